@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { correctionStatusSchema, pageInput, pageOf, ufSchema } from './common';
+
+export const cepEntrySchema = z.object({
+  cep: z.string(),
+  street: z.string(),
+  district: z.string(),
+  city: z.string(),
+  uf: ufSchema,
+  updatedAt: z.string(),
+  operator: z.string(),
+  /** Status of the newest queued change of this CEP for Implanta. */
+  status: correctionStatusSchema,
+});
+export type CepEntry = z.infer<typeof cepEntrySchema>;
+
+export const cepContract = {
+  'cep:list': { input: z.object({ text: z.string().max(100).default(''), ...pageInput }).strict(), output: pageOf(cepEntrySchema) },
+  'cep:save': {
+    input: z
+      .object({
+        cep: z.string().max(12),
+        street: z.string().max(120),
+        district: z.string().max(80),
+        city: z.string().max(80),
+        uf: z.string().max(2),
+        reason: z.string().trim().max(500),
+      })
+      .strict(),
+    output: z.object({ entry: cepEntrySchema, created: z.boolean() }),
+  },
+} as const;

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { CORRECTION_SOURCES, CORRECTION_STATUSES, DIP_CONSEQUENCES, DIP_STATUSES, EVIDENCE_ARRIVALS, MARITAL_STATUSES, UFS } from '../domain';
+import { ERROR_CODES } from '../errors';
+
+export const ufSchema = z.enum(UFS);
+export const dipStatusSchema = z.enum(DIP_STATUSES);
+export const maritalStatusSchema = z.enum(MARITAL_STATUSES);
+export const correctionStatusSchema = z.enum(CORRECTION_STATUSES);
+export const correctionSourceSchema = z.enum(CORRECTION_SOURCES);
+export const dipConsequenceSchema = z.enum(DIP_CONSEQUENCES);
+export const evidenceArrivalSchema = z.enum(EVIDENCE_ARRIVALS);
+export const fieldValueSchema = z.union([z.string().max(1000), z.boolean(), z.null()]);
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const pageInput = {
+  page: z.number().int().min(0).default(0),
+  pageSize: z.number().int().min(1).max(200).default(25),
+};
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), items: z.array(item) });
+}
+
+export const appErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  field: z.string().optional(),
+  details: z.unknown().optional(),
+});
+
+/** What every channel answers: the value, or an error the user can read. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: z.infer<typeof appErrorSchema> };
+
+export const empty = z.object({}).strict();

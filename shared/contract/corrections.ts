@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { FIELD_NAMES } from '../fields';
+import {
+  correctionSourceSchema,
+  correctionStatusSchema,
+  dipConsequenceSchema,
+  evidenceArrivalSchema,
+  fieldValueSchema,
+  isoDateSchema,
+  pageInput,
+  pageOf,
+} from './common';
+
+export const fieldNameSchema = z.enum(FIELD_NAMES as [string, ...string[]]);
+
+export const evidenceSchema = z.object({
+  kind: z.string().trim().min(2).max(80),
+  arrival: evidenceArrivalSchema,
+  date: isoDateSchema,
+  note: z.string().trim().max(200).nullable().optional(),
+});
+
+export const correctionSchema = z.object({
+  uuid: z.string(),
+  professionalId: z.number().int(),
+  field: z.string(),
+  oldValue: z.string().nullable(),
+  newValue: z.string().nullable(),
+  reason: z.string(),
+  evidenceKind: z.string().nullable(),
+  evidenceArrival: evidenceArrivalSchema.nullable(),
+  evidenceDate: z.string().nullable(),
+  evidenceNote: z.string().nullable(),
+  operator: z.string(),
+  createdAt: z.string(),
+  status: correctionStatusSchema,
+  source: correctionSourceSchema,
+  dipConsequence: dipConsequenceSchema,
+  statusMessage: z.string().nullable(),
+});
+export type Correction = z.infer<typeof correctionSchema>;
+
+/** A queue row: the correction plus who it is about (CPF masked). */
+export const correctionListItemSchema = correctionSchema.extend({
+  professionalName: z.string(),
+  cpfMasked: z.string(),
+  registrationNumber: z.string(),
+});
+export type CorrectionListItem = z.infer<typeof correctionListItemSchema>;
+
+const plannedChangeSchema = z.object({ field: fieldNameSchema, oldValue: fieldValueSchema, newValue: fieldValueSchema });
+const violationSchema = z.object({ code: z.string(), field: z.string().optional(), message: z.string() });
+
+export const correctionPlanSchema = z.object({
+  changes: z.array(plannedChangeSchema),
+  errors: z.array(violationSchema),
+  dipConsequence: dipConsequenceSchema,
+  dipMessage: z.string().nullable(),
+});
+
+const changesSchema = z.record(z.string(), fieldValueSchema);
+
+export const correctionFilterSchema = z
+  .object({
+    status: correctionStatusSchema.optional(),
+    field: fieldNameSchema.optional(),
+    operator: z.string().max(80).optional(),
+    from: isoDateSchema.optional(),
+    to: isoDateSchema.optional(),
+    ...pageInput,
+  })
+  .strict();
+export type CorrectionFilter = z.input<typeof correctionFilterSchema>;
+
+export const correctionsContract = {
+  'corrections:preview': {
+    input: z.object({ professionalId: z.number().int(), changes: changesSchema }).strict(),
+    output: correctionPlanSchema,
+  },
+  'corrections:save': {
+    input: z
+      .object({
+        professionalId: z.number().int(),
+        expectedRowVersion: z.number().int(),
+        changes: changesSchema,
+        reason: z.string().trim().max(500),
+        evidence: evidenceSchema,
+        /** The clerk saw and accepted the DIP consequence (required when there is one). */
+        dipAcknowledged: z.boolean().default(false),
+      })
+      .strict(),
+    output: z.object({ corrections: z.array(correctionSchema), rowVersion: z.number().int() }),
+  },
+  'corrections:list': { input: correctionFilterSchema, output: pageOf(correctionListItemSchema) },
+  'corrections:counts': {
+    input: z.object({}).strict(),
+    output: z.record(correctionStatusSchema, z.number().int()),
+  },
+  'corrections:operators': { input: z.object({}).strict(), output: z.array(z.string()) },
+} as const;

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { empty, ufSchema } from './common';
+
+export const settingsSchema = z.object({
+  region: z.number().int().min(1).max(27),
+  uf: ufSchema,
+  seccional: z.string().nullable(),
+  operator: z.string(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const appInfoSchema = z.object({
+  version: z.string(),
+  schemaVersion: z.number().int(),
+  storePath: z.string(),
+  professionals: z.number().int(),
+  settings: settingsSchema.nullable(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+export const settingsContract = {
+  'app:info': { input: empty, output: appInfoSchema },
+  'settings:setup': {
+    input: z
+      .object({
+        region: z.number().int().min(1).max(27),
+        seccional: z.string().trim().max(80).nullable().default(null),
+        operator: z.string().trim().min(2).max(80),
+        demoProfessionals: z.number().int().min(0).max(500_000).default(0),
+      })
+      .strict(),
+    output: settingsSchema,
+  },
+  'settings:update': {
+    input: z
+      .object({ seccional: z.string().trim().max(80).nullable().optional(), operator: z.string().trim().min(2).max(80).optional() })
+      .strict(),
+    output: settingsSchema,
+  },
+} as const;

@@ -1,0 +1,68 @@
+// Vocabulary of the registry: the closed sets every layer agrees on.
+export const UFS = [
+  'AC', 'AL', 'AM', 'AP', 'BA', 'CE', 'DF', 'ES', 'GO', 'MA', 'MG', 'MS', 'MT', 'PA', 'PB', 'PE', 'PI', 'PR',
+  'RJ', 'RN', 'RO', 'RR', 'RS', 'SC', 'SE', 'SP', 'TO',
+] as const;
+export type Uf = (typeof UFS)[number];
+
+export const DIP_STATUSES = ['none', 'requested', 'confirmed', 'in_manufacture', 'issued'] as const;
+export type DipStatus = (typeof DIP_STATUSES)[number];
+
+export const MARITAL_STATUSES = ['single', 'married', 'divorced', 'separated', 'widowed', 'stable_union'] as const;
+export type MaritalStatus = (typeof MARITAL_STATUSES)[number];
+
+export const CORRECTION_STATUSES = ['pending', 'batched', 'sent', 'synced', 'rejected'] as const;
+export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number];
+
+export const CORRECTION_SOURCES = ['manual', 'import'] as const;
+export type CorrectionSource = (typeof CORRECTION_SOURCES)[number];
+
+/** What a change of identification data means for the professional's DIP request. */
+export const DIP_CONSEQUENCES = ['none', 'correct_dip_request', 'new_card_required'] as const;
+export type DipConsequence = (typeof DIP_CONSEQUENCES)[number];
+
+export const EVIDENCE_ARRIVALS = ['in_person', 'post'] as const;
+export type EvidenceArrival = (typeof EVIDENCE_ARRIVALS)[number];
+
+/** A professional as stored. Dates are ISO `YYYY-MM-DD`; CPF and CEP are digits only. */
+export interface Professional {
+  id: number;
+  registrationNumber: string;
+  cpf: string;
+  name: string;
+  socialName: string | null;
+  motherName: string | null;
+  motherNotListed: boolean;
+  fatherName: string | null;
+  birthDate: string | null;
+  maritalStatus: MaritalStatus | null;
+  birthCity: string | null;
+  birthUf: Uf | null;
+  nationality: string | null;
+  rgNumber: string | null;
+  rgIssuer: string | null;
+  rgUf: Uf | null;
+  email: string | null;
+  phone: string | null;
+  cep: string | null;
+  street: string | null;
+  number: string | null;
+  complement: string | null;
+  district: string | null;
+  city: string | null;
+  uf: Uf | null;
+  dipStatus: DipStatus;
+  rowVersion: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Evidence {
+  /** What document was seen, e.g. "RG", "Certidão de casamento". */
+  kind: string;
+  arrival: EvidenceArrival;
+  /** ISO date the document was received. */
+  date: string;
+  /** Optional free note (document number, envelope, ...). */
+  note?: string | null;
+}

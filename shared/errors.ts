@@ -1,0 +1,69 @@
+// Stable error codes shared by the store, the IPC contract, the CLI and (later) imports.
+export const ERROR_CODES = [
+  'CPF_INVALID',
+  'CPF_DUPLICATE',
+  'PROFESSIONAL_NOT_FOUND',
+  'CEP_INVALID',
+  'CEP_UF_MISMATCH',
+  'MOTHER_CONFLICT',
+  'MOTHER_MISSING',
+  'EMAIL_INVALID',
+  'DATE_INVALID',
+  'NAME_INVALID',
+  'VALUE_INVALID',
+  'VALUE_TOO_LONG',
+  'VALUE_REQUIRED',
+  'FIELD_UNKNOWN',
+  'NO_CHANGE',
+  'REASON_REQUIRED',
+  'EVIDENCE_REQUIRED',
+  'DIP_CONFIRMATION_REQUIRED',
+  'VERSION_CONFLICT',
+  'SETUP_REQUIRED',
+  'ALREADY_SET_UP',
+  'REGION_INVALID',
+  'INPUT_INVALID',
+  'STORE_NEWER',
+  'STORE_CORRUPT',
+  'AUDIT_BROKEN',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AppErrorData {
+  code: ErrorCode;
+  /** Portuguese, for the clerk. */
+  message: string;
+  field?: string;
+  details?: unknown;
+}
+
+/** An error the user can act on; anything else is a bug and is reported as INTERNAL. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+  readonly details: unknown;
+  constructor(code: ErrorCode, message: string, options: { field?: string; details?: unknown } = {}) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.field = options.field;
+    this.details = options.details;
+  }
+  toData(): AppErrorData {
+    const data: AppErrorData = { code: this.code, message: this.message };
+    if (this.field !== undefined) data.field = this.field;
+    if (this.details !== undefined) data.details = this.details;
+    return data;
+  }
+}
+
+/** The outcome of parsing one value: the normalised value or why it was refused. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };
+
+export const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string): { ok: false; code: ErrorCode; message: string } => ({
+  ok: false,
+  code,
+  message,
+});

@@ -1,0 +1,24 @@
+import regionsData from '../resources/regions.json';
+import type { Uf } from './domain';
+
+export interface Region {
+  region: number;
+  uf: Uf;
+}
+
+export const REGIONS = regionsData.regions as Region[];
+
+export function regionUf(region: number): Uf | null {
+  return REGIONS.find((r) => r.region === region)?.uf ?? null;
+}
+
+/** "CRESS 9ª Região (SP)". */
+export function regionLabel(region: number): string {
+  const uf = regionUf(region);
+  return uf ? `CRESS ${region}ª Região (${uf})` : `CRESS ${region}ª Região`;
+}
+
+/** "CRESS09": the prefix of file names that leave the desk. */
+export function regionCode(region: number): string {
+  return `CRESS${String(region).padStart(2, '0')}`;
+}

@@ -1,0 +1,40 @@
+import cepRanges from '../../resources/cep-ranges.json';
+import type { Uf } from '../domain';
+import { fail, ok, type Parsed } from '../errors';
+import { digitsOnly } from '../text';
+
+type Range = readonly [string, string];
+const RANGES = cepRanges.ranges as unknown as Record<Uf, Range[]>;
+
+/** Parse a CEP: 8 digits with or without hyphen; 7 digits means a lost leading zero. */
+export function parseCep(input: string | number): Parsed<string> {
+  const raw = typeof input === 'number' ? String(Math.trunc(input)) : input.trim();
+  if (/[^\d.\-\s]/.test(raw)) return fail('CEP_INVALID', 'CEP inválido: use o formato 00000-000.');
+  let digits = digitsOnly(raw);
+  if (digits.length === 7) digits = `0${digits}`;
+  if (digits.length !== 8) return fail('CEP_INVALID', `CEP inválido: deve ter 8 dígitos (tem ${digits.length}).`);
+  if (digits === '00000000') return fail('CEP_INVALID', 'CEP inválido: 00000-000 não existe.');
+  return ok(digits);
+}
+
+/** `01310100` → `01310-100`. */
+export function formatCep(digits: string): string {
+  return /^\d{8}$/.test(digits) ? `${digits.slice(0, 5)}-${digits.slice(5)}` : digits;
+}
+
+/** The UF whose Correios ranges contain this CEP, or null. */
+export function ufOfCep(digits: string): Uf | null {
+  const prefix = digits.slice(0, 5);
+  for (const [uf, ranges] of Object.entries(RANGES) as [Uf, Range[]][]) {
+    if (ranges.some(([from, to]) => prefix >= from && prefix <= to)) return uf;
+  }
+  return null;
+}
+
+export function cepRangesOf(uf: Uf): readonly Range[] {
+  return RANGES[uf] ?? [];
+}
+
+export function cepBelongsToUf(digits: string, uf: Uf): boolean {
+  return cepRangesOf(uf).some(([from, to]) => digits.slice(0, 5) >= from && digits.slice(0, 5) <= to);
+}

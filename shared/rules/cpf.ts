@@ -1,0 +1,47 @@
+import { fail, ok, type Parsed } from '../errors';
+import { digitsOnly } from '../text';
+
+/** Check digits of the first nine digits (mod 11, as the Receita Federal defines them). */
+export function cpfCheckDigits(nine: string): string {
+  const digit = (body: string): number => {
+    let sum = 0;
+    for (let i = 0; i < body.length; i++) sum += Number(body[i]) * (body.length + 1 - i);
+    const rest = sum % 11;
+    return rest < 2 ? 0 : 11 - rest;
+  };
+  const first = digit(nine);
+  return `${first}${digit(nine + first)}`;
+}
+
+export function isValidCpf(digits: string): boolean {
+  if (!/^\d{11}$/.test(digits)) return false;
+  if (/^(\d)\1{10}$/.test(digits)) return false; // 000.000.000-00 … 999.999.999-99 pass mod 11 but are not CPFs
+  return cpfCheckDigits(digits.slice(0, 9)) === digits.slice(9);
+}
+
+/**
+ * Parse a CPF as typed or as a spreadsheet left it: punctuation is ignored, and 9 or 10 digits
+ * (leading zeros dropped by a number cell) are left-padded.
+ */
+export function parseCpf(input: string | number): Parsed<string> {
+  const raw = typeof input === 'number' ? String(Math.trunc(input)) : input;
+  if (/[^\d.\-\s/]/.test(raw.trim())) return fail('CPF_INVALID', 'CPF inválido: use apenas números, pontos e hífen.');
+  let digits = digitsOnly(raw);
+  if (digits.length === 9 || digits.length === 10) digits = digits.padStart(11, '0');
+  if (digits.length !== 11) return fail('CPF_INVALID', `CPF inválido: deve ter 11 dígitos (tem ${digits.length}).`);
+  if (/^(\d)\1{10}$/.test(digits)) return fail('CPF_INVALID', 'CPF inválido: todos os dígitos são iguais.');
+  if (!isValidCpf(digits)) return fail('CPF_INVALID', 'CPF inválido: os dígitos verificadores não conferem.');
+  return ok(digits);
+}
+
+/** `12345678909` → `123.456.789-09`. */
+export function formatCpf(digits: string): string {
+  if (!/^\d{11}$/.test(digits)) return digits;
+  return `${digits.slice(0, 3)}.${digits.slice(3, 6)}.${digits.slice(6, 9)}-${digits.slice(9)}`;
+}
+
+/** For lists (LGPD): `12345678909` → `***.456.789-**`. */
+export function maskCpf(digits: string): string {
+  if (!/^\d{11}$/.test(digits)) return '***.***.***-**';
+  return `***.${digits.slice(3, 6)}.${digits.slice(6, 9)}-**`;
+}

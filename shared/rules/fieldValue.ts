@@ -1,0 +1,63 @@
+import { FIELDS, type FieldName, type FieldValue } from '../fields';
+import { fail, ok, type Parsed } from '../errors';
+import { parseCep } from './cep';
+import { parseCpf } from './cpf';
+import { parseDateBr } from './dates';
+import { parseEmail } from './email';
+import { parsePersonName, parseText } from './names';
+import { parseFlag, parseMaritalStatus, parsePhone, parseUf } from './vocabulary';
+
+/**
+ * Normalise one value for a catalogue field by its rule. Empty text means "clear the field"
+ * (null), refused for fields that may not be empty.
+ */
+export function parseFieldValue(field: FieldName, raw: FieldValue): Parsed<FieldValue> {
+  const spec = FIELDS[field];
+  if (spec.rule === 'flag') {
+    if (raw === null || raw === '') return fail('VALUE_REQUIRED', `${spec.label}: informe Sim ou Não.`);
+    return parseFlag(raw);
+  }
+  if (typeof raw === 'boolean') return fail('VALUE_INVALID', `${spec.label}: valor inválido.`);
+  if (raw === null || raw.trim() === '') {
+    return spec.optional ? ok(null) : fail('VALUE_REQUIRED', `${spec.label} é obrigatório e não pode ficar vazio.`);
+  }
+  const parsed = parseByRule(spec.rule, raw, spec.maxLength);
+  if (!parsed.ok) return { ...parsed, message: prefixLabel(spec.label, parsed.message) };
+  return parsed;
+}
+
+function parseByRule(rule: (typeof FIELDS)[FieldName]['rule'], raw: string, maxLength: number): Parsed<FieldValue> {
+  switch (rule) {
+    case 'cpf':
+      return parseCpf(raw);
+    case 'personName':
+      return parsePersonName(raw, maxLength);
+    case 'text':
+      return parseText(raw, maxLength);
+    case 'email':
+      return parseEmail(raw);
+    case 'phone':
+      return parsePhone(raw);
+    case 'cep':
+      return parseCep(raw);
+    case 'uf':
+      return parseUf(raw);
+    case 'date':
+      return parseDateBr(raw);
+    case 'maritalStatus':
+      return parseMaritalStatus(raw);
+    case 'flag':
+      return parseFlag(raw);
+  }
+}
+
+// Rule messages already name their subject ("CPF inválido: …"); only generic ones get the label.
+function prefixLabel(label: string, message: string): string {
+  return /^(Nome|Texto|Valor)/.test(message) ? `${label}: ${message.charAt(0).toLowerCase()}${message.slice(1)}` : message;
+}
+
+/** Values as stored in a correction's old/new columns: text, "true"/"false", or null. */
+export function fieldValueToText(value: FieldValue): string | null {
+  if (value === null) return null;
+  return typeof value === 'boolean' ? String(value) : value;
+}

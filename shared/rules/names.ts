@@ -1,0 +1,26 @@
+import { fail, ok, type Parsed } from '../errors';
+import { collapseSpaces } from '../text';
+
+// Letters (any script's accents), spaces, apostrophes (straight or typographic), hyphens and dots
+// for abbreviations such as "Ma." are not allowed: registry names are written in full.
+const PERSON_NAME = /^[\p{L}][\p{L}\p{M}' ’-]*[\p{L}\p{M}]$/u;
+
+/** Trim, collapse spaces and check a person's name. */
+export function parsePersonName(input: string, maxLength: number): Parsed<string> {
+  const value = collapseSpaces(input.normalize('NFC'));
+  if (value.length < 2) return fail('NAME_INVALID', 'Nome inválido: informe o nome completo.');
+  if (value.length > maxLength) return fail('VALUE_TOO_LONG', `Nome muito longo: no máximo ${maxLength} caracteres.`);
+  if (!PERSON_NAME.test(value) || /['’-]{2}|\s['’-]|['’-]\s/u.test(value)) {
+    return fail('NAME_INVALID', 'Nome inválido: use apenas letras, espaços, apóstrofos e hífens.');
+  }
+  return ok(value);
+}
+
+/** Free text (street, city, RG...): trimmed, spaces collapsed, no control characters. */
+export function parseText(input: string, maxLength: number): Parsed<string> {
+  const value = collapseSpaces(input.normalize('NFC'));
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(value)) return fail('VALUE_INVALID', 'Texto inválido: contém caracteres de controle.');
+  if (value.length > maxLength) return fail('VALUE_TOO_LONG', `Texto muito longo: no máximo ${maxLength} caracteres.`);
+  return ok(value);
+}

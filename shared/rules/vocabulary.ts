@@ -1,0 +1,91 @@
+import { DIP_STATUSES, MARITAL_STATUSES, UFS, type DipStatus, type MaritalStatus, type Uf } from '../domain';
+import { fail, ok, type Parsed } from '../errors';
+import { foldForSearch } from '../text';
+
+export const MARITAL_LABELS: Record<MaritalStatus, string> = {
+  single: 'Solteiro(a)',
+  married: 'Casado(a)',
+  divorced: 'Divorciado(a)',
+  separated: 'Separado(a)',
+  widowed: 'Viúvo(a)',
+  stable_union: 'União estável',
+};
+
+export const DIP_LABELS: Record<DipStatus, string> = {
+  none: 'Não solicitado',
+  requested: 'Solicitado',
+  confirmed: 'Confirmado',
+  in_manufacture: 'Em confecção',
+  issued: 'Emitido',
+};
+
+const MARITAL_WORDS: Record<string, MaritalStatus> = {
+  solteiro: 'single', solteira: 'single',
+  casado: 'married', casada: 'married',
+  divorciado: 'divorced', divorciada: 'divorced',
+  separado: 'separated', separada: 'separated', 'separado judicialmente': 'separated', 'separada judicialmente': 'separated',
+  viuvo: 'widowed', viuva: 'widowed',
+  'uniao estavel': 'stable_union',
+};
+
+/** Marital status as a code (`married`) or in Portuguese, with or without "(a)". */
+export function parseMaritalStatus(input: string): Parsed<MaritalStatus> {
+  const raw = input.trim();
+  if ((MARITAL_STATUSES as readonly string[]).includes(raw)) return ok(raw as MaritalStatus);
+  const folded = foldForSearch(raw).replace(/\s*\((a|o)\)$/, '').replace(/\(a\)|\(o\)/g, '');
+  const found = MARITAL_WORDS[folded];
+  return found
+    ? ok(found)
+    : fail('VALUE_INVALID', `Estado civil inválido: use ${Object.values(MARITAL_LABELS).join(', ')}.`);
+}
+
+const DIP_WORDS: Record<string, DipStatus> = {
+  'nao solicitado': 'none',
+  solicitado: 'requested',
+  confirmado: 'confirmed',
+  'em confeccao': 'in_manufacture',
+  'enviado para confeccao': 'in_manufacture',
+  emitido: 'issued',
+};
+
+/** DIP status as a code or in Portuguese. */
+export function parseDipStatus(input: string): Parsed<DipStatus> {
+  const raw = input.trim();
+  if ((DIP_STATUSES as readonly string[]).includes(raw)) return ok(raw as DipStatus);
+  const found = DIP_WORDS[foldForSearch(raw)];
+  return found ? ok(found) : fail('VALUE_INVALID', `Situação do DIP inválida: use ${Object.values(DIP_LABELS).join(', ')}.`);
+}
+
+export function parseUf(input: string): Parsed<Uf> {
+  const value = input.trim().toUpperCase();
+  return (UFS as readonly string[]).includes(value)
+    ? ok(value as Uf)
+    : fail('VALUE_INVALID', `UF inválida: "${input.trim()}" não é uma sigla de estado (ex.: SP, RJ, MG).`);
+}
+
+/** Brazilian phone: 10 or 11 digits with area code, formatted `(11) 91234-5678`. */
+export function parsePhone(input: string): Parsed<string> {
+  const digits = input.replace(/\D/g, '').replace(/^55(?=\d{10,11}$)/, '');
+  if (digits.length !== 10 && digits.length !== 11) {
+    return fail('VALUE_INVALID', 'Telefone inválido: informe DDD e número (10 ou 11 dígitos).');
+  }
+  return ok(digits);
+}
+
+export function formatPhone(digits: string): string {
+  if (digits.length === 11) return `(${digits.slice(0, 2)}) ${digits.slice(2, 7)}-${digits.slice(7)}`;
+  if (digits.length === 10) return `(${digits.slice(0, 2)}) ${digits.slice(2, 6)}-${digits.slice(6)}`;
+  return digits;
+}
+
+const YES = new Set(['s', 'sim', 'x', '1', 'verdadeiro', 'true', 'yes']);
+const NO = new Set(['n', 'nao', '0', 'falso', 'false', 'no']);
+
+/** A yes/no flag as clerks write it: S / Sim / X / 1 / Verdadeiro, N / Não / 0 / Falso. */
+export function parseFlag(input: string | boolean): Parsed<boolean> {
+  if (typeof input === 'boolean') return ok(input);
+  const folded = foldForSearch(input);
+  if (YES.has(folded)) return ok(true);
+  if (NO.has(folded)) return ok(false);
+  return fail('VALUE_INVALID', `Valor inválido: "${input.trim()}" — use Sim ou Não.`);
+}
