@@ -19,3 +19,6 @@ if ! node_ok; then
   export PATH="$cache/bin:$PATH"
   export npm_config_nodedir="$cache"
 fi
+
+# Executed with a command (bash .ci/node.sh CMD ARGS…): run it with that Node.
+if [ "${BASH_SOURCE[0]}" = "$0" ] && [ $# -gt 0 ]; then exec "$@"; fi

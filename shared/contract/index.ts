@@ -2,6 +2,7 @@
 // Electron IPC, the CLI and the browser test host all serve exactly these channels.
 import type { z } from 'zod';
 import { auditContract } from './audit';
+import type { ChannelName } from './channels';
 import { cepContract } from './cep';
 import { correctionsContract } from './corrections';
 import { registryContract } from './registry';
@@ -17,7 +18,12 @@ export const contract = {
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
-export const CHANNELS = Object.keys(contract) as Channel[];
+export { CHANNELS } from './channels';
+
+// Compile-time check that the allowlist in ./channels.ts and the contract name the same channels.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const channelsMatch: Same<Channel, ChannelName> = true;
+void channelsMatch;
 
 /** What the caller sends (defaults may be omitted). */
 export type Input<C extends Channel> = z.input<Contract[C]['input']>;

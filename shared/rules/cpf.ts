@@ -20,14 +20,19 @@ export function isValidCpf(digits: string): boolean {
 }
 
 /**
- * Parse a CPF as typed or as a spreadsheet left it: punctuation is ignored, and 9 or 10 digits
- * (leading zeros dropped by a number cell) are left-padded.
+ * Parse a CPF as typed or as a spreadsheet left it: punctuation is ignored, and leading zeros
+ * dropped by a number cell are restored (9 or 10 digits always; fewer when the padded CPF is valid).
  */
 export function parseCpf(input: string | number): Parsed<string> {
   const raw = typeof input === 'number' ? String(Math.trunc(input)) : input;
   if (/[^\d.\-\s/]/.test(raw.trim())) return fail('CPF_INVALID', 'CPF inválido: use apenas números, pontos e hífen.');
   let digits = digitsOnly(raw);
-  if (digits.length === 9 || digits.length === 10) digits = digits.padStart(11, '0');
+  if (digits.length > 0 && digits.length < 11) {
+    // A CPF may start with several zeros; shorter than 9 digits is padded only when that yields a valid CPF,
+    // so a plain typo still gets the "11 dígitos" message.
+    const padded = digits.padStart(11, '0');
+    if (digits.length >= 9 || isValidCpf(padded)) digits = padded;
+  }
   if (digits.length !== 11) return fail('CPF_INVALID', `CPF inválido: deve ter 11 dígitos (tem ${digits.length}).`);
   if (/^(\d)\1{10}$/.test(digits)) return fail('CPF_INVALID', 'CPF inválido: todos os dígitos são iguais.');
   if (!isValidCpf(digits)) return fail('CPF_INVALID', 'CPF inválido: os dígitos verificadores não conferem.');

@@ -1,0 +1,228 @@
+// `cress-desk`: the same handler table as the app, from a terminal. Never imports electron.
+import { parseArgs } from 'node:util';
+import { createDispatcher, createHandlers, openStore, resolveStorePath, type Store } from '../db';
+import type { Channel, Envelope, Input, Output } from '../shared/contract';
+import { AppError, type ErrorCode } from '../shared/errors';
+import { todayIso, parseDateBr } from '../shared/rules/dates';
+import { renderers } from './cliOutput';
+import { APP_VERSION } from './version';
+
+export const EXIT = { ok: 0, refused: 1, usage: 2, integrity: 3 } as const;
+
+const USAGE = `Usage: cress-desk [--db FILE] [--json] COMMAND
+
+Commands:
+  info                                   Store location, versions and size
+  init --region N --operator NAME [--seccional S]
+                                         Set up this desk for a CRESS region (1-27)
+  demo --professionals N [--seed S]      Add N synthetic professionals
+  registry show CPF|REGISTRATION         Show one professional (full CPF)
+  registry search TEXT [--page N]        Search by CPF, registration number or name
+  correct CPF --field F --value V --reason R [--evidence TEXT]
+          [--arrival in_person|post] [--evidence-date dd/mm/aaaa] [--accept-dip]
+                                         Correct one field (F: email, cep, motherName,
+                                         motherNotListed, name, maritalStatus, ...)
+  corrections list [--status S] [--field F] [--operator O] [--page N]
+  cep add CEP --street S --district D --city C --uf UF [--reason R]
+  audit verify                           Check the audit trail's hash chain
+
+Options:
+  --db FILE   the store (default: CRESS_DESK_DB, else the app's data folder)
+  --json      print one JSON document on stdout
+Exit status: 0 done, 1 refused (the message says why), 2 usage, 3 integrity failure.`;
+
+class UsageError extends Error {}
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+type Call = <C extends Channel>(channel: C, input: Input<C>) => Promise<Output<C>>;
+
+const OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+  region: { type: 'string' },
+  operator: { type: 'string' },
+  seccional: { type: 'string' },
+  professionals: { type: 'string' },
+  seed: { type: 'string' },
+  page: { type: 'string' },
+  field: { type: 'string' },
+  value: { type: 'string' },
+  reason: { type: 'string' },
+  evidence: { type: 'string' },
+  arrival: { type: 'string' },
+  'evidence-date': { type: 'string' },
+  'accept-dip': { type: 'boolean' },
+  status: { type: 'string' },
+  street: { type: 'string' },
+  district: { type: 'string' },
+  city: { type: 'string' },
+  uf: { type: 'string' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+function integer(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number`);
+  return Number(value);
+}
+
+function required(value: string | undefined, name: string): string {
+  if (value === undefined) throw new UsageError(`missing --${name}`);
+  return value;
+}
+
+/** What each command asks of the store, and how its answer is printed. */
+async function runCommand(words: string[], values: Values, call: Call): Promise<{ result: unknown; exit: number; kind: keyof typeof renderers }> {
+  const [command, sub, arg] = words;
+  const key = sub && ['registry', 'corrections', 'cep', 'audit'].includes(command ?? '') ? `${command} ${sub}` : command;
+  switch (key) {
+    case 'info':
+      return { result: await call('app:info', {}), exit: EXIT.ok, kind: 'info' };
+    case 'init':
+      return {
+        result: await call('settings:setup', {
+          region: integer(required(values.region, 'region'), 'region') ?? 0,
+          operator: required(values.operator, 'operator'),
+          seccional: values.seccional ?? null,
+        }),
+        exit: EXIT.ok,
+        kind: 'settings',
+      };
+    case 'demo':
+      return {
+        result: await call('registry:demo', {
+          count: integer(required(values.professionals, 'professionals'), 'professionals') ?? 0,
+          seed: integer(values.seed, 'seed') ?? Date.now() % 100_000,
+        }),
+        exit: EXIT.ok,
+        kind: 'demo',
+      };
+    case 'registry show': {
+      const found = await call('registry:find', { key: required(arg, 'CPF or registration number argument').trim() });
+      if (!found) throw new AppError('PROFESSIONAL_NOT_FOUND', `Nenhum cadastro com CPF ou registro ${arg}.`);
+      return { result: found, exit: EXIT.ok, kind: 'professional' };
+    }
+    case 'registry search':
+      return {
+        result: await call('registry:search', { text: required(arg, 'search text argument'), page: integer(values.page, 'page') ?? 0 }),
+        exit: EXIT.ok,
+        kind: 'search',
+      };
+    case 'correct':
+      return { result: await correct(sub, values, call), exit: EXIT.ok, kind: 'corrections' };
+    case 'corrections list':
+      return {
+        result: await call('corrections:list', {
+          status: values.status as Input<'corrections:list'>['status'],
+          field: values.field,
+          operator: values.operator,
+          page: integer(values.page, 'page') ?? 0,
+        }),
+        exit: EXIT.ok,
+        kind: 'queue',
+      };
+    case 'cep add':
+      return {
+        result: await call('cep:save', {
+          cep: required(arg, 'CEP argument'),
+          street: required(values.street, 'street'),
+          district: required(values.district, 'district'),
+          city: required(values.city, 'city'),
+          uf: required(values.uf, 'uf'),
+          reason: values.reason ?? 'CEP cadastrado pela linha de comando',
+        }),
+        exit: EXIT.ok,
+        kind: 'cep',
+      };
+    case 'audit verify': {
+      const result = await call('audit:verify', {});
+      return { result, exit: result.ok ? EXIT.ok : EXIT.integrity, kind: 'audit' };
+    }
+    default:
+      throw new UsageError(command ? `unknown command: ${words.join(' ')}` : 'missing command');
+  }
+}
+
+async function correct(key: string | undefined, values: Values, call: Call) {
+  const professional = await call('registry:find', { key: required(key, 'CPF argument').trim() });
+  if (!professional) throw new AppError('PROFESSIONAL_NOT_FOUND', `Nenhum cadastro com CPF ou registro ${key}.`);
+  const field = required(values.field, 'field');
+  const arrival = values.arrival ?? 'in_person';
+  if (arrival !== 'in_person' && arrival !== 'post') throw new UsageError('--arrival must be in_person or post');
+  let date = todayIso();
+  if (values['evidence-date'] !== undefined) {
+    const parsed = parseDateBr(values['evidence-date']);
+    if (!parsed.ok) throw new AppError('DATE_INVALID', parsed.message, { field: 'evidenceDate' });
+    date = parsed.value;
+  }
+  return call('corrections:save', {
+    professionalId: professional.id,
+    expectedRowVersion: professional.rowVersion,
+    changes: { [field]: required(values.value, 'value') },
+    reason: required(values.reason, 'reason'),
+    evidence: { kind: values.evidence ?? 'Não informado', arrival, date },
+    dipAcknowledged: values['accept-dip'] ?? false,
+  });
+}
+
+const INTEGRITY_CODES: ReadonlySet<ErrorCode> = new Set(['STORE_CORRUPT', 'AUDIT_BROKEN']);
+
+export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let parsed: { values: Values; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    io.err(`cress-desk: ${(error as Error).message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return io.out(USAGE), EXIT.ok;
+  if (values.version) return io.out(APP_VERSION), EXIT.ok;
+  if (positionals.length === 0) return io.err(USAGE), EXIT.usage;
+
+  const json = values.json ?? false;
+  let store: Store | null = null;
+  try {
+    store = openStore({ path: resolveStorePath({ cliPath: values.db, env }) });
+    const dispatch = createDispatcher(createHandlers(store, { appVersion: APP_VERSION }));
+    const call: Call = async (channel, input) => {
+      const envelope = (await dispatch(channel, input)) as Envelope<never>;
+      if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message, envelope.error);
+      return envelope.value;
+    };
+    const { result, exit, kind } = await runCommand(positionals, values, call);
+    io.out(json ? JSON.stringify(result, null, 2) : renderers[kind](result as never));
+    return exit;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`cress-desk: ${error.message}\n\n${USAGE}`);
+      return EXIT.usage;
+    }
+    const data = error instanceof AppError ? error.toData() : { code: 'INTERNAL' as const, message: String(error) };
+    if (json) io.out(JSON.stringify({ error: data }, null, 2));
+    io.err(`cress-desk: ${data.message} [${data.code}]`);
+    const details = (data as { details?: unknown }).details;
+    if (Array.isArray(details) && details.length > 1) {
+      for (const problem of details as { message: string }[]) io.err(`  - ${problem.message}`);
+    }
+    return INTEGRITY_CODES.has(data.code) ? EXIT.integrity : EXIT.refused;
+  } finally {
+    store?.close();
+  }
+}
+
+if (require.main === module) {
+  void runCli(process.argv.slice(2), {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

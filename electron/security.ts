@@ -1,0 +1,33 @@
+// The window's security settings (Electron's checklist) as plain data, so tests can check them
+// without Electron.
+export function secureWebPreferences(preloadPath: string) {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+  } as const;
+}
+
+/** The app loads only its own files; everything else (network, other files) is refused. */
+export function isAppUrl(url: string, appRootUrl: string): boolean {
+  return url === appRootUrl || url.startsWith(appRootUrl.endsWith('/') ? appRootUrl : `${appRootUrl}/`);
+}
+
+/** Links the app may hand to the system: only e-mail drafts (to Implanta) and https pages. */
+export function isSafeExternalUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'mailto:' || parsed.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

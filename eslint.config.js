@@ -1,0 +1,60 @@
+// Lint: TypeScript's recommended rules plus the layer rules that keep the architecture honest.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'http', 'url', 'util', 'stream'];
+const layer = (patterns, message) => ({ group: patterns, message });
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'db/migrations/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-require-imports': 'off',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          layer(['**/db', '**/db/**', '**/electron', '**/electron/**', '**/renderer/**', 'electron', 'better-sqlite3', 'react', 'react-dom', '@mui/*'],
+            'shared/ is platform-free: it imports nothing from db/, electron/, renderer/ or their libraries.'),
+          layer(nodeBuiltins, 'shared/ runs in the window too: no Node built-ins.'),
+        ],
+      }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          layer(['**/db', '**/db/**', '**/electron', '**/electron/**', 'electron', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'],
+            'renderer/ talks to the store only through the contract client (renderer/api).'),
+          layer(nodeBuiltins, 'renderer/ runs sandboxed: no Node built-ins.'),
+        ],
+      }],
+    },
+  },
+  {
+    files: ['db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          layer(['electron', '**/electron', '**/electron/**', '**/renderer/**'], 'db/ runs in plain Node (CLI, tests): never import electron or the UI.'),
+        ],
+      }],
+    },
+  },
+  {
+    files: ['electron/cli.ts', 'electron/cliOutput.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The cress-desk command runs in plain Node.' }] }],
+    },
+  },
+);

@@ -1,0 +1,85 @@
+// One fixture, two ways to run the real renderer against a real store in a temporary folder:
+// the browser host (built out/host/host.cjs) in Chromium, or the packaged-to-be Electron app.
+import { test as base, _electron as electron, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { electronBinary } from '../../build/scripts/ensure-electron.mjs';
+
+const root = resolve(__dirname, '..', '..');
+
+export interface DeskApp {
+  page: Page;
+  storePath: string;
+  /** The `cress-desk` command on the same store, to seed or inspect it. */
+  cli(...args: string[]): Promise<{ code: number; stdout: string }>;
+}
+
+function runCli(storePath: string, args: string[]): Promise<{ code: number; stdout: string }> {
+  return new Promise((ok) => {
+    const child = spawn(process.execPath, [join(root, 'out/cli/cress-desk.cjs'), '--db', storePath, ...args]);
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.on('exit', (code) => ok({ code: code ?? -1, stdout }));
+  });
+}
+
+function startHost(storePath: string): Promise<{ url: string; child: ChildProcess }> {
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, [join(root, 'out/host/host.cjs'), '--db', storePath, '--port', '0']);
+    let output = '';
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\w+)/.exec(output);
+      if (match) {
+        child.stdout?.off('data', onData);
+        ok({ url: match[1] as string, child });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('exit', (code) => fail(new Error(`browser host exited (${code}): ${output}`)));
+  });
+}
+
+export const test = base.extend<{ desk: DeskApp }>({
+  // `playwright` (not `browser`/`page`) so that nothing launches Chromium for the Electron project.
+  desk: async ({ playwright }, use, testInfo) => {
+    const dir = mkdtempSync(join(tmpdir(), 'cress-e2e-'));
+    const storePath = join(dir, 'store.sqlite');
+    const cli = (...args: string[]) => runCli(storePath, args);
+    try {
+      if (testInfo.project.name === 'electron') {
+        const binary = electronBinary();
+        testInfo.skip(
+          !binary,
+          'Electron binary not installed (it needs the internet once: npm start fetches it); the same specs ran in Chromium against the browser host.',
+        );
+        const app = await electron.launch({ executablePath: binary as string, args: [join(root, 'out/main/main.cjs'), '--db', storePath] });
+        try {
+          await use({ page: await app.firstWindow(), storePath, cli });
+        } finally {
+          await app.close();
+        }
+        return;
+      }
+      const host = await startHost(storePath);
+      const browser = await playwright.chromium.launch(testInfo.project.use.launchOptions);
+      try {
+        const { viewport, locale, timezoneId } = testInfo.project.use;
+        const context = await browser.newContext({ viewport, locale, timezoneId });
+        const page = await context.newPage();
+        await page.goto(host.url);
+        await use({ page, storePath, cli });
+      } finally {
+        await browser.close();
+        host.child.kill();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+});
+
+export { expect } from '@playwright/test';
