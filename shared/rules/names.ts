@@ -1,8 +1,8 @@
 import { fail, ok, type Parsed } from '../errors';
 import { collapseSpaces } from '../text';
 
-// Letters (any script's accents), spaces, apostrophes (straight or typographic), hyphens and dots
-// for abbreviations such as "Ma." are not allowed: registry names are written in full.
+// Letters with their accents, spaces, apostrophes (straight or typographic) and hyphens. Dots are
+// refused: registry names are written in full, never abbreviated ("Ma.").
 const PERSON_NAME = /^[\p{L}][\p{L}\p{M}' ’-]*[\p{L}\p{M}]$/u;
 
 /** Trim, collapse spaces and check a person's name. */

@@ -63,10 +63,10 @@ export function parseUf(input: string): Parsed<Uf> {
     : fail('VALUE_INVALID', `UF inválida: "${input.trim()}" não é uma sigla de estado (ex.: SP, RJ, MG).`);
 }
 
-/** Brazilian phone: 10 or 11 digits with area code, formatted `(11) 91234-5678`. */
+/** Brazilian phone: 10 or 11 digits with area code, kept as digits (see formatPhone). */
 export function parsePhone(input: string): Parsed<string> {
   // A letter is a typo (O for 0), not decoration: dropping it would store a wrong number.
-  if (/[^\d\s()+.\-]/.test(input)) return fail('VALUE_INVALID', 'Telefone inválido: use apenas números, parênteses, espaços e hífen.');
+  if (/[^\d\s()+.-]/.test(input)) return fail('VALUE_INVALID', 'Telefone inválido: use apenas números, parênteses, espaços e hífen.');
   const digits = input.replace(/\D/g, '').replace(/^55(?=\d{10,11}$)/, '');
   if (digits.length !== 10 && digits.length !== 11) {
     return fail('VALUE_INVALID', 'Telefone inválido: informe DDD e número (10 ou 11 dígitos).');

@@ -1,0 +1,119 @@
+// The `cress-desk` command as an IT person runs it: the built bundle, a real store file.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const bin = resolve(__dirname, '../../out/cli/cress-desk.cjs');
+let dir: string;
+let store: string;
+
+function run(...args: string[]) {
+  const result = spawnSync(process.execPath, [bin, '--db', store, ...args], { encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+function json(...args: string[]) {
+  const result = run('--json', ...args);
+  return { ...result, body: JSON.parse(result.stdout) };
+}
+
+beforeAll(() => {
+  if (!existsSync(bin)) throw new Error('Build first (npm run build): out/cli/cress-desk.cjs is missing');
+  dir = mkdtempSync(join(tmpdir(), 'cress-cli-'));
+  store = join(dir, 'desk.sqlite');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('cress-desk', () => {
+  it('prints usage and exits 2 on a missing or unknown command', () => {
+    expect(run().code).toBe(2);
+    const unknown = run('frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command');
+    expect(run('--no-such-flag', 'info').code).toBe(2);
+  });
+
+  it('refuses to write before the desk is set up', () => {
+    const result = run('demo', '--professionals', '5');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/SETUP_REQUIRED/);
+  });
+
+  it('sets up a region, refuses an invalid one and a second set-up', () => {
+    expect(run('init', '--region', '42', '--operator', 'Ana').code).toBe(1);
+    const init = json('init', '--region', '9', '--operator', 'Ana Souza', '--seccional', 'Campinas');
+    expect(init.code).toBe(0);
+    expect(init.body).toMatchObject({ region: 9, uf: 'SP', operator: 'Ana Souza', seccional: 'Campinas' });
+    expect(run('init', '--region', '7', '--operator', 'Outra').code).toBe(1);
+    expect(json('info').body.settings.region).toBe(9);
+  });
+
+  it('loads demo data and finds professionals by name, CPF and registration number', () => {
+    const demo = json('demo', '--professionals', '300', '--seed', '11');
+    expect(demo.body).toMatchObject({ inserted: 300, total: 300 });
+    const page = json('registry', 'search', 'a').body;
+    expect(page.total).toBeGreaterThan(0);
+    expect(page.items[0].cpfMasked).toMatch(/^\*\*\*\.\d{3}\.\d{3}-\*\*$/);
+    const someone = json('registry', 'show', page.items[0].registrationNumber).body;
+    expect(someone.name).toBe(page.items[0].name);
+    const formattedCpf = `${someone.cpf.slice(0, 3)}.${someone.cpf.slice(3, 6)}.${someone.cpf.slice(6, 9)}-${someone.cpf.slice(9)}`;
+    expect(json('registry', 'show', formattedCpf).body.id).toBe(someone.id);
+    const human = run('registry', 'show', someone.cpf);
+    expect(human.stdout).toContain(formattedCpf);
+    expect(run('registry', 'show', '123.456.789-00').code).toBe(1);
+  });
+
+  it('corrects an e-mail, refuses a bad one with a message, and lists the queue', () => {
+    const target = json('registry', 'search', 'a').body.items.find((p: { dipStatus: string }) => ['none', 'requested'].includes(p.dipStatus));
+    const bad = run('correct', target.registrationNumber, '--field', 'email', '--value', 'not-an-email', '--reason', 'Pedido no balcão');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/E-mail inválido/);
+
+    const good = json('correct', target.registrationNumber, '--field', 'email', '--value', 'Nova@Exemplo.com.br', '--reason', 'Pedido no balcão', '--evidence', 'RG');
+    expect(good.code).toBe(0);
+    expect(good.body.corrections).toHaveLength(1);
+    expect(good.body.corrections[0]).toMatchObject({ field: 'email', newValue: 'nova@exemplo.com.br', status: 'pending', source: 'manual' });
+
+    const queue = json('corrections', 'list', '--status', 'pending').body;
+    expect(queue.items.some((c: { uuid: string }) => c.uuid === good.body.corrections[0].uuid)).toBe(true);
+    expect(json('corrections', 'list', '--status', 'synced').body.total).toBe(0);
+  });
+
+  it('applies the mother rule: the flag clears the name, both at once is refused', () => {
+    const target = json('registry', 'search', 'a').body.items.find((p: { dipStatus: string }) => ['none', 'requested'].includes(p.dipStatus));
+    const flag = json('correct', target.registrationNumber, '--field', 'motherNotListed', '--value', 'sim', '--reason', 'RG sem filiação materna', '--evidence', 'RG');
+    expect(flag.code).toBe(0);
+    const record = json('registry', 'show', target.registrationNumber).body;
+    expect(record).toMatchObject({ motherNotListed: true, motherName: null });
+    const clear = run('correct', target.registrationNumber, '--field', 'motherNotListed', '--value', 'não', '--reason', 'Engano anterior');
+    expect(clear.code).toBe(1);
+    expect(clear.stderr).toMatch(/MOTHER_MISSING/);
+  });
+
+  it('adds a CEP to the directory and queues it', () => {
+    const added = json('cep', 'add', '01310-100', '--street', 'Avenida Paulista', '--district', 'Bela Vista', '--city', 'São Paulo', '--uf', 'SP');
+    expect(added.code).toBe(0);
+    expect(added.body.entry).toMatchObject({ cep: '01310100', uf: 'SP', status: 'pending' });
+    expect(run('cep', 'add', '0131', '--street', 'X', '--district', 'Y', '--city', 'Z', '--uf', 'SP').code).toBe(1);
+  });
+
+  it('verifies the audit chain and exits 3 when an entry was tampered with', () => {
+    expect(json('audit', 'verify').body.ok).toBe(true);
+    const db = new Database(store);
+    db.exec("DROP TRIGGER IF EXISTS audit_log_no_update; UPDATE audit_log SET operator = 'Intrusa' WHERE id = 1");
+    db.close();
+    const broken = run('audit', 'verify');
+    expect(broken.code).toBe(3);
+    expect(broken.stdout).toMatch(/BROKEN/);
+  });
+
+  it('exits 3 on a file that is not a store', () => {
+    const garbage = join(dir, 'garbage.sqlite');
+    writeFileSync(garbage, 'this is not a database, just text '.repeat(200));
+    const result = spawnSync(process.execPath, [bin, '--db', garbage, 'info'], { encoding: 'utf8' });
+    expect(result.status).toBe(3);
+    expect(result.stderr).toMatch(/STORE_CORRUPT/);
+  });
+});

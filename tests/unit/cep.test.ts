@@ -1,0 +1,145 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import cepRanges from '../../resources/cep-ranges.json';
+import { UFS, type Uf } from '../../shared/domain';
+import { cepBelongsToUf, cepRangesOf, formatCep, parseCep, ufOfCep } from '../../shared/rules/cep';
+
+const RANGES = cepRanges.ranges as unknown as Record<string, [string, string][]>;
+const prefix = (n: number) => String(n).padStart(5, '0');
+const cepOf = (prefixDigits: string, suffix = '000') => `${prefixDigits}${suffix}`;
+
+describe('parseCep', () => {
+  it('accepts 8 digits with or without the hyphen', () => {
+    expect(parseCep('01310-100')).toEqual({ ok: true, value: '01310100' });
+    expect(parseCep('01310100')).toEqual({ ok: true, value: '01310100' });
+    expect(parseCep(' 70.040-010 ')).toEqual({ ok: true, value: '70040010' });
+  });
+
+  it('restores the leading zero a spreadsheet number cell dropped (7 digits)', () => {
+    expect(parseCep('1310100')).toEqual({ ok: true, value: '01310100' });
+    expect(parseCep(1310100)).toEqual({ ok: true, value: '01310100' });
+  });
+
+  it.each(['013101', '131010', '013101000', '1234'])('refuses %s: wrong number of digits', (input) => {
+    const result = parseCep(input);
+    expect(result).toMatchObject({ ok: false, code: 'CEP_INVALID' });
+    if (!result.ok) expect(result.message).toContain('deve ter 8 dígitos');
+  });
+
+  it('refuses letters', () => {
+    expect(parseCep('0131O-100')).toMatchObject({ ok: false, code: 'CEP_INVALID' });
+    expect(parseCep('CEP 01310-100')).toMatchObject({ ok: false, code: 'CEP_INVALID' });
+  });
+
+  it('refuses 00000-000', () => {
+    expect(parseCep('00000-000')).toMatchObject({ ok: false, code: 'CEP_INVALID' });
+  });
+
+  it('formats 8 digits as 00000-000 and leaves anything else as it is', () => {
+    expect(formatCep('01310100')).toBe('01310-100');
+    expect(formatCep('0131')).toBe('0131');
+  });
+});
+
+describe('the UF of a CEP', () => {
+  it('the ranges file covers every UF', () => {
+    expect(Object.keys(RANGES).sort()).toEqual([...UFS].sort());
+  });
+
+  for (const uf of UFS) {
+    it(`${uf}: the first and last prefix of each range belong to ${uf}, the ones just outside do not`, () => {
+      const ranges = RANGES[uf] ?? [];
+      expect(ranges.length).toBeGreaterThan(0);
+      for (const [from, to] of ranges) {
+        for (const cep of [cepOf(from), cepOf(to, '999')]) {
+          expect(ufOfCep(cep)).toBe(uf);
+          expect(cepBelongsToUf(cep, uf)).toBe(true);
+        }
+        const before = Number(from) - 1;
+        const after = Number(to) + 1;
+        if (before >= 0) expect(cepBelongsToUf(cepOf(prefix(before), '999'), uf)).toBe(false);
+        if (after <= 99999) expect(cepBelongsToUf(cepOf(prefix(after)), uf)).toBe(false);
+      }
+    });
+  }
+
+  it('AM owns two ranges split by RR', () => {
+    expect(ufOfCep('69299999')).toBe('AM');
+    expect(ufOfCep('69300000')).toBe('RR');
+    expect(ufOfCep('69399999')).toBe('RR');
+    expect(ufOfCep('69400000')).toBe('AM');
+    expect(ufOfCep('69899999')).toBe('AM');
+    expect(ufOfCep('69900000')).toBe('AC');
+  });
+
+  it('DF and GO interleave', () => {
+    expect(ufOfCep('72799999')).toBe('DF');
+    expect(ufOfCep('72800000')).toBe('GO');
+    expect(ufOfCep('72999999')).toBe('GO');
+    expect(ufOfCep('73000000')).toBe('DF');
+    expect(ufOfCep('73699999')).toBe('DF');
+    expect(ufOfCep('73700000')).toBe('GO');
+    expect(ufOfCep('76799999')).toBe('GO');
+    expect(ufOfCep('76800000')).toBe('RO');
+  });
+
+  it('a CEP below the first range belongs to no UF', () => {
+    expect(ufOfCep('00999999')).toBeNull();
+    for (const uf of UFS) expect(cepBelongsToUf('00999999', uf)).toBe(false);
+  });
+
+  it('well-known addresses fall in their UF', () => {
+    expect(ufOfCep('01310100')).toBe('SP'); // Av. Paulista
+    expect(ufOfCep('20040020')).toBe('RJ');
+    expect(ufOfCep('70040010')).toBe('DF');
+    expect(ufOfCep('90010000')).toBe('RS');
+  });
+
+  it('cepRangesOf gives the ranges of the data file', () => {
+    expect(cepRangesOf('AM')).toEqual([
+      ['69000', '69299'],
+      ['69400', '69899'],
+    ]);
+  });
+});
+
+describe('CEP properties', () => {
+  const rangeEntries = Object.entries(RANGES).flatMap(([uf, ranges]) =>
+    ranges.map(([from, to]) => ({ uf: uf as Uf, from: Number(from), to: Number(to) })),
+  );
+
+  it('every CEP inside a UF range belongs to that UF and to no other', () => {
+    const cepInRange = fc
+      .constantFrom(...rangeEntries)
+      .chain((range) =>
+        fc.tuple(fc.constant(range.uf), fc.integer({ min: range.from, max: range.to }), fc.integer({ min: 0, max: 999 })),
+      );
+    fc.assert(
+      fc.property(cepInRange, ([uf, head, tail]) => {
+        const cep = prefix(head) + String(tail).padStart(3, '0');
+        expect(ufOfCep(cep)).toBe(uf);
+        expect(UFS.filter((other) => cepBelongsToUf(cep, other))).toEqual([uf]);
+      }),
+    );
+  });
+
+  it('any CEP belongs to at most one UF, and ufOfCep agrees with cepBelongsToUf', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99_999_999 }), (n) => {
+        const cep = String(n).padStart(8, '0');
+        const owners = UFS.filter((uf) => cepBelongsToUf(cep, uf));
+        expect(owners.length).toBeLessThanOrEqual(1);
+        expect(ufOfCep(cep)).toBe(owners[0] ?? null);
+      }),
+    );
+  });
+
+  it('formatCep then parseCep gives back the same digits', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 99_999_999 }), (n) => {
+        const cep = String(n).padStart(8, '0');
+        expect(parseCep(formatCep(cep))).toEqual({ ok: true, value: cep });
+      }),
+    );
+  });
+});

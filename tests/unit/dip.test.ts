@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { DIP_CONSEQUENCES, DIP_STATUSES, type DipConsequence, type DipStatus } from '../../shared/domain';
+import { DIP_CONSEQUENCE_LABELS, DIP_CONSEQUENCE_MESSAGES, dipConsequence } from '../../shared/rules/dip';
+
+// Seed case G: identification data may be corrected on the DIP request only until it goes to manufacture.
+const WHEN_IDENTIFICATION_CHANGES: Record<DipStatus, DipConsequence> = {
+  none: 'none',
+  requested: 'none',
+  confirmed: 'correct_dip_request',
+  in_manufacture: 'new_card_required',
+  issued: 'new_card_required',
+};
+
+describe('what an identification change means for the DIP', () => {
+  for (const status of DIP_STATUSES) {
+    it(`${status}: identification change → ${WHEN_IDENTIFICATION_CHANGES[status]}`, () => {
+      expect(dipConsequence(status, true)).toBe(WHEN_IDENTIFICATION_CHANGES[status]);
+    });
+
+    it(`${status}: a change of other data never touches the DIP`, () => {
+      expect(dipConsequence(status, false)).toBe('none');
+    });
+  }
+});
+
+describe('what the clerk is told', () => {
+  it('says nothing when the DIP is not affected', () => {
+    expect(DIP_CONSEQUENCE_MESSAGES.none).toBeNull();
+  });
+
+  it('warns that Implanta must also correct a confirmed DIP request', () => {
+    expect(DIP_CONSEQUENCE_MESSAGES.correct_dip_request).toContain('já foi confirmada');
+    expect(DIP_CONSEQUENCE_MESSAGES.correct_dip_request).toContain('Implanta também precisará corrigir a solicitação do DIP');
+  });
+
+  it('warns that a card sent to manufacture cannot be corrected and a new DIP is needed', () => {
+    expect(DIP_CONSEQUENCE_MESSAGES.new_card_required).toContain('enviado para confecção');
+    expect(DIP_CONSEQUENCE_MESSAGES.new_card_required).toContain('novo DIP');
+  });
+
+  it('has a Portuguese label for every consequence, all distinct', () => {
+    const labels = DIP_CONSEQUENCES.map((c) => DIP_CONSEQUENCE_LABELS[c]);
+    expect(labels).toEqual(['Nenhuma', 'Corrigir solicitação do DIP', 'Novo DIP necessário']);
+    expect(new Set(labels).size).toBe(DIP_CONSEQUENCES.length);
+  });
+});

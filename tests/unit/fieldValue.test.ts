@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { FIELD_NAMES, FIELDS } from '../../shared/fields';
+import { fieldValueToText, parseFieldValue } from '../../shared/rules/fieldValue';
+
+describe('parseFieldValue applies each field its rule', () => {
+  it.each([
+    ['cpf', '529.982.247-25', '52998224725'],
+    ['name', ' Maria  Souza ', 'Maria Souza'],
+    ['email', 'Maria@Example.com', 'maria@example.com'],
+    ['phone', '(11) 91234-5678', '11912345678'],
+    ['cep', '01310-100', '01310100'],
+    ['uf', 'rj', 'RJ'],
+    ['birthUf', 'mg', 'MG'],
+    ['birthDate', '17/05/1980', '1980-05-17'],
+    ['maritalStatus', 'Viúva', 'widowed'],
+    ['street', '  Rua   Augusta ', 'Rua Augusta'],
+    ['motherNotListed', 'Não', false],
+  ] as const)('%s: "%s" → %s', (field, raw, expected) => {
+    expect(parseFieldValue(field, raw)).toEqual({ ok: true, value: expected });
+  });
+
+  it('empties an optional field on empty text', () => {
+    for (const field of FIELD_NAMES.filter((f) => FIELDS[f].optional)) {
+      expect(parseFieldValue(field, '  ')).toEqual({ ok: true, value: null });
+      expect(parseFieldValue(field, null)).toEqual({ ok: true, value: null });
+    }
+  });
+
+  it('refuses emptying a required field, naming it', () => {
+    expect(parseFieldValue('name', '')).toEqual({ ok: false, code: 'VALUE_REQUIRED', message: 'Nome é obrigatório e não pode ficar vazio.' });
+    expect(parseFieldValue('cpf', null)).toMatchObject({ ok: false, code: 'VALUE_REQUIRED' });
+    expect(parseFieldValue('motherNotListed', '')).toEqual({
+      ok: false,
+      code: 'VALUE_REQUIRED',
+      message: 'Não consta mãe: informe Sim ou Não.',
+    });
+  });
+
+  it('refuses a yes/no answer for a text field', () => {
+    expect(parseFieldValue('email', true)).toMatchObject({ ok: false, code: 'VALUE_INVALID' });
+  });
+
+  it('names the field in generic messages, so "Nome inválido" on the mother says which name', () => {
+    const result = parseFieldValue('motherName', 'Ana 2');
+    expect(result).toMatchObject({ ok: false, code: 'NAME_INVALID' });
+    if (!result.ok) expect(result.message).toBe('Nome da mãe: nome inválido: use apenas letras, espaços, apóstrofos e hífens.');
+  });
+
+  it('uses each field its own length limit', () => {
+    const street = parseFieldValue('number', '12345678901');
+    expect(street).toMatchObject({ ok: false, code: 'VALUE_TOO_LONG' });
+    if (!street.ok) expect(street.message).toBe('Número: texto muito longo: no máximo 10 caracteres.');
+    expect(parseFieldValue('street', '12345678901')).toEqual({ ok: true, value: '12345678901' });
+  });
+
+  it('keeps messages that already name their subject as they are', () => {
+    const result = parseFieldValue('cpf', '123');
+    expect(result).toMatchObject({ ok: false, code: 'CPF_INVALID' });
+    if (!result.ok) expect(result.message).toMatch(/^CPF inválido/);
+  });
+});
+
+describe('fieldValueToText', () => {
+  it('stores flags as "true"/"false", text as is, and empty as null', () => {
+    expect(fieldValueToText(true)).toBe('true');
+    expect(fieldValueToText(false)).toBe('false');
+    expect(fieldValueToText('Rua A')).toBe('Rua A');
+    expect(fieldValueToText(null)).toBeNull();
+  });
+});

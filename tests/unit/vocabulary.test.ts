@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { DIP_STATUSES, MARITAL_STATUSES, UFS } from '../../shared/domain';
+import {
+  DIP_LABELS,
+  MARITAL_LABELS,
+  formatPhone,
+  parseDipStatus,
+  parseFlag,
+  parseMaritalStatus,
+  parsePhone,
+  parseUf,
+} from '../../shared/rules/vocabulary';
+
+describe('marital status', () => {
+  it.each([
+    ['Solteiro', 'single'],
+    ['solteira', 'single'],
+    ['Casado(a)', 'married'],
+    ['Casada', 'married'],
+    ['casado (a)', 'married'],
+    ['Divorciado(a)', 'divorced'],
+    ['Separada judicialmente', 'separated'],
+    ['Separado(a) judicialmente', 'separated'],
+    ['Viúva', 'widowed'],
+    ['viuvo', 'widowed'],
+    ['VIÚVO(A)', 'widowed'],
+    ['União Estável', 'stable_union'],
+    ['uniao estavel', 'stable_union'],
+    ['  União   estável ', 'stable_union'],
+  ])('reads "%s" as %s', (input, expected) => {
+    expect(parseMaritalStatus(input)).toEqual({ ok: true, value: expected });
+  });
+
+  it('accepts the codes themselves', () => {
+    for (const code of MARITAL_STATUSES) expect(parseMaritalStatus(code)).toEqual({ ok: true, value: code });
+  });
+
+  it('reads back every label it shows', () => {
+    for (const code of MARITAL_STATUSES) expect(parseMaritalStatus(MARITAL_LABELS[code])).toEqual({ ok: true, value: code });
+  });
+
+  it('refuses unknown words, listing the choices in Portuguese', () => {
+    const result = parseMaritalStatus('Noivo');
+    expect(result).toMatchObject({ ok: false, code: 'VALUE_INVALID' });
+    if (!result.ok) expect(result.message).toContain('Solteiro(a), Casado(a), Divorciado(a), Separado(a), Viúvo(a), União estável');
+  });
+});
+
+describe('DIP status', () => {
+  it.each([
+    ['Não solicitado', 'none'],
+    ['nao solicitado', 'none'],
+    ['Solicitado', 'requested'],
+    ['Confirmado', 'confirmed'],
+    ['Em confecção', 'in_manufacture'],
+    ['Enviado para confecção', 'in_manufacture'],
+    ['ENVIADO PARA CONFECCAO', 'in_manufacture'],
+    ['Emitido', 'issued'],
+  ])('reads "%s" as %s', (input, expected) => {
+    expect(parseDipStatus(input)).toEqual({ ok: true, value: expected });
+  });
+
+  it('accepts the codes and reads back every label it shows', () => {
+    for (const code of DIP_STATUSES) {
+      expect(parseDipStatus(code)).toEqual({ ok: true, value: code });
+      expect(parseDipStatus(DIP_LABELS[code])).toEqual({ ok: true, value: code });
+    }
+  });
+
+  it('refuses unknown words in Portuguese', () => {
+    const result = parseDipStatus('Extraviado');
+    expect(result).toMatchObject({ ok: false, code: 'VALUE_INVALID' });
+    if (!result.ok) expect(result.message).toContain('Situação do DIP inválida');
+  });
+});
+
+describe('yes/no flags as clerks write them', () => {
+  it.each(['S', 's', 'Sim', 'SIM', 'X', 'x', '1', 'Verdadeiro', ' sim '])('reads "%s" as yes', (input) => {
+    expect(parseFlag(input)).toEqual({ ok: true, value: true });
+  });
+
+  it.each(['N', 'n', 'Não', 'NÃO', 'nao', '0', 'Falso', 'falso'])('reads "%s" as no', (input) => {
+    expect(parseFlag(input)).toEqual({ ok: true, value: false });
+  });
+
+  it('passes booleans through', () => {
+    expect(parseFlag(true)).toEqual({ ok: true, value: true });
+    expect(parseFlag(false)).toEqual({ ok: true, value: false });
+  });
+
+  it.each(['talvez', '2', '', 'Simm'])('refuses "%s", asking for Sim or Não', (input) => {
+    const result = parseFlag(input);
+    expect(result).toMatchObject({ ok: false, code: 'VALUE_INVALID' });
+    if (!result.ok) expect(result.message).toContain('use Sim ou Não');
+  });
+});
+
+describe('UF', () => {
+  it('accepts every UF, whatever the case and spaces', () => {
+    for (const uf of UFS) {
+      expect(parseUf(uf.toLowerCase())).toEqual({ ok: true, value: uf });
+      expect(parseUf(` ${uf[0]}${uf[1]?.toLowerCase()} `)).toEqual({ ok: true, value: uf });
+    }
+  });
+
+  it.each(['XX', 'São Paulo', 'S', 'SPP', ''])('refuses "%s"', (input) => {
+    const result = parseUf(input);
+    expect(result).toMatchObject({ ok: false, code: 'VALUE_INVALID' });
+    if (!result.ok) expect(result.message).toContain('UF inválida');
+  });
+});
+
+describe('phone', () => {
+  it.each([
+    ['(11) 91234-5678', '11912345678'],
+    ['11 91234 5678', '11912345678'],
+    ['(61) 3333-4444', '6133334444'],
+    ['+55 (11) 91234-5678', '11912345678'],
+    ['55 61 3333-4444', '6133334444'],
+  ])('reads %s as %s', (input, expected) => {
+    expect(parsePhone(input)).toEqual({ ok: true, value: expected });
+  });
+
+  it('keeps a mobile number from area code 55 (interior of RS) whole', () => {
+    expect(parsePhone('(55) 99123-4567')).toEqual({ ok: true, value: '55991234567' });
+    expect(parsePhone('(55) 3221-4567')).toEqual({ ok: true, value: '5532214567' });
+  });
+
+  it.each(['91234-5678', '123', '(11) 91234-56789', '+1 212 555 0100 22'])('refuses %s: not DDD plus number', (input) => {
+    const result = parsePhone(input);
+    expect(result).toMatchObject({ ok: false, code: 'VALUE_INVALID' });
+    if (!result.ok) expect(result.message).toContain('Telefone inválido');
+  });
+
+  it('refuses letters instead of silently dropping them', () => {
+    expect(parsePhone('(11) 91234-567O')).toMatchObject({ ok: false, code: 'VALUE_INVALID' });
+    expect(parsePhone('11 9123a-45678')).toMatchObject({ ok: false, code: 'VALUE_INVALID' });
+  });
+
+  it('formats mobile and landline numbers', () => {
+    expect(formatPhone('11912345678')).toBe('(11) 91234-5678');
+    expect(formatPhone('6133334444')).toBe('(61) 3333-4444');
+    expect(formatPhone('123')).toBe('123');
+  });
+});
