@@ -1,0 +1,70 @@
+// `npm run bench`: fills a temporary store with synthetic professionals and times the registry's
+// hot paths through the same handlers the app uses. It is a report: the exit code is 0 even when
+// a target is missed; the verdict column says so.
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHandlers, openStore, type Store } from '../../db';
+import type { BenchContext } from './context';
+import { registryCases } from './registryCases';
+import { formatBytes, formatCount, formatMs, machineLines, resultTable, VERDICT_OK, VERDICT_OVER } from './report';
+import { runCases, type BenchCase } from './runner';
+
+const DEFAULT_PROFESSIONALS = 250_000;
+const REGION_SP = 9;
+
+function professionalsToGenerate(): number {
+  const fromEnv = process.env.BENCH_PROFESSIONALS;
+  if (fromEnv === undefined || fromEnv === '') return DEFAULT_PROFESSIONALS;
+  const value = Number(fromEnv);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`BENCH_PROFESSIONALS inválido: "${fromEnv}" (use um número inteiro positivo).`);
+  return value;
+}
+
+/**
+ * What the store occupies once its write-ahead log is folded back in: after a big transaction the
+ * -wal file keeps its size, so adding it would count the data twice.
+ */
+function storeSize(store: Store): number {
+  store.db.pragma('wal_checkpoint(TRUNCATE)');
+  return [store.path, `${store.path}-wal`].reduce((sum, file) => sum + (existsSync(file) ? statSync(file).size : 0), 0);
+}
+
+async function main(): Promise<void> {
+  const professionals = professionalsToGenerate();
+  const dir = mkdtempSync(join(tmpdir(), 'cress-bench-'));
+  const store = openStore({ path: join(dir, 'cress.db') });
+  try {
+    const handlers = createHandlers(store, { appVersion: 'bench' });
+    await handlers['settings:setup']({ region: REGION_SP, seccional: null, operator: 'Benchmark', demoProfessionals: 0 });
+    const context: BenchContext = { store, handlers, dir, professionals, region: REGION_SP };
+
+    const sqliteVersion = (store.db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+    console.log('CRESS Desk — benchmark do cadastro\n');
+    for (const line of machineLines(sqliteVersion)) console.log(line);
+    console.log(`Profissionais: ${formatCount(professionals)} (CRESS ${REGION_SP}ª Região)\n`);
+
+    // Later features add their own groups of cases here.
+    const cases: BenchCase[] = [...registryCases(context)];
+    const results = await runCases(cases, (r) => console.log(`  ${r.name}: p95 ${formatMs(r.measured.p95)}`));
+
+    console.log(`\nTamanho do arquivo de dados: ${formatBytes(storeSize(store))}`);
+    console.log(`Pico de memória (RSS): ${formatBytes(process.resourceUsage().maxRSS * 1024)}\n`);
+    console.log(resultTable(results));
+    const over = results.filter((r) => !r.withinTarget);
+    console.log(
+      over.length === 0
+        ? `\nVeredito: ${VERDICT_OK} — todos os ${results.length} casos dentro do alvo.`
+        : `\nVeredito: ${over.length} de ${results.length} casos ${VERDICT_OVER}: ${over.map((r) => r.name).join('; ')}.`,
+    );
+    console.log('Referência: a mesma operação em better-sqlite3 puro (SELECT preparado, INSERT simples em banco à parte, consulta FTS5 direta).');
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
