@@ -102,7 +102,10 @@ describe('cress-desk', () => {
   it('verifies the audit chain and exits 3 when an entry was tampered with', () => {
     expect(json('audit', 'verify').body.ok).toBe(true);
     const db = new Database(store);
-    db.exec("DROP TRIGGER IF EXISTS audit_log_no_update; UPDATE audit_log SET operator = 'Intrusa' WHERE id = 1");
+    // Someone with the file and a SQLite tool: drop the append-only guards, then rewrite history.
+    const guards = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").pluck().all() as string[];
+    for (const name of guards) db.exec(`DROP TRIGGER "${name}"`);
+    db.exec("UPDATE audit_log SET operator = 'Intrusa' WHERE id = 1");
     db.close();
     const broken = run('audit', 'verify');
     expect(broken.code).toBe(3);
