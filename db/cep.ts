@@ -1,0 +1,157 @@
+// The council's own CEP directory: CEPs the Correios ranges check cannot confirm, added or fixed
+// by clerks. Every save queues a change for Implanta, like a correction.
+import type { Database } from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import type { ParsedInput } from '../shared/contract';
+import type { CepEntry } from '../shared/contract/cep';
+import type { CorrectionStatus, Uf } from '../shared/domain';
+import { AppError } from '../shared/errors';
+import { FIELDS } from '../shared/fields';
+import { formatCep, parseCep, ufOfCep } from '../shared/rules/cep';
+import { parseText } from '../shared/rules/names';
+import { parseUf } from '../shared/rules/vocabulary';
+import { digitsOnly, foldForSearch } from '../shared/text';
+import { appendAudit } from './audit';
+import { requireSettings } from './settings';
+import { statement } from './statements';
+
+interface CepRow {
+  cep: string;
+  street: string;
+  district: string;
+  city: string;
+  uf: string;
+  operator: string;
+  updated_at: string;
+  status: string | null;
+}
+
+/** The address part of an entry, as stored in a queued change. */
+interface CepAddress {
+  street: string;
+  district: string;
+  city: string;
+  uf: Uf;
+}
+
+function toEntry(row: CepRow): CepEntry {
+  return {
+    cep: row.cep,
+    street: row.street,
+    district: row.district,
+    city: row.city,
+    uf: row.uf as Uf,
+    updatedAt: row.updated_at,
+    operator: row.operator,
+    // An entry without a queued change came from Implanta itself.
+    status: (row.status ?? 'synced') as CorrectionStatus,
+  };
+}
+
+const ENTRY_SQL = `SELECT d.cep, d.street, d.district, d.city, d.uf, d.operator, d.updated_at,
+  (SELECT c.status FROM cep_changes c WHERE c.cep = d.cep ORDER BY c.id DESC LIMIT 1) AS status
+  FROM cep_directory d`;
+
+export function directoryUfOf(db: Database, cep: string): Uf | null {
+  return (statement<{ uf: string }>(db, 'SELECT uf FROM cep_directory WHERE cep = ?').get(cep)?.uf as Uf | undefined) ?? null;
+}
+
+function requiredText(value: string, field: 'street' | 'district' | 'city'): string {
+  const label = FIELDS[field].label;
+  const parsed = parseText(value, FIELDS[field].maxLength);
+  if (!parsed.ok) throw new AppError(parsed.code, `${label}: ${parsed.message.charAt(0).toLowerCase()}${parsed.message.slice(1)}`, { field });
+  if (parsed.value === '') throw new AppError('VALUE_REQUIRED', `${label} é obrigatório: informe o ${label.toLowerCase()} deste CEP.`, { field });
+  return parsed.value;
+}
+
+export function saveCep(db: Database, input: ParsedInput<'cep:save'>, now: string): { entry: CepEntry; created: boolean } {
+  return db.transaction(() => {
+    const settings = requireSettings(db);
+    const cep = parseCep(input.cep);
+    if (!cep.ok) throw new AppError(cep.code, cep.message, { field: 'cep' });
+    const uf = parseUf(input.uf);
+    if (!uf.ok) throw new AppError(uf.code, uf.message, { field: 'uf' });
+    const address: CepAddress = {
+      street: requiredText(input.street, 'street'),
+      district: requiredText(input.district, 'district'),
+      city: requiredText(input.city, 'city'),
+      uf: uf.value,
+    };
+    // A CEP outside every Correios range may be a new one the clerk knows; one inside another
+    // UF's range is a typing mistake.
+    const rangeUf = ufOfCep(cep.value);
+    if (rangeUf !== null && rangeUf !== uf.value) {
+      throw new AppError(
+        'CEP_UF_MISMATCH',
+        `O CEP ${formatCep(cep.value)} é da faixa de ${rangeUf}, não de ${uf.value}. Confira o CEP e a UF.`,
+        { field: 'cep' },
+      );
+    }
+    const reason = input.reason.trim();
+    if (reason.length < 5) throw new AppError('REASON_REQUIRED', 'Informe o motivo (pelo menos 5 caracteres).', { field: 'reason' });
+
+    const previous = statement<CepRow>(db, `${ENTRY_SQL} WHERE d.cep = ?`).get(cep.value);
+    const before: CepAddress | null = previous
+      ? { street: previous.street, district: previous.district, city: previous.city, uf: previous.uf as Uf }
+      : null;
+    if (before && JSON.stringify(before) === JSON.stringify(address)) {
+      throw new AppError('NO_CHANGE', `Nada mudou: o CEP ${formatCep(cep.value)} já está cadastrado com esses dados.`);
+    }
+
+    statement(
+      db,
+      `INSERT INTO cep_directory (cep, street, district, city, uf, operator, created_at, updated_at)
+       VALUES (@cep, @street, @district, @city, @uf, @operator, @now, @now)
+       ON CONFLICT (cep) DO UPDATE SET street = excluded.street, district = excluded.district, city = excluded.city,
+         uf = excluded.uf, operator = excluded.operator, updated_at = excluded.updated_at`,
+    ).run({ cep: cep.value, ...address, operator: settings.operator, now });
+    const uuid = randomUUID();
+    statement(
+      db,
+      `INSERT INTO cep_changes (uuid, cep, old_value, new_value, reason, operator, created_at, status)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')`,
+    ).run(uuid, cep.value, before ? JSON.stringify(before) : null, JSON.stringify(address), reason, settings.operator, now);
+    appendAudit(db, {
+      at: now,
+      operator: settings.operator,
+      action: 'cep.save',
+      entity: 'cep',
+      entityId: cep.value,
+      detail: { cep: cep.value, created: before === null, change: uuid, reason },
+    });
+    const entry = statement<CepRow>(db, `${ENTRY_SQL} WHERE d.cep = ?`).get(cep.value) as CepRow;
+    return { entry: toEntry(entry), created: before === null };
+  })();
+}
+
+const foldRegistered = new WeakSet<Database>();
+
+/** `fold_for_search(text)` in SQL: the directory is small, so its text filter folds on the fly. */
+function ensureFoldFunction(db: Database): void {
+  if (foldRegistered.has(db)) return;
+  db.function('fold_for_search', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldForSearch(value) : null));
+  foldRegistered.add(db);
+}
+
+/** The directory, by CEP; text filters by CEP prefix (digits) or street, district or city. */
+export function listCep(db: Database, input: ParsedInput<'cep:list'>) {
+  const text = input.text.trim();
+  let clause = '';
+  let params: string[] = [];
+  if (/^[\d.\-\s]+$/.test(text) && digitsOnly(text) !== '') {
+    const prefix = digitsOnly(text);
+    clause = 'WHERE d.cep >= ? AND d.cep < ?';
+    params = [prefix, `${prefix}~`];
+  } else if (text !== '') {
+    ensureFoldFunction(db);
+    const pattern = `%${foldForSearch(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    clause = `WHERE fold_for_search(d.street) LIKE ? ESCAPE '\\' OR fold_for_search(d.district) LIKE ? ESCAPE '\\'
+      OR fold_for_search(d.city) LIKE ? ESCAPE '\\'`;
+    params = [pattern, pattern, pattern];
+  }
+  const total = (db.prepare(`SELECT count(*) AS n FROM cep_directory d ${clause}`).get(...params) as { n: number }).n;
+  const rows = db
+    .prepare(`${ENTRY_SQL} ${clause} ORDER BY d.cep LIMIT ? OFFSET ?`)
+    .all(...params, input.pageSize, input.page * input.pageSize) as CepRow[];
+  return { total, page: input.page, pageSize: input.pageSize, items: rows.map(toEntry) };
+}

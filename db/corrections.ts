@@ -1,0 +1,263 @@
+// Corrections: planning and saving a change of a professional's data (record, one correction per
+// field, audit entry — one transaction), and the queue of corrections waiting for Implanta.
+import type { Database } from 'better-sqlite3';
+import { getTableColumns } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import type { ParsedInput } from '../shared/contract';
+import type { Correction, CorrectionListItem } from '../shared/contract/corrections';
+import { CORRECTION_STATUSES, type CorrectionSource, type CorrectionStatus, type DipConsequence, type EvidenceArrival } from '../shared/domain';
+import { AppError } from '../shared/errors';
+import type { FieldName } from '../shared/fields';
+import { planCorrection, type CorrectionPlan } from '../shared/rules/correction';
+import { maskCpf } from '../shared/rules/cpf';
+import { fieldValueToText } from '../shared/rules/fieldValue';
+import { foldForSearch } from '../shared/text';
+import { appendAudit } from './audit';
+import { directoryUfOf } from './cep';
+import { requireProfessional } from './registry';
+import { professionals } from './schema';
+import { requireSettings } from './settings';
+import { statement } from './statements';
+
+interface CorrectionRow {
+  uuid: string;
+  professional_id: number;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+  reason: string;
+  evidence_kind: string | null;
+  evidence_arrival: string | null;
+  evidence_date: string | null;
+  evidence_note: string | null;
+  operator: string;
+  created_at: string;
+  status: string;
+  source: string;
+  dip_consequence: string;
+  status_message: string | null;
+}
+
+function toCorrection(row: CorrectionRow): Correction {
+  return {
+    uuid: row.uuid,
+    professionalId: row.professional_id,
+    field: row.field,
+    oldValue: row.old_value,
+    newValue: row.new_value,
+    reason: row.reason,
+    evidenceKind: row.evidence_kind,
+    evidenceArrival: row.evidence_arrival as EvidenceArrival | null,
+    evidenceDate: row.evidence_date,
+    evidenceNote: row.evidence_note,
+    operator: row.operator,
+    createdAt: row.created_at,
+    status: row.status as CorrectionStatus,
+    source: row.source as CorrectionSource,
+    dipConsequence: row.dip_consequence as DipConsequence,
+    statusMessage: row.status_message,
+  };
+}
+
+/** Statuses of a correction not yet applied by Implanta. */
+export const OPEN_STATUSES: readonly CorrectionStatus[] = ['pending', 'batched', 'sent'];
+
+export const MESSAGES = {
+  versionConflict:
+    'Este cadastro foi alterado em outra janela ou por outra pessoa enquanto você editava. Recarregue o cadastro e confira antes de salvar.',
+  noChange: 'Nada mudou: os valores informados são iguais aos do cadastro.',
+  reasonRequired: 'Informe o motivo da correção (pelo menos 5 caracteres).',
+  evidenceRequired: 'Informe o documento comprobatório que você conferiu.',
+} as const;
+
+export function correctionsOfProfessional(db: Database, professionalId: number): Correction[] {
+  return statement<CorrectionRow>(db, 'SELECT * FROM corrections WHERE professional_id = ? ORDER BY created_at DESC, id DESC')
+    .all(professionalId)
+    .map(toCorrection);
+}
+
+export function previewCorrection(db: Database, input: ParsedInput<'corrections:preview'>): CorrectionPlan {
+  const current = requireProfessional(db, input.professionalId);
+  return planCorrection(current, input.changes, { directoryUfOf: (cep) => directoryUfOf(db, cep) });
+}
+
+const COLUMNS = getTableColumns(professionals);
+
+/** SQL column and stored value of a catalogue field (the flag is 0/1). */
+function columnValue(field: FieldName, value: string | boolean | null): [string, string | number | null] {
+  const column = COLUMNS[field].name;
+  return [column, typeof value === 'boolean' ? (value ? 1 : 0) : value];
+}
+
+export function saveCorrection(
+  db: Database,
+  input: ParsedInput<'corrections:save'>,
+  now: string,
+): { corrections: Correction[]; rowVersion: number } {
+  return db.transaction(() => {
+    const settings = requireSettings(db);
+    const current = requireProfessional(db, input.professionalId);
+    if (current.rowVersion !== input.expectedRowVersion) throw new AppError('VERSION_CONFLICT', MESSAGES.versionConflict);
+
+    const plan = planCorrection(current, input.changes, { directoryUfOf: (cep) => directoryUfOf(db, cep) });
+    const first = plan.errors[0];
+    if (first) throw new AppError(first.code, first.message, { ...(first.field ? { field: first.field } : {}), details: plan.errors });
+    if (plan.changes.length === 0) throw new AppError('NO_CHANGE', MESSAGES.noChange);
+    const reason = input.reason.trim();
+    if (reason.length < 5) throw new AppError('REASON_REQUIRED', MESSAGES.reasonRequired, { field: 'reason' });
+    if (!input.evidence?.kind?.trim()) throw new AppError('EVIDENCE_REQUIRED', MESSAGES.evidenceRequired, { field: 'evidence' });
+    if (plan.dipConsequence !== 'none' && !input.dipAcknowledged) {
+      throw new AppError('DIP_CONFIRMATION_REQUIRED', plan.dipMessage ?? 'Confirme a consequência para o DIP.', {
+        details: { dipConsequence: plan.dipConsequence },
+      });
+    }
+    const cpfChange = plan.changes.find((c) => c.field === 'cpf');
+    if (cpfChange) refuseDuplicateCpf(db, cpfChange.newValue as string, current.id);
+
+    const assignments: string[] = [];
+    const values: (string | number | null)[] = [];
+    for (const change of plan.changes) {
+      const [column, value] = columnValue(change.field, change.newValue);
+      assignments.push(`${column} = ?`);
+      values.push(value);
+      if (change.field === 'name') {
+        assignments.push('name_folded = ?');
+        values.push(foldForSearch(change.newValue as string));
+      }
+    }
+    // The row_version guard makes a concurrent save from another window fail instead of overwriting.
+    const updated = db
+      .prepare(`UPDATE professionals SET ${assignments.join(', ')}, row_version = row_version + 1, updated_at = ? WHERE id = ? AND row_version = ?`)
+      .run(...values, now, current.id, input.expectedRowVersion);
+    if (updated.changes !== 1) throw new AppError('VERSION_CONFLICT', MESSAGES.versionConflict);
+
+    const evidence = input.evidence;
+    const corrections: Correction[] = plan.changes.map((change) => ({
+      uuid: randomUUID(),
+      professionalId: current.id,
+      field: change.field,
+      oldValue: fieldValueToText(change.oldValue),
+      newValue: fieldValueToText(change.newValue),
+      reason,
+      evidenceKind: evidence.kind.trim(),
+      evidenceArrival: evidence.arrival,
+      evidenceDate: evidence.date,
+      evidenceNote: evidence.note?.trim() || null,
+      operator: settings.operator,
+      createdAt: now,
+      status: 'pending',
+      source: 'manual',
+      dipConsequence: plan.dipConsequence,
+      statusMessage: null,
+    }));
+    const insert = statement(
+      db,
+      `INSERT INTO corrections (uuid, professional_id, field, old_value, new_value, reason, evidence_kind, evidence_arrival,
+         evidence_date, evidence_note, operator, created_at, status, source, dip_consequence)
+       VALUES (@uuid, @professionalId, @field, @oldValue, @newValue, @reason, @evidenceKind, @evidenceArrival,
+         @evidenceDate, @evidenceNote, @operator, @createdAt, @status, @source, @dipConsequence)`,
+    );
+    for (const correction of corrections) insert.run(correction);
+
+    appendAudit(db, {
+      at: now,
+      operator: settings.operator,
+      action: 'correction.save',
+      entity: 'professional',
+      entityId: String(current.id),
+      detail: {
+        registrationNumber: current.registrationNumber,
+        fields: plan.changes.map((c) => c.field),
+        changes: corrections.map((c) => ({ uuid: c.uuid, field: c.field, old: c.oldValue, new: c.newValue })),
+        reason,
+        evidence: { kind: evidence.kind.trim(), arrival: evidence.arrival, date: evidence.date },
+        dipConsequence: plan.dipConsequence,
+      },
+    });
+    return { corrections, rowVersion: current.rowVersion + 1 };
+  })();
+}
+
+function refuseDuplicateCpf(db: Database, cpf: string, ownId: number): void {
+  const other = statement<{ registration_number: string }>(db, 'SELECT registration_number FROM professionals WHERE cpf = ? AND id <> ?').get(
+    cpf,
+    ownId,
+  );
+  if (other) {
+    throw new AppError('CPF_DUPLICATE', `Este CPF já pertence a outro cadastro (registro ${other.registration_number}). Confira o documento.`, {
+      field: 'cpf',
+    });
+  }
+}
+
+/** The queue: filtered, newest first, with who each correction is about (CPF masked). */
+export function listCorrections(db: Database, filter: ParsedInput<'corrections:list'>) {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (filter.status) {
+    where.push('c.status = ?');
+    params.push(filter.status);
+  }
+  if (filter.field) {
+    where.push('c.field = ?');
+    params.push(filter.field);
+  }
+  if (filter.operator) {
+    where.push('c.operator = ?');
+    params.push(filter.operator);
+  }
+  // created_at is ISO (YYYY-MM-DDT…): comparing text keeps the created_at index usable.
+  if (filter.from) {
+    where.push('c.created_at >= ?');
+    params.push(filter.from);
+  }
+  if (filter.to) {
+    where.push('c.created_at < ?');
+    params.push(`${filter.to}~`); // '~' sorts after 'T': every time of that day is below it
+  }
+  const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (db.prepare(`SELECT count(*) AS n FROM corrections c ${clause}`).get(...params) as { n: number }).n;
+  const rows = db
+    .prepare(
+      `SELECT c.*, p.name AS professional_name, p.cpf AS professional_cpf, p.registration_number AS professional_registration
+       FROM corrections c JOIN professionals p ON p.id = c.professional_id
+       ${clause} ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?`,
+    )
+    .all(...params, filter.pageSize, filter.page * filter.pageSize) as (CorrectionRow & {
+    professional_name: string;
+    professional_cpf: string;
+    professional_registration: string;
+  })[];
+  const items: CorrectionListItem[] = rows.map((row) => ({
+    ...toCorrection(row),
+    professionalName: row.professional_name,
+    cpfMasked: maskCpf(row.professional_cpf),
+    registrationNumber: row.professional_registration,
+  }));
+  return { total, page: filter.page, pageSize: filter.pageSize, items };
+}
+
+/** Counts per status, every status present (zero when none). */
+function statusCounts(rows: { status: string; n: number }[]): Record<CorrectionStatus, number> {
+  const counts = Object.fromEntries(CORRECTION_STATUSES.map((s) => [s, 0])) as Record<CorrectionStatus, number>;
+  for (const row of rows) if (row.status in counts) counts[row.status as CorrectionStatus] = row.n;
+  return counts;
+}
+
+export function correctionCountsOf(db: Database, professionalId: number): Record<CorrectionStatus, number> {
+  return statusCounts(
+    statement<{ status: string; n: number }>(db, 'SELECT status, count(*) AS n FROM corrections WHERE professional_id = ? GROUP BY status').all(
+      professionalId,
+    ),
+  );
+}
+
+export function correctionCounts(db: Database): Record<CorrectionStatus, number> {
+  return statusCounts(statement<{ status: string; n: number }>(db, 'SELECT status, count(*) AS n FROM corrections GROUP BY status').all());
+}
+
+export function correctionOperators(db: Database): string[] {
+  return statement<{ operator: string }>(db, 'SELECT DISTINCT operator FROM corrections ORDER BY operator')
+    .all()
+    .map((r) => r.operator);
+}

@@ -1,0 +1,59 @@
+// The one entry every transport (Electron IPC, the command line, the browser host) goes through:
+// channel check, input parsed by the contract, errors turned into envelopes the clerk can read.
+import { z } from 'zod';
+import { contract, isChannel, type Channel, type Envelope, type Handlers, type Input, type Output } from '../shared/contract';
+import { AppError } from '../shared/errors';
+
+const ptBR = z.locales.ptBR();
+
+export const INTERNAL_MESSAGE = 'Erro interno inesperado. Nada foi gravado pela operação que falhou.';
+
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const lines = issues.map((issue) => {
+    const path = issue.path.length > 0 ? issue.path.map(String).join('.') : 'entrada';
+    return `${path}: ${issue.message}`;
+  });
+  return `Dados inválidos — ${lines.join('; ')}.`;
+}
+
+function internal(error: unknown): Envelope<never> {
+  const message = error instanceof Error ? error.message : String(error);
+  return { ok: false, error: { code: 'INTERNAL', message: INTERNAL_MESSAGE, details: { message } } };
+}
+
+/** Typed for callers that know the channel; transports pass whatever arrived. */
+export interface Dispatch {
+  <C extends Channel>(channel: C, input: Input<C>): Promise<Envelope<Output<C>>>;
+  (channel: unknown, input: unknown): Promise<Envelope<unknown>>;
+}
+
+/** Always resolves: `{ ok: true, value }` or `{ ok: false, error }`, never a rejection. */
+export function createDispatcher(handlers: Handlers): Dispatch {
+  return async (channel: unknown, input: unknown): Promise<Envelope<unknown>> => {
+    if (!isChannel(channel)) {
+      const name = typeof channel === 'string' ? channel.slice(0, 80) : typeof channel;
+      return { ok: false, error: { code: 'INPUT_INVALID', message: `Operação desconhecida: ${name}.` } };
+    }
+    const spec = contract[channel];
+    const parsed = spec.input.safeParse(input, { error: ptBR.localeError });
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'INPUT_INVALID', message: describeIssues(parsed.error.issues), details: parsed.error.issues } };
+    }
+    let value: unknown;
+    try {
+      const handler = handlers[channel] as (input: unknown) => unknown;
+      value = await handler(parsed.data);
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.toData() };
+      console.error(`[${channel}]`, error instanceof Error ? error.stack : error);
+      return internal(error);
+    }
+    const output = spec.output.safeParse(value);
+    if (!output.success) {
+      // The handler answered something the contract does not allow: a bug, not the clerk's doing.
+      console.error(`[${channel}] output does not match the contract:`, output.error.issues);
+      return internal(new Error(`output of ${channel} does not match the contract`));
+    }
+    return { ok: true, value: output.data };
+  };
+}

@@ -1,0 +1,74 @@
+// The handler table: one function per contract channel, over the modules of each area.
+// Inputs arrive already parsed by the dispatcher; every write is one transaction.
+import type { Handlers } from '../shared/contract';
+import { auditEntriesOf, verifyAuditChain } from './audit';
+import { listCep, saveCep } from './cep';
+import { correctionCounts, correctionCountsOf, correctionOperators, correctionsOfProfessional, listCorrections, previewCorrection, saveCorrection } from './corrections';
+import type { Store } from './open';
+import { countProfessionals, fillDemo, findProfessional, insertDemoProfessionals, requireProfessional } from './registry';
+import { searchProfessionals } from './search';
+import { getSettings, setupSettings, updateSettings } from './settings';
+
+export interface HandlerEnv {
+  appVersion: string;
+  /** The clock (tests pin it). */
+  now?: () => Date;
+}
+
+export function createHandlers(store: Store, env: HandlerEnv): Handlers {
+  const { db } = store;
+  const clock = env.now ?? (() => new Date());
+  const nowIso = () => clock().toISOString();
+
+  return {
+    'app:info': () => ({
+      version: env.appVersion,
+      schemaVersion: store.schemaVersion,
+      storePath: store.path,
+      professionals: countProfessionals(db),
+      settings: getSettings(db),
+    }),
+
+    'settings:setup': (input) => {
+      const now = clock();
+      return db.transaction(() => {
+        const settings = setupSettings(db, input, now.toISOString());
+        if (input.demoProfessionals > 0) {
+          insertDemoProfessionals(db, { count: input.demoProfessionals, seed: 1, region: settings.region, operator: settings.operator }, now);
+        }
+        return settings;
+      })();
+    },
+
+    'settings:update': (input) => updateSettings(db, input, nowIso()),
+
+    'registry:search': (input) => searchProfessionals(db, input),
+
+    'registry:get': ({ id }) => ({
+      professional: requireProfessional(db, id),
+      corrections: correctionsOfProfessional(db, id),
+      statusCounts: correctionCountsOf(db, id),
+      audit: auditEntriesOf(db, 'professional', String(id)),
+    }),
+
+    'registry:find': ({ key }) => findProfessional(db, key),
+
+    'registry:demo': (input) => fillDemo(db, input, clock()),
+
+    'corrections:preview': (input) => previewCorrection(db, input),
+
+    'corrections:save': (input) => saveCorrection(db, input, nowIso()),
+
+    'corrections:list': (input) => listCorrections(db, input),
+
+    'corrections:counts': () => correctionCounts(db),
+
+    'corrections:operators': () => correctionOperators(db),
+
+    'cep:list': (input) => listCep(db, input),
+
+    'cep:save': (input) => saveCep(db, input, nowIso()),
+
+    'audit:verify': () => verifyAuditChain(db),
+  };
+}

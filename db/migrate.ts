@@ -1,0 +1,69 @@
+// Applies the SQL migrations drizzle-kit generated. The SQL is bundled into every build through
+// Vite's import.meta.glob, so nothing depends on a migrations folder existing at run time.
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../shared/errors';
+import journal from './migrations/meta/_journal.json';
+
+const SQL_FILES: Record<string, string> = import.meta.glob<string>('./migrations/*.sql', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
+export interface Migration {
+  tag: string;
+  statements: string[];
+}
+
+const BREAKPOINT = '--> statement-breakpoint';
+
+/** Every migration in journal order; a journal entry without its SQL file is a build error. */
+export const MIGRATIONS: readonly Migration[] = journal.entries.map((entry) => {
+  const source = SQL_FILES[`./migrations/${entry.tag}.sql`];
+  if (source === undefined) throw new Error(`Migration ${entry.tag} is in the journal but its SQL file is not bundled.`);
+  const statements = source
+    .split(BREAKPOINT)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  return { tag: entry.tag, statements };
+});
+
+/** The schema version this build knows: the number of migrations it ships. */
+export const KNOWN_SCHEMA_VERSION: number = MIGRATIONS.length;
+
+/** File names of the bundled SQL (for the test that every migration ships). */
+export function bundledMigrationFiles(): string[] {
+  return Object.keys(SQL_FILES)
+    .map((key) => key.replace('./migrations/', ''))
+    .sort();
+}
+
+export function schemaVersionOf(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function storeNewerError(found: number): AppError {
+  return new AppError(
+    'STORE_NEWER',
+    `Este arquivo de dados foi gravado por uma versão mais nova do CRESS Desk (esquema ${found}; esta versão conhece até ${KNOWN_SCHEMA_VERSION}). Atualize o aplicativo para abri-lo.`,
+    { details: { found, known: KNOWN_SCHEMA_VERSION } },
+  );
+}
+
+/**
+ * Brings the store up to KNOWN_SCHEMA_VERSION. Each pending migration runs in its own
+ * transaction together with the bump of PRAGMA user_version, so a failure leaves the store at
+ * the last complete version. Returns the schema version afterwards.
+ */
+export function migrate(db: Database): number {
+  const current = schemaVersionOf(db);
+  if (current > KNOWN_SCHEMA_VERSION) throw storeNewerError(current);
+  for (let version = current; version < KNOWN_SCHEMA_VERSION; version++) {
+    const migration = MIGRATIONS[version] as Migration;
+    db.transaction(() => {
+      for (const statement of migration.statements) db.exec(statement);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+  return schemaVersionOf(db);
+}

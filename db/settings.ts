@@ -1,0 +1,66 @@
+// The desk's configuration: which CRESS it serves and who operates it. One row, set up once.
+import type { Database } from 'better-sqlite3';
+import type { Input, ParsedInput } from '../shared/contract';
+import type { Settings } from '../shared/contract/settings';
+import type { Uf } from '../shared/domain';
+import { AppError } from '../shared/errors';
+import { regionUf } from '../shared/regions';
+import { appendAudit } from './audit';
+
+interface SettingsRow {
+  region: number;
+  uf: string;
+  seccional: string | null;
+  operator: string;
+}
+
+export function getSettings(db: Database): Settings | null {
+  const row = db.prepare('SELECT region, uf, seccional, operator FROM settings WHERE id = 1').get() as SettingsRow | undefined;
+  return row ? { region: row.region, uf: row.uf as Uf, seccional: row.seccional, operator: row.operator } : null;
+}
+
+/** Every write needs a configured desk: the operator it records comes from here. */
+export function requireSettings(db: Database): Settings {
+  const settings = getSettings(db);
+  if (!settings) throw new AppError('SETUP_REQUIRED', 'Configure a mesa antes: escolha o CRESS e o nome do operador.');
+  return settings;
+}
+
+function blankToNull(value: string | null | undefined): string | null {
+  return value === null || value === undefined || value.trim() === '' ? null : value.trim();
+}
+
+/** Inserts the settings row and its audit entry (the caller owns the transaction). */
+export function setupSettings(db: Database, input: Omit<ParsedInput<'settings:setup'>, 'demoProfessionals'>, now: string): Settings {
+  if (getSettings(db)) {
+    throw new AppError('ALREADY_SET_UP', 'A mesa já está configurada. Para mudar o operador ou a seccional, use Configurações.');
+  }
+  const uf = regionUf(input.region);
+  if (!uf) throw new AppError('REGION_INVALID', `Região ${input.region} desconhecida: escolha um CRESS da lista.`, { field: 'region' });
+  const settings: Settings = { region: input.region, uf, seccional: blankToNull(input.seccional), operator: input.operator.trim() };
+  db.prepare(
+    'INSERT INTO settings (id, region, uf, seccional, operator, created_at, updated_at) VALUES (1, @region, @uf, @seccional, @operator, @now, @now)',
+  ).run({ ...settings, now });
+  appendAudit(db, { at: now, operator: settings.operator, action: 'settings.setup', entity: 'settings', entityId: null, detail: settings });
+  return settings;
+}
+
+/** Changes the operator and/or seccional; nothing is written when nothing changes. */
+export function updateSettings(db: Database, input: Input<'settings:update'>, now: string): Settings {
+  return db.transaction(() => {
+    const current = requireSettings(db);
+    const next: Settings = {
+      ...current,
+      operator: input.operator !== undefined ? input.operator.trim() : current.operator,
+      seccional: input.seccional !== undefined ? blankToNull(input.seccional) : current.seccional,
+    };
+    const changes: Record<string, { from: string | null; to: string | null }> = {};
+    if (next.operator !== current.operator) changes.operator = { from: current.operator, to: next.operator };
+    if (next.seccional !== current.seccional) changes.seccional = { from: current.seccional, to: next.seccional };
+    if (Object.keys(changes).length === 0) return current;
+    db.prepare('UPDATE settings SET operator = @operator, seccional = @seccional, updated_at = @now WHERE id = 1').run({ ...next, now });
+    // Recorded under the new operator: the person now at the desk made the change.
+    appendAudit(db, { at: now, operator: next.operator, action: 'settings.update', entity: 'settings', entityId: null, detail: { changes } });
+    return next;
+  })();
+}

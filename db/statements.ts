@@ -1,0 +1,13 @@
+// Prepared statements compiled once per connection: the hot paths (lookups, search) run them
+// thousands of times and compiling SQL would dominate.
+import type { Database, Statement } from 'better-sqlite3';
+
+const caches = new WeakMap<Database, Map<string, Statement>>();
+
+export function statement<R = unknown>(db: Database, sql: string): Statement<unknown[], R> {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  let prepared = cache.get(sql);
+  if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
+  return prepared as Statement<unknown[], R>;
+}

@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../db';
+import { addProfessional, EVIDENCE, openTestDesk, REASON, type TestDesk } from './fixtures';
+
+let desk: TestDesk;
+beforeEach(async () => {
+  desk = openTestDesk();
+  const p = addProfessional(desk.store);
+  for (const [i, email] of ['um@exemplo.com.br', 'dois@exemplo.com.br', 'tres@exemplo.com.br'].entries()) {
+    const result = await desk.dispatch('corrections:save', { professionalId: p.id, expectedRowVersion: i + 1, changes: { email }, reason: REASON, evidence: EVIDENCE });
+    expect(result.ok).toBe(true);
+  }
+});
+afterEach(() => desk.cleanup());
+
+const db = () => desk.store.db;
+
+describe('the audit trail', () => {
+  it('verifies a chain written by the app', async () => {
+    expect(await desk.dispatch('audit:verify', {})).toEqual({ ok: true, value: { ok: true, entries: 4, brokenAt: null, problem: null } });
+  });
+
+  it('refuses to change or remove an entry', () => {
+    expect(() => db().prepare("UPDATE audit_log SET operator = 'Outra' WHERE id = 2").run()).toThrow(/append-only/);
+    expect(() => db().prepare('DELETE FROM audit_log WHERE id = 4').run()).toThrow(/append-only/);
+  });
+
+  it('finds an entry edited behind the trigger', () => {
+    db().exec('DROP TRIGGER audit_log_no_update');
+    // Someone rewrites what a correction changed to.
+    db().prepare(`UPDATE audit_log SET detail = replace(detail, 'dois@', 'outro@') WHERE id = 3`).run();
+    expect(db().prepare('SELECT detail FROM audit_log WHERE id = 3').get()).toEqual({ detail: expect.stringContaining('outro@') });
+    const result = verifyAuditChain(db());
+    expect(result).toMatchObject({ ok: false, entries: 4, brokenAt: 3 });
+    expect(result.problem).toContain('A entrada 3 do histórico foi alterada');
+  });
+
+  it('finds the newest entry deleted behind the trigger', () => {
+    db().exec('DROP TRIGGER audit_log_no_delete');
+    db().prepare('DELETE FROM audit_log WHERE id = 4').run();
+    const result = verifyAuditChain(db());
+    expect(result).toMatchObject({ ok: false, entries: 3, brokenAt: 4 });
+    expect(result.problem).toContain('foi apagada');
+  });
+
+  it('finds an entry deleted from the middle', () => {
+    db().exec('DROP TRIGGER audit_log_no_delete');
+    db().prepare('DELETE FROM audit_log WHERE id = 2').run();
+    expect(verifyAuditChain(db())).toMatchObject({ ok: false, brokenAt: 3 });
+  });
+
+  it('finds an entry slipped in without the app', () => {
+    const last = db().prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string };
+    db()
+      .prepare("INSERT INTO audit_log (at, operator, action, entity, entity_id, detail, prev_hash, hash) VALUES ('x', 'x', 'x', 'x', NULL, '{}', ?, ?)")
+      .run(last.hash, '0'.repeat(64));
+    expect(verifyAuditChain(db())).toMatchObject({ ok: false, brokenAt: 5 });
+  });
+});

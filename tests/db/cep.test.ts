@@ -1,0 +1,78 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addProfessional, openTestDesk, type TestDesk } from './fixtures';
+
+let desk: TestDesk;
+beforeEach(() => {
+  desk = openTestDesk();
+});
+afterEach(() => desk.cleanup());
+
+const entry = { cep: '01999-001', street: 'Rua Nova do Loteamento', district: 'Jardim Esperança', city: 'São Paulo', uf: 'SP', reason: 'CEP novo não localizado' };
+
+function changes(cep: string) {
+  return desk.store.db.prepare('SELECT old_value, new_value, status, operator FROM cep_changes WHERE cep = ? ORDER BY id').all(cep) as {
+    old_value: string | null;
+    new_value: string;
+    status: string;
+    operator: string;
+  }[];
+}
+
+describe('the CEP directory', () => {
+  it('adds a CEP and queues it for Implanta', async () => {
+    const result = await desk.dispatch('cep:save', entry);
+    expect(result).toMatchObject({
+      ok: true,
+      value: { created: true, entry: { cep: '01999001', street: 'Rua Nova do Loteamento', uf: 'SP', status: 'pending', operator: 'Ana Paula' } },
+    });
+    expect(changes('01999001')).toEqual([
+      { old_value: null, new_value: JSON.stringify({ street: 'Rua Nova do Loteamento', district: 'Jardim Esperança', city: 'São Paulo', uf: 'SP' }), status: 'pending', operator: 'Ana Paula' },
+    ]);
+  });
+
+  it('fixes a CEP: the entry changes and a second change is queued with the old value', async () => {
+    await desk.dispatch('cep:save', entry);
+    const fixed = await desk.dispatch('cep:save', { ...entry, street: 'Rua Nova', reason: 'Nome oficial da rua' });
+    expect(fixed).toMatchObject({ ok: true, value: { created: false, entry: { street: 'Rua Nova' } } });
+    const queued = changes('01999001');
+    expect(queued).toHaveLength(2);
+    expect(JSON.parse(queued[1]?.old_value ?? 'null')).toMatchObject({ street: 'Rua Nova do Loteamento' });
+    const again = await desk.dispatch('cep:save', { ...entry, street: 'Rua Nova', reason: 'Nome oficial da rua' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'NO_CHANGE' } });
+    const audit = desk.store.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'cep.save'").get();
+    expect(audit).toEqual({ n: 2 });
+  });
+
+  it('refuses a CEP of another UF, a missing street and a short reason', async () => {
+    expect(await desk.dispatch('cep:save', { ...entry, uf: 'RJ' })).toMatchObject({ ok: false, error: { code: 'CEP_UF_MISMATCH', field: 'cep' } });
+    expect(await desk.dispatch('cep:save', { ...entry, cep: '0199' })).toMatchObject({ ok: false, error: { code: 'CEP_INVALID', field: 'cep' } });
+    const noStreet = await desk.dispatch('cep:save', { ...entry, street: '   ' });
+    expect(noStreet).toMatchObject({ ok: false, error: { code: 'VALUE_REQUIRED', field: 'street' } });
+    if (!noStreet.ok) expect(noStreet.error.message).toContain('Logradouro');
+    expect(await desk.dispatch('cep:save', { ...entry, reason: 'novo' })).toMatchObject({ ok: false, error: { code: 'REASON_REQUIRED' } });
+    expect(changes('01999001')).toHaveLength(0);
+  });
+
+  it('lets a directory CEP outside the Correios ranges stand for its UF in a correction', async () => {
+    const p = addProfessional(desk.store, { cep: '01310100', uf: 'SP' });
+    const preview = (uf: string) =>
+      desk.handlers['corrections:preview']({ professionalId: p.id, changes: { cep: '00099-000', uf } }) as { errors: { code: string }[] };
+    expect(preview('SP').errors.map((e) => e.code)).toEqual(['CEP_UF_MISMATCH']);
+    expect((await desk.dispatch('cep:save', { ...entry, cep: '00099-000' })).ok).toBe(true);
+    expect(preview('SP').errors).toEqual([]);
+    // The directory vouches for SP only.
+    expect(preview('MG').errors.map((e) => e.code)).toEqual(['CEP_UF_MISMATCH']);
+  });
+
+  it('lists by CEP prefix or by street, district or city text', async () => {
+    await desk.dispatch('cep:save', entry);
+    await desk.dispatch('cep:save', { ...entry, cep: '13000-001', street: 'Avenida Brasil', district: 'Centro', city: 'Campinas' });
+    const list = (text: string) => (desk.handlers['cep:list']({ text, page: 0, pageSize: 25 }) as { total: number; items: { cep: string }[] }).items.map((i) => i.cep);
+    expect(list('')).toEqual(['01999001', '13000001']);
+    expect(list('0199')).toEqual(['01999001']);
+    expect(list('13000-0')).toEqual(['13000001']);
+    expect(list('esperanca')).toEqual(['01999001']);
+    expect(list('CAMPINAS')).toEqual(['13000001']);
+    expect(list('100%')).toEqual([]);
+  });
+});

@@ -1,0 +1,209 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MOTHER_MESSAGES } from '../../shared/rules/mother';
+import { DIP_CONSEQUENCE_MESSAGES } from '../../shared/rules/dip';
+import { AppError } from '../../shared/errors';
+import { addProfessional, EVIDENCE, openTestDesk, REASON, validCpf, type TestDesk } from './fixtures';
+
+let desk: TestDesk;
+beforeEach(() => {
+  desk = openTestDesk();
+});
+afterEach(() => desk.cleanup());
+
+function save(professionalId: number, changes: Record<string, string | boolean | null>, extra: { expectedRowVersion?: number; dipAcknowledged?: boolean; reason?: string } = {}) {
+  return desk.dispatch('corrections:save', {
+    professionalId,
+    expectedRowVersion: extra.expectedRowVersion ?? 1,
+    changes,
+    reason: extra.reason ?? REASON,
+    evidence: EVIDENCE,
+    dipAcknowledged: extra.dipAcknowledged ?? false,
+  });
+}
+
+function auditCount(): number {
+  return (desk.store.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+}
+
+describe('saving a correction', () => {
+  it('updates the record, queues one pending correction per field and writes one audit entry', async () => {
+    const p = addProfessional(desk.store);
+    const before = auditCount();
+    const result = await save(p.id, { email: ' Maria.Nova@Exemplo.com.br ', phone: '(11) 98888-7777' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.rowVersion).toBe(2);
+    expect(result.value.corrections.map((c) => [c.field, c.oldValue, c.newValue, c.status, c.operator])).toEqual([
+      ['email', 'maria.silva@example.com.br', 'maria.nova@exemplo.com.br', 'pending', 'Ana Paula'],
+      ['phone', '11912345678', '11988887777', 'pending', 'Ana Paula'],
+    ]);
+
+    const view = desk.handlers['registry:get']({ id: p.id });
+    if (view instanceof Promise) throw new Error('sync handler expected');
+    expect(view.professional.email).toBe('maria.nova@exemplo.com.br');
+    expect(view.professional.rowVersion).toBe(2);
+    expect(view.corrections).toHaveLength(2);
+    expect(view.corrections[0]).toMatchObject({ reason: REASON, evidenceKind: 'RG', evidenceArrival: 'in_person', evidenceDate: '2025-03-10', source: 'manual' });
+    expect(view.statusCounts).toEqual({ pending: 2, batched: 0, sent: 0, synced: 0, rejected: 0 });
+    expect(auditCount()).toBe(before + 1);
+    expect(view.audit).toHaveLength(1);
+    expect(view.audit[0]).toMatchObject({ operator: 'Ana Paula', action: 'correction.save', summary: 'Correção: E-mail, Telefone' });
+  });
+
+  it('keeps the name search in step with a corrected name', async () => {
+    const p = addProfessional(desk.store, { name: 'Joana Pereira' });
+    expect((await save(p.id, { name: 'Joana Conceição Pereira' })).ok).toBe(true);
+    const hits = desk.handlers['registry:search']({ text: 'conceicao', page: 0, pageSize: 25 });
+    expect(hits).toMatchObject({ total: 1, items: [{ id: p.id, name: 'Joana Conceição Pereira' }] });
+  });
+
+  it('writes nothing when a step of the save fails', async () => {
+    const p = addProfessional(desk.store);
+    const before = auditCount();
+    desk.store.db.exec("CREATE TEMP TRIGGER fail_correction BEFORE INSERT ON corrections BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const result = await save(p.id, { email: 'outro@exemplo.com.br' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL', details: { message: 'disk full' } } });
+    expect(logged).toHaveBeenCalled();
+    logged.mockRestore();
+    desk.store.db.exec('DROP TRIGGER fail_correction');
+
+    const view = desk.handlers['registry:get']({ id: p.id }) as { professional: { email: string; rowVersion: number }; corrections: unknown[] };
+    expect(view.professional).toMatchObject({ email: 'maria.silva@example.com.br', rowVersion: 1 });
+    expect(view.corrections).toHaveLength(0);
+    expect(auditCount()).toBe(before);
+  });
+
+  it('refuses a save made on a stale copy of the record', async () => {
+    const p = addProfessional(desk.store);
+    expect((await save(p.id, { email: 'primeira@exemplo.com.br' })).ok).toBe(true);
+    const stale = await save(p.id, { phone: '11933334444' }, { expectedRowVersion: 1 });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'VERSION_CONFLICT' } });
+    if (!stale.ok) expect(stale.error.message).toContain('Recarregue o cadastro');
+    const fresh = await save(p.id, { phone: '11933334444' }, { expectedRowVersion: 2 });
+    expect(fresh).toMatchObject({ ok: true, value: { rowVersion: 3 } });
+  });
+
+  it('refuses an invalid value with the rule message and the field', async () => {
+    const p = addProfessional(desk.store);
+    const result = await save(p.id, { email: 'maria@', cep: '1234' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toMatchObject({ code: 'EMAIL_INVALID', field: 'email' });
+    expect(result.error.details).toHaveLength(2);
+  });
+
+  it('refuses a save that changes nothing, or without a reason', async () => {
+    const p = addProfessional(desk.store);
+    expect(await save(p.id, { email: 'MARIA.SILVA@example.com.br' })).toMatchObject({ ok: false, error: { code: 'NO_CHANGE' } });
+    expect(await save(p.id, { email: 'nova@exemplo.com.br' }, { reason: 'ok' })).toMatchObject({ ok: false, error: { code: 'REASON_REQUIRED' } });
+    expect(desk.handlers['corrections:counts']({})).toMatchObject({ pending: 0 });
+  });
+
+  it('refuses a CPF that belongs to someone else', async () => {
+    const other = addProfessional(desk.store, { cpf: validCpf(98_765_432) });
+    const p = addProfessional(desk.store);
+    const result = await save(p.id, { cpf: '098.765.432-' + validCpf(98_765_432).slice(9) });
+    expect(result).toMatchObject({ ok: false, error: { code: 'CPF_DUPLICATE', field: 'cpf' } });
+    if (!result.ok) expect(result.error.message).toContain(other.registrationNumber);
+  });
+
+  it('refuses a correction of an unknown professional', async () => {
+    expect(await save(424242, { email: 'a@b.com.br' })).toMatchObject({ ok: false, error: { code: 'PROFESSIONAL_NOT_FOUND' } });
+  });
+});
+
+describe('the mother rule', () => {
+  it('refuses the name and the flag together', async () => {
+    const p = addProfessional(desk.store);
+    const result = await save(p.id, { motherName: 'Rosa Maria Souza', motherNotListed: true });
+    expect(result).toMatchObject({ ok: false, error: { code: 'MOTHER_CONFLICT', message: MOTHER_MESSAGES.conflict } });
+  });
+
+  it('refuses any change to a record with neither until one is given (seed case F)', async () => {
+    const p = addProfessional(desk.store, { motherName: null, motherNotListed: false });
+    expect(await save(p.id, { email: 'nova@exemplo.com.br' })).toMatchObject({ ok: false, error: { code: 'MOTHER_MISSING', field: 'motherName' } });
+    const fixed = await save(p.id, { email: 'nova@exemplo.com.br', motherName: 'Rosa Maria Souza' });
+    expect(fixed.ok).toBe(true);
+  });
+
+  it('setting "Não consta mãe" clears the name: two corrections', async () => {
+    const p = addProfessional(desk.store);
+    const result = await save(p.id, { motherNotListed: true });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.corrections.map((c) => [c.field, c.oldValue, c.newValue])).toEqual([
+      ['motherName', 'Antônia da Silva', null],
+      ['motherNotListed', 'false', 'true'],
+    ]);
+    const found = desk.handlers['registry:find']({ key: p.cpf }) as { motherName: string | null; motherNotListed: boolean };
+    expect(found).toMatchObject({ motherName: null, motherNotListed: true });
+  });
+});
+
+describe('the DIP consequence (seed case G)', () => {
+  it('records that Implanta must also correct a confirmed DIP request', async () => {
+    const p = addProfessional(desk.store, { dipStatus: 'confirmed' });
+    const preview = desk.handlers['corrections:preview']({ professionalId: p.id, changes: { maritalStatus: 'Casada' } });
+    expect(preview).toMatchObject({ dipConsequence: 'correct_dip_request', dipMessage: DIP_CONSEQUENCE_MESSAGES.correct_dip_request });
+    const result = await save(p.id, { maritalStatus: 'Casada' }, { dipAcknowledged: true });
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.value.corrections[0]).toMatchObject({ field: 'maritalStatus', newValue: 'married', dipConsequence: 'correct_dip_request' });
+  });
+
+  it('asks for acknowledgement when the card is already in manufacture, then saves', async () => {
+    const p = addProfessional(desk.store, { dipStatus: 'in_manufacture' });
+    const refused = await save(p.id, { name: 'Maria José da Silva Santos' });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'DIP_CONFIRMATION_REQUIRED', message: DIP_CONSEQUENCE_MESSAGES.new_card_required },
+    });
+    expect(desk.handlers['corrections:counts']({})).toMatchObject({ pending: 0 });
+    const saved = await save(p.id, { name: 'Maria José da Silva Santos' }, { dipAcknowledged: true });
+    expect(saved.ok).toBe(true);
+    if (saved.ok) expect(saved.value.corrections[0]?.dipConsequence).toBe('new_card_required');
+  });
+
+  it('has no consequence for contact data', async () => {
+    const p = addProfessional(desk.store, { dipStatus: 'in_manufacture' });
+    const result = await save(p.id, { email: 'nova@exemplo.com.br' });
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.value.corrections[0]?.dipConsequence).toBe('none');
+  });
+});
+
+describe('the queue', () => {
+  it('lists newest first with who it is about, filters and counts', async () => {
+    const ana = addProfessional(desk.store, { name: 'Ana Lima' });
+    const bia = addProfessional(desk.store, { name: 'Beatriz Costa' });
+    desk.setNow('2025-03-10T12:00:00.000Z');
+    await save(ana.id, { email: 'ana@exemplo.com.br' });
+    desk.setNow('2025-03-12T09:30:00.000Z');
+    desk.handlers['settings:update']({ operator: 'Carla Souza' });
+    await save(bia.id, { email: 'bia@exemplo.com.br', phone: '11977776666' });
+
+    const all = desk.handlers['corrections:list']({ page: 0, pageSize: 25 }) as { total: number; items: { professionalName: string; field: string; cpfMasked: string; registrationNumber: string }[] };
+    expect(all.total).toBe(3);
+    expect(all.items.map((i) => i.professionalName)).toEqual(['Beatriz Costa', 'Beatriz Costa', 'Ana Lima']);
+    expect(all.items[2]).toMatchObject({ cpfMasked: `***.${ana.cpf.slice(3, 6)}.${ana.cpf.slice(6, 9)}-**`, registrationNumber: ana.registrationNumber });
+
+    const list = (filter: Record<string, unknown>) => desk.handlers['corrections:list']({ page: 0, pageSize: 25, ...filter }) as { total: number };
+    expect(list({ field: 'phone' }).total).toBe(1);
+    expect(list({ operator: 'Ana Paula' }).total).toBe(1);
+    expect(list({ from: '2025-03-11' }).total).toBe(2);
+    expect(list({ to: '2025-03-10' }).total).toBe(1);
+    expect(list({ from: '2025-03-10', to: '2025-03-10' }).total).toBe(1);
+    expect(list({ status: 'synced' }).total).toBe(0);
+    expect((desk.handlers['corrections:list']({ page: 1, pageSize: 2 }) as { items: unknown[] }).items).toHaveLength(1);
+
+    expect(desk.handlers['corrections:counts']({})).toEqual({ pending: 3, batched: 0, sent: 0, synced: 0, rejected: 0 });
+    expect(desk.handlers['corrections:operators']({})).toEqual(['Ana Paula', 'Carla Souza']);
+  });
+});
+
+it('throws AppError objects the transports can pass on', () => {
+  const p = addProfessional(desk.store);
+  expect(() =>
+    desk.handlers['corrections:save']({ professionalId: p.id, expectedRowVersion: 7, changes: { email: 'x@y.com.br' }, reason: REASON, evidence: EVIDENCE, dipAcknowledged: false }),
+  ).toThrow(AppError);
+});

@@ -1,0 +1,112 @@
+// Test stores on temporary files, and professionals built with valid CPFs.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDispatcher, createHandlers, openStore, type Store } from '../../db';
+import { getProfessional } from '../../db/registry';
+import type { Handlers } from '../../shared/contract';
+import type { Professional } from '../../shared/domain';
+import { cpfCheckDigits } from '../../shared/rules/cpf';
+import { foldForSearch } from '../../shared/text';
+
+export interface TempDir {
+  dir: string;
+  file(name: string): string;
+  cleanup(): void;
+}
+
+export function tempDir(): TempDir {
+  const dir = mkdtempSync(join(tmpdir(), 'cress-desk-db-'));
+  return { dir, file: (name) => join(dir, name), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface TestDesk {
+  store: Store;
+  handlers: Handlers;
+  dispatch: ReturnType<typeof createDispatcher>;
+  /** Moves the desk's clock (corrections and audit entries take their time from it). */
+  setNow(iso: string): void;
+  cleanup(): void;
+}
+
+/** A fresh store with handlers; `setUp` configures the desk (CRESS 9ª, SP) as a clerk would. */
+export function openTestDesk(options: { setUp?: boolean; operator?: string } = {}): TestDesk {
+  const dir = tempDir();
+  const store = openStore({ path: dir.file('store.sqlite') });
+  let now = new Date('2025-03-10T13:00:00.000Z');
+  const handlers = createHandlers(store, { appVersion: '0.0.0-test', now: () => now });
+  if (options.setUp !== false) {
+    handlers['settings:setup']({ region: 9, seccional: null, operator: options.operator ?? 'Ana Paula', demoProfessionals: 0 });
+  }
+  return {
+    store,
+    handlers,
+    dispatch: createDispatcher(handlers),
+    setNow: (iso) => {
+      now = new Date(iso);
+    },
+    cleanup: () => {
+      store.close();
+      dir.cleanup();
+    },
+  };
+}
+
+/** A valid CPF from any number below 10^9 (`validCpf(1)` = 000.000.001-91). */
+export function validCpf(n: number): string {
+  const nine = String(n).padStart(9, '0');
+  return nine + cpfCheckDigits(nine);
+}
+
+let sequence = 0;
+
+/** Inserts a professional as the council's main system would have it (valid, mother's name filled). */
+export function addProfessional(store: Store, overrides: Partial<Omit<Professional, 'id'>> = {}): Professional {
+  sequence++;
+  const p: Omit<Professional, 'id'> = {
+    registrationNumber: String(50_000 + sequence),
+    cpf: validCpf(123_456_000 + sequence),
+    name: 'Maria José da Silva',
+    socialName: null,
+    motherName: 'Antônia da Silva',
+    motherNotListed: false,
+    fatherName: null,
+    birthDate: '1980-05-17',
+    maritalStatus: 'single',
+    birthCity: 'Campinas',
+    birthUf: 'SP',
+    nationality: 'Brasileira',
+    rgNumber: '123456789',
+    rgIssuer: 'SSP',
+    rgUf: 'SP',
+    email: 'maria.silva@example.com.br',
+    phone: '11912345678',
+    cep: '01310100',
+    street: 'Avenida Paulista',
+    number: '1000',
+    complement: null,
+    district: 'Bela Vista',
+    city: 'São Paulo',
+    uf: 'SP',
+    dipStatus: 'none',
+    rowVersion: 1,
+    createdAt: '2024-01-15T12:00:00.000Z',
+    updatedAt: '2024-01-15T12:00:00.000Z',
+    ...overrides,
+  };
+  const result = store.db
+    .prepare(
+      `INSERT INTO professionals (registration_number, cpf, name, name_folded, social_name, mother_name, mother_not_listed,
+        father_name, birth_date, marital_status, birth_city, birth_uf, nationality, rg_number, rg_issuer, rg_uf, email, phone,
+        cep, street, number, complement, district, city, uf, dip_status, row_version, created_at, updated_at)
+       VALUES (@registrationNumber, @cpf, @name, @nameFolded, @socialName, @motherName, @motherNotListed, @fatherName,
+        @birthDate, @maritalStatus, @birthCity, @birthUf, @nationality, @rgNumber, @rgIssuer, @rgUf, @email, @phone, @cep,
+        @street, @number, @complement, @district, @city, @uf, @dipStatus, @rowVersion, @createdAt, @updatedAt)`,
+    )
+    .run({ ...p, nameFolded: foldForSearch(p.name), motherNotListed: p.motherNotListed ? 1 : 0 });
+  return getProfessional(store.db, Number(result.lastInsertRowid)) as Professional;
+}
+
+/** What a clerk fills besides the new values. */
+export const EVIDENCE = { kind: 'RG', arrival: 'in_person', date: '2025-03-10', note: null } as const;
+export const REASON = 'Documento apresentado no balcão';
