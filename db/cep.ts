@@ -56,11 +56,12 @@ export function directoryUfOf(db: Database, cep: string): Uf | null {
   return (statement<{ uf: string }>(db, 'SELECT uf FROM cep_directory WHERE cep = ?').get(cep)?.uf as Uf | undefined) ?? null;
 }
 
-function requiredText(value: string, field: 'street' | 'district' | 'city'): string {
+/** Street and district may stay empty: a small town has one CEP for the whole municipality. */
+function addressText(value: string, field: 'street' | 'district' | 'city', required: boolean): string {
   const label = FIELDS[field].label;
   const parsed = parseText(value, FIELDS[field].maxLength);
   if (!parsed.ok) throw new AppError(parsed.code, `${label}: ${parsed.message.charAt(0).toLowerCase()}${parsed.message.slice(1)}`, { field });
-  if (parsed.value === '') throw new AppError('VALUE_REQUIRED', `${label} é obrigatório: informe o ${label.toLowerCase()} deste CEP.`, { field });
+  if (required && parsed.value === '') throw new AppError('VALUE_REQUIRED', `${label} é obrigatório: informe o ${label.toLowerCase()} deste CEP.`, { field });
   return parsed.value;
 }
 
@@ -72,9 +73,9 @@ export function saveCep(db: Database, input: ParsedInput<'cep:save'>, now: strin
     const uf = parseUf(input.uf);
     if (!uf.ok) throw new AppError(uf.code, uf.message, { field: 'uf' });
     const address: CepAddress = {
-      street: requiredText(input.street, 'street'),
-      district: requiredText(input.district, 'district'),
-      city: requiredText(input.city, 'city'),
+      street: addressText(input.street, 'street', false),
+      district: addressText(input.district, 'district', false),
+      city: addressText(input.city, 'city', true),
       uf: uf.value,
     };
     // A CEP outside every Correios range may be a new one the clerk knows; one inside another

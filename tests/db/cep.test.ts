@@ -43,14 +43,19 @@ describe('the CEP directory', () => {
     expect(audit).toEqual({ n: 2 });
   });
 
-  it('refuses a CEP of another UF, a missing street and a short reason', async () => {
+  it('refuses a CEP of another UF, a missing city and a short reason', async () => {
     expect(await desk.dispatch('cep:save', { ...entry, uf: 'RJ' })).toMatchObject({ ok: false, error: { code: 'CEP_UF_MISMATCH', field: 'cep' } });
     expect(await desk.dispatch('cep:save', { ...entry, cep: '0199' })).toMatchObject({ ok: false, error: { code: 'CEP_INVALID', field: 'cep' } });
-    const noStreet = await desk.dispatch('cep:save', { ...entry, street: '   ' });
-    expect(noStreet).toMatchObject({ ok: false, error: { code: 'VALUE_REQUIRED', field: 'street' } });
-    if (!noStreet.ok) expect(noStreet.error.message).toContain('Logradouro');
+    const noCity = await desk.dispatch('cep:save', { ...entry, city: '   ' });
+    expect(noCity).toMatchObject({ ok: false, error: { code: 'VALUE_REQUIRED', field: 'city' } });
+    if (!noCity.ok) expect(noCity.error.message).toContain('Município');
     expect(await desk.dispatch('cep:save', { ...entry, reason: 'novo' })).toMatchObject({ ok: false, error: { code: 'REASON_REQUIRED' } });
     expect(changes('01999001')).toHaveLength(0);
+  });
+
+  it('accepts a CEP without street and district (one CEP for a whole small town)', async () => {
+    const town = await desk.dispatch('cep:save', { ...entry, cep: '13990-000', street: '', district: '', city: 'Espírito Santo do Pinhal' });
+    expect(town).toMatchObject({ ok: true, value: { created: true, entry: { street: '', district: '', city: 'Espírito Santo do Pinhal' } } });
   });
 
   it('lets a directory CEP outside the Correios ranges stand for its UF in a correction', async () => {

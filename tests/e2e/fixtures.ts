@@ -4,10 +4,11 @@ import { test as base, _electron as electron, type Page } from '@playwright/test
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { electronBinary } from '../../build/scripts/ensure-electron.mjs';
 
-const root = resolve(__dirname, '..', '..');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface DeskApp {
   page: Page;

@@ -116,6 +116,8 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
+    // frame-ancestors only works as a header; the page's own meta CSP carries the rest.
+    'content-security-policy': "frame-ancestors 'none'",
   });
   res.end(body);
 }

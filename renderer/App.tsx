@@ -1,0 +1,79 @@
+// The gate: while the store opens, a progress bar; before setup, the first-run screen; then the app.
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Snackbar from '@mui/material/Snackbar';
+import Typography from '@mui/material/Typography';
+import { useEffect } from 'react';
+import { FirstRun } from './screens/FirstRun';
+import { Shell } from './screens/Shell';
+import { SHELL_TEXT } from './screens/shell.text';
+import { useNotify } from './stores/notify';
+import { useSession } from './stores/session';
+
+export function App() {
+  const { info, loadError, load } = useSession();
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  let body;
+  if (loadError) {
+    body = (
+      <Box sx={{ maxWidth: 560, mx: 'auto', mt: 12, px: 2 }}>
+        <Alert
+          severity="error"
+          action={
+            <Button color="inherit" onClick={() => void load()}>
+              {SHELL_TEXT.retry}
+            </Button>
+          }
+        >
+          <Typography component="p" sx={{ fontWeight: 600 }}>
+            {SHELL_TEXT.startFailed}
+          </Typography>
+          {loadError}
+        </Alert>
+      </Box>
+    );
+  } else if (!info) {
+    body = (
+      <Box sx={{ maxWidth: 420, mx: 'auto', mt: 16, px: 2, textAlign: 'center' }}>
+        <Typography sx={{ mb: 2, color: 'text.secondary' }}>{SHELL_TEXT.starting}</Typography>
+        <LinearProgress aria-label={SHELL_TEXT.starting} />
+      </Box>
+    );
+  } else if (!info.settings) {
+    body = <FirstRun />;
+  } else {
+    body = <Shell />;
+  }
+
+  return (
+    <>
+      {body}
+      <Notices />
+    </>
+  );
+}
+
+function Notices() {
+  const { notice, dismiss } = useNotify();
+  return (
+    <Snackbar
+      key={notice?.id}
+      open={notice !== null}
+      autoHideDuration={5000}
+      onClose={(_, reason) => reason !== 'clickaway' && dismiss()}
+      anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+    >
+      {notice ? (
+        <Alert severity={notice.severity} variant="filled" onClose={dismiss} sx={{ minWidth: 360 }}>
+          {notice.message}
+        </Alert>
+      ) : undefined}
+    </Snackbar>
+  );
+}

@@ -1,0 +1,105 @@
+// The renderer's only way to the data: a typed call per contract channel, over Electron's
+// preload bridge when present, otherwise over the browser host's HTTP endpoint.
+import type { Channel, Envelope, Input, Output } from '../../shared/contract';
+import type { ErrorCode } from '../../shared/errors';
+import { takeToken } from './token';
+
+export const NETWORK_MESSAGE = 'Não foi possível falar com o armazenamento local do aplicativo.';
+const FORBIDDEN_MESSAGE =
+  'O armazenamento local recusou o acesso desta janela. Abra novamente o endereço mostrado ao iniciar o aplicativo.';
+
+export class ClientError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+  readonly details: unknown;
+  constructor(code: ErrorCode, message: string, field?: string, details?: unknown) {
+    super(message);
+    this.name = 'ClientError';
+    this.code = code;
+    this.field = field;
+    this.details = details;
+  }
+}
+
+export type Transport = (channel: string, input: unknown) => Promise<Envelope<unknown>>;
+
+export interface CressBridge {
+  invoke(channel: string, input: unknown): Promise<Envelope<unknown>>;
+}
+
+export function bridgeTransport(bridge: CressBridge): Transport {
+  return (channel, input) => bridge.invoke(channel, input);
+}
+
+export function httpTransport(token: string | null, fetchImpl: typeof fetch = fetch, endpoint = '/api/invoke'): Transport {
+  return async (channel, input) => {
+    const response = await fetchImpl(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-cress-token': token ?? '' },
+      body: JSON.stringify({ channel, input }),
+    });
+    if (response.status === 401 || response.status === 403) throw new ClientError('INTERNAL', FORBIDDEN_MESSAGE);
+    if (!response.ok) throw new ClientError('INTERNAL', NETWORK_MESSAGE, undefined, { status: response.status });
+    return (await response.json()) as Envelope<unknown>;
+  };
+}
+
+function isEnvelope(value: unknown): value is Envelope<unknown> {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
+  const envelope = value as { ok: unknown; error?: unknown };
+  if (envelope.ok === true) return 'value' in envelope;
+  return envelope.ok === false && typeof envelope.error === 'object' && envelope.error !== null;
+}
+
+export type Call = <C extends Channel>(channel: C, input: Input<C>) => Promise<Output<C>>;
+
+export function createClient(transport: Transport): Call {
+  return async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => {
+    let envelope: unknown;
+    try {
+      envelope = await transport(channel, input);
+    } catch (error) {
+      if (error instanceof ClientError) throw error;
+      throw new ClientError('INTERNAL', NETWORK_MESSAGE);
+    }
+    if (!isEnvelope(envelope)) throw new ClientError('INTERNAL', NETWORK_MESSAGE);
+    if (envelope.ok) return envelope.value as Output<C>;
+    const { code, message, field, details } = envelope.error;
+    throw new ClientError(code, message, field, details);
+  };
+}
+
+declare global {
+  interface Window {
+    cress?: CressBridge;
+  }
+}
+
+let defaultCall: Call | null = null;
+
+function browserCall(): Call {
+  if (!defaultCall) {
+    defaultCall = window.cress
+      ? createClient(bridgeTransport(window.cress))
+      : createClient(httpTransport(takeToken({ location: window.location, history: window.history, storage: window.sessionStorage })));
+  }
+  return defaultCall;
+}
+
+/** Call one channel of the contract; throws ClientError with a Portuguese message on failure. */
+export function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
+  return browserCall()(channel, input);
+}
+
+/** Pick up the token before anything renders, so it leaves the address bar at once. */
+export function initClient(): void {
+  browserCall();
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof ClientError ? error.message : NETWORK_MESSAGE;
+}
+
+export function isErrorCode(error: unknown, code: ErrorCode): error is ClientError {
+  return error instanceof ClientError && error.code === code;
+}

@@ -1,0 +1,110 @@
+// One catalogue field as an input fitting its rule: selects for closed vocabularies, masks for
+// CEP and dates, plain text otherwise. Label always the catalogue's Portuguese label.
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import { MARITAL_STATUSES, UFS } from '../../shared/domain';
+import { FIELDS, type FieldName } from '../../shared/fields';
+import { MARITAL_LABELS } from '../../shared/rules/vocabulary';
+import { EMPTY_VALUE } from '../lib/labels';
+import { maskCep } from '../lib/masks';
+import { DateField } from './DateField';
+
+interface Props {
+  field: FieldName;
+  value: string;
+  onChange(value: string): void;
+  onBlur(): void;
+  error: string | null;
+  hint: string | null;
+  changed: boolean;
+  disabled?: boolean;
+}
+
+export function fieldInputId(field: string): string {
+  return `field-${field}`;
+}
+
+const MENU_PROPS = { slotProps: { paper: { sx: { maxHeight: 320 } } } };
+
+const CHANGED_SX = { '& .MuiOutlinedInput-root': { bgcolor: '#fff8e1' } };
+
+export function FieldInput({ field, value, onChange, onBlur, error, hint, changed, disabled = false }: Props) {
+  const spec = FIELDS[field];
+  const common = {
+    id: fieldInputId(field),
+    label: spec.label,
+    fullWidth: true,
+    disabled,
+    onBlur,
+    error: error !== null,
+    helperText: error ?? hint ?? undefined,
+    sx: changed ? CHANGED_SX : undefined,
+  };
+
+  switch (spec.rule) {
+    case 'uf':
+    case 'maritalStatus': {
+      const options =
+        spec.rule === 'uf'
+          ? UFS.map((uf) => ({ value: uf as string, label: uf as string }))
+          : MARITAL_STATUSES.map((m) => ({ value: m as string, label: MARITAL_LABELS[m] }));
+      return (
+        <TextField
+          {...common}
+          select
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          slotProps={{ select: { displayEmpty: true, onClose: onBlur, MenuProps: MENU_PROPS }, inputLabel: { shrink: true } }}
+        >
+          <MenuItem value="">
+            <em>{EMPTY_VALUE}</em>
+          </MenuItem>
+          {options.map((o) => (
+            <MenuItem key={o.value} value={o.value}>
+              {o.label}
+            </MenuItem>
+          ))}
+        </TextField>
+      );
+    }
+    case 'date':
+      return <DateField {...common} value={value} onChange={onChange} />;
+    case 'cep':
+      return (
+        <TextField
+          {...common}
+          value={value}
+          placeholder="00000-000"
+          onChange={(e) => onChange(maskCep(e.target.value))}
+          slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 9, autoComplete: 'off' }, inputLabel: { shrink: true } }}
+        />
+      );
+    case 'cpf':
+    case 'phone':
+      return (
+        <TextField
+          {...common}
+          value={value}
+          placeholder={spec.rule === 'cpf' ? '000.000.000-00' : '(00) 00000-0000'}
+          onChange={(e) => onChange(e.target.value)}
+          slotProps={{ htmlInput: { inputMode: 'tel', maxLength: spec.rule === 'cpf' ? 14 : 20, autoComplete: 'off' }, inputLabel: { shrink: true } }}
+        />
+      );
+    default:
+      return (
+        <TextField
+          {...common}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          slotProps={{
+            htmlInput: {
+              maxLength: spec.maxLength,
+              autoComplete: 'off',
+              spellCheck: false,
+              inputMode: spec.rule === 'email' ? 'email' : undefined,
+            },
+          }}
+        />
+      );
+  }
+}

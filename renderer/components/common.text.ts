@@ -1,0 +1,8 @@
+// Words used by the small shared components.
+export const COMMON_TEXT = {
+  loading: 'Carregando…',
+  rowsPerPage: 'Linhas por página:',
+  displayedRows: (from: number, to: number, count: number) =>
+    `${from.toLocaleString('pt-BR')}–${to.toLocaleString('pt-BR')} de ${count.toLocaleString('pt-BR')}`,
+  datePlaceholder: 'dd/mm/aaaa',
+} as const;

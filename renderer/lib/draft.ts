@@ -1,0 +1,188 @@
+// The correction form as data: what the clerk typed, which fields really change, what is wrong
+// with them, and the exact inputs for `corrections:preview` and `corrections:save`.
+import type { Input } from '../../shared/contract';
+import type { EvidenceArrival, Professional } from '../../shared/domain';
+import { FIELD_NAMES, FIELDS, type FieldName, type FieldValue } from '../../shared/fields';
+import { formatCep } from '../../shared/rules/cep';
+import { formatCpf } from '../../shared/rules/cpf';
+import { formatDateBr, parseDateBr, todayIso } from '../../shared/rules/dates';
+import { parseFieldValue } from '../../shared/rules/fieldValue';
+import { MOTHER_MESSAGES } from '../../shared/rules/mother';
+import { formatPhone } from '../../shared/rules/vocabulary';
+
+export type MotherChoice = 'name' | 'notListed';
+
+/** Fields edited as text; the mother's name and flag are one choice, handled apart. */
+export const TEXT_FIELDS = FIELD_NAMES.filter((f) => f !== 'motherName' && f !== 'motherNotListed');
+
+export interface CorrectionDraft {
+  /** Row version of the record when the clerk started; a newer one on save means someone else changed it. */
+  baseRowVersion: number;
+  /** Only the fields the clerk touched, as typed. */
+  edits: Partial<Record<FieldName, string>>;
+  /** null while the clerk has not chosen: the record's own state applies. */
+  motherChoice: MotherChoice | null;
+  reason: string;
+  evidenceKind: string;
+  evidenceArrival: EvidenceArrival;
+  /** dd/mm/aaaa as typed. */
+  evidenceDate: string;
+  evidenceNote: string;
+  /** Fields the clerk has left once: their errors show from then on. */
+  visited: Partial<Record<string, true>>;
+  /** Set by the first "Revisar correção": every error shows. */
+  showAllErrors: boolean;
+  /** Errors the store gave back, by field, until the clerk edits that field. */
+  serverErrors: Partial<Record<string, string>>;
+  /** An error that names no field. */
+  topError: string | null;
+  /** The record changed under the clerk (VERSION_CONFLICT). */
+  conflict: boolean;
+}
+
+export function newDraft(professional: Professional, now: Date = new Date()): CorrectionDraft {
+  return {
+    baseRowVersion: professional.rowVersion,
+    edits: {},
+    motherChoice: null,
+    reason: '',
+    evidenceKind: '',
+    evidenceArrival: 'in_person',
+    evidenceDate: formatDateBr(todayIso(now)),
+    evidenceNote: '',
+    visited: {},
+    showAllErrors: false,
+    serverErrors: {},
+    topError: null,
+    conflict: false,
+  };
+}
+
+/** What an input shows before the clerk edits it: the stored value in the form it is typed. */
+export function initialText(professional: Professional, field: FieldName): string {
+  const value = professional[field];
+  if (value === null || value === undefined || typeof value === 'boolean') return '';
+  switch (FIELDS[field].rule) {
+    case 'cpf':
+      return formatCpf(String(value));
+    case 'date':
+      return formatDateBr(String(value));
+    case 'cep':
+      return formatCep(String(value));
+    case 'phone':
+      return formatPhone(String(value));
+    default:
+      return String(value);
+  }
+}
+
+export function shownText(draft: CorrectionDraft, professional: Professional, field: FieldName): string {
+  return draft.edits[field] ?? initialText(professional, field);
+}
+
+export function recordMotherChoice(professional: Professional): MotherChoice | null {
+  if (professional.motherNotListed) return 'notListed';
+  return professional.motherName ? 'name' : null;
+}
+
+export function motherChoiceOf(draft: CorrectionDraft, professional: Professional): MotherChoice | null {
+  return draft.motherChoice ?? recordMotherChoice(professional);
+}
+
+/** Text as it travels: trimmed, empty means "clear the field", birth dates in ISO. */
+function toWire(field: FieldName, typed: string): string | null {
+  const text = typed.trim();
+  if (text === '') return null;
+  if (FIELDS[field].rule === 'date') {
+    const parsed = parseDateBr(text);
+    return parsed.ok ? parsed.value : text;
+  }
+  return text;
+}
+
+function changesValue(professional: Professional, field: FieldName, typed: string | undefined): string | null | undefined {
+  if (typed === undefined) return undefined;
+  if (typed.trim() === initialText(professional, field).trim()) return undefined;
+  const wire = toWire(field, typed);
+  const parsed = parseFieldValue(field, wire);
+  // Typed differently but meaning the same (a CPF without dots, a phone without brackets): no change.
+  if (parsed.ok && parsed.value === (professional[field] ?? null)) return undefined;
+  return wire;
+}
+
+/** Only the fields that really change, ready for `corrections:preview`. */
+export function draftChanges(professional: Professional, draft: CorrectionDraft): Record<string, FieldValue> {
+  const changes: Record<string, FieldValue> = {};
+  for (const field of TEXT_FIELDS) {
+    const value = changesValue(professional, field, draft.edits[field]);
+    if (value !== undefined) changes[field] = value;
+  }
+  const choice = motherChoiceOf(draft, professional);
+  if (choice === 'notListed' && !professional.motherNotListed) changes.motherNotListed = true;
+  if (choice === 'name') {
+    if (professional.motherNotListed) {
+      changes.motherNotListed = false;
+      changes.motherName = toWire('motherName', draft.edits.motherName ?? '');
+    } else {
+      const value = changesValue(professional, 'motherName', draft.edits.motherName);
+      if (value !== undefined) changes.motherName = value;
+    }
+  }
+  return changes;
+}
+
+/** Inline validation of the changed fields, with the same rules the store applies. */
+export function fieldErrors(professional: Professional, draft: CorrectionDraft): Partial<Record<FieldName, string>> {
+  const changes = draftChanges(professional, draft);
+  const errors: Partial<Record<FieldName, string>> = {};
+  for (const [field, value] of Object.entries(changes) as [FieldName, FieldValue][]) {
+    if (field === 'motherNotListed') continue;
+    const parsed = parseFieldValue(field, value);
+    if (!parsed.ok) errors[field] = parsed.message;
+  }
+  const choice = motherChoiceOf(draft, professional);
+  const name = (draft.edits.motherName ?? professional.motherName ?? '').trim();
+  if (choice === 'name' && name === '' && ('motherName' in changes || 'motherNotListed' in changes)) {
+    errors.motherName = MOTHER_MESSAGES.missing;
+  }
+  return errors;
+}
+
+export type EvidenceField = 'reason' | 'evidenceKind' | 'evidenceDate';
+
+export function evidenceErrors(draft: CorrectionDraft, now: Date = new Date()): Partial<Record<EvidenceField, string>> {
+  const errors: Partial<Record<EvidenceField, string>> = {};
+  if (draft.reason.trim() === '') errors.reason = 'Informe o motivo da correção.';
+  if (draft.evidenceKind.trim().length < 2) {
+    errors.evidenceKind = 'Informe o documento apresentado (ex.: RG, Certidão de casamento).';
+  }
+  const date = parseDateBr(draft.evidenceDate);
+  if (!date.ok) errors.evidenceDate = date.message;
+  else if (date.value > todayIso(now)) errors.evidenceDate = 'A data de recebimento não pode estar no futuro.';
+  return errors;
+}
+
+export type SaveInput = Input<'corrections:save'>;
+
+export function saveInput(
+  professional: Professional,
+  draft: CorrectionDraft,
+  changes: Record<string, FieldValue>,
+  dipAcknowledged: boolean,
+): SaveInput {
+  const date = parseDateBr(draft.evidenceDate);
+  const note = draft.evidenceNote.trim();
+  return {
+    professionalId: professional.id,
+    expectedRowVersion: draft.baseRowVersion,
+    changes,
+    reason: draft.reason.trim(),
+    evidence: {
+      kind: draft.evidenceKind.trim(),
+      arrival: draft.evidenceArrival,
+      date: date.ok ? date.value : draft.evidenceDate,
+      note: note === '' ? null : note,
+    },
+    dipAcknowledged,
+  };
+}

@@ -1,0 +1,389 @@
+// The correction form: only catalogue fields, each showing what it holds now; the mother as one
+// choice; reason and evidence; "Revisar correção" asks the store for the plan before anything is saved.
+import Alert from '@mui/material/Alert';
+import Autocomplete from '@mui/material/Autocomplete';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
+import FormLabel from '@mui/material/FormLabel';
+import LinearProgress from '@mui/material/LinearProgress';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState, type FormEvent } from 'react';
+import type { Output, RecordView } from '../../shared/contract';
+import type { EvidenceArrival, Professional } from '../../shared/domain';
+import { FIELD_GROUP_LABELS, FIELD_NAMES, FIELDS, type FieldGroup, type FieldValue } from '../../shared/fields';
+import { call, errorMessage } from '../api/client';
+import { DateField } from '../components/DateField';
+import { FieldInput, fieldInputId } from '../components/FieldInput';
+import { formatFieldValue } from '../lib/format';
+import { ARRIVAL_LABELS } from '../lib/labels';
+import {
+  draftChanges,
+  evidenceErrors,
+  fieldErrors,
+  initialText,
+  motherChoiceOf,
+  shownText,
+  type CorrectionDraft,
+  type MotherChoice,
+} from '../lib/draft';
+import { useDrafts } from '../stores/correctionDraft';
+import { useRecord } from '../stores/record';
+import { CORRECTION_TEXT as TEXT } from './correction.text';
+import { CorrectionReview } from './CorrectionReview';
+
+const GROUPS = Object.keys(FIELD_GROUP_LABELS) as FieldGroup[];
+const EVIDENCE_IDS = { reason: 'evidence-reason', evidenceKind: 'evidence-kind', evidenceDate: 'evidence-date' } as const;
+
+export type Plan = Output<'corrections:preview'>;
+
+interface Review {
+  plan: Plan;
+  changes: Record<string, FieldValue>;
+}
+
+export function CorrectionForm({ view }: { view: RecordView }) {
+  const p = view.professional;
+  const draft = useDrafts((s) => s.drafts[p.id]);
+  const { editField, editForm, update, visit, discard } = useDrafts();
+  const reload = useRecord((s) => s.reload);
+  const [reviewing, setReviewing] = useState(false);
+  const [review, setReview] = useState<Review | null>(null);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+
+  if (!draft) return null;
+
+  const changes = draftChanges(p, draft);
+  const changedCount = Object.keys(changes).filter((f) => f !== 'motherNotListed' || !('motherName' in changes)).length;
+  const inline = fieldErrors(p, draft);
+  const evidence = evidenceErrors(draft);
+  const showError = (key: string, local: string | undefined): string | null =>
+    draft.serverErrors[key] ?? ((draft.showAllErrors || draft.visited[key]) && local ? local : null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!draft) return;
+    update(p.id, { showAllErrors: true, topError: null });
+    if (Object.keys(changes).length === 0) {
+      update(p.id, { topError: TEXT.noChange });
+      return;
+    }
+    const firstInvalid = [...FIELD_NAMES.filter((f) => inline[f]), ...(['reason', 'evidenceKind', 'evidenceDate'] as const).filter((f) => evidence[f])][0];
+    if (firstInvalid) {
+      focusField(firstInvalid);
+      return;
+    }
+    setReviewing(true);
+    try {
+      const plan = await call('corrections:preview', { professionalId: p.id, changes });
+      if (plan.errors.length > 0) {
+        const serverErrors: CorrectionDraft['serverErrors'] = {};
+        const general: string[] = [];
+        for (const violation of plan.errors) {
+          if (violation.field) serverErrors[violation.field] ??= violation.message;
+          else general.push(violation.message);
+        }
+        update(p.id, { serverErrors, topError: general.length > 0 ? general.join(' ') : TEXT.fixErrors });
+        const first = plan.errors.find((v) => v.field)?.field;
+        if (first) focusField(first);
+      } else {
+        setReview({ plan, changes });
+      }
+    } catch (error) {
+      update(p.id, { topError: errorMessage(error) });
+    } finally {
+      setReviewing(false);
+    }
+  }
+
+  async function reloadAfterConflict() {
+    const fresh = await reload();
+    if (fresh) update(p.id, { baseRowVersion: fresh.professional.rowVersion, conflict: false, topError: null });
+  }
+
+  const hasTyped = Object.keys(draft.edits).length > 0 || draft.motherChoice !== null || draft.reason !== '' || draft.evidenceKind !== '';
+
+  return (
+    <Box component="form" onSubmit={(e: FormEvent) => void submit(e)} noValidate aria-label={TEXT.title}>
+      <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 2, mb: 1, flexWrap: 'wrap' }}>
+        <Typography variant="h6" component="h2">
+          {TEXT.title}
+        </Typography>
+        <Typography variant="body2" sx={{ color: changedCount > 0 ? 'warning.dark' : 'text.secondary', fontWeight: 600 }}>
+          {TEXT.changedCount(changedCount)}
+        </Typography>
+      </Box>
+      <Typography variant="body2" sx={{ color: 'text.secondary', mb: 2 }}>
+        {TEXT.intro} {TEXT.draftKept}
+      </Typography>
+      <Box sx={{ display: 'grid', gap: 2 }}>
+        {GROUPS.map((group) => (
+          <Card key={group} component="fieldset" sx={{ m: 0, p: 0, minWidth: 0 }}>
+            <CardContent>
+              <Typography variant="subtitle1" component="legend" sx={{ mb: 1.5, float: 'left', width: '100%' }}>
+                {FIELD_GROUP_LABELS[group]}
+              </Typography>
+              <Box sx={{ clear: 'both', display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr', xl: '1fr 1fr 1fr' }, gap: 2 }}>
+                {group === 'identification' ? (
+                  <MotherChoiceField
+                    professional={p}
+                    draft={draft}
+                    error={showError('motherName', inline.motherName) ?? draft.serverErrors.motherNotListed ?? null}
+                    onChoice={(choice) => editForm(p.id, { motherChoice: choice })}
+                    onName={(name) => {
+                      editField(p.id, 'motherName', name);
+                      if (motherChoiceOf(draft, p) === null) editForm(p.id, { motherChoice: 'name' });
+                    }}
+                    onBlur={() => visit(p.id, 'motherName')}
+                  />
+                ) : null}
+                {FIELD_NAMES.filter((f) => FIELDS[f].group === group && f !== 'motherName' && f !== 'motherNotListed').map((field) => (
+                  <FieldInput
+                    key={field}
+                    field={field}
+                    value={shownText(draft, p, field)}
+                    onChange={(value) => editField(p.id, field, value)}
+                    onBlur={() => visit(p.id, field)}
+                    error={showError(field, inline[field])}
+                    changed={field in changes}
+                    hint={field in changes ? TEXT.current(formatFieldValue(field, p[field])) : null}
+                  />
+                ))}
+              </Box>
+            </CardContent>
+          </Card>
+        ))}
+
+        <Card component="fieldset" sx={{ m: 0, p: 0, minWidth: 0 }}>
+          <CardContent>
+            <Typography variant="subtitle1" component="legend" sx={{ mb: 1.5, float: 'left', width: '100%' }}>
+              {TEXT.evidence.title}
+            </Typography>
+            <Box sx={{ clear: 'both', display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 2 }}>
+              <TextField
+                id={EVIDENCE_IDS.reason}
+                label={TEXT.evidence.reason}
+                required
+                multiline
+                minRows={2}
+                value={draft.reason}
+                onChange={(e) => editForm(p.id, { reason: e.target.value })}
+                onBlur={() => visit(p.id, 'reason')}
+                error={showError('reason', evidence.reason) !== null}
+                helperText={showError('reason', evidence.reason) ?? TEXT.evidence.reasonHelp}
+                sx={{ gridColumn: '1 / -1' }}
+                slotProps={{ htmlInput: { maxLength: 500 } }}
+              />
+              <Autocomplete
+                freeSolo
+                options={TEXT.evidence.kinds}
+                inputValue={draft.evidenceKind}
+                onInputChange={(_, value) => editForm(p.id, { evidenceKind: value })}
+                renderInput={(params) => (
+                  <TextField
+                    {...params}
+                    id={EVIDENCE_IDS.evidenceKind}
+                    label={TEXT.evidence.kind}
+                    required
+                    onBlur={() => visit(p.id, 'evidenceKind')}
+                    error={showError('evidenceKind', evidence.evidenceKind) !== null}
+                    helperText={showError('evidenceKind', evidence.evidenceKind) ?? TEXT.evidence.kindHelp}
+                  />
+                )}
+              />
+              <DateField
+                id={EVIDENCE_IDS.evidenceDate}
+                label={TEXT.evidence.date}
+                required
+                value={draft.evidenceDate}
+                onChange={(value) => editForm(p.id, { evidenceDate: value })}
+                onBlur={() => visit(p.id, 'evidenceDate')}
+                error={showError('evidenceDate', evidence.evidenceDate) !== null}
+                helperText={showError('evidenceDate', evidence.evidenceDate) ?? ' '}
+              />
+              <FormControl>
+                <FormLabel id="evidence-arrival-label">{TEXT.evidence.arrival}</FormLabel>
+                <RadioGroup
+                  row
+                  aria-labelledby="evidence-arrival-label"
+                  value={draft.evidenceArrival}
+                  onChange={(e) => editForm(p.id, { evidenceArrival: e.target.value as EvidenceArrival })}
+                >
+                  {(Object.keys(ARRIVAL_LABELS) as EvidenceArrival[]).map((arrival) => (
+                    <FormControlLabel key={arrival} value={arrival} control={<Radio />} label={ARRIVAL_LABELS[arrival]} />
+                  ))}
+                </RadioGroup>
+              </FormControl>
+              <TextField
+                label={TEXT.evidence.note}
+                value={draft.evidenceNote}
+                onChange={(e) => editForm(p.id, { evidenceNote: e.target.value })}
+                helperText={TEXT.evidence.noteHelp}
+                slotProps={{ htmlInput: { maxLength: 200 } }}
+              />
+            </Box>
+          </CardContent>
+        </Card>
+      </Box>
+
+      <Box
+        sx={{
+          position: 'sticky',
+          bottom: 0,
+          mt: 2,
+          py: 1.5,
+          display: 'flex',
+          gap: 1.5,
+          alignItems: 'center',
+          justifyContent: 'flex-end',
+          bgcolor: 'background.default',
+          borderTop: 1,
+          borderColor: 'divider',
+          zIndex: 1,
+        }}
+      >
+        {/* Messages live in this bar, which stays on screen however far down the clerk is. */}
+        <Box sx={{ flex: 1, minWidth: 0 }}>
+          {reviewing ? (
+            <Box role="status">
+              <Typography variant="body2" sx={{ mb: 0.5 }}>
+                {TEXT.reviewing}
+              </Typography>
+              <LinearProgress aria-label={TEXT.reviewing} />
+            </Box>
+          ) : draft.conflict ? (
+            <Alert
+              severity="warning"
+              sx={{ py: 0 }}
+              action={
+                <Button color="inherit" size="small" onClick={() => void reloadAfterConflict()} autoFocus sx={{ whiteSpace: 'nowrap' }}>
+                  {TEXT.reload}
+                </Button>
+              }
+            >
+              {TEXT.conflict}
+            </Alert>
+          ) : draft.topError ? (
+            <Alert severity="error" sx={{ py: 0 }} role="alert">
+              {draft.topError}
+            </Alert>
+          ) : null}
+        </Box>
+        <Button onClick={() => (hasTyped ? setConfirmDiscard(true) : discard(p.id))} disabled={reviewing}>
+          {TEXT.cancel}
+        </Button>
+        <Button type="submit" variant="contained" disabled={reviewing || draft.conflict}>
+          {TEXT.review}
+        </Button>
+      </Box>
+
+      {review ? (
+        <CorrectionReview
+          professional={p}
+          draft={draft}
+          plan={review.plan}
+          changes={review.changes}
+          onClose={() => setReview(null)}
+        />
+      ) : null}
+
+      <Dialog open={confirmDiscard} onClose={() => setConfirmDiscard(false)} aria-labelledby="discard-title">
+        <DialogTitle id="discard-title">{TEXT.discardTitle}</DialogTitle>
+        <DialogContent>
+          <DialogContentText>{TEXT.discardBody}</DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirmDiscard(false)} autoFocus>
+            {TEXT.keepEditing}
+          </Button>
+          <Button
+            color="error"
+            onClick={() => {
+              setConfirmDiscard(false);
+              discard(p.id);
+            }}
+          >
+            {TEXT.discardConfirm}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </Box>
+  );
+}
+
+function focusField(field: string) {
+  const id = field in EVIDENCE_IDS ? EVIDENCE_IDS[field as keyof typeof EVIDENCE_IDS] : fieldInputId(field === 'motherNotListed' ? 'motherName' : field);
+  // After React has painted the error, so the screen reader announces it with the field.
+  requestAnimationFrame(() => document.getElementById(id)?.focus());
+}
+
+function MotherChoiceField({
+  professional,
+  draft,
+  error,
+  onChoice,
+  onName,
+  onBlur,
+}: {
+  professional: Professional;
+  draft: CorrectionDraft;
+  error: string | null;
+  onChoice(choice: MotherChoice): void;
+  onName(name: string): void;
+  onBlur(): void;
+}) {
+  const choice = motherChoiceOf(draft, professional);
+  const name = shownText(draft, professional, 'motherName');
+  const nameChanged = choice === 'name' && (professional.motherNotListed || name.trim() !== initialText(professional, 'motherName').trim());
+  const current = professional.motherNotListed ? TEXT.mother.notListed : formatFieldValue('motherName', professional.motherName);
+  return (
+    <FormControl component="fieldset" error={error !== null} sx={{ gridColumn: '1 / -1', border: 1, borderColor: error ? 'error.main' : 'divider', borderRadius: 1, px: 2, py: 1 }}>
+      <FormLabel component="legend" sx={{ px: 0.5 }}>
+        {TEXT.mother.legend}
+      </FormLabel>
+      <RadioGroup value={choice ?? ''} onChange={(e) => onChoice(e.target.value as MotherChoice)}>
+        <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 2, flexWrap: 'wrap' }}>
+          <FormControlLabel value="name" control={<Radio />} label={TEXT.mother.name} sx={{ mt: 0.5, minWidth: 150 }} />
+          <TextField
+            id={fieldInputId('motherName')}
+            label={FIELDS.motherName.label}
+            value={choice === 'notListed' ? '' : name}
+            onChange={(e) => onName(e.target.value)}
+            onBlur={onBlur}
+            disabled={choice === 'notListed'}
+            error={error !== null}
+            sx={{ flex: 1, minWidth: 280, ...(nameChanged ? { '& .MuiOutlinedInput-root': { bgcolor: '#fff8e1' } } : {}) }}
+            helperText={
+              choice === 'notListed' && professional.motherName
+                ? TEXT.mother.willClear(professional.motherName)
+                : nameChanged
+                  ? TEXT.current(current)
+                  : undefined
+            }
+            slotProps={{
+              htmlInput: { maxLength: FIELDS.motherName.maxLength, autoComplete: 'off', spellCheck: false },
+              // The group states the error once; this line only says what the record holds now.
+              formHelperText: { error: false },
+            }}
+          />
+        </Box>
+        <FormControlLabel value="notListed" control={<Radio />} label={TEXT.mother.notListed} />
+      </RadioGroup>
+      {error || choice === 'notListed' ? (
+        <FormHelperText sx={{ mx: 0 }}>{error ?? TEXT.mother.notListedHelp}</FormHelperText>
+      ) : null}
+    </FormControl>
+  );
+}

@@ -1,0 +1,160 @@
+// Say what will happen before it happens: every change old → new, the reason, the evidence and
+// the DIP consequence, then "Salvar correção".
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
+import LinearProgress from '@mui/material/LinearProgress';
+import Typography from '@mui/material/Typography';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import type { Professional } from '../../shared/domain';
+import { fieldLabel, type FieldValue } from '../../shared/fields';
+import { call, ClientError, errorMessage } from '../api/client';
+import { ChangeText } from '../components/ChangeText';
+import { saveInput, type CorrectionDraft } from '../lib/draft';
+import { useDrafts } from '../stores/correctionDraft';
+import { useNotify } from '../stores/notify';
+import { useRecord } from '../stores/record';
+import { CORRECTION_TEXT as TEXT } from './correction.text';
+import type { Plan } from './CorrectionForm';
+
+interface Props {
+  professional: Professional;
+  draft: CorrectionDraft;
+  plan: Plan;
+  changes: Record<string, FieldValue>;
+  onClose(): void;
+}
+
+export function CorrectionReview({ professional, draft, plan, changes, onClose }: Props) {
+  const [acknowledged, setAcknowledged] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [triedWithoutAck, setTriedWithoutAck] = useState(false);
+  const { update, discard } = useDrafts();
+  const reload = useRecord((s) => s.reload);
+  const notify = useNotify((s) => s.show);
+  const needsAck = plan.dipConsequence !== 'none';
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    // The dialog is a portal inside the correction form: React would bubble this submit up to it.
+    event.stopPropagation();
+    if (saving) return;
+    if (needsAck && !acknowledged) {
+      setTriedWithoutAck(true);
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    try {
+      const saved = await call('corrections:save', saveInput(professional, draft, changes, needsAck && acknowledged));
+      discard(professional.id);
+      notify(TEXT.saved(saved.corrections.length));
+      onClose();
+      // Back to the record's header, where the clerk sees the result of the save.
+      window.scrollTo({ top: 0 });
+      void reload();
+    } catch (failure) {
+      setSaving(false);
+      if (failure instanceof ClientError && failure.code === 'VERSION_CONFLICT') {
+        update(professional.id, { conflict: true });
+        onClose();
+      } else if (failure instanceof ClientError && failure.field && failure.code !== 'DIP_CONFIRMATION_REQUIRED') {
+        // The form shows the message next to the field it names.
+        update(professional.id, { serverErrors: { ...draft.serverErrors, [failure.field]: failure.message }, topError: TEXT.fixErrors });
+        onClose();
+      } else {
+        setError(errorMessage(failure));
+      }
+    }
+  }
+
+  const evidenceDate = draft.evidenceDate;
+  return (
+    <Dialog open onClose={saving ? undefined : onClose} maxWidth="md" fullWidth aria-labelledby="review-title">
+      <Box component="form" onSubmit={(e: FormEvent) => void save(e)} noValidate>
+        <DialogTitle id="review-title">{TEXT.dialog.title}</DialogTitle>
+        <DialogContent dividers>
+          <Typography sx={{ fontWeight: 600, mb: 2 }}>{TEXT.dialog.who(professional.name, professional.registrationNumber)}</Typography>
+          {error ? (
+            <Alert severity="error" sx={{ mb: 2 }}>
+              {error}
+            </Alert>
+          ) : null}
+          <Section title={TEXT.dialog.changes}>
+            <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+              {plan.changes.map((change) => (
+                <Box component="li" key={change.field} sx={{ mb: 0.5 }}>
+                  <Box component="span" sx={{ fontWeight: 600 }}>{`${fieldLabel(change.field)}: `}</Box>
+                  <ChangeText field={change.field} oldValue={change.oldValue} newValue={change.newValue} />
+                </Box>
+              ))}
+            </Box>
+          </Section>
+          <Section title={TEXT.dialog.reason}>
+            <Typography sx={{ whiteSpace: 'pre-wrap' }}>{draft.reason.trim()}</Typography>
+          </Section>
+          <Section title={TEXT.dialog.evidence}>
+            <Typography>{TEXT.dialog.evidenceLine(draft.evidenceKind.trim(), draft.evidenceArrival, evidenceDate)}</Typography>
+            {draft.evidenceNote.trim() ? (
+              <Typography variant="body2" sx={{ color: 'text.secondary' }}>{`${TEXT.dialog.note}: ${draft.evidenceNote.trim()}`}</Typography>
+            ) : null}
+          </Section>
+          {needsAck && plan.dipMessage ? (
+            <Alert severity={plan.dipConsequence === 'new_card_required' ? 'error' : 'warning'} sx={{ mt: 2 }}>
+              <AlertTitle>{TEXT.dialog.dipTitle}</AlertTitle>
+              {plan.dipMessage}
+              <Box>
+                <FormControlLabel
+                  sx={{ mt: 1 }}
+                  control={
+                    <Checkbox
+                      checked={acknowledged}
+                      onChange={(e) => setAcknowledged(e.target.checked)}
+                      autoFocus
+                      required
+                      color={plan.dipConsequence === 'new_card_required' ? 'error' : 'warning'}
+                    />
+                  }
+                  label={TEXT.dialog.dipAck}
+                />
+                {triedWithoutAck && !acknowledged ? <FormHelperText error>{TEXT.dialog.dipAckRequired}</FormHelperText> : null}
+              </Box>
+            </Alert>
+          ) : null}
+          <Typography variant="body2" sx={{ color: 'text.secondary', mt: 2 }}>
+            {TEXT.dialog.queue}
+          </Typography>
+        </DialogContent>
+        {saving ? <LinearProgress aria-label={TEXT.dialog.saving} /> : null}
+        <DialogActions sx={{ px: 3, py: 1.5 }}>
+          <Button onClick={onClose} disabled={saving}>
+            {TEXT.dialog.back}
+          </Button>
+          <Button type="submit" variant="contained" disabled={saving || (needsAck && !acknowledged)} autoFocus={!needsAck}>
+            {TEXT.dialog.save}
+          </Button>
+        </DialogActions>
+      </Box>
+    </Dialog>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Box component="section" sx={{ mb: 2 }}>
+      <Typography variant="overline" component="h3" sx={{ color: 'text.secondary', lineHeight: 1.8 }}>
+        {title}
+      </Typography>
+      {children}
+    </Box>
+  );
+}

@@ -1,0 +1,285 @@
+// The queue: every correction with its state, filtered the way the clerk works through a pile.
+import FactCheckIcon from '@mui/icons-material/FactCheck';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Link from '@mui/material/Link';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import { useEffect, useState } from 'react';
+import type { CorrectionListItem } from '../../shared/contract';
+import { CORRECTION_STATUSES, type CorrectionStatus } from '../../shared/domain';
+import { FIELD_NAMES, FIELDS, fieldLabel, type FieldName } from '../../shared/fields';
+import { formatDateBr, formatDateTimeBr, parseDateBr } from '../../shared/rules/dates';
+import { DIP_CONSEQUENCE_LABELS } from '../../shared/rules/dip';
+import { ChangeText } from '../components/ChangeText';
+import { DateField } from '../components/DateField';
+import { EmptyState } from '../components/EmptyState';
+import { LoadingBar } from '../components/LoadingBar';
+import { PageHeader } from '../components/PageHeader';
+import { Pager } from '../components/Pager';
+import { StatusChip } from '../components/StatusChip';
+import { SOURCE_LABELS, STATUS_COLORS, STATUS_LABELS } from '../lib/labels';
+import { NO_FILTERS, useCorrections, type QueueFilters } from '../stores/corrections';
+import { useNavigation } from '../stores/navigation';
+import { CORRECTIONS_TEXT as TEXT } from './corrections.text';
+
+const MENU_PROPS = { slotProps: { paper: { sx: { maxHeight: 360 } } } };
+
+export function CorrectionsScreen() {
+  const { filters, page, pageSize, result, loading, error, operators, setFilters, clearFilters, setPage, setPageSize, load, loadOperators } =
+    useCorrections();
+  const openRecord = useNavigation((s) => s.openRecord);
+  const focusSearch = useNavigation((s) => s.focusSearch);
+
+  useEffect(() => {
+    void load();
+    void loadOperators();
+  }, [load, loadOperators]);
+
+  const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
+  const items = result?.items ?? [];
+
+  return (
+    <Box>
+      <PageHeader title={TEXT.title} subtitle={TEXT.subtitle} />
+      <Filters filters={filters} operators={operators} onChange={setFilters} onClear={clearFilters} filtered={filtered} />
+      <LoadingBar loading={loading} label={TEXT.loading} />
+      {error ? <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert> : null}
+      <Paper variant="outlined">
+        {result && items.length === 0 ? (
+          filtered ? (
+            <EmptyState icon={<FactCheckIcon />} title={TEXT.noMatch} action={<Button onClick={clearFilters}>{TEXT.clear}</Button>}>
+              {TEXT.noMatchHelp}
+            </EmptyState>
+          ) : (
+            <EmptyState
+              icon={<FactCheckIcon />}
+              title={TEXT.emptyQueue}
+              action={
+                <Button variant="contained" onClick={focusSearch}>
+                  {TEXT.findProfessional}
+                </Button>
+              }
+            />
+          )
+        ) : (
+          <QueueTable items={items} onOpen={openRecord} />
+        )}
+        {result && result.total > 0 ? (
+          <Pager total={result.total} page={page} pageSize={pageSize} onPage={setPage} onPageSize={setPageSize} />
+        ) : null}
+      </Paper>
+    </Box>
+  );
+}
+
+function Filters({
+  filters,
+  operators,
+  onChange,
+  onClear,
+  filtered,
+}: {
+  filters: QueueFilters;
+  operators: string[];
+  onChange(patch: Partial<QueueFilters>): void;
+  onClear(): void;
+  filtered: boolean;
+}) {
+  return (
+    <Paper variant="outlined" component="section" aria-label={TEXT.filtersLabel} sx={{ p: 2, mb: 2 }}>
+      <Stack direction="row" spacing={1} useFlexGap role="group" aria-label={TEXT.status} sx={{ flexWrap: 'wrap', mb: 2, alignItems: 'center' }}>
+        <Typography variant="body2" sx={{ color: 'text.secondary', mr: 0.5 }}>
+          {`${TEXT.status}:`}
+        </Typography>
+        <StatusFilterChip label={TEXT.allStatuses} selected={filters.status === null} onClick={() => onChange({ status: null })} />
+        {CORRECTION_STATUSES.map((status) => (
+          <StatusFilterChip
+            key={status}
+            status={status}
+            label={STATUS_LABELS[status]}
+            selected={filters.status === status}
+            onClick={() => onChange({ status })}
+          />
+        ))}
+      </Stack>
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr 1fr', md: '2fr 2fr 1fr 1fr auto' }, gap: 1.5, alignItems: 'start' }}>
+        <TextField
+          select
+          label={TEXT.field}
+          value={filters.field ?? ''}
+          onChange={(e) => onChange({ field: e.target.value === '' ? null : (e.target.value as FieldName) })}
+          slotProps={{ select: { displayEmpty: true, MenuProps: MENU_PROPS }, inputLabel: { shrink: true } }}
+        >
+          <MenuItem value="">{TEXT.allFields}</MenuItem>
+          {FIELD_NAMES.map((f) => (
+            <MenuItem key={f} value={f}>
+              {FIELDS[f].label}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          label={TEXT.operator}
+          value={filters.operator ?? ''}
+          onChange={(e) => onChange({ operator: e.target.value === '' ? null : e.target.value })}
+          slotProps={{ select: { displayEmpty: true, MenuProps: MENU_PROPS }, inputLabel: { shrink: true } }}
+        >
+          <MenuItem value="">{TEXT.allOperators}</MenuItem>
+          {operators.map((name) => (
+            <MenuItem key={name} value={name}>
+              {name}
+            </MenuItem>
+          ))}
+        </TextField>
+        <DateFilter label={TEXT.from} iso={filters.from} onChange={(from) => onChange({ from })} />
+        <DateFilter label={TEXT.to} iso={filters.to} onChange={(to) => onChange({ to })} />
+        <Button onClick={onClear} disabled={!filtered} sx={{ mt: 0.25 }}>
+          {TEXT.clear}
+        </Button>
+      </Box>
+    </Paper>
+  );
+}
+
+function StatusFilterChip({ label, selected, onClick, status }: { label: string; selected: boolean; onClick(): void; status?: CorrectionStatus }) {
+  return (
+    <Chip
+      label={label}
+      clickable
+      onClick={onClick}
+      color={selected ? (status ? STATUS_COLORS[status] : 'primary') : 'default'}
+      variant={selected ? 'filled' : 'outlined'}
+      aria-pressed={selected}
+    />
+  );
+}
+
+/** A date filter applies once the date is complete and valid; cleared, it stops filtering. */
+function DateFilter({ label, iso, onChange }: { label: string; iso: string | null; onChange(iso: string | null): void }) {
+  const [text, setText] = useState(formatDateBr(iso));
+  const [invalid, setInvalid] = useState(false);
+
+  useEffect(() => {
+    // "Limpar filtros" empties the field too.
+    if (iso === null) setText((current) => (parseDateBr(current).ok ? '' : current));
+  }, [iso]);
+
+  function change(value: string) {
+    setText(value);
+    if (value === '') {
+      setInvalid(false);
+      if (iso !== null) onChange(null);
+      return;
+    }
+    if (value.length < 10) return;
+    const parsed = parseDateBr(value);
+    setInvalid(!parsed.ok);
+    if (parsed.ok && parsed.value !== iso) onChange(parsed.value);
+  }
+
+  return (
+    <DateField
+      label={label}
+      value={text}
+      onChange={change}
+      error={invalid}
+      helperText={invalid ? TEXT.invalidDate : undefined}
+      slotProps={{ inputLabel: { shrink: true } }}
+    />
+  );
+}
+
+/** Date over time: keeps the column narrow so names and values get the room. */
+function DateTimeText({ iso }: { iso: string }) {
+  const [date, time] = formatDateTimeBr(iso).split(' ');
+  return (
+    <>
+      {date}
+      <Typography variant="body2" component="span" sx={{ display: 'block', color: 'text.secondary' }}>
+        {time}
+      </Typography>
+    </>
+  );
+}
+
+function QueueTable({ items, onOpen }: { items: CorrectionListItem[]; onOpen(id: number): void }) {
+  const c = TEXT.columns;
+  return (
+    <TableContainer>
+      <Table aria-label={TEXT.tableLabel}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{c.date}</TableCell>
+            <TableCell>{c.professional}</TableCell>
+            <TableCell>{c.field}</TableCell>
+            <TableCell>{c.change}</TableCell>
+            <TableCell>{c.reason}</TableCell>
+            <TableCell>{c.operator}</TableCell>
+            <TableCell>{c.status}</TableCell>
+            <TableCell>{c.source}</TableCell>
+            <TableCell>{c.dip}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {items.map((row) => (
+            <TableRow key={row.uuid} hover>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                <DateTimeText iso={row.createdAt} />
+              </TableCell>
+              <TableCell>
+                <Link
+                  component="button"
+                  type="button"
+                  onClick={() => onOpen(row.professionalId)}
+                  title={TEXT.openProfessional}
+                  sx={{ textAlign: 'left', fontWeight: 500 }}
+                >
+                  {row.professionalName}
+                </Link>
+                <Typography variant="body2" sx={{ color: 'text.secondary', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+                  {row.cpfMasked}
+                </Typography>
+              </TableCell>
+              <TableCell>{fieldLabel(row.field)}</TableCell>
+              <TableCell sx={{ minWidth: 220, maxWidth: 300 }}>
+                <ChangeText field={row.field} oldValue={row.oldValue} newValue={row.newValue} stacked />
+              </TableCell>
+              <TableCell sx={{ maxWidth: 180 }}>
+                <Typography variant="body2" sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }} title={row.reason}>
+                  {row.reason}
+                </Typography>
+              </TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.operator}</TableCell>
+              <TableCell>
+                {row.statusMessage ? (
+                  <Tooltip title={row.statusMessage}>
+                    <span tabIndex={0}>
+                      <StatusChip status={row.status} />
+                    </span>
+                  </Tooltip>
+                ) : (
+                  <StatusChip status={row.status} />
+                )}
+              </TableCell>
+              <TableCell>{SOURCE_LABELS[row.source]}</TableCell>
+              <TableCell>{row.dipConsequence !== 'none' ? DIP_CONSEQUENCE_LABELS[row.dipConsequence] : '—'}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}

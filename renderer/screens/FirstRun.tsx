@@ -1,0 +1,155 @@
+// First run: the desk says which CRESS it serves and who operates it; demo data is optional.
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
+import LinearProgress from '@mui/material/LinearProgress';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState, type FormEvent } from 'react';
+import { REGIONS, regionLabel } from '../../shared/regions';
+import { errorMessage } from '../api/client';
+import { parseCount } from '../lib/masks';
+import { useSession } from '../stores/session';
+import { FIRST_RUN_TEXT as TEXT } from './firstRun.text';
+
+const DEMO_MAX = 500_000;
+
+export function FirstRun() {
+  const setup = useSession((s) => s.setup);
+  const [region, setRegion] = useState('');
+  const [seccional, setSeccional] = useState('');
+  const [operator, setOperator] = useState('');
+  const [demo, setDemo] = useState(false);
+  const [demoCount, setDemoCount] = useState('2.000');
+  const [submitted, setSubmitted] = useState(false);
+  const [working, setWorking] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const count = parseCount(demoCount);
+  const errors = {
+    region: region === '' ? TEXT.regionRequired : null,
+    operator: operator.trim().length < 2 ? TEXT.operatorRequired : null,
+    demoCount: demo && (count === null || count < 1 || count > DEMO_MAX) ? TEXT.demoCountInvalid : null,
+  };
+  const show = (message: string | null) => (submitted ? message : null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSubmitted(true);
+    if (errors.region || errors.operator || errors.demoCount) return;
+    setWorking(true);
+    setError(null);
+    try {
+      await setup({
+        region: Number(region),
+        seccional: seccional.trim() === '' ? null : seccional.trim(),
+        operator: operator.trim(),
+        demoProfessionals: demo ? (count ?? 0) : 0,
+      });
+    } catch (failure) {
+      setError(errorMessage(failure));
+      setWorking(false);
+    }
+  }
+
+  return (
+    <Box sx={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', p: 3 }}>
+      <Paper variant="outlined" component="main" sx={{ width: '100%', maxWidth: 560, p: 4 }}>
+        <Typography variant="h4" component="h1" sx={{ mb: 1, color: 'primary.dark' }}>
+          {TEXT.title}
+        </Typography>
+        <Typography sx={{ color: 'text.secondary', mb: 3 }}>{TEXT.intro}</Typography>
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <Stack spacing={2.5}>
+            <TextField
+              select
+              label={TEXT.region}
+              value={region}
+              onChange={(e) => setRegion(e.target.value)}
+              required
+              disabled={working}
+              error={show(errors.region) !== null}
+              helperText={show(errors.region)}
+              slotProps={{ select: { displayEmpty: true, MenuProps: { slotProps: { paper: { sx: { maxHeight: 360 } } } } }, inputLabel: { shrink: true } }}
+            >
+              <MenuItem value="" disabled>
+                {TEXT.regionPlaceholder}
+              </MenuItem>
+              {REGIONS.map((r) => (
+                <MenuItem key={r.region} value={String(r.region)}>
+                  {regionLabel(r.region)}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField
+              label={TEXT.seccional}
+              value={seccional}
+              onChange={(e) => setSeccional(e.target.value)}
+              disabled={working}
+              helperText={TEXT.seccionalHelp}
+              slotProps={{ htmlInput: { maxLength: 80 } }}
+            />
+            <TextField
+              label={TEXT.operator}
+              value={operator}
+              onChange={(e) => setOperator(e.target.value)}
+              required
+              disabled={working}
+              error={show(errors.operator) !== null}
+              helperText={show(errors.operator) ?? TEXT.operatorHelp}
+              slotProps={{ htmlInput: { maxLength: 80, autoComplete: 'name' } }}
+            />
+            <Box>
+              <FormControlLabel
+                control={<Checkbox checked={demo} onChange={(e) => setDemo(e.target.checked)} disabled={working} />}
+                label={TEXT.demo}
+              />
+              <FormHelperText sx={{ mt: -0.5, ml: 4 }}>{TEXT.demoHelp}</FormHelperText>
+              {demo ? (
+                <TextField
+                  label={TEXT.demoCount}
+                  value={demoCount}
+                  onChange={(e) => setDemoCount(formatTyped(e.target.value))}
+                  disabled={working}
+                  error={show(errors.demoCount) !== null}
+                  helperText={show(errors.demoCount)}
+                  sx={{ mt: 1.5, ml: 4, width: 300 }}
+                  slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+                />
+              ) : null}
+            </Box>
+            {error ? <Alert severity="error">{error}</Alert> : null}
+            {working ? (
+              <Box role="status">
+                <Typography variant="body2" sx={{ mb: 1 }}>
+                  {TEXT.working(demo ? count : null)}
+                </Typography>
+                <LinearProgress aria-label={TEXT.working(demo ? count : null)} />
+              </Box>
+            ) : null}
+            <Box sx={{ display: 'flex', justifyContent: 'flex-end' }}>
+              <Button type="submit" variant="contained" size="large" disabled={working}>
+                {TEXT.start}
+              </Button>
+            </Box>
+            <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+              {TEXT.privacy}
+            </Typography>
+          </Stack>
+        </form>
+      </Paper>
+    </Box>
+  );
+}
+
+/** Thousands dots while typing: "25000" → "25.000". */
+function formatTyped(value: string): string {
+  const count = parseCount(value);
+  return count === null ? '' : count.toLocaleString('pt-BR');
+}

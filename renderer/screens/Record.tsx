@@ -1,0 +1,274 @@
+// One professional, opened: identity, every field grouped and formatted, this record's corrections
+// and audit trail, and the way into the correction form.
+import ArrowBackIcon from '@mui/icons-material/ArrowBack';
+import EditIcon from '@mui/icons-material/Edit';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Chip from '@mui/material/Chip';
+import Paper from '@mui/material/Paper';
+import Skeleton from '@mui/material/Skeleton';
+import Stack from '@mui/material/Stack';
+import Tab from '@mui/material/Tab';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Tabs from '@mui/material/Tabs';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import { useEffect, useState } from 'react';
+import type { Correction, RecordView } from '../../shared/contract';
+import type { Professional } from '../../shared/domain';
+import { FIELD_GROUP_LABELS, FIELD_NAMES, FIELDS, fieldLabel, type FieldGroup, type FieldName } from '../../shared/fields';
+import { formatCpf } from '../../shared/rules/cpf';
+import { formatDateBr, formatDateTimeBr } from '../../shared/rules/dates';
+import { DIP_CONSEQUENCE_LABELS } from '../../shared/rules/dip';
+import { DipChip } from '../components/DipChip';
+import { EmptyState } from '../components/EmptyState';
+import { LoadingBar } from '../components/LoadingBar';
+import { ChangeText } from '../components/ChangeText';
+import { StatusChip } from '../components/StatusChip';
+import { formatFieldValue } from '../lib/format';
+import { ARRIVAL_LABELS } from '../lib/labels';
+import { useDrafts } from '../stores/correctionDraft';
+import { useNavigation } from '../stores/navigation';
+import { useRecord } from '../stores/record';
+import { CorrectionForm } from './CorrectionForm';
+import { RECORD_TEXT as TEXT } from './record.text';
+
+type TabName = 'data' | 'corrections' | 'history';
+
+const GROUPS = Object.keys(FIELD_GROUP_LABELS) as FieldGroup[];
+
+export function RecordScreen({ id }: { id: number }) {
+  const { view, loading, error, open } = useRecord();
+  const go = useNavigation((s) => s.go);
+  const formOpen = useDrafts((s) => s.open[id] ?? false);
+  const startDraft = useDrafts((s) => s.start);
+  const [tab, setTab] = useState<TabName>('data');
+
+  useEffect(() => {
+    void open(id);
+  }, [id, open]);
+
+  const shown = view && view.professional.id === id ? view : null;
+  const p = shown?.professional;
+
+  return (
+    <Box>
+      <Button startIcon={<ArrowBackIcon />} onClick={() => go({ name: 'registry' })} sx={{ mb: 1, ml: -1 }}>
+        {TEXT.back}
+      </Button>
+      <LoadingBar loading={loading} label={TEXT.loading} />
+      {error ? <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert> : null}
+      {!p || !shown ? (
+        loading ? <Skeleton variant="rounded" height={120} /> : null
+      ) : (
+        <>
+          <Header
+            view={shown}
+            formOpen={formOpen}
+            onCorrect={() => {
+              startDraft(p);
+              setTab('data');
+            }}
+          />
+          {!p.motherName && !p.motherNotListed ? (
+            <Alert severity="warning" sx={{ mb: 2 }}>
+              {TEXT.motherMissing}
+            </Alert>
+          ) : null}
+          <Tabs value={tab} onChange={(_, value: TabName) => setTab(value)} aria-label={TEXT.tabsLabel} sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }}>
+            <Tab value="data" label={TEXT.tabs.data} />
+            <Tab value="corrections" label={TEXT.tabs.corrections(shown.corrections.length)} />
+            <Tab value="history" label={TEXT.tabs.history(shown.audit.length)} />
+          </Tabs>
+          {tab === 'data' ? formOpen ? <CorrectionForm view={shown} /> : <RecordFields professional={p} /> : null}
+          {tab === 'corrections' ? <CorrectionsTable corrections={shown.corrections} /> : null}
+          {tab === 'history' ? <HistoryTable view={shown} /> : null}
+        </>
+      )}
+    </Box>
+  );
+}
+
+function Header({ view, formOpen, onCorrect }: { view: RecordView; formOpen: boolean; onCorrect(): void }) {
+  const p = view.professional;
+  const open = (view.statusCounts.pending ?? 0) + (view.statusCounts.batched ?? 0) + (view.statusCounts.sent ?? 0);
+  return (
+    <Card sx={{ mb: 2 }}>
+      <CardContent sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+        <Box sx={{ flex: 1, minWidth: 280 }}>
+          <Typography variant="h5" component="h1">
+            {p.name}
+          </Typography>
+          {p.socialName ? (
+            <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+              {TEXT.socialName(p.socialName)}
+            </Typography>
+          ) : null}
+          <Stack direction="row" spacing={1.5} useFlexGap sx={{ mt: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+            <Typography sx={{ fontVariantNumeric: 'tabular-nums' }}>{TEXT.registration(p.registrationNumber)}</Typography>
+            <Typography sx={{ fontVariantNumeric: 'tabular-nums' }}>{TEXT.cpf(formatCpf(p.cpf))}</Typography>
+            <DipChip status={p.dipStatus} prefix />
+            {open > 0 ? <Chip size="small" color="warning" variant="outlined" label={TEXT.openStatus(open)} /> : null}
+          </Stack>
+          <Typography variant="body2" sx={{ color: 'text.secondary', mt: 1 }}>
+            {TEXT.updatedAt(formatDateTimeBr(p.updatedAt))}
+          </Typography>
+        </Box>
+        {!formOpen ? (
+          <Button variant="contained" startIcon={<EditIcon />} onClick={onCorrect}>
+            {TEXT.correct}
+          </Button>
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+}
+
+function shownValue(p: Professional, field: FieldName): string {
+  if (field === 'motherName' && p.motherNotListed) return TEXT.motherNotListed;
+  return formatFieldValue(field, p[field]);
+}
+
+function RecordFields({ professional }: { professional: Professional }) {
+  return (
+    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 2 }}>
+      {GROUPS.map((group) => (
+        <Card key={group} component="section" aria-label={FIELD_GROUP_LABELS[group]}>
+          <CardContent>
+            <Typography variant="h6" component="h2" sx={{ mb: 1.5 }}>
+              {FIELD_GROUP_LABELS[group]}
+            </Typography>
+            <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'minmax(150px, 40%) 1fr', columnGap: 2, rowGap: 1, m: 0 }}>
+              {FIELD_NAMES.filter((f) => FIELDS[f].group === group && f !== 'motherNotListed').map((field) => {
+                const value = shownValue(professional, field);
+                return (
+                  <Box key={field} sx={{ display: 'contents' }}>
+                    <Typography component="dt" variant="body2" sx={{ color: 'text.secondary' }}>
+                      {FIELDS[field].label}
+                    </Typography>
+                    <Typography
+                      component="dd"
+                      sx={{ m: 0, wordBreak: 'break-word', color: value === '—' ? 'text.disabled' : undefined, fontStyle: field === 'motherName' && professional.motherNotListed ? 'italic' : undefined }}
+                    >
+                      {value}
+                    </Typography>
+                  </Box>
+                );
+              })}
+            </Box>
+          </CardContent>
+        </Card>
+      ))}
+    </Box>
+  );
+}
+
+function CorrectionsTable({ corrections }: { corrections: Correction[] }) {
+  if (corrections.length === 0) {
+    return (
+      <Paper variant="outlined">
+        <EmptyState title={TEXT.corrections.empty}>{TEXT.corrections.emptyHelp}</EmptyState>
+      </Paper>
+    );
+  }
+  const c = TEXT.corrections;
+  return (
+    <TableContainer component={Paper} variant="outlined">
+      <Table aria-label={c.tableLabel}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{c.date}</TableCell>
+            <TableCell>{c.field}</TableCell>
+            <TableCell>{c.change}</TableCell>
+            <TableCell>{c.status}</TableCell>
+            <TableCell>{c.operator}</TableCell>
+            <TableCell>{c.evidence}</TableCell>
+            <TableCell>{c.reason}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {corrections.map((row) => (
+            <TableRow key={row.uuid}>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTimeBr(row.createdAt)}</TableCell>
+              <TableCell>{fieldLabel(row.field)}</TableCell>
+              <TableCell>
+                <ChangeText field={row.field} oldValue={row.oldValue} newValue={row.newValue} stacked />
+              </TableCell>
+              <TableCell>
+                <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
+                  <StatusTip correction={row} />
+                  {row.dipConsequence !== 'none' ? (
+                    <Typography variant="caption" sx={{ color: 'warning.dark' }}>
+                      {`${c.dip}: ${DIP_CONSEQUENCE_LABELS[row.dipConsequence]}`}
+                    </Typography>
+                  ) : null}
+                </Stack>
+              </TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.operator}</TableCell>
+              <TableCell>
+                {c.evidenceLine(
+                  row.evidenceKind ?? '',
+                  row.evidenceArrival ? ARRIVAL_LABELS[row.evidenceArrival] : '',
+                  formatDateBr(row.evidenceDate),
+                )}
+              </TableCell>
+              <TableCell sx={{ maxWidth: 260 }}>{row.reason}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
+
+function StatusTip({ correction }: { correction: Correction }) {
+  const chip = <StatusChip status={correction.status} />;
+  return correction.statusMessage ? (
+    <Tooltip title={correction.statusMessage}>
+      <span tabIndex={0}>{chip}</span>
+    </Tooltip>
+  ) : (
+    chip
+  );
+}
+
+function HistoryTable({ view }: { view: RecordView }) {
+  const h = TEXT.history;
+  if (view.audit.length === 0) {
+    return (
+      <Paper variant="outlined">
+        <EmptyState title={h.empty} />
+      </Paper>
+    );
+  }
+  return (
+    <TableContainer component={Paper} variant="outlined">
+      <Table aria-label={h.tableLabel}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{h.at}</TableCell>
+            <TableCell>{h.operator}</TableCell>
+            <TableCell>{h.summary}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {view.audit.map((entry) => (
+            <TableRow key={entry.id}>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTimeBr(entry.at)}</TableCell>
+              <TableCell>{entry.operator}</TableCell>
+              <TableCell>{entry.summary}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}

@@ -1,0 +1,149 @@
+// Find first: one field, results as the clerk types, the record one Enter away.
+import PersonSearchIcon from '@mui/icons-material/PersonSearch';
+import SearchIcon from '@mui/icons-material/Search';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import InputAdornment from '@mui/material/InputAdornment';
+import Paper from '@mui/material/Paper';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { ProfessionalSummary } from '../../shared/contract';
+import { DipChip } from '../components/DipChip';
+import { EmptyState } from '../components/EmptyState';
+import { LoadingBar } from '../components/LoadingBar';
+import { PageHeader } from '../components/PageHeader';
+import { Pager } from '../components/Pager';
+import { useNavigation } from '../stores/navigation';
+import { useRegistry } from '../stores/registry';
+import { REGISTRY_TEXT as TEXT } from './registry.text';
+
+export function RegistryScreen() {
+  const { text, page, pageSize, result, resultText, loading, error, setText, setPage, setPageSize, flush } = useRegistry();
+  const openRecord = useNavigation((s) => s.openRecord);
+  const focusRequest = useNavigation((s) => s.searchFocusRequest);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    // On arrival only: later searches are driven by typing.
+    if (!useRegistry.getState().result) void flush();
+  }, [flush]);
+
+  useEffect(() => {
+    const input = inputRef.current;
+    if (!input) return;
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+  }, [focusRequest]);
+
+  async function onKeyDown(event: KeyboardEvent) {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    const answer = await flush();
+    const first = answer?.items[0];
+    if (first) openRecord(first.id);
+  }
+
+  const items = result?.items ?? [];
+
+  return (
+    <Box>
+      <PageHeader title={TEXT.title} subtitle={TEXT.subtitle} />
+      <TextField
+        inputRef={inputRef}
+        fullWidth
+        size="medium"
+        label={TEXT.search}
+        placeholder={TEXT.searchPlaceholder}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => void onKeyDown(e)}
+        sx={{ bgcolor: 'background.paper' }}
+        slotProps={{
+          input: { startAdornment: <InputAdornment position="start"><SearchIcon aria-hidden /></InputAdornment> },
+          htmlInput: { autoComplete: 'off', spellCheck: false, 'aria-controls': 'registry-results' },
+        }}
+      />
+      <Box sx={{ mt: 2 }}>
+        <LoadingBar loading={loading} label={TEXT.searching} />
+        {error ? <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert> : null}
+        <Paper variant="outlined" id="registry-results">
+          {result && items.length === 0 ? (
+            resultText ? (
+              <EmptyState icon={<PersonSearchIcon />} title={TEXT.notFound(resultText)}>
+                {TEXT.notFoundHelp}
+              </EmptyState>
+            ) : (
+              <EmptyState icon={<PersonSearchIcon />} title={TEXT.emptyRegistry}>
+                {TEXT.emptyRegistryHelp}
+              </EmptyState>
+            )
+          ) : (
+            <ResultsTable items={items} onOpen={openRecord} />
+          )}
+          {result && result.total > 0 ? (
+            <Pager total={result.total} page={page} pageSize={pageSize} onPage={setPage} onPageSize={setPageSize} />
+          ) : null}
+        </Paper>
+      </Box>
+    </Box>
+  );
+}
+
+function ResultsTable({ items, onOpen }: { items: ProfessionalSummary[]; onOpen(id: number): void }) {
+  return (
+    <TableContainer>
+      <Table aria-label={TEXT.tableLabel}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{TEXT.columns.registration}</TableCell>
+            <TableCell>{TEXT.columns.name}</TableCell>
+            <TableCell>{TEXT.columns.cpf}</TableCell>
+            <TableCell>{TEXT.columns.place}</TableCell>
+            <TableCell>{TEXT.columns.dip}</TableCell>
+            <TableCell align="right">{TEXT.columns.open}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {items.map((item) => (
+            <TableRow
+              key={item.id}
+              hover
+              tabIndex={0}
+              aria-label={TEXT.openRow(item.name)}
+              onClick={() => onOpen(item.id)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  onOpen(item.id);
+                }
+              }}
+              sx={{ cursor: 'pointer' }}
+            >
+              <TableCell sx={{ fontVariantNumeric: 'tabular-nums' }}>{item.registrationNumber}</TableCell>
+              <TableCell sx={{ fontWeight: 500 }}>{item.name}</TableCell>
+              <TableCell sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{item.cpfMasked}</TableCell>
+              <TableCell>{[item.city, item.uf].filter(Boolean).join('/') || '—'}</TableCell>
+              <TableCell>
+                <DipChip status={item.dipStatus} />
+              </TableCell>
+              <TableCell align="right">
+                {item.openCorrections > 0 ? (
+                  <Chip size="small" color="warning" variant="outlined" label={item.openCorrections.toLocaleString('pt-BR')} />
+                ) : (
+                  '—'
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}

@@ -1,0 +1,192 @@
+// Settings: who operates this desk, where the data lives, and a check of the audit trail.
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import LinearProgress from '@mui/material/LinearProgress';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import type { AuditVerification } from '../../shared/contract';
+import { regionLabel } from '../../shared/regions';
+import { call, errorMessage } from '../api/client';
+import { PageHeader } from '../components/PageHeader';
+import { useNotify } from '../stores/notify';
+import { useSession } from '../stores/session';
+import { SETTINGS_TEXT as TEXT } from './settings.text';
+
+export function SettingsScreen() {
+  const info = useSession((s) => s.info);
+  if (!info?.settings) return null;
+  return (
+    <Box>
+      <PageHeader title={TEXT.title} subtitle={TEXT.subtitle} />
+      <Stack spacing={2}>
+        <DeskSettings key={`${info.settings.operator}|${info.settings.seccional ?? ''}`} />
+        <Section title={TEXT.storeTitle}>
+          <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'minmax(200px, 30%) 1fr', rowGap: 1, columnGap: 2, m: 0 }}>
+            <Term label={TEXT.storePath}>
+              <Box component="code" sx={{ fontFamily: 'ui-monospace, Consolas, monospace', fontSize: '0.85rem', wordBreak: 'break-all' }}>
+                {info.storePath}
+              </Box>
+            </Term>
+            <Term label={TEXT.registrySize}>{info.professionals.toLocaleString('pt-BR')}</Term>
+            <Term label={TEXT.appVersion}>{info.version}</Term>
+            <Term label={TEXT.schemaVersion}>{String(info.schemaVersion)}</Term>
+          </Box>
+          <Typography variant="body2" sx={{ color: 'text.secondary', mt: 1.5 }}>
+            {TEXT.storeHelp}
+          </Typography>
+        </Section>
+        <AuditCheck />
+      </Stack>
+    </Box>
+  );
+}
+
+function DeskSettings() {
+  const settings = useSession((s) => s.info?.settings);
+  const updateSettings = useSession((s) => s.updateSettings);
+  const notify = useNotify((s) => s.show);
+  const [seccional, setSeccional] = useState(settings?.seccional ?? '');
+  const [operator, setOperator] = useState(settings?.operator ?? '');
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [submitted, setSubmitted] = useState(false);
+  if (!settings) return null;
+
+  const operatorError = operator.trim().length < 2 ? TEXT.operatorRequired : null;
+  const changed = seccional.trim() !== (settings.seccional ?? '') || operator.trim() !== settings.operator;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSubmitted(true);
+    if (operatorError || !settings) return;
+    if (!changed) {
+      notify(TEXT.nothingChanged, 'info');
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    try {
+      await updateSettings({ seccional: seccional.trim() === '' ? null : seccional.trim(), operator: operator.trim() });
+      notify(TEXT.saved);
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Section title={TEXT.deskTitle}>
+      <Box component="form" onSubmit={(e: FormEvent) => void submit(e)} noValidate sx={{ display: 'grid', gap: 2, maxWidth: 560 }}>
+        <TextField label={TEXT.region} value={regionLabel(settings.region)} helperText={TEXT.regionHelp} slotProps={{ htmlInput: { readOnly: true } }} />
+        <TextField
+          label={TEXT.seccional}
+          value={seccional}
+          onChange={(e) => setSeccional(e.target.value)}
+          helperText={TEXT.seccionalHelp}
+          disabled={saving}
+          slotProps={{ htmlInput: { maxLength: 80 } }}
+        />
+        <TextField
+          label={TEXT.operator}
+          value={operator}
+          onChange={(e) => setOperator(e.target.value)}
+          required
+          disabled={saving}
+          error={submitted && operatorError !== null}
+          helperText={(submitted && operatorError) || TEXT.operatorHelp}
+          slotProps={{ htmlInput: { maxLength: 80 } }}
+        />
+        {error ? <Alert severity="error">{error}</Alert> : null}
+        <Box>
+          <Button type="submit" variant="contained" disabled={saving || !changed}>
+            {TEXT.save}
+          </Button>
+        </Box>
+      </Box>
+    </Section>
+  );
+}
+
+function AuditCheck() {
+  const [running, setRunning] = useState(false);
+  const [result, setResult] = useState<AuditVerification | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function verify() {
+    setRunning(true);
+    setError(null);
+    setResult(null);
+    try {
+      setResult(await call('audit:verify', {}));
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setRunning(false);
+    }
+  }
+
+  return (
+    <Section title={TEXT.auditTitle}>
+      <Typography variant="body2" sx={{ color: 'text.secondary', mb: 2, maxWidth: 720 }}>
+        {TEXT.auditHelp}
+      </Typography>
+      <Button variant="outlined" onClick={() => void verify()} disabled={running}>
+        {TEXT.verify}
+      </Button>
+      <Box sx={{ mt: 2 }} aria-live="polite">
+        {running ? (
+          <Box role="status">
+            <Typography variant="body2" sx={{ mb: 0.5 }}>
+              {TEXT.verifying}
+            </Typography>
+            <LinearProgress aria-label={TEXT.verifying} sx={{ maxWidth: 560 }} />
+          </Box>
+        ) : null}
+        {error ? <Alert severity="error">{error}</Alert> : null}
+        {result?.ok ? <Alert severity="success">{TEXT.auditOk(result.entries)}</Alert> : null}
+        {result && !result.ok ? (
+          <Alert severity="error">
+            <AlertTitle>{TEXT.auditBroken(result.brokenAt)}</AlertTitle>
+            {result.problem ? <Typography variant="body2">{result.problem}</Typography> : null}
+            <Typography variant="body2" sx={{ mt: 0.5 }}>
+              {TEXT.auditAdvice}
+            </Typography>
+          </Alert>
+        ) : null}
+      </Box>
+    </Section>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Card component="section" aria-label={title}>
+      <CardContent>
+        <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
+          {title}
+        </Typography>
+        {children}
+      </CardContent>
+    </Card>
+  );
+}
+
+function Term({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <Typography component="dt" variant="body2" sx={{ color: 'text.secondary' }}>
+        {label}
+      </Typography>
+      <Typography component="dd" sx={{ m: 0 }}>
+        {children}
+      </Typography>
+    </>
+  );
+}

@@ -1,0 +1,170 @@
+// The window frame: title bar with the desk's identity, the navigation, the keyboard shortcuts.
+import BackupIcon from '@mui/icons-material/Backup';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
+import HomeIcon from '@mui/icons-material/Home';
+import Inventory2Icon from '@mui/icons-material/Inventory2';
+import MarkunreadMailboxIcon from '@mui/icons-material/MarkunreadMailbox';
+import PersonSearchIcon from '@mui/icons-material/PersonSearch';
+import SettingsIcon from '@mui/icons-material/Settings';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import Drawer from '@mui/material/Drawer';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import Toolbar from '@mui/material/Toolbar';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import { useEffect, type ReactNode } from 'react';
+import { regionLabel } from '../../shared/regions';
+import { useNavigation, type ScreenName } from '../stores/navigation';
+import { useSession } from '../stores/session';
+import { CepsScreen } from './Ceps';
+import { CorrectionsScreen } from './Corrections';
+import { HomeScreen } from './Home';
+import { RecordScreen } from './Record';
+import { RegistryScreen } from './Registry';
+import { SettingsScreen } from './Settings';
+import { SHELL_TEXT } from './shell.text';
+
+const DRAWER_WIDTH = 224;
+
+interface NavItem {
+  label: string;
+  icon: ReactNode;
+  /** Screens this item stands for; none = not in this version yet. */
+  screens: ScreenName[];
+}
+
+const NAV: NavItem[] = [
+  { label: SHELL_TEXT.nav.home, icon: <HomeIcon />, screens: ['home'] },
+  { label: SHELL_TEXT.nav.registry, icon: <PersonSearchIcon />, screens: ['registry', 'record'] },
+  { label: SHELL_TEXT.nav.corrections, icon: <FactCheckIcon />, screens: ['corrections'] },
+  { label: SHELL_TEXT.nav.import, icon: <UploadFileIcon />, screens: [] },
+  { label: SHELL_TEXT.nav.batches, icon: <Inventory2Icon />, screens: [] },
+  { label: SHELL_TEXT.nav.ceps, icon: <MarkunreadMailboxIcon />, screens: ['ceps'] },
+  { label: SHELL_TEXT.nav.backups, icon: <BackupIcon />, screens: [] },
+  { label: SHELL_TEXT.nav.settings, icon: <SettingsIcon />, screens: ['settings'] },
+];
+
+export function Shell() {
+  const settings = useSession((s) => s.info?.settings);
+  const route = useNavigation((s) => s.route);
+  const go = useNavigation((s) => s.go);
+  const focusSearch = useNavigation((s) => s.focusSearch);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const ctrlK = (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k';
+      if (ctrlK || event.key === 'F3') {
+        event.preventDefault();
+        focusSearch();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [focusSearch]);
+
+  if (!settings) return null;
+
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
+        <Toolbar variant="dense" sx={{ gap: 2 }}>
+          <Typography variant="h6" component="div" sx={{ fontWeight: 700, letterSpacing: 0.2 }}>
+            {SHELL_TEXT.appName}
+          </Typography>
+          <Typography component="div" sx={{ opacity: 0.9 }}>
+            {regionLabel(settings.region)}
+            {settings.seccional ? ` · ${SHELL_TEXT.seccional(settings.seccional)}` : ''}
+          </Typography>
+          <Box sx={{ flex: 1 }} />
+          <Typography variant="body2" component="div" sx={{ opacity: 0.75, display: { xs: 'none', md: 'block' } }}>
+            {SHELL_TEXT.shortcutHint}
+          </Typography>
+          <Typography component="div">{SHELL_TEXT.operator(settings.operator)}</Typography>
+        </Toolbar>
+      </AppBar>
+      <Drawer
+        variant="permanent"
+        sx={{
+          width: DRAWER_WIDTH,
+          flexShrink: 0,
+          '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box', borderRight: '1px solid #dbe3e8' },
+        }}
+      >
+        <Toolbar variant="dense" />
+        <nav aria-label={SHELL_TEXT.navigation}>
+          <List sx={{ px: 1, py: 1.5 }}>
+            {NAV.map((item) => (
+              <NavEntry key={item.label} item={item} current={item.screens.includes(route.name)} onGo={go} />
+            ))}
+          </List>
+        </nav>
+      </Drawer>
+      <Box component="main" sx={{ flex: 1, minWidth: 0, px: 3, pb: 4 }}>
+        <Toolbar variant="dense" />
+        <Box sx={{ pt: 2.5, maxWidth: 1280, mx: 'auto' }}>
+          <CurrentScreen />
+        </Box>
+      </Box>
+    </Box>
+  );
+}
+
+function NavEntry({ item, current, onGo }: { item: NavItem; current: boolean; onGo: ReturnType<typeof useNavigation.getState>['go'] }) {
+  const target = item.screens[0];
+  if (!target) {
+    return (
+      <Tooltip title={SHELL_TEXT.soonTooltip} placement="right">
+        {/* A disabled button gets no pointer events: the wrapper keeps the tooltip working. */}
+        <span>
+          <ListItemButton disabled sx={{ borderRadius: 1.5, mb: 0.25 }}>
+            <ListItemIcon sx={{ minWidth: 36 }}>{item.icon}</ListItemIcon>
+            <ListItemText primary={item.label} />
+            <Chip size="small" label={SHELL_TEXT.soon} variant="outlined" sx={{ height: 20, fontSize: 11 }} />
+          </ListItemButton>
+        </span>
+      </Tooltip>
+    );
+  }
+  return (
+    <ListItemButton
+      selected={current}
+      aria-current={current ? 'page' : undefined}
+      onClick={() => onGo(target === 'record' ? { name: 'registry' } : ({ name: target } as { name: Exclude<ScreenName, 'record'> }))}
+      sx={{ borderRadius: 1.5, mb: 0.25, '&.Mui-selected': { bgcolor: 'rgba(29,107,140,0.12)', color: 'primary.dark' } }}
+    >
+      <ListItemIcon sx={{ minWidth: 36, color: current ? 'primary.main' : undefined }}>{item.icon}</ListItemIcon>
+      <ListItemText primary={item.label} slotProps={{ primary: { sx: { fontWeight: current ? 600 : 400 } } }} />
+    </ListItemButton>
+  );
+}
+
+function CurrentScreen() {
+  const route = useNavigation((s) => s.route);
+  const key = route.name === 'record' ? `record-${route.id}` : route.name;
+
+  // A new screen starts at its top, not where the previous one was scrolled to.
+  useEffect(() => {
+    window.scrollTo({ top: 0 });
+  }, [key]);
+
+  switch (route.name) {
+    case 'home':
+      return <HomeScreen />;
+    case 'registry':
+      return <RegistryScreen />;
+    case 'record':
+      return <RecordScreen id={route.id} />;
+    case 'corrections':
+      return <CorrectionsScreen />;
+    case 'ceps':
+      return <CepsScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+  }
+}

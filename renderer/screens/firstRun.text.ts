@@ -1,0 +1,23 @@
+// Words of the first-run screen.
+export const FIRST_RUN_TEXT = {
+  title: 'Bem-vindo(a) ao CRESS Desk',
+  intro:
+    'Antes de começar, diga em qual CRESS este computador trabalha e quem vai operá-lo. ' +
+    'Os dados ficam somente neste computador; nada é enviado pela internet.',
+  region: 'CRESS',
+  regionPlaceholder: 'Selecione o seu CRESS',
+  regionRequired: 'Selecione o CRESS deste computador.',
+  seccional: 'Seccional',
+  seccionalHelp: 'Opcional: preencha se este computador fica em uma seccional.',
+  operator: 'Nome do operador',
+  operatorHelp: 'Aparece em cada correção e no histórico de auditoria.',
+  operatorRequired: 'Informe o nome de quem vai operar o aplicativo (pelo menos 2 letras).',
+  demo: 'Carregar dados de demonstração',
+  demoHelp: 'Cadastros fictícios da sua região, para treinar sem tocar em dados reais.',
+  demoCount: 'Quantidade de cadastros de demonstração',
+  demoCountInvalid: 'Informe um número entre 1 e 500.000.',
+  start: 'Começar',
+  working: (count: number | null) =>
+    count ? `Preparando o armazenamento e gerando ${count.toLocaleString('pt-BR')} cadastros de demonstração…` : 'Preparando o armazenamento…',
+  privacy: 'Os dados pessoais (CPF, nome da mãe, endereço) são tratados conforme a LGPD: ficam neste computador e cada alteração é auditada.',
+} as const;

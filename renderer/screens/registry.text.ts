@@ -1,0 +1,22 @@
+// Words of the registry search.
+export const REGISTRY_TEXT = {
+  title: 'Cadastro',
+  subtitle: 'Procure pelo CPF (com ou sem pontuação), pelo número de registro ou por parte do nome. Enter abre o primeiro resultado.',
+  search: 'Buscar no cadastro',
+  searchPlaceholder: 'CPF, nº de registro ou nome',
+  tableLabel: 'Resultados da busca no cadastro',
+  columns: {
+    registration: 'Registro',
+    name: 'Nome',
+    cpf: 'CPF',
+    place: 'Município/UF',
+    dip: 'DIP',
+    open: 'Correções abertas',
+  },
+  notFound: (text: string) => `Nenhum cadastro encontrado para “${text}”.`,
+  notFoundHelp: 'Confira os dígitos do CPF ou tente parte do nome, sem acentos se preferir.',
+  emptyRegistry: 'O cadastro está vazio.',
+  emptyRegistryHelp: 'Quando houver profissionais cadastradas, elas aparecem aqui.',
+  openRow: (name: string) => `Abrir o cadastro de ${name}`,
+  searching: 'Buscando…',
+} as const;

@@ -1,0 +1,31 @@
+// Words of the settings screen.
+export const SETTINGS_TEXT = {
+  title: 'Configurações',
+  subtitle: 'Dados deste computador e de quem o opera.',
+  deskTitle: 'Regional e operador',
+  region: 'Regional',
+  regionHelp: 'O Regional é definido no primeiro acesso e não muda.',
+  seccional: 'Seccional',
+  seccionalHelp: 'Deixe em branco se este computador fica na sede.',
+  operator: 'Nome do operador',
+  operatorHelp: 'Aparece nas próximas correções e no histórico de auditoria.',
+  operatorRequired: 'Informe o nome do operador (pelo menos 2 letras).',
+  save: 'Salvar configurações',
+  saved: 'Configurações salvas.',
+  nothingChanged: 'Nada mudou.',
+  storeTitle: 'Onde ficam os dados',
+  storePath: 'Arquivo de dados',
+  storeHelp: 'Todos os dados ficam neste arquivo, somente neste computador. Nada é enviado pela internet.',
+  appVersion: 'Versão do aplicativo',
+  schemaVersion: 'Versão do formato dos dados',
+  registrySize: 'Profissionais no cadastro',
+  auditTitle: 'Histórico de auditoria',
+  auditHelp:
+    'Cada alteração fica registrada em um histórico encadeado que não pode ser editado. A verificação confere se nenhum registro foi alterado ou apagado.',
+  verify: 'Verificar histórico de auditoria',
+  verifying: 'Verificando o histórico…',
+  auditOk: (entries: number) => `Histórico de auditoria íntegro: ${entries.toLocaleString('pt-BR')} ${entries === 1 ? 'registro verificado' : 'registros verificados'}.`,
+  auditBroken: (at: number | null) =>
+    at === null ? 'O histórico de auditoria apresenta um problema.' : `O histórico de auditoria apresenta um problema a partir do registro nº ${at.toLocaleString('pt-BR')}.`,
+  auditAdvice: 'Não altere dados até falar com o suporte do Regional; guarde uma cópia do arquivo de dados.',
+} as const;

@@ -1,0 +1,64 @@
+// The council's own CEP directory: search, page, and saving an entry.
+import { create } from 'zustand';
+import type { Input, Output } from '../../shared/contract';
+import { call, errorMessage } from '../api/client';
+
+export const CEP_SEARCH_DEBOUNCE_MS = 200;
+
+type ListResult = Output<'cep:list'>;
+
+interface CepState {
+  text: string;
+  page: number;
+  pageSize: number;
+  result: ListResult | null;
+  loading: boolean;
+  error: string | null;
+  setText(text: string): void;
+  setPage(page: number): void;
+  setPageSize(pageSize: number): void;
+  load(): Promise<void>;
+  save(input: Input<'cep:save'>): Promise<Output<'cep:save'>>;
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+let latest = 0;
+
+export const useCeps = create<CepState>()((set, get) => ({
+  text: '',
+  page: 0,
+  pageSize: 25,
+  result: null,
+  loading: false,
+  error: null,
+  setText(text) {
+    set({ text, page: 0 });
+    clearTimeout(timer);
+    timer = setTimeout(() => void get().load(), CEP_SEARCH_DEBOUNCE_MS);
+  },
+  setPage(page) {
+    set({ page });
+    void get().load();
+  },
+  setPageSize(pageSize) {
+    set({ pageSize, page: 0 });
+    void get().load();
+  },
+  async load() {
+    clearTimeout(timer);
+    const { text, page, pageSize } = get();
+    const ticket = ++latest;
+    set({ loading: true, error: null });
+    try {
+      const result = await call('cep:list', { text: text.trim(), page, pageSize });
+      if (ticket === latest) set({ result, loading: false });
+    } catch (error) {
+      if (ticket === latest) set({ loading: false, error: errorMessage(error) });
+    }
+  },
+  async save(input) {
+    const saved = await call('cep:save', input);
+    void get().load();
+    return saved;
+  },
+}));

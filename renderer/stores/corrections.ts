@@ -1,0 +1,102 @@
+// The correction queue: the clerk's filters, the page shown, and the counts per status.
+import { create } from 'zustand';
+import type { Output } from '../../shared/contract';
+import type { CorrectionStatus } from '../../shared/domain';
+import type { FieldName } from '../../shared/fields';
+import { call, errorMessage } from '../api/client';
+
+export interface QueueFilters {
+  status: CorrectionStatus | null;
+  field: FieldName | null;
+  operator: string | null;
+  /** ISO dates; null = open-ended. */
+  from: string | null;
+  to: string | null;
+}
+
+export const NO_FILTERS: QueueFilters = { status: null, field: null, operator: null, from: null, to: null };
+
+type ListResult = Output<'corrections:list'>;
+type Counts = Output<'corrections:counts'>;
+
+interface CorrectionsState {
+  filters: QueueFilters;
+  page: number;
+  pageSize: number;
+  result: ListResult | null;
+  loading: boolean;
+  error: string | null;
+  counts: Counts | null;
+  countsError: string | null;
+  operators: string[];
+  setFilters(patch: Partial<QueueFilters>): void;
+  clearFilters(): void;
+  setPage(page: number): void;
+  setPageSize(pageSize: number): void;
+  load(): Promise<void>;
+  loadCounts(): Promise<void>;
+  loadOperators(): Promise<void>;
+}
+
+let latest = 0;
+
+export const useCorrections = create<CorrectionsState>()((set, get) => ({
+  filters: NO_FILTERS,
+  page: 0,
+  pageSize: 25,
+  result: null,
+  loading: false,
+  error: null,
+  counts: null,
+  countsError: null,
+  operators: [],
+  setFilters(patch) {
+    set((s) => ({ filters: { ...s.filters, ...patch }, page: 0 }));
+    void get().load();
+  },
+  clearFilters() {
+    set({ filters: NO_FILTERS, page: 0 });
+    void get().load();
+  },
+  setPage(page) {
+    set({ page });
+    void get().load();
+  },
+  setPageSize(pageSize) {
+    set({ pageSize, page: 0 });
+    void get().load();
+  },
+  async load() {
+    const { filters, page, pageSize } = get();
+    const ticket = ++latest;
+    set({ loading: true, error: null });
+    try {
+      const result = await call('corrections:list', {
+        ...(filters.status ? { status: filters.status } : {}),
+        ...(filters.field ? { field: filters.field } : {}),
+        ...(filters.operator ? { operator: filters.operator } : {}),
+        ...(filters.from ? { from: filters.from } : {}),
+        ...(filters.to ? { to: filters.to } : {}),
+        page,
+        pageSize,
+      });
+      if (ticket === latest) set({ result, loading: false });
+    } catch (error) {
+      if (ticket === latest) set({ loading: false, error: errorMessage(error) });
+    }
+  },
+  async loadCounts() {
+    try {
+      set({ counts: await call('corrections:counts', {}), countsError: null });
+    } catch (error) {
+      set({ countsError: errorMessage(error) });
+    }
+  },
+  async loadOperators() {
+    try {
+      set({ operators: await call('corrections:operators', {}) });
+    } catch {
+      // The operator filter simply offers no names; the list itself reports problems.
+    }
+  },
+}));

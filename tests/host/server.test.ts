@@ -1,0 +1,74 @@
+// The browser host answers only its own page: loopback, the per-run token, the right Host header.
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHost, type RunningHost } from './server';
+
+let dir: string;
+let host: RunningHost;
+
+function post(body: unknown, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((ok, fail) => {
+    const req = request(
+      { host: '127.0.0.1', port: host.port, path: '/api/invoke', method: 'POST', headers: { 'content-type': 'application/json', ...headers } },
+      (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => ok({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
+    req.on('error', fail);
+    req.end(JSON.stringify(body));
+  });
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'cress-host-'));
+  mkdirSync(join(dir, 'renderer'));
+  writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>CRESS Desk</title>');
+  host = await startHost({ storePath: join(dir, 'store.sqlite'), rendererDir: join(dir, 'renderer') });
+});
+afterAll(async () => {
+  await host.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('browser host', () => {
+  it('binds to loopback and hands out a token in the page address', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{48}$/);
+  });
+
+  it('answers a contract call with the right token', async () => {
+    const res = await post({ channel: 'app:info', input: {} }, { 'x-cress-token': host.token });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { settings: null, professionals: 0 } });
+  });
+
+  it('refuses a call without the token or with another one', async () => {
+    expect((await post({ channel: 'app:info', input: {} }, {})).status).toBe(403);
+    expect((await post({ channel: 'app:info', input: {} }, { 'x-cress-token': 'f'.repeat(48) })).status).toBe(403);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    const res = await post({ channel: 'app:info', input: {} }, { 'x-cress-token': host.token, host: 'attacker.example:80' });
+    expect(res.status).toBe(421);
+  });
+
+  it('answers an unknown channel with a readable error, not a crash', async () => {
+    const res = await post({ channel: 'fs:readFile', input: { path: '/etc/passwd' } }, { 'x-cress-token': host.token });
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID' } });
+  });
+
+  it('does not serve files outside the built UI', async () => {
+    const res = await new Promise<{ status: number; body: string }>((ok) => {
+      request({ host: '127.0.0.1', port: host.port, path: '/../store.sqlite' }, (r) => {
+        let text = '';
+        r.on('data', (d: Buffer) => (text += d.toString()));
+        r.on('end', () => ok({ status: r.statusCode ?? 0, body: text }));
+      }).end();
+    });
+    expect(res.body).not.toContain('SQLite format');
+  });
+});

@@ -1,0 +1,61 @@
+// Masks and formats the clerk sees while typing and reading.
+import { describe, expect, it } from 'vitest';
+import { formatCount, formatFieldValue, plural } from '../../../renderer/lib/format';
+import { maskCep, maskDate, parseCount } from '../../../renderer/lib/masks';
+
+describe('input masks', () => {
+  it('writes a CEP as 00000-000 while it is typed, ignoring anything but digits', () => {
+    expect(['0', '01310', '013101', '01310100', '01310-1009'].map(maskCep)).toEqual(['0', '01310', '01310-1', '01310-100', '01310-100']);
+    expect(maskCep('01.310 100')).toBe('01310-100');
+  });
+
+  it('writes a date as dd/mm/aaaa while it is typed', () => {
+    expect(['2', '24', '241', '2411', '24112', '24112026', '241120261'].map(maskDate)).toEqual([
+      '2',
+      '24',
+      '24/1',
+      '24/11',
+      '24/11/2',
+      '24/11/2026',
+      '24/11/2026',
+    ]);
+  });
+
+  it('lets Backspace remove a separator: no slash or hyphen is added after the last digit', () => {
+    expect(maskDate('24/')).toBe('24');
+    expect(maskDate('24/11/')).toBe('24/11');
+    expect(maskCep('01310-')).toBe('01310');
+  });
+
+  it('reads counts typed with thousands dots', () => {
+    expect(parseCount('2.000')).toBe(2000);
+    expect(parseCount('250000')).toBe(250000);
+    expect(parseCount('')).toBeNull();
+  });
+});
+
+describe('values on screen', () => {
+  it('shows stored values the Brazilian way', () => {
+    expect(formatFieldValue('cpf', '52998224725')).toBe('529.982.247-25');
+    expect(formatFieldValue('cep', '01310100')).toBe('01310-100');
+    expect(formatFieldValue('birthDate', '1980-05-17')).toBe('17/05/1980');
+    expect(formatFieldValue('phone', '11912345678')).toBe('(11) 91234-5678');
+    expect(formatFieldValue('maritalStatus', 'stable_union')).toBe('União estável');
+  });
+
+  it('says the mother flag in words, whether stored (boolean) or in a correction (text)', () => {
+    expect(formatFieldValue('motherNotListed', true)).toBe('Sim');
+    expect(formatFieldValue('motherNotListed', 'false')).toBe('Não');
+  });
+
+  it('marks a missing value instead of showing nothing', () => {
+    expect(formatFieldValue('email', null)).toBe('—');
+    expect(formatFieldValue('email', null, '(vazio)')).toBe('(vazio)');
+  });
+
+  it('writes counts with thousands dots and agrees in number', () => {
+    expect(formatCount(250000)).toBe('250.000');
+    expect(plural(1, 'alteração', 'alterações')).toBe('1 alteração');
+    expect(plural(3, 'alteração', 'alterações')).toBe('3 alterações');
+  });
+});
