@@ -1,8 +1,12 @@
 import { defineConfig } from '@playwright/test';
+import { electronBinary } from './build/scripts/ensure-electron.mjs';
 
 // The same specs run twice: in Chromium against the browser host, and in the real Electron app
 // when its binary is installed (otherwise each Electron test reports a visible skip).
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!electronBinary() && !process.env.TEST_WORKER_INDEX) {
+  console.log('Electron binary not installed: the [electron] project is skipped; the same specs run in Chromium ([browser]).');
+}
 
 export default defineConfig({
   testDir: 'tests/e2e',

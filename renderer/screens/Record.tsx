@@ -84,13 +84,15 @@ export function RecordScreen({ id }: { id: number }) {
             </Alert>
           ) : null}
           <Tabs value={tab} onChange={(_, value: TabName) => setTab(value)} aria-label={TEXT.tabsLabel} sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }}>
-            <Tab value="data" label={TEXT.tabs.data} />
-            <Tab value="corrections" label={TEXT.tabs.corrections(shown.corrections.length)} />
-            <Tab value="history" label={TEXT.tabs.history(shown.audit.length)} />
+            <Tab value="data" label={TEXT.tabs.data} id="record-tab-data" aria-controls="record-panel" />
+            <Tab value="corrections" label={TEXT.tabs.corrections(shown.corrections.length)} id="record-tab-corrections" aria-controls="record-panel" />
+            <Tab value="history" label={TEXT.tabs.history(shown.audit.length)} id="record-tab-history" aria-controls="record-panel" />
           </Tabs>
-          {tab === 'data' ? formOpen ? <CorrectionForm view={shown} /> : <RecordFields professional={p} /> : null}
-          {tab === 'corrections' ? <CorrectionsTable corrections={shown.corrections} /> : null}
-          {tab === 'history' ? <HistoryTable view={shown} /> : null}
+          <div role="tabpanel" id="record-panel" aria-labelledby={`record-tab-${tab}`}>
+            {tab === 'data' ? formOpen ? <CorrectionForm view={shown} /> : <RecordFields professional={p} /> : null}
+            {tab === 'corrections' ? <CorrectionsTable corrections={shown.corrections} /> : null}
+            {tab === 'history' ? <HistoryTable view={shown} /> : null}
+          </div>
         </>
       )}
     </Box>

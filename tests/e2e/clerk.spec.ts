@@ -55,6 +55,12 @@ test('a wrong e-mail is refused and a right one is saved, audited and queued', a
   await expect(page.getByText(/Correção salva/)).toBeVisible();
 
   await expect(page.getByText('nova.caixa@exemplo.com.br').first()).toBeVisible();
+  await page.getByRole('tab', { name: /Correções/ }).click();
+  await expect(page.getByRole('tabpanel')).toContainText('nova.caixa@exemplo.com.br');
+  await expect(page.getByRole('tabpanel')).toContainText('Pendente');
+  await page.getByRole('tab', { name: /Histórico/ }).click();
+  await expect(page.getByRole('tabpanel')).toContainText('Ana Souza');
+  await expect(page.getByRole('tabpanel')).toContainText('E-mail');
   const record = JSON.parse((await desk.cli('--json', 'registry', 'show', target.registrationNumber)).stdout);
   expect(record.email).toBe('nova.caixa@exemplo.com.br');
 

@@ -1,5 +1,6 @@
 // One fixture, two ways to run the real renderer against a real store in a temporary folder:
 // the browser host (built out/host/host.cjs) in Chromium, or the packaged-to-be Electron app.
+import Database from 'better-sqlite3';
 import { test as base, _electron as electron, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,6 +16,17 @@ export interface DeskApp {
   storePath: string;
   /** The `cress-desk` command on the same store, to seed or inspect it. */
   cli(...args: string[]): Promise<{ code: number; stdout: string }>;
+  /** Read the store directly (read-only), to pick records with a given trait. */
+  query<T>(sql: string, ...params: unknown[]): T[];
+}
+
+function readStore<T>(storePath: string, sql: string, params: unknown[]): T[] {
+  const db = new Database(storePath, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
 }
 
 function runCli(storePath: string, args: string[]): Promise<{ code: number; stdout: string }> {
@@ -50,6 +62,7 @@ export const test = base.extend<{ desk: DeskApp }>({
     const dir = mkdtempSync(join(tmpdir(), 'cress-e2e-'));
     const storePath = join(dir, 'store.sqlite');
     const cli = (...args: string[]) => runCli(storePath, args);
+    const query = <T,>(sql: string, ...params: unknown[]) => readStore<T>(storePath, sql, params);
     try {
       if (testInfo.project.name === 'electron') {
         const binary = electronBinary();
@@ -59,7 +72,7 @@ export const test = base.extend<{ desk: DeskApp }>({
         );
         const app = await electron.launch({ executablePath: binary as string, args: [join(root, 'out/main/main.cjs'), '--db', storePath] });
         try {
-          await use({ page: await app.firstWindow(), storePath, cli });
+          await use({ page: await app.firstWindow(), storePath, cli, query });
         } finally {
           await app.close();
         }
@@ -72,7 +85,7 @@ export const test = base.extend<{ desk: DeskApp }>({
         const context = await browser.newContext({ viewport, locale, timezoneId });
         const page = await context.newPage();
         await page.goto(host.url);
-        await use({ page, storePath, cli });
+        await use({ page, storePath, cli, query });
       } finally {
         await browser.close();
         host.child.kill();

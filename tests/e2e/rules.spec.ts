@@ -1,0 +1,129 @@
+// The rules a clerk meets at the counter: the mother's name (seed case F), the DIP consequence
+// (case G), the council's CEP directory (case E), and two windows editing the same record.
+import type { Page } from '@playwright/test';
+import { expect, test, type DeskApp } from './fixtures';
+
+interface Row {
+  registration_number: string;
+  name: string;
+}
+
+async function deskWithDemo(desk: DeskApp): Promise<void> {
+  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
+  await desk.cli('demo', '--professionals', '400', '--seed', '5');
+  await desk.page.reload();
+}
+
+async function openRecord(page: Page, who: Row): Promise<void> {
+  await page.getByRole('button', { name: 'Cadastro' }).click();
+  await page.getByLabel('Buscar no cadastro').fill(who.registration_number);
+  await page.getByRole('row').filter({ hasText: who.name }).first().click();
+  await expect(page.getByRole('heading', { name: who.name })).toBeVisible();
+}
+
+async function fillEvidence(page: Page, reason: string): Promise<void> {
+  await page.getByLabel('Motivo da correção').fill(reason);
+  await page.getByLabel('Documento apresentado').fill('RG');
+}
+
+test('a record missing the mother is completed with “Não consta mãe”', async ({ desk }) => {
+  await deskWithDemo(desk);
+  const [who] = desk.query<Row>(
+    "SELECT registration_number, name FROM professionals WHERE mother_name IS NULL AND mother_not_listed = 0 AND dip_status IN ('none','requested') LIMIT 1",
+  );
+  const { page } = desk;
+  await openRecord(page, who as Row);
+  await expect(page.getByText(/Cadastro sem nome da mãe/)).toBeVisible();
+  await page.getByRole('button', { name: 'Corrigir dados' }).click();
+
+  // An unrelated change alone is refused: the mother rule holds after every change.
+  await page.getByLabel('E-mail', { exact: true }).fill('contato.novo@exemplo.com.br');
+  await fillEvidence(page, 'RG apresentado no balcão');
+  await page.getByRole('button', { name: 'Revisar correção' }).click();
+  await expect(page.getByText(/um dos dois é obrigatório/).first()).toBeVisible();
+
+  await page.getByRole('radio', { name: 'Não consta mãe' }).check();
+  await page.getByRole('button', { name: 'Revisar correção' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Salvar correção' }).click();
+  await expect(page.getByText(/Correção salva/)).toBeVisible();
+
+  const [stored] = desk.query<{ mother_not_listed: number; mother_name: string | null; email: string }>(
+    'SELECT mother_not_listed, mother_name, email FROM professionals WHERE registration_number = ?',
+    (who as Row).registration_number,
+  );
+  expect(stored).toEqual({ mother_not_listed: 1, mother_name: null, email: 'contato.novo@exemplo.com.br' });
+  await expect(page.getByText(/Cadastro sem nome da mãe/)).toHaveCount(0);
+});
+
+test('a DIP already in manufacture is named before saving and must be acknowledged', async ({ desk }) => {
+  await deskWithDemo(desk);
+  const [who] = desk.query<Row>(
+    "SELECT registration_number, name FROM professionals WHERE dip_status = 'in_manufacture' AND mother_name IS NOT NULL LIMIT 1",
+  );
+  const { page } = desk;
+  await openRecord(page, who as Row);
+  await page.getByRole('button', { name: 'Corrigir dados' }).click();
+  await page.getByRole('textbox', { name: 'Nome da mãe' }).fill('Josefa Aparecida dos Santos');
+  await fillEvidence(page, 'Certidão de nascimento apresentada');
+  await page.getByRole('button', { name: 'Revisar correção' }).click();
+
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('o cartão não poderá ser corrigido');
+  const save = dialog.getByRole('button', { name: 'Salvar correção' });
+  await expect(save).toBeDisabled();
+  await dialog.getByLabel('Entendi a consequência para o DIP').check();
+  await save.click();
+  await expect(page.getByText(/Correção salva/)).toBeVisible();
+
+  const [correction] = desk.query<{ dip_consequence: string; new_value: string }>(
+    "SELECT c.dip_consequence, c.new_value FROM corrections c JOIN professionals p ON p.id = c.professional_id WHERE p.registration_number = ? AND c.field = 'motherName'",
+    (who as Row).registration_number,
+  );
+  expect(correction).toEqual({ dip_consequence: 'new_card_required', new_value: 'Josefa Aparecida dos Santos' });
+});
+
+test('the council adds a CEP the Correios ranges put in another state only after fixing the UF', async ({ desk }) => {
+  await deskWithDemo(desk);
+  const { page } = desk;
+  await page.getByRole('button', { name: 'CEPs' }).click();
+  await expect(page.getByText(/CEP não localizado/)).toBeVisible();
+  await page.getByRole('button', { name: 'Adicionar CEP' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('CEP', { exact: true }).fill('20040-020');
+  await dialog.getByLabel('Logradouro').fill('Rua Nova do Loteamento');
+  await dialog.getByLabel('Bairro').fill('Jardim Esperança');
+  await dialog.getByLabel('Município').fill('São Paulo');
+  await dialog.getByLabel('UF').click();
+  await page.getByRole('option', { name: 'SP', exact: true }).click();
+  await dialog.getByLabel('Motivo').fill('CEP informado pela profissional');
+  await dialog.getByRole('button', { name: 'Salvar CEP' }).click();
+  await expect(dialog.getByText(/é da faixa de RJ/)).toBeVisible();
+
+  await dialog.getByLabel('CEP', { exact: true }).fill('01999-001');
+  await dialog.getByRole('button', { name: 'Salvar CEP' }).click();
+  await expect(page.getByText(/CEP 01999-001 cadastrado/)).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: '01999-001' })).toContainText('Pendente');
+  expect(desk.query("SELECT status FROM cep_changes WHERE cep = '01999001'")).toEqual([{ status: 'pending' }]);
+});
+
+test('a record changed elsewhere while the clerk edits is never silently overwritten', async ({ desk }) => {
+  await deskWithDemo(desk);
+  const [who] = desk.query<Row>(
+    "SELECT registration_number, name FROM professionals WHERE dip_status IN ('none','requested') AND mother_name IS NOT NULL LIMIT 1",
+  );
+  const { page } = desk;
+  await openRecord(page, who as Row);
+  await page.getByRole('button', { name: 'Corrigir dados' }).click();
+  await page.getByLabel('E-mail', { exact: true }).fill('da.janela@exemplo.com.br');
+  await fillEvidence(page, 'Pedido feito no balcão');
+
+  const other = await desk.cli('correct', (who as Row).registration_number, '--field', 'phone', '--value', '(11) 98888-7777', '--reason', 'Pedido por telefone');
+  expect(other.code).toBe(0);
+
+  await page.getByRole('button', { name: 'Revisar correção' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Salvar correção' }).click();
+  await expect(page.getByText(/alterado em outro lugar/)).toBeVisible();
+  const [stored] = desk.query<{ email: string; phone: string }>('SELECT email, phone FROM professionals WHERE registration_number = ?', (who as Row).registration_number);
+  expect(stored?.phone).toBe('11988887777');
+  expect(stored?.email).not.toBe('da.janela@exemplo.com.br');
+});
