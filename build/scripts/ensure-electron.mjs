@@ -29,8 +29,13 @@ export function ensureElectron({ quiet = false } = {}) {
     return null;
   }
   if (!quiet) console.log('Baixando o Electron (apenas na primeira vez)…');
-  spawnSync(process.execPath, [installer], { stdio: quiet ? 'ignore' : 'inherit', timeout: 300_000 });
-  return electronBinary();
+  const run = spawnSync(process.execPath, [installer], { stdio: 'pipe', encoding: 'utf8', timeout: 300_000 });
+  const binary = electronBinary();
+  if (!binary && !quiet) {
+    const reason = (run.stderr || run.stdout || '').trim().split('\n')[0] || 'sem detalhes';
+    console.log(`Não foi possível baixar o Electron (${reason}).`);
+  }
+  return binary;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
