@@ -19,6 +19,7 @@ export default defineConfig({
         'cli/cress-desk': 'electron/cli.ts',
         'host/host': 'tests/host/server.ts',
         'bench/bench': 'tests/bench/bench.ts',
+        'worker/jobs': 'db/jobs/worker.ts',
       },
       external,
       output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },

@@ -28,8 +28,11 @@ export interface Dispatch {
 }
 
 /** Always resolves: `{ ok: true, value }` or `{ ok: false, error }`, never a rejection. */
-export function createDispatcher(handlers: Handlers): Dispatch {
+export function createDispatcher(table: Handlers | (() => Handlers)): Dispatch {
+  // A getter lets the desk swap the handler table (after a restore) under the same dispatcher.
+  const current = typeof table === 'function' ? table : () => table;
   return async (channel: unknown, input: unknown): Promise<Envelope<unknown>> => {
+    const handlers = current();
     if (!isChannel(channel)) {
       const name = typeof channel === 'string' ? channel.slice(0, 80) : typeof channel;
       return { ok: false, error: { code: 'INPUT_INVALID', message: `Operação desconhecida: ${name}.` } };

@@ -4,6 +4,7 @@ import type { Handlers } from '../shared/contract';
 import { auditEntriesOf, verifyAuditChain } from './audit';
 import { listCep, saveCep } from './cep';
 import { correctionCounts, correctionCountsOf, correctionOperators, correctionsOfProfessional, listCorrections, previewCorrection, saveCorrection } from './corrections';
+import { JobRunner } from './jobs/runner';
 import type { Store } from './open';
 import { countProfessionals, fillDemo, findProfessional, insertDemoProfessionals, requireProfessional } from './registry';
 import { searchProfessionals } from './search';
@@ -13,12 +14,17 @@ export interface HandlerEnv {
   appVersion: string;
   /** The clock (tests pin it). */
   now?: () => Date;
+  /** Long jobs (imports, backups, exports); inline when absent (tests). */
+  jobs?: JobRunner;
+  /** Close the store, run `fn` (which may replace the file), reopen it: see db/desk.ts. */
+  withStoreClosed?: <T>(fn: (path: string) => T) => T;
 }
 
 export function createHandlers(store: Store, env: HandlerEnv): Handlers {
   const { db } = store;
   const clock = env.now ?? (() => new Date());
   const nowIso = () => clock().toISOString();
+  const jobs = env.jobs ?? new JobRunner({ storePath: () => store.path, workerPath: null, now: clock });
 
   return {
     'app:info': () => ({
@@ -70,5 +76,9 @@ export function createHandlers(store: Store, env: HandlerEnv): Handlers {
     'cep:save': (input) => saveCep(db, input, nowIso()),
 
     'audit:verify': () => verifyAuditChain(db),
+
+    'jobs:status': ({ id }) => jobs.status(id),
+
+    'jobs:cancel': ({ id }) => jobs.cancel(id),
   };
 }

@@ -6,3 +6,5 @@ export { createDispatcher, type Dispatch } from './dispatch';
 export { defaultUserDataDir, resolveStorePath } from './paths';
 export { KNOWN_SCHEMA_VERSION } from './migrate';
 export { verifyAuditChain } from './audit';
+export { openDesk, type Desk, type DeskOptions } from './desk';
+export { JobRunner } from './jobs/runner';

@@ -1,13 +1,13 @@
 // `cress-desk`: the same handler table as the app, from a terminal. Never imports electron.
 import { parseArgs } from 'node:util';
-import { createDispatcher, createHandlers, openStore, resolveStorePath, type Store } from '../db';
-import type { Channel, Envelope, Input, Output } from '../shared/contract';
+import { openDesk, resolveStorePath, type Desk } from '../db';
+import type { Envelope, Input } from '../shared/contract';
 import { AppError, type ErrorCode } from '../shared/errors';
 import { todayIso, parseDateBr } from '../shared/rules/dates';
 import { renderers } from './cliOutput';
+import { EXIT, UsageError, type Call, type CliIo, type CliModule } from './cliTypes';
 import { APP_VERSION } from './version';
 
-export const EXIT = { ok: 0, refused: 1, usage: 2, integrity: 3 } as const;
 
 const USAGE = `Usage: cress-desk [--db FILE] [--json] COMMAND
 
@@ -31,14 +31,13 @@ Options:
   --json      print one JSON document on stdout
 Exit status: 0 done, 1 refused (the message says why), 2 usage, 3 integrity failure.`;
 
-class UsageError extends Error {}
 
-interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
+type Io = CliIo;
 
-type Call = <C extends Channel>(channel: C, input: Input<C>) => Promise<Output<C>>;
+/** Each feature's commands, in its own module. */
+const MODULES: CliModule[] = [];
+
+export { EXIT };
 
 const OPTIONS = {
   db: { type: 'string' },
@@ -64,6 +63,21 @@ const OPTIONS = {
   city: { type: 'string' },
   uf: { type: 'string' },
 } as const;
+
+const ALL_OPTIONS = Object.assign({}, OPTIONS, ...MODULES.map((m) => m.options)) as typeof OPTIONS;
+const FULL_USAGE = [USAGE, ...MODULES.map((m) => m.usage)].join('\n');
+
+/** The feature command whose words start the positionals, longest first ('backup create' before 'backup'). */
+function findModuleCommand(words: string[]) {
+  for (const length of [2, 1]) {
+    const key = words.slice(0, length).join(' ');
+    for (const module of MODULES) {
+      const run = module.commands[key];
+      if (run && words.length >= length) return { run, args: words.slice(length) };
+    }
+  }
+  return null;
+}
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
@@ -172,37 +186,57 @@ async function correct(key: string | undefined, values: Values, call: Call) {
   });
 }
 
+/** Progress of long jobs on stderr, only when a person watches it. */
+function progressPrinter(io: Io) {
+  if (!process.stderr.isTTY) return undefined;
+  let last = 0;
+  return (_kind: string, p: { label: string; done: number; total: number | null }) => {
+    const now = Date.now();
+    if (now - last < 100 && p.done !== p.total) return;
+    last = now;
+    const count = p.total ? `${p.done.toLocaleString('pt-BR')}/${p.total.toLocaleString('pt-BR')}` : p.done.toLocaleString('pt-BR');
+    process.stderr.write(`\r${p.label} ${count}   `);
+    if (p.total !== null && p.done >= p.total) io.err('');
+  };
+}
+
 const INTEGRITY_CODES: ReadonlySet<ErrorCode> = new Set(['STORE_CORRUPT', 'AUDIT_BROKEN']);
 
 export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let parsed: { values: Values; positionals: string[] };
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options: ALL_OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    io.err(`cress-desk: ${(error as Error).message}\n\n${USAGE}`);
+    io.err(`cress-desk: ${(error as Error).message}\n\n${FULL_USAGE}`);
     return EXIT.usage;
   }
   const { values, positionals } = parsed;
-  if (values.help) return io.out(USAGE), EXIT.ok;
+  if (values.help) return io.out(FULL_USAGE), EXIT.ok;
   if (values.version) return io.out(APP_VERSION), EXIT.ok;
-  if (positionals.length === 0) return io.err(USAGE), EXIT.usage;
+  if (positionals.length === 0) return io.err(FULL_USAGE), EXIT.usage;
 
   const json = values.json ?? false;
-  let store: Store | null = null;
+  let desk: Desk | null = null;
   try {
-    store = openStore({ path: resolveStorePath({ cliPath: values.db, env }) });
-    const dispatch = createDispatcher(createHandlers(store, { appVersion: APP_VERSION }));
+    desk = openDesk({ path: resolveStorePath({ cliPath: values.db, env }), appVersion: APP_VERSION, onJobProgress: progressPrinter(io) });
+    const dispatch = desk.dispatch;
     const call: Call = async (channel, input) => {
       const envelope = (await dispatch(channel, input)) as Envelope<never>;
       if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message, envelope.error);
       return envelope.value;
     };
+    const feature = findModuleCommand(positionals);
+    if (feature) {
+      const outcome = await feature.run({ args: feature.args, values: values as Record<string, string | boolean | undefined>, call, desk, io, json });
+      io.out(json ? JSON.stringify(outcome.result, null, 2) : outcome.text);
+      return outcome.exit;
+    }
     const { result, exit, kind } = await runCommand(positionals, values, call);
     io.out(json ? JSON.stringify(result, null, 2) : renderers[kind](result as never));
     return exit;
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`cress-desk: ${error.message}\n\n${USAGE}`);
+      io.err(`cress-desk: ${error.message}\n\n${FULL_USAGE}`);
       return EXIT.usage;
     }
     const data = error instanceof AppError ? error.toData() : { code: 'INTERNAL' as const, message: String(error) };
@@ -214,7 +248,7 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
     }
     return INTEGRITY_CODES.has(data.code) ? EXIT.integrity : EXIT.refused;
   } finally {
-    store?.close();
+    desk?.close();
   }
 }
 

@@ -2,14 +2,15 @@
 import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createDispatcher, createHandlers, openStore, resolveStorePath, type Store } from '../db';
+import { openDesk, resolveStorePath, type Desk } from '../db';
 import { AppError } from '../shared/errors';
+import { bindDesktop } from './desktop';
 import { bindIpc } from './ipc';
 import { isAppUrl, isSafeExternalUrl, secureWebPreferences } from './security';
 import { APP_VERSION } from './version';
 
 app.setName('CRESS Desk');
-let store: Store | null = null;
+let desk: Desk | null = null;
 
 function argValue(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -19,10 +20,10 @@ function argValue(name: string): string | undefined {
 const rendererDir = join(__dirname, '..', 'renderer');
 const appRootUrl = pathToFileURL(rendererDir).href;
 
-function openAppStore(): Store | null {
+function openAppDesk(): Desk | null {
   const path = resolveStorePath({ cliPath: argValue('--db'), env: process.env, userDataDir: app.getPath('userData') });
   try {
-    return openStore({ path });
+    return openDesk({ path, appVersion: APP_VERSION, workerPath: join(__dirname, '..', 'worker', 'jobs.cjs') });
   } catch (error) {
     const message = error instanceof AppError ? error.message : `Não foi possível abrir os dados em ${path}.`;
     dialog.showErrorBox('CRESS Desk não pôde abrir os dados', message);
@@ -118,19 +119,20 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
   void app.whenReady().then(() => {
-    store = openAppStore();
-    if (!store) {
+    desk = openAppDesk();
+    if (!desk) {
       app.quit();
       return;
     }
     lockDownSessions();
-    bindIpc(createDispatcher(createHandlers(store, { appVersion: APP_VERSION })), appRootUrl);
+    bindIpc(desk.dispatch, appRootUrl);
+    bindDesktop(appRootUrl);
     buildMenu();
     createWindow();
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
-    store?.close();
-    store = null;
+    desk?.close();
+    desk = null;
   });
 }

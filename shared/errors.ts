@@ -26,6 +26,9 @@ export const ERROR_CODES = [
   'STORE_NEWER',
   'STORE_CORRUPT',
   'AUDIT_BROKEN',
+  'JOB_NOT_FOUND',
+  'JOB_CANCELLED',
+  'JOB_BUSY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

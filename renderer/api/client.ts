@@ -25,6 +25,8 @@ export type Transport = (channel: string, input: unknown) => Promise<Envelope<un
 
 export interface CressBridge {
   invoke(channel: string, input: unknown): Promise<Envelope<unknown>>;
+  /** File dialogs and the file manager (see renderer/api/desktop.ts). */
+  desktop?(channel: string, input: unknown): Promise<unknown>;
 }
 
 export function bridgeTransport(bridge: CressBridge): Transport {
@@ -76,12 +78,19 @@ declare global {
 }
 
 let defaultCall: Call | null = null;
+let browserToken: string | null = null;
+
+/** The browser host's token (null inside Electron). */
+export function hostToken(): string | null {
+  browserCall();
+  return browserToken;
+}
 
 function browserCall(): Call {
   if (!defaultCall) {
     defaultCall = window.cress
       ? createClient(bridgeTransport(window.cress))
-      : createClient(httpTransport(takeToken({ location: window.location, history: window.history, storage: window.sessionStorage })));
+      : createClient(httpTransport((browserToken = takeToken({ location: window.location, history: window.history, storage: window.sessionStorage }))));
   }
   return defaultCall;
 }

@@ -5,4 +5,8 @@ export const COMMON_TEXT = {
   displayedRows: (from: number, to: number, count: number) =>
     `${from.toLocaleString('pt-BR')}–${to.toLocaleString('pt-BR')} de ${count.toLocaleString('pt-BR')}`,
   datePlaceholder: 'dd/mm/aaaa',
+  jobCancel: 'Cancelar',
+  jobCancelling: 'Cancelando…',
+  jobCount: (done: number, total: number | null) =>
+    total === null ? done.toLocaleString('pt-BR') : `${done.toLocaleString('pt-BR')} de ${total.toLocaleString('pt-BR')}`,
 } as const;

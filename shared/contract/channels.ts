@@ -16,6 +16,34 @@ export const CHANNELS = [
   'cep:list',
   'cep:save',
   'audit:verify',
+  'jobs:status',
+  'jobs:cancel',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];
+
+/**
+ * Desktop-only operations (file dialogs, the file manager), served by the Electron main process
+ * itself, outside the handler table; the browser host offers upload/download equivalents.
+ */
+export const DESKTOP_CHANNELS = ['desktop:pickFile', 'desktop:pickFolder', 'desktop:chooseSavePath', 'desktop:reveal'] as const;
+export type DesktopChannel = (typeof DESKTOP_CHANNELS)[number];
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+export interface PickFileOptions {
+  title: string;
+  filters: FileFilter[];
+}
+export interface SavePathOptions {
+  title: string;
+  suggestedName: string;
+  filters: FileFilter[];
+}
+/** A file the clerk chose: its path on this computer and its name. */
+export interface PickedFile {
+  path: string;
+  name: string;
+}

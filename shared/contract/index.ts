@@ -5,6 +5,7 @@ import { auditContract } from './audit';
 import type { ChannelName } from './channels';
 import { cepContract } from './cep';
 import { correctionsContract } from './corrections';
+import { jobsContract } from './jobs';
 import { registryContract } from './registry';
 import { settingsContract } from './settings';
 
@@ -14,6 +15,7 @@ export const contract = {
   ...correctionsContract,
   ...cepContract,
   ...auditContract,
+  ...jobsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -43,3 +45,4 @@ export * from './registry';
 export * from './corrections';
 export * from './cep';
 export * from './audit';
+export * from './jobs';

@@ -2,10 +2,12 @@
 // HTTP on 127.0.0.1, so the real UI runs in a plain browser (preview, end-to-end tests).
 // Guarded like an IPC channel: loopback only, a random per-run token, and a Host header check.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-import { createDispatcher, createHandlers, openStore, resolveStorePath, type Store } from '../../db';
+import { basename, extname, join, normalize, resolve, sep } from 'node:path';
+import { openDesk, resolveStorePath, type Desk, type Store } from '../../db';
 import { APP_VERSION } from '../../electron/version';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -19,10 +21,13 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 const MAX_BODY = 1024 * 1024;
+const MAX_UPLOAD = 512 * 1024 * 1024;
 
 export interface HostOptions {
   storePath: string;
   rendererDir: string;
+  /** The built job worker (out/worker/jobs.cjs); null runs jobs inline. */
+  workerPath?: string | null;
   port?: number;
   token?: string;
 }
@@ -31,14 +36,16 @@ export interface RunningHost {
   url: string;
   token: string;
   port: number;
-  store: Store;
+  desk: Desk;
+  readonly store: Store;
   close(): Promise<void>;
 }
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
-  const store = openStore({ path: options.storePath });
-  const dispatch = createDispatcher(createHandlers(store, { appVersion: APP_VERSION }));
+  const desk = openDesk({ path: options.storePath, appVersion: APP_VERSION, workerPath: options.workerPath ?? null });
+  const dispatch = desk.dispatch;
   const token = options.token ?? randomBytes(24).toString('hex');
+  const files = browserFiles();
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error(error);
@@ -52,6 +59,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return send(res, 421, 'text/plain', 'Host não permitido');
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname.startsWith('/api/') && url.pathname !== '/api/invoke') {
+      if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Método não permitido');
+      if (!tokenMatches(String(req.headers['x-cress-token'] ?? ''), token)) return send(res, 403, 'text/plain', 'Token inválido');
+      return files.handle(url, req, res);
+    }
     if (url.pathname === '/api/invoke') {
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Método não permitido');
       if (!tokenMatches(String(req.headers['x-cress-token'] ?? ''), token)) return send(res, 403, 'text/plain', 'Token inválido');
@@ -78,8 +90,64 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     token,
     port,
-    store,
-    close: () => closeServer(server, store),
+    desk,
+    get store() {
+      return desk.store;
+    },
+    close: () => closeServer(server, desk),
+  };
+}
+
+/** A file name safe to put in a folder of ours: no path, no control characters. */
+function safeName(name: string): string {
+  const cleaned = basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"|?*]/g, '_').slice(0, 120);
+  return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned : 'arquivo';
+}
+
+/**
+ * What the desktop app does with file dialogs, done the browser's way: an upload gives the file a
+ * path the handlers can read; a save path is a folder of ours whose file the page then downloads.
+ */
+function browserFiles() {
+  const root = join(tmpdir(), `cress-desk-files-${process.pid}`);
+  const handedOut = new Set<string>();
+  const freshPath = (name: string) => {
+    const dir = join(root, randomBytes(8).toString('hex'));
+    mkdirSync(dir, { recursive: true });
+    return join(dir, safeName(name));
+  };
+  return {
+    async handle(url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
+      if (url.pathname === '/api/upload') {
+        const name = safeName(url.searchParams.get('name') ?? 'arquivo');
+        const path = freshPath(name);
+        let size = 0;
+        req.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_UPLOAD) req.destroy(new Error('upload too large'));
+        });
+        await pipeline(req, createWriteStream(path));
+        return send(res, 200, 'application/json', JSON.stringify({ path, name }));
+      }
+      if (url.pathname === '/api/save-path') {
+        const { suggestedName } = JSON.parse(await readBody(req)) as { suggestedName?: string };
+        const path = freshPath(suggestedName ?? 'arquivo');
+        handedOut.add(path);
+        return send(res, 200, 'application/json', JSON.stringify({ path, name: basename(path) }));
+      }
+      if (url.pathname === '/api/download') {
+        const { path } = JSON.parse(await readBody(req)) as { path?: string };
+        if (!path || !handedOut.has(path) || !existsSync(path)) return send(res, 404, 'text/plain', 'Arquivo não encontrado');
+        res.writeHead(200, {
+          'content-type': 'application/octet-stream',
+          'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(basename(path))}`,
+          'cache-control': 'no-store',
+        });
+        await pipeline(createReadStream(path), res);
+        return;
+      }
+      send(res, 404, 'text/plain', 'Não encontrado');
+    },
   };
 }
 
@@ -122,11 +190,11 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.end(body);
 }
 
-function closeServer(server: Server, store: Store): Promise<void> {
+function closeServer(server: Server, desk: Desk): Promise<void> {
   return new Promise((ok) => {
     server.closeAllConnections();
     server.close(() => {
-      store.close();
+      desk.close();
       ok();
     });
   });
@@ -144,6 +212,7 @@ if (require.main === module) {
   startHost({
     storePath,
     rendererDir: resolve(__dirname, '../renderer'),
+    workerPath: resolve(__dirname, '../worker/jobs.cjs'),
     port: Number(argValue(args, '--port') ?? 0),
     token: argValue(args, '--token'),
   })

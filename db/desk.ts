@@ -1,0 +1,75 @@
+// The desk: the open store, its handler table, the dispatcher every transport calls, and the job
+// runner. It owns the store so that a restore can close it, swap the file and open it again while
+// the transports keep calling the same `dispatch`.
+import type { Handlers } from '../shared/contract';
+import { AppError } from '../shared/errors';
+import { createDispatcher, type Dispatch } from './dispatch';
+import { createHandlers } from './handlers';
+import { JobRunner, type JobRunnerOptions } from './jobs/runner';
+import { openStore, type Store } from './open';
+
+export interface DeskOptions {
+  path: string;
+  appVersion: string;
+  /** The built worker script for long jobs; null runs them inline (command line, tests). */
+  workerPath?: string | null;
+  now?: () => Date;
+  onJobProgress?: JobRunnerOptions['onProgress'];
+}
+
+export interface Desk {
+  readonly store: Store;
+  readonly handlers: Handlers;
+  readonly dispatch: Dispatch;
+  readonly jobs: JobRunner;
+  /**
+   * Closes the store, runs `fn` (which may replace the file), and opens it again — also when
+   * `fn` throws, so the desk is never left without a store. Refused while a job runs.
+   */
+  withStoreClosed<T>(fn: (path: string) => T): T;
+  close(): void;
+}
+
+export function openDesk(options: DeskOptions): Desk {
+  let store = openStore({ path: options.path });
+  const jobs = new JobRunner({
+    storePath: () => store.path,
+    workerPath: options.workerPath ?? null,
+    onProgress: options.onJobProgress,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const env = {
+    appVersion: options.appVersion,
+    now: options.now,
+    jobs,
+    withStoreClosed: <T>(fn: (path: string) => T): T => desk.withStoreClosed(fn),
+  };
+  let handlers = createHandlers(store, env);
+  const dispatchNow = createDispatcher(() => handlers);
+
+  const desk: Desk = {
+    get store() {
+      return store;
+    },
+    get handlers() {
+      return handlers;
+    },
+    dispatch: dispatchNow,
+    jobs,
+    withStoreClosed<T>(fn: (path: string) => T): T {
+      if (jobs.busy()) throw new AppError('JOB_BUSY', 'Aguarde a tarefa em andamento terminar antes de continuar.');
+      const path = store.path;
+      store.close();
+      try {
+        return fn(path);
+      } finally {
+        store = openStore({ path });
+        handlers = createHandlers(store, env);
+      }
+    },
+    close() {
+      store.close();
+    },
+  };
+  return desk;
+}

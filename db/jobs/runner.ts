@@ -1,0 +1,171 @@
+// Runs long jobs off the caller's thread and keeps their status for polling (`jobs:status`).
+// With a worker bundle (app, browser host) each job runs in a worker_thread with its own store
+// connection; without one (command line, unit tests) it runs inline on the next tick.
+import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import type { JobProgress, JobStatus } from '../../shared/contract/jobs';
+import { AppError, type AppErrorData } from '../../shared/errors';
+import { JOBS } from './registry';
+import type { JobContext } from './types';
+
+export interface JobRunnerOptions {
+  /** Where the store is (read at each start: a restore may move it). */
+  storePath: () => string;
+  /** The built worker script (out/worker/jobs.cjs), or null to run inline. */
+  workerPath: string | null;
+  now?: () => Date;
+  /** How many finished jobs to remember. */
+  keep?: number;
+  /** Called on every progress report (the command line prints it on stderr). */
+  onProgress?: (kind: string, progress: JobProgress) => void;
+}
+
+/** Data a worker needs to run one job. */
+export interface WorkerData {
+  kind: string;
+  input: unknown;
+  storePath: string;
+  cancelFlag: SharedArrayBuffer;
+}
+
+/** Messages a worker posts back. */
+export type WorkerMessage =
+  | { type: 'progress'; progress: JobProgress }
+  | { type: 'done'; result: unknown }
+  | { type: 'error'; error: AppErrorData };
+
+const STARTING: JobProgress = { phase: 'start', label: 'Iniciando…', done: 0, total: null };
+
+export function errorData(error: unknown): AppErrorData {
+  if (error instanceof AppError) return error.toData();
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'INTERNAL', message: 'Erro interno inesperado. Nada foi gravado pela operação que falhou.', details: { message } };
+}
+
+interface Entry {
+  status: JobStatus;
+  cancelFlag: Int32Array;
+  finished: Promise<JobStatus>;
+}
+
+export class JobRunner {
+  private readonly jobs = new Map<string, Entry>();
+  private readonly now: () => Date;
+
+  constructor(private readonly options: JobRunnerOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Starts a job and answers its id at once. */
+  start(kind: string, input: unknown): string {
+    if (!Object.hasOwn(JOBS, kind)) throw new AppError('INPUT_INVALID', `Tarefa desconhecida: ${kind}.`);
+    const id = randomUUID();
+    const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
+    const status: JobStatus = {
+      id,
+      kind,
+      state: 'running',
+      progress: STARTING,
+      result: null,
+      error: null,
+      startedAt: this.now().toISOString(),
+      finishedAt: null,
+    };
+    let settle!: (status: JobStatus) => void;
+    const finished = new Promise<JobStatus>((resolve) => (settle = resolve));
+    this.jobs.set(id, { status, cancelFlag, finished });
+    const finish = (outcome: { result: unknown } | { error: AppErrorData }) => {
+      if ('result' in outcome) {
+        status.state = 'done';
+        status.result = outcome.result ?? null;
+      } else {
+        status.state = outcome.error.code === 'JOB_CANCELLED' ? 'cancelled' : 'failed';
+        status.error = outcome.error;
+      }
+      status.finishedAt = this.now().toISOString();
+      this.forgetOld();
+      settle(status);
+    };
+    const data: WorkerData = { kind, input, storePath: this.options.storePath(), cancelFlag: cancelFlag.buffer as SharedArrayBuffer };
+    if (this.options.workerPath) this.runInWorker(this.options.workerPath, data, status, finish);
+    else setImmediate(() => this.runInline(data, status, finish));
+    return id;
+  }
+
+  status(id: string): JobStatus {
+    const entry = this.jobs.get(id);
+    if (!entry) throw new AppError('JOB_NOT_FOUND', 'Esta tarefa não existe mais (o aplicativo foi reiniciado?).');
+    return { ...entry.status };
+  }
+
+  /** Asks the job to stop; it rolls back and ends as `cancelled` (or finishes first, if it was about to). */
+  cancel(id: string): JobStatus {
+    const entry = this.jobs.get(id);
+    if (!entry) throw new AppError('JOB_NOT_FOUND', 'Esta tarefa não existe mais (o aplicativo foi reiniciado?).');
+    Atomics.store(entry.cancelFlag, 0, 1);
+    return { ...entry.status };
+  }
+
+  /** Resolves when the job ends (the command line waits this way). */
+  wait(id: string): Promise<JobStatus> {
+    const entry = this.jobs.get(id);
+    if (!entry) return Promise.reject(new AppError('JOB_NOT_FOUND', 'Esta tarefa não existe.'));
+    return entry.finished.then((s) => ({ ...s }));
+  }
+
+  /** True while any job runs (a restore must wait for them). */
+  busy(): boolean {
+    return [...this.jobs.values()].some((e) => e.status.state === 'running');
+  }
+
+  private runInline(data: WorkerData, status: JobStatus, finish: (o: { result: unknown } | { error: AppErrorData }) => void): void {
+    const flag = new Int32Array(data.cancelFlag);
+    const context: JobContext = {
+      storePath: data.storePath,
+      nowIso: () => this.now().toISOString(),
+      progress: (p) => {
+        status.progress = p;
+        this.options.onProgress?.(data.kind, p);
+      },
+      cancelled: () => Atomics.load(flag, 0) === 1,
+    };
+    try {
+      finish({ result: (JOBS[data.kind] as (input: unknown, c: JobContext) => unknown)(data.input, context) });
+    } catch (error) {
+      finish({ error: errorData(error) });
+    }
+  }
+
+  private runInWorker(path: string, data: WorkerData, status: JobStatus, finish: (o: { result: unknown } | { error: AppErrorData }) => void): void {
+    const worker = new Worker(path, { workerData: data });
+    let ended = false;
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'progress') {
+        status.progress = message.progress;
+        this.options.onProgress?.(data.kind, message.progress);
+      }
+      else if (!ended) {
+        ended = true;
+        finish(message.type === 'done' ? { result: message.result } : { error: message.error });
+      }
+    });
+    worker.on('error', (error) => {
+      if (!ended) {
+        ended = true;
+        finish({ error: errorData(error) });
+      }
+    });
+    worker.on('exit', (code) => {
+      if (!ended) {
+        ended = true;
+        finish({ error: errorData(new Error(`job worker exited with code ${code}`)) });
+      }
+    });
+  }
+
+  private forgetOld(): void {
+    const keep = this.options.keep ?? 50;
+    const finished = [...this.jobs.entries()].filter(([, e]) => e.status.state !== 'running');
+    for (const [id] of finished.slice(0, Math.max(0, finished.length - keep))) this.jobs.delete(id);
+  }
+}

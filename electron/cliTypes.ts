@@ -1,0 +1,53 @@
+// What a feature's command-line module provides: its options and its commands. electron/cli.ts
+// merges them, so each feature keeps its commands in its own file (cliImport.ts, cliBackup.ts, …).
+import type { ParseArgsConfig } from 'node:util';
+import type { Desk } from '../db';
+import type { Channel, Input, Output } from '../shared/contract';
+
+export type Call = <C extends Channel>(channel: C, input: Input<C>) => Promise<Output<C>>;
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export interface CliContext {
+  /** Positional words after the command's own words (`backup verify FILE` → [FILE]). */
+  args: string[];
+  values: Record<string, string | boolean | undefined>;
+  call: Call;
+  desk: Desk;
+  io: CliIo;
+  json: boolean;
+}
+
+export interface CommandOutcome {
+  /** Printed as JSON with --json. */
+  result: unknown;
+  /** Printed otherwise. */
+  text: string;
+  exit: number;
+}
+
+export interface CliModule {
+  /** Extra options, in node:util parseArgs form. */
+  options: NonNullable<ParseArgsConfig['options']>;
+  /** Keyed by the command words: 'import', 'backup create', 'batch export'… */
+  commands: Record<string, (context: CliContext) => Promise<CommandOutcome>>;
+  /** Lines added to the usage text. */
+  usage: string;
+}
+
+/** Thrown for wrong usage: exit 2 with the usage text. */
+export class UsageError extends Error {}
+
+export const EXIT = { ok: 0, refused: 1, usage: 2, integrity: 3 } as const;
+
+/** Waits for a job started by a channel and returns its result, or throws its error. */
+export async function waitForJob(desk: Desk, jobId: string): Promise<unknown> {
+  const status = await desk.jobs.wait(jobId);
+  if (status.state === 'done') return status.result;
+  const { AppError } = await import('../shared/errors');
+  const error = status.error ?? { code: 'INTERNAL' as const, message: 'Tarefa interrompida.' };
+  throw new AppError(error.code, error.message, { details: error.details });
+}

@@ -1,0 +1,75 @@
+// Files in and out of the app. In Electron: native dialogs and the file manager through the
+// preload. In the browser preview: the chosen file is uploaded to the host (which gives it a
+// path the handlers can read), and a file the app writes is then downloaded by the browser.
+import type { FileFilter, PickedFile } from '../../shared/contract/channels';
+import { ClientError, hostToken } from './client';
+
+const bridge = () => window.cress?.desktop;
+
+async function hostPost(path: string, body: BodyInit, contentType: string): Promise<Response> {
+  const response = await fetch(path, { method: 'POST', headers: { 'content-type': contentType, 'x-cress-token': hostToken() ?? '' }, body });
+  if (!response.ok) throw new ClientError('INTERNAL', 'Não foi possível transferir o arquivo.');
+  return response;
+}
+
+function chooseInBrowser(filters: FileFilter[]): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
+    input.style.display = 'none';
+    input.addEventListener('change', () => resolve(input.files?.[0] ?? null), { once: true });
+    input.addEventListener('cancel', () => resolve(null), { once: true });
+    document.body.append(input);
+    input.click();
+    setTimeout(() => input.remove(), 0);
+  });
+}
+
+/** Asks the clerk for a file to read; null when she gives up. */
+export async function pickFile(title: string, filters: FileFilter[]): Promise<PickedFile | null> {
+  const desktop = bridge();
+  if (desktop) return (await desktop('desktop:pickFile', { title, filters })) as PickedFile | null;
+  const file = await chooseInBrowser(filters);
+  return file ? uploadFile(file) : null;
+}
+
+/** Hands a browser File to the host, which keeps it where the handlers can read it. */
+export async function uploadFile(file: File): Promise<PickedFile> {
+  const response = await hostPost(`/api/upload?name=${encodeURIComponent(file.name)}`, file, 'application/octet-stream');
+  return (await response.json()) as PickedFile;
+}
+
+/** A folder chosen in a native dialog; null in the browser preview (type the path instead). */
+export async function pickFolder(title: string): Promise<string | null> {
+  const desktop = bridge();
+  return desktop ? ((await desktop('desktop:pickFolder', { title })) as string | null) : null;
+}
+
+/** Where to write a file the app produces; null when the clerk gives up. */
+export async function chooseSavePath(title: string, suggestedName: string, filters: FileFilter[]): Promise<PickedFile | null> {
+  const desktop = bridge();
+  if (desktop) return (await desktop('desktop:chooseSavePath', { title, suggestedName, filters })) as PickedFile | null;
+  const response = await hostPost('/api/save-path', JSON.stringify({ suggestedName }), 'application/json');
+  return (await response.json()) as PickedFile;
+}
+
+/** After the app wrote to a path from chooseSavePath: in the browser, download it; in Electron it is already there. */
+export async function deliver(file: PickedFile): Promise<void> {
+  if (bridge()) return;
+  const response = await hostPost('/api/download', JSON.stringify({ path: file.path }), 'application/json');
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Shows a file in the system's file manager; false where that is not possible (browser preview). */
+export async function reveal(path: string): Promise<boolean> {
+  const desktop = bridge();
+  return desktop ? Boolean(await desktop('desktop:reveal', path)) : false;
+}

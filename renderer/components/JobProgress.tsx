@@ -1,0 +1,38 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import type { JobStatus } from '../../shared/contract/jobs';
+import { COMMON_TEXT } from './common.text';
+
+/** A long job's progress: what it is doing, how far, and a way to stop it. */
+export function JobProgress({ status, onCancel }: { status: JobStatus; onCancel?: () => void }) {
+  const [cancelling, setCancelling] = useState(false);
+  const { label, done, total } = status.progress;
+  const percent = total ? Math.min(100, (done / total) * 100) : undefined;
+  return (
+    <Box role="status" aria-live="polite">
+      <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 1 }}>
+        <Typography variant="body2">
+          {label} <strong>{COMMON_TEXT.jobCount(done, total)}</strong>
+        </Typography>
+        {onCancel && status.state === 'running' ? (
+          <Button
+            size="small"
+            color="inherit"
+            disabled={cancelling}
+            onClick={() => {
+              setCancelling(true);
+              onCancel();
+            }}
+          >
+            {cancelling ? COMMON_TEXT.jobCancelling : COMMON_TEXT.jobCancel}
+          </Button>
+        ) : null}
+      </Stack>
+      <LinearProgress variant={percent === undefined ? 'indeterminate' : 'determinate'} value={percent} aria-label={label} />
+    </Box>
+  );
+}
