@@ -11,7 +11,7 @@ export const theme = createTheme(
       primary: { main: '#1d6b8c', dark: '#124b63', light: '#4b8fab', contrastText: '#ffffff' },
       secondary: { main: '#2a8c82', contrastText: '#ffffff' },
       background: { default: '#f4f7f9', paper: '#ffffff' },
-      warning: { main: '#b76e00', contrastText: '#ffffff' },
+      warning: { main: '#9a5b00', contrastText: '#ffffff' },
       info: { main: '#3566b8' },
       success: { main: '#2e7d4f' },
       text: { primary: '#1c2830', secondary: '#50606b' },

@@ -12,6 +12,7 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Drawer from '@mui/material/Drawer';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
@@ -82,7 +83,7 @@ export function Shell() {
             {settings.seccional ? ` · ${SHELL_TEXT.seccional(settings.seccional)}` : ''}
           </Typography>
           <Box sx={{ flex: 1 }} />
-          <Typography variant="body2" component="div" sx={{ opacity: 0.75, display: { xs: 'none', md: 'block' } }}>
+          <Typography variant="body2" component="div" sx={{ opacity: 0.92, display: { xs: 'none', md: 'block' } }}>
             {SHELL_TEXT.shortcutHint}
           </Typography>
           <Typography component="div">{SHELL_TEXT.operator(settings.operator)}</Typography>
@@ -100,7 +101,9 @@ export function Shell() {
         <nav aria-label={SHELL_TEXT.navigation}>
           <List sx={{ px: 1, py: 1.5 }}>
             {NAV.map((item) => (
-              <NavEntry key={item.label} item={item} current={item.screens.includes(route.name)} onGo={go} />
+              <ListItem key={item.label} disablePadding sx={{ display: 'block' }}>
+                <NavEntry item={item} current={item.screens.includes(route.name)} onGo={go} />
+              </ListItem>
             ))}
           </List>
         </nav>

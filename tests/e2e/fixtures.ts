@@ -84,8 +84,16 @@ export const test = base.extend<{ desk: DeskApp }>({
         const { viewport, locale, timezoneId } = testInfo.project.use;
         const context = await browser.newContext({ viewport, locale, timezoneId });
         const page = await context.newPage();
+        // The app never talks to anything but itself: no network, no telemetry.
+        const origin = new URL(host.url).origin;
+        const outside: string[] = [];
+        page.on('request', (request) => {
+          const url = request.url();
+          if (!url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:')) outside.push(url);
+        });
         await page.goto(host.url);
         await use({ page, storePath, cli, query });
+        if (outside.length > 0) throw new Error(`The app made requests outside itself: ${outside.join(', ')}`);
       } finally {
         await browser.close();
         host.child.kill();
