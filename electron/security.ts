@@ -31,3 +31,15 @@ export function isSafeExternalUrl(url: string): boolean {
     return false;
   }
 }
+
+/** The part of an IPC event the sender check reads (Electron's IpcMainInvokeEvent has it). */
+export interface SenderEvent {
+  senderFrame: { url: string; parent: unknown } | null;
+}
+
+/** Only the app's own top-level page may call the store: not a subframe, not another origin. */
+export function isTrustedSender(event: SenderEvent, appRootUrl: string): boolean {
+  const frame = event.senderFrame;
+  if (!frame || frame.parent !== null) return false;
+  return isAppUrl(frame.url, appRootUrl);
+}

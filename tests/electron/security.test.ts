@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAppUrl, isSafeExternalUrl, secureWebPreferences } from '../../electron/security';
+import { isAppUrl, isSafeExternalUrl, isTrustedSender, secureWebPreferences } from '../../electron/security';
 import { CHANNELS, contract } from '../../shared/contract';
 
 describe('window security', () => {
@@ -43,8 +43,30 @@ describe('window security', () => {
   });
 });
 
+describe('IPC sender check', () => {
+  const root = 'file:///opt/CRESS%20Desk/resources/app.asar/out/renderer';
+  it("answers the app's own top-level page", () => {
+    expect(isTrustedSender({ senderFrame: { url: `${root}/index.html`, parent: null } }, root)).toBe(true);
+  });
+  it('refuses subframes, other origins and destroyed frames', () => {
+    expect(isTrustedSender({ senderFrame: { url: `${root}/index.html`, parent: {} } }, root)).toBe(false);
+    expect(isTrustedSender({ senderFrame: { url: 'https://evil.example/', parent: null } }, root)).toBe(false);
+    expect(isTrustedSender({ senderFrame: { url: 'file:///tmp/evil.html', parent: null } }, root)).toBe(false);
+    expect(isTrustedSender({ senderFrame: null }, root)).toBe(false);
+  });
+});
+
 describe('IPC allowlist', () => {
   it('is exactly the contract channels', () => {
     expect([...CHANNELS].sort()).toEqual(Object.keys(contract).sort());
+  });
+});
+
+describe('preload bundle', () => {
+  it('is one sandbox-safe file that requires nothing but electron', () => {
+    const bundle = readFileSync(resolve(__dirname, '../../out/preload/preload.cjs'), 'utf8');
+    const required = [...bundle.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+    expect(required).toEqual(['electron']);
+    expect(bundle).toContain('exposeInMainWorld');
   });
 });
