@@ -14,6 +14,8 @@ export function secureWebPreferences(preloadPath: string) {
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // A middle click must not open a link in a new window.
+    disableBlinkFeatures: 'Auxclick',
   } as const;
 }
 

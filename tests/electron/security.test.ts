@@ -14,6 +14,7 @@ describe('window security', () => {
       webSecurity: true,
       webviewTag: false,
       allowRunningInsecureContent: false,
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 
