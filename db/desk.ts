@@ -5,6 +5,7 @@ import type { Handlers } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
+import { fileLogger, silentLogger } from './log';
 import { JobRunner, type JobRunnerOptions } from './jobs/runner';
 import { openStore, type Store } from './open';
 
@@ -15,6 +16,8 @@ export interface DeskOptions {
   workerPath?: string | null;
   now?: () => Date;
   onJobProgress?: JobRunnerOptions['onProgress'];
+  /** Folder of the app's log file (no personal data is ever written there); none when absent. */
+  logDir?: string | null;
 }
 
 export interface Desk {
@@ -45,7 +48,7 @@ export function openDesk(options: DeskOptions): Desk {
     withStoreClosed: <T>(fn: (path: string) => T): T => desk.withStoreClosed(fn),
   };
   let handlers = createHandlers(store, env);
-  const dispatchNow = createDispatcher(() => handlers);
+  const dispatchNow = createDispatcher(() => handlers, options.logDir ? fileLogger(options.logDir) : silentLogger);
 
   const desk: Desk = {
     get store() {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { contract, isChannel, type Channel, type Envelope, type Handlers, type Input, type Output } from '../shared/contract';
 import { AppError } from '../shared/errors';
+import { scrub, silentLogger, type Logger } from './log';
 
 const ptBR = z.locales.ptBR();
 
@@ -28,35 +29,47 @@ export interface Dispatch {
 }
 
 /** Always resolves: `{ ok: true, value }` or `{ ok: false, error }`, never a rejection. */
-export function createDispatcher(table: Handlers | (() => Handlers)): Dispatch {
+export function createDispatcher(table: Handlers | (() => Handlers), logger: Logger = silentLogger): Dispatch {
   // A getter lets the desk swap the handler table (after a restore) under the same dispatcher.
   const current = typeof table === 'function' ? table : () => table;
   return async (channel: unknown, input: unknown): Promise<Envelope<unknown>> => {
-    const handlers = current();
-    if (!isChannel(channel)) {
-      const name = typeof channel === 'string' ? channel.slice(0, 80) : typeof channel;
-      return { ok: false, error: { code: 'INPUT_INVALID', message: `Operação desconhecida: ${name}.` } };
+    const started = performance.now();
+    const envelope = await answer(current(), channel, input);
+    const ms = Math.round(performance.now() - started);
+    // Only the channel, the time and the outcome: never what was asked or answered.
+    if (envelope.ok) logger.log({ level: 'info', event: 'call', channel: String(channel).slice(0, 40), ms, ok: true });
+    else {
+      const { code, message } = envelope.error;
+      logger.log({ level: code === 'INTERNAL' ? 'error' : 'info', event: 'call', channel: String(channel).slice(0, 40), ms, ok: false, code, message });
     }
-    const spec = contract[channel];
-    const parsed = spec.input.safeParse(input, { error: ptBR.localeError });
-    if (!parsed.success) {
-      return { ok: false, error: { code: 'INPUT_INVALID', message: describeIssues(parsed.error.issues), details: parsed.error.issues } };
-    }
-    let value: unknown;
-    try {
-      const handler = handlers[channel] as (input: unknown) => unknown;
-      value = await handler(parsed.data);
-    } catch (error) {
-      if (error instanceof AppError) return { ok: false, error: error.toData() };
-      console.error(`[${channel}]`, error instanceof Error ? error.stack : error);
-      return internal(error);
-    }
-    const output = spec.output.safeParse(value);
-    if (!output.success) {
-      // The handler answered something the contract does not allow: a bug, not the clerk's doing.
-      console.error(`[${channel}] output does not match the contract:`, output.error.issues);
-      return internal(new Error(`output of ${channel} does not match the contract`));
-    }
-    return { ok: true, value: output.data };
+    return envelope;
   };
+}
+
+async function answer(handlers: Handlers, channel: unknown, input: unknown): Promise<Envelope<unknown>> {
+  if (!isChannel(channel)) {
+    const name = typeof channel === 'string' ? channel.slice(0, 80) : typeof channel;
+    return { ok: false, error: { code: 'INPUT_INVALID', message: `Operação desconhecida: ${name}.` } };
+  }
+  const spec = contract[channel];
+  const parsed = spec.input.safeParse(input, { error: ptBR.localeError });
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'INPUT_INVALID', message: describeIssues(parsed.error.issues), details: parsed.error.issues } };
+  }
+  let value: unknown;
+  try {
+    const handler = handlers[channel] as (input: unknown) => unknown;
+    value = await handler(parsed.data);
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: error.toData() };
+    console.error(scrub(`[${channel}] ${error instanceof Error ? error.stack : String(error)}`));
+    return internal(error);
+  }
+  const output = spec.output.safeParse(value);
+  if (!output.success) {
+    // The handler answered something the contract does not allow: a bug, not the clerk's doing.
+    console.error(`[${channel}] output does not match the contract:`, output.error.issues);
+    return internal(new Error(`output of ${channel} does not match the contract`));
+  }
+  return { ok: true, value: output.data };
 }

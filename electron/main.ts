@@ -23,7 +23,7 @@ const appRootUrl = pathToFileURL(rendererDir).href;
 function openAppDesk(): Desk | null {
   const path = resolveStorePath({ cliPath: argValue('--db'), env: process.env, userDataDir: app.getPath('userData') });
   try {
-    return openDesk({ path, appVersion: APP_VERSION, workerPath: join(__dirname, '..', 'worker', 'jobs.cjs') });
+    return openDesk({ path, appVersion: APP_VERSION, workerPath: join(__dirname, '..', 'worker', 'jobs.cjs'), logDir: app.getPath('logs') });
   } catch (error) {
     const message = error instanceof AppError ? error.message : `Não foi possível abrir os dados em ${path}.`;
     dialog.showErrorBox('CRESS Desk não pôde abrir os dados', message);

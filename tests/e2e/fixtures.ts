@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { test as base, _electron as electron, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,24 @@ export interface DeskApp {
   cli(...args: string[]): Promise<{ code: number; stdout: string }>;
   /** Read the store directly (read-only), to pick records with a given trait. */
   query<T>(sql: string, ...params: unknown[]): T[];
+}
+
+/** The host's log after a test: it must hold no CPF, mother's name, address or e-mail (LGPD). */
+function personalDataInLogs(dir: string, storePath: string): string[] {
+  const logDir = join(dir, 'logs');
+  if (!existsSync(logDir)) return [];
+  const text = readdirSync(logDir).map((f) => readFileSync(join(logDir, f), 'utf8')).join('\n');
+  if (!existsSync(storePath)) return [];
+  const people = readStore<Record<string, string | null>>(storePath, 'SELECT cpf, mother_name, street, email FROM professionals', []);
+  const found = new Set<string>();
+  for (const person of people) {
+    const cpf = person.cpf ?? '';
+    const formatted = cpf.replace(/^(\d{3})(\d{3})(\d{3})(\d{2})$/, '$1.$2.$3-$4');
+    for (const value of [cpf, formatted, person.mother_name, person.street, person.email]) {
+      if (value && value.length >= 6 && text.includes(value)) found.add(value);
+    }
+  }
+  return [...found];
 }
 
 function readStore<T>(storePath: string, sql: string, params: unknown[]): T[] {
@@ -94,6 +112,8 @@ export const test = base.extend<{ desk: DeskApp }>({
         await page.goto(host.url);
         await use({ page, storePath, cli, query });
         if (outside.length > 0) throw new Error(`The app made requests outside itself: ${outside.join(', ')}`);
+        const leaked = personalDataInLogs(dir, storePath);
+        if (leaked.length > 0) throw new Error(`The app's log holds personal data: ${leaked.length} value(s), e.g. ${leaked[0]?.slice(0, 3)}…`);
       } finally {
         await browser.close();
         host.child.kill();

@@ -6,7 +6,7 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { basename, extname, join, normalize, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { openDesk, resolveStorePath, type Desk, type Store } from '../../db';
 import { APP_VERSION } from '../../electron/version';
 
@@ -42,7 +42,12 @@ export interface RunningHost {
 }
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
-  const desk = openDesk({ path: options.storePath, appVersion: APP_VERSION, workerPath: options.workerPath ?? null });
+  const desk = openDesk({
+    path: options.storePath,
+    appVersion: APP_VERSION,
+    workerPath: options.workerPath ?? null,
+    logDir: join(dirname(resolve(options.storePath)), 'logs'),
+  });
   const dispatch = desk.dispatch;
   const token = options.token ?? randomBytes(24).toString('hex');
   const files = browserFiles();
