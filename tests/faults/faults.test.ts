@@ -1,0 +1,23 @@
+// SIGKILL at random moments during each write the desk makes; prints a table of what survived.
+import { afterAll, describe, expect, it } from 'vitest';
+import { manualCorrection } from './correction.fault';
+import { faultTable, runFaultCase, type FaultCase, type FaultRow } from './harness';
+
+const CASES: FaultCase[] = [manualCorrection];
+const rows: FaultRow[] = [];
+
+afterAll(() => {
+  console.log(`\nFalhas provocadas (SIGKILL em momentos aleatórios):\n${faultTable(rows)}\n`);
+});
+
+describe('killed at random moments', () => {
+  for (const c of CASES) {
+    it(`${c.operation}: the store stays sound and the operation is all or nothing`, async () => {
+      const row = await runFaultCase(c);
+      rows.push(row);
+      expect(row.partial).toEqual([]);
+      expect(row.intact).toBe(row.kills);
+      expect(row.whole + row.none).toBe(row.kills);
+    }, 180_000);
+  }
+});
