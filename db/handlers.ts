@@ -2,6 +2,7 @@
 // Inputs arrive already parsed by the dispatcher; every write is one transaction.
 import type { Handlers } from '../shared/contract';
 import { auditEntriesOf, verifyAuditChain } from './audit';
+import { exportAudit } from './auditExport';
 import { listCep, saveCep } from './cep';
 import { correctionCounts, correctionCountsOf, correctionOperators, correctionsOfProfessional, listCorrections, previewCorrection, saveCorrection } from './corrections';
 import { JobRunner } from './jobs/runner';
@@ -76,6 +77,8 @@ export function createHandlers(store: Store, env: HandlerEnv): Handlers {
     'cep:save': (input) => saveCep(db, input, nowIso()),
 
     'audit:verify': () => verifyAuditChain(db),
+
+    'audit:export': (input) => exportAudit(db, input),
 
     'jobs:status': ({ id }) => jobs.status(id),
 

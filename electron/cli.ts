@@ -1,4 +1,5 @@
 // `cress-desk`: the same handler table as the app, from a terminal. Never imports electron.
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDesk, resolveStorePath, type Desk } from '../db';
 import type { Envelope, Input } from '../shared/contract';
@@ -25,6 +26,8 @@ Commands:
   corrections list [--status S] [--field F] [--operator O] [--page N]
   cep add CEP --street S --district D --city C --uf UF [--reason R]
   audit verify                           Check the audit trail's hash chain
+  audit export --from dd/mm/aaaa --to dd/mm/aaaa --out FILE.xlsx
+                                         The trail of a period for the data-protection officer
 
 Options:
   --db FILE   the store (default: CRESS_DESK_DB, else the app's data folder)
@@ -62,6 +65,9 @@ const OPTIONS = {
   district: { type: 'string' },
   city: { type: 'string' },
   uf: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  out: { type: 'string' },
 } as const;
 
 const ALL_OPTIONS = Object.assign({}, OPTIONS, ...MODULES.map((m) => m.options)) as typeof OPTIONS;
@@ -155,6 +161,15 @@ async function runCommand(words: string[], values: Values, call: Call): Promise<
         exit: EXIT.ok,
         kind: 'cep',
       };
+    case 'audit export': {
+      const day = (value: string | undefined, name: string) => {
+        const parsed = parseDateBr(required(value, name));
+        if (!parsed.ok) throw new UsageError(`--${name}: ${parsed.message}`);
+        return parsed.value;
+      };
+      const result = await call('audit:export', { from: day(values.from, 'from'), to: day(values.to, 'to'), path: resolve(required(values.out, 'out')) });
+      return { result, exit: EXIT.ok, kind: 'auditExport' };
+    }
     case 'audit verify': {
       const result = await call('audit:verify', {});
       return { result, exit: result.ok ? EXIT.ok : EXIT.integrity, kind: 'audit' };

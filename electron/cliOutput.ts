@@ -81,6 +81,7 @@ export const renderers = {
         ])}\n${count(page.total)} correction(s).`,
   cep: (r: { entry: CepEntry; created: boolean }) =>
     `${r.created ? 'Added' : 'Updated'} CEP ${formatCep(r.entry.cep)}: ${r.entry.street}, ${r.entry.district}, ${r.entry.city}/${r.entry.uf} — queued for Implanta.`,
+  auditExport: (r: { path: string; entries: number }) => `Audit trail exported: ${count(r.entries)} entries in ${r.path}.`,
   audit: (v: AuditVerification) =>
     v.ok ? `Audit trail intact: ${count(v.entries)} entries verified.` : `AUDIT TRAIL BROKEN at entry ${v.brokenAt}: ${v.problem}`,
 };

@@ -16,6 +16,7 @@ import { call, errorMessage } from '../api/client';
 import { PageHeader } from '../components/PageHeader';
 import { useNotify } from '../stores/notify';
 import { useSession } from '../stores/session';
+import { AuditExport } from './AuditExport';
 import { SETTINGS_TEXT as TEXT } from './settings.text';
 
 export function SettingsScreen() {
@@ -42,6 +43,7 @@ export function SettingsScreen() {
           </Typography>
         </Section>
         <AuditCheck />
+        <AuditExport />
       </Stack>
     </Box>
   );

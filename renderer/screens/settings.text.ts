@@ -28,4 +28,14 @@ export const SETTINGS_TEXT = {
   auditBroken: (at: number | null) =>
     at === null ? 'O histórico de auditoria apresenta um problema.' : `O histórico de auditoria apresenta um problema a partir do registro nº ${at.toLocaleString('pt-BR')}.`,
   auditAdvice: 'Não altere dados até falar com o suporte do Regional; guarde uma cópia do arquivo de dados.',
+  exportTitle: 'Histórico para o encarregado de dados (LGPD)',
+  exportHelp:
+    'Planilha com quem alterou o quê e quando, no período escolhido. Traz o registro e o CPF mascarado de cada profissional, sem os valores alterados.',
+  exportFrom: 'De',
+  exportTo: 'Até',
+  exportButton: 'Exportar histórico',
+  exporting: 'Exportando…',
+  exportSaveTitle: 'Salvar histórico de auditoria',
+  exportDateInvalid: 'Informe as duas datas no formato dd/mm/aaaa.',
+  exported: (entries: number, name: string) => `Histórico exportado: ${entries.toLocaleString('pt-BR')} ${entries === 1 ? 'registro' : 'registros'} em ${name}.`,
 } as const;

@@ -16,6 +16,7 @@ export const CHANNELS = [
   'cep:list',
   'cep:save',
   'audit:verify',
+  'audit:export',
   'jobs:status',
   'jobs:cancel',
 ] as const;

@@ -1,9 +1,10 @@
 // The `cress-desk` command as an IT person runs it: the built bundle, a real store file.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const bin = resolve(__dirname, '../../out/cli/cress-desk.cjs');
@@ -97,6 +98,22 @@ describe('cress-desk', () => {
     expect(added.code).toBe(0);
     expect(added.body.entry).toMatchObject({ cep: '01310100', uf: 'SP', status: 'pending' });
     expect(run('cep', 'add', '0131', '--street', 'X', '--district', 'Y', '--city', 'Z', '--uf', 'SP').code).toBe(1);
+  });
+
+  it('exports the audit trail of a period for the data-protection officer, without personal values', () => {
+    const out = join(dir, 'auditoria.xlsx');
+    const today = new Date();
+    const br = `${String(today.getDate()).padStart(2, '0')}/${String(today.getMonth() + 1).padStart(2, '0')}/${today.getFullYear()}`;
+    const exported = json('audit', 'export', '--from', br, '--to', br, '--out', out);
+    expect(exported.code).toBe(0);
+    const rows = XLSX.utils.sheet_to_json<Record<string, string>>(XLSX.read(readFileSync(out)).Sheets.Auditoria as XLSX.WorkSheet);
+    expect(rows).toHaveLength(exported.body.entries);
+    expect(rows.map((r) => r['Ação'])).toContain('correction.save');
+    const correction = rows.find((r) => r['Ação'] === 'correction.save') as Record<string, string>;
+    expect(correction.CPF).toMatch(/^\*\*\*\.\d{3}\.\d{3}-\*\*$/);
+    expect(JSON.stringify(rows)).not.toContain('nova@exemplo.com.br');
+    expect(json('audit', 'export', '--from', '01/01/2020', '--to', '31/12/2020', '--out', out).body.entries).toBe(0);
+    expect(run('audit', 'export', '--from', '31/02/2026', '--to', br, '--out', out).code).toBe(2);
   });
 
   it('verifies the audit chain and exits 3 when an entry was tampered with', () => {

@@ -1,0 +1,91 @@
+// The audit trail of a period as an .xlsx for the council's data-protection officer: who did what,
+// when, on whose record (registration number and masked CPF), with the chain's hashes so the copy
+// can be checked against the store. Values (old → new) stay out: the officer sees the processing,
+// not the personal data itself.
+import type { Database } from 'better-sqlite3';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as XLSX from 'xlsx';
+import { AppError } from '../shared/errors';
+import { maskCpf } from '../shared/rules/cpf';
+import { formatDateTimeBr } from '../shared/rules/dates';
+import { neutralizeCell } from '../shared/spreadsheetSafety';
+import { auditSummary } from './audit';
+
+export interface AuditExportInput {
+  /** ISO dates, inclusive, in the desk's local calendar. */
+  from: string;
+  to: string;
+  path: string;
+}
+
+const HEADER = ['Nº', 'Data e hora', 'Operador', 'Ação', 'Registro', 'CPF', 'Resumo', 'Hash anterior', 'Hash'];
+
+interface Row {
+  id: number;
+  at: string;
+  operator: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+  registration_number: string | null;
+  cpf: string | null;
+}
+
+function localDate(iso: string): string {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Writes the file atomically (temporary name, flushed, renamed) and answers how many entries it holds. */
+export function exportAudit(db: Database, input: AuditExportInput): { path: string; entries: number } {
+  if (input.from > input.to) throw new AppError('DATE_INVALID', 'A data inicial é posterior à data final.');
+  const rows = (
+    db
+      .prepare(
+        `SELECT a.*, p.registration_number, p.cpf FROM audit_log a
+         LEFT JOIN professionals p ON a.entity = 'professional' AND p.id = CAST(a.entity_id AS INTEGER)
+         ORDER BY a.id`,
+      )
+      .all() as Row[]
+  ).filter((r) => {
+    const day = localDate(r.at);
+    return day >= input.from && day <= input.to;
+  });
+  const sheetRows = rows.map((r) => [
+    r.id,
+    formatDateTimeBr(r.at),
+    neutralizeCell(r.operator),
+    r.action,
+    r.registration_number ?? '',
+    r.cpf ? maskCpf(r.cpf) : '',
+    neutralizeCell(auditSummary(r.action, JSON.parse(r.detail || '{}'))),
+    r.prev_hash,
+    r.hash,
+  ]);
+  const sheet = XLSX.utils.aoa_to_sheet([HEADER, ...sheetRows]);
+  sheet['!cols'] = [8, 18, 22, 18, 12, 16, 50, 20, 20].map((wch) => ({ wch }));
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, sheet, 'Auditoria');
+  const bytes = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+
+  const temporary = join(dirname(input.path), `.auditoria-${process.pid}-${Date.now()}.partial`);
+  try {
+    const fd = openSync(temporary, 'w');
+    try {
+      writeSync(fd, bytes);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, input.path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new AppError('INPUT_INVALID', `Não foi possível gravar o arquivo em ${input.path} (${reason}). Escolha outra pasta.`);
+  }
+  return { path: input.path, entries: rows.length };
+}

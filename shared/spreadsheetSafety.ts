@@ -1,0 +1,26 @@
+// Cells that leave the desk in CSV or xlsx files: a spreadsheet program treats a text cell that
+// starts with `=`, `+`, `-`, `@`, a tab or a carriage return as a formula (CSV/formula injection,
+// OWASP). Prefixing a `'` makes it plain text in Excel and LibreOffice and shows the value intact.
+
+const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
+
+/** True when a spreadsheet would read this text as the start of a formula. */
+export function startsLikeFormula(text: string): boolean {
+  return text.length > 0 && FORMULA_TRIGGERS.has(text[0] as string);
+}
+
+/** The cell text a spreadsheet shows as written, never runs. */
+export function neutralizeCell(text: string): string {
+  return startsLikeFormula(text) ? `'${text}` : text;
+}
+
+/** One CSV field with `separator`: neutralised, then quoted when it holds the separator, a quote or a line break. */
+export function csvField(text: string, separator = ';'): string {
+  const safe = neutralizeCell(text);
+  return safe.includes(separator) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** One CSV line (without its line break). */
+export function csvLine(cells: readonly string[], separator = ';'): string {
+  return cells.map((cell) => csvField(cell, separator)).join(separator);
+}

@@ -1,0 +1,29 @@
+// The data-protection officer's copy of the audit trail: a spreadsheet with who did what and
+// when, the CPF masked, and none of the personal values that changed.
+import { readFileSync } from 'node:fs';
+import * as XLSX from 'xlsx';
+import { expect, test } from './fixtures';
+
+test('the audit trail of a period downloads as a spreadsheet without personal values', async ({ desk }) => {
+  const { page } = desk;
+  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
+  await desk.cli('demo', '--professionals', '50', '--seed', '8');
+  const [someone] = desk.query<{ registration_number: string; cpf: string }>(
+    "SELECT registration_number, cpf FROM professionals WHERE mother_name IS NOT NULL AND dip_status = 'none' LIMIT 1",
+  );
+  expect((await desk.cli('correct', someone?.registration_number ?? '', '--field', 'email', '--value', 'lgpd.teste@exemplo.com.br', '--reason', 'Pedido no balcão')).code).toBe(0);
+  await page.reload();
+  await page.getByRole('button', { name: 'Configurações' }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exportar histórico' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^CRESS09-auditoria-\d{8}-\d{8}\.xlsx$/);
+  await expect(page.getByText(/Histórico exportado: 3 registros/)).toBeVisible();
+
+  const rows = XLSX.utils.sheet_to_json<Record<string, string>>(XLSX.read(readFileSync(await download.path())).Sheets.Auditoria as XLSX.WorkSheet);
+  const correction = rows.find((r) => r['Ação'] === 'correction.save');
+  expect(correction?.Registro).toBe(someone?.registration_number);
+  expect(correction?.CPF).toBe(`***.${someone?.cpf.slice(3, 6)}.${someone?.cpf.slice(6, 9)}-**`);
+  expect(JSON.stringify(rows)).not.toContain('lgpd.teste@exemplo.com.br');
+  expect(JSON.stringify(rows)).not.toContain(someone?.cpf);
+});
