@@ -1,0 +1,80 @@
+// Regenerates the screenshots of the user guide (docs/guia-do-usuario.md) while walking through a
+// clerk's day, so the guide always shows the app as it is.
+import type { Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from './fixtures';
+
+const GUIDE = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/guia');
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(GUIDE, { recursive: true });
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  await page.screenshot({ path: join(GUIDE, `${name}.png`) });
+}
+
+test('a day at the desk, screen by screen', async ({ desk }, testInfo) => {
+  test.skip(testInfo.project.name !== 'browser', 'The guide is illustrated once, from the browser preview.');
+  const { page } = desk;
+  await expect(page.getByRole('heading', { name: /Bem-vind/ })).toBeVisible();
+  await page.getByLabel('CRESS').click();
+  await page.getByRole('option', { name: 'CRESS 9ª Região (SP)' }).click();
+  await page.getByLabel('Nome do operador').fill('Ana Souza');
+  await shot(page, '01-primeiro-acesso');
+  await page.getByRole('button', { name: 'Começar' }).click();
+  await expect(page.getByText('Ana Souza').first()).toBeVisible();
+  await desk.cli('demo', '--professionals', '600', '--seed', '12');
+  await page.reload();
+  await shot(page, '02-inicio');
+
+  await page.getByRole('button', { name: 'Cadastro' }).click();
+  await page.getByLabel('Buscar no cadastro').fill('maria');
+  await expect(page.getByRole('row').nth(1)).toBeVisible();
+  await shot(page, '03-cadastro-busca');
+
+  const [who] = desk.query<{ registration_number: string; name: string }>(
+    "SELECT registration_number, name FROM professionals WHERE mother_name IS NULL AND mother_not_listed = 0 ORDER BY dip_status = 'confirmed' DESC LIMIT 1",
+  );
+  expect(who).toBeDefined();
+  await page.getByLabel('Buscar no cadastro').fill(who?.registration_number ?? '');
+  await page.getByRole('row').filter({ hasText: who?.name ?? '' }).first().click();
+  await expect(page.getByRole('heading', { name: who?.name ?? '' })).toBeVisible();
+  await shot(page, '04-registro');
+
+  await page.getByRole('button', { name: 'Corrigir dados' }).click();
+  await page.getByLabel('Motivo da correção').fill('RG apresentado no balcão não traz o nome da mãe');
+  await page.getByLabel('Documento apresentado').fill('RG');
+  await page.keyboard.press('Tab');
+  await page.getByRole('radio', { name: 'Não consta mãe' }).check();
+  await page.getByText('Mãe (filiação)').scrollIntoViewIfNeeded();
+  await shot(page, '05-correcao');
+  await page.getByRole('button', { name: 'Revisar correção' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await shot(page, '06-revisar');
+  const acknowledge = page.getByRole('dialog').getByLabel('Entendi a consequência para o DIP');
+  if (await acknowledge.count()) await acknowledge.check();
+  await page.getByRole('dialog').getByRole('button', { name: 'Salvar correção' }).click();
+  await expect(page.getByText(/Correção salva/)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Correções' }).first().click();
+  await expect(page.getByRole('row').nth(1)).toBeVisible();
+  await shot(page, '07-correcoes');
+
+  await page.getByRole('button', { name: 'CEPs' }).click();
+  await page.getByRole('button', { name: 'Adicionar CEP' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('CEP', { exact: true }).fill('01999-001');
+  await dialog.getByLabel('Logradouro').fill('Rua Nova do Loteamento');
+  await dialog.getByLabel('Bairro').fill('Jardim Esperança');
+  await dialog.getByLabel('Município').fill('São Paulo');
+  await dialog.getByLabel('UF').click();
+  await page.getByRole('option', { name: 'SP', exact: true }).click();
+  await dialog.getByLabel('Motivo').fill('CEP informado pela profissional');
+  await shot(page, '08-cep');
+  await dialog.getByRole('button', { name: 'Salvar CEP' }).click();
+  await expect(page.getByText(/CEP 01999-001 cadastrado/)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Configurações' }).click();
+  await shot(page, '20-configuracoes');
+});
