@@ -105,6 +105,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
 /** A file name safe to put in a folder of ours: no path, no control characters. */
 function safeName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
   const cleaned = basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"|?*]/g, '_').slice(0, 120);
   return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned : 'arquivo';
 }
