@@ -156,6 +156,22 @@ export function auditSummary(action: string, detail: unknown): string {
       const cep = typeof d.cep === 'string' ? formatCep(d.cep) : '';
       return d.created ? `CEP ${cep} cadastrado` : `CEP ${cep} corrigido`;
     }
+    case 'import.run':
+      return `Importação de planilha: ${String(d.fileName ?? '')} (${formatCount(Number(d.accepted ?? 0))} linhas gravadas, ${formatCount(Number(d.rejected ?? 0))} recusadas)`;
+    case 'import.undo':
+      return `Importação desfeita: ${String(d.fileName ?? '')}`;
+    case 'batch.create':
+      return `Lote ${String(d.number ?? '')} gerado: ${formatCount(Number(d.corrections ?? 0))} correções, ${formatCount(Number(d.cepChanges ?? 0))} CEPs`;
+    case 'batch.seal':
+      return `Lote ${String(d.number ?? '')} fechado`;
+    case 'batch.cancel':
+      return `Lote ${String(d.number ?? '')} cancelado: itens de volta à fila`;
+    case 'batch.export':
+      return `Pacote do lote ${String(d.number ?? '')} exportado${d.encrypted ? ' com senha' : ''}: ${String(d.fileName ?? '')}`;
+    case 'batch.send':
+      return `Lote ${String(d.number ?? '')} marcado como enviado à Implanta`;
+    case 'batch.acknowledge':
+      return `Confirmação do lote ${String(d.number ?? '')} importada: ${formatCount(Number(d.applied ?? 0))} aplicadas, ${formatCount(Number(d.rejected ?? 0))} rejeitadas`;
     case 'registry.demo':
       return `Cadastros de demonstração: ${formatCount(Number(d.count ?? 0))} profissionais`;
     default:

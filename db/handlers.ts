@@ -3,8 +3,11 @@
 import type { Handlers } from '../shared/contract';
 import { auditEntriesOf, verifyAuditChain } from './audit';
 import { exportAudit } from './auditExport';
+import { backupHandlers } from './backups/handlers';
+import { batchHandlers } from './batches/handlers';
 import { listCep, saveCep } from './cep';
 import { correctionCounts, correctionCountsOf, correctionOperators, correctionsOfProfessional, listCorrections, previewCorrection, saveCorrection } from './corrections';
+import { importHandlers } from './imports/handlers';
 import { JobRunner } from './jobs/runner';
 import type { Store } from './open';
 import { countProfessionals, fillDemo, findProfessional, insertDemoProfessionals, requireProfessional } from './registry';
@@ -83,5 +86,11 @@ export function createHandlers(store: Store, env: HandlerEnv): Handlers {
     'jobs:status': ({ id }) => jobs.status(id),
 
     'jobs:cancel': ({ id }) => jobs.cancel(id),
+
+    ...batchHandlers(store, { clock, jobs, appVersion: env.appVersion }),
+
+    ...backupHandlers(store, { clock, jobs, appVersion: env.appVersion, withStoreClosed: env.withStoreClosed }),
+
+    ...importHandlers(store, { jobs }),
   };
 }

@@ -2,8 +2,8 @@
 // migrations in db/migrations; what drizzle cannot express (full-text index, triggers) lives in
 // the custom migration `search_and_audit`.
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { CORRECTION_SOURCES, CORRECTION_STATUSES, DIP_CONSEQUENCES, DIP_STATUSES, EVIDENCE_ARRIVALS } from '../shared/domain';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { BATCH_STATES, CORRECTION_SOURCES, CORRECTION_STATUSES, DIP_CONSEQUENCES, DIP_STATUSES, EVIDENCE_ARRIVALS } from '../shared/domain';
 
 /** `column IN ('a', 'b', …)` for a CHECK constraint, from the shared vocabulary. */
 function oneOf(column: string, values: readonly string[]): string {
@@ -98,12 +98,22 @@ export const corrections = sqliteTable(
     // Filled by later features (batches for Implanta, spreadsheet imports); no foreign key yet.
     batchId: integer('batch_id'),
     importId: integer('import_id'),
+    /** For an imported correction: the record's row_version once the import wrote it (undo checks it). */
+    importRowVersion: integer('import_row_version'),
   },
   (t) => [
     index('corrections_status_idx').on(t.status),
     index('corrections_professional_idx').on(t.professionalId),
     index('corrections_created_at_idx').on(t.createdAt),
     index('corrections_field_idx').on(t.field),
+    index('corrections_import_idx').on(t.importId),
+    // A batch's items by status (review, acknowledgement), and answers by date (the dashboard's chart).
+    index('corrections_batch_idx').on(t.batchId, t.status),
+    index('corrections_status_changed_idx').on(t.status, t.statusChangedAt),
+    // A batch's items in creation order without sorting (the package lists them so), and the few
+    // that also need the DIP request corrected.
+    index('corrections_batch_order_idx').on(t.batchId),
+    index('corrections_batch_dip_idx').on(t.batchId, t.professionalId).where(sql.raw("dip_consequence = 'correct_dip_request'")),
     check('corrections_status', CHANGE_STATUS_SQL),
     check('corrections_source', sql.raw(oneOf('source', CORRECTION_SOURCES))),
     check('corrections_dip_consequence', sql.raw(oneOf('dip_consequence', DIP_CONSEQUENCES))),
@@ -142,8 +152,16 @@ export const cepChanges = sqliteTable(
     status: text('status').notNull().default('pending'),
     statusMessage: text('status_message'),
     batchId: integer('batch_id'),
+    /** The spreadsheet import that made this change, if any. */
+    importId: integer('import_id'),
   },
-  (t) => [index('cep_changes_cep_idx').on(t.cep), index('cep_changes_status_idx').on(t.status), check('cep_changes_status', CHANGE_STATUS_SQL)],
+  (t) => [
+    index('cep_changes_cep_idx').on(t.cep),
+    index('cep_changes_import_idx').on(t.importId),
+    index('cep_changes_status_idx').on(t.status),
+    index('cep_changes_batch_idx').on(t.batchId),
+    check('cep_changes_status', CHANGE_STATUS_SQL),
+  ],
 );
 
 /** Append-only, hash-chained trail of every write (triggers refuse UPDATE and DELETE). */
@@ -173,3 +191,172 @@ export const auditAnchor = sqliteTable(
   },
   () => [check('audit_anchor_single_row', sql.raw('id = 1'))],
 );
+
+/**
+ * Batches (lotes) of corrections and CEP changes for Implanta, numbered per region and year
+ * (`2026-0001`). A sealed batch never changes: its items and the identity snapshot below are fixed,
+ * so every export of it is byte-identical.
+ */
+export const batches = sqliteTable(
+  'batches',
+  {
+    id: integer('id').primaryKey(),
+    /** The package's External-Identifier. */
+    uuid: text('uuid').notNull().unique(),
+    region: integer('region').notNull(),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    /** `2026-0001`. */
+    number: text('number').notNull(),
+    state: text('state').notNull().default('open'),
+    operator: text('operator').notNull(),
+    createdAt: text('created_at').notNull(),
+    sealedAt: text('sealed_at'),
+    /** App version at sealing: written into bag-info.txt, so an upgrade does not change the package. */
+    appVersion: text('app_version'),
+    exportedAt: text('exported_at'),
+    sentAt: text('sent_at'),
+    /** Hours after sending without an acknowledgement before the batch is shown as overdue. */
+    overdueHours: integer('overdue_hours').notNull().default(24),
+    acknowledgedAt: text('acknowledged_at'),
+    cancelledAt: text('cancelled_at'),
+    /** SHA-256 and name of the last plain export, and of the last encrypted one. */
+    packageSha256: text('package_sha256'),
+    packageFileName: text('package_file_name'),
+    encryptedSha256: text('encrypted_sha256'),
+  },
+  (t) => [
+    uniqueIndex('batches_region_year_seq_idx').on(t.region, t.year, t.seq),
+    uniqueIndex('batches_region_number_idx').on(t.region, t.number),
+    index('batches_state_idx').on(t.state),
+    check('batches_state', sql.raw(oneOf('state', BATCH_STATES))),
+    check('batches_overdue_hours', sql.raw('overdue_hours BETWEEN 1 AND 8760')),
+  ],
+);
+
+/** Who each sealed batch is about, as the registry said when it was sealed (CPF and name may change later). */
+export const batchProfessionals = sqliteTable(
+  'batch_professionals',
+  {
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => batches.id),
+    professionalId: integer('professional_id').notNull(),
+    cpf: text('cpf').notNull(),
+    registrationNumber: text('registration_number').notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.professionalId] })],
+);
+
+/**
+ * Database backups this desk made or verified (see db/backups/). The folder is the other source of
+ * truth: a backup made elsewhere (the command line on another day, another desk) shows up too.
+ */
+export const backups = sqliteTable(
+  'backups',
+  {
+    id: integer('id').primaryKey(),
+    folder: text('folder').notNull(),
+    fileName: text('file_name').notNull(),
+    createdAt: text('created_at').notNull(),
+    bytes: integer('bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    encrypted: integer('encrypted').notNull().default(0),
+    region: integer('region').notNull(),
+    schemaVersion: integer('schema_version').notNull(),
+    /** JSON object: rows per table in the copy. */
+    counts: text('counts').notNull(),
+    /** What made it: the clerk (`manual`), the routine (`auto`), closing the app (`close`), the command line (`cli`); `found` in the folder. */
+    trigger: text('trigger').notNull(),
+    operator: text('operator'),
+    verifiedAt: text('verified_at'),
+    /** 1 verified sound, 0 failed its last verification, null never verified here. */
+    verifyOk: integer('verify_ok'),
+    /** Pinned backups are never removed by the routine's clean-up. */
+    pinned: integer('pinned').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('backups_folder_file_idx').on(t.folder, t.fileName),
+    index('backups_created_at_idx').on(t.createdAt),
+    check('backups_trigger', sql.raw("trigger IN ('manual', 'auto', 'close', 'cli', 'found')")),
+  ],
+);
+
+/** The backup routine: one row. A null folder means the default (Documents/CRESS Desk/Backups). */
+export const backupSettings = sqliteTable(
+  'backup_settings',
+  {
+    id: integer('id').primaryKey(),
+    folder: text('folder'),
+    keepLast: integer('keep_last').notNull().default(30),
+    intervalHours: integer('interval_hours').notNull().default(24),
+    onClose: integer('on_close').notNull().default(1),
+    updatedAt: text('updated_at').notNull(),
+  },
+  () => [
+    check('backup_settings_single_row', sql.raw('id = 1')),
+    check('backup_settings_keep_last', sql.raw('keep_last BETWEEN 1 AND 1000')),
+    check('backup_settings_interval', sql.raw('interval_hours BETWEEN 1 AND 720')),
+  ],
+);
+
+/** Spreadsheet imports (corrections, registry, CEP directory): one row per import written. */
+export const imports = sqliteTable(
+  'imports',
+  {
+    id: integer('id').primaryKey(),
+    kind: text('kind').notNull(),
+    fileName: text('file_name').notNull(),
+    sha256: text('sha256').notNull(),
+    sheet: text('sheet').notNull(),
+    format: text('format').notNull(),
+    /** JSON: the header row as read, and the column → target mapping used. */
+    headers: text('headers').notNull(),
+    mapping: text('mapping').notNull(),
+    operator: text('operator').notNull(),
+    startedAt: text('started_at').notNull(),
+    finishedAt: text('finished_at').notNull(),
+    rows: integer('rows').notNull(),
+    accepted: integer('accepted').notNull(),
+    unchanged: integer('unchanged').notNull(),
+    rejected: integer('rejected').notNull(),
+    allOrNothing: integer('all_or_nothing').notNull().default(0),
+    forced: integer('forced').notNull().default(0),
+    state: text('state').notNull().default('done'),
+    undoneAt: text('undone_at'),
+  },
+  (t) => [
+    index('imports_sha256_idx').on(t.sha256, t.kind),
+    check('imports_kind', sql.raw("kind IN ('corrections', 'registry', 'cep')")),
+    check('imports_state', sql.raw("state IN ('done', 'undone')")),
+    check('imports_counts', sql.raw('rows = accepted + unchanged + rejected')),
+  ],
+);
+
+/** Each problem of a rejected row, with the row's cells (on its first problem) for the error report. */
+export const importErrors = sqliteTable(
+  'import_errors',
+  {
+    id: integer('id').primaryKey(),
+    importId: integer('import_id')
+      .notNull()
+      .references(() => imports.id),
+    row: integer('row').notNull(),
+    column: text('column').notNull(),
+    code: text('code').notNull(),
+    message: text('message').notNull(),
+    /** JSON array of the row's cells as read. */
+    rawRow: text('raw_row'),
+  },
+  (t) => [index('import_errors_import_idx').on(t.importId, t.row)],
+);
+
+/** The column mapping a clerk chose, remembered for the next file with the same headers. */
+export const importMappings = sqliteTable('import_mappings', {
+  key: text('key').primaryKey(),
+  kind: text('kind').notNull(),
+  headers: text('headers').notNull(),
+  mapping: text('mapping').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});

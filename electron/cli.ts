@@ -5,6 +5,9 @@ import { openDesk, resolveStorePath, type Desk } from '../db';
 import type { Envelope, Input } from '../shared/contract';
 import { AppError, type ErrorCode } from '../shared/errors';
 import { todayIso, parseDateBr } from '../shared/rules/dates';
+import { backupCli } from './cliBackup';
+import { batchCli } from './cliBatch';
+import { importCli } from './cliImport';
 import { renderers } from './cliOutput';
 import { EXIT, UsageError, type Call, type CliIo, type CliModule } from './cliTypes';
 import { APP_VERSION } from './version';
@@ -38,7 +41,7 @@ Exit status: 0 done, 1 refused (the message says why), 2 usage, 3 integrity fail
 type Io = CliIo;
 
 /** Each feature's commands, in its own module. */
-const MODULES: CliModule[] = [];
+const MODULES: CliModule[] = [batchCli, backupCli, importCli];
 
 export { EXIT };
 
@@ -215,7 +218,7 @@ function progressPrinter(io: Io) {
   };
 }
 
-const INTEGRITY_CODES: ReadonlySet<ErrorCode> = new Set(['STORE_CORRUPT', 'AUDIT_BROKEN']);
+const INTEGRITY_CODES: ReadonlySet<ErrorCode> = new Set(['STORE_CORRUPT', 'AUDIT_BROKEN', 'BACKUP_INVALID', 'FILE_UNREADABLE', 'FILE_UNSAFE']);
 
 export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let parsed: { values: Values; positionals: string[] };

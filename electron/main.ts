@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openDesk, resolveStorePath, type Desk } from '../db';
 import { AppError } from '../shared/errors';
+import { installBackupRoutine } from './backupRoutine';
 import { bindDesktop } from './desktop';
 import { bindIpc } from './ipc';
 import { isAppUrl, isSafeExternalUrl, secureWebPreferences } from './security';
@@ -126,6 +127,7 @@ if (!app.requestSingleInstanceLock()) {
     }
     lockDownSessions();
     bindIpc(desk.dispatch, appRootUrl);
+    installBackupRoutine(() => desk);
     bindDesktop(appRootUrl);
     buildMenu();
     createWindow();

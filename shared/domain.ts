@@ -14,6 +14,10 @@ export type MaritalStatus = (typeof MARITAL_STATUSES)[number];
 export const CORRECTION_STATUSES = ['pending', 'batched', 'sent', 'synced', 'rejected'] as const;
 export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number];
 
+/** A batch for Implanta: open (being reviewed), sealed (fixed for good), exported, sent, acknowledged; or cancelled before sealing. */
+export const BATCH_STATES = ['open', 'sealed', 'exported', 'sent', 'acknowledged', 'cancelled'] as const;
+export type BatchState = (typeof BATCH_STATES)[number];
+
 export const CORRECTION_SOURCES = ['manual', 'import'] as const;
 export type CorrectionSource = (typeof CORRECTION_SOURCES)[number];
 

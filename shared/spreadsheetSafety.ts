@@ -14,10 +14,15 @@ export function neutralizeCell(text: string): string {
   return startsLikeFormula(text) ? `'${text}` : text;
 }
 
+const QUOTE_TRIGGERS = /["\r\n]/;
+// Most cells need nothing: one test finds those that need neutralising or quoting (`;` files).
+const NEEDS_WORK_SEMICOLON = /^[=+\-@\t\r]|[;"\r\n]/;
+
 /** One CSV field with `separator`: neutralised, then quoted when it holds the separator, a quote or a line break. */
 export function csvField(text: string, separator = ';'): string {
+  if (separator === ';' && !NEEDS_WORK_SEMICOLON.test(text)) return text;
   const safe = neutralizeCell(text);
-  return safe.includes(separator) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return safe.includes(separator) || QUOTE_TRIGGERS.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** One CSV line (without its line break). */

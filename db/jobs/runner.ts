@@ -129,8 +129,12 @@ export class JobRunner {
       },
       cancelled: () => Atomics.load(flag, 0) === 1,
     };
+    // A job may be async (packaging streams files): its promise settles the job.
     try {
-      finish({ result: (JOBS[data.kind] as (input: unknown, c: JobContext) => unknown)(data.input, context) });
+      Promise.resolve((JOBS[data.kind] as (input: unknown, c: JobContext) => unknown)(data.input, context)).then(
+        (result) => finish({ result }),
+        (error: unknown) => finish({ error: errorData(error) }),
+      );
     } catch (error) {
       finish({ error: errorData(error) });
     }

@@ -15,4 +15,4 @@ export interface JobContext {
 }
 
 /** A job kind: input and result must be structured-cloneable (they cross a thread boundary). */
-export type JobFn<I = unknown, O = unknown> = (input: I, context: JobContext) => O;
+export type JobFn<I = unknown, O = unknown> = (input: I, context: JobContext) => O | Promise<O>;

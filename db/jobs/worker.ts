@@ -8,22 +8,25 @@ const flag = new Int32Array(data.cancelFlag);
 const post = (message: WorkerMessage) => parentPort?.postMessage(message);
 let lastPost = 0;
 
-try {
-  const job = JOBS[data.kind] as (input: unknown, context: unknown) => unknown;
-  const result = job(data.input, {
-    storePath: data.storePath,
-    nowIso: () => new Date().toISOString(),
-    progress: (progress: WorkerMessage & { type: 'progress' } extends { progress: infer P } ? P : never) => {
-      // At most ~20 messages a second: enough for a smooth bar, cheap for the thread.
-      const now = Date.now();
-      if (now - lastPost >= 50 || (progress.total !== null && progress.done >= progress.total)) {
-        lastPost = now;
-        post({ type: 'progress', progress });
-      }
-    },
-    cancelled: () => Atomics.load(flag, 0) === 1,
-  });
-  post({ type: 'done', result });
-} catch (error) {
-  post({ type: 'error', error: errorData(error) });
-}
+// A job may be async (packaging streams files): its promise settles the job.
+void (async () => {
+  try {
+    const job = JOBS[data.kind] as (input: unknown, context: unknown) => unknown;
+    const result = await job(data.input, {
+      storePath: data.storePath,
+      nowIso: () => new Date().toISOString(),
+      progress: (progress: WorkerMessage & { type: 'progress' } extends { progress: infer P } ? P : never) => {
+        // At most ~20 messages a second: enough for a smooth bar, cheap for the thread.
+        const now = Date.now();
+        if (now - lastPost >= 50 || (progress.total !== null && progress.done >= progress.total)) {
+          lastPost = now;
+          post({ type: 'progress', progress });
+        }
+      },
+      cancelled: () => Atomics.load(flag, 0) === 1,
+    });
+    post({ type: 'done', result });
+  } catch (error) {
+    post({ type: 'error', error: errorData(error) });
+  }
+})();

@@ -22,6 +22,8 @@ import { useCorrections } from '../stores/corrections';
 import { useNavigation } from '../stores/navigation';
 import { useRegistry } from '../stores/registry';
 import { useSession } from '../stores/session';
+import { BackupCardBody } from './BackupAge';
+import { BatchesChartCard, BatchesHomeCard } from './BatchesHome';
 import { HOME_TEXT as TEXT } from './home.text';
 
 export function HomeScreen() {
@@ -66,34 +68,38 @@ export function HomeScreen() {
         }}
       />
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '2fr 1fr' }, gap: 2, alignItems: 'start' }}>
-        <DashCard icon={<FactCheckIcon />} title={TEXT.correctionsTitle}>
-          {countsError ? <Alert severity="error">{TEXT.countsFailed} {countsError}</Alert> : null}
-          {total === null && !countsError ? <Skeleton variant="rounded" height={64} /> : null}
-          {total === 0 ? (
-            <EmptyState
-              title={TEXT.noCorrections}
-              action={
-                <Button variant="contained" onClick={() => focusSearch()}>
-                  {TEXT.findProfessional}
-                </Button>
-              }
-            />
-          ) : null}
-          {total !== null && total > 0 && counts ? (
-            <>
-              <Typography sx={{ mb: 1.5 }}>{TEXT.correctionsTotal(total)}</Typography>
-              <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mb: 2 }}>
-                {CORRECTION_STATUSES.map((status) => (
-                  <StatusChip key={status} status={status} count={counts[status] ?? 0} />
-                ))}
-              </Stack>
-              <Button variant="outlined" onClick={() => go({ name: 'corrections' })}>
-                {TEXT.openQueue}
-              </Button>
-            </>
-          ) : null}
-        </DashCard>
         <Stack spacing={2}>
+          <DashCard icon={<FactCheckIcon />} title={TEXT.correctionsTitle}>
+            {countsError ? <Alert severity="error">{TEXT.countsFailed} {countsError}</Alert> : null}
+            {total === null && !countsError ? <Skeleton variant="rounded" height={64} /> : null}
+            {total === 0 ? (
+              <EmptyState
+                title={TEXT.noCorrections}
+                action={
+                  <Button variant="contained" onClick={() => focusSearch()}>
+                    {TEXT.findProfessional}
+                  </Button>
+                }
+              />
+            ) : null}
+            {total !== null && total > 0 && counts ? (
+              <>
+                <Typography sx={{ mb: 1.5 }}>{TEXT.correctionsTotal(total)}</Typography>
+                <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mb: 2 }}>
+                  {CORRECTION_STATUSES.map((status) => (
+                    <StatusChip key={status} status={status} count={counts[status] ?? 0} />
+                  ))}
+                </Stack>
+                <Button variant="outlined" onClick={() => go({ name: 'corrections' })}>
+                  {TEXT.openQueue}
+                </Button>
+              </>
+            ) : null}
+          </DashCard>
+          <BatchesChartCard />
+        </Stack>
+        <Stack spacing={2}>
+          <BatchesHomeCard />
           <DashCard icon={<PeopleIcon />} title={TEXT.registryTitle}>
             {info ? (
               <Typography sx={{ fontSize: '1.25rem', fontWeight: 600 }}>{TEXT.registrySize(info.professionals)}</Typography>
@@ -127,9 +133,7 @@ export function HomeScreen() {
             </DashCard>
           ) : null}
           <DashCard icon={<BackupIcon />} title={TEXT.backupTitle}>
-            <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-              {TEXT.backupLater}
-            </Typography>
+            <BackupCardBody />
           </DashCard>
         </Stack>
       </Box>

@@ -7,7 +7,6 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
-import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
@@ -23,7 +22,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import type { Correction, RecordView } from '../../shared/contract';
-import type { Professional } from '../../shared/domain';
+import { CORRECTION_STATUSES, type Professional } from '../../shared/domain';
 import { FIELD_GROUP_LABELS, FIELD_NAMES, FIELDS, fieldLabel, type FieldGroup, type FieldName } from '../../shared/fields';
 import { formatCpf } from '../../shared/rules/cpf';
 import { formatDateBr, formatDateTimeBr } from '../../shared/rules/dates';
@@ -101,7 +100,6 @@ export function RecordScreen({ id }: { id: number }) {
 
 function Header({ view, formOpen, onCorrect }: { view: RecordView; formOpen: boolean; onCorrect(): void }) {
   const p = view.professional;
-  const open = (view.statusCounts.pending ?? 0) + (view.statusCounts.batched ?? 0) + (view.statusCounts.sent ?? 0);
   return (
     <Card sx={{ mb: 2 }}>
       <CardContent sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap' }}>
@@ -118,7 +116,10 @@ function Header({ view, formOpen, onCorrect }: { view: RecordView; formOpen: boo
             <Typography sx={{ fontVariantNumeric: 'tabular-nums' }}>{TEXT.registration(p.registrationNumber)}</Typography>
             <Typography sx={{ fontVariantNumeric: 'tabular-nums' }}>{TEXT.cpf(formatCpf(p.cpf))}</Typography>
             <DipChip status={p.dipStatus} prefix />
-            {open > 0 ? <Chip size="small" color="warning" variant="outlined" label={TEXT.openStatus(open)} /> : null}
+            {/* Where this record's corrections are on their way to Implanta: pending, sent, synced… */}
+            {CORRECTION_STATUSES.filter((status) => (view.statusCounts[status] ?? 0) > 0).map((status) => (
+              <StatusChip key={status} status={status} count={view.statusCounts[status]} />
+            ))}
           </Stack>
           <Typography variant="body2" sx={{ color: 'text.secondary', mt: 1 }}>
             {TEXT.updatedAt(formatDateTimeBr(p.updatedAt))}

@@ -23,9 +23,14 @@ import { useEffect, type ReactNode } from 'react';
 import { regionLabel } from '../../shared/regions';
 import { useNavigation, type ScreenName } from '../stores/navigation';
 import { useSession } from '../stores/session';
+import { BatchDetailScreen } from './BatchesDetail';
+import { BackupHeaderChip } from './BackupAge';
+import { BackupsScreen } from './Backups';
+import { BatchesScreen } from './Batches';
 import { CepsScreen } from './Ceps';
 import { CorrectionsScreen } from './Corrections';
 import { HomeScreen } from './Home';
+import { ImportScreen } from './Import';
 import { RecordScreen } from './Record';
 import { RegistryScreen } from './Registry';
 import { SettingsScreen } from './Settings';
@@ -44,10 +49,10 @@ const NAV: NavItem[] = [
   { label: SHELL_TEXT.nav.home, icon: <HomeIcon />, screens: ['home'] },
   { label: SHELL_TEXT.nav.registry, icon: <PersonSearchIcon />, screens: ['registry', 'record'] },
   { label: SHELL_TEXT.nav.corrections, icon: <FactCheckIcon />, screens: ['corrections'] },
-  { label: SHELL_TEXT.nav.import, icon: <UploadFileIcon />, screens: [] },
-  { label: SHELL_TEXT.nav.batches, icon: <Inventory2Icon />, screens: [] },
+  { label: SHELL_TEXT.nav.import, icon: <UploadFileIcon />, screens: ['import'] },
+  { label: SHELL_TEXT.nav.batches, icon: <Inventory2Icon />, screens: ['batches', 'batch'] },
   { label: SHELL_TEXT.nav.ceps, icon: <MarkunreadMailboxIcon />, screens: ['ceps'] },
-  { label: SHELL_TEXT.nav.backups, icon: <BackupIcon />, screens: [] },
+  { label: SHELL_TEXT.nav.backups, icon: <BackupIcon />, screens: ['backups'] },
   { label: SHELL_TEXT.nav.settings, icon: <SettingsIcon />, screens: ['settings'] },
 ];
 
@@ -86,6 +91,7 @@ export function Shell() {
           <Typography variant="body2" component="div" sx={{ opacity: 0.92, display: { xs: 'none', md: 'block' } }}>
             {SHELL_TEXT.shortcutHint}
           </Typography>
+          <BackupHeaderChip />
           <Typography component="div">{SHELL_TEXT.operator(settings.operator)}</Typography>
         </Toolbar>
       </AppBar>
@@ -138,7 +144,7 @@ function NavEntry({ item, current, onGo }: { item: NavItem; current: boolean; on
     <ListItemButton
       selected={current}
       aria-current={current ? 'page' : undefined}
-      onClick={() => onGo(target === 'record' ? { name: 'registry' } : ({ name: target } as { name: Exclude<ScreenName, 'record'> }))}
+      onClick={() => onGo(target === 'record' ? { name: 'registry' } : ({ name: target } as { name: Exclude<ScreenName, 'record' | 'batch'> }))}
       sx={{ borderRadius: 1.5, mb: 0.25, '&.Mui-selected': { bgcolor: 'rgba(29,107,140,0.12)', color: 'primary.dark' } }}
     >
       <ListItemIcon sx={{ minWidth: 36, color: current ? 'primary.main' : undefined }}>{item.icon}</ListItemIcon>
@@ -149,7 +155,7 @@ function NavEntry({ item, current, onGo }: { item: NavItem; current: boolean; on
 
 function CurrentScreen() {
   const route = useNavigation((s) => s.route);
-  const key = route.name === 'record' ? `record-${route.id}` : route.name;
+  const key = route.name === 'record' ? `record-${route.id}` : route.name === 'batch' ? `batch-${route.id}` : route.name;
 
   // A new screen starts at its top, not where the previous one was scrolled to.
   useEffect(() => {
@@ -165,8 +171,16 @@ function CurrentScreen() {
       return <RecordScreen id={route.id} />;
     case 'corrections':
       return <CorrectionsScreen />;
+    case 'import':
+      return <ImportScreen />;
     case 'ceps':
       return <CepsScreen />;
+    case 'batches':
+      return <BatchesScreen />;
+    case 'batch':
+      return <BatchDetailScreen id={route.id} />;
+    case 'backups':
+      return <BackupsScreen />;
     case 'settings':
       return <SettingsScreen />;
   }

@@ -6,7 +6,11 @@ export type Route =
   | { name: 'registry' }
   | { name: 'record'; id: number }
   | { name: 'corrections' }
+  | { name: 'import' }
   | { name: 'ceps' }
+  | { name: 'batches' }
+  | { name: 'batch'; id: number }
+  | { name: 'backups' }
   | { name: 'settings' };
 
 export type ScreenName = Route['name'];

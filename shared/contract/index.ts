@@ -2,9 +2,12 @@
 // Electron IPC, the CLI and the browser test host all serve exactly these channels.
 import type { z } from 'zod';
 import { auditContract } from './audit';
+import { backupsContract } from './backups';
+import { batchesContract } from './batches';
 import type { ChannelName } from './channels';
 import { cepContract } from './cep';
 import { correctionsContract } from './corrections';
+import { importsContract } from './imports';
 import { jobsContract } from './jobs';
 import { registryContract } from './registry';
 import { settingsContract } from './settings';
@@ -16,6 +19,9 @@ export const contract = {
   ...cepContract,
   ...auditContract,
   ...jobsContract,
+  ...batchesContract,
+  ...backupsContract,
+  ...importsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -46,3 +52,6 @@ export * from './corrections';
 export * from './cep';
 export * from './audit';
 export * from './jobs';
+export * from './batches';
+export * from './backups';
+export * from './imports';

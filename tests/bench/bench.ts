@@ -6,6 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHandlers, openStore, type Store } from '../../db';
 import type { BenchContext } from './context';
+import { backupCases, backupResponsiveness } from './backupCases';
+import { batchCases } from './batchCases';
+import { importCases, runImportChild } from './importCases';
 import { registryCases } from './registryCases';
 import { formatBytes, formatCount, formatMs, machineLines, resultTable, VERDICT_OK, VERDICT_OVER } from './report';
 import { runCases, type BenchCase } from './runner';
@@ -45,12 +48,13 @@ async function main(): Promise<void> {
     console.log(`Profissionais: ${formatCount(professionals)} (CRESS ${REGION_SP}ª Região)\n`);
 
     // Later features add their own groups of cases here.
-    const cases: BenchCase[] = [...registryCases(context)];
+    const cases: BenchCase[] = [...registryCases(context), ...batchCases(context), ...backupCases(context), ...importCases(context)];
     const results = await runCases(cases, (r) => console.log(`  ${r.name}: p95 ${formatMs(r.measured.p95)}`));
 
     console.log(`\nTamanho do arquivo de dados: ${formatBytes(storeSize(store))}`);
     console.log(`Pico de memória (RSS): ${formatBytes(process.resourceUsage().maxRSS * 1024)}\n`);
     console.log(resultTable(results));
+    for (const line of await backupResponsiveness(context, join(__dirname, '..', 'worker', 'jobs.cjs'))) console.log(line);
     const over = results.filter((r) => !r.withinTarget);
     console.log(
       over.length === 0
@@ -64,7 +68,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+// The import cases start this same bundle again to measure one import in a process of its own.
+if (!runImportChild(process.argv)) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,281 @@
+// The list of backups: rows of the `backups` table (what this desk made or verified, pinned or not)
+// merged with the backup files found in the folder, so a backup made by the command line on another
+// day, or copied in from elsewhere, shows up too. Also the routine's settings and its clean-up.
+import type { Database } from 'better-sqlite3';
+import { existsSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { BackupItem, BackupSettings, BackupTrigger } from '../../shared/contract/backups';
+import { ZipReader } from '../packaging';
+import { defaultBackupFolder, parseBackupFileName } from './names';
+
+interface BackupRow {
+  folder: string;
+  file_name: string;
+  created_at: string;
+  bytes: number;
+  sha256: string;
+  encrypted: number;
+  region: number;
+  schema_version: number;
+  counts: string;
+  trigger: BackupTrigger;
+  operator: string | null;
+  verified_at: string | null;
+  verify_ok: number | null;
+  pinned: number;
+}
+
+interface SettingsRow {
+  folder: string | null;
+  keep_last: number;
+  interval_hours: number;
+  on_close: number;
+}
+
+export const DEFAULT_KEEP_LAST = 30;
+export const DEFAULT_INTERVAL_HOURS = 24;
+
+export function getBackupSettings(db: Database, defaultFolder = defaultBackupFolder()): BackupSettings {
+  const row = db.prepare('SELECT folder, keep_last, interval_hours, on_close FROM backup_settings WHERE id = 1').get() as SettingsRow | undefined;
+  return {
+    folder: row?.folder ?? defaultFolder,
+    defaultFolder,
+    keepLast: row?.keep_last ?? DEFAULT_KEEP_LAST,
+    intervalHours: row?.interval_hours ?? DEFAULT_INTERVAL_HOURS,
+    onClose: row ? row.on_close === 1 : true,
+  };
+}
+
+export function updateBackupSettings(
+  db: Database,
+  input: { folder?: string | null; keepLast?: number; intervalHours?: number; onClose?: boolean },
+  nowIso: string,
+  defaultFolder = defaultBackupFolder(),
+): BackupSettings {
+  const current = getBackupSettings(db, defaultFolder);
+  const folder = input.folder === undefined ? (current.folder === defaultFolder ? null : current.folder) : input.folder === null ? null : resolve(input.folder);
+  db.prepare(
+    `INSERT INTO backup_settings (id, folder, keep_last, interval_hours, on_close, updated_at) VALUES (1, @folder, @keepLast, @intervalHours, @onClose, @now)
+     ON CONFLICT (id) DO UPDATE SET folder = excluded.folder, keep_last = excluded.keep_last, interval_hours = excluded.interval_hours,
+       on_close = excluded.on_close, updated_at = excluded.updated_at`,
+  ).run({
+    folder,
+    keepLast: input.keepLast ?? current.keepLast,
+    intervalHours: input.intervalHours ?? current.intervalHours,
+    onClose: (input.onClose ?? current.onClose) ? 1 : 0,
+    now: nowIso,
+  });
+  return getBackupSettings(db, defaultFolder);
+}
+
+export interface BackupRecord {
+  path: string;
+  createdAt: string;
+  bytes: number;
+  sha256: string;
+  encrypted: boolean;
+  region: number;
+  schemaVersion: number;
+  counts: Record<string, number>;
+  trigger: BackupTrigger;
+  operator: string | null;
+  verifiedAt: string | null;
+  verifyOk: boolean | null;
+}
+
+/** Records a backup (a new one, or one verified for the first time); keeps an existing pin. */
+export function recordBackup(db: Database, record: BackupRecord): void {
+  db.prepare(
+    `INSERT INTO backups (folder, file_name, created_at, bytes, sha256, encrypted, region, schema_version, counts, trigger, operator, verified_at, verify_ok)
+     VALUES (@folder, @fileName, @createdAt, @bytes, @sha256, @encrypted, @region, @schemaVersion, @counts, @trigger, @operator, @verifiedAt, @verifyOk)
+     ON CONFLICT (folder, file_name) DO UPDATE SET bytes = excluded.bytes, sha256 = excluded.sha256, encrypted = excluded.encrypted,
+       schema_version = excluded.schema_version, counts = excluded.counts, verified_at = excluded.verified_at, verify_ok = excluded.verify_ok`,
+  ).run({
+    folder: dirname(resolve(record.path)),
+    fileName: basename(record.path),
+    createdAt: record.createdAt,
+    bytes: record.bytes,
+    sha256: record.sha256,
+    encrypted: record.encrypted ? 1 : 0,
+    region: record.region,
+    schemaVersion: record.schemaVersion,
+    counts: JSON.stringify(record.counts),
+    trigger: record.trigger,
+    operator: record.operator,
+    verifiedAt: record.verifiedAt,
+    verifyOk: record.verifyOk === null ? null : record.verifyOk ? 1 : 0,
+  });
+}
+
+/** Records the outcome of verifying a backup already in the list (nothing when it is not). */
+export function recordVerification(db: Database, path: string, ok: boolean, atIso: string): boolean {
+  const result = db
+    .prepare('UPDATE backups SET verified_at = ?, verify_ok = ? WHERE folder = ? AND file_name = ?')
+    .run(atIso, ok ? 1 : 0, dirname(resolve(path)), basename(path));
+  return result.changes > 0;
+}
+
+function rowOf(db: Database, path: string): BackupRow | undefined {
+  return db.prepare('SELECT * FROM backups WHERE folder = ? AND file_name = ?').get(dirname(resolve(path)), basename(path)) as BackupRow | undefined;
+}
+
+async function zipIsEncrypted(path: string): Promise<boolean | null> {
+  try {
+    const zip = await ZipReader.open(path);
+    try {
+      return zip.encrypted;
+    } finally {
+      await zip.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+function itemOfRow(row: BackupRow, bytes: number): BackupItem {
+  return {
+    fileName: row.file_name,
+    path: join(row.folder, row.file_name),
+    createdAt: row.created_at,
+    bytes,
+    encrypted: row.encrypted === 1,
+    verified: row.verify_ok === null ? null : row.verify_ok === 1,
+    verifiedAt: row.verified_at,
+    pinned: row.pinned === 1,
+    trigger: row.trigger,
+    region: row.region,
+    counts: row.schema_version > 0 ? (JSON.parse(row.counts) as Record<string, number>) : null,
+    sha256: row.sha256 === '' ? null : row.sha256,
+  };
+}
+
+/** A backup file in the folder that the table does not know (yet). */
+async function itemOfFile(path: string): Promise<BackupItem | null> {
+  const parsed = parseBackupFileName(basename(path));
+  if (!parsed) return null;
+  let bytes: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) return null;
+    bytes = stat.size;
+  } catch {
+    return null;
+  }
+  return {
+    fileName: basename(path),
+    path,
+    createdAt: parsed.createdAt.toISOString(),
+    bytes,
+    encrypted: await zipIsEncrypted(path),
+    verified: null,
+    verifiedAt: null,
+    pinned: false,
+    trigger: null,
+    region: parsed.region,
+    counts: null,
+    sha256: null,
+  };
+}
+
+function backupFilesIn(folder: string): string[] {
+  try {
+    return readdirSync(folder)
+      .filter((name) => parseBackupFileName(name) !== null)
+      .map((name) => join(folder, name));
+  } catch {
+    return [];
+  }
+}
+
+/** Every backup whose file exists: the table's rows (any folder) and the folder's files, newest first. */
+export async function listBackups(db: Database, folder: string): Promise<BackupItem[]> {
+  const items = new Map<string, BackupItem>();
+  for (const row of db.prepare('SELECT * FROM backups').all() as BackupRow[]) {
+    const path = join(row.folder, row.file_name);
+    try {
+      items.set(path, itemOfRow(row, statSync(path).size));
+    } catch {
+      /* the file is gone: it is no longer a backup the clerk has */
+    }
+  }
+  for (const path of backupFilesIn(resolve(folder))) {
+    if (items.has(path)) continue;
+    const item = await itemOfFile(path);
+    if (item) items.set(path, item);
+  }
+  return [...items.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.fileName.localeCompare(a.fileName));
+}
+
+/** Pins or unpins a backup; a file the table did not know gets a row (unverified). */
+export async function setPinned(db: Database, path: string, pinned: boolean): Promise<BackupItem | null> {
+  const full = resolve(path);
+  if (!rowOf(db, full)) {
+    const item = await itemOfFile(full);
+    if (!item) return null;
+    db.prepare(
+      `INSERT INTO backups (folder, file_name, created_at, bytes, sha256, encrypted, region, schema_version, counts, trigger)
+       VALUES (?, ?, ?, ?, '', ?, ?, 0, '{}', 'found')`,
+    ).run(dirname(full), basename(full), item.createdAt, item.bytes, item.encrypted ? 1 : 0, item.region ?? 0);
+  }
+  db.prepare('UPDATE backups SET pinned = ? WHERE folder = ? AND file_name = ?').run(pinned ? 1 : 0, dirname(full), basename(full));
+  const row = rowOf(db, full) as BackupRow;
+  return itemOfRow(row, existsSync(full) ? statSync(full).size : row.bytes);
+}
+
+/**
+ * Keeps the newest `keepLast` backups of `region` in `folder` and removes the older ones, except
+ * pinned ones. Other files, and other regions' backups, are never touched. Returns the removed names.
+ */
+export function pruneBackups(db: Database, folder: string, region: number, keepLast: number): string[] {
+  const full = resolve(folder);
+  const pinned = new Set(
+    (db.prepare('SELECT file_name FROM backups WHERE folder = ? AND pinned = 1').pluck().all(full) as string[]).map((name) => join(full, name)),
+  );
+  const ours = backupFilesIn(full)
+    .map((path) => ({ path, parsed: parseBackupFileName(basename(path))! }))
+    .filter((f) => f.parsed.region === region)
+    .sort((a, b) => b.parsed.createdAt.getTime() - a.parsed.createdAt.getTime() || b.path.localeCompare(a.path));
+  const removed: string[] = [];
+  for (const file of ours.slice(keepLast)) {
+    if (pinned.has(file.path)) continue;
+    try {
+      unlinkSync(file.path);
+      removed.push(basename(file.path));
+    } catch {
+      continue; // read-only or gone: try again next time
+    }
+    db.prepare('DELETE FROM backups WHERE folder = ? AND file_name = ?').run(full, basename(file.path));
+  }
+  return removed;
+}
+
+/** When the last backup this desk recorded was made (any trigger), for the routine. */
+export function lastBackupAt(db: Database): Date | null {
+  const at = db.prepare('SELECT max(created_at) FROM backups WHERE verify_ok = 1').pluck().get() as string | null;
+  return at ? new Date(at) : null;
+}
+
+/** Rows and settings of the catalog, to carry across a restore (the restored copy has older ones). */
+export function exportCatalog(db: Database): { rows: BackupRow[]; settings: SettingsRow | null } {
+  return {
+    rows: db.prepare('SELECT * FROM backups').all() as BackupRow[],
+    settings: (db.prepare('SELECT folder, keep_last, interval_hours, on_close FROM backup_settings WHERE id = 1').get() as SettingsRow | undefined) ?? null,
+  };
+}
+
+export function importCatalog(db: Database, catalog: ReturnType<typeof exportCatalog>, nowIso: string): void {
+  db.transaction(() => {
+    const insert = db.prepare(
+      `INSERT INTO backups (folder, file_name, created_at, bytes, sha256, encrypted, region, schema_version, counts, trigger, operator, verified_at, verify_ok, pinned)
+       VALUES (@folder, @file_name, @created_at, @bytes, @sha256, @encrypted, @region, @schema_version, @counts, @trigger, @operator, @verified_at, @verify_ok, @pinned)
+       ON CONFLICT (folder, file_name) DO UPDATE SET pinned = excluded.pinned, verified_at = excluded.verified_at, verify_ok = excluded.verify_ok`,
+    );
+    for (const row of catalog.rows) insert.run(row);
+    if (catalog.settings) {
+      db.prepare(
+        `INSERT INTO backup_settings (id, folder, keep_last, interval_hours, on_close, updated_at) VALUES (1, @folder, @keep_last, @interval_hours, @on_close, @now)
+         ON CONFLICT (id) DO UPDATE SET folder = excluded.folder, keep_last = excluded.keep_last, interval_hours = excluded.interval_hours, on_close = excluded.on_close`,
+      ).run({ ...catalog.settings, now: nowIso });
+    }
+  })();
+}

@@ -1,0 +1,211 @@
+// Creating a backup (a job): an online snapshot of the live store beside it, its schema and row
+// counts read, then — at the same time — SQLite's integrity_check on one thread and the zip (a
+// BagIt bag, deflate level 1, optionally AES-256) written under a partial name in the destination.
+// Only a copy that passed both gets the final name (fsync, rename, fsync folder). A crash or kill at
+// any moment leaves no file under a final name but a whole, verified backup.
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { BackupCreated, BackupTrigger } from '../../shared/contract/backups';
+import { AppError } from '../../shared/errors';
+import { appendAudit } from '../audit';
+import { jobCancelled } from '../jobs/cancel';
+import type { JobContext } from '../jobs/types';
+import { isoDateLocal, partialPathFor, removeStalePartials, writeAtomically, writeBagZip, type BagInfoField } from '../packaging';
+import { getBackupSettings, pruneBackups, recordBackup } from './catalog';
+import { destinationError } from './errors';
+import { startIntegrityCheck } from './integrity';
+import { BACKUP_PAYLOAD, backupFileName, localIsoWithOffset } from './names';
+import { inspectCopy, schemaVerdict, snapshotStore, SnapshotCancelled, type CopyFacts } from './snapshot';
+
+export interface CreateBackupInput {
+  /** Destination folder; null: the routine's folder (created when it is the default one). */
+  folder: string | null;
+  passphrase: string | null;
+  trigger: BackupTrigger;
+  appVersion: string;
+}
+
+/** Deflate level 1: a third of the size at a fraction of level 6's time (see docs/backups.md). */
+export const BACKUP_ZIP_LEVEL = 1;
+const STALE_MS = 15 * 60_000;
+const MB = 1024 * 1024;
+/** SQLite's default page size, which the store keeps: only used to show megabytes copied. */
+const PAGE_SIZE = 4096;
+
+function bagInfo(facts: CopyFacts & { region: number }, fileRoot: string, appVersion: string, createdAt: Date): BagInfoField[] {
+  return [
+    { label: 'Source-Organization', value: `CRESS ${facts.region}ª Região` },
+    { label: 'External-Identifier', value: fileRoot },
+    { label: 'External-Description', value: 'Backup do banco de dados do CRESS Desk (SQLite)' },
+    { label: 'Bag-Software-Agent', value: `CRESS Desk ${appVersion}` },
+    { label: 'CRESS-Desk-Version', value: appVersion },
+    { label: 'Schema-Version', value: String(facts.schemaVersion) },
+    { label: 'CRESS-Region', value: String(facts.region) },
+    { label: 'Operator', value: facts.operator ?? '' },
+    { label: 'Backup-Created', value: localIsoWithOffset(createdAt) },
+    ...Object.entries(facts.counts).map(([table, rows]) => ({ label: 'Row-Count', value: `${table} ${rows}` })),
+  ];
+}
+
+async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: MB })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** Where the backup goes: a chosen folder must exist; the routine's default one is created. */
+function destination(input: CreateBackupInput, storePath: string): string {
+  const db = new Database(storePath, { readonly: true, fileMustExist: true });
+  let settings;
+  try {
+    settings = getBackupSettings(db);
+  } finally {
+    db.close();
+  }
+  const folder = resolve(input.folder ?? settings.folder);
+  if (input.folder === null && folder === resolve(settings.defaultFolder)) mkdirSync(folder, { recursive: true });
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch (error) {
+    throw destinationError(error, folder);
+  }
+  if (!isFolder) throw new AppError('BACKUP_DESTINATION', `"${folder}" não é uma pasta. Escolha uma pasta para o backup.`, { details: { folder } });
+  return folder;
+}
+
+export async function createBackup(input: CreateBackupInput, context: JobContext): Promise<BackupCreated> {
+  const createdAt = new Date(context.nowIso());
+  const folder = destination(input, context.storePath);
+  await removeStalePartials(folder, STALE_MS);
+  await removeStalePartials(dirname(context.storePath), STALE_MS);
+
+  // 1. The snapshot, beside the store (never an unencrypted copy on the destination).
+  const snapshot = `${partialPathFor(context.storePath)}.snapshot`;
+  try {
+    context.progress({ phase: 'snapshot', label: 'Copiando os dados (MB)…', done: 0, total: null });
+    try {
+      await snapshotStore(context.storePath, snapshot, {
+        cancelled: context.cancelled,
+        onProgress: ({ done, total }) => {
+          context.progress({ phase: 'snapshot', label: 'Copiando os dados (MB)…', done: Math.round((done * PAGE_SIZE) / MB), total: Math.round((total * PAGE_SIZE) / MB) });
+        },
+      });
+    } catch (error) {
+      if (error instanceof SnapshotCancelled) throw jobCancelled();
+      throw destinationError(error, dirname(context.storePath));
+    }
+
+    // 2. What the copy holds.
+    const facts = inspectCopy(snapshot);
+    if (facts.region === null) throw new AppError('SETUP_REQUIRED', 'Configure a mesa antes de fazer um backup: escolha o CRESS e o nome do operador.');
+    const verdict = schemaVerdict(facts.schemaVersion);
+    if (verdict === 'foreign' || verdict === 'newer') {
+      throw new AppError('BACKUP_INVALID', `A cópia dos dados tem um esquema desconhecido (versão ${facts.schemaVersion}): o backup não foi gravado.`);
+    }
+    const region = facts.region;
+    const fileName = backupFileName(region, createdAt);
+    const root = fileName.replace(/\.zip$/, '');
+    const finalPath = join(folder, fileName);
+    const size = statSync(snapshot).size;
+
+    // 3. Check and package at once; the final name only for a copy that passed.
+    const integrity = startIntegrityCheck(snapshot);
+    const abort = new AbortController();
+    let sha256: string;
+    let bytes: number;
+    try {
+      ({ sha256, bytes } = await writeAtomically(finalPath, async (partial) => {
+        const written = await writeBagZip(partial, {
+          root,
+          payload: [{ path: BACKUP_PAYLOAD, data: { path: snapshot } }],
+          info: bagInfo({ ...facts, region }, root, input.appVersion, createdAt),
+          baggingDate: isoDateLocal(createdAt),
+          zip: {
+            method: 'deflate',
+            level: BACKUP_ZIP_LEVEL,
+            modifiedAt: createdAt,
+            password: input.passphrase,
+            signal: abort.signal,
+            onProgress: (done) => {
+              if (context.cancelled()) abort.abort();
+              context.progress({ phase: 'package', label: 'Compactando e conferindo a cópia (MB)…', done: Math.round(done / MB), total: Math.round(size / MB) });
+            },
+          },
+        });
+        context.progress({ phase: 'check', label: 'Conferindo a integridade da cópia…', done: 0, total: null });
+        const problems = await integrity.result;
+        if (problems.length > 0) {
+          throw new AppError('BACKUP_INVALID', `A cópia dos dados não passou na verificação de integridade (${problems.slice(0, 3).join('; ')}): o backup não foi gravado.`, {
+            details: problems.slice(0, 20),
+          });
+        }
+        if (context.cancelled()) throw jobCancelled();
+        return { sha256: await sha256Of(partial), bytes: written.bytes };
+      }));
+    } catch (error) {
+      integrity.abandon();
+      if (abort.signal.aborted) throw jobCancelled();
+      throw destinationError(error, folder);
+    }
+
+    // 4. The list, the audit trail and the routine's clean-up.
+    const result: BackupCreated = {
+      file: finalPath,
+      fileName,
+      sha256,
+      bytes,
+      verified: true,
+      encrypted: input.passphrase !== null,
+      counts: facts.counts,
+      schemaVersion: facts.schemaVersion,
+      region,
+      createdAt: createdAt.toISOString(),
+      removed: [],
+    };
+    result.removed = recordCreated(context.storePath, result, input.trigger, facts.operator, folder);
+    return result;
+  } finally {
+    for (const file of [snapshot, `${snapshot}-wal`, `${snapshot}-shm`, `${snapshot}-journal`]) await rm(file, { force: true });
+  }
+}
+
+/** Writes the catalog row and the audit entry, then prunes the routine's folder. */
+function recordCreated(storePath: string, result: BackupCreated, trigger: BackupTrigger, operator: string | null, folder: string): string[] {
+  const db = new Database(storePath, { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    const settings = getBackupSettings(db);
+    return db.transaction(() => {
+      recordBackup(db, {
+        path: result.file,
+        createdAt: result.createdAt,
+        bytes: result.bytes,
+        sha256: result.sha256,
+        encrypted: result.encrypted,
+        region: result.region,
+        schemaVersion: result.schemaVersion,
+        counts: result.counts,
+        trigger,
+        operator,
+        verifiedAt: result.createdAt,
+        verifyOk: true,
+      });
+      appendAudit(db, {
+        at: result.createdAt,
+        operator: operator ?? 'sistema',
+        action: 'backup.create',
+        entity: 'backup',
+        entityId: result.fileName,
+        detail: { file: result.file, sha256: result.sha256, bytes: result.bytes, encrypted: result.encrypted, trigger },
+      });
+      return existsSync(folder) && resolve(folder) === resolve(settings.folder) ? pruneBackups(db, folder, result.region, settings.keepLast) : [];
+    })();
+  } finally {
+    db.close();
+  }
+}

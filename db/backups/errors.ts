@@ -1,0 +1,54 @@
+// File-system failures of backups, turned into messages the clerk can act on.
+import { AppError } from '../../shared/errors';
+import { ZipError } from '../packaging';
+
+function codeOf(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | null)?.code;
+}
+
+/** Disk full, read-only or missing folder, no permission: an AppError naming the folder; anything else unchanged. */
+export function destinationError(error: unknown, folder: string): unknown {
+  if (error instanceof AppError) return error;
+  switch (codeOf(error)) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new AppError('BACKUP_DISK_FULL', `Não há espaço suficiente em "${folder}" para o backup. Libere espaço ou escolha outra pasta. Nenhum arquivo incompleto ficou na pasta.`, {
+        details: { folder },
+      });
+    case 'EFBIG':
+      return new AppError(
+        'BACKUP_DISK_FULL',
+        `O backup não coube em "${folder}": o disco ou o sistema de arquivos não aceita um arquivo deste tamanho (pendrives em FAT32 aceitam até 4 GB). Escolha outra pasta.`,
+        { details: { folder } },
+      );
+    case 'EROFS':
+    case 'EACCES':
+    case 'EPERM':
+      return new AppError('BACKUP_DESTINATION', `A pasta "${folder}" não aceita gravação (somente leitura ou sem permissão). Escolha outra pasta.`, {
+        details: { folder },
+      });
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return new AppError('BACKUP_DESTINATION', `A pasta "${folder}" não existe (um pendrive desconectado?). Escolha outra pasta.`, { details: { folder } });
+    default:
+      return error;
+  }
+}
+
+/** A backup file that cannot be opened as a zip, or a wrong passphrase. */
+export function zipOpenError(error: unknown, file: string): unknown {
+  if (!(error instanceof ZipError)) {
+    if (codeOf(error) === 'ENOENT') return new AppError('BACKUP_NOT_FOUND', `O arquivo "${file}" não foi encontrado.`, { details: { file } });
+    if (codeOf(error) === 'EISDIR') return new AppError('BACKUP_NOT_FOUND', `"${file}" é uma pasta, não um arquivo de backup.`, { details: { file } });
+    return error;
+  }
+  if (error.code === 'ZIP_PASSWORD_REQUIRED') {
+    return new AppError('BACKUP_PASSPHRASE_REQUIRED', 'Este backup está protegido por senha: informe a senha usada ao criá-lo.', { details: { file } });
+  }
+  if (error.code === 'ZIP_PASSWORD_WRONG') {
+    return new AppError('BACKUP_PASSPHRASE_WRONG', 'Senha incorreta: este backup não abre com a senha informada. Sem a senha certa, não há como recuperar o conteúdo.', {
+      details: { file },
+    });
+  }
+  return error;
+}

@@ -1,0 +1,100 @@
+// The backup channels of the handler table (merged into db/handlers.ts).
+import type { Handlers } from '../../shared/contract';
+import { restorePreparedSchema, type RestorePrepared } from '../../shared/contract/backups';
+import { AppError } from '../../shared/errors';
+import { appendAudit } from '../audit';
+import type { JobRunner } from '../jobs/runner';
+import type { Store } from '../open';
+import { requireSettings } from '../settings';
+import { exportCatalog, getBackupSettings, lastBackupAt, listBackups, setPinned, updateBackupSettings } from './catalog';
+import { backupDue, backupSummary } from './routine';
+import { applyRestore, checkApplicable, discardPrepared } from './restore';
+
+type BackupChannel = Extract<keyof Handlers, `backups:${string}`>;
+
+export interface BackupHandlerOptions {
+  clock: () => Date;
+  jobs: JobRunner;
+  appVersion: string;
+  withStoreClosed?: <T>(fn: (path: string) => T) => T;
+}
+
+/** The result of a finished restorePrepare job, or why there is none. */
+function preparedOf(jobs: JobRunner, jobId: string): RestorePrepared {
+  const status = jobs.status(jobId);
+  const parsed = restorePreparedSchema.safeParse(status.result);
+  if (status.kind !== 'backup.restorePrepare' || status.state !== 'done' || !parsed.success) {
+    throw new AppError('BACKUP_RESTORE_NOT_READY', 'Esta restauração não está pronta: verifique o backup antes de restaurar.');
+  }
+  return parsed.data;
+}
+
+export function backupHandlers(store: Store, options: BackupHandlerOptions): Pick<Handlers, BackupChannel> {
+  const { db } = store;
+  const { clock, jobs } = options;
+  const startCreate = (input: { passphrase: string | null; folder: string | null; trigger: 'manual' | 'auto' | 'close' | 'cli' }) => {
+    requireSettings(db);
+    return jobs.start('backup.create', { ...input, appVersion: options.appVersion });
+  };
+  return {
+    'backups:list': async () => {
+      const { folder } = getBackupSettings(db);
+      return { folder, items: await listBackups(db, folder) };
+    },
+    'backups:summary': async () => backupSummary(await listBackups(db, getBackupSettings(db).folder), clock()),
+    'backups:settings': () => getBackupSettings(db),
+    'backups:updateSettings': (input) =>
+      db.transaction(() => {
+        const before = getBackupSettings(db);
+        const after = updateBackupSettings(db, input, clock().toISOString());
+        appendAudit(db, {
+          at: clock().toISOString(),
+          operator: requireSettings(db).operator,
+          action: 'backup.settings',
+          entity: 'backup_settings',
+          entityId: null,
+          detail: { before, after },
+        });
+        return after;
+      })(),
+    'backups:create': (input) => ({ jobId: startCreate(input) }),
+    'backups:auto': ({ trigger }) => {
+      if (jobs.busy()) return { jobId: null, reason: 'Outra tarefa está em andamento.' };
+      const { due, reason } = backupDue(getBackupSettings(db), lastBackupAt(db), trigger, clock());
+      return { jobId: due ? startCreate({ passphrase: null, folder: null, trigger }) : null, reason };
+    },
+    'backups:verify': (input) => ({ jobId: jobs.start('backup.verify', input) }),
+    'backups:restorePrepare': (input) => ({ jobId: jobs.start('backup.restorePrepare', input) }),
+    'backups:restoreApply': ({ jobId, confirmOtherRegion }) => {
+      const prepared = preparedOf(jobs, jobId);
+      if (!options.withStoreClosed) throw new Error('restore needs a desk that can close its store');
+      const operator = requireSettings(db).operator;
+      const catalog = exportCatalog(db);
+      const now = clock();
+      checkApplicable(store.path, { prepared, confirmOtherRegion });
+      return options.withStoreClosed((path) => applyRestore(path, { prepared, confirmOtherRegion, operator, now }, catalog));
+    },
+    'backups:restoreDiscard': ({ jobId }) => {
+      let prepared: RestorePrepared;
+      try {
+        prepared = preparedOf(jobs, jobId);
+      } catch {
+        return { discarded: false };
+      }
+      return { discarded: discardPrepared(store.path, prepared.preparedPath) };
+    },
+    'backups:pin': async ({ file, pinned }) => {
+      const item = await setPinned(db, file, pinned);
+      if (!item) throw new AppError('BACKUP_NOT_FOUND', `O arquivo "${file}" não foi encontrado ou não é um backup do CRESS Desk.`);
+      appendAudit(db, {
+        at: clock().toISOString(),
+        operator: requireSettings(db).operator,
+        action: pinned ? 'backup.pin' : 'backup.unpin',
+        entity: 'backup',
+        entityId: item.fileName,
+        detail: { file: item.path },
+      });
+      return item;
+    },
+  };
+}

@@ -1,0 +1,242 @@
+// Restoring a backup, in two steps.
+//
+// 1. prepareRestore (a job): verify the backup, copy its database out beside the store (same
+//    folder, so the swap is a rename), refuse a newer schema, migrate an older one — all on the
+//    copy: the store is not touched.
+// 2. applyRestore (inside Desk.withStoreClosed, every connection closed): fold the store's
+//    write-ahead log into it, keep the store aside under `cress-desk.before-restore-<when>.sqlite`
+//    (a hard link: instant), remove the -wal/-shm files, rename the copy over the store (atomic),
+//    check that it opens. If anything fails the store is put back exactly as it was.
+// A kill at any moment leaves the store either as it was or fully restored.
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, constants, existsSync, linkSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { RestoreApplied, RestorePrepared } from '../../shared/contract/backups';
+import { AppError } from '../../shared/errors';
+import { appendAudit } from '../audit';
+import type { JobContext } from '../jobs/types';
+import { openStore } from '../open';
+import { getSettings } from '../settings';
+import { exportCatalog, importCatalog } from './catalog';
+import { syncFolderSync } from '../packaging';
+import { schemaVerdict } from './snapshot';
+import { noteVerification, verifyBackupFile, type VerifyInput } from './verify';
+
+const PREPARED_MARK = '.restore-';
+const PREPARED_STALE_MS = 24 * 3_600_000;
+
+function preparedPathFor(storePath: string): string {
+  return join(dirname(storePath), `.${basename(storePath)}${PREPARED_MARK}${randomBytes(6).toString('hex')}`);
+}
+
+/** Is `path` a prepared copy of this store (and nothing else the handler could be tricked into renaming)? */
+export function isPreparedPath(storePath: string, path: string): boolean {
+  return dirname(path) === dirname(storePath) && new RegExp(`^\\.${escape(basename(storePath))}\\.restore-[0-9a-f]{12}$`).test(basename(path));
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Removes prepared copies nobody applied within a day (a closed window, a killed process). */
+function removeStalePrepared(storePath: string): void {
+  const folder = dirname(storePath);
+  for (const name of readdirSync(folder)) {
+    const path = join(folder, name);
+    if (!isPreparedPath(storePath, path)) continue;
+    try {
+      if (Date.now() - statSync(path).mtimeMs > PREPARED_STALE_MS) rmSync(path, { force: true });
+    } catch {
+      /* gone already */
+    }
+  }
+}
+
+function currentRegion(storePath: string): number | null {
+  const db = new Database(storePath, { readonly: true, fileMustExist: true });
+  try {
+    return getSettings(db)?.region ?? null;
+  } finally {
+    db.close();
+  }
+}
+
+export async function prepareRestore(input: VerifyInput, context: JobContext): Promise<RestorePrepared> {
+  removeStalePrepared(context.storePath);
+  const preparedPath = preparedPathFor(context.storePath);
+  let keep = false;
+  try {
+    const verification = await verifyBackupFile(input, context, preparedPath);
+    if (!verification.valid) {
+      const newer = verification.problems.find((p) => p.code === 'DB_SCHEMA_NEWER');
+      if (newer) throw new AppError('BACKUP_NEWER', `${newer.message} Nada foi alterado.`, { details: verification.problems });
+      throw new AppError('BACKUP_INVALID', `O backup não passou na verificação e não será restaurado: ${verification.problems[0]?.message ?? ''}`, {
+        details: verification.problems,
+      });
+    }
+    const schemaVersion = verification.schemaVersion as number;
+    let migratedFrom: number | null = null;
+    if (schemaVerdict(schemaVersion) === 'older') {
+      context.progress({ phase: 'migrate', label: 'Atualizando a cópia para esta versão…', done: 0, total: null });
+      const migrated = openStore({ path: preparedPath });
+      migrated.close();
+      migratedFrom = schemaVersion;
+    }
+    const region = currentRegion(context.storePath);
+    keep = true;
+    return {
+      file: verification.file,
+      preparedPath,
+      region: verification.region,
+      encrypted: verification.encrypted,
+      currentRegion: region,
+      otherRegion: region !== null && verification.region !== null && region !== verification.region,
+      schemaVersion: migratedFrom === null ? schemaVersion : schemaVersionOfFile(preparedPath),
+      migratedFrom,
+      createdAt: verification.createdAt,
+      counts: verification.counts ?? {},
+    };
+  } finally {
+    if (!keep) {
+      rmSync(preparedPath, { force: true });
+      rmSync(`${preparedPath}-wal`, { force: true });
+      rmSync(`${preparedPath}-shm`, { force: true });
+    }
+  }
+}
+
+function schemaVersionOfFile(path: string): number {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    return db.pragma('user_version', { simple: true }) as number;
+  } finally {
+    db.close();
+  }
+}
+
+/** `cress-desk.before-restore-20261124-153000.sqlite` (a number is added if that name is taken). */
+function asidePathFor(storePath: string, now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+  const stem = basename(storePath).replace(/\.sqlite$/, '');
+  for (let n = 1; ; n++) {
+    const path = join(dirname(storePath), `${stem}.before-restore-${stamp}${n > 1 ? `-${n}` : ''}.sqlite`);
+    if (!existsSync(path)) return path;
+  }
+}
+
+/** Moves committed transactions still in the -wal file into the store; refuses when another program holds it. */
+function foldWriteAheadLog(storePath: string): void {
+  const wal = `${storePath}-wal`;
+  if (!existsSync(wal) || statSync(wal).size === 0) return;
+  const db = new Database(storePath, { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 2000');
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    if (result && result.busy !== 0) throw inUse();
+  } finally {
+    db.close();
+  }
+  if (existsSync(wal) && statSync(wal).size > 0) throw inUse();
+}
+
+function inUse(): AppError {
+  return new AppError('BACKUP_STORE_IN_USE', 'O arquivo de dados está em uso por outro programa (outra janela ou a linha de comando). Feche-o e tente de novo. Nada foi alterado.');
+}
+
+/** A second name for the store's file: a hard link (instant), or a copy where links are impossible. */
+function keepAside(storePath: string, asidePath: string): void {
+  try {
+    linkSync(storePath, asidePath);
+  } catch {
+    copyFileSync(storePath, asidePath, constants.COPYFILE_EXCL);
+  }
+}
+
+function removeSidecars(path: string): void {
+  rmSync(`${path}-wal`, { force: true });
+  rmSync(`${path}-shm`, { force: true });
+}
+
+export interface ApplyOptions {
+  prepared: RestorePrepared;
+  confirmOtherRegion: boolean;
+  operator: string;
+  now: Date;
+}
+
+/**
+ * Swaps the prepared copy in. Runs with the store closed (Desk.withStoreClosed gives `storePath`).
+ * On failure the store is exactly as before and the error is rethrown.
+ */
+/** Whether the prepared copy can be swapped in now; checked before the store is closed, so a refusal touches nothing. */
+export function checkApplicable(storePath: string, options: Pick<ApplyOptions, 'prepared' | 'confirmOtherRegion'>): void {
+  const { prepared } = options;
+  if (!isPreparedPath(storePath, prepared.preparedPath) || !existsSync(prepared.preparedPath)) {
+    throw new AppError('BACKUP_RESTORE_NOT_READY', 'A cópia preparada para a restauração não existe mais: verifique o backup de novo.');
+  }
+  if (prepared.otherRegion && !options.confirmOtherRegion) {
+    throw new AppError(
+      'BACKUP_OTHER_REGION',
+      `Este backup é do CRESS ${prepared.region}ª Região, e esta mesa é do CRESS ${prepared.currentRegion}ª Região. Confirme para restaurar assim mesmo. Nada foi alterado.`,
+      { details: { region: prepared.region, currentRegion: prepared.currentRegion } },
+    );
+  }
+}
+
+export function applyRestore(storePath: string, options: ApplyOptions, catalog: ReturnType<typeof exportCatalog>): RestoreApplied {
+  const { prepared } = options;
+  checkApplicable(storePath, options);
+  foldWriteAheadLog(storePath);
+  const aside = asidePathFor(storePath, options.now);
+  keepAside(storePath, aside);
+  syncFolderSync(dirname(storePath));
+  let swapped = false;
+  try {
+    removeSidecars(storePath);
+    renameSync(prepared.preparedPath, storePath);
+    swapped = true;
+    syncFolderSync(dirname(storePath));
+    const store = openStore({ path: storePath });
+    try {
+      importCatalog(store.db, catalog, options.now.toISOString());
+      // The backup just passed a full verification: the list says so.
+      noteVerification(
+        storePath,
+        { file: prepared.file, valid: true, problems: [], encrypted: prepared.encrypted, region: prepared.region, schemaVersion: prepared.migratedFrom ?? prepared.schemaVersion, createdAt: prepared.createdAt, counts: prepared.counts },
+        options.now.toISOString(),
+      );
+      appendAudit(store.db, {
+        at: options.now.toISOString(),
+        operator: options.operator,
+        action: 'backup.restore',
+        entity: 'backup',
+        entityId: basename(prepared.file),
+        detail: { file: prepared.file, previousStore: aside, schemaVersion: prepared.schemaVersion, migratedFrom: prepared.migratedFrom },
+      });
+      return { file: prepared.file, previousStore: aside, schemaVersion: store.schemaVersion, counts: prepared.counts };
+    } finally {
+      store.close();
+    }
+  } catch (error) {
+    if (swapped) {
+      // Put the store back: the aside name still holds its file.
+      removeSidecars(storePath);
+      const back = `${aside}.back`;
+      keepAside(aside, back);
+      renameSync(back, storePath);
+      syncFolderSync(dirname(storePath));
+    }
+    rmSync(aside, { force: true });
+    throw error;
+  }
+}
+
+/** Throws away a prepared copy. */
+export function discardPrepared(storePath: string, preparedPath: string): boolean {
+  if (!isPreparedPath(storePath, preparedPath) || !existsSync(preparedPath)) return false;
+  rmSync(preparedPath, { force: true });
+  removeSidecars(preparedPath);
+  return true;
+}

@@ -1,0 +1,94 @@
+// A consistent copy of the live store through SQLite's online backup API, and what a copy holds.
+// The backup copies pages in steps while the app keeps working: a write by another connection
+// between two steps restarts the copy, so after a few restarts the rest is copied in one step (a
+// read transaction, which in WAL mode never blocks the app's writes).
+import Database from 'better-sqlite3';
+import { getSettings } from '../settings';
+import { KNOWN_SCHEMA_VERSION, schemaVersionOf } from '../migrate';
+
+const PAGES_PER_STEP = 4096;
+const RESTARTS_BEFORE_ONE_STEP = 3;
+const ALL_PAGES = 0x7fffffff;
+
+export interface SnapshotProgress {
+  done: number;
+  total: number;
+}
+
+/** Copies the store at `storePath` into `destination` (which must not exist). */
+export async function snapshotStore(
+  storePath: string,
+  destination: string,
+  options: { onProgress?: (p: SnapshotProgress) => void; cancelled?: () => boolean } = {},
+): Promise<void> {
+  const source = new Database(storePath, { readonly: true, fileMustExist: true });
+  try {
+    source.pragma('busy_timeout = 5000');
+    let lastRemaining = Number.POSITIVE_INFINITY;
+    let restarts = 0;
+    await source.backup(destination, {
+      progress: ({ totalPages, remainingPages }) => {
+        if (options.cancelled?.()) throw new SnapshotCancelled();
+        if (remainingPages > lastRemaining) restarts++;
+        lastRemaining = remainingPages;
+        options.onProgress?.({ done: totalPages - remainingPages, total: totalPages });
+        return restarts >= RESTARTS_BEFORE_ONE_STEP ? ALL_PAGES : PAGES_PER_STEP;
+      },
+    });
+  } finally {
+    source.close();
+  }
+  // The copy leaves WAL mode: a file that opens read-only anywhere (a DVD, a read-only share)
+  // without -wal and -shm files beside it. Restoring puts the store back in WAL mode.
+  const copy = new Database(destination, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+}
+
+export class SnapshotCancelled extends Error {
+  constructor() {
+    super('snapshot cancelled');
+    this.name = 'SnapshotCancelled';
+  }
+}
+
+export interface CopyFacts {
+  schemaVersion: number;
+  /** Rows per table (full-text index internals left out). */
+  counts: Record<string, number>;
+  region: number | null;
+  operator: string | null;
+}
+
+/** Reads a copy's schema version, row counts and desk settings (read-only). */
+export function inspectCopy(path: string): CopyFacts {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const schemaVersion = schemaVersionOf(db);
+    const tables = db
+      .prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
+      )
+      .pluck()
+      .all() as string[];
+    const counts: Record<string, number> = {};
+    for (const table of tables) counts[table] = db.prepare(`SELECT count(*) FROM "${table.replace(/"/g, '""')}"`).pluck().get() as number;
+    let settings = null;
+    if (tables.includes('settings')) settings = getSettings(db);
+    return { schemaVersion, counts, region: settings?.region ?? null, operator: settings?.operator ?? null };
+  } finally {
+    db.close();
+  }
+}
+
+export type SchemaVerdict = 'known' | 'older' | 'newer' | 'foreign';
+
+/** How a copy's schema compares with this build's. */
+export function schemaVerdict(version: number): SchemaVerdict {
+  if (version <= 0) return 'foreign';
+  if (version > KNOWN_SCHEMA_VERSION) return 'newer';
+  return version < KNOWN_SCHEMA_VERSION ? 'older' : 'known';
+}

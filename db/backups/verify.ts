@@ -1,0 +1,209 @@
+// Verifying a backup file (a job): the zip opens (with the passphrase, if encrypted), the bag is
+// complete and valid, and the database in it — copied out while its checksum is computed, in the
+// same pass — passes integrity_check, has a schema this app knows and the row counts bag-info.txt
+// declares. Each failure is its own problem with a stable code and a Portuguese message.
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { open, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { BackupProblem, BackupVerification } from '../../shared/contract/backups';
+import { AppError } from '../../shared/errors';
+import type { JobContext } from '../jobs/types';
+import { bagInfoValue, validateBag, ZipError, ZipReader, zipBagSource, type BagSource } from '../packaging';
+import { recordBackup, recordVerification } from './catalog';
+import { zipOpenError } from './errors';
+import { integrityCheck } from './integrity';
+import { BACKUP_PAYLOAD, parseBackupFileName } from './names';
+import { inspectCopy, schemaVerdict } from './snapshot';
+import { KNOWN_SCHEMA_VERSION } from '../migrate';
+
+const PAYLOAD_PATH = `data/${BACKUP_PAYLOAD}`;
+const REQUIRED_INFO = ['Source-Organization', 'External-Identifier', 'Payload-Oxum', 'Schema-Version', 'CRESS-Region'];
+/** A backup holds a handful of files; its database can be large. */
+const LIMITS = { maxEntries: 100, maxTotalBytes: 256 * 1024 ** 3 };
+const MB = 1024 * 1024;
+
+export interface VerifyInput {
+  file: string;
+  passphrase: string | null;
+}
+
+export interface VerifiedCopy extends BackupVerification {
+  /** The database copied out of the backup (only when `keepCopyAt` was given and the backup is valid). */
+  copyPath: string | null;
+}
+
+/** Copies a payload file out while the validator reads it. */
+function teeing(source: BagSource, path: string, into: string): { source: BagSource; complete: () => boolean } {
+  let complete = false;
+  return {
+    complete: () => complete,
+    source: {
+      files: source.files,
+      read: (p) =>
+        p !== path
+          ? source.read(p)
+          : (async function* () {
+              const file = await open(into, 'wx');
+              try {
+                for await (const chunk of source.read(p)) {
+                  await file.write(chunk);
+                  yield chunk;
+                }
+                await file.sync();
+                complete = true;
+              } finally {
+                await file.close();
+              }
+            })(),
+    },
+  };
+}
+
+function rowCountsOf(info: { label: string; value: string }[]): Record<string, number> | null {
+  const counts: Record<string, number> = {};
+  for (const field of info.filter((f) => f.label.toLowerCase() === 'row-count')) {
+    const match = /^(\S+)\s+(\d+)$/.exec(field.value);
+    if (match) counts[match[1]!] = Number(match[2]);
+  }
+  return Object.keys(counts).length > 0 ? counts : null;
+}
+
+/**
+ * Verifies `input.file`. A wrong or missing passphrase throws (it says nothing about the file);
+ * everything else wrong with the file is a problem in the answer. With `keepCopyAt`, a valid
+ * backup's database is left at that path (restore); otherwise the copy is removed.
+ */
+export async function verifyBackupFile(input: VerifyInput, context: JobContext, keepCopyAt: string | null = null): Promise<VerifiedCopy> {
+  const file = resolve(input.file);
+  const storeDir = dirname(context.storePath);
+  const copyPath = keepCopyAt ?? join(storeDir, `.${basename(context.storePath)}.verify-${randomBytes(6).toString('hex')}`);
+  const answer = (problems: BackupProblem[], extra: Partial<VerifiedCopy> = {}): VerifiedCopy => ({
+    file,
+    valid: problems.length === 0,
+    problems,
+    encrypted: false,
+    region: null,
+    schemaVersion: null,
+    createdAt: parseBackupFileName(basename(file))?.createdAt.toISOString() ?? null,
+    counts: null,
+    copyPath: null,
+    ...extra,
+  });
+
+  context.progress({ phase: 'open', label: 'Abrindo o backup…', done: 0, total: null });
+  let zip: ZipReader;
+  try {
+    zip = await ZipReader.open(file, { password: input.passphrase, limits: LIMITS });
+  } catch (error) {
+    const mapped = zipOpenError(error, file);
+    if (mapped instanceof ZipError) return answer([{ code: mapped.code, message: mapped.message }]);
+    throw mapped;
+  }
+  let keep = false;
+  try {
+    try {
+      await zip.checkPassword();
+    } catch (error) {
+      const mapped = zipOpenError(error, file);
+      if (mapped instanceof ZipError) return answer([{ code: mapped.code, message: mapped.message }], { encrypted: zip.encrypted });
+      throw mapped;
+    }
+    const encrypted = zip.encrypted;
+    const bag = zipBagSource(zip);
+    const payloadSize = bag.source.files.find((f) => f.path === PAYLOAD_PATH)?.size ?? 0;
+    const tee = teeing(bag.source, PAYLOAD_PATH, copyPath);
+    const validation = await validateBag(tee.source, {
+      requiredInfo: REQUIRED_INFO,
+      onProgress: (done) => {
+        if (context.cancelled()) throw new AppError('JOB_CANCELLED', 'Operação cancelada.');
+        context.progress({ phase: 'read', label: 'Conferindo as somas de verificação (MB)…', done: Math.round(done / MB), total: Math.round(payloadSize / MB) });
+      },
+    });
+    const problems: BackupProblem[] = [...bag.problems, ...validation.problems];
+    const declaredCounts = rowCountsOf(validation.info);
+    const declaredRegion = Number(bagInfoValue(validation.info, 'CRESS-Region')) || null;
+    const base = { encrypted, region: declaredRegion, counts: declaredCounts };
+    if (!bag.source.files.some((f) => f.path === PAYLOAD_PATH)) {
+      problems.push({ code: 'DB_MISSING', message: `O backup não contém o banco de dados (${PAYLOAD_PATH}).`, path: PAYLOAD_PATH });
+    }
+    if (problems.length > 0 || !tee.complete()) return answer(problems, base);
+
+    // The database itself.
+    context.progress({ phase: 'check', label: 'Conferindo a integridade do banco de dados…', done: 0, total: null });
+    const integrity = await integrityCheck(copyPath);
+    if (integrity.length > 0) {
+      return answer([{ code: 'DB_INTEGRITY', message: `O banco de dados do backup está danificado: ${integrity.slice(0, 3).join('; ')}.`, path: PAYLOAD_PATH }], base);
+    }
+    const facts = inspectCopy(copyPath);
+    const verdict = schemaVerdict(facts.schemaVersion);
+    const found = { ...base, region: facts.region ?? declaredRegion, schemaVersion: facts.schemaVersion, counts: facts.counts };
+    if (verdict === 'foreign') {
+      return answer([{ code: 'DB_SCHEMA_UNKNOWN', message: 'O banco de dados do backup não é do CRESS Desk (esquema desconhecido).', path: PAYLOAD_PATH }], found);
+    }
+    if (verdict === 'newer') {
+      return answer(
+        [
+          {
+            code: 'DB_SCHEMA_NEWER',
+            message: `O backup foi feito por uma versão mais nova do CRESS Desk (esquema ${facts.schemaVersion}; esta versão conhece até ${KNOWN_SCHEMA_VERSION}). Atualize o aplicativo para usá-lo.`,
+            path: PAYLOAD_PATH,
+          },
+        ],
+        found,
+      );
+    }
+    if (declaredCounts) {
+      const differing = Object.entries(declaredCounts).filter(([table, rows]) => facts.counts[table] !== rows);
+      if (differing.length > 0) {
+        return answer(
+          [
+            {
+              code: 'DB_COUNTS_MISMATCH',
+              message: `As contagens do banco não conferem com bag-info.txt: ${differing.map(([t, n]) => `${t} ${facts.counts[t] ?? 0} (declarado ${n})`).join(', ')}.`,
+              path: PAYLOAD_PATH,
+            },
+          ],
+          found,
+        );
+      }
+    }
+    keep = keepCopyAt !== null;
+    return answer([], { ...found, copyPath: keep ? copyPath : null });
+  } finally {
+    await zip.close();
+    if (!keep) await rm(copyPath, { force: true });
+  }
+}
+
+/** The verify job: verification plus its mark in the list. */
+export async function verifyBackup(input: VerifyInput, context: JobContext): Promise<BackupVerification> {
+  const { copyPath: _unused, ...verification } = await verifyBackupFile(input, context);
+  noteVerification(context.storePath, verification, context.nowIso());
+  return verification;
+}
+
+/** Marks the backup verified (or not) in the list; a sound backup the list did not know joins it. */
+export function noteVerification(storePath: string, v: BackupVerification, nowIso: string): void {
+  const db = new Database(storePath, { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    if (recordVerification(db, v.file, v.valid, nowIso) || !v.valid || v.region === null || v.schemaVersion === null || v.counts === null) return;
+    recordBackup(db, {
+      path: v.file,
+      createdAt: v.createdAt ?? nowIso,
+      bytes: 0,
+      sha256: '',
+      encrypted: v.encrypted,
+      region: v.region,
+      schemaVersion: v.schemaVersion,
+      counts: v.counts,
+      trigger: 'found',
+      operator: null,
+      verifiedAt: nowIso,
+      verifyOk: true,
+    });
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,160 @@
+// Applying Implanta's acknowledgement: every answer checked first (one sent batch, known ids,
+// no duplicates, the package's checksum), then all statuses changed in one transaction. The same
+// file imported again changes nothing; ids the file leaves out stay sent (a partial answer).
+import type { Database } from 'better-sqlite3';
+import type { AckResult } from '../../shared/contract/batches';
+import { AppError } from '../../shared/errors';
+import { appendAudit } from '../audit';
+import { requireSettings } from '../settings';
+import { statement } from '../statements';
+import type { AckFile } from './ackRead';
+import { batchSummary, requireBatchRow, type BatchRow } from './summary';
+
+const SHOWN_IDS = 5;
+
+interface ItemState {
+  table: 'corrections' | 'cep_changes';
+  batchId: number | null;
+  status: string;
+}
+
+function listIds(ids: string[]): string {
+  const shown = ids.slice(0, SHOWN_IDS).join(', ');
+  return ids.length > SHOWN_IDS ? `${shown} e mais ${ids.length - SHOWN_IDS}` : shown;
+}
+
+function lookup(db: Database, id: string): ItemState | null {
+  const correction = statement<{ batch_id: number | null; status: string }>(db, 'SELECT batch_id, status FROM corrections WHERE uuid = ?').get(id);
+  if (correction) return { table: 'corrections', batchId: correction.batch_id, status: correction.status };
+  const cep = statement<{ batch_id: number | null; status: string }>(db, 'SELECT batch_id, status FROM cep_changes WHERE uuid = ?').get(id);
+  return cep ? { table: 'cep_changes', batchId: cep.batch_id, status: cep.status } : null;
+}
+
+function numberOf(db: Database, batchId: number): string {
+  return requireBatchRow(db, batchId).number;
+}
+
+const STATUS_WORDS: Record<string, string> = { synced: 'aplicada', rejected: 'rejeitada' };
+
+/** Checks and applies an acknowledgement; throws (changing nothing) on any problem. */
+export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date): AckResult {
+  return db.transaction(() => {
+    const settings = requireSettings(db);
+
+    const seen = new Map<string, number>();
+    const duplicates: string[] = [];
+    for (const answer of ack.answers) {
+      if (seen.has(answer.id)) duplicates.push(answer.id);
+      else seen.set(answer.id, answer.line);
+    }
+    if (duplicates.length > 0) {
+      throw new AppError('ACK_DUPLICATE_IDS', `O arquivo responde mais de uma vez ao mesmo id: ${listIds([...new Set(duplicates)])}. Peça à Implanta um arquivo com uma resposta por correção.`, {
+        details: { ids: duplicates },
+      });
+    }
+
+    let named: BatchRow | null = null;
+    if (ack.batch) {
+      named = statement<BatchRow>(db, 'SELECT * FROM batches WHERE uuid = ?').get(ack.batch.uuid) ?? null;
+      if (!named || (ack.batch.number !== null && ack.batch.number !== named.number)) {
+        throw new AppError(
+          'ACK_UNKNOWN_BATCH',
+          `O arquivo responde ao lote ${ack.batch.number ?? ack.batch.uuid}, que não existe nesta mesa. Confira se a confirmação é deste CRESS.`,
+        );
+      }
+    }
+
+    const states = new Map<string, ItemState>();
+    const unknown: string[] = [];
+    const batches = new Map<number, number>();
+    for (const answer of ack.answers) {
+      const state = lookup(db, answer.id);
+      if (!state || state.batchId === null) unknown.push(answer.id);
+      else {
+        states.set(answer.id, state);
+        batches.set(state.batchId, (batches.get(state.batchId) ?? 0) + 1);
+      }
+    }
+    if (unknown.length > 0) {
+      throw new AppError('ACK_UNKNOWN_IDS', `${unknown.length === 1 ? 'Um id do arquivo não é' : `${unknown.length} ids do arquivo não são`} de nenhum lote desta mesa: ${listIds(unknown)}.`, {
+        details: { ids: unknown },
+      });
+    }
+    if (named) {
+      const others = [...batches.keys()].filter((id) => id !== named.id);
+      if (others.length > 0) {
+        throw new AppError(
+          'ACK_MIXED_BATCHES',
+          `O arquivo diz responder ao lote ${named.number}, mas traz ids do lote ${others.map((id) => numberOf(db, id)).join(', ')}: é a confirmação de outro lote.`,
+        );
+      }
+    } else if (batches.size > 1) {
+      throw new AppError(
+        'ACK_MIXED_BATCHES',
+        `O arquivo mistura respostas de ${batches.size} lotes (${[...batches.keys()].map((id) => numberOf(db, id)).join(', ')}): importe um arquivo por lote.`,
+      );
+    }
+    const batch = named ?? requireBatchRow(db, [...batches.keys()][0] as number);
+
+    if (batch.state !== 'sent' && batch.state !== 'acknowledged') {
+      throw new AppError('ACK_NOT_SENT', `O lote ${batch.number} ainda não foi marcado como enviado: marque o envio antes de importar a confirmação.`);
+    }
+    if (ack.packageSha256 !== null && ack.packageSha256 !== batch.package_sha256 && ack.packageSha256 !== batch.encrypted_sha256) {
+      throw new AppError(
+        'ACK_CHECKSUM',
+        `A soma SHA-256 do pacote na confirmação não confere com o pacote exportado do lote ${batch.number}: a confirmação é de outro arquivo ou foi alterada.`,
+      );
+    }
+
+    const conflicts: string[] = [];
+    for (const answer of ack.answers) {
+      const status = (states.get(answer.id) as ItemState).status;
+      if ((status === 'synced' || status === 'rejected') && status !== answer.status) conflicts.push(answer.id);
+    }
+    if (conflicts.length > 0) {
+      const first = ack.answers.find((a) => a.id === conflicts[0]) as AckFile['answers'][number];
+      throw new AppError(
+        'ACK_CONFLICT',
+        `${conflicts.length === 1 ? 'Uma correção já respondida' : `${conflicts.length} correções já respondidas`} recebe${conflicts.length === 1 ? '' : 'm'} outra resposta neste arquivo (por exemplo ${first.id}, agora “${STATUS_WORDS[first.status]}”). Nada foi alterado: confira com a Implanta qual resposta vale.`,
+        { details: { ids: conflicts } },
+      );
+    }
+
+    const iso = now.toISOString();
+    let applied = 0;
+    let rejected = 0;
+    let unchanged = 0;
+    const updateCorrection = statement(db, "UPDATE corrections SET status = ?, status_message = ?, status_changed_at = ? WHERE uuid = ? AND status = 'sent'");
+    const updateCep = statement(db, "UPDATE cep_changes SET status = ?, status_message = ? WHERE uuid = ? AND status = 'sent'");
+    for (const answer of ack.answers) {
+      const state = states.get(answer.id) as ItemState;
+      if (state.status !== 'sent') {
+        unchanged++;
+        continue;
+      }
+      const message = answer.message ?? (answer.status === 'rejected' ? 'Rejeitada pela Implanta sem motivo informado.' : null);
+      if (state.table === 'corrections') updateCorrection.run(answer.status, message, iso, answer.id);
+      else updateCep.run(answer.status, message, answer.id);
+      if (answer.status === 'synced') applied++;
+      else rejected++;
+    }
+
+    if (applied + rejected > 0) {
+      const left = statement<{ n: number }>(
+        db,
+        "SELECT (SELECT count(*) FROM corrections WHERE batch_id = ? AND status = 'sent') + (SELECT count(*) FROM cep_changes WHERE batch_id = ? AND status = 'sent') AS n",
+      ).get(batch.id, batch.id) as { n: number };
+      statement(db, 'UPDATE batches SET acknowledged_at = ?, state = ? WHERE id = ?').run(iso, left.n === 0 ? 'acknowledged' : 'sent', batch.id);
+      appendAudit(db, {
+        at: iso,
+        operator: settings.operator,
+        action: 'batch.acknowledge',
+        entity: 'batch',
+        entityId: String(batch.id),
+        detail: { number: batch.number, fileName, format: ack.format, sha256: ack.sha256, applied, rejected, unchanged, unanswered: left.n },
+      });
+    }
+    const summary = batchSummary(db, batch.id, now);
+    return { batch: summary, applied, rejected, unchanged, unanswered: summary.counts.unanswered, fileSha256: ack.sha256, format: ack.format };
+  })();
+}

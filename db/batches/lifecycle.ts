@@ -1,0 +1,201 @@
+// A batch's life: created from what is pending, reviewed while open, sealed (fixed for good),
+// exported, marked sent, acknowledged; or cancelled before sealing, giving its items back to the
+// queue. Each step is one transaction with its audit entry, and moves the items' statuses along.
+import type { Database } from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import type { BatchSummary } from '../../shared/contract/batches';
+import type { BatchState } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import { appendAudit } from '../audit';
+import { requireSettings } from '../settings';
+import { statement } from '../statements';
+import { brasilia } from './clock';
+import { batchNumber, batchSummary, requireBatchRow, type BatchRow } from './summary';
+
+export const STATE_LABELS: Record<BatchState, string> = {
+  open: 'em revisão',
+  sealed: 'fechado',
+  exported: 'exportado',
+  sent: 'enviado',
+  acknowledged: 'respondido',
+  cancelled: 'cancelado',
+};
+
+function wrongState(row: BatchRow, action: string, allowed: readonly BatchState[]): AppError {
+  return new AppError(
+    'BATCH_STATE',
+    `O lote ${row.number} está ${STATE_LABELS[row.state]}: só é possível ${action} um lote ${allowed.map((s) => STATE_LABELS[s]).join(' ou ')}.`,
+    { details: { state: row.state } },
+  );
+}
+
+function requireState(row: BatchRow, action: string, allowed: readonly BatchState[]): void {
+  if (!allowed.includes(row.state)) throw wrongState(row, action, allowed);
+}
+
+/** A new batch with every pending correction and CEP change; numbered per region and year. */
+export function createBatch(db: Database, now: Date): BatchSummary {
+  return db.transaction(() => {
+    const settings = requireSettings(db);
+    const open = statement<{ number: string }>(db, "SELECT number FROM batches WHERE state = 'open' LIMIT 1").get();
+    if (open) {
+      throw new AppError('BATCH_OPEN_EXISTS', `O lote ${open.number} ainda está em revisão: feche-o ou cancele-o antes de gerar outro.`);
+    }
+    const pending = statement<{ corrections: number; cep: number }>(
+      db,
+      `SELECT (SELECT count(*) FROM corrections WHERE status = 'pending') AS corrections,
+              (SELECT count(*) FROM cep_changes WHERE status = 'pending') AS cep`,
+    ).get() as { corrections: number; cep: number };
+    if (pending.corrections + pending.cep === 0) {
+      throw new AppError('BATCH_EMPTY', 'Nada pendente para enviar: as correções e os CEPs salvos entram no próximo lote.');
+    }
+    const iso = now.toISOString();
+    const year = brasilia(now).year;
+    const last = statement<{ seq: number | null }>(db, 'SELECT max(seq) AS seq FROM batches WHERE region = ? AND year = ?').get(settings.region, year);
+    const seq = (last?.seq ?? 0) + 1;
+    const number = batchNumber(year, seq);
+    const uuid = randomUUID();
+    const id = Number(
+      statement(db, `INSERT INTO batches (uuid, region, year, seq, number, state, operator, created_at) VALUES (?, ?, ?, ?, ?, 'open', ?, ?)`).run(
+        uuid,
+        settings.region,
+        year,
+        seq,
+        number,
+        settings.operator,
+        iso,
+      ).lastInsertRowid,
+    );
+    const corrections = statement(db, "UPDATE corrections SET batch_id = ?, status = 'batched', status_changed_at = ? WHERE status = 'pending'").run(id, iso).changes;
+    const cep = statement(db, "UPDATE cep_changes SET batch_id = ?, status = 'batched' WHERE status = 'pending'").run(id).changes;
+    appendAudit(db, {
+      at: iso,
+      operator: settings.operator,
+      action: 'batch.create',
+      entity: 'batch',
+      entityId: String(id),
+      detail: { number, uuid, region: settings.region, corrections, cepChanges: cep },
+    });
+    return batchSummary(db, id, now);
+  })();
+}
+
+/**
+ * Seals an open batch: from now on its items and what it says about each professional never
+ * change (CPF, registration number and name are kept as they are now), so every export of it is
+ * byte-identical.
+ */
+export function sealBatch(db: Database, id: number, now: Date, appVersion: string): BatchSummary {
+  return db.transaction(() => {
+    const settings = requireSettings(db);
+    const row = requireBatchRow(db, id);
+    requireState(row, 'fechar', ['open']);
+    const iso = now.toISOString();
+    statement(
+      db,
+      `INSERT INTO batch_professionals (batch_id, professional_id, cpf, registration_number, name)
+       SELECT ?, p.id, p.cpf, p.registration_number, p.name FROM professionals p
+       WHERE p.id IN (SELECT DISTINCT professional_id FROM corrections WHERE batch_id = ?)`,
+    ).run(id, id);
+    statement(db, "UPDATE batches SET state = 'sealed', sealed_at = ?, app_version = ? WHERE id = ?").run(iso, appVersion, id);
+    const summary = batchSummary(db, id, now);
+    appendAudit(db, {
+      at: iso,
+      operator: settings.operator,
+      action: 'batch.seal',
+      entity: 'batch',
+      entityId: String(id),
+      detail: { number: row.number, corrections: summary.counts.corrections, cepChanges: summary.counts.cepChanges, dipRequests: summary.counts.dipRequests },
+    });
+    return summary;
+  })();
+}
+
+/** Cancels an open batch: its corrections and CEP changes go back to the queue as pending. */
+export function cancelBatch(db: Database, id: number, now: Date): BatchSummary {
+  return db.transaction(() => {
+    const settings = requireSettings(db);
+    const row = requireBatchRow(db, id);
+    requireState(row, 'cancelar', ['open']);
+    const iso = now.toISOString();
+    const corrections = statement(db, "UPDATE corrections SET batch_id = NULL, status = 'pending', status_changed_at = ? WHERE batch_id = ?").run(iso, id).changes;
+    const cep = statement(db, "UPDATE cep_changes SET batch_id = NULL, status = 'pending' WHERE batch_id = ?").run(id).changes;
+    statement(db, "UPDATE batches SET state = 'cancelled', cancelled_at = ? WHERE id = ?").run(iso, id);
+    appendAudit(db, {
+      at: iso,
+      operator: settings.operator,
+      action: 'batch.cancel',
+      entity: 'batch',
+      entityId: String(id),
+      detail: { number: row.number, corrections, cepChanges: cep },
+    });
+    return batchSummary(db, id, now);
+  })();
+}
+
+/** Records a finished export: the package's name and SHA-256; a sealed batch becomes exported. */
+export function recordExport(
+  db: Database,
+  id: number,
+  result: { fileName: string; sha256: string; encrypted: boolean; bytes: number },
+  now: Date,
+): BatchSummary {
+  return db.transaction(() => {
+    const settings = requireSettings(db);
+    const row = requireBatchRow(db, id);
+    requireState(row, 'exportar', ['sealed', 'exported', 'sent', 'acknowledged']);
+    const iso = now.toISOString();
+    statement(
+      db,
+      `UPDATE batches SET state = CASE WHEN state = 'sealed' THEN 'exported' ELSE state END,
+         exported_at = ?, package_file_name = ?,
+         package_sha256 = CASE WHEN ? THEN package_sha256 ELSE ? END,
+         encrypted_sha256 = CASE WHEN ? THEN ? ELSE encrypted_sha256 END
+       WHERE id = ?`,
+    ).run(iso, result.fileName, result.encrypted ? 1 : 0, result.sha256, result.encrypted ? 1 : 0, result.sha256, id);
+    appendAudit(db, {
+      at: iso,
+      operator: settings.operator,
+      action: 'batch.export',
+      entity: 'batch',
+      entityId: String(id),
+      detail: { number: row.number, fileName: result.fileName, sha256: result.sha256, bytes: result.bytes, encrypted: result.encrypted },
+    });
+    return batchSummary(db, id, now);
+  })();
+}
+
+const FUTURE_SLACK_MS = 5 * 60_000;
+
+/** Marks an exported batch as sent to Implanta (now, or when the clerk says it was sent). */
+export function markBatchSent(db: Database, input: { id: number; sentAt?: string; overdueHours?: number }, now: Date): BatchSummary {
+  return db.transaction(() => {
+    const settings = requireSettings(db);
+    const row = requireBatchRow(db, input.id);
+    requireState(row, 'marcar como enviado', ['exported']);
+    const sentAt = input.sentAt === undefined ? now : new Date(input.sentAt);
+    if (Number.isNaN(sentAt.getTime())) throw new AppError('DATE_INVALID', 'Data e hora de envio inválidas: use dd/mm/aaaa e hh:mm.', { field: 'sentAt' });
+    if (sentAt.getTime() > now.getTime() + FUTURE_SLACK_MS) {
+      throw new AppError('DATE_INVALID', 'A data de envio está no futuro: informe quando o pacote foi enviado.', { field: 'sentAt' });
+    }
+    // The clerk gives the time to the minute: the minute of sealing itself is fine.
+    const sealed = row.sealed_at ? Date.parse(row.sealed_at) : 0;
+    if (sentAt.getTime() < sealed - (sealed % 60_000)) {
+      throw new AppError('DATE_INVALID', 'A data de envio é anterior ao fechamento do lote: confira a data.', { field: 'sentAt' });
+    }
+    const iso = new Date(Math.max(sentAt.getTime(), sealed)).toISOString();
+    const hours = input.overdueHours ?? row.overdue_hours;
+    const corrections = statement(db, "UPDATE corrections SET status = 'sent', status_changed_at = ? WHERE batch_id = ? AND status = 'batched'").run(iso, row.id).changes;
+    const cep = statement(db, "UPDATE cep_changes SET status = 'sent' WHERE batch_id = ? AND status = 'batched'").run(row.id).changes;
+    statement(db, "UPDATE batches SET state = 'sent', sent_at = ?, overdue_hours = ? WHERE id = ?").run(iso, hours, row.id);
+    appendAudit(db, {
+      at: now.toISOString(),
+      operator: settings.operator,
+      action: 'batch.send',
+      entity: 'batch',
+      entityId: String(row.id),
+      detail: { number: row.number, sentAt: iso, overdueHours: hours, corrections, cepChanges: cep },
+    });
+    return batchSummary(db, row.id, now);
+  })();
+}

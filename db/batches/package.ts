@@ -1,0 +1,265 @@
+// The batch package: a zip holding one BagIt bag (built by db/packaging, as backups are), written
+// whole or not at all, byte-identical on every export of the same sealed batch; and its check.
+import { createHash } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import type { VerifyResult } from '../../shared/contract/batches';
+import { AppError } from '../../shared/errors';
+import { regionLabel } from '../../shared/regions';
+import { bagInfoValue, partialPathFor, removeStalePartials, syncFile, syncFolder, validateZipBag, writeBagZip, ZipError, ZipReader } from '../packaging';
+import { brasilia } from './clock';
+import { describeSchemaError } from './jsonSchema';
+import type { PayloadFile } from './payload';
+import { PAYLOAD_SCHEMAS, SCHEMA_VERSION } from './schemas';
+import { batchStem, type BatchRow } from './summary';
+
+/**
+ * Deflate level of packages. Level 3 keeps a 100 000-correction export within 1.5× of Info-ZIP at
+ * its default level on the same files (`npm run bench`), for a slightly bigger file than level 6.
+ */
+export const PACKAGE_DEFLATE_LEVEL = 3;
+
+/** Every payload file a package of this schema version holds. */
+export const PAYLOAD_FILES = ['cep.jsonl', 'corrections.csv', 'corrections.jsonl', 'dip-requests.jsonl', 'summary.json'] as const;
+
+export const REQUIRED_BAG_INFO = ['Source-Organization', 'Bagging-Date', 'External-Identifier', 'Payload-Oxum', 'Batch-Sequence', 'Schema-Version', 'App-Version'];
+
+/** A partial file this old was left by a killed export: safe to remove. */
+const STALE_PARTIAL_MS = 60 * 60_000;
+
+/**
+ * The seed of reproducible AES salts: from the batch and the passphrase, so the same batch with the
+ * same passphrase encrypts to the same bytes, and a different batch or passphrase never reuses a salt.
+ */
+export function encryptionSeed(batch: Pick<BatchRow, 'uuid'>, passphrase: string): Buffer {
+  return createHash('sha256').update(`cress-desk-batch\0${batch.uuid}\0`).update(passphrase, 'utf8').digest();
+}
+
+export interface WriteOptions {
+  passphrase: string | null;
+  /** Overwrite a different file already under the final name (the clerk confirmed it). */
+  replace: boolean;
+  onProgress?: (bytes: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface WrittenPackage {
+  path: string;
+  fileName: string;
+  bytes: number;
+  sha256: string;
+  encrypted: boolean;
+  /** The same file was already there (an earlier export): nothing was rewritten. */
+  identical: boolean;
+}
+
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function destinationProblem(path: string): string | null {
+  try {
+    if (!statSync(dirname(path)).isDirectory()) return `O destino ${dirname(path)} não é uma pasta.`;
+  } catch {
+    return `A pasta ${dirname(path)} não existe: escolha outra pasta ou crie-a antes.`;
+  }
+  try {
+    if (statSync(path).isDirectory()) return `${path} é uma pasta: informe o nome do arquivo.`;
+  } catch {
+    /* no file there yet: fine */
+  }
+  return null;
+}
+
+function existingSize(path: string): number | null {
+  try {
+    return statSync(path).size;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Writes the package of a sealed batch to `path`: the zip goes to a hidden partial name in the same
+ * folder, is flushed to disk, then renamed; a kill at any moment leaves no partial file under the
+ * final name. Entries sorted, every timestamp the sealing time (Brasília), fixed modes.
+ */
+export async function writeBatchPackage(batch: BatchRow, payload: PayloadFile[], path: string, options: WriteOptions): Promise<WrittenPackage> {
+  const problem = destinationProblem(path);
+  if (problem) throw new AppError('BATCH_DESTINATION_INVALID', problem);
+  const sealedAt = batch.sealed_at;
+  if (!sealedAt || !batch.app_version) throw new AppError('BATCH_STATE', `O lote ${batch.number} ainda não foi fechado: feche-o antes de exportar.`);
+  await removeStalePartials(dirname(path), STALE_PARTIAL_MS);
+
+  const sealed = brasilia(sealedAt);
+  const encrypted = options.passphrase !== null && options.passphrase !== '';
+  const total = payload.reduce((sum, f) => sum + f.data.length, 0);
+  const partial = partialPathFor(path);
+  try {
+    const written = await writeBagZip(partial, {
+      root: batchStem(batch.region, batch.number),
+      payload: payload.map((f) => ({ path: f.path, data: f.data })),
+      info: [
+        { label: 'Source-Organization', value: regionLabel(batch.region) },
+        { label: 'External-Identifier', value: batch.uuid },
+        { label: 'Batch-Sequence', value: batch.number },
+        { label: 'Schema-Version', value: String(SCHEMA_VERSION) },
+        { label: 'App-Version', value: batch.app_version },
+      ],
+      baggingDate: sealed.date,
+      zip: {
+        method: 'deflate',
+        level: PACKAGE_DEFLATE_LEVEL,
+        // The UTC fields of `wallClock` are Brasília's wall-clock time: unzip -l shows the sealing time.
+        modifiedAt: sealed.wallClock,
+        timeZone: 'utc',
+        password: encrypted ? options.passphrase : null,
+        ...(encrypted ? { saltSeed: encryptionSeed(batch, options.passphrase as string) } : {}),
+        onProgress: (bytes) => options.onProgress?.(Math.min(bytes, total), total),
+        signal: options.signal,
+      },
+    });
+    const sha256 = await sha256File(partial);
+    const result = { path, fileName: basename(path), bytes: written.bytes, sha256, encrypted };
+    if (existingSize(path) !== null) {
+      // Exports are reproducible: the same batch gives the same file, which can stay as it is.
+      if (existingSize(path) === written.bytes && (await sha256File(path)) === sha256) {
+        await rm(partial, { force: true });
+        return { ...result, identical: true };
+      }
+      if (!options.replace) {
+        throw new AppError('BATCH_DESTINATION_INVALID', `Já existe outro arquivo ${basename(path)} nessa pasta: escolha outra pasta ou outro nome.`);
+      }
+    }
+    await syncFile(partial);
+    await rename(partial, path);
+    await syncFolder(dirname(path));
+    return { ...result, identical: false };
+  } catch (error) {
+    await rm(partial, { force: true }).catch(() => {});
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------- verification
+
+interface Problem {
+  code: string;
+  message: string;
+  path?: string;
+}
+
+const LINE_ERRORS_PER_FILE = 5;
+
+/** Checks every JSON line (or the whole JSON file) of a payload file against its schema. */
+async function checkSchema(zip: ZipReader, entry: string, problems: Problem[]): Promise<void> {
+  const spec = PAYLOAD_SCHEMAS[entry.slice(entry.indexOf('/') + 1)];
+  if (!spec) return;
+  const relative = entry.slice(entry.indexOf('/') + 1);
+  let found = 0;
+  const report = (line: number | null, message: string) => {
+    if (found++ < LINE_ERRORS_PER_FILE) {
+      problems.push({ code: 'SCHEMA_INVALID', path: relative, message: `${relative}${line === null ? '' : `, linha ${line}`}: ${message}` });
+    }
+  };
+  const checkText = (text: string, line: number | null) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      report(line, 'não é JSON válido.');
+      return;
+    }
+    const errors = spec.schema.validate(value);
+    if (errors.length > 0) report(line, `${errors.slice(0, 3).map(describeSchemaError).join('; ')}.`);
+  };
+  if (!spec.lines) {
+    checkText((await zip.read(entry)).toString('utf8'), null);
+  } else {
+    let rest = '';
+    let line = 0;
+    const decoder = new TextDecoder('utf-8');
+    for await (const chunk of zip.stream(entry)) {
+      const text = rest + decoder.decode(chunk, { stream: true });
+      const parts = text.split('\n');
+      rest = parts.pop() ?? '';
+      for (const part of parts) checkText(part, ++line);
+    }
+    rest += decoder.decode();
+    if (rest !== '') report(line + 1, 'a última linha não termina com quebra de linha (arquivo cortado?).');
+  }
+  if (found > LINE_ERRORS_PER_FILE) {
+    problems.push({ code: 'SCHEMA_INVALID', path: relative, message: `${relative}: mais ${found - LINE_ERRORS_PER_FILE} linha(s) fora do formato.` });
+  }
+}
+
+/**
+ * Checks a package: the zip opens (with the passphrase, if encrypted), the bag is complete and
+ * valid (manifests, checksums, nothing extra, no path leaving the bag, Payload-Oxum), bag-info has
+ * every field of the format, the payload holds exactly the format's files, and every JSON line
+ * passes its schema. Never throws for a bad file: every reason is in `problems`.
+ */
+export async function verifyBatchPackage(path: string, passphrase: string | null, onProgress?: (bytes: number) => void): Promise<VerifyResult> {
+  const problems: Problem[] = [];
+  let encrypted = false;
+  let batch: VerifyResult['batch'] = null;
+  let sha256 = '';
+  try {
+    sha256 = await sha256File(path);
+  } catch {
+    return { file: path, valid: false, problems: [{ code: 'FILE_UNREADABLE', message: `Não foi possível ler o arquivo ${path}.` }], encrypted, batch, sha256 };
+  }
+  try {
+    const bag = await validateZipBag(path, { password: passphrase, requiredInfo: REQUIRED_BAG_INFO, ...(onProgress ? { onProgress } : {}) });
+    encrypted = bag.encrypted;
+    problems.push(...bag.problems);
+    const id = bagInfoValue(bag.info, 'External-Identifier');
+    const number = bagInfoValue(bag.info, 'Batch-Sequence');
+    const organization = bagInfoValue(bag.info, 'Source-Organization');
+    if (id && number) batch = { id, number, sourceOrganization: organization ?? '' };
+    const version = bagInfoValue(bag.info, 'Schema-Version');
+    if (version !== undefined && version !== String(SCHEMA_VERSION)) {
+      problems.push({ code: 'SCHEMA_VERSION', message: `Schema-Version ${version} não é conhecido por esta versão do CRESS Desk (conhece a ${SCHEMA_VERSION}).` });
+    }
+    const present = new Set(bag.payload.map((f) => f.path.slice('data/'.length)));
+    for (const file of PAYLOAD_FILES) {
+      if (!present.has(file)) problems.push({ code: 'BATCH_FILE_MISSING', path: `data/${file}`, message: `Falta o arquivo data/${file} do formato de lote.` });
+    }
+    for (const file of present) {
+      if (!(PAYLOAD_FILES as readonly string[]).includes(file)) {
+        problems.push({ code: 'BATCH_FILE_UNEXPECTED', path: `data/${file}`, message: `O arquivo data/${file} não faz parte do formato de lote.` });
+      }
+    }
+    if (bag.root !== null) {
+      // A file the bag check already found damaged or altered is not read again.
+      const damaged = new Set(problems.map((p) => p.path));
+      const zip = await ZipReader.open(path, { password: passphrase });
+      try {
+        for (const file of PAYLOAD_FILES) {
+          const entry = `${bag.root}/data/${file}`;
+          if (zip.has(entry) && !damaged.has(`data/${file}`)) await checkSchema(zip, entry, problems);
+        }
+        if (zip.has(`${bag.root}/data/summary.json`) && !damaged.has('data/summary.json') && id) {
+          let summaryId: unknown = id;
+          try {
+            summaryId = (JSON.parse((await zip.read(`${bag.root}/data/summary.json`)).toString('utf8')) as { batch?: { id?: unknown } }).batch?.id;
+          } catch {
+            /* already reported by the schema check */
+          }
+          if (summaryId !== id) {
+            problems.push({ code: 'BATCH_ID_MISMATCH', path: 'data/summary.json', message: 'data/summary.json não é do mesmo lote que bag-info.txt (External-Identifier diferente).' });
+          }
+        }
+      } finally {
+        await zip.close();
+      }
+    }
+  } catch (error) {
+    if (error instanceof ZipError) problems.push({ code: error.code, message: error.message });
+    else throw error;
+  }
+  return { file: path, valid: problems.length === 0, problems, encrypted, batch, sha256 };
+}

@@ -1,0 +1,137 @@
+// Reading batches: one row as the screens and the command line see it (state, counts, due time),
+// lookups by id, number or External-Identifier, and the list.
+import type { Database } from 'better-sqlite3';
+import { emptyStatusCounts, type BatchSummary } from '../../shared/contract/batches';
+import type { BatchState, CorrectionStatus } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import { regionCode } from '../../shared/regions';
+import { statement } from '../statements';
+
+export interface BatchRow {
+  id: number;
+  uuid: string;
+  region: number;
+  year: number;
+  seq: number;
+  number: string;
+  state: BatchState;
+  operator: string;
+  created_at: string;
+  sealed_at: string | null;
+  app_version: string | null;
+  exported_at: string | null;
+  sent_at: string | null;
+  overdue_hours: number;
+  acknowledged_at: string | null;
+  cancelled_at: string | null;
+  package_sha256: string | null;
+  package_file_name: string | null;
+  encrypted_sha256: string | null;
+}
+
+const HOUR = 3_600_000;
+
+/** `CRESS09-lote-2026-0001`: the package's file name without `.zip`, and its bag's folder. */
+export function batchStem(region: number, number: string): string {
+  return `${regionCode(region)}-lote-${number}`;
+}
+
+/** `2026-0001`. */
+export function batchNumber(year: number, seq: number): string {
+  return `${year}-${String(seq).padStart(4, '0')}`;
+}
+
+export function dueAt(row: Pick<BatchRow, 'sent_at' | 'overdue_hours'>): string | null {
+  return row.sent_at ? new Date(Date.parse(row.sent_at) + row.overdue_hours * HOUR).toISOString() : null;
+}
+
+/** Sent, past due, and Implanta has not answered anything yet. */
+export function isOverdue(row: Pick<BatchRow, 'state' | 'sent_at' | 'overdue_hours' | 'acknowledged_at'>, now: Date): boolean {
+  const due = dueAt(row);
+  return row.state === 'sent' && row.acknowledged_at === null && due !== null && now.getTime() > Date.parse(due);
+}
+
+export function getBatchRow(db: Database, id: number): BatchRow | undefined {
+  return statement<BatchRow>(db, 'SELECT * FROM batches WHERE id = ?').get(id);
+}
+
+export function requireBatchRow(db: Database, id: number): BatchRow {
+  const row = getBatchRow(db, id);
+  if (!row) throw new AppError('BATCH_NOT_FOUND', `Lote não encontrado (nº interno ${id}).`);
+  return row;
+}
+
+/** Counts of a batch's items; corrections and CEP changes together per status. */
+function countsOf(db: Database, id: number): BatchSummary['counts'] {
+  const statuses = emptyStatusCounts();
+  let corrections = 0;
+  let cepChanges = 0;
+  for (const row of statement<{ status: CorrectionStatus; n: number }>(db, 'SELECT status, count(*) AS n FROM corrections WHERE batch_id = ? GROUP BY status').all(id)) {
+    statuses[row.status] += row.n;
+    corrections += row.n;
+  }
+  for (const row of statement<{ status: CorrectionStatus; n: number }>(db, 'SELECT status, count(*) AS n FROM cep_changes WHERE batch_id = ? GROUP BY status').all(id)) {
+    statuses[row.status] += row.n;
+    cepChanges += row.n;
+  }
+  const dip = statement<{ n: number }>(
+    db,
+    "SELECT count(DISTINCT professional_id) AS n FROM corrections WHERE batch_id = ? AND dip_consequence = 'correct_dip_request'",
+  ).get(id) as { n: number };
+  return { corrections, cepChanges, dipRequests: dip.n, statuses, unanswered: statuses.sent };
+}
+
+export function toSummary(db: Database, row: BatchRow, now: Date): BatchSummary {
+  return {
+    id: row.id,
+    uuid: row.uuid,
+    number: row.number,
+    region: row.region,
+    state: row.state,
+    operator: row.operator,
+    createdAt: row.created_at,
+    sealedAt: row.sealed_at,
+    exportedAt: row.exported_at,
+    sentAt: row.sent_at,
+    acknowledgedAt: row.acknowledged_at,
+    cancelledAt: row.cancelled_at,
+    overdueHours: row.overdue_hours,
+    dueAt: dueAt(row),
+    overdue: isOverdue(row, now),
+    counts: countsOf(db, row.id),
+    fileName: `${batchStem(row.region, row.number)}.zip`,
+    packageSha256: row.package_sha256,
+    encryptedSha256: row.encrypted_sha256,
+  };
+}
+
+export function batchSummary(db: Database, id: number, now: Date): BatchSummary {
+  return toSummary(db, requireBatchRow(db, id), now);
+}
+
+/**
+ * A batch by what a person types: its number (`2026-0001`, this desk's region), the file stem
+ * (`CRESS09-lote-2026-0001`), its External-Identifier, or its internal id.
+ */
+export function findBatchRow(db: Database, key: string, region: number | null): BatchRow | undefined {
+  const text = key.trim().replace(/\.zip$/i, '');
+  const stem = /^CRESS(\d{2})-lote-(\d{4}-\d{4,})$/i.exec(text);
+  if (stem) return statement<BatchRow>(db, 'SELECT * FROM batches WHERE region = ? AND number = ?').get(Number(stem[1]), stem[2]);
+  if (/^\d{4}-\d{4,}$/.test(text)) {
+    return region === null
+      ? statement<BatchRow>(db, 'SELECT * FROM batches WHERE number = ? ORDER BY id DESC LIMIT 1').get(text)
+      : statement<BatchRow>(db, 'SELECT * FROM batches WHERE region = ? AND number = ?').get(region, text);
+  }
+  if (/^\d{1,9}$/.test(text)) return getBatchRow(db, Number(text));
+  return statement<BatchRow>(db, 'SELECT * FROM batches WHERE uuid = ?').get(text.toLowerCase());
+}
+
+export function listBatches(db: Database, input: { state?: BatchState; page: number; pageSize: number }, now: Date) {
+  const where = input.state ? 'WHERE state = ?' : '';
+  const params: (string | number)[] = input.state ? [input.state] : [];
+  const total = (db.prepare(`SELECT count(*) AS n FROM batches ${where}`).get(...params) as { n: number }).n;
+  const rows = db
+    .prepare(`SELECT * FROM batches ${where} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`)
+    .all(...params, input.pageSize, input.page * input.pageSize) as BatchRow[];
+  return { total, page: input.page, pageSize: input.pageSize, items: rows.map((row) => toSummary(db, row, now)) };
+}

@@ -1,0 +1,63 @@
+// The header row and its mapping, seen from a data row: the cell of a target, the column an error
+// belongs to, and how a row's problems are reported.
+import type { ImportError, ImportMapping, ImportTarget } from '../../shared/contract/imports';
+import type { ErrorCode } from '../../shared/errors';
+
+/** A problem of one row; `column` indexes the header (null: the row as a whole). */
+export interface RowIssue {
+  column: number | null;
+  code: ErrorCode;
+  message: string;
+}
+
+export class ColumnMap {
+  private readonly index = new Map<ImportTarget, number>();
+
+  constructor(
+    readonly headers: readonly string[],
+    readonly mapping: ImportMapping,
+  ) {
+    mapping.forEach((target, column) => {
+      if (target !== null && !this.index.has(target)) this.index.set(target, column);
+    });
+  }
+
+  has(target: ImportTarget): boolean {
+    return this.index.has(target);
+  }
+
+  columnOf(target: ImportTarget): number | null {
+    return this.index.get(target) ?? null;
+  }
+
+  /** The targets the mapping uses, in column order. */
+  targets(): ImportTarget[] {
+    return [...this.index.keys()];
+  }
+
+  /** The cell of `target`, trimmed ('' when the column is not mapped or the cell is empty). */
+  cell(cells: readonly string[], target: ImportTarget): string {
+    const column = this.index.get(target);
+    if (column === undefined) return '';
+    const value = cells[column];
+    return value === undefined ? '' : value.trim();
+  }
+
+  /** Where an error about a field is shown: its column; the mother rule's, on either of its two. */
+  columnFor(field: string | undefined): number | null {
+    if (field === undefined) return null;
+    if (field === 'motherName' || field === 'motherNotListed') {
+      return this.columnOf(field) ?? this.columnOf(field === 'motherName' ? 'motherNotListed' : 'motherName');
+    }
+    return this.columnOf(field as ImportTarget);
+  }
+
+  header(column: number | null): string {
+    if (column === null) return '';
+    return this.headers[column]?.trim() || `Coluna ${column + 1}`;
+  }
+
+  toError(row: number, issue: RowIssue): ImportError {
+    return { row, column: this.header(issue.column), code: issue.code, message: issue.message };
+  }
+}

@@ -1,0 +1,23 @@
+// The import jobs' own connection to the store. The desk opened the file first (integrity check,
+// migrations) and keeps it open; a job only needs a second connection of the same schema version,
+// without repeating a full-file check that takes longer than a small import.
+import Database from 'better-sqlite3';
+import { AppError } from '../../shared/errors';
+import { KNOWN_SCHEMA_VERSION, schemaVersionOf } from '../migrate';
+
+export function openJobConnection(path: string): Database.Database {
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    if (schemaVersionOf(db) !== KNOWN_SCHEMA_VERSION) {
+      throw new AppError('STORE_CORRUPT', 'O arquivo de dados mudou enquanto o aplicativo estava aberto. Feche e abra o CRESS Desk de novo.');
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('cache_size = -32768');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,178 @@
+// The imports table: recording an import, the history list, its errors, and the same-file check.
+import type { Database } from 'better-sqlite3';
+import type { ImportError, ImportKind, ImportRecord } from '../../shared/contract/imports';
+import { AppError } from '../../shared/errors';
+import { formatDateTimeBr } from '../../shared/rules/dates';
+
+interface ImportRow {
+  id: number;
+  kind: string;
+  file_name: string;
+  sha256: string;
+  sheet: string;
+  format: string;
+  headers: string;
+  mapping: string;
+  operator: string;
+  started_at: string;
+  finished_at: string;
+  rows: number;
+  accepted: number;
+  unchanged: number;
+  rejected: number;
+  all_or_nothing: number;
+  forced: number;
+  state: string;
+  undone_at: string | null;
+}
+
+export interface NewImport {
+  kind: ImportKind;
+  fileName: string;
+  sha256: string;
+  sheet: string;
+  format: string;
+  headers: readonly string[];
+  mapping: readonly (string | null)[];
+  operator: string;
+  startedAt: string;
+  allOrNothing: boolean;
+  forced: boolean;
+}
+
+export interface ImportCounts {
+  rows: number;
+  accepted: number;
+  unchanged: number;
+  rejected: number;
+}
+
+export function insertImport(db: Database, data: NewImport): number {
+  const result = db
+    .prepare(
+      `INSERT INTO imports (kind, file_name, sha256, sheet, format, headers, mapping, operator, started_at, finished_at,
+         rows, accepted, unchanged, rejected, all_or_nothing, forced, state)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?, 'done')`,
+    )
+    .run(
+      data.kind,
+      data.fileName,
+      data.sha256,
+      data.sheet,
+      data.format,
+      JSON.stringify(data.headers),
+      JSON.stringify(data.mapping),
+      data.operator,
+      data.startedAt,
+      data.startedAt,
+      data.allOrNothing ? 1 : 0,
+      data.forced ? 1 : 0,
+    );
+  return Number(result.lastInsertRowid);
+}
+
+export function finishImport(db: Database, id: number, counts: ImportCounts, finishedAt: string): void {
+  db.prepare('UPDATE imports SET rows = ?, accepted = ?, unchanged = ?, rejected = ?, finished_at = ? WHERE id = ?').run(
+    counts.rows,
+    counts.accepted,
+    counts.unchanged,
+    counts.rejected,
+    finishedAt,
+    id,
+  );
+}
+
+/** Imports of this very file (by SHA-256) still in force, newest first. */
+export function previousImports(db: Database, sha256: string, kind?: ImportKind): { id: number; kind: ImportKind; finishedAt: string }[] {
+  const rows = db
+    .prepare(`SELECT id, kind, finished_at FROM imports WHERE sha256 = ? AND state = 'done' ${kind ? 'AND kind = ?' : ''} ORDER BY id DESC`)
+    .all(...(kind ? [sha256, kind] : [sha256])) as { id: number; kind: ImportKind; finished_at: string }[];
+  return rows.map((r) => ({ id: r.id, kind: r.kind, finishedAt: r.finished_at }));
+}
+
+export function repeatedFileError(previous: { id: number; finishedAt: string }): AppError {
+  return new AppError(
+    'IMPORT_REPEATED',
+    `Esta mesma planilha já foi importada em ${formatDateTimeBr(previous.finishedAt)} (importação nº ${previous.id}). Para importá-la de novo, confirme a repetição.`,
+    { details: previous },
+  );
+}
+
+export function requireImport(db: Database, id: number): ImportRow {
+  const row = db.prepare('SELECT * FROM imports WHERE id = ?').get(id) as ImportRow | undefined;
+  if (!row) throw new AppError('IMPORT_NOT_FOUND', `A importação nº ${id} não existe.`);
+  return row;
+}
+
+/** Changes the import queued and their state: what decides whether it can be undone. */
+function queuedCounts(db: Database, ids: number[]): Map<number, { total: number; notPending: number }> {
+  const counts = new Map<number, { total: number; notPending: number }>();
+  if (ids.length === 0) return counts;
+  const marks = ids.map(() => '?').join(', ');
+  for (const table of ['corrections', 'cep_changes']) {
+    const rows = db
+      .prepare(`SELECT import_id AS id, count(*) AS total, sum(status <> 'pending') AS notPending FROM ${table} WHERE import_id IN (${marks}) GROUP BY import_id`)
+      .all(...ids) as { id: number; total: number; notPending: number }[];
+    for (const row of rows) counts.set(row.id, { total: row.total, notPending: row.notPending });
+  }
+  return counts;
+}
+
+export function undoBlocker(row: Pick<ImportRow, 'kind' | 'state' | 'undone_at'>, queued: { total: number; notPending: number }): string | null {
+  if (row.state === 'undone') return `Esta importação já foi desfeita em ${formatDateTimeBr(row.undone_at)}.`;
+  if (row.kind === 'registry') {
+    return 'Cargas do cadastro não se desfazem: elas trazem os dados do sistema do Regional. Importe de novo a planilha correta.';
+  }
+  if (queued.notPending > 0) {
+    const what = row.kind === 'cep' ? 'alterações de CEP' : 'correções';
+    return `${queued.notPending.toLocaleString('pt-BR')} ${what} desta importação já entraram em lote ou foram enviadas à Implanta.`;
+  }
+  return null;
+}
+
+function toRecord(row: ImportRow, queued: { total: number; notPending: number }): ImportRecord {
+  return {
+    id: row.id,
+    kind: row.kind as ImportKind,
+    fileName: row.file_name,
+    sha256: row.sha256,
+    sheet: row.sheet,
+    operator: row.operator,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    rows: row.rows,
+    accepted: row.accepted,
+    unchanged: row.unchanged,
+    rejected: row.rejected,
+    allOrNothing: row.all_or_nothing === 1,
+    forced: row.forced === 1,
+    state: row.state as ImportRecord['state'],
+    undoneAt: row.undone_at,
+    corrections: queued.total,
+    undoBlocker: undoBlocker(row, queued),
+  };
+}
+
+export function listImports(db: Database, input: { page: number; pageSize: number }) {
+  const total = (db.prepare('SELECT count(*) AS n FROM imports').get() as { n: number }).n;
+  const rows = db.prepare('SELECT * FROM imports ORDER BY id DESC LIMIT ? OFFSET ?').all(input.pageSize, input.page * input.pageSize) as ImportRow[];
+  const queued = queuedCounts(
+    db,
+    rows.map((r) => r.id),
+  );
+  const items = rows.map((row) => toRecord(row, queued.get(row.id) ?? { total: 0, notPending: 0 }));
+  return { total, page: input.page, pageSize: input.pageSize, items };
+}
+
+export function importErrorsPage(db: Database, input: { id: number; page: number; pageSize: number }) {
+  requireImport(db, input.id);
+  const total = (db.prepare('SELECT count(*) AS n FROM import_errors WHERE import_id = ?').get(input.id) as { n: number }).n;
+  const items = db
+    .prepare('SELECT row, "column", code, message FROM import_errors WHERE import_id = ? ORDER BY row, id LIMIT ? OFFSET ?')
+    .all(input.id, input.pageSize, input.page * input.pageSize) as ImportError[];
+  return { total, page: input.page, pageSize: input.pageSize, items };
+}
+
+export function queuedOf(db: Database, id: number): { total: number; notPending: number } {
+  return queuedCounts(db, [id]).get(id) ?? { total: 0, notPending: 0 };
+}

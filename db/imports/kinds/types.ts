@@ -1,0 +1,45 @@
+// What each kind of import does with one data row: check it against the rules and, when valid,
+// write it into the import's open transaction.
+import type { Database } from 'better-sqlite3';
+import type { RowStatus } from '../../../shared/contract/imports';
+import type { DipConsequence } from '../../../shared/domain';
+import type { ColumnMap, RowIssue } from '../columns';
+import type { RawRow } from '../readers/source';
+
+export interface RowOutcome {
+  status: RowStatus;
+  issues: RowIssue[];
+  /** Fields changed (corrections), or 1 for a record or CEP written. */
+  changes: number;
+  dipConsequence: DipConsequence;
+}
+
+export interface ProcessorContext {
+  db: Database;
+  importId: number;
+  /** ISO time stamp of everything the import writes. */
+  now: string;
+  operator: string;
+  fileName: string;
+  /** Reason recorded when a row's "Motivo" is empty. */
+  defaultReason: string;
+  columns: ColumnMap;
+  uuid: () => string;
+}
+
+export interface ProcessorTotals {
+  corrections: number;
+  inserted: number;
+  updated: number;
+}
+
+export interface KindProcessor {
+  process(row: RawRow): RowOutcome;
+  /** Writes what is still buffered (before the import's transaction ends). */
+  flush(): void;
+  totals(): ProcessorTotals;
+}
+
+export function rejected(issues: RowIssue[]): RowOutcome {
+  return { status: 'rejected', issues, changes: 0, dipConsequence: 'none' };
+}

@@ -1,0 +1,106 @@
+// Opens a spreadsheet by what its bytes are, not by its name: zip (xlsx/xlsm/ods), OLE compound
+// file (xls, or an encrypted Office file), or text (CSV). Everything else is refused with a
+// message, before any parsing.
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import * as XLSX from 'xlsx';
+import { CsvSource } from './csv';
+import { DEFAULT_LIMITS, FILE_MESSAGES, unreadable, unsafe, type ReaderLimits } from './limits';
+import { SheetJsSource } from './sheetjs';
+import type { SpreadsheetSource } from './source';
+import { XlsxSource } from './xlsx';
+import { DeclarationGuard } from './xml';
+import { ZipArchive } from './zip';
+
+const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const BINARY_MAGICS = [Buffer.from('%PDF'), Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.from([0xff, 0xd8, 0xff]), Buffer.from('GIF8'), Buffer.from('Rar!'), Buffer.from([0x1f, 0x8b]), Buffer.from('7z')];
+const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
+const HEAD_BYTES = 4096;
+
+function head(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    return buffer.subarray(0, readSync(fd, buffer, 0, HEAD_BYTES, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The name a CSV's only "sheet" gets: the file name without its extension. */
+export function csvSheetName(fileName: string): string {
+  const base = fileName.replace(/^.*[\\/]/, '');
+  const ext = extname(base);
+  return (ext ? base.slice(0, -ext.length) : base) || 'Planilha';
+}
+
+export function openSpreadsheet(path: string, fileName: string, limits: ReaderLimits = DEFAULT_LIMITS): SpreadsheetSource {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw unreadable('O arquivo não foi encontrado ou não pode ser aberto. Escolha-o novamente.');
+  }
+  if (size === 0) throw unreadable(FILE_MESSAGES.empty);
+  if (size > limits.maxFileBytes) throw unsafe(FILE_MESSAGES.tooLarge(Math.ceil(size / 1048576), Math.floor(limits.maxFileBytes / 1048576)));
+  const bytes = head(path);
+  const extension = extname(fileName).toLowerCase();
+
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6)) {
+    return openZipBased(path, extension, limits);
+  }
+  if (bytes.subarray(0, 8).equals(CFB_MAGIC)) return openCompoundFile(path);
+  if (BINARY_MAGICS.some((magic) => bytes.subarray(0, magic.length).equals(magic))) throw unreadable(FILE_MESSAGES.notSpreadsheet);
+
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!utf16 && bytes.includes(0)) throw unreadable(FILE_MESSAGES.notSpreadsheet);
+  const text = bytes.toString('latin1').trimStart().slice(0, 200).toLowerCase();
+  if (text.startsWith('<!doctype html') || text.startsWith('<html') || text.startsWith('<table')) throw unreadable(FILE_MESSAGES.htmlAsXls);
+  if (text.startsWith('<?xml')) throw unreadable(FILE_MESSAGES.notSpreadsheet);
+  return new CsvSource(path, csvSheetName(fileName), limits);
+}
+
+function openZipBased(path: string, extension: string, limits: ReaderLimits): SpreadsheetSource {
+  const zip = ZipArchive.open(path, limits);
+  try {
+    if (zip.has('xl/workbook.xml') || zip.has('[Content_Types].xml')) {
+      return new XlsxSource(zip, extension === '.xlsm' ? 'xlsm' : 'xlsx', limits);
+    }
+    if (zip.has('mimetype') && zip.readText('mimetype', 256).trim() === ODS_MIMETYPE) {
+      checkOdsParts(zip);
+      zip.close();
+      return new SheetJsSource(path, 'ods');
+    }
+    throw unreadable(FILE_MESSAGES.zipNotSpreadsheet);
+  } catch (error) {
+    zip.close();
+    throw error;
+  }
+}
+
+/** Before SheetJS parses an .ods: no encrypted parts, no DTD or entity declarations in any XML. */
+function checkOdsParts(zip: ZipArchive): void {
+  if (zip.has('META-INF/manifest.xml') && zip.readText('META-INF/manifest.xml', 1024 * 1024).includes('encryption-data')) {
+    throw unreadable(FILE_MESSAGES.encrypted);
+  }
+  for (const [name, entry] of zip.entries) {
+    if (entry.encrypted) throw unreadable(FILE_MESSAGES.encrypted);
+    if (!name.endsWith('.xml') && !name.endsWith('.rdf')) continue;
+    const guard = new DeclarationGuard();
+    const decoder = new TextDecoder('utf-8');
+    for (const chunk of zip.chunks(name)) guard.check(decoder.decode(chunk, { stream: true }));
+  }
+}
+
+/** An OLE compound file is an .xls, or an Office file encrypted with a password. */
+function openCompoundFile(path: string): SpreadsheetSource {
+  let names: string[];
+  try {
+    names = XLSX.CFB.read(readFileSync(path), { type: 'buffer' }).FullPaths.map((p: string) => p.replace(/^.*\//, ''));
+  } catch {
+    throw unreadable(FILE_MESSAGES.truncated);
+  }
+  if (names.includes('EncryptedPackage') || names.includes('EncryptionInfo')) throw unreadable(FILE_MESSAGES.encrypted);
+  if (!names.includes('Workbook') && !names.includes('Book')) throw unreadable(FILE_MESSAGES.notSpreadsheet);
+  return new SheetJsSource(path, 'xls');
+}

@@ -1,0 +1,114 @@
+// .ods and old .xls through SheetJS (small files in practice; it reads them whole). The zip of an
+// .ods was already checked (bomb, DTD, encryption) before SheetJS sees it; .xls has no XML.
+import { readFileSync } from 'node:fs';
+import * as XLSX from 'xlsx';
+import { booleanText, numberText, serialDateText } from './cells';
+import { FILE_MESSAGES, unreadable } from './limits';
+import type { RawRow, SheetMeta, SpreadsheetSource } from './source';
+
+type Cell = { t?: string; v?: unknown; w?: string; z?: unknown };
+type Sheet = { '!data'?: (Cell[] | null | undefined)[]; '!ref'?: string };
+
+const READ_OPTIONS: XLSX.ParsingOptions = {
+  type: 'buffer',
+  dense: true,
+  cellFormula: false,
+  cellHTML: false,
+  cellNF: true,
+  cellStyles: false,
+  cellDates: false,
+  bookVBA: false,
+  WTF: false,
+};
+
+function cellText(cell: Cell | null | undefined, date1904: boolean): string {
+  if (!cell) return '';
+  switch (cell.t) {
+    case 's':
+      return typeof cell.v === 'string' ? cell.v : String(cell.v ?? '');
+    case 'n': {
+      const value = Number(cell.v);
+      return typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z) ? serialDateText(value, date1904) : numberText(value);
+    }
+    case 'b':
+      return booleanText(cell.v === true);
+    case 'e':
+      return cell.w ?? '#ERRO';
+    case 'd': {
+      const date = cell.v instanceof Date ? cell.v : new Date(String(cell.v));
+      if (Number.isNaN(date.getTime())) return '';
+      const two = (n: number) => String(n).padStart(2, '0');
+      return `${two(date.getDate())}/${two(date.getMonth() + 1)}/${date.getFullYear()}`;
+    }
+    default:
+      return '';
+  }
+}
+
+function readFailure(error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/password|encrypt/i.test(message)) return unreadable(FILE_MESSAGES.encrypted);
+  return unreadable(FILE_MESSAGES.damaged('o leitor de planilhas não reconheceu o conteúdo'));
+}
+
+export class SheetJsSource implements SpreadsheetSource {
+  readonly sheets: SheetMeta[];
+  readonly progress = { done: 0, total: 1 };
+  private readonly workbook: XLSX.WorkBook;
+  private readonly date1904: boolean;
+
+  constructor(
+    path: string,
+    readonly format: 'ods' | 'xls',
+  ) {
+    try {
+      this.workbook = XLSX.read(readFileSync(path), READ_OPTIONS);
+    } catch (error) {
+      throw readFailure(error);
+    }
+    const hidden = this.workbook.Workbook?.Sheets ?? [];
+    this.sheets = this.workbook.SheetNames.map((name, index) => ({ name, hidden: Boolean(hidden[index]?.Hidden) }));
+    if (this.sheets.length === 0) throw unreadable(FILE_MESSAGES.noSheets);
+    this.date1904 = Boolean(this.workbook.Workbook?.WBProps?.date1904);
+  }
+
+  /**
+   * The sheet object of a name. SheetJS keeps sheets in a plain object, so a sheet named
+   * "__proto__" ends up as that object's prototype (harmless: nothing global is touched);
+   * it is found there, and no other inherited property is ever taken for a sheet.
+   */
+  private sheet(name: string): Sheet | undefined {
+    const sheets = this.workbook.Sheets as Record<string, unknown>;
+    if (Object.hasOwn(sheets, name)) return sheets[name] as Sheet;
+    if (name === '__proto__') {
+      const proto = Object.getPrototypeOf(sheets) as Sheet | null;
+      if (proto && proto !== Object.prototype && Object.hasOwn(proto, '!data')) return proto;
+    }
+    return undefined;
+  }
+
+  rowEstimate(sheet: string): number | null {
+    const ref = this.sheet(sheet)?.['!ref'];
+    return ref ? XLSX.utils.decode_range(ref).e.r + 1 : null;
+  }
+
+  *rows(name: string): Generator<RawRow> {
+    const sheet = this.sheet(name);
+    if (!sheet) throw unreadable(`A aba “${name}” não existe nesta planilha.`);
+    const data = sheet['!data'] ?? [];
+    for (let r = 0; r < data.length; r++) {
+      const row = data[r];
+      if (!row) continue;
+      const cells: string[] = [];
+      for (let c = 0; c < row.length; c++) cells.push(cellText(row[c], this.date1904));
+      while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+      if (cells.length > 0) yield { row: r + 1, cells };
+      this.progress.done = (r + 1) / data.length;
+    }
+    this.progress.done = 1;
+  }
+
+  close(): void {
+    // Nothing held open: SheetJS read the file into memory.
+  }
+}

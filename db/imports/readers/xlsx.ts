@@ -1,0 +1,61 @@
+// .xlsx and .xlsm (read as data only: macros are never looked at) as Excel and LibreOffice write
+// them: shared or inline strings, several sheets, cached formula values, date cells by style.
+import type { SpreadsheetFormat } from '../../../shared/contract/imports';
+import { FILE_MESSAGES, unreadable, type ReaderLimits } from './limits';
+import type { RawRow, SheetMeta, SpreadsheetSource } from './source';
+import { readDateStyles, readSharedStrings, readWorkbook, type XlsxWorkbook } from './xlsxParts';
+import { SheetScanner, type SheetContext } from './xlsxSheet';
+import type { ZipArchive } from './zip';
+
+export class XlsxSource implements SpreadsheetSource {
+  readonly sheets: SheetMeta[];
+  readonly progress = { done: 0, total: 0 };
+  private readonly workbook: XlsxWorkbook;
+  private context: SheetContext | null = null;
+  private readonly announced = new Map<string, number | null>();
+
+  constructor(
+    private readonly zip: ZipArchive,
+    readonly format: SpreadsheetFormat,
+    private readonly limits: ReaderLimits,
+  ) {
+    this.workbook = readWorkbook(zip);
+    this.sheets = this.workbook.sheets.map((s) => ({ name: s.name, hidden: s.hidden }));
+    if (this.sheets.length === 0) throw unreadable(FILE_MESSAGES.noSheets);
+  }
+
+  /** Shared strings and styles, read once, the first time a sheet is read. */
+  private sheetContext(): SheetContext {
+    this.context ??= {
+      sharedStrings: readSharedStrings(this.zip, this.workbook.sharedStringsPath, this.limits),
+      dateStyles: readDateStyles(this.zip, this.workbook.stylesPath),
+      date1904: this.workbook.date1904,
+      limits: this.limits,
+    };
+    return this.context;
+  }
+
+  rowEstimate(sheet: string): number | null {
+    return this.announced.get(sheet) ?? null;
+  }
+
+  *rows(sheet: string): Generator<RawRow> {
+    const ref = this.workbook.sheets.find((s) => s.name === sheet);
+    if (!ref) throw unreadable(`A aba “${sheet}” não existe nesta planilha.`);
+    const scanner = new SheetScanner(this.sheetContext());
+    const entry = this.zip.entries.get(ref.path);
+    this.progress.done = 0;
+    this.progress.total = entry?.compressedSize ?? 0;
+    for (const chunk of this.zip.chunks(ref.path, (bytes) => (this.progress.done += bytes))) {
+      const rows = scanner.push(chunk);
+      if (scanner.rowsAnnounced !== null) this.announced.set(sheet, scanner.rowsAnnounced);
+      yield* rows;
+      if (scanner.done) return;
+    }
+    scanner.end();
+  }
+
+  close(): void {
+    this.zip.close();
+  }
+}

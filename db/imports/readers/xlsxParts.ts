@@ -1,0 +1,195 @@
+// The small parts of an .xlsx read whole: where the sheets are (workbook + relationships), which
+// cell styles are dates (styles), and the shared strings (streamed, kept as one array).
+import { isBuiltinDateFormat, isDateFormatCode } from './cells';
+import { FILE_MESSAGES, unreadable, type ReaderLimits } from './limits';
+import { attribute, DeclarationGuard, elementTexts, refuseDeclarations, unescapeXml } from './xml';
+import type { ZipArchive } from './zip';
+
+export interface XlsxSheetRef {
+  name: string;
+  hidden: boolean;
+  path: string;
+}
+
+export interface XlsxWorkbook {
+  sheets: XlsxSheetRef[];
+  sharedStringsPath: string | null;
+  stylesPath: string | null;
+  date1904: boolean;
+}
+
+interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+}
+
+const SMALL_PART = 16 * 1024 * 1024;
+
+/** Each `<tag …>` opening tag in `xml`, as [start, end] offsets. */
+function* tags(xml: string, tag: string): Generator<[number, number]> {
+  const open = `<${tag}`;
+  let at = 0;
+  for (;;) {
+    at = xml.indexOf(open, at);
+    if (at === -1) return;
+    const next = xml.charCodeAt(at + open.length);
+    const end = xml.indexOf('>', at);
+    if (end === -1) return;
+    if (next === 32 || next === 47 || next === 62 || next === 9 || next === 10 || next === 13) yield [at, end];
+    at = end;
+  }
+}
+
+function readPart(zip: ZipArchive, name: string): string {
+  const xml = zip.readText(name, SMALL_PART);
+  refuseDeclarations(xml);
+  return xml;
+}
+
+function relationships(zip: ZipArchive, relsPath: string): Relationship[] {
+  if (!zip.has(relsPath)) return [];
+  const xml = readPart(zip, relsPath);
+  const found: Relationship[] = [];
+  for (const [from, to] of tags(xml, 'Relationship')) {
+    const id = attribute(xml, from, to, 'Id');
+    const type = attribute(xml, from, to, 'Type');
+    const target = attribute(xml, from, to, 'Target');
+    const mode = attribute(xml, from, to, 'TargetMode');
+    if (id && type && target && mode !== 'External') found.push({ id, type, target });
+  }
+  return found;
+}
+
+/** A relationship target relative to the part that owns it → a path inside the zip. */
+export function resolvePart(ownerPath: string, target: string): string {
+  const segments = target.startsWith('/') ? [] : ownerPath.split('/').slice(0, -1);
+  for (const segment of target.replace(/^\/+/, '').split('/')) {
+    if (segment === '..') segments.pop();
+    else if (segment !== '.' && segment !== '') segments.push(segment);
+  }
+  return segments.join('/');
+}
+
+function relsPathOf(partPath: string): string {
+  const slash = partPath.lastIndexOf('/');
+  return `${partPath.slice(0, slash + 1)}_rels/${partPath.slice(slash + 1)}.rels`;
+}
+
+export function readWorkbook(zip: ZipArchive): XlsxWorkbook {
+  const root = relationships(zip, '_rels/.rels').find((r) => r.type.endsWith('/officeDocument'));
+  const workbookPath = root ? resolvePart('', root.target) : 'xl/workbook.xml';
+  if (!zip.has(workbookPath)) throw unreadable(FILE_MESSAGES.zipNotSpreadsheet);
+  const xml = readPart(zip, workbookPath);
+  const rels = relationships(zip, relsPathOf(workbookPath));
+  const byId = new Map(rels.map((r) => [r.id, r]));
+
+  const sheets: XlsxSheetRef[] = [];
+  for (const [from, to] of tags(xml, 'sheet')) {
+    const name = attribute(xml, from, to, 'name');
+    const relId = attribute(xml, from, to, 'r:id') ?? /\s[A-Za-z0-9]+:id\s*=\s*"([^"]*)"/.exec(xml.slice(from, to))?.[1] ?? null;
+    const rel = relId ? byId.get(relId) : undefined;
+    // Chart sheets and dialog sheets have no cells to import.
+    if (name === null || !rel || !rel.type.endsWith('/worksheet')) continue;
+    const state = attribute(xml, from, to, 'state');
+    sheets.push({ name, hidden: state === 'hidden' || state === 'veryHidden', path: resolvePart(workbookPath, rel.target) });
+  }
+  const part = (suffix: string) => {
+    const rel = rels.find((r) => r.type.endsWith(suffix));
+    return rel ? resolvePart(workbookPath, rel.target) : null;
+  };
+  const props = [...tags(xml, 'workbookPr')][0];
+  const date1904Attr = props ? attribute(xml, props[0], props[1], 'date1904') : null;
+  return {
+    sheets,
+    sharedStringsPath: part('/sharedStrings'),
+    stylesPath: part('/styles'),
+    date1904: date1904Attr === '1' || date1904Attr === 'true',
+  };
+}
+
+/** For each cell style index (`s="…"`): whether its number format shows a date. */
+export function readDateStyles(zip: ZipArchive, stylesPath: string | null): boolean[] {
+  if (!stylesPath || !zip.has(stylesPath)) return [];
+  const xml = readPart(zip, stylesPath);
+  // Custom formats (ids 164+, or a built-in id redefined) decide by their code; the rest by id.
+  const customFormats = new Map<number, string>();
+  for (const [from, to] of tags(xml, 'numFmt')) {
+    const id = Number(attribute(xml, from, to, 'numFmtId'));
+    if (Number.isInteger(id)) customFormats.set(id, attribute(xml, from, to, 'formatCode') ?? '');
+  }
+  const cellXfsStart = xml.indexOf('<cellXfs');
+  const cellXfsEnd = xml.indexOf('</cellXfs>', cellXfsStart);
+  if (cellXfsStart === -1 || cellXfsEnd === -1) return [];
+  const section = xml.slice(cellXfsStart, cellXfsEnd);
+  const styles: boolean[] = [];
+  for (const [from, to] of tags(section, 'xf')) {
+    const id = Number(attribute(section, from, to, 'numFmtId') ?? '0');
+    const code = customFormats.get(id);
+    styles.push(code !== undefined ? isDateFormatCode(code) : isBuiltinDateFormat(id));
+  }
+  return styles;
+}
+
+/** `_x000D_` escapes of OOXML strings (ST_Xstring) → the characters they stand for. */
+export function unescapeOoxml(text: string): string {
+  if (text.indexOf('_x') === -1) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
+/** The text of one `<si>` (or `<is>`) body: plain `<t>`, or rich runs; phonetic runs left out. */
+export function stringItemText(xml: string, from: number, to: number): string {
+  const t = xml.indexOf('<t', from);
+  if (t === from) {
+    const tagEnd = xml.indexOf('>', t);
+    if (xml.charCodeAt(tagEnd - 1) === 47) return '';
+    const close = xml.indexOf('</t>', tagEnd);
+    if (close !== -1 && close + 4 === to) return unescapeOoxml(unescapeXml(xml.slice(tagEnd + 1, close)));
+  }
+  const body = xml.slice(from, to).replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
+  return unescapeOoxml(elementTexts(body, 't').join(''));
+}
+
+/** Every shared string, streamed out of sharedStrings.xml. */
+export function readSharedStrings(zip: ZipArchive, path: string | null, limits: ReaderLimits): string[] {
+  const strings: string[] = [];
+  if (!path || !zip.has(path)) return strings;
+  const entry = zip.entries.get(path);
+  if (entry && entry.size > limits.maxPartBytes) throw unreadable(FILE_MESSAGES.damaged('textos compartilhados grandes demais'));
+  const decoder = new TextDecoder('utf-8');
+  const guard = new DeclarationGuard();
+  let pending = '';
+  for (const chunk of zip.chunks(path)) {
+    const text = decoder.decode(chunk, { stream: true });
+    guard.check(text);
+    pending += text;
+    let at = 0;
+    for (;;) {
+      const start = pending.indexOf('<si', at);
+      if (start === -1) {
+        at = Math.max(at, pending.length - 3);
+        break;
+      }
+      const tagEnd = pending.indexOf('>', start);
+      if (tagEnd === -1) {
+        at = start;
+        break;
+      }
+      if (pending.charCodeAt(tagEnd - 1) === 47) {
+        strings.push('');
+        at = tagEnd + 1;
+        continue;
+      }
+      const end = pending.indexOf('</si>', tagEnd);
+      if (end === -1) {
+        at = start;
+        break;
+      }
+      strings.push(stringItemText(pending, tagEnd + 1, end));
+      at = end + 5;
+    }
+    pending = pending.slice(at);
+    if (pending.length > limits.maxRowChars) throw unreadable(FILE_MESSAGES.damaged('texto compartilhado grande demais'));
+  }
+  return strings;
+}

@@ -1,0 +1,276 @@
+// The import job: read the sheet as a stream, check every row, write the valid ones — all inside
+// one transaction on the job's own connection, so Cancelar, "all or nothing" and a preview leave
+// the store exactly as it was. A preview runs the very same code and rolls back at the end.
+import type { Database } from 'better-sqlite3';
+import { basename } from 'node:path';
+import type { ImportError, ImportKind, ImportMapping, ImportSummary, PreviewRow } from '../../shared/contract/imports';
+import type { DipConsequence } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import { appendAudit } from '../audit';
+import { jobCancelled } from '../jobs/cancel';
+import type { JobContext } from '../jobs/types';
+import { requireSettings } from '../settings';
+import { ColumnMap } from './columns';
+import { openJobConnection } from './connection';
+import { checkMapping } from './headers';
+import { finishImport, insertImport, previousImports, repeatedFileError } from './history';
+import { CepProcessor } from './kinds/cep';
+import { CorrectionsProcessor } from './kinds/corrections';
+import { RegistryProcessor } from './kinds/registry';
+import type { KindProcessor, ProcessorContext } from './kinds/types';
+import { mappingFor, rememberMapping } from './mappings';
+import { openSpreadsheet } from './readers/open';
+import { isBlankRow, type SpreadsheetSource } from './readers/source';
+import { writeErrorReport, type ReportRow } from './report';
+import { chooseSheet, fileSha256, readHeader } from './sheets';
+import { uuidV7Sequence } from './uuid';
+
+export interface ImportJobInput {
+  path: string;
+  name: string;
+  kind: ImportKind;
+  sheet: string;
+  mapping: ImportMapping | null;
+  allOrNothing: boolean;
+  reason: string | null;
+  reportPath: string | null;
+  errorLimit: number | null;
+  dryRun: boolean;
+  force: boolean;
+}
+
+/** Rows shown in the preview whatever their outcome (the rejected ones are added up to the limit). */
+const SAMPLE_ROWS = 100;
+/** How often the loop reports progress and looks at Cancelar. */
+const CHECK_EVERY = 256;
+
+const PROCESSORS: Record<ImportKind, new (context: ProcessorContext) => KindProcessor> = {
+  corrections: CorrectionsProcessor,
+  registry: RegistryProcessor,
+  cep: CepProcessor,
+};
+
+function fileNameOf(name: string): string {
+  return basename(name.replace(/\\/g, '/')).slice(0, 255);
+}
+
+export function runImport(input: ImportJobInput, context: JobContext): ImportSummary {
+  const fileName = fileNameOf(input.name);
+  context.progress({ phase: 'open', label: 'Abrindo a planilha…', done: 0, total: null });
+  const source = openSpreadsheet(input.path, fileName);
+  try {
+    const db = openJobConnection(context.storePath);
+    try {
+      return importFrom(source, db, { ...input, name: fileName }, context);
+    } finally {
+      db.close();
+    }
+  } finally {
+    source.close();
+  }
+}
+
+function importFrom(source: SpreadsheetSource, db: Database, input: ImportJobInput, context: JobContext): ImportSummary {
+  const settings = requireSettings(db);
+  const sha256 = fileSha256(input.path);
+  const previous = previousImports(db, sha256, input.kind)[0] ?? null;
+  if (previous && !input.dryRun && !input.force) throw repeatedFileError(previous);
+
+  const sheet = chooseSheet(source, input.sheet, input.kind);
+  const header = readHeader(source, sheet);
+  if (header.row === null) throw new AppError('FILE_UNREADABLE', `A aba “${sheet}” está vazia: não há cabeçalho nem linhas para importar.`);
+  const mapping = input.mapping ?? mappingFor(db, input.kind, header.headers).mapping;
+  checkMapping(input.kind, header.headers, mapping);
+  const columns = new ColumnMap(header.headers, mapping);
+
+  const startedAt = context.nowIso();
+  db.exec('BEGIN IMMEDIATE');
+  let committed = false;
+  try {
+    const importId = insertImport(db, {
+      kind: input.kind,
+      fileName: input.name,
+      sha256,
+      sheet,
+      format: source.format,
+      headers: header.headers,
+      mapping,
+      operator: settings.operator,
+      startedAt,
+      allOrNothing: input.allOrNothing,
+      forced: Boolean(previous) && input.force,
+    });
+    const processor = new PROCESSORS[input.kind]({
+      db,
+      importId,
+      now: startedAt,
+      operator: settings.operator,
+      fileName: input.name,
+      defaultReason: (input.reason?.trim() || `Importação da planilha ${input.name}`).slice(0, 500),
+      columns,
+      uuid: uuidV7Sequence(Date.parse(startedAt)),
+    });
+    const outcome = processRows(source, sheet, header.row, processor, columns, db, importId, input, context);
+    processor.flush();
+
+    const written = !input.dryRun && !(input.allOrNothing && outcome.counts.rejected > 0);
+    const finishedAt = context.nowIso();
+    if (written) {
+      context.progress({ phase: 'commit', label: 'Gravando no arquivo de dados…', done: outcome.counts.rows, total: outcome.counts.rows });
+      finishImport(db, importId, outcome.counts, finishedAt);
+      const totals = processor.totals();
+      appendAudit(db, {
+        at: finishedAt,
+        operator: settings.operator,
+        action: 'import.run',
+        entity: 'import',
+        entityId: String(importId),
+        detail: {
+          kind: input.kind,
+          fileName: input.name,
+          sha256,
+          sheet,
+          ...outcome.counts,
+          ...totals,
+          dipConsequences: outcome.dip,
+          allOrNothing: input.allOrNothing,
+          forced: Boolean(previous) && input.force,
+        },
+      });
+      rememberMapping(db, input.kind, header.headers, mapping, finishedAt);
+      db.exec('COMMIT');
+      committed = true;
+      // Fold the big write-ahead log back into the file here, in the job's thread: otherwise the
+      // window's next save would pay for it.
+      db.pragma('wal_checkpoint(PASSIVE)');
+    } else {
+      db.exec('ROLLBACK');
+      committed = true;
+      // A preview still remembers the clerk's mapping: that is her choice, not the file's data.
+      if (input.dryRun) rememberMapping(db, input.kind, header.headers, mapping, finishedAt);
+    }
+
+    const totals = processor.totals();
+    if (input.reportPath) {
+      context.progress({ phase: 'report', label: 'Gerando o relatório de erros…', done: 0, total: null });
+      writeErrorReport(input.reportPath, header.headers, outcome.reportRows);
+    }
+    return {
+      importId: written ? importId : null,
+      dryRun: input.dryRun,
+      written,
+      file: input.name,
+      sha256,
+      kind: input.kind,
+      sheet,
+      format: source.format,
+      allOrNothing: input.allOrNothing,
+      ...outcome.counts,
+      corrections: totals.corrections,
+      inserted: totals.inserted,
+      updated: totals.updated,
+      dipConsequences: outcome.dip,
+      headers: header.headers,
+      errors: outcome.errors,
+      errorsTotal: outcome.errorsTotal,
+      sample: outcome.sample,
+      previous,
+      reportPath: input.reportPath,
+    };
+  } finally {
+    if (!committed && db.inTransaction) db.exec('ROLLBACK');
+  }
+}
+
+interface RowsOutcome {
+  counts: { rows: number; accepted: number; unchanged: number; rejected: number };
+  dip: Record<Exclude<DipConsequence, 'none'>, number>;
+  errors: ImportError[];
+  errorsTotal: number;
+  sample: PreviewRow[];
+  reportRows: ReportRow[];
+}
+
+/**
+ * Copies of cell texts to keep past their row: a cell is a slice of the chunk of text it was read
+ * from, and keeping the slice would keep the whole chunk alive.
+ */
+function detach(cells: readonly string[]): string[] {
+  return JSON.parse(JSON.stringify(cells)) as string[];
+}
+
+function processRows(
+  source: SpreadsheetSource,
+  sheet: string,
+  headerRow: number,
+  processor: KindProcessor,
+  columns: ColumnMap,
+  db: Database,
+  importId: number,
+  input: ImportJobInput,
+  context: JobContext,
+): RowsOutcome {
+  const limit = input.errorLimit ?? Number.POSITIVE_INFINITY;
+  const counts = { rows: 0, accepted: 0, unchanged: 0, rejected: 0 };
+  const dip = { correct_dip_request: 0, new_card_required: 0 };
+  const errors: ImportError[] = [];
+  let errorsTotal = 0;
+  const sample: PreviewRow[] = [];
+  let sampledRejected = 0;
+  const reportRows: ReportRow[] = [];
+  const insertError = db.prepare('INSERT INTO import_errors (import_id, row, "column", code, message, raw_row) VALUES (?, ?, ?, ?, ?, ?)');
+  const estimate = source.rowEstimate(sheet);
+  let read = 0;
+
+  const report = () => {
+    const { done, total } = source.progress;
+    const expected = estimate ?? (done > 0 && total > 0 ? Math.round((read * total) / done) : null);
+    const written = input.dryRun ? '' : ` · ${counts.accepted.toLocaleString('pt-BR')} gravadas`;
+    context.progress({
+      phase: input.dryRun ? 'check' : 'write',
+      label: `${read.toLocaleString('pt-BR')} lidas · ${counts.rows.toLocaleString('pt-BR')} conferidas${written}`,
+      done: read,
+      total: expected === null ? null : Math.max(expected, read),
+    });
+  };
+
+  for (const raw of source.rows(sheet)) {
+    read++;
+    if (read % CHECK_EVERY === 0) {
+      if (context.cancelled()) throw jobCancelled();
+      report();
+    }
+    if (raw.row <= headerRow || isBlankRow(raw.cells)) continue;
+    counts.rows++;
+    const outcome = processor.process(raw);
+    counts[outcome.status]++;
+    if (outcome.dipConsequence !== 'none') dip[outcome.dipConsequence]++;
+
+    const rowErrors = outcome.issues.map((issue) => columns.toError(raw.row, issue));
+    if (rowErrors.length > 0) {
+      errorsTotal += rowErrors.length;
+      rowErrors.forEach((error, index) => {
+        if (errors.length < limit) errors.push(error);
+        // The row's cells go with its first problem: the error report is rebuilt from them later.
+        insertError.run(importId, error.row, error.column, error.code, error.message, index === 0 ? JSON.stringify(raw.cells) : null);
+      });
+      if (input.reportPath) reportRows.push({ cells: detach(raw.cells), errors: rowErrors });
+    }
+    const inSample = counts.rows <= SAMPLE_ROWS;
+    if (inSample || (outcome.status === 'rejected' && sampledRejected < limit)) {
+      if (!inSample) sampledRejected++;
+      sample.push({
+        row: raw.row,
+        status: outcome.status,
+        cells: detach(raw.cells.slice(0, Math.max(columns.headers.length, 1))),
+        badColumns: [...new Set(outcome.issues.map((i) => i.column).filter((c): c is number => c !== null))],
+        errors: rowErrors,
+        changes: outcome.changes,
+      });
+    }
+  }
+  report();
+  if (context.cancelled()) throw jobCancelled();
+  if (counts.rows === 0) throw new AppError('FILE_UNREADABLE', `A aba “${sheet}” só tem o cabeçalho: não há linhas para importar.`);
+  return { counts, dip, errors, errorsTotal, sample, reportRows };
+}

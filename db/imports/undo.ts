@@ -1,0 +1,145 @@
+// Undoing a whole import: only while none of its changes went into a batch, and only for records
+// nobody changed since (row version check). Each field gets back the value it had before the
+// import, the import's corrections (or CEP changes) are removed, the import is marked undone and
+// audited — one transaction, as all or nothing as the import itself.
+import type { Database } from 'better-sqlite3';
+import type { UndoResult } from '../../shared/contract/imports';
+import { AppError } from '../../shared/errors';
+import { isFieldName, type FieldName } from '../../shared/fields';
+import { formatCep } from '../../shared/rules/cep';
+import { appendAudit } from '../audit';
+import { jobCancelled } from '../jobs/cancel';
+import type { JobContext } from '../jobs/types';
+import { openJobConnection } from './connection';
+import { requireSettings } from '../settings';
+import { queuedOf, requireImport, undoBlocker } from './history';
+import { foldForSearch } from '../../shared/text';
+import { columnValue } from './kinds/professionals';
+
+const LISTED = 10;
+
+function refuse(message: string): AppError {
+  return new AppError('IMPORT_UNDO_REFUSED', message);
+}
+
+function listed(items: string[]): string {
+  const shown = items.slice(0, LISTED).join(', ');
+  return items.length > LISTED ? `${shown} e mais ${(items.length - LISTED).toLocaleString('pt-BR')}` : shown;
+}
+
+/** A correction's old value back as the stored value (the flag is "true"/"false" in corrections). */
+function storedValue(field: FieldName, text: string | null): string | number | null {
+  if (field === 'motherNotListed') return text === 'true' ? 1 : 0;
+  return columnValue(field, text)[1];
+}
+
+function undoCorrections(db: Database, id: number, now: string, context: JobContext): { restored: number; removed: number } {
+  const stale = db
+    .prepare(
+      `SELECT p.registration_number AS registration FROM professionals p
+       JOIN (SELECT professional_id, max(import_row_version) AS version FROM corrections WHERE import_id = ? GROUP BY professional_id) c
+         ON c.professional_id = p.id
+       WHERE p.row_version <> c.version ORDER BY p.registration_number`,
+    )
+    .all(id) as { registration: string }[];
+  if (stale.length > 0) {
+    throw refuse(
+      `Não é possível desfazer: ${stale.length.toLocaleString('pt-BR')} ${stale.length === 1 ? 'cadastro foi alterado' : 'cadastros foram alterados'} depois da importação (registro ${listed(stale.map((s) => s.registration))}). Corrija ${stale.length === 1 ? 'esse cadastro' : 'esses cadastros'} pela tela de correções.`,
+    );
+  }
+  // Read first: better-sqlite3 cannot write while a query is still being iterated.
+  const rows = db
+    .prepare('SELECT professional_id AS professional, field, old_value AS old FROM corrections WHERE import_id = ? ORDER BY professional_id, id')
+    .all(id) as { professional: number; field: string; old: string | null }[];
+  let restored = 0;
+  let current = -1;
+  let fields = new Map<FieldName, string | null>();
+  const flush = () => {
+    if (current < 0 || fields.size === 0) return;
+    const assignments: string[] = [];
+    const values: (string | number | null)[] = [];
+    for (const [field, old] of fields) {
+      const [column] = columnValue(field, null);
+      assignments.push(`${column} = ?`);
+      values.push(storedValue(field, old));
+      if (field === 'name' && old !== null) {
+        assignments.push('name_folded = ?');
+        values.push(foldForSearch(old));
+      }
+    }
+    db.prepare(`UPDATE professionals SET ${assignments.join(', ')}, row_version = row_version + 1, updated_at = ? WHERE id = ?`).run(...values, now, current);
+    restored++;
+    if (restored % 1000 === 0) {
+      if (context.cancelled()) throw jobCancelled();
+      context.progress({ phase: 'undo', label: 'Devolvendo os valores anteriores…', done: restored, total: null });
+    }
+  };
+  // Rows come per professional, oldest first: a field's first old value is what it had before the import.
+  for (const row of rows) {
+    if (row.professional !== current) {
+      flush();
+      current = row.professional;
+      fields = new Map();
+    }
+    if (isFieldName(row.field) && !fields.has(row.field)) fields.set(row.field, row.old);
+  }
+  flush();
+  const removed = db.prepare('DELETE FROM corrections WHERE import_id = ?').run(id).changes;
+  return { restored, removed };
+}
+
+function undoCeps(db: Database, id: number): { restored: number; removed: number } {
+  const later = db
+    .prepare(
+      `SELECT DISTINCT c.cep FROM cep_changes c
+       WHERE c.import_id = ? AND EXISTS (SELECT 1 FROM cep_changes l WHERE l.cep = c.cep AND l.id > c.id AND (l.import_id IS NULL OR l.import_id <> ?))
+       ORDER BY c.cep`,
+    )
+    .all(id, id) as { cep: string }[];
+  if (later.length > 0) {
+    throw refuse(`Não é possível desfazer: ${later.length === 1 ? 'o CEP' : 'os CEPs'} ${listed(later.map((l) => formatCep(l.cep)))} ${later.length === 1 ? 'foi alterado' : 'foram alterados'} depois da importação.`);
+  }
+  const firsts = db
+    .prepare('SELECT cep, old_value AS old FROM cep_changes WHERE id IN (SELECT min(id) FROM cep_changes WHERE import_id = ? GROUP BY cep)')
+    .all(id) as { cep: string; old: string | null }[];
+  const remove = db.prepare('DELETE FROM cep_directory WHERE cep = ?');
+  const restore = db.prepare('UPDATE cep_directory SET street = @street, district = @district, city = @city, uf = @uf WHERE cep = @cep');
+  for (const { cep, old } of firsts) {
+    if (old === null) remove.run(cep);
+    else restore.run({ ...(JSON.parse(old) as Record<string, string>), cep });
+  }
+  const removed = db.prepare('DELETE FROM cep_changes WHERE import_id = ?').run(id).changes;
+  return { restored: firsts.length, removed };
+}
+
+export function undoImport(input: { id: number }, context: JobContext): UndoResult {
+  const db = openJobConnection(context.storePath);
+  try {
+    const settings = requireSettings(db);
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const record = requireImport(db, input.id);
+      const blocker = undoBlocker(record, queuedOf(db, input.id));
+      if (blocker) throw refuse(blocker);
+      const now = context.nowIso();
+      context.progress({ phase: 'undo', label: 'Desfazendo a importação…', done: 0, total: null });
+      const { restored, removed } = record.kind === 'cep' ? undoCeps(db, input.id) : undoCorrections(db, input.id, now, context);
+      db.prepare("UPDATE imports SET state = 'undone', undone_at = ? WHERE id = ?").run(now, input.id);
+      appendAudit(db, {
+        at: now,
+        operator: settings.operator,
+        action: 'import.undo',
+        entity: 'import',
+        entityId: String(input.id),
+        detail: { kind: record.kind, fileName: record.file_name, sha256: record.sha256, restoredRecords: restored, removedChanges: removed },
+      });
+      db.exec('COMMIT');
+      db.pragma('wal_checkpoint(PASSIVE)');
+      return { id: input.id, restoredRecords: restored, removedChanges: removed };
+    } finally {
+      if (db.inTransaction) db.exec('ROLLBACK');
+    }
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,2 @@
+CREATE INDEX `corrections_batch_order_idx` ON `corrections` (`batch_id`);--> statement-breakpoint
+CREATE INDEX `corrections_batch_dip_idx` ON `corrections` (`batch_id`,`professional_id`) WHERE dip_consequence = 'correct_dip_request';

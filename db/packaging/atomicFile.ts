@@ -1,0 +1,113 @@
+// Files that appear whole or not at all: written under a hidden partial name in the destination
+// folder, flushed to disk, then renamed. A crash or kill at any moment leaves either nothing under
+// the final name or the complete file; earlier files are never touched.
+//
+// API
+//   writeAtomically(finalPath, async (partialPath) => { …write and fsync partialPath… }, options)
+//   partialPathFor(finalPath)  → `<dir>/.<final-name>.partial-<random>`
+//   isPartialName(fileName)    → whether a file name is one of those
+//   removeStalePartials(dir, olderThanMs) → removes leftovers of killed writers
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, fsyncSync, openSync } from 'node:fs';
+import { access, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+const PARTIAL_MARK = '.partial-';
+
+export function partialPathFor(finalPath: string): string {
+  return join(dirname(finalPath), `.${basename(finalPath)}${PARTIAL_MARK}${randomBytes(6).toString('hex')}`);
+}
+
+export function isPartialName(fileName: string): boolean {
+  return fileName.startsWith('.') && /\.partial-[0-9a-f]{12}(\.[a-z]+)?$/.test(fileName);
+}
+
+/** Flushes a folder's entry list to disk (the rename); Windows cannot open folders, and needs not. */
+export async function syncFolder(folder: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(folder, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The same, for code that must not yield (a store swap with every connection closed). */
+export function syncFolderSync(folder: string): void {
+  if (process.platform === 'win32') return;
+  const fd = openSync(folder, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export class FinalNameTakenError extends Error {
+  constructor(readonly path: string) {
+    super(`${path} already exists`);
+    this.name = 'FinalNameTakenError';
+  }
+}
+
+/**
+ * Runs `write(partialPath)`, then fsyncs the partial file, renames it to `finalPath` and fsyncs
+ * the folder. When `write` fails (or the final name is taken) the partial file is removed and the
+ * error rethrown; `finalPath` is never created half-written.
+ */
+export async function writeAtomically<T>(finalPath: string, write: (partialPath: string) => Promise<T>): Promise<T> {
+  const partial = partialPathFor(finalPath);
+  try {
+    const value = await write(partial);
+    await syncFile(partial);
+    if (await exists(finalPath)) throw new FinalNameTakenError(finalPath);
+    await rename(partial, finalPath);
+    await syncFolder(dirname(finalPath));
+    return value;
+  } catch (error) {
+    await rm(partial, { force: true }).catch(() => {});
+    throw error;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path, constants.F_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Removes partial files older than `olderThanMs` (a writer still running is younger). */
+export async function removeStalePartials(folder: string, olderThanMs: number, now = Date.now()): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names.filter(isPartialName)) {
+    const path = join(folder, name);
+    try {
+      if (now - (await stat(path)).mtimeMs >= olderThanMs) {
+        await rm(path, { force: true });
+        removed.push(name);
+      }
+    } catch {
+      /* gone already, or not ours to remove */
+    }
+  }
+  return removed;
+}

@@ -1,0 +1,27 @@
+// Packaging of files that leave the desk (backups, batches for Implanta): zip with optional WinZip
+// AES-256, BagIt 1.0 bags, atomic writes. See docs/packaging.md.
+export { ZipWriter, writeZip, type ZipEntry, type ZipEntryResult, type ZipSource, type ZipSummary, type ZipWriterOptions } from './zipWriter';
+export { ZipReader, ZipError, DEFAULT_LIMITS, ZIP_ERROR_CODES, type ZipEntryInfo, type ZipErrorCode, type ZipLimits } from './zipReader';
+export {
+  BAGIT_TXT,
+  BAG_PROBLEM_CODES,
+  bagInfoValue,
+  formatBagInfo,
+  isoDateLocal,
+  parseBagInfo,
+  validateBag,
+  validateZipBag,
+  writeBagZip,
+  zipBagSource,
+  type BagInfoField,
+  type BagPayloadFile,
+  type BagProblem,
+  type BagProblemCode,
+  type BagSource,
+  type BagValidation,
+  type BagZipSummary,
+  type ValidateOptions,
+  type WriteBagOptions,
+  type ZipBagValidation,
+} from './bagit';
+export { FinalNameTakenError, isPartialName, partialPathFor, removeStalePartials, syncFile, syncFolder, syncFolderSync, writeAtomically } from './atomicFile';

@@ -1,0 +1,153 @@
+// `cress-desk backup …`: database backups from a terminal, over the same channels as the app.
+//   backup create [--out DIR] [--passphrase-file F]
+//   backup verify FILE [--passphrase-file F]            exit 3 when the file fails verification
+//   backup restore FILE [--passphrase-file F] [--yes]   exit 3 when the file fails verification
+//   backup list
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import type { BackupCreated, BackupItem, BackupVerification, RestorePrepared } from '../shared/contract/backups';
+import { formatDateTimeBr } from '../shared/rules/dates';
+import { EXIT, UsageError, waitForJob, type CliContext, type CliModule, type CommandOutcome } from './cliTypes';
+
+function count(n: number): string {
+  return n.toLocaleString('pt-BR');
+}
+
+function size(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${count(Math.max(1, Math.round(bytes / 1024)))} KB`;
+  return `${(bytes / (1024 * 1024)).toLocaleString('pt-BR', { maximumFractionDigits: 1 })} MB`;
+}
+
+function text(context: CliContext, name: string): string | undefined {
+  const value = context.values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function fileArgument(context: CliContext): string {
+  const [file, extra] = context.args;
+  if (file === undefined) throw new UsageError('missing FILE argument');
+  if (extra !== undefined) throw new UsageError(`unexpected argument: ${extra}`);
+  return resolve(file);
+}
+
+function noArguments(context: CliContext): void {
+  if (context.args.length > 0) throw new UsageError(`unexpected argument: ${context.args[0]}`);
+}
+
+/** The passphrase from a file (its first line; the line break is not part of it). */
+function passphrase(context: CliContext): string | null {
+  const file = text(context, 'passphrase-file');
+  if (file === undefined) return null;
+  let content: string;
+  try {
+    content = readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read --passphrase-file ${file}`);
+  }
+  const value = content.replace(/\r?\n$/, '');
+  if (value === '') throw new UsageError(`--passphrase-file ${file} is empty`);
+  return value;
+}
+
+function countsLine(counts: Record<string, number> | null): string {
+  if (!counts) return '';
+  const main = ['professionals', 'corrections', 'cep_directory', 'audit_log'].filter((t) => t in counts);
+  return main.map((t) => `${t} ${count(counts[t] ?? 0)}`).join(', ');
+}
+
+async function create(context: CliContext): Promise<CommandOutcome> {
+  noArguments(context);
+  const out = text(context, 'out');
+  const { jobId } = await context.call('backups:create', { folder: out === undefined ? null : resolve(out), passphrase: passphrase(context), trigger: 'cli' });
+  const created = (await waitForJob(context.desk, jobId)) as BackupCreated;
+  const lines = [
+    `Backup created and verified: ${created.file} (${size(created.bytes)})${created.encrypted ? ', encrypted (AES-256)' : ''}`,
+    `  sha256 ${created.sha256}`,
+    `  ${countsLine(created.counts)}`,
+  ];
+  if (created.removed.length > 0) lines.push(`  Removed ${created.removed.length} older backup(s) to keep the configured number.`);
+  return { result: created, text: lines.join('\n'), exit: EXIT.ok };
+}
+
+async function verify(context: CliContext): Promise<CommandOutcome> {
+  const file = fileArgument(context);
+  const { jobId } = await context.call('backups:verify', { file, passphrase: passphrase(context) });
+  const verification = (await waitForJob(context.desk, jobId)) as BackupVerification;
+  const text = verification.valid
+    ? `Backup valid: ${file}\n  region ${verification.region}, schema ${verification.schemaVersion}${verification.encrypted ? ', encrypted' : ''}\n  ${countsLine(verification.counts)}`
+    : [`BACKUP INVALID: ${file}`, ...verification.problems.map((p) => `  - ${p.message} [${p.code}]`)].join('\n');
+  return { result: verification, text, exit: verification.valid ? EXIT.ok : EXIT.integrity };
+}
+
+/** Asks on the terminal; without one, the clerk must say --yes. */
+async function confirm(question: string): Promise<boolean> {
+  if (!process.stdin.isTTY) return false;
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^(s|sim|y|yes)$/i.test((await rl.question(`${question} [s/N] `)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
+async function restore(context: CliContext): Promise<CommandOutcome> {
+  const file = fileArgument(context);
+  const { jobId } = await context.call('backups:restorePrepare', { file, passphrase: passphrase(context) });
+  const prepared = (await waitForJob(context.desk, jobId)) as RestorePrepared;
+  const yes = context.values.yes === true;
+  if (!yes) {
+    const other = prepared.otherRegion ? ` It is a backup of CRESS region ${prepared.region}, not of this desk's region ${prepared.currentRegion}.` : '';
+    const question = `Restore ${file}? The current data is replaced (and kept aside).${other}`;
+    if (!(await confirm(question))) {
+      await context.call('backups:restoreDiscard', { jobId });
+      throw new UsageError(`restoring replaces this desk's data: confirm with --yes.${other}`);
+    }
+  }
+  const applied = await context.call('backups:restoreApply', { jobId, confirmOtherRegion: true });
+  const text = [
+    `Restored ${file}${prepared.createdAt ? ` (made ${formatDateTimeBr(prepared.createdAt)})` : ''}.`,
+    `  The data as it was before is kept in ${applied.previousStore}`,
+    prepared.migratedFrom !== null ? `  Updated from schema ${prepared.migratedFrom} to ${applied.schemaVersion}.` : '',
+    `  ${countsLine(applied.counts)}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return { result: { ...applied, otherRegion: prepared.otherRegion, migratedFrom: prepared.migratedFrom }, text, exit: EXIT.ok };
+}
+
+function listLine(item: BackupItem): string[] {
+  const verified = item.verified === null ? 'not verified' : item.verified ? 'verified' : 'FAILED';
+  return [formatDateTimeBr(item.createdAt), size(item.bytes), verified, item.encrypted ? 'encrypted' : '', item.pinned ? 'pinned' : '', item.fileName];
+}
+
+async function list(context: CliContext): Promise<CommandOutcome> {
+  noArguments(context);
+  const result = await context.call('backups:list', {});
+  if (result.items.length === 0) return { result, text: `No backups in ${result.folder}.`, exit: EXIT.ok };
+  const rows = result.items.map(listLine);
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const table = rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+  return { result, text: `Backups in ${result.folder}:\n${table}`, exit: EXIT.ok };
+}
+
+export const backupCli: CliModule = {
+  options: {
+    out: { type: 'string' },
+    'passphrase-file': { type: 'string' },
+    yes: { type: 'boolean' },
+  },
+  commands: {
+    'backup create': create,
+    'backup verify': verify,
+    'backup restore': restore,
+    'backup list': list,
+  },
+  usage: `  backup create [--out DIR] [--passphrase-file F]
+                                         Back up the store (verified zip, AES-256 with a passphrase)
+  backup verify FILE [--passphrase-file F]
+                                         Check a backup (exit 3 when it fails)
+  backup restore FILE [--passphrase-file F] [--yes]
+                                         Replace the store with a verified backup (the current one is kept aside)
+  backup list                            Backups in the backup folder`,
+};

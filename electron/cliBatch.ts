@@ -1,0 +1,168 @@
+// `cress-desk batch …`: batches for Implanta from a terminal, over the same channels as the app.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { AckResult, BatchSummary, ExportResult, VerifyResult } from '../shared/contract';
+import { BATCH_STATES, type BatchState } from '../shared/domain';
+import { AppError } from '../shared/errors';
+import { formatDateTimeBr, parseDateBr } from '../shared/rules/dates';
+import { EXIT, UsageError, waitForJob, type CliContext, type CliModule, type CommandOutcome } from './cliTypes';
+
+const STATE_WORDS: Record<BatchState, string> = {
+  open: 'open (under review)',
+  sealed: 'sealed',
+  exported: 'exported',
+  sent: 'sent',
+  acknowledged: 'acknowledged',
+  cancelled: 'cancelled',
+};
+
+function count(n: number): string {
+  return n.toLocaleString('pt-BR');
+}
+
+function argument(context: CliContext, what: string): string {
+  const value = context.args[0];
+  if (value === undefined) throw new UsageError(`missing ${what} argument`);
+  if (context.args.length > 1) throw new UsageError(`unexpected argument: ${context.args[1]}`);
+  return value;
+}
+
+function text(context: CliContext, name: string): string | undefined {
+  const value = context.values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A batch by number (2026-0001), file name, External-Identifier or id. */
+async function resolveBatch(context: CliContext): Promise<BatchSummary> {
+  const key = argument(context, 'batch ID');
+  const batch = await context.call('batches:find', { key });
+  if (!batch) throw new AppError('BATCH_NOT_FOUND', `Nenhum lote ${key} nesta mesa.`);
+  return batch;
+}
+
+/** The passphrase from a file (one line; the final line break is not part of it). */
+function passphrase(context: CliContext): string | null {
+  const file = text(context, 'passphrase-file');
+  if (file === undefined) return null;
+  let content: string;
+  try {
+    content = readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read --passphrase-file ${file}`);
+  }
+  const value = content.replace(/\r?\n$/, '');
+  if (value === '') throw new UsageError(`--passphrase-file ${file} is empty`);
+  return value;
+}
+
+/** `dd/mm/aaaa hh:mm` (this computer's time) or an ISO date-time. */
+function dateTime(value: string): string {
+  const match = /^(\d{1,2}\/\d{1,2}\/\d{4})(?:\s+(\d{1,2}):(\d{2}))?$/.exec(value.trim());
+  if (match) {
+    const date = parseDateBr(match[1] as string);
+    if (!date.ok) throw new AppError('DATE_INVALID', date.message, { field: 'sentAt' });
+    const [y, m, d] = date.value.split('-').map(Number) as [number, number, number];
+    return new Date(y, m - 1, d, Number(match[2] ?? 0), Number(match[3] ?? 0)).toISOString();
+  }
+  const parsed = new Date(value);
+  if (Number.isNaN(parsed.getTime())) throw new UsageError('--at must be "dd/mm/aaaa hh:mm" or an ISO date-time');
+  return parsed.toISOString();
+}
+
+function describe(b: BatchSummary): string {
+  const c = b.counts;
+  const lines = [
+    `Batch ${b.number} (${b.fileName}) — ${STATE_WORDS[b.state]}${b.overdue ? ', OVERDUE' : ''}`,
+    `  ${count(c.corrections)} correction(s), ${count(c.cepChanges)} CEP change(s), ${count(c.dipRequests)} DIP request(s) to correct`,
+  ];
+  if (b.sentAt) lines.push(`  sent ${formatDateTimeBr(b.sentAt)}, answer due ${formatDateTimeBr(b.dueAt)}; ${count(c.unanswered)} unanswered`);
+  if (c.statuses.synced + c.statuses.rejected > 0) lines.push(`  ${count(c.statuses.synced)} synced, ${count(c.statuses.rejected)} rejected`);
+  return lines.join('\n');
+}
+
+function outcome(result: unknown, text: string, exit: number = EXIT.ok): CommandOutcome {
+  return { result, text, exit };
+}
+
+export const batchCli: CliModule = {
+  options: {
+    out: { type: 'string' },
+    'passphrase-file': { type: 'string' },
+    at: { type: 'string' },
+    'overdue-hours': { type: 'string' },
+    state: { type: 'string' },
+  },
+  usage: `  batch create                           Put every pending correction and CEP change in a new batch
+  batch seal ID | batch cancel ID        Seal it for good, or cancel it (its items go back to pending)
+  batch export ID --out DIR [--passphrase-file F]
+                                         Write DIR/CRESS09-lote-2026-0001.zip (AES-256 with F)
+  batch mark-sent ID [--at "dd/mm/aaaa hh:mm"] [--overdue-hours N]
+  batch ack FILE                         Import Implanta's answer (JSON, CSV or xlsx)
+  batch verify FILE [--passphrase-file F]
+                                         Check a package (exit 3 when it is not valid)
+  batch list [--state S]                 ID is the number (2026-0001), the file name or the id`,
+  commands: {
+    'batch create': async (context) => {
+      if (context.args.length > 0) throw new UsageError(`unexpected argument: ${context.args[0]}`);
+      const batch = await context.call('batches:create', {});
+      return outcome(batch, `Created ${describe(batch)}\nReview it, then: cress-desk batch seal ${batch.number}`);
+    },
+    'batch seal': async (context) => {
+      const batch = await context.call('batches:seal', { id: (await resolveBatch(context)).id });
+      return outcome(batch, `Sealed ${describe(batch)}`);
+    },
+    'batch cancel': async (context) => {
+      const batch = await context.call('batches:cancel', { id: (await resolveBatch(context)).id });
+      return outcome(batch, `Cancelled batch ${batch.number}: its corrections are pending again.`);
+    },
+    'batch export': async (context) => {
+      const out = text(context, 'out');
+      if (out === undefined) throw new UsageError('missing --out DIR');
+      const batch = await resolveBatch(context);
+      const started = await context.call('batches:export', { id: batch.id, path: join(resolve(out), batch.fileName), passphrase: passphrase(context), replace: false });
+      const result = (await waitForJob(context.desk, started.jobId)) as ExportResult;
+      return outcome(
+        { file: result.path, sha256: result.sha256, bytes: result.bytes, encrypted: result.encrypted, batch: result.batch },
+        `Package written: ${result.path} (${count(result.bytes)} bytes${result.encrypted ? ', AES-256' : ''})\nSHA-256 ${result.sha256}`,
+      );
+    },
+    'batch mark-sent': async (context) => {
+      const batch = await resolveBatch(context);
+      const at = text(context, 'at');
+      const hours = text(context, 'overdue-hours');
+      if (hours !== undefined && !/^\d+$/.test(hours)) throw new UsageError('--overdue-hours must be a whole number');
+      const sent = await context.call('batches:markSent', {
+        id: batch.id,
+        ...(at !== undefined ? { sentAt: dateTime(at) } : {}),
+        ...(hours !== undefined ? { overdueHours: Number(hours) } : {}),
+      });
+      return outcome(sent, `Marked as sent: ${describe(sent)}`);
+    },
+    'batch ack': async (context) => {
+      const file = resolve(argument(context, 'FILE'));
+      const started = await context.call('batches:acknowledge', { path: file, fileName: file.split(/[\\/]/).pop() });
+      const result = (await waitForJob(context.desk, started.jobId)) as AckResult;
+      return outcome(
+        result,
+        `Acknowledgement of batch ${result.batch.number} imported: ${count(result.applied)} synced, ${count(result.rejected)} rejected, ` +
+          `${count(result.unchanged)} already answered, ${count(result.unanswered)} still unanswered.`,
+      );
+    },
+    'batch verify': async (context) => {
+      const file = resolve(argument(context, 'FILE'));
+      const started = await context.call('batches:verify', { path: file, passphrase: passphrase(context) });
+      const result = (await waitForJob(context.desk, started.jobId)) as VerifyResult;
+      const report = result.valid
+        ? `Package valid: batch ${result.batch?.number} of ${result.batch?.sourceOrganization}${result.encrypted ? ' (AES-256)' : ''}\nSHA-256 ${result.sha256}`
+        : `PACKAGE NOT VALID: ${result.file}\n${result.problems.map((p) => `  - ${p.message}`).join('\n')}`;
+      return outcome(result, report, result.valid ? EXIT.ok : EXIT.integrity);
+    },
+    'batch list': async (context) => {
+      const state = text(context, 'state');
+      if (state !== undefined && !(BATCH_STATES as readonly string[]).includes(state)) throw new UsageError(`--state must be one of ${BATCH_STATES.join(', ')}`);
+      const page = await context.call('batches:list', { ...(state ? { state: state as BatchState } : {}), page: 0, pageSize: 200 });
+      const listing = page.items.length === 0 ? 'No batch yet (cress-desk batch create).' : page.items.map(describe).join('\n');
+      return outcome(page, `${listing}${page.total > page.items.length ? `\n… ${count(page.total - page.items.length)} older batch(es) not shown.` : ''}`);
+    },
+  },
+};

@@ -1,0 +1,105 @@
+// The backup routine's settings: folder, how many to keep, the minimum interval, backup on close.
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Stack from '@mui/material/Stack';
+import Switch from '@mui/material/Switch';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useEffect, useState, type FormEvent } from 'react';
+import { errorMessage } from '../api/client';
+import { pickFolder } from '../api/desktop';
+import { useBackups } from '../stores/backups';
+import { useNotify } from '../stores/notify';
+import { BACKUPS_TEXT as TEXT } from './backups.text';
+
+export function BackupSettingsCard() {
+  const settings = useBackups((s) => s.settings);
+  const saveSettings = useBackups((s) => s.saveSettings);
+  const notify = useNotify((s) => s.show);
+  const [folder, setFolder] = useState('');
+  const [keepLast, setKeepLast] = useState('30');
+  const [interval, setIntervalHours] = useState('24');
+  const [onClose, setOnClose] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!settings) return;
+    setFolder(settings.folder);
+    setKeepLast(String(settings.keepLast));
+    setIntervalHours(String(settings.intervalHours));
+    setOnClose(settings.onClose);
+  }, [settings]);
+
+  if (!settings) return null;
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      await saveSettings({
+        folder: folder.trim() === '' || folder.trim() === settings?.defaultFolder ? null : folder.trim(),
+        keepLast: Number(keepLast),
+        intervalHours: Number(interval),
+        onClose,
+      });
+      notify(TEXT.saved);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  return (
+    <Card sx={{ mt: 2 }} component="section" aria-label={TEXT.settingsTitle}>
+      <CardContent>
+        <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
+          {TEXT.settingsTitle}
+        </Typography>
+        <form onSubmit={(e) => void save(e)}>
+          <Stack spacing={2}>
+            <Stack direction={{ xs: 'column', md: 'row' }} spacing={1} sx={{ alignItems: { md: 'flex-start' } }}>
+              <TextField label={TEXT.settingsFolder} value={folder} onChange={(e) => setFolder(e.target.value)} sx={{ flex: 1, minWidth: 0 }} />
+              <Button
+                variant="outlined"
+                sx={{ whiteSpace: 'nowrap', minWidth: 120, height: 40, flexShrink: 0 }}
+                onClick={() => void pickFolder(TEXT.settingsFolder).then((chosen) => chosen && setFolder(chosen))}
+              >
+                {TEXT.chooseFolder}
+              </Button>
+              <Button sx={{ whiteSpace: 'nowrap', height: 40, flexShrink: 0 }} onClick={() => setFolder(settings.defaultFolder)}>
+                {TEXT.useDefault}
+              </Button>
+            </Stack>
+            <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+              <TextField
+                label={TEXT.keepLast}
+                type="number"
+                value={keepLast}
+                onChange={(e) => setKeepLast(e.target.value)}
+                helperText={TEXT.keepLastHelp}
+                slotProps={{ htmlInput: { min: 1, max: 1000 } }}
+              />
+              <TextField
+                label={TEXT.interval}
+                type="number"
+                value={interval}
+                onChange={(e) => setIntervalHours(e.target.value)}
+                helperText={TEXT.intervalHelp}
+                slotProps={{ htmlInput: { min: 1, max: 720 } }}
+              />
+              <FormControlLabel control={<Switch checked={onClose} onChange={(e) => setOnClose(e.target.checked)} />} label={TEXT.onClose} />
+            </Stack>
+            {error ? <Alert severity="error">{error}</Alert> : null}
+            <div>
+              <Button type="submit" variant="contained">
+                {TEXT.save}
+              </Button>
+            </div>
+          </Stack>
+        </form>
+      </CardContent>
+    </Card>
+  );
+}

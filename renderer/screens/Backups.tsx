@@ -1,0 +1,275 @@
+// Backups: the list (date, size, verified, encrypted, pinned), create, verify, restore, reveal in the
+// folder, pin; the routine's settings. Long work runs as jobs with a progress bar: the window never waits.
+import BackupIcon from '@mui/icons-material/Backup';
+import FolderOpenIcon from '@mui/icons-material/FolderOpen';
+import LockIcon from '@mui/icons-material/Lock';
+import PushPinIcon from '@mui/icons-material/PushPin';
+import PushPinOutlinedIcon from '@mui/icons-material/PushPinOutlined';
+import RestoreIcon from '@mui/icons-material/Restore';
+import VerifiedIcon from '@mui/icons-material/Verified';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Chip from '@mui/material/Chip';
+import IconButton from '@mui/material/IconButton';
+import Skeleton from '@mui/material/Skeleton';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import { useEffect, useState } from 'react';
+import type { BackupItem, BackupVerification, RestorePrepared } from '../../shared/contract/backups';
+import { formatDateTimeBr } from '../../shared/rules/dates';
+import { pickFile, reveal } from '../api/desktop';
+import { EmptyState } from '../components/EmptyState';
+import { JobProgress } from '../components/JobProgress';
+import { PageHeader } from '../components/PageHeader';
+import { useBackups } from '../stores/backups';
+import { useNotify } from '../stores/notify';
+import { useSession } from '../stores/session';
+import { BackupAge } from './BackupAge';
+import { BackupSettingsCard } from './BackupSettingsCard';
+import { BACKUPS_TEXT as TEXT } from './backups.text';
+import { CreateBackupDialog, PassphraseDialog, ProblemsDialog, RestoreDialog } from './BackupsDialogs';
+
+const ZIP_FILTER = [{ name: 'Backup do CRESS Desk', extensions: ['zip'] }];
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('pt-BR')} KB`;
+  const mb = bytes / (1024 * 1024);
+  return mb >= 1024 ? `${(mb / 1024).toLocaleString('pt-BR', { maximumFractionDigits: 1 })} GB` : `${mb.toLocaleString('pt-BR', { maximumFractionDigits: 1 })} MB`;
+}
+
+type Pending = { action: 'verify' | 'restore'; file: string; fileName: string };
+
+export function BackupsScreen() {
+  const { folder, items, summary, error, job, load } = useBackups();
+  const notify = useNotify((s) => s.show);
+  const info = useSession((s) => s.info);
+  const refreshSession = useSession((s) => s.refresh);
+  const [creating, setCreating] = useState(false);
+  const [askPassphrase, setAskPassphrase] = useState<Pending | null>(null);
+  const [problems, setProblems] = useState<BackupVerification | null>(null);
+  const [restore, setRestore] = useState<{ jobId: string; prepared: RestorePrepared } | null>(null);
+  const [notice, setNotice] = useState<{ severity: 'success' | 'error' | 'info'; text: string } | null>(null);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const busy = job !== null;
+
+  async function startCreate(passphrase: string | null) {
+    setCreating(false);
+    setNotice(null);
+    const outcome = await useBackups.getState().create(passphrase);
+    if (outcome.ok) {
+      const text = TEXT.created(outcome.value.fileName, formatSize(outcome.value.bytes));
+      setNotice({ severity: 'success', text });
+      notify(text);
+    } else if (!outcome.cancelled) setNotice({ severity: 'error', text: outcome.message });
+  }
+
+  /** Verify or prepare a restore; an encrypted file without its passphrase asks for it. */
+  async function run(pending: Pending, passphrase: string | null) {
+    setNotice(null);
+    const store = useBackups.getState();
+    if (pending.action === 'verify') {
+      const outcome = await store.verify(pending.file, passphrase);
+      if (outcome.ok) {
+        if (outcome.value.valid) setNotice({ severity: 'success', text: TEXT.verifyValid(pending.fileName) });
+        else setProblems(outcome.value);
+      } else if (outcome.code === 'BACKUP_PASSPHRASE_REQUIRED') setAskPassphrase(pending);
+      else if (!outcome.cancelled) setNotice({ severity: 'error', text: outcome.message });
+      return;
+    }
+    const outcome = await store.prepareRestore(pending.file, passphrase);
+    if (outcome.ok && outcome.jobId) setRestore({ jobId: outcome.jobId, prepared: outcome.value });
+    else if (!outcome.ok && outcome.code === 'BACKUP_PASSPHRASE_REQUIRED') setAskPassphrase(pending);
+    else if (!outcome.ok && !outcome.cancelled) setNotice({ severity: 'error', text: outcome.message });
+  }
+
+  async function fromFile(action: Pending['action']) {
+    const picked = await pickFile(action === 'verify' ? TEXT.verifyFile : TEXT.restoreFile, ZIP_FILTER);
+    if (picked) await run({ action, file: picked.path, fileName: picked.name }, null);
+  }
+
+  async function confirmRestore(confirmOtherRegion: boolean) {
+    if (!restore) return;
+    const { jobId } = restore;
+    setRestore(null);
+    try {
+      const applied = await useBackups.getState().applyRestore(jobId, confirmOtherRegion);
+      setNotice({ severity: 'success', text: TEXT.restored(applied.previousStore) });
+      await refreshSession();
+    } catch (e) {
+      setNotice({ severity: 'error', text: (e as Error).message });
+    }
+  }
+
+  async function showInFolder(item: BackupItem) {
+    if (!(await reveal(item.path))) setNotice({ severity: 'info', text: TEXT.revealUnavailable(item.path) });
+  }
+
+  async function togglePin(item: BackupItem) {
+    await useBackups.getState().setPinned(item, !item.pinned);
+    notify(item.pinned ? TEXT.unpinned : TEXT.pinned);
+  }
+
+  return (
+    <Box>
+      <PageHeader
+        title={TEXT.title}
+        subtitle={TEXT.subtitle}
+        actions={
+          <>
+            <Button variant="outlined" disabled={busy} onClick={() => void fromFile('verify')}>
+              {TEXT.verifyFile}
+            </Button>
+            <Button variant="outlined" disabled={busy} onClick={() => void fromFile('restore')}>
+              {TEXT.restoreFile}
+            </Button>
+            <Button variant="contained" startIcon={<BackupIcon />} disabled={busy} onClick={() => setCreating(true)}>
+              {TEXT.create}
+            </Button>
+          </>
+        }
+      />
+      {summary ? <BackupAge summary={summary} variant="banner" /> : null}
+      {job ? (
+        <Card sx={{ my: 2 }}>
+          <CardContent>
+            <JobProgress status={job} onCancel={() => void useBackups.getState().cancel()} />
+          </CardContent>
+        </Card>
+      ) : null}
+      {notice ? (
+        <Alert severity={notice.severity} onClose={() => setNotice(null)} sx={{ my: 2, wordBreak: 'break-word' }}>
+          {notice.text}
+        </Alert>
+      ) : null}
+      {error ? <Alert severity="error" sx={{ my: 2 }}>{`${TEXT.loadFailed} ${error}`}</Alert> : null}
+
+      <Card sx={{ mt: 2 }}>
+        <CardContent>
+          {folder ? (
+            <Typography variant="body2" sx={{ color: 'text.secondary', mb: 1, wordBreak: 'break-all' }}>
+              {TEXT.folder(folder)}
+            </Typography>
+          ) : null}
+          {items === null && !error ? <Skeleton variant="rounded" height={120} /> : null}
+          {items !== null && items.length === 0 ? (
+            <EmptyState
+              icon={<BackupIcon />}
+              title={TEXT.emptyTitle}
+              action={
+                <Button variant="contained" disabled={busy} onClick={() => setCreating(true)}>
+                  {TEXT.create}
+                </Button>
+              }
+            >
+              {TEXT.emptyText}
+            </EmptyState>
+          ) : null}
+          {items !== null && items.length > 0 ? (
+            <TableContainer>
+              <Table size="small" aria-label={TEXT.title}>
+                <TableHead>
+                  <TableRow>
+                    <TableCell>{TEXT.columns.date}</TableCell>
+                    <TableCell align="right">{TEXT.columns.size}</TableCell>
+                    <TableCell>{TEXT.columns.verified}</TableCell>
+                    <TableCell>{TEXT.columns.encrypted}</TableCell>
+                    <TableCell>{TEXT.columns.origin}</TableCell>
+                    <TableCell align="right">{TEXT.columns.actions}</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {items.map((item) => (
+                    <TableRow key={item.path} hover>
+                      <TableCell>
+                        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                          <Box>
+                            <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                              {formatDateTimeBr(item.createdAt)}
+                            </Typography>
+                            <Typography variant="caption" sx={{ color: 'text.secondary' }}>
+                              {item.fileName}
+                            </Typography>
+                          </Box>
+                          {item.pinned ? <Chip size="small" icon={<PushPinIcon />} label={TEXT.pinnedChip} color="primary" variant="outlined" /> : null}
+                        </Stack>
+                      </TableCell>
+                      <TableCell align="right">{formatSize(item.bytes)}</TableCell>
+                      <TableCell>
+                        <VerifiedChip verified={item.verified} />
+                      </TableCell>
+                      <TableCell>
+                        {item.encrypted ? <Chip size="small" icon={<LockIcon />} label={TEXT.encryptedYes} /> : <Typography variant="body2">{TEXT.encryptedNo}</Typography>}
+                      </TableCell>
+                      <TableCell>{item.trigger ? (TEXT.origins[item.trigger] ?? item.trigger) : TEXT.originUnknown}</TableCell>
+                      <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                        <Button size="small" startIcon={<VerifiedIcon />} disabled={busy} onClick={() => void run({ action: 'verify', file: item.path, fileName: item.fileName }, null)}>
+                          {TEXT.verify}
+                        </Button>
+                        <Button size="small" color="error" startIcon={<RestoreIcon />} disabled={busy} onClick={() => void run({ action: 'restore', file: item.path, fileName: item.fileName }, null)}>
+                          {TEXT.restore}
+                        </Button>
+                        <Tooltip title={TEXT.reveal}>
+                          <IconButton size="small" aria-label={`${TEXT.reveal}: ${item.fileName}`} onClick={() => void showInFolder(item)}>
+                            <FolderOpenIcon fontSize="small" />
+                          </IconButton>
+                        </Tooltip>
+                        <Tooltip title={item.pinned ? TEXT.unpin : TEXT.pin}>
+                          <IconButton size="small" aria-label={`${item.pinned ? TEXT.unpin : TEXT.pin}: ${item.fileName}`} aria-pressed={item.pinned} onClick={() => void togglePin(item)}>
+                            {item.pinned ? <PushPinIcon fontSize="small" color="primary" /> : <PushPinOutlinedIcon fontSize="small" />}
+                          </IconButton>
+                        </Tooltip>
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </TableContainer>
+          ) : null}
+        </CardContent>
+      </Card>
+
+      <BackupSettingsCard />
+
+      <CreateBackupDialog open={creating} onClose={() => setCreating(false)} onStart={(p) => void startCreate(p)} />
+      <PassphraseDialog
+        fileName={askPassphrase?.fileName ?? null}
+        onClose={() => setAskPassphrase(null)}
+        onSubmit={(passphrase) => {
+          const pending = askPassphrase;
+          setAskPassphrase(null);
+          if (pending) void run(pending, passphrase);
+        }}
+      />
+      <ProblemsDialog verification={problems} onClose={() => setProblems(null)} />
+      <RestoreDialog
+        prepared={restore?.prepared ?? null}
+        currentProfessionals={info?.professionals ?? null}
+        onCancel={() => {
+          if (restore) void useBackups.getState().discardRestore(restore.jobId);
+          setRestore(null);
+        }}
+        onConfirm={(confirm) => void confirmRestore(confirm)}
+      />
+    </Box>
+  );
+}
+
+function VerifiedChip({ verified }: { verified: boolean | null }) {
+  if (verified === true) return <Chip size="small" color="success" icon={<VerifiedIcon />} label={TEXT.verifiedYes} />;
+  if (verified === false) return <Chip size="small" color="error" label={TEXT.verifiedNo} />;
+  return <Chip size="small" variant="outlined" label={TEXT.verifiedUnknown} />;
+}

@@ -1,0 +1,191 @@
+// The Backups screen's dialogs: a new backup (with an optional passphrase asked twice), a
+// passphrase for an encrypted file, a verification's problems, and the restore confirmation.
+import LockIcon from '@mui/icons-material/Lock';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState, type FormEvent } from 'react';
+import type { BackupVerification, RestorePrepared } from '../../shared/contract/backups';
+import { formatDateTimeBr } from '../../shared/rules/dates';
+import { BACKUPS_TEXT as TEXT } from './backups.text';
+
+const MIN_PASSPHRASE = 8;
+
+export function CreateBackupDialog({ open, onClose, onStart }: { open: boolean; onClose: () => void; onStart: (passphrase: string | null) => void }) {
+  const [encrypt, setEncrypt] = useState(false);
+  const [first, setFirst] = useState('');
+  const [second, setSecond] = useState('');
+  const [touched, setTouched] = useState(false);
+  const tooShort = encrypt && first.length < MIN_PASSPHRASE;
+  const mismatch = encrypt && first !== second;
+  const reset = () => {
+    setEncrypt(false);
+    setFirst('');
+    setSecond('');
+    setTouched(false);
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    if (tooShort || mismatch) return;
+    onStart(encrypt ? first : null);
+    reset();
+  };
+  return (
+    <Dialog open={open} onClose={() => (reset(), onClose())} fullWidth maxWidth="sm">
+      <form onSubmit={submit} noValidate>
+        <DialogTitle>{TEXT.createTitle}</DialogTitle>
+        <DialogContent>
+          <Typography variant="body2" sx={{ mb: 2 }}>
+            {TEXT.createIntro}
+          </Typography>
+          <FormControlLabel control={<Checkbox checked={encrypt} onChange={(e) => setEncrypt(e.target.checked)} />} label={TEXT.encrypt} />
+          {encrypt ? (
+            <Stack spacing={2} sx={{ mt: 1 }}>
+              <Alert severity="warning" icon={<LockIcon />}>
+                {TEXT.passphraseWarning}
+              </Alert>
+              <TextField
+                type="password"
+                label={TEXT.passphrase}
+                value={first}
+                autoFocus
+                autoComplete="new-password"
+                onChange={(e) => setFirst(e.target.value)}
+                error={touched && tooShort}
+                helperText={touched && tooShort ? TEXT.passphraseTooShort : ' '}
+              />
+              <TextField
+                type="password"
+                label={TEXT.passphraseAgain}
+                value={second}
+                autoComplete="new-password"
+                onChange={(e) => setSecond(e.target.value)}
+                error={touched && !tooShort && mismatch}
+                helperText={touched && !tooShort && mismatch ? TEXT.passphraseMismatch : ' '}
+              />
+            </Stack>
+          ) : null}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => (reset(), onClose())}>{TEXT.cancel}</Button>
+          <Button type="submit" variant="contained">
+            {TEXT.start}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
+export function PassphraseDialog({ fileName, onClose, onSubmit }: { fileName: string | null; onClose: () => void; onSubmit: (passphrase: string) => void }) {
+  const [value, setValue] = useState('');
+  return (
+    <Dialog open={fileName !== null} onClose={onClose} fullWidth maxWidth="xs">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (value) onSubmit(value);
+          setValue('');
+        }}
+      >
+        <DialogTitle>{TEXT.askPassphraseTitle}</DialogTitle>
+        <DialogContent>
+          <Typography variant="body2" sx={{ mb: 2 }}>
+            {TEXT.askPassphraseText(fileName ?? '')}
+          </Typography>
+          <TextField type="password" label={TEXT.passphrase} value={value} onChange={(e) => setValue(e.target.value)} autoFocus fullWidth autoComplete="off" />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>{TEXT.cancel}</Button>
+          <Button type="submit" variant="contained" disabled={!value}>
+            {TEXT.continue}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
+export function ProblemsDialog({ verification, onClose }: { verification: BackupVerification | null; onClose: () => void }) {
+  const name = verification?.file.split(/[/\\]/).pop() ?? '';
+  return (
+    <Dialog open={verification !== null} onClose={onClose} fullWidth maxWidth="sm">
+      <DialogTitle>{TEXT.verifyInvalidTitle(name)}</DialogTitle>
+      <DialogContent>
+        <List dense>
+          {verification?.problems.map((p, i) => (
+            <ListItem key={i} disableGutters>
+              <ListItemText primary={p.message} secondary={p.code} />
+            </ListItem>
+          ))}
+        </List>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} variant="contained">
+          {TEXT.close}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+export function RestoreDialog({
+  prepared,
+  currentProfessionals,
+  onCancel,
+  onConfirm,
+}: {
+  prepared: RestorePrepared | null;
+  currentProfessionals: number | null;
+  onCancel: () => void;
+  onConfirm: (confirmOtherRegion: boolean) => void;
+}) {
+  const [otherOk, setOtherOk] = useState(false);
+  if (!prepared) return null;
+  const name = prepared.file.split(/[/\\]/).pop() ?? prepared.file;
+  const blocked = prepared.otherRegion && !otherOk;
+  return (
+    <Dialog open onClose={onCancel} fullWidth maxWidth="sm">
+      <DialogTitle>{TEXT.restoreTitle}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2}>
+          <Typography>{TEXT.restoreWhat(name, prepared.createdAt ? formatDateTimeBr(prepared.createdAt) : '—')}</Typography>
+          <Alert severity="warning">{TEXT.restoreConsequence}</Alert>
+          {currentProfessionals !== null ? (
+            <Typography variant="body2">{TEXT.restoreCompare(currentProfessionals, prepared.counts.professionals ?? 0)}</Typography>
+          ) : null}
+          <Typography variant="body2">{TEXT.restoreKept}</Typography>
+          {prepared.migratedFrom !== null ? <Alert severity="info">{TEXT.restoreMigrated(prepared.migratedFrom, prepared.schemaVersion)}</Alert> : null}
+          {prepared.otherRegion ? (
+            <Alert severity="error">
+              {TEXT.otherRegion(prepared.region, prepared.currentRegion)}
+              <FormControlLabel
+                sx={{ display: 'flex', mt: 1 }}
+                control={<Checkbox checked={otherOk} onChange={(e) => setOtherOk(e.target.checked)} />}
+                label={TEXT.otherRegionConfirm}
+              />
+            </Alert>
+          ) : null}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onCancel}>{TEXT.cancel}</Button>
+        <Button color="error" variant="contained" disabled={blocked} onClick={() => onConfirm(prepared.otherRegion && otherOk)}>
+          {TEXT.restoreConfirm}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,395 @@
+// One batch: where it is in its life, what to do next, the review by kind and field, and every
+// item with its status and Implanta's message.
+import ArrowBackIcon from '@mui/icons-material/ArrowBack';
+import BlockIcon from '@mui/icons-material/Block';
+import DownloadIcon from '@mui/icons-material/Download';
+import LockIcon from '@mui/icons-material/Lock';
+import MailOutlineIcon from '@mui/icons-material/EmailOutlined';
+import SendIcon from '@mui/icons-material/Send';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Chip from '@mui/material/Chip';
+import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
+import Skeleton from '@mui/material/Skeleton';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { BatchGroup, BatchItem, BatchSummary } from '../../shared/contract';
+import { CORRECTION_STATUSES, type CorrectionStatus } from '../../shared/domain';
+import { fieldLabel } from '../../shared/fields';
+import { formatCep } from '../../shared/rules/cep';
+import { formatDateTimeBr } from '../../shared/rules/dates';
+import { ChangeText } from '../components/ChangeText';
+import { EmptyState } from '../components/EmptyState';
+import { LoadingBar } from '../components/LoadingBar';
+import { Pager } from '../components/Pager';
+import { StatusChip } from '../components/StatusChip';
+import { STATUS_COLORS, STATUS_LABELS } from '../lib/labels';
+import { useBatches } from '../stores/batches';
+import { useNavigation } from '../stores/navigation';
+import { useNotify } from '../stores/notify';
+import { BATCHES_TEXT } from './batches.text';
+import { AckDialog, ConfirmDialog, DipEmailDialog, ExportDialog, SentDialog } from './BatchesDialogs';
+import { BatchStateChip } from './BatchesParts';
+
+const TEXT = BATCHES_TEXT.detail;
+
+type DialogName = 'seal' | 'cancel' | 'export' | 'sent' | 'ack' | 'dip' | null;
+
+export function BatchDetailScreen({ id }: { id: number }) {
+  const { detail, detailError, open, seal, cancel } = useBatches();
+  const go = useNavigation((s) => s.go);
+  const notify = useNotify((s) => s.show);
+  const [dialog, setDialog] = useState<DialogName>(null);
+
+  useEffect(() => {
+    void open(id);
+  }, [id, open]);
+
+  const shown = detail && detail.batch.id === id ? detail : null;
+  const batch = shown?.batch;
+
+  return (
+    <Box>
+      <Button startIcon={<ArrowBackIcon />} onClick={() => go({ name: 'batches' })} sx={{ mb: 1, ml: -1 }}>
+        {TEXT.back}
+      </Button>
+      {detailError ? <Alert severity="error" sx={{ mb: 2 }}>{detailError}</Alert> : null}
+      {!batch || !shown ? (
+        <>
+          <LoadingBar loading={!detailError} label={TEXT.loading} />
+          <Skeleton variant="rounded" height={140} />
+        </>
+      ) : (
+        <>
+          <Header batch={batch} onAction={setDialog} />
+          <Review groups={shown.groups} />
+          <Items />
+          {dialog === 'seal' ? (
+            <ConfirmDialog
+              title={BATCHES_TEXT.confirmSeal.title(batch.number)}
+              confirm={BATCHES_TEXT.confirmSeal.confirm}
+              onConfirm={async () => {
+                await seal(batch.id);
+                notify(BATCHES_TEXT.confirmSeal.done(batch.number));
+              }}
+              onClose={() => setDialog(null)}
+            >
+              {BATCHES_TEXT.confirmSeal.body(batch.counts.corrections, batch.counts.cepChanges)}
+            </ConfirmDialog>
+          ) : null}
+          {dialog === 'cancel' ? (
+            <ConfirmDialog
+              title={BATCHES_TEXT.confirmCancel.title(batch.number)}
+              confirm={BATCHES_TEXT.confirmCancel.confirm}
+              danger
+              onConfirm={async () => {
+                await cancel(batch.id);
+                notify(BATCHES_TEXT.confirmCancel.done(batch.number), 'info');
+              }}
+              onClose={() => setDialog(null)}
+            >
+              {BATCHES_TEXT.confirmCancel.body(batch.counts.corrections, batch.counts.cepChanges)}
+            </ConfirmDialog>
+          ) : null}
+          {dialog === 'export' ? <ExportDialog batch={batch} onClose={() => setDialog(null)} /> : null}
+          {dialog === 'sent' ? <SentDialog batch={batch} onClose={() => setDialog(null)} /> : null}
+          {dialog === 'ack' ? <AckDialog onClose={() => setDialog(null)} /> : null}
+          {dialog === 'dip' ? <DipEmailDialog batch={batch} onClose={() => setDialog(null)} /> : null}
+        </>
+      )}
+    </Box>
+  );
+}
+
+function hint(batch: BatchSummary): { severity: 'info' | 'warning' | 'error' | 'success'; text: string } {
+  const due = formatDateTimeBr(batch.dueAt);
+  switch (batch.state) {
+    case 'open':
+      return { severity: 'info', text: TEXT.openHint };
+    case 'sealed':
+      return { severity: 'info', text: TEXT.sealedHint };
+    case 'exported':
+      return { severity: 'info', text: TEXT.exportedHint };
+    case 'sent':
+      if (batch.overdue) return { severity: 'error', text: TEXT.overdueHint(due) };
+      if (batch.acknowledgedAt) return { severity: 'warning', text: TEXT.partlyHint(batch.counts.unanswered) };
+      return { severity: 'info', text: TEXT.sentHint(due) };
+    case 'acknowledged':
+      return { severity: 'success', text: TEXT.acknowledgedHint };
+    case 'cancelled':
+      return { severity: 'info', text: TEXT.cancelledHint };
+  }
+}
+
+function Header({ batch, onAction }: { batch: BatchSummary; onAction(name: DialogName): void }) {
+  const dates: [string, string | null][] = [
+    [TEXT.dates.created, batch.createdAt],
+    [TEXT.dates.sealed, batch.sealedAt],
+    [TEXT.dates.exported, batch.exportedAt],
+    [TEXT.dates.sent, batch.sentAt],
+    [TEXT.dates.due, batch.state === 'sent' ? batch.dueAt : null],
+    [TEXT.dates.acknowledged, batch.acknowledgedAt],
+    [TEXT.dates.cancelled, batch.cancelledAt],
+  ];
+  const { severity, text } = hint(batch);
+  const exportable = ['sealed', 'exported', 'sent', 'acknowledged'].includes(batch.state);
+  const answered = batch.state === 'sent' || batch.state === 'acknowledged';
+  return (
+    <Card sx={{ mb: 2 }}>
+      <CardContent>
+        <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap', mb: 2 }}>
+          <Box sx={{ flex: 1, minWidth: 280 }}>
+            <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 0.5 }}>
+              <Typography variant="h5" component="h1">
+                {TEXT.title(batch.number)}
+              </Typography>
+              <BatchStateChip batch={batch} />
+            </Stack>
+            <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+              {BATCHES_TEXT.items(batch.counts.corrections, batch.counts.cepChanges)} · {TEXT.file(batch.fileName)} · {TEXT.operator(batch.operator)}
+            </Typography>
+          </Box>
+          <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', justifyContent: 'flex-end' }}>
+            {batch.state === 'open' ? (
+              <>
+                <Button color="error" startIcon={<BlockIcon />} onClick={() => onAction('cancel')}>
+                  {TEXT.cancel}
+                </Button>
+                <Button variant="contained" startIcon={<LockIcon />} onClick={() => onAction('seal')}>
+                  {TEXT.seal}
+                </Button>
+              </>
+            ) : null}
+            {batch.counts.dipRequests > 0 && batch.state !== 'cancelled' ? (
+              <Button startIcon={<MailOutlineIcon />} onClick={() => onAction('dip')}>
+                {TEXT.dipEmail}
+              </Button>
+            ) : null}
+            {exportable ? (
+              <Button variant={batch.state === 'sealed' ? 'contained' : 'outlined'} startIcon={<DownloadIcon />} onClick={() => onAction('export')}>
+                {TEXT.export}
+              </Button>
+            ) : null}
+            {batch.state === 'exported' ? (
+              <Button variant="contained" startIcon={<SendIcon />} onClick={() => onAction('sent')}>
+                {TEXT.markSent}
+              </Button>
+            ) : null}
+            {answered ? (
+              <Button variant={batch.state === 'sent' ? 'contained' : 'outlined'} startIcon={<UploadFileIcon />} onClick={() => onAction('ack')}>
+                {TEXT.importAck}
+              </Button>
+            ) : null}
+          </Stack>
+        </Box>
+        <Alert severity={severity} sx={{ mb: batch.counts.statuses.rejected > 0 ? 1 : 2 }}>
+          {text}
+        </Alert>
+        {batch.counts.statuses.rejected > 0 ? (
+          <Alert severity="error" sx={{ mb: 2 }}>
+            {TEXT.rejectedHint(batch.counts.statuses.rejected)}
+          </Alert>
+        ) : null}
+        <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', gap: 1.5, m: 0 }}>
+          {dates
+            .filter(([, at]) => at !== null)
+            .map(([label, at]) => (
+              <Box key={label}>
+                <Typography component="dt" variant="body2" sx={{ color: 'text.secondary' }}>
+                  {label}
+                </Typography>
+                <Typography component="dd" sx={{ m: 0, fontVariantNumeric: 'tabular-nums' }}>
+                  {formatDateTimeBr(at)}
+                </Typography>
+              </Box>
+            ))}
+        </Box>
+        {batch.packageSha256 || batch.encryptedSha256 ? (
+          <Box sx={{ mt: 1.5 }}>
+            {batch.packageSha256 ? <Sha label={TEXT.sha} value={batch.packageSha256} /> : null}
+            {batch.encryptedSha256 ? <Sha label={TEXT.shaEncrypted} value={batch.encryptedSha256} /> : null}
+          </Box>
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+}
+
+function Sha({ label, value }: { label: string; value: string }) {
+  return (
+    <Typography variant="body2" sx={{ color: 'text.secondary', wordBreak: 'break-all' }}>
+      {`${label}: `}
+      <Box component="code" sx={{ fontFamily: 'monospace', color: 'text.primary' }}>
+        {value}
+      </Box>
+    </Typography>
+  );
+}
+
+function StatusCounts({ statuses }: { statuses: Record<CorrectionStatus, number> }) {
+  return (
+    <Stack direction="row" spacing={0.75} useFlexGap sx={{ flexWrap: 'wrap' }}>
+      {CORRECTION_STATUSES.filter((s) => (statuses[s] ?? 0) > 0).map((s) => (
+        <StatusChip key={s} status={s} count={statuses[s]} />
+      ))}
+    </Stack>
+  );
+}
+
+function Review({ groups }: { groups: BatchGroup[] }) {
+  const c = TEXT.groupColumns;
+  return (
+    <Section title={TEXT.reviewTitle}>
+      <TableContainer component={Paper} variant="outlined">
+        <Table aria-label={TEXT.reviewLabel}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{c.kind}</TableCell>
+              <TableCell>{c.field}</TableCell>
+              <TableCell align="right">{c.count}</TableCell>
+              <TableCell>{c.statuses}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {groups.map((g) => (
+              <TableRow key={`${g.kind}-${g.field ?? ''}`}>
+                <TableCell>{TEXT.kinds[g.kind]}</TableCell>
+                <TableCell>{g.field ? fieldLabel(g.field) : '—'}</TableCell>
+                <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums', fontWeight: 600 }}>
+                  {g.count.toLocaleString('pt-BR')}
+                </TableCell>
+                <TableCell>
+                  <StatusCounts statuses={g.statuses} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+    </Section>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Box component="section" aria-label={title} sx={{ mb: 3 }}>
+      <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
+        {title}
+      </Typography>
+      {children}
+    </Box>
+  );
+}
+
+function Items() {
+  const { items, itemFilters, itemPage, itemPageSize, itemsLoading, setItemFilters, setItemPage, setItemPageSize } = useBatches();
+  const openRecord = useNavigation((s) => s.openRecord);
+  const c = TEXT.itemColumns;
+  return (
+    <Section title={TEXT.itemsTitle}>
+      <Stack direction="row" spacing={1} useFlexGap role="group" aria-label={c.status} sx={{ flexWrap: 'wrap', mb: 1.5 }}>
+        <Chip
+          label={TEXT.allStatuses}
+          clickable
+          color={itemFilters.status === null ? 'primary' : 'default'}
+          variant={itemFilters.status === null ? 'filled' : 'outlined'}
+          aria-pressed={itemFilters.status === null}
+          onClick={() => setItemFilters({ status: null })}
+        />
+        {CORRECTION_STATUSES.filter((s) => s !== 'pending').map((s) => (
+          <Chip
+            key={s}
+            label={STATUS_LABELS[s]}
+            clickable
+            color={itemFilters.status === s ? STATUS_COLORS[s] : 'default'}
+            variant={itemFilters.status === s ? 'filled' : 'outlined'}
+            aria-pressed={itemFilters.status === s}
+            onClick={() => setItemFilters({ status: s })}
+          />
+        ))}
+      </Stack>
+      <LoadingBar loading={itemsLoading} label={TEXT.loadingItems} />
+      <Paper variant="outlined">
+        {items && items.items.length === 0 ? (
+          <EmptyState title={TEXT.noItems} />
+        ) : (
+          <TableContainer>
+            <Table aria-label={TEXT.itemsLabel}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{c.who}</TableCell>
+                  <TableCell>{c.field}</TableCell>
+                  <TableCell>{c.change}</TableCell>
+                  <TableCell>{c.status}</TableCell>
+                  <TableCell>{c.message}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {(items?.items ?? []).map((item) => (
+                  <ItemRow key={item.uuid} item={item} onOpen={openRecord} />
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
+        )}
+        {items && items.total > 0 ? <Pager total={items.total} page={itemPage} pageSize={itemPageSize} onPage={setItemPage} onPageSize={setItemPageSize} /> : null}
+      </Paper>
+    </Section>
+  );
+}
+
+function cepAddress(text: string | null): string | null {
+  if (!text) return null;
+  try {
+    const a = JSON.parse(text) as { street?: string; district?: string; city?: string; uf?: string };
+    return [a.street, a.district, a.city && a.uf ? `${a.city}/${a.uf}` : a.city].filter(Boolean).join(', ');
+  } catch {
+    return text;
+  }
+}
+
+function ItemRow({ item, onOpen }: { item: BatchItem; onOpen(id: number): void }) {
+  const rejected = item.status === 'rejected';
+  return (
+    <TableRow sx={rejected ? { bgcolor: 'rgba(211,47,47,0.06)' } : undefined}>
+      <TableCell>
+        {item.kind === 'cep' ? (
+          <Typography sx={{ fontWeight: 500, fontVariantNumeric: 'tabular-nums' }}>{TEXT.cepChange(formatCep(item.cep ?? ''))}</Typography>
+        ) : (
+          <>
+            <Link component="button" type="button" onClick={() => onOpen(item.professionalId as number)} sx={{ textAlign: 'left', fontWeight: 500 }}>
+              {item.professionalName}
+            </Link>
+            <Typography variant="body2" sx={{ color: 'text.secondary', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+              {item.cpfMasked}
+            </Typography>
+          </>
+        )}
+      </TableCell>
+      <TableCell>{item.kind === 'cep' ? BATCHES_TEXT.detail.kinds.cep : fieldLabel(item.field)}</TableCell>
+      <TableCell sx={{ minWidth: 220, maxWidth: 340 }}>
+        {item.kind === 'cep' ? (
+          <ChangeText field="street" oldValue={cepAddress(item.oldValue)} newValue={cepAddress(item.newValue)} stacked />
+        ) : (
+          <ChangeText field={item.field} oldValue={item.oldValue} newValue={item.newValue} stacked />
+        )}
+      </TableCell>
+      <TableCell>
+        <StatusChip status={item.status} />
+      </TableCell>
+      <TableCell sx={{ maxWidth: 280, color: rejected ? 'error.dark' : 'text.secondary' }}>{item.statusMessage ?? '—'}</TableCell>
+    </TableRow>
+  );
+}

@@ -1,0 +1,32 @@
+// Small pieces shared by the Lotes screens and the start screen: a batch's state as a chip.
+import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
+import type { BatchSummary } from '../../shared/contract';
+import type { BatchState } from '../../shared/domain';
+import type { ChipColor } from '../lib/labels';
+import { BATCH_STATE_LABELS, BATCHES_TEXT as TEXT } from './batches.text';
+
+const STATE_COLORS: Record<BatchState, ChipColor> = {
+  open: 'warning',
+  sealed: 'info',
+  exported: 'info',
+  sent: 'primary',
+  acknowledged: 'success',
+  cancelled: 'default',
+};
+
+/** The state in words, plus "Atrasado" or "Respondido em parte" when that is the news. */
+export function BatchStateChip({ batch }: { batch: BatchSummary }) {
+  const partly = batch.state === 'sent' && batch.acknowledgedAt !== null && batch.counts.unanswered > 0;
+  return (
+    <Stack direction="row" spacing={0.75} useFlexGap sx={{ flexWrap: 'wrap' }}>
+      <Chip
+        size="small"
+        label={partly ? TEXT.partlyAnswered : BATCH_STATE_LABELS[batch.state]}
+        color={STATE_COLORS[batch.state]}
+        variant={batch.state === 'cancelled' || batch.state === 'open' ? 'outlined' : 'filled'}
+      />
+      {batch.overdue ? <Chip size="small" label={TEXT.overdue} color="error" /> : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,175 @@
+// The imports made on this desk: counts, the error report, and undoing one (with a confirmation
+// that says exactly what will happen).
+import HistoryIcon from '@mui/icons-material/History';
+import UndoIcon from '@mui/icons-material/Undo';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import type { ImportRecord } from '../../shared/contract/imports';
+import { formatDateTimeBr } from '../../shared/rules/dates';
+import { EmptyState } from '../components/EmptyState';
+import { Pager } from '../components/Pager';
+import { useImports } from '../stores/imports';
+import { useNotify } from '../stores/notify';
+import { ImportProgress } from './ImportProgress';
+import { ImportReportButton } from './ImportReportButton';
+import { IMPORT_TEXT as TEXT } from './import.text';
+
+const count = (n: number) => n.toLocaleString('pt-BR');
+
+export function ImportHistory() {
+  const { history, historyError, historyJob, loadHistory } = useImports();
+  const [undoing, setUndoing] = useState<ImportRecord | null>(null);
+  const t = TEXT.history;
+
+  return (
+    <Paper variant="outlined" component="section" aria-label={t.title}>
+      <Box sx={{ px: 2, pt: 2, pb: 1 }}>
+        <Typography variant="h6" component="h2">
+          {t.title}
+        </Typography>
+      </Box>
+      {historyError ? <Alert severity="error" sx={{ mx: 2, mb: 2 }}>{historyError}</Alert> : null}
+      {historyJob ? (
+        <Box sx={{ px: 2 }}>
+          <ImportProgress status={historyJob} />
+        </Box>
+      ) : null}
+      {history && history.items.length === 0 ? (
+        <EmptyState icon={<HistoryIcon />} title={t.empty} />
+      ) : (
+        <TableContainer>
+          <Table aria-label={t.tableLabel}>
+            <TableHead>
+              <TableRow>
+                <TableCell>{t.number}</TableCell>
+                <TableCell>{t.date}</TableCell>
+                <TableCell>{t.file}</TableCell>
+                <TableCell>{t.kind}</TableCell>
+                <TableCell align="right">{t.rows}</TableCell>
+                <TableCell align="right">{t.accepted}</TableCell>
+                <TableCell align="right">{t.unchanged}</TableCell>
+                <TableCell align="right">{t.rejected}</TableCell>
+                <TableCell>{t.state}</TableCell>
+                <TableCell>{t.actions}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {(history?.items ?? []).map((item) => (
+                <TableRow key={item.id}>
+                  <TableCell sx={{ fontVariantNumeric: 'tabular-nums' }}>{item.id}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTimeBr(item.finishedAt)}</TableCell>
+                  <TableCell sx={{ minWidth: 220 }}>
+                    <Typography variant="body2" sx={{ fontWeight: 500, wordBreak: 'break-all' }}>
+                      {item.fileName}
+                    </Typography>
+                    <Typography variant="caption" sx={{ color: 'text.secondary' }}>
+                      {t.sheet(item.sheet)} · {item.operator}
+                    </Typography>
+                  </TableCell>
+                  <TableCell>{t.kinds[item.kind]}</TableCell>
+                  <TableCell align="right">{count(item.rows)}</TableCell>
+                  <TableCell align="right">{count(item.accepted)}</TableCell>
+                  <TableCell align="right">{count(item.unchanged)}</TableCell>
+                  <TableCell align="right" sx={{ color: item.rejected > 0 ? 'error.main' : undefined, fontWeight: item.rejected > 0 ? 600 : undefined }}>
+                    {count(item.rejected)}
+                  </TableCell>
+                  <TableCell>
+                    <Chip size="small" variant="outlined" color={item.state === 'done' ? 'success' : 'default'} label={t.states[item.state]} />
+                  </TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                    <Stack direction="row" spacing={0.5}>
+                      {item.rejected > 0 ? (
+                        <ImportReportButton importId={item.id} fileName={item.fileName} label={t.report} size="small" aria-label={t.reportOf(item.id)} disabled={historyJob !== null} />
+                      ) : null}
+                      <UndoButton item={item} disabled={historyJob !== null} onUndo={() => setUndoing(item)} />
+                    </Stack>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+      {history && history.total > 10 ? (
+        <Pager total={history.total} page={history.page} pageSize={history.pageSize} onPage={(page) => void loadHistory(page)} onPageSize={(size) => void loadHistory(0, size)} />
+      ) : null}
+      {undoing ? <UndoDialog item={undoing} onClose={() => setUndoing(null)} /> : null}
+    </Paper>
+  );
+}
+
+function UndoButton({ item, disabled, onUndo }: { item: ImportRecord; disabled: boolean; onUndo(): void }) {
+  if (item.state === 'undone') return null;
+  const button = (
+    <Button size="small" color="warning" startIcon={<UndoIcon />} disabled={disabled || item.undoBlocker !== null} onClick={onUndo} aria-label={TEXT.history.undoOf(item.id)}>
+      {TEXT.history.undo}
+    </Button>
+  );
+  // A disabled button gets no pointer events: the wrapper keeps the reason's tooltip working.
+  return item.undoBlocker ? (
+    <Tooltip title={item.undoBlocker}>
+      <span>{button}</span>
+    </Tooltip>
+  ) : (
+    button
+  );
+}
+
+function UndoDialog({ item, onClose }: { item: ImportRecord; onClose(): void }) {
+  const undo = useImports((s) => s.undo);
+  const notify = useNotify((s) => s.show);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const t = TEXT.undoDialog;
+
+  async function confirm() {
+    setBusy(true);
+    const outcome = await undo(item.id);
+    setBusy(false);
+    if (outcome.ok) {
+      notify(t.done(item.id, outcome.value.restoredRecords));
+      onClose();
+    } else if (!outcome.cancelled) setError(outcome.message);
+  }
+
+  return (
+    <Dialog open onClose={busy ? undefined : onClose} aria-labelledby="import-undo-title" maxWidth="sm" fullWidth>
+      <DialogTitle id="import-undo-title">{t.title(item.id)}</DialogTitle>
+      <DialogContent>
+        <DialogContentText sx={{ mb: 1.5 }}>{t.body(item.fileName, item.kind, item.corrections)}</DialogContentText>
+        <DialogContentText variant="body2">{t.refused}</DialogContentText>
+        {error ? (
+          <Alert severity="error" sx={{ mt: 2 }} role="alert">
+            {error}
+          </Alert>
+        ) : null}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} disabled={busy}>
+          {t.cancel}
+        </Button>
+        <Button variant="contained" color="warning" onClick={() => void confirm()} disabled={busy || error !== null}>
+          {busy ? t.running : t.confirm}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,117 @@
+// Importar, step 3: which field each column fills (or ignore it), the default reason, and
+// "all or nothing"; then the preview.
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { IMPORT_TARGETS, importTargetLabel, type ImportTarget } from '../../shared/contract/imports';
+import { useImports } from '../stores/imports';
+import { IMPORT_TEXT as TEXT } from './import.text';
+
+const IGNORE = '';
+
+export function MappingStep() {
+  const { inspect, sheet, kind, mapping, reason, allOrNothing, mapColumn, setReason, setAllOrNothing, goTo, runPreview } = useImports();
+  const info = inspect?.sheets.find((s) => s.name === sheet);
+  if (!inspect || !info) return null;
+
+  const counts = new Map<ImportTarget, number>();
+  for (const target of mapping) if (target) counts.set(target, (counts.get(target) ?? 0) + 1);
+  const duplicated = [...counts.values()].some((n) => n > 1);
+  const keys: ImportTarget[] = kind === 'cep' ? ['cep'] : ['cpf', 'registrationNumber'];
+  const missingKey = !mapping.some((t) => t !== null && keys.includes(t));
+  const usesReason = kind !== 'registry';
+
+  return (
+    <Stack spacing={2.5}>
+      <Box>
+        <Typography variant="h6" component="h2">
+          {TEXT.mapping.title}
+        </Typography>
+        <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+          {TEXT.mapping.help}
+        </Typography>
+      </Box>
+      {info.remembered[kind] ? <Alert severity="info">{TEXT.mapping.remembered}</Alert> : null}
+      <TableContainer sx={{ border: '1px solid #dbe3e8', borderRadius: 1, maxWidth: 760 }}>
+        <Table aria-label={TEXT.mapping.title}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{TEXT.mapping.column}</TableCell>
+              <TableCell>{TEXT.mapping.target}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {info.headers.map((header, column) => {
+              const target = mapping[column] ?? null;
+              const clash = target !== null && (counts.get(target) ?? 0) > 1;
+              const name = header || TEXT.mapping.noHeader(column);
+              return (
+                <TableRow key={`${column}-${header}`}>
+                  <TableCell sx={{ fontWeight: 500, color: target ? 'text.primary' : 'text.secondary' }}>{name}</TableCell>
+                  <TableCell sx={{ width: 340 }}>
+                    <TextField
+                      select
+                      fullWidth
+                      value={target ?? IGNORE}
+                      onChange={(event) => mapColumn(column, event.target.value === IGNORE ? null : (event.target.value as ImportTarget))}
+                      error={clash}
+                      helperText={clash ? TEXT.mapping.duplicate : undefined}
+                      slotProps={{ select: { SelectDisplayProps: { 'aria-label': `${TEXT.mapping.target}: ${name}` } } }}
+                    >
+                      <MenuItem value={IGNORE}>
+                        <em>{TEXT.mapping.ignore}</em>
+                      </MenuItem>
+                      {IMPORT_TARGETS[kind].map((option) => (
+                        <MenuItem key={option} value={option}>
+                          {importTargetLabel(option)}
+                        </MenuItem>
+                      ))}
+                    </TextField>
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      {missingKey ? <Alert severity="warning">{TEXT.mapping.missingKey(kind)}</Alert> : null}
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={3} sx={{ alignItems: { md: 'flex-start' } }}>
+        {usesReason ? (
+          <TextField
+            label={TEXT.mapping.reasonLabel}
+            value={reason}
+            placeholder={TEXT.mapping.defaultReason(inspect.file)}
+            onChange={(event) => setReason(event.target.value)}
+            helperText={TEXT.mapping.reasonHelp}
+            sx={{ minWidth: 360 }}
+            slotProps={{ htmlInput: { maxLength: 500 } }}
+          />
+        ) : null}
+        <Box>
+          <FormControlLabel control={<Checkbox checked={allOrNothing} onChange={(event) => setAllOrNothing(event.target.checked)} />} label={TEXT.mapping.allOrNothing} />
+          <Typography variant="body2" sx={{ color: 'text.secondary', ml: 4, maxWidth: 420 }}>
+            {TEXT.mapping.allOrNothingHelp}
+          </Typography>
+        </Box>
+      </Stack>
+      <Stack direction="row" spacing={1.5}>
+        <Button onClick={() => goTo('sheet')}>{TEXT.mapping.back}</Button>
+        <Button variant="contained" disabled={duplicated || missingKey} onClick={() => void runPreview()}>
+          {TEXT.mapping.check}
+        </Button>
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,181 @@
+// Importar, step 4: the preview — every rule ran, nothing written. Counts, the rows with their
+// problems (cells in error highlighted, "Só erros" to see only those), then Gravar.
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Stack from '@mui/material/Stack';
+import Switch from '@mui/material/Switch';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import type { ImportSummary, PreviewRow, RowStatus } from '../../shared/contract/imports';
+import { formatDateTimeBr } from '../../shared/rules/dates';
+import { useImports } from '../stores/imports';
+import { ImportReportButton } from './ImportReportButton';
+import { IMPORT_TEXT as TEXT } from './import.text';
+
+const STATUS_COLORS: Record<RowStatus, 'success' | 'default' | 'error'> = { accepted: 'success', unchanged: 'default', rejected: 'error' };
+
+export function SummaryCounts({ summary }: { summary: ImportSummary }) {
+  const c = TEXT.preview.counts;
+  const accepted = summary.written ? c.written(summary.accepted) : c.accepted(summary.accepted);
+  return (
+    <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} aria-label={c.rows(summary.rows)}>
+      <Chip label={c.rows(summary.rows)} />
+      <Chip color="success" variant="outlined" label={accepted} />
+      <Chip variant="outlined" label={c.unchanged(summary.unchanged)} />
+      <Chip color="error" variant={summary.rejected > 0 ? 'filled' : 'outlined'} label={c.rejected(summary.rejected)} />
+    </Stack>
+  );
+}
+
+export function DipNotices({ summary }: { summary: ImportSummary }) {
+  const { correct_dip_request: correct, new_card_required: newCard } = summary.dipConsequences;
+  return (
+    <>
+      {correct > 0 ? <Alert severity="info">{TEXT.preview.dipCorrect(correct)}</Alert> : null}
+      {newCard > 0 ? <Alert severity="warning">{TEXT.preview.dipNewCard(newCard)}</Alert> : null}
+    </>
+  );
+}
+
+export function PreviewStep() {
+  const { preview, allOrNothing, goTo, write, file } = useImports();
+  const [onlyErrors, setOnlyErrors] = useState(false);
+  const [confirmRepeat, setConfirmRepeat] = useState(false);
+  if (!preview || !file) return null;
+
+  const rows = onlyErrors ? preview.sample.filter((r) => r.status === 'rejected') : preview.sample;
+  const blocked = allOrNothing && preview.rejected > 0;
+  const nothing = preview.accepted === 0;
+
+  async function save(force: boolean) {
+    setConfirmRepeat(false);
+    const outcome = await write(force);
+    if (!outcome.ok && outcome.code === 'IMPORT_REPEATED') setConfirmRepeat(true);
+  }
+
+  return (
+    <Stack spacing={2}>
+      <Box>
+        <Typography variant="h6" component="h2">
+          {TEXT.preview.title}
+        </Typography>
+        <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+          {TEXT.preview.help}
+        </Typography>
+      </Box>
+      <SummaryCounts summary={preview} />
+      <DipNotices summary={preview} />
+      {blocked ? <Alert severity="warning">{TEXT.preview.allOrNothingBlocked}</Alert> : null}
+      {!blocked && nothing ? <Alert severity="info">{TEXT.preview.nothingToWrite}</Alert> : null}
+      <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: 1 }}>
+        <FormControlLabel control={<Switch checked={onlyErrors} onChange={(e) => setOnlyErrors(e.target.checked)} />} label={TEXT.preview.onlyErrors} />
+        <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+          {TEXT.preview.sampleNote(preview.sample.length, preview.rows)}
+        </Typography>
+      </Stack>
+      {rows.length === 0 ? (
+        <Alert severity="success">{TEXT.preview.noErrors}</Alert>
+      ) : (
+        <PreviewTable headers={preview.headers} rows={rows} />
+      )}
+      <Stack direction="row" spacing={1.5} sx={{ flexWrap: 'wrap' }}>
+        <Button onClick={() => goTo('mapping')}>{TEXT.preview.back}</Button>
+        {preview.rejected > 0 ? <ImportReportButton importId={null} fileName={file.name} variant="outlined" /> : null}
+        <Button variant="contained" disabled={blocked || nothing} onClick={() => void save(false)}>
+          {TEXT.preview.write(preview.accepted)}
+        </Button>
+      </Stack>
+      <RepeatDialog open={confirmRepeat} summary={preview} onCancel={() => setConfirmRepeat(false)} onConfirm={() => void save(true)} />
+    </Stack>
+  );
+}
+
+function RepeatDialog({ open, summary, onCancel, onConfirm }: { open: boolean; summary: ImportSummary; onCancel(): void; onConfirm(): void }) {
+  const previous = summary.previous;
+  return (
+    <Dialog open={open && previous !== null} onClose={onCancel} aria-labelledby="import-repeat-title">
+      <DialogTitle id="import-repeat-title">{TEXT.repeatDialog.title}</DialogTitle>
+      <DialogContent>
+        <DialogContentText>{previous ? TEXT.repeatDialog.body(formatDateTimeBr(previous.finishedAt), previous.id) : ''}</DialogContentText>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onCancel}>{TEXT.repeatDialog.cancel}</Button>
+        <Button variant="contained" onClick={onConfirm}>
+          {TEXT.repeatDialog.confirm}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+function PreviewTable({ headers, rows }: { headers: string[]; rows: PreviewRow[] }) {
+  const t = TEXT.preview;
+  return (
+    // Wide and tall: it scrolls, so it takes the keyboard's focus too (arrow keys scroll it).
+    <TableContainer tabIndex={0} role="region" aria-label={t.tableLabel} sx={{ border: '1px solid #dbe3e8', borderRadius: 1, maxHeight: 520 }}>
+      <Table stickyHeader aria-label={t.tableLabel}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{t.row}</TableCell>
+            <TableCell>{t.status}</TableCell>
+            <TableCell sx={{ minWidth: 300 }}>{t.errors}</TableCell>
+            {headers.map((header, index) => (
+              <TableCell key={`${index}-${header}`}>{header || TEXT.mapping.noHeader(index)}</TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rows.map((row) => (
+            <TableRow key={row.row} sx={row.status === 'rejected' ? { bgcolor: '#fff8f7' } : undefined}>
+              <TableCell sx={{ fontVariantNumeric: 'tabular-nums' }}>{row.row.toLocaleString('pt-BR')}</TableCell>
+              <TableCell>
+                <Chip size="small" color={STATUS_COLORS[row.status]} variant={row.status === 'rejected' ? 'filled' : 'outlined'} label={t.statusLabels[row.status]} />
+              </TableCell>
+              <TableCell>
+                {row.errors.map((error, index) => (
+                  <Typography key={index} variant="body2" sx={{ color: 'error.dark' }}>
+                    {error.column ? <strong>{`${error.column}: `}</strong> : null}
+                    {error.message}
+                  </Typography>
+                ))}
+              </TableCell>
+              {headers.map((header, index) => {
+                const bad = row.badColumns.includes(index);
+                return (
+                  <TableCell
+                    key={`${index}-${header}`}
+                    aria-invalid={bad || undefined}
+                    sx={{
+                      whiteSpace: 'nowrap',
+                      maxWidth: 240,
+                      overflow: 'hidden',
+                      textOverflow: 'ellipsis',
+                      ...(bad ? { bgcolor: '#fde7e4', color: '#8c1d12', fontWeight: 600, boxShadow: 'inset 0 0 0 1px #e6a39a' } : {}),
+                    }}
+                    title={row.cells[index] ?? ''}
+                  >
+                    {row.cells[index] ?? ''}
+                  </TableCell>
+                );
+              })}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}

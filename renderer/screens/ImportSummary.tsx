@@ -1,0 +1,51 @@
+// Importar, step 5: what was written, what the DIP rule asks, and the error report to fix the rest.
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useImports } from '../stores/imports';
+import { useNavigation } from '../stores/navigation';
+import { DipNotices, SummaryCounts } from './ImportPreview';
+import { ImportReportButton } from './ImportReportButton';
+import { IMPORT_TEXT as TEXT } from './import.text';
+
+export function SummaryStep() {
+  const { summary, reset } = useImports();
+  const go = useNavigation((s) => s.go);
+  if (!summary) return null;
+  const t = TEXT.summary;
+  const what =
+    summary.kind === 'corrections' ? t.corrections(summary.corrections) : summary.kind === 'registry' ? t.registry(summary.inserted, summary.updated) : t.ceps(summary.corrections);
+
+  return (
+    <Stack spacing={2}>
+      <Box>
+        <Typography variant="h6" component="h2">
+          {t.title}
+        </Typography>
+      </Box>
+      {summary.written && summary.importId !== null ? (
+        <Alert severity="success">
+          <strong>{t.written(summary.importId)}</strong> {what}
+        </Alert>
+      ) : (
+        <Alert severity="warning">{t.notWritten}</Alert>
+      )}
+      <SummaryCounts summary={summary} />
+      {summary.written ? <DipNotices summary={summary} /> : null}
+      {summary.rejected > 0 ? (
+        <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+          {t.rejectedHelp}
+        </Typography>
+      ) : null}
+      <Stack direction="row" spacing={1.5} sx={{ flexWrap: 'wrap' }}>
+        {summary.rejected > 0 ? <ImportReportButton importId={summary.written ? summary.importId : null} fileName={summary.file} variant="outlined" /> : null}
+        {summary.written && summary.kind === 'corrections' ? <Button onClick={() => go({ name: 'corrections' })}>{t.queue}</Button> : null}
+        <Button variant="contained" onClick={reset}>
+          {t.another}
+        </Button>
+      </Stack>
+    </Stack>
+  );
+}

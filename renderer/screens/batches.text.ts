@@ -1,0 +1,204 @@
+// Words of Lotes (batches for Implanta) and of the batch cards on the start screen.
+import type { BatchState } from '../../shared/domain';
+
+const count = (n: number) => n.toLocaleString('pt-BR');
+const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
+
+export const BATCH_STATE_LABELS: Record<BatchState, string> = {
+  open: 'Em revisão',
+  sealed: 'Fechado',
+  exported: 'Exportado',
+  sent: 'Enviado',
+  acknowledged: 'Respondido',
+  cancelled: 'Cancelado',
+};
+
+export const BATCHES_TEXT = {
+  title: 'Lotes',
+  subtitle:
+    'Lotes de correções para a Implanta: gere um lote com o que está pendente, revise, feche, exporte o pacote, marque o envio e importe a confirmação da Implanta.',
+  loading: 'Carregando os lotes…',
+  pendingTitle: 'Aguardando o próximo lote',
+  pendingNone: 'Nada pendente: as correções e os CEPs salvos aparecem aqui até entrarem em um lote.',
+  pendingSummary: (corrections: number, ceps: number) =>
+    `${plural(corrections, 'correção pendente', 'correções pendentes')} e ${plural(ceps, 'alteração de CEP', 'alterações de CEP')}`,
+  pendingDip: (n: number) => `${plural(n, 'profissional precisa', 'profissionais precisam')} de correção da solicitação do DIP.`,
+  openExists: (number: string) => `O lote ${number} está em revisão: feche-o ou cancele-o antes de gerar outro. O que for salvo agora entra no próximo lote.`,
+  openBatch: (number: string) => `Abrir o lote ${number}`,
+  create: 'Gerar lote',
+  creating: 'Gerando o lote…',
+  created: (number: string) => `Lote ${number} gerado: revise e feche quando estiver tudo certo.`,
+  importAck: 'Importar confirmação',
+  listTitle: 'Lotes',
+  tableLabel: 'Lotes para a Implanta',
+  empty: 'Nenhum lote ainda. Quando houver correções pendentes, use “Gerar lote”.',
+  columns: {
+    number: 'Lote',
+    state: 'Situação',
+    items: 'Itens',
+    created: 'Gerado em',
+    sent: 'Enviado em',
+    answer: 'Resposta da Implanta',
+  },
+  items: (corrections: number, ceps: number) =>
+    ceps > 0 ? `${plural(corrections, 'correção', 'correções')} · ${plural(ceps, 'CEP', 'CEPs')}` : plural(corrections, 'correção', 'correções'),
+  overdue: 'Atrasado',
+  overdueSince: (due: string) => `Resposta esperada até ${due}`,
+  partlyAnswered: 'Respondido em parte',
+  answer: (synced: number, rejected: number, unanswered: number) =>
+    [synced > 0 ? `${count(synced)} aplicada(s)` : '', rejected > 0 ? `${count(rejected)} rejeitada(s)` : '', unanswered > 0 ? `${count(unanswered)} sem resposta` : '']
+      .filter(Boolean)
+      .join(' · ') || '—',
+  openRow: (number: string) => `Abrir o lote ${number}`,
+
+  detail: {
+    back: 'Voltar para os lotes',
+    title: (number: string) => `Lote ${number}`,
+    loading: 'Abrindo o lote…',
+    file: (name: string) => `Pacote: ${name}`,
+    dates: {
+      created: 'Gerado em',
+      sealed: 'Fechado em',
+      exported: 'Exportado em',
+      sent: 'Enviado em',
+      due: 'Resposta esperada até',
+      acknowledged: 'Última resposta em',
+      cancelled: 'Cancelado em',
+    },
+    operator: (name: string) => `Gerado por ${name}`,
+    sha: 'SHA-256 do pacote',
+    shaEncrypted: 'SHA-256 do pacote com senha',
+    seal: 'Fechar lote',
+    cancel: 'Cancelar lote',
+    export: 'Exportar pacote',
+    markSent: 'Marcar como enviado',
+    importAck: 'Importar confirmação',
+    dipEmail: 'E-mail para a Implanta (DIP)',
+    openHint: 'Revise os itens abaixo. Ao fechar, o lote não muda mais: o pacote exportado será sempre o mesmo.',
+    sealedHint: 'Lote fechado: exporte o pacote e envie-o à Implanta; depois marque o envio.',
+    exportedHint: 'Pacote exportado: envie-o à Implanta e marque o envio para acompanhar o prazo de resposta.',
+    sentHint: (due: string) => `Aguardando a confirmação da Implanta (esperada até ${due}).`,
+    overdueHint: (due: string) => `A Implanta não respondeu no prazo (${due}). Cobre a confirmação ou confira se o pacote chegou.`,
+    partlyHint: (n: number) => `Confirmação parcial: ${plural(n, 'item continua', 'itens continuam')} sem resposta da Implanta.`,
+    acknowledgedHint: 'A Implanta respondeu todos os itens deste lote.',
+    rejectedHint: (n: number) =>
+      `${plural(n, 'correção foi rejeitada', 'correções foram rejeitadas')}: confira o motivo e salve uma nova correção no cadastro; ela entra no próximo lote.`,
+    cancelledHint: 'Lote cancelado: os itens voltaram para a fila como pendentes.',
+    reviewTitle: 'Revisão',
+    reviewLabel: 'Itens do lote por tipo e campo',
+    kinds: { correction: 'Correção', cep: 'Diretório de CEPs', dip: 'Solicitação do DIP a corrigir' },
+    groupColumns: { kind: 'Tipo', field: 'Campo', count: 'Quantidade', statuses: 'Situação' },
+    itemsTitle: 'Itens',
+    itemsLabel: 'Itens do lote',
+    allStatuses: 'Todos',
+    itemColumns: { who: 'Profissional / CEP', field: 'Campo', change: 'Antigo → Novo', status: 'Situação', message: 'Mensagem da Implanta' },
+    noItems: 'Nenhum item com esta situação.',
+    cepChange: (cep: string) => `CEP ${cep}`,
+    loadingItems: 'Carregando os itens…',
+  },
+
+  confirmSeal: {
+    title: (number: string) => `Fechar o lote ${number}?`,
+    body: (corrections: number, ceps: number) =>
+      `O lote fica com ${plural(corrections, 'correção', 'correções')} e ${plural(ceps, 'alteração de CEP', 'alterações de CEP')} e não poderá mais ser mudado nem cancelado. Correções salvas depois entram no próximo lote.`,
+    confirm: 'Fechar lote',
+    done: (number: string) => `Lote ${number} fechado. Agora exporte o pacote.`,
+  },
+  confirmCancel: {
+    title: (number: string) => `Cancelar o lote ${number}?`,
+    body: (corrections: number, ceps: number) =>
+      `${plural(corrections, 'correção volta', 'correções voltam')} e ${plural(ceps, 'alteração de CEP volta', 'alterações de CEP voltam')} para a fila como pendentes. O número do lote não será reaproveitado.`,
+    confirm: 'Cancelar lote',
+    done: (number: string) => `Lote ${number} cancelado: os itens voltaram para a fila.`,
+  },
+  keep: 'Voltar',
+
+  exportDialog: {
+    title: (number: string) => `Exportar o pacote do lote ${number}`,
+    intro:
+      'O pacote é um arquivo .zip no formato BagIt, com as correções em JSON e em CSV. Exportar de novo o mesmo lote gera exatamente o mesmo arquivo.',
+    protect: 'Proteger com senha (AES-256)',
+    passphrase: 'Senha',
+    repeat: 'Repita a senha',
+    passphraseHelp: 'Pelo menos 8 caracteres.',
+    tooShort: 'A senha precisa de pelo menos 8 caracteres.',
+    mismatch: 'As duas senhas não são iguais.',
+    warning:
+      'Guarde a senha: sem ela ninguém abre o pacote — nem a Implanta, nem o CRESS. Ela não fica gravada no aplicativo e não pode ser recuperada. Envie-a à Implanta por outro canal (telefone, por exemplo).',
+    choose: 'Escolher onde salvar…',
+    saveTitle: 'Salvar o pacote do lote',
+    filter: 'Pacote zip',
+    done: 'Pacote exportado',
+    result: (name: string, size: string) => `${name} (${size})`,
+    encrypted: 'protegido por senha (AES-256)',
+    sha: 'SHA-256 (identifica o pacote):',
+    copy: 'Copiar',
+    copied: 'Copiado.',
+    reveal: 'Mostrar na pasta',
+    close: 'Fechar',
+    cancel: 'Cancelar',
+  },
+
+  sentDialog: {
+    title: (number: string) => `Marcar o lote ${number} como enviado`,
+    intro: 'Informe quando o pacote foi enviado à Implanta. O prazo de resposta começa a contar a partir daí.',
+    date: 'Data do envio',
+    time: 'Hora',
+    hours: 'Prazo de resposta (horas)',
+    hoursHelp: 'Depois desse prazo sem confirmação, o lote aparece como atrasado no Início.',
+    invalidDate: 'Data inválida: use dd/mm/aaaa.',
+    invalidTime: 'Hora inválida: use hh:mm.',
+    invalidHours: 'Informe um prazo entre 1 e 8760 horas.',
+    confirm: 'Marcar como enviado',
+    done: (number: string) => `Lote ${number} marcado como enviado.`,
+  },
+
+  ackDialog: {
+    title: 'Importar a confirmação da Implanta',
+    intro:
+      'Escolha o arquivo que a Implanta devolveu: JSON, ou planilha (CSV ou xlsx) com as colunas id, situação (aplicada/rejeitada) e mensagem. O lote é reconhecido pelos ids.',
+    choose: 'Escolher arquivo…',
+    pickTitle: 'Confirmação da Implanta',
+    filter: 'Confirmação (JSON, CSV, xlsx)',
+    result: (number: string) => `Confirmação do lote ${number} importada`,
+    counts: (applied: number, rejected: number, unchanged: number, unanswered: number) =>
+      [
+        `${plural(applied, 'item aplicado', 'itens aplicados')}`,
+        `${plural(rejected, 'rejeitado', 'rejeitados')}`,
+        unchanged > 0 ? `${plural(unchanged, 'já estava respondido', 'já estavam respondidos')}` : '',
+        `${plural(unanswered, 'ainda sem resposta', 'ainda sem resposta')}`,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    nothingChanged: 'Este arquivo já tinha sido importado: nada mudou.',
+    refused: 'Confirmação recusada: nada foi alterado.',
+    close: 'Fechar',
+    openBatch: 'Abrir o lote',
+  },
+
+  dipDialog: {
+    title: 'E-mail para a Implanta: corrigir solicitações do DIP',
+    intro: (n: number) =>
+      `${plural(n, 'profissional deste lote tinha', 'profissionais deste lote tinham')} a solicitação do DIP confirmada: a Implanta também precisa corrigi-la. Copie o texto ou abra-o no seu programa de e-mail.`,
+    subject: 'Assunto',
+    body: 'Texto',
+    copy: 'Copiar texto',
+    copied: 'Texto copiado.',
+    open: 'Abrir no e-mail',
+    tooLong: 'O texto é longo demais para abrir direto no programa de e-mail: copie e cole.',
+    close: 'Fechar',
+  },
+
+  home: {
+    title: 'Lotes para a Implanta',
+    overdue: (n: number) => `${plural(n, 'lote atrasado', 'lotes atrasados')}: sem confirmação da Implanta no prazo.`,
+    overdueItem: (number: string, due: string) => `Lote ${number} — resposta esperada até ${due}`,
+    awaiting: (n: number) => (n === 0 ? 'Nenhum lote aguardando resposta.' : `${plural(n, 'lote aguarda', 'lotes aguardam')} a confirmação da Implanta.`),
+    pending: (n: number) => (n === 0 ? 'Nada pendente para o próximo lote.' : `${plural(n, 'correção pendente', 'correções pendentes')} para o próximo lote.`),
+    open: 'Abrir Lotes',
+    chartTitle: 'Correções por situação (últimos 30 dias)',
+    chartLabel: (day: string, parts: string) => `${day}: ${parts}`,
+    chartEmpty: 'Sem correções nos últimos 30 dias.',
+    failed: 'Não foi possível carregar os lotes.',
+  },
+} as const;

@@ -1,0 +1,173 @@
+// Words of the Importar screen: the steps, the preview, the summary and the history.
+import type { ImportKind } from '../../shared/contract/imports';
+
+const n = (value: number) => value.toLocaleString('pt-BR');
+const plural = (count: number, one: string, many: string) => `${n(count)} ${count === 1 ? one : many}`;
+
+export const IMPORT_TEXT = {
+  title: 'Importar planilha',
+  subtitle:
+    'Correções de muitos cadastros de uma vez, a carga do cadastro do sistema do Regional ou CEPs do diretório, a partir de planilhas .xlsx, .ods, .xls ou .csv. Nada é gravado antes da conferência.',
+  steps: ['Arquivo', 'Aba e tipo', 'Colunas', 'Conferência', 'Resumo'],
+  stepsLabel: 'Etapas da importação',
+
+  file: {
+    title: 'Escolha a planilha',
+    help: 'Aceita planilhas do Excel (.xlsx, .xlsm, .xls), do LibreOffice (.ods) e arquivos .csv (separados por ponto e vírgula, vírgula ou tabulação). A primeira linha preenchida de cada aba é o cabeçalho.',
+    choose: 'Escolher planilha',
+    pickTitle: 'Escolher a planilha a importar',
+    filterName: 'Planilhas',
+    reading: 'Lendo a planilha…',
+    tips: [
+      'Uma linha por profissional, encontrado pelo CPF ou pelo número de registro.',
+      'Célula vazia não muda nada; para “Não consta mãe” use Sim ou Não.',
+      'Datas como dd/mm/aaaa; CPF e CEP podem vir sem pontos ou sem os zeros à esquerda.',
+    ],
+  },
+
+  sheet: {
+    title: 'Aba e tipo de importação',
+    file: (name: string, size: string, format: string) => `${name} · ${size} · ${format}`,
+    sheetLabel: 'Aba da planilha',
+    hidden: '(oculta)',
+    emptySheet: 'vazia',
+    headerAt: (row: number) => `Cabeçalho na linha ${row}:`,
+    kindLabel: 'O que esta planilha traz',
+    kinds: {
+      corrections: {
+        label: 'Correções de cadastros',
+        help: 'Altera profissionais que já estão no cadastro. Cada alteração entra na fila de correções para a Implanta.',
+      },
+      registry: {
+        label: 'Cadastro (carga do sistema do Regional)',
+        help: 'Inclui ou atualiza cadastros inteiros, situação do DIP inclusive. Não gera correções para a Implanta.',
+      },
+      cep: {
+        label: 'Diretório de CEPs',
+        help: 'Cadastra ou corrige CEPs do diretório do Regional; cada alteração vai para a Implanta.',
+      },
+    } satisfies Record<ImportKind, { label: string; help: string }>,
+    repeated: (date: string, id: number) =>
+      `Esta mesma planilha já foi importada como este tipo em ${date} (importação nº ${id}). Se continuar, você precisará confirmar a repetição.`,
+    back: 'Escolher outro arquivo',
+    next: 'Continuar',
+  },
+
+  mapping: {
+    title: 'Colunas',
+    help: 'Confira a que campo cada coluna corresponde. Colunas que não interessam podem ser ignoradas.',
+    remembered: 'Associação lembrada da última planilha com estas mesmas colunas.',
+    column: 'Coluna da planilha',
+    target: 'Campo do CRESS Desk',
+    ignore: 'Ignorar esta coluna',
+    noHeader: (index: number) => `(coluna ${index + 1} sem título)`,
+    duplicate: 'Outra coluna já usa este campo.',
+    missingKey: (kind: ImportKind) =>
+      kind === 'cep' ? 'Associe uma coluna ao CEP.' : 'Associe uma coluna ao CPF ou ao Registro: é por eles que cada profissional é encontrado.',
+    reasonLabel: 'Motivo para linhas sem “Motivo”',
+    reasonHelp: 'Fica registrado em cada correção cuja linha não traz o motivo.',
+    defaultReason: (file: string) => `Importação da planilha ${file}`,
+    allOrNothing: 'Tudo ou nada',
+    allOrNothingHelp: 'Só grava se todas as linhas estiverem corretas; com qualquer erro, nada é gravado.',
+    back: 'Voltar',
+    check: 'Conferir planilha',
+    checking: 'Conferindo todas as linhas (nada é gravado)…',
+  },
+
+  preview: {
+    title: 'Conferência',
+    help: 'Todas as regras foram aplicadas, sem gravar nada. Confira as linhas com erro antes de gravar.',
+    counts: {
+      rows: (value: number) => plural(value, 'linha', 'linhas'),
+      accepted: (value: number) => `${n(value)} a gravar`,
+      written: (value: number) => plural(value, 'gravada', 'gravadas'),
+      unchanged: (value: number) => `${n(value)} sem mudança`,
+      rejected: (value: number) => plural(value, 'com erro', 'com erro'),
+    },
+    dipCorrect: (value: number) =>
+      `${plural(value, 'linha altera', 'linhas alteram')} dados de identificação de quem já confirmou a solicitação do DIP: a Implanta também precisará corrigir a solicitação. Isso fica registrado em cada correção.`,
+    dipNewCard: (value: number) =>
+      `${plural(value, 'linha altera', 'linhas alteram')} dados de quem já tem o DIP em confecção ou emitido: o cartão não poderá ser corrigido. Oriente a solicitação de um novo DIP.`,
+    onlyErrors: 'Só erros',
+    sampleNote: (shown: number, rows: number) => `Mostrando ${n(shown)} de ${n(rows)} linhas: as primeiras e as com erro.`,
+    tableLabel: 'Linhas da planilha conferidas',
+    row: 'Linha',
+    status: 'Situação',
+    errors: 'Erros',
+    statusLabels: { accepted: 'A gravar', unchanged: 'Sem mudança', rejected: 'Com erro' },
+    noErrors: 'Nenhuma linha com erro.',
+    allOrNothingBlocked: 'Com “Tudo ou nada”, nada será gravado enquanto houver linhas com erro. Corrija a planilha (use o relatório de erros) ou desmarque a opção.',
+    nothingToWrite: 'Nenhuma linha muda o que já está gravado: não há o que gravar.',
+    back: 'Voltar às colunas',
+    report: 'Baixar relatório de erros',
+    write: (value: number) => `Gravar ${plural(value, 'linha', 'linhas')}`,
+    writing: 'Gravando a importação…',
+  },
+
+  repeatDialog: {
+    title: 'Importar de novo a mesma planilha?',
+    body: (date: string, id: number) =>
+      `Esta mesma planilha (mesmo conteúdo) já foi importada em ${date}, na importação nº ${id}. Importá-la de novo registra outra importação com as linhas que ainda mudarem algo.`,
+    cancel: 'Cancelar',
+    confirm: 'Importar de novo',
+  },
+
+  summary: {
+    title: 'Resumo',
+    written: (id: number) => `Importação nº ${id} gravada.`,
+    notWritten: 'Nada foi gravado: “Tudo ou nada” estava marcado e há linhas com erro.',
+    corrections: (value: number) => `${plural(value, 'correção entrou', 'correções entraram')} na fila para a Implanta.`,
+    registry: (inserted: number, updated: number) => `${plural(inserted, 'cadastro incluído', 'cadastros incluídos')}, ${plural(updated, 'atualizado', 'atualizados')}.`,
+    ceps: (value: number) => `${plural(value, 'alteração de CEP entrou', 'alterações de CEP entraram')} na fila para a Implanta.`,
+    rejectedHelp: 'Baixe o relatório de erros, corrija as linhas nele mesmo e importe o relatório.',
+    another: 'Importar outra planilha',
+    queue: 'Ver a fila de correções',
+  },
+
+  report: {
+    saveTitle: 'Salvar o relatório de erros',
+    fileName: (file: string) => `${file.replace(/\.[^.]+$/, '')}-erros.xlsx`,
+    filterName: 'Planilha do Excel',
+    generating: 'Gerando o relatório de erros…',
+    saved: (rows: number, name: string) => `Relatório salvo: ${name} (${plural(rows, 'linha com erro', 'linhas com erro')}).`,
+  },
+
+  history: {
+    title: 'Importações anteriores',
+    tableLabel: 'Histórico de importações',
+    empty: 'Nenhuma importação ainda. As planilhas importadas aparecem aqui, com o relatório de erros e a opção de desfazer.',
+    number: 'Nº',
+    date: 'Data',
+    file: 'Arquivo',
+    kind: 'Tipo',
+    rows: 'Linhas',
+    accepted: 'Gravadas',
+    unchanged: 'Sem mudança',
+    rejected: 'Com erro',
+    state: 'Situação',
+    actions: 'Ações',
+    kinds: { corrections: 'Correções', registry: 'Cadastro', cep: 'CEPs' } satisfies Record<ImportKind, string>,
+    states: { done: 'Gravada', undone: 'Desfeita' },
+    sheet: (sheet: string) => `aba “${sheet}”`,
+    report: 'Relatório de erros',
+    reportOf: (id: number) => `Baixar o relatório de erros da importação nº ${id}`,
+    undo: 'Desfazer',
+    undoOf: (id: number) => `Desfazer a importação nº ${id}`,
+  },
+
+  undoDialog: {
+    title: (id: number) => `Desfazer a importação nº ${id}?`,
+    body: (file: string, kind: ImportKind, changes: number) =>
+      kind === 'cep'
+        ? `As ${plural(changes, 'alteração de CEP pendente', 'alterações de CEP pendentes')} da planilha ${file} sairão da fila e os CEPs voltarão a como estavam antes dela.`
+        : `As ${plural(changes, 'correção pendente', 'correções pendentes')} da planilha ${file} sairão da fila e os cadastros voltarão aos valores que tinham antes dela.`,
+    refused: 'Se algum desses cadastros foi alterado depois da importação, nada será desfeito e você verá quais são.',
+    cancel: 'Cancelar',
+    confirm: 'Desfazer importação',
+    running: 'Desfazendo a importação…',
+    done: (id: number, records: number) => `Importação nº ${id} desfeita: ${plural(records, 'registro voltou', 'registros voltaram')} ao que era antes.`,
+  },
+
+  cancelled: 'Importação cancelada: nada foi gravado.',
+  formats: { xlsx: 'Excel', xlsm: 'Excel com macros (lida só como dados)', ods: 'LibreOffice', xls: 'Excel 97-2003', csv: 'CSV' },
+} as const;

@@ -1,0 +1,185 @@
+// Lotes: what waits for a batch, the list of batches, the batch opened, its items; and the long
+// operations (export, acknowledgement) followed as jobs.
+import { create } from 'zustand';
+import type { AckResult, BatchDashboard, BatchGroup, BatchItemKind, BatchSummary, ExportResult, Output, PendingForBatch } from '../../shared/contract';
+import type { JobStatus } from '../../shared/contract/jobs';
+import type { CorrectionStatus } from '../../shared/domain';
+import { call, ClientError, errorMessage } from '../api/client';
+import { followJob } from './jobs';
+
+type ItemsPage = Output<'batches:items'>;
+
+export interface ItemFilters {
+  status: CorrectionStatus | null;
+  kind: BatchItemKind | null;
+}
+
+interface BatchesState {
+  pending: PendingForBatch | null;
+  list: Output<'batches:list'> | null;
+  page: number;
+  pageSize: number;
+  loading: boolean;
+  error: string | null;
+
+  detail: { batch: BatchSummary; groups: BatchGroup[] } | null;
+  detailError: string | null;
+  items: ItemsPage | null;
+  itemFilters: ItemFilters;
+  itemPage: number;
+  itemPageSize: number;
+  itemsLoading: boolean;
+
+  dashboard: BatchDashboard | null;
+  dashboardError: string | null;
+
+  loadOverview(): Promise<void>;
+  setPage(page: number): void;
+  setPageSize(pageSize: number): void;
+  open(id: number): Promise<void>;
+  loadItems(): Promise<void>;
+  setItemFilters(patch: Partial<ItemFilters>): void;
+  setItemPage(page: number): void;
+  setItemPageSize(pageSize: number): void;
+  loadDashboard(): Promise<void>;
+
+  create(): Promise<BatchSummary>;
+  seal(id: number): Promise<BatchSummary>;
+  cancel(id: number): Promise<BatchSummary>;
+  markSent(id: number, sentAt: string, overdueHours: number): Promise<BatchSummary>;
+  /** Starts the export job and follows it; `onStatus` sees each poll (for the progress bar). */
+  exportPackage(input: { id: number; path: string; passphrase: string | null }, onStatus: (status: JobStatus) => void): Promise<ExportResult>;
+  acknowledge(input: { path: string; fileName: string }, onStatus: (status: JobStatus) => void): Promise<AckResult>;
+}
+
+/** A finished job's result, or its error as the client throws it. */
+function jobResult<T>(status: JobStatus): T {
+  if (status.state === 'done') return status.result as T;
+  const error = status.error ?? { code: 'INTERNAL' as const, message: 'A tarefa foi interrompida.' };
+  throw new ClientError(error.code, error.message, undefined, error.details);
+}
+
+let latestItems = 0;
+
+export const useBatches = create<BatchesState>()((set, get) => ({
+  pending: null,
+  list: null,
+  page: 0,
+  pageSize: 25,
+  loading: false,
+  error: null,
+  detail: null,
+  detailError: null,
+  items: null,
+  itemFilters: { status: null, kind: null },
+  itemPage: 0,
+  itemPageSize: 25,
+  itemsLoading: false,
+  dashboard: null,
+  dashboardError: null,
+
+  async loadOverview() {
+    const { page, pageSize } = get();
+    set({ loading: true, error: null });
+    try {
+      const [pending, list] = await Promise.all([call('batches:pending', {}), call('batches:list', { page, pageSize })]);
+      set({ pending, list, loading: false });
+    } catch (error) {
+      set({ loading: false, error: errorMessage(error) });
+    }
+  },
+  setPage(page) {
+    set({ page });
+    void get().loadOverview();
+  },
+  setPageSize(pageSize) {
+    set({ pageSize, page: 0 });
+    void get().loadOverview();
+  },
+
+  async open(id) {
+    if (get().detail?.batch.id !== id) set({ detail: null, items: null, itemFilters: { status: null, kind: null }, itemPage: 0 });
+    set({ detailError: null });
+    try {
+      set({ detail: await call('batches:get', { id }) });
+      await get().loadItems();
+    } catch (error) {
+      set({ detailError: errorMessage(error) });
+    }
+  },
+  async loadItems() {
+    const detail = get().detail;
+    if (!detail) return;
+    const { itemFilters, itemPage, itemPageSize } = get();
+    const ticket = ++latestItems;
+    set({ itemsLoading: true });
+    try {
+      const items = await call('batches:items', {
+        id: detail.batch.id,
+        ...(itemFilters.status ? { status: itemFilters.status } : {}),
+        ...(itemFilters.kind ? { kind: itemFilters.kind } : {}),
+        page: itemPage,
+        pageSize: itemPageSize,
+      });
+      if (ticket === latestItems) set({ items, itemsLoading: false });
+    } catch (error) {
+      if (ticket === latestItems) set({ itemsLoading: false, detailError: errorMessage(error) });
+    }
+  },
+  setItemFilters(patch) {
+    set((s) => ({ itemFilters: { ...s.itemFilters, ...patch }, itemPage: 0 }));
+    void get().loadItems();
+  },
+  setItemPage(itemPage) {
+    set({ itemPage });
+    void get().loadItems();
+  },
+  setItemPageSize(itemPageSize) {
+    set({ itemPageSize, itemPage: 0 });
+    void get().loadItems();
+  },
+
+  async loadDashboard() {
+    try {
+      set({ dashboard: await call('batches:dashboard', { days: 30 }), dashboardError: null });
+    } catch (error) {
+      set({ dashboardError: errorMessage(error) });
+    }
+  },
+
+  async create() {
+    const batch = await call('batches:create', {});
+    void get().loadOverview();
+    return batch;
+  },
+  async seal(id) {
+    const batch = await call('batches:seal', { id });
+    await get().open(id);
+    return batch;
+  },
+  async cancel(id) {
+    const batch = await call('batches:cancel', { id });
+    await get().open(id);
+    return batch;
+  },
+  async markSent(id, sentAt, overdueHours) {
+    const batch = await call('batches:markSent', { id, sentAt, overdueHours });
+    await get().open(id);
+    return batch;
+  },
+  async exportPackage(input, onStatus) {
+    // The clerk already confirmed replacing an existing file in the save dialog.
+    const { jobId } = await call('batches:export', { ...input, replace: true });
+    const result = jobResult<ExportResult>(await followJob(jobId, onStatus));
+    if (get().detail?.batch.id === input.id) await get().open(input.id);
+    return result;
+  },
+  async acknowledge(input, onStatus) {
+    const { jobId } = await call('batches:acknowledge', input);
+    const result = jobResult<AckResult>(await followJob(jobId, onStatus));
+    const opened = get().detail?.batch.id;
+    if (opened !== undefined) await get().open(opened);
+    void get().loadOverview();
+    return result;
+  },
+}));

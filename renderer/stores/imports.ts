@@ -1,0 +1,216 @@
+// The Importar screen's state: the file, the sheet and kind, the mapping, the preview and the
+// write — each long step a job followed to its end — and the history with undo and reports.
+import { create } from 'zustand';
+import type { PickedFile } from '../../shared/contract/channels';
+import {
+  IMPORT_TARGETS,
+  inspectResultSchema,
+  importSummarySchema,
+  reportResultSchema,
+  undoResultSchema,
+  type ImportKind,
+  type ImportMapping,
+  type ImportRecord,
+  type ImportSummary,
+  type ImportTarget,
+  type InspectResult,
+} from '../../shared/contract/imports';
+import type { JobStatus } from '../../shared/contract/jobs';
+import { call, errorMessage } from '../api/client';
+import { cancelJob, followJob } from './jobs';
+
+export type ImportStep = 'file' | 'sheet' | 'mapping' | 'preview' | 'summary';
+
+/** A job's end as the screen needs it. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; code: string; message: string; cancelled: boolean };
+
+interface HistoryPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: ImportRecord[];
+}
+
+interface ImportState {
+  step: ImportStep;
+  file: PickedFile | null;
+  inspect: InspectResult | null;
+  sheet: string;
+  kind: ImportKind;
+  mapping: ImportMapping;
+  reason: string;
+  allOrNothing: boolean;
+  preview: ImportSummary | null;
+  summary: ImportSummary | null;
+  /** The wizard's job in progress (reading, checking, writing). */
+  job: JobStatus | null;
+  /** A job started from the history (undo, an error report). */
+  historyJob: JobStatus | null;
+  error: string | null;
+  history: HistoryPage | null;
+  historyError: string | null;
+
+  inspectFile(file: PickedFile): Promise<void>;
+  chooseSheet(sheet: string): void;
+  chooseKind(kind: ImportKind): void;
+  mapColumn(column: number, target: ImportTarget | null): void;
+  setReason(reason: string): void;
+  setAllOrNothing(value: boolean): void;
+  goTo(step: ImportStep): void;
+  runPreview(): Promise<void>;
+  write(force: boolean): Promise<Outcome<ImportSummary>>;
+  cancel(): Promise<void>;
+  reset(): void;
+  loadHistory(page?: number, pageSize?: number): Promise<void>;
+  undo(id: number): Promise<Outcome<{ restoredRecords: number }>>;
+  /** The error report of a written import (by id) or of the current preview, written to `path`. */
+  report(path: string, importId: number | null): Promise<Outcome<{ rows: number }>>;
+}
+
+const INITIAL = {
+  step: 'file' as ImportStep,
+  file: null,
+  inspect: null,
+  sheet: '',
+  kind: 'corrections' as ImportKind,
+  mapping: [] as ImportMapping,
+  reason: '',
+  allOrNothing: false,
+  preview: null,
+  summary: null,
+  job: null,
+  error: null,
+};
+
+/** The sheet to propose: the first visible one whose headers name a key column for the kind. */
+function proposeSheet(inspect: InspectResult, kind: ImportKind): string {
+  const visible = inspect.sheets.filter((s) => !s.hidden && s.headerRow !== null);
+  const keys: ImportTarget[] = kind === 'cep' ? ['cep'] : ['cpf', 'registrationNumber'];
+  const fitting = visible.find((s) => s.mappings[kind].some((t) => t !== null && keys.includes(t)));
+  return (fitting ?? visible[0] ?? inspect.sheets[0])?.name ?? '';
+}
+
+/** The kind the headers speak of most clearly. */
+function proposeKind(inspect: InspectResult): ImportKind {
+  const sheet = inspect.sheets.find((s) => !s.hidden && s.headerRow !== null);
+  if (!sheet) return 'corrections';
+  if (sheet.mappings.cep.includes('cep') && !sheet.mappings.corrections.some((t) => t === 'cpf' || t === 'registrationNumber')) return 'cep';
+  return 'corrections';
+}
+
+export const useImports = create<ImportState>()((set, get) => {
+  async function follow<T>(start: () => Promise<{ jobId: string }>, parse: (value: unknown) => T, slot: 'job' | 'historyJob' = 'job'): Promise<Outcome<T>> {
+    let jobId: string;
+    try {
+      ({ jobId } = await start());
+    } catch (error) {
+      return { ok: false, code: (error as { code?: string }).code ?? 'INTERNAL', message: errorMessage(error), cancelled: false };
+    }
+    const final = await followJob(jobId, (status) => set({ [slot]: status }));
+    set({ [slot]: null });
+    if (final.state === 'done') return { ok: true, value: parse(final.result) };
+    return {
+      ok: false,
+      code: final.error?.code ?? 'INTERNAL',
+      message: final.error?.message ?? 'A tarefa foi interrompida.',
+      cancelled: final.state === 'cancelled',
+    };
+  }
+
+  function request() {
+    const { file, kind, sheet, mapping, reason, allOrNothing } = get();
+    if (!file) throw new Error('no file');
+    return { path: file.path, name: file.name, kind, sheet, mapping, allOrNothing, reason: reason.trim() || null };
+  }
+
+  function mappingOf(inspect: InspectResult | null, sheet: string, kind: ImportKind): ImportMapping {
+    return inspect?.sheets.find((s) => s.name === sheet)?.mappings[kind] ?? [];
+  }
+
+  return {
+    ...INITIAL,
+    history: null,
+    historyError: null,
+    historyJob: null,
+
+    async inspectFile(file) {
+      set({ ...INITIAL, file });
+      const outcome = await follow(() => call('imports:inspect', { path: file.path, name: file.name }), (v) => inspectResultSchema.parse(v));
+      if (!outcome.ok) return set({ error: outcome.cancelled ? null : outcome.message, file: null });
+      const inspect = outcome.value;
+      const kind = proposeKind(inspect);
+      const sheet = proposeSheet(inspect, kind);
+      set({ inspect, kind, sheet, mapping: mappingOf(inspect, sheet, kind), step: 'sheet', error: null });
+    },
+
+    chooseSheet(sheet) {
+      set((s) => ({ sheet, mapping: mappingOf(s.inspect, sheet, s.kind), preview: null }));
+    },
+
+    chooseKind(kind) {
+      set((s) => {
+        const sheet = s.inspect ? proposeSheet(s.inspect, kind) : s.sheet;
+        return { kind, sheet, mapping: mappingOf(s.inspect, sheet, kind), preview: null };
+      });
+    },
+
+    mapColumn(column, target) {
+      set((s) => {
+        if (target !== null && !IMPORT_TARGETS[s.kind].includes(target)) return {};
+        const mapping = [...s.mapping];
+        mapping[column] = target;
+        return { mapping, preview: null };
+      });
+    },
+
+    setReason: (reason) => set({ reason, preview: null }),
+    setAllOrNothing: (allOrNothing) => set({ allOrNothing, preview: null }),
+    goTo: (step) => set({ step, error: null }),
+
+    async runPreview() {
+      set({ error: null });
+      const outcome = await follow(() => call('imports:preview', { ...request(), errorLimit: 2000 }), (v) => importSummarySchema.parse(v));
+      if (!outcome.ok) return set({ error: outcome.cancelled ? null : outcome.message });
+      set({ preview: outcome.value, step: 'preview' });
+    },
+
+    async write(force) {
+      set({ error: null });
+      const outcome = await follow(() => call('imports:run', { ...request(), errorLimit: 2000, force }), (v) => importSummarySchema.parse(v));
+      if (outcome.ok) {
+        set({ summary: outcome.value, step: 'summary' });
+        void get().loadHistory(0);
+      } else if (!outcome.cancelled && outcome.code !== 'IMPORT_REPEATED') set({ error: outcome.message });
+      return outcome;
+    },
+
+    async cancel() {
+      const job = get().job;
+      if (job) await cancelJob(job.id);
+    },
+
+    reset: () => set({ ...INITIAL }),
+
+    async loadHistory(page = get().history?.page ?? 0, pageSize = get().history?.pageSize ?? 10) {
+      try {
+        const result = await call('imports:list', { page, pageSize });
+        set({ history: { total: result.total, page: result.page, pageSize: result.pageSize, items: result.items }, historyError: null });
+      } catch (error) {
+        set({ historyError: errorMessage(error) });
+      }
+    },
+
+    async undo(id) {
+      const outcome = await follow(() => call('imports:undo', { id }), (v) => undoResultSchema.parse(v), 'historyJob');
+      void get().loadHistory();
+      return outcome;
+    },
+
+    async report(path, importId) {
+      if (importId !== null) return follow(() => call('imports:report', { id: importId, path }), (v) => reportResultSchema.parse(v), 'historyJob');
+      // A preview (or an "all or nothing" that wrote nothing) has no history: check again, writing the report.
+      const outcome = await follow(() => call('imports:preview', { ...request(), errorLimit: 0, reportPath: path }), (v) => importSummarySchema.parse(v));
+      return outcome.ok ? { ok: true, value: { rows: outcome.value.rejected } } : outcome;
+    },
+  };
+});

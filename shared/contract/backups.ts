@@ -1,0 +1,154 @@
+// Database backups: create, verify, restore, the list, pinning and the automatic routine.
+import { z } from 'zod';
+import { empty } from './common';
+import { jobStartedSchema } from './jobs';
+
+const passphrase = z.string().min(1).max(1024).nullable().default(null);
+const filePath = z.string().min(1).max(4096);
+
+/** What made a backup; `found`: a file found in the folder and verified or pinned here. */
+export const BACKUP_TRIGGERS = ['manual', 'auto', 'close', 'cli', 'found'] as const;
+export type BackupTrigger = (typeof BACKUP_TRIGGERS)[number];
+const CREATE_TRIGGERS = ['manual', 'auto', 'close', 'cli'] as const;
+
+export const backupCountsSchema = z.record(z.string(), z.number().int());
+
+export const backupItemSchema = z.object({
+  fileName: z.string(),
+  path: z.string(),
+  /** ISO date-time the backup was made. */
+  createdAt: z.string(),
+  bytes: z.number().int(),
+  /** Null when not known (an encrypted file never opened here is still known: its zip says so). */
+  encrypted: z.boolean().nullable(),
+  /** true: sound at its last verification; false: failed it; null: never verified on this desk. */
+  verified: z.boolean().nullable(),
+  verifiedAt: z.string().nullable(),
+  pinned: z.boolean(),
+  trigger: z.enum(BACKUP_TRIGGERS).nullable(),
+  region: z.number().int().nullable(),
+  counts: backupCountsSchema.nullable(),
+  sha256: z.string().nullable(),
+});
+export type BackupItem = z.infer<typeof backupItemSchema>;
+
+export const backupSettingsSchema = z.object({
+  /** Where backups go; `defaultFolder` when the clerk chose none. */
+  folder: z.string(),
+  defaultFolder: z.string(),
+  keepLast: z.number().int().min(1).max(1000),
+  intervalHours: z.number().int().min(1).max(720),
+  onClose: z.boolean(),
+});
+export type BackupSettings = z.infer<typeof backupSettingsSchema>;
+
+export const backupSummarySchema = z.object({
+  /** The newest backup that passed verification, if any. */
+  lastVerified: z.object({ fileName: z.string(), createdAt: z.string() }).nullable(),
+  /** Whole days since then. */
+  ageDays: z.number().int().nullable(),
+  /** No verified backup, or the last is older than `warnAfterDays`. */
+  warning: z.boolean(),
+  warnAfterDays: z.number().int(),
+});
+export type BackupSummary = z.infer<typeof backupSummarySchema>;
+
+/** What `backup.create` answers (the job's result). */
+export const backupCreatedSchema = z.object({
+  file: z.string(),
+  fileName: z.string(),
+  sha256: z.string(),
+  bytes: z.number().int(),
+  verified: z.boolean(),
+  encrypted: z.boolean(),
+  counts: backupCountsSchema,
+  schemaVersion: z.number().int(),
+  region: z.number().int(),
+  createdAt: z.string(),
+  /** Older backups the routine removed to keep the last N. */
+  removed: z.array(z.string()),
+});
+export type BackupCreated = z.infer<typeof backupCreatedSchema>;
+
+export const backupProblemSchema = z.object({ code: z.string(), message: z.string(), path: z.string().optional() });
+export type BackupProblem = z.infer<typeof backupProblemSchema>;
+
+/** What `backup.verify` answers. */
+export const backupVerificationSchema = z.object({
+  file: z.string(),
+  valid: z.boolean(),
+  problems: z.array(backupProblemSchema),
+  encrypted: z.boolean(),
+  region: z.number().int().nullable(),
+  schemaVersion: z.number().int().nullable(),
+  createdAt: z.string().nullable(),
+  counts: backupCountsSchema.nullable(),
+});
+export type BackupVerification = z.infer<typeof backupVerificationSchema>;
+
+/** What `backup.restorePrepare` answers: a verified copy waiting to replace the store. */
+export const restorePreparedSchema = z.object({
+  file: z.string(),
+  /** The verified (and, if older, migrated) copy beside the store, waiting for the swap. */
+  preparedPath: z.string(),
+  region: z.number().int().nullable(),
+  encrypted: z.boolean(),
+  currentRegion: z.number().int().nullable(),
+  /** The backup is of another CRESS: restoring needs the clerk's explicit confirmation. */
+  otherRegion: z.boolean(),
+  schemaVersion: z.number().int(),
+  /** The copy was migrated from an older schema to this one. */
+  migratedFrom: z.number().int().nullable(),
+  createdAt: z.string().nullable(),
+  counts: backupCountsSchema,
+});
+export type RestorePrepared = z.infer<typeof restorePreparedSchema>;
+
+export const restoreAppliedSchema = z.object({
+  file: z.string(),
+  /** Where the store as it was before the restore is kept. */
+  previousStore: z.string(),
+  schemaVersion: z.number().int(),
+  counts: backupCountsSchema,
+});
+export type RestoreApplied = z.infer<typeof restoreAppliedSchema>;
+
+export const backupsContract = {
+  'backups:list': { input: empty, output: z.object({ folder: z.string(), items: z.array(backupItemSchema) }) },
+  'backups:summary': { input: empty, output: backupSummarySchema },
+  'backups:settings': { input: empty, output: backupSettingsSchema },
+  'backups:updateSettings': {
+    input: z
+      .object({
+        /** Null returns to the default folder. */
+        folder: z.string().trim().min(1).max(4096).nullable().optional(),
+        keepLast: z.number().int().min(1).max(1000).optional(),
+        intervalHours: z.number().int().min(1).max(720).optional(),
+        onClose: z.boolean().optional(),
+      })
+      .strict(),
+    output: backupSettingsSchema,
+  },
+  /** Starts `backup.create`; the job's result is a BackupCreated. */
+  'backups:create': {
+    input: z.object({ passphrase, folder: filePath.nullable().default(null), trigger: z.enum(CREATE_TRIGGERS).default('manual') }).strict(),
+    output: jobStartedSchema,
+  },
+  /** Starts a backup only when the routine says one is due; `jobId` null when none is. */
+  'backups:auto': {
+    input: z.object({ trigger: z.enum(['auto', 'close']) }).strict(),
+    output: z.object({ jobId: z.string().nullable(), reason: z.string() }),
+  },
+  /** Starts `backup.verify`; the job's result is a BackupVerification. */
+  'backups:verify': { input: z.object({ file: filePath, passphrase }).strict(), output: jobStartedSchema },
+  /** Starts `backup.restorePrepare`; the job's result is a RestorePrepared. */
+  'backups:restorePrepare': { input: z.object({ file: filePath, passphrase }).strict(), output: jobStartedSchema },
+  /** Swaps the prepared copy in. `confirmOtherRegion` must be true for another CRESS's backup. */
+  'backups:restoreApply': {
+    input: z.object({ jobId: z.string().max(64), confirmOtherRegion: z.boolean().default(false) }).strict(),
+    output: restoreAppliedSchema,
+  },
+  /** Throws away a prepared copy the clerk decided not to restore. */
+  'backups:restoreDiscard': { input: z.object({ jobId: z.string().max(64) }).strict(), output: z.object({ discarded: z.boolean() }) },
+  'backups:pin': { input: z.object({ file: filePath, pinned: z.boolean() }).strict(), output: backupItemSchema },
+} as const;

@@ -1,0 +1,226 @@
+// Batches (lotes) for Implanta: create, review, seal, export, mark sent, acknowledge; and what the
+// dashboard shows of them. Exports, acknowledgements and package checks run as jobs.
+import { z } from 'zod';
+import { BATCH_STATES, CORRECTION_STATUSES } from '../domain';
+import { correctionStatusSchema, dipConsequenceSchema, pageInput, pageOf } from './common';
+import { jobStartedSchema } from './jobs';
+
+export const batchStateSchema = z.enum(BATCH_STATES);
+export const BATCH_ITEM_KINDS = ['correction', 'cep'] as const;
+export const batchItemKindSchema = z.enum(BATCH_ITEM_KINDS);
+export type BatchItemKind = (typeof BATCH_ITEM_KINDS)[number];
+
+const statusCountsSchema = z.record(correctionStatusSchema, z.number().int());
+
+export const batchSummarySchema = z.object({
+  id: z.number().int(),
+  /** The package's External-Identifier. */
+  uuid: z.string(),
+  /** `2026-0001`. */
+  number: z.string(),
+  region: z.number().int(),
+  state: batchStateSchema,
+  operator: z.string(),
+  createdAt: z.string(),
+  sealedAt: z.string().nullable(),
+  exportedAt: z.string().nullable(),
+  sentAt: z.string().nullable(),
+  acknowledgedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  overdueHours: z.number().int(),
+  /** When an answer is due (sent + overdue hours); null until sent. */
+  dueAt: z.string().nullable(),
+  /** Sent, past due, and no acknowledgement imported yet. */
+  overdue: z.boolean(),
+  counts: z.object({
+    corrections: z.number().int(),
+    cepChanges: z.number().int(),
+    /** Professionals whose DIP request Implanta must also correct. */
+    dipRequests: z.number().int(),
+    /** Corrections and CEP changes together, per status. */
+    statuses: statusCountsSchema,
+    /** Sent and not answered yet. */
+    unanswered: z.number().int(),
+  }),
+  /** `CRESS09-lote-2026-0001.zip`. */
+  fileName: z.string(),
+  packageSha256: z.string().nullable(),
+  encryptedSha256: z.string().nullable(),
+});
+export type BatchSummary = z.infer<typeof batchSummarySchema>;
+
+/** One line of the review: how many items of a kind (and field) the batch holds, per status. */
+export const batchGroupSchema = z.object({
+  kind: z.enum(['correction', 'cep', 'dip']),
+  /** Catalogue field of corrections; null for CEP changes and DIP requests. */
+  field: z.string().nullable(),
+  count: z.number().int(),
+  statuses: statusCountsSchema,
+});
+export type BatchGroup = z.infer<typeof batchGroupSchema>;
+
+export const batchItemSchema = z.object({
+  kind: batchItemKindSchema,
+  uuid: z.string(),
+  /** Catalogue field, or `cep` for a CEP directory change. */
+  field: z.string(),
+  oldValue: z.string().nullable(),
+  newValue: z.string().nullable(),
+  professionalId: z.number().int().nullable(),
+  professionalName: z.string().nullable(),
+  cpfMasked: z.string().nullable(),
+  registrationNumber: z.string().nullable(),
+  /** The CEP a directory change is about. */
+  cep: z.string().nullable(),
+  reason: z.string(),
+  operator: z.string(),
+  createdAt: z.string(),
+  status: correctionStatusSchema,
+  statusMessage: z.string().nullable(),
+  dipConsequence: dipConsequenceSchema,
+});
+export type BatchItem = z.infer<typeof batchItemSchema>;
+
+export const pendingForBatchSchema = z.object({
+  corrections: z.number().int(),
+  cepChanges: z.number().int(),
+  dipRequests: z.number().int(),
+  byField: z.array(z.object({ field: z.string(), count: z.number().int() })),
+  /** The batch being reviewed, if any: new items wait for the next one. */
+  openBatch: z.object({ id: z.number().int(), number: z.string() }).nullable(),
+});
+export type PendingForBatch = z.infer<typeof pendingForBatchSchema>;
+
+export const exportResultSchema = z.object({
+  batch: batchSummarySchema,
+  path: z.string(),
+  fileName: z.string(),
+  bytes: z.number().int(),
+  sha256: z.string(),
+  encrypted: z.boolean(),
+});
+export type ExportResult = z.infer<typeof exportResultSchema>;
+
+export const ackResultSchema = z.object({
+  batch: batchSummarySchema,
+  /** Items this file moved to synced / rejected. */
+  applied: z.number().int(),
+  rejected: z.number().int(),
+  /** Items the file answers as they already were (the same file imported again). */
+  unchanged: z.number().int(),
+  /** Items of the batch still waiting for an answer. */
+  unanswered: z.number().int(),
+  fileSha256: z.string(),
+  format: z.enum(['json', 'csv', 'xlsx']),
+});
+export type AckResult = z.infer<typeof ackResultSchema>;
+
+export const packageProblemSchema = z.object({ code: z.string(), message: z.string(), path: z.string().optional() });
+
+export const verifyResultSchema = z.object({
+  file: z.string(),
+  valid: z.boolean(),
+  problems: z.array(packageProblemSchema),
+  encrypted: z.boolean(),
+  batch: z.object({ id: z.string(), number: z.string(), sourceOrganization: z.string() }).nullable(),
+  sha256: z.string(),
+});
+export type VerifyResult = z.infer<typeof verifyResultSchema>;
+
+export const dipEmailSchema = z.object({
+  /** Professionals in the draft. */
+  count: z.number().int(),
+  subject: z.string(),
+  body: z.string(),
+  /** A `mailto:` link, or null when the text is too long for mail programs to take from a link. */
+  mailto: z.string().nullable(),
+});
+export type DipEmail = z.infer<typeof dipEmailSchema>;
+
+export const batchTimelineSchema = z.object({
+  /** ISO dates, oldest first. */
+  days: z.array(z.string()),
+  /** Corrections in each status at the end of each day. */
+  series: z.record(correctionStatusSchema, z.array(z.number().int())),
+});
+export type BatchTimeline = z.infer<typeof batchTimelineSchema>;
+
+export const batchDashboardSchema = z.object({
+  overdue: z.array(batchSummarySchema),
+  /** Sent batches still waiting for an answer (overdue or not). */
+  awaiting: z.number().int(),
+  rejected: z.number().int(),
+  pending: z.number().int(),
+  timeline: batchTimelineSchema,
+});
+export type BatchDashboard = z.infer<typeof batchDashboardSchema>;
+
+const idInput = z.object({ id: z.number().int() }).strict();
+const passphraseSchema = z.string().min(1).max(1024).nullable().default(null);
+
+export const batchesContract = {
+  'batches:pending': { input: z.object({}).strict(), output: pendingForBatchSchema },
+  'batches:list': {
+    input: z.object({ state: batchStateSchema.optional(), ...pageInput }).strict(),
+    output: pageOf(batchSummarySchema),
+  },
+  /** By number (`2026-0001`), id or External-Identifier. */
+  'batches:find': { input: z.object({ key: z.string().trim().min(1).max(80) }).strict(), output: batchSummarySchema.nullable() },
+  'batches:get': {
+    input: idInput,
+    output: z.object({ batch: batchSummarySchema, groups: z.array(batchGroupSchema) }),
+  },
+  'batches:items': {
+    input: z
+      .object({
+        id: z.number().int(),
+        kind: batchItemKindSchema.optional(),
+        status: correctionStatusSchema.optional(),
+        field: z.string().max(40).optional(),
+        ...pageInput,
+      })
+      .strict(),
+    output: pageOf(batchItemSchema),
+  },
+  'batches:create': { input: z.object({}).strict(), output: batchSummarySchema },
+  'batches:seal': { input: idInput, output: batchSummarySchema },
+  'batches:cancel': { input: idInput, output: batchSummarySchema },
+  /** Writes the package to `path` (a job); `replace` allows overwriting a file the clerk chose to replace. */
+  'batches:export': {
+    input: z
+      .object({ id: z.number().int(), path: z.string().min(1).max(4096), passphrase: passphraseSchema, replace: z.boolean().default(false) })
+      .strict(),
+    output: jobStartedSchema,
+  },
+  'batches:markSent': {
+    input: z
+      .object({
+        id: z.number().int(),
+        /** ISO date-time it was sent; default now. */
+        sentAt: z.string().max(40).optional(),
+        overdueHours: z.number().int().min(1).max(8760).optional(),
+      })
+      .strict(),
+    output: batchSummarySchema,
+  },
+  /** Imports Implanta's answer (JSON, CSV or xlsx) as a job. */
+  'batches:acknowledge': {
+    input: z.object({ path: z.string().min(1).max(4096), fileName: z.string().max(255).optional() }).strict(),
+    output: jobStartedSchema,
+  },
+  /** Checks a package file (a job). */
+  'batches:verify': {
+    input: z.object({ path: z.string().min(1).max(4096), passphrase: passphraseSchema }).strict(),
+    output: jobStartedSchema,
+  },
+  'batches:dipEmail': { input: idInput, output: dipEmailSchema },
+  'batches:dashboard': {
+    input: z.object({ days: z.number().int().min(7).max(90).default(30) }).strict(),
+    output: batchDashboardSchema,
+  },
+} as const;
+
+/** Every status present, zero when none. */
+export function emptyStatusCounts(): Record<(typeof CORRECTION_STATUSES)[number], number> {
+  return Object.fromEntries(CORRECTION_STATUSES.map((s) => [s, 0])) as Record<(typeof CORRECTION_STATUSES)[number], number>;
+}

@@ -1,0 +1,198 @@
+// Bulk import from spreadsheets: the kinds, the columns each kind can fill, and the channels.
+// Inspecting, previewing, writing, undoing and the error report run as jobs (poll `jobs:status`).
+import { z } from 'zod';
+import { FIELD_NAMES, FIELDS, type FieldName } from '../fields';
+import { pageInput, pageOf } from './common';
+import { jobStartedSchema } from './jobs';
+
+export const IMPORT_KINDS = ['corrections', 'registry', 'cep'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
+  corrections: 'Correções de cadastros',
+  registry: 'Cadastro (carga do sistema do Regional)',
+  cep: 'Diretório de CEPs',
+};
+
+/** Where a column's values go: a catalogue field, the registration number, or a row's context. */
+export type ImportTarget = FieldName | 'registrationNumber' | 'dipStatus' | 'reason' | 'evidence';
+
+export const IMPORT_TARGETS: Record<ImportKind, readonly ImportTarget[]> = {
+  corrections: ['registrationNumber', ...FIELD_NAMES, 'reason', 'evidence'],
+  registry: ['registrationNumber', ...FIELD_NAMES, 'dipStatus'],
+  cep: ['cep', 'street', 'district', 'city', 'uf', 'reason'],
+};
+
+export const ALL_IMPORT_TARGETS = ['registrationNumber', ...FIELD_NAMES, 'dipStatus', 'reason', 'evidence'] as [ImportTarget, ...ImportTarget[]];
+
+export function importTargetLabel(target: ImportTarget): string {
+  switch (target) {
+    case 'registrationNumber':
+      return 'Registro';
+    case 'dipStatus':
+      return 'Situação do DIP';
+    case 'reason':
+      return 'Motivo';
+    case 'evidence':
+      return 'Documento comprobatório';
+    default:
+      return FIELDS[target].label;
+  }
+}
+
+export const SPREADSHEET_FORMATS = ['xlsx', 'xlsm', 'ods', 'xls', 'csv'] as const;
+export type SpreadsheetFormat = (typeof SPREADSHEET_FORMATS)[number];
+
+const targetSchema = z.enum(ALL_IMPORT_TARGETS);
+/** One entry per column of the header row: the target it fills, or null to ignore it. */
+export const importMappingSchema = z.array(targetSchema.nullable()).max(1024);
+export type ImportMapping = z.infer<typeof importMappingSchema>;
+
+const fileInput = { path: z.string().min(1).max(4096), name: z.string().min(1).max(255) };
+
+export const importRequestSchema = z
+  .object({
+    ...fileInput,
+    kind: z.enum(IMPORT_KINDS),
+    /** '' picks the first visible sheet whose headers fit the kind. */
+    sheet: z.string().max(255).default(''),
+    /** Null uses the mapping remembered for these headers, or the one proposed from them. */
+    mapping: importMappingSchema.nullable().default(null),
+    allOrNothing: z.boolean().default(false),
+    /** Reason recorded on rows whose "Motivo" cell is empty (a default names the file). */
+    reason: z.string().trim().max(500).nullable().default(null),
+    /** Write the error report here at the end (command line, or a report from the preview). */
+    reportPath: z.string().min(1).max(4096).nullable().default(null),
+    /** How many errors and rows to return (the screen needs a few; the command line all). */
+    errorLimit: z.number().int().min(0).nullable().default(2000),
+  })
+  .strict();
+export type ImportRequest = z.input<typeof importRequestSchema>;
+
+const countsShape = {
+  rows: z.number().int(),
+  accepted: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.number().int(),
+};
+
+export const importErrorSchema = z.object({
+  /** As the clerk sees it in the spreadsheet (the header is usually row 1). */
+  row: z.number().int(),
+  /** The column's header ('' when the problem is the whole row). */
+  column: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+export type ImportError = z.infer<typeof importErrorSchema>;
+
+export const ROW_STATUSES = ['accepted', 'unchanged', 'rejected'] as const;
+export type RowStatus = (typeof ROW_STATUSES)[number];
+
+/** A data row as the preview shows it: its cells, what became of it, and which cells are wrong. */
+export const previewRowSchema = z.object({
+  row: z.number().int(),
+  status: z.enum(ROW_STATUSES),
+  cells: z.array(z.string()),
+  /** Indexes of the cells named by an error. */
+  badColumns: z.array(z.number().int()),
+  errors: z.array(importErrorSchema),
+  changes: z.number().int(),
+});
+export type PreviewRow = z.infer<typeof previewRowSchema>;
+
+export const previousImportSchema = z.object({ id: z.number().int(), kind: z.enum(IMPORT_KINDS), finishedAt: z.string() });
+
+export const importSummarySchema = z.object({
+  importId: z.number().int().nullable(),
+  dryRun: z.boolean(),
+  /** False for a preview, and for "all or nothing" with a rejected row. */
+  written: z.boolean(),
+  file: z.string(),
+  sha256: z.string(),
+  kind: z.enum(IMPORT_KINDS),
+  sheet: z.string(),
+  format: z.enum(SPREADSHEET_FORMATS),
+  allOrNothing: z.boolean(),
+  ...countsShape,
+  /** Corrections queued (corrections), records inserted/updated (registry), CEPs saved (cep). */
+  corrections: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  dipConsequences: z.object({ correct_dip_request: z.number().int(), new_card_required: z.number().int() }),
+  headers: z.array(z.string()),
+  errors: z.array(importErrorSchema),
+  errorsTotal: z.number().int(),
+  /** The first rows and the rejected ones (up to the limit), for the preview table. */
+  sample: z.array(previewRowSchema),
+  previous: previousImportSchema.nullable(),
+  reportPath: z.string().nullable(),
+});
+export type ImportSummary = z.infer<typeof importSummarySchema>;
+
+export const sheetInfoSchema = z.object({
+  name: z.string(),
+  hidden: z.boolean(),
+  headers: z.array(z.string()),
+  /** Row number of the header (the first row that is not blank), null for an empty sheet. */
+  headerRow: z.number().int().nullable(),
+  /** Mapping proposed from the headers, per kind (a remembered one when the clerk set it before). */
+  mappings: z.object({ corrections: importMappingSchema, registry: importMappingSchema, cep: importMappingSchema }),
+  remembered: z.object({ corrections: z.boolean(), registry: z.boolean(), cep: z.boolean() }),
+});
+export type SheetInfo = z.infer<typeof sheetInfoSchema>;
+
+export const inspectResultSchema = z.object({
+  file: z.string(),
+  format: z.enum(SPREADSHEET_FORMATS),
+  size: z.number().int(),
+  sha256: z.string(),
+  sheets: z.array(sheetInfoSchema),
+  /** Earlier imports of this very file (same SHA-256) still in force. */
+  previous: z.array(previousImportSchema),
+});
+export type InspectResult = z.infer<typeof inspectResultSchema>;
+
+export const IMPORT_STATES = ['done', 'undone'] as const;
+
+export const importRecordSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(IMPORT_KINDS),
+  fileName: z.string(),
+  sha256: z.string(),
+  sheet: z.string(),
+  operator: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  ...countsShape,
+  allOrNothing: z.boolean(),
+  forced: z.boolean(),
+  state: z.enum(IMPORT_STATES),
+  undoneAt: z.string().nullable(),
+  /** Corrections (or CEP changes) this import queued and still holds. */
+  corrections: z.number().int(),
+  /** Why it cannot be undone now (null when it can). */
+  undoBlocker: z.string().nullable(),
+});
+export type ImportRecord = z.infer<typeof importRecordSchema>;
+
+export const undoResultSchema = z.object({ id: z.number().int(), restoredRecords: z.number().int(), removedChanges: z.number().int() });
+export type UndoResult = z.infer<typeof undoResultSchema>;
+
+export const reportResultSchema = z.object({ path: z.string(), rows: z.number().int() });
+export type ReportResult = z.infer<typeof reportResultSchema>;
+
+export const importsContract = {
+  /** Reads the file's sheets and headers and proposes a mapping (job; result: InspectResult). */
+  'imports:inspect': { input: z.object(fileInput).strict(), output: jobStartedSchema },
+  /** Runs every rule without writing (job; result: ImportSummary). */
+  'imports:preview': { input: importRequestSchema, output: jobStartedSchema },
+  /** Writes (job; result: ImportSummary). Refuses a file already imported unless `force`. */
+  'imports:run': { input: importRequestSchema.extend({ force: z.boolean().default(false) }).strict(), output: jobStartedSchema },
+  'imports:list': { input: z.object({ ...pageInput }).strict(), output: pageOf(importRecordSchema) },
+  'imports:errors': { input: z.object({ id: z.number().int(), ...pageInput }).strict(), output: pageOf(importErrorSchema) },
+  /** Undoes a whole import (job; result: UndoResult). */
+  'imports:undo': { input: z.object({ id: z.number().int() }).strict(), output: jobStartedSchema },
+  /** Writes the error report .xlsx of a finished import (job; result: ReportResult). */
+  'imports:report': { input: z.object({ id: z.number().int(), path: z.string().min(1).max(4096) }).strict(), output: jobStartedSchema },
+} as const;

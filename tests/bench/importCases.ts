@@ -1,0 +1,205 @@
+// Benchmark cases of spreadsheet imports: a 250 000-row × 12-column corrections file written by
+// LibreOffice (shared strings), imported whole — read, checked, written — into a copy of the
+// 250 000-professional store, beside SheetJS only reading the same file; then the same rows as CSV.
+// Each side runs in its own process (this bundle, started again), so its peak memory is its own.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as XLSX from 'xlsx';
+import { runImport } from '../../db/imports/run';
+import type { JobContext } from '../../db/jobs/types';
+import type { ImportSummary } from '../../shared/contract/imports';
+import { buildXlsx } from '../fixtures/imports/zipWriter';
+import type { BenchContext } from './context';
+import { formatBytes, formatCount, formatMs } from './report';
+import type { BenchCase } from './runner';
+
+const CHILD_FLAG = '--import-child';
+const XLSX_RATIO = 0.35;
+const CSV_RATIO = 0.5;
+const MAX_RSS = 400 * 1024 * 1024;
+const HEADERS = ['CPF', 'Nome', 'Nome da mãe', 'E-mail', 'Telefone', 'CEP', 'Logradouro', 'Número', 'Bairro', 'Município', 'UF', 'Motivo'];
+
+type ChildTask = { mode: 'sheetjs'; file: string } | { mode: 'import'; file: string; store: string };
+interface ChildAnswer {
+  ms: number;
+  maxRss: number;
+  rows: number;
+  summary?: Pick<ImportSummary, 'accepted' | 'unchanged' | 'rejected' | 'corrections'>;
+}
+
+/** In a child process started by the cases below: do the task, print the answer, and say so. */
+export function runImportChild(argv: readonly string[]): boolean {
+  if (argv[2] !== CHILD_FLAG) return false;
+  const task = JSON.parse(argv[3] ?? '{}') as ChildTask;
+  const started = process.hrtime.bigint();
+  let answer: Omit<ChildAnswer, 'ms' | 'maxRss'>;
+  if (task.mode === 'sheetjs') {
+    const book = XLSX.read(readFileSync(task.file), { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json(book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet);
+    answer = { rows: rows.length };
+  } else {
+    const context: JobContext = { storePath: task.store, nowIso: () => new Date().toISOString(), progress: () => undefined, cancelled: () => false };
+    const summary = runImport(
+      { path: task.file, name: task.file, kind: 'corrections', sheet: '', mapping: null, allOrNothing: false, reason: null, reportPath: null, errorLimit: 100, dryRun: false, force: true },
+      context,
+    );
+    answer = { rows: summary.rows, summary: { accepted: summary.accepted, unchanged: summary.unchanged, rejected: summary.rejected, corrections: summary.corrections } };
+  }
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  process.stdout.write(JSON.stringify({ ...answer, ms, maxRss: process.resourceUsage().maxRSS * 1024 }));
+  return true;
+}
+
+function runChild(task: ChildTask): ChildAnswer {
+  const result = spawnSync(process.execPath, [process.argv[1] as string, CHILD_FLAG, JSON.stringify(task)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (result.status !== 0) throw new Error(`benchmark child failed (${task.mode}): ${result.stderr}`);
+  return JSON.parse(result.stdout) as ChildAnswer;
+}
+
+interface Row {
+  cpf: string;
+  name: string;
+  mother_name: string | null;
+  email: string | null;
+  phone: string;
+  cep: string;
+  street: string;
+  number: string;
+  district: string;
+  city: string;
+  uf: string;
+}
+
+/**
+ * What a month of requests looks like: every professional of the store once, by CPF (typed as a
+ * number, so it loses its leading zeros), half with a new e-mail, a third with a new phone, a fifth
+ * with a new address; the rest of the row as the store has it.
+ */
+function writeCorrectionsCsv(context: BenchContext, path: string): number {
+  const rows = context.store.db
+    .prepare('SELECT cpf, name, mother_name, email, phone, cep, street, number, district, city, uf FROM professionals ORDER BY id')
+    .all() as Row[];
+  const lines = [HEADERS.join(';')];
+  rows.forEach((p, i) => {
+    const email = i % 2 === 0 ? `contato.${i}@exemplo.com.br` : (p.email ?? '');
+    const phone = i % 3 === 0 ? `119${String(70_000_000 + i).padStart(8, '0')}` : p.phone;
+    const moved = i % 5 === 0;
+    lines.push(
+      [
+        p.cpf.replace(/^0+/, ''),
+        p.name,
+        p.mother_name ?? '',
+        email,
+        phone,
+        p.cep,
+        moved ? 'Rua Nova Esperança' : p.street,
+        moved ? String(1 + (i % 900)) : p.number,
+        p.district,
+        p.city,
+        p.uf,
+        'Atualização cadastral do mês',
+      ].join(';'),
+    );
+  });
+  writeFileSync(path, `${lines.join('\r\n')}\r\n`, 'utf8');
+  return rows.length;
+}
+
+/** LibreOffice converts the CSV when installed; otherwise our writer lays the file out as it would. */
+function writeCorrectionsXlsx(csv: string, dir: string): { file: string; writer: string } {
+  const file = join(dir, 'correcoes.xlsx');
+  const soffice = spawnSync('soffice', ['--headless', '--infilter=CSV:59,34,76,1,,1046,true,true', '--convert-to', 'xlsx', '--outdir', dir, csv], {
+    encoding: 'utf8',
+  });
+  const converted = join(dir, 'correcoes.xlsx');
+  if (soffice.status === 0 && existsSync(converted)) return { file, writer: 'LibreOffice (soffice --convert-to xlsx)' };
+  const rows = readFileSync(csv, 'utf8')
+    .split('\r\n')
+    .filter((line) => line !== '')
+    .map((line) => line.split(';'));
+  writeFileSync(file, buildXlsx(rows, { sheetName: 'correcoes' }));
+  return { file, writer: 'gerador próprio no formato do LibreOffice (strings compartilhadas) — LibreOffice não instalado' };
+}
+
+/** A copy of the bench store, so each import starts from the same registry. */
+function copyStore(context: BenchContext, name: string): string {
+  const path = join(context.dir, name);
+  context.store.db.exec(`VACUUM INTO '${path.replace(/'/g, "''")}'`);
+  return path;
+}
+
+function importCase(context: BenchContext, label: string, ratio: number, prepare: () => { file: string; sheetjsFile: string }): BenchCase {
+  let file = '';
+  let sheetjsFile = '';
+  let store = '';
+  let imported: ChildAnswer | null = null;
+  let read: ChildAnswer | null = null;
+  const benchCase: BenchCase = {
+    name: label,
+    targetMs: Number.NaN,
+    measured: {
+      runs: 1,
+      before: () => {
+        ({ file, sheetjsFile } = prepare());
+        store = copyStore(context, `import-${Date.now()}.db`);
+      },
+      step: () => {
+        imported = runChild({ mode: 'import', file, store });
+      },
+      after: () => {
+        const answer = imported as ChildAnswer | null;
+        if (!answer?.summary) return;
+        const s = answer.summary;
+        console.log(
+          `  ${label}: ${formatCount(answer.rows)} linhas (${formatCount(s.accepted)} aceitas, ${formatCount(s.unchanged)} sem mudança, ${formatCount(s.rejected)} recusadas; ${formatCount(s.corrections)} correções) em ${formatMs(answer.ms)} dentro do processo; pico de memória ${formatBytes(answer.maxRss)} (alvo < ${formatBytes(MAX_RSS)})`,
+        );
+      },
+    },
+    reference: {
+      runs: 1,
+      step: () => {
+        read = runChild({ mode: 'sheetjs', file: sheetjsFile });
+      },
+      after: () => {
+        const answer = read as ChildAnswer | null;
+        if (answer) console.log(`  SheetJS (XLSX.read + sheet_to_json): ${formatCount(answer.rows)} linhas em ${formatMs(answer.ms)}, pico ${formatBytes(answer.maxRss)}`);
+      },
+    },
+  };
+  // The target is known only once SheetJS ran: the runner reads it after timing both sides. Over the
+  // memory ceiling, the case misses its target whatever the time.
+  Object.defineProperty(benchCase, 'targetMs', {
+    get: () => {
+      const reference = read as ChildAnswer | null;
+      const answer = imported as ChildAnswer | null;
+      if (!reference || !answer) return Number.NaN;
+      return answer.maxRss < MAX_RSS ? ratio * reference.ms : 0;
+    },
+  });
+  return benchCase;
+}
+
+export function importCases(context: BenchContext): BenchCase[] {
+  let prepared: { csv: string; xlsx: string } | null = null;
+  const prepare = () => {
+    if (!prepared) {
+      const csv = join(context.dir, 'correcoes.csv');
+      const rows = writeCorrectionsCsv(context, csv);
+      const xlsx = writeCorrectionsXlsx(csv, context.dir);
+      console.log(`  Planilha de ${formatCount(rows)} linhas × ${HEADERS.length} colunas; xlsx escrito por: ${xlsx.writer}`);
+      prepared = { csv, xlsx: xlsx.file };
+    }
+    return prepared;
+  };
+  return [
+    importCase(context, `importar correções xlsx (≤ ${String(XLSX_RATIO).replace('.', ',')}× SheetJS, pico < 400 MB)`, XLSX_RATIO, () => {
+      const { xlsx } = prepare();
+      return { file: xlsx, sheetjsFile: xlsx };
+    }),
+    importCase(context, `importar correções csv (≤ ${String(CSV_RATIO).replace('.', ',')}× SheetJS)`, CSV_RATIO, () => {
+      const { csv } = prepare();
+      return { file: csv, sheetjsFile: csv };
+    }),
+  ];
+}

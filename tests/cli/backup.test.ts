@@ -1,0 +1,130 @@
+// `cress-desk backup …` as an IT person runs it: the built command, a real store, real files.
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const bin = resolve(__dirname, '../../out/cli/cress-desk.cjs');
+let dir: string;
+let store: string;
+let folder: string;
+
+function run(...args: string[]) {
+  // HOME points into the test folder: the default backup folder is <Documents>/CRESS Desk/Backups.
+  const result = spawnSync(process.execPath, [bin, '--db', store, ...args], { encoding: 'utf8', env: { ...process.env, HOME: dir, XDG_DOCUMENTS_DIR: '' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+function json(...args: string[]) {
+  const result = run('--json', ...args);
+  return { ...result, body: JSON.parse(result.stdout) };
+}
+function professionals(): number {
+  const db = new Database(store, { readonly: true });
+  try {
+    return db.prepare('SELECT count(*) FROM professionals').pluck().get() as number;
+  } finally {
+    db.close();
+  }
+}
+
+beforeAll(() => {
+  if (!existsSync(bin)) throw new Error('Build first (npm run build): out/cli/cress-desk.cjs is missing');
+  dir = mkdtempSync(join(tmpdir(), 'cress-cli-backup-'));
+  store = join(dir, 'desk.sqlite');
+  folder = join(dir, 'Documents', 'CRESS Desk', 'Backups');
+  expect(run('init', '--region', '9', '--operator', 'Ana Souza').code).toBe(0);
+  expect(run('demo', '--professionals', '400', '--seed', '5').code).toBe(0);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('cress-desk backup', () => {
+  let plain: { file: string; sha256: string };
+  let encrypted: string;
+
+  it('create: writes a verified backup into the default folder and prints its facts', () => {
+    const created = json('backup', 'create');
+    expect(created.code).toBe(0);
+    expect(created.body).toMatchObject({ verified: true, encrypted: false, region: 9, counts: { professionals: 400 } });
+    expect(created.body.file).toMatch(new RegExp(`^${folder.replace(/[/\\]/g, '.')}.CRESS09-backup-\\d{8}-\\d{6}\\.zip$`));
+    expect(created.body.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(created.body.bytes).toBe(readFileSync(created.body.file).length);
+    plain = created.body;
+    const human = run('backup', 'list');
+    expect(human.stdout).toContain(created.body.fileName);
+    expect(human.stdout).toContain('verified');
+  });
+
+  it('create --out --passphrase-file: an encrypted backup elsewhere; verify needs the same passphrase', () => {
+    const out = join(dir, 'pendrive');
+    mkdirSync(out);
+    writeFileSync(join(dir, 'senha.txt'), 'frase longa e secreta\n');
+    writeFileSync(join(dir, 'errada.txt'), 'outra frase\n');
+    // A second backup within the same second would take the same name: wait for the next one.
+    const start = Date.now();
+    while (Math.floor(Date.now() / 1000) === Math.floor(start / 1000)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    const created = json('backup', 'create', '--out', out, '--passphrase-file', join(dir, 'senha.txt'));
+    expect(created.code).toBe(0);
+    expect(created.body).toMatchObject({ encrypted: true, verified: true });
+    expect(readdirSync(out)).toEqual([created.body.fileName]);
+    encrypted = created.body.file;
+
+    expect(json('backup', 'verify', encrypted, '--passphrase-file', join(dir, 'senha.txt')).body).toMatchObject({ file: encrypted, valid: true, problems: [] });
+    const wrong = run('--json', 'backup', 'verify', encrypted, '--passphrase-file', join(dir, 'errada.txt'));
+    expect(wrong.code).toBe(1);
+    expect(JSON.parse(wrong.stdout).error.code).toBe('BACKUP_PASSPHRASE_WRONG');
+    expect(wrong.stderr).toMatch(/Senha incorreta/);
+    expect(run('backup', 'verify', encrypted).code).toBe(1);
+    // The list shows backups made elsewhere too.
+    expect(json('backup', 'list').body.items.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining([plain.file, encrypted]));
+  });
+
+  it('verify: exit 0 for a sound backup, exit 3 with the problems for a damaged one', () => {
+    const good = json('backup', 'verify', plain.file);
+    expect(good.code).toBe(0);
+    expect(good.body).toMatchObject({ file: plain.file, valid: true, problems: [] });
+    const damaged = join(dir, 'danificado.zip');
+    const bytes = readFileSync(plain.file);
+    bytes[Math.floor(bytes.length / 2)]! ^= 0x20;
+    writeFileSync(damaged, bytes);
+    const bad = json('backup', 'verify', damaged);
+    expect(bad.code).toBe(3);
+    expect(bad.body.valid).toBe(false);
+    expect(bad.body.problems[0]).toMatchObject({ code: expect.any(String), message: expect.stringMatching(/danificad|não confere/) });
+    const human = run('backup', 'verify', damaged);
+    expect(human.code).toBe(3);
+    expect(human.stdout).toContain('BACKUP INVALID');
+  });
+
+  it('restore: refuses without --yes when nobody can answer, then restores with it', () => {
+    expect(run('demo', '--professionals', '25', '--seed', '6').code).toBe(0);
+    expect(professionals()).toBe(425);
+    const refused = run('backup', 'restore', plain.file);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--yes');
+    expect(professionals()).toBe(425);
+    expect(readdirSync(dir).filter((n) => n.includes('.restore-'))).toEqual([]);
+
+    const restored = json('backup', 'restore', plain.file, '--yes');
+    expect(restored.code).toBe(0);
+    expect(restored.body.previousStore).toMatch(/desk\.before-restore-\d{8}-\d{6}\.sqlite$/);
+    expect(professionals()).toBe(400);
+    expect(existsSync(restored.body.previousStore)).toBe(true);
+    expect(json('audit', 'verify').body.ok).toBe(true);
+  });
+
+  it('restore: a damaged backup exits 3 and changes nothing', () => {
+    const before = readFileSync(store);
+    const restored = run('backup', 'restore', join(dir, 'danificado.zip'), '--yes');
+    expect(restored.code).toBe(3);
+    expect(restored.stderr).toMatch(/não passou na verificação/);
+    expect(readFileSync(store).equals(before)).toBe(true);
+  });
+
+  it('refuses a missing destination folder with a clear message', () => {
+    const missing = run('backup', 'create', '--out', join(dir, 'nao-existe'));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/não existe.*BACKUP_DESTINATION/);
+  });
+});

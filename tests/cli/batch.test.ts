@@ -1,0 +1,171 @@
+// `cress-desk batch …` as an IT person runs it (the built command, a real store), and the export
+// killed at random moments: never a partial file under the final name, the batch still exportable.
+import Database from 'better-sqlite3';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const bin = resolve(__dirname, '../../out/cli/cress-desk.cjs');
+let dir: string;
+
+function run(store: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [bin, '--db', store, ...args], { encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+function json(store: string, ...args: string[]) {
+  const result = run(store, '--json', ...args);
+  return { ...result, body: JSON.parse(result.stdout) };
+}
+
+/** A store with `count` e-mail corrections pending, written straight into SQLite (fast). */
+function storeWithCorrections(name: string, professionals: number, perProfessional: number): string {
+  const store = join(dir, name);
+  expect(run(store, 'init', '--region', '9', '--operator', 'Ana Souza').code).toBe(0);
+  expect(run(store, 'demo', '--professionals', String(professionals), '--seed', '5').code).toBe(0);
+  const db = new Database(store);
+  const insert = db.prepare(
+    `INSERT INTO corrections (uuid, professional_id, field, old_value, new_value, reason, evidence_kind, evidence_arrival, evidence_date,
+       operator, created_at, status, source, dip_consequence)
+     SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-a' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),
+       id, 'email', email, 'caixa' || id || '.' || ? || '@exemplo.com.br', 'Pedido da profissional no balcão', 'RG', 'in_person', '2026-03-01',
+       'Ana Souza', '2026-03-02T12:00:00.000Z', 'pending', 'manual', 'none' FROM professionals`,
+  );
+  db.transaction(() => {
+    for (let i = 0; i < perProfessional; i++) insert.run(i);
+  })();
+  db.close();
+  return store;
+}
+
+beforeAll(() => {
+  if (!existsSync(bin)) throw new Error('Build first (npm run build): out/cli/cress-desk.cjs is missing');
+  dir = mkdtempSync(join(tmpdir(), 'cress-cli-batch-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('cress-desk batch', () => {
+  it('creates, seals, exports, verifies, marks sent and imports the answer, with --json', () => {
+    const store = storeWithCorrections('flow.sqlite', 30, 1);
+    const created = json(store, 'batch', 'create');
+    expect(created.code).toBe(0);
+    expect(created.body).toMatchObject({ number: '2026-0001', state: 'open', counts: { corrections: 30 } });
+    expect(run(store, 'batch', 'create').code).toBe(1);
+
+    const sealed = run(store, 'batch', 'seal', '2026-0001');
+    expect(sealed.code).toBe(0);
+    expect(sealed.stdout).toMatch(/Sealed Batch 2026-0001 .* sealed/);
+
+    expect(run(store, 'batch', 'export', '2026-0001').code).toBe(2);
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    const exported = json(store, 'batch', 'export', '2026-0001', '--out', out);
+    expect(exported.code).toBe(0);
+    expect(exported.body).toMatchObject({ file: join(out, 'CRESS09-lote-2026-0001.zip'), encrypted: false, batch: { state: 'exported' } });
+    const sha = spawnSync('sha256sum', [exported.body.file], { encoding: 'utf8' }).stdout.split(' ')[0];
+    expect(exported.body.sha256).toBe(sha);
+    expect(readdirSync(out)).toEqual(['CRESS09-lote-2026-0001.zip']);
+
+    const verified = json(store, 'batch', 'verify', exported.body.file);
+    expect(verified).toMatchObject({ code: 0, body: { valid: true, problems: [], batch: { number: '2026-0001' } } });
+
+    expect(run(store, 'batch', 'mark-sent', '2026-0001', '--at', '99/99/2026 10:00').code).toBe(1);
+    const sent = json(store, 'batch', 'mark-sent', 'CRESS09-lote-2026-0001.zip', '--overdue-hours', '48');
+    expect(sent.body).toMatchObject({ state: 'sent', overdueHours: 48, counts: { unanswered: 30 } });
+
+    const db = new Database(store, { readonly: true });
+    const ids = (db.prepare('SELECT uuid FROM corrections ORDER BY id').all() as { uuid: string }[]).map((r) => r.uuid);
+    db.close();
+    const ack = join(dir, 'confirmacao.json');
+    writeFileSync(
+      ack,
+      JSON.stringify({
+        schemaVersion: 1,
+        batch: created.body.uuid,
+        packageSha256: sha,
+        items: ids.map((id, i) => ({ id, status: i === 0 ? 'rejected' : 'applied', message: i === 0 ? 'E-mail recusado' : null })),
+      }),
+    );
+    const answered = json(store, 'batch', 'ack', ack);
+    expect(answered.body).toMatchObject({ applied: 29, rejected: 1, unanswered: 0, batch: { state: 'acknowledged' } });
+    expect(run(store, 'batch', 'ack', ack).stdout).toMatch(/0 synced, 0 rejected, 30 already answered/);
+
+    const list = json(store, 'batch', 'list');
+    expect(list.body.items).toHaveLength(1);
+    expect(run(store, 'batch', 'list', '--state', 'nope').code).toBe(2);
+    expect(run(store, 'batch', 'seal', '2026-0099')).toMatchObject({ code: 1, stderr: expect.stringMatching(/BATCH_NOT_FOUND/) });
+  });
+
+  it('verify exits 3 on a damaged or altered package, naming the problem', () => {
+    const store = storeWithCorrections('verify.sqlite', 10, 1);
+    run(store, 'batch', 'create');
+    run(store, 'batch', 'seal', '2026-0001');
+    const out = join(dir, 'verify-out');
+    mkdirSync(out);
+    const file = json(store, 'batch', 'export', '2026-0001', '--out', out, '--passphrase-file', writePass('pass.txt', 'segredo do lote\n')).body.file as string;
+    expect(run(store, 'batch', 'verify', file, '--passphrase-file', writePass('ok.txt', 'segredo do lote')).code).toBe(0);
+    const wrong = run(store, 'batch', 'verify', file, '--passphrase-file', writePass('wrong.txt', 'outra'));
+    expect(wrong.code).toBe(3);
+    expect(wrong.stdout).toMatch(/Senha incorreta/);
+    const bytes = readFileSync(file);
+    bytes[200] = (bytes[200] ?? 0) ^ 0xff;
+    const damaged = join(out, 'danificado.zip');
+    writeFileSync(damaged, bytes);
+    const result = json(store, 'batch', 'verify', damaged, '--passphrase-file', writePass('ok2.txt', 'segredo do lote'));
+    expect(result.code).toBe(3);
+    expect(result.body.valid).toBe(false);
+    expect(result.body.problems.length).toBeGreaterThan(0);
+  });
+
+  it('killed at random moments during export: no partial file under the final name, the batch still sealed and exportable', async () => {
+    const store = storeWithCorrections('kill.sqlite', 6000, 4);
+    run(store, 'batch', 'create');
+    run(store, 'batch', 'seal', '2026-0001');
+    // A reference export elsewhere (through the built command) gives the bytes and the time it takes.
+    const referenceDir = join(dir, 'kill-reference');
+    mkdirSync(referenceDir);
+    const started = Date.now();
+    const reference = json(store, 'batch', 'export', '2026-0001', '--out', referenceDir).body as { file: string; sha256: string };
+    const took = Date.now() - started;
+    // Back to sealed, as before any export (the reference run recorded itself).
+    const reset = new Database(store);
+    reset.prepare("UPDATE batches SET state = 'sealed', exported_at = NULL, package_sha256 = NULL, package_file_name = NULL").run();
+    reset.close();
+
+    const out = join(dir, 'kill-out');
+    mkdirSync(out);
+    const final = join(out, 'CRESS09-lote-2026-0001.zip');
+    let killedBeforeEnd = 0;
+    for (let round = 0; round < 12; round++) {
+      const delay = 30 + Math.floor(Math.random() * took);
+      const exit = await new Promise<number | null>((ok) => {
+        const child = spawn(process.execPath, [bin, '--db', store, 'batch', 'export', '2026-0001', '--out', out], { stdio: 'ignore' });
+        const timer = setTimeout(() => child.kill('SIGKILL'), delay);
+        child.on('exit', (code) => {
+          clearTimeout(timer);
+          ok(code);
+        });
+      });
+      if (exit === null) killedBeforeEnd++;
+      // Whatever is under the final name is the whole package; partial files are hidden names.
+      if (existsSync(final)) expect(spawnSync('sha256sum', [final], { encoding: 'utf8' }).stdout.split(' ')[0]).toBe(reference.sha256);
+      for (const name of readdirSync(out)) expect(name === 'CRESS09-lote-2026-0001.zip' || /^\.CRESS09-lote-2026-0001\.zip\.partial-[0-9a-f]+$/.test(name)).toBe(true);
+      const db = new Database(store, { readonly: true });
+      expect(db.pragma('quick_check', { simple: true })).toBe('ok');
+      expect(['sealed', 'exported']).toContain((db.prepare('SELECT state FROM batches').get() as { state: string }).state);
+      db.close();
+    }
+    expect(killedBeforeEnd).toBeGreaterThan(0);
+    const last = json(store, 'batch', 'export', '2026-0001', '--out', out);
+    expect(last.code).toBe(0);
+    expect(last.body).toMatchObject({ sha256: reference.sha256, batch: { state: 'exported' } });
+    expect(readFileSync(final).equals(readFileSync(reference.file))).toBe(true);
+  }, 60_000);
+});
+
+function writePass(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}

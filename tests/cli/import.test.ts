@@ -1,0 +1,104 @@
+// `cress-desk import` as an IT person runs it: the built command, a real store, the fixture files.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { openStore } from '../../db';
+import { addPeople } from '../fixtures/imports/people';
+import { fixture } from '../fixtures/imports/jobs';
+import { buildZip } from '../fixtures/imports/zipWriter';
+
+const bin = resolve(__dirname, '../../out/cli/cress-desk.cjs');
+let dir: string;
+let store: string;
+
+function run(...args: string[]) {
+  const result = spawnSync(process.execPath, [bin, '--db', store, ...args], { encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(() => {
+  if (!existsSync(bin)) throw new Error('Build first (npm run build): out/cli/cress-desk.cjs is missing');
+  dir = mkdtempSync(join(tmpdir(), 'cress-cli-import-'));
+  store = join(dir, 'desk.sqlite');
+  expect(run('init', '--region', '9', '--operator', 'Ana Souza').code).toBe(0);
+  const opened = openStore({ path: store });
+  addPeople(opened);
+  opened.close();
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('cress-desk import', () => {
+  it('prints exactly {file, sha256, kind, rows, accepted, unchanged, rejected, errors} and exits 1 when a row was rejected', () => {
+    const result = run('--json', 'import', 'corrections', fixture('corrections.xlsx'), '--dry-run');
+    expect(result.code).toBe(1);
+    const body = JSON.parse(result.stdout);
+    expect(Object.keys(body)).toEqual(['file', 'sha256', 'kind', 'rows', 'accepted', 'unchanged', 'rejected', 'errors']);
+    expect(body).toMatchObject({ file: 'corrections.xlsx', kind: 'corrections', rows: 19, accepted: 7, unchanged: 1, rejected: 11 });
+    expect(body.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(body.errors).toHaveLength(11);
+    expect(Object.keys(body.errors[0])).toEqual(['row', 'column', 'code', 'message']);
+    expect(body.errors[0]).toMatchObject({ row: 6, column: 'Nome da mãe', code: 'MOTHER_MISSING' });
+    // A dry run wrote nothing.
+    expect(JSON.parse(run('--json', 'corrections', 'list').stdout).total).toBe(0);
+    expect(result.stderr).toBe(''); // no progress on stderr when it is not a terminal
+  });
+
+  it('with --all-or-nothing writes nothing while a row is rejected', () => {
+    const result = run('import', 'corrections', fixture('corrections.csv'), '--all-or-nothing');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/Nothing written/);
+    expect(JSON.parse(run('--json', 'corrections', 'list').stdout).total).toBe(0);
+  });
+
+  it('writes, saves the error report, refuses the same file again unless --force', () => {
+    const report = join(dir, 'erros.xlsx');
+    const first = run('import', 'corrections', fixture('corrections.ods'), '--report', report);
+    expect(first.code).toBe(1);
+    expect(first.stdout).toMatch(/7 accepted, 1 unchanged, 11 rejected/);
+    expect(first.stdout).toMatch(/10 correction\(s\) queued/);
+    expect(first.stdout).toMatch(/row 8, E-mail: .* \[DUPLICATE_CONFLICT\]/);
+    const book = XLSX.read(readFileSync(report), { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet, { header: 1 });
+    expect(rows).toHaveLength(12);
+    expect(rows[0]?.at(-1)).toBe('Erros');
+
+    const again = run('import', 'corrections', fixture('corrections.ods'));
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/já foi importada em .* \(importação nº \d+\).*\[IMPORT_REPEATED\]/);
+    const forced = run('--json', 'import', 'corrections', fixture('corrections.ods'), '--force');
+    expect(JSON.parse(forced.stdout)).toMatchObject({ accepted: 0, unchanged: 8, rejected: 11 });
+  });
+
+  it('reads the sheet named by --sheet and exits 0 when every row went in', () => {
+    const result = run('--json', 'import', 'corrections', fixture('workbook.xlsx'), '--sheet', 'Correções', '--dry-run');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ rows: 3, rejected: 0, errors: [] });
+    expect(run('import', 'corrections', fixture('workbook.xlsx'), '--sheet', 'Maio').stderr).toMatch(/SHEET_NOT_FOUND/);
+  });
+
+  it('imports a registry load and a CEP directory', () => {
+    expect(JSON.parse(run('--json', 'import', 'registry', fixture('registry.xlsx')).stdout)).toMatchObject({ kind: 'registry', accepted: 3, rejected: 4 });
+    expect(JSON.parse(run('--json', 'import', 'cep', fixture('ceps.csv')).stdout)).toMatchObject({ kind: 'cep', accepted: 2, unchanged: 1, rejected: 5 });
+  });
+
+  it('exits 3 for a file that is unreadable or unsafe, with the reason', () => {
+    const bomb = join(dir, 'bomba.xlsx');
+    writeFileSync(bomb, buildZip([{ name: 'xl/workbook.xml', data: '<workbook/>' }, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(80 * 1024 * 1024) }]));
+    const unsafe = run('import', 'corrections', bomb);
+    expect(unsafe.code).toBe(3);
+    expect(unsafe.stderr).toMatch(/bomba zip.*\[FILE_UNSAFE\]/);
+    const empty = join(dir, 'vazia.csv');
+    writeFileSync(empty, '');
+    expect(run('import', 'corrections', empty)).toMatchObject({ code: 3, stderr: expect.stringMatching(/vazio.*\[FILE_UNREADABLE\]/) });
+    expect(run('--json', 'import', 'corrections', join(dir, 'nao-existe.xlsx'))).toMatchObject({ code: 3 });
+  });
+
+  it('exits 2 on wrong usage', () => {
+    expect(run('import').code).toBe(2);
+    expect(run('import', 'pessoas', fixture('ceps.csv')).code).toBe(2);
+    expect(run('import', 'cep').code).toBe(2);
+  });
+});

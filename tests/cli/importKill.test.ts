@@ -1,0 +1,81 @@
+// An import killed at any moment (power cut, task manager) leaves the store as if it never ran, or
+// as if it completed: one transaction. The built command is SIGKILLed at random points.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+
+const bin = resolve(__dirname, '../../out/cli/cress-desk.cjs');
+const ROWS = 30_000;
+let dir: string;
+let store: string;
+let file: string;
+
+function cli(...args: string[]) {
+  return spawnSync(process.execPath, [bin, '--db', store, ...args], { encoding: 'utf8' });
+}
+
+function killedAfter(ms: number): Promise<void> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [bin, '--db', store, 'import', 'corrections', file, '--force'], { stdio: 'ignore' });
+    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    child.on('exit', () => {
+      clearTimeout(timer);
+      done();
+    });
+  });
+}
+
+/** Every import either wrote all it says or is absent; nothing of a killed one is left behind. */
+function checkConsistent(initialVersions: number): { imports: number } {
+  const db = new Database(store, { readonly: true });
+  try {
+    const imports = db.prepare('SELECT id, accepted FROM imports').all() as { id: number; accepted: number }[];
+    const orphans = db.prepare('SELECT count(*) AS n FROM corrections WHERE import_id NOT IN (SELECT id FROM imports)').get() as { n: number };
+    expect(orphans.n).toBe(0);
+    for (const record of imports) {
+      const rows = db.prepare('SELECT count(DISTINCT professional_id) AS n FROM corrections WHERE import_id = ?').get(record.id) as { n: number };
+      expect(rows.n).toBe(record.accepted);
+    }
+    const versions = (db.prepare('SELECT total(row_version) AS v FROM professionals').get() as { v: number }).v;
+    expect(versions - initialVersions).toBe(imports.reduce((sum, r) => sum + r.accepted, 0));
+    const audits = db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'import.run'").get() as { n: number };
+    expect(audits.n).toBe(imports.length);
+    return { imports: imports.length };
+  } finally {
+    db.close();
+  }
+}
+
+beforeAll(() => {
+  if (!existsSync(bin)) throw new Error('Build first (npm run build): out/cli/cress-desk.cjs is missing');
+  dir = mkdtempSync(join(tmpdir(), 'cress-import-kill-'));
+  store = join(dir, 'desk.sqlite');
+  expect(cli('init', '--region', '9', '--operator', 'Ana').status).toBe(0);
+  expect(cli('demo', '--professionals', String(ROWS), '--seed', '4').status).toBe(0);
+  const db = new Database(store, { readonly: true });
+  const cpfs = db.prepare('SELECT cpf FROM professionals ORDER BY id').pluck().all() as string[];
+  db.close();
+  writeFileSync(file = join(dir, 'emails.csv'), ['CPF;E-mail', ...cpfs.map((cpf, i) => `${cpf};pessoa.${i}@exemplo.com.br`)].join('\r\n'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+it('leaves the store whole whenever the import is killed', async () => {
+  const db = new Database(store, { readonly: true });
+  const initial = (db.prepare('SELECT total(row_version) AS v FROM professionals').get() as { v: number }).v;
+  db.close();
+  // Kill points spread over the run: while opening, reading, writing and committing.
+  const random = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const next = random(7);
+  for (let round = 0; round < 6; round++) {
+    await killedAfter(100 + Math.floor(next() * 1500));
+    checkConsistent(initial);
+    expect(cli('audit', 'verify').status).toBe(0);
+  }
+  // And a run left alone completes.
+  const done = cli('--json', 'import', 'corrections', file, '--force');
+  expect(JSON.parse(done.stdout).rows).toBe(ROWS);
+  expect(checkConsistent(initial).imports).toBeGreaterThanOrEqual(1);
+}, 60_000);

@@ -1,0 +1,133 @@
+// Creating backups: the file, its name and bag, its verification before the final name, the list.
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { KNOWN_SCHEMA_VERSION } from '../../../db';
+import { validateZipBag, ZipReader } from '../../../db/packaging';
+import { hasTool, run, SEVEN_ZIP_MISSING, sevenZip } from '../packaging/tools';
+import { addProfessional } from '../fixtures';
+import { countRows, filesIn, openBackupDesk, setUpDesk, type BackupDesk } from './fixtures';
+
+let b: BackupDesk;
+afterEach(() => b?.cleanup());
+
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+describe('creating a backup', () => {
+  it('writes a verified BagIt zip named after the region and the local time, and nothing else', async () => {
+    b = openBackupDesk();
+    await setUpDesk(b, { professionals: 30 });
+    const at = new Date('2026-11-24T18:30:00.000Z');
+    b.setNow(at.toISOString());
+    const created = await b.create();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const expectedName = `CRESS09-backup-${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}.zip`;
+    expect(created).toMatchObject({ fileName: expectedName, file: join(b.folder, expectedName), verified: true, encrypted: false, region: 9 });
+    expect(created.sha256).toBe(sha256(created.file));
+    expect(created.bytes).toBe(readFileSync(created.file).length);
+    expect(created.counts.professionals).toBe(30);
+    expect(created.counts.audit_log).toBe(countRows(b, 'audit_log') - 1); // the backup's own entry came after the copy
+    // No partial zip, no snapshot left behind.
+    expect(filesIn(b.folder)).toEqual([expectedName]);
+    expect(filesIn(b.dir.dir).filter((n) => n.startsWith('.'))).toEqual([]);
+
+    const validation = await validateZipBag(created.file);
+    expect(validation.problems).toEqual([]);
+    const info = Object.fromEntries(validation.info.map((f) => [f.label, f.value]));
+    expect(info).toMatchObject({
+      'Source-Organization': 'CRESS 9ª Região',
+      'External-Identifier': expectedName.replace('.zip', ''),
+      'CRESS-Desk-Version': '0.0.0-test',
+      'Schema-Version': String(KNOWN_SCHEMA_VERSION),
+      'CRESS-Region': '9',
+      Operator: 'Ana Paula',
+    });
+    expect(validation.info.filter((f) => f.label === 'Row-Count').map((f) => f.value)).toContain('professionals 30');
+    expect(info['Payload-Oxum']).toMatch(/^\d+\.1$/);
+  });
+
+  it('can be checked by anyone with unzip and sha256sum, and the database inside opens', async (context) => {
+    b = openBackupDesk();
+    await setUpDesk(b);
+    const created = await b.create();
+    context.skip(!hasTool('unzip') || !hasTool('sha256sum'), 'unzip or sha256sum is not installed (Debian: unzip, coreutils).');
+    expect(run('unzip', ['-t', created.file]).code).toBe(0);
+    expect(run('unzip', ['-q', created.file, '-d', b.dir.file('out')]).code).toBe(0);
+    const bag = join(b.dir.file('out'), created.fileName.replace('.zip', ''));
+    const check = run('sha256sum', ['-c', 'manifest-sha256.txt'], bag);
+    expect(check.out).toContain('data/cress-desk.sqlite: OK');
+    const db = new Database(join(bag, 'data', 'cress-desk.sqlite'), { readonly: true });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.prepare('SELECT count(*) FROM professionals').pluck().get()).toBe(20);
+    db.close();
+  });
+
+  it('encrypts with a passphrase so that 7-Zip opens it, and the list says so', async (context) => {
+    b = openBackupDesk();
+    await setUpDesk(b);
+    const created = await b.create({ passphrase: 'frase secreta longa' });
+    expect(created.encrypted).toBe(true);
+    const zip = await ZipReader.open(created.file);
+    expect(zip.encrypted).toBe(true);
+    await zip.close();
+    // The registry's names are not readable in the file.
+    expect(readFileSync(created.file).includes(Buffer.from('Profissional 1'))).toBe(false);
+    const { items } = await b.call('backups:list', {});
+    expect(items[0]).toMatchObject({ fileName: created.fileName, encrypted: true, verified: true, pinned: false, trigger: 'manual' });
+    const seven = sevenZip();
+    context.skip(seven === null, SEVEN_ZIP_MISSING);
+    expect(run(seven as string, ['t', '-pfrase secreta longa', created.file]).out).toContain('Everything is Ok');
+  });
+
+  it('takes a consistent copy while the app keeps writing, and never blocks those writes', async () => {
+    b = openBackupDesk();
+    await setUpDesk(b, { professionals: 5 });
+    // Enough data for the online backup to take several steps.
+    const big = b.desk.store.db.prepare('INSERT INTO cep_directory (cep, street, district, city, uf, operator, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    b.desk.store.db.transaction(() => {
+      for (let i = 0; i < 60_000; i++) big.run(String(10_000_000 + i), `Rua ${'x'.repeat(200)} ${i}`, 'Centro', 'Campinas', 'SP', 'Ana', 'now', 'now');
+    })();
+    const before = countRows(b, 'professionals');
+    let writes = 0;
+    let stop = false;
+    const writer = (async () => {
+      while (!stop) {
+        addProfessional(b.desk.store, { name: `Durante ${writes}` }); // the app's own connection
+        writes++;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    const created = await b.create();
+    stop = true;
+    await writer;
+    expect(writes).toBeGreaterThan(0);
+    expect(created.verified).toBe(true);
+    // The copy is one moment of the store: between the count before and the count after.
+    expect(created.counts.professionals).toBeGreaterThanOrEqual(before);
+    expect(created.counts.professionals).toBeLessThanOrEqual(before + writes);
+    expect((await b.verify(created.file)).valid).toBe(true);
+  });
+
+  it('refuses a missing destination, a file as destination, and an unset desk', async () => {
+    b = openBackupDesk();
+    const unset = await b.job('backups:create', { passphrase: null });
+    expect(unset).toMatchObject({ ok: false, error: { code: 'SETUP_REQUIRED' } });
+    await setUpDesk(b);
+    const missing = await b.job('backups:create', { passphrase: null, folder: b.dir.file('nao-existe') });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'BACKUP_DESTINATION' } });
+    if (!missing.ok) expect(missing.error.message).toMatch(/não existe/);
+    writeFileSync(b.dir.file('arquivo'), 'x');
+    expect(await b.job('backups:create', { passphrase: null, folder: b.dir.file('arquivo') })).toMatchObject({ ok: false, error: { code: 'BACKUP_DESTINATION' } });
+    expect(filesIn(b.folder)).toEqual([]);
+  });
+
+  it('creates the default folder when none was chosen', async () => {
+    b = openBackupDesk();
+    await setUpDesk(b);
+    const settings = await b.call('backups:updateSettings', { folder: null });
+    expect(settings.folder).toBe(settings.defaultFolder);
+    expect(settings.defaultFolder).toMatch(/Documents[/\\]CRESS Desk[/\\]Backups$/);
+  });
+});

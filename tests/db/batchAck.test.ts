@@ -1,0 +1,187 @@
+// Implanta's acknowledgement: JSON, CSV or xlsx; every refusal leaves the store exactly as it was;
+// importing twice changes nothing; a partial answer leaves the rest sent.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import type { AckResult, BatchSummary, ExportResult } from '../../shared/contract';
+import { addProfessional, correct, openBatchDesk, queueEmailCorrections, type BatchDesk } from './batchFixtures';
+
+let desk: BatchDesk;
+let batch: BatchSummary;
+let uuids: string[];
+let cepUuid: string;
+let packageSha: string;
+
+async function sendBatch(): Promise<{ batch: BatchSummary; sha256: string }> {
+  const created = await desk.handlers['batches:create']({});
+  await desk.handlers['batches:seal']({ id: created.id });
+  const folder = desk.dir.file(`out-${created.number}`);
+  mkdirSync(folder);
+  const exported = await desk.job<ExportResult>(desk.handlers['batches:export']({ id: created.id, path: join(folder, created.fileName), passphrase: null, replace: false }));
+  return { batch: await desk.handlers['batches:markSent']({ id: created.id }), sha256: exported.sha256 };
+}
+
+beforeEach(async () => {
+  desk = openBatchDesk();
+  uuids = queueEmailCorrections(desk, 4);
+  desk.handlers['cep:save']({ cep: '13010-000', street: 'Rua Barão de Jaguara', district: 'Centro', city: 'Campinas', uf: 'SP', reason: 'CEP novo informado' });
+  cepUuid = (desk.store.db.prepare('SELECT uuid FROM cep_changes').get() as { uuid: string }).uuid;
+  ({ batch, sha256: packageSha } = await sendBatch());
+  desk.setNow('2026-03-11T10:00:00.000Z');
+});
+afterEach(() => desk.cleanup());
+
+let fileCount = 0;
+function file(name: string, content: string | Buffer): string {
+  const path = desk.dir.file(`${++fileCount}-${name}`);
+  writeFileSync(path, content);
+  return path;
+}
+
+function jsonAck(items: { id: string; status: string; message?: string }[], overrides: Record<string, unknown> = {}): string {
+  return file('confirmacao.json', JSON.stringify({ schemaVersion: 1, batch: batch.uuid, number: batch.number, packageSha256: packageSha, items, ...overrides }));
+}
+
+function importAck(path: string): Promise<AckResult> {
+  return desk.job<AckResult>(desk.handlers['batches:acknowledge']({ path, fileName: path.split('/').pop() }));
+}
+
+/** Everything an acknowledgement may touch: statuses, messages, batches, the audit trail. */
+function snapshot() {
+  const db = desk.store.db;
+  return {
+    corrections: db.prepare('SELECT uuid, status, status_message, status_changed_at, batch_id FROM corrections ORDER BY id').all(),
+    cep: db.prepare('SELECT uuid, status, status_message FROM cep_changes ORDER BY id').all(),
+    batches: db.prepare('SELECT * FROM batches ORDER BY id').all(),
+    audit: db.prepare('SELECT count(*) AS n FROM audit_log').get(),
+  };
+}
+
+function statusOf(uuid: string) {
+  return desk.store.db.prepare('SELECT status, status_message FROM corrections WHERE uuid = ?').get(uuid);
+}
+
+describe('a complete answer', () => {
+  it('as JSON: applied become synced, rejected keep the message, the batch is acknowledged', async () => {
+    const result = await importAck(
+      jsonAck([
+        ...uuids.slice(0, 3).map((id) => ({ id, status: 'applied' })),
+        { id: uuids[3]!, status: 'rejected', message: 'E-mail já usado por outra profissional na plataforma.' },
+        { id: cepUuid, status: 'applied' },
+      ]),
+    );
+    expect(result).toMatchObject({ applied: 4, rejected: 1, unchanged: 0, unanswered: 0, format: 'json', batch: { state: 'acknowledged', acknowledgedAt: desk.now().toISOString(), overdue: false } });
+    expect(statusOf(uuids[0]!)).toEqual({ status: 'synced', status_message: null });
+    expect(statusOf(uuids[3]!)).toEqual({ status: 'rejected', status_message: 'E-mail já usado por outra profissional na plataforma.' });
+    expect(desk.store.db.prepare('SELECT status FROM cep_changes').get()).toEqual({ status: 'synced' });
+    expect((await desk.handlers['batches:dashboard']({ days: 30 })).rejected).toBe(1);
+    const audit = desk.store.db.prepare("SELECT detail FROM audit_log WHERE action = 'batch.acknowledge'").get() as { detail: string };
+    expect(JSON.parse(audit.detail)).toMatchObject({ number: '2026-0001', format: 'json', applied: 4, rejected: 1, sha256: result.fileSha256 });
+  });
+
+  it('importing the same file again changes nothing', async () => {
+    const path = jsonAck(uuids.map((id) => ({ id, status: 'applied' })));
+    await importAck(path);
+    const before = snapshot();
+    const again = await importAck(path);
+    expect(again).toMatchObject({ applied: 0, rejected: 0, unchanged: 4 });
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('as CSV the way Implanta staff save it: ";", Portuguese words, Windows-1252', async () => {
+    const rows = ['id;situação;mensagem', `${uuids[0]};aplicada;`, `${uuids[1]};Rejeitada;Domínio do e-mail não aceita mensagens`, `${uuids[2]};APLICADA;`, `${uuids[3]};applied;ok`, `${cepUuid};aplicada;`];
+    const result = await importAck(file('resposta.csv', Buffer.from(`${rows.join('\r\n')}\r\n`, 'latin1')));
+    expect(result).toMatchObject({ format: 'csv', applied: 4, rejected: 1, unanswered: 0 });
+    expect(statusOf(uuids[1]!)).toEqual({ status: 'rejected', status_message: 'Domínio do e-mail não aceita mensagens' });
+  });
+
+  it('as xlsx, with the columns in another order and a UTF-8 CSV with BOM alike', async () => {
+    const sheet = XLSX.utils.aoa_to_sheet([['Mensagem', 'ID', 'Situação'], ['', uuids[0], 'aplicada'], ['Nome divergente do CPF', uuids[1], 'rejeitada']]);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, sheet, 'Resposta');
+    const result = await importAck(file('resposta.xlsx', XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer));
+    expect(result).toMatchObject({ format: 'xlsx', applied: 1, rejected: 1, unanswered: 3 });
+    expect(statusOf(uuids[1]!)).toEqual({ status: 'rejected', status_message: 'Nome divergente do CPF' });
+
+    const csv = await importAck(file('resto.csv', `\uFEFFid,situacao,mensagem\n${uuids[2]},applied,\n`));
+    expect(csv).toMatchObject({ format: 'csv', applied: 1, unanswered: 2 });
+  });
+});
+
+describe('a partial answer', () => {
+  it('leaves the ids it does not mention sent, counts them, and the batch is no longer overdue', async () => {
+    desk.setNow('2026-03-12T10:00:00.000Z');
+    expect((await desk.handlers['batches:get']({ id: batch.id })).batch.overdue).toBe(true);
+    const result = await importAck(jsonAck([{ id: uuids[0]!, status: 'applied' }]));
+    expect(result).toMatchObject({ applied: 1, unanswered: 4, batch: { state: 'sent', overdue: false, counts: { unanswered: 4 } } });
+    expect(statusOf(uuids[1]!)).toMatchObject({ status: 'sent' });
+    const rest = await importAck(jsonAck([...uuids.slice(1).map((id) => ({ id, status: 'applied' })), { id: cepUuid, status: 'applied' }]));
+    expect(rest).toMatchObject({ applied: 4, unanswered: 0, batch: { state: 'acknowledged' } });
+  });
+});
+
+describe('refusals change nothing', () => {
+  async function refused(path: string, code: string, message?: RegExp) {
+    const before = snapshot();
+    await expect(importAck(path)).rejects.toMatchObject({ code, ...(message ? { message: expect.stringMatching(message) } : {}) });
+    expect(snapshot()).toEqual(before);
+  }
+
+  it('an unknown batch', () => refused(jsonAck([{ id: uuids[0]!, status: 'applied' }], { batch: '0b7c54e2-55b5-4a37-9f8e-2d1bd1f0a9aa' }), 'ACK_UNKNOWN_BATCH'));
+
+  it('a wrong checksum of the package', () => refused(jsonAck([{ id: uuids[0]!, status: 'applied' }], { packageSha256: 'a'.repeat(64) }), 'ACK_CHECKSUM', /SHA-256/));
+
+  it('a truncated file', async () => {
+    const full = JSON.stringify({ schemaVersion: 1, batch: batch.uuid, packageSha256: packageSha, items: uuids.map((id) => ({ id, status: 'applied' })) });
+    await refused(file('cortado.json', full.slice(0, full.length - 30)), 'ACK_INVALID', /cortado/);
+  });
+
+  it('a file that does not follow the format', () =>
+    refused(jsonAck([{ id: uuids[0]!, status: 'ok' }]), 'ACK_INVALID', /campo \/items\/0\/status: deveria ser um de "applied", "rejected"/));
+
+  it('duplicate ids', () =>
+    refused(jsonAck([{ id: uuids[0]!, status: 'applied' }, { id: uuids[0]!, status: 'rejected', message: 'x' }]), 'ACK_DUPLICATE_IDS', new RegExp(uuids[0]!)));
+
+  it('unknown ids', () =>
+    refused(jsonAck([{ id: uuids[0]!, status: 'applied' }, { id: '11111111-2222-4333-8444-555555555555', status: 'applied' }]), 'ACK_UNKNOWN_IDS', /11111111-2222/));
+
+  it('a batch not yet sent, and ids of two batches', async () => {
+    const later = queueEmailCorrections(desk, 1);
+    const open = await desk.handlers['batches:create']({});
+    await refused(file('nao-enviado.csv', `id;situação;mensagem\n${later[0]};aplicada;\n`), 'ACK_NOT_SENT', /ainda não foi marcado como enviado/);
+    await refused(file('dois.csv', `id;situação;mensagem\n${later[0]};aplicada;\n${uuids[0]};aplicada;\n`), 'ACK_MIXED_BATCHES', new RegExp(`${batch.number}.*${open.number}|${open.number}.*${batch.number}`));
+  });
+
+  it('an answer for another batch', async () => {
+    const later = queueEmailCorrections(desk, 1);
+    await sendBatch();
+    await refused(jsonAck([{ id: later[0]!, status: 'applied' }]), 'ACK_MIXED_BATCHES', /outro lote/);
+  });
+
+  it('a different answer for a correction already answered', async () => {
+    await importAck(jsonAck([{ id: uuids[0]!, status: 'rejected', message: 'CPF divergente' }]));
+    await refused(jsonAck([{ id: uuids[1]!, status: 'applied' }, { id: uuids[0]!, status: 'applied' }]), 'ACK_CONFLICT');
+  });
+
+  it('a spreadsheet without the id and situação columns, or with an unknown situação', async () => {
+    await refused(file('sem-colunas.csv', `codigo;resultado\n${uuids[0]};ok\n`), 'ACK_INVALID', /colunas "id" e "situação"/);
+    await refused(file('situacao.csv', `id;situação\n${uuids[0]};talvez\n`), 'ACK_INVALID', /Linha 2, coluna situação: "talvez"/);
+    await refused(file('vazio.csv', ''), 'ACK_INVALID', /vazio/);
+  });
+});
+
+describe('after a rejection', () => {
+  it('the clerk saves a new correction and it goes into the next batch; the rejected one stays as it was', async () => {
+    const p = addProfessional(desk.store);
+    const first = correct(desk, p, { email: 'errado@exemplo.com.br' }).corrections[0]!.uuid;
+    const { batch: second, sha256 } = await sendBatch();
+    const ack = file('r.json', JSON.stringify({ schemaVersion: 1, batch: second.uuid, packageSha256: sha256, items: [{ id: first, status: 'rejected', message: 'Domínio inexistente' }] }));
+    await importAck(ack);
+    const fix = correct(desk, p, { email: 'certo@exemplo.com.br' }).corrections[0]!.uuid;
+    const third = await desk.handlers['batches:create']({});
+    expect(third.counts.corrections).toBe(1);
+    expect(desk.store.db.prepare('SELECT batch_id FROM corrections WHERE uuid = ?').get(fix)).toEqual({ batch_id: third.id });
+    expect(statusOf(first)).toEqual({ status: 'rejected', status_message: 'Domínio inexistente' });
+  });
+});

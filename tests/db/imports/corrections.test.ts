@@ -1,0 +1,130 @@
+// A corrections import end to end, from every format LibreOffice wrote the same sheet in: what each
+// row becomes (every error code), what lands in the store, and how it is recorded.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../../db/audit';
+import { getProfessional } from '../../../db/registry';
+import type { Professional } from '../../../shared/domain';
+import { addPeople, type Person } from '../../fixtures/imports/people';
+import { fixture, importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
+import { openTestDesk, type TestDesk } from '../fixtures';
+
+/** Row → what it must become (the row numbers are the spreadsheet's; row 20 is blank). */
+const EXPECTED: Record<number, 'accepted' | 'unchanged' | [code: string, column: string]> = {
+  2: 'accepted',
+  3: 'accepted',
+  4: 'accepted',
+  5: 'accepted',
+  6: ['MOTHER_MISSING', 'Nome da mãe'],
+  7: 'accepted',
+  8: ['DUPLICATE_CONFLICT', 'E-mail'],
+  9: 'accepted',
+  10: 'unchanged',
+  11: ['CPF_INVALID', 'CPF'],
+  12: ['PROFESSIONAL_NOT_FOUND', 'CPF'],
+  13: ['CEP_INVALID', 'CEP'],
+  14: ['CEP_UF_MISMATCH', 'CEP'],
+  15: ['MOTHER_CONFLICT', 'Nome da mãe'],
+  16: ['EMAIL_INVALID', 'E-mail'],
+  17: ['DATE_INVALID', 'Data de nascimento'],
+  18: ['VALUE_INVALID', 'Estado civil'],
+  19: ['VALUE_TOO_LONG', 'Logradouro'],
+  21: 'accepted',
+};
+
+let desk: TestDesk;
+let people: Record<Person, Professional>;
+
+beforeEach(() => {
+  desk = openTestDesk();
+  people = addPeople(desk.store);
+});
+afterEach(() => desk.cleanup());
+
+const reload = (who: Person) => getProfessional(desk.store.db, people[who].id) as Professional;
+
+describe.each(['corrections.xlsx', 'corrections.ods', 'corrections.xls', 'corrections.csv', 'corrections-1252.csv'])('importing %s', (name) => {
+  it('makes each row exactly one of accepted, unchanged or rejected, with the code, row and column of each problem', () => {
+    const summary = runImport(importInput(fixture(name), { kind: 'corrections' }), jobContext(desk.store.path));
+    expect(summary).toMatchObject({ written: true, rows: 19, accepted: 7, unchanged: 1, rejected: 11, corrections: 10 });
+    expect(summary.rows).toBe(summary.accepted + summary.unchanged + summary.rejected);
+    const rejected = Object.entries(EXPECTED).filter(([, v]) => Array.isArray(v)) as [string, [string, string]][];
+    expect(summary.errors.map((e) => [e.row, e.code, e.column])).toEqual(rejected.map(([row, [code, column]]) => [Number(row), code, column]));
+    for (const error of summary.errors) expect(error.message).toMatch(/[a-zà-ú]{3}/);
+    const statuses = Object.fromEntries(summary.sample.map((r) => [r.row, r.status]));
+    for (const [row, outcome] of Object.entries(EXPECTED)) expect(statuses[Number(row)], `row ${row}`).toBe(Array.isArray(outcome) ? 'rejected' : outcome);
+  });
+
+  it('changes the records as the rows say, mother rule and lost zeros included', () => {
+    runImport(importInput(fixture(name), { kind: 'corrections' }), jobContext(desk.store.path));
+    expect(reload('ana').email).toBe('ana.paula@exemplo.com.br'); // found by 1234567890: the CPF lost its leading zero
+    expect(reload('bruna')).toMatchObject({ motherNotListed: true, motherName: null });
+    expect(reload('carla').maritalStatus).toBe('married');
+    expect(reload('daniela').motherName).toBe('Maria das Graças Lima');
+    expect(reload('elaine').email).toBe(people.elaine.email); // refused row: nothing of it written
+    expect(reload('fernanda')).toMatchObject({ email: 'fernanda.rocha@exemplo.com.br', phone: '11988887777' });
+    expect(reload('gabriela').rowVersion).toBe(people.gabriela.rowVersion);
+    expect(reload('helena')).toMatchObject({ birthDate: '1981-05-17', cep: '01310100', number: '1500' });
+  });
+});
+
+describe('what a corrections import records', () => {
+  it('queues ordinary pending corrections from the import, with reason, document and the DIP consequence', () => {
+    const summary = runImport(importInput(fixture('corrections.xlsx'), { kind: 'corrections' }), jobContext(desk.store.path));
+    const rows = desk.store.db
+      .prepare('SELECT professional_id AS who, field, old_value AS old, new_value AS new, reason, evidence_kind AS evidence, status, source, dip_consequence AS dip, import_id AS importId, import_row_version AS version FROM corrections ORDER BY id')
+      .all() as Record<string, unknown>[];
+    expect(rows).toHaveLength(10);
+    for (const row of rows) expect(row).toMatchObject({ status: 'pending', source: 'import', importId: summary.importId });
+    expect(rows.find((r) => r.who === people.bruna.id && r.field === 'motherNotListed')).toMatchObject({ old: 'false', new: 'true', reason: 'RG sem filiação materna', evidence: 'RG' });
+    expect(rows.find((r) => r.who === people.bruna.id && r.field === 'motherName')).toMatchObject({ old: 'Cláudia Oliveira', new: null });
+    expect(rows.find((r) => r.who === people.carla.id)).toMatchObject({ field: 'maritalStatus', new: 'married', dip: 'correct_dip_request' });
+    expect(rows.find((r) => r.who === people.daniela.id)).toMatchObject({ field: 'motherName', dip: 'new_card_required' });
+    expect(rows.find((r) => r.who === people.helena.id && r.field === 'cep')).toMatchObject({ old: '04538132', new: '01310100', reason: 'Comprovante de residência entregue no balcão' });
+    expect(rows.find((r) => r.who === people.helena.id)?.version).toBe(reload('helena').rowVersion);
+    expect(summary.dipConsequences).toEqual({ correct_dip_request: 1, new_card_required: 1 });
+    const queue = desk.handlers['corrections:list']({ status: 'pending', page: 0, pageSize: 50 }) as { total: number };
+    expect(queue.total).toBe(10);
+  });
+
+  it('keeps the import in the history, its errors with the rows’ cells, and one audit entry', () => {
+    const summary = runImport(importInput(fixture('corrections.xlsx'), { kind: 'corrections' }), jobContext(desk.store.path, { now: '2025-03-11T10:00:00.000Z' }));
+    const history = desk.handlers['imports:list']({ page: 0, pageSize: 10 }) as { items: Record<string, unknown>[] };
+    expect(history.items[0]).toMatchObject({
+      id: summary.importId,
+      kind: 'corrections',
+      fileName: 'corrections.xlsx',
+      rows: 19,
+      accepted: 7,
+      unchanged: 1,
+      rejected: 11,
+      state: 'done',
+      corrections: 10,
+      undoBlocker: null,
+      operator: 'Ana Paula',
+    });
+    const errors = desk.store.db.prepare('SELECT row, "column", code, raw_row AS raw FROM import_errors ORDER BY id').all() as { row: number; raw: string }[];
+    expect(errors).toHaveLength(11);
+    expect(JSON.parse(errors[0]?.raw as string)).toContain('elaine.costa@exemplo.com.br');
+    const audit = desk.store.db.prepare("SELECT action, entity, entity_id AS id, detail FROM audit_log WHERE action LIKE 'import.%'").all() as { detail: string }[];
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'import.run', entity: 'import', id: String(summary.importId) });
+    expect(JSON.parse(audit[0]?.detail as string)).toMatchObject({ kind: 'corrections', fileName: 'corrections.xlsx', sha256: summary.sha256, rows: 19, accepted: 7, rejected: 11 });
+    expect(verifyAuditChain(desk.store.db).ok).toBe(true);
+  });
+
+  it('reads the sheet that fits when none is named, and a named one', () => {
+    const auto = runImport(importInput(fixture('workbook.xlsx'), { kind: 'corrections', dryRun: true }), jobContext(desk.store.path));
+    expect(auto).toMatchObject({ sheet: 'Correções', rows: 3, accepted: 3 });
+    expect(() => runImport(importInput(fixture('workbook.xlsx'), { kind: 'corrections', sheet: 'Abril' }), jobContext(desk.store.path))).toThrow(
+      /A aba “Abril” não existe.*“Instruções”, “Correções”, “Oculta”/,
+    );
+    expect(() => runImport(importInput(fixture('workbook.xlsx'), { kind: 'corrections', sheet: 'Instruções' }), jobContext(desk.store.path))).toThrow(/CPF ou ao Registro/);
+  });
+
+  it('imports through sheet and header names like __proto__ without polluting anything', () => {
+    const summary = runImport(importInput(fixture('hostile-names.xls'), { kind: 'corrections' }), jobContext(desk.store.path));
+    expect(summary).toMatchObject({ sheet: '__proto__', accepted: 1, rejected: 0 });
+    expect(reload('ana').email).toBe('ana.paula@exemplo.com.br');
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+});

@@ -1,0 +1,106 @@
+// CSV as spreadsheet programs save it: encodings, separators, line ends, quoted fields.
+import { writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CsvParser, CsvSource, detectSeparator } from '../../../db/imports/readers/csv';
+import { DEFAULT_LIMITS } from '../../../db/imports/readers/limits';
+import type { RawRow } from '../../../db/imports/readers/source';
+import { tempDir } from '../fixtures';
+
+const dir = tempDir();
+afterAll(() => dir.cleanup());
+
+function parseAll(text: string, separator = ';', pieces = 1): RawRow[] {
+  const parser = new CsvParser(separator, 1 << 20);
+  const rows: RawRow[] = [];
+  const size = Math.ceil(text.length / pieces);
+  for (let at = 0; at < text.length; at += size) rows.push(...parser.push(text.slice(at, at + size), at + size >= text.length));
+  return rows;
+}
+
+function readFile(name: string, bytes: Buffer): { rows: RawRow[]; encoding: string } {
+  const path = dir.file(name);
+  writeFileSync(path, bytes);
+  const source = new CsvSource(path, 'teste', DEFAULT_LIMITS);
+  try {
+    return { rows: [...source.rows()], encoding: source.encoding };
+  } finally {
+    source.close();
+  }
+}
+
+describe('CSV parsing', () => {
+  const text = 'CPF;Motivo;E-mail\r\n123;"Pedido ""urgente""; ver\r\nverso";a@b.com\r\n456;;\n789;"x";\r\n';
+
+  it('splits records on CRLF, LF or CR and keeps separators, quotes and line breaks inside quoted fields', () => {
+    const rows = parseAll(text);
+    expect(rows.map((r) => r.cells)).toEqual([
+      ['CPF', 'Motivo', 'E-mail'],
+      ['123', 'Pedido "urgente"; ver\r\nverso', 'a@b.com'],
+      ['456', '', ''],
+      ['789', 'x', ''],
+    ]);
+    expect(rows.map((r) => r.row)).toEqual([1, 2, 3, 4]);
+    expect(parseAll('a;b\rc;d').map((r) => r.cells)).toEqual([['a', 'b'], ['c', 'd']]);
+  });
+
+  it('gives the same records however the text is cut into chunks', () => {
+    const whole = parseAll(text).map((r) => r.cells);
+    for (const pieces of [2, 3, 7, text.length]) expect(parseAll(text, ';', pieces).map((r) => r.cells)).toEqual(whole);
+  });
+
+  it('detects the separator from the header line, quotes aside', () => {
+    expect(detectSeparator('CPF;Nome;E-mail')).toBe(';');
+    expect(detectSeparator('CPF,Nome,E-mail')).toBe(',');
+    expect(detectSeparator('CPF\tNome\tE-mail')).toBe('\t');
+    expect(detectSeparator('"Nome, completo";CPF')).toBe(';');
+    expect(detectSeparator('CPF')).toBe(';');
+  });
+
+  it('refuses a quote that never closes instead of reading the whole file as one cell', () => {
+    const parser = new CsvParser(';', 100);
+    expect(() => parser.push(`a;"${'x'.repeat(200)}`, false)).toThrow(/grande demais/);
+  });
+});
+
+describe('CSV files', () => {
+  const rows = [
+    ['Nome', 'Município', 'Motivo'],
+    ['Conceição Gonçalves', 'São João', 'Certidão'],
+  ];
+  const csv = rows.map((r) => r.join(';')).join('\r\n');
+
+  it('reads UTF-8 with and without BOM, Windows-1252 and UTF-16 alike', () => {
+    const cases: [string, Buffer, string][] = [
+      ['utf8.csv', Buffer.from(csv, 'utf8'), 'utf-8'],
+      ['bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv, 'utf8')]), 'utf-8'],
+      ['cp1252.csv', Buffer.from(csv, 'latin1'), 'windows-1252'],
+      ['utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, 'utf16le')]), 'utf-16le'],
+    ];
+    for (const [name, bytes, encoding] of cases) {
+      const read = readFile(name, bytes);
+      expect(read.encoding, name).toBe(encoding);
+      expect(read.rows.map((r) => r.cells), name).toEqual(rows);
+    }
+  });
+
+  it('reads Windows-1252 characters that Latin-1 lacks (curly quotes, en dash)', () => {
+    const bytes = Buffer.concat([Buffer.from('Motivo\r\n', 'latin1'), Buffer.from([0x93, 0x4f, 0x4b, 0x94, 0x20, 0x96, 0x20, 0xe7])]);
+    expect(readFile('quotes.csv', bytes).rows[1]?.cells).toEqual(['“OK” – ç']);
+  });
+
+  it('takes Excel’s sep= line as the separator and not as a row, numbering rows as Excel shows them', () => {
+    const read = readFile('sep.csv', Buffer.from('sep=,\r\nCPF,Nome\r\n123,Ana\r\n', 'utf8'));
+    expect(read.rows).toEqual([
+      { row: 1, cells: ['CPF', 'Nome'] },
+      { row: 2, cells: ['123', 'Ana'] },
+    ]);
+  });
+
+  it('decides the encoding on the whole file: one Windows-1252 byte far down is enough', () => {
+    const body = `Nome\r\n${'Ana\r\n'.repeat(200_000)}`;
+    const bytes = Buffer.concat([Buffer.from(body, 'utf8'), Buffer.from('Jo\xe3o\r\n', 'latin1')]);
+    const read = readFile('late.csv', bytes);
+    expect(read.encoding).toBe('windows-1252');
+    expect(read.rows.at(-1)?.cells).toEqual(['João']);
+  });
+});

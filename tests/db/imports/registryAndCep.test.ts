@@ -1,0 +1,80 @@
+// Registry loads (insert or update whole records, DIP status included, no corrections) and CEP
+// directory imports (queued for Implanta like a CEP saved on screen).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findProfessional } from '../../../db/registry';
+import type { Professional } from '../../../shared/domain';
+import { addPeople, type Person } from '../../fixtures/imports/people';
+import { fixture, importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
+import { openTestDesk, type TestDesk } from '../fixtures';
+
+let desk: TestDesk;
+let people: Record<Person, Professional>;
+
+beforeEach(() => {
+  desk = openTestDesk();
+  people = addPeople(desk.store);
+});
+afterEach(() => desk.cleanup());
+
+describe.each(['registry.csv', 'registry.xlsx', 'registry.ods'])('a registry load from %s', (name) => {
+  it('inserts new records, updates known ones (DIP status included) and queues no correction', () => {
+    const summary = runImport(importInput(fixture(name), { kind: 'registry' }), jobContext(desk.store.path));
+    expect(summary).toMatchObject({ rows: 8, accepted: 3, unchanged: 1, rejected: 4, inserted: 2, updated: 1, corrections: 0 });
+    expect(summary.errors.map((e) => [e.row, e.code, e.column])).toEqual([
+      [5, 'CPF_INVALID', 'CPF'],
+      [6, 'MOTHER_MISSING', 'Nome da mãe'],
+      [7, 'CPF_DUPLICATE', 'CPF'],
+      [9, 'VALUE_INVALID', 'Situação do DIP'],
+    ]);
+    expect(findProfessional(desk.store.db, '20001')).toMatchObject({
+      cpf: '17320508052',
+      name: 'Isabel Nunes',
+      motherName: 'Joana Nunes',
+      dipStatus: 'requested',
+      birthDate: '1990-08-03',
+      email: 'isabel.nunes@exemplo.com.br',
+      city: 'Campinas',
+      uf: 'SP',
+      rowVersion: 1,
+    });
+    expect(findProfessional(desk.store.db, '22360679767')).toMatchObject({ registrationNumber: '20002', motherNotListed: true, motherName: null, dipStatus: 'in_manufacture' });
+    expect(findProfessional(desk.store.db, '10001')).toMatchObject({ dipStatus: 'confirmed', email: people.ana.email, rowVersion: people.ana.rowVersion + 1 });
+    expect(findProfessional(desk.store.db, '20004')).toBeNull();
+    expect(desk.store.db.prepare('SELECT count(*) AS n FROM corrections').get()).toEqual({ n: 0 });
+    // New records are searchable at once (the name index follows the table).
+    const search = desk.handlers['registry:search']({ text: 'isabel nunes', page: 0, pageSize: 10 }) as { items: { registrationNumber: string }[] };
+    expect(search.items.map((i) => i.registrationNumber)).toContain('20001');
+  });
+});
+
+describe('a registry load', () => {
+  it('cannot be undone: the council’s own data is reloaded instead', () => {
+    const summary = runImport(importInput(fixture('registry.csv'), { kind: 'registry' }), jobContext(desk.store.path));
+    const history = desk.handlers['imports:list']({ page: 0, pageSize: 10 }) as { items: { id: number; undoBlocker: string | null }[] };
+    expect(history.items[0]).toMatchObject({ id: summary.importId, undoBlocker: expect.stringMatching(/não se desfazem/) });
+  });
+});
+
+describe.each(['ceps.csv', 'ceps.xlsx', 'ceps.xls'])('a CEP directory import from %s', (name) => {
+  it('adds and fixes CEPs with the rules of the CEPs screen and queues each change for Implanta', () => {
+    const summary = runImport(importInput(fixture(name), { kind: 'cep' }), jobContext(desk.store.path));
+    expect(summary).toMatchObject({ rows: 8, accepted: 2, unchanged: 1, rejected: 5, inserted: 2, corrections: 2 });
+    expect(summary.errors.map((e) => [e.row, e.code, e.column])).toEqual([
+      [4, 'CEP_UF_MISMATCH', 'CEP'],
+      [5, 'CEP_INVALID', 'CEP'],
+      [6, 'DUPLICATE_CONFLICT', 'Logradouro'],
+      [8, 'VALUE_INVALID', 'UF'],
+      [9, 'VALUE_REQUIRED', 'Município'],
+    ]);
+    const directory = desk.handlers['cep:list']({ text: '', page: 0, pageSize: 10 }) as { items: { cep: string; street: string; status: string }[] };
+    expect(directory.items.map((e) => [e.cep, e.street, e.status])).toEqual([
+      ['01310930', 'Avenida Paulista, 1578', 'pending'],
+      ['13083970', 'Rua Sérgio Buarque de Holanda', 'pending'],
+    ]);
+    const changes = desk.store.db.prepare('SELECT cep, old_value AS old, status, import_id AS importId FROM cep_changes ORDER BY id').all();
+    expect(changes).toEqual([
+      { cep: '01310930', old: null, status: 'pending', importId: summary.importId },
+      { cep: '13083970', old: null, status: 'pending', importId: summary.importId },
+    ]);
+  });
+});

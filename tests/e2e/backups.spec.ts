@@ -1,0 +1,65 @@
+// Backups as the clerk sees them: the age of the last backup on the dashboard, a backup made with a
+// passphrase asked twice, the list, and a restore that says exactly what it will do.
+import AxeBuilder from '@axe-core/playwright';
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { expect, test } from './fixtures';
+
+/** Points the desk's backup folder into the test's own folder (never the real Documents). */
+function backupFolderBeside(storePath: string): string {
+  const folder = join(dirname(storePath), 'backups');
+  mkdirSync(folder, { recursive: true });
+  const db = new Database(storePath);
+  db.prepare("INSERT INTO backup_settings (id, folder, updated_at) VALUES (1, ?, 'x')").run(folder);
+  db.close();
+  return folder;
+}
+
+test('a backup with a passphrase, listed as verified, then restored after a confirmation', async ({ desk }) => {
+  const { page } = desk;
+  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
+  await desk.cli('demo', '--professionals', '150', '--seed', '4');
+  backupFolderBeside(desk.storePath);
+  await page.reload();
+
+  // No backup yet: the dashboard says so.
+  const card = page.getByRole('region', { name: 'Último backup' });
+  await expect(card).toContainText('Nenhum verificado');
+  await expect(card).toContainText('Faça um agora');
+  await card.getByRole('button', { name: 'Abrir Backups' }).click();
+  await expect(page.getByRole('heading', { name: 'Backups', level: 1 })).toBeVisible();
+  await expect(page.getByText('Nenhum backup nesta pasta ainda.')).toBeVisible();
+
+  // The passphrase is asked twice, with the warning that a lost one is unrecoverable.
+  await page.getByRole('button', { name: 'Fazer backup agora' }).first().click();
+  await page.getByLabel('Proteger com senha').check();
+  await expect(page.getByRole('dialog')).toContainText('não poderá ser aberto por ninguém');
+  await page.getByLabel('Senha', { exact: true }).fill('uma frase longa');
+  await page.getByLabel('Repita a senha').fill('outra frase');
+  await page.getByRole('button', { name: 'Fazer backup', exact: true }).click();
+  await expect(page.getByText('As duas senhas não são iguais.')).toBeVisible();
+  await page.getByLabel('Repita a senha').fill('uma frase longa');
+  await page.getByRole('button', { name: 'Fazer backup', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /Backup criado e verificado: CRESS09-backup-\d{8}-\d{6}\.zip/ }).first()).toBeVisible();
+  const row = page.getByRole('row').filter({ hasText: 'CRESS09-backup-' });
+  await expect(row).toContainText('Verificado');
+  await expect(row).toContainText('Com senha');
+  await expect(page.getByText('Último backup: hoje').first()).toBeVisible();
+
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 120)).join(' | ')}`)).toEqual([]);
+
+  // More professionals after the backup; restoring brings the registry back to 150.
+  await desk.cli('demo', '--professionals', '30', '--seed', '9');
+  await row.getByRole('button', { name: 'Restaurar' }).click();
+  await page.getByLabel('Senha', { exact: true }).fill('uma frase longa');
+  await page.getByRole('button', { name: 'Continuar' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Restaurar este backup?' });
+  await expect(dialog).toContainText('serão substituídos pelos do backup');
+  await expect(dialog).toContainText('No backup: 150 profissionais');
+  await dialog.getByRole('button', { name: 'Restaurar e substituir os dados' }).click();
+  await expect(page.getByText(/Backup restaurado\. Os dados anteriores foram guardados em .*before-restore-\d{8}-\d{6}\.sqlite/)).toBeVisible();
+  const count = desk.query<{ n: number }>('SELECT count(*) AS n FROM professionals')[0]?.n;
+  expect(count).toBe(150);
+});

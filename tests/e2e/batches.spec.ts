@@ -1,0 +1,124 @@
+// A batch for Implanta from start to end, as the clerk does it in Lotes: generate, review, seal,
+// export the package, mark it sent, import Implanta's answer with one rejection, and see the
+// rejection on the start screen.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+
+async function seriousViolations(page: Page, screen: string): Promise<string[]> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${screen}: ${v.id} — ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
+
+test('generate, review, seal, export, mark sent, import the answer, see the rejection on the dashboard', async ({ desk }) => {
+  const { page } = desk;
+  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
+  await desk.cli('demo', '--professionals', '150', '--seed', '4');
+  const people = desk.query<{ registration_number: string }>(
+    "SELECT registration_number FROM professionals WHERE dip_status IN ('none', 'requested') ORDER BY id LIMIT 3",
+  );
+  for (const [i, p] of people.entries()) {
+    const saved = await desk.cli('correct', p.registration_number, '--field', 'email', '--value', `lote.${i}@exemplo.com.br`, '--reason', 'E-mail informado no balcão', '--evidence', 'RG');
+    expect(saved.code).toBe(0);
+  }
+  const problems: string[] = [];
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Lotes', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Lotes', level: 1 })).toBeVisible();
+  await expect(page.getByText('3 correções pendentes e 0 alterações de CEP')).toBeVisible();
+  problems.push(...(await seriousViolations(page, 'Lotes')));
+
+  // Generate and review.
+  await page.getByRole('button', { name: 'Gerar lote' }).click();
+  await expect(page.getByRole('heading', { name: 'Lote 2026-0001' })).toBeVisible();
+  await expect(page.getByText('Em revisão').first()).toBeVisible();
+  const review = page.getByRole('table', { name: 'Itens do lote por tipo e campo' });
+  await expect(review.getByRole('row').filter({ hasText: 'E-mail' })).toContainText('3');
+  await expect(page.getByRole('table', { name: 'Itens do lote', exact: true }).getByRole('row')).toHaveCount(4);
+  problems.push(...(await seriousViolations(page, 'Lote em revisão')));
+
+  // Seal: the confirmation says what it means.
+  await page.getByRole('button', { name: 'Fechar lote' }).click();
+  const seal = page.getByRole('dialog');
+  await expect(seal).toContainText('não poderá mais ser mudado nem cancelado');
+  await seal.getByRole('button', { name: 'Fechar lote' }).click();
+  await expect(page.getByText('Fechado', { exact: true })).toBeVisible();
+
+  // Export: the browser preview downloads the package the host wrote.
+  await page.getByRole('button', { name: 'Exportar pacote' }).click();
+  const exporting = page.getByRole('dialog');
+  const download = page.waitForEvent('download');
+  await exporting.getByRole('button', { name: 'Escolher onde salvar…' }).click();
+  expect((await download).suggestedFilename()).toBe('CRESS09-lote-2026-0001.zip');
+  await expect(exporting.getByText('Pacote exportado')).toBeVisible();
+  const [exported] = desk.query<{ package_sha256: string }>('SELECT package_sha256 FROM batches');
+  await expect(exporting).toContainText(exported!.package_sha256);
+  problems.push(...(await seriousViolations(page, 'Pacote exportado')));
+  await exporting.getByRole('button', { name: 'Fechar' }).click();
+  await expect(page.getByText('Exportado', { exact: true })).toBeVisible();
+
+  // Mark sent.
+  await page.getByRole('button', { name: 'Marcar como enviado' }).click();
+  const sending = page.getByRole('dialog');
+  await expect(sending.getByLabel('Prazo de resposta (horas)')).toHaveValue('24');
+  await sending.getByRole('button', { name: 'Marcar como enviado' }).click();
+  await expect(page.getByText('Enviado', { exact: true })).toBeVisible();
+  await expect(page.getByText(/Aguardando a confirmação da Implanta/)).toBeVisible();
+
+  // Implanta answers with a spreadsheet: two applied, one rejected.
+  const ids = desk.query<{ uuid: string }>('SELECT uuid FROM corrections ORDER BY id').map((r) => r.uuid);
+  const answer = join(desk.storePath, '..', 'resposta-implanta.csv');
+  writeFileSync(answer, `\uFEFFid;situação;mensagem\r\n${ids[0]};aplicada;\r\n${ids[1]};rejeitada;Domínio do e-mail não recebe mensagens\r\n${ids[2]};aplicada;\r\n`);
+  await page.getByRole('button', { name: 'Importar confirmação' }).click();
+  const importing = page.getByRole('dialog');
+  const chooser = page.waitForEvent('filechooser');
+  await importing.getByRole('button', { name: 'Escolher arquivo…' }).click();
+  await (await chooser).setFiles(answer);
+  await expect(importing.getByRole('status').filter({ hasText: 'Confirmação do lote 2026-0001 importada' })).toContainText('2 itens aplicados · 1 rejeitado');
+  await importing.getByRole('button', { name: 'Fechar' }).click();
+  await expect(page.getByText('Respondido', { exact: true })).toBeVisible();
+  const rejectedRow = page.getByRole('table', { name: 'Itens do lote', exact: true }).getByRole('row').filter({ hasText: 'Rejeitada' });
+  await expect(rejectedRow).toContainText('Domínio do e-mail não recebe mensagens');
+  problems.push(...(await seriousViolations(page, 'Lote respondido')));
+
+  // The start screen: the rejection stands out, with its count, and the chart counts it.
+  await page.getByRole('button', { name: 'Início' }).click();
+  await expect(page.getByRole('region', { name: 'Rejeitadas para corrigir' })).toContainText('1 correção foi rejeitada');
+  const chart = page.getByRole('region', { name: 'Correções por situação (últimos 30 dias)' });
+  await expect(chart).toContainText('Rejeitada: 1');
+  await expect(chart).toContainText('Sincronizada: 2');
+  await expect(page.getByRole('region', { name: 'Lotes para a Implanta' })).toContainText('Nenhum lote aguardando resposta.');
+  problems.push(...(await seriousViolations(page, 'Início com lotes')));
+  expect(problems).toEqual([]);
+});
+
+test('an overdue batch stands out on the start screen and in Lotes', async ({ desk }) => {
+  const { page } = desk;
+  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
+  await desk.cli('demo', '--professionals', '60', '--seed', '4');
+  const [p] = desk.query<{ registration_number: string }>("SELECT registration_number FROM professionals WHERE dip_status IN ('none', 'requested') LIMIT 1");
+  await desk.cli('correct', p!.registration_number, '--field', 'email', '--value', 'atraso@exemplo.com.br', '--reason', 'E-mail informado no balcão', '--evidence', 'RG');
+  await desk.cli('batch', 'create');
+  await desk.cli('batch', 'seal', '2026-0001');
+  await desk.cli('batch', 'export', '2026-0001', '--out', join(desk.storePath, '..'));
+  // Sent with a 1-hour answer time, and the answer never came.
+  await desk.cli('batch', 'mark-sent', '2026-0001', '--overdue-hours', '1');
+  const db = (await import('better-sqlite3')).default(desk.storePath);
+  db.prepare('UPDATE batches SET sent_at = ?').run(new Date(Date.now() - 2 * 3_600_000).toISOString());
+  db.close();
+
+  await page.reload();
+  const card = page.getByRole('region', { name: 'Lotes para a Implanta' });
+  await expect(card).toContainText('1 lote atrasado');
+  await expect(card).toContainText('Lote 2026-0001');
+  await card.getByRole('button', { name: /Lote 2026-0001/ }).click();
+  await expect(page.getByRole('heading', { name: 'Lote 2026-0001' })).toBeVisible();
+  await expect(page.getByText('Atrasado')).toBeVisible();
+  await expect(page.getByText(/A Implanta não respondeu no prazo/)).toBeVisible();
+});
