@@ -18,6 +18,8 @@ export interface DeskApp {
   cli(...args: string[]): Promise<{ code: number; stdout: string }>;
   /** Read the store directly (read-only), to pick records with a given trait. */
   query<T>(sql: string, ...params: unknown[]): T[];
+  /** Write to the store directly, for set-up the app offers no command for. */
+  exec(sql: string, ...params: unknown[]): void;
 }
 
 /** The host's log after a test: it must hold no CPF, mother's name, address or e-mail (LGPD). */
@@ -81,6 +83,14 @@ export const test = base.extend<{ desk: DeskApp }>({
     const storePath = join(dir, 'store.sqlite');
     const cli = (...args: string[]) => runCli(storePath, args);
     const query = <T,>(sql: string, ...params: unknown[]) => readStore<T>(storePath, sql, params);
+    const exec = (sql: string, ...params: unknown[]) => {
+      const db = new Database(storePath);
+      try {
+        db.prepare(sql).run(...params);
+      } finally {
+        db.close();
+      }
+    };
     try {
       if (testInfo.project.name === 'electron') {
         const binary = electronBinary();
@@ -90,7 +100,7 @@ export const test = base.extend<{ desk: DeskApp }>({
         );
         const app = await electron.launch({ executablePath: binary as string, args: [join(root, 'out/main/main.cjs'), '--db', storePath] });
         try {
-          await use({ page: await app.firstWindow(), storePath, cli, query });
+          await use({ page: await app.firstWindow(), storePath, cli, query, exec });
         } finally {
           await app.close();
         }
@@ -110,7 +120,7 @@ export const test = base.extend<{ desk: DeskApp }>({
           if (!url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:')) outside.push(url);
         });
         await page.goto(host.url);
-        await use({ page, storePath, cli, query });
+        await use({ page, storePath, cli, query, exec });
         if (outside.length > 0) throw new Error(`The app made requests outside itself: ${outside.join(', ')}`);
         const leaked = personalDataInLogs(dir, storePath);
         if (leaked.length > 0) throw new Error(`The app's log holds personal data: ${leaked.length} value(s), e.g. ${leaked[0]?.slice(0, 3)}…`);

@@ -1,7 +1,7 @@
 // Regenerates the screenshots of the user guide (docs/guia-do-usuario.md) while walking through a
 // clerk's day, so the guide always shows the app as it is.
 import type { Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures';
@@ -10,6 +10,9 @@ const GUIDE = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/guia'
 
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(GUIDE, { recursive: true });
+  // Confirmations of the previous step would cover this one.
+  for (const close of await page.locator('.MuiSnackbar-root button').all()) await close.click();
+  await expect(page.locator('.MuiSnackbar-root')).toHaveCount(0);
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   await page.screenshot({ path: join(GUIDE, `${name}.png`) });
 }
@@ -74,6 +77,40 @@ test('a day at the desk, screen by screen', async ({ desk }, testInfo) => {
   await shot(page, '08-cep');
   await dialog.getByRole('button', { name: 'Salvar CEP' }).click();
   await expect(page.getByText(/CEP 01999-001 cadastrado/)).toBeVisible();
+
+  // A month of requests in a spreadsheet, one of them with a mistyped e-mail.
+  const people = desk.query<{ cpf: string; name: string }>(
+    "SELECT cpf, name FROM professionals WHERE mother_name IS NOT NULL AND dip_status IN ('none','requested') LIMIT 5",
+  );
+  const csv = [
+    'CPF;Nome;E-mail;Motivo;Documento',
+    ...people.map((p, i) => `${p.cpf};${p.name};${i === 2 ? 'sem-arroba.exemplo.com' : `novo.${i}@exemplo.com.br`};Pedido por e-mail;Declaração`),
+  ].join('\r\n');
+  const sheet = join(dirname(desk.storePath), 'pedidos-do-mes.csv');
+  writeFileSync(sheet, `${csv}\r\n`, 'latin1');
+  await page.getByRole('button', { name: 'Importar', exact: true }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Escolher planilha' }).click();
+  await (await chooser).setFiles(sheet);
+  await page.getByRole('button', { name: 'Continuar' }).click();
+  await page.getByRole('button', { name: 'Conferir planilha' }).click();
+  await expect(page.getByRole('heading', { name: 'Conferência' })).toBeVisible();
+  await shot(page, '09-importar');
+
+  // Backups go to a folder beside the test's store, never the real Documents.
+  const backups = join(dirname(desk.storePath), 'backups');
+  mkdirSync(backups, { recursive: true });
+  desk.exec("INSERT INTO backup_settings (id, folder, updated_at) VALUES (1, ?, 'x')", backups);
+  await page.getByRole('button', { name: 'Backups' }).click();
+  await page.getByRole('button', { name: 'Fazer backup agora' }).first().click();
+  await page.getByRole('button', { name: 'Fazer backup', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /Backup criado e verificado/ }).first()).toBeVisible();
+  await shot(page, '10-backups');
+
+  await page.getByRole('button', { name: 'Lotes', exact: true }).click();
+  await page.getByRole('button', { name: 'Gerar lote' }).click();
+  await expect(page.getByRole('heading', { name: /Lote 2026-/ })).toBeVisible();
+  await shot(page, '11-lotes');
 
   await page.getByRole('button', { name: 'Configurações' }).click();
   await shot(page, '20-configuracoes');
