@@ -9,7 +9,6 @@ let target = '';
 export const manualCorrection: FaultCase = {
   operation: 'correção manual',
   kills: 30,
-  maxDelayMs: 150,
   async prepare(dir) {
     const base = join(dir, 'base');
     mkdirSync(base);

@@ -1,9 +1,11 @@
 // SIGKILL at random moments during each write the desk makes; prints a table of what survived.
 import { afterAll, describe, expect, it } from 'vitest';
 import { manualCorrection } from './correction.fault';
+import { acknowledgement, backupCreate, backupRestore, batchExport } from './files.fault';
+import { correctionsImport, registryImport } from './imports.fault';
 import { faultTable, runFaultCase, type FaultCase, type FaultRow } from './harness';
 
-const CASES: FaultCase[] = [manualCorrection];
+const CASES: FaultCase[] = [manualCorrection, correctionsImport, registryImport, backupCreate, backupRestore, batchExport, acknowledgement];
 const rows: FaultRow[] = [];
 
 afterAll(() => {

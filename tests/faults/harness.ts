@@ -18,8 +18,6 @@ export interface FaultCase {
   /** Shown in the table. */
   operation: string;
   kills: number;
-  /** Longest useful delay before the kill, in ms (a bit more than the operation takes). */
-  maxDelayMs: number;
   /** Prepares a store (once); each kill works on a fresh copy of it. */
   prepare(dir: string): Promise<string> | string;
   /** The command-line arguments of the operation (the store is passed with --db). */
@@ -63,12 +61,23 @@ export async function runFaultCase(c: FaultCase): Promise<FaultRow> {
   const row: FaultRow = { operation: c.operation, kills: c.kills, intact: 0, whole: 0, none: 0, partial: [] };
   try {
     const prepared = await c.prepare(base);
+    // One undisturbed run tells how long the operation takes; the kills spread over 0–120 % of it.
+    const rehearsal = mkdtempSync(join(base, 'rehearsal-'));
+    copyStore(prepared, join(rehearsal, 'store.sqlite'));
+    const started = Date.now();
+    await runCli(['--db', join(rehearsal, 'store.sqlite'), ...c.args(rehearsal)], null);
+    const maxDelayMs = Math.max(50, Math.round((Date.now() - started) * 1.2));
+    // …and must do the whole operation: otherwise every kill would look like "nothing happened".
+    const rehearsed = new Database(join(rehearsal, 'store.sqlite'));
+    const rehearsedOutcome = c.inspect(rehearsed, rehearsal);
+    rehearsed.close();
+    if (rehearsedOutcome.effect !== 'whole') throw new Error(`${c.operation}: an undisturbed run did not complete (${rehearsedOutcome.effect})`);
     for (let i = 0; i < c.kills; i++) {
       const dir = mkdtempSync(join(base, `kill-${i}-`));
       const store = join(dir, 'store.sqlite');
       copyStore(prepared, store);
       // Spread the kills over the whole run: before start, during the work, around the commit.
-      const delay = Math.floor((i / c.kills) * c.maxDelayMs + Math.random() * (c.maxDelayMs / c.kills));
+      const delay = Math.floor((i / c.kills) * maxDelayMs + Math.random() * (maxDelayMs / c.kills));
       await runCli(['--db', store, ...c.args(dir)], delay);
       const db = new Database(store);
       try {

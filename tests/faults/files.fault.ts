@@ -1,0 +1,124 @@
+// Operations that write files or swap the store, killed at random moments: a backup, a restore,
+// a batch export and the import of Implanta's acknowledgement.
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import type Database from 'better-sqlite3';
+import { CLI, runCli, type FaultCase } from './harness';
+import { count, deskWith, read, settle, writeExcelCsv } from './stores';
+
+/** The destination folder (the commands refuse a missing one, as a clerk's unplugged drive). */
+function folderIn(dir: string, name: string): string {
+  const folder = join(dir, name);
+  mkdirSync(folder, { recursive: true });
+  return folder;
+}
+
+/** Final-named zips in a folder (temporary names start with a dot). */
+function finals(dir: string, pattern: RegExp): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((f) => pattern.test(f) && !f.startsWith('.')) : [];
+}
+
+function verifies(args: string[]): boolean {
+  return spawnSync(process.execPath, [CLI, ...args], { stdio: 'ignore' }).status === 0;
+}
+
+/** A whole file, no file, or a partial one under a final name. */
+function fileOutcome(files: string[], check: (file: string) => boolean): { effect: string } {
+  if (files.length === 0) return { effect: 'none' };
+  const broken = files.filter((f) => !check(f));
+  return broken.length === 0 ? { effect: 'whole' } : { effect: `partial file under a final name: ${broken.join(', ')}` };
+}
+
+export const backupCreate: FaultCase = {
+  operation: 'backup',
+  kills: 30,
+  prepare: async (dir) => {
+    const store = await deskWith(dir, 3000);
+    settle(store);
+    return store;
+  },
+  args: (dir) => ['backup', 'create', '--out', folderIn(dir, 'backups')],
+  inspect(_db, dir) {
+    const folder = join(dir, 'backups');
+    return fileOutcome(finals(folder, /^CRESS09-backup-.*\.zip$/), (f) => verifies(['backup', 'verify', join(folder, f)]));
+  },
+};
+
+let backupFile = '';
+export const backupRestore: FaultCase = {
+  operation: 'restauração',
+  kills: 30,
+  async prepare(dir) {
+    const store = await deskWith(dir, 1000);
+    const folder = folderIn(dir, 'saved');
+    await runCli(['--db', store, 'backup', 'create', '--out', folder], null);
+    backupFile = join(folder, finals(folder, /\.zip$/)[0] ?? 'missing.zip');
+    await runCli(['--db', store, 'demo', '--professionals', '500', '--seed', '9'], null);
+    settle(store);
+    return store;
+  },
+  args: () => ['backup', 'restore', backupFile, '--yes'],
+  inspect(db: Database.Database) {
+    const professionals = count(db, 'SELECT count(*) AS n FROM professionals');
+    if (professionals === 1000) return { effect: 'whole' };
+    if (professionals === 1500) return { effect: 'none' };
+    return { effect: `professionals=${professionals}` };
+  },
+};
+
+async function deskWithSealedBatch(dir: string): Promise<{ store: string; batch: string }> {
+  const store = await deskWith(dir, 1500);
+  const people = read<{ cpf: string }>(store, "SELECT cpf FROM professionals WHERE mother_name IS NOT NULL AND dip_status = 'none' LIMIT 800");
+  const file = writeExcelCsv(join(dir, 'pedidos.csv'), ['CPF;E-mail;Motivo;Documento', ...people.map((p, i) => `${p.cpf};lote.${i}@exemplo.com.br;Pedido;RG`)]);
+  await runCli(['--db', store, 'import', 'corrections', file], null);
+  await runCli(['--db', store, 'batch', 'create'], null);
+  await runCli(['--db', store, 'batch', 'seal', '2026-0001'], null);
+  return { store, batch: '2026-0001' };
+}
+
+export const batchExport: FaultCase = {
+  operation: 'exportação de lote',
+  kills: 30,
+  async prepare(dir) {
+    const { store } = await deskWithSealedBatch(dir);
+    settle(store);
+    return store;
+  },
+  args: (dir) => ['batch', 'export', '2026-0001', '--out', folderIn(dir, 'pacotes')],
+  inspect(db, dir) {
+    const sealed = count(db, "SELECT count(*) AS n FROM batches WHERE state IN ('sealed', 'exported')");
+    if (sealed !== 1) return { effect: `batch state changed: ${sealed}` };
+    const folder = join(dir, 'pacotes');
+    return fileOutcome(finals(folder, /^CRESS09-lote-.*\.zip$/), (f) => verifies(['batch', 'verify', join(folder, f)]));
+  },
+};
+
+let ackFile = '';
+let ackCount = 0;
+export const acknowledgement: FaultCase = {
+  operation: 'retorno da Implanta',
+  kills: 30,
+  async prepare(dir) {
+    const { store } = await deskWithSealedBatch(dir);
+    await runCli(['--db', store, 'batch', 'export', '2026-0001', '--out', folderIn(dir, 'pacotes')], null);
+    await runCli(['--db', store, 'batch', 'mark-sent', '2026-0001'], null);
+    const items = read<{ uuid: string }>(store, "SELECT uuid FROM corrections WHERE status = 'sent'");
+    ackCount = items.length;
+    if (ackCount === 0) throw new Error('the batch was not sent: nothing to acknowledge');
+    ackFile = writeExcelCsv(join(dir, 'retorno.csv'), [
+      'id;situação;mensagem',
+      ...items.map((c, i) => (i % 10 === 0 ? `${c.uuid};rejeitada;E-mail recusado pelo provedor` : `${c.uuid};aplicada;`)),
+    ]);
+    settle(store);
+    return store;
+  },
+  args: () => ['batch', 'ack', ackFile],
+  inspect(db) {
+    const answered = count(db, "SELECT count(*) AS n FROM corrections WHERE status IN ('synced', 'rejected')");
+    const sent = count(db, "SELECT count(*) AS n FROM corrections WHERE status = 'sent'");
+    if (answered === ackCount && sent === 0) return { effect: 'whole' };
+    if (answered === 0 && sent === ackCount) return { effect: 'none' };
+    return { effect: `answered=${answered} sent=${sent}` };
+  },
+};

@@ -1,0 +1,81 @@
+// Imports killed at random moments: a corrections spreadsheet and a registry refresh.
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import type { FaultCase } from './harness';
+import { count, deskWith, read, settle, writeExcelCsv } from './stores';
+
+const ROWS = 2000;
+
+function importCase(kind: 'corrections' | 'registry', prepareFile: (store: string, dir: string) => string, inspect: FaultCase['inspect']): FaultCase {
+  let file = '';
+  return {
+    operation: kind === 'corrections' ? 'importação de correções' : 'importação do cadastro',
+    kills: 30,
+    async prepare(dir) {
+      const store = await deskWith(dir, ROWS + 500);
+      file = prepareFile(store, dir);
+      settle(store);
+      return store;
+    },
+    args: () => ['import', kind, file],
+    inspect,
+  };
+}
+
+export const correctionsImport = importCase(
+  'corrections',
+  (store, dir) => {
+    const people = read<{ cpf: string }>(store, 'SELECT cpf FROM professionals WHERE mother_name IS NOT NULL ORDER BY id LIMIT ?', ROWS);
+    return writeExcelCsv(join(dir, 'correcoes.csv'), [
+      'CPF;E-mail;Motivo;Documento',
+      ...people.map((p, i) => `${p.cpf};importado.${i}@exemplo.com.br;Pedido do mês;Declaração`),
+    ]);
+  },
+  (db: Database.Database) => {
+    const corrections = count(db, "SELECT count(*) AS n FROM corrections WHERE source = 'import'");
+    const imports = count(db, 'SELECT count(*) AS n FROM imports');
+    const emails = count(db, "SELECT count(*) AS n FROM professionals WHERE email LIKE 'importado.%'");
+    if (imports === 1 && corrections === ROWS && emails === ROWS) return { effect: 'whole' };
+    if (imports === 0 && corrections === 0 && emails === 0) return { effect: 'none' };
+    return { effect: `imports=${imports} corrections=${corrections} emails=${emails}` };
+  },
+);
+
+export const registryImport = importCase(
+  'registry',
+  (_store, dir) =>
+    writeExcelCsv(join(dir, 'cadastro.csv'), [
+      'Registro;CPF;Nome;Nome da mãe;Município;UF;Situação do DIP',
+      ...Array.from({ length: ROWS }, (_, i) => {
+        const nine = String(100_000_000 + i * 7919).slice(0, 9);
+        return `${90_000 + i};${nine}${checkDigits(nine)};Profissional Importada ${letters(i)};Mãe Importada ${letters(i)};São Paulo;SP;Não solicitado`;
+      }),
+    ]),
+  (db: Database.Database) => {
+    const added = count(db, "SELECT count(*) AS n FROM professionals WHERE name LIKE 'Profissional Importada %'");
+    const imports = count(db, 'SELECT count(*) AS n FROM imports');
+    if (imports === 1 && added === ROWS) return { effect: 'whole' };
+    if (imports === 0 && added === 0) return { effect: 'none' };
+    return { effect: `imports=${imports} added=${added}` };
+  },
+);
+
+function letters(i: number): string {
+  const a = 'abcdefghij';
+  return String(i)
+    .split('')
+    .map((d) => a[Number(d)])
+    .join('')
+    .replace(/^./, (c) => c.toUpperCase());
+}
+
+function checkDigits(nine: string): string {
+  const digit = (body: string) => {
+    let sum = 0;
+    for (let i = 0; i < body.length; i++) sum += Number(body[i]) * (body.length + 1 - i);
+    const rest = sum % 11;
+    return rest < 2 ? 0 : 11 - rest;
+  };
+  const first = digit(nine);
+  return `${first}${digit(nine + first)}`;
+}
