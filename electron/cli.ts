@@ -30,8 +30,9 @@ Commands:
   cep add CEP --street S --district D --city C --uf UF [--reason R]
   audit verify                           Check the audit trail's hash chain
   audit export --from dd/mm/aaaa --to dd/mm/aaaa --out FILE.xlsx
-                                         The trail of a period for the data-protection officer
+                                         The trail of a period for the data-protection officer`;
 
+const USAGE_FOOTER = `
 Options:
   --db FILE   the store (default: CRESS_DESK_DB, else the app's data folder)
   --json      print one JSON document on stdout
@@ -74,7 +75,7 @@ const OPTIONS = {
 } as const;
 
 const ALL_OPTIONS = Object.assign({}, OPTIONS, ...MODULES.map((m) => m.options)) as typeof OPTIONS;
-const FULL_USAGE = [USAGE, ...MODULES.map((m) => m.usage)].join('\n');
+const FULL_USAGE = [USAGE, ...MODULES.map((m) => m.usage), USAGE_FOOTER].join('\n');
 
 /** The feature command whose words start the positionals, longest first ('backup create' before 'backup'). */
 function findModuleCommand(words: string[]) {
