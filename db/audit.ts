@@ -137,6 +137,10 @@ export function formatCount(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }
 
+function basenameOf(path: unknown): string {
+  return typeof path === 'string' ? (path.split(/[\\/]/).pop() ?? path) : '';
+}
+
 /** One Portuguese line per entry, e.g. "Correção: E-mail, Nome da mãe". */
 export function auditSummary(action: string, detail: unknown): string {
   const d = (detail ?? {}) as Record<string, unknown>;
@@ -172,6 +176,12 @@ export function auditSummary(action: string, detail: unknown): string {
       return `Lote ${String(d.number ?? '')} marcado como enviado à Implanta`;
     case 'batch.acknowledge':
       return `Confirmação do lote ${String(d.number ?? '')} importada: ${formatCount(Number(d.applied ?? 0))} aplicadas, ${formatCount(Number(d.rejected ?? 0))} rejeitadas`;
+    case 'backup.create':
+      return `Backup criado${d.encrypted ? ' com senha' : ''}: ${basenameOf(d.file)}`;
+    case 'backup.restore':
+      return `Backup restaurado: ${basenameOf(d.file)} (dados anteriores guardados em ${basenameOf(d.previousStore)})`;
+    case 'backup.settings':
+      return 'Rotina de backup alterada';
     case 'registry.demo':
       return `Cadastros de demonstração: ${formatCount(Number(d.count ?? 0))} profissionais`;
     default:
