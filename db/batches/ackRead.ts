@@ -119,7 +119,14 @@ function csvRows(bytes: Buffer): string[][] {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   // `raw`: ids and messages stay text (no dates or numbers guessed from them).
   const separator = firstLine.includes(';') ? ';' : firstLine.includes('\t') ? '\t' : ',';
-  return sheetRows(XLSX.read(text, { type: 'string', raw: true, FS: separator } as XLSX.ParsingOptions));
+  let workbook: XLSX.WorkBook;
+  try {
+    workbook = XLSX.read(text, { type: 'string', raw: true, FS: separator } as XLSX.ParsingOptions);
+  } catch {
+    // Text the spreadsheet parser takes for something else (XML, HTML) and cannot read.
+    throw invalid('O arquivo de confirmação não pôde ser lido: não é um JSON, um CSV nem uma planilha .xlsx válida.');
+  }
+  return sheetRows(workbook);
 }
 
 async function xlsxRows(path: string, bytes: Buffer): Promise<string[][]> {

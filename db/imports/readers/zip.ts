@@ -131,6 +131,7 @@ export class ZipArchive {
       this.checkEntry(entry);
       total += size;
       if (total > this.limits.maxUncompressedBytes) throw unsafe(FILE_MESSAGES.bomb);
+      if (this.entries.has(name)) throw unsafe(FILE_MESSAGES.damaged(`a parte interna “${name}” aparece duas vezes; o arquivo foi recusado por segurança`));
       // Names are looked up in a Map: "__proto__" or "constructor" are just names here.
       if (!name.endsWith('/')) this.entries.set(name, entry);
     }
