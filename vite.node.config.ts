@@ -20,6 +20,7 @@ export default defineConfig({
         'host/host': 'tests/host/server.ts',
         'bench/bench': 'tests/bench/bench.ts',
         'worker/jobs': 'db/jobs/worker.ts',
+        'worker/importWriter': 'db/imports/writer/worker.ts',
       },
       external,
       output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },

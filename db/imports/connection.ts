@@ -5,7 +5,14 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { KNOWN_SCHEMA_VERSION, schemaVersionOf } from '../migrate';
 
-export function openJobConnection(path: string): Database.Database {
+/**
+ * Page caches, in KiB. The checking side only looks records up; the writing side updates records
+ * and appends corrections to indexes of a million entries, and needs room for their pages.
+ */
+export const CHECKING_CACHE_KIB = 8 * 1024;
+export const WRITING_CACHE_KIB = 48 * 1024;
+
+export function openJobConnection(path: string, cacheKib = CHECKING_CACHE_KIB): Database.Database {
   const db = new Database(path, { fileMustExist: true });
   try {
     if (schemaVersionOf(db) !== KNOWN_SCHEMA_VERSION) {
@@ -14,7 +21,7 @@ export function openJobConnection(path: string): Database.Database {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
-    db.pragma('cache_size = -32768');
+    db.pragma(`cache_size = -${cacheKib}`);
     return db;
   } catch (error) {
     db.close();

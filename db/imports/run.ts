@@ -1,29 +1,31 @@
 // The import job: read the sheet as a stream, check every row, write the valid ones — all inside
-// one transaction on the job's own connection, so Cancelar, "all or nothing" and a preview leave
-// the store exactly as it was. A preview runs the very same code and rolls back at the end.
+// one transaction (its writing side, writer/, in a thread of its own for corrections), so
+// Cancelar, a failure, "all or nothing" and a preview leave the store exactly as it was. A preview
+// runs the very same code and rolls back at the end.
 import type { Database } from 'better-sqlite3';
 import { basename } from 'node:path';
 import type { ImportError, ImportKind, ImportMapping, ImportSummary, PreviewRow } from '../../shared/contract/imports';
 import type { DipConsequence } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import { appendAudit } from '../audit';
 import { jobCancelled } from '../jobs/cancel';
 import type { JobContext } from '../jobs/types';
 import { requireSettings } from '../settings';
 import { ColumnMap } from './columns';
-import { openJobConnection } from './connection';
+import { CHECKING_CACHE_KIB, openJobConnection, WRITING_CACHE_KIB } from './connection';
 import { checkMapping } from './headers';
-import { finishImport, insertImport, previousImports, repeatedFileError } from './history';
+import { previousImports, repeatedFileError } from './history';
 import { CepProcessor } from './kinds/cep';
 import { CorrectionsProcessor } from './kinds/corrections';
 import { RegistryProcessor } from './kinds/registry';
 import type { KindProcessor, ProcessorContext } from './kinds/types';
-import { mappingFor, rememberMapping } from './mappings';
+import { mappingFor } from './mappings';
 import { openSpreadsheet } from './readers/open';
-import { isBlankRow, type SpreadsheetSource } from './readers/source';
+import { isBlankRow, type RawRow, type SpreadsheetSource } from './readers/source';
 import { writeErrorReport, type ReportRow } from './report';
 import { chooseSheet, fileSha256, readHeader } from './sheets';
 import { uuidV7Sequence } from './uuid';
+import { openWriterLink, writerScript, type WriterLink } from './writer/link';
+import { OP_ERROR } from './writer/ops';
 
 export interface ImportJobInput {
   path: string;
@@ -43,6 +45,8 @@ export interface ImportJobInput {
 const SAMPLE_ROWS = 100;
 /** How often the loop reports progress and looks at Cancelar. */
 const CHECK_EVERY = 256;
+/** Rows handed to a kind together (it looks their records up at once). */
+const WINDOW = 256;
 
 const PROCESSORS: Record<ImportKind, new (context: ProcessorContext) => KindProcessor> = {
   corrections: CorrectionsProcessor,
@@ -59,9 +63,14 @@ export function runImport(input: ImportJobInput, context: JobContext): ImportSum
   context.progress({ phase: 'open', label: 'Abrindo a planilha…', done: 0, total: null });
   const source = openSpreadsheet(input.path, fileName);
   try {
-    const db = openJobConnection(context.storePath);
+    // Corrections, the big monthly files, write in a thread of their own when the app is built;
+    // this connection then only looks records up.
+    // (Only in WAL mode, where reading goes on beside a writer — the desk's stores always are.)
+    const script = input.kind === 'corrections' ? writerScript() : null;
+    const db = openJobConnection(context.storePath, script ? CHECKING_CACHE_KIB : WRITING_CACHE_KIB);
     try {
-      return importFrom(source, db, { ...input, name: fileName }, context);
+      const wal = db.pragma('journal_mode', { simple: true }) === 'wal';
+      return importFrom(source, db, { ...input, name: fileName }, context, wal ? script : null);
     } finally {
       db.close();
     }
@@ -70,7 +79,7 @@ export function runImport(input: ImportJobInput, context: JobContext): ImportSum
   }
 }
 
-function importFrom(source: SpreadsheetSource, db: Database, input: ImportJobInput, context: JobContext): ImportSummary {
+function importFrom(source: SpreadsheetSource, db: Database, input: ImportJobInput, context: JobContext, writer: string | null): ImportSummary {
   const settings = requireSettings(db);
   const sha256 = fileSha256(input.path);
   const previous = previousImports(db, sha256, input.kind)[0] ?? null;
@@ -84,10 +93,10 @@ function importFrom(source: SpreadsheetSource, db: Database, input: ImportJobInp
   const columns = new ColumnMap(header.headers, mapping);
 
   const startedAt = context.nowIso();
-  db.exec('BEGIN IMMEDIATE');
-  let committed = false;
+  const forced = Boolean(previous) && input.force;
+  const link = openWriterLink(db, context.storePath, writer);
   try {
-    const importId = insertImport(db, {
+    const importId = link.begin({
       kind: input.kind,
       fileName: input.name,
       sha256,
@@ -98,10 +107,11 @@ function importFrom(source: SpreadsheetSource, db: Database, input: ImportJobInp
       operator: settings.operator,
       startedAt,
       allOrNothing: input.allOrNothing,
-      forced: Boolean(previous) && input.force,
+      forced,
     });
     const processor = new PROCESSORS[input.kind]({
       db,
+      link,
       importId,
       now: startedAt,
       operator: settings.operator,
@@ -110,47 +120,32 @@ function importFrom(source: SpreadsheetSource, db: Database, input: ImportJobInp
       columns,
       uuid: uuidV7Sequence(Date.parse(startedAt)),
     });
-    const outcome = processRows(source, sheet, header.row, processor, columns, db, importId, input, context);
+    const outcome = processRows(source, sheet, header.row, processor, columns, link, input, context);
     processor.flush();
 
     const written = !input.dryRun && !(input.allOrNothing && outcome.counts.rejected > 0);
-    const finishedAt = context.nowIso();
-    if (written) {
-      context.progress({ phase: 'commit', label: 'Gravando no arquivo de dados…', done: outcome.counts.rows, total: outcome.counts.rows });
-      finishImport(db, importId, outcome.counts, finishedAt);
-      const totals = processor.totals();
-      appendAudit(db, {
-        at: finishedAt,
-        operator: settings.operator,
-        action: 'import.run',
-        entity: 'import',
-        entityId: String(importId),
-        detail: {
-          kind: input.kind,
-          fileName: input.name,
-          sha256,
-          sheet,
-          ...outcome.counts,
-          ...totals,
-          dipConsequences: outcome.dip,
-          allOrNothing: input.allOrNothing,
-          forced: Boolean(previous) && input.force,
-        },
-      });
-      rememberMapping(db, input.kind, header.headers, mapping, finishedAt);
-      db.exec('COMMIT');
-      committed = true;
-      // Fold the big write-ahead log back into the file here, in the job's thread: otherwise the
-      // window's next save would pay for it.
-      db.pragma('wal_checkpoint(PASSIVE)');
-    } else {
-      db.exec('ROLLBACK');
-      committed = true;
-      // A preview still remembers the clerk's mapping: that is her choice, not the file's data.
-      if (input.dryRun) rememberMapping(db, input.kind, header.headers, mapping, finishedAt);
-    }
-
     const totals = processor.totals();
+    const finishedAt = context.nowIso();
+    if (written) context.progress({ phase: 'commit', label: 'Gravando no arquivo de dados…', done: outcome.counts.rows, total: outcome.counts.rows });
+    link.finish({
+      written,
+      rememberMapping: input.dryRun,
+      counts: outcome.counts,
+      finishedAt,
+      auditDetail: {
+        kind: input.kind,
+        fileName: input.name,
+        sha256,
+        sheet,
+        ...outcome.counts,
+        ...totals,
+        dipConsequences: outcome.dip,
+        allOrNothing: input.allOrNothing,
+        forced,
+      },
+      mapping: { kind: input.kind, headers: header.headers, mapping },
+    });
+
     if (input.reportPath) {
       context.progress({ phase: 'report', label: 'Gerando o relatório de erros…', done: 0, total: null });
       writeErrorReport(input.reportPath, header.headers, outcome.reportRows);
@@ -177,8 +172,11 @@ function importFrom(source: SpreadsheetSource, db: Database, input: ImportJobInp
       previous,
       reportPath: input.reportPath,
     };
+  } catch (error) {
+    link.abort();
+    throw error;
   } finally {
-    if (!committed && db.inTransaction) db.exec('ROLLBACK');
+    link.close();
   }
 }
 
@@ -205,8 +203,7 @@ function processRows(
   headerRow: number,
   processor: KindProcessor,
   columns: ColumnMap,
-  db: Database,
-  importId: number,
+  link: WriterLink,
   input: ImportJobInput,
   context: JobContext,
 ): RowsOutcome {
@@ -218,7 +215,6 @@ function processRows(
   const sample: PreviewRow[] = [];
   let sampledRejected = 0;
   const reportRows: ReportRow[] = [];
-  const insertError = db.prepare('INSERT INTO import_errors (import_id, row, "column", code, message, raw_row) VALUES (?, ?, ?, ?, ?, ?)');
   const estimate = source.rowEstimate(sheet);
   let read = 0;
 
@@ -234,13 +230,7 @@ function processRows(
     });
   };
 
-  for (const raw of source.rows(sheet)) {
-    read++;
-    if (read % CHECK_EVERY === 0) {
-      if (context.cancelled()) throw jobCancelled();
-      report();
-    }
-    if (raw.row <= headerRow || isBlankRow(raw.cells)) continue;
+  const handle = (raw: RawRow) => {
     counts.rows++;
     const outcome = processor.process(raw);
     counts[outcome.status]++;
@@ -252,7 +242,7 @@ function processRows(
       rowErrors.forEach((error, index) => {
         if (errors.length < limit) errors.push(error);
         // The row's cells go with its first problem: the error report is rebuilt from them later.
-        insertError.run(importId, error.row, error.column, error.code, error.message, index === 0 ? JSON.stringify(raw.cells) : null);
+        link.add([OP_ERROR, error.row, error.column, error.code, error.message, index === 0 ? JSON.stringify(raw.cells) : null]);
       });
       if (input.reportPath) reportRows.push({ cells: detach(raw.cells), errors: rowErrors });
     }
@@ -268,7 +258,25 @@ function processRows(
         changes: outcome.changes,
       });
     }
+  };
+  // Rows go through in windows, so a kind can look up the records of a whole window at once.
+  let window: RawRow[] = [];
+  const drain = () => {
+    processor.prefetch?.(window);
+    for (const raw of window) handle(raw);
+    window = [];
+  };
+  for (const raw of source.rows(sheet)) {
+    read++;
+    if (read % CHECK_EVERY === 0) {
+      if (context.cancelled()) throw jobCancelled();
+      report();
+    }
+    if (raw.row <= headerRow || isBlankRow(raw.cells)) continue;
+    window.push(raw);
+    if (window.length === WINDOW) drain();
   }
+  drain();
   report();
   if (context.cancelled()) throw jobCancelled();
   if (counts.rows === 0) throw new AppError('FILE_UNREADABLE', `A aba “${sheet}” só tem o cabeçalho: não há linhas para importar.`);

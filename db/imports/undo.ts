@@ -10,7 +10,7 @@ import { formatCep } from '../../shared/rules/cep';
 import { appendAudit } from '../audit';
 import { jobCancelled } from '../jobs/cancel';
 import type { JobContext } from '../jobs/types';
-import { openJobConnection } from './connection';
+import { openJobConnection, WRITING_CACHE_KIB } from './connection';
 import { requireSettings } from '../settings';
 import { queuedOf, requireImport, undoBlocker } from './history';
 import { foldForSearch } from '../../shared/text';
@@ -113,7 +113,7 @@ function undoCeps(db: Database, id: number): { restored: number; removed: number
 }
 
 export function undoImport(input: { id: number }, context: JobContext): UndoResult {
-  const db = openJobConnection(context.storePath);
+  const db = openJobConnection(context.storePath, WRITING_CACHE_KIB);
   try {
     const settings = requireSettings(db);
     db.exec('BEGIN IMMEDIATE');

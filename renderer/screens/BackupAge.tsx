@@ -36,7 +36,7 @@ export function BackupAge({ summary, variant, onClick }: { summary: BackupSummar
         sx={
           summary.warning
             ? { fontWeight: 600, bgcolor: '#ffe0b2', color: '#4a2a00', '& .MuiChip-icon': { color: '#4a2a00' }, '&:hover': { bgcolor: '#ffcc80' } }
-            : { bgcolor: 'transparent', border: '1px solid rgba(255,255,255,0.7)', color: 'inherit', '& .MuiChip-icon': { color: 'inherit' } }
+            : { bgcolor: 'primary.dark', border: '1px solid rgba(255,255,255,0.7)', color: '#ffffff', '& .MuiChip-icon': { color: '#ffffff' }, '&:hover': { bgcolor: 'primary.dark' } }
         }
       />
     );

@@ -62,11 +62,8 @@ export function ImportHistory() {
                 <TableCell>{t.number}</TableCell>
                 <TableCell>{t.date}</TableCell>
                 <TableCell>{t.file}</TableCell>
-                <TableCell>{t.kind}</TableCell>
                 <TableCell align="right">{t.rows}</TableCell>
-                <TableCell align="right">{t.accepted}</TableCell>
-                <TableCell align="right">{t.unchanged}</TableCell>
-                <TableCell align="right">{t.rejected}</TableCell>
+                <TableCell>{t.result}</TableCell>
                 <TableCell>{t.state}</TableCell>
                 <TableCell>{t.actions}</TableCell>
               </TableRow>
@@ -76,20 +73,26 @@ export function ImportHistory() {
                 <TableRow key={item.id}>
                   <TableCell sx={{ fontVariantNumeric: 'tabular-nums' }}>{item.id}</TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTimeBr(item.finishedAt)}</TableCell>
-                  <TableCell sx={{ minWidth: 220 }}>
+                  <TableCell sx={{ minWidth: 180 }}>
                     <Typography variant="body2" sx={{ fontWeight: 500, wordBreak: 'break-all' }}>
                       {item.fileName}
                     </Typography>
                     <Typography variant="caption" sx={{ color: 'text.secondary' }}>
-                      {t.sheet(item.sheet)} · {item.operator}
+                      {t.kinds[item.kind]} · {t.sheet(item.sheet)} · {item.operator}
                     </Typography>
                   </TableCell>
-                  <TableCell>{t.kinds[item.kind]}</TableCell>
-                  <TableCell align="right">{count(item.rows)}</TableCell>
-                  <TableCell align="right">{count(item.accepted)}</TableCell>
-                  <TableCell align="right">{count(item.unchanged)}</TableCell>
-                  <TableCell align="right" sx={{ color: item.rejected > 0 ? 'error.main' : undefined, fontWeight: item.rejected > 0 ? 600 : undefined }}>
-                    {count(item.rejected)}
+                  <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+                    {count(item.rows)}
+                  </TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                    <Typography variant="body2">{t.accepted(item.accepted)}</Typography>
+                    <Typography variant="caption" component="div" sx={{ color: 'text.secondary' }}>
+                      {t.unchanged(item.unchanged)}
+                      {' · '}
+                      <Box component="span" sx={{ color: item.rejected > 0 ? 'error.main' : undefined, fontWeight: item.rejected > 0 ? 600 : undefined }}>
+                        {t.rejected(item.rejected)}
+                      </Box>
+                    </Typography>
                   </TableCell>
                   <TableCell>
                     <Chip size="small" variant="outlined" color={item.state === 'done' ? 'success' : 'default'} label={t.states[item.state]} />

@@ -84,6 +84,15 @@ describe('cress-desk import', () => {
     expect(JSON.parse(run('--json', 'import', 'cep', fixture('ceps.csv')).stdout)).toMatchObject({ kind: 'cep', accepted: 2, unchanged: 1, rejected: 5 });
   });
 
+  it('follows a CPF changed earlier in the same file (the writing runs in its own thread)', () => {
+    const file = join(dir, 'cpf.csv');
+    // Row 2 corrects Gabriela's CPF by her registration; row 3 finds her by the new one; row 4 by the old.
+    writeFileSync(file, 'Registro;CPF;E-mail\r\n10007;16180339805;\r\n;16180339805;gabi@exemplo.com.br\r\n;27182818205;velho@exemplo.com.br\r\n');
+    const result = JSON.parse(run('--json', 'import', 'corrections', file).stdout);
+    expect(result).toMatchObject({ rows: 3, accepted: 2, rejected: 1, errors: [{ row: 4, code: 'PROFESSIONAL_NOT_FOUND' }] });
+    expect(JSON.parse(run('--json', 'registry', 'show', '16180339805').stdout)).toMatchObject({ registrationNumber: '10007', email: 'gabi@exemplo.com.br' });
+  });
+
   it('exits 3 for a file that is unreadable or unsafe, with the reason', () => {
     const bomb = join(dir, 'bomba.xlsx');
     writeFileSync(bomb, buildZip([{ name: 'xl/workbook.xml', data: '<workbook/>' }, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(80 * 1024 * 1024) }]));

@@ -36,15 +36,34 @@ export function duplicateIssue(columns: ColumnMap, field: string, earlierRow: nu
 }
 
 /**
+ * Digits-only fields: how many digits they keep, and the fewest a number cell may have left after
+ * losing leading zeros (as parseCpf and parseCep accept them).
+ */
+const DIGIT_FIELDS: Record<string, { width: number; shortest: number }> = { cpf: { width: 11, shortest: 1 }, cep: { width: 8, shortest: 7 }, phone: { width: 0, shortest: 0 } };
+
+/** The cell as the stored form of a digits field would be, or null when it is not that simple. */
+function digitsLike(field: string, value: string): string | null {
+  const rule = DIGIT_FIELDS[field];
+  if (rule === undefined || !/^[\d\s().-]+$/.test(value)) return null;
+  const digits = value.replace(/\D/g, '');
+  if (rule.width === 0 || digits.length === rule.width) return digits;
+  return digits.length >= rule.shortest && digits.length < rule.width ? digits.padStart(rule.width, '0') : null;
+}
+
+/**
  * The requested values that are not, as written, what the record already holds. Stored values are
- * already normalised, so a cell equal to one is no change and need not be parsed again — on a
- * monthly file where most cells repeat the registry, this is most of the checking.
+ * already normalised, so a cell equal to one (or, for CPF, CEP and phone, equal once punctuation
+ * and lost leading zeros are accounted for) is no change and need not be checked again — on a
+ * monthly file where most cells repeat the registry, that is most of the checking.
  */
 export function differing(current: Professional, requested: Record<string, string>): Record<string, string> {
   const record = current as unknown as Record<string, unknown>;
   const rest: Record<string, string> = {};
   for (const [field, value] of Object.entries(requested)) {
-    if (record[field] !== value) rest[field] = value;
+    const stored = record[field];
+    if (stored === value) continue;
+    if (typeof stored === 'string' && field in DIGIT_FIELDS && digitsLike(field, value) === stored) continue;
+    rest[field] = value;
   }
   return rest;
 }

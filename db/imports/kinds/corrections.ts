@@ -1,44 +1,91 @@
 // A corrections import: each row changes one existing professional, found by registration number
 // (then a CPF cell is a change) or by CPF. The row goes through the same planCorrection the form
 // uses — values, the mother rule on the record as it would be, CEP within UF, the DIP rule — and
-// becomes ordinary pending corrections (source `import`), one per changed field.
+// becomes ordinary pending corrections (source `import`), one per changed field. The writing side
+// (writer/) applies them; records this import already changed are read back through it.
 import type { Professional } from '../../../shared/domain';
 import { FIELD_NAMES, isFieldName, type FieldName } from '../../../shared/fields';
 import { formatCpf, parseCpf } from '../../../shared/rules/cpf';
-import { planCorrection } from '../../../shared/rules/correction';
+import { planCorrection, type PlanContext } from '../../../shared/rules/correction';
 import { fieldValueToText, parseFieldValue } from '../../../shared/rules/fieldValue';
 import { parseFlag } from '../../../shared/rules/vocabulary';
 import { directoryUfOf } from '../../cep';
+import { toProfessional } from '../../registry';
 import { ClaimTracker } from '../claims';
 import type { RowIssue } from '../columns';
 import type { RawRow } from '../readers/source';
-import { BatchedInsert } from './batchedInsert';
+import { OP_CORRECTION, type FreshQuery } from '../writer/ops';
 import { differing, duplicateIssue, reasonOf } from './common';
 import { ProfessionalStore } from './professionals';
 import { rejected, type KindProcessor, type ProcessorContext, type ProcessorTotals, type RowOutcome } from './types';
 
 const EVIDENCE_MAX = 80;
+const DEFAULT_EVIDENCE = 'Planilha importada';
 
 export class CorrectionsProcessor implements KindProcessor {
   private readonly store: ProfessionalStore;
   private readonly claims: ClaimTracker;
-  private readonly insert: BatchedInsert;
   private readonly fields: FieldName[];
+  /** Records this import changed: with a writer thread, they are read back through it. */
+  private readonly changed: Uint8Array;
+  private cpfChanges = 0;
+  private readonly planContext: PlanContext;
   private corrections = 0;
   private updated = 0;
 
   constructor(private readonly context: ProcessorContext) {
-    const { db, columns } = context;
-    this.store = new ProfessionalStore(db);
-    this.claims = new ClaimTracker(this.store.maxId() + 1, FIELD_NAMES);
-    this.fields = columns.targets().filter((t): t is FieldName => isFieldName(t));
-    this.insert = new BatchedInsert(
-      db,
-      `INSERT INTO corrections (uuid, professional_id, field, old_value, new_value, reason, evidence_kind, evidence_arrival,
-         evidence_date, evidence_note, operator, created_at, status, source, dip_consequence, import_id, import_row_version) VALUES`,
-      "(?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, 'pending', 'import', ?, ?, ?)",
-      13,
-    );
+    this.store = new ProfessionalStore(context.db);
+    const capacity = this.store.maxId() + 1;
+    this.claims = new ClaimTracker(capacity, FIELD_NAMES);
+    this.changed = new Uint8Array(capacity);
+    this.fields = context.columns.targets().filter((t): t is FieldName => isFieldName(t));
+    // The council's CEP directory does not change during a corrections import; most desks have few
+    // entries, often none.
+    const directoryEmpty = context.db.prepare('SELECT 1 FROM cep_directory LIMIT 1').get() === undefined;
+    this.planContext = { directoryUfOf: (cep) => (directoryEmpty ? null : directoryUfOf(context.db, cep)) };
+  }
+
+  /** Looks a record up where this import's own changes are visible. */
+  private written(query: FreshQuery): Professional | null {
+    const row = this.context.link.lookup(query);
+    return row ? toProfessional(row) : null;
+  }
+
+  /** The records of the next rows, looked up together (see prefetch). */
+  private ahead: { cpf: Map<string, Professional | null>; registration: Map<string, Professional | null> } = { cpf: new Map(), registration: new Map() };
+
+  /** Looks up the professionals of the next rows in a few statements instead of one each. */
+  prefetch(rows: readonly RawRow[]): void {
+    const { columns } = this.context;
+    const cpfs: string[] = [];
+    const registrations: string[] = [];
+    for (const raw of rows) {
+      const registration = columns.cell(raw.cells, 'registrationNumber');
+      if (registration !== '') registrations.push(registration);
+      else {
+        const cpf = parseCpf(columns.cell(raw.cells, 'cpf'));
+        if (cpf.ok) cpfs.push(cpf.value);
+      }
+    }
+    this.ahead = { cpf: this.store.findMany('cpf', cpfs), registration: this.store.findMany('registration', registrations) };
+  }
+
+  /** By CPF; after a CPF change in this import, only the writing side knows who holds which. */
+  private byCpf(cpf: string): Professional | null {
+    if (this.cpfChanges > 0) return this.context.link.threaded ? this.written({ by: 'cpf', key: cpf }) : this.store.findByCpf(cpf);
+    const ahead = this.ahead.cpf.get(cpf);
+    return ahead !== undefined ? ahead : this.store.findByCpf(cpf);
+  }
+
+  private byRegistration(registration: string): Professional | null {
+    const ahead = this.ahead.registration.get(registration);
+    return ahead !== undefined ? ahead : this.store.findByRegistration(registration);
+  }
+
+  /** The record as it stands now: one this import already changed is read again. */
+  private current(found: Professional): Professional {
+    if (found.id >= this.changed.length || this.changed[found.id] !== 1) return found;
+    return (this.context.link.threaded ? this.written({ by: 'id', key: found.id }) : this.store.findById(found.id)) ?? found;
   }
 
   /** The professional a row is about, or why it cannot be found. */
@@ -46,16 +93,16 @@ export class CorrectionsProcessor implements KindProcessor {
     const { columns } = this.context;
     const registration = columns.cell(cells, 'registrationNumber');
     if (registration !== '') {
-      const professional = this.store.findByRegistration(registration);
-      if (professional) return { professional };
+      const professional = this.byRegistration(registration);
+      if (professional) return { professional: this.current(professional) };
       return { issue: { column: columns.columnOf('registrationNumber'), code: 'PROFESSIONAL_NOT_FOUND', message: `Nenhum cadastro com o registro ${registration}.` } };
     }
     const cpfText = columns.cell(cells, 'cpf');
     if (cpfText !== '') {
       const cpf = parseCpf(cpfText);
       if (!cpf.ok) return { issue: { column: columns.columnOf('cpf'), code: cpf.code, message: cpf.message } };
-      const professional = this.store.findByCpf(cpf.value);
-      if (professional) return { professional };
+      const professional = this.byCpf(cpf.value);
+      if (professional) return { professional: this.current(professional) };
       return { issue: { column: columns.columnOf('cpf'), code: 'PROFESSIONAL_NOT_FOUND', message: `Nenhum cadastro com o CPF ${formatCpf(cpf.value)}.` } };
     }
     return {
@@ -94,7 +141,7 @@ export class CorrectionsProcessor implements KindProcessor {
       return rejected([located.issue, ...issues]);
     }
     const current = located.professional;
-    const plan = planCorrection(current, differing(current, requested), { directoryUfOf: (cep) => directoryUfOf(this.context.db, cep) });
+    const plan = planCorrection(current, differing(current, requested), this.planContext);
     for (const error of plan.errors) issues.push({ column: columns.columnFor(error.field), code: error.code, message: error.message });
 
     // What the row says, with the mother rule's link: the flag set says "no name", a name says "flag off".
@@ -110,7 +157,7 @@ export class CorrectionsProcessor implements KindProcessor {
       }
       const cpfChange = plan.changes.find((c) => c.field === 'cpf');
       if (cpfChange) {
-        const owner = this.store.findByCpf(cpfChange.newValue as string);
+        const owner = this.byCpf(cpfChange.newValue as string);
         if (owner && owner.id !== current.id) {
           issues.push({
             column: columns.columnOf('cpf'),
@@ -125,37 +172,18 @@ export class CorrectionsProcessor implements KindProcessor {
     this.claims.add(current.id, claimed, raw.row);
     if (plan.changes.length === 0) return { status: 'unchanged', issues: [], changes: 0, dipConsequence: 'none' };
 
-    const rowVersion = this.store.update(
-      current,
-      plan.changes.map((c) => ({ field: c.field, value: c.newValue })),
-      this.context.now,
-    );
-    const { importId, now, operator, fileName, uuid } = this.context;
-    const note = `Importação nº ${importId}: ${fileName}`.slice(0, 200);
-    for (const change of plan.changes) {
-      this.insert.add(
-        uuid(),
-        current.id,
-        change.field,
-        fieldValueToText(change.oldValue),
-        fieldValueToText(change.newValue),
-        reason,
-        evidence || 'Planilha importada',
-        note,
-        operator,
-        now,
-        plan.dipConsequence,
-        importId,
-        rowVersion,
-      );
-    }
+    const op: unknown[] = [OP_CORRECTION, current.id, current.rowVersion, plan.dipConsequence, reason, evidence || DEFAULT_EVIDENCE, plan.changes.length];
+    for (const change of plan.changes) op.push(change.field, fieldValueToText(change.oldValue), fieldValueToText(change.newValue));
+    this.context.link.add(op);
+    if (current.id < this.changed.length) this.changed[current.id] = 1;
+    if (plan.changes.some((c) => c.field === 'cpf')) this.cpfChanges++;
     this.corrections += plan.changes.length;
     this.updated++;
     return { status: 'accepted', issues: [], changes: plan.changes.length, dipConsequence: plan.dipConsequence };
   }
 
   flush(): void {
-    this.insert.flush();
+    // The writing side flushes its own batches when the import finishes.
   }
 
   totals(): ProcessorTotals {

@@ -9,6 +9,8 @@ import { toProfessional, type ProfessionalRow } from '../../registry';
 import { professionals } from '../../schema';
 
 const COLUMNS = getTableColumns(professionals);
+/** Keys per lookup statement. */
+const MANY = 128;
 
 /** The SQL column of a catalogue field and its stored value (the flag is 0/1). */
 export function columnValue(field: FieldName, value: FieldValue): [string, string | number | null] {
@@ -18,11 +20,40 @@ export function columnValue(field: FieldName, value: FieldValue): [string, strin
 export class ProfessionalStore {
   private readonly byCpf: Statement<[string], ProfessionalRow>;
   private readonly byRegistration: Statement<[string], ProfessionalRow>;
+  private readonly byId: Statement<[number], ProfessionalRow>;
+  private readonly manyByCpf: Statement<unknown[], ProfessionalRow>;
+  private readonly manyByRegistration: Statement<unknown[], ProfessionalRow>;
   private readonly updates = new Map<string, Statement>();
 
   constructor(private readonly db: Database) {
     this.byCpf = db.prepare('SELECT * FROM professionals WHERE cpf = ?');
     this.byRegistration = db.prepare('SELECT * FROM professionals WHERE registration_number = ?');
+    this.byId = db.prepare('SELECT * FROM professionals WHERE id = ?');
+    const marks = Array.from({ length: MANY }, () => '?').join(', ');
+    this.manyByCpf = db.prepare(`SELECT * FROM professionals WHERE cpf IN (${marks})`);
+    this.manyByRegistration = db.prepare(`SELECT * FROM professionals WHERE registration_number IN (${marks})`);
+  }
+
+  findById(id: number): Professional | null {
+    const row = this.byId.get(id);
+    return row ? toProfessional(row) : null;
+  }
+
+  /**
+   * Many records at once (one statement for up to 128 keys instead of one each): the answer has
+   * every key asked, null for those not in the registry.
+   */
+  findMany(by: 'cpf' | 'registration', keys: readonly string[]): Map<string, Professional | null> {
+    const found = new Map<string, Professional | null>();
+    const statement = by === 'cpf' ? this.manyByCpf : this.manyByRegistration;
+    for (let at = 0; at < keys.length; at += MANY) {
+      const slice = keys.slice(at, at + MANY);
+      for (const key of slice) found.set(key, null);
+      const params: (string | null)[] = [...slice];
+      while (params.length < MANY) params.push(null);
+      for (const row of statement.all(...params)) found.set(by === 'cpf' ? row.cpf : row.registration_number, toProfessional(row));
+    }
+    return found;
   }
 
   findByCpf(cpf: string): Professional | null {

@@ -5,6 +5,7 @@ import type { RowStatus } from '../../../shared/contract/imports';
 import type { DipConsequence } from '../../../shared/domain';
 import type { ColumnMap, RowIssue } from '../columns';
 import type { RawRow } from '../readers/source';
+import type { WriterLink } from '../writer/link';
 
 export interface RowOutcome {
   status: RowStatus;
@@ -15,7 +16,10 @@ export interface RowOutcome {
 }
 
 export interface ProcessorContext {
+  /** The job's connection: lookups, and the writes of kinds that write on it directly. */
   db: Database;
+  /** The import's writing side (see writer/link.ts). */
+  link: WriterLink;
   importId: number;
   /** ISO time stamp of everything the import writes. */
   now: string;
@@ -24,6 +28,7 @@ export interface ProcessorContext {
   /** Reason recorded when a row's "Motivo" is empty. */
   defaultReason: string;
   columns: ColumnMap;
+  /** UUIDs of the rows a kind writes itself (CEP changes). */
   uuid: () => string;
 }
 
@@ -34,6 +39,8 @@ export interface ProcessorTotals {
 }
 
 export interface KindProcessor {
+  /** Optional: gets ready for the next rows (looks their records up together). */
+  prefetch?(rows: readonly RawRow[]): void;
   process(row: RawRow): RowOutcome;
   /** Writes what is still buffered (before the import's transaction ends). */
   flush(): void;

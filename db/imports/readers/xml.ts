@@ -8,7 +8,9 @@ const DECLARATION = /<!(?:DOCTYPE|ENTITY)/i;
 export class DeclarationGuard {
   private tail = '';
   check(chunk: string): void {
-    if (DECLARATION.test(this.tail + chunk.slice(0, 16)) || DECLARATION.test(chunk)) throw unsafe(FILE_MESSAGES.dtd);
+    // `<!` is rare in spreadsheet XML (comments, CDATA): look closer only where it appears.
+    const seam = this.tail + chunk.slice(0, 16);
+    if ((seam.indexOf('<!') !== -1 && DECLARATION.test(seam)) || (chunk.indexOf('<!') !== -1 && DECLARATION.test(chunk))) throw unsafe(FILE_MESSAGES.dtd);
     this.tail = chunk.slice(-16);
   }
 }

@@ -1,12 +1,13 @@
 // A corrections import end to end, from every format LibreOffice wrote the same sheet in: what each
 // row becomes (every error code), what lands in the store, and how it is recorded.
+import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../db/audit';
 import { getProfessional } from '../../../db/registry';
 import type { Professional } from '../../../shared/domain';
 import { addPeople, type Person } from '../../fixtures/imports/people';
 import { fixture, importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
-import { openTestDesk, type TestDesk } from '../fixtures';
+import { openTestDesk, tempDir, type TestDesk } from '../fixtures';
 
 /** Row → what it must become (the row numbers are the spreadsheet's; row 20 is blank). */
 const EXPECTED: Record<number, 'accepted' | 'unchanged' | [code: string, column: string]> = {
@@ -119,6 +120,32 @@ describe('what a corrections import records', () => {
       /A aba “Abril” não existe.*“Instruções”, “Correções”, “Oculta”/,
     );
     expect(() => runImport(importInput(fixture('workbook.xlsx'), { kind: 'corrections', sheet: 'Instruções' }), jobContext(desk.store.path))).toThrow(/CPF ou ao Registro/);
+  });
+
+  it('follows a CPF changed earlier in the same file, and refuses a CPF that belongs to someone else', () => {
+    const files = tempDir();
+    try {
+      const path = files.file('cpf.csv');
+      writeFileSync(
+        path,
+        [
+          'Registro;CPF;E-mail',
+          '10007;16180339805;', // Gabriela's CPF corrected by her registration…
+          ';16180339805;gabi@exemplo.com.br', // …then she is found by the new one
+          ';27182818205;velho@exemplo.com.br', // and no longer by the old one
+          `10001;${people.bruna.cpf};`, // Bruna's CPF for Ana: refused
+        ].join('\r\n'),
+      );
+      const summary = runImport(importInput(path, { kind: 'corrections' }), jobContext(desk.store.path));
+      expect(summary).toMatchObject({ rows: 4, accepted: 2, rejected: 2 });
+      expect(summary.errors.map((e) => [e.row, e.code])).toEqual([
+        [4, 'PROFESSIONAL_NOT_FOUND'],
+        [5, 'CPF_DUPLICATE'],
+      ]);
+      expect(reload('gabriela')).toMatchObject({ cpf: '16180339805', email: 'gabi@exemplo.com.br' });
+    } finally {
+      files.cleanup();
+    }
   });
 
   it('imports through sheet and header names like __proto__ without polluting anything', () => {

@@ -12,7 +12,7 @@ import type { Professional } from '../../../shared/domain';
 import { addPeople, type Person } from '../../fixtures/imports/people';
 import { fixture, importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
 import { storeState } from '../../fixtures/imports/storeState';
-import { buildZip } from '../../fixtures/imports/zipWriter';
+import { buildXlsx, buildZip } from '../../fixtures/imports/zipWriter';
 import { EVIDENCE, openTestDesk, tempDir, type TempDir, type TestDesk } from '../fixtures';
 
 let desk: TestDesk;
@@ -74,12 +74,20 @@ describe('nothing written', () => {
 
   it('when the file is unreadable or unsafe', () => {
     const before = storeState(desk.store.db);
-    const bomb = files.file('bomba.xlsx');
-    writeFileSync(bomb, buildZip([{ name: 'xl/workbook.xml', data: '<workbook/>' }, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(50 * 1024 * 1024) }]));
-    const cut = files.file('cortada.xlsx');
-    writeFileSync(cut, readFileSync(fixture('corrections.xlsx')).subarray(0, 3000));
-    for (const path of [bomb, cut]) {
-      expect(() => runImport(importInput(path, { kind: 'corrections' }), jobContext(desk.store.path))).toThrow(expect.objectContaining({ code: expect.stringMatching(/^FILE_UNSAFE|FILE_UNREADABLE$/) }));
+    const hostile: Record<string, Buffer | string> = {
+      'bomba.xlsx': buildZip([{ name: 'xl/workbook.xml', data: '<workbook/>' }, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(50 * 1024 * 1024) }]),
+      'cortada.xlsx': readFileSync(fixture('corrections.xlsx')).subarray(0, 3000),
+      'entidades.xlsx': buildXlsx([['CPF', 'E-mail'], [people.ana.cpf, '&x;']], { sheetProlog: '<!DOCTYPE x [<!ENTITY x SYSTEM "file:///etc/passwd">]>' }),
+      'vazia.csv': '',
+      'documento.pdf': '%PDF-1.7',
+      'so-cabecalho.csv': 'CPF;E-mail\r\n',
+    };
+    for (const [name, bytes] of Object.entries(hostile)) {
+      const path = files.file(name);
+      writeFileSync(path, bytes);
+      expect(() => runImport(importInput(path, { kind: 'corrections' }), jobContext(desk.store.path)), name).toThrow(
+        expect.objectContaining({ code: expect.stringMatching(/^FILE_UNSAFE|FILE_UNREADABLE$/) }),
+      );
     }
     expect(storeState(desk.store.db)).toEqual(before);
   });

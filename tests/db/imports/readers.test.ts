@@ -77,9 +77,13 @@ describe('files written by LibreOffice', () => {
     expect(read1.Planilha1?.map((r) => r.cells)).toEqual(rows);
   });
 
-  it('reads .xlsm as data only', () => {
-    const path = file('macros.xlsm', buildXlsx([['CPF'], ['123']]));
-    expect(read(path).format).toBe('xlsm');
+  it('reads .xlsm as data only: the macro project is never opened', () => {
+    // A "macro project" that is not even valid: reading the data never looks at it.
+    const vba = { name: 'xl/vbaProject.bin', data: Buffer.from('Attribute VB_Name = "Auto_Open"\nShell "calc.exe"') };
+    const path = file('macros.xlsm', buildXlsx([['CPF'], ['123']], { extraParts: [vba] }));
+    const { format, rows } = read(path);
+    expect(format).toBe('xlsm');
+    expect(rows.Planilha1?.map((r) => r.cells)).toEqual([['CPF'], ['123']]);
   });
 });
 

@@ -1,0 +1,185 @@
+// How the checking side of an import talks to its writing side. With the built writer script, the
+// writing runs in a thread of its own — SQLite's inserts and updates on one core while the file is
+// read and checked on the other —; without it (unit tests), on the same connection, in order.
+// The job itself is synchronous, so replies are awaited with Atomics.wait, not with promises.
+import type { Database } from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { AppError, type AppErrorData } from '../../../shared/errors';
+import type { ProfessionalRow } from '../../registry';
+import type { NewImport } from '../history';
+import { ImportWriter } from './importWriter';
+import type { FinishData, FreshQuery } from './ops';
+
+export interface WriterLink {
+  /** Writing runs in another thread (then the checking side reads on its own connection). */
+  readonly threaded: boolean;
+  begin(data: NewImport): number;
+  /** Queues one operation (see ops.ts). */
+  add(op: readonly unknown[]): void;
+  /** A professionals row as the import's transaction sees it, after everything queued so far. */
+  lookup(query: FreshQuery): ProfessionalRow | null;
+  finish(data: FinishData): void;
+  /** Rolls back whatever was written. */
+  abort(): void;
+  close(): void;
+}
+
+export class InlineLink implements WriterLink {
+  readonly threaded = false;
+  private readonly writer: ImportWriter;
+
+  constructor(db: Database) {
+    this.writer = new ImportWriter(db);
+  }
+
+  begin = (data: NewImport) => this.writer.begin(data);
+  add = (op: readonly unknown[]) => this.writer.apply(op);
+  lookup = (query: FreshQuery) => this.writer.lookup(query);
+  finish = (data: FinishData) => this.writer.finish(data);
+  abort = () => this.writer.abort();
+  close = () => undefined;
+}
+
+/** Shared counters: replies posted, operation batches applied, failed. */
+const REPLIES = 0;
+const APPLIED = 1;
+const FAILED = 2;
+/** Values per message, and how many messages may wait unapplied before the checking side waits. */
+const BATCH_VALUES = 8192;
+const IN_FLIGHT = 8;
+const WAIT_MS = 60_000;
+
+export type WriterReply = { ok: true; value: unknown } | { ok: false; error: AppErrorData };
+
+export interface WriterData {
+  storePath: string;
+  port: MessagePort;
+  shared: SharedArrayBuffer;
+}
+
+const live = new Set<Worker>();
+
+/** Resolves once every writer thread has ended (its last checkpoint done): for tests and the benchmark. */
+export async function writersIdle(): Promise<void> {
+  await Promise.all([...live].map((worker) => new Promise((done) => worker.once('exit', done))));
+}
+
+/** The built writer script beside the running bundle (out/worker/importWriter.cjs), if there is one. */
+export function writerScript(): string | null {
+  const path = join(__dirname, '..', 'worker', 'importWriter.cjs');
+  return existsSync(path) ? path : null;
+}
+
+export class ThreadLink implements WriterLink {
+  readonly threaded = true;
+  private readonly flags = new Int32Array(new SharedArrayBuffer(12));
+  private readonly replies: MessagePort;
+  private readonly worker: Worker;
+  private batch: unknown[] = [];
+  private sent = 0;
+  private seen = 0;
+  private closed = false;
+  private error: AppError | null = null;
+
+  constructor(script: string, storePath: string) {
+    const channel = new MessageChannel();
+    this.replies = channel.port1;
+    const data: WriterData = { storePath, port: channel.port2, shared: this.flags.buffer as SharedArrayBuffer };
+    // A small young generation: the writer's garbage is the short-lived batches it applies.
+    this.worker = new Worker(script, { workerData: data, transferList: [channel.port2], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    const worker = this.worker;
+    live.add(worker);
+    worker.once('exit', () => live.delete(worker));
+  }
+
+  /** The writer's failure (its reply is posted before the flag is raised, so it is there to read). */
+  private failure(): AppError {
+    if (!this.error) {
+      const reply = this.nextReply(false);
+      const data = reply && !reply.ok ? reply.error : { code: 'INTERNAL' as const, message: 'Erro interno inesperado. Nada foi gravado pela operação que falhou.' };
+      this.error = new AppError(data.code, data.message, { details: data.details });
+    }
+    return this.error;
+  }
+
+  /** The next reply of the writer; waits for it unless told not to. */
+  private nextReply(wait = true): WriterReply | null {
+    for (;;) {
+      const received = receiveMessageOnPort(this.replies);
+      if (received) {
+        this.seen++;
+        return received.message as WriterReply;
+      }
+      if (!wait) return null;
+      if (Atomics.wait(this.flags, REPLIES, this.seen, WAIT_MS) === 'timed-out') {
+        throw new AppError('INTERNAL', 'A gravação da importação parou de responder. Nada foi gravado.');
+      }
+    }
+  }
+
+  private request(message: Record<string, unknown>): unknown {
+    this.flush();
+    this.worker.postMessage(message);
+    const reply = this.nextReply() as WriterReply;
+    if (!reply.ok) throw new AppError(reply.error.code, reply.error.message, { details: reply.error.details });
+    return reply.value;
+  }
+
+  private flush(): void {
+    if (Atomics.load(this.flags, FAILED) === 1) throw this.failure();
+    if (this.batch.length === 0) return;
+    this.sent++;
+    this.worker.postMessage({ t: 'ops', seq: this.sent, ops: this.batch });
+    this.batch = [];
+    // Do not run ahead of the writer by more than a few batches (memory stays flat).
+    for (;;) {
+      const applied = Atomics.load(this.flags, APPLIED);
+      if (this.sent - applied <= IN_FLIGHT) break;
+      if (Atomics.load(this.flags, FAILED) === 1) throw this.failure();
+      Atomics.wait(this.flags, APPLIED, applied, 1000);
+    }
+  }
+
+  begin(data: NewImport): number {
+    return this.request({ t: 'begin', data }) as number;
+  }
+
+  add(op: readonly unknown[]): void {
+    for (const value of op) this.batch.push(value);
+    if (this.batch.length >= BATCH_VALUES) this.flush();
+  }
+
+  lookup(query: FreshQuery): ProfessionalRow | null {
+    return this.request({ t: 'lookup', query }) as ProfessionalRow | null;
+  }
+
+  finish(data: FinishData): void {
+    this.request({ t: 'finish', data });
+  }
+
+  abort(): void {
+    this.batch = [];
+    // After a failure the writer has already rolled back.
+    if (Atomics.load(this.flags, FAILED) === 1) return;
+    this.request({ t: 'abort' });
+  }
+
+  /**
+   * Lets the writer go. After a commit it still folds the write-ahead log back into the file; that
+   * happens in its thread after the import's answer is out, so the clerk does not wait for it.
+   */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.batch = [];
+    if (Atomics.load(this.flags, FAILED) === 1) void this.worker.terminate();
+    else this.worker.postMessage({ t: 'close' });
+  }
+}
+
+/** The writing side for an import: in a thread running `script`, or on this very connection. */
+export function openWriterLink(db: Database, storePath: string, script: string | null): WriterLink {
+  return script ? new ThreadLink(script, storePath) : new InlineLink(db);
+}

@@ -1,0 +1,92 @@
+// The writer thread of an import (built to out/worker/importWriter.cjs): applies what the checking
+// side sends, in order, on its own connection and transaction; replies where it is asked to.
+import type Database from 'better-sqlite3';
+import { parentPort, workerData } from 'node:worker_threads';
+import { AppError, type AppErrorData } from '../../../shared/errors';
+import { openJobConnection, WRITING_CACHE_KIB } from '../connection';
+import { ImportWriter } from './importWriter';
+import type { WriterData, WriterReply } from './link';
+
+const { storePath, port, shared } = workerData as WriterData;
+const flags = new Int32Array(shared);
+let db: Database.Database | null = null;
+let writer: ImportWriter | null = null;
+let failed = false;
+
+function errorData(error: unknown): AppErrorData {
+  if (error instanceof AppError) return error.toData();
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'INTERNAL', message: 'Erro interno inesperado. Nada foi gravado pela operação que falhou.', details: { message } };
+}
+
+function reply(message: WriterReply): void {
+  port.postMessage(message);
+  Atomics.add(flags, 0, 1);
+  Atomics.notify(flags, 0);
+}
+
+function fail(error: unknown): void {
+  failed = true;
+  try {
+    writer?.abort();
+  } catch {
+    /* the failure is what matters */
+  }
+  // The reply first, then the flag: whoever sees the flag finds the reason waiting.
+  reply({ ok: false, error: errorData(error) });
+  Atomics.store(flags, 2, 1);
+  Atomics.notify(flags, 1);
+}
+
+parentPort?.on('message', (message: { t: string; [key: string]: unknown }) => {
+  if (message.t === 'ops') {
+    if (failed) return;
+    try {
+      writer?.apply(message.ops as unknown[]);
+      Atomics.store(flags, 1, message.seq as number);
+      Atomics.notify(flags, 1);
+    } catch (error) {
+      fail(error);
+    }
+    return;
+  }
+  try {
+    switch (message.t) {
+      case 'begin':
+        db = openJobConnection(storePath, WRITING_CACHE_KIB);
+        // The commit would fold the log back into the file; here that waits until the answer is out.
+        db.pragma('wal_autocheckpoint = 0');
+        writer = new ImportWriter(db);
+        return reply({ ok: true, value: writer.begin(message.data as Parameters<ImportWriter['begin']>[0]) });
+      case 'lookup':
+        return reply({ ok: true, value: writer?.lookup(message.query as Parameters<ImportWriter['lookup']>[0]) ?? null });
+      case 'finish': {
+        const data = message.data as Parameters<ImportWriter['finish']>[0];
+        writer?.finish(data);
+        reply({ ok: true, value: null });
+        // Then, with the import's answer on its way, fold the log back into the file.
+        if (data.written) db?.pragma('wal_checkpoint(PASSIVE)');
+        return;
+      }
+      case 'abort':
+        writer?.abort();
+        return reply({ ok: true, value: null });
+      case 'close':
+        db?.close();
+        db = null;
+        parentPort?.close();
+        return;
+    }
+  } catch (error) {
+    if (message.t === 'begin' || message.t === 'lookup' || message.t === 'finish') {
+      failed = true;
+      try {
+        writer?.abort();
+      } catch {
+        /* already reporting */
+      }
+      return reply({ ok: false, error: errorData(error) });
+    }
+    fail(error);
+  }
+});
