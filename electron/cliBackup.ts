@@ -3,12 +3,11 @@
 //   backup verify FILE [--passphrase-file F]            exit 3 when the file fails verification
 //   backup restore FILE [--passphrase-file F] [--yes]   exit 3 when the file fails verification
 //   backup list
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { BackupCreated, BackupItem, BackupVerification, RestorePrepared } from '../shared/contract/backups';
 import { formatDateTimeBr } from '../shared/rules/dates';
-import { EXIT, UsageError, waitForJob, type CliContext, type CliModule, type CommandOutcome } from './cliTypes';
+import { EXIT, UsageError, waitForJob, type CliContext, type CliModule, type CommandOutcome, optionText, passphraseFromFile } from './cliTypes';
 
 function count(n: number): string {
   return n.toLocaleString('pt-BR');
@@ -19,10 +18,7 @@ function size(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toLocaleString('pt-BR', { maximumFractionDigits: 1 })} MB`;
 }
 
-function text(context: CliContext, name: string): string | undefined {
-  const value = context.values[name];
-  return typeof value === 'string' ? value : undefined;
-}
+const text = optionText;
 
 function fileArgument(context: CliContext): string {
   const [file, extra] = context.args;
@@ -35,20 +31,7 @@ function noArguments(context: CliContext): void {
   if (context.args.length > 0) throw new UsageError(`unexpected argument: ${context.args[0]}`);
 }
 
-/** The passphrase from a file (its first line; the line break is not part of it). */
-function passphrase(context: CliContext): string | null {
-  const file = text(context, 'passphrase-file');
-  if (file === undefined) return null;
-  let content: string;
-  try {
-    content = readFileSync(file, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read --passphrase-file ${file}`);
-  }
-  const value = content.replace(/\r?\n$/, '');
-  if (value === '') throw new UsageError(`--passphrase-file ${file} is empty`);
-  return value;
-}
+const passphrase = passphraseFromFile;
 
 function countsLine(counts: Record<string, number> | null): string {
   if (!counts) return '';

@@ -1,11 +1,10 @@
 // `cress-desk batch …`: batches for Implanta from a terminal, over the same channels as the app.
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AckResult, BatchSummary, ExportResult, VerifyResult } from '../shared/contract';
 import { BATCH_STATES, type BatchState } from '../shared/domain';
 import { AppError } from '../shared/errors';
 import { formatDateTimeBr, parseDateBr } from '../shared/rules/dates';
-import { EXIT, UsageError, waitForJob, type CliContext, type CliModule, type CommandOutcome } from './cliTypes';
+import { EXIT, UsageError, waitForJob, type CliContext, type CliModule, type CommandOutcome, optionText, passphraseFromFile } from './cliTypes';
 
 const STATE_WORDS: Record<BatchState, string> = {
   open: 'open (under review)',
@@ -27,10 +26,7 @@ function argument(context: CliContext, what: string): string {
   return value;
 }
 
-function text(context: CliContext, name: string): string | undefined {
-  const value = context.values[name];
-  return typeof value === 'string' ? value : undefined;
-}
+const text = optionText;
 
 /** A batch by number (2026-0001), file name, External-Identifier or id. */
 async function resolveBatch(context: CliContext): Promise<BatchSummary> {
@@ -40,20 +36,7 @@ async function resolveBatch(context: CliContext): Promise<BatchSummary> {
   return batch;
 }
 
-/** The passphrase from a file (one line; the final line break is not part of it). */
-function passphrase(context: CliContext): string | null {
-  const file = text(context, 'passphrase-file');
-  if (file === undefined) return null;
-  let content: string;
-  try {
-    content = readFileSync(file, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read --passphrase-file ${file}`);
-  }
-  const value = content.replace(/\r?\n$/, '');
-  if (value === '') throw new UsageError(`--passphrase-file ${file} is empty`);
-  return value;
-}
+const passphrase = passphraseFromFile;
 
 /** `dd/mm/aaaa hh:mm` (this computer's time) or an ISO date-time. */
 function dateTime(value: string): string {

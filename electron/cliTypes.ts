@@ -1,5 +1,6 @@
 // What a feature's command-line module provides: its options and its commands. electron/cli.ts
 // merges them, so each feature keeps its commands in its own file (cliImport.ts, cliBackup.ts, …).
+import { readFileSync } from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
 import type { Desk } from '../db';
 import type { Channel, Input, Output } from '../shared/contract';
@@ -50,4 +51,25 @@ export async function waitForJob(desk: Desk, jobId: string): Promise<unknown> {
   const { AppError } = await import('../shared/errors');
   const error = status.error ?? { code: 'INTERNAL' as const, message: 'Tarefa interrompida.' };
   throw new AppError(error.code, error.message, { details: error.details });
+}
+
+/** A string option's value, or undefined when absent (or given as a flag). */
+export function optionText(context: CliContext, name: string): string | undefined {
+  const value = context.values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The passphrase from --passphrase-file: its first line, without the line break. */
+export function passphraseFromFile(context: CliContext): string | null {
+  const file = optionText(context, 'passphrase-file');
+  if (file === undefined) return null;
+  let content: string;
+  try {
+    content = readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read --passphrase-file ${file}`);
+  }
+  const value = content.replace(/\r?\n$/, '');
+  if (value === '') throw new UsageError(`--passphrase-file ${file} is empty`);
+  return value;
 }
