@@ -24,6 +24,7 @@ import { formatDateTimeBr } from '../../shared/rules/dates';
 import { errorMessage } from '../api/client';
 import { EmptyState } from '../components/EmptyState';
 import { LoadingBar } from '../components/LoadingBar';
+import { ClickableRow } from '../components/ClickableRow';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
 import { useBatches } from '../stores/batches';
@@ -165,20 +166,7 @@ function BatchTable({ items, onOpen }: { items: BatchSummary[]; onOpen(id: numbe
         </TableHead>
         <TableBody>
           {items.map((b) => (
-            <TableRow
-              key={b.id}
-              hover
-              tabIndex={0}
-              aria-label={TEXT.openRow(b.number)}
-              onClick={() => onOpen(b.id)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault();
-                  onOpen(b.id);
-                }
-              }}
-              sx={{ cursor: 'pointer', ...(b.overdue ? { bgcolor: 'rgba(211,47,47,0.06)' } : {}) }}
-            >
+            <ClickableRow key={b.id} label={TEXT.openRow(b.number)} onActivate={() => onOpen(b.id)} sx={b.overdue ? { bgcolor: 'rgba(211,47,47,0.06)' } : undefined}>
               <TableCell sx={{ fontWeight: 600, fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{b.number}</TableCell>
               <TableCell>
                 <BatchStateChip batch={b} />
@@ -196,7 +184,7 @@ function BatchTable({ items, onOpen }: { items: BatchSummary[]; onOpen(id: numbe
               <TableCell sx={{ color: b.counts.statuses.rejected > 0 ? 'error.main' : undefined }}>
                 {b.sentAt ? TEXT.answer(b.counts.statuses.synced, b.counts.statuses.rejected, b.counts.unanswered) : '—'}
               </TableCell>
-            </TableRow>
+            </ClickableRow>
           ))}
         </TableBody>
       </Table>

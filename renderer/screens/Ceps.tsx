@@ -20,6 +20,7 @@ import { formatCep } from '../../shared/rules/cep';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { EmptyState } from '../components/EmptyState';
 import { LoadingBar } from '../components/LoadingBar';
+import { ClickableRow } from '../components/ClickableRow';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
 import { StatusChip } from '../components/StatusChip';
@@ -110,20 +111,7 @@ function CepTable({ items, onEdit }: { items: CepEntry[]; onEdit(entry: CepEntry
         </TableHead>
         <TableBody>
           {items.map((entry) => (
-            <TableRow
-              key={entry.cep}
-              hover
-              tabIndex={0}
-              aria-label={TEXT.editRow(formatCep(entry.cep))}
-              onClick={() => onEdit(entry)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault();
-                  onEdit(entry);
-                }
-              }}
-              sx={{ cursor: 'pointer' }}
-            >
+            <ClickableRow key={entry.cep} label={TEXT.editRow(formatCep(entry.cep))} onActivate={() => onEdit(entry)}>
               <TableCell sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', fontWeight: 500 }}>{formatCep(entry.cep)}</TableCell>
               <TableCell>{entry.street}</TableCell>
               <TableCell>{entry.district}</TableCell>
@@ -133,7 +121,7 @@ function CepTable({ items, onEdit }: { items: CepEntry[]; onEdit(entry: CepEntry
               <TableCell>
                 <StatusChip status={entry.status} />
               </TableCell>
-            </TableRow>
+            </ClickableRow>
           ))}
         </TableBody>
       </Table>

@@ -18,6 +18,7 @@ import type { ProfessionalSummary } from '../../shared/contract';
 import { DipChip } from '../components/DipChip';
 import { EmptyState } from '../components/EmptyState';
 import { LoadingBar } from '../components/LoadingBar';
+import { ClickableRow } from '../components/ClickableRow';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
 import { useNavigation } from '../stores/navigation';
@@ -112,20 +113,7 @@ function ResultsTable({ items, onOpen }: { items: ProfessionalSummary[]; onOpen(
         </TableHead>
         <TableBody>
           {items.map((item) => (
-            <TableRow
-              key={item.id}
-              hover
-              tabIndex={0}
-              aria-label={TEXT.openRow(item.name)}
-              onClick={() => onOpen(item.id)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault();
-                  onOpen(item.id);
-                }
-              }}
-              sx={{ cursor: 'pointer' }}
-            >
+            <ClickableRow key={item.id} label={TEXT.openRow(item.name)} onActivate={() => onOpen(item.id)}>
               <TableCell sx={{ fontVariantNumeric: 'tabular-nums' }}>{item.registrationNumber}</TableCell>
               <TableCell sx={{ fontWeight: 500 }}>{item.name}</TableCell>
               <TableCell sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{item.cpfMasked}</TableCell>
@@ -140,7 +128,7 @@ function ResultsTable({ items, onOpen }: { items: ProfessionalSummary[]; onOpen(
                   '—'
                 )}
               </TableCell>
-            </TableRow>
+            </ClickableRow>
           ))}
         </TableBody>
       </Table>
