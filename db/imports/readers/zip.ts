@@ -2,6 +2,7 @@
 // before anything is inflated — entry count, total uncompressed size, compression ratio — so a
 // zip bomb is refused at once; while inflating, an entry may never produce more than it declared.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { CENTRAL_HEADER_SIZE, SIG_CENTRAL, SIG_EOCD, SIG_LOCAL, SIG_ZIP64_EOCD, SIG_ZIP64_LOCATOR } from '../../packaging/zipFormat';
 import { InflateError, Inflater } from './inflate';
 import { FILE_MESSAGES, unreadable, unsafe, type ReaderLimits } from './limits';
 
@@ -14,11 +15,13 @@ export interface ZipEntry {
   localOffset: number;
 }
 
-const EOCD_SIGNATURE = 0x06054b50;
-const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
-const ZIP64_EOCD_SIGNATURE = 0x06064b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const LOCAL_SIGNATURE = 0x04034b50;
+// The zip format's numbers are shared with the packaging code; this reader differs in being
+// synchronous and streaming entries through its own inflater inside one job.
+const EOCD_SIGNATURE = SIG_EOCD;
+const ZIP64_LOCATOR_SIGNATURE = SIG_ZIP64_LOCATOR;
+const ZIP64_EOCD_SIGNATURE = SIG_ZIP64_EOCD;
+const CENTRAL_SIGNATURE = SIG_CENTRAL;
+const LOCAL_SIGNATURE = SIG_LOCAL;
 const READ_CHUNK = 64 * 1024;
 
 function readAt(fd: number, position: number, length: number): Buffer {
@@ -100,13 +103,13 @@ export class ZipArchive {
     if (count > this.limits.maxZipEntries) throw unsafe(FILE_MESSAGES.tooManyEntries(count));
     if (directoryOffset + directorySize > this.fileSize) throw unreadable(FILE_MESSAGES.truncated);
     // Each directory record is at least 46 bytes: a directory far larger than its entries need is a lie.
-    if (directorySize > count * (46 + 3 * 0xffff)) throw unsafe(FILE_MESSAGES.bomb);
+    if (directorySize > count * (CENTRAL_HEADER_SIZE + 3 * 0xffff)) throw unsafe(FILE_MESSAGES.bomb);
 
     const directory = readAt(this.fd, directoryOffset, directorySize);
     let position = 0;
     let total = 0;
     for (let i = 0; i < count; i++) {
-      if (position + 46 > directory.length || directory.readUInt32LE(position) !== CENTRAL_SIGNATURE) {
+      if (position + CENTRAL_HEADER_SIZE > directory.length || directory.readUInt32LE(position) !== CENTRAL_SIGNATURE) {
         throw unreadable(FILE_MESSAGES.damaged('diretório interno inconsistente'));
       }
       const flags = directory.readUInt16LE(position + 8);
