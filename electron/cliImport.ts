@@ -24,7 +24,7 @@ function summaryText(summary: ImportSummary): string {
   const lines: string[] = [];
   const action = summary.dryRun ? 'Checked (nothing written)' : summary.written ? 'Imported' : 'Nothing written (all or nothing)';
   lines.push(
-    `${action}: ${summary.file}, sheet “${summary.sheet}” — ${count(summary.rows)} rows: ${count(summary.accepted)} accepted, ${count(summary.unchanged)} unchanged, ${count(summary.rejected)} rejected.`,
+    `${action}: ${summary.file}, sheet “${summary.sheet}” — ${count(summary.rows)} ${summary.rows === 1 ? 'row' : 'rows'}: ${count(summary.accepted)} accepted, ${count(summary.unchanged)} unchanged, ${count(summary.rejected)} rejected.`,
   );
   if (summary.written && summary.kind === 'corrections') lines.push(`${count(summary.corrections)} correction(s) queued for Implanta (import ${summary.importId}).`);
   if (summary.written && summary.kind === 'registry') lines.push(`${count(summary.inserted)} record(s) added, ${count(summary.updated)} updated (import ${summary.importId}).`);
