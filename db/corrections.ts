@@ -1,21 +1,21 @@
 // Corrections: planning and saving a change of a professional's data (record, one correction per
 // field, audit entry — one transaction), and the queue of corrections waiting for Implanta.
 import type { Database } from 'better-sqlite3';
-import { getTableColumns } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { ParsedInput } from '../shared/contract';
 import type { Correction, CorrectionListItem } from '../shared/contract/corrections';
-import { CORRECTION_STATUSES, type CorrectionSource, type CorrectionStatus, type DipConsequence, type EvidenceArrival } from '../shared/domain';
+import { CORRECTION_STATUSES, type Professional, type CorrectionSource, type CorrectionStatus, type DipConsequence, type EvidenceArrival } from '../shared/domain';
 import { AppError } from '../shared/errors';
-import type { FieldName } from '../shared/fields';
-import { planCorrection, type CorrectionPlan } from '../shared/rules/correction';
+import { MOTHER_FACT_FIELD } from '../shared/fields';
+import { planCorrection, type CorrectionPlan, type PlannedChange } from '../shared/rules/correction';
 import { maskCpf } from '../shared/rules/cpf';
 import { fieldValueToText } from '../shared/rules/fieldValue';
-import { foldForSearch } from '../shared/text';
+import { encodeMotherFact } from '../shared/rules/motherFact';
 import { appendAudit } from './audit';
 import { directoryUfOf } from './cep';
+import { appendHistory } from './recordHistory';
+import { writeRecordFields } from './recordState';
 import { requireProfessional } from './registry';
-import { professionals } from './schema';
 import { requireSettings } from './settings';
 import { statement } from './statements';
 
@@ -36,6 +36,10 @@ interface CorrectionRow {
   source: string;
   dip_consequence: string;
   status_message: string | null;
+  dip_request_corrected: number | null;
+  resolved_at: string | null;
+  resolution: string | null;
+  resolution_note: string | null;
 }
 
 function toCorrection(row: CorrectionRow): Correction {
@@ -56,6 +60,10 @@ function toCorrection(row: CorrectionRow): Correction {
     source: row.source as CorrectionSource,
     dipConsequence: row.dip_consequence as DipConsequence,
     statusMessage: row.status_message,
+    dipRequestCorrected: row.dip_request_corrected === null ? null : row.dip_request_corrected === 1,
+    resolvedAt: row.resolved_at,
+    resolution: row.resolution as Correction['resolution'],
+    resolutionNote: row.resolution_note,
   };
 }
 
@@ -81,12 +89,43 @@ export function previewCorrection(db: Database, input: ParsedInput<'corrections:
   return planCorrection(current, input.changes, { directoryUfOf: (cep) => directoryUfOf(db, cep) });
 }
 
-const COLUMNS = getTableColumns(professionals);
+/** One queue item per correction field: the mother's name and "Não consta mãe" become one `mother` item. */
+export function correctionItemsOf(record: Professional, changes: readonly PlannedChange[]): { field: string; oldValue: string | null; newValue: string | null }[] {
+  const items: { field: string; oldValue: string | null; newValue: string | null }[] = [];
+  let motherAfter: { motherName: string | null; motherNotListed: boolean } | null = null;
+  for (const change of changes) {
+    if (change.field === 'motherName' || change.field === 'motherNotListed') {
+      motherAfter ??= { motherName: record.motherName, motherNotListed: record.motherNotListed };
+      if (change.field === 'motherName') motherAfter.motherName = change.newValue as string | null;
+      else motherAfter.motherNotListed = change.newValue as boolean;
+      if (!items.some((i) => i.field === MOTHER_FACT_FIELD)) items.push({ field: MOTHER_FACT_FIELD, oldValue: encodeMotherFact(record), newValue: null });
+      continue;
+    }
+    items.push({ field: change.field, oldValue: fieldValueToText(change.oldValue), newValue: fieldValueToText(change.newValue) });
+  }
+  const mother = items.find((i) => i.field === MOTHER_FACT_FIELD);
+  if (mother && motherAfter) mother.newValue = encodeMotherFact(motherAfter);
+  return items;
+}
 
-/** SQL column and stored value of a catalogue field (the flag is 0/1). */
-function columnValue(field: FieldName, value: string | boolean | null): [string, string | number | null] {
-  const column = COLUMNS[field].name;
-  return [column, typeof value === 'boolean' ? (value ? 1 : 0) : value];
+/**
+ * A new correction of a field resolves the rejections of that field on the record: the clerk
+ * corrected it again. Returns how many were resolved.
+ */
+export function resolveRejectionsBy(db: Database, professionalId: number, fields: readonly string[], now: string, correctionUuid: string | null): number {
+  const resolve = statement(
+    db,
+    `UPDATE corrections SET resolved_at = ?, resolution = 'corrected', resolution_note = ?
+     WHERE professional_id = ? AND status = 'rejected' AND resolved_at IS NULL AND field IN (?, ?)`,
+  );
+  let resolved = 0;
+  for (const field of fields) {
+    // Legacy stores answered the mother fact as two items: a new mother correction resolves both.
+    const [a, b] = field === MOTHER_FACT_FIELD ? [MOTHER_FACT_FIELD, 'motherName'] : [field, field];
+    resolved += resolve.run(now, correctionUuid, professionalId, a, b).changes;
+    if (field === MOTHER_FACT_FIELD) resolved += resolve.run(now, correctionUuid, professionalId, 'motherNotListed', 'motherNotListed').changes;
+  }
+  return resolved;
 }
 
 export function saveCorrection(
@@ -114,30 +153,17 @@ export function saveCorrection(
     const cpfChange = plan.changes.find((c) => c.field === 'cpf');
     if (cpfChange) refuseDuplicateCpf(db, cpfChange.newValue as string, current.id);
 
-    const assignments: string[] = [];
-    const values: (string | number | null)[] = [];
-    for (const change of plan.changes) {
-      const [column, value] = columnValue(change.field, change.newValue);
-      assignments.push(`${column} = ?`);
-      values.push(value);
-      if (change.field === 'name') {
-        assignments.push('name_folded = ?');
-        values.push(foldForSearch(change.newValue as string));
-      }
-    }
     // The row_version guard makes a concurrent save from another window fail instead of overwriting.
-    const updated = db
-      .prepare(`UPDATE professionals SET ${assignments.join(', ')}, row_version = row_version + 1, updated_at = ? WHERE id = ? AND row_version = ?`)
-      .run(...values, now, current.id, input.expectedRowVersion);
-    if (updated.changes !== 1) throw new AppError('VERSION_CONFLICT', MESSAGES.versionConflict);
+    const values = Object.fromEntries(plan.changes.map((c) => [c.field, c.newValue]));
+    writeRecordFields(db, current.id, values, now, { expectedRowVersion: input.expectedRowVersion, conflictMessage: MESSAGES.versionConflict });
 
     const evidence = input.evidence;
-    const corrections: Correction[] = plan.changes.map((change) => ({
+    const corrections: Correction[] = correctionItemsOf(current, plan.changes).map((item) => ({
       uuid: randomUUID(),
       professionalId: current.id,
-      field: change.field,
-      oldValue: fieldValueToText(change.oldValue),
-      newValue: fieldValueToText(change.newValue),
+      field: item.field,
+      oldValue: item.oldValue,
+      newValue: item.newValue,
       reason,
       evidenceKind: evidence.kind.trim(),
       evidenceArrival: evidence.arrival,
@@ -149,6 +175,10 @@ export function saveCorrection(
       source: 'manual',
       dipConsequence: plan.dipConsequence,
       statusMessage: null,
+      dipRequestCorrected: null,
+      resolvedAt: null,
+      resolution: null,
+      resolutionNote: null,
     }));
     const insert = statement(
       db,
@@ -157,7 +187,21 @@ export function saveCorrection(
        VALUES (@uuid, @professionalId, @field, @oldValue, @newValue, @reason, @evidenceKind, @evidenceArrival,
          @evidenceDate, @evidenceNote, @operator, @createdAt, @status, @source, @dipConsequence)`,
     );
-    for (const correction of corrections) insert.run(correction);
+    for (const correction of corrections) {
+      insert.run(correction);
+      resolveRejectionsBy(db, current.id, [correction.field], now, correction.uuid);
+      appendHistory(db, {
+        professionalId: current.id,
+        at: now,
+        operator: settings.operator,
+        kind: 'correction',
+        field: correction.field,
+        oldValue: correction.oldValue,
+        newValue: correction.newValue,
+        correctionUuid: correction.uuid,
+        note: reason,
+      });
+    }
 
     appendAudit(db, {
       at: now,
@@ -167,7 +211,7 @@ export function saveCorrection(
       entityId: String(current.id),
       detail: {
         registrationNumber: current.registrationNumber,
-        fields: plan.changes.map((c) => c.field),
+        fields: corrections.map((c) => c.field),
         changes: corrections.map((c) => ({ uuid: c.uuid, field: c.field, old: c.oldValue, new: c.newValue })),
         reason,
         evidence: { kind: evidence.kind.trim(), arrival: evidence.arrival, date: evidence.date },

@@ -7,7 +7,12 @@ import { backupHandlers } from './backups/handlers';
 import { batchHandlers } from './batches/handlers';
 import { listCep, saveCep } from './cep';
 import { correctionCounts, correctionCountsOf, correctionOperators, correctionsOfProfessional, listCorrections, previewCorrection, saveCorrection } from './corrections';
+import { cancelCorrection } from './correctionCancel';
 import { importHandlers } from './imports/handlers';
+import { countRecordsWithPendencies, pendenciesOf } from './pendencies';
+import { historyOf } from './recordHistory';
+import { countOpenConflicts, openConflictsOf } from './registryConflicts';
+import { dismissRejection, unresolvedRejectionCounts } from './rejections';
 import { JobRunner } from './jobs/runner';
 import type { Store } from './open';
 import { countProfessionals, fillDemo, findProfessional, insertDemoProfessionals, requireProfessional } from './registry';
@@ -59,6 +64,16 @@ export function createHandlers(store: Store, env: HandlerEnv): Handlers {
       corrections: correctionsOfProfessional(db, id),
       statusCounts: correctionCountsOf(db, id),
       audit: auditEntriesOf(db, 'professional', String(id)),
+      pendencies: pendenciesOf(db, id),
+      conflicts: openConflictsOf(db, id),
+      history: historyOf(db, id),
+    }),
+
+    'registry:overview': () => ({
+      professionals: countProfessionals(db),
+      withPendencies: countRecordsWithPendencies(db),
+      rejections: unresolvedRejectionCounts(db),
+      openConflicts: countOpenConflicts(db),
     }),
 
     'registry:find': ({ key }) => findProfessional(db, key),
@@ -74,6 +89,10 @@ export function createHandlers(store: Store, env: HandlerEnv): Handlers {
     'corrections:counts': () => correctionCounts(db),
 
     'corrections:operators': () => correctionOperators(db),
+
+    'corrections:cancel': (input) => cancelCorrection(db, input, nowIso()),
+
+    'corrections:dismissRejection': (input) => dismissRejection(db, input, nowIso()),
 
     'cep:list': (input) => listCep(db, input),
 

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AppError } from '../shared/errors';
 import { KNOWN_SCHEMA_VERSION, migrate, schemaVersionOf, storeNewerError } from './migrate';
+import { runPendingPendencyScan } from './pendencies';
 import * as schema from './schema';
 
 export interface Store {
@@ -41,6 +42,7 @@ export function openStore(options: { path: string }): Store {
     // Name searches sort tens of thousands of hits; a larger page cache keeps them in memory.
     db.pragma('cache_size = -32768');
     const schemaVersion = migrate(db);
+    runPendingPendencyScan(db);
     let open = true;
     return {
       db,

@@ -37,6 +37,7 @@ export interface ProfessionalRow {
   city: string | null;
   uf: string | null;
   dip_status: string;
+  dip_status_at: string | null;
   row_version: number;
   created_at: string;
   updated_at: string;
@@ -70,6 +71,7 @@ export function toProfessional(row: ProfessionalRow): Professional {
     city: row.city,
     uf: row.uf as Uf | null,
     dipStatus: row.dip_status as DipStatus,
+    dipStatusAt: row.dip_status_at,
     rowVersion: row.row_version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -54,6 +54,13 @@ export const professionals = sqliteTable(
     city: text('city'),
     uf: text('uf'),
     dipStatus: text('dip_status').notNull().default('none'),
+    /** When the desk learnt the DIP status: a registry load, or Implanta's answer to a batch. */
+    dipStatusAt: text('dip_status_at'),
+    /**
+     * JSON object: each field's value as the council's main system last loaded it, the base of the
+     * three-way merge of the next registry load (docs/store.md). Null for records made on the desk.
+     */
+    loadedValues: text('loaded_values'),
     rowVersion: integer('row_version').notNull().default(1),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
@@ -100,6 +107,15 @@ export const corrections = sqliteTable(
     importId: integer('import_id'),
     /** For an imported correction: the record's row_version once the import wrote it (undo checks it). */
     importRowVersion: integer('import_row_version'),
+    /**
+     * Implanta applied it to the registry but could not correct the DIP request (already in
+     * confecção): 0. Null when the answer did not say, or the DIP was not concerned.
+     */
+    dipRequestCorrected: integer('dip_request_corrected'),
+    /** A rejection the clerk dealt with: `corrected` again, or `dismissed` with a note. */
+    resolvedAt: text('resolved_at'),
+    resolution: text('resolution'),
+    resolutionNote: text('resolution_note'),
   },
   (t) => [
     index('corrections_status_idx').on(t.status),
@@ -117,6 +133,7 @@ export const corrections = sqliteTable(
     check('corrections_status', CHANGE_STATUS_SQL),
     check('corrections_source', sql.raw(oneOf('source', CORRECTION_SOURCES))),
     check('corrections_dip_consequence', sql.raw(oneOf('dip_consequence', DIP_CONSEQUENCES))),
+    check('corrections_resolution', sql.raw("resolution IS NULL OR resolution IN ('corrected', 'dismissed')")),
     check('corrections_evidence_arrival', sql.raw(`evidence_arrival IS NULL OR ${oneOf('evidence_arrival', EVIDENCE_ARRIVALS)}`)),
   ],
 );
@@ -154,6 +171,10 @@ export const cepChanges = sqliteTable(
     batchId: integer('batch_id'),
     /** The spreadsheet import that made this change, if any. */
     importId: integer('import_id'),
+    /** A rejection the clerk dealt with (see corrections). */
+    resolvedAt: text('resolved_at'),
+    resolution: text('resolution'),
+    resolutionNote: text('resolution_note'),
   },
   (t) => [
     index('cep_changes_cep_idx').on(t.cep),
@@ -220,6 +241,8 @@ export const batches = sqliteTable(
     overdueHours: integer('overdue_hours').notNull().default(24),
     acknowledgedAt: text('acknowledged_at'),
     cancelledAt: text('cancelled_at'),
+    /** Package Schema-Version this batch is exported with (1: before the mother fact was one item). */
+    schemaVersion: integer('schema_version').notNull().default(2),
     /** SHA-256 and name of the last plain export, and of the last encrypted one. */
     packageSha256: text('package_sha256'),
     packageFileName: text('package_file_name'),
@@ -245,6 +268,8 @@ export const batchProfessionals = sqliteTable(
     cpf: text('cpf').notNull(),
     registrationNumber: text('registration_number').notNull(),
     name: text('name').notNull(),
+    /** The CPF Implanta knows, when a CPF correction of this professional is not yet synced. */
+    previousCpf: text('previous_cpf'),
   },
   (t) => [primaryKey({ columns: [t.batchId, t.professionalId] })],
 );
@@ -321,6 +346,10 @@ export const imports = sqliteTable(
     accepted: integer('accepted').notNull(),
     unchanged: integer('unchanged').notNull(),
     rejected: integer('rejected').notNull(),
+    /** Registry loads: rows loaded with a pendência, rows where a correction in flight was kept, conflicts. */
+    flagged: integer('flagged').notNull().default(0),
+    kept: integer('kept').notNull().default(0),
+    conflicts: integer('conflicts').notNull().default(0),
     allOrNothing: integer('all_or_nothing').notNull().default(0),
     forced: integer('forced').notNull().default(0),
     state: text('state').notNull().default('done'),
@@ -360,3 +389,83 @@ export const importMappings = sqliteTable('import_mappings', {
   mapping: text('mapping').notNull(),
   updatedAt: text('updated_at').notNull(),
 });
+
+/** What is wrong with each record as stored (shared/rules/pendencies.ts), kept in step with every write. */
+export const pendencies = sqliteTable(
+  'pendencies',
+  {
+    id: integer('id').primaryKey(),
+    professionalId: integer('professional_id')
+      .notNull()
+      .references(() => professionals.id),
+    code: text('code').notNull(),
+    field: text('field'),
+    message: text('message').notNull(),
+    /** `rule`: recomputed from the record; `load`: a value the main system sent that could not be kept (e.g. an unknown UF). */
+    source: text('source').notNull().default('rule'),
+  },
+  (t) => [
+    index('pendencies_professional_idx').on(t.professionalId),
+    index('pendencies_code_idx').on(t.code),
+    check('pendencies_source', sql.raw("source IN ('rule', 'load')")),
+  ],
+);
+
+/**
+ * A registry load that brought a third value for a field with a correction in flight: the desk
+ * kept the correction and the clerk chooses (keep it, or take the main system's value).
+ */
+export const registryConflicts = sqliteTable(
+  'registry_conflicts',
+  {
+    id: integer('id').primaryKey(),
+    importId: integer('import_id').references(() => imports.id),
+    row: integer('row'),
+    professionalId: integer('professional_id')
+      .notNull()
+      .references(() => professionals.id),
+    /** A correction field (`mother` for the mother fact). */
+    field: text('field').notNull(),
+    deskValue: text('desk_value'),
+    fileValue: text('file_value'),
+    correctionUuid: text('correction_uuid').notNull(),
+    createdAt: text('created_at').notNull(),
+    resolvedAt: text('resolved_at'),
+    /** `kept`: the correction stays; `file`: the main system's value was taken. */
+    resolution: text('resolution'),
+    operator: text('operator'),
+  },
+  (t) => [
+    index('registry_conflicts_professional_idx').on(t.professionalId),
+    index('registry_conflicts_open_idx').on(t.resolvedAt),
+    check('registry_conflicts_resolution', sql.raw("resolution IS NULL OR resolution IN ('kept', 'file')")),
+  ],
+);
+
+/**
+ * Every change of a record's fields, whatever made it (form, correction import, registry load,
+ * rejection, cancellation, conflict choice, DIP update from Implanta): the record's Histórico.
+ */
+export const recordHistory = sqliteTable(
+  'record_history',
+  {
+    id: integer('id').primaryKey(),
+    professionalId: integer('professional_id')
+      .notNull()
+      .references(() => professionals.id),
+    at: text('at').notNull(),
+    operator: text('operator').notNull(),
+    /** What made the change (see db/history.ts). */
+    kind: text('kind').notNull(),
+    /** A correction field, `dipStatus`, or null for the whole record (created by a load). */
+    field: text('field'),
+    oldValue: text('old_value'),
+    newValue: text('new_value'),
+    /** The correction, import or batch behind it, and a short note (Implanta's message, a reason). */
+    correctionUuid: text('correction_uuid'),
+    importId: integer('import_id'),
+    batchId: integer('batch_id'),
+    note: text('note'),
+  },
+  (t) => [index('record_history_professional_idx').on(t.professionalId, t.id)],
+);

@@ -18,6 +18,7 @@ interface SummaryRow {
   uf: string | null;
   dip_status: string;
   open_corrections: number;
+  pendencies: number;
 }
 
 export interface SearchPage {
@@ -29,7 +30,8 @@ export interface SearchPage {
 
 // Columns of a hit, with the corrections still waiting for Implanta.
 const SUMMARY = `p.id, p.registration_number, p.cpf, p.name, p.city, p.uf, p.dip_status,
-  (SELECT count(*) FROM corrections c WHERE c.professional_id = p.id AND c.status IN ('pending', 'batched', 'sent')) AS open_corrections`;
+  (SELECT count(*) FROM corrections c WHERE c.professional_id = p.id AND c.status IN ('pending', 'batched', 'sent')) AS open_corrections,
+  (SELECT count(*) FROM pendencies d WHERE d.professional_id = p.id) AS pendencies`;
 
 function toSummary(row: SummaryRow): ProfessionalSummary {
   return {
@@ -41,6 +43,7 @@ function toSummary(row: SummaryRow): ProfessionalSummary {
     uf: row.uf as Uf | null,
     dipStatus: row.dip_status as DipStatus,
     openCorrections: row.open_corrections,
+    pendencies: row.pendencies,
   };
 }
 
@@ -52,11 +55,12 @@ export function nameMatchQuery(text: string): string | null {
   return tokens.length > 0 ? tokens.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' ') : null;
 }
 
-export function searchProfessionals(db: Database, input: ParsedInput<'registry:search'>): SearchPage {
+export function searchProfessionals(db: Database, input: Omit<ParsedInput<'registry:search'>, 'withPendencies'> & { withPendencies?: boolean }): SearchPage {
   const { page, pageSize } = input;
   const offset = page * pageSize;
   const text = input.text.trim();
   const result = (total: number, rows: SummaryRow[]): SearchPage => ({ total, page, pageSize, items: rows.map(toSummary) });
+  if (input.withPendencies) return searchWithPendencies(db, text, page, pageSize, result);
 
   if (/^[\d.\-\s/]+$/.test(text) && /\d/.test(text)) {
     const cpf = cpfKeyOf(text);
@@ -112,5 +116,28 @@ function byRegistration(
     `SELECT ${SUMMARY} FROM professionals p WHERE p.registration_number >= ? AND p.registration_number < ?
      ORDER BY p.registration_number LIMIT ? OFFSET ?`,
   ).all(from, to, pageSize, page * pageSize);
+  return result(total, rows);
+}
+
+const FLAGGED = 'p.id IN (SELECT professional_id FROM pendencies)';
+
+/** "Com pendências": the same search, among the records that have at least one pendência. */
+function searchWithPendencies(db: Database, text: string, page: number, pageSize: number, result: (total: number, rows: SummaryRow[]) => SearchPage): SearchPage {
+  const offset = page * pageSize;
+  let where = FLAGGED;
+  const params: (string | number)[] = [];
+  if (/^[\d.\-\s/]+$/.test(text) && /\d/.test(text)) {
+    const cpf = cpfKeyOf(text);
+    where += ` AND (p.registration_number >= ? AND p.registration_number < ?${cpf ? ' OR p.cpf = ?' : ''})`;
+    params.push(text, `${text}\u{10FFFF}`, ...(cpf ? [cpf] : []));
+  } else {
+    const match = nameMatchQuery(text);
+    if (match) {
+      where += ' AND p.id IN (SELECT rowid FROM professionals_fts WHERE professionals_fts MATCH ?)';
+      params.push(match);
+    }
+  }
+  const total = (db.prepare(`SELECT count(*) AS n FROM professionals p WHERE ${where}`).get(...params) as { n: number }).n;
+  const rows = db.prepare(`SELECT ${SUMMARY} FROM professionals p WHERE ${where} ORDER BY p.name_folded, p.id LIMIT ? OFFSET ?`).all(...params, pageSize, offset) as SummaryRow[];
   return result(total, rows);
 }

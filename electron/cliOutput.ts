@@ -14,6 +14,7 @@ const STATUS_LABELS: Record<Correction['status'], string> = {
   sent: 'Enviada',
   synced: 'Sincronizada',
   rejected: 'Rejeitada',
+  cancelled: 'Cancelada',
 };
 
 function table(rows: string[][]): string {

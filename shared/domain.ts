@@ -11,14 +11,16 @@ export type DipStatus = (typeof DIP_STATUSES)[number];
 export const MARITAL_STATUSES = ['single', 'married', 'divorced', 'separated', 'widowed', 'stable_union'] as const;
 export type MaritalStatus = (typeof MARITAL_STATUSES)[number];
 
-export const CORRECTION_STATUSES = ['pending', 'batched', 'sent', 'synced', 'rejected'] as const;
+/** `cancelled`: withdrawn by the clerk before it left the desk (never in a sealed batch). */
+export const CORRECTION_STATUSES = ['pending', 'batched', 'sent', 'synced', 'rejected', 'cancelled'] as const;
 export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number];
 
 /** A batch for Implanta: open (being reviewed), sealed (fixed for good), exported, sent, acknowledged; or cancelled before sealing. */
 export const BATCH_STATES = ['open', 'sealed', 'exported', 'sent', 'acknowledged', 'cancelled'] as const;
 export type BatchState = (typeof BATCH_STATES)[number];
 
-export const CORRECTION_SOURCES = ['manual', 'import'] as const;
+/** `conflict`: the clerk took the main system's value over a correction already in a batch (it supersedes it). */
+export const CORRECTION_SOURCES = ['manual', 'import', 'conflict'] as const;
 export type CorrectionSource = (typeof CORRECTION_SOURCES)[number];
 
 /** What a change of identification data means for the professional's DIP request. */
@@ -56,6 +58,8 @@ export interface Professional {
   city: string | null;
   uf: Uf | null;
   dipStatus: DipStatus;
+  /** When the desk learnt the DIP status (ISO), from a registry load or from Implanta's answer. */
+  dipStatusAt: string | null;
   rowVersion: number;
   createdAt: string;
   updatedAt: string;

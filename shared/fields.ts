@@ -70,6 +70,15 @@ export function isFieldName(value: string): value is FieldName {
   return Object.hasOwn(FIELDS, value);
 }
 
+/**
+ * The correction field of the mother fact: the mother's name and "Não consta mãe" are one fact,
+ * corrected, batched and answered as one item (see rules/motherFact.ts).
+ */
+export const MOTHER_FACT_FIELD = 'mother';
+export const MOTHER_FACT_LABEL = 'Mãe (nome ou “Não consta mãe”)';
+
+/** Label of a record field or a correction's field. */
 export function fieldLabel(field: string): string {
+  if (field === MOTHER_FACT_FIELD) return MOTHER_FACT_LABEL;
   return isFieldName(field) ? FIELDS[field].label : field;
 }

@@ -7,6 +7,7 @@ export const STATUS_LABELS: Record<CorrectionStatus, string> = {
   sent: 'Enviada',
   synced: 'Sincronizada',
   rejected: 'Rejeitada',
+  cancelled: 'Cancelada',
 };
 
 export type ChipColor = 'default' | 'primary' | 'secondary' | 'error' | 'info' | 'success' | 'warning';
@@ -17,11 +18,13 @@ export const STATUS_COLORS: Record<CorrectionStatus, ChipColor> = {
   sent: 'primary',
   synced: 'success',
   rejected: 'error',
+  cancelled: 'default',
 };
 
 export const SOURCE_LABELS: Record<CorrectionSource, string> = {
   manual: 'Manual',
   import: 'Importação',
+  conflict: 'Sistema principal (conflito)',
 };
 
 export const ARRIVAL_LABELS: Record<EvidenceArrival, string> = {

@@ -119,6 +119,7 @@ export function StatusChart({ timeline }: { timeline: BatchTimeline }) {
     sent: theme.palette.primary.main,
     synced: theme.palette.success.main,
     rejected: theme.palette.error.main,
+    cancelled: theme.palette.grey[500],
   };
   const days = timeline.days;
   const totals = days.map((_, i) => STACK_ORDER.reduce((sum, s) => sum + (timeline.series[s][i] ?? 0), 0));

@@ -37,6 +37,12 @@ export const correctionSchema = z.object({
   source: correctionSourceSchema,
   dipConsequence: dipConsequenceSchema,
   statusMessage: z.string().nullable(),
+  /** Implanta applied it to the registry but not to the DIP request (already in confecção): false. */
+  dipRequestCorrected: z.boolean().nullable(),
+  /** A rejection the clerk dealt with: corrected again, or dismissed with a note. */
+  resolvedAt: z.string().nullable(),
+  resolution: z.enum(['corrected', 'dismissed']).nullable(),
+  resolutionNote: z.string().nullable(),
 });
 export type Correction = z.infer<typeof correctionSchema>;
 
@@ -97,4 +103,14 @@ export const correctionsContract = {
     output: z.record(correctionStatusSchema, z.number().int()),
   },
   'corrections:operators': { input: z.object({}).strict(), output: z.array(z.string()) },
+  /** Withdraw a correction still on the desk (pending, or in a lote under review); the record goes back. */
+  'corrections:cancel': {
+    input: z.object({ uuid: z.string().uuid(), reason: z.string().trim().max(500) }).strict(),
+    output: z.object({ uuid: z.string(), rowVersion: z.number().int(), reverted: z.boolean() }),
+  },
+  /** Close a rejection without correcting again, with the reason (audited). */
+  'corrections:dismissRejection': {
+    input: z.object({ uuid: z.string().uuid(), reason: z.string().trim().max(500) }).strict(),
+    output: z.object({ uuid: z.string(), field: z.string(), label: z.string() }),
+  },
 } as const;

@@ -29,6 +29,7 @@ export const professionalSchema = z.object({
   city: z.string().nullable(),
   uf: ufSchema.nullable(),
   dipStatus: dipStatusSchema,
+  dipStatusAt: z.string().nullable(),
   rowVersion: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -44,6 +45,8 @@ export const professionalSummarySchema = z.object({
   uf: ufSchema.nullable(),
   dipStatus: dipStatusSchema,
   openCorrections: z.number().int(),
+  /** How many pendências the record has (0: none). */
+  pendencies: z.number().int(),
 });
 export type ProfessionalSummary = z.infer<typeof professionalSummarySchema>;
 
@@ -58,17 +61,64 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
+export const pendencySchema = z.object({
+  code: z.string(),
+  field: z.string().nullable(),
+  message: z.string(),
+  /** `rule`: from the record as stored; `load`: a value of the main system that could not be kept. */
+  source: z.enum(['rule', 'load']),
+});
+export type PendencyView = z.infer<typeof pendencySchema>;
+
+/** A registry load brought a third value for a field with a correction in flight (docs/store.md). */
+export const registryConflictSchema = z.object({
+  id: z.number().int(),
+  importId: z.number().int().nullable(),
+  row: z.number().int().nullable(),
+  professionalId: z.number().int(),
+  registrationNumber: z.string(),
+  name: z.string(),
+  /** A correction field (`mother` for the mother fact). */
+  field: z.string(),
+  deskValue: z.string().nullable(),
+  fileValue: z.string().nullable(),
+  correctionUuid: z.string(),
+  createdAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  resolution: z.enum(['kept', 'file']).nullable(),
+});
+export type RegistryConflict = z.infer<typeof registryConflictSchema>;
+
+/** One change of a record's fields, whatever made it (db/recordHistory.ts). */
+export const historyEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  operator: z.string(),
+  kind: z.string(),
+  field: z.string().nullable(),
+  oldValue: z.string().nullable(),
+  newValue: z.string().nullable(),
+  correctionUuid: z.string().nullable(),
+  importId: z.number().int().nullable(),
+  batchId: z.number().int().nullable(),
+  note: z.string().nullable(),
+});
+export type HistoryEntryView = z.infer<typeof historyEntrySchema>;
+
 export const recordViewSchema = z.object({
   professional: professionalSchema,
   corrections: z.array(correctionSchema),
   statusCounts: z.record(correctionStatusSchema, z.number().int()),
   audit: z.array(auditEntrySchema),
+  pendencies: z.array(pendencySchema),
+  conflicts: z.array(registryConflictSchema),
+  history: z.array(historyEntrySchema),
 });
 export type RecordView = z.infer<typeof recordViewSchema>;
 
 export const registryContract = {
   'registry:search': {
-    input: z.object({ text: z.string().max(200), ...pageInput }).strict(),
+    input: z.object({ text: z.string().max(200), withPendencies: z.boolean().default(false), ...pageInput }).strict(),
     output: pageOf(professionalSummarySchema),
   },
   'registry:get': {
@@ -79,6 +129,16 @@ export const registryContract = {
   'registry:find': {
     input: z.object({ key: z.string().trim().min(1).max(40) }).strict(),
     output: professionalSchema.nullable(),
+  },
+  /** What Início counts about the registry: the same numbers every screen shows. */
+  'registry:overview': {
+    input: z.object({}).strict(),
+    output: z.object({
+      professionals: z.number().int(),
+      withPendencies: z.number().int(),
+      rejections: z.object({ corrections: z.number().int(), cepChanges: z.number().int(), total: z.number().int() }),
+      openConflicts: z.number().int(),
+    }),
   },
   /** Fill the registry with synthetic professionals of the desk's region (training, demos, benchmarks). */
   'registry:demo': {

@@ -54,17 +54,20 @@ export function planCorrection(current: Professional, requested: Record<string, 
   const next: Record<string, FieldValue> = { ...(current as unknown as Record<string, FieldValue>) };
   for (const [field, value] of Object.entries(parsed)) next[field] = value;
 
-  // The mother rule holds after every change, even one that does not touch the mother: a record
-  // missing both (seed case F) must be completed before anything else is saved on it.
-  const mother = applyMotherRule(current, {
-    motherName: 'motherName' in parsed ? (parsed.motherName as string | null) : undefined,
-    motherNotListed: 'motherNotListed' in parsed ? (parsed.motherNotListed as boolean) : undefined,
-  });
-  if (mother.ok) {
-    next.motherName = mother.value.motherName;
-    next.motherNotListed = mother.value.motherNotListed;
-  } else if (!errors.some((e) => e.field === 'motherName' || e.field === 'motherNotListed')) {
-    errors.push({ code: mother.code, field: 'motherName', message: mother.message });
+  // The mother rule applies when the correction touches the mother fact. A record missing both
+  // (seed case F) still takes an unrelated fix, such as an e-mail (case D): the missing mother
+  // stays a pendência of the record, not a reason to refuse.
+  if ('motherName' in parsed || 'motherNotListed' in parsed) {
+    const mother = applyMotherRule(current, {
+      motherName: 'motherName' in parsed ? (parsed.motherName as string | null) : undefined,
+      motherNotListed: 'motherNotListed' in parsed ? (parsed.motherNotListed as boolean) : undefined,
+    });
+    if (mother.ok) {
+      next.motherName = mother.value.motherName;
+      next.motherNotListed = mother.value.motherNotListed;
+    } else if (!errors.some((e) => e.field === 'motherName' || e.field === 'motherNotListed')) {
+      errors.push({ code: mother.code, field: 'motherName', message: mother.message });
+    }
   }
 
   const cep = next.cep as string | null;

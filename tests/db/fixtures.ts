@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDispatcher, createHandlers, openStore, type Store } from '../../db';
+import { refreshPendencies } from '../../db/pendencies';
 import { getProfessional } from '../../db/registry';
 import type { Handlers } from '../../shared/contract';
 import type { Professional } from '../../shared/domain';
@@ -89,6 +90,7 @@ export function addProfessional(store: Store, overrides: Partial<Omit<Profession
     city: 'São Paulo',
     uf: 'SP',
     dipStatus: 'none',
+    dipStatusAt: null,
     rowVersion: 1,
     createdAt: '2024-01-15T12:00:00.000Z',
     updatedAt: '2024-01-15T12:00:00.000Z',
@@ -104,7 +106,9 @@ export function addProfessional(store: Store, overrides: Partial<Omit<Profession
         @street, @number, @complement, @district, @city, @uf, @dipStatus, @rowVersion, @createdAt, @updatedAt)`,
     )
     .run({ ...p, nameFolded: foldForSearch(p.name), motherNotListed: p.motherNotListed ? 1 : 0 });
-  return getProfessional(store.db, Number(result.lastInsertRowid)) as Professional;
+  const inserted = getProfessional(store.db, Number(result.lastInsertRowid)) as Professional;
+  refreshPendencies(store.db, inserted);
+  return inserted;
 }
 
 /** What a clerk fills besides the new values. */

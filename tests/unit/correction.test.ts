@@ -74,8 +74,14 @@ describe('planCorrection: the mother rule', () => {
     ]);
   });
 
-  it('a record with neither mother nor flag refuses an e-mail-only change with MOTHER_MISSING', () => {
+  it('a record with neither mother nor flag still takes an e-mail-only change (case D does not wait on case F)', () => {
     const plan = planCorrection(professional({ motherName: null, motherNotListed: false }), { email: 'nova@example.com' });
+    expect(plan.errors).toEqual([]);
+    expect(plan.changes).toEqual([{ field: 'email', oldValue: expect.anything(), newValue: 'nova@example.com' }]);
+  });
+
+  it('a record with neither mother nor flag refuses a change of the mother fact that leaves it missing', () => {
+    const plan = planCorrection(professional({ motherName: null, motherNotListed: true }), { motherNotListed: false });
     expect(plan.errors).toEqual([
       expect.objectContaining({ code: 'MOTHER_MISSING', field: 'motherName', message: expect.stringContaining('nome da mãe') }),
     ]);

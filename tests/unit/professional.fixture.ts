@@ -29,6 +29,7 @@ export function professional(overrides: Partial<Professional> = {}): Professiona
     city: 'São Paulo',
     uf: 'SP',
     dipStatus: 'none',
+    dipStatusAt: null,
     rowVersion: 1,
     createdAt: '2024-01-10T12:00:00.000Z',
     updatedAt: '2024-01-10T12:00:00.000Z',

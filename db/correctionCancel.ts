@@ -1,0 +1,84 @@
+// Undo before it leaves: a correction still on the desk (pending, or in a lote still under review)
+// can be cancelled with a reason. The record goes back to the value it had before, the item leaves
+// its lote, and the correction stays in the store as `cancelled` (audited, in the record's history).
+// Once its lote is sealed it belongs to Implanta's copy: it can no longer be cancelled.
+import type { Database } from 'better-sqlite3';
+import type { Correction } from '../shared/contract/corrections';
+import { AppError } from '../shared/errors';
+import { fieldLabel } from '../shared/fields';
+import { appendAudit } from './audit';
+import { appendHistory } from './recordHistory';
+import { currentCorrectionText, valuesOfCorrectionText, writeRecordFields } from './recordState';
+import { laterOpenCorrection } from './rejections';
+import { requireProfessional } from './registry';
+import { requireSettings } from './settings';
+import { statement } from './statements';
+
+interface Row {
+  id: number;
+  uuid: string;
+  professional_id: number;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+  status: Correction['status'];
+  batch_id: number | null;
+}
+
+const STATUS_WORDS: Partial<Record<Correction['status'], string>> = {
+  sent: 'já foi enviada à Implanta',
+  synced: 'já foi aplicada pela Implanta',
+  rejected: 'foi rejeitada pela Implanta (use “Dispensar” ou corrija de novo)',
+  cancelled: 'já foi cancelada',
+};
+
+export function cancelCorrection(db: Database, input: { uuid: string; reason: string }, now: string): { uuid: string; rowVersion: number; reverted: boolean } {
+  return db.transaction(() => {
+    const settings = requireSettings(db);
+    const row = statement<Row>(db, 'SELECT id, uuid, professional_id, field, old_value, new_value, status, batch_id FROM corrections WHERE uuid = ?').get(input.uuid);
+    if (!row) throw new AppError('CORRECTION_NOT_FOUND', `Nenhuma correção com o id ${input.uuid}.`);
+    const record = requireProfessional(db, row.professional_id);
+    const who = `${record.name} (registro ${record.registrationNumber})`;
+    const label = fieldLabel(row.field);
+    const batch = row.batch_id === null ? null : statement<{ number: string; state: string }>(db, 'SELECT number, state FROM batches WHERE id = ?').get(row.batch_id);
+    if (STATUS_WORDS[row.status]) {
+      throw new AppError('CORRECTION_STATE', `A correção de ${label} de ${who} ${STATUS_WORDS[row.status]}: não pode ser cancelada.`);
+    }
+    if (batch && batch.state !== 'open') {
+      throw new AppError('CORRECTION_STATE', `A correção de ${label} de ${who} está no lote ${batch.number}, já fechado: não pode ser cancelada.`);
+    }
+    const reason = input.reason.trim();
+    if (reason.length < 5) throw new AppError('REASON_REQUIRED', 'Informe o motivo do cancelamento (pelo menos 5 caracteres).', { field: 'reason' });
+    if (laterOpenCorrection(db, row.professional_id, row.field, row.id)) {
+      throw new AppError('CORRECTION_STATE', `Há uma correção mais recente de ${label} de ${who}: cancele-a primeiro.`);
+    }
+
+    if (row.batch_id !== null) statement(db, "UPDATE corrections SET batch_id = NULL, status = 'pending' WHERE id = ?").run(row.id);
+    statement(db, "UPDATE corrections SET status = 'cancelled', status_message = ?, status_changed_at = ? WHERE id = ?").run(reason, now, row.id);
+
+    // The record goes back only if it still shows this correction's value (a registry load may have changed it since).
+    const reverted = currentCorrectionText(record, row.field) === row.new_value;
+    const written = reverted ? writeRecordFields(db, row.professional_id, valuesOfCorrectionText(row.field, row.old_value), now) : record;
+    appendHistory(db, {
+      professionalId: row.professional_id,
+      at: now,
+      operator: settings.operator,
+      kind: 'cancelled',
+      field: row.field,
+      oldValue: row.new_value,
+      newValue: reverted ? row.old_value : row.new_value,
+      correctionUuid: row.uuid,
+      batchId: row.batch_id,
+      note: reason,
+    });
+    appendAudit(db, {
+      at: now,
+      operator: settings.operator,
+      action: 'correction.cancel',
+      entity: 'professional',
+      entityId: String(row.professional_id),
+      detail: { registrationNumber: record.registrationNumber, uuid: row.uuid, field: row.field, reason, batch: batch?.number ?? null, reverted },
+    });
+    return { uuid: row.uuid, rowVersion: written.rowVersion, reverted };
+  })();
+}

@@ -1,0 +1,78 @@
+// Writing a record's fields from any source — a correction saved, a rejection or a cancellation
+// giving Implanta's value back, a registry conflict resolved — always the same way: the columns
+// (and the search name), the row_version bump, the pendências refreshed. The caller owns the
+// transaction and writes the history and audit entries that say why.
+import type { Database } from 'better-sqlite3';
+import { getTableColumns } from 'drizzle-orm';
+import type { Professional } from '../shared/domain';
+import { AppError } from '../shared/errors';
+import { isFieldName, MOTHER_FACT_FIELD, type FieldName, type FieldValue } from '../shared/fields';
+import { decodeMotherFact, encodeMotherFact } from '../shared/rules/motherFact';
+import { foldForSearch } from '../shared/text';
+import { refreshPendencies } from './pendencies';
+import { requireProfessional } from './registry';
+import { professionals } from './schema';
+
+const COLUMNS = getTableColumns(professionals);
+
+/** SQL column and stored value of a catalogue field (the flag is 0/1). */
+export function columnValue(field: FieldName, value: FieldValue): [string, string | number | null] {
+  const column = COLUMNS[field].name;
+  return [column, typeof value === 'boolean' ? (value ? 1 : 0) : value];
+}
+
+/** The record values a correction's stored text stands for (`mother` sets both mother columns). */
+export function valuesOfCorrectionText(field: string, text: string | null): Partial<Record<FieldName, FieldValue>> {
+  if (field === MOTHER_FACT_FIELD) {
+    const fact = decodeMotherFact(text);
+    return { motherName: fact.motherName, motherNotListed: fact.motherNotListed };
+  }
+  if (!isFieldName(field)) throw new Error(`Unknown correction field ${field}`);
+  if (field === 'motherNotListed') return { motherNotListed: text === 'true' };
+  return { [field]: text };
+}
+
+/**
+ * Sets fields of a record, bumping its row_version; refreshes its pendências. With
+ * `expectedRowVersion`, a record changed meanwhile is refused (VERSION_CONFLICT). Returns the
+ * record as written.
+ */
+export function writeRecordFields(
+  db: Database,
+  professionalId: number,
+  values: Partial<Record<FieldName, FieldValue>>,
+  now: string,
+  options: { expectedRowVersion?: number; conflictMessage?: string } = {},
+): Professional {
+  const assignments: string[] = [];
+  const params: (string | number | null)[] = [];
+  for (const [field, value] of Object.entries(values) as [FieldName, FieldValue][]) {
+    const [column, stored] = columnValue(field, value);
+    assignments.push(`${column} = ?`);
+    params.push(stored);
+    if (field === 'name') {
+      assignments.push('name_folded = ?');
+      params.push(foldForSearch(String(value ?? '')));
+    }
+  }
+  const guard = options.expectedRowVersion === undefined ? '' : ' AND row_version = ?';
+  if (options.expectedRowVersion !== undefined) params.push(options.expectedRowVersion);
+  const updated = db
+    .prepare(`UPDATE professionals SET ${[...assignments, 'row_version = row_version + 1', 'updated_at = ?'].join(', ')} WHERE id = ?${guard}`)
+    .run(...params.slice(0, assignments.length), now, professionalId, ...params.slice(assignments.length));
+  if (updated.changes !== 1) {
+    throw new AppError('VERSION_CONFLICT', options.conflictMessage ?? 'Este cadastro foi alterado enquanto você trabalhava. Recarregue o cadastro e confira.');
+  }
+  const record = requireProfessional(db, professionalId);
+  refreshPendencies(db, record, Object.keys(values));
+  return record;
+}
+
+/** The text a correction would store for the record's current value of a correction field. */
+export function currentCorrectionText(record: Professional, field: string): string | null {
+  if (field === MOTHER_FACT_FIELD) return encodeMotherFact(record);
+  if (!isFieldName(field)) return null;
+  const value = record[field] as FieldValue;
+  if (value === null) return null;
+  return String(value);
+}

@@ -1,0 +1,115 @@
+// Closing the loop of a rejection. When Implanta rejects a correction the record shows again the
+// value Implanta holds (the correction's old value), unless a later correction of the same field
+// is on its way. The rejection stays open — shown on the record, counted on Início and Lotes —
+// until a new correction of the field is saved or the clerk dismisses it with a reason.
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../shared/errors';
+import { fieldLabel } from '../shared/fields';
+import { appendAudit } from './audit';
+import { appendHistory } from './recordHistory';
+import { currentCorrectionText, valuesOfCorrectionText, writeRecordFields } from './recordState';
+import { requireProfessional } from './registry';
+import { requireSettings } from './settings';
+import { statement } from './statements';
+
+const OPEN = "('pending', 'batched', 'sent')";
+
+interface RejectedRow {
+  id: number;
+  uuid: string;
+  professional_id: number;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+  batch_id: number | null;
+  status: string;
+  resolved_at: string | null;
+}
+
+/** A later correction of the same field still on its way (it carries the clerk's newer intent). */
+export function laterOpenCorrection(db: Database, professionalId: number, field: string, afterId: number): string | null {
+  return (
+    statement<{ uuid: string }>(db, `SELECT uuid FROM corrections WHERE professional_id = ? AND field = ? AND id > ? AND status IN ${OPEN} ORDER BY id LIMIT 1`).get(
+      professionalId,
+      field,
+      afterId,
+    )?.uuid ?? null
+  );
+}
+
+/**
+ * After a correction was marked rejected (inside the acknowledgement's transaction): the record
+ * takes Implanta's value back, with a history entry carrying Implanta's message. Returns whether
+ * the record changed.
+ */
+export function giveBackImplantaValue(db: Database, uuid: string, message: string | null, now: string, operator: string): boolean {
+  const row = statement<RejectedRow>(db, 'SELECT * FROM corrections WHERE uuid = ?').get(uuid);
+  if (!row || row.status !== 'rejected') return false;
+  const record = requireProfessional(db, row.professional_id);
+  const reverted = !laterOpenCorrection(db, row.professional_id, row.field, row.id) && currentCorrectionText(record, row.field) === row.new_value && !cpfTaken(db, row);
+  if (reverted) writeRecordFields(db, row.professional_id, valuesOfCorrectionText(row.field, row.old_value), now);
+  appendHistory(db, {
+    professionalId: row.professional_id,
+    at: now,
+    operator,
+    kind: 'rejected',
+    field: row.field,
+    oldValue: row.new_value,
+    newValue: reverted ? row.old_value : row.new_value,
+    correctionUuid: row.uuid,
+    batchId: row.batch_id,
+    note: message,
+  });
+  return reverted;
+}
+
+/** Giving a CPF back must not take the CPF another record holds now. */
+function cpfTaken(db: Database, row: RejectedRow): boolean {
+  if (row.field !== 'cpf' || row.old_value === null) return false;
+  return statement(db, 'SELECT 1 FROM professionals WHERE cpf = ? AND id <> ?').get(row.old_value, row.professional_id) !== undefined;
+}
+
+/** The clerk looked at a rejection and decided nothing more is to be done (audited). */
+export function dismissRejection(db: Database, input: { uuid: string; reason: string }, now: string) {
+  return db.transaction(() => {
+    const settings = requireSettings(db);
+    const row = statement<RejectedRow>(db, 'SELECT * FROM corrections WHERE uuid = ?').get(input.uuid);
+    if (!row) throw new AppError('CORRECTION_NOT_FOUND', 'Correção não encontrada: ela pode ter sido cancelada. Recarregue a tela.');
+    if (row.status !== 'rejected') throw new AppError('CORRECTION_STATE', 'Só uma correção rejeitada pela Implanta pode ser dispensada.');
+    if (row.resolved_at !== null) throw new AppError('CORRECTION_STATE', 'Esta rejeição já foi tratada.');
+    const reason = input.reason.trim();
+    if (reason.length < 5) throw new AppError('REASON_REQUIRED', 'Informe por que a rejeição pode ser dispensada (pelo menos 5 caracteres).', { field: 'reason' });
+    statement(db, "UPDATE corrections SET resolved_at = ?, resolution = 'dismissed', resolution_note = ? WHERE id = ?").run(now, reason, row.id);
+    const record = requireProfessional(db, row.professional_id);
+    appendHistory(db, {
+      professionalId: row.professional_id,
+      at: now,
+      operator: settings.operator,
+      kind: 'rejection_dismissed',
+      field: row.field,
+      oldValue: row.new_value,
+      newValue: null,
+      correctionUuid: row.uuid,
+      note: reason,
+    });
+    appendAudit(db, {
+      at: now,
+      operator: settings.operator,
+      action: 'correction.dismiss_rejection',
+      entity: 'professional',
+      entityId: String(row.professional_id),
+      detail: { registrationNumber: record.registrationNumber, uuid: row.uuid, field: row.field, reason },
+    });
+    return { uuid: row.uuid, field: row.field, label: fieldLabel(row.field) };
+  })();
+}
+
+/** Rejections still to deal with: the one count Início, Lotes and the record all show. */
+export function unresolvedRejectionCounts(db: Database): { corrections: number; cepChanges: number; total: number } {
+  const row = statement<{ corrections: number; cep: number }>(
+    db,
+    `SELECT (SELECT count(*) FROM corrections WHERE status = 'rejected' AND resolved_at IS NULL) AS corrections,
+            (SELECT count(*) FROM cep_changes WHERE status = 'rejected' AND resolved_at IS NULL) AS cep`,
+  ).get() as { corrections: number; cep: number };
+  return { corrections: row.corrections, cepChanges: row.cep, total: row.corrections + row.cep };
+}
