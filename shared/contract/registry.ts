@@ -118,7 +118,7 @@ export type RecordView = z.infer<typeof recordViewSchema>;
 
 export const registryContract = {
   'registry:search': {
-    input: z.object({ text: z.string().max(200), withPendencies: z.boolean().default(false), ...pageInput }).strict(),
+    input: z.object({ text: z.string().max(200), withPendencies: z.boolean().optional(), ...pageInput }).strict(),
     output: pageOf(professionalSummarySchema),
   },
   'registry:get': {
