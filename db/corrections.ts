@@ -242,9 +242,12 @@ export function listCorrections(db: Database, filter: ParsedInput<'corrections:l
     where.push('c.status = ?');
     params.push(filter.status);
   }
+  if (filter.unresolved) where.push("c.status = 'rejected' AND c.resolved_at IS NULL");
   if (filter.field) {
-    where.push('c.field = ?');
-    params.push(filter.field);
+    // The mother fact: `mother` items, and the two items of stores made before it was one.
+    const fields = filter.field === 'motherName' || filter.field === 'motherNotListed' || filter.field === MOTHER_FACT_FIELD ? [MOTHER_FACT_FIELD, 'motherName', 'motherNotListed'] : [filter.field];
+    where.push(`c.field IN (${fields.map(() => '?').join(', ')})`);
+    params.push(...fields);
   }
   if (filter.operator) {
     where.push('c.operator = ?');

@@ -1,7 +1,8 @@
 // Human-readable output of the `cress-desk` command (with --json the raw result is printed instead).
-import type { AppInfo, AuditVerification, CepEntry, Correction, CorrectionListItem, Output, ProfessionalSummary, Settings } from '../shared/contract';
+import type { AppInfo, AuditVerification, CepEntry, Correction, CorrectionListItem, Output, PendencyView, ProfessionalSummary, RegistryConflict, Settings } from '../shared/contract';
 import type { Professional } from '../shared/domain';
-import { FIELDS, fieldLabel, type FieldName } from '../shared/fields';
+import { FIELDS, fieldLabel, MOTHER_FACT_FIELD, type FieldName } from '../shared/fields';
+import { decodeMotherFact, motherFactWords } from '../shared/rules/motherFact';
 import { formatCep } from '../shared/rules/cep';
 import { formatCpf } from '../shared/rules/cpf';
 import { formatDateBr, formatDateTimeBr } from '../shared/rules/dates';
@@ -17,6 +18,9 @@ const STATUS_LABELS: Record<Correction['status'], string> = {
   cancelled: 'Cancelada',
 };
 
+/** `registry show`: the record with what is wrong with it and what waits for the clerk. */
+export type ShownRecord = Professional & { pendencies: PendencyView[]; rejections: Correction[]; conflicts: RegistryConflict[] };
+
 function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
   return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
@@ -26,8 +30,9 @@ function count(n: number): string {
   return n.toLocaleString('pt-BR');
 }
 
-function showValue(field: FieldName, value: unknown): string {
+function showValue(field: FieldName | typeof MOTHER_FACT_FIELD, value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
+  if (field === MOTHER_FACT_FIELD) return motherFactWords(decodeMotherFact(String(value))) || '—';
   if (field === 'motherNotListed') return value === true || value === 'true' ? 'Sim' : 'Não';
   if (field === 'cpf') return formatCpf(String(value));
   if (field === 'cep') return formatCep(String(value));
@@ -52,13 +57,25 @@ export const renderers = {
     ].join('\n'),
   settings: (s: Settings) => `Desk set up: ${regionLabel(s.region)}${s.seccional ? `, seccional ${s.seccional}` : ''}, operator ${s.operator}.`,
   demo: (r: { inserted: number; total: number }) => `Added ${count(r.inserted)} demo professionals (${count(r.total)} in the registry).`,
-  professional: (p: Professional) =>
-    table([
-      ['Registro', p.registrationNumber],
-      ...Object.keys(FIELDS).map((f) => [FIELDS[f as FieldName].label, showValue(f as FieldName, p[f as FieldName])]),
-      ['Situação do DIP', DIP_LABELS[p.dipStatus]],
-      ['Versão', String(p.rowVersion)],
-    ]),
+  professional: (p: ShownRecord) =>
+    [
+      table([
+        ['Registro', p.registrationNumber],
+        ...Object.keys(FIELDS).map((f) => [FIELDS[f as FieldName].label, showValue(f as FieldName, p[f as FieldName])]),
+        ['Situação do DIP', `${DIP_LABELS[p.dipStatus]}${p.dipStatusAt ? ` (em ${formatDateBr(p.dipStatusAt)})` : ''}`],
+        ['Versão', String(p.rowVersion)],
+      ]),
+      ...p.pendencies.map((d) => `Pendência: ${d.message}`),
+      ...p.rejections.map(
+        (c) => `Rejeitada pela Implanta (${c.uuid}): ${fieldLabel(c.field)} “${showValue(c.field as FieldName, c.newValue)}” — ${c.statusMessage ?? 'sem motivo informado'}`,
+      ),
+      ...p.conflicts.map(
+        (c) => `Conflito ${c.id}: ${fieldLabel(c.field)} — arquivo “${showValue(c.field as FieldName, c.fileValue)}”, mesa “${showValue(c.field as FieldName, c.deskValue)}”`,
+      ),
+    ].join('\n'),
+  cancelled: (r: { uuid: string; reverted: boolean }) =>
+    `Correction ${r.uuid} cancelled${r.reverted ? '; the record shows the previous value again' : ' (the record had changed since: left as it is)'}.`,
+  dismissed: (r: { uuid: string; label: string }) => `Rejection of ${r.label} (${r.uuid}) dismissed.`,
   search: (page: Output<'registry:search'>) =>
     page.items.length === 0
       ? 'No professional found.'

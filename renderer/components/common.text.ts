@@ -9,4 +9,7 @@ export const COMMON_TEXT = {
   jobCancelling: 'Cancelando…',
   jobCount: (done: number, total: number | null) =>
     total === null ? done.toLocaleString('pt-BR') : `${done.toLocaleString('pt-BR')} de ${total.toLocaleString('pt-BR')}`,
+  reasonLabel: 'Motivo',
+  reasonHelp: (min: number) => `Escreva o motivo (pelo menos ${min} caracteres).`,
+  cancelAction: 'Voltar',
 } as const;

@@ -1,6 +1,7 @@
 // How a registry value reads on screen: CPF, CEP, dates, phone and vocabularies in Brazilian form.
 import type { DipStatus } from '../../shared/domain';
-import { FIELDS, isFieldName, type FieldValue } from '../../shared/fields';
+import { FIELDS, isFieldName, MOTHER_FACT_FIELD, type FieldValue } from '../../shared/fields';
+import { decodeMotherFact, motherFactWords } from '../../shared/rules/motherFact';
 import { formatCep } from '../../shared/rules/cep';
 import { formatCpf } from '../../shared/rules/cpf';
 import { formatDateBr } from '../../shared/rules/dates';
@@ -10,6 +11,7 @@ import type { MaritalStatus } from '../../shared/domain';
 /** A field's value for reading; `empty` when there is none. Accepts stored values and correction text ("true"). */
 export function formatFieldValue(field: string, value: FieldValue | undefined, empty = '—'): string {
   if (value === null || value === undefined || value === '') return empty;
+  if (field === MOTHER_FACT_FIELD) return motherFactWords(decodeMotherFact(String(value))) || empty;
   if (!isFieldName(field)) return String(value);
   switch (FIELDS[field].rule) {
     case 'flag':

@@ -104,16 +104,22 @@ function Filters({
         <Typography variant="body2" sx={{ color: 'text.secondary', mr: 0.5 }}>
           {`${TEXT.status}:`}
         </Typography>
-        <StatusFilterChip label={TEXT.allStatuses} selected={filters.status === null} onClick={() => onChange({ status: null })} />
+        <StatusFilterChip label={TEXT.allStatuses} selected={filters.status === null} onClick={() => onChange({ status: null, unresolved: false })} />
         {CORRECTION_STATUSES.map((status) => (
           <StatusFilterChip
             key={status}
             status={status}
             label={STATUS_LABELS[status]}
-            selected={filters.status === status}
-            onClick={() => onChange({ status })}
+            selected={filters.status === status && !filters.unresolved}
+            onClick={() => onChange({ status, unresolved: false })}
           />
         ))}
+        <StatusFilterChip
+          status="rejected"
+          label={TEXT.unresolvedRejections}
+          selected={filters.unresolved}
+          onClick={() => onChange({ status: 'rejected', unresolved: true })}
+        />
       </Stack>
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr 1fr', md: '2fr 2fr 1fr 1fr auto' }, gap: 1.5, alignItems: 'start' }}>
         <TextField

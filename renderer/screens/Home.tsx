@@ -3,6 +3,7 @@ import BackupIcon from '@mui/icons-material/Backup';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import PeopleIcon from '@mui/icons-material/People';
 import ReportProblemIcon from '@mui/icons-material/ReportProblem';
+import RuleIcon from '@mui/icons-material/Rule';
 import SearchIcon from '@mui/icons-material/Search';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -14,8 +15,10 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { Output } from '../../shared/contract';
 import { CORRECTION_STATUSES } from '../../shared/domain';
+import { call } from '../api/client';
 import { EmptyState } from '../components/EmptyState';
 import { StatusChip } from '../components/StatusChip';
 import { useCorrections } from '../stores/corrections';
@@ -33,6 +36,7 @@ export function HomeScreen() {
   const go = useNavigation((s) => s.go);
   const focusSearch = useNavigation((s) => s.focusSearch);
   const setSearchText = useRegistry((s) => s.setText);
+  const setWithPendencies = useRegistry((s) => s.setWithPendencies);
 
   useEffect(() => {
     void refresh();
@@ -40,7 +44,12 @@ export function HomeScreen() {
   }, [refresh, loadCounts]);
 
   const total = counts ? CORRECTION_STATUSES.reduce((sum, s) => sum + (counts[s] ?? 0), 0) : null;
-  const rejected = counts?.rejected ?? 0;
+  const [overview, setOverview] = useState<Output<'registry:overview'> | null>(null);
+  useEffect(() => {
+    call('registry:overview', {}).then(setOverview, () => setOverview(null));
+  }, []);
+  // One count of rejections everywhere: not yet corrected again nor dismissed (CEP changes included).
+  const rejected = overview?.rejections.total ?? 0;
 
   // Typing here continues in Cadastro: the first key moves the clerk there with the text.
   function startSearch(text: string) {
@@ -112,10 +121,31 @@ export function HomeScreen() {
               </Typography>
             ) : null}
           </DashCard>
-          {counts ? (
+          {overview ? (
+            <DashCard icon={<RuleIcon color={overview.withPendencies > 0 ? 'warning' : 'inherit'} />} title={TEXT.pendenciesTitle}>
+              <Typography variant="body2" sx={{ mb: overview.withPendencies + overview.openConflicts > 0 ? 1.5 : 0 }} data-testid="home-pendencies">
+                {overview.withPendencies > 0 ? TEXT.pendenciesSome(overview.withPendencies) : TEXT.pendenciesNone}
+                {overview.openConflicts > 0 ? ` ${TEXT.conflictsSome(overview.openConflicts)}` : ''}
+              </Typography>
+              {overview.withPendencies > 0 ? (
+                <Button
+                  size="small"
+                  variant="outlined"
+                  color="warning"
+                  onClick={() => {
+                    setWithPendencies(true);
+                    go({ name: 'registry' });
+                  }}
+                >
+                  {TEXT.seePendencies}
+                </Button>
+              ) : null}
+            </DashCard>
+          ) : null}
+          {overview ? (
             <DashCard icon={<ReportProblemIcon color={rejected > 0 ? 'error' : 'inherit'} />} title={TEXT.rejectedTitle}>
               <Typography variant="body2" sx={{ mb: rejected > 0 ? 1.5 : 0 }}>
-                {rejected > 0 ? TEXT.rejectedSome(rejected) : TEXT.rejectedNone}
+                <span data-testid="home-rejected">{rejected > 0 ? TEXT.rejectedSome(rejected) : TEXT.rejectedNone}</span>
               </Typography>
               {rejected > 0 ? (
                 <Button
@@ -123,7 +153,7 @@ export function HomeScreen() {
                   variant="outlined"
                   color="error"
                   onClick={() => {
-                    setFilters({ status: 'rejected' });
+                    setFilters({ status: 'rejected', unresolved: true });
                     go({ name: 'corrections' });
                   }}
                 >

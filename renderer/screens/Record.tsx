@@ -6,6 +6,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
+import Chip from '@mui/material/Chip';
 import CardContent from '@mui/material/CardContent';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
@@ -20,10 +21,11 @@ import TableRow from '@mui/material/TableRow';
 import Tabs from '@mui/material/Tabs';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import { visuallyHidden } from '@mui/utils';
 import { useEffect, useState } from 'react';
 import type { Correction, RecordView } from '../../shared/contract';
 import { CORRECTION_STATUSES, type Professional } from '../../shared/domain';
-import { FIELD_GROUP_LABELS, FIELD_NAMES, FIELDS, fieldLabel, type FieldGroup, type FieldName } from '../../shared/fields';
+import { FIELD_GROUP_LABELS, FIELD_NAMES, FIELDS, fieldLabel, isFieldName, type FieldGroup, type FieldName } from '../../shared/fields';
 import { formatCpf } from '../../shared/rules/cpf';
 import { formatDateBr, formatDateTimeBr } from '../../shared/rules/dates';
 import { DIP_CONSEQUENCE_LABELS } from '../../shared/rules/dip';
@@ -38,6 +40,9 @@ import { useDrafts } from '../stores/correctionDraft';
 import { useNavigation } from '../stores/navigation';
 import { useRecord } from '../stores/record';
 import { CorrectionForm } from './CorrectionForm';
+import { RecordCorrectionActions } from './RecordCorrectionActions';
+import { RecordHistory } from './RecordHistory';
+import { ConflictNote, correctAgainEdits, notesOfField, openRejections, PendencyNote, RejectionNote } from './RecordNotes';
 import { RECORD_TEXT as TEXT } from './record.text';
 
 type TabName = 'data' | 'corrections' | 'history';
@@ -58,6 +63,21 @@ export function RecordScreen({ id }: { id: number }) {
   const shown = view && view.professional.id === id ? view : null;
   const p = shown?.professional;
 
+  // "Corrigir de novo": the form opens with the rejected value, for the clerk to fix and save again.
+  function correctAgain(correction: Correction) {
+    if (!p) return;
+    startDraft(p);
+    const edit = correctAgainEdits(correction);
+    const drafts = useDrafts.getState();
+    if (edit.motherNotListed !== undefined) {
+      drafts.editForm(p.id, { motherChoice: edit.motherNotListed ? 'notListed' : 'name' });
+      if (!edit.motherNotListed) drafts.editField(p.id, 'motherName', edit.text);
+    } else if (isFieldName(edit.field)) {
+      drafts.editField(p.id, edit.field, edit.text);
+    }
+    setTab('data');
+  }
+
   return (
     <Box>
       <Button startIcon={<ArrowBackIcon />} onClick={() => go({ name: 'registry' })} sx={{ mb: 1, ml: -1 }}>
@@ -77,18 +97,14 @@ export function RecordScreen({ id }: { id: number }) {
               setTab('data');
             }}
           />
-          {!p.motherName && !p.motherNotListed ? (
-            <Alert severity="warning" sx={{ mb: 2 }}>
-              {TEXT.motherMissing}
-            </Alert>
-          ) : null}
+          <RecordSummaryAlert view={shown} />
           <Tabs value={tab} onChange={(_, value: TabName) => setTab(value)} aria-label={TEXT.tabsLabel} sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }}>
             <Tab value="data" label={TEXT.tabs.data} id="record-tab-data" aria-controls="record-panel" />
             <Tab value="corrections" label={TEXT.tabs.corrections(shown.corrections.length)} id="record-tab-corrections" aria-controls="record-panel" />
-            <Tab value="history" label={TEXT.tabs.history(shown.audit.length)} id="record-tab-history" aria-controls="record-panel" />
+            <Tab value="history" label={TEXT.tabs.history(shown.history.length)} id="record-tab-history" aria-controls="record-panel" />
           </Tabs>
           <div role="tabpanel" id="record-panel" aria-labelledby={`record-tab-${tab}`}>
-            {tab === 'data' ? formOpen ? <CorrectionForm view={shown} /> : <RecordFields professional={p} /> : null}
+            {tab === 'data' ? formOpen ? <CorrectionForm view={shown} /> : <RecordFields view={shown} onCorrectAgain={correctAgain} /> : null}
             {tab === 'corrections' ? <CorrectionsTable corrections={shown.corrections} /> : null}
             {tab === 'history' ? <HistoryTable view={shown} /> : null}
           </div>
@@ -116,6 +132,12 @@ function Header({ view, formOpen, onCorrect }: { view: RecordView; formOpen: boo
             <Typography sx={{ fontVariantNumeric: 'tabular-nums' }}>{TEXT.registration(p.registrationNumber)}</Typography>
             <Typography sx={{ fontVariantNumeric: 'tabular-nums' }}>{TEXT.cpf(formatCpf(p.cpf))}</Typography>
             <DipChip status={p.dipStatus} prefix />
+            {p.dipStatusAt ? (
+              <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+                {TEXT.dipStatusAt(formatDateBr(p.dipStatusAt))}
+              </Typography>
+            ) : null}
+            {view.pendencies.length > 0 ? <Chip size="small" color="warning" label={TEXT.pendencyChip(view.pendencies.length)} /> : null}
             {/* Where this record's corrections are on their way to Implanta: pending, sent, synced… */}
             {CORRECTION_STATUSES.filter((status) => (view.statusCounts[status] ?? 0) > 0).map((status) => (
               <StatusChip key={status} status={status} count={view.statusCounts[status]} />
@@ -140,7 +162,24 @@ function shownValue(p: Professional, field: FieldName): string {
   return formatFieldValue(field, p[field]);
 }
 
-function RecordFields({ professional }: { professional: Professional }) {
+function RecordSummaryAlert({ view }: { view: RecordView }) {
+  const rejections = openRejections(view).length;
+  const pendencies = view.pendencies.length;
+  const conflicts = view.conflicts.length;
+  if (rejections + pendencies + conflicts === 0) return null;
+  const loose = view.pendencies.filter((d) => d.field === null);
+  return (
+    <Alert severity={rejections + conflicts > 0 ? 'error' : 'warning'} sx={{ mb: 2 }} data-testid="record-summary">
+      {TEXT.summary(pendencies, rejections, conflicts)}
+      {loose.map((d) => (
+        <Box key={d.message}>{d.message}</Box>
+      ))}
+    </Alert>
+  );
+}
+
+function RecordFields({ view, onCorrectAgain }: { view: RecordView; onCorrectAgain(c: Correction): void }) {
+  const professional = view.professional;
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 2 }}>
       {GROUPS.map((group) => (
@@ -152,17 +191,28 @@ function RecordFields({ professional }: { professional: Professional }) {
             <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'minmax(150px, 40%) 1fr', columnGap: 2, rowGap: 1, m: 0 }}>
               {FIELD_NAMES.filter((f) => FIELDS[f].group === group && f !== 'motherNotListed').map((field) => {
                 const value = shownValue(professional, field);
+                const notes = notesOfField(view, field);
                 return (
                   <Box key={field} sx={{ display: 'contents' }}>
                     <Typography component="dt" variant="body2" sx={{ color: 'text.secondary' }}>
                       {FIELDS[field].label}
                     </Typography>
-                    <Typography
-                      component="dd"
-                      sx={{ m: 0, wordBreak: 'break-word', color: value === '—' ? 'text.disabled' : undefined, fontStyle: field === 'motherName' && professional.motherNotListed ? 'italic' : undefined }}
-                    >
-                      {value}
-                    </Typography>
+                    <Box component="dd" sx={{ m: 0, wordBreak: 'break-word' }}>
+                      <Typography
+                        sx={{ color: value === '—' ? 'text.disabled' : undefined, fontStyle: field === 'motherName' && professional.motherNotListed ? 'italic' : undefined }}
+                      >
+                        {value}
+                      </Typography>
+                      {notes.pendencies.map((d) => (
+                        <PendencyNote key={`${d.code}-${d.message}`} pendency={d} />
+                      ))}
+                      {notes.rejections.map((c) => (
+                        <RejectionNote key={c.uuid} correction={c} onCorrectAgain={onCorrectAgain} />
+                      ))}
+                      {notes.conflicts.map((c) => (
+                        <ConflictNote key={c.id} conflict={c} />
+                      ))}
+                    </Box>
                   </Box>
                 );
               })}
@@ -195,6 +245,11 @@ function CorrectionsTable({ corrections }: { corrections: Correction[] }) {
             <TableCell>{c.operator}</TableCell>
             <TableCell>{c.evidence}</TableCell>
             <TableCell>{c.reason}</TableCell>
+            <TableCell>
+              <Box component="span" sx={visuallyHidden}>
+                {c.actions}
+              </Box>
+            </TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -224,6 +279,9 @@ function CorrectionsTable({ corrections }: { corrections: Correction[] }) {
                 )}
               </TableCell>
               <TableCell sx={{ maxWidth: 260 }}>{row.reason}</TableCell>
+              <TableCell>
+                <RecordCorrectionActions correction={row} />
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -244,34 +302,5 @@ function StatusTip({ correction }: { correction: Correction }) {
 }
 
 function HistoryTable({ view }: { view: RecordView }) {
-  const h = TEXT.history;
-  if (view.audit.length === 0) {
-    return (
-      <Paper variant="outlined">
-        <EmptyState title={h.empty} />
-      </Paper>
-    );
-  }
-  return (
-    <TableContainer component={Paper} variant="outlined">
-      <Table aria-label={h.tableLabel}>
-        <TableHead>
-          <TableRow>
-            <TableCell>{h.at}</TableCell>
-            <TableCell>{h.operator}</TableCell>
-            <TableCell>{h.summary}</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {view.audit.map((entry) => (
-            <TableRow key={entry.id}>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTimeBr(entry.at)}</TableCell>
-              <TableCell>{entry.operator}</TableCell>
-              <TableCell>{entry.summary}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableContainer>
-  );
+  return <RecordHistory view={view} />;
 }

@@ -4,6 +4,7 @@ import SearchIcon from '@mui/icons-material/Search';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import InputAdornment from '@mui/material/InputAdornment';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
@@ -12,6 +13,7 @@ import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
+import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { ProfessionalSummary } from '../../shared/contract';
@@ -26,7 +28,7 @@ import { useRegistry } from '../stores/registry';
 import { REGISTRY_TEXT as TEXT } from './registry.text';
 
 export function RegistryScreen() {
-  const { text, page, pageSize, result, resultText, loading, error, setText, setPage, setPageSize, flush } = useRegistry();
+  const { text, page, pageSize, result, resultText, loading, error, withPendencies, setText, setPage, setPageSize, setWithPendencies, flush } = useRegistry();
   const openRecord = useNavigation((s) => s.openRecord);
   const focusRequest = useNavigation((s) => s.searchFocusRequest);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -71,12 +73,21 @@ export function RegistryScreen() {
           htmlInput: { autoComplete: 'off', spellCheck: false, 'aria-controls': 'registry-results' },
         }}
       />
-      <Box sx={{ mt: 2 }}>
+      <FormControlLabel
+        sx={{ mt: 1 }}
+        control={<Switch checked={withPendencies} onChange={(e) => setWithPendencies(e.target.checked)} />}
+        label={TEXT.withPendencies}
+      />
+      <Box sx={{ mt: 1 }}>
         <LoadingBar loading={loading} label={TEXT.searching} />
         {error ? <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert> : null}
         <Paper variant="outlined" id="registry-results">
           {result && items.length === 0 ? (
-            resultText ? (
+            withPendencies ? (
+              <EmptyState icon={<PersonSearchIcon />} title={TEXT.noPendencies}>
+                {TEXT.noPendenciesHelp}
+              </EmptyState>
+            ) : resultText ? (
               <EmptyState icon={<PersonSearchIcon />} title={TEXT.notFound(resultText)}>
                 {TEXT.notFoundHelp}
               </EmptyState>
@@ -115,7 +126,10 @@ function ResultsTable({ items, onOpen }: { items: ProfessionalSummary[]; onOpen(
           {items.map((item) => (
             <ClickableRow key={item.id} label={TEXT.openRow(item.name)} onActivate={() => onOpen(item.id)}>
               <TableCell sx={{ fontVariantNumeric: 'tabular-nums' }}>{item.registrationNumber}</TableCell>
-              <TableCell sx={{ fontWeight: 500 }}>{item.name}</TableCell>
+              <TableCell sx={{ fontWeight: 500 }}>
+                {item.name}
+                {item.pendencies > 0 ? <Chip size="small" color="warning" label={TEXT.pendencies(item.pendencies)} sx={{ ml: 1 }} /> : null}
+              </TableCell>
               <TableCell sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{item.cpfMasked}</TableCell>
               <TableCell>{[item.city, item.uf].filter(Boolean).join('/') || '—'}</TableCell>
               <TableCell>

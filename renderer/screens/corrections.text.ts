@@ -5,6 +5,7 @@ export const CORRECTIONS_TEXT = {
   filtersLabel: 'Filtros da fila',
   status: 'Situação',
   allStatuses: 'Todas',
+  unresolvedRejections: 'Rejeitadas a tratar',
   field: 'Campo',
   allFields: 'Todos os campos',
   operator: 'Operador',

@@ -13,10 +13,16 @@ export const HOME_TEXT = {
   registryTitle: 'Cadastro',
   registrySize: (n: number) => `${n.toLocaleString('pt-BR')} ${n === 1 ? 'profissional cadastrada' : 'profissionais cadastradas'}`,
   registryEmpty: 'O cadastro está vazio. A importação de planilhas chega em uma próxima versão.',
+  pendenciesTitle: 'Pendências do cadastro',
+  pendenciesNone: 'Nenhum cadastro com pendências.',
+  pendenciesSome: (n: number) =>
+    `${n.toLocaleString('pt-BR')} ${n === 1 ? 'cadastro tem' : 'cadastros têm'} dados que vão falhar na plataforma (CPF, e-mail, CEP ou mãe).`,
+  conflictsSome: (n: number) => `${n.toLocaleString('pt-BR')} ${n === 1 ? 'conflito' : 'conflitos'} com o sistema principal esperando sua escolha.`,
+  seePendencies: 'Ver cadastros com pendências',
   rejectedTitle: 'Rejeitadas para corrigir',
   rejectedNone: 'Nenhuma correção rejeitada pela Implanta.',
   rejectedSome: (n: number) =>
-    `${n.toLocaleString('pt-BR')} ${n === 1 ? 'correção foi rejeitada' : 'correções foram rejeitadas'} pela Implanta: confira o motivo na fila.`,
+    `${n.toLocaleString('pt-BR')} ${n === 1 ? 'correção foi rejeitada' : 'correções foram rejeitadas'} pela Implanta e ainda não ${n === 1 ? 'foi tratada' : 'foram tratadas'}: confira o motivo e corrija de novo.`,
   seeRejected: 'Ver rejeitadas',
   backupTitle: 'Último backup',
   backupLater: 'Os backups chegam em uma próxima versão. Até lá, os dados ficam somente neste computador.',

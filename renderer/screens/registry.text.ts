@@ -19,4 +19,8 @@ export const REGISTRY_TEXT = {
   emptyRegistryHelp: 'Quando houver profissionais cadastradas, elas aparecem aqui.',
   openRow: (name: string) => `Abrir o cadastro de ${name}`,
   searching: 'Buscando…',
+  withPendencies: 'Só cadastros com pendências',
+  pendencies: (n: number) => (n === 1 ? '1 pendência' : `${n.toLocaleString('pt-BR')} pendências`),
+  noPendencies: 'Nenhum cadastro com pendências para esta busca.',
+  noPendenciesHelp: 'Pendências são dados que vão falhar na plataforma: CPF inválido, e-mail, CEP fora da UF, mãe não informada.',
 } as const;

@@ -7,6 +7,8 @@ import { call, errorMessage } from '../api/client';
 
 export interface QueueFilters {
   status: CorrectionStatus | null;
+  /** With status `rejected`: only rejections not yet corrected again nor dismissed. */
+  unresolved: boolean;
   field: FieldName | null;
   operator: string | null;
   /** ISO dates; null = open-ended. */
@@ -14,7 +16,7 @@ export interface QueueFilters {
   to: string | null;
 }
 
-export const NO_FILTERS: QueueFilters = { status: null, field: null, operator: null, from: null, to: null };
+export const NO_FILTERS: QueueFilters = { status: null, unresolved: false, field: null, operator: null, from: null, to: null };
 
 type ListResult = Output<'corrections:list'>;
 type Counts = Output<'corrections:counts'>;
@@ -73,6 +75,7 @@ export const useCorrections = create<CorrectionsState>()((set, get) => ({
     try {
       const result = await call('corrections:list', {
         ...(filters.status ? { status: filters.status } : {}),
+        ...(filters.unresolved ? { unresolved: true } : {}),
         ...(filters.field ? { field: filters.field } : {}),
         ...(filters.operator ? { operator: filters.operator } : {}),
         ...(filters.from ? { from: filters.from } : {}),

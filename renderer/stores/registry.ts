@@ -16,7 +16,10 @@ interface RegistryState {
   resultText: string;
   loading: boolean;
   error: string | null;
+  /** "Com pendências": only records with at least one pendência. */
+  withPendencies: boolean;
   setText(text: string): void;
+  setWithPendencies(on: boolean): void;
   setPage(page: number): void;
   setPageSize(pageSize: number): void;
   /** Run the pending search now (Enter) and return its result. */
@@ -30,11 +33,11 @@ export const useRegistry = create<RegistryState>()((set, get) => {
   async function run(): Promise<Result | null> {
     clearTimeout(timer);
     timer = undefined;
-    const { text, page, pageSize } = get();
+    const { text, page, pageSize, withPendencies } = get();
     const ticket = ++latest;
     set({ loading: true, error: null });
     try {
-      const result = await call('registry:search', { text: text.trim(), page, pageSize });
+      const result = await call('registry:search', { text: text.trim(), page, pageSize, ...(withPendencies ? { withPendencies } : {}) });
       if (ticket === latest) set({ result, resultText: text.trim(), loading: false });
       return result;
     } catch (error) {
@@ -51,10 +54,15 @@ export const useRegistry = create<RegistryState>()((set, get) => {
     resultText: '',
     loading: false,
     error: null,
+    withPendencies: false,
     setText(text) {
       set({ text, page: 0 });
       clearTimeout(timer);
       timer = setTimeout(() => void run(), SEARCH_DEBOUNCE_MS);
+    },
+    setWithPendencies(on) {
+      set({ withPendencies: on, page: 0, result: null });
+      void run();
     },
     setPage(page) {
       set({ page });

@@ -1,0 +1,82 @@
+// A confirmation that needs a reason (cancel a correction, dismiss a rejection, resolve a
+// conflict): says the exact consequence, asks why, shows the store's refusal in place.
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import TextField from '@mui/material/TextField';
+import { useEffect, useId, useState } from 'react';
+import { COMMON_TEXT } from './common.text';
+
+const MIN_REASON = 5;
+
+export interface ReasonDialogProps {
+  open: boolean;
+  title: string;
+  /** What will happen, in one or two sentences. */
+  consequence: string;
+  confirmLabel: string;
+  reasonLabel?: string;
+  onClose(): void;
+  /** Resolves to an error message to show, or null when done. */
+  onConfirm(reason: string): Promise<string | null>;
+}
+
+export function ReasonDialog({ open, title, consequence, confirmLabel, reasonLabel = COMMON_TEXT.reasonLabel, onClose, onConfirm }: ReasonDialogProps) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const titleId = useId();
+  useEffect(() => {
+    if (open) {
+      setReason('');
+      setError(null);
+    }
+  }, [open]);
+  const short = reason.trim().length < MIN_REASON;
+
+  async function confirm() {
+    if (short || busy) return;
+    setBusy(true);
+    const problem = await onConfirm(reason.trim());
+    setBusy(false);
+    if (problem) setError(problem);
+    else onClose();
+  }
+
+  return (
+    <Dialog open={open} onClose={busy ? undefined : onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
+      <DialogTitle id={titleId}>{title}</DialogTitle>
+      <DialogContent>
+        <DialogContentText sx={{ mb: 2 }}>{consequence}</DialogContentText>
+        {error ? (
+          <Alert severity="error" sx={{ mb: 2 }} role="alert">
+            {error}
+          </Alert>
+        ) : null}
+        <TextField
+          autoFocus
+          fullWidth
+          multiline
+          minRows={2}
+          label={reasonLabel}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          helperText={short ? COMMON_TEXT.reasonHelp(MIN_REASON) : ' '}
+          slotProps={{ htmlInput: { maxLength: 500 } }}
+        />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} disabled={busy}>
+          {COMMON_TEXT.cancelAction}
+        </Button>
+        <Button variant="contained" onClick={() => void confirm()} disabled={short || busy}>
+          {confirmLabel}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

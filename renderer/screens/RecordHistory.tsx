@@ -1,0 +1,97 @@
+// The record's Histórico: every change of its fields, whatever made it (the form, imports, loads
+// from the main system, Implanta's answers, cancellations, conflict choices), newest first; then the
+// audit entries about this record.
+import Paper from '@mui/material/Paper';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import type { RecordView } from '../../shared/contract';
+import { fieldLabel } from '../../shared/fields';
+import { formatDateTimeBr } from '../../shared/rules/dates';
+import { DIP_LABELS } from '../../shared/rules/vocabulary';
+import type { DipStatus } from '../../shared/domain';
+import { ChangeText } from '../components/ChangeText';
+import { EmptyState } from '../components/EmptyState';
+import { RECORD_TEXT } from './record.text';
+
+const TEXT = RECORD_TEXT.history;
+
+function change(field: string | null, oldValue: string | null, newValue: string | null) {
+  if (field === null) return null;
+  if (field === 'dipStatus') {
+    const word = (v: string | null) => (v ? (DIP_LABELS[v as DipStatus] ?? v) : '—');
+    return `${word(oldValue)} → ${word(newValue)}`;
+  }
+  return <ChangeText field={field} oldValue={oldValue} newValue={newValue} stacked />;
+}
+
+export function RecordHistory({ view }: { view: RecordView }) {
+  if (view.history.length === 0 && view.audit.length === 0) {
+    return (
+      <Paper variant="outlined">
+        <EmptyState title={TEXT.empty} />
+      </Paper>
+    );
+  }
+  return (
+    <>
+      <TableContainer component={Paper} variant="outlined" sx={{ mb: 2 }}>
+        <Table aria-label={TEXT.tableLabel}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{TEXT.at}</TableCell>
+              <TableCell>{TEXT.what}</TableCell>
+              <TableCell>{TEXT.field}</TableCell>
+              <TableCell>{TEXT.change}</TableCell>
+              <TableCell>{TEXT.operator}</TableCell>
+              <TableCell>{TEXT.note}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {view.history.map((entry) => (
+              <TableRow key={entry.id}>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTimeBr(entry.at)}</TableCell>
+                <TableCell>{TEXT.kinds[entry.kind as keyof typeof TEXT.kinds] ?? entry.kind}</TableCell>
+                <TableCell>{entry.field === null ? '—' : entry.field === 'dipStatus' ? TEXT.dipField : fieldLabel(entry.field)}</TableCell>
+                <TableCell>{change(entry.field, entry.oldValue, entry.newValue)}</TableCell>
+                <TableCell>{entry.operator}</TableCell>
+                <TableCell sx={{ maxWidth: 260 }}>{entry.note ?? ''}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      {view.audit.length > 0 ? (
+        <>
+          <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
+            {TEXT.auditTitle}
+          </Typography>
+          <TableContainer component={Paper} variant="outlined">
+            <Table aria-label={TEXT.auditLabel} size="small">
+              <TableHead>
+                <TableRow>
+                  <TableCell>{TEXT.at}</TableCell>
+                  <TableCell>{TEXT.operator}</TableCell>
+                  <TableCell>{TEXT.summary}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {view.audit.map((entry) => (
+                  <TableRow key={entry.id}>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTimeBr(entry.at)}</TableCell>
+                    <TableCell>{entry.operator}</TableCell>
+                    <TableCell>{entry.summary}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
+        </>
+      ) : null}
+    </>
+  );
+}

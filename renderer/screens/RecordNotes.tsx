@@ -1,0 +1,137 @@
+// What the record view says next to a field: a pendência (the value breaks a rule), a rejection
+// from Implanta (with "Corrigir de novo" and "Dispensar"), a conflict with the main system (keep the
+// correction or take the file's value). The actions reload the record when done.
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import type { Correction, PendencyView, RecordView, RegistryConflict } from '../../shared/contract';
+import { fieldLabel, MOTHER_FACT_FIELD } from '../../shared/fields';
+import { columnsOfCorrectionField } from '../../shared/rules/motherFact';
+import { call, errorMessage } from '../api/client';
+import { ReasonDialog } from '../components/ReasonDialog';
+import { formatFieldValue } from '../lib/format';
+import { EMPTY_VALUE } from '../lib/labels';
+import { useNotify } from '../stores/notify';
+import { useRecord } from '../stores/record';
+import { RECORD_TEXT } from './record.text';
+
+const TEXT = RECORD_TEXT.notes;
+
+/** The record's open rejections: rejected by Implanta, not yet corrected again nor dismissed. */
+export function openRejections(view: RecordView): Correction[] {
+  return view.corrections.filter((c) => c.status === 'rejected' && c.resolvedAt === null);
+}
+
+/** Notes that belong to a record field (`motherName` also carries the mother fact's). */
+export function notesOfField(view: RecordView, field: string) {
+  const matches = (correctionField: string) => columnsOfCorrectionField(correctionField).includes(field) || (field === 'motherName' && correctionField === 'motherNotListed');
+  return {
+    pendencies: view.pendencies.filter((p) => p.field === field),
+    rejections: openRejections(view).filter((c) => matches(c.field)),
+    conflicts: view.conflicts.filter((c) => matches(c.field)),
+  };
+}
+
+export function PendencyNote({ pendency }: { pendency: PendencyView }) {
+  return (
+    <Typography variant="body2" sx={{ color: 'warning.dark' }} data-testid="pendency-note">
+      {pendency.message}
+    </Typography>
+  );
+}
+
+export function RejectionNote({ correction, onCorrectAgain }: { correction: Correction; onCorrectAgain(c: Correction): void }) {
+  const [dismissing, setDismissing] = useState(false);
+  const reload = useRecord((s) => s.reload);
+  const notify = useNotify((s) => s.show);
+  const label = fieldLabel(correction.field);
+  return (
+    <Box sx={{ borderLeft: 3, borderColor: 'error.main', pl: 1, my: 0.5 }} data-testid="rejection-note">
+      <Typography variant="body2" sx={{ color: 'error.dark' }}>
+        {TEXT.rejected(formatFieldValue(correction.field, correction.newValue, EMPTY_VALUE))}
+      </Typography>
+      <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+        {TEXT.implantaSays(correction.statusMessage ?? TEXT.noMessage)}
+      </Typography>
+      <Stack direction="row" spacing={1} sx={{ mt: 0.5 }}>
+        <Button size="small" variant="outlined" onClick={() => onCorrectAgain(correction)}>
+          {TEXT.correctAgain}
+        </Button>
+        <Button size="small" onClick={() => setDismissing(true)}>
+          {TEXT.dismiss}
+        </Button>
+      </Stack>
+      <ReasonDialog
+        open={dismissing}
+        title={TEXT.dismissTitle(label)}
+        consequence={TEXT.dismissConsequence}
+        confirmLabel={TEXT.dismissConfirm}
+        onClose={() => setDismissing(false)}
+        onConfirm={async (reason) => {
+          try {
+            await call('corrections:dismissRejection', { uuid: correction.uuid, reason });
+            notify(TEXT.dismissed(label));
+            await reload();
+            return null;
+          } catch (error) {
+            return errorMessage(error);
+          }
+        }}
+      />
+    </Box>
+  );
+}
+
+export function ConflictNote({ conflict }: { conflict: RegistryConflict }) {
+  const [choice, setChoice] = useState<'kept' | 'file' | null>(null);
+  const reload = useRecord((s) => s.reload);
+  const notify = useNotify((s) => s.show);
+  const label = fieldLabel(conflict.field);
+  const desk = formatFieldValue(conflict.field, conflict.deskValue, EMPTY_VALUE);
+  const file = formatFieldValue(conflict.field, conflict.fileValue, EMPTY_VALUE);
+  return (
+    <Box sx={{ borderLeft: 3, borderColor: 'warning.main', pl: 1, my: 0.5 }} data-testid="conflict-note">
+      <Typography variant="body2" sx={{ color: 'warning.dark' }}>
+        {TEXT.conflict(file, desk, conflict.row)}
+      </Typography>
+      <Stack direction="row" spacing={1} sx={{ mt: 0.5, flexWrap: 'wrap' }} useFlexGap>
+        <Button size="small" variant="outlined" onClick={() => setChoice('kept')}>
+          {TEXT.keepCorrection}
+        </Button>
+        <Button size="small" onClick={() => setChoice('file')}>
+          {TEXT.takeFile}
+        </Button>
+      </Stack>
+      <ReasonDialog
+        open={choice !== null}
+        title={choice === 'file' ? TEXT.takeFileTitle(label) : TEXT.keepTitle(label)}
+        consequence={choice === 'file' ? TEXT.takeFileConsequence(file, desk) : TEXT.keepConsequence(desk)}
+        confirmLabel={choice === 'file' ? TEXT.takeFile : TEXT.keepCorrection}
+        onClose={() => setChoice(null)}
+        onConfirm={async (reason) => {
+          if (!choice) return null;
+          try {
+            await call('registry:resolveConflict', { id: conflict.id, choice, reason });
+            notify(choice === 'file' ? TEXT.tookFile(label) : TEXT.kept(label));
+            await reload();
+            return null;
+          } catch (error) {
+            return errorMessage(error);
+          }
+        }}
+      />
+    </Box>
+  );
+}
+
+/** The text the correction form starts with for "Corrigir de novo": the rejected value. */
+export function correctAgainEdits(correction: Correction): { field: string; text: string; motherNotListed?: boolean } {
+  if (correction.field === MOTHER_FACT_FIELD || correction.field === 'motherName' || correction.field === 'motherNotListed') {
+    const words = formatFieldValue(correction.field, correction.newValue, '');
+    const notListed = correction.field === 'motherNotListed' ? correction.newValue === 'true' : words === RECORD_TEXT.motherNotListed;
+    return { field: 'motherName', text: notListed ? '' : words, motherNotListed: notListed };
+  }
+  return { field: correction.field, text: formatFieldValue(correction.field, correction.newValue, '') };
+}
