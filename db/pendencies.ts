@@ -6,7 +6,7 @@ import type { Professional } from '../shared/domain';
 import type { FieldName } from '../shared/fields';
 import { recordPendencies, type Pendency } from '../shared/rules/pendencies';
 import { directoryUfOf } from './cep';
-import { toProfessional, type ProfessionalRow } from './registry';
+import { toProfessional, type ProfessionalRow } from './professionalRow';
 import { statement } from './statements';
 
 export interface StoredPendency extends Pendency {
@@ -14,10 +14,12 @@ export interface StoredPendency extends Pendency {
 }
 
 /** Recomputes one record's rule pendências; `clearLoadFor` drops load notes of fields just changed. */
-export function refreshPendencies(db: Database, record: Professional, clearLoadFor: readonly string[] = []): Pendency[] {
-  statement(db, "DELETE FROM pendencies WHERE professional_id = ? AND source = 'rule'").run(record.id);
-  const drop = statement(db, "DELETE FROM pendencies WHERE professional_id = ? AND source = 'load' AND field = ?");
-  for (const field of clearLoadFor) drop.run(record.id, field);
+export function refreshPendencies(db: Database, record: Professional, clearLoadFor: readonly string[] = [], fresh = false): Pendency[] {
+  if (!fresh) {
+    statement(db, "DELETE FROM pendencies WHERE professional_id = ? AND source = 'rule'").run(record.id);
+    const drop = statement(db, "DELETE FROM pendencies WHERE professional_id = ? AND source = 'load' AND field = ?");
+    for (const field of clearLoadFor) drop.run(record.id, field);
+  }
   const found = recordPendencies(record, { directoryUfOf: (cep) => directoryUfOf(db, cep) });
   const insert = statement(db, "INSERT INTO pendencies (professional_id, code, field, message, source) VALUES (?, ?, ?, ?, 'rule')");
   for (const p of found) insert.run(record.id, p.code, p.field, p.message);
@@ -61,18 +63,27 @@ export function runPendingPendencyScan(db: Database): number {
   if (!task || task.done_at !== null) return 0;
   return db.transaction(() => {
     db.prepare("DELETE FROM pendencies WHERE source = 'rule'").run();
-    // In slices: a connection cannot write while it iterates a query.
-    const slice = db.prepare('SELECT * FROM professionals WHERE id > ? ORDER BY id LIMIT 2000');
-    let scanned = 0;
-    let last = 0;
-    for (;;) {
-      const rows = slice.all(last) as ProfessionalRow[];
-      if (rows.length === 0) break;
-      for (const row of rows) refreshPendencies(db, toProfessional(row));
-      scanned += rows.length;
-      last = (rows[rows.length - 1] as ProfessionalRow).id;
-    }
+    const scanned = refreshPendenciesAfter(db, 0);
     db.prepare("UPDATE store_tasks SET done_at = ? WHERE name = 'pendencies_scan'").run(new Date().toISOString());
     return scanned;
   })();
+}
+
+/**
+ * Computes the pendências of every record with an id above `afterId`, which have none stored yet
+ * (records just inserted, or a scan after clearing them). The caller owns the transaction.
+ */
+export function refreshPendenciesAfter(db: Database, afterId: number): number {
+  // In slices: a connection cannot write while it iterates a query.
+  const slice = statement<ProfessionalRow>(db, 'SELECT * FROM professionals WHERE id > ? ORDER BY id LIMIT 2000');
+  let scanned = 0;
+  let last = afterId;
+  for (;;) {
+    const rows = slice.all(last);
+    if (rows.length === 0) break;
+    for (const row of rows) refreshPendencies(db, toProfessional(row), [], true);
+    scanned += rows.length;
+    last = (rows[rows.length - 1] as ProfessionalRow).id;
+  }
+  return scanned;
 }

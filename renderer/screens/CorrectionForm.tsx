@@ -128,6 +128,17 @@ export function CorrectionForm({ view }: { view: RecordView }) {
       <Typography variant="body2" sx={{ color: 'text.secondary', mb: 2 }}>
         {TEXT.intro} {TEXT.draftKept}
       </Typography>
+      {view.pendencies.length > 0 ? (
+        // A pendência never blocks an unrelated correction; it is said, so the clerk can fix it too.
+        <Alert severity="warning" sx={{ mb: 2 }} data-testid="form-pendencies">
+          {TEXT.pendencies}
+          <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+            {view.pendencies.map((d) => (
+              <li key={`${d.code}-${d.field}-${d.message}`}>{d.message}</li>
+            ))}
+          </Box>
+        </Alert>
+      ) : null}
       <Box sx={{ display: 'grid', gap: 2 }}>
         {GROUPS.map((group) => (
           <Card key={group} component="fieldset" sx={{ m: 0, p: 0, minWidth: 0 }}>

@@ -49,7 +49,7 @@ export function recordPendencies(record: StoredValues, context: PendencyContext 
     found.push({ code: 'MOTHER_MISSING', field: 'motherName', message: MOTHER_MESSAGES.missing });
   }
   const { cep, uf } = record;
-  if (cep && uf && /^\d{8}$/.test(cep) && context.directoryUfOf?.(cep) !== uf && !cepBelongsToUf(cep, uf)) {
+  if (cep && uf && /^\d{8}$/.test(cep) && !cepBelongsToUf(cep, uf) && context.directoryUfOf?.(cep) !== uf) {
     found.push({
       code: 'CEP_UF_MISMATCH',
       field: 'cep',

@@ -44,7 +44,7 @@ describe('saving a correction', () => {
     expect(view.professional.rowVersion).toBe(2);
     expect(view.corrections).toHaveLength(2);
     expect(view.corrections[0]).toMatchObject({ reason: REASON, evidenceKind: 'RG', evidenceArrival: 'in_person', evidenceDate: '2025-03-10', source: 'manual' });
-    expect(view.statusCounts).toEqual({ pending: 2, batched: 0, sent: 0, synced: 0, rejected: 0 });
+    expect(view.statusCounts).toEqual({ pending: 2, batched: 0, sent: 0, synced: 0, rejected: 0, cancelled: 0 });
     expect(auditCount()).toBe(before + 1);
     expect(view.audit).toHaveLength(1);
     expect(view.audit[0]).toMatchObject({ operator: 'Ana Paula', action: 'correction.save', summary: 'Correção: E-mail, Telefone' });
@@ -120,21 +120,20 @@ describe('the mother rule', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'MOTHER_CONFLICT', message: MOTHER_MESSAGES.conflict } });
   });
 
-  it('refuses any change to a record with neither until one is given (seed case F)', async () => {
+  it('saves an unrelated change on a record with neither, and refuses a mother change that leaves it missing (seed case F)', async () => {
     const p = addProfessional(desk.store, { motherName: null, motherNotListed: false });
-    expect(await save(p.id, { email: 'nova@exemplo.com.br' })).toMatchObject({ ok: false, error: { code: 'MOTHER_MISSING', field: 'motherName' } });
-    const fixed = await save(p.id, { email: 'nova@exemplo.com.br', motherName: 'Rosa Maria Souza' });
-    expect(fixed.ok).toBe(true);
+    expect(await save(p.id, { email: 'nova@exemplo.com.br' })).toMatchObject({ ok: true });
+    const refused = await save(p.id, { motherName: '' }, { expectedRowVersion: 2 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'MOTHER_MISSING', field: 'motherName' } });
   });
 
-  it('setting "Não consta mãe" clears the name: two corrections', async () => {
+  it('setting "Não consta mãe" clears the name: one correction of the mother fact', async () => {
     const p = addProfessional(desk.store);
     const result = await save(p.id, { motherNotListed: true });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.corrections.map((c) => [c.field, c.oldValue, c.newValue])).toEqual([
-      ['motherName', 'Antônia da Silva', null],
-      ['motherNotListed', 'false', 'true'],
+    expect(result.value.corrections.map((c) => [c.field, JSON.parse(c.oldValue ?? 'null'), JSON.parse(c.newValue ?? 'null')])).toEqual([
+      ['mother', { motherName: 'Antônia da Silva', motherNotListed: false }, { motherName: null, motherNotListed: true }],
     ]);
     const found = desk.handlers['registry:find']({ key: p.cpf }) as { motherName: string | null; motherNotListed: boolean };
     expect(found).toMatchObject({ motherName: null, motherNotListed: true });
@@ -196,7 +195,7 @@ describe('the queue', () => {
     expect(list({ status: 'synced' }).total).toBe(0);
     expect((desk.handlers['corrections:list']({ page: 1, pageSize: 2 }) as { items: unknown[] }).items).toHaveLength(1);
 
-    expect(desk.handlers['corrections:counts']({})).toEqual({ pending: 3, batched: 0, sent: 0, synced: 0, rejected: 0 });
+    expect(desk.handlers['corrections:counts']({})).toEqual({ pending: 3, batched: 0, sent: 0, synced: 0, rejected: 0, cancelled: 0 });
     expect(desk.handlers['corrections:operators']({})).toEqual(['Ana Paula', 'Carla Souza']);
   });
 });

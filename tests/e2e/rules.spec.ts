@@ -33,16 +33,21 @@ test('a record missing the mother is completed with “Não consta mãe”', asy
   );
   const { page } = desk;
   await openRecord(page, who as Row);
-  await expect(page.getByText(/Cadastro sem nome da mãe/)).toBeVisible();
+  await expect(page.getByTestId('pendency-note').filter({ hasText: /um dos dois é obrigatório/ })).toBeVisible();
   await page.getByRole('button', { name: 'Corrigir dados' }).click();
 
-  // An unrelated change alone is refused: the mother rule holds after every change.
+  // An unrelated change is saved all the same (case D does not wait on case F); the pendência is said.
+  await expect(page.getByTestId('form-pendencies')).toContainText('um dos dois é obrigatório');
   await page.getByLabel('E-mail', { exact: true }).fill('contato.novo@exemplo.com.br');
   await fillEvidence(page, 'RG apresentado no balcão');
   await page.getByRole('button', { name: 'Revisar correção' }).click();
-  await expect(page.getByText(/um dos dois é obrigatório/).first()).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Salvar correção' }).click();
+  await expect(page.getByText(/Correção salva/)).toBeVisible();
+  await expect(page.getByTestId('pendency-note').filter({ hasText: /um dos dois é obrigatório/ })).toBeVisible();
 
+  await page.getByRole('button', { name: 'Corrigir dados' }).click();
   await page.getByRole('radio', { name: 'Não consta mãe' }).check();
+  await fillEvidence(page, 'RG sem filiação materna');
   await page.getByRole('button', { name: 'Revisar correção' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Salvar correção' }).click();
   await expect(page.getByText(/Correção salva/)).toBeVisible();
@@ -52,7 +57,7 @@ test('a record missing the mother is completed with “Não consta mãe”', asy
     (who as Row).registration_number,
   );
   expect(stored).toEqual({ mother_not_listed: 1, mother_name: null, email: 'contato.novo@exemplo.com.br' });
-  await expect(page.getByText(/Cadastro sem nome da mãe/)).toHaveCount(0);
+  await expect(page.getByTestId('pendency-note')).toHaveCount(0);
 });
 
 test('a DIP already in manufacture is named before saving and must be acknowledged', async ({ desk }) => {
