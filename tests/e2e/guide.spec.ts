@@ -1,21 +1,9 @@
 // Regenerates the screenshots of the user guide (docs/guia-do-usuario.md) while walking through a
 // clerk's day, so the guide always shows the app as it is.
-import type { Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { expect, test } from './fixtures';
-
-const GUIDE = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/guia');
-
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(GUIDE, { recursive: true });
-  // Confirmations of the previous step would cover this one.
-  for (const close of await page.locator('.MuiSnackbar-root button').all()) await close.click();
-  await expect(page.locator('.MuiSnackbar-root')).toHaveCount(0);
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  await page.screenshot({ path: join(GUIDE, `${name}.png`) });
-}
+import { shot } from './guideShot';
 
 test('a day at the desk, screen by screen', async ({ desk }, testInfo) => {
   test.skip(testInfo.project.name !== 'browser', 'The guide is illustrated once, from the browser preview.');

@@ -1,0 +1,171 @@
+// The seams between the three copies of the registry, as a clerk meets them: a correction cancelled
+// before it leaves, "Não consta mãe" as one item, a rejection from Implanta closed by "Corrigir de
+// novo", and a re-import from the main system that conflicts with a correction on its way.
+import type { Page } from '@playwright/test';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { expect, test, type DeskApp } from './fixtures';
+import { shot } from './guideShot';
+
+interface Person {
+  id: number;
+  registration_number: string;
+  name: string;
+  email: string | null;
+  mother_name: string | null;
+}
+
+async function seed(desk: DeskApp): Promise<void> {
+  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
+  await desk.cli('demo', '--professionals', '200', '--seed', '7');
+}
+
+function somebody(desk: DeskApp, where = "mother_name IS NOT NULL AND dip_status IN ('none', 'requested')", skip = 0): Person {
+  const [who] = desk.query<Person>(`SELECT id, registration_number, name, email, mother_name FROM professionals WHERE ${where} ORDER BY id LIMIT 1 OFFSET ${skip}`);
+  if (!who) throw new Error('no such professional in the demo registry');
+  return who;
+}
+
+async function openRecord(page: Page, who: Person): Promise<void> {
+  await page.getByRole('button', { name: 'Cadastro' }).click();
+  await page.getByLabel('Buscar no cadastro').fill(who.registration_number);
+  await page.getByRole('row').filter({ hasText: who.name }).first().click();
+  await expect(page.getByRole('heading', { name: who.name })).toBeVisible();
+}
+
+async function correctEmail(desk: DeskApp, who: Person, email: string): Promise<void> {
+  const saved = await desk.cli('correct', who.registration_number, '--field', 'email', '--value', email, '--reason', 'E-mail informado no balcão', '--evidence', 'RG');
+  expect(saved.code).toBe(0);
+}
+
+/** Lote 2026-0001 made, sealed, exported and marked sent from the command line. */
+async function sendBatch(desk: DeskApp): Promise<{ uuid: string; number: string; sha: string }> {
+  const folder = join(dirname(desk.storePath), 'lotes');
+  mkdirSync(folder, { recursive: true });
+  expect((await desk.cli('batch', 'create')).code).toBe(0);
+  expect((await desk.cli('batch', 'seal', '2026-0001')).code).toBe(0);
+  expect((await desk.cli('batch', 'export', '2026-0001', '--out', folder)).code).toBe(0);
+  expect((await desk.cli('batch', 'mark-sent', '2026-0001')).code).toBe(0);
+  const [batch] = desk.query<{ uuid: string; number: string; package_sha256: string }>("SELECT uuid, number, package_sha256 FROM batches WHERE number = '2026-0001'");
+  return { uuid: batch!.uuid, number: batch!.number, sha: batch!.package_sha256 };
+}
+
+test('a pending correction is cancelled from the record and the record goes back', async ({ desk }) => {
+  await seed(desk);
+  const who = somebody(desk);
+  await correctEmail(desk, who, 'engano@exemplo.com.br');
+  const { page } = desk;
+  await page.reload();
+  await openRecord(page, who);
+  await page.getByRole('tab', { name: /Correções/ }).click();
+  await page.getByRole('button', { name: 'Cancelar correção' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('não será enviada à Implanta');
+  await dialog.getByLabel('Motivo').fill('Digitado no cadastro errado');
+  await dialog.getByRole('button', { name: 'Cancelar correção' }).click();
+  await expect(page.getByText(/Correção de E-mail cancelada/)).toBeVisible();
+  await expect(page.getByText('Cancelada: Digitado no cadastro errado')).toBeVisible();
+
+  const [stored] = desk.query<{ email: string | null }>('SELECT email FROM professionals WHERE id = ?', who.id);
+  expect(stored?.email).toBe(who.email);
+  expect(desk.query('SELECT status FROM corrections')).toEqual([{ status: 'cancelled' }]);
+  await page.getByRole('tab', { name: /Histórico/ }).click();
+  await expect(page.getByRole('cell', { name: 'Correção cancelada' })).toBeVisible();
+});
+
+test('“Não consta mãe” on a record that had a name is one item in the queue and in the lote', async ({ desk }) => {
+  await seed(desk);
+  const who = somebody(desk);
+  const { page } = desk;
+  await page.reload();
+  await openRecord(page, who);
+  await page.getByRole('button', { name: 'Corrigir dados' }).click();
+  await page.getByRole('radio', { name: 'Não consta mãe' }).check();
+  await page.getByLabel('Motivo da correção').fill('RG sem filiação materna');
+  await page.getByLabel('Documento apresentado').fill('RG');
+  await page.getByRole('button', { name: 'Revisar correção' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Salvar correção' }).click();
+  await expect(page.getByText(/Correção salva/)).toBeVisible();
+
+  expect(desk.query('SELECT field FROM corrections')).toEqual([{ field: 'mother' }]);
+  await page.getByRole('tab', { name: /Correções \(1\)/ }).click();
+  await expect(page.getByRole('cell', { name: 'Não consta mãe' }).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Lotes', exact: true }).click();
+  await expect(page.getByText('1 correção pendente e 0 alterações de CEP')).toBeVisible();
+});
+
+test('a rejection shows Implanta’s value and message on the record and closes with “Corrigir de novo”', async ({ desk }, testInfo) => {
+  await seed(desk);
+  const who = somebody(desk);
+  await correctEmail(desk, who, 'caixa.inexistente@exemplo.com.br');
+  const batch = await sendBatch(desk);
+  const [item] = desk.query<{ uuid: string }>('SELECT uuid FROM corrections');
+  const ack = join(dirname(desk.storePath), 'confirmacao.json');
+  writeFileSync(
+    ack,
+    JSON.stringify({
+      schemaVersion: 1,
+      batch: batch.uuid,
+      number: batch.number,
+      packageSha256: batch.sha,
+      items: [{ id: item!.uuid, status: 'rejected', message: 'Caixa postal inexistente no provedor' }],
+    }),
+  );
+  expect((await desk.cli('batch', 'ack', ack)).code).toBe(0);
+
+  const { page } = desk;
+  await page.reload();
+  await expect(page.getByTestId('home-rejected')).toContainText('1 correção foi rejeitada');
+  await openRecord(page, who);
+  const note = page.getByTestId('rejection-note');
+  await expect(note).toContainText('caixa.inexistente@exemplo.com.br');
+  await expect(note).toContainText('Caixa postal inexistente no provedor');
+  await expect(page.getByTestId('record-summary')).toContainText('1 correção rejeitada pela Implanta');
+  if (testInfo.project.name === 'browser') await shot(page, '12-registro-rejeicao');
+
+  await note.getByRole('button', { name: 'Corrigir de novo' }).click();
+  const email = page.getByLabel('E-mail', { exact: true });
+  await expect(email).toHaveValue('caixa.inexistente@exemplo.com.br');
+  await email.fill('caixa.certa@exemplo.com.br');
+  await page.getByLabel('Motivo da correção').fill('Profissional conferiu o e-mail');
+  await page.getByLabel('Documento apresentado').fill('Declaração');
+  await page.getByRole('button', { name: 'Revisar correção' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Salvar correção' }).click();
+  await expect(page.getByText(/Correção salva/)).toBeVisible();
+  await expect(page.getByTestId('rejection-note')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Início' }).click();
+  await expect(page.getByTestId('home-rejected')).toContainText('Nenhuma correção rejeitada');
+});
+
+test('a re-import with a third value is a conflict the clerk settles on the record', async ({ desk }, testInfo) => {
+  await seed(desk);
+  const who = somebody(desk);
+  const other = somebody(desk, "mother_name IS NULL AND mother_not_listed = 0");
+  await correctEmail(desk, who, 'correcao.mesa@exemplo.com.br');
+  const sheet = join(dirname(desk.storePath), 'sistema-principal.csv');
+  writeFileSync(sheet, `Registro;E-mail\r\n${who.registration_number};outro.valor@exemplo.com.br\r\n`, 'latin1');
+  const imported = await desk.cli('--json', 'import', 'registry', sheet);
+  expect(JSON.parse(imported.stdout)).toMatchObject({ conflicts: [expect.objectContaining({ registration: who.registration_number, field: 'email' })] });
+
+  const { page } = desk;
+  await page.reload();
+  await openRecord(page, other);
+  await expect(page.getByTestId('pendency-note').first()).toBeVisible();
+  if (testInfo.project.name === 'browser') await shot(page, '14-registro-pendencias');
+
+  await openRecord(page, who);
+  const note = page.getByTestId('conflict-note');
+  await expect(note).toContainText('outro.valor@exemplo.com.br');
+  await expect(note).toContainText('correcao.mesa@exemplo.com.br');
+  if (testInfo.project.name === 'browser') await shot(page, '13-registro-conflito');
+  await note.getByRole('button', { name: 'Usar o valor do arquivo' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Motivo').fill('O sistema principal tem o e-mail confirmado');
+  await dialog.getByRole('button', { name: 'Usar o valor do arquivo' }).click();
+  await expect(page.getByTestId('conflict-note')).toHaveCount(0);
+
+  const [stored] = desk.query<{ email: string }>('SELECT email FROM professionals WHERE id = ?', who.id);
+  expect(stored?.email).toBe('outro.valor@exemplo.com.br');
+  expect(desk.query('SELECT status FROM corrections')).toEqual([{ status: 'cancelled' }]);
+});
