@@ -9,6 +9,7 @@ import { backupCli } from './cliBackup';
 import { batchCli } from './cliBatch';
 import { importCli } from './cliImport';
 import { renderers } from './cliOutput';
+import { registryExportCli } from './cliRegistryExport';
 import { EXIT, UsageError, type Call, type CliIo, type CliModule } from './cliTypes';
 import { APP_VERSION } from './version';
 
@@ -27,6 +28,9 @@ Commands:
                                          Correct one field (F: email, cep, motherName,
                                          motherNotListed, name, maritalStatus, ...)
   corrections list [--status S] [--field F] [--operator O] [--page N]
+  corrections cancel ID --reason R       Cancel a correction not yet in a sealed lote
+                                         (the record goes back to the previous value)
+  corrections dismiss ID --reason R      Close a rejection from Implanta without correcting again
   cep add CEP --street S --district D --city C --uf UF [--reason R]
   audit verify                           Check the audit trail's hash chain
   audit export --from dd/mm/aaaa --to dd/mm/aaaa --out FILE.xlsx
@@ -42,7 +46,7 @@ Exit status: 0 done, 1 refused (the message says why), 2 usage, 3 integrity fail
 type Io = CliIo;
 
 /** Each feature's commands, in its own module. */
-const MODULES: CliModule[] = [batchCli, backupCli, importCli];
+const MODULES: CliModule[] = [batchCli, backupCli, importCli, registryExportCli];
 
 export { EXIT };
 
@@ -131,7 +135,17 @@ async function runCommand(words: string[], values: Values, call: Call): Promise<
     case 'registry show': {
       const found = await call('registry:find', { key: required(arg, 'CPF or registration number argument').trim() });
       if (!found) throw new AppError('PROFESSIONAL_NOT_FOUND', `Nenhum cadastro com CPF ou registro ${arg}.`);
-      return { result: found, exit: EXIT.ok, kind: 'professional' };
+      const view = await call('registry:get', { id: found.id });
+      const rejections = view.corrections.filter((c) => c.status === 'rejected' && c.resolvedAt === null);
+      return { result: { ...found, pendencies: view.pendencies, rejections, conflicts: view.conflicts }, exit: EXIT.ok, kind: 'professional' };
+    }
+    case 'corrections cancel':
+    case 'corrections dismiss': {
+      const uuid = required(arg, 'correction ID argument');
+      const reason = required(values.reason, 'reason');
+      return sub === 'cancel'
+        ? { result: await call('corrections:cancel', { uuid, reason }), exit: EXIT.ok, kind: 'cancelled' }
+        : { result: await call('corrections:dismissRejection', { uuid, reason }), exit: EXIT.ok, kind: 'dismissed' };
     }
     case 'registry search':
       return {
