@@ -4,13 +4,13 @@ import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { ParsedInput } from '../shared/contract';
 import type { Correction, CorrectionListItem } from '../shared/contract/corrections';
-import { CORRECTION_STATUSES, type Professional, type CorrectionSource, type CorrectionStatus, type DipConsequence, type EvidenceArrival } from '../shared/domain';
+import { CORRECTION_STATUSES, type CorrectionSource, type CorrectionStatus, type DipConsequence, type EvidenceArrival } from '../shared/domain';
 import { AppError } from '../shared/errors';
 import { MOTHER_FACT_FIELD } from '../shared/fields';
-import { planCorrection, type CorrectionPlan, type PlannedChange } from '../shared/rules/correction';
+import { planCorrection, type CorrectionPlan } from '../shared/rules/correction';
 import { maskCpf } from '../shared/rules/cpf';
 import { fieldValueToText } from '../shared/rules/fieldValue';
-import { encodeMotherFact } from '../shared/rules/motherFact';
+import { queueItemsOf } from '../shared/rules/motherFact';
 import { appendAudit } from './audit';
 import { directoryUfOf } from './cep';
 import { appendHistory } from './recordHistory';
@@ -89,24 +89,8 @@ export function previewCorrection(db: Database, input: ParsedInput<'corrections:
   return planCorrection(current, input.changes, { directoryUfOf: (cep) => directoryUfOf(db, cep) });
 }
 
-/** One queue item per correction field: the mother's name and "Não consta mãe" become one `mother` item. */
-export function correctionItemsOf(record: Professional, changes: readonly PlannedChange[]): { field: string; oldValue: string | null; newValue: string | null }[] {
-  const items: { field: string; oldValue: string | null; newValue: string | null }[] = [];
-  let motherAfter: { motherName: string | null; motherNotListed: boolean } | null = null;
-  for (const change of changes) {
-    if (change.field === 'motherName' || change.field === 'motherNotListed') {
-      motherAfter ??= { motherName: record.motherName, motherNotListed: record.motherNotListed };
-      if (change.field === 'motherName') motherAfter.motherName = change.newValue as string | null;
-      else motherAfter.motherNotListed = change.newValue as boolean;
-      if (!items.some((i) => i.field === MOTHER_FACT_FIELD)) items.push({ field: MOTHER_FACT_FIELD, oldValue: encodeMotherFact(record), newValue: null });
-      continue;
-    }
-    items.push({ field: change.field, oldValue: fieldValueToText(change.oldValue), newValue: fieldValueToText(change.newValue) });
-  }
-  const mother = items.find((i) => i.field === MOTHER_FACT_FIELD);
-  if (mother && motherAfter) mother.newValue = encodeMotherFact(motherAfter);
-  return items;
-}
+/** One queue item per correction field (the mother fact is one item): see shared/rules/motherFact.ts. */
+export const correctionItemsOf = queueItemsOf;
 
 /**
  * A new correction of a field resolves the rejections of that field on the record: the clerk

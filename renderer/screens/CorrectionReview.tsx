@@ -19,6 +19,7 @@ import { fieldLabel, type FieldValue } from '../../shared/fields';
 import { call, ClientError, errorMessage } from '../api/client';
 import { ChangeText } from '../components/ChangeText';
 import { saveInput, type CorrectionDraft } from '../lib/draft';
+import { queueItemsOf } from '../../shared/rules/motherFact';
 import { useDrafts } from '../stores/correctionDraft';
 import { useNotify } from '../stores/notify';
 import { useRecord } from '../stores/record';
@@ -91,7 +92,7 @@ export function CorrectionReview({ professional, draft, plan, changes, onClose }
           ) : null}
           <Section title={TEXT.dialog.changes}>
             <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
-              {plan.changes.map((change) => (
+              {queueItemsOf(professional, plan.changes).map((change) => (
                 <Box component="li" key={change.field} sx={{ mb: 0.5 }}>
                   <Box component="span" sx={{ fontWeight: 600 }}>{`${fieldLabel(change.field)}: `}</Box>
                   <ChangeText field={change.field} oldValue={change.oldValue} newValue={change.newValue} />

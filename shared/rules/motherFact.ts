@@ -1,7 +1,8 @@
 // The mother's name and "Não consta mãe" travel as one fact (seed case F): one queue item, one
 // line in the package, one answer from Implanta. A correction of that fact has the field `mother`
 // and stores both columns, encoded here, as its old and new value.
-import { MOTHER_FACT_FIELD } from '../fields';
+import { MOTHER_FACT_FIELD, type FieldValue } from '../fields';
+import { fieldValueToText } from './fieldValue';
 import type { MotherFact } from './mother';
 
 export { MOTHER_FACT_FIELD };
@@ -39,4 +40,34 @@ export function decodeMotherFact(text: string | null): MotherFact {
 export function motherFactWords(fact: MotherFact): string {
   if (fact.motherNotListed) return NOT_LISTED_WORDS;
   return fact.motherName ?? '';
+}
+
+export interface QueueItem {
+  field: string;
+  oldValue: string | null;
+  newValue: string | null;
+}
+
+/**
+ * The planner's per-column changes as queue items, as stored and shown: the mother's name and
+ * "Não consta mãe" become one `mother` item holding both.
+ */
+export function queueItemsOf(record: MotherFact, changes: readonly { field: string; oldValue: FieldValue; newValue: FieldValue }[]): QueueItem[] {
+  const items: QueueItem[] = [];
+  let after: MotherFact | null = null;
+  for (const change of changes) {
+    if (change.field === 'motherName' || change.field === 'motherNotListed') {
+      if (!after) {
+        after = { motherName: record.motherName, motherNotListed: record.motherNotListed };
+        items.push({ field: MOTHER_FACT_FIELD, oldValue: encodeMotherFact(record), newValue: null });
+      }
+      if (change.field === 'motherName') after.motherName = change.newValue as string | null;
+      else after.motherNotListed = change.newValue as boolean;
+      continue;
+    }
+    items.push({ field: change.field, oldValue: fieldValueToText(change.oldValue), newValue: fieldValueToText(change.newValue) });
+  }
+  const mother = items.find((i) => i.field === MOTHER_FACT_FIELD);
+  if (mother && after) mother.newValue = encodeMotherFact(after);
+  return items;
 }
