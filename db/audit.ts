@@ -182,6 +182,16 @@ export function auditSummary(action: string, detail: unknown): string {
       return `Backup restaurado: ${basenameOf(d.file)} (dados anteriores guardados em ${basenameOf(d.previousStore)})`;
     case 'backup.settings':
       return 'Rotina de backup alterada';
+    case 'correction.cancel':
+      return `Correção cancelada: ${fieldLabel(String(d.field ?? ''))}${d.batch ? ` (retirada do lote ${String(d.batch)})` : ''}`;
+    case 'correction.dismiss_rejection':
+      return `Rejeição dispensada: ${fieldLabel(String(d.field ?? ''))}`;
+    case 'registry.conflict_resolve':
+      return `Conflito com o sistema principal em ${fieldLabel(String(d.field ?? ''))}: ${d.choice === 'file' ? 'valor do arquivo aplicado' : 'correção mantida'}`;
+    case 'batch.remove_item':
+      return `Item retirado do lote ${String(d.number ?? '')}: ${d.kind === 'cep' ? 'alteração de CEP' : fieldLabel(String(d.field ?? ''))}`;
+    case 'registry.export':
+      return `Cadastros exportados para o sistema principal: ${basenameOf(d.fileName ?? d.file)} (${formatCount(Number(d.rows ?? 0))} cadastros)`;
     case 'registry.demo':
       return `Cadastros de demonstração: ${formatCount(Number(d.count ?? 0))} profissionais`;
     default:
