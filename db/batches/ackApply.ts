@@ -1,13 +1,19 @@
 // Applying Implanta's acknowledgement: every answer checked first (one sent batch, known ids,
-// no duplicates, the package's checksum), then all statuses changed in one transaction. The same
-// file imported again changes nothing; ids the file leaves out stay sent (a partial answer).
+// no duplicates, the package's checksum), then, in one transaction, every status changed, each
+// synced correction noted in its record's history, each rejected one giving the record Implanta's
+// value back, and the DIP statuses the answer brings written to the records. The same file
+// imported again changes nothing; ids the file leaves out stay sent (a partial answer).
 import type { Database } from 'better-sqlite3';
 import type { AckResult } from '../../shared/contract/batches';
+import type { DipConsequence } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { appendAudit } from '../audit';
+import { appendHistory } from '../recordHistory';
+import { giveBackImplantaValue } from '../rejections';
 import { requireSettings } from '../settings';
 import { statement } from '../statements';
-import type { AckFile } from './ackRead';
+import { applyDipStatus } from './ackDip';
+import { normaliseDipDate, type AckFile } from './ackRead';
 import { batchSummary, requireBatchRow, type BatchRow } from './summary';
 
 const SHOWN_IDS = 5;
@@ -16,6 +22,22 @@ interface ItemState {
   table: 'corrections' | 'cep_changes';
   batchId: number | null;
   status: string;
+  /** Corrections only (null for a CEP change). */
+  professionalId: number | null;
+  field: string | null;
+  oldValue: string | null;
+  newValue: string | null;
+  dipConsequence: DipConsequence;
+}
+
+interface CorrectionState {
+  batch_id: number | null;
+  status: string;
+  professional_id: number;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+  dip_consequence: DipConsequence;
 }
 
 function listIds(ids: string[]): string {
@@ -24,11 +46,32 @@ function listIds(ids: string[]): string {
 }
 
 function lookup(db: Database, id: string): ItemState | null {
-  const correction = statement<{ batch_id: number | null; status: string }>(db, 'SELECT batch_id, status FROM corrections WHERE uuid = ?').get(id);
-  if (correction) return { table: 'corrections', batchId: correction.batch_id, status: correction.status };
+  const c = statement<CorrectionState>(db, 'SELECT batch_id, status, professional_id, field, old_value, new_value, dip_consequence FROM corrections WHERE uuid = ?').get(id);
+  if (c) {
+    return {
+      table: 'corrections',
+      batchId: c.batch_id,
+      status: c.status,
+      professionalId: c.professional_id,
+      field: c.field,
+      oldValue: c.old_value,
+      newValue: c.new_value,
+      dipConsequence: c.dip_consequence,
+    };
+  }
   const cep = statement<{ batch_id: number | null; status: string }>(db, 'SELECT batch_id, status FROM cep_changes WHERE uuid = ?').get(id);
-  return cep ? { table: 'cep_changes', batchId: cep.batch_id, status: cep.status } : null;
+  return cep
+    ? { table: 'cep_changes', batchId: cep.batch_id, status: cep.status, professionalId: null, field: null, oldValue: null, newValue: null, dipConsequence: 'none' }
+    : null;
 }
+
+/** Whether Implanta also corrected the DIP request: known only for an applied correction that asked for it. */
+function dipRequestCorrected(state: ItemState, registryOnly: boolean): number | null {
+  if (registryOnly) return 0;
+  return state.dipConsequence === 'correct_dip_request' ? 1 : null;
+}
+
+const REGISTRY_ONLY_NOTE = 'Aplicada no cadastro; a solicitação do DIP não foi corrigida.';
 
 function numberOf(db: Database, batchId: number): string {
   return requireBatchRow(db, batchId).number;
@@ -120,26 +163,83 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
       );
     }
 
+    const cepWithDip = ack.answers.filter((a) => a.dipStatus !== null && (states.get(a.id) as ItemState).table === 'cep_changes');
+    if (cepWithDip.length > 0) {
+      throw new AppError(
+        'ACK_INVALID',
+        `O arquivo traz a situação do DIP para ${cepWithDip.length === 1 ? 'uma alteração de CEP' : `${cepWithDip.length} alterações de CEP`} (${listIds(cepWithDip.map((a) => a.id))}): a situação do DIP só vale para correções de uma profissional. Nada foi alterado.`,
+      );
+    }
+
     const iso = now.toISOString();
+    const operator = settings.operator;
+    // When the file gives no date for a DIP status: as of the answer (or of its import).
+    const answeredAt = (ack.acknowledgedAt !== null ? normaliseDipDate(ack.acknowledgedAt) : null) ?? iso;
     let applied = 0;
     let rejected = 0;
     let unchanged = 0;
-    const updateCorrection = statement(db, "UPDATE corrections SET status = ?, status_message = ?, status_changed_at = ? WHERE uuid = ? AND status = 'sent'");
+    let registryOnly = 0;
+    let dipUpdated = 0;
+    let dipStale = 0;
+    const updateCorrection = statement(
+      db,
+      "UPDATE corrections SET status = ?, status_message = ?, status_changed_at = ?, dip_request_corrected = ? WHERE uuid = ? AND status = 'sent'",
+    );
     const updateCep = statement(db, "UPDATE cep_changes SET status = ?, status_message = ? WHERE uuid = ? AND status = 'sent'");
+    const rejections: { uuid: string; message: string | null }[] = [];
     for (const answer of ack.answers) {
       const state = states.get(answer.id) as ItemState;
       if (state.status !== 'sent') {
         unchanged++;
-        continue;
+      } else {
+        const message = answer.message ?? (answer.status === 'rejected' ? 'Rejeitada pela Implanta sem motivo informado.' : null);
+        if (state.table === 'cep_changes') {
+          updateCep.run(answer.status, message, answer.id);
+        } else if (answer.status === 'synced') {
+          updateCorrection.run('synced', message, iso, dipRequestCorrected(state, answer.registryOnly), answer.id);
+          appendHistory(db, {
+            professionalId: state.professionalId as number,
+            at: iso,
+            operator,
+            kind: 'synced',
+            field: state.field,
+            oldValue: state.oldValue,
+            newValue: state.newValue,
+            correctionUuid: answer.id,
+            batchId: batch.id,
+            note: answer.registryOnly ? [REGISTRY_ONLY_NOTE, message].filter(Boolean).join(' ') : message,
+          });
+        } else {
+          updateCorrection.run('rejected', message, iso, null, answer.id);
+          rejections.push({ uuid: answer.id, message });
+        }
+        if (answer.status === 'synced') applied++;
+        else rejected++;
+        // A CEP change has no DIP request: "registry only" is just applied for it.
+        if (answer.status === 'synced' && answer.registryOnly && state.table === 'corrections') registryOnly++;
       }
-      const message = answer.message ?? (answer.status === 'rejected' ? 'Rejeitada pela Implanta sem motivo informado.' : null);
-      if (state.table === 'corrections') updateCorrection.run(answer.status, message, iso, answer.id);
-      else updateCep.run(answer.status, message, answer.id);
-      if (answer.status === 'synced') applied++;
-      else rejected++;
+      if (answer.dipStatus !== null && state.professionalId !== null) {
+        const outcome = applyDipStatus(db, {
+          professionalId: state.professionalId,
+          status: answer.dipStatus,
+          date: answer.dipStatusDate ?? answeredAt,
+          batchId: batch.id,
+          note: `Informada pela Implanta na confirmação do lote ${batch.number}.`,
+          now: iso,
+          operator,
+        });
+        if (outcome === 'updated') dipUpdated++;
+        else if (outcome === 'stale') dipStale++;
+      }
     }
 
-    if (applied + rejected > 0) {
+    // Newest first, once every answer is in: two rejected corrections of one field give back the
+    // value Implanta held before both (the older one's old value), not the newer one's.
+    const idOf = statement<{ id: number }>(db, 'SELECT id FROM corrections WHERE uuid = ?');
+    rejections.sort((a, b) => (idOf.get(b.uuid)?.id ?? 0) - (idOf.get(a.uuid)?.id ?? 0));
+    for (const r of rejections) giveBackImplantaValue(db, r.uuid, r.message, iso, operator);
+
+    if (applied + rejected + dipUpdated > 0) {
       const left = statement<{ n: number }>(
         db,
         "SELECT (SELECT count(*) FROM corrections WHERE batch_id = ? AND status = 'sent') + (SELECT count(*) FROM cep_changes WHERE batch_id = ? AND status = 'sent') AS n",
@@ -151,10 +251,33 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
         action: 'batch.acknowledge',
         entity: 'batch',
         entityId: String(batch.id),
-        detail: { number: batch.number, fileName, format: ack.format, sha256: ack.sha256, applied, rejected, unchanged, unanswered: left.n },
+        detail: {
+          number: batch.number,
+          fileName,
+          format: ack.format,
+          sha256: ack.sha256,
+          applied,
+          rejected,
+          unchanged,
+          unanswered: left.n,
+          registryOnly,
+          dipUpdated,
+          dipStale,
+        },
       });
     }
     const summary = batchSummary(db, batch.id, now);
-    return { batch: summary, applied, rejected, unchanged, unanswered: summary.counts.unanswered, fileSha256: ack.sha256, format: ack.format };
+    return {
+      batch: summary,
+      applied,
+      rejected,
+      unchanged,
+      unanswered: summary.counts.unanswered,
+      registryOnly,
+      dipUpdated,
+      dipStale,
+      fileSha256: ack.sha256,
+      format: ack.format,
+    };
   })();
 }
