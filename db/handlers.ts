@@ -11,7 +11,8 @@ import { cancelCorrection } from './correctionCancel';
 import { importHandlers } from './imports/handlers';
 import { countRecordsWithPendencies, pendenciesOf } from './pendencies';
 import { historyOf } from './recordHistory';
-import { countOpenConflicts, openConflictsOf } from './registryConflicts';
+import { countOpenConflicts, listOpenConflicts, openConflictsOf, resolveConflict } from './registryConflicts';
+import { exportRegistry } from './registryExport';
 import { dismissRejection, unresolvedRejectionCounts } from './rejections';
 import { JobRunner } from './jobs/runner';
 import type { Store } from './open';
@@ -79,6 +80,12 @@ export function createHandlers(store: Store, env: HandlerEnv): Handlers {
     'registry:find': ({ key }) => findProfessional(db, key),
 
     'registry:demo': (input) => fillDemo(db, input, clock()),
+
+    'registry:export': (input) => exportRegistry(db, input, nowIso()),
+
+    'registry:conflicts': (input) => listOpenConflicts(db, input),
+
+    'registry:resolveConflict': (input) => resolveConflict(db, input, nowIso()),
 
     'corrections:preview': (input) => previewCorrection(db, input),
 

@@ -10,6 +10,7 @@ export const HISTORY_KINDS = [
   'correction_import', // a spreadsheet of corrections
   'registry_load', // the council's main system (a registry import)
   'registry_created', // a record the main system loaded for the first time
+  'synced', // Implanta applied a correction: its value is now Implanta's too
   'rejected', // Implanta rejected a correction: the record shows Implanta's value again
   'rejection_dismissed', // the clerk dismissed a rejection with a reason
   'cancelled', // the clerk cancelled a correction before it left the desk

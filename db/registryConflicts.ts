@@ -1,8 +1,22 @@
 // Conflicts between the council's main system and the desk: a registry load brought a third value
 // for a field whose correction is still on its way to Implanta. The desk kept the correction; the
-// clerk chooses (docs/store.md, "One model of a record").
+// clerk chooses (docs/store.md, "One model of a record"; docs/import-format.md). Read side (a
+// record's, the counts, the list) and the choice.
 import type { Database } from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import type { RegistryConflict } from '../shared/contract/registry';
+import { AppError } from '../shared/errors';
+import { fieldLabel, FIELDS, isFieldName, MOTHER_FACT_FIELD } from '../shared/fields';
+import { formatDateTimeBr } from '../shared/rules/dates';
+import { dipConsequence } from '../shared/rules/dip';
+import { appendAudit } from './audit';
+import { humanValue } from './batches/humanValues';
+import { resolveRejectionsBy } from './corrections';
+import { appendHistory } from './recordHistory';
+import { currentCorrectionText, valuesOfCorrectionText, writeRecordFields } from './recordState';
+import { requireProfessional } from './registry';
+import { laterOpenCorrection } from './rejections';
+import { requireSettings } from './settings';
 import { statement } from './statements';
 
 interface Row {
@@ -48,4 +62,179 @@ export function openConflictsOf(db: Database, professionalId: number): RegistryC
 
 export function countOpenConflicts(db: Database): number {
   return statement<{ n: number }>(db, 'SELECT count(*) AS n FROM registry_conflicts WHERE resolved_at IS NULL').get()?.n ?? 0;
+}
+
+/** Open conflicts of the whole registry, oldest first (the command line's list). */
+export function listOpenConflicts(db: Database, input: { page: number; pageSize: number }) {
+  const total = countOpenConflicts(db);
+  const items = statement<Row>(db, `${SELECT} WHERE c.resolved_at IS NULL ORDER BY c.id LIMIT ? OFFSET ?`)
+    .all(input.pageSize, input.page * input.pageSize)
+    .map(toConflict);
+  return { total, page: input.page, pageSize: input.pageSize, items };
+}
+
+interface CorrectionRow {
+  id: number;
+  uuid: string;
+  field: string;
+  new_value: string | null;
+  status: string;
+  batch_id: number | null;
+}
+
+/** The value the correction brings Implanta to (a legacy half of the mother fact: the desk's whole fact). */
+function sentValue(correction: CorrectionRow, conflict: RegistryConflict): string | null {
+  return correction.field === conflict.field ? correction.new_value : conflict.deskValue;
+}
+
+/** A value as the clerk reads it in a message. */
+function words(field: string, value: string | null): string {
+  const text = humanValue(field, value);
+  return text === '' ? '(vazio)' : text;
+}
+
+/**
+ * The clerk's choice on a conflict (one transaction, audited, in the record's history). `kept`:
+ * the correction stays and goes on to Implanta. `file`: the record takes the main system's value;
+ * the correction is cancelled while it is still on the desk, or — its lote already sealed, or
+ * already sent or applied — superseded by a new correction (source `conflict`) from its value to
+ * the main system's, so that Implanta ends with the main system's value. Every open conflict of
+ * the same record and field is closed with it.
+ */
+export function resolveConflict(db: Database, input: { id: number; choice: 'kept' | 'file'; reason: string }, now: string) {
+  return db.transaction(() => {
+    const settings = requireSettings(db);
+    const row = statement<Row>(db, `${SELECT} WHERE c.id = ?`).get(input.id);
+    if (!row) throw new AppError('CONFLICT_NOT_FOUND', `Nenhum conflito com o número ${input.id}. Confira a lista de conflitos abertos.`);
+    const conflict = toConflict(row);
+    const who = `${conflict.name} (registro ${conflict.registrationNumber})`;
+    const label = fieldLabel(conflict.field);
+    const desk = words(conflict.field, conflict.deskValue);
+    const file = words(conflict.field, conflict.fileValue);
+    if (conflict.resolvedAt !== null) {
+      throw new AppError('CORRECTION_STATE', `O conflito de ${label} de ${who} já foi resolvido em ${formatDateTimeBr(conflict.resolvedAt)}.`);
+    }
+    const reason = input.reason.trim();
+    if (reason.length < 5) throw new AppError('REASON_REQUIRED', 'Informe o motivo da escolha (pelo menos 5 caracteres).', { field: 'reason' });
+    const correction = statement<CorrectionRow>(db, 'SELECT id, uuid, field, new_value, status, batch_id FROM corrections WHERE uuid = ?').get(conflict.correctionUuid) ?? null;
+    const origin = conflict.importId === null ? null : statement<{ file_name: string }>(db, 'SELECT file_name FROM imports WHERE id = ?').get(conflict.importId);
+    const load = conflict.importId === null ? 'a carga do cadastro' : `a carga do cadastro nº ${conflict.importId}${origin ? ` (${origin.file_name})` : ''}`;
+
+    let cancelled: string | null = null;
+    let created: string | null = null;
+    let message: string;
+    if (input.choice === 'kept') {
+      message = `Mantida a correção de ${label} de ${who}: fica “${desk}”, e o valor do sistema do Regional, “${file}”, foi deixado de lado.`;
+      appendHistory(db, {
+        professionalId: conflict.professionalId,
+        at: now,
+        operator: settings.operator,
+        kind: 'conflict_kept',
+        field: conflict.field,
+        oldValue: conflict.fileValue,
+        newValue: conflict.deskValue,
+        correctionUuid: conflict.correctionUuid,
+        importId: conflict.importId,
+        note: reason,
+      });
+    } else {
+      const record = requireProfessional(db, conflict.professionalId);
+      if (correction && laterOpenCorrection(db, conflict.professionalId, conflict.field, correction.id)) {
+        throw new AppError('CORRECTION_STATE', `Há uma correção mais recente de ${label} de ${who}: cancele-a ou aguarde a resposta da Implanta antes de usar o valor do arquivo.`);
+      }
+      if (conflict.field === 'cpf' && conflict.fileValue !== null) {
+        const owner = statement<{ registration_number: string }>(db, 'SELECT registration_number FROM professionals WHERE cpf = ? AND id <> ?').get(
+          conflict.fileValue,
+          conflict.professionalId,
+        );
+        if (owner) throw new AppError('CPF_DUPLICATE', `O CPF do arquivo, ${file}, já pertence a outro cadastro (registro ${owner.registration_number}): não pode ir para ${who}.`);
+      }
+      const batch = correction?.batch_id == null ? null : statement<{ state: string }>(db, 'SELECT state FROM batches WHERE id = ?').get(correction.batch_id);
+      const onDesk = correction !== null && (correction.status === 'pending' || correction.status === 'batched') && (!batch || batch.state === 'open');
+      const why = `Conflito com ${load}: vale o valor do sistema do Regional. ${reason}`.slice(0, 500);
+      if (correction && onDesk) {
+        if (correction.batch_id !== null) statement(db, "UPDATE corrections SET batch_id = NULL, status = 'pending' WHERE id = ?").run(correction.id);
+        statement(db, "UPDATE corrections SET status = 'cancelled', status_message = ?, status_changed_at = ? WHERE id = ?").run(why, now, correction.id);
+        cancelled = correction.uuid;
+      } else if (correction && ['batched', 'sent', 'synced'].includes(correction.status) && sentValue(correction, conflict) !== conflict.fileValue) {
+        created = randomUUID();
+        const identification = isFieldName(conflict.field) ? FIELDS[conflict.field].identification : conflict.field === MOTHER_FACT_FIELD;
+        statement(
+          db,
+          `INSERT INTO corrections (uuid, professional_id, field, old_value, new_value, reason, evidence_kind, evidence_arrival, evidence_date,
+             evidence_note, operator, created_at, status, source, dip_consequence)
+           VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, 'pending', 'conflict', ?)`,
+        ).run(
+          created,
+          conflict.professionalId,
+          conflict.field,
+          sentValue(correction, conflict),
+          conflict.fileValue,
+          why,
+          'Cadastro do sistema do Regional',
+          `Substitui a correção ${correction.uuid}`,
+          settings.operator,
+          now,
+          dipConsequence(record.dipStatus, identification),
+        );
+        resolveRejectionsBy(db, conflict.professionalId, [conflict.field], now, created);
+      }
+      if (currentCorrectionText(record, conflict.field) !== conflict.fileValue) {
+        writeRecordFields(db, conflict.professionalId, valuesOfCorrectionText(conflict.field, conflict.fileValue), now);
+      }
+      appendHistory(db, {
+        professionalId: conflict.professionalId,
+        at: now,
+        operator: settings.operator,
+        kind: 'conflict_file',
+        field: conflict.field,
+        oldValue: currentCorrectionText(record, conflict.field),
+        newValue: conflict.fileValue,
+        correctionUuid: created ?? conflict.correctionUuid,
+        importId: conflict.importId,
+        note: reason,
+      });
+      message = `Usado o valor do sistema do Regional para ${label} de ${who}: “${desk}” passou a “${file}”.${
+        cancelled
+          ? ' A correção, que ainda não tinha saído da mesa, foi cancelada.'
+          : created
+            ? ' A correção já tinha seguido para a Implanta: uma nova correção, com o valor do sistema do Regional, entrou na fila.'
+            : ''
+      }`;
+    }
+
+    statement(db, 'UPDATE registry_conflicts SET resolved_at = ?, resolution = ?, operator = ? WHERE professional_id = ? AND field = ? AND resolved_at IS NULL').run(
+      now,
+      input.choice,
+      settings.operator,
+      conflict.professionalId,
+      conflict.field,
+    );
+    appendAudit(db, {
+      at: now,
+      operator: settings.operator,
+      action: 'registry.conflict_resolve',
+      entity: 'professional',
+      entityId: String(conflict.professionalId),
+      detail: {
+        registrationNumber: conflict.registrationNumber,
+        conflict: conflict.id,
+        importId: conflict.importId,
+        field: conflict.field,
+        choice: input.choice,
+        deskValue: conflict.deskValue,
+        fileValue: conflict.fileValue,
+        correction: conflict.correctionUuid,
+        cancelled,
+        superseded: created,
+        reason,
+      },
+    });
+    return {
+      conflict: { ...conflict, resolvedAt: now, resolution: input.choice },
+      message,
+      cancelledCorrection: cancelled,
+      newCorrection: created,
+    };
+  })();
 }

@@ -9,6 +9,7 @@ import { backupCli } from './cliBackup';
 import { batchCli } from './cliBatch';
 import { importCli } from './cliImport';
 import { renderers } from './cliOutput';
+import { registryCli } from './cliRegistry';
 import { registryExportCli } from './cliRegistryExport';
 import { EXIT, UsageError, type Call, type CliIo, type CliModule } from './cliTypes';
 import { APP_VERSION } from './version';
@@ -46,7 +47,7 @@ Exit status: 0 done, 1 refused (the message says why), 2 usage, 3 integrity fail
 type Io = CliIo;
 
 /** Each feature's commands, in its own module. */
-const MODULES: CliModule[] = [batchCli, backupCli, importCli, registryExportCli];
+const MODULES: CliModule[] = [batchCli, backupCli, importCli, registryExportCli, registryCli];
 
 export { EXIT };
 

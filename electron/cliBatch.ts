@@ -19,6 +19,11 @@ function count(n: number): string {
   return n.toLocaleString('pt-BR');
 }
 
+/** "1 correction", "24 corrections". */
+function plural(n: number, one: string, many: string): string {
+  return `${count(n)} ${n === 1 ? one : many}`;
+}
+
 function argument(context: CliContext, what: string): string {
   const value = context.args[0];
   if (value === undefined) throw new UsageError(`missing ${what} argument`);
@@ -56,10 +61,13 @@ function describe(b: BatchSummary): string {
   const c = b.counts;
   const lines = [
     `Batch ${b.number} (${b.fileName}) — ${STATE_WORDS[b.state]}${b.overdue ? ', OVERDUE' : ''}`,
-    `  ${count(c.corrections)} correction(s), ${count(c.cepChanges)} CEP change(s), ${count(c.dipRequests)} DIP request(s) to correct`,
+    `  ${plural(c.corrections, 'correction', 'corrections')}, ${plural(c.cepChanges, 'CEP change', 'CEP changes')}, ${plural(c.dipRequests, 'DIP request', 'DIP requests')} to correct`,
   ];
   if (b.sentAt) lines.push(`  sent ${formatDateTimeBr(b.sentAt)}, answer due ${formatDateTimeBr(b.dueAt)}; ${count(c.unanswered)} unanswered`);
-  if (c.statuses.synced + c.statuses.rejected > 0) lines.push(`  ${count(c.statuses.synced)} synced, ${count(c.statuses.rejected)} rejected`);
+  if (c.statuses.synced + c.statuses.rejected > 0) {
+    const toFix = c.statuses.rejected > 0 ? ` (${count(c.unresolvedRejections)} still to fix)` : '';
+    lines.push(`  ${count(c.statuses.synced)} synced, ${count(c.statuses.rejected)} rejected${toFix}`);
+  }
   return lines.join('\n');
 }
 
@@ -77,6 +85,7 @@ export const batchCli: CliModule = {
   },
   usage: `  batch create                           Put every pending correction and CEP change in a new batch
   batch seal ID | batch cancel ID        Seal it for good, or cancel it (its items go back to pending)
+  batch remove ID ITEM                   Take one item (its id, a UUID) out of an open batch: it is pending again
   batch export ID --out DIR [--passphrase-file F]
                                          Write DIR/CRESS09-lote-2026-0001.zip (AES-256 with F)
   batch mark-sent ID [--at "dd/mm/aaaa hh:mm"] [--overdue-hours N]
@@ -97,6 +106,14 @@ export const batchCli: CliModule = {
     'batch cancel': async (context) => {
       const batch = await context.call('batches:cancel', { id: (await resolveBatch(context)).id });
       return outcome(batch, `Cancelled batch ${batch.number}: its corrections are pending again.`);
+    },
+    'batch remove': async (context) => {
+      const [key, item] = context.args;
+      if (key === undefined || item === undefined) throw new UsageError('usage: batch remove ID ITEM');
+      if (context.args.length > 2) throw new UsageError(`unexpected argument: ${context.args[2]}`);
+      const removed = await context.call('batches:removeItem', { batch: key, uuid: item });
+      const what = removed.kind === 'cep' ? 'CEP change' : 'correction';
+      return outcome(removed, `Removed ${what} ${removed.uuid} from batch ${removed.batch.number}: it is pending again and goes into the next batch.\n${describe(removed.batch)}`);
     },
     'batch export': async (context) => {
       const out = text(context, 'out');
@@ -125,10 +142,20 @@ export const batchCli: CliModule = {
       const file = resolve(argument(context, 'FILE'));
       const started = await context.call('batches:acknowledge', { path: file, fileName: file.split(/[\\/]/).pop() });
       const result = (await waitForJob(context.desk, started.jobId)) as AckResult;
+      const registryOnly = result.registryOnly > 0 ? ` (${count(result.registryOnly)} to the registry only, DIP request not corrected)` : '';
+      const dip = [
+        result.dipUpdated > 0 ? `DIP status updated for ${plural(result.dipUpdated, 'professional', 'professionals')}.` : '',
+        result.dipStale > 0
+          ? `${plural(result.dipStale, 'DIP status', 'DIP statuses')} older than what the desk knew ${result.dipStale === 1 ? 'was' : 'were'} left as ${result.dipStale === 1 ? 'it was' : 'they were'}.`
+          : '',
+      ].filter(Boolean);
       return outcome(
         result,
-        `Acknowledgement of batch ${result.batch.number} imported: ${count(result.applied)} synced, ${count(result.rejected)} rejected, ` +
-          `${count(result.unchanged)} already answered, ${count(result.unanswered)} still unanswered.`,
+        [
+          `Acknowledgement of batch ${result.batch.number} imported: ${count(result.applied)} synced${registryOnly}, ${count(result.rejected)} rejected, ` +
+            `${count(result.unchanged)} already answered, ${count(result.unanswered)} still unanswered.`,
+          ...dip,
+        ].join('\n'),
       );
     },
     'batch verify': async (context) => {
@@ -136,7 +163,7 @@ export const batchCli: CliModule = {
       const started = await context.call('batches:verify', { path: file, passphrase: passphrase(context) });
       const result = (await waitForJob(context.desk, started.jobId)) as VerifyResult;
       const report = result.valid
-        ? `Package valid: batch ${result.batch?.number} of ${result.batch?.sourceOrganization}${result.encrypted ? ' (AES-256)' : ''}\nSHA-256 ${result.sha256}`
+        ? `Package valid: batch ${result.batch?.number} of ${result.batch?.sourceOrganization}, Schema-Version ${result.schemaVersion}${result.encrypted ? ' (AES-256)' : ''}\nSHA-256 ${result.sha256}`
         : `PACKAGE NOT VALID: ${result.file}\n${result.problems.map((p) => `  - ${p.message}`).join('\n')}`;
       return outcome(result, report, result.valid ? EXIT.ok : EXIT.integrity);
     },
@@ -145,7 +172,7 @@ export const batchCli: CliModule = {
       if (state !== undefined && !(BATCH_STATES as readonly string[]).includes(state)) throw new UsageError(`--state must be one of ${BATCH_STATES.join(', ')}`);
       const page = await context.call('batches:list', { ...(state ? { state: state as BatchState } : {}), page: 0, pageSize: 200 });
       const listing = page.items.length === 0 ? 'No batch yet (cress-desk batch create).' : page.items.map(describe).join('\n');
-      return outcome(page, `${listing}${page.total > page.items.length ? `\n… ${count(page.total - page.items.length)} older batch(es) not shown.` : ''}`);
+      return outcome(page, `${listing}${page.total > page.items.length ? `\n… ${count(page.total - page.items.length)} ${page.total - page.items.length === 1 ? 'older batch' : 'older batches'} not shown.` : ''}`);
     },
   },
 };

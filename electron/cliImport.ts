@@ -2,6 +2,7 @@
 // the Importar screen. Exit 1 when a row was rejected; 3 when the file itself cannot be trusted.
 import { basename, resolve } from 'node:path';
 import { IMPORT_KINDS, type ImportKind, type ImportSummary } from '../shared/contract/imports';
+import { conflictLine, RESOLVE_HINT } from './cliRegistry';
 import { EXIT, UsageError, waitForJob, type CliContext, type CliModule, type CommandOutcome } from './cliTypes';
 
 const KIND_WORDS: Record<ImportKind, string> = { corrections: 'corrections', registry: 'registry records', cep: 'CEP directory entries' };
@@ -28,6 +29,15 @@ function summaryText(summary: ImportSummary): string {
   );
   if (summary.written && summary.kind === 'corrections') lines.push(`${count(summary.corrections)} correction(s) queued for Implanta (import ${summary.importId}).`);
   if (summary.written && summary.kind === 'registry') lines.push(`${count(summary.inserted)} record(s) added, ${count(summary.updated)} updated (import ${summary.importId}).`);
+  if (summary.kind === 'registry') {
+    if (summary.flagged > 0) lines.push(`${count(summary.flagged)} ${summary.flagged === 1 ? 'row loaded has' : 'rows loaded have'} pendências to fix (defective data of the main system).`);
+    if (summary.kept > 0) lines.push(`${count(summary.kept)} ${summary.kept === 1 ? 'row keeps' : 'rows keep'} a correction of the desk the main system has not caught up with.`);
+    if (summary.conflictsTotal > 0) {
+      lines.push(`${count(summary.conflictsTotal)} ${summary.conflictsTotal === 1 ? 'conflict' : 'conflicts'}: a third value for a field with a correction on its way to Implanta (the desk kept its value):`);
+      for (const c of summary.conflicts) lines.push(conflictLine({ ...c, registrationNumber: c.registration }));
+      if (summary.written) lines.push(RESOLVE_HINT);
+    }
+  }
   if (summary.written && summary.kind === 'cep') lines.push(`${count(summary.corrections)} CEP change(s) queued for Implanta (import ${summary.importId}).`);
   const dip = summary.dipConsequences;
   if (dip.correct_dip_request > 0) lines.push(`${count(dip.correct_dip_request)} row(s) change a confirmed DIP request: Implanta must also correct the request.`);
@@ -73,6 +83,9 @@ async function importCommand(context: CliContext): Promise<CommandOutcome> {
       accepted: summary.accepted,
       unchanged: summary.unchanged,
       rejected: summary.rejected,
+      flagged: summary.flagged,
+      kept: summary.kept,
+      conflicts: summary.conflicts.map(({ row, registration, field, deskValue, fileValue }) => ({ row, registration, field, deskValue, fileValue })),
       errors: summary.errors.map(({ row, column, code, message }) => ({ row, column, code, message })),
     },
     text: summaryText(summary),

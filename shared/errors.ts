@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   'JOB_CANCELLED',
   'JOB_BUSY',
   'BATCH_NOT_FOUND',
+  'BATCH_ITEM_NOT_FOUND',
   'BATCH_EMPTY',
   'BATCH_OPEN_EXISTS',
   'BATCH_STATE',
@@ -64,6 +65,7 @@ export const ERROR_CODES = [
   'BACKUP_NEWER',
   'BACKUP_STORE_IN_USE',
   'BACKUP_RESTORE_NOT_READY',
+  'EXPORT_DESTINATION',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

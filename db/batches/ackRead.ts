@@ -4,7 +4,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import * as XLSX from 'xlsx';
+import type { DipStatus } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
+import { parseDateBr } from '../../shared/rules/dates';
+import { DIP_LABELS, parseDipStatus } from '../../shared/rules/vocabulary';
 import { foldForSearch } from '../../shared/text';
 import { ZipError, ZipReader } from '../packaging';
 import { describeSchemaError } from './jsonSchema';
@@ -15,7 +18,13 @@ export type AckFormat = 'json' | 'csv' | 'xlsx';
 export interface AckAnswer {
   id: string;
   status: 'synced' | 'rejected';
+  /** Applied to the registry, but the DIP request was not corrected (Implanta could not, or did not). */
+  registryOnly: boolean;
   message: string | null;
+  /** The professional's DIP status at Implanta, when the answer says it. */
+  dipStatus: DipStatus | null;
+  /** Since when (`YYYY-MM-DD`, or an ISO date-time in UTC); null when the answer gives no date. */
+  dipStatusDate: string | null;
   /** Where it was in the file (line of the CSV/xlsx, position in the JSON list), for messages. */
   line: number;
 }
@@ -26,6 +35,8 @@ export interface AckFile {
   batch: { uuid: string; number: string | null } | null;
   /** SHA-256 of the package the file answers (JSON only). */
   packageSha256: string | null;
+  /** When Implanta answered (JSON only, ISO as written). */
+  acknowledgedAt: string | null;
   answers: AckAnswer[];
   sha256: string;
 }
@@ -37,14 +48,42 @@ function invalid(message: string, details?: unknown): AppError {
   return new AppError('ACK_INVALID', message, details === undefined ? {} : { details });
 }
 
-const STATUS_WORDS: Record<string, AckAnswer['status']> = {
-  applied: 'synced',
-  aplicada: 'synced',
-  aplicado: 'synced',
-  rejected: 'rejected',
-  rejeitada: 'rejected',
-  rejeitado: 'rejected',
+type Outcome = { status: AckAnswer['status']; registryOnly: boolean };
+const SYNCED: Outcome = { status: 'synced', registryOnly: false };
+const REGISTRY_ONLY: Outcome = { status: 'synced', registryOnly: true };
+const REJECTED: Outcome = { status: 'rejected', registryOnly: false };
+
+/** Words of the situação column, folded and with punctuation as spaces. */
+const STATUS_WORDS: Record<string, Outcome> = {
+  applied: SYNCED,
+  aplicada: SYNCED,
+  aplicado: SYNCED,
+  synced_registry_only: REGISTRY_ONLY,
+  rejected: REJECTED,
+  rejeitada: REJECTED,
+  rejeitado: REJECTED,
 };
+/** "aplicada no cadastro, DIP não corrigido", "aplicada só no cadastro"… */
+const REGISTRY_ONLY_WORDS = /^aplicad[ao] (?:so |somente |apenas )?no cadastro(?: (?:e )?(?:o )?dip nao (?:foi )?corrigid[ao])?$/;
+
+function statusOf(cell: string): Outcome | undefined {
+  const words = foldForSearch(cell).replace(/[^a-z0-9_]+/g, ' ').trim();
+  return STATUS_WORDS[words] ?? (REGISTRY_ONLY_WORDS.test(words) ? REGISTRY_ONLY : undefined);
+}
+
+/** A DIP date as written (dd/mm/aaaa, AAAA-MM-DD or ISO date-time): `YYYY-MM-DD` or a UTC ISO date-time; null when not a real date. */
+export function normaliseDipDate(text: string): string | null {
+  const value = text.trim();
+  if (/^\d{4}-\d{2}-\d{2}T/.test(value)) {
+    const at = new Date(value);
+    const date = parseDateBr(value.slice(0, 10));
+    return date.ok && !Number.isNaN(at.getTime()) ? at.toISOString() : null;
+  }
+  const date = parseDateBr(value);
+  return date.ok ? date.value : null;
+}
+
+const DIP_WORDS_HINT = Object.values(DIP_LABELS).join(', ');
 
 function formatOf(bytes: Buffer, fileName: string): AckFormat {
   if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
@@ -68,7 +107,7 @@ export async function readAck(path: string, fileName = path): Promise<AckFile> {
   const format = formatOf(bytes, fileName);
   if (format === 'json') return { ...readJson(bytes), format, sha256 };
   const rows = format === 'xlsx' ? await xlsxRows(path, bytes) : csvRows(bytes);
-  return { format, batch: null, packageSha256: null, answers: answersFromRows(rows), sha256 };
+  return { format, batch: null, packageSha256: null, acknowledgedAt: null, answers: answersFromRows(rows), sha256 };
 }
 
 function readJson(bytes: Buffer): Omit<AckFile, 'format' | 'sha256'> {
@@ -79,20 +118,41 @@ function readJson(bytes: Buffer): Omit<AckFile, 'format' | 'sha256'> {
     const where = error instanceof SyntaxError ? ` (${error.message})` : '';
     throw invalid(`O arquivo de confirmação não é um JSON válido — está cortado ou foi alterado${where}.`);
   }
-  const errors = SCHEMAS.acknowledgement.validate(value);
+  // Version 1 answers applied/rejected; version 2 adds "applied to the registry only" and the DIP status.
+  const declared = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { schemaVersion?: unknown }).schemaVersion : undefined;
+  const errors = SCHEMAS[declared === 1 ? 1 : 2].acknowledgement.validate(value).map((e) =>
+    e.at === '/schemaVersion' && declared !== undefined ? { ...e, message: 'deveria ser 1 ou 2' } : e,
+  );
   if (errors.length > 0) {
     throw invalid(`O arquivo de confirmação não segue o formato (docs/batch-format.md): ${errors.slice(0, 3).map(describeSchemaError).join('; ')}.`, errors);
   }
-  const ack = value as { batch: string; number?: string; packageSha256: string; items: { id: string; status: 'applied' | 'rejected'; message?: string | null }[] };
+  const ack = value as {
+    batch: string;
+    number?: string;
+    packageSha256: string;
+    acknowledgedAt?: string;
+    items: { id: string; status: 'applied' | 'synced_registry_only' | 'rejected'; message?: string | null; dipStatus?: DipStatus; dipStatusDate?: string }[];
+  };
   return {
     batch: { uuid: ack.batch.toLowerCase(), number: ack.number ?? null },
     packageSha256: ack.packageSha256.toLowerCase(),
-    answers: ack.items.map((item, index) => ({
-      id: item.id.toLowerCase(),
-      status: item.status === 'applied' ? 'synced' : 'rejected',
-      message: item.message?.trim() || null,
-      line: index + 1,
-    })),
+    acknowledgedAt: ack.acknowledgedAt ?? null,
+    answers: ack.items.map((item, index) => {
+      let dipStatusDate: string | null = null;
+      if (item.dipStatusDate !== undefined) {
+        dipStatusDate = normaliseDipDate(item.dipStatusDate);
+        if (dipStatusDate === null) throw invalid(`O item ${index + 1} (${item.id}) traz a data do DIP "${item.dipStatusDate}", que não existe no calendário.`);
+      }
+      return {
+        id: item.id.toLowerCase(),
+        status: item.status === 'rejected' ? 'rejected' : 'synced',
+        registryOnly: item.status === 'synced_registry_only',
+        message: item.message?.trim() || null,
+        dipStatus: item.dipStatus ?? null,
+        dipStatusDate,
+        line: index + 1,
+      };
+    }),
   };
 }
 
@@ -105,10 +165,26 @@ function decodeText(bytes: Buffer): string {
   }
 }
 
+/**
+ * Date cells read as ISO dates: the text a spreadsheet shows for them follows the computer's
+ * locale (3/9/26 is 9 March on one machine and 3 September on another).
+ */
+function isoDateCells(sheet: XLSX.WorkSheet): void {
+  const two = (n: number) => String(n).padStart(2, '0');
+  for (const [address, cell] of Object.entries(sheet)) {
+    if (address.startsWith('!')) continue;
+    const c = cell as XLSX.CellObject;
+    if (c.t !== 'n' || typeof c.v !== 'number' || typeof c.z !== 'string' || !XLSX.SSF.is_date(c.z)) continue;
+    const date = XLSX.SSF.parse_date_code(c.v);
+    if (date) c.w = `${date.y}-${two(date.m)}-${two(date.d)}`;
+  }
+}
+
 function sheetRows(workbook: XLSX.WorkBook): string[][] {
   const name = workbook.SheetNames[0];
   const sheet = name === undefined ? undefined : workbook.Sheets[name];
   if (!sheet) throw invalid('A planilha de confirmação não tem nenhuma aba.');
+  isoDateCells(sheet);
   return (XLSX.utils.sheet_to_json(sheet, { header: 1, raw: false, defval: '', blankrows: false }) as unknown[][]).map((row) =>
     row.map((cell) => String(cell ?? '').trim()),
   );
@@ -138,7 +214,7 @@ async function xlsxRows(path: string, bytes: Buffer): Promise<string[][]> {
     throw invalid(error instanceof ZipError ? `A planilha de confirmação não pôde ser aberta: ${error.message}` : 'A planilha de confirmação não pôde ser aberta.');
   }
   try {
-    return sheetRows(XLSX.read(bytes, { type: 'buffer', cellFormula: false, cellHTML: false }));
+    return sheetRows(XLSX.read(bytes, { type: 'buffer', cellFormula: false, cellHTML: false, cellNF: true }));
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw invalid('A planilha de confirmação está danificada ou não é um arquivo .xlsx.');
@@ -149,6 +225,8 @@ const HEADERS = {
   id: ['id', 'uuid', 'identificador'],
   status: ['situacao', 'status', 'resultado'],
   message: ['mensagem', 'message', 'motivo', 'observacao'],
+  dipStatus: ['situacao do dip', 'dip', 'dipstatus', 'status do dip', 'situacao dip'],
+  dipStatusDate: ['data do dip', 'data da situacao do dip', 'dipstatusdate', 'data dip', 'data situacao dip'],
 };
 
 function column(header: string[], names: string[]): number {
@@ -162,6 +240,8 @@ function answersFromRows(rows: string[][]): AckAnswer[] {
   const idColumn = column(header, HEADERS.id);
   const statusColumn = column(header, HEADERS.status);
   const messageColumn = column(header, HEADERS.message);
+  const dipColumn = column(header, HEADERS.dipStatus);
+  const dipDateColumn = column(header, HEADERS.dipStatusDate);
   if (idColumn < 0 || statusColumn < 0) {
     throw invalid('A planilha de confirmação precisa das colunas "id" e "situação" (e, se houver, "mensagem") na primeira linha.');
   }
@@ -171,16 +251,30 @@ function answersFromRows(rows: string[][]): AckAnswer[] {
     if (row.every((cell) => cell === '')) continue;
     const line = i + 1;
     const id = (row[idColumn] ?? '').toLowerCase();
-    const word = foldForSearch(row[statusColumn] ?? '');
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) {
       throw invalid(`Linha ${line}, coluna id: "${row[idColumn] ?? ''}" não é o id de uma correção (esperado um UUID, como no pacote).`);
     }
-    const status = STATUS_WORDS[word];
-    if (!status) {
-      throw invalid(`Linha ${line}, coluna situação: "${row[statusColumn] ?? ''}" não é uma situação conhecida; use aplicada ou rejeitada (applied/rejected).`);
+    const outcome = statusOf(row[statusColumn] ?? '');
+    if (!outcome) {
+      throw invalid(
+        `Linha ${line}, coluna situação: "${row[statusColumn] ?? ''}" não é uma situação conhecida; use aplicada, aplicada no cadastro (DIP não corrigido) ou rejeitada.`,
+      );
     }
     const message = messageColumn >= 0 ? (row[messageColumn] ?? '').replace(/^'(?=[=+\-@\t\r])/, '') : '';
-    answers.push({ id, status, message: message || null, line });
+    const dipCell = dipColumn >= 0 ? (row[dipColumn] ?? '') : '';
+    let dipStatus: DipStatus | null = null;
+    if (dipCell !== '') {
+      const parsed = parseDipStatus(dipCell);
+      if (!parsed.ok) throw invalid(`Linha ${line}, coluna situação do DIP: "${dipCell}" não é uma situação do DIP conhecida; use ${DIP_WORDS_HINT}.`);
+      dipStatus = parsed.value;
+    }
+    const dateCell = dipDateColumn >= 0 ? (row[dipDateColumn] ?? '') : '';
+    let dipStatusDate: string | null = null;
+    if (dateCell !== '') {
+      dipStatusDate = normaliseDipDate(dateCell);
+      if (dipStatusDate === null) throw invalid(`Linha ${line}, coluna data do DIP: "${dateCell}" não é uma data válida; use dd/mm/aaaa.`);
+    }
+    answers.push({ id, ...outcome, message: message || null, dipStatus, dipStatusDate, line });
   }
   if (answers.length === 0) throw invalid('A planilha de confirmação não tem nenhuma resposta abaixo do cabeçalho.');
   return answers;

@@ -1,5 +1,6 @@
-// What the start screen shows of batches: overdue ones, what waits for an answer, rejected
-// corrections to fix, and corrections per status at the end of each recent day.
+// What the start screen shows of batches: overdue ones, what waits for an answer, rejections
+// still to deal with (corrections and CEP changes, the one count of db/rejections.ts), and
+// corrections per status at the end of each recent day.
 //
 // The daily series is rebuilt backwards from today's counts: a day's counts are the next day's
 // minus what happened on that next day (corrections saved, batched, sent, answered). Only the
@@ -7,6 +8,7 @@
 import type { Database } from 'better-sqlite3';
 import { emptyStatusCounts, type BatchDashboard, type BatchTimeline } from '../../shared/contract/batches';
 import { CORRECTION_STATUSES, type CorrectionStatus } from '../../shared/domain';
+import { unresolvedRejectionCounts } from '../rejections';
 import { statement } from '../statements';
 import { brasilia, sqliteOffset } from './clock';
 import { toSummary, type BatchRow } from './summary';
@@ -81,16 +83,12 @@ export function correctionTimeline(db: Database, days: number, now: Date): Batch
 export function batchDashboard(db: Database, days: number, now: Date): BatchDashboard {
   const sent = statement<BatchRow>(db, "SELECT * FROM batches WHERE state = 'sent' ORDER BY sent_at").all();
   const summaries = sent.map((row) => toSummary(db, row, now));
-  const counts = statement<{ rejected: number; pending: number }>(
-    db,
-    `SELECT (SELECT count(*) FROM corrections WHERE status = 'rejected') AS rejected,
-            (SELECT count(*) FROM corrections WHERE status = 'pending') AS pending`,
-  ).get() as { rejected: number; pending: number };
+  const pending = statement<{ n: number }>(db, "SELECT count(*) AS n FROM corrections WHERE status = 'pending'").get() as { n: number };
   return {
     overdue: summaries.filter((s) => s.overdue),
     awaiting: summaries.filter((s) => s.counts.unanswered > 0).length,
-    rejected: counts.rejected,
-    pending: counts.pending,
+    rejected: unresolvedRejectionCounts(db).total,
+    pending: pending.n,
     timeline: correctionTimeline(db, days, now),
   };
 }

@@ -5,6 +5,7 @@ import type { Store } from '../open';
 import { getSettings } from '../settings';
 import { batchDashboard } from './dashboard';
 import { dipEmail } from './dipEmail';
+import { removeBatchItem } from './itemRemove';
 import { cancelBatch, createBatch, markBatchSent, sealBatch } from './lifecycle';
 import { batchGroups, batchItems, pendingForBatch } from './review';
 import { batchSummary, findBatchRow, listBatches, toSummary } from './summary';
@@ -26,6 +27,7 @@ export function batchHandlers(store: Store, options: { clock: () => Date; jobs: 
     'batches:create': () => createBatch(db, clock()),
     'batches:seal': ({ id }) => sealBatch(db, id, clock(), options.appVersion),
     'batches:cancel': ({ id }) => cancelBatch(db, id, clock()),
+    'batches:removeItem': (input) => removeBatchItem(db, input, clock()),
     'batches:export': (input) => {
       // Fail fast on an unknown batch; the job itself checks the state again on its own connection.
       batchSummary(db, input.id, clock());

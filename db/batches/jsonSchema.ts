@@ -4,8 +4,8 @@
 // that what the export writes passes them.
 //
 // Supported keywords: type (one or a list), properties, required, additionalProperties (boolean),
-// enum, const, pattern, minLength, maxLength, minimum, maximum, items, minItems, $ref to
-// "#/$defs/…", $defs, and the annotations $schema, $id, title, description (ignored). Any other
+// enum, const, pattern, minLength, maxLength, minimum, maximum, items, minItems, if/then/else,
+// $ref to "#/$defs/…", $defs, and the annotations $schema, $id, title, description (ignored). Any other
 // keyword is refused when the schema is loaded, so a schema never silently asks for more than is
 // checked.
 
@@ -23,6 +23,10 @@ export type JsonSchema = {
   maximum?: number;
   items?: JsonSchema;
   minItems?: number;
+  /** When the value passes `if`, it must pass `then`; otherwise `else` (a field's values by the field). */
+  if?: JsonSchema;
+  then?: JsonSchema;
+  else?: JsonSchema;
   $ref?: string;
   $defs?: Record<string, JsonSchema>;
   $schema?: string;
@@ -47,6 +51,9 @@ const KEYWORDS = new Set([
   'maximum',
   'items',
   'minItems',
+  'if',
+  'then',
+  'else',
   '$ref',
   '$defs',
   '$schema',
@@ -85,6 +92,10 @@ function checkKeywords(schema: JsonSchema, path: string): void {
   for (const [name, sub] of Object.entries(schema.properties ?? {})) checkKeywords(sub, `${path}/properties/${name}`);
   for (const [name, sub] of Object.entries(schema.$defs ?? {})) checkKeywords(sub, `${path}/$defs/${name}`);
   if (schema.items) checkKeywords(schema.items, `${path}/items`);
+  for (const key of ['if', 'then', 'else'] as const) {
+    const sub = schema[key];
+    if (sub) checkKeywords(sub, `${path}/${key}`);
+  }
 }
 
 /** Compiles a schema: checks it uses only supported keywords and pre-compiles its patterns. */
@@ -133,6 +144,13 @@ export function compileSchema(schema: JsonSchema): CompiledSchema {
     if (Array.isArray(value)) {
       if (node.minItems !== undefined && value.length < node.minItems) errors.push({ at, message: `deveria ter ao menos ${node.minItems} item(ns)` });
       if (node.items) value.forEach((item, i) => check(node.items as JsonSchema, item, `${at}/${i}`, errors));
+    }
+    if (node.if) {
+      // The condition's own errors are never reported: it only chooses the branch.
+      const probe: SchemaError[] = [];
+      check(node.if, value, at, probe);
+      const branch = probe.length === 0 ? node.then : node.else;
+      if (branch) check(branch, value, at, errors);
     }
     if (typeOf(value) === 'object') {
       const object = value as Record<string, unknown>;

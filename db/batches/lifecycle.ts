@@ -10,6 +10,7 @@ import { appendAudit } from '../audit';
 import { requireSettings } from '../settings';
 import { statement } from '../statements';
 import { brasilia } from './clock';
+import { CURRENT_SCHEMA_VERSION } from './schemas';
 import { batchNumber, batchSummary, requireBatchRow, type BatchRow } from './summary';
 
 export const STATE_LABELS: Record<BatchState, string> = {
@@ -56,15 +57,10 @@ export function createBatch(db: Database, now: Date): BatchSummary {
     const number = batchNumber(year, seq);
     const uuid = randomUUID();
     const id = Number(
-      statement(db, `INSERT INTO batches (uuid, region, year, seq, number, state, operator, created_at) VALUES (?, ?, ?, ?, ?, 'open', ?, ?)`).run(
-        uuid,
-        settings.region,
-        year,
-        seq,
-        number,
-        settings.operator,
-        iso,
-      ).lastInsertRowid,
+      statement(
+        db,
+        `INSERT INTO batches (uuid, region, year, seq, number, state, operator, created_at, schema_version) VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
+      ).run(uuid, settings.region, year, seq, number, settings.operator, iso, CURRENT_SCHEMA_VERSION).lastInsertRowid,
     );
     const corrections = statement(db, "UPDATE corrections SET batch_id = ?, status = 'batched', status_changed_at = ? WHERE status = 'pending'").run(id, iso).changes;
     const cep = statement(db, "UPDATE cep_changes SET batch_id = ?, status = 'batched' WHERE status = 'pending'").run(id).changes;
@@ -83,7 +79,8 @@ export function createBatch(db: Database, now: Date): BatchSummary {
 /**
  * Seals an open batch: from now on its items and what it says about each professional never
  * change (CPF, registration number and name are kept as they are now), so every export of it is
- * byte-identical.
+ * byte-identical. For each professional it also keeps the CPF Implanta knows her by: the old value
+ * of her earliest CPF correction not yet synced (in this batch or any other), else none.
  */
 export function sealBatch(db: Database, id: number, now: Date, appVersion: string): BatchSummary {
   return db.transaction(() => {
@@ -93,8 +90,11 @@ export function sealBatch(db: Database, id: number, now: Date, appVersion: strin
     const iso = now.toISOString();
     statement(
       db,
-      `INSERT INTO batch_professionals (batch_id, professional_id, cpf, registration_number, name)
-       SELECT ?, p.id, p.cpf, p.registration_number, p.name FROM professionals p
+      `INSERT INTO batch_professionals (batch_id, professional_id, cpf, registration_number, name, previous_cpf)
+       SELECT ?, p.id, p.cpf, p.registration_number, p.name,
+         (SELECT c.old_value FROM corrections c
+          WHERE c.professional_id = p.id AND c.field = 'cpf' AND c.status IN ('pending', 'batched', 'sent') ORDER BY c.id LIMIT 1)
+       FROM professionals p
        WHERE p.id IN (SELECT DISTINCT professional_id FROM corrections WHERE batch_id = ?)`,
     ).run(id, id);
     statement(db, "UPDATE batches SET state = 'sealed', sealed_at = ?, app_version = ? WHERE id = ?").run(iso, appVersion, id);

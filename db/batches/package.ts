@@ -10,8 +10,8 @@ import { regionLabel } from '../../shared/regions';
 import { bagInfoValue, partialPathFor, removeStalePartials, syncFile, syncFolder, validateZipBag, writeBagZip, ZipError, ZipReader } from '../packaging';
 import { brasilia } from './clock';
 import { describeSchemaError } from './jsonSchema';
-import type { PayloadFile } from './payload';
-import { PAYLOAD_SCHEMAS, SCHEMA_VERSION } from './schemas';
+import { batchSchemaVersion, type PayloadFile } from './payload';
+import { isSchemaVersion, payloadSchemas, SCHEMA_VERSIONS, type SchemaVersion } from './schemas';
 import { batchStem, type BatchRow } from './summary';
 
 /**
@@ -20,7 +20,7 @@ import { batchStem, type BatchRow } from './summary';
  */
 export const PACKAGE_DEFLATE_LEVEL = 3;
 
-/** Every payload file a package of this schema version holds. */
+/** Every payload file a package holds (the same five files in every Schema-Version). */
 export const PAYLOAD_FILES = ['cep.jsonl', 'corrections.csv', 'corrections.jsonl', 'dip-requests.jsonl', 'summary.json'] as const;
 
 export const REQUIRED_BAG_INFO = ['Source-Organization', 'Bagging-Date', 'External-Identifier', 'Payload-Oxum', 'Batch-Sequence', 'Schema-Version', 'App-Version'];
@@ -106,7 +106,7 @@ export async function writeBatchPackage(batch: BatchRow, payload: PayloadFile[],
         { label: 'Source-Organization', value: regionLabel(batch.region) },
         { label: 'External-Identifier', value: batch.uuid },
         { label: 'Batch-Sequence', value: batch.number },
-        { label: 'Schema-Version', value: String(SCHEMA_VERSION) },
+        { label: 'Schema-Version', value: String(batchSchemaVersion(batch)) },
         { label: 'App-Version', value: batch.app_version },
       ],
       baggingDate: sealed.date,
@@ -154,9 +154,9 @@ interface Problem {
 
 const LINE_ERRORS_PER_FILE = 5;
 
-/** Checks every JSON line (or the whole JSON file) of a payload file against its schema. */
-async function checkSchema(zip: ZipReader, entry: string, problems: Problem[]): Promise<void> {
-  const spec = PAYLOAD_SCHEMAS[entry.slice(entry.indexOf('/') + 1)];
+/** Checks every JSON line (or the whole JSON file) of a payload file against its schema in `version`. */
+async function checkSchema(zip: ZipReader, entry: string, version: SchemaVersion, problems: Problem[]): Promise<void> {
+  const spec = payloadSchemas(version)[entry.slice(entry.indexOf('/') + 1)];
   if (!spec) return;
   const relative = entry.slice(entry.indexOf('/') + 1);
   let found = 0;
@@ -192,7 +192,8 @@ async function checkSchema(zip: ZipReader, entry: string, problems: Problem[]): 
     if (rest !== '') report(line + 1, 'a última linha não termina com quebra de linha (arquivo cortado?).');
   }
   if (found > LINE_ERRORS_PER_FILE) {
-    problems.push({ code: 'SCHEMA_INVALID', path: relative, message: `${relative}: mais ${found - LINE_ERRORS_PER_FILE} linha(s) fora do formato.` });
+    const more = found - LINE_ERRORS_PER_FILE;
+    problems.push({ code: 'SCHEMA_INVALID', path: relative, message: `${relative}: mais ${more} ${more === 1 ? 'linha' : 'linhas'} fora do formato.` });
   }
 }
 
@@ -206,11 +207,12 @@ export async function verifyBatchPackage(path: string, passphrase: string | null
   const problems: Problem[] = [];
   let encrypted = false;
   let batch: VerifyResult['batch'] = null;
+  let schemaVersion: SchemaVersion | null = null;
   let sha256 = '';
   try {
     sha256 = await sha256File(path);
   } catch {
-    return { file: path, valid: false, problems: [{ code: 'FILE_UNREADABLE', message: `Não foi possível ler o arquivo ${path}.` }], encrypted, batch, sha256 };
+    return { file: path, valid: false, problems: [{ code: 'FILE_UNREADABLE', message: `Não foi possível ler o arquivo ${path}.` }], encrypted, batch, schemaVersion, sha256 };
   }
   try {
     const bag = await validateZipBag(path, { password: passphrase, requiredInfo: REQUIRED_BAG_INFO, ...(onProgress ? { onProgress } : {}) });
@@ -220,9 +222,15 @@ export async function verifyBatchPackage(path: string, passphrase: string | null
     const number = bagInfoValue(bag.info, 'Batch-Sequence');
     const organization = bagInfoValue(bag.info, 'Source-Organization');
     if (id && number) batch = { id, number, sourceOrganization: organization ?? '' };
-    const version = bagInfoValue(bag.info, 'Schema-Version');
-    if (version !== undefined && version !== String(SCHEMA_VERSION)) {
-      problems.push({ code: 'SCHEMA_VERSION', message: `Schema-Version ${version} não é conhecido por esta versão do CRESS Desk (conhece a ${SCHEMA_VERSION}).` });
+    // Each version is checked with its own schemas; a version this desk does not know is not checked line by line.
+    const declared = bagInfoValue(bag.info, 'Schema-Version');
+    const version = declared !== undefined && /^\d+$/.test(declared) && isSchemaVersion(Number(declared)) ? (Number(declared) as SchemaVersion) : null;
+    schemaVersion = version;
+    if (declared !== undefined && version === null) {
+      problems.push({
+        code: 'SCHEMA_VERSION',
+        message: `Schema-Version ${declared} não é conhecido por esta versão do CRESS Desk (conhece ${SCHEMA_VERSIONS.join(' e ')}).`,
+      });
     }
     const present = new Set(bag.payload.map((f) => f.path.slice('data/'.length)));
     for (const file of PAYLOAD_FILES) {
@@ -240,7 +248,7 @@ export async function verifyBatchPackage(path: string, passphrase: string | null
       try {
         for (const file of PAYLOAD_FILES) {
           const entry = `${bag.root}/data/${file}`;
-          if (zip.has(entry) && !damaged.has(`data/${file}`)) await checkSchema(zip, entry, problems);
+          if (version !== null && zip.has(entry) && !damaged.has(`data/${file}`)) await checkSchema(zip, entry, version, problems);
         }
         if (zip.has(`${bag.root}/data/summary.json`) && !damaged.has('data/summary.json') && id) {
           let summaryId: unknown = id;
@@ -261,5 +269,5 @@ export async function verifyBatchPackage(path: string, passphrase: string | null
     if (error instanceof ZipError) problems.push({ code: error.code, message: error.message });
     else throw error;
   }
-  return { file: path, valid: problems.length === 0, problems, encrypted, batch, sha256 };
+  return { file: path, valid: problems.length === 0, problems, encrypted, batch, schemaVersion, sha256 };
 }

@@ -1,27 +1,65 @@
 // The batch formats' JSON Schemas (resources/batch-schemas, documented in docs/batch-format.md),
-// compiled once, and which payload file each one describes.
-import acknowledgement from '../../resources/batch-schemas/acknowledgement.schema.json';
-import cepChange from '../../resources/batch-schemas/cep-change.schema.json';
-import correction from '../../resources/batch-schemas/correction.schema.json';
-import dipRequest from '../../resources/batch-schemas/dip-request.schema.json';
-import summary from '../../resources/batch-schemas/summary.schema.json';
+// compiled once per Schema-Version, and which payload file each one describes. A package is
+// checked with the schemas of the version it declares; a batch is exported with the version it
+// was sealed with (batches.schema_version), so an old package stays the same file.
+import acknowledgement1 from '../../resources/batch-schemas/acknowledgement.schema.json';
+import cepChange1 from '../../resources/batch-schemas/cep-change.schema.json';
+import correction1 from '../../resources/batch-schemas/correction.schema.json';
+import dipRequest1 from '../../resources/batch-schemas/dip-request.schema.json';
+import summary1 from '../../resources/batch-schemas/summary.schema.json';
+import acknowledgement2 from '../../resources/batch-schemas/v2/acknowledgement.schema.json';
+import cepChange2 from '../../resources/batch-schemas/v2/cep-change.schema.json';
+import correction2 from '../../resources/batch-schemas/v2/correction.schema.json';
+import dipRequest2 from '../../resources/batch-schemas/v2/dip-request.schema.json';
+import summary2 from '../../resources/batch-schemas/v2/summary.schema.json';
 import { compileSchema, type CompiledSchema, type JsonSchema } from './jsonSchema';
 
-/** The version written as Schema-Version in bag-info.txt and as schemaVersion in JSON files. */
-export const SCHEMA_VERSION = 1;
+/** Package formats this desk writes and reads: 1 (the mother fact in two items), 2 (one item, previousCpf). */
+export const SCHEMA_VERSIONS = [1, 2] as const;
+export type SchemaVersion = (typeof SCHEMA_VERSIONS)[number];
 
-export const SCHEMAS = {
-  correction: compileSchema(correction as JsonSchema),
-  cepChange: compileSchema(cepChange as JsonSchema),
-  dipRequest: compileSchema(dipRequest as JsonSchema),
-  summary: compileSchema(summary as JsonSchema),
-  acknowledgement: compileSchema(acknowledgement as JsonSchema),
-} as const;
+/** The version new batches are sealed with. */
+export const CURRENT_SCHEMA_VERSION: SchemaVersion = 2;
 
-/** Payload files (inside data/) checked line by line (`jsonl`) or whole (`json`). */
-export const PAYLOAD_SCHEMAS: Record<string, { schema: CompiledSchema; lines: boolean }> = {
-  'data/corrections.jsonl': { schema: SCHEMAS.correction, lines: true },
-  'data/cep.jsonl': { schema: SCHEMAS.cepChange, lines: true },
-  'data/dip-requests.jsonl': { schema: SCHEMAS.dipRequest, lines: true },
-  'data/summary.json': { schema: SCHEMAS.summary, lines: false },
+export function isSchemaVersion(value: unknown): value is SchemaVersion {
+  return (SCHEMA_VERSIONS as readonly unknown[]).includes(value);
+}
+
+interface VersionSchemas {
+  correction: CompiledSchema;
+  cepChange: CompiledSchema;
+  dipRequest: CompiledSchema;
+  summary: CompiledSchema;
+  /** Implanta's answer in this version of the format (either version answers any package). */
+  acknowledgement: CompiledSchema;
+}
+
+const compile = (schema: unknown) => compileSchema(schema as JsonSchema);
+
+export const SCHEMAS: Record<SchemaVersion, VersionSchemas> = {
+  1: {
+    correction: compile(correction1),
+    cepChange: compile(cepChange1),
+    dipRequest: compile(dipRequest1),
+    summary: compile(summary1),
+    acknowledgement: compile(acknowledgement1),
+  },
+  2: {
+    correction: compile(correction2),
+    cepChange: compile(cepChange2),
+    dipRequest: compile(dipRequest2),
+    summary: compile(summary2),
+    acknowledgement: compile(acknowledgement2),
+  },
 };
+
+/** Payload files (inside data/) checked line by line (`jsonl`) or whole (`json`), for a version. */
+export function payloadSchemas(version: SchemaVersion): Record<string, { schema: CompiledSchema; lines: boolean }> {
+  const schemas = SCHEMAS[version];
+  return {
+    'data/corrections.jsonl': { schema: schemas.correction, lines: true },
+    'data/cep.jsonl': { schema: schemas.cepChange, lines: true },
+    'data/dip-requests.jsonl': { schema: schemas.dipRequest, lines: true },
+    'data/summary.json': { schema: schemas.summary, lines: false },
+  };
+}

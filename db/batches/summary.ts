@@ -27,6 +27,8 @@ export interface BatchRow {
   package_sha256: string | null;
   package_file_name: string | null;
   encrypted_sha256: string | null;
+  /** Package format the batch is exported with: 1 if sealed before the mother fact became one item. */
+  schema_version: number;
 }
 
 const HOUR = 3_600_000;
@@ -78,7 +80,13 @@ function countsOf(db: Database, id: number): BatchSummary['counts'] {
     db,
     "SELECT count(DISTINCT professional_id) AS n FROM corrections WHERE batch_id = ? AND dip_consequence = 'correct_dip_request'",
   ).get(id) as { n: number };
-  return { corrections, cepChanges, dipRequests: dip.n, statuses, unanswered: statuses.sent };
+  // The same WHERE as unresolvedRejectionCounts (db/rejections.ts), for this batch.
+  const toFix = statement<{ n: number }>(
+    db,
+    `SELECT (SELECT count(*) FROM corrections WHERE batch_id = ? AND status = 'rejected' AND resolved_at IS NULL)
+          + (SELECT count(*) FROM cep_changes WHERE batch_id = ? AND status = 'rejected' AND resolved_at IS NULL) AS n`,
+  ).get(id, id) as { n: number };
+  return { corrections, cepChanges, dipRequests: dip.n, statuses, unanswered: statuses.sent, unresolvedRejections: toFix.n };
 }
 
 export function toSummary(db: Database, row: BatchRow, now: Date): BatchSummary {
@@ -96,6 +104,7 @@ export function toSummary(db: Database, row: BatchRow, now: Date): BatchSummary 
     acknowledgedAt: row.acknowledged_at,
     cancelledAt: row.cancelled_at,
     overdueHours: row.overdue_hours,
+    schemaVersion: row.schema_version,
     dueAt: dueAt(row),
     overdue: isOverdue(row, now),
     counts: countsOf(db, row.id),

@@ -88,6 +88,9 @@ export function checkMapping(kind: ImportKind, headers: readonly string[], mappi
   });
   const has = (target: ImportTarget) => seen.has(target);
   if (kind === 'cep' && !has('cep')) throw new AppError('MAPPING_INVALID', 'Associe uma coluna ao CEP: é por ele que cada linha é identificada.');
+  if (kind === 'registry' && !has('registrationNumber')) {
+    throw new AppError('MAPPING_INVALID', 'Associe uma coluna ao Registro: é por ele que cada cadastro do sistema do Regional é encontrado.');
+  }
   if (kind !== 'cep' && !has('cpf') && !has('registrationNumber')) {
     throw new AppError('MAPPING_INVALID', 'Associe uma coluna ao CPF ou ao Registro: é por eles que cada profissional é encontrado.');
   }

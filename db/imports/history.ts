@@ -20,6 +20,9 @@ interface ImportRow {
   accepted: number;
   unchanged: number;
   rejected: number;
+  flagged: number;
+  kept: number;
+  conflicts: number;
   all_or_nothing: number;
   forced: number;
   state: string;
@@ -47,6 +50,13 @@ export interface ImportCounts {
   rejected: number;
 }
 
+/** What a registry load adds to the counts (docs/import-format.md): 0 for the other kinds. */
+export interface ImportTallies {
+  flagged: number;
+  kept: number;
+  conflicts: number;
+}
+
 export function insertImport(db: Database, data: NewImport): number {
   const result = db
     .prepare(
@@ -71,12 +81,15 @@ export function insertImport(db: Database, data: NewImport): number {
   return Number(result.lastInsertRowid);
 }
 
-export function finishImport(db: Database, id: number, counts: ImportCounts, finishedAt: string): void {
-  db.prepare('UPDATE imports SET rows = ?, accepted = ?, unchanged = ?, rejected = ?, finished_at = ? WHERE id = ?').run(
+export function finishImport(db: Database, id: number, counts: ImportCounts, finishedAt: string, tallies: ImportTallies = { flagged: 0, kept: 0, conflicts: 0 }): void {
+  db.prepare('UPDATE imports SET rows = ?, accepted = ?, unchanged = ?, rejected = ?, flagged = ?, kept = ?, conflicts = ?, finished_at = ? WHERE id = ?').run(
     counts.rows,
     counts.accepted,
     counts.unchanged,
     counts.rejected,
+    tallies.flagged,
+    tallies.kept,
+    tallies.conflicts,
     finishedAt,
     id,
   );
@@ -144,6 +157,9 @@ function toRecord(row: ImportRow, queued: { total: number; notPending: number })
     accepted: row.accepted,
     unchanged: row.unchanged,
     rejected: row.rejected,
+    flagged: row.flagged,
+    kept: row.kept,
+    conflicts: row.conflicts,
     allOrNothing: row.all_or_nothing === 1,
     forced: row.forced === 1,
     state: row.state as ImportRecord['state'],

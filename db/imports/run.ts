@@ -119,6 +119,7 @@ function importFrom(source: SpreadsheetSource, db: Database, input: ImportJobInp
       defaultReason: (input.reason?.trim() || `Importação da planilha ${input.name}`).slice(0, 500),
       columns,
       uuid: uuidV7Sequence(Date.parse(startedAt)),
+      conflictLimit: input.errorLimit ?? Number.POSITIVE_INFINITY,
     });
     const outcome = processRows(source, sheet, header.row, processor, columns, link, input, context);
     processor.flush();
@@ -127,10 +128,12 @@ function importFrom(source: SpreadsheetSource, db: Database, input: ImportJobInp
     const totals = processor.totals();
     const finishedAt = context.nowIso();
     if (written) context.progress({ phase: 'commit', label: 'Gravando no arquivo de dados…', done: outcome.counts.rows, total: outcome.counts.rows });
+    const tallies = { flagged: totals.flagged, kept: totals.kept, conflicts: totals.conflicts };
     link.finish({
       written,
       rememberMapping: input.dryRun,
       counts: outcome.counts,
+      tallies,
       finishedAt,
       auditDetail: {
         kind: input.kind,
@@ -164,6 +167,11 @@ function importFrom(source: SpreadsheetSource, db: Database, input: ImportJobInp
       corrections: totals.corrections,
       inserted: totals.inserted,
       updated: totals.updated,
+      flagged: totals.flagged,
+      kept: totals.kept,
+      conflictsTotal: totals.conflicts,
+      // A preview stored nothing: its conflicts have no number to resolve them by.
+      conflicts: (processor.conflictList?.() ?? []).map((c) => (written ? c : { ...c, id: null })),
       dipConsequences: outcome.dip,
       headers: header.headers,
       errors: outcome.errors,

@@ -1,20 +1,22 @@
 // Undoing a whole import: only while none of its changes went into a batch, and only for records
 // nobody changed since (row version check). Each field gets back the value it had before the
-// import, the import's corrections (or CEP changes) are removed, the import is marked undone and
-// audited — one transaction, as all or nothing as the import itself.
+// import (the mother fact as one item), with an entry in the record's history and its pendências
+// refreshed; the import's corrections (or CEP changes) are removed, the rejections they answered
+// open again, the import is marked undone and audited — one transaction, as all or nothing as the
+// import itself.
 import type { Database } from 'better-sqlite3';
 import type { UndoResult } from '../../shared/contract/imports';
 import { AppError } from '../../shared/errors';
-import { isFieldName, type FieldName } from '../../shared/fields';
+import type { FieldName, FieldValue } from '../../shared/fields';
 import { formatCep } from '../../shared/rules/cep';
 import { appendAudit } from '../audit';
 import { jobCancelled } from '../jobs/cancel';
 import type { JobContext } from '../jobs/types';
-import { openJobConnection, WRITING_CACHE_KIB } from './connection';
+import { appendHistory } from '../recordHistory';
+import { valuesOfCorrectionText, writeRecordFields } from '../recordState';
 import { requireSettings } from '../settings';
+import { openJobConnection, WRITING_CACHE_KIB } from './connection';
 import { queuedOf, requireImport, undoBlocker } from './history';
-import { foldForSearch } from '../../shared/text';
-import { columnValue } from './kinds/professionals';
 
 const LISTED = 10;
 
@@ -27,13 +29,7 @@ function listed(items: string[]): string {
   return items.length > LISTED ? `${shown} e mais ${(items.length - LISTED).toLocaleString('pt-BR')}` : shown;
 }
 
-/** A correction's old value back as the stored value (the flag is "true"/"false" in corrections). */
-function storedValue(field: FieldName, text: string | null): string | number | null {
-  if (field === 'motherNotListed') return text === 'true' ? 1 : 0;
-  return columnValue(field, text)[1];
-}
-
-function undoCorrections(db: Database, id: number, now: string, context: JobContext): { restored: number; removed: number } {
+function undoCorrections(db: Database, id: number, now: string, operator: string, context: JobContext): { restored: number; removed: number } {
   const stale = db
     .prepare(
       `SELECT p.registration_number AS registration FROM professionals p
@@ -49,39 +45,42 @@ function undoCorrections(db: Database, id: number, now: string, context: JobCont
   }
   // Read first: better-sqlite3 cannot write while a query is still being iterated.
   const rows = db
-    .prepare('SELECT professional_id AS professional, field, old_value AS old FROM corrections WHERE import_id = ? ORDER BY professional_id, id')
-    .all(id) as { professional: number; field: string; old: string | null }[];
+    .prepare('SELECT professional_id AS professional, field, old_value AS old, new_value AS new FROM corrections WHERE import_id = ? ORDER BY professional_id, id')
+    .all(id) as { professional: number; field: string; old: string | null; new: string | null }[];
+  // The rejections these corrections answered are open again: the answer is gone.
+  db.prepare(
+    `UPDATE corrections SET resolved_at = NULL, resolution = NULL, resolution_note = NULL
+     WHERE status = 'rejected' AND resolution = 'corrected' AND resolution_note IN (SELECT uuid FROM corrections WHERE import_id = ?)`,
+  ).run(id);
+  const note = `Importação nº ${id} desfeita`;
   let restored = 0;
   let current = -1;
-  let fields = new Map<FieldName, string | null>();
+  let fields = new Map<string, { before: string | null; after: string | null }>();
   const flush = () => {
     if (current < 0 || fields.size === 0) return;
-    const assignments: string[] = [];
-    const values: (string | number | null)[] = [];
-    for (const [field, old] of fields) {
-      const [column] = columnValue(field, null);
-      assignments.push(`${column} = ?`);
-      values.push(storedValue(field, old));
-      if (field === 'name' && old !== null) {
-        assignments.push('name_folded = ?');
-        values.push(foldForSearch(old));
-      }
+    const values: Partial<Record<FieldName, FieldValue>> = {};
+    for (const [field, change] of fields) Object.assign(values, valuesOfCorrectionText(field, change.before));
+    writeRecordFields(db, current, values, now);
+    for (const [field, change] of fields) {
+      appendHistory(db, { professionalId: current, at: now, operator, kind: 'import_undone', field, oldValue: change.after, newValue: change.before, importId: id, note });
     }
-    db.prepare(`UPDATE professionals SET ${assignments.join(', ')}, row_version = row_version + 1, updated_at = ? WHERE id = ?`).run(...values, now, current);
     restored++;
     if (restored % 1000 === 0) {
       if (context.cancelled()) throw jobCancelled();
       context.progress({ phase: 'undo', label: 'Devolvendo os valores anteriores…', done: restored, total: null });
     }
   };
-  // Rows come per professional, oldest first: a field's first old value is what it had before the import.
+  // Rows come per professional, oldest first: a field's first old value is what it had before the
+  // import, its last new value what the import left.
   for (const row of rows) {
     if (row.professional !== current) {
       flush();
       current = row.professional;
       fields = new Map();
     }
-    if (isFieldName(row.field) && !fields.has(row.field)) fields.set(row.field, row.old);
+    const seen = fields.get(row.field);
+    if (seen) seen.after = row.new;
+    else fields.set(row.field, { before: row.old, after: row.new });
   }
   flush();
   const removed = db.prepare('DELETE FROM corrections WHERE import_id = ?').run(id).changes;
@@ -123,7 +122,7 @@ export function undoImport(input: { id: number }, context: JobContext): UndoResu
       if (blocker) throw refuse(blocker);
       const now = context.nowIso();
       context.progress({ phase: 'undo', label: 'Desfazendo a importação…', done: 0, total: null });
-      const { restored, removed } = record.kind === 'cep' ? undoCeps(db, input.id) : undoCorrections(db, input.id, now, context);
+      const { restored, removed } = record.kind === 'cep' ? undoCeps(db, input.id) : undoCorrections(db, input.id, now, settings.operator, context);
       db.prepare("UPDATE imports SET state = 'undone', undone_at = ? WHERE id = ?").run(now, input.id);
       appendAudit(db, {
         at: now,

@@ -181,8 +181,8 @@ function BatchTable({ items, onOpen }: { items: BatchSummary[]; onOpen(id: numbe
                   </Typography>
                 ) : null}
               </TableCell>
-              <TableCell sx={{ color: b.counts.statuses.rejected > 0 ? 'error.main' : undefined }}>
-                {b.sentAt ? TEXT.answer(b.counts.statuses.synced, b.counts.statuses.rejected, b.counts.unanswered) : '—'}
+              <TableCell sx={{ color: b.counts.unresolvedRejections > 0 ? 'error.main' : undefined }}>
+                {b.sentAt ? TEXT.answer(b.counts.statuses.synced, b.counts.unresolvedRejections, b.counts.unanswered) : '—'}
               </TableCell>
             </ClickableRow>
           ))}

@@ -1,7 +1,8 @@
 // One batch: where it is in its life, what to do next, the review by kind and field, and every
-// item with its status and Implanta's message.
+// item with its status and Implanta's message; while the batch is open, any item can be taken out.
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import BlockIcon from '@mui/icons-material/Block';
+import RemoveCircleOutlineIcon from '@mui/icons-material/RemoveCircleOutlineOutlined';
 import DownloadIcon from '@mui/icons-material/Download';
 import LockIcon from '@mui/icons-material/Lock';
 import MailOutlineIcon from '@mui/icons-material/EmailOutlined';
@@ -75,7 +76,7 @@ export function BatchDetailScreen({ id }: { id: number }) {
         <>
           <Header batch={batch} onAction={setDialog} />
           <Review groups={shown.groups} />
-          <Items />
+          <Items removable={batch.state === 'open'} batchNumber={batch.number} batchId={batch.id} />
           {dialog === 'seal' ? (
             <ConfirmDialog
               title={BATCHES_TEXT.confirmSeal.title(batch.number)}
@@ -194,12 +195,12 @@ function Header({ batch, onAction }: { batch: BatchSummary; onAction(name: Dialo
             ) : null}
           </Stack>
         </Box>
-        <Alert severity={severity} sx={{ mb: batch.counts.statuses.rejected > 0 ? 1 : 2 }}>
+        <Alert severity={severity} sx={{ mb: batch.counts.unresolvedRejections > 0 ? 1 : 2 }}>
           {text}
         </Alert>
-        {batch.counts.statuses.rejected > 0 ? (
+        {batch.counts.unresolvedRejections > 0 ? (
           <Alert severity="error" sx={{ mb: 2 }}>
-            {TEXT.rejectedHint(batch.counts.statuses.rejected)}
+            {TEXT.rejectedHint(batch.counts.unresolvedRejections)}
           </Alert>
         ) : null}
         <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', gap: 1.5, m: 0 }}>
@@ -293,9 +294,11 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function Items() {
-  const { items, itemFilters, itemPage, itemPageSize, itemsLoading, setItemFilters, setItemPage, setItemPageSize } = useBatches();
+function Items({ removable, batchId, batchNumber }: { removable: boolean; batchId: number; batchNumber: string }) {
+  const { items, itemFilters, itemPage, itemPageSize, itemsLoading, setItemFilters, setItemPage, setItemPageSize, removeItem } = useBatches();
   const openRecord = useNavigation((s) => s.openRecord);
+  const notify = useNotify((s) => s.show);
+  const [removing, setRemoving] = useState<BatchItem | null>(null);
   const c = TEXT.itemColumns;
   return (
     <Section title={TEXT.itemsTitle}>
@@ -333,12 +336,13 @@ function Items() {
                   <TableCell>{c.field}</TableCell>
                   <TableCell>{c.change}</TableCell>
                   <TableCell>{c.status}</TableCell>
-                  <TableCell>{c.message}</TableCell>
+                  {/* An open batch has no answers yet: its last column is the action. */}
+                  <TableCell>{removable ? c.actions : c.message}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
                 {(items?.items ?? []).map((item) => (
-                  <ItemRow key={item.uuid} item={item} onOpen={openRecord} />
+                  <ItemRow key={item.uuid} item={item} onOpen={openRecord} onRemove={removable ? setRemoving : null} />
                 ))}
               </TableBody>
             </Table>
@@ -346,8 +350,28 @@ function Items() {
         )}
         {items && items.total > 0 ? <Pager total={items.total} page={itemPage} pageSize={itemPageSize} onPage={setItemPage} onPageSize={setItemPageSize} /> : null}
       </Paper>
+      {removing ? (
+        <ConfirmDialog
+          title={BATCHES_TEXT.confirmRemove.title(batchNumber)}
+          confirm={BATCHES_TEXT.confirmRemove.confirm}
+          onConfirm={async () => {
+            await removeItem(batchId, removing.uuid);
+            notify(BATCHES_TEXT.confirmRemove.done(batchNumber), 'info');
+          }}
+          onClose={() => setRemoving(null)}
+        >
+          {removing.kind === 'cep'
+            ? BATCHES_TEXT.confirmRemove.cep(formatCep(removing.cep ?? ''))
+            : BATCHES_TEXT.confirmRemove.correction(fieldLabel(removing.field), removing.professionalName ?? '', removing.registrationNumber ?? '')}
+        </ConfirmDialog>
+      ) : null}
     </Section>
   );
+}
+
+/** What an item is, for the label of its button. */
+function itemWords(item: BatchItem): string {
+  return item.kind === 'cep' ? TEXT.cepChange(formatCep(item.cep ?? '')) : `${fieldLabel(item.field)} — ${item.professionalName ?? ''}`;
 }
 
 function cepAddress(text: string | null): string | null {
@@ -360,7 +384,7 @@ function cepAddress(text: string | null): string | null {
   }
 }
 
-function ItemRow({ item, onOpen }: { item: BatchItem; onOpen(id: number): void }) {
+function ItemRow({ item, onOpen, onRemove }: { item: BatchItem; onOpen(id: number): void; onRemove: ((item: BatchItem) => void) | null }) {
   const rejected = item.status === 'rejected';
   return (
     <TableRow sx={rejected ? { bgcolor: 'rgba(211,47,47,0.06)' } : undefined}>
@@ -389,7 +413,15 @@ function ItemRow({ item, onOpen }: { item: BatchItem; onOpen(id: number): void }
       <TableCell>
         <StatusChip status={item.status} />
       </TableCell>
-      <TableCell sx={{ maxWidth: 280, color: rejected ? 'error.dark' : 'text.secondary' }}>{item.statusMessage ?? '—'}</TableCell>
+      {onRemove ? (
+        <TableCell>
+          <Button size="small" color="inherit" startIcon={<RemoveCircleOutlineIcon />} onClick={() => onRemove(item)} aria-label={TEXT.removeLabel(itemWords(item))} sx={{ whiteSpace: 'nowrap' }}>
+            {TEXT.remove}
+          </Button>
+        </TableCell>
+      ) : (
+        <TableCell sx={{ maxWidth: 280, color: rejected ? 'error.dark' : 'text.secondary' }}>{item.statusMessage ?? '—'}</TableCell>
+      )}
     </TableRow>
   );
 }

@@ -390,9 +390,12 @@ export function AckDialog({ onClose }: { onClose(): void }) {
           </Alert>
         ) : null}
         {result ? (
-          <Alert severity={result.rejected > 0 ? 'warning' : 'success'} sx={{ mb: 2 }} role="status">
+          <Alert severity={result.rejected > 0 || result.registryOnly > 0 ? 'warning' : 'success'} sx={{ mb: 2 }} role="status">
             <Typography sx={{ fontWeight: 600 }}>{TEXT.result(result.batch.number)}</Typography>
-            {result.applied + result.rejected === 0 ? TEXT.nothingChanged : TEXT.counts(result.applied, result.rejected, result.unchanged, result.unanswered)}
+            {result.applied + result.rejected + result.dipUpdated === 0 ? TEXT.nothingChanged : TEXT.counts(result.applied, result.rejected, result.unchanged, result.unanswered)}
+            {result.registryOnly > 0 ? <Typography variant="body2" sx={{ mt: 0.5 }}>{TEXT.registryOnly(result.registryOnly)}</Typography> : null}
+            {result.dipUpdated > 0 ? <Typography variant="body2" sx={{ mt: 0.5 }}>{TEXT.dipUpdated(result.dipUpdated)}</Typography> : null}
+            {result.dipStale > 0 ? <Typography variant="body2" sx={{ mt: 0.5 }}>{TEXT.dipStale(result.dipStale)}</Typography> : null}
           </Alert>
         ) : null}
         <Typography variant="body2">{TEXT.intro}</Typography>

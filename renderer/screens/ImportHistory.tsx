@@ -93,6 +93,11 @@ export function ImportHistory() {
                         {t.rejected(item.rejected)}
                       </Box>
                     </Typography>
+                    {item.kind === 'registry' && item.flagged + item.conflicts > 0 ? (
+                      <Typography variant="caption" component="div" sx={{ color: 'warning.dark' }}>
+                        {[item.flagged > 0 ? t.flagged(item.flagged) : null, item.conflicts > 0 ? t.conflicts(item.conflicts) : null].filter(Boolean).join(' · ')}
+                      </Typography>
+                    ) : null}
                   </TableCell>
                   <TableCell>
                     <Chip size="small" variant="outlined" color={item.state === 'done' ? 'success' : 'default'} label={t.states[item.state]} />

@@ -29,7 +29,8 @@ export function MappingStep() {
   const counts = new Map<ImportTarget, number>();
   for (const target of mapping) if (target) counts.set(target, (counts.get(target) ?? 0) + 1);
   const duplicated = [...counts.values()].some((n) => n > 1);
-  const keys: ImportTarget[] = kind === 'cep' ? ['cep'] : ['cpf', 'registrationNumber'];
+  // A registry load finds each record by its registration number; corrections by it or the CPF.
+  const keys: ImportTarget[] = kind === 'cep' ? ['cep'] : kind === 'registry' ? ['registrationNumber'] : ['cpf', 'registrationNumber'];
   const missingKey = !mapping.some((t) => t !== null && keys.includes(t));
   const usesReason = kind !== 'registry';
 

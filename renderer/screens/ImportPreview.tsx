@@ -1,5 +1,6 @@
-// Importar, step 4: the preview — every rule ran, nothing written. Counts, the rows with their
-// problems (cells in error highlighted, "Só erros" to see only those), then Gravar.
+// Importar, step 4: the preview — every rule ran, nothing written. Counts (for a registry load also
+// the flagged, kept and conflicting rows), the rows with their problems (cells in error
+// highlighted, "Só erros" to see only those), then Gravar.
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -23,6 +24,7 @@ import { useState } from 'react';
 import type { ImportSummary, PreviewRow, RowStatus } from '../../shared/contract/imports';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { useImports } from '../stores/imports';
+import { ImportConflicts } from './ImportConflicts';
 import { ImportReportButton } from './ImportReportButton';
 import { IMPORT_TEXT as TEXT } from './import.text';
 
@@ -37,7 +39,25 @@ export function SummaryCounts({ summary }: { summary: ImportSummary }) {
       <Chip color="success" variant="outlined" label={accepted} />
       <Chip variant="outlined" label={c.unchanged(summary.unchanged)} />
       <Chip color="error" variant={summary.rejected > 0 ? 'filled' : 'outlined'} label={c.rejected(summary.rejected)} />
+      {summary.kind === 'registry' ? (
+        <>
+          <Chip color="warning" variant="outlined" label={c.flagged(summary.flagged)} />
+          <Chip variant="outlined" label={c.kept(summary.kept)} />
+          <Chip color="warning" variant={summary.conflictsTotal > 0 ? 'filled' : 'outlined'} label={c.conflicts(summary.conflictsTotal)} />
+        </>
+      ) : null}
     </Stack>
+  );
+}
+
+/** A registry load: what the flagged and kept counts mean for the clerk. */
+export function RegistryNotices({ summary }: { summary: ImportSummary }) {
+  if (summary.kind !== 'registry') return null;
+  return (
+    <>
+      {summary.flagged > 0 ? <Alert severity="info">{TEXT.preview.flaggedHelp(summary.flagged)}</Alert> : null}
+      {summary.kept > 0 ? <Alert severity="info">{TEXT.preview.keptHelp(summary.kept)}</Alert> : null}
+    </>
   );
 }
 
@@ -59,7 +79,8 @@ export function PreviewStep() {
 
   const rows = onlyErrors ? preview.sample.filter((r) => r.status === 'rejected') : preview.sample;
   const blocked = allOrNothing && preview.rejected > 0;
-  const nothing = preview.accepted === 0;
+  // A registry load whose only news are conflicts is still worth writing: it records them.
+  const nothing = preview.accepted === 0 && preview.conflictsTotal === 0;
 
   async function save(force: boolean) {
     setConfirmRepeat(false);
@@ -79,8 +100,11 @@ export function PreviewStep() {
       </Box>
       <SummaryCounts summary={preview} />
       <DipNotices summary={preview} />
+      <RegistryNotices summary={preview} />
       {blocked ? <Alert severity="warning">{TEXT.preview.allOrNothingBlocked}</Alert> : null}
       {!blocked && nothing ? <Alert severity="info">{TEXT.preview.nothingToWrite}</Alert> : null}
+      {!blocked && preview.accepted === 0 && preview.conflictsTotal > 0 ? <Alert severity="info">{TEXT.preview.conflictsToWrite}</Alert> : null}
+      <ImportConflicts summary={preview} />
       <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: 1 }}>
         <FormControlLabel control={<Switch checked={onlyErrors} onChange={(e) => setOnlyErrors(e.target.checked)} />} label={TEXT.preview.onlyErrors} />
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>

@@ -1,4 +1,5 @@
-// Importar, step 5: what was written, what the DIP rule asks, and the error report to fix the rest.
+// Importar, step 5: what was written, what the DIP rule asks, a registry load's flagged and kept rows
+// and its conflicts to decide one by one, and the error report to fix the rest.
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -6,7 +7,8 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useImports } from '../stores/imports';
 import { useNavigation } from '../stores/navigation';
-import { DipNotices, SummaryCounts } from './ImportPreview';
+import { ImportConflicts } from './ImportConflicts';
+import { DipNotices, RegistryNotices, SummaryCounts } from './ImportPreview';
 import { ImportReportButton } from './ImportReportButton';
 import { IMPORT_TEXT as TEXT } from './import.text';
 
@@ -34,6 +36,8 @@ export function SummaryStep() {
       )}
       <SummaryCounts summary={summary} />
       {summary.written ? <DipNotices summary={summary} /> : null}
+      {summary.written ? <RegistryNotices summary={summary} /> : null}
+      <ImportConflicts summary={summary} />
       {summary.rejected > 0 ? (
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
           {t.rejectedHelp}

@@ -8,6 +8,7 @@ import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import Chip from '@mui/material/Chip';
 import CardContent from '@mui/material/CardContent';
+import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
@@ -163,19 +164,38 @@ function shownValue(p: Professional, field: FieldName): string {
 }
 
 function RecordSummaryAlert({ view }: { view: RecordView }) {
-  const rejections = openRejections(view).length;
-  const pendencies = view.pendencies.length;
-  const conflicts = view.conflicts.length;
-  if (rejections + pendencies + conflicts === 0) return null;
-  const loose = view.pendencies.filter((d) => d.field === null);
+  const rejections = openRejections(view);
+  const { pendencies, conflicts } = view;
+  if (rejections.length + pendencies.length + conflicts.length === 0) return null;
+  // One line per problem, each a link to the field where it is explained and acted on.
+  const lines = [
+    ...rejections.map((c) => ({ key: c.uuid, field: fieldOfNote(c.field), text: TEXT.summaryLine.rejected(fieldLabel(c.field), c.statusMessage) })),
+    ...conflicts.map((c) => ({ key: `c${c.id}`, field: fieldOfNote(c.field), text: TEXT.summaryLine.conflict(fieldLabel(c.field)) })),
+    ...pendencies.map((d) => ({ key: `${d.code}-${d.field}-${d.message}`, field: d.field, text: d.field ? `${fieldLabel(d.field)}: ${d.message}` : d.message })),
+  ];
   return (
-    <Alert severity={rejections + conflicts > 0 ? 'error' : 'warning'} sx={{ mb: 2 }} data-testid="record-summary">
-      {TEXT.summary(pendencies, rejections, conflicts)}
-      {loose.map((d) => (
-        <Box key={d.message}>{d.message}</Box>
-      ))}
+    <Alert severity={rejections.length + conflicts.length > 0 ? 'error' : 'warning'} sx={{ mb: 2 }} data-testid="record-summary">
+      {TEXT.summary(pendencies.length, rejections.length, conflicts.length)}
+      <Box component="ul" sx={{ m: 0, mt: 0.5, pl: 2.5 }}>
+        {lines.map((line) => (
+          <li key={line.key}>
+            {line.field ? (
+              <Link component="button" type="button" onClick={() => document.getElementById(`field-${line.field}`)?.scrollIntoView({ block: 'center' })} sx={{ textAlign: 'left', verticalAlign: 'baseline' }}>
+                {line.text}
+              </Link>
+            ) : (
+              line.text
+            )}
+          </li>
+        ))}
+      </Box>
     </Alert>
   );
+}
+
+/** The record field whose row shows a correction field's notes (the mother fact shows at the mother's name). */
+function fieldOfNote(correctionField: string): string {
+  return correctionField === 'mother' || correctionField === 'motherNotListed' ? 'motherName' : correctionField;
 }
 
 function RecordFields({ view, onCorrectAgain }: { view: RecordView; onCorrectAgain(c: Correction): void }) {
@@ -197,7 +217,7 @@ function RecordFields({ view, onCorrectAgain }: { view: RecordView; onCorrectAga
                     <Typography component="dt" variant="body2" sx={{ color: 'text.secondary' }}>
                       {FIELDS[field].label}
                     </Typography>
-                    <Box component="dd" sx={{ m: 0, wordBreak: 'break-word' }}>
+                    <Box component="dd" id={`field-${field}`} sx={{ m: 0, wordBreak: 'break-word', scrollMarginTop: 80 }}>
                       <Typography
                         sx={{ color: value === '—' ? 'text.disabled' : undefined, fontStyle: field === 'motherName' && professional.motherNotListed ? 'italic' : undefined }}
                       >

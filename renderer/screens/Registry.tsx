@@ -26,6 +26,7 @@ import { Pager } from '../components/Pager';
 import { useNavigation } from '../stores/navigation';
 import { useRegistry } from '../stores/registry';
 import { REGISTRY_TEXT as TEXT } from './registry.text';
+import { RegistryExportButton } from './RegistryExportDialog';
 
 export function RegistryScreen() {
   const { text, page, pageSize, result, resultText, loading, error, withPendencies, setText, setPage, setPageSize, setWithPendencies, flush } = useRegistry();
@@ -57,7 +58,7 @@ export function RegistryScreen() {
 
   return (
     <Box>
-      <PageHeader title={TEXT.title} subtitle={TEXT.subtitle} />
+      <PageHeader title={TEXT.title} subtitle={TEXT.subtitle} actions={<RegistryExportButton />} />
       <TextField
         inputRef={inputRef}
         fullWidth

@@ -45,8 +45,13 @@ export const BATCHES_TEXT = {
   overdue: 'Atrasado',
   overdueSince: (due: string) => `Resposta esperada até ${due}`,
   partlyAnswered: 'Respondido em parte',
-  answer: (synced: number, rejected: number, unanswered: number) =>
-    [synced > 0 ? `${count(synced)} aplicada(s)` : '', rejected > 0 ? `${count(rejected)} rejeitada(s)` : '', unanswered > 0 ? `${count(unanswered)} sem resposta` : '']
+  /** `toFix`: rejections not yet dealt with (a new correction saved or the rejection dismissed). */
+  answer: (synced: number, toFix: number, unanswered: number) =>
+    [
+      synced > 0 ? plural(synced, 'aplicada', 'aplicadas') : '',
+      toFix > 0 ? plural(toFix, 'rejeitada a corrigir', 'rejeitadas a corrigir') : '',
+      unanswered > 0 ? `${count(unanswered)} sem resposta` : '',
+    ]
       .filter(Boolean)
       .join(' · ') || '—',
   openRow: (number: string) => `Abrir o lote ${number}`,
@@ -82,7 +87,7 @@ export const BATCHES_TEXT = {
     partlyHint: (n: number) => `Confirmação parcial: ${plural(n, 'item continua', 'itens continuam')} sem resposta da Implanta.`,
     acknowledgedHint: 'A Implanta respondeu todos os itens deste lote.',
     rejectedHint: (n: number) =>
-      `${plural(n, 'correção foi rejeitada', 'correções foram rejeitadas')}: confira o motivo e salve uma nova correção no cadastro; ela entra no próximo lote.`,
+      `${plural(n, 'item foi rejeitado e ainda não foi tratado', 'itens foram rejeitados e ainda não foram tratados')}: confira o motivo e salve uma nova correção no cadastro (ela entra no próximo lote) ou dispense a rejeição.`,
     cancelledHint: 'Lote cancelado: os itens voltaram para a fila como pendentes.',
     reviewTitle: 'Revisão',
     reviewLabel: 'Itens do lote por tipo e campo',
@@ -91,7 +96,16 @@ export const BATCHES_TEXT = {
     itemsTitle: 'Itens',
     itemsLabel: 'Itens do lote',
     allStatuses: 'Todos',
-    itemColumns: { who: 'Profissional / CEP', field: 'Campo', change: 'Antigo → Novo', status: 'Situação', message: 'Mensagem da Implanta' },
+    itemColumns: {
+      who: 'Profissional / CEP',
+      field: 'Campo',
+      change: 'Antigo → Novo',
+      status: 'Situação',
+      message: 'Mensagem da Implanta',
+      actions: 'Ações',
+    },
+    remove: 'Retirar do lote',
+    removeLabel: (what: string) => `Retirar do lote: ${what}`,
     noItems: 'Nenhum item com esta situação.',
     cepChange: (cep: string) => `CEP ${cep}`,
     loadingItems: 'Carregando os itens…',
@@ -110,6 +124,14 @@ export const BATCHES_TEXT = {
       `${plural(corrections, 'correção volta', 'correções voltam')} e ${plural(ceps, 'alteração de CEP volta', 'alterações de CEP voltam')} para a fila como pendentes. O número do lote não será reaproveitado.`,
     confirm: 'Cancelar lote',
     done: (number: string) => `Lote ${number} cancelado: os itens voltaram para a fila.`,
+  },
+  confirmRemove: {
+    title: (number: string) => `Retirar o item do lote ${number}?`,
+    correction: (label: string, name: string, registration: string) =>
+      `A correção de ${label} de ${name} (registro ${registration}) volta para a fila como pendente e entra no próximo lote. O cadastro continua com o valor corrigido.`,
+    cep: (cep: string) => `A alteração do CEP ${cep} volta para a fila como pendente e entra no próximo lote.`,
+    confirm: 'Retirar do lote',
+    done: (number: string) => `Item retirado do lote ${number}: ele entra no próximo lote.`,
   },
   keep: 'Voltar',
 
@@ -156,7 +178,7 @@ export const BATCHES_TEXT = {
   ackDialog: {
     title: 'Importar a confirmação da Implanta',
     intro:
-      'Escolha o arquivo que a Implanta devolveu: JSON, ou planilha (CSV ou xlsx) com as colunas id, situação (aplicada/rejeitada) e mensagem. O lote é reconhecido pelos ids.',
+      'Escolha o arquivo que a Implanta devolveu: JSON, ou planilha (CSV ou xlsx) com as colunas id, situação (aplicada, aplicada no cadastro com DIP não corrigido, ou rejeitada) e mensagem; e, se a Implanta informar, situação do DIP e data do DIP. O lote é reconhecido pelos ids.',
     choose: 'Escolher arquivo…',
     pickTitle: 'Confirmação da Implanta',
     filter: 'Confirmação (JSON, CSV, xlsx)',
@@ -170,6 +192,11 @@ export const BATCHES_TEXT = {
       ]
         .filter(Boolean)
         .join(' · '),
+    registryOnly: (n: number) =>
+      `${plural(n, 'correção foi aplicada', 'correções foram aplicadas')} só no cadastro: a Implanta não corrigiu a solicitação do DIP. Oriente a/o profissional conforme o caso.`,
+    dipUpdated: (n: number) => `Situação do DIP atualizada em ${plural(n, 'cadastro', 'cadastros')}.`,
+    dipStale: (n: number) =>
+      `${plural(n, 'situação do DIP ficou', 'situações do DIP ficaram')} como estava${n === 1 ? '' : 'm'}: a informação da Implanta é mais antiga que a registrada.`,
     nothingChanged: 'Este arquivo já tinha sido importado: nada mudou.',
     refused: 'Confirmação recusada: nada foi alterado.',
     close: 'Fechar',

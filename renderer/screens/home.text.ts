@@ -18,7 +18,7 @@ export const HOME_TEXT = {
   pendenciesSome: (n: number) =>
     `${n.toLocaleString('pt-BR')} ${n === 1 ? 'cadastro tem' : 'cadastros têm'} dados que vão falhar na plataforma (CPF, e-mail, CEP ou mãe).`,
   conflictsSome: (n: number) => `${n.toLocaleString('pt-BR')} ${n === 1 ? 'conflito' : 'conflitos'} com o sistema principal esperando sua escolha.`,
-  seePendencies: 'Ver cadastros com pendências',
+  seePendencies: 'Ver pendências',
   rejectedTitle: 'Rejeitadas para corrigir',
   rejectedNone: 'Nenhuma correção rejeitada pela Implanta.',
   rejectedSome: (n: number) =>

@@ -40,7 +40,7 @@ export const IMPORT_TEXT = {
       },
       registry: {
         label: 'Cadastro (carga do sistema do Regional)',
-        help: 'Inclui ou atualiza cadastros inteiros, situação do DIP inclusive. Não gera correções para a Implanta.',
+        help: 'Inclui ou atualiza cadastros inteiros, situação do DIP inclusive, encontrados pelo registro. Cadastros com dados incorretos entram com pendências; correções da mesa ainda a caminho da Implanta são mantidas. Não gera correções para a Implanta.',
       },
       cep: {
         label: 'Diretório de CEPs',
@@ -63,7 +63,11 @@ export const IMPORT_TEXT = {
     noHeader: (index: number) => `(coluna ${index + 1} sem título)`,
     duplicate: 'Outra coluna já usa este campo.',
     missingKey: (kind: ImportKind) =>
-      kind === 'cep' ? 'Associe uma coluna ao CEP.' : 'Associe uma coluna ao CPF ou ao Registro: é por eles que cada profissional é encontrado.',
+      kind === 'cep'
+        ? 'Associe uma coluna ao CEP.'
+        : kind === 'registry'
+          ? 'Associe uma coluna ao Registro: é por ele que cada cadastro do sistema do Regional é encontrado.'
+          : 'Associe uma coluna ao CPF ou ao Registro: é por eles que cada profissional é encontrado.',
     reasonLabel: 'Motivo para linhas sem “Motivo”',
     reasonHelp: 'Fica registrado em cada correção cuja linha não traz o motivo.',
     defaultReason: (file: string) => `Importação da planilha ${file}`,
@@ -83,7 +87,14 @@ export const IMPORT_TEXT = {
       written: (value: number) => plural(value, 'gravada', 'gravadas'),
       unchanged: (value: number) => `${n(value)} sem mudança`,
       rejected: (value: number) => plural(value, 'com erro', 'com erro'),
+      flagged: (value: number) => `${n(value)} com pendências`,
+      kept: (value: number) => `${n(value)} com correção mantida`,
+      conflicts: (value: number) => plural(value, 'conflito', 'conflitos'),
     },
+    flaggedHelp: (value: number) =>
+      `${plural(value, 'cadastro entra', 'cadastros entram')} com dados a corrigir (CPF, CEP, mãe…): ${value === 1 ? 'ele aparece' : 'eles aparecem'} em Cadastro com o filtro “Com pendências”.`,
+    keptHelp: (value: number) =>
+      `Em ${plural(value, 'linha', 'linhas')}, o sistema do Regional ainda traz o valor antigo de um campo que a mesa corrigiu: vale a correção da mesa.`,
     dipCorrect: (value: number) =>
       `${plural(value, 'linha altera', 'linhas alteram')} dados de identificação de quem já confirmou a solicitação do DIP: a Implanta também precisará corrigir a solicitação. Isso fica registrado em cada correção.`,
     dipNewCard: (value: number) =>
@@ -98,6 +109,7 @@ export const IMPORT_TEXT = {
     noErrors: 'Nenhuma linha com erro.',
     allOrNothingBlocked: 'Com “Tudo ou nada”, nada será gravado enquanto houver linhas com erro. Corrija a planilha (use o relatório de erros) ou desmarque a opção.',
     nothingToWrite: 'Nenhuma linha muda o que já está gravado: não há o que gravar.',
+    conflictsToWrite: 'Nenhum campo muda, mas há conflitos: grave a importação para registrá-los e decidir cada um.',
     back: 'Voltar às colunas',
     report: 'Baixar relatório de erros',
     write: (value: number) => `Gravar ${plural(value, 'linha', 'linhas')}`,
@@ -124,6 +136,31 @@ export const IMPORT_TEXT = {
     queue: 'Ver a fila de correções',
   },
 
+  conflicts: {
+    title: 'Conflitos com correções a caminho da Implanta',
+    help: 'O sistema do Regional traz um terceiro valor para um campo que a mesa corrigiu e que ainda não foi sincronizado. A mesa manteve a correção; decida cada um.',
+    previewHelp: 'Ao gravar, estes conflitos ficam registrados para você decidir cada um.',
+    more: (shown: number, total: number) => `Mostrando ${n(shown)} de ${plural(total, 'conflito', 'conflitos')}; os demais aparecem em cada cadastro.`,
+    tableLabel: 'Conflitos da importação',
+    row: 'Linha',
+    who: 'Profissional',
+    field: 'Campo',
+    desk: 'Na mesa (correção)',
+    file: 'No arquivo',
+    actions: 'Decisão',
+    keep: 'Manter a correção',
+    takeFile: 'Usar o valor do arquivo',
+    keepTitle: (label: string) => `Manter a correção de ${label}?`,
+    takeFileTitle: (label: string) => `Usar o valor do arquivo para ${label}?`,
+    keepConsequence: (who: string, desk: string, file: string) =>
+      `${who} fica com “${desk}”, e a correção segue para a Implanta. O valor do sistema do Regional, “${file}”, é deixado de lado.`,
+    takeFileConsequence: (who: string, desk: string, file: string) =>
+      `${who} passa de “${desk}” para “${file}”. A correção é cancelada se ainda não saiu da mesa; se já foi enviada, uma nova correção com o valor do arquivo entra na fila.`,
+    resolvedKept: 'Correção mantida',
+    resolvedFile: 'Valor do arquivo usado',
+    person: (name: string, registration: string) => `${name} (registro ${registration})`,
+  },
+
   report: {
     saveTitle: 'Salvar o relatório de erros',
     fileName: (file: string) => `${file.replace(/\.[^.]+$/, '')}-erros.xlsx`,
@@ -144,6 +181,8 @@ export const IMPORT_TEXT = {
     accepted: (value: number) => plural(value, 'gravada', 'gravadas'),
     unchanged: (value: number) => `${n(value)} sem mudança`,
     rejected: (value: number) => `${n(value)} com erro`,
+    flagged: (value: number) => `${n(value)} com pendências`,
+    conflicts: (value: number) => plural(value, 'conflito', 'conflitos'),
     state: 'Situação',
     actions: 'Ações',
     kinds: { corrections: 'Correções', registry: 'Cadastro', cep: 'CEPs' } satisfies Record<ImportKind, string>,

@@ -16,7 +16,11 @@ export const RECORD_TEXT = {
     ]
       .filter(Boolean)
       .join(', ')
-      .replace(/, ([^,]*)$/, ' e $1')} neste cadastro: veja os avisos ao lado de cada campo.`,
+      .replace(/, ([^,]*)$/, ' e $1')} neste cadastro:`,
+  summaryLine: {
+    rejected: (label: string, message: string | null) => `${label}: rejeitado pela Implanta${message ? ` — ${message}` : ''}`,
+    conflict: (label: string) => `${label}: o sistema principal enviou outro valor enquanto a correção segue para a Implanta`,
+  },
   motherNotListed: 'Não consta mãe',
   tabs: {
     data: 'Dados',

@@ -46,6 +46,8 @@ interface BatchesState {
   create(): Promise<BatchSummary>;
   seal(id: number): Promise<BatchSummary>;
   cancel(id: number): Promise<BatchSummary>;
+  /** Takes one item out of the open batch: it is pending again (for the next batch). */
+  removeItem(batchId: number, uuid: string): Promise<Output<'batches:removeItem'>>;
   markSent(id: number, sentAt: string, overdueHours: number): Promise<BatchSummary>;
   /** Starts the export job and follows it; `onStatus` sees each poll (for the progress bar). */
   exportPackage(input: { id: number; path: string; passphrase: string | null }, onStatus: (status: JobStatus) => void): Promise<ExportResult>;
@@ -161,6 +163,12 @@ export const useBatches = create<BatchesState>()((set, get) => ({
     const batch = await call('batches:cancel', { id });
     await get().open(id);
     return batch;
+  },
+  async removeItem(batchId, uuid) {
+    const removed = await call('batches:removeItem', { batch: batchId, uuid });
+    await get().open(batchId);
+    void get().loadOverview();
+    return removed;
   },
   async markSent(id, sentAt, overdueHours) {
     const batch = await call('batches:markSent', { id, sentAt, overdueHours });

@@ -49,6 +49,8 @@ interface ImportState {
   error: string | null;
   history: HistoryPage | null;
   historyError: string | null;
+  /** Conflicts of the summary the clerk already decided, by their number. */
+  resolved: Record<number, 'kept' | 'file'>;
 
   inspectFile(file: PickedFile): Promise<void>;
   chooseSheet(sheet: string): void;
@@ -65,6 +67,8 @@ interface ImportState {
   undo(id: number): Promise<Outcome<{ restoredRecords: number }>>;
   /** The error report of a written import (by id) or of the current preview, written to `path`. */
   report(path: string, importId: number | null): Promise<Outcome<{ rows: number }>>;
+  /** The clerk's choice on a conflict of the summary: the store's message, or its refusal. */
+  resolveConflict(id: number, choice: 'kept' | 'file', reason: string): Promise<{ ok: true; message: string } | { ok: false; message: string }>;
 }
 
 const INITIAL = {
@@ -80,6 +84,7 @@ const INITIAL = {
   summary: null,
   job: null,
   error: null,
+  resolved: {} as Record<number, 'kept' | 'file'>,
 };
 
 /** The sheet to propose: the first visible one whose headers name a key column for the kind. */
@@ -204,6 +209,16 @@ export const useImports = create<ImportState>()((set, get) => {
       const outcome = await follow(() => call('imports:undo', { id }), (v) => undoResultSchema.parse(v), 'historyJob');
       void get().loadHistory();
       return outcome;
+    },
+
+    async resolveConflict(id, choice, reason) {
+      try {
+        const result = await call('registry:resolveConflict', { id, choice, reason });
+        set((s) => ({ resolved: { ...s.resolved, [id]: choice } }));
+        return { ok: true, message: result.message };
+      } catch (error) {
+        return { ok: false, message: errorMessage(error) };
+      }
     },
 
     async report(path, importId) {

@@ -28,6 +28,8 @@ export const batchSummarySchema = z.object({
   acknowledgedAt: z.string().nullable(),
   cancelledAt: z.string().nullable(),
   overdueHours: z.number().int(),
+  /** Package Schema-Version the batch is exported with (1: sealed before the mother fact was one item). */
+  schemaVersion: z.number().int(),
   /** When an answer is due (sent + overdue hours); null until sent. */
   dueAt: z.string().nullable(),
   /** Sent, past due, and no acknowledgement imported yet. */
@@ -41,6 +43,8 @@ export const batchSummarySchema = z.object({
     statuses: statusCountsSchema,
     /** Sent and not answered yet. */
     unanswered: z.number().int(),
+    /** Rejected and not dealt with yet (no new correction saved, not dismissed): what is left to fix. */
+    unresolvedRejections: z.number().int(),
   }),
   /** `CRESS09-lote-2026-0001.zip`. */
   fileName: z.string(),
@@ -110,6 +114,12 @@ export const ackResultSchema = z.object({
   unchanged: z.number().int(),
   /** Items of the batch still waiting for an answer. */
   unanswered: z.number().int(),
+  /** Of `applied`: applied to the registry, but Implanta did not correct the DIP request. */
+  registryOnly: z.number().int(),
+  /** Professionals whose DIP status changed with this file. */
+  dipUpdated: z.number().int(),
+  /** DIP statuses in the file older than what the desk already knew (left as they were). */
+  dipStale: z.number().int(),
   fileSha256: z.string(),
   format: z.enum(['json', 'csv', 'xlsx']),
 });
@@ -123,6 +133,8 @@ export const verifyResultSchema = z.object({
   problems: z.array(packageProblemSchema),
   encrypted: z.boolean(),
   batch: z.object({ id: z.string(), number: z.string(), sourceOrganization: z.string() }).nullable(),
+  /** The Schema-Version the package declares, when this desk knows it (its lines were checked with that version's schemas). */
+  schemaVersion: z.number().int().nullable(),
   sha256: z.string(),
 });
 export type VerifyResult = z.infer<typeof verifyResultSchema>;
@@ -149,6 +161,7 @@ export const batchDashboardSchema = z.object({
   overdue: z.array(batchSummarySchema),
   /** Sent batches still waiting for an answer (overdue or not). */
   awaiting: z.number().int(),
+  /** Rejections still to deal with (corrections and CEP changes not yet corrected again or dismissed). */
   rejected: z.number().int(),
   pending: z.number().int(),
   timeline: batchTimelineSchema,
@@ -185,6 +198,17 @@ export const batchesContract = {
   'batches:create': { input: z.object({}).strict(), output: batchSummarySchema },
   'batches:seal': { input: idInput, output: batchSummarySchema },
   'batches:cancel': { input: idInput, output: batchSummarySchema },
+  /** Takes one correction or CEP change out of an open batch: it is pending again, for the next batch. */
+  'batches:removeItem': {
+    input: z
+      .object({
+        /** The batch's internal id, or what a person types (number, file name, External-Identifier). */
+        batch: z.union([z.number().int(), z.string().trim().min(1).max(80)]),
+        uuid: z.string().trim().min(1).max(64),
+      })
+      .strict(),
+    output: z.object({ batch: batchSummarySchema, kind: batchItemKindSchema, uuid: z.string(), field: z.string() }),
+  },
   /** Writes the package to `path` (a job); `replace` allows overwriting a file the clerk chose to replace. */
   'batches:export': {
     input: z

@@ -69,7 +69,9 @@ const changesSchema = z.record(z.string(), fieldValueSchema);
 export const correctionFilterSchema = z
   .object({
     status: correctionStatusSchema.optional(),
-    field: fieldNameSchema.optional(),
+    /** Only rejections not yet corrected again nor dismissed. */
+    unresolved: z.boolean().optional(),
+    field: z.string().max(40).optional(),
     operator: z.string().max(80).optional(),
     from: isoDateSchema.optional(),
     to: isoDateSchema.optional(),

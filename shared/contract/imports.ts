@@ -103,6 +103,24 @@ export type PreviewRow = z.infer<typeof previewRowSchema>;
 
 export const previousImportSchema = z.object({ id: z.number().int(), kind: z.enum(IMPORT_KINDS), finishedAt: z.string() });
 
+/**
+ * A registry row that brought a third value for a field whose correction is still on its way to
+ * Implanta: the desk kept its value and the clerk chooses (registry:resolveConflict). Values are
+ * as corrections store them (`mother`: JSON of the name and the flag).
+ */
+export const importConflictSchema = z.object({
+  /** The stored conflict (null in a preview, which stores nothing). */
+  id: z.number().int().nullable(),
+  row: z.number().int(),
+  registration: z.string(),
+  name: z.string(),
+  /** A correction field (`mother` for the mother fact). */
+  field: z.string(),
+  deskValue: z.string().nullable(),
+  fileValue: z.string().nullable(),
+});
+export type ImportConflict = z.infer<typeof importConflictSchema>;
+
 export const importSummarySchema = z.object({
   importId: z.number().int().nullable(),
   dryRun: z.boolean(),
@@ -119,6 +137,13 @@ export const importSummarySchema = z.object({
   corrections: z.number().int(),
   inserted: z.number().int(),
   updated: z.number().int(),
+  /** Registry: rows loaded (or unchanged) whose record has at least one pendência. */
+  flagged: z.number().int(),
+  /** Registry: rows where the desk kept its value of a field the main system has not caught up with. */
+  kept: z.number().int(),
+  /** Registry: conflicts found (fields), and the first of them (up to the error limit). */
+  conflictsTotal: z.number().int(),
+  conflicts: z.array(importConflictSchema),
   dipConsequences: z.object({ correct_dip_request: z.number().int(), new_card_required: z.number().int() }),
   headers: z.array(z.string()),
   errors: z.array(importErrorSchema),
@@ -165,6 +190,9 @@ export const importRecordSchema = z.object({
   startedAt: z.string(),
   finishedAt: z.string(),
   ...countsShape,
+  flagged: z.number().int(),
+  kept: z.number().int(),
+  conflicts: z.number().int(),
   allOrNothing: z.boolean(),
   forced: z.boolean(),
   state: z.enum(IMPORT_STATES),

@@ -140,9 +140,37 @@ export const registryContract = {
       openConflicts: z.number().int(),
     }),
   },
+  /** Open conflicts between registry loads and corrections in flight, oldest first. */
+  'registry:conflicts': {
+    input: z.object({ ...pageInput }).strict(),
+    output: pageOf(registryConflictSchema),
+  },
+  /** The clerk's choice on a conflict: keep the correction, or take the main system's value (docs/import-format.md). */
+  'registry:resolveConflict': {
+    input: z.object({ id: z.number().int(), choice: z.enum(['kept', 'file']), reason: z.string().max(500) }).strict(),
+    output: z.object({
+      conflict: registryConflictSchema,
+      /** What was done, for the clerk (registration, name, field and both values). */
+      message: z.string(),
+      /** The correction cancelled (still on the desk) or superseded by `newCorrection` (already sealed or sent). */
+      cancelledCorrection: z.string().nullable(),
+      newCorrection: z.string().nullable(),
+    }),
+  },
   /** Fill the registry with synthetic professionals of the desk's region (training, demos, benchmarks). */
   'registry:demo': {
     input: z.object({ count: z.number().int().min(1).max(500_000), seed: z.number().int().default(1) }).strict(),
     output: z.object({ inserted: z.number().int(), total: z.number().int() }),
+  },
+  /** Records changed on the desk and synced by Implanta since a date, as a registry-import file for the main system. */
+  'registry:export': {
+    input: z
+      .object({
+        since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        path: z.string().min(1).max(4096),
+        format: z.enum(['xlsx', 'csv']).optional(),
+      })
+      .strict(),
+    output: z.object({ path: z.string(), rows: z.number().int(), sha256: z.string() }),
   },
 } as const;

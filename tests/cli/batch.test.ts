@@ -97,6 +97,62 @@ describe('cress-desk batch', () => {
     expect(run(store, 'batch', 'seal', '2026-0099')).toMatchObject({ code: 1, stderr: expect.stringMatching(/BATCH_NOT_FOUND/) });
   });
 
+  it('remove takes one item out of an open batch, and refuses once the batch is sealed', () => {
+    const store = storeWithCorrections('remove.sqlite', 5, 1);
+    run(store, 'batch', 'create');
+    const db = new Database(store, { readonly: true });
+    const [first, second] = (db.prepare('SELECT uuid FROM corrections ORDER BY id').all() as { uuid: string }[]).map((r) => r.uuid);
+    db.close();
+    const removed = run(store, 'batch', 'remove', '2026-0001', first!);
+    expect(removed).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`Removed correction ${first} from batch 2026-0001: it is pending again`)) });
+    expect(removed.stdout).toMatch(/4 corrections, 0 CEP changes/);
+    expect(json(store, 'batch', 'list').body.items[0].counts.corrections).toBe(4);
+    expect(run(store, 'batch', 'remove', '2026-0001')).toMatchObject({ code: 2 });
+    expect(run(store, 'batch', 'remove', '2026-0001', first!)).toMatchObject({ code: 1, stderr: expect.stringMatching(/não está no lote 2026-0001.*\[BATCH_ITEM_NOT_FOUND\]/) });
+    run(store, 'batch', 'seal', '2026-0001');
+    const refused = run(store, 'batch', 'remove', '2026-0001', second!);
+    expect(refused).toMatchObject({ code: 1, stderr: expect.stringMatching(/o lote está fechado, e só se retiram itens de um lote em revisão\. \[BATCH_STATE\]/) });
+    const after = new Database(store, { readonly: true });
+    expect(after.prepare('SELECT status FROM corrections WHERE uuid = ?').get(second)).toEqual({ status: 'batched' });
+    expect(after.prepare('SELECT status, batch_id FROM corrections WHERE uuid = ?').get(first)).toEqual({ status: 'pending', batch_id: null });
+    after.close();
+  });
+
+  it('ack takes the DIP status Implanta reports and the "registry only" answer from a spreadsheet', () => {
+    const store = storeWithCorrections('dip.sqlite', 6, 1);
+    run(store, 'batch', 'create');
+    run(store, 'batch', 'seal', '2026-0001');
+    const out = join(dir, 'dip-out');
+    mkdirSync(out);
+    run(store, 'batch', 'export', '2026-0001', '--out', out);
+    run(store, 'batch', 'mark-sent', '2026-0001');
+    const db = new Database(store, { readonly: true });
+    const ids = (db.prepare('SELECT uuid FROM corrections ORDER BY id').all() as { uuid: string }[]).map((r) => r.uuid);
+    // Every professional of the demo has one correction here; those not yet in manufacture change.
+    const news = (db.prepare("SELECT count(*) AS n FROM professionals WHERE dip_status <> 'in_manufacture'").get() as { n: number }).n;
+    db.close();
+    const answer = join(dir, 'retorno-dip.csv');
+    writeFileSync(
+      answer,
+      Buffer.from(
+        ['id;situação;mensagem;situação do DIP;data do DIP', ...ids.map((id, i) => `${id};${i === 0 ? 'aplicada no cadastro, DIP não corrigido' : 'aplicada'};;Em confecção;09/03/2026`)].join('\r\n'),
+        'latin1',
+      ),
+    );
+    expect(news).toBeGreaterThan(0);
+    const imported = run(store, 'batch', 'ack', answer);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/6 synced \(1 to the registry only, DIP request not corrected\), 0 rejected/);
+    expect(imported.stdout).toContain(`DIP status updated for ${news} ${news === 1 ? 'professional' : 'professionals'}.`);
+    const after = new Database(store, { readonly: true });
+    expect(after.prepare("SELECT count(*) AS n FROM record_history WHERE kind = 'dip_update' AND new_value = 'in_manufacture'").get()).toEqual({ n: news });
+    expect(after.prepare('SELECT count(*) AS n FROM corrections WHERE dip_request_corrected = 0').get()).toEqual({ n: 1 });
+    expect(after.prepare("SELECT count(*) AS n FROM corrections c JOIN professionals p ON p.id = c.professional_id WHERE p.dip_status <> 'in_manufacture'").get()).toEqual({ n: 0 });
+    expect(after.prepare("SELECT count(*) AS n FROM record_history WHERE kind = 'synced'").get()).toEqual({ n: 6 });
+    after.close();
+    expect(run(store, 'batch', 'ack', answer).stdout).toMatch(/0 synced, 0 rejected, 6 already answered/);
+  });
+
   it('verify exits 3 on a damaged or altered package, naming the problem', () => {
     const store = storeWithCorrections('verify.sqlite', 10, 1);
     run(store, 'batch', 'create');

@@ -31,16 +31,16 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('cress-desk import', () => {
-  it('prints exactly {file, sha256, kind, rows, accepted, unchanged, rejected, errors} and exits 1 when a row was rejected', () => {
+  it('prints exactly {file, sha256, kind, rows, accepted, unchanged, rejected, flagged, kept, conflicts, errors} and exits 1 when a row was rejected', () => {
     const result = run('--json', 'import', 'corrections', fixture('corrections.xlsx'), '--dry-run');
     expect(result.code).toBe(1);
     const body = JSON.parse(result.stdout);
-    expect(Object.keys(body)).toEqual(['file', 'sha256', 'kind', 'rows', 'accepted', 'unchanged', 'rejected', 'errors']);
-    expect(body).toMatchObject({ file: 'corrections.xlsx', kind: 'corrections', rows: 19, accepted: 7, unchanged: 1, rejected: 11 });
+    expect(Object.keys(body)).toEqual(['file', 'sha256', 'kind', 'rows', 'accepted', 'unchanged', 'rejected', 'flagged', 'kept', 'conflicts', 'errors']);
+    expect(body).toMatchObject({ file: 'corrections.xlsx', kind: 'corrections', rows: 19, accepted: 8, unchanged: 1, rejected: 10, flagged: 0, kept: 0, conflicts: [] });
     expect(body.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(body.errors).toHaveLength(11);
+    expect(body.errors).toHaveLength(10);
     expect(Object.keys(body.errors[0])).toEqual(['row', 'column', 'code', 'message']);
-    expect(body.errors[0]).toMatchObject({ row: 6, column: 'Nome da mãe', code: 'MOTHER_MISSING' });
+    expect(body.errors[0]).toMatchObject({ row: 8, column: 'E-mail', code: 'DUPLICATE_CONFLICT' });
     // A dry run wrote nothing.
     expect(JSON.parse(run('--json', 'corrections', 'list').stdout).total).toBe(0);
     expect(result.stderr).toBe(''); // no progress on stderr when it is not a terminal
@@ -57,19 +57,19 @@ describe('cress-desk import', () => {
     const report = join(dir, 'erros.xlsx');
     const first = run('import', 'corrections', fixture('corrections.ods'), '--report', report);
     expect(first.code).toBe(1);
-    expect(first.stdout).toMatch(/7 accepted, 1 unchanged, 11 rejected/);
+    expect(first.stdout).toMatch(/8 accepted, 1 unchanged, 10 rejected/);
     expect(first.stdout).toMatch(/10 correction\(s\) queued/);
     expect(first.stdout).toMatch(/row 8, E-mail: .* \[DUPLICATE_CONFLICT\]/);
     const book = XLSX.read(readFileSync(report), { type: 'buffer' });
     const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet, { header: 1 });
-    expect(rows).toHaveLength(12);
+    expect(rows).toHaveLength(11);
     expect(rows[0]?.at(-1)).toBe('Erros');
 
     const again = run('import', 'corrections', fixture('corrections.ods'));
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/já foi importada em .* \(importação nº \d+\).*\[IMPORT_REPEATED\]/);
     const forced = run('--json', 'import', 'corrections', fixture('corrections.ods'), '--force');
-    expect(JSON.parse(forced.stdout)).toMatchObject({ accepted: 0, unchanged: 8, rejected: 11 });
+    expect(JSON.parse(forced.stdout)).toMatchObject({ accepted: 0, unchanged: 9, rejected: 10 });
   });
 
   it('reads the sheet named by --sheet and exits 0 when every row went in', () => {
@@ -80,7 +80,7 @@ describe('cress-desk import', () => {
   });
 
   it('imports a registry load and a CEP directory', () => {
-    expect(JSON.parse(run('--json', 'import', 'registry', fixture('registry.xlsx')).stdout)).toMatchObject({ kind: 'registry', accepted: 3, rejected: 4 });
+    expect(JSON.parse(run('--json', 'import', 'registry', fixture('registry.xlsx')).stdout)).toMatchObject({ kind: 'registry', accepted: 6, rejected: 1, flagged: 3 });
     expect(JSON.parse(run('--json', 'import', 'cep', fixture('ceps.csv')).stdout)).toMatchObject({ kind: 'cep', accepted: 2, unchanged: 1, rejected: 5 });
   });
 

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMAS } from '../../db/batches/schemas';
 import { writeBagZip } from '../../db/packaging';
 import type { BatchSummary, ExportResult, VerifyResult } from '../../shared/contract';
+import { PACKAGE_FIELDS } from '../../db/batches/payload';
 import { FIELD_NAMES } from '../../shared/fields';
 import { addProfessional, correct, openBatchDesk, queueEmailCorrections, type BatchDesk } from './batchFixtures';
 
@@ -100,7 +101,7 @@ describe('exporting a sealed batch', () => {
         'Source-Organization: CRESS 9ª Região (SP)',
         `External-Identifier: ${batch.uuid}`,
         'Batch-Sequence: 2026-0001',
-        'Schema-Version: 1',
+        'Schema-Version: 2',
         'App-Version: 1.2.3-test',
         'Bagging-Date: 2026-03-10',
         `Payload-Oxum: ${payloadBytes}.5`,
@@ -115,30 +116,45 @@ describe('exporting a sealed batch', () => {
     const lines = (file: string) => readFileSync(join(bag, 'data', file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
     const corrections = lines('corrections.jsonl');
     expect(corrections).toHaveLength(5);
-    for (const line of corrections) expect(SCHEMAS.correction.validate(line)).toEqual([]);
+    for (const line of corrections) expect(SCHEMAS[2].correction.validate(line)).toEqual([]);
     expect(corrections[0]).toMatchObject({ field: 'email', source: 'manual', dipAction: 'none', operator: 'Ana Paula', evidence: { kind: 'RG', arrival: 'in_person' } });
     expect(corrections[0]!.cpf).toMatch(/^\d{11}$/);
-    const mother = corrections.find((c) => c.field === 'motherName')!;
-    expect(mother).toMatchObject({ name: 'Joana Dias', oldValue: 'Antônia da Silva', newValue: 'Antônia Maria da Silva', dipAction: 'correct_dip_request' });
+    expect(corrections[0]!.previousCpf).toBeNull();
+    // One fact, one line: the mother's name and "Não consta mãe" together, as objects.
+    expect(corrections.filter((c) => String(c.field).startsWith('mother'))).toHaveLength(1);
+    const mother = corrections.find((c) => c.field === 'mother')!;
+    expect(mother).toMatchObject({
+      name: 'Joana Dias',
+      oldValue: { motherName: 'Antônia da Silva', motherNotListed: false },
+      newValue: { motherName: 'Antônia Maria da Silva', motherNotListed: false },
+      dipAction: 'correct_dip_request',
+    });
 
     const cep = lines('cep.jsonl');
     expect(cep).toEqual([expect.objectContaining({ cep: '13010000', old: null, new: { street: 'Rua Barão de Jaguara', district: 'Centro', city: 'Campinas', uf: 'SP' } })]);
-    expect(SCHEMAS.cepChange.validate(cep[0])).toEqual([]);
+    expect(SCHEMAS[2].cepChange.validate(cep[0])).toEqual([]);
 
     const dip = lines('dip-requests.jsonl');
     expect(dip).toEqual([
-      { cpf: mother.cpf, registrationNumber: mother.registrationNumber, name: 'Joana Dias', corrections: [mother.id], changes: [{ field: 'motherName', oldValue: 'Antônia da Silva', newValue: 'Antônia Maria da Silva' }] },
+      {
+        cpf: mother.cpf,
+        previousCpf: null,
+        registrationNumber: mother.registrationNumber,
+        name: 'Joana Dias',
+        corrections: [mother.id],
+        changes: [{ field: 'mother', oldValue: mother.oldValue, newValue: mother.newValue }],
+      },
     ]);
-    expect(SCHEMAS.dipRequest.validate(dip[0])).toEqual([]);
+    expect(SCHEMAS[2].dipRequest.validate(dip[0])).toEqual([]);
 
     const summary = JSON.parse(readFileSync(join(bag, 'data', 'summary.json'), 'utf8'));
-    expect(SCHEMAS.summary.validate(summary)).toEqual([]);
+    expect(SCHEMAS[2].summary.validate(summary)).toEqual([]);
     expect(summary).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       batch: { id: batch.uuid, number: '2026-0001', region: 9, sealedAt: '2026-03-10T18:45:30.000Z' },
       counts: { corrections: 5, professionals: 5, cepChanges: 1, dipRequests: 1 },
       fields: [
-        { field: 'motherName', count: 1 },
+        { field: 'mother', count: 1 },
         { field: 'email', count: 3 },
         { field: 'phone', count: 1 },
       ],
@@ -150,20 +166,31 @@ describe('exporting a sealed batch', () => {
     const csv = readFileSync(join(unzipTo(result.path, 'x'), 'data', 'corrections.csv'));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = csv.toString('utf8').slice(1).split('\r\n');
-    expect(rows[0]).toMatch(/^id;CPF;Registro;Nome;Campo;Valor anterior;Valor novo;Motivo;/);
+    expect(rows[0]).toMatch(/^id;CPF;CPF anterior;Registro;Nome;Campo;Valor anterior;Valor novo;Motivo;/);
     expect(rows).toHaveLength(7); // header, 5 corrections, the final line break
     const hostile = rows.find((r) => r.includes('HYPERLINK'))!;
     expect(hostile).toContain(`"'=HYPERLINK(""http://exemplo.invalid"";""clique aqui"")"`);
     expect(hostile).toContain(";'@SUM(1+1);Pelos Correios;02/03/2026;'+55 11 3333-4444;");
     expect(hostile).toContain(';Telefone;(11) 91234-5678;(11) 98765-4321;');
-    expect(rows.find((r) => r.includes('Nome da mãe'))).toContain('Corrigir solicitação do DIP');
+    const mother = rows.find((r) => r.includes('Mãe (nome ou “Não consta mãe”)'))!;
+    expect(mother).toContain(';Antônia da Silva;Antônia Maria da Silva;');
+    expect(mother).toContain('Corrigir solicitação do DIP');
     // No cell of any row starts a formula.
     for (const row of rows.slice(1)) for (const cell of row.split(';')) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 
-  it('keeps a field list the schemas share with the catalogue', () => {
+  it('keeps a field list the schemas share with the catalogue: version 1 its columns, version 2 the mother fact as one field', () => {
     const schema = JSON.parse(readFileSync(join(__dirname, '../../resources/batch-schemas/correction.schema.json'), 'utf8'));
     expect(schema.properties.field.enum).toEqual(FIELD_NAMES);
+    const v2 = JSON.parse(readFileSync(join(__dirname, '../../resources/batch-schemas/v2/correction.schema.json'), 'utf8'));
+    expect(v2.properties.field.enum).toEqual(PACKAGE_FIELDS[2]);
+    expect(PACKAGE_FIELDS[2]).toContain('mother');
+    expect(PACKAGE_FIELDS[2]).not.toContain('motherName');
+    expect(PACKAGE_FIELDS[2]).not.toContain('motherNotListed');
+    for (const file of ['dip-request.schema.json', 'summary.schema.json']) {
+      const text = readFileSync(join(__dirname, '../../resources/batch-schemas/v2', file), 'utf8');
+      expect(text).not.toContain('"motherNotListed",');
+    }
   });
 
   it('encrypts with AES-256 reproducibly for the same passphrase, differently for another', async () => {
@@ -218,7 +245,15 @@ describe('cancelling an export', () => {
 describe('verifying a package', () => {
   it('accepts a good package and names the batch', async () => {
     const result = await exportTo(join(folder('out'), 'lote.zip'));
-    expect(await verify(result.path)).toEqual({ file: result.path, valid: true, problems: [], encrypted: false, batch: { id: batch.uuid, number: '2026-0001', sourceOrganization: 'CRESS 9ª Região (SP)' }, sha256: result.sha256 });
+    expect(await verify(result.path)).toEqual({
+      file: result.path,
+      valid: true,
+      problems: [],
+      encrypted: false,
+      batch: { id: batch.uuid, number: '2026-0001', sourceOrganization: 'CRESS 9ª Região (SP)' },
+      schemaVersion: 2,
+      sha256: result.sha256,
+    });
   });
 
   it('refuses a package re-zipped with an extra file, with a changed line, or cut short', async () => {

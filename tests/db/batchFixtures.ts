@@ -1,8 +1,11 @@
 // A desk with a job runner the tests can wait on, and quick ways to queue corrections and CEP
 // changes the way a clerk would (through the handlers).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createHandlers, openStore, type Store } from '../../db';
 import { JobRunner } from '../../db/jobs/runner';
-import type { Handlers, ParsedInput } from '../../shared/contract';
+import type { AckResult, BatchSummary, ExportResult, Handlers, ParsedInput } from '../../shared/contract';
 import type { Professional } from '../../shared/domain';
 import { addProfessional, EVIDENCE, REASON, tempDir, type TempDir } from './fixtures';
 
@@ -82,3 +85,77 @@ export function queueEmailCorrections(desk: BatchDesk, count: number, overrides:
 }
 
 export { addProfessional };
+
+/** Creates, seals, exports and marks sent a batch of everything pending. */
+export async function sendBatch(desk: BatchDesk): Promise<{ batch: BatchSummary; sha256: string; path: string }> {
+  const created = await desk.handlers['batches:create']({});
+  await desk.handlers['batches:seal']({ id: created.id });
+  const exported = await exportPackage(desk, created.id, `out-${created.number}`);
+  return { batch: await desk.handlers['batches:markSent']({ id: created.id }), sha256: exported.sha256, path: exported.path };
+}
+
+/** Exports a sealed batch into a new folder of the desk's temporary directory. */
+export async function exportPackage(desk: BatchDesk, id: number, folderName: string): Promise<ExportResult> {
+  const summary = (await desk.handlers['batches:get']({ id })).batch;
+  const folder = desk.dir.file(folderName);
+  mkdirSync(folder, { recursive: true });
+  return desk.job<ExportResult>(desk.handlers['batches:export']({ id, path: join(folder, summary.fileName), passphrase: null, replace: false }));
+}
+
+/** One payload file of a package (`corrections.jsonl`), or a tag file (`../bag-info.txt`), as text. */
+export function packageFile(zip: string, stem: string, file: string): string {
+  const entry = file.startsWith('../') ? `${stem}/${file.slice(3)}` : `${stem}/data/${file}`;
+  return execFileSync('unzip', ['-p', zip, entry]).toString('utf8');
+}
+
+/** The JSON Lines of a payload file, parsed. */
+export function packageLines(zip: string, stem: string, file: string): Record<string, unknown>[] {
+  return packageFile(zip, stem, file)
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+let ackFiles = 0;
+/** Writes an acknowledgement file (JSON object, or text for CSV) into the desk's directory. */
+export function writeAck(desk: BatchDesk, name: string, content: string | Buffer | Record<string, unknown>): string {
+  const path = desk.dir.file(`${++ackFiles}-${name}`);
+  writeFileSync(path, Buffer.isBuffer(content) || typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+export function importAck(desk: BatchDesk, path: string): Promise<AckResult> {
+  return desk.job<AckResult>(desk.handlers['batches:acknowledge']({ path, fileName: path.split('/').pop() }));
+}
+
+/** Fixed ids of the legacy batch below, so its package is the same file on every run. */
+export const LEGACY_BATCH_UUID = '7d1c2a9e-3b4f-4c5d-8e6f-0a1b2c3d4e5f';
+export const LEGACY_CORRECTION_UUIDS = [
+  '11111111-1111-4111-8111-111111111111',
+  '22222222-2222-4222-8222-222222222222',
+  '33333333-3333-4333-8333-333333333333',
+] as const;
+
+/**
+ * A batch as a desk sealed it before Schema-Version 2 (two items for the mother fact: the name and
+ * "Não consta mãe"), with fixed ids, times and people, so its package is always the same bytes.
+ */
+export async function sealLegacyBatch(desk: BatchDesk): Promise<{ id: number; number: string }> {
+  const db = desk.store.db;
+  const a = addProfessional(desk.store, { registrationNumber: '70001', cpf: '52998224725', name: 'Joana Dias', dipStatus: 'confirmed' });
+  const b = addProfessional(desk.store, { registrationNumber: '70002', cpf: '11144477735', name: 'Rita de Cássia Souza' });
+  const insert = db.prepare(
+    `INSERT INTO corrections (uuid, professional_id, field, old_value, new_value, reason, evidence_kind, evidence_arrival, evidence_date,
+       evidence_note, operator, created_at, status, source, dip_consequence)
+     VALUES (?, ?, ?, ?, ?, 'Certidão de nascimento apresentada', 'Certidão', 'in_person', '2026-03-02', NULL, 'Ana Paula', ?, 'pending', 'manual', ?)`,
+  );
+  const [name, flag, email] = LEGACY_CORRECTION_UUIDS;
+  insert.run(name, a.id, 'motherName', 'Antônia da Silva', null, '2026-03-02T14:05:11.204Z', 'correct_dip_request');
+  insert.run(flag, a.id, 'motherNotListed', 'false', 'true', '2026-03-02T14:05:11.204Z', 'correct_dip_request');
+  insert.run(email, b.id, 'email', 'rita@exemplo.com.br', 'rita.souza@exemplo.com.br', '2026-03-03T10:00:00.000Z', 'none');
+  const batch = await desk.handlers['batches:create']({});
+  db.prepare('UPDATE batches SET uuid = ?, schema_version = 1 WHERE id = ?').run(LEGACY_BATCH_UUID, batch.id);
+  desk.setNow('2026-03-10T18:45:30.000Z');
+  await desk.handlers['batches:seal']({ id: batch.id });
+  return { id: batch.id, number: batch.number };
+}

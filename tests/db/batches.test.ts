@@ -99,7 +99,7 @@ describe('reviewing and sealing', () => {
     expect(groups).toEqual([
       { kind: 'correction', field: 'email', count: 2, statuses: expect.objectContaining({ batched: 2 }) },
       { kind: 'correction', field: 'maritalStatus', count: 1, statuses: expect.objectContaining({ batched: 1 }) },
-      { kind: 'correction', field: 'motherName', count: 1, statuses: expect.objectContaining({ batched: 1 }) },
+      { kind: 'correction', field: 'mother', count: 1, statuses: expect.objectContaining({ batched: 1 }) },
       { kind: 'cep', field: null, count: 1, statuses: expect.objectContaining({ batched: 1 }) },
       { kind: 'dip', field: null, count: 1, statuses: expect.objectContaining({ batched: 1 }) },
     ]);
@@ -228,7 +228,7 @@ describe('the DIP e-mail draft', () => {
     expect(email.count).toBe(1);
     expect(email.subject).toBe('Correção de solicitação de DIP — CRESS 9ª Região (SP) — lote 2026-0001');
     expect(email.body).toContain('1. Joana Dias — CPF 529.982.247-25');
-    expect(email.body).toContain('Nome da mãe: “Antônia da Silva” → “Antônia Maria da Silva”');
+    expect(email.body).toContain('Mãe (nome ou “Não consta mãe”): “Antônia da Silva” → “Antônia Maria da Silva”');
     expect(email.body).toContain('Estado civil: “Solteiro(a)” → “Casado(a)”');
     expect(email.body).toContain(batch.uuid);
     expect(email.body).not.toContain('nova.caixa');

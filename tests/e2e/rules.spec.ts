@@ -81,10 +81,13 @@ test('a DIP already in manufacture is named before saving and must be acknowledg
   await expect(page.getByText(/Correção salva/)).toBeVisible();
 
   const [correction] = desk.query<{ dip_consequence: string; new_value: string }>(
-    "SELECT c.dip_consequence, c.new_value FROM corrections c JOIN professionals p ON p.id = c.professional_id WHERE p.registration_number = ? AND c.field = 'motherName'",
+    "SELECT c.dip_consequence, c.new_value FROM corrections c JOIN professionals p ON p.id = c.professional_id WHERE p.registration_number = ? AND c.field = 'mother'",
     (who as Row).registration_number,
   );
-  expect(correction).toEqual({ dip_consequence: 'new_card_required', new_value: 'Josefa Aparecida dos Santos' });
+  expect(correction).toEqual({
+    dip_consequence: 'new_card_required',
+    new_value: JSON.stringify({ motherName: 'Josefa Aparecida dos Santos', motherNotListed: false }),
+  });
 });
 
 test('the council adds a CEP the Correios ranges put in another state only after fixing the UF', async ({ desk }) => {

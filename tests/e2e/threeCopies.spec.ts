@@ -70,7 +70,7 @@ test('a pending correction is cancelled from the record and the record goes back
   expect(stored?.email).toBe(who.email);
   expect(desk.query('SELECT status FROM corrections')).toEqual([{ status: 'cancelled' }]);
   await page.getByRole('tab', { name: /Histórico/ }).click();
-  await expect(page.getByRole('cell', { name: 'Correção cancelada' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Correção cancelada', exact: true })).toBeVisible();
 });
 
 test('“Não consta mãe” on a record that had a name is one item in the queue and in the lote', async ({ desk }) => {
@@ -121,6 +121,7 @@ test('a rejection shows Implanta’s value and message on the record and closes 
   await expect(note).toContainText('caixa.inexistente@exemplo.com.br');
   await expect(note).toContainText('Caixa postal inexistente no provedor');
   await expect(page.getByTestId('record-summary')).toContainText('1 correção rejeitada pela Implanta');
+  await note.scrollIntoViewIfNeeded();
   if (testInfo.project.name === 'browser') await shot(page, '12-registro-rejeicao');
 
   await note.getByRole('button', { name: 'Corrigir de novo' }).click();
@@ -152,12 +153,14 @@ test('a re-import with a third value is a conflict the clerk settles on the reco
   await page.reload();
   await openRecord(page, other);
   await expect(page.getByTestId('pendency-note').first()).toBeVisible();
+  await page.getByTestId('pendency-note').first().scrollIntoViewIfNeeded();
   if (testInfo.project.name === 'browser') await shot(page, '14-registro-pendencias');
 
   await openRecord(page, who);
   const note = page.getByTestId('conflict-note');
   await expect(note).toContainText('outro.valor@exemplo.com.br');
   await expect(note).toContainText('correcao.mesa@exemplo.com.br');
+  await note.scrollIntoViewIfNeeded();
   if (testInfo.project.name === 'browser') await shot(page, '13-registro-conflito');
   await note.getByRole('button', { name: 'Usar o valor do arquivo' }).click();
   const dialog = page.getByRole('dialog');

@@ -1,11 +1,12 @@
 // SIGKILL at random moments during each write the desk makes; prints a table of what survived.
 import { afterAll, describe, expect, it } from 'vitest';
+import { acknowledgementWithDip } from './ackDip.fault';
 import { manualCorrection } from './correction.fault';
 import { acknowledgement, backupCreate, backupRestore, batchExport } from './files.fault';
-import { correctionsImport, registryImport } from './imports.fault';
+import { correctionsImport, registryImport, registryMerge } from './imports.fault';
 import { faultTable, runFaultCase, type FaultCase, type FaultRow } from './harness';
 
-const CASES: FaultCase[] = [manualCorrection, correctionsImport, registryImport, backupCreate, backupRestore, batchExport, acknowledgement];
+const CASES: FaultCase[] = [manualCorrection, correctionsImport, registryImport, registryMerge, backupCreate, backupRestore, batchExport, acknowledgement, acknowledgementWithDip];
 const rows: FaultRow[] = [];
 
 afterAll(() => {

@@ -67,7 +67,7 @@ export const backupRestore: FaultCase = {
   },
 };
 
-async function deskWithSealedBatch(dir: string): Promise<{ store: string; batch: string }> {
+export async function deskWithSealedBatch(dir: string): Promise<{ store: string; batch: string }> {
   const store = await deskWith(dir, 1500);
   const people = read<{ cpf: string }>(store, "SELECT cpf FROM professionals WHERE mother_name IS NOT NULL AND dip_status = 'none' LIMIT 800");
   const file = writeExcelCsv(join(dir, 'pedidos.csv'), ['CPF;E-mail;Motivo;Documento', ...people.map((p, i) => `${p.cpf};lote.${i}@exemplo.com.br;Pedido;RG`)]);

@@ -77,14 +77,25 @@ const itemArb = fc.record({ id: idArb, status: statusArb, message: fc.option(cel
 
 /** Mostly the real format (so the answers reach the store), each field sometimes bent. */
 const usually = <T, U>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<U>) => fc.oneof({ weight: 5, arbitrary: good }, { weight: 1, arbitrary: bad });
-const jsonItemArb = fc.record({
-  id: usually(fc.nat().map((i) => uuids[i % uuids.length] as string), idArb),
-  status: usually(fc.constantFrom('applied', 'rejected'), statusArb),
-  message: fc.option(fc.string({ maxLength: 30 })),
-});
+/** The DIP status and its date of version 2, sometimes bent (an unknown word, a date not in the calendar). */
+const dipStatusArb = usually(fc.constantFrom('none', 'requested', 'confirmed', 'in_manufacture', 'issued'), fc.oneof(cellArb, fc.constantFrom('Emitido', 'emitido', '__proto__')));
+const dipDateArb = usually(
+  fc.constantFrom('09/03/2026', '2026-03-09', '2026-03-09T10:00:00Z', '2026-03-09T10:00:00-03:00'),
+  fc.oneof(cellArb, fc.constantFrom('31/02/2026', '2026-13-01', '2026-03-09T25:00:00Z', '9/3/26')),
+);
+const jsonItemArb = fc.record(
+  {
+    id: usually(fc.nat().map((i) => uuids[i % uuids.length] as string), idArb),
+    status: usually(fc.constantFrom('applied', 'rejected', 'synced_registry_only'), statusArb),
+    message: fc.option(fc.string({ maxLength: 30 })),
+    dipStatus: dipStatusArb,
+    dipStatusDate: dipDateArb,
+  },
+  { requiredKeys: ['id', 'status', 'message'] },
+);
 const ackObjectArb = fc
   .record({
-    schemaVersion: usually(fc.constant(1), fc.jsonValue()),
+    schemaVersion: usually(fc.constantFrom(1, 2, 2), fc.jsonValue()),
     batch: usually(fc.constant('{batch}'), fc.oneof(fc.uuid(), fc.jsonValue())),
     number: usually(fc.constant('{number}'), cellArb),
     packageSha256: usually(fc.constant('{sha}'), fc.oneof(fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 }), fc.jsonValue())),
@@ -120,11 +131,29 @@ describe('generated and mutated acknowledgements', () => {
     );
   });
 
-  it('CSV in UTF-8 and Windows-1252: headers, ids and statuses bent, then bytes mutated', async () => {
-    const headerArb = fc.shuffledSubarray(['id', 'situação', 'mensagem', '__proto__', 'constructor', 'prototype', 'Situacao', 'ID'], { minLength: 1 });
+  it('JSON version 2: well-formed answers whose DIP statuses and dates are bent reach the store whole or not at all', async () => {
+    const v2 = fc.array(jsonItemArb, { minLength: 1, maxLength: 4 }).map((items) => ({ schemaVersion: 2, batch: '{batch}', number: '{number}', packageSha256: '{sha}', items }));
     await fc.assert(
-      fc.asyncProperty(headerArb, fc.array(fc.tuple(idArb, statusArb, cellArb), { maxLength: 8 }), csvShapeArb, fc.option(byteMutationsArb, { freq: 3 }), async (header, rows, shape, mutations) => {
-        const table = [header, ...rows.map(([id, status, message]) => header.map((h) => (/^id$/i.test(h) ? id : /^situa/i.test(h) ? status : message)))];
+      fc.asyncProperty(v2, async (value) => {
+        await importCase('JSON v2', 'confirmacao.json', ackJson(value, null));
+      }),
+      { seed: 60204, numRuns: 200, endOnFailure: true },
+    );
+    expect(tally.line('x')).toMatch(/JSON v2 200 \([1-9]/);
+  });
+
+  it('CSV in UTF-8 and Windows-1252: headers, ids and statuses bent, then bytes mutated', async () => {
+    const headerArb = fc.shuffledSubarray(
+      ['id', 'situação', 'mensagem', 'situação do DIP', 'data do DIP', '__proto__', 'constructor', 'prototype', 'Situacao', 'ID'],
+      { minLength: 1 },
+    );
+    const csvStatusArb = fc.oneof({ weight: 4, arbitrary: statusArb }, { weight: 1, arbitrary: fc.constantFrom('aplicada no cadastro, DIP não corrigido', 'Aplicada só no cadastro') });
+    const rowArb = fc.tuple(idArb, csvStatusArb, cellArb, fc.oneof(dipStatusArb, fc.constantFrom('Em confecção', 'Enviado para confecção', '')), fc.oneof(dipDateArb, fc.constant('')));
+    await fc.assert(
+      fc.asyncProperty(headerArb, fc.array(rowArb, { maxLength: 8 }), csvShapeArb, fc.option(byteMutationsArb, { freq: 3 }), async (header, rows, shape, mutations) => {
+        const cell = (h: string, [id, status, message, dip, date]: (typeof rows)[number]) =>
+          /^id$/i.test(h) ? id : /^situa[cç][aã]o do DIP$/i.test(h) ? dip : /^data do DIP$/i.test(h) ? date : /^situa/i.test(h) ? status : message;
+        const table = [header, ...rows.map((row) => header.map((h) => cell(h, row)))];
         const clean = csvBytes(table, { ...shape, sepHint: false });
         await importCase(shape.encoding === 'utf-8' ? 'CSV UTF-8' : 'CSV Windows-1252', 'confirmacao.csv', mutations ? mutateBytes(clean, mutations) : clean);
       }),
@@ -203,7 +232,7 @@ describe('the classics', () => {
     const path = desk.dir.file('formulas.xlsx');
     writeFileSync(path, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
     const ack = await readAck(path, 'formulas.xlsx');
-    expect(ack.answers).toEqual([{ id: uuids[3], status: 'rejected', message: 'Motivo salvo', line: 2 }]);
+    expect(ack.answers).toEqual([{ id: uuids[3], status: 'rejected', registryOnly: false, message: 'Motivo salvo', dipStatus: null, dipStatusDate: null, line: 2 }]);
     tally.add('clássicos', 'result', 0);
   });
 

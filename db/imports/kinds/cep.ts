@@ -101,6 +101,6 @@ export class CepProcessor implements KindProcessor {
   }
 
   totals(): ProcessorTotals {
-    return { corrections: this.inserted + this.updated, inserted: this.inserted, updated: this.updated };
+    return { corrections: this.inserted + this.updated, inserted: this.inserted, updated: this.updated, flagged: 0, kept: 0, conflicts: 0 };
   }
 }

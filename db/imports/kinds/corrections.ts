@@ -1,15 +1,20 @@
 // A corrections import: each row changes one existing professional, found by registration number
 // (then a CPF cell is a change) or by CPF. The row goes through the same planCorrection the form
 // uses — values, the mother rule on the record as it would be, CEP within UF, the DIP rule — and
-// becomes ordinary pending corrections (source `import`), one per changed field. The writing side
-// (writer/) applies them; records this import already changed are read back through it.
+// becomes ordinary pending corrections (source `import`), one per changed field — the mother's name
+// and "Não consta mãe" one `mother` item, as on the form. A record's pendências (an e-mail fixed on a
+// record still missing the mother keeps that pendência) are computed here, on the record as it will
+// be, and stored by the writing side (writer/), which applies the rows; records this import already
+// changed are read back through it.
 import type { Professional } from '../../../shared/domain';
 import { FIELD_NAMES, isFieldName, type FieldName } from '../../../shared/fields';
 import { formatCpf, parseCpf } from '../../../shared/rules/cpf';
 import { planCorrection, type PlanContext } from '../../../shared/rules/correction';
-import { fieldValueToText, parseFieldValue } from '../../../shared/rules/fieldValue';
+import { parseFieldValue } from '../../../shared/rules/fieldValue';
+import { recordPendencies } from '../../../shared/rules/pendencies';
 import { parseFlag } from '../../../shared/rules/vocabulary';
 import { directoryUfOf } from '../../cep';
+import { correctionItemsOf } from '../../corrections';
 import { toProfessional } from '../../registry';
 import { ClaimTracker } from '../claims';
 import type { RowIssue } from '../columns';
@@ -172,14 +177,20 @@ export class CorrectionsProcessor implements KindProcessor {
     this.claims.add(current.id, claimed, raw.row);
     if (plan.changes.length === 0) return { status: 'unchanged', issues: [], changes: 0, dipConsequence: 'none' };
 
-    const op: unknown[] = [OP_CORRECTION, current.id, current.rowVersion, plan.dipConsequence, reason, evidence || DEFAULT_EVIDENCE, plan.changes.length];
-    for (const change of plan.changes) op.push(change.field, fieldValueToText(change.oldValue), fieldValueToText(change.newValue));
+    const items = correctionItemsOf(current, plan.changes);
+    const op: unknown[] = [OP_CORRECTION, current.id, current.rowVersion, plan.dipConsequence, reason, evidence || DEFAULT_EVIDENCE, items.length];
+    for (const item of items) op.push(item.field, item.oldValue, item.newValue);
+    const after: Record<string, unknown> = { ...current };
+    for (const change of plan.changes) after[change.field] = change.newValue;
+    const pendencies = recordPendencies(after as unknown as Professional, this.planContext);
+    op.push(pendencies.length);
+    for (const p of pendencies) op.push(p.code, p.field, p.message);
     this.context.link.add(op);
     if (current.id < this.changed.length) this.changed[current.id] = 1;
     if (plan.changes.some((c) => c.field === 'cpf')) this.cpfChanges++;
-    this.corrections += plan.changes.length;
+    this.corrections += items.length;
     this.updated++;
-    return { status: 'accepted', issues: [], changes: plan.changes.length, dipConsequence: plan.dipConsequence };
+    return { status: 'accepted', issues: [], changes: items.length, dipConsequence: plan.dipConsequence };
   }
 
   flush(): void {
@@ -187,6 +198,6 @@ export class CorrectionsProcessor implements KindProcessor {
   }
 
   totals(): ProcessorTotals {
-    return { corrections: this.corrections, inserted: 0, updated: this.updated };
+    return { corrections: this.corrections, inserted: 0, updated: this.updated, flagged: 0, kept: 0, conflicts: 0 };
   }
 }

@@ -1,177 +1,324 @@
-// A registry import: the initial load and refreshes from the council's main system. Each row inserts
-// a professional (new registration number) or updates one, DIP status included. It is the council's
-// own data, not a change for Implanta: no corrections are queued. The same rules hold: values, the
-// mother rule on the record as it would be, CEP within UF.
+// A registry import: the initial load and refreshes from the council's main system. It is the
+// council's own data, not a change for Implanta: no corrections are queued. A row is refused only
+// when it cannot be stored (no registration number, a repeated key, a CPF that is not 11 digits or
+// belongs to another record, a new record without a CPF); a record with defective data (seed cases
+// B, E, F) is loaded as it is and flagged with its pendências, since those are the records the
+// clerk must fix. A known record is merged field by field, three ways (rowMerge.ts): the desk keeps
+// a correction the main system has not caught up with, and a third value becomes a conflict.
 import type { Statement } from 'better-sqlite3';
-import type { DipStatus, Professional } from '../../../shared/domain';
-import { FIELD_NAMES, isFieldName, type FieldName, type FieldValue } from '../../../shared/fields';
-import { formatCpf, parseCpf } from '../../../shared/rules/cpf';
-import { planCorrection } from '../../../shared/rules/correction';
-import { parseFieldValue } from '../../../shared/rules/fieldValue';
+import type { ImportConflict } from '../../../shared/contract/imports';
+import type { Professional } from '../../../shared/domain';
+import { FIELD_NAMES, type FieldName, type FieldValue } from '../../../shared/fields';
 import { parseText } from '../../../shared/rules/names';
-import { parseDipStatus, parseFlag } from '../../../shared/rules/vocabulary';
+import { recordPendencies, type Pendency } from '../../../shared/rules/pendencies';
 import { foldForSearch } from '../../../shared/text';
 import { directoryUfOf } from '../../cep';
-import { ClaimTracker } from '../claims';
+import { addLoadPendency, clearLoadPendencies } from '../../pendencies';
+import { columnValue, valuesOfCorrectionText } from '../../recordState';
+import { toProfessional, type ProfessionalRow } from '../../registry';
 import type { RowIssue } from '../columns';
 import type { RawRow } from '../readers/source';
-import { differing, duplicateIssue } from './common';
-import { columnValue, ProfessionalStore } from './professionals';
+import { BatchedInsert } from './batchedInsert';
+import { deskText, InFlight, mergeRow, readFileRow, serializeLoaded, type FileRow } from './rowMerge';
 import { rejected, type KindProcessor, type ProcessorContext, type ProcessorTotals, type RowOutcome } from './types';
 
 const REGISTRATION_MAX = 20;
-const TRACKED = [...FIELD_NAMES, 'dipStatus'];
 
-/** A record that does not exist yet: what planCorrection compares a new row against. */
-function blankProfessional(registrationNumber: string, now: string): Professional {
-  const blank: Record<string, unknown> = Object.fromEntries(FIELD_NAMES.map((field) => [field, null]));
-  return {
-    ...(blank as unknown as Professional),
-    id: 0,
-    registrationNumber,
-    cpf: '',
-    name: '',
-    motherNotListed: false,
-    dipStatus: 'none',
-    rowVersion: 0,
-    createdAt: now,
-    updatedAt: now,
-  };
+type StoredRow = ProfessionalRow & { loaded_values: string | null };
+
+/** Rows of this file per record id (0: not in the file yet), growing with the records it adds. */
+class RowsById {
+  private rows: Int32Array;
+
+  constructor(capacity: number) {
+    this.rows = new Int32Array(Math.max(16, capacity));
+  }
+
+  get(id: number): number {
+    return id < this.rows.length ? (this.rows[id] as number) : 0;
+  }
+
+  set(id: number, row: number): void {
+    if (id >= this.rows.length) {
+      const grown = new Int32Array(Math.max(id + 1, this.rows.length * 2));
+      grown.set(this.rows);
+      this.rows = grown;
+    }
+    this.rows[id] = row;
+  }
+}
+
+/** Which records have pendências of a source, read once: most rows of a refresh change nothing. */
+function flagsOf(db: ProcessorContext['db'], source: 'rule' | 'load', capacity: number): Uint8Array {
+  const flags = new Uint8Array(capacity);
+  for (const row of db.prepare('SELECT DISTINCT professional_id AS id FROM pendencies WHERE source = ?').iterate(source) as Iterable<{ id: number }>) {
+    if (row.id < capacity) flags[row.id] = 1;
+  }
+  return flags;
 }
 
 export class RegistryProcessor implements KindProcessor {
-  private readonly store: ProfessionalStore;
-  private readonly claims: ClaimTracker;
+  private readonly byRegistration: Statement<[string], StoredRow>;
+  private readonly cpfOwner: Statement<[string], { id: number; registration_number: string }>;
   private readonly insertStatement: Statement;
-  private readonly fields: FieldName[];
+  private readonly loadedOnly: Statement;
+  private readonly updates = new Map<string, Statement>();
+  private readonly conflictInsert: Statement;
+  private readonly conflictOpen: Statement<unknown[], { id: number }>;
+  private readonly history: BatchedInsert;
+  private readonly inFlight: InFlight;
+  private readonly rows: RowsById;
+  /** Registration numbers of new records refused in this file, with their row. */
+  private readonly refusedNew = new Map<string, number>();
+  private readonly withRules: Uint8Array;
+  private readonly withLoadNotes: Uint8Array;
+  private readonly directoryUf: (cep: string) => ReturnType<typeof directoryUfOf>;
+  private readonly note: string;
+  private readonly listed: ImportConflict[] = [];
+  private readonly ruleInsert: Statement;
+  private readonly ruleDelete: Statement;
   private inserted = 0;
   private updated = 0;
+  private flagged = 0;
+  private kept = 0;
+  private conflicts = 0;
 
   constructor(private readonly context: ProcessorContext) {
-    this.store = new ProfessionalStore(context.db);
-    this.claims = new ClaimTracker(this.store.maxId() + 1, TRACKED);
-    this.fields = context.columns.targets().filter((t): t is FieldName => isFieldName(t));
-    const columns = ['registration_number', 'name_folded', 'dip_status', 'row_version', 'created_at', 'updated_at', ...FIELD_NAMES.map((f) => columnValue(f, null)[0])];
-    this.insertStatement = context.db.prepare(`INSERT INTO professionals (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    const { db } = context;
+    this.byRegistration = db.prepare('SELECT * FROM professionals WHERE registration_number = ?');
+    this.cpfOwner = db.prepare('SELECT id, registration_number FROM professionals WHERE cpf = ?');
+    const columns = [
+      'registration_number',
+      'name_folded',
+      'dip_status',
+      'dip_status_at',
+      'loaded_values',
+      'row_version',
+      'created_at',
+      'updated_at',
+      ...FIELD_NAMES.map((f) => columnValue(f, null)[0]),
+    ];
+    this.insertStatement = db.prepare(`INSERT INTO professionals (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    this.loadedOnly = db.prepare('UPDATE professionals SET loaded_values = ? WHERE id = ?');
+    this.conflictInsert = db.prepare(
+      `INSERT INTO registry_conflicts (import_id, row, professional_id, field, desk_value, file_value, correction_uuid, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.conflictOpen = db.prepare(
+      `SELECT id FROM registry_conflicts WHERE professional_id = ? AND field = ? AND correction_uuid = ? AND file_value IS ? AND resolved_at IS NULL`,
+    );
+    this.ruleInsert = db.prepare("INSERT INTO pendencies (professional_id, code, field, message, source) VALUES (?, ?, ?, ?, 'rule')");
+    this.ruleDelete = db.prepare("DELETE FROM pendencies WHERE professional_id = ? AND source = 'rule'");
+    this.history = new BatchedInsert(
+      db,
+      'INSERT INTO record_history (professional_id, at, operator, kind, field, old_value, new_value, correction_uuid, import_id, batch_id, note) VALUES',
+      '(?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, ?)',
+      9,
+    );
+    const capacity = ((db.prepare('SELECT max(id) AS id FROM professionals').get() as { id: number | null }).id ?? 0) + 1;
+    this.inFlight = new InFlight(db, capacity);
+    this.rows = new RowsById(capacity);
+    this.withRules = flagsOf(db, 'rule', capacity);
+    this.withLoadNotes = flagsOf(db, 'load', capacity);
+    // The council's CEP directory does not change during a registry load; most desks have few entries.
+    const directoryEmpty = db.prepare('SELECT 1 FROM cep_directory LIMIT 1').get() === undefined;
+    this.directoryUf = (cep) => (directoryEmpty ? null : directoryUfOf(db, cep));
+    this.note = `Importação nº ${context.importId}: ${context.fileName}`.slice(0, 200);
   }
 
   process(raw: RawRow): RowOutcome {
-    const { columns, now } = this.context;
-    const cells = raw.cells;
-    const issues: RowIssue[] = [];
-    const registration = columns.cell(cells, 'registrationNumber');
+    const { columns } = this.context;
     const registrationColumn = columns.columnOf('registrationNumber');
-    if (registration !== '') {
-      const parsed = parseText(registration, REGISTRATION_MAX);
-      if (!parsed.ok) issues.push({ column: registrationColumn, code: parsed.code, message: `Registro: ${parsed.message.charAt(0).toLowerCase()}${parsed.message.slice(1)}` });
+    const registrationText = columns.cell(raw.cells, 'registrationNumber');
+    if (registrationText === '') {
+      return rejected([{ column: registrationColumn, code: 'VALUE_REQUIRED', message: 'Informe o registro: é por ele que cada cadastro do sistema do Regional é encontrado.' }]);
     }
-    const cpfText = columns.cell(cells, 'cpf');
-    const cpf = cpfText === '' ? null : parseCpf(cpfText);
-    if (cpf && !cpf.ok) issues.push({ column: columns.columnOf('cpf'), code: cpf.code, message: cpf.message });
-    const cpfValue = cpf?.ok ? cpf.value : null;
+    const registration = parseText(registrationText, REGISTRATION_MAX);
+    if (!registration.ok) {
+      return rejected([{ column: registrationColumn, code: registration.code, message: `Registro: ${registration.message.charAt(0).toLowerCase()}${registration.message.slice(1)}` }]);
+    }
+    const key = registration.value;
+    const stored = this.byRegistration.get(key) ?? null;
+    const existing = stored ? toProfessional(stored) : null;
 
-    const requested: Record<string, string> = {};
-    for (const field of this.fields) {
-      const value = columns.cell(cells, field);
-      if (value !== '' && field !== 'cpf') requested[field] = value;
-    }
-    let dipStatus: DipStatus | null = null;
-    const dipText = columns.cell(cells, 'dipStatus');
-    if (dipText !== '') {
-      const dip = parseDipStatus(dipText);
-      if (dip.ok) dipStatus = dip.value;
-      else issues.push({ column: columns.columnOf('dipStatus'), code: dip.code, message: dip.message });
-    }
-
-    let existing: Professional | null = null;
-    if (registration !== '') existing = this.store.findByRegistration(registration);
-    else if (cpfValue) existing = this.store.findByCpf(cpfValue);
-    if (!existing && registration === '') {
-      issues.push({
-        column: registrationColumn ?? columns.columnOf('cpf'),
-        code: cpfValue ? 'PROFESSIONAL_NOT_FOUND' : 'VALUE_REQUIRED',
-        message: cpfValue
-          ? `Nenhum cadastro com o CPF ${formatCpf(cpfValue)}: para incluir um cadastro novo, informe também o registro.`
-          : 'Informe o registro (ou o CPF) do profissional.',
-      });
-    }
-    if (cpfValue && (!existing || existing.cpf !== cpfValue)) {
-      const owner = this.store.findByCpf(cpfValue);
-      if (owner && owner.id !== existing?.id) {
-        issues.push({ column: columns.columnOf('cpf'), code: 'CPF_DUPLICATE', message: `Este CPF já pertence a outro cadastro (registro ${owner.registrationNumber}).` });
-      }
-    }
-    if (cpfValue && (!existing || existing.cpf !== cpfValue)) requested.cpf = cpfValue;
-
-    const current = existing ?? blankProfessional(registration, now);
-    if (!existing) {
-      if (!cpfText) issues.push({ column: columns.columnOf('cpf'), code: 'VALUE_REQUIRED', message: 'CPF é obrigatório para incluir um cadastro novo.' });
-      if (!requested.name) issues.push({ column: columns.columnOf('name'), code: 'VALUE_REQUIRED', message: 'Nome é obrigatório para incluir um cadastro novo.' });
-    }
-    if (issues.length > 0) {
-      // The row is refused already: still check each value, so the report lists every problem at once.
-      for (const [field, value] of Object.entries(requested) as [FieldName, string][]) {
-        if (field === 'cpf') continue;
-        const parsed = parseFieldValue(field, value);
-        if (!parsed.ok) issues.push({ column: columns.columnOf(field), code: parsed.code, message: parsed.message });
-      }
-      return rejected(dedupe(issues));
+    // The same registration twice in one file: the file contradicts itself, the first row stands.
+    const earlier = existing ? this.rows.get(existing.id) : (this.refusedNew.get(key) ?? 0);
+    if (earlier > 0) {
+      return rejected([
+        {
+          column: registrationColumn,
+          code: 'DUPLICATE_CONFLICT',
+          message: `O registro ${key} já aparece na linha ${earlier} desta planilha, e aquela linha vale. Se o certo for esta linha, importe-a de novo (pelo relatório de erros); se não, apague-a do relatório.`,
+        },
+      ]);
     }
 
-    const plan = planCorrection(current, existing ? differing(existing, requested) : requested, { directoryUfOf: (cep) => directoryUfOf(this.context.db, cep) });
-    for (const error of plan.errors) issues.push({ column: columns.columnFor(error.field), code: error.code, message: error.message });
-    const changes: { field: FieldName | 'dipStatus'; value: FieldValue }[] = plan.changes.map((c) => ({ field: c.field, value: c.newValue }));
-    if (dipStatus !== null && dipStatus !== current.dipStatus) changes.push({ field: 'dipStatus', value: dipStatus });
+    const file = readFileRow(columns, raw.cells, existing);
+    const refuse = (issues: RowIssue[]): RowOutcome => {
+      if (existing) this.rows.set(existing.id, raw.row);
+      else this.refusedNew.set(key, raw.row);
+      return rejected(issues);
+    };
+    if (file.issues.length > 0) return refuse(file.issues);
+    return existing && stored ? this.update(raw.row, stored, existing, file, refuse) : this.insert(raw.row, key, file, refuse);
+  }
 
-    const claimed = new Set<string>(Object.keys(requested));
-    if (dipStatus !== null) claimed.add('dipStatus');
-    if (requested.motherNotListed !== undefined) {
-      const flag = parseFlag(requested.motherNotListed);
-      if (flag.ok && flag.value) claimed.add('motherName');
-    }
-    if (requested.motherName !== undefined) claimed.add('motherNotListed');
-    if (existing && plan.errors.length === 0) {
-      for (const change of changes) {
-        if (claimed.has(change.field) && this.claims.has(existing.id, change.field)) {
-          issues.push(duplicateIssue(columns, change.field, this.claims.rowOf(existing.id, change.field), 'Este profissional'));
-        }
-      }
-    }
-    if (issues.length > 0) return rejected(dedupe(issues));
+  /** Refuses a CPF another record holds (naming the row of this file that loaded it, if one did). */
+  private cpfTaken(cpf: string, ownId: number | null): RowIssue | null {
+    const owner = this.cpfOwner.get(cpf);
+    if (!owner || owner.id === ownId) return null;
+    const column = this.context.columns.columnOf('cpf');
+    const row = this.rows.get(owner.id);
+    return row > 0
+      ? { column, code: 'CPF_DUPLICATE', message: `Este CPF já aparece na linha ${row} desta planilha (registro ${owner.registration_number}): um CPF pertence a um cadastro só.` }
+      : { column, code: 'CPF_DUPLICATE', message: `Este CPF já pertence a outro cadastro (registro ${owner.registration_number}). Confira o documento.` };
+  }
 
-    if (existing) {
-      this.claims.add(existing.id, claimed, raw.row);
-      if (changes.length === 0) return { status: 'unchanged', issues: [], changes: 0, dipConsequence: 'none' };
-      this.store.update(existing, changes, now);
-      this.updated++;
-      return { status: 'accepted', issues: [], changes: changes.length, dipConsequence: 'none' };
+  private insert(row: number, registration: string, file: FileRow, refuse: (issues: RowIssue[]) => RowOutcome): RowOutcome {
+    const cpf = file.values.get('cpf');
+    if (cpf === undefined || cpf === null) {
+      return refuse([{ column: this.context.columns.columnOf('cpf'), code: 'VALUE_REQUIRED', message: 'CPF é obrigatório para incluir um cadastro novo.' }]);
     }
+    const taken = this.cpfTaken(cpf, null);
+    if (taken) return refuse([taken]);
 
-    const record = { ...current } as unknown as Record<string, FieldValue>;
-    for (const change of changes) record[change.field] = change.value;
+    const { now } = this.context;
+    const record: Record<string, FieldValue> = Object.fromEntries(FIELD_NAMES.map((field) => [field, null]));
+    record.motherNotListed = false;
+    for (const [field, text] of file.values) if (field !== 'dipStatus') Object.assign(record, valuesOfCorrectionText(field, text));
+    record.name ??= '';
+    const dip = file.values.get('dipStatus') ?? null;
     const values = FIELD_NAMES.map((field) => columnValue(field, record[field] ?? null)[1]);
-    const result = this.insertStatement.run(registration, foldForSearch(String(record.name)), record.dipStatus, 1, now, now, ...values);
-    this.claims.add(Number(result.lastInsertRowid), claimed, raw.row);
+    const result = this.insertStatement.run(
+      registration,
+      foldForSearch(String(record.name)),
+      dip ?? 'none',
+      dip === null ? null : now,
+      serializeLoaded(file.values),
+      1,
+      now,
+      now,
+      ...values,
+    );
+    const id = Number(result.lastInsertRowid);
+    this.rows.set(id, row);
+    this.history.add(id, now, this.context.operator, 'registry_created', null, null, null, this.context.importId, this.note);
+    // A new record has no pendências yet: its rule ones and the file's notes are written directly.
+    const rules = recordPendencies(record as unknown as Professional, { directoryUfOf: this.directoryUf });
+    for (const p of rules) this.addRule(id, p);
+    for (const p of file.notes) addLoadPendency(this.context.db, id, p.pendency);
+    if (rules.length + file.notes.length > 0) this.flagged++;
     this.inserted++;
     return { status: 'accepted', issues: [], changes: 1, dipConsequence: 'none' };
   }
 
+  private addRule(id: number, p: Pendency): void {
+    this.ruleInsert.run(id, p.code, p.field, p.message);
+  }
+
+  /** The record's rule pendências again, as refreshPendencies does, without a statement for records that had none. */
+  private refreshRules(record: Professional): number {
+    if (this.withRules[record.id] === 1) this.ruleDelete.run(record.id);
+    const rules = recordPendencies(record, { directoryUfOf: this.directoryUf });
+    for (const p of rules) this.addRule(record.id, p);
+    if (record.id < this.withRules.length) this.withRules[record.id] = rules.length > 0 ? 1 : 0;
+    return rules.length;
+  }
+
+  private update(row: number, stored: StoredRow, existing: Professional, file: FileRow, refuse: (issues: RowIssue[]) => RowOutcome): RowOutcome {
+    const { db, now, operator, importId } = this.context;
+    const merge = mergeRow(existing, stored.loaded_values, file.values, this.inFlight);
+    const cpf = merge.take.find(([field]) => field === 'cpf');
+    if (cpf && cpf[1] !== null) {
+      const taken = this.cpfTaken(cpf[1], existing.id);
+      if (taken) return refuse([taken]);
+    }
+    this.rows.set(existing.id, row);
+
+    let record = existing;
+    if (merge.take.length > 0) {
+      record = this.write(existing, merge.take, merge.loaded);
+      for (const [field, text] of merge.take) {
+        this.history.add(existing.id, now, operator, 'registry_load', field, deskText(existing, field), text, importId, this.note);
+      }
+      this.updated++;
+    } else if (merge.loaded !== stored.loaded_values) {
+      this.loadedOnly.run(merge.loaded, existing.id);
+    }
+
+    // The file's notes count where the record now holds what the file said (not where the desk kept its value).
+    const notes = file.notes.filter((n) => n.field === null || merge.agreed.has(n.field));
+    const hadNotes = existing.id < this.withLoadNotes.length && this.withLoadNotes[existing.id] === 1;
+    if (hadNotes) clearLoadPendencies(db, existing.id);
+    for (const n of notes) addLoadPendency(db, existing.id, n.pendency);
+    const rules = merge.take.length > 0 ? this.refreshRules(record) : (this.withRules[existing.id] ?? 0);
+    if (rules + notes.length > 0) this.flagged++;
+
+    for (const conflict of merge.conflicts) this.conflict(row, existing, conflict);
+    if (merge.kept.length > 0) this.kept++;
+    if (merge.take.length === 0) return { status: 'unchanged', issues: [], changes: 0, dipConsequence: 'none' };
+    return { status: 'accepted', issues: [], changes: merge.take.length, dipConsequence: 'none' };
+  }
+
+  /** Writes the fields taken from the file (and the DIP status), bumping the record's version. */
+  private write(existing: Professional, take: readonly [string, string | null][], loaded: string | null): Professional {
+    const columns: string[] = [];
+    const values: (string | number | null)[] = [];
+    const record: Record<string, unknown> = { ...existing };
+    for (const [field, text] of take) {
+      if (field === 'dipStatus') {
+        columns.push('dip_status', 'dip_status_at');
+        values.push(text, this.context.now);
+        record.dipStatus = text;
+        record.dipStatusAt = this.context.now;
+        continue;
+      }
+      for (const [column, value] of Object.entries(valuesOfCorrectionText(field, text)) as [FieldName, FieldValue][]) {
+        const [name, stored] = columnValue(column, value);
+        columns.push(name);
+        values.push(stored);
+        record[column] = value;
+        if (column === 'name') {
+          columns.push('name_folded');
+          values.push(foldForSearch(String(value ?? '')));
+        }
+      }
+    }
+    columns.push('loaded_values');
+    values.push(loaded);
+    const key = columns.join(',');
+    let statement = this.updates.get(key);
+    if (!statement) {
+      statement = this.context.db.prepare(
+        `UPDATE professionals SET ${columns.map((c) => `${c} = ?`).join(', ')}, row_version = row_version + 1, updated_at = ? WHERE id = ? AND row_version = ?`,
+      );
+      this.updates.set(key, statement);
+    }
+    const result = statement.run(...values, this.context.now, existing.id, existing.rowVersion);
+    if (result.changes !== 1) throw new Error(`professional ${existing.id} changed during the import`);
+    return { ...(record as unknown as Professional), rowVersion: existing.rowVersion + 1, updatedAt: this.context.now };
+  }
+
+  /** Stores a conflict (once: the same file again finds it still open) and lists it. */
+  private conflict(row: number, existing: Professional, c: { field: string; desk: string | null; file: string | null; uuid: string }): void {
+    const { importId, now } = this.context;
+    const open = this.conflictOpen.get(existing.id, c.field, c.uuid, c.file);
+    const id = open ? open.id : Number(this.conflictInsert.run(importId, row, existing.id, c.field, c.desk, c.file, c.uuid, now).lastInsertRowid);
+    this.conflicts++;
+    if (this.listed.length < this.context.conflictLimit) {
+      this.listed.push({ id, row, registration: existing.registrationNumber, name: existing.name, field: c.field, deskValue: c.desk, fileValue: c.file });
+    }
+  }
+
   flush(): void {
-    // Every row is written as it is processed.
+    this.history.flush();
   }
 
   totals(): ProcessorTotals {
-    return { corrections: 0, inserted: this.inserted, updated: this.updated };
+    return { corrections: 0, inserted: this.inserted, updated: this.updated, flagged: this.flagged, kept: this.kept, conflicts: this.conflicts };
   }
-}
 
-/** One problem per column and code (a value checked twice reports once). */
-function dedupe(issues: RowIssue[]): RowIssue[] {
-  const seen = new Set<string>();
-  return issues.filter((issue) => {
-    const key = `${issue.column}:${issue.code}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  conflictList(): ImportConflict[] {
+    return this.listed;
+  }
 }

@@ -1,7 +1,7 @@
 // What each kind of import does with one data row: check it against the rules and, when valid,
 // write it into the import's open transaction.
 import type { Database } from 'better-sqlite3';
-import type { RowStatus } from '../../../shared/contract/imports';
+import type { ImportConflict, RowStatus } from '../../../shared/contract/imports';
 import type { DipConsequence } from '../../../shared/domain';
 import type { ColumnMap, RowIssue } from '../columns';
 import type { RawRow } from '../readers/source';
@@ -30,12 +30,20 @@ export interface ProcessorContext {
   columns: ColumnMap;
   /** UUIDs of the rows a kind writes itself (CEP changes). */
   uuid: () => string;
+  /** How many conflicts to list in the summary (all are stored). */
+  conflictLimit: number;
 }
 
 export interface ProcessorTotals {
   corrections: number;
   inserted: number;
   updated: number;
+  /** Registry: rows whose record has a pendência after the load. */
+  flagged: number;
+  /** Registry: rows where the desk kept a value the main system has not caught up with. */
+  kept: number;
+  /** Registry: conflicts stored. */
+  conflicts: number;
 }
 
 export interface KindProcessor {
@@ -45,6 +53,8 @@ export interface KindProcessor {
   /** Writes what is still buffered (before the import's transaction ends). */
   flush(): void;
   totals(): ProcessorTotals;
+  /** Registry: the first conflicts, for the summary. */
+  conflictList?(): ImportConflict[];
 }
 
 export function rejected(issues: RowIssue[]): RowOutcome {

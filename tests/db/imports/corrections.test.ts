@@ -3,6 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../db/audit';
+import { undoImport } from '../../../db/imports/undo';
+import { pendenciesOf, refreshPendencies } from '../../../db/pendencies';
 import { getProfessional } from '../../../db/registry';
 import type { Professional } from '../../../shared/domain';
 import { addPeople, type Person } from '../../fixtures/imports/people';
@@ -15,7 +17,7 @@ const EXPECTED: Record<number, 'accepted' | 'unchanged' | [code: string, column:
   3: 'accepted',
   4: 'accepted',
   5: 'accepted',
-  6: ['MOTHER_MISSING', 'Nome da mãe'],
+  6: 'accepted', // an e-mail fix on a record missing the mother (seed cases D and F): the pendência stays
   7: 'accepted',
   8: ['DUPLICATE_CONFLICT', 'E-mail'],
   9: 'accepted',
@@ -46,7 +48,7 @@ const reload = (who: Person) => getProfessional(desk.store.db, people[who].id) a
 describe.each(['corrections.xlsx', 'corrections.ods', 'corrections.xls', 'corrections.csv', 'corrections-1252.csv'])('importing %s', (name) => {
   it('makes each row exactly one of accepted, unchanged or rejected, with the code, row and column of each problem', () => {
     const summary = runImport(importInput(fixture(name), { kind: 'corrections' }), jobContext(desk.store.path));
-    expect(summary).toMatchObject({ written: true, rows: 19, accepted: 7, unchanged: 1, rejected: 11, corrections: 10 });
+    expect(summary).toMatchObject({ written: true, rows: 19, accepted: 8, unchanged: 1, rejected: 10, corrections: 10 });
     expect(summary.rows).toBe(summary.accepted + summary.unchanged + summary.rejected);
     const rejected = Object.entries(EXPECTED).filter(([, v]) => Array.isArray(v)) as [string, [string, string]][];
     expect(summary.errors.map((e) => [e.row, e.code, e.column])).toEqual(rejected.map(([row, [code, column]]) => [Number(row), code, column]));
@@ -61,7 +63,9 @@ describe.each(['corrections.xlsx', 'corrections.ods', 'corrections.xls', 'correc
     expect(reload('bruna')).toMatchObject({ motherNotListed: true, motherName: null });
     expect(reload('carla').maritalStatus).toBe('married');
     expect(reload('daniela').motherName).toBe('Maria das Graças Lima');
-    expect(reload('elaine').email).toBe(people.elaine.email); // refused row: nothing of it written
+    expect(reload('elaine')).toMatchObject({ email: 'elaine.costa@exemplo.com.br', motherName: null, motherNotListed: false });
+    expect(pendenciesOf(desk.store.db, people.elaine.id).map((p) => p.code)).toEqual(['MOTHER_MISSING']);
+    expect(reload('helena').motherName).toBe(people.helena.motherName); // refused row (name and flag together): nothing of it written
     expect(reload('fernanda')).toMatchObject({ email: 'fernanda.rocha@exemplo.com.br', phone: '11988887777' });
     expect(reload('gabriela').rowVersion).toBe(people.gabriela.rowVersion);
     expect(reload('helena')).toMatchObject({ birthDate: '1981-05-17', cep: '01310100', number: '1500' });
@@ -76,15 +80,55 @@ describe('what a corrections import records', () => {
       .all() as Record<string, unknown>[];
     expect(rows).toHaveLength(10);
     for (const row of rows) expect(row).toMatchObject({ status: 'pending', source: 'import', importId: summary.importId });
-    expect(rows.find((r) => r.who === people.bruna.id && r.field === 'motherNotListed')).toMatchObject({ old: 'false', new: 'true', reason: 'RG sem filiação materna', evidence: 'RG' });
-    expect(rows.find((r) => r.who === people.bruna.id && r.field === 'motherName')).toMatchObject({ old: 'Cláudia Oliveira', new: null });
+    // The mother's name and "Não consta mãe" are one fact: one item, as on the form.
+    expect(rows.filter((r) => r.who === people.bruna.id)).toEqual([
+      expect.objectContaining({
+        field: 'mother',
+        old: '{"motherName":"Cláudia Oliveira","motherNotListed":false}',
+        new: '{"motherName":null,"motherNotListed":true}',
+        reason: 'RG sem filiação materna',
+        evidence: 'RG',
+      }),
+    ]);
     expect(rows.find((r) => r.who === people.carla.id)).toMatchObject({ field: 'maritalStatus', new: 'married', dip: 'correct_dip_request' });
-    expect(rows.find((r) => r.who === people.daniela.id)).toMatchObject({ field: 'motherName', dip: 'new_card_required' });
+    expect(rows.find((r) => r.who === people.daniela.id)).toMatchObject({
+      field: 'mother',
+      new: '{"motherName":"Maria das Graças Lima","motherNotListed":false}',
+      dip: 'new_card_required',
+    });
+    expect(rows.find((r) => r.who === people.elaine.id)).toMatchObject({ field: 'email', new: 'elaine.costa@exemplo.com.br' });
     expect(rows.find((r) => r.who === people.helena.id && r.field === 'cep')).toMatchObject({ old: '04538132', new: '01310100', reason: 'Comprovante de residência entregue no balcão' });
     expect(rows.find((r) => r.who === people.helena.id)?.version).toBe(reload('helena').rowVersion);
     expect(summary.dipConsequences).toEqual({ correct_dip_request: 1, new_card_required: 1 });
     const queue = desk.handlers['corrections:list']({ status: 'pending', page: 0, pageSize: 50 }) as { total: number };
     expect(queue.total).toBe(10);
+  });
+
+  it('answers earlier rejections of the field, writes the record’s history and refreshes its pendências', () => {
+    // Ana's e-mail was rejected by Implanta once, and the registry holds a broken one.
+    desk.store.db.prepare("UPDATE professionals SET email = 'ana@@exemplo' WHERE id = ?").run(people.ana.id);
+    refreshPendencies(desk.store.db, reload('ana'));
+    desk.store.db
+      .prepare(
+        `INSERT INTO corrections (uuid, professional_id, field, old_value, new_value, reason, operator, created_at, status, source)
+         VALUES ('rejeitada-1', ?, 'email', 'ana@@exemplo', 'ana@exemplo', 'Pedido antigo', 'Ana Paula', '2025-01-10T10:00:00.000Z', 'rejected', 'manual')`,
+      )
+      .run(people.ana.id);
+    expect(pendenciesOf(desk.store.db, people.ana.id).map((p) => p.code)).toEqual(['EMAIL_INVALID']);
+
+    const summary = runImport(importInput(fixture('corrections.xlsx'), { kind: 'corrections' }), jobContext(desk.store.path));
+    const imported = desk.store.db.prepare("SELECT uuid FROM corrections WHERE professional_id = ? AND import_id IS NOT NULL").get(people.ana.id) as { uuid: string };
+    expect(desk.store.db.prepare("SELECT resolution, resolution_note AS note FROM corrections WHERE uuid = 'rejeitada-1'").get()).toEqual({ resolution: 'corrected', note: imported.uuid });
+    expect(desk.store.db.prepare("SELECT kind, field, old_value AS old, new_value AS new, import_id AS importId, correction_uuid AS uuid FROM record_history WHERE professional_id = ?").all(people.ana.id)).toEqual([
+      { kind: 'correction_import', field: 'email', old: 'ana@@exemplo', new: 'ana.paula@exemplo.com.br', importId: summary.importId, uuid: imported.uuid },
+    ]);
+    expect(pendenciesOf(desk.store.db, people.ana.id)).toEqual([]);
+
+    // Undone, the record, its pendência and the rejection are back as they were.
+    undoImport({ id: summary.importId as number }, jobContext(desk.store.path));
+    expect(reload('ana').email).toBe('ana@@exemplo');
+    expect(pendenciesOf(desk.store.db, people.ana.id).map((p) => p.code)).toEqual(['EMAIL_INVALID']);
+    expect(desk.store.db.prepare("SELECT resolution FROM corrections WHERE uuid = 'rejeitada-1'").get()).toEqual({ resolution: null });
   });
 
   it('keeps the import in the history, its errors with the rows’ cells, and one audit entry', () => {
@@ -95,21 +139,21 @@ describe('what a corrections import records', () => {
       kind: 'corrections',
       fileName: 'corrections.xlsx',
       rows: 19,
-      accepted: 7,
+      accepted: 8,
       unchanged: 1,
-      rejected: 11,
+      rejected: 10,
       state: 'done',
       corrections: 10,
       undoBlocker: null,
       operator: 'Ana Paula',
     });
     const errors = desk.store.db.prepare('SELECT row, "column", code, raw_row AS raw FROM import_errors ORDER BY id').all() as { row: number; raw: string }[];
-    expect(errors).toHaveLength(11);
-    expect(JSON.parse(errors[0]?.raw as string)).toContain('elaine.costa@exemplo.com.br');
+    expect(errors).toHaveLength(10);
+    expect(JSON.parse(errors[0]?.raw as string)).toContain('fernanda@outro.com.br');
     const audit = desk.store.db.prepare("SELECT action, entity, entity_id AS id, detail FROM audit_log WHERE action LIKE 'import.%'").all() as { detail: string }[];
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'import.run', entity: 'import', id: String(summary.importId) });
-    expect(JSON.parse(audit[0]?.detail as string)).toMatchObject({ kind: 'corrections', fileName: 'corrections.xlsx', sha256: summary.sha256, rows: 19, accepted: 7, rejected: 11 });
+    expect(JSON.parse(audit[0]?.detail as string)).toMatchObject({ kind: 'corrections', fileName: 'corrections.xlsx', sha256: summary.sha256, rows: 19, accepted: 8, rejected: 10 });
     expect(verifyAuditChain(desk.store.db).ok).toBe(true);
   });
 

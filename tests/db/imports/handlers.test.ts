@@ -56,7 +56,7 @@ describe('import channels', () => {
     const preview = importSummarySchema.parse(await finished((await value<{ jobId: string }>(desk.dispatch('imports:preview', request))).jobId));
     expect(preview).toMatchObject({ dryRun: true, written: false, accepted: 3 });
     const written = importSummarySchema.parse(await finished((await value<{ jobId: string }>(desk.dispatch('imports:run', request))).jobId));
-    expect(written).toMatchObject({ written: true, accepted: 3, corrections: 4 });
+    expect(written).toMatchObject({ written: true, accepted: 3, corrections: 3 }); // Bruna's mother fact is one item
     const history = await value(desk.dispatch('imports:list', {}));
     expect(history).toMatchObject({ total: 1, items: [{ id: written.importId, accepted: 3 }] });
   });
@@ -77,8 +77,8 @@ describe('import channels', () => {
     const info = await desk.dispatch('app:info', {});
     expect(info.ok).toBe(true);
     const summary = (await finished(jobId)) as ImportSummary;
-    expect(summary).toMatchObject({ written: true, rows: 19, accepted: 7, rejected: 11 });
+    expect(summary).toMatchObject({ written: true, rows: 19, accepted: 8, rejected: 10 });
     const errors = await value(desk.dispatch('imports:errors', { id: summary.importId as number, pageSize: 5 }));
-    expect(errors).toMatchObject({ total: 11, items: [{ row: 6, code: 'MOTHER_MISSING' }, { row: 8 }, { row: 11 }, { row: 12 }, { row: 13 }] });
+    expect(errors).toMatchObject({ total: 10, items: [{ row: 8, code: 'DUPLICATE_CONFLICT' }, { row: 11 }, { row: 12 }, { row: 13 }, { row: 14 }] });
   });
 });

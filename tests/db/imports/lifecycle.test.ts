@@ -41,7 +41,7 @@ describe('nothing written', () => {
   it('by a preview, which still runs every rule and sees what the real import would', () => {
     const before = storeState(desk.store.db);
     const preview = runImport(importInput(fixture('corrections.csv'), { kind: 'corrections', dryRun: true }), jobContext(desk.store.path));
-    expect(preview).toMatchObject({ dryRun: true, written: false, importId: null, accepted: 7, unchanged: 1, rejected: 11 });
+    expect(preview).toMatchObject({ dryRun: true, written: false, importId: null, accepted: 8, unchanged: 1, rejected: 10 });
     expect(storeState(desk.store.db)).toEqual(before);
     const real = corrections();
     expect({ ...real, importId: null, dryRun: true, written: false, sha256: '', file: '', format: '' }).toMatchObject({
@@ -55,7 +55,7 @@ describe('nothing written', () => {
   it('by "all or nothing" while any row is rejected; with every row valid, everything is written', () => {
     const before = storeState(desk.store.db);
     const refused = runImport(importInput(fixture('corrections.xlsx'), { kind: 'corrections', allOrNothing: true }), jobContext(desk.store.path));
-    expect(refused).toMatchObject({ written: false, importId: null, rejected: 11 });
+    expect(refused).toMatchObject({ written: false, importId: null, rejected: 10 });
     expect(storeState(desk.store.db)).toEqual(before);
     const valid = runImport(importInput(fixture('workbook.xlsx'), { kind: 'corrections', allOrNothing: true }), jobContext(desk.store.path));
     expect(valid).toMatchObject({ written: true, accepted: 3, rejected: 0 });
@@ -116,9 +116,16 @@ describe('undo', () => {
   it('gives every field back its value from before the import, removes its corrections, and is audited', () => {
     const summary = corrections();
     const undone = undoImport({ id: summary.importId as number }, jobContext(desk.store.path));
-    expect(undone).toMatchObject({ removedChanges: 10, restoredRecords: 6 });
+    expect(undone).toMatchObject({ removedChanges: 10, restoredRecords: 7 });
     expect(reload('ana').email).toBe(people.ana.email);
     expect(reload('bruna')).toMatchObject({ motherName: 'Cláudia Oliveira', motherNotListed: false });
+    // The record's history says what the undo did, the mother fact as one item.
+    const undoneEntries = desk.store.db
+      .prepare("SELECT field, old_value AS old, new_value AS new FROM record_history WHERE professional_id = ? AND kind = 'import_undone'")
+      .all(people.bruna.id);
+    expect(undoneEntries).toEqual([
+      { field: 'mother', old: '{"motherName":null,"motherNotListed":true}', new: '{"motherName":"Cláudia Oliveira","motherNotListed":false}' },
+    ]);
     expect(reload('helena')).toMatchObject({ cep: '04538132', birthDate: '1980-05-17', number: '1000' });
     expect(desk.store.db.prepare('SELECT count(*) AS n FROM corrections').get()).toEqual({ n: 0 });
     const history = desk.handlers['imports:list']({ page: 0, pageSize: 10 }) as { items: { state: string; undoneAt: string | null; undoBlocker: string | null }[] };
@@ -126,7 +133,7 @@ describe('undo', () => {
     expect(desk.store.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'import.undo'").get()).toEqual({ n: 1 });
     expect(verifyAuditChain(desk.store.db).ok).toBe(true);
     // Undone, the same file may come in again without forcing.
-    expect(corrections()).toMatchObject({ written: true, accepted: 7 });
+    expect(corrections()).toMatchObject({ written: true, accepted: 8 });
   });
 
   it('is refused, naming the registrations, when a record changed after the import', () => {
@@ -170,7 +177,7 @@ describe('the error report', () => {
     const first = runImport(importInput(fixture('corrections.xlsx'), { kind: 'corrections', reportPath }), jobContext(desk.store.path));
     const rows = sheetRows(reportPath);
     expect(rows[0]).toEqual([...first.headers, 'Erros']);
-    expect(rows).toHaveLength(1 + 11);
+    expect(rows).toHaveLength(1 + 10);
     const emailRow = rows.findIndex((r) => r.includes('helena@@exemplo'));
     expect(rows[emailRow]?.at(-1)).toMatch(/^\[EMAIL_INVALID\] E-mail: E-mail inválido/);
     expect(rows.find((r) => r.at(-1)?.includes('CPF_INVALID'))?.[1]).toBe('123.456.789-00');
@@ -185,7 +192,7 @@ describe('the error report', () => {
     const second = runImport(importInput(fixed, { kind: 'corrections' }), jobContext(desk.store.path));
     // The fixed row goes in; so does the row that conflicted with one of the first file (that one is
     // no longer beside it): keeping it in the report says its value is the right one.
-    expect(second).toMatchObject({ rows: 11, accepted: 2, rejected: 9 });
+    expect(second).toMatchObject({ rows: 10, accepted: 2, rejected: 8 });
     expect(reload('helena').email).toBe('helena.barbosa@exemplo.com.br');
     expect(reload('fernanda').email).toBe('fernanda@outro.com.br');
   });
@@ -193,10 +200,10 @@ describe('the error report', () => {
   it('is rebuilt from the history of a written import', () => {
     const summary = corrections();
     const path = files.file('historico.xlsx');
-    expect(importReport({ id: summary.importId as number, path }, jobContext(desk.store.path))).toEqual({ path, rows: 11 });
+    expect(importReport({ id: summary.importId as number, path }, jobContext(desk.store.path))).toEqual({ path, rows: 10 });
     const rows = sheetRows(path);
-    expect(rows).toHaveLength(12);
-    expect(rows[1]?.slice(0, 8)).toEqual(['10005', '', '', '', '', '', '', 'elaine.costa@exemplo.com.br']);
+    expect(rows).toHaveLength(11);
+    expect(rows[1]?.slice(0, 8)).toEqual(['10006', '', '', '', '', '', '', 'fernanda@outro.com.br']);
   });
 });
 

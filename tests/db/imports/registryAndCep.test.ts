@@ -1,6 +1,8 @@
-// Registry loads (insert or update whole records, DIP status included, no corrections) and CEP
-// directory imports (queued for Implanta like a CEP saved on screen).
+// Registry loads (insert or update whole records, DIP status included, defective ones flagged, no
+// corrections) and CEP directory imports (queued for Implanta like a CEP saved on screen). The
+// merge of a load into records the desk corrected is in registryMerge.test.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pendenciesOf } from '../../../db/pendencies';
 import { findProfessional } from '../../../db/registry';
 import type { Professional } from '../../../shared/domain';
 import { addPeople, type Person } from '../../fixtures/imports/people';
@@ -17,15 +19,11 @@ beforeEach(() => {
 afterEach(() => desk.cleanup());
 
 describe.each(['registry.csv', 'registry.xlsx', 'registry.ods'])('a registry load from %s', (name) => {
-  it('inserts new records, updates known ones (DIP status included) and queues no correction', () => {
+  it('inserts new records, updates known ones (DIP status included), loads defective ones flagged, and queues no correction', () => {
     const summary = runImport(importInput(fixture(name), { kind: 'registry' }), jobContext(desk.store.path));
-    expect(summary).toMatchObject({ rows: 8, accepted: 3, unchanged: 1, rejected: 4, inserted: 2, updated: 1, corrections: 0 });
-    expect(summary.errors.map((e) => [e.row, e.code, e.column])).toEqual([
-      [5, 'CPF_INVALID', 'CPF'],
-      [6, 'MOTHER_MISSING', 'Nome da mãe'],
-      [7, 'CPF_DUPLICATE', 'CPF'],
-      [9, 'VALUE_INVALID', 'Situação do DIP'],
-    ]);
+    expect(summary).toMatchObject({ rows: 8, accepted: 6, unchanged: 1, rejected: 1, inserted: 5, updated: 1, corrections: 0, flagged: 3, kept: 0, conflictsTotal: 0 });
+    // Only a row the store cannot hold is refused: Bruna's CPF on another registration.
+    expect(summary.errors.map((e) => [e.row, e.code, e.column])).toEqual([[7, 'CPF_DUPLICATE', 'CPF']]);
     expect(findProfessional(desk.store.db, '20001')).toMatchObject({
       cpf: '17320508052',
       name: 'Isabel Nunes',
@@ -39,11 +37,22 @@ describe.each(['registry.csv', 'registry.xlsx', 'registry.ods'])('a registry loa
     });
     expect(findProfessional(desk.store.db, '22360679767')).toMatchObject({ registrationNumber: '20002', motherNotListed: true, motherName: null, dipStatus: 'in_manufacture' });
     expect(findProfessional(desk.store.db, '10001')).toMatchObject({ dipStatus: 'confirmed', email: people.ana.email, rowVersion: people.ana.rowVersion + 1 });
-    expect(findProfessional(desk.store.db, '20004')).toBeNull();
+    // Defective records are in, each with what the clerk must fix.
+    const codes = (registration: string) => pendenciesOf(desk.store.db, (findProfessional(desk.store.db, registration) as Professional).id).map((p) => [p.code, p.source]);
+    expect(findProfessional(desk.store.db, '123.456.789-00')).toMatchObject({ registrationNumber: '20003', cpf: '12345678900' });
+    expect(codes('20003')).toEqual([['CPF_INVALID', 'rule']]);
+    expect(codes('20004')).toEqual([['MOTHER_MISSING', 'rule']]);
+    expect(findProfessional(desk.store.db, '20006')).toMatchObject({ dipStatus: 'none' });
+    expect(pendenciesOf(desk.store.db, (findProfessional(desk.store.db, '20006') as Professional).id)).toEqual([
+      { code: 'VALUE_INVALID', field: null, message: 'Situação do DIP no arquivo não reconhecida: “Perdido”', source: 'load' },
+    ]);
+    expect(findProfessional(desk.store.db, '20005')).toBeNull();
     expect(desk.store.db.prepare('SELECT count(*) AS n FROM corrections').get()).toEqual({ n: 0 });
     // New records are searchable at once (the name index follows the table).
     const search = desk.handlers['registry:search']({ text: 'isabel nunes', page: 0, pageSize: 10 }) as { items: { registrationNumber: string }[] };
     expect(search.items.map((i) => i.registrationNumber)).toContain('20001');
+    const history = desk.handlers['imports:list']({ page: 0, pageSize: 10 }) as { items: Record<string, unknown>[] };
+    expect(history.items[0]).toMatchObject({ rows: 8, accepted: 6, unchanged: 1, rejected: 1, flagged: 3, kept: 0, conflicts: 0 });
   });
 });
 

@@ -1,0 +1,67 @@
+// Implanta's answer may say where a professional's DIP stands (requested, confirmed, in
+// manufacture, issued). The desk takes it when it is news — another status, dated no earlier than
+// what the desk already knows — and writes it the way every record change is written: the row
+// version bumped, the pendências refreshed, one history entry. The caller owns the transaction.
+import type { Database } from 'better-sqlite3';
+import type { DipStatus } from '../../shared/domain';
+import { refreshPendencies } from '../pendencies';
+import { appendHistory } from '../recordHistory';
+import { requireProfessional } from '../registry';
+import { statement } from '../statements';
+import { brasilia } from './clock';
+
+export type DipOutcome = 'updated' | 'same' | 'stale';
+
+function hasTime(date: string): boolean {
+  return date.includes('T');
+}
+
+/** The day of a date or date-time, in Brasília (where the councils keep their dates). */
+function dayOf(date: string): string {
+  return hasTime(date) ? brasilia(date).date : date.slice(0, 10);
+}
+
+/** `date` is older than `stored`: by the instant when both carry a time, else by the day. */
+export function isOlderThan(date: string, stored: string): boolean {
+  if (hasTime(date) && hasTime(stored)) return Date.parse(date) < Date.parse(stored);
+  return dayOf(date) < dayOf(stored);
+}
+
+export interface DipNews {
+  professionalId: number;
+  status: DipStatus;
+  /** `YYYY-MM-DD` or an ISO date-time. */
+  date: string;
+  batchId: number;
+  note: string;
+  now: string;
+  operator: string;
+}
+
+/** Sets a professional's DIP status from Implanta's answer, unless it is the same or older news. */
+export function applyDipStatus(db: Database, news: DipNews): DipOutcome {
+  const row = statement<{ dip_status: DipStatus; dip_status_at: string | null }>(db, 'SELECT dip_status, dip_status_at FROM professionals WHERE id = ?').get(
+    news.professionalId,
+  );
+  if (!row || row.dip_status === news.status) return 'same';
+  if (row.dip_status_at !== null && isOlderThan(news.date, row.dip_status_at)) return 'stale';
+  statement(db, 'UPDATE professionals SET dip_status = ?, dip_status_at = ?, row_version = row_version + 1, updated_at = ? WHERE id = ?').run(
+    news.status,
+    news.date,
+    news.now,
+    news.professionalId,
+  );
+  refreshPendencies(db, requireProfessional(db, news.professionalId));
+  appendHistory(db, {
+    professionalId: news.professionalId,
+    at: news.now,
+    operator: news.operator,
+    kind: 'dip_update',
+    field: 'dipStatus',
+    oldValue: row.dip_status,
+    newValue: news.status,
+    batchId: news.batchId,
+    note: news.note,
+  });
+  return 'updated';
+}

@@ -1,0 +1,133 @@
+// The correction files of a Schema-Version 2 package: one fact, one item — a `mother` correction
+// is one line whose values are objects {motherName, motherNotListed} — and every line says the CPF
+// Implanta knows the professional by (`previousCpf`), so Implanta finds her even while a CPF
+// correction of hers is still on its way.
+import type { Database } from 'better-sqlite3';
+import { fieldLabel, MOTHER_FACT_FIELD } from '../../shared/fields';
+import { formatDateBr } from '../../shared/rules/dates';
+import { DIP_CONSEQUENCE_LABELS } from '../../shared/rules/dip';
+import { decodeMotherFact } from '../../shared/rules/motherFact';
+import type { MotherFact } from '../../shared/rules/mother';
+import { csvLine } from '../../shared/spreadsheetSafety';
+import type { DipConsequence } from '../../shared/domain';
+import { brasiliaDateTime } from './clock';
+import { humanValue, ARRIVAL_WORDS, SOURCE_WORDS } from './humanValues';
+import { BOM, CSV_HEADER_V1, type CorrectionFiles, type PayloadTick } from './payloadParts';
+
+export const CSV_HEADER_V2 = [...CSV_HEADER_V1.slice(0, 2), 'CPF anterior', ...CSV_HEADER_V1.slice(2)];
+
+/** Columns of the payload query, read as arrays (raw mode: 100 000 rows without an object each). */
+type Row = [
+  uuid: string,
+  professionalId: number,
+  field: string,
+  oldValue: string | null,
+  newValue: string | null,
+  reason: string,
+  evidenceKind: string | null,
+  evidenceArrival: string | null,
+  evidenceDate: string | null,
+  evidenceNote: string | null,
+  operator: string,
+  createdAt: string,
+  source: string,
+  dipConsequence: DipConsequence,
+  cpf: string,
+  previousCpf: string | null,
+  registrationNumber: string,
+  name: string,
+];
+
+type PackageValue = string | null | MotherFact;
+
+/** A stored value as the package carries it: the mother fact as an object, anything else as stored. */
+export function packageValue(field: string, text: string | null): PackageValue {
+  if (field !== MOTHER_FACT_FIELD) return text;
+  const fact = decodeMotherFact(text);
+  return { motherName: fact.motherName, motherNotListed: fact.motherNotListed };
+}
+
+interface DipRequest {
+  cpf: string;
+  previousCpf: string | null;
+  registrationNumber: string;
+  name: string;
+  corrections: string[];
+  changes: { field: string; oldValue: PackageValue; newValue: PackageValue }[];
+}
+
+export function correctionFilesV2(db: Database, batchId: number, total: number, tick: PayloadTick): CorrectionFiles {
+  const jsonl: string[] = [];
+  const csv: string[] = [BOM + csvLine(CSV_HEADER_V2)];
+  const byField = new Map<string, number>();
+  const dip = new Map<number, DipRequest>();
+  const people = new Set<number>();
+  const rows = db
+    .prepare(
+      `SELECT c.uuid, c.professional_id, c.field, c.old_value, c.new_value, c.reason, c.evidence_kind, c.evidence_arrival,
+         c.evidence_date, c.evidence_note, c.operator, c.created_at, c.source, c.dip_consequence,
+         s.cpf, s.previous_cpf, s.registration_number, s.name
+       FROM corrections c JOIN batch_professionals s ON s.batch_id = c.batch_id AND s.professional_id = c.professional_id
+       WHERE c.batch_id = ? ORDER BY c.id`,
+    )
+    .raw(true)
+    .iterate(batchId) as IterableIterator<Row>;
+  let done = 0;
+  for (const row of rows) {
+    const [uuid, professionalId, field, oldText, newText, reason, evidenceKind, arrival, evidenceDate, evidenceNote, operator, createdAt, source, dipAction, cpf, previousCpf, registration, name] =
+      row;
+    const oldValue = packageValue(field, oldText);
+    const newValue = packageValue(field, newText);
+    jsonl.push(
+      JSON.stringify({
+        id: uuid,
+        cpf,
+        previousCpf,
+        registrationNumber: registration,
+        name,
+        field,
+        oldValue,
+        newValue,
+        reason,
+        evidence: { kind: evidenceKind, arrival, date: evidenceDate, note: evidenceNote },
+        operator,
+        createdAt,
+        source,
+        dipAction,
+      }),
+    );
+    csv.push(
+      csvLine([
+        uuid,
+        humanValue('cpf', cpf),
+        humanValue('cpf', previousCpf),
+        registration,
+        name,
+        fieldLabel(field),
+        humanValue(field, oldText),
+        humanValue(field, newText),
+        reason,
+        evidenceKind ?? '',
+        arrival ? (ARRIVAL_WORDS[arrival] ?? arrival) : '',
+        formatDateBr(evidenceDate),
+        evidenceNote ?? '',
+        operator,
+        brasiliaDateTime(createdAt),
+        SOURCE_WORDS[source] ?? source,
+        dipAction === 'none' ? '' : DIP_CONSEQUENCE_LABELS[dipAction],
+      ]),
+    );
+    byField.set(field, (byField.get(field) ?? 0) + 1);
+    people.add(professionalId);
+    if (dipAction === 'correct_dip_request') {
+      let request = dip.get(professionalId);
+      if (!request) dip.set(professionalId, (request = { cpf, previousCpf, registrationNumber: registration, name, corrections: [], changes: [] }));
+      request.corrections.push(uuid);
+      request.changes.push({ field, oldValue, newValue });
+    }
+    if (++done % 5000 === 0) tick(done, total);
+  }
+  tick(done, total);
+  // Insertion order of the map is the order of each professional's first correction.
+  return { jsonl, csv, dipLines: [...dip.values()].map((r) => JSON.stringify(r)), byField, professionals: people.size };
+}

@@ -1,0 +1,233 @@
+// One registry row against the record the desk holds: what the file says (its values as the store
+// would keep them, and notes about values it could not keep), and the three-way merge of each field
+// with the base — the field's value at the last load (`loaded_values`), else the old value of the
+// earliest correction in flight, else the desk's value (docs/import-format.md, "Loading again").
+import type { Database, Statement } from 'better-sqlite3';
+import type { Professional } from '../../../shared/domain';
+import { FIELD_NAMES, FIELDS, MOTHER_FACT_FIELD, type FieldName } from '../../../shared/fields';
+import { isValidCpf } from '../../../shared/rules/cpf';
+import { fieldValueToText, parseFieldValue } from '../../../shared/rules/fieldValue';
+import { correctionFieldOf, encodeMotherFact } from '../../../shared/rules/motherFact';
+import type { Pendency } from '../../../shared/rules/pendencies';
+import { parseDipStatus, parseFlag } from '../../../shared/rules/vocabulary';
+import { digitsOnly } from '../../../shared/text';
+import { currentCorrectionText } from '../../recordState';
+import type { ColumnMap, RowIssue } from '../columns';
+
+/** The fields a load provides, in the order `loaded_values` keeps them: correction fields (the mother fact as one) and the DIP status. */
+export const LOADED_FIELDS: readonly string[] = [
+  ...FIELD_NAMES.filter((f) => f !== 'motherNotListed').map((f) => (f === 'motherName' ? MOTHER_FACT_FIELD : f)),
+  'dipStatus',
+];
+
+/** Closed vocabularies: a value the store cannot keep is stored as empty, with a note. */
+const CLOSED_RULES = new Set(['uf', 'date', 'maritalStatus']);
+const FEMININE_LABELS = new Set(['birthDate', 'birthUf', 'rgUf', 'uf', 'dipStatus']);
+const SHOWN_MAX = 60;
+
+export type LoadedValues = Record<string, string | null>;
+
+export interface FileNote {
+  /** The correction field the note is about (null: a value the record never holds, the DIP status). */
+  field: string | null;
+  pendency: Pendency;
+}
+
+export interface FileRow {
+  /** Correction field → value as a correction stores it (`mother`: JSON of the name and the flag). */
+  values: Map<string, string | null>;
+  notes: FileNote[];
+  /** Problems that keep the row out of the store. */
+  issues: RowIssue[];
+}
+
+/** "Estado civil no arquivo não reconhecido: “casada de novo”" */
+function unrecognised(field: string, label: string, raw: string): string {
+  const shown = raw.length > SHOWN_MAX ? `${raw.slice(0, SHOWN_MAX)}…` : raw;
+  return `${label} no arquivo não ${FEMININE_LABELS.has(field) ? 'reconhecida' : 'reconhecido'}: “${shown}”`;
+}
+
+/**
+ * A CPF the store can hold: 11 digits once the leading zeros a number cell dropped are back (9 or
+ * 10 digits always; fewer when that makes a valid CPF). Check digits are not required: a wrong CPF
+ * is loaded and flagged (seed case B).
+ */
+export function storableCpf(text: string): { ok: true; value: string } | { ok: false; message: string } {
+  if (/[^\d.\-\s/]/.test(text)) return { ok: false, message: 'CPF ilegível: use apenas números, pontos e hífen.' };
+  let digits = digitsOnly(text);
+  if (digits.length > 0 && digits.length < 11) {
+    const padded = digits.padStart(11, '0');
+    if (digits.length >= 9 || isValidCpf(padded)) digits = padded;
+  }
+  if (digits.length !== 11) return { ok: false, message: `CPF inválido: deve ter 11 dígitos (tem ${digits.length}).` };
+  return { ok: true, value: digits };
+}
+
+/** What the row says, field by field, as the store would keep it. */
+export function readFileRow(columns: ColumnMap, cells: readonly string[], existing: Professional | null): FileRow {
+  const values = new Map<string, string | null>();
+  const notes: FileNote[] = [];
+  const issues: RowIssue[] = [];
+  for (const field of LOADED_FIELDS) {
+    if (field === 'cpf') {
+      const text = columns.cell(cells, 'cpf');
+      if (text === '') continue;
+      const cpf = storableCpf(text);
+      if (cpf.ok) values.set('cpf', cpf.value);
+      else issues.push({ column: columns.columnOf('cpf'), code: 'CPF_INVALID', message: cpf.message });
+    } else if (field === MOTHER_FACT_FIELD) {
+      const fact = motherOf(columns, cells, existing, notes);
+      if (fact !== null) values.set(field, fact);
+    } else if (field === 'dipStatus') {
+      const text = columns.cell(cells, 'dipStatus');
+      if (text === '') continue;
+      const dip = parseDipStatus(text);
+      // The DIP status is never empty: an unknown one leaves the record's as it is.
+      if (dip.ok) values.set(field, dip.value);
+      else notes.push({ field: null, pendency: { code: dip.code, field: null, message: unrecognised(field, 'Situação do DIP', text) } });
+    } else {
+      const name = field as FieldName;
+      const text = columns.cell(cells, name);
+      if (text === '') continue;
+      const parsed = parseFieldValue(name, text);
+      if (parsed.ok) values.set(name, fieldValueToText(parsed.value));
+      else if (CLOSED_RULES.has(FIELDS[name].rule)) {
+        values.set(name, null);
+        notes.push({ field: name, pendency: { code: parsed.code, field: name, message: unrecognised(name, FIELDS[name].label, text) } });
+      } else values.set(name, text); // free text as given: the rule's pendência says what is wrong
+    }
+  }
+  return { values, notes, issues };
+}
+
+/** The mother fact the row gives, or null when it says nothing about it. */
+function motherOf(columns: ColumnMap, cells: readonly string[], existing: Professional | null, notes: FileNote[]): string | null {
+  const nameText = columns.cell(cells, 'motherName');
+  const flagText = columns.cell(cells, 'motherNotListed');
+  let flag: boolean | null = null;
+  if (flagText !== '') {
+    const parsed = parseFlag(flagText);
+    if (parsed.ok) flag = parsed.value;
+    else notes.push({ field: MOTHER_FACT_FIELD, pendency: { code: parsed.code, field: 'motherNotListed', message: unrecognised('motherNotListed', 'Não consta mãe', flagText) } });
+  }
+  let name: string | null = null;
+  if (nameText !== '') {
+    const parsed = parseFieldValue('motherName', nameText);
+    name = parsed.ok ? (parsed.value as string) : nameText;
+  }
+  if (name !== null && flag === true) {
+    // The store never holds both: the name stays, and the clerk checks the document.
+    notes.push({
+      field: MOTHER_FACT_FIELD,
+      pendency: { code: 'MOTHER_CONFLICT', field: 'motherNotListed', message: 'O arquivo traz o nome da mãe e também “Não consta mãe”: ficou o nome da mãe. Confira o documento.' },
+    });
+    return encodeMotherFact({ motherName: name, motherNotListed: false });
+  }
+  if (flag === true) return encodeMotherFact({ motherName: null, motherNotListed: true });
+  if (name !== null) return encodeMotherFact({ motherName: name, motherNotListed: false });
+  // "Não consta mãe" = Não without a name: the flag goes off, the name the record has stays.
+  if (flag === false) return encodeMotherFact({ motherName: existing?.motherNotListed ? null : (existing?.motherName ?? null), motherNotListed: false });
+  return null;
+}
+
+/** The desk's value of a loaded field, as a correction would store it. */
+export function deskText(record: Professional, field: string): string | null {
+  return field === 'dipStatus' ? record.dipStatus : currentCorrectionText(record, field);
+}
+
+function serialize(values: Iterable<[string, string | null]>): string {
+  const all = new Map(values);
+  const ordered: LoadedValues = {};
+  for (const field of LOADED_FIELDS) if (all.has(field)) ordered[field] = all.get(field) ?? null;
+  return JSON.stringify(ordered);
+}
+
+/** `loaded_values` of the file's values alone (the same text for the same values, to compare cheaply). */
+export function serializeLoaded(values: Map<string, string | null>): string {
+  return serialize(values);
+}
+
+function parseLoaded(text: string | null): LoadedValues | null {
+  if (text === null) return null;
+  try {
+    const value = JSON.parse(text) as unknown;
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as LoadedValues) : null;
+  } catch {
+    return null;
+  }
+}
+
+const OPEN = "('pending', 'batched', 'sent')";
+
+/** Corrections still on their way to Implanta, per correction field: the oldest one's old value and the newest one. */
+export class InFlight {
+  private readonly statement: Statement<[number], { field: string; old_value: string | null; uuid: string }>;
+  /** Records with a correction in flight when the load began (the load adds none); the others are not looked up. */
+  private readonly some: Uint8Array;
+
+  constructor(db: Database, capacity: number) {
+    this.statement = db.prepare(`SELECT field, old_value, uuid FROM corrections WHERE professional_id = ? AND status IN ${OPEN} ORDER BY id`);
+    this.some = new Uint8Array(capacity);
+    for (const row of db.prepare(`SELECT DISTINCT professional_id AS id FROM corrections WHERE status IN ${OPEN}`).iterate() as Iterable<{ id: number }>) {
+      if (row.id < capacity) this.some[row.id] = 1;
+    }
+  }
+
+  of(professionalId: number): Map<string, { old: string | null | undefined; uuid: string }> {
+    const found = new Map<string, { old: string | null | undefined; uuid: string }>();
+    if (this.some[professionalId] !== 1) return found;
+    for (const row of this.statement.all(professionalId)) {
+      // Legacy items of the mother fact (two per change) give no base for the fact as a whole.
+      const field = correctionFieldOf(row.field);
+      const seen = found.get(field);
+      if (seen) seen.uuid = row.uuid;
+      else found.set(field, { old: field === row.field ? row.old_value : undefined, uuid: row.uuid });
+    }
+    return found;
+  }
+}
+
+export interface RowMerge {
+  /** Fields whose file value the record takes. */
+  take: [string, string | null][];
+  /** Fields where the desk keeps its value: the file still has the base. */
+  kept: string[];
+  /** Third values for fields with a correction in flight: the desk keeps its value, the clerk chooses. */
+  conflicts: { field: string; desk: string | null; file: string | null; uuid: string }[];
+  /** Fields where the record holds the file's value after the row (taken or already equal). */
+  agreed: Set<string>;
+  /** The record's `loaded_values` after the row. */
+  loaded: string | null;
+}
+
+/** The three-way merge of one row into a known record. */
+export function mergeRow(existing: Professional, loadedText: string | null, values: Map<string, string | null>, inFlight: InFlight): RowMerge {
+  const merge: RowMerge = { take: [], kept: [], conflicts: [], agreed: new Set(), loaded: loadedText };
+  // Parsed only when a field differs: on a refresh most rows repeat the desk.
+  let loaded: LoadedValues | null | undefined;
+  let flights: ReturnType<InFlight['of']> | undefined;
+  for (const [field, file] of values) {
+    const desk = deskText(existing, field);
+    if (file === desk) {
+      merge.agreed.add(field);
+      continue;
+    }
+    if (loaded === undefined) loaded = parseLoaded(loadedText);
+    flights ??= inFlight.of(existing.id);
+    const flight = flights.get(field);
+    const base = loaded && Object.hasOwn(loaded, field) ? (loaded[field] ?? null) : flight && flight.old !== undefined ? flight.old : desk;
+    if (file === base) merge.kept.push(field);
+    else if (flight) merge.conflicts.push({ field, desk, file, uuid: flight.uuid });
+    else {
+      merge.take.push([field, file]);
+      merge.agreed.add(field);
+    }
+  }
+  const fileText = serializeLoaded(values);
+  if (loadedText === null || loadedText === fileText) merge.loaded = fileText;
+  else {
+    if (loaded === undefined) loaded = parseLoaded(loadedText);
+    merge.loaded = serialize([...Object.entries(loaded ?? {}), ...values]);
+  }
+  return merge;
+}

@@ -1,0 +1,173 @@
+// The desk's side of "the three copies agree", towards the council's main system: every record
+// whose data was changed on the desk and synced by Implanta since a date, one row per professional
+// with the record's current values, in exactly the columns and value formats `import registry`
+// reads (the file imports back into this desk as all `unchanged`). CSV is UTF-8 with BOM and `;`
+// for pt-BR Excel; cells are neutralised against formula injection; the file appears whole or not
+// at all and never replaces another one.
+import type { Database } from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { rmSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, isAbsolute } from 'node:path';
+import * as XLSX from 'xlsx';
+import { IMPORT_TARGETS, importTargetLabel, type ImportTarget } from '../shared/contract/imports';
+import type { Professional } from '../shared/domain';
+import { AppError } from '../shared/errors';
+import { FIELDS, isFieldName } from '../shared/fields';
+import { formatCep } from '../shared/rules/cep';
+import { formatCpf } from '../shared/rules/cpf';
+import { formatDateBr } from '../shared/rules/dates';
+import { DIP_LABELS, formatPhone, MARITAL_LABELS } from '../shared/rules/vocabulary';
+import { csvLine, neutralizeCell } from '../shared/spreadsheetSafety';
+import { appendAudit } from './audit';
+import { brasilia } from './batches/clock';
+import { FinalNameTakenError, writeAtomically } from './packaging';
+import { toProfessional, type ProfessionalRow } from './registry';
+import { requireSettings } from './settings';
+
+export type RegistryExportFormat = 'xlsx' | 'csv';
+
+export interface RegistryExportInput {
+  /** ISO date: synced on or after this Brasília day. */
+  since: string;
+  path: string;
+  format?: RegistryExportFormat;
+}
+
+export interface RegistryExportResult {
+  path: string;
+  rows: number;
+  sha256: string;
+}
+
+/** The columns of a registry import, in its order, under the names its mapping step shows. */
+export const REGISTRY_EXPORT_TARGETS: readonly ImportTarget[] = IMPORT_TARGETS.registry;
+export const REGISTRY_EXPORT_HEADERS: readonly string[] = REGISTRY_EXPORT_TARGETS.map(importTargetLabel);
+
+const COLUMN_WIDTHS: Partial<Record<ImportTarget, number>> = {
+  registrationNumber: 10,
+  cpf: 15,
+  name: 32,
+  socialName: 24,
+  motherName: 32,
+  fatherName: 32,
+  email: 30,
+  street: 30,
+  dipStatus: 16,
+};
+
+/** The UTC instant a Brasília calendar day starts (`2026-03-10` → `2026-03-10T03:00:00.000Z`). */
+export function brasiliaDayStart(isoDate: string): string {
+  const midnightUtc = Date.parse(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(midnightUtc)) throw new AppError('DATE_INVALID', 'Data inválida: use o formato dd/mm/aaaa.');
+  // The offset at midday of that day (daylight saving, before 2019, changed it at midnight).
+  const offset = brasilia(new Date(midnightUtc + 12 * 3_600_000)).offsetMinutes;
+  return new Date(midnightUtc - offset * 60_000).toISOString();
+}
+
+/** One cell as `import registry` reads it back: CPF and CEP punctuated, dates dd/mm/aaaa, words for codes. */
+export function exportCell(professional: Professional, target: ImportTarget): string {
+  if (target === 'registrationNumber') return professional.registrationNumber;
+  if (target === 'dipStatus') return DIP_LABELS[professional.dipStatus] ?? professional.dipStatus;
+  if (!isFieldName(target)) return '';
+  const value = professional[target];
+  if (value === null || value === undefined) return '';
+  switch (FIELDS[target].rule) {
+    case 'flag':
+      return value === true ? 'Sim' : 'Não';
+    case 'cpf':
+      return formatCpf(String(value));
+    case 'cep':
+      return formatCep(String(value));
+    case 'date':
+      return formatDateBr(String(value));
+    case 'phone':
+      return formatPhone(String(value));
+    case 'maritalStatus':
+      return MARITAL_LABELS[value as keyof typeof MARITAL_LABELS] ?? String(value);
+    default:
+      return String(value);
+  }
+}
+
+/** Records with a correction synced on or after the instant, ordered by registration number. */
+function syncedSince(db: Database, since: string): Professional[] {
+  const rows = db
+    .prepare(
+      `SELECT p.* FROM professionals p
+       WHERE p.id IN (SELECT professional_id FROM corrections WHERE status = 'synced' AND status_changed_at >= ?)
+       ORDER BY length(p.registration_number), p.registration_number`,
+    )
+    .all(since) as ProfessionalRow[];
+  return rows.map(toProfessional);
+}
+
+function formatOf(input: RegistryExportInput): RegistryExportFormat {
+  const extension = extname(input.path).toLowerCase();
+  const format = input.format ?? (extension === '.csv' ? 'csv' : extension === '.xlsx' ? 'xlsx' : null);
+  if (format === null || extension !== `.${format}`) {
+    throw new AppError('EXPORT_DESTINATION', `O nome do arquivo deve terminar em ${input.format ? `.${input.format}` : '.xlsx ou .csv'}: ${basename(input.path)}.`);
+  }
+  return format;
+}
+
+/** The same checks as the other exports: a full path, into an existing folder, never over another file. */
+function checkDestination(path: string): void {
+  if (!isAbsolute(path)) throw new AppError('EXPORT_DESTINATION', 'Informe o caminho completo do arquivo a gravar.');
+  const folder = dirname(path);
+  const folderStat = statSync(folder, { throwIfNoEntry: false });
+  if (!folderStat) throw new AppError('EXPORT_DESTINATION', `A pasta ${folder} não existe: escolha outra pasta ou crie-a antes.`);
+  if (!folderStat.isDirectory()) throw new AppError('EXPORT_DESTINATION', `O destino ${folder} não é uma pasta.`);
+  if (statSync(path, { throwIfNoEntry: false })) throw alreadyThere(path);
+}
+
+function alreadyThere(path: string): AppError {
+  return new AppError('EXPORT_DESTINATION', `Já existe um arquivo ${basename(path)} nessa pasta: escolha outro nome. Nada foi substituído.`);
+}
+
+function csvBytes(rows: string[][]): Buffer {
+  const lines = [csvLine(REGISTRY_EXPORT_HEADERS), ...rows.map((row) => csvLine(row))];
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
+function xlsxBytes(rows: string[][]): Buffer {
+  const sheet = XLSX.utils.aoa_to_sheet([[...REGISTRY_EXPORT_HEADERS], ...rows.map((row) => row.map(neutralizeCell))]);
+  sheet['!cols'] = REGISTRY_EXPORT_TARGETS.map((target) => ({ wch: COLUMN_WIDTHS[target] ?? 14 }));
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, sheet, 'Cadastro');
+  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+}
+
+/** Writes the file (atomically, never over another file), audits it, and answers how many rows it holds. */
+export async function exportRegistry(db: Database, input: RegistryExportInput, now: string): Promise<RegistryExportResult> {
+  const settings = requireSettings(db);
+  const format = formatOf(input);
+  checkDestination(input.path);
+  const professionals = syncedSince(db, brasiliaDayStart(input.since));
+  const rows = professionals.map((p) => REGISTRY_EXPORT_TARGETS.map((target) => exportCell(p, target)));
+  const bytes = format === 'csv' ? csvBytes(rows) : xlsxBytes(rows);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  try {
+    await writeAtomically(input.path, (partial) => writeFile(partial, bytes, { flag: 'wx' }));
+  } catch (error) {
+    if (error instanceof FinalNameTakenError) throw alreadyThere(input.path);
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new AppError('EXPORT_DESTINATION', `Não foi possível gravar o arquivo ${basename(input.path)} (${reason}). Escolha outra pasta.`);
+  }
+  try {
+    appendAudit(db, {
+      at: now,
+      operator: settings.operator,
+      action: 'registry.export',
+      entity: 'registry',
+      entityId: null,
+      // Counts and the file's name only: the rows themselves are personal data.
+      detail: { fileName: basename(input.path), format, since: input.since, rows: rows.length, sha256 },
+    });
+  } catch (error) {
+    // A file of personal data that the trail does not mention must not stay behind.
+    rmSync(input.path, { force: true });
+    throw error;
+  }
+  return { path: input.path, rows: rows.length, sha256 };
+}

@@ -1,0 +1,39 @@
+// `cress-desk registry export`: the records changed on the desk and synced by Implanta since a
+// date, as a file the council's main system (and `import registry`) reads, over the app's channel.
+import { extname, resolve } from 'node:path';
+import { formatDateBr, parseDateBr } from '../shared/rules/dates';
+import { EXIT, UsageError, optionText, type CliContext, type CliModule, type CommandOutcome } from './cliTypes';
+
+function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('pt-BR')} ${n === 1 ? one : many}`;
+}
+
+async function exportCommand(context: CliContext): Promise<CommandOutcome> {
+  if (context.args.length > 0) throw new UsageError(`unexpected argument: ${context.args[0]}`);
+  const sinceText = optionText(context, 'since');
+  if (sinceText === undefined) throw new UsageError('missing --since dd/mm/aaaa');
+  const since = parseDateBr(sinceText);
+  if (!since.ok) throw new UsageError(`--since: ${since.message}`);
+  const out = optionText(context, 'out');
+  if (out === undefined) throw new UsageError('missing --out FILE (.xlsx or .csv)');
+  const extension = extname(out).toLowerCase();
+  if (extension !== '.xlsx' && extension !== '.csv') throw new UsageError('--out must end in .xlsx or .csv');
+
+  const result = await context.call('registry:export', { since: since.value, path: resolve(out), format: extension === '.csv' ? 'csv' : 'xlsx' });
+  const text =
+    result.rows === 0
+      ? `No record was changed on the desk and synced by Implanta since ${formatDateBr(since.value)}: ${result.path} holds the header row only.`
+      : `Registry export: ${plural(result.rows, 'professional', 'professionals')} changed and synced since ${formatDateBr(since.value)} in ${result.path}.`;
+  return { result, text, exit: EXIT.ok };
+}
+
+export const registryExportCli: CliModule = {
+  options: {
+    since: { type: 'string' },
+    out: { type: 'string' },
+  },
+  commands: { 'registry export': exportCommand },
+  usage: `  registry export --since dd/mm/aaaa --out FILE.xlsx|FILE.csv
+                                         Records changed on the desk and synced by Implanta since the date,
+                                         for the council's main system (columns of import registry)`,
+};

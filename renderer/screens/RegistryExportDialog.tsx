@@ -1,0 +1,148 @@
+// Cadastro → "Exportar para o sistema principal": the records changed on the desk and synced by
+// Implanta since a date, as a spreadsheet the council's main system loads (registry-import columns).
+import FileDownloadIcon from '@mui/icons-material/FileDownload';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormLabel from '@mui/material/FormLabel';
+import LinearProgress from '@mui/material/LinearProgress';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import Typography from '@mui/material/Typography';
+import { useState, type FormEvent } from 'react';
+import { regionCode } from '../../shared/regions';
+import { formatDateBr, parseDateBr, todayIso } from '../../shared/rules/dates';
+import { call, errorMessage } from '../api/client';
+import { chooseSavePath, deliver } from '../api/desktop';
+import { DateField } from '../components/DateField';
+import { useNotify } from '../stores/notify';
+import { useSession } from '../stores/session';
+import { REGISTRY_EXPORT_TEXT as TEXT } from './registryExport.text';
+
+type Format = 'xlsx' | 'csv';
+
+/** The button of the Cadastro header, with its dialog. */
+export function RegistryExportButton() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button variant="outlined" startIcon={<FileDownloadIcon aria-hidden />} onClick={() => setOpen(true)}>
+        {TEXT.button}
+      </Button>
+      {open ? <RegistryExportDialog onClose={() => setOpen(false)} /> : null}
+    </>
+  );
+}
+
+function firstOfMonth(): string {
+  return `${todayIso().slice(0, 8)}01`;
+}
+
+export function RegistryExportDialog({ onClose }: { onClose(): void }) {
+  const region = useSession((s) => s.info?.settings?.region ?? 0);
+  const notify = useNotify((s) => s.show);
+  const [since, setSince] = useState(formatDateBr(firstOfMonth()));
+  const [format, setFormat] = useState<Format>('xlsx');
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [empty, setEmpty] = useState<string | null>(null);
+
+  const parsed = parseDateBr(since);
+  const dateError = !parsed.ok ? TEXT.dateInvalid : parsed.value > todayIso() ? TEXT.dateFuture : null;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    event.stopPropagation();
+    setSubmitted(true);
+    setError(null);
+    setEmpty(null);
+    if (dateError || !parsed.ok) {
+      document.getElementById('registry-export-since')?.focus();
+      return;
+    }
+    const name = `${regionCode(region)}-cadastro-sincronizado-desde-${parsed.value.replaceAll('-', '')}.${format}`;
+    const filter = format === 'xlsx' ? { name: TEXT.filterXlsx, extensions: ['xlsx'] } : { name: TEXT.filterCsv, extensions: ['csv'] };
+    const target = await chooseSavePath(TEXT.saveTitle, name, [filter]).catch((failure: unknown) => {
+      setError(errorMessage(failure));
+      return null;
+    });
+    if (!target) return;
+    setBusy(true);
+    try {
+      const result = await call('registry:export', { since: parsed.value, path: target.path, format });
+      await deliver(target);
+      if (result.rows === 0) {
+        setEmpty(TEXT.empty(formatDateBr(parsed.value), target.name));
+      } else {
+        notify(TEXT.exported(result.rows, target.name));
+        onClose();
+      }
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog open onClose={busy ? undefined : onClose} maxWidth="sm" fullWidth aria-labelledby="registry-export-title">
+      <Box component="form" onSubmit={(e: FormEvent) => void submit(e)} noValidate>
+        <DialogTitle id="registry-export-title">{TEXT.title}</DialogTitle>
+        <DialogContent dividers>
+          <Typography variant="body2" sx={{ mb: 2 }}>
+            {TEXT.intro}
+          </Typography>
+          {error ? (
+            <Alert severity="error" sx={{ mb: 2 }}>
+              {error}
+            </Alert>
+          ) : null}
+          {empty ? (
+            <Alert severity="info" sx={{ mb: 2 }}>
+              {empty}
+            </Alert>
+          ) : null}
+          <DateField
+            id="registry-export-since"
+            label={TEXT.since}
+            value={since}
+            onChange={(value) => {
+              setSince(value);
+              setEmpty(null);
+            }}
+            error={submitted && dateError !== null}
+            helperText={submitted && dateError ? dateError : TEXT.sinceHelp}
+            disabled={busy}
+            autoFocus
+            sx={{ width: 220, mb: 2 }}
+          />
+          <FormLabel id="registry-export-format" sx={{ display: 'block' }}>
+            {TEXT.format}
+          </FormLabel>
+          <RadioGroup aria-labelledby="registry-export-format" value={format} onChange={(e) => setFormat(e.target.value as Format)}>
+            <FormControlLabel value="xlsx" control={<Radio />} label={TEXT.xlsx} disabled={busy} />
+            <FormControlLabel value="csv" control={<Radio />} label={TEXT.csv} disabled={busy} />
+          </RadioGroup>
+          <Typography variant="body2" sx={{ color: 'text.secondary', mt: 1 }}>
+            {TEXT.privacy}
+          </Typography>
+        </DialogContent>
+        {busy ? <LinearProgress aria-label={TEXT.exporting} /> : null}
+        <DialogActions sx={{ px: 3, py: 1.5 }}>
+          <Button onClick={onClose} disabled={busy}>
+            {empty ? TEXT.close : TEXT.cancel}
+          </Button>
+          <Button type="submit" variant="contained" disabled={busy}>
+            {busy ? TEXT.exporting : TEXT.export}
+          </Button>
+        </DialogActions>
+      </Box>
+    </Dialog>
+  );
+}

@@ -1,0 +1,122 @@
+// `cress-desk registry export` as an IT person runs it (the built command, a real store): the file
+// for the council's main system, which `import registry` reads back changing nothing; a bad date
+// is wrong usage, an existing file is never replaced; `registry show/search` still answer.
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+
+const bin = resolve(__dirname, '../../out/cli/cress-desk.cjs');
+let dir: string;
+let store: string;
+let synced: { registration_number: string; cpf: string };
+
+function run(...args: string[]) {
+  const result = spawnSync(process.execPath, [bin, '--db', store, ...args], { encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+function json(...args: string[]) {
+  const result = run('--json', ...args);
+  return { ...result, body: JSON.parse(result.stdout) };
+}
+
+beforeAll(() => {
+  if (!existsSync(bin)) throw new Error('Build first (npm run build): out/cli/cress-desk.cjs is missing');
+  dir = mkdtempSync(join(tmpdir(), 'cress-cli-registry-export-'));
+  store = join(dir, 'desk.sqlite');
+  expect(run('init', '--region', '9', '--operator', 'Ana Souza').code).toBe(0);
+  expect(run('demo', '--professionals', '30', '--seed', '7').code).toBe(0);
+  const db = new Database(store);
+  const [first, second] = db
+    .prepare("SELECT registration_number, cpf FROM professionals WHERE mother_name IS NOT NULL AND dip_status = 'none' ORDER BY id LIMIT 2")
+    .all() as { registration_number: string; cpf: string }[];
+  db.close();
+  synced = first as typeof synced;
+  for (const [record, email] of [
+    [first, 'sincronizado@exemplo.com.br'],
+    [second, 'pendente@exemplo.com.br'],
+  ] as const) {
+    const saved = run('correct', record!.cpf, '--field', 'email', '--value', email, '--reason', 'Pedido da profissional no balcão', '--evidence', 'RG');
+    expect(saved.code, saved.stderr).toBe(0);
+  }
+  // Implanta's answer for the first one (the acknowledgement itself is covered by the batch tests).
+  const answer = new Database(store);
+  answer
+    .prepare("UPDATE corrections SET status = 'synced', status_changed_at = '2026-03-12T15:00:00.000Z' WHERE professional_id = (SELECT id FROM professionals WHERE cpf = ?)")
+    .run(synced.cpf);
+  answer.close();
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('cress-desk registry export', () => {
+  it('writes the records synced since the day, CSV in UTF-8 with BOM and `;`', () => {
+    const out = join(dir, 'sistema.csv');
+    const exported = json('registry', 'export', '--since', '12/03/2026', '--out', out);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.body).toEqual({ path: out, rows: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const text = readFileSync(out, 'utf8');
+    expect(text.startsWith('\uFEFFRegistro;CPF;Nome;')).toBe(true);
+    const lines = text.slice(1).split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(new RegExp(`^${synced.registration_number};\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2};`));
+    expect(lines[1]).toContain(';sincronizado@exemplo.com.br;');
+    expect(text).not.toContain('pendente@exemplo.com.br');
+  });
+
+  it('says so, and writes the header row alone, when nothing was synced since the day', () => {
+    const out = join(dir, 'vazio.xlsx');
+    const exported = run('registry', 'export', '--since', '13/03/2026', '--out', out);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(/No record was changed on the desk and synced by Implanta since 13\/03\/2026: .*vazio\.xlsx holds the header row only/);
+    const book = XLSX.read(readFileSync(out), { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet, { header: 1 });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.at(-1)).toBe('Situação do DIP');
+  });
+
+  it.each(['csv', 'xlsx'])('writes a .%s that `import registry` reads back with every row unchanged', (extension) => {
+    const out = join(dir, `volta.${extension}`);
+    expect(run('registry', 'export', '--since', '12/03/2026', '--out', out).code).toBe(0);
+    const preview = json('import', 'registry', out, '--dry-run');
+    expect(preview.body).toMatchObject({ rows: 1, accepted: 0, unchanged: 1, rejected: 0, errors: [] });
+    expect(preview.code).toBe(0);
+    const imported = json('import', 'registry', out);
+    expect(imported.body).toMatchObject({ rows: 1, accepted: 0, unchanged: 1, rejected: 0, errors: [] });
+    expect(imported.code).toBe(0);
+  });
+
+  it('refuses to replace an existing file: exit 1 and a message saying nothing was replaced', () => {
+    const out = join(dir, 'ja-existe.csv');
+    writeFileSync(out, 'não mexa');
+    const refused = run('registry', 'export', '--since', '12/03/2026', '--out', out);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/Já existe um arquivo ja-existe\.csv nessa pasta: escolha outro nome\. Nada foi substituído\./);
+    expect(readFileSync(out, 'utf8')).toBe('não mexa');
+  });
+
+  it('treats a bad date, a missing option or another extension as wrong usage (exit 2)', () => {
+    const out = join(dir, 'uso.csv');
+    for (const args of [
+      ['--since', '31/02/2026', '--out', out],
+      ['--since', '2026-13-01', '--out', out],
+      ['--out', out],
+      ['--since', '12/03/2026'],
+      ['--since', '12/03/2026', '--out', join(dir, 'uso.txt')],
+    ]) {
+      const result = run('registry', 'export', ...args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(/Usage: cress-desk/);
+    }
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('leaves `registry show` and `registry search` working beside it', () => {
+    const shown = json('registry', 'show', synced.registration_number);
+    expect(shown.code).toBe(0);
+    expect(shown.body).toMatchObject({ registrationNumber: synced.registration_number, email: 'sincronizado@exemplo.com.br' });
+    expect(json('registry', 'search', synced.registration_number).body).toMatchObject({ items: [{ registrationNumber: synced.registration_number }] });
+  });
+});

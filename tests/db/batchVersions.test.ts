@@ -1,0 +1,248 @@
+// Package Schema-Version 2 beside version 1: a batch is exported in the version it was sealed with
+// (a version-1 batch gives the very file it always gave), version 2 carries the mother fact as one
+// item and, on every line, the CPF Implanta knows the professional by; `verify` checks each
+// package with the schemas of the version it declares.
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { compileSchema, describeSchemaError } from '../../db/batches/jsonSchema';
+import { SCHEMAS } from '../../db/batches/schemas';
+import { writeBagZip } from '../../db/packaging';
+import type { VerifyResult } from '../../shared/contract';
+import {
+  addProfessional,
+  correct,
+  exportPackage,
+  importAck,
+  LEGACY_BATCH_UUID,
+  LEGACY_CORRECTION_UUIDS,
+  openBatchDesk,
+  packageFile,
+  packageLines,
+  queueEmailCorrections,
+  sealLegacyBatch,
+  sendBatch,
+  writeAck,
+  type BatchDesk,
+} from './batchFixtures';
+import { validCpf } from './fixtures';
+
+let desk: BatchDesk;
+beforeEach(() => {
+  desk = openBatchDesk({ appVersion: '1.2.3-test' });
+});
+afterEach(() => desk.cleanup());
+
+function verify(path: string, passphrase: string | null = null): Promise<VerifyResult> {
+  return desk.job<VerifyResult>(desk.handlers['batches:verify']({ path, passphrase }));
+}
+
+const STEM = 'CRESS09-lote-2026-0001';
+
+describe('a batch sealed before Schema-Version 2', () => {
+  // SHA-256 of this batch's packages as the desk wrote them before version 2 existed.
+  const PLAIN_SHA256 = 'dd417129298470e815c7ba52404aba59fd35f277a436ef210b664edb792e77ae';
+  const ENCRYPTED_SHA256 = '604c0324f740eee9c968847dfa3d7d54f02e476f3c5e715f316ccca726699aff';
+
+  it('exports byte-identical to the package it always gave, plain and with a passphrase', async () => {
+    const { id } = await sealLegacyBatch(desk);
+    desk.setNow('2026-05-02T12:00:00.000Z');
+    const plain = await exportPackage(desk, id, 'a');
+    expect(plain.sha256).toBe(PLAIN_SHA256);
+    const encrypted = await desk.job<{ sha256: string }>(
+      desk.handlers['batches:export']({ id, path: join(desk.dir.file('a'), 'com-senha.zip'), passphrase: 'senha longa 1', replace: false }),
+    );
+    expect(encrypted.sha256).toBe(ENCRYPTED_SHA256);
+    expect(packageFile(plain.path, STEM, '../bag-info.txt')).toContain('Schema-Version: 1\n');
+    const lines = packageLines(plain.path, STEM, 'corrections.jsonl');
+    expect(lines.map((l) => l.field)).toEqual(['motherName', 'motherNotListed', 'email']);
+    expect(lines[0]).not.toHaveProperty('previousCpf');
+  });
+
+  it('passes verify with the version-1 schemas, and its answer still applies', async () => {
+    const { id } = await sealLegacyBatch(desk);
+    const exported = await exportPackage(desk, id, 'v1');
+    expect(await verify(exported.path)).toMatchObject({ valid: true, problems: [], schemaVersion: 1, batch: { id: LEGACY_BATCH_UUID } });
+    await desk.handlers['batches:markSent']({ id });
+    const result = await importAck(
+      desk,
+      writeAck(desk, 'v1.json', {
+        schemaVersion: 1,
+        batch: LEGACY_BATCH_UUID,
+        packageSha256: exported.sha256,
+        items: LEGACY_CORRECTION_UUIDS.map((uuid) => ({ id: uuid, status: 'applied' })),
+      }),
+    );
+    expect(result).toMatchObject({ applied: 3, rejected: 0, unanswered: 0, batch: { state: 'acknowledged', schemaVersion: 1 } });
+  });
+});
+
+describe('a Schema-Version 2 package', () => {
+  it('holds the mother fact as one item: one line, one CSV row, one summary field, one DIP change', async () => {
+    const confirmed = addProfessional(desk.store, { name: 'Joana Dias', dipStatus: 'confirmed' });
+    const saved = correct(desk, confirmed, { motherNotListed: true }, { dipAcknowledged: true });
+    expect(saved.corrections).toHaveLength(1);
+    queueEmailCorrections(desk, 1);
+    const created = await desk.handlers['batches:create']({});
+    const sealed = await desk.handlers['batches:seal']({ id: created.id });
+    expect(sealed.schemaVersion).toBe(2);
+    const exported = await exportPackage(desk, created.id, 'v2');
+
+    expect(packageFile(exported.path, STEM, '../bag-info.txt')).toContain('Schema-Version: 2\n');
+    const lines = packageLines(exported.path, STEM, 'corrections.jsonl');
+    const mother = lines.filter((l) => String(l.field).startsWith('mother'));
+    expect(mother).toEqual([
+      expect.objectContaining({
+        id: saved.corrections[0]!.uuid,
+        field: 'mother',
+        oldValue: { motherName: 'Antônia da Silva', motherNotListed: false },
+        newValue: { motherName: null, motherNotListed: true },
+        previousCpf: null,
+        dipAction: 'correct_dip_request',
+      }),
+    ]);
+    for (const line of lines) expect(SCHEMAS[2].correction.validate(line)).toEqual([]);
+    // Keys in the documented order, previousCpf right after cpf.
+    expect(Object.keys(lines[0]!).slice(0, 3)).toEqual(['id', 'cpf', 'previousCpf']);
+
+    const csv = packageFile(exported.path, STEM, 'corrections.csv').split('\r\n');
+    const row = csv.find((r) => r.startsWith(saved.corrections[0]!.uuid))!;
+    expect(row).toContain(';Mãe (nome ou “Não consta mãe”);Antônia da Silva;Não consta mãe;');
+
+    const summary = JSON.parse(packageFile(exported.path, STEM, 'summary.json'));
+    expect(summary.schemaVersion).toBe(2);
+    expect(summary.fields).toEqual([
+      { field: 'mother', count: 1 },
+      { field: 'email', count: 1 },
+    ]);
+    const dip = packageLines(exported.path, STEM, 'dip-requests.jsonl');
+    expect(dip).toEqual([
+      expect.objectContaining({ name: 'Joana Dias', previousCpf: null, changes: [{ field: 'mother', oldValue: mother[0]!.oldValue, newValue: mother[0]!.newValue }] }),
+    ]);
+    expect(SCHEMAS[2].dipRequest.validate(dip[0])).toEqual([]);
+    expect(await verify(exported.path)).toMatchObject({ valid: true, problems: [], schemaVersion: 2 });
+  });
+
+  it('carries the CPF Implanta knows on every line of the professional until the CPF correction is synced', async () => {
+    const p = addProfessional(desk.store, { name: 'Clara Nunes', dipStatus: 'confirmed' });
+    const oldCpf = p.cpf;
+    const cpfFix = correct(desk, p, { cpf: validCpf(987_654_321) }).corrections[0]!.uuid;
+    const nameFix = correct(desk, p, { name: 'Clara Nunes Prado' }, { dipAcknowledged: true }).corrections[0]!.uuid;
+    queueEmailCorrections(desk, 1);
+    const first = await sendBatch(desk);
+    const firstLines = packageLines(first.path, batchStem(first.batch.number), 'corrections.jsonl');
+    const hers = firstLines.filter((l) => l.registrationNumber === p.registrationNumber);
+    expect(hers.map((l) => [l.id, l.cpf, l.previousCpf])).toEqual([
+      [cpfFix, validCpf(987_654_321), oldCpf],
+      [nameFix, validCpf(987_654_321), oldCpf],
+    ]);
+    expect(firstLines.find((l) => l.registrationNumber !== p.registrationNumber)!.previousCpf).toBeNull();
+    const csv = packageFile(first.path, batchStem(first.batch.number), 'corrections.csv').split('\r\n');
+    expect(csv[0]).toMatch(/^\uFEFFid;CPF;CPF anterior;Registro;/);
+    expect(csv.find((r) => r.startsWith(nameFix))).toContain(`;${formatted(validCpf(987_654_321))};${formatted(oldCpf)};${p.registrationNumber};`);
+    const dip = packageLines(first.path, batchStem(first.batch.number), 'dip-requests.jsonl');
+    expect(dip).toEqual([expect.objectContaining({ registrationNumber: p.registrationNumber, previousCpf: oldCpf })]);
+
+    // The CPF correction is only sent: a later batch still tells Implanta the old CPF.
+    const emailFix = correct(desk, p, { email: 'clara.prado@exemplo.com.br' }).corrections[0]!.uuid;
+    const second = await sendBatch(desk);
+    expect(packageLines(second.path, batchStem(second.batch.number), 'corrections.jsonl')).toEqual([expect.objectContaining({ id: emailFix, previousCpf: oldCpf })]);
+
+    // Implanta applied it: from now on the desk's CPF is Implanta's too.
+    await importAck(desk, writeAck(desk, 'r.json', { schemaVersion: 2, batch: first.batch.uuid, packageSha256: first.sha256, items: [{ id: cpfFix, status: 'applied' }] }));
+    correct(desk, p, { phone: '(11) 98888-7777' });
+    const third = await sendBatch(desk);
+    expect(packageLines(third.path, batchStem(third.batch.number), 'corrections.jsonl')).toEqual([expect.objectContaining({ previousCpf: null })]);
+  });
+});
+
+describe('verify', () => {
+  let forgeries = 0;
+  async function forged(version: string, line: Record<string, unknown>, summaryVersion: number): Promise<VerifyResult> {
+    const path = desk.dir.file(`forjado-${++forgeries}.zip`);
+    const summary = {
+      schemaVersion: summaryVersion,
+      batch: { id: LEGACY_BATCH_UUID, number: '2026-0001', region: 9, sourceOrganization: 'CRESS 9ª Região (SP)', createdAt: '2026-03-10T13:00:00.000Z', sealedAt: '2026-03-10T18:45:30.000Z', operator: 'Ana Paula' },
+      counts: { corrections: 1, professionals: 1, cepChanges: 0, dipRequests: 0 },
+      fields: [],
+      files: [],
+    };
+    await writeBagZip(path, {
+      root: STEM,
+      payload: [
+        { path: 'corrections.jsonl', data: `${JSON.stringify(line)}\n` },
+        { path: 'corrections.csv', data: '\uFEFFid\r\n' },
+        { path: 'cep.jsonl', data: '' },
+        { path: 'dip-requests.jsonl', data: '' },
+        { path: 'summary.json', data: JSON.stringify(summary) },
+      ],
+      info: [
+        { label: 'Source-Organization', value: 'CRESS 9ª Região (SP)' },
+        { label: 'External-Identifier', value: LEGACY_BATCH_UUID },
+        { label: 'Batch-Sequence', value: '2026-0001' },
+        { label: 'Schema-Version', value: version },
+        { label: 'App-Version', value: 'x' },
+      ],
+      baggingDate: '2026-03-10',
+    });
+    return verify(path);
+  }
+
+  const base = {
+    id: '11111111-1111-4111-8111-111111111111',
+    cpf: '52998224725',
+    registrationNumber: '70001',
+    name: 'Joana Dias',
+    reason: 'Certidão',
+    evidence: { kind: 'RG', arrival: 'in_person', date: '2026-03-02', note: null },
+    operator: 'Ana Paula',
+    createdAt: '2026-03-02T14:05:11.204Z',
+    source: 'manual',
+    dipAction: 'none',
+  };
+  const v2Mother = { ...base, previousCpf: null, field: 'mother', oldValue: { motherName: 'Ana', motherNotListed: false }, newValue: { motherName: null, motherNotListed: true } };
+
+  it('checks a package with the schemas of the version it declares', async () => {
+    expect(await forged('2', v2Mother, 2)).toMatchObject({ valid: true, schemaVersion: 2 });
+    expect(await forged('1', { ...base, field: 'motherNotListed', oldValue: 'false', newValue: 'true' }, 1)).toMatchObject({ valid: true, schemaVersion: 1 });
+    // A version-2 line in a package that says version 1: the version-1 schemas refuse it.
+    const mixed = await forged('1', v2Mother, 1);
+    expect(mixed.valid).toBe(false);
+    expect(mixed.problems.map((p) => p.message).join('\n')).toMatch(/corrections.jsonl, linha 1: .*previousCpf: campo não previsto/);
+  });
+
+  it('refuses a mother line with text values, a line without previousCpf, and an unknown Schema-Version', async () => {
+    const text = await forged('2', { ...v2Mother, newValue: 'Não consta mãe' }, 2);
+    expect(text.problems.map((p) => p.message)).toEqual([expect.stringMatching(/linha 1: campo \/newValue: deveria ser objeto, mas é texto/)]);
+    const { previousCpf: _dropped, ...withoutPrevious } = v2Mother;
+    expect((await forged('2', withoutPrevious, 2)).problems.map((p) => p.message)).toEqual([expect.stringMatching(/campo \/previousCpf: campo obrigatório ausente/)]);
+    const unknown = await forged('3', v2Mother, 2);
+    expect(unknown).toMatchObject({ valid: false, schemaVersion: null });
+    expect(unknown.problems).toEqual([expect.objectContaining({ code: 'SCHEMA_VERSION', message: expect.stringMatching(/Schema-Version 3 não é conhecido .* 1 e 2/) })]);
+  });
+});
+
+describe('the schema validator', () => {
+  it('applies then or else by the condition, never reporting the condition itself', () => {
+    const schema = compileSchema({
+      type: 'object',
+      $defs: { flag: { type: 'boolean' } },
+      if: { required: ['kind'], properties: { kind: { const: 'flag' } } },
+      then: { properties: { value: { $ref: '#/$defs/flag' } } },
+      else: { properties: { value: { type: 'string' } } },
+    });
+    expect(schema.validate({ kind: 'flag', value: true })).toEqual([]);
+    expect(schema.validate({ kind: 'text', value: 'x' })).toEqual([]);
+    expect(schema.validate({ kind: 'flag', value: 'x' }).map(describeSchemaError)).toEqual(['campo /value: deveria ser verdadeiro/falso, mas é texto']);
+    expect(schema.validate({ kind: 'text', value: false }).map(describeSchemaError)).toEqual(['campo /value: deveria ser texto, mas é verdadeiro/falso']);
+    expect(() => compileSchema({ if: { properties: { a: { oneOf: [] } } } } as never)).toThrow(/keyword "oneOf" is not supported/);
+  });
+});
+
+function batchStem(number: string): string {
+  return `CRESS09-lote-${number}`;
+}
+
+function formatted(cpf: string): string {
+  return `${cpf.slice(0, 3)}.${cpf.slice(3, 6)}.${cpf.slice(6, 9)}-${cpf.slice(9)}`;
+}
+

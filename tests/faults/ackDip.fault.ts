@@ -1,0 +1,55 @@
+// Implanta's answer that also reports each professional's DIP status, killed at random moments:
+// every status, DIP and history change of the file is there, or none of them.
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { deskWithSealedBatch } from './files.fault';
+import { runCli, type FaultCase } from './harness';
+import { count, read, settle, writeExcelCsv } from './stores';
+
+let ackFile = '';
+let items = 0;
+let rejected = 0;
+let registryOnly = 0;
+
+const HISTORY = "SELECT count(*) AS n FROM record_history WHERE kind = ?";
+
+export const acknowledgementWithDip: FaultCase = {
+  operation: 'retorno da Implanta com DIP',
+  kills: 30,
+  async prepare(dir) {
+    const { store } = await deskWithSealedBatch(dir);
+    await runCli(['--db', store, 'batch', 'export', '2026-0001', '--out', join(dir, 'base')], null);
+    await runCli(['--db', store, 'batch', 'mark-sent', '2026-0001'], null);
+    const sent = read<{ uuid: string }>(store, "SELECT uuid FROM corrections WHERE status = 'sent' ORDER BY id");
+    items = sent.length;
+    if (items === 0) throw new Error('the batch was not sent: nothing to acknowledge');
+    rejected = sent.filter((_, i) => i % 10 === 0).length;
+    registryOnly = sent.filter((_, i) => i % 10 === 1).length;
+    // Every professional of the batch had no DIP request: each answer brings news.
+    ackFile = writeExcelCsv(join(dir, 'retorno-dip.csv'), [
+      'id;situação;mensagem;situação do DIP;data do DIP',
+      ...sent.map((c, i) => {
+        const status = i % 10 === 0 ? 'rejeitada;E-mail recusado pelo provedor' : i % 10 === 1 ? 'aplicada no cadastro, DIP não corrigido;' : 'aplicada;';
+        return `${c.uuid};${status};Solicitado;09/03/2026`;
+      }),
+    ]);
+    settle(store);
+    return store;
+  },
+  args: () => ['batch', 'ack', ackFile],
+  inspect(db: Database.Database) {
+    const answered = count(db, "SELECT count(*) AS n FROM corrections WHERE status IN ('synced', 'rejected')");
+    const sent = count(db, "SELECT count(*) AS n FROM corrections WHERE status = 'sent'");
+    const dip = count(db, "SELECT count(*) AS n FROM professionals WHERE dip_status = 'requested' AND dip_status_at = '2026-03-09'");
+    const notCorrected = count(db, 'SELECT count(*) AS n FROM corrections WHERE dip_request_corrected = 0');
+    const dipHistory = count(db, HISTORY, 'dip_update');
+    const syncedHistory = count(db, HISTORY, 'synced');
+    const rejectedHistory = count(db, HISTORY, 'rejected');
+    const seen = { answered, sent, dip, notCorrected, dipHistory, syncedHistory, rejectedHistory };
+    const whole = { answered: items, sent: 0, dip: items, notCorrected: registryOnly, dipHistory: items, syncedHistory: items - rejected, rejectedHistory: rejected };
+    const none = { answered: 0, sent: items, dip: 0, notCorrected: 0, dipHistory: 0, syncedHistory: 0, rejectedHistory: 0 };
+    if (JSON.stringify(seen) === JSON.stringify(whole)) return { effect: 'whole' };
+    if (JSON.stringify(seen) === JSON.stringify(none)) return { effect: 'none' };
+    return { effect: JSON.stringify(seen) };
+  },
+};
