@@ -9,7 +9,6 @@ import { AppError } from '../shared/errors';
 import { MOTHER_FACT_FIELD } from '../shared/fields';
 import { planCorrection, type CorrectionPlan } from '../shared/rules/correction';
 import { maskCpf } from '../shared/rules/cpf';
-import { fieldValueToText } from '../shared/rules/fieldValue';
 import { queueItemsOf } from '../shared/rules/motherFact';
 import { appendAudit } from './audit';
 import { directoryUfOf } from './cep';

@@ -14,6 +14,14 @@ export function neutralizeCell(text: string): string {
   return startsLikeFormula(text) ? `'${text}` : text;
 }
 
+/**
+ * A cell read back from a file the desk (or another careful exporter) neutralised: `'=…` is `=…`.
+ * CSV keeps the apostrophe as text, so without this a round trip would change the value.
+ */
+export function unneutralizeCell(text: string): string {
+  return text.length > 1 && text[0] === "'" && startsLikeFormula(text.slice(1)) ? text.slice(1) : text;
+}
+
 const QUOTE_TRIGGERS = /["\r\n]/;
 // Most cells need nothing: one test finds those that need neutralising or quoting (`;` files).
 const NEEDS_WORK_SEMICOLON = /^[=+\-@\t\r]|[;"\r\n]/;

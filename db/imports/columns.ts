@@ -1,5 +1,6 @@
 // The header row and its mapping, seen from a data row: the cell of a target, the column an error
 // belongs to, and how a row's problems are reported.
+import { unneutralizeCell } from '../../shared/spreadsheetSafety';
 import type { ImportError, ImportMapping, ImportTarget } from '../../shared/contract/imports';
 import type { ErrorCode } from '../../shared/errors';
 
@@ -35,12 +36,12 @@ export class ColumnMap {
     return [...this.index.keys()];
   }
 
-  /** The cell of `target`, trimmed ('' when the column is not mapped or the cell is empty). */
+  /** The cell of `target`, trimmed and without an exporter's formula guard ('' when not mapped or empty). */
   cell(cells: readonly string[], target: ImportTarget): string {
     const column = this.index.get(target);
     if (column === undefined) return '';
     const value = cells[column];
-    return value === undefined ? '' : value.trim();
+    return value === undefined ? '' : unneutralizeCell(value.trim());
   }
 
   /** Where an error about a field is shown: its column; the mother rule's, on either of its two. */

@@ -92,7 +92,8 @@ test('import a spreadsheet, fix the rejected rows in the error report, import it
   // 5: write.
   await page.getByRole('button', { name: 'Gravar 6 linhas' }).click();
   await expect(page.getByText('Importação nº 2 gravada.')).toBeVisible();
-  await expect(page.getByText('9 correções entraram na fila para a Implanta.')).toBeVisible();
+  // One row sets the mother's name and clears "Não consta mãe": one item of the mother fact.
+  await expect(page.getByText('8 correções entraram na fila para a Implanta.')).toBeVisible();
   const history = page.getByRole('table', { name: 'Histórico de importações' });
   await expect(history.getByRole('row').filter({ hasText: 'corrections.xlsx' })).toContainText('Gravada');
   expect(desk.query<{ email: string }>("SELECT email FROM professionals WHERE registration_number = '10001'")[0]?.email).toBe('ana.paula@exemplo.com.br');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { csvField, csvLine, neutralizeCell, startsLikeFormula } from '../../shared/spreadsheetSafety';
+import { csvField, csvLine, neutralizeCell, startsLikeFormula, unneutralizeCell } from '../../shared/spreadsheetSafety';
 
 describe('neutralizeCell', () => {
   it.each(['=HYPERLINK("http://x","clique")', '+5511912345678', '-2+3', '@SUM(A1)', '\tcmd', '\r=1+1'])('prefixes %j with an apostrophe', (text) => {
@@ -34,5 +34,12 @@ describe('csvField and csvLine', () => {
       expect(cell.t).toBe('s');
       expect(String(cell.v)).toBe(`'${hostile[row]}`);
     }
+  });
+
+  it('reads a guarded cell back as the value it guarded, and leaves any other apostrophe alone', () => {
+    for (const value of ['=1+1', '-', '+55 11 91234-5678', '@fulano']) expect(unneutralizeCell(neutralizeCell(value))).toBe(value);
+    expect(unneutralizeCell("'")).toBe("'");
+    expect(unneutralizeCell("'Olho d'água")).toBe("'Olho d'água");
+    expect(unneutralizeCell("D'Ávila")).toBe("D'Ávila");
   });
 });
