@@ -1,27 +1,18 @@
 // The `cress-desk` command as an IT person runs it: the built bundle, a real store file.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliOn, requireBuiltCli } from './command';
 
-const bin = resolve(__dirname, '../../out/cli/cress-desk.cjs');
 let dir: string;
 let store: string;
-
-function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, '--db', store, ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-function json(...args: string[]) {
-  const result = run('--json', ...args);
-  return { ...result, body: JSON.parse(result.stdout) };
-}
+const { run, json } = cliOn(() => store);
 
 beforeAll(() => {
-  if (!existsSync(bin)) throw new Error('Build first (npm run build): out/cli/cress-desk.cjs is missing');
+  requireBuiltCli();
   dir = mkdtempSync(join(tmpdir(), 'cress-cli-'));
   store = join(dir, 'desk.sqlite');
 });
@@ -132,8 +123,8 @@ describe('cress-desk', () => {
   it('exits 3 on a file that is not a store', () => {
     const garbage = join(dir, 'garbage.sqlite');
     writeFileSync(garbage, 'this is not a database, just text '.repeat(200));
-    const result = spawnSync(process.execPath, [bin, '--db', garbage, 'info'], { encoding: 'utf8' });
-    expect(result.status).toBe(3);
+    const result = cliOn(() => garbage).run('info');
+    expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/STORE_CORRUPT/);
   });
 });

@@ -1,27 +1,18 @@
 // `cress-desk corrections cancel|dismiss` and `registry show` with what waits for the clerk: the
 // built command on a real store file.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliOn, requireBuiltCli } from './command';
 
-const bin = resolve(__dirname, '../../out/cli/cress-desk.cjs');
 let dir: string;
 let store: string;
-
-function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, '--db', store, ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-function json(...args: string[]) {
-  const result = run('--json', ...args);
-  return { ...result, body: JSON.parse(result.stdout) };
-}
+const { run, json } = cliOn(() => store);
 
 beforeAll(() => {
-  if (!existsSync(bin)) throw new Error('Build first (npm run build): out/cli/cress-desk.cjs is missing');
+  requireBuiltCli();
   dir = mkdtempSync(join(tmpdir(), 'cress-cli-corrections-'));
   store = join(dir, 'desk.sqlite');
   expect(run('init', '--region', '9', '--operator', 'Ana Souza').code).toBe(0);

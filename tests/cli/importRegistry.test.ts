@@ -1,22 +1,17 @@
 // A registry load from a terminal when the desk has corrections on their way: `import registry
 // --json` tells what was flagged, kept and in conflict; `registry conflicts` lists the open ones and
 // `registry resolve` settles each, over the built command and a real store.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validCpf } from '../db/fixtures';
+import { cliOn, requireBuiltCli } from './command';
 
-const bin = resolve(__dirname, '../../out/cli/cress-desk.cjs');
 const HEADER = 'Registro;CPF;Nome;Nome da mãe;E-mail;Município;UF';
 let dir: string;
 let store: string;
-
-function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, '--db', store, ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const { run } = cliOn(() => store);
 
 function sheet(name: string, rows: string[]): string {
   const path = join(dir, name);
@@ -27,7 +22,7 @@ function sheet(name: string, rows: string[]): string {
 const row = (n: number, name: string, email: string, city = 'São Paulo') => `${n};${validCpf(n)};${name};Mãe de ${name};${email};${city};SP`;
 
 beforeAll(() => {
-  if (!existsSync(bin)) throw new Error('Build first (npm run build): out/cli/cress-desk.cjs is missing');
+  requireBuiltCli();
   dir = mkdtempSync(join(tmpdir(), 'cress-cli-registry-'));
   store = join(dir, 'desk.sqlite');
   expect(run('init', '--region', '9', '--operator', 'Ana Souza').code).toBe(0);

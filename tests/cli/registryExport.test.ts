@@ -2,29 +2,21 @@
 // for the council's main system, which `import registry` reads back changing nothing; a bad date
 // is wrong usage, an existing file is never replaced; `registry show/search` still answer.
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
+import { cliOn, requireBuiltCli } from './command';
 
-const bin = resolve(__dirname, '../../out/cli/cress-desk.cjs');
 let dir: string;
 let store: string;
+const { run, json } = cliOn(() => store);
 let synced: { registration_number: string; cpf: string };
 
-function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, '--db', store, ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-function json(...args: string[]) {
-  const result = run('--json', ...args);
-  return { ...result, body: JSON.parse(result.stdout) };
-}
 
 beforeAll(() => {
-  if (!existsSync(bin)) throw new Error('Build first (npm run build): out/cli/cress-desk.cjs is missing');
+  requireBuiltCli();
   dir = mkdtempSync(join(tmpdir(), 'cress-cli-registry-export-'));
   store = join(dir, 'desk.sqlite');
   expect(run('init', '--region', '9', '--operator', 'Ana Souza').code).toBe(0);

@@ -2,11 +2,9 @@
 // corrections still on their way. The mother fact is one item; an unrelated fix is never blocked by
 // a missing mother; a correction can be cancelled before it leaves; a rejection gives Implanta's
 // value back and stays open until corrected again or dismissed; the history has every change.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BatchSummary, ExportResult, RecordView } from '../../shared/contract';
-import { addProfessional, correct, openBatchDesk, type BatchDesk } from './batchFixtures';
+import type { BatchSummary, RecordView } from '../../shared/contract';
+import { addProfessional, correct, importAck, openBatchDesk, sendBatch, writeAck, type BatchDesk } from './batchFixtures';
 
 let desk: BatchDesk;
 beforeEach(() => {
@@ -17,19 +15,10 @@ afterEach(() => desk.cleanup());
 const view = (id: number) => desk.handlers['registry:get']({ id }) as RecordView;
 const overview = () => desk.handlers['registry:overview']({}) as { withPendencies: number; rejections: { total: number; corrections: number } };
 
-async function sendAll(): Promise<{ batch: BatchSummary; sha256: string }> {
-  const created = await desk.handlers['batches:create']({});
-  await desk.handlers['batches:seal']({ id: created.id });
-  const folder = desk.dir.file(`out-${created.number}`);
-  mkdirSync(folder);
-  const exported = await desk.job<ExportResult>(desk.handlers['batches:export']({ id: created.id, path: join(folder, created.fileName), passphrase: null, replace: false }));
-  return { batch: await desk.handlers['batches:markSent']({ id: created.id }), sha256: exported.sha256 };
-}
+const sendAll = () => sendBatch(desk);
 
 async function answer(sent: { batch: BatchSummary; sha256: string }, items: { id: string; status: string; message?: string }[]) {
-  const path = desk.dir.file(`ack-${sent.batch.number}.json`);
-  writeFileSync(path, JSON.stringify({ schemaVersion: 1, batch: sent.batch.uuid, number: sent.batch.number, packageSha256: sent.sha256, items }));
-  return desk.job(desk.handlers['batches:acknowledge']({ path, fileName: 'ack.json' }));
+  return importAck(desk, writeAck(desk, 'confirmacao.json', { schemaVersion: 1, batch: sent.batch.uuid, number: sent.batch.number, packageSha256: sent.sha256, items }));
 }
 
 describe('nothing unrelated is blocked by a missing mother (case D does not wait on case F)', () => {
