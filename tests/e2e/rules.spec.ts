@@ -50,14 +50,17 @@ test('a record missing the mother is completed with “Não consta mãe”', asy
   await fillEvidence(page, 'RG sem filiação materna');
   await page.getByRole('button', { name: 'Revisar correção' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Salvar correção' }).click();
-  await expect(page.getByText(/Correção salva/)).toBeVisible();
-
-  const [stored] = desk.query<{ mother_not_listed: number; mother_name: string | null; email: string }>(
-    'SELECT mother_not_listed, mother_name, email FROM professionals WHERE registration_number = ?',
-    (who as Row).registration_number,
-  );
-  expect(stored).toEqual({ mother_not_listed: 1, mother_name: null, email: 'contato.novo@exemplo.com.br' });
+  // The first save's confirmation may still be on screen: wait for the form to close on the saved record.
+  await expect(page.getByRole('button', { name: 'Corrigir dados' })).toBeVisible();
+  await expect(page.getByText('Não consta mãe', { exact: true }).first()).toBeVisible();
   await expect(page.getByTestId('pendency-note')).toHaveCount(0);
+
+  const stored = () =>
+    desk.query<{ mother_not_listed: number; mother_name: string | null; email: string }>(
+      'SELECT mother_not_listed, mother_name, email FROM professionals WHERE registration_number = ?',
+      (who as Row).registration_number,
+    )[0];
+  await expect.poll(stored).toEqual({ mother_not_listed: 1, mother_name: null, email: 'contato.novo@exemplo.com.br' });
 });
 
 test('a DIP already in manufacture is named before saving and must be acknowledged', async ({ desk }) => {
