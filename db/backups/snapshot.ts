@@ -5,7 +5,6 @@
 import Database from 'better-sqlite3';
 import { getSettings } from '../settings';
 import { KNOWN_SCHEMA_VERSION, schemaVersionOf } from '../migrate';
-import { waitForWriters } from '../storeLock';
 
 const PAGES_PER_STEP = 4096;
 const RESTARTS_BEFORE_ONE_STEP = 3;
@@ -24,7 +23,7 @@ export async function snapshotStore(
 ): Promise<void> {
   const source = new Database(storePath, { readonly: true, fileMustExist: true });
   try {
-    waitForWriters(source);
+    source.pragma('busy_timeout = 5000');
     let lastRemaining = Number.POSITIVE_INFINITY;
     let restarts = 0;
     await source.backup(destination, {

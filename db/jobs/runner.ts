@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { JobProgress, JobStatus } from '../../shared/contract/jobs';
 import { AppError, type AppErrorData } from '../../shared/errors';
-import { storeError } from '../storeLock';
 import { JOBS } from './registry';
 import type { JobContext } from './types';
 
@@ -37,9 +36,7 @@ export type WorkerMessage =
 
 const STARTING: JobProgress = { phase: 'start', label: 'Iniciando…', done: 0, total: null };
 
-/** A job's failure as the clerk reads it: busy and full stores named as such, anything unknown INTERNAL. */
-export function errorData(thrown: unknown, storePath: string | null = null): AppErrorData {
-  const error = storeError(thrown, storePath);
+export function errorData(error: unknown): AppErrorData {
   if (error instanceof AppError) return error.toData();
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'INTERNAL', message: 'Erro interno inesperado. Nada foi gravado pela operação que falhou.', details: { message } };
@@ -136,10 +133,10 @@ export class JobRunner {
     try {
       Promise.resolve((JOBS[data.kind] as (input: unknown, c: JobContext) => unknown)(data.input, context)).then(
         (result) => finish({ result }),
-        (error: unknown) => finish({ error: errorData(error, data.storePath) }),
+        (error: unknown) => finish({ error: errorData(error) }),
       );
     } catch (error) {
-      finish({ error: errorData(error, data.storePath) });
+      finish({ error: errorData(error) });
     }
   }
 

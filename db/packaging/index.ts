@@ -9,8 +9,6 @@ export {
   formatBagInfo,
   isoDateLocal,
   parseBagInfo,
-  readTagText,
-  SIGNATURE_FILE,
   validateBag,
   validateZipBag,
   writeBagZip,
@@ -26,5 +24,4 @@ export {
   type WriteBagOptions,
   type ZipBagValidation,
 } from './bagit';
-export { checkBagSignature, signatureText, type BagSignatureCheck, type SignatureHead, type SigningKey } from './bagSignature';
 export { FinalNameTakenError, isPartialName, partialPathFor, removeStalePartials, syncFile, syncFolder, syncFolderSync, writeAtomically } from './atomicFile';
