@@ -3,7 +3,7 @@
 // can be checked against the store. Values (old → new) stay out: the officer sees the processing,
 // not the personal data itself.
 import type { Database } from 'better-sqlite3';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { AppError } from '../shared/errors';
@@ -11,12 +11,16 @@ import { maskCpf } from '../shared/rules/cpf';
 import { formatDateTimeBr } from '../shared/rules/dates';
 import { neutralizeCell } from '../shared/spreadsheetSafety';
 import { auditSummary } from './audit';
+import { alreadyThere } from './fileGrants';
 
 export interface AuditExportInput {
   /** ISO dates, inclusive, in the desk's local calendar. */
   from: string;
   to: string;
+  /** Already granted by the transport's broker (db/fileGrants.ts). */
   path: string;
+  /** Replace a file already at `path` (the clerk confirmed it); otherwise such a file is left as it is. */
+  replace?: boolean;
 }
 
 const HEADER = ['Nº', 'Data e hora', 'Operador', 'Ação', 'Registro', 'CPF', 'Resumo', 'Hash anterior', 'Hash'];
@@ -40,9 +44,14 @@ function localDate(iso: string): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** Writes the file atomically (temporary name, flushed, renamed) and answers how many entries it holds. */
+/**
+ * Writes the file atomically (temporary name, flushed, renamed), never over another file unless
+ * replacing it was confirmed, and answers how many entries it holds.
+ */
 export function exportAudit(db: Database, input: AuditExportInput): { path: string; entries: number } {
   if (input.from > input.to) throw new AppError('DATE_INVALID', 'A data inicial é posterior à data final.');
+  const replace = input.replace === true;
+  if (!replace && existsSync(input.path)) throw alreadyThere(input.path);
   const rows = (
     db
       .prepare(
@@ -81,9 +90,12 @@ export function exportAudit(db: Database, input: AuditExportInput): { path: stri
     } finally {
       closeSync(fd);
     }
+    // A file that appeared at the destination while this one was written is not replaced either.
+    if (!replace && existsSync(input.path)) throw alreadyThere(input.path);
     renameSync(temporary, input.path);
   } catch (error) {
     rmSync(temporary, { force: true });
+    if (error instanceof AppError) throw error;
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new AppError('INPUT_INVALID', `Não foi possível gravar o arquivo em ${input.path} (${reason}). Escolha outra pasta.`);
   }

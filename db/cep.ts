@@ -122,7 +122,7 @@ export function saveCep(db: Database, input: ParsedInput<'cep:save'>, now: strin
     });
     const entry = statement<CepRow>(db, `${ENTRY_SQL} WHERE d.cep = ?`).get(cep.value) as CepRow;
     return { entry: toEntry(entry), created: before === null };
-  })();
+  }).immediate();
 }
 
 const foldRegistered = new WeakSet<Database>();

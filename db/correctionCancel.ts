@@ -80,5 +80,5 @@ export function cancelCorrection(db: Database, input: { uuid: string; reason: st
       detail: { registrationNumber: record.registrationNumber, uuid: row.uuid, field: row.field, reason, batch: batch?.number ?? null, reverted },
     });
     return { uuid: row.uuid, rowVersion: written.rowVersion, reverted };
-  })();
+  }).immediate();
 }

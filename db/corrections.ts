@@ -202,7 +202,7 @@ export function saveCorrection(
       },
     });
     return { corrections, rowVersion: current.rowVersion + 1 };
-  })();
+  }).immediate();
 }
 
 function refuseDuplicateCpf(db: Database, cpf: string, ownId: number): void {

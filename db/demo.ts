@@ -315,6 +315,6 @@ export function generateDemoProfessionals(db: Database, options: DemoOptions): {
     let next = Math.max(1000 + existing, (highest ?? 0) + 1);
     for (let i = 0; i < options.count; i++) insert.run(maker.make(String(next++)));
   });
-  run();
+  run.immediate();
   return { inserted: options.count };
 }

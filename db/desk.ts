@@ -4,6 +4,7 @@
 import type { Handlers } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import { createDispatcher, type Dispatch } from './dispatch';
+import type { FileBroker } from './fileBroker';
 import { createHandlers } from './handlers';
 import { fileLogger, silentLogger } from './log';
 import { JobRunner, type JobRunnerOptions } from './jobs/runner';
@@ -18,6 +19,16 @@ export interface DeskOptions {
   onJobProgress?: JobRunnerOptions['onProgress'];
   /** Folder of the app's log file (no personal data is ever written there); none when absent. */
   logDir?: string | null;
+  /**
+   * May a missing store file be created? Only `init` and the app's own launch (its first run
+   * leads to the set-up screen) say so; anything else on a missing file is STORE_NOT_FOUND.
+   */
+  create?: boolean;
+  /**
+   * Who may name files (db/fileBroker.ts): the app and the browser host pass the broker of their
+   * dialogs, uploads and downloads; absent, paths are taken as typed (command line, tests).
+   */
+  files?: FileBroker;
 }
 
 export interface Desk {
@@ -34,7 +45,7 @@ export interface Desk {
 }
 
 export function openDesk(options: DeskOptions): Desk {
-  let store = openStore({ path: options.path });
+  let store = openStore({ path: options.path, create: options.create ?? false });
   const jobs = new JobRunner({
     storePath: () => store.path,
     workerPath: options.workerPath ?? null,
@@ -46,9 +57,10 @@ export function openDesk(options: DeskOptions): Desk {
     now: options.now,
     jobs,
     withStoreClosed: <T>(fn: (path: string) => T): T => desk.withStoreClosed(fn),
+    files: options.files,
   };
   let handlers = createHandlers(store, env);
-  const dispatchNow = createDispatcher(() => handlers, options.logDir ? fileLogger(options.logDir) : silentLogger);
+  const dispatchNow = createDispatcher(() => handlers, options.logDir ? fileLogger(options.logDir) : silentLogger, { storePath: () => store.path });
 
   const desk: Desk = {
     get store() {
@@ -66,7 +78,7 @@ export function openDesk(options: DeskOptions): Desk {
       try {
         return fn(path);
       } finally {
-        store = openStore({ path });
+        store = openStore({ path, create: false });
         handlers = createHandlers(store, env);
       }
     },

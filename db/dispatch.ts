@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { contract, isChannel, type Channel, type Envelope, type Handlers, type Input, type Output } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import { scrub, silentLogger, type Logger } from './log';
+import { storeError } from './storeLock';
 
 const ptBR = z.locales.ptBR();
 
@@ -29,24 +30,32 @@ export interface Dispatch {
 }
 
 /** Always resolves: `{ ok: true, value }` or `{ ok: false, error }`, never a rejection. */
-export function createDispatcher(table: Handlers | (() => Handlers), logger: Logger = silentLogger): Dispatch {
+export function createDispatcher(
+  table: Handlers | (() => Handlers),
+  logger: Logger = silentLogger,
+  /** The store's file: a full disk is named by its folder. */
+  options: { storePath?: () => string } = {},
+): Dispatch {
   // A getter lets the desk swap the handler table (after a restore) under the same dispatcher.
   const current = typeof table === 'function' ? table : () => table;
   return async (channel: unknown, input: unknown): Promise<Envelope<unknown>> => {
     const started = performance.now();
-    const envelope = await answer(current(), channel, input);
+    const envelope = await answer(current(), channel, input, options.storePath?.() ?? null);
     const ms = Math.round(performance.now() - started);
-    // Only the channel, the time and the outcome: never what was asked or answered.
-    if (envelope.ok) logger.log({ level: 'info', event: 'call', channel: String(channel).slice(0, 40), ms, ok: true });
+    // Only the channel, the time, the outcome and its code (and how many problems): never what was
+    // asked or answered, nor a message, which may quote a value the clerk typed.
+    const name = isChannel(channel) ? channel : undefined;
+    if (envelope.ok) logger.log({ level: 'info', event: 'call', channel: name, ms, ok: true });
     else {
-      const { code, message } = envelope.error;
-      logger.log({ level: code === 'INTERNAL' ? 'error' : 'info', event: 'call', channel: String(channel).slice(0, 40), ms, ok: false, code, message });
+      const { code, details } = envelope.error;
+      const problems = code === 'INPUT_INVALID' && Array.isArray(details) ? details.length : undefined;
+      logger.log({ level: code === 'INTERNAL' ? 'error' : 'info', event: 'call', channel: name, ms, ok: false, code, problems });
     }
     return envelope;
   };
 }
 
-async function answer(handlers: Handlers, channel: unknown, input: unknown): Promise<Envelope<unknown>> {
+async function answer(handlers: Handlers, channel: unknown, input: unknown, storePath: string | null): Promise<Envelope<unknown>> {
   if (!isChannel(channel)) {
     const name = typeof channel === 'string' ? channel.slice(0, 80) : typeof channel;
     return { ok: false, error: { code: 'INPUT_INVALID', message: `Operação desconhecida: ${name}.` } };
@@ -60,7 +69,9 @@ async function answer(handlers: Handlers, channel: unknown, input: unknown): Pro
   try {
     const handler = handlers[channel] as (input: unknown) => unknown;
     value = await handler(parsed.data);
-  } catch (error) {
+  } catch (thrown) {
+    // Another writer past the bounded wait, or a full disk: the clerk can act on those.
+    const error = storeError(thrown, storePath);
     if (error instanceof AppError) return { ok: false, error: error.toData() };
     console.error(scrub(`[${channel}] ${error instanceof Error ? error.stack : String(error)}`));
     return internal(error);

@@ -1,13 +1,17 @@
 // The handler table: one function per contract channel, over the modules of each area.
 // Inputs arrive already parsed by the dispatcher; every write is one transaction.
 import type { Handlers } from '../shared/contract';
-import { auditEntriesOf, verifyAuditChain } from './audit';
+import { auditEntriesOf } from './audit';
+import { runAuditVerify } from './auditReplay';
 import { exportAudit } from './auditExport';
+import { isListedBackup } from './backups/catalog';
 import { backupHandlers } from './backups/handlers';
 import { batchHandlers } from './batches/handlers';
 import { listCep, saveCep } from './cep';
 import { correctionCounts, correctionCountsOf, correctionOperators, correctionsOfProfessional, listCorrections, previewCorrection, saveCorrection } from './corrections';
 import { cancelCorrection } from './correctionCancel';
+import { trustedFiles, type FileBroker } from './fileBroker';
+import { grantFiles } from './fileGrants';
 import { importHandlers } from './imports/handlers';
 import { countRecordsWithPendencies, pendenciesOf } from './pendencies';
 import { historyOf } from './recordHistory';
@@ -28,6 +32,8 @@ export interface HandlerEnv {
   jobs?: JobRunner;
   /** Close the store, run `fn` (which may replace the file), reopen it: see db/desk.ts. */
   withStoreClosed?: <T>(fn: (path: string) => T) => T;
+  /** Who may name files: the transport's handles (app, browser host); the command line's paths when absent. */
+  files?: FileBroker;
 }
 
 export function createHandlers(store: Store, env: HandlerEnv): Handlers {
@@ -36,7 +42,7 @@ export function createHandlers(store: Store, env: HandlerEnv): Handlers {
   const nowIso = () => clock().toISOString();
   const jobs = env.jobs ?? new JobRunner({ storePath: () => store.path, workerPath: null, now: clock });
 
-  return {
+  const table: Handlers = {
     'app:info': () => ({
       version: env.appVersion,
       schemaVersion: store.schemaVersion,
@@ -53,7 +59,7 @@ export function createHandlers(store: Store, env: HandlerEnv): Handlers {
           insertDemoProfessionals(db, { count: input.demoProfessionals, seed: 1, region: settings.region, operator: settings.operator }, now);
         }
         return settings;
-      })();
+      }).immediate();
     },
 
     'settings:update': (input) => updateSettings(db, input, nowIso()),
@@ -105,7 +111,7 @@ export function createHandlers(store: Store, env: HandlerEnv): Handlers {
 
     'cep:save': (input) => saveCep(db, input, nowIso()),
 
-    'audit:verify': () => verifyAuditChain(db),
+    'audit:verify': () => runAuditVerify(jobs),
 
     'audit:export': (input) => exportAudit(db, input),
 
@@ -119,4 +125,5 @@ export function createHandlers(store: Store, env: HandlerEnv): Handlers {
 
     ...importHandlers(store, { jobs }),
   };
+  return grantFiles(table, env.files ?? trustedFiles(), { listedBackup: (path) => isListedBackup(db, path) });
 }

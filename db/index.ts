@@ -8,3 +8,4 @@ export { KNOWN_SCHEMA_VERSION } from './migrate';
 export { verifyAuditChain } from './audit';
 export { openDesk, type Desk, type DeskOptions } from './desk';
 export { JobRunner } from './jobs/runner';
+export { HandleBroker, trustedFiles, type FileBroker, type FileMode } from './fileBroker';

@@ -1,8 +1,11 @@
 // The app's log file, for the council's IT person: what ran, how long, how it ended. Never the
-// data: inputs and outputs are not logged, and every line is scrubbed of anything shaped like a
-// CPF, a CEP, an e-mail address or a phone number before it is written (LGPD).
-import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+// data (LGPD): a line holds a level, an event, a channel name, an error code, numbers and flags —
+// any other text is dropped before it is written, so no message that may carry a value the clerk
+// typed ever reaches the file — and what is left is still scrubbed of anything shaped like a CPF,
+// a CEP, an e-mail address or a phone number. The file is its owner's only (0600 in a 0700 folder).
+import { appendFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { makePrivate, PRIVATE_FILE, privateFolder } from './fileModes';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 const KEEP = 3;
@@ -20,8 +23,33 @@ export function scrub(text: string): string {
 
 export interface LogEvent {
   level: 'info' | 'warn' | 'error';
+  /** A fixed word: `call`, `job`… */
   event: string;
+  /** A channel of the contract (`corrections:save`). */
+  channel?: string;
+  /** An error code (`DATE_INVALID`). */
+  code?: string;
+  /** Anything else is a number or a flag (durations, counts); other text is dropped. */
   [key: string]: string | number | boolean | null | undefined;
+}
+
+/** The only text a line may hold, by key: each shape leaves no room for a typed value. */
+const TEXT_SHAPES: Record<string, RegExp> = {
+  level: /^(info|warn|error)$/,
+  event: /^[a-z][a-z0-9.-]{0,39}$/,
+  channel: /^[a-z][a-zA-Z]{0,39}:[a-zA-Z][a-zA-Z.]{0,39}$/,
+  code: /^[A-Z][A-Z0-9_]{0,39}$/,
+};
+
+/** The event as it may be written: numbers, flags and the text keys above in their shape. */
+export function loggable(event: LogEvent): Record<string, string | number | boolean | null> {
+  const line: Record<string, string | number | boolean | null> = {};
+  for (const [key, value] of Object.entries(event)) {
+    if (!/^[a-zA-Z][a-zA-Z0-9]{0,39}$/.test(key)) continue;
+    if (value === null || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) line[key] = value;
+    else if (typeof value === 'string' && TEXT_SHAPES[key]?.test(value)) line[key] = value;
+  }
+  return line;
 }
 
 export interface Logger {
@@ -33,8 +61,10 @@ export const silentLogger: Logger = { log: () => undefined, file: null };
 
 /** JSON lines in `<dir>/cress-desk.log`, rotated at 5 MB, three files kept. */
 export function fileLogger(dir: string): Logger {
-  mkdirSync(dir, { recursive: true });
+  privateFolder(dir);
   const file = join(dir, 'cress-desk.log');
+  // Files an older version left readable by others.
+  for (let i = 0; i <= KEEP; i++) makePrivate(i === 0 ? file : `${file}.${i}`);
   const rotate = () => {
     if (!existsSync(file) || statSync(file).size < MAX_BYTES) return;
     rmSync(`${file}.${KEEP}`, { force: true });
@@ -46,7 +76,8 @@ export function fileLogger(dir: string): Logger {
     log(event) {
       try {
         rotate();
-        appendFileSync(file, `${scrub(JSON.stringify({ at: new Date().toISOString(), ...event }))}\n`);
+        const line = scrub(JSON.stringify({ at: new Date().toISOString(), ...loggable(event) }));
+        appendFileSync(file, `${line}\n`, { mode: PRIVATE_FILE });
       } catch {
         // A log that cannot be written must never stop the clerk's work.
       }

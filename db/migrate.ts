@@ -61,9 +61,11 @@ export function migrate(db: Database): number {
   for (let version = current; version < KNOWN_SCHEMA_VERSION; version++) {
     const migration = MIGRATIONS[version] as Migration;
     db.transaction(() => {
+      // Another program may have migrated the store while this one waited for the writer lock.
+      if (schemaVersionOf(db) !== version) return;
       for (const statement of migration.statements) db.exec(statement);
       db.pragma(`user_version = ${version + 1}`);
-    })();
+    }).immediate();
   }
   return schemaVersionOf(db);
 }

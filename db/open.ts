@@ -1,13 +1,19 @@
 // Opening the store: check the file is a sound SQLite database of ours, set the connection up
-// (WAL, foreign keys, busy timeout) and migrate it to the schema this build knows.
+// (WAL, foreign keys, the bounded wait for the writer lock) and migrate it to the schema this
+// build knows. Only a caller that may create the store (`init`, the app's own first run) gets a
+// new file where there was none: anything else is told the store was not found.
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AppError } from '../shared/errors';
+import { makeStorePrivate } from './fileModes';
 import { KNOWN_SCHEMA_VERSION, migrate, schemaVersionOf, storeNewerError } from './migrate';
+import { recoverUnfinishedImports } from './imports/writer/rollback';
 import { runPendingPendencyScan } from './pendencies';
 import * as schema from './schema';
+import { protectStore } from './storeGuards';
+import { diskFullError, isBusyError, isDiskFullError, storeBusyError, storeError, waitForWriters } from './storeLock';
 
 export interface Store {
   db: Database.Database;
@@ -25,24 +31,70 @@ function corrupt(path: string, cause: string): AppError {
   );
 }
 
-/** Opens (creating if needed) and migrates the store. Throws AppError STORE_CORRUPT or STORE_NEWER. */
-export function openStore(options: { path: string }): Store {
+export function storeNotFound(path: string): AppError {
+  return new AppError('STORE_NOT_FOUND', `Banco não encontrado: ${path}. Confira o caminho; um banco novo só é criado pela configuração inicial (cress-desk init).`, {
+    details: { path },
+  });
+}
+
+export interface OpenOptions {
+  path: string;
+  /** May a missing file be created? (default true; the desk's transports decide, see openDesk) */
+  create?: boolean;
+}
+
+/**
+ * Opens and migrates the store (creating it only when `create` allows). Throws AppError
+ * STORE_NOT_FOUND, STORE_CORRUPT, STORE_NEWER, STORE_BUSY or DISK_FULL.
+ */
+export function openStore(options: OpenOptions): Store {
   const path = resolve(options.path);
-  mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  // A restore may swap the file while it is being opened: the connection must hold the file that
+  // has the name once it holds a lock on it (a second try when it does not).
+  for (let attempt = 1; ; attempt++) {
+    const opened = openOnce(path, options.create ?? true, attempt === 3);
+    if (opened) return opened;
+  }
+}
+
+function inodeOf(path: string): number | null {
+  return statSync(path, { throwIfNoEntry: false })?.ino ?? null;
+}
+
+/** One attempt; null when the file was replaced while it was opened (unless `last`). */
+function openOnce(path: string, create: boolean, last = false): Store | null {
+  const before = inodeOf(path);
+  if (before === null && !create) throw storeNotFound(path);
+  if (before === null) mkdirSync(dirname(path), { recursive: true });
+  let db: Database.Database;
   try {
+    db = new Database(path, { fileMustExist: !create });
+  } catch (error) {
+    if (!create && inodeOf(path) === null) throw storeNotFound(path);
+    throw storeError(error, path);
+  }
+  makeStorePrivate(path); // 0600, and so its -wal/-shm (SQLite gives them the store's mode)
+  try {
+    // Wait, within bounds, for a writer or a restore to let go instead of failing at once.
+    waitForWriters(db);
     checkSound(db, path);
+    if (!last && before !== null && inodeOf(path) !== before) {
+      db.close();
+      return null;
+    }
     // Refuse a newer store before touching anything in it.
     const found = schemaVersionOf(db);
     if (found > KNOWN_SCHEMA_VERSION) throw storeNewerError(found);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
     // Name searches sort tens of thousands of hits; a larger page cache keeps them in memory.
     db.pragma('cache_size = -32768');
     const schemaVersion = migrate(db);
+    protectStore(db, found); // guard triggers as made, the chain signed with the desk's key (docs/store.md)
     runPendingPendencyScan(db);
+    // An import written in steps whose process died half-way is rolled back before anyone reads it.
+    recoverUnfinishedImports(db, path);
     let open = true;
     return {
       db,
@@ -53,7 +105,9 @@ export function openStore(options: { path: string }): Store {
         if (!open) return;
         open = false;
         try {
-          db.pragma('optimize'); // keeps the planner's statistics fresh; never worth failing a close
+          // Keeps the planner's statistics fresh; never worth failing a close, nor waiting for a writer.
+          waitForWriters(db, 50);
+          db.pragma('optimize');
         } catch {
           /* closing matters more */
         }
@@ -62,7 +116,7 @@ export function openStore(options: { path: string }): Store {
     };
   } catch (error) {
     db.close();
-    throw error;
+    throw storeError(error, path);
   }
 }
 
@@ -71,6 +125,10 @@ function checkSound(db: Database.Database, path: string): void {
   try {
     result = db.pragma('quick_check', { simple: true });
   } catch (error) {
+    // Held by a restore (or a writer recovering the log) past the wait: busy, not damaged; a
+    // full disk (no room for the -shm file): full, not damaged.
+    if (isBusyError(error)) throw storeBusyError();
+    if (isDiskFullError(error, dirname(path))) throw diskFullError(dirname(path));
     throw corrupt(path, error instanceof Error ? error.message : String(error));
   }
   if (result !== 'ok') throw corrupt(path, String(result));

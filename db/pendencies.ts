@@ -62,11 +62,14 @@ export function runPendingPendencyScan(db: Database): number {
   const task = db.prepare("SELECT done_at FROM store_tasks WHERE name = 'pendencies_scan'").get() as { done_at: string | null } | undefined;
   if (!task || task.done_at !== null) return 0;
   return db.transaction(() => {
+    // Another program may have scanned while this one waited for the writer lock.
+    const again = db.prepare("SELECT done_at FROM store_tasks WHERE name = 'pendencies_scan'").get() as { done_at: string | null };
+    if (again.done_at !== null) return 0;
     db.prepare("DELETE FROM pendencies WHERE source = 'rule'").run();
     const scanned = refreshPendenciesAfter(db, 0);
     db.prepare("UPDATE store_tasks SET done_at = ? WHERE name = 'pendencies_scan'").run(new Date().toISOString());
     return scanned;
-  })();
+  }).immediate();
 }
 
 /**

@@ -71,5 +71,5 @@ export function fillDemo(db: Database, input: ParsedInput<'registry:demo'>, now:
     const settings = requireSettings(db);
     const inserted = insertDemoProfessionals(db, { count: input.count, seed: input.seed, region: settings.region, operator: settings.operator }, now);
     return { inserted, total: countProfessionals(db) };
-  })();
+  }).immediate();
 }

@@ -236,5 +236,5 @@ export function resolveConflict(db: Database, input: { id: number; choice: 'kept
       cancelledCorrection: cancelled,
       newCorrection: created,
     };
-  })();
+  }).immediate();
 }

@@ -3,11 +3,11 @@
 // with the record's current values, in exactly the columns and value formats `import registry`
 // reads (the file imports back into this desk as all `unchanged`). CSV is UTF-8 with BOM and `;`
 // for pt-BR Excel; cells are neutralised against formula injection; the file appears whole or not
-// at all and never replaces another one.
+// at all and never replaces another one the clerk did not confirm replacing.
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { rmSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute } from 'node:path';
 import * as XLSX from 'xlsx';
 import { IMPORT_TARGETS, importTargetLabel, type ImportTarget } from '../shared/contract/imports';
@@ -21,7 +21,7 @@ import { DIP_LABELS, formatPhone, MARITAL_LABELS } from '../shared/rules/vocabul
 import { csvLine, neutralizeCell } from '../shared/spreadsheetSafety';
 import { appendAudit } from './audit';
 import { brasilia } from './batches/clock';
-import { FinalNameTakenError, writeAtomically } from './packaging';
+import { FinalNameTakenError, partialPathFor, syncFile, syncFolder, writeAtomically } from './packaging';
 import { toProfessional, type ProfessionalRow } from './registry';
 import { requireSettings } from './settings';
 
@@ -30,8 +30,11 @@ export type RegistryExportFormat = 'xlsx' | 'csv';
 export interface RegistryExportInput {
   /** ISO date: synced on or after this Brasília day. */
   since: string;
+  /** Already granted by the transport's broker (db/fileGrants.ts). */
   path: string;
   format?: RegistryExportFormat;
+  /** Replace a file already at `path` (the clerk confirmed it); otherwise such a file is refused. */
+  replace?: boolean;
 }
 
 export interface RegistryExportResult {
@@ -111,18 +114,33 @@ function formatOf(input: RegistryExportInput): RegistryExportFormat {
   return format;
 }
 
-/** The same checks as the other exports: a full path, into an existing folder, never over another file. */
-function checkDestination(path: string): void {
+/** The same checks as the other exports: a full path, into an existing folder, never over another file unless confirmed. */
+function checkDestination(path: string, replace: boolean): void {
   if (!isAbsolute(path)) throw new AppError('EXPORT_DESTINATION', 'Informe o caminho completo do arquivo a gravar.');
   const folder = dirname(path);
   const folderStat = statSync(folder, { throwIfNoEntry: false });
   if (!folderStat) throw new AppError('EXPORT_DESTINATION', `A pasta ${folder} não existe: escolha outra pasta ou crie-a antes.`);
   if (!folderStat.isDirectory()) throw new AppError('EXPORT_DESTINATION', `O destino ${folder} não é uma pasta.`);
-  if (statSync(path, { throwIfNoEntry: false })) throw alreadyThere(path);
+  const existing = statSync(path, { throwIfNoEntry: false });
+  if (existing && (!replace || !existing.isFile())) throw alreadyThere(path);
 }
 
 function alreadyThere(path: string): AppError {
   return new AppError('EXPORT_DESTINATION', `Já existe um arquivo ${basename(path)} nessa pasta: escolha outro nome. Nada foi substituído.`);
+}
+
+/** Like writeAtomically, but the final rename may replace the file there (the clerk confirmed it). */
+async function replaceAtomically(finalPath: string, write: (partialPath: string) => Promise<void>): Promise<void> {
+  const partial = partialPathFor(finalPath);
+  try {
+    await write(partial);
+    await syncFile(partial);
+    await rename(partial, finalPath);
+    await syncFolder(dirname(finalPath));
+  } catch (error) {
+    await rm(partial, { force: true }).catch(() => {});
+    throw error;
+  }
 }
 
 function csvBytes(rows: string[][]): Buffer {
@@ -142,13 +160,15 @@ function xlsxBytes(rows: string[][]): Buffer {
 export async function exportRegistry(db: Database, input: RegistryExportInput, now: string): Promise<RegistryExportResult> {
   const settings = requireSettings(db);
   const format = formatOf(input);
-  checkDestination(input.path);
+  const replace = input.replace === true;
+  checkDestination(input.path, replace);
   const professionals = syncedSince(db, brasiliaDayStart(input.since));
   const rows = professionals.map((p) => REGISTRY_EXPORT_TARGETS.map((target) => exportCell(p, target)));
   const bytes = format === 'csv' ? csvBytes(rows) : xlsxBytes(rows);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
-    await writeAtomically(input.path, (partial) => writeFile(partial, bytes, { flag: 'wx' }));
+    const write = (partial: string) => writeFile(partial, bytes, { flag: 'wx' });
+    await (replace ? replaceAtomically(input.path, write) : writeAtomically(input.path, write));
   } catch (error) {
     if (error instanceof FinalNameTakenError) throw alreadyThere(input.path);
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);

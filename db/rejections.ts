@@ -101,7 +101,7 @@ export function dismissRejection(db: Database, input: { uuid: string; reason: st
       detail: { registrationNumber: record.registrationNumber, uuid: row.uuid, field: row.field, reason },
     });
     return { uuid: row.uuid, field: row.field, label: fieldLabel(row.field) };
-  })();
+  }).immediate();
 }
 
 /** Rejections still to deal with: the one count Início, Lotes and the record all show. */

@@ -2,7 +2,7 @@
 // migrations in db/migrations; what drizzle cannot express (full-text index, triggers) lives in
 // the custom migration `search_and_audit`.
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { BATCH_STATES, CORRECTION_SOURCES, CORRECTION_STATUSES, DIP_CONSEQUENCES, DIP_STATUSES, EVIDENCE_ARRIVALS } from '../shared/domain';
 
 /** `column IN ('a', 'b', …)` for a CHECK constraint, from the shared vocabulary. */
@@ -198,6 +198,11 @@ export const auditLog = sqliteTable(
     detail: text('detail').notNull(),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /**
+     * HMAC-SHA-256, with the desk's audit key (db/auditKey.ts), of the previous entry's MAC and this
+     * entry; null only for entries written before the store was keyed (docs/store.md).
+     */
+    mac: text('mac'),
   },
   (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId)],
 );
@@ -209,9 +214,32 @@ export const auditAnchor = sqliteTable(
     id: integer('id').primaryKey(),
     count: integer('count').notNull(),
     lastHash: text('last_hash').notNull(),
+    /** The id of the key that signs the chain now (never the key itself); null before keying. */
+    keyId: text('key_id'),
+    lastMac: text('last_mac'),
+    /** XOR of the MACs of every professional's and every correction's seal (db/auditSeals.ts). */
+    professionalsDigest: text('professionals_digest'),
+    correctionsDigest: text('corrections_digest'),
+    /** HMAC of the row above: count, newest hash and MAC, key id and both digests. */
+    mac: text('mac'),
   },
   () => [check('audit_anchor_single_row', sql.raw('id = 1'))],
 );
+
+/**
+ * The keyed seal of each professional's row as the desk last wrote it: a version byte, a 16-byte
+ * HMAC of the whole row, and a one-byte fingerprint per column (to name the field that changed).
+ */
+export const professionalSeals = sqliteTable('professional_seals', {
+  id: integer('id').primaryKey(),
+  seal: blob('seal', { mode: 'buffer' }).notNull(),
+});
+
+/** The same for each correction. */
+export const correctionSeals = sqliteTable('correction_seals', {
+  id: integer('id').primaryKey(),
+  seal: blob('seal', { mode: 'buffer' }).notNull(),
+});
 
 /**
  * Batches (lotes) of corrections and CEP changes for Implanta, numbered per region and year

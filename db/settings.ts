@@ -62,5 +62,5 @@ export function updateSettings(db: Database, input: Input<'settings:update'>, no
     // Recorded under the new operator: the person now at the desk made the change.
     appendAudit(db, { at: now, operator: next.operator, action: 'settings.update', entity: 'settings', entityId: null, detail: { changes } });
     return next;
-  })();
+  }).immediate();
 }

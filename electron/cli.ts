@@ -2,9 +2,13 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDesk, resolveStorePath, type Desk } from '../db';
+import { auditKeyFromEnv } from '../db/auditKey';
+import { privateByDefault } from '../db/fileModes';
+import { storeError } from '../db/storeLock';
 import type { Envelope, Input } from '../shared/contract';
 import { AppError, type ErrorCode } from '../shared/errors';
 import { todayIso, parseDateBr } from '../shared/rules/dates';
+import { auditCli } from './cliAudit';
 import { backupCli } from './cliBackup';
 import { batchCli } from './cliBatch';
 import { importCli } from './cliImport';
@@ -33,7 +37,7 @@ Commands:
                                          (the record goes back to the previous value)
   corrections dismiss ID --reason R      Close a rejection from Implanta without correcting again
   cep add CEP --street S --district D --city C --uf UF [--reason R]
-  audit verify                           Check the audit trail's hash chain
+  audit verify                           Check the audit trail's signed chain and the data against it
   audit export --from dd/mm/aaaa --to dd/mm/aaaa --out FILE.xlsx
                                          The trail of a period for the data-protection officer`;
 
@@ -47,7 +51,7 @@ Exit status: 0 done, 1 refused (the message says why), 2 usage, 3 integrity fail
 type Io = CliIo;
 
 /** Each feature's commands, in its own module. */
-const MODULES: CliModule[] = [batchCli, backupCli, importCli, registryExportCli, registryCli];
+const MODULES: CliModule[] = [batchCli, backupCli, importCli, registryExportCli, registryCli, auditCli];
 
 export { EXIT };
 
@@ -234,7 +238,7 @@ function progressPrinter(io: Io) {
   };
 }
 
-const INTEGRITY_CODES: ReadonlySet<ErrorCode> = new Set(['STORE_CORRUPT', 'AUDIT_BROKEN', 'BACKUP_INVALID', 'FILE_UNREADABLE', 'FILE_UNSAFE']);
+const INTEGRITY_CODES: ReadonlySet<ErrorCode> = new Set(['STORE_CORRUPT', 'AUDIT_BROKEN', 'AUDIT_KEY_MISSING', 'BACKUP_INVALID', 'FILE_UNREADABLE', 'FILE_UNSAFE']);
 
 export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let parsed: { values: Values; positionals: string[] };
@@ -250,18 +254,21 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
   if (positionals.length === 0) return io.err(FULL_USAGE), EXIT.usage;
 
   const json = values.json ?? false;
-  let desk: Desk | null = null;
+  let desk = null as Desk | null; // opened by the first call (below)
   try {
-    desk = openDesk({ path: resolveStorePath({ cliPath: values.db, env }), appVersion: APP_VERSION, onJobProgress: progressPrinter(io) });
-    const dispatch = desk.dispatch;
+    // Only `init` creates a store: any other command on a missing file says so and creates nothing.
+    // The store is opened at the first call, so a wrong command is a usage error whatever the file.
+    const create = positionals[0] === 'init';
+    const open = (): Desk =>
+      (desk ??= openDesk({ path: auditKeyFromEnv(resolveStorePath({ cliPath: values.db, env }), env), appVersion: APP_VERSION, onJobProgress: progressPrinter(io), create }));
     const call: Call = async (channel, input) => {
-      const envelope = (await dispatch(channel, input)) as Envelope<never>;
+      const envelope = (await open().dispatch(channel, input)) as Envelope<never>;
       if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message, envelope.error);
       return envelope.value;
     };
     const feature = findModuleCommand(positionals);
     if (feature) {
-      const outcome = await feature.run({ args: feature.args, values: values as Record<string, string | boolean | undefined>, call, desk, io, json });
+      const outcome = await feature.run({ args: feature.args, values: values as Record<string, string | boolean | undefined>, call, desk: open(), io, json });
       io.out(json ? JSON.stringify(outcome.result, null, 2) : outcome.text);
       return outcome.exit;
     }
@@ -273,7 +280,9 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
       io.err(`cress-desk: ${error.message}\n\n${FULL_USAGE}`);
       return EXIT.usage;
     }
-    const data = error instanceof AppError ? error.toData() : { code: 'INTERNAL' as const, message: String(error) };
+    // A writer past the bounded wait or a full disk: exit 1 with what to do, never an internal error.
+    const known = storeError(error, desk?.store.path ?? null);
+    const data = known instanceof AppError ? known.toData() : { code: 'INTERNAL' as const, message: String(known) };
     if (json) io.out(JSON.stringify({ error: data }, null, 2));
     io.err(`cress-desk: ${data.message} [${data.code}]`);
     const details = (data as { details?: unknown }).details;
@@ -287,6 +296,7 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
 }
 
 if (require.main === module) {
+  privateByDefault(); // what the command writes is its user's only: files 0600, folders 0700
   void runCli(process.argv.slice(2), {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),

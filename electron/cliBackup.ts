@@ -58,7 +58,7 @@ async function verify(context: CliContext): Promise<CommandOutcome> {
   const { jobId } = await context.call('backups:verify', { file, passphrase: passphrase(context) });
   const verification = (await waitForJob(context.desk, jobId)) as BackupVerification;
   const text = verification.valid
-    ? `Backup valid: ${file}\n  region ${verification.region}, schema ${verification.schemaVersion}${verification.encrypted ? ', encrypted' : ''}\n  ${countsLine(verification.counts)}`
+    ? `Backup valid: ${file}\n  region ${verification.region}, schema ${verification.schemaVersion}${verification.encrypted ? ', encrypted' : ''}\n  ${countsLine(verification.counts)}${verification.signature ? `\n  ${verification.signature.message}` : ''}`
     : [`BACKUP INVALID: ${file}`, ...verification.problems.map((p) => `  - ${p.message} [${p.code}]`)].join('\n');
   return { result: verification, text, exit: verification.valid ? EXIT.ok : EXIT.integrity };
 }

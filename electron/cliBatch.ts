@@ -163,7 +163,7 @@ export const batchCli: CliModule = {
       const started = await context.call('batches:verify', { path: file, passphrase: passphrase(context) });
       const result = (await waitForJob(context.desk, started.jobId)) as VerifyResult;
       const report = result.valid
-        ? `Package valid: batch ${result.batch?.number} of ${result.batch?.sourceOrganization}, Schema-Version ${result.schemaVersion}${result.encrypted ? ' (AES-256)' : ''}\nSHA-256 ${result.sha256}`
+        ? `Package valid: batch ${result.batch?.number} of ${result.batch?.sourceOrganization}, Schema-Version ${result.schemaVersion}${result.encrypted ? ' (AES-256)' : ''}\nSHA-256 ${result.sha256}${result.signature ? `\n${result.signature.message}` : ''}`
         : `PACKAGE NOT VALID: ${result.file}\n${result.problems.map((p) => `  - ${p.message}`).join('\n')}`;
       return outcome(result, report, result.valid ? EXIT.ok : EXIT.integrity);
     },

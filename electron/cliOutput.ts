@@ -101,5 +101,14 @@ export const renderers = {
     `${r.created ? 'Added' : 'Updated'} CEP ${formatCep(r.entry.cep)}: ${r.entry.street}, ${r.entry.district}, ${r.entry.city}/${r.entry.uf} — queued for Implanta.`,
   auditExport: (r: { path: string; entries: number }) => `Audit trail exported: ${count(r.entries)} entries in ${r.path}.`,
   audit: (v: AuditVerification) =>
-    v.ok ? `Audit trail intact: ${count(v.entries)} entries verified.` : `AUDIT TRAIL BROKEN at entry ${v.brokenAt}: ${v.problem}`,
+    [
+      v.ok
+        ? `Audit trail intact: ${count(v.entries)} entries verified${v.signedFrom !== null ? `, signed from entry ${v.signedFrom}` : ''}; professionals and corrections match it.`
+        : v.brokenAt !== null
+          ? `AUDIT TRAIL BROKEN at entry ${v.brokenAt}: ${v.problem}`
+          : `AUDIT TRAIL BROKEN: ${v.problem}`,
+      ...v.rows.map((r) => `  - ${r.message}`),
+      ...(v.rowProblems > v.rows.length ? [`  … ${count(v.rowProblems - v.rows.length)} more`] : []),
+      ...v.notices.map((n) => `Aviso: ${n}`),
+    ].join('\n'),
 };

@@ -42,6 +42,11 @@ export interface CliModule {
 /** Thrown for wrong usage: exit 2 with the usage text. */
 export class UsageError extends Error {}
 
+/**
+ * 0 done; 1 refused — the input, a store busy past the bounded wait (STORE_BUSY), a full disk
+ * (DISK_FULL), no store at the path (STORE_NOT_FOUND; only `init` creates one), a restore while
+ * another program has the store open; 2 usage; 3 the store or a file failed an integrity check.
+ */
 export const EXIT = { ok: 0, refused: 1, usage: 2, integrity: 3 } as const;
 
 /** Waits for a job started by a channel and returns its result, or throws its error. */

@@ -7,10 +7,10 @@ import { isTrustedSender } from './security';
 export { isTrustedSender };
 export type Dispatch = (channel: unknown, input: unknown) => Promise<unknown>;
 
-export function bindIpc(dispatch: Dispatch, appOrigin: string): void {
+export function bindIpc(dispatch: Dispatch): void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, input: unknown) => {
-      if (!isTrustedSender(event, appOrigin)) {
+      if (!isTrustedSender(event)) {
         return { ok: false, error: { code: 'INPUT_INVALID', message: 'Origem não autorizada.' } };
       }
       return dispatch(channel, input);

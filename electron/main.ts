@@ -1,17 +1,43 @@
 // Electron's main process: lifecycle, the one window, the menu, and the store behind IPC.
-import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+// Hardened to Electron's security checklist (electron/security.ts holds the decisions): the
+// window loads from the app:// scheme, navigates nowhere else, gets no permission or device,
+// has no DevTools once installed, and names files only through the dialogs' handles.
+import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { openDesk, resolveStorePath, type Desk } from '../db';
+import { HandleBroker, openDesk, resolveStorePath, type Desk } from '../db';
+import { privateByDefault } from '../db/fileModes';
 import { AppError } from '../shared/errors';
+import { keepAuditKey } from './auditKey';
 import { installBackupRoutine } from './backupRoutine';
 import { bindDesktop } from './desktop';
 import { bindIpc } from './ipc';
-import { isAppUrl, isSafeExternalUrl, secureWebPreferences } from './security';
+import { menuTemplate } from './menu';
+import {
+  APP_ENTRY,
+  APP_SCHEME,
+  appFilePath,
+  appResponseHeaders,
+  devicePermissionAllowed,
+  isAppUrl,
+  isSafeExternalUrl,
+  mayNavigate,
+  permissionAllowed,
+  refuseDisplayMedia,
+  secureWebPreferences,
+} from './security';
 import { APP_VERSION } from './version';
 
 app.setName('CRESS Desk');
+privateByDefault(); // what the app writes is its user's only: files 0600, folders 0700
+// Every renderer sandboxed, whatever a window's own settings say.
+app.enableSandbox();
+// The app's own scheme, before the app is ready: a standard, secure origin (app://desk) for the
+// built interface instead of file:// (whose extra privileges the installers' fuse turns off).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 let desk: Desk | null = null;
+/** The files the clerk chose in the dialogs: the only ones the window can name (db/fileBroker.ts). */
+const files = new HandleBroker();
 
 function argValue(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -19,12 +45,11 @@ function argValue(name: string): string | undefined {
 }
 
 const rendererDir = join(__dirname, '..', 'renderer');
-const appRootUrl = pathToFileURL(rendererDir).href;
 
 function openAppDesk(): Desk | null {
   const path = resolveStorePath({ cliPath: argValue('--db'), env: process.env, userDataDir: app.getPath('userData') });
   try {
-    return openDesk({ path, appVersion: APP_VERSION, workerPath: join(__dirname, '..', 'worker', 'jobs.cjs'), logDir: app.getPath('logs') });
+    return openDesk({ path, appVersion: APP_VERSION, workerPath: join(__dirname, '..', 'worker', 'jobs.cjs'), logDir: app.getPath('logs'), files, create: true });
   } catch (error) {
     const message = error instanceof AppError ? error.message : `Não foi possível abrir os dados em ${path}.`;
     dialog.showErrorBox('CRESS Desk não pôde abrir os dados', message);
@@ -32,26 +57,62 @@ function openAppDesk(): Desk | null {
   }
 }
 
+/** app://desk/… answers the built interface's files, with the page's policy as a header; nothing else. */
+function serveApp(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = appFilePath(request.url, rendererDir);
+    if (!file) return new Response('Não encontrado', { status: 404 });
+    try {
+      return new Response(await readFile(file), { headers: appResponseHeaders(file) });
+    } catch {
+      return new Response('Não encontrado', { status: 404 });
+    }
+  });
+}
+
 function lockDownSessions(): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
-  // No network: the app only ever loads its own files.
+  ses.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionAllowed(permission)));
+  ses.setPermissionCheckHandler((_contents, permission) => permissionAllowed(permission));
+  ses.setDevicePermissionHandler((details) => devicePermissionAllowed(details));
+  ses.setDisplayMediaRequestHandler((_request, callback) => refuseDisplayMedia(callback));
+  ses.on('select-hid-device', (event, _details, callback) => {
+    event.preventDefault();
+    callback('');
+  });
+  ses.on('select-serial-port', (event, _ports, _contents, callback) => {
+    event.preventDefault();
+    callback('');
+  });
+  ses.on('select-usb-device', (event, _details, callback) => {
+    event.preventDefault();
+    callback('');
+  });
+  ses.on('will-download', (event) => event.preventDefault());
+  // No network: the app only ever loads its own files (DevTools' own pages in a developer's build).
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = isAppUrl(details.url, appRootUrl) || details.url.startsWith('devtools://');
+    const allowed = isAppUrl(details.url) || (!app.isPackaged && details.url.startsWith('devtools://'));
     callback({ cancel: !allowed });
   });
 }
 
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url, appRootUrl)) event.preventDefault();
+    if (!mayNavigate(url, true)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!mayNavigate(event.url, event.isMainFrame)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!mayNavigate(event.url, event.isMainFrame)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     if (isSafeExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
+  // An installed app has no DevTools (webPreferences) and closes them if anything opens them.
+  if (app.isPackaged) contents.on('devtools-opened', () => contents.closeDevTools());
 });
 
 function createWindow(): void {
@@ -63,50 +124,22 @@ function createWindow(): void {
     title: 'CRESS Desk',
     show: false,
     backgroundColor: '#f5f7fa',
-    webPreferences: secureWebPreferences(join(__dirname, '..', 'preload', 'preload.cjs')),
+    webPreferences: secureWebPreferences(join(__dirname, '..', 'preload', 'preload.cjs'), { devTools: !app.isPackaged }),
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadFile(join(rendererDir, 'index.html'));
+  void window.loadURL(APP_ENTRY);
 }
 
 function buildMenu(): void {
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate([
-      { label: 'Arquivo', submenu: [{ role: 'quit', label: 'Sair' }] },
-      {
-        label: 'Editar',
-        submenu: [
-          { role: 'undo', label: 'Desfazer' },
-          { role: 'redo', label: 'Refazer' },
-          { type: 'separator' },
-          { role: 'cut', label: 'Recortar' },
-          { role: 'copy', label: 'Copiar' },
-          { role: 'paste', label: 'Colar' },
-          { role: 'selectAll', label: 'Selecionar tudo' },
-        ],
-      },
-      {
-        label: 'Exibir',
-        submenu: [
-          { role: 'resetZoom', label: 'Tamanho normal' },
-          { role: 'zoomIn', label: 'Aumentar' },
-          { role: 'zoomOut', label: 'Diminuir' },
-          { type: 'separator' },
-          { role: 'togglefullscreen', label: 'Tela cheia' },
-        ],
-      },
-      {
-        label: 'Ajuda',
-        submenu: [
-          {
-            label: 'Sobre o CRESS Desk',
-            click: () =>
-              void dialog.showMessageBox({ title: 'CRESS Desk', message: `CRESS Desk ${APP_VERSION}`, detail: 'Correções cadastrais dos CRESS.' }),
-          },
-        ],
-      },
-    ]),
-  );
+  const onAbout = () =>
+    void dialog.showMessageBox({ title: 'CRESS Desk', message: `CRESS Desk ${APP_VERSION}`, detail: 'Correções cadastrais dos CRESS.' });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ packaged: app.isPackaged, onAbout })));
+}
+
+/** Whether a path is one of the backups the desk lists (the file manager may show those). */
+async function listedBackup(path: string): Promise<boolean> {
+  const answer = await desk?.dispatch('backups:list', {});
+  return answer?.ok === true && answer.value.items.some((item) => item.path === path);
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -119,16 +152,17 @@ if (!app.requestSingleInstanceLock()) {
       window.focus();
     }
   });
-  void app.whenReady().then(() => {
+  void app.whenReady().then(keepAuditKey).then(() => {
     desk = openAppDesk();
     if (!desk) {
       app.quit();
       return;
     }
     lockDownSessions();
-    bindIpc(desk.dispatch, appRootUrl);
+    serveApp();
+    bindIpc(desk.dispatch);
     installBackupRoutine(() => desk);
-    bindDesktop(appRootUrl);
+    bindDesktop({ files, listedBackup });
     buildMenu();
     createWindow();
   });

@@ -28,7 +28,15 @@ export const ERROR_CODES = [
   'INPUT_INVALID',
   'STORE_NEWER',
   'STORE_CORRUPT',
+  /** No store at the path given (only `init` and the app's first run create one). */
+  'STORE_NOT_FOUND',
+  /** Another writer held the store longer than the bounded wait. */
+  'STORE_BUSY',
+  /** The disk of the store (or of a file being written) is full. */
+  'DISK_FULL',
   'AUDIT_BROKEN',
+  /** The desk's audit key (db/auditKey.ts) is not where the store needs it, or its file is damaged. */
+  'AUDIT_KEY_MISSING',
   'JOB_NOT_FOUND',
   'JOB_CANCELLED',
   'JOB_BUSY',
@@ -50,6 +58,7 @@ export const ERROR_CODES = [
   'DUPLICATE_CONFLICT',
   'FILE_UNREADABLE',
   'FILE_UNSAFE',
+  'FILE_CHANGED',
   'SHEET_NOT_FOUND',
   'MAPPING_INVALID',
   'IMPORT_REPEATED',
@@ -66,6 +75,8 @@ export const ERROR_CODES = [
   'BACKUP_STORE_IN_USE',
   'BACKUP_RESTORE_NOT_READY',
   'EXPORT_DESTINATION',
+  /** A file not chosen through the app's dialogs or the preview's upload/download (a typed or forged path). */
+  'FILE_NOT_GRANTED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -2,7 +2,7 @@
 // merged with the backup files found in the folder, so a backup made by the command line on another
 // day, or copied in from elsewhere, shows up too. Also the routine's settings and its clean-up.
 import type { Database } from 'better-sqlite3';
-import { existsSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BackupItem, BackupSettings, BackupTrigger } from '../../shared/contract/backups';
 import { ZipReader } from '../packaging';
@@ -222,31 +222,53 @@ export async function setPinned(db: Database, path: string, pinned: boolean): Pr
   return itemOfRow(row, existsSync(full) ? statSync(full).size : row.bytes);
 }
 
+/** Triggers of backups this desk wrote itself (`found`: a file it only verified or pinned). */
+const WRITTEN_HERE: readonly BackupTrigger[] = ['manual', 'auto', 'close', 'cli'];
+
 /**
  * Keeps the newest `keepLast` backups of `region` in `folder` and removes the older ones, except
- * pinned ones. Other files, and other regions' backups, are never touched. Returns the removed names.
+ * pinned ones. Only backups the catalogue says this desk wrote there, whose file still has the size
+ * it was written with, are ever removed: a file merely named like a backup, one found in the
+ * folder, or one replaced since, stays. Returns the removed names.
  */
 export function pruneBackups(db: Database, folder: string, region: number, keepLast: number): string[] {
   const full = resolve(folder);
-  const pinned = new Set(
-    (db.prepare('SELECT file_name FROM backups WHERE folder = ? AND pinned = 1').pluck().all(full) as string[]).map((name) => join(full, name)),
-  );
-  const ours = backupFilesIn(full)
-    .map((path) => ({ path, parsed: parseBackupFileName(basename(path))! }))
-    .filter((f) => f.parsed.region === region)
+  const rows = db
+    .prepare(`SELECT file_name, bytes, pinned FROM backups WHERE folder = ? AND region = ? AND trigger IN (${WRITTEN_HERE.map(() => '?').join(', ')})`)
+    .all(full, region, ...WRITTEN_HERE) as { file_name: string; bytes: number; pinned: number }[];
+  const ours = rows
+    .map((row) => ({ ...row, path: join(full, row.file_name), parsed: parseBackupFileName(row.file_name) }))
+    .filter((f): f is typeof f & { parsed: NonNullable<typeof f.parsed> } => f.parsed !== null && f.parsed.region === region)
+    .filter((f) => sizeOf(f.path) === f.bytes)
     .sort((a, b) => b.parsed.createdAt.getTime() - a.parsed.createdAt.getTime() || b.path.localeCompare(a.path));
   const removed: string[] = [];
   for (const file of ours.slice(keepLast)) {
-    if (pinned.has(file.path)) continue;
+    if (file.pinned === 1) continue;
     try {
       unlinkSync(file.path);
-      removed.push(basename(file.path));
+      removed.push(file.file_name);
     } catch {
       continue; // read-only or gone: try again next time
     }
-    db.prepare('DELETE FROM backups WHERE folder = ? AND file_name = ?').run(full, basename(file.path));
+    db.prepare('DELETE FROM backups WHERE folder = ? AND file_name = ?').run(full, file.file_name);
   }
   return removed;
+}
+
+/** The size of a regular file; null when it is not one (gone, a folder, a link). */
+function sizeOf(path: string): number | null {
+  try {
+    const stat = lstatSync(path);
+    return stat.isFile() ? stat.size : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether `path` is exactly one of the backups the list shows (the window may name those). */
+export async function isListedBackup(db: Database, path: string): Promise<boolean> {
+  const items = await listBackups(db, getBackupSettings(db).folder);
+  return items.some((item) => item.path === path);
 }
 
 /** When the last backup this desk recorded was made (any trigger), for the routine. */
@@ -277,5 +299,5 @@ export function importCatalog(db: Database, catalog: ReturnType<typeof exportCat
          ON CONFLICT (id) DO UPDATE SET folder = excluded.folder, keep_last = excluded.keep_last, interval_hours = excluded.interval_hours, on_close = excluded.on_close`,
       ).run({ ...catalog.settings, now: nowIso });
     }
-  })();
+  }).immediate();
 }

@@ -1,23 +1,26 @@
-// Creating a backup (a job): an online snapshot of the live store beside it, its schema and row
-// counts read, then — at the same time — SQLite's integrity_check on one thread and the zip (a
+// Creating a backup (a job): an online snapshot of the live store (beside it, or on the
+// destination's disk when the store's disk has no room for it), its schema and row counts read, then — at the same time — SQLite's integrity_check on one thread and the zip (a
 // BagIt bag, deflate level 1, optionally AES-256) written under a partial name in the destination.
 // Only a copy that passed both gets the final name (fsync, rename, fsync folder). A crash or kill at
 // any moment leaves no file under a final name but a whole, verified backup.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statfsSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { BackupCreated, BackupTrigger } from '../../shared/contract/backups';
 import { AppError } from '../../shared/errors';
 import { appendAudit } from '../audit';
+import { privateFolder } from '../fileModes';
 import { jobCancelled } from '../jobs/cancel';
+import { isDiskFullError, waitForWriters } from '../storeLock';
 import type { JobContext } from '../jobs/types';
 import { isoDateLocal, partialPathFor, removeStalePartials, writeAtomically, writeBagZip, type BagInfoField } from '../packaging';
 import { getBackupSettings, pruneBackups, recordBackup } from './catalog';
 import { destinationError } from './errors';
 import { startIntegrityCheck } from './integrity';
 import { BACKUP_PAYLOAD, backupFileName, localIsoWithOffset } from './names';
+import { backupSigner, sealCopy } from './signature';
 import { inspectCopy, schemaVerdict, snapshotStore, SnapshotCancelled, type CopyFacts } from './snapshot';
 
 export interface CreateBackupInput {
@@ -66,7 +69,7 @@ function destination(input: CreateBackupInput, storePath: string): string {
     db.close();
   }
   const folder = resolve(input.folder ?? settings.folder);
-  if (input.folder === null && folder === resolve(settings.defaultFolder)) mkdirSync(folder, { recursive: true });
+  if (input.folder === null && folder === resolve(settings.defaultFolder)) privateFolder(folder); // 0700, also when an older version made it 0755
   let isFolder: boolean;
   try {
     isFolder = statSync(folder).isDirectory();
@@ -77,14 +80,37 @@ function destination(input: CreateBackupInput, storePath: string): string {
   return folder;
 }
 
+/** Free bytes on the disk of `folder` (0 when unknown). */
+function roomIn(folder: string): number {
+  try {
+    const stats = statfsSync(folder);
+    return stats.bavail * stats.bsize;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Where the snapshot goes: beside the store, so a plain copy of the data never lands on a
+ * pendrive, when its disk has room for one more store; otherwise on the destination's disk — a
+ * full store disk must not stop a backup to another disk. Either way under a partial name that
+ * the next backup removes if this one is killed.
+ */
+export function snapshotPathFor(storePath: string, folder: string): string {
+  const sizes = ['', '-wal'].map((suffix) => statSync(`${storePath}${suffix}`, { throwIfNoEntry: false })?.size ?? 0);
+  const needed = sizes.reduce((sum, size) => sum + size, 0) + 64 * MB;
+  const home = roomIn(dirname(storePath)) >= needed ? dirname(storePath) : folder;
+  return `${partialPathFor(join(home, basename(storePath)))}.snapshot`;
+}
+
 export async function createBackup(input: CreateBackupInput, context: JobContext): Promise<BackupCreated> {
   const createdAt = new Date(context.nowIso());
   const folder = destination(input, context.storePath);
   await removeStalePartials(folder, STALE_MS);
   await removeStalePartials(dirname(context.storePath), STALE_MS);
 
-  // 1. The snapshot, beside the store (never an unencrypted copy on the destination).
-  const snapshot = `${partialPathFor(context.storePath)}.snapshot`;
+  // 1. The snapshot (see snapshotPathFor).
+  const snapshot = snapshotPathFor(context.storePath, folder);
   try {
     context.progress({ phase: 'snapshot', label: 'Copiando os dados (MB)…', done: 0, total: null });
     try {
@@ -96,10 +122,11 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
       });
     } catch (error) {
       if (error instanceof SnapshotCancelled) throw jobCancelled();
-      throw destinationError(error, dirname(context.storePath));
+      throw destinationError(error, dirname(snapshot));
     }
 
-    // 2. What the copy holds.
+    // 2. What the copy holds (its last unsealed rows sealed first, as the store's next entry does).
+    sealCopy(snapshot);
     const facts = inspectCopy(snapshot);
     if (facts.region === null) throw new AppError('SETUP_REQUIRED', 'Configure a mesa antes de fazer um backup: escolha o CRESS e o nome do operador.');
     const verdict = schemaVerdict(facts.schemaVersion);
@@ -113,6 +140,7 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
     const size = statSync(snapshot).size;
 
     // 3. Check and package at once; the final name only for a copy that passed.
+    const sign = backupSigner(snapshot); // signature.txt: the desk's key over bag-info and the manifest
     const integrity = startIntegrityCheck(snapshot);
     const abort = new AbortController();
     let sha256: string;
@@ -123,6 +151,7 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
           root,
           payload: [{ path: BACKUP_PAYLOAD, data: { path: snapshot } }],
           info: bagInfo({ ...facts, region }, root, input.appVersion, createdAt),
+          sign,
           baggingDate: isoDateLocal(createdAt),
           zip: {
             method: 'deflate',
@@ -166,7 +195,13 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
       createdAt: createdAt.toISOString(),
       removed: [],
     };
-    result.removed = recordCreated(context.storePath, result, input.trigger, facts.operator, folder);
+    try {
+      result.removed = recordCreated(context.storePath, result, input.trigger, facts.operator, folder);
+    } catch (error) {
+      // A store whose own disk is full cannot list the backup: the backup itself is whole and
+      // verified, which is what matters then; the list finds it in its folder.
+      if (!isDiskFullError(error, dirname(context.storePath))) throw error;
+    }
     return result;
   } finally {
     for (const file of [snapshot, `${snapshot}-wal`, `${snapshot}-shm`, `${snapshot}-journal`]) await rm(file, { force: true });
@@ -177,7 +212,7 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
 function recordCreated(storePath: string, result: BackupCreated, trigger: BackupTrigger, operator: string | null, folder: string): string[] {
   const db = new Database(storePath, { fileMustExist: true });
   try {
-    db.pragma('busy_timeout = 5000');
+    waitForWriters(db);
     db.pragma('foreign_keys = ON');
     const settings = getBackupSettings(db);
     return db.transaction(() => {
@@ -204,7 +239,7 @@ function recordCreated(storePath: string, result: BackupCreated, trigger: Backup
         detail: { file: result.file, sha256: result.sha256, bytes: result.bytes, encrypted: result.encrypted, trigger },
       });
       return existsSync(folder) && resolve(folder) === resolve(settings.folder) ? pruneBackups(db, folder, result.region, settings.keepLast) : [];
-    })();
+    }).immediate();
   } finally {
     db.close();
   }

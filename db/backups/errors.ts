@@ -1,20 +1,18 @@
 // File-system failures of backups, turned into messages the clerk can act on.
 import { AppError } from '../../shared/errors';
 import { ZipError } from '../packaging';
+import { diskFullError, isDiskFullError } from '../storeLock';
 
 function codeOf(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | null)?.code;
 }
 
-/** Disk full, read-only or missing folder, no permission: an AppError naming the folder; anything else unchanged. */
+/** Disk full (DISK_FULL), read-only or missing folder, no permission: an AppError naming the folder; anything else unchanged. */
 export function destinationError(error: unknown, folder: string): unknown {
   if (error instanceof AppError) return error;
+  // Also SQLite's SQLITE_FULL: the snapshot is a database written by SQLite.
+  if (isDiskFullError(error, folder)) return diskFullError(folder, 'Ou escolha outra pasta. Nenhum arquivo incompleto ficou na pasta.');
   switch (codeOf(error)) {
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return new AppError('BACKUP_DISK_FULL', `Não há espaço suficiente em "${folder}" para o backup. Libere espaço ou escolha outra pasta. Nenhum arquivo incompleto ficou na pasta.`, {
-        details: { folder },
-      });
     case 'EFBIG':
       return new AppError(
         'BACKUP_DISK_FULL',

@@ -56,7 +56,7 @@ export function backupHandlers(store: Store, options: BackupHandlerOptions): Pic
           detail: { before, after },
         });
         return after;
-      })(),
+      }).immediate(),
     'backups:create': (input) => ({ jobId: startCreate(input) }),
     'backups:auto': ({ trigger }) => {
       if (jobs.busy()) return { jobId: null, reason: 'Outra tarefa está em andamento.' };

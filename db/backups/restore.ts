@@ -3,10 +3,13 @@
 // 1. prepareRestore (a job): verify the backup, copy its database out beside the store (same
 //    folder, so the swap is a rename), refuse a newer schema, migrate an older one — all on the
 //    copy: the store is not touched.
-// 2. applyRestore (inside Desk.withStoreClosed, every connection closed): fold the store's
-//    write-ahead log into it, keep the store aside under `cress-desk.before-restore-<when>.sqlite`
-//    (a hard link: instant), remove the -wal/-shm files, rename the copy over the store (atomic),
-//    check that it opens. If anything fails the store is put back exactly as it was.
+// 2. applyRestore (inside Desk.withStoreClosed, every connection of this desk closed): claim the
+//    store alone — refused while any other program has it open, even only reading it, so no
+//    write can land in a file about to be set aside (db/storeLock.ts) —, and under that claim fold
+//    the write-ahead log into the store, keep it aside under
+//    `cress-desk.before-restore-<when>.sqlite` (a hard link: instant), remove the -wal/-shm files
+//    and rename the copy over the store (atomic); then check that it opens. If anything fails the
+//    store is put back as it was (in rollback-journal mode, which the next open turns back to WAL).
 // A kill at any moment leaves the store either as it was or fully restored.
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
@@ -20,6 +23,7 @@ import { openStore } from '../open';
 import { getSettings } from '../settings';
 import { exportCatalog, importCatalog } from './catalog';
 import { syncFolderSync } from '../packaging';
+import { claimStoreAlone, storeError } from '../storeLock';
 import { schemaVerdict } from './snapshot';
 import { noteVerification, verifyBackupFile, type VerifyInput } from './verify';
 
@@ -79,7 +83,7 @@ export async function prepareRestore(input: VerifyInput, context: JobContext): P
     let migratedFrom: number | null = null;
     if (schemaVerdict(schemaVersion) === 'older') {
       context.progress({ phase: 'migrate', label: 'Atualizando a cópia para esta versão…', done: 0, total: null });
-      const migrated = openStore({ path: preparedPath });
+      const migrated = openStore({ path: preparedPath, create: false });
       migrated.close();
       migratedFrom = schemaVersion;
     }
@@ -126,25 +130,6 @@ function asidePathFor(storePath: string, now: Date): string {
   }
 }
 
-/** Moves committed transactions still in the -wal file into the store; refuses when another program holds it. */
-function foldWriteAheadLog(storePath: string): void {
-  const wal = `${storePath}-wal`;
-  if (!existsSync(wal) || statSync(wal).size === 0) return;
-  const db = new Database(storePath, { fileMustExist: true });
-  try {
-    db.pragma('busy_timeout = 2000');
-    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-    if (result && result.busy !== 0) throw inUse();
-  } finally {
-    db.close();
-  }
-  if (existsSync(wal) && statSync(wal).size > 0) throw inUse();
-}
-
-function inUse(): AppError {
-  return new AppError('BACKUP_STORE_IN_USE', 'O arquivo de dados está em uso por outro programa (outra janela ou a linha de comando). Feche-o e tente de novo. Nada foi alterado.');
-}
-
 /** A second name for the store's file: a hard link (instant), or a copy where links are impossible. */
 function keepAside(storePath: string, asidePath: string): void {
   try {
@@ -185,20 +170,37 @@ export function checkApplicable(storePath: string, options: Pick<ApplyOptions, '
   }
 }
 
+/**
+ * Under an exclusive claim on the store: folds its log in, leaves WAL mode (so that letting the
+ * claim go touches no -wal file by name, which after the rename belongs to the restored store),
+ * keeps it aside and renames the prepared copy over it. Answers the aside path.
+ */
+function swapIn(storePath: string, prepared: RestorePrepared, now: Date): string {
+  const claim = claimStoreAlone(storePath);
+  const aside = asidePathFor(storePath, now);
+  try {
+    claim.db.pragma('wal_checkpoint(TRUNCATE)');
+    claim.db.pragma('journal_mode = DELETE');
+    keepAside(storePath, aside);
+    syncFolderSync(dirname(storePath));
+    removeSidecars(storePath);
+    renameSync(prepared.preparedPath, storePath);
+  } catch (error) {
+    rmSync(aside, { force: true });
+    throw storeError(error, storePath);
+  } finally {
+    claim.release();
+  }
+  syncFolderSync(dirname(storePath));
+  return aside;
+}
+
 export function applyRestore(storePath: string, options: ApplyOptions, catalog: ReturnType<typeof exportCatalog>): RestoreApplied {
   const { prepared } = options;
   checkApplicable(storePath, options);
-  foldWriteAheadLog(storePath);
-  const aside = asidePathFor(storePath, options.now);
-  keepAside(storePath, aside);
-  syncFolderSync(dirname(storePath));
-  let swapped = false;
+  const aside = swapIn(storePath, prepared, options.now);
   try {
-    removeSidecars(storePath);
-    renameSync(prepared.preparedPath, storePath);
-    swapped = true;
-    syncFolderSync(dirname(storePath));
-    const store = openStore({ path: storePath });
+    const store = openStore({ path: storePath, create: false });
     try {
       importCatalog(store.db, catalog, options.now.toISOString());
       // The backup just passed a full verification: the list says so.
@@ -220,16 +222,14 @@ export function applyRestore(storePath: string, options: ApplyOptions, catalog: 
       store.close();
     }
   } catch (error) {
-    if (swapped) {
-      // Put the store back: the aside name still holds its file.
-      removeSidecars(storePath);
-      const back = `${aside}.back`;
-      keepAside(aside, back);
-      renameSync(back, storePath);
-      syncFolderSync(dirname(storePath));
-    }
+    // Put the store back: the aside name still holds its file.
+    removeSidecars(storePath);
+    const back = `${aside}.back`;
+    keepAside(aside, back);
+    renameSync(back, storePath);
+    syncFolderSync(dirname(storePath));
     rmSync(aside, { force: true });
-    throw error;
+    throw storeError(error, storePath);
   }
 }
 

@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import { getSettings } from '../settings';
 import { KNOWN_SCHEMA_VERSION, schemaVersionOf } from '../migrate';
+import { waitForWriters } from '../storeLock';
 
 const PAGES_PER_STEP = 4096;
 const RESTARTS_BEFORE_ONE_STEP = 3;
@@ -23,7 +24,7 @@ export async function snapshotStore(
 ): Promise<void> {
   const source = new Database(storePath, { readonly: true, fileMustExist: true });
   try {
-    source.pragma('busy_timeout = 5000');
+    waitForWriters(source);
     let lastRemaining = Number.POSITIVE_INFINITY;
     let restarts = 0;
     await source.backup(destination, {

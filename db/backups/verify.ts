@@ -1,7 +1,8 @@
 // Verifying a backup file (a job): the zip opens (with the passphrase, if encrypted), the bag is
 // complete and valid, and the database in it — copied out while its checksum is computed, in the
 // same pass — passes integrity_check, has a schema this app knows and the row counts bag-info.txt
-// declares. Each failure is its own problem with a stable code and a Portuguese message.
+// declares; and the desk's signature (signature.ts) holds. Each failure is its own problem with a
+// stable code and a Portuguese message.
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { open, rm } from 'node:fs/promises';
@@ -14,8 +15,10 @@ import { recordBackup, recordVerification } from './catalog';
 import { zipOpenError } from './errors';
 import { integrityCheck } from './integrity';
 import { BACKUP_PAYLOAD, parseBackupFileName } from './names';
+import { checkBackupSignature } from './signature';
 import { inspectCopy, schemaVerdict } from './snapshot';
 import { KNOWN_SCHEMA_VERSION } from '../migrate';
+import { diskFullError, isDiskFullError, waitForWriters } from '../storeLock';
 
 const PAYLOAD_PATH = `data/${BACKUP_PAYLOAD}`;
 const REQUIRED_INFO = ['Source-Organization', 'External-Identifier', 'Payload-Oxum', 'Schema-Version', 'CRESS-Region'];
@@ -33,24 +36,37 @@ export interface VerifiedCopy extends BackupVerification {
   copyPath: string | null;
 }
 
-/** Copies a payload file out while the validator reads it. */
-function teeing(source: BagSource, path: string, into: string): { source: BagSource; complete: () => boolean } {
+/**
+ * Copies a payload file out while the validator reads it. A failure to write the copy (a full
+ * disk) is kept apart: it says nothing about the backup, which must not be called damaged for it.
+ */
+function teeing(source: BagSource, path: string, into: string): { source: BagSource; complete: () => boolean; writeError: () => unknown } {
   let complete = false;
+  let writeError: unknown = null;
+  const written = async <T>(step: () => Promise<T>): Promise<T> => {
+    try {
+      return await step();
+    } catch (error) {
+      writeError = error;
+      throw error;
+    }
+  };
   return {
     complete: () => complete,
+    writeError: () => writeError,
     source: {
       files: source.files,
       read: (p) =>
         p !== path
           ? source.read(p)
           : (async function* () {
-              const file = await open(into, 'wx');
+              const file = await written(() => open(into, 'wx'));
               try {
                 for await (const chunk of source.read(p)) {
-                  await file.write(chunk);
+                  await written(() => file.write(chunk));
                   yield chunk;
                 }
-                await file.sync();
+                await written(() => file.sync());
                 complete = true;
               } finally {
                 await file.close();
@@ -120,6 +136,11 @@ export async function verifyBackupFile(input: VerifyInput, context: JobContext, 
         context.progress({ phase: 'read', label: 'Conferindo as somas de verificação (MB)…', done: Math.round(done / MB), total: Math.round(payloadSize / MB) });
       },
     });
+    const copyFailed = tee.writeError();
+    if (copyFailed) {
+      if (isDiskFullError(copyFailed, storeDir)) throw diskFullError(storeDir, 'Nada foi alterado; o backup não foi afetado.');
+      throw copyFailed;
+    }
     const problems: BackupProblem[] = [...bag.problems, ...validation.problems];
     const declaredCounts = rowCountsOf(validation.info);
     const declaredRegion = Number(bagInfoValue(validation.info, 'CRESS-Region')) || null;
@@ -168,8 +189,11 @@ export async function verifyBackupFile(input: VerifyInput, context: JobContext, 
         );
       }
     }
+    // The desk's signature: recomputed manifests are caught here on the desk that made the backup.
+    const { signature, problem } = await checkBackupSignature(bag.source, copyPath, facts.schemaVersion);
+    if (problem) return answer([problem], { ...found, signature });
     keep = keepCopyAt !== null;
-    return answer([], { ...found, copyPath: keep ? copyPath : null });
+    return answer([], { ...found, signature, copyPath: keep ? copyPath : null });
   } finally {
     await zip.close();
     if (!keep) await rm(copyPath, { force: true });
@@ -187,7 +211,7 @@ export async function verifyBackup(input: VerifyInput, context: JobContext): Pro
 export function noteVerification(storePath: string, v: BackupVerification, nowIso: string): void {
   const db = new Database(storePath, { fileMustExist: true });
   try {
-    db.pragma('busy_timeout = 5000');
+    waitForWriters(db);
     if (recordVerification(db, v.file, v.valid, nowIso) || !v.valid || v.region === null || v.schemaVersion === null || v.counts === null) return;
     recordBackup(db, {
       path: v.file,

@@ -279,5 +279,5 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
       fileSha256: ack.sha256,
       format: ack.format,
     };
-  })();
+  }).immediate();
 }

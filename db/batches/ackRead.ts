@@ -42,6 +42,16 @@ export interface AckFile {
 }
 
 const MAX_BYTES = 64 * 1024 * 1024;
+/** What the JSON schema allows a message; a spreadsheet's longer one is cut to it. */
+export const MAX_MESSAGE_CHARS = 1000;
+
+/** A message as stored: at most 1 000 characters, a longer one cut and ended with "…" (never half an emoji). */
+export function capMessage(message: string): string {
+  if (message.length <= MAX_MESSAGE_CHARS) return message;
+  let kept = message.slice(0, MAX_MESSAGE_CHARS - 1);
+  if (/[\uD800-\uDBFF]$/.test(kept)) kept = kept.slice(0, -1);
+  return `${kept}…`;
+}
 const XLSX_LIMITS = { maxEntries: 2_000, maxTotalBytes: 512 * 1024 * 1024, maxRatio: 200 };
 
 function invalid(message: string, details?: unknown): AppError {
@@ -274,7 +284,7 @@ function answersFromRows(rows: string[][]): AckAnswer[] {
       dipStatusDate = normaliseDipDate(dateCell);
       if (dipStatusDate === null) throw invalid(`Linha ${line}, coluna data do DIP: "${dateCell}" não é uma data válida; use dd/mm/aaaa.`);
     }
-    answers.push({ id, ...outcome, message: message || null, dipStatus, dipStatusDate, line });
+    answers.push({ id, ...outcome, message: capMessage(message) || null, dipStatus, dipStatusDate, line });
   }
   if (answers.length === 0) throw invalid('A planilha de confirmação não tem nenhuma resposta abaixo do cabeçalho.');
   return answers;

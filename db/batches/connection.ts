@@ -5,11 +5,12 @@
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { KNOWN_SCHEMA_VERSION, schemaVersionOf } from '../migrate';
+import { waitForWriters } from '../storeLock';
 
 export function openJobConnection(path: string): Database.Database {
   const db = new Database(path, { fileMustExist: true });
   try {
-    db.pragma('busy_timeout = 5000');
+    waitForWriters(db);
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     const version = schemaVersionOf(db);

@@ -81,7 +81,7 @@ export function removeBatchItem(db: Database, input: { batch: number | string; u
       detail: { number: batch.number, kind: item.kind, uuid, field: item.field, registrationNumber: item.registrationNumber },
     });
     return { batch: batchSummary(db, batch.id, now), kind: item.kind, uuid, field: item.field };
-  })();
+  }).immediate();
 }
 
 function capitalise(text: string): string {

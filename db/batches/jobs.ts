@@ -8,6 +8,7 @@ import { applyAck } from './ackApply';
 import { openJobConnection } from './connection';
 import { recordExport } from './lifecycle';
 import { verifyBatchPackage, writeBatchPackage } from './package';
+import { batchSigner, packageSigningContext } from './packageSignature';
 import { buildPayload } from './payload';
 import { requireBatchRow } from './summary';
 
@@ -42,8 +43,9 @@ export const exportBatchJob: JobFn<ExportJobInput, ExportResult> = async (input,
         if (cancel.signal.aborted) throw jobCancelled();
       });
       return { batch, payload };
-    })();
+    }).deferred(); // reads only: it takes no writer lock
     const written = await writeBatchPackage(batch, payload.files, input.path, {
+      sign: batchSigner(db, batch),
       passphrase: input.passphrase,
       replace: input.replace,
       signal: cancel.signal,
@@ -77,7 +79,18 @@ export const acknowledgeBatchJob: JobFn<{ path: string; fileName?: string }, Ack
 };
 
 export const verifyBatchJob: JobFn<{ path: string; passphrase: string | null }, VerifyResult> = async (input, context) => {
-  return verifyBatchPackage(input.path, input.passphrase, (bytes) => {
-    context.progress({ phase: 'check', label: 'Conferindo o pacote…', done: bytes, total: null });
-  });
+  // On the desk that sealed a lote, its signature is checked against the store's chain.
+  const desk = packageSigningContext(context.storePath);
+  try {
+    return await verifyBatchPackage(
+      input.path,
+      input.passphrase,
+      (bytes) => {
+        context.progress({ phase: 'check', label: 'Conferindo o pacote…', done: bytes, total: null });
+      },
+      desk,
+    );
+  } finally {
+    desk?.close();
+  }
 };

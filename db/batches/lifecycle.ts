@@ -73,7 +73,7 @@ export function createBatch(db: Database, now: Date): BatchSummary {
       detail: { number, uuid, region: settings.region, corrections, cepChanges: cep },
     });
     return batchSummary(db, id, now);
-  })();
+  }).immediate();
 }
 
 /**
@@ -108,7 +108,7 @@ export function sealBatch(db: Database, id: number, now: Date, appVersion: strin
       detail: { number: row.number, corrections: summary.counts.corrections, cepChanges: summary.counts.cepChanges, dipRequests: summary.counts.dipRequests },
     });
     return summary;
-  })();
+  }).immediate();
 }
 
 /** Cancels an open batch: its corrections and CEP changes go back to the queue as pending. */
@@ -130,7 +130,7 @@ export function cancelBatch(db: Database, id: number, now: Date): BatchSummary {
       detail: { number: row.number, corrections, cepChanges: cep },
     });
     return batchSummary(db, id, now);
-  })();
+  }).immediate();
 }
 
 /** Records a finished export: the package's name and SHA-256; a sealed batch becomes exported. */
@@ -162,7 +162,7 @@ export function recordExport(
       detail: { number: row.number, fileName: result.fileName, sha256: result.sha256, bytes: result.bytes, encrypted: result.encrypted },
     });
     return batchSummary(db, id, now);
-  })();
+  }).immediate();
 }
 
 const FUTURE_SLACK_MS = 5 * 60_000;
@@ -197,5 +197,5 @@ export function markBatchSent(db: Database, input: { id: number; sentAt?: string
       detail: { number: row.number, sentAt: iso, overdueHours: hours, corrections, cepChanges: cep },
     });
     return batchSummary(db, row.id, now);
-  })();
+  }).immediate();
 }

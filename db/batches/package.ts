@@ -1,5 +1,6 @@
 // The batch package: a zip holding one BagIt bag (built by db/packaging, as backups are), written
 // whole or not at all, byte-identical on every export of the same sealed batch; and its check.
+// Lotes sealed under the signed chain carry the desk's signature.txt (packageSignature.ts).
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
@@ -7,7 +8,8 @@ import { basename, dirname } from 'node:path';
 import type { VerifyResult } from '../../shared/contract/batches';
 import { AppError } from '../../shared/errors';
 import { regionLabel } from '../../shared/regions';
-import { bagInfoValue, partialPathFor, removeStalePartials, syncFile, syncFolder, validateZipBag, writeBagZip, ZipError, ZipReader } from '../packaging';
+import { bagInfoValue, partialPathFor, removeStalePartials, SIGNATURE_FILE, syncFile, syncFolder, validateZipBag, writeBagZip, ZipError, ZipReader, type WriteBagOptions } from '../packaging';
+import { checkPackageSignature, type PackageSigningContext } from './packageSignature';
 import { brasilia } from './clock';
 import { describeSchemaError } from './jsonSchema';
 import { batchSchemaVersion, type PayloadFile } from './payload';
@@ -42,6 +44,8 @@ export interface WriteOptions {
   replace: boolean;
   onProgress?: (bytes: number, total: number) => void;
   signal?: AbortSignal;
+  /** The desk's signature (packageSignature.ts); absent for lotes sealed before the chain was signed. */
+  sign?: WriteBagOptions['sign'];
 }
 
 export interface WrittenPackage {
@@ -110,6 +114,7 @@ export async function writeBatchPackage(batch: BatchRow, payload: PayloadFile[],
         { label: 'App-Version', value: batch.app_version },
       ],
       baggingDate: sealed.date,
+      ...(options.sign ? { sign: options.sign } : {}),
       zip: {
         method: 'deflate',
         level: PACKAGE_DEFLATE_LEVEL,
@@ -201,10 +206,17 @@ async function checkSchema(zip: ZipReader, entry: string, version: SchemaVersion
  * Checks a package: the zip opens (with the passphrase, if encrypted), the bag is complete and
  * valid (manifests, checksums, nothing extra, no path leaving the bag, Payload-Oxum), bag-info has
  * every field of the format, the payload holds exactly the format's files, and every JSON line
- * passes its schema. Never throws for a bad file: every reason is in `problems`.
+ * passes its schema; and the desk's signature holds (`desk`: what this desk knows, see
+ * packageSignature.ts). Never throws for a bad file: every reason is in `problems`.
  */
-export async function verifyBatchPackage(path: string, passphrase: string | null, onProgress?: (bytes: number) => void): Promise<VerifyResult> {
+export async function verifyBatchPackage(
+  path: string,
+  passphrase: string | null,
+  onProgress?: (bytes: number) => void,
+  desk: PackageSigningContext | null = null,
+): Promise<VerifyResult> {
   const problems: Problem[] = [];
+  let signature: VerifyResult['signature'];
   let encrypted = false;
   let batch: VerifyResult['batch'] = null;
   let schemaVersion: SchemaVersion | null = null;
@@ -261,6 +273,14 @@ export async function verifyBatchPackage(path: string, passphrase: string | null
             problems.push({ code: 'BATCH_ID_MISMATCH', path: 'data/summary.json', message: 'data/summary.json não é do mesmo lote que bag-info.txt (External-Identifier diferente).' });
           }
         }
+        const tag = async (name: string) => (zip.has(`${bag.root}/${name}`) ? (await zip.read(`${bag.root}/${name}`)).toString('utf8').replace(/^\uFEFF/, '') : null);
+        const bagInfo = await tag('bag-info.txt');
+        const manifest = await tag('manifest-sha256.txt');
+        if (bagInfo !== null && manifest !== null) {
+          const checked = checkPackageSignature(await tag(SIGNATURE_FILE), { bagInfo, manifest }, id ?? null, desk);
+          signature = checked.signature;
+          if (checked.problem) problems.push({ code: 'SIGNATURE_INVALID', path: SIGNATURE_FILE, message: checked.problem });
+        }
       } finally {
         await zip.close();
       }
@@ -269,5 +289,5 @@ export async function verifyBatchPackage(path: string, passphrase: string | null
     if (error instanceof ZipError) problems.push({ code: error.code, message: error.message });
     else throw error;
   }
-  return { file: path, valid: problems.length === 0, problems, encrypted, batch, schemaVersion, sha256 };
+  return { file: path, valid: problems.length === 0, problems, encrypted, batch, schemaVersion, sha256, ...(signature ? { signature } : {}) };
 }

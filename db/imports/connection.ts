@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { KNOWN_SCHEMA_VERSION, schemaVersionOf } from '../migrate';
+import { waitForWriters } from '../storeLock';
 
 /**
  * Page caches, in KiB. The checking side only looks records up; the writing side updates records
@@ -19,7 +20,7 @@ export function openJobConnection(path: string, cacheKib = CHECKING_CACHE_KIB): 
       throw new AppError('STORE_CORRUPT', 'O arquivo de dados mudou enquanto o aplicativo estava aberto. Feche e abra o CRESS Desk de novo.');
     }
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    waitForWriters(db);
     db.pragma('synchronous = NORMAL');
     db.pragma(`cache_size = -${cacheKib}`);
     return db;

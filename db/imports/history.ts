@@ -57,14 +57,16 @@ export interface ImportTallies {
   conflicts: number;
 }
 
-export function insertImport(db: Database, data: NewImport): number {
+/** Records an import (with `id` when the number was reserved beforehand: writer/reservations.ts). */
+export function insertImport(db: Database, data: NewImport, id: number | null = null): number {
   const result = db
     .prepare(
-      `INSERT INTO imports (kind, file_name, sha256, sheet, format, headers, mapping, operator, started_at, finished_at,
+      `INSERT INTO imports (id, kind, file_name, sha256, sheet, format, headers, mapping, operator, started_at, finished_at,
          rows, accepted, unchanged, rejected, all_or_nothing, forced, state)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?, 'done')`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?, 'done')`,
     )
     .run(
+      id,
       data.kind,
       data.fileName,
       data.sha256,

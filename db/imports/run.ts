@@ -1,7 +1,8 @@
-// The import job: read the sheet as a stream, check every row, write the valid ones — all inside
-// one transaction (its writing side, writer/, in a thread of its own for corrections), so
-// Cancelar, a failure, "all or nothing" and a preview leave the store exactly as it was. A preview
-// runs the very same code and rolls back at the end.
+// The import job: read the sheet as a stream, check every row, write the valid ones — all or
+// nothing (its writing side, writer/), so Cancelar, a failure, "all or nothing" and a preview
+// leave the store exactly as it was. A corrections import is staged while it is read and then
+// written in short steps, so the counter never waits on it (writer/stagedWriter.ts); registry and
+// CEP imports write in one transaction. A preview runs the very same code and writes nothing.
 import type { Database } from 'better-sqlite3';
 import { basename } from 'node:path';
 import type { ImportError, ImportKind, ImportMapping, ImportSummary, PreviewRow } from '../../shared/contract/imports';
@@ -17,15 +18,15 @@ import { previousImports, repeatedFileError } from './history';
 import { CepProcessor } from './kinds/cep';
 import { CorrectionsProcessor } from './kinds/corrections';
 import { RegistryProcessor } from './kinds/registry';
-import type { KindProcessor, ProcessorContext } from './kinds/types';
+import type { KindProcessor, ProcessorContext, ProcessorTotals } from './kinds/types';
 import { mappingFor } from './mappings';
-import { openSpreadsheet } from './readers/open';
+import { openCopied, type CopiedSpreadsheet } from './readers/privateCopy';
 import { isBlankRow, type RawRow, type SpreadsheetSource } from './readers/source';
 import { writeErrorReport, type ReportRow } from './report';
-import { chooseSheet, fileSha256, readHeader } from './sheets';
+import { chooseSheet, readHeader } from './sheets';
 import { uuidV7Sequence } from './uuid';
 import { openWriterLink, writerScript, type WriterLink } from './writer/link';
-import { OP_ERROR } from './writer/ops';
+import { OP_ERROR, staleTotals, type StaleRow } from './writer/ops';
 
 export interface ImportJobInput {
   path: string;
@@ -39,6 +40,8 @@ export interface ImportJobInput {
   errorLimit: number | null;
   dryRun: boolean;
   force: boolean;
+  /** The SHA-256 the clerk was shown (inspect/preview); the file must still have it. */
+  expectedSha256?: string | null;
 }
 
 /** Rows shown in the preview whatever their outcome (the rejected ones are added up to the limit). */
@@ -61,7 +64,8 @@ function fileNameOf(name: string): string {
 export function runImport(input: ImportJobInput, context: JobContext): ImportSummary {
   const fileName = fileNameOf(input.name);
   context.progress({ phase: 'open', label: 'Abrindo a planilha…', done: 0, total: null });
-  const source = openSpreadsheet(input.path, fileName);
+  // Rows are read from a private copy, hashed as it is made (readers/privateCopy.ts).
+  const source = openCopied(input.path, fileName, input.expectedSha256 ?? null);
   try {
     // Corrections, the big monthly files, write in a thread of their own when the app is built;
     // this connection then only looks records up.
@@ -79,9 +83,9 @@ export function runImport(input: ImportJobInput, context: JobContext): ImportSum
   }
 }
 
-function importFrom(source: SpreadsheetSource, db: Database, input: ImportJobInput, context: JobContext, writer: string | null): ImportSummary {
+function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInput, context: JobContext, writer: string | null): ImportSummary {
   const settings = requireSettings(db);
-  const sha256 = fileSha256(input.path);
+  const sha256 = source.sha256;
   const previous = previousImports(db, sha256, input.kind)[0] ?? null;
   if (previous && !input.dryRun && !input.force) throw repeatedFileError(previous);
 
@@ -94,7 +98,7 @@ function importFrom(source: SpreadsheetSource, db: Database, input: ImportJobInp
 
   const startedAt = context.nowIso();
   const forced = Boolean(previous) && input.force;
-  const link = openWriterLink(db, context.storePath, writer);
+  const link = openWriterLink(db, context.storePath, { staged: input.kind === 'corrections', script: writer });
   try {
     const importId = link.begin({
       kind: input.kind,
@@ -129,7 +133,8 @@ function importFrom(source: SpreadsheetSource, db: Database, input: ImportJobInp
     const finishedAt = context.nowIso();
     if (written) context.progress({ phase: 'commit', label: 'Gravando no arquivo de dados…', done: outcome.counts.rows, total: outcome.counts.rows });
     const tallies = { flagged: totals.flagged, kept: totals.kept, conflicts: totals.conflicts };
-    link.finish({
+    source.assertUnchanged(); // a file saved again while it was read is refused before the commit
+    const finished = link.finish({
       written,
       rememberMapping: input.dryRun,
       counts: outcome.counts,
@@ -148,13 +153,14 @@ function importFrom(source: SpreadsheetSource, db: Database, input: ImportJobInp
       },
       mapping: { kind: input.kind, headers: header.headers, mapping },
     });
+    leaveOutStale(outcome, totals, finished.stale);
 
     if (input.reportPath) {
       context.progress({ phase: 'report', label: 'Gerando o relatório de erros…', done: 0, total: null });
       writeErrorReport(input.reportPath, header.headers, outcome.reportRows);
     }
     return {
-      importId: written ? importId : null,
+      importId: written ? finished.importId : null,
       dryRun: input.dryRun,
       written,
       file: input.name,
@@ -240,6 +246,7 @@ function processRows(
 
   const handle = (raw: RawRow) => {
     counts.rows++;
+    link.atRow(raw.row);
     const outcome = processor.process(raw);
     counts[outcome.status]++;
     if (outcome.dipConsequence !== 'none') dip[outcome.dipConsequence]++;
@@ -289,4 +296,27 @@ function processRows(
   if (context.cancelled()) throw jobCancelled();
   if (counts.rows === 0) throw new AppError('FILE_UNREADABLE', `A aba “${sheet}” só tem o cabeçalho: não há linhas para importar.`);
   return { counts, dip, errors, errorsTotal, sample, reportRows };
+}
+
+/**
+ * Rows whose record someone else changed before the import was written (a staged import: see
+ * writer/stagedWriter.ts) were not written: they count as rejected, with the reason.
+ */
+function leaveOutStale(outcome: RowsOutcome, totals: ProcessorTotals, stale: readonly StaleRow[]): void {
+  if (stale.length === 0) return;
+  const off = staleTotals(stale);
+  outcome.counts.accepted -= off.rows;
+  outcome.counts.rejected += off.rows;
+  totals.corrections -= off.items;
+  totals.updated -= off.rows;
+  for (const [consequence, rows] of Object.entries(off.dip)) outcome.dip[consequence as keyof RowsOutcome['dip']] -= rows;
+  const byRow = new Map(stale.map((s) => [s.row, s]));
+  for (const row of stale) outcome.errors.push({ row: row.row, column: '', code: 'VERSION_CONFLICT', message: row.message });
+  outcome.errorsTotal += stale.length;
+  for (const sample of outcome.sample) {
+    const row = byRow.get(sample.row);
+    if (!row || sample.status !== 'accepted') continue;
+    sample.status = 'rejected';
+    sample.errors = [{ row: row.row, column: '', code: 'VERSION_CONFLICT', message: row.message }];
+  }
 }

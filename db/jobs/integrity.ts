@@ -10,7 +10,7 @@ export interface IntegrityResult {
 
 export const checkStoreIntegrity: JobFn<Record<string, never>, IntegrityResult> = (_input, context) => {
   context.progress({ phase: 'check', label: 'Conferindo o arquivo de dados…', done: 0, total: 1 });
-  const store = openStore({ path: context.storePath });
+  const store = openStore({ path: context.storePath, create: false });
   try {
     const rows = store.db.pragma('integrity_check') as { integrity_check: string }[];
     const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');

@@ -1,4 +1,5 @@
 // Every job kind the runner can start, by name. Each feature adds its own entries here.
+import { verifyAuditJob } from '../auditReplay';
 import { createBackupJob, prepareRestoreJob, verifyBackupJob } from '../backups/jobs';
 import { acknowledgeBatchJob, exportBatchJob, verifyBatchJob } from '../batches/jobs';
 import { inspectImport } from '../imports/inspect';
@@ -10,6 +11,7 @@ import type { JobFn } from './types';
 
 export const JOBS: Record<string, JobFn<never, unknown>> = {
   'store.integrity': checkStoreIntegrity as JobFn<never, unknown>,
+  'audit.verify': verifyAuditJob as JobFn<never, unknown>,
   'batch.export': exportBatchJob as JobFn<never, unknown>,
   'batch.acknowledge': acknowledgeBatchJob as JobFn<never, unknown>,
   'batch.verify': verifyBatchJob as JobFn<never, unknown>,

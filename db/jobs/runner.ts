@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { JobProgress, JobStatus } from '../../shared/contract/jobs';
 import { AppError, type AppErrorData } from '../../shared/errors';
+import { storeError } from '../storeLock';
 import { JOBS } from './registry';
 import type { JobContext } from './types';
 
@@ -36,7 +37,9 @@ export type WorkerMessage =
 
 const STARTING: JobProgress = { phase: 'start', label: 'Iniciando…', done: 0, total: null };
 
-export function errorData(error: unknown): AppErrorData {
+/** A job's failure as the clerk reads it: busy and full stores named as such, anything unknown INTERNAL. */
+export function errorData(thrown: unknown, storePath: string | null = null): AppErrorData {
+  const error = storeError(thrown, storePath);
   if (error instanceof AppError) return error.toData();
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'INTERNAL', message: 'Erro interno inesperado. Nada foi gravado pela operação que falhou.', details: { message } };
@@ -133,10 +136,10 @@ export class JobRunner {
     try {
       Promise.resolve((JOBS[data.kind] as (input: unknown, c: JobContext) => unknown)(data.input, context)).then(
         (result) => finish({ result }),
-        (error: unknown) => finish({ error: errorData(error) }),
+        (error: unknown) => finish({ error: errorData(error, data.storePath) }),
       );
     } catch (error) {
-      finish({ error: errorData(error) });
+      finish({ error: errorData(error, data.storePath) });
     }
   }
 

@@ -27,6 +27,6 @@ void (async () => {
     });
     post({ type: 'done', result });
   } catch (error) {
-    post({ type: 'error', error: errorData(error) });
+    post({ type: 'error', error: errorData(error, data.storePath) });
   }
 })();

@@ -8,6 +8,10 @@
 //       that (sorted) order, in one pass: payload SHA-256s are computed while zipping. `root` is the
 //       zip's single top-level folder (RFC 8493 §4: the file name without `.zip`). `zip` takes the
 //       ZipWriter options (method, level, modifiedAt, password, saltSeed…). The file must not exist.
+//       `sign`, when given, is called with bag-info.txt and manifest-sha256.txt once they are known
+//       and may answer the text of SIGNATURE_FILE, a tag file written after the manifest and
+//       listed in the tag manifest (see bagSignature.ts).
+//   readTagText(source, path) → string                             a tag file's text, for checks
 //   zipBagSource(zip: ZipReader) → { source, root, problems }   a bag to validate, read from a zip
 //   validateBag(source, options) → { problems, info, payload }   every check below, never throws
 //                                                                  for a bad bag (only for bugs)
@@ -46,7 +50,12 @@ export interface WriteBagOptions {
   /** YYYY-MM-DD; default: today (local). */
   baggingDate?: string;
   zip?: ZipWriterOptions;
+  /** The text of a signature tag file over bag-info.txt and the manifest, or null for none. */
+  sign?: (tags: { bagInfo: string; manifest: string }) => string | null;
 }
+
+/** The tag file holding a keyed signature of the bag's description and manifest (bagSignature.ts). */
+export const SIGNATURE_FILE = 'signature.txt';
 
 export interface BagZipSummary {
   path: string;
@@ -177,7 +186,7 @@ export async function writeBagZip(path: string, options: WriteBagOptions): Promi
       await writer.add({ name: at(name), data: text });
       tagLines.push({ path: name, sha256: sha256Hex(text) });
     };
-    // Sorted order: bag-info.txt < bagit.txt < data/… < manifest-sha256.txt < tagmanifest-sha256.txt.
+    // Sorted order: bag-info.txt < bagit.txt < data/… < manifest-sha256.txt < signature.txt < tagmanifest-sha256.txt.
     await tag('bag-info.txt', bagInfo);
     await tag('bagit.txt', BAGIT_TXT);
     const written: BagZipSummary['payload'] = [];
@@ -187,7 +196,10 @@ export async function writeBagZip(path: string, options: WriteBagOptions): Promi
     }
     const writtenOxum = `${written.reduce((a, f) => a + f.size, 0)}.${written.length}`;
     if (writtenOxum !== oxum) throw new Error(`payload changed while it was being packaged (${oxum} → ${writtenOxum})`);
-    await tag('manifest-sha256.txt', formatManifest(written));
+    const manifest = formatManifest(written);
+    await tag('manifest-sha256.txt', manifest);
+    const signature = options.sign?.({ bagInfo, manifest }) ?? null;
+    if (signature !== null) await tag(SIGNATURE_FILE, signature);
     const tagManifest = formatManifest(tagLines.sort((a, b) => byteOrder(a.path, b.path)));
     await writer.add({ name: at('tagmanifest-sha256.txt'), data: tagManifest });
     const summary = await writer.finish();
@@ -227,6 +239,11 @@ function manifestAlgorithm(path: string, prefix: 'manifest-' | 'tagmanifest-'): 
   const match = new RegExp(`^${prefix}([a-z0-9]+)\\.txt$`).exec(path);
   if (!match) return null;
   return (ALGORITHMS as readonly string[]).includes(match[1]!) ? (match[1] as Algorithm) : 'unknown';
+}
+
+/** A tag file's text (UTF-8, without a byte-order mark); refuses one larger than 16 MiB. */
+export async function readTagText(source: BagSource, path: string): Promise<string> {
+  return readText(source, path);
 }
 
 async function readText(source: BagSource, path: string): Promise<string> {

@@ -9,6 +9,8 @@ export {
   formatBagInfo,
   isoDateLocal,
   parseBagInfo,
+  readTagText,
+  SIGNATURE_FILE,
   validateBag,
   validateZipBag,
   writeBagZip,
@@ -24,4 +26,5 @@ export {
   type WriteBagOptions,
   type ZipBagValidation,
 } from './bagit';
+export { checkBagSignature, signatureText, type BagSignatureCheck, type SignatureHead, type SigningKey } from './bagSignature';
 export { FinalNameTakenError, isPartialName, partialPathFor, removeStalePartials, syncFile, syncFolder, syncFolderSync, writeAtomically } from './atomicFile';

@@ -1,13 +1,17 @@
 // Files in and out of the app. In Electron: native dialogs and the file manager through the
-// preload. In the browser preview: the chosen file is uploaded to the host (which gives it a
-// path the handlers can read), and a file the app writes is then downloaded by the browser.
+// preload. In the browser preview: the chosen file is uploaded to the host, and a file the app
+// writes goes to a place the host gives, which the browser then downloads. Either way the window
+// gets a handle and a name, never a path: the contract's file fields take only those handles.
 import type { FileFilter, PickedFile } from '../../shared/contract/channels';
 import { ClientError, hostToken } from './client';
 
 const bridge = () => window.cress?.desktop;
 
+const TOO_LARGE_MESSAGE = 'O arquivo é grande demais para a prévia no navegador (até 512 MB): use o aplicativo instalado ou a linha de comando.';
+
 async function hostPost(path: string, body: BodyInit, contentType: string): Promise<Response> {
   const response = await fetch(path, { method: 'POST', headers: { 'content-type': contentType, 'x-cress-token': hostToken() ?? '' }, body });
+  if (response.status === 413) throw new ClientError('FILE_UNREADABLE', TOO_LARGE_MESSAGE);
   if (!response.ok) throw new ClientError('INTERNAL', 'Não foi possível transferir o arquivo.');
   return response;
 }
@@ -34,19 +38,27 @@ export async function pickFile(title: string, filters: FileFilter[]): Promise<Pi
   return file ? uploadFile(file) : null;
 }
 
-/** Hands a browser File to the host, which keeps it where the handlers can read it. */
+/** Hands a browser File to the host, which keeps it for this session and answers its handle. */
 export async function uploadFile(file: File): Promise<PickedFile> {
   const response = await hostPost(`/api/upload?name=${encodeURIComponent(file.name)}`, file, 'application/octet-stream');
   return (await response.json()) as PickedFile;
 }
 
-/** A folder chosen in a native dialog; null in the browser preview (type the path instead). */
-export async function pickFolder(title: string): Promise<string | null> {
-  const desktop = bridge();
-  return desktop ? ((await desktop('desktop:pickFolder', { title })) as string | null) : null;
+/** Whether folders can be chosen (a native dialog); the browser preview cannot. */
+export function canPickFolder(): boolean {
+  return bridge() !== undefined;
 }
 
-/** Where to write a file the app produces; null when the clerk gives up. */
+/** A folder chosen in a native dialog (`name` is its whole path); null when the clerk gives up or in the preview. */
+export async function pickFolder(title: string): Promise<PickedFile | null> {
+  const desktop = bridge();
+  return desktop ? ((await desktop('desktop:pickFolder', { title })) as PickedFile | null) : null;
+}
+
+/**
+ * Where to write a file the app produces; null when the clerk gives up. The native dialog asks
+ * before replacing a file; the preview's place is always new (the browser names the download).
+ */
 export async function chooseSavePath(title: string, suggestedName: string, filters: FileFilter[]): Promise<PickedFile | null> {
   const desktop = bridge();
   if (desktop) return (await desktop('desktop:chooseSavePath', { title, suggestedName, filters })) as PickedFile | null;
@@ -54,10 +66,10 @@ export async function chooseSavePath(title: string, suggestedName: string, filte
   return (await response.json()) as PickedFile;
 }
 
-/** After the app wrote to a path from chooseSavePath: in the browser, download it; in Electron it is already there. */
+/** After the app wrote to a place from chooseSavePath: in the browser, download it; in Electron it is already there. */
 export async function deliver(file: PickedFile): Promise<void> {
   if (bridge()) return;
-  const response = await hostPost('/api/download', JSON.stringify({ path: file.path }), 'application/json');
+  const response = await hostPost('/api/download', JSON.stringify({ handle: file.handle }), 'application/json');
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;
@@ -68,7 +80,7 @@ export async function deliver(file: PickedFile): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Shows a file in the system's file manager; false where that is not possible (browser preview). */
+/** Shows a file the desk wrote or was given in the system's file manager; false where that is not possible (browser preview). */
 export async function reveal(path: string): Promise<boolean> {
   const desktop = bridge();
   return desktop ? Boolean(await desktop('desktop:reveal', path)) : false;

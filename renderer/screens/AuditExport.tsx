@@ -37,7 +37,7 @@ export function AuditExport() {
     if (!target) return;
     setBusy(true);
     try {
-      const result = await call('audit:export', { from: start.value, to: end.value, path: target.path });
+      const result = await call('audit:export', { from: start.value, to: end.value, path: target.handle });
       await deliver(target);
       notify(TEXT.exported(result.entries, target.name));
     } catch (caught) {

@@ -1,4 +1,6 @@
 // The backup routine's settings: folder, how many to keep, the minimum interval, backup on close.
+// The folder is shown, not typed: it changes only through the folder dialog (the app) or back to
+// the default, so nobody can point the backups (and their clean-up) at a folder by its path.
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
@@ -10,7 +12,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState, type FormEvent } from 'react';
 import { errorMessage } from '../api/client';
-import { pickFolder } from '../api/desktop';
+import { canPickFolder, pickFolder } from '../api/desktop';
 import { useBackups } from '../stores/backups';
 import { useNotify } from '../stores/notify';
 import { BACKUPS_TEXT as TEXT } from './backups.text';
@@ -20,6 +22,8 @@ export function BackupSettingsCard() {
   const saveSettings = useBackups((s) => s.saveSettings);
   const notify = useNotify((s) => s.show);
   const [folder, setFolder] = useState('');
+  /** What the clerk did to the folder since the last save: nothing, back to the default, or a dialog's choice. */
+  const [folderChoice, setFolderChoice] = useState<null | 'default' | { handle: string }>(null);
   const [keepLast, setKeepLast] = useState('30');
   const [interval, setIntervalHours] = useState('24');
   const [onClose, setOnClose] = useState(true);
@@ -28,6 +32,7 @@ export function BackupSettingsCard() {
   useEffect(() => {
     if (!settings) return;
     setFolder(settings.folder);
+    setFolderChoice(null);
     setKeepLast(String(settings.keepLast));
     setIntervalHours(String(settings.intervalHours));
     setOnClose(settings.onClose);
@@ -40,7 +45,7 @@ export function BackupSettingsCard() {
     setError(null);
     try {
       await saveSettings({
-        folder: folder.trim() === '' || folder.trim() === settings?.defaultFolder ? null : folder.trim(),
+        folder: folderChoice === null ? undefined : folderChoice === 'default' ? null : folderChoice.handle,
         keepLast: Number(keepLast),
         intervalHours: Number(interval),
         onClose,
@@ -60,15 +65,35 @@ export function BackupSettingsCard() {
         <form onSubmit={(e) => void save(e)}>
           <Stack spacing={2}>
             <Stack direction={{ xs: 'column', md: 'row' }} spacing={1} sx={{ alignItems: { md: 'flex-start' } }}>
-              <TextField label={TEXT.settingsFolder} value={folder} onChange={(e) => setFolder(e.target.value)} sx={{ flex: 1, minWidth: 0 }} />
+              <TextField
+                label={TEXT.settingsFolder}
+                value={folder}
+                helperText={canPickFolder() ? TEXT.folderHelp : TEXT.folderPreviewOnly}
+                slotProps={{ htmlInput: { readOnly: true } }}
+                sx={{ flex: 1, minWidth: 0 }}
+              />
+              {canPickFolder() ? (
+                <Button
+                  variant="outlined"
+                  sx={{ whiteSpace: 'nowrap', minWidth: 120, height: 40, flexShrink: 0 }}
+                  onClick={() =>
+                    void pickFolder(TEXT.settingsFolder).then((chosen) => {
+                      if (!chosen) return;
+                      setFolder(chosen.name);
+                      setFolderChoice({ handle: chosen.handle });
+                    })
+                  }
+                >
+                  {TEXT.chooseFolder}
+                </Button>
+              ) : null}
               <Button
-                variant="outlined"
-                sx={{ whiteSpace: 'nowrap', minWidth: 120, height: 40, flexShrink: 0 }}
-                onClick={() => void pickFolder(TEXT.settingsFolder).then((chosen) => chosen && setFolder(chosen))}
+                sx={{ whiteSpace: 'nowrap', height: 40, flexShrink: 0 }}
+                onClick={() => {
+                  setFolder(settings.defaultFolder);
+                  setFolderChoice('default');
+                }}
               >
-                {TEXT.chooseFolder}
-              </Button>
-              <Button sx={{ whiteSpace: 'nowrap', height: 40, flexShrink: 0 }} onClick={() => setFolder(settings.defaultFolder)}>
                 {TEXT.useDefault}
               </Button>
             </Stack>

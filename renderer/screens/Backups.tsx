@@ -98,7 +98,7 @@ export function BackupsScreen() {
 
   async function fromFile(action: Pending['action']) {
     const picked = await pickFile(action === 'verify' ? TEXT.verifyFile : TEXT.restoreFile, ZIP_FILTER);
-    if (picked) await run({ action, file: picked.path, fileName: picked.name }, null);
+    if (picked) await run({ action, file: picked.handle, fileName: picked.name }, null);
   }
 
   async function confirmRestore(confirmOtherRegion: boolean) {

@@ -133,7 +133,7 @@ export function ExportDialog({ batch, onClose }: { batch: BatchSummary; onClose(
     if (!target) return;
     setState({ step: 'running', status: null });
     try {
-      const result = await exportPackage({ id: batch.id, path: target.path, passphrase: protect ? passphrase : null }, (status) => setState({ step: 'running', status }));
+      const result = await exportPackage({ id: batch.id, path: target.handle, passphrase: protect ? passphrase : null }, (status) => setState({ step: 'running', status }));
       await deliver(target);
       setState({ step: 'done', result, revealed: false });
     } catch (failure) {
@@ -370,7 +370,7 @@ export function AckDialog({ onClose }: { onClose(): void }) {
     setBusy(true);
     setResult(null);
     try {
-      setResult(await acknowledge({ path: file.path, fileName: file.name }, setStatus));
+      setResult(await acknowledge({ path: file.handle, fileName: file.name }, setStatus));
     } catch (failure) {
       setError(errorMessage(failure));
     } finally {

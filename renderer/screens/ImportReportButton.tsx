@@ -23,7 +23,7 @@ export function ImportReportButton({
       const target = await chooseSavePath(TEXT.report.saveTitle, TEXT.report.fileName(fileName), [{ name: TEXT.report.filterName, extensions: ['xlsx'] }]);
       if (!target) return;
       setBusy(true);
-      const outcome = await report(target.path, importId);
+      const outcome = await report(target.handle, importId);
       if (!outcome.ok) {
         if (!outcome.cancelled) notify(outcome.message, 'error');
         return;

@@ -75,7 +75,7 @@ export function RegistryExportDialog({ onClose }: { onClose(): void }) {
     if (!target) return;
     setBusy(true);
     try {
-      const result = await call('registry:export', { since: parsed.value, path: target.path, format });
+      const result = await call('registry:export', { since: parsed.value, path: target.handle, format });
       await deliver(target);
       if (result.rows === 0) {
         setEmpty(TEXT.empty(formatDateBr(parsed.value), target.name));

@@ -19,9 +19,11 @@ interface BackupsState {
   job: JobStatus | null;
   load(): Promise<void>;
   loadSummary(): Promise<void>;
+  /** `folder`: a folder dialog's handle, null for the default folder, absent to keep it. */
   saveSettings(patch: Partial<Pick<BackupSettings, 'keepLast' | 'intervalHours' | 'onClose'>> & { folder?: string | null }): Promise<void>;
   setPinned(item: BackupItem, pinned: boolean): Promise<void>;
   create(passphrase: string | null): Promise<JobOutcome<BackupCreated>>;
+  /** `file`: a listed backup's path, or the handle of a file chosen with pickFile. */
   verify(file: string, passphrase: string | null): Promise<JobOutcome<BackupVerification>>;
   prepareRestore(file: string, passphrase: string | null): Promise<JobOutcome<RestorePrepared> & { jobId?: string }>;
   applyRestore(jobId: string, confirmOtherRegion: boolean): Promise<RestoreApplied>;

@@ -65,8 +65,8 @@ interface ImportState {
   reset(): void;
   loadHistory(page?: number, pageSize?: number): Promise<void>;
   undo(id: number): Promise<Outcome<{ restoredRecords: number }>>;
-  /** The error report of a written import (by id) or of the current preview, written to `path`. */
-  report(path: string, importId: number | null): Promise<Outcome<{ rows: number }>>;
+  /** The error report of a written import (by id) or of the current preview, written to the place `target` (a save handle). */
+  report(target: string, importId: number | null): Promise<Outcome<{ rows: number }>>;
   /** The clerk's choice on a conflict of the summary: the store's message, or its refusal. */
   resolveConflict(id: number, choice: 'kept' | 'file', reason: string): Promise<{ ok: true; message: string } | { ok: false; message: string }>;
 }
@@ -123,9 +123,10 @@ export const useImports = create<ImportState>()((set, get) => {
   }
 
   function request() {
-    const { file, kind, sheet, mapping, reason, allOrNothing } = get();
+    const { file, kind, sheet, mapping, reason, allOrNothing, inspect } = get();
     if (!file) throw new Error('no file');
-    return { path: file.path, name: file.name, kind, sheet, mapping, allOrNothing, reason: reason.trim() || null };
+    // The file must still be the one inspected: one saved again since is refused (FILE_CHANGED).
+    return { path: file.handle, name: file.name, kind, sheet, mapping, allOrNothing, reason: reason.trim() || null, expectedSha256: inspect?.sha256 ?? null };
   }
 
   function mappingOf(inspect: InspectResult | null, sheet: string, kind: ImportKind): ImportMapping {
@@ -140,7 +141,7 @@ export const useImports = create<ImportState>()((set, get) => {
 
     async inspectFile(file) {
       set({ ...INITIAL, file });
-      const outcome = await follow(() => call('imports:inspect', { path: file.path, name: file.name }), (v) => inspectResultSchema.parse(v));
+      const outcome = await follow(() => call('imports:inspect', { path: file.handle, name: file.name }), (v) => inspectResultSchema.parse(v));
       if (!outcome.ok) return set({ error: outcome.cancelled ? null : outcome.message, file: null });
       const inspect = outcome.value;
       const kind = proposeKind(inspect);
@@ -221,10 +222,10 @@ export const useImports = create<ImportState>()((set, get) => {
       }
     },
 
-    async report(path, importId) {
-      if (importId !== null) return follow(() => call('imports:report', { id: importId, path }), (v) => reportResultSchema.parse(v), 'historyJob');
+    async report(target, importId) {
+      if (importId !== null) return follow(() => call('imports:report', { id: importId, path: target }), (v) => reportResultSchema.parse(v), 'historyJob');
       // A preview (or an "all or nothing" that wrote nothing) has no history: check again, writing the report.
-      const outcome = await follow(() => call('imports:preview', { ...request(), errorLimit: 0, reportPath: path }), (v) => importSummarySchema.parse(v));
+      const outcome = await follow(() => call('imports:preview', { ...request(), errorLimit: 0, reportPath: target }), (v) => importSummarySchema.parse(v));
       return outcome.ok ? { ok: true, value: { rows: outcome.value.rejected } } : outcome;
     },
   };

@@ -1,9 +1,11 @@
 // Database backups: create, verify, restore, the list, pinning and the automatic routine.
 import { z } from 'zod';
 import { empty } from './common';
+import { signatureCheckSchema } from './audit';
 import { jobStartedSchema } from './jobs';
 
 const passphrase = z.string().min(1).max(1024).nullable().default(null);
+/** A file or folder: a handle (app, browser preview) or, for `file`, a listed backup's path; a path on the command line (./files.ts). */
 const filePath = z.string().min(1).max(4096);
 
 /** What made a backup; `found`: a file found in the folder and verified or pinned here. */
@@ -83,6 +85,8 @@ export const backupVerificationSchema = z.object({
   schemaVersion: z.number().int().nullable(),
   createdAt: z.string().nullable(),
   counts: backupCountsSchema.nullable(),
+  /** The desk's signature of the backup (absent from answers of older versions). */
+  signature: signatureCheckSchema.optional(),
 });
 export type BackupVerification = z.infer<typeof backupVerificationSchema>;
 
@@ -120,7 +124,7 @@ export const backupsContract = {
   'backups:updateSettings': {
     input: z
       .object({
-        /** Null returns to the default folder. */
+        /** A folder dialog's handle (./files.ts); null returns to the default folder. */
         folder: z.string().trim().min(1).max(4096).nullable().optional(),
         keepLast: z.number().int().min(1).max(1000).optional(),
         intervalHours: z.number().int().min(1).max(720).optional(),

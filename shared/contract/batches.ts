@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { BATCH_STATES, CORRECTION_STATUSES } from '../domain';
 import { correctionStatusSchema, dipConsequenceSchema, pageInput, pageOf } from './common';
+import { signatureCheckSchema } from './audit';
 import { jobStartedSchema } from './jobs';
 
 export const batchStateSchema = z.enum(BATCH_STATES);
@@ -136,6 +137,8 @@ export const verifyResultSchema = z.object({
   /** The Schema-Version the package declares, when this desk knows it (its lines were checked with that version's schemas). */
   schemaVersion: z.number().int().nullable(),
   sha256: z.string(),
+  /** The desk's signature of the package (absent for lotes sealed before signatures, and from older versions' answers). */
+  signature: signatureCheckSchema.optional(),
 });
 export type VerifyResult = z.infer<typeof verifyResultSchema>;
 

@@ -82,8 +82,11 @@ export interface SavePathOptions {
   suggestedName: string;
   filters: FileFilter[];
 }
-/** A file the clerk chose: its path on this computer and its name. */
+/**
+ * A file or folder the clerk chose (native dialog, or the preview's upload/download): an opaque
+ * handle for the contract's file fields (./files.ts) and the name to show — never its path.
+ */
 export interface PickedFile {
-  path: string;
+  handle: string;
   name: string;
 }

@@ -65,6 +65,8 @@ export const importRequestSchema = z
     reportPath: z.string().min(1).max(4096).nullable().default(null),
     /** How many errors and rows to return (the screen needs a few; the command line all). */
     errorLimit: z.number().int().min(0).nullable().default(2000),
+    /** The SHA-256 the clerk was shown (inspect/preview): a file that no longer has it is refused. */
+    expectedSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable().default(null),
   })
   .strict();
 export type ImportRequest = z.input<typeof importRequestSchema>;

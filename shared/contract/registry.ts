@@ -162,13 +162,18 @@ export const registryContract = {
     input: z.object({ count: z.number().int().min(1).max(500_000), seed: z.number().int().default(1) }).strict(),
     output: z.object({ inserted: z.number().int(), total: z.number().int() }),
   },
-  /** Records changed on the desk and synced by Implanta since a date, as a registry-import file for the main system. */
+  /**
+   * Records changed on the desk and synced by Implanta since a date, as a registry-import file for
+   * the main system. `path`: a save handle or a path (./files.ts); `replace`: overwrite a file
+   * already there (only what the clerk confirmed counts).
+   */
   'registry:export': {
     input: z
       .object({
         since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
         path: z.string().min(1).max(4096),
         format: z.enum(['xlsx', 'csv']).optional(),
+        replace: z.boolean().optional(),
       })
       .strict(),
     output: z.object({ path: z.string(), rows: z.number().int(), sha256: z.string() }),

@@ -8,6 +8,7 @@ import { createHandlers, openStore, type Store } from '../../db';
 import type { BenchContext } from './context';
 import { backupCases, backupResponsiveness } from './backupCases';
 import { batchCases } from './batchCases';
+import { correctionDuringImport } from './concurrencyCases';
 import { importCases, runImportChild } from './importCases';
 import { registryCases } from './registryCases';
 import { formatBytes, formatCount, formatMs, machineLines, resultTable, VERDICT_OK, VERDICT_OVER } from './report';
@@ -50,6 +51,10 @@ async function main(): Promise<void> {
     // Later features add their own groups of cases here.
     const cases: BenchCase[] = [...registryCases(context), ...batchCases(context), ...backupCases(context), ...importCases(context)];
     const results = await runCases(cases, (r) => console.log(`  ${r.name}: p95 ${formatMs(r.measured.p95)}`));
+    // The counter while a whole month's import runs beside it (its own timing: a save every moment).
+    const counter = await correctionDuringImport(context);
+    for (const line of counter.lines) console.log(line);
+    results.push(counter.result);
 
     console.log(`\nTamanho do arquivo de dados: ${formatBytes(storeSize(store))}`);
     console.log(`Pico de memória (RSS): ${formatBytes(process.resourceUsage().maxRSS * 1024)}\n`);

@@ -28,6 +28,8 @@ describe('cress-desk', () => {
   });
 
   it('refuses to write before the desk is set up', () => {
+    // A store the app created on its first launch, closed before the set-up screen was filled.
+    new Database(store).close();
     const result = run('demo', '--professionals', '5');
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/SETUP_REQUIRED/);
@@ -103,7 +105,11 @@ describe('cress-desk', () => {
     const correction = rows.find((r) => r['Ação'] === 'correction.save') as Record<string, string>;
     expect(correction.CPF).toMatch(/^\*\*\*\.\d{3}\.\d{3}-\*\*$/);
     expect(JSON.stringify(rows)).not.toContain('nova@exemplo.com.br');
-    expect(json('audit', 'export', '--from', '01/01/2020', '--to', '31/12/2020', '--out', out).body.entries).toBe(0);
+    // Never over a file already there: the command says so and leaves it as it was.
+    const again = run('audit', 'export', '--from', br, '--to', br, '--out', out);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/Já existe um arquivo auditoria\.xlsx.*\[EXPORT_DESTINATION\]/);
+    expect(json('audit', 'export', '--from', '01/01/2020', '--to', '31/12/2020', '--out', join(dir, 'auditoria-2020.xlsx')).body.entries).toBe(0);
     expect(run('audit', 'export', '--from', '31/02/2026', '--to', br, '--out', out).code).toBe(2);
   });
 

@@ -85,10 +85,10 @@ describe('exporting a sealed batch', () => {
     expect(execFileSync('unzip', ['-t', result.path]).toString()).toMatch(/No errors detected/);
     const listing = execFileSync('unzip', ['-Z', '-T', result.path]).toString();
     // Every entry stamped with the sealing time in Brasília (18:45:30Z = 15:45:30, DOS keeps even seconds).
-    expect(listing.match(/20260310\.154530/g)?.length).toBe(9);
+    expect(listing.match(/20260310\.154530/g)?.length).toBe(10);
     expect(listing).toMatch(/-rw-r--r--/);
     const bag = unzipTo(result.path, 'x');
-    expect(readdirSync(bag).sort()).toEqual(['bag-info.txt', 'bagit.txt', 'data', 'manifest-sha256.txt', 'tagmanifest-sha256.txt']);
+    expect(readdirSync(bag).sort()).toEqual(['bag-info.txt', 'bagit.txt', 'data', 'manifest-sha256.txt', 'signature.txt', 'tagmanifest-sha256.txt']);
     expect(readdirSync(join(bag, 'data')).sort()).toEqual(['cep.jsonl', 'corrections.csv', 'corrections.jsonl', 'dip-requests.jsonl', 'summary.json']);
     for (const manifest of ['manifest-sha256.txt', 'tagmanifest-sha256.txt']) {
       const check = spawnSync('sha256sum', ['-c', '--strict', manifest], { cwd: bag, encoding: 'utf8' });
@@ -253,6 +253,7 @@ describe('verifying a package', () => {
       batch: { id: batch.uuid, number: '2026-0001', sourceOrganization: 'CRESS 9ª Região (SP)' },
       schemaVersion: 2,
       sha256: result.sha256,
+      signature: { state: 'valid', keyId: expect.any(String), message: 'Assinatura conferida com a chave desta mesa.' },
     });
   });
 

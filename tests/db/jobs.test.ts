@@ -24,7 +24,7 @@ const countTo: JobFn<{ to: number }, number> = ({ to }, context) => {
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'cress-jobs-'));
   JOBS['test.count'] = countTo as JobFn<never, unknown>;
-  desk = openDesk({ path: join(dir, 'store.sqlite'), appVersion: 'test' });
+  desk = openDesk({ path: join(dir, 'store.sqlite'), appVersion: 'test', create: true });
 });
 afterAll(() => {
   desk.close();

@@ -1,10 +1,10 @@
 // The log file tells IT what ran and how it ended, and never whose data it was (LGPD).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDesk } from '../../db';
-import { scrub } from '../../db/log';
+import { fileLogger, scrub } from '../../db/log';
 
 const dir = mkdtempSync(join(tmpdir(), 'cress-log-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,7 +18,7 @@ describe('log scrubbing', () => {
 
 describe('the desk log', () => {
   it('records calls and refusals without the data they carried', async () => {
-    const desk = openDesk({ path: join(dir, 'store.sqlite'), appVersion: 'test', logDir: join(dir, 'logs') });
+    const desk = openDesk({ path: join(dir, 'store.sqlite'), appVersion: 'test', logDir: join(dir, 'logs'), create: true });
     try {
       await desk.dispatch('settings:setup', { region: 9, operator: 'Ana Souza', seccional: null, demoProfessionals: 20 });
       const someone = desk.store.db.prepare('SELECT id, cpf, mother_name, row_version FROM professionals WHERE mother_name IS NOT NULL LIMIT 1').get() as {
@@ -46,5 +46,65 @@ describe('the desk log', () => {
     } finally {
       desk.close();
     }
+  });
+});
+
+describe('what a refusal leaves in the log', () => {
+  it('a rejected correction with a typed name, date and e-mail leaves the error codes and none of the values', async () => {
+    const logs = join(dir, 'refusals');
+    const desk = openDesk({ path: join(dir, 'refusals.sqlite'), appVersion: 'test', logDir: logs, create: true });
+    try {
+      await desk.dispatch('settings:setup', { region: 9, operator: 'Beatriz Lima', seccional: null, demoProfessionals: 5 });
+      const someone = desk.store.db.prepare('SELECT id, row_version FROM professionals LIMIT 1').get() as { id: number; row_version: number };
+      const typed = { motherNotListed: 'Maria Aparecida Dos Santos', birthDate: '31/02/1985', email: 'maria.aparecida.santos@@exemplo' };
+      const refusals = [];
+      for (const [field, value] of Object.entries(typed)) {
+        refusals.push(
+          await desk.dispatch('corrections:save', {
+            professionalId: someone.id,
+            expectedRowVersion: someone.row_version,
+            changes: { [field]: value },
+            reason: 'Pedido de Joana Prado no balcão',
+            evidence: { kind: 'RG', arrival: 'in_person', date: '2026-11-24' },
+          }),
+        );
+      }
+      // The refusals did carry the values back to the clerk: only the log must not keep them.
+      expect(refusals.map((r) => (r.ok ? 'ok' : r.error.message)).join(' ')).toContain('Maria Aparecida Dos Santos');
+      await desk.dispatch('Maria Aparecida Dos Santos' as never, {} as never);
+      await desk.dispatch('corrections:save', { professionalId: 'Rua das Acácias 31/02/1985' } as never);
+
+      const log = readFileSync(join(logs, 'cress-desk.log'), 'utf8');
+      const lines = log.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(lines.slice(1, 4).map((l) => l.code)).toEqual(['VALUE_INVALID', 'DATE_INVALID', 'EMAIL_INVALID']);
+      expect(lines[5]).toMatchObject({ channel: 'corrections:save', ok: false, code: 'INPUT_INVALID' });
+      for (const value of [...Object.values(typed), 'Maria Aparecida', '31/02/1985', 'maria.aparecida', 'Joana Prado', 'Beatriz Lima', 'Acácias']) {
+        expect(log).not.toContain(value);
+      }
+      for (const line of lines) expect(Object.keys(line).filter((k) => !['at', 'level', 'event', 'channel', 'ms', 'ok', 'code', 'problems'].includes(k))).toEqual([]);
+    } finally {
+      desk.close();
+    }
+  });
+
+  it('keeps only codes, channel names and numbers even when a caller hands it text', () => {
+    const logs = join(dir, 'direct');
+    const logger = fileLogger(logs);
+    logger.log({ level: 'info', event: 'call', channel: 'registry:find', code: 'Maria Aparecida Dos Santos', message: 'Data inválida: 31/02/1985', rows: 3 });
+    const line = JSON.parse(readFileSync(join(logs, 'cress-desk.log'), 'utf8')) as Record<string, unknown>;
+    expect(line).toMatchObject({ level: 'info', event: 'call', channel: 'registry:find', rows: 3 });
+    expect(JSON.stringify(line)).not.toMatch(/Maria|31\/02/);
+  });
+
+  it.skipIf(process.platform === 'win32')('is readable by its owner only: the file 0600 in a 0700 folder, also when an older version left them open', () => {
+    const logs = join(dir, 'modes');
+    fileLogger(logs).log({ level: 'info', event: 'call', ok: true });
+    expect(statSync(logs).mode & 0o777).toBe(0o700);
+    expect(statSync(join(logs, 'cress-desk.log')).mode & 0o777).toBe(0o600);
+    chmodSync(logs, 0o755);
+    chmodSync(join(logs, 'cress-desk.log'), 0o644);
+    fileLogger(logs).log({ level: 'info', event: 'call', ok: true });
+    expect(statSync(logs).mode & 0o777).toBe(0o700);
+    expect(statSync(join(logs, 'cress-desk.log')).mode & 0o777).toBe(0o600);
   });
 });

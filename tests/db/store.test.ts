@@ -114,7 +114,7 @@ describe('opening a store', () => {
     const store = openStore({ path: join(dir.dir, 'a', 'b', 'store.sqlite') });
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(store.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(store.db.pragma('busy_timeout', { simple: true })).toBe(30_000); // a writer waits its turn up to 30 s (docs/store.md)
     expect(() =>
       store.db
         .prepare("INSERT INTO corrections (uuid, professional_id, field, reason, operator, created_at) VALUES ('u', 999, 'email', 'motivo', 'Ana', 'x')")

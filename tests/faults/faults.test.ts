@@ -1,12 +1,27 @@
 // SIGKILL at random moments during each write the desk makes; prints a table of what survived.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acknowledgementWithDip } from './ackDip.fault';
 import { manualCorrection } from './correction.fault';
 import { acknowledgement, backupCreate, backupRestore, batchExport } from './files.fault';
 import { correctionsImport, registryImport, registryMerge } from './imports.fault';
 import { faultTable, runFaultCase, type FaultCase, type FaultRow } from './harness';
+import { correctionOnFullDisk, fullDiskPossible, restoreWhileWriting } from './store.fault';
 
-const CASES: FaultCase[] = [manualCorrection, correctionsImport, registryImport, registryMerge, backupCreate, backupRestore, batchExport, acknowledgement, acknowledgementWithDip];
+const CASES: FaultCase[] = [
+  manualCorrection,
+  correctionsImport,
+  registryImport,
+  registryMerge,
+  backupCreate,
+  backupRestore,
+  restoreWhileWriting,
+  batchExport,
+  acknowledgement,
+  acknowledgementWithDip,
+];
 const rows: FaultRow[] = [];
 
 afterAll(() => {
@@ -23,4 +38,16 @@ describe('killed at random moments', () => {
       expect(row.whole + row.none).toBe(row.kills);
     }, 180_000);
   }
+
+  it(`${correctionOnFullDisk.operation}: refused, the store stays sound and unchanged`, async (context) => {
+    const probe = mkdtempSync(join(tmpdir(), 'cress-fault-mount-'));
+    const possible = fullDiskPossible(join(probe, 'disk'));
+    rmSync(probe, { recursive: true, force: true });
+    context.skip(!possible, 'mount namespaces (unshare -m) are not allowed here: no small disk to fill.');
+    const row = await runFaultCase(correctionOnFullDisk);
+    rows.push(row);
+    expect(row.partial).toEqual([]);
+    expect(row.intact).toBe(row.kills);
+    expect(row.none).toBe(row.kills);
+  }, 180_000);
 });

@@ -24,6 +24,12 @@ export interface FaultCase {
   args(dir: string): string[];
   /** Reads the killed store (and files) and says what the operation left. */
   inspect(db: Database.Database, dir: string): Outcome;
+  /** What an undisturbed run leaves (default `whole`; `none` for an operation that must be refused). */
+  undisturbed?: 'whole' | 'none';
+  /** Another program working on the store during each run (started before it, stopped after it). */
+  beside?(store: string, dir: string): Promise<{ stop(): Promise<void> }>;
+  /** Runs the command itself (another place for the store: a full disk); default runCli. */
+  run?(store: string, args: string[], killAfterMs: number | null, dir: string): Promise<void>;
 }
 
 export interface FaultRow {
@@ -64,21 +70,33 @@ export async function runFaultCase(c: FaultCase): Promise<FaultRow> {
     // One undisturbed run tells how long the operation takes; the kills spread over 0–120 % of it.
     const rehearsal = mkdtempSync(join(base, 'rehearsal-'));
     copyStore(prepared, join(rehearsal, 'store.sqlite'));
-    const started = Date.now();
-    await runCli(['--db', join(rehearsal, 'store.sqlite'), ...c.args(rehearsal)], null);
-    const maxDelayMs = Math.max(50, Math.round((Date.now() - started) * 1.2));
+    /** One run of the operation (with whatever works beside it); answers how long the operation took. */
+    const run = async (dir: string, store: string, killAfterMs: number | null): Promise<number> => {
+      const beside = await c.beside?.(store, dir);
+      const started = Date.now();
+      try {
+        if (c.run) await c.run(store, c.args(dir), killAfterMs, dir);
+        else await runCli(['--db', store, ...c.args(dir)], killAfterMs);
+        return Date.now() - started;
+      } finally {
+        await beside?.stop();
+      }
+    };
+    const took = await run(rehearsal, join(rehearsal, 'store.sqlite'), null);
+    const maxDelayMs = Math.max(50, Math.round(took * 1.2));
     // …and must do the whole operation: otherwise every kill would look like "nothing happened".
     const rehearsed = new Database(join(rehearsal, 'store.sqlite'));
     const rehearsedOutcome = c.inspect(rehearsed, rehearsal);
     rehearsed.close();
-    if (rehearsedOutcome.effect !== 'whole') throw new Error(`${c.operation}: an undisturbed run did not complete (${rehearsedOutcome.effect})`);
+    const undisturbed = c.undisturbed ?? 'whole';
+    if (rehearsedOutcome.effect !== undisturbed) throw new Error(`${c.operation}: an undisturbed run left ${rehearsedOutcome.effect}, not ${undisturbed}`);
     for (let i = 0; i < c.kills; i++) {
       const dir = mkdtempSync(join(base, `kill-${i}-`));
       const store = join(dir, 'store.sqlite');
       copyStore(prepared, store);
       // Spread the kills over the whole run: before start, during the work, around the commit.
       const delay = Math.floor((i / c.kills) * maxDelayMs + Math.random() * (maxDelayMs / c.kills));
-      await runCli(['--db', store, ...c.args(dir)], delay);
+      await run(dir, store, delay);
       const db = new Database(store);
       try {
         const ok = (db.pragma('integrity_check', { simple: true }) as string) === 'ok';

@@ -236,6 +236,30 @@ describe('the classics', () => {
     tally.add('clássicos', 'result', 0);
   });
 
+  it('a message over 1 000 characters in a CSV or an xlsx answer is kept cut to 1 000, ending in "…", as the JSON schema caps it', async () => {
+    // The cut falls inside an emoji: it must not leave half of it behind.
+    const long = `Rejeitada: ${'a'.repeat(987)}😀${'b'.repeat(100_000)}`;
+    const csv = desk.dir.file('mensagem-longa.csv');
+    writeFileSync(csv, `id;situação;mensagem\r\n${uuids[5]};rejeitada;${long}\r\n`);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['id', 'situação', 'mensagem'], [uuids[5] as string, 'rejeitada', long.slice(0, 32_000)]]), 'C');
+    const xlsx = desk.dir.file('mensagem-longa.xlsx');
+    writeFileSync(xlsx, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    for (const [path, name] of [
+      [csv, 'mensagem-longa.csv'],
+      [xlsx, 'mensagem-longa.xlsx'],
+    ] as const) {
+      const message = (await readAck(path, name)).answers[0]?.message ?? '';
+      expect(message.length).toBeLessThanOrEqual(1000);
+      expect(message).toMatch(/^Rejeitada: a{987}…$/);
+      expect(Buffer.from(message, 'utf8').toString('utf8')).toBe(message); // no half surrogate pair left
+    }
+    const short = desk.dir.file('mensagem-curta.csv');
+    writeFileSync(short, `id;situação;mensagem\r\n${uuids[5]};rejeitada;${'c'.repeat(1000)}\r\n`);
+    expect((await readAck(short, 'mensagem-curta.csv')).answers[0]?.message).toBe('c'.repeat(1000));
+    tally.add('clássicos', 'result', 0);
+  });
+
   it('a 1 MB cell and 100 000 columns end in a clear answer, quickly', async () => {
     await importCase('clássicos', 'celula.csv', Buffer.from(`id;situação;mensagem\r\n${uuids[4]};rejeitada;${'m'.repeat(1024 * 1024)}\r\n`));
     const wide = Array.from({ length: 100_000 }, (_, i) => `c${i}`);

@@ -1,13 +1,18 @@
 // The browser host: serves the built renderer and the same handler table as the desktop app over
 // HTTP on 127.0.0.1, so the real UI runs in a plain browser (preview, end-to-end tests).
 // Guarded like an IPC channel: loopback only, a random per-run token, and a Host header check.
+// Files go through handles only: an upload or a save place gets one, and the handlers read and
+// write nothing else (db/fileBroker.ts). They live in a private folder removed when the host stops.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { basename, dirname, extname, join, normalize, resolve, sep } from 'node:path';
-import { openDesk, resolveStorePath, type Desk, type Store } from '../../db';
+import { HandleBroker, openDesk, resolveStorePath, type Desk, type Store } from '../../db';
+import { auditKeyFromEnv } from '../../db/auditKey';
+import { privateByDefault } from '../../db/fileModes';
 import { APP_VERSION } from '../../electron/version';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -30,6 +35,8 @@ export interface HostOptions {
   workerPath?: string | null;
   port?: number;
   token?: string;
+  /** The largest upload accepted, in bytes (512 MB). */
+  maxUpload?: number;
 }
 
 export interface RunningHost {
@@ -38,19 +45,24 @@ export interface RunningHost {
   port: number;
   desk: Desk;
   readonly store: Store;
+  /** The host's private folder (0700) of uploads and downloads; removed by `close`. */
+  filesDir: string;
   close(): Promise<void>;
 }
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const broker = new HandleBroker();
   const desk = openDesk({
     path: options.storePath,
     appVersion: APP_VERSION,
     workerPath: options.workerPath ?? null,
     logDir: join(dirname(resolve(options.storePath)), 'logs'),
+    files: broker,
+    create: true, // the desk's own file: a first run opens on the set-up screen
   });
   const dispatch = desk.dispatch;
   const token = options.token ?? randomBytes(24).toString('hex');
-  const files = browserFiles();
+  const files = browserFiles(broker, options.maxUpload ?? MAX_UPLOAD);
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error(error);
@@ -99,7 +111,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     get store() {
       return desk.store;
     },
-    close: () => closeServer(server, desk),
+    filesDir: files.root,
+    close: () => closeServer(server, desk).finally(() => files.remove()),
   };
 }
 
@@ -111,50 +124,92 @@ function safeName(name: string): string {
 }
 
 /**
- * What the desktop app does with file dialogs, done the browser's way: an upload gives the file a
- * path the handlers can read; a save path is a folder of ours whose file the page then downloads.
+ * What the desktop app does with file dialogs, done the browser's way: an upload gets a read handle
+ * to the copy kept here; a save place is a fresh file in a folder of ours, behind a write handle,
+ * which the page then downloads. Nothing here is ever overwritten: each file has its own new
+ * folder, so an export never replaces anything, and the browser's own download names the copy in
+ * the clerk's Downloads folder (adding " (1)" rather than replacing one already there).
  */
-function browserFiles() {
-  const root = join(tmpdir(), `cress-desk-files-${process.pid}`);
-  const handedOut = new Set<string>();
-  const freshPath = (name: string) => {
-    const dir = join(root, randomBytes(8).toString('hex'));
-    mkdirSync(dir, { recursive: true });
-    return join(dir, safeName(name));
-  };
+function browserFiles(broker: HandleBroker, maxUpload: number) {
+  // mkdtemp: a new, unguessable folder that only this user may enter (0700).
+  const root = mkdtempSync(join(tmpdir(), 'cress-desk-files-'));
+  const freshPath = (name: string) => join(mkdtempSync(join(root, 'f-')), safeName(name));
   return {
+    root,
+    remove(): void {
+      rmSync(root, { recursive: true, force: true });
+    },
     async handle(url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
       if (url.pathname === '/api/upload') {
         const name = safeName(url.searchParams.get('name') ?? 'arquivo');
+        if (Number(req.headers['content-length'] ?? 0) > maxUpload) return tooLarge(req, res);
         const path = freshPath(name);
-        let size = 0;
-        req.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > MAX_UPLOAD) req.destroy(new Error('upload too large'));
-        });
-        await pipeline(req, createWriteStream(path));
-        return send(res, 200, 'application/json', JSON.stringify({ path, name }));
+        const outcome = await receive(req, path, maxUpload);
+        if (outcome !== 'complete') {
+          // Nothing of a refused or abandoned upload stays behind.
+          await rm(dirname(path), { recursive: true, force: true });
+          return outcome === 'too-large' ? tooLarge(req, res) : undefined;
+        }
+        return send(res, 200, 'application/json', JSON.stringify({ handle: broker.issue(path, 'read', { name }), name }));
       }
       if (url.pathname === '/api/save-path') {
-        const { suggestedName } = JSON.parse(await readBody(req)) as { suggestedName?: string };
-        const path = freshPath(suggestedName ?? 'arquivo');
-        handedOut.add(path);
-        return send(res, 200, 'application/json', JSON.stringify({ path, name: basename(path) }));
+        const { suggestedName } = jsonBody(await readBody(req)) as { suggestedName?: unknown };
+        const path = freshPath(typeof suggestedName === 'string' ? suggestedName : 'arquivo');
+        return send(res, 200, 'application/json', JSON.stringify({ handle: broker.issue(path, 'write'), name: basename(path) }));
       }
       if (url.pathname === '/api/download') {
-        const { path } = JSON.parse(await readBody(req)) as { path?: string };
-        if (!path || !handedOut.has(path) || !existsSync(path)) return send(res, 404, 'text/plain', 'Arquivo não encontrado');
+        const { handle } = jsonBody(await readBody(req)) as { handle?: unknown };
+        const entry = broker.entry(handle);
+        const file = entry?.mode === 'write' && entry.path.startsWith(root + sep) ? statSync(entry.path, { throwIfNoEntry: false }) : undefined;
+        if (!entry || !file?.isFile()) return send(res, 404, 'text/plain', 'Arquivo não encontrado');
         res.writeHead(200, {
           'content-type': 'application/octet-stream',
-          'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(basename(path))}`,
+          'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(entry.name)}`,
           'cache-control': 'no-store',
         });
-        await pipeline(createReadStream(path), res);
+        await pipeline(createReadStream(entry.path), res);
         return;
       }
       send(res, 404, 'text/plain', 'Não encontrado');
     },
   };
+}
+
+/**
+ * Writes the request body to `path` (created 0600, never over a file): `complete`, `too-large` as
+ * soon as it passes `limit`, or `aborted` when the page went away halfway.
+ */
+async function receive(req: IncomingMessage, path: string, limit: number): Promise<'complete' | 'too-large' | 'aborted'> {
+  const file = await open(path, 'wx', 0o600);
+  let size = 0;
+  try {
+    // destroyOnReturn: false keeps the connection open to answer 413 after stopping early.
+    for await (const chunk of req.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limit) return 'too-large';
+      await file.write(chunk);
+    }
+    return req.complete ? 'complete' : 'aborted';
+  } catch {
+    return 'aborted';
+  } finally {
+    await file.close();
+  }
+}
+
+function tooLarge(req: IncomingMessage, res: ServerResponse): void {
+  res.setHeader('connection', 'close');
+  send(res, 413, 'text/plain', 'Arquivo grande demais para a prévia no navegador.');
+  req.resume(); // the rest of the body is read and dropped, never written
+}
+
+function jsonBody(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }
 
 function tokenMatches(given: string, expected: string): boolean {
@@ -213,8 +268,9 @@ function argValue(args: string[], name: string): string | undefined {
 
 // Run directly: node out/host/host.cjs [--db FILE] [--port N] [--token T]
 if (require.main === module) {
+  privateByDefault(); // what the host writes is its user's only: files 0600, folders 0700
   const args = process.argv.slice(2);
-  const storePath = resolveStorePath({ cliPath: argValue(args, '--db'), env: process.env });
+  const storePath = auditKeyFromEnv(resolveStorePath({ cliPath: argValue(args, '--db'), env: process.env }), process.env); // the desk's audit key (db/auditKey.ts)
   startHost({
     storePath,
     rendererDir: resolve(__dirname, '../renderer'),
@@ -225,9 +281,11 @@ if (require.main === module) {
     .then((host) => {
       console.log(`CRESS Desk (prévia no navegador): ${host.url}`);
       console.log(`Dados: ${storePath}`);
+      // Ctrl+C and SIGTERM close the store and remove the uploads and downloads; so does any other exit.
       const stop = () => void host.close().then(() => process.exit(0));
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
+      process.on('exit', () => rmSync(host.filesDir, { recursive: true, force: true }));
     })
     .catch((error: unknown) => {
       console.error(error instanceof Error ? error.message : error);

@@ -1,7 +1,8 @@
-// How the checking side of an import talks to its writing side. With the built writer script, the
-// writing runs in a thread of its own — SQLite's inserts and updates on one core while the file is
-// read and checked on the other —; without it (unit tests), on the same connection, in order.
-// The job itself is synchronous, so replies are awaited with Atomics.wait, not with promises.
+// How the checking side of an import talks to its writing side. A corrections import is staged
+// (stagedWriter.ts): with the built writer script, in a thread of its own — staging on one core
+// while the file is read and checked on the other —; without it (unit tests), on the job's own
+// connection. Registry and CEP imports write on the job's connection in one transaction
+// (importWriter.ts). The job itself is synchronous, so replies are awaited with Atomics.wait.
 import type { Database } from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,17 +11,24 @@ import { AppError, type AppErrorData } from '../../../shared/errors';
 import type { ProfessionalRow } from '../../registry';
 import type { NewImport } from '../history';
 import { ImportWriter } from './importWriter';
-import type { FinishData, FreshQuery } from './ops';
+import { OP_CORRECTION, OP_ROW, type FinishData, type FinishOutcome, type FreshQuery } from './ops';
+import { StagedWriter } from './stagedWriter';
 
 export interface WriterLink {
-  /** Writing runs in another thread (then the checking side reads on its own connection). */
+  /**
+   * The import's own changes are seen only through `lookup` (a staged import, or writing in
+   * another thread); false: the checking side's connection sees them (one transaction on it).
+   */
   readonly threaded: boolean;
   begin(data: NewImport): number;
+  /** The row of the file the next operations come from. */
+  atRow(row: number): void;
   /** Queues one operation (see ops.ts). */
   add(op: readonly unknown[]): void;
   /** A professionals row as the import's transaction sees it, after everything queued so far. */
   lookup(query: FreshQuery): ProfessionalRow | null;
-  finish(data: FinishData): void;
+  /** Writes the import (or not: a preview, all-or-nothing with rejected rows): its number when written, and the rows found stale. */
+  finish(data: FinishData): FinishOutcome;
   /** Rolls back whatever was written. */
   abort(): void;
   close(): void;
@@ -35,11 +43,32 @@ export class InlineLink implements WriterLink {
   }
 
   begin = (data: NewImport) => this.writer.begin(data);
+  atRow = () => undefined;
   add = (op: readonly unknown[]) => this.writer.apply(op);
+  lookup = (query: FreshQuery) => this.writer.lookup(query);
+  finish = (data: FinishData): FinishOutcome => ({ importId: this.writer.finish(data), stale: [] });
+  abort = () => this.writer.abort();
+  close = () => undefined;
+}
+
+/** A staged import on the job's own connection (no writer thread: unit tests). */
+export class StagedInlineLink implements WriterLink {
+  readonly threaded = true;
+  private readonly writer: StagedWriter;
+
+  private row = 0;
+
+  constructor(db: Database, storePath: string) {
+    this.writer = new StagedWriter(db, storePath);
+  }
+
+  begin = (data: NewImport) => this.writer.begin(data);
+  atRow = (row: number) => void (this.row = row);
+  add = (op: readonly unknown[]) => this.writer.apply(op[0] === OP_CORRECTION ? [OP_ROW, this.row, ...op] : op);
   lookup = (query: FreshQuery) => this.writer.lookup(query);
   finish = (data: FinishData) => this.writer.finish(data);
   abort = () => this.writer.abort();
-  close = () => undefined;
+  close = () => this.writer.close();
 }
 
 /** Shared counters: replies posted, operation batches applied, failed. */
@@ -49,7 +78,8 @@ const FAILED = 2;
 /** Values per message, and how many messages may wait unapplied before the checking side waits. */
 const BATCH_VALUES = 8192;
 const IN_FLIGHT = 8;
-const WAIT_MS = 60_000;
+/** How long an answer of the writer may take (writing a big import in steps, each waiting its turn). */
+const WAIT_MS = 600_000;
 
 export type WriterReply = { ok: true; value: unknown } | { ok: false; error: AppErrorData };
 
@@ -82,6 +112,7 @@ export class ThreadLink implements WriterLink {
   private seen = 0;
   private closed = false;
   private error: AppError | null = null;
+  private row = 0;
 
   constructor(script: string, storePath: string) {
     const channel = new MessageChannel();
@@ -146,7 +177,12 @@ export class ThreadLink implements WriterLink {
     return this.request({ t: 'begin', data }) as number;
   }
 
+  atRow(row: number): void {
+    this.row = row;
+  }
+
   add(op: readonly unknown[]): void {
+    if (op[0] === OP_CORRECTION) this.batch.push(OP_ROW, this.row);
     for (const value of op) this.batch.push(value);
     if (this.batch.length >= BATCH_VALUES) this.flush();
   }
@@ -155,8 +191,8 @@ export class ThreadLink implements WriterLink {
     return this.request({ t: 'lookup', query }) as ProfessionalRow | null;
   }
 
-  finish(data: FinishData): void {
-    this.request({ t: 'finish', data });
+  finish(data: FinishData): FinishOutcome {
+    return this.request({ t: 'finish', data }) as FinishOutcome;
   }
 
   abort(): void {
@@ -179,7 +215,11 @@ export class ThreadLink implements WriterLink {
   }
 }
 
-/** The writing side for an import: in a thread running `script`, or on this very connection. */
-export function openWriterLink(db: Database, storePath: string, script: string | null): WriterLink {
-  return script ? new ThreadLink(script, storePath) : new InlineLink(db);
+/**
+ * The writing side for an import: staged (corrections) in a thread running `script` or on this
+ * very connection; or one transaction on this connection (registry, CEP).
+ */
+export function openWriterLink(db: Database, storePath: string, options: { staged: boolean; script: string | null }): WriterLink {
+  if (!options.staged) return new InlineLink(db);
+  return options.script ? new ThreadLink(options.script, storePath) : new StagedInlineLink(db, storePath);
 }

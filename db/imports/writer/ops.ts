@@ -4,6 +4,8 @@ import type { ImportCounts, ImportTallies, NewImport } from '../history';
 
 export const OP_CORRECTION = 1;
 export const OP_ERROR = 2;
+/** `[OP_ROW, row]`: the correction that follows comes from this row of the file (staged imports). */
+export const OP_ROW = 3;
 
 /**
  * An accepted corrections row: `[OP_CORRECTION, professionalId, expectedRowVersion, dipConsequence,
@@ -18,6 +20,56 @@ export type CorrectionOp = [typeof OP_CORRECTION, number, number, string, string
 export type ErrorOp = [typeof OP_ERROR, number, string, string, string, string | null];
 
 export type WriteOp = CorrectionOp | ErrorOp;
+
+/**
+ * A row the checking side accepted whose record someone else changed before the import was
+ * written (staged imports): it is rejected then, with the other rows written as checked.
+ */
+export interface StaleRow {
+  row: number;
+  professionalId: number;
+  /** Corrections the row would have queued, and its DIP consequence. */
+  items: number;
+  dipConsequence: string;
+  /** Why the row was not written (for the summary and the error list). */
+  message: string;
+}
+
+/** The message of a stale row (see StaleRow). */
+export function staleRowMessage(registration: string): string {
+  return `O cadastro de registro ${registration} foi alterado por outra pessoa enquanto a planilha era conferida: esta linha não foi gravada. Confira o cadastro e importe a linha de novo.`;
+}
+
+/** What stale rows take off an import's counts: rows, corrections and DIP consequences. */
+export function staleTotals(stale: readonly StaleRow[]): { rows: number; items: number; dip: Record<string, number> } {
+  const dip: Record<string, number> = {};
+  for (const row of stale) if (row.dipConsequence !== 'none') dip[row.dipConsequence] = (dip[row.dipConsequence] ?? 0) + 1;
+  return { rows: stale.length, items: stale.reduce((sum, row) => sum + row.items, 0), dip };
+}
+
+/** An import's audit detail with its stale rows taken off (their counts are those of rejected rows). */
+export function detailWithoutStale(detail: Record<string, unknown>, stale: readonly StaleRow[]): Record<string, unknown> {
+  if (stale.length === 0) return detail;
+  const off = staleTotals(stale);
+  const number = (key: string) => (typeof detail[key] === 'number' ? (detail[key] as number) : 0);
+  const dip = { ...((detail.dipConsequences as Record<string, number> | undefined) ?? {}) };
+  for (const [key, value] of Object.entries(off.dip)) dip[key] = (dip[key] ?? 0) - value;
+  return {
+    ...detail,
+    accepted: number('accepted') - off.rows,
+    rejected: number('rejected') + off.rows,
+    corrections: number('corrections') - off.items,
+    updated: number('updated') - off.rows,
+    dipConsequences: dip,
+    staleRows: off.rows,
+  };
+}
+
+/** What writing the import came to: its number (null when nothing was written) and the rows found stale. */
+export interface FinishOutcome {
+  importId: number | null;
+  stale: StaleRow[];
+}
 
 /** A professionals row looked up on the writing side, where the import's own changes are visible. */
 export type FreshQuery = { by: 'id'; key: number } | { by: 'cpf' | 'registration'; key: string };

@@ -1,19 +1,22 @@
-// The writer thread of an import (built to out/worker/importWriter.cjs): applies what the checking
-// side sends, in order, on its own connection and transaction; replies where it is asked to.
+// The writer thread of a corrections import (built to out/worker/importWriter.cjs): stages what
+// the checking side sends, in order, answers lookups of records the import already changed, and
+// at the end writes the import in steps (stagedWriter.ts) on its own connection.
 import type Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, type AppErrorData } from '../../../shared/errors';
+import { storeError } from '../../storeLock';
 import { openJobConnection, WRITING_CACHE_KIB } from '../connection';
-import { ImportWriter } from './importWriter';
 import type { WriterData, WriterReply } from './link';
+import { StagedWriter } from './stagedWriter';
 
 const { storePath, port, shared } = workerData as WriterData;
 const flags = new Int32Array(shared);
 let db: Database.Database | null = null;
-let writer: ImportWriter | null = null;
+let writer: StagedWriter | null = null;
 let failed = false;
 
-function errorData(error: unknown): AppErrorData {
+function errorData(thrown: unknown): AppErrorData {
+  const error = storeError(thrown, storePath);
   if (error instanceof AppError) return error.toData();
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'INTERNAL', message: 'Erro interno inesperado. Nada foi gravado pela operação que falhou.', details: { message } };
@@ -54,24 +57,22 @@ parentPort?.on('message', (message: { t: string; [key: string]: unknown }) => {
     switch (message.t) {
       case 'begin':
         db = openJobConnection(storePath, WRITING_CACHE_KIB);
-        // The commit would fold the log back into the file; here that waits until the answer is out.
-        db.pragma('wal_autocheckpoint = 0');
-        writer = new ImportWriter(db);
-        return reply({ ok: true, value: writer.begin(message.data as Parameters<ImportWriter['begin']>[0]) });
+        writer = new StagedWriter(db, storePath);
+        return reply({ ok: true, value: writer.begin(message.data as Parameters<StagedWriter['begin']>[0]) });
       case 'lookup':
-        return reply({ ok: true, value: writer?.lookup(message.query as Parameters<ImportWriter['lookup']>[0]) ?? null });
+        return reply({ ok: true, value: writer?.lookup(message.query as Parameters<StagedWriter['lookup']>[0]) ?? null });
       case 'finish': {
-        const data = message.data as Parameters<ImportWriter['finish']>[0];
-        writer?.finish(data);
-        reply({ ok: true, value: null });
+        const importId = writer?.finish(message.data as Parameters<StagedWriter['finish']>[0]) ?? null;
+        reply({ ok: true, value: importId });
         // Then, with the import's answer on its way, fold the log back into the file.
-        if (data.written) db?.pragma('wal_checkpoint(PASSIVE)');
+        if (importId !== null) db?.pragma('wal_checkpoint(PASSIVE)');
         return;
       }
       case 'abort':
         writer?.abort();
         return reply({ ok: true, value: null });
       case 'close':
+        writer?.close();
         db?.close();
         db = null;
         parentPort?.close();

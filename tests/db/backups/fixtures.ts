@@ -28,7 +28,7 @@ export function openBackupDesk(): BackupDesk {
   const folder = dir.file('backups');
   mkdirSync(folder);
   let now = new Date('2026-11-24T18:30:00.000Z');
-  const desk = openDesk({ path: storePath, appVersion: '0.0.0-test', now: () => now });
+  const desk = openDesk({ path: storePath, appVersion: '0.0.0-test', now: () => now, create: true });
 
   const call = async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => {
     const envelope = (await desk.dispatch(channel, input)) as Envelope<Output<C>>;

@@ -27,7 +27,7 @@ async function value<T>(envelope: Promise<Envelope<unknown>>): Promise<T> {
 }
 
 function open(workerPath: string | null) {
-  desk = openDesk({ path: dir.file('store.sqlite'), appVersion: 'test', workerPath });
+  desk = openDesk({ path: dir.file('store.sqlite'), appVersion: 'test', workerPath, create: true });
   if (!desk.store.db.prepare('SELECT 1 FROM settings').get()) {
     desk.handlers['settings:setup']({ region: 9, seccional: null, operator: 'Ana Paula', demoProfessionals: 0 });
     addPeople(desk.store);

@@ -1,0 +1,158 @@
+// An import reads a private copy of the chosen file, hashed while it is copied: the SHA-256 it
+// records is the one of the very bytes its rows came from, whatever happens to the original. Before
+// anything is committed the original is hashed again; a file saved again during the copy, during
+// the import, or since the clerk saw it (inspect/preview) is refused and nothing is written —
+// never half of one version and half of the other. The copy is 0600 in a 0700 folder of its own,
+// removed when the import ends.
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, mkdtempSync, openSync, readSync, rmSync, writeSync, type Stats } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { PRIVATE_FILE } from '../../fileModes';
+import { diskFullError, isDiskFullError } from '../../storeLock';
+import { fileSha256 } from '../sheets';
+import { DEFAULT_LIMITS, FILE_MESSAGES, unreadable, unsafe, type ReaderLimits } from './limits';
+import { openSpreadsheet } from './open';
+import type { SpreadsheetSource } from './source';
+
+const CHUNK = 1024 * 1024;
+const FOLDER_PREFIX = 'cress-desk-import-';
+
+export interface PrivateCopy {
+  /** The copy the readers open. */
+  readonly path: string;
+  /** SHA-256 of the copy: of what the import reads. */
+  readonly sha256: string;
+  readonly size: number;
+  /** Throws FILE_CHANGED when the original no longer holds the bytes copied (call it before committing). */
+  assertUnchanged(): void;
+  /** Removes the copy (idempotent). */
+  discard(): void;
+}
+
+/** The original was saved again while (or after) the import read it. */
+export function changedWhileImported(fileName: string): AppError {
+  return new AppError(
+    'FILE_CHANGED',
+    `A planilha “${fileName}” foi alterada enquanto era importada: nada foi gravado. Espere o Excel ou o LibreOffice terminar de salvá-la (ou feche-a) e importe de novo.`,
+  );
+}
+
+/** The file is not the one the clerk inspected and previewed. */
+export function changedSincePreview(fileName: string): AppError {
+  return new AppError(
+    'FILE_CHANGED',
+    `A planilha “${fileName}” foi alterada depois que o CRESS Desk a abriu, e o conteúdo já não é o da prévia. Nada foi gravado. Escolha o arquivo de novo para conferir a versão atual.`,
+  );
+}
+
+const sameFile = (a: Stats, b: Stats) => a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
+
+/**
+ * Copies `original` (as `fileName` to the clerk) to a private temporary file, hashing it on the
+ * way; refuses it when it changes during the copy or does not have `expectedSha256`.
+ */
+export function privateCopy(original: string, fileName: string, expectedSha256: string | null = null, limits: ReaderLimits = DEFAULT_LIMITS): PrivateCopy {
+  let source: number;
+  try {
+    source = openSync(original, 'r');
+  } catch {
+    throw unreadable('O arquivo não foi encontrado ou não pode ser aberto. Escolha-o novamente.');
+  }
+  let folder: string | null = null;
+  const discard = () => {
+    if (folder !== null) rmSync(folder, { recursive: true, force: true });
+  };
+  let path: string;
+  const hash = createHash('sha256');
+  let size = 0;
+  try {
+    const before = fstatSync(source);
+    // A file too large to import is refused before it is copied.
+    if (before.size > limits.maxFileBytes) throw unsafe(FILE_MESSAGES.tooLarge(Math.ceil(before.size / 1048576), Math.floor(limits.maxFileBytes / 1048576)));
+    folder = mkdtempSync(join(tmpdir(), FOLDER_PREFIX));
+    path = join(folder, 'planilha');
+    const target = openSync(path, 'wx', PRIVATE_FILE);
+    try {
+      const buffer = Buffer.allocUnsafe(CHUNK);
+      for (;;) {
+        const n = readSync(source, buffer, 0, CHUNK, null);
+        if (n === 0) break;
+        size += n;
+        // Growing past what it measured at the start: being written right now.
+        if (size > before.size) throw changedWhileImported(fileName);
+        hash.update(buffer.subarray(0, n));
+        for (let at = 0; at < n; ) at += writeSync(target, buffer, at, n - at);
+      }
+    } finally {
+      closeSync(target);
+    }
+    if (size !== before.size || !sameFile(before, fstatSync(source))) throw changedWhileImported(fileName);
+  } catch (error) {
+    discard();
+    if (isDiskFullError(error)) throw diskFullError(tmpdir(), 'Nada foi gravado: a importação lê uma cópia da planilha feita nessa pasta.');
+    throw error;
+  } finally {
+    closeSync(source);
+  }
+  const sha256 = hash.digest('hex');
+  if (expectedSha256 !== null && expectedSha256 !== sha256) {
+    discard();
+    throw changedSincePreview(fileName);
+  }
+  return {
+    path,
+    sha256,
+    size,
+    assertUnchanged() {
+      let now: string;
+      try {
+        now = fileSha256(original);
+      } catch {
+        throw changedWhileImported(fileName);
+      }
+      if (now !== sha256) throw changedWhileImported(fileName);
+    },
+    discard,
+  };
+}
+
+/** A spreadsheet read from its private copy: the source, the copy's SHA-256, and the check before a commit. */
+export interface CopiedSpreadsheet extends SpreadsheetSource {
+  readonly sha256: string;
+  readonly size: number;
+  /** Throws FILE_CHANGED when the original changed since it was copied. */
+  assertUnchanged(): void;
+}
+
+/** `openSpreadsheet` on a private copy of `original`; closing it removes the copy. */
+export function openCopied(original: string, fileName: string, expectedSha256: string | null = null, limits: ReaderLimits = DEFAULT_LIMITS): CopiedSpreadsheet {
+  const copy = privateCopy(original, fileName, expectedSha256, limits);
+  let source: SpreadsheetSource;
+  try {
+    source = openSpreadsheet(copy.path, fileName, limits);
+  } catch (error) {
+    copy.discard();
+    throw error;
+  }
+  return {
+    format: source.format,
+    sheets: source.sheets,
+    get progress() {
+      return source.progress;
+    },
+    rows: (sheet) => source.rows(sheet),
+    rowEstimate: (sheet) => source.rowEstimate(sheet),
+    close() {
+      try {
+        source.close();
+      } finally {
+        copy.discard();
+      }
+    },
+    sha256: copy.sha256,
+    size: copy.size,
+    assertUnchanged: () => copy.assertUnchanged(),
+  };
+}

@@ -1,0 +1,179 @@
+// Writes the operations of a corrections import into the store, inside a transaction its caller
+// opened: each accepted row updates its record (guarded by the row version it was checked
+// against), queues one pending correction per item with its history entry, answers the rejections
+// of those fields and replaces the record's pendências; each problem of a rejected row becomes an
+// import_errors row. The one-transaction import (importWriter.ts) and the staged one
+// (stagedWriter.ts) share it.
+import type { Database, Statement } from 'better-sqlite3';
+import type { FieldName, FieldValue } from '../../../shared/fields';
+import { columnsOfCorrectionField } from '../../../shared/rules/motherFact';
+import { foldForSearch } from '../../../shared/text';
+import { resolveRejectionsBy } from '../../corrections';
+import { columnValue, valuesOfCorrectionText } from '../../recordState';
+import { BatchedInsert } from '../kinds/batchedInsert';
+import { OP_CORRECTION, OP_ERROR } from './ops';
+
+/** Ids of the records that have rows of a kind (rule pendências, load notes, open rejections), by id. */
+function idFlags(db: Database, sql: string): Uint8Array {
+  const max = (db.prepare('SELECT max(id) AS id FROM professionals').get() as { id: number | null }).id ?? 0;
+  const flags = new Uint8Array(max + 1);
+  for (const row of db.prepare(sql).iterate() as Iterable<{ id: number }>) if (row.id <= max) flags[row.id] = 1;
+  return flags;
+}
+
+/** A record changed since the import checked its row: its operation would overwrite that change. */
+export class StaleRecord extends Error {
+  constructor(readonly professionalId: number) {
+    super(`professional ${professionalId} changed during the import`);
+    this.name = 'StaleRecord';
+  }
+}
+
+/** A load note the import removed (the main system's value it corrected), kept to put back on a rollback. */
+export interface DroppedNote {
+  professionalId: number;
+  code: string;
+  field: string | null;
+  message: string;
+}
+
+export interface ApplierOptions {
+  importId: number;
+  operator: string;
+  now: string;
+  fileName: string;
+  /** The correction UUIDs, in order. */
+  uuid: () => string;
+  /** Told of every load note about to be removed. */
+  onDroppedNotes?: (notes: DroppedNote[]) => void;
+}
+
+export class CorrectionApplier {
+  private readonly note: string;
+  private readonly corrections: BatchedInsert;
+  private readonly history: BatchedInsert;
+  private readonly errors: Statement;
+  /** Records with rule pendências, load notes, rejections still open (looked at only for those; read at the first row). */
+  private withRules: Uint8Array = new Uint8Array(0);
+  private withLoadNotes: Uint8Array = new Uint8Array(0);
+  private withRejections: Uint8Array = new Uint8Array(0);
+  private flagsRead = false;
+  private readonly dropRules: Statement;
+  private readonly addRule: Statement;
+  private readonly dropLoadNote: Statement;
+  private readonly loadNotes: Statement<[number, string], DroppedNote>;
+  private readonly updates = new Map<string, Statement>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly options: ApplierOptions,
+  ) {
+    this.note = `Importação nº ${options.importId}: ${options.fileName}`.slice(0, 200);
+    this.corrections = new BatchedInsert(
+      db,
+      `INSERT INTO corrections (uuid, professional_id, field, old_value, new_value, reason, evidence_kind, evidence_arrival,
+         evidence_date, evidence_note, operator, created_at, status, source, dip_consequence, import_id, import_row_version) VALUES`,
+      "(?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, 'pending', 'import', ?, ?, ?)",
+      13,
+    );
+    this.history = new BatchedInsert(
+      db,
+      'INSERT INTO record_history (professional_id, at, operator, kind, field, old_value, new_value, correction_uuid, import_id, batch_id, note) VALUES',
+      "(?, ?, ?, 'correction_import', ?, ?, ?, ?, ?, NULL, ?)",
+      9,
+    );
+    this.errors = db.prepare('INSERT INTO import_errors (import_id, row, "column", code, message, raw_row) VALUES (?, ?, ?, ?, ?, ?)');
+    this.dropRules = db.prepare("DELETE FROM pendencies WHERE professional_id = ? AND source = 'rule'");
+    this.addRule = db.prepare("INSERT INTO pendencies (professional_id, code, field, message, source) VALUES (?, ?, ?, ?, 'rule')");
+    this.dropLoadNote = db.prepare("DELETE FROM pendencies WHERE professional_id = ? AND source = 'load' AND field = ?");
+    this.loadNotes = db.prepare<[number, string], DroppedNote>(
+      "SELECT professional_id AS professionalId, code, field, message FROM pendencies WHERE professional_id = ? AND source = 'load' AND field = ?",
+    );
+  }
+
+  /** Applies a sequence of operations (see ops.ts), in order. Throws StaleRecord for a record changed meanwhile. */
+  apply(ops: readonly unknown[]): void {
+    let at = 0;
+    while (at < ops.length) {
+      const code = ops[at];
+      if (code === OP_CORRECTION) at = this.correction(ops, at);
+      else if (code === OP_ERROR) {
+        this.errors.run(this.options.importId, ops[at + 1], ops[at + 2], ops[at + 3], ops[at + 4], ops[at + 5]);
+        at += 6;
+      } else throw new Error(`unknown import operation ${String(code)}`);
+    }
+  }
+
+  private readFlags(): void {
+    const { db } = this;
+    this.withRules = idFlags(db, "SELECT DISTINCT professional_id AS id FROM pendencies WHERE source = 'rule'");
+    this.withLoadNotes = idFlags(db, "SELECT DISTINCT professional_id AS id FROM pendencies WHERE source = 'load'");
+    this.withRejections = idFlags(db, "SELECT DISTINCT professional_id AS id FROM corrections WHERE status = 'rejected' AND resolved_at IS NULL");
+    this.flagsRead = true;
+  }
+
+  private correction(ops: readonly unknown[], at: number): number {
+    if (!this.flagsRead) this.readFlags();
+    const { now, operator, importId } = this.options;
+    const id = ops[at + 1] as number;
+    const expected = ops[at + 2] as number;
+    const dip = ops[at + 3] as string;
+    const reason = ops[at + 4] as string;
+    const evidence = ops[at + 5] as string;
+    const count = ops[at + 6] as number;
+    const columns: string[] = [];
+    const values: (string | number | null)[] = [];
+    for (let i = 0; i < count; i++) {
+      const field = ops[at + 7 + i * 3] as string;
+      const text = ops[at + 9 + i * 3] as string | null;
+      // One item may set two columns (`mother`: the name and the flag).
+      for (const [column, value] of Object.entries(valuesOfCorrectionText(field, text)) as [FieldName, FieldValue][]) {
+        const [name, stored] = columnValue(column, value);
+        columns.push(name);
+        values.push(stored);
+        if (column === 'name') {
+          columns.push('name_folded');
+          values.push(foldForSearch(String(value ?? '')));
+        }
+      }
+    }
+    const key = columns.join(',');
+    let update = this.updates.get(key);
+    if (!update) {
+      update = this.db.prepare(
+        `UPDATE professionals SET ${columns.map((c) => `${c} = ?`).join(', ')}, row_version = row_version + 1, updated_at = ? WHERE id = ? AND row_version = ?`,
+      );
+      this.updates.set(key, update);
+    }
+    if (update.run(...values, now, id, expected).changes !== 1) throw new StaleRecord(id);
+    const loadNotes = id < this.withLoadNotes.length && this.withLoadNotes[id] === 1;
+    for (let i = 0; i < count; i++) {
+      const base = at + 7 + i * 3;
+      const field = ops[base] as string;
+      const uuid = this.options.uuid();
+      this.corrections.add(uuid, id, field, ops[base + 1], ops[base + 2], reason, evidence, this.note, operator, now, dip, importId, expected + 1);
+      this.history.add(id, now, operator, field, ops[base + 1], ops[base + 2], uuid, importId, reason);
+      // A new correction of a field answers the rejections of that field (rare: looked at only where there are some).
+      if (id < this.withRejections.length && this.withRejections[id] === 1) resolveRejectionsBy(this.db, id, [field], now, uuid);
+      if (loadNotes) {
+        for (const column of columnsOfCorrectionField(field)) {
+          if (this.options.onDroppedNotes) this.options.onDroppedNotes(this.loadNotes.all(id, column));
+          this.dropLoadNote.run(id, column);
+        }
+      }
+    }
+    let next = at + 7 + count * 3;
+    const pendencies = ops[next] as number;
+    next++;
+    if (id < this.withRules.length && this.withRules[id] === 1) this.dropRules.run(id);
+    for (let i = 0; i < pendencies; i++, next += 3) this.addRule.run(id, ops[next], ops[next + 1], ops[next + 2]);
+    if (id < this.withRules.length) this.withRules[id] = pendencies > 0 ? 1 : 0;
+    return next;
+  }
+
+  /** Writes the rows still buffered (before the transaction ends). */
+  flush(): void {
+    this.corrections.flush();
+    this.history.flush();
+  }
+}

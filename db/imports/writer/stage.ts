@@ -1,0 +1,157 @@
+// The staging file of a corrections import: what the import will write, collected while the
+// spreadsheet is read and checked, without any lock on the store. A private SQLite file beside the
+// store (`.<store>.import-<random>.stage`), held with an exclusive lock for as long as its import
+// runs — so another program can tell a live import from one whose process is gone — and removed
+// when the import ends. It keeps the operations in file order (indexed by record, to read back a
+// record the import already changed) and the problems of rejected rows; while the import is
+// applied, the load notes it removes, to put them back should it be rolled back.
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { isBusyError } from '../../storeLock';
+import type { DroppedNote } from './applier';
+
+const STAGE_NAME = /^\.(.+)\.import-[0-9a-f]{12}\.stage$/;
+
+/** Staging files of the store at `storePath` found in its folder (names only). */
+export function stageNamesOf(storePath: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dirname(storePath));
+  } catch {
+    return [];
+  }
+  return names.filter((name) => STAGE_NAME.exec(name)?.[1] === basename(storePath));
+}
+
+/** Deletes a staging file and what SQLite keeps beside it. */
+export function removeStageFiles(path: string): void {
+  for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+}
+
+export class ImportStage {
+  private readonly insertOp: Database.Statement;
+  private readonly insertError: Database.Statement;
+  private readonly opsOfRecord: Database.Statement<[number], { data: string }>;
+  private readonly opsAfter: Database.Statement<[number, number], { seq: number; row: number; data: string }>;
+  private readonly errorsAfter: Database.Statement<[number, number], { seq: number; data: string }>;
+  private readonly insertDropped: Database.Statement;
+  private sealed = false;
+  opCount = 0;
+  errorCount = 0;
+
+  private constructor(
+    readonly path: string,
+    private readonly db: Database.Database,
+  ) {
+    this.insertOp = db.prepare('INSERT INTO ops (professional_id, row, data) VALUES (?, ?, ?)');
+    this.insertError = db.prepare('INSERT INTO errors (data) VALUES (?)');
+    this.opsOfRecord = db.prepare('SELECT data FROM ops WHERE professional_id = ? ORDER BY seq');
+    this.opsAfter = db.prepare('SELECT seq, row, data FROM ops WHERE seq > ? ORDER BY seq LIMIT ?');
+    this.errorsAfter = db.prepare('SELECT seq, data FROM errors WHERE seq > ? ORDER BY seq LIMIT ?');
+    this.insertDropped = db.prepare('INSERT INTO dropped (professional_id, code, field, message) VALUES (?, ?, ?, ?)');
+  }
+
+  get name(): string {
+    return basename(this.path);
+  }
+
+  /** A new staging file beside the store, locked for this import alone. */
+  static create(storePath: string): ImportStage {
+    const path = join(dirname(storePath), `.${basename(storePath)}.import-${randomBytes(6).toString('hex')}.stage`);
+    const db = new Database(path);
+    try {
+      // A scratch file: a crash loses nothing that matters (the import is then simply not
+      // written), so nothing is synced; the journal keeps it readable after a kill.
+      db.pragma('synchronous = OFF');
+      db.pragma('locking_mode = EXCLUSIVE');
+      db.pragma('cache_size = -16384');
+      db.exec(`
+        CREATE TABLE ops (seq INTEGER PRIMARY KEY, professional_id INTEGER NOT NULL, row INTEGER NOT NULL, data TEXT NOT NULL);
+        CREATE INDEX ops_professional ON ops (professional_id, seq);
+        CREATE TABLE errors (seq INTEGER PRIMARY KEY, data TEXT NOT NULL);
+        CREATE TABLE dropped (professional_id INTEGER NOT NULL, code TEXT NOT NULL, field TEXT, message TEXT NOT NULL);`);
+      db.exec('BEGIN');
+      return new ImportStage(path, db);
+    } catch (error) {
+      db.close();
+      removeStageFiles(path);
+      throw error;
+    }
+  }
+
+  /**
+   * The staging file of an import whose process is gone, to read the notes it kept; null while
+   * its import still holds it (or when it is not a staging file any more).
+   */
+  static openAbandoned(path: string): ImportStage | 'held' | 'unreadable' {
+    let db: Database.Database | null = null;
+    try {
+      // No waiting: a held file belongs to a running import, whatever it is doing.
+      db = new Database(path, { fileMustExist: true, timeout: 0 });
+      db.pragma('locking_mode = EXCLUSIVE');
+      db.exec('BEGIN EXCLUSIVE');
+      db.exec('COMMIT');
+      db.prepare('SELECT count(*) FROM dropped').get();
+      const stage = new ImportStage(path, db);
+      stage.sealed = true;
+      return stage;
+    } catch (error) {
+      db?.close();
+      // Held: its import is at work. Anything else: a file killed before it was made whole.
+      return isBusyError(error) ? 'held' : 'unreadable';
+    }
+  }
+
+  /** An accepted row's operation (`row`: its row in the file). */
+  addCorrection(professionalId: number, row: number, op: readonly unknown[]): void {
+    this.insertOp.run(professionalId, row, JSON.stringify(op));
+    this.opCount++;
+  }
+
+  addError(op: readonly unknown[]): void {
+    this.insertError.run(JSON.stringify(op));
+    this.errorCount++;
+  }
+
+  /** The operations on one record, in file order. */
+  opsOf(professionalId: number): unknown[][] {
+    return this.opsOfRecord.all(professionalId).map((r) => JSON.parse(r.data) as unknown[]);
+  }
+
+  /** Everything staged is on file; from now on it is only read (and the notes of the apply added). */
+  seal(): void {
+    if (this.sealed) return;
+    this.sealed = true;
+    this.db.exec('COMMIT');
+  }
+
+  /** Up to `limit` operations after `afterSeq`, in file order. */
+  operations(afterSeq: number, limit: number): { seq: number; row: number; op: unknown[] }[] {
+    return this.opsAfter.all(afterSeq, limit).map((r) => ({ seq: r.seq, row: r.row, op: JSON.parse(r.data) as unknown[] }));
+  }
+
+  /** Up to `limit` problems of rejected rows after `afterSeq`. */
+  problems(afterSeq: number, limit: number): { seq: number; op: unknown[] }[] {
+    return this.errorsAfter.all(afterSeq, limit).map((r) => ({ seq: r.seq, op: JSON.parse(r.data) as unknown[] }));
+  }
+
+  keepDropped(notes: readonly DroppedNote[]): void {
+    for (const n of notes) this.insertDropped.run(n.professionalId, n.code, n.field, n.message);
+  }
+
+  dropped(): DroppedNote[] {
+    return this.db.prepare('SELECT professional_id AS professionalId, code, field, message FROM dropped').all() as DroppedNote[];
+  }
+
+  /** Lets the file go and deletes it. */
+  remove(): void {
+    if (this.db.open) this.db.close();
+    removeStageFiles(this.path);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

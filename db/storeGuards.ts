@@ -1,0 +1,148 @@
+// What opening a store checks before anyone works on it: the triggers that guard it (the audit
+// trail's append-only refusal, the sealed-batch guards, the row-seal queue, the search index) exist
+// with the SQL their migrations gave them — a missing or altered one is put back, a trigger no
+// migration made is removed, and the event is recorded in the audit chain; rows another program
+// wrote while the desk was closed are recorded and left unsealed (so `audit verify` names them);
+// and the chain is signed with the desk's key (db/audit.ts ensureKeyed). See docs/store.md.
+import type { Database } from 'better-sqlite3';
+import { appendAudit, ensureKeyed, readAnchor } from './audit';
+import { readAuditKeyOrNull as readAuditKey, type AuditKey } from './auditKey';
+import { SEALED, taintedRows, unsealedCounts } from './auditSeals';
+import { KNOWN_SCHEMA_VERSION, MIGRATIONS } from './migrate';
+
+/** The first schema version whose chain is signed (migration 0008). */
+export const SIGNED_SCHEMA_VERSION = MIGRATIONS.findIndex((m) => m.tag.startsWith('0008_')) + 1;
+
+function normalize(sql: string): string {
+  return sql.replace(/\s+/g, ' ').trim();
+}
+
+let expected: Map<string, string> | null = null;
+
+/** Every trigger the migrations leave, by name, with its SQL as SQLite keeps it (the last definition wins). */
+export function expectedTriggers(): ReadonlyMap<string, string> {
+  if (expected) return expected;
+  const triggers = new Map<string, string>();
+  for (const migration of MIGRATIONS) {
+    for (const statement of migration.statements) {
+      const created = /CREATE\s+TRIGGER\s+(?:IF\s+NOT\s+EXISTS\s+)?[`"]?(\w+)[`"]?/i.exec(statement);
+      if (created) {
+        triggers.set(created[1]!, statement.slice(created.index).replace(/;\s*$/, ''));
+        continue;
+      }
+      const dropped = /^\s*DROP\s+TRIGGER\s+(?:IF\s+EXISTS\s+)?[`"]?(\w+)[`"]?/im.exec(statement);
+      if (dropped) triggers.delete(dropped[1]!);
+    }
+  }
+  expected = triggers;
+  return triggers;
+}
+
+export interface GuardCheck {
+  missing: string[];
+  altered: string[];
+  /** Triggers no migration made (someone added them to change what the desk writes). */
+  foreign: string[];
+}
+
+export function checkGuards(db: Database): GuardCheck {
+  const found = new Map(
+    (db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'").all() as { name: string; sql: string | null }[]).map((t) => [t.name, t.sql ?? '']),
+  );
+  const check: GuardCheck = { missing: [], altered: [], foreign: [] };
+  for (const [name, sql] of expectedTriggers()) {
+    const present = found.get(name);
+    if (present === undefined) check.missing.push(name);
+    else if (normalize(present) !== normalize(sql)) check.altered.push(name);
+  }
+  for (const name of found.keys()) if (!expectedTriggers().has(name)) check.foreign.push(name);
+  return check;
+}
+
+function quoted(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Puts the triggers back as their migrations made them (inside the caller's transaction). */
+export function restoreGuards(db: Database, check: GuardCheck): void {
+  for (const name of [...check.altered, ...check.foreign]) db.exec(`DROP TRIGGER IF EXISTS ${quoted(name)}`);
+  for (const name of [...check.missing, ...check.altered]) db.exec(expectedTriggers().get(name) as string);
+}
+
+function changed(check: GuardCheck): boolean {
+  return check.missing.length + check.altered.length + check.foreign.length > 0;
+}
+
+/** Nothing to do: the chain is signed with the key present, nothing is waiting to be sealed, every trigger is as made. */
+function untouched(db: Database): boolean {
+  const anchor = readAnchor(db);
+  const key = readAuditKey();
+  if (!anchor || anchor.keyId === null || (key !== null && key.id !== anchor.keyId)) return false;
+  const pending = unsealedCounts(db);
+  return (pending.professionals + pending.corrections === 0 || importInSteps(db)) && !changed(checkGuards(db));
+}
+
+/** An import being written in steps (db/imports/writer/reservations.ts): its rows wait for its last step's entry. */
+export function importInSteps(db: Database): boolean {
+  return db.prepare("SELECT 1 FROM store_tasks WHERE name LIKE 'import.apply:%' LIMIT 1").get() !== undefined;
+}
+
+/** Tainted rows listed in an audit entry (the first MAX_LISTED; counts say how many in all). */
+const MAX_LISTED = 1000;
+
+/**
+ * Rows another program changed while the desk was closed: those it left in the seal queue (the
+ * triggers list every write) — or, when the queue's triggers themselves were dropped, every row
+ * whose data no longer matches its seal. Recorded in the chain (so sealing them again later hides
+ * nothing), and never sealed here.
+ */
+function recordOutsideChanges(db: Database, key: AuditKey, everyRow: boolean, at: string): void {
+  const tainted = SEALED.flatMap((spec) => taintedRows(db, key, spec, everyRow ? 'all' : 'queued'));
+  db.prepare('DELETE FROM audit_unsealed').run();
+  if (tainted.length === 0) return;
+  const professionals = tainted.filter((r) => r.table === 'professionals').length;
+  appendAudit(db, {
+    at,
+    operator: 'sistema',
+    action: 'store.outside_changes',
+    entity: 'store',
+    entityId: null,
+    detail: {
+      professionals,
+      corrections: tainted.length - professionals,
+      rows: tainted.slice(0, MAX_LISTED).map((r) => ({ t: r.table === 'professionals' ? 'p' : 'c', id: r.id, c: r.columns })),
+    },
+  });
+}
+
+/**
+ * Called by openStore after migrating (`found`: the schema version the file had before). Reads
+ * only, unless something needs doing: then one write transaction.
+ */
+export function protectStore(db: Database, found: number): void {
+  if (found >= KNOWN_SCHEMA_VERSION && untouched(db)) return;
+  const at = new Date().toISOString();
+  db.transaction(() => {
+    const key = readAuditKey();
+    const anchor = readAnchor(db);
+    const signedHere = anchor?.keyId !== null && anchor?.keyId !== undefined && key !== null && key.id === anchor.keyId;
+    const check = checkGuards(db);
+    // No transaction of the desk leaves rows unsealed (the entry that ends it seals them): any
+    // found now were written by another program — unless this very open migrated the store.
+    if (found >= KNOWN_SCHEMA_VERSION && signedHere && key) {
+      const queueTriggersTouched = [...check.missing, ...check.altered].some((name) => name.includes('_unsealed_'));
+      const pending = unsealedCounts(db);
+      // (Not while an import is being written in steps: its rows wait in the queue for its last step.)
+      if (!importInSteps(db) && (queueTriggersTouched || pending.professionals + pending.corrections > 0)) recordOutsideChanges(db, key, queueTriggersTouched, at);
+    }
+    ensureKeyed(db, { upgrading: found < SIGNED_SCHEMA_VERSION, at });
+    if (changed(check)) {
+      restoreGuards(db, check);
+      // Without the key nothing can be signed: the triggers are back, and `audit verify` already says the key is missing.
+      const keyNow = readAuditKey();
+      if (keyNow !== null && keyNow.id === readAnchor(db)?.keyId) {
+        appendAudit(db, { at, operator: 'sistema', action: 'store.guards_restored', entity: 'store', entityId: null, detail: check });
+      }
+    }
+  }).immediate();
+}

@@ -1,0 +1,138 @@
+// Who may write the store, and when. The locks are SQLite's own — byte-range locks of the
+// operating system on the store file (fcntl on POSIX, LockFileEx on Windows) — so they are visible
+// to every program that opens the file (the app, the browser host, the command line, a sqlite3
+// session) and die with the process that holds them: a killed writer never leaves the store
+// locked. What this module adds on top (docs/store.md, "Locking and concurrency"):
+// - writers queue: every write transaction starts IMMEDIATE (the writer lock is taken before the
+//   first read, so a transaction never has to upgrade and fail), and a connection waits its turn
+//   for a bounded time before the clerk is told the store is busy;
+// - a restore claims the store alone: an exclusive lock that any other open connection refuses;
+// - SQLite's and the file system's "busy" and "full" become errors the clerk can act on.
+import Database from 'better-sqlite3';
+import { statfsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { AppError } from '../shared/errors';
+
+/** How long a writer waits for the one before it, by default. */
+export const DEFAULT_WRITE_WAIT_MS = 30_000;
+
+/** The bounded wait for the writer lock: `CRESS_DESK_WRITE_WAIT_MS` (milliseconds), else 30 s. */
+export function writeWaitMs(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.CRESS_DESK_WRITE_WAIT_MS);
+  return Number.isInteger(value) && value >= 0 && value <= 600_000 ? value : DEFAULT_WRITE_WAIT_MS;
+}
+
+/** Makes a connection wait its turn for the writer lock (and for readers' recovery) for `ms` at most. */
+export function waitForWriters(db: Database.Database, ms: number = writeWaitMs()): void {
+  db.pragma(`busy_timeout = ${Math.floor(ms)}`);
+}
+
+/**
+ * Runs `fn` as one write transaction that takes the writer lock first (BEGIN IMMEDIATE): it
+ * waits its turn instead of reading, then failing to upgrade when another writer committed in
+ * between. Nested in a transaction already open, it is a savepoint of that transaction.
+ */
+export function writeTransaction<T>(db: Database.Database, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}
+
+export const STORE_BUSY_MESSAGE =
+  'O banco está ocupado por outra tarefa (outra janela do CRESS Desk, a linha de comando ou uma importação) e não liberou a gravação a tempo. Tente de novo em instantes: nada foi gravado.';
+
+export function storeBusyError(): AppError {
+  return new AppError('STORE_BUSY', STORE_BUSY_MESSAGE);
+}
+
+/** "Disco cheio: libere espaço em <folder> e tente de novo." */
+export function diskFullError(folder: string, extra = 'Nada foi gravado.'): AppError {
+  return new AppError('DISK_FULL', `Disco cheio: libere espaço em "${folder}" e tente de novo. ${extra}`.trim(), { details: { folder } });
+}
+
+export const STORE_IN_USE_MESSAGE = 'O banco está aberto em outro programa: feche o CRESS Desk e tente de novo. Nada foi alterado.';
+
+export function storeInUseError(): AppError {
+  return new AppError('BACKUP_STORE_IN_USE', STORE_IN_USE_MESSAGE);
+}
+
+function codeOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : '';
+}
+
+/** SQLITE_BUSY and SQLITE_LOCKED in all their extended forms: another connection holds the lock. */
+export function isBusyError(error: unknown): boolean {
+  const code = codeOf(error);
+  return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED');
+}
+
+/** Almost nothing left on the disk of `folder` (an I/O error there is then a full disk). */
+function nearlyFull(folder: string): boolean {
+  try {
+    const stats = statfsSync(folder);
+    return stats.bavail * stats.bsize < 1024 * 1024;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * SQLite's SQLITE_FULL, the file system's ENOSPC/EDQUOT, or an I/O error (a -shm or -wal file
+ * that cannot grow or be made) on a disk with no space left.
+ */
+export function isDiskFullError(error: unknown, folder: string | null = null): boolean {
+  const code = codeOf(error);
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return true;
+  return (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) && folder !== null && nearlyFull(folder);
+}
+
+/**
+ * A failure of a store operation as the clerk should read it: busy → STORE_BUSY, full →
+ * DISK_FULL naming the folder (the file's own, or the store's); anything else unchanged.
+ */
+export function storeError(error: unknown, storePath: string | null = null): unknown {
+  if (error instanceof AppError) return error;
+  if (isBusyError(error)) return storeBusyError();
+  const path = (error as { path?: unknown } | null)?.path;
+  const folder = typeof path === 'string' ? dirname(resolve(path)) : storePath ? dirname(resolve(storePath)) : null;
+  if (isDiskFullError(error, folder)) return diskFullError(folder ?? '.');
+  return error;
+}
+
+/** An exclusive hold on the store: no other connection, of this process or any other, can open it meanwhile. */
+export interface StoreClaim {
+  /** The claiming connection (locking mode EXCLUSIVE), for what must happen while the store is held. */
+  readonly db: Database.Database;
+  release(): void;
+}
+
+/**
+ * Claims the store for the caller alone, waiting up to `waitMs` for others to let go (a job's
+ * connection closing, a writer finishing). Refused with BACKUP_STORE_IN_USE while any other
+ * connection has the store open — the app, the browser host, a command, a sqlite3 session, even
+ * one only reading: in WAL mode every open connection keeps a shared lock on the file.
+ */
+export function claimStoreAlone(path: string, waitMs = 3000): StoreClaim {
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    waitForWriters(db, waitMs);
+    db.pragma('locking_mode = EXCLUSIVE');
+    // Reading opens the write-ahead log, which in exclusive mode takes the file's EXCLUSIVE lock
+    // first; the empty write transaction takes it for a store in rollback mode too.
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    db.exec('BEGIN EXCLUSIVE');
+    db.exec('COMMIT');
+  } catch (error) {
+    db.close();
+    if (isBusyError(error)) throw storeInUseError();
+    throw error;
+  }
+  let held = true;
+  return {
+    db,
+    release() {
+      if (!held) return;
+      held = false;
+      db.close();
+    },
+  };
+}

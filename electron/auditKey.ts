@@ -1,0 +1,83 @@
+// The app's side of the desk's audit key (db/auditKey.ts). The key file (0600, in the app's data
+// folder) is what every process of the desk signs with — the app, its job threads, the command
+// line and the browser host — so they all verify the same chain. The app also keeps the key
+// wrapped by the operating system's keystore (Electron's safeStorage: DPAPI, Keychain, the
+// desktop's secret service) and, before it opens the store, puts the key file back from that copy
+// when it is missing, or when it was replaced by a key that does not sign this store. Where the
+// keystore is not available (a Linux desktop without a secret service) the key file stands alone.
+import { app, safeStorage } from 'electron';
+import Database from 'better-sqlite3';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { resolveStorePath } from '../db';
+import { AUDIT_KEY_ENV, AUDIT_KEY_FILE_NAME, auditKeyPath, createAuditKey, keyIdOf, readAuditKey, useAuditKeyFile, writeAuditKey } from '../db/auditKey';
+
+const WRAPPED_FILE = 'audit.key.safestorage';
+
+/** The key id that signs the store's chain now (null: no store yet, or one not signed yet). */
+function storeKeyId(storePath: string): string | null {
+  if (!existsSync(storePath)) return null;
+  try {
+    const db = new Database(storePath, { readonly: true, fileMustExist: true });
+    try {
+      return (db.prepare('SELECT key_id FROM audit_anchor WHERE id = 1').pluck().get() as string | null | undefined) ?? null;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null; // an older store, or not ours: opening it says what is wrong
+  }
+}
+
+async function unwrap(path: string): Promise<Buffer | null> {
+  if (!existsSync(path)) return null;
+  try {
+    const { result } = await safeStorage.decryptStringAsync(readFileSync(path));
+    return /^[0-9a-f]{64}$/.test(result) ? Buffer.from(result, 'hex') : null;
+  } catch {
+    return null;
+  }
+}
+
+async function wrap(path: string, key: Buffer): Promise<void> {
+  const partial = `${path}.partial`;
+  writeFileSync(partial, await safeStorage.encryptStringAsync(key.toString('hex')), { mode: 0o600 });
+  renameSync(partial, path);
+}
+
+function argValue(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+/** Before the store opens: which key file the desk uses, and that it holds the key this store is signed with. Never fails the start. */
+export async function keepAuditKey(): Promise<void> {
+  const userData = app.getPath('userData');
+  useAuditKeyFile(process.env[AUDIT_KEY_ENV] || join(userData, AUDIT_KEY_FILE_NAME));
+  try {
+    if (!(await safeStorage.isAsyncEncryptionAvailable())) return;
+    if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return; // not a keystore
+    const keyPath = auditKeyPath();
+    const wrappedPath = join(userData, WRAPPED_FILE);
+    const storePath = resolveStorePath({ cliPath: argValue('--db'), env: process.env, userDataDir: userData });
+    const fileKey = readAuditKey(keyPath);
+    const wrapped = await unwrap(wrappedPath);
+    if (fileKey && wrapped?.equals(fileKey.bytes)) return;
+    const signing = storeKeyId(storePath);
+    if (wrapped && (!fileKey || (signing !== null && keyIdOf(wrapped) === signing && fileKey.id !== signing))) {
+      // Missing, or replaced by a key that does not sign this store: the keystore's copy goes back (the other is kept aside).
+      if (fileKey) renameSync(keyPath, `${keyPath}.replaced-${Date.now()}`);
+      writeAuditKey(wrapped, keyPath);
+      return;
+    }
+    if (fileKey) {
+      await wrap(wrappedPath, fileKey.bytes);
+      return;
+    }
+    // No key anywhere. A store not signed yet (or none) gets a new key now; a signed one is left
+    // without: the clerk is told the key is missing rather than the history silently re-signed.
+    if (signing === null) await wrap(wrappedPath, createAuditKey(keyPath).bytes);
+  } catch (error) {
+    console.error(`audit key: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,388 @@
+// One writer at a time, and everyone knows it — the built command beside the browser host, other
+// commands and plain SQLite sessions on the same store: a restore waits for everyone else to close
+// it, writers take turns within a bounded wait and are told when the store stays busy, a killed
+// writer leaves no lock behind, a long import never makes the counter wait, only `init` creates a
+// store, and a full disk is named as such.
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliOn, requireBuiltCli } from './command';
+import { canMountTmpfs, cliAsync, holdStore, onFullDisk, startHostProcess } from './processes';
+
+const IN_USE = 'O banco está aberto em outro programa: feche o CRESS Desk e tente de novo';
+const PEOPLE = 3600;
+let dir: string;
+let store: string;
+let backup: string;
+const { run, json } = cliOn(() => store);
+
+function read<T>(path: string, sql: string, ...params: unknown[]): T[] {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+const count = (sql: string, ...params: unknown[]) => (read<{ n: number }>(store, sql, ...params)[0] as { n: number }).n;
+const cpfs = () => read<{ cpf: string }>(store, 'SELECT cpf FROM professionals ORDER BY id').map((p) => p.cpf);
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** A copy of the test store in a folder of its own. */
+function copyOf(name: string): string {
+  const folder = join(dir, name);
+  mkdirSync(folder, { recursive: true });
+  const db = new Database(store);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  copyFileSync(store, join(folder, 'store.sqlite'));
+  return join(folder, 'store.sqlite');
+}
+
+beforeAll(() => {
+  requireBuiltCli();
+  dir = mkdtempSync(join(tmpdir(), 'cress-concurrency-'));
+  store = join(dir, 'desk.sqlite');
+  expect(run('init', '--region', '9', '--operator', 'Ana Souza').code).toBe(0);
+  expect(run('demo', '--professionals', String(PEOPLE), '--seed', '3').code).toBe(0);
+  mkdirSync(join(dir, 'backups'));
+  backup = json('backup', 'create', '--out', join(dir, 'backups')).body.file as string;
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('only init creates a store', () => {
+  it('any other command on a missing file exits 1 saying the store was not found, and creates nothing', () => {
+    const typo = join(dir, 'typo', 'dsek.sqlite');
+    for (const args of [['audit', 'verify'], ['info'], ['registry', 'search', 'maria'], ['backup', 'create', '--out', dir], ['correct', '123.456.789-09', '--field', 'email', '--value', 'a@b.com.br', '--reason', 'x']]) {
+      const result = cliOn(() => typo).run(...args);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr).toContain(`Banco não encontrado: ${typo}`);
+      expect(result.stderr).toContain('STORE_NOT_FOUND');
+      expect(existsSync(typo) || existsSync(join(dir, 'typo'))).toBe(false);
+    }
+  });
+
+  it('init creates it, in a folder made for it', () => {
+    const fresh = join(dir, 'nova', 'desk.sqlite');
+    expect(cliOn(() => fresh).run('init', '--region', '6', '--operator', 'Rita').code).toBe(0);
+    expect(cliOn(() => fresh).run('audit', 'verify').code).toBe(0);
+  });
+});
+
+describe('a restore waits for everyone else to close the store', () => {
+  it('is refused while the browser host has the store open, and the correction the host saves next is kept', async () => {
+    const before = count('SELECT count(*) AS n FROM corrections');
+    const host = await startHostProcess(store);
+    try {
+      const restore = await cliAsync(store, ['backup', 'restore', backup, '--yes']);
+      expect(restore.code, restore.stderr).toBe(1);
+      expect(restore.stderr).toContain(IN_USE);
+      expect(restore.stderr).not.toContain('INTERNAL');
+      const target = cpfs()[10] as string;
+      const found = (await host.invoke('registry:find', { key: target })).value as { id: number; rowVersion: number };
+      const saved = await host.invoke('corrections:save', {
+        professionalId: found.id,
+        expectedRowVersion: found.rowVersion,
+        changes: { email: 'depois.da.restauracao@exemplo.com.br' },
+        reason: 'Pedido no balcão',
+        evidence: { kind: 'RG', arrival: 'in_person', date: '2026-11-24' },
+        dipAcknowledged: true,
+      });
+      expect(saved.ok, JSON.stringify(saved.error)).toBe(true);
+    } finally {
+      await host.stop();
+    }
+    expect(count('SELECT count(*) AS n FROM corrections')).toBe(before + 1);
+    expect(count("SELECT count(*) AS n FROM professionals WHERE email = 'depois.da.restauracao@exemplo.com.br'")).toBe(1);
+    expect(run('audit', 'verify').code).toBe(0);
+  }, 60_000);
+
+  for (const mode of ['read', 'write'] as const) {
+    it(`is refused while another program holds a ${mode} transaction, and nothing is changed`, async () => {
+      const professionals = count('SELECT count(*) AS n FROM professionals');
+      const audit = count('SELECT count(*) AS n FROM audit_log');
+      const holder = await holdStore(store, mode);
+      try {
+        const restore = await cliAsync(store, ['backup', 'restore', backup, '--yes']);
+        expect(restore.code, restore.stderr).toBe(1);
+        expect(restore.stderr).toContain(IN_USE);
+      } finally {
+        await holder.release();
+      }
+      expect(count('SELECT count(*) AS n FROM professionals')).toBe(professionals);
+      expect(count('SELECT count(*) AS n FROM audit_log')).toBe(audit);
+      expect(readdirSync(dir).filter((name) => name.includes('before-restore'))).toEqual([]);
+    }, 60_000);
+  }
+});
+
+describe('writers take turns', () => {
+  it('a second writer waits its turn and then goes through', async () => {
+    const holder = await holdStore(store, 'write');
+    const released = sleep(1500).then(() => holder.release());
+    const correction = await cliAsync(store, ['correct', cpfs()[20] as string, '--field', 'email', '--value', 'na.vez@exemplo.com.br', '--reason', 'Pedido']);
+    await released;
+    expect(correction.code, correction.stderr).toBe(0);
+    expect(correction.ms).toBeGreaterThanOrEqual(1000);
+    expect(count("SELECT count(*) AS n FROM professionals WHERE email = 'na.vez@exemplo.com.br'")).toBe(1);
+  }, 30_000);
+
+  it('past the bounded wait it is told the store is busy (STORE_BUSY, exit 1), never an internal error', async () => {
+    const holder = await holdStore(store, 'write');
+    try {
+      const correction = await cliAsync(store, ['correct', cpfs()[21] as string, '--field', 'email', '--value', 'ocupado@exemplo.com.br', '--reason', 'Pedido'], {
+        CRESS_DESK_WRITE_WAIT_MS: '700',
+      });
+      expect(correction.code).toBe(1);
+      expect(correction.stderr).toContain('STORE_BUSY');
+      expect(correction.stderr).toContain('O banco está ocupado por outra tarefa');
+      expect(correction.stderr).not.toContain('INTERNAL');
+    } finally {
+      await holder.release();
+    }
+    expect(count("SELECT count(*) AS n FROM professionals WHERE email = 'ocupado@exemplo.com.br'")).toBe(0);
+  }, 30_000);
+
+  it('a writer killed in the middle of its transaction leaves no lock behind', async () => {
+    const holder = await holdStore(store, 'write');
+    await holder.kill();
+    const correction = await cliAsync(store, ['correct', cpfs()[22] as string, '--field', 'email', '--value', 'sem.trava@exemplo.com.br', '--reason', 'Pedido'], {
+      CRESS_DESK_WRITE_WAIT_MS: '2000',
+    });
+    expect(correction.code, correction.stderr).toBe(0);
+    // …and nobody else holds the store: a restore could go through (checked on a copy).
+    const copy = copyOf('after-kill');
+    const holder2 = await holdStore(copy, 'write');
+    await holder2.kill();
+    const restore = await cliAsync(copy, ['backup', 'restore', backup, '--yes']);
+    expect(restore.code, restore.stderr).toBe(0);
+  }, 30_000);
+
+  it('two command lines × 200 corrections, an import and a backup at once: no failure, the audit trail intact, every correction present', async () => {
+    const people = cpfs();
+    const lanes = [0, 1].map(async (lane) => {
+      const failures: string[] = [];
+      for (let i = 0; i < 200; i++) {
+        const cpf = people[100 + lane * 200 + i] as string;
+        const result = await cliAsync(store, ['correct', cpf, '--field', 'email', '--value', `fila${lane}.${i}@exemplo.com.br`, '--reason', 'Pedido no balcão']);
+        if (result.code !== 0) failures.push(`${lane}/${i}: ${result.code} ${result.stderr}`);
+      }
+      return failures;
+    });
+    const file = join(dir, 'lote-do-mes.csv');
+    const imported = people.slice(600, 3600);
+    writeFileSync(file, ['CPF;E-mail;Motivo', ...imported.map((cpf, i) => `${cpf};mes.${i}@exemplo.com.br;Atualização do mês`)].join('\r\n'));
+    const folder = join(dir, 'backups-concurrent');
+    mkdirSync(folder);
+    const importing = cliAsync(store, ['import', 'corrections', file]);
+    const backingUp = cliAsync(store, ['backup', 'create', '--out', folder]);
+    const [a, b] = await Promise.all(lanes);
+    const importRun = await importing;
+    const backupRun = await backingUp;
+    expect(a).toEqual([]);
+    expect(b).toEqual([]);
+    expect(importRun.code, importRun.stderr).toBe(0);
+    expect(backupRun.code, backupRun.stderr).toBe(0);
+    expect(run('audit', 'verify').code).toBe(0);
+    expect(count("SELECT count(*) AS n FROM corrections WHERE new_value LIKE 'fila%'")).toBe(400);
+    expect(count("SELECT count(*) AS n FROM professionals WHERE email LIKE 'fila%'")).toBe(400);
+    expect(count("SELECT count(*) AS n FROM professionals WHERE email LIKE 'mes.%'")).toBe(imported.length);
+    expect(count("SELECT count(*) AS n FROM audit_log WHERE action = 'correction.save'")).toBeGreaterThanOrEqual(400);
+    const made = readdirSync(folder).filter((name) => name.endsWith('.zip'));
+    expect(made).toHaveLength(1);
+    expect(run('backup', 'verify', join(folder, made[0] as string)).code).toBe(0);
+  }, 900_000);
+});
+
+describe('the counter never waits on a long import', () => {
+  it('a correction saved while a big corrections import runs is written long before the import ends', async () => {
+    const copy = copyOf('long-import');
+    const people = read<{ cpf: string }>(copy, 'SELECT cpf FROM professionals ORDER BY id').map((p) => p.cpf);
+    const file = join(dir, 'grande.csv');
+    // Every professional four times over, a different field each time: a long import, written in steps.
+    const lines = ['CPF;E-mail;Complemento;Número;Bairro;Motivo'];
+    for (let round = 0; round < 4; round++) {
+      people.slice(100).forEach((cpf, i) => {
+        const cells = ['', '', '', ''];
+        cells[round] = [`grande.${i}@exemplo.com.br`, `Sala ${i}`, String(9000 + i), `Bairro Novo ${i}`][round] as string;
+        lines.push(`${cpf};${cells.join(';')};Atualização`);
+      });
+    }
+    writeFileSync(file, lines.join('\r\n'));
+    const queued = read(copy, "SELECT 1 FROM corrections WHERE source = 'import'").length;
+    const importing = cliAsync(copy, ['import', 'corrections', file, '--force'], { CRESS_DESK_IMPORT_STEP_ROWS: '2000' });
+    let importDone = false;
+    void importing.then(() => (importDone = true));
+    await sleep(600);
+    const correction = await cliAsync(copy, ['correct', people[5] as string, '--field', 'email', '--value', 'no.balcao@exemplo.com.br', '--reason', 'Pedido no balcão']);
+    const stillImporting = !importDone;
+    const result = await importing;
+    expect(correction.code, correction.stderr).toBe(0);
+    expect(stillImporting).toBe(true);
+    expect(result.code, result.stderr).toBe(0);
+    expect(read(copy, "SELECT 1 FROM professionals WHERE email = 'no.balcao@exemplo.com.br'")).toHaveLength(1);
+    expect(read(copy, "SELECT 1 FROM corrections WHERE source = 'import'")).toHaveLength(queued + lines.length - 1);
+    expect(cliOn(() => copy).run('audit', 'verify').code).toBe(0);
+  }, 120_000);
+
+  it('a row whose record the counter corrected after the import checked it is rejected with the reason; the clerk’s change stays', async () => {
+    const copy = copyOf('stale-row');
+    const people = read<{ cpf: string }>(copy, 'SELECT cpf FROM professionals ORDER BY id').map((p) => p.cpf);
+    const file = join(dir, 'demorada.csv');
+    const lines = ['CPF;E-mail;Complemento;Número;Bairro;Motivo'];
+    for (let round = 0; round < 4; round++) {
+      people.forEach((cpf, i) => {
+        const cells = ['', '', '', ''];
+        cells[round] = [`demorada.${i}@exemplo.com.br`, `Sala ${i}`, String(7000 + i), `Bairro Antigo ${i}`][round] as string;
+        lines.push(`${cpf};${cells.join(';')};Atualização`);
+      });
+    }
+    writeFileSync(file, lines.join('\r\n'));
+    const importing = cliAsync(copy, ['--json', 'import', 'corrections', file]);
+    // Once the import is reading (its staging file is there), its first row has been checked.
+    const folder = join(dir, 'stale-row');
+    for (let tries = 0; tries < 400 && !readdirSync(folder).some((name) => name.endsWith('.stage')); tries++) await sleep(10);
+    await sleep(200);
+    const correction = await cliAsync(copy, ['correct', people[0] as string, '--field', 'email', '--value', 'balcao.primeiro@exemplo.com.br', '--reason', 'Pedido no balcão']);
+    const result = await importing;
+    expect(correction.code, correction.stderr).toBe(0);
+    const summary = JSON.parse(result.stdout) as { rows: number; accepted: number; rejected: number; errors: { row: number; code: string; message: string }[] };
+    expect(result.code).toBe(1);
+    expect(summary.rejected).toBe(4);
+    expect(summary.accepted).toBe(lines.length - 1 - 4);
+    expect(summary.errors.map((e) => [e.row, e.code])).toEqual([2, people.length + 2, 2 * people.length + 2, 3 * people.length + 2].map((row) => [row, 'VERSION_CONFLICT']));
+    expect(summary.errors[0]?.message).toMatch(/foi alterado por outra pessoa enquanto a planilha era conferida/);
+    expect(read(copy, "SELECT 1 FROM professionals WHERE email = 'balcao.primeiro@exemplo.com.br'")).toHaveLength(1);
+    expect(read(copy, "SELECT 1 FROM professionals WHERE email LIKE 'demorada.%'")).toHaveLength(people.length - 1);
+    expect(read(copy, "SELECT 1 FROM import_errors WHERE code = 'VERSION_CONFLICT'")).toHaveLength(4);
+    expect(cliOn(() => copy).run('audit', 'verify').code).toBe(0);
+  }, 120_000);
+
+  it('an import killed between two of its steps is rolled back the next time the store is opened', async () => {
+    const copy = copyOf('killed-import');
+    const imports = read(copy, 'SELECT 1 FROM imports').length;
+    const people = read<{ cpf: string; email: string | null }>(copy, 'SELECT cpf, email FROM professionals ORDER BY id LIMIT 3000');
+    const file = join(dir, 'interrompida.csv');
+    writeFileSync(file, ['CPF;E-mail', ...people.map((p, i) => `${p.cpf};interrompida.${i}@exemplo.com.br`)].join('\r\n'));
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [join(__dirname, '../../out/cli/cress-desk.cjs'), '--db', copy, 'import', 'corrections', file], {
+      stdio: 'ignore',
+      env: { ...process.env, CRESS_DESK_IMPORT_STEP_ROWS: '300' },
+    });
+    const exited = new Promise((done) => child.once('exit', done));
+    // Kill it once its first steps are in the store, before its last.
+    let partial = 0;
+    for (let tries = 0; tries < 2000 && partial === 0; tries++) {
+      await sleep(5);
+      try {
+        const marks = read<{ name: string }>(copy, "SELECT name FROM store_tasks WHERE name LIKE 'import.apply:%'");
+        if (marks.length > 0) partial = read(copy, "SELECT 1 FROM corrections WHERE new_value LIKE 'interrompida.%'").length;
+      } catch {
+        /* the store is busy being written: look again */
+      }
+    }
+    child.kill('SIGKILL');
+    await exited;
+    expect(partial).toBeGreaterThan(0);
+    // The next open (any command) finds the unfinished import and rolls it back.
+    expect(cliOn(() => copy).run('info').code).toBe(0);
+    expect(read(copy, "SELECT 1 FROM corrections WHERE new_value LIKE 'interrompida.%'")).toHaveLength(0);
+    expect(read(copy, "SELECT 1 FROM professionals WHERE email LIKE 'interrompida.%'")).toHaveLength(0);
+    expect(read(copy, "SELECT 1 FROM record_history WHERE new_value LIKE 'interrompida.%'")).toHaveLength(0);
+    expect(read(copy, 'SELECT 1 FROM imports')).toHaveLength(imports);
+    expect(read(copy, "SELECT 1 FROM store_tasks WHERE name LIKE 'import.apply:%'")).toHaveLength(0);
+    expect(read(copy, "SELECT 1 FROM audit_log WHERE action = 'import.rollback'")).toHaveLength(1);
+    expect(readdirSync(join(dir, 'killed-import')).filter((name) => name.endsWith('.stage'))).toEqual([]);
+    expect(cliOn(() => copy).run('audit', 'verify').code).toBe(0);
+    // Nothing is left to stop the same file from being imported again.
+    const again = cliOn(() => copy).json('import', 'corrections', file);
+    expect(again.code, again.stderr).toBe(0);
+    expect(read(copy, "SELECT 1 FROM professionals WHERE email LIKE 'interrompida.%'")).toHaveLength(people.length);
+  }, 120_000);
+});
+
+describe('a full disk is named as such', () => {
+  const CHECK = `
+    const Database = require(process.argv[2]);
+    const db = new Database(process.argv[3], { readonly: true });
+    const facts = {
+      integrity: db.pragma('integrity_check', { simple: true }),
+      corrections: db.prepare('SELECT count(*) FROM corrections').pluck().get(),
+      audit: db.prepare('SELECT count(*) FROM audit_log').pluck().get(),
+      professionals: db.prepare('SELECT count(*) FROM professionals').pluck().get(),
+    };
+    console.log('FACTS ' + JSON.stringify(facts));`;
+  let small: string;
+  let check: string;
+  let mountable = false;
+
+  beforeAll(() => {
+    small = join(dir, 'small', 'store.sqlite');
+    expect(cliOn(() => small).run('init', '--region', '9', '--operator', 'Ana').code).toBe(0);
+    expect(cliOn(() => small).run('demo', '--professionals', '300', '--seed', '5').code).toBe(0);
+    check = join(dir, 'check.cjs');
+    writeFileSync(check, CHECK);
+    mkdirSync(join(dir, 'full'));
+    mountable = canMountTmpfs(join(dir, 'full'));
+  });
+
+  function facts(stdout: string): { integrity: string; corrections: number; audit: number; professionals: number } {
+    const line = stdout.split('\n').find((l) => l.startsWith('FACTS '));
+    return JSON.parse((line ?? 'FACTS {}').slice(6));
+  }
+
+  const SETUP = 'cp "$SMALL" "$FOLDER/store.sqlite"';
+  const AFTER = '"$NODE" "$CHECK" "$SQLITE" "$FOLDER/store.sqlite"';
+
+  it('a correction on a full disk: DISK_FULL naming the folder, exit 1, nothing written', (context) => {
+    context.skip(!mountable, 'mount namespaces (unshare -m) are not allowed here: no small disk to fill.');
+    const before = facts(onFullDisk(join(dir, 'full'), '4m', 1024, SETUP, AFTER, env()).stdout);
+    const cpf = read<{ cpf: string }>(small, 'SELECT cpf FROM professionals LIMIT 1')[0]?.cpf as string;
+    const outcome = onFullDisk(
+      join(dir, 'full'),
+      '4m',
+      48,
+      SETUP,
+      `"$NODE" "$CLI" --db "$FOLDER/store.sqlite" correct ${cpf} --field email --value cheio@exemplo.com.br --reason Pedido; echo "EXIT $?"; ${AFTER}`,
+      env(),
+    );
+    expect(outcome.stdout).toContain('EXIT 1');
+    expect(outcome.stderr).toContain('DISK_FULL');
+    expect(outcome.stderr).toContain(`Disco cheio: libere espaço em "${join(dir, 'full')}" e tente de novo`);
+    expect(outcome.stderr).not.toContain('INTERNAL');
+    expect(facts(outcome.stdout)).toEqual(before);
+  });
+
+  it('a backup to another disk goes through while the store’s own disk is full', (context) => {
+    context.skip(!mountable, 'mount namespaces (unshare -m) are not allowed here: no small disk to fill.');
+    const out = join(dir, 'backup-from-full');
+    mkdirSync(out);
+    const outcome = onFullDisk(join(dir, 'full'), '4m', 48, SETUP, `"$NODE" "$CLI" --db "$FOLDER/store.sqlite" backup create --out "${out}"; echo "EXIT $?"`, env());
+    expect(outcome.stdout, outcome.stderr).toContain('EXIT 0');
+    const made = readdirSync(out).filter((name) => name.endsWith('.zip'));
+    expect(made).toHaveLength(1);
+    expect(cliOn(() => small).run('backup', 'verify', join(out, made[0] as string)).code).toBe(0);
+  });
+
+  it('a good backup restored onto a full disk: DISK_FULL (exit 1), not a damaged backup, and the store unchanged', (context) => {
+    context.skip(!mountable, 'mount namespaces (unshare -m) are not allowed here: no small disk to fill.');
+    const folder = join(dir, 'small-backups');
+    mkdirSync(folder);
+    const good = cliOn(() => small).json('backup', 'create', '--out', folder).body.file as string;
+    const before = facts(onFullDisk(join(dir, 'full'), '4m', 1024, SETUP, AFTER, env()).stdout);
+    const outcome = onFullDisk(join(dir, 'full'), '4m', 48, SETUP, `"$NODE" "$CLI" --db "$FOLDER/store.sqlite" backup restore "${good}" --yes; echo "EXIT $?"; ${AFTER}`, env());
+    expect(outcome.stdout).toContain('EXIT 1');
+    expect(outcome.stderr).toContain('DISK_FULL');
+    expect(outcome.stderr).not.toMatch(/BACKUP_INVALID|danificad/);
+    expect(facts(outcome.stdout)).toEqual(before);
+    expect(cliOn(() => small).run('backup', 'verify', good).code).toBe(0);
+  });
+
+  function env(): NodeJS.ProcessEnv {
+    return { SMALL: small, CHECK: check, SQLITE: createRequire(__filename).resolve('better-sqlite3') };
+  }
+});
