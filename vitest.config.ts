@@ -1,4 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+// The tests (and the commands they start) sign with a key of their own, never the one of the
+// desk of whoever runs them (db/auditKey.ts). The folder is private and the system's temp cleaning removes it.
+const keyFolder = mkdtempSync(join(tmpdir(), 'cress-desk-test-key-'));
 
 export default defineConfig({
   test: {
@@ -6,5 +13,6 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    env: { CRESS_DESK_AUDIT_KEY_FILE: join(keyFolder, 'audit.key') },
   },
 });

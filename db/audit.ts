@@ -14,6 +14,7 @@ import { formatCep } from '../shared/rules/cep';
 import { formatDateTimeBr } from '../shared/rules/dates';
 import { auditKeyPath, createAuditKey, hmacHex, missingKeyError, readAuditKey, readAuditKeyOrNull, type AuditKey } from './auditKey';
 import { sealAll, sealPending, ZERO_DIGEST, type Digests } from './auditSeals';
+import { writeTransaction } from './storeLock';
 
 export const GENESIS_HASH = '0'.repeat(64);
 export const KEY_STARTED = 'audit.key_started';
@@ -140,7 +141,7 @@ function writeEntry(db: Database, key: AuditKey, anchor: Anchor, digests: Digest
  * it, and — unless the trail is still empty — an `audit.key_started` entry records where and why.
  */
 export function startKeying(db: Database, key: AuditKey, reason: KeyStartReason, at: string): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const anchor = requireAnchor(db);
     const digests = sealAll(db, key);
     if (anchor.count === 0) {
@@ -152,7 +153,7 @@ export function startKeying(db: Database, key: AuditKey, reason: KeyStartReason,
       corrections: number;
     };
     writeEntry(db, key, anchor, digests, { at, operator: 'sistema', action: KEY_STARTED, entity: 'audit', entityId: key.id, detail: { keyId: key.id, previousKeyId: anchor.keyId, reason, ...counts } }, true);
-  }).immediate();
+  });
 }
 
 /**
@@ -175,7 +176,7 @@ export function ensureKeyed(db: Database, options: { upgrading: boolean; at: str
 
 /** Appends one entry (inside the caller's transaction, or its own) and returns its id. */
 export function appendAudit(db: Database, input: AuditInput): number {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     if (requireAnchor(db).keyId === null) ensureKeyed(db, { upgrading: false, at: input.at });
     const anchor = requireAnchor(db);
     const key = readAuditKey();
@@ -200,7 +201,7 @@ export function appendAudit(db: Database, input: AuditInput): number {
     }
     const digests = sealPending(db, key, digestsOf(current));
     return writeEntry(db, key, current, digests, input, false);
-  }).immediate(); // a savepoint inside the caller's transaction; the writer lock first when alone
+  }); // a savepoint inside the caller's transaction; the writer lock first when alone
 }
 
 /**
@@ -210,18 +211,18 @@ export function appendAudit(db: Database, input: AuditInput): number {
  * the chain it does nothing: the next entry seals them, or says why it cannot.
  */
 export function sealWritten(db: Database): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const anchor = readAnchor(db);
     const key = readAuditKey();
     if (!anchor || !key || anchor.keyId !== key.id || anchor.mac !== anchorMac(key, anchor)) return;
     const digests = sealPending(db, key, digestsOf(anchor));
     writeAnchor(db, key, { ...anchor, professionalsDigest: digests.professionals, correctionsDigest: digests.corrections });
-  }).immediate();
+  });
 }
 
 /** A key the clerk starts after the previous one was lost (`cress-desk audit new-key`): recorded in the chain. */
 export function replaceLostKey(db: Database, at: string): { keyId: string; previousKeyId: string | null } {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const anchor = requireAnchor(db);
     const present = readAuditKey();
     if (present && present.id === anchor.keyId) {
@@ -230,7 +231,7 @@ export function replaceLostKey(db: Database, at: string): { keyId: string; previ
     const key = present ?? createAuditKey();
     startKeying(db, key, 'key_replaced', at);
     return { keyId: key.id, previousKeyId: anchor.keyId };
-  }).immediate();
+  });
 }
 
 /** Actions the desk writes on its own when it opens a store (they never stand for a clerk's work). */

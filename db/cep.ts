@@ -14,6 +14,7 @@ import { digitsOnly, foldForSearch } from '../shared/text';
 import { appendAudit } from './audit';
 import { requireSettings } from './settings';
 import { statement } from './statements';
+import { writeTransaction } from './storeLock';
 
 interface CepRow {
   cep: string;
@@ -66,7 +67,7 @@ function addressText(value: string, field: 'street' | 'district' | 'city', requi
 }
 
 export function saveCep(db: Database, input: ParsedInput<'cep:save'>, now: string): { entry: CepEntry; created: boolean } {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const settings = requireSettings(db);
     const cep = parseCep(input.cep);
     if (!cep.ok) throw new AppError(cep.code, cep.message, { field: 'cep' });
@@ -122,7 +123,7 @@ export function saveCep(db: Database, input: ParsedInput<'cep:save'>, now: strin
     });
     const entry = statement<CepRow>(db, `${ENTRY_SQL} WHERE d.cep = ?`).get(cep.value) as CepRow;
     return { entry: toEntry(entry), created: before === null };
-  }).immediate();
+  });
 }
 
 const foldRegistered = new WeakSet<Database>();

@@ -13,6 +13,7 @@ import { laterOpenCorrection } from './rejections';
 import { requireProfessional } from './registry';
 import { requireSettings } from './settings';
 import { statement } from './statements';
+import { writeTransaction } from './storeLock';
 
 interface Row {
   id: number;
@@ -33,7 +34,7 @@ const STATUS_WORDS: Partial<Record<Correction['status'], string>> = {
 };
 
 export function cancelCorrection(db: Database, input: { uuid: string; reason: string }, now: string): { uuid: string; rowVersion: number; reverted: boolean } {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const settings = requireSettings(db);
     const row = statement<Row>(db, 'SELECT id, uuid, professional_id, field, old_value, new_value, status, batch_id FROM corrections WHERE uuid = ?').get(input.uuid);
     if (!row) throw new AppError('CORRECTION_NOT_FOUND', `Nenhuma correção com o id ${input.uuid}.`);
@@ -80,5 +81,5 @@ export function cancelCorrection(db: Database, input: { uuid: string; reason: st
       detail: { registrationNumber: record.registrationNumber, uuid: row.uuid, field: row.field, reason, batch: batch?.number ?? null, reverted },
     });
     return { uuid: row.uuid, rowVersion: written.rowVersion, reverted };
-  }).immediate();
+  });
 }

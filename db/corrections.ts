@@ -17,6 +17,7 @@ import { writeRecordFields } from './recordState';
 import { requireProfessional } from './registry';
 import { requireSettings } from './settings';
 import { statement } from './statements';
+import { writeTransaction } from './storeLock';
 
 interface CorrectionRow {
   uuid: string;
@@ -116,7 +117,7 @@ export function saveCorrection(
   input: ParsedInput<'corrections:save'>,
   now: string,
 ): { corrections: Correction[]; rowVersion: number } {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const settings = requireSettings(db);
     const current = requireProfessional(db, input.professionalId);
     if (current.rowVersion !== input.expectedRowVersion) throw new AppError('VERSION_CONFLICT', MESSAGES.versionConflict);
@@ -202,7 +203,7 @@ export function saveCorrection(
       },
     });
     return { corrections, rowVersion: current.rowVersion + 1 };
-  }).immediate();
+  });
 }
 
 function refuseDuplicateCpf(db: Database, cpf: string, ownId: number): void {

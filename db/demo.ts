@@ -9,6 +9,7 @@ import { regionUf } from '../shared/regions';
 import { cepRangesOf } from '../shared/rules/cep';
 import { cpfCheckDigits } from '../shared/rules/cpf';
 import { foldForSearch } from '../shared/text';
+import { writeTransaction } from './storeLock';
 
 export interface DemoOptions {
   count: number;
@@ -306,7 +307,7 @@ export function generateDemoProfessionals(db: Database, options: DemoOptions): {
   }
 
   const insert = db.prepare(INSERT_SQL);
-  const run = db.transaction(() => {
+  writeTransaction(db, () => {
     const { existing, highest } = db
       .prepare('SELECT COUNT(*) AS existing, MAX(CAST(registration_number AS INTEGER)) AS highest FROM professionals')
       .get() as { existing: number; highest: number | null };
@@ -315,6 +316,5 @@ export function generateDemoProfessionals(db: Database, options: DemoOptions): {
     let next = Math.max(1000 + existing, (highest ?? 0) + 1);
     for (let i = 0; i < options.count; i++) insert.run(maker.make(String(next++)));
   });
-  run.immediate();
   return { inserted: options.count };
 }

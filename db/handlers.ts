@@ -23,6 +23,7 @@ import type { Store } from './open';
 import { countProfessionals, fillDemo, findProfessional, insertDemoProfessionals, requireProfessional } from './registry';
 import { searchProfessionals } from './search';
 import { getSettings, setupSettings, updateSettings } from './settings';
+import { writeTransaction } from './storeLock';
 
 export interface HandlerEnv {
   appVersion: string;
@@ -53,13 +54,13 @@ export function createHandlers(store: Store, env: HandlerEnv): Handlers {
 
     'settings:setup': (input) => {
       const now = clock();
-      return db.transaction(() => {
+      return writeTransaction(db, () => {
         const settings = setupSettings(db, input, now.toISOString());
         if (input.demoProfessionals > 0) {
           insertDemoProfessionals(db, { count: input.demoProfessionals, seed: 1, region: settings.region, operator: settings.operator }, now);
         }
         return settings;
-      }).immediate();
+      });
     },
 
     'settings:update': (input) => updateSettings(db, input, nowIso()),

@@ -3,6 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../shared/errors';
 import journal from './migrations/meta/_journal.json';
+import { writeTransaction } from './storeLock';
 
 const SQL_FILES: Record<string, string> = import.meta.glob<string>('./migrations/*.sql', {
   query: '?raw',
@@ -60,12 +61,12 @@ export function migrate(db: Database): number {
   if (current > KNOWN_SCHEMA_VERSION) throw storeNewerError(current);
   for (let version = current; version < KNOWN_SCHEMA_VERSION; version++) {
     const migration = MIGRATIONS[version] as Migration;
-    db.transaction(() => {
+    writeTransaction(db, () => {
       // Another program may have migrated the store while this one waited for the writer lock.
       if (schemaVersionOf(db) !== version) return;
       for (const statement of migration.statements) db.exec(statement);
       db.pragma(`user_version = ${version + 1}`);
-    }).immediate();
+    });
   }
   return schemaVersionOf(db);
 }

@@ -13,6 +13,7 @@ import { recoverUnfinishedImports } from './imports/writer/rollback';
 import { runPendingPendencyScan } from './pendencies';
 import * as schema from './schema';
 import { protectStore } from './storeGuards';
+import { beginSession } from './storeSessions';
 import { diskFullError, isBusyError, isDiskFullError, storeBusyError, storeError, waitForWriters } from './storeLock';
 
 export interface Store {
@@ -74,12 +75,15 @@ function openOnce(path: string, create: boolean, last = false): Store | null {
     throw storeError(error, path);
   }
   makeStorePrivate(path); // 0600, and so its -wal/-shm (SQLite gives them the store's mode)
+  const session = beginSession(path);
   try {
     // Wait, within bounds, for a writer or a restore to let go instead of failing at once.
     waitForWriters(db);
-    checkSound(db, path);
+    // The whole file is read only when it was not closed cleanly (db/storeSessions.ts).
+    checkSound(db, path, session.abandoned.length > 0);
     if (!last && before !== null && inodeOf(path) !== before) {
       db.close();
+      session.end();
       return null;
     }
     // Refuse a newer store before touching anything in it.
@@ -95,6 +99,7 @@ function openOnce(path: string, create: boolean, last = false): Store | null {
     runPendingPendencyScan(db);
     // An import written in steps whose process died half-way is rolled back before anyone reads it.
     recoverUnfinishedImports(db, path);
+    session.clearAbandoned();
     let open = true;
     return {
       db,
@@ -112,18 +117,25 @@ function openOnce(path: string, create: boolean, last = false): Store | null {
           /* closing matters more */
         }
         db.close();
+        session.end();
       },
     };
   } catch (error) {
     db.close();
+    session.end();
     throw storeError(error, path);
   }
 }
 
-function checkSound(db: Database.Database, path: string): void {
+/**
+ * Is the file a sound store of ours? `whole`: SQLite's quick_check over every page (after an
+ * unclean shutdown); otherwise only the header and the schema are read, which is what tells a
+ * file that is not a database, or one of another program.
+ */
+function checkSound(db: Database.Database, path: string, whole: boolean): void {
   let result: unknown;
   try {
-    result = db.pragma('quick_check', { simple: true });
+    result = whole ? db.pragma('quick_check', { simple: true }) : (db.prepare('SELECT count(*) FROM sqlite_schema').get(), 'ok');
   } catch (error) {
     // Held by a restore (or a writer recovering the log) past the wait: busy, not damaged; a
     // full disk (no room for the -shm file): full, not damaged.

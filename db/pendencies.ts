@@ -8,6 +8,7 @@ import { recordPendencies, type Pendency } from '../shared/rules/pendencies';
 import { directoryUfOf } from './cep';
 import { toProfessional, type ProfessionalRow } from './professionalRow';
 import { statement } from './statements';
+import { writeTransaction } from './storeLock';
 
 export interface StoredPendency extends Pendency {
   source: 'rule' | 'load';
@@ -61,7 +62,7 @@ export function countRecordsWithPendencies(db: Database): number {
 export function runPendingPendencyScan(db: Database): number {
   const task = db.prepare("SELECT done_at FROM store_tasks WHERE name = 'pendencies_scan'").get() as { done_at: string | null } | undefined;
   if (!task || task.done_at !== null) return 0;
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     // Another program may have scanned while this one waited for the writer lock.
     const again = db.prepare("SELECT done_at FROM store_tasks WHERE name = 'pendencies_scan'").get() as { done_at: string | null };
     if (again.done_at !== null) return 0;
@@ -69,7 +70,7 @@ export function runPendingPendencyScan(db: Database): number {
     const scanned = refreshPendenciesAfter(db, 0);
     db.prepare("UPDATE store_tasks SET done_at = ? WHERE name = 'pendencies_scan'").run(new Date().toISOString());
     return scanned;
-  }).immediate();
+  });
 }
 
 /**

@@ -10,6 +10,7 @@ import { refreshPendenciesAfter } from './pendencies';
 import { toProfessional, type ProfessionalRow } from './professionalRow';
 import { requireSettings } from './settings';
 import { statement } from './statements';
+import { writeTransaction } from './storeLock';
 
 export { toProfessional, type ProfessionalRow } from './professionalRow';
 
@@ -67,9 +68,9 @@ export function insertDemoProfessionals(db: Database, input: { count: number; se
 }
 
 export function fillDemo(db: Database, input: ParsedInput<'registry:demo'>, now: Date): { inserted: number; total: number } {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const settings = requireSettings(db);
     const inserted = insertDemoProfessionals(db, { count: input.count, seed: input.seed, region: settings.region, operator: settings.operator }, now);
     return { inserted, total: countProfessionals(db) };
-  }).immediate();
+  });
 }

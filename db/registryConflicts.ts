@@ -18,6 +18,7 @@ import { requireProfessional } from './registry';
 import { laterOpenCorrection } from './rejections';
 import { requireSettings } from './settings';
 import { statement } from './statements';
+import { writeTransaction } from './storeLock';
 
 interface Row {
   id: number;
@@ -102,7 +103,7 @@ function words(field: string, value: string | null): string {
  * the same record and field is closed with it.
  */
 export function resolveConflict(db: Database, input: { id: number; choice: 'kept' | 'file'; reason: string }, now: string) {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const settings = requireSettings(db);
     const row = statement<Row>(db, `${SELECT} WHERE c.id = ?`).get(input.id);
     if (!row) throw new AppError('CONFLICT_NOT_FOUND', `Nenhum conflito com o número ${input.id}. Confira a lista de conflitos abertos.`);
@@ -236,5 +237,5 @@ export function resolveConflict(db: Database, input: { id: number; choice: 'kept
       cancelledCorrection: cancelled,
       newCorrection: created,
     };
-  }).immediate();
+  });
 }

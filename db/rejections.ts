@@ -11,6 +11,7 @@ import { currentCorrectionText, valuesOfCorrectionText, writeRecordFields } from
 import { requireProfessional } from './registry';
 import { requireSettings } from './settings';
 import { statement } from './statements';
+import { writeTransaction } from './storeLock';
 
 const OPEN = "('pending', 'batched', 'sent')";
 
@@ -71,7 +72,7 @@ function cpfTaken(db: Database, row: RejectedRow): boolean {
 
 /** The clerk looked at a rejection and decided nothing more is to be done (audited). */
 export function dismissRejection(db: Database, input: { uuid: string; reason: string }, now: string) {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const settings = requireSettings(db);
     const row = statement<RejectedRow>(db, 'SELECT * FROM corrections WHERE uuid = ?').get(input.uuid);
     if (!row) throw new AppError('CORRECTION_NOT_FOUND', 'Correção não encontrada: ela pode ter sido cancelada. Recarregue a tela.');
@@ -101,7 +102,7 @@ export function dismissRejection(db: Database, input: { uuid: string; reason: st
       detail: { registrationNumber: record.registrationNumber, uuid: row.uuid, field: row.field, reason },
     });
     return { uuid: row.uuid, field: row.field, label: fieldLabel(row.field) };
-  }).immediate();
+  });
 }
 
 /** Rejections still to deal with: the one count Início, Lotes and the record all show. */

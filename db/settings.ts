@@ -6,6 +6,7 @@ import type { Uf } from '../shared/domain';
 import { AppError } from '../shared/errors';
 import { regionUf } from '../shared/regions';
 import { appendAudit } from './audit';
+import { writeTransaction } from './storeLock';
 
 interface SettingsRow {
   region: number;
@@ -47,7 +48,7 @@ export function setupSettings(db: Database, input: Omit<ParsedInput<'settings:se
 
 /** Changes the operator and/or seccional; nothing is written when nothing changes. */
 export function updateSettings(db: Database, input: Input<'settings:update'>, now: string): Settings {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const current = requireSettings(db);
     const next: Settings = {
       ...current,
@@ -62,5 +63,5 @@ export function updateSettings(db: Database, input: Input<'settings:update'>, no
     // Recorded under the new operator: the person now at the desk made the change.
     appendAudit(db, { at: now, operator: next.operator, action: 'settings.update', entity: 'settings', entityId: null, detail: { changes } });
     return next;
-  }).immediate();
+  });
 }

@@ -9,6 +9,7 @@ import { appendAudit, ensureKeyed, readAnchor } from './audit';
 import { readAuditKeyOrNull as readAuditKey, type AuditKey } from './auditKey';
 import { SEALED, taintedRows, unsealedCounts } from './auditSeals';
 import { KNOWN_SCHEMA_VERSION, MIGRATIONS } from './migrate';
+import { writeTransaction } from './storeLock';
 
 /** The first schema version whose chain is signed (migration 0008). */
 export const SIGNED_SCHEMA_VERSION = MIGRATIONS.findIndex((m) => m.tag.startsWith('0008_')) + 1;
@@ -122,7 +123,7 @@ function recordOutsideChanges(db: Database, key: AuditKey, everyRow: boolean, at
 export function protectStore(db: Database, found: number): void {
   if (found >= KNOWN_SCHEMA_VERSION && untouched(db)) return;
   const at = new Date().toISOString();
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const key = readAuditKey();
     const anchor = readAnchor(db);
     const signedHere = anchor?.keyId !== null && anchor?.keyId !== undefined && key !== null && key.id === anchor.keyId;
@@ -144,5 +145,5 @@ export function protectStore(db: Database, found: number): void {
         appendAudit(db, { at, operator: 'sistema', action: 'store.guards_restored', entity: 'store', entityId: null, detail: check });
       }
     }
-  }).immediate();
+  });
 }

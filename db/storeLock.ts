@@ -9,8 +9,9 @@
 // - a restore claims the store alone: an exclusive lock that any other open connection refuses;
 // - SQLite's and the file system's "busy" and "full" become errors the clerk can act on.
 import Database from 'better-sqlite3';
-import { statfsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readdirSync, rmSync, statfsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../shared/errors';
 
 /** How long a writer waits for the one before it, by default. */
@@ -22,18 +23,104 @@ export function writeWaitMs(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isInteger(value) && value >= 0 && value <= 600_000 ? value : DEFAULT_WRITE_WAIT_MS;
 }
 
+/** Each connection's bounded wait, as set by waitForWriters. */
+const patience = new WeakMap<Database.Database, number>();
+
 /** Makes a connection wait its turn for the writer lock (and for readers' recovery) for `ms` at most. */
 export function waitForWriters(db: Database.Database, ms: number = writeWaitMs()): void {
-  db.pragma(`busy_timeout = ${Math.floor(ms)}`);
+  const wait = Math.floor(ms);
+  db.pragma(`busy_timeout = ${wait}`);
+  patience.set(db, wait);
 }
 
 /**
  * Runs `fn` as one write transaction that takes the writer lock first (BEGIN IMMEDIATE): it
  * waits its turn instead of reading, then failing to upgrade when another writer committed in
  * between. Nested in a transaction already open, it is a savepoint of that transaction.
+ *
+ * A writer that finds the lock taken says so beside the store while it waits (see
+ * `writersWaiting`): a long import, between two of its steps, then lets it in.
  */
 export function writeTransaction<T>(db: Database.Database, fn: () => T): T {
-  return db.transaction(fn).immediate();
+  const transaction = db.transaction(fn);
+  const wait = patience.get(db) ?? 0;
+  if (db.inTransaction || wait === 0 || db.memory) return transaction.immediate();
+  if (!tryBegin(db, wait)) {
+    const waiting = announceWaiting(db.name);
+    try {
+      db.exec('BEGIN IMMEDIATE');
+    } finally {
+      waiting();
+    }
+  }
+  try {
+    const result = transaction(); // a savepoint inside the transaction just begun
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+/** BEGIN IMMEDIATE without waiting: false when another connection holds the writer lock. */
+function tryBegin(db: Database.Database, wait: number): boolean {
+  db.pragma('busy_timeout = 0');
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    return true;
+  } catch (error) {
+    if (isBusyError(error)) return false;
+    throw error;
+  } finally {
+    db.pragma(`busy_timeout = ${wait}`);
+  }
+}
+
+const WAITING_MARK = /^\.(.+)\.waiting-(\d+)-[0-9a-f]{8}$/;
+
+/** Leaves `.<store>.waiting-<pid>-<random>` beside the store; the answer removes it. */
+function announceWaiting(storePath: string): () => void {
+  const path = join(dirname(storePath), `.${basename(storePath)}.waiting-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch {
+    return () => {}; // a read-only folder: the import's steps still pause now and then
+  }
+  return () => rmSync(path, { force: true });
+}
+
+/**
+ * Is a writer of any process waiting for the lock on the store at `storePath`? Marks of processes
+ * that are gone (killed while they waited) do not count, and are removed.
+ */
+export function writersWaiting(storePath: string): boolean {
+  let names: string[];
+  try {
+    names = readdirSync(dirname(storePath));
+  } catch {
+    return false;
+  }
+  const store = basename(storePath);
+  let waiting = false;
+  for (const name of names) {
+    const match = WAITING_MARK.exec(name);
+    if (match === null || match[1] !== store) continue;
+    if (processAlive(Number(match[2]))) waiting = true;
+    else rmSync(join(dirname(storePath), name), { force: true });
+  }
+  return waiting;
+}
+
+/** Is the process with this id still running? (EPERM: it runs, as another user.) */
+export function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 export const STORE_BUSY_MESSAGE =
@@ -85,13 +172,29 @@ export function isDiskFullError(error: unknown, folder: string | null = null): b
   return (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) && folder !== null && nearlyFull(folder);
 }
 
+/** SQLite found a damaged page (or a file that is not a database) while working. */
+export function isCorruptError(error: unknown): boolean {
+  const code = codeOf(error);
+  return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB';
+}
+
+export function storeDamagedError(path: string | null): AppError {
+  return new AppError(
+    'STORE_CORRUPT',
+    `O arquivo de dados${path ? ` "${path}"` : ''} está danificado. Restaure uma cópia de segurança (Backups → Restaurar) ou chame o suporte de informática. Nada foi gravado pela operação que falhou.`,
+    { details: { path } },
+  );
+}
+
 /**
  * A failure of a store operation as the clerk should read it: busy → STORE_BUSY, full →
- * DISK_FULL naming the folder (the file's own, or the store's); anything else unchanged.
+ * DISK_FULL naming the folder (the file's own, or the store's), a damaged page → STORE_CORRUPT;
+ * anything else unchanged.
  */
 export function storeError(error: unknown, storePath: string | null = null): unknown {
   if (error instanceof AppError) return error;
   if (isBusyError(error)) return storeBusyError();
+  if (isCorruptError(error)) return storeDamagedError(storePath);
   const path = (error as { path?: unknown } | null)?.path;
   const folder = typeof path === 'string' ? dirname(resolve(path)) : storePath ? dirname(resolve(storePath)) : null;
   if (isDiskFullError(error, folder)) return diskFullError(folder ?? '.');

@@ -9,6 +9,7 @@ import type { Envelope, Input } from '../shared/contract';
 import { AppError, type ErrorCode } from '../shared/errors';
 import { todayIso, parseDateBr } from '../shared/rules/dates';
 import { auditCli } from './cliAudit';
+import { storeCli } from './cliStore';
 import { backupCli } from './cliBackup';
 import { batchCli } from './cliBatch';
 import { importCli } from './cliImport';
@@ -51,7 +52,7 @@ Exit status: 0 done, 1 refused (the message says why), 2 usage, 3 integrity fail
 type Io = CliIo;
 
 /** Each feature's commands, in its own module. */
-const MODULES: CliModule[] = [batchCli, backupCli, importCli, registryExportCli, registryCli, auditCli];
+const MODULES: CliModule[] = [batchCli, backupCli, importCli, registryExportCli, registryCli, auditCli, storeCli];
 
 export { EXIT };
 

@@ -7,6 +7,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { BackupItem, BackupSettings, BackupTrigger } from '../../shared/contract/backups';
 import { ZipReader } from '../packaging';
 import { defaultBackupFolder, parseBackupFileName } from './names';
+import { writeTransaction } from '../storeLock';
 
 interface BackupRow {
   folder: string;
@@ -286,7 +287,7 @@ export function exportCatalog(db: Database): { rows: BackupRow[]; settings: Sett
 }
 
 export function importCatalog(db: Database, catalog: ReturnType<typeof exportCatalog>, nowIso: string): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const insert = db.prepare(
       `INSERT INTO backups (folder, file_name, created_at, bytes, sha256, encrypted, region, schema_version, counts, trigger, operator, verified_at, verify_ok, pinned)
        VALUES (@folder, @file_name, @created_at, @bytes, @sha256, @encrypted, @region, @schema_version, @counts, @trigger, @operator, @verified_at, @verify_ok, @pinned)
@@ -299,5 +300,5 @@ export function importCatalog(db: Database, catalog: ReturnType<typeof exportCat
          ON CONFLICT (id) DO UPDATE SET folder = excluded.folder, keep_last = excluded.keep_last, interval_hours = excluded.interval_hours, on_close = excluded.on_close`,
       ).run({ ...catalog.settings, now: nowIso });
     }
-  }).immediate();
+  });
 }

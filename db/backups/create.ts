@@ -22,6 +22,7 @@ import { startIntegrityCheck } from './integrity';
 import { BACKUP_PAYLOAD, backupFileName, localIsoWithOffset } from './names';
 import { backupSigner, sealCopy } from './signature';
 import { inspectCopy, schemaVerdict, snapshotStore, SnapshotCancelled, type CopyFacts } from './snapshot';
+import { writeTransaction } from '../storeLock';
 
 export interface CreateBackupInput {
   /** Destination folder; null: the routine's folder (created when it is the default one). */
@@ -215,7 +216,7 @@ function recordCreated(storePath: string, result: BackupCreated, trigger: Backup
     waitForWriters(db);
     db.pragma('foreign_keys = ON');
     const settings = getBackupSettings(db);
-    return db.transaction(() => {
+    return writeTransaction(db, () => {
       recordBackup(db, {
         path: result.file,
         createdAt: result.createdAt,
@@ -239,7 +240,7 @@ function recordCreated(storePath: string, result: BackupCreated, trigger: Backup
         detail: { file: result.file, sha256: result.sha256, bytes: result.bytes, encrypted: result.encrypted, trigger },
       });
       return existsSync(folder) && resolve(folder) === resolve(settings.folder) ? pruneBackups(db, folder, result.region, settings.keepLast) : [];
-    }).immediate();
+    });
   } finally {
     db.close();
   }

@@ -9,6 +9,7 @@ import { requireSettings } from '../settings';
 import { exportCatalog, getBackupSettings, lastBackupAt, listBackups, setPinned, updateBackupSettings } from './catalog';
 import { backupDue, backupSummary } from './routine';
 import { applyRestore, checkApplicable, discardPrepared } from './restore';
+import { writeTransaction } from '../storeLock';
 
 type BackupChannel = Extract<keyof Handlers, `backups:${string}`>;
 
@@ -44,7 +45,7 @@ export function backupHandlers(store: Store, options: BackupHandlerOptions): Pic
     'backups:summary': async () => backupSummary(await listBackups(db, getBackupSettings(db).folder), clock()),
     'backups:settings': () => getBackupSettings(db),
     'backups:updateSettings': (input) =>
-      db.transaction(() => {
+      writeTransaction(db, () => {
         const before = getBackupSettings(db);
         const after = updateBackupSettings(db, input, clock().toISOString());
         appendAudit(db, {
@@ -56,7 +57,7 @@ export function backupHandlers(store: Store, options: BackupHandlerOptions): Pic
           detail: { before, after },
         });
         return after;
-      }).immediate(),
+      }),
     'backups:create': (input) => ({ jobId: startCreate(input) }),
     'backups:auto': ({ trigger }) => {
       if (jobs.busy()) return { jobId: null, reason: 'Outra tarefa está em andamento.' };

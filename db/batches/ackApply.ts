@@ -15,6 +15,7 @@ import { statement } from '../statements';
 import { applyDipStatus } from './ackDip';
 import { normaliseDipDate, type AckFile } from './ackRead';
 import { batchSummary, requireBatchRow, type BatchRow } from './summary';
+import { writeTransaction } from '../storeLock';
 
 const SHOWN_IDS = 5;
 
@@ -81,7 +82,7 @@ const STATUS_WORDS: Record<string, string> = { synced: 'aplicada', rejected: 're
 
 /** Checks and applies an acknowledgement; throws (changing nothing) on any problem. */
 export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date): AckResult {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const settings = requireSettings(db);
 
     const seen = new Map<string, number>();
@@ -279,5 +280,5 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
       fileSha256: ack.sha256,
       format: ack.format,
     };
-  }).immediate();
+  });
 }

@@ -11,6 +11,7 @@ import { requireSettings } from '../settings';
 import { statement } from '../statements';
 import { STATE_LABELS } from './lifecycle';
 import { batchSummary, findBatchRow, getBatchRow, type BatchRow } from './summary';
+import { writeTransaction } from '../storeLock';
 
 interface Item {
   kind: BatchItemKind;
@@ -48,7 +49,7 @@ function requireBatch(db: Database, key: number | string, region: number): Batch
 }
 
 export function removeBatchItem(db: Database, input: { batch: number | string; uuid: string }, now: Date) {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const settings = requireSettings(db);
     const batch = requireBatch(db, input.batch, settings.region);
     const uuid = input.uuid.trim().toLowerCase();
@@ -81,7 +82,7 @@ export function removeBatchItem(db: Database, input: { batch: number | string; u
       detail: { number: batch.number, kind: item.kind, uuid, field: item.field, registrationNumber: item.registrationNumber },
     });
     return { batch: batchSummary(db, batch.id, now), kind: item.kind, uuid, field: item.field };
-  }).immediate();
+  });
 }
 
 function capitalise(text: string): string {

@@ -12,6 +12,7 @@ import { statement } from '../statements';
 import { brasilia } from './clock';
 import { CURRENT_SCHEMA_VERSION } from './schemas';
 import { batchNumber, batchSummary, requireBatchRow, type BatchRow } from './summary';
+import { writeTransaction } from '../storeLock';
 
 export const STATE_LABELS: Record<BatchState, string> = {
   open: 'em revisão',
@@ -36,7 +37,7 @@ function requireState(row: BatchRow, action: string, allowed: readonly BatchStat
 
 /** A new batch with every pending correction and CEP change; numbered per region and year. */
 export function createBatch(db: Database, now: Date): BatchSummary {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const settings = requireSettings(db);
     const open = statement<{ number: string }>(db, "SELECT number FROM batches WHERE state = 'open' LIMIT 1").get();
     if (open) {
@@ -73,7 +74,7 @@ export function createBatch(db: Database, now: Date): BatchSummary {
       detail: { number, uuid, region: settings.region, corrections, cepChanges: cep },
     });
     return batchSummary(db, id, now);
-  }).immediate();
+  });
 }
 
 /**
@@ -83,7 +84,7 @@ export function createBatch(db: Database, now: Date): BatchSummary {
  * of her earliest CPF correction not yet synced (in this batch or any other), else none.
  */
 export function sealBatch(db: Database, id: number, now: Date, appVersion: string): BatchSummary {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const settings = requireSettings(db);
     const row = requireBatchRow(db, id);
     requireState(row, 'fechar', ['open']);
@@ -108,12 +109,12 @@ export function sealBatch(db: Database, id: number, now: Date, appVersion: strin
       detail: { number: row.number, corrections: summary.counts.corrections, cepChanges: summary.counts.cepChanges, dipRequests: summary.counts.dipRequests },
     });
     return summary;
-  }).immediate();
+  });
 }
 
 /** Cancels an open batch: its corrections and CEP changes go back to the queue as pending. */
 export function cancelBatch(db: Database, id: number, now: Date): BatchSummary {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const settings = requireSettings(db);
     const row = requireBatchRow(db, id);
     requireState(row, 'cancelar', ['open']);
@@ -130,7 +131,7 @@ export function cancelBatch(db: Database, id: number, now: Date): BatchSummary {
       detail: { number: row.number, corrections, cepChanges: cep },
     });
     return batchSummary(db, id, now);
-  }).immediate();
+  });
 }
 
 /** Records a finished export: the package's name and SHA-256; a sealed batch becomes exported. */
@@ -140,7 +141,7 @@ export function recordExport(
   result: { fileName: string; sha256: string; encrypted: boolean; bytes: number },
   now: Date,
 ): BatchSummary {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const settings = requireSettings(db);
     const row = requireBatchRow(db, id);
     requireState(row, 'exportar', ['sealed', 'exported', 'sent', 'acknowledged']);
@@ -162,14 +163,14 @@ export function recordExport(
       detail: { number: row.number, fileName: result.fileName, sha256: result.sha256, bytes: result.bytes, encrypted: result.encrypted },
     });
     return batchSummary(db, id, now);
-  }).immediate();
+  });
 }
 
 const FUTURE_SLACK_MS = 5 * 60_000;
 
 /** Marks an exported batch as sent to Implanta (now, or when the clerk says it was sent). */
 export function markBatchSent(db: Database, input: { id: number; sentAt?: string; overdueHours?: number }, now: Date): BatchSummary {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const settings = requireSettings(db);
     const row = requireBatchRow(db, input.id);
     requireState(row, 'marcar como enviado', ['exported']);
@@ -197,5 +198,5 @@ export function markBatchSent(db: Database, input: { id: number; sentAt?: string
       detail: { number: row.number, sentAt: iso, overdueHours: hours, corrections, cepChanges: cep },
     });
     return batchSummary(db, row.id, now);
-  }).immediate();
+  });
 }

@@ -21,7 +21,7 @@ const RUNS = 2;
 const TARGET_FACTOR = 1.5;
 
 /** Tops the store up to a million corrections with one INSERT … SELECT (the app's path is not what is timed here). */
-function fillCorrections(context: BenchContext): void {
+export function fillCorrections(context: BenchContext): void {
   const db = context.store.db;
   const existing = db.prepare('SELECT count(*) FROM corrections').pluck().get() as number;
   const missing = CORRECTIONS - existing;

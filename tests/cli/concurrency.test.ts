@@ -4,11 +4,13 @@
 // writer leaves no lock behind, a long import never makes the counter wait, only `init` creates a
 // store, and a full disk is named as such.
 import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writersWaiting } from '../../db/storeLock';
 import { cliOn, requireBuiltCli } from './command';
 import { canMountTmpfs, cliAsync, holdStore, onFullDisk, startHostProcess } from './processes';
 
@@ -31,6 +33,11 @@ function read<T>(path: string, sql: string, ...params: unknown[]): T[] {
 const count = (sql: string, ...params: unknown[]) => (read<{ n: number }>(store, sql, ...params)[0] as { n: number }).n;
 const cpfs = () => read<{ cpf: string }>(store, 'SELECT cpf FROM professionals ORDER BY id').map((p) => p.cpf);
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** The id of a process that has just ended. */
+function deadPid(): number {
+  return Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+}
 
 /** A copy of the test store in a folder of its own. */
 function copyOf(name: string): string {
@@ -129,6 +136,27 @@ describe('writers take turns', () => {
     expect(correction.code, correction.stderr).toBe(0);
     expect(correction.ms).toBeGreaterThanOrEqual(1000);
     expect(count("SELECT count(*) AS n FROM professionals WHERE email = 'na.vez@exemplo.com.br'")).toBe(1);
+  }, 30_000);
+
+  it('while it waits, a waiting writer says so beside the store (a long import then lets it in), and the mark goes with it', async () => {
+    const waitingMarks = () => readdirSync(dir).filter((name) => name.startsWith('.desk.sqlite.waiting-'));
+    const holder = await holdStore(store, 'write');
+    const correction = cliAsync(store, ['correct', cpfs()[23] as string, '--field', 'email', '--value', 'aguardando@exemplo.com.br', '--reason', 'Pedido']);
+    let seen: string[] = [];
+    for (let i = 0; i < 50 && seen.length === 0; i++) {
+      await sleep(100);
+      seen = waitingMarks();
+    }
+    await holder.release();
+    const done = await correction;
+    expect(done.code, done.stderr).toBe(0);
+    expect(seen).toHaveLength(1);
+    expect(waitingMarks()).toEqual([]);
+    // A mark left by a writer killed while it waited says nothing, and is removed by the next long import's look.
+    const left = join(dir, `.desk.sqlite.waiting-${deadPid()}-0badf00d`);
+    writeFileSync(left, '');
+    expect(writersWaiting(store)).toBe(false);
+    expect(existsSync(left)).toBe(false);
   }, 30_000);
 
   it('past the bounded wait it is told the store is busy (STORE_BUSY, exit 1), never an internal error', async () => {

@@ -43,10 +43,10 @@ export interface HostProcess {
   stop(): Promise<void>;
 }
 
-/** The browser host (out/host/host.cjs) on `store`, in a process of its own, ready to answer. */
-export function startHostProcess(store: string): Promise<HostProcess> {
+/** The browser host (out/host/host.cjs, or `hostBin`) on `store`, in a process of its own, ready to answer. */
+export function startHostProcess(store: string, hostBin: string = HOST_BIN): Promise<HostProcess> {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [HOST_BIN, '--db', store, '--port', '0']);
+    const child = spawn(process.execPath, [hostBin, '--db', store, '--port', '0']);
     let output = '';
     const onData = (d: Buffer) => {
       output += d.toString();

@@ -19,8 +19,9 @@ function finals(dir: string, pattern: RegExp): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((f) => pattern.test(f) && !f.startsWith('.')) : [];
 }
 
-function verifies(args: string[]): boolean {
-  return spawnSync(process.execPath, [CLI, ...args], { stdio: 'ignore' }).status === 0;
+/** The command on the case's own store (a verification reads this desk's key and region from it). */
+function verifies(dir: string, args: string[]): boolean {
+  return spawnSync(process.execPath, [CLI, '--db', join(dir, 'store.sqlite'), ...args], { stdio: 'ignore' }).status === 0;
 }
 
 /** A whole file, no file, or a partial one under a final name. */
@@ -41,7 +42,7 @@ export const backupCreate: FaultCase = {
   args: (dir) => ['backup', 'create', '--out', folderIn(dir, 'backups')],
   inspect(_db, dir) {
     const folder = join(dir, 'backups');
-    return fileOutcome(finals(folder, /^CRESS09-backup-.*\.zip$/), (f) => verifies(['backup', 'verify', join(folder, f)]));
+    return fileOutcome(finals(folder, /^CRESS09-backup-.*\.zip$/), (f) => verifies(dir, ['backup', 'verify', join(folder, f)]));
   },
 };
 
@@ -90,7 +91,7 @@ export const batchExport: FaultCase = {
     const sealed = count(db, "SELECT count(*) AS n FROM batches WHERE state IN ('sealed', 'exported')");
     if (sealed !== 1) return { effect: `batch state changed: ${sealed}` };
     const folder = join(dir, 'pacotes');
-    return fileOutcome(finals(folder, /^CRESS09-lote-.*\.zip$/), (f) => verifies(['batch', 'verify', join(folder, f)]));
+    return fileOutcome(finals(folder, /^CRESS09-lote-.*\.zip$/), (f) => verifies(dir, ['batch', 'verify', join(folder, f)]));
   },
 };
 

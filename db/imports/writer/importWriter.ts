@@ -13,6 +13,7 @@ import { uuidV7Sequence } from '../uuid';
 import { CorrectionApplier } from './applier';
 import type { FinishData, FreshQuery } from './ops';
 import { nextImportId } from './reservations';
+import { writeTransaction } from '../../storeLock';
 
 export class ImportWriter {
   private importId = 0;
@@ -67,7 +68,7 @@ export class ImportWriter {
       return this.importId;
     }
     db.exec('ROLLBACK');
-    if (data.rememberMapping) db.transaction(remember).immediate();
+    if (data.rememberMapping) writeTransaction(db, remember);
     return null;
   }
 

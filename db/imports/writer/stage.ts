@@ -12,6 +12,22 @@ import { basename, dirname, join } from 'node:path';
 import { isBusyError } from '../../storeLock';
 import type { DroppedNote } from './applier';
 
+interface StagedRow {
+  seq: number;
+  row: number;
+  professional: number;
+  data: string;
+}
+
+/** Where the reading of the staged operations stopped: the last record and operation read. */
+export interface OpCursor {
+  professional: number;
+  seq: number;
+}
+
+/** Before the first staged operation. */
+export const FIRST_OP: OpCursor = { professional: -1, seq: 0 };
+
 const STAGE_NAME = /^\.(.+)\.import-[0-9a-f]{12}\.stage$/;
 
 /** Staging files of the store at `storePath` found in its folder (names only). */
@@ -34,7 +50,8 @@ export class ImportStage {
   private readonly insertOp: Database.Statement;
   private readonly insertError: Database.Statement;
   private readonly opsOfRecord: Database.Statement<[number], { data: string }>;
-  private readonly opsAfter: Database.Statement<[number, number], { seq: number; row: number; data: string }>;
+  private readonly opsAfter: Database.Statement<[number, number], StagedRow>;
+  private readonly opsAfterByRecord: Database.Statement<[number, number, number], StagedRow>;
   private readonly errorsAfter: Database.Statement<[number, number], { seq: number; data: string }>;
   private readonly insertDropped: Database.Statement;
   private sealed = false;
@@ -48,7 +65,10 @@ export class ImportStage {
     this.insertOp = db.prepare('INSERT INTO ops (professional_id, row, data) VALUES (?, ?, ?)');
     this.insertError = db.prepare('INSERT INTO errors (data) VALUES (?)');
     this.opsOfRecord = db.prepare('SELECT data FROM ops WHERE professional_id = ? ORDER BY seq');
-    this.opsAfter = db.prepare('SELECT seq, row, data FROM ops WHERE seq > ? ORDER BY seq LIMIT ?');
+    this.opsAfter = db.prepare('SELECT seq, row, professional_id AS professional, data FROM ops WHERE seq > ? ORDER BY seq LIMIT ?');
+    this.opsAfterByRecord = db.prepare(
+      'SELECT seq, row, professional_id AS professional, data FROM ops WHERE (professional_id, seq) > (?, ?) ORDER BY professional_id, seq LIMIT ?',
+    );
     this.errorsAfter = db.prepare('SELECT seq, data FROM errors WHERE seq > ? ORDER BY seq LIMIT ?');
     this.insertDropped = db.prepare('INSERT INTO dropped (professional_id, code, field, message) VALUES (?, ?, ?, ?)');
   }
@@ -127,9 +147,14 @@ export class ImportStage {
     this.db.exec('COMMIT');
   }
 
-  /** Up to `limit` operations after `afterSeq`, in file order. */
-  operations(afterSeq: number, limit: number): { seq: number; row: number; op: unknown[] }[] {
-    return this.opsAfter.all(afterSeq, limit).map((r) => ({ seq: r.seq, row: r.row, op: JSON.parse(r.data) as unknown[] }));
+  /**
+   * Up to `limit` operations after `after`. By record — the store's own order, each record's in
+   * file order — so that a step writes neighbouring pages whatever order the file was in; or in
+   * file order (`byFile`), when the import moves CPFs between records and the order across records matters.
+   */
+  operations(after: OpCursor, limit: number, byFile: boolean): { cursor: OpCursor; row: number; op: unknown[] }[] {
+    const rows = byFile ? this.opsAfter.all(after.seq, limit) : this.opsAfterByRecord.all(after.professional, after.seq, limit);
+    return rows.map((r) => ({ cursor: { professional: r.professional, seq: r.seq }, row: r.row, op: JSON.parse(r.data) as unknown[] }));
   }
 
   /** Up to `limit` problems of rejected rows after `afterSeq`. */

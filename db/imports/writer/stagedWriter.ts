@@ -3,9 +3,9 @@
 // (stage.ts) and the store is only read: no lock is held, a clerk's correction goes through at
 // once. A record the import already changed is read back as the store has it plus the import's
 // operations on it. When the import is to be written, the staged operations are applied in
-// steps — short IMMEDIATE transactions of about STEP_MS each, with a pause between them in which
-// a waiting writer takes its turn. A small import (SINGLE_UP_TO rows) is one transaction, as all
-// or nothing as ever. A bigger one marks the store as unfinished from its first step to its last
+// steps — short IMMEDIATE transactions of about STEP_MS each; between two of them, when a writer
+// says it is waiting (db/storeLock.ts), a pause in which it takes its turn. A small import
+// (SINGLE_UP_TO rows) is one transaction, as all or nothing as ever. A bigger one marks the store as unfinished from its first step to its last
 // (reservations.ts): if it fails half-way it is rolled back at once, and if its process dies the
 // next open of the store rolls it back (rollback.ts).
 import type { Database, Statement } from 'better-sqlite3';
@@ -16,7 +16,7 @@ import { foldForSearch } from '../../../shared/text';
 import { appendAudit, sealWritten } from '../../audit';
 import { columnValue, valuesOfCorrectionText } from '../../recordState';
 import type { ProfessionalRow } from '../../registry';
-import { writeTransaction } from '../../storeLock';
+import { writersWaiting, writeTransaction } from '../../storeLock';
 import { finishImport, insertImport, type NewImport } from '../history';
 import { rememberMapping } from '../mappings';
 import { uuidV7Sequence } from '../uuid';
@@ -24,7 +24,7 @@ import { CorrectionApplier, StaleRecord } from './applier';
 import { detailWithoutStale, OP_CORRECTION, OP_ERROR, OP_ROW, staleRowMessage, staleTotals, type FinishData, type FinishOutcome, type FreshQuery, type StaleRow } from './ops';
 import { clearMark, markUnfinished, nextImportId } from './reservations';
 import { rollbackUnfinishedImport } from './rollback';
-import { ImportStage } from './stage';
+import { FIRST_OP, ImportStage, type OpCursor } from './stage';
 
 /** An import of up to this many accepted rows is one transaction (a few tenths of a second). */
 export const SINGLE_UP_TO = 4096;
@@ -173,7 +173,9 @@ export class StagedWriter {
     // After a stale row, every later row of the same record is stale too: its check was based on
     // the import's own change, and a version number matching by chance proves nothing.
     const staleRecords = new Set<number>();
-    let afterOp = 0;
+    // In the store's order unless CPFs move between records (stage.ts, `operations`).
+    const byFile = this.cpfHolders.size > 0;
+    let afterOp = FIRST_OP;
     for (let step = 1; !written.last; step++) {
       const began = Date.now();
       try {
@@ -193,7 +195,7 @@ export class StagedWriter {
             onDroppedNotes: single ? undefined : (notes) => stage.keepDropped(notes),
           });
           for (let budget = single ? stage.opCount : perStep; budget > 0; ) {
-            const slice = stage.operations(afterOp, Math.min(READ_SLICE, budget));
+            const slice = stage.operations(afterOp, Math.min(READ_SLICE, budget), byFile);
             if (slice.length === 0) break;
             for (const { row, op } of slice) {
               try {
@@ -205,7 +207,7 @@ export class StagedWriter {
                 stale.push({ row, professionalId: error.professionalId, items: op[6] as number, dipConsequence: op[3] as string, message: '' });
               }
             }
-            afterOp = (slice[slice.length - 1] as { seq: number }).seq;
+            afterOp = (slice[slice.length - 1] as { cursor: OpCursor }).cursor;
             budget -= slice.length;
             written.applied += slice.length;
             if (!single && Date.now() - locked >= STEP_MS) break;
@@ -226,6 +228,7 @@ export class StagedWriter {
             afterProblem = (slice[slice.length - 1] as { seq: number }).seq;
           }
           const registration = this.db.prepare('SELECT registration_number FROM professionals WHERE id = ?').pluck();
+          stale.sort((a, b) => a.row - b.row); // met in the store's order, listed in the file's
           for (const row of stale) {
             row.message = staleRowMessage(String(registration.get(row.professionalId)));
             applier.apply([OP_ERROR, row.row, '', 'VERSION_CONFLICT', row.message, null]);
@@ -246,7 +249,7 @@ export class StagedWriter {
     return { importId: written.importId, stale };
   }
 
-  /** Between two steps: fold the step into the file and let a waiting writer take its turn. */
+  /** Between two steps: fold the step into the file and, when a writer waits (db/storeLock.ts), let it take its turn. */
   private breathe(stepMs: number): void {
     const started = Date.now();
     try {
@@ -254,6 +257,7 @@ export class StagedWriter {
     } catch {
       /* a checkpoint is an optimisation */
     }
+    if (!writersWaiting(this.storePath)) return;
     const wanted = Math.min(PAUSE_MS.most, Math.max(PAUSE_MS.least, stepMs * PAUSE_MS.ofStep));
     pause(wanted - (Date.now() - started));
   }

@@ -1,0 +1,67 @@
+// Was the store closed cleanly the last time? Every connection the desk opens on the store (the
+// app, a job thread, the browser host, a command) leaves an empty mark beside it,
+// `.<store>.open-<pid>-<random>`, and removes it when it closes. A mark whose process is gone was
+// left by a crash, a kill or a power cut: the next open then runs SQLite's quick_check before
+// anyone reads (about a second on a national store), and clears the marks once the file passed.
+// A clean open skips that check — SQLite's journal already makes a killed writer harmless; the
+// full checks run where they matter (docs/store.md, "Opening the store"): after an unclean
+// shutdown, on the copy every backup makes, and on demand (`cress-desk store check`).
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { PRIVATE_FILE } from './fileModes';
+import { processAlive } from './storeLock';
+
+const MARK = /^\.(.+)\.open-(\d+)-[0-9a-f]{8}$/;
+
+export interface StoreSession {
+  /** Marks of processes that are gone: the store was not closed cleanly since they opened it. */
+  readonly abandoned: readonly string[];
+  /** After the check: the abandoned marks go (a kill during the check leaves them for the next open). */
+  clearAbandoned(): void;
+  /** On a clean close: this connection's own mark goes. */
+  end(): void;
+}
+
+function marksOf(storePath: string): { name: string; pid: number }[] {
+  let names: string[];
+  try {
+    names = readdirSync(dirname(storePath));
+  } catch {
+    return [];
+  }
+  const store = basename(storePath);
+  return names.flatMap((name) => {
+    const match = MARK.exec(name);
+    return match && match[1] === store ? [{ name, pid: Number(match[2]) }] : [];
+  });
+}
+
+/**
+ * Leaves this connection's mark beside the store and says which marks were left by processes
+ * that are gone. A folder where no mark can be written (read-only) counts as unclean: the check
+ * then runs every time, which is the safe side.
+ */
+export function beginSession(storePath: string): StoreSession {
+  const folder = dirname(storePath);
+  const abandoned = marksOf(storePath)
+    .filter((mark) => !processAlive(mark.pid))
+    .map((mark) => mark.name);
+  let own: string | null = join(folder, `.${basename(storePath)}.open-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    closeSync(openSync(own, 'wx', PRIVATE_FILE));
+  } catch {
+    own = null;
+  }
+  const remove = (path: string) => rmSync(path, { force: true });
+  return {
+    abandoned: own === null ? [...abandoned, '(no mark could be written)'] : abandoned,
+    clearAbandoned() {
+      for (const name of abandoned) remove(join(folder, name));
+    },
+    end() {
+      if (own !== null) remove(own);
+      own = null;
+    },
+  };
+}

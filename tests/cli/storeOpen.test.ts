@@ -1,0 +1,92 @@
+// Opening the store reads the whole file only when it was not closed cleanly: a damaged page
+// goes unnoticed by a quick `info` after a clean close (that is the point: a national store opens in
+// a fraction of a second), is caught by the open after a crash, and by `store check` on demand.
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliOn, requireBuiltCli } from './command';
+
+let dir: string;
+let store: string;
+const { run } = cliOn(() => store);
+
+const marks = () => readdirSync(dir).filter((name) => name.includes('.open-'));
+
+/** The id of a process that has just ended (as a crashed desk's would be). */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return Number(child.stdout);
+}
+
+/** Overwrites one page of the professionals table with garbage, as a failing disk would. */
+function damageAPage(path: string): void {
+  const db = new Database(path);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  // A leaf page of the table's b-tree, well inside the file (dbstat is compiled into better-sqlite3).
+  const page = (db.prepare("SELECT pageno FROM dbstat WHERE name = 'professionals' AND pagetype = 'leaf' ORDER BY pageno DESC LIMIT 1 OFFSET 3").get() as { pageno: number }).pageno;
+  db.close();
+  const fd = openSync(path, 'r+');
+  writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (page - 1) * pageSize);
+  closeSync(fd);
+}
+
+beforeAll(() => {
+  requireBuiltCli();
+  dir = mkdtempSync(join(tmpdir(), 'cress-open-'));
+  store = join(dir, 'desk.sqlite');
+  expect(run('init', '--region', '9', '--operator', 'Ana Souza').code).toBe(0);
+  expect(run('demo', '--professionals', '2000', '--seed', '4').code).toBe(0);
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('opening the store', () => {
+  it('leaves no mark behind after a clean close', () => {
+    expect(run('info').code).toBe(0);
+    expect(marks()).toEqual([]);
+  });
+
+  it('a sound store stays sound: `store check` reads every page and says so', () => {
+    const result = run('store', 'check');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Store sound');
+  });
+
+  it('after a crash, the next open reads every page: a damaged page is named, exit 3, and the mark stays for the next try', () => {
+    damageAPage(store);
+    // A clean close last time: the quick open does not read that page.
+    expect(run('info').code).toBe(0);
+    // A desk that was killed left its mark.
+    const left = `.desk.sqlite.open-${deadPid()}-0badc0de`;
+    writeFileSync(join(dir, left), '');
+    const after = run('info');
+    expect(after.code).toBe(3);
+    expect(after.stderr).toContain('STORE_CORRUPT');
+    expect(after.stderr).toContain('danificado');
+    expect(marks()).toEqual([left]);
+    // On demand, whatever the marks say.
+    const check = run('store', 'check');
+    expect(check.code).toBe(3);
+  });
+
+  it('a mark of a process still running is not taken for a crash, and is left alone', () => {
+    rmSync(store);
+    for (const name of readdirSync(dir)) rmSync(join(dir, name), { force: true });
+    expect(run('init', '--region', '9', '--operator', 'Ana Souza').code).toBe(0);
+    const live = `.desk.sqlite.open-${process.pid}-00c0ffee`;
+    writeFileSync(join(dir, live), '');
+    expect(run('info').code).toBe(0);
+    expect(marks()).toEqual([live]);
+    expect(statSync(join(dir, live)).size).toBe(0);
+  });
+
+  it('a crash mark on a sound store: the check passes and the mark is cleared', () => {
+    const left = `.desk.sqlite.open-${deadPid()}-deadbeef`;
+    writeFileSync(join(dir, left), '');
+    expect(run('info').code).toBe(0);
+    expect(marks()).not.toContain(left);
+  });
+});
