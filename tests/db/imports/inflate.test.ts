@@ -1,4 +1,4 @@
-// The streaming DEFLATE decoder against zlib: same bytes out, whatever the level or chunking.
+// The streaming inflater (Node's zlib, fed and drained in bounded pieces) against one-shot zlib: same bytes out, whatever the level or chunking.
 import { randomBytes } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
