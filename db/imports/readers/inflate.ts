@@ -6,7 +6,8 @@
 // more than FEED × 1032 bytes, DEFLATE's largest ratio), and hands the output out in pieces of at
 // most `chunkSize` bytes. Node's zlib replaced a decoder written in TypeScript here: it is 5–7×
 // faster on a sheet of 50 MB.
-import { InflateRaw } from 'minizlib';
+import type { ZlibOptions as NodeZlibOptions } from 'node:zlib';
+import { InflateRaw, type ZlibOptions } from 'minizlib';
 
 /** Compressed bytes given to zlib at a time. */
 const FEED = 16 * 1024;
@@ -36,12 +37,15 @@ export class Inflater {
     private readonly pull: () => Uint8Array | null,
     chunkSize = 64 * 1024,
   ) {
-    this.zlib = new InflateRaw({ chunkSize });
+    // The options go to node:zlib as they are (minizlib's type leaves chunkSize out).
+    const options: ZlibOptions & Pick<NodeZlibOptions, 'chunkSize'> = { chunkSize };
+    this.zlib = new InflateRaw(options);
     this.zlib.on('data', (chunk: Buffer) => this.ready.push(chunk));
     this.zlib.on('end', () => (this.streamEnded = true));
-    this.zlib.on('error', (error: Error & { code?: string }) => {
+    this.zlib.on('error', (error: unknown) => {
       // Input that stops before the last block is zlib's "unexpected end of file".
-      this.failure = new InflateError(error.code === 'Z_BUF_ERROR', error.message);
+      const { code, message } = error as { code?: string; message?: string };
+      this.failure = new InflateError(code === 'Z_BUF_ERROR', message ?? String(error));
     });
   }
 
