@@ -52,7 +52,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/cli.ts', 'electron/cliOutput.ts'],
+    files: ['electron/cli*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The cress-desk command runs in plain Node.' }] }],
     },

@@ -16,7 +16,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         'main/main': 'electron/main.ts',
-        'cli/cress-desk': 'electron/cli.ts',
+        'cli/cress-desk': 'electron/cliEntry.ts',
         'host/host': 'tests/host/server.ts',
         'bench/bench': 'tests/bench/bench.ts',
         'worker/jobs': 'db/jobs/worker.ts',

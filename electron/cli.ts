@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDesk, resolveStorePath, type Desk } from '../db';
 import { auditKeyFromEnv } from '../db/auditKey';
-import { privateByDefault } from '../db/fileModes';
 import { storeError } from '../db/storeLock';
 import type { Envelope, Input } from '../shared/contract';
 import { AppError, type ErrorCode } from '../shared/errors';
@@ -294,14 +293,4 @@ export async function runCli(argv: string[], io: Io, env: NodeJS.ProcessEnv = pr
   } finally {
     desk?.close();
   }
-}
-
-if (require.main === module) {
-  privateByDefault(); // what the command writes is its user's only: files 0600, folders 0700
-  void runCli(process.argv.slice(2), {
-    out: (text) => process.stdout.write(`${text}\n`),
-    err: (text) => process.stderr.write(`${text}\n`),
-  }).then((code) => {
-    process.exitCode = code;
-  });
 }
