@@ -36,6 +36,13 @@ export const VERDICT_OK = 'ok';
 export const VERDICT_OVER = 'ACIMA DO ALVO';
 
 /** A fixed-width table: caso | p50 | p95 | máx | alvo | referência p95 | veredito. */
+/** ok, or over — saying what was over when it was not (only) the time. */
+function verdictOf(r: CaseResult): string {
+  if (r.withinTarget) return VERDICT_OK;
+  if (r.otherMiss === null) return VERDICT_OVER;
+  return r.measured.p95 < r.targetMs ? `${VERDICT_OVER} (${r.otherMiss})` : `${VERDICT_OVER} (tempo; ${r.otherMiss})`;
+}
+
 export function resultTable(results: readonly CaseResult[]): string {
   const header = ['caso', 'execuções', 'p50', 'p95', 'máx', 'alvo (p95)', 'referência p95', 'veredito'];
   const rows = results.map((r) => [
@@ -46,7 +53,7 @@ export function resultTable(results: readonly CaseResult[]): string {
     formatMs(r.measured.max),
     `< ${formatMs(r.targetMs)}`,
     r.reference ? formatMs(r.reference.p95) : '—',
-    r.withinTarget ? VERDICT_OK : VERDICT_OVER,
+    verdictOf(r),
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   // Names left-aligned, figures right-aligned so digits line up.

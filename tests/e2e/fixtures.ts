@@ -49,9 +49,16 @@ function readStore<T>(storePath: string, sql: string, params: unknown[]): T[] {
   }
 }
 
+/**
+ * The desk's processes keep the clock of the window's browser (playwright.config.ts: Brasília), as
+ * the app and its window share one computer's clock: "today" is then the same day on both sides,
+ * whatever the time zone of the machine running the tests.
+ */
+const DESK_ENV = { ...process.env, TZ: 'America/Sao_Paulo' };
+
 function runCli(storePath: string, args: string[]): Promise<{ code: number; stdout: string }> {
   return new Promise((ok) => {
-    const child = spawn(process.execPath, [join(root, 'out/cli/cress-desk.cjs'), '--db', storePath, ...args]);
+    const child = spawn(process.execPath, [join(root, 'out/cli/cress-desk.cjs'), '--db', storePath, ...args], { env: DESK_ENV });
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.on('exit', (code) => ok({ code: code ?? -1, stdout }));
@@ -60,7 +67,7 @@ function runCli(storePath: string, args: string[]): Promise<{ code: number; stdo
 
 function startHost(storePath: string): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [join(root, 'out/host/host.cjs'), '--db', storePath, '--port', '0']);
+    const child = spawn(process.execPath, [join(root, 'out/host/host.cjs'), '--db', storePath, '--port', '0'], { env: DESK_ENV });
     let output = '';
     const onData = (d: Buffer) => {
       output += d.toString();
@@ -98,7 +105,7 @@ export const test = base.extend<{ desk: DeskApp }>({
           !binary,
           'Electron binary not installed (it needs the internet once: npm start fetches it); the same specs ran in Chromium against the browser host.',
         );
-        const app = await electron.launch({ executablePath: binary as string, args: [join(root, 'out/main/main.cjs'), '--db', storePath] });
+        const app = await electron.launch({ executablePath: binary as string, args: [join(root, 'out/main/main.cjs'), '--db', storePath], env: DESK_ENV });
         try {
           await use({ page: await app.firstWindow(), storePath, cli, query, exec });
         } finally {
