@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDesk } from '../../db';
 import { fileLogger, scrub } from '../../db/log';
+import { posixOnly } from '../posixOnly';
 
 const dir = mkdtempSync(join(tmpdir(), 'cress-log-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -96,7 +97,8 @@ describe('what a refusal leaves in the log', () => {
     expect(JSON.stringify(line)).not.toMatch(/Maria|31\/02/);
   });
 
-  it.skipIf(process.platform === 'win32')('is readable by its owner only: the file 0600 in a 0700 folder, also when an older version left them open', () => {
+  it('is readable by its owner only: the file 0600 in a 0700 folder, also when an older version left them open', (context) => {
+    posixOnly(context);
     const logs = join(dir, 'modes');
     fileLogger(logs).log({ level: 'info', event: 'call', ok: true });
     expect(statSync(logs).mode & 0o777).toBe(0o700);

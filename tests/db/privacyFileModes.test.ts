@@ -7,8 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CLI_BIN, requireBuiltCli } from '../cli/command';
+import { posixOnly } from '../posixOnly';
 
 const root = mkdtempSync(join(tmpdir(), 'cress-desk-modes-'));
 const home = join(root, 'home');
@@ -48,7 +49,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-describe.skipIf(process.platform === 'win32')('files and folders the desk writes', () => {
+describe('files and folders the desk writes', () => {
+  beforeEach((context) => posixOnly(context));
   it('are readable by their owner only: store, before-restore copy, backup, lote, audit and registry exports, error report — 0600, created folders 0700', () => {
     cli('init', '--region', '9', '--operator', 'Ana Souza');
     cli('demo', '--professionals', '5');

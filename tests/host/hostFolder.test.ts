@@ -8,9 +8,9 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upload } from './hostClient';
 import { startHost, type RunningHost } from './server';
+import { posixOnly } from '../posixOnly';
 
 const HOST_BIN = resolve(__dirname, '../../out/host/host.cjs');
-const posix = process.platform !== 'win32';
 
 let dir: string;
 let rendererDir: string;
@@ -44,7 +44,8 @@ async function hostOn(name: string, maxUpload?: number): Promise<RunningHost> {
 }
 
 describe("the browser host's folder", () => {
-  it.skipIf(!posix)('is private to the user (0700) and keeps uploads readable only by the user (0600)', async () => {
+  it('is private to the user (0700) and keeps uploads readable only by the user (0600)', async (context) => {
+    posixOnly(context);
     const host = await hostOn('modes');
     try {
       expect(statSync(host.filesDir).mode & 0o777).toBe(0o700);
@@ -100,7 +101,8 @@ describe("the browser host's folder", () => {
   });
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    it.skipIf(!posix)(`is removed when the host is stopped with ${signal}`, async () => {
+    it(`is removed when the host is stopped with ${signal}`, async (context) => {
+      posixOnly(context, 'signals');
       if (!existsSync(HOST_BIN)) throw new Error('Build first (npm run build): out/host/host.cjs is missing');
       const temp = join(dir, `tmp-${signal}`);
       mkdirSync(temp);

@@ -14,6 +14,7 @@ import { importInput, jobContext, runImport, type TestJobContext } from '../../f
 import { storeState } from '../../fixtures/imports/storeState';
 import { buildXlsx } from '../../fixtures/imports/zipWriter';
 import { openTestDesk, tempDir, type TempDir, type TestDesk } from '../fixtures';
+import { posixOnly } from '../../posixOnly';
 
 let desk: TestDesk;
 let people: Record<Person, Professional>;
@@ -120,8 +121,9 @@ describe('a spreadsheet saved again after the clerk saw it', () => {
   });
 });
 
-describe.skipIf(process.platform === 'win32')('the copy an import reads', () => {
-  it('is private to the user while it exists and gone when the import ends', () => {
+describe('the copy an import reads', () => {
+  it('is private to the user while it exists and gone when the import ends', (testContext) => {
+    posixOnly(testContext);
     const path = files.file('correcoes.csv');
     writeFileSync(path, csv(rows('antiga')));
     const ours = () => new Set(readdirSync(tmpdir()).filter((name) => name.startsWith('cress-desk-import-')));
