@@ -1,7 +1,8 @@
 // The window's security (Electron's checklist) as plain data and pure decisions, so tests can check
 // them without Electron: the app:// origin and the files it serves, navigation, links handed to
 // the system, permissions, and what the file manager may show. electron/main.ts wires them in.
-import { extname, join, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
+import { contentTypeOf } from '../shared/contentTypes';
 
 /** The app is served from its own privileged scheme, never from file://. */
 export const APP_SCHEME = 'app';
@@ -83,21 +84,10 @@ export function appFilePath(url: string, rendererDir: string): string | null {
   return file.startsWith(root + sep) ? file : null;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
-
 /** Headers of every app:// answer: its type, the policy, no sniffing, no referrer. */
 export function appResponseHeaders(file: string): Record<string, string> {
   return {
-    'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'content-type': contentTypeOf(file),
     'content-security-policy': APP_CSP,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',

@@ -9,22 +9,13 @@ import { open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { basename, dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { basename, dirname, join, normalize, resolve, sep } from 'node:path';
 import { HandleBroker, openDesk, resolveStorePath, type Desk, type Store } from '../../db';
 import { auditKeyFromEnv } from '../../db/auditKey';
 import { privateByDefault } from '../../db/fileModes';
 import { APP_VERSION } from '../../electron/version';
+import { contentTypeOf } from '../../shared/contentTypes';
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 const MAX_BODY = 1024 * 1024;
 const MAX_UPLOAD = 512 * 1024 * 1024;
 
@@ -236,7 +227,7 @@ function serveStatic(root: string, pathname: string, res: ServerResponse): void 
   if (file !== base && !file.startsWith(base + sep)) return send(res, 404, 'text/plain', 'Não encontrado');
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(base, 'index.html');
   if (!existsSync(file)) return send(res, 404, 'text/plain', 'Interface não compilada: rode npm run build.');
-  send(res, 200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
+  send(res, 200, contentTypeOf(file), readFileSync(file));
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
