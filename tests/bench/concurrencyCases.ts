@@ -5,7 +5,6 @@
 // window calls — on records the import leaves unchanged, so the two never correct the same one.
 // Printed: each save's latency, p95 and max, for as long as the import runs (reading, checking,
 // then writing in steps); the target is that the clerk never waits 2 s.
-import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { createHandlers, openStore } from '../../db';
 import type { BenchContext } from './context';
 import { formatCount, formatMs } from './report';
 import { summarize, type CaseResult } from './runner';
+import { copyStore } from './context';
 
 const TARGET_MS = 2000;
 const CLERK_PAUSE_MS = 150;
@@ -41,16 +41,6 @@ function writeFile(context: BenchContext, path: string): { rows: number; untouch
   });
   writeFileSync(path, `${lines.join('\r\n')}\r\n`, 'utf8');
   return { rows: rows.length, untouched };
-}
-
-/** A copy of the bench store in WAL mode, as a desk's store always is. */
-function copyStore(context: BenchContext, name: string): string {
-  const path = join(context.dir, name);
-  context.store.db.exec(`VACUUM INTO '${path.replace(/'/g, "''")}'`);
-  const copy = new Database(path);
-  copy.pragma('journal_mode = WAL');
-  copy.close();
-  return path;
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));

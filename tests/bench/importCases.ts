@@ -4,7 +4,6 @@
 // same rows as CSV. SheetJS runs in a process of its own (its 1,5 GB would distort everything after
 // it) and its own time is the reference; the import's peak memory is measured in a process of its
 // own too (this bundle, started again).
-import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -17,6 +16,7 @@ import { buildXlsx } from '../fixtures/imports/zipWriter';
 import type { BenchContext } from './context';
 import { formatBytes, formatCount, formatMs } from './report';
 import type { BenchCase } from './runner';
+import { copyStore } from './context';
 
 const CHILD_FLAG = '--import-child';
 const XLSX_RATIO = 0.35;
@@ -130,17 +130,6 @@ function writeCorrectionsXlsx(csv: string, dir: string): { file: string; writer:
     .map((line) => line.split(';'));
   writeFileSync(file, buildXlsx(rows, { sheetName: basename(file, '.xlsx') }));
   return { file, writer: 'gerador próprio no formato do LibreOffice (strings compartilhadas) — LibreOffice não instalado' };
-}
-
-/** A copy of the bench store, so each import starts from the same registry. */
-function copyStore(context: BenchContext, name: string): string {
-  const path = join(context.dir, name);
-  context.store.db.exec(`VACUUM INTO '${path.replace(/'/g, "''")}'`);
-  // A copy comes out with a rollback journal; the desk's stores are always in WAL mode.
-  const copy = new Database(path);
-  copy.pragma('journal_mode = WAL');
-  copy.close();
-  return path;
 }
 
 /** The import as the app runs it (writer thread included), in this process: until its answer is ready. */
