@@ -10,7 +10,7 @@ import { AppError } from '../shared/errors';
 import { maskCpf } from '../shared/rules/cpf';
 import { formatDateTimeBr } from '../shared/rules/dates';
 import { neutralizeCell } from '../shared/spreadsheetSafety';
-import { auditSummary } from './audit';
+import { auditSummary } from './auditEntries';
 import { alreadyThere } from './fileGrants';
 
 export interface AuditExportInput {

@@ -1,7 +1,7 @@
 // The handler table: one function per contract channel, over the modules of each area.
 // Inputs arrive already parsed by the dispatcher; every write is one transaction.
 import type { Handlers } from '../shared/contract';
-import { auditEntriesOf } from './audit';
+import { auditEntriesOf } from './auditEntries';
 import { runAuditVerify } from './auditReplay';
 import { exportAudit } from './auditExport';
 import { isListedBackup } from './backups/catalog';

@@ -2,7 +2,7 @@
 // cancelled, exported, sent, overdue; numbered per region and year.
 import { mkdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditSummary } from '../../db/audit';
+import { auditSummary } from '../../db/auditEntries';
 import type { BatchSummary, ExportResult } from '../../shared/contract';
 import { addProfessional, correct, openBatchDesk, queueEmailCorrections, type BatchDesk } from './batchFixtures';
 

@@ -342,7 +342,7 @@ describe('the seals', () => {
 
 describe('the audit summaries of what opening a store records', () => {
   it('are Portuguese sentences', async () => {
-    const { auditSummary } = await import('../../db/audit');
+    const { auditSummary } = await import('../../db/auditEntries');
     expect(auditSummary('store.guards_restored', { missing: ['a'], altered: ['b'], foreign: [] })).toBe('Proteções do banco restauradas ao abrir: 2 gatilhos ausentes ou alterados');
     expect(auditSummary('store.outside_changes', { professionals: 1, corrections: 2 })).toBe('Alterações feitas fora do CRESS Desk encontradas ao abrir o banco: 1 cadastro e 2 correções');
     expect(auditSummary('audit.key_started', { reason: 'upgrade' })).toBe('Histórico passou a ser assinado pela chave desta mesa');

@@ -1,0 +1,119 @@
+// What the audit trail says, for people: a record's entries and one Portuguese line per entry
+// (the record's history, the LGPD export). Writing and checking the trail is db/audit.ts.
+import type { Database } from 'better-sqlite3';
+import type { AuditEntry } from '../shared/contract/registry';
+import { fieldLabel } from '../shared/fields';
+import { regionLabel } from '../shared/regions';
+import { formatCep } from '../shared/rules/cep';
+import { ANCHOR_ALTERED, KEY_STARTED } from './audit';
+
+export function auditEntriesOf(db: Database, entity: string, entityId: string): AuditEntry[] {
+  const rows = db
+    .prepare('SELECT id, at, operator, action, entity, entity_id, detail FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC')
+    .all(entity, entityId) as { id: number; at: string; operator: string; action: string; entity: string; entity_id: string | null; detail: string }[];
+  return rows.map((row) => ({
+    id: row.id,
+    at: row.at,
+    operator: row.operator,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    summary: auditSummary(row.action, parseDetail(row.detail)),
+  }));
+}
+
+function parseDetail(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {};
+  }
+}
+
+/** "1.234" */
+export function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+function basenameOf(path: unknown): string {
+  return typeof path === 'string' ? (path.split(/[\\/]/).pop() ?? path) : '';
+}
+
+/** One Portuguese line per entry, e.g. "Correção: E-mail, Nome da mãe". */
+export function auditSummary(action: string, detail: unknown): string {
+  const d = (detail ?? {}) as Record<string, unknown>;
+  switch (action) {
+    case 'correction.save': {
+      const fields = Array.isArray(d.fields) ? (d.fields as string[]).map(fieldLabel) : [];
+      return fields.length > 0 ? `Correção: ${fields.join(', ')}` : 'Correção';
+    }
+    case 'settings.setup':
+      return typeof d.region === 'number' ? `Mesa configurada: ${regionLabel(d.region)}, operador ${String(d.operator ?? '')}` : 'Mesa configurada';
+    case 'settings.update': {
+      const names: Record<string, string> = { operator: 'operador', seccional: 'seccional' };
+      const changed = Object.keys((d.changes ?? {}) as object).map((k) => names[k] ?? k);
+      return changed.length > 0 ? `Configuração alterada: ${changed.join(', ')}` : 'Configuração alterada';
+    }
+    case 'cep.save': {
+      const cep = typeof d.cep === 'string' ? formatCep(d.cep) : '';
+      return d.created ? `CEP ${cep} cadastrado` : `CEP ${cep} corrigido`;
+    }
+    case 'import.run':
+      return `Importação de planilha: ${String(d.fileName ?? '')} (${formatCount(Number(d.accepted ?? 0))} linhas gravadas, ${formatCount(Number(d.rejected ?? 0))} recusadas)`;
+    case 'import.undo':
+      return `Importação desfeita: ${String(d.fileName ?? '')}`;
+    case 'batch.create':
+      return `Lote ${String(d.number ?? '')} gerado: ${formatCount(Number(d.corrections ?? 0))} correções, ${formatCount(Number(d.cepChanges ?? 0))} CEPs`;
+    case 'batch.seal':
+      return `Lote ${String(d.number ?? '')} fechado`;
+    case 'batch.cancel':
+      return `Lote ${String(d.number ?? '')} cancelado: itens de volta à fila`;
+    case 'batch.export':
+      return `Pacote do lote ${String(d.number ?? '')} exportado${d.encrypted ? ' com senha' : ''}: ${String(d.fileName ?? '')}`;
+    case 'batch.send':
+      return `Lote ${String(d.number ?? '')} marcado como enviado à Implanta`;
+    case 'batch.acknowledge':
+      return `Confirmação do lote ${String(d.number ?? '')} importada: ${formatCount(Number(d.applied ?? 0))} aplicadas, ${formatCount(Number(d.rejected ?? 0))} rejeitadas`;
+    case 'backup.create':
+      return `Backup criado${d.encrypted ? ' com senha' : ''}: ${basenameOf(d.file)}`;
+    case 'backup.restore':
+      return `Backup restaurado: ${basenameOf(d.file)} (dados anteriores guardados em ${basenameOf(d.previousStore)})`;
+    case 'backup.settings':
+      return 'Rotina de backup alterada';
+    case 'correction.cancel':
+      return `Correção cancelada: ${fieldLabel(String(d.field ?? ''))}${d.batch ? ` (retirada do lote ${String(d.batch)})` : ''}`;
+    case 'correction.dismiss_rejection':
+      return `Rejeição dispensada: ${fieldLabel(String(d.field ?? ''))}`;
+    case 'registry.conflict_resolve':
+      return `Conflito com o sistema principal em ${fieldLabel(String(d.field ?? ''))}: ${d.choice === 'file' ? 'valor do arquivo aplicado' : 'correção mantida'}`;
+    case 'batch.remove_item':
+      return `Item retirado do lote ${String(d.number ?? '')}: ${d.kind === 'cep' ? 'alteração de CEP' : fieldLabel(String(d.field ?? ''))}`;
+    case 'registry.export':
+      return `Cadastros exportados para o sistema principal: ${basenameOf(d.fileName ?? d.file)} (${formatCount(Number(d.rows ?? 0))} cadastros)`;
+    case 'registry.demo':
+      return `Cadastros de demonstração: ${formatCount(Number(d.count ?? 0))} profissionais`;
+    case ANCHOR_ALTERED:
+      return 'Controle do histórico encontrado alterado fora do CRESS Desk';
+    case KEY_STARTED:
+      return d.reason === 'other_key'
+        ? 'Histórico assinado pela chave desta mesa a partir daqui (o banco veio de outra mesa)'
+        : d.reason === 'key_replaced'
+          ? 'Nova chave de assinatura do histórico (a anterior se perdeu)'
+          : d.reason === 'unsigned'
+            ? 'Histórico encontrado sem assinaturas: assinado a partir daqui'
+            : 'Histórico passou a ser assinado pela chave desta mesa';
+    case 'store.guards_restored': {
+      const names = [...(Array.isArray(d.missing) ? d.missing : []), ...(Array.isArray(d.altered) ? d.altered : []), ...(Array.isArray(d.foreign) ? d.foreign : [])];
+      const n = names.length;
+      return `Proteções do banco restauradas ao abrir: ${n} ${n === 1 ? 'gatilho ausente ou alterado' : 'gatilhos ausentes ou alterados'}`;
+    }
+    case 'store.outside_changes': {
+      const p = Number(d.professionals ?? 0);
+      const c = Number(d.corrections ?? 0);
+      const parts = [...(p > 0 ? [`${formatCount(p)} ${p === 1 ? 'cadastro' : 'cadastros'}`] : []), ...(c > 0 ? [`${formatCount(c)} ${c === 1 ? 'correção' : 'correções'}`] : [])];
+      return `Alterações feitas fora do CRESS Desk encontradas ao abrir o banco: ${parts.join(' e ')}`;
+    }
+    default:
+      return action;
+  }
+}
