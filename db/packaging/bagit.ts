@@ -2,7 +2,7 @@
 // so that anyone can unzip one and check it with `sha256sum -c manifest-sha256.txt`.
 //
 // API
-//   writeBagZip(path, { root, payload, info, baggingDate, zip })  → BagZipSummary
+//   writeBagZip(path, { root, payload, info, baggingDate, zip })  → BagZipSummary   (bagitWrite.ts)
 //       Writes `<root>/bagit.txt`, `bag-info.txt` (the caller's fields, then Bagging-Date and
 //       Payload-Oxum), `data/<payload…>`, `manifest-sha256.txt` and `tagmanifest-sha256.txt`, in
 //       that (sorted) order, in one pass: payload SHA-256s are computed while zipping. `root` is the
@@ -26,9 +26,8 @@
 //   once, and the file exists with that checksum; nothing in data/ is missing from a manifest;
 //   tagmanifest-*.txt exists and its checksums match; no tag file is left out of it.
 import { createHash, type Hash } from 'node:crypto';
-import { stat } from 'node:fs/promises';
 import { ZipError, ZipReader, type ZipLimits } from './zipReader';
-import { ZipWriter, type ZipSource, type ZipWriterOptions } from './zipWriter';
+import type { ZipSource, ZipWriterOptions } from './zipWriter';
 import { unsafePathReason } from './zipFormat';
 
 export interface BagInfoField {
@@ -121,26 +120,8 @@ const TAG_FILE_MAX = 16 * 1024 * 1024;
 
 export const BAGIT_TXT = 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n';
 
-// ---------------------------------------------------------------- writing
-
-/** `YYYY-MM-DD` of a date's local fields. */
-export function isoDateLocal(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-/** bag-info.txt from fields; a value's line breaks become spaces (one line per field). */
-export function formatBagInfo(fields: readonly BagInfoField[]): string {
-  return fields
-    .map(({ label, value }) => {
-      if (!/^[^:\s][^:\r\n]*$/.test(label)) throw new Error(`invalid bag-info label "${label}"`);
-      return `${label}: ${value.replace(/\s*[\r\n]+\s*/g, ' ').trim()}\n`;
-    })
-    .join('');
-}
-
 /** RFC 8493 §2.1.3: CR, LF and % are percent-encoded in manifest paths. */
-function encodeManifestPath(path: string): string {
+export function encodeManifestPath(path: string): string {
   return path.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
@@ -148,66 +129,9 @@ function decodeManifestPath(path: string): string {
   return path.replace(/%0D/gi, '\r').replace(/%0A/gi, '\n').replace(/%25/g, '%');
 }
 
-export function formatManifest(lines: readonly { path: string; sha256: string }[]): string {
-  return lines.map((l) => `${l.sha256}  ${encodeManifestPath(l.path)}\n`).join('');
-}
-
-function sha256Hex(text: string | Buffer): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
-function byteOrder(a: string, b: string): number {
+/** Paths in byte order, as manifests and zips list them. */
+export function byteOrder(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
-}
-
-/** Writes the bag as a zip (see the top of this file). Removes the file when anything fails. */
-export async function writeBagZip(path: string, options: WriteBagOptions): Promise<BagZipSummary> {
-  const rootReason = unsafePathReason(options.root);
-  if (rootReason !== null || options.root.includes('/')) throw new Error(`invalid bag root "${options.root}"`);
-  const payload = [...options.payload].sort((a, b) => byteOrder(a.path, b.path));
-  const sizes: number[] = [];
-  for (const file of payload) {
-    const reason = unsafePathReason(file.path);
-    if (reason !== null || /[%\r\n]/.test(file.path)) throw new Error(`invalid payload path "${file.path}"`);
-    sizes.push(typeof file.data === 'string' ? Buffer.byteLength(file.data) : file.data instanceof Uint8Array ? file.data.length : (await stat(file.data.path)).size);
-  }
-  const oxum = `${sizes.reduce((a, b) => a + b, 0)}.${payload.length}`;
-  const bagInfo = formatBagInfo([
-    ...options.info,
-    { label: 'Bagging-Date', value: options.baggingDate ?? isoDateLocal(options.zip?.modifiedAt ?? new Date()) },
-    { label: 'Payload-Oxum', value: oxum },
-  ]);
-
-  const writer = await ZipWriter.create(path, options.zip);
-  try {
-    const at = (name: string) => `${options.root}/${name}`;
-    const tagLines: { path: string; sha256: string }[] = [];
-    const tag = async (name: string, text: string) => {
-      await writer.add({ name: at(name), data: text });
-      tagLines.push({ path: name, sha256: sha256Hex(text) });
-    };
-    // Sorted order: bag-info.txt < bagit.txt < data/… < manifest-sha256.txt < signature.txt < tagmanifest-sha256.txt.
-    await tag('bag-info.txt', bagInfo);
-    await tag('bagit.txt', BAGIT_TXT);
-    const written: BagZipSummary['payload'] = [];
-    for (const file of payload) {
-      const result = await writer.add({ name: at(`data/${file.path}`), data: file.data, sha256: true });
-      written.push({ path: `data/${file.path}`, size: result.size, sha256: result.sha256 as string });
-    }
-    const writtenOxum = `${written.reduce((a, f) => a + f.size, 0)}.${written.length}`;
-    if (writtenOxum !== oxum) throw new Error(`payload changed while it was being packaged (${oxum} → ${writtenOxum})`);
-    const manifest = formatManifest(written);
-    await tag('manifest-sha256.txt', manifest);
-    const signature = options.sign?.({ bagInfo, manifest }) ?? null;
-    if (signature !== null) await tag(SIGNATURE_FILE, signature);
-    const tagManifest = formatManifest(tagLines.sort((a, b) => byteOrder(a.path, b.path)));
-    await writer.add({ name: at('tagmanifest-sha256.txt'), data: tagManifest });
-    const summary = await writer.finish();
-    return { path, bytes: summary.bytes, oxum, payload: written };
-  } catch (error) {
-    await writer.abort();
-    throw error;
-  }
 }
 
 // ---------------------------------------------------------------- reading

@@ -6,14 +6,11 @@ export {
   BAGIT_TXT,
   BAG_PROBLEM_CODES,
   bagInfoValue,
-  formatBagInfo,
-  isoDateLocal,
   parseBagInfo,
   readTagText,
   SIGNATURE_FILE,
   validateBag,
   validateZipBag,
-  writeBagZip,
   zipBagSource,
   type BagInfoField,
   type BagPayloadFile,
@@ -26,5 +23,6 @@ export {
   type WriteBagOptions,
   type ZipBagValidation,
 } from './bagit';
+export { formatBagInfo, formatManifest, isoDateLocal, writeBagZip } from './bagitWrite';
 export { checkBagSignature, signatureText, type BagSignatureCheck, type SignatureHead, type SigningKey } from './bagSignature';
 export { FinalNameTakenError, isPartialName, partialPathFor, removeStalePartials, syncFile, syncFolder, syncFolderSync, writeAtomically } from './atomicFile';
