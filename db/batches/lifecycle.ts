@@ -14,6 +14,9 @@ import { CURRENT_SCHEMA_VERSION } from './schemas';
 import { batchNumber, batchSummary, requireBatchRow, type BatchRow } from './summary';
 import { writeTransaction } from '../storeLock';
 
+/** A correction of no import, or of an import already recorded (one still being written has no row yet). */
+const RECORDED_IMPORT = '(import_id IS NULL OR import_id IN (SELECT id FROM imports))';
+
 export const STATE_LABELS: Record<BatchState, string> = {
   open: 'em revisão',
   sealed: 'fechado',
@@ -43,9 +46,11 @@ export function createBatch(db: Database, now: Date): BatchSummary {
     if (open) {
       throw new AppError('BATCH_OPEN_EXISTS', `O lote ${open.number} ainda está em revisão: feche-o ou cancele-o antes de gerar outro.`);
     }
+    // Corrections of an import still being written (no row of its own yet) wait for its end: it
+    // may still be cancelled or fail, and take them back.
     const pending = statement<{ corrections: number; cep: number }>(
       db,
-      `SELECT (SELECT count(*) FROM corrections WHERE status = 'pending') AS corrections,
+      `SELECT (SELECT count(*) FROM corrections WHERE status = 'pending' AND ${RECORDED_IMPORT}) AS corrections,
               (SELECT count(*) FROM cep_changes WHERE status = 'pending') AS cep`,
     ).get() as { corrections: number; cep: number };
     if (pending.corrections + pending.cep === 0) {
@@ -63,7 +68,7 @@ export function createBatch(db: Database, now: Date): BatchSummary {
         `INSERT INTO batches (uuid, region, year, seq, number, state, operator, created_at, schema_version) VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
       ).run(uuid, settings.region, year, seq, number, settings.operator, iso, CURRENT_SCHEMA_VERSION).lastInsertRowid,
     );
-    const corrections = statement(db, "UPDATE corrections SET batch_id = ?, status = 'batched', status_changed_at = ? WHERE status = 'pending'").run(id, iso).changes;
+    const corrections = statement(db, `UPDATE corrections SET batch_id = ?, status = 'batched', status_changed_at = ? WHERE status = 'pending' AND ${RECORDED_IMPORT}`).run(id, iso).changes;
     const cep = statement(db, "UPDATE cep_changes SET batch_id = ?, status = 'batched' WHERE status = 'pending'").run(id).changes;
     appendAudit(db, {
       at: iso,

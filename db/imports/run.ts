@@ -1,7 +1,7 @@
 // The import job: read the sheet as a stream, check every row, write the valid ones — all or
 // nothing (its writing side, writer/), so Cancelar, a failure, "all or nothing" and a preview
-// leave the store exactly as it was. A corrections import is staged while it is read and then
-// written in short steps, so the counter never waits on it (writer/stagedWriter.ts); registry and
+// leave the store exactly as it was. A corrections import is written in short steps — while it is
+// read, unless it may yet write nothing — so the counter never waits on it (writer/stagedWriter.ts); registry and
 // CEP imports write in one transaction. A preview runs the very same code and writes nothing.
 import type { Database } from 'better-sqlite3';
 import { basename } from 'node:path';
@@ -100,6 +100,8 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
   const forced = Boolean(previous) && input.force;
   const link = openWriterLink(db, context.storePath, { staged: input.kind === 'corrections', script: writer });
   try {
+    // Written whatever its rows say: the import can be written while it is read (writer/).
+    const writeWhileReading = !input.dryRun && !input.allOrNothing;
     const importId = link.begin({
       kind: input.kind,
       fileName: input.name,
@@ -112,7 +114,7 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
       startedAt,
       allOrNothing: input.allOrNothing,
       forced,
-    });
+    }, writeWhileReading);
     const processor = new PROCESSORS[input.kind]({
       db,
       link,
@@ -187,7 +189,7 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
       reportPath: input.reportPath,
     };
   } catch (error) {
-    link.abort();
+    link.abort(error instanceof AppError && error.code === 'JOB_CANCELLED' ? 'cancelled' : 'failed');
     throw error;
   } finally {
     link.close();

@@ -12,6 +12,7 @@ import type { ProfessionalRow } from '../../registry';
 import type { NewImport } from '../history';
 import { ImportWriter } from './importWriter';
 import { OP_CORRECTION, OP_ROW, type FinishData, type FinishOutcome, type FreshQuery } from './ops';
+import type { RollbackReason } from './rollback';
 import { StagedWriter } from './stagedWriter';
 
 export interface WriterLink {
@@ -20,7 +21,8 @@ export interface WriterLink {
    * another thread); false: the checking side's connection sees them (one transaction on it).
    */
   readonly threaded: boolean;
-  begin(data: NewImport): number;
+  /** `writeWhileReading`: the import will be written whatever its rows say (stagedWriter.ts). */
+  begin(data: NewImport, writeWhileReading: boolean): number;
   /** The row of the file the next operations come from. */
   atRow(row: number): void;
   /** Queues one operation (see ops.ts). */
@@ -30,7 +32,7 @@ export interface WriterLink {
   /** Writes the import (or not: a preview, all-or-nothing with rejected rows): its number when written, and the rows found stale. */
   finish(data: FinishData): FinishOutcome;
   /** Rolls back whatever was written. */
-  abort(): void;
+  abort(why: RollbackReason): void;
   close(): void;
 }
 
@@ -62,12 +64,15 @@ export class StagedInlineLink implements WriterLink {
     this.writer = new StagedWriter(db, storePath);
   }
 
-  begin = (data: NewImport) => this.writer.begin(data);
+  begin = (data: NewImport, writeWhileReading: boolean) => this.writer.begin(data, writeWhileReading);
   atRow = (row: number) => void (this.row = row);
-  add = (op: readonly unknown[]) => this.writer.apply(op[0] === OP_CORRECTION ? [OP_ROW, this.row, ...op] : op);
+  add = (op: readonly unknown[]) => {
+    this.writer.apply(op[0] === OP_CORRECTION ? [OP_ROW, this.row, ...op] : op);
+    while (this.writer.stepDue()) this.writer.step();
+  };
   lookup = (query: FreshQuery) => this.writer.lookup(query);
   finish = (data: FinishData) => this.writer.finish(data);
-  abort = () => this.writer.abort();
+  abort = (why: RollbackReason) => this.writer.abort(why);
   close = () => this.writer.close();
 }
 
@@ -75,9 +80,12 @@ export class StagedInlineLink implements WriterLink {
 const REPLIES = 0;
 const APPLIED = 1;
 const FAILED = 2;
-/** Values per message, and how many messages may wait unapplied before the checking side waits. */
+/**
+ * Values per message, and how many messages may wait untaken before the checking side waits: about
+ * as many rows as the checking side reads while the writer writes one step.
+ */
 const BATCH_VALUES = 8192;
-const IN_FLIGHT = 8;
+const IN_FLIGHT = 32;
 /** How long an answer of the writer may take (writing a big import in steps, each waiting its turn). */
 const WAIT_MS = 600_000;
 
@@ -173,8 +181,8 @@ export class ThreadLink implements WriterLink {
     }
   }
 
-  begin(data: NewImport): number {
-    return this.request({ t: 'begin', data }) as number;
+  begin(data: NewImport, writeWhileReading: boolean): number {
+    return this.request({ t: 'begin', data, writeWhileReading }) as number;
   }
 
   atRow(row: number): void {
@@ -195,11 +203,11 @@ export class ThreadLink implements WriterLink {
     return this.request({ t: 'finish', data }) as FinishOutcome;
   }
 
-  abort(): void {
+  abort(why: RollbackReason): void {
     this.batch = [];
     // After a failure the writer has already rolled back.
     if (Atomics.load(this.flags, FAILED) === 1) return;
-    this.request({ t: 'abort' });
+    this.request({ t: 'abort', why });
   }
 
   /**

@@ -35,12 +35,14 @@ interface Change {
   version: number;
 }
 
+/** Why an unfinished import is rolled back: it failed or was cancelled in its own process, or was found at the next open. */
+export type RollbackReason = 'failed' | 'cancelled' | 'interrupted';
+
 /**
- * Rolls the unfinished import back (its own transaction). `why`: `failed` (a step failed in the
- * import's own process) or `interrupted` (found at the next open). Does nothing when the mark is
+ * Rolls the unfinished import back (its own transaction), saying `why`. Does nothing when the mark is
  * gone (the import finished, or another program rolled it back first).
  */
-export function rollbackUnfinishedImport(db: Database, target: { importId: number; mark: string }, notes: readonly DroppedNote[], now: string, why: 'failed' | 'interrupted'): void {
+export function rollbackUnfinishedImport(db: Database, target: { importId: number; mark: string }, notes: readonly DroppedNote[], now: string, why: RollbackReason): void {
   writeTransaction(db, () => {
     if (db.prepare('SELECT 1 FROM store_tasks WHERE name = ?').get(target.mark) === undefined) return;
     const id = target.importId;

@@ -2,9 +2,10 @@
 // spreadsheet is read and checked, without any lock on the store. A private SQLite file beside the
 // store (`.<store>.import-<random>.stage`), held with an exclusive lock for as long as its import
 // runs — so another program can tell a live import from one whose process is gone — and removed
-// when the import ends. It keeps the operations in file order (indexed by record, to read back a
-// record the import already changed) and the problems of rejected rows; while the import is
-// applied, the load notes it removes, to put them back should it be rolled back.
+// when the import ends. For an import written only at its end (a preview, "tudo ou nada") it keeps
+// the operations in file order (indexed by record, to read back a record the import already
+// changed); for every import, the problems of rejected rows and, while it is written, the load
+// notes it removes, to put them back should it be rolled back.
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, rmSync } from 'node:fs';
@@ -138,6 +139,13 @@ export class ImportStage {
   /** The operations on one record, in file order. */
   opsOf(professionalId: number): unknown[][] {
     return this.opsOfRecord.all(professionalId).map((r) => JSON.parse(r.data) as unknown[]);
+  }
+
+  /** What was added so far is on file (the writing goes on). */
+  commit(): void {
+    if (this.sealed) return;
+    this.db.exec('COMMIT');
+    this.db.exec('BEGIN');
   }
 
   /** Everything staged is on file; from now on it is only read (and the notes of the apply added). */

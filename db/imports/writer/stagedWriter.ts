@@ -1,13 +1,15 @@
-// The writing side of a corrections import, staged so the counter never waits on it
-// (docs/jobs.md). While the spreadsheet is read and checked, every operation goes to a staging file
-// (stage.ts) and the store is only read: no lock is held, a clerk's correction goes through at
-// once. A record the import already changed is read back as the store has it plus the import's
-// operations on it. When the import is to be written, the staged operations are applied in
-// steps — short IMMEDIATE transactions of about STEP_MS each; between two of them, when a writer
-// says it is waiting (db/storeLock.ts), a pause in which it takes its turn. A small import
-// (SINGLE_UP_TO rows) is one transaction, as all or nothing as ever. A bigger one marks the store as unfinished from its first step to its last
-// (reservations.ts): if it fails half-way it is rolled back at once, and if its process dies the
-// next open of the store rolls it back (rollback.ts).
+// The writing side of a corrections import, so the counter never waits on it (docs/jobs.md). The
+// store is written in steps — short IMMEDIATE transactions of about STEP_MS each; between two of
+// them, when a writer says it is waiting (db/storeLock.ts), a pause in which it takes its turn.
+// An import that will be written whatever its rows say (not a preview, not "all or nothing") is
+// written while the spreadsheet is still read and checked: chunks of accepted rows, each in the
+// store's order, on one core while the file is read on the other. A preview or an "all or nothing"
+// import keeps its rows in a staging file (stage.ts) and only reads the store until it is written
+// at the end. Either way a record the import already changed is read back as the store has it plus
+// the import's rows on it not written yet. A small import (SINGLE_UP_TO rows) is one transaction,
+// as all or nothing as ever. A bigger one marks the store as unfinished from its first step to its
+// last (reservations.ts): if it fails or is cancelled half-way it is rolled back at once, and if its
+// process dies the next open of the store rolls it back (rollback.ts).
 import type { Database, Statement } from 'better-sqlite3';
 import type { ImportKind, ImportMapping } from '../../../shared/contract/imports';
 import { AppError } from '../../../shared/errors';
@@ -22,25 +24,33 @@ import { rememberMapping } from '../mappings';
 import { uuidV7Sequence } from '../uuid';
 import { CorrectionApplier, StaleRecord } from './applier';
 import { detailWithoutStale, OP_CORRECTION, OP_ERROR, OP_ROW, staleRowMessage, staleTotals, type FinishData, type FinishOutcome, type FreshQuery, type StaleRow } from './ops';
+import { PendingOps, type Staged } from './pending';
 import { clearMark, markUnfinished, nextImportId } from './reservations';
-import { rollbackUnfinishedImport } from './rollback';
-import { FIRST_OP, ImportStage, type OpCursor } from './stage';
+import { rollbackUnfinishedImport, type RollbackReason } from './rollback';
+import { FIRST_OP, ImportStage } from './stage';
 
 /** An import of up to this many accepted rows is one transaction (a few tenths of a second). */
 export const SINGLE_UP_TO = 4096;
 /**
- * A step of a bigger import writes for about this long — the longest a clerk's save waits behind
- * the import, whatever the PC's speed — and at most STEP_OPERATIONS rows.
+ * A step writes for about this long — the longest a clerk's save waits behind the import, whatever
+ * the PC's speed — and at most STEP_OPERATIONS rows; rows written while the file is read come in
+ * chunks of that many.
  */
 export const STEP_MS = 400;
 export const STEP_OPERATIONS = 16_384;
+/** Chunks the checking side may run ahead of the writing before it waits for it (memory stays flat). */
+const AHEAD_CHUNKS = 2;
+/** Steps between two foldings of the log into the file (each step writes a few MB of pages). */
+const CHECKPOINT_EVERY = 4;
+/** Accepted rows kept in memory before they go to the staging file (imports written at the end). */
+const SPILL_AT = 2048;
 
 /** `CRESS_DESK_IMPORT_STEP_ROWS` sets both row counts (tests of big imports; a slow PC). */
 function stepping(env: NodeJS.ProcessEnv = process.env): { singleUpTo: number; perStep: number } {
   const value = Number(env.CRESS_DESK_IMPORT_STEP_ROWS);
   return Number.isInteger(value) && value > 0 ? { singleUpTo: value, perStep: value } : { singleUpTo: SINGLE_UP_TO, perStep: STEP_OPERATIONS };
 }
-/** Staged operations read back at a time while applying (the step's clock is looked at between them). */
+/** Rows taken from their source at a time while writing (the step's clock is looked at between them). */
 const READ_SLICE = 256;
 /**
  * The pause between two steps: longer than a waiting writer's retry interval (SQLite's busy wait
@@ -62,9 +72,66 @@ function operationLength(ops: readonly unknown[], at: number): number {
   return 7 + items * 3 + 1 + pendencies * 3;
 }
 
+/** Accepted rows to write, in order. */
+interface OpSource {
+  next(limit: number): Staged[];
+  readonly remaining: number;
+  /** A row taken from `next` is written (or found stale). */
+  settled(op: readonly unknown[]): void;
+}
+
+/** Rows in memory (pending.ts), let go as they are written. */
+class ChunkSource implements OpSource {
+  private at = 0;
+  constructor(
+    private readonly rows: Staged[],
+    private readonly pending: PendingOps,
+  ) {}
+  next(limit: number): Staged[] {
+    const slice = this.rows.slice(this.at, this.at + limit);
+    this.at += slice.length;
+    return slice;
+  }
+  get remaining(): number {
+    return this.rows.length - this.at;
+  }
+  settled(op: readonly unknown[]): void {
+    this.pending.settled(op);
+  }
+  /** The rows not taken yet. */
+  rest(): Staged[] {
+    return this.rows.slice(this.at);
+  }
+}
+
+/** Rows of the staging file, by record or in file order (stage.ts, `operations`). */
+class StageSource implements OpSource {
+  private cursor = FIRST_OP;
+  private read = 0;
+  constructor(
+    private readonly stage: ImportStage,
+    private readonly byFile: boolean,
+  ) {}
+  next(limit: number): Staged[] {
+    const slice = this.stage.operations(this.cursor, limit, this.byFile);
+    if (slice.length > 0) this.cursor = (slice[slice.length - 1] as { cursor: typeof FIRST_OP }).cursor;
+    this.read += slice.length;
+    return slice;
+  }
+  get remaining(): number {
+    return this.stage.opCount - this.read;
+  }
+  settled(): void {}
+}
+
 export class StagedWriter {
   private stage: ImportStage | null = null;
   private data: NewImport | null = null;
+  /** Written while the file is read (see the top of this file). */
+  private early = false;
+  private readonly pending = new PendingOps();
+  /** The chunk being written while the file is read. */
+  private chunk: ChunkSource | null = null;
   private readonly byId: Statement<[number], ProfessionalRow>;
   private readonly byCpf: Statement<[string], ProfessionalRow>;
   private readonly byRegistration: Statement<[string], ProfessionalRow>;
@@ -72,6 +139,20 @@ export class StagedWriter {
   private readonly cpfHolders = new Map<string, number | null>();
   /** The file row of the operations being staged. */
   private row = 0;
+  private readonly steps = stepping();
+  /** Steps since the log was last folded back into the file. */
+  private sinceCheckpoint = 0;
+  /** What the steps wrote so far: the import's number, its unfinished mark, the rows found stale. */
+  private readonly progress: { importId: number; mark: string | null; finished: boolean } = { importId: 0, mark: null, finished: false };
+  private readonly stale: StaleRow[] = [];
+  /**
+   * After a stale row, every later row of the same record is stale too: its check was based on the
+   * import's own change, and a version number matching by chance proves nothing.
+   */
+  private readonly staleRecords = new Set<number>();
+  private uuid: () => string = () => {
+    throw new Error('the import has not begun');
+  };
 
   /** `db`: a connection to the store of its own (the import's job thread or the writer thread). */
   constructor(
@@ -83,14 +164,22 @@ export class StagedWriter {
     this.byRegistration = db.prepare('SELECT * FROM professionals WHERE registration_number = ?');
   }
 
-  /** Opens the staging file. The import's number is only known when it is written: 0 until then. */
-  begin(data: NewImport): number {
+  /**
+   * Opens the staging file. `writeWhileReading`: the import is written whatever its rows say (see
+   * the top of this file). The import's number is only known when it is written: 0 until then.
+   */
+  begin(data: NewImport, writeWhileReading = false): number {
     this.data = data;
+    this.early = writeWhileReading;
+    this.uuid = uuidV7Sequence(Date.parse(data.startedAt));
     this.stage = ImportStage.create(this.storePath);
+    // Folding the log back into the file waits until the answer is out (see the worker); each
+    // step's own pages are folded in right after it, so a clerk's next save never does it.
+    this.db.pragma('wal_autocheckpoint = 0');
     return 0;
   }
 
-  /** Stages a sequence of operations (see ops.ts), in order. */
+  /** Takes a sequence of operations (see ops.ts), in order. */
   apply(ops: readonly unknown[]): void {
     const stage = this.requireStage();
     let at = 0;
@@ -101,7 +190,7 @@ export class StagedWriter {
       else if (op[0] === OP_ERROR) stage.addError(op);
       else {
         const id = op[1] as number;
-        stage.addCorrection(id, this.row, op);
+        this.pending.add(this.row, op);
         const items = op[6] as number;
         for (let i = 0; i < items; i++) {
           if (op[7 + i * 3] !== 'cpf') continue;
@@ -114,9 +203,43 @@ export class StagedWriter {
       }
       at += length;
     }
+    if (!this.early) {
+      if (this.pending.size >= SPILL_AT) this.spill();
+    } else if (this.pending.size >= AHEAD_CHUNKS * this.steps.perStep) {
+      // The checking side ran far ahead: catch up now (it waits meanwhile).
+      while (this.stepDue()) this.step();
+    }
   }
 
-  /** A professionals row as the store has it with this import's staged operations applied. */
+  /** Whether a step of writing is due while the file is still read (see `step`). */
+  stepDue(): boolean {
+    return this.early && (this.chunk !== null || this.pending.size >= this.steps.perStep);
+  }
+
+  /** Writes one step of the accepted rows so far, while the file is still read; then a breath. */
+  step(): void {
+    this.chunk ??= new ChunkSource(this.pending.take(this.byFile()), this.pending);
+    const began = Date.now();
+    this.writeStep(this.chunk, null, false);
+    if (this.chunk.remaining === 0) this.chunk = null;
+    this.breathe(Date.now() - began);
+  }
+
+  /** In file order when the import moves CPFs between records (the order across records matters then). */
+  private byFile(): boolean {
+    return this.cpfHolders.size > 0;
+  }
+
+  /** Accepted rows in memory go to the staging file, in file order. */
+  private spill(): void {
+    const stage = this.requireStage();
+    for (const { row, op } of this.pending.take(true)) {
+      stage.addCorrection(op[1] as number, row, op);
+      this.pending.settled(op);
+    }
+  }
+
+  /** A professionals row as the store has it with this import's rows not written yet applied. */
   lookup(query: FreshQuery): ProfessionalRow | null {
     if (query.by === 'cpf') {
       const holder = this.cpfHolders.get(query.key);
@@ -127,10 +250,12 @@ export class StagedWriter {
   }
 
   private replayed(stored: ProfessionalRow): ProfessionalRow {
-    const ops = this.requireStage().opsOf(stored.id);
-    if (ops.length === 0) return stored;
+    const stage = this.requireStage();
+    const staged = stage.opCount > 0 ? stage.opsOf(stored.id) : [];
+    const pending = this.pending.of(stored.id);
+    if (staged.length === 0 && pending.length === 0) return stored;
     const row: Record<string, unknown> = { ...stored };
-    for (const op of ops) {
+    for (const op of [...staged, ...pending]) {
       const items = op[6] as number;
       for (let i = 0; i < items; i++) {
         const field = op[7 + i * 3] as string;
@@ -154,120 +279,155 @@ export class StagedWriter {
    */
   finish(data: FinishData): FinishOutcome {
     const stage = this.requireStage();
-    const begun = this.data as NewImport;
-    const remember = () => rememberMapping(this.db, data.mapping.kind as ImportKind, data.mapping.headers, data.mapping.mapping as ImportMapping, data.finishedAt);
     if (!data.written) {
-      if (data.rememberMapping) writeTransaction(this.db, remember);
+      this.rollBackSteps('failed');
+      if (data.rememberMapping) writeTransaction(this.db, () => this.remember(data));
       this.discard();
       return { importId: null, stale: [] };
     }
-    stage.seal();
-    // Folding the log back into the file waits until the answer is out (see the worker); each
-    // step's own pages are folded in right after it, so a clerk's next save never does it.
-    this.db.pragma('wal_autocheckpoint = 0');
-    const { singleUpTo, perStep } = stepping();
-    const single = stage.opCount <= singleUpTo;
-    const uuid = uuidV7Sequence(Date.parse(begun.startedAt));
-    const written: { importId: number; mark: string | null; applied: number; last: boolean } = { importId: 0, mark: null, applied: 0, last: false };
-    const stale: StaleRow[] = [];
-    // After a stale row, every later row of the same record is stale too: its check was based on
-    // the import's own change, and a version number matching by chance proves nothing.
-    const staleRecords = new Set<number>();
-    // In the store's order unless CPFs move between records (stage.ts, `operations`).
-    const byFile = this.cpfHolders.size > 0;
-    let afterOp = FIRST_OP;
-    for (let step = 1; !written.last; step++) {
+    let source: OpSource;
+    if (this.early) {
+      // The chunk being written first, then the rest (each record's rows stay in file order).
+      source = new ChunkSource([...(this.chunk?.rest() ?? []), ...this.pending.take(this.byFile())], this.pending);
+      this.chunk = null;
+    } else {
+      this.spill();
+      stage.seal();
+      source = new StageSource(stage, this.byFile());
+    }
+    const single = this.progress.importId === 0 && source.remaining <= this.steps.singleUpTo;
+    for (;;) {
       const began = Date.now();
-      try {
-        writeTransaction(this.db, () => {
-          const locked = Date.now();
-          if (step === 1) {
-            written.importId = nextImportId(this.db);
-            if (!single) written.mark = markUnfinished(this.db, written.importId, stage.name);
-          }
-          const { importId, mark } = written;
-          const applier = new CorrectionApplier(this.db, {
-            importId,
-            operator: begun.operator,
-            now: begun.startedAt,
-            fileName: begun.fileName,
-            uuid,
-            onDroppedNotes: single ? undefined : (notes) => stage.keepDropped(notes),
-          });
-          for (let budget = single ? stage.opCount : perStep; budget > 0; ) {
-            const slice = stage.operations(afterOp, Math.min(READ_SLICE, budget), byFile);
-            if (slice.length === 0) break;
-            for (const { row, op } of slice) {
-              try {
-                if (staleRecords.has(op[1] as number)) throw new StaleRecord(op[1] as number);
-                applier.apply(op);
-              } catch (error) {
-                if (!(error instanceof StaleRecord) || begun.allOrNothing) throw error;
-                staleRecords.add(error.professionalId);
-                stale.push({ row, professionalId: error.professionalId, items: op[6] as number, dipConsequence: op[3] as string, message: '' });
-              }
-            }
-            afterOp = (slice[slice.length - 1] as { cursor: OpCursor }).cursor;
-            budget -= slice.length;
-            written.applied += slice.length;
-            if (!single && Date.now() - locked >= STEP_MS) break;
-          }
-          applier.flush();
-          written.last = written.applied >= stage.opCount;
-          // A step's rows are sealed with it (db/auditSeals.ts); the last step's audit entry seals its own.
-          if (!written.last) return sealWritten(this.db);
-          // The import's row first: the problems of its rejected rows refer to it.
-          const off = staleTotals(stale);
-          const counts = { ...data.counts, accepted: data.counts.accepted - off.rows, rejected: data.counts.rejected + off.rows };
-          insertImport(this.db, begun, importId);
-          finishImport(this.db, importId, counts, data.finishedAt, data.tallies);
-          for (let afterProblem = 0; ; ) {
-            const slice = stage.problems(afterProblem, READ_SLICE);
-            if (slice.length === 0) break;
-            for (const { op } of slice) applier.apply(op);
-            afterProblem = (slice[slice.length - 1] as { seq: number }).seq;
-          }
-          const registration = this.db.prepare('SELECT registration_number FROM professionals WHERE id = ?').pluck();
-          stale.sort((a, b) => a.row - b.row); // met in the store's order, listed in the file's
-          for (const row of stale) {
-            row.message = staleRowMessage(String(registration.get(row.professionalId)));
-            applier.apply([OP_ERROR, row.row, '', 'VERSION_CONFLICT', row.message, null]);
-          }
-          const detail = detailWithoutStale(data.auditDetail, stale);
-          appendAudit(this.db, { at: data.finishedAt, operator: begun.operator, action: 'import.run', entity: 'import', entityId: String(importId), detail });
-          remember();
-          if (mark) clearMark(this.db, mark);
-        });
-      } catch (error) {
-        written.last = false;
-        if (step > 1 && written.mark) this.rollBack(written.importId, written.mark, stage);
-        throw this.failure(error);
-      }
-      if (!written.last) this.breathe(Date.now() - began);
+      if (this.writeStep(source, data, single)) break;
+      this.breathe(Date.now() - began);
     }
     this.discard();
-    return { importId: written.importId, stale };
+    return { importId: this.progress.importId, stale: this.stale };
   }
 
-  /** Between two steps: fold the step into the file and, when a writer waits (db/storeLock.ts), let it take its turn. */
+  /**
+   * One IMMEDIATE transaction: rows from `source` for about STEP_MS (all of them when `single`);
+   * when `closing` and the source is then empty, the import's row, its problems and its audit entry
+   * too. Answers whether that closed the import.
+   */
+  private writeStep(source: OpSource, closing: FinishData | null, single: boolean): boolean {
+    const stage = this.requireStage();
+    const begun = this.data as NewImport;
+    const progress = this.progress;
+    const first = progress.importId === 0;
+    try {
+      writeTransaction(this.db, () => {
+        const locked = Date.now();
+        if (first) {
+          progress.importId = nextImportId(this.db);
+          if (!single) progress.mark = markUnfinished(this.db, progress.importId, stage.name);
+        }
+        const applier = new CorrectionApplier(this.db, {
+          importId: progress.importId,
+          operator: begun.operator,
+          now: begun.startedAt,
+          fileName: begun.fileName,
+          uuid: this.uuid,
+          onDroppedNotes: single ? undefined : (notes) => stage.keepDropped(notes),
+        });
+        for (let budget = single ? source.remaining : this.steps.perStep; budget > 0; ) {
+          const slice = source.next(Math.min(READ_SLICE, budget));
+          if (slice.length === 0) break;
+          for (const { row, op } of slice) {
+            try {
+              if (this.staleRecords.has(op[1] as number)) throw new StaleRecord(op[1] as number);
+              applier.apply(op);
+            } catch (error) {
+              if (!(error instanceof StaleRecord) || begun.allOrNothing) throw error;
+              this.staleRecords.add(error.professionalId);
+              this.stale.push({ row, professionalId: error.professionalId, items: op[6] as number, dipConsequence: op[3] as string, message: '' });
+            }
+            source.settled(op);
+          }
+          budget -= slice.length;
+          if (!single && Date.now() - locked >= STEP_MS) break;
+        }
+        applier.flush();
+        // The load notes this step removes are on file before the step is (a rollback puts them back).
+        stage.commit();
+        progress.finished = closing !== null && source.remaining === 0;
+        // A step's rows are sealed with it (db/auditSeals.ts); the last step's audit entry seals its own.
+        if (!progress.finished) return sealWritten(this.db);
+        this.closeImport(closing as FinishData, applier);
+      });
+    } catch (error) {
+      progress.finished = false;
+      if (first) Object.assign(progress, { importId: 0, mark: null }); // that transaction left nothing
+      this.rollBackSteps('failed');
+      throw this.failure(error);
+    }
+    return progress.finished;
+  }
+
+  /** The last step's end: the import's row, the problems of its rejected and stale rows, its audit entry. */
+  private closeImport(data: FinishData, applier: CorrectionApplier): void {
+    const stage = this.requireStage();
+    const begun = this.data as NewImport;
+    const { importId, mark } = this.progress;
+    // The import's row first: the problems of its rejected rows refer to it.
+    const off = staleTotals(this.stale);
+    const counts = { ...data.counts, accepted: data.counts.accepted - off.rows, rejected: data.counts.rejected + off.rows };
+    insertImport(this.db, begun, importId);
+    finishImport(this.db, importId, counts, data.finishedAt, data.tallies);
+    for (let afterProblem = 0; ; ) {
+      const slice = stage.problems(afterProblem, READ_SLICE);
+      if (slice.length === 0) break;
+      for (const { op } of slice) applier.apply(op);
+      afterProblem = (slice[slice.length - 1] as { seq: number }).seq;
+    }
+    const registration = this.db.prepare('SELECT registration_number FROM professionals WHERE id = ?').pluck();
+    this.stale.sort((a, b) => a.row - b.row); // met in the store's order, listed in the file's
+    for (const row of this.stale) {
+      row.message = staleRowMessage(String(registration.get(row.professionalId)));
+      applier.apply([OP_ERROR, row.row, '', 'VERSION_CONFLICT', row.message, null]);
+    }
+    const detail = detailWithoutStale(data.auditDetail, this.stale);
+    appendAudit(this.db, { at: data.finishedAt, operator: begun.operator, action: 'import.run', entity: 'import', entityId: String(importId), detail });
+    this.remember(data);
+    if (mark) clearMark(this.db, mark);
+  }
+
+  private remember(data: FinishData): void {
+    rememberMapping(this.db, data.mapping.kind as ImportKind, data.mapping.headers, data.mapping.mapping as ImportMapping, data.finishedAt);
+  }
+
+  /**
+   * Between two steps: every few steps, or when a writer waits (db/storeLock.ts), fold the log back
+   * into the file — so a clerk's save never finds a long log to fold —; and let a waiting writer take its turn.
+   */
   private breathe(stepMs: number): void {
     const started = Date.now();
+    const waiting = writersWaiting(this.storePath);
     try {
-      this.db.pragma('wal_checkpoint(PASSIVE)');
+      if (++this.sinceCheckpoint >= CHECKPOINT_EVERY || waiting) {
+        this.sinceCheckpoint = 0;
+        this.db.pragma('wal_checkpoint(PASSIVE)');
+      }
     } catch {
       /* a checkpoint is an optimisation */
     }
-    if (!writersWaiting(this.storePath)) return;
+    if (!waiting) return;
     const wanted = Math.min(PAUSE_MS.most, Math.max(PAUSE_MS.least, stepMs * PAUSE_MS.ofStep));
     pause(wanted - (Date.now() - started));
   }
 
-  /** Undoes the steps already written; when that fails too, the next open of the store does it. */
-  private rollBack(importId: number, mark: string, stage: ImportStage): void {
+  /**
+   * Undoes the steps already written (an import that failed, was cancelled or will not be written);
+   * when that fails too, the next open of the store does it.
+   */
+  private rollBackSteps(why: RollbackReason): void {
+    const { importId, mark, finished } = this.progress;
+    if (!mark || finished || !this.stage) return;
+    this.progress.mark = null;
     try {
-      rollbackUnfinishedImport(this.db, { importId, mark }, stage.dropped(), this.data?.startedAt ?? new Date().toISOString(), 'failed');
+      rollbackUnfinishedImport(this.db, { importId, mark }, this.stage.dropped(), this.data?.startedAt ?? new Date().toISOString(), why);
     } catch {
-      stage.close(); // keep the file (its notes) for the rollback at the next open
+      this.stage.close(); // keep the file (its notes) for the rollback at the next open
       this.stage = null;
     }
   }
@@ -287,8 +447,9 @@ export class StagedWriter {
     return this.stage;
   }
 
-  /** Throws the staged rows away (nothing of them reached the store). */
-  abort(): void {
+  /** Gives the import up: what its steps wrote is rolled back, the staging file thrown away. */
+  abort(why: RollbackReason = 'failed'): void {
+    this.rollBackSteps(why);
     this.discard();
   }
 
@@ -298,6 +459,6 @@ export class StagedWriter {
   }
 
   close(): void {
-    this.discard();
+    this.abort();
   }
 }

@@ -1,6 +1,7 @@
-// The writer thread of a corrections import (built to out/worker/importWriter.cjs): stages what
-// the checking side sends, in order, answers lookups of records the import already changed, and
-// at the end writes the import in steps (stagedWriter.ts) on its own connection.
+// The writer thread of a corrections import (built to out/worker/importWriter.cjs): takes what the
+// checking side sends, in order, answers lookups of records the import already changed, and writes
+// the import in steps (stagedWriter.ts) on its own connection — between messages while the file is
+// still read, the rest at the end.
 import type Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, type AppErrorData } from '../../../shared/errors';
@@ -14,6 +15,7 @@ const flags = new Int32Array(shared);
 let db: Database.Database | null = null;
 let writer: StagedWriter | null = null;
 let failed = false;
+let stepScheduled = false;
 
 function errorData(thrown: unknown): AppErrorData {
   const error = storeError(thrown, storePath);
@@ -41,6 +43,23 @@ function fail(error: unknown): void {
   Atomics.notify(flags, 1);
 }
 
+/** A step of writing while the file is read, once the messages already here are taken. */
+function scheduleStep(): void {
+  if (stepScheduled || failed || !writer?.stepDue()) return;
+  stepScheduled = true;
+  setImmediate(() => {
+    stepScheduled = false;
+    if (failed) return;
+    try {
+      writer?.step();
+    } catch (error) {
+      fail(error);
+      return;
+    }
+    scheduleStep();
+  });
+}
+
 parentPort?.on('message', (message: { t: string; [key: string]: unknown }) => {
   if (message.t === 'ops') {
     if (failed) return;
@@ -48,6 +67,7 @@ parentPort?.on('message', (message: { t: string; [key: string]: unknown }) => {
       writer?.apply(message.ops as unknown[]);
       Atomics.store(flags, 1, message.seq as number);
       Atomics.notify(flags, 1);
+      scheduleStep();
     } catch (error) {
       fail(error);
     }
@@ -58,7 +78,7 @@ parentPort?.on('message', (message: { t: string; [key: string]: unknown }) => {
       case 'begin':
         db = openJobConnection(storePath, WRITING_CACHE_KIB);
         writer = new StagedWriter(db, storePath);
-        return reply({ ok: true, value: writer.begin(message.data as Parameters<StagedWriter['begin']>[0]) });
+        return reply({ ok: true, value: writer.begin(message.data as Parameters<StagedWriter['begin']>[0], message.writeWhileReading === true) });
       case 'lookup':
         return reply({ ok: true, value: writer?.lookup(message.query as Parameters<StagedWriter['lookup']>[0]) ?? null });
       case 'finish': {
@@ -69,7 +89,7 @@ parentPort?.on('message', (message: { t: string; [key: string]: unknown }) => {
         return;
       }
       case 'abort':
-        writer?.abort();
+        writer?.abort(message.why as Parameters<StagedWriter['abort']>[0]);
         return reply({ ok: true, value: null });
       case 'close':
         writer?.close();
