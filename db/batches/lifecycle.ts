@@ -54,7 +54,13 @@ export function createBatch(db: Database, now: Date): BatchSummary {
               (SELECT count(*) FROM cep_changes WHERE status = 'pending') AS cep`,
     ).get() as { corrections: number; cep: number };
     if (pending.corrections + pending.cep === 0) {
-      throw new AppError('BATCH_EMPTY', 'Nada pendente para enviar: as correções e os CEPs salvos entram no próximo lote.');
+      const importing = statement(db, `SELECT 1 FROM corrections WHERE status = 'pending' AND NOT ${RECORDED_IMPORT} LIMIT 1`).get() !== undefined;
+      throw new AppError(
+        'BATCH_EMPTY',
+        importing
+          ? 'Nada pendente para enviar ainda: uma importação está sendo gravada, e as correções dela entram no lote quando ela terminar.'
+          : 'Nada pendente para enviar: as correções e os CEPs salvos entram no próximo lote.',
+      );
     }
     const iso = now.toISOString();
     const year = brasilia(now).year;

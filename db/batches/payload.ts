@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { FIELD_NAMES, MOTHER_FACT_FIELD, type FieldName } from '../../shared/fields';
 import { regionLabel } from '../../shared/regions';
 import { AppError } from '../../shared/errors';
-import { CRLF, lines, type CorrectionFiles, type PayloadTick } from './payloadParts';
+import { jsonLines, type CorrectionFiles, type PayloadTick } from './payloadParts';
 import { correctionFilesV1 } from './payloadV1';
 import { correctionFilesV2 } from './payloadV2';
 import { isSchemaVersion, type SchemaVersion } from './schemas';
@@ -74,17 +74,17 @@ export function buildPayload(db: Database, batch: BatchRow, tick: PayloadTick = 
   const cepRows = db
     .prepare('SELECT uuid, cep, old_value, new_value, reason, operator, created_at FROM cep_changes WHERE batch_id = ? ORDER BY id')
     .all(batch.id) as CepRow[];
-  const cepLines = cepRows.map((r) =>
-    JSON.stringify({ id: r.uuid, cep: r.cep, old: address(r.old_value), new: address(r.new_value), reason: r.reason, operator: r.operator, createdAt: r.created_at }),
+  const cepLines = jsonLines(
+    cepRows.map((r) => ({ id: r.uuid, cep: r.cep, old: address(r.old_value), new: address(r.new_value), reason: r.reason, operator: r.operator, createdAt: r.created_at })),
   );
 
   const { jsonl, csv, dipLines, byField } = corrections;
-  const counts = { corrections: jsonl.length, professionals: corrections.professionals, cepChanges: cepLines.length, dipRequests: dipLines.length };
-  const files: { path: string; text: string; records: number }[] = [
-    { path: 'corrections.jsonl', text: lines(jsonl), records: jsonl.length },
-    { path: 'corrections.csv', text: csv.join(CRLF) + CRLF, records: jsonl.length },
-    { path: 'cep.jsonl', text: lines(cepLines), records: cepLines.length },
-    { path: 'dip-requests.jsonl', text: lines(dipLines), records: dipLines.length },
+  const counts = { corrections: jsonl.count, professionals: corrections.professionals, cepChanges: cepLines.count, dipRequests: dipLines.count };
+  const files: { path: string; data: Buffer; records: number }[] = [
+    { path: 'corrections.jsonl', data: jsonl.bytes(), records: jsonl.count },
+    { path: 'corrections.csv', data: csv.bytes(), records: jsonl.count },
+    { path: 'cep.jsonl', data: cepLines.bytes(), records: cepLines.count },
+    { path: 'dip-requests.jsonl', data: dipLines.bytes(), records: dipLines.count },
   ];
   const summary = {
     schemaVersion: version,
@@ -101,6 +101,6 @@ export function buildPayload(db: Database, batch: BatchRow, tick: PayloadTick = 
     fields: PACKAGE_FIELDS[version].filter((f) => byField.has(f)).map((field) => ({ field, count: byField.get(field) as number })),
     files: files.map((f) => ({ path: f.path, records: f.records })),
   };
-  files.push({ path: 'summary.json', text: `${JSON.stringify(summary, null, 2)}\n`, records: 1 });
-  return { files: files.map((f) => ({ path: f.path, data: Buffer.from(f.text, 'utf8'), records: f.records })), counts };
+  files.push({ path: 'summary.json', data: Buffer.from(`${JSON.stringify(summary, null, 2)}\n`, 'utf8'), records: 1 });
+  return { files, counts };
 }

@@ -1,14 +1,16 @@
 // What the writers of each package version share: the shape of the correction files they build,
 // the CSV header for people, and how JSON Lines and CSV text are laid out.
+import { Utf8Lines } from './utf8Lines';
+
 /** Called every few thousand records, so a job can report progress and stop when asked. */
 export type PayloadTick = (done: number, total: number) => void;
 
 /** corrections.jsonl, corrections.csv and dip-requests.jsonl of one batch, as lines. */
 export interface CorrectionFiles {
-  jsonl: string[];
+  jsonl: Utf8Lines;
   /** With the header (BOM included) as the first line. */
-  csv: string[];
-  dipLines: string[];
+  csv: Utf8Lines;
+  dipLines: Utf8Lines;
   /** Corrections per field, for summary.json. */
   byField: Map<string, number>;
   professionals: number;
@@ -34,10 +36,18 @@ export const CSV_HEADER_V1 = [
   'DIP',
 ];
 
-export const BOM = '\uFEFF';
-export const CRLF = '\r\n';
+const BOM = '\uFEFF';
 
-/** JSON Lines text: one record a line, each ending in \n; empty when there is none. */
-export function lines(items: string[]): string {
-  return items.length === 0 ? '' : `${items.join('\n')}\n`;
+/** The lines of a JSON Lines file: one record a line, each ending in \n (no byte when there is none). */
+export function jsonLines(records: Iterable<unknown> = []): Utf8Lines {
+  const lines = new Utf8Lines('\n');
+  for (const record of records) lines.add(JSON.stringify(record));
+  return lines;
+}
+
+/** The lines of a CSV file for people: the BOM and `header` first, every line ending in CRLF. */
+export function csvLines(header: string): Utf8Lines {
+  const lines = new Utf8Lines('\r\n');
+  lines.add(BOM + header);
+  return lines;
 }

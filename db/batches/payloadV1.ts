@@ -9,7 +9,7 @@ import { csvLine } from '../../shared/spreadsheetSafety';
 import type { DipConsequence } from '../../shared/domain';
 import { brasiliaDateTime } from './clock';
 import { humanValue, ARRIVAL_WORDS, SOURCE_WORDS } from './humanValues';
-import { BOM, CSV_HEADER_V1, type CorrectionFiles, type PayloadTick } from './payloadParts';
+import { csvLines, CSV_HEADER_V1, jsonLines, type CorrectionFiles, type PayloadTick } from './payloadParts';
 
 /** Columns of the payload query, read as arrays (raw mode: 100 000 rows without an object each). */
 type Row = [
@@ -33,8 +33,8 @@ type Row = [
 ];
 
 export function correctionFilesV1(db: Database, batchId: number, total: number, tick: PayloadTick): CorrectionFiles {
-  const jsonl: string[] = [];
-  const csv: string[] = [BOM + csvLine(CSV_HEADER_V1)];
+  const jsonl = jsonLines();
+  const csv = csvLines(csvLine(CSV_HEADER_V1));
   const byField = new Map<string, number>();
   const dip = new Map<number, { cpf: string; registrationNumber: string; name: string; corrections: string[]; changes: { field: string; oldValue: string | null; newValue: string | null }[] }>();
   const people = new Set<number>();
@@ -52,7 +52,7 @@ export function correctionFilesV1(db: Database, batchId: number, total: number, 
   for (const row of rows) {
     const [uuid, professionalId, field, oldValue, newValue, reason, evidenceKind, arrival, evidenceDate, evidenceNote, operator, createdAt, source, dipAction, cpf, registration, name] =
       row;
-    jsonl.push(
+    jsonl.add(
       JSON.stringify({
         id: uuid,
         cpf,
@@ -69,7 +69,7 @@ export function correctionFilesV1(db: Database, batchId: number, total: number, 
         dipAction,
       }),
     );
-    csv.push(
+    csv.add(
       csvLine([
         uuid,
         humanValue('cpf', cpf),
@@ -101,5 +101,5 @@ export function correctionFilesV1(db: Database, batchId: number, total: number, 
   }
   tick(done, total);
   // Insertion order of the map is the order of each professional's first correction.
-  return { jsonl, csv, dipLines: [...dip.values()].map((r) => JSON.stringify(r)), byField, professionals: people.size };
+  return { jsonl, csv, dipLines: jsonLines(dip.values()), byField, professionals: people.size };
 }

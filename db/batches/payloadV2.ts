@@ -12,7 +12,7 @@ import { csvLine } from '../../shared/spreadsheetSafety';
 import type { DipConsequence } from '../../shared/domain';
 import { brasiliaDateTime } from './clock';
 import { humanValue, ARRIVAL_WORDS, SOURCE_WORDS } from './humanValues';
-import { BOM, CSV_HEADER_V1, type CorrectionFiles, type PayloadTick } from './payloadParts';
+import { csvLines, CSV_HEADER_V1, jsonLines, type CorrectionFiles, type PayloadTick } from './payloadParts';
 
 export const CSV_HEADER_V2 = [...CSV_HEADER_V1.slice(0, 2), 'CPF anterior', ...CSV_HEADER_V1.slice(2)];
 
@@ -57,8 +57,8 @@ interface DipRequest {
 }
 
 export function correctionFilesV2(db: Database, batchId: number, total: number, tick: PayloadTick): CorrectionFiles {
-  const jsonl: string[] = [];
-  const csv: string[] = [BOM + csvLine(CSV_HEADER_V2)];
+  const jsonl = jsonLines();
+  const csv = csvLines(csvLine(CSV_HEADER_V2));
   const byField = new Map<string, number>();
   const dip = new Map<number, DipRequest>();
   const people = new Set<number>();
@@ -78,7 +78,7 @@ export function correctionFilesV2(db: Database, batchId: number, total: number, 
       row;
     const oldValue = packageValue(field, oldText);
     const newValue = packageValue(field, newText);
-    jsonl.push(
+    jsonl.add(
       JSON.stringify({
         id: uuid,
         cpf,
@@ -96,7 +96,7 @@ export function correctionFilesV2(db: Database, batchId: number, total: number, 
         dipAction,
       }),
     );
-    csv.push(
+    csv.add(
       csvLine([
         uuid,
         humanValue('cpf', cpf),
@@ -129,5 +129,5 @@ export function correctionFilesV2(db: Database, batchId: number, total: number, 
   }
   tick(done, total);
   // Insertion order of the map is the order of each professional's first correction.
-  return { jsonl, csv, dipLines: [...dip.values()].map((r) => JSON.stringify(r)), byField, professionals: people.size };
+  return { jsonl, csv, dipLines: jsonLines(dip.values()), byField, professionals: people.size };
 }

@@ -3,6 +3,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { sealWritten } from '../../db/audit';
 import type { Handlers } from '../../shared/contract';
 import type { ExportResult } from '../../shared/contract/batches';
 import type { BenchContext } from './context';
@@ -23,7 +24,10 @@ async function jobResult<T>(handlers: Handlers, jobId: string): Promise<T> {
   }
 }
 
-/** 100 000 pending e-mail corrections, one per professional, written straight into SQLite. */
+/**
+ * 100 000 pending e-mail corrections, one per professional, written straight into SQLite — then
+ * sealed for the audit trail, as each would have been when the clerk saved it.
+ */
 function insertPendingCorrections(context: BenchContext): void {
   const { db } = context.store;
   const already = (db.prepare("SELECT count(*) AS n FROM corrections WHERE status = 'pending'").get() as { n: number }).n;
@@ -36,6 +40,7 @@ function insertPendingCorrections(context: BenchContext): void {
        'Benchmark', '2026-03-02T12:00:00.000Z', 'pending', 'manual', 'none'
      FROM professionals ORDER BY id LIMIT ?`,
   ).run(CORRECTIONS);
+  sealWritten(db);
 }
 
 export function batchCases(context: BenchContext): BenchCase[] {

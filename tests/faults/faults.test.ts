@@ -6,13 +6,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { acknowledgementWithDip } from './ackDip.fault';
 import { manualCorrection } from './correction.fault';
 import { acknowledgement, backupCreate, backupRestore, batchExport } from './files.fault';
-import { correctionsImport, registryImport, registryMerge } from './imports.fault';
+import { correctionsImport, correctionsImportWrittenWhileRead, registryImport, registryMerge } from './imports.fault';
 import { faultTable, runFaultCase, type FaultCase, type FaultRow } from './harness';
 import { correctionOnFullDisk, fullDiskPossible, restoreWhileWriting } from './store.fault';
 
 const CASES: FaultCase[] = [
   manualCorrection,
   correctionsImport,
+  correctionsImportWrittenWhileRead,
   registryImport,
   registryMerge,
   backupCreate,

@@ -30,6 +30,13 @@ export interface FaultCase {
   beside?(store: string, dir: string): Promise<{ stop(): Promise<void> }>;
   /** Runs the command itself (another place for the store: a full disk); default runCli. */
   run?(store: string, args: string[], killAfterMs: number | null, dir: string): Promise<void>;
+  /** Environment of the command (on top of this process's). */
+  env?: Record<string, string>;
+  /**
+   * What is left is seen through the next program that opens the store (an import written in steps
+   * is rolled back at that open), not in the raw file.
+   */
+  seenAfterReopen?: boolean;
 }
 
 export interface FaultRow {
@@ -41,9 +48,9 @@ export interface FaultRow {
   partial: string[];
 }
 
-export function runCli(args: string[], killAfterMs: number | null): Promise<number | null> {
+export function runCli(args: string[], killAfterMs: number | null, env: Record<string, string> = {}): Promise<number | null> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: 'ignore', env: { ...process.env, ...env } });
     const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     child.on('exit', (code) => {
       if (timer) clearTimeout(timer);
@@ -76,7 +83,7 @@ export async function runFaultCase(c: FaultCase): Promise<FaultRow> {
       const started = Date.now();
       try {
         if (c.run) await c.run(store, c.args(dir), killAfterMs, dir);
-        else await runCli(['--db', store, ...c.args(dir)], killAfterMs);
+        else await runCli(['--db', store, ...c.args(dir)], killAfterMs, c.env);
         return Date.now() - started;
       } finally {
         await beside?.stop();
@@ -97,6 +104,7 @@ export async function runFaultCase(c: FaultCase): Promise<FaultRow> {
       // Spread the kills over the whole run: before start, during the work, around the commit.
       const delay = Math.floor((i / c.kills) * maxDelayMs + Math.random() * (maxDelayMs / c.kills));
       await run(dir, store, delay);
+      if (c.seenAfterReopen) await runCli(['--db', store, 'info'], null);
       const db = new Database(store);
       try {
         const ok = (db.pragma('integrity_check', { simple: true }) as string) === 'ok';

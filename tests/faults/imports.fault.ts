@@ -42,6 +42,17 @@ export const correctionsImport = importCase(
   },
 );
 
+/**
+ * The same file written while it is read, in chunks of 100 rows: killed half-way, the store holds
+ * part of it until the next program opens it and rolls it back.
+ */
+export const correctionsImportWrittenWhileRead: FaultCase = {
+  ...correctionsImport,
+  operation: 'importação de correções gravada durante a leitura',
+  env: { CRESS_DESK_IMPORT_STEP_ROWS: '100' },
+  seenAfterReopen: true,
+};
+
 export const registryImport = importCase(
   'registry',
   (_store, dir) =>

@@ -213,7 +213,7 @@ export class StagedWriter {
 
   /** Whether a step of writing is due while the file is still read (see `step`). */
   stepDue(): boolean {
-    return this.early && (this.chunk !== null || this.pending.size >= this.steps.perStep);
+    return this.early && this.stage !== null && (this.chunk !== null || this.pending.size >= this.steps.perStep);
   }
 
   /** Writes one step of the accepted rows so far, while the file is still read; then a breath. */
@@ -456,6 +456,7 @@ export class StagedWriter {
   private discard(): void {
     this.stage?.remove();
     this.stage = null;
+    this.chunk = null;
   }
 
   close(): void {

@@ -49,7 +49,8 @@ function scheduleStep(): void {
   stepScheduled = true;
   setImmediate(() => {
     stepScheduled = false;
-    if (failed) return;
+    // The import may have ended meanwhile (finished, aborted).
+    if (failed || !writer?.stepDue()) return;
     try {
       writer?.step();
     } catch (error) {
