@@ -1,5 +1,10 @@
 // What the import's checking side asks its writing side to write: flat arrays of values (cheap to
-// pass between threads), each operation starting with its code and carrying its own length.
+// pass between threads), each operation starting with its code and carrying its own length — and
+// what an accepted row's operation does to its record.
+import type { FieldName, FieldValue } from '../../../shared/fields';
+import { foldForSearch } from '../../../shared/text';
+import { columnValue, valuesOfCorrectionText } from '../../recordState';
+import type { ProfessionalRow } from '../../registry';
 import type { ImportCounts, ImportTallies, NewImport } from '../history';
 
 export const OP_CORRECTION = 1;
@@ -84,4 +89,34 @@ export interface FinishData {
   finishedAt: string;
   auditDetail: Record<string, unknown>;
   mapping: { kind: NewImport['kind']; headers: readonly string[]; mapping: readonly (string | null)[] };
+}
+
+/** Length of the operation starting at `at` (see above). */
+export function operationLength(ops: readonly unknown[], at: number): number {
+  if (ops[at] === OP_ERROR) return 6;
+  if (ops[at] === OP_ROW) return 2;
+  if (ops[at] !== OP_CORRECTION) throw new Error(`unknown import operation ${String(ops[at])}`);
+  const items = ops[at + 6] as number;
+  const pendencies = ops[at + 7 + items * 3] as number;
+  return 7 + items * 3 + 1 + pendencies * 3;
+}
+
+/** A professionals row with accepted rows' operations on it applied, as writing them would leave it (`at`: their time). */
+export function withOperations(stored: ProfessionalRow, ops: readonly (readonly unknown[])[], at: string): ProfessionalRow {
+  const row: Record<string, unknown> = { ...stored };
+  for (const op of ops) {
+    const items = op[6] as number;
+    for (let i = 0; i < items; i++) {
+      const field = op[7 + i * 3] as string;
+      const text = op[9 + i * 3] as string | null;
+      for (const [column, value] of Object.entries(valuesOfCorrectionText(field, text)) as [FieldName, FieldValue][]) {
+        const [name, stored_] = columnValue(column, value);
+        row[name] = stored_;
+        if (column === 'name') row.name_folded = foldForSearch(String(value ?? ''));
+      }
+    }
+    row.row_version = (row.row_version as number) + 1;
+    row.updated_at = at;
+  }
+  return row as unknown as ProfessionalRow;
 }

@@ -13,21 +13,19 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { ImportKind, ImportMapping } from '../../../shared/contract/imports';
 import { AppError } from '../../../shared/errors';
-import type { FieldName, FieldValue } from '../../../shared/fields';
-import { foldForSearch } from '../../../shared/text';
 import { appendAudit, sealWritten } from '../../audit';
-import { columnValue, valuesOfCorrectionText } from '../../recordState';
 import type { ProfessionalRow } from '../../registry';
 import { writersWaiting, writeTransaction } from '../../storeLock';
 import { finishImport, insertImport, type NewImport } from '../history';
 import { rememberMapping } from '../mappings';
 import { uuidV7Sequence } from '../uuid';
 import { CorrectionApplier, StaleRecord } from './applier';
-import { detailWithoutStale, OP_CORRECTION, OP_ERROR, OP_ROW, staleRowMessage, staleTotals, type FinishData, type FinishOutcome, type FreshQuery, type StaleRow } from './ops';
-import { PendingOps, type Staged } from './pending';
+import { detailWithoutStale, OP_ERROR, OP_ROW, operationLength, withOperations, staleRowMessage, staleTotals, type FinishData, type FinishOutcome, type FreshQuery, type StaleRow } from './ops';
+import { PendingOps } from './pending';
 import { clearMark, markUnfinished, nextImportId } from './reservations';
 import { rollbackUnfinishedImport, type RollbackReason } from './rollback';
-import { FIRST_OP, ImportStage } from './stage';
+import { ChunkSource, StageSource, type OpSource } from './sources';
+import { ImportStage } from './stage';
 
 /** An import of up to this many accepted rows is one transaction (a few tenths of a second). */
 export const SINGLE_UP_TO = 4096;
@@ -62,67 +60,6 @@ function pause(ms: number): void {
   if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-/** Length of the operation starting at `at` (see ops.ts). */
-function operationLength(ops: readonly unknown[], at: number): number {
-  if (ops[at] === OP_ERROR) return 6;
-  if (ops[at] === OP_ROW) return 2;
-  if (ops[at] !== OP_CORRECTION) throw new Error(`unknown import operation ${String(ops[at])}`);
-  const items = ops[at + 6] as number;
-  const pendencies = ops[at + 7 + items * 3] as number;
-  return 7 + items * 3 + 1 + pendencies * 3;
-}
-
-/** Accepted rows to write, in order. */
-interface OpSource {
-  next(limit: number): Staged[];
-  readonly remaining: number;
-  /** A row taken from `next` is written (or found stale). */
-  settled(op: readonly unknown[]): void;
-}
-
-/** Rows in memory (pending.ts), let go as they are written. */
-class ChunkSource implements OpSource {
-  private at = 0;
-  constructor(
-    private readonly rows: Staged[],
-    private readonly pending: PendingOps,
-  ) {}
-  next(limit: number): Staged[] {
-    const slice = this.rows.slice(this.at, this.at + limit);
-    this.at += slice.length;
-    return slice;
-  }
-  get remaining(): number {
-    return this.rows.length - this.at;
-  }
-  settled(op: readonly unknown[]): void {
-    this.pending.settled(op);
-  }
-  /** The rows not taken yet. */
-  rest(): Staged[] {
-    return this.rows.slice(this.at);
-  }
-}
-
-/** Rows of the staging file, by record or in file order (stage.ts, `operations`). */
-class StageSource implements OpSource {
-  private cursor = FIRST_OP;
-  private read = 0;
-  constructor(
-    private readonly stage: ImportStage,
-    private readonly byFile: boolean,
-  ) {}
-  next(limit: number): Staged[] {
-    const slice = this.stage.operations(this.cursor, limit, this.byFile);
-    if (slice.length > 0) this.cursor = (slice[slice.length - 1] as { cursor: typeof FIRST_OP }).cursor;
-    this.read += slice.length;
-    return slice;
-  }
-  get remaining(): number {
-    return this.stage.opCount - this.read;
-  }
-  settled(): void {}
-}
 
 export class StagedWriter {
   private stage: ImportStage | null = null;
@@ -254,23 +191,9 @@ export class StagedWriter {
     const staged = stage.opCount > 0 ? stage.opsOf(stored.id) : [];
     const pending = this.pending.of(stored.id);
     if (staged.length === 0 && pending.length === 0) return stored;
-    const row: Record<string, unknown> = { ...stored };
-    for (const op of [...staged, ...pending]) {
-      const items = op[6] as number;
-      for (let i = 0; i < items; i++) {
-        const field = op[7 + i * 3] as string;
-        const text = op[9 + i * 3] as string | null;
-        for (const [column, value] of Object.entries(valuesOfCorrectionText(field, text)) as [FieldName, FieldValue][]) {
-          const [name, value_] = columnValue(column, value);
-          row[name] = value_;
-          if (column === 'name') row.name_folded = foldForSearch(String(value ?? ''));
-        }
-      }
-      row.row_version = (row.row_version as number) + 1;
-      row.updated_at = this.data?.startedAt ?? row.updated_at;
-    }
-    return row as unknown as ProfessionalRow;
+    return withOperations(stored, [...staged, ...pending], this.data?.startedAt ?? stored.updated_at);
   }
+
 
   /**
    * Writes the import (when `data.written`): its number, and the rows whose record someone else
