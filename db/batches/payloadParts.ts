@@ -38,16 +38,19 @@ export const CSV_HEADER_V1 = [
 
 const BOM = '\uFEFF';
 
-/** The lines of a JSON Lines file: one record a line, each ending in \n (no byte when there is none). */
-export function jsonLines(records: Iterable<unknown> = []): Utf8Lines {
-  const lines = new Utf8Lines('\n');
+/**
+ * The lines of a JSON Lines file: one record a line, each ending in \n (no byte when there is none);
+ * `expected`: about how many more will be added.
+ */
+export function jsonLines(records: Iterable<unknown> = [], expected = 0): Utf8Lines {
+  const lines = new Utf8Lines('\n', expected);
   for (const record of records) lines.add(JSON.stringify(record));
   return lines;
 }
 
-/** The lines of a CSV file for people: the BOM and `header` first, every line ending in CRLF. */
-export function csvLines(header: string): Utf8Lines {
-  const lines = new Utf8Lines('\r\n');
+/** The lines of a CSV file for people: the BOM and `header` first, every line ending in CRLF; about `expected` lines. */
+export function csvLines(header: string, expected = 0): Utf8Lines {
+  const lines = new Utf8Lines('\r\n', expected);
   lines.add(BOM + header);
   return lines;
 }

@@ -33,8 +33,8 @@ type Row = [
 ];
 
 export function correctionFilesV1(db: Database, batchId: number, total: number, tick: PayloadTick): CorrectionFiles {
-  const jsonl = jsonLines();
-  const csv = csvLines(csvLine(CSV_HEADER_V1));
+  const jsonl = jsonLines([], total);
+  const csv = csvLines(csvLine(CSV_HEADER_V1), total + 1);
   const byField = new Map<string, number>();
   const dip = new Map<number, { cpf: string; registrationNumber: string; name: string; corrections: string[]; changes: { field: string; oldValue: string | null; newValue: string | null }[] }>();
   const people = new Set<number>();

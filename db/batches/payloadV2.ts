@@ -57,8 +57,8 @@ interface DipRequest {
 }
 
 export function correctionFilesV2(db: Database, batchId: number, total: number, tick: PayloadTick): CorrectionFiles {
-  const jsonl = jsonLines();
-  const csv = csvLines(csvLine(CSV_HEADER_V2));
+  const jsonl = jsonLines([], total);
+  const csv = csvLines(csvLine(CSV_HEADER_V2), total + 1);
   const byField = new Map<string, number>();
   const dip = new Map<number, DipRequest>();
   const people = new Set<number>();

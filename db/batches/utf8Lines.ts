@@ -1,7 +1,11 @@
 // Lines of a package file encoded to UTF-8 as they are made: one encoding pass straight into a
 // growing buffer, instead of an array of strings joined into one big string and then encoded (for
 // 100 000 corrections that was a third of the export, more once a BOM made the joined text two-byte).
+// Given how many lines are coming, the buffer takes its full size once the first lines tell how long
+// a line is, instead of doubling (and copying) its way there.
 const encoder = new TextEncoder();
+/** Lines seen before the buffer is sized for the expected count. */
+const SAMPLE_LINES = 64;
 
 export class Utf8Lines {
   private buffer = new Uint8Array(1 << 20);
@@ -10,12 +14,16 @@ export class Utf8Lines {
   /** Lines added so far. */
   count = 0;
 
-  /** `end`: what ends every line (`\n` for JSON Lines, `\r\n` for CSV). */
-  constructor(end: '\n' | '\r\n') {
+  /** `end`: what ends every line (`\n` for JSON Lines, `\r\n` for CSV); `expected`: about how many lines will come. */
+  constructor(
+    end: '\n' | '\r\n',
+    private readonly expected = 0,
+  ) {
     this.end = encoder.encode(end);
   }
 
   add(text: string): void {
+    if (this.count === SAMPLE_LINES && this.expected > SAMPLE_LINES) this.reserve(Math.ceil((this.at / SAMPLE_LINES) * this.expected * 1.1));
     // UTF-8 takes at most 3 bytes per UTF-16 code unit.
     const most = text.length * 3;
     this.reserve(most + this.end.length);
