@@ -1,15 +1,17 @@
 // Benchmark cases of spreadsheet imports: a 250 000-row × 12-column corrections file written by
 // LibreOffice (shared strings), imported whole — read, checked, written and committed — into a copy
 // of the bench store (250 000 professionals), beside SheetJS only reading the same file; then the
-// same rows as CSV. SheetJS runs in a process of its own (its 1,5 GB would distort everything after
-// it) and its own time is the reference; the import's peak memory is measured in a process of its
-// own too (this bundle, started again).
+// same rows as CSV. The import runs as the app runs it: in a job worker with the app's heap limits
+// (db/jobs/runner.ts). SheetJS runs in a process of its own (its 1,5 GB would distort everything
+// after it) and its own time is the reference; the import's peak memory is measured in a process of
+// its own too (this bundle, started again).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import * as XLSX from 'xlsx';
 import { runImport } from '../../db/imports/run';
-import { writersIdle } from '../../db/imports/writer/link';
+import { JOB_RESOURCE_LIMITS } from '../../db/jobs/runner';
 import type { JobContext } from '../../db/jobs/types';
 import type { ImportSummary } from '../../shared/contract/imports';
 import { buildXlsx } from '../fixtures/imports/zipWriter';
@@ -19,6 +21,7 @@ import type { BenchCase } from './runner';
 import { copyStore } from './context';
 
 const CHILD_FLAG = '--import-child';
+const WORKER_FLAG = '--import-worker';
 const XLSX_RATIO = 0.35;
 const CSV_RATIO = 0.5;
 const MAX_RSS = 400 * 1024 * 1024;
@@ -32,23 +35,47 @@ interface ChildAnswer {
   summary?: Pick<ImportSummary, 'accepted' | 'unchanged' | 'rejected' | 'corrections'>;
 }
 
-/** In a child process started by the cases below: do the task, print the answer, and say so. */
+/**
+ * In a child process or a job worker started by the cases below: do the task, hand the answer back,
+ * and say so.
+ */
 export function runImportChild(argv: readonly string[]): boolean {
+  if (argv[2] === WORKER_FLAG && !isMainThread) {
+    const { file, store } = JSON.parse(argv[3] ?? '{}') as { file: string; store: string };
+    parentPort?.postMessage(importHere(file, store));
+    return true;
+  }
   if (argv[2] !== CHILD_FLAG) return false;
   const task = JSON.parse(argv[3] ?? '{}') as ChildTask;
-  const started = process.hrtime.bigint();
-  let answer: Omit<ChildAnswer, 'ms' | 'maxRss'>;
-  if (task.mode === 'sheetjs') {
-    const book = XLSX.read(readFileSync(task.file), { type: 'buffer' });
-    const rows = XLSX.utils.sheet_to_json(book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet);
-    answer = { rows: rows.length };
-  } else {
-    const summary = importHere(task.file, task.store);
-    answer = { rows: summary.rows, summary: { accepted: summary.accepted, unchanged: summary.unchanged, rejected: summary.rejected, corrections: summary.corrections } };
-  }
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  process.stdout.write(JSON.stringify({ ...answer, ms, maxRss: process.resourceUsage().maxRSS * 1024 }));
+  void (async () => {
+    const started = process.hrtime.bigint();
+    let answer: Omit<ChildAnswer, 'ms' | 'maxRss'>;
+    if (task.mode === 'sheetjs') {
+      const book = XLSX.read(readFileSync(task.file), { type: 'buffer' });
+      const rows = XLSX.utils.sheet_to_json(book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet);
+      answer = { rows: rows.length };
+    } else {
+      const summary = await importInJobWorker(task.file, task.store).answer;
+      answer = { rows: summary.rows, summary: { accepted: summary.accepted, unchanged: summary.unchanged, rejected: summary.rejected, corrections: summary.corrections } };
+    }
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    process.stdout.write(JSON.stringify({ ...answer, ms, maxRss: process.resourceUsage().maxRSS * 1024 }));
+  })();
   return true;
+}
+
+/**
+ * The import in a job worker with the app's heap limits: its answer, and its end (its writer thread
+ * folds the log back into the file after answering, and the worker waits for it).
+ */
+function importInJobWorker(file: string, store: string): { answer: Promise<ImportSummary>; ended: Promise<void> } {
+  const worker = new Worker(process.argv[1] as string, { argv: [WORKER_FLAG, JSON.stringify({ file, store })], resourceLimits: JOB_RESOURCE_LIMITS });
+  const answer = new Promise<ImportSummary>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  const ended = new Promise<void>((done) => worker.once('exit', () => done()));
+  return { answer, ended };
 }
 
 function runChild(task: ChildTask): ChildAnswer {
@@ -132,7 +159,7 @@ function writeCorrectionsXlsx(csv: string, dir: string): { file: string; writer:
   return { file, writer: 'gerador próprio no formato do LibreOffice (strings compartilhadas) — LibreOffice não instalado' };
 }
 
-/** The import as the app runs it (writer thread included), in this process: until its answer is ready. */
+/** The import (writer thread included), in this thread: until its answer is ready. */
 function importHere(file: string, store: string): ImportSummary {
   const context: JobContext = { storePath: store, nowIso: () => new Date().toISOString(), progress: () => undefined, cancelled: () => false };
   return runImport(
@@ -147,6 +174,7 @@ function importCase(context: BenchContext, label: string, ratio: number, prepare
   let store = '';
   let summary: ImportSummary | null = null;
   let memory: ChildAnswer | null = null;
+  let ended: Promise<void> = Promise.resolve();
   let read: ChildAnswer | null = null;
   const benchCase: BenchCase = {
     name: label,
@@ -157,12 +185,14 @@ function importCase(context: BenchContext, label: string, ratio: number, prepare
         ({ file, sheetjsFile } = prepare());
         store = copyStore(context, `import-${Date.now()}.db`);
       },
-      step: () => {
-        summary = importHere(file, store);
+      step: async () => {
+        const run = importInJobWorker(file, store);
+        summary = await run.answer;
+        ended = run.ended;
       },
       after: async () => {
         // The writer thread folds the log back into the file after answering: let it finish first.
-        await writersIdle();
+        await ended;
         // The same import again, alone in a process, for its peak memory.
         memory = runChild({ mode: 'import', file, store: copyStore(context, `import-memory-${Date.now()}.db`) });
         const s = summary as ImportSummary | null;
