@@ -97,13 +97,6 @@ export interface WriterData {
   shared: SharedArrayBuffer;
 }
 
-const live = new Set<Worker>();
-
-/** Resolves once every writer thread has ended (its last checkpoint done): for tests and the benchmark. */
-export async function writersIdle(): Promise<void> {
-  await Promise.all([...live].map((worker) => new Promise((done) => worker.once('exit', done))));
-}
-
 /** The built writer script beside the running bundle (out/worker/importWriter.cjs), if there is one. */
 export function writerScript(): string | null {
   const path = join(__dirname, '..', 'worker', 'importWriter.cjs');
@@ -128,9 +121,6 @@ export class ThreadLink implements WriterLink {
     const data: WriterData = { storePath, port: channel.port2, shared: this.flags.buffer as SharedArrayBuffer };
     // A small young generation: the writer's garbage is the short-lived batches it applies.
     this.worker = new Worker(script, { workerData: data, transferList: [channel.port2], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
-    const worker = this.worker;
-    live.add(worker);
-    worker.once('exit', () => live.delete(worker));
   }
 
   /** The writer's failure (its reply is posted before the flag is raised, so it is there to read). */
