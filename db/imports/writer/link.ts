@@ -11,6 +11,7 @@ import { AppError, type AppErrorData } from '../../../shared/errors';
 import type { ProfessionalRow } from '../../registry';
 import type { NewImport } from '../history';
 import { ImportWriter } from './importWriter';
+import { LOG_FOLD_SLOTS, LogFolds } from './logFolds';
 import { OP_CORRECTION, OP_ROW, type FinishData, type FinishOutcome, type FreshQuery } from './ops';
 import type { RollbackReason } from './rollback';
 import { StagedWriter } from './stagedWriter';
@@ -76,10 +77,12 @@ export class StagedInlineLink implements WriterLink {
   close = () => this.writer.close();
 }
 
-/** Shared counters: replies posted, operation batches applied, failed. */
+/** Shared counters: replies posted, operation batches applied, failed; then the log's (logFolds.ts). */
 const REPLIES = 0;
 const APPLIED = 1;
 const FAILED = 2;
+export const LOG_FOLD_AT = 3;
+const FLAG_COUNT = LOG_FOLD_AT + LOG_FOLD_SLOTS;
 /**
  * Values per message, and how many messages may wait untaken before the checking side waits: about
  * as many rows as the checking side reads while the writer writes one step.
@@ -94,6 +97,7 @@ export type WriterReply = { ok: true; value: unknown } | { ok: false; error: App
 export interface WriterData {
   storePath: string;
   port: MessagePort;
+  /** REPLIES, APPLIED, FAILED, then the log-folding slots (logFolds.ts). */
   shared: SharedArrayBuffer;
 }
 
@@ -105,7 +109,9 @@ export function writerScript(): string | null {
 
 export class ThreadLink implements WriterLink {
   readonly threaded = true;
-  private readonly flags = new Int32Array(new SharedArrayBuffer(12));
+  private readonly flags = new Int32Array(new SharedArrayBuffer(4 * FLAG_COUNT));
+  /** Folds the log the writer's steps leave while this side would only wait for the writer. */
+  private readonly folds: LogFolds;
   private readonly replies: MessagePort;
   private readonly worker: Worker;
   private batch: unknown[] = [];
@@ -115,7 +121,8 @@ export class ThreadLink implements WriterLink {
   private error: AppError | null = null;
   private row = 0;
 
-  constructor(script: string, storePath: string) {
+  constructor(script: string, storePath: string, db: Database) {
+    this.folds = new LogFolds(this.flags, LOG_FOLD_AT, db);
     const channel = new MessageChannel();
     this.replies = channel.port1;
     const data: WriterData = { storePath, port: channel.port2, shared: this.flags.buffer as SharedArrayBuffer };
@@ -142,6 +149,7 @@ export class ThreadLink implements WriterLink {
         return received.message as WriterReply;
       }
       if (!wait) return null;
+      if (this.folds.foldIfDue()) continue;
       if (Atomics.wait(this.flags, REPLIES, this.seen, WAIT_MS) === 'timed-out') {
         throw new AppError('INTERNAL', 'A gravação da importação parou de responder. Nada foi gravado.');
       }
@@ -167,7 +175,7 @@ export class ThreadLink implements WriterLink {
       const applied = Atomics.load(this.flags, APPLIED);
       if (this.sent - applied <= IN_FLIGHT) break;
       if (Atomics.load(this.flags, FAILED) === 1) throw this.failure();
-      Atomics.wait(this.flags, APPLIED, applied, 1000);
+      if (!this.folds.foldIfDue()) Atomics.wait(this.flags, APPLIED, applied, 1000);
     }
   }
 
@@ -219,5 +227,5 @@ export class ThreadLink implements WriterLink {
  */
 export function openWriterLink(db: Database, storePath: string, options: { staged: boolean; script: string | null }): WriterLink {
   if (!options.staged) return new InlineLink(db);
-  return options.script ? new ThreadLink(options.script, storePath) : new StagedInlineLink(db, storePath);
+  return options.script ? new ThreadLink(options.script, storePath, db) : new StagedInlineLink(db, storePath);
 }

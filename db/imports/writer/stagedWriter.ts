@@ -21,6 +21,7 @@ import { rememberMapping } from '../mappings';
 import { uuidV7Sequence } from '../uuid';
 import { CorrectionApplier, StaleRecord } from './applier';
 import { detailWithoutStale, OP_ERROR, OP_ROW, operationLength, withOperations, staleRowMessage, staleTotals, type FinishData, type FinishOutcome, type FreshQuery, type StaleRow } from './ops';
+import { LOG_FOLD_SLOTS, LogFolds } from './logFolds';
 import { PendingOps } from './pending';
 import { clearMark, markUnfinished, nextImportId } from './reservations';
 import { rollbackUnfinishedImport, type RollbackReason } from './rollback';
@@ -38,8 +39,6 @@ export const STEP_MS = 400;
 export const STEP_OPERATIONS = 16_384;
 /** Chunks the checking side may run ahead of the writing before it waits for it (memory stays flat). */
 const AHEAD_CHUNKS = 2;
-/** Steps between two foldings of the log into the file (each step writes a few MB of pages). */
-const CHECKPOINT_EVERY = 4;
 /** Accepted rows kept in memory before they go to the staging file (imports written at the end). */
 const SPILL_AT = 2048;
 
@@ -77,8 +76,6 @@ export class StagedWriter {
   /** The file row of the operations being staged. */
   private row = 0;
   private readonly steps = stepping();
-  /** Steps since the log was last folded back into the file. */
-  private sinceCheckpoint = 0;
   /** What the steps wrote so far: the import's number, its unfinished mark, the rows found stale. */
   private readonly progress: { importId: number; mark: string | null; finished: boolean } = { importId: 0, mark: null, finished: false };
   private readonly stale: StaleRow[] = [];
@@ -91,10 +88,15 @@ export class StagedWriter {
     throw new Error('the import has not begun');
   };
 
-  /** `db`: a connection to the store of its own (the import's job thread or the writer thread). */
+  /**
+   * `db`: a connection to the store of its own (the import's job thread or the writer thread).
+   * `folds`: shared with the checking side when it runs in a thread of its own (logFolds.ts);
+   * otherwise this writer folds the log itself every few steps.
+   */
   constructor(
     private readonly db: Database,
     private readonly storePath: string,
+    private readonly folds = new LogFolds(new Int32Array(LOG_FOLD_SLOTS), 0),
   ) {
     this.byId = db.prepare('SELECT * FROM professionals WHERE id = ?');
     this.byCpf = db.prepare('SELECT * FROM professionals WHERE cpf = ?');
@@ -320,17 +322,16 @@ export class StagedWriter {
   }
 
   /**
-   * Between two steps: every few steps, or when a writer waits (db/storeLock.ts), fold the log back
-   * into the file — so a clerk's save never finds a long log to fold —; and let a waiting writer take its turn.
+   * Between two steps: fold the log back into the file when nobody did for a few steps, or when a
+   * writer waits (db/storeLock.ts) — so a clerk's save never finds a long log to fold —; and let a
+   * waiting writer take its turn.
    */
   private breathe(stepMs: number): void {
     const started = Date.now();
     const waiting = writersWaiting(this.storePath);
+    this.folds.stepWritten();
     try {
-      if (++this.sinceCheckpoint >= CHECKPOINT_EVERY || waiting) {
-        this.sinceCheckpoint = 0;
-        this.db.pragma('wal_checkpoint(PASSIVE)');
-      }
+      if (this.folds.writerShouldFold(waiting)) this.db.pragma('wal_checkpoint(PASSIVE)');
     } catch {
       /* a checkpoint is an optimisation */
     }

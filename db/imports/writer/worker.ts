@@ -7,7 +7,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, type AppErrorData } from '../../../shared/errors';
 import { storeError } from '../../storeLock';
 import { openJobConnection, WRITING_CACHE_KIB } from '../connection';
-import type { WriterData, WriterReply } from './link';
+import { LOG_FOLD_AT, type WriterData, type WriterReply } from './link';
+import { LogFolds } from './logFolds';
 import { StagedWriter } from './stagedWriter';
 
 const { storePath, port, shared } = workerData as WriterData;
@@ -78,7 +79,7 @@ parentPort?.on('message', (message: { t: string; [key: string]: unknown }) => {
     switch (message.t) {
       case 'begin':
         db = openJobConnection(storePath, WRITING_CACHE_KIB);
-        writer = new StagedWriter(db, storePath);
+        writer = new StagedWriter(db, storePath, new LogFolds(flags, LOG_FOLD_AT));
         return reply({ ok: true, value: writer.begin(message.data as Parameters<StagedWriter['begin']>[0], message.writeWhileReading === true) });
       case 'lookup':
         return reply({ ok: true, value: writer?.lookup(message.query as Parameters<StagedWriter['lookup']>[0]) ?? null });

@@ -1,0 +1,62 @@
+// While an import is written in steps, the log it leaves is folded back into the store's file by
+// the side that would otherwise only wait; the writer folds only what nobody folded for a while.
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LOG_FOLD_SLOTS, LogFolds, UNFOLDED_STEPS_MAX } from '../../../db/imports/writer/logFolds';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function twoConnections(): { writer: Database.Database; checker: Database.Database; path: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'cress-folds-'));
+  dirs.push(dir);
+  const path = join(dir, 'store.sqlite');
+  const writer = new Database(path);
+  writer.pragma('journal_mode = WAL');
+  writer.pragma('wal_autocheckpoint = 0');
+  writer.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)');
+  return { writer, checker: new Database(path), path };
+}
+
+function writeStep(db: Database.Database): void {
+  const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+  db.transaction(() => {
+    for (let i = 0; i < 2000; i++) insert.run('x'.repeat(200));
+  })();
+}
+
+describe('folding the log while an import is written', () => {
+  it('the checking side folds the steps written since it last looked into the store file, on its own connection', () => {
+    const { writer, checker, path } = twoConnections();
+    const shared = new Int32Array(LOG_FOLD_SLOTS);
+    const writing = new LogFolds(shared, 0);
+    const checking = new LogFolds(shared, 0, checker);
+    expect(checking.foldIfDue()).toBe(false); // nothing written yet: it just waits
+    writeStep(writer);
+    writing.stepWritten();
+    const before = statSync(path).size;
+    expect(checking.foldIfDue()).toBe(true);
+    expect(statSync(path).size).toBeGreaterThan(before + 300_000); // the step's pages are in the file now
+    expect(checking.foldIfDue()).toBe(false); // once per step
+    expect(writing.writerShouldFold(false)).toBe(false);
+    writer.close();
+    checker.close();
+  });
+
+  it('the writer folds itself after a few steps nobody folded, and at once when a clerk waits', () => {
+    const writing = new LogFolds(new Int32Array(LOG_FOLD_SLOTS), 0);
+    const answers: boolean[] = [];
+    for (let step = 1; step <= UNFOLDED_STEPS_MAX; step++) {
+      writing.stepWritten();
+      answers.push(writing.writerShouldFold(false));
+    }
+    expect(answers).toEqual([...Array(UNFOLDED_STEPS_MAX - 1).fill(false), true]);
+    writing.stepWritten();
+    expect(writing.writerShouldFold(true)).toBe(true);
+  });
+});
