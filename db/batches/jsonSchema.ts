@@ -1,14 +1,16 @@
-// A small JSON Schema (draft 2020-12) validator for the subset the batch formats use. The schemas
-// in resources/batch-schemas are the one source of truth: `batch verify` checks every JSON line of
-// a package against them, the acknowledgement reader checks Implanta's answer, and the tests check
-// that what the export writes passes them.
+// Checks documents against the JSON Schemas (draft 2020-12) in resources/batch-schemas, the one
+// source of truth for the batch formats: `batch verify` checks every JSON line of a package, the
+// acknowledgement reader checks Implanta's answer, and the tests check what the export writes.
 //
-// Supported keywords: type (one or a list), properties, required, additionalProperties (boolean),
-// enum, const, pattern, minLength, maxLength, minimum, maximum, items, minItems, if/then/else,
-// $ref to "#/$defs/…", $defs, and the annotations $schema, $id, title, description (ignored). Any other
-// keyword is refused when the schema is loaded, so a schema never silently asks for more than is
-// checked.
+// Validation is ajv's, a well-kept implementation of the standard, in strict mode: a keyword it
+// does not know, or an unresolvable $ref, is refused when the schema is compiled, so a schema never
+// silently asks for more than is checked. Messages are ajv-i18n's Brazilian Portuguese ones, with
+// what they leave out added (the allowed values, the unexpected field, type names in Portuguese).
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import Ajv2020 from 'ajv/dist/2020';
+import localizePtBr from 'ajv-i18n/localize/pt-BR';
 
+/** The keywords the batch formats use (strict mode refuses unknown ones at compile time). */
 export type JsonSchema = {
   type?: JsonType | JsonType[];
   properties?: Record<string, JsonSchema>;
@@ -37,33 +39,8 @@ export type JsonSchema = {
 
 type JsonType = 'null' | 'boolean' | 'object' | 'array' | 'number' | 'integer' | 'string';
 
-const KEYWORDS = new Set([
-  'type',
-  'properties',
-  'required',
-  'additionalProperties',
-  'enum',
-  'const',
-  'pattern',
-  'minLength',
-  'maxLength',
-  'minimum',
-  'maximum',
-  'items',
-  'minItems',
-  'if',
-  'then',
-  'else',
-  '$ref',
-  '$defs',
-  '$schema',
-  '$id',
-  'title',
-  'description',
-]);
-
 export interface SchemaError {
-  /** JSON Pointer of the offending value, `` for the root. */
+  /** JSON Pointer of the offending value (of the object, for a missing or unexpected field), `` for the root. */
   at: string;
   message: string;
 }
@@ -73,107 +50,99 @@ export interface CompiledSchema {
   validate(value: unknown): SchemaError[];
 }
 
+const MAX_ERRORS = 20;
+/** Past this many values a document is only told its first error: every error of a huge one would cost too much. */
+const MAX_NODES_FOR_ALL_ERRORS = 10_000;
+
+// Schemas are compiled without being registered by $id, so two schemas may share one (as tests do).
+const OPTIONS = { strict: true, allowUnionTypes: true, addUsedSchema: false, verbose: true } as const;
+const allErrors = new Ajv2020({ ...OPTIONS, allErrors: true });
+const firstError = new Ajv2020({ ...OPTIONS, allErrors: false });
+const cache = new WeakMap<JsonSchema, CompiledSchema>();
+
+/** Compiles a schema once (the same object gives the same compiled schema); throws when ajv refuses it. */
+export function compileSchema(schema: JsonSchema): CompiledSchema {
+  const cached = cache.get(schema);
+  if (cached) return cached;
+  const id = schema.$id ?? '#';
+  let all: ValidateFunction;
+  let first: ValidateFunction;
+  try {
+    all = allErrors.compile(schema);
+    first = firstError.compile(schema);
+  } catch (error) {
+    throw new Error(`schema ${id}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  const compiled: CompiledSchema = {
+    id,
+    validate(value) {
+      if (first(value)) return [];
+      const errors = hasFewNodes(value) && !all(value) ? all.errors : first.errors;
+      return toSchemaErrors(errors ?? []);
+    },
+  };
+  cache.set(schema, compiled);
+  return compiled;
+}
+
+function hasFewNodes(value: unknown): boolean {
+  let budget = MAX_NODES_FOR_ALL_ERRORS;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    if (--budget < 0) return false;
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null) continue;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+      if (stack.length > budget) return false;
+      stack.push(child);
+    }
+  }
+  return true;
+}
+
+function toSchemaErrors(raw: ErrorObject[]): SchemaError[] {
+  // `if` only chooses the branch: its own error repeats the branch's. A value of the wrong type
+  // gets only that error, not also every other rule of the same schema it cannot meet.
+  const wrongType = new Set(raw.filter((e) => e.keyword === 'type').map((e) => `${e.instancePath} ${parentOf(e.schemaPath)}`));
+  const kept = raw.filter(
+    (e) => e.keyword !== 'if' && (e.keyword === 'type' || !wrongType.has(`${e.instancePath} ${parentOf(e.schemaPath)}`)),
+  );
+  // Wrong values first: they say more about a line than the fields it lacks.
+  kept.sort((a, b) => Number(a.keyword === 'required') - Number(b.keyword === 'required'));
+  const errors = kept.slice(0, MAX_ERRORS).map((e) => ({ ...e, params: { ...e.params } }));
+  localizePtBr(errors);
+  return errors.map((e) => ({ at: e.instancePath, message: messageOf(e) }));
+}
+
+function parentOf(schemaPath: string): string {
+  return schemaPath.slice(0, schemaPath.lastIndexOf('/'));
+}
+
+function messageOf(error: ErrorObject): string {
+  const localized = error.message ?? `não segue a regra "${error.keyword}"`;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'type': {
+      // ajv-i18n leaves some type names in English ("object", "string,null").
+      const expected = String(params.type).split(',') as JsonType[];
+      return `deve ser ${expected.map(typeWord).join(' ou ')}, mas é ${typeWord(typeOf(error.data))}`;
+    }
+    case 'enum':
+      return `${localized}: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'const':
+      return `${localized} ${JSON.stringify(params.allowedValue)}`;
+    case 'additionalProperties':
+      return `${localized}: ${JSON.stringify(params.additionalProperty)}`;
+    default:
+      return localized;
+  }
+}
+
 function typeOf(value: unknown): JsonType {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
   return typeof value as JsonType;
-}
-
-function matchesType(value: unknown, type: JsonType): boolean {
-  const actual = typeOf(value);
-  return actual === type || (type === 'number' && actual === 'integer');
-}
-
-function checkKeywords(schema: JsonSchema, path: string): void {
-  for (const key of Object.keys(schema)) {
-    if (!KEYWORDS.has(key)) throw new Error(`schema ${path}: keyword "${key}" is not supported by this validator`);
-  }
-  for (const [name, sub] of Object.entries(schema.properties ?? {})) checkKeywords(sub, `${path}/properties/${name}`);
-  for (const [name, sub] of Object.entries(schema.$defs ?? {})) checkKeywords(sub, `${path}/$defs/${name}`);
-  if (schema.items) checkKeywords(schema.items, `${path}/items`);
-  for (const key of ['if', 'then', 'else'] as const) {
-    const sub = schema[key];
-    if (sub) checkKeywords(sub, `${path}/${key}`);
-  }
-}
-
-/** Compiles a schema: checks it uses only supported keywords and pre-compiles its patterns. */
-export function compileSchema(schema: JsonSchema): CompiledSchema {
-  checkKeywords(schema, schema.$id ?? '#');
-  const patterns = new Map<string, RegExp>();
-  const regex = (source: string) => {
-    let compiled = patterns.get(source);
-    if (!compiled) patterns.set(source, (compiled = new RegExp(source, 'u')));
-    return compiled;
-  };
-  const resolve = (ref: string): JsonSchema => {
-    const match = /^#\/\$defs\/([^/]+)$/.exec(ref);
-    const target = match ? schema.$defs?.[match[1] as string] : undefined;
-    if (!target) throw new Error(`schema ${schema.$id ?? '#'}: unresolvable $ref ${ref}`);
-    return target;
-  };
-
-  function check(node: JsonSchema, value: unknown, at: string, errors: SchemaError[]): void {
-    if (errors.length >= 20) return;
-    // 2020-12: a $ref applies beside the other keywords of its schema.
-    if (node.$ref) check(resolve(node.$ref), value, at, errors);
-    if (node.type !== undefined) {
-      const types = Array.isArray(node.type) ? node.type : [node.type];
-      if (!types.some((t) => matchesType(value, t))) {
-        errors.push({ at, message: `deveria ser ${types.map(typeWord).join(' ou ')}, mas é ${typeWord(typeOf(value))}` });
-        return;
-      }
-    }
-    if (node.const !== undefined && JSON.stringify(value) !== JSON.stringify(node.const)) {
-      errors.push({ at, message: `deveria ser ${JSON.stringify(node.const)}` });
-    }
-    if (node.enum && !node.enum.some((option) => JSON.stringify(option) === JSON.stringify(value))) {
-      errors.push({ at, message: `deveria ser um de ${node.enum.map((o) => JSON.stringify(o)).join(', ')}` });
-    }
-    if (typeof value === 'string') {
-      const length = [...value].length;
-      if (node.minLength !== undefined && length < node.minLength) errors.push({ at, message: `deveria ter ao menos ${node.minLength} caractere(s)` });
-      if (node.maxLength !== undefined && length > node.maxLength) errors.push({ at, message: `deveria ter no máximo ${node.maxLength} caracteres` });
-      if (node.pattern !== undefined && !regex(node.pattern).test(value)) errors.push({ at, message: `não está no formato esperado (${node.pattern})` });
-    }
-    if (typeof value === 'number') {
-      if (node.minimum !== undefined && value < node.minimum) errors.push({ at, message: `deveria ser ao menos ${node.minimum}` });
-      if (node.maximum !== undefined && value > node.maximum) errors.push({ at, message: `deveria ser no máximo ${node.maximum}` });
-    }
-    if (Array.isArray(value)) {
-      if (node.minItems !== undefined && value.length < node.minItems) errors.push({ at, message: `deveria ter ao menos ${node.minItems} item(ns)` });
-      if (node.items) value.forEach((item, i) => check(node.items as JsonSchema, item, `${at}/${i}`, errors));
-    }
-    if (node.if) {
-      // The condition's own errors are never reported: it only chooses the branch.
-      const probe: SchemaError[] = [];
-      check(node.if, value, at, probe);
-      const branch = probe.length === 0 ? node.then : node.else;
-      if (branch) check(branch, value, at, errors);
-    }
-    if (typeOf(value) === 'object') {
-      const object = value as Record<string, unknown>;
-      // Wrong values first: they say more about a line than the fields it lacks.
-      for (const [name, item] of Object.entries(object)) {
-        const sub = node.properties && Object.hasOwn(node.properties, name) ? node.properties[name] : undefined;
-        if (sub) check(sub, item, `${at}/${name}`, errors);
-        else if (node.additionalProperties === false) errors.push({ at: `${at}/${name}`, message: 'campo não previsto no formato' });
-      }
-      for (const name of node.required ?? []) {
-        if (!Object.hasOwn(object, name)) errors.push({ at: `${at}/${name}`, message: 'campo obrigatório ausente' });
-      }
-    }
-  }
-
-  return {
-    id: schema.$id ?? '#',
-    validate(value) {
-      const errors: SchemaError[] = [];
-      check(schema, value, '', errors);
-      return errors;
-    },
-  };
 }
 
 function typeWord(type: JsonType): string {
@@ -186,10 +155,10 @@ function typeWord(type: JsonType): string {
     integer: 'número inteiro',
     string: 'texto',
   };
-  return words[type];
+  return words[type] ?? type;
 }
 
-/** "campo /items/3/status: deveria ser um de …" */
+/** "campo /items/3/status: deve ser igual a um dos valores permitidos: …" */
 export function describeSchemaError(error: SchemaError): string {
   return error.at === '' ? error.message : `campo ${error.at}: ${error.message}`;
 }

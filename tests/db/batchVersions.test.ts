@@ -207,14 +207,14 @@ describe('verify', () => {
     // A version-2 line in a package that says version 1: the version-1 schemas refuse it.
     const mixed = await forged('1', v2Mother, 1);
     expect(mixed.valid).toBe(false);
-    expect(mixed.problems.map((p) => p.message).join('\n')).toMatch(/corrections.jsonl, linha 1: .*previousCpf: campo não previsto/);
+    expect(mixed.problems.map((p) => p.message).join('\n')).toMatch(/corrections.jsonl, linha 1: .*propriedades adicionais: "previousCpf"/);
   });
 
   it('refuses a mother line with text values, a line without previousCpf, and an unknown Schema-Version', async () => {
     const text = await forged('2', { ...v2Mother, newValue: 'Não consta mãe' }, 2);
-    expect(text.problems.map((p) => p.message)).toEqual([expect.stringMatching(/linha 1: campo \/newValue: deveria ser objeto, mas é texto/)]);
+    expect(text.problems.map((p) => p.message)).toEqual([expect.stringMatching(/linha 1: campo \/newValue: deve ser objeto, mas é texto/)]);
     const { previousCpf: _dropped, ...withoutPrevious } = v2Mother;
-    expect((await forged('2', withoutPrevious, 2)).problems.map((p) => p.message)).toEqual([expect.stringMatching(/campo \/previousCpf: campo obrigatório ausente/)]);
+    expect((await forged('2', withoutPrevious, 2)).problems.map((p) => p.message)).toEqual([expect.stringMatching(/deve ter a propriedade obrigatória previousCpf/)]);
     const unknown = await forged('3', v2Mother, 2);
     expect(unknown).toMatchObject({ valid: false, schemaVersion: null });
     expect(unknown.problems).toEqual([expect.objectContaining({ code: 'SCHEMA_VERSION', message: expect.stringMatching(/Schema-Version 3 não é conhecido .* 1 e 2/) })]);
@@ -232,9 +232,10 @@ describe('the schema validator', () => {
     });
     expect(schema.validate({ kind: 'flag', value: true })).toEqual([]);
     expect(schema.validate({ kind: 'text', value: 'x' })).toEqual([]);
-    expect(schema.validate({ kind: 'flag', value: 'x' }).map(describeSchemaError)).toEqual(['campo /value: deveria ser verdadeiro/falso, mas é texto']);
-    expect(schema.validate({ kind: 'text', value: false }).map(describeSchemaError)).toEqual(['campo /value: deveria ser texto, mas é verdadeiro/falso']);
-    expect(() => compileSchema({ if: { properties: { a: { oneOf: [] } } } } as never)).toThrow(/keyword "oneOf" is not supported/);
+    expect(schema.validate({ kind: 'flag', value: 'x' }).map(describeSchemaError)).toEqual(['campo /value: deve ser verdadeiro/falso, mas é texto']);
+    expect(schema.validate({ kind: 'text', value: false }).map(describeSchemaError)).toEqual(['campo /value: deve ser texto, mas é verdadeiro/falso']);
+    expect(() => compileSchema({ if: { properties: { a: { minLenght: 2 } } }, then: { required: ['a'] } } as never)).toThrow(/unknown keyword: "minLenght"/);
+    expect(() => compileSchema({ if: { required: ['kind'] } })).toThrow(/"if" without "then" and "else"/);
   });
 });
 

@@ -1,4 +1,4 @@
-// The small JSON Schema validator behind `batch verify` and the acknowledgement reader.
+// The JSON Schema checks behind `batch verify` and the acknowledgement reader: where and what, in Portuguese.
 import { describe, expect, it } from 'vitest';
 import { compileSchema, describeSchemaError, type JsonSchema } from '../../db/batches/jsonSchema';
 
@@ -26,24 +26,37 @@ describe('compileSchema', () => {
   it('names each broken rule with its JSON pointer', () => {
     const errors = person.validate({ cpf: '123', name: 'x', age: 1.5, uf: 'MG', version: 2, tags: [], extra: true });
     expect(errors.map(describeSchemaError)).toEqual([
-      'campo /cpf: não está no formato esperado (^[0-9]{11}$)',
-      'campo /name: deveria ter ao menos 2 caractere(s)',
-      'campo /age: deveria ser número inteiro, mas é número',
-      'campo /uf: deveria ser um de "SP", "RJ"',
-      'campo /version: deveria ser 1',
-      'campo /tags: deveria ter ao menos 1 item(ns)',
-      'campo /extra: campo não previsto no formato',
+      'não são permitidas propriedades adicionais: "extra"',
+      'campo /cpf: deve corresponder ao padrão "^[0-9]{11}$"',
+      'campo /name: não deve ser mais curta que 2 caracteres',
+      'campo /age: deve ser número inteiro, mas é número',
+      'campo /uf: deve ser igual a um dos valores permitidos: "SP", "RJ"',
+      'campo /version: deve ser igual à constante 1',
+      'campo /tags: não deve ter menos que 1 elemento',
     ]);
-    expect(person.validate({ tags: [3] }).map(describeSchemaError)).toEqual(['campo /tags/0: deveria ser texto, mas é número inteiro', 'campo /cpf: campo obrigatório ausente']);
-    expect(person.validate([]).map(describeSchemaError)).toEqual(['deveria ser objeto, mas é lista']);
+    // Wrong values before missing fields.
+    expect(person.validate({ tags: [3] }).map(describeSchemaError)).toEqual(['campo /tags/0: deve ser texto, mas é número inteiro', 'deve ter a propriedade obrigatória cpf']);
+    expect(person.validate([]).map(describeSchemaError)).toEqual(['deve ser objeto, mas é lista']);
     expect(person.validate({ cpf: '12345678909', tags: ['a'], name: 'abcdef', age: 131 }).map(describeSchemaError)).toEqual([
-      'campo /name: deveria ter no máximo 5 caracteres',
-      'campo /age: deveria ser no máximo 130',
+      'campo /name: não deve ser maior que 5 caracteres',
+      'campo /age: deve ser <= 130',
+    ]);
+    // A value of the wrong type is told only that.
+    expect(person.validate({ cpf: '12345678909', tags: ['a'], uf: 3, name: 7 }).map(describeSchemaError)).toEqual([
+      'campo /name: deve ser texto ou nulo, mas é número inteiro',
+      'campo /uf: deve ser igual a um dos valores permitidos: "SP", "RJ"',
     ]);
   });
 
-  it('refuses a schema that asks for keywords it does not check, and unresolvable references', () => {
-    expect(() => compileSchema({ type: 'object', properties: { a: { oneOf: [] } } } as unknown as JsonSchema)).toThrow(/keyword "oneOf" is not supported/);
-    expect(() => compileSchema({ $ref: '#/$defs/missing' }).validate(1)).toThrow(/unresolvable/);
+  it('tells a huge document its first error only, and compiles a schema once', () => {
+    const many = { cpf: '1', tags: Array.from({ length: 20_000 }, () => 1) };
+    expect(person.validate(many)).toHaveLength(1);
+    const schema: JsonSchema = { type: 'string' };
+    expect(compileSchema(schema)).toBe(compileSchema(schema));
+  });
+
+  it('refuses a schema with a keyword it does not know, and unresolvable references', () => {
+    expect(() => compileSchema({ type: 'object', properties: { a: { minLenght: 2 } } } as unknown as JsonSchema)).toThrow(/unknown keyword: "minLenght"/);
+    expect(() => compileSchema({ $ref: '#/$defs/missing' }).validate(1)).toThrow(/can't resolve reference #\/\$defs\/missing/);
   });
 });
