@@ -11,6 +11,8 @@ import { formatDateTimeBr } from '../shared/rules/dates';
 import { auditKeyPath, createAuditKey, hmacHex, missingKeyError, readAuditKey, readAuditKeyOrNull, type AuditKey } from './auditKey';
 import { sealAll, sealPending, ZERO_DIGEST, type Digests } from './auditSeals';
 import { writeTransaction } from './storeLock';
+import type { auditLog } from './schema';
+import type { SqlRow } from './sqlRow';
 
 export const GENESIS_HASH = '0'.repeat(64);
 export const KEY_STARTED = 'audit.key_started';
@@ -25,18 +27,8 @@ export interface AuditInput {
   detail: unknown;
 }
 
-interface AuditRow {
-  id: number;
-  at: string;
-  operator: string;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  detail: string;
-  prev_hash: string;
-  hash: string;
-  mac: string | null;
-}
+/** An audit_log row as SQLite returns it (`SELECT *`). */
+type AuditRow = SqlRow<typeof auditLog>;
 
 type EntryFields = Omit<AuditRow, 'prev_hash' | 'hash' | 'mac'>;
 

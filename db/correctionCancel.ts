@@ -7,6 +7,7 @@ import type { Correction } from '../shared/contract/corrections';
 import { AppError } from '../shared/errors';
 import { fieldLabel } from '../shared/fields';
 import { appendAudit } from './audit';
+import { correctionByUuid } from './corrections';
 import { appendHistory } from './recordHistory';
 import { currentCorrectionText, valuesOfCorrectionText, writeRecordFields } from './recordState';
 import { laterOpenCorrection } from './rejections';
@@ -14,17 +15,6 @@ import { requireProfessional } from './registry';
 import { requireSettings } from './settings';
 import { statement } from './statements';
 import { writeTransaction } from './storeLock';
-
-interface Row {
-  id: number;
-  uuid: string;
-  professional_id: number;
-  field: string;
-  old_value: string | null;
-  new_value: string | null;
-  status: Correction['status'];
-  batch_id: number | null;
-}
 
 const STATUS_WORDS: Partial<Record<Correction['status'], string>> = {
   sent: 'já foi enviada à Implanta',
@@ -36,7 +26,7 @@ const STATUS_WORDS: Partial<Record<Correction['status'], string>> = {
 export function cancelCorrection(db: Database, input: { uuid: string; reason: string }, now: string): { uuid: string; rowVersion: number; reverted: boolean } {
   return writeTransaction(db, () => {
     const settings = requireSettings(db);
-    const row = statement<Row>(db, 'SELECT id, uuid, professional_id, field, old_value, new_value, status, batch_id FROM corrections WHERE uuid = ?').get(input.uuid);
+    const row = correctionByUuid(db, input.uuid);
     if (!row) throw new AppError('CORRECTION_NOT_FOUND', `Nenhuma correção com o id ${input.uuid}.`);
     const record = requireProfessional(db, row.professional_id);
     const who = `${record.name} (registro ${record.registrationNumber})`;

@@ -4,7 +4,7 @@ import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { ParsedInput } from '../shared/contract';
 import type { Correction, CorrectionListItem } from '../shared/contract/corrections';
-import { CORRECTION_STATUSES, type CorrectionSource, type CorrectionStatus, type DipConsequence, type EvidenceArrival } from '../shared/domain';
+import { CORRECTION_STATUSES, type CorrectionStatus } from '../shared/domain';
 import { AppError } from '../shared/errors';
 import { MOTHER_FACT_FIELD } from '../shared/fields';
 import { planCorrection, type CorrectionPlan } from '../shared/rules/correction';
@@ -16,30 +16,17 @@ import { appendHistory } from './recordHistory';
 import { writeRecordFields } from './recordState';
 import { requireProfessional } from './registry';
 import { requireSettings } from './settings';
+import type { corrections } from './schema';
+import type { SqlRow } from './sqlRow';
 import { statement } from './statements';
 import { writeTransaction } from './storeLock';
 
-interface CorrectionRow {
-  uuid: string;
-  professional_id: number;
-  field: string;
-  old_value: string | null;
-  new_value: string | null;
-  reason: string;
-  evidence_kind: string | null;
-  evidence_arrival: string | null;
-  evidence_date: string | null;
-  evidence_note: string | null;
-  operator: string;
-  created_at: string;
-  status: string;
-  source: string;
-  dip_consequence: string;
-  status_message: string | null;
-  dip_request_corrected: number | null;
-  resolved_at: string | null;
-  resolution: string | null;
-  resolution_note: string | null;
+/** A corrections row as SQLite returns it (`SELECT *`). */
+export type CorrectionRow = SqlRow<typeof corrections>;
+
+/** A correction by its id (UUID), as stored. */
+export function correctionByUuid(db: Database, uuid: string): CorrectionRow | undefined {
+  return statement<CorrectionRow>(db, 'SELECT * FROM corrections WHERE uuid = ?').get(uuid);
 }
 
 function toCorrection(row: CorrectionRow): Correction {
@@ -51,18 +38,18 @@ function toCorrection(row: CorrectionRow): Correction {
     newValue: row.new_value,
     reason: row.reason,
     evidenceKind: row.evidence_kind,
-    evidenceArrival: row.evidence_arrival as EvidenceArrival | null,
+    evidenceArrival: row.evidence_arrival,
     evidenceDate: row.evidence_date,
     evidenceNote: row.evidence_note,
     operator: row.operator,
     createdAt: row.created_at,
-    status: row.status as CorrectionStatus,
-    source: row.source as CorrectionSource,
-    dipConsequence: row.dip_consequence as DipConsequence,
+    status: row.status,
+    source: row.source,
+    dipConsequence: row.dip_consequence,
     statusMessage: row.status_message,
     dipRequestCorrected: row.dip_request_corrected === null ? null : row.dip_request_corrected === 1,
     resolvedAt: row.resolved_at,
-    resolution: row.resolution as Correction['resolution'],
+    resolution: row.resolution,
     resolutionNote: row.resolution_note,
   };
 }

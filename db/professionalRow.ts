@@ -1,39 +1,10 @@
 // A professionals row as SQLite returns it, and the record it stands for.
 import type { DipStatus, MaritalStatus, Professional, Uf } from '../shared/domain';
+import type { professionals } from './schema';
+import type { SqlRow } from './sqlRow';
 
-/** A professionals row as SQLite returns it (snake_case, 0/1 flag). */
-export interface ProfessionalRow {
-  id: number;
-  registration_number: string;
-  cpf: string;
-  name: string;
-  social_name: string | null;
-  mother_name: string | null;
-  mother_not_listed: number;
-  father_name: string | null;
-  birth_date: string | null;
-  marital_status: string | null;
-  birth_city: string | null;
-  birth_uf: string | null;
-  nationality: string | null;
-  rg_number: string | null;
-  rg_issuer: string | null;
-  rg_uf: string | null;
-  email: string | null;
-  phone: string | null;
-  cep: string | null;
-  street: string | null;
-  number: string | null;
-  complement: string | null;
-  district: string | null;
-  city: string | null;
-  uf: string | null;
-  dip_status: string;
-  dip_status_at: string | null;
-  row_version: number;
-  created_at: string;
-  updated_at: string;
-}
+/** A professionals row as SQLite returns it (`SELECT *`: snake_case, 0/1 flag). */
+export type ProfessionalRow = SqlRow<typeof professionals>;
 
 export function toProfessional(row: ProfessionalRow): Professional {
   return {

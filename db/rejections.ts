@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../shared/errors';
 import { fieldLabel } from '../shared/fields';
 import { appendAudit } from './audit';
+import { correctionByUuid, type CorrectionRow } from './corrections';
 import { appendHistory } from './recordHistory';
 import { currentCorrectionText, valuesOfCorrectionText, writeRecordFields } from './recordState';
 import { requireProfessional } from './registry';
@@ -14,18 +15,6 @@ import { statement } from './statements';
 import { writeTransaction } from './storeLock';
 
 const OPEN = "('pending', 'batched', 'sent')";
-
-interface RejectedRow {
-  id: number;
-  uuid: string;
-  professional_id: number;
-  field: string;
-  old_value: string | null;
-  new_value: string | null;
-  batch_id: number | null;
-  status: string;
-  resolved_at: string | null;
-}
 
 /** A later correction of the same field still on its way (it carries the clerk's newer intent). */
 export function laterOpenCorrection(db: Database, professionalId: number, field: string, afterId: number): string | null {
@@ -44,7 +33,7 @@ export function laterOpenCorrection(db: Database, professionalId: number, field:
  * the record changed.
  */
 export function giveBackImplantaValue(db: Database, uuid: string, message: string | null, now: string, operator: string): boolean {
-  const row = statement<RejectedRow>(db, 'SELECT * FROM corrections WHERE uuid = ?').get(uuid);
+  const row = correctionByUuid(db, uuid);
   if (!row || row.status !== 'rejected') return false;
   const record = requireProfessional(db, row.professional_id);
   const reverted = !laterOpenCorrection(db, row.professional_id, row.field, row.id) && currentCorrectionText(record, row.field) === row.new_value && !cpfTaken(db, row);
@@ -65,7 +54,7 @@ export function giveBackImplantaValue(db: Database, uuid: string, message: strin
 }
 
 /** Giving a CPF back must not take the CPF another record holds now. */
-function cpfTaken(db: Database, row: RejectedRow): boolean {
+function cpfTaken(db: Database, row: CorrectionRow): boolean {
   if (row.field !== 'cpf' || row.old_value === null) return false;
   return statement(db, 'SELECT 1 FROM professionals WHERE cpf = ? AND id <> ?').get(row.old_value, row.professional_id) !== undefined;
 }
@@ -74,7 +63,7 @@ function cpfTaken(db: Database, row: RejectedRow): boolean {
 export function dismissRejection(db: Database, input: { uuid: string; reason: string }, now: string) {
   return writeTransaction(db, () => {
     const settings = requireSettings(db);
-    const row = statement<RejectedRow>(db, 'SELECT * FROM corrections WHERE uuid = ?').get(input.uuid);
+    const row = correctionByUuid(db, input.uuid);
     if (!row) throw new AppError('CORRECTION_NOT_FOUND', 'Correção não encontrada: ela pode ter sido cancelada. Recarregue a tela.');
     if (row.status !== 'rejected') throw new AppError('CORRECTION_STATE', 'Só uma correção rejeitada pela Implanta pode ser dispensada.');
     if (row.resolved_at !== null) throw new AppError('CORRECTION_STATE', 'Esta rejeição já foi tratada.');

@@ -3,7 +3,21 @@
 // the custom migration `search_and_audit`.
 import { sql } from 'drizzle-orm';
 import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { BATCH_STATES, CORRECTION_SOURCES, CORRECTION_STATUSES, DIP_CONSEQUENCES, DIP_STATUSES, EVIDENCE_ARRIVALS } from '../shared/domain';
+import {
+  BATCH_STATES,
+  CORRECTION_SOURCES,
+  CORRECTION_STATUSES,
+  DIP_CONSEQUENCES,
+  DIP_STATUSES,
+  EVIDENCE_ARRIVALS,
+  REJECTION_RESOLUTIONS,
+  type BatchState,
+  type CorrectionSource,
+  type CorrectionStatus,
+  type DipConsequence,
+  type EvidenceArrival,
+  type RejectionResolution,
+} from '../shared/domain';
 
 /** `column IN ('a', 'b', …)` for a CHECK constraint, from the shared vocabulary. */
 function oneOf(column: string, values: readonly string[]): string {
@@ -92,16 +106,16 @@ export const corrections = sqliteTable(
     newValue: text('new_value'),
     reason: text('reason').notNull(),
     evidenceKind: text('evidence_kind'),
-    evidenceArrival: text('evidence_arrival'),
+    evidenceArrival: text('evidence_arrival').$type<EvidenceArrival>(),
     evidenceDate: text('evidence_date'),
     evidenceNote: text('evidence_note'),
     operator: text('operator').notNull(),
     createdAt: text('created_at').notNull(),
-    status: text('status').notNull().default('pending'),
+    status: text('status').$type<CorrectionStatus>().notNull().default('pending'),
     statusMessage: text('status_message'),
     statusChangedAt: text('status_changed_at'),
-    source: text('source').notNull().default('manual'),
-    dipConsequence: text('dip_consequence').notNull().default('none'),
+    source: text('source').$type<CorrectionSource>().notNull().default('manual'),
+    dipConsequence: text('dip_consequence').$type<DipConsequence>().notNull().default('none'),
     // Filled by later features (batches for Implanta, spreadsheet imports); no foreign key yet.
     batchId: integer('batch_id'),
     importId: integer('import_id'),
@@ -114,7 +128,7 @@ export const corrections = sqliteTable(
     dipRequestCorrected: integer('dip_request_corrected'),
     /** A rejection the clerk dealt with: `corrected` again, or `dismissed` with a note. */
     resolvedAt: text('resolved_at'),
-    resolution: text('resolution'),
+    resolution: text('resolution').$type<RejectionResolution>(),
     resolutionNote: text('resolution_note'),
   },
   (t) => [
@@ -133,7 +147,7 @@ export const corrections = sqliteTable(
     check('corrections_status', CHANGE_STATUS_SQL),
     check('corrections_source', sql.raw(oneOf('source', CORRECTION_SOURCES))),
     check('corrections_dip_consequence', sql.raw(oneOf('dip_consequence', DIP_CONSEQUENCES))),
-    check('corrections_resolution', sql.raw("resolution IS NULL OR resolution IN ('corrected', 'dismissed')")),
+    check('corrections_resolution', sql.raw(`resolution IS NULL OR ${oneOf('resolution', REJECTION_RESOLUTIONS)}`)),
     check('corrections_evidence_arrival', sql.raw(`evidence_arrival IS NULL OR ${oneOf('evidence_arrival', EVIDENCE_ARRIVALS)}`)),
   ],
 );
@@ -257,7 +271,7 @@ export const batches = sqliteTable(
     seq: integer('seq').notNull(),
     /** `2026-0001`. */
     number: text('number').notNull(),
-    state: text('state').notNull().default('open'),
+    state: text('state').$type<BatchState>().notNull().default('open'),
     operator: text('operator').notNull(),
     createdAt: text('created_at').notNull(),
     sealedAt: text('sealed_at'),

@@ -27,6 +27,10 @@ export type CorrectionSource = (typeof CORRECTION_SOURCES)[number];
 export const DIP_CONSEQUENCES = ['none', 'correct_dip_request', 'new_card_required'] as const;
 export type DipConsequence = (typeof DIP_CONSEQUENCES)[number];
 
+/** How the clerk dealt with a rejection from Implanta: corrected again, or dismissed with a note. */
+export const REJECTION_RESOLUTIONS = ['corrected', 'dismissed'] as const;
+export type RejectionResolution = (typeof REJECTION_RESOLUTIONS)[number];
+
 export const EVIDENCE_ARRIVALS = ['in_person', 'post'] as const;
 export type EvidenceArrival = (typeof EVIDENCE_ARRIVALS)[number];
 

@@ -6,30 +6,11 @@ import type { BatchState, CorrectionStatus } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { regionCode } from '../../shared/regions';
 import { statement } from '../statements';
+import type { batches } from '../schema';
+import type { SqlRow } from '../sqlRow';
 
-export interface BatchRow {
-  id: number;
-  uuid: string;
-  region: number;
-  year: number;
-  seq: number;
-  number: string;
-  state: BatchState;
-  operator: string;
-  created_at: string;
-  sealed_at: string | null;
-  app_version: string | null;
-  exported_at: string | null;
-  sent_at: string | null;
-  overdue_hours: number;
-  acknowledged_at: string | null;
-  cancelled_at: string | null;
-  package_sha256: string | null;
-  package_file_name: string | null;
-  encrypted_sha256: string | null;
-  /** Package format the batch is exported with: 1 if sealed before the mother fact became one item. */
-  schema_version: number;
-}
+/** A batches row as SQLite returns it (`SELECT *`). */
+export type BatchRow = SqlRow<typeof batches>;
 
 const HOUR = 3_600_000;
 

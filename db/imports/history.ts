@@ -3,31 +3,11 @@ import type { Database } from 'better-sqlite3';
 import type { ImportError, ImportKind, ImportRecord } from '../../shared/contract/imports';
 import { AppError } from '../../shared/errors';
 import { formatDateTimeBr } from '../../shared/rules/dates';
+import type { imports } from '../schema';
+import type { SqlRow } from '../sqlRow';
 
-interface ImportRow {
-  id: number;
-  kind: string;
-  file_name: string;
-  sha256: string;
-  sheet: string;
-  format: string;
-  headers: string;
-  mapping: string;
-  operator: string;
-  started_at: string;
-  finished_at: string;
-  rows: number;
-  accepted: number;
-  unchanged: number;
-  rejected: number;
-  flagged: number;
-  kept: number;
-  conflicts: number;
-  all_or_nothing: number;
-  forced: number;
-  state: string;
-  undone_at: string | null;
-}
+/** An imports row as SQLite returns it (`SELECT *`). */
+type ImportRow = SqlRow<typeof imports>;
 
 export interface NewImport {
   kind: ImportKind;

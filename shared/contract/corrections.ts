@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FIELD_NAMES } from '../fields';
+import { REJECTION_RESOLUTIONS } from '../domain';
 import {
   correctionSourceSchema,
   correctionStatusSchema,
@@ -41,7 +42,7 @@ export const correctionSchema = z.object({
   dipRequestCorrected: z.boolean().nullable(),
   /** A rejection the clerk dealt with: corrected again, or dismissed with a note. */
   resolvedAt: z.string().nullable(),
-  resolution: z.enum(['corrected', 'dismissed']).nullable(),
+  resolution: z.enum(REJECTION_RESOLUTIONS).nullable(),
   resolutionNote: z.string().nullable(),
 });
 export type Correction = z.infer<typeof correctionSchema>;
