@@ -65,20 +65,20 @@ export function compileSchema(schema: JsonSchema): CompiledSchema {
   const cached = cache.get(schema);
   if (cached) return cached;
   const id = schema.$id ?? '#';
-  let all: ValidateFunction;
-  let first: ValidateFunction;
-  try {
-    all = allErrors.compile(schema);
-    first = firstError.compile(schema);
-  } catch (error) {
-    throw new Error(`schema ${id}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
+  const compile = (ajv: Ajv2020): ValidateFunction => {
+    try {
+      return ajv.compile(schema);
+    } catch (error) {
+      throw new Error(`schema ${id}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+  };
+  const all = compile(allErrors);
+  let first: ValidateFunction | null = null;
   const compiled: CompiledSchema = {
     id,
     validate(value) {
-      if (first(value)) return [];
-      const errors = hasFewNodes(value) && !all(value) ? all.errors : first.errors;
-      return toSchemaErrors(errors ?? []);
+      const check = hasFewNodes(value) ? all : (first ??= compile(firstError));
+      return check(value) ? [] : toSchemaErrors(check.errors ?? []);
     },
   };
   cache.set(schema, compiled);

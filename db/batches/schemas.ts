@@ -34,7 +34,15 @@ interface VersionSchemas {
   acknowledgement: CompiledSchema;
 }
 
-const compile = (schema: unknown) => compileSchema(schema as JsonSchema);
+/** Compiled on first use: opening the app does not pay for schemas it may never check against. */
+function compile(schema: unknown): CompiledSchema {
+  let compiled: CompiledSchema | null = null;
+  const json = schema as JsonSchema;
+  return {
+    id: json.$id ?? '#',
+    validate: (value) => (compiled ??= compileSchema(json)).validate(value),
+  };
+}
 
 export const SCHEMAS: Record<SchemaVersion, VersionSchemas> = {
   1: {

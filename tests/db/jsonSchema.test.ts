@@ -1,6 +1,7 @@
 // The JSON Schema checks behind `batch verify` and the acknowledgement reader: where and what, in Portuguese.
 import { describe, expect, it } from 'vitest';
 import { compileSchema, describeSchemaError, type JsonSchema } from '../../db/batches/jsonSchema';
+import { SCHEMAS, SCHEMA_VERSIONS } from '../../db/batches/schemas';
 
 const person = compileSchema({
   $id: 'test',
@@ -53,6 +54,14 @@ describe('compileSchema', () => {
     expect(person.validate(many)).toHaveLength(1);
     const schema: JsonSchema = { type: 'string' };
     expect(compileSchema(schema)).toBe(compileSchema(schema));
+  });
+
+  it('compiles every schema the formats ship in strict mode, each telling an empty object what it lacks', () => {
+    for (const version of SCHEMA_VERSIONS) {
+      for (const [name, schema] of Object.entries(SCHEMAS[version])) {
+        expect(schema.validate({}).map(describeSchemaError), `${version} ${name}`).toContainEqual(expect.stringMatching(/^deve ter a propriedade obrigatória \w+$/));
+      }
+    }
   });
 
   it('refuses a schema with a keyword it does not know, and unresolvable references', () => {
