@@ -52,6 +52,16 @@ export default tseslint.config(
     },
   },
   {
+    // One module opens every SQLite connection (its settings in one order); elsewhere better-sqlite3 is a type.
+    files: ['db/**/*.ts', 'electron/**/*.ts'],
+    ignores: ['db/connections.ts', 'db/imports/writer/stage.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [{ name: 'better-sqlite3', allowTypeImports: true, message: 'Open SQLite connections through db/connections.ts.' }],
+      }],
+    },
+  },
+  {
     files: ['electron/cli*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The cress-desk command runs in plain Node.' }] }],

@@ -36,6 +36,7 @@ export default defineConfig({
         'bench/bench': 'tests/bench/bench.ts',
         'worker/jobs': 'db/jobs/worker.ts',
         'worker/importWriter': 'db/imports/writer/worker.ts',
+        'worker/integrity': 'db/backups/integrityWorker.ts',
       },
       external,
       output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },

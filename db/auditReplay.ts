@@ -3,7 +3,7 @@
 // digests against the signed anchor. It names each row that no longer matches — by registration
 // number, and the field — never its values. On a national store (250 000 professionals, 1 000 000
 // corrections) this reads everything once: it runs as a job (a worker thread in the app).
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { AuditRowProblem, AuditVerification } from '../shared/contract/audit';
 import { AppError } from '../shared/errors';
 import { fieldLabel, isFieldName } from '../shared/fields';
@@ -11,6 +11,7 @@ import { formatDateTimeBr } from '../shared/rules/dates';
 import { readAnchor, verifyAuditChain } from './audit';
 import { readAuditKeyOrNull, type AuditKey } from './auditKey';
 import { checkRow, DigestAccumulator, rowJsonSql, SEALED, ZERO_DIGEST, type SealedTable } from './auditSeals';
+import { openStoreReader } from './connections';
 import type { JobContext, JobFn } from './jobs/types';
 import { importInSteps } from './storeGuards';
 import type { JobRunner } from './jobs/runner';
@@ -240,9 +241,8 @@ export function verifyAudit(db: Database.Database, context?: Pick<JobContext, 'p
 
 /** The `audit.verify` job: its own read-only connection. */
 export const verifyAuditJob: JobFn<Record<string, never>, AuditVerification> = (_input, context) => {
-  const db = new Database(context.storePath, { readonly: true, fileMustExist: true });
+  const db = openStoreReader(context.storePath);
   try {
-    db.pragma('busy_timeout = 5000');
     return verifyAudit(db, context);
   } finally {
     db.close();

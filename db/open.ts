@@ -1,12 +1,13 @@
 // Opening the store: check the file is a sound SQLite database of ours, set the connection up
-// (WAL, foreign keys, the bounded wait for the writer lock) and migrate it to the schema this
-// build knows. Only a caller that may create the store (`init`, the app's own first run) gets a
-// new file where there was none: anything else is told the store was not found.
-import Database from 'better-sqlite3';
+// (WAL, foreign keys, the bounded wait for the writer lock — db/connections.ts) and migrate it to
+// the schema this build knows. Only a caller that may create the store (`init`, the app's own
+// first run) gets a new file where there was none: anything else is told the store was not found.
+import type Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AppError } from '../shared/errors';
+import { connectStore, settleStore } from './connections';
 import { makeStorePrivate } from './fileModes';
 import { KNOWN_SCHEMA_VERSION, migrate, schemaVersionOf, storeNewerError } from './migrate';
 import { recoverUnfinishedImports } from './imports/writer/rollback';
@@ -69,7 +70,8 @@ function openOnce(path: string, create: boolean, last = false): Store | null {
   if (before === null) mkdirSync(dirname(path), { recursive: true });
   let db: Database.Database;
   try {
-    db = new Database(path, { fileMustExist: !create });
+    // Waits, within bounds, for a writer or a restore to let go instead of failing at once.
+    db = connectStore(path, create);
   } catch (error) {
     if (!create && inodeOf(path) === null) throw storeNotFound(path);
     throw storeError(error, path);
@@ -77,8 +79,6 @@ function openOnce(path: string, create: boolean, last = false): Store | null {
   makeStorePrivate(path); // 0600, and so its -wal/-shm (SQLite gives them the store's mode)
   const session = beginSession(path);
   try {
-    // Wait, within bounds, for a writer or a restore to let go instead of failing at once.
-    waitForWriters(db);
     // The whole file is read only when it was not closed cleanly (db/storeSessions.ts).
     checkSound(db, path, session.abandoned.length > 0);
     if (!last && before !== null && inodeOf(path) !== before) {
@@ -89,11 +89,8 @@ function openOnce(path: string, create: boolean, last = false): Store | null {
     // Refuse a newer store before touching anything in it.
     const found = schemaVersionOf(db);
     if (found > KNOWN_SCHEMA_VERSION) throw storeNewerError(found);
-    db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('synchronous = NORMAL');
-    // Name searches sort tens of thousands of hits; a larger page cache keeps them in memory.
-    db.pragma('cache_size = -32768');
+    // WAL mode, and what every connection that writes the store sets (db/connections.ts).
+    settleStore(db);
     const schemaVersion = migrate(db);
     protectStore(db, found); // guard triggers as made, the chain signed with the desk's key (docs/store.md)
     runPendingPendencyScan(db);

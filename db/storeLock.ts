@@ -6,9 +6,10 @@
 // - writers queue: every write transaction starts IMMEDIATE (the writer lock is taken before the
 //   first read, so a transaction never has to upgrade and fail), and a connection waits its turn
 //   for a bounded time before the clerk is told the store is busy;
-// - a restore claims the store alone: an exclusive lock that any other open connection refuses;
+// - a restore claims the store alone: an exclusive lock that any other open connection refuses
+//   (`claimStoreAlone`, db/connections.ts, where every connection is opened);
 // - SQLite's and the file system's "busy" and "full" become errors the clerk can act on.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readdirSync, rmSync, statfsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -199,43 +200,4 @@ export function storeError(error: unknown, storePath: string | null = null): unk
   const folder = typeof path === 'string' ? dirname(resolve(path)) : storePath ? dirname(resolve(storePath)) : null;
   if (isDiskFullError(error, folder)) return diskFullError(folder ?? '.');
   return error;
-}
-
-/** An exclusive hold on the store: no other connection, of this process or any other, can open it meanwhile. */
-export interface StoreClaim {
-  /** The claiming connection (locking mode EXCLUSIVE), for what must happen while the store is held. */
-  readonly db: Database.Database;
-  release(): void;
-}
-
-/**
- * Claims the store for the caller alone, waiting up to `waitMs` for others to let go (a job's
- * connection closing, a writer finishing). Refused with BACKUP_STORE_IN_USE while any other
- * connection has the store open — the app, the browser host, a command, a sqlite3 session, even
- * one only reading: in WAL mode every open connection keeps a shared lock on the file.
- */
-export function claimStoreAlone(path: string, waitMs = 3000): StoreClaim {
-  const db = new Database(path, { fileMustExist: true });
-  try {
-    waitForWriters(db, waitMs);
-    db.pragma('locking_mode = EXCLUSIVE');
-    // Reading opens the write-ahead log, which in exclusive mode takes the file's EXCLUSIVE lock
-    // first; the empty write transaction takes it for a store in rollback mode too.
-    db.prepare('SELECT count(*) FROM sqlite_schema').get();
-    db.exec('BEGIN EXCLUSIVE');
-    db.exec('COMMIT');
-  } catch (error) {
-    db.close();
-    if (isBusyError(error)) throw storeInUseError();
-    throw error;
-  }
-  let held = true;
-  return {
-    db,
-    release() {
-      if (!held) return;
-      held = false;
-      db.close();
-    },
-  };
 }

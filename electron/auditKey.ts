@@ -6,10 +6,10 @@
 // when it is missing, or when it was replaced by a key that does not sign this store. Where the
 // keystore is not available (a Linux desktop without a secret service) the key file stands alone.
 import { app, safeStorage } from 'electron';
-import Database from 'better-sqlite3';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveStorePath } from '../db';
+import { openStoreReader } from '../db/connections';
 import { AUDIT_KEY_ENV, AUDIT_KEY_FILE_NAME, auditKeyPath, createAuditKey, keyIdOf, readAuditKey, useAuditKeyFile, writeAuditKey } from '../db/auditKey';
 
 const WRAPPED_FILE = 'audit.key.safestorage';
@@ -18,7 +18,7 @@ const WRAPPED_FILE = 'audit.key.safestorage';
 function storeKeyId(storePath: string): string | null {
   if (!existsSync(storePath)) return null;
   try {
-    const db = new Database(storePath, { readonly: true, fileMustExist: true });
+    const db = openStoreReader(storePath);
     try {
       return (db.prepare('SELECT key_id FROM audit_anchor WHERE id = 1').pluck().get() as string | null | undefined) ?? null;
     } finally {

@@ -3,7 +3,6 @@
 // BagIt bag, deflate level 1, optionally AES-256) written under a partial name in the destination.
 // Only a copy that passed both gets the final name (fsync, rename, fsync folder). A crash or kill at
 // any moment leaves no file under a final name but a whole, verified backup.
-import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, statfsSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -11,9 +10,10 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { BackupCreated, BackupTrigger } from '../../shared/contract/backups';
 import { AppError } from '../../shared/errors';
 import { appendAudit } from '../audit';
+import { openJobConnection, openStoreReader } from '../connections';
 import { privateFolder } from '../fileModes';
 import { jobCancelled } from '../jobs/cancel';
-import { isDiskFullError, waitForWriters } from '../storeLock';
+import { isDiskFullError } from '../storeLock';
 import type { JobContext } from '../jobs/types';
 import { isoDateLocal, partialPathFor, removeStalePartials, writeAtomically, writeBagZip, type BagInfoField } from '../packaging';
 import { getBackupSettings, pruneBackups, recordBackup } from './catalog';
@@ -62,7 +62,7 @@ async function sha256Of(path: string): Promise<string> {
 
 /** Where the backup goes: a chosen folder must exist; the routine's default one is created. */
 function destination(input: CreateBackupInput, storePath: string): string {
-  const db = new Database(storePath, { readonly: true, fileMustExist: true });
+  const db = openStoreReader(storePath);
   let settings;
   try {
     settings = getBackupSettings(db);
@@ -211,10 +211,8 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
 
 /** Writes the catalog row and the audit entry, then prunes the routine's folder. */
 function recordCreated(storePath: string, result: BackupCreated, trigger: BackupTrigger, operator: string | null, folder: string): string[] {
-  const db = new Database(storePath, { fileMustExist: true });
+  const db = openJobConnection(storePath);
   try {
-    waitForWriters(db);
-    db.pragma('foreign_keys = ON');
     const settings = getBackupSettings(db);
     return writeTransaction(db, () => {
       recordBackup(db, {

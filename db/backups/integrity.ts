@@ -1,29 +1,28 @@
-// PRAGMA integrity_check of a database copy on its own thread, so a backup can compress the copy
-// while SQLite checks it (the two take about as long, and the machine has two cores). Where no
-// thread can be started it runs on the caller's thread.
-import Database from 'better-sqlite3';
-import { createRequire } from 'node:module';
+// PRAGMA integrity_check of a database copy on its own thread (integrityWorker.ts, built to
+// out/worker/integrity.cjs), so a backup can compress the copy while SQLite checks it (the two take
+// about as long, and the machine has two cores). Without the built script (unit tests run from the
+// sources), or where no thread can be started, it runs on the caller's thread.
+import type Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { readBackupCopy } from '../connections';
 
-// The worker gets better-sqlite3's resolved path: an eval'd script has no module folder of its own.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.module);
-let db;
-try {
-  db = new Database(workerData.path, { readonly: true, fileMustExist: true });
-  const rows = db.pragma('integrity_check', { simple: false });
-  parentPort.postMessage({ problems: rows.map((r) => r.integrity_check).filter((r) => r !== 'ok') });
-} catch (error) {
-  parentPort.postMessage({ problems: [String(error && error.message || error)] });
-} finally {
-  if (db) db.close();
-}`;
+/** What the check's thread is given. */
+export interface IntegrityData {
+  path: string;
+}
 
-function checkHere(path: string): string[] {
+/** What the check's thread answers: SQLite's problems, none when the copy is sound. */
+export interface IntegrityReply {
+  problems: string[];
+}
+
+/** SQLite's problems with the copy at `path`; a copy that cannot be read is one problem. */
+export function copyProblems(path: string): string[] {
   let db: Database.Database | null = null;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = readBackupCopy(path);
     const rows = db.pragma('integrity_check') as { integrity_check: string }[];
     return rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
   } catch (error) {
@@ -33,12 +32,10 @@ function checkHere(path: string): string[] {
   }
 }
 
-function betterSqlitePath(): string | null {
-  try {
-    return createRequire(import.meta.url).resolve('better-sqlite3');
-  } catch {
-    return null;
-  }
+/** The built check script beside the running bundle (out/worker/integrity.cjs), if there is one. */
+export function integrityScript(): string | null {
+  const path = join(__dirname, '..', 'worker', 'integrity.cjs');
+  return existsSync(path) ? path : null;
 }
 
 export interface IntegrityRun {
@@ -48,26 +45,31 @@ export interface IntegrityRun {
   abandon(): void;
 }
 
+function checkHere(path: string): IntegrityRun {
+  return { result: Promise.resolve().then(() => copyProblems(path)), abandon: () => {} };
+}
+
 /** Starts the check; `result` lists SQLite's problems (none = `ok`). */
 export function startIntegrityCheck(path: string): IntegrityRun {
-  const module = betterSqlitePath();
-  if (module === null) return { result: Promise.resolve().then(() => checkHere(path)), abandon: () => {} };
+  const script = integrityScript();
+  if (script === null) return checkHere(path);
   let worker: Worker;
   try {
-    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, module } });
+    const data: IntegrityData = { path };
+    worker = new Worker(script, { workerData: data });
   } catch {
-    return { result: Promise.resolve().then(() => checkHere(path)), abandon: () => {} };
+    return checkHere(path);
   }
   const result = new Promise<string[]>((resolve) => {
     let settled = false;
-    worker.once('message', (message: { problems: string[] }) => {
+    worker.once('message', (message: IntegrityReply) => {
       settled = true;
       resolve(message.problems);
     });
     worker.once('error', () => {
       if (!settled) {
         settled = true;
-        resolve(checkHere(path));
+        resolve(copyProblems(path));
       }
     });
     worker.once('exit', () => {

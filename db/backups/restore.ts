@@ -11,19 +11,19 @@
 //    and rename the copy over the store (atomic); then check that it opens. If anything fails the
 //    store is put back as it was (in rollback-journal mode, which the next open turns back to WAL).
 // A kill at any moment leaves the store either as it was or fully restored.
-import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, constants, existsSync, linkSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { RestoreApplied, RestorePrepared } from '../../shared/contract/backups';
 import { AppError } from '../../shared/errors';
 import { appendAudit } from '../audit';
+import { claimStoreAlone, openStoreReader, readBackupCopy } from '../connections';
 import type { JobContext } from '../jobs/types';
 import { openStore } from '../open';
 import { getSettings } from '../settings';
 import { exportCatalog, importCatalog } from './catalog';
 import { syncFolderSync } from '../packaging';
-import { claimStoreAlone, storeError } from '../storeLock';
+import { storeError } from '../storeLock';
 import { schemaVerdict } from './snapshot';
 import { noteVerification, verifyBackupFile, type VerifyInput } from './verify';
 
@@ -58,7 +58,7 @@ function removeStalePrepared(storePath: string): void {
 }
 
 function currentRegion(storePath: string): number | null {
-  const db = new Database(storePath, { readonly: true, fileMustExist: true });
+  const db = openStoreReader(storePath);
   try {
     return getSettings(db)?.region ?? null;
   } finally {
@@ -111,7 +111,7 @@ export async function prepareRestore(input: VerifyInput, context: JobContext): P
 }
 
 function schemaVersionOfFile(path: string): number {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
+  const db = readBackupCopy(path);
   try {
     return db.pragma('user_version', { simple: true }) as number;
   } finally {

@@ -3,12 +3,12 @@
 // whose manifests were recomputed after a change, or whose signature was removed or made with
 // another key, is refused by `backup verify` and `backup restore`; one made on another desk is
 // checked by SHA-256 and said to be so.
-import Database from 'better-sqlite3';
 import type { BackupProblem } from '../../shared/contract/backups';
 import type { SignatureCheck } from '../../shared/contract/audit';
 import { sealWritten } from '../audit';
 import { auditKeyPath, missingKeyError } from '../auditKey';
 import { deskSigningKey } from '../auditSigning';
+import { openBackupCopy, readBackupCopy } from '../connections';
 import { checkBagSignature, readTagText, SIGNATURE_FILE, signatureText, type BagSource, type WriteBagOptions } from '../packaging';
 import { SIGNED_SCHEMA_VERSION } from '../storeGuards';
 
@@ -20,7 +20,7 @@ interface CopyChain {
 }
 
 function chainOf(copyPath: string): CopyChain | null {
-  const db = new Database(copyPath, { readonly: true, fileMustExist: true });
+  const db = readBackupCopy(copyPath);
   try {
     const columns = db.prepare("SELECT name FROM pragma_table_info('audit_anchor')").pluck().all() as string[];
     if (!columns.includes('key_id')) return null;
@@ -32,7 +32,7 @@ function chainOf(copyPath: string): CopyChain | null {
 
 /** Rows a writer of the moment had not sealed yet are sealed in the copy, as the store's next entry seals them. */
 export function sealCopy(snapshotPath: string): void {
-  const db = new Database(snapshotPath, { fileMustExist: true });
+  const db = openBackupCopy(snapshotPath);
   try {
     sealWritten(db);
   } finally {

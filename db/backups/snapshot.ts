@@ -2,10 +2,10 @@
 // The backup copies pages in steps while the app keeps working: a write by another connection
 // between two steps restarts the copy, so after a few restarts the rest is copied in one step (a
 // read transaction, which in WAL mode never blocks the app's writes).
-import Database from 'better-sqlite3';
+import { openBackupCopy, openStoreReader, readBackupCopy } from '../connections';
 import { getSettings } from '../settings';
 import { KNOWN_SCHEMA_VERSION, schemaVersionOf } from '../migrate';
-import { waitForWriters } from '../storeLock';
+import { writeWaitMs } from '../storeLock';
 
 const PAGES_PER_STEP = 4096;
 const RESTARTS_BEFORE_ONE_STEP = 3;
@@ -22,9 +22,9 @@ export async function snapshotStore(
   destination: string,
   options: { onProgress?: (p: SnapshotProgress) => void; cancelled?: () => boolean } = {},
 ): Promise<void> {
-  const source = new Database(storePath, { readonly: true, fileMustExist: true });
+  // Waits for a lock as long as a writer would: a restore's claim, a writer recovering the log.
+  const source = openStoreReader(storePath, writeWaitMs());
   try {
-    waitForWriters(source);
     let lastRemaining = Number.POSITIVE_INFINITY;
     let restarts = 0;
     await source.backup(destination, {
@@ -41,7 +41,7 @@ export async function snapshotStore(
   }
   // The copy leaves WAL mode: a file that opens read-only anywhere (a DVD, a read-only share)
   // without -wal and -shm files beside it. Restoring puts the store back in WAL mode.
-  const copy = new Database(destination, { fileMustExist: true });
+  const copy = openBackupCopy(destination);
   try {
     copy.pragma('journal_mode = DELETE');
   } finally {
@@ -66,7 +66,7 @@ export interface CopyFacts {
 
 /** Reads a copy's schema version, row counts and desk settings (read-only). */
 export function inspectCopy(path: string): CopyFacts {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
+  const db = readBackupCopy(path);
   try {
     const schemaVersion = schemaVersionOf(db);
     const tables = db

@@ -3,12 +3,12 @@
 // same pass — passes integrity_check, has a schema this app knows and the row counts bag-info.txt
 // declares; and the desk's signature (signature.ts) holds. Each failure is its own problem with a
 // stable code and a Portuguese message.
-import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { open, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BackupProblem, BackupVerification } from '../../shared/contract/backups';
 import { AppError } from '../../shared/errors';
+import { openJobConnection } from '../connections';
 import type { JobContext } from '../jobs/types';
 import { bagInfoValue, validateBag, ZipError, ZipReader, zipBagSource, type BagSource } from '../packaging';
 import { recordBackup, recordVerification } from './catalog';
@@ -18,7 +18,7 @@ import { BACKUP_PAYLOAD, parseBackupFileName } from './names';
 import { checkBackupSignature } from './signature';
 import { inspectCopy, schemaVerdict } from './snapshot';
 import { KNOWN_SCHEMA_VERSION } from '../migrate';
-import { diskFullError, isDiskFullError, waitForWriters } from '../storeLock';
+import { diskFullError, isDiskFullError } from '../storeLock';
 
 const PAYLOAD_PATH = `data/${BACKUP_PAYLOAD}`;
 const REQUIRED_INFO = ['Source-Organization', 'External-Identifier', 'Payload-Oxum', 'Schema-Version', 'CRESS-Region'];
@@ -209,9 +209,8 @@ export async function verifyBackup(input: VerifyInput, context: JobContext): Pro
 
 /** Marks the backup verified (or not) in the list; a sound backup the list did not know joins it. */
 export function noteVerification(storePath: string, v: BackupVerification, nowIso: string): void {
-  const db = new Database(storePath, { fileMustExist: true });
+  const db = openJobConnection(storePath);
   try {
-    waitForWriters(db);
     if (recordVerification(db, v.file, v.valid, nowIso) || !v.valid || v.region === null || v.schemaVersion === null || v.counts === null) return;
     recordBackup(db, {
       path: v.file,

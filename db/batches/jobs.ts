@@ -1,11 +1,11 @@
 // The long batch operations as jobs (docs/jobs.md): writing a package, importing an
 // acknowledgement, checking a package. Each opens its own connection to the store.
 import type { AckResult, ExportResult, VerifyResult } from '../../shared/contract/batches';
+import { openJobConnection } from '../connections';
 import { jobCancelled } from '../jobs/cancel';
 import type { JobContext, JobFn } from '../jobs/types';
 import { readAck } from './ackRead';
 import { applyAck } from './ackApply';
-import { openJobConnection } from './connection';
 import { recordExport } from './lifecycle';
 import { verifyBatchPackage, writeBatchPackage } from './package';
 import { batchSigner, packageSigningContext } from './packageSignature';

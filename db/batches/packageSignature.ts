@@ -4,10 +4,11 @@
 // Schema-Version 1 lote, get no signature.txt: their packages are the very files they always were. On the desk that sealed the
 // lote, `batch verify` refuses a package whose manifests were recomputed, whose signature was
 // removed or made with another key; elsewhere the package is checked by SHA-256 and said to be so.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { SignatureCheck } from '../../shared/contract/audit';
 import { auditKeyPath, missingKeyError } from '../auditKey';
 import { currentSigning, deskSigningKey } from '../auditSigning';
+import { openStoreReader } from '../connections';
 import { checkBagSignature, signatureText, type SigningKey, type WriteBagOptions } from '../packaging';
 import { batchSchemaVersion } from './payload';
 import type { BatchRow } from './summary';
@@ -47,8 +48,7 @@ export interface PackageSigningContext {
 export function packageSigningContext(storePath: string): PackageSigningContext | null {
   let db: Database.Database;
   try {
-    db = new Database(storePath, { readonly: true, fileMustExist: true });
-    db.pragma('busy_timeout = 5000');
+    db = openStoreReader(storePath);
   } catch {
     return null;
   }

@@ -3,8 +3,8 @@
 import type { Database } from 'better-sqlite3';
 import { basename } from 'node:path';
 import { IMPORT_KINDS, type ImportKind, type ImportMapping, type InspectResult } from '../../shared/contract/imports';
+import { CHECKING_CACHE_KIB, openJobConnection } from '../connections';
 import type { JobContext } from '../jobs/types';
-import { openJobConnection } from './connection';
 import { previousImports } from './history';
 import { mappingFor } from './mappings';
 import { openCopied, type CopiedSpreadsheet } from './readers/privateCopy';
@@ -16,7 +16,7 @@ export function inspectImport(input: { path: string; name: string }, context: Jo
   // Read from a private copy: the SHA-256 shown is the one of the bytes the headers came from.
   const source = openCopied(input.path, fileName);
   try {
-    const db = openJobConnection(context.storePath);
+    const db = openJobConnection(context.storePath, CHECKING_CACHE_KIB);
     try {
       return describe(source, db, fileName, context);
     } finally {

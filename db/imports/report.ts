@@ -3,8 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
 import type { ImportError, ReportResult } from '../../shared/contract/imports';
+import { CHECKING_CACHE_KIB, openJobConnection } from '../connections';
 import type { JobContext } from '../jobs/types';
-import { openJobConnection } from './connection';
 import { requireImport } from './history';
 
 export interface ReportRow {
@@ -36,7 +36,7 @@ export function writeErrorReport(path: string, headers: readonly string[], rows:
 
 /** The error report of a finished import, rebuilt from its recorded errors (a job). */
 export function importReport(input: { id: number; path: string }, context: JobContext): ReportResult {
-  const db = openJobConnection(context.storePath);
+  const db = openJobConnection(context.storePath, CHECKING_CACHE_KIB);
   try {
     const record = requireImport(db, input.id);
     context.progress({ phase: 'report', label: 'Gerando o relatório de erros…', done: 0, total: null });

@@ -10,12 +10,12 @@ import { AppError } from '../../shared/errors';
 import type { FieldName, FieldValue } from '../../shared/fields';
 import { formatCep } from '../../shared/rules/cep';
 import { appendAudit } from '../audit';
+import { openJobConnection, WRITING_CACHE_KIB } from '../connections';
 import { jobCancelled } from '../jobs/cancel';
 import type { JobContext } from '../jobs/types';
 import { appendHistory } from '../recordHistory';
 import { valuesOfCorrectionText, writeRecordFields } from '../recordState';
 import { requireSettings } from '../settings';
-import { openJobConnection, WRITING_CACHE_KIB } from './connection';
 import { queuedOf, requireImport, undoBlocker } from './history';
 
 const LISTED = 10;

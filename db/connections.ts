@@ -1,0 +1,157 @@
+// Every SQLite connection the desk opens, in one place, so that what each kind of connection sets —
+// and in which order — cannot drift between the desk, its jobs and its backups, and so that what
+// every opening of the store must do happens here alone (`connect`).
+//
+// To the store: the desk's own (`connectStore` + `settleStore`, checked and migrated by
+// db/open.ts), a job's (`openJobConnection`), a reader's (`openStoreReader`) and a restore's
+// exclusive claim (`claimStoreAlone`). To a copy of it: a backup's snapshot or a database copied
+// out of a backup (`openBackupCopy`, `readBackupCopy`). Each writer of the store sets the same
+// things in the same order (`settle`): foreign keys on, its bounded wait for the writer lock
+// (db/storeLock.ts), synchronous = NORMAL, then its page cache.
+import Database from 'better-sqlite3';
+import { AppError } from '../shared/errors';
+import { KNOWN_SCHEMA_VERSION, schemaVersionOf } from './migrate';
+import { isBusyError, storeInUseError, waitForWriters } from './storeLock';
+
+/**
+ * Page caches, in KiB. The desk's connection sorts tens of thousands of hits of a name search;
+ * an import's checking side only looks records up; its writing side (and an undo) updates records
+ * and appends corrections to indexes of a million entries, and needs room for their pages.
+ */
+export const STORE_CACHE_KIB = 32 * 1024;
+export const CHECKING_CACHE_KIB = 8 * 1024;
+export const WRITING_CACHE_KIB = 48 * 1024;
+
+/** How long a connection that only reads the store waits for a lock (SQLite's busy timeout). */
+export const READ_WAIT_MS = 5000;
+
+/** The one place a database file is opened. */
+function connect(path: string, options: { readonly?: boolean; fileMustExist: boolean }): Database.Database {
+  return new Database(path, options);
+}
+
+/** What every connection that writes the store sets, in this order. `cacheKib` null: SQLite's default cache. */
+function settle(db: Database.Database, cacheKib: number | null): void {
+  db.pragma('foreign_keys = ON');
+  waitForWriters(db);
+  db.pragma('synchronous = NORMAL');
+  if (cacheKib !== null) db.pragma(`cache_size = -${cacheKib}`);
+}
+
+/**
+ * The desk's (or a command's) connection, before db/open.ts checks the file: it already waits its
+ * turn for a writer or a restore, so the checks do not fail at once. Nothing in the file is read
+ * yet; `create`: a missing file may be created.
+ */
+export function connectStore(path: string, create: boolean): Database.Database {
+  const db = connect(path, { fileMustExist: !create });
+  try {
+    waitForWriters(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Once the file was found sound and of a schema this build knows: WAL mode, then what every writer sets. */
+export function settleStore(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  settle(db, STORE_CACHE_KIB);
+}
+
+function storeChangedError(version: number): AppError {
+  return new AppError(
+    'STORE_CORRUPT',
+    `O arquivo de dados mudou de versão enquanto o aplicativo estava aberto (esquema ${version}, esperado ${KNOWN_SCHEMA_VERSION}). Feche e abra o CRESS Desk de novo.`,
+  );
+}
+
+/**
+ * A job's own connection to the store (an import, a batch export, a backup's bookkeeping). The
+ * desk opened the file first with every check (db/open.ts) and keeps it open; a job only needs
+ * the same schema version, without a full-file check that would take longer than a small import.
+ * `cacheKib`: its page cache (null: SQLite's default).
+ */
+export function openJobConnection(path: string, cacheKib: number | null = null): Database.Database {
+  const db = connect(path, { fileMustExist: true });
+  try {
+    settle(db, cacheKib);
+    const version = schemaVersionOf(db);
+    if (version !== KNOWN_SCHEMA_VERSION) throw storeChangedError(version);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * A read-only connection to the store, with no checks: a setting, the audit key's id, a signed
+ * chain to verify, the source of a backup's snapshot. `waitMs`: how long it waits for a lock.
+ */
+export function openStoreReader(path: string, waitMs: number = READ_WAIT_MS): Database.Database {
+  const db = connect(path, { readonly: true, fileMustExist: true });
+  try {
+    waitForWriters(db, waitMs);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** An exclusive hold on the store: no other connection, of this process or any other, can open it meanwhile. */
+export interface StoreClaim {
+  /** The claiming connection (locking mode EXCLUSIVE), for what must happen while the store is held. */
+  readonly db: Database.Database;
+  release(): void;
+}
+
+/**
+ * Claims the store for the caller alone, waiting up to `waitMs` for others to let go (a job's
+ * connection closing, a writer finishing). Refused with BACKUP_STORE_IN_USE while any other
+ * connection has the store open — the app, the browser host, a command, a sqlite3 session, even
+ * one only reading: in WAL mode every open connection keeps a shared lock on the file.
+ */
+export function claimStoreAlone(path: string, waitMs = 3000): StoreClaim {
+  const db = connect(path, { fileMustExist: true });
+  try {
+    waitForWriters(db, waitMs);
+    db.pragma('locking_mode = EXCLUSIVE');
+    // Reading opens the write-ahead log, which in exclusive mode takes the file's EXCLUSIVE lock
+    // first; the empty write transaction takes it for a store in rollback mode too.
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    db.exec('BEGIN EXCLUSIVE');
+    db.exec('COMMIT');
+  } catch (error) {
+    db.close();
+    if (isBusyError(error)) throw storeInUseError();
+    throw error;
+  }
+  let held = true;
+  return {
+    db,
+    release() {
+      if (!held) return;
+      held = false;
+      db.close();
+    },
+  };
+}
+
+/**
+ * A copy of the store that only its backup writes: the snapshot being made (left in rollback
+ * mode, its last entries sealed). Not the store: none of the store's settings.
+ */
+export function openBackupCopy(path: string): Database.Database {
+  return connect(path, { fileMustExist: true });
+}
+
+/**
+ * A copy of the store, read-only, to verify or describe it: a backup's snapshot, the database
+ * copied out of a backup, a restore's prepared copy.
+ */
+export function readBackupCopy(path: string): Database.Database {
+  return connect(path, { readonly: true, fileMustExist: true });
+}
