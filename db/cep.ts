@@ -15,17 +15,11 @@ import { appendAudit } from './audit';
 import { requireSettings } from './settings';
 import { statement } from './statements';
 import { writeTransaction } from './storeLock';
+import type { cepDirectory } from './schema';
+import type { SqlRow } from './sqlRow';
 
-interface CepRow {
-  cep: string;
-  street: string;
-  district: string;
-  city: string;
-  uf: string;
-  operator: string;
-  updated_at: string;
-  status: string | null;
-}
+/** A directory entry with the status of its latest change (ENTRY_SQL). */
+type CepRow = Pick<SqlRow<typeof cepDirectory>, 'cep' | 'street' | 'district' | 'city' | 'uf' | 'operator' | 'updated_at'> & { status: string | null };
 
 /** The address part of an entry, as stored in a queued change. */
 interface CepAddress {

@@ -3,6 +3,8 @@
 // for one record, including registry loads and Implanta's answers, which the audit records per file.
 import type { Database } from 'better-sqlite3';
 import { statement } from './statements';
+import type { recordHistory } from './schema';
+import type { SqlRow } from './sqlRow';
 
 /** What made a change. */
 export const HISTORY_KINDS = [
@@ -61,20 +63,8 @@ export function appendHistory(db: Database, entry: HistoryEntry): void {
   );
 }
 
-interface Row {
-  id: number;
-  professional_id: number;
-  at: string;
-  operator: string;
-  kind: HistoryKind;
-  field: string | null;
-  old_value: string | null;
-  new_value: string | null;
-  correction_uuid: string | null;
-  import_id: number | null;
-  batch_id: number | null;
-  note: string | null;
-}
+/** A record_history row as SQLite returns it (`SELECT *`). */
+type Row = SqlRow<typeof recordHistory>;
 
 /** A record's history, newest first. */
 export function historyOf(db: Database, professionalId: number, limit = 500): HistoryRow[] {

@@ -18,6 +18,7 @@ import {
   type EvidenceArrival,
   type RejectionResolution,
 } from '../shared/domain';
+import type { HistoryKind } from './recordHistory';
 
 /** `column IN ('a', 'b', …)` for a CHECK constraint, from the shared vocabulary. */
 function oneOf(column: string, values: readonly string[]): string {
@@ -498,7 +499,7 @@ export const recordHistory = sqliteTable(
     at: text('at').notNull(),
     operator: text('operator').notNull(),
     /** What made the change (see db/history.ts). */
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<HistoryKind>().notNull(),
     /** A correction field, `dipStatus`, or null for the whole record (created by a load). */
     field: text('field'),
     oldValue: text('old_value'),
