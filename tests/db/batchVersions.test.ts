@@ -234,7 +234,7 @@ describe('the schema validator', () => {
     expect(schema.validate({ kind: 'text', value: 'x' })).toEqual([]);
     expect(schema.validate({ kind: 'flag', value: 'x' }).map(describeSchemaError)).toEqual(['campo /value: deve ser verdadeiro/falso, mas é texto']);
     expect(schema.validate({ kind: 'text', value: false }).map(describeSchemaError)).toEqual(['campo /value: deve ser texto, mas é verdadeiro/falso']);
-    expect(() => compileSchema({ if: { properties: { a: { minLenght: 2 } } }, then: { required: ['a'] } } as never)).toThrow(/unknown keyword: "minLenght"/);
+    expect(() => compileSchema({ type: 'object', if: { properties: { a: { minLenght: 2 } } }, then: { required: ['a'] } } as never)).toThrow(/unknown keyword: "minLenght"/);
     expect(() => compileSchema({ if: { required: ['kind'] } })).toThrow(/"if" without "then" and "else"/);
   });
 });
