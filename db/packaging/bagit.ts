@@ -26,9 +26,7 @@
 //   once, and the file exists with that checksum; nothing in data/ is missing from a manifest;
 //   tagmanifest-*.txt exists and its checksums match; no tag file is left out of it.
 import { createHash, type Hash } from 'node:crypto';
-import { ZipError, ZipReader, type ZipLimits } from './zipReader';
-import type { ZipSource, ZipWriterOptions } from './zipWriter';
-import { unsafePathReason } from './zipFormat';
+import { unsafePathReason, ZipError, ZipReader, type ZipLimits, type ZipSource, type ZipWriterOptions } from '../zip';
 
 export interface BagInfoField {
   label: string;

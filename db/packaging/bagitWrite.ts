@@ -3,8 +3,7 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { BAGIT_TXT, byteOrder, encodeManifestPath, SIGNATURE_FILE, type BagInfoField, type BagZipSummary, type WriteBagOptions } from './bagit';
-import { unsafePathReason } from './zipFormat';
-import { ZipWriter } from './zipWriter';
+import { unsafePathReason, ZipWriter } from '../zip';
 
 /** `YYYY-MM-DD` of a date's local fields. */
 export function isoDateLocal(date: Date): string {

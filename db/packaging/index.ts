@@ -1,7 +1,7 @@
 // Packaging of files that leave the desk (backups, batches for Implanta): zip with optional WinZip
 // AES-256, BagIt 1.0 bags, atomic writes. See docs/packaging.md.
-export { ZipWriter, writeZip, type ZipEntry, type ZipEntryResult, type ZipSource, type ZipSummary, type ZipWriterOptions } from './zipWriter';
-export { ZipReader, ZipError, DEFAULT_LIMITS, ZIP_ERROR_CODES, type ZipEntryInfo, type ZipErrorCode, type ZipLimits } from './zipReader';
+export { ZipWriter, writeZip, type ZipEntry, type ZipEntryResult, type ZipSource, type ZipSummary, type ZipWriterOptions } from '../zip';
+export { ZipReader, ZipError, DEFAULT_LIMITS, ZIP_ERROR_CODES, type ZipEntryInfo, type ZipErrorCode, type ZipLimits } from '../zip';
 export {
   BAGIT_TXT,
   BAG_PROBLEM_CODES,

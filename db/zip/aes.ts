@@ -3,7 +3,7 @@
 // at 1, and HMAC-SHA1 over the ciphertext truncated to 10 bytes. Node has no little-endian CTR, so
 // the keystream is AES-ECB over counter blocks.
 import { createCipheriv, createHmac, pbkdf2Sync, type Cipheriv, type Hmac } from 'node:crypto';
-import { AES_KEY_BYTES, AES_MAC_BYTES, AES_VERIFIER_BYTES } from './zipFormat';
+import { AES_KEY_BYTES, AES_MAC_BYTES, AES_VERIFIER_BYTES } from './format';
 
 const PBKDF2_ITERATIONS = 1000;
 const BLOCK = 16;

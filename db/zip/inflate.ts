@@ -5,7 +5,9 @@
 // This pulls compressed bytes when it needs them, FEED bytes at a time (so one write never makes
 // more than FEED × 1032 bytes, DEFLATE's largest ratio), and hands the output out in pieces of at
 // most `chunkSize` bytes. Node's zlib replaced a decoder written in TypeScript here: it is 5–7×
-// faster on a sheet of 50 MB.
+// faster on a sheet of 50 MB. The zip reader drives it both from synchronous reads (imports) and
+// from asynchronous ones: there `pull` answers undefined when the next bytes are not read yet, and
+// `next` answers undefined until they are.
 import type { ZlibOptions as NodeZlibOptions } from 'node:zlib';
 import { InflateRaw, type ZlibOptions } from 'minizlib';
 
@@ -32,9 +34,9 @@ export class Inflater {
   private piece: Uint8Array | null = null;
   private pieceAt = 0;
 
-  /** `pull` returns the next compressed bytes, or null at the end of the input. */
+  /** `pull` returns the next compressed bytes, null at the end of the input, undefined when none are at hand yet. */
   constructor(
-    private readonly pull: () => Uint8Array | null,
+    private readonly pull: () => Uint8Array | null | undefined,
     chunkSize = 64 * 1024,
   ) {
     // The options go to node:zlib as they are (minizlib's type leaves chunkSize out).
@@ -49,13 +51,14 @@ export class Inflater {
     });
   }
 
-  /** The next piece of output, or null once the stream has ended. */
-  next(): Uint8Array | null {
+  /** The next piece of output; null once the stream has ended; undefined while `pull` has no input at hand. */
+  next(): Buffer | null | undefined {
     while (this.ready.length === 0) {
       if (this.failure) throw this.failure;
       if (this.streamEnded) return null;
       if (this.inputEnded) throw new InflateError(true, 'unexpected end of file');
       const input = this.nextInput();
+      if (input === undefined) return undefined;
       if (input === null) {
         this.inputEnded = true;
         this.zlib.end();
@@ -67,11 +70,12 @@ export class Inflater {
   }
 
   /** At most FEED compressed bytes, from what `pull` gave. */
-  private nextInput(): Uint8Array | null {
+  private nextInput(): Uint8Array | null | undefined {
     while (this.piece === null || this.pieceAt >= this.piece.length) {
-      this.piece = this.pull();
+      const piece = this.pull();
+      if (piece === null || piece === undefined) return piece;
+      this.piece = piece;
       this.pieceAt = 0;
-      if (this.piece === null) return null;
     }
     const input = this.piece.subarray(this.pieceAt, this.pieceAt + FEED);
     this.pieceAt += input.length;

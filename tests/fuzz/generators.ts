@@ -8,6 +8,9 @@ import * as XLSX from 'xlsx';
 import { AppError, ERROR_CODES } from '../../shared/errors';
 import { buildZip, type ZipInput } from '../fixtures/imports/zipWriter';
 
+/** Zips written as given (sizes and CRC as stated): built by the fixtures' zip builder. */
+export { rawZip } from '../fixtures/imports/zipWriter';
+
 // ---------------------------------------------------------------------------------------------
 // Cells and tables
 
@@ -224,48 +227,6 @@ export function zeroBombDeflate(mib: number): Buffer {
   const segment = deflateRawSync(Buffer.alloc(1024 * 1024), { finishFlush: constants.Z_SYNC_FLUSH, level: 9 });
   const final = Buffer.from([0x03, 0x00]);
   return Buffer.concat([...Array.from({ length: mib }, () => segment), final]);
-}
-
-/** A zip with entries written as given: real compressed bytes, declared sizes and CRC as stated. */
-export function rawZip(entries: { name: string; compressed: Buffer; size: number; crc: number; method?: number }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name, 'utf8');
-    const method = entry.method ?? 8;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(entry.crc >>> 0, 14);
-    local.writeUInt32LE(entry.compressed.length, 18);
-    local.writeUInt32LE(entry.size >>> 0, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(entry.crc >>> 0, 16);
-    central.writeUInt32LE(entry.compressed.length, 20);
-    central.writeUInt32LE(entry.size >>> 0, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, entry.compressed);
-    centrals.push(central, name);
-    offset += 30 + name.length + entry.compressed.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
 }
 
 /** 42.zip's shape: zips of zips, `width` copies per level, the innermost holding a bomb. */

@@ -55,6 +55,7 @@ export const FILE_MESSAGES = {
   bomb: 'O arquivo foi recusado por segurança: o conteúdo compactado se expandiria de forma desproporcional (possível “bomba zip”).',
   dtd: 'O arquivo foi recusado por segurança: contém declarações XML (DOCTYPE/ENTITY) que planilhas legítimas não usam.',
   tooManyEntries: (n: number) => `O arquivo foi recusado por segurança: tem ${n} partes internas, muito mais que uma planilha.`,
+  unsafeName: (name: string) => `O arquivo foi recusado por segurança: a parte interna “${name}” tem um caminho inseguro.`,
   rowTooLong: (row: number) => `A linha ${row} é grande demais para ser uma linha de planilha (aspas sem fechamento?). Confira o arquivo.`,
   damaged: (detail: string) => `O arquivo está danificado e não pode ser lido (${detail}). Salve a planilha novamente e tente outra vez.`,
   noSheets: 'A planilha não tem nenhuma aba.',

@@ -4,13 +4,14 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import * as XLSX from 'xlsx';
+import type { ZipReader } from '../../zip';
 import { CsvSource } from './csv';
 import { DEFAULT_LIMITS, FILE_MESSAGES, unreadable, unsafe, type ReaderLimits } from './limits';
 import { SheetJsSource } from './sheetjs';
 import type { SpreadsheetSource } from './source';
 import { XlsxSource } from './xlsx';
 import { DeclarationGuard } from './xml';
-import { ZipArchive } from './zip';
+import { openZip } from './zipFaults';
 
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const BINARY_MAGICS = [Buffer.from('%PDF'), Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.from([0xff, 0xd8, 0xff]), Buffer.from('GIF8'), Buffer.from('Rar!'), Buffer.from([0x1f, 0x8b]), Buffer.from('7z')];
@@ -61,30 +62,30 @@ export function openSpreadsheet(path: string, fileName: string, limits: ReaderLi
 }
 
 function openZipBased(path: string, extension: string, limits: ReaderLimits): SpreadsheetSource {
-  const zip = ZipArchive.open(path, limits);
+  const zip = openZip(path, limits);
   try {
     if (zip.has('xl/workbook.xml') || zip.has('[Content_Types].xml')) {
       return new XlsxSource(zip, extension === '.xlsm' ? 'xlsm' : 'xlsx', limits);
     }
-    if (zip.has('mimetype') && zip.readText('mimetype', 256).trim() === ODS_MIMETYPE) {
+    if (zip.has('mimetype') && zip.readSync('mimetype', 256).toString('utf8').trim() === ODS_MIMETYPE) {
       checkOdsParts(zip);
-      zip.close();
+      zip.closeSync();
       return new SheetJsSource(path, 'ods');
     }
     throw unreadable(FILE_MESSAGES.zipNotSpreadsheet);
   } catch (error) {
-    zip.close();
+    zip.closeSync();
     throw error;
   }
 }
 
 /** Before SheetJS parses an .ods: no encrypted parts, no DTD or entity declarations in any XML. */
-function checkOdsParts(zip: ZipArchive): void {
-  if (zip.has('META-INF/manifest.xml') && zip.readText('META-INF/manifest.xml', 1024 * 1024).includes('encryption-data')) {
+function checkOdsParts(zip: ZipReader): void {
+  if (zip.has('META-INF/manifest.xml') && zip.readSync('META-INF/manifest.xml', 1024 * 1024).toString('utf8').includes('encryption-data')) {
     throw unreadable(FILE_MESSAGES.encrypted);
   }
-  for (const [name, entry] of zip.entries) {
-    if (entry.encrypted) throw unreadable(FILE_MESSAGES.encrypted);
+  for (const { name, encrypted } of zip.entries) {
+    if (encrypted) throw unreadable(FILE_MESSAGES.encrypted);
     if (!name.endsWith('.xml') && !name.endsWith('.rdf')) continue;
     const guard = new DeclarationGuard();
     const decoder = new TextDecoder('utf-8');

@@ -1,11 +1,11 @@
 // .xlsx and .xlsm (read as data only: macros are never looked at) as Excel and LibreOffice write
 // them: shared or inline strings, several sheets, cached formula values, date cells by style.
 import type { SpreadsheetFormat } from '../../../shared/contract/imports';
+import type { ZipReader } from '../../zip';
 import { FILE_MESSAGES, unreadable, type ReaderLimits } from './limits';
 import type { RawRow, SheetMeta, SpreadsheetSource } from './source';
 import { readDateStyles, readSharedStrings, readWorkbook, type XlsxWorkbook } from './xlsxParts';
 import { SheetScanner, type SheetContext } from './xlsxSheet';
-import type { ZipArchive } from './zip';
 
 export class XlsxSource implements SpreadsheetSource {
   readonly sheets: SheetMeta[];
@@ -15,7 +15,7 @@ export class XlsxSource implements SpreadsheetSource {
   private readonly announced = new Map<string, number | null>();
 
   constructor(
-    private readonly zip: ZipArchive,
+    private readonly zip: ZipReader,
     readonly format: SpreadsheetFormat,
     private readonly limits: ReaderLimits,
   ) {
@@ -43,7 +43,7 @@ export class XlsxSource implements SpreadsheetSource {
     const ref = this.workbook.sheets.find((s) => s.name === sheet);
     if (!ref) throw unreadable(`A aba “${sheet}” não existe nesta planilha.`);
     const scanner = new SheetScanner(this.sheetContext());
-    const entry = this.zip.entries.get(ref.path);
+    const entry = this.zip.entry(ref.path);
     this.progress.done = 0;
     this.progress.total = entry?.compressedSize ?? 0;
     for (const chunk of this.zip.chunks(ref.path, (bytes) => (this.progress.done += bytes))) {
@@ -56,6 +56,6 @@ export class XlsxSource implements SpreadsheetSource {
   }
 
   close(): void {
-    this.zip.close();
+    this.zip.closeSync();
   }
 }

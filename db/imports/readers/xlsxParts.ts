@@ -1,9 +1,9 @@
 // The small parts of an .xlsx read whole: where the sheets are (workbook + relationships), which
 // cell styles are dates (styles), and the shared strings (streamed, kept as one array).
+import type { ZipReader } from '../../zip';
 import { isBuiltinDateFormat, isDateFormatCode } from './cells';
 import { FILE_MESSAGES, unreadable, type ReaderLimits } from './limits';
 import { attribute, DeclarationGuard, elementTexts, refuseDeclarations, unescapeXml } from './xml';
-import type { ZipArchive } from './zip';
 
 export interface XlsxSheetRef {
   name: string;
@@ -41,13 +41,13 @@ function* tags(xml: string, tag: string): Generator<[number, number]> {
   }
 }
 
-function readPart(zip: ZipArchive, name: string): string {
-  const xml = zip.readText(name, SMALL_PART);
+function readPart(zip: ZipReader, name: string): string {
+  const xml = zip.readSync(name, SMALL_PART).toString('utf8');
   refuseDeclarations(xml);
   return xml;
 }
 
-function relationships(zip: ZipArchive, relsPath: string): Relationship[] {
+function relationships(zip: ZipReader, relsPath: string): Relationship[] {
   if (!zip.has(relsPath)) return [];
   const xml = readPart(zip, relsPath);
   const found: Relationship[] = [];
@@ -76,7 +76,7 @@ function relsPathOf(partPath: string): string {
   return `${partPath.slice(0, slash + 1)}_rels/${partPath.slice(slash + 1)}.rels`;
 }
 
-export function readWorkbook(zip: ZipArchive): XlsxWorkbook {
+export function readWorkbook(zip: ZipReader): XlsxWorkbook {
   const root = relationships(zip, '_rels/.rels').find((r) => r.type.endsWith('/officeDocument'));
   const workbookPath = root ? resolvePart('', root.target) : 'xl/workbook.xml';
   if (!zip.has(workbookPath)) throw unreadable(FILE_MESSAGES.zipNotSpreadsheet);
@@ -109,7 +109,7 @@ export function readWorkbook(zip: ZipArchive): XlsxWorkbook {
 }
 
 /** For each cell style index (`s="…"`): whether its number format shows a date. */
-export function readDateStyles(zip: ZipArchive, stylesPath: string | null): boolean[] {
+export function readDateStyles(zip: ZipReader, stylesPath: string | null): boolean[] {
   if (!stylesPath || !zip.has(stylesPath)) return [];
   const xml = readPart(zip, stylesPath);
   // Custom formats (ids 164+, or a built-in id redefined) decide by their code; the rest by id.
@@ -151,10 +151,10 @@ export function stringItemText(xml: string, from: number, to: number): string {
 }
 
 /** Every shared string, streamed out of sharedStrings.xml. */
-export function readSharedStrings(zip: ZipArchive, path: string | null, limits: ReaderLimits): string[] {
+export function readSharedStrings(zip: ZipReader, path: string | null, limits: ReaderLimits): string[] {
   const strings: string[] = [];
   if (!path || !zip.has(path)) return strings;
-  const entry = zip.entries.get(path);
+  const entry = zip.entry(path);
   if (entry && entry.size > limits.maxPartBytes) throw unreadable(FILE_MESSAGES.damaged('textos compartilhados grandes demais'));
   const decoder = new TextDecoder('utf-8');
   const guard = new DeclarationGuard();

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { InflateError, Inflater } from '../../../db/imports/readers/inflate';
+import { InflateError, Inflater } from '../../../db/zip/inflate';
 
 function inflate(compressed: Buffer, chunk: number): Buffer {
   let at = 0;
