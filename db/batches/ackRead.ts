@@ -1,6 +1,8 @@
 // Reading Implanta's acknowledgement of a batch: the JSON format (docs/batch-format.md), or the
-// same answer as a spreadsheet (CSV or xlsx) with the columns `id; situação; mensagem`. The result
-// is a plain list of answers; db/batches/ackApply.ts checks it against the store.
+// same answer as a spreadsheet (CSV or xlsx) with the columns `id; situação; mensagem`. A CSV is
+// read by the spreadsheet import's CSV reader, so both take the same files (encodings, separators);
+// an xlsx by SheetJS. The result is a plain list of answers; db/batches/ackApply.ts checks it
+// against the store.
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import * as XLSX from 'xlsx';
@@ -9,6 +11,9 @@ import { AppError } from '../../shared/errors';
 import { parseDateBr } from '../../shared/rules/dates';
 import { DIP_LABELS, parseDipStatus } from '../../shared/rules/vocabulary';
 import { foldForSearch } from '../../shared/text';
+import { CsvSource } from '../imports/readers/csv';
+import { DEFAULT_LIMITS } from '../imports/readers/limits';
+import type { RawRow } from '../imports/readers/source';
 import { ZipError, ZipReader } from '../packaging';
 import { describeSchemaError } from './jsonSchema';
 import { SCHEMAS } from './schemas';
@@ -116,7 +121,7 @@ export async function readAck(path: string, fileName = path): Promise<AckFile> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const format = formatOf(bytes, fileName);
   if (format === 'json') return { ...readJson(bytes), format, sha256 };
-  const rows = format === 'xlsx' ? await xlsxRows(path, bytes) : csvRows(bytes);
+  const rows = format === 'xlsx' ? await xlsxRows(path, bytes) : csvRows(path);
   return { format, batch: null, packageSha256: null, acknowledgedAt: null, answers: answersFromRows(rows), sha256 };
 }
 
@@ -166,15 +171,6 @@ function readJson(bytes: Buffer): Omit<AckFile, 'format' | 'sha256'> {
   };
 }
 
-/** UTF-8 (with or without BOM) or, when the bytes are not UTF-8, Windows-1252 as Excel saves it. */
-function decodeText(bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
-
 /**
  * Date cells read as ISO dates: the text a spreadsheet shows for them follows the computer's
  * locale (3/9/26 is 9 March on one machine and 3 September on another).
@@ -190,32 +186,37 @@ function isoDateCells(sheet: XLSX.WorkSheet): void {
   }
 }
 
-function sheetRows(workbook: XLSX.WorkBook): string[][] {
+function sheetRows(workbook: XLSX.WorkBook): RawRow[] {
   const name = workbook.SheetNames[0];
   const sheet = name === undefined ? undefined : workbook.Sheets[name];
   if (!sheet) throw invalid('A planilha de confirmação não tem nenhuma aba.');
   isoDateCells(sheet);
-  return (XLSX.utils.sheet_to_json(sheet, { header: 1, raw: false, defval: '', blankrows: false }) as unknown[][]).map((row) =>
-    row.map((cell) => String(cell ?? '').trim()),
-  );
+  return (XLSX.utils.sheet_to_json(sheet, { header: 1, raw: false, defval: '', blankrows: false }) as unknown[][]).map((row, index) => ({
+    row: index + 1,
+    cells: row.map((cell) => String(cell ?? '').trim()),
+  }));
 }
 
-function csvRows(bytes: Buffer): string[][] {
-  const text = decodeText(bytes);
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  // `raw`: ids and messages stay text (no dates or numbers guessed from them).
-  const separator = firstLine.includes(';') ? ';' : firstLine.includes('\t') ? '\t' : ',';
-  let workbook: XLSX.WorkBook;
+/** The records of a CSV, numbered as a spreadsheet program shows them; every cell is text, as written. */
+function csvRows(path: string): RawRow[] {
+  let source: CsvSource;
   try {
-    workbook = XLSX.read(text, { type: 'string', raw: true, FS: separator } as XLSX.ParsingOptions);
+    source = new CsvSource(path, 'confirmação', DEFAULT_LIMITS);
   } catch {
-    // Text the spreadsheet parser takes for something else (XML, HTML) and cannot read.
-    throw invalid('O arquivo de confirmação não pôde ser lido: não é um JSON, um CSV nem uma planilha .xlsx válida.');
+    throw invalid('Não foi possível abrir o arquivo de confirmação.');
   }
-  return sheetRows(workbook);
+  try {
+    return Array.from(source.rows(), ({ row, cells }) => ({ row, cells: cells.map((cell) => cell.trim()) }));
+  } catch (error) {
+    // The reader's own refusal (a quote never closed, columns beyond any spreadsheet's) says why.
+    if (error instanceof AppError) throw invalid(`O arquivo de confirmação não pôde ser lido. ${error.message}`);
+    throw error;
+  } finally {
+    source.close();
+  }
 }
 
-async function xlsxRows(path: string, bytes: Buffer): Promise<string[][]> {
+async function xlsxRows(path: string, bytes: Buffer): Promise<RawRow[]> {
   // The zip is checked with our careful reader first: no bombs reach the spreadsheet parser.
   try {
     const zip = await ZipReader.open(path, { limits: XLSX_LIMITS });
@@ -243,9 +244,9 @@ function column(header: string[], names: string[]): number {
   return header.findIndex((cell) => names.includes(foldForSearch(cell)));
 }
 
-function answersFromRows(rows: string[][]): AckAnswer[] {
-  const headerIndex = rows.findIndex((row) => row.some((cell) => cell !== ''));
-  const header = rows[headerIndex];
+function answersFromRows(rows: RawRow[]): AckAnswer[] {
+  const headerIndex = rows.findIndex((row) => row.cells.some((cell) => cell !== ''));
+  const header = rows[headerIndex]?.cells;
   if (!header) throw invalid('A planilha de confirmação está vazia.');
   const idColumn = column(header, HEADERS.id);
   const statusColumn = column(header, HEADERS.status);
@@ -257,9 +258,8 @@ function answersFromRows(rows: string[][]): AckAnswer[] {
   }
   const answers: AckAnswer[] = [];
   for (let i = headerIndex + 1; i < rows.length; i++) {
-    const row = rows[i] as string[];
+    const { row: line, cells: row } = rows[i] as RawRow;
     if (row.every((cell) => cell === '')) continue;
-    const line = i + 1;
     const id = (row[idColumn] ?? '').toLowerCase();
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) {
       throw invalid(`Linha ${line}, coluna id: "${row[idColumn] ?? ''}" não é o id de uma correção (esperado um UUID, como no pacote).`);

@@ -1,0 +1,61 @@
+// Reading an acknowledgement file on its own: a CSV takes the spreadsheet import's CSV reader
+// (encodings, separators, row numbers as a spreadsheet shows them), a JSON one is checked against
+// its schema with messages that name the field.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readAck } from '../../db/batches/ackRead';
+
+const dir = mkdtempSync(join(tmpdir(), 'cress-desk-ack-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const ids = ['0b7c54e2-55b5-4a37-9f8e-2d1bd1f0a9aa', '5d0f4a39-7a39-4f7e-9b5a-3c2e1d0f9e8b'];
+let count = 0;
+function file(name: string, content: string | Buffer): string {
+  const path = join(dir, `${++count}-${name}`);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('an acknowledgement CSV', () => {
+  it('in Windows-1252, with an accented message holding the separator, reads as written', async () => {
+    const text = `id;situação;mensagem\r\n${ids[0]};aplicada;\r\n${ids[1]};Rejeitada;"Endereço não confere; CEP inválido"\r\n`;
+    const ack = await readAck(file('resposta.csv', Buffer.from(text, 'latin1')), 'resposta.csv');
+    expect(ack.format).toBe('csv');
+    expect(ack.answers).toEqual([
+      expect.objectContaining({ id: ids[0], status: 'synced', message: null, line: 2 }),
+      expect.objectContaining({ id: ids[1], status: 'rejected', message: 'Endereço não confere; CEP inválido', line: 3 }),
+    ]);
+  });
+
+  it('in UTF-16 with tabs ("Texto Unicode"), and with Excel\'s sep= line not counted as a row', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`id\tsituação\tmensagem\r\n${ids[0]}\trejeitada\tCPF já cadastrado\r\n`, 'utf16le')]);
+    expect((await readAck(file('unicode.csv', utf16))).answers).toEqual([expect.objectContaining({ id: ids[0], status: 'rejected', message: 'CPF já cadastrado', line: 2 })]);
+    const hinted = `sep=,\r\nid,situacao\r\n${ids[0]},applied\r\n\r\n${ids[1]},talvez\r\n`;
+    // The bad row is row 4 in a spreadsheet program: the blank one above it counts.
+    await expect(readAck(file('dica.csv', hinted))).rejects.toMatchObject({ code: 'ACK_INVALID', message: expect.stringMatching(/^Linha 4, coluna situação: "talvez"/) });
+  });
+
+  it('refuses a quote never closed with the reader\'s own reason', async () => {
+    await expect(readAck(file('aspas.csv', `id;situação;mensagem\r\n${ids[0]};rejeitada;"sem fim\r\n`))).rejects.toMatchObject({
+      code: 'ACK_INVALID',
+      message: expect.stringMatching(/^O arquivo de confirmação não pôde ser lido\. A linha 2 .*aspas sem fechamento/),
+    });
+  });
+});
+
+describe('an acknowledgement JSON that does not follow its schema', () => {
+  const ack = (items: unknown[]) => JSON.stringify({ schemaVersion: 2, batch: ids[0], packageSha256: 'a'.repeat(64), items });
+
+  it('is told, in Portuguese, which field is wrong and how', async () => {
+    await expect(readAck(file('sem-situacao.json', ack([{ id: ids[1] }])))).rejects.toMatchObject({
+      code: 'ACK_INVALID',
+      message: expect.stringContaining('campo /items/0: deve ter a propriedade obrigatória status'),
+    });
+    await expect(readAck(file('situacao.json', ack([{ id: ids[1], status: 'aplicada', note: 'x' }])))).rejects.toMatchObject({
+      code: 'ACK_INVALID',
+      message: expect.stringMatching(/campo \/items\/0: não são permitidas propriedades adicionais: "note"; campo \/items\/0\/status: deve ser igual a um dos valores permitidos: "applied", /),
+    });
+  });
+});
