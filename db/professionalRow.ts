@@ -1,10 +1,21 @@
 // A professionals row as SQLite returns it, and the record it stands for.
 import type { DipStatus, MaritalStatus, Professional, Uf } from '../shared/domain';
+import type { InferSelectModel } from 'drizzle-orm';
 import type { professionals } from './schema';
 import type { SqlRow } from './sqlRow';
 
 /** A professionals row as SQLite returns it (`SELECT *`: snake_case, 0/1 flag). */
 export type ProfessionalRow = SqlRow<typeof professionals>;
+
+/** Columns the desk keeps for itself (search, the main system's last load): never in the contract. */
+type InternalColumn = 'nameFolded' | 'loadedValues';
+/**
+ * A column added to the table without its field in the contract (or the reverse) fails to compile
+ * here: the record's shape is declared in db/schema.ts and shared/contract/registry.ts only.
+ */
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : { onlyInOne: [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] };
+const contractCoversTable: SameKeys<Omit<InferSelectModel<typeof professionals>, InternalColumn>, Professional> = true;
+void contractCoversTable;
 
 export function toProfessional(row: ProfessionalRow): Professional {
   return {

@@ -34,40 +34,8 @@ export type RejectionResolution = (typeof REJECTION_RESOLUTIONS)[number];
 export const EVIDENCE_ARRIVALS = ['in_person', 'post'] as const;
 export type EvidenceArrival = (typeof EVIDENCE_ARRIVALS)[number];
 
-/** A professional as stored. Dates are ISO `YYYY-MM-DD`; CPF and CEP are digits only. */
-export interface Professional {
-  id: number;
-  registrationNumber: string;
-  cpf: string;
-  name: string;
-  socialName: string | null;
-  motherName: string | null;
-  motherNotListed: boolean;
-  fatherName: string | null;
-  birthDate: string | null;
-  maritalStatus: MaritalStatus | null;
-  birthCity: string | null;
-  birthUf: Uf | null;
-  nationality: string | null;
-  rgNumber: string | null;
-  rgIssuer: string | null;
-  rgUf: Uf | null;
-  email: string | null;
-  phone: string | null;
-  cep: string | null;
-  street: string | null;
-  number: string | null;
-  complement: string | null;
-  district: string | null;
-  city: string | null;
-  uf: Uf | null;
-  dipStatus: DipStatus;
-  /** When the desk learnt the DIP status (ISO), from a registry load or from Implanta's answer. */
-  dipStatusAt: string | null;
-  rowVersion: number;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A professional as stored (the contract's shape: shared/contract/registry.ts). */
+export type { Professional } from './contract/registry';
 
 export interface Evidence {
   /** What document was seen, e.g. "RG", "Certidão de casamento". */

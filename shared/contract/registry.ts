@@ -34,6 +34,8 @@ export const professionalSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
+/** A professional as stored. Dates are ISO `YYYY-MM-DD`; CPF and CEP are digits only. */
+export type Professional = z.infer<typeof professionalSchema>;
 
 /** A search hit: CPF masked (LGPD), enough to pick the right person. */
 export const professionalSummarySchema = z.object({
