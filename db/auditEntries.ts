@@ -2,6 +2,7 @@
 // (the record's history, the LGPD export). Writing and checking the trail is db/audit.ts.
 import type { Database } from 'better-sqlite3';
 import type { AuditEntry } from '../shared/contract/registry';
+import { plural } from '../shared/display/plural';
 import { fieldLabel } from '../shared/fields';
 import { regionLabel } from '../shared/regions';
 import { formatCep } from '../shared/rules/cep';
@@ -30,11 +31,6 @@ function parseDetail(text: string): unknown {
   }
 }
 
-/** "1.234" */
-export function formatCount(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-}
-
 function basenameOf(path: unknown): string {
   return typeof path === 'string' ? (path.split(/[\\/]/).pop() ?? path) : '';
 }
@@ -59,11 +55,11 @@ export function auditSummary(action: string, detail: unknown): string {
       return d.created ? `CEP ${cep} cadastrado` : `CEP ${cep} corrigido`;
     }
     case 'import.run':
-      return `Importação de planilha: ${String(d.fileName ?? '')} (${formatCount(Number(d.accepted ?? 0))} linhas gravadas, ${formatCount(Number(d.rejected ?? 0))} recusadas)`;
+      return `Importação de planilha: ${String(d.fileName ?? '')} (${plural(Number(d.accepted ?? 0), 'linha gravada', 'linhas gravadas')}, ${plural(Number(d.rejected ?? 0), 'recusada', 'recusadas')})`;
     case 'import.undo':
       return `Importação desfeita: ${String(d.fileName ?? '')}`;
     case 'batch.create':
-      return `Lote ${String(d.number ?? '')} gerado: ${formatCount(Number(d.corrections ?? 0))} correções, ${formatCount(Number(d.cepChanges ?? 0))} CEPs`;
+      return `Lote ${String(d.number ?? '')} gerado: ${plural(Number(d.corrections ?? 0), 'correção', 'correções')}, ${plural(Number(d.cepChanges ?? 0), 'CEP', 'CEPs')}`;
     case 'batch.seal':
       return `Lote ${String(d.number ?? '')} fechado`;
     case 'batch.cancel':
@@ -73,7 +69,7 @@ export function auditSummary(action: string, detail: unknown): string {
     case 'batch.send':
       return `Lote ${String(d.number ?? '')} marcado como enviado à Implanta`;
     case 'batch.acknowledge':
-      return `Confirmação do lote ${String(d.number ?? '')} importada: ${formatCount(Number(d.applied ?? 0))} aplicadas, ${formatCount(Number(d.rejected ?? 0))} rejeitadas`;
+      return `Confirmação do lote ${String(d.number ?? '')} importada: ${plural(Number(d.applied ?? 0), 'aplicada', 'aplicadas')}, ${plural(Number(d.rejected ?? 0), 'rejeitada', 'rejeitadas')}`;
     case 'backup.create':
       return `Backup criado${d.encrypted ? ' com senha' : ''}: ${basenameOf(d.file)}`;
     case 'backup.restore':
@@ -89,9 +85,9 @@ export function auditSummary(action: string, detail: unknown): string {
     case 'batch.remove_item':
       return `Item retirado do lote ${String(d.number ?? '')}: ${d.kind === 'cep' ? 'alteração de CEP' : fieldLabel(String(d.field ?? ''))}`;
     case 'registry.export':
-      return `Cadastros exportados para o sistema principal: ${basenameOf(d.fileName ?? d.file)} (${formatCount(Number(d.rows ?? 0))} cadastros)`;
+      return `Cadastros exportados para o sistema principal: ${basenameOf(d.fileName ?? d.file)} (${plural(Number(d.rows ?? 0), 'cadastro', 'cadastros')})`;
     case 'registry.demo':
-      return `Cadastros de demonstração: ${formatCount(Number(d.count ?? 0))} profissionais`;
+      return `Cadastros de demonstração: ${plural(Number(d.count ?? 0), 'profissional', 'profissionais')}`;
     case ANCHOR_ALTERED:
       return 'Controle do histórico encontrado alterado fora do CRESS Desk';
     case KEY_STARTED:
@@ -104,13 +100,12 @@ export function auditSummary(action: string, detail: unknown): string {
             : 'Histórico passou a ser assinado pela chave desta mesa';
     case 'store.guards_restored': {
       const names = [...(Array.isArray(d.missing) ? d.missing : []), ...(Array.isArray(d.altered) ? d.altered : []), ...(Array.isArray(d.foreign) ? d.foreign : [])];
-      const n = names.length;
-      return `Proteções do banco restauradas ao abrir: ${n} ${n === 1 ? 'gatilho ausente ou alterado' : 'gatilhos ausentes ou alterados'}`;
+      return `Proteções do banco restauradas ao abrir: ${plural(names.length, 'gatilho ausente ou alterado', 'gatilhos ausentes ou alterados')}`;
     }
     case 'store.outside_changes': {
       const p = Number(d.professionals ?? 0);
       const c = Number(d.corrections ?? 0);
-      const parts = [...(p > 0 ? [`${formatCount(p)} ${p === 1 ? 'cadastro' : 'cadastros'}`] : []), ...(c > 0 ? [`${formatCount(c)} ${c === 1 ? 'correção' : 'correções'}`] : [])];
+      const parts = [...(p > 0 ? [plural(p, 'cadastro', 'cadastros')] : []), ...(c > 0 ? [plural(c, 'correção', 'correções')] : [])];
       return `Alterações feitas fora do CRESS Desk encontradas ao abrir o banco: ${parts.join(' e ')}`;
     }
     default:

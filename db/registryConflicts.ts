@@ -5,12 +5,12 @@
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { RegistryConflict } from '../shared/contract/registry';
+import { EMPTY_VALUE, formatFieldValue } from '../shared/display/values';
 import { AppError } from '../shared/errors';
 import { fieldLabel, FIELDS, isFieldName, MOTHER_FACT_FIELD } from '../shared/fields';
 import { formatDateTimeBr } from '../shared/rules/dates';
 import { dipConsequence } from '../shared/rules/dip';
 import { appendAudit } from './audit';
-import { humanValue } from './batches/humanValues';
 import { resolveRejectionsBy } from './corrections';
 import { appendHistory } from './recordHistory';
 import { currentCorrectionText, valuesOfCorrectionText, writeRecordFields } from './recordState';
@@ -90,8 +90,7 @@ function sentValue(correction: CorrectionRow, conflict: RegistryConflict): strin
 
 /** A value as the clerk reads it in a message. */
 function words(field: string, value: string | null): string {
-  const text = humanValue(field, value);
-  return text === '' ? '(vazio)' : text;
+  return formatFieldValue(field, value, EMPTY_VALUE);
 }
 
 /**

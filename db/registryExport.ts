@@ -13,11 +13,10 @@ import * as XLSX from 'xlsx';
 import { IMPORT_TARGETS, importTargetLabel, type ImportTarget } from '../shared/contract/imports';
 import type { Professional } from '../shared/domain';
 import { AppError } from '../shared/errors';
-import { FIELDS, isFieldName } from '../shared/fields';
-import { formatCep } from '../shared/rules/cep';
-import { formatCpf } from '../shared/rules/cpf';
-import { formatDateBr } from '../shared/rules/dates';
-import { DIP_LABELS, formatPhone, MARITAL_LABELS } from '../shared/rules/vocabulary';
+import { labelOf } from '../shared/display/labels';
+import { formatFieldValue } from '../shared/display/values';
+import { isFieldName } from '../shared/fields';
+import { DIP_LABELS } from '../shared/rules/vocabulary';
 import { csvLine, neutralizeCell } from '../shared/spreadsheetSafety';
 import { appendAudit } from './audit';
 import { brasilia } from './batches/clock';
@@ -71,26 +70,8 @@ export function brasiliaDayStart(isoDate: string): string {
 /** One cell as `import registry` reads it back: CPF and CEP punctuated, dates dd/mm/aaaa, words for codes. */
 export function exportCell(professional: Professional, target: ImportTarget): string {
   if (target === 'registrationNumber') return professional.registrationNumber;
-  if (target === 'dipStatus') return DIP_LABELS[professional.dipStatus] ?? professional.dipStatus;
-  if (!isFieldName(target)) return '';
-  const value = professional[target];
-  if (value === null || value === undefined) return '';
-  switch (FIELDS[target].rule) {
-    case 'flag':
-      return value === true ? 'Sim' : 'Não';
-    case 'cpf':
-      return formatCpf(String(value));
-    case 'cep':
-      return formatCep(String(value));
-    case 'date':
-      return formatDateBr(String(value));
-    case 'phone':
-      return formatPhone(String(value));
-    case 'maritalStatus':
-      return MARITAL_LABELS[value as keyof typeof MARITAL_LABELS] ?? String(value);
-    default:
-      return String(value);
-  }
+  if (target === 'dipStatus') return labelOf(DIP_LABELS, professional.dipStatus);
+  return isFieldName(target) ? formatFieldValue(target, professional[target], '') : '';
 }
 
 /** Records with a correction synced on or after the instant, ordered by registration number. */

@@ -5,6 +5,7 @@ import { openDesk, resolveStorePath, type Desk } from '../db';
 import { auditKeyFromEnv } from '../db/auditKey';
 import { storeError } from '../db/storeLock';
 import type { Envelope, Input } from '../shared/contract';
+import { formatCount } from '../shared/display/numbers';
 import { AppError, type ErrorCode } from '../shared/errors';
 import { todayIso, parseDateBr } from '../shared/rules/dates';
 import { auditCli } from './cliAudit';
@@ -232,7 +233,7 @@ function progressPrinter(io: Io) {
     const now = Date.now();
     if (now - last < 100 && p.done !== p.total) return;
     last = now;
-    const count = p.total ? `${p.done.toLocaleString('pt-BR')}/${p.total.toLocaleString('pt-BR')}` : p.done.toLocaleString('pt-BR');
+    const count = p.total ? `${formatCount(p.done)}/${formatCount(p.total)}` : formatCount(p.done);
     process.stderr.write(`\r${p.label} ${count}   `);
     if (p.total !== null && p.done >= p.total) io.err('');
   };

@@ -6,17 +6,10 @@
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { BackupCreated, BackupItem, BackupVerification, RestorePrepared } from '../shared/contract/backups';
+import { formatCount, formatFileSize } from '../shared/display/numbers';
+import { plural } from '../shared/display/plural';
 import { formatDateTimeBr } from '../shared/rules/dates';
 import { EXIT, UsageError, waitForJob, type CliContext, type CliModule, type CommandOutcome, optionText, passphraseFromFile } from './cliTypes';
-
-function count(n: number): string {
-  return n.toLocaleString('pt-BR');
-}
-
-function size(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${count(Math.max(1, Math.round(bytes / 1024)))} KB`;
-  return `${(bytes / (1024 * 1024)).toLocaleString('pt-BR', { maximumFractionDigits: 1 })} MB`;
-}
 
 const text = optionText;
 
@@ -36,7 +29,7 @@ const passphrase = passphraseFromFile;
 function countsLine(counts: Record<string, number> | null): string {
   if (!counts) return '';
   const main = ['professionals', 'corrections', 'cep_directory', 'audit_log'].filter((t) => t in counts);
-  return main.map((t) => `${t} ${count(counts[t] ?? 0)}`).join(', ');
+  return main.map((t) => `${t} ${formatCount(counts[t] ?? 0)}`).join(', ');
 }
 
 async function create(context: CliContext): Promise<CommandOutcome> {
@@ -45,11 +38,11 @@ async function create(context: CliContext): Promise<CommandOutcome> {
   const { jobId } = await context.call('backups:create', { folder: out === undefined ? null : resolve(out), passphrase: passphrase(context), trigger: 'cli' });
   const created = (await waitForJob(context.desk, jobId)) as BackupCreated;
   const lines = [
-    `Backup created and verified: ${created.file} (${size(created.bytes)})${created.encrypted ? ', encrypted (AES-256)' : ''}`,
+    `Backup created and verified: ${created.file} (${formatFileSize(created.bytes)})${created.encrypted ? ', encrypted (AES-256)' : ''}`,
     `  sha256 ${created.sha256}`,
     `  ${countsLine(created.counts)}`,
   ];
-  if (created.removed.length > 0) lines.push(`  Removed ${created.removed.length} older backup(s) to keep the configured number.`);
+  if (created.removed.length > 0) lines.push(`  Removed ${plural(created.removed.length, 'older backup', 'older backups')} to keep the configured number.`);
   return { result: created, text: lines.join('\n'), exit: EXIT.ok };
 }
 
@@ -101,7 +94,7 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
 
 function listLine(item: BackupItem): string[] {
   const verified = item.verified === null ? 'not verified' : item.verified ? 'verified' : 'FAILED';
-  return [formatDateTimeBr(item.createdAt), size(item.bytes), verified, item.encrypted ? 'encrypted' : '', item.pinned ? 'pinned' : '', item.fileName];
+  return [formatDateTimeBr(item.createdAt), formatFileSize(item.bytes), verified, item.encrypted ? 'encrypted' : '', item.pinned ? 'pinned' : '', item.fileName];
 }
 
 async function list(context: CliContext): Promise<CommandOutcome> {

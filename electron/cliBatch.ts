@@ -1,6 +1,8 @@
 // `cress-desk batch …`: batches for Implanta from a terminal, over the same channels as the app.
 import { join, resolve } from 'node:path';
 import type { AckResult, BatchSummary, ExportResult, VerifyResult } from '../shared/contract';
+import { formatCount } from '../shared/display/numbers';
+import { plural } from '../shared/display/plural';
 import { BATCH_STATES, type BatchState } from '../shared/domain';
 import { AppError } from '../shared/errors';
 import { formatDateTimeBr, parseDateBr } from '../shared/rules/dates';
@@ -14,15 +16,6 @@ const STATE_WORDS: Record<BatchState, string> = {
   acknowledged: 'acknowledged',
   cancelled: 'cancelled',
 };
-
-function count(n: number): string {
-  return n.toLocaleString('pt-BR');
-}
-
-/** "1 correction", "24 corrections". */
-function plural(n: number, one: string, many: string): string {
-  return `${count(n)} ${n === 1 ? one : many}`;
-}
 
 function argument(context: CliContext, what: string): string {
   const value = context.args[0];
@@ -63,10 +56,10 @@ function describe(b: BatchSummary): string {
     `Batch ${b.number} (${b.fileName}) — ${STATE_WORDS[b.state]}${b.overdue ? ', OVERDUE' : ''}`,
     `  ${plural(c.corrections, 'correction', 'corrections')}, ${plural(c.cepChanges, 'CEP change', 'CEP changes')}, ${plural(c.dipRequests, 'DIP request', 'DIP requests')} to correct`,
   ];
-  if (b.sentAt) lines.push(`  sent ${formatDateTimeBr(b.sentAt)}, answer due ${formatDateTimeBr(b.dueAt)}; ${count(c.unanswered)} unanswered`);
+  if (b.sentAt) lines.push(`  sent ${formatDateTimeBr(b.sentAt)}, answer due ${formatDateTimeBr(b.dueAt)}; ${formatCount(c.unanswered)} unanswered`);
   if (c.statuses.synced + c.statuses.rejected > 0) {
-    const toFix = c.statuses.rejected > 0 ? ` (${count(c.unresolvedRejections)} still to fix)` : '';
-    lines.push(`  ${count(c.statuses.synced)} synced, ${count(c.statuses.rejected)} rejected${toFix}`);
+    const toFix = c.statuses.rejected > 0 ? ` (${formatCount(c.unresolvedRejections)} still to fix)` : '';
+    lines.push(`  ${formatCount(c.statuses.synced)} synced, ${formatCount(c.statuses.rejected)} rejected${toFix}`);
   }
   return lines.join('\n');
 }
@@ -123,7 +116,7 @@ export const batchCli: CliModule = {
       const result = (await waitForJob(context.desk, started.jobId)) as ExportResult;
       return outcome(
         { file: result.path, sha256: result.sha256, bytes: result.bytes, encrypted: result.encrypted, batch: result.batch },
-        `Package written: ${result.path} (${count(result.bytes)} bytes${result.encrypted ? ', AES-256' : ''})\nSHA-256 ${result.sha256}`,
+        `Package written: ${result.path} (${formatCount(result.bytes)} bytes${result.encrypted ? ', AES-256' : ''})\nSHA-256 ${result.sha256}`,
       );
     },
     'batch mark-sent': async (context) => {
@@ -142,7 +135,7 @@ export const batchCli: CliModule = {
       const file = resolve(argument(context, 'FILE'));
       const started = await context.call('batches:acknowledge', { path: file, fileName: file.split(/[\\/]/).pop() });
       const result = (await waitForJob(context.desk, started.jobId)) as AckResult;
-      const registryOnly = result.registryOnly > 0 ? ` (${count(result.registryOnly)} to the registry only, DIP request not corrected)` : '';
+      const registryOnly = result.registryOnly > 0 ? ` (${formatCount(result.registryOnly)} to the registry only, DIP request not corrected)` : '';
       const dip = [
         result.dipUpdated > 0 ? `DIP status updated for ${plural(result.dipUpdated, 'professional', 'professionals')}.` : '',
         result.dipStale > 0
@@ -152,8 +145,8 @@ export const batchCli: CliModule = {
       return outcome(
         result,
         [
-          `Acknowledgement of batch ${result.batch.number} imported: ${count(result.applied)} synced${registryOnly}, ${count(result.rejected)} rejected, ` +
-            `${count(result.unchanged)} already answered, ${count(result.unanswered)} still unanswered.`,
+          `Acknowledgement of batch ${result.batch.number} imported: ${formatCount(result.applied)} synced${registryOnly}, ${formatCount(result.rejected)} rejected, ` +
+            `${formatCount(result.unchanged)} already answered, ${formatCount(result.unanswered)} still unanswered.`,
           ...dip,
         ].join('\n'),
       );
@@ -172,7 +165,7 @@ export const batchCli: CliModule = {
       if (state !== undefined && !(BATCH_STATES as readonly string[]).includes(state)) throw new UsageError(`--state must be one of ${BATCH_STATES.join(', ')}`);
       const page = await context.call('batches:list', { ...(state ? { state: state as BatchState } : {}), page: 0, pageSize: 200 });
       const listing = page.items.length === 0 ? 'No batch yet (cress-desk batch create).' : page.items.map(describe).join('\n');
-      return outcome(page, `${listing}${page.total > page.items.length ? `\n… ${count(page.total - page.items.length)} ${page.total - page.items.length === 1 ? 'older batch' : 'older batches'} not shown.` : ''}`);
+      return outcome(page, `${listing}${page.total > page.items.length ? `\n… ${plural(page.total - page.items.length, 'older batch', 'older batches')} not shown.` : ''}`);
     },
   },
 };

@@ -2,14 +2,12 @@
 // the Importar screen. Exit 1 when a row was rejected; 3 when the file itself cannot be trusted.
 import { basename, resolve } from 'node:path';
 import { IMPORT_KINDS, type ImportKind, type ImportSummary } from '../shared/contract/imports';
+import { formatCount } from '../shared/display/numbers';
+import { plural } from '../shared/display/plural';
 import { conflictLine, RESOLVE_HINT } from './cliRegistry';
 import { EXIT, UsageError, waitForJob, type CliContext, type CliModule, type CommandOutcome } from './cliTypes';
 
 const KIND_WORDS: Record<ImportKind, string> = { corrections: 'corrections', registry: 'registry records', cep: 'CEP directory entries' };
-
-function count(n: number): string {
-  return n.toLocaleString('pt-BR');
-}
 
 function flag(context: CliContext, name: string): boolean {
   return context.values[name] === true;
@@ -25,23 +23,23 @@ function summaryText(summary: ImportSummary): string {
   const lines: string[] = [];
   const action = summary.dryRun ? 'Checked (nothing written)' : summary.written ? 'Imported' : 'Nothing written (all or nothing)';
   lines.push(
-    `${action}: ${summary.file}, sheet “${summary.sheet}” — ${count(summary.rows)} ${summary.rows === 1 ? 'row' : 'rows'}: ${count(summary.accepted)} accepted, ${count(summary.unchanged)} unchanged, ${count(summary.rejected)} rejected.`,
+    `${action}: ${summary.file}, sheet “${summary.sheet}” — ${plural(summary.rows, 'row', 'rows')}: ${formatCount(summary.accepted)} accepted, ${formatCount(summary.unchanged)} unchanged, ${formatCount(summary.rejected)} rejected.`,
   );
-  if (summary.written && summary.kind === 'corrections') lines.push(`${count(summary.corrections)} correction(s) queued for Implanta (import ${summary.importId}).`);
-  if (summary.written && summary.kind === 'registry') lines.push(`${count(summary.inserted)} record(s) added, ${count(summary.updated)} updated (import ${summary.importId}).`);
+  if (summary.written && summary.kind === 'corrections') lines.push(`${plural(summary.corrections, 'correction', 'corrections')} queued for Implanta (import ${summary.importId}).`);
+  if (summary.written && summary.kind === 'registry') lines.push(`${plural(summary.inserted, 'record', 'records')} added, ${formatCount(summary.updated)} updated (import ${summary.importId}).`);
   if (summary.kind === 'registry') {
-    if (summary.flagged > 0) lines.push(`${count(summary.flagged)} ${summary.flagged === 1 ? 'row loaded has' : 'rows loaded have'} pendências to fix (defective data of the main system).`);
-    if (summary.kept > 0) lines.push(`${count(summary.kept)} ${summary.kept === 1 ? 'row keeps' : 'rows keep'} a correction of the desk the main system has not caught up with.`);
+    if (summary.flagged > 0) lines.push(`${plural(summary.flagged, 'row loaded has', 'rows loaded have')} pendências to fix (defective data of the main system).`);
+    if (summary.kept > 0) lines.push(`${plural(summary.kept, 'row keeps', 'rows keep')} a correction of the desk the main system has not caught up with.`);
     if (summary.conflictsTotal > 0) {
-      lines.push(`${count(summary.conflictsTotal)} ${summary.conflictsTotal === 1 ? 'conflict' : 'conflicts'}: a third value for a field with a correction on its way to Implanta (the desk kept its value):`);
+      lines.push(`${plural(summary.conflictsTotal, 'conflict', 'conflicts')}: a third value for a field with a correction on its way to Implanta (the desk kept its value):`);
       for (const c of summary.conflicts) lines.push(conflictLine({ ...c, registrationNumber: c.registration }));
       if (summary.written) lines.push(RESOLVE_HINT);
     }
   }
-  if (summary.written && summary.kind === 'cep') lines.push(`${count(summary.corrections)} CEP change(s) queued for Implanta (import ${summary.importId}).`);
+  if (summary.written && summary.kind === 'cep') lines.push(`${plural(summary.corrections, 'CEP change', 'CEP changes')} queued for Implanta (import ${summary.importId}).`);
   const dip = summary.dipConsequences;
-  if (dip.correct_dip_request > 0) lines.push(`${count(dip.correct_dip_request)} row(s) change a confirmed DIP request: Implanta must also correct the request.`);
-  if (dip.new_card_required > 0) lines.push(`${count(dip.new_card_required)} row(s) change a DIP already in manufacture: a new card must be requested.`);
+  if (dip.correct_dip_request > 0) lines.push(`${plural(dip.correct_dip_request, 'row changes', 'rows change')} a confirmed DIP request: Implanta must also correct the request.`);
+  if (dip.new_card_required > 0) lines.push(`${plural(dip.new_card_required, 'row changes', 'rows change')} a DIP already in manufacture: a new card must be requested.`);
   if (summary.previous && summary.dryRun) lines.push(`This file was already imported (import ${summary.previous.id}); writing it again needs --force.`);
   if (summary.errors.length > 0) {
     lines.push('Problems:');

@@ -1,20 +1,17 @@
 // `cress-desk registry …` commands of their own module: the conflicts a registry load left between
 // the council's main system and corrections still on their way to Implanta — list the open ones,
 // resolve one. Each command is an entry of `commands`; more registry commands join the table.
-import { humanValue } from '../db/batches/humanValues';
 import type { RegistryConflict } from '../shared/contract/registry';
+import { plural } from '../shared/display/plural';
+import { formatFieldValue } from '../shared/display/values';
 import { fieldLabel } from '../shared/fields';
 import { EXIT, UsageError, optionText, type CliContext, type CliModule, type CommandOutcome } from './cliTypes';
 
 /** Conflicts read per call while listing them all. */
 const PAGE_SIZE = 200;
 
-function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('pt-BR')} ${n === 1 ? one : many}`;
-}
-
 function shown(field: string, value: string | null): string {
-  const text = humanValue(field, value);
+  const text = formatFieldValue(field, value, '');
   return text === '' ? '(empty)' : `“${text}”`;
 }
 

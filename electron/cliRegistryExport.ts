@@ -1,12 +1,9 @@
 // `cress-desk registry export`: the records changed on the desk and synced by Implanta since a
 // date, as a file the council's main system (and `import registry`) reads, over the app's channel.
 import { extname, resolve } from 'node:path';
+import { plural } from '../shared/display/plural';
 import { formatDateBr, parseDateBr } from '../shared/rules/dates';
 import { EXIT, UsageError, optionText, type CliContext, type CliModule, type CommandOutcome } from './cliTypes';
-
-function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('pt-BR')} ${n === 1 ? one : many}`;
-}
 
 async function exportCommand(context: CliContext): Promise<CommandOutcome> {
   if (context.args.length > 0) throw new UsageError(`unexpected argument: ${context.args[0]}`);

@@ -1,6 +1,7 @@
 // `cress-desk store check`: SQLite's integrity_check over the whole store file, on demand. An
 // ordinary open reads only the header and the schema (db/storeSessions.ts says when more is read);
 // this is what the council's IT runs after a disk problem, or before copying a store by hand.
+import { plural } from '../shared/display/plural';
 import { EXIT, UsageError, type CliModule } from './cliTypes';
 
 export interface StoreCheck {
@@ -19,7 +20,7 @@ export const storeCli: CliModule = {
       const result: StoreCheck = { ok: problems.length === 0, problems };
       const text = result.ok
         ? `Store sound: every page of ${context.desk.store.path} was read and checked.`
-        : `STORE DAMAGED (${problems.length} problem(s)); restore a backup:\n${problems.slice(0, 20).map((p) => `  - ${p}`).join('\n')}`;
+        : `STORE DAMAGED (${plural(problems.length, 'problem', 'problems')}); restore a backup:\n${problems.slice(0, 20).map((p) => `  - ${p}`).join('\n')}`;
       return { result, text, exit: result.ok ? EXIT.ok : EXIT.integrity };
     },
   },

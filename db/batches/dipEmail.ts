@@ -2,12 +2,12 @@
 // a Portuguese draft the clerk copies or opens in her mail program. The app sends nothing itself.
 import type { Database } from 'better-sqlite3';
 import type { DipEmail } from '../../shared/contract/batches';
+import { EMPTY_VALUE, formatFieldValue } from '../../shared/display/values';
 import { fieldLabel } from '../../shared/fields';
 import { regionLabel } from '../../shared/regions';
 import { formatCpf } from '../../shared/rules/cpf';
 import { requireSettings } from '../settings';
 import { statement } from '../statements';
-import { humanValue } from './humanValues';
 import { requireBatchRow } from './summary';
 
 /** Mail programs (and Windows) refuse longer `mailto:` links; the draft is then copied instead. */
@@ -45,8 +45,8 @@ export function dipEmail(db: Database, id: number): DipEmail {
   const region = regionLabel(batch.region);
   const subject = `Correção de solicitação de DIP — ${region} — lote ${batch.number}`;
   const quoted = (field: string, value: string | null) => {
-    const text = humanValue(field, value);
-    return text === '' ? '(vazio)' : `“${text}”`;
+    const text = formatFieldValue(field, value, '');
+    return text === '' ? EMPTY_VALUE : `“${text}”`;
   };
   const entries = [...people.values()].map(({ head, changes }, index) =>
     [

@@ -9,7 +9,7 @@ import { formatCep } from '../../shared/rules/cep';
 import { appendAudit } from '../audit';
 import { requireSettings } from '../settings';
 import { statement } from '../statements';
-import { STATE_LABELS } from './lifecycle';
+import { stateWord } from './lifecycle';
 import { batchSummary, findBatchRow, getBatchRow, type BatchRow } from './summary';
 import { writeTransaction } from '../storeLock';
 
@@ -63,7 +63,7 @@ export function removeBatchItem(db: Database, input: { batch: number | string; u
     if (batch.state !== 'open') {
       throw new AppError(
         'BATCH_STATE',
-        `Não é possível retirar ${item.words} do lote ${batch.number}: o lote está ${STATE_LABELS[batch.state]}, e só se retiram itens de um lote em revisão.`,
+        `Não é possível retirar ${item.words} do lote ${batch.number}: o lote está ${stateWord(batch.state)}, e só se retiram itens de um lote em revisão.`,
         { details: { state: batch.state } },
       );
     }

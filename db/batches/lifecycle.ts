@@ -4,6 +4,7 @@
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { BatchSummary } from '../../shared/contract/batches';
+import { BATCH_STATE_LABELS, inSentence } from '../../shared/display/labels';
 import type { BatchState } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { appendAudit } from '../audit';
@@ -17,19 +18,15 @@ import { writeTransaction } from '../storeLock';
 /** A correction of no import, or of an import already recorded (one still being written has no row yet). */
 const RECORDED_IMPORT = '(import_id IS NULL OR import_id IN (SELECT id FROM imports))';
 
-export const STATE_LABELS: Record<BatchState, string> = {
-  open: 'em revisão',
-  sealed: 'fechado',
-  exported: 'exportado',
-  sent: 'enviado',
-  acknowledged: 'respondido',
-  cancelled: 'cancelado',
-};
+/** A batch's state inside a sentence: "o lote está em revisão". */
+export function stateWord(state: BatchState): string {
+  return inSentence(BATCH_STATE_LABELS[state]);
+}
 
 function wrongState(row: BatchRow, action: string, allowed: readonly BatchState[]): AppError {
   return new AppError(
     'BATCH_STATE',
-    `O lote ${row.number} está ${STATE_LABELS[row.state]}: só é possível ${action} um lote ${allowed.map((s) => STATE_LABELS[s]).join(' ou ')}.`,
+    `O lote ${row.number} está ${stateWord(row.state)}: só é possível ${action} um lote ${allowed.map(stateWord).join(' ou ')}.`,
     { details: { state: row.state } },
   );
 }

@@ -2,13 +2,14 @@
 // mother fact became one item (the mother's name and "Não consta mãe" as two lines, values as
 // stored text). Frozen: a version-1 batch must export the same bytes it always did.
 import type { Database } from 'better-sqlite3';
+import { CORRECTION_SOURCE_LABELS, EVIDENCE_ARRIVAL_LABELS, labelOf } from '../../shared/display/labels';
+import { formatFieldValue } from '../../shared/display/values';
 import { fieldLabel } from '../../shared/fields';
 import { formatDateBr } from '../../shared/rules/dates';
 import { DIP_CONSEQUENCE_LABELS } from '../../shared/rules/dip';
 import { csvLine } from '../../shared/spreadsheetSafety';
 import type { DipConsequence } from '../../shared/domain';
 import { brasiliaDateTime } from './clock';
-import { humanValue, ARRIVAL_WORDS, SOURCE_WORDS } from './humanValues';
 import { csvLines, CSV_HEADER_V1, jsonLines, type CorrectionFiles, type PayloadTick } from './payloadParts';
 
 /** Columns of the payload query, read as arrays (raw mode: 100 000 rows without an object each). */
@@ -72,20 +73,20 @@ export function correctionFilesV1(db: Database, batchId: number, total: number, 
     csv.add(
       csvLine([
         uuid,
-        humanValue('cpf', cpf),
+        formatFieldValue('cpf', cpf, ''),
         registration,
         name,
         fieldLabel(field),
-        humanValue(field, oldValue),
-        humanValue(field, newValue),
+        formatFieldValue(field, oldValue, ''),
+        formatFieldValue(field, newValue, ''),
         reason,
         evidenceKind ?? '',
-        arrival ? (ARRIVAL_WORDS[arrival] ?? arrival) : '',
+        arrival ? labelOf(EVIDENCE_ARRIVAL_LABELS, arrival) : '',
         formatDateBr(evidenceDate),
         evidenceNote ?? '',
         operator,
         brasiliaDateTime(createdAt),
-        SOURCE_WORDS[source] ?? source,
+        labelOf(CORRECTION_SOURCE_LABELS, source),
         dipAction === 'none' ? '' : DIP_CONSEQUENCE_LABELS[dipAction],
       ]),
     );

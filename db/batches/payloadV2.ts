@@ -3,6 +3,8 @@
 // Implanta knows the professional by (`previousCpf`), so Implanta finds her even while a CPF
 // correction of hers is still on its way.
 import type { Database } from 'better-sqlite3';
+import { CORRECTION_SOURCE_LABELS, EVIDENCE_ARRIVAL_LABELS, labelOf } from '../../shared/display/labels';
+import { formatFieldValue } from '../../shared/display/values';
 import { fieldLabel, MOTHER_FACT_FIELD } from '../../shared/fields';
 import { formatDateBr } from '../../shared/rules/dates';
 import { DIP_CONSEQUENCE_LABELS } from '../../shared/rules/dip';
@@ -11,7 +13,6 @@ import type { MotherFact } from '../../shared/rules/mother';
 import { csvLine } from '../../shared/spreadsheetSafety';
 import type { DipConsequence } from '../../shared/domain';
 import { brasiliaDateTime } from './clock';
-import { humanValue, ARRIVAL_WORDS, SOURCE_WORDS } from './humanValues';
 import { csvLines, CSV_HEADER_V1, jsonLines, type CorrectionFiles, type PayloadTick } from './payloadParts';
 
 export const CSV_HEADER_V2 = [...CSV_HEADER_V1.slice(0, 2), 'CPF anterior', ...CSV_HEADER_V1.slice(2)];
@@ -99,21 +100,21 @@ export function correctionFilesV2(db: Database, batchId: number, total: number, 
     csv.add(
       csvLine([
         uuid,
-        humanValue('cpf', cpf),
-        humanValue('cpf', previousCpf),
+        formatFieldValue('cpf', cpf, ''),
+        formatFieldValue('cpf', previousCpf, ''),
         registration,
         name,
         fieldLabel(field),
-        humanValue(field, oldText),
-        humanValue(field, newText),
+        formatFieldValue(field, oldText, ''),
+        formatFieldValue(field, newText, ''),
         reason,
         evidenceKind ?? '',
-        arrival ? (ARRIVAL_WORDS[arrival] ?? arrival) : '',
+        arrival ? labelOf(EVIDENCE_ARRIVAL_LABELS, arrival) : '',
         formatDateBr(evidenceDate),
         evidenceNote ?? '',
         operator,
         brasiliaDateTime(createdAt),
-        SOURCE_WORDS[source] ?? source,
+        labelOf(CORRECTION_SOURCE_LABELS, source),
         dipAction === 'none' ? '' : DIP_CONSEQUENCE_LABELS[dipAction],
       ]),
     );

@@ -1,7 +1,6 @@
 import Box from '@mui/material/Box';
 import type { FieldValue } from '../../shared/fields';
-import { formatFieldValue } from '../lib/format';
-import { EMPTY_VALUE } from '../lib/labels';
+import { EMPTY_VALUE, formatFieldValue } from '../../shared/display/values';
 
 /**
  * "antigo → novo" for one field, formatted, with empty values said as such.

@@ -1,7 +1,7 @@
 import Chip from '@mui/material/Chip';
 import type { DipStatus } from '../../shared/domain';
 import { DIP_LABELS } from '../../shared/rules/vocabulary';
-import type { ChipColor } from '../lib/labels';
+import type { ChipColor } from '../lib/statusColors';
 
 // Confirmed and later states matter for corrections (seed case G), so they stand out.
 const DIP_COLORS: Record<DipStatus, ChipColor> = {

@@ -2,10 +2,10 @@
 // CEP and dates, plain text otherwise. Label always the catalogue's Portuguese label.
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
+import { EMPTY_VALUE } from '../../shared/display/values';
 import { MARITAL_STATUSES, UFS } from '../../shared/domain';
 import { FIELDS, type FieldName } from '../../shared/fields';
 import { MARITAL_LABELS } from '../../shared/rules/vocabulary';
-import { EMPTY_VALUE } from '../lib/labels';
 import { maskCep } from '../lib/masks';
 import { DateField } from './DateField';
 

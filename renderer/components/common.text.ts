@@ -1,14 +1,16 @@
 // Words used by the small shared components.
+import { formatCount } from '../../shared/display/numbers';
+
 export const COMMON_TEXT = {
   loading: 'Carregando…',
   rowsPerPage: 'Linhas por página:',
   displayedRows: (from: number, to: number, count: number) =>
-    `${from.toLocaleString('pt-BR')}–${to.toLocaleString('pt-BR')} de ${count.toLocaleString('pt-BR')}`,
+    `${formatCount(from)}–${formatCount(to)} de ${formatCount(count)}`,
   datePlaceholder: 'dd/mm/aaaa',
   jobCancel: 'Cancelar',
   jobCancelling: 'Cancelando…',
   jobCount: (done: number, total: number | null) =>
-    total === null ? done.toLocaleString('pt-BR') : `${done.toLocaleString('pt-BR')} de ${total.toLocaleString('pt-BR')}`,
+    total === null ? formatCount(done) : `${formatCount(done)} de ${formatCount(total)}`,
   reasonLabel: 'Motivo',
   reasonHelp: (min: number) => `Escreva o motivo (pelo menos ${min} caracteres).`,
   cancelAction: 'Voltar',

@@ -1,14 +1,12 @@
 // The correction form as data: what the clerk typed, which fields really change, what is wrong
 // with them, and the exact inputs for `corrections:preview` and `corrections:save`.
 import type { Input } from '../../shared/contract';
+import { punctuate } from '../../shared/display/values';
 import type { EvidenceArrival, Professional } from '../../shared/domain';
 import { FIELD_NAMES, FIELDS, type FieldName, type FieldValue } from '../../shared/fields';
-import { formatCep } from '../../shared/rules/cep';
-import { formatCpf } from '../../shared/rules/cpf';
 import { formatDateBr, parseDateBr, todayIso } from '../../shared/rules/dates';
 import { parseFieldValue } from '../../shared/rules/fieldValue';
 import { MOTHER_MESSAGES } from '../../shared/rules/mother';
-import { formatPhone } from '../../shared/rules/vocabulary';
 
 export type MotherChoice = 'name' | 'notListed';
 
@@ -62,18 +60,7 @@ export function newDraft(professional: Professional, now: Date = new Date()): Co
 export function initialText(professional: Professional, field: FieldName): string {
   const value = professional[field];
   if (value === null || value === undefined || typeof value === 'boolean') return '';
-  switch (FIELDS[field].rule) {
-    case 'cpf':
-      return formatCpf(String(value));
-    case 'date':
-      return formatDateBr(String(value));
-    case 'cep':
-      return formatCep(String(value));
-    case 'phone':
-      return formatPhone(String(value));
-    default:
-      return String(value);
-  }
+  return punctuate(FIELDS[field].rule, String(value));
 }
 
 export function shownText(draft: CorrectionDraft, professional: Professional, field: FieldName): string {

@@ -26,6 +26,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import type { BackupItem, BackupVerification, RestorePrepared } from '../../shared/contract/backups';
+import { formatFileSize } from '../../shared/display/numbers';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { pickFile, reveal } from '../api/desktop';
 import { EmptyState } from '../components/EmptyState';
@@ -40,12 +41,6 @@ import { BACKUPS_TEXT as TEXT } from './backups.text';
 import { CreateBackupDialog, PassphraseDialog, ProblemsDialog, RestoreDialog } from './BackupsDialogs';
 
 const ZIP_FILTER = [{ name: 'Backup do CRESS Desk', extensions: ['zip'] }];
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('pt-BR')} KB`;
-  const mb = bytes / (1024 * 1024);
-  return mb >= 1024 ? `${(mb / 1024).toLocaleString('pt-BR', { maximumFractionDigits: 1 })} GB` : `${mb.toLocaleString('pt-BR', { maximumFractionDigits: 1 })} MB`;
-}
 
 type Pending = { action: 'verify' | 'restore'; file: string; fileName: string };
 
@@ -71,7 +66,7 @@ export function BackupsScreen() {
     setNotice(null);
     const outcome = await useBackups.getState().create(passphrase);
     if (outcome.ok) {
-      const text = TEXT.created(outcome.value.fileName, formatSize(outcome.value.bytes));
+      const text = TEXT.created(outcome.value.fileName, formatFileSize(outcome.value.bytes));
       setNotice({ severity: 'success', text });
       notify(text);
     } else if (!outcome.cancelled) setNotice({ severity: 'error', text: outcome.message });
@@ -207,7 +202,7 @@ export function BackupsScreen() {
                           {item.pinned ? <Chip size="small" icon={<PushPinIcon />} label={TEXT.pinnedChip} color="primary" variant="outlined" /> : null}
                         </Stack>
                       </TableCell>
-                      <TableCell align="right">{formatSize(item.bytes)}</TableCell>
+                      <TableCell align="right">{formatFileSize(item.bytes)}</TableCell>
                       <TableCell>
                         <VerifiedChip verified={item.verified} />
                       </TableCell>

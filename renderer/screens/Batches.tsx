@@ -19,6 +19,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import type { BatchSummary, PendingForBatch } from '../../shared/contract';
+import { formatCount } from '../../shared/display/numbers';
 import { fieldLabel } from '../../shared/fields';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { errorMessage } from '../api/client';
@@ -116,7 +117,7 @@ function PendingCard({
               <Typography sx={{ fontWeight: 600, mb: 1 }}>{TEXT.pendingSummary(pending.corrections, pending.cepChanges)}</Typography>
               <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mb: pending.dipRequests > 0 ? 1 : 0 }}>
                 {pending.byField.map((f) => (
-                  <Chip key={f.field} size="small" variant="outlined" label={`${fieldLabel(f.field)}: ${f.count.toLocaleString('pt-BR')}`} />
+                  <Chip key={f.field} size="small" variant="outlined" label={`${fieldLabel(f.field)}: ${formatCount(f.count)}`} />
                 ))}
               </Stack>
               {pending.dipRequests > 0 ? (

@@ -27,6 +27,8 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { BatchGroup, BatchItem, BatchSummary } from '../../shared/contract';
+import { CORRECTION_STATUS_LABELS } from '../../shared/display/labels';
+import { formatCount } from '../../shared/display/numbers';
 import { CORRECTION_STATUSES, type CorrectionStatus } from '../../shared/domain';
 import { fieldLabel } from '../../shared/fields';
 import { formatCep } from '../../shared/rules/cep';
@@ -36,7 +38,7 @@ import { EmptyState } from '../components/EmptyState';
 import { LoadingBar } from '../components/LoadingBar';
 import { Pager } from '../components/Pager';
 import { StatusChip } from '../components/StatusChip';
-import { STATUS_COLORS, STATUS_LABELS } from '../lib/labels';
+import { STATUS_COLORS } from '../lib/statusColors';
 import { useBatches } from '../stores/batches';
 import { useNavigation } from '../stores/navigation';
 import { useNotify } from '../stores/notify';
@@ -269,7 +271,7 @@ function Review({ groups }: { groups: BatchGroup[] }) {
                 <TableCell>{TEXT.kinds[g.kind]}</TableCell>
                 <TableCell>{g.field ? fieldLabel(g.field) : '—'}</TableCell>
                 <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums', fontWeight: 600 }}>
-                  {g.count.toLocaleString('pt-BR')}
+                  {formatCount(g.count)}
                 </TableCell>
                 <TableCell>
                   <StatusCounts statuses={g.statuses} />
@@ -314,7 +316,7 @@ function Items({ removable, batchId, batchNumber }: { removable: boolean; batchI
         {CORRECTION_STATUSES.filter((s) => s !== 'pending').map((s) => (
           <Chip
             key={s}
-            label={STATUS_LABELS[s]}
+            label={CORRECTION_STATUS_LABELS[s]}
             clickable
             color={itemFilters.status === s ? STATUS_COLORS[s] : 'default'}
             variant={itemFilters.status === s ? 'filled' : 'outlined'}

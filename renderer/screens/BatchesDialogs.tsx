@@ -20,6 +20,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { AckResult, BatchSummary, DipEmail, ExportResult } from '../../shared/contract';
 import type { JobStatus } from '../../shared/contract/jobs';
+import { formatCount, formatDecimal } from '../../shared/display/numbers';
 import { parseDateBr, todayIso, formatDateBr } from '../../shared/rules/dates';
 import { call, errorMessage } from '../api/client';
 import { chooseSavePath, deliver, pickFile, reveal } from '../api/desktop';
@@ -35,10 +36,9 @@ const MIN_PASSPHRASE = 8;
 
 /** "3,2 kB", "1,4 MB". */
 function formatSize(bytes: number): string {
-  const format = (n: number) => n.toLocaleString('pt-BR', { maximumFractionDigits: 1 });
-  if (bytes < 1024) return `${bytes.toLocaleString('pt-BR')} bytes`;
-  if (bytes < 1024 * 1024) return `${format(bytes / 1024)} kB`;
-  return `${format(bytes / (1024 * 1024))} MB`;
+  if (bytes < 1024) return `${formatCount(bytes)} bytes`;
+  if (bytes < 1024 * 1024) return `${formatDecimal(bytes / 1024)} kB`;
+  return `${formatDecimal(bytes / (1024 * 1024))} MB`;
 }
 
 /** Clipboard from a sandboxed window: the async API when allowed, else a selected textarea. */

@@ -14,9 +14,10 @@ import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
 import { useEffect, type ReactNode } from 'react';
 import type { BatchTimeline } from '../../shared/contract';
+import { CORRECTION_STATUS_LABELS } from '../../shared/display/labels';
+import { formatCount } from '../../shared/display/numbers';
 import type { CorrectionStatus } from '../../shared/domain';
 import { formatDateTimeBr } from '../../shared/rules/dates';
-import { STATUS_LABELS } from '../lib/labels';
 import { useBatches } from '../stores/batches';
 import { useNavigation } from '../stores/navigation';
 import { BATCHES_TEXT } from './batches.text';
@@ -146,7 +147,7 @@ export function StatusChart({ timeline }: { timeline: BatchTimeline }) {
   const describeDay = (i: number) =>
     TEXT.chartLabel(
       dayLabel(days[i] as string),
-      STACK_ORDER.map((s) => `${STATUS_LABELS[s]} ${(timeline.series[s][i] ?? 0).toLocaleString('pt-BR')}`).join(', '),
+      STACK_ORDER.map((s) => `${CORRECTION_STATUS_LABELS[s]} ${formatCount(timeline.series[s][i] ?? 0)}`).join(', '),
     );
   const slot = plotW / Math.max(1, days.length - 1);
 
@@ -157,7 +158,7 @@ export function StatusChart({ timeline }: { timeline: BatchTimeline }) {
           <g key={f}>
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(top * f)} y2={y(top * f)} stroke={theme.palette.divider} />
             <text x={PAD.left - 6} y={y(top * f) + 4} textAnchor="end" fontSize={11} fill={theme.palette.text.secondary}>
-              {Math.round(top * f).toLocaleString('pt-BR')}
+              {formatCount(Math.round(top * f))}
             </text>
           </g>
         ))}
@@ -180,7 +181,7 @@ export function StatusChart({ timeline }: { timeline: BatchTimeline }) {
           <Box key={status} sx={{ display: 'flex', alignItems: 'center', gap: 0.75 }}>
             <Box sx={{ width: 12, height: 12, borderRadius: 0.5, bgcolor: colors[status] }} aria-hidden />
             <Typography variant="body2">
-              {STATUS_LABELS[status]}: <strong>{(timeline.series[status][last] ?? 0).toLocaleString('pt-BR')}</strong>
+              {CORRECTION_STATUS_LABELS[status]}: <strong>{formatCount(timeline.series[status][last] ?? 0)}</strong>
             </Typography>
           </Box>
         ))}

@@ -2,9 +2,10 @@
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import type { BatchSummary } from '../../shared/contract';
+import { BATCH_STATE_LABELS } from '../../shared/display/labels';
 import type { BatchState } from '../../shared/domain';
-import type { ChipColor } from '../lib/labels';
-import { BATCH_STATE_LABELS, BATCHES_TEXT as TEXT } from './batches.text';
+import type { ChipColor } from '../lib/statusColors';
+import { BATCHES_TEXT as TEXT } from './batches.text';
 
 const STATE_COLORS: Record<BatchState, ChipColor> = {
   open: 'warning',

@@ -22,13 +22,13 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import type { Output, RecordView } from '../../shared/contract';
-import type { EvidenceArrival, Professional } from '../../shared/domain';
+import { EVIDENCE_ARRIVAL_LABELS } from '../../shared/display/labels';
+import { formatFieldValue } from '../../shared/display/values';
+import { EVIDENCE_ARRIVALS, type EvidenceArrival, type Professional } from '../../shared/domain';
 import { FIELD_GROUP_LABELS, FIELD_NAMES, FIELDS, type FieldGroup, type FieldValue } from '../../shared/fields';
 import { call, errorMessage } from '../api/client';
 import { DateField } from '../components/DateField';
 import { FieldInput, fieldInputId } from '../components/FieldInput';
-import { formatFieldValue } from '../lib/format';
-import { ARRIVAL_LABELS } from '../lib/labels';
 import {
   draftChanges,
   evidenceErrors,
@@ -232,8 +232,8 @@ export function CorrectionForm({ view }: { view: RecordView }) {
                   value={draft.evidenceArrival}
                   onChange={(e) => editForm(p.id, { evidenceArrival: e.target.value as EvidenceArrival })}
                 >
-                  {(Object.keys(ARRIVAL_LABELS) as EvidenceArrival[]).map((arrival) => (
-                    <FormControlLabel key={arrival} value={arrival} control={<Radio />} label={ARRIVAL_LABELS[arrival]} />
+                  {EVIDENCE_ARRIVALS.map((arrival) => (
+                    <FormControlLabel key={arrival} value={arrival} control={<Radio />} label={EVIDENCE_ARRIVAL_LABELS[arrival]} />
                   ))}
                 </RadioGroup>
               </FormControl>

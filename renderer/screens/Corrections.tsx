@@ -19,6 +19,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import type { CorrectionListItem } from '../../shared/contract';
+import { CORRECTION_SOURCE_LABELS, CORRECTION_STATUS_LABELS } from '../../shared/display/labels';
 import { CORRECTION_STATUSES, type CorrectionStatus } from '../../shared/domain';
 import { FIELD_NAMES, FIELDS, fieldLabel, type FieldName } from '../../shared/fields';
 import { formatDateBr, formatDateTimeBr, parseDateBr } from '../../shared/rules/dates';
@@ -30,7 +31,7 @@ import { LoadingBar } from '../components/LoadingBar';
 import { PageHeader } from '../components/PageHeader';
 import { Pager } from '../components/Pager';
 import { StatusChip } from '../components/StatusChip';
-import { SOURCE_LABELS, STATUS_COLORS, STATUS_LABELS } from '../lib/labels';
+import { STATUS_COLORS } from '../lib/statusColors';
 import { NO_FILTERS, useCorrections, type QueueFilters } from '../stores/corrections';
 import { useNavigation } from '../stores/navigation';
 import { CORRECTIONS_TEXT as TEXT } from './corrections.text';
@@ -109,7 +110,7 @@ function Filters({
           <StatusFilterChip
             key={status}
             status={status}
-            label={STATUS_LABELS[status]}
+            label={CORRECTION_STATUS_LABELS[status]}
             selected={filters.status === status && !filters.unresolved}
             onClick={() => onChange({ status, unresolved: false })}
           />
@@ -280,7 +281,7 @@ function QueueTable({ items, onOpen }: { items: CorrectionListItem[]; onOpen(id:
                   <StatusChip status={row.status} />
                 )}
               </TableCell>
-              <TableCell>{SOURCE_LABELS[row.source]}</TableCell>
+              <TableCell>{CORRECTION_SOURCE_LABELS[row.source]}</TableCell>
               <TableCell>{row.dipConsequence !== 'none' ? DIP_CONSEQUENCE_LABELS[row.dipConsequence] : '—'}</TableCell>
             </TableRow>
           ))}

@@ -12,6 +12,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
+import { formatCount } from '../../shared/display/numbers';
 import { REGIONS, regionLabel } from '../../shared/regions';
 import { errorMessage } from '../api/client';
 import { parseCount } from '../lib/masks';
@@ -151,5 +152,5 @@ export function FirstRun() {
 /** Thousands dots while typing: "25000" → "25.000". */
 function formatTyped(value: string): string {
   const count = parseCount(value);
-  return count === null ? '' : count.toLocaleString('pt-BR');
+  return count === null ? '' : formatCount(count);
 }

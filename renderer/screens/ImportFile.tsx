@@ -14,6 +14,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { IMPORT_KINDS, type ImportKind } from '../../shared/contract/imports';
+import { formatFileSize } from '../../shared/display/numbers';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { errorMessage } from '../api/client';
 import { pickFile } from '../api/desktop';
@@ -60,11 +61,6 @@ export function FileStep() {
   );
 }
 
-function fileSize(bytes: number): string {
-  const kb = bytes / 1024;
-  return kb < 1024 ? `${Math.max(1, Math.round(kb)).toLocaleString('pt-BR')} KB` : `${(kb / 1024).toLocaleString('pt-BR', { maximumFractionDigits: 1 })} MB`;
-}
-
 export function SheetStep() {
   const { inspect, sheet, kind, chooseSheet, chooseKind, goTo, reset } = useImports();
   if (!inspect) return null;
@@ -78,7 +74,7 @@ export function SheetStep() {
           {TEXT.sheet.title}
         </Typography>
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-          {TEXT.sheet.file(inspect.file, fileSize(inspect.size), TEXT.formats[inspect.format])}
+          {TEXT.sheet.file(inspect.file, formatFileSize(inspect.size), TEXT.formats[inspect.format])}
         </Typography>
       </Box>
       <FormControl>

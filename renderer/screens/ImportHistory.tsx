@@ -23,6 +23,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { ImportRecord } from '../../shared/contract/imports';
+import { formatCount } from '../../shared/display/numbers';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { EmptyState } from '../components/EmptyState';
 import { Pager } from '../components/Pager';
@@ -31,8 +32,6 @@ import { useNotify } from '../stores/notify';
 import { ImportProgress } from './ImportProgress';
 import { ImportReportButton } from './ImportReportButton';
 import { IMPORT_TEXT as TEXT } from './import.text';
-
-const count = (n: number) => n.toLocaleString('pt-BR');
 
 export function ImportHistory() {
   const { history, historyError, historyJob, loadHistory } = useImports();
@@ -82,7 +81,7 @@ export function ImportHistory() {
                     </Typography>
                   </TableCell>
                   <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>
-                    {count(item.rows)}
+                    {formatCount(item.rows)}
                   </TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>
                     <Typography variant="body2">{t.accepted(item.accepted)}</Typography>

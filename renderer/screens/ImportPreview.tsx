@@ -22,6 +22,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { ImportSummary, PreviewRow, RowStatus } from '../../shared/contract/imports';
+import { formatCount } from '../../shared/display/numbers';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { useImports } from '../stores/imports';
 import { ImportConflicts } from './ImportConflicts';
@@ -165,7 +166,7 @@ function PreviewTable({ headers, rows }: { headers: string[]; rows: PreviewRow[]
         <TableBody>
           {rows.map((row) => (
             <TableRow key={row.row} sx={row.status === 'rejected' ? { bgcolor: '#fff8f7' } : undefined}>
-              <TableCell sx={{ fontVariantNumeric: 'tabular-nums' }}>{row.row.toLocaleString('pt-BR')}</TableCell>
+              <TableCell sx={{ fontVariantNumeric: 'tabular-nums' }}>{formatCount(row.row)}</TableCell>
               <TableCell>
                 <Chip size="small" color={STATUS_COLORS[row.status]} variant={row.status === 'rejected' ? 'filled' : 'outlined'} label={t.statusLabels[row.status]} />
               </TableCell>

@@ -25,6 +25,8 @@ import Typography from '@mui/material/Typography';
 import { visuallyHidden } from '@mui/utils';
 import { useEffect, useState } from 'react';
 import type { Correction, RecordView } from '../../shared/contract';
+import { EVIDENCE_ARRIVAL_LABELS } from '../../shared/display/labels';
+import { formatFieldValue } from '../../shared/display/values';
 import { CORRECTION_STATUSES, type Professional } from '../../shared/domain';
 import { FIELD_GROUP_LABELS, FIELD_NAMES, FIELDS, fieldLabel, isFieldName, type FieldGroup, type FieldName } from '../../shared/fields';
 import { formatCpf } from '../../shared/rules/cpf';
@@ -35,8 +37,6 @@ import { EmptyState } from '../components/EmptyState';
 import { LoadingBar } from '../components/LoadingBar';
 import { ChangeText } from '../components/ChangeText';
 import { StatusChip } from '../components/StatusChip';
-import { formatFieldValue } from '../lib/format';
-import { ARRIVAL_LABELS } from '../lib/labels';
 import { useDrafts } from '../stores/correctionDraft';
 import { useNavigation } from '../stores/navigation';
 import { useRecord } from '../stores/record';
@@ -294,7 +294,7 @@ function CorrectionsTable({ corrections }: { corrections: Correction[] }) {
               <TableCell>
                 {c.evidenceLine(
                   row.evidenceKind ?? '',
-                  row.evidenceArrival ? ARRIVAL_LABELS[row.evidenceArrival] : '',
+                  row.evidenceArrival ? EVIDENCE_ARRIVAL_LABELS[row.evidenceArrival] : '',
                   formatDateBr(row.evidenceDate),
                 )}
               </TableCell>

@@ -10,10 +10,10 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { RecordView } from '../../shared/contract';
+import { labelOf } from '../../shared/display/labels';
 import { fieldLabel } from '../../shared/fields';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { DIP_LABELS } from '../../shared/rules/vocabulary';
-import type { DipStatus } from '../../shared/domain';
 import { ChangeText } from '../components/ChangeText';
 import { EmptyState } from '../components/EmptyState';
 import { RECORD_TEXT } from './record.text';
@@ -23,7 +23,7 @@ const TEXT = RECORD_TEXT.history;
 function change(field: string | null, oldValue: string | null, newValue: string | null) {
   if (field === null) return null;
   if (field === 'dipStatus') {
-    const word = (v: string | null) => (v ? (DIP_LABELS[v as DipStatus] ?? v) : '—');
+    const word = (v: string | null) => (v ? labelOf(DIP_LABELS, v) : '—');
     return `${word(oldValue)} → ${word(newValue)}`;
   }
   return <ChangeText field={field} oldValue={oldValue} newValue={newValue} stacked />;

@@ -17,6 +17,7 @@ import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { ProfessionalSummary } from '../../shared/contract';
+import { formatCount } from '../../shared/display/numbers';
 import { DipChip } from '../components/DipChip';
 import { EmptyState } from '../components/EmptyState';
 import { LoadingBar } from '../components/LoadingBar';
@@ -138,7 +139,7 @@ function ResultsTable({ items, onOpen }: { items: ProfessionalSummary[]; onOpen(
               </TableCell>
               <TableCell align="right">
                 {item.openCorrections > 0 ? (
-                  <Chip size="small" color="warning" variant="outlined" label={item.openCorrections.toLocaleString('pt-BR')} />
+                  <Chip size="small" color="warning" variant="outlined" label={formatCount(item.openCorrections)} />
                 ) : (
                   '—'
                 )}

@@ -11,6 +11,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { AuditVerification } from '../../shared/contract';
+import { formatCount } from '../../shared/display/numbers';
 import { regionLabel } from '../../shared/regions';
 import { call, errorMessage } from '../api/client';
 import { PageHeader } from '../components/PageHeader';
@@ -34,7 +35,7 @@ export function SettingsScreen() {
                 {info.storePath}
               </Box>
             </Term>
-            <Term label={TEXT.registrySize}>{info.professionals.toLocaleString('pt-BR')}</Term>
+            <Term label={TEXT.registrySize}>{formatCount(info.professionals)}</Term>
             <Term label={TEXT.appVersion}>{info.version}</Term>
             <Term label={TEXT.schemaVersion}>{String(info.schemaVersion)}</Term>
           </Box>

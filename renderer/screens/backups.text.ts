@@ -1,5 +1,5 @@
 // Words of the Backups screen, its dialogs, and the backup age shown on the dashboard and header.
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('pt-BR')} ${n === 1 ? one : many}`;
+import { plural } from '../../shared/display/plural';
 
 export const BACKUPS_TEXT = {
   title: 'Backups',

@@ -1,17 +1,6 @@
 // Words of Lotes (batches for Implanta) and of the batch cards on the start screen.
-import type { BatchState } from '../../shared/domain';
-
-const count = (n: number) => n.toLocaleString('pt-BR');
-const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
-
-export const BATCH_STATE_LABELS: Record<BatchState, string> = {
-  open: 'Em revisão',
-  sealed: 'Fechado',
-  exported: 'Exportado',
-  sent: 'Enviado',
-  acknowledged: 'Respondido',
-  cancelled: 'Cancelado',
-};
+import { formatCount } from '../../shared/display/numbers';
+import { plural } from '../../shared/display/plural';
 
 export const BATCHES_TEXT = {
   title: 'Lotes',
@@ -50,7 +39,7 @@ export const BATCHES_TEXT = {
     [
       synced > 0 ? plural(synced, 'aplicada', 'aplicadas') : '',
       toFix > 0 ? plural(toFix, 'rejeitada a corrigir', 'rejeitadas a corrigir') : '',
-      unanswered > 0 ? `${count(unanswered)} sem resposta` : '',
+      unanswered > 0 ? `${formatCount(unanswered)} sem resposta` : '',
     ]
       .filter(Boolean)
       .join(' · ') || '—',

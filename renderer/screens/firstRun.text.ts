@@ -1,4 +1,6 @@
 // Words of the first-run screen.
+import { formatCount } from '../../shared/display/numbers';
+
 export const FIRST_RUN_TEXT = {
   title: 'Bem-vindo(a) ao CRESS Desk',
   intro:
@@ -18,6 +20,6 @@ export const FIRST_RUN_TEXT = {
   demoCountInvalid: 'Informe um número entre 1 e 500.000.',
   start: 'Começar',
   working: (count: number | null) =>
-    count ? `Preparando o armazenamento e gerando ${count.toLocaleString('pt-BR')} cadastros de demonstração…` : 'Preparando o armazenamento…',
+    count ? `Preparando o armazenamento e gerando ${formatCount(count)} cadastros de demonstração…` : 'Preparando o armazenamento…',
   privacy: 'Os dados pessoais (CPF, nome da mãe, endereço) são tratados conforme a LGPD: ficam neste computador e cada alteração é auditada.',
 } as const;

@@ -1,4 +1,6 @@
 // Words of the dashboard.
+import { plural } from '../../shared/display/plural';
+
 export const HOME_TEXT = {
   title: 'Início',
   greeting: (operator: string) => `Olá, ${operator}.`,
@@ -6,23 +8,23 @@ export const HOME_TEXT = {
   search: 'Buscar no cadastro',
   searchPlaceholder: 'CPF, nº de registro ou nome',
   correctionsTitle: 'Correções',
-  correctionsTotal: (n: number) => `${n.toLocaleString('pt-BR')} ${n === 1 ? 'correção' : 'correções'} no total`,
+  correctionsTotal: (n: number) => `${plural(n, 'correção', 'correções')} no total`,
   openQueue: 'Abrir a fila',
   noCorrections: 'Nenhuma correção ainda. Procure uma profissional em Cadastro para corrigir um dado.',
   findProfessional: 'Procurar uma profissional',
   registryTitle: 'Cadastro',
-  registrySize: (n: number) => `${n.toLocaleString('pt-BR')} ${n === 1 ? 'profissional cadastrada' : 'profissionais cadastradas'}`,
+  registrySize: (n: number) => plural(n, 'profissional cadastrada', 'profissionais cadastradas'),
   registryEmpty: 'O cadastro está vazio. A importação de planilhas chega em uma próxima versão.',
   pendenciesTitle: 'Pendências do cadastro',
   pendenciesNone: 'Nenhum cadastro com pendências.',
   pendenciesSome: (n: number) =>
-    `${n.toLocaleString('pt-BR')} ${n === 1 ? 'cadastro tem' : 'cadastros têm'} dados que vão falhar na plataforma (CPF, e-mail, CEP ou mãe).`,
-  conflictsSome: (n: number) => `${n.toLocaleString('pt-BR')} ${n === 1 ? 'conflito' : 'conflitos'} com o sistema principal esperando sua escolha.`,
+    `${plural(n, 'cadastro tem', 'cadastros têm')} dados que vão falhar na plataforma (CPF, e-mail, CEP ou mãe).`,
+  conflictsSome: (n: number) => `${plural(n, 'conflito', 'conflitos')} com o sistema principal esperando sua escolha.`,
   seePendencies: 'Ver pendências',
   rejectedTitle: 'Rejeitadas para corrigir',
   rejectedNone: 'Nenhuma correção rejeitada pela Implanta.',
   rejectedSome: (n: number) =>
-    `${n.toLocaleString('pt-BR')} ${n === 1 ? 'correção foi rejeitada' : 'correções foram rejeitadas'} pela Implanta e ainda não ${n === 1 ? 'foi tratada' : 'foram tratadas'}: confira o motivo e corrija de novo.`,
+    `${plural(n, 'correção foi rejeitada', 'correções foram rejeitadas')} pela Implanta e ainda não ${n === 1 ? 'foi tratada' : 'foram tratadas'}: confira o motivo e corrija de novo.`,
   seeRejected: 'Ver rejeitadas',
   backupTitle: 'Último backup',
   backupLater: 'Os backups chegam em uma próxima versão. Até lá, os dados ficam somente neste computador.',

@@ -1,8 +1,7 @@
 // Words of the Importar screen: the steps, the preview, the summary and the history.
 import type { ImportKind } from '../../shared/contract/imports';
-
-const n = (value: number) => value.toLocaleString('pt-BR');
-const plural = (count: number, one: string, many: string) => `${n(count)} ${count === 1 ? one : many}`;
+import { formatCount } from '../../shared/display/numbers';
+import { plural } from '../../shared/display/plural';
 
 export const IMPORT_TEXT = {
   title: 'Importar planilha',
@@ -83,12 +82,12 @@ export const IMPORT_TEXT = {
     help: 'Todas as regras foram aplicadas, sem gravar nada. Confira as linhas com erro antes de gravar.',
     counts: {
       rows: (value: number) => plural(value, 'linha', 'linhas'),
-      accepted: (value: number) => `${n(value)} a gravar`,
+      accepted: (value: number) => `${formatCount(value)} a gravar`,
       written: (value: number) => plural(value, 'gravada', 'gravadas'),
-      unchanged: (value: number) => `${n(value)} sem mudança`,
+      unchanged: (value: number) => `${formatCount(value)} sem mudança`,
       rejected: (value: number) => plural(value, 'com erro', 'com erro'),
-      flagged: (value: number) => `${n(value)} com pendências`,
-      kept: (value: number) => `${n(value)} com correção mantida`,
+      flagged: (value: number) => `${formatCount(value)} com pendências`,
+      kept: (value: number) => `${formatCount(value)} com correção mantida`,
       conflicts: (value: number) => plural(value, 'conflito', 'conflitos'),
     },
     flaggedHelp: (value: number) =>
@@ -100,7 +99,7 @@ export const IMPORT_TEXT = {
     dipNewCard: (value: number) =>
       `${plural(value, 'linha altera', 'linhas alteram')} dados de quem já tem o DIP em confecção ou emitido: o cartão não poderá ser corrigido. Oriente a solicitação de um novo DIP.`,
     onlyErrors: 'Só erros',
-    sampleNote: (shown: number, rows: number) => `Mostrando ${n(shown)} de ${n(rows)} linhas: as primeiras e as com erro.`,
+    sampleNote: (shown: number, rows: number) => `Mostrando ${formatCount(shown)} de ${plural(rows, 'linha', 'linhas')}: as primeiras e as com erro.`,
     tableLabel: 'Linhas da planilha conferidas',
     row: 'Linha',
     status: 'Situação',
@@ -140,7 +139,7 @@ export const IMPORT_TEXT = {
     title: 'Conflitos com correções a caminho da Implanta',
     help: 'O sistema do Regional traz um terceiro valor para um campo que a mesa corrigiu e que ainda não foi sincronizado. A mesa manteve a correção; decida cada um.',
     previewHelp: 'Ao gravar, estes conflitos ficam registrados para você decidir cada um.',
-    more: (shown: number, total: number) => `Mostrando ${n(shown)} de ${plural(total, 'conflito', 'conflitos')}; os demais aparecem em cada cadastro.`,
+    more: (shown: number, total: number) => `Mostrando ${formatCount(shown)} de ${plural(total, 'conflito', 'conflitos')}; os demais aparecem em cada cadastro.`,
     tableLabel: 'Conflitos da importação',
     row: 'Linha',
     who: 'Profissional',
@@ -179,9 +178,9 @@ export const IMPORT_TEXT = {
     rows: 'Linhas',
     result: 'Resultado',
     accepted: (value: number) => plural(value, 'gravada', 'gravadas'),
-    unchanged: (value: number) => `${n(value)} sem mudança`,
-    rejected: (value: number) => `${n(value)} com erro`,
-    flagged: (value: number) => `${n(value)} com pendências`,
+    unchanged: (value: number) => `${formatCount(value)} sem mudança`,
+    rejected: (value: number) => `${formatCount(value)} com erro`,
+    flagged: (value: number) => `${formatCount(value)} com pendências`,
     conflicts: (value: number) => plural(value, 'conflito', 'conflitos'),
     state: 'Situação',
     actions: 'Ações',

@@ -1,4 +1,7 @@
 // Words of the record view (an opened professional).
+import { formatCount } from '../../shared/display/numbers';
+import { plural } from '../../shared/display/plural';
+
 export const RECORD_TEXT = {
   back: 'Voltar para a busca',
   loading: 'Abrindo o cadastro…',
@@ -7,12 +10,12 @@ export const RECORD_TEXT = {
   socialName: (name: string) => `Nome social: ${name}`,
   correct: 'Corrigir dados',
   dipStatusAt: (date: string) => `situação do DIP em ${date}`,
-  pendencyChip: (n: number) => (n === 1 ? '1 pendência' : `${n.toLocaleString('pt-BR')} pendências`),
+  pendencyChip: (n: number) => plural(n, 'pendência', 'pendências'),
   summary: (pendencies: number, rejections: number, conflicts: number) =>
     `${[
-      pendencies > 0 ? (pendencies === 1 ? '1 pendência' : `${pendencies.toLocaleString('pt-BR')} pendências`) : '',
-      rejections > 0 ? (rejections === 1 ? '1 correção rejeitada pela Implanta' : `${rejections.toLocaleString('pt-BR')} correções rejeitadas pela Implanta`) : '',
-      conflicts > 0 ? (conflicts === 1 ? '1 conflito com o sistema principal' : `${conflicts.toLocaleString('pt-BR')} conflitos com o sistema principal`) : '',
+      pendencies > 0 ? plural(pendencies, 'pendência', 'pendências') : '',
+      rejections > 0 ? plural(rejections, 'correção rejeitada pela Implanta', 'correções rejeitadas pela Implanta') : '',
+      conflicts > 0 ? plural(conflicts, 'conflito com o sistema principal', 'conflitos com o sistema principal') : '',
     ]
       .filter(Boolean)
       .join(', ')
@@ -24,11 +27,11 @@ export const RECORD_TEXT = {
   motherNotListed: 'Não consta mãe',
   tabs: {
     data: 'Dados',
-    corrections: (n: number) => `Correções (${n.toLocaleString('pt-BR')})`,
-    history: (n: number) => `Histórico (${n.toLocaleString('pt-BR')})`,
+    corrections: (n: number) => `Correções (${formatCount(n)})`,
+    history: (n: number) => `Histórico (${formatCount(n)})`,
   },
   tabsLabel: 'Seções do cadastro',
-  openStatus: (n: number) => `${n.toLocaleString('pt-BR')} ${n === 1 ? 'correção aberta' : 'correções abertas'}`,
+  openStatus: (n: number) => plural(n, 'correção aberta', 'correções abertas'),
   updatedAt: (when: string) => `Atualizado em ${when}`,
   corrections: {
     tableLabel: 'Correções deste cadastro',
@@ -85,7 +88,7 @@ export const RECORD_TEXT = {
     dismissConfirm: 'Dispensar rejeição',
     dismissed: (label: string) => `Rejeição de ${label} dispensada.`,
     conflict: (file: string, desk: string, row: number | null) =>
-      `O sistema principal enviou “${file}”${row ? ` (linha ${row.toLocaleString('pt-BR')} da planilha)` : ''}, mas há uma correção a caminho da Implanta: “${desk}”. O cadastro mantém a correção até você escolher.`,
+      `O sistema principal enviou “${file}”${row ? ` (linha ${formatCount(row)} da planilha)` : ''}, mas há uma correção a caminho da Implanta: “${desk}”. O cadastro mantém a correção até você escolher.`,
     keepCorrection: 'Manter a correção',
     takeFile: 'Usar o valor do arquivo',
     keepTitle: (label: string) => `Manter a correção de ${label}`,

@@ -1,4 +1,6 @@
 // Words of the registry search.
+import { plural } from '../../shared/display/plural';
+
 export const REGISTRY_TEXT = {
   title: 'Cadastro',
   subtitle: 'Procure pelo CPF (com ou sem pontuação), pelo número de registro ou por parte do nome. Enter abre o primeiro resultado.',
@@ -20,7 +22,7 @@ export const REGISTRY_TEXT = {
   openRow: (name: string) => `Abrir o cadastro de ${name}`,
   searching: 'Buscando…',
   withPendencies: 'Só cadastros com pendências',
-  pendencies: (n: number) => (n === 1 ? '1 pendência' : `${n.toLocaleString('pt-BR')} pendências`),
+  pendencies: (n: number) => plural(n, 'pendência', 'pendências'),
   noPendencies: 'Nenhum cadastro com pendências para esta busca.',
   noPendenciesHelp: 'Pendências são dados que vão falhar na plataforma: CPF inválido, e-mail, CEP fora da UF, mãe não informada.',
 } as const;

@@ -1,7 +1,5 @@
 // Words of Cadastro → "Exportar para o sistema principal".
-function count(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('pt-BR')} ${n === 1 ? one : many}`;
-}
+import { plural } from '../../shared/display/plural';
 
 export const REGISTRY_EXPORT_TEXT = {
   button: 'Exportar para o sistema principal',
@@ -23,7 +21,7 @@ export const REGISTRY_EXPORT_TEXT = {
   close: 'Fechar',
   export: 'Exportar',
   exporting: 'Exportando…',
-  exported: (rows: number, fileName: string) => `Planilha gravada: ${count(rows, 'cadastro', 'cadastros')} em ${fileName}.`,
+  exported: (rows: number, fileName: string) => `Planilha gravada: ${plural(rows, 'cadastro', 'cadastros')} em ${fileName}.`,
   empty: (since: string, fileName: string) =>
     `Nenhum cadastro foi alterado nesta mesa e sincronizado pela Implanta desde ${since}. O arquivo ${fileName} foi gravado só com o cabeçalho; escolha uma data anterior se esperava encontrar alterações.`,
 } as const;

@@ -1,4 +1,7 @@
 // Words of the settings screen.
+import { formatCount } from '../../shared/display/numbers';
+import { plural } from '../../shared/display/plural';
+
 export const SETTINGS_TEXT = {
   title: 'Configurações',
   subtitle: 'Dados deste computador e de quem o opera.',
@@ -24,9 +27,9 @@ export const SETTINGS_TEXT = {
     'Cada alteração fica registrada em um histórico encadeado que não pode ser editado. A verificação confere se nenhum registro foi alterado ou apagado.',
   verify: 'Verificar histórico de auditoria',
   verifying: 'Verificando o histórico…',
-  auditOk: (entries: number) => `Histórico de auditoria íntegro: ${entries.toLocaleString('pt-BR')} ${entries === 1 ? 'registro verificado' : 'registros verificados'}.`,
+  auditOk: (entries: number) => `Histórico de auditoria íntegro: ${plural(entries, 'registro verificado', 'registros verificados')}.`,
   auditBroken: (at: number | null) =>
-    at === null ? 'O histórico de auditoria apresenta um problema.' : `O histórico de auditoria apresenta um problema a partir do registro nº ${at.toLocaleString('pt-BR')}.`,
+    at === null ? 'O histórico de auditoria apresenta um problema.' : `O histórico de auditoria apresenta um problema a partir do registro nº ${formatCount(at)}.`,
   auditAdvice: 'Não altere dados até falar com o suporte do Regional; guarde uma cópia do arquivo de dados.',
   exportTitle: 'Histórico para o encarregado de dados (LGPD)',
   exportHelp:
@@ -37,5 +40,5 @@ export const SETTINGS_TEXT = {
   exporting: 'Exportando…',
   exportSaveTitle: 'Salvar histórico de auditoria',
   exportDateInvalid: 'Informe as duas datas no formato dd/mm/aaaa.',
-  exported: (entries: number, name: string) => `Histórico exportado: ${entries.toLocaleString('pt-BR')} ${entries === 1 ? 'registro' : 'registros'} em ${name}.`,
+  exported: (entries: number, name: string) => `Histórico exportado: ${plural(entries, 'registro', 'registros')} em ${name}.`,
 } as const;

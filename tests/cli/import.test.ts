@@ -58,7 +58,7 @@ describe('cress-desk import', () => {
     const first = run('import', 'corrections', fixture('corrections.ods'), '--report', report);
     expect(first.code).toBe(1);
     expect(first.stdout).toMatch(/8 accepted, 1 unchanged, 10 rejected/);
-    expect(first.stdout).toMatch(/10 correction\(s\) queued/);
+    expect(first.stdout).toMatch(/10 corrections queued/);
     expect(first.stdout).toMatch(/row 8, E-mail: .* \[DUPLICATE_CONFLICT\]/);
     const book = XLSX.read(readFileSync(report), { type: 'buffer' });
     const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet, { header: 1 });

@@ -47,7 +47,7 @@ describe('creating a batch', () => {
     expect(await desk.handlers['batches:pending']({})).toMatchObject({ corrections: 0, cepChanges: 0, openBatch: { id: batch.id, number: '2026-0001' } });
     const audit = desk.store.db.prepare("SELECT detail FROM audit_log WHERE action = 'batch.create'").get() as { detail: string };
     expect(JSON.parse(audit.detail)).toMatchObject({ number: '2026-0001', corrections: 3, cepChanges: 1 });
-    expect(auditSummary('batch.create', JSON.parse(audit.detail))).toBe('Lote 2026-0001 gerado: 3 correções, 1 CEPs');
+    expect(auditSummary('batch.create', JSON.parse(audit.detail))).toBe('Lote 2026-0001 gerado: 3 correções, 1 CEP');
   });
 
   it('refuses an empty batch and a second one while one is being reviewed', async () => {

@@ -1,6 +1,5 @@
-// Masks and formats the clerk sees while typing and reading.
+// Masks the clerk sees while typing (how values read is tested in tests/unit/display).
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatFieldValue, plural } from '../../../renderer/lib/format';
 import { maskCep, maskDate, parseCount } from '../../../renderer/lib/masks';
 
 describe('input masks', () => {
@@ -31,31 +30,5 @@ describe('input masks', () => {
     expect(parseCount('2.000')).toBe(2000);
     expect(parseCount('250000')).toBe(250000);
     expect(parseCount('')).toBeNull();
-  });
-});
-
-describe('values on screen', () => {
-  it('shows stored values the Brazilian way', () => {
-    expect(formatFieldValue('cpf', '52998224725')).toBe('529.982.247-25');
-    expect(formatFieldValue('cep', '01310100')).toBe('01310-100');
-    expect(formatFieldValue('birthDate', '1980-05-17')).toBe('17/05/1980');
-    expect(formatFieldValue('phone', '11912345678')).toBe('(11) 91234-5678');
-    expect(formatFieldValue('maritalStatus', 'stable_union')).toBe('União estável');
-  });
-
-  it('says the mother flag in words, whether stored (boolean) or in a correction (text)', () => {
-    expect(formatFieldValue('motherNotListed', true)).toBe('Sim');
-    expect(formatFieldValue('motherNotListed', 'false')).toBe('Não');
-  });
-
-  it('marks a missing value instead of showing nothing', () => {
-    expect(formatFieldValue('email', null)).toBe('—');
-    expect(formatFieldValue('email', null, '(vazio)')).toBe('(vazio)');
-  });
-
-  it('writes counts with thousands dots and agrees in number', () => {
-    expect(formatCount(250000)).toBe('250.000');
-    expect(plural(1, 'alteração', 'alterações')).toBe('1 alteração');
-    expect(plural(3, 'alteração', 'alterações')).toBe('3 alterações');
   });
 });
