@@ -251,7 +251,7 @@ export const verifyAuditJob: JobFn<Record<string, never>, AuditVerification> = (
 
 /** `audit:verify`: the job, awaited (off the main thread where the runner has a worker). */
 export async function runAuditVerify(jobs: JobRunner): Promise<AuditVerification> {
-  const status = await jobs.wait(jobs.start('audit.verify', {}));
+  const status = await jobs.wait(jobs.start('audit:verify', {}));
   if (status.state === 'done') return status.result as AuditVerification;
   const error = status.error ?? { code: 'INTERNAL' as const, message: 'Tarefa interrompida.' };
   throw new AppError(error.code, error.message, { details: error.details });

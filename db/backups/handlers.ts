@@ -24,7 +24,7 @@ export interface BackupHandlerOptions {
 function preparedOf(jobs: JobRunner, jobId: string): RestorePrepared {
   const status = jobs.status(jobId);
   const parsed = restorePreparedSchema.safeParse(status.result);
-  if (status.kind !== 'backup.restorePrepare' || status.state !== 'done' || !parsed.success) {
+  if (status.kind !== 'backups:restorePrepare' || status.state !== 'done' || !parsed.success) {
     throw new AppError('BACKUP_RESTORE_NOT_READY', 'Esta restauração não está pronta: verifique o backup antes de restaurar.');
   }
   return parsed.data;
@@ -35,7 +35,7 @@ export function backupHandlers(store: Store, options: BackupHandlerOptions): Pic
   const { clock, jobs } = options;
   const startCreate = (input: { passphrase: string | null; folder: string | null; trigger: 'manual' | 'auto' | 'close' | 'cli' }) => {
     requireSettings(db);
-    return jobs.start('backup.create', { ...input, appVersion: options.appVersion });
+    return jobs.start('backups:create', { ...input, appVersion: options.appVersion });
   };
   return {
     'backups:list': async () => {
@@ -64,8 +64,8 @@ export function backupHandlers(store: Store, options: BackupHandlerOptions): Pic
       const { due, reason } = backupDue(getBackupSettings(db), lastBackupAt(db), trigger, clock());
       return { jobId: due ? startCreate({ passphrase: null, folder: null, trigger }) : null, reason };
     },
-    'backups:verify': (input) => ({ jobId: jobs.start('backup.verify', input) }),
-    'backups:restorePrepare': (input) => ({ jobId: jobs.start('backup.restorePrepare', input) }),
+    'backups:verify': (input) => ({ jobId: jobs.start('backups:verify', input) }),
+    'backups:restorePrepare': (input) => ({ jobId: jobs.start('backups:restorePrepare', input) }),
     'backups:restoreApply': ({ jobId, confirmOtherRegion }) => {
       const prepared = preparedOf(jobs, jobId);
       if (!options.withStoreClosed) throw new Error('restore needs a desk that can close its store');

@@ -31,11 +31,11 @@ export function batchHandlers(store: Store, options: { clock: () => Date; jobs: 
     'batches:export': (input) => {
       // Fail fast on an unknown batch; the job itself checks the state again on its own connection.
       batchSummary(db, input.id, clock());
-      return { jobId: jobs.start('batch.export', { id: input.id, path: input.path, passphrase: input.passphrase, replace: input.replace }) };
+      return { jobId: jobs.start('batches:export', { id: input.id, path: input.path, passphrase: input.passphrase, replace: input.replace }) };
     },
     'batches:markSent': (input) => markBatchSent(db, input, clock()),
-    'batches:acknowledge': (input) => ({ jobId: jobs.start('batch.acknowledge', input) }),
-    'batches:verify': (input) => ({ jobId: jobs.start('batch.verify', input) }),
+    'batches:acknowledge': (input) => ({ jobId: jobs.start('batches:acknowledge', input) }),
+    'batches:verify': (input) => ({ jobId: jobs.start('batches:verify', input) }),
     'batches:dipEmail': ({ id }) => dipEmail(db, id),
     'batches:dashboard': ({ days }) => batchDashboard(db, days, clock()),
   };

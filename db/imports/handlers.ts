@@ -12,20 +12,20 @@ export function importHandlers(store: Store, env: { jobs: JobRunner }): Pick<Han
   const { db } = store;
   const { jobs } = env;
   return {
-    'imports:inspect': (input) => ({ jobId: jobs.start('import.inspect', input) }),
-    'imports:preview': (input) => ({ jobId: jobs.start('import.run', { ...input, dryRun: true, force: false }) }),
-    'imports:run': (input) => ({ jobId: jobs.start('import.run', { ...input, dryRun: false }) }),
+    'imports:inspect': (input) => ({ jobId: jobs.start('imports:inspect', input) }),
+    'imports:preview': (input) => ({ jobId: jobs.start('imports:run', { ...input, dryRun: true, force: false }) }),
+    'imports:run': (input) => ({ jobId: jobs.start('imports:run', { ...input, dryRun: false }) }),
     'imports:list': (input) => listImports(db, input),
     'imports:errors': (input) => importErrorsPage(db, input),
     'imports:undo': ({ id }) => {
       // Refused at once when the reason is already known; the job checks again inside its transaction.
       const blocker = undoBlocker(requireImport(db, id), queuedOf(db, id));
       if (blocker) throw new AppError('IMPORT_UNDO_REFUSED', blocker);
-      return { jobId: jobs.start('import.undo', { id }) };
+      return { jobId: jobs.start('imports:undo', { id }) };
     },
     'imports:report': (input) => {
       requireImport(db, input.id);
-      return { jobId: jobs.start('import.report', input) };
+      return { jobId: jobs.start('imports:report', input) };
     },
   };
 }

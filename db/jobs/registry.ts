@@ -1,4 +1,6 @@
-// Every job kind the runner can start, by name. Each feature adds its own entries here.
+// Every job kind the runner can start, by name (shared/contract/jobKinds.ts declares each kind's
+// answer; the `satisfies` below checks every function against it). Each feature adds its entries here.
+import type { JobKind, JobResult } from '../../shared/contract/jobKinds';
 import { verifyAuditJob } from '../auditReplay';
 import { createBackupJob, prepareRestoreJob, verifyBackupJob } from '../backups/jobs';
 import { acknowledgeBatchJob, exportBatchJob, verifyBatchJob } from '../batches/jobs';
@@ -7,19 +9,27 @@ import { importReport } from '../imports/report';
 import { runImport } from '../imports/run';
 import { undoImport } from '../imports/undo';
 import { checkStoreIntegrity } from './integrity';
-import type { JobFn } from './types';
+import type { JobContext, JobFn } from './types';
 
-export const JOBS: Record<string, JobFn<never, unknown>> = {
-  'store.integrity': checkStoreIntegrity as JobFn<never, unknown>,
-  'audit.verify': verifyAuditJob as JobFn<never, unknown>,
-  'batch.export': exportBatchJob as JobFn<never, unknown>,
-  'batch.acknowledge': acknowledgeBatchJob as JobFn<never, unknown>,
-  'batch.verify': verifyBatchJob as JobFn<never, unknown>,
-  'backup.create': createBackupJob as JobFn<never, unknown>,
-  'backup.verify': verifyBackupJob as JobFn<never, unknown>,
-  'backup.restorePrepare': prepareRestoreJob as JobFn<never, unknown>,
-  'import.inspect': inspectImport as JobFn<never, unknown>,
-  'import.run': runImport as JobFn<never, unknown>,
-  'import.undo': undoImport as JobFn<never, unknown>,
-  'import.report': importReport as JobFn<never, unknown>,
-};
+export const JOBS = {
+  'store:integrity': checkStoreIntegrity,
+  'audit:verify': verifyAuditJob,
+  'batches:export': exportBatchJob,
+  'batches:acknowledge': acknowledgeBatchJob,
+  'batches:verify': verifyBatchJob,
+  'backups:create': createBackupJob,
+  'backups:verify': verifyBackupJob,
+  'backups:restorePrepare': prepareRestoreJob,
+  'imports:inspect': inspectImport,
+  'imports:run': runImport,
+  'imports:undo': undoImport,
+  'imports:report': importReport,
+} satisfies { [K in JobKind]: (input: never, context: JobContext) => JobResult<K> | Promise<JobResult<K>> };
+
+/** What a job kind takes. */
+export type JobInput<K extends JobKind> = Parameters<(typeof JOBS)[K]>[0];
+
+/** The function of a kind named at run time (a worker's data; a test's own kinds), if there is one. */
+export function jobFunction(kind: string): JobFn | undefined {
+  return Object.hasOwn(JOBS, kind) ? (JOBS as Record<string, JobFn>)[kind] : undefined;
+}

@@ -6,8 +6,9 @@ import { Worker } from 'node:worker_threads';
 import type { JobProgress, JobStatus } from '../../shared/contract/jobs';
 import { AppError, type AppErrorData } from '../../shared/errors';
 import { storeError } from '../storeLock';
-import { JOBS } from './registry';
-import type { JobContext } from './types';
+import type { JobKind } from '../../shared/contract/jobKinds';
+import { jobFunction, type JobInput } from './registry';
+import type { JobContext, JobFn } from './types';
 
 export interface JobRunnerOptions {
   /** Where the store is (read at each start: a restore may move it). */
@@ -68,8 +69,8 @@ export class JobRunner {
   }
 
   /** Starts a job and answers its id at once. */
-  start(kind: string, input: unknown): string {
-    if (!Object.hasOwn(JOBS, kind)) throw new AppError('INPUT_INVALID', `Tarefa desconhecida: ${kind}.`);
+  start<K extends JobKind>(kind: K, input: JobInput<K>): string {
+    if (!jobFunction(kind)) throw new AppError('INPUT_INVALID', `Tarefa desconhecida: ${kind}.`);
     const id = randomUUID();
     const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
     const status: JobStatus = {
@@ -142,7 +143,7 @@ export class JobRunner {
     };
     // A job may be async (packaging streams files): its promise settles the job.
     try {
-      Promise.resolve((JOBS[data.kind] as (input: unknown, c: JobContext) => unknown)(data.input, context)).then(
+      Promise.resolve((jobFunction(data.kind) as JobFn)(data.input, context)).then(
         (result) => finish({ result }),
         (error: unknown) => finish({ error: errorData(error, data.storePath) }),
       );

@@ -1,6 +1,6 @@
 // The worker thread's entry (built to out/worker/jobs.cjs): runs one job and posts its outcome.
 import { parentPort, workerData } from 'node:worker_threads';
-import { JOBS } from './registry';
+import { jobFunction } from './registry';
 import { errorData, type WorkerData, type WorkerMessage } from './runner';
 
 const data = workerData as WorkerData;
@@ -11,7 +11,8 @@ let lastPost = 0;
 // A job may be async (packaging streams files): its promise settles the job.
 void (async () => {
   try {
-    const job = JOBS[data.kind] as (input: unknown, context: unknown) => unknown;
+    const job = jobFunction(data.kind);
+    if (!job) throw new Error(`unknown job kind ${data.kind}`);
     const result = await job(data.input, {
       storePath: data.storePath,
       nowIso: () => new Date().toISOString(),

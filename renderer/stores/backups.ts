@@ -1,13 +1,12 @@
 // Backups: the list and the routine's settings, the age of the last verified backup (dashboard and
 // header), and the one long backup job the screen follows at a time.
 import { create } from 'zustand';
-import type { BackupCreated, BackupItem, BackupSettings, BackupSummary, BackupVerification, RestoreApplied, RestorePrepared } from '../../shared/contract/backups';
+import type { Input } from '../../shared/contract';
+import type { BackupCreated, BackupItem, BackupSettings, BackupSummary, BackupVerification, RestoreApplied } from '../../shared/contract/backups';
+import type { JobOutcome } from '../../shared/contract/jobKinds';
 import type { JobStatus } from '../../shared/contract/jobs';
 import { call, errorMessage } from '../api/client';
-import { cancelJob, followJob } from './jobs';
-
-/** A job's end, as the screen shows it. */
-export type JobOutcome<T> = { ok: true; value: T } | { ok: false; code: string; message: string; cancelled: boolean };
+import { cancelJob, runJob, type RunOutcome } from './jobs';
 
 interface BackupsState {
   folder: string | null;
@@ -25,31 +24,18 @@ interface BackupsState {
   create(passphrase: string | null): Promise<JobOutcome<BackupCreated>>;
   /** `file`: a listed backup's path, or the handle of a file chosen with pickFile. */
   verify(file: string, passphrase: string | null): Promise<JobOutcome<BackupVerification>>;
-  prepareRestore(file: string, passphrase: string | null): Promise<JobOutcome<RestorePrepared> & { jobId?: string }>;
+  prepareRestore(file: string, passphrase: string | null): Promise<RunOutcome<'backups:restorePrepare'>>;
   applyRestore(jobId: string, confirmOtherRegion: boolean): Promise<RestoreApplied>;
   discardRestore(jobId: string): Promise<void>;
   cancel(): Promise<void>;
 }
 
 export const useBackups = create<BackupsState>()((set, get) => {
-  /** Starts a job channel and follows it to its end, keeping its status for the progress bar. */
-  async function run<T>(start: () => Promise<{ jobId: string }>): Promise<JobOutcome<T> & { jobId?: string }> {
-    let jobId: string;
-    try {
-      ({ jobId } = await start());
-    } catch (error) {
-      return { ok: false, code: (error as { code?: string }).code ?? 'INTERNAL', message: errorMessage(error), cancelled: false };
-    }
-    const final = await followJob(jobId, (status) => set({ job: status }));
+  /** Runs a job channel to its end, keeping its status for the progress bar. */
+  async function run<C extends 'backups:create' | 'backups:verify' | 'backups:restorePrepare'>(channel: C, input: Input<C>): Promise<RunOutcome<C>> {
+    const outcome = await runJob(channel, input, (status) => set({ job: status }));
     set({ job: null });
-    if (final.state === 'done') return { ok: true, value: final.result as T, jobId };
-    return {
-      ok: false,
-      code: final.error?.code ?? 'INTERNAL',
-      message: final.error?.message ?? 'A tarefa foi interrompida.',
-      cancelled: final.state === 'cancelled',
-      jobId,
-    };
+    return outcome;
   }
 
   return {
@@ -84,16 +70,16 @@ export const useBackups = create<BackupsState>()((set, get) => {
       await get().load();
     },
     create: async (passphrase) => {
-      const outcome = await run<BackupCreated>(() => call('backups:create', { passphrase, folder: null, trigger: 'manual' }));
+      const outcome = await run('backups:create', { passphrase, folder: null, trigger: 'manual' });
       await get().load();
       return outcome;
     },
     verify: async (file, passphrase) => {
-      const outcome = await run<BackupVerification>(() => call('backups:verify', { file, passphrase }));
+      const outcome = await run('backups:verify', { file, passphrase });
       await get().load();
       return outcome;
     },
-    prepareRestore: (file, passphrase) => run<RestorePrepared>(() => call('backups:restorePrepare', { file, passphrase })),
+    prepareRestore: (file, passphrase) => run('backups:restorePrepare', { file, passphrase }),
     applyRestore: async (jobId, confirmOtherRegion) => {
       const applied = await call('backups:restoreApply', { jobId, confirmOtherRegion });
       await get().load();

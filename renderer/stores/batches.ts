@@ -4,8 +4,8 @@ import { create } from 'zustand';
 import type { AckResult, BatchDashboard, BatchGroup, BatchItemKind, BatchSummary, ExportResult, Output, PendingForBatch } from '../../shared/contract';
 import type { JobStatus } from '../../shared/contract/jobs';
 import type { CorrectionStatus } from '../../shared/domain';
-import { call, ClientError, errorMessage } from '../api/client';
-import { followJob } from './jobs';
+import { call, errorMessage } from '../api/client';
+import { runJob, valueOrThrow } from './jobs';
 
 type ItemsPage = Output<'batches:items'>;
 
@@ -54,12 +54,6 @@ interface BatchesState {
   acknowledge(input: { path: string; fileName: string }, onStatus: (status: JobStatus) => void): Promise<AckResult>;
 }
 
-/** A finished job's result, or its error as the client throws it. */
-function jobResult<T>(status: JobStatus): T {
-  if (status.state === 'done') return status.result as T;
-  const error = status.error ?? { code: 'INTERNAL' as const, message: 'A tarefa foi interrompida.' };
-  throw new ClientError(error.code, error.message, undefined, error.details);
-}
 
 let latestItems = 0;
 
@@ -177,14 +171,12 @@ export const useBatches = create<BatchesState>()((set, get) => ({
   },
   async exportPackage(input, onStatus) {
     // The clerk already confirmed replacing an existing file in the save dialog.
-    const { jobId } = await call('batches:export', { ...input, replace: true });
-    const result = jobResult<ExportResult>(await followJob(jobId, onStatus));
+    const result = valueOrThrow(await runJob('batches:export', { ...input, replace: true }, onStatus));
     if (get().detail?.batch.id === input.id) await get().open(input.id);
     return result;
   },
   async acknowledge(input, onStatus) {
-    const { jobId } = await call('batches:acknowledge', input);
-    const result = jobResult<AckResult>(await followJob(jobId, onStatus));
+    const result = valueOrThrow(await runJob('batches:acknowledge', input, onStatus));
     const opened = get().detail?.batch.id;
     if (opened !== undefined) await get().open(opened);
     void get().loadOverview();

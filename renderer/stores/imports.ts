@@ -2,12 +2,9 @@
 // write — each long step a job followed to its end — and the history with undo and reports.
 import { create } from 'zustand';
 import type { PickedFile } from '../../shared/contract/channels';
+import type { Input } from '../../shared/contract';
 import {
   IMPORT_TARGETS,
-  inspectResultSchema,
-  importSummarySchema,
-  reportResultSchema,
-  undoResultSchema,
   type ImportKind,
   type ImportMapping,
   type ImportRecord,
@@ -16,13 +13,14 @@ import {
   type InspectResult,
 } from '../../shared/contract/imports';
 import type { JobStatus } from '../../shared/contract/jobs';
+import type { JobOutcome } from '../../shared/contract/jobKinds';
 import { call, errorMessage } from '../api/client';
-import { cancelJob, followJob } from './jobs';
+import { cancelJob, runJob, type RunOutcome } from './jobs';
 
 export type ImportStep = 'file' | 'sheet' | 'mapping' | 'preview' | 'summary';
 
 /** A job's end as the screen needs it. */
-export type Outcome<T> = { ok: true; value: T } | { ok: false; code: string; message: string; cancelled: boolean };
+export type Outcome<T> = JobOutcome<T>;
 
 interface HistoryPage {
   total: number;
@@ -104,22 +102,15 @@ function proposeKind(inspect: InspectResult): ImportKind {
 }
 
 export const useImports = create<ImportState>()((set, get) => {
-  async function follow<T>(start: () => Promise<{ jobId: string }>, parse: (value: unknown) => T, slot: 'job' | 'historyJob' = 'job'): Promise<Outcome<T>> {
-    let jobId: string;
-    try {
-      ({ jobId } = await start());
-    } catch (error) {
-      return { ok: false, code: (error as { code?: string }).code ?? 'INTERNAL', message: errorMessage(error), cancelled: false };
-    }
-    const final = await followJob(jobId, (status) => set({ [slot]: status }));
+  /** Runs a job channel to its end, its status in `slot` meanwhile (for the progress bar). */
+  async function follow<C extends 'imports:inspect' | 'imports:preview' | 'imports:run' | 'imports:undo' | 'imports:report'>(
+    channel: C,
+    input: Input<C>,
+    slot: 'job' | 'historyJob' = 'job',
+  ): Promise<RunOutcome<C>> {
+    const outcome = await runJob(channel, input, (status) => set({ [slot]: status }));
     set({ [slot]: null });
-    if (final.state === 'done') return { ok: true, value: parse(final.result) };
-    return {
-      ok: false,
-      code: final.error?.code ?? 'INTERNAL',
-      message: final.error?.message ?? 'A tarefa foi interrompida.',
-      cancelled: final.state === 'cancelled',
-    };
+    return outcome;
   }
 
   function request() {
@@ -141,7 +132,7 @@ export const useImports = create<ImportState>()((set, get) => {
 
     async inspectFile(file) {
       set({ ...INITIAL, file });
-      const outcome = await follow(() => call('imports:inspect', { path: file.handle, name: file.name }), (v) => inspectResultSchema.parse(v));
+      const outcome = await follow('imports:inspect', { path: file.handle, name: file.name });
       if (!outcome.ok) return set({ error: outcome.cancelled ? null : outcome.message, file: null });
       const inspect = outcome.value;
       const kind = proposeKind(inspect);
@@ -175,14 +166,14 @@ export const useImports = create<ImportState>()((set, get) => {
 
     async runPreview() {
       set({ error: null });
-      const outcome = await follow(() => call('imports:preview', { ...request(), errorLimit: 2000 }), (v) => importSummarySchema.parse(v));
+      const outcome = await follow('imports:preview', { ...request(), errorLimit: 2000 });
       if (!outcome.ok) return set({ error: outcome.cancelled ? null : outcome.message });
       set({ preview: outcome.value, step: 'preview' });
     },
 
     async write(force) {
       set({ error: null });
-      const outcome = await follow(() => call('imports:run', { ...request(), errorLimit: 2000, force }), (v) => importSummarySchema.parse(v));
+      const outcome = await follow('imports:run', { ...request(), errorLimit: 2000, force });
       if (outcome.ok) {
         set({ summary: outcome.value, step: 'summary' });
         void get().loadHistory(0);
@@ -207,7 +198,7 @@ export const useImports = create<ImportState>()((set, get) => {
     },
 
     async undo(id) {
-      const outcome = await follow(() => call('imports:undo', { id }), (v) => undoResultSchema.parse(v), 'historyJob');
+      const outcome = await follow('imports:undo', { id }, 'historyJob');
       void get().loadHistory();
       return outcome;
     },
@@ -223,9 +214,9 @@ export const useImports = create<ImportState>()((set, get) => {
     },
 
     async report(target, importId) {
-      if (importId !== null) return follow(() => call('imports:report', { id: importId, path: target }), (v) => reportResultSchema.parse(v), 'historyJob');
+      if (importId !== null) return follow('imports:report', { id: importId, path: target }, 'historyJob');
       // A preview (or an "all or nothing" that wrote nothing) has no history: check again, writing the report.
-      const outcome = await follow(() => call('imports:preview', { ...request(), errorLimit: 0, reportPath: target }), (v) => importSummarySchema.parse(v));
+      const outcome = await follow('imports:preview', { ...request(), errorLimit: 0, reportPath: target });
       return outcome.ok ? { ok: true, value: { rows: outcome.value.rejected } } : outcome;
     },
   };

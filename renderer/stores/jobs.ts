@@ -1,7 +1,10 @@
-// Following a long job (import, backup, export) that runs off the main thread: poll its status
-// until it ends, reporting each step to the screen.
+// Following a long job (import, backup, export) that runs off the main thread: start it through its
+// channel, poll its status until it ends (reporting each step to the screen), and read its answer
+// checked against the job's declared result (shared/contract/jobKinds.ts). Every store does it so.
+import type { Input } from '../../shared/contract';
+import { JOB_OF_CHANNEL, jobOutcome, type ChannelJobResult, type JobChannel, type JobOutcome } from '../../shared/contract/jobKinds';
 import type { JobStatus } from '../../shared/contract/jobs';
-import { call } from '../api/client';
+import { call, ClientError, errorMessage } from '../api/client';
 
 const POLL_MS = 250;
 
@@ -13,6 +16,29 @@ export async function followJob(jobId: string, onStatus: (status: JobStatus) => 
     if (status.state !== 'running') return status;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
+}
+
+/** A job's end as a screen needs it, with the job's id once it started. */
+export type RunOutcome<C extends JobChannel> = JobOutcome<ChannelJobResult<C>> & { jobId?: string };
+
+/** Starts the job of `channel`, follows it to its end and answers its outcome; never throws. */
+export async function runJob<C extends JobChannel>(channel: C, input: Input<C>, onStatus: (status: JobStatus) => void): Promise<RunOutcome<C>> {
+  let jobId: string;
+  try {
+    // Every job channel answers `{ jobId }` (jobStartedSchema).
+    ({ jobId } = (await call(channel, input)) as { jobId: string });
+  } catch (error) {
+    const code = error instanceof ClientError ? error.code : 'INTERNAL';
+    return { ok: false, cancelled: false, code, message: errorMessage(error) };
+  }
+  const final = await followJob(jobId, onStatus);
+  return { ...jobOutcome(JOB_OF_CHANNEL[channel], final), jobId };
+}
+
+/** The answer of a job that ended well, or its error thrown as the client throws a channel's. */
+export function valueOrThrow<T>(outcome: JobOutcome<T>): T {
+  if (outcome.ok) return outcome.value;
+  throw new ClientError(outcome.code, outcome.message, outcome.field, outcome.details);
 }
 
 /** Asks the job to stop; it rolls back and ends as cancelled. */

@@ -121,7 +121,7 @@ export async function backupResponsiveness(context: BenchContext, workerPath: st
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
   const start = Date.now();
-  const id = runner.start('backup.create', { folder, passphrase: null, trigger: 'manual', appVersion: 'bench' });
+  const id = runner.start('backups:create', { folder, passphrase: null, trigger: 'manual', appVersion: 'bench' });
   const status = await runner.wait(id);
   delay.disable();
   if (status.state !== 'done') return [`Backup no worker falhou: ${status.error?.message ?? status.state}`];
