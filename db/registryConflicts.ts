@@ -11,7 +11,7 @@ import { fieldLabel, FIELDS, isFieldName, MOTHER_FACT_FIELD } from '../shared/fi
 import { formatDateTimeBr } from '../shared/rules/dates';
 import { dipConsequence } from '../shared/rules/dip';
 import { appendAudit } from './audit';
-import { resolveRejectionsBy } from './corrections';
+import { resolveRejectionsBy, type CorrectionRow } from './corrections';
 import { appendHistory } from './recordHistory';
 import { currentCorrectionText, valuesOfCorrectionText, writeRecordFields } from './recordState';
 import { requireProfessional } from './registry';
@@ -74,17 +74,10 @@ export function listOpenConflicts(db: Database, input: { page: number; pageSize:
   return { total, page: input.page, pageSize: input.pageSize, items };
 }
 
-interface CorrectionRow {
-  id: number;
-  uuid: string;
-  field: string;
-  new_value: string | null;
-  status: string;
-  batch_id: number | null;
-}
+type ConflictCorrection = Pick<CorrectionRow, 'id' | 'uuid' | 'field' | 'new_value' | 'status' | 'batch_id'>;
 
 /** The value the correction brings Implanta to (a legacy half of the mother fact: the desk's whole fact). */
-function sentValue(correction: CorrectionRow, conflict: RegistryConflict): string | null {
+function sentValue(correction: ConflictCorrection, conflict: RegistryConflict): string | null {
   return correction.field === conflict.field ? correction.new_value : conflict.deskValue;
 }
 
@@ -116,7 +109,7 @@ export function resolveConflict(db: Database, input: { id: number; choice: 'kept
     }
     const reason = input.reason.trim();
     if (reason.length < 5) throw new AppError('REASON_REQUIRED', 'Informe o motivo da escolha (pelo menos 5 caracteres).', { field: 'reason' });
-    const correction = statement<CorrectionRow>(db, 'SELECT id, uuid, field, new_value, status, batch_id FROM corrections WHERE uuid = ?').get(conflict.correctionUuid) ?? null;
+    const correction = statement<ConflictCorrection>(db, 'SELECT id, uuid, field, new_value, status, batch_id FROM corrections WHERE uuid = ?').get(conflict.correctionUuid) ?? null;
     const origin = conflict.importId === null ? null : statement<{ file_name: string }>(db, 'SELECT file_name FROM imports WHERE id = ?').get(conflict.importId);
     const load = conflict.importId === null ? 'a carga do cadastro' : `a carga do cadastro nº ${conflict.importId}${origin ? ` (${origin.file_name})` : ''}`;
 
