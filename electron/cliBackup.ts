@@ -5,11 +5,11 @@
 //   backup list
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import type { BackupCreated, BackupItem, BackupVerification, RestorePrepared } from '../shared/contract/backups';
+import type { BackupItem } from '../shared/contract/backups';
 import { formatCount, formatFileSize } from '../shared/display/numbers';
 import { plural } from '../shared/display/plural';
 import { formatDateTimeBr } from '../shared/rules/dates';
-import { EXIT, UsageError, waitForJob, type CliContext, type CliModule, type CommandOutcome, optionText, passphraseFromFile } from './cliTypes';
+import { EXIT, runJob, UsageError, waitForJob, type CliContext, type CliModule, type CommandOutcome, optionText, passphraseFromFile } from './cliTypes';
 
 const text = optionText;
 
@@ -35,8 +35,7 @@ function countsLine(counts: Record<string, number> | null): string {
 async function create(context: CliContext): Promise<CommandOutcome> {
   noArguments(context);
   const out = text(context, 'out');
-  const { jobId } = await context.call('backups:create', { folder: out === undefined ? null : resolve(out), passphrase: passphrase(context), trigger: 'cli' });
-  const created = (await waitForJob(context.desk, jobId)) as BackupCreated;
+  const created = await runJob(context, 'backups:create', { folder: out === undefined ? null : resolve(out), passphrase: passphrase(context), trigger: 'cli' });
   const lines = [
     `Backup created and verified: ${created.file} (${formatFileSize(created.bytes)})${created.encrypted ? ', encrypted (AES-256)' : ''}`,
     `  sha256 ${created.sha256}`,
@@ -48,8 +47,7 @@ async function create(context: CliContext): Promise<CommandOutcome> {
 
 async function verify(context: CliContext): Promise<CommandOutcome> {
   const file = fileArgument(context);
-  const { jobId } = await context.call('backups:verify', { file, passphrase: passphrase(context) });
-  const verification = (await waitForJob(context.desk, jobId)) as BackupVerification;
+  const verification = await runJob(context, 'backups:verify', { file, passphrase: passphrase(context) });
   const text = verification.valid
     ? `Backup valid: ${file}\n  region ${verification.region}, schema ${verification.schemaVersion}${verification.encrypted ? ', encrypted' : ''}\n  ${countsLine(verification.counts)}${verification.signature ? `\n  ${verification.signature.message}` : ''}`
     : [`BACKUP INVALID: ${file}`, ...verification.problems.map((p) => `  - ${p.message} [${p.code}]`)].join('\n');
@@ -70,7 +68,7 @@ async function confirm(question: string): Promise<boolean> {
 async function restore(context: CliContext): Promise<CommandOutcome> {
   const file = fileArgument(context);
   const { jobId } = await context.call('backups:restorePrepare', { file, passphrase: passphrase(context) });
-  const prepared = (await waitForJob(context.desk, jobId)) as RestorePrepared;
+  const prepared = await waitForJob(context, 'backups:restorePrepare', jobId);
   const yes = context.values.yes === true;
   if (!yes) {
     const other = prepared.otherRegion ? ` It is a backup of CRESS region ${prepared.region}, not of this desk's region ${prepared.currentRegion}.` : '';

@@ -1,12 +1,12 @@
 // `cress-desk batch …`: batches for Implanta from a terminal, over the same channels as the app.
 import { join, resolve } from 'node:path';
-import type { AckResult, BatchSummary, ExportResult, VerifyResult } from '../shared/contract';
+import type { BatchSummary } from '../shared/contract';
 import { formatCount } from '../shared/display/numbers';
 import { plural } from '../shared/display/plural';
 import { BATCH_STATES, type BatchState } from '../shared/domain';
 import { AppError } from '../shared/errors';
 import { formatDateTimeBr, parseDateBr } from '../shared/rules/dates';
-import { EXIT, UsageError, waitForJob, type CliContext, type CliModule, type CommandOutcome, optionText, passphraseFromFile } from './cliTypes';
+import { EXIT, runJob, UsageError, type CliContext, type CliModule, type CommandOutcome, optionText, passphraseFromFile } from './cliTypes';
 
 const STATE_WORDS: Record<BatchState, string> = {
   open: 'open (under review)',
@@ -112,8 +112,7 @@ export const batchCli: CliModule = {
       const out = text(context, 'out');
       if (out === undefined) throw new UsageError('missing --out DIR');
       const batch = await resolveBatch(context);
-      const started = await context.call('batches:export', { id: batch.id, path: join(resolve(out), batch.fileName), passphrase: passphrase(context), replace: false });
-      const result = (await waitForJob(context.desk, started.jobId)) as ExportResult;
+      const result = await runJob(context, 'batches:export', { id: batch.id, path: join(resolve(out), batch.fileName), passphrase: passphrase(context), replace: false });
       return outcome(
         { file: result.path, sha256: result.sha256, bytes: result.bytes, encrypted: result.encrypted, batch: result.batch },
         `Package written: ${result.path} (${formatCount(result.bytes)} bytes${result.encrypted ? ', AES-256' : ''})\nSHA-256 ${result.sha256}`,
@@ -133,8 +132,7 @@ export const batchCli: CliModule = {
     },
     'batch ack': async (context) => {
       const file = resolve(argument(context, 'FILE'));
-      const started = await context.call('batches:acknowledge', { path: file, fileName: file.split(/[\\/]/).pop() });
-      const result = (await waitForJob(context.desk, started.jobId)) as AckResult;
+      const result = await runJob(context, 'batches:acknowledge', { path: file, fileName: file.split(/[\\/]/).pop() });
       const registryOnly = result.registryOnly > 0 ? ` (${formatCount(result.registryOnly)} to the registry only, DIP request not corrected)` : '';
       const dip = [
         result.dipUpdated > 0 ? `DIP status updated for ${plural(result.dipUpdated, 'professional', 'professionals')}.` : '',
@@ -153,8 +151,7 @@ export const batchCli: CliModule = {
     },
     'batch verify': async (context) => {
       const file = resolve(argument(context, 'FILE'));
-      const started = await context.call('batches:verify', { path: file, passphrase: passphrase(context) });
-      const result = (await waitForJob(context.desk, started.jobId)) as VerifyResult;
+      const result = await runJob(context, 'batches:verify', { path: file, passphrase: passphrase(context) });
       const report = result.valid
         ? `Package valid: batch ${result.batch?.number} of ${result.batch?.sourceOrganization}, Schema-Version ${result.schemaVersion}${result.encrypted ? ' (AES-256)' : ''}\nSHA-256 ${result.sha256}${result.signature ? `\n${result.signature.message}` : ''}`
         : `PACKAGE NOT VALID: ${result.file}\n${result.problems.map((p) => `  - ${p.message}`).join('\n')}`;

@@ -5,7 +5,7 @@ import { IMPORT_KINDS, type ImportKind, type ImportSummary } from '../shared/con
 import { formatCount } from '../shared/display/numbers';
 import { plural } from '../shared/display/plural';
 import { conflictLine, RESOLVE_HINT } from './cliRegistry';
-import { EXIT, UsageError, waitForJob, type CliContext, type CliModule, type CommandOutcome } from './cliTypes';
+import { EXIT, runJob, UsageError, type CliContext, type CliModule, type CommandOutcome } from './cliTypes';
 
 const KIND_WORDS: Record<ImportKind, string> = { corrections: 'corrections', registry: 'registry records', cep: 'CEP directory entries' };
 
@@ -68,10 +68,7 @@ async function importCommand(context: CliContext): Promise<CommandOutcome> {
     reportPath: report ? resolve(report) : null,
     errorLimit: null,
   };
-  const { jobId } = dryRun
-    ? await context.call('imports:preview', request)
-    : await context.call('imports:run', { ...request, force: flag(context, 'force') });
-  const summary = (await waitForJob(context.desk, jobId)) as ImportSummary;
+  const summary = dryRun ? await runJob(context, 'imports:preview', request) : await runJob(context, 'imports:run', { ...request, force: flag(context, 'force') });
   return {
     result: {
       file: summary.file,

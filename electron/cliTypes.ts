@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
 import type { Desk } from '../db';
 import type { Channel, Input, Output } from '../shared/contract';
+import type { ChannelJobResult, JobChannel, JobKind, JobResult } from '../shared/contract/jobKinds';
 
 export type Call = <C extends Channel>(channel: C, input: Input<C>) => Promise<Output<C>>;
 
@@ -49,13 +50,20 @@ export class UsageError extends Error {}
  */
 export const EXIT = { ok: 0, refused: 1, usage: 2, integrity: 3 } as const;
 
-/** Waits for a job started by a channel and returns its result, or throws its error. */
-export async function waitForJob(desk: Desk, jobId: string): Promise<unknown> {
-  const status = await desk.jobs.wait(jobId);
-  if (status.state === 'done') return status.result;
-  const { AppError } = await import('../shared/errors');
-  const error = status.error ?? { code: 'INTERNAL' as const, message: 'Tarefa interrompida.' };
-  throw new AppError(error.code, error.message, { details: error.details });
+/** Waits for a job of `kind` and answers what it answered (checked against its declared result), or throws its error. */
+export async function waitForJob<K extends JobKind>(context: CliContext, kind: K, jobId: string): Promise<JobResult<K>> {
+  const [{ jobOutcome }, { AppError }] = await Promise.all([import('../shared/contract/jobKinds'), import('../shared/errors')]);
+  const outcome = jobOutcome(kind, await context.desk.jobs.wait(jobId));
+  if (outcome.ok) return outcome.value;
+  throw new AppError(outcome.code, outcome.message, { details: outcome.details });
+}
+
+/** Starts the job of `channel` and waits for it (shared/contract/jobKinds.ts). */
+export async function runJob<C extends JobChannel>(context: CliContext, channel: C, input: Input<C>): Promise<ChannelJobResult<C>> {
+  const { JOB_OF_CHANNEL } = await import('../shared/contract/jobKinds');
+  // Every job channel answers `{ jobId }` (jobStartedSchema).
+  const { jobId } = (await context.call(channel, input)) as { jobId: string };
+  return waitForJob(context, JOB_OF_CHANNEL[channel], jobId);
 }
 
 /** A string option's value, or undefined when absent (or given as a flag). */
