@@ -24,6 +24,8 @@
 //     HMAC-SHA256(seed, "cress-zip-salt", name, SHA-256 of the entry's content), so a re-export of
 //     the same content is byte-identical while different content never reuses a keystream.
 //     The password protects contents, not names (as in every zip).
+//   - The bytes of the headers and end records are laid out by headers.ts (tests build their small
+//     archives with it too); where an entry's bytes come from is writerSources.ts.
 import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { open, rm, stat, type FileHandle } from 'node:fs/promises';
 import { Readable, pipeline } from 'node:stream';
