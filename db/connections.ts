@@ -26,7 +26,7 @@ export const WRITING_CACHE_KIB = 48 * 1024;
 export const READ_WAIT_MS = 5000;
 
 /** The one place a database file is opened. */
-function connect(path: string, options: { readonly?: boolean; fileMustExist: boolean }): Database.Database {
+function connect(path: string, options: { readonly?: boolean; fileMustExist: boolean; timeout?: number }): Database.Database {
   return new Database(path, options);
 }
 
@@ -154,4 +154,33 @@ export function openBackupCopy(path: string): Database.Database {
  */
 export function readBackupCopy(path: string): Database.Database {
   return connect(path, { readonly: true, fileMustExist: true });
+}
+
+/**
+ * A new staging file of an import, beside the store (db/imports/writer/stage.ts): a scratch file
+ * — a crash loses nothing that matters, so nothing is synced —, held by its import alone.
+ */
+export function createStagingFile(path: string): Database.Database {
+  const db = connect(path, { fileMustExist: false });
+  try {
+    db.pragma('synchronous = OFF');
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma('cache_size = -16384');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** The staging file of an import whose process may be gone, opened without waiting (a held one is its import's). */
+export function openStagingFileNoWait(path: string): Database.Database {
+  const db = connect(path, { fileMustExist: true, timeout: 0 });
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 }

@@ -6,10 +6,11 @@
 // the operations in file order (indexed by record, to read back a record the import already
 // changed); for every import, the problems of rejected rows and, while it is written, the load
 // notes it removes, to put them back should it be rolled back.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { createStagingFile, openStagingFileNoWait } from '../../connections';
 import { isBusyError } from '../../storeLock';
 import type { DroppedNote } from './applier';
 
@@ -81,13 +82,9 @@ export class ImportStage {
   /** A new staging file beside the store, locked for this import alone. */
   static create(storePath: string): ImportStage {
     const path = join(dirname(storePath), `.${basename(storePath)}.import-${randomBytes(6).toString('hex')}.stage`);
-    const db = new Database(path);
+    // A scratch file (the import is then simply not written); the journal keeps it readable after a kill.
+    const db = createStagingFile(path);
     try {
-      // A scratch file: a crash loses nothing that matters (the import is then simply not
-      // written), so nothing is synced; the journal keeps it readable after a kill.
-      db.pragma('synchronous = OFF');
-      db.pragma('locking_mode = EXCLUSIVE');
-      db.pragma('cache_size = -16384');
       db.exec(`
         CREATE TABLE ops (seq INTEGER PRIMARY KEY, professional_id INTEGER NOT NULL, row INTEGER NOT NULL, data TEXT NOT NULL);
         CREATE INDEX ops_professional ON ops (professional_id, seq);
@@ -110,8 +107,7 @@ export class ImportStage {
     let db: Database.Database | null = null;
     try {
       // No waiting: a held file belongs to a running import, whatever it is doing.
-      db = new Database(path, { fileMustExist: true, timeout: 0 });
-      db.pragma('locking_mode = EXCLUSIVE');
+      db = openStagingFileNoWait(path);
       db.exec('BEGIN EXCLUSIVE');
       db.exec('COMMIT');
       db.prepare('SELECT count(*) FROM dropped').get();

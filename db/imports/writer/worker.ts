@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, type AppErrorData } from '../../../shared/errors';
 import { storeError } from '../../storeLock';
-import { openJobConnection, WRITING_CACHE_KIB } from '../connection';
+import { openJobConnection, WRITING_CACHE_KIB } from '../../connections';
 import { LOG_FOLD_AT, type WriterData, type WriterReply } from './link';
 import { LogFolds } from './logFolds';
 import { StagedWriter } from './stagedWriter';
