@@ -9,6 +9,7 @@ import type { Handlers } from '../../shared/contract';
 import type { Professional } from '../../shared/domain';
 import { cpfCheckDigits } from '../../shared/rules/cpf';
 import { foldForSearch } from '../../shared/text';
+import { professional } from '../unit/professional.fixture';
 
 export interface TempDir {
   dir: string;
@@ -64,38 +65,19 @@ let sequence = 0;
 /** Inserts a professional as the council's main system would have it (valid, mother's name filled). */
 export function addProfessional(store: Store, overrides: Partial<Omit<Professional, 'id'>> = {}): Professional {
   sequence++;
-  const p: Omit<Professional, 'id'> = {
+  // The unit tests' complete record, with this module's own numbers, name and contact.
+  const { id: _id, ...complete } = professional({
     registrationNumber: String(50_000 + sequence),
     cpf: validCpf(123_456_000 + sequence),
     name: 'Maria José da Silva',
-    socialName: null,
     motherName: 'Antônia da Silva',
-    motherNotListed: false,
     fatherName: null,
-    birthDate: '1980-05-17',
-    maritalStatus: 'single',
-    birthCity: 'Campinas',
-    birthUf: 'SP',
-    nationality: 'Brasileira',
     rgNumber: '123456789',
-    rgIssuer: 'SSP',
-    rgUf: 'SP',
     email: 'maria.silva@example.com.br',
-    phone: '11912345678',
-    cep: '01310100',
-    street: 'Avenida Paulista',
-    number: '1000',
-    complement: null,
-    district: 'Bela Vista',
-    city: 'São Paulo',
-    uf: 'SP',
-    dipStatus: 'none',
-    dipStatusAt: null,
-    rowVersion: 1,
     createdAt: '2024-01-15T12:00:00.000Z',
     updatedAt: '2024-01-15T12:00:00.000Z',
-    ...overrides,
-  };
+  });
+  const p: Omit<Professional, 'id'> = { ...complete, ...overrides };
   const result = store.db
     .prepare(
       `INSERT INTO professionals (registration_number, cpf, name, name_folded, social_name, mother_name, mother_not_listed,
