@@ -6,9 +6,8 @@ import type { Database } from 'better-sqlite3';
 import { FIELD_NAMES, MOTHER_FACT_FIELD, type FieldName } from '../../shared/fields';
 import { regionLabel } from '../../shared/regions';
 import { AppError } from '../../shared/errors';
-import { jsonLines, type CorrectionFiles, type PayloadTick } from './payloadParts';
-import { correctionFilesV1 } from './payloadV1';
-import { correctionFilesV2 } from './payloadV2';
+import { correctionFiles } from './correctionFiles';
+import { jsonLines, type PayloadTick } from './payloadParts';
 import { isSchemaVersion, type SchemaVersion } from './schemas';
 import type { BatchRow } from './summary';
 
@@ -42,11 +41,6 @@ export const PACKAGE_FIELDS: Record<SchemaVersion, string[]> = {
   2: FIELD_NAMES.flatMap((f: FieldName): string[] => (f === 'motherName' ? [MOTHER_FACT_FIELD] : f === 'motherNotListed' ? [] : [f])),
 };
 
-const WRITERS: Record<SchemaVersion, (db: Database, batchId: number, total: number, tick: PayloadTick) => CorrectionFiles> = {
-  1: correctionFilesV1,
-  2: correctionFilesV2,
-};
-
 /** The address of a CEP change in a fixed key order (stored JSON may list them otherwise). */
 function address(text: string | null): { street: string; district: string; city: string; uf: string } | null {
   if (text === null) return null;
@@ -69,7 +63,7 @@ export function buildPayload(db: Database, batch: BatchRow, tick: PayloadTick = 
   }
   const version = batchSchemaVersion(batch);
   const total = (db.prepare('SELECT count(*) AS n FROM corrections WHERE batch_id = ?').get(batch.id) as { n: number }).n;
-  const corrections = WRITERS[version](db, batch.id, total, tick);
+  const corrections = correctionFiles(db, version, batch.id, total, tick);
 
   const cepRows = db
     .prepare('SELECT uuid, cep, old_value, new_value, reason, operator, created_at FROM cep_changes WHERE batch_id = ? ORDER BY id')

@@ -1,19 +1,22 @@
-// The correction files of a Schema-Version 2 package: one fact, one item — a `mother` correction
-// is one line whose values are objects {motherName, motherNotListed} — and every line says the CPF
-// Implanta knows the professional by (`previousCpf`), so Implanta finds her even while a CPF
-// correction of hers is still on its way.
+// The correction files of a package (corrections.jsonl, corrections.csv, dip-requests.jsonl) in
+// the Schema-Version the batch was sealed with. Version 1 — batches sealed before the mother fact
+// became one item — carries values as stored text and no previous CPF; it is frozen: a version-1
+// batch must export the same bytes it always did. Version 2 carries the mother fact as one object
+// {motherName, motherNotListed} and, on every line, the CPF Implanta knows the professional by
+// (`previousCpf`), so Implanta finds her even while a CPF correction of hers is on its way.
 import type { Database } from 'better-sqlite3';
 import { CORRECTION_SOURCE_LABELS, EVIDENCE_ARRIVAL_LABELS, labelOf } from '../../shared/display/labels';
 import { formatFieldValue } from '../../shared/display/values';
+import type { DipConsequence } from '../../shared/domain';
 import { fieldLabel, MOTHER_FACT_FIELD } from '../../shared/fields';
 import { formatDateBr } from '../../shared/rules/dates';
 import { DIP_CONSEQUENCE_LABELS } from '../../shared/rules/dip';
-import { decodeMotherFact } from '../../shared/rules/motherFact';
 import type { MotherFact } from '../../shared/rules/mother';
+import { decodeMotherFact } from '../../shared/rules/motherFact';
 import { csvLine } from '../../shared/spreadsheetSafety';
-import type { DipConsequence } from '../../shared/domain';
 import { brasiliaDateTime } from './clock';
 import { csvLines, CSV_HEADER_V1, jsonLines, type CorrectionFiles, type PayloadTick } from './payloadParts';
+import type { SchemaVersion } from './schemas';
 
 export const CSV_HEADER_V2 = [...CSV_HEADER_V1.slice(0, 2), 'CPF anterior', ...CSV_HEADER_V1.slice(2)];
 
@@ -41,7 +44,7 @@ type Row = [
 
 type PackageValue = string | null | MotherFact;
 
-/** A stored value as the package carries it: the mother fact as an object, anything else as stored. */
+/** A stored value as a version-2 package carries it: the mother fact as an object, anything else as stored. */
 export function packageValue(field: string, text: string | null): PackageValue {
   if (field !== MOTHER_FACT_FIELD) return text;
   const fact = decodeMotherFact(text);
@@ -50,16 +53,18 @@ export function packageValue(field: string, text: string | null): PackageValue {
 
 interface DipRequest {
   cpf: string;
-  previousCpf: string | null;
+  /** Undefined in version 1 (JSON leaves the key out). */
+  previousCpf: string | null | undefined;
   registrationNumber: string;
   name: string;
   corrections: string[];
   changes: { field: string; oldValue: PackageValue; newValue: PackageValue }[];
 }
 
-export function correctionFilesV2(db: Database, batchId: number, total: number, tick: PayloadTick): CorrectionFiles {
+export function correctionFiles(db: Database, version: SchemaVersion, batchId: number, total: number, tick: PayloadTick): CorrectionFiles {
+  const v2 = version === 2;
   const jsonl = jsonLines([], total);
-  const csv = csvLines(csvLine(CSV_HEADER_V2), total + 1);
+  const csv = csvLines(csvLine(v2 ? CSV_HEADER_V2 : CSV_HEADER_V1), total + 1);
   const byField = new Map<string, number>();
   const dip = new Map<number, DipRequest>();
   const people = new Set<number>();
@@ -75,10 +80,11 @@ export function correctionFilesV2(db: Database, batchId: number, total: number, 
     .iterate(batchId) as IterableIterator<Row>;
   let done = 0;
   for (const row of rows) {
-    const [uuid, professionalId, field, oldText, newText, reason, evidenceKind, arrival, evidenceDate, evidenceNote, operator, createdAt, source, dipAction, cpf, previousCpf, registration, name] =
+    const [uuid, professionalId, field, oldText, newText, reason, evidenceKind, arrival, evidenceDate, evidenceNote, operator, createdAt, source, dipAction, cpf, storedPreviousCpf, registration, name] =
       row;
-    const oldValue = packageValue(field, oldText);
-    const newValue = packageValue(field, newText);
+    const previousCpf = v2 ? storedPreviousCpf : undefined;
+    const oldValue = v2 ? packageValue(field, oldText) : oldText;
+    const newValue = v2 ? packageValue(field, newText) : newText;
     jsonl.add(
       JSON.stringify({
         id: uuid,
@@ -97,11 +103,11 @@ export function correctionFilesV2(db: Database, batchId: number, total: number, 
         dipAction,
       }),
     );
+    const who = v2 ? [formatFieldValue('cpf', cpf, ''), formatFieldValue('cpf', previousCpf ?? null, '')] : [formatFieldValue('cpf', cpf, '')];
     csv.add(
       csvLine([
         uuid,
-        formatFieldValue('cpf', cpf, ''),
-        formatFieldValue('cpf', previousCpf, ''),
+        ...who,
         registration,
         name,
         fieldLabel(field),
