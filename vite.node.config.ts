@@ -30,9 +30,9 @@ export default defineConfig({
     minify: false,
     rollupOptions: {
       input: {
-        'main/main': 'electron/main.ts',
+        'main/main': 'electron/main/main.ts',
         'cli/cress-desk': 'electron/cliEntry.ts',
-        'host/host': 'tests/host/server.ts',
+        'host/host': 'electron/preview/server.ts',
         'bench/bench': 'tests/bench/bench.ts',
         'worker/jobs': 'db/jobs/worker.ts',
         'worker/importWriter': 'db/imports/writer/worker.ts',

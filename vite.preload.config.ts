@@ -9,7 +9,7 @@ export default defineConfig({
     target: 'node22',
     minify: false,
     rollupOptions: {
-      input: { preload: 'electron/preload.ts' },
+      input: { preload: 'electron/main/preload.ts' },
       external: ['electron'],
       output: { format: 'cjs', entryFileNames: '[name].cjs' },
     },

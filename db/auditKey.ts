@@ -3,7 +3,7 @@
 // file in the app's data folder, or where CRESS_DESK_AUDIT_KEY_FILE says — so whoever can edit the
 // store file alone can no longer rewrite history and recompute it. Every process on the desk (the
 // app, its job threads, the command line, the browser host) reads the same file; the app also keeps
-// a copy wrapped by the operating system's keystore (electron/auditKey.ts). See docs/store.md.
+// a copy wrapped by the operating system's keystore (electron/main/auditKey.ts). See docs/store.md.
 import { createHmac, randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

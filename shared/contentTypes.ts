@@ -1,5 +1,5 @@
 // The content types of the built interface's files, for the two places that serve it: the app's
-// app:// protocol (electron/security.ts) and the browser host (tests/host/server.ts).
+// app:// protocol (electron/main/security.ts) and the browser host (electron/preview/server.ts).
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

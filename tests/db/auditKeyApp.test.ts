@@ -1,4 +1,4 @@
-// The app's copy of the audit key (electron/auditKey.ts), with Electron's safeStorage stood in
+// The app's copy of the audit key (electron/main/auditKey.ts), with Electron's safeStorage stood in
 // for by a reversible wrapper: the key file is made, kept, and put back from the keystore's copy.
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -21,7 +21,7 @@ vi.mock('electron', () => {
   };
 });
 
-const { keepAuditKey } = await import('../../electron/auditKey');
+const { keepAuditKey } = await import('../../electron/main/auditKey');
 
 let dir: TempDir;
 const savedEnv = process.env[AUDIT_KEY_ENV];

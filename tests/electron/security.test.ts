@@ -5,7 +5,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { menuTemplate } from '../../electron/menu';
+import { menuTemplate } from '../../electron/main/menu';
 import {
   APP_CSP,
   APP_ENTRY,
@@ -20,11 +20,11 @@ import {
   permissionAllowed,
   refuseDisplayMedia,
   secureWebPreferences,
-} from '../../electron/security';
+} from '../../electron/main/security';
 import { CHANNELS, contract } from '../../shared/contract';
 
 const root = resolve('/opt/CRESS Desk/resources/app.asar/out/renderer');
-const mainSource = readFileSync(resolve(__dirname, '../../electron/main.ts'), 'utf8');
+const mainSource = readFileSync(resolve(__dirname, '../../electron/main/main.ts'), 'utf8');
 
 describe('window security', () => {
   it('isolates the renderer from Node', () => {

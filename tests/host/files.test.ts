@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { download, invoke, runJob, savePath, upload } from './hostClient';
-import { startHost, type RunningHost } from './server';
+import { startHost, type RunningHost } from '../../electron/preview/server';
 
 let dir: string;
 let outside: string;

@@ -1,7 +1,7 @@
 // What a page (or anyone holding the token) can send the browser host: contract calls, uploads,
 // save paths and downloads, answered as status and bytes.
 import { request } from 'node:http';
-import type { RunningHost } from './server';
+import type { RunningHost } from '../../electron/preview/server';
 
 export interface Answer {
   status: number;

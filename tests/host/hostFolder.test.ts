@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upload } from './hostClient';
-import { startHost, type RunningHost } from './server';
+import { startHost, type RunningHost } from '../../electron/preview/server';
 import { posixOnly } from '../posixOnly';
 
 const HOST_BIN = resolve(__dirname, '../../out/host/host.cjs');

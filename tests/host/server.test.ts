@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, type RunningHost } from './server';
+import { startHost, type RunningHost } from '../../electron/preview/server';
 
 let dir: string;
 let host: RunningHost;

@@ -25,6 +25,6 @@ describe('layer rules', () => {
   it('keep db/ and the command line free of electron', async () => {
     expect(await restrictedImports('db/probe.ts', "import { app } from 'electron';\nexport const x = app;\n")).toBe(1);
     expect(await restrictedImports('electron/cli.ts', "import { app } from 'electron';\nexport const x = app;\n")).toBe(1);
-    expect(await restrictedImports('electron/main.ts', "import { app } from 'electron';\nexport const x = app;\n")).toBe(0);
+    expect(await restrictedImports('electron/main/main.ts', "import { app } from 'electron';\nexport const x = app;\n")).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 // Binds the handler table to ipcMain: one trusted entry per contract channel, answering only
 // the app's own window (sender check) with the dispatcher's envelope.
 import { ipcMain } from 'electron';
-import { CHANNELS } from '../shared/contract/channels';
+import { CHANNELS } from '../../shared/contract/channels';
 import { isTrustedSender } from './security';
 
 export { isTrustedSender };

@@ -2,7 +2,7 @@
 // each making a backup only when the routine says one is due (at most once per interval, see
 // db/backups/routine.ts). Closing waits for that backup, which runs in a worker thread.
 import { app } from 'electron';
-import type { Desk } from '../db';
+import type { Desk } from '../../db';
 
 const CHECK_EVERY_MS = 30 * 60_000;
 /** Closing never hangs on a backup for longer than this; a partial file never gets a final name. */

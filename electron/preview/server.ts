@@ -13,7 +13,7 @@ import { basename, dirname, join, normalize, resolve, sep } from 'node:path';
 import { HandleBroker, openDesk, resolveStorePath, type Desk, type Store } from '../../db';
 import { auditKeyFromEnv } from '../../db/auditKey';
 import { privateByDefault } from '../../db/fileModes';
-import { APP_VERSION } from '../../electron/version';
+import { APP_VERSION } from '../version';
 import { contentTypeOf } from '../../shared/contentTypes';
 
 const MAX_BODY = 1024 * 1024;

@@ -8,9 +8,9 @@
 import { app, safeStorage } from 'electron';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { resolveStorePath } from '../db';
-import { openStoreReader } from '../db/connections';
-import { AUDIT_KEY_ENV, AUDIT_KEY_FILE_NAME, auditKeyPath, createAuditKey, keyIdOf, readAuditKey, useAuditKeyFile, writeAuditKey } from '../db/auditKey';
+import { resolveStorePath } from '../../db';
+import { openStoreReader } from '../../db/connections';
+import { AUDIT_KEY_ENV, AUDIT_KEY_FILE_NAME, auditKeyPath, createAuditKey, keyIdOf, readAuditKey, useAuditKeyFile, writeAuditKey } from '../../db/auditKey';
 
 const WRAPPED_FILE = 'audit.key.safestorage';
 

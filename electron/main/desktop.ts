@@ -5,8 +5,8 @@
 import { BrowserWindow, dialog, ipcMain, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { PickedFile, PickFileOptions, SavePathOptions } from '../shared/contract/channels';
-import type { HandleBroker } from '../db';
+import type { PickedFile, PickFileOptions, SavePathOptions } from '../../shared/contract/channels';
+import type { HandleBroker } from '../../db';
 import { isTrustedSender } from './ipc';
 import { mayReveal } from './security';
 

@@ -1,13 +1,13 @@
 // Electron's main process: lifecycle, the one window, the menu, and the store behind IPC.
-// Hardened to Electron's security checklist (electron/security.ts holds the decisions): the
+// Hardened to Electron's security checklist (electron/main/security.ts holds the decisions): the
 // window loads from the app:// scheme, navigates nowhere else, gets no permission or device,
 // has no DevTools once installed, and names files only through the dialogs' handles.
 import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HandleBroker, openDesk, resolveStorePath, type Desk } from '../db';
-import { privateByDefault } from '../db/fileModes';
-import { AppError } from '../shared/errors';
+import { HandleBroker, openDesk, resolveStorePath, type Desk } from '../../db';
+import { privateByDefault } from '../../db/fileModes';
+import { AppError } from '../../shared/errors';
 import { keepAuditKey } from './auditKey';
 import { installBackupRoutine } from './backupRoutine';
 import { bindDesktop } from './desktop';
@@ -26,7 +26,7 @@ import {
   refuseDisplayMedia,
   secureWebPreferences,
 } from './security';
-import { APP_VERSION } from './version';
+import { APP_VERSION } from '../version';
 
 app.setName('CRESS Desk');
 privateByDefault(); // what the app writes is its user's only: files 0600, folders 0700

@@ -1,8 +1,8 @@
 // The window's security (Electron's checklist) as plain data and pure decisions, so tests can check
 // them without Electron: the app:// origin and the files it serves, navigation, links handed to
-// the system, permissions, and what the file manager may show. electron/main.ts wires them in.
+// the system, permissions, and what the file manager may show. electron/main/main.ts wires them in.
 import { join, resolve, sep } from 'node:path';
-import { contentTypeOf } from '../shared/contentTypes';
+import { contentTypeOf } from '../../shared/contentTypes';
 
 /** The app is served from its own privileged scheme, never from file://. */
 export const APP_SCHEME = 'app';

@@ -2,7 +2,7 @@
 // contract's channels and nothing else. Channel names are checked here against the allowlist
 // and again in the main process.
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS, DESKTOP_CHANNELS } from '../shared/contract/channels';
+import { CHANNELS, DESKTOP_CHANNELS } from '../../shared/contract/channels';
 
 const allowed = new Set<string>(CHANNELS);
 
