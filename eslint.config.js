@@ -62,9 +62,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/cli*.ts'],
+    // One folder per way in: only the desktop app's main process (electron/main/) uses Electron; the
+    // command line and the browser preview run in plain Node and never reach into electron/main/.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The cress-desk command runs in plain Node.' }] }],
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'Only electron/main/ runs inside Electron: the command line and the preview run in plain Node.' }],
+        patterns: [layer(['**/main', '**/main/**'], 'electron/main/ is the desktop app alone: share code through db/, shared/ or electron/*.ts.')],
+      }],
     },
   },
 );
