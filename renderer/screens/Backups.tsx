@@ -28,6 +28,7 @@ import { useEffect, useState } from 'react';
 import type { BackupItem, BackupVerification, RestorePrepared } from '../../shared/contract/backups';
 import { formatFileSize } from '../../shared/display/numbers';
 import { formatDateTimeBr } from '../../shared/rules/dates';
+import { errorMessage } from '../api/client';
 import { pickFile, reveal } from '../api/desktop';
 import { EmptyState } from '../components/EmptyState';
 import { JobProgress } from '../components/JobProgress';
@@ -104,8 +105,8 @@ export function BackupsScreen() {
       const applied = await useBackups.getState().applyRestore(jobId, confirmOtherRegion);
       setNotice({ severity: 'success', text: TEXT.restored(applied.previousStore) });
       await refreshSession();
-    } catch (e) {
-      setNotice({ severity: 'error', text: (e as Error).message });
+    } catch (error) {
+      setNotice({ severity: 'error', text: errorMessage(error) });
     }
   }
 

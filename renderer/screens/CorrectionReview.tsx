@@ -16,7 +16,7 @@ import Typography from '@mui/material/Typography';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { Professional } from '../../shared/domain';
 import { fieldLabel, type FieldValue } from '../../shared/fields';
-import { call, ClientError, errorMessage } from '../api/client';
+import { call, ClientError, errorMessage, isErrorCode } from '../api/client';
 import { ChangeText } from '../components/ChangeText';
 import { saveInput, type CorrectionDraft } from '../lib/draft';
 import { queueItemsOf } from '../../shared/rules/motherFact';
@@ -65,7 +65,7 @@ export function CorrectionReview({ professional, draft, plan, changes, onClose }
       void reload();
     } catch (failure) {
       setSaving(false);
-      if (failure instanceof ClientError && failure.code === 'VERSION_CONFLICT') {
+      if (isErrorCode(failure, 'VERSION_CONFLICT')) {
         update(professional.id, { conflict: true });
         onClose();
       } else if (failure instanceof ClientError && failure.field && failure.code !== 'DIP_CONFIRMATION_REQUIRED') {

@@ -6,6 +6,7 @@ import type { JobStatus } from '../../shared/contract/jobs';
 import type { CorrectionStatus } from '../../shared/domain';
 import { call, errorMessage } from '../api/client';
 import { runJob, valueOrThrow } from './jobs';
+import { FIRST_PAGE, newestOnly, pageSetters } from './paged';
 
 type ItemsPage = Output<'batches:items'>;
 
@@ -54,22 +55,20 @@ interface BatchesState {
   acknowledge(input: { path: string; fileName: string }, onStatus: (status: JobStatus) => void): Promise<AckResult>;
 }
 
-
-let latestItems = 0;
+const nextItemsTicket = newestOnly();
 
 export const useBatches = create<BatchesState>()((set, get) => ({
   pending: null,
   list: null,
-  page: 0,
-  pageSize: 25,
+  ...FIRST_PAGE,
   loading: false,
   error: null,
   detail: null,
   detailError: null,
   items: null,
   itemFilters: { status: null, kind: null },
-  itemPage: 0,
-  itemPageSize: 25,
+  itemPage: FIRST_PAGE.page,
+  itemPageSize: FIRST_PAGE.pageSize,
   itemsLoading: false,
   dashboard: null,
   dashboardError: null,
@@ -84,14 +83,7 @@ export const useBatches = create<BatchesState>()((set, get) => ({
       set({ loading: false, error: errorMessage(error) });
     }
   },
-  setPage(page) {
-    set({ page });
-    void get().loadOverview();
-  },
-  setPageSize(pageSize) {
-    set({ pageSize, page: 0 });
-    void get().loadOverview();
-  },
+  ...pageSetters((page, pageSize = get().pageSize) => set({ page, pageSize }), () => get().loadOverview()),
 
   async open(id) {
     if (get().detail?.batch.id !== id) set({ detail: null, items: null, itemFilters: { status: null, kind: null }, itemPage: 0 });
@@ -107,7 +99,7 @@ export const useBatches = create<BatchesState>()((set, get) => ({
     const detail = get().detail;
     if (!detail) return;
     const { itemFilters, itemPage, itemPageSize } = get();
-    const ticket = ++latestItems;
+    const current = nextItemsTicket();
     set({ itemsLoading: true });
     try {
       const items = await call('batches:items', {
@@ -117,23 +109,18 @@ export const useBatches = create<BatchesState>()((set, get) => ({
         page: itemPage,
         pageSize: itemPageSize,
       });
-      if (ticket === latestItems) set({ items, itemsLoading: false });
+      if (current()) set({ items, itemsLoading: false });
     } catch (error) {
-      if (ticket === latestItems) set({ itemsLoading: false, detailError: errorMessage(error) });
+      if (current()) set({ itemsLoading: false, detailError: errorMessage(error) });
     }
   },
   setItemFilters(patch) {
     set((s) => ({ itemFilters: { ...s.itemFilters, ...patch }, itemPage: 0 }));
     void get().loadItems();
   },
-  setItemPage(itemPage) {
-    set({ itemPage });
-    void get().loadItems();
-  },
-  setItemPageSize(itemPageSize) {
-    set({ itemPageSize, itemPage: 0 });
-    void get().loadItems();
-  },
+  ...(({ setPage, setPageSize }) => ({ setItemPage: setPage, setItemPageSize: setPageSize }))(
+    pageSetters((itemPage, itemPageSize = get().itemPageSize) => set({ itemPage, itemPageSize }), () => get().loadItems()),
+  ),
 
   async loadDashboard() {
     try {

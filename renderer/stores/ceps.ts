@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { Input, Output } from '../../shared/contract';
 import { call, errorMessage } from '../api/client';
+import { FIRST_PAGE, newestOnly, pageSetters } from './paged';
 
 export const CEP_SEARCH_DEBOUNCE_MS = 200;
 
@@ -22,12 +23,11 @@ interface CepState {
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
-let latest = 0;
+const nextTicket = newestOnly();
 
 export const useCeps = create<CepState>()((set, get) => ({
   text: '',
-  page: 0,
-  pageSize: 25,
+  ...FIRST_PAGE,
   result: null,
   loading: false,
   error: null,
@@ -36,24 +36,17 @@ export const useCeps = create<CepState>()((set, get) => ({
     clearTimeout(timer);
     timer = setTimeout(() => void get().load(), CEP_SEARCH_DEBOUNCE_MS);
   },
-  setPage(page) {
-    set({ page });
-    void get().load();
-  },
-  setPageSize(pageSize) {
-    set({ pageSize, page: 0 });
-    void get().load();
-  },
+  ...pageSetters((page, pageSize = get().pageSize) => set({ page, pageSize }), () => get().load()),
   async load() {
     clearTimeout(timer);
     const { text, page, pageSize } = get();
-    const ticket = ++latest;
+    const current = nextTicket();
     set({ loading: true, error: null });
     try {
       const result = await call('cep:list', { text: text.trim(), page, pageSize });
-      if (ticket === latest) set({ result, loading: false });
+      if (current()) set({ result, loading: false });
     } catch (error) {
-      if (ticket === latest) set({ loading: false, error: errorMessage(error) });
+      if (current()) set({ loading: false, error: errorMessage(error) });
     }
   },
   async save(input) {

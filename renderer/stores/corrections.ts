@@ -4,6 +4,7 @@ import type { Output } from '../../shared/contract';
 import type { CorrectionStatus } from '../../shared/domain';
 import type { FieldName } from '../../shared/fields';
 import { call, errorMessage } from '../api/client';
+import { FIRST_PAGE, newestOnly, pageSetters } from './paged';
 
 export interface QueueFilters {
   status: CorrectionStatus | null;
@@ -40,12 +41,11 @@ interface CorrectionsState {
   loadOperators(): Promise<void>;
 }
 
-let latest = 0;
+const nextTicket = newestOnly();
 
 export const useCorrections = create<CorrectionsState>()((set, get) => ({
   filters: NO_FILTERS,
-  page: 0,
-  pageSize: 25,
+  ...FIRST_PAGE,
   result: null,
   loading: false,
   error: null,
@@ -60,17 +60,10 @@ export const useCorrections = create<CorrectionsState>()((set, get) => ({
     set({ filters: NO_FILTERS, page: 0 });
     void get().load();
   },
-  setPage(page) {
-    set({ page });
-    void get().load();
-  },
-  setPageSize(pageSize) {
-    set({ pageSize, page: 0 });
-    void get().load();
-  },
+  ...pageSetters((page, pageSize = get().pageSize) => set({ page, pageSize }), () => get().load()),
   async load() {
     const { filters, page, pageSize } = get();
-    const ticket = ++latest;
+    const current = nextTicket();
     set({ loading: true, error: null });
     try {
       const result = await call('corrections:list', {
@@ -83,9 +76,9 @@ export const useCorrections = create<CorrectionsState>()((set, get) => ({
         page,
         pageSize,
       });
-      if (ticket === latest) set({ result, loading: false });
+      if (current()) set({ result, loading: false });
     } catch (error) {
-      if (ticket === latest) set({ loading: false, error: errorMessage(error) });
+      if (current()) set({ loading: false, error: errorMessage(error) });
     }
   },
   async loadCounts() {

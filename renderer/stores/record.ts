@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { RecordView } from '../../shared/contract';
 import { call, errorMessage } from '../api/client';
+import { newestOnly } from './paged';
 
 interface RecordState {
   id: number | null;
@@ -12,18 +13,18 @@ interface RecordState {
   reload(): Promise<RecordView | null>;
 }
 
-let latest = 0;
+const nextTicket = newestOnly();
 
 export const useRecord = create<RecordState>()((set, get) => {
   async function fetchView(id: number): Promise<RecordView | null> {
-    const ticket = ++latest;
+    const current = nextTicket();
     set({ loading: true, error: null });
     try {
       const view = await call('registry:get', { id });
-      if (ticket === latest) set({ view, loading: false });
+      if (current()) set({ view, loading: false });
       return view;
     } catch (error) {
-      if (ticket === latest) set({ loading: false, error: errorMessage(error) });
+      if (current()) set({ loading: false, error: errorMessage(error) });
       return null;
     }
   }

@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { Output } from '../../shared/contract';
 import { call, errorMessage } from '../api/client';
+import { FIRST_PAGE, newestOnly, pageSetters } from './paged';
 
 export const SEARCH_DEBOUNCE_MS = 200;
 
@@ -27,29 +28,28 @@ interface RegistryState {
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
-let latest = 0;
+const nextTicket = newestOnly();
 
 export const useRegistry = create<RegistryState>()((set, get) => {
   async function run(): Promise<Result | null> {
     clearTimeout(timer);
     timer = undefined;
     const { text, page, pageSize, withPendencies } = get();
-    const ticket = ++latest;
+    const current = nextTicket();
     set({ loading: true, error: null });
     try {
       const result = await call('registry:search', { text: text.trim(), page, pageSize, ...(withPendencies ? { withPendencies } : {}) });
-      if (ticket === latest) set({ result, resultText: text.trim(), loading: false });
+      if (current()) set({ result, resultText: text.trim(), loading: false });
       return result;
     } catch (error) {
-      if (ticket === latest) set({ loading: false, error: errorMessage(error) });
+      if (current()) set({ loading: false, error: errorMessage(error) });
       return null;
     }
   }
 
   return {
     text: '',
-    page: 0,
-    pageSize: 25,
+    ...FIRST_PAGE,
     result: null,
     resultText: '',
     loading: false,
@@ -64,14 +64,7 @@ export const useRegistry = create<RegistryState>()((set, get) => {
       set({ withPendencies: on, page: 0, result: null });
       void run();
     },
-    setPage(page) {
-      set({ page });
-      void run();
-    },
-    setPageSize(pageSize) {
-      set({ pageSize, page: 0 });
-      void run();
-    },
+    ...pageSetters((page, pageSize = get().pageSize) => set({ page, pageSize }), run),
     flush() {
       const { result, resultText, text } = get();
       if (timer === undefined && result && resultText === text.trim()) return Promise.resolve(result);
