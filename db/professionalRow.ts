@@ -11,7 +11,7 @@ export type ProfessionalRow = SqlRow<typeof professionals>;
 type InternalColumn = 'nameFolded' | 'loadedValues';
 /**
  * A column added to the table without its field in the contract (or the reverse) fails to compile
- * here: the record's shape is declared in db/schema.ts and shared/contract/registry.ts only.
+ * here: the record's shape is declared in db/schema/ and shared/contract/registry.ts only.
  */
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : { onlyInOne: [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] };
 const contractCoversTable: SameKeys<Omit<InferSelectModel<typeof professionals>, InternalColumn>, Professional> = true;

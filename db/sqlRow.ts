@@ -1,6 +1,6 @@
 // The type of a row as SQLite hands it to better-sqlite3 (`SELECT *`: column names as in the
 // file, 0/1 flags as numbers), derived from the drizzle table so a column is declared once, in
-// db/schema.ts. Statements stay hand-written SQL where the hot paths need them prepared.
+// db/schema/. Statements stay hand-written SQL where the hot paths need them prepared.
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 
 type ColumnsOf<T extends SQLiteTable> = T['_']['columns'];

@@ -1,0 +1,60 @@
+// Tamper evidence: the append-only keyed chain of every write, its anchor, and the seals of each
+// professional and correction (db/audit.ts, db/auditSeals.ts).
+import { sql } from 'drizzle-orm';
+import { blob, check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** Append-only, hash-chained trail of every write (triggers refuse UPDATE and DELETE). */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    operator: text('operator').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    detail: text('detail').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+    /**
+     * HMAC-SHA-256, with the desk's audit key (db/auditKey.ts), of the previous entry's MAC and this
+     * entry; null only for entries written before the store was keyed (docs/store.md).
+     */
+    mac: text('mac'),
+  },
+  (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId)],
+);
+
+/** How many audit entries exist and the newest hash: deleting the newest entries shows up here. */
+export const auditAnchor = sqliteTable(
+  'audit_anchor',
+  {
+    id: integer('id').primaryKey(),
+    count: integer('count').notNull(),
+    lastHash: text('last_hash').notNull(),
+    /** The id of the key that signs the chain now (never the key itself); null before keying. */
+    keyId: text('key_id'),
+    lastMac: text('last_mac'),
+    /** XOR of the MACs of every professional's and every correction's seal (db/auditSeals.ts). */
+    professionalsDigest: text('professionals_digest'),
+    correctionsDigest: text('corrections_digest'),
+    /** HMAC of the row above: count, newest hash and MAC, key id and both digests. */
+    mac: text('mac'),
+  },
+  () => [check('audit_anchor_single_row', sql.raw('id = 1'))],
+);
+
+/**
+ * The keyed seal of each professional's row as the desk last wrote it: a version byte, a 16-byte
+ * HMAC of the whole row, and a one-byte fingerprint per column (to name the field that changed).
+ */
+export const professionalSeals = sqliteTable('professional_seals', {
+  id: integer('id').primaryKey(),
+  seal: blob('seal', { mode: 'buffer' }).notNull(),
+});
+
+/** The same for each correction. */
+export const correctionSeals = sqliteTable('correction_seals', {
+  id: integer('id').primaryKey(),
+  seal: blob('seal', { mode: 'buffer' }).notNull(),
+});

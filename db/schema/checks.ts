@@ -1,0 +1,6 @@
+// Helpers of the schema's CHECK constraints.
+
+/** `column IN ('a', 'b', …)` for a CHECK constraint, from the shared vocabulary. */
+export function oneOf(column: string, values: readonly string[]): string {
+  return `${column} IN (${values.map((v) => `'${v}'`).join(', ')})`;
+}

@@ -1,0 +1,126 @@
+// What the desk changes and sends to Implanta: corrections of a record's fields, and the CEP
+// directory the council keeps with its own queue of changes.
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import {
+  CORRECTION_SOURCES,
+  CORRECTION_STATUSES,
+  DIP_CONSEQUENCES,
+  EVIDENCE_ARRIVALS,
+  REJECTION_RESOLUTIONS,
+  type CorrectionSource,
+  type CorrectionStatus,
+  type DipConsequence,
+  type EvidenceArrival,
+  type RejectionResolution,
+} from '../../shared/domain';
+import { oneOf } from './checks';
+import { professionals } from './registry';
+
+const CHANGE_STATUS_SQL = sql.raw(oneOf('status', CORRECTION_STATUSES));
+
+export const corrections = sqliteTable(
+  'corrections',
+  {
+    id: integer('id').primaryKey(),
+    uuid: text('uuid').notNull().unique(),
+    professionalId: integer('professional_id')
+      .notNull()
+      .references(() => professionals.id),
+    field: text('field').notNull(),
+    oldValue: text('old_value'),
+    newValue: text('new_value'),
+    reason: text('reason').notNull(),
+    evidenceKind: text('evidence_kind'),
+    evidenceArrival: text('evidence_arrival').$type<EvidenceArrival>(),
+    evidenceDate: text('evidence_date'),
+    evidenceNote: text('evidence_note'),
+    operator: text('operator').notNull(),
+    createdAt: text('created_at').notNull(),
+    status: text('status').$type<CorrectionStatus>().notNull().default('pending'),
+    statusMessage: text('status_message'),
+    statusChangedAt: text('status_changed_at'),
+    source: text('source').$type<CorrectionSource>().notNull().default('manual'),
+    dipConsequence: text('dip_consequence').$type<DipConsequence>().notNull().default('none'),
+    // Filled by later features (batches for Implanta, spreadsheet imports); no foreign key yet.
+    batchId: integer('batch_id'),
+    importId: integer('import_id'),
+    /** For an imported correction: the record's row_version once the import wrote it (undo checks it). */
+    importRowVersion: integer('import_row_version'),
+    /**
+     * Implanta applied it to the registry but could not correct the DIP request (already in
+     * confecção): 0. Null when the answer did not say, or the DIP was not concerned.
+     */
+    dipRequestCorrected: integer('dip_request_corrected'),
+    /** A rejection the clerk dealt with: `corrected` again, or `dismissed` with a note. */
+    resolvedAt: text('resolved_at'),
+    resolution: text('resolution').$type<RejectionResolution>(),
+    resolutionNote: text('resolution_note'),
+  },
+  (t) => [
+    index('corrections_status_idx').on(t.status),
+    index('corrections_professional_idx').on(t.professionalId),
+    index('corrections_created_at_idx').on(t.createdAt),
+    index('corrections_field_idx').on(t.field),
+    index('corrections_import_idx').on(t.importId),
+    // A batch's items by status (review, acknowledgement), and answers by date (the dashboard's chart).
+    index('corrections_batch_idx').on(t.batchId, t.status),
+    index('corrections_status_changed_idx').on(t.status, t.statusChangedAt),
+    // A batch's items in creation order without sorting (the package lists them so), and the few
+    // that also need the DIP request corrected.
+    index('corrections_batch_order_idx').on(t.batchId),
+    index('corrections_batch_dip_idx').on(t.batchId, t.professionalId).where(sql.raw("dip_consequence = 'correct_dip_request'")),
+    check('corrections_status', CHANGE_STATUS_SQL),
+    check('corrections_source', sql.raw(oneOf('source', CORRECTION_SOURCES))),
+    check('corrections_dip_consequence', sql.raw(oneOf('dip_consequence', DIP_CONSEQUENCES))),
+    check('corrections_resolution', sql.raw(`resolution IS NULL OR ${oneOf('resolution', REJECTION_RESOLUTIONS)}`)),
+    check('corrections_evidence_arrival', sql.raw(`evidence_arrival IS NULL OR ${oneOf('evidence_arrival', EVIDENCE_ARRIVALS)}`)),
+  ],
+);
+
+/** CEPs the council added or fixed itself (the Correios database is not public). */
+export const cepDirectory = sqliteTable(
+  'cep_directory',
+  {
+    cep: text('cep').primaryKey(),
+    street: text('street').notNull(),
+    district: text('district').notNull(),
+    city: text('city').notNull(),
+    uf: text('uf').notNull(),
+    operator: text('operator').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  () => [check('cep_directory_cep_digits', sql.raw("length(cep) = 8 AND cep NOT GLOB '*[^0-9]*'"))],
+);
+
+/** Every CEP directory change, queued for Implanta like a correction. */
+export const cepChanges = sqliteTable(
+  'cep_changes',
+  {
+    id: integer('id').primaryKey(),
+    uuid: text('uuid').notNull().unique(),
+    cep: text('cep').notNull(),
+    oldValue: text('old_value'),
+    newValue: text('new_value').notNull(),
+    reason: text('reason').notNull(),
+    operator: text('operator').notNull(),
+    createdAt: text('created_at').notNull(),
+    status: text('status').notNull().default('pending'),
+    statusMessage: text('status_message'),
+    batchId: integer('batch_id'),
+    /** The spreadsheet import that made this change, if any. */
+    importId: integer('import_id'),
+    /** A rejection the clerk dealt with (see corrections). */
+    resolvedAt: text('resolved_at'),
+    resolution: text('resolution'),
+    resolutionNote: text('resolution_note'),
+  },
+  (t) => [
+    index('cep_changes_cep_idx').on(t.cep),
+    index('cep_changes_import_idx').on(t.importId),
+    index('cep_changes_status_idx').on(t.status),
+    index('cep_changes_batch_idx').on(t.batchId),
+    check('cep_changes_status', CHANGE_STATUS_SQL),
+  ],
+);

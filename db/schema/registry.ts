@@ -1,0 +1,156 @@
+// The registry as the desk keeps it: the desk's settings, the professionals, what is wrong with
+// each record (pendências), the main system's values in conflict with a correction on its way, and
+// every change of a record's fields.
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { DIP_STATUSES } from '../../shared/domain';
+import type { HistoryKind } from '../recordHistory';
+import { oneOf } from './checks';
+import { imports } from './imports';
+
+export const settings = sqliteTable(
+  'settings',
+  {
+    id: integer('id').primaryKey(),
+    region: integer('region').notNull(),
+    uf: text('uf').notNull(),
+    seccional: text('seccional'),
+    operator: text('operator').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  () => [check('settings_single_row', sql.raw('id = 1')), check('settings_region', sql.raw('region BETWEEN 1 AND 27'))],
+);
+
+export const professionals = sqliteTable(
+  'professionals',
+  {
+    id: integer('id').primaryKey(),
+    registrationNumber: text('registration_number').notNull().unique(),
+    cpf: text('cpf').notNull().unique(),
+    name: text('name').notNull(),
+    nameFolded: text('name_folded').notNull(),
+    socialName: text('social_name'),
+    motherName: text('mother_name'),
+    motherNotListed: integer('mother_not_listed').notNull().default(0),
+    fatherName: text('father_name'),
+    birthDate: text('birth_date'),
+    maritalStatus: text('marital_status'),
+    birthCity: text('birth_city'),
+    birthUf: text('birth_uf'),
+    nationality: text('nationality'),
+    rgNumber: text('rg_number'),
+    rgIssuer: text('rg_issuer'),
+    rgUf: text('rg_uf'),
+    email: text('email'),
+    phone: text('phone'),
+    cep: text('cep'),
+    street: text('street'),
+    number: text('number'),
+    complement: text('complement'),
+    district: text('district'),
+    city: text('city'),
+    uf: text('uf'),
+    dipStatus: text('dip_status').notNull().default('none'),
+    /** When the desk learnt the DIP status: a registry load, or Implanta's answer to a batch. */
+    dipStatusAt: text('dip_status_at'),
+    /**
+     * JSON object: each field's value as the council's main system last loaded it, the base of the
+     * three-way merge of the next registry load (docs/store.md). Null for records made on the desk.
+     */
+    loadedValues: text('loaded_values'),
+    rowVersion: integer('row_version').notNull().default(1),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    index('professionals_name_folded_idx').on(t.nameFolded),
+    // Lets a name search sort its full-text hits by name without reading whole rows.
+    index('professionals_id_name_idx').on(t.id, t.nameFolded),
+    check('professionals_cpf_digits', sql.raw("length(cpf) = 11 AND cpf NOT GLOB '*[^0-9]*'")),
+    check('professionals_mother_flag', sql.raw('mother_not_listed IN (0, 1)')),
+    // Seed case F: never both the mother's name and "Não consta mãe".
+    check('professionals_mother_rule', sql.raw('NOT (mother_not_listed = 1 AND mother_name IS NOT NULL)')),
+    check('professionals_dip_status', sql.raw(oneOf('dip_status', DIP_STATUSES))),
+  ],
+);
+
+/** What is wrong with each record as stored (shared/rules/pendencies.ts), kept in step with every write. */
+export const pendencies = sqliteTable(
+  'pendencies',
+  {
+    id: integer('id').primaryKey(),
+    professionalId: integer('professional_id')
+      .notNull()
+      .references(() => professionals.id),
+    code: text('code').notNull(),
+    field: text('field'),
+    message: text('message').notNull(),
+    /** `rule`: recomputed from the record; `load`: a value the main system sent that could not be kept (e.g. an unknown UF). */
+    source: text('source').notNull().default('rule'),
+  },
+  (t) => [
+    index('pendencies_professional_idx').on(t.professionalId),
+    index('pendencies_code_idx').on(t.code),
+    check('pendencies_source', sql.raw("source IN ('rule', 'load')")),
+  ],
+);
+
+/**
+ * A registry load that brought a third value for a field with a correction in flight: the desk
+ * kept the correction and the clerk chooses (keep it, or take the main system's value).
+ */
+export const registryConflicts = sqliteTable(
+  'registry_conflicts',
+  {
+    id: integer('id').primaryKey(),
+    importId: integer('import_id').references(() => imports.id),
+    row: integer('row'),
+    professionalId: integer('professional_id')
+      .notNull()
+      .references(() => professionals.id),
+    /** A correction field (`mother` for the mother fact). */
+    field: text('field').notNull(),
+    deskValue: text('desk_value'),
+    fileValue: text('file_value'),
+    correctionUuid: text('correction_uuid').notNull(),
+    createdAt: text('created_at').notNull(),
+    resolvedAt: text('resolved_at'),
+    /** `kept`: the correction stays; `file`: the main system's value was taken. */
+    resolution: text('resolution'),
+    operator: text('operator'),
+  },
+  (t) => [
+    index('registry_conflicts_professional_idx').on(t.professionalId),
+    index('registry_conflicts_open_idx').on(t.resolvedAt),
+    check('registry_conflicts_resolution', sql.raw("resolution IS NULL OR resolution IN ('kept', 'file')")),
+  ],
+);
+
+/**
+ * Every change of a record's fields, whatever made it (form, correction import, registry load,
+ * rejection, cancellation, conflict choice, DIP update from Implanta): the record's Histórico.
+ */
+export const recordHistory = sqliteTable(
+  'record_history',
+  {
+    id: integer('id').primaryKey(),
+    professionalId: integer('professional_id')
+      .notNull()
+      .references(() => professionals.id),
+    at: text('at').notNull(),
+    operator: text('operator').notNull(),
+    /** What made the change (see db/history.ts). */
+    kind: text('kind').$type<HistoryKind>().notNull(),
+    /** A correction field, `dipStatus`, or null for the whole record (created by a load). */
+    field: text('field'),
+    oldValue: text('old_value'),
+    newValue: text('new_value'),
+    /** The correction, import or batch behind it, and a short note (Implanta's message, a reason). */
+    correctionUuid: text('correction_uuid'),
+    importId: integer('import_id'),
+    batchId: integer('batch_id'),
+    note: text('note'),
+  },
+  (t) => [index('record_history_professional_idx').on(t.professionalId, t.id)],
+);
