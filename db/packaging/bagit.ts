@@ -12,10 +12,10 @@
 //       and may answer the text of SIGNATURE_FILE, a tag file written after the manifest and
 //       listed in the tag manifest (see bagSignature.ts).
 //   readTagText(source, path) → string                             a tag file's text, for checks
-//   zipBagSource(zip: ZipReader) → { source, root, problems }   a bag to validate, read from a zip
+//   zipBagSource(zip: ZipReader) → { source, root, problems }   a bag to validate, read from a zip (bagitZip.ts)
 //   validateBag(source, options) → { problems, info, payload }   every check below, never throws
 //                                                                  for a bad bag (only for bugs)
-//   validateZipBag(path, { password, limits, … })                  both, for a file on disk; zip-level
+//   validateZipBag(path, { password, limits, … })                  both, for a file on disk (bagitZip.ts); zip-level
 //                                                                  failures throw ZipError
 //   bagInfoValue(info, label)                                      first value of a bag-info field
 //
@@ -26,7 +26,7 @@
 //   once, and the file exists with that checksum; nothing in data/ is missing from a manifest;
 //   tagmanifest-*.txt exists and its checksums match; no tag file is left out of it.
 import { createHash, type Hash } from 'node:crypto';
-import { unsafePathReason, ZipError, ZipReader, type ZipLimits, type ZipSource, type ZipWriterOptions } from '../zip';
+import { unsafePathReason, ZipError, type ZipSource, type ZipWriterOptions } from '../zip';
 
 export interface BagInfoField {
   label: string;
@@ -372,61 +372,4 @@ function damaged(path: string, error: unknown): BagProblem {
   if (!isReadFailure(error)) throw error;
   const message = error instanceof ZipError ? error.message : `Não foi possível ler ${path}: ${error instanceof Error ? error.message : String(error)}`;
   return { code: 'FILE_DAMAGED', path, message };
-}
-
-/** A bag read from a zip: its single top-level folder is the bag's root. */
-export function zipBagSource(zip: ZipReader): { source: BagSource; root: string | null; problems: BagProblem[] } {
-  const entries = zip.entries;
-  const roots = new Set(entries.map((e) => (e.name.includes('/') ? e.name.slice(0, e.name.indexOf('/')) : '')));
-  const problems: BagProblem[] = [];
-  const root = roots.size === 1 && !roots.has('') ? ([...roots][0] as string) : null;
-  if (root === null) {
-    const outside = entries.filter((e) => !e.name.includes('/')).map((e) => e.name);
-    problems.push({
-      code: 'BAG_ROOT',
-      message:
-        outside.length > 0
-          ? `O zip deve conter uma única pasta (o bag), mas tem também ${outside.map((n) => `"${n}"`).join(', ')} fora dela.`
-          : `O zip deve conter uma única pasta (o bag), mas tem ${roots.size}: ${[...roots].map((r) => `"${r}"`).join(', ')}.`,
-    });
-  }
-  const prefix = root === null ? null : `${root}/`;
-  // Without a single root, validate the largest folder so the other problems still show.
-  const chosen =
-    prefix ??
-    (() => {
-      const counts = new Map<string, number>();
-      for (const e of entries) if (e.name.includes('/')) counts.set(e.name.slice(0, e.name.indexOf('/') + 1), (counts.get(e.name.slice(0, e.name.indexOf('/') + 1)) ?? 0) + 1);
-      return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
-    })();
-  const files = entries.filter((e) => e.name.startsWith(chosen)).map((e) => ({ path: e.name.slice(chosen.length), size: e.size }));
-  return {
-    root,
-    problems,
-    source: { files, read: (path) => zip.stream(`${chosen}${path}`) },
-  };
-}
-
-export interface ZipBagValidation extends BagValidation {
-  root: string | null;
-  encrypted: boolean;
-}
-
-/**
- * Opens a zip and validates the bag in it. Zip-level failures (not a zip, truncated, unsafe
- * names, password missing or wrong) throw ZipError; bag problems are returned.
- */
-export async function validateZipBag(
-  path: string,
-  options: ValidateOptions & { password?: string | null; limits?: Partial<ZipLimits> } = {},
-): Promise<ZipBagValidation> {
-  const zip = await ZipReader.open(path, { password: options.password ?? null, limits: options.limits });
-  try {
-    await zip.checkPassword();
-    const { source, root, problems } = zipBagSource(zip);
-    const validation = await validateBag(source, options);
-    return { ...validation, problems: [...problems, ...validation.problems], root, encrypted: zip.encrypted };
-  } finally {
-    await zip.close();
-  }
 }

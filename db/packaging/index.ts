@@ -10,8 +10,6 @@ export {
   readTagText,
   SIGNATURE_FILE,
   validateBag,
-  validateZipBag,
-  zipBagSource,
   type BagInfoField,
   type BagPayloadFile,
   type BagProblem,
@@ -21,8 +19,8 @@ export {
   type BagZipSummary,
   type ValidateOptions,
   type WriteBagOptions,
-  type ZipBagValidation,
 } from './bagit';
+export { validateZipBag, zipBagSource, type ZipBagValidation } from './bagitZip';
 export { formatBagInfo, formatManifest, isoDateLocal, writeBagZip } from './bagitWrite';
 export { checkBagSignature, signatureText, type BagSignatureCheck, type SignatureHead, type SigningKey } from './bagSignature';
 export { FinalNameTakenError, isPartialName, partialPathFor, removeStalePartials, syncFile, syncFolder, syncFolderSync, writeAtomically } from './atomicFile';
