@@ -8,14 +8,7 @@ import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Chip from '@mui/material/Chip';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import type { BatchSummary, PendingForBatch } from '../../shared/contract';
@@ -24,10 +17,8 @@ import { fieldLabel } from '../../shared/fields';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { errorMessage } from '../api/client';
 import { EmptyState } from '../components/EmptyState';
-import { LoadingBar } from '../components/LoadingBar';
-import { ClickableRow } from '../components/ClickableRow';
 import { PageHeader } from '../components/PageHeader';
-import { Pager } from '../components/Pager';
+import { PagedTable, type Column } from '../components/PagedTable';
 import { useBatches } from '../stores/batches';
 import { useNavigation } from '../stores/navigation';
 import { useNotify } from '../stores/notify';
@@ -74,16 +65,19 @@ export function BatchesScreen() {
         }
       />
       <PendingCard pending={pending} creating={creating} error={createError} onCreate={() => void generate()} onOpen={(id) => go({ name: 'batch', id })} />
-      <LoadingBar loading={loading} label={TEXT.loading} />
-      {error ? <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert> : null}
-      <Paper variant="outlined">
-        {list && items.length === 0 ? (
-          <EmptyState icon={<Inventory2Icon />} title={TEXT.empty} />
-        ) : (
-          <BatchTable items={items} onOpen={(id) => go({ name: 'batch', id })} />
-        )}
-        {list && list.total > 0 ? <Pager total={list.total} page={page} pageSize={pageSize} onPage={setPage} onPageSize={setPageSize} /> : null}
-      </Paper>
+      <PagedTable
+        label={TEXT.tableLabel}
+        columns={COLUMNS}
+        rows={list ? items : null}
+        rowKey={(b) => b.id}
+        open={{ label: (b) => TEXT.openRow(b.number), onOpen: (b) => go({ name: 'batch', id: b.id }) }}
+        rowSx={(b) => (b.overdue ? { bgcolor: 'rgba(211,47,47,0.06)' } : undefined)}
+        loading={loading}
+        loadingLabel={TEXT.loading}
+        error={error}
+        paging={list ? { total: list.total, page, pageSize, onPage: setPage, onPageSize: setPageSize } : null}
+        empty={<EmptyState icon={<Inventory2Icon />} title={TEXT.empty} />}
+      />
       {acknowledging ? <AckDialog onClose={() => setAcknowledging(false)} /> : null}
     </Box>
   );
@@ -150,45 +144,30 @@ function PendingCard({
   );
 }
 
-function BatchTable({ items, onOpen }: { items: BatchSummary[]; onOpen(id: number): void }) {
-  const c = TEXT.columns;
-  return (
-    <TableContainer>
-      <Table aria-label={TEXT.tableLabel}>
-        <TableHead>
-          <TableRow>
-            <TableCell>{c.number}</TableCell>
-            <TableCell>{c.state}</TableCell>
-            <TableCell>{c.items}</TableCell>
-            <TableCell>{c.created}</TableCell>
-            <TableCell>{c.sent}</TableCell>
-            <TableCell>{c.answer}</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {items.map((b) => (
-            <ClickableRow key={b.id} label={TEXT.openRow(b.number)} onActivate={() => onOpen(b.id)} sx={b.overdue ? { bgcolor: 'rgba(211,47,47,0.06)' } : undefined}>
-              <TableCell sx={{ fontWeight: 600, fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{b.number}</TableCell>
-              <TableCell>
-                <BatchStateChip batch={b} />
-              </TableCell>
-              <TableCell>{TEXT.items(b.counts.corrections, b.counts.cepChanges)}</TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTimeBr(b.createdAt)}</TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                {b.sentAt ? formatDateTimeBr(b.sentAt) : '—'}
-                {b.overdue && b.dueAt ? (
-                  <Typography variant="body2" component="span" sx={{ display: 'block', color: 'error.main' }}>
-                    {TEXT.overdueSince(formatDateTimeBr(b.dueAt))}
-                  </Typography>
-                ) : null}
-              </TableCell>
-              <TableCell sx={{ color: b.counts.unresolvedRejections > 0 ? 'error.main' : undefined }}>
-                {b.sentAt ? TEXT.answer(b.counts.statuses.synced, b.counts.unresolvedRejections, b.counts.unanswered) : '—'}
-              </TableCell>
-            </ClickableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableContainer>
-  );
-}
+const c = TEXT.columns;
+
+const COLUMNS: Column<BatchSummary>[] = [
+  { header: c.number, numeric: true, sx: { fontWeight: 600, whiteSpace: 'nowrap' }, cell: (b) => b.number },
+  { header: c.state, cell: (b) => <BatchStateChip batch={b} /> },
+  { header: c.items, cell: (b) => TEXT.items(b.counts.corrections, b.counts.cepChanges) },
+  { header: c.created, sx: { whiteSpace: 'nowrap' }, cell: (b) => formatDateTimeBr(b.createdAt) },
+  {
+    header: c.sent,
+    sx: { whiteSpace: 'nowrap' },
+    cell: (b) => (
+      <>
+        {b.sentAt ? formatDateTimeBr(b.sentAt) : '—'}
+        {b.overdue && b.dueAt ? (
+          <Typography variant="body2" component="span" sx={{ display: 'block', color: 'error.main' }}>
+            {TEXT.overdueSince(formatDateTimeBr(b.dueAt))}
+          </Typography>
+        ) : null}
+      </>
+    ),
+  },
+  {
+    header: c.answer,
+    sxFor: (b) => ({ color: b.counts.unresolvedRejections > 0 ? 'error.main' : undefined }),
+    cell: (b) => (b.sentAt ? TEXT.answer(b.counts.statuses.synced, b.counts.unresolvedRejections, b.counts.unanswered) : '—'),
+  },
+];

@@ -1,8 +1,7 @@
-// One batch: where it is in its life, what to do next, the review by kind and field, and every
-// item with its status and Implanta's message; while the batch is open, any item can be taken out.
+// One batch: where it is in its life, what to do next, the review by kind and field, and its items
+// (BatchItems.tsx).
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import BlockIcon from '@mui/icons-material/Block';
-import RemoveCircleOutlineIcon from '@mui/icons-material/RemoveCircleOutlineOutlined';
 import DownloadIcon from '@mui/icons-material/Download';
 import LockIcon from '@mui/icons-material/Lock';
 import MailOutlineIcon from '@mui/icons-material/EmailOutlined';
@@ -13,8 +12,6 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
-import Chip from '@mui/material/Chip';
-import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
@@ -25,26 +22,22 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState, type ReactNode } from 'react';
-import type { BatchGroup, BatchItem, BatchSummary } from '../../shared/contract';
-import { CORRECTION_STATUS_LABELS } from '../../shared/display/labels';
+import { useEffect, useState } from 'react';
+import type { BatchGroup, BatchSummary } from '../../shared/contract';
 import { formatCount } from '../../shared/display/numbers';
 import { CORRECTION_STATUSES, type CorrectionStatus } from '../../shared/domain';
 import { fieldLabel } from '../../shared/fields';
-import { formatCep } from '../../shared/rules/cep';
 import { formatDateTimeBr } from '../../shared/rules/dates';
-import { ChangeText } from '../components/ChangeText';
-import { EmptyState } from '../components/EmptyState';
 import { LoadingBar } from '../components/LoadingBar';
-import { Pager } from '../components/Pager';
+import { NumericCell, NumericText } from '../components/Numeric';
 import { StatusChip } from '../components/StatusChip';
-import { STATUS_COLORS } from '../lib/statusColors';
 import { useBatches } from '../stores/batches';
 import { useNavigation } from '../stores/navigation';
 import { useNotify } from '../stores/notify';
 import { BATCHES_TEXT } from './batches.text';
 import { AckDialog, ConfirmDialog, DipEmailDialog, ExportDialog, SentDialog } from './BatchesDialogs';
-import { BatchStateChip } from './BatchesParts';
+import { BatchItems } from './BatchItems';
+import { BatchStateChip, Section } from './BatchesParts';
 
 const TEXT = BATCHES_TEXT.detail;
 
@@ -78,7 +71,7 @@ export function BatchDetailScreen({ id }: { id: number }) {
         <>
           <Header batch={batch} onAction={setDialog} />
           <Review groups={shown.groups} />
-          <Items removable={batch.state === 'open'} batchNumber={batch.number} batchId={batch.id} />
+          <BatchItems removable={batch.state === 'open'} batchNumber={batch.number} batchId={batch.id} />
           {dialog === 'seal' ? (
             <ConfirmDialog
               title={BATCHES_TEXT.confirmSeal.title(batch.number)}
@@ -213,9 +206,9 @@ function Header({ batch, onAction }: { batch: BatchSummary; onAction(name: Dialo
                 <Typography component="dt" variant="body2" sx={{ color: 'text.secondary' }}>
                   {label}
                 </Typography>
-                <Typography component="dd" sx={{ m: 0, fontVariantNumeric: 'tabular-nums' }}>
+                <NumericText component="dd" sx={{ m: 0 }}>
                   {formatDateTimeBr(at)}
-                </Typography>
+                </NumericText>
               </Box>
             ))}
         </Box>
@@ -270,9 +263,9 @@ function Review({ groups }: { groups: BatchGroup[] }) {
               <TableRow key={`${g.kind}-${g.field ?? ''}`}>
                 <TableCell>{TEXT.kinds[g.kind]}</TableCell>
                 <TableCell>{g.field ? fieldLabel(g.field) : '—'}</TableCell>
-                <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums', fontWeight: 600 }}>
+                <NumericCell align="right" sx={{ fontWeight: 600 }}>
                   {formatCount(g.count)}
-                </TableCell>
+                </NumericCell>
                 <TableCell>
                   <StatusCounts statuses={g.statuses} />
                 </TableCell>
@@ -282,148 +275,5 @@ function Review({ groups }: { groups: BatchGroup[] }) {
         </Table>
       </TableContainer>
     </Section>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Box component="section" aria-label={title} sx={{ mb: 3 }}>
-      <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
-        {title}
-      </Typography>
-      {children}
-    </Box>
-  );
-}
-
-function Items({ removable, batchId, batchNumber }: { removable: boolean; batchId: number; batchNumber: string }) {
-  const { items, itemFilters, itemPage, itemPageSize, itemsLoading, setItemFilters, setItemPage, setItemPageSize, removeItem } = useBatches();
-  const openRecord = useNavigation((s) => s.openRecord);
-  const notify = useNotify((s) => s.show);
-  const [removing, setRemoving] = useState<BatchItem | null>(null);
-  const c = TEXT.itemColumns;
-  return (
-    <Section title={TEXT.itemsTitle}>
-      <Stack direction="row" spacing={1} useFlexGap role="group" aria-label={c.status} sx={{ flexWrap: 'wrap', mb: 1.5 }}>
-        <Chip
-          label={TEXT.allStatuses}
-          clickable
-          color={itemFilters.status === null ? 'primary' : 'default'}
-          variant={itemFilters.status === null ? 'filled' : 'outlined'}
-          aria-pressed={itemFilters.status === null}
-          onClick={() => setItemFilters({ status: null })}
-        />
-        {CORRECTION_STATUSES.filter((s) => s !== 'pending').map((s) => (
-          <Chip
-            key={s}
-            label={CORRECTION_STATUS_LABELS[s]}
-            clickable
-            color={itemFilters.status === s ? STATUS_COLORS[s] : 'default'}
-            variant={itemFilters.status === s ? 'filled' : 'outlined'}
-            aria-pressed={itemFilters.status === s}
-            onClick={() => setItemFilters({ status: s })}
-          />
-        ))}
-      </Stack>
-      <LoadingBar loading={itemsLoading} label={TEXT.loadingItems} />
-      <Paper variant="outlined">
-        {items && items.items.length === 0 ? (
-          <EmptyState title={TEXT.noItems} />
-        ) : (
-          <TableContainer>
-            <Table aria-label={TEXT.itemsLabel}>
-              <TableHead>
-                <TableRow>
-                  <TableCell>{c.who}</TableCell>
-                  <TableCell>{c.field}</TableCell>
-                  <TableCell>{c.change}</TableCell>
-                  <TableCell>{c.status}</TableCell>
-                  {/* An open batch has no answers yet: its last column is the action. */}
-                  <TableCell>{removable ? c.actions : c.message}</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {(items?.items ?? []).map((item) => (
-                  <ItemRow key={item.uuid} item={item} onOpen={openRecord} onRemove={removable ? setRemoving : null} />
-                ))}
-              </TableBody>
-            </Table>
-          </TableContainer>
-        )}
-        {items && items.total > 0 ? <Pager total={items.total} page={itemPage} pageSize={itemPageSize} onPage={setItemPage} onPageSize={setItemPageSize} /> : null}
-      </Paper>
-      {removing ? (
-        <ConfirmDialog
-          title={BATCHES_TEXT.confirmRemove.title(batchNumber)}
-          confirm={BATCHES_TEXT.confirmRemove.confirm}
-          onConfirm={async () => {
-            await removeItem(batchId, removing.uuid);
-            notify(BATCHES_TEXT.confirmRemove.done(batchNumber), 'info');
-          }}
-          onClose={() => setRemoving(null)}
-        >
-          {removing.kind === 'cep'
-            ? BATCHES_TEXT.confirmRemove.cep(formatCep(removing.cep ?? ''))
-            : BATCHES_TEXT.confirmRemove.correction(fieldLabel(removing.field), removing.professionalName ?? '', removing.registrationNumber ?? '')}
-        </ConfirmDialog>
-      ) : null}
-    </Section>
-  );
-}
-
-/** What an item is, for the label of its button. */
-function itemWords(item: BatchItem): string {
-  return item.kind === 'cep' ? TEXT.cepChange(formatCep(item.cep ?? '')) : `${fieldLabel(item.field)} — ${item.professionalName ?? ''}`;
-}
-
-function cepAddress(text: string | null): string | null {
-  if (!text) return null;
-  try {
-    const a = JSON.parse(text) as { street?: string; district?: string; city?: string; uf?: string };
-    return [a.street, a.district, a.city && a.uf ? `${a.city}/${a.uf}` : a.city].filter(Boolean).join(', ');
-  } catch {
-    return text;
-  }
-}
-
-function ItemRow({ item, onOpen, onRemove }: { item: BatchItem; onOpen(id: number): void; onRemove: ((item: BatchItem) => void) | null }) {
-  const rejected = item.status === 'rejected';
-  return (
-    <TableRow sx={rejected ? { bgcolor: 'rgba(211,47,47,0.06)' } : undefined}>
-      <TableCell>
-        {item.kind === 'cep' ? (
-          <Typography sx={{ fontWeight: 500, fontVariantNumeric: 'tabular-nums' }}>{TEXT.cepChange(formatCep(item.cep ?? ''))}</Typography>
-        ) : (
-          <>
-            <Link component="button" type="button" onClick={() => onOpen(item.professionalId as number)} sx={{ textAlign: 'left', fontWeight: 500 }}>
-              {item.professionalName}
-            </Link>
-            <Typography variant="body2" sx={{ color: 'text.secondary', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
-              {item.cpfMasked}
-            </Typography>
-          </>
-        )}
-      </TableCell>
-      <TableCell>{item.kind === 'cep' ? BATCHES_TEXT.detail.kinds.cep : fieldLabel(item.field)}</TableCell>
-      <TableCell sx={{ minWidth: 220, maxWidth: 340 }}>
-        {item.kind === 'cep' ? (
-          <ChangeText field="street" oldValue={cepAddress(item.oldValue)} newValue={cepAddress(item.newValue)} stacked />
-        ) : (
-          <ChangeText field={item.field} oldValue={item.oldValue} newValue={item.newValue} stacked />
-        )}
-      </TableCell>
-      <TableCell>
-        <StatusChip status={item.status} />
-      </TableCell>
-      {onRemove ? (
-        <TableCell>
-          <Button size="small" color="inherit" startIcon={<RemoveCircleOutlineIcon />} onClick={() => onRemove(item)} aria-label={TEXT.removeLabel(itemWords(item))} sx={{ whiteSpace: 'nowrap' }}>
-            {TEXT.remove}
-          </Button>
-        </TableCell>
-      ) : (
-        <TableCell sx={{ maxWidth: 280, color: rejected ? 'error.dark' : 'text.secondary' }}>{item.statusMessage ?? '—'}</TableCell>
-      )}
-    </TableRow>
   );
 }

@@ -1,6 +1,10 @@
-// Small pieces shared by the Lotes screens and the start screen: a batch's state as a chip.
+// Small pieces shared by the Lotes screens and the start screen: a batch's state as a chip, and a
+// titled section of the batch page.
+import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
 import type { BatchSummary } from '../../shared/contract';
 import { BATCH_STATE_LABELS } from '../../shared/display/labels';
 import type { BatchState } from '../../shared/domain';
@@ -29,5 +33,17 @@ export function BatchStateChip({ batch }: { batch: BatchSummary }) {
       />
       {batch.overdue ? <Chip size="small" label={TEXT.overdue} color="error" /> : null}
     </Stack>
+  );
+}
+
+/** A part of the batch page, named for screen readers by its title. */
+export function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Box component="section" aria-label={title} sx={{ mb: 3 }}>
+      <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
+        {title}
+      </Typography>
+      {children}
+    </Box>
   );
 }

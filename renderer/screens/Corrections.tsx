@@ -1,6 +1,5 @@
 // The queue: every correction with its state, filtered the way the clerk works through a pile.
 import FactCheckIcon from '@mui/icons-material/FactCheck';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -8,12 +7,6 @@ import Link from '@mui/material/Link';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
@@ -27,9 +20,9 @@ import { DIP_CONSEQUENCE_LABELS } from '../../shared/rules/dip';
 import { ChangeText } from '../components/ChangeText';
 import { DateField } from '../components/DateField';
 import { EmptyState } from '../components/EmptyState';
-import { LoadingBar } from '../components/LoadingBar';
 import { PageHeader } from '../components/PageHeader';
-import { Pager } from '../components/Pager';
+import { NumericText } from '../components/Numeric';
+import { PagedTable, type Column } from '../components/PagedTable';
 import { StatusChip } from '../components/StatusChip';
 import { STATUS_COLORS } from '../lib/statusColors';
 import { NO_FILTERS, useCorrections, type QueueFilters } from '../stores/corrections';
@@ -56,10 +49,16 @@ export function CorrectionsScreen() {
     <Box>
       <PageHeader title={TEXT.title} subtitle={TEXT.subtitle} />
       <Filters filters={filters} operators={operators} onChange={setFilters} onClear={clearFilters} filtered={filtered} />
-      <LoadingBar loading={loading} label={TEXT.loading} />
-      {error ? <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert> : null}
-      <Paper variant="outlined">
-        {result && items.length === 0 ? (
+      <PagedTable
+        label={TEXT.tableLabel}
+        columns={queueColumns(openRecord)}
+        rows={result ? items : null}
+        rowKey={(row) => row.uuid}
+        loading={loading}
+        loadingLabel={TEXT.loading}
+        error={error}
+        paging={result ? { total: result.total, page, pageSize, onPage: setPage, onPageSize: setPageSize } : null}
+        empty={
           filtered ? (
             <EmptyState icon={<FactCheckIcon />} title={TEXT.noMatch} action={<Button onClick={clearFilters}>{TEXT.clear}</Button>}>
               {TEXT.noMatchHelp}
@@ -75,13 +74,8 @@ export function CorrectionsScreen() {
               }
             />
           )
-        ) : (
-          <QueueTable items={items} onOpen={openRecord} />
-        )}
-        {result && result.total > 0 ? (
-          <Pager total={result.total} page={page} pageSize={pageSize} onPage={setPage} onPageSize={setPageSize} />
-        ) : null}
-      </Paper>
+        }
+      />
     </Box>
   );
 }
@@ -222,71 +216,53 @@ function DateTimeText({ iso }: { iso: string }) {
   );
 }
 
-function QueueTable({ items, onOpen }: { items: CorrectionListItem[]; onOpen(id: number): void }) {
+function queueColumns(onOpen: (id: number) => void): Column<CorrectionListItem>[] {
   const c = TEXT.columns;
-  return (
-    <TableContainer>
-      <Table aria-label={TEXT.tableLabel}>
-        <TableHead>
-          <TableRow>
-            <TableCell>{c.date}</TableCell>
-            <TableCell>{c.professional}</TableCell>
-            <TableCell>{c.field}</TableCell>
-            <TableCell>{c.change}</TableCell>
-            <TableCell>{c.reason}</TableCell>
-            <TableCell>{c.operator}</TableCell>
-            <TableCell>{c.status}</TableCell>
-            <TableCell>{c.source}</TableCell>
-            <TableCell>{c.dip}</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {items.map((row) => (
-            <TableRow key={row.uuid} hover>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                <DateTimeText iso={row.createdAt} />
-              </TableCell>
-              <TableCell>
-                <Link
-                  component="button"
-                  type="button"
-                  onClick={() => onOpen(row.professionalId)}
-                  title={TEXT.openProfessional}
-                  sx={{ textAlign: 'left', fontWeight: 500 }}
-                >
-                  {row.professionalName}
-                </Link>
-                <Typography variant="body2" sx={{ color: 'text.secondary', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
-                  {row.cpfMasked}
-                </Typography>
-              </TableCell>
-              <TableCell>{fieldLabel(row.field)}</TableCell>
-              <TableCell sx={{ minWidth: 220, maxWidth: 300 }}>
-                <ChangeText field={row.field} oldValue={row.oldValue} newValue={row.newValue} stacked />
-              </TableCell>
-              <TableCell sx={{ maxWidth: 180 }}>
-                <Typography variant="body2" sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }} title={row.reason}>
-                  {row.reason}
-                </Typography>
-              </TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.operator}</TableCell>
-              <TableCell>
-                {row.statusMessage ? (
-                  <Tooltip title={row.statusMessage}>
-                    <span tabIndex={0}>
-                      <StatusChip status={row.status} />
-                    </span>
-                  </Tooltip>
-                ) : (
-                  <StatusChip status={row.status} />
-                )}
-              </TableCell>
-              <TableCell>{CORRECTION_SOURCE_LABELS[row.source]}</TableCell>
-              <TableCell>{row.dipConsequence !== 'none' ? DIP_CONSEQUENCE_LABELS[row.dipConsequence] : '—'}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableContainer>
-  );
+  return [
+    { header: c.date, sx: { whiteSpace: 'nowrap' }, cell: (row) => <DateTimeText iso={row.createdAt} /> },
+    {
+      header: c.professional,
+      cell: (row) => (
+        <>
+          <Link component="button" type="button" onClick={() => onOpen(row.professionalId)} title={TEXT.openProfessional} sx={{ textAlign: 'left', fontWeight: 500 }}>
+            {row.professionalName}
+          </Link>
+          <NumericText variant="body2" sx={{ color: 'text.secondary', whiteSpace: 'nowrap' }}>
+            {row.cpfMasked}
+          </NumericText>
+        </>
+      ),
+    },
+    { header: c.field, cell: (row) => fieldLabel(row.field) },
+    {
+      header: c.change,
+      sx: { minWidth: 220, maxWidth: 300 },
+      cell: (row) => <ChangeText field={row.field} oldValue={row.oldValue} newValue={row.newValue} stacked />,
+    },
+    {
+      header: c.reason,
+      sx: { maxWidth: 180 },
+      cell: (row) => (
+        <Typography variant="body2" sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }} title={row.reason}>
+          {row.reason}
+        </Typography>
+      ),
+    },
+    { header: c.operator, sx: { whiteSpace: 'nowrap' }, cell: (row) => row.operator },
+    {
+      header: c.status,
+      cell: (row) =>
+        row.statusMessage ? (
+          <Tooltip title={row.statusMessage}>
+            <span tabIndex={0}>
+              <StatusChip status={row.status} />
+            </span>
+          </Tooltip>
+        ) : (
+          <StatusChip status={row.status} />
+        ),
+    },
+    { header: c.source, cell: (row) => CORRECTION_SOURCE_LABELS[row.source] },
+    { header: c.dip, cell: (row) => (row.dipConsequence !== 'none' ? DIP_CONSEQUENCE_LABELS[row.dipConsequence] : '—') },
+  ];
 }

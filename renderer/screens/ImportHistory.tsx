@@ -13,12 +13,6 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
@@ -26,7 +20,7 @@ import type { ImportRecord } from '../../shared/contract/imports';
 import { formatCount } from '../../shared/display/numbers';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { EmptyState } from '../components/EmptyState';
-import { Pager } from '../components/Pager';
+import { PagedTable, type Column } from '../components/PagedTable';
 import { useImports } from '../stores/imports';
 import { useNotify } from '../stores/notify';
 import { ImportProgress } from './ImportProgress';
@@ -51,76 +45,84 @@ export function ImportHistory() {
           <ImportProgress status={historyJob} />
         </Box>
       ) : null}
-      {history && history.items.length === 0 ? (
-        <EmptyState icon={<HistoryIcon />} title={t.empty} />
-      ) : (
-        <TableContainer>
-          <Table aria-label={t.tableLabel}>
-            <TableHead>
-              <TableRow>
-                <TableCell>{t.number}</TableCell>
-                <TableCell>{t.date}</TableCell>
-                <TableCell>{t.file}</TableCell>
-                <TableCell align="right">{t.rows}</TableCell>
-                <TableCell>{t.result}</TableCell>
-                <TableCell>{t.state}</TableCell>
-                <TableCell>{t.actions}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {(history?.items ?? []).map((item) => (
-                <TableRow key={item.id}>
-                  <TableCell sx={{ fontVariantNumeric: 'tabular-nums' }}>{item.id}</TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTimeBr(item.finishedAt)}</TableCell>
-                  <TableCell sx={{ minWidth: 180 }}>
-                    <Typography variant="body2" sx={{ fontWeight: 500, wordBreak: 'break-all' }}>
-                      {item.fileName}
-                    </Typography>
-                    <Typography variant="caption" sx={{ color: 'text.secondary' }}>
-                      {t.kinds[item.kind]} · {t.sheet(item.sheet)} · {item.operator}
-                    </Typography>
-                  </TableCell>
-                  <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>
-                    {formatCount(item.rows)}
-                  </TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                    <Typography variant="body2">{t.accepted(item.accepted)}</Typography>
-                    <Typography variant="caption" component="div" sx={{ color: 'text.secondary' }}>
-                      {t.unchanged(item.unchanged)}
-                      {' · '}
-                      <Box component="span" sx={{ color: item.rejected > 0 ? 'error.main' : undefined, fontWeight: item.rejected > 0 ? 600 : undefined }}>
-                        {t.rejected(item.rejected)}
-                      </Box>
-                    </Typography>
-                    {item.kind === 'registry' && item.flagged + item.conflicts > 0 ? (
-                      <Typography variant="caption" component="div" sx={{ color: 'warning.dark' }}>
-                        {[item.flagged > 0 ? t.flagged(item.flagged) : null, item.conflicts > 0 ? t.conflicts(item.conflicts) : null].filter(Boolean).join(' · ')}
-                      </Typography>
-                    ) : null}
-                  </TableCell>
-                  <TableCell>
-                    <Chip size="small" variant="outlined" color={item.state === 'done' ? 'success' : 'default'} label={t.states[item.state]} />
-                  </TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                    <Stack direction="row" spacing={0.5}>
-                      {item.rejected > 0 ? (
-                        <ImportReportButton importId={item.id} fileName={item.fileName} label={t.report} size="small" aria-label={t.reportOf(item.id)} disabled={historyJob !== null} />
-                      ) : null}
-                      <UndoButton item={item} disabled={historyJob !== null} onUndo={() => setUndoing(item)} />
-                    </Stack>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
-      )}
-      {history && history.total > 10 ? (
-        <Pager total={history.total} page={history.page} pageSize={history.pageSize} onPage={(page) => void loadHistory(page)} onPageSize={(size) => void loadHistory(0, size)} />
-      ) : null}
+      <PagedTable
+        framed={false}
+        hover={false}
+        label={t.tableLabel}
+        columns={historyColumns(historyJob !== null, setUndoing)}
+        rows={history ? history.items : null}
+        rowKey={(item) => item.id}
+        empty={<EmptyState icon={<HistoryIcon />} title={t.empty} />}
+        paging={
+          // Ten fit without paging.
+          history && history.total > 10
+            ? { total: history.total, page: history.page, pageSize: history.pageSize, onPage: (page) => void loadHistory(page), onPageSize: (size) => void loadHistory(0, size) }
+            : null
+        }
+      />
       {undoing ? <UndoDialog item={undoing} onClose={() => setUndoing(null)} /> : null}
     </Paper>
   );
+}
+
+function historyColumns(busy: boolean, onUndo: (item: ImportRecord) => void): Column<ImportRecord>[] {
+  const t = TEXT.history;
+  return [
+    { header: t.number, numeric: true, cell: (item) => item.id },
+    { header: t.date, sx: { whiteSpace: 'nowrap' }, cell: (item) => formatDateTimeBr(item.finishedAt) },
+    {
+      header: t.file,
+      sx: { minWidth: 180 },
+      cell: (item) => (
+        <>
+          <Typography variant="body2" sx={{ fontWeight: 500, wordBreak: 'break-all' }}>
+            {item.fileName}
+          </Typography>
+          <Typography variant="caption" sx={{ color: 'text.secondary' }}>
+            {t.kinds[item.kind]} · {t.sheet(item.sheet)} · {item.operator}
+          </Typography>
+        </>
+      ),
+    },
+    { header: t.rows, align: 'right', numeric: true, cell: (item) => formatCount(item.rows) },
+    {
+      header: t.result,
+      sx: { whiteSpace: 'nowrap' },
+      cell: (item) => (
+        <>
+          <Typography variant="body2">{t.accepted(item.accepted)}</Typography>
+          <Typography variant="caption" component="div" sx={{ color: 'text.secondary' }}>
+            {t.unchanged(item.unchanged)}
+            {' · '}
+            <Box component="span" sx={{ color: item.rejected > 0 ? 'error.main' : undefined, fontWeight: item.rejected > 0 ? 600 : undefined }}>
+              {t.rejected(item.rejected)}
+            </Box>
+          </Typography>
+          {item.kind === 'registry' && item.flagged + item.conflicts > 0 ? (
+            <Typography variant="caption" component="div" sx={{ color: 'warning.dark' }}>
+              {[item.flagged > 0 ? t.flagged(item.flagged) : null, item.conflicts > 0 ? t.conflicts(item.conflicts) : null].filter(Boolean).join(' · ')}
+            </Typography>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      header: t.state,
+      cell: (item) => <Chip size="small" variant="outlined" color={item.state === 'done' ? 'success' : 'default'} label={t.states[item.state]} />,
+    },
+    {
+      header: t.actions,
+      sx: { whiteSpace: 'nowrap' },
+      cell: (item) => (
+        <Stack direction="row" spacing={0.5}>
+          {item.rejected > 0 ? (
+            <ImportReportButton importId={item.id} fileName={item.fileName} label={t.report} size="small" aria-label={t.reportOf(item.id)} disabled={busy} />
+          ) : null}
+          <UndoButton item={item} disabled={busy} onUndo={() => onUndo(item)} />
+        </Stack>
+      ),
+    },
+  ];
 }
 
 function UndoButton({ item, disabled, onUndo }: { item: ImportRecord; disabled: boolean; onUndo(): void }) {

@@ -24,6 +24,7 @@ import { useState } from 'react';
 import type { ImportSummary, PreviewRow, RowStatus } from '../../shared/contract/imports';
 import { formatCount } from '../../shared/display/numbers';
 import { formatDateTimeBr } from '../../shared/rules/dates';
+import { NumericCell } from '../components/Numeric';
 import { useImports } from '../stores/imports';
 import { ImportConflicts } from './ImportConflicts';
 import { ImportReportButton } from './ImportReportButton';
@@ -166,7 +167,7 @@ function PreviewTable({ headers, rows }: { headers: string[]; rows: PreviewRow[]
         <TableBody>
           {rows.map((row) => (
             <TableRow key={row.row} sx={row.status === 'rejected' ? { bgcolor: '#fff8f7' } : undefined}>
-              <TableCell sx={{ fontVariantNumeric: 'tabular-nums' }}>{formatCount(row.row)}</TableCell>
+              <NumericCell>{formatCount(row.row)}</NumericCell>
               <TableCell>
                 <Chip size="small" color={STATUS_COLORS[row.status]} variant={row.status === 'rejected' ? 'filled' : 'outlined'} label={t.statusLabels[row.status]} />
               </TableCell>

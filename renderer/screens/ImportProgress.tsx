@@ -8,6 +8,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { JobStatus } from '../../shared/contract/jobs';
 import { COMMON_TEXT } from '../components/common.text';
+import { NumericText } from '../components/Numeric';
 import { IMPORT_TEXT as TEXT } from './import.text';
 
 const PHASE_TITLES: Record<string, string> = {
@@ -33,9 +34,9 @@ export function ImportProgress({ status, onCancel }: { status: JobStatus; onCanc
             {title}
           </Typography>
           {title !== label ? (
-            <Typography variant="body2" sx={{ color: 'text.secondary', fontVariantNumeric: 'tabular-nums' }}>
+            <NumericText variant="body2" sx={{ color: 'text.secondary' }}>
               {label}
-            </Typography>
+            </NumericText>
           ) : null}
         </Box>
         {onCancel && status.state === 'running' && phase !== 'commit' ? (

@@ -35,6 +35,7 @@ import { DIP_CONSEQUENCE_LABELS } from '../../shared/rules/dip';
 import { DipChip } from '../components/DipChip';
 import { EmptyState } from '../components/EmptyState';
 import { LoadingBar } from '../components/LoadingBar';
+import { NumericText } from '../components/Numeric';
 import { ChangeText } from '../components/ChangeText';
 import { StatusChip } from '../components/StatusChip';
 import { useDrafts } from '../stores/correctionDraft';
@@ -130,8 +131,8 @@ function Header({ view, formOpen, onCorrect }: { view: RecordView; formOpen: boo
             </Typography>
           ) : null}
           <Stack direction="row" spacing={1.5} useFlexGap sx={{ mt: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-            <Typography sx={{ fontVariantNumeric: 'tabular-nums' }}>{TEXT.registration(p.registrationNumber)}</Typography>
-            <Typography sx={{ fontVariantNumeric: 'tabular-nums' }}>{TEXT.cpf(formatCpf(p.cpf))}</Typography>
+            <NumericText>{TEXT.registration(p.registrationNumber)}</NumericText>
+            <NumericText>{TEXT.cpf(formatCpf(p.cpf))}</NumericText>
             <DipChip status={p.dipStatus} prefix />
             {p.dipStatusAt ? (
               <Typography variant="body2" sx={{ color: 'text.secondary' }}>

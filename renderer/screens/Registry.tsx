@@ -1,18 +1,10 @@
 // Find first: one field, results as the clerk types, the record one Enter away.
 import PersonSearchIcon from '@mui/icons-material/PersonSearch';
 import SearchIcon from '@mui/icons-material/Search';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import InputAdornment from '@mui/material/InputAdornment';
-import Paper from '@mui/material/Paper';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
@@ -20,10 +12,8 @@ import type { ProfessionalSummary } from '../../shared/contract';
 import { formatCount } from '../../shared/display/numbers';
 import { DipChip } from '../components/DipChip';
 import { EmptyState } from '../components/EmptyState';
-import { LoadingBar } from '../components/LoadingBar';
-import { ClickableRow } from '../components/ClickableRow';
 import { PageHeader } from '../components/PageHeader';
-import { Pager } from '../components/Pager';
+import { PagedTable, type Column } from '../components/PagedTable';
 import { useNavigation } from '../stores/navigation';
 import { useRegistry } from '../stores/registry';
 import { REGISTRY_TEXT as TEXT } from './registry.text';
@@ -81,10 +71,18 @@ export function RegistryScreen() {
         label={TEXT.withPendencies}
       />
       <Box sx={{ mt: 1 }}>
-        <LoadingBar loading={loading} label={TEXT.searching} />
-        {error ? <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert> : null}
-        <Paper variant="outlined" id="registry-results">
-          {result && items.length === 0 ? (
+        <PagedTable
+          id="registry-results"
+          label={TEXT.tableLabel}
+          columns={COLUMNS}
+          rows={result ? items : null}
+          rowKey={(item) => item.id}
+          open={{ label: (item) => TEXT.openRow(item.name), onOpen: (item) => openRecord(item.id) }}
+          loading={loading}
+          loadingLabel={TEXT.searching}
+          error={error}
+          paging={result ? { total: result.total, page, pageSize, onPage: setPage, onPageSize: setPageSize } : null}
+          empty={
             withPendencies ? (
               <EmptyState icon={<PersonSearchIcon />} title={TEXT.noPendencies}>
                 {TEXT.noPendenciesHelp}
@@ -98,56 +96,33 @@ export function RegistryScreen() {
                 {TEXT.emptyRegistryHelp}
               </EmptyState>
             )
-          ) : (
-            <ResultsTable items={items} onOpen={openRecord} />
-          )}
-          {result && result.total > 0 ? (
-            <Pager total={result.total} page={page} pageSize={pageSize} onPage={setPage} onPageSize={setPageSize} />
-          ) : null}
-        </Paper>
+          }
+        />
       </Box>
     </Box>
   );
 }
 
-function ResultsTable({ items, onOpen }: { items: ProfessionalSummary[]; onOpen(id: number): void }) {
-  return (
-    <TableContainer>
-      <Table aria-label={TEXT.tableLabel}>
-        <TableHead>
-          <TableRow>
-            <TableCell>{TEXT.columns.registration}</TableCell>
-            <TableCell>{TEXT.columns.name}</TableCell>
-            <TableCell>{TEXT.columns.cpf}</TableCell>
-            <TableCell>{TEXT.columns.place}</TableCell>
-            <TableCell>{TEXT.columns.dip}</TableCell>
-            <TableCell align="right">{TEXT.columns.open}</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {items.map((item) => (
-            <ClickableRow key={item.id} label={TEXT.openRow(item.name)} onActivate={() => onOpen(item.id)}>
-              <TableCell sx={{ fontVariantNumeric: 'tabular-nums' }}>{item.registrationNumber}</TableCell>
-              <TableCell sx={{ fontWeight: 500 }}>
-                {item.name}
-                {item.pendencies > 0 ? <Chip size="small" color="warning" label={TEXT.pendencies(item.pendencies)} sx={{ ml: 1 }} /> : null}
-              </TableCell>
-              <TableCell sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>{item.cpfMasked}</TableCell>
-              <TableCell>{[item.city, item.uf].filter(Boolean).join('/') || '—'}</TableCell>
-              <TableCell>
-                <DipChip status={item.dipStatus} />
-              </TableCell>
-              <TableCell align="right">
-                {item.openCorrections > 0 ? (
-                  <Chip size="small" color="warning" variant="outlined" label={formatCount(item.openCorrections)} />
-                ) : (
-                  '—'
-                )}
-              </TableCell>
-            </ClickableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableContainer>
-  );
-}
+const c = TEXT.columns;
+
+const COLUMNS: Column<ProfessionalSummary>[] = [
+  { header: c.registration, numeric: true, cell: (item) => item.registrationNumber },
+  {
+    header: c.name,
+    sx: { fontWeight: 500 },
+    cell: (item) => (
+      <>
+        {item.name}
+        {item.pendencies > 0 ? <Chip size="small" color="warning" label={TEXT.pendencies(item.pendencies)} sx={{ ml: 1 }} /> : null}
+      </>
+    ),
+  },
+  { header: c.cpf, numeric: true, sx: { whiteSpace: 'nowrap' }, cell: (item) => item.cpfMasked },
+  { header: c.place, cell: (item) => [item.city, item.uf].filter(Boolean).join('/') || '—' },
+  { header: c.dip, cell: (item) => <DipChip status={item.dipStatus} /> },
+  {
+    header: c.open,
+    align: 'right',
+    cell: (item) => (item.openCorrections > 0 ? <Chip size="small" color="warning" variant="outlined" label={formatCount(item.openCorrections)} /> : '—'),
+  },
+];
