@@ -1,18 +1,17 @@
 // One writer at a time, and everyone knows it — the built command beside the browser host, other
 // commands and plain SQLite sessions on the same store: a restore waits for everyone else to close
 // it, writers take turns within a bounded wait and are told when the store stays busy, a killed
-// writer leaves no lock behind, a long import never makes the counter wait, only `init` creates a
-// store, and a full disk is named as such.
+// writer leaves no lock behind, a long import never makes the counter wait, and only `init` creates
+// a store (a full disk: diskFull.test.ts).
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writersWaiting } from '../../db/storeLock';
 import { cliOn, requireBuiltCli } from './command';
-import { canMountTmpfs, cliAsync, holdStore, onFullDisk, startHostProcess } from './processes';
+import { cliAsync, holdStore, startHostProcess } from './processes';
 
 const IN_USE = 'O banco está aberto em outro programa: feche o CRESS Desk e tente de novo';
 const PEOPLE = 3600;
@@ -331,86 +330,4 @@ describe('the counter never waits on a long import', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(read(copy, "SELECT 1 FROM professionals WHERE email LIKE 'interrompida.%'")).toHaveLength(people.length);
   }, 120_000);
-});
-
-describe('a full disk is named as such', () => {
-  const CHECK = `
-    const Database = require(process.argv[2]);
-    const db = new Database(process.argv[3], { readonly: true });
-    const facts = {
-      integrity: db.pragma('integrity_check', { simple: true }),
-      corrections: db.prepare('SELECT count(*) FROM corrections').pluck().get(),
-      audit: db.prepare('SELECT count(*) FROM audit_log').pluck().get(),
-      professionals: db.prepare('SELECT count(*) FROM professionals').pluck().get(),
-    };
-    console.log('FACTS ' + JSON.stringify(facts));`;
-  let small: string;
-  let check: string;
-  let mountable = false;
-
-  beforeAll(() => {
-    small = join(dir, 'small', 'store.sqlite');
-    expect(cliOn(() => small).run('init', '--region', '9', '--operator', 'Ana').code).toBe(0);
-    expect(cliOn(() => small).run('demo', '--professionals', '300', '--seed', '5').code).toBe(0);
-    check = join(dir, 'check.cjs');
-    writeFileSync(check, CHECK);
-    mkdirSync(join(dir, 'full'));
-    mountable = canMountTmpfs(join(dir, 'full'));
-  });
-
-  function facts(stdout: string): { integrity: string; corrections: number; audit: number; professionals: number } {
-    const line = stdout.split('\n').find((l) => l.startsWith('FACTS '));
-    return JSON.parse((line ?? 'FACTS {}').slice(6));
-  }
-
-  const SETUP = 'cp "$SMALL" "$FOLDER/store.sqlite"';
-  const AFTER = '"$NODE" "$CHECK" "$SQLITE" "$FOLDER/store.sqlite"';
-
-  it('a correction on a full disk: DISK_FULL naming the folder, exit 1, nothing written', (context) => {
-    context.skip(!mountable, 'mount namespaces (unshare -m) are not allowed here: no small disk to fill.');
-    const before = facts(onFullDisk(join(dir, 'full'), '4m', 1024, SETUP, AFTER, env()).stdout);
-    const cpf = read<{ cpf: string }>(small, 'SELECT cpf FROM professionals LIMIT 1')[0]?.cpf as string;
-    const outcome = onFullDisk(
-      join(dir, 'full'),
-      '4m',
-      48,
-      SETUP,
-      `"$NODE" "$CLI" --db "$FOLDER/store.sqlite" correct ${cpf} --field email --value cheio@exemplo.com.br --reason Pedido; echo "EXIT $?"; ${AFTER}`,
-      env(),
-    );
-    expect(outcome.stdout).toContain('EXIT 1');
-    expect(outcome.stderr).toContain('DISK_FULL');
-    expect(outcome.stderr).toContain(`Disco cheio: libere espaço em "${join(dir, 'full')}" e tente de novo`);
-    expect(outcome.stderr).not.toContain('INTERNAL');
-    expect(facts(outcome.stdout)).toEqual(before);
-  });
-
-  it('a backup to another disk goes through while the store’s own disk is full', (context) => {
-    context.skip(!mountable, 'mount namespaces (unshare -m) are not allowed here: no small disk to fill.');
-    const out = join(dir, 'backup-from-full');
-    mkdirSync(out);
-    const outcome = onFullDisk(join(dir, 'full'), '4m', 48, SETUP, `"$NODE" "$CLI" --db "$FOLDER/store.sqlite" backup create --out "${out}"; echo "EXIT $?"`, env());
-    expect(outcome.stdout, outcome.stderr).toContain('EXIT 0');
-    const made = readdirSync(out).filter((name) => name.endsWith('.zip'));
-    expect(made).toHaveLength(1);
-    expect(cliOn(() => small).run('backup', 'verify', join(out, made[0] as string)).code).toBe(0);
-  });
-
-  it('a good backup restored onto a full disk: DISK_FULL (exit 1), not a damaged backup, and the store unchanged', (context) => {
-    context.skip(!mountable, 'mount namespaces (unshare -m) are not allowed here: no small disk to fill.');
-    const folder = join(dir, 'small-backups');
-    mkdirSync(folder);
-    const good = cliOn(() => small).json('backup', 'create', '--out', folder).body.file as string;
-    const before = facts(onFullDisk(join(dir, 'full'), '4m', 1024, SETUP, AFTER, env()).stdout);
-    const outcome = onFullDisk(join(dir, 'full'), '4m', 48, SETUP, `"$NODE" "$CLI" --db "$FOLDER/store.sqlite" backup restore "${good}" --yes; echo "EXIT $?"; ${AFTER}`, env());
-    expect(outcome.stdout).toContain('EXIT 1');
-    expect(outcome.stderr).toContain('DISK_FULL');
-    expect(outcome.stderr).not.toMatch(/BACKUP_INVALID|danificad/);
-    expect(facts(outcome.stdout)).toEqual(before);
-    expect(cliOn(() => small).run('backup', 'verify', good).code).toBe(0);
-  });
-
-  function env(): NodeJS.ProcessEnv {
-    return { SMALL: small, CHECK: check, SQLITE: createRequire(__filename).resolve('better-sqlite3') };
-  }
 });
