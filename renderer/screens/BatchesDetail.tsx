@@ -35,7 +35,8 @@ import { useBatches } from '../stores/batches';
 import { useNavigation } from '../stores/navigation';
 import { useNotify } from '../stores/notify';
 import { BATCHES_TEXT } from './batches.text';
-import { AckDialog, ConfirmDialog, DipEmailDialog, ExportDialog, SentDialog } from './BatchesDialogs';
+import { AckDialog, ConfirmDialog, DipEmailDialog, SentDialog } from './BatchesDialogs';
+import { ExportDialog } from './BatchesExportDialog';
 import { BatchItems } from './BatchItems';
 import { BatchStateChip, Section } from './BatchesParts';
 

@@ -1,61 +1,31 @@
-// The dialogs of Lotes: confirmations that say the exact consequence, exporting the package (with
-// an optional passphrase asked twice), marking it sent, importing Implanta's answer, and the
-// e-mail draft for DIP requests.
+// The dialogs of Lotes: confirmations that say the exact consequence, marking a batch sent,
+// importing Implanta's answer, and the e-mail draft for DIP requests (exporting: BatchesExportDialog).
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
-import FolderOpenIcon from '@mui/icons-material/FolderOpen';
 import MailOutlineIcon from '@mui/icons-material/EmailOutlined';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import LinearProgress from '@mui/material/LinearProgress';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import type { AckResult, BatchSummary, DipEmail, ExportResult } from '../../shared/contract';
+import type { AckResult, BatchSummary, DipEmail } from '../../shared/contract';
 import type { JobStatus } from '../../shared/contract/jobs';
-import { formatCount, formatDecimal } from '../../shared/display/numbers';
 import { parseDateBr, todayIso, formatDateBr } from '../../shared/rules/dates';
 import { call, errorMessage } from '../api/client';
-import { chooseSavePath, deliver, pickFile, reveal } from '../api/desktop';
+import { pickFile } from '../api/desktop';
 import { DateField } from '../components/DateField';
-import { JobProgress } from '../components/JobProgress';
+import { JobDialog } from '../components/JobDialog';
+import { copyText } from '../lib/clipboard';
 import { useBatches } from '../stores/batches';
-import { cancelJob } from '../stores/jobs';
 import { useNavigation } from '../stores/navigation';
 import { useNotify } from '../stores/notify';
 import { BATCHES_TEXT } from './batches.text';
-
-const MIN_PASSPHRASE = 8;
-
-/** "3,2 kB", "1,4 MB". */
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${formatCount(bytes)} bytes`;
-  if (bytes < 1024 * 1024) return `${formatDecimal(bytes / 1024)} kB`;
-  return `${formatDecimal(bytes / (1024 * 1024))} MB`;
-}
-
-/** Clipboard from a sandboxed window: the async API when allowed, else a selected textarea. */
-async function copyText(text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-  } catch {
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.append(area);
-    area.select();
-    document.execCommand('copy');
-    area.remove();
-  }
-}
 
 export function ConfirmDialog({
   title,
@@ -86,170 +56,18 @@ export function ConfirmDialog({
     }
   }
   return (
-    <Dialog open onClose={busy ? undefined : onClose} maxWidth="sm" fullWidth aria-labelledby="confirm-title">
-      <DialogTitle id="confirm-title">{title}</DialogTitle>
-      <DialogContent>
-        {error ? <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert> : null}
-        <DialogContentText component="div">{children}</DialogContentText>
-      </DialogContent>
-      {busy ? <LinearProgress aria-label={title} /> : null}
-      <DialogActions sx={{ px: 3, py: 1.5 }}>
-        <Button onClick={onClose} disabled={busy}>
-          {BATCHES_TEXT.keep}
-        </Button>
-        <Button variant="contained" color={danger ? 'error' : 'primary'} disabled={busy} onClick={() => void run()} autoFocus>
-          {confirm}
-        </Button>
-      </DialogActions>
-    </Dialog>
-  );
-}
-
-type ExportStep = { step: 'form' } | { step: 'running'; status: JobStatus | null } | { step: 'done'; result: ExportResult; revealed: boolean };
-
-export function ExportDialog({ batch, onClose }: { batch: BatchSummary; onClose(): void }) {
-  const TEXT = BATCHES_TEXT.exportDialog;
-  const exportPackage = useBatches((s) => s.exportPackage);
-  const [protect, setProtect] = useState(false);
-  const [passphrase, setPassphrase] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [state, setState] = useState<ExportStep>({ step: 'form' });
-  const [copied, setCopied] = useState(false);
-
-  const shortError = protect && passphrase.length < MIN_PASSPHRASE ? TEXT.tooShort : null;
-  const repeatError = protect && repeat !== passphrase ? TEXT.mismatch : null;
-
-  async function start(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    setError(null);
-    if (shortError || repeatError) return;
-    const target = await chooseSavePath(TEXT.saveTitle, batch.fileName, [{ name: TEXT.filter, extensions: ['zip'] }]).catch((failure: unknown) => {
-      setError(errorMessage(failure));
-      return null;
-    });
-    if (!target) return;
-    setState({ step: 'running', status: null });
-    try {
-      const result = await exportPackage({ id: batch.id, path: target.handle, passphrase: protect ? passphrase : null }, (status) => setState({ step: 'running', status }));
-      await deliver(target);
-      setState({ step: 'done', result, revealed: false });
-    } catch (failure) {
-      setState({ step: 'form' });
-      setError(errorMessage(failure));
-    }
-  }
-
-  const running = state.step === 'running';
-  return (
-    <Dialog open onClose={running ? undefined : onClose} maxWidth="sm" fullWidth aria-labelledby="export-title">
-      <Box component="form" onSubmit={(e: FormEvent) => void start(e)} noValidate>
-        <DialogTitle id="export-title">{TEXT.title(batch.number)}</DialogTitle>
-        <DialogContent dividers>
-          {error ? <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert> : null}
-          {state.step === 'done' ? (
-            <ExportDone result={state.result} copied={copied} onCopy={() => void copyText(state.result.sha256).then(() => setCopied(true))} />
-          ) : (
-            <>
-              <Typography variant="body2" sx={{ mb: 2 }}>
-                {TEXT.intro}
-              </Typography>
-              <FormControlLabel
-                control={<Checkbox checked={protect} onChange={(e) => setProtect(e.target.checked)} disabled={running} />}
-                label={TEXT.protect}
-              />
-              {protect ? (
-                <Box sx={{ display: 'grid', gap: 2, mt: 1 }}>
-                  <TextField
-                    type="password"
-                    label={TEXT.passphrase}
-                    value={passphrase}
-                    onChange={(e) => setPassphrase(e.target.value)}
-                    error={submitted && shortError !== null}
-                    helperText={submitted && shortError ? shortError : TEXT.passphraseHelp}
-                    disabled={running}
-                    autoFocus
-                    slotProps={{ htmlInput: { autoComplete: 'new-password', maxLength: 1024 } }}
-                  />
-                  <TextField
-                    type="password"
-                    label={TEXT.repeat}
-                    value={repeat}
-                    onChange={(e) => setRepeat(e.target.value)}
-                    error={submitted && repeatError !== null}
-                    helperText={submitted && repeatError ? repeatError : undefined}
-                    disabled={running}
-                    slotProps={{ htmlInput: { autoComplete: 'new-password', maxLength: 1024 } }}
-                  />
-                  <Alert severity="warning">{TEXT.warning}</Alert>
-                </Box>
-              ) : null}
-              {state.step === 'running' && state.status ? (
-                <Box sx={{ mt: 2 }}>
-                  <JobProgress status={state.status} onCancel={() => void cancelJob(state.status!.id)} />
-                </Box>
-              ) : state.step === 'running' ? (
-                <LinearProgress sx={{ mt: 2 }} aria-label={TEXT.choose} />
-              ) : null}
-            </>
-          )}
-        </DialogContent>
-        <DialogActions sx={{ px: 3, py: 1.5 }}>
-          {state.step === 'done' ? (
-            <>
-              <Button
-                startIcon={<FolderOpenIcon />}
-                onClick={() => void reveal(state.result.path).then((shown) => setState({ ...state, revealed: shown }))}
-                sx={{ display: window.cress ? undefined : 'none' }}
-              >
-                {TEXT.reveal}
-              </Button>
-              <Button variant="contained" onClick={onClose} autoFocus>
-                {TEXT.close}
-              </Button>
-            </>
-          ) : (
-            <>
-              <Button onClick={onClose} disabled={running}>
-                {TEXT.cancel}
-              </Button>
-              <Button type="submit" variant="contained" disabled={running}>
-                {TEXT.choose}
-              </Button>
-            </>
-          )}
-        </DialogActions>
-      </Box>
-    </Dialog>
-  );
-}
-
-function ExportDone({ result, copied, onCopy }: { result: ExportResult; copied: boolean; onCopy(): void }) {
-  const TEXT = BATCHES_TEXT.exportDialog;
-  return (
-    <Box role="status">
-      <Alert severity="success" sx={{ mb: 2 }}>
-        <Typography sx={{ fontWeight: 600 }}>{TEXT.done}</Typography>
-        {TEXT.result(result.fileName, formatSize(result.bytes))}
-        {result.encrypted ? ` · ${TEXT.encrypted}` : ''}
-      </Alert>
-      <Typography variant="body2" sx={{ color: 'text.secondary', mb: 0.5 }}>
-        {TEXT.sha}
-      </Typography>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-        <Typography component="code" sx={{ fontFamily: 'monospace', fontSize: 13, wordBreak: 'break-all', flex: 1 }}>
-          {result.sha256}
-        </Typography>
-        <Button size="small" startIcon={<ContentCopyIcon />} onClick={onCopy}>
-          {copied ? TEXT.copied : TEXT.copy}
-        </Button>
-      </Box>
-      <Typography variant="body2" sx={{ color: 'text.secondary', mt: 1.5, wordBreak: 'break-all' }}>
-        {result.path}
-      </Typography>
-    </Box>
+    <JobDialog
+      titleId="confirm-title"
+      title={title}
+      busy={busy}
+      onClose={onClose}
+      error={error}
+      busyLabel={title}
+      cancelLabel={BATCHES_TEXT.keep}
+      confirm={{ label: confirm, color: danger ? 'error' : 'primary', onClick: () => void run(), autoFocus: true }}
+    >
+      <DialogContentText component="div">{children}</DialogContentText>
+    </JobDialog>
   );
 }
 
@@ -295,56 +113,52 @@ export function SentDialog({ batch, onClose }: { batch: BatchSummary; onClose():
   }
 
   return (
-    <Dialog open onClose={busy ? undefined : onClose} maxWidth="sm" fullWidth aria-labelledby="sent-title">
-      <Box component="form" onSubmit={(e: FormEvent) => void submit(e)} noValidate>
-        <DialogTitle id="sent-title">{TEXT.title(batch.number)}</DialogTitle>
-        <DialogContent dividers>
-          {error ? <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert> : null}
-          <Typography variant="body2" sx={{ mb: 2 }}>
-            {TEXT.intro}
-          </Typography>
-          <Box sx={{ display: 'grid', gridTemplateColumns: '2fr 1fr', gap: 2 }}>
-            <DateField
-              label={TEXT.date}
-              value={values.date}
-              onChange={(v) => setValues((s) => ({ ...s, date: v }))}
-              error={submitted && errors.date !== null}
-              helperText={submitted ? (errors.date ?? undefined) : undefined}
-              disabled={busy}
-            />
-            <TextField
-              label={TEXT.time}
-              value={values.time}
-              placeholder="hh:mm"
-              onChange={(e) => setValues((s) => ({ ...s, time: e.target.value }))}
-              error={submitted && errors.time !== null}
-              helperText={submitted ? (errors.time ?? undefined) : undefined}
-              disabled={busy}
-              slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 5 }, inputLabel: { shrink: true } }}
-            />
-            <TextField
-              label={TEXT.hours}
-              value={values.hours}
-              onChange={(e) => setValues((s) => ({ ...s, hours: e.target.value.replace(/\D/g, '') }))}
-              error={submitted && errors.hours !== null}
-              helperText={(submitted ? errors.hours : null) ?? TEXT.hoursHelp}
-              disabled={busy}
-              sx={{ gridColumn: '1 / -1' }}
-              slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 4 } }}
-            />
-          </Box>
-        </DialogContent>
-        {busy ? <LinearProgress aria-label={TEXT.confirm} /> : null}
-        <DialogActions sx={{ px: 3, py: 1.5 }}>
-          <Button onClick={onClose} disabled={busy}>
-            {BATCHES_TEXT.keep}
-          </Button>
-          <Button type="submit" variant="contained" disabled={busy}>
-            {TEXT.confirm}
-          </Button>
-        </DialogActions>
+    <JobDialog
+      titleId="sent-title"
+      title={TEXT.title(batch.number)}
+      busy={busy}
+      onClose={onClose}
+      dividers
+      onSubmit={(e) => void submit(e)}
+      error={error}
+      busyLabel={TEXT.confirm}
+      cancelLabel={BATCHES_TEXT.keep}
+      confirm={{ label: TEXT.confirm }}
+    >
+      <Typography variant="body2" sx={{ mb: 2 }}>
+        {TEXT.intro}
+      </Typography>
+      <Box sx={{ display: 'grid', gridTemplateColumns: '2fr 1fr', gap: 2 }}>
+        <DateField
+          label={TEXT.date}
+          value={values.date}
+          onChange={(v) => setValues((s) => ({ ...s, date: v }))}
+          error={submitted && errors.date !== null}
+          helperText={submitted ? (errors.date ?? undefined) : undefined}
+          disabled={busy}
+        />
+        <TextField
+          label={TEXT.time}
+          value={values.time}
+          placeholder="hh:mm"
+          onChange={(e) => setValues((s) => ({ ...s, time: e.target.value }))}
+          error={submitted && errors.time !== null}
+          helperText={submitted ? (errors.time ?? undefined) : undefined}
+          disabled={busy}
+          slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 5 }, inputLabel: { shrink: true } }}
+        />
+        <TextField
+          label={TEXT.hours}
+          value={values.hours}
+          onChange={(e) => setValues((s) => ({ ...s, hours: e.target.value.replace(/\D/g, '') }))}
+          error={submitted && errors.hours !== null}
+          helperText={(submitted ? errors.hours : null) ?? TEXT.hoursHelp}
+          disabled={busy}
+          sx={{ gridColumn: '1 / -1' }}
+          slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 4 } }}
+        />
       </Box>
-    </Dialog>
+    </JobDialog>
   );
 }
 
@@ -380,35 +194,17 @@ export function AckDialog({ onClose }: { onClose(): void }) {
   }
 
   return (
-    <Dialog open onClose={busy ? undefined : onClose} maxWidth="sm" fullWidth aria-labelledby="ack-title">
-      <DialogTitle id="ack-title">{TEXT.title}</DialogTitle>
-      <DialogContent dividers>
-        {error ? (
-          <Alert severity="error" sx={{ mb: 2 }}>
-            <Typography sx={{ fontWeight: 600 }}>{TEXT.refused}</Typography>
-            {error}
-          </Alert>
-        ) : null}
-        {result ? (
-          <Alert severity={result.rejected > 0 || result.registryOnly > 0 ? 'warning' : 'success'} sx={{ mb: 2 }} role="status">
-            <Typography sx={{ fontWeight: 600 }}>{TEXT.result(result.batch.number)}</Typography>
-            {result.applied + result.rejected + result.dipUpdated === 0 ? TEXT.nothingChanged : TEXT.counts(result.applied, result.rejected, result.unchanged, result.unanswered)}
-            {result.registryOnly > 0 ? <Typography variant="body2" sx={{ mt: 0.5 }}>{TEXT.registryOnly(result.registryOnly)}</Typography> : null}
-            {result.dipUpdated > 0 ? <Typography variant="body2" sx={{ mt: 0.5 }}>{TEXT.dipUpdated(result.dipUpdated)}</Typography> : null}
-            {result.dipStale > 0 ? <Typography variant="body2" sx={{ mt: 0.5 }}>{TEXT.dipStale(result.dipStale)}</Typography> : null}
-          </Alert>
-        ) : null}
-        <Typography variant="body2">{TEXT.intro}</Typography>
-        {busy && status ? (
-          <Box sx={{ mt: 2 }}>
-            <JobProgress status={status} />
-          </Box>
-        ) : busy ? (
-          <LinearProgress sx={{ mt: 2 }} aria-label={TEXT.title} />
-        ) : null}
-      </DialogContent>
-      <DialogActions sx={{ px: 3, py: 1.5 }}>
-        {result ? (
+    <JobDialog
+      titleId="ack-title"
+      title={TEXT.title}
+      busy={busy}
+      onClose={onClose}
+      dividers
+      job={busy ? { status, label: TEXT.title } : null}
+      cancelLabel={TEXT.close}
+      confirm={{ label: TEXT.choose, onClick: () => void choose(), autoFocus: true }}
+      extraActions={
+        result ? (
           <Button
             onClick={() => {
               onClose();
@@ -417,15 +213,26 @@ export function AckDialog({ onClose }: { onClose(): void }) {
           >
             {TEXT.openBatch}
           </Button>
-        ) : null}
-        <Button onClick={onClose} disabled={busy}>
-          {TEXT.close}
-        </Button>
-        <Button variant="contained" onClick={() => void choose()} disabled={busy} autoFocus>
-          {TEXT.choose}
-        </Button>
-      </DialogActions>
-    </Dialog>
+        ) : null
+      }
+    >
+      {error ? (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          <Typography sx={{ fontWeight: 600 }}>{TEXT.refused}</Typography>
+          {error}
+        </Alert>
+      ) : null}
+      {result ? (
+        <Alert severity={result.rejected > 0 || result.registryOnly > 0 ? 'warning' : 'success'} sx={{ mb: 2 }} role="status">
+          <Typography sx={{ fontWeight: 600 }}>{TEXT.result(result.batch.number)}</Typography>
+          {result.applied + result.rejected + result.dipUpdated === 0 ? TEXT.nothingChanged : TEXT.counts(result.applied, result.rejected, result.unchanged, result.unanswered)}
+          {result.registryOnly > 0 ? <Typography variant="body2" sx={{ mt: 0.5 }}>{TEXT.registryOnly(result.registryOnly)}</Typography> : null}
+          {result.dipUpdated > 0 ? <Typography variant="body2" sx={{ mt: 0.5 }}>{TEXT.dipUpdated(result.dipUpdated)}</Typography> : null}
+          {result.dipStale > 0 ? <Typography variant="body2" sx={{ mt: 0.5 }}>{TEXT.dipStale(result.dipStale)}</Typography> : null}
+        </Alert>
+      ) : null}
+      <Typography variant="body2">{TEXT.intro}</Typography>
+    </JobDialog>
   );
 }
 

@@ -2,15 +2,9 @@
 // Implanta since a date, as a spreadsheet the council's main system loads (registry-import columns).
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
-import LinearProgress from '@mui/material/LinearProgress';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Typography from '@mui/material/Typography';
@@ -20,6 +14,7 @@ import { formatDateBr, parseDateBr, todayIso } from '../../shared/rules/dates';
 import { call, errorMessage } from '../api/client';
 import { chooseSavePath, deliver } from '../api/desktop';
 import { DateField } from '../components/DateField';
+import { JobDialog } from '../components/JobDialog';
 import { useNotify } from '../stores/notify';
 import { useSession } from '../stores/session';
 import { REGISTRY_EXPORT_TEXT as TEXT } from './registryExport.text';
@@ -91,58 +86,54 @@ export function RegistryExportDialog({ onClose }: { onClose(): void }) {
   }
 
   return (
-    <Dialog open onClose={busy ? undefined : onClose} maxWidth="sm" fullWidth aria-labelledby="registry-export-title">
-      <Box component="form" onSubmit={(e: FormEvent) => void submit(e)} noValidate>
-        <DialogTitle id="registry-export-title">{TEXT.title}</DialogTitle>
-        <DialogContent dividers>
-          <Typography variant="body2" sx={{ mb: 2 }}>
-            {TEXT.intro}
-          </Typography>
-          {error ? (
-            <Alert severity="error" sx={{ mb: 2 }}>
-              {error}
-            </Alert>
-          ) : null}
-          {empty ? (
-            <Alert severity="info" sx={{ mb: 2 }}>
-              {empty}
-            </Alert>
-          ) : null}
-          <DateField
-            id="registry-export-since"
-            label={TEXT.since}
-            value={since}
-            onChange={(value) => {
-              setSince(value);
-              setEmpty(null);
-            }}
-            error={submitted && dateError !== null}
-            helperText={submitted && dateError ? dateError : TEXT.sinceHelp}
-            disabled={busy}
-            autoFocus
-            sx={{ width: 220, mb: 2 }}
-          />
-          <FormLabel id="registry-export-format" sx={{ display: 'block' }}>
-            {TEXT.format}
-          </FormLabel>
-          <RadioGroup aria-labelledby="registry-export-format" value={format} onChange={(e) => setFormat(e.target.value as Format)}>
-            <FormControlLabel value="xlsx" control={<Radio />} label={TEXT.xlsx} disabled={busy} />
-            <FormControlLabel value="csv" control={<Radio />} label={TEXT.csv} disabled={busy} />
-          </RadioGroup>
-          <Typography variant="body2" sx={{ color: 'text.secondary', mt: 1 }}>
-            {TEXT.privacy}
-          </Typography>
-        </DialogContent>
-        {busy ? <LinearProgress aria-label={TEXT.exporting} /> : null}
-        <DialogActions sx={{ px: 3, py: 1.5 }}>
-          <Button onClick={onClose} disabled={busy}>
-            {empty ? TEXT.close : TEXT.cancel}
-          </Button>
-          <Button type="submit" variant="contained" disabled={busy}>
-            {busy ? TEXT.exporting : TEXT.export}
-          </Button>
-        </DialogActions>
-      </Box>
-    </Dialog>
+    <JobDialog
+      titleId="registry-export-title"
+      title={TEXT.title}
+      busy={busy}
+      onClose={onClose}
+      dividers
+      onSubmit={(e) => void submit(e)}
+      busyLabel={TEXT.exporting}
+      cancelLabel={empty ? TEXT.close : TEXT.cancel}
+      confirm={{ label: busy ? TEXT.exporting : TEXT.export }}
+    >
+      <Typography variant="body2" sx={{ mb: 2 }}>
+        {TEXT.intro}
+      </Typography>
+      {error ? (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          {error}
+        </Alert>
+      ) : null}
+      {empty ? (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          {empty}
+        </Alert>
+      ) : null}
+      <DateField
+        id="registry-export-since"
+        label={TEXT.since}
+        value={since}
+        onChange={(value) => {
+          setSince(value);
+          setEmpty(null);
+        }}
+        error={submitted && dateError !== null}
+        helperText={submitted && dateError ? dateError : TEXT.sinceHelp}
+        disabled={busy}
+        autoFocus
+        sx={{ width: 220, mb: 2 }}
+      />
+      <FormLabel id="registry-export-format" sx={{ display: 'block' }}>
+        {TEXT.format}
+      </FormLabel>
+      <RadioGroup aria-labelledby="registry-export-format" value={format} onChange={(e) => setFormat(e.target.value as Format)}>
+        <FormControlLabel value="xlsx" control={<Radio />} label={TEXT.xlsx} disabled={busy} />
+        <FormControlLabel value="csv" control={<Radio />} label={TEXT.csv} disabled={busy} />
+      </RadioGroup>
+      <Typography variant="body2" sx={{ color: 'text.secondary', mt: 1 }}>
+        {TEXT.privacy}
+      </Typography>
+    </JobDialog>
   );
 }

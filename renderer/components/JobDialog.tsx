@@ -1,0 +1,119 @@
+// The dialogs that start work share one frame: a title, an error, the work's progress, and
+// Cancelar beside the confirming button; while the work runs the dialog cannot be closed.
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import LinearProgress from '@mui/material/LinearProgress';
+import { useId, type FormEvent, type ReactNode } from 'react';
+import type { JobStatus } from '../../shared/contract/jobs';
+import { JobProgress } from './JobProgress';
+
+export interface JobDialogConfirm {
+  label: string;
+  /** Without a form: what the button does. */
+  onClick?(): void;
+  color?: 'primary' | 'error';
+  disabled?: boolean;
+  autoFocus?: boolean;
+}
+
+export function JobDialog({
+  title,
+  titleId,
+  busy = false,
+  onClose,
+  maxWidth = 'sm',
+  dividers = false,
+  onSubmit,
+  error,
+  job,
+  busyLabel,
+  cancelLabel,
+  confirm,
+  extraActions,
+  actions,
+  children,
+}: {
+  title: ReactNode;
+  /** The title's id (the dialog's accessible name); one is made up when absent. */
+  titleId?: string;
+  /** Work under way: the dialog stays open and its buttons wait. */
+  busy?: boolean;
+  onClose(): void;
+  maxWidth?: 'xs' | 'sm' | 'md';
+  dividers?: boolean;
+  /** Given: the dialog is a form, and the confirming button submits it. */
+  onSubmit?(event: FormEvent): void;
+  /** Shown first in the content. */
+  error?: string | null;
+  /** A followed job: its progress (or a bar until the first status) closes the content. */
+  job?: { status: JobStatus | null; label: string; onCancel?(): void } | null;
+  /** Given: a thin bar above the buttons while busy, named so. */
+  busyLabel?: string;
+  cancelLabel?: string;
+  confirm?: JobDialogConfirm;
+  /** Buttons before Cancelar. */
+  extraActions?: ReactNode;
+  /** Buttons that replace the usual Cancelar / confirm pair. */
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
+  const madeId = useId();
+  const id = titleId ?? madeId;
+  const body = (
+    <>
+      <DialogTitle id={id}>{title}</DialogTitle>
+      <DialogContent dividers={dividers}>
+        {error ? <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert> : null}
+        {children}
+        {job?.status ? (
+          <Box sx={{ mt: 2 }}>
+            <JobProgress status={job.status} onCancel={job.onCancel} />
+          </Box>
+        ) : job ? (
+          <LinearProgress sx={{ mt: 2 }} aria-label={job.label} />
+        ) : null}
+      </DialogContent>
+      {busy && busyLabel ? <LinearProgress aria-label={busyLabel} /> : null}
+      <DialogActions sx={{ px: 3, py: 1.5 }}>
+        {actions ?? (
+          <>
+            {extraActions}
+            {cancelLabel ? (
+              <Button onClick={onClose} disabled={busy}>
+                {cancelLabel}
+              </Button>
+            ) : null}
+            {confirm ? (
+              <Button
+                type={onSubmit ? 'submit' : 'button'}
+                variant="contained"
+                color={confirm.color ?? 'primary'}
+                disabled={busy || confirm.disabled}
+                onClick={confirm.onClick}
+                autoFocus={confirm.autoFocus}
+              >
+                {confirm.label}
+              </Button>
+            ) : null}
+          </>
+        )}
+      </DialogActions>
+    </>
+  );
+  return (
+    <Dialog open onClose={busy ? undefined : onClose} maxWidth={maxWidth} fullWidth aria-labelledby={id}>
+      {onSubmit ? (
+        <Box component="form" onSubmit={onSubmit} noValidate>
+          {body}
+        </Box>
+      ) : (
+        body
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,168 @@
+// Exporting a batch's package: where to save it, an optional passphrase asked twice, the job's
+// progress, and the result with its SHA-256 to copy.
+import ContentCopyIcon from '@mui/icons-material/ContentCopy';
+import FolderOpenIcon from '@mui/icons-material/FolderOpen';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState, type FormEvent } from 'react';
+import type { BatchSummary, ExportResult } from '../../shared/contract';
+import type { JobStatus } from '../../shared/contract/jobs';
+import { formatCount, formatDecimal } from '../../shared/display/numbers';
+import { errorMessage } from '../api/client';
+import { chooseSavePath, deliver, reveal } from '../api/desktop';
+import { JobDialog } from '../components/JobDialog';
+import { copyText } from '../lib/clipboard';
+import { useBatches } from '../stores/batches';
+import { cancelJob } from '../stores/jobs';
+import { BATCHES_TEXT } from './batches.text';
+
+const MIN_PASSPHRASE = 8;
+
+/** "3,2 kB", "1,4 MB". */
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${formatCount(bytes)} bytes`;
+  if (bytes < 1024 * 1024) return `${formatDecimal(bytes / 1024)} kB`;
+  return `${formatDecimal(bytes / (1024 * 1024))} MB`;
+}
+
+type ExportStep = { step: 'form' } | { step: 'running'; status: JobStatus | null } | { step: 'done'; result: ExportResult; revealed: boolean };
+
+export function ExportDialog({ batch, onClose }: { batch: BatchSummary; onClose(): void }) {
+  const TEXT = BATCHES_TEXT.exportDialog;
+  const exportPackage = useBatches((s) => s.exportPackage);
+  const [protect, setProtect] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [state, setState] = useState<ExportStep>({ step: 'form' });
+  const [copied, setCopied] = useState(false);
+
+  const shortError = protect && passphrase.length < MIN_PASSPHRASE ? TEXT.tooShort : null;
+  const repeatError = protect && repeat !== passphrase ? TEXT.mismatch : null;
+
+  async function start(event: FormEvent) {
+    event.preventDefault();
+    setSubmitted(true);
+    setError(null);
+    if (shortError || repeatError) return;
+    const target = await chooseSavePath(TEXT.saveTitle, batch.fileName, [{ name: TEXT.filter, extensions: ['zip'] }]).catch((failure: unknown) => {
+      setError(errorMessage(failure));
+      return null;
+    });
+    if (!target) return;
+    setState({ step: 'running', status: null });
+    try {
+      const result = await exportPackage({ id: batch.id, path: target.handle, passphrase: protect ? passphrase : null }, (status) => setState({ step: 'running', status }));
+      await deliver(target);
+      setState({ step: 'done', result, revealed: false });
+    } catch (failure) {
+      setState({ step: 'form' });
+      setError(errorMessage(failure));
+    }
+  }
+
+  const running = state.step === 'running';
+  return (
+    <JobDialog
+      titleId="export-title"
+      title={TEXT.title(batch.number)}
+      busy={running}
+      onClose={onClose}
+      dividers
+      onSubmit={(e) => void start(e)}
+      error={error}
+      job={running ? { status: state.status, label: TEXT.choose, onCancel: () => void (state.status && cancelJob(state.status.id)) } : null}
+      cancelLabel={TEXT.cancel}
+      confirm={{ label: TEXT.choose }}
+      actions={
+        state.step === 'done' ? (
+          <>
+            <Button
+              startIcon={<FolderOpenIcon />}
+              onClick={() => void reveal(state.result.path).then((shown) => setState({ ...state, revealed: shown }))}
+              sx={{ display: window.cress ? undefined : 'none' }}
+            >
+              {TEXT.reveal}
+            </Button>
+            <Button variant="contained" onClick={onClose} autoFocus>
+              {TEXT.close}
+            </Button>
+          </>
+        ) : undefined
+      }
+    >
+      {state.step === 'done' ? (
+        <ExportDone result={state.result} copied={copied} onCopy={() => void copyText(state.result.sha256).then(() => setCopied(true))} />
+      ) : (
+        <>
+          <Typography variant="body2" sx={{ mb: 2 }}>
+            {TEXT.intro}
+          </Typography>
+          <FormControlLabel
+            control={<Checkbox checked={protect} onChange={(e) => setProtect(e.target.checked)} disabled={running} />}
+            label={TEXT.protect}
+          />
+          {protect ? (
+            <Box sx={{ display: 'grid', gap: 2, mt: 1 }}>
+              <TextField
+                type="password"
+                label={TEXT.passphrase}
+                value={passphrase}
+                onChange={(e) => setPassphrase(e.target.value)}
+                error={submitted && shortError !== null}
+                helperText={submitted && shortError ? shortError : TEXT.passphraseHelp}
+                disabled={running}
+                autoFocus
+                slotProps={{ htmlInput: { autoComplete: 'new-password', maxLength: 1024 } }}
+              />
+              <TextField
+                type="password"
+                label={TEXT.repeat}
+                value={repeat}
+                onChange={(e) => setRepeat(e.target.value)}
+                error={submitted && repeatError !== null}
+                helperText={submitted && repeatError ? repeatError : undefined}
+                disabled={running}
+                slotProps={{ htmlInput: { autoComplete: 'new-password', maxLength: 1024 } }}
+              />
+              <Alert severity="warning">{TEXT.warning}</Alert>
+            </Box>
+          ) : null}
+        </>
+      )}
+    </JobDialog>
+  );
+}
+
+function ExportDone({ result, copied, onCopy }: { result: ExportResult; copied: boolean; onCopy(): void }) {
+  const TEXT = BATCHES_TEXT.exportDialog;
+  return (
+    <Box role="status">
+      <Alert severity="success" sx={{ mb: 2 }}>
+        <Typography sx={{ fontWeight: 600 }}>{TEXT.done}</Typography>
+        {TEXT.result(result.fileName, formatSize(result.bytes))}
+        {result.encrypted ? ` · ${TEXT.encrypted}` : ''}
+      </Alert>
+      <Typography variant="body2" sx={{ color: 'text.secondary', mb: 0.5 }}>
+        {TEXT.sha}
+      </Typography>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+        <Typography component="code" sx={{ fontFamily: 'monospace', fontSize: 13, wordBreak: 'break-all', flex: 1 }}>
+          {result.sha256}
+        </Typography>
+        <Button size="small" startIcon={<ContentCopyIcon />} onClick={onCopy}>
+          {copied ? TEXT.copied : TEXT.copy}
+        </Button>
+      </Box>
+      <Typography variant="body2" sx={{ color: 'text.secondary', mt: 1.5, wordBreak: 'break-all' }}>
+        {result.path}
+      </Typography>
+    </Box>
+  );
+}
