@@ -9,19 +9,12 @@ import type { BackupItem } from '../shared/contract/backups';
 import { formatCount, formatFileSize } from '../shared/display/numbers';
 import { plural } from '../shared/display/plural';
 import { formatDateTimeBr } from '../shared/rules/dates';
-import { EXIT, runJob, UsageError, waitForJob, type CliContext, type CliModule, type CommandOutcome, optionText, passphraseFromFile } from './cliTypes';
+import { EXIT, commandGroup, runJob, UsageError, waitForJob, type CliContext, type CliModule, type CommandOutcome, optionText, passphraseFromFile } from './cliTypes';
 
 const text = optionText;
 
 function fileArgument(context: CliContext): string {
-  const [file, extra] = context.args;
-  if (file === undefined) throw new UsageError('missing FILE argument');
-  if (extra !== undefined) throw new UsageError(`unexpected argument: ${extra}`);
-  return resolve(file);
-}
-
-function noArguments(context: CliContext): void {
-  if (context.args.length > 0) throw new UsageError(`unexpected argument: ${context.args[0]}`);
+  return resolve(context.args[0] ?? '');
 }
 
 const passphrase = passphraseFromFile;
@@ -33,7 +26,6 @@ function countsLine(counts: Record<string, number> | null): string {
 }
 
 async function create(context: CliContext): Promise<CommandOutcome> {
-  noArguments(context);
   const out = text(context, 'out');
   const created = await runJob(context, 'backups:create', { folder: out === undefined ? null : resolve(out), passphrase: passphrase(context), trigger: 'cli' });
   const lines = [
@@ -96,7 +88,6 @@ function listLine(item: BackupItem): string[] {
 }
 
 async function list(context: CliContext): Promise<CommandOutcome> {
-  noArguments(context);
   const result = await context.call('backups:list', {});
   if (result.items.length === 0) return { result, text: `No backups in ${result.folder}.`, exit: EXIT.ok };
   const rows = result.items.map(listLine);
@@ -105,23 +96,23 @@ async function list(context: CliContext): Promise<CommandOutcome> {
   return { result, text: `Backups in ${result.folder}:\n${table}`, exit: EXIT.ok };
 }
 
-export const backupCli: CliModule = {
-  options: {
-    out: { type: 'string' },
-    'passphrase-file': { type: 'string' },
-    yes: { type: 'boolean' },
-  },
-  commands: {
-    'backup create': create,
-    'backup verify': verify,
-    'backup restore': restore,
-    'backup list': list,
-  },
-  usage: `  backup create [--out DIR] [--passphrase-file F]
-                                         Back up the store (verified zip, AES-256 with a passphrase)
-  backup verify FILE [--passphrase-file F]
-                                         Check a backup (exit 3 when it fails)
-  backup restore FILE [--passphrase-file F] [--yes]
-                                         Replace the store with a verified backup (the current one is kept aside)
-  backup list                            Backups in the backup folder`,
+const PASSPHRASE = ['--passphrase-file <f>', 'the passphrase: the first line of this file'] as const;
+
+export const backupCli: CliModule = (program, action) => {
+  const backup = commandGroup(program, 'backup', 'Backups of the store');
+  backup
+    .command('create')
+    .description('Back up the store (verified zip, AES-256 with a passphrase)')
+    .option('--out <dir>', 'the folder (default: the backup folder of the settings)')
+    .option(...PASSPHRASE)
+    .action(action(create));
+  backup.command('verify').description('Check a backup (exit 3 when it fails)').argument('<file>', 'the backup').option(...PASSPHRASE).action(action(verify));
+  backup
+    .command('restore')
+    .description('Replace the store with a verified backup (the current one is kept aside)')
+    .argument('<file>', 'the backup')
+    .option(...PASSPHRASE)
+    .option('--yes', 'confirm without asking')
+    .action(action(restore));
+  backup.command('list').description('Backups in the backup folder').action(action(list));
 };

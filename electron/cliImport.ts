@@ -5,7 +5,8 @@ import { IMPORT_KINDS, type ImportKind, type ImportSummary } from '../shared/con
 import { formatCount } from '../shared/display/numbers';
 import { plural } from '../shared/display/plural';
 import { conflictLine, RESOLVE_HINT } from './cliRegistry';
-import { EXIT, runJob, UsageError, type CliContext, type CliModule, type CommandOutcome } from './cliTypes';
+import { Argument } from 'commander';
+import { EXIT, runJob, type CliContext, type CliModule, type CommandOutcome } from './cliTypes';
 
 const KIND_WORDS: Record<ImportKind, string> = { corrections: 'corrections', registry: 'registry records', cep: 'CEP directory entries' };
 
@@ -50,13 +51,8 @@ function summaryText(summary: ImportSummary): string {
 }
 
 async function importCommand(context: CliContext): Promise<CommandOutcome> {
-  const [kind, file, extra] = context.args;
-  if (kind === undefined || !(IMPORT_KINDS as readonly string[]).includes(kind)) {
-    throw new UsageError(`import needs a kind: ${IMPORT_KINDS.join(', ')}`);
-  }
-  if (file === undefined) throw new UsageError('missing FILE argument');
-  if (extra !== undefined) throw new UsageError(`unexpected argument: ${extra}`);
-  const dryRun = flag(context, 'dry-run');
+  const [kind, file = ''] = context.args;
+  const dryRun = flag(context, 'dryRun');
   const report = text(context, 'report');
   const request = {
     path: resolve(file),
@@ -64,7 +60,7 @@ async function importCommand(context: CliContext): Promise<CommandOutcome> {
     kind: kind as ImportKind,
     sheet: text(context, 'sheet') ?? '',
     mapping: null,
-    allOrNothing: flag(context, 'all-or-nothing'),
+    allOrNothing: flag(context, 'allOrNothing'),
     reportPath: report ? resolve(report) : null,
     errorLimit: null,
   };
@@ -88,15 +84,16 @@ async function importCommand(context: CliContext): Promise<CommandOutcome> {
   };
 }
 
-export const importCli: CliModule = {
-  options: {
-    sheet: { type: 'string' },
-    'dry-run': { type: 'boolean' },
-    'all-or-nothing': { type: 'boolean' },
-    force: { type: 'boolean' },
-    report: { type: 'string' },
-  },
-  commands: { import: importCommand },
-  usage: `  import corrections|registry|cep FILE [--sheet NAME] [--dry-run] [--all-or-nothing] [--force] [--report OUT.xlsx]
-                                         Import a spreadsheet (.xlsx, .xlsm, .ods, .xls, .csv): ${Object.values(KIND_WORDS).join(', ')}`,
+export const importCli: CliModule = (program, action) => {
+  program
+    .command('import')
+    .description(`Import a spreadsheet (.xlsx, .xlsm, .ods, .xls, .csv): ${Object.values(KIND_WORDS).join(', ')}`)
+    .addArgument(new Argument('<kind>', 'what the file holds').choices(IMPORT_KINDS))
+    .argument('<file>', 'the spreadsheet')
+    .option('--sheet <name>', 'the sheet (default: the first)')
+    .option('--dry-run', 'check the file, write nothing')
+    .option('--all-or-nothing', 'write only when every row is valid')
+    .option('--force', 'import a file already imported')
+    .option('--report <out.xlsx>', 'save the rejected rows with an Erros column')
+    .action(action(importCommand));
 };

@@ -1,11 +1,14 @@
-// `cress-desk registry …` commands of their own module: the conflicts a registry load left between
-// the council's main system and corrections still on their way to Implanta — list the open ones,
-// resolve one. Each command is an entry of `commands`; more registry commands join the table.
+// `cress-desk registry …`: one professional, a search, the export for the council's main system
+// (cliRegistryExport.ts), and the conflicts a registry load left between the main system and
+// corrections still on their way to Implanta — list the open ones, resolve one.
 import type { RegistryConflict } from '../shared/contract/registry';
 import { plural } from '../shared/display/plural';
 import { formatFieldValue } from '../shared/display/values';
+import { AppError } from '../shared/errors';
 import { fieldLabel } from '../shared/fields';
-import { EXIT, UsageError, optionText, type CliContext, type CliModule, type CommandOutcome } from './cliTypes';
+import { renderers } from './cliOutput';
+import { exportCommand } from './cliRegistryExport';
+import { EXIT, UsageError, commandGroup, optionText, wholeNumber, type CliContext, type CliModule, type CommandOutcome } from './cliTypes';
 
 /** Conflicts read per call while listing them all. */
 const PAGE_SIZE = 200;
@@ -23,12 +26,23 @@ export function conflictLine(c: Pick<RegistryConflict, 'field' | 'deskValue' | '
 
 export const RESOLVE_HINT = 'Resolve with: cress-desk registry resolve ID --keep|--take-file --reason R';
 
-function noArguments(context: CliContext): void {
-  if (context.args.length > 0) throw new UsageError(`unexpected argument: ${context.args[0]}`);
+async function show(context: CliContext): Promise<CommandOutcome> {
+  const [key = ''] = context.args;
+  const found = await context.call('registry:find', { key: key.trim() });
+  if (!found) throw new AppError('PROFESSIONAL_NOT_FOUND', `Nenhum cadastro com CPF ou registro ${key}.`);
+  const view = await context.call('registry:get', { id: found.id });
+  const rejections = view.corrections.filter((c) => c.status === 'rejected' && c.resolvedAt === null);
+  const result = { ...found, pendencies: view.pendencies, rejections, conflicts: view.conflicts };
+  return { result, text: renderers.professional(result), exit: EXIT.ok };
+}
+
+async function search(context: CliContext): Promise<CommandOutcome> {
+  const [text = ''] = context.args;
+  const result = await context.call('registry:search', { text, page: wholeNumber(context.values.page, 'page') ?? 0 });
+  return { result, text: renderers.search(result), exit: EXIT.ok };
 }
 
 async function listConflicts(context: CliContext): Promise<CommandOutcome> {
-  noArguments(context);
   const first = await context.call('registry:conflicts', { page: 0, pageSize: PAGE_SIZE });
   const { total } = first;
   const items: RegistryConflict[] = [...first.items];
@@ -45,12 +59,10 @@ async function listConflicts(context: CliContext): Promise<CommandOutcome> {
 }
 
 async function resolveConflict(context: CliContext): Promise<CommandOutcome> {
-  const [id, extra] = context.args;
-  if (id === undefined) throw new UsageError('missing conflict ID argument');
-  if (extra !== undefined) throw new UsageError(`unexpected argument: ${extra}`);
+  const [id = ''] = context.args;
   if (!/^\d+$/.test(id)) throw new UsageError('the conflict ID must be a whole number (see: cress-desk registry conflicts)');
   const keep = context.values.keep === true;
-  const takeFile = context.values['take-file'] === true;
+  const takeFile = context.values.takeFile === true;
   if (keep === takeFile) throw new UsageError('choose one: --keep (the correction stays) or --take-file (the main system’s value)');
   const reason = optionText(context, 'reason');
   if (reason === undefined) throw new UsageError('missing --reason');
@@ -58,17 +70,28 @@ async function resolveConflict(context: CliContext): Promise<CommandOutcome> {
   return { result, text: result.message, exit: EXIT.ok };
 }
 
-export const registryCli: CliModule = {
-  options: {
-    keep: { type: 'boolean' },
-    'take-file': { type: 'boolean' },
-    reason: { type: 'string' },
-  },
-  commands: {
-    'registry conflicts': listConflicts,
-    'registry resolve': resolveConflict,
-  },
-  usage: `  registry conflicts                     Open conflicts between registry loads and corrections in flight
-  registry resolve ID --keep|--take-file --reason R
-                                         Keep the correction, or take the main system's value`,
+export const registryCli: CliModule = (program, action) => {
+  const registry = commandGroup(program, 'registry', 'Professionals of the registry');
+  registry.command('show').description('Show one professional (full CPF)').argument('<cpf-or-registration>', 'CPF or registration number').action(action(show));
+  registry
+    .command('search')
+    .description('Search by CPF, registration number or name')
+    .argument('<text>', 'part of a CPF, a registration number or a name')
+    .option('--page <n>', 'the page of results, from 0')
+    .action(action(search));
+  registry
+    .command('export')
+    .description("Records changed on the desk and synced by Implanta since the date, for the council's main system (columns of import registry)")
+    .option('--since <dd/mm/aaaa>', 'the first day')
+    .option('--out <file>', 'FILE.xlsx or FILE.csv')
+    .action(action(exportCommand));
+  registry.command('conflicts').description('Open conflicts between registry loads and corrections in flight').action(action(listConflicts));
+  registry
+    .command('resolve')
+    .description("Keep the correction, or take the main system's value")
+    .argument('<id>', 'the conflict number (see: cress-desk registry conflicts)')
+    .option('--keep', 'the correction stays')
+    .option('--take-file', "the main system's value replaces it")
+    .option('--reason <r>', 'why (recorded in the audit trail)')
+    .action(action(resolveConflict));
 };

@@ -3,10 +3,10 @@
 import { extname, resolve } from 'node:path';
 import { plural } from '../shared/display/plural';
 import { formatDateBr, parseDateBr } from '../shared/rules/dates';
-import { EXIT, UsageError, optionText, type CliContext, type CliModule, type CommandOutcome } from './cliTypes';
+import { EXIT, UsageError, optionText, type CliContext, type CommandOutcome } from './cliTypes';
 
-async function exportCommand(context: CliContext): Promise<CommandOutcome> {
-  if (context.args.length > 0) throw new UsageError(`unexpected argument: ${context.args[0]}`);
+/** `registry export --since dd/mm/aaaa --out FILE.xlsx|FILE.csv` (registered in cliRegistry.ts). */
+export async function exportCommand(context: CliContext): Promise<CommandOutcome> {
   const sinceText = optionText(context, 'since');
   if (sinceText === undefined) throw new UsageError('missing --since dd/mm/aaaa');
   const since = parseDateBr(sinceText);
@@ -23,14 +23,3 @@ async function exportCommand(context: CliContext): Promise<CommandOutcome> {
       : `Registry export: ${plural(result.rows, 'professional', 'professionals')} changed and synced since ${formatDateBr(since.value)} in ${result.path}.`;
   return { result, text, exit: EXIT.ok };
 }
-
-export const registryExportCli: CliModule = {
-  options: {
-    since: { type: 'string' },
-    out: { type: 'string' },
-  },
-  commands: { 'registry export': exportCommand },
-  usage: `  registry export --since dd/mm/aaaa --out FILE.xlsx|FILE.csv
-                                         Records changed on the desk and synced by Implanta since the date,
-                                         for the council's main system (columns of import registry)`,
-};

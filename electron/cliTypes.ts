@@ -1,7 +1,8 @@
-// What a feature's command-line module provides: its options and its commands. electron/cli.ts
-// merges them, so each feature keeps its commands in its own file (cliImport.ts, cliBackup.ts, …).
+// What a command group's module provides: a function that registers its commands, each with its
+// own options and arguments, on the program electron/cli.ts builds — so each group keeps its
+// commands in its own file (cliSetup.ts, cliImport.ts, cliBackup.ts, …).
 import { readFileSync } from 'node:fs';
-import type { ParseArgsConfig } from 'node:util';
+import type { Command } from 'commander';
 import type { Desk } from '../db';
 import type { Channel, Input, Output } from '../shared/contract';
 import type { ChannelJobResult, JobChannel, JobKind, JobResult } from '../shared/contract/jobKinds';
@@ -14,11 +15,13 @@ export interface CliIo {
 }
 
 export interface CliContext {
-  /** Positional words after the command's own words (`backup verify FILE` → [FILE]). */
+  /** The command's arguments as given (`backup verify FILE` → [FILE]). */
   args: string[];
-  values: Record<string, string | boolean | undefined>;
+  /** The command's own options, by their camel-case name (`--passphrase-file` → passphraseFile). */
+  values: Record<string, unknown>;
   call: Call;
-  desk: Desk;
+  /** The store, opened on first use. */
+  readonly desk: Desk;
   io: CliIo;
   json: boolean;
 }
@@ -31,17 +34,29 @@ export interface CommandOutcome {
   exit: number;
 }
 
-export interface CliModule {
-  /** Extra options, in node:util parseArgs form. */
-  options: NonNullable<ParseArgsConfig['options']>;
-  /** Keyed by the command words: 'import', 'backup create', 'batch export'… */
-  commands: Record<string, (context: CliContext) => Promise<CommandOutcome>>;
-  /** Lines added to the usage text. */
-  usage: string;
+/** What a command does once its words and options are parsed. */
+export type Handler = (context: CliContext) => Promise<CommandOutcome>;
+
+/** Turns a handler into the command's action (electron/cli.ts gives it the store and the output). */
+export type ActionOf = (handler: Handler) => (...args: unknown[]) => Promise<void>;
+
+/** Registers a group's commands on the program. */
+export type CliModule = (program: Command, action: ActionOf) => void;
+
+/** The group command `name` (`registry`, `batch`…), created on first use: several modules add to one group. */
+export function commandGroup(program: Command, name: string, description: string): Command {
+  return program.commands.find((c) => c.name() === name) ?? program.command(name).description(description).helpCommand(false);
 }
 
-/** Thrown for wrong usage: exit 2 with the usage text. */
+/** Thrown for wrong usage: exit 2 with the command's help. */
 export class UsageError extends Error {}
+
+/** A whole-number option's value, or undefined when absent. */
+export function wholeNumber(value: unknown, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number`);
+  return Number(value);
+}
 
 /**
  * 0 done; 1 refused — the input, a store busy past the bounded wait (STORE_BUSY), a full disk
@@ -74,7 +89,7 @@ export function optionText(context: CliContext, name: string): string | undefine
 
 /** The passphrase from --passphrase-file: its first line, without the line break. */
 export function passphraseFromFile(context: CliContext): string | null {
-  const file = optionText(context, 'passphrase-file');
+  const file = optionText(context, 'passphraseFile');
   if (file === undefined) return null;
   let content: string;
   try {

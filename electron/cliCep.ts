@@ -1,0 +1,29 @@
+// `cress-desk cep add`: a CEP the national directory lacks, added to the desk's directory and queued
+// for Implanta like a correction.
+import { renderers } from './cliOutput';
+import { EXIT, commandGroup, optionText, type CliModule } from './cliTypes';
+
+export const cepCli: CliModule = (program, action) => {
+  commandGroup(program, 'cep', "The desk's CEP directory")
+    .command('add')
+    .description('Add a CEP to the directory (queued for Implanta)')
+    .argument('<cep>', 'the CEP, with or without the hyphen')
+    .requiredOption('--street <s>', 'the street')
+    .requiredOption('--district <d>', 'the district (bairro)')
+    .requiredOption('--city <c>', 'the city')
+    .requiredOption('--uf <uf>', 'the state (UF)')
+    .option('--reason <r>', 'why (recorded in the audit trail)')
+    .action(
+      action(async (context) => {
+        const result = await context.call('cep:save', {
+          cep: context.args[0] ?? '',
+          street: optionText(context, 'street') ?? '',
+          district: optionText(context, 'district') ?? '',
+          city: optionText(context, 'city') ?? '',
+          uf: optionText(context, 'uf') ?? '',
+          reason: optionText(context, 'reason') ?? 'CEP cadastrado pela linha de comando',
+        });
+        return { result, text: renderers.cep(result), exit: EXIT.ok };
+      }),
+    );
+};
