@@ -31,7 +31,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         'main/main': 'electron/main/main.ts',
-        'cli/cress-desk': 'electron/cliEntry.ts',
+        'cli/cress-desk': 'electron/cli/entry.ts',
         'host/host': 'electron/preview/server.ts',
         'bench/bench': 'tests/bench/bench.ts',
         'worker/jobs': 'db/jobs/worker.ts',

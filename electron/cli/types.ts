@@ -1,11 +1,11 @@
 // What a command group's module provides: a function that registers its commands, each with its
-// own options and arguments, on the program electron/cli.ts builds — so each group keeps its
-// commands in its own file (cliSetup.ts, cliImport.ts, cliBackup.ts, …).
+// own options and arguments, on the program electron/cli/program.ts builds — so each group keeps its
+// commands in its own file (setup.ts, import.ts, backup.ts, …).
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { Desk } from '../db';
-import type { Channel, Input, Output } from '../shared/contract';
-import type { ChannelJobResult, JobChannel, JobKind, JobResult } from '../shared/contract/jobKinds';
+import type { Desk } from '../../db';
+import type { Channel, Input, Output } from '../../shared/contract';
+import type { ChannelJobResult, JobChannel, JobKind, JobResult } from '../../shared/contract/jobKinds';
 
 export type Call = <C extends Channel>(channel: C, input: Input<C>) => Promise<Output<C>>;
 
@@ -37,7 +37,7 @@ export interface CommandOutcome {
 /** What a command does once its words and options are parsed. */
 export type Handler = (context: CliContext) => Promise<CommandOutcome>;
 
-/** Turns a handler into the command's action (electron/cli.ts gives it the store and the output). */
+/** Turns a handler into the command's action (electron/cli/program.ts gives it the store and the output). */
 export type ActionOf = (handler: Handler) => (...args: unknown[]) => Promise<void>;
 
 /** Registers a group's commands on the program. */
@@ -67,7 +67,7 @@ export const EXIT = { ok: 0, refused: 1, usage: 2, integrity: 3 } as const;
 
 /** Waits for a job of `kind` and answers what it answered (checked against its declared result), or throws its error. */
 export async function waitForJob<K extends JobKind>(context: CliContext, kind: K, jobId: string): Promise<JobResult<K>> {
-  const [{ jobOutcome }, { AppError }] = await Promise.all([import('../shared/contract/jobKinds'), import('../shared/errors')]);
+  const [{ jobOutcome }, { AppError }] = await Promise.all([import('../../shared/contract/jobKinds'), import('../../shared/errors')]);
   const outcome = jobOutcome(kind, await context.desk.jobs.wait(jobId));
   if (outcome.ok) return outcome.value;
   throw new AppError(outcome.code, outcome.message, { details: outcome.details });
@@ -75,7 +75,7 @@ export async function waitForJob<K extends JobKind>(context: CliContext, kind: K
 
 /** Starts the job of `channel` and waits for it (shared/contract/jobKinds.ts). */
 export async function runJob<C extends JobChannel>(context: CliContext, channel: C, input: Input<C>): Promise<ChannelJobResult<C>> {
-  const { JOB_OF_CHANNEL } = await import('../shared/contract/jobKinds');
+  const { JOB_OF_CHANNEL } = await import('../../shared/contract/jobKinds');
   // Every job channel answers `{ jobId }` (jobStartedSchema).
   const { jobId } = (await context.call(channel, input)) as { jobId: string };
   return waitForJob(context, JOB_OF_CHANNEL[channel], jobId);

@@ -1,11 +1,11 @@
 // `cress-desk registry export`: the records changed on the desk and synced by Implanta since a
 // date, as a file the council's main system (and `import registry`) reads, over the app's channel.
 import { extname, resolve } from 'node:path';
-import { plural } from '../shared/display/plural';
-import { formatDateBr, parseDateBr } from '../shared/rules/dates';
-import { EXIT, UsageError, optionText, type CliContext, type CommandOutcome } from './cliTypes';
+import { plural } from '../../shared/display/plural';
+import { formatDateBr, parseDateBr } from '../../shared/rules/dates';
+import { EXIT, UsageError, optionText, type CliContext, type CommandOutcome } from './types';
 
-/** `registry export --since dd/mm/aaaa --out FILE.xlsx|FILE.csv` (registered in cliRegistry.ts). */
+/** `registry export --since dd/mm/aaaa --out FILE.xlsx|FILE.csv` (registered in registry.ts). */
 export async function exportCommand(context: CliContext): Promise<CommandOutcome> {
   const sinceText = optionText(context, 'since');
   if (sinceText === undefined) throw new UsageError('missing --since dd/mm/aaaa');

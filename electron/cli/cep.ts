@@ -1,7 +1,7 @@
 // `cress-desk cep add`: a CEP the national directory lacks, added to the desk's directory and queued
 // for Implanta like a correction.
-import { renderers } from './cliOutput';
-import { EXIT, commandGroup, optionText, type CliModule } from './cliTypes';
+import { renderers } from './output';
+import { EXIT, commandGroup, optionText, type CliModule } from './types';
 
 export const cepCli: CliModule = (program, action) => {
   commandGroup(program, 'cep', "The desk's CEP directory")

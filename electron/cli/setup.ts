@@ -1,7 +1,7 @@
 // `cress-desk info | init | demo`: where the store is and what it holds, setting a desk up for its
 // CRESS region, and synthetic professionals to try it — the commands a new desk starts with.
-import { renderers } from './cliOutput';
-import { EXIT, optionText, wholeNumber, type CliModule } from './cliTypes';
+import { renderers } from './output';
+import { EXIT, optionText, wholeNumber, type CliModule } from './types';
 
 export const setupCli: CliModule = (program, action) => {
   program

@@ -1,11 +1,11 @@
 // `cress-desk correct | corrections …`: one field of a professional corrected at the counter, the
 // queue of corrections for Implanta, and taking one back (cancel) or closing a rejection (dismiss).
 import { Option } from 'commander';
-import { CORRECTION_STATUSES, type CorrectionStatus } from '../shared/domain';
-import { AppError } from '../shared/errors';
-import { parseDateBr, todayIso } from '../shared/rules/dates';
-import { renderers } from './cliOutput';
-import { EXIT, commandGroup, optionText, wholeNumber, type CliContext, type CliModule, type CommandOutcome } from './cliTypes';
+import { CORRECTION_STATUSES, type CorrectionStatus } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import { parseDateBr, todayIso } from '../../shared/rules/dates';
+import { renderers } from './output';
+import { EXIT, commandGroup, optionText, wholeNumber, type CliContext, type CliModule, type CommandOutcome } from './types';
 
 const ARRIVALS = ['in_person', 'post'] as const;
 

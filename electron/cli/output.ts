@@ -1,15 +1,15 @@
 // Human-readable output of the `cress-desk` command (with --json the raw result is printed instead).
-import type { AppInfo, AuditVerification, CepEntry, Correction, CorrectionListItem, Output, PendencyView, ProfessionalSummary, RegistryConflict, Settings } from '../shared/contract';
-import { CORRECTION_STATUS_LABELS } from '../shared/display/labels';
-import { formatCount } from '../shared/display/numbers';
-import { plural } from '../shared/display/plural';
-import { formatFieldValue } from '../shared/display/values';
-import type { Professional } from '../shared/domain';
-import { FIELDS, fieldLabel, type FieldName } from '../shared/fields';
-import { formatCep } from '../shared/rules/cep';
-import { formatDateBr, formatDateTimeBr } from '../shared/rules/dates';
-import { DIP_LABELS } from '../shared/rules/vocabulary';
-import { regionLabel } from '../shared/regions';
+import type { AppInfo, AuditVerification, CepEntry, Correction, CorrectionListItem, Output, PendencyView, ProfessionalSummary, RegistryConflict, Settings } from '../../shared/contract';
+import { CORRECTION_STATUS_LABELS } from '../../shared/display/labels';
+import { formatCount } from '../../shared/display/numbers';
+import { plural } from '../../shared/display/plural';
+import { formatFieldValue } from '../../shared/display/values';
+import type { Professional } from '../../shared/domain';
+import { FIELDS, fieldLabel, type FieldName } from '../../shared/fields';
+import { formatCep } from '../../shared/rules/cep';
+import { formatDateBr, formatDateTimeBr } from '../../shared/rules/dates';
+import { DIP_LABELS } from '../../shared/rules/vocabulary';
+import { regionLabel } from '../../shared/regions';
 
 /** `registry show`: the record with what is wrong with it and what waits for the clerk. */
 export type ShownRecord = Professional & { pendencies: PendencyView[]; rejections: Correction[]; conflicts: RegistryConflict[] };

@@ -1,12 +1,12 @@
 // `cress-desk import …`: a spreadsheet import from a terminal, over the same channels and job as
 // the Importar screen. Exit 1 when a row was rejected; 3 when the file itself cannot be trusted.
 import { basename, resolve } from 'node:path';
-import { IMPORT_KINDS, type ImportKind, type ImportSummary } from '../shared/contract/imports';
-import { formatCount } from '../shared/display/numbers';
-import { plural } from '../shared/display/plural';
-import { conflictLine, RESOLVE_HINT } from './cliRegistry';
+import { IMPORT_KINDS, type ImportKind, type ImportSummary } from '../../shared/contract/imports';
+import { formatCount } from '../../shared/display/numbers';
+import { plural } from '../../shared/display/plural';
+import { conflictLine, RESOLVE_HINT } from './registry';
 import { Argument } from 'commander';
-import { EXIT, runJob, type CliContext, type CliModule, type CommandOutcome } from './cliTypes';
+import { EXIT, runJob, type CliContext, type CliModule, type CommandOutcome } from './types';
 
 const KIND_WORDS: Record<ImportKind, string> = { corrections: 'corrections', registry: 'registry records', cep: 'CEP directory entries' };
 

@@ -3,23 +3,23 @@
 // their generated help) and runs it: the store is opened at a command's first call, what it answers
 // is printed as text or with --json, and the exit status says how it went.
 import { Command, CommanderError } from 'commander';
-import { openDesk, resolveStorePath, type Desk } from '../db';
-import { auditKeyFromEnv } from '../db/auditKey';
-import { storeError } from '../db/storeLock';
-import type { Envelope } from '../shared/contract';
-import { formatCount } from '../shared/display/numbers';
-import { AppError, type ErrorCode } from '../shared/errors';
-import { auditCli } from './cliAudit';
-import { backupCli } from './cliBackup';
-import { batchCli } from './cliBatch';
-import { cepCli } from './cliCep';
-import { correctionsCli } from './cliCorrections';
-import { importCli } from './cliImport';
-import { registryCli } from './cliRegistry';
-import { setupCli } from './cliSetup';
-import { storeCli } from './cliStore';
-import { EXIT, UsageError, type ActionOf, type Call, type CliContext, type CliIo, type CommandOutcome } from './cliTypes';
-import { APP_VERSION } from './version';
+import { openDesk, resolveStorePath, type Desk } from '../../db';
+import { auditKeyFromEnv } from '../../db/auditKey';
+import { storeError } from '../../db/storeLock';
+import type { Envelope } from '../../shared/contract';
+import { formatCount } from '../../shared/display/numbers';
+import { AppError, type ErrorCode } from '../../shared/errors';
+import { auditCli } from './audit';
+import { backupCli } from './backup';
+import { batchCli } from './batch';
+import { cepCli } from './cep';
+import { correctionsCli } from './corrections';
+import { importCli } from './import';
+import { registryCli } from './registry';
+import { setupCli } from './setup';
+import { storeCli } from './store';
+import { EXIT, UsageError, type ActionOf, type Call, type CliContext, type CliIo, type CommandOutcome } from './types';
+import { APP_VERSION } from '../version';
 
 export { EXIT };
 

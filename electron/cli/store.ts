@@ -1,8 +1,8 @@
 // `cress-desk store check`: SQLite's integrity_check over the whole store file, on demand. An
 // ordinary open reads only the header and the schema (db/storeSessions.ts says when more is read);
 // this is what the council's IT runs after a disk problem, or before copying a store by hand.
-import { plural } from '../shared/display/plural';
-import { EXIT, commandGroup, type CliModule } from './cliTypes';
+import { plural } from '../../shared/display/plural';
+import { EXIT, commandGroup, type CliModule } from './types';
 
 export interface StoreCheck {
   ok: boolean;

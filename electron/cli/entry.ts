@@ -5,7 +5,7 @@ import { enableCompileCache } from 'node:module';
 
 enableCompileCache?.();
 
-void Promise.all([import('../db/fileModes'), import('./cli')]).then(async ([{ privateByDefault }, { runCli }]) => {
+void Promise.all([import('../../db/fileModes'), import('./program')]).then(async ([{ privateByDefault }, { runCli }]) => {
   privateByDefault(); // what the command writes is its user's only: files 0600, folders 0700
   process.exitCode = await runCli(process.argv.slice(2), {
     out: (text) => process.stdout.write(`${text}\n`),

@@ -1,13 +1,13 @@
 // `cress-desk batch …`: batches for Implanta from a terminal, over the same channels as the app.
 import { join, resolve } from 'node:path';
-import type { BatchSummary } from '../shared/contract';
-import { formatCount } from '../shared/display/numbers';
-import { plural } from '../shared/display/plural';
-import { BATCH_STATES, type BatchState } from '../shared/domain';
-import { AppError } from '../shared/errors';
-import { formatDateTimeBr, parseDateBr } from '../shared/rules/dates';
+import type { BatchSummary } from '../../shared/contract';
+import { formatCount } from '../../shared/display/numbers';
+import { plural } from '../../shared/display/plural';
+import { BATCH_STATES, type BatchState } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import { formatDateTimeBr, parseDateBr } from '../../shared/rules/dates';
 import { Option } from 'commander';
-import { EXIT, commandGroup, runJob, UsageError, wholeNumber, type CliContext, type CliModule, type CommandOutcome, type Handler, optionText, passphraseFromFile } from './cliTypes';
+import { EXIT, commandGroup, runJob, UsageError, wholeNumber, type CliContext, type CliModule, type CommandOutcome, type Handler, optionText, passphraseFromFile } from './types';
 
 const STATE_WORDS: Record<BatchState, string> = {
   open: 'open (under review)',

@@ -5,11 +5,11 @@
 //   backup list
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import type { BackupItem } from '../shared/contract/backups';
-import { formatCount, formatFileSize } from '../shared/display/numbers';
-import { plural } from '../shared/display/plural';
-import { formatDateTimeBr } from '../shared/rules/dates';
-import { EXIT, commandGroup, runJob, UsageError, waitForJob, type CliContext, type CliModule, type CommandOutcome, optionText, passphraseFromFile } from './cliTypes';
+import type { BackupItem } from '../../shared/contract/backups';
+import { formatCount, formatFileSize } from '../../shared/display/numbers';
+import { plural } from '../../shared/display/plural';
+import { formatDateTimeBr } from '../../shared/rules/dates';
+import { EXIT, commandGroup, runJob, UsageError, waitForJob, type CliContext, type CliModule, type CommandOutcome, optionText, passphraseFromFile } from './types';
 
 const text = optionText;
 

@@ -3,10 +3,10 @@
 // good: a new one starts signing it, recorded in the trail, and `audit verify` says from where the
 // entries before it are checked by SHA-256 only. Only from a terminal: the desk's key is its user's business.
 import { resolve } from 'node:path';
-import { replaceLostKey } from '../db/audit';
-import { parseDateBr } from '../shared/rules/dates';
-import { renderers } from './cliOutput';
-import { EXIT, UsageError, commandGroup, optionText, type CliContext, type CliModule } from './cliTypes';
+import { replaceLostKey } from '../../db/audit';
+import { parseDateBr } from '../../shared/rules/dates';
+import { renderers } from './output';
+import { EXIT, UsageError, commandGroup, optionText, type CliContext, type CliModule } from './types';
 
 /** A `dd/mm/aaaa` option as an ISO date. */
 function day(context: CliContext, name: 'from' | 'to'): string {

@@ -1,14 +1,14 @@
 // `cress-desk registry …`: one professional, a search, the export for the council's main system
-// (cliRegistryExport.ts), and the conflicts a registry load left between the main system and
+// (registryExport.ts), and the conflicts a registry load left between the main system and
 // corrections still on their way to Implanta — list the open ones, resolve one.
-import type { RegistryConflict } from '../shared/contract/registry';
-import { plural } from '../shared/display/plural';
-import { formatFieldValue } from '../shared/display/values';
-import { AppError } from '../shared/errors';
-import { fieldLabel } from '../shared/fields';
-import { renderers } from './cliOutput';
-import { exportCommand } from './cliRegistryExport';
-import { EXIT, UsageError, commandGroup, optionText, wholeNumber, type CliContext, type CliModule, type CommandOutcome } from './cliTypes';
+import type { RegistryConflict } from '../../shared/contract/registry';
+import { plural } from '../../shared/display/plural';
+import { formatFieldValue } from '../../shared/display/values';
+import { AppError } from '../../shared/errors';
+import { fieldLabel } from '../../shared/fields';
+import { renderers } from './output';
+import { exportCommand } from './registryExport';
+import { EXIT, UsageError, commandGroup, optionText, wholeNumber, type CliContext, type CliModule, type CommandOutcome } from './types';
 
 /** Conflicts read per call while listing them all. */
 const PAGE_SIZE = 200;
