@@ -24,7 +24,17 @@ cpSync(join(root, 'package.json'), join(input, 'package.json'));
 const csv = join(work, 'findings.csv');
 
 const entry = require.resolve('@doyensec/electronegativity/dist/index.js');
+// Electronegativity uses commander 5 without declaring it (it counted on finding one at the top of
+// node_modules); the command line's own commander is much newer, so its 5 is installed under an
+// alias (electronegativity-commander) and handed to it alone.
+const oldCommander = require.resolve('electronegativity-commander');
 const offline = `process.on('uncaughtException', (e) => { if (e && (e.name === 'RequestError' || /onCancel/.test(String(e.message)))) return; console.error(e); process.exit(2); });
+const Module = require('node:module');
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (request, parent, ...rest) {
+  if (request === 'commander' && parent && /electronegativity/.test(parent.filename)) return ${JSON.stringify(oldCommander)};
+  return resolve.call(this, request, parent, ...rest);
+};
 require(${JSON.stringify(entry)});`;
 const run = spawnSync(
   process.execPath,
