@@ -3,7 +3,6 @@
 // the schema this build knows. Only a caller that may create the store (`init`, the app's own
 // first run) gets a new file where there was none: anything else is told the store was not found.
 import type Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AppError } from '../shared/errors';
@@ -12,14 +11,12 @@ import { makeStorePrivate } from './fileModes';
 import { KNOWN_SCHEMA_VERSION, migrate, schemaVersionOf, storeNewerError } from './migrate';
 import { recoverUnfinishedImports } from './imports/writer/rollback';
 import { runPendingPendencyScan } from './pendencies';
-import * as schema from './schema';
 import { protectStore } from './storeGuards';
 import { beginSession } from './storeSessions';
 import { diskFullError, isBusyError, isDiskFullError, storeBusyError, storeError, waitForWriters } from './storeLock';
 
 export interface Store {
   db: Database.Database;
-  orm: BetterSQLite3Database<typeof schema>;
   path: string;
   schemaVersion: number;
   close(): void;
@@ -100,7 +97,6 @@ function openOnce(path: string, create: boolean, last = false): Store | null {
     let open = true;
     return {
       db,
-      orm: drizzle({ client: db, schema }),
       path,
       schemaVersion,
       close() {
