@@ -1,3 +1,4 @@
+// The window's entry: picks up the preview's token, then renders the app with its theme.
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import { StrictMode } from 'react';

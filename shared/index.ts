@@ -1,3 +1,4 @@
+// What the rest of the code usually takes from shared/, in one import.
 export * from './domain';
 export * from './errors';
 export * from './fields';

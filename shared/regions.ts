@@ -1,3 +1,4 @@
+// The 27 regional councils (CRESS), their numbers and UFs, from the data the app ships.
 import regionsData from '../resources/regions.json';
 import type { Uf } from './domain';
 

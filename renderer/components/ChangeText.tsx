@@ -1,3 +1,4 @@
+// A field's change as the clerk reads it everywhere (review, history, lotes): old → new, formatted.
 import Box from '@mui/material/Box';
 import type { FieldValue } from '../../shared/fields';
 import { EMPTY_VALUE, formatFieldValue } from '../../shared/display/values';

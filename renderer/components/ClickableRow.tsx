@@ -1,3 +1,4 @@
+// Rows that open something work with the keyboard too (Tab, then Enter or Space), not only the mouse.
 import TableRow from '@mui/material/TableRow';
 import type { SxProps, Theme } from '@mui/material/styles';
 import type { ReactNode } from 'react';

@@ -1,3 +1,4 @@
+// Dates are typed the Brazilian way (dd/mm/aaaa) in every form, with the slashes added as one types.
 import TextField, { type TextFieldProps } from '@mui/material/TextField';
 import { maskDate } from '../lib/masks';
 import { COMMON_TEXT } from './common.text';

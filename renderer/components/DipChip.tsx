@@ -1,3 +1,4 @@
+// The DIP request's state beside a record: the clerk must see it before changing identification data.
 import Chip from '@mui/material/Chip';
 import type { DipStatus } from '../../shared/domain';
 import { DIP_LABELS } from '../../shared/rules/vocabulary';

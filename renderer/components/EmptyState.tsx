@@ -1,3 +1,4 @@
+// An empty list or screen says what would be there and how to start, instead of a blank area.
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';

@@ -1,3 +1,5 @@
+// A long job's progress as screens and dialogs show it, and the Cancelar that stops it (the job
+// rolls back and ends as cancelled): pressed once, it says the job is stopping.
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -7,9 +9,27 @@ import { useState } from 'react';
 import type { JobStatus } from '../../shared/contract/jobs';
 import { COMMON_TEXT } from './common.text';
 
+/** Cancelar for a running job; once pressed it says the job is stopping. */
+export function CancelJobButton({ onCancel, variant = 'text', size = 'medium' }: { onCancel: () => void; variant?: 'text' | 'outlined'; size?: 'small' | 'medium' }) {
+  const [cancelling, setCancelling] = useState(false);
+  return (
+    <Button
+      size={size}
+      variant={variant}
+      color="inherit"
+      disabled={cancelling}
+      onClick={() => {
+        setCancelling(true);
+        onCancel();
+      }}
+    >
+      {cancelling ? COMMON_TEXT.jobCancelling : COMMON_TEXT.jobCancel}
+    </Button>
+  );
+}
+
 /** A long job's progress: what it is doing, how far, and a way to stop it. */
 export function JobProgress({ status, onCancel }: { status: JobStatus; onCancel?: () => void }) {
-  const [cancelling, setCancelling] = useState(false);
   const { label, done, total } = status.progress;
   const percent = total ? Math.min(100, (done / total) * 100) : undefined;
   return (
@@ -18,19 +38,7 @@ export function JobProgress({ status, onCancel }: { status: JobStatus; onCancel?
         <Typography variant="body2">
           {label} <strong>{COMMON_TEXT.jobCount(done, total)}</strong>
         </Typography>
-        {onCancel && status.state === 'running' ? (
-          <Button
-            size="small"
-            color="inherit"
-            disabled={cancelling}
-            onClick={() => {
-              setCancelling(true);
-              onCancel();
-            }}
-          >
-            {cancelling ? COMMON_TEXT.jobCancelling : COMMON_TEXT.jobCancel}
-          </Button>
-        ) : null}
+        {onCancel && status.state === 'running' ? <CancelJobButton onCancel={onCancel} size="small" /> : null}
       </Stack>
       <LinearProgress variant={percent === undefined ? 'indeterminate' : 'determinate'} value={percent} aria-label={label} />
     </Box>

@@ -1,3 +1,4 @@
+// Loading shown without moving the page: the bar keeps its height when idle.
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
 import { COMMON_TEXT } from './common.text';

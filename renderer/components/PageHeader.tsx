@@ -1,3 +1,4 @@
+// Every screen starts the same way: its title, a line saying what it is for, and its actions.
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';

@@ -1,3 +1,4 @@
+// Paging under every list, in Portuguese, with counts written the Brazilian way.
 import TablePagination from '@mui/material/TablePagination';
 import { COMMON_TEXT } from './common.text';
 

@@ -1,3 +1,4 @@
+// A correction's state as a chip whose word is always there (colour alone would not do).
 import Chip from '@mui/material/Chip';
 import { CORRECTION_STATUS_LABELS } from '../../shared/display/labels';
 import { formatCount } from '../../shared/display/numbers';

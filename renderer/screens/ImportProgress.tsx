@@ -1,13 +1,11 @@
 // The progress of an import job: the step, rows read / checked / written, the bar, and Cancelar
 // (which leaves nothing written: the import is one transaction).
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
 import type { JobStatus } from '../../shared/contract/jobs';
-import { COMMON_TEXT } from '../components/common.text';
+import { CancelJobButton } from '../components/JobProgress';
 import { NumericText } from '../components/Numeric';
 import { IMPORT_TEXT as TEXT } from './import.text';
 
@@ -22,7 +20,6 @@ const PHASE_TITLES: Record<string, string> = {
 
 /** A job's progress: what it does, rows read / checked / written, the bar, and Cancelar. */
 export function ImportProgress({ status, onCancel }: { status: JobStatus; onCancel?: () => void }) {
-  const [cancelling, setCancelling] = useState(false);
   const { phase, label, done, total } = status.progress;
   const percent = total ? Math.min(100, (done / total) * 100) : undefined;
   const title = PHASE_TITLES[phase] ?? label;
@@ -39,19 +36,7 @@ export function ImportProgress({ status, onCancel }: { status: JobStatus; onCanc
             </NumericText>
           ) : null}
         </Box>
-        {onCancel && status.state === 'running' && phase !== 'commit' ? (
-          <Button
-            variant="outlined"
-            color="inherit"
-            disabled={cancelling}
-            onClick={() => {
-              setCancelling(true);
-              onCancel();
-            }}
-          >
-            {cancelling ? COMMON_TEXT.jobCancelling : COMMON_TEXT.jobCancel}
-          </Button>
-        ) : null}
+        {onCancel && status.state === 'running' && phase !== 'commit' ? <CancelJobButton onCancel={onCancel} variant="outlined" /> : null}
       </Stack>
       <LinearProgress variant={percent === undefined ? 'indeterminate' : 'determinate'} value={percent} aria-label={title} sx={{ height: 8, borderRadius: 4 }} />
     </Box>

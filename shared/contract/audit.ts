@@ -1,3 +1,5 @@
+// Channels of the audit trail: verifying the keyed chain and the data against it, and exporting a
+// period for the data-protection officer.
 import { z } from 'zod';
 
 /** What the keyed signature of a backup or a lote package says (db/packaging/bagSignature.ts). */

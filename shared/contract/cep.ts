@@ -1,3 +1,4 @@
+// Channels of the CEP directory the council keeps itself (the Correios database is not public).
 import { z } from 'zod';
 import { correctionStatusSchema, pageInput, pageOf, ufSchema } from './common';
 

@@ -1,3 +1,4 @@
+// Schemas every part of the contract shares: the closed vocabularies, pages, dates, the error envelope.
 import { z } from 'zod';
 import { CORRECTION_SOURCES, CORRECTION_STATUSES, DIP_CONSEQUENCES, DIP_STATUSES, EVIDENCE_ARRIVALS, MARITAL_STATUSES, UFS } from '../domain';
 import { ERROR_CODES } from '../errors';

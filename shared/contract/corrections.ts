@@ -1,3 +1,5 @@
+// Channels of corrections: planning and saving a change of a professional's data, the queue, and
+// cancelling or dismissing one.
 import { z } from 'zod';
 import { FIELD_NAMES } from '../fields';
 import { REJECTION_RESOLUTIONS } from '../domain';

@@ -1,3 +1,5 @@
+// Following a long job: its status (progress, answer, error) and Cancelar; each job's answer is
+// declared in jobKinds.ts.
 import { z } from 'zod';
 import { appErrorSchema } from './common';
 

@@ -1,3 +1,5 @@
+// Channels of the registry: the professional's record, search, demo data, pendências, conflicts with
+// the main system and the export back to it.
 import { z } from 'zod';
 import { correctionStatusSchema, dipStatusSchema, maritalStatusSchema, pageInput, pageOf, ufSchema } from './common';
 import { correctionSchema } from './corrections';

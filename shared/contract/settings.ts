@@ -1,3 +1,4 @@
+// Channels of the desk's setup: its region and operator, and what the app tells about itself.
 import { z } from 'zod';
 import { empty, ufSchema } from './common';
 

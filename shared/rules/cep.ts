@@ -1,3 +1,4 @@
+// CEP rules: what a CEP is, how it is written, and whether it belongs to a UF (ranges as data).
 import cepRanges from '../../resources/cep-ranges.json';
 import type { Uf } from '../domain';
 import { fail, ok, type Parsed } from '../errors';

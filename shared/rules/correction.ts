@@ -1,3 +1,5 @@
+// Planning a correction before anything is written: what changes, which rules it breaks, what it
+// means for the DIP request — the same plan for the form, the command line and the imports.
 import type { DipConsequence, Professional, Uf } from '../domain';
 import type { ErrorCode } from '../errors';
 import { FIELDS, isFieldName, type FieldName, type FieldValue } from '../fields';

@@ -1,3 +1,4 @@
+// CPF rules: check digits as the Receita Federal defines them, and the masked form shown on lists (LGPD).
 import { fail, ok, type Parsed } from '../errors';
 import { digitsOnly } from '../text';
 

@@ -1,3 +1,4 @@
+// Dates as clerks type and read them (dd/mm/aaaa) and as the store keeps them (ISO), in the desk's local time.
 import { fail, ok, type Parsed } from '../errors';
 
 function isRealDate(y: number, m: number, d: number): boolean {

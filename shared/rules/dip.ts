@@ -1,3 +1,4 @@
+// What changing identification data means for the professional's DIP request, in the clerk's words.
 import type { DipConsequence, DipStatus } from '../domain';
 
 /**

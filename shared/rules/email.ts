@@ -1,3 +1,4 @@
+// E-mail addresses as the national platform will accept them (the password e-mail goes there).
 import { fail, ok, type Parsed } from '../errors';
 
 // A sane check, not RFC 5322: one @, a local part without spaces, a domain with a dot and a 2+ letter TLD.

@@ -1,3 +1,4 @@
+// One field's value, parsed by its catalogue rule, and written as a correction's old/new text.
 import { FIELDS, type FieldName, type FieldValue } from '../fields';
 import { fail, ok, type Parsed } from '../errors';
 import { parseCep } from './cep';

@@ -1,3 +1,4 @@
+// The mother rule of the notice: a mother's name, or "Não consta mãe", never both and never neither.
 import { fail, ok, type Parsed } from '../errors';
 
 export interface MotherFact {

@@ -1,3 +1,4 @@
+// Names and free text as the registry keeps them: trimmed, single spaces, no control characters.
 import { fail, ok, type Parsed } from '../errors';
 import { collapseSpaces } from '../text';
 

@@ -1,3 +1,5 @@
+// The closed vocabularies read from spreadsheets and typed by clerks (marital status, DIP state), in
+// Portuguese or as codes.
 import { DIP_STATUSES, MARITAL_STATUSES, UFS, type DipStatus, type MaritalStatus, type Uf } from '../domain';
 import { fail, ok, type Parsed } from '../errors';
 import { foldForSearch } from '../text';
