@@ -5,8 +5,7 @@ import { dirname, join } from 'node:path';
 import { expect, test } from './fixtures';
 import { shot } from './guideShot';
 
-test('a day at the desk, screen by screen', async ({ desk }, testInfo) => {
-  test.skip(testInfo.project.name !== 'browser', 'The guide is illustrated once, from the browser preview.');
+test('a day at the desk, screen by screen', async ({ desk }) => {
   const { page } = desk;
   await expect(page.getByRole('heading', { name: /Bem-vind/ })).toBeVisible();
   await page.getByLabel('CRESS').click();

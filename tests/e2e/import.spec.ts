@@ -38,8 +38,7 @@ async function chooseFile(page: Page, path: string) {
   await expect(page.getByRole('heading', { name: 'Aba e tipo de importação' })).toBeVisible();
 }
 
-test('import a spreadsheet, fix the rejected rows in the error report, import it, undo', async ({ desk }, testInfo) => {
-  test.skip(testInfo.project.name === 'electron', 'Native file dialogs cannot be driven; the same flow ran in the browser preview.');
+test('import a spreadsheet, fix the rejected rows in the error report, import it, undo', async ({ desk }) => {
   const { page } = desk;
   await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
   const registry = join(desk.storePath, '..', 'cadastro.csv');
