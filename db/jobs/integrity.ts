@@ -1,12 +1,10 @@
 // A full integrity check of the store file: long on a big store, so it runs as a job.
 import { openStore } from '../open';
+import type { JobResult } from '../../shared/contract/jobKinds';
 import type { JobFn } from './types';
 
-export interface IntegrityResult {
-  ok: boolean;
-  problems: string[];
-  schemaVersion: number;
-}
+/** What the check answers (declared with the job kinds, shared/contract/jobKinds.ts). */
+export type IntegrityResult = JobResult<'store:integrity'>;
 
 export const checkStoreIntegrity: JobFn<Record<string, never>, IntegrityResult> = (_input, context) => {
   context.progress({ phase: 'check', label: 'Conferindo o arquivo de dados…', done: 0, total: 1 });
