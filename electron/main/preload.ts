@@ -1,17 +1,16 @@
 // The only bridge between the sandboxed window and the app: `window.cress.invoke` for the
-// contract's channels and nothing else. Channel names are checked here against the allowlist
-// and again in the main process.
+// contract's channels and `window.cress.desktop` for the few desktop-only operations. Every
+// contract call travels on one IPC channel; the main process checks the sender and the
+// dispatcher checks the channel's name and input against the contract.
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS, DESKTOP_CHANNELS } from '../../shared/contract/channels';
-
-const allowed = new Set<string>(CHANNELS);
+import { CONTRACT_IPC, DESKTOP_CHANNELS } from '../../shared/contract/channels';
 
 contextBridge.exposeInMainWorld('cress', {
   invoke(channel: string, input: unknown): Promise<unknown> {
-    if (!allowed.has(channel)) {
-      return Promise.resolve({ ok: false, error: { code: 'INPUT_INVALID', message: `Operação desconhecida: ${channel}` } });
+    if (typeof channel !== 'string') {
+      return Promise.resolve({ ok: false, error: { code: 'INPUT_INVALID', message: 'Operação desconhecida.' } });
     }
-    return ipcRenderer.invoke(channel, input);
+    return ipcRenderer.invoke(CONTRACT_IPC, channel, input);
   },
   desktop(channel: string, input: unknown): Promise<unknown> {
     if (!(DESKTOP_CHANNELS as readonly string[]).includes(channel)) return Promise.resolve(null);

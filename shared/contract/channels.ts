@@ -1,66 +1,13 @@
-// Channel names alone, so the preload can hold its allowlist without bundling the schemas.
-// `contract` in ./index.ts must have exactly these keys (checked by the compiler and a test).
-export const CHANNELS = [
-  'app:info',
-  'settings:setup',
-  'settings:update',
-  'registry:search',
-  'registry:get',
-  'registry:find',
-  'registry:demo',
-  'registry:overview',
-  'registry:conflicts',
-  'registry:resolveConflict',
-  'registry:export',
-  'corrections:preview',
-  'corrections:save',
-  'corrections:list',
-  'corrections:counts',
-  'corrections:operators',
-  'corrections:cancel',
-  'corrections:dismissRejection',
-  'cep:list',
-  'cep:save',
-  'audit:verify',
-  'audit:export',
-  'jobs:status',
-  'jobs:cancel',
-  'batches:pending',
-  'batches:list',
-  'batches:find',
-  'batches:get',
-  'batches:items',
-  'batches:create',
-  'batches:seal',
-  'batches:cancel',
-  'batches:removeItem',
-  'batches:export',
-  'batches:markSent',
-  'batches:acknowledge',
-  'batches:verify',
-  'batches:dipEmail',
-  'batches:dashboard',
-  'backups:list',
-  'backups:summary',
-  'backups:settings',
-  'backups:updateSettings',
-  'backups:create',
-  'backups:auto',
-  'backups:verify',
-  'backups:restorePrepare',
-  'backups:restoreApply',
-  'backups:restoreDiscard',
-  'backups:pin',
-  'imports:inspect',
-  'imports:preview',
-  'imports:run',
-  'imports:list',
-  'imports:errors',
-  'imports:undo',
-  'imports:report',
-] as const;
+// What the preload and the main process agree on besides the contract itself: the one IPC channel
+// that carries every contract call, and the desktop-only operations with their shapes. Free of
+// zod, so the preload stays a small sandbox-safe bundle.
 
-export type ChannelName = (typeof CHANNELS)[number];
+/**
+ * The IPC channel every contract call travels on, with the contract channel's name as its first
+ * argument: the window reaches no other handler, and the dispatcher (db/dispatch.ts) is the one
+ * place that knows which names exist — a new channel needs no allowlist of its own.
+ */
+export const CONTRACT_IPC = 'cress:call';
 
 /**
  * Desktop-only operations (file dialogs, the file manager), served by the Electron main process

@@ -4,7 +4,6 @@ import type { z } from 'zod';
 import { auditContract } from './audit';
 import { backupsContract } from './backups';
 import { batchesContract } from './batches';
-import type { ChannelName } from './channels';
 import { cepContract } from './cep';
 import { correctionsContract } from './corrections';
 import { importsContract } from './imports';
@@ -26,12 +25,6 @@ export const contract = {
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
-export { CHANNELS } from './channels';
-
-// Compile-time check that the allowlist in ./channels.ts and the contract name the same channels.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const channelsMatch: Same<Channel, ChannelName> = true;
-void channelsMatch;
 
 /** What the caller sends (defaults may be omitted). */
 export type Input<C extends Channel> = z.input<Contract[C]['input']>;
