@@ -9,7 +9,7 @@ import type { AuditVerification } from '../shared/contract/audit';
 import { AppError } from '../shared/errors';
 import { formatDateTimeBr } from '../shared/rules/dates';
 import { auditKeyPath, createAuditKey, hmacHex, missingKeyError, readAuditKey, readAuditKeyOrNull, type AuditKey } from './auditKey';
-import { sealAll, sealPending, ZERO_DIGEST, type Digests } from './auditSeals';
+import { resealShortSeals, sealAll, sealPending, ZERO_DIGEST, type Digests } from './auditSeals';
 import { writeTransaction } from './storeLock';
 import type { auditLog } from './schema';
 import type { SqlRow } from './sqlRow';
@@ -205,6 +205,23 @@ export function sealWritten(db: Database): void {
     if (!anchor || !key || anchor.keyId !== key.id || anchor.mac !== anchorMac(key, anchor)) return;
     const digests = sealPending(db, key, digestsOf(anchor));
     writeAnchor(db, key, { ...anchor, professionalsDigest: digests.professionals, correctionsDigest: digests.corrections });
+  });
+}
+
+/**
+ * After a migration that added columns to the registry's tables: rows whose seal still matches the
+ * columns it was made over are sealed again over every column, and the anchor signed (inside the
+ * caller's transaction). Without the key that signs the chain nothing changes: `audit verify` then
+ * reports those rows until a key signs the chain again. Returns how many kept a seal that does not match.
+ */
+export function sealNewColumns(db: Database): number {
+  return writeTransaction(db, () => {
+    const anchor = readAnchor(db);
+    const key = readAuditKey();
+    if (!anchor || !key || anchor.keyId !== key.id || anchor.mac !== anchorMac(key, anchor)) return 0;
+    const { digests, unmatched } = resealShortSeals(db, key, digestsOf(anchor));
+    writeAnchor(db, key, { ...anchor, professionalsDigest: digests.professionals, correctionsDigest: digests.corrections });
+    return unmatched;
   });
 }
 

@@ -13,24 +13,25 @@
 // field that changed once the digest says something did.
 import { hash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { getTableColumns } from 'drizzle-orm';
+import { corrections, professionals } from './schema';
 import type { AuditKey } from './auditKey';
 
+/** A table's columns as SQLite names them, in the order the schema declares them. */
+function columnNames(table: Parameters<typeof getTableColumns>[0]): readonly string[] {
+  return Object.values(getTableColumns(table)).map((column) => column.name);
+}
+
 /**
- * The columns a seal covers, in order. A migration that adds a column to professionals or
- * corrections adds it here too (a test compares these lists with the tables), with a new
- * SEAL_VERSION, and seals every row again.
+ * The columns a seal covers, in order: every column of the table, read off the schema. Columns are
+ * only ever appended (a test compares this order with the table's), so a seal made before a
+ * migration added some covers the first ones, as many as its fingerprint bytes say; the first open
+ * after that migration checks those seals and seals the rows again over every column
+ * (resealShortSeals).
  */
 export const SEALED_COLUMNS = {
-  professionals: [
-    'id', 'registration_number', 'cpf', 'name', 'name_folded', 'social_name', 'mother_name', 'mother_not_listed', 'father_name', 'birth_date',
-    'marital_status', 'birth_city', 'birth_uf', 'nationality', 'rg_number', 'rg_issuer', 'rg_uf', 'email', 'phone', 'cep', 'street', 'number',
-    'complement', 'district', 'city', 'uf', 'dip_status', 'row_version', 'created_at', 'updated_at', 'dip_status_at', 'loaded_values',
-  ],
-  corrections: [
-    'id', 'uuid', 'professional_id', 'field', 'old_value', 'new_value', 'reason', 'evidence_kind', 'evidence_arrival', 'evidence_date',
-    'evidence_note', 'operator', 'created_at', 'status', 'status_message', 'status_changed_at', 'source', 'dip_consequence', 'batch_id',
-    'import_id', 'import_row_version', 'dip_request_corrected', 'resolved_at', 'resolution', 'resolution_note',
-  ],
+  professionals: columnNames(professionals),
+  corrections: columnNames(corrections),
 } as const;
 
 export const SEALED = [
@@ -50,9 +51,9 @@ export interface Digests {
   corrections: string;
 }
 
-/** SQLite's JSON of a row of `t` (the canonical text a seal covers). */
-export function rowJsonSql(table: SealedTable, alias = 't'): string {
-  return `json_array(${SEALED_COLUMNS[table].map((c) => `${alias}."${c}"`).join(', ')})`;
+/** SQLite's JSON of a row of `t` (the canonical text a seal covers): its first `count` columns. */
+export function rowJsonSql(table: SealedTable, alias = 't', count = SEALED_COLUMNS[table].length): string {
+  return `json_array(${SEALED_COLUMNS[table].slice(0, count).map((c) => `${alias}."${c}"`).join(', ')})`;
 }
 
 function rowDigest(keyHex: string, table: string, json: string): Buffer {
@@ -84,8 +85,8 @@ function fingerprints(json: string, count: number, into: Buffer, at: number): vo
   if (column < count) into[at + column] = (h ^ (h >>> 8) ^ (h >>> 16) ^ (h >>> 24)) & 0xff;
 }
 
-export function sealOf(keyHex: string, table: SealedTable, json: string): Buffer {
-  const count = SEALED_COLUMNS[table].length;
+/** The seal of a row's JSON over its first `count` columns (all of them, but for tests of old seals). */
+export function sealOf(keyHex: string, table: SealedTable, json: string, count = SEALED_COLUMNS[table].length): Buffer {
   const seal = Buffer.allocUnsafe(HEADER_BYTES + count);
   seal[0] = SEAL_VERSION;
   rowDigest(keyHex, table, json).copy(seal, 1);
@@ -100,7 +101,8 @@ export function macOfSeal(seal: Buffer): Buffer {
 /** What a row's seal says about it now: sound, or the columns whose values differ (possibly none found). */
 export function checkRow(keyHex: string, table: SealedTable, json: string, seal: Buffer): { sound: boolean; columns: string[] } {
   const columns = SEALED_COLUMNS[table];
-  if (seal.length < HEADER_BYTES || seal[0] !== SEAL_VERSION) return { sound: false, columns: [] };
+  // A seal over fewer columns than the table has was made before a migration and not checked since.
+  if (seal.length !== HEADER_BYTES + columns.length || seal[0] !== SEAL_VERSION) return { sound: false, columns: [] };
   if (rowDigest(keyHex, table, json).equals(macOfSeal(seal))) return { sound: true, columns: [] };
   const now = Buffer.alloc(columns.length);
   fingerprints(json, columns.length, now, 0);
@@ -200,6 +202,43 @@ export function sealAll(db: Database, key: AuditKey): Digests {
   }
   db.prepare('DELETE FROM audit_unsealed').run();
   return result;
+}
+
+/**
+ * After a migration appended columns: each seal made over fewer columns is checked against those
+ * columns and, when the row still matches it, made again over every column (inside the caller's
+ * transaction). A row that no longer matches keeps its old seal, which `audit verify` reports.
+ * Returns the tables' new digests and how many rows kept a seal that does not match.
+ */
+export function resealShortSeals(db: Database, key: AuditKey, digests: Digests): { digests: Digests; unmatched: number } {
+  const keyHex = key.bytes.toString('hex');
+  const result = { ...digests };
+  let unmatched = 0;
+  for (const spec of SEALED) {
+    const full = SEALED_COLUMNS[spec.table].length;
+    const counts = db.prepare(`SELECT DISTINCT length(seal) - ${HEADER_BYTES} FROM ${spec.seals} WHERE length(seal) < ${HEADER_BYTES + full}`).pluck().all() as number[];
+    if (counts.length === 0) continue;
+    const digest = new DigestAccumulator(digests[spec.table]);
+    const update = db.prepare(`UPDATE ${spec.seals} SET seal = ? WHERE id = ?`);
+    for (const count of counts) {
+      const rows = db
+        .prepare(`SELECT t.id, ${rowJsonSql(spec.table, 't', count)}, ${rowJsonSql(spec.table)}, s.seal FROM ${spec.seals} s JOIN ${spec.table} t ON t.id = s.id WHERE length(s.seal) = ?`)
+        .raw()
+        .all(HEADER_BYTES + count) as [number, string, string, Buffer][];
+      for (const [id, before, now, seal] of rows) {
+        if (count <= 0 || seal[0] !== SEAL_VERSION || !rowDigest(keyHex, spec.table, before).equals(macOfSeal(seal))) {
+          unmatched++;
+          continue;
+        }
+        const fresh = sealOf(keyHex, spec.table, now);
+        digest.add(seal);
+        digest.add(fresh);
+        update.run(fresh, id);
+      }
+    }
+    result[spec.table] = digest.hex();
+  }
+  return { digests: result, unmatched };
 }
 
 /** Rows written and not sealed since: only a program other than the desk leaves them between transactions. */

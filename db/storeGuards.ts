@@ -5,7 +5,7 @@
 // wrote while the desk was closed are recorded and left unsealed (so `audit verify` names them);
 // and the chain is signed with the desk's key (db/audit.ts ensureKeyed). See docs/store.md.
 import type { Database } from 'better-sqlite3';
-import { appendAudit, ensureKeyed, readAnchor } from './audit';
+import { appendAudit, ensureKeyed, readAnchor, sealNewColumns } from './audit';
 import { readAuditKeyOrNull as readAuditKey, type AuditKey } from './auditKey';
 import { SEALED, taintedRows, unsealedCounts } from './auditSeals';
 import { KNOWN_SCHEMA_VERSION, MIGRATIONS } from './migrate';
@@ -137,6 +137,8 @@ export function protectStore(db: Database, found: number): void {
       if (!importInSteps(db) && (queueTriggersTouched || pending.professionals + pending.corrections > 0)) recordOutsideChanges(db, key, queueTriggersTouched, at);
     }
     ensureKeyed(db, { upgrading: found < SIGNED_SCHEMA_VERSION, at });
+    // A migration that appended columns left the seals over the columns they had.
+    if (found < KNOWN_SCHEMA_VERSION) sealNewColumns(db);
     if (changed(check)) {
       restoreGuards(db, check);
       // Without the key nothing can be signed: the triggers are back, and `audit verify` already says the key is missing.

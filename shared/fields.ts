@@ -1,7 +1,6 @@
 // The correctable-field catalogue: the one place that says, per field, its Portuguese label,
-// the rule its values follow, and whether it is identification data (DIP rule).
-import type { Professional } from './domain';
-
+// the rule its values follow, and whether it is identification data (DIP rule). The record's
+// shape in the contract (shared/contract/registry.ts) is built from it.
 export type FieldRule =
   | 'cpf'
   | 'personName'
@@ -53,7 +52,7 @@ export const FIELDS = {
   uf: { label: 'UF', rule: 'uf', group: 'address', identification: false, optional: true, maxLength: 2 },
 } as const satisfies Record<string, FieldSpec>;
 
-export type FieldName = keyof typeof FIELDS & keyof Professional;
+export type FieldName = keyof typeof FIELDS;
 export const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];
 
 export const FIELD_GROUP_LABELS: Record<FieldGroup, string> = {

@@ -42,6 +42,8 @@ export const corrections = sqliteTable(
     statusChangedAt: text('status_changed_at'),
     source: text('source').$type<CorrectionSource>().notNull().default('manual'),
     dipConsequence: text('dip_consequence').$type<DipConsequence>().notNull().default('none'),
+    // Columns are only ever appended, in the order migrations add them: row seals cover them in
+    // this order (db/auditSeals.ts; a test compares it with the table).
     // Filled by later features (batches for Implanta, spreadsheet imports); no foreign key yet.
     batchId: integer('batch_id'),
     importId: integer('import_id'),

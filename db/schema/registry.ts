@@ -52,6 +52,11 @@ export const professionals = sqliteTable(
     city: text('city'),
     uf: text('uf'),
     dipStatus: text('dip_status').notNull().default('none'),
+    rowVersion: integer('row_version').notNull().default(1),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    // Columns added by later migrations: always at the end, in the order they were added. Row seals
+    // cover the columns in this order (db/auditSeals.ts; a test compares it with the table).
     /** When the desk learnt the DIP status: a registry load, or Implanta's answer to a batch. */
     dipStatusAt: text('dip_status_at'),
     /**
@@ -59,9 +64,6 @@ export const professionals = sqliteTable(
      * three-way merge of the next registry load (docs/store.md). Null for records made on the desk.
      */
     loadedValues: text('loaded_values'),
-    rowVersion: integer('row_version').notNull().default(1),
-    createdAt: text('created_at').notNull(),
-    updatedAt: text('updated_at').notNull(),
   },
   (t) => [
     index('professionals_name_folded_idx').on(t.nameFolded),

@@ -3,33 +3,35 @@
 import { z } from 'zod';
 import { correctionStatusSchema, dipStatusSchema, maritalStatusSchema, pageInput, pageOf, ufSchema } from './common';
 import { correctionSchema } from './corrections';
+import { FIELDS, type FieldRule, type FieldSpec } from '../fields';
+
+/** The zod type of a catalogue rule's values (shared/fields.ts). */
+type RuleSchema<R extends FieldRule> = R extends 'flag'
+  ? z.ZodBoolean
+  : R extends 'uf'
+    ? typeof ufSchema
+    : R extends 'maritalStatus'
+      ? typeof maritalStatusSchema
+      : z.ZodString;
+type FieldSchema<S extends FieldSpec> = S['optional'] extends true ? z.ZodNullable<RuleSchema<S['rule']>> : RuleSchema<S['rule']>;
+type FieldsShape = { -readonly [K in keyof typeof FIELDS]: FieldSchema<(typeof FIELDS)[K]> };
+
+function ruleSchema(rule: FieldRule): z.ZodType {
+  if (rule === 'flag') return z.boolean();
+  if (rule === 'uf') return ufSchema;
+  if (rule === 'maritalStatus') return maritalStatusSchema;
+  return z.string();
+}
+
+// Every correctable field comes from the catalogue: adding one there adds it to the record's shape.
+const fieldsShape = Object.fromEntries(
+  Object.entries(FIELDS).map(([name, spec]: [string, FieldSpec]) => [name, spec.optional ? ruleSchema(spec.rule).nullable() : ruleSchema(spec.rule)]),
+) as FieldsShape;
 
 export const professionalSchema = z.object({
   id: z.number().int(),
   registrationNumber: z.string(),
-  cpf: z.string(),
-  name: z.string(),
-  socialName: z.string().nullable(),
-  motherName: z.string().nullable(),
-  motherNotListed: z.boolean(),
-  fatherName: z.string().nullable(),
-  birthDate: z.string().nullable(),
-  maritalStatus: maritalStatusSchema.nullable(),
-  birthCity: z.string().nullable(),
-  birthUf: ufSchema.nullable(),
-  nationality: z.string().nullable(),
-  rgNumber: z.string().nullable(),
-  rgIssuer: z.string().nullable(),
-  rgUf: ufSchema.nullable(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  cep: z.string().nullable(),
-  street: z.string().nullable(),
-  number: z.string().nullable(),
-  complement: z.string().nullable(),
-  district: z.string().nullable(),
-  city: z.string().nullable(),
-  uf: ufSchema.nullable(),
+  ...fieldsShape,
   dipStatus: dipStatusSchema,
   dipStatusAt: z.string().nullable(),
   rowVersion: z.number().int(),

@@ -4,9 +4,9 @@ import Database from 'better-sqlite3';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../db';
-import { appendAudit, entryHash, GENESIS_HASH, replaceLostKey, verifyAuditChain } from '../../db/audit';
+import { anchorMac, appendAudit, entryHash, GENESIS_HASH, readAnchor, replaceLostKey, sealNewColumns, verifyAuditChain } from '../../db/audit';
 import { AUDIT_KEY_ENV, createAuditKey, readAuditKey } from '../../db/auditKey';
-import { SEALED_COLUMNS } from '../../db/auditSeals';
+import { DigestAccumulator, rowJsonSql, SEALED_COLUMNS, sealOf } from '../../db/auditSeals';
 import { MIGRATIONS } from '../../db/migrate';
 import { createHandlers } from '../../db/handlers';
 import type { Handlers } from '../../shared/contract';
@@ -333,10 +333,43 @@ describe('a store from before signing', () => {
 });
 
 describe('the seals', () => {
-  it('cover every column of professionals and corrections', () => {
+  it('cover every column of professionals and corrections, in the order the migrations made them', () => {
     for (const table of ['professionals', 'corrections'] as const) {
       expect(store.db.prepare(`SELECT name FROM pragma_table_info('${table}') ORDER BY cid`).pluck().all()).toEqual([...SEALED_COLUMNS[table]]);
     }
+  });
+
+  it('made before a migration appended a column are checked and made again over every column; a row edited since stays reported', async () => {
+    const joana = addProfessional(store, { registrationNumber: '40002', name: 'Joana Lima' });
+    save(maria, { email: 'maria@exemplo.org' });
+    const key = readAuditKey()!;
+    const older = SEALED_COLUMNS.professionals.length - 1;
+    // The store as a desk left it before its last professionals column existed: seals over the
+    // first columns only, the anchor's digest over those seals.
+    const rows = store.db.prepare(`SELECT t.id, ${rowJsonSql('professionals', 't', older)} FROM professionals t`).raw().all() as [number, string][];
+    const digest = new DigestAccumulator(null);
+    for (const [id, json] of rows) {
+      const seal = sealOf(key.bytes.toString('hex'), 'professionals', json, older);
+      store.db.prepare('UPDATE professional_seals SET seal = ? WHERE id = ?').run(seal, id);
+      digest.add(seal);
+    }
+    const anchor = { ...readAnchor(store.db)!, professionalsDigest: digest.hex() };
+    store.db.prepare('UPDATE audit_anchor SET professionals_digest = ?, mac = ? WHERE id = 1').run(digest.hex(), anchorMac(key, anchor));
+    // Meanwhile someone edited Joana's name in the file (and hid it from the desk's queue).
+    store.db.prepare("UPDATE professionals SET name = 'Joana Trocada' WHERE id = ?").run(joana.id);
+    store.db.prepare('DELETE FROM audit_unsealed').run();
+    expect((await verify()).ok).toBe(false);
+
+    expect(sealNewColumns(store.db)).toBe(1);
+
+    const result = await verify();
+    expect(result.ok).toBe(false);
+    expect(result.rows.filter((row) => row.table === 'professionals').map((row) => row.registrationNumber)).toEqual(['40002']);
+    // Once Joana's record is put back as it was sealed, the whole store verifies again.
+    store.db.prepare("UPDATE professionals SET name = 'Joana Lima' WHERE id = ?").run(joana.id);
+    store.db.prepare('DELETE FROM audit_unsealed').run();
+    expect(sealNewColumns(store.db)).toBe(0);
+    expect(await verify()).toMatchObject({ ok: true });
   });
 });
 
