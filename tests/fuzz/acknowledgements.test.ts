@@ -1,57 +1,30 @@
 // Hostile acknowledgement files (JSON, CSV, xlsx) imported against a sent batch: generated ones
 // around the real format, then mutated. Each import ends in a result or a clear error; an error
 // leaves the store exactly as it was; nothing reaches Object.prototype.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import type { AckResult, BatchSummary, ExportResult } from '../../shared/contract';
+import type { AckResult, BatchSummary } from '../../shared/contract';
 import { readAck } from '../../db/batches/ackRead';
-import { openBatchDesk, queueEmailCorrections, type BatchDesk } from '../db/batchFixtures';
-import {
-  byteMutationsArb,
-  cellArb,
-  csvBytes,
-  csvShapeArb,
-  fc,
-  mutateBytes,
-  mutateZip,
-  prototypeKeys,
-  rawZip,
-  rssMb,
-  RSS_GROWTH_LIMIT_MB,
-  runCaseAsync,
-  storeDigest,
-  Tally,
-  unzipEntries,
-  xmlSafe,
-  zeroBombDeflate,
-  zipMutationsArb,
-} from './generators';
+import { openBatchDesk, queueEmailCorrections, sendBatch, type BatchDesk } from '../db/batchFixtures';
+import { byteMutationsArb, cellArb, csvBytes, csvShapeArb, fc, mutateBytes, mutateZip, prototypeKeys, rawZip, rssMb, RSS_GROWTH_LIMIT_MB, runCaseAsync, storeDigest, unzipEntries, xmlSafe, zeroBombDeflate, zipMutationsArb } from './generators';
+import { hostileRun } from './hostileRun';
 
-const tally = new Tally();
+const run = hostileRun('confirmações de lote');
+const tally = run.tally;
 const protoBefore = prototypeKeys();
-let rssBefore = 0;
 let desk: BatchDesk;
 let batch: BatchSummary;
 let uuids: string[];
 let packageSha = '';
 
 beforeAll(async () => {
-  rssBefore = rssMb();
   desk = openBatchDesk();
   uuids = queueEmailCorrections(desk, 6);
-  const created = await desk.handlers['batches:create']({});
-  await desk.handlers['batches:seal']({ id: created.id });
-  const folder = desk.dir.file('pacotes');
-  mkdirSync(folder);
-  const exported = await desk.job<ExportResult>(desk.handlers['batches:export']({ id: created.id, path: join(folder, created.fileName), passphrase: null, replace: false }));
-  packageSha = exported.sha256;
-  batch = await desk.handlers['batches:markSent']({ id: created.id });
+  ({ batch, sha256: packageSha } = await sendBatch(desk));
 });
 afterAll(() => {
   desk.cleanup();
-  console.log(tally.line('confirmações de lote'));
 });
 
 let count = 0;
@@ -270,7 +243,7 @@ describe('the classics', () => {
 describe('the whole run', () => {
   it('left memory bounded and Object.prototype untouched', () => {
     expect(tally.total()).toBeGreaterThan(1000);
-    expect(rssMb() - rssBefore).toBeLessThan(RSS_GROWTH_LIMIT_MB);
+    expect(rssMb() - run.rssBefore).toBeLessThan(RSS_GROWTH_LIMIT_MB);
     expect(prototypeKeys()).toEqual(protoBefore);
   });
 });

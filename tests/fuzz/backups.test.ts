@@ -4,39 +4,21 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { deflateRawSync, crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discardPrepared } from '../../db/backups/restore';
 import type { BackupVerification, RestorePrepared } from '../../shared/contract/backups';
 import { buildZip } from '../fixtures/imports/zipWriter';
 import { openBackupDesk, setUpDesk, type BackupDesk } from '../db/backups/fixtures';
-import {
-  byteMutationsArb,
-  fc,
-  isPortugueseMessage,
-  mutateBytes,
-  mutateZip,
-  nestedBomb,
-  rawZip,
-  rssMb,
-  RSS_GROWTH_LIMIT_MB,
-  runCaseAsync,
-  storeDigest,
-  Tally,
-  unzipEntries,
-  zeroBombDeflate,
-  zipMutationsArb,
-  type Entry,
-} from './generators';
+import { byteMutationsArb, escapingNames, fc, isPortugueseMessage, mutateBytes, mutateZip, nest42, rssMb, RSS_GROWTH_LIMIT_MB, runCaseAsync, storeDigest, unzipEntries, zipMutationsArb, zipWithBombAt, type Entry } from './generators';
+import { hostileRun } from './hostileRun';
 
-const tally = new Tally();
-let rssBefore = 0;
+const run = hostileRun('backups');
+const tally = run.tally;
 let b: BackupDesk;
 let backup: Buffer;
 let entries: Entry[];
 
 beforeAll(async () => {
-  rssBefore = rssMb();
   b = openBackupDesk();
   await setUpDesk(b, { professionals: 15 });
   const created = await b.create();
@@ -45,7 +27,6 @@ beforeAll(async () => {
 });
 afterAll(() => {
   b.cleanup();
-  console.log(tally.line('backups'));
 });
 
 /** Files beside the store: a refused restore or verify leaves no copy behind. */
@@ -107,9 +88,8 @@ const database = () => entries.find((e) => e.name.endsWith('.sqlite')) as Entry;
 
 describe('the classics', () => {
   it('a zip bomb in place of the database (2 GiB declared, or declared small and overflowing) is refused at once', async () => {
-    const others = entries.filter((e) => e !== database()).map((e) => ({ name: e.name, compressed: deflateRawSync(e.data), size: e.data.length, crc: crc32(e.data) }));
     for (const size of [2 ** 31, database().data.length]) {
-      const bomb = rawZip([...others, { name: database().name, compressed: zeroBombDeflate(2048), size, crc: 0 }]);
+      const bomb = zipWithBombAt(entries, database().name, size);
       const result = await verify(bomb);
       expect(result.problems.length).toBeGreaterThan(0);
       expect(result.ms).toBeLessThan(1000);
@@ -118,14 +98,14 @@ describe('the classics', () => {
   });
 
   it('a 42.zip-like nest in place of the database is never unpacked', async () => {
-    const nest = nestedBomb(3, 3, rawZip([{ name: 'b.bin', compressed: zeroBombDeflate(64), size: 64 * 1024 * 1024, crc: 0 }]));
+    const nest = nest42();
     const result = await verify(mutateZip(entries.map((e) => (e === database() ? { name: e.name, data: nest } : e)), []));
     expect(result.problems.length).toBeGreaterThan(0);
     expect(result.ms).toBeLessThan(2000);
   });
 
   it('path traversal inside the zip (../, absolute, backslashes, drive letters) is refused; nothing is written outside', async () => {
-    for (const name of ['../fora.txt', `${root()}/../../fora.txt`, '/tmp/fora.txt', `${root()}\\..\\fora.txt`, 'C:/fora.txt', 'C:\\fora.txt', `${root()}/data/../../../fora.txt`]) {
+    for (const name of escapingNames(root())) {
       const hostile = buildZip([...entries.map((e) => ({ name: e.name, data: e.data })), { name, data: 'fora' }]);
       const result = await verify(hostile);
       expect(result.problems, name).toContain('ZIP_UNSAFE_PATH');
@@ -147,6 +127,6 @@ describe('the classics', () => {
 describe('the whole run', () => {
   it('left memory bounded', () => {
     expect(tally.total()).toBeGreaterThan(600);
-    expect(rssMb() - rssBefore).toBeLessThan(RSS_GROWTH_LIMIT_MB);
+    expect(rssMb() - run.rssBefore).toBeLessThan(RSS_GROWTH_LIMIT_MB);
   });
 });

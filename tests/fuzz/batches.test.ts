@@ -1,56 +1,36 @@
 // Hostile batch packages: a real package exported by the app, then mutated in its bytes and its
 // zip structure; bombs, path traversal and duplicated entries. Checking a package never throws:
 // it ends in a verdict whose every problem has a stable code and a Portuguese message.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyBatchPackage } from '../../db/batches/package';
-import type { ExportResult, VerifyResult } from '../../shared/contract';
+import type { VerifyResult } from '../../shared/contract';
 import { buildZip } from '../fixtures/imports/zipWriter';
-import { openBatchDesk, queueEmailCorrections, type BatchDesk } from '../db/batchFixtures';
-import {
-  byteMutationsArb,
-  fc,
-  isPortugueseMessage,
-  mutateBytes,
-  mutateZip,
-  nestedBomb,
-  rawZip,
-  rssMb,
-  RSS_GROWTH_LIMIT_MB,
-  runCaseAsync,
-  storeDigest,
-  Tally,
-  unzipEntries,
-  zeroBombDeflate,
-  zipMutationsArb,
-  type Entry,
-} from './generators';
+import { exportPackage, openBatchDesk, queueEmailCorrections, type BatchDesk } from '../db/batchFixtures';
+import { byteMutationsArb, escapingNames, fc, isPortugueseMessage, mutateBytes, mutateZip, nest42, rssMb, RSS_GROWTH_LIMIT_MB, runCaseAsync, storeDigest, unzipEntries, zipMutationsArb, zipWithBombAt, type Entry } from './generators';
+import { hostileRun } from './hostileRun';
 
-const tally = new Tally();
-let rssBefore = 0;
+const run = hostileRun('pacotes de lote');
+const tally = run.tally;
 let desk: BatchDesk;
 let pkg: Buffer;
 let entries: Entry[];
 let folder: string;
 
 beforeAll(async () => {
-  rssBefore = rssMb();
   desk = openBatchDesk();
   queueEmailCorrections(desk, 5);
   const created = await desk.handlers['batches:create']({});
   await desk.handlers['batches:seal']({ id: created.id });
-  folder = desk.dir.file('pacotes');
-  mkdirSync(folder);
-  const exported = await desk.job<ExportResult>(desk.handlers['batches:export']({ id: created.id, path: join(folder, created.fileName), passphrase: null, replace: false }));
+  const exported = await exportPackage(desk, created.id, 'pacotes');
+  folder = dirname(exported.path);
   pkg = readFileSync(exported.path);
   entries = unzipEntries(pkg);
 });
 afterAll(() => {
   desk.cleanup();
-  console.log(tally.line('pacotes de lote'));
 });
 
 let count = 0;
@@ -104,11 +84,10 @@ const largest = () => entries.reduce((a, e) => (e.data.length > a.data.length ? 
 describe('the classics', () => {
   it('a zip bomb (2 GiB declared, or declared small and overflowing) is refused at once, without expanding it', async () => {
     const target = largest();
-    const others = entries.filter((e) => e !== target).map((e) => ({ name: e.name, compressed: deflateRawSync(e.data), size: e.data.length, crc: crc32(e.data) }));
     for (const size of [2 ** 31, target.data.length]) {
       const rss = rssMb();
       const started = performance.now();
-      const verdict = await packageCase(rawZip([...others, { name: target.name, compressed: zeroBombDeflate(2048), size, crc: 0 }]), `bomba ${size}`);
+      const verdict = await packageCase(zipWithBombAt(entries, target.name, size), `bomba ${size}`);
       expect(verdict.valid).toBe(false);
       expect(performance.now() - started).toBeLessThan(1000);
       expect(rssMb() - rss).toBeLessThan(100);
@@ -116,7 +95,7 @@ describe('the classics', () => {
   });
 
   it('a 42.zip-like nest in place of a payload file is never unpacked', async () => {
-    const nest = nestedBomb(3, 3, rawZip([{ name: 'b.bin', compressed: zeroBombDeflate(64), size: 64 * 1024 * 1024, crc: 0 }]));
+    const nest = nest42();
     const target = largest();
     const verdict = await packageCase(mutateZip(entries.map((e) => (e === target ? { name: e.name, data: nest } : e)), []), '42');
     expect(verdict.valid).toBe(false);
@@ -124,7 +103,7 @@ describe('the classics', () => {
 
   it('path traversal inside the zip (../, absolute, backslashes, drive letters) is refused; nothing is written outside', async () => {
     const root = (entries[0] as Entry).name.split('/')[0] as string;
-    for (const name of ['../fora.txt', `${root}/../../fora.txt`, '/tmp/fora.txt', `${root}\\..\\fora.txt`, 'C:/fora.txt', 'C:\\fora.txt', `${root}/data/../../../fora.txt`]) {
+    for (const name of escapingNames(root)) {
       const verdict = await packageCase(buildZip([...entries, { name, data: 'fora' }]), name);
       expect(verdict.problems.map((p) => p.code), name).toContain('ZIP_UNSAFE_PATH');
     }
@@ -143,6 +122,6 @@ describe('the classics', () => {
 describe('the whole run', () => {
   it('left memory bounded', () => {
     expect(tally.total()).toBeGreaterThan(600);
-    expect(rssMb() - rssBefore).toBeLessThan(RSS_GROWTH_LIMIT_MB);
+    expect(rssMb() - run.rssBefore).toBeLessThan(RSS_GROWTH_LIMIT_MB);
   });
 });

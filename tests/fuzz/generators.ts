@@ -2,14 +2,14 @@
 // file, structural mutations of zip files; and the verdict every case must end in.
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { constants, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import * as XLSX from 'xlsx';
 import { AppError, ERROR_CODES } from '../../shared/errors';
-import { buildZip, type ZipInput } from '../fixtures/imports/zipWriter';
+import { buildZip, rawZip, type ZipInput } from '../fixtures/imports/zipWriter';
 
 /** Zips written as given (sizes and CRC as stated): built by the fixtures' zip builder. */
-export { rawZip } from '../fixtures/imports/zipWriter';
+export { rawZip };
 
 // ---------------------------------------------------------------------------------------------
 // Cells and tables
@@ -239,6 +239,22 @@ export function nestedBomb(levels: number, width: number, inner: Buffer): Buffer
   return current;
 }
 
+/** The entries zipped again, the one named `name` last and a 2 GiB bomb in its place, declared as `size` bytes. */
+export function zipWithBombAt(entries: readonly Entry[], name: string, size: number): Buffer {
+  const others = entries.filter((e) => e.name !== name).map((e) => ({ name: e.name, compressed: deflateRawSync(e.data), size: e.data.length, crc: crc32(e.data) }));
+  return rawZip([...others, { name, compressed: zeroBombDeflate(2048), size, crc: 0 }]);
+}
+
+/** 42.zip itself, small: three levels of zips three wide, a 64 MiB bomb innermost. */
+export function nest42(): Buffer {
+  return nestedBomb(3, 3, rawZip([{ name: 'b.bin', compressed: zeroBombDeflate(64), size: 64 * 1024 * 1024, crc: 0 }]));
+}
+
+/** Entry names that leave the zip's folder `root`: ../, absolute, backslashes, drive letters. */
+export function escapingNames(root: string): string[] {
+  return ['../fora.txt', `${root}/../../fora.txt`, '/tmp/fora.txt', `${root}\\..\\fora.txt`, 'C:/fora.txt', 'C:\\fora.txt', `${root}/data/../../../fora.txt`];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Verdicts
 
@@ -308,31 +324,29 @@ export class Tally {
 /** Runs one case: a result, or a clear error; anything else (or a case over the limit) fails the property. */
 export function runCase(tally: Tally, reader: string, input: string, fn: () => void): Verdict {
   const started = performance.now();
-  let verdict: Verdict;
   try {
     fn();
-    verdict = 'result';
   } catch (error) {
-    if (!isClearError(error)) throw new UnclearError(error, input);
-    verdict = 'error';
+    return settle(tally, reader, input, started, { error });
   }
-  const ms = performance.now() - started;
-  if (ms > CASE_LIMIT_MS) throw new Error(`${reader}: case took ${Math.round(ms)} ms (${input})`);
-  tally.add(reader, verdict, ms);
-  return verdict;
+  return settle(tally, reader, input, started, null);
 }
 
 /** The same for asynchronous readers. */
 export async function runCaseAsync(tally: Tally, reader: string, input: string, fn: () => Promise<void>): Promise<Verdict> {
   const started = performance.now();
-  let verdict: Verdict;
   try {
     await fn();
-    verdict = 'result';
   } catch (error) {
-    if (!isClearError(error)) throw new UnclearError(error, input);
-    verdict = 'error';
+    return settle(tally, reader, input, started, { error });
   }
+  return settle(tally, reader, input, started, null);
+}
+
+/** The verdict of a case that ended (`thrown` holds what it threw, if it threw), counted in the tally. */
+function settle(tally: Tally, reader: string, input: string, started: number, thrown: { error: unknown } | null): Verdict {
+  if (thrown && !isClearError(thrown.error)) throw new UnclearError(thrown.error, input);
+  const verdict: Verdict = thrown ? 'error' : 'result';
   const ms = performance.now() - started;
   if (ms > CASE_LIMIT_MS) throw new Error(`${reader}: case took ${Math.round(ms)} ms (${input})`);
   tally.add(reader, verdict, ms);

@@ -5,51 +5,28 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { crc32, deflateRawSync } from 'node:zlib';
 import { inspectImport } from '../../db/imports/inspect';
 import { openSpreadsheet } from '../../db/imports/readers/open';
 import { addPeople } from '../fixtures/imports/people';
 import { importInput, jobContext, runImport } from '../fixtures/imports/jobs';
 import { buildXlsx, buildZip } from '../fixtures/imports/zipWriter';
 import { openTestDesk, tempDir, type TestDesk } from '../db/fixtures';
-import {
-  byteMutationsArb,
-  cellArb,
-  csvBytes,
-  csvShapeArb,
-  fc,
-  mutateBytes,
-  mutateZip,
-  nestedBomb,
-  prototypeKeys,
-  rawZip,
-  rssMb,
-  RSS_GROWTH_LIMIT_MB,
-  runCase,
-  storeDigest,
-  tableArb,
-  Tally,
-  unzipEntries,
-  xmlSafe,
-  zeroBombDeflate,
-  zipMutationsArb,
-} from './generators';
+import { byteMutationsArb, cellArb, csvBytes, csvShapeArb, fc, mutateBytes, mutateZip, nestedBomb, prototypeKeys, rawZip, rssMb, RSS_GROWTH_LIMIT_MB, runCase, storeDigest, tableArb, unzipEntries, xmlSafe, zeroBombDeflate, zipMutationsArb, zipWithBombAt } from './generators';
+import { hostileRun } from './hostileRun';
 
+const run = hostileRun('planilhas');
+const tally = run.tally;
 const dir = tempDir();
-const tally = new Tally();
 const protoBefore = prototypeKeys();
-let rssBefore = 0;
 let desk: TestDesk;
 
 beforeAll(() => {
-  rssBefore = rssMb();
   desk = openTestDesk();
   addPeople(desk.store);
 });
 afterAll(() => {
   desk.cleanup();
   dir.cleanup();
-  console.log(tally.line('planilhas'));
 });
 
 function file(name: string, bytes: Buffer | string): string {
@@ -216,8 +193,7 @@ describe('the classics', () => {
   it('a zip bomb: a 2 MB file whose sheet expands to 2 GiB is refused from its directory, at once', () => {
     const deflated = zeroBombDeflate(2048);
     expect(deflated.length).toBeLessThan(4 * 1024 * 1024);
-    const parts = xlsxParts().filter((p) => p.name !== 'xl/worksheets/sheet1.xml');
-    const honest = rawZip([...parts.map((p) => ({ name: p.name, compressed: deflateRawSync(p.data), size: p.data.length, crc: crc32(p.data) })), { name: 'xl/worksheets/sheet1.xml', compressed: deflated, size: 2 ** 31, crc: 0 }]);
+    const honest = zipWithBombAt(xlsxParts(), 'xl/worksheets/sheet1.xml', 2 ** 31);
     const result = refusal('bomba.xlsx', honest);
     expect(result).toMatchObject({ code: 'FILE_UNSAFE', message: expect.stringMatching(/bomba zip/) });
     expect(result.ms).toBeLessThan(1000);
@@ -225,8 +201,7 @@ describe('the classics', () => {
   });
 
   it('a zip bomb that lies about its size (declares 1 KB, expands to 2 GiB) is stopped as soon as it overflows', () => {
-    const parts = xlsxParts().filter((p) => p.name !== 'xl/worksheets/sheet1.xml');
-    const liar = rawZip([...parts.map((p) => ({ name: p.name, compressed: deflateRawSync(p.data), size: p.data.length, crc: crc32(p.data) })), { name: 'xl/worksheets/sheet1.xml', compressed: zeroBombDeflate(2048), size: 1024, crc: 0 }]);
+    const liar = zipWithBombAt(xlsxParts(), 'xl/worksheets/sheet1.xml', 1024);
     const result = refusal('mentirosa.xlsx', liar);
     expect(['FILE_UNSAFE', 'FILE_UNREADABLE']).toContain(result.code);
     expect(result.ms).toBeLessThan(1000);
@@ -369,7 +344,7 @@ describe('the classics', () => {
 describe('the whole run', () => {
   it('left memory bounded and Object.prototype untouched', () => {
     expect(tally.total()).toBeGreaterThan(2000);
-    expect(rssMb() - rssBefore).toBeLessThan(RSS_GROWTH_LIMIT_MB);
+    expect(rssMb() - run.rssBefore).toBeLessThan(RSS_GROWTH_LIMIT_MB);
     expect(prototypeKeys()).toEqual(protoBefore);
   });
 });
