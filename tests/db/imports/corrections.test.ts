@@ -1,15 +1,15 @@
 // A corrections import end to end, from every format LibreOffice wrote the same sheet in: what each
 // row becomes (every error code), what lands in the store, and how it is recorded.
 import { writeFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../db/audit';
 import { undoImport } from '../../../db/imports/undo';
 import { pendenciesOf, refreshPendencies } from '../../../db/pendencies';
 import { getProfessional } from '../../../db/registry';
 import type { Professional } from '../../../shared/domain';
-import { addPeople, type Person } from '../../fixtures/imports/people';
+import { deskWithPeopleForEachTest, type Person } from '../../fixtures/imports/people';
 import { fixture, importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
-import { openTestDesk, tempDir, type TestDesk } from '../fixtures';
+import { tempDir, type TestDesk } from '../fixtures';
 
 /** Row → what it must become (the row numbers are the spreadsheet's; row 20 is blank). */
 const EXPECTED: Record<number, 'accepted' | 'unchanged' | [code: string, column: string]> = {
@@ -36,12 +36,7 @@ const EXPECTED: Record<number, 'accepted' | 'unchanged' | [code: string, column:
 
 let desk: TestDesk;
 let people: Record<Person, Professional>;
-
-beforeEach(() => {
-  desk = openTestDesk();
-  people = addPeople(desk.store);
-});
-afterEach(() => desk.cleanup());
+deskWithPeopleForEachTest((fresh) => ({ desk, people } = fresh));
 
 const reload = (who: Person) => getProfessional(desk.store.db, people[who].id) as Professional;
 

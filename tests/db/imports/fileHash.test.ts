@@ -5,30 +5,21 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inspectImport } from '../../../db/imports/inspect';
 import { contract } from '../../../shared/contract';
 import type { Professional } from '../../../shared/domain';
-import { addPeople, type Person } from '../../fixtures/imports/people';
+import { deskWithPeopleForEachTest, type Person } from '../../fixtures/imports/people';
 import { importInput, jobContext, runImport, type TestJobContext } from '../../fixtures/imports/jobs';
 import { storeState } from '../../fixtures/imports/storeState';
 import { buildXlsx } from '../../fixtures/imports/zipWriter';
-import { openTestDesk, tempDir, type TempDir, type TestDesk } from '../fixtures';
+import type { TempDir, TestDesk } from '../fixtures';
 import { posixOnly } from '../../posixOnly';
 
 let desk: TestDesk;
 let people: Record<Person, Professional>;
 let files: TempDir;
-
-beforeEach(() => {
-  desk = openTestDesk();
-  people = addPeople(desk.store);
-  files = tempDir();
-});
-afterEach(() => {
-  desk.cleanup();
-  files.cleanup();
-});
+deskWithPeopleForEachTest((fresh) => ({ desk, people, files } = fresh));
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 

@@ -1,7 +1,7 @@
 // Around the rows: preview, all or nothing, the same file twice, Cancelar, undo, the error report
 // and its round trip, remembered mappings — and the store untouched whenever nothing is written.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { verifyAuditChain } from '../../../db/audit';
 import { inspectImport } from '../../../db/imports/inspect';
@@ -9,25 +9,16 @@ import { importReport } from '../../../db/imports/report';
 import { undoImport } from '../../../db/imports/undo';
 import { getProfessional } from '../../../db/registry';
 import type { Professional } from '../../../shared/domain';
-import { addPeople, type Person } from '../../fixtures/imports/people';
+import { deskWithPeopleForEachTest, type Person } from '../../fixtures/imports/people';
 import { fixture, importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
 import { storeState } from '../../fixtures/imports/storeState';
 import { buildXlsx, buildZip } from '../../fixtures/imports/zipWriter';
-import { EVIDENCE, openTestDesk, tempDir, type TempDir, type TestDesk } from '../fixtures';
+import { EVIDENCE, type TempDir, type TestDesk } from '../fixtures';
 
 let desk: TestDesk;
 let people: Record<Person, Professional>;
 let files: TempDir;
-
-beforeEach(() => {
-  desk = openTestDesk();
-  people = addPeople(desk.store);
-  files = tempDir();
-});
-afterEach(() => {
-  desk.cleanup();
-  files.cleanup();
-});
+deskWithPeopleForEachTest((fresh) => ({ desk, people, files } = fresh));
 
 const reload = (who: Person) => getProfessional(desk.store.db, people[who].id) as Professional;
 const corrections = () => runImport(importInput(fixture('corrections.xlsx'), { kind: 'corrections' }), jobContext(desk.store.path));

@@ -1,22 +1,17 @@
 // Registry loads (insert or update whole records, DIP status included, defective ones flagged, no
 // corrections) and CEP directory imports (queued for Implanta like a CEP saved on screen). The
 // merge of a load into records the desk corrected is in registryMerge.test.ts.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pendenciesOf } from '../../../db/pendencies';
 import { findProfessional } from '../../../db/registry';
 import type { Professional } from '../../../shared/domain';
-import { addPeople, type Person } from '../../fixtures/imports/people';
+import { deskWithPeopleForEachTest, type Person } from '../../fixtures/imports/people';
 import { fixture, importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
-import { openTestDesk, type TestDesk } from '../fixtures';
+import type { TestDesk } from '../fixtures';
 
 let desk: TestDesk;
 let people: Record<Person, Professional>;
-
-beforeEach(() => {
-  desk = openTestDesk();
-  people = addPeople(desk.store);
-});
-afterEach(() => desk.cleanup());
+deskWithPeopleForEachTest((fresh) => ({ desk, people } = fresh));
 
 describe.each(['registry.csv', 'registry.xlsx', 'registry.ods'])('a registry load from %s', (name) => {
   it('inserts new records, updates known ones (DIP status included), loads defective ones flagged, and queues no correction', () => {
