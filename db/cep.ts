@@ -4,7 +4,7 @@ import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { ParsedInput } from '../shared/contract';
 import type { CepEntry } from '../shared/contract/cep';
-import type { CorrectionStatus, Uf } from '../shared/domain';
+import type { Uf } from '../shared/domain';
 import { AppError } from '../shared/errors';
 import { FIELDS } from '../shared/fields';
 import { formatCep, parseCep, ufOfCep } from '../shared/rules/cep';
@@ -15,11 +15,6 @@ import { appendAudit } from './audit';
 import { requireSettings } from './settings';
 import { statement } from './statements';
 import { writeTransaction } from './storeLock';
-import type { cepDirectory } from './schema';
-import type { SqlRow } from './sqlRow';
-
-/** A directory entry with the status of its latest change (ENTRY_SQL). */
-type CepRow = Pick<SqlRow<typeof cepDirectory>, 'cep' | 'street' | 'district' | 'city' | 'uf' | 'operator' | 'updated_at'> & { status: string | null };
 
 /** The address part of an entry, as stored in a queued change. */
 interface CepAddress {
@@ -29,22 +24,12 @@ interface CepAddress {
   uf: Uf;
 }
 
-function toEntry(row: CepRow): CepEntry {
-  return {
-    cep: row.cep,
-    street: row.street,
-    district: row.district,
-    city: row.city,
-    uf: row.uf as Uf,
-    updatedAt: row.updated_at,
-    operator: row.operator,
-    // An entry without a queued change came from Implanta itself.
-    status: (row.status ?? 'synced') as CorrectionStatus,
-  };
-}
-
-const ENTRY_SQL = `SELECT d.cep, d.street, d.district, d.city, d.uf, d.operator, d.updated_at,
-  (SELECT c.status FROM cep_changes c WHERE c.cep = d.cep ORDER BY c.id DESC LIMIT 1) AS status
+/**
+ * An entry in the contract's names, with the status of its latest queued change; an entry without
+ * one came from Implanta itself (synced).
+ */
+const ENTRY_SQL = `SELECT d.cep, d.street, d.district, d.city, d.uf, d.updated_at AS updatedAt, d.operator,
+  coalesce((SELECT c.status FROM cep_changes c WHERE c.cep = d.cep ORDER BY c.id DESC LIMIT 1), 'synced') AS status
   FROM cep_directory d`;
 
 export function directoryUfOf(db: Database, cep: string): Uf | null {
@@ -86,9 +71,9 @@ export function saveCep(db: Database, input: ParsedInput<'cep:save'>, now: strin
     const reason = input.reason.trim();
     if (reason.length < 5) throw new AppError('REASON_REQUIRED', 'Informe o motivo (pelo menos 5 caracteres).', { field: 'reason' });
 
-    const previous = statement<CepRow>(db, `${ENTRY_SQL} WHERE d.cep = ?`).get(cep.value);
+    const previous = statement<CepEntry>(db, `${ENTRY_SQL} WHERE d.cep = ?`).get(cep.value);
     const before: CepAddress | null = previous
-      ? { street: previous.street, district: previous.district, city: previous.city, uf: previous.uf as Uf }
+      ? { street: previous.street, district: previous.district, city: previous.city, uf: previous.uf }
       : null;
     if (before && JSON.stringify(before) === JSON.stringify(address)) {
       throw new AppError('NO_CHANGE', `Nada mudou: o CEP ${formatCep(cep.value)} já está cadastrado com esses dados.`);
@@ -115,8 +100,8 @@ export function saveCep(db: Database, input: ParsedInput<'cep:save'>, now: strin
       entityId: cep.value,
       detail: { cep: cep.value, created: before === null, change: uuid, reason },
     });
-    const entry = statement<CepRow>(db, `${ENTRY_SQL} WHERE d.cep = ?`).get(cep.value) as CepRow;
-    return { entry: toEntry(entry), created: before === null };
+    const entry = statement<CepEntry>(db, `${ENTRY_SQL} WHERE d.cep = ?`).get(cep.value) as CepEntry;
+    return { entry, created: before === null };
   });
 }
 
@@ -148,6 +133,6 @@ export function listCep(db: Database, input: ParsedInput<'cep:list'>) {
   const total = (db.prepare(`SELECT count(*) AS n FROM cep_directory d ${clause}`).get(...params) as { n: number }).n;
   const rows = db
     .prepare(`${ENTRY_SQL} ${clause} ORDER BY d.cep LIMIT ? OFFSET ?`)
-    .all(...params, input.pageSize, input.page * input.pageSize) as CepRow[];
-  return { total, page: input.page, pageSize: input.pageSize, items: rows.map(toEntry) };
+    .all(...params, input.pageSize, input.page * input.pageSize) as CepEntry[];
+  return { total, page: input.page, pageSize: input.pageSize, items: rows };
 }

@@ -102,21 +102,29 @@ function extraFields(zip64: { size: number; compressedSize: number } | null, off
   return Buffer.concat(parts);
 }
 
+/**
+ * The fields the local and the central header share, in the same order (version needed to the
+ * extra field's length, 26 bytes): the central header has them two bytes later.
+ */
+function writeEntryFields(header: Buffer, at: number, h: HeaderRecord, dos: DosTime, extraLength: number): void {
+  header.writeUInt16LE(h.versionNeeded, at);
+  header.writeUInt16LE(h.flags, at + 2);
+  header.writeUInt16LE(h.method, at + 4);
+  header.writeUInt16LE(dos.time, at + 6);
+  header.writeUInt16LE(dos.date, at + 8);
+  header.writeUInt32LE(h.crc >>> 0, at + 10);
+  header.writeUInt32LE(h.zip64 ? MAX_U32 : h.compressedSize, at + 14);
+  header.writeUInt32LE(h.zip64 ? MAX_U32 : h.size, at + 18);
+  header.writeUInt16LE(h.nameBytes.length, at + 22);
+  header.writeUInt16LE(extraLength, at + 24);
+}
+
 /** The local header of an entry: the same length before its sizes are known and after. */
 export function localHeader(h: HeaderRecord, dos: DosTime): Buffer {
   const extra = extraFields(h.zip64 ? { size: h.size, compressedSize: h.compressedSize } : null, null, h.aesMethod);
   const header = Buffer.alloc(LOCAL_HEADER_SIZE + h.nameBytes.length + extra.length);
   header.writeUInt32LE(SIG_LOCAL, 0);
-  header.writeUInt16LE(h.versionNeeded, 4);
-  header.writeUInt16LE(h.flags, 6);
-  header.writeUInt16LE(h.method, 8);
-  header.writeUInt16LE(dos.time, 10);
-  header.writeUInt16LE(dos.date, 12);
-  header.writeUInt32LE(h.crc >>> 0, 14);
-  header.writeUInt32LE(h.zip64 ? MAX_U32 : h.compressedSize, 18);
-  header.writeUInt32LE(h.zip64 ? MAX_U32 : h.size, 22);
-  header.writeUInt16LE(h.nameBytes.length, 26);
-  header.writeUInt16LE(extra.length, 28);
+  writeEntryFields(header, 4, h, dos, extra.length);
   h.nameBytes.copy(header, LOCAL_HEADER_SIZE);
   extra.copy(header, LOCAL_HEADER_SIZE + h.nameBytes.length);
   return header;
@@ -128,16 +136,7 @@ export function centralHeader(r: HeaderRecord, dos: DosTime): Buffer {
   const header = Buffer.alloc(CENTRAL_HEADER_SIZE + r.nameBytes.length + extra.length);
   header.writeUInt32LE(SIG_CENTRAL, 0);
   header.writeUInt16LE(VERSION_MADE_BY, 4);
-  header.writeUInt16LE(r.versionNeeded, 6);
-  header.writeUInt16LE(r.flags, 8);
-  header.writeUInt16LE(r.method, 10);
-  header.writeUInt16LE(dos.time, 12);
-  header.writeUInt16LE(dos.date, 14);
-  header.writeUInt32LE(r.crc >>> 0, 16);
-  header.writeUInt32LE(r.zip64 ? MAX_U32 : r.compressedSize, 20);
-  header.writeUInt32LE(r.zip64 ? MAX_U32 : r.size, 24);
-  header.writeUInt16LE(r.nameBytes.length, 28);
-  header.writeUInt16LE(extra.length, 30);
+  writeEntryFields(header, 6, r, dos, extra.length);
   header.writeUInt16LE(0, 32); // comment
   header.writeUInt16LE(0, 34); // disk
   header.writeUInt16LE(0, 36); // internal attributes

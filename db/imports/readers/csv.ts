@@ -117,12 +117,7 @@ export class CsvParser {
             break;
           }
           // Text after the closing quote up to the separator is kept, as spreadsheet programs do.
-          let end = at;
-          while (end < length) {
-            const code = s.charCodeAt(end);
-            if (code === sep || code === LF || code === CR) break;
-            end++;
-          }
+          const end = cellEnd(s, at, length, sep);
           if (end >= length && !final) {
             at = start;
             break parse;
@@ -130,12 +125,7 @@ export class CsvParser {
           cells.push(end > at ? value + s.slice(at, end) : value);
           at = end;
         } else {
-          let end = at;
-          while (end < length) {
-            const code = s.charCodeAt(end);
-            if (code === sep || code === LF || code === CR) break;
-            end++;
-          }
+          const end = cellEnd(s, at, length, sep);
           if (end >= length && !final) {
             at = start;
             break parse;
@@ -249,4 +239,15 @@ export class CsvSource implements SpreadsheetSource {
   close(): void {
     closeSync(this.fd);
   }
+}
+
+/** Where an unquoted cell (or the text after a closing quote) ends: at the separator or a line break. */
+function cellEnd(s: string, from: number, length: number, sep: number): number {
+  let end = from;
+  while (end < length) {
+    const code = s.charCodeAt(end);
+    if (code === sep || code === LF || code === CR) break;
+    end++;
+  }
+  return end;
 }
