@@ -76,9 +76,9 @@ export async function waitForJob<K extends JobKind>(context: CliContext, kind: K
 /** Starts the job of `channel` and waits for it (shared/contract/jobKinds.ts). */
 export async function runJob<C extends JobChannel>(context: CliContext, channel: C, input: Input<C>): Promise<ChannelJobResult<C>> {
   const { JOB_OF_CHANNEL } = await import('../../shared/contract/jobKinds');
-  // Every job channel answers `{ jobId }` (jobStartedSchema).
-  const { jobId } = (await context.call(channel, input)) as { jobId: string };
-  return waitForJob(context, JOB_OF_CHANNEL[channel], jobId);
+  // Typed as every job channel's answer: it compiles only while each of them answers `{ jobId }`.
+  const started: Output<JobChannel> = await context.call(channel, input);
+  return waitForJob(context, JOB_OF_CHANNEL[channel], started.jobId);
 }
 
 /** A string option's value, or undefined when absent (or given as a flag). */

@@ -1,7 +1,7 @@
 // Following a long job (import, backup, export) that runs off the main thread: start it through its
 // channel, poll its status until it ends (reporting each step to the screen), and read its answer
 // checked against the job's declared result (shared/contract/jobKinds.ts). Every store does it so.
-import type { Input } from '../../shared/contract';
+import type { Input, Output } from '../../shared/contract';
 import { JOB_OF_CHANNEL, jobOutcome, type ChannelJobResult, type JobChannel, type JobOutcome } from '../../shared/contract/jobKinds';
 import type { JobStatus } from '../../shared/contract/jobs';
 import { call, ClientError, errorMessage } from '../api/client';
@@ -25,8 +25,9 @@ export type RunOutcome<C extends JobChannel> = JobOutcome<ChannelJobResult<C>> &
 export async function runJob<C extends JobChannel>(channel: C, input: Input<C>, onStatus: (status: JobStatus) => void): Promise<RunOutcome<C>> {
   let jobId: string;
   try {
-    // Every job channel answers `{ jobId }` (jobStartedSchema).
-    ({ jobId } = (await call(channel, input)) as { jobId: string });
+    // Typed as every job channel's answer: it compiles only while each of them answers `{ jobId }`.
+    const started: Output<JobChannel> = await call(channel, input);
+    jobId = started.jobId;
   } catch (error) {
     const code = error instanceof ClientError ? error.code : 'INTERNAL';
     return { ok: false, cancelled: false, code, message: errorMessage(error) };
