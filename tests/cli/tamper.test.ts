@@ -41,6 +41,17 @@ function freshDesk(name: string): void {
   }
 }
 
+/** `verify` of a backup or a lote package on a fresh desk `name` (another key); the current desk stays the one it was. */
+function verifyOnAnotherDesk(name: string, group: 'backup' | 'batch', file: string): CliResult {
+  const here = { store, keyFile };
+  freshDesk(name);
+  try {
+    return run(group, 'verify', file);
+  } finally {
+    ({ store, keyFile } = here);
+  }
+}
+
 /** The file, behind the desk's back. */
 function withFile(fn: (db: Database.Database) => void): void {
   const db = new Database(store);
@@ -203,12 +214,9 @@ describe('backups and lotes on the desk that made them', () => {
     expect(run('backup', 'verify', forged).stdout).toMatch(/não tem a assinatura/);
 
     // On another desk the good backup verifies by SHA-256, and says the signature was not checked.
-    const here = { store, keyFile };
-    freshDesk('outra-mesa');
-    const elsewhere = run('backup', 'verify', made.body.file);
+    const elsewhere = verifyOnAnotherDesk('outra-mesa', 'backup', made.body.file);
     expect(elsewhere.code).toBe(0);
     expect(elsewhere.stdout).toMatch(/não pôde ser conferida: o arquivo foi assinado em outra mesa/);
-    ({ store, keyFile } = here);
   });
 
   it('refuses a lote package with a changed byte and recomputed manifests (batch verify, exit 3); another desk checks it by SHA-256 only', () => {
@@ -241,11 +249,8 @@ describe('backups and lotes on the desk that made them', () => {
     expect(unsigned.code).toBe(3);
     expect(unsigned.stdout).toMatch(/não tem a assinatura/);
 
-    const here = { store, keyFile };
-    freshDesk('outra-mesa-lote');
-    const elsewhere = run('batch', 'verify', exported.body.file);
+    const elsewhere = verifyOnAnotherDesk('outra-mesa-lote', 'batch', exported.body.file);
     expect(elsewhere.code).toBe(0);
     expect(elsewhere.stdout).toMatch(/não pôde ser conferida: o arquivo foi assinado em outra mesa/);
-    ({ store, keyFile } = here);
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type Database from 'better-sqlite3';
 import { CLI, runCli, type FaultCase } from './harness';
-import { count, deskWith, read, settle, writeExcelCsv } from './stores';
+import { count, deskWith, deskWithBackup, read, settle, writeExcelCsv } from './stores';
 
 /** The destination folder (the commands refuse a missing one, as a clerk's unplugged drive). */
 function folderIn(dir: string, name: string): string {
@@ -51,13 +51,9 @@ export const backupRestore: FaultCase = {
   operation: 'restauração',
   kills: 30,
   async prepare(dir) {
-    const store = await deskWith(dir, 1000);
-    const folder = folderIn(dir, 'saved');
-    await runCli(['--db', store, 'backup', 'create', '--out', folder], null);
-    backupFile = join(folder, finals(folder, /\.zip$/)[0] ?? 'missing.zip');
-    await runCli(['--db', store, 'demo', '--professionals', '500', '--seed', '9'], null);
-    settle(store);
-    return store;
+    const prepared = await deskWithBackup(dir);
+    backupFile = prepared.backupFile;
+    return prepared.store;
   },
   args: () => ['backup', 'restore', backupFile, '--yes'],
   inspect(db: Database.Database) {

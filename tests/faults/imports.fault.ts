@@ -2,6 +2,7 @@
 // load merged into records with corrections on their way (kept, conflicting and taken fields).
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { cpfCheckDigits } from '../../shared/rules/cpf';
 import { runCli, type FaultCase } from './harness';
 import { count, deskWith, read, settle, writeExcelCsv } from './stores';
 
@@ -60,7 +61,7 @@ export const registryImport = importCase(
       'Registro;CPF;Nome;Nome da mãe;Município;UF;Situação do DIP',
       ...Array.from({ length: ROWS }, (_, i) => {
         const nine = String(100_000_000 + i * 7919).slice(0, 9);
-        return `${90_000 + i};${nine}${checkDigits(nine)};Profissional Importada ${letters(i)};Mãe Importada ${letters(i)};São Paulo;SP;Não solicitado`;
+        return `${90_000 + i};${nine}${cpfCheckDigits(nine)};Profissional Importada ${letters(i)};Mãe Importada ${letters(i)};São Paulo;SP;Não solicitado`;
       }),
     ]),
   (db: Database.Database) => {
@@ -128,15 +129,4 @@ function letters(i: number): string {
     .map((d) => a[Number(d)])
     .join('')
     .replace(/^./, (c) => c.toUpperCase());
-}
-
-function checkDigits(nine: string): string {
-  const digit = (body: string) => {
-    let sum = 0;
-    for (let i = 0; i < body.length; i++) sum += Number(body[i]) * (body.length + 1 - i);
-    const rest = sum % 11;
-    return rest < 2 ? 0 : 11 - rest;
-  };
-  const first = digit(nine);
-  return `${first}${digit(nine + first)}`;
 }

@@ -4,12 +4,12 @@
 // refused, the store as it was (the store lives on a small tmpfs made full, in a mount namespace of
 // its own; where none can be made the case is skipped with the reason).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { canMountTmpfs, startHostProcess } from '../cli/processes';
-import { CLI, runCli, type FaultCase } from './harness';
-import { count, deskWith, read, settle } from './stores';
+import { CLI, type FaultCase } from './harness';
+import { count, deskWith, deskWithBackup, read, settle } from './stores';
 
 let backupFile = '';
 /** Per run folder: the e-mails of the corrections the host answered ok to. */
@@ -20,14 +20,9 @@ export const restoreWhileWriting: FaultCase = {
   kills: 8,
   undisturbed: 'none',
   async prepare(dir) {
-    const store = await deskWith(dir, 1000);
-    const folder = join(dir, 'saved');
-    mkdirSync(folder);
-    await runCli(['--db', store, 'backup', 'create', '--out', folder], null);
-    backupFile = join(folder, readdirSync(folder).find((name) => name.endsWith('.zip')) ?? 'missing.zip');
-    await runCli(['--db', store, 'demo', '--professionals', '500', '--seed', '9'], null);
-    settle(store);
-    return store;
+    const prepared = await deskWithBackup(dir);
+    backupFile = prepared.backupFile;
+    return prepared.store;
   },
   /** The browser host on the store, saving a correction every few milliseconds until stopped. */
   async beside(store, dir) {

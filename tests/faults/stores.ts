@@ -1,5 +1,5 @@
 // Stores and files the fault cases start from, made with the built command like a desk would.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { runCli } from './harness';
@@ -11,6 +11,18 @@ export async function deskWith(dir: string, professionals: number): Promise<stri
   await runCli(['--db', store, 'init', '--region', '9', '--operator', 'Ana Souza'], null);
   await runCli(['--db', store, 'demo', '--professionals', String(professionals), '--seed', '4'], null);
   return store;
+}
+
+/** A store of 1 000 professionals backed up into `saved/`, then grown to 1 500: whether the backup came back shows. */
+export async function deskWithBackup(dir: string): Promise<{ store: string; backupFile: string }> {
+  const store = await deskWith(dir, 1000);
+  const folder = join(dir, 'saved');
+  mkdirSync(folder, { recursive: true });
+  await runCli(['--db', store, 'backup', 'create', '--out', folder], null);
+  const backupFile = join(folder, readdirSync(folder).find((name) => name.endsWith('.zip') && !name.startsWith('.')) ?? 'missing.zip');
+  await runCli(['--db', store, 'demo', '--professionals', '500', '--seed', '9'], null);
+  settle(store);
+  return { store, backupFile };
 }
 
 /** Folds the WAL back so a plain file copy is the whole store. */
