@@ -98,22 +98,8 @@ export function BackupSettingsCard() {
               </Button>
             </Stack>
             <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-              <TextField
-                label={TEXT.keepLast}
-                type="number"
-                value={keepLast}
-                onChange={(e) => setKeepLast(e.target.value)}
-                helperText={TEXT.keepLastHelp}
-                slotProps={{ htmlInput: { min: 1, max: 1000 } }}
-              />
-              <TextField
-                label={TEXT.interval}
-                type="number"
-                value={interval}
-                onChange={(e) => setIntervalHours(e.target.value)}
-                helperText={TEXT.intervalHelp}
-                slotProps={{ htmlInput: { min: 1, max: 720 } }}
-              />
+              <WholeNumberField label={TEXT.keepLast} value={keepLast} onChange={setKeepLast} helperText={TEXT.keepLastHelp} max={1000} />
+              <WholeNumberField label={TEXT.interval} value={interval} onChange={setIntervalHours} helperText={TEXT.intervalHelp} max={720} />
               <FormControlLabel control={<Switch checked={onClose} onChange={(e) => setOnClose(e.target.checked)} />} label={TEXT.onClose} />
             </Stack>
             {error ? <Alert severity="error">{error}</Alert> : null}
@@ -126,5 +112,12 @@ export function BackupSettingsCard() {
         </form>
       </CardContent>
     </Card>
+  );
+}
+
+/** A count from 1 to `max`, typed as the text of a number field, its help below. */
+function WholeNumberField({ label, value, onChange, helperText, max }: { label: string; value: string; onChange(value: string): void; helperText: string; max: number }) {
+  return (
+    <TextField label={label} type="number" value={value} onChange={(e) => onChange(e.target.value)} helperText={helperText} slotProps={{ htmlInput: { min: 1, max } }} />
   );
 }

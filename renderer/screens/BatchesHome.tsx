@@ -5,40 +5,23 @@ import ShowChartIcon from '@mui/icons-material/ShowChart';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
 import Link from '@mui/material/Link';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect } from 'react';
 import type { BatchTimeline } from '../../shared/contract';
 import { CORRECTION_STATUS_LABELS } from '../../shared/display/labels';
 import { formatCount } from '../../shared/display/numbers';
 import type { CorrectionStatus } from '../../shared/domain';
 import { formatDateTimeBr } from '../../shared/rules/dates';
+import { DashboardCard } from '../components/DashboardCard';
 import { useBatches } from '../stores/batches';
 import { useNavigation } from '../stores/navigation';
 import { BATCHES_TEXT } from './batches.text';
 
 const TEXT = BATCHES_TEXT.home;
-
-function HomeCard({ icon, title, tone, children }: { icon: ReactNode; title: string; tone?: 'error'; children: ReactNode }) {
-  return (
-    <Card component="section" aria-label={title} sx={tone === 'error' ? { borderColor: 'error.main', borderWidth: 2 } : undefined}>
-      <CardContent>
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1.5, color: tone === 'error' ? 'error.main' : 'primary.main' }}>
-          {icon}
-          <Typography variant="h6" component="h2" sx={{ color: 'text.primary' }}>
-            {title}
-          </Typography>
-        </Box>
-        {children}
-      </CardContent>
-    </Card>
-  );
-}
 
 /** Overdue batches stand out (red border, each one listed); then what waits and what is pending. */
 export function BatchesHomeCard() {
@@ -51,7 +34,7 @@ export function BatchesHomeCard() {
 
   const overdue = dashboard?.overdue ?? [];
   return (
-    <HomeCard icon={<Inventory2Icon />} title={TEXT.title} tone={overdue.length > 0 ? 'error' : undefined}>
+    <DashboardCard icon={<Inventory2Icon />} title={TEXT.title} tone={overdue.length > 0 ? 'error' : undefined}>
       {dashboardError ? <Alert severity="error">{`${TEXT.failed} ${dashboardError}`}</Alert> : null}
       {!dashboard && !dashboardError ? <Skeleton variant="rounded" height={64} /> : null}
       {dashboard ? (
@@ -81,7 +64,7 @@ export function BatchesHomeCard() {
           </Button>
         </>
       ) : null}
-    </HomeCard>
+    </DashboardCard>
   );
 }
 
@@ -91,9 +74,9 @@ const STACK_ORDER: CorrectionStatus[] = ['synced', 'sent', 'batched', 'pending',
 export function BatchesChartCard() {
   const dashboard = useBatches((s) => s.dashboard);
   return (
-    <HomeCard icon={<ShowChartIcon />} title={TEXT.chartTitle}>
+    <DashboardCard icon={<ShowChartIcon />} title={TEXT.chartTitle}>
       {dashboard ? <StatusChart timeline={dashboard.timeline} /> : <Skeleton variant="rounded" height={160} />}
-    </HomeCard>
+    </DashboardCard>
   );
 }
 

@@ -15,6 +15,7 @@ import { useState, type FormEvent } from 'react';
 import { formatCount } from '../../shared/display/numbers';
 import { REGIONS, regionLabel } from '../../shared/regions';
 import { errorMessage } from '../api/client';
+import { DeskIdentityFields, type DeskIdentity } from '../components/DeskIdentityFields';
 import { parseCount } from '../lib/masks';
 import { useSession } from '../stores/session';
 import { FIRST_RUN_TEXT as TEXT } from './firstRun.text';
@@ -24,8 +25,8 @@ const DEMO_MAX = 500_000;
 export function FirstRun() {
   const setup = useSession((s) => s.setup);
   const [region, setRegion] = useState('');
-  const [seccional, setSeccional] = useState('');
-  const [operator, setOperator] = useState('');
+  const [identity, setIdentity] = useState<DeskIdentity>({ seccional: '', operator: '' });
+  const { seccional, operator } = identity;
   const [demo, setDemo] = useState(false);
   const [demoCount, setDemoCount] = useState('2.000');
   const [submitted, setSubmitted] = useState(false);
@@ -88,24 +89,7 @@ export function FirstRun() {
                 </MenuItem>
               ))}
             </TextField>
-            <TextField
-              label={TEXT.seccional}
-              value={seccional}
-              onChange={(e) => setSeccional(e.target.value)}
-              disabled={working}
-              helperText={TEXT.seccionalHelp}
-              slotProps={{ htmlInput: { maxLength: 80 } }}
-            />
-            <TextField
-              label={TEXT.operator}
-              value={operator}
-              onChange={(e) => setOperator(e.target.value)}
-              required
-              disabled={working}
-              error={show(errors.operator) !== null}
-              helperText={show(errors.operator) ?? TEXT.operatorHelp}
-              slotProps={{ htmlInput: { maxLength: 80, autoComplete: 'name' } }}
-            />
+            <DeskIdentityFields text={TEXT} value={identity} onChange={setIdentity} operatorError={show(errors.operator)} operatorAutoComplete="name" disabled={working} />
             <Box>
               <FormControlLabel
                 control={<Checkbox checked={demo} onChange={(e) => setDemo(e.target.checked)} disabled={working} />}

@@ -8,17 +8,16 @@ import SearchIcon from '@mui/icons-material/Search';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
 import InputAdornment from '@mui/material/InputAdornment';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import type { Output } from '../../shared/contract';
 import { CORRECTION_STATUSES } from '../../shared/domain';
 import { call } from '../api/client';
+import { DashboardCard } from '../components/DashboardCard';
 import { EmptyState } from '../components/EmptyState';
 import { StatusChip } from '../components/StatusChip';
 import { useCorrections } from '../stores/corrections';
@@ -78,7 +77,7 @@ export function HomeScreen() {
       />
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '2fr 1fr' }, gap: 2, alignItems: 'start' }}>
         <Stack spacing={2}>
-          <DashCard icon={<FactCheckIcon />} title={TEXT.correctionsTitle}>
+          <DashboardCard icon={<FactCheckIcon />} title={TEXT.correctionsTitle}>
             {countsError ? <Alert severity="error">{TEXT.countsFailed} {countsError}</Alert> : null}
             {total === null && !countsError ? <Skeleton variant="rounded" height={64} /> : null}
             {total === 0 ? (
@@ -104,12 +103,12 @@ export function HomeScreen() {
                 </Button>
               </>
             ) : null}
-          </DashCard>
+          </DashboardCard>
           <BatchesChartCard />
         </Stack>
         <Stack spacing={2}>
           <BatchesHomeCard />
-          <DashCard icon={<PeopleIcon />} title={TEXT.registryTitle}>
+          <DashboardCard icon={<PeopleIcon />} title={TEXT.registryTitle}>
             {info ? (
               <Typography sx={{ fontSize: '1.25rem', fontWeight: 600 }}>{TEXT.registrySize(info.professionals)}</Typography>
             ) : (
@@ -120,9 +119,9 @@ export function HomeScreen() {
                 {TEXT.registryEmpty}
               </Typography>
             ) : null}
-          </DashCard>
+          </DashboardCard>
           {overview ? (
-            <DashCard icon={<RuleIcon color={overview.withPendencies > 0 ? 'warning' : 'inherit'} />} title={TEXT.pendenciesTitle}>
+            <DashboardCard icon={<RuleIcon color={overview.withPendencies > 0 ? 'warning' : 'inherit'} />} title={TEXT.pendenciesTitle}>
               <Typography variant="body2" sx={{ mb: overview.withPendencies + overview.openConflicts > 0 ? 1.5 : 0 }} data-testid="home-pendencies">
                 {overview.withPendencies > 0 ? TEXT.pendenciesSome(overview.withPendencies) : TEXT.pendenciesNone}
                 {overview.openConflicts > 0 ? ` ${TEXT.conflictsSome(overview.openConflicts)}` : ''}
@@ -140,10 +139,10 @@ export function HomeScreen() {
                   {TEXT.seePendencies}
                 </Button>
               ) : null}
-            </DashCard>
+            </DashboardCard>
           ) : null}
           {overview ? (
-            <DashCard icon={<ReportProblemIcon color={rejected > 0 ? 'error' : 'inherit'} />} title={TEXT.rejectedTitle}>
+            <DashboardCard icon={<ReportProblemIcon color={rejected > 0 ? 'error' : 'inherit'} />} title={TEXT.rejectedTitle}>
               <Typography variant="body2" sx={{ mb: rejected > 0 ? 1.5 : 0 }}>
                 <span data-testid="home-rejected">{rejected > 0 ? TEXT.rejectedSome(rejected) : TEXT.rejectedNone}</span>
               </Typography>
@@ -160,29 +159,13 @@ export function HomeScreen() {
                   {TEXT.seeRejected}
                 </Button>
               ) : null}
-            </DashCard>
+            </DashboardCard>
           ) : null}
-          <DashCard icon={<BackupIcon />} title={TEXT.backupTitle}>
+          <DashboardCard icon={<BackupIcon />} title={TEXT.backupTitle}>
             <BackupCardBody />
-          </DashCard>
+          </DashboardCard>
         </Stack>
       </Box>
     </Box>
-  );
-}
-
-function DashCard({ icon, title, children }: { icon: ReactNode; title: string; children: ReactNode }) {
-  return (
-    <Card component="section" aria-label={title}>
-      <CardContent>
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1.5, color: 'primary.main' }}>
-          {icon}
-          <Typography variant="h6" component="h2" sx={{ color: 'text.primary' }}>
-            {title}
-          </Typography>
-        </Box>
-        {children}
-      </CardContent>
-    </Card>
   );
 }

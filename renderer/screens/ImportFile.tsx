@@ -21,6 +21,7 @@ import { pickFile } from '../api/desktop';
 import { useImports } from '../stores/imports';
 import { useNotify } from '../stores/notify';
 import { IMPORT_TEXT as TEXT } from './import.text';
+import { ImportStepHeading } from './ImportStepHeading';
 
 const SPREADSHEETS = [{ name: TEXT.file.filterName, extensions: ['xlsx', 'xlsm', 'ods', 'xls', 'csv'] }];
 
@@ -69,14 +70,7 @@ export function SheetStep() {
 
   return (
     <Stack spacing={3}>
-      <Box>
-        <Typography variant="h6" component="h2">
-          {TEXT.sheet.title}
-        </Typography>
-        <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-          {TEXT.sheet.file(inspect.file, formatFileSize(inspect.size), TEXT.formats[inspect.format])}
-        </Typography>
-      </Box>
+      <ImportStepHeading title={TEXT.sheet.title} help={TEXT.sheet.file(inspect.file, formatFileSize(inspect.size), TEXT.formats[inspect.format])} />
       <FormControl>
         <FormLabel id="import-kind-label">{TEXT.sheet.kindLabel}</FormLabel>
         <RadioGroup aria-labelledby="import-kind-label" value={kind} onChange={(event) => chooseKind(event.target.value as ImportKind)}>

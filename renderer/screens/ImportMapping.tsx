@@ -18,6 +18,7 @@ import Typography from '@mui/material/Typography';
 import { IMPORT_TARGETS, importTargetLabel, type ImportTarget } from '../../shared/contract/imports';
 import { useImports } from '../stores/imports';
 import { IMPORT_TEXT as TEXT } from './import.text';
+import { ImportStepHeading } from './ImportStepHeading';
 
 const IGNORE = '';
 
@@ -36,14 +37,7 @@ export function MappingStep() {
 
   return (
     <Stack spacing={2.5}>
-      <Box>
-        <Typography variant="h6" component="h2">
-          {TEXT.mapping.title}
-        </Typography>
-        <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-          {TEXT.mapping.help}
-        </Typography>
-      </Box>
+      <ImportStepHeading title={TEXT.mapping.title} help={TEXT.mapping.help} />
       {info.remembered[kind] ? <Alert severity="info">{TEXT.mapping.remembered}</Alert> : null}
       <TableContainer sx={{ border: '1px solid #dbe3e8', borderRadius: 1, maxWidth: 760 }}>
         <Table aria-label={TEXT.mapping.title}>

@@ -2,7 +2,6 @@
 // the flagged, kept and conflicting rows), the rows with their problems (cells in error
 // highlighted, "Só erros" to see only those), then Gravar.
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Dialog from '@mui/material/Dialog';
@@ -29,6 +28,7 @@ import { useImports } from '../stores/imports';
 import { ImportConflicts } from './ImportConflicts';
 import { ImportReportButton } from './ImportReportButton';
 import { IMPORT_TEXT as TEXT } from './import.text';
+import { ImportStepHeading } from './ImportStepHeading';
 
 const STATUS_COLORS: Record<RowStatus, 'success' | 'default' | 'error'> = { accepted: 'success', unchanged: 'default', rejected: 'error' };
 
@@ -92,14 +92,7 @@ export function PreviewStep() {
 
   return (
     <Stack spacing={2}>
-      <Box>
-        <Typography variant="h6" component="h2">
-          {TEXT.preview.title}
-        </Typography>
-        <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-          {TEXT.preview.help}
-        </Typography>
-      </Box>
+      <ImportStepHeading title={TEXT.preview.title} help={TEXT.preview.help} />
       <SummaryCounts summary={preview} />
       <DipNotices summary={preview} />
       <RegistryNotices summary={preview} />

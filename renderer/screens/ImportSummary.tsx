@@ -1,7 +1,6 @@
 // Importar, step 5: what was written, what the DIP rule asks, a registry load's flagged and kept rows
 // and its conflicts to decide one by one, and the error report to fix the rest.
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -11,6 +10,7 @@ import { ImportConflicts } from './ImportConflicts';
 import { DipNotices, RegistryNotices, SummaryCounts } from './ImportPreview';
 import { ImportReportButton } from './ImportReportButton';
 import { IMPORT_TEXT as TEXT } from './import.text';
+import { ImportStepHeading } from './ImportStepHeading';
 
 export function SummaryStep() {
   const { summary, reset } = useImports();
@@ -22,11 +22,7 @@ export function SummaryStep() {
 
   return (
     <Stack spacing={2}>
-      <Box>
-        <Typography variant="h6" component="h2">
-          {t.title}
-        </Typography>
-      </Box>
+      <ImportStepHeading title={t.title} />
       {summary.written && summary.importId !== null ? (
         <Alert severity="success">
           <strong>{t.written(summary.importId)}</strong> {what}

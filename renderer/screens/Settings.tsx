@@ -14,6 +14,7 @@ import type { AuditVerification } from '../../shared/contract';
 import { formatCount } from '../../shared/display/numbers';
 import { regionLabel } from '../../shared/regions';
 import { call, errorMessage } from '../api/client';
+import { DeskIdentityFields, type DeskIdentity } from '../components/DeskIdentityFields';
 import { PageHeader } from '../components/PageHeader';
 import { useNotify } from '../stores/notify';
 import { useSession } from '../stores/session';
@@ -54,8 +55,8 @@ function DeskSettings() {
   const settings = useSession((s) => s.info?.settings);
   const updateSettings = useSession((s) => s.updateSettings);
   const notify = useNotify((s) => s.show);
-  const [seccional, setSeccional] = useState(settings?.seccional ?? '');
-  const [operator, setOperator] = useState(settings?.operator ?? '');
+  const [identity, setIdentity] = useState<DeskIdentity>({ seccional: settings?.seccional ?? '', operator: settings?.operator ?? '' });
+  const { seccional, operator } = identity;
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState(false);
@@ -88,24 +89,7 @@ function DeskSettings() {
     <Section title={TEXT.deskTitle}>
       <Box component="form" onSubmit={(e: FormEvent) => void submit(e)} noValidate sx={{ display: 'grid', gap: 2, maxWidth: 560 }}>
         <TextField label={TEXT.region} value={regionLabel(settings.region)} helperText={TEXT.regionHelp} slotProps={{ htmlInput: { readOnly: true } }} />
-        <TextField
-          label={TEXT.seccional}
-          value={seccional}
-          onChange={(e) => setSeccional(e.target.value)}
-          helperText={TEXT.seccionalHelp}
-          disabled={saving}
-          slotProps={{ htmlInput: { maxLength: 80 } }}
-        />
-        <TextField
-          label={TEXT.operator}
-          value={operator}
-          onChange={(e) => setOperator(e.target.value)}
-          required
-          disabled={saving}
-          error={submitted && operatorError !== null}
-          helperText={(submitted && operatorError) || TEXT.operatorHelp}
-          slotProps={{ htmlInput: { maxLength: 80 } }}
-        />
+        <DeskIdentityFields text={TEXT} value={identity} onChange={setIdentity} operatorError={submitted ? operatorError : null} disabled={saving} />
         {error ? <Alert severity="error">{error}</Alert> : null}
         <Box>
           <Button type="submit" variant="contained" disabled={saving || !changed}>

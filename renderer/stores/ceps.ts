@@ -2,22 +2,13 @@
 import { create } from 'zustand';
 import type { Input, Output } from '../../shared/contract';
 import { call, errorMessage } from '../api/client';
-import { FIRST_PAGE, newestOnly, pageSetters } from './paged';
+import { newestOnly, pageSetters, SEARCH_NOT_STARTED, type PagedTextSearch } from './paged';
 
 export const CEP_SEARCH_DEBOUNCE_MS = 200;
 
 type ListResult = Output<'cep:list'>;
 
-interface CepState {
-  text: string;
-  page: number;
-  pageSize: number;
-  result: ListResult | null;
-  loading: boolean;
-  error: string | null;
-  setText(text: string): void;
-  setPage(page: number): void;
-  setPageSize(pageSize: number): void;
+interface CepState extends PagedTextSearch<ListResult> {
   load(): Promise<void>;
   save(input: Input<'cep:save'>): Promise<Output<'cep:save'>>;
 }
@@ -26,11 +17,7 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 const nextTicket = newestOnly();
 
 export const useCeps = create<CepState>()((set, get) => ({
-  text: '',
-  ...FIRST_PAGE,
-  result: null,
-  loading: false,
-  error: null,
+  ...SEARCH_NOT_STARTED,
   setText(text) {
     set({ text, page: 0 });
     clearTimeout(timer);

@@ -2,27 +2,18 @@
 import { create } from 'zustand';
 import type { Output } from '../../shared/contract';
 import { call, errorMessage } from '../api/client';
-import { FIRST_PAGE, newestOnly, pageSetters } from './paged';
+import { newestOnly, pageSetters, SEARCH_NOT_STARTED, type PagedTextSearch } from './paged';
 
 export const SEARCH_DEBOUNCE_MS = 200;
 
 type Result = Output<'registry:search'>;
 
-interface RegistryState {
-  text: string;
-  page: number;
-  pageSize: number;
-  result: Result | null;
+interface RegistryState extends PagedTextSearch<Result> {
   /** The text the shown result answers. */
   resultText: string;
-  loading: boolean;
-  error: string | null;
   /** "Com pendências": only records with at least one pendência. */
   withPendencies: boolean;
-  setText(text: string): void;
   setWithPendencies(on: boolean): void;
-  setPage(page: number): void;
-  setPageSize(pageSize: number): void;
   /** Run the pending search now (Enter) and return its result. */
   flush(): Promise<Result | null>;
 }
@@ -48,12 +39,8 @@ export const useRegistry = create<RegistryState>()((set, get) => {
   }
 
   return {
-    text: '',
-    ...FIRST_PAGE,
-    result: null,
+    ...SEARCH_NOT_STARTED,
     resultText: '',
-    loading: false,
-    error: null,
     withPendencies: false,
     setText(text) {
       set({ text, page: 0 });
