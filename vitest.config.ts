@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-// The tests (and the commands they start) sign with a key of their own, never the one of the
-// desk of whoever runs them (db/auditKey.ts). The folder is private and the system's temp cleaning removes it.
+// The tests (and the commands they start) sign and encrypt with keys of their own, never the ones
+// of the desk of whoever runs them (db/auditKey.ts, db/storeKey.ts). The folder is private and the system's temp cleaning removes it.
 const keyFolder = mkdtempSync(join(tmpdir(), 'cress-desk-test-key-'));
 
 export default defineConfig({
@@ -13,6 +13,6 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    env: { CRESS_DESK_AUDIT_KEY_FILE: join(keyFolder, 'audit.key') },
+    env: { CRESS_DESK_AUDIT_KEY_FILE: join(keyFolder, 'audit.key'), CRESS_DESK_KEY_FILE: join(keyFolder, 'store.key') },
   },
 });

@@ -5,10 +5,9 @@
 // app, its job threads, the command line, the browser host) reads the same file; the app also keeps
 // a copy wrapped by the operating system's keystore (electron/main/auditKey.ts). See docs/store.md.
 import { createHmac, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { AppError } from '../shared/errors';
-import { makePrivate, PRIVATE_FILE, PRIVATE_FOLDER } from './fileModes';
+import { keyFileText as keyFileTextOf, readKeyFile, writeKeyFile, type KeyFileFormat } from './keyFiles';
 import { defaultUserDataDir } from './paths';
 
 export const AUDIT_KEY_ENV = 'CRESS_DESK_AUDIT_KEY_FILE';
@@ -72,37 +71,16 @@ function invalidKey(path: string, why: string): AppError {
   });
 }
 
-const cache = new Map<string, { stamp: string; key: AuditKey }>();
+const FORMAT: KeyFileFormat = { header: HEADER, invalid: invalidKey };
 
-function parse(path: string, text: string): AuditKey {
-  const [header, hex] = text.split(/\r?\n/);
-  if (header !== HEADER || !hex || !/^[0-9a-f]{64}$/.test(hex)) throw invalidKey(path, 'formato desconhecido');
-  const bytes = Buffer.from(hex, 'hex');
+function auditKeyOf(bytes: Buffer, path: string): AuditKey {
   return { bytes, id: keyIdOf(bytes), path };
 }
 
 /** The key in `path`, or null when there is no file. A file others may read is narrowed to 0600 first. */
 export function readAuditKey(path: string = auditKeyPath()): AuditKey | null {
-  let stat;
-  try {
-    stat = statSync(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw invalidKey(path, (error as NodeJS.ErrnoException).code ?? 'ilegível');
-  }
-  if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) makePrivate(path, PRIVATE_FILE);
-  const stamp = `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
-  const cached = cache.get(path);
-  if (cached && cached.stamp === stamp) return cached.key;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw invalidKey(path, (error as NodeJS.ErrnoException).code ?? 'ilegível');
-  }
-  const key = parse(path, text);
-  cache.set(path, { stamp, key });
-  return key;
+  const bytes = readKeyFile(FORMAT, path);
+  return bytes ? auditKeyOf(bytes, path) : null;
 }
 
 /** The key, or null when there is none or its file is damaged (what opening a store may live with). */
@@ -116,7 +94,7 @@ export function readAuditKeyOrNull(path: string = auditKeyPath()): AuditKey | nu
 
 /** The file's text for a key (also what the app writes back from its keystore copy). */
 export function keyFileText(bytes: Buffer): string {
-  return `${HEADER}\n${bytes.toString('hex')}\n`;
+  return keyFileTextOf(FORMAT, bytes);
 }
 
 /**
@@ -124,26 +102,7 @@ export function keyFileText(bytes: Buffer): string {
  * makes one). When a key file appeared there meanwhile, that one is kept and returned.
  */
 export function writeAuditKey(bytes: Buffer, path: string = auditKeyPath()): AuditKey {
-  mkdirSync(dirname(path), { recursive: true, mode: PRIVATE_FOLDER });
-  const partial = `${path}.partial-${randomBytes(6).toString('hex')}`;
-  const fd = openSync(partial, 'wx', PRIVATE_FILE);
-  try {
-    writeSync(fd, keyFileText(bytes));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    makePrivate(partial, PRIVATE_FILE);
-    linkSync(partial, path); // never over an existing key
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    rmSync(partial, { force: true });
-  }
-  const key = readAuditKey(path);
-  if (!key) throw invalidKey(path, 'não foi gravado');
-  return key;
+  return auditKeyOf(writeKeyFile(FORMAT, bytes, path), path);
 }
 
 /** A new random key in `path`, or the one already there. */

@@ -11,6 +11,8 @@
 import Database from 'better-sqlite3';
 import { AppError } from '../shared/errors';
 import { KNOWN_SCHEMA_VERSION, schemaVersionOf } from './migrate';
+import { isPlainDatabaseFile } from './plainFiles';
+import { currentStoreKey, ensureStoreKey } from './storeKey';
 import { isBusyError, storeInUseError, waitForWriters } from './storeLock';
 
 /**
@@ -25,9 +27,44 @@ export const WRITING_CACHE_KIB = 48 * 1024;
 /** How long a connection that only reads the store waits for a lock (SQLite's busy timeout). */
 export const READ_WAIT_MS = 5000;
 
-/** The one place a database file is opened. */
-function connect(path: string, options: { readonly?: boolean; fileMustExist: boolean; timeout?: number }): Database.Database {
-  return new Database(path, options);
+/**
+ * The one place a database file is opened: with the store's key (db/storeKey.ts), SQLCipher 4's
+ * format with a raw 256-bit key (no passphrase to stretch: the key is random). Every page the
+ * connection writes — the store, its log, a staging file, a backup's copy — is encrypted.
+ */
+function connect(path: string, options: { readonly?: boolean; fileMustExist: boolean; timeout?: number }, key: Buffer | null = ensureKeyFor(path, options)): Database.Database {
+  const db = new Database(path, options);
+  if (key) {
+    try {
+      db.pragma("cipher = 'sqlcipher'");
+      db.pragma('legacy = 4');
+      db.pragma(`key = "x'${key.toString('hex')}'"`);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+  return db;
+}
+
+/**
+ * The key a connection uses: the process's, made now when a file may be created. A file that is a
+ * plain database (a backup made by an older version, a store not yet encrypted) opens without one:
+ * read as it is, and a store is encrypted by db/open.ts before anything writes to it.
+ */
+function ensureKeyFor(path: string, options: { fileMustExist: boolean }): Buffer | null {
+  if (isPlainDatabaseFile(path)) return null;
+  return options.fileMustExist ? currentStoreKey() : ensureStoreKey();
+}
+
+/** A connection to a plain (not encrypted) database file: only to encrypt a store an older version left plain. */
+export function connectPlainFile(path: string): Database.Database {
+  return connect(path, { fileMustExist: true }, null);
+}
+
+/** A connection to an encrypted file with a key other than the process's (a recovery key being tried). */
+export function connectWithKey(path: string, key: Buffer): Database.Database {
+  return connect(path, { fileMustExist: true }, key);
 }
 
 /** What every connection that writes the store sets, in this order. `cacheKib` null: SQLite's default cache. */

@@ -12,6 +12,8 @@ import { KNOWN_SCHEMA_VERSION, migrate, schemaVersionOf, storeNewerError } from 
 import { recoverUnfinishedImports } from './imports/writer/rollback';
 import { runPendingPendencyScan } from './pendencies';
 import { protectStore } from './storeGuards';
+import { encryptPlainStore, isPlainDatabaseFile, mayBeEncryptedDatabase } from './storeEncryption';
+import { ensureStoreKey, storeKeyError } from './storeKey';
 import { beginSession } from './storeSessions';
 import { diskFullError, isBusyError, isDiskFullError, storeBusyError, storeError, waitForWriters } from './storeLock';
 
@@ -20,6 +22,10 @@ export interface Store {
   path: string;
   schemaVersion: number;
   close(): void;
+}
+
+function isNotADatabaseError(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === 'SQLITE_NOTADB';
 }
 
 function corrupt(path: string, cause: string): AppError {
@@ -65,6 +71,14 @@ function openOnce(path: string, create: boolean, last = false): Store | null {
   const before = inodeOf(path);
   if (before === null && !create) throw storeNotFound(path);
   if (before === null) mkdirSync(dirname(path), { recursive: true });
+  // A store an older version left plain is encrypted before anything else reads it.
+  if (before !== null && isPlainDatabaseFile(path)) {
+    try {
+      encryptPlainStore(path, ensureStoreKey());
+    } catch (error) {
+      throw storeError(error, path);
+    }
+  }
   let db: Database.Database;
   try {
     // Waits, within bounds, for a writer or a restore to let go instead of failing at once.
@@ -134,6 +148,8 @@ function checkSound(db: Database.Database, path: string, whole: boolean): void {
     // full disk (no room for the -shm file): full, not damaged.
     if (isBusyError(error)) throw storeBusyError();
     if (isDiskFullError(error, dirname(path))) throw diskFullError(dirname(path));
+    // Whole pages that SQLite cannot read with this desk's key (or without one): another key's store.
+    if (isNotADatabaseError(error) && mayBeEncryptedDatabase(path)) throw storeKeyError(path);
     throw corrupt(path, error instanceof Error ? error.message : String(error));
   }
   if (result !== 'ok') throw corrupt(path, String(result));

@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   'AUDIT_BROKEN',
   /** The desk's audit key (db/auditKey.ts) is not where the store needs it, or its file is damaged. */
   'AUDIT_KEY_MISSING',
+  /** The store (or a backup's copy of it) is encrypted with a key this desk does not have (db/storeKey.ts). */
+  'STORE_KEY',
   'JOB_NOT_FOUND',
   'JOB_CANCELLED',
   'JOB_BUSY',

@@ -7,10 +7,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { readBackupCopy } from '../connections';
+import { storeKeyForThread } from '../storeKey';
 
 /** What the check's thread is given. */
 export interface IntegrityData {
   path: string;
+  /** The store's key (db/storeKey.ts): a thread opens the store with its parent's key, never a file's. */
+  storeKey: Buffer | null;
 }
 
 /** What the check's thread answers: SQLite's problems, none when the copy is sound. */
@@ -55,7 +58,7 @@ export function startIntegrityCheck(path: string): IntegrityRun {
   if (script === null) return checkHere(path);
   let worker: Worker;
   try {
-    const data: IntegrityData = { path };
+    const data: IntegrityData = { path, storeKey: storeKeyForThread() };
     worker = new Worker(script, { workerData: data });
   } catch {
     return checkHere(path);

@@ -1,15 +1,11 @@
-// A consistent copy of the live store through SQLite's online backup API, and what a copy holds.
-// The backup copies pages in steps while the app keeps working: a write by another connection
-// between two steps restarts the copy, so after a few restarts the rest is copied in one step (a
-// read transaction, which in WAL mode never blocks the app's writes).
+// A consistent copy of the live store, and what a copy holds. The copy is SQLite's VACUUM INTO from
+// a connection that only reads: one read transaction, which in WAL mode never blocks the app's
+// writes, and a copy encrypted with the store's key like the store itself (SQLite's online backup
+// API cannot copy between encrypted files). The copy is compact: free pages are left behind.
 import { openBackupCopy, openStoreReader, readBackupCopy } from '../connections';
 import { getSettings } from '../settings';
 import { KNOWN_SCHEMA_VERSION, schemaVersionOf } from '../migrate';
 import { writeWaitMs } from '../storeLock';
-
-const PAGES_PER_STEP = 4096;
-const RESTARTS_BEFORE_ONE_STEP = 3;
-const ALL_PAGES = 0x7fffffff;
 
 export interface SnapshotProgress {
   done: number;
@@ -22,23 +18,18 @@ export async function snapshotStore(
   destination: string,
   options: { onProgress?: (p: SnapshotProgress) => void; cancelled?: () => boolean } = {},
 ): Promise<void> {
+  if (options.cancelled?.()) throw new SnapshotCancelled();
   // Waits for a lock as long as a writer would: a restore's claim, a writer recovering the log.
   const source = openStoreReader(storePath, writeWaitMs());
   try {
-    let lastRemaining = Number.POSITIVE_INFINITY;
-    let restarts = 0;
-    await source.backup(destination, {
-      progress: ({ totalPages, remainingPages }) => {
-        if (options.cancelled?.()) throw new SnapshotCancelled();
-        if (remainingPages > lastRemaining) restarts++;
-        lastRemaining = remainingPages;
-        options.onProgress?.({ done: totalPages - remainingPages, total: totalPages });
-        return restarts >= RESTARTS_BEFORE_ONE_STEP ? ALL_PAGES : PAGES_PER_STEP;
-      },
-    });
+    const pages = source.pragma('page_count', { simple: true }) as number;
+    options.onProgress?.({ done: 0, total: pages });
+    source.exec(`VACUUM INTO '${destination.replace(/'/g, "''")}'`);
+    options.onProgress?.({ done: pages, total: pages });
   } finally {
     source.close();
   }
+  if (options.cancelled?.()) throw new SnapshotCancelled();
   // The copy leaves WAL mode: a file that opens read-only anywhere (a DVD, a read-only share)
   // without -wal and -shm files beside it. Restoring puts the store back in WAL mode.
   const copy = openBackupCopy(destination);

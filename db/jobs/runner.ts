@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { JobProgress, JobStatus } from '../../shared/contract/jobs';
 import { AppError, type AppErrorData } from '../../shared/errors';
+import { storeKeyForThread } from '../storeKey';
 import { storeError } from '../storeLock';
 import type { JobKind } from '../../shared/contract/jobKinds';
 import { jobFunction, type JobInput } from './registry';
@@ -28,6 +29,8 @@ export interface WorkerData {
   input: unknown;
   storePath: string;
   cancelFlag: SharedArrayBuffer;
+  /** The store's key (db/storeKey.ts): a thread opens the store with its parent's key, never a file's. */
+  storeKey: Buffer | null;
 }
 
 /** Messages a worker posts back. */
@@ -98,7 +101,7 @@ export class JobRunner {
       this.forgetOld();
       settle(status);
     };
-    const data: WorkerData = { kind, input, storePath: this.options.storePath(), cancelFlag: cancelFlag.buffer as SharedArrayBuffer };
+    const data: WorkerData = { kind, input, storePath: this.options.storePath(), cancelFlag: cancelFlag.buffer as SharedArrayBuffer, storeKey: storeKeyForThread() };
     if (this.options.workerPath) this.runInWorker(this.options.workerPath, data, status, finish);
     else setImmediate(() => this.runInline(data, status, finish));
     return id;

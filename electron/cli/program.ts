@@ -42,7 +42,7 @@ function progressPrinter(io: CliIo) {
   };
 }
 
-const INTEGRITY_CODES: ReadonlySet<ErrorCode> = new Set(['STORE_CORRUPT', 'AUDIT_BROKEN', 'AUDIT_KEY_MISSING', 'BACKUP_INVALID', 'FILE_UNREADABLE', 'FILE_UNSAFE']);
+const INTEGRITY_CODES: ReadonlySet<ErrorCode> = new Set(['STORE_CORRUPT', 'STORE_KEY', 'AUDIT_BROKEN', 'AUDIT_KEY_MISSING', 'BACKUP_INVALID', 'FILE_UNREADABLE', 'FILE_UNSAFE']);
 
 /** The program with every group's commands; its output goes through `io`, its exits come back as errors. */
 export function buildProgram(io: CliIo, action: ActionOf): Command {

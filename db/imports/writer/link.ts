@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { AppError, type AppErrorData } from '../../../shared/errors';
 import type { ProfessionalRow } from '../../registry';
+import { storeKeyForThread } from '../../storeKey';
 import type { NewImport } from '../history';
 import { ImportWriter } from './importWriter';
 import { LOG_FOLD_SLOTS, LogFolds } from './logFolds';
@@ -99,6 +100,8 @@ export interface WriterData {
   port: MessagePort;
   /** REPLIES, APPLIED, FAILED, then the log-folding slots (logFolds.ts). */
   shared: SharedArrayBuffer;
+  /** The store's key (db/storeKey.ts): a thread opens the store with its parent's key, never a file's. */
+  storeKey: Buffer | null;
 }
 
 /** The built writer script beside the running bundle (out/worker/importWriter.cjs), if there is one. */
@@ -125,7 +128,7 @@ export class ThreadLink implements WriterLink {
     this.folds = new LogFolds(this.flags, LOG_FOLD_AT, db);
     const channel = new MessageChannel();
     this.replies = channel.port1;
-    const data: WriterData = { storePath, port: channel.port2, shared: this.flags.buffer as SharedArrayBuffer };
+    const data: WriterData = { storePath, port: channel.port2, shared: this.flags.buffer as SharedArrayBuffer, storeKey: storeKeyForThread() };
     // A small young generation: the writer's garbage is the short-lived batches it applies.
     this.worker = new Worker(script, { workerData: data, transferList: [channel.port2], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   }

@@ -1,0 +1,80 @@
+// Files that hold one 256-bit key of the desk (the audit key, the store's encryption key): a header
+// line naming what the key is for, then 64 hex digits. Written whole or not at all, 0600 in a 0700
+// folder, never over an existing key; read back narrowed to 0600 and cached by the file's stamp.
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { AppError } from '../shared/errors';
+import { makePrivate, PRIVATE_FILE, PRIVATE_FOLDER } from './fileModes';
+
+export interface KeyFileFormat {
+  /** The first line of the file: what the key is for, and the format's version. */
+  header: string;
+  /** The error a damaged or unreadable file gives (`why`: what is wrong, in Portuguese). */
+  invalid(path: string, why: string): AppError;
+}
+
+const cache = new Map<string, { stamp: string; bytes: Buffer }>();
+
+/** The file's text for a key. */
+export function keyFileText(format: KeyFileFormat, bytes: Buffer): string {
+  return `${format.header}\n${bytes.toString('hex')}\n`;
+}
+
+/** The key's bytes in a file's text, or null when the text is not such a file. */
+export function parseKeyFile(format: KeyFileFormat, text: string): Buffer | null {
+  const [header, hex] = text.split(/\r?\n/);
+  return header === format.header && hex && /^[0-9a-f]{64}$/.test(hex) ? Buffer.from(hex, 'hex') : null;
+}
+
+/** The key in `path`, or null when there is no file. A file others may read is narrowed to 0600 first. */
+export function readKeyFile(format: KeyFileFormat, path: string): Buffer | null {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw format.invalid(path, (error as NodeJS.ErrnoException).code ?? 'ilegível');
+  }
+  if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) makePrivate(path, PRIVATE_FILE);
+  const stamp = `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+  const cached = cache.get(path);
+  if (cached && cached.stamp === stamp) return cached.bytes;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw format.invalid(path, (error as NodeJS.ErrnoException).code ?? 'ilegível');
+  }
+  const bytes = parseKeyFile(format, text);
+  if (!bytes) throw format.invalid(path, 'formato desconhecido');
+  cache.set(path, { stamp, bytes });
+  return bytes;
+}
+
+/**
+ * Writes `bytes` as a key file at `path`, whole or not at all (0600, in a 0700 folder when it makes
+ * one). When a key file appeared there meanwhile, that one is kept and returned.
+ */
+export function writeKeyFile(format: KeyFileFormat, bytes: Buffer, path: string): Buffer {
+  mkdirSync(dirname(path), { recursive: true, mode: PRIVATE_FOLDER });
+  const partial = `${path}.partial-${randomBytes(6).toString('hex')}`;
+  const fd = openSync(partial, 'wx', PRIVATE_FILE);
+  try {
+    writeSync(fd, keyFileText(format, bytes));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    makePrivate(partial, PRIVATE_FILE);
+    linkSync(partial, path); // never over an existing key
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    rmSync(partial, { force: true });
+  }
+  const written = readKeyFile(format, path);
+  if (!written) throw format.invalid(path, 'não foi gravado');
+  return written;
+}

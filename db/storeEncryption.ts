@@ -1,0 +1,124 @@
+// Encrypting a store an older version left plain, the first time this version opens it: an
+// encrypted copy is made beside it and checked, then takes the store's name in one rename, and the
+// plain file's bytes are overwritten. A process killed at any moment leaves either the plain store
+// or the encrypted one under the store's name, whole; a half-made copy is removed by the next try.
+// (On SSDs and copy-on-write file systems no program can promise the old blocks are gone: the
+// overwrite is what can be done. docs/store.md, "Encryption at rest".)
+import type Database from 'better-sqlite3';
+import { closeSync, existsSync, fstatSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { connectPlainFile, connectWithKey } from './connections';
+import { isPlainDatabaseFile } from './plainFiles';
+import { isBusyError, storeInUseError, waitForWriters } from './storeLock';
+
+export { isPlainDatabaseFile };
+
+const WIPE_CHUNK = 1 << 20;
+
+/** Could the file be an encrypted database? Whole pages of bytes that are not a plain database. */
+export function mayBeEncryptedDatabase(path: string): boolean {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      return size >= 512 && size % 512 === 0 && !isPlainDatabaseFile(path);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+/** Overwrites a file's bytes with zeros through `fd` (its name may already be another file's). */
+function wipe(fd: number): void {
+  const size = fstatSync(fd).size;
+  const zeros = Buffer.alloc(Math.min(WIPE_CHUNK, Math.max(size, 1)));
+  for (let at = 0; at < size; at += zeros.length) writeSync(fd, zeros, 0, Math.min(zeros.length, size - at), at);
+  fsyncSync(fd);
+}
+
+function wipeAndRemove(path: string): void {
+  if (!existsSync(path)) return;
+  const fd = openSync(path, 'r+');
+  try {
+    wipe(fd);
+  } finally {
+    closeSync(fd);
+  }
+  rmSync(path, { force: true });
+}
+
+function rowCounts(db: Database.Database): Record<string, number> {
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name").pluck().all() as string[];
+  return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT count(*) FROM "${t.replace(/"/g, '""')}"`).pluck().get() as number]));
+}
+
+/**
+ * Encrypts the plain store at `path` with `key`. Needs the store alone: refused with
+ * BACKUP_STORE_IN_USE while another program has it open.
+ */
+export function encryptPlainStore(path: string, key: Buffer): void {
+  const copy = `${path}.encrypting`;
+  wipeAndRemove(copy); // a try that died half-way
+  wipeAndRemove(`${copy}-journal`);
+  const plain = connectPlainFile(path);
+  let fd: number;
+  try {
+    try {
+      waitForWriters(plain, 3000);
+      plain.pragma('locking_mode = EXCLUSIVE');
+      plain.exec('BEGIN EXCLUSIVE');
+      plain.exec('COMMIT');
+    } catch (error) {
+      if (isBusyError(error)) throw storeInUseError();
+      throw error;
+    }
+    // Everything in the main file, no log beside it: the file alone is the store.
+    plain.pragma('wal_checkpoint(TRUNCATE)');
+    plain.pragma('journal_mode = DELETE');
+    const counts = rowCounts(plain);
+    encryptCopy(plain, copy, key, counts);
+    fd = openSync(path, 'r+');
+  } catch (error) {
+    plain.close();
+    wipeAndRemove(copy);
+    throw error;
+  }
+  plain.close();
+  try {
+    renameSync(copy, path);
+    rmSync(`${path}-wal`, { force: true });
+    rmSync(`${path}-shm`, { force: true });
+    wipe(fd); // the plain store's bytes, now under no name
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The encrypted copy, made, checked against the plain store's row counts, and synced. */
+function encryptCopy(plain: Database.Database, copy: string, key: Buffer, counts: Record<string, number>): void {
+  plain.exec(`VACUUM INTO '${copy.replace(/'/g, "''")}'`);
+  const target = connectPlainFile(copy);
+  try {
+    target.pragma("cipher = 'sqlcipher'");
+    target.pragma('legacy = 4');
+    target.pragma(`rekey = "x'${key.toString('hex')}'"`);
+  } finally {
+    target.close();
+  }
+  wipeAndRemove(`${copy}-journal`);
+  const check = connectWithKey(copy, key);
+  try {
+    const sound = check.pragma('quick_check', { simple: true });
+    if (sound !== 'ok') throw new Error(`encrypted copy failed its check: ${String(sound)}`);
+    if (JSON.stringify(rowCounts(check)) !== JSON.stringify(counts)) throw new Error('encrypted copy does not hold the same rows');
+  } finally {
+    check.close();
+  }
+  const fd = openSync(copy, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,76 @@
+// The store's encryption key: 32 random bytes that encrypt every page of the store, its log, the
+// import's staging files and the backups' copies of the database (SQLCipher 4 format through
+// SQLite3 Multiple Ciphers; db/connections.ts applies it). Whoever has the store file without the
+// key reads nothing (docs/store.md, "Encryption at rest").
+//
+// Where the key lives: the desktop app keeps it wrapped by the operating system's keystore
+// (electron/main/storeKey.ts) and hands it to this module in memory; it is never written in the
+// clear by the app. The command line and the browser host, which have no keystore, read it from a
+// key file (0600): CRESS_DESK_KEY_FILE, else `store.key` in the app's data folder. A job thread
+// gets the key from the thread that starts it (`storeKeyForThread`), never through a file or the
+// environment.
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { AppError } from '../shared/errors';
+import { keyFileText, parseKeyFile, readKeyFile, writeKeyFile, type KeyFileFormat } from './keyFiles';
+import { defaultUserDataDir } from './paths';
+
+export const STORE_KEY_ENV = 'CRESS_DESK_KEY_FILE';
+export const STORE_KEY_FILE_NAME = 'store.key';
+
+const FORMAT: KeyFileFormat = {
+  header: 'CRESS Desk store key 1',
+  invalid: (path, why) => new AppError('STORE_KEY', `Chave do banco ausente ou incorreta: o arquivo da chave "${path}" não pode ser lido (${why}).`, { details: { path } }),
+};
+
+/** The key the process was handed (the app's, unwrapped from the keystore; a job thread's, from its parent). */
+let handed: Buffer | null = null;
+
+/** Uses `key` for every connection this process opens from now on (null: back to the key file). */
+export function useStoreKey(key: Buffer | null): void {
+  if (key !== null && key.length !== 32) throw new RangeError('store key must be 32 bytes');
+  handed = key;
+}
+
+/** The key file the command line and the browser host read. */
+export function storeKeyPath(env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env[STORE_KEY_ENV];
+  return fromEnv ? resolve(fromEnv) : join(defaultUserDataDir(), STORE_KEY_FILE_NAME);
+}
+
+/** The key this process opens stores with, or null when it has none. */
+export function currentStoreKey(): Buffer | null {
+  return handed ?? readKeyFile(FORMAT, storeKeyPath());
+}
+
+/**
+ * The key, made now when the process has none (a new store, or a plain one being encrypted): the
+ * command line and the browser host write it to their key file; the app has always handed one.
+ */
+export function ensureStoreKey(): Buffer {
+  return currentStoreKey() ?? writeKeyFile(FORMAT, randomBytes(32), storeKeyPath());
+}
+
+/** What a job thread needs to open the store: the key, passed in its start data. */
+export function storeKeyForThread(): Buffer | null {
+  return currentStoreKey();
+}
+
+/** The key file's text for `key` (what `key export` and Configurações → "Chave de recuperação" write). */
+export function storeKeyFileText(key: Buffer): string {
+  return keyFileText(FORMAT, key);
+}
+
+/** The key in a recovery file's text, or null when the text is not a store key file. */
+export function parseStoreKeyFile(text: string): Buffer | null {
+  return parseKeyFile(FORMAT, text);
+}
+
+export function storeKeyError(path: string): AppError {
+  return new AppError(
+    'STORE_KEY',
+    `Chave do banco ausente ou incorreta: "${path}" está criptografado com uma chave que este computador não tem. ` +
+      'Informe o arquivo da chave de recuperação (guardado pelo responsável de TI do Conselho) e tente de novo.',
+    { details: { path } },
+  );
+}
