@@ -5,6 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
+import { storeKeyPragmas } from '../rawStore';
 import { CLI_BIN } from './command';
 
 export const HOST_BIN = resolve(__dirname, '../../out/host/host.cjs');
@@ -96,11 +97,14 @@ const BETTER_SQLITE3 = createRequire(__filename).resolve('better-sqlite3');
  * Another process with a plain SQLite connection to `store` inside a transaction: `read` (a
  * deferred transaction that has read, as a sqlite3 session running a SELECT inside BEGIN) or
  * `write` (BEGIN IMMEDIATE and an update not yet committed). Resolves once the transaction holds.
+ * The connection has the desk's key, as tests/rawStore.ts gives it (in the environment, not on the
+ * command line, where every user of the machine could read it).
  */
 export function holdStore(store: string, mode: 'read' | 'write'): Promise<Holder> {
   const script = `
     const Database = require(${JSON.stringify(BETTER_SQLITE3)});
     const db = new Database(${JSON.stringify(store)}, { fileMustExist: true });
+    for (const pragma of JSON.parse(process.env.STORE_KEY_PRAGMAS)) db.pragma(pragma);
     db.pragma('busy_timeout = 10000');
     if (${JSON.stringify(mode)} === 'write') {
       db.exec('BEGIN IMMEDIATE');
@@ -113,7 +117,7 @@ export function holdStore(store: string, mode: 'read' | 'write'): Promise<Holder
     process.stdin.on('data', () => { db.exec('COMMIT'); db.close(); process.exit(0); });
     setInterval(() => {}, 1000);`;
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, STORE_KEY_PRAGMAS: JSON.stringify(storeKeyPragmas(store)) } });
     let errors = '';
     child.stderr.on('data', (d: Buffer) => (errors += d.toString()));
     child.stdout.once('data', () =>

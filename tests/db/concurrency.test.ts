@@ -2,7 +2,6 @@
 // bounded wait is STORE_BUSY, a full disk DISK_FULL naming its folder (never INTERNAL), a restore
 // cannot claim a store another connection holds, only a caller allowed to create gets a new store,
 // and an import written in steps that fails half-way leaves the store as it was.
-import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -18,6 +17,7 @@ import { holdStore } from '../cli/processes';
 import { addPeople, type Person } from '../fixtures/imports/people';
 import { fixture, importInput, jobContext, runImport } from '../fixtures/imports/jobs';
 import { openTestDesk, tempDir, type TestDesk } from './fixtures';
+import { openRawStore } from '../rawStore';
 
 let cleanup: (() => void)[] = [];
 afterEach(() => {
@@ -82,7 +82,7 @@ describe('a restore’s claim on the store', () => {
     cleanup.push(() => desk.cleanup());
     const path = desk.store.path;
     desk.store.close();
-    const reader = new Database(path, { readonly: true });
+    const reader = openRawStore(path, { readonly: true });
     reader.prepare('SELECT count(*) FROM professionals').get();
     expect(() => claimStoreAlone(path, 100)).toThrow(/O banco está aberto em outro programa: feche o CRESS Desk e tente de novo/);
     reader.close();

@@ -17,6 +17,7 @@ import {
 import { writeWaitMs } from '../../db/storeLock';
 import { AppError } from '../../shared/errors';
 import { tempDir, type TempDir } from './fixtures';
+import { openRawStore } from '../rawStore';
 
 let dir: TempDir;
 afterEach(() => dir?.cleanup());
@@ -55,7 +56,7 @@ describe('connections to the store', () => {
   it('a job connection refuses a store of another schema version', () => {
     dir = tempDir();
     openStore({ path: dir.file('store.sqlite') }).close();
-    const raw = new Database(dir.file('store.sqlite'));
+    const raw = openRawStore(dir.file('store.sqlite'));
     raw.pragma(`user_version = ${KNOWN_SCHEMA_VERSION + 1}`);
     raw.close();
     let thrown: unknown = null;

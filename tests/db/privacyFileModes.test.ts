@@ -2,7 +2,6 @@
 // runs it may read them — files 0600, the folders it creates 0700 — whichever command wrote them,
 // and a store an older version left readable by others is narrowed when it is opened.
 // Runs the built command line (out/cli/cress-desk.cjs), as the council's IT person would.
-import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +9,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CLI_BIN, requireBuiltCli } from '../cli/command';
 import { posixOnly } from '../posixOnly';
+import { openRawStore } from '../rawStore';
 
 const root = mkdtempSync(join(tmpdir(), 'cress-desk-modes-'));
 const home = join(root, 'home');
@@ -103,7 +103,7 @@ describe('files and folders the desk writes', () => {
     mkdirSync(join(root, 'antigo'));
     spawnSync(process.execPath, [CLI_BIN, '--db', old, 'init', '--region', '9', '--operator', 'Ana Souza'], { env });
     // Another program holds it open, so its -wal and -shm stay beside it.
-    const reader = new Database(old);
+    const reader = openRawStore(old);
     try {
       reader.pragma('journal_mode = WAL');
       reader.prepare('SELECT count(*) FROM professionals').get();

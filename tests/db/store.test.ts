@@ -7,6 +7,7 @@ import { bundledMigrationFiles } from '../../db/migrate';
 import journal from '../../db/migrations/meta/_journal.json';
 import { AppError } from '../../shared/errors';
 import { tempDir, type TempDir } from './fixtures';
+import { openRawStore } from '../rawStore';
 
 const MIGRATIONS_DIR = join(import.meta.dirname, '..', '..', 'db', 'migrations');
 
@@ -80,7 +81,7 @@ describe('opening a store', () => {
     dir = tempDir();
     const path = dir.file('newer.sqlite');
     openStore({ path }).close();
-    const raw = new Database(path);
+    const raw = openRawStore(path);
     raw.pragma(`user_version = ${KNOWN_SCHEMA_VERSION + 3}`);
     raw.close();
     const error = openError(path);

@@ -13,6 +13,7 @@ import type { Handlers } from '../../shared/contract';
 import type { AuditVerification } from '../../shared/contract/audit';
 import type { Professional } from '../../shared/domain';
 import { addProfessional, EVIDENCE, REASON, tempDir, type TempDir } from './fixtures';
+import { openRawStore } from '../rawStore';
 
 let dir: TempDir;
 let store: Store;
@@ -40,7 +41,7 @@ function save(p: Professional, changes: Record<string, unknown>) {
 /** What someone with the file and a SQLite tool does: the file, outside the desk. */
 function outside(fn: (db: Database.Database) => void): void {
   store.close();
-  const db = new Database(dir.file('store.sqlite'));
+  const db = openRawStore(dir.file('store.sqlite'));
   try {
     fn(db);
   } finally {
@@ -322,7 +323,7 @@ describe('a store from before signing', () => {
     expect(result.notices[0]).toMatch(/desde a entrada 4/);
 
     store.close();
-    const db = new Database(path);
+    const db = openRawStore(path);
     dropAuditGuards(db);
     db.prepare("UPDATE audit_log SET operator = 'Intrusa' WHERE id = 2").run();
     recomputeChain(db);

@@ -1,12 +1,12 @@
 // Files through the browser host, as anyone holding its token could try them: the handlers read
 // and write only what the page uploaded or was handed to download, never a path a caller names.
-import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { download, invoke, runJob, savePath, upload } from './hostClient';
 import { startHost, type RunningHost } from '../../electron/preview/server';
+import { openRawStore } from '../rawStore';
 
 let dir: string;
 let outside: string;
@@ -29,7 +29,7 @@ beforeAll(async () => {
   host = await startHost({ storePath, rendererDir: join(dir, 'renderer') });
   expect(await invoke(host, 'settings:setup', { region: 9, operator: 'Ana Souza' })).toMatchObject({ ok: true });
   // The backup folder is the desk's own setting (the app's folder dialog); here it is set directly.
-  const db = new Database(storePath);
+  const db = openRawStore(storePath);
   db.prepare("INSERT INTO backup_settings (id, folder, updated_at) VALUES (1, ?, 'x')").run(backups);
   db.close();
 });

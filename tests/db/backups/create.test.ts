@@ -1,5 +1,4 @@
 // Creating backups: the file, its name and bag, its verification before the final name, the list.
-import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { validateZipBag, ZipReader } from '../../../db/packaging';
 import { hasTool, run, SEVEN_ZIP_MISSING, sevenZip } from '../packaging/tools';
 import { addProfessional } from '../fixtures';
 import { countRows, filesIn, openBackupDesk, setUpDesk, type BackupDesk } from './fixtures';
+import { openRawStore } from '../../rawStore';
 
 let b: BackupDesk;
 afterEach(() => b?.cleanup());
@@ -58,7 +58,7 @@ describe('creating a backup', () => {
     const bag = join(b.dir.file('out'), created.fileName.replace('.zip', ''));
     const check = run('sha256sum', ['-c', 'manifest-sha256.txt'], bag);
     expect(check.out).toContain('data/cress-desk.sqlite: OK');
-    const db = new Database(join(bag, 'data', 'cress-desk.sqlite'), { readonly: true });
+    const db = openRawStore(join(bag, 'data', 'cress-desk.sqlite'), { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.prepare('SELECT count(*) FROM professionals').pluck().get()).toBe(20);
     db.close();

@@ -6,10 +6,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KNOWN_SCHEMA_VERSION } from '../../../db';
+import { snapshotStore } from '../../../db/backups/snapshot';
 import { MIGRATIONS } from '../../../db/migrate';
 import { writeBagZip, writeZip, ZipReader, type ZipEntry } from '../../../db/packaging';
 import { addProfessional } from '../fixtures';
 import { countRows, filesIn, openBackupDesk, setUpDesk, type BackupDesk } from './fixtures';
+import { openRawStore } from '../../rawStore';
 
 let b: BackupDesk;
 afterEach(() => b?.cleanup());
@@ -138,7 +140,7 @@ describe('restoring a backup', () => {
     expect(countRows(b, 'professionals')).toBe(10);
     expect(basename(applied.previousStore)).toMatch(/^store\.before-restore-\d{8}-\d{6}\.sqlite$/);
     // The store as it was is kept, whole.
-    const aside = new Database(applied.previousStore, { readonly: true });
+    const aside = openRawStore(applied.previousStore, { readonly: true });
     expect(aside.prepare('SELECT count(*) FROM professionals').pluck().get()).toBe(15);
     aside.close();
     // The list still knows the later backup and its pin; the restore is in the audit trail.
@@ -203,8 +205,8 @@ describe('restoring a backup', () => {
     b = openBackupDesk();
     await setUpDesk(b);
     const newer = b.dir.file('newer.sqlite');
-    await b.desk.store.db.backup(newer);
-    const db = new Database(newer);
+    await snapshotStore(b.desk.store.path, newer);
+    const db = openRawStore(newer);
     db.pragma(`user_version = ${KNOWN_SCHEMA_VERSION + 1}`);
     db.close();
     const file = await packageDatabase(b, newer, { region: 9, schemaVersion: KNOWN_SCHEMA_VERSION + 1 });

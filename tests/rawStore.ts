@@ -1,0 +1,28 @@
+// The store file as someone with a SQLite tool and the desk's key opens it, outside the desk: to
+// read what a command left, or to change the file behind the desk's back. The store and the
+// backups' copies are encrypted with the desk's key (db/connections.ts); a plain database (a store
+// an older version left, a copy made before encryption) opens as it is, without a key.
+import Database from 'better-sqlite3';
+import { isPlainDatabaseFile } from '../db/plainFiles';
+import { currentStoreKey, STORE_KEY_ENV } from '../db/storeKey';
+
+/** The pragmas that give a connection to `path` the desk's key, in order (none for a plain database). */
+export function storeKeyPragmas(path: string): string[] {
+  if (isPlainDatabaseFile(path)) return [];
+  const key = currentStoreKey();
+  if (!key) throw new Error(`No store key to open "${path}" with: ${STORE_KEY_ENV} names no key file, or the file is missing.`);
+  return ["cipher = 'sqlcipher'", 'legacy = 4', `key = "x'${key.toString('hex')}'"`];
+}
+
+/** `path` opened with better-sqlite3's `options` and, unless it is a plain database, the desk's key. */
+export function openRawStore(path: string, options?: Database.Options): Database.Database {
+  const pragmas = storeKeyPragmas(path);
+  const db = new Database(path, options);
+  try {
+    for (const pragma of pragmas) db.pragma(pragma);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
