@@ -4,6 +4,7 @@ import type { Handlers } from '../shared/contract';
 import { auditEntriesOf } from './auditEntries';
 import { runAuditVerify } from './auditReplay';
 import { exportAudit } from './auditExport';
+import { exportStoreKey } from './storeKeyExport';
 import { isListedBackup } from './backups/catalog';
 import { backupHandlers } from './backups/handlers';
 import { batchHandlers } from './batches/handlers';
@@ -64,6 +65,8 @@ export function createHandlers(store: Store, env: HandlerEnv): Handlers {
     },
 
     'settings:update': (input) => updateSettings(db, input, nowIso()),
+
+    'settings:exportKey': (input) => exportStoreKey(input),
 
     'registry:search': (input) => searchProfessionals(db, input),
 

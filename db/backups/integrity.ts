@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { readBackupCopy } from '../connections';
+import { mayBeEncryptedDatabase } from '../storeEncryption';
 import { storeKeyForThread } from '../storeKey';
 
 /** What the check's thread is given. */
@@ -30,6 +31,21 @@ export function copyProblems(path: string): string[] {
     return rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
   } catch (error) {
     return [error instanceof Error ? error.message : String(error)];
+  } finally {
+    db?.close();
+  }
+}
+
+/** Does this desk's key (or none, for a plain copy an older version made) open the copy at `path`? */
+export function opensWithDeskKey(path: string): boolean {
+  let db: Database.Database | null = null;
+  try {
+    db = readBackupCopy(path);
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    return true;
+  } catch (error) {
+    if ((error as { code?: string } | null)?.code === 'SQLITE_NOTADB' && mayBeEncryptedDatabase(path)) return false;
+    return true; // damaged in another way: the integrity check says how
   } finally {
     db?.close();
   }

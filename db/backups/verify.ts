@@ -16,6 +16,7 @@ import { zipOpenError } from './errors';
 import { integrityCheck } from './integrity';
 import { BACKUP_PAYLOAD, parseBackupFileName } from './names';
 import { checkBackupSignature } from './signature';
+import { opensWithDeskKey } from './integrity';
 import { inspectCopy, schemaVerdict } from './snapshot';
 import { KNOWN_SCHEMA_VERSION } from '../migrate';
 import { diskFullError, isDiskFullError } from '../storeLock';
@@ -150,7 +151,22 @@ export async function verifyBackupFile(input: VerifyInput, context: JobContext, 
     }
     if (problems.length > 0 || !tee.complete()) return answer(problems, base);
 
-    // The database itself.
+    // The database itself: first, whether this desk's key opens it (the bytes are intact, as the
+    // checksums just said: a backup of another desk, or of this one before a reinstall, is not damaged).
+    if (!opensWithDeskKey(copyPath)) {
+      return answer(
+        [
+          {
+            code: 'DB_KEY',
+            message:
+              'Chave do banco ausente ou incorreta: o banco deste backup está criptografado com outra chave (de outro computador, ou deste antes de uma reinstalação). ' +
+              'O arquivo está íntegro: as somas de verificação conferem. Para usá-lo, informe o arquivo da chave de recuperação daquele banco.',
+            path: PAYLOAD_PATH,
+          },
+        ],
+        base,
+      );
+    }
     context.progress({ phase: 'check', label: 'Conferindo a integridade do banco de dados…', done: 0, total: null });
     const integrity = await integrityCheck(copyPath);
     if (integrity.length > 0) {

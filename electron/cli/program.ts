@@ -15,6 +15,7 @@ import { batchCli } from './batch';
 import { cepCli } from './cep';
 import { correctionsCli } from './corrections';
 import { importCli } from './import';
+import { keyCli } from './key';
 import { registryCli } from './registry';
 import { setupCli } from './setup';
 import { storeCli } from './store';
@@ -24,7 +25,7 @@ import { APP_VERSION } from '../version';
 export { EXIT };
 
 /** The command groups, in the order of the help. */
-const GROUPS = [setupCli, registryCli, correctionsCli, cepCli, auditCli, storeCli, backupCli, batchCli, importCli];
+const GROUPS = [setupCli, registryCli, correctionsCli, cepCli, auditCli, storeCli, backupCli, batchCli, importCli, keyCli];
 
 const EXIT_STATUS = 'Exit status: 0 done, 1 refused (the message says why), 2 usage, 3 integrity failure.';
 

@@ -9,6 +9,7 @@ import { HandleBroker, openDesk, resolveStorePath, type Desk } from '../../db';
 import { privateByDefault } from '../../db/fileModes';
 import { AppError } from '../../shared/errors';
 import { keepAuditKey } from './auditKey';
+import { askForRecoveryKey, keepStoreKey, rememberStoreKey } from './storeKey';
 import { installBackupRoutine } from './backupRoutine';
 import { bindDesktop } from './desktop';
 import { bindIpc } from './ipc';
@@ -46,14 +47,24 @@ function argValue(name: string): string | undefined {
 
 const rendererDir = join(__dirname, '..', 'renderer');
 
-function openAppDesk(): Desk | null {
+async function openAppDesk(): Promise<Desk | null> {
   const path = resolveStorePath({ cliPath: argValue('--db'), env: process.env, userDataDir: app.getPath('userData') });
-  try {
-    return openDesk({ path, appVersion: APP_VERSION, workerPath: join(__dirname, '..', 'worker', 'jobs.cjs'), logDir: app.getPath('logs'), files, create: true });
-  } catch (error) {
-    const message = error instanceof AppError ? error.message : `Não foi possível abrir os dados em ${path}.`;
-    dialog.showErrorBox('CRESS Desk não pôde abrir os dados', message);
-    return null;
+  let recovered = false;
+  for (;;) {
+    try {
+      const opened = openDesk({ path, appVersion: APP_VERSION, workerPath: join(__dirname, '..', 'worker', 'jobs.cjs'), logDir: app.getPath('logs'), files, create: true });
+      if (recovered) await rememberStoreKey();
+      return opened;
+    } catch (error) {
+      // Encrypted with a key the app does not have: the recovery key file, if the clerk has it.
+      if (error instanceof AppError && error.code === 'STORE_KEY' && (await askForRecoveryKey(error.message))) {
+        recovered = true;
+        continue;
+      }
+      const message = error instanceof AppError ? error.message : `Não foi possível abrir os dados em ${path}.`;
+      dialog.showErrorBox('CRESS Desk não pôde abrir os dados', message);
+      return null;
+    }
   }
 }
 
@@ -152,8 +163,8 @@ if (!app.requestSingleInstanceLock()) {
       window.focus();
     }
   });
-  void app.whenReady().then(keepAuditKey).then(() => {
-    desk = openAppDesk();
+  void app.whenReady().then(keepAuditKey).then(keepStoreKey).then(async () => {
+    desk = await openAppDesk();
     if (!desk) {
       app.quit();
       return;

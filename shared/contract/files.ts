@@ -31,6 +31,7 @@ export const FILE_INPUTS = {
   ],
   'imports:report': [{ field: 'path', mode: 'write' }],
   'audit:export': [{ field: 'path', mode: 'write', replace: 'replace' }],
+  'settings:exportKey': [{ field: 'path', mode: 'write', replace: 'replace' }],
   'registry:export': [{ field: 'path', mode: 'write', replace: 'replace' }],
   'batches:export': [{ field: 'path', mode: 'write', replace: 'replace' }],
   'batches:acknowledge': [{ field: 'path', mode: 'read', name: 'fileName' }],

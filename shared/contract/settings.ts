@@ -38,4 +38,9 @@ export const settingsContract = {
       .strict(),
     output: settingsSchema,
   },
+  /** The recovery key: the store's encryption key, written to a file for the council's IT (db/storeKeyExport.ts). */
+  'settings:exportKey': {
+    input: z.object({ path: z.string().min(1).max(1000), replace: z.boolean().optional() }).strict(),
+    output: z.object({ path: z.string() }),
+  },
 } as const;
