@@ -69,8 +69,8 @@ export function parseStoreKeyFile(text: string): Buffer | null {
 export function storeKeyError(path: string): AppError {
   return new AppError(
     'STORE_KEY',
-    `Chave do banco ausente ou incorreta: "${path}" está criptografado com uma chave que este computador não tem. ` +
-      'Informe o arquivo da chave de recuperação (guardado pelo responsável de TI do Conselho) e tente de novo.',
+    `Chave do banco ausente ou incorreta: "${path}" está criptografado com uma chave que este computador não tem (ou o começo do arquivo está danificado). ` +
+      'Informe o arquivo da chave de recuperação (guardado pelo responsável de TI do Conselho) e tente de novo; se a chave é a certa, restaure uma cópia de segurança.',
     { details: { path } },
   );
 }

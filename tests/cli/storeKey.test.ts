@@ -1,0 +1,87 @@
+// The store's key from the command line, as the council's IT meets it: `key export` writes the
+// recovery key (0600, never over a file) and says who can read with it; the store opened with a
+// missing or wrong key is refused with exit 3 and left as it was; the exported file opens the
+// store on another desk, and a backup of this desk verifies there only with it.
+import { spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_BIN, requireBuiltCli } from './command';
+
+let dir: string;
+let store: string;
+let keyFile: string;
+
+function run(env: NodeJS.ProcessEnv, ...args: string[]) {
+  const result = spawnSync(process.execPath, [CLI_BIN, '--db', store, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+beforeAll(() => {
+  requireBuiltCli();
+  dir = mkdtempSync(join(tmpdir(), 'cress-key-'));
+  store = join(dir, 'desk.sqlite');
+  keyFile = join(dir, 'desk.key');
+  const env = { CRESS_DESK_KEY_FILE: keyFile };
+  expect(run(env, 'init', '--region', '9', '--operator', 'Ana Paula').code).toBe(0);
+  expect(run(env, 'demo', '--professionals', '20').code).toBe(0);
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the store key from the command line', () => {
+  it('is made by init, readable by its owner only', () => {
+    expect(readFileSync(keyFile, 'utf8')).toMatch(/^CRESS Desk store key 1\n[0-9a-f]{64}\n$/);
+    if (process.platform !== 'win32') expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+  });
+
+  it('key export writes the recovery key, warns who can read with it, and never writes over a file', () => {
+    const out = join(dir, 'recuperacao.key');
+    const first = run({ CRESS_DESK_KEY_FILE: keyFile }, 'key', 'export', '--out', out);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Whoever holds this file can read the store and its backups/);
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(keyFile, 'utf8'));
+    if (process.platform !== 'win32') expect(statSync(out).mode & 0o777).toBe(0o600);
+    writeFileSync(join(dir, 'notes.txt'), 'anotações do TI');
+    const again = run({ CRESS_DESK_KEY_FILE: keyFile }, 'key', 'export', '--out', join(dir, 'notes.txt'));
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/já existe/);
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('anotações do TI');
+    // The key is never printed.
+    const hex = readFileSync(keyFile, 'utf8').split('\n')[1] as string;
+    expect(first.stdout + first.stderr + again.stdout + again.stderr).not.toContain(hex);
+  });
+
+  it('a missing or wrong key: exit 3, "Chave do banco ausente ou incorreta", the store untouched, no key made', () => {
+    const before = sha256(store);
+    const wrong = join(dir, 'wrong.key');
+    writeFileSync(wrong, `CRESS Desk store key 1\n${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
+    for (const key of [join(dir, 'nowhere', 'store.key'), wrong]) {
+      const result = run({ CRESS_DESK_KEY_FILE: key }, 'info');
+      expect(result.code, key).toBe(3);
+      expect(result.stderr).toMatch(/Chave do banco ausente ou incorreta/);
+    }
+    expect(existsSync(join(dir, 'nowhere'))).toBe(false);
+    expect(sha256(store)).toBe(before);
+  });
+
+  it('a backup verifies with the desk’s key; elsewhere it is told the key is wrong, never that it is damaged', () => {
+    const backups = join(dir, 'backups');
+    mkdirSync(backups);
+    expect(run({ CRESS_DESK_KEY_FILE: keyFile }, 'backup', 'create', '--out', backups).code).toBe(0);
+    const file = join(backups, readdirSync(backups).find((f) => f.endsWith('.zip')) as string);
+    expect(run({ CRESS_DESK_KEY_FILE: keyFile }, 'backup', 'verify', file).code).toBe(0);
+    // Another desk, with its own key and store.
+    const otherStore = join(dir, 'other.sqlite');
+    const otherKey = join(dir, 'other.key');
+    const other = spawnSync(process.execPath, [CLI_BIN, '--db', otherStore, 'init', '--region', '9', '--operator', 'Bia'], { encoding: 'utf8', env: { ...process.env, CRESS_DESK_KEY_FILE: otherKey } });
+    expect(other.status).toBe(0);
+    const elsewhere = spawnSync(process.execPath, [CLI_BIN, '--db', otherStore, 'backup', 'verify', file], { encoding: 'utf8', env: { ...process.env, CRESS_DESK_KEY_FILE: otherKey } });
+    expect(elsewhere.status).toBe(3);
+    expect(elsewhere.stdout + elsewhere.stderr).toMatch(/Chave do banco ausente ou incorreta/);
+    expect(elsewhere.stdout + elsewhere.stderr).not.toMatch(/danificad/);
+  });
+});
