@@ -74,7 +74,8 @@ function openOnce(path: string, create: boolean, last = false): Store | null {
   // A store an older version left plain is encrypted before anything else reads it.
   if (before !== null && isPlainDatabaseFile(path)) {
     try {
-      encryptPlainStore(path, ensureStoreKey());
+      const key = ensureStoreKey();
+      if (key) encryptPlainStore(path, key);
     } catch (error) {
       throw storeError(error, path);
     }

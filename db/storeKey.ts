@@ -23,12 +23,17 @@ const FORMAT: KeyFileFormat = {
   invalid: (path, why) => new AppError('STORE_KEY', `Chave do banco ausente ou incorreta: o arquivo da chave "${path}" não pode ser lido (${why}).`, { details: { path } }),
 };
 
-/** The key the process was handed (the app's, unwrapped from the keystore; a job thread's, from its parent). */
-let handed: Buffer | null = null;
+/**
+ * What the process was handed: a key (the app's, unwrapped from the keystore; a job thread's, from
+ * its parent), `plain` (the benchmark's pass on plain stores, to measure what encryption costs —
+ * nothing in the app or the command line hands it), or nothing (the key file is read).
+ */
+export type HandedKey = Buffer | 'plain' | null;
+let handed: HandedKey = null;
 
 /** Uses `key` for every connection this process opens from now on (null: back to the key file). */
-export function useStoreKey(key: Buffer | null): void {
-  if (key !== null && key.length !== 32) throw new RangeError('store key must be 32 bytes');
+export function useStoreKey(key: HandedKey): void {
+  if (Buffer.isBuffer(key) && key.length !== 32) throw new RangeError('store key must be 32 bytes');
   handed = key;
 }
 
@@ -40,6 +45,7 @@ export function storeKeyPath(env: NodeJS.ProcessEnv = process.env): string {
 
 /** The key this process opens stores with, or null when it has none. */
 export function currentStoreKey(): Buffer | null {
+  if (handed === 'plain') return null;
   return handed ?? readKeyFile(FORMAT, storeKeyPath());
 }
 
@@ -47,13 +53,19 @@ export function currentStoreKey(): Buffer | null {
  * The key, made now when the process has none (a new store, or a plain one being encrypted): the
  * command line and the browser host write it to their key file; the app has always handed one.
  */
-export function ensureStoreKey(): Buffer {
+export function ensureStoreKey(): Buffer | null {
+  if (handed === 'plain') return null;
   return currentStoreKey() ?? writeKeyFile(FORMAT, randomBytes(32), storeKeyPath());
 }
 
 /** What a job thread needs to open the store: the key, passed in its start data. */
-export function storeKeyForThread(): Buffer | null {
-  return currentStoreKey();
+export function storeKeyForThread(): HandedKey {
+  return handed === 'plain' ? 'plain' : currentStoreKey();
+}
+
+/** The key as a thread receives it in its start data (a Buffer arrives as a Uint8Array). */
+export function threadKey(received: HandedKey | Uint8Array): HandedKey {
+  return received === null || received === 'plain' ? received : Buffer.from(received);
 }
 
 /** The key file's text for `key` (what `key export` and Configurações → "Chave de recuperação" write). */

@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { readBackupCopy } from '../connections';
 import { mayBeEncryptedDatabase } from '../storeEncryption';
-import { storeKeyForThread } from '../storeKey';
+import { storeKeyForThread, type HandedKey } from '../storeKey';
 
 /** What the check's thread is given. */
 export interface IntegrityData {
   path: string;
   /** The store's key (db/storeKey.ts): a thread opens the store with its parent's key, never a file's. */
-  storeKey: Buffer | null;
+  storeKey: HandedKey;
 }
 
 /** What the check's thread answers: SQLite's problems, none when the copy is sound. */

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { JobProgress, JobStatus } from '../../shared/contract/jobs';
 import { AppError, type AppErrorData } from '../../shared/errors';
-import { storeKeyForThread } from '../storeKey';
+import { storeKeyForThread, type HandedKey } from '../storeKey';
 import { storeError } from '../storeLock';
 import type { JobKind } from '../../shared/contract/jobKinds';
 import { jobFunction, type JobInput } from './registry';
@@ -30,7 +30,7 @@ export interface WorkerData {
   storePath: string;
   cancelFlag: SharedArrayBuffer;
   /** The store's key (db/storeKey.ts): a thread opens the store with its parent's key, never a file's. */
-  storeKey: Buffer | null;
+  storeKey: HandedKey;
 }
 
 /** Messages a worker posts back. */

@@ -1,11 +1,11 @@
 // The worker thread's entry (built to out/worker/jobs.cjs): runs one job and posts its outcome.
 import { parentPort, workerData } from 'node:worker_threads';
-import { useStoreKey } from '../storeKey';
+import { threadKey, useStoreKey } from '../storeKey';
 import { jobFunction } from './registry';
 import { errorData, type WorkerData, type WorkerMessage } from './runner';
 
 const data = workerData as WorkerData;
-useStoreKey(data.storeKey === null ? null : Buffer.from(data.storeKey));
+useStoreKey(threadKey(data.storeKey));
 const flag = new Int32Array(data.cancelFlag);
 const post = (message: WorkerMessage) => parentPort?.postMessage(message);
 let lastPost = 0;

@@ -1,14 +1,16 @@
 // `npm run bench`: fills a temporary store with synthetic professionals and times the registry's
 // hot paths through the same handlers the app uses. It is a report: the exit code is 0 even when
-// a target is missed; the verdict column says so. `BENCH_BUSY=1` runs it twice — as it is, then
-// beside a process that keeps one core busy — and prints both reports; `BENCH_ONLY=<pattern>`
-// runs only the cases whose name matches.
+// a target is missed; the verdict column says so. It runs twice — on an encrypted store, as the app
+// keeps it, and on a plain one — and prints each case's cost of encryption (storePasses.ts).
+// `BENCH_BUSY=1` runs the encrypted pass as it is, then beside a process that keeps one core busy,
+// and prints both reports; `BENCH_ONLY=<pattern>` runs only the cases whose name matches.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHandlers, openStore, type Store } from '../../db';
 import { sealWritten } from '../../db/audit';
+import { useStoreKey } from '../../db/storeKey';
 import type { BenchContext } from './context';
 import { backupCases, backupResponsiveness } from './backupCases';
 import { batchCases } from './batchCases';
@@ -18,6 +20,7 @@ import { registryCases } from './registryCases';
 import { storeOpenCases } from './storeOpenCases';
 import { formatBytes, formatCount, formatMs, machineLines, resultTable, VERDICT_OK, VERDICT_OVER } from './report';
 import { runCases, type BenchCase, type CaseResult } from './runner';
+import { encryptionCostTable, runBothPasses, storePassOf } from './storePasses';
 
 const DEFAULT_PROFESSIONALS = 250_000;
 const REGION_SP = 9;
@@ -82,7 +85,9 @@ async function main(): Promise<void> {
     console.log(`Profissionais: ${formatCount(professionals)} (CRESS ${REGION_SP}ª Região)\n`);
 
     // Later features add their own groups of cases here.
-    const cases: BenchCase[] = [...registryCases(context), ...batchCases(context), ...backupCases(context), ...storeOpenCases(context), ...importCases(context)];
+    // The command line and the browser host always encrypt: their cases run on the encrypted pass only.
+    const opening = storePassOf(process.env) === 'plain' ? [] : storeOpenCases(context);
+    const cases: BenchCase[] = [...registryCases(context), ...batchCases(context), ...backupCases(context), ...opening, ...importCases(context)];
     const only = casesToRun();
     const [fill, ...chosen] = cases.filter((c, i) => i === 0 || only.test(c.name)); // the first case fills the store the others use
     const fillResult = await runCases([fill as BenchCase], printCase);
@@ -96,6 +101,7 @@ async function main(): Promise<void> {
     console.log(resultTable(idle));
     if (only.test('backup')) for (const line of await backupResponsiveness(context, join(__dirname, '..', 'worker', 'jobs.cjs'))) console.log(line);
     printVerdict(idle);
+    if (process.env.BENCH_RESULTS) writeFileSync(process.env.BENCH_RESULTS, JSON.stringify(idle));
 
     console.log('Referência: a mesma operação em better-sqlite3 puro (SELECT preparado, INSERT simples em banco à parte, consulta FTS5 direta).');
   } finally {
@@ -112,7 +118,7 @@ async function main(): Promise<void> {
 function runIdleThenBusy(): void {
   const again = (label: string) => {
     console.log(`\n=== ${label} ===\n`);
-    const run = spawnSync(process.execPath, [...process.execArgv, process.argv[1] as string], { stdio: 'inherit', env: { ...process.env, BENCH_BUSY: '' } });
+    const run = spawnSync(process.execPath, [...process.execArgv, process.argv[1] as string], { stdio: 'inherit', env: { ...process.env, BENCH_BUSY: '', BENCH_STORE: 'encrypted' } });
     if (run.status !== 0) throw new Error(`benchmark (${label}) ended with ${run.status}`);
   };
   again('Máquina livre');
@@ -124,9 +130,19 @@ function runIdleThenBusy(): void {
   }
 }
 
+/** Both passes, then the cost of encryption case by case. */
+function runEncryptedAndPlain(): void {
+  const passes = runBothPasses();
+  console.log('\nCusto da criptografia (p95 de cada caso, no mesmo banco gerado):\n');
+  console.log(encryptionCostTable(passes));
+}
+
+// The plain pass (and the import children it starts) open every store without a key.
+if (storePassOf(process.env) === 'plain') useStoreKey('plain');
 // The import cases start this same bundle again to measure one import in a process of its own.
 if (!runImportChild(process.argv)) {
   if (process.env.BENCH_BUSY === '1') runIdleThenBusy();
+  else if (storePassOf(process.env) === null) runEncryptedAndPlain();
   else
     main().catch((error: unknown) => {
       console.error(error);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { AppError, type AppErrorData } from '../../../shared/errors';
 import type { ProfessionalRow } from '../../registry';
-import { storeKeyForThread } from '../../storeKey';
+import { storeKeyForThread, type HandedKey } from '../../storeKey';
 import type { NewImport } from '../history';
 import { ImportWriter } from './importWriter';
 import { LOG_FOLD_SLOTS, LogFolds } from './logFolds';
@@ -101,7 +101,7 @@ export interface WriterData {
   /** REPLIES, APPLIED, FAILED, then the log-folding slots (logFolds.ts). */
   shared: SharedArrayBuffer;
   /** The store's key (db/storeKey.ts): a thread opens the store with its parent's key, never a file's. */
-  storeKey: Buffer | null;
+  storeKey: HandedKey;
 }
 
 /** The built writer script beside the running bundle (out/worker/importWriter.cjs), if there is one. */

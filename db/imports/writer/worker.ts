@@ -6,14 +6,14 @@ import type Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, type AppErrorData } from '../../../shared/errors';
 import { storeError } from '../../storeLock';
-import { useStoreKey } from '../../storeKey';
+import { threadKey, useStoreKey } from '../../storeKey';
 import { openJobConnection, WRITING_CACHE_KIB } from '../../connections';
 import { LOG_FOLD_AT, type WriterData, type WriterReply } from './link';
 import { LogFolds } from './logFolds';
 import { StagedWriter } from './stagedWriter';
 
 const { storePath, port, shared, storeKey } = workerData as WriterData;
-useStoreKey(storeKey === null ? null : Buffer.from(storeKey));
+useStoreKey(threadKey(storeKey));
 const flags = new Int32Array(shared);
 let db: Database.Database | null = null;
 let writer: StagedWriter | null = null;
