@@ -19,6 +19,7 @@ import { PageHeader } from '../components/PageHeader';
 import { useNotify } from '../stores/notify';
 import { useSession } from '../stores/session';
 import { AuditExport } from './AuditExport';
+import { RecoveryKey } from './RecoveryKey';
 import { SETTINGS_TEXT as TEXT } from './settings.text';
 
 export function SettingsScreen() {
@@ -46,6 +47,7 @@ export function SettingsScreen() {
         </Section>
         <AuditCheck />
         <AuditExport />
+        <RecoveryKey />
       </Stack>
     </Box>
   );

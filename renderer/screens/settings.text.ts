@@ -41,4 +41,15 @@ export const SETTINGS_TEXT = {
   exportSaveTitle: 'Salvar histórico de auditoria',
   exportDateInvalid: 'Informe as duas datas no formato dd/mm/aaaa.',
   exported: (entries: number, name: string) => `Histórico exportado: ${plural(entries, 'registro', 'registros')} em ${name}.`,
+  keyTitle: 'Chave de recuperação',
+  keyHelp:
+    'Os dados deste computador e os backups são gravados criptografados. A chave fica guardada pelo sistema para este usuário; se o Windows for reinstalado ou o computador trocado, só a chave de recuperação abre o banco e os backups. Exporte-a uma vez e entregue ao responsável de TI do Conselho.',
+  keyWarning:
+    'Quem tiver este arquivo consegue ler todos os dados do cadastro e dos backups. Guarde-o fora deste computador (por exemplo, num pendrive no cofre do Conselho) e nunca o envie por e-mail.',
+  keyUnderstood: 'Entendi: quem tiver o arquivo lê os dados',
+  keyButton: 'Exportar chave de recuperação',
+  keyExporting: 'Exportando…',
+  keySaveTitle: 'Salvar chave de recuperação',
+  keyFileType: 'Chave do CRESS Desk',
+  keyExported: (name: string) => `Chave de recuperação gravada em ${name}. Guarde-a fora deste computador.`,
 } as const;

@@ -27,3 +27,24 @@ test('the audit trail of a period downloads as a spreadsheet without personal va
   expect(JSON.stringify(rows)).not.toContain('lgpd.teste@exemplo.com.br');
   expect(JSON.stringify(rows)).not.toContain(someone?.cpf);
 });
+
+test('the recovery key downloads only once the clerk confirms who can read the data with it', async ({ desk }) => {
+  const { page } = desk;
+  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
+  await page.reload();
+  await page.getByRole('button', { name: 'Configurações' }).click();
+  const card = page.getByRole('region', { name: 'Chave de recuperação' });
+  await expect(card.getByText(/Quem tiver este arquivo consegue ler todos os dados/)).toBeVisible();
+  const button = card.getByRole('button', { name: 'Exportar chave de recuperação' });
+  await expect(button).toBeDisabled();
+  await card.getByRole('checkbox', { name: /Entendi: quem tiver o arquivo lê os dados/ }).check();
+  const downloading = page.waitForEvent('download');
+  await button.click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('CRESS09-chave-de-recuperacao.key');
+  const text = readFileSync(await download.path(), 'utf8');
+  expect(text).toMatch(/^CRESS Desk store key 1\n[0-9a-f]{64}\n$/);
+  await expect(page.getByText(/Chave de recuperação gravada em CRESS09-chave-de-recuperacao\.key/)).toBeVisible();
+  // The key itself is never shown on the screen.
+  expect(await page.locator('body').innerText()).not.toContain(text.split('\n')[1] as string);
+});
