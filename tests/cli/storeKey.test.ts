@@ -74,6 +74,10 @@ describe('the store key from the command line', () => {
     expect(run({ CRESS_DESK_KEY_FILE: keyFile }, 'backup', 'create', '--out', backups).code).toBe(0);
     const file = join(backups, readdirSync(backups).find((f) => f.endsWith('.zip')) as string);
     expect(run({ CRESS_DESK_KEY_FILE: keyFile }, 'backup', 'verify', file).code).toBe(0);
+    // The backup holds the encrypted database, never the key.
+    const hex = readFileSync(keyFile, 'utf8').split('\n')[1] as string;
+    expect(readFileSync(file).includes(Buffer.from(hex))).toBe(false);
+    expect(readFileSync(file).includes(Buffer.from(hex, 'hex'))).toBe(false);
     // Another desk, with its own key and store.
     const otherStore = join(dir, 'other.sqlite');
     const otherKey = join(dir, 'other.key');
