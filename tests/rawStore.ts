@@ -1,7 +1,8 @@
 // The store file as someone with a SQLite tool and the desk's key opens it, outside the desk: to
-// read what a command left, or to change the file behind the desk's back. The store and the
-// backups' copies are encrypted with the desk's key (db/connections.ts); a plain database (a store
-// an older version left, a copy made before encryption) opens as it is, without a key.
+// read what a command left, or to change the file (or the bytes under its encryption) behind the
+// desk's back. The store and the backups' copies are encrypted with the desk's key
+// (db/connections.ts); a plain database (a store an older version left, a copy made before
+// encryption) opens as it is, without a key.
 import Database from 'better-sqlite3';
 import { isPlainDatabaseFile } from '../db/plainFiles';
 import { currentStoreKey, STORE_KEY_ENV } from '../db/storeKey';
@@ -12,6 +13,30 @@ export function storeKeyPragmas(path: string): string[] {
   const key = currentStoreKey();
   if (!key) throw new Error(`No store key to open "${path}" with: ${STORE_KEY_ENV} names no key file, or the file is missing.`);
   return ["cipher = 'sqlcipher'", 'legacy = 4', `key = "x'${key.toString('hex')}'"`];
+}
+
+/**
+ * Lets `change` work on the bytes of the database `path` as they are under its encryption: the file
+ * is taken out of it with the desk's key, changed, then encrypted again with the same key (as
+ * someone with the key, a SQLite tool and a hex editor would). A plain database is changed as it is.
+ * The file must not be in WAL mode (a backup's copy is not).
+ */
+export function changePlainBytes(path: string, change: (plainPath: string) => void): void {
+  const pragmas = storeKeyPragmas(path);
+  if (pragmas.length === 0) return change(path);
+  const encrypted = openRawStore(path);
+  try {
+    encrypted.pragma("rekey = ''");
+  } finally {
+    encrypted.close();
+  }
+  change(path);
+  const plain = new Database(path);
+  try {
+    for (const pragma of pragmas) plain.pragma(pragma.replace(/^key = /, 'rekey = '));
+  } finally {
+    plain.close();
+  }
 }
 
 /** `path` opened with better-sqlite3's `options` and, unless it is a plain database, the desk's key. */

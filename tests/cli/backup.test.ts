@@ -1,10 +1,10 @@
 // `cress-desk backup …` as an IT person runs it: the built command, a real store, real files.
-import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openRawStore } from '../rawStore';
 
 const bin = resolve(__dirname, '../../out/cli/cress-desk.cjs');
 let dir: string;
@@ -21,7 +21,7 @@ function json(...args: string[]) {
   return { ...result, body: JSON.parse(result.stdout) };
 }
 function professionals(): number {
-  const db = new Database(store, { readonly: true });
+  const db = openRawStore(store, { readonly: true });
   try {
     return db.prepare('SELECT count(*) FROM professionals').pluck().get() as number;
   } finally {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateZipBag } from '../../db/packaging';
+import { openRawStore } from '../rawStore';
 
 const bin = resolve(__dirname, '../../out/cli/cress-desk.cjs');
 const FINAL_NAME = /^CRESS\d{2}-backup-\d{8}-\d{6}\.zip$/;
@@ -44,7 +45,7 @@ function timed(args: string[]): number {
 }
 
 function storeFacts(): { integrity: string; professionals: number } {
-  const db = new Database(store);
+  const db = openRawStore(store);
   try {
     return {
       integrity: db.pragma('integrity_check', { simple: true }) as string,
@@ -81,7 +82,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'cress-faults-'));
   store = join(dir, 'desk.sqlite');
   expect(cli('init', '--region', '9', '--operator', 'Ana').status).toBe(0);
-  const db = new Database(store);
+  const db = openRawStore(store);
   addRows(db, 25_000, 120_000);
   db.close();
 });
@@ -112,7 +113,7 @@ describe('killed at random moments', () => {
     const created = JSON.parse(cli('--json', 'backup', 'create', '--out', folder).stdout) as { file: string; counts: { professionals: number } };
     const restoredCount = created.counts.professionals;
     const grow = () => {
-      const db = new Database(store);
+      const db = openRawStore(store);
       addRows(db, 500, 0);
       db.close();
       return storeFacts().professionals;

@@ -1,11 +1,11 @@
 // `cress-desk batch …` as an IT person runs it (the built command, a real store), and the export
 // killed at random moments: never a partial file under the final name, the batch still exportable.
-import Database from 'better-sqlite3';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openRawStore } from '../rawStore';
 
 const bin = resolve(__dirname, '../../out/cli/cress-desk.cjs');
 let dir: string;
@@ -24,7 +24,7 @@ function storeWithCorrections(name: string, professionals: number, perProfession
   const store = join(dir, name);
   expect(run(store, 'init', '--region', '9', '--operator', 'Ana Souza').code).toBe(0);
   expect(run(store, 'demo', '--professionals', String(professionals), '--seed', '5').code).toBe(0);
-  const db = new Database(store);
+  const db = openRawStore(store);
   const insert = db.prepare(
     `INSERT INTO corrections (uuid, professional_id, field, old_value, new_value, reason, evidence_kind, evidence_arrival, evidence_date,
        operator, created_at, status, source, dip_consequence)
@@ -74,7 +74,7 @@ describe('cress-desk batch', () => {
     const sent = json(store, 'batch', 'mark-sent', 'CRESS09-lote-2026-0001.zip', '--overdue-hours', '48');
     expect(sent.body).toMatchObject({ state: 'sent', overdueHours: 48, counts: { unanswered: 30 } });
 
-    const db = new Database(store, { readonly: true });
+    const db = openRawStore(store, { readonly: true });
     const ids = (db.prepare('SELECT uuid FROM corrections ORDER BY id').all() as { uuid: string }[]).map((r) => r.uuid);
     db.close();
     const ack = join(dir, 'confirmacao.json');
@@ -100,7 +100,7 @@ describe('cress-desk batch', () => {
   it('remove takes one item out of an open batch, and refuses once the batch is sealed', () => {
     const store = storeWithCorrections('remove.sqlite', 5, 1);
     run(store, 'batch', 'create');
-    const db = new Database(store, { readonly: true });
+    const db = openRawStore(store, { readonly: true });
     const [first, second] = (db.prepare('SELECT uuid FROM corrections ORDER BY id').all() as { uuid: string }[]).map((r) => r.uuid);
     db.close();
     const removed = run(store, 'batch', 'remove', '2026-0001', first!);
@@ -112,7 +112,7 @@ describe('cress-desk batch', () => {
     run(store, 'batch', 'seal', '2026-0001');
     const refused = run(store, 'batch', 'remove', '2026-0001', second!);
     expect(refused).toMatchObject({ code: 1, stderr: expect.stringMatching(/o lote está fechado, e só se retiram itens de um lote em revisão\. \[BATCH_STATE\]/) });
-    const after = new Database(store, { readonly: true });
+    const after = openRawStore(store, { readonly: true });
     expect(after.prepare('SELECT status FROM corrections WHERE uuid = ?').get(second)).toEqual({ status: 'batched' });
     expect(after.prepare('SELECT status, batch_id FROM corrections WHERE uuid = ?').get(first)).toEqual({ status: 'pending', batch_id: null });
     after.close();
@@ -126,7 +126,7 @@ describe('cress-desk batch', () => {
     mkdirSync(out);
     run(store, 'batch', 'export', '2026-0001', '--out', out);
     run(store, 'batch', 'mark-sent', '2026-0001');
-    const db = new Database(store, { readonly: true });
+    const db = openRawStore(store, { readonly: true });
     const ids = (db.prepare('SELECT uuid FROM corrections ORDER BY id').all() as { uuid: string }[]).map((r) => r.uuid);
     // Every professional of the demo has one correction here; those not yet in manufacture change.
     const news = (db.prepare("SELECT count(*) AS n FROM professionals WHERE dip_status <> 'in_manufacture'").get() as { n: number }).n;
@@ -144,7 +144,7 @@ describe('cress-desk batch', () => {
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(/6 synced \(1 to the registry only, DIP request not corrected\), 0 rejected/);
     expect(imported.stdout).toContain(`DIP status updated for ${news} ${news === 1 ? 'professional' : 'professionals'}.`);
-    const after = new Database(store, { readonly: true });
+    const after = openRawStore(store, { readonly: true });
     expect(after.prepare("SELECT count(*) AS n FROM record_history WHERE kind = 'dip_update' AND new_value = 'in_manufacture'").get()).toEqual({ n: news });
     expect(after.prepare('SELECT count(*) AS n FROM corrections WHERE dip_request_corrected = 0').get()).toEqual({ n: 1 });
     expect(after.prepare("SELECT count(*) AS n FROM corrections c JOIN professionals p ON p.id = c.professional_id WHERE p.dip_status <> 'in_manufacture'").get()).toEqual({ n: 0 });
@@ -185,7 +185,7 @@ describe('cress-desk batch', () => {
     const reference = json(store, 'batch', 'export', '2026-0001', '--out', referenceDir).body as { file: string; sha256: string };
     const took = Date.now() - started;
     // Back to sealed, as before any export (the reference run recorded itself).
-    const reset = new Database(store);
+    const reset = openRawStore(store);
     reset.prepare("UPDATE batches SET state = 'sealed', exported_at = NULL, package_sha256 = NULL, package_file_name = NULL").run();
     reset.close();
 
@@ -207,7 +207,7 @@ describe('cress-desk batch', () => {
       // Whatever is under the final name is the whole package; partial files are hidden names.
       if (existsSync(final)) expect(spawnSync('sha256sum', [final], { encoding: 'utf8' }).stdout.split(' ')[0]).toBe(reference.sha256);
       for (const name of readdirSync(out)) expect(name === 'CRESS09-lote-2026-0001.zip' || /^\.CRESS09-lote-2026-0001\.zip\.partial-[0-9a-f]+$/.test(name)).toBe(true);
-      const db = new Database(store, { readonly: true });
+      const db = openRawStore(store, { readonly: true });
       expect(db.pragma('quick_check', { simple: true })).toBe('ok');
       expect(['sealed', 'exported']).toContain((db.prepare('SELECT state FROM batches').get() as { state: string }).state);
       db.close();

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliOn, requireBuiltCli } from './command';
+import { openRawStore } from '../rawStore';
 
 let dir: string;
 let store: string;
@@ -115,7 +116,7 @@ describe('cress-desk', () => {
 
   it('verifies the audit chain and exits 3 when an entry was tampered with', () => {
     expect(json('audit', 'verify').body.ok).toBe(true);
-    const db = new Database(store);
+    const db = openRawStore(store);
     // Someone with the file and a SQLite tool: drop the append-only guards, then rewrite history.
     const guards = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").pluck().all() as string[];
     for (const name of guards) db.exec(`DROP TRIGGER "${name}"`);

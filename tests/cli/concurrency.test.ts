@@ -3,7 +3,6 @@
 // it, writers take turns within a bounded wait and are told when the store stays busy, a killed
 // writer leaves no lock behind, a long import never makes the counter wait, and only `init` creates
 // a store (a full disk: diskFull.test.ts).
-import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writersWaiting } from '../../db/storeLock';
 import { cliOn, requireBuiltCli } from './command';
 import { cliAsync, holdStore, startHostProcess } from './processes';
+import { openRawStore } from '../rawStore';
 
 const IN_USE = 'O banco está aberto em outro programa: feche o CRESS Desk e tente de novo';
 const PEOPLE = 3600;
@@ -21,7 +21,7 @@ let backup: string;
 const { run, json } = cliOn(() => store);
 
 function read<T>(path: string, sql: string, ...params: unknown[]): T[] {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
+  const db = openRawStore(path, { readonly: true, fileMustExist: true });
   try {
     return db.prepare(sql).all(...params) as T[];
   } finally {
@@ -42,7 +42,7 @@ function deadPid(): number {
 function copyOf(name: string): string {
   const folder = join(dir, name);
   mkdirSync(folder, { recursive: true });
-  const db = new Database(store);
+  const db = openRawStore(store);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
   copyFileSync(store, join(folder, 'store.sqlite'));

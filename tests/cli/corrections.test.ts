@@ -3,9 +3,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliOn, requireBuiltCli } from './command';
+import { openRawStore } from '../rawStore';
 
 let dir: string;
 let store: string;
@@ -21,7 +21,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function someone(where: string): { registration_number: string; email: string | null } {
-  const db = new Database(store, { readonly: true });
+  const db = openRawStore(store, { readonly: true });
   try {
     return db.prepare(`SELECT registration_number, email FROM professionals WHERE ${where} ORDER BY id LIMIT 1`).get() as { registration_number: string; email: string | null };
   } finally {

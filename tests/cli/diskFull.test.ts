@@ -1,6 +1,5 @@
 // A full disk is named as such: a correction, a backup and a restore on a store whose disk is full
 // (a small tmpfs in a mount namespace of the test's own) say DISK_FULL and leave the store as it was.
-import Database from 'better-sqlite3';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -8,11 +7,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliOn, requireBuiltCli } from './command';
 import { canMountTmpfs, onFullDisk } from './processes';
+import { openRawStore, storeKeyPragmas } from '../rawStore';
 
 let dir: string;
 
 function read<T>(path: string, sql: string): T[] {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
+  const db = openRawStore(path, { readonly: true, fileMustExist: true });
   try {
     return db.prepare(sql).all() as T[];
   } finally {
@@ -30,6 +30,7 @@ describe('a full disk is named as such', () => {
   const CHECK = `
     const Database = require(process.argv[2]);
     const db = new Database(process.argv[3], { readonly: true });
+    for (const pragma of JSON.parse(process.env.STORE_KEY_PRAGMAS)) db.pragma(pragma);
     const facts = {
       integrity: db.pragma('integrity_check', { simple: true }),
       corrections: db.prepare('SELECT count(*) FROM corrections').pluck().get(),
@@ -104,6 +105,6 @@ describe('a full disk is named as such', () => {
   });
 
   function env(): NodeJS.ProcessEnv {
-    return { SMALL: small, CHECK: check, SQLITE: createRequire(__filename).resolve('better-sqlite3') };
+    return { SMALL: small, CHECK: check, SQLITE: createRequire(__filename).resolve('better-sqlite3'), STORE_KEY_PRAGMAS: JSON.stringify(storeKeyPragmas(small)) };
   }
 });

@@ -5,8 +5,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openRawStore } from '../rawStore';
 
 const bin = resolve(__dirname, '../../out/cli/cress-desk.cjs');
 const ROWS = 30_000;
@@ -31,7 +31,7 @@ function killedAfter(ms: number): Promise<void> {
 
 /** Every import either wrote all it says or is absent; nothing of a killed one is left behind. */
 function checkConsistent(initialVersions: number): { imports: number } {
-  const db = new Database(store, { readonly: true });
+  const db = openRawStore(store, { readonly: true });
   try {
     const imports = db.prepare('SELECT id, accepted FROM imports').all() as { id: number; accepted: number }[];
     const orphans = db.prepare('SELECT count(*) AS n FROM corrections WHERE import_id NOT IN (SELECT id FROM imports)').get() as { n: number };
@@ -56,7 +56,7 @@ beforeAll(() => {
   store = join(dir, 'desk.sqlite');
   expect(cli('init', '--region', '9', '--operator', 'Ana').status).toBe(0);
   expect(cli('demo', '--professionals', String(ROWS), '--seed', '4').status).toBe(0);
-  const db = new Database(store, { readonly: true });
+  const db = openRawStore(store, { readonly: true });
   const cpfs = db.prepare('SELECT cpf FROM professionals ORDER BY id').pluck().all() as string[];
   db.close();
   writeFileSync(file = join(dir, 'emails.csv'), ['CPF;E-mail', ...cpfs.map((cpf, i) => `${cpf};pessoa.${i}@exemplo.com.br`)].join('\r\n'));
@@ -64,7 +64,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 it('leaves the store whole whenever the import is killed', async () => {
-  const db = new Database(store, { readonly: true });
+  const db = openRawStore(store, { readonly: true });
   const initial = (db.prepare('SELECT total(row_version) AS v FROM professionals').get() as { v: number }).v;
   db.close();
   // Kill points spread over the run: while opening, reading, writing and committing.

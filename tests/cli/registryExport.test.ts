@@ -1,13 +1,13 @@
 // `cress-desk registry export` as an IT person runs it (the built command, a real store): the file
 // for the council's main system, which `import registry` reads back changing nothing; a bad date
 // is wrong usage, an existing file is never replaced; `registry show/search` still answer.
-import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { cliOn, requireBuiltCli } from './command';
+import { openRawStore } from '../rawStore';
 
 let dir: string;
 let store: string;
@@ -21,7 +21,7 @@ beforeAll(() => {
   store = join(dir, 'desk.sqlite');
   expect(run('init', '--region', '9', '--operator', 'Ana Souza').code).toBe(0);
   expect(run('demo', '--professionals', '30', '--seed', '7').code).toBe(0);
-  const db = new Database(store);
+  const db = openRawStore(store);
   const [first, second] = db
     .prepare("SELECT registration_number, cpf FROM professionals WHERE mother_name IS NOT NULL AND dip_status = 'none' ORDER BY id LIMIT 2")
     .all() as { registration_number: string; cpf: string }[];
@@ -35,7 +35,7 @@ beforeAll(() => {
     expect(saved.code, saved.stderr).toBe(0);
   }
   // Implanta's answer for the first one (the acknowledgement itself is covered by the batch tests).
-  const answer = new Database(store);
+  const answer = openRawStore(store);
   answer
     .prepare("UPDATE corrections SET status = 'synced', status_changed_at = '2026-03-12T15:00:00.000Z' WHERE professional_id = (SELECT id FROM professionals WHERE cpf = ?)")
     .run(synced.cpf);

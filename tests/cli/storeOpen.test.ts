@@ -1,13 +1,13 @@
 // Opening the store reads the whole file only when it was not closed cleanly: a damaged page
 // goes unnoticed by a quick `info` after a clean close (that is the point: a national store opens in
 // a fraction of a second), is caught by the open after a crash, and by `store check` on demand.
-import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliOn, requireBuiltCli } from './command';
+import { openRawStore } from '../rawStore';
 
 let dir: string;
 let store: string;
@@ -23,7 +23,7 @@ function deadPid(): number {
 
 /** Overwrites one page of the professionals table with garbage, as a failing disk would. */
 function damageAPage(path: string): void {
-  const db = new Database(path);
+  const db = openRawStore(path);
   db.pragma('wal_checkpoint(TRUNCATE)');
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   // A leaf page of the table's b-tree, well inside the file (dbstat is compiled into better-sqlite3).

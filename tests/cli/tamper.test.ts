@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_BIN, requireBuiltCli, type CliResult } from './command';
+import { changePlainBytes, openRawStore } from '../rawStore';
 
 let dir: string;
 let store: string;
@@ -54,7 +55,7 @@ function verifyOnAnotherDesk(name: string, group: 'backup' | 'batch', file: stri
 
 /** The file, behind the desk's back. */
 function withFile(fn: (db: Database.Database) => void): void {
-  const db = new Database(store);
+  const db = openRawStore(store);
   try {
     fn(db);
   } finally {
@@ -196,7 +197,8 @@ describe('backups and lotes on the desk that made them', () => {
     expect(good.stdout).toContain('Assinatura conferida com a chave desta mesa.');
 
     const bag = unzip(made.body.file, join(dir, 'backup-x'));
-    changeByte(join(bag, 'data', 'cress-desk.sqlite'), mother);
+    // The database is encrypted: its bytes are changed with the key, under the encryption.
+    changePlainBytes(join(bag, 'data', 'cress-desk.sqlite'), (plain) => changeByte(plain, mother));
     recomputeManifests(bag);
     const forged = join(dir, 'backup', 'CRESS09-backup-20990101-000000.zip');
     rezip(join(dir, 'backup-x'), forged);
