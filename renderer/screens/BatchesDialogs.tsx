@@ -5,11 +5,7 @@ import MailOutlineIcon from '@mui/icons-material/EmailOutlined';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -247,48 +243,53 @@ export function DipEmailDialog({ batch, onClose }: { batch: BatchSummary; onClos
   }, [batch.id]);
 
   return (
-    <Dialog open onClose={onClose} maxWidth="md" fullWidth aria-labelledby="dip-title">
-      <DialogTitle id="dip-title">{TEXT.title}</DialogTitle>
-      <DialogContent dividers>
-        {error ? <Alert severity="error">{error}</Alert> : null}
-        {email ? (
-          <>
-            <Typography variant="body2" sx={{ mb: 2 }}>
-              {TEXT.intro(email.count)}
-            </Typography>
-            <TextField label={TEXT.subject} value={email.subject} fullWidth sx={{ mb: 2 }} slotProps={{ htmlInput: { readOnly: true } }} />
-            <TextField
-              label={TEXT.body}
-              value={email.body}
-              fullWidth
-              multiline
-              minRows={8}
-              maxRows={16}
-              slotProps={{ htmlInput: { readOnly: true, style: { fontSize: 14 } } }}
-            />
-            {email.mailto === null ? (
-              <Alert severity="info" sx={{ mt: 2 }}>
-                {TEXT.tooLong}
-              </Alert>
-            ) : null}
-          </>
-        ) : error ? null : (
-          <LinearProgress aria-label={TEXT.title} />
-        )}
-      </DialogContent>
-      <DialogActions sx={{ px: 3, py: 1.5 }}>
-        <Button onClick={onClose}>{TEXT.close}</Button>
-        <Button
-          startIcon={<ContentCopyIcon />}
-          disabled={!email}
-          onClick={() => email && void copyText(`${email.subject}\n\n${email.body}`).then(() => setCopied(true))}
-        >
-          {copied ? TEXT.copied : TEXT.copy}
-        </Button>
-        <Button variant="contained" startIcon={<MailOutlineIcon />} disabled={!email?.mailto} onClick={() => email?.mailto && window.open(email.mailto, '_blank')}>
-          {TEXT.open}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <JobDialog
+      titleId="dip-title"
+      title={TEXT.title}
+      onClose={onClose}
+      maxWidth="md"
+      dividers
+      actions={
+        <>
+          <Button onClick={onClose}>{TEXT.close}</Button>
+          <Button
+            startIcon={<ContentCopyIcon />}
+            disabled={!email}
+            onClick={() => email && void copyText(`${email.subject}\n\n${email.body}`).then(() => setCopied(true))}
+          >
+            {copied ? TEXT.copied : TEXT.copy}
+          </Button>
+          <Button variant="contained" startIcon={<MailOutlineIcon />} disabled={!email?.mailto} onClick={() => email?.mailto && window.open(email.mailto, '_blank')}>
+            {TEXT.open}
+          </Button>
+        </>
+      }
+    >
+      {error ? <Alert severity="error">{error}</Alert> : null}
+      {email ? (
+        <>
+          <Typography variant="body2" sx={{ mb: 2 }}>
+            {TEXT.intro(email.count)}
+          </Typography>
+          <TextField label={TEXT.subject} value={email.subject} fullWidth sx={{ mb: 2 }} slotProps={{ htmlInput: { readOnly: true } }} />
+          <TextField
+            label={TEXT.body}
+            value={email.body}
+            fullWidth
+            multiline
+            minRows={8}
+            maxRows={16}
+            slotProps={{ htmlInput: { readOnly: true, style: { fontSize: 14 } } }}
+          />
+          {email.mailto === null ? (
+            <Alert severity="info" sx={{ mt: 2 }}>
+              {TEXT.tooLong}
+            </Alert>
+          ) : null}
+        </>
+      ) : error ? null : (
+        <LinearProgress aria-label={TEXT.title} />
+      )}
+    </JobDialog>
   );
 }

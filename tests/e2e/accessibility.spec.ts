@@ -1,17 +1,7 @@
 // Every screen passes an automated accessibility check (axe-core) with no serious or critical
 // violation, and the main flow can be done with the keyboard alone.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
-
-async function seriousViolations(page: Page, screen: string): Promise<string[]> {
-  // Judge the screen as the clerk sees it, not halfway through a fade-in.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${screen}: ${v.id} (${v.impact}) — ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`).slice(0, 3).join(' | ')}`);
-}
 
 test('every screen passes axe-core with no serious or critical violation', async ({ desk }) => {
   const { page } = desk;

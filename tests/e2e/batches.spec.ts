@@ -1,19 +1,10 @@
 // A batch for Implanta from start to end, as the clerk does it in Lotes: generate, review, seal,
 // export the package, mark it sent, import Implanta's answer with one rejection, and see the
 // rejection on the start screen.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
-
-async function seriousViolations(page: Page, screen: string): Promise<string[]> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${screen}: ${v.id} — ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-}
 
 test('generate, review, seal, export, mark sent, import the answer, see the rejection on the dashboard', async ({ desk }) => {
   const { page } = desk;

@@ -2,6 +2,7 @@
 // clerk's day, so the guide always shows the app as it is.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fillNewCep } from './cepDialog';
 import { expect, test } from './fixtures';
 import { shot } from './guideShot';
 
@@ -52,15 +53,7 @@ test('a day at the desk, screen by screen', async ({ desk }) => {
   await shot(page, '07-correcoes');
 
   await page.getByRole('button', { name: 'CEPs' }).click();
-  await page.getByRole('button', { name: 'Adicionar CEP' }).first().click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('CEP', { exact: true }).fill('01999-001');
-  await dialog.getByLabel('Logradouro').fill('Rua Nova do Loteamento');
-  await dialog.getByLabel('Bairro').fill('Jardim Esperança');
-  await dialog.getByLabel('Município').fill('São Paulo');
-  await dialog.getByLabel('UF').click();
-  await page.getByRole('option', { name: 'SP', exact: true }).click();
-  await dialog.getByLabel('Motivo').fill('CEP informado pela profissional');
+  const dialog = await fillNewCep(page, '01999-001');
   await shot(page, '08-cep');
   await dialog.getByRole('button', { name: 'Salvar CEP' }).click();
   await expect(page.getByText(/CEP 01999-001 cadastrado/)).toBeVisible();

@@ -1,12 +1,12 @@
 // Importar from start to end, as the clerk does it: choose a spreadsheet, pick the sheet and kind,
 // check the columns, look at the rows with errors, write, download the error report, fix it, import
 // the report, and undo an import from the history.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as XLSX from 'xlsx';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 
 const fixtures = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'imports');
@@ -22,14 +22,6 @@ const REGISTRY = [
   '10007;27182818205;Gabriela Martins;Regina Martins;Solteira;17/05/1980;gabriela.martins@gmail.com;01310100;Avenida Paulista;1000;Bela Vista;São Paulo;SP;Não solicitado',
   '10008;14142135651;Helena Barbosa;Antônia Barbosa;Solteira;17/05/1980;helena@gmail.com;04538132;Avenida Paulista;1000;Bela Vista;São Paulo;SP;Não solicitado',
 ];
-
-async function seriousViolations(page: Page, screen: string): Promise<string[]> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${screen}: ${v.id} — ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-}
 
 async function chooseFile(page: Page, path: string) {
   const chooser = page.waitForEvent('filechooser');

@@ -1,6 +1,7 @@
 // The rules a clerk meets at the counter: the mother's name (seed case F), the DIP consequence
 // (case G), the council's CEP directory (case E), and two windows editing the same record.
 import type { Page } from '@playwright/test';
+import { fillNewCep } from './cepDialog';
 import { expect, test, type DeskApp } from './fixtures';
 
 interface Row {
@@ -98,15 +99,7 @@ test('the council adds a CEP the Correios ranges put in another state only after
   const { page } = desk;
   await page.getByRole('button', { name: 'CEPs' }).click();
   await expect(page.getByText(/CEP não localizado/)).toBeVisible();
-  await page.getByRole('button', { name: 'Adicionar CEP' }).first().click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('CEP', { exact: true }).fill('20040-020');
-  await dialog.getByLabel('Logradouro').fill('Rua Nova do Loteamento');
-  await dialog.getByLabel('Bairro').fill('Jardim Esperança');
-  await dialog.getByLabel('Município').fill('São Paulo');
-  await dialog.getByLabel('UF').click();
-  await page.getByRole('option', { name: 'SP', exact: true }).click();
-  await dialog.getByLabel('Motivo').fill('CEP informado pela profissional');
+  const dialog = await fillNewCep(page, '20040-020');
   await dialog.getByRole('button', { name: 'Salvar CEP' }).click();
   await expect(dialog.getByText(/é da faixa de RJ/)).toBeVisible();
 
