@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { openRawStore } from '../rawStore';
 import { runCli, type FaultCase } from './harness';
 
 let target = '';
@@ -16,8 +17,7 @@ export const manualCorrection: FaultCase = {
     const store = join(base, 'store.sqlite');
     await runCli(['--db', store, 'init', '--region', '9', '--operator', 'Ana Souza'], null);
     await runCli(['--db', store, 'demo', '--professionals', '300', '--seed', '4'], null);
-    const { default: Sqlite } = await import('better-sqlite3');
-    const db = new Sqlite(store);
+    const db = openRawStore(store);
     target = (
       db.prepare("SELECT registration_number AS r FROM professionals WHERE mother_name IS NOT NULL AND dip_status IN ('none','requested') LIMIT 1").get() as {
         r: string;

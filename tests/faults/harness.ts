@@ -5,7 +5,8 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openRawStore } from '../rawStore';
 
 export const CLI = resolve(__dirname, '../../out/cli/cress-desk.cjs');
 
@@ -92,7 +93,7 @@ export async function runFaultCase(c: FaultCase): Promise<FaultRow> {
     const took = await run(rehearsal, join(rehearsal, 'store.sqlite'), null);
     const maxDelayMs = Math.max(50, Math.round(took * 1.2));
     // …and must do the whole operation: otherwise every kill would look like "nothing happened".
-    const rehearsed = new Database(join(rehearsal, 'store.sqlite'));
+    const rehearsed = openRawStore(join(rehearsal, 'store.sqlite'));
     const rehearsedOutcome = c.inspect(rehearsed, rehearsal);
     rehearsed.close();
     const undisturbed = c.undisturbed ?? 'whole';
@@ -105,7 +106,7 @@ export async function runFaultCase(c: FaultCase): Promise<FaultRow> {
       const delay = Math.floor((i / c.kills) * maxDelayMs + Math.random() * (maxDelayMs / c.kills));
       await run(dir, store, delay);
       if (c.seenAfterReopen) await runCli(['--db', store, 'info'], null);
-      const db = new Database(store);
+      const db = openRawStore(store);
       try {
         const ok = (db.pragma('integrity_check', { simple: true }) as string) === 'ok';
         const outcome = c.inspect(db, dir);

@@ -1,7 +1,8 @@
 // Stores and files the fault cases start from, made with the built command like a desk would.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openRawStore } from '../rawStore';
 import { runCli } from './harness';
 
 export async function deskWith(dir: string, professionals: number): Promise<string> {
@@ -27,13 +28,13 @@ export async function deskWithBackup(dir: string): Promise<{ store: string; back
 
 /** Folds the WAL back so a plain file copy is the whole store. */
 export function settle(store: string): void {
-  const db = new Database(store);
+  const db = openRawStore(store);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
 }
 
 export function read<T>(store: string, sql: string, ...params: unknown[]): T[] {
-  const db = new Database(store, { readonly: true });
+  const db = openRawStore(store, { readonly: true });
   try {
     return db.prepare(sql).all(...params) as T[];
   } finally {
