@@ -1,16 +1,16 @@
 // Backups as the clerk sees them: the age of the last backup on the dashboard, a backup made with a
 // passphrase asked twice, the list, and a restore that says exactly what it will do.
 import AxeBuilder from '@axe-core/playwright';
-import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { openRawStore } from '../rawStore';
 import { expect, test } from './fixtures';
 
 /** Points the desk's backup folder into the test's own folder (never the real Documents). */
 function backupFolderBeside(storePath: string): string {
   const folder = join(dirname(storePath), 'backups');
   mkdirSync(folder, { recursive: true });
-  const db = new Database(storePath);
+  const db = openRawStore(storePath);
   db.prepare("INSERT INTO backup_settings (id, folder, updated_at) VALUES (1, ?, 'x')").run(folder);
   db.close();
   return folder;

@@ -1,6 +1,5 @@
 // One fixture, two ways to run the real renderer against a real store in a temporary folder:
 // the browser host (built out/host/host.cjs) in Chromium, or the packaged-to-be Electron app.
-import Database from 'better-sqlite3';
 import { test as base, _electron as electron, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -8,8 +7,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronBinary } from '../../build/scripts/ensure-electron.mjs';
+import { STORE_KEY_ENV } from '../../db/storeKey';
+import { openRawStore } from '../rawStore';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+// The desk's processes, and the direct reads and writes below, encrypt the stores with a key of the
+// tests' own, never the one of the desk of whoever runs them (db/storeKey.ts). The folder is
+// private and the system's temp cleaning removes it.
+process.env[STORE_KEY_ENV] ??= join(mkdtempSync(join(tmpdir(), 'cress-e2e-key-')), 'store.key');
 
 export interface DeskApp {
   page: Page;
@@ -41,7 +47,7 @@ function personalDataInLogs(dir: string, storePath: string): string[] {
 }
 
 function readStore<T>(storePath: string, sql: string, params: unknown[]): T[] {
-  const db = new Database(storePath, { readonly: true });
+  const db = openRawStore(storePath, { readonly: true });
   try {
     return db.prepare(sql).all(...params) as T[];
   } finally {
@@ -91,7 +97,7 @@ export const test = base.extend<{ desk: DeskApp }>({
     const cli = (...args: string[]) => runCli(storePath, args);
     const query = <T,>(sql: string, ...params: unknown[]) => readStore<T>(storePath, sql, params);
     const exec = (sql: string, ...params: unknown[]) => {
-      const db = new Database(storePath);
+      const db = openRawStore(storePath);
       try {
         db.prepare(sql).run(...params);
       } finally {
