@@ -9,6 +9,7 @@
 // things in the same order (`settle`): foreign keys on, its bounded wait for the writer lock
 // (db/storeLock.ts), synchronous = NORMAL, then its page cache.
 import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
 import { AppError } from '../shared/errors';
 import { KNOWN_SCHEMA_VERSION, schemaVersionOf } from './migrate';
 import { isPlainDatabaseFile } from './plainFiles';
@@ -54,7 +55,9 @@ function connect(path: string, options: { readonly?: boolean; fileMustExist: boo
  */
 function ensureKeyFor(path: string, options: { fileMustExist: boolean }): Buffer | null {
   if (isPlainDatabaseFile(path)) return null;
-  return options.fileMustExist ? currentStoreKey() : ensureStoreKey();
+  // Only a file about to be made gets a key made for it: an existing one is opened with the key
+  // there is (or none, and is then refused), never with a new one that cannot read it.
+  return options.fileMustExist || existsSync(path) ? currentStoreKey() : ensureStoreKey();
 }
 
 /** A connection to a plain (not encrypted) database file: only to encrypt a store an older version left plain. */

@@ -90,13 +90,14 @@ describe('a store on disk', () => {
       if (key === 'other') writeFileSync(dir.file('other.key'), `CRESS Desk store key 1\n${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
       let caught: unknown;
       try {
-        openStore({ path: store.path, create: false });
+        openStore({ path: store.path, create: key === 'none' });
       } catch (error) {
         caught = error;
       }
       expect(caught, key).toMatchObject({ code: 'STORE_KEY', message: expect.stringMatching(/^Chave do banco ausente ou incorreta/) });
     }
     expect(sha256(store.path)).toBe(before);
+    // Not even the app's own open (which may create a store) makes a key for a store that exists.
     expect(existsSync(dir.file('nowhere/store.key'))).toBe(false);
   });
 
