@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Store } from '../../db';
 import type { Handlers } from '../../shared/contract';
+import { openRawStore } from '../rawStore';
 
 /** What every group of benchmark cases receives. */
 export interface BenchContext {
@@ -18,7 +18,7 @@ export interface BenchContext {
 export function copyStore(context: BenchContext, name: string): string {
   const path = join(context.dir, name);
   context.store.db.exec(`VACUUM INTO '${path.replace(/'/g, "''")}'`);
-  const copy = new Database(path);
+  const copy = openRawStore(path);
   copy.pragma('journal_mode = WAL');
   copy.close();
   return path;

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { startHostProcess } from '../cli/processes';
+import { storeKeyPragmas } from '../rawStore';
 import { fillCorrections } from './backupCases';
 import { formatMs } from './report';
 import type { BenchContext } from './context';
@@ -19,13 +20,15 @@ const CLI = resolve(__dirname, '../cli/cress-desk.cjs');
 const HOST = resolve(__dirname, '../host/host.cjs');
 const BETTER_SQLITE3 = createRequire(__filename).resolve('better-sqlite3');
 
-/** A Node process that opens `store` and runs `sql` once, the barest way. */
+/** A Node process that opens `store` (with the desk's key, tests/rawStore.ts) and runs `sql` once, the barest way. */
 function bareOpen(store: string, sql: string): Timed {
-  const script = `const D = require(${JSON.stringify(BETTER_SQLITE3)}); const db = new D(${JSON.stringify(store)}, { fileMustExist: true }); db.prepare(${JSON.stringify(sql)}).all(); db.close();`;
+  const script = `const D = require(${JSON.stringify(BETTER_SQLITE3)}); const db = new D(${JSON.stringify(store)}, { fileMustExist: true }); for (const p of JSON.parse(process.env.STORE_KEY_PRAGMAS)) db.pragma(p); db.prepare(${JSON.stringify(sql)}).all(); db.close();`;
+  let env: NodeJS.ProcessEnv | null = null;
   return {
     runs: RUNS,
     step: () => {
-      const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+      env ??= { ...process.env, STORE_KEY_PRAGMAS: JSON.stringify(storeKeyPragmas(store)) };
+      const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env });
       if (result.status !== 0) throw new Error(`referência: ${result.stderr}`);
     },
   };
