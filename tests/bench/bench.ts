@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHandlers, openStore, type Store } from '../../db';
 import { sealWritten } from '../../db/audit';
-import { useStoreKey } from '../../db/storeKey';
+import { STORE_KEY_ENV, useStoreKey } from '../../db/storeKey';
 import type { BenchContext } from './context';
 import { backupCases, backupResponsiveness } from './backupCases';
 import { batchCases } from './batchCases';
@@ -73,6 +73,8 @@ function printVerdict(results: readonly CaseResult[]): void {
 async function main(): Promise<void> {
   const professionals = professionalsToGenerate();
   const dir = mkdtempSync(join(tmpdir(), 'cress-bench-'));
+  // A key of the bench's own (inherited by the commands and imports it starts), never the desk's.
+  process.env[STORE_KEY_ENV] ||= join(dir, 'store.key');
   const store = openStore({ path: join(dir, 'cress.db') });
   try {
     const handlers = createHandlers(store, { appVersion: 'bench' });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acknowledgementWithDip } from './ackDip.fault';
 import { manualCorrection } from './correction.fault';
+import { plainStoreEncrypted } from './encryption.fault';
 import { acknowledgement, backupCreate, backupRestore, batchExport } from './files.fault';
 import { correctionsImport, correctionsImportWrittenWhileRead, registryImport, registryMerge } from './imports.fault';
 import { faultTable, runFaultCase, type FaultCase, type FaultRow } from './harness';
@@ -22,6 +23,7 @@ const CASES: FaultCase[] = [
   batchExport,
   acknowledgement,
   acknowledgementWithDip,
+  plainStoreEncrypted,
 ];
 const rows: FaultRow[] = [];
 
