@@ -3,14 +3,14 @@
 // can be checked against the store. Values (old → new) stay out: the officer sees the processing,
 // not the personal data itself.
 import type { Database } from 'better-sqlite3';
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
 import * as XLSX from 'xlsx';
 import { AppError } from '../shared/errors';
 import { maskCpf } from '../shared/rules/cpf';
 import { formatDateTimeBr } from '../shared/rules/dates';
 import { neutralizeCell } from '../shared/spreadsheetSafety';
 import { auditSummary } from './auditEntries';
+import { writeExportFile } from './exportFile';
 import { alreadyThere } from './fileGrants';
 
 export interface AuditExportInput {
@@ -81,23 +81,6 @@ export function exportAudit(db: Database, input: AuditExportInput): { path: stri
   XLSX.utils.book_append_sheet(book, sheet, 'Auditoria');
   const bytes = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
 
-  const temporary = join(dirname(input.path), `.auditoria-${process.pid}-${Date.now()}.partial`);
-  try {
-    const fd = openSync(temporary, 'w');
-    try {
-      writeSync(fd, bytes);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    // A file that appeared at the destination while this one was written is not replaced either.
-    if (!replace && existsSync(input.path)) throw alreadyThere(input.path);
-    renameSync(temporary, input.path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    if (error instanceof AppError) throw error;
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new AppError('INPUT_INVALID', `Não foi possível gravar o arquivo em ${input.path} (${reason}). Escolha outra pasta.`);
-  }
+  writeExportFile(input.path, bytes, { replace });
   return { path: input.path, entries: rows.length };
 }

@@ -5,11 +5,12 @@
 // desktop's secret service) and, before it opens the store, puts the key file back from that copy
 // when it is missing, or when it was replaced by a key that does not sign this store. Where the
 // keystore is not available (a Linux desktop without a secret service) the key file stands alone.
-import { app, safeStorage } from 'electron';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { app } from 'electron';
+import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveStorePath } from '../../db';
 import { openStoreReader } from '../../db/connections';
+import { keystoreAvailable, unwrapKey, wrapKey } from './keystore';
 import { AUDIT_KEY_ENV, AUDIT_KEY_FILE_NAME, auditKeyPath, createAuditKey, keyIdOf, readAuditKey, useAuditKeyFile, writeAuditKey } from '../../db/auditKey';
 
 const WRAPPED_FILE = 'audit.key.safestorage';
@@ -29,22 +30,6 @@ function storeKeyId(storePath: string): string | null {
   }
 }
 
-async function unwrap(path: string): Promise<Buffer | null> {
-  if (!existsSync(path)) return null;
-  try {
-    const { result } = await safeStorage.decryptStringAsync(readFileSync(path));
-    return /^[0-9a-f]{64}$/.test(result) ? Buffer.from(result, 'hex') : null;
-  } catch {
-    return null;
-  }
-}
-
-async function wrap(path: string, key: Buffer): Promise<void> {
-  const partial = `${path}.partial`;
-  writeFileSync(partial, await safeStorage.encryptStringAsync(key.toString('hex')), { mode: 0o600 });
-  renameSync(partial, path);
-}
-
 function argValue(name: string): string | undefined {
   const index = process.argv.indexOf(name);
   return index >= 0 ? process.argv[index + 1] : undefined;
@@ -55,13 +40,12 @@ export async function keepAuditKey(): Promise<void> {
   const userData = app.getPath('userData');
   useAuditKeyFile(process.env[AUDIT_KEY_ENV] || join(userData, AUDIT_KEY_FILE_NAME));
   try {
-    if (!(await safeStorage.isAsyncEncryptionAvailable())) return;
-    if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return; // not a keystore
+    if (!(await keystoreAvailable())) return;
     const keyPath = auditKeyPath();
     const wrappedPath = join(userData, WRAPPED_FILE);
     const storePath = resolveStorePath({ cliPath: argValue('--db'), env: process.env, userDataDir: userData });
     const fileKey = readAuditKey(keyPath);
-    const wrapped = await unwrap(wrappedPath);
+    const wrapped = await unwrapKey(wrappedPath);
     if (fileKey && wrapped?.equals(fileKey.bytes)) return;
     const signing = storeKeyId(storePath);
     if (wrapped && (!fileKey || (signing !== null && keyIdOf(wrapped) === signing && fileKey.id !== signing))) {
@@ -71,12 +55,12 @@ export async function keepAuditKey(): Promise<void> {
       return;
     }
     if (fileKey) {
-      await wrap(wrappedPath, fileKey.bytes);
+      await wrapKey(wrappedPath, fileKey.bytes);
       return;
     }
     // No key anywhere. A store not signed yet (or none) gets a new key now; a signed one is left
     // without: the clerk is told the key is missing rather than the history silently re-signed.
-    if (signing === null) await wrap(wrappedPath, createAuditKey(keyPath).bytes);
+    if (signing === null) await wrapKey(wrappedPath, createAuditKey(keyPath).bytes);
   } catch (error) {
     console.error(`audit key: ${error instanceof Error ? error.message : String(error)}`);
   }

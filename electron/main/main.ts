@@ -163,7 +163,8 @@ if (!app.requestSingleInstanceLock()) {
       window.focus();
     }
   });
-  void app.whenReady().then(keepAuditKey).then(keepStoreKey).then(async () => {
+  // The store key first: the audit key's check reads the store.
+  void app.whenReady().then(keepStoreKey).then(keepAuditKey).then(async () => {
     desk = await openAppDesk();
     if (!desk) {
       app.quit();

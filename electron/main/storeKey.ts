@@ -6,49 +6,29 @@
 // the store does not open with the key (a reinstalled system lost the keystore's copy), the clerk
 // is asked for the recovery key file. Where no keystore is available (a Linux desktop without a
 // secret service) the key file in the data folder stands alone, as for the command line.
-import { app, dialog, safeStorage } from 'electron';
+import { app, dialog } from 'electron';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { currentStoreKey, parseStoreKeyFile, useStoreKey } from '../../db/storeKey';
+import { keystoreAvailable, unwrapKey, wrapKey } from './keystore';
 
 const WRAPPED_FILE = 'store.key.safestorage';
 const RECOVERY_FILE_MAX_BYTES = 4096;
 
 const wrappedPath = () => join(app.getPath('userData'), WRAPPED_FILE);
 
-async function keystoreAvailable(): Promise<boolean> {
-  if (!(await safeStorage.isAsyncEncryptionAvailable())) return false;
-  return !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text'); // not a keystore
-}
-
-async function unwrap(path: string): Promise<Buffer | null> {
-  if (!existsSync(path)) return null;
-  try {
-    const { result } = await safeStorage.decryptStringAsync(readFileSync(path));
-    return /^[0-9a-f]{64}$/.test(result) ? Buffer.from(result, 'hex') : null;
-  } catch {
-    return null;
-  }
-}
-
-async function wrap(path: string, key: Buffer): Promise<void> {
-  const partial = `${path}.partial`;
-  writeFileSync(partial, await safeStorage.encryptStringAsync(key.toString('hex')), { mode: 0o600 });
-  renameSync(partial, path);
-}
-
 /** Before the store opens: the key it is opened with, from the keystore (made now for a new desk). Never fails the start. */
 export async function keepStoreKey(): Promise<void> {
   try {
     if (!(await keystoreAvailable())) return; // db/storeKey.ts reads (or makes) the key file
-    const wrapped = await unwrap(wrappedPath());
+    const wrapped = await unwrapKey(wrappedPath());
     if (wrapped) {
       useStoreKey(wrapped);
       return;
     }
     const key = currentStoreKey() ?? randomBytes(32);
-    await wrap(wrappedPath(), key);
+    await wrapKey(wrappedPath(), key);
     useStoreKey(key);
   } catch (error) {
     console.error(`store key: ${error instanceof Error ? error.message : String(error)}`);
@@ -95,7 +75,7 @@ export async function askForRecoveryKey(message: string): Promise<boolean> {
 export async function rememberStoreKey(): Promise<void> {
   const key = currentStoreKey();
   try {
-    if (key && (await keystoreAvailable())) await wrap(wrappedPath(), key);
+    if (key && (await keystoreAvailable())) await wrapKey(wrappedPath(), key);
   } catch (error) {
     console.error(`store key: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -1,16 +1,13 @@
 // Settings → the audit trail of a period as a spreadsheet for the data-protection officer.
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
 import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { regionCode } from '../../shared/regions';
 import { formatDateBr, parseDateBr, todayIso } from '../../shared/rules/dates';
 import { call, errorMessage } from '../api/client';
 import { chooseSavePath, deliver } from '../api/desktop';
 import { DateField } from '../components/DateField';
+import { SettingsCard } from '../components/SettingsCard';
 import { useNotify } from '../stores/notify';
 import { useSession } from '../stores/session';
 import { SETTINGS_TEXT as TEXT } from './settings.text';
@@ -48,27 +45,14 @@ export function AuditExport() {
   }
 
   return (
-    <Card component="section" aria-label={TEXT.exportTitle}>
-      <CardContent>
-        <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
-          {TEXT.exportTitle}
-        </Typography>
-        <Typography variant="body2" sx={{ color: 'text.secondary', mb: 2, maxWidth: 760 }}>
-          {TEXT.exportHelp}
-        </Typography>
-        <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
-          <DateField label={TEXT.exportFrom} value={from} onChange={setFrom} size="small" sx={{ width: 160 }} />
-          <DateField label={TEXT.exportTo} value={to} onChange={setTo} size="small" sx={{ width: 160 }} />
-          <Button variant="outlined" onClick={() => void exportTrail()} disabled={busy} sx={{ height: 40 }}>
-            {busy ? TEXT.exporting : TEXT.exportButton}
-          </Button>
-        </Stack>
-        {error ? (
-          <Alert severity="error" sx={{ mt: 2 }}>
-            {error}
-          </Alert>
-        ) : null}
-      </CardContent>
-    </Card>
+    <SettingsCard title={TEXT.exportTitle} help={TEXT.exportHelp} error={error}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
+        <DateField label={TEXT.exportFrom} value={from} onChange={setFrom} size="small" sx={{ width: 160 }} />
+        <DateField label={TEXT.exportTo} value={to} onChange={setTo} size="small" sx={{ width: 160 }} />
+        <Button variant="outlined" onClick={() => void exportTrail()} disabled={busy} sx={{ height: 40 }}>
+          {busy ? TEXT.exporting : TEXT.exportButton}
+        </Button>
+      </Stack>
+    </SettingsCard>
   );
 }

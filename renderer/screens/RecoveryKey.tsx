@@ -3,16 +3,14 @@
 // key goes from the app straight to the file (the window never holds it).
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { regionCode } from '../../shared/regions';
 import { call, errorMessage } from '../api/client';
 import { chooseSavePath, deliver } from '../api/desktop';
+import { SettingsCard } from '../components/SettingsCard';
 import { useNotify } from '../stores/notify';
 import { useSession } from '../stores/session';
 import { SETTINGS_TEXT as TEXT } from './settings.text';
@@ -42,29 +40,16 @@ export function RecoveryKey() {
   }
 
   return (
-    <Card component="section" aria-label={TEXT.keyTitle}>
-      <CardContent>
-        <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
-          {TEXT.keyTitle}
-        </Typography>
-        <Typography variant="body2" sx={{ color: 'text.secondary', mb: 2, maxWidth: 760 }}>
-          {TEXT.keyHelp}
-        </Typography>
-        <Alert severity="warning" sx={{ mb: 2, maxWidth: 760 }}>
-          {TEXT.keyWarning}
-        </Alert>
-        <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-          <FormControlLabel control={<Checkbox checked={understood} onChange={(e) => setUnderstood(e.target.checked)} />} label={TEXT.keyUnderstood} />
-          <Button variant="outlined" onClick={() => void exportKey()} disabled={!understood || busy}>
-            {busy ? TEXT.keyExporting : TEXT.keyButton}
-          </Button>
-        </Stack>
-        {error ? (
-          <Alert severity="error" sx={{ mt: 2 }}>
-            {error}
-          </Alert>
-        ) : null}
-      </CardContent>
-    </Card>
+    <SettingsCard title={TEXT.keyTitle} help={TEXT.keyHelp} error={error}>
+      <Alert severity="warning" sx={{ mb: 2, maxWidth: 760 }}>
+        {TEXT.keyWarning}
+      </Alert>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <FormControlLabel control={<Checkbox checked={understood} onChange={(e) => setUnderstood(e.target.checked)} />} label={TEXT.keyUnderstood} />
+        <Button variant="outlined" onClick={() => void exportKey()} disabled={!understood || busy}>
+          {busy ? TEXT.keyExporting : TEXT.keyButton}
+        </Button>
+      </Stack>
+    </SettingsCard>
   );
 }

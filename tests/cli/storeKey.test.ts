@@ -48,7 +48,7 @@ describe('the store key from the command line', () => {
     writeFileSync(join(dir, 'notes.txt'), 'anotações do TI');
     const again = run({ CRESS_DESK_KEY_FILE: keyFile }, 'key', 'export', '--out', join(dir, 'notes.txt'));
     expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/já existe/);
+    expect(again.stderr).toMatch(/Já existe um arquivo notes\.txt/);
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('anotações do TI');
     // The key is never printed.
     const hex = readFileSync(keyFile, 'utf8').split('\n')[1] as string;
