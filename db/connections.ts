@@ -65,7 +65,7 @@ export function connectPlainFile(path: string): Database.Database {
   return connect(path, { fileMustExist: true }, null);
 }
 
-/** A connection to an encrypted file with a key other than the process's (a recovery key being tried). */
+/** A connection to an encrypted file with a given key (a copy just encrypted, checked before it takes the store's place). */
 export function connectWithKey(path: string, key: Buffer): Database.Database {
   return connect(path, { fileMustExist: true }, key);
 }

@@ -12,8 +12,8 @@ import { KNOWN_SCHEMA_VERSION, migrate, schemaVersionOf, storeNewerError } from 
 import { recoverUnfinishedImports } from './imports/writer/rollback';
 import { runPendingPendencyScan } from './pendencies';
 import { protectStore } from './storeGuards';
-import { encryptPlainStore, isPlainDatabaseFile, mayBeEncryptedDatabase } from './storeEncryption';
-import { ensureStoreKey, storeKeyError } from './storeKey';
+import { encryptPlainStore, isPlainDatabaseFile, mayBeEncryptedDatabase, type Encryption } from './storeEncryption';
+import { ensureStoreKey, storeKeyError, storesArePlain } from './storeKey';
 import { beginSession } from './storeSessions';
 import { diskFullError, isBusyError, isDiskFullError, storeBusyError, storeError, waitForWriters } from './storeLock';
 
@@ -73,12 +73,14 @@ function openOnce(path: string, create: boolean, last = false): Store | null {
   if (before === null) mkdirSync(dirname(path), { recursive: true });
   // A store an older version left plain is encrypted before anything else reads it.
   if (before !== null && isPlainDatabaseFile(path)) {
+    let encryption: Encryption = { encrypted: true };
     try {
-      const key = ensureStoreKey();
-      if (key) encryptPlainStore(path, key);
+      if (!storesArePlain()) encryption = encryptPlainStore(path, () => ensureStoreKey() as Buffer);
     } catch (error) {
       throw storeError(error, path);
     }
+    // Another program's database, or a newer version's: refused as it is, never encrypted.
+    if (!encryption.encrypted) throw encryption.schemaVersion === 0 ? corrupt(path, 'foreign database') : storeNewerError(encryption.schemaVersion);
   }
   let db: Database.Database;
   try {

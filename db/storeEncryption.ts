@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { closeSync, existsSync, fstatSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { connectPlainFile, connectWithKey } from './connections';
 import { isPlainDatabaseFile } from './plainFiles';
+import { KNOWN_SCHEMA_VERSION, schemaVersionOf } from './migrate';
 import { isBusyError, storeInUseError, waitForWriters } from './storeLock';
 
 export { isPlainDatabaseFile };
@@ -53,11 +54,15 @@ function rowCounts(db: Database.Database): Record<string, number> {
   return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT count(*) FROM "${t.replace(/"/g, '""')}"`).pluck().get() as number]));
 }
 
+/** What encrypting a plain file did; a file left as it was says its schema version (0: not ours). */
+export type Encryption = { encrypted: true } | { encrypted: false; schemaVersion: number };
+
 /**
- * Encrypts the plain store at `path` with `key`. Needs the store alone: refused with
- * BACKUP_STORE_IN_USE while another program has it open.
+ * Encrypts the plain store at `path` with the key `keyOf` gives (made only once the file is known to be ours). Needs the store alone: refused with
+ * BACKUP_STORE_IN_USE while another program has it open. A plain database that is not a store of
+ * ours (another program's, named by mistake) or of a newer version is left untouched.
  */
-export function encryptPlainStore(path: string, key: Buffer): void {
+export function encryptPlainStore(path: string, keyOf: () => Buffer): Encryption {
   const copy = `${path}.encrypting`;
   wipeAndRemove(copy); // a try that died half-way
   wipeAndRemove(`${copy}-journal`);
@@ -73,11 +78,16 @@ export function encryptPlainStore(path: string, key: Buffer): void {
       if (isBusyError(error)) throw storeInUseError();
       throw error;
     }
+    const version = schemaVersionOf(plain);
+    if (version === 0 || version > KNOWN_SCHEMA_VERSION) {
+      plain.close();
+      return { encrypted: false, schemaVersion: version };
+    }
     // Everything in the main file, no log beside it: the file alone is the store.
     plain.pragma('wal_checkpoint(TRUNCATE)');
     plain.pragma('journal_mode = DELETE');
     const counts = rowCounts(plain);
-    encryptCopy(plain, copy, key, counts);
+    encryptCopy(plain, copy, keyOf(), counts);
     fd = openSync(path, 'r+');
   } catch (error) {
     plain.close();
@@ -93,6 +103,7 @@ export function encryptPlainStore(path: string, key: Buffer): void {
   } finally {
     closeSync(fd);
   }
+  return { encrypted: true };
 }
 
 /** The encrypted copy, made, checked against the plain store's row counts, and synced. */

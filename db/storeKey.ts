@@ -37,6 +37,11 @@ export function useStoreKey(key: HandedKey): void {
   handed = key;
 }
 
+/** The benchmark's plain pass: stores are opened, and left, without encryption. */
+export function storesArePlain(): boolean {
+  return handed === 'plain';
+}
+
 /** The key file the command line and the browser host read. */
 export function storeKeyPath(env: NodeJS.ProcessEnv = process.env): string {
   const fromEnv = env[STORE_KEY_ENV];

@@ -118,6 +118,18 @@ describe('a store on disk', () => {
     expect(readdirSync(dir.dir).filter((f) => f.includes('encrypting'))).toEqual([]);
     expect(filesHolding([store.path, `${store.path}-wal`], secretsOf(people))).toEqual([]);
   });
+
+  it('another program’s plain database named by mistake is refused and left as it was: not encrypted, no key made', () => {
+    const other = dir.file('outro-programa.sqlite');
+    const db = new Database(other);
+    db.exec("CREATE TABLE clientes (nome TEXT); INSERT INTO clientes VALUES ('Cliente de outro sistema')");
+    db.close();
+    const before = sha256(other);
+    expect(() => openStore({ path: other, create: false })).toThrow(expect.objectContaining({ code: 'STORE_CORRUPT' }));
+    expect(sha256(other)).toBe(before);
+    expect(isPlainDatabaseFile(other)).toBe(true);
+    expect(existsSync(dir.file('keys/store.key'))).toBe(false);
+  });
 });
 
 /** Takes the encryption off a store (what a store of the previous version looks like). */
