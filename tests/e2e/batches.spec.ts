@@ -100,9 +100,7 @@ test('an overdue batch stands out on the start screen and in Lotes', async ({ de
   await desk.cli('batch', 'export', '2026-0001', '--out', join(desk.storePath, '..'));
   // Sent with a 1-hour answer time, and the answer never came.
   await desk.cli('batch', 'mark-sent', '2026-0001', '--overdue-hours', '1');
-  const db = (await import('better-sqlite3')).default(desk.storePath);
-  db.prepare('UPDATE batches SET sent_at = ?').run(new Date(Date.now() - 2 * 3_600_000).toISOString());
-  db.close();
+  desk.exec('UPDATE batches SET sent_at = ?', new Date(Date.now() - 2 * 3_600_000).toISOString());
 
   await page.reload();
   const card = page.getByRole('region', { name: 'Lotes para a Implanta' });
