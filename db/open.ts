@@ -12,7 +12,7 @@ import { KNOWN_SCHEMA_VERSION, migrate, schemaVersionOf, storeNewerError } from 
 import { recoverUnfinishedImports } from './imports/writer/rollback';
 import { runPendingPendencyScan } from './pendencies';
 import { protectStore } from './storeGuards';
-import { encryptPlainStore, isPlainDatabaseFile, mayBeEncryptedDatabase, type Encryption } from './storeEncryption';
+import { encryptPlainStore, isPlainDatabaseFile, refusedForItsKey, type Encryption } from './storeEncryption';
 import { ensureStoreKey, storeKeyError, storesArePlain } from './storeKey';
 import { beginSession } from './storeSessions';
 import { diskFullError, isBusyError, isDiskFullError, storeBusyError, storeError, waitForWriters } from './storeLock';
@@ -22,10 +22,6 @@ export interface Store {
   path: string;
   schemaVersion: number;
   close(): void;
-}
-
-function isNotADatabaseError(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === 'SQLITE_NOTADB';
 }
 
 function corrupt(path: string, cause: string): AppError {
@@ -152,7 +148,7 @@ function checkSound(db: Database.Database, path: string, whole: boolean): void {
     if (isBusyError(error)) throw storeBusyError();
     if (isDiskFullError(error, dirname(path))) throw diskFullError(dirname(path));
     // Whole pages that SQLite cannot read with this desk's key (or without one): another key's store.
-    if (isNotADatabaseError(error) && mayBeEncryptedDatabase(path)) throw storeKeyError(path);
+    if (refusedForItsKey(error, path)) throw storeKeyError(path);
     throw corrupt(path, error instanceof Error ? error.message : String(error));
   }
   if (result !== 'ok') throw corrupt(path, String(result));

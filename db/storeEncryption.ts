@@ -5,7 +5,7 @@
 // (On SSDs and copy-on-write file systems no program can promise the old blocks are gone: the
 // overwrite is what can be done. docs/store.md, "Encryption at rest".)
 import type Database from 'better-sqlite3';
-import { closeSync, existsSync, fstatSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { connectPlainFile, connectWithKey } from './connections';
 import { isPlainDatabaseFile } from './plainFiles';
 import { KNOWN_SCHEMA_VERSION, schemaVersionOf } from './migrate';
@@ -15,19 +15,14 @@ export { isPlainDatabaseFile };
 
 const WIPE_CHUNK = 1 << 20;
 
-/** Could the file be an encrypted database? Whole pages of bytes that are not a plain database. */
-export function mayBeEncryptedDatabase(path: string): boolean {
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      const size = fstatSync(fd).size;
-      return size >= 512 && size % 512 === 0 && !isPlainDatabaseFile(path);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return false;
-  }
+/**
+ * Did SQLite refuse `path` because of its key? "Not a database" on whole pages that are not a plain
+ * database: encrypted with a key this desk does not have (or the first page damaged).
+ */
+export function refusedForItsKey(error: unknown, path: string): boolean {
+  if ((error as { code?: string } | null)?.code !== 'SQLITE_NOTADB') return false;
+  const size = statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+  return size >= 512 && size % 512 === 0 && !isPlainDatabaseFile(path);
 }
 
 /** Overwrites a file's bytes with zeros through `fd` (its name may already be another file's). */

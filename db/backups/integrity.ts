@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { readBackupCopy } from '../connections';
-import { mayBeEncryptedDatabase } from '../storeEncryption';
+import { refusedForItsKey } from '../storeEncryption';
 import { storeKeyForThread, type HandedKey } from '../storeKey';
 
 /** What the check's thread is given. */
@@ -44,7 +44,7 @@ export function opensWithDeskKey(path: string): boolean {
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
     return true;
   } catch (error) {
-    if ((error as { code?: string } | null)?.code === 'SQLITE_NOTADB' && mayBeEncryptedDatabase(path)) return false;
+    if (refusedForItsKey(error, path)) return false;
     return true; // damaged in another way: the integrity check says how
   } finally {
     db?.close();
