@@ -3,8 +3,6 @@ import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -16,6 +14,7 @@ import { regionLabel } from '../../shared/regions';
 import { call, errorMessage } from '../api/client';
 import { DeskIdentityFields, type DeskIdentity } from '../components/DeskIdentityFields';
 import { PageHeader } from '../components/PageHeader';
+import { SettingsCard } from '../components/SettingsCard';
 import { useNotify } from '../stores/notify';
 import { useSession } from '../stores/session';
 import { AuditExport } from './AuditExport';
@@ -30,7 +29,7 @@ export function SettingsScreen() {
       <PageHeader title={TEXT.title} subtitle={TEXT.subtitle} />
       <Stack spacing={2}>
         <DeskSettings key={`${info.settings.operator}|${info.settings.seccional ?? ''}`} />
-        <Section title={TEXT.storeTitle}>
+        <SettingsCard title={TEXT.storeTitle}>
           <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'minmax(200px, 30%) 1fr', rowGap: 1, columnGap: 2, m: 0 }}>
             <Term label={TEXT.storePath}>
               <Box component="code" sx={{ fontFamily: 'ui-monospace, Consolas, monospace', fontSize: '0.85rem', wordBreak: 'break-all' }}>
@@ -44,7 +43,7 @@ export function SettingsScreen() {
           <Typography variant="body2" sx={{ color: 'text.secondary', mt: 1.5 }}>
             {TEXT.storeHelp}
           </Typography>
-        </Section>
+        </SettingsCard>
         <AuditCheck />
         <AuditExport />
         <RecoveryKey />
@@ -88,7 +87,7 @@ function DeskSettings() {
   }
 
   return (
-    <Section title={TEXT.deskTitle}>
+    <SettingsCard title={TEXT.deskTitle}>
       <Box component="form" onSubmit={(e: FormEvent) => void submit(e)} noValidate sx={{ display: 'grid', gap: 2, maxWidth: 560 }}>
         <TextField label={TEXT.region} value={regionLabel(settings.region)} helperText={TEXT.regionHelp} slotProps={{ htmlInput: { readOnly: true } }} />
         <DeskIdentityFields text={TEXT} value={identity} onChange={setIdentity} operatorError={submitted ? operatorError : null} disabled={saving} />
@@ -99,7 +98,7 @@ function DeskSettings() {
           </Button>
         </Box>
       </Box>
-    </Section>
+    </SettingsCard>
   );
 }
 
@@ -122,7 +121,7 @@ function AuditCheck() {
   }
 
   return (
-    <Section title={TEXT.auditTitle}>
+    <SettingsCard title={TEXT.auditTitle}>
       <Typography variant="body2" sx={{ color: 'text.secondary', mb: 2, maxWidth: 720 }}>
         {TEXT.auditHelp}
       </Typography>
@@ -150,20 +149,7 @@ function AuditCheck() {
           </Alert>
         ) : null}
       </Box>
-    </Section>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Card component="section" aria-label={title}>
-      <CardContent>
-        <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
-          {title}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
+    </SettingsCard>
   );
 }
 
