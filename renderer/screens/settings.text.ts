@@ -18,7 +18,7 @@ export const SETTINGS_TEXT = {
   nothingChanged: 'Nada mudou.',
   storeTitle: 'Onde ficam os dados',
   storePath: 'Arquivo de dados',
-  storeHelp: 'Todos os dados ficam neste arquivo, somente neste computador. Nada é enviado pela internet.',
+  storeHelp: 'Todos os dados ficam neste arquivo, criptografado, somente neste computador. Nada é enviado pela internet.',
   appVersion: 'Versão do aplicativo',
   schemaVersion: 'Versão do formato dos dados',
   registrySize: 'Profissionais no cadastro',
