@@ -8,6 +8,23 @@ export const ERROR_CODES = [
   'MOTHER_CONFLICT',
   'MOTHER_MISSING',
   'EMAIL_INVALID',
+  /** Pendências of a record (shared/rules/pendencies.ts): no e-mail, a misspelt provider, one address on several professionals. */
+  'EMAIL_MISSING',
+  'EMAIL_TYPO',
+  'EMAIL_SHARED',
+  /** Pendências: the address's município or the naturalidade is not a município of its UF (IBGE list). */
+  'CITY_UNKNOWN',
+  'BIRTHPLACE_UNKNOWN',
+  /** A mother's "name" that says there is none ("Não consta", "Ignorada", "XXX"): the flag "Não consta mãe" is for that. */
+  'MOTHER_PLACEHOLDER',
+  /** A person's name that looks wrong (one word, a particle at an end, letters of another script). */
+  'NAME_SUSPECT',
+  /** A birth date in the future, before 1900, or of someone under 18. */
+  'BIRTH_DATE_IMPLAUSIBLE',
+  /** A phone number whose DDD does not exist, or a mobile number not starting with 9. */
+  'PHONE_INVALID',
+  /** Identification data changed after the DIP request was confirmed: Implanta must correct the request too (the store decides). */
+  'DIP_DATA_PENDING',
   'DATE_INVALID',
   'NAME_INVALID',
   'VALUE_INVALID',
