@@ -72,6 +72,8 @@ export function auditSummary(action: string, detail: unknown): string {
       return `Confirmação do lote ${String(d.number ?? '')} importada: ${plural(Number(d.applied ?? 0), 'aplicada', 'aplicadas')}, ${plural(Number(d.rejected ?? 0), 'rejeitada', 'rejeitadas')}`;
     case 'backup.create':
       return `Backup criado${d.encrypted ? ' com senha' : ''}: ${basenameOf(d.file)}`;
+    case 'backup.implanta':
+      return `Cópia do banco para a Implanta gravada (criptografada com a senha combinada): ${basenameOf(d.file)}`;
     case 'backup.restore':
       return `Backup restaurado: ${basenameOf(d.file)} (dados anteriores guardados em ${basenameOf(d.previousStore)})`;
     case 'backup.settings':

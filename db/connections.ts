@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { AppError } from '../shared/errors';
 import { KNOWN_SCHEMA_VERSION, schemaVersionOf } from './migrate';
 import { isPlainDatabaseFile } from './plainFiles';
+import { keyPragmaValue, type CopySecret } from './copySecrets';
 import { currentStoreKey, ensureStoreKey } from './storeKey';
 import { isBusyError, storeInUseError, waitForWriters } from './storeLock';
 
@@ -33,19 +34,27 @@ export const READ_WAIT_MS = 5000;
  * format with a raw 256-bit key (no passphrase to stretch: the key is random). Every page the
  * connection writes — the store, its log, a staging file, a backup's copy — is encrypted.
  */
-function connect(path: string, options: { readonly?: boolean; fileMustExist: boolean; timeout?: number }, key: Buffer | null = ensureKeyFor(path, options)): Database.Database {
+function connect(
+  path: string,
+  options: { readonly?: boolean; fileMustExist: boolean; timeout?: number },
+  secret: CopySecret | null = deskSecret(ensureKeyFor(path, options)),
+): Database.Database {
   const db = new Database(path, options);
-  if (key) {
+  if (secret) {
     try {
       db.pragma("cipher = 'sqlcipher'");
       db.pragma('legacy = 4');
-      db.pragma(`key = "x'${key.toString('hex')}'"`);
+      db.pragma(`key = ${keyPragmaValue(secret)}`);
     } catch (error) {
       db.close();
       throw error;
     }
   }
   return db;
+}
+
+function deskSecret(key: Buffer | null): CopySecret | null {
+  return key ? { raw: key } : null;
 }
 
 /**
@@ -67,7 +76,7 @@ export function connectPlainFile(path: string): Database.Database {
 
 /** A connection to an encrypted file with a given key (a copy just encrypted, checked before it takes the store's place). */
 export function connectWithKey(path: string, key: Buffer): Database.Database {
-  return connect(path, { fileMustExist: true }, key);
+  return connect(path, { fileMustExist: true }, { raw: key });
 }
 
 /** What every connection that writes the store sets, in this order. `cacheKib` null: SQLite's default cache. */
@@ -182,18 +191,19 @@ export function claimStoreAlone(path: string, waitMs = 3000): StoreClaim {
 
 /**
  * A copy of the store that only its backup writes: the snapshot being made (left in rollback
- * mode, its last entries sealed). Not the store: none of the store's settings.
+ * mode, its last entries sealed). Not the store: none of the store's settings. `secret`: what
+ * the copy is encrypted with when not this desk's key (db/copySecrets.ts).
  */
-export function openBackupCopy(path: string): Database.Database {
-  return connect(path, { fileMustExist: true });
+export function openBackupCopy(path: string, secret?: CopySecret): Database.Database {
+  return connect(path, { fileMustExist: true }, secret); // undefined: the desk's key
 }
 
 /**
  * A copy of the store, read-only, to verify or describe it: a backup's snapshot, the database
- * copied out of a backup, a restore's prepared copy.
+ * copied out of a backup, a restore's prepared copy. `secret` as for openBackupCopy.
  */
-export function readBackupCopy(path: string): Database.Database {
-  return connect(path, { readonly: true, fileMustExist: true });
+export function readBackupCopy(path: string, secret?: CopySecret): Database.Database {
+  return connect(path, { readonly: true, fileMustExist: true }, secret);
 }
 
 /**

@@ -10,6 +10,7 @@
 // gets the key from the thread that starts it (`storeKeyForThread`), never through a file or the
 // environment.
 import { randomBytes } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppError } from '../shared/errors';
 import { keyFileText, parseKeyFile, readKeyFile, writeKeyFile, type KeyFileFormat } from './keyFiles';
@@ -90,4 +91,22 @@ export function storeKeyError(path: string): AppError {
       'Informe o arquivo da chave de recuperação (guardado pelo responsável de TI do Conselho) e tente de novo; se a chave é a certa, restaure uma cópia de segurança.',
     { details: { path } },
   );
+}
+
+/**
+ * The key in a recovery key file the clerk points at (another desk's, or this desk's before a
+ * reinstall), to open a backup made with it. Refused, naming the file, when it is not one.
+ */
+export function readRecoveryKey(path: string): Buffer {
+  let text: string;
+  try {
+    // A key file is two short lines: anything larger is not one (and is not read whole).
+    if (statSync(path).size > 4096) throw new Error('too large');
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new AppError('STORE_KEY', `O arquivo "${path}" não pôde ser lido como chave de recuperação do CRESS Desk.`, { details: { path } });
+  }
+  const key = parseStoreKeyFile(text);
+  if (!key) throw new AppError('STORE_KEY', `O arquivo "${path}" não é uma chave de recuperação do CRESS Desk (o arquivo gravado em Configurações → Chave de recuperação).`, { details: { path } });
+  return key;
 }

@@ -10,7 +10,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { BackupCreated, BackupTrigger } from '../../shared/contract/backups';
 import { AppError } from '../../shared/errors';
 import { appendAudit } from '../audit';
-import { openJobConnection, openStoreReader } from '../connections';
+import { openBackupCopy, openJobConnection, openStoreReader } from '../connections';
+import { keyPragmaValue, type CopySecret } from '../copySecrets';
 import { privateFolder } from '../fileModes';
 import { jobCancelled } from '../jobs/cancel';
 import { isDiskFullError } from '../storeLock';
@@ -19,7 +20,7 @@ import { isoDateLocal, partialPathFor, removeStalePartials, writeAtomically, wri
 import { getBackupSettings, pruneBackups, recordBackup } from './catalog';
 import { destinationError } from './errors';
 import { startIntegrityCheck } from './integrity';
-import { BACKUP_PAYLOAD, backupFileName, localIsoWithOffset } from './names';
+import { BACKUP_PAYLOAD, backupFileName, implantaCopyFileName, localIsoWithOffset } from './names';
 import { backupSigner, sealCopy } from './signature';
 import { inspectCopy, schemaVerdict, snapshotStore, SnapshotCancelled, type CopyFacts } from './snapshot';
 import { writeTransaction } from '../storeLock';
@@ -30,7 +31,12 @@ export interface CreateBackupInput {
   passphrase: string | null;
   trigger: BackupTrigger;
   appVersion: string;
+  /** A copy for Implanta to read: the database inside is encrypted with the passphrase, not the desk's key. */
+  forImplanta?: boolean;
 }
+
+/** The shortest passphrase a copy for Implanta takes: it alone protects the data once the file leaves the council. */
+export const IMPLANTA_PASSPHRASE_MIN = 12;
 
 /** Deflate level 1: a third of the size at a fraction of level 6's time (see docs/backups.md). */
 export const BACKUP_ZIP_LEVEL = 1;
@@ -39,11 +45,14 @@ const MB = 1024 * 1024;
 /** SQLite's default page size, which the store keeps: only used to show megabytes copied. */
 const PAGE_SIZE = 4096;
 
-function bagInfo(facts: CopyFacts & { region: number }, fileRoot: string, appVersion: string, createdAt: Date): BagInfoField[] {
+function bagInfo(facts: CopyFacts & { region: number }, fileRoot: string, appVersion: string, createdAt: Date, forImplanta: boolean): BagInfoField[] {
+  const description = forImplanta
+    ? 'Cópia do banco de dados do CRESS Desk para a Implanta (SQLite criptografado no formato SQLCipher 4; abre com a senha combinada com o Conselho)'
+    : 'Backup do banco de dados do CRESS Desk (SQLite)';
   return [
     { label: 'Source-Organization', value: `CRESS ${facts.region}ª Região` },
     { label: 'External-Identifier', value: fileRoot },
-    { label: 'External-Description', value: 'Backup do banco de dados do CRESS Desk (SQLite)' },
+    { label: 'External-Description', value: description },
     { label: 'Bag-Software-Agent', value: `CRESS Desk ${appVersion}` },
     { label: 'CRESS-Desk-Version', value: appVersion },
     { label: 'Schema-Version', value: String(facts.schemaVersion) },
@@ -105,6 +114,13 @@ export function snapshotPathFor(storePath: string, folder: string): string {
 }
 
 export async function createBackup(input: CreateBackupInput, context: JobContext): Promise<BackupCreated> {
+  const forImplanta = input.forImplanta === true;
+  if (forImplanta && (input.passphrase ?? '').length < IMPLANTA_PASSPHRASE_MIN) {
+    throw new AppError(
+      'INPUT_INVALID',
+      `A cópia para a Implanta precisa de uma senha de pelo menos ${IMPLANTA_PASSPHRASE_MIN} caracteres, combinada com a Implanta por outro meio (telefone, pessoalmente): nada foi gravado.`,
+    );
+  }
   const createdAt = new Date(context.nowIso());
   const folder = destination(input, context.storePath);
   await removeStalePartials(folder, STALE_MS);
@@ -135,14 +151,17 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
       throw new AppError('BACKUP_INVALID', `A cópia dos dados tem um esquema desconhecido (versão ${facts.schemaVersion}): o backup não foi gravado.`);
     }
     const region = facts.region;
-    const fileName = backupFileName(region, createdAt);
+    // A copy for Implanta: the database re-encrypted with the passphrase before it is packaged.
+    const secret: CopySecret | undefined = forImplanta ? { passphrase: input.passphrase! } : undefined;
+    if (secret) rekeyCopy(snapshot, secret);
+    const fileName = (forImplanta ? implantaCopyFileName : backupFileName)(region, createdAt);
     const root = fileName.replace(/\.zip$/, '');
     const finalPath = join(folder, fileName);
     const size = statSync(snapshot).size;
 
     // 3. Check and package at once; the final name only for a copy that passed.
-    const sign = backupSigner(snapshot); // signature.txt: the desk's key over bag-info and the manifest
-    const integrity = startIntegrityCheck(snapshot);
+    const sign = backupSigner(snapshot, secret); // signature.txt: the desk's key over bag-info and the manifest
+    const integrity = startIntegrityCheck(snapshot, secret);
     const abort = new AbortController();
     let sha256: string;
     let bytes: number;
@@ -151,7 +170,7 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
         const written = await writeBagZip(partial, {
           root,
           payload: [{ path: BACKUP_PAYLOAD, data: { path: snapshot } }],
-          info: bagInfo({ ...facts, region }, root, input.appVersion, createdAt),
+          info: bagInfo({ ...facts, region }, root, input.appVersion, createdAt, forImplanta),
           sign,
           baggingDate: isoDateLocal(createdAt),
           zip: {
@@ -197,7 +216,7 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
       removed: [],
     };
     try {
-      result.removed = recordCreated(context.storePath, result, input.trigger, facts.operator, folder);
+      result.removed = forImplanta ? (recordImplantaCopy(context.storePath, result, facts.operator), []) : recordCreated(context.storePath, result, input.trigger, facts.operator, folder);
     } catch (error) {
       // A store whose own disk is full cannot list the backup: the backup itself is whole and
       // verified, which is what matters then; the list finds it in its folder.
@@ -206,6 +225,35 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
     return result;
   } finally {
     for (const file of [snapshot, `${snapshot}-wal`, `${snapshot}-shm`, `${snapshot}-journal`]) await rm(file, { force: true });
+  }
+}
+
+/** Re-encrypts the snapshot with `secret` (SQLite rewrites every page: the data is never written in the clear). */
+function rekeyCopy(snapshot: string, secret: CopySecret): void {
+  const db = openBackupCopy(snapshot);
+  try {
+    db.pragma(`rekey = ${keyPragmaValue(secret)}`);
+  } finally {
+    db.close();
+  }
+}
+
+/** A copy for Implanta is not one of the desk's backups (not listed, never pruned): only the audit trail says it was made. */
+function recordImplantaCopy(storePath: string, result: BackupCreated, operator: string | null): void {
+  const db = openJobConnection(storePath);
+  try {
+    writeTransaction(db, () =>
+      appendAudit(db, {
+        at: result.createdAt,
+        operator: operator ?? 'sistema',
+        action: 'backup.implanta',
+        entity: 'backup',
+        entityId: result.fileName,
+        detail: { file: result.file, sha256: result.sha256, bytes: result.bytes },
+      }),
+    );
+  } finally {
+    db.close();
   }
 }
 

@@ -33,7 +33,7 @@ function preparedOf(jobs: JobRunner, jobId: string): RestorePrepared {
 export function backupHandlers(store: Store, options: BackupHandlerOptions): Pick<Handlers, BackupChannel> {
   const { db } = store;
   const { clock, jobs } = options;
-  const startCreate = (input: { passphrase: string | null; folder: string | null; trigger: 'manual' | 'auto' | 'close' | 'cli' }) => {
+  const startCreate = (input: { passphrase: string | null; folder: string | null; trigger: 'manual' | 'auto' | 'close' | 'cli'; forImplanta: boolean }) => {
     requireSettings(db);
     return jobs.start('backups:create', { ...input, appVersion: options.appVersion });
   };
@@ -62,7 +62,7 @@ export function backupHandlers(store: Store, options: BackupHandlerOptions): Pic
     'backups:auto': ({ trigger }) => {
       if (jobs.busy()) return { jobId: null, reason: 'Outra tarefa está em andamento.' };
       const { due, reason } = backupDue(getBackupSettings(db), lastBackupAt(db), trigger, clock());
-      return { jobId: due ? startCreate({ passphrase: null, folder: null, trigger }) : null, reason };
+      return { jobId: due ? startCreate({ passphrase: null, folder: null, trigger, forImplanta: false }) : null, reason };
     },
     'backups:verify': (input) => ({ jobId: jobs.start('backups:verify', input) }),
     'backups:restorePrepare': (input) => ({ jobId: jobs.start('backups:restorePrepare', input) }),

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { readBackupCopy } from '../connections';
+import type { CopySecret } from '../copySecrets';
 import { refusedForItsKey } from '../storeEncryption';
 import { storeKeyForThread, type HandedKey } from '../storeKey';
 
@@ -15,6 +16,8 @@ export interface IntegrityData {
   path: string;
   /** The store's key (db/storeKey.ts): a thread opens the store with its parent's key, never a file's. */
   storeKey: HandedKey;
+  /** What the copy is encrypted with when not the store's key (db/copySecrets.ts). */
+  secret: CopySecret | null;
 }
 
 /** What the check's thread answers: SQLite's problems, none when the copy is sound. */
@@ -23,10 +26,10 @@ export interface IntegrityReply {
 }
 
 /** SQLite's problems with the copy at `path`; a copy that cannot be read is one problem. */
-export function copyProblems(path: string): string[] {
+export function copyProblems(path: string, secret?: CopySecret): string[] {
   let db: Database.Database | null = null;
   try {
-    db = readBackupCopy(path);
+    db = readBackupCopy(path, secret);
     const rows = db.pragma('integrity_check') as { integrity_check: string }[];
     return rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
   } catch (error) {
@@ -36,11 +39,11 @@ export function copyProblems(path: string): string[] {
   }
 }
 
-/** Does this desk's key (or none, for a plain copy an older version made) open the copy at `path`? */
-export function opensWithDeskKey(path: string): boolean {
+/** Does `secret` (undefined: this desk's key, or none for a plain copy an older version made) open the copy at `path`? */
+function opensWith(path: string, secret: CopySecret | undefined): boolean {
   let db: Database.Database | null = null;
   try {
-    db = readBackupCopy(path);
+    db = readBackupCopy(path, secret);
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
     return true;
   } catch (error) {
@@ -49,6 +52,16 @@ export function opensWithDeskKey(path: string): boolean {
   } finally {
     db?.close();
   }
+}
+
+/**
+ * What opens the copy at `path`: this desk's key first (`{ secret: undefined }`), then each of
+ * `others` in turn (a recovery key file, the passphrase of a copy made for Implanta); null when
+ * none does — the copy is encrypted with a key this desk was not given.
+ */
+export function secretOpening(path: string, others: CopySecret[]): { secret: CopySecret | undefined } | null {
+  for (const secret of [undefined, ...others]) if (opensWith(path, secret)) return { secret };
+  return null;
 }
 
 /** The built check script beside the running bundle (out/worker/integrity.cjs), if there is one. */
@@ -64,20 +77,20 @@ export interface IntegrityRun {
   abandon(): void;
 }
 
-function checkHere(path: string): IntegrityRun {
-  return { result: Promise.resolve().then(() => copyProblems(path)), abandon: () => {} };
+function checkHere(path: string, secret: CopySecret | undefined): IntegrityRun {
+  return { result: Promise.resolve().then(() => copyProblems(path, secret)), abandon: () => {} };
 }
 
-/** Starts the check; `result` lists SQLite's problems (none = `ok`). */
-export function startIntegrityCheck(path: string): IntegrityRun {
+/** Starts the check; `result` lists SQLite's problems (none = `ok`). `secret`: see openBackupCopy. */
+export function startIntegrityCheck(path: string, secret?: CopySecret): IntegrityRun {
   const script = integrityScript();
-  if (script === null) return checkHere(path);
+  if (script === null) return checkHere(path, secret);
   let worker: Worker;
   try {
-    const data: IntegrityData = { path, storeKey: storeKeyForThread() };
+    const data: IntegrityData = { path, storeKey: storeKeyForThread(), secret: secret ?? null };
     worker = new Worker(script, { workerData: data });
   } catch {
-    return checkHere(path);
+    return checkHere(path, secret);
   }
   const result = new Promise<string[]>((resolve) => {
     let settled = false;
@@ -88,7 +101,7 @@ export function startIntegrityCheck(path: string): IntegrityRun {
     worker.once('error', () => {
       if (!settled) {
         settled = true;
-        resolve(copyProblems(path));
+        resolve(copyProblems(path, secret));
       }
     });
     worker.once('exit', () => {
@@ -101,6 +114,6 @@ export function startIntegrityCheck(path: string): IntegrityRun {
   return { result, abandon: () => void worker.terminate() };
 }
 
-export function integrityCheck(path: string): Promise<string[]> {
-  return startIntegrityCheck(path).result;
+export function integrityCheck(path: string, secret?: CopySecret): Promise<string[]> {
+  return startIntegrityCheck(path, secret).result;
 }

@@ -18,6 +18,14 @@ export function backupFileName(region: number, at: Date): string {
   return `${regionCode(region)}-backup-${stamp}.zip`;
 }
 
+/**
+ * `CRESS09-para-implanta-20261124-153000.zip`: a copy made for Implanta. Not a backup's name, so the
+ * routine never lists or prunes one.
+ */
+export function implantaCopyFileName(region: number, at: Date): string {
+  return backupFileName(region, at).replace('-backup-', '-para-implanta-');
+}
+
 /** The region and the (local) moment a backup's name records; null for any other name. */
 export function parseBackupFileName(fileName: string): { region: number; createdAt: Date } | null {
   const match = NAME.exec(fileName);

@@ -9,6 +9,7 @@ import { sealWritten } from '../audit';
 import { auditKeyPath, missingKeyError } from '../auditKey';
 import { deskSigningKey } from '../auditSigning';
 import { openBackupCopy, readBackupCopy } from '../connections';
+import type { CopySecret } from '../copySecrets';
 import { checkBagSignature, readTagText, SIGNATURE_FILE, signatureText, type BagSource, type WriteBagOptions } from '../packaging';
 import { SIGNED_SCHEMA_VERSION } from '../storeGuards';
 
@@ -19,8 +20,8 @@ interface CopyChain {
   keyId: string | null;
 }
 
-function chainOf(copyPath: string): CopyChain | null {
-  const db = readBackupCopy(copyPath);
+function chainOf(copyPath: string, secret: CopySecret | undefined): CopyChain | null {
+  const db = readBackupCopy(copyPath, secret);
   try {
     const columns = db.prepare("SELECT name FROM pragma_table_info('audit_anchor')").pluck().all() as string[];
     if (!columns.includes('key_id')) return null;
@@ -41,16 +42,21 @@ export function sealCopy(snapshotPath: string): void {
 }
 
 /** The `sign` option of writeBagZip for a backup of `snapshotPath`. Without the desk's key no backup is made. */
-export function backupSigner(snapshotPath: string): NonNullable<WriteBagOptions['sign']> {
+export function backupSigner(snapshotPath: string, secret?: CopySecret): NonNullable<WriteBagOptions['sign']> {
   const key = deskSigningKey();
   if (!key) throw missingKeyError(auditKeyPath(), null);
-  const chain = chainOf(snapshotPath);
+  const chain = chainOf(snapshotPath, secret);
   const head = { entry: chain?.count ?? 0, hash: chain?.lastHash ?? '', mac: chain?.lastMac ?? null };
   return (tags) => signatureText(key, 'backup', head, tags);
 }
 
-/** Checks a verified backup's signature; `copyPath` is its database, already copied out and checked. */
-export async function checkBackupSignature(source: BagSource, copyPath: string, schemaVersion: number): Promise<{ signature: SignatureCheck; problem: BackupProblem | null }> {
+/** Checks a verified backup's signature; `copyPath` is its database, already copied out and checked (`secret` opens it). */
+export async function checkBackupSignature(
+  source: BagSource,
+  copyPath: string,
+  schemaVersion: number,
+  secret?: CopySecret,
+): Promise<{ signature: SignatureCheck; problem: BackupProblem | null }> {
   const has = (path: string) => source.files.some((f) => f.path === path);
   const text = has(SIGNATURE_FILE) ? await readTagText(source, SIGNATURE_FILE) : null;
   const tags = { bagInfo: await readTagText(source, 'bag-info.txt'), manifest: await readTagText(source, 'manifest-sha256.txt') };
@@ -62,7 +68,7 @@ export async function checkBackupSignature(source: BagSource, copyPath: string, 
     problem: { code: 'SIGNATURE_INVALID', message, path: SIGNATURE_FILE },
   });
   if (check.state === 'invalid') return refused(check.message);
-  const chain = chainOf(copyPath);
+  const chain = chainOf(copyPath, secret);
   if (check.state === 'absent') {
     if (schemaVersion >= SIGNED_SCHEMA_VERSION) {
       return refused('O backup não tem a assinatura que toda cópia desta versão do CRESS Desk leva (signature.txt): ela foi removida depois da gravação.');

@@ -3,6 +3,7 @@
 // writes, and a copy encrypted with the store's key like the store itself (SQLite's online backup
 // API cannot copy between encrypted files). The copy is compact: free pages are left behind.
 import { openBackupCopy, openStoreReader, readBackupCopy } from '../connections';
+import type { CopySecret } from '../copySecrets';
 import { getSettings } from '../settings';
 import { KNOWN_SCHEMA_VERSION, schemaVersionOf } from '../migrate';
 import { writeWaitMs } from '../storeLock';
@@ -55,9 +56,9 @@ export interface CopyFacts {
   operator: string | null;
 }
 
-/** Reads a copy's schema version, row counts and desk settings (read-only). */
-export function inspectCopy(path: string): CopyFacts {
-  const db = readBackupCopy(path);
+/** Reads a copy's schema version, row counts and desk settings (read-only). `secret`: see openBackupCopy. */
+export function inspectCopy(path: string, secret?: CopySecret): CopyFacts {
+  const db = readBackupCopy(path, secret);
   try {
     const schemaVersion = schemaVersionOf(db);
     const tables = db

@@ -16,7 +16,11 @@ import { zipOpenError } from './errors';
 import { integrityCheck } from './integrity';
 import { BACKUP_PAYLOAD, parseBackupFileName } from './names';
 import { checkBackupSignature } from './signature';
-import { opensWithDeskKey } from './integrity';
+import { secretOpening } from './integrity';
+import { keyPragmaValue, type CopySecret } from '../copySecrets';
+import { openBackupCopy } from '../connections';
+import { isPlainDatabaseFile } from '../plainFiles';
+import { currentStoreKey, readRecoveryKey } from '../storeKey';
 import { inspectCopy, schemaVerdict } from './snapshot';
 import { KNOWN_SCHEMA_VERSION } from '../migrate';
 import { diskFullError, isDiskFullError } from '../storeLock';
@@ -30,6 +34,8 @@ const MB = 1024 * 1024;
 export interface VerifyInput {
   file: string;
   passphrase: string | null;
+  /** A recovery key file, for a backup whose database another desk's key (or this one's before a reinstall) encrypted. */
+  keyFile?: string | null;
 }
 
 export interface VerifiedCopy extends BackupVerification {
@@ -108,6 +114,8 @@ export async function verifyBackupFile(input: VerifyInput, context: JobContext, 
     ...extra,
   });
 
+  // A key file that is not one is refused before anything is read: it is the clerk's mistake, not the backup's.
+  const recoveryKey = input.keyFile ? readRecoveryKey(input.keyFile) : null;
   context.progress({ phase: 'open', label: 'Abrindo o backup…', done: 0, total: null });
   let zip: ZipReader;
   try {
@@ -151,30 +159,20 @@ export async function verifyBackupFile(input: VerifyInput, context: JobContext, 
     }
     if (problems.length > 0 || !tee.complete()) return answer(problems, base);
 
-    // The database itself: first, whether this desk's key opens it (the bytes are intact, as the
-    // checksums just said: a backup of another desk, or of this one before a reinstall, is not damaged).
-    if (!opensWithDeskKey(copyPath)) {
-      return answer(
-        [
-          {
-            code: 'DB_KEY',
-            message:
-              'Chave do banco ausente ou incorreta: o banco deste backup está criptografado com outra chave (de outro computador, ou deste antes de uma reinstalação). ' +
-              'O arquivo está íntegro: as somas de verificação conferem. Para usá-lo, informe o arquivo da chave de recuperação daquele banco.',
-            path: PAYLOAD_PATH,
-          },
-        ],
-        base,
-      );
-    }
+    // The database itself: first, what opens it (the bytes are intact, as the checksums just said:
+    // a backup of another desk, or of this one before a reinstall, is not damaged).
+    const opening = secretOpening(copyPath, secretsGiven(input, recoveryKey));
+    if (!opening) return answer([keyProblem(recoveryKey !== null, input.passphrase !== null)], base);
+    const { secret } = opening;
+    const unlockedWith = unlockedBy(secret, copyPath);
     context.progress({ phase: 'check', label: 'Conferindo a integridade do banco de dados…', done: 0, total: null });
-    const integrity = await integrityCheck(copyPath);
+    const integrity = await integrityCheck(copyPath, secret);
     if (integrity.length > 0) {
       return answer([{ code: 'DB_INTEGRITY', message: `O banco de dados do backup está danificado: ${integrity.slice(0, 3).join('; ')}.`, path: PAYLOAD_PATH }], base);
     }
-    const facts = inspectCopy(copyPath);
+    const facts = inspectCopy(copyPath, secret);
     const verdict = schemaVerdict(facts.schemaVersion);
-    const found = { ...base, region: facts.region ?? declaredRegion, schemaVersion: facts.schemaVersion, counts: facts.counts };
+    const found = { ...base, region: facts.region ?? declaredRegion, schemaVersion: facts.schemaVersion, counts: facts.counts, unlockedWith };
     if (verdict === 'foreign') {
       return answer([{ code: 'DB_SCHEMA_UNKNOWN', message: 'O banco de dados do backup não é do CRESS Desk (esquema desconhecido).', path: PAYLOAD_PATH }], found);
     }
@@ -206,13 +204,52 @@ export async function verifyBackupFile(input: VerifyInput, context: JobContext, 
       }
     }
     // The desk's signature: recomputed manifests are caught here on the desk that made the backup.
-    const { signature, problem } = await checkBackupSignature(bag.source, copyPath, facts.schemaVersion);
+    const { signature, problem } = await checkBackupSignature(bag.source, copyPath, facts.schemaVersion, secret);
     if (problem) return answer([problem], { ...found, signature });
     keep = keepCopyAt !== null;
+    // A copy kept to take the store's place is encrypted with this desk's key before anything else opens it.
+    if (keep && secret) rekeyToDesk(copyPath, secret);
     return answer([], { ...found, signature, copyPath: keep ? copyPath : null });
   } finally {
     await zip.close();
     if (!keep) await rm(copyPath, { force: true });
+  }
+}
+
+/** What else may open a backup's database besides this desk's key: the recovery key given, the passphrase. */
+function secretsGiven(input: VerifyInput, recoveryKey: Buffer | null): CopySecret[] {
+  const secrets: CopySecret[] = [];
+  if (recoveryKey) secrets.push({ raw: recoveryKey });
+  if (input.passphrase !== null) secrets.push({ passphrase: input.passphrase });
+  return secrets;
+}
+
+function unlockedBy(secret: CopySecret | undefined, copyPath: string): NonNullable<BackupVerification['unlockedWith']> {
+  if (secret === undefined) return isPlainDatabaseFile(copyPath) ? 'plain' : 'desk';
+  return 'raw' in secret ? 'recoveryKey' : 'passphrase';
+}
+
+/** Neither this desk's key nor what the clerk gave opens the database: the file is intact, the key is not the one. */
+function keyProblem(triedKeyFile: boolean, triedPassphrase: boolean): BackupProblem {
+  const tried = triedKeyFile ? ' A chave de recuperação informada também não abre este banco.' : '';
+  const passphrase = triedPassphrase && !triedKeyFile ? ' (nem a senha informada)' : '';
+  return {
+    code: 'DB_KEY',
+    message:
+      `Chave do banco ausente ou incorreta: o banco deste backup está criptografado com outra chave${passphrase} (de outro computador, ou deste antes de uma reinstalação).${tried} ` +
+      'O arquivo está íntegro: as somas de verificação conferem. Para usá-lo, informe o arquivo da chave de recuperação daquele banco.',
+    path: PAYLOAD_PATH,
+  };
+}
+
+/** Re-encrypts a copy opened with another secret with this desk's key (SQLite rewrites every page). */
+function rekeyToDesk(copyPath: string, secret: CopySecret): void {
+  const key = currentStoreKey();
+  const db = openBackupCopy(copyPath, secret);
+  try {
+    db.pragma(`rekey = ${key ? keyPragmaValue({ raw: key }) : "''"}`);
+  } finally {
+    db.close();
   }
 }
 

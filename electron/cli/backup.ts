@@ -1,11 +1,11 @@
 // `cress-desk backup …`: database backups from a terminal, over the same channels as the app.
-//   backup create [--out DIR] [--passphrase-file F]
-//   backup verify FILE [--passphrase-file F]            exit 3 when the file fails verification
-//   backup restore FILE [--passphrase-file F] [--yes]   exit 3 when the file fails verification
+//   backup create [--out DIR] [--passphrase-file F] [--for-implanta]
+//   backup verify FILE [--passphrase-file F] [--key-file K]            exit 3 when the file fails verification
+//   backup restore FILE [--passphrase-file F] [--key-file K] [--yes]   exit 3 when the file fails verification
 //   backup list
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import type { BackupItem } from '../../shared/contract/backups';
+import type { BackupItem, BackupVerification } from '../../shared/contract/backups';
 import { formatCount, formatFileSize } from '../../shared/display/numbers';
 import { plural } from '../../shared/display/plural';
 import { formatDateTimeBr } from '../../shared/rules/dates';
@@ -19,6 +19,19 @@ function fileArgument(context: CliContext): string {
 
 const passphrase = passphraseFromFile;
 
+/** `--key-file`: a recovery key file, for a backup made with another desk's key. */
+function keyFile(context: CliContext): string | null {
+  const file = text(context, 'keyFile');
+  return file === undefined ? null : resolve(file);
+}
+
+const UNLOCKED: Record<NonNullable<BackupVerification['unlockedWith']>, string> = {
+  desk: "this desk's key",
+  recoveryKey: 'the recovery key file given',
+  passphrase: 'the passphrase (a copy made for Implanta)',
+  plain: 'no key (a plain copy made by an older version)',
+};
+
 function countsLine(counts: Record<string, number> | null): string {
   if (!counts) return '';
   const main = ['professionals', 'corrections', 'cep_directory', 'audit_log'].filter((t) => t in counts);
@@ -27,9 +40,13 @@ function countsLine(counts: Record<string, number> | null): string {
 
 async function create(context: CliContext): Promise<CommandOutcome> {
   const out = text(context, 'out');
-  const created = await runJob(context, 'backups:create', { folder: out === undefined ? null : resolve(out), passphrase: passphrase(context), trigger: 'cli' });
+  const forImplanta = context.values.forImplanta === true;
+  if (forImplanta && context.values.passphraseFile === undefined) throw new UsageError('--for-implanta needs --passphrase-file: the passphrase agreed with Implanta');
+  const created = await runJob(context, 'backups:create', { folder: out === undefined ? null : resolve(out), passphrase: passphrase(context), trigger: 'cli', forImplanta });
   const lines = [
-    `Backup created and verified: ${created.file} (${formatFileSize(created.bytes)})${created.encrypted ? ', encrypted (AES-256)' : ''}`,
+    forImplanta
+      ? `Copy for Implanta created and verified: ${created.file} (${formatFileSize(created.bytes)}); the zip (AES-256) and the database inside (SQLCipher 4) open with the passphrase`
+      : `Backup created and verified: ${created.file} (${formatFileSize(created.bytes)})${created.encrypted ? ', encrypted (AES-256)' : ''}`,
     `  sha256 ${created.sha256}`,
     `  ${countsLine(created.counts)}`,
   ];
@@ -39,9 +56,10 @@ async function create(context: CliContext): Promise<CommandOutcome> {
 
 async function verify(context: CliContext): Promise<CommandOutcome> {
   const file = fileArgument(context);
-  const verification = await runJob(context, 'backups:verify', { file, passphrase: passphrase(context) });
+  const verification = await runJob(context, 'backups:verify', { file, passphrase: passphrase(context), keyFile: keyFile(context) });
+  const unlocked = verification.unlockedWith ? `\n  database opened with ${UNLOCKED[verification.unlockedWith]}` : '';
   const text = verification.valid
-    ? `Backup valid: ${file}\n  region ${verification.region}, schema ${verification.schemaVersion}${verification.encrypted ? ', encrypted' : ''}\n  ${countsLine(verification.counts)}${verification.signature ? `\n  ${verification.signature.message}` : ''}`
+    ? `Backup valid: ${file}\n  region ${verification.region}, schema ${verification.schemaVersion}${verification.encrypted ? ', encrypted' : ''}${unlocked}\n  ${countsLine(verification.counts)}${verification.signature ? `\n  ${verification.signature.message}` : ''}`
     : [`BACKUP INVALID: ${file}`, ...verification.problems.map((p) => `  - ${p.message} [${p.code}]`)].join('\n');
   return { result: verification, text, exit: verification.valid ? EXIT.ok : EXIT.integrity };
 }
@@ -59,7 +77,7 @@ async function confirm(question: string): Promise<boolean> {
 
 async function restore(context: CliContext): Promise<CommandOutcome> {
   const file = fileArgument(context);
-  const { jobId } = await context.call('backups:restorePrepare', { file, passphrase: passphrase(context) });
+  const { jobId } = await context.call('backups:restorePrepare', { file, passphrase: passphrase(context), keyFile: keyFile(context) });
   const prepared = await waitForJob(context, 'backups:restorePrepare', jobId);
   const yes = context.values.yes === true;
   if (!yes) {
@@ -97,6 +115,7 @@ async function list(context: CliContext): Promise<CommandOutcome> {
 }
 
 const PASSPHRASE = ['--passphrase-file <f>', 'the passphrase: the first line of this file'] as const;
+const KEY_FILE = ['--key-file <f>', 'a recovery key file (`key export`), for a backup made with another desk’s key'] as const;
 
 export const backupCli: CliModule = (program, action) => {
   const backup = commandGroup(program, 'backup', 'Backups of the store');
@@ -105,13 +124,21 @@ export const backupCli: CliModule = (program, action) => {
     .description('Back up the store (verified zip, AES-256 with a passphrase)')
     .option('--out <dir>', 'the folder (default: the backup folder of the settings)')
     .option(...PASSPHRASE)
+    .option('--for-implanta', 'a copy for Implanta to read: its database encrypted with the passphrase instead of this desk’s key (needs --passphrase-file)')
     .action(action(create));
-  backup.command('verify').description('Check a backup (exit 3 when it fails)').argument('<file>', 'the backup').option(...PASSPHRASE).action(action(verify));
+  backup
+    .command('verify')
+    .description('Check a backup (exit 3 when it fails)')
+    .argument('<file>', 'the backup')
+    .option(...PASSPHRASE)
+    .option(...KEY_FILE)
+    .action(action(verify));
   backup
     .command('restore')
     .description('Replace the store with a verified backup (the current one is kept aside)')
     .argument('<file>', 'the backup')
     .option(...PASSPHRASE)
+    .option(...KEY_FILE)
     .option('--yes', 'confirm without asking')
     .action(action(restore));
   backup.command('list').description('Backups in the backup folder').action(action(list));

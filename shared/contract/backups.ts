@@ -7,6 +7,8 @@ import { jobStartedSchema } from './jobs';
 const passphrase = z.string().min(1).max(1024).nullable().default(null);
 /** A file or folder: a handle (app, browser preview) or, for `file`, a listed backup's path; a path on the command line (./files.ts). */
 const filePath = z.string().min(1).max(4096);
+/** A recovery key file (Configurações → Chave de recuperação) for a backup made with another desk's key. */
+const keyFile = filePath.nullable().default(null);
 
 /** What made a backup; `found`: a file found in the folder and verified or pinned here. */
 export const BACKUP_TRIGGERS = ['manual', 'auto', 'close', 'cli', 'found'] as const;
@@ -87,6 +89,11 @@ export const backupVerificationSchema = z.object({
   counts: backupCountsSchema.nullable(),
   /** The desk's signature of the backup (absent from answers of older versions). */
   signature: signatureCheckSchema.optional(),
+  /**
+   * What opened the database inside: this desk's key, the recovery key file given, the passphrase
+   * (a copy made for Implanta), or nothing (a plain copy of an older version). Absent when not opened.
+   */
+  unlockedWith: z.enum(['desk', 'recoveryKey', 'passphrase', 'plain']).optional(),
 });
 export type BackupVerification = z.infer<typeof backupVerificationSchema>;
 
@@ -135,7 +142,15 @@ export const backupsContract = {
   },
   /** Starts `backup.create`; the job's result is a BackupCreated. */
   'backups:create': {
-    input: z.object({ passphrase, folder: filePath.nullable().default(null), trigger: z.enum(CREATE_TRIGGERS).default('manual') }).strict(),
+    input: z
+      .object({
+        passphrase,
+        folder: filePath.nullable().default(null),
+        trigger: z.enum(CREATE_TRIGGERS).default('manual'),
+        /** A copy for Implanta to read: its database encrypted with the passphrase instead of the desk's key (docs/backups.md). */
+        forImplanta: z.boolean().default(false),
+      })
+      .strict(),
     output: jobStartedSchema,
   },
   /** Starts a backup only when the routine says one is due; `jobId` null when none is. */
@@ -144,9 +159,9 @@ export const backupsContract = {
     output: z.object({ jobId: z.string().nullable(), reason: z.string() }),
   },
   /** Starts `backup.verify`; the job's result is a BackupVerification. */
-  'backups:verify': { input: z.object({ file: filePath, passphrase }).strict(), output: jobStartedSchema },
+  'backups:verify': { input: z.object({ file: filePath, passphrase, keyFile }).strict(), output: jobStartedSchema },
   /** Starts `backup.restorePrepare`; the job's result is a RestorePrepared. */
-  'backups:restorePrepare': { input: z.object({ file: filePath, passphrase }).strict(), output: jobStartedSchema },
+  'backups:restorePrepare': { input: z.object({ file: filePath, passphrase, keyFile }).strict(), output: jobStartedSchema },
   /** Swaps the prepared copy in. `confirmOtherRegion` must be true for another CRESS's backup. */
   'backups:restoreApply': {
     input: z.object({ jobId: z.string().max(64), confirmOtherRegion: z.boolean().default(false) }).strict(),

@@ -38,8 +38,14 @@ export const FILE_INPUTS = {
   'batches:verify': [{ field: 'path', mode: 'read' }],
   'backups:updateSettings': [{ field: 'folder', mode: 'folder' }],
   'backups:create': [{ field: 'folder', mode: 'folder' }],
-  'backups:verify': [{ field: 'file', mode: 'backup' }],
-  'backups:restorePrepare': [{ field: 'file', mode: 'backup' }],
+  'backups:verify': [
+    { field: 'file', mode: 'backup' },
+    { field: 'keyFile', mode: 'read' },
+  ],
+  'backups:restorePrepare': [
+    { field: 'file', mode: 'backup' },
+    { field: 'keyFile', mode: 'read' },
+  ],
   'backups:pin': [{ field: 'file', mode: 'backup' }],
 } as const satisfies Partial<Record<Channel, readonly FileInput[]>>;
 

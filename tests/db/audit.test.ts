@@ -61,7 +61,7 @@ describe('the audit trail', () => {
 describe('audit summaries', () => {
   it('describe every action the desk records in Portuguese, never by its code', async () => {
     const { auditSummary } = await import('../../db/auditEntries');
-    const actions = ['correction.save', 'settings.setup', 'settings.update', 'cep.save', 'import.run', 'import.undo', 'batch.create', 'batch.seal', 'batch.cancel', 'batch.export', 'batch.send', 'batch.acknowledge', 'backup.create', 'backup.restore', 'backup.settings', 'registry.demo'];
+    const actions = ['correction.save', 'settings.setup', 'settings.update', 'cep.save', 'import.run', 'import.undo', 'batch.create', 'batch.seal', 'batch.cancel', 'batch.export', 'batch.send', 'batch.acknowledge', 'backup.create', 'backup.implanta', 'backup.restore', 'backup.settings', 'registry.demo'];
     for (const action of actions) expect(auditSummary(action, { file: '/x/CRESS09-backup-20261124-101010.zip' })).not.toBe(action);
     expect(auditSummary('backup.create', { file: '/x/CRESS09-backup-20261124-101010.zip', encrypted: true })).toBe('Backup criado com senha: CRESS09-backup-20261124-101010.zip');
   });

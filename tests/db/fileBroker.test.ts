@@ -79,7 +79,7 @@ describe("the command line's broker", () => {
 
 describe('the file inputs of the contract', () => {
   it('names every input field that holds a path', () => {
-    const pathLike = /^(path|file|folder|dir)$|Path$|Folder$/;
+    const pathLike = /^(path|file|folder|dir)$|Path$|Folder$|File$/;
     const found: string[] = [];
     for (const [channel, spec] of Object.entries(contract)) {
       const input = spec.input as z.ZodType;
@@ -134,9 +134,9 @@ describe('handlers behind the file grants', () => {
     const files = new HandleBroker();
     const { seen, handlers } = recording();
     const granted = grantFiles(handlers, files, { listedBackup: async (path) => path === listed });
-    await granted['backups:verify']({ file: listed, passphrase: null });
-    expect(seen['backups:verify']).toEqual({ file: listed, passphrase: null });
-    await expect(granted['backups:verify']({ file: join(dir, 'CRESS09-backup-20200101-080000.zip'), passphrase: null })).rejects.toMatchObject({
+    await granted['backups:verify']({ file: listed, passphrase: null, keyFile: null });
+    expect(seen['backups:verify']).toEqual({ file: listed, passphrase: null, keyFile: null });
+    await expect(granted['backups:verify']({ file: join(dir, 'CRESS09-backup-20200101-080000.zip'), passphrase: null, keyFile: null })).rejects.toMatchObject({
       code: 'FILE_NOT_GRANTED',
     });
   });

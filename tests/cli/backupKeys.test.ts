@@ -1,0 +1,225 @@
+// Backups whose database another secret opens, from the command line: a backup made on a desk whose
+// key is gone (a reinstalled system, another computer) verifies and restores with the recovery key
+// file the council's IT kept, and the restored store is then this desk's, under its own key; the
+// copy made for Implanta holds its database encrypted with the agreed passphrase — never in the
+// clear, never with the desk's key — opens with 7-Zip and SQLCipher's settings, and verifies and
+// restores with the passphrase. A wrong secret is said to be wrong, never "damaged".
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sevenZip, SEVEN_ZIP_MISSING } from '../db/packaging/tools';
+import { CLI_BIN, requireBuiltCli } from './command';
+
+let dir: string;
+/** The desk the backups come from, and its key. */
+let oldStore: string;
+let oldKey: string;
+/** A freshly installed desk, with its own key. */
+let newStore: string;
+let newKey: string;
+let backups: string;
+let passphraseFile: string;
+const PASSPHRASE = 'combinada com a Implanta 2026';
+
+function cli(store: string, key: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [CLI_BIN, '--db', store, ...args], { encoding: 'utf8', env: { ...process.env, CRESS_DESK_KEY_FILE: key } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr, out: `${result.stdout}${result.stderr}` };
+}
+
+function keyHex(path: string): string {
+  return readFileSync(path, 'utf8').split('\n')[1] as string;
+}
+
+/** The old desk's store, opened read-only with its key as a SQLite tool would. */
+function openWithKey(path: string): Database.Database {
+  const db = new Database(path, { readonly: true });
+  db.pragma("cipher = 'sqlcipher'");
+  db.pragma('legacy = 4');
+  db.pragma(`key = "x'${keyHex(oldKey)}'"`);
+  return db;
+}
+
+/** The personal data of the old desk's demo records, read with its key. */
+function personalValues(): string[] {
+  const db = openWithKey(oldStore);
+  try {
+    const rows = db.prepare('SELECT cpf, name, mother_name AS mother, email FROM professionals').all() as Record<string, string | null>[];
+    return rows.flatMap((r) => [r.cpf, r.name, r.mother, r.email]).filter((v): v is string => typeof v === 'string' && v.length >= 6);
+  } finally {
+    db.close();
+  }
+}
+
+function newestZip(folder: string, marker: string): string {
+  const name = readdirSync(folder).filter((f) => f.includes(marker) && f.endsWith('.zip')).sort().pop();
+  if (!name) throw new Error(`no ${marker} zip in ${folder}`);
+  return join(folder, name);
+}
+
+beforeAll(() => {
+  requireBuiltCli();
+  dir = mkdtempSync(join(tmpdir(), 'cress-backup-keys-'));
+  oldStore = join(dir, 'old.sqlite');
+  oldKey = join(dir, 'old.key');
+  newStore = join(dir, 'new.sqlite');
+  newKey = join(dir, 'new.key');
+  backups = join(dir, 'backups');
+  mkdirSync(backups);
+  passphraseFile = join(dir, 'senha.txt');
+  writeFileSync(passphraseFile, `${PASSPHRASE}\n`);
+  expect(cli(oldStore, oldKey, 'init', '--region', '9', '--operator', 'Ana Paula').code).toBe(0);
+  expect(cli(oldStore, oldKey, 'demo', '--professionals', '25').code).toBe(0);
+  expect(cli(newStore, newKey, 'init', '--region', '9', '--operator', 'Bia').code).toBe(0);
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('a backup made with another desk’s key', () => {
+  it('verifies with the recovery key file, and says which key opened it', () => {
+    expect(cli(oldStore, oldKey, 'backup', 'create', '--out', backups).code).toBe(0);
+    const file = newestZip(backups, '-backup-');
+    const without = cli(newStore, newKey, 'backup', 'verify', file);
+    expect(without.code).toBe(3);
+    expect(without.out).toMatch(/Chave do banco ausente ou incorreta/);
+    expect(without.out).not.toMatch(/danificad/);
+
+    const recovery = join(dir, 'recuperacao.key');
+    expect(cli(oldStore, oldKey, 'key', 'export', '--out', recovery).code).toBe(0);
+    const withKey = cli(newStore, newKey, 'backup', 'verify', file, '--key-file', recovery);
+    expect(withKey.code, withKey.out).toBe(0);
+    expect(withKey.stdout).toMatch(/database opened with the recovery key file given/);
+    // The recovery key is never echoed.
+    expect(withKey.out).not.toContain(keyHex(oldKey));
+  });
+
+  it('a key file of another desk, or a file that is not a key, is refused by name and nothing changes', () => {
+    const file = newestZip(backups, '-backup-');
+    const wrongKey = cli(newStore, newKey, 'backup', 'verify', file, '--key-file', newKey);
+    expect(wrongKey.code).toBe(3);
+    expect(wrongKey.out).toMatch(/A chave de recuperação informada também não abre este banco/);
+    const notAKey = join(dir, 'anotacoes.txt');
+    writeFileSync(notAKey, 'senha do wi-fi: 1234\n');
+    const refused = cli(newStore, newKey, 'backup', 'restore', file, '--key-file', notAKey, '--yes');
+    expect(refused.code).not.toBe(0);
+    expect(refused.out).toMatch(/anotacoes\.txt" não é uma chave de recuperação do CRESS Desk/);
+    expect(refused.out).not.toContain('1234');
+    expect(JSON.parse(cli(newStore, newKey, '--json', 'info').stdout).professionals).toBe(0);
+  });
+
+  it('restores with the recovery key: the store is then this desk’s, under its own key, and the old key no longer opens it', () => {
+    const file = newestZip(backups, '-backup-');
+    const recovery = join(dir, 'recuperacao.key');
+    const restored = cli(newStore, newKey, 'backup', 'restore', file, '--key-file', recovery, '--yes');
+    expect(restored.code, restored.out).toBe(0);
+    const info = cli(newStore, newKey, '--json', 'info');
+    expect(info.code, info.out).toBe(0);
+    expect(JSON.parse(info.stdout).professionals).toBe(25);
+    const withOldKey = cli(newStore, oldKey, 'info');
+    expect(withOldKey.code).toBe(3);
+    expect(withOldKey.out).toMatch(/Chave do banco ausente ou incorreta/);
+    expect(cli(newStore, newKey, 'audit', 'verify').code).toBe(0);
+  });
+});
+
+describe('the copy for Implanta', () => {
+  it('needs a passphrase of 12 characters or more, and writes nothing without one', () => {
+    const folder = join(dir, 'implanta-short');
+    mkdirSync(folder);
+    const missing = cli(oldStore, oldKey, 'backup', 'create', '--for-implanta', '--out', folder);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--for-implanta needs --passphrase-file/);
+    const short = join(dir, 'curta.txt');
+    writeFileSync(short, 'implanta\n');
+    const tooShort = cli(oldStore, oldKey, 'backup', 'create', '--for-implanta', '--passphrase-file', short, '--out', folder);
+    expect(tooShort.code).not.toBe(0);
+    expect(tooShort.out).toMatch(/pelo menos 12 caracteres/);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('holds the database encrypted with the passphrase: no personal value and no desk key in any byte, opened by 7-Zip and SQLCipher’s settings', () => {
+    const folder = join(dir, 'implanta');
+    mkdirSync(folder);
+    const made = cli(oldStore, oldKey, 'backup', 'create', '--for-implanta', '--passphrase-file', passphraseFile, '--out', folder);
+    expect(made.code, made.out).toBe(0);
+    expect(made.stdout).toMatch(/Copy for Implanta created and verified/);
+    const file = newestZip(folder, '-para-implanta-');
+    const bytes = readFileSync(file);
+    const values = personalValues();
+    expect(values.length).toBeGreaterThan(50);
+    for (const value of values) expect(bytes.includes(Buffer.from(value)), value).toBe(false);
+    expect(bytes.includes(Buffer.from(keyHex(oldKey), 'hex'))).toBe(false);
+    expect(made.out).not.toContain(PASSPHRASE);
+
+    const tool = sevenZip();
+    if (!tool) return console.warn(SEVEN_ZIP_MISSING);
+    const extracted = join(dir, 'extracted');
+    const unpacked = spawnSync(tool, ['x', `-p${PASSPHRASE}`, `-o${extracted}`, file], { encoding: 'utf8' });
+    expect(unpacked.status, unpacked.stdout + unpacked.stderr).toBe(0);
+    const database = join(extracted, readdirSync(extracted)[0] as string, 'data', 'cress-desk.sqlite');
+    expect(statSync(database).size).toBeGreaterThan(0);
+    const inside = readFileSync(database);
+    for (const value of values) expect(inside.includes(Buffer.from(value)), value).toBe(false);
+    // Implanta's side: SQLCipher 4's defaults with the passphrase, no desk key.
+    const db = new Database(database, { readonly: true });
+    try {
+      db.pragma("cipher = 'sqlcipher'");
+      db.pragma('legacy = 4');
+      db.pragma(`key = '${PASSPHRASE}'`);
+      expect(db.prepare('SELECT count(*) FROM professionals').pluck().get()).toBe(25);
+      const cpfs = db.prepare('SELECT cpf FROM professionals ORDER BY cpf').pluck().all() as string[];
+      expect(cpfs).toHaveLength(25);
+      for (const cpf of cpfs) expect(values).toContain(cpf);
+    } finally {
+      db.close();
+    }
+    const withDeskKey = new Database(database, { readonly: true });
+    try {
+      withDeskKey.pragma("cipher = 'sqlcipher'");
+      withDeskKey.pragma('legacy = 4');
+      withDeskKey.pragma(`key = "x'${keyHex(oldKey)}'"`);
+      expect(() => withDeskKey.prepare('SELECT count(*) FROM professionals').get()).toThrow(/not a database/);
+    } finally {
+      withDeskKey.close();
+    }
+  });
+
+  it('is not one of the desk’s backups: not listed, and the audit trail says it was made', () => {
+    const list = cli(oldStore, oldKey, '--json', 'backup', 'list');
+    expect(JSON.parse(list.stdout).items.map((i: { fileName: string }) => i.fileName).some((n: string) => n.includes('implanta'))).toBe(false);
+    const db = openWithKey(oldStore);
+    try {
+      const entries = db.prepare("SELECT entity_id FROM audit_log WHERE action = 'backup.implanta'").pluck().all();
+      expect(entries).toEqual([expect.stringMatching(/^CRESS09-para-implanta-\d{8}-\d{6}\.zip$/)]);
+    } finally {
+      db.close();
+    }
+    expect(cli(oldStore, oldKey, 'audit', 'verify').code).toBe(0);
+  });
+
+  it('verifies and restores with the passphrase; without it the desk asks for the passphrase, never says the file is damaged', () => {
+    const file = newestZip(join(dir, 'implanta'), '-para-implanta-');
+    const without = cli(newStore, newKey, 'backup', 'verify', file);
+    expect(without.code).not.toBe(0);
+    expect(without.out).toMatch(/protegido por senha: informe a senha/);
+    expect(without.out).not.toMatch(/danificad/);
+    const verified = cli(newStore, newKey, 'backup', 'verify', file, '--passphrase-file', passphraseFile);
+    expect(verified.code, verified.out).toBe(0);
+    expect(verified.stdout).toMatch(/database opened with the passphrase/);
+    const restored = cli(newStore, newKey, 'backup', 'restore', file, '--passphrase-file', passphraseFile, '--yes');
+    expect(restored.code, restored.out).toBe(0);
+    expect(JSON.parse(cli(newStore, newKey, '--json', 'info').stdout).professionals).toBe(25);
+    // The restored store is under this desk's key: the passphrase does not open it.
+    const db = new Database(newStore, { readonly: true });
+    try {
+      db.pragma("cipher = 'sqlcipher'");
+      db.pragma('legacy = 4');
+      db.pragma(`key = '${PASSPHRASE}'`);
+      expect(() => db.prepare('SELECT count(*) FROM professionals').get()).toThrow(/not a database/);
+    } finally {
+      db.close();
+    }
+  });
+});
