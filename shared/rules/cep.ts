@@ -7,14 +7,22 @@ import { digitsOnly } from '../text';
 type Range = readonly [string, string];
 const RANGES = cepRanges.ranges as unknown as Record<Uf, Range[]>;
 
-/** Parse a CEP: 8 digits with or without hyphen; 7 digits means a lost leading zero. */
+/**
+ * Parse a CEP: 8 digits with or without hyphen. Seven bare digits (or a number) are a CEP whose
+ * leading zero a spreadsheet dropped; seven digits written with a hyphen or dot were typed by a
+ * person, so a digit is missing somewhere and padding would give another CEP: refused.
+ */
 export function parseCep(input: string | number): Parsed<string> {
   const raw = typeof input === 'number' ? String(Math.trunc(input)) : input.trim();
   if (/[^\d.\-\s]/.test(raw)) return fail('CEP_INVALID', 'CEP inválido: use o formato 00000-000.');
   let digits = digitsOnly(raw);
-  if (digits.length === 7) digits = `0${digits}`;
+  if (digits.length === 7) {
+    if (digits !== raw) return fail('CEP_INVALID', `CEP incompleto: ${raw} tem 7 dígitos. Confira o CEP (formato 00000-000).`);
+    digits = `0${digits}`;
+  }
   if (digits.length !== 8) return fail('CEP_INVALID', `CEP inválido: deve ter 8 dígitos (tem ${digits.length}).`);
   if (digits === '00000000') return fail('CEP_INVALID', 'CEP inválido: 00000-000 não existe.');
+  if (digits.startsWith('00')) return fail('CEP_INVALID', `CEP inválido: ${formatCep(digits)} não existe (nenhum CEP começa com 00).`);
   return ok(digits);
 }
 

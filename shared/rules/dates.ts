@@ -6,16 +6,32 @@ function isRealDate(y: number, m: number, d: number): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-/** Parse `dd/mm/aaaa` (or ISO `aaaa-mm-dd`) into ISO `aaaa-mm-dd`. */
-export function parseDateBr(input: string): Parsed<string> {
+const DATE_BR = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const DATE_ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Parse `dd/mm/aaaa` (or ISO `aaaa-mm-dd`) into ISO for any calendar day of a four-digit year;
+ * the caller decides which years make sense (parseDateBr, parseBirthDate).
+ */
+export function parseCalendarDate(input: string): Parsed<string> {
   const value = input.trim();
-  let match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
+  // ISO first: the stored form, read 250 000 times by the pendência scan.
+  let match = DATE_ISO.exec(value);
   let y: number, m: number, d: number;
-  if (match) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value))) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = DATE_BR.exec(value))) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
   else return fail('DATE_INVALID', 'Data inválida: use o formato dd/mm/aaaa.');
-  if (y < 1900 || y > 2100 || !isRealDate(y, m, d)) return fail('DATE_INVALID', `Data inválida: ${value} não existe no calendário.`);
+  if (!isRealDate(y, m, d)) return fail('DATE_INVALID', `Data inválida: ${value} não existe no calendário.`);
   return ok(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+}
+
+/** Parse `dd/mm/aaaa` (or ISO `aaaa-mm-dd`) into ISO `aaaa-mm-dd`, for a year from 1900 to 2100. */
+export function parseDateBr(input: string): Parsed<string> {
+  const parsed = parseCalendarDate(input);
+  if (!parsed.ok) return parsed;
+  const year = Number(parsed.value.slice(0, 4));
+  if (year < 1900 || year > 2100) return fail('DATE_INVALID', `Data fora do intervalo aceito: ${input.trim()} (o ano deve estar entre 1900 e 2100).`);
+  return parsed;
 }
 
 /** ISO date or date-time → `dd/mm/aaaa`. */

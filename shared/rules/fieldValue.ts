@@ -1,18 +1,27 @@
 // One field's value, parsed by its catalogue rule, and written as a correction's old/new text.
 import { FIELDS, type FieldName, type FieldValue } from '../fields';
 import { fail, ok, type Parsed } from '../errors';
+import { parseBirthDate } from './birthDate';
 import { parseCep } from './cep';
 import { parseCpf } from './cpf';
 import { parseDateBr } from './dates';
 import { parseEmail } from './email';
+import { refuseMotherPlaceholder } from './motherPlaceholder';
 import { parsePersonName, parseText } from './names';
-import { parseFlag, parseMaritalStatus, parsePhone, parseUf } from './vocabulary';
+import { parseFlag, parseMaritalStatus, parseNationality, parsePhone, parseUf } from './vocabulary';
+
+export interface FieldValueOptions {
+  /** Today as ISO `aaaa-mm-dd` (birth dates are checked against it); the desk's date by default. */
+  today?: string;
+}
 
 /**
  * Normalise one value for a catalogue field by its rule. Empty text means "clear the field"
- * (null), refused for fields that may not be empty.
+ * (null), refused for fields that may not be empty. A few fields have a stricter rule than their
+ * catalogue type: the birth date (plausible for a professional), the mother's name (not a
+ * placeholder for "none") and the nationality (the DIP's fixed list).
  */
-export function parseFieldValue(field: FieldName, raw: FieldValue): Parsed<FieldValue> {
+export function parseFieldValue(field: FieldName, raw: FieldValue, options: FieldValueOptions = {}): Parsed<FieldValue> {
   const spec = FIELDS[field];
   if (spec.rule === 'flag') {
     if (raw === null || raw === '') return fail('VALUE_REQUIRED', `${spec.label}: informe Sim ou Não.`);
@@ -22,9 +31,22 @@ export function parseFieldValue(field: FieldName, raw: FieldValue): Parsed<Field
   if (raw === null || raw.trim() === '') {
     return spec.optional ? ok(null) : fail('VALUE_REQUIRED', `${spec.label} é obrigatório e não pode ficar vazio.`);
   }
-  const parsed = parseByRule(spec.rule, raw, spec.maxLength);
+  const parsed = parseByField(field, raw, options) ?? parseByRule(spec.rule, raw, spec.maxLength);
   if (!parsed.ok) return { ...parsed, message: prefixLabel(spec.label, parsed.message) };
   return parsed;
+}
+
+function parseByField(field: FieldName, raw: string, options: FieldValueOptions): Parsed<FieldValue> | null {
+  switch (field) {
+    case 'birthDate':
+      return parseBirthDate(raw, options.today);
+    case 'motherName':
+      return refuseMotherPlaceholder(raw);
+    case 'nationality':
+      return parseNationality(raw);
+    default:
+      return null;
+  }
 }
 
 function parseByRule(rule: (typeof FIELDS)[FieldName]['rule'], raw: string, maxLength: number): Parsed<FieldValue> {

@@ -6,9 +6,19 @@ import { collapseSpaces } from '../text';
 // refused: registry names are written in full, never abbreviated ("Ma.").
 const PERSON_NAME = /^[\p{L}][\p{L}\p{M}' ’-]*[\p{L}\p{M}]$/u;
 
+// Most stored values are already tidy: these tests (no allocation) let them skip the rewriting.
+const ASCII_ONLY = /^[\x20-\x7e]*$/;
+const SPACING_TO_FIX = /^\s|\s$|\s\s|[^\S ]/;
+
+/** NFC with single spaces, trimmed; the same string when it already is. */
+function tidy(input: string): string {
+  const composed = ASCII_ONLY.test(input) ? input : input.normalize('NFC');
+  return SPACING_TO_FIX.test(composed) ? collapseSpaces(composed) : composed;
+}
+
 /** Trim, collapse spaces and check a person's name. */
 export function parsePersonName(input: string, maxLength: number): Parsed<string> {
-  const value = collapseSpaces(input.normalize('NFC'));
+  const value = tidy(input);
   if (value.length < 2) return fail('NAME_INVALID', 'Nome inválido: informe o nome completo.');
   if (value.length > maxLength) return fail('VALUE_TOO_LONG', `Nome muito longo: no máximo ${maxLength} caracteres.`);
   if (!PERSON_NAME.test(value) || /['’-]{2}|\s['’-]|['’-]\s/u.test(value)) {
@@ -19,7 +29,7 @@ export function parsePersonName(input: string, maxLength: number): Parsed<string
 
 /** Free text (street, city, RG...): trimmed, spaces collapsed, no control characters. */
 export function parseText(input: string, maxLength: number): Parsed<string> {
-  const value = collapseSpaces(input.normalize('NFC'));
+  const value = tidy(input);
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(value)) return fail('VALUE_INVALID', 'Texto inválido: contém caracteres de controle.');
   if (value.length > maxLength) return fail('VALUE_TOO_LONG', `Texto muito longo: no máximo ${maxLength} caracteres.`);

@@ -1,14 +1,25 @@
 // Pendências: what is wrong with a record as stored. The registry may hold defective data (a CPF
 // whose check digits fail, a CEP outside the UF, neither mother's name nor "Não consta mãe"):
-// those records are exactly the ones the clerk must fix (seed cases B, E, F), so they are loaded
-// and flagged, never refused. The same rules as the correction form, applied to stored values.
+// those records are exactly the ones the clerk must fix (seed cases B, D, E, F, G), so they are
+// loaded and flagged, never refused. The same rules as the correction form, applied to stored
+// values, plus checks that only make sense on a whole record (the município of the UF, a misspelt
+// e-mail provider, an e-mail shared with another professional, a suspect name).
+//
+// The store runs this over every record (250 000 in one scan): lookups are maps built at load and
+// a clean record allocates little beyond the parsed values.
 import type { Professional, Uf } from '../domain';
 import type { ErrorCode } from '../errors';
 import { FIELD_NAMES, FIELDS, type FieldName } from '../fields';
-import { cepBelongsToUf } from './cep';
+import { municipalityCode } from '../reference/municipalities';
+import { cepBelongsToUf, formatCep } from './cep';
 import { parseCpf } from './cpf';
-import { parseFieldValue } from './fieldValue';
+import { suggestEmailFix } from './emailTypo';
+import { parseFieldValue, type FieldValueOptions } from './fieldValue';
 import { MOTHER_MESSAGES } from './mother';
+import { nameSuspicion } from './nameSuspicion';
+import { caseOfPendency, type PendencyCase } from './pendencyCases';
+
+export { PENDENCY_CASE_LABELS, PENDENCY_CASES, PENDENCY_CODES, caseOfPendency, type PendencyCase } from './pendencyCases';
 
 export interface Pendency {
   code: ErrorCode;
@@ -17,44 +28,104 @@ export interface Pendency {
   message: string;
 }
 
-export interface PendencyContext {
-  /** The UF the council's CEP directory gives this CEP, if the directory has it. */
-  directoryUfOf?: (cep: string) => Uf | null;
+/** A pendência the rules found: with the notice's case it belongs to and, when there is one, the likely fix. */
+export interface FoundPendency extends Pendency {
+  case: PendencyCase;
+  /** The value the clerk probably means (EMAIL_TYPO: the corrected address). */
+  suggestion?: string;
 }
 
 type StoredValues = Pick<Professional, FieldName>;
 
-/** Every pendência of a record, in the catalogue's order. */
-export function recordPendencies(record: StoredValues, context: PendencyContext = {}): Pendency[] {
-  const found: Pendency[] = [];
+export interface PendencyContext<R extends StoredValues = StoredValues> {
+  /** The UF the council's CEP directory gives this CEP, if the directory has it. */
+  directoryUfOf?: (cep: string) => Uf | null;
+  /** Whether this (stored, lower-case) e-mail is on more than one professional: the store knows the whole registry. */
+  emailIsShared?: (email: string) => boolean;
+  /** Today as ISO `aaaa-mm-dd`, for the birth date; the desk's date by default. */
+  today?: string;
+  /** Whether the record's DIP request was confirmed with identification data corrected since: the store decides. */
+  dipDataPending?: boolean | ((record: R) => boolean);
+}
+
+/** Fields whose name must look like a full name (seed case G: they are printed on the DIP). */
+const FULL_NAME_FIELDS: ReadonlySet<FieldName> = new Set(['name', 'motherName', 'fatherName']);
+const EIGHT_DIGITS = /^\d{8}$/;
+
+export const DIP_DATA_PENDING_MESSAGE =
+  'A/o profissional confirmou a solicitação do DIP e dados de identificação foram corrigidos depois: peça à Implanta que corrija também a solicitação do DIP (possível só antes da confecção).';
+
+/** Every pendência of a record, in the catalogue's order, whole-record ones last. */
+export function recordPendencies<R extends StoredValues>(record: R, context: PendencyContext<R> = {}): FoundPendency[] {
+  const found: FoundPendency[] = [];
+  const options: FieldValueOptions = context.today === undefined ? NO_OPTIONS : { today: context.today };
+  const add = (code: ErrorCode, field: FieldName | null, message: string, suggestion?: string): void => addPendency(found, code, field, message, suggestion);
+
   for (const field of FIELD_NAMES) {
     const value = record[field];
     if (field === 'motherNotListed' || field === 'motherName') continue;
     if (field === 'cpf') {
       const cpf = parseCpf(String(value ?? ''));
-      if (!cpf.ok) found.push({ code: cpf.code, field, message: cpf.message });
+      if (!cpf.ok) add(cpf.code, field, cpf.message);
       continue;
     }
     if (value === null || value === '') {
-      if (!FIELDS[field].optional) found.push({ code: 'VALUE_REQUIRED', field, message: `${FIELDS[field].label} está vazio no cadastro.` });
+      if (field === 'email') add('EMAIL_MISSING', field, 'Sem e-mail no cadastro: a/o profissional não recebe a senha do recadastramento. Peça o e-mail.');
+      else if (!FIELDS[field].optional) add('VALUE_REQUIRED', field, `${FIELDS[field].label} está vazio no cadastro.`);
       continue;
     }
-    const parsed = parseFieldValue(field, value as string);
-    if (!parsed.ok) found.push({ code: parsed.code, field, message: parsed.message });
+    const parsed = parseFieldValue(field, value as string, options);
+    if (!parsed.ok) {
+      add(parsed.code, field, parsed.message);
+      continue;
+    }
+    const text = parsed.value as string;
+    if (field === 'email') emailPendencies(text, context, add);
+    else if (FULL_NAME_FIELDS.has(field)) {
+      const suspicion = nameSuspicion(text);
+      if (suspicion) add('NAME_SUSPECT', field, `${FIELDS[field].label}: ${suspicion}`);
+    } else if (field === 'city' && record.uf && municipalityCode(text, record.uf) === null) {
+      add('CITY_UNKNOWN', field, `Município “${text}” não é um município de ${record.uf} na lista do IBGE. Confira o município e a UF.`);
+    } else if (field === 'birthCity' && record.birthUf && municipalityCode(text, record.birthUf) === null) {
+      add('BIRTHPLACE_UNKNOWN', field, `Naturalidade “${text}” não é um município de ${record.birthUf} na lista do IBGE. Confira no documento.`);
+    }
   }
+
   if (record.motherName) {
-    const parsed = parseFieldValue('motherName', record.motherName);
-    if (!parsed.ok) found.push({ code: parsed.code, field: 'motherName', message: parsed.message });
+    const parsed = parseFieldValue('motherName', record.motherName, options);
+    if (!parsed.ok) add(parsed.code, 'motherName', parsed.message);
+    else {
+      const suspicion = nameSuspicion(parsed.value as string);
+      if (suspicion) add('NAME_SUSPECT', 'motherName', `${FIELDS.motherName.label}: ${suspicion}`);
+    }
   } else if (!record.motherNotListed) {
-    found.push({ code: 'MOTHER_MISSING', field: 'motherName', message: MOTHER_MESSAGES.missing });
+    add('MOTHER_MISSING', 'motherName', MOTHER_MESSAGES.missing);
   }
+
   const { cep, uf } = record;
-  if (cep && uf && /^\d{8}$/.test(cep) && !cepBelongsToUf(cep, uf) && context.directoryUfOf?.(cep) !== uf) {
-    found.push({
-      code: 'CEP_UF_MISMATCH',
-      field: 'cep',
-      message: `CEP ${cep.slice(0, 5)}-${cep.slice(5)} não pertence à UF ${uf}. Confira o CEP e a UF, ou cadastre o CEP em CEPs.`,
-    });
+  // An invalid CEP is one pendência, not also one of the wrong UF.
+  const cepListed = found.length > 0 && found.some((p) => p.field === 'cep');
+  if (cep && uf && !cepListed && EIGHT_DIGITS.test(cep) && !cepBelongsToUf(cep, uf) && context.directoryUfOf?.(cep) !== uf) {
+    add('CEP_UF_MISMATCH', 'cep', `CEP ${formatCep(cep)} não pertence à UF ${uf}. Confira o CEP e a UF, ou cadastre o CEP em CEPs.`);
   }
+
+  const dip = context.dipDataPending;
+  if (dip === true || (typeof dip === 'function' && dip(record))) add('DIP_DATA_PENDING', null, DIP_DATA_PENDING_MESSAGE);
   return found;
+}
+
+const NO_OPTIONS: FieldValueOptions = {};
+
+function addPendency(found: FoundPendency[], code: ErrorCode, field: FieldName | null, message: string, suggestion?: string): void {
+  const pendency: FoundPendency = { code, case: caseOfPendency(code, field), field, message };
+  if (suggestion !== undefined) pendency.suggestion = suggestion;
+  found.push(pendency);
+}
+
+function emailPendencies(email: string, context: PendencyContext<never>, add: (code: ErrorCode, field: FieldName, message: string, suggestion?: string) => void): void {
+  const fix = suggestEmailFix(email);
+  if (fix !== null) add('EMAIL_TYPO', 'email', `E-mail provavelmente digitado errado: você quis dizer ${fix}?`, fix);
+  if (context.emailIsShared?.(email)) {
+    add('EMAIL_SHARED', 'email', `O e-mail ${email} também está no cadastro de outra/o profissional: cada pessoa precisa do seu para receber a senha.`);
+  }
 }

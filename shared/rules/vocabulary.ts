@@ -2,6 +2,7 @@
 // Portuguese or as codes.
 import { DIP_STATUSES, MARITAL_STATUSES, UFS, type DipStatus, type MaritalStatus, type Uf } from '../domain';
 import { fail, ok, type Parsed } from '../errors';
+import { isAreaCode } from '../reference/areaCodes';
 import { foldForSearch } from '../text';
 
 export const MARITAL_LABELS: Record<MaritalStatus, string> = {
@@ -26,6 +27,8 @@ const MARITAL_WORDS: Record<string, MaritalStatus> = {
   casado: 'married', casada: 'married',
   divorciado: 'divorced', divorciada: 'divorced',
   separado: 'separated', separada: 'separated', 'separado judicialmente': 'separated', 'separada judicialmente': 'separated',
+  // Documents issued before the Lei do Divórcio (1977) say "desquitado(a)": the same status.
+  desquitado: 'separated', desquitada: 'separated',
   viuvo: 'widowed', viuva: 'widowed',
   'uniao estavel': 'stable_union',
 };
@@ -73,6 +76,11 @@ export function parsePhone(input: string): Parsed<string> {
   if (digits.length !== 10 && digits.length !== 11) {
     return fail('VALUE_INVALID', 'Telefone inválido: informe DDD e número (10 ou 11 dígitos).');
   }
+  const ddd = digits.slice(0, 2);
+  if (!isAreaCode(ddd)) return fail('PHONE_INVALID', `Telefone inválido: o DDD ${ddd} não existe. Confira o DDD.`);
+  if (digits.length === 11 && digits[2] !== '9') {
+    return fail('PHONE_INVALID', `Telefone inválido: celular com DDD tem 11 dígitos e começa com 9 depois do DDD (${formatPhone(digits)}).`);
+  }
   return ok(digits);
 }
 
@@ -92,4 +100,37 @@ export function parseFlag(input: string | boolean): Parsed<boolean> {
   if (YES.has(folded)) return ok(true);
   if (NO.has(folded)) return ok(false);
   return fail('VALUE_INVALID', `Valor inválido: "${input.trim()}" — use Sim ou Não.`);
+}
+
+/** The nationalities the DIP prints: Brazilian, naturalised Brazilian, or foreign with the country. */
+export const NATIONALITY_LABELS = {
+  brazilian: 'Brasileira',
+  naturalized: 'Brasileira naturalizada',
+  foreign: 'Estrangeira',
+} as const;
+
+const BRAZILIAN = new Set(['brasileira', 'brasileiro', 'brasileira nata', 'brasileiro nato', 'brasil', 'br', 'bra', 'nata', 'nato']);
+const NATURALIZED = new Set(['brasileira naturalizada', 'brasileiro naturalizado', 'naturalizada', 'naturalizado', 'naturalizado a', 'naturalizada o']);
+const FOREIGN = /^(?:estrangeir[ao](?:\s*\(\s*[ao]\s*\))?)\s*(?:[-–—:,(]\s*)?(.*?)\)?$/iu;
+
+/**
+ * Nationality as one of the fixed list: "Brasileira", "Brasileira naturalizada", or
+ * "Estrangeira (País)" — a foreigner's country is required.
+ */
+export function parseNationality(input: string): Parsed<string> {
+  if (input === NATIONALITY_LABELS.brazilian || input === NATIONALITY_LABELS.naturalized) return ok(input);
+  const raw = input.trim().replace(/\s+/g, ' ');
+  const folded = foldForSearch(raw).replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (BRAZILIAN.has(folded)) return ok(NATIONALITY_LABELS.brazilian);
+  if (NATURALIZED.has(folded)) return ok(NATIONALITY_LABELS.naturalized);
+  const foreign = FOREIGN.exec(raw);
+  if (foreign) {
+    const country = (foreign[1] ?? '').trim();
+    if (!/\p{L}/u.test(country)) return fail('VALUE_INVALID', 'Nacionalidade estrangeira: informe também o país (ex.: Estrangeira (Portugal)).');
+    return ok(`${NATIONALITY_LABELS.foreign} (${country.charAt(0).toUpperCase()}${country.slice(1)})`);
+  }
+  return fail(
+    'VALUE_INVALID',
+    `Nacionalidade inválida: use ${NATIONALITY_LABELS.brazilian}, ${NATIONALITY_LABELS.naturalized} ou ${NATIONALITY_LABELS.foreign} (país).`,
+  );
 }

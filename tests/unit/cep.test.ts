@@ -35,6 +35,24 @@ describe('parseCep', () => {
     expect(parseCep('00000-000')).toMatchObject({ ok: false, code: 'CEP_INVALID' });
   });
 
+  it.each(['00123-456', '00999999', '0012345'])('refuses %s: no CEP starts with 00', (input) => {
+    const result = parseCep(input);
+    expect(result).toMatchObject({ ok: false, code: 'CEP_INVALID' });
+    if (!result.ok) expect(result.message).toContain('nenhum CEP começa com 00');
+  });
+
+  it('refuses a 7-digit CEP typed with a hyphen or dot instead of padding it into another CEP', () => {
+    const result = parseCep('13083-87');
+    expect(result).toMatchObject({ ok: false, code: 'CEP_INVALID' });
+    if (!result.ok) expect(result.message).toContain('CEP incompleto: 13083-87 tem 7 dígitos');
+    expect(parseCep('1.308.387')).toMatchObject({ ok: false, code: 'CEP_INVALID' });
+  });
+
+  it('still restores the lost zero of 7 bare digits, typed or as a spreadsheet number', () => {
+    expect(parseCep(' 1308387 ')).toEqual({ ok: true, value: '01308387' });
+    expect(parseCep(1308387)).toEqual({ ok: true, value: '01308387' });
+  });
+
   it('formats 8 digits as 00000-000 and leaves anything else as it is', () => {
     expect(formatCep('01310100')).toBe('01310-100');
     expect(formatCep('0131')).toBe('0131');
@@ -134,9 +152,9 @@ describe('CEP properties', () => {
     );
   });
 
-  it('formatCep then parseCep gives back the same digits', () => {
+  it('formatCep then parseCep gives back the same digits for every CEP that can exist (from 01000-000)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 99_999_999 }), (n) => {
+      fc.property(fc.integer({ min: 1_000_000, max: 99_999_999 }), (n) => {
         const cep = String(n).padStart(8, '0');
         expect(parseCep(formatCep(cep))).toEqual({ ok: true, value: cep });
       }),
