@@ -33,17 +33,27 @@ import { pickFile, reveal } from '../api/desktop';
 import { EmptyState } from '../components/EmptyState';
 import { JobProgress } from '../components/JobProgress';
 import { PageHeader } from '../components/PageHeader';
-import { useBackups } from '../stores/backups';
+import { useBackups, type BackupSecrets } from '../stores/backups';
 import { useNotify } from '../stores/notify';
 import { useSession } from '../stores/session';
 import { BackupAge } from './BackupAge';
 import { BackupSettingsCard } from './BackupSettingsCard';
 import { BACKUPS_TEXT as TEXT } from './backups.text';
+import { ImplantaCopyDialog, RecoveryKeyNeededDialog } from './BackupKeyDialogs';
 import { CreateBackupDialog, PassphraseDialog, ProblemsDialog, RestoreDialog } from './BackupsDialogs';
 
 const ZIP_FILTER = [{ name: 'Backup do CRESS Desk', extensions: ['zip'] }];
+const KEY_FILTER = [{ name: 'Chave de recuperação do CRESS Desk', extensions: ['key', 'txt'] }];
 
-type Pending = { action: 'verify' | 'restore'; file: string; fileName: string };
+/** A verification or restore under way, with what the clerk gave so far to open the file. */
+type Pending = { action: 'verify' | 'restore'; file: string; fileName: string } & BackupSecrets;
+
+const pendingFor = (action: Pending['action'], file: string, fileName: string): Pending => ({ action, file, fileName, passphrase: null, keyFile: null });
+
+/** Only another desk's key opens the database (the DB_KEY problem), and no recovery key was tried yet. */
+function needsRecoveryKey(pending: Pending, problems: unknown): boolean {
+  return pending.keyFile === null && Array.isArray(problems) && problems.some((p: { code?: string }) => p?.code === 'DB_KEY');
+}
 
 export function BackupsScreen() {
   const { folder, items, summary, error, job, load } = useBackups();
@@ -51,7 +61,9 @@ export function BackupsScreen() {
   const info = useSession((s) => s.info);
   const refreshSession = useSession((s) => s.refresh);
   const [creating, setCreating] = useState(false);
+  const [forImplanta, setForImplanta] = useState(false);
   const [askPassphrase, setAskPassphrase] = useState<Pending | null>(null);
+  const [askKey, setAskKey] = useState<Pending | null>(null);
   const [problems, setProblems] = useState<BackupVerification | null>(null);
   const [restore, setRestore] = useState<{ jobId: string; prepared: RestorePrepared } | null>(null);
   const [notice, setNotice] = useState<{ severity: 'success' | 'error' | 'info'; text: string } | null>(null);
@@ -73,28 +85,47 @@ export function BackupsScreen() {
     } else if (!outcome.cancelled) setNotice({ severity: 'error', text: outcome.message });
   }
 
-  /** Verify or prepare a restore; an encrypted file without its passphrase asks for it. */
-  async function run(pending: Pending, passphrase: string | null) {
+  async function startImplantaCopy(passphrase: string) {
+    setForImplanta(false);
+    setNotice(null);
+    const outcome = await useBackups.getState().create(passphrase, true);
+    if (outcome.ok) setNotice({ severity: 'success', text: TEXT.implantaCreated(outcome.value.file, formatFileSize(outcome.value.bytes)) });
+    else if (!outcome.cancelled) setNotice({ severity: 'error', text: outcome.message });
+  }
+
+  /**
+   * Verify or prepare a restore. An encrypted file without its passphrase asks for it; a database
+   * another desk's key encrypted asks for that desk's recovery key file.
+   */
+  async function run(pending: Pending) {
     setNotice(null);
     const store = useBackups.getState();
     if (pending.action === 'verify') {
-      const outcome = await store.verify(pending.file, passphrase);
+      const outcome = await store.verify(pending.file, pending);
       if (outcome.ok) {
         if (outcome.value.valid) setNotice({ severity: 'success', text: TEXT.verifyValid(pending.fileName) });
+        else if (needsRecoveryKey(pending, outcome.value.problems)) setAskKey(pending);
         else setProblems(outcome.value);
       } else if (outcome.code === 'BACKUP_PASSPHRASE_REQUIRED') setAskPassphrase(pending);
       else if (!outcome.cancelled) setNotice({ severity: 'error', text: outcome.message });
       return;
     }
-    const outcome = await store.prepareRestore(pending.file, passphrase);
+    const outcome = await store.prepareRestore(pending.file, pending);
     if (outcome.ok && outcome.jobId) setRestore({ jobId: outcome.jobId, prepared: outcome.value });
     else if (!outcome.ok && outcome.code === 'BACKUP_PASSPHRASE_REQUIRED') setAskPassphrase(pending);
+    else if (!outcome.ok && needsRecoveryKey(pending, outcome.details)) setAskKey(pending);
     else if (!outcome.ok && !outcome.cancelled) setNotice({ severity: 'error', text: outcome.message });
   }
 
   async function fromFile(action: Pending['action']) {
     const picked = await pickFile(action === 'verify' ? TEXT.verifyFile : TEXT.restoreFile, ZIP_FILTER);
-    if (picked) await run({ action, file: picked.handle, fileName: picked.name }, null);
+    if (picked) await run(pendingFor(action, picked.handle, picked.name));
+  }
+
+  async function withRecoveryKey(pending: Pending) {
+    setAskKey(null);
+    const picked = await pickFile(TEXT.keyFilePicker, KEY_FILTER);
+    if (picked) await run({ ...pending, keyFile: picked.handle });
   }
 
   async function confirmRestore(confirmOtherRegion: boolean) {
@@ -131,6 +162,9 @@ export function BackupsScreen() {
             </Button>
             <Button variant="outlined" disabled={busy} onClick={() => void fromFile('restore')}>
               {TEXT.restoreFile}
+            </Button>
+            <Button variant="outlined" disabled={busy} onClick={() => setForImplanta(true)}>
+              {TEXT.implantaAction}
             </Button>
             <Button variant="contained" startIcon={<BackupIcon />} disabled={busy} onClick={() => setCreating(true)}>
               {TEXT.create}
@@ -212,10 +246,10 @@ export function BackupsScreen() {
                       </TableCell>
                       <TableCell>{item.trigger ? (TEXT.origins[item.trigger] ?? item.trigger) : TEXT.originUnknown}</TableCell>
                       <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                        <Button size="small" startIcon={<VerifiedIcon />} disabled={busy} onClick={() => void run({ action: 'verify', file: item.path, fileName: item.fileName }, null)}>
+                        <Button size="small" startIcon={<VerifiedIcon />} disabled={busy} onClick={() => void run(pendingFor('verify', item.path, item.fileName))}>
                           {TEXT.verify}
                         </Button>
-                        <Button size="small" color="error" startIcon={<RestoreIcon />} disabled={busy} onClick={() => void run({ action: 'restore', file: item.path, fileName: item.fileName }, null)}>
+                        <Button size="small" color="error" startIcon={<RestoreIcon />} disabled={busy} onClick={() => void run(pendingFor('restore', item.path, item.fileName))}>
                           {TEXT.restore}
                         </Button>
                         <Tooltip title={TEXT.reveal}>
@@ -247,9 +281,11 @@ export function BackupsScreen() {
         onSubmit={(passphrase) => {
           const pending = askPassphrase;
           setAskPassphrase(null);
-          if (pending) void run(pending, passphrase);
+          if (pending) void run({ ...pending, passphrase });
         }}
       />
+      <ImplantaCopyDialog open={forImplanta} onClose={() => setForImplanta(false)} onStart={(p) => void startImplantaCopy(p)} />
+      <RecoveryKeyNeededDialog fileName={askKey?.fileName ?? null} onClose={() => setAskKey(null)} onChoose={() => askKey && void withRecoveryKey(askKey)} />
       <ProblemsDialog verification={problems} onClose={() => setProblems(null)} />
       <RestoreDialog
         prepared={restore?.prepared ?? null}

@@ -22,24 +22,65 @@ import { BACKUPS_TEXT as TEXT } from './backups.text';
 
 const MIN_PASSPHRASE = 8;
 
-export function CreateBackupDialog({ open, onClose, onStart }: { open: boolean; onClose: () => void; onStart: (passphrase: string | null) => void }) {
-  const [encrypt, setEncrypt] = useState(false);
+/** A new passphrase typed twice: its state, and whether it may be used (`min`: the shortest allowed). */
+export function usePassphrasePair(min: number) {
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
   const [touched, setTouched] = useState(false);
-  const tooShort = encrypt && first.length < MIN_PASSPHRASE;
-  const mismatch = encrypt && first !== second;
+  const tooShort = first.length < min;
+  const mismatch = first !== second;
+  return {
+    first,
+    second,
+    setFirst,
+    setSecond,
+    touched,
+    tooShort,
+    mismatch,
+    /** Marks the fields touched; true when the passphrase may be used. */
+    check: () => (setTouched(true), !tooShort && !mismatch),
+    reset: () => (setFirst(''), setSecond(''), setTouched(false)),
+  };
+}
+
+/** The two password fields of a new passphrase, with their messages once the clerk tried to go on. */
+export function PassphrasePair({ pair, tooShortText }: { pair: ReturnType<typeof usePassphrasePair>; tooShortText: string }) {
+  return (
+    <>
+      <TextField
+        type="password"
+        label={TEXT.passphrase}
+        value={pair.first}
+        autoFocus
+        autoComplete="new-password"
+        onChange={(e) => pair.setFirst(e.target.value)}
+        error={pair.touched && pair.tooShort}
+        helperText={pair.touched && pair.tooShort ? tooShortText : ' '}
+      />
+      <TextField
+        type="password"
+        label={TEXT.passphraseAgain}
+        value={pair.second}
+        autoComplete="new-password"
+        onChange={(e) => pair.setSecond(e.target.value)}
+        error={pair.touched && !pair.tooShort && pair.mismatch}
+        helperText={pair.touched && !pair.tooShort && pair.mismatch ? TEXT.passphraseMismatch : ' '}
+      />
+    </>
+  );
+}
+
+export function CreateBackupDialog({ open, onClose, onStart }: { open: boolean; onClose: () => void; onStart: (passphrase: string | null) => void }) {
+  const [encrypt, setEncrypt] = useState(false);
+  const pair = usePassphrasePair(MIN_PASSPHRASE);
   const reset = () => {
     setEncrypt(false);
-    setFirst('');
-    setSecond('');
-    setTouched(false);
+    pair.reset();
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setTouched(true);
-    if (tooShort || mismatch) return;
-    onStart(encrypt ? first : null);
+    if (encrypt && !pair.check()) return;
+    onStart(encrypt ? pair.first : null);
     reset();
   };
   return (
@@ -56,25 +97,7 @@ export function CreateBackupDialog({ open, onClose, onStart }: { open: boolean; 
               <Alert severity="warning" icon={<LockIcon />}>
                 {TEXT.passphraseWarning}
               </Alert>
-              <TextField
-                type="password"
-                label={TEXT.passphrase}
-                value={first}
-                autoFocus
-                autoComplete="new-password"
-                onChange={(e) => setFirst(e.target.value)}
-                error={touched && tooShort}
-                helperText={touched && tooShort ? TEXT.passphraseTooShort : ' '}
-              />
-              <TextField
-                type="password"
-                label={TEXT.passphraseAgain}
-                value={second}
-                autoComplete="new-password"
-                onChange={(e) => setSecond(e.target.value)}
-                error={touched && !tooShort && mismatch}
-                helperText={touched && !tooShort && mismatch ? TEXT.passphraseMismatch : ' '}
-              />
+              <PassphrasePair pair={pair} tooShortText={TEXT.passphraseTooShort} />
             </Stack>
           ) : null}
         </DialogContent>

@@ -42,6 +42,25 @@ export const BACKUPS_TEXT = {
   start: 'Fazer backup',
   created: (name: string, size: string) => `Backup criado e verificado: ${name} (${size}).`,
 
+  // Copy for Implanta
+  implantaAction: 'Cópia para a Implanta…',
+  implantaTitle: 'Cópia do banco para a Implanta',
+  implantaIntro:
+    'Grava uma cópia verificada do banco de dados que a Implanta pode abrir: o arquivo .zip e o banco dentro dele ficam protegidos por uma senha combinada com a Implanta (o banco, no formato SQLCipher 4). Ela não entra na lista de backups desta mesa.',
+  implantaPassphraseWarning:
+    'Combine a senha com a Implanta por telefone ou pessoalmente, nunca no mesmo e-mail que leva o arquivo. Quem tiver o arquivo e a senha lê todos os dados pessoais do cadastro.',
+  implantaPassphraseTooShort: 'Use uma senha de pelo menos 12 caracteres.',
+  implantaStart: 'Gravar cópia',
+  implantaCreated: (path: string, size: string) => `Cópia para a Implanta gravada e verificada: ${path} (${size}). Envie o arquivo e informe a senha por outro meio.`,
+
+  // A backup made with another desk's key
+  otherKeyTitle: 'Backup criptografado com outra chave',
+  otherKeyText: (name: string) =>
+    `O arquivo ${name} está íntegro, mas o banco dentro dele foi criptografado com a chave de outro computador (ou deste, antes de uma reinstalação). Para abri-lo, informe o arquivo da chave de recuperação daquele banco.`,
+  otherKeyWhere: 'A chave de recuperação é o arquivo gravado em Configurações → Chave de recuperação, guardado pelo responsável de TI do Conselho.',
+  otherKeyChoose: 'Escolher o arquivo da chave…',
+  keyFilePicker: 'Chave de recuperação do CRESS Desk',
+
   // Verify / restore
   askPassphraseTitle: 'Backup protegido por senha',
   askPassphraseText: (name: string) => `Informe a senha usada ao criar ${name}.`,

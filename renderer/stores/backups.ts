@@ -8,6 +8,12 @@ import type { JobStatus } from '../../shared/contract/jobs';
 import { call, errorMessage } from '../api/client';
 import { cancelJob, runJob, type RunOutcome } from './jobs';
 
+/** What the clerk gave to open a backup: its passphrase, a recovery key file's handle. */
+export interface BackupSecrets {
+  passphrase: string | null;
+  keyFile: string | null;
+}
+
 interface BackupsState {
   folder: string | null;
   items: BackupItem[] | null;
@@ -21,10 +27,11 @@ interface BackupsState {
   /** `folder`: a folder dialog's handle, null for the default folder, absent to keep it. */
   saveSettings(patch: Partial<Pick<BackupSettings, 'keepLast' | 'intervalHours' | 'onClose'>> & { folder?: string | null }): Promise<void>;
   setPinned(item: BackupItem, pinned: boolean): Promise<void>;
-  create(passphrase: string | null): Promise<JobOutcome<BackupCreated>>;
-  /** `file`: a listed backup's path, or the handle of a file chosen with pickFile. */
-  verify(file: string, passphrase: string | null): Promise<JobOutcome<BackupVerification>>;
-  prepareRestore(file: string, passphrase: string | null): Promise<RunOutcome<'backups:restorePrepare'>>;
+  /** `forImplanta`: the copy Implanta may read, its database under the passphrase (not listed here). */
+  create(passphrase: string | null, forImplanta?: boolean): Promise<JobOutcome<BackupCreated>>;
+  /** `file`: a listed backup's path, or the handle of a file chosen with pickFile; `secrets`: what else may open its database. */
+  verify(file: string, secrets: BackupSecrets): Promise<JobOutcome<BackupVerification>>;
+  prepareRestore(file: string, secrets: BackupSecrets): Promise<RunOutcome<'backups:restorePrepare'>>;
   applyRestore(jobId: string, confirmOtherRegion: boolean): Promise<RestoreApplied>;
   discardRestore(jobId: string): Promise<void>;
   cancel(): Promise<void>;
@@ -69,17 +76,17 @@ export const useBackups = create<BackupsState>()((set, get) => {
       await call('backups:pin', { file: item.path, pinned });
       await get().load();
     },
-    create: async (passphrase) => {
-      const outcome = await run('backups:create', { passphrase, folder: null, trigger: 'manual' });
+    create: async (passphrase, forImplanta = false) => {
+      const outcome = await run('backups:create', { passphrase, folder: null, trigger: 'manual', forImplanta });
       await get().load();
       return outcome;
     },
-    verify: async (file, passphrase) => {
-      const outcome = await run('backups:verify', { file, passphrase });
+    verify: async (file, secrets) => {
+      const outcome = await run('backups:verify', { file, passphrase: secrets.passphrase, keyFile: secrets.keyFile });
       await get().load();
       return outcome;
     },
-    prepareRestore: (file, passphrase) => run('backups:restorePrepare', { file, passphrase }),
+    prepareRestore: (file, secrets) => run('backups:restorePrepare', { file, passphrase: secrets.passphrase, keyFile: secrets.keyFile }),
     applyRestore: async (jobId, confirmOtherRegion) => {
       const applied = await call('backups:restoreApply', { jobId, confirmOtherRegion });
       await get().load();

@@ -1,10 +1,12 @@
 // Backups as the clerk sees them: the age of the last backup on the dashboard, a backup made with a
 // passphrase asked twice, the list, and a restore that says exactly what it will do.
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { openRawStore } from '../rawStore';
-import { expect, test } from './fixtures';
+import { CLI_BIN, expect, test } from './fixtures';
 
 /** Points the desk's backup folder into the test's own folder (never the real Documents). */
 function backupFolderBeside(storePath: string): string {
@@ -62,4 +64,55 @@ test('a backup with a passphrase, listed as verified, then restored after a conf
   await expect(page.getByText(/Backup restaurado\. Os dados anteriores foram guardados em .*before-restore-\d{8}-\d{6}\.sqlite/)).toBeVisible();
   const count = desk.query<{ n: number }>('SELECT count(*) AS n FROM professionals')[0]?.n;
   expect(count).toBe(150);
+});
+
+test('the copy for Implanta asks for a long passphrase twice, and a backup of another desk restores with its recovery key', async ({ desk }) => {
+  const { page } = desk;
+  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
+  const folder = backupFolderBeside(desk.storePath);
+  await page.reload();
+  await page.getByRole('button', { name: 'Backups', exact: true }).click();
+
+  // The copy for Implanta: 12 characters at least, said before anything is written.
+  await page.getByRole('button', { name: 'Cópia para a Implanta…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Cópia do banco para a Implanta' });
+  await expect(dialog).toContainText('nunca no mesmo e-mail que leva o arquivo');
+  await dialog.getByLabel('Senha', { exact: true }).fill('implanta');
+  await dialog.getByLabel('Repita a senha').fill('implanta');
+  await dialog.getByRole('button', { name: 'Gravar cópia' }).click();
+  await expect(dialog).toContainText('pelo menos 12 caracteres');
+  expect(readdirSync(folder)).toEqual([]);
+  await dialog.getByLabel('Senha', { exact: true }).fill('senha combinada por telefone');
+  await dialog.getByLabel('Repita a senha').fill('senha combinada por telefone');
+  await dialog.getByRole('button', { name: 'Gravar cópia' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /Cópia para a Implanta gravada e verificada: .*CRESS09-para-implanta-\d{8}-\d{6}\.zip/ })).toBeVisible();
+  expect(readdirSync(folder).filter((f) => f.includes('-para-implanta-'))).toHaveLength(1);
+  await expect(page.getByRole('row').filter({ hasText: 'para-implanta' })).toHaveCount(0);
+
+  // Another desk, with its own key, made a backup of 40 professionals; its recovery key opens it here.
+  const other = mkdtempSync(join(tmpdir(), 'cress-e2e-other-'));
+  const env = { ...process.env, CRESS_DESK_KEY_FILE: join(other, 'other.key') };
+  const otherCli = (...args: string[]) => spawnSync(process.execPath, [CLI_BIN, '--db', join(other, 'other.sqlite'), ...args], { encoding: 'utf8', env });
+  expect(otherCli('init', '--region', '9', '--operator', 'Bia').status).toBe(0);
+  expect(otherCli('demo', '--professionals', '40', '--seed', '2').status).toBe(0);
+  expect(otherCli('backup', 'create', '--out', other).status).toBe(0);
+  expect(otherCli('key', 'export', '--out', join(other, 'recuperacao.key')).status).toBe(0);
+  const backup = join(other, readdirSync(other).find((f) => f.endsWith('.zip')) as string);
+
+  const chooseBackup = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Restaurar de um arquivo…' }).click();
+  await (await chooseBackup).setFiles(backup);
+  const askKey = page.getByRole('dialog', { name: 'Backup criptografado com outra chave' });
+  await expect(askKey).toContainText('está íntegro');
+  await expect(askKey).toContainText('Configurações → Chave de recuperação');
+  const chooseKey = page.waitForEvent('filechooser');
+  await askKey.getByRole('button', { name: 'Escolher o arquivo da chave…' }).click();
+  await (await chooseKey).setFiles(join(other, 'recuperacao.key'));
+  const restore = page.getByRole('dialog', { name: 'Restaurar este backup?' });
+  await expect(restore).toContainText('No backup: 40 profissionais');
+  await restore.getByRole('button', { name: 'Restaurar e substituir os dados' }).click();
+  await expect(page.getByText(/Backup restaurado\./)).toBeVisible();
+  // The store is this desk's again: its own key reads it.
+  expect(desk.query<{ n: number }>('SELECT count(*) AS n FROM professionals')[0]?.n).toBe(40);
+  rmSync(other, { recursive: true, force: true });
 });

@@ -11,6 +11,8 @@ import { STORE_KEY_ENV } from '../../db/storeKey';
 import { openRawStore } from '../rawStore';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The built `cress-desk` command. */
+export const CLI_BIN = join(root, 'out/cli/cress-desk.cjs');
 
 // The desk's processes, and the direct reads and writes below, encrypt the stores with a key of the
 // tests' own, never the one of the desk of whoever runs them (db/storeKey.ts). The folder is
@@ -64,7 +66,7 @@ const DESK_ENV = { ...process.env, TZ: 'America/Sao_Paulo' };
 
 function runCli(storePath: string, args: string[]): Promise<{ code: number; stdout: string }> {
   return new Promise((ok) => {
-    const child = spawn(process.execPath, [join(root, 'out/cli/cress-desk.cjs'), '--db', storePath, ...args], { env: DESK_ENV });
+    const child = spawn(process.execPath, [CLI_BIN, '--db', storePath, ...args], { env: DESK_ENV });
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.on('exit', (code) => ok({ code: code ?? -1, stdout }));
