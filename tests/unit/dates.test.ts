@@ -38,6 +38,15 @@ describe('parseDateBr', () => {
     if (!result.ok) expect(result.message).toContain('dd/mm/aaaa');
   });
 
+  it('says a year outside 1900–2100 is out of range, not that the day is missing from the calendar', () => {
+    const result = parseDateBr('01/01/1890');
+    expect(result).toMatchObject({ ok: false, code: 'DATE_INVALID' });
+    if (!result.ok) {
+      expect(result.message).toContain('o ano deve estar entre 1900 e 2100');
+      expect(result.message).not.toContain('não existe no calendário');
+    }
+  });
+
   it('refuses years outside 1900–2100', () => {
     expect(parseDateBr('01/01/1899')).toMatchObject({ ok: false, code: 'DATE_INVALID' });
     expect(parseDateBr('01/01/2101')).toMatchObject({ ok: false, code: 'DATE_INVALID' });

@@ -80,3 +80,11 @@ describe('cases of the notice', () => {
     expect(recordPendencies(record, { today: TODAY, emailIsShared: (e) => e === 'casa@gmail.com' }).map((p) => p.code)).toEqual(['EMAIL_SHARED']);
   });
 });
+
+describe('a registry-sized scan', () => {
+  it('checks thousands of clean records one after another and finds nothing on any of them', () => {
+    const records = Array.from({ length: 5000 }, (_, i) => CLEAN_REGISTRY[i % CLEAN_REGISTRY.length] as Professional);
+    const found = records.flatMap((record) => recordPendencies(record, context));
+    expect(found).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@ import {
   parseDipStatus,
   parseFlag,
   parseMaritalStatus,
+  parseNationality,
   parsePhone,
   parseUf,
 } from '../../shared/rules/vocabulary';
@@ -141,5 +142,52 @@ describe('phone', () => {
     expect(formatPhone('11912345678')).toBe('(11) 91234-5678');
     expect(formatPhone('6133334444')).toBe('(61) 3333-4444');
     expect(formatPhone('123')).toBe('123');
+  });
+});
+
+describe('phone numbers that cannot exist', () => {
+  it.each(['(20) 3333-4444', '(10) 91234-5678', '(23) 3333-4444', '(90) 99999-0000'])('refuses %s: the DDD does not exist', (input) => {
+    const result = parsePhone(input);
+    expect(result).toMatchObject({ ok: false, code: 'PHONE_INVALID' });
+    if (!result.ok) expect(result.message).toContain(`o DDD ${input.slice(1, 3)} não existe`);
+  });
+
+  it('refuses 11 digits that do not start with 9 after the DDD', () => {
+    const result = parsePhone('(11) 81234-5678');
+    expect(result).toMatchObject({ ok: false, code: 'PHONE_INVALID' });
+    if (!result.ok) expect(result.message).toContain('começa com 9');
+  });
+});
+
+describe('marital status on old documents', () => {
+  it.each(['desquitado', 'Desquitada', 'DESQUITADO(A)', 'desquitado(a)'])('reads “%s” as separado(a)', (input) => {
+    expect(parseMaritalStatus(input)).toEqual({ ok: true, value: 'separated' });
+  });
+});
+
+describe('nationality', () => {
+  it.each([
+    ['Brasileira', 'Brasileira'],
+    ['brasileiro', 'Brasileira'],
+    ['BRASILEIRA NATA', 'Brasileira'],
+    ['Brasileira naturalizada', 'Brasileira naturalizada'],
+    ['naturalizado', 'Brasileira naturalizada'],
+    ['Estrangeira (Portugal)', 'Estrangeira (Portugal)'],
+    ['estrangeiro - Argentina', 'Estrangeira (Argentina)'],
+    ['Estrangeira: itália', 'Estrangeira (Itália)'],
+  ])('reads “%s” as %s', (input, expected) => {
+    expect(parseNationality(input)).toEqual({ ok: true, value: expected });
+  });
+
+  it('asks for the country of a foreigner', () => {
+    const result = parseNationality('Estrangeira');
+    expect(result).toMatchObject({ ok: false, code: 'VALUE_INVALID' });
+    if (!result.ok) expect(result.message).toContain('informe também o país');
+  });
+
+  it('refuses anything outside the list, naming the list', () => {
+    const result = parseNationality('Marciana');
+    expect(result).toMatchObject({ ok: false, code: 'VALUE_INVALID' });
+    if (!result.ok) expect(result.message).toContain('Brasileira, Brasileira naturalizada ou Estrangeira (país)');
   });
 });
