@@ -1,7 +1,7 @@
 // A professional's birth date as the registry may hold it: a real day, not in the future, not
 // before 1900, and of someone at least 18 years old (a graduate in social work). "Today" is passed
 // in so the same rule gives the same answer in tests; it defaults to the desk's date.
-import { fail, ok, type Parsed } from '../errors';
+import { fail, type Parsed } from '../errors';
 import { formatDateBr, parseCalendarDate, todayIso } from './dates';
 
 const ADULT_AGE = 18;
