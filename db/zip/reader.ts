@@ -4,7 +4,7 @@
 // acknowledgements (read asynchronously). It trusts nothing in the file.
 //
 // API
-//   const zip = await ZipReader.open(path, options)     // or ZipReader.openSync(path, options)
+//   const zip = await ZipReader.open(path, options)     // or ZipReader.openSync(path or PositionalFile, options)
 //   zip.entries, zip.entry(name), zip.has(name)          // from the central directory
 //   zip.encrypted                                        // true when any entry is encrypted
 //   await zip.checkPassword()                            // password required or wrong, early
@@ -15,12 +15,11 @@
 //
 // What it refuses: see directory.ts (the central directory) and entryData.ts (an entry's bytes).
 // Failures are ZipErrors (ZIP_* codes, Portuguese messages) unless `faults` words them otherwise.
-import { closeSync, fstatSync, openSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { openPlainFile, type PositionalFile } from '../positionalFiles';
 import { DEFAULT_LIMITS, readDirectory, type EntryRecord, type ZipEntryInfo, type ZipLimits } from './directory';
 import { aesKeysOf, entryDecoder, type DecodeOptions, type EntryDecoder } from './entryData';
 import { fault, type ZipFaultWords } from './faults';
-import { readAtAsync, readAtSync, runAsync, runSync } from './steps';
+import { runAsync, runSync } from './steps';
 import { zipErrorOf } from './zipError';
 
 export interface ZipReadOptions {
@@ -65,37 +64,36 @@ export class ZipReader {
   private closed = false;
 
   private constructor(
-    private readonly fd: number,
-    private readonly handle: FileHandle | null,
-    readonly path: string,
-    readonly fileSize: number,
+    private readonly file: PositionalFile,
     private readonly records: EntryRecord[],
     private readonly settings: Settings,
   ) {
     for (const record of records) this.byName.set(record.name, record);
   }
 
+  get fileSize(): number {
+    return this.file.size;
+  }
+
   static async open(path: string, options: ZipReadOptions = {}): Promise<ZipReader> {
     const settings = settingsOf(options);
-    const handle = await open(path, 'r');
+    const file = openPlainFile(path);
     try {
-      const { size } = await handle.stat();
-      const records = await runAsync(readDirectory(size, settings), handle.fd);
-      return new ZipReader(handle.fd, handle, path, size, records, settings);
+      return new ZipReader(file, await runAsync(readDirectory(file.size, settings), file), settings);
     } catch (error) {
-      await handle.close();
+      file.close();
       throw settings.words(error);
     }
   }
 
-  static openSync(path: string, options: ZipReadOptions = {}): ZipReader {
+  /** `source`: a path, or a file already open (an encrypted private copy); the reader closes it. */
+  static openSync(source: string | PositionalFile, options: ZipReadOptions = {}): ZipReader {
     const settings = settingsOf(options);
-    const fd = openSync(path, 'r');
+    const file = typeof source === 'string' ? openPlainFile(source) : source;
     try {
-      const size = fstatSync(fd).size;
-      return new ZipReader(fd, null, path, size, runSync(readDirectory(size, settings), fd), settings);
+      return new ZipReader(file, runSync(readDirectory(file.size, settings), file), settings);
     } catch (error) {
-      closeSync(fd);
+      file.close();
       throw settings.words(error);
     }
   }
@@ -124,7 +122,7 @@ export class ZipReader {
     const first = this.records.find((r) => r.encrypted);
     if (!first) return;
     try {
-      await runAsync(aesKeysOf(first, this.settings.password, this.fileSize), this.fd);
+      await runAsync(aesKeysOf(first, this.settings.password, this.fileSize), this.file);
     } catch (error) {
       throw this.settings.words(error);
     }
@@ -146,19 +144,19 @@ export class ZipReader {
    */
   async *stream(name: string): AsyncGenerator<Buffer> {
     try {
-      const decoder: EntryDecoder = await runAsync(this.decoderSteps(name, ASYNC_DECODE), this.fd);
+      const decoder: EntryDecoder = await runAsync(this.decoderSteps(name, ASYNC_DECODE), this.file);
       for (;;) {
         const output = decoder.next();
         if (output === null) break;
         if (output === undefined) {
           const { position, length } = decoder.wanted();
-          decoder.give(await readAtAsync(this.fd, position, length));
+          decoder.give(await this.file.readAtAsync(position, length));
         } else {
           yield output;
         }
       }
       const mac = decoder.macRequest();
-      decoder.finish(mac ? await readAtAsync(this.fd, mac.position, mac.length) : null);
+      decoder.finish(mac ? await this.file.readAtAsync(mac.position, mac.length) : null);
     } catch (error) {
       throw this.settings.words(error);
     }
@@ -167,13 +165,13 @@ export class ZipReader {
   /** The same, synchronously; `onCompressed` learns how many compressed bytes were read (for a progress bar). */
   *chunks(name: string, onCompressed?: (bytes: number) => void): Generator<Buffer> {
     try {
-      const decoder = runSync(this.decoderSteps(name, SYNC_DECODE), this.fd);
+      const decoder = runSync(this.decoderSteps(name, SYNC_DECODE), this.file);
       for (;;) {
         const output = decoder.next();
         if (output === null) break;
         if (output === undefined) {
           const { position, length } = decoder.wanted();
-          const raw = readAtSync(this.fd, position, length);
+          const raw = this.file.readAtSync(position, length);
           onCompressed?.(raw.length);
           decoder.give(raw);
         } else {
@@ -181,7 +179,7 @@ export class ZipReader {
         }
       }
       const mac = decoder.macRequest();
-      decoder.finish(mac ? readAtSync(this.fd, mac.position, mac.length) : null);
+      decoder.finish(mac ? this.file.readAtSync(mac.position, mac.length) : null);
     } catch (error) {
       throw this.settings.words(error);
     }
@@ -209,17 +207,12 @@ export class ZipReader {
   }
 
   async close(): Promise<void> {
-    if (!this.handle) return this.closeSync();
-    if (this.closed) return;
-    this.closed = true;
-    await this.handle.close();
+    this.closeSync();
   }
 
-  /** Closes a reader opened with openSync (one opened with open is closed with close). */
   closeSync(): void {
-    if (this.handle) throw new Error('a zip opened with ZipReader.open is closed with close()');
     if (this.closed) return;
     this.closed = true;
-    closeSync(this.fd);
+    this.file.close();
   }
 }

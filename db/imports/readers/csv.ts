@@ -2,7 +2,7 @@
 // "CSV (separado por vírgulas)"), UTF-16 ("Texto Unicode"); `;`, `,` or tab, detected; CRLF or LF;
 // quoted fields with separators, quotes and line breaks inside. Read in chunks, never whole.
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { openPlainFile, type PositionalFile } from '../../positionalFiles';
 import { FILE_MESSAGES, unreadable, type ReaderLimits } from './limits';
 import type { RawRow, SheetMeta, SpreadsheetSource } from './source';
 
@@ -13,10 +13,8 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
-function readChunk(fd: number, position: number, size = CHUNK): Buffer {
-  const buffer = Buffer.allocUnsafe(size);
-  const n = readSync(fd, buffer, 0, size, position);
-  return buffer.subarray(0, n);
+function readChunk(file: PositionalFile, position: number, size = CHUNK): Buffer {
+  return file.readAtSync(position, size);
 }
 
 /** The byte-order mark's length and encoding, if the file starts with one. */
@@ -31,13 +29,14 @@ function byteOrderMark(head: Buffer): { encoding: CsvEncoding; length: number } 
  * Without a BOM: UTF-8 when every byte sequence of the file is valid UTF-8, else Windows-1252.
  * (A Windows-1252 "ç" or "ã" is never valid UTF-8 next to ASCII, so a single one decides.)
  */
-export function detectEncoding(fd: number, size: number): { encoding: CsvEncoding; skip: number } {
-  const head = readChunk(fd, 0, Math.min(4, size));
+export function detectEncoding(file: PositionalFile): { encoding: CsvEncoding; skip: number } {
+  const size = file.size;
+  const head = readChunk(file, 0, Math.min(4, size));
   const bom = byteOrderMark(head);
   if (bom) return { encoding: bom.encoding, skip: bom.length };
   let carry: Buffer = Buffer.alloc(0);
   for (let position = 0; position < size; position += CHUNK) {
-    const chunk = carry.length > 0 ? Buffer.concat([carry, readChunk(fd, position)]) : readChunk(fd, position);
+    const chunk = carry.length > 0 ? Buffer.concat([carry, readChunk(file, position)]) : readChunk(file, position);
     // Hold back an incomplete multi-byte sequence at the end for the next chunk.
     let cut = chunk.length;
     for (let back = 1; back <= 3 && back <= chunk.length; back++) {
@@ -170,25 +169,26 @@ export class CsvSource implements SpreadsheetSource {
   readonly sheets: SheetMeta[];
   readonly progress = { done: 0, total: 0 };
   readonly encoding: CsvEncoding;
-  private readonly fd: number;
+  private readonly file: PositionalFile;
   private readonly size: number;
   private readonly skip: number;
 
+  /** `source`: a path, or a file already open (an encrypted private copy); closing the source closes it. */
   constructor(
-    path: string,
+    source: string | PositionalFile,
     sheetName: string,
     private readonly limits: ReaderLimits,
   ) {
-    this.fd = openSync(path, 'r');
+    this.file = typeof source === 'string' ? openPlainFile(source) : source;
     try {
-      this.size = fstatSync(this.fd).size;
-      const detected = detectEncoding(this.fd, this.size);
+      this.size = this.file.size;
+      const detected = detectEncoding(this.file);
       this.encoding = detected.encoding;
       this.skip = detected.skip;
       this.sheets = [{ name: sheetName, hidden: false }];
       this.progress.total = this.size;
     } catch (error) {
-      closeSync(this.fd);
+      this.file.close();
       throw error;
     }
   }
@@ -205,7 +205,7 @@ export class CsvSource implements SpreadsheetSource {
     let rowOffset = 0;
     this.progress.done = 0;
     for (let position = this.skip; position < this.size; position += CHUNK) {
-      const chunk = readChunk(this.fd, position);
+      const chunk = readChunk(this.file, position);
       if (chunk.length === 0) break;
       this.progress.done = position + chunk.length;
       const final = position + chunk.length >= this.size;
@@ -237,7 +237,7 @@ export class CsvSource implements SpreadsheetSource {
   }
 
   close(): void {
-    closeSync(this.fd);
+    this.file.close();
   }
 }
 

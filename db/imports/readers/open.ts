@@ -1,9 +1,9 @@
 // Opens a spreadsheet by what its bytes are, not by its name: zip (xlsx/xlsm/ods), OLE compound
 // file (xls, or an encrypted Office file), or text (CSV). Everything else is refused with a
 // message, before any parsing.
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import * as XLSX from 'xlsx';
+import { openPlainFile, type PositionalFile } from '../../positionalFiles';
 import type { ZipReader } from '../../zip';
 import { CsvSource } from './csv';
 import { DEFAULT_LIMITS, FILE_MESSAGES, unreadable, unsafe, type ReaderLimits } from './limits';
@@ -18,15 +18,6 @@ const BINARY_MAGICS = [Buffer.from('%PDF'), Buffer.from([0x89, 0x50, 0x4e, 0x47]
 const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
 const HEAD_BYTES = 4096;
 
-function head(path: string): Buffer {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    return buffer.subarray(0, readSync(fd, buffer, 0, HEAD_BYTES, 0));
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** The name a CSV's only "sheet" gets: the file name without its extension. */
 export function csvSheetName(fileName: string): string {
@@ -35,22 +26,37 @@ export function csvSheetName(fileName: string): string {
   return (ext ? base.slice(0, -ext.length) : base) || 'Planilha';
 }
 
-export function openSpreadsheet(path: string, fileName: string, limits: ReaderLimits = DEFAULT_LIMITS): SpreadsheetSource {
-  let size: number;
+/**
+ * `source`: a path, or a file already open (the import's encrypted private copy). The source that
+ * comes back owns the file and closes it; a refusal closes it at once.
+ */
+export function openSpreadsheet(source: string | PositionalFile, fileName: string, limits: ReaderLimits = DEFAULT_LIMITS): SpreadsheetSource {
+  let file: PositionalFile;
   try {
-    size = statSync(path).size;
+    file = typeof source === 'string' ? openPlainFile(source) : source;
   } catch {
     throw unreadable('O arquivo não foi encontrado ou não pode ser aberto. Escolha-o novamente.');
   }
+  try {
+    return openByContent(file, fileName, limits);
+  } catch (error) {
+    file.close();
+    throw error;
+  }
+}
+
+/** The reader for what the bytes are; the zip and CSV readers take the file over, the others read it whole. */
+function openByContent(file: PositionalFile, fileName: string, limits: ReaderLimits): SpreadsheetSource {
+  const { size } = file;
   if (size === 0) throw unreadable(FILE_MESSAGES.empty);
   if (size > limits.maxFileBytes) throw unsafe(FILE_MESSAGES.tooLarge(Math.ceil(size / 1048576), Math.floor(limits.maxFileBytes / 1048576)));
-  const bytes = head(path);
+  const bytes = file.readAtSync(0, HEAD_BYTES);
   const extension = extname(fileName).toLowerCase();
 
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6)) {
-    return openZipBased(path, extension, limits);
+    return openZipBased(file, extension, limits);
   }
-  if (bytes.subarray(0, 8).equals(CFB_MAGIC)) return openCompoundFile(path);
+  if (bytes.subarray(0, 8).equals(CFB_MAGIC)) return openCompoundFile(readWhole(file));
   if (BINARY_MAGICS.some((magic) => bytes.subarray(0, magic.length).equals(magic))) throw unreadable(FILE_MESSAGES.notSpreadsheet);
 
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
@@ -58,19 +64,29 @@ export function openSpreadsheet(path: string, fileName: string, limits: ReaderLi
   const text = bytes.toString('latin1').trimStart().slice(0, 200).toLowerCase();
   if (text.startsWith('<!doctype html') || text.startsWith('<html') || text.startsWith('<table')) throw unreadable(FILE_MESSAGES.htmlAsXls);
   if (text.startsWith('<?xml')) throw unreadable(FILE_MESSAGES.notSpreadsheet);
-  return new CsvSource(path, csvSheetName(fileName), limits);
+  return new CsvSource(file, csvSheetName(fileName), limits);
 }
 
-function openZipBased(path: string, extension: string, limits: ReaderLimits): SpreadsheetSource {
-  const zip = openZip(path, limits);
+/** The whole file in memory, for SheetJS (.ods, .xls: read whole by nature); the file is closed. */
+function readWhole(file: PositionalFile): Buffer {
+  try {
+    return file.readAtSync(0, file.size);
+  } finally {
+    file.close();
+  }
+}
+
+function openZipBased(file: PositionalFile, extension: string, limits: ReaderLimits): SpreadsheetSource {
+  const zip = openZip(file, limits);
   try {
     if (zip.has('xl/workbook.xml') || zip.has('[Content_Types].xml')) {
       return new XlsxSource(zip, extension === '.xlsm' ? 'xlsm' : 'xlsx', limits);
     }
     if (zip.has('mimetype') && zip.readSync('mimetype', 256).toString('utf8').trim() === ODS_MIMETYPE) {
       checkOdsParts(zip);
+      const whole = file.readAtSync(0, file.size);
       zip.closeSync();
-      return new SheetJsSource(path, 'ods');
+      return new SheetJsSource(whole, 'ods');
     }
     throw unreadable(FILE_MESSAGES.zipNotSpreadsheet);
   } catch (error) {
@@ -94,14 +110,14 @@ function checkOdsParts(zip: ZipReader): void {
 }
 
 /** An OLE compound file is an .xls, or an Office file encrypted with a password. */
-function openCompoundFile(path: string): SpreadsheetSource {
+function openCompoundFile(bytes: Buffer): SpreadsheetSource {
   let names: string[];
   try {
-    names = XLSX.CFB.read(readFileSync(path), { type: 'buffer' }).FullPaths.map((p: string) => p.replace(/^.*\//, ''));
+    names = XLSX.CFB.read(bytes, { type: 'buffer' }).FullPaths.map((p: string) => p.replace(/^.*\//, ''));
   } catch {
     throw unreadable(FILE_MESSAGES.truncated);
   }
   if (names.includes('EncryptedPackage') || names.includes('EncryptionInfo')) throw unreadable(FILE_MESSAGES.encrypted);
   if (!names.includes('Workbook') && !names.includes('Book')) throw unreadable(FILE_MESSAGES.notSpreadsheet);
-  return new SheetJsSource(path, 'xls');
+  return new SheetJsSource(bytes, 'xls');
 }

@@ -3,13 +3,15 @@
 // anything is committed the original is hashed again; a file saved again during the copy, during
 // the import, or since the clerk saw it (inspect/preview) is refused and nothing is written —
 // never half of one version and half of the other. The copy is 0600 in a 0700 folder of its own,
-// removed when the import ends.
+// removed when the import ends, and encrypted with a key held in memory only (db/positionalFiles.ts):
+// a copy a killed import leaves in the temporary folder reveals nothing.
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdtempSync, openSync, readSync, rmSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, mkdtempSync, openSync, readSync, rmSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { PRIVATE_FILE } from '../../fileModes';
+import { createEncryptedFile, openEncryptedFile, type FileKey, type PositionalFile } from '../../positionalFiles';
 import { diskFullError, isDiskFullError } from '../../storeLock';
 import { fileSha256 } from '../sheets';
 import { DEFAULT_LIMITS, FILE_MESSAGES, unreadable, unsafe, type ReaderLimits } from './limits';
@@ -20,8 +22,8 @@ const CHUNK = 1024 * 1024;
 const FOLDER_PREFIX = 'cress-desk-import-';
 
 export interface PrivateCopy {
-  /** The copy the readers open. */
-  readonly path: string;
+  /** The copy, opened for the readers (in the clear for them, encrypted on disk). */
+  open(): PositionalFile;
   /** SHA-256 of the copy: of what the import reads. */
   readonly sha256: string;
   readonly size: number;
@@ -65,6 +67,7 @@ export function privateCopy(original: string, fileName: string, expectedSha256: 
     if (folder !== null) rmSync(folder, { recursive: true, force: true });
   };
   let path: string;
+  let fileKey: FileKey;
   const hash = createHash('sha256');
   let size = 0;
   try {
@@ -73,7 +76,7 @@ export function privateCopy(original: string, fileName: string, expectedSha256: 
     if (before.size > limits.maxFileBytes) throw unsafe(FILE_MESSAGES.tooLarge(Math.ceil(before.size / 1048576), Math.floor(limits.maxFileBytes / 1048576)));
     folder = mkdtempSync(join(tmpdir(), FOLDER_PREFIX));
     path = join(folder, 'planilha');
-    const target = openSync(path, 'wx', PRIVATE_FILE);
+    const target = createEncryptedFile(path, PRIVATE_FILE);
     try {
       const buffer = Buffer.allocUnsafe(CHUNK);
       for (;;) {
@@ -83,10 +86,10 @@ export function privateCopy(original: string, fileName: string, expectedSha256: 
         // Growing past what it measured at the start: being written right now.
         if (size > before.size) throw changedWhileImported(fileName);
         hash.update(buffer.subarray(0, n));
-        for (let at = 0; at < n; ) at += writeSync(target, buffer, at, n - at);
+        target.write(buffer.subarray(0, n));
       }
     } finally {
-      closeSync(target);
+      fileKey = target.close();
     }
     if (size !== before.size || !sameFile(before, fstatSync(source))) throw changedWhileImported(fileName);
   } catch (error) {
@@ -102,7 +105,7 @@ export function privateCopy(original: string, fileName: string, expectedSha256: 
     throw changedSincePreview(fileName);
   }
   return {
-    path,
+    open: () => openEncryptedFile(path, fileKey),
     sha256,
     size,
     assertUnchanged() {
@@ -131,7 +134,7 @@ export function openCopied(original: string, fileName: string, expectedSha256: s
   const copy = privateCopy(original, fileName, expectedSha256, limits);
   let source: SpreadsheetSource;
   try {
-    source = openSpreadsheet(copy.path, fileName, limits);
+    source = openSpreadsheet(copy.open(), fileName, limits);
   } catch (error) {
     copy.discard();
     throw error;

@@ -1,6 +1,5 @@
 // .ods and old .xls through SheetJS (small files in practice; it reads them whole). The zip of an
 // .ods was already checked (bomb, DTD, encryption) before SheetJS sees it; .xls has no XML.
-import { readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
 import { booleanText, numberText, serialDateText } from './cells';
 import { FILE_MESSAGES, unreadable } from './limits';
@@ -57,12 +56,13 @@ export class SheetJsSource implements SpreadsheetSource {
   private readonly workbook: XLSX.WorkBook;
   private readonly date1904: boolean;
 
+  /** `bytes`: the whole file (SheetJS reads these formats whole). */
   constructor(
-    path: string,
+    bytes: Buffer,
     readonly format: 'ods' | 'xls',
   ) {
     try {
-      this.workbook = XLSX.read(readFileSync(path), READ_OPTIONS);
+      this.workbook = XLSX.read(bytes, READ_OPTIONS);
     } catch (error) {
       throw readFailure(error);
     }

@@ -5,6 +5,7 @@
 // CRCs are left to the XML parsers (a CRC over every inflated byte would slow big sheets down).
 import type { AppError } from '../../../shared/errors';
 import { ZipFault, ZipReader, type ZipFaultTable } from '../../zip';
+import type { PositionalFile } from '../../positionalFiles';
 import { FILE_MESSAGES, unreadable, unsafe, type ReaderLimits } from './limits';
 
 const truncated = () => unreadable(FILE_MESSAGES.truncated);
@@ -58,8 +59,8 @@ function fileError(error: unknown): unknown {
 }
 
 /** Opens a spreadsheet's zip container; refusals are FILE_* AppErrors. */
-export function openZip(path: string, limits: ReaderLimits): ZipReader {
-  return ZipReader.openSync(path, {
+export function openZip(file: PositionalFile, limits: ReaderLimits): ZipReader {
+  return ZipReader.openSync(file, {
     limits: { maxEntries: limits.maxZipEntries, maxTotalBytes: limits.maxUncompressedBytes, maxRatio: limits.maxRatio, ratioFloorBytes: limits.ratioFloorBytes },
     refuseCaseCollisions: false,
     verifyCrc: false,

@@ -131,4 +131,25 @@ describe('the copy an import reads', () => {
     expect(seen).toEqual([{ folder: 0o700, files: [0o600] }]);
     expect([...ours()].filter((name) => !earlier.has(name))).toEqual([]);
   });
+
+  it('holds none of the spreadsheet’s personal data in the clear, and the rows read from it are the file’s', () => {
+    const path = files.file('correcoes.csv');
+    writeFileSync(path, csv(rows('antiga')));
+    const ours = () => new Set(readdirSync(tmpdir()).filter((name) => name.startsWith('cress-desk-import-')));
+    const earlier = ours();
+    const copies: Buffer[] = [];
+    const context = rewrittenMidway(() => {
+      for (const name of ours()) {
+        if (earlier.has(name)) continue;
+        const folder = join(tmpdir(), name);
+        for (const file of readdirSync(folder)) copies.push(readFileSync(join(folder, file)));
+      }
+    });
+    const summary = runImport(importInput(path, { kind: 'corrections', dryRun: true }), context);
+    expect(copies).toHaveLength(1);
+    expect(copies[0]!.length).toBe(statSync(path).size);
+    for (const clear of [people.ana.cpf, '@antiga.com.br', 'E-mail']) expect(copies[0]!.includes(Buffer.from(clear)), clear).toBe(false);
+    // Read back through its key, the copy gave the import every row of the file.
+    expect(summary.rows).toBe(3000);
+  });
 });
