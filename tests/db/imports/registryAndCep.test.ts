@@ -16,7 +16,7 @@ deskWithPeopleForEachTest((fresh) => ({ desk, people } = fresh));
 describe.each(['registry.csv', 'registry.xlsx', 'registry.ods'])('a registry load from %s', (name) => {
   it('inserts new records, updates known ones (DIP status included), loads defective ones flagged, and queues no correction', () => {
     const summary = runImport(importInput(fixture(name), { kind: 'registry' }), jobContext(desk.store.path));
-    expect(summary).toMatchObject({ rows: 8, accepted: 6, unchanged: 1, rejected: 1, inserted: 5, updated: 1, corrections: 0, flagged: 3, kept: 0, conflictsTotal: 0 });
+    expect(summary).toMatchObject({ rows: 8, accepted: 6, unchanged: 1, rejected: 1, inserted: 5, updated: 1, corrections: 0, flagged: 4, kept: 0, conflictsTotal: 0 });
     // Only a row the store cannot hold is refused: Bruna's CPF on another registration.
     expect(summary.errors.map((e) => [e.row, e.code, e.column])).toEqual([[7, 'CPF_DUPLICATE', 'CPF']]);
     expect(findProfessional(desk.store.db, '20001')).toMatchObject({
@@ -35,10 +35,19 @@ describe.each(['registry.csv', 'registry.xlsx', 'registry.ods'])('a registry loa
     // Defective records are in, each with what the clerk must fix.
     const codes = (registration: string) => pendenciesOf(desk.store.db, (findProfessional(desk.store.db, registration) as Professional).id).map((p) => [p.code, p.source]);
     expect(findProfessional(desk.store.db, '123.456.789-00')).toMatchObject({ registrationNumber: '20003', cpf: '12345678900' });
-    expect(codes('20003')).toEqual([['CPF_INVALID', 'rule']]);
-    expect(codes('20004')).toEqual([['MOTHER_MISSING', 'rule']]);
+    expect(codes('20003')).toEqual([
+      ['CPF_INVALID', 'rule'],
+      ['EMAIL_MISSING', 'rule'],
+    ]);
+    expect(codes('20004')).toEqual([
+      ['EMAIL_MISSING', 'rule'],
+      ['MOTHER_MISSING', 'rule'],
+    ]);
+    // No e-mail: the platform's password e-mail cannot reach her (case D).
+    expect(codes('20002')).toEqual([['EMAIL_MISSING', 'rule']]);
     expect(findProfessional(desk.store.db, '20006')).toMatchObject({ dipStatus: 'none' });
     expect(pendenciesOf(desk.store.db, (findProfessional(desk.store.db, '20006') as Professional).id)).toEqual([
+      expect.objectContaining({ code: 'EMAIL_MISSING', field: 'email', source: 'rule' }),
       { code: 'VALUE_INVALID', field: null, message: 'Situação do DIP no arquivo não reconhecida: “Perdido”', source: 'load' },
     ]);
     expect(findProfessional(desk.store.db, '20005')).toBeNull();
@@ -47,7 +56,7 @@ describe.each(['registry.csv', 'registry.xlsx', 'registry.ods'])('a registry loa
     const search = desk.handlers['registry:search']({ text: 'isabel nunes', page: 0, pageSize: 10 }) as { items: { registrationNumber: string }[] };
     expect(search.items.map((i) => i.registrationNumber)).toContain('20001');
     const history = desk.handlers['imports:list']({ page: 0, pageSize: 10 }) as { items: Record<string, unknown>[] };
-    expect(history.items[0]).toMatchObject({ rows: 8, accepted: 6, unchanged: 1, rejected: 1, flagged: 3, kept: 0, conflicts: 0 });
+    expect(history.items[0]).toMatchObject({ rows: 8, accepted: 6, unchanged: 1, rejected: 1, flagged: 4, kept: 0, conflicts: 0 });
   });
 });
 

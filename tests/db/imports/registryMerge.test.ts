@@ -56,12 +56,12 @@ const MARIA = `40001;${validCpf(40001)};Maria Souza;Rita Souza;;Casada;maria@exe
 describe('defective records from the main system', () => {
   it('load as they are, flagged with their pendências, and are found by registration and by the CPF as typed', () => {
     const summary = load([
-      `30001;123.456.789-00;Beatriz Lopes;Clara Lopes;;;;;;`, // B: check digits
-      `30002;111.111.111-11;Cecília Dias;Nair Dias;;;;;;`, // B: all digits equal
-      `30003;${validCpf(30003)};Débora Reis;Ivone Reis;;;;20040-020;São Paulo;SP`, // E: a Rio CEP in SP
-      `30004;${validCpf(30004)};Eva Prado;;;;;;;`, // F: neither mother nor "Não consta mãe"
+      `30001;123.456.789-00;Beatriz Lopes;Clara Lopes;;;beatriz@exemplo.com.br;;;`, // B: check digits
+      `30002;111.111.111-11;Cecília Dias;Nair Dias;;;cecilia@exemplo.com.br;;;`, // B: all digits equal
+      `30003;${validCpf(30003)};Débora Reis;Ivone Reis;;;debora@exemplo.com.br;20040-020;São Paulo;SP`, // E: a Rio CEP in SP
+      `30004;${validCpf(30004)};Eva Prado;;;;eva@exemplo.com.br;;;`, // F: neither mother nor "Não consta mãe"
       `30005;${validCpf(30005)};Flávia Rosa;Lia Rosa;;casada de novo;flavia@@exemplo;;;`,
-      `30006;${validCpf(30006)};Gilda Mota;Zilá Mota;Sim;;;;;`,
+      `30006;${validCpf(30006)};Gilda Mota;Zilá Mota;Sim;;gilda@exemplo.com.br;;;`,
     ]);
     expect(summary).toMatchObject({ rows: 6, accepted: 6, rejected: 0, inserted: 6, flagged: 6 });
 
@@ -88,8 +88,8 @@ describe('defective records from the main system', () => {
   });
 
   it('lose a load note when the next load brings a value the desk can keep', () => {
-    load([`30005;${validCpf(30005)};Flávia Rosa;Lia Rosa;;casada de novo;;;;`]);
-    const next = load([`30005;${validCpf(30005)};Flávia Rosa;Lia Rosa;;Casada;;;;`]);
+    load([`30005;${validCpf(30005)};Flávia Rosa;Lia Rosa;;casada de novo;flavia@exemplo.com.br;;;`]);
+    const next = load([`30005;${validCpf(30005)};Flávia Rosa;Lia Rosa;;Casada;flavia@exemplo.com.br;;;`]);
     expect(next).toMatchObject({ accepted: 1, flagged: 0 });
     expect(record('30005').maritalStatus).toBe('married');
     expect(pendenciesOf(desk.store.db, record('30005').id)).toEqual([]);
