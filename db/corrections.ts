@@ -9,6 +9,8 @@ import { AppError } from '../shared/errors';
 import { MOTHER_FACT_FIELD } from '../shared/fields';
 import { planCorrection, type CorrectionPlan } from '../shared/rules/correction';
 import { maskCpf } from '../shared/rules/cpf';
+import { todayIso } from '../shared/rules/dates';
+import { EVIDENCE_MESSAGES, evidenceProblem, isFutureEvidenceDate } from '../shared/rules/evidence';
 import { queueItemsOf } from '../shared/rules/motherFact';
 import { appendAudit } from './audit';
 import { directoryUfOf } from './cep';
@@ -103,7 +105,7 @@ export function saveCorrection(
   db: Database,
   input: ParsedInput<'corrections:save'>,
   now: string,
-): { corrections: Correction[]; rowVersion: number } {
+): { corrections: Correction[]; rowVersion: number; dipWarningMessage: string | null } {
   return writeTransaction(db, () => {
     const settings = requireSettings(db);
     const current = requireProfessional(db, input.professionalId);
@@ -116,6 +118,14 @@ export function saveCorrection(
     const reason = input.reason.trim();
     if (reason.length < 5) throw new AppError('REASON_REQUIRED', MESSAGES.reasonRequired, { field: 'reason' });
     if (!input.evidence?.kind?.trim()) throw new AppError('EVIDENCE_REQUIRED', MESSAGES.evidenceRequired, { field: 'evidence' });
+    const noEvidence = evidenceProblem(
+      plan.changes.map((c) => c.field),
+      input.evidence.kind,
+    );
+    if (noEvidence) throw new AppError('EVIDENCE_REQUIRED', noEvidence, { field: 'evidence' });
+    if (isFutureEvidenceDate(input.evidence.date, todayIso(new Date(now)))) {
+      throw new AppError('DATE_INVALID', EVIDENCE_MESSAGES.futureDate, { field: 'evidenceDate' });
+    }
     if (plan.dipConsequence !== 'none' && !input.dipAcknowledged) {
       throw new AppError('DIP_CONFIRMATION_REQUIRED', plan.dipMessage ?? 'Confirme a consequência para o DIP.', {
         details: { dipConsequence: plan.dipConsequence },
@@ -187,9 +197,10 @@ export function saveCorrection(
         reason,
         evidence: { kind: evidence.kind.trim(), arrival: evidence.arrival, date: evidence.date },
         dipConsequence: plan.dipConsequence,
+        ...(plan.dipWarning ? { dipWarning: plan.dipWarning } : {}),
       },
     });
-    return { corrections, rowVersion: current.rowVersion + 1 };
+    return { corrections, rowVersion: current.rowVersion + 1, dipWarningMessage: plan.dipWarningMessage };
   });
 }
 

@@ -27,6 +27,13 @@ export type CorrectionSource = (typeof CORRECTION_SOURCES)[number];
 export const DIP_CONSEQUENCES = ['none', 'correct_dip_request', 'new_card_required'] as const;
 export type DipConsequence = (typeof DIP_CONSEQUENCES)[number];
 
+/**
+ * What the clerk must tell the professional about the DIP request, beyond any consequence:
+ * `wait_for_sync`, a DIP only requested must not be confirmed until the correction is synced.
+ */
+export const DIP_WARNINGS = ['wait_for_sync'] as const;
+export type DipWarning = (typeof DIP_WARNINGS)[number];
+
 /** How the clerk dealt with a rejection from Implanta: corrected again, or dismissed with a note. */
 export const REJECTION_RESOLUTIONS = ['corrected', 'dismissed'] as const;
 export type RejectionResolution = (typeof REJECTION_RESOLUTIONS)[number];

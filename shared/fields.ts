@@ -19,7 +19,11 @@ export interface FieldSpec {
   label: string;
   rule: FieldRule;
   group: FieldGroup;
-  /** Identification data: changing it touches the DIP request (seed case G). */
+  /**
+   * Identification data: what the DIP prints (name, filiação, birth date and place, nationality,
+   * CPF and RG — Lei 6.206/75) plus marital status and social name (seed case G). Changing it
+   * touches the DIP request and needs a document really seen (rules/evidence.ts).
+   */
   identification: boolean;
   /** May be left empty after a correction. */
   optional: boolean;
@@ -27,20 +31,20 @@ export interface FieldSpec {
 }
 
 export const FIELDS = {
-  cpf: { label: 'CPF', rule: 'cpf', group: 'documents', identification: false, optional: false, maxLength: 14 },
+  cpf: { label: 'CPF', rule: 'cpf', group: 'documents', identification: true, optional: false, maxLength: 14 },
   name: { label: 'Nome', rule: 'personName', group: 'identification', identification: true, optional: false, maxLength: 120 },
   socialName: { label: 'Nome social', rule: 'personName', group: 'identification', identification: true, optional: true, maxLength: 120 },
   motherName: { label: 'Nome da mãe', rule: 'personName', group: 'identification', identification: true, optional: true, maxLength: 120 },
   motherNotListed: { label: 'Não consta mãe', rule: 'flag', group: 'identification', identification: true, optional: false, maxLength: 5 },
   fatherName: { label: 'Nome do pai', rule: 'personName', group: 'identification', identification: true, optional: true, maxLength: 120 },
   maritalStatus: { label: 'Estado civil', rule: 'maritalStatus', group: 'identification', identification: true, optional: true, maxLength: 20 },
-  birthDate: { label: 'Data de nascimento', rule: 'date', group: 'identification', identification: false, optional: true, maxLength: 10 },
+  birthDate: { label: 'Data de nascimento', rule: 'date', group: 'identification', identification: true, optional: true, maxLength: 10 },
   birthCity: { label: 'Naturalidade (município)', rule: 'text', group: 'identification', identification: true, optional: true, maxLength: 80 },
   birthUf: { label: 'Naturalidade (UF)', rule: 'uf', group: 'identification', identification: true, optional: true, maxLength: 2 },
-  nationality: { label: 'Nacionalidade', rule: 'text', group: 'identification', identification: false, optional: true, maxLength: 60 },
-  rgNumber: { label: 'RG', rule: 'text', group: 'documents', identification: false, optional: true, maxLength: 20 },
-  rgIssuer: { label: 'Órgão emissor', rule: 'text', group: 'documents', identification: false, optional: true, maxLength: 20 },
-  rgUf: { label: 'UF do RG', rule: 'uf', group: 'documents', identification: false, optional: true, maxLength: 2 },
+  nationality: { label: 'Nacionalidade', rule: 'text', group: 'identification', identification: true, optional: true, maxLength: 60 },
+  rgNumber: { label: 'RG', rule: 'text', group: 'documents', identification: true, optional: true, maxLength: 20 },
+  rgIssuer: { label: 'Órgão emissor', rule: 'text', group: 'documents', identification: true, optional: true, maxLength: 20 },
+  rgUf: { label: 'UF do RG', rule: 'uf', group: 'documents', identification: true, optional: true, maxLength: 2 },
   email: { label: 'E-mail', rule: 'email', group: 'contact', identification: false, optional: true, maxLength: 254 },
   phone: { label: 'Telefone', rule: 'phone', group: 'contact', identification: false, optional: true, maxLength: 20 },
   cep: { label: 'CEP', rule: 'cep', group: 'address', identification: false, optional: true, maxLength: 9 },

@@ -1,31 +1,48 @@
-// `cress-desk correct | corrections …`: one field of a professional corrected at the counter, the
-// queue of corrections for Implanta, and taking one back (cancel) or closing a rejection (dismiss).
+// `cress-desk correct | corrections …`: one or several fields of a professional corrected at the
+// counter as one correction, the queue of corrections for Implanta, and taking one back (cancel) or
+// closing a rejection (dismiss).
 import { Option } from 'commander';
-import { CORRECTION_STATUSES, type CorrectionStatus } from '../../shared/domain';
+import { CORRECTION_STATUSES, EVIDENCE_ARRIVALS, type CorrectionStatus, type EvidenceArrival } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { parseDateBr, todayIso } from '../../shared/rules/dates';
+import { EVIDENCE_MESSAGES, evidenceProblem, isFutureEvidenceDate } from '../../shared/rules/evidence';
+import { changesFromOptions, collect } from './correctionChanges';
 import { renderers } from './output';
 import { EXIT, commandGroup, optionText, wholeNumber, type CliContext, type CliModule, type CommandOutcome } from './types';
 
-const ARRIVALS = ['in_person', 'post'] as const;
+/** What a correction of data other than identification records when no document is named. */
+const NO_EVIDENCE = 'Não informado';
+
+/** The evidence date: today unless --evidence-date says otherwise; never a day still to come. */
+function evidenceDateOf(context: CliContext): string {
+  const typed = optionText(context, 'evidenceDate');
+  if (typed === undefined) return todayIso();
+  const parsed = parseDateBr(typed);
+  if (!parsed.ok) throw new AppError('DATE_INVALID', `--evidence-date: ${parsed.message}`, { field: 'evidenceDate' });
+  if (isFutureEvidenceDate(parsed.value, todayIso())) throw new AppError('DATE_INVALID', `--evidence-date: ${EVIDENCE_MESSAGES.futureDate}`, { field: 'evidenceDate' });
+  return parsed.value;
+}
 
 async function correct(context: CliContext): Promise<CommandOutcome> {
   const [key = ''] = context.args;
+  const changes = changesFromOptions({
+    set: context.values.set as string[] | undefined,
+    field: optionText(context, 'field'),
+    value: optionText(context, 'value'),
+  });
+  const evidence = optionText(context, 'evidence');
+  // Said before anything is looked up, naming the option (the store refuses it too).
+  const noEvidence = evidenceProblem(Object.keys(changes), evidence);
+  if (noEvidence) throw new AppError('EVIDENCE_REQUIRED', `--evidence: ${noEvidence}`, { field: 'evidence' });
+  const date = evidenceDateOf(context);
   const professional = await context.call('registry:find', { key: key.trim() });
   if (!professional) throw new AppError('PROFESSIONAL_NOT_FOUND', `Nenhum cadastro com CPF ou registro ${key}.`);
-  const evidenceDate = optionText(context, 'evidenceDate');
-  let date = todayIso();
-  if (evidenceDate !== undefined) {
-    const parsed = parseDateBr(evidenceDate);
-    if (!parsed.ok) throw new AppError('DATE_INVALID', parsed.message, { field: 'evidenceDate' });
-    date = parsed.value;
-  }
   const result = await context.call('corrections:save', {
     professionalId: professional.id,
     expectedRowVersion: professional.rowVersion,
-    changes: { [optionText(context, 'field') ?? '']: optionText(context, 'value') ?? '' },
+    changes,
     reason: optionText(context, 'reason') ?? '',
-    evidence: { kind: optionText(context, 'evidence') ?? 'Não informado', arrival: context.values.arrival as (typeof ARRIVALS)[number], date },
+    evidence: { kind: evidence ?? NO_EVIDENCE, arrival: context.values.arrival as EvidenceArrival, date },
     dipAcknowledged: context.values.acceptDip === true,
   });
   return { result, text: renderers.corrections(result), exit: EXIT.ok };
@@ -56,14 +73,15 @@ async function dismiss(context: CliContext): Promise<CommandOutcome> {
 export const correctionsCli: CliModule = (program, action) => {
   program
     .command('correct')
-    .description('Correct one field of a professional')
+    .description('Correct one or several fields of a professional, as one correction')
     .argument('<cpf-or-registration>', 'CPF or registration number')
-    .requiredOption('--field <f>', 'a field of the catalogue: email, cep, motherName, motherNotListed, name, maritalStatus, …')
-    .requiredOption('--value <v>', 'the new value')
+    .option('--set <field=value>', 'a field of the catalogue and its new value (repeatable: all are saved together), e.g. --set cep=20040-020 --set uf=RJ', collect)
+    .option('--field <f>', 'one field of the catalogue: email, cep, motherName, motherNotListed, name, maritalStatus, …')
+    .option('--value <v>', 'the new value of --field')
     .requiredOption('--reason <r>', 'why (recorded in the audit trail)')
-    .option('--evidence <text>', 'the document shown (default: Não informado)')
-    .addOption(new Option('--arrival <how>', 'how the evidence arrived').choices(ARRIVALS).default('in_person'))
-    .option('--evidence-date <dd/mm/aaaa>', "the evidence's date (default: today)")
+    .option('--evidence <text>', 'the document shown; required for identification data (name, filiação, marital status, birth date and place, nationality, CPF, RG), otherwise default: Não informado')
+    .addOption(new Option('--arrival <how>', 'how the evidence arrived').choices(EVIDENCE_ARRIVALS).default('in_person'))
+    .option('--evidence-date <dd/mm/aaaa>', "the evidence's date, not in the future (default: today)")
     .option('--accept-dip', 'go ahead when the correction affects a DIP request or card')
     .action(action(correct));
 

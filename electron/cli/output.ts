@@ -59,10 +59,11 @@ export const renderers = {
           ['Registro', 'Nome', 'CPF', 'Município/UF', 'DIP'],
           ...page.items.map((p: ProfessionalSummary) => [p.registrationNumber, p.name, p.cpfMasked, [p.city, p.uf].filter(Boolean).join('/'), DIP_LABELS[p.dipStatus]]),
         ])}\n${formatCount(page.total)} found (page ${page.page + 1}).`,
-  corrections: (r: { corrections: Correction[] }) =>
+  corrections: (r: { corrections: Correction[]; dipWarningMessage?: string | null }) =>
     `Saved ${plural(r.corrections.length, 'correction', 'corrections')}, queued for Implanta:\n${table(r.corrections.map(correctionLine))}` +
     (r.corrections[0]?.dipConsequence === 'correct_dip_request' ? '\nThe DIP request must also be corrected by Implanta.' : '') +
-    (r.corrections[0]?.dipConsequence === 'new_card_required' ? '\nThe DIP already went to manufacture: a new card must be requested.' : ''),
+    (r.corrections[0]?.dipConsequence === 'new_card_required' ? '\nThe DIP already went to manufacture: a new card must be requested.' : '') +
+    (r.dipWarningMessage ? `\nDIP: ${r.dipWarningMessage}` : ''),
   queue: (page: Output<'corrections:list'>) =>
     page.items.length === 0
       ? 'The queue is empty.'

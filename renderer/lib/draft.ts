@@ -5,6 +5,7 @@ import { punctuate } from '../../shared/display/values';
 import type { EvidenceArrival, Professional } from '../../shared/domain';
 import { FIELD_NAMES, FIELDS, type FieldName, type FieldValue } from '../../shared/fields';
 import { formatDateBr, parseDateBr, todayIso } from '../../shared/rules/dates';
+import { EVIDENCE_MESSAGES, evidenceProblem, isFutureEvidenceDate } from '../../shared/rules/evidence';
 import { parseFieldValue } from '../../shared/rules/fieldValue';
 import { MOTHER_MESSAGES } from '../../shared/rules/mother';
 
@@ -137,15 +138,19 @@ export function fieldErrors(professional: Professional, draft: CorrectionDraft):
 
 export type EvidenceField = 'reason' | 'evidenceKind' | 'evidenceDate';
 
-export function evidenceErrors(draft: CorrectionDraft, now: Date = new Date()): Partial<Record<EvidenceField, string>> {
+/** The evidence's problems; identification data among `changedFields` needs a real document named. */
+export function evidenceErrors(draft: CorrectionDraft, now: Date = new Date(), changedFields: readonly string[] = []): Partial<Record<EvidenceField, string>> {
   const errors: Partial<Record<EvidenceField, string>> = {};
   if (draft.reason.trim() === '') errors.reason = 'Informe o motivo da correção.';
   if (draft.evidenceKind.trim().length < 2) {
     errors.evidenceKind = 'Informe o documento apresentado (ex.: RG, Certidão de casamento).';
+  } else {
+    const noEvidence = evidenceProblem(changedFields, draft.evidenceKind);
+    if (noEvidence) errors.evidenceKind = noEvidence;
   }
   const date = parseDateBr(draft.evidenceDate);
   if (!date.ok) errors.evidenceDate = date.message;
-  else if (date.value > todayIso(now)) errors.evidenceDate = 'A data de recebimento não pode estar no futuro.';
+  else if (isFutureEvidenceDate(date.value, todayIso(now))) errors.evidenceDate = EVIDENCE_MESSAGES.futureDate;
   return errors;
 }
 

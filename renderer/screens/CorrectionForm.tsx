@@ -42,6 +42,7 @@ import {
 import { useDrafts } from '../stores/correctionDraft';
 import { useRecord } from '../stores/record';
 import { CORRECTION_TEXT as TEXT } from './correction.text';
+import { CorrectionDipNotice } from './CorrectionDipNotice';
 import { CorrectionReview } from './CorrectionReview';
 
 const GROUPS = Object.keys(FIELD_GROUP_LABELS) as FieldGroup[];
@@ -68,7 +69,7 @@ export function CorrectionForm({ view }: { view: RecordView }) {
   const changes = draftChanges(p, draft);
   const changedCount = Object.keys(changes).filter((f) => f !== 'motherNotListed' || !('motherName' in changes)).length;
   const inline = fieldErrors(p, draft);
-  const evidence = evidenceErrors(draft);
+  const evidence = evidenceErrors(draft, new Date(), Object.keys(changes));
   const showError = (key: string, local: string | undefined): string | null =>
     draft.serverErrors[key] ?? ((draft.showAllErrors || draft.visited[key]) && local ? local : null);
 
@@ -139,6 +140,7 @@ export function CorrectionForm({ view }: { view: RecordView }) {
           </Box>
         </Alert>
       ) : null}
+      <CorrectionDipNotice dipStatus={p.dipStatus} changedFields={Object.keys(changes)} />
       <Box sx={{ display: 'grid', gap: 2 }}>
         {GROUPS.map((group) => (
           <Card key={group} component="fieldset" sx={{ m: 0, p: 0, minWidth: 0 }}>

@@ -131,6 +131,12 @@ export function CorrectionReview({ professional, draft, plan, changes, onClose }
               </Box>
             </Alert>
           ) : null}
+          {plan.dipWarningMessage ? (
+            <Alert severity="warning" sx={{ mt: 2 }}>
+              <AlertTitle>{TEXT.dialog.dipTitle}</AlertTitle>
+              {plan.dipWarningMessage}
+            </Alert>
+          ) : null}
           <Typography variant="body2" sx={{ color: 'text.secondary', mt: 2 }}>
             {TEXT.dialog.queue}
           </Typography>

@@ -30,6 +30,6 @@ export const CORRECTIONS_TEXT = {
   findProfessional: 'Procurar uma profissional',
   noMatch: 'Nenhuma correção com estes filtros.',
   noMatchHelp: 'Mude ou limpe os filtros para ver outras correções.',
-  openProfessional: 'Abrir o cadastro desta profissional',
+  openProfessional: 'Abrir o cadastro da/o profissional',
   loading: 'Carregando a fila…',
 } as const;

@@ -2,7 +2,7 @@
 // cancelling or dismissing one.
 import { z } from 'zod';
 import { FIELD_NAMES } from '../fields';
-import { REJECTION_RESOLUTIONS } from '../domain';
+import { DIP_WARNINGS, REJECTION_RESOLUTIONS } from '../domain';
 import {
   correctionSourceSchema,
   correctionStatusSchema,
@@ -13,6 +13,9 @@ import {
   pageInput,
   pageOf,
 } from './common';
+
+/** A warning for the professional about the DIP request (shared/rules/dip.ts). */
+export const dipWarningSchema = z.enum(DIP_WARNINGS);
 
 export const fieldNameSchema = z.enum(FIELD_NAMES as [string, ...string[]]);
 
@@ -65,6 +68,8 @@ export const correctionPlanSchema = z.object({
   errors: z.array(violationSchema),
   dipConsequence: dipConsequenceSchema,
   dipMessage: z.string().nullable(),
+  dipWarning: dipWarningSchema.nullable(),
+  dipWarningMessage: z.string().nullable(),
 });
 
 const changesSchema = z.record(z.string(), fieldValueSchema);
@@ -100,7 +105,12 @@ export const correctionsContract = {
         dipAcknowledged: z.boolean().default(false),
       })
       .strict(),
-    output: z.object({ corrections: z.array(correctionSchema), rowVersion: z.number().int() }),
+    output: z.object({
+      corrections: z.array(correctionSchema),
+      rowVersion: z.number().int(),
+      /** What to tell the professional about the DIP request, when anything. */
+      dipWarningMessage: z.string().nullable(),
+    }),
   },
   'corrections:list': { input: correctionFilterSchema, output: pageOf(correctionListItemSchema) },
   'corrections:counts': {

@@ -1,10 +1,10 @@
 // Planning a correction before anything is written: what changes, which rules it breaks, what it
 // means for the DIP request — the same plan for the form, the command line and the imports.
-import type { DipConsequence, Professional, Uf } from '../domain';
+import type { DipConsequence, DipWarning, Professional, Uf } from '../domain';
 import type { ErrorCode } from '../errors';
 import { FIELDS, isFieldName, type FieldName, type FieldValue } from '../fields';
 import { cepBelongsToUf } from './cep';
-import { dipConsequence, DIP_CONSEQUENCE_MESSAGES } from './dip';
+import { dipConsequence, dipWarning, DIP_CONSEQUENCE_MESSAGES, DIP_WARNING_MESSAGES } from './dip';
 import { parseFieldValue } from './fieldValue';
 import { applyMotherRule } from './mother';
 
@@ -28,6 +28,9 @@ export interface CorrectionPlan {
   errors: RuleViolation[];
   dipConsequence: DipConsequence;
   dipMessage: string | null;
+  /** Something the clerk must tell the professional (e.g. not to confirm the DIP request yet). */
+  dipWarning: DipWarning | null;
+  dipWarningMessage: string | null;
 }
 
 export interface PlanContext {
@@ -94,5 +97,13 @@ export function planCorrection(current: Professional, requested: Record<string, 
 
   const identificationChanged = changes.some((c) => FIELDS[c.field].identification);
   const consequence = dipConsequence(current.dipStatus, identificationChanged);
-  return { changes, errors, dipConsequence: consequence, dipMessage: DIP_CONSEQUENCE_MESSAGES[consequence] };
+  const warning = dipWarning(current.dipStatus, identificationChanged);
+  return {
+    changes,
+    errors,
+    dipConsequence: consequence,
+    dipMessage: DIP_CONSEQUENCE_MESSAGES[consequence],
+    dipWarning: warning,
+    dipWarningMessage: warning ? DIP_WARNING_MESSAGES[warning] : null,
+  };
 }

@@ -1,5 +1,5 @@
 // What changing identification data means for the professional's DIP request, in the clerk's words.
-import type { DipConsequence, DipStatus } from '../domain';
+import type { DipConsequence, DipStatus, DipWarning } from '../domain';
 
 /**
  * Seed case G: identification data changed on a professional whose DIP request was confirmed
@@ -15,9 +15,9 @@ export function dipConsequence(status: DipStatus, identificationChanged: boolean
 export const DIP_CONSEQUENCE_MESSAGES: Record<DipConsequence, string | null> = {
   none: null,
   correct_dip_request:
-    'A solicitação do DIP desta profissional já foi confirmada: a Implanta também precisará corrigir a solicitação do DIP. Isso ficará registrado na correção.',
+    'A solicitação do DIP da/o profissional já foi confirmada: a Implanta também precisará corrigir a solicitação do DIP. Isso ficará registrado na correção.',
   new_card_required:
-    'O DIP desta profissional já foi enviado para confecção: a correção será feita no cadastro, mas o cartão não poderá ser corrigido. Oriente a solicitação de um novo DIP.',
+    'O DIP da/o profissional já foi enviado para confecção: a correção será feita no cadastro, mas o cartão não poderá ser corrigido. Oriente a solicitação de um novo DIP.',
 };
 
 export const DIP_CONSEQUENCE_LABELS: Record<DipConsequence, string> = {
@@ -25,3 +25,17 @@ export const DIP_CONSEQUENCE_LABELS: Record<DipConsequence, string> = {
   correct_dip_request: 'Corrigir solicitação do DIP',
   new_card_required: 'Novo DIP necessário',
 };
+
+/**
+ * Warnings that do not change what goes to Implanta but that the clerk must pass on (seed case G):
+ * a DIP only requested would be confirmed with the old data.
+ */
+export const DIP_WARNING_MESSAGES: Record<DipWarning, string> = {
+  wait_for_sync:
+    'A/O profissional já solicitou o DIP, mas ainda não confirmou: oriente a/o profissional a não confirmar a solicitação do DIP até a correção ser sincronizada pela Implanta (cerca de 24 horas depois do envio do lote).',
+};
+
+/** The warning a change of identification data carries on a DIP in this state, if any. */
+export function dipWarning(status: DipStatus, identificationChanged: boolean): DipWarning | null {
+  return identificationChanged && status === 'requested' ? 'wait_for_sync' : null;
+}

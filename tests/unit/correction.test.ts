@@ -167,6 +167,32 @@ describe('planCorrection: the DIP rule', () => {
     });
   }
 
+  for (const [field, value] of [
+    ['cpf', '111.444.777-35'],
+    ['birthDate', '01/02/1979'],
+    ['nationality', 'Brasileira naturalizada'],
+    ['rgNumber', '98.765.432-1'],
+  ] as const) {
+    it(`a ${field} change on a confirmed DIP means Implanta must correct the DIP request too`, () => {
+      const plan = planCorrection(professional({ dipStatus: 'confirmed' }), { [field]: value });
+      expect(plan.errors).toEqual([]);
+      expect(plan.dipConsequence).toBe('correct_dip_request');
+    });
+  }
+
+  it('a name change on a DIP only requested warns not to confirm the request until the correction is synced', () => {
+    const plan = planCorrection(professional({ dipStatus: 'requested' }), { name: 'Maria das Graças Souza Lima' });
+    expect(plan.dipConsequence).toBe('none');
+    expect(plan.dipWarning).toBe('wait_for_sync');
+    expect(plan.dipWarningMessage).toMatch(/não confirmar a solicitação do DIP/);
+  });
+
+  it('an e-mail change on a DIP only requested gives no DIP warning', () => {
+    const plan = planCorrection(professional({ dipStatus: 'requested' }), { email: 'outra@example.com' });
+    expect(plan.dipWarning).toBeNull();
+    expect(plan.dipWarningMessage).toBeNull();
+  });
+
   it('a contact change on a confirmed DIP does not touch the DIP', () => {
     const plan = planCorrection(professional({ dipStatus: 'confirmed' }), { email: 'outra@example.com', cep: '01001-000' });
     expect(plan.dipConsequence).toBe('none');

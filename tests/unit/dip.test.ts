@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DIP_CONSEQUENCES, DIP_STATUSES, type DipConsequence, type DipStatus } from '../../shared/domain';
-import { DIP_CONSEQUENCE_LABELS, DIP_CONSEQUENCE_MESSAGES, dipConsequence } from '../../shared/rules/dip';
+import { DIP_CONSEQUENCE_LABELS, DIP_CONSEQUENCE_MESSAGES, DIP_WARNING_MESSAGES, dipConsequence, dipWarning } from '../../shared/rules/dip';
 
 // Seed case G: identification data may be corrected on the DIP request only until it goes to manufacture.
 const WHEN_IDENTIFICATION_CHANGES: Record<DipStatus, DipConsequence> = {
@@ -42,5 +42,27 @@ describe('what the clerk is told', () => {
     const labels = DIP_CONSEQUENCES.map((c) => DIP_CONSEQUENCE_LABELS[c]);
     expect(labels).toEqual(['Nenhuma', 'Corrigir solicitação do DIP', 'Novo DIP necessário']);
     expect(new Set(labels).size).toBe(DIP_CONSEQUENCES.length);
+  });
+});
+
+describe('a DIP only requested (seed case G)', () => {
+  it('warns the clerk to tell the professional not to confirm the DIP request until the correction is synced', () => {
+    expect(dipWarning('requested', true)).toBe('wait_for_sync');
+    expect(DIP_WARNING_MESSAGES.wait_for_sync).toMatch(/não confirmar a solicitação do DIP até a correção ser sincronizada/);
+  });
+
+  it('gives no such warning for other data, nor for a DIP in any other state', () => {
+    expect(dipWarning('requested', false)).toBeNull();
+    for (const status of DIP_STATUSES.filter((s) => s !== 'requested')) expect(dipWarning(status, true)).toBeNull();
+  });
+});
+
+describe('the words for everyone', () => {
+  it('speaks of "da/o profissional", never "desta profissional"', () => {
+    const messages = [...Object.values(DIP_CONSEQUENCE_MESSAGES), ...Object.values(DIP_WARNING_MESSAGES)].filter((m): m is string => m !== null);
+    for (const message of messages) {
+      expect(message).not.toMatch(/desta profissional|da profissional\b/);
+      expect(message).toMatch(/a\/o profissional/i);
+    }
   });
 });

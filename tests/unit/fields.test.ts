@@ -14,10 +14,25 @@ describe('the correctable-field catalogue', () => {
     }
   });
 
-  it('marks exactly name, social name, filiação, estado civil and naturalidade as identification data', () => {
+  it('marks as identification data what the DIP prints (name, filiação, birth date and place, nationality, CPF, RG) plus social name and estado civil', () => {
     const identification = FIELD_NAMES.filter((field) => FIELDS[field].identification).sort();
     expect(identification).toEqual(
-      ['name', 'socialName', 'motherName', 'motherNotListed', 'fatherName', 'maritalStatus', 'birthCity', 'birthUf'].sort(),
+      [
+        'name',
+        'socialName',
+        'motherName',
+        'motherNotListed',
+        'fatherName',
+        'maritalStatus',
+        'birthDate',
+        'birthCity',
+        'birthUf',
+        'nationality',
+        'cpf',
+        'rgNumber',
+        'rgIssuer',
+        'rgUf',
+      ].sort(),
     );
   });
 

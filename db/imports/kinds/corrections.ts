@@ -10,6 +10,7 @@ import type { Professional } from '../../../shared/domain';
 import { FIELD_NAMES, isFieldName, type FieldName } from '../../../shared/fields';
 import { formatCpf, parseCpf } from '../../../shared/rules/cpf';
 import { planCorrection, type PlanContext } from '../../../shared/rules/correction';
+import { evidenceProblem } from '../../../shared/rules/evidence';
 import { parseFieldValue } from '../../../shared/rules/fieldValue';
 import { recordPendencies } from '../../../shared/rules/pendencies';
 import { parseFlag } from '../../../shared/rules/vocabulary';
@@ -25,7 +26,9 @@ import { ProfessionalStore } from './professionals';
 import { rejected, type KindProcessor, type ProcessorContext, type ProcessorTotals, type RowOutcome } from './types';
 
 const EVIDENCE_MAX = 80;
+/** Recorded for rows that change no identification data and name no document. */
 const DEFAULT_EVIDENCE = 'Planilha importada';
+const EVIDENCE_COLUMN = 'Documento comprobatório';
 
 export class CorrectionsProcessor implements KindProcessor {
   private readonly store: ProfessionalStore;
@@ -114,7 +117,7 @@ export class CorrectionsProcessor implements KindProcessor {
       issue: {
         column: columns.columnOf('cpf') ?? columns.columnOf('registrationNumber'),
         code: 'VALUE_REQUIRED',
-        message: 'Informe o CPF ou o registro do profissional: a linha não diz de quem é a correção.',
+        message: 'Informe o CPF ou o registro da/o profissional: a linha não diz de quem é a correção.',
       },
     };
   }
@@ -148,6 +151,15 @@ export class CorrectionsProcessor implements KindProcessor {
     const current = located.professional;
     const plan = planCorrection(current, differing(current, requested), this.planContext);
     for (const error of plan.errors) issues.push({ column: columns.columnFor(error.field), code: error.code, message: error.message });
+    // Identification data (what the DIP prints) changes only against a document the row names.
+    const noEvidence = evidenceProblem(
+      plan.changes.map((c) => c.field),
+      evidence,
+    );
+    if (noEvidence) {
+      const where = columns.columnOf('evidence') === null ? `Associe uma coluna a “${EVIDENCE_COLUMN}” e preencha-a nesta linha.` : `Preencha a coluna “${EVIDENCE_COLUMN}” nesta linha.`;
+      issues.push({ column: columns.columnOf('evidence'), code: 'EVIDENCE_REQUIRED', message: `${noEvidence} ${where}` });
+    }
 
     // What the row says, with the mother rule's link: the flag set says "no name", a name says "flag off".
     const claimed = new Set<string>(Object.keys(requested));

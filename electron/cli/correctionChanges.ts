@@ -1,0 +1,33 @@
+// The changes of `cress-desk correct`, read from its options: any number of `--set field=value`
+// and the older `--field F --value V`, gathered into one set of changes so that they are planned,
+// checked and saved together as one correction (an address moved to another UF never leaves a
+// mismatched CEP and UF in between).
+import { UsageError } from './types';
+
+/** `field=value` → [field, value]; the value may itself contain `=` and may be empty (clears the field). */
+export function parseSetOption(text: string): [string, string] {
+  const at = text.indexOf('=');
+  if (at <= 0) throw new UsageError(`--set expects field=value (for example --set email=nome@dominio.com.br), got "${text}"`);
+  return [text.slice(0, at).trim(), text.slice(at + 1)];
+}
+
+/** Commander's collector for a repeatable option. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** Every change the options ask for, each field once. */
+export function changesFromOptions(options: { set?: readonly string[]; field?: string; value?: string }): Record<string, string> {
+  const pairs = (options.set ?? []).map(parseSetOption);
+  if (options.field !== undefined || options.value !== undefined) {
+    if (options.field === undefined || options.value === undefined) throw new UsageError('--field and --value go together');
+    pairs.push([options.field.trim(), options.value]);
+  }
+  if (pairs.length === 0) throw new UsageError('say what to correct: --set field=value (repeatable) or --field F --value V');
+  const changes: Record<string, string> = {};
+  for (const [field, value] of pairs) {
+    if (Object.hasOwn(changes, field)) throw new UsageError(`${field} is given twice: one value per field`);
+    changes[field] = value;
+  }
+  return changes;
+}
