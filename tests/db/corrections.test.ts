@@ -163,11 +163,64 @@ describe('the DIP consequence (seed case G)', () => {
     if (saved.ok) expect(saved.value.corrections[0]?.dipConsequence).toBe('new_card_required');
   });
 
+  it('counts a CPF correction on a confirmed DIP request as one Implanta must also correct on the request', async () => {
+    const p = addProfessional(desk.store, { dipStatus: 'confirmed' });
+    expect(await save(p.id, { cpf: validCpf(424242) })).toMatchObject({ ok: false, error: { code: 'DIP_CONFIRMATION_REQUIRED' } });
+    const saved = await save(p.id, { cpf: validCpf(424242) }, { dipAcknowledged: true });
+    expect(saved.ok).toBe(true);
+    if (saved.ok) expect(saved.value.corrections[0]).toMatchObject({ field: 'cpf', dipConsequence: 'correct_dip_request' });
+  });
+
+  it('tells the clerk, and records, that a professional with a DIP only requested must not confirm it before the sync', async () => {
+    const p = addProfessional(desk.store, { dipStatus: 'requested' });
+    const saved = await save(p.id, { name: 'Maria José da Silva Santos' });
+    expect(saved.ok).toBe(true);
+    if (!saved.ok) return;
+    expect(saved.value.dipWarningMessage).toMatch(/oriente a\/o profissional a não confirmar a solicitação do DIP/);
+    const audit = desk.store.db.prepare("SELECT detail FROM audit_log WHERE action = 'correction.save' ORDER BY id DESC LIMIT 1").get() as { detail: string };
+    expect(JSON.parse(audit.detail)).toMatchObject({ dipWarning: 'wait_for_sync' });
+  });
+
   it('has no consequence for contact data', async () => {
     const p = addProfessional(desk.store, { dipStatus: 'in_manufacture' });
     const result = await save(p.id, { email: 'nova@exemplo.com.br' });
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.value.corrections[0]?.dipConsequence).toBe('none');
+  });
+});
+
+describe('the evidence a correction carries', () => {
+  function saveWith(professionalId: number, changes: Record<string, string>, evidence: { kind: string; date: string }) {
+    return desk.dispatch('corrections:save', {
+      professionalId,
+      expectedRowVersion: 1,
+      changes,
+      reason: REASON,
+      evidence: { ...EVIDENCE, ...evidence },
+      dipAcknowledged: true,
+    });
+  }
+
+  it('refuses a name correction whose document is a placeholder such as "Não informado", writing nothing', async () => {
+    const p = addProfessional(desk.store, { name: 'Joana Pereira' });
+    const refused = await saveWith(p.id, { name: 'Joana Conceição Pereira' }, { kind: 'Não informado', date: EVIDENCE.date });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'EVIDENCE_REQUIRED', field: 'evidence' } });
+    if (!refused.ok) expect(refused.error.message).toMatch(/dados de identificação \(Nome\) exige o documento comprobatório/);
+    expect(desk.handlers['corrections:counts']({})).toMatchObject({ pending: 0 });
+  });
+
+  it('takes an e-mail correction without a named document', async () => {
+    const p = addProfessional(desk.store);
+    expect((await saveWith(p.id, { email: 'NOVA@EXEMPLO.COM.BR' }, { kind: 'Não informado', date: EVIDENCE.date })).ok).toBe(true);
+    expect(desk.handlers['corrections:counts']({})).toMatchObject({ pending: 1 });
+  });
+
+  it('refuses a document received tomorrow, whoever calls the store', async () => {
+    const p = addProfessional(desk.store);
+    desk.setNow('2025-03-10T13:00:00.000Z');
+    const refused = await saveWith(p.id, { email: 'nova@exemplo.com.br' }, { kind: 'RG', date: '2025-03-11' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'DATE_INVALID', field: 'evidenceDate', message: 'A data de recebimento não pode estar no futuro.' } });
+    expect((await saveWith(p.id, { email: 'nova@exemplo.com.br' }, { kind: 'RG', date: '2025-03-10' })).ok).toBe(true);
   });
 });
 

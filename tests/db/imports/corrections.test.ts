@@ -154,7 +154,8 @@ describe('what a corrections import records', () => {
 
   it('reads the sheet that fits when none is named, and a named one', () => {
     const auto = runImport(importInput(fixture('workbook.xlsx'), { kind: 'corrections', dryRun: true }), jobContext(desk.store.path));
-    expect(auto).toMatchObject({ sheet: 'Correções', rows: 3, accepted: 3 });
+    // Its sheet has no document column: the rows changing the mother and a birth date are refused.
+    expect(auto).toMatchObject({ sheet: 'Correções', rows: 3, accepted: 1, rejected: 2 });
     expect(() => runImport(importInput(fixture('workbook.xlsx'), { kind: 'corrections', sheet: 'Abril' }), jobContext(desk.store.path))).toThrow(
       /A aba “Abril” não existe.*“Instruções”, “Correções”, “Oculta”/,
     );
@@ -168,11 +169,11 @@ describe('what a corrections import records', () => {
       writeFileSync(
         path,
         [
-          'Registro;CPF;E-mail',
-          '10007;16180339805;', // Gabriela's CPF corrected by her registration…
-          ';16180339805;gabi@exemplo.com.br', // …then she is found by the new one
-          ';27182818205;velho@exemplo.com.br', // and no longer by the old one
-          `10001;${people.bruna.cpf};`, // Bruna's CPF for Ana: refused
+          'Registro;CPF;E-mail;Documento',
+          '10007;16180339805;;Cartão do CPF', // Gabriela's CPF corrected by her registration…
+          ';16180339805;gabi@exemplo.com.br;', // …then she is found by the new one
+          ';27182818205;velho@exemplo.com.br;', // and no longer by the old one
+          `10001;${people.bruna.cpf};;Cartão do CPF`, // Bruna's CPF for Ana: refused
         ].join('\r\n'),
       );
       const summary = runImport(importInput(path, { kind: 'corrections' }), jobContext(desk.store.path));
@@ -182,6 +183,39 @@ describe('what a corrections import records', () => {
         [5, 'CPF_DUPLICATE'],
       ]);
       expect(reload('gabriela')).toMatchObject({ cpf: '16180339805', email: 'gabi@exemplo.com.br' });
+    } finally {
+      files.cleanup();
+    }
+  });
+
+  it('refuses a row changing identification data without a document, naming the row and the missing column, and takes the e-mail rows', () => {
+    const summary = runImport(importInput(fixture('workbook.xlsx'), { kind: 'corrections' }), jobContext(desk.store.path));
+    expect(summary).toMatchObject({ rows: 3, accepted: 1, rejected: 2 });
+    expect(summary.errors.map((e) => [e.row, e.code])).toEqual([
+      [3, 'EVIDENCE_REQUIRED'],
+      [5, 'EVIDENCE_REQUIRED'],
+    ]);
+    expect(summary.errors[0]?.message).toMatch(/exige o documento comprobatório.*Associe uma coluna a “Documento comprobatório”/);
+    expect(summary.errors[1]?.message).toMatch(/\(Data de nascimento\)/);
+    expect(reload('ana').email).toBe('ana.paula@exemplo.com.br');
+    expect(reload('bruna').motherNotListed).toBe(people.bruna.motherNotListed);
+  });
+
+  it('refuses a row whose document cell is empty or a placeholder when it changes a name, naming the document column', () => {
+    const files = tempDir();
+    try {
+      const path = files.file('nomes.csv');
+      writeFileSync(
+        path,
+        ['Registro;Nome;E-mail;Documento', '10001;Ana Paula Souza Lima;;', '10002;Bruna Oliveira Costa;;Planilha importada', '10003;;carla.nova@exemplo.com.br;'].join('\r\n'),
+      );
+      const summary = runImport(importInput(path, { kind: 'corrections' }), jobContext(desk.store.path));
+      expect(summary).toMatchObject({ rows: 3, accepted: 1, rejected: 2 });
+      expect(summary.errors.map((e) => [e.row, e.code, e.column])).toEqual([
+        [2, 'EVIDENCE_REQUIRED', 'Documento'],
+        [3, 'EVIDENCE_REQUIRED', 'Documento'],
+      ]);
+      expect(summary.errors[0]?.message).toMatch(/Preencha a coluna “Documento comprobatório” nesta linha/);
     } finally {
       files.cleanup();
     }
