@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../db';
 import { generateDemoProfessionals } from '../../db/demo';
+import { toProfessional, type ProfessionalRow } from '../../db/professionalRow';
 import demoAddresses from '../../resources/demo-cities.json';
+import demoDocuments from '../../resources/demo-documents.json';
+import areaCodes from '../../resources/reference/area-codes.json';
 import { DIP_STATUSES, MARITAL_STATUSES, UFS, type Uf } from '../../shared/domain';
 import { cepBelongsToUf, parseCep } from '../../shared/rules/cep';
 import { parseCpf } from '../../shared/rules/cpf';
@@ -12,6 +15,8 @@ import { parseDateBr } from '../../shared/rules/dates';
 import { parseEmail } from '../../shared/rules/email';
 import { parsePersonName } from '../../shared/rules/names';
 import { parsePhone } from '../../shared/rules/vocabulary';
+import { municipalityCode } from '../../shared/reference/municipalities';
+import { recordPendencies } from '../../shared/rules/pendencies';
 import { foldForSearch } from '../../shared/text';
 
 interface Row {
@@ -50,7 +55,21 @@ interface Row {
 const SP_REGION = 9;
 const COUNT = 3000;
 const NOW = new Date('2025-03-10T12:00:00.000Z');
-const CITIES = demoAddresses.cities as Record<Uf, { name: string; ddd: string }[]>;
+const CITIES = demoAddresses.cities as Record<Uf, { name: string; ddd: string; cep: [string, string][] }[]>;
+const TODAY = NOW.toISOString().slice(0, 10);
+
+/** The records without any pendência: the 95 % that look like a clean registry. */
+function cleanRows(rows: Row[]): Row[] {
+  const uses = new Map<string, number>();
+  for (const r of rows) if (r.email !== null) uses.set(r.email, (uses.get(r.email) ?? 0) + 1);
+  const context = { today: TODAY, emailIsShared: (email: string) => (uses.get(email) ?? 0) > 1 };
+  return rows.filter((r) => recordPendencies(toProfessional(r as unknown as ProfessionalRow), context).length === 0);
+}
+
+function ageOn(birthDate: string, today: string): number {
+  const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return today.slice(4) >= birthDate.slice(4) ? years : years - 1;
+}
 
 const dirs: string[] = [];
 const stores: Store[] = [];
@@ -78,12 +97,14 @@ afterEach(() => {
 
 describe('generateDemoProfessionals', () => {
   let rows: Row[];
+  let clean: Row[];
 
   beforeAll(() => {
     const dir = mkdtempSync(join(tmpdir(), 'cress-demo-'));
     const store = openStore({ path: join(dir, 'cress.db') });
     expect(generateDemoProfessionals(store.db, { count: COUNT, region: SP_REGION, seed: 42, now: NOW })).toEqual({ inserted: COUNT });
     rows = rowsOf(store);
+    clean = cleanRows(rows);
     store.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -96,8 +117,9 @@ describe('generateDemoProfessionals', () => {
     expect(rows.every((r) => /^\d+$/.test(r.registration_number))).toBe(true);
   });
 
-  it('gives every professional values the registry rules accept', () => {
-    for (const r of rows) {
+  it('gives the professionals without a pendência values the registry rules accept', () => {
+    expect(clean.length / rows.length).toBeGreaterThan(0.93);
+    for (const r of clean) {
       const context = `${r.registration_number} ${r.name}`;
       expect(parseCpf(r.cpf), context).toEqual({ ok: true, value: r.cpf });
       expect(parsePersonName(r.name, 120), context).toEqual({ ok: true, value: r.name });
@@ -110,8 +132,8 @@ describe('generateDemoProfessionals', () => {
       if (r.email !== null) expect(parseEmail(r.email), context).toEqual({ ok: true, value: r.email });
       expect(parsePhone(r.phone), context).toEqual({ ok: true, value: r.phone });
       expect(parseDateBr(r.birth_date), context).toEqual({ ok: true, value: r.birth_date });
-      expect(Number(r.birth_date.slice(0, 4)), context).toBeGreaterThanOrEqual(1950);
-      expect(Number(r.birth_date.slice(0, 4)), context).toBeLessThanOrEqual(2002);
+      expect(ageOn(r.birth_date, TODAY), context).toBeGreaterThanOrEqual(18);
+      expect(ageOn(r.birth_date, TODAY), context).toBeLessThanOrEqual(80);
       expect(MARITAL_STATUSES, context).toContain(r.marital_status);
       expect(DIP_STATUSES, context).toContain(r.dip_status);
       expect(UFS, context).toContain(r.birth_uf);
@@ -124,8 +146,8 @@ describe('generateDemoProfessionals', () => {
 
   it('places everyone at an address in the region’s UF, with the city’s area code', () => {
     const spCities = new Map(CITIES.SP.map((c) => [c.name, c.ddd]));
-    for (const r of rows) {
-      expect(r.uf).toBe('SP');
+    for (const r of rows) expect(r.uf).toBe('SP');
+    for (const r of clean) {
       expect(spCities.get(r.city), `${r.city} ${r.phone}`).toBe(r.phone.slice(0, 2));
       expect(r.street).toMatch(/^(Rua|Avenida|Travessa|Alameda) \S/);
       expect(r.number).toMatch(/^(\d{1,4}|S\/N)$/);
@@ -133,6 +155,29 @@ describe('generateDemoProfessionals', () => {
     expect(share(rows, (r) => r.complement !== null)).toBeGreaterThan(0.15);
     expect(share(rows, (r) => r.birth_uf === 'SP')).toBeGreaterThan(0.7);
     expect(new Set(rows.map((r) => r.birth_uf)).size).toBeGreaterThan(10);
+  });
+
+  it('gives each address a CEP of its own city and a município of the UF, and a birthplace of the birth UF', () => {
+    const rangesOf = new Map(CITIES.SP.map((c) => [c.name, c.cep]));
+    for (const r of clean) {
+      const prefix = r.cep.slice(0, 5);
+      expect(rangesOf.get(r.city)!.some(([from, to]) => prefix >= from && prefix <= to), `${r.city} ${r.cep}`).toBe(true);
+      expect(municipalityCode(r.city, 'SP'), r.city).not.toBeNull();
+      expect(municipalityCode(r.birth_city, r.birth_uf as Uf), `${r.birth_city}/${r.birth_uf}`).not.toBeNull();
+    }
+  });
+
+  it('gives CPFs the tax region of the UF (8 for São Paulo) in the ninth digit', () => {
+    for (const r of rows) expect(r.cpf[8], r.cpf).toBe('8');
+  });
+
+  it('gives mobiles of nine digits starting with 9 and area codes in use', () => {
+    const inUse = new Set(areaCodes.codes.map(String));
+    for (const r of clean) {
+      expect(inUse.has(r.phone.slice(0, 2)), r.phone).toBe(true);
+      if (r.phone.length === 11) expect(r.phone[2], r.phone).toBe('9');
+    }
+    expect(share(clean, (r) => r.phone.length === 11)).toBeGreaterThan(0.75);
   });
 
   it('spreads DIP statuses roughly 40/20/15/15/10', () => {
@@ -145,14 +190,14 @@ describe('generateDemoProfessionals', () => {
   it('has both mother cases of seed case F besides the usual mother’s name', () => {
     const notListed = share(rows, (r) => r.mother_not_listed === 1 && r.mother_name === null);
     const missing = share(rows, (r) => r.mother_not_listed === 0 && r.mother_name === null);
-    expect(notListed).toBeGreaterThan(0.02);
-    expect(notListed).toBeLessThan(0.07);
-    expect(missing).toBeGreaterThan(0.005);
-    expect(missing).toBeLessThan(0.04);
+    expect(notListed).toBeGreaterThan(0.015);
+    expect(notListed).toBeLessThan(0.05);
+    expect(missing).toBeGreaterThan(0.002);
+    expect(missing).toBeLessThan(0.02);
   });
 
   it('gives mothers a surname the professional carries, and most a father', () => {
-    for (const r of rows.filter((row) => row.mother_name !== null)) {
+    for (const r of clean.filter((row) => row.mother_name !== null)) {
       const motherLastName = r.mother_name!.split(' ').at(-1)!;
       expect(r.name.split(' '), `${r.name} / ${r.mother_name}`).toContain(motherLastName);
     }
@@ -160,18 +205,23 @@ describe('generateDemoProfessionals', () => {
   });
 
   it('writes names as people write them: accents, particles and 2 to 4 name words', () => {
-    const words = rows.map((r) => r.name.split(' ').filter((w) => !['da', 'de', 'do', 'das', 'dos'].includes(w)).length);
+    const words = clean.map((r) => r.name.split(' ').filter((w) => !['da', 'de', 'do', 'das', 'dos'].includes(w)).length);
     expect(Math.min(...words)).toBe(2);
     expect(Math.max(...words)).toBe(4);
     expect(share(rows, (r) => /[áâãéêíóôúç]/i.test(r.name))).toBeGreaterThan(0.1);
     expect(share(rows, (r) => / (da|de|dos|do) /.test(r.name))).toBeGreaterThan(0.1);
   });
 
-  it('derives e-mails from the name and leaves about 8% without one', () => {
-    expect(share(rows, (r) => r.email === null)).toBeCloseTo(0.08, 1);
-    for (const r of rows.filter((row) => row.email !== null)) {
+  it('derives e-mails from the name on common providers, each person their own, and leaves about 1 % without one', () => {
+    expect(share(rows, (r) => r.email === null)).toBeGreaterThan(0.005);
+    expect(share(rows, (r) => r.email === null)).toBeLessThan(0.02);
+    const providers = ['gmail.com', 'hotmail.com', 'yahoo.com.br', 'outlook.com', 'uol.com.br', 'bol.com.br', 'terra.com.br', 'ig.com.br', 'live.com', 'icloud.com'];
+    const cleanEmails = clean.map((r) => r.email).filter((email) => email !== null);
+    expect(new Set(cleanEmails).size).toBe(cleanEmails.length);
+    expect(new Set(cleanEmails.map((email) => email.split('@')[1])).size).toBeGreaterThanOrEqual(8);
+    for (const r of clean.filter((row) => row.email !== null)) {
       const [local, domain] = r.email!.split('@') as [string, string];
-      expect(['gmail.com', 'hotmail.com', 'yahoo.com.br', 'outlook.com', 'uol.com.br']).toContain(domain);
+      expect(providers).toContain(domain);
       expect(local.startsWith(r.name_folded.split(' ')[0]!), `${r.name} ${r.email}`).toBe(true);
     }
   });
@@ -180,6 +230,8 @@ describe('generateDemoProfessionals', () => {
     expect(share(rows, (r) => r.cpf.startsWith('0'))).toBeGreaterThan(0.05);
   });
 });
+
+const FISCAL_REGION_OF_AM = Object.entries(demoDocuments.cpfFiscalRegions).find(([, ufs]) => ufs.includes('AM'))![0];
 
 describe('generateDemoProfessionals on a store', () => {
   it('makes the same professionals from the same seed, and others from another seed', () => {
@@ -221,8 +273,9 @@ describe('generateDemoProfessionals on a store', () => {
     generateDemoProfessionals(store.db, { count: 500, region: 15, seed: 3, now: NOW });
     const rows = rowsOf(store);
     const amDdds = new Set(CITIES.AM.map((c) => c.ddd));
-    for (const r of rows) {
+    for (const r of cleanRows(rows)) {
       expect(r.uf).toBe('AM');
+      expect(r.cpf[8], r.cpf).toBe(FISCAL_REGION_OF_AM);
       expect(cepBelongsToUf(r.cep, 'AM'), r.cep).toBe(true);
       expect(amDdds.has(r.phone.slice(0, 2)), r.phone).toBe(true);
     }
