@@ -82,7 +82,7 @@ describe('cress-desk', () => {
     expect(flag.code).toBe(0);
     const record = json('registry', 'show', target.registrationNumber).body;
     expect(record).toMatchObject({ motherNotListed: true, motherName: null });
-    const clear = run('correct', target.registrationNumber, '--field', 'motherNotListed', '--value', 'não', '--reason', 'Engano anterior');
+    const clear = run('correct', target.registrationNumber, '--field', 'motherNotListed', '--value', 'não', '--reason', 'Engano anterior', '--evidence', 'RG');
     expect(clear.code).toBe(1);
     expect(clear.stderr).toMatch(/MOTHER_MISSING/);
   });

@@ -65,3 +65,72 @@ describe('cress-desk registry show', () => {
     expect(run('registry', 'show', who.registration_number).stdout).toMatch(/Pendência: Informe o nome da mãe/);
   });
 });
+
+function isoDaysFromToday(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
+}
+
+function pendingCount(): number {
+  const db = openRawStore(store, { readonly: true });
+  try {
+    return (db.prepare("SELECT count(*) AS n FROM corrections WHERE status = 'pending'").get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+describe('cress-desk correct', () => {
+  it('refuses a name correction without --evidence (exit 1, naming the option) and saves nothing', () => {
+    const who = someone("dip_status = 'none'");
+    const before = pendingCount();
+    const refused = run('correct', who.registration_number, '--set', 'name=Maria Aparecida Nova', '--reason', 'Certidão de casamento');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/--evidence/);
+    expect(refused.stderr).toMatch(/dados de identificação \(Nome\)/);
+    const placeholder = run('correct', who.registration_number, '--field', 'name', '--value', 'Maria Aparecida Nova', '--reason', 'Certidão', '--evidence', 'Não informado');
+    expect(placeholder.code).toBe(1);
+    expect(pendingCount()).toBe(before);
+  });
+
+  it('refuses an evidence date in the future with a clear message', () => {
+    const who = someone("dip_status = 'none' AND email IS NOT NULL");
+    const refused = run('correct', who.registration_number, '--set', 'email=futuro@exemplo.com.br', '--reason', 'Pedido no balcão', '--evidence-date', isoDaysFromToday(1));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/--evidence-date: A data de recebimento não pode estar no futuro/);
+  });
+
+  it('moves an address to another UF as one correction: CEP, UF and city saved together', () => {
+    const who = someone("uf = 'SP' AND cep LIKE '0%' AND dip_status = 'none'");
+    // One field at a time the first step would be refused: a Rio CEP does not belong to SP.
+    const alone = run('correct', who.registration_number, '--set', 'cep=20040-020', '--reason', 'Mudou para o Rio');
+    expect(alone.code).toBe(1);
+    expect(alone.stderr).toMatch(/não pertence à UF SP/);
+    const moved = json('correct', who.registration_number, '--set', 'cep=20040-020', '--set', 'uf=RJ', '--set', 'city=Rio de Janeiro', '--reason', 'Mudou para o Rio', '--evidence', 'Comprovante de residência');
+    expect(moved.code).toBe(0);
+    expect(moved.body.corrections.map((c: { field: string }) => c.field).sort()).toEqual(['cep', 'city', 'uf']);
+    expect(new Set(moved.body.corrections.map((c: { createdAt: string }) => c.createdAt)).size).toBe(1);
+    expect(json('registry', 'show', who.registration_number).body).toMatchObject({ cep: '20040020', uf: 'RJ', city: 'Rio de Janeiro' });
+  });
+
+  it('stores an e-mail typed in capitals in lower case and a phone as its digits', () => {
+    const who = someone("dip_status = 'none' AND id > 20");
+    const saved = json('correct', who.registration_number, '--set', 'email=NOVO.ENDERECO@EXEMPLO.COM.BR', '--set', 'phone=(21) 98888-7777', '--reason', 'Pedido no balcão');
+    expect(saved.code).toBe(0);
+    expect(json('registry', 'show', who.registration_number).body).toMatchObject({ email: 'novo.endereco@exemplo.com.br', phone: '21988887777' });
+  });
+
+  it('tells the clerk that a professional with a DIP only requested must not confirm it before the sync', () => {
+    const who = someone("dip_status = 'requested'");
+    const saved = run('correct', who.registration_number, '--set', 'name=Maria Aparecida Requerida', '--reason', 'Certidão de casamento', '--evidence', 'Certidão de casamento');
+    expect(saved.code).toBe(0);
+    expect(saved.stdout).toMatch(/DIP: .*oriente a\/o profissional a não confirmar a solicitação do DIP até a correção ser sincronizada/);
+  });
+
+  it('treats a --set without "=" as wrong usage (exit 2)', () => {
+    const who = someone("dip_status = 'none'");
+    expect(run('correct', who.registration_number, '--set', 'email', '--reason', 'Pedido no balcão').code).toBe(2);
+    expect(run('correct', who.registration_number, '--reason', 'Pedido no balcão').code).toBe(2);
+  });
+});
