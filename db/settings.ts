@@ -17,7 +17,15 @@ interface SettingsRow {
 
 export function getSettings(db: Database): Settings | null {
   const row = db.prepare('SELECT region, uf, seccional, operator FROM settings WHERE id = 1').get() as SettingsRow | undefined;
-  return row ? { region: row.region, uf: row.uf as Uf, seccional: row.seccional, operator: row.operator } : null;
+  return row ? { region: row.region, uf: row.uf as Uf, seccional: row.seccional, operator: row.operator, demo: holdsDemoProfessionals(db) } : null;
+}
+
+/**
+ * Demo professionals are never removed one by one: the registry holds them from the first demo
+ * load (its audit entry, found through the entity index) for as long as the store lives.
+ */
+function holdsDemoProfessionals(db: Database): boolean {
+  return db.prepare("SELECT 1 FROM audit_log WHERE entity = 'registry' AND entity_id IS NULL AND action = 'registry.demo' LIMIT 1").get() !== undefined;
 }
 
 /** Every write needs a configured desk: the operator it records comes from here. */

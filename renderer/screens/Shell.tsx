@@ -1,4 +1,5 @@
-// The window frame: title bar with the desk's identity, the navigation, the keyboard shortcuts.
+// The window frame: title bar with the desk's identity, the navigation, the keyboard shortcuts, and
+// the demo banner while the registry holds demo professionals.
 import BackupIcon from '@mui/icons-material/Backup';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import HomeIcon from '@mui/icons-material/Home';
@@ -21,6 +22,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useEffect, type ReactNode } from 'react';
 import { regionLabel } from '../../shared/regions';
+import { DemoBanner } from '../components/DemoBanner';
 import { useNavigation, type ScreenName } from '../stores/navigation';
 import { useSession } from '../stores/session';
 import { BatchDetailScreen } from './BatchesDetail';
@@ -116,6 +118,7 @@ export function Shell() {
       </Drawer>
       <Box component="main" sx={{ flex: 1, minWidth: 0, px: 3, pb: 4 }}>
         <Toolbar variant="dense" />
+        <DemoBanner />
         <Box sx={{ pt: 2.5, maxWidth: 1280, mx: 'auto' }}>
           <CurrentScreen />
         </Box>

@@ -55,7 +55,7 @@ interface Row {
 const SP_REGION = 9;
 const COUNT = 3000;
 const NOW = new Date('2025-03-10T12:00:00.000Z');
-const CITIES = demoAddresses.cities as Record<Uf, { name: string; ddd: string; cep: [string, string][] }[]>;
+const CITIES = demoAddresses.cities as unknown as Record<Uf, { name: string; ddd: string; cep: [string, string][] }[]>;
 const TODAY = NOW.toISOString().slice(0, 10);
 
 /** The records without any pendência: the 95 % that look like a clean registry. */

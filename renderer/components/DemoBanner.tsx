@@ -1,0 +1,23 @@
+// While the registry holds demo professionals, every screen says so: a clerk must never serve a
+// real person, or send corrections to Implanta, from synthetic data.
+import Alert from '@mui/material/Alert';
+import { useSession } from '../stores/session';
+import { DEMO_BANNER_TEXT } from './demoBanner.text';
+
+/** Dense toolbar height: the banner stays in view under the title bar while the screen scrolls. */
+const TITLE_BAR_HEIGHT = 48;
+
+export function DemoBanner() {
+  const demo = useSession((s) => s.info?.settings?.demo === true);
+  if (!demo) return null;
+  return (
+    <Alert
+      role="status"
+      severity="warning"
+      variant="filled"
+      sx={{ position: 'sticky', top: TITLE_BAR_HEIGHT, zIndex: (theme) => theme.zIndex.appBar - 1, mt: 1.5, py: 0.25 }}
+    >
+      <strong>{DEMO_BANNER_TEXT.title}</strong>. {DEMO_BANNER_TEXT.detail}
+    </Alert>
+  );
+}
