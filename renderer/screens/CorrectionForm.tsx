@@ -44,6 +44,7 @@ import { useRecord } from '../stores/record';
 import { CORRECTION_TEXT as TEXT } from './correction.text';
 import { CorrectionDipNotice } from './CorrectionDipNotice';
 import { CorrectionReview } from './CorrectionReview';
+import { NameCaseSuggestion } from './NameCaseSuggestion';
 
 const GROUPS = Object.keys(FIELD_GROUP_LABELS) as FieldGroup[];
 const EVIDENCE_IDS = { reason: 'evidence-reason', evidenceKind: 'evidence-kind', evidenceDate: 'evidence-date' } as const;
@@ -162,18 +163,27 @@ export function CorrectionForm({ view }: { view: RecordView }) {
                     onBlur={() => visit(p.id, 'motherName')}
                   />
                 ) : null}
-                {FIELD_NAMES.filter((f) => FIELDS[f].group === group && f !== 'motherName' && f !== 'motherNotListed').map((field) => (
-                  <FieldInput
-                    key={field}
-                    field={field}
-                    value={shownText(draft, p, field)}
-                    onChange={(value) => editField(p.id, field, value)}
-                    onBlur={() => visit(p.id, field)}
-                    error={showError(field, inline[field])}
-                    changed={field in changes}
-                    hint={field in changes ? TEXT.current(formatFieldValue(field, p[field])) : null}
-                  />
-                ))}
+                {FIELD_NAMES.filter((f) => FIELDS[f].group === group && f !== 'motherName' && f !== 'motherNotListed').map((field) => {
+                  const input = (
+                    <FieldInput
+                      key={field}
+                      field={field}
+                      value={shownText(draft, p, field)}
+                      onChange={(value) => editField(p.id, field, value)}
+                      onBlur={() => visit(p.id, field)}
+                      error={showError(field, inline[field])}
+                      changed={field in changes}
+                      hint={field in changes ? TEXT.current(formatFieldValue(field, p[field])) : null}
+                    />
+                  );
+                  if (FIELDS[field].rule !== 'personName') return input;
+                  return (
+                    <Box key={field} sx={{ display: 'flex', flexDirection: 'column', minWidth: 0 }}>
+                      {input}
+                      <NameCaseSuggestion typed={shownText(draft, p, field)} onApply={(suggested) => editField(p.id, field, suggested)} />
+                    </Box>
+                  );
+                })}
               </Box>
             </CardContent>
           </Card>
@@ -392,6 +402,7 @@ function MotherChoiceField({
             }}
           />
         </Box>
+        {choice === 'notListed' ? null : <NameCaseSuggestion typed={name} onApply={onName} />}
         <FormControlLabel value="notListed" control={<Radio />} label={TEXT.mother.notListed} />
       </RadioGroup>
       {error || choice === 'notListed' ? (

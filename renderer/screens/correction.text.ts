@@ -5,6 +5,7 @@ export const CORRECTION_TEXT = {
   draftKept: 'O rascunho fica guardado se você mudar de tela.',
   changedCount: (n: number) => (n === 0 ? 'Nenhum campo alterado' : `${n} ${n === 1 ? 'campo alterado' : 'campos alterados'}`),
   current: (value: string) => `Atual: ${value}`,
+  nameCase: (suggested: string) => `Usar as maiúsculas do conselho: ${suggested}`,
   pendencies: 'Este cadastro tem pendências. Você pode salvar outras correções mesmo assim; aproveite o documento apresentado para corrigi-las também:',
   mother: {
     legend: 'Mãe (filiação)',
