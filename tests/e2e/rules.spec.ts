@@ -73,6 +73,8 @@ test('a DIP already in manufacture is named before saving and must be acknowledg
   await openRecord(page, who as Row);
   await page.getByRole('button', { name: 'Corrigir dados' }).click();
   await page.getByRole('textbox', { name: 'Nome da mãe' }).fill('Josefa Aparecida dos Santos');
+  // Said on the form as soon as the mother changes, before any review.
+  await expect(page.getByTestId('form-dip-notice')).toContainText('o cartão não poderá ser corrigido');
   await fillEvidence(page, 'Certidão de nascimento apresentada');
   await page.getByRole('button', { name: 'Revisar correção' }).click();
 
@@ -92,6 +94,22 @@ test('a DIP already in manufacture is named before saving and must be acknowledg
     dip_consequence: 'new_card_required',
     new_value: JSON.stringify({ motherName: 'Josefa Aparecida dos Santos', motherNotListed: false }),
   });
+});
+
+test('a name change on a DIP only requested warns at once not to confirm the request, and the council capitalisation is one click', async ({ desk }) => {
+  await deskWithDemo(desk);
+  const [who] = desk.query<Row>("SELECT registration_number, name FROM professionals WHERE dip_status = 'requested' LIMIT 1");
+  const { page } = desk;
+  await openRecord(page, who as Row);
+  await page.getByRole('button', { name: 'Corrigir dados' }).click();
+  await page.getByLabel('E-mail', { exact: true }).fill('aviso.dip@exemplo.com.br');
+  await expect(page.getByTestId('form-dip-notice')).toHaveCount(0);
+
+  const name = page.getByLabel('Nome', { exact: true });
+  await name.fill('MARIA DAS DORES DE OLIVEIRA');
+  await expect(page.getByTestId('form-dip-notice')).toContainText('não confirmar a solicitação do DIP até a correção ser sincronizada');
+  await page.getByRole('button', { name: 'Usar as maiúsculas do conselho: Maria das Dores de Oliveira' }).click();
+  await expect(name).toHaveValue('Maria das Dores de Oliveira');
 });
 
 test('the council adds a CEP the Correios ranges put in another state only after fixing the UF', async ({ desk }) => {
