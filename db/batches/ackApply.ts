@@ -168,7 +168,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
     if (cepWithDip.length > 0) {
       throw new AppError(
         'ACK_INVALID',
-        `O arquivo traz a situação do DIP para ${cepWithDip.length === 1 ? 'uma alteração de CEP' : `${cepWithDip.length} alterações de CEP`} (${listIds(cepWithDip.map((a) => a.id))}): a situação do DIP só vale para correções de uma profissional. Nada foi alterado.`,
+        `O arquivo traz a situação do DIP para ${cepWithDip.length === 1 ? 'uma alteração de CEP' : `${cepWithDip.length} alterações de CEP`} (${listIds(cepWithDip.map((a) => a.id))}): a situação do DIP só vale para correções de dados de uma/um profissional. Nada foi alterado.`,
       );
     }
 

@@ -57,7 +57,7 @@ export function dipEmail(db: Database, id: number): DipEmail {
   const body = [
     'Prezados,',
     '',
-    `O ${region} corrigiu dados de identificação de ${people.size === 1 ? 'uma profissional cuja solicitação' : `${people.size} profissionais cujas solicitações`} do DIP já ${people.size === 1 ? 'estava confirmada' : 'estavam confirmadas'}, conforme documentos apresentados. As correções seguem no lote ${batch.number} (identificador ${batch.uuid}).`,
+    `O ${region} corrigiu dados de identificação de ${people.size === 1 ? 'uma/um profissional cuja solicitação' : `${people.size} profissionais cujas solicitações`} do DIP já ${people.size === 1 ? 'estava confirmada' : 'estavam confirmadas'}, conforme documentos apresentados. As correções seguem no lote ${batch.number} (identificador ${batch.uuid}).`,
     '',
     `Pedimos que ${people.size === 1 ? 'a solicitação do DIP abaixo também seja corrigida' : 'as solicitações do DIP abaixo também sejam corrigidas'} antes do envio para confecção:`,
     '',

@@ -92,6 +92,6 @@ export function checkMapping(kind: ImportKind, headers: readonly string[], mappi
     throw new AppError('MAPPING_INVALID', 'Associe uma coluna ao Registro: é por ele que cada cadastro do sistema do Regional é encontrado.');
   }
   if (kind !== 'cep' && !has('cpf') && !has('registrationNumber')) {
-    throw new AppError('MAPPING_INVALID', 'Associe uma coluna ao CPF ou ao Registro: é por eles que cada profissional é encontrado.');
+    throw new AppError('MAPPING_INVALID', 'Associe uma coluna ao CPF ou ao Registro: é por eles que cada profissional é encontrada/o.');
   }
 }

@@ -27,7 +27,7 @@ export const CORRECTIONS_TEXT = {
     dip: 'DIP',
   },
   emptyQueue: 'A fila está vazia. As correções salvas em Cadastro aparecem aqui até irem para um lote.',
-  findProfessional: 'Procurar uma profissional',
+  findProfessional: 'Procurar uma/um profissional',
   noMatch: 'Nenhuma correção com estes filtros.',
   noMatchHelp: 'Mude ou limpe os filtros para ver outras correções.',
   openProfessional: 'Abrir o cadastro da/o profissional',

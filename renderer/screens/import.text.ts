@@ -18,7 +18,7 @@ export const IMPORT_TEXT = {
     filterName: 'Planilhas',
     reading: 'Lendo a planilha…',
     tips: [
-      'Uma linha por profissional, encontrado pelo CPF ou pelo número de registro.',
+      'Uma linha por profissional, encontrada/o pelo CPF ou pelo número de registro.',
       'Célula vazia não muda nada; para “Não consta mãe” use Sim ou Não.',
       'Datas como dd/mm/aaaa; CPF e CEP podem vir sem pontos ou sem os zeros à esquerda.',
     ],
@@ -66,7 +66,7 @@ export const IMPORT_TEXT = {
         ? 'Associe uma coluna ao CEP.'
         : kind === 'registry'
           ? 'Associe uma coluna ao Registro: é por ele que cada cadastro do sistema do Regional é encontrado.'
-          : 'Associe uma coluna ao CPF ou ao Registro: é por eles que cada profissional é encontrado.',
+          : 'Associe uma coluna ao CPF ou ao Registro: é por eles que cada profissional é encontrada/o.',
     reasonLabel: 'Motivo para linhas sem “Motivo”',
     reasonHelp: 'Fica registrado em cada correção cuja linha não traz o motivo.',
     defaultReason: (file: string) => `Importação da planilha ${file}`,

@@ -45,7 +45,7 @@ export const RECORD_TEXT = {
     actions: 'Ações',
     dip: 'DIP',
     empty: 'Nenhuma correção neste cadastro.',
-    emptyHelp: 'Use “Corrigir dados” quando a profissional apresentar um documento com dados diferentes.',
+    emptyHelp: 'Use “Corrigir dados” quando a/o profissional apresentar um documento com dados diferentes.',
     evidenceLine: (kind: string, arrival: string, date: string) => [kind, arrival, date ? `recebido em ${date}` : ''].filter(Boolean).join(' · '),
   },
   history: {

@@ -169,7 +169,7 @@ export class CorrectionsProcessor implements KindProcessor {
       if (requested.motherName !== undefined) claimed.add('motherNotListed');
       for (const change of plan.changes) {
         if (claimed.has(change.field) && this.claims.has(current.id, change.field)) {
-          issues.push(duplicateIssue(columns, change.field, this.claims.rowOf(current.id, change.field), 'Este profissional'));
+          issues.push(duplicateIssue(columns, change.field, this.claims.rowOf(current.id, change.field), 'A/O profissional'));
         }
       }
       const cpfChange = plan.changes.find((c) => c.field === 'cpf');
