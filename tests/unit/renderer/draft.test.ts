@@ -123,6 +123,12 @@ describe('evidenceErrors', () => {
     );
     expect(evidenceErrors(draftOf({ ...base, evidenceDate: '24/11/2026' }), NOW)).toEqual({});
   });
+
+  it('refuses "Não informado" as the document of a name change, not of an e-mail change', () => {
+    const draft = draftOf({ reason: 'Pedido no balcão', evidenceKind: 'Não informado', evidenceDate: '24/11/2026' });
+    expect(evidenceErrors(draft, NOW, ['name']).evidenceKind).toMatch(/dados de identificação \(Nome\) exige o documento comprobatório/);
+    expect(evidenceErrors(draft, NOW, ['email'])).toEqual({});
+  });
 });
 
 describe('saveInput', () => {
