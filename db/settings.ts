@@ -17,7 +17,7 @@ interface SettingsRow {
 
 export function getSettings(db: Database): Settings | null {
   const row = db.prepare('SELECT region, uf, seccional, operator FROM settings WHERE id = 1').get() as SettingsRow | undefined;
-  return row ? { region: row.region, uf: row.uf as Uf, seccional: row.seccional, operator: row.operator, demo: holdsDemoProfessionals(db) } : null;
+  return row ? { region: row.region, uf: row.uf as Uf, seccional: row.seccional, operator: row.operator, ...(holdsDemoProfessionals(db) ? { demo: true } : {}) } : null;
 }
 
 /**

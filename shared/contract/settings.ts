@@ -7,7 +7,7 @@ export const settingsSchema = z.object({
   uf: ufSchema,
   seccional: z.string().nullable(),
   operator: z.string(),
-  /** Whether the registry holds demo professionals (cress-desk demo, the first run's demo option): every screen says so. */
+  /** Present and true while the registry holds demo professionals (cress-desk demo, the first run's demo option): every screen says so. */
   demo: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
