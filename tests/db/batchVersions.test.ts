@@ -125,7 +125,7 @@ describe('a Schema-Version 2 package', () => {
   it('carries the CPF Implanta knows on every line of the professional until the CPF correction is synced', async () => {
     const p = addProfessional(desk.store, { name: 'Clara Nunes', dipStatus: 'confirmed' });
     const oldCpf = p.cpf;
-    const cpfFix = correct(desk, p, { cpf: validCpf(987_654_321) }).corrections[0]!.uuid;
+    const cpfFix = correct(desk, p, { cpf: validCpf(987_654_321) }, { dipAcknowledged: true }).corrections[0]!.uuid; // the DIP prints the CPF
     const nameFix = correct(desk, p, { name: 'Clara Nunes Prado' }, { dipAcknowledged: true }).corrections[0]!.uuid;
     queueEmailCorrections(desk, 1);
     const first = await sendBatch(desk);
