@@ -88,6 +88,8 @@ export function auditSummary(action: string, detail: unknown): string {
       return `Item retirado do lote ${String(d.number ?? '')}: ${d.kind === 'cep' ? 'alteração de CEP' : fieldLabel(String(d.field ?? ''))}`;
     case 'registry.export':
       return `Cadastros exportados para o sistema principal: ${basenameOf(d.fileName ?? d.file)} (${plural(Number(d.rows ?? 0), 'cadastro', 'cadastros')})`;
+    case 'quality.export':
+      return `Pendências exportadas para corrigir: ${basenameOf(d.fileName ?? d.file)} (${plural(Number(d.rows ?? 0), 'cadastro', 'cadastros')})`;
     case 'registry.demo':
       return `Cadastros de demonstração: ${plural(Number(d.count ?? 0), 'profissional', 'profissionais')}`;
     case ANCHOR_ALTERED:

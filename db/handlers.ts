@@ -15,6 +15,7 @@ import { trustedFiles, type FileBroker } from './fileBroker';
 import { grantFiles } from './fileGrants';
 import { importHandlers } from './imports/handlers';
 import { countRecordsWithPendencies, pendenciesOf } from './pendencies';
+import { exportQuality, qualityItems, qualitySummary, scanQuality } from './quality';
 import { historyOf } from './recordHistory';
 import { countOpenConflicts, listOpenConflicts, openConflictsOf, resolveConflict } from './registryConflicts';
 import { exportRegistry } from './registryExport';
@@ -92,6 +93,14 @@ export function createHandlers(store: Store, env: HandlerEnv): Handlers {
     'registry:demo': (input) => fillDemo(db, input, clock()),
 
     'registry:export': (input) => exportRegistry(db, input, nowIso()),
+
+    'quality:summary': () => qualitySummary(db),
+
+    'quality:list': (input) => qualityItems(db, input),
+
+    'quality:scan': () => scanQuality(db),
+
+    'quality:export': (input) => exportQuality(db, input, nowIso()),
 
     'registry:conflicts': (input) => listOpenConflicts(db, input),
 

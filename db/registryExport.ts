@@ -86,7 +86,7 @@ function syncedSince(db: Database, since: string): Professional[] {
   return rows.map(toProfessional);
 }
 
-function formatOf(input: RegistryExportInput): RegistryExportFormat {
+function formatOf(input: Pick<RegistryExportInput, 'path' | 'format'>): RegistryExportFormat {
   const extension = extname(input.path).toLowerCase();
   const format = input.format ?? (extension === '.csv' ? 'csv' : extension === '.xlsx' ? 'xlsx' : null);
   if (format === null || extension !== `.${format}`) {
@@ -124,28 +124,36 @@ async function replaceAtomically(finalPath: string, write: (partialPath: string)
   }
 }
 
-function csvBytes(rows: string[][]): Buffer {
-  const lines = [csvLine(REGISTRY_EXPORT_HEADERS), ...rows.map((row) => csvLine(row))];
+/** A table to write as a spreadsheet file: its header row, its rows, the sheet's name and column widths. */
+export interface ExportTable {
+  headers: readonly string[];
+  rows: string[][];
+  sheet: string;
+  widths: readonly number[];
+}
+
+function csvBytes(table: ExportTable): Buffer {
+  const lines = [csvLine(table.headers), ...table.rows.map((row) => csvLine(row))];
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
-function xlsxBytes(rows: string[][]): Buffer {
-  const sheet = XLSX.utils.aoa_to_sheet([[...REGISTRY_EXPORT_HEADERS], ...rows.map((row) => row.map(neutralizeCell))]);
-  sheet['!cols'] = REGISTRY_EXPORT_TARGETS.map((target) => ({ wch: COLUMN_WIDTHS[target] ?? 14 }));
+function xlsxBytes(table: ExportTable): Buffer {
+  const sheet = XLSX.utils.aoa_to_sheet([[...table.headers], ...table.rows.map((row) => row.map(neutralizeCell))]);
+  sheet['!cols'] = table.widths.map((wch) => ({ wch }));
   const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, sheet, 'Cadastro');
+  XLSX.utils.book_append_sheet(book, sheet, table.sheet);
   return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
 }
 
-/** Writes the file (atomically, never over another file), audits it, and answers how many rows it holds. */
-export async function exportRegistry(db: Database, input: RegistryExportInput, now: string): Promise<RegistryExportResult> {
-  const settings = requireSettings(db);
+/**
+ * Writes `table` at the destination the caller chose (xlsx, or CSV for pt-BR Excel), whole or not at
+ * all, never over a file the clerk did not confirm replacing. Answers the format and the file's SHA-256.
+ */
+export async function writeExportFile(input: Pick<RegistryExportInput, 'path' | 'format' | 'replace'>, table: ExportTable): Promise<{ format: RegistryExportFormat; sha256: string }> {
   const format = formatOf(input);
   const replace = input.replace === true;
   checkDestination(input.path, replace);
-  const professionals = syncedSince(db, brasiliaDayStart(input.since));
-  const rows = professionals.map((p) => REGISTRY_EXPORT_TARGETS.map((target) => exportCell(p, target)));
-  const bytes = format === 'csv' ? csvBytes(rows) : xlsxBytes(rows);
+  const bytes = format === 'csv' ? csvBytes(table) : xlsxBytes(table);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
     const write = (partial: string) => writeFile(partial, bytes, { flag: 'wx' });
@@ -155,6 +163,18 @@ export async function exportRegistry(db: Database, input: RegistryExportInput, n
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new AppError('EXPORT_DESTINATION', `Não foi possível gravar o arquivo ${basename(input.path)} (${reason}). Escolha outra pasta.`);
   }
+  return { format, sha256 };
+}
+
+/** Writes the file (atomically, never over another file), audits it, and answers how many rows it holds. */
+export async function exportRegistry(db: Database, input: RegistryExportInput, now: string): Promise<RegistryExportResult> {
+  const settings = requireSettings(db);
+  formatOf(input);
+  checkDestination(input.path, input.replace === true);
+  const professionals = syncedSince(db, brasiliaDayStart(input.since));
+  const rows = professionals.map((p) => REGISTRY_EXPORT_TARGETS.map((target) => exportCell(p, target)));
+  const widths = REGISTRY_EXPORT_TARGETS.map((target) => COLUMN_WIDTHS[target] ?? 14);
+  const { format, sha256 } = await writeExportFile(input, { headers: REGISTRY_EXPORT_HEADERS, rows, sheet: 'Cadastro', widths });
   try {
     appendAudit(db, {
       at: now,

@@ -21,6 +21,7 @@ import { RegistryProcessor } from './kinds/registry';
 import type { KindProcessor, ProcessorContext, ProcessorTotals } from './kinds/types';
 import { mappingFor } from './mappings';
 import { openCopied, type CopiedSpreadsheet } from './readers/privateCopy';
+import { rescanRegistry } from '../pendencies';
 import { isBlankRow, type RawRow, type SpreadsheetSource } from './readers/source';
 import { writeErrorReport, type ReportRow } from './report';
 import { chooseSheet, readHeader } from './sheets';
@@ -42,6 +43,16 @@ export interface ImportJobInput {
   force: boolean;
   /** The SHA-256 the clerk was shown (inspect/preview); the file must still have it. */
   expectedSha256?: string | null;
+}
+
+/** Every record's pendências again, on a connection of the job's own. */
+function rescanStore(storePath: string): void {
+  const db = openJobConnection(storePath);
+  try {
+    rescanRegistry(db);
+  } finally {
+    db.close();
+  }
 }
 
 /** Rows shown in the preview whatever their outcome (the rejected ones are added up to the limit). */
@@ -156,6 +167,11 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
       mapping: { kind: input.kind, headers: header.headers, mapping },
     });
     leaveOutStale(outcome, totals, finished.stale);
+    // A load changes whole records: addresses now shared, DIP requests now at risk — the worklist is checked again.
+    if (written && input.kind === 'registry') {
+      context.progress({ phase: 'pendencies', label: 'Conferindo as pendências do cadastro…', done: 0, total: null });
+      rescanStore(context.storePath);
+    }
 
     if (input.reportPath) {
       context.progress({ phase: 'report', label: 'Gerando o relatório de erros…', done: 0, total: null });

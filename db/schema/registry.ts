@@ -69,6 +69,8 @@ export const professionals = sqliteTable(
     index('professionals_name_folded_idx').on(t.nameFolded),
     // Lets a name search sort its full-text hits by name without reading whole rows.
     index('professionals_id_name_idx').on(t.id, t.nameFolded),
+    // EMAIL_SHARED: who else has this address, without reading the registry (db/pendencies.ts).
+    index('professionals_email_idx').on(t.email),
     check('professionals_cpf_digits', sql.raw("length(cpf) = 11 AND cpf NOT GLOB '*[^0-9]*'")),
     check('professionals_mother_flag', sql.raw('mother_not_listed IN (0, 1)')),
     // Seed case F: never both the mother's name and "Não consta mãe".
@@ -90,10 +92,15 @@ export const pendencies = sqliteTable(
     message: text('message').notNull(),
     /** `rule`: recomputed from the record; `load`: a value the main system sent that could not be kept (e.g. an unknown UF). */
     source: text('source').notNull().default('rule'),
+    /** The notice's case (A–G) the pendência belongs to (shared/rules/pendencyCases.ts). */
+    caseLetter: text('case_letter').notNull().default('G'),
+    /** What the value probably should be (an e-mail provider misspelt), if the rule knows. */
+    suggestion: text('suggestion'),
   },
   (t) => [
     index('pendencies_professional_idx').on(t.professionalId),
     index('pendencies_code_idx').on(t.code),
+    index('pendencies_case_idx').on(t.caseLetter),
     check('pendencies_source', sql.raw("source IN ('rule', 'load')")),
   ],
 );

@@ -16,6 +16,7 @@ import { cepCli } from './cep';
 import { correctionsCli } from './corrections';
 import { importCli } from './import';
 import { keyCli } from './key';
+import { qualityCli } from './quality';
 import { registryCli } from './registry';
 import { setupCli } from './setup';
 import { storeCli } from './store';
@@ -25,7 +26,7 @@ import { APP_VERSION } from '../version';
 export { EXIT };
 
 /** The command groups, in the order of the help. */
-const GROUPS = [setupCli, registryCli, correctionsCli, cepCli, auditCli, storeCli, backupCli, batchCli, importCli, keyCli];
+const GROUPS = [setupCli, registryCli, correctionsCli, cepCli, auditCli, storeCli, backupCli, batchCli, importCli, keyCli, qualityCli];
 
 const EXIT_STATUS = 'Exit status: 0 done, 1 refused (the message says why), 2 usage, 3 integrity failure.';
 

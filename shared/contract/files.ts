@@ -33,6 +33,7 @@ export const FILE_INPUTS = {
   'audit:export': [{ field: 'path', mode: 'write', replace: 'replace' }],
   'settings:exportKey': [{ field: 'path', mode: 'write', replace: 'replace' }],
   'registry:export': [{ field: 'path', mode: 'write', replace: 'replace' }],
+  'quality:export': [{ field: 'path', mode: 'write', replace: 'replace' }],
   'batches:export': [{ field: 'path', mode: 'write', replace: 'replace' }],
   'batches:acknowledge': [{ field: 'path', mode: 'read', name: 'fileName' }],
   'batches:verify': [{ field: 'path', mode: 'read' }],

@@ -8,6 +8,7 @@ import { cepContract } from './cep';
 import { correctionsContract } from './corrections';
 import { importsContract } from './imports';
 import { jobsContract } from './jobs';
+import { qualityContract } from './quality';
 import { registryContract } from './registry';
 import { settingsContract } from './settings';
 
@@ -21,6 +22,7 @@ export const contract = {
   ...batchesContract,
   ...backupsContract,
   ...importsContract,
+  ...qualityContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -48,3 +50,4 @@ export * from './jobs';
 export * from './batches';
 export * from './backups';
 export * from './imports';
+export * from './quality';

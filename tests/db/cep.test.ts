@@ -61,9 +61,9 @@ describe('the CEP directory', () => {
   it('lets a directory CEP outside the Correios ranges stand for its UF in a correction', async () => {
     const p = addProfessional(desk.store, { cep: '01310100', uf: 'SP' });
     const preview = (uf: string) =>
-      desk.handlers['corrections:preview']({ professionalId: p.id, changes: { cep: '00099-000', uf } }) as { errors: { code: string }[] };
+      desk.handlers['corrections:preview']({ professionalId: p.id, changes: { cep: '78950-000', uf } }) as { errors: { code: string }[] };
     expect(preview('SP').errors.map((e) => e.code)).toEqual(['CEP_UF_MISMATCH']);
-    expect((await desk.dispatch('cep:save', { ...entry, cep: '00099-000' })).ok).toBe(true);
+    expect((await desk.dispatch('cep:save', { ...entry, cep: '78950-000' })).ok).toBe(true);
     expect(preview('SP').errors).toEqual([]);
     // The directory vouches for SP only.
     expect(preview('MG').errors.map((e) => e.code)).toEqual(['CEP_UF_MISMATCH']);

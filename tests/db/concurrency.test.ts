@@ -114,7 +114,7 @@ describe('an import written in steps that fails half-way', () => {
     people = addPeople(desk.store);
     const db = desk.store.db;
     // A load note on a field the file corrects: the import removes it, the rollback puts it back.
-    db.prepare("INSERT INTO pendencies (professional_id, code, field, message, source) VALUES (?, 'VALUE_INVALID', 'email', 'E-mail do sistema do Regional inválido', 'load')").run(people.ana.id);
+    db.prepare("INSERT INTO pendencies (professional_id, code, field, message, source, case_letter) VALUES (?, 'VALUE_INVALID', 'email', 'E-mail do sistema do Regional inválido', 'load', 'D')").run(people.ana.id);
     const snapshot = () =>
       Object.values(people).map((p) => ({ record: getProfessional(db, p.id), pendencies: pendenciesOf(db, p.id).sort((a, b) => a.code.localeCompare(b.code)) }));
     const before = snapshot();

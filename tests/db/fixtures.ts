@@ -73,7 +73,8 @@ export function addProfessional(store: Store, overrides: Partial<Omit<Profession
     motherName: 'Antônia da Silva',
     fatherName: null,
     rgNumber: '123456789',
-    email: 'maria.silva@example.com.br',
+    // Each her own address: one shared by two records is a pendência of both (EMAIL_SHARED).
+    email: `maria.silva${sequence}@example.com.br`,
     createdAt: '2024-01-15T12:00:00.000Z',
     updatedAt: '2024-01-15T12:00:00.000Z',
   });

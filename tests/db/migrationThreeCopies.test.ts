@@ -62,7 +62,8 @@ describe('migration of a store made before one mother item', () => {
       ]);
       expect(store.db.prepare('SELECT schema_version FROM batches').get()).toEqual({ schema_version: 1 });
       expect(store.db.prepare('SELECT count(*) AS n FROM record_history').get()).toEqual({ n: 3 });
-      const pendencies = store.db.prepare('SELECT p.registration_number, d.code FROM pendencies d JOIN professionals p ON p.id = d.professional_id').all();
+      // The mother's case (F); these old records also lack an e-mail (case D), which is not this test's matter.
+      const pendencies = store.db.prepare("SELECT p.registration_number, d.code FROM pendencies d JOIN professionals p ON p.id = d.professional_id WHERE d.case_letter = 'F'").all();
       expect(pendencies).toEqual([{ registration_number: '1002', code: 'MOTHER_MISSING' }]);
     } finally {
       store.close();

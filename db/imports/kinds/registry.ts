@@ -13,7 +13,7 @@ import { parseText } from '../../../shared/rules/names';
 import { recordPendencies, type Pendency } from '../../../shared/rules/pendencies';
 import { foldForSearch } from '../../../shared/text';
 import { directoryUfOf } from '../../cep';
-import { addLoadPendency, clearLoadPendencies } from '../../pendencies';
+import { addLoadPendency, clearLoadPendencies, insertPendency } from '../../pendencies';
 import { columnValue, valuesOfCorrectionText } from '../../recordState';
 import { toProfessional, type ProfessionalRow } from '../../registry';
 import type { RowIssue } from '../columns';
@@ -75,7 +75,6 @@ export class RegistryProcessor implements KindProcessor {
   private readonly directoryUf: (cep: string) => ReturnType<typeof directoryUfOf>;
   private readonly note: string;
   private readonly listed: ImportConflict[] = [];
-  private readonly ruleInsert: Statement;
   private readonly ruleDelete: Statement;
   private inserted = 0;
   private updated = 0;
@@ -107,7 +106,6 @@ export class RegistryProcessor implements KindProcessor {
     this.conflictOpen = db.prepare(
       `SELECT id FROM registry_conflicts WHERE professional_id = ? AND field = ? AND correction_uuid = ? AND file_value IS ? AND resolved_at IS NULL`,
     );
-    this.ruleInsert = db.prepare("INSERT INTO pendencies (professional_id, code, field, message, source) VALUES (?, ?, ?, ?, 'rule')");
     this.ruleDelete = db.prepare("DELETE FROM pendencies WHERE professional_id = ? AND source = 'rule'");
     this.history = new BatchedInsert(
       db,
@@ -213,7 +211,7 @@ export class RegistryProcessor implements KindProcessor {
   }
 
   private addRule(id: number, p: Pendency): void {
-    this.ruleInsert.run(id, p.code, p.field, p.message);
+    insertPendency(this.context.db, id, p, 'rule');
   }
 
   /** The record's rule pendências again, as refreshPendencies does, without a statement for records that had none. */

@@ -11,6 +11,8 @@ import type { Database } from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FieldName, FieldValue } from '../../../shared/fields';
+import type { ErrorCode } from '../../../shared/errors';
+import { caseOfPendency } from '../../../shared/rules/pendencyCases';
 import { appendAudit } from '../../audit';
 import { refreshPendencies } from '../../pendencies';
 import { currentCorrectionText, valuesOfCorrectionText, writeRecordFields } from '../../recordState';
@@ -94,11 +96,18 @@ export function rollbackUnfinishedImport(db: Database, target: { importId: numbe
     db.prepare(`DELETE FROM record_history WHERE import_id = ?${others}`).run(id);
     const removed = db.prepare(`DELETE FROM corrections WHERE import_id = ?${others}`).run(id).changes;
     const putBack = db.prepare(
-      `INSERT INTO pendencies (professional_id, code, field, message, source)
-       SELECT ?, ?, ?, ?, 'load' WHERE NOT EXISTS (SELECT 1 FROM pendencies WHERE professional_id = ? AND source = 'load' AND field IS ? AND code = ?)`,
+      `INSERT INTO pendencies (professional_id, code, field, message, source, case_letter)
+       SELECT ?, ?, ?, ?, 'load', ? WHERE NOT EXISTS (SELECT 1 FROM pendencies WHERE professional_id = ? AND source = 'load' AND field IS ? AND code = ?)`,
     );
     for (const note of notes) {
-      if (byRecord.has(note.professionalId)) putBack.run(note.professionalId, note.code, note.field, note.message, note.professionalId, note.field, note.code);
+      if (!byRecord.has(note.professionalId)) continue;
+      const letter = caseOfPendency(note.code as ErrorCode, note.field as FieldName | null);
+      putBack.run(note.professionalId, note.code, note.field, note.message, letter, note.professionalId, note.field, note.code);
+    }
+    // The corrections are gone: what depended on them (a DIP request awaiting them) is checked again.
+    for (const professional of byRecord.keys()) {
+      const record = getProfessional(db, professional);
+      if (record) refreshPendencies(db, record);
     }
     db.prepare('DELETE FROM store_tasks WHERE name = ?').run(target.mark);
     appendAudit(db, {

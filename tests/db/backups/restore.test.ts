@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SIGNED_SCHEMA_VERSION } from '../../../db/storeGuards';
 import { KNOWN_SCHEMA_VERSION } from '../../../db';
 import { snapshotStore } from '../../../db/backups/snapshot';
 import { MIGRATIONS } from '../../../db/migrate';
@@ -222,7 +223,8 @@ describe('restoring a backup', () => {
     await setUpDesk(b);
     const older = b.dir.file('older.sqlite');
     const db = new Database(older);
-    const version = KNOWN_SCHEMA_VERSION - 1;
+    // A version from before backups were signed: its packages carry no signature.
+    const version = SIGNED_SCHEMA_VERSION - 1;
     for (const migration of MIGRATIONS.slice(0, version)) for (const statement of migration.statements) db.exec(statement);
     db.pragma(`user_version = ${version}`);
     db.prepare("INSERT INTO settings (id, region, uf, operator, created_at, updated_at) VALUES (1, 9, 'SP', 'Antiga', 'x', 'x')").run();

@@ -47,8 +47,8 @@ describe.each(['registry.csv', 'registry.xlsx', 'registry.ods'])('a registry loa
     expect(codes('20002')).toEqual([['EMAIL_MISSING', 'rule']]);
     expect(findProfessional(desk.store.db, '20006')).toMatchObject({ dipStatus: 'none' });
     expect(pendenciesOf(desk.store.db, (findProfessional(desk.store.db, '20006') as Professional).id)).toEqual([
-      expect.objectContaining({ code: 'EMAIL_MISSING', field: 'email', source: 'rule' }),
-      { code: 'VALUE_INVALID', field: null, message: 'Situação do DIP no arquivo não reconhecida: “Perdido”', source: 'load' },
+      expect.objectContaining({ code: 'VALUE_INVALID', field: null, message: 'Situação do DIP no arquivo não reconhecida: “Perdido”', source: 'load', case: 'G' }),
+      expect.objectContaining({ code: 'EMAIL_MISSING', field: 'email', source: 'rule', case: 'D' }),
     ]);
     expect(findProfessional(desk.store.db, '20005')).toBeNull();
     expect(desk.store.db.prepare('SELECT count(*) AS n FROM corrections').get()).toEqual({ n: 0 });

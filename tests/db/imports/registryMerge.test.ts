@@ -78,8 +78,8 @@ describe('defective records from the main system', () => {
     // Free text as given; a closed vocabulary it cannot read is empty, with what the file said.
     expect(record('30005')).toMatchObject({ email: 'flavia@@exemplo', maritalStatus: null });
     expect(pendenciesOf(desk.store.db, record('30005').id).map((p) => p.message)).toEqual([
-      expect.stringMatching(/^E-mail inválido/),
       'Estado civil no arquivo não reconhecido: “casada de novo”',
+      expect.stringMatching(/^E-mail inválido/),
     ]);
     // Never both: the name stays, and the clerk is told to check the document.
     expect(record('30006')).toMatchObject({ motherName: 'Zilá Mota', motherNotListed: false });

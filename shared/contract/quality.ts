@@ -1,0 +1,61 @@
+// The Pendências worklist: what in the registry will fail when the professional tries to re-register
+// (the notice's cases A–G), counted, listed, checked again on demand, and exported to be corrected.
+import { z } from 'zod';
+import { PENDENCY_CASES } from '../rules/pendencyCases';
+
+export const pendencyCaseSchema = z.enum(PENDENCY_CASES);
+const filters = {
+  case: pendencyCaseSchema.nullable().default(null),
+  code: z.string().max(40).nullable().default(null),
+};
+
+export const qualitySummarySchema = z.object({
+  /** Records with at least one pendência. */
+  records: z.number().int(),
+  /** Pendências in all (a record may have several). */
+  total: z.number().int(),
+  /** Records with a pendência of each case. */
+  byCase: z.record(pendencyCaseSchema, z.number().int()),
+  /** Pendências of each code. */
+  byCode: z.record(z.string(), z.number().int()),
+});
+export type QualitySummary = z.infer<typeof qualitySummarySchema>;
+
+export const qualityItemSchema = z.object({
+  professionalId: z.number().int(),
+  registrationNumber: z.string(),
+  name: z.string(),
+  cpf: z.string(),
+  case: pendencyCaseSchema,
+  code: z.string(),
+  field: z.string().nullable(),
+  message: z.string(),
+  suggestion: z.string().nullable(),
+});
+export type QualityItem = z.infer<typeof qualityItemSchema>;
+
+export const qualityContract = {
+  'quality:summary': { input: z.object({}).strict(), output: qualitySummarySchema },
+  /** One page of pendências, by registration number; `pageSize` 0..1000. */
+  'quality:list': {
+    input: z.object({ ...filters, page: z.number().int().min(0).default(0), pageSize: z.number().int().min(1).max(1000).default(50) }).strict(),
+    output: z.object({ total: z.number().int(), items: z.array(qualityItemSchema) }),
+  },
+  /** Checks every record again (after a change of rules, or when the clerk asks); answers how many were checked. */
+  'quality:scan': { input: z.object({}).strict(), output: z.object({ scanned: z.number().int(), summary: qualitySummarySchema }) },
+  /**
+   * The records with pendências, in the columns a corrections import reads, plus a `Pendências`
+   * column (ignored on import): filled in and imported back, the corrections clear them.
+   */
+  'quality:export': {
+    input: z
+      .object({
+        ...filters,
+        path: z.string().min(1).max(4096),
+        format: z.enum(['xlsx', 'csv']).optional(),
+        replace: z.boolean().optional(),
+      })
+      .strict(),
+    output: z.object({ path: z.string(), rows: z.number().int(), sha256: z.string() }),
+  },
+} as const;
