@@ -22,8 +22,14 @@ interface Filters {
 function where(filters: Filters): { sql: string; params: string[] } {
   const clauses: string[] = [];
   const params: string[] = [];
-  if (filters.case) (clauses.push('d.case_letter = ?'), params.push(filters.case));
-  if (filters.code) (clauses.push('d.code = ?'), params.push(filters.code));
+  if (filters.case) {
+    clauses.push('d.case_letter = ?');
+    params.push(filters.case);
+  }
+  if (filters.code) {
+    clauses.push('d.code = ?');
+    params.push(filters.code);
+  }
   return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
