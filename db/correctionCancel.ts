@@ -9,6 +9,7 @@ import { fieldLabel } from '../shared/fields';
 import { appendAudit } from './audit';
 import { correctionByUuid } from './corrections';
 import { appendHistory } from './recordHistory';
+import { refreshAfterCorrections } from './pendencies';
 import { currentCorrectionText, valuesOfCorrectionText, writeRecordFields } from './recordState';
 import { laterOpenCorrection } from './rejections';
 import { requireProfessional } from './registry';
@@ -50,6 +51,7 @@ export function cancelCorrection(db: Database, input: { uuid: string; reason: st
     // The record goes back only if it still shows this correction's value (a registry load may have changed it since).
     const reverted = currentCorrectionText(record, row.field) === row.new_value;
     const written = reverted ? writeRecordFields(db, row.professional_id, valuesOfCorrectionText(row.field, row.old_value), now) : record;
+    if (!reverted) refreshAfterCorrections(db, written);
     appendHistory(db, {
       professionalId: row.professional_id,
       at: now,

@@ -15,6 +15,7 @@ import { queueItemsOf } from '../shared/rules/motherFact';
 import { appendAudit } from './audit';
 import { directoryUfOf } from './cep';
 import { appendHistory } from './recordHistory';
+import { refreshAfterCorrections } from './pendencies';
 import { writeRecordFields } from './recordState';
 import { requireProfessional } from './registry';
 import { requireSettings } from './settings';
@@ -136,7 +137,7 @@ export function saveCorrection(
 
     // The row_version guard makes a concurrent save from another window fail instead of overwriting.
     const values = Object.fromEntries(plan.changes.map((c) => [c.field, c.newValue]));
-    writeRecordFields(db, current.id, values, now, { expectedRowVersion: input.expectedRowVersion, conflictMessage: MESSAGES.versionConflict });
+    const written = writeRecordFields(db, current.id, values, now, { expectedRowVersion: input.expectedRowVersion, conflictMessage: MESSAGES.versionConflict });
 
     const evidence = input.evidence;
     const corrections: Correction[] = correctionItemsOf(current, plan.changes).map((item) => ({
@@ -183,6 +184,7 @@ export function saveCorrection(
         note: reason,
       });
     }
+    refreshAfterCorrections(db, written);
 
     appendAudit(db, {
       at: now,

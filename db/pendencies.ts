@@ -52,6 +52,14 @@ function registryContext(db: Database): PendencyContext<Professional> {
   return { directoryUfOf: (cep) => directoryUfOf(db, cep), emailIsShared: (email) => shared.has(email), dipDataPending: (record) => dipPending.has(record.id) };
 }
 
+/**
+ * After corrections of a record were queued or closed: only a DIP request at risk depends on them
+ * (DIP_DATA_PENDING), so only such a record is checked again.
+ */
+export function refreshAfterCorrections(db: Database, record: Professional): void {
+  if (DIP_AT_RISK.includes(`'${record.dipStatus}'`)) refreshPendencies(db, record);
+}
+
 /** Writes a pendência found by the rules or noted by a load. */
 export function insertPendency(db: Database, professionalId: number, p: Pendency & { suggestion?: string }, source: 'rule' | 'load'): void {
   statement(db, 'INSERT INTO pendencies (professional_id, code, field, message, source, case_letter, suggestion) VALUES (?, ?, ?, ?, ?, ?, ?)').run(

@@ -8,7 +8,9 @@ import type { AckResult } from '../../shared/contract/batches';
 import type { DipConsequence } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { appendAudit } from '../audit';
+import { refreshAfterCorrections } from '../pendencies';
 import { appendHistory } from '../recordHistory';
+import { getProfessional } from '../registry';
 import { giveBackImplantaValue } from '../rejections';
 import { requireSettings } from '../settings';
 import { statement } from '../statements';
@@ -268,6 +270,12 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
       });
     }
     const summary = batchSummary(db, batch.id, now);
+    // Corrections answered are no longer in flight: a DIP request that waited for them is checked again.
+    const answered = new Set([...states.values()].filter((s) => s.table === 'corrections' && s.professionalId !== null).map((s) => s.professionalId as number));
+    for (const id of answered) {
+      const record = getProfessional(db, id);
+      if (record) refreshAfterCorrections(db, record);
+    }
     return {
       batch: summary,
       applied,

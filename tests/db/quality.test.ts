@@ -1,0 +1,134 @@
+// The Pendências worklist as the store keeps it: a designed registry shows every code of the notice's
+// cases and a clean one shows nothing; what needs the whole registry (an e-mail on two records, a
+// confirmed DIP request waiting for an identification correction) appears and goes away as the data
+// changes; and the export, filled in and imported back as corrections, clears what it fixes.
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as XLSX from 'xlsx';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { QualityItem } from '../../shared/contract/quality';
+import type { Professional } from '../../shared/domain';
+import { importInput, jobContext, runImport } from '../fixtures/imports/jobs';
+import { CLEAN_REGISTRY, DESIGNED_REGISTRY } from '../unit/registryFixtures';
+import { addProfessional, EVIDENCE, openTestDesk, REASON, tempDir, type TempDir, type TestDesk } from './fixtures';
+
+let desk: TestDesk;
+let files: TempDir;
+beforeEach(() => {
+  desk = openTestDesk();
+  files = tempDir();
+});
+afterEach(() => {
+  desk.cleanup();
+  files.cleanup();
+});
+
+const SHARED_ON_PURPOSE = new Set(['familia.souza@gmail.com', 'casa@gmail.com']);
+let used: Set<string>;
+beforeEach(() => {
+  used = new Set();
+});
+
+/** Stores a fixture record; each keeps an address of her own unless the test shares one on purpose. */
+function add(record: Professional): Professional {
+  const { id: _id, ...values } = record;
+  if (values.email && used.has(values.email) && !SHARED_ON_PURPOSE.has(values.email)) values.email = `pessoa${used.size}@exemplo.com.br`;
+  if (values.email) used.add(values.email);
+  return addProfessional(desk.store, values);
+}
+
+function items(filters: { case?: string; code?: string } = {}): QualityItem[] {
+  return (desk.handlers['quality:list']({ case: null, code: null, page: 0, pageSize: 1000, ...filters } as never) as { items: QualityItem[] }).items;
+}
+
+function codesOf(registration: string): string[] {
+  return items()
+    .filter((i) => i.registrationNumber === registration)
+    .map((i) => i.code);
+}
+
+describe('the worklist of a registry', () => {
+  it('finds each designed defect on its record with its case, and nothing on the clean records', () => {
+    const clean = CLEAN_REGISTRY.map(add);
+    const designed = DESIGNED_REGISTRY.filter((d) => d.code !== 'DIP_DATA_PENDING').map((d) => ({ ...d, stored: add(d.record) }));
+    // The shared address is on one more professional.
+    add({ ...CLEAN_REGISTRY[0]!, registrationNumber: '7001', cpf: '39053344705', email: 'familia.souza@gmail.com' });
+    const scan = desk.handlers['quality:scan']({}) as { scanned: number };
+    expect(scan.scanned).toBe(clean.length + designed.length + 1);
+
+    for (const record of clean) expect(codesOf(record.registrationNumber), record.name).toEqual([]);
+    for (const d of designed) {
+      const found = items().filter((i) => i.registrationNumber === d.stored.registrationNumber);
+      expect(found.map((i) => [i.code, i.case]), `${d.code} ${JSON.stringify(d.record.name)}`).toContainEqual([d.code, d.case]);
+      if (d.suggestion) expect(found.find((i) => i.code === d.code)?.suggestion).toBe(d.suggestion);
+    }
+    const summary = desk.handlers['quality:summary']({}) as { records: number; byCase: Record<string, number>; byCode: Record<string, number> };
+    expect(summary.byCode.EMAIL_SHARED).toBe(2);
+    expect(summary.byCase).toMatchObject({ B: 2, E: 4, F: 3 });
+    expect(items({ case: 'F' }).every((i) => i.case === 'F')).toBe(true);
+    expect(items({ code: 'EMAIL_TYPO' }).map((i) => i.suggestion)).toEqual(['maria@gmail.com', 'ana.paula@hotmail.com', 'rosa@yahoo.com.br']);
+  });
+
+  it('tells both records that share an e-mail, and neither once one of them is corrected', async () => {
+    const first = add({ ...CLEAN_REGISTRY[1]!, email: 'casa@gmail.com' });
+    const second = add({ ...CLEAN_REGISTRY[2]!, email: 'casa@gmail.com' });
+    expect(codesOf(first.registrationNumber)).toEqual(['EMAIL_SHARED']);
+    expect(codesOf(second.registrationNumber)).toEqual(['EMAIL_SHARED']);
+    const saved = await desk.dispatch('corrections:save', {
+      professionalId: second.id,
+      expectedRowVersion: second.rowVersion,
+      changes: { email: 'graca.souza@bol.com.br' },
+      reason: REASON,
+      evidence: EVIDENCE,
+    });
+    expect(saved.ok).toBe(true);
+    expect(codesOf(first.registrationNumber)).toEqual([]);
+    expect(codesOf(second.registrationNumber)).toEqual([]);
+  });
+
+  it('marks a confirmed DIP request while a name correction waits for Implanta, and forgets it once the correction is cancelled', async () => {
+    const person = add({ ...CLEAN_REGISTRY[3]!, dipStatus: 'confirmed' });
+    expect(codesOf(person.registrationNumber)).toEqual([]);
+    const saved = await desk.dispatch('corrections:save', {
+      professionalId: person.id,
+      expectedRowVersion: person.rowVersion,
+      changes: { name: 'João Batista dos Santos Neto' },
+      reason: REASON,
+      evidence: EVIDENCE,
+      dipAcknowledged: true,
+    });
+    expect(saved.ok, JSON.stringify(saved)).toBe(true);
+    expect(items({ code: 'DIP_DATA_PENDING' }).map((i) => [i.registrationNumber, i.case])).toEqual([[person.registrationNumber, 'G']]);
+    if (!saved.ok) return;
+    const correction = (saved.value as { corrections: { uuid: string }[] }).corrections[0]!;
+    const cancelled = await desk.dispatch('corrections:cancel', { uuid: correction.uuid, reason: 'Digitado no cadastro errado' });
+    expect(cancelled.ok, JSON.stringify(cancelled)).toBe(true);
+    expect(items({ code: 'DIP_DATA_PENDING' })).toEqual([]);
+  });
+});
+
+describe('the export to correct', () => {
+  it('holds the records with pendências and a Pendências column; filled in and imported back, the fixes clear them', async () => {
+    const typo = add({ ...CLEAN_REGISTRY[4]!, email: 'analuiza@gmail.con' });
+    add(CLEAN_REGISTRY[5]!);
+    const path = files.file('pendencias.xlsx');
+    const written = (await desk.handlers['quality:export']({ case: null, code: null, path })) as { rows: number };
+    expect(written.rows).toBe(1);
+    const sheet = XLSX.read(readFileSync(path)).Sheets['Pendências'] as XLSX.WorkSheet;
+    const rows = XLSX.utils.sheet_to_json<Record<string, string>>(sheet, { raw: false });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ Registro: typo.registrationNumber, 'E-mail': 'analuiza@gmail.con' });
+    expect(rows[0]!['Pendências']).toMatch(/você quis dizer analuiza@gmail\.com/);
+    // Never over a file already there.
+    await expect(Promise.resolve().then(() => desk.handlers['quality:export']({ case: null, code: null, path }))).rejects.toMatchObject({ code: 'EXPORT_DESTINATION' });
+
+    // The clerk fixes the e-mail, says why and on what document, and imports the file as corrections.
+    const fixed = rows.map((r) => ({ ...r, 'E-mail': 'analuiza@gmail.com', Motivo: 'E-mail confirmado por telefone', 'Documento comprobatório': 'Ligação da profissional' }));
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.json_to_sheet(fixed), 'Pendências');
+    const back = files.file('corrigido.xlsx');
+    writeFileSync(back, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const summary = runImport(importInput(back, { kind: 'corrections' }), jobContext(desk.store.path));
+    expect(summary).toMatchObject({ accepted: 1, rejected: 0, corrections: 1 });
+    expect(codesOf(typo.registrationNumber)).toEqual([]);
+  });
+});
