@@ -18,6 +18,7 @@ import type { Output } from '../../shared/contract';
 import { CORRECTION_STATUSES } from '../../shared/domain';
 import { call } from '../api/client';
 import { DashboardCard } from '../components/DashboardCard';
+import { PendencyCaseCounts } from './PendencyCaseCounts';
 import { EmptyState } from '../components/EmptyState';
 import { StatusChip } from '../components/StatusChip';
 import { useCorrections } from '../stores/corrections';
@@ -35,7 +36,6 @@ export function HomeScreen() {
   const go = useNavigation((s) => s.go);
   const focusSearch = useNavigation((s) => s.focusSearch);
   const setSearchText = useRegistry((s) => s.setText);
-  const setWithPendencies = useRegistry((s) => s.setWithPendencies);
 
   useEffect(() => {
     void refresh();
@@ -127,17 +127,12 @@ export function HomeScreen() {
                 {overview.openConflicts > 0 ? ` ${TEXT.conflictsSome(overview.openConflicts)}` : ''}
               </Typography>
               {overview.withPendencies > 0 ? (
-                <Button
-                  size="small"
-                  variant="outlined"
-                  color="warning"
-                  onClick={() => {
-                    setWithPendencies(true);
-                    go({ name: 'registry' });
-                  }}
-                >
-                  {TEXT.seePendencies}
-                </Button>
+                <>
+                  <PendencyCaseCounts />
+                  <Button size="small" variant="outlined" color="warning" onClick={() => go({ name: 'pendencies' })}>
+                    {TEXT.seePendencies}
+                  </Button>
+                </>
               ) : null}
             </DashboardCard>
           ) : null}

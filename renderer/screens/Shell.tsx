@@ -6,6 +6,7 @@ import HomeIcon from '@mui/icons-material/Home';
 import Inventory2Icon from '@mui/icons-material/Inventory2';
 import MarkunreadMailboxIcon from '@mui/icons-material/MarkunreadMailbox';
 import PersonSearchIcon from '@mui/icons-material/PersonSearch';
+import RuleIcon from '@mui/icons-material/Rule';
 import SettingsIcon from '@mui/icons-material/Settings';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import AppBar from '@mui/material/AppBar';
@@ -28,6 +29,7 @@ import { useSession } from '../stores/session';
 import { BatchDetailScreen } from './BatchesDetail';
 import { BackupHeaderChip } from './BackupAge';
 import { BackupsScreen } from './Backups';
+import { PendenciesScreen } from './Pendencies';
 import { BatchesScreen } from './Batches';
 import { CepsScreen } from './Ceps';
 import { CorrectionsScreen } from './Corrections';
@@ -50,6 +52,7 @@ interface NavItem {
 const NAV: NavItem[] = [
   { label: SHELL_TEXT.nav.home, icon: <HomeIcon />, screens: ['home'] },
   { label: SHELL_TEXT.nav.registry, icon: <PersonSearchIcon />, screens: ['registry', 'record'] },
+  { label: SHELL_TEXT.nav.pendencies, icon: <RuleIcon />, screens: ['pendencies'] },
   { label: SHELL_TEXT.nav.corrections, icon: <FactCheckIcon />, screens: ['corrections'] },
   { label: SHELL_TEXT.nav.import, icon: <UploadFileIcon />, screens: ['import'] },
   { label: SHELL_TEXT.nav.batches, icon: <Inventory2Icon />, screens: ['batches', 'batch'] },
@@ -170,6 +173,8 @@ function CurrentScreen() {
       return <HomeScreen />;
     case 'registry':
       return <RegistryScreen />;
+    case 'pendencies':
+      return <PendenciesScreen />;
     case 'record':
       return <RecordScreen id={route.id} />;
     case 'corrections':

@@ -14,7 +14,7 @@ export const HOME_TEXT = {
   findProfessional: 'Procurar uma/um profissional',
   registryTitle: 'Cadastro',
   registrySize: (n: number) => plural(n, 'profissional cadastrada/o', 'profissionais cadastradas/os'),
-  registryEmpty: 'O cadastro está vazio. A importação de planilhas chega em uma próxima versão.',
+  registryEmpty: 'O cadastro está vazio: importe a planilha do sistema principal em Importar.',
   pendenciesTitle: 'Pendências do cadastro',
   pendenciesNone: 'Nenhum cadastro com pendências.',
   pendenciesSome: (n: number) =>
@@ -27,6 +27,5 @@ export const HOME_TEXT = {
     `${plural(n, 'correção foi rejeitada', 'correções foram rejeitadas')} pela Implanta e ainda não ${n === 1 ? 'foi tratada' : 'foram tratadas'}: confira o motivo e corrija de novo.`,
   seeRejected: 'Ver rejeitadas',
   backupTitle: 'Último backup',
-  backupLater: 'Os backups chegam em uma próxima versão. Até lá, os dados ficam somente neste computador.',
   countsFailed: 'Não foi possível carregar as contagens.',
 } as const;

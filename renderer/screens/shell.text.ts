@@ -12,6 +12,7 @@ export const SHELL_TEXT = {
   nav: {
     home: 'Início',
     registry: 'Cadastro',
+    pendencies: 'Pendências',
     corrections: 'Correções',
     import: 'Importar',
     batches: 'Lotes',

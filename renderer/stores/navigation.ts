@@ -4,6 +4,7 @@ import { create } from 'zustand';
 export type Route =
   | { name: 'home' }
   | { name: 'registry' }
+  | { name: 'pendencies' }
   | { name: 'record'; id: number }
   | { name: 'corrections' }
   | { name: 'import' }
