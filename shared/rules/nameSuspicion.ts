@@ -19,13 +19,13 @@ export function nameSuspicion(input: string): string | null {
   const name = input.trim();
   if (name === '') return null;
   const firstSpace = name.indexOf(' ');
-  if (firstSpace < 0) return `Nome “${name}” tem uma palavra só: confira se está completo no documento.`;
+  if (firstSpace < 0) return `“${name}” tem uma palavra só: confira se está completo no documento.`;
   const first = name.slice(0, firstSpace);
   const last = name.slice(name.lastIndexOf(' ') + 1);
   const particle = isParticle(first) ? first : isParticle(last) ? last : null;
-  if (particle !== null) return `Nome “${name}” começa ou termina com “${particle}”: parte do nome parece faltar.`;
+  if (particle !== null) return `“${name}” começa ou termina com “${particle}”: parte do nome parece faltar.`;
   if (OTHER_SCRIPT_LETTER.test(name) && LATIN_LETTER.test(name)) {
-    return `Nome “${name}” mistura letras de outro alfabeto (cirílico, grego…) parecidas com as nossas: digite o nome de novo.`;
+    return `“${name}” mistura letras de outro alfabeto (cirílico, grego…) parecidas com as nossas: digite o nome de novo.`;
   }
   return null;
 }
