@@ -6,7 +6,7 @@ import type { Professional } from '../shared/domain';
 import { FIELDS, FIELD_NAMES, MOTHER_FACT_FIELD, type FieldName } from '../shared/fields';
 import { caseOfPendency, recordPendencies, type FoundPendency, type Pendency, type PendencyCase, type PendencyContext } from '../shared/rules/pendencies';
 import { directoryUfOf } from './cep';
-import { toProfessional, type ProfessionalRow } from './professionalRow';
+import { RECORD_COLUMNS_SQL, toProfessional, type ProfessionalRow } from './professionalRow';
 import { statement } from './statements';
 import { writeTransaction } from './storeLock';
 
@@ -166,7 +166,7 @@ export function runPendingPendencyScan(db: Database): number {
 export function refreshPendenciesAfter(db: Database, afterId: number): number {
   const context = registryContext(db);
   // In slices: a connection cannot write while it iterates a query.
-  const slice = statement<ProfessionalRow>(db, 'SELECT * FROM professionals WHERE id > ? ORDER BY id LIMIT 2000');
+  const slice = statement<ProfessionalRow>(db, `SELECT ${RECORD_COLUMNS_SQL} FROM professionals WHERE id > ? ORDER BY id LIMIT 2000`);
   let scanned = 0;
   let last = afterId;
   for (;;) {

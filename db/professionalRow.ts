@@ -20,6 +20,15 @@ type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] ext
 const contractCoversTable: SameKeys<Omit<InferSelectModel<typeof professionals>, InternalColumn>, Professional> = true;
 void contractCoversTable;
 
+/** The columns a record is made of (the desk's own ones left out). */
+const RECORD_COLUMNS = Object.entries(getTableColumns(professionals)).filter(([key]) => !INTERNAL_COLUMNS.includes(key as InternalColumn));
+
+/**
+ * The columns `toProfessional` reads, for a SELECT of whole registries (the worklist's scan): the
+ * main system's last load (a JSON object per record) is not read for nothing.
+ */
+export const RECORD_COLUMNS_SQL = RECORD_COLUMNS.map(([, column]) => column.name).join(', ');
+
 /**
  * The record a row stands for: each column under its contract name, flags as booleans. Built once
  * from the table's columns as one object literal: the import maps a row per line of a 250 000-line
@@ -29,8 +38,7 @@ void contractCoversTable;
 export const toProfessional = compileMapper();
 
 function compileMapper(): (row: ProfessionalRow) => Professional {
-  const entries = Object.entries(getTableColumns(professionals)).filter(([key]) => !INTERNAL_COLUMNS.includes(key as InternalColumn));
-  const properties = entries.map(([key, column]) => {
+  const properties = RECORD_COLUMNS.map(([key, column]) => {
     if (!/^[a-z][A-Za-z]*$/.test(key) || !/^[a-z][a-z_]*$/.test(column.name)) throw new Error(`unexpected column name: ${key}`);
     const flag = isFieldName(key) && FIELDS[key].rule === 'flag';
     return flag ? `${key}: row.${column.name} === 1` : `${key}: row.${column.name}`;

@@ -4,6 +4,7 @@
 // With --json, `scan` prints {total, byCase, byCode, items: [{registration, cpf, case, code, field,
 // message, suggestion}]} with every item (no paging).
 import { extname, resolve } from 'node:path';
+import { QUALITY_PAGE_MAX } from '../../shared/contract/quality';
 import { formatCount } from '../../shared/display/numbers';
 import { plural } from '../../shared/display/plural';
 import { PENDENCY_CASE_LABELS, PENDENCY_CASES, PENDENCY_CODES, type PendencyCase } from '../../shared/rules/pendencyCases';
@@ -23,12 +24,10 @@ function filters(context: CliContext): { case: PendencyCase | null; code: string
 async function scan(context: CliContext): Promise<CommandOutcome> {
   const filter = filters(context);
   const { scanned, summary } = await context.call('quality:scan', {});
-  const { items } = await context.call('quality:list', { ...filter, page: 0, pageSize: 1000 }).then(async (first) => {
-    // Every item: the command line pages through the channel until it has them all.
-    const all = [...first.items];
-    for (let page = 1; all.length < first.total; page++) all.push(...(await context.call('quality:list', { ...filter, page, pageSize: 1000 })).items);
-    return { items: all };
-  });
+  // Every item: the command line pages through the channel (one page, but for a registry far bigger than a council's).
+  const first = await context.call('quality:list', { ...filter, page: 0, pageSize: QUALITY_PAGE_MAX });
+  const items = [...first.items];
+  for (let page = 1; items.length < first.total; page++) items.push(...(await context.call('quality:list', { ...filter, page, pageSize: QUALITY_PAGE_MAX })).items);
   const result = {
     total: items.length,
     byCase: summary.byCase,

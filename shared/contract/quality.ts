@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { PENDENCY_CASES } from '../rules/pendencyCases';
 
+/** The largest page: every pendência of a 250 000-record registry (about 5 % of records). */
+export const QUALITY_PAGE_MAX = 100_000;
+
 export const pendencyCaseSchema = z.enum(PENDENCY_CASES);
 const filters = {
   case: pendencyCaseSchema.nullable().default(null),
@@ -36,9 +39,9 @@ export type QualityItem = z.infer<typeof qualityItemSchema>;
 
 export const qualityContract = {
   'quality:summary': { input: z.object({}).strict(), output: qualitySummarySchema },
-  /** One page of pendências, by registration number; `pageSize` 0..1000. */
+  /** One page of pendências, by registration number (the command line asks for every item at once). */
   'quality:list': {
-    input: z.object({ ...filters, page: z.number().int().min(0).default(0), pageSize: z.number().int().min(1).max(1000).default(50) }).strict(),
+    input: z.object({ ...filters, page: z.number().int().min(0).default(0), pageSize: z.number().int().min(1).max(QUALITY_PAGE_MAX).default(50) }).strict(),
     output: z.object({ total: z.number().int(), items: z.array(qualityItemSchema) }),
   },
   /** Checks every record again (after a change of rules, or when the clerk asks); answers how many were checked. */

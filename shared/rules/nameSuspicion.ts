@@ -11,6 +11,8 @@ function isParticle(word: string): boolean {
 }
 
 const LATIN_LETTER = /\p{Script=Latin}/u;
+/** Anything past Latin Extended-B: only such a name can mix scripts (a cheap test before the Unicode one). */
+const BEYOND_LATIN = /[^\u0000-\u024f]/;
 const OTHER_SCRIPT_LETTER = /(?!\p{Script=Latin})\p{L}/u;
 
 /** Why a person's name looks wrong (in Portuguese), or null when it looks like a full name. */
@@ -24,7 +26,7 @@ export function nameSuspicion(input: string): string | null {
   const last = name.slice(name.lastIndexOf(' ') + 1);
   const particle = isParticle(first) ? first : isParticle(last) ? last : null;
   if (particle !== null) return `“${name}” começa ou termina com “${particle}”: parte do nome parece faltar.`;
-  if (OTHER_SCRIPT_LETTER.test(name) && LATIN_LETTER.test(name)) {
+  if (BEYOND_LATIN.test(name) && OTHER_SCRIPT_LETTER.test(name) && LATIN_LETTER.test(name)) {
     return `“${name}” mistura letras de outro alfabeto (cirílico, grego…) parecidas com as nossas: digite o nome de novo.`;
   }
   return null;

@@ -171,6 +171,21 @@ export function registryCases(context: BenchContext): BenchCase[] {
     },
   };
 
+  // The worklist's full check: every record's rules again, written in one transaction (goal 3 s).
+  const qualityScan: BenchCase = {
+    name: 'Pendências: conferir o cadastro inteiro (quality:scan)',
+    targetMs: 3000,
+    measured: { runs: 3, step: () => handlers['quality:scan']({}) },
+    reference: {
+      runs: 3,
+      step: () => {
+        let rows = 0;
+        for (const _row of context.store.db.prepare('SELECT * FROM professionals').iterate()) rows++;
+        if (rows === 0) throw new Error('quality:scan: cadastro vazio');
+      },
+    },
+  };
+
   return [
     generationCase(context),
     lookupCase(context, 'CPF exato (registry:find)', 11, typedCpf, find, byCpf, (k) => k.cpf),
@@ -178,5 +193,6 @@ export function registryCases(context: BenchContext): BenchCase[] {
     lookupCase(context, 'CPF na busca (registry:search)', 13, typedCpf, search, byCpf, (k) => k.cpf),
     lookupCase(context, 'Nº de registro na busca (registry:search)', 14, (k) => k.registration, search, byRegistration, (k) => k.registration),
     nameSearch,
+    qualityScan,
   ];
 }
