@@ -12,7 +12,7 @@ function isParticle(word: string): boolean {
 
 const LATIN_LETTER = /\p{Script=Latin}/u;
 /** Anything past Latin Extended-B: only such a name can mix scripts (a cheap test before the Unicode one). */
-const BEYOND_LATIN = /[^\u0000-\u024f]/;
+const BEYOND_LATIN = /[^ -\u024f]/;
 const OTHER_SCRIPT_LETTER = /(?!\p{Script=Latin})\p{L}/u;
 
 /** Why a person's name looks wrong (in Portuguese), or null when it looks like a full name. */
