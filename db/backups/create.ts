@@ -13,6 +13,7 @@ import { appendAudit } from '../audit';
 import { openBackupCopy, openJobConnection, openStoreReader } from '../connections';
 import { keyPragmaValue, type CopySecret } from '../copySecrets';
 import { privateFolder } from '../fileModes';
+import { isPlainDatabaseFile } from '../plainFiles';
 import { jobCancelled } from '../jobs/cancel';
 import { isDiskFullError } from '../storeLock';
 import type { JobContext } from '../jobs/types';
@@ -174,7 +175,9 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
           sign,
           baggingDate: isoDateLocal(createdAt),
           zip: {
-            method: 'deflate',
+            // An encrypted database is noise to deflate (it would spend the time and keep the size):
+            // stored as it is. A plain one (the benchmark's plain pass) is deflated.
+            method: isPlainDatabaseFile(snapshot) ? 'deflate' : 'store',
             level: BACKUP_ZIP_LEVEL,
             modifiedAt: createdAt,
             password: input.passphrase,

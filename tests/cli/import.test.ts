@@ -80,14 +80,18 @@ describe('cress-desk import', () => {
   });
 
   it('imports a registry load and a CEP directory', () => {
-    expect(JSON.parse(run('--json', 'import', 'registry', fixture('registry.xlsx')).stdout)).toMatchObject({ kind: 'registry', accepted: 6, rejected: 1, flagged: 3 });
+    expect(JSON.parse(run('--json', 'import', 'registry', fixture('registry.xlsx')).stdout)).toMatchObject({ kind: 'registry', accepted: 6, rejected: 1, flagged: 4 });
     expect(JSON.parse(run('--json', 'import', 'cep', fixture('ceps.csv')).stdout)).toMatchObject({ kind: 'cep', accepted: 2, unchanged: 1, rejected: 5 });
   });
 
   it('follows a CPF changed earlier in the same file (the writing runs in its own thread)', () => {
     const file = join(dir, 'cpf.csv');
     // Row 2 corrects Gabriela's CPF by her registration; row 3 finds her by the new one; row 4 by the old.
-    writeFileSync(file, 'Registro;CPF;E-mail\r\n10007;16180339805;\r\n;16180339805;gabi@exemplo.com.br\r\n;27182818205;velho@exemplo.com.br\r\n');
+    // A CPF is identification data: its row names the document seen.
+    writeFileSync(
+      file,
+      'Registro;CPF;E-mail;Documento comprobatório\r\n10007;16180339805;;CPF apresentado\r\n;16180339805;gabi@exemplo.com.br;\r\n;27182818205;velho@exemplo.com.br;\r\n',
+    );
     const result = JSON.parse(run('--json', 'import', 'corrections', file).stdout);
     expect(result).toMatchObject({ rows: 3, accepted: 2, rejected: 1, errors: [{ row: 4, code: 'PROFESSIONAL_NOT_FOUND' }] });
     expect(JSON.parse(run('--json', 'registry', 'show', '16180339805').stdout)).toMatchObject({ registrationNumber: '10007', email: 'gabi@exemplo.com.br' });

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { createDispatcher } from '../../db';
 import { suggestMapping } from '../../db/imports/headers';
+import { rescanRegistry } from '../../db/pendencies';
 import { brasiliaDayStart, REGISTRY_EXPORT_HEADERS, REGISTRY_EXPORT_TARGETS } from '../../db/registryExport';
 import type { ImportSummary } from '../../shared/contract/imports';
 import type { Professional } from '../../shared/domain';
@@ -39,6 +40,8 @@ function answer(answers: Record<string, 'applied' | 'rejected'>, answeredAt: str
   for (const [uuid, status] of Object.entries(answers)) {
     expect(update.run(status === 'applied' ? 'synced' : 'rejected', answeredAt, uuid).changes).toBe(1);
   }
+  // As an acknowledgement does, the answered records' pendências are checked again (a DIP request no longer waits).
+  rescanRegistry(desk.store.db);
 }
 
 function uuidsOf(saved: { corrections: { uuid: string }[] }): string[] {

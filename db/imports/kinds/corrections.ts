@@ -9,6 +9,7 @@
 import type { Professional } from '../../../shared/domain';
 import { FIELD_NAMES, isFieldName, type FieldName } from '../../../shared/fields';
 import { formatCpf, parseCpf } from '../../../shared/rules/cpf';
+import { cpfKeyOf } from '../../registry';
 import { planCorrection, type PlanContext } from '../../../shared/rules/correction';
 import { evidenceProblem } from '../../../shared/rules/evidence';
 import { parseFieldValue } from '../../../shared/rules/fieldValue';
@@ -71,8 +72,8 @@ export class CorrectionsProcessor implements KindProcessor {
       const registration = columns.cell(raw.cells, 'registrationNumber');
       if (registration !== '') registrations.push(registration);
       else {
-        const cpf = parseCpf(columns.cell(raw.cells, 'cpf'));
-        if (cpf.ok) cpfs.push(cpf.value);
+        const cpf = cpfKeyOf(columns.cell(raw.cells, 'cpf'));
+        if (cpf !== null) cpfs.push(cpf);
       }
     }
     this.ahead = { cpf: this.store.findMany('cpf', cpfs), registration: this.store.findMany('registration', registrations) };
@@ -107,10 +108,13 @@ export class CorrectionsProcessor implements KindProcessor {
     }
     const cpfText = columns.cell(cells, 'cpf');
     if (cpfText !== '') {
+      // The CPF as the registry holds it, check digits or not: a record the main system sent with a
+      // wrong CPF (seed case B) is reached by it, as a search reaches it.
+      const key = cpfKeyOf(cpfText);
+      const professional = key === null ? null : this.byCpf(key);
+      if (professional) return { professional: this.current(professional) };
       const cpf = parseCpf(cpfText);
       if (!cpf.ok) return { issue: { column: columns.columnOf('cpf'), code: cpf.code, message: cpf.message } };
-      const professional = this.byCpf(cpf.value);
-      if (professional) return { professional: this.current(professional) };
       return { issue: { column: columns.columnOf('cpf'), code: 'PROFESSIONAL_NOT_FOUND', message: `Nenhum cadastro com o CPF ${formatCpf(cpf.value)}.` } };
     }
     return {

@@ -228,3 +228,21 @@ describe('what a corrections import records', () => {
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 });
+
+describe('a row keyed by a CPF the registry holds with wrong check digits (seed case B)', () => {
+  it('reaches that record, as a search does; a wrong CPF nobody holds is refused as invalid', () => {
+    const wrong = '12345678900';
+    desk.store.db.prepare('UPDATE professionals SET cpf = ? WHERE id = ?').run(wrong, people.ana.id);
+    const files = tempDir();
+    try {
+      const path = files.file('cpf-errado.csv');
+      writeFileSync(path, `CPF;E-mail\r\n123.456.789-00;ana.nova@exemplo.com.br\r\n111.222.333-44;ninguem@exemplo.com.br\r\n`);
+      const summary = runImport(importInput(path, { kind: 'corrections' }), jobContext(desk.store.path));
+      expect(summary).toMatchObject({ accepted: 1, rejected: 1 });
+      expect(summary.errors.map((e) => [e.row, e.code, e.column])).toEqual([[3, 'CPF_INVALID', 'CPF']]);
+      expect(getProfessional(desk.store.db, people.ana.id)?.email).toBe('ana.nova@exemplo.com.br');
+    } finally {
+      files.cleanup();
+    }
+  });
+});
