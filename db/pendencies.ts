@@ -28,7 +28,7 @@ const DIP_AT_RISK = "('confirmed', 'in_manufacture')";
 export function storeContext(db: Database): PendencyContext<Professional> {
   return {
     directoryUfOf: (cep) => directoryUfOf(db, cep),
-    emailIsShared: (email) => (statement<{ n: number }>(db, 'SELECT count(*) AS n FROM professionals WHERE email = ?').get(email)?.n ?? 0) > 1,
+    emailIsShared: (email) => countWithEmail(db, email) > 1,
     dipDataPending: (record) =>
       DIP_AT_RISK.includes(`'${record.dipStatus}'`) &&
       statement(db, `SELECT 1 FROM corrections WHERE professional_id = ? AND status IN ${IN_FLIGHT} AND field IN ${IDENTIFICATION_SQL} LIMIT 1`).get(record.id) !== undefined,
@@ -58,6 +58,37 @@ function registryContext(db: Database): PendencyContext<Professional> {
  */
 export function refreshAfterCorrections(db: Database, record: Professional): void {
   if (DIP_AT_RISK.includes(`'${record.dipStatus}'`)) refreshPendencies(db, record);
+}
+
+/**
+ * After a corrections import: what its rows could not see (a record's e-mail now on another record
+ * too, or no longer; a DIP request at risk from an identification correction) is checked for the
+ * records it changed, without going through the whole registry.
+ */
+export function refreshAfterImport(db: Database, importId: number): void {
+  writeTransaction(db, () => {
+    const changed = (field: string) =>
+      db.prepare(`SELECT DISTINCT professional_id FROM corrections WHERE import_id = ? AND field IN ${field}`).pluck().all(importId) as number[];
+    for (const id of changed(IDENTIFICATION_SQL)) {
+      const record = getRecord(db, id);
+      if (record) refreshAfterCorrections(db, record);
+    }
+    const emails = changed("('email')");
+    if (emails.length === 0) return;
+    dropStaleSharedEmails(db);
+    for (const id of emails) {
+      const record = getRecord(db, id);
+      if (!record?.email) continue;
+      const own = recordPendencies(record, { emailIsShared: (email) => countWithEmail(db, email) > 1 }).find((p) => p.code === 'EMAIL_SHARED');
+      const has = statement(db, "SELECT 1 FROM pendencies WHERE professional_id = ? AND code = 'EMAIL_SHARED' LIMIT 1").get(id) !== undefined;
+      if (own && !has) insertPendency(db, id, own, 'rule');
+      refreshSharedEmail(db, record.email, id);
+    }
+  });
+}
+
+function countWithEmail(db: Database, email: string): number {
+  return statement<{ n: number }>(db, 'SELECT count(*) AS n FROM professionals WHERE email = ?').get(email)?.n ?? 0;
 }
 
 /** Writes a pendência found by the rules or noted by a load. */
@@ -108,14 +139,16 @@ function refreshSharedEmail(db: Database, email: string, exceptId: number): void
     if (has === shared) continue;
     if (!shared) statement(db, "DELETE FROM pendencies WHERE professional_id = ? AND code = 'EMAIL_SHARED'").run(id);
     else {
-      const found = recordPendencies(requireRecord(db, id), { emailIsShared: () => true }).find((p) => p.code === 'EMAIL_SHARED');
+      const other = getRecord(db, id);
+      const found = other && recordPendencies(other, { emailIsShared: () => true }).find((p) => p.code === 'EMAIL_SHARED');
       if (found) insertPendency(db, id, found, 'rule');
     }
   }
 }
 
-function requireRecord(db: Database, id: number): Professional {
-  return toProfessional(statement<ProfessionalRow>(db, 'SELECT * FROM professionals WHERE id = ?').get(id) as ProfessionalRow);
+function getRecord(db: Database, id: number): Professional | null {
+  const row = statement<ProfessionalRow>(db, 'SELECT * FROM professionals WHERE id = ?').get(id);
+  return row ? toProfessional(row) : null;
 }
 
 /** Notes a value the main system sent that the record could not keep (an unknown UF, an impossible date). */

@@ -21,7 +21,7 @@ import { RegistryProcessor } from './kinds/registry';
 import type { KindProcessor, ProcessorContext, ProcessorTotals } from './kinds/types';
 import { mappingFor } from './mappings';
 import { openCopied, type CopiedSpreadsheet } from './readers/privateCopy';
-import { rescanRegistry } from '../pendencies';
+import { refreshAfterImport, rescanRegistry } from '../pendencies';
 import { isBlankRow, type RawRow, type SpreadsheetSource } from './readers/source';
 import { writeErrorReport, type ReportRow } from './report';
 import { chooseSheet, readHeader } from './sheets';
@@ -45,11 +45,11 @@ export interface ImportJobInput {
   expectedSha256?: string | null;
 }
 
-/** Every record's pendências again, on a connection of the job's own. */
-function rescanStore(storePath: string): void {
+/** Work on the store after the import's commit, on a connection of the job's own. */
+function withJobConnection(storePath: string, work: (db: Database) => unknown): void {
   const db = openJobConnection(storePath);
   try {
-    rescanRegistry(db);
+    work(db);
   } finally {
     db.close();
   }
@@ -170,7 +170,12 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
     // A load changes whole records: addresses now shared, DIP requests now at risk — the worklist is checked again.
     if (written && input.kind === 'registry') {
       context.progress({ phase: 'pendencies', label: 'Conferindo as pendências do cadastro…', done: 0, total: null });
-      rescanStore(context.storePath);
+      withJobConnection(context.storePath, rescanRegistry);
+    }
+    // Corrections: what their rows could not see (an e-mail now shared, a DIP request at risk), for the records they changed.
+    if (written && input.kind === 'corrections' && finished.importId !== null) {
+      const importId = finished.importId;
+      withJobConnection(context.storePath, (db) => refreshAfterImport(db, importId));
     }
 
     if (input.reportPath) {

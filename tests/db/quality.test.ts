@@ -106,6 +106,29 @@ describe('the worklist of a registry', () => {
   });
 });
 
+describe('after a corrections import', () => {
+  it('finds an address the import made shared and a confirmed DIP request its identification row put at risk', () => {
+    const owner = add({ ...CLEAN_REGISTRY[6]!, email: 'luciana@outlook.com' });
+    const other = add({ ...CLEAN_REGISTRY[7]!, email: 'rafaela@live.com' });
+    const dip = add({ ...CLEAN_REGISTRY[8]!, dipStatus: 'confirmed' });
+    const path = files.file('correcoes.csv');
+    writeFileSync(
+      path,
+      [
+        'Registro;E-mail;Nome;Motivo;Documento comprobatório',
+        `${other.registrationNumber};luciana@outlook.com;;Pedido no balcão;`,
+        `${dip.registrationNumber};;Beatriz Nogueira Prado;Casamento;Certidão de casamento`,
+      ].join('\r\n'),
+    );
+    const summary = runImport(importInput(path, { kind: 'corrections' }), jobContext(desk.store.path));
+    expect(summary).toMatchObject({ accepted: 2, rejected: 0 });
+    expect(codesOf(owner.registrationNumber)).toEqual(['EMAIL_SHARED']);
+    expect(codesOf(other.registrationNumber)).toEqual(['EMAIL_SHARED']);
+    expect(items({ code: 'DIP_DATA_PENDING' }).map((i) => i.registrationNumber)).toEqual([dip.registrationNumber]);
+    expect(items({ case: 'D' }).every((i) => i.case === 'D')).toBe(true);
+  });
+});
+
 describe('the export to correct', () => {
   it('holds the records with pendências and a Pendências column; filled in and imported back, the fixes clear them', async () => {
     const typo = add({ ...CLEAN_REGISTRY[4]!, email: 'analuiza@gmail.con' });

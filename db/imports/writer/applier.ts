@@ -5,7 +5,9 @@
 // import_errors row. The one-transaction import (importWriter.ts) and the staged one
 // (stagedWriter.ts) share it.
 import type { Database, Statement } from 'better-sqlite3';
+import type { ErrorCode } from '../../../shared/errors';
 import type { FieldName, FieldValue } from '../../../shared/fields';
+import { caseOfPendency } from '../../../shared/rules/pendencyCases';
 import { columnsOfCorrectionField } from '../../../shared/rules/motherFact';
 import { foldForSearch } from '../../../shared/text';
 import { resolveRejectionsBy } from '../../corrections';
@@ -84,7 +86,7 @@ export class CorrectionApplier {
     );
     this.errors = db.prepare('INSERT INTO import_errors (import_id, row, "column", code, message, raw_row) VALUES (?, ?, ?, ?, ?, ?)');
     this.dropRules = db.prepare("DELETE FROM pendencies WHERE professional_id = ? AND source = 'rule'");
-    this.addRule = db.prepare("INSERT INTO pendencies (professional_id, code, field, message, source) VALUES (?, ?, ?, ?, 'rule')");
+    this.addRule = db.prepare("INSERT INTO pendencies (professional_id, code, field, message, source, case_letter) VALUES (?, ?, ?, ?, 'rule', ?)");
     this.dropLoadNote = db.prepare("DELETE FROM pendencies WHERE professional_id = ? AND source = 'load' AND field = ?");
     this.loadNotes = db.prepare<[number, string], DroppedNote>(
       "SELECT professional_id AS professionalId, code, field, message FROM pendencies WHERE professional_id = ? AND source = 'load' AND field = ?",
@@ -166,7 +168,11 @@ export class CorrectionApplier {
     const pendencies = ops[next] as number;
     next++;
     if (id < this.withRules.length && this.withRules[id] === 1) this.dropRules.run(id);
-    for (let i = 0; i < pendencies; i++, next += 3) this.addRule.run(id, ops[next], ops[next + 1], ops[next + 2]);
+    for (let i = 0; i < pendencies; i++, next += 3) {
+      const code = ops[next] as ErrorCode;
+      const field = ops[next + 1] as FieldName | null;
+      this.addRule.run(id, code, field, ops[next + 2], caseOfPendency(code, field));
+    }
     if (id < this.withRules.length) this.withRules[id] = pendencies > 0 ? 1 : 0;
     return next;
   }
