@@ -18,6 +18,17 @@ export const pageInput = {
   pageSize: z.number().int().min(1).max(200).default(25),
 };
 
+/**
+ * Where a spreadsheet export goes: a save handle or a path (./files.ts), xlsx or CSV, and whether the
+ * clerk confirmed replacing a file already there; and what the export answers.
+ */
+export const spreadsheetExportInput = {
+  path: z.string().min(1).max(4096),
+  format: z.enum(['xlsx', 'csv']).optional(),
+  replace: z.boolean().optional(),
+};
+export const spreadsheetExportedSchema = z.object({ path: z.string(), rows: z.number().int(), sha256: z.string() });
+
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), items: z.array(item) });
 }

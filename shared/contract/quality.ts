@@ -2,6 +2,7 @@
 // (the notice's cases A–G), counted, listed, checked again on demand, and exported to be corrected.
 import { z } from 'zod';
 import { PENDENCY_CASES } from '../rules/pendencyCases';
+import { spreadsheetExportedSchema, spreadsheetExportInput } from './common';
 
 /** The largest page: every pendência of a 250 000-record registry (about 5 % of records). */
 export const QUALITY_PAGE_MAX = 100_000;
@@ -51,14 +52,7 @@ export const qualityContract = {
    * column (ignored on import): filled in and imported back, the corrections clear them.
    */
   'quality:export': {
-    input: z
-      .object({
-        ...filters,
-        path: z.string().min(1).max(4096),
-        format: z.enum(['xlsx', 'csv']).optional(),
-        replace: z.boolean().optional(),
-      })
-      .strict(),
-    output: z.object({ path: z.string(), rows: z.number().int(), sha256: z.string() }),
+    input: z.object({ ...filters, ...spreadsheetExportInput }).strict(),
+    output: spreadsheetExportedSchema,
   },
 } as const;

@@ -1,7 +1,7 @@
 // Channels of the registry: the professional's record, search, demo data, pendências, conflicts with
 // the main system and the export back to it.
 import { z } from 'zod';
-import { correctionStatusSchema, dipStatusSchema, maritalStatusSchema, pageInput, pageOf, ufSchema } from './common';
+import { correctionStatusSchema, dipStatusSchema, isoDateSchema, maritalStatusSchema, pageInput, pageOf, spreadsheetExportedSchema, spreadsheetExportInput, ufSchema } from './common';
 import { correctionSchema } from './corrections';
 import { FIELDS, type FieldRule, type FieldSpec } from '../fields';
 
@@ -174,14 +174,7 @@ export const registryContract = {
    * already there (only what the clerk confirmed counts).
    */
   'registry:export': {
-    input: z
-      .object({
-        since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-        path: z.string().min(1).max(4096),
-        format: z.enum(['xlsx', 'csv']).optional(),
-        replace: z.boolean().optional(),
-      })
-      .strict(),
-    output: z.object({ path: z.string(), rows: z.number().int(), sha256: z.string() }),
+    input: z.object({ since: isoDateSchema, ...spreadsheetExportInput }).strict(),
+    output: spreadsheetExportedSchema,
   },
 } as const;
