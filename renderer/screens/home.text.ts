@@ -18,7 +18,7 @@ export const HOME_TEXT = {
   pendenciesTitle: 'Pendências do cadastro',
   pendenciesNone: 'Nenhum cadastro com pendências.',
   pendenciesSome: (n: number) =>
-    `${plural(n, 'cadastro tem', 'cadastros têm')} dados que vão falhar na plataforma (CPF, e-mail, CEP ou mãe).`,
+    `${plural(n, 'cadastro tem', 'cadastros têm')} dados que vão falhar no recadastramento, por caso do comunicado:`,
   conflictsSome: (n: number) => `${plural(n, 'conflito', 'conflitos')} com o sistema principal esperando sua escolha.`,
   seePendencies: 'Ver pendências',
   rejectedTitle: 'Rejeitadas para corrigir',

@@ -15,7 +15,7 @@ test('a day at the desk, screen by screen', async ({ desk }) => {
   await shot(page, '01-primeiro-acesso');
   await page.getByRole('button', { name: 'Começar' }).click();
   await expect(page.getByText('Ana Souza').first()).toBeVisible();
-  await desk.cli('demo', '--professionals', '600', '--seed', '12');
+  await desk.cli('demo', '--professionals', '1200', '--seed', '12');
   await page.reload();
   await shot(page, '02-inicio');
 
