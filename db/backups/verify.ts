@@ -4,7 +4,7 @@
 // declares; and the desk's signature (signature.ts) holds. Each failure is its own problem with a
 // stable code and a Portuguese message.
 import { randomBytes } from 'node:crypto';
-import { open, rm } from 'node:fs/promises';
+import { open, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BackupProblem, BackupVerification } from '../../shared/contract/backups';
 import { AppError } from '../../shared/errors';
@@ -70,7 +70,7 @@ function teeing(source: BagSource, path: string, into: string): { source: BagSou
               const file = await written(() => open(into, 'wx'));
               try {
                 for await (const chunk of source.read(p)) {
-                  await written(() => file.write(chunk));
+                  await written(() => writeWhole(file, chunk));
                   yield chunk;
                 }
                 await written(() => file.sync());
@@ -81,6 +81,18 @@ function teeing(source: BagSource, path: string, into: string): { source: BagSou
             })(),
     },
   };
+}
+
+/**
+ * Writes all of `chunk`: a nearly full disk may take part of a write without an error, and only the
+ * next write says ENOSPC — a copy must never be left short without the write failing.
+ */
+async function writeWhole(file: FileHandle, chunk: Buffer): Promise<void> {
+  for (let at = 0; at < chunk.length; ) {
+    const { bytesWritten } = await file.write(chunk, at, chunk.length - at);
+    if (bytesWritten === 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    at += bytesWritten;
+  }
 }
 
 function rowCountsOf(info: { label: string; value: string }[]): Record<string, number> | null {
