@@ -13,7 +13,6 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
 import LinearProgress from '@mui/material/LinearProgress';
 import Radio from '@mui/material/Radio';
@@ -24,7 +23,7 @@ import { useState, type FormEvent } from 'react';
 import type { Output, RecordView } from '../../shared/contract';
 import { EVIDENCE_ARRIVAL_LABELS } from '../../shared/display/labels';
 import { formatFieldValue } from '../../shared/display/values';
-import { EVIDENCE_ARRIVALS, type EvidenceArrival, type Professional } from '../../shared/domain';
+import { EVIDENCE_ARRIVALS, type EvidenceArrival } from '../../shared/domain';
 import { FIELD_GROUP_LABELS, FIELD_NAMES, FIELDS, type FieldGroup, type FieldValue } from '../../shared/fields';
 import { call, errorMessage } from '../api/client';
 import { DateField } from '../components/DateField';
@@ -33,17 +32,16 @@ import {
   draftChanges,
   evidenceErrors,
   fieldErrors,
-  initialText,
   motherChoiceOf,
   shownText,
   type CorrectionDraft,
-  type MotherChoice,
 } from '../lib/draft';
 import { useDrafts } from '../stores/correctionDraft';
 import { useRecord } from '../stores/record';
 import { CORRECTION_TEXT as TEXT } from './correction.text';
 import { CorrectionDipNotice } from './CorrectionDipNotice';
 import { CorrectionReview } from './CorrectionReview';
+import { MotherChoiceField } from './MotherChoiceField';
 import { NameCaseSuggestion } from './NameCaseSuggestion';
 
 const GROUPS = Object.keys(FIELD_GROUP_LABELS) as FieldGroup[];
@@ -350,64 +348,4 @@ function focusField(field: string) {
   const id = field in EVIDENCE_IDS ? EVIDENCE_IDS[field as keyof typeof EVIDENCE_IDS] : fieldInputId(field === 'motherNotListed' ? 'motherName' : field);
   // After React has painted the error, so the screen reader announces it with the field.
   requestAnimationFrame(() => document.getElementById(id)?.focus());
-}
-
-function MotherChoiceField({
-  professional,
-  draft,
-  error,
-  onChoice,
-  onName,
-  onBlur,
-}: {
-  professional: Professional;
-  draft: CorrectionDraft;
-  error: string | null;
-  onChoice(choice: MotherChoice): void;
-  onName(name: string): void;
-  onBlur(): void;
-}) {
-  const choice = motherChoiceOf(draft, professional);
-  const name = shownText(draft, professional, 'motherName');
-  const nameChanged = choice === 'name' && (professional.motherNotListed || name.trim() !== initialText(professional, 'motherName').trim());
-  const current = professional.motherNotListed ? TEXT.mother.notListed : formatFieldValue('motherName', professional.motherName);
-  return (
-    <FormControl component="fieldset" error={error !== null} sx={{ gridColumn: '1 / -1', border: 1, borderColor: error ? 'error.main' : 'divider', borderRadius: 1, px: 2, py: 1 }}>
-      <FormLabel component="legend" sx={{ px: 0.5 }}>
-        {TEXT.mother.legend}
-      </FormLabel>
-      <RadioGroup value={choice ?? ''} onChange={(e) => onChoice(e.target.value as MotherChoice)}>
-        <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 2, flexWrap: 'wrap' }}>
-          <FormControlLabel value="name" control={<Radio />} label={TEXT.mother.name} sx={{ mt: 0.5, minWidth: 150 }} />
-          <TextField
-            id={fieldInputId('motherName')}
-            label={FIELDS.motherName.label}
-            value={choice === 'notListed' ? '' : name}
-            onChange={(e) => onName(e.target.value)}
-            onBlur={onBlur}
-            disabled={choice === 'notListed'}
-            error={error !== null}
-            sx={{ flex: 1, minWidth: 280, ...(nameChanged ? { '& .MuiOutlinedInput-root': { bgcolor: '#fff8e1' } } : {}) }}
-            helperText={
-              choice === 'notListed' && professional.motherName
-                ? TEXT.mother.willClear(professional.motherName)
-                : nameChanged
-                  ? TEXT.current(current)
-                  : undefined
-            }
-            slotProps={{
-              htmlInput: { maxLength: FIELDS.motherName.maxLength, autoComplete: 'off', spellCheck: false },
-              // The group states the error once; this line only says what the record holds now.
-              formHelperText: { error: false },
-            }}
-          />
-        </Box>
-        {choice === 'notListed' ? null : <NameCaseSuggestion typed={name} onApply={onName} />}
-        <FormControlLabel value="notListed" control={<Radio />} label={TEXT.mother.notListed} />
-      </RadioGroup>
-      {error || choice === 'notListed' ? (
-        <FormHelperText sx={{ mx: 0 }}>{error ?? TEXT.mother.notListedHelp}</FormHelperText>
-      ) : null}
-    </FormControl>
-  );
 }
