@@ -112,33 +112,25 @@ const CEP_ITEMS = `SELECT 'cep' AS kind, x.uuid, 'cep' AS field, x.old_value, x.
     x.id AS sort_id, 1 AS sort_kind
   FROM cep_changes x`;
 
+type SelectPart = { sql: string; params: (string | number)[] };
+
+/** `select` with `column = ?` for each condition given (a filter absent or empty narrows nothing). */
+function narrowed(select: string, conditions: [column: string, value: string | number | undefined][]): SelectPart {
+  const given = conditions.filter((c): c is [string, string | number] => c[1] !== undefined && c[1] !== '');
+  return { sql: `${select} WHERE ${given.map(([column]) => `${column} = ?`).join(' AND ')}`, params: given.map(([, value]) => value) };
+}
+
 export function batchItems(
   db: Database,
   input: { id: number; kind?: BatchItemKind; status?: CorrectionStatus; field?: string; page: number; pageSize: number },
 ) {
   requireBatchRow(db, input.id);
-  const parts: { sql: string; params: (string | number)[] }[] = [];
+  const parts: SelectPart[] = [];
   if (input.kind !== 'cep' && input.field !== 'cep') {
-    const where = ['c.batch_id = ?'];
-    const params: (string | number)[] = [input.id];
-    if (input.status) {
-      where.push('c.status = ?');
-      params.push(input.status);
-    }
-    if (input.field) {
-      where.push('c.field = ?');
-      params.push(input.field);
-    }
-    parts.push({ sql: `${CORRECTION_ITEMS} WHERE ${where.join(' AND ')}`, params });
+    parts.push(narrowed(CORRECTION_ITEMS, [['c.batch_id', input.id], ['c.status', input.status], ['c.field', input.field]]));
   }
   if (input.kind !== 'correction' && (input.field === undefined || input.field === 'cep')) {
-    const where = ['x.batch_id = ?'];
-    const params: (string | number)[] = [input.id];
-    if (input.status) {
-      where.push('x.status = ?');
-      params.push(input.status);
-    }
-    parts.push({ sql: `${CEP_ITEMS} WHERE ${where.join(' AND ')}`, params });
+    parts.push(narrowed(CEP_ITEMS, [['x.batch_id', input.id], ['x.status', input.status]]));
   }
   if (parts.length === 0) return { total: 0, page: input.page, pageSize: input.pageSize, items: [] };
   const union = parts.map((p) => p.sql).join(' UNION ALL ');
