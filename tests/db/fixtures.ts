@@ -28,6 +28,8 @@ export interface TestDesk {
   dispatch: ReturnType<typeof createDispatcher>;
   /** Moves the desk's clock (corrections and audit entries take their time from it). */
   setNow(iso: string): void;
+  /** A path for a file the test writes, in a folder apart from the store's, removed with the desk. */
+  file(name: string): string;
   cleanup(): void;
 }
 
@@ -35,6 +37,7 @@ export interface TestDesk {
 export function openTestDesk(options: { setUp?: boolean; operator?: string } = {}): TestDesk {
   const dir = tempDir();
   const store = openStore({ path: dir.file('store.sqlite') });
+  let files: TempDir | null = null;
   let now = new Date('2025-03-10T13:00:00.000Z');
   const handlers = createHandlers(store, { appVersion: '0.0.0-test', now: () => now });
   if (options.setUp !== false) {
@@ -47,9 +50,11 @@ export function openTestDesk(options: { setUp?: boolean; operator?: string } = {
     setNow: (iso) => {
       now = new Date(iso);
     },
+    file: (name) => (files ??= tempDir()).file(name),
     cleanup: () => {
       store.close();
       dir.cleanup();
+      files?.cleanup();
     },
   };
 }

@@ -9,18 +9,13 @@ import type { QualityItem } from '../../shared/contract/quality';
 import type { Professional } from '../../shared/domain';
 import { importInput, jobContext, runImport } from '../fixtures/imports/jobs';
 import { CLEAN_REGISTRY, DESIGNED_REGISTRY } from '../unit/registryFixtures';
-import { addProfessional, EVIDENCE, openTestDesk, REASON, tempDir, type TempDir, type TestDesk } from './fixtures';
+import { addProfessional, EVIDENCE, openTestDesk, REASON, type TestDesk } from './fixtures';
 
 let desk: TestDesk;
-let files: TempDir;
 beforeEach(() => {
   desk = openTestDesk();
-  files = tempDir();
 });
-afterEach(() => {
-  desk.cleanup();
-  files.cleanup();
-});
+afterEach(() => desk.cleanup());
 
 const SHARED_ON_PURPOSE = new Set(['familia.souza@gmail.com', 'casa@gmail.com']);
 let used: Set<string>;
@@ -111,7 +106,7 @@ describe('after a corrections import', () => {
     const owner = add({ ...CLEAN_REGISTRY[6]!, email: 'luciana@outlook.com' });
     const other = add({ ...CLEAN_REGISTRY[7]!, email: 'rafaela@live.com' });
     const dip = add({ ...CLEAN_REGISTRY[8]!, dipStatus: 'confirmed' });
-    const path = files.file('correcoes.csv');
+    const path = desk.file('correcoes.csv');
     writeFileSync(
       path,
       [
@@ -133,7 +128,7 @@ describe('the export to correct', () => {
   it('holds the records with pendências and a Pendências column; filled in and imported back, the fixes clear them', async () => {
     const typo = add({ ...CLEAN_REGISTRY[4]!, email: 'analuiza@gmail.con' });
     add(CLEAN_REGISTRY[5]!);
-    const path = files.file('pendencias.xlsx');
+    const path = desk.file('pendencias.xlsx');
     const written = (await desk.handlers['quality:export']({ case: null, code: null, path })) as { rows: number };
     expect(written.rows).toBe(1);
     const sheet = XLSX.read(readFileSync(path)).Sheets['Pendências'] as XLSX.WorkSheet;
@@ -148,7 +143,7 @@ describe('the export to correct', () => {
     const fixed = rows.map((r) => ({ ...r, 'E-mail': 'analuiza@gmail.com', Motivo: 'E-mail confirmado por telefone', 'Documento comprobatório': 'Ligação da profissional' }));
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book, XLSX.utils.json_to_sheet(fixed), 'Pendências');
-    const back = files.file('corrigido.xlsx');
+    const back = desk.file('corrigido.xlsx');
     writeFileSync(back, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
     const summary = runImport(importInput(back, { kind: 'corrections' }), jobContext(desk.store.path));
     expect(summary).toMatchObject({ accepted: 1, rejected: 0, corrections: 1 });

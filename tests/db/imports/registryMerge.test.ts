@@ -9,26 +9,21 @@ import { findProfessional } from '../../../db/registry';
 import type { ImportSummary } from '../../../shared/contract/imports';
 import type { Professional } from '../../../shared/domain';
 import { importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
-import { EVIDENCE, openTestDesk, REASON, tempDir, validCpf, type TempDir, type TestDesk } from '../fixtures';
+import { EVIDENCE, openTestDesk, REASON, validCpf, type TestDesk } from '../fixtures';
 
 const HEADER = 'Registro;CPF;Nome;Nome da mãe;Não consta mãe;Estado civil;E-mail;CEP;Município;UF';
 
 let desk: TestDesk;
-let files: TempDir;
 let loads = 0;
 
 beforeEach(() => {
   desk = openTestDesk();
-  files = tempDir();
 });
-afterEach(() => {
-  desk.cleanup();
-  files.cleanup();
-});
+afterEach(() => desk.cleanup());
 
 /** A registry load of these rows (after the header above), as the council's main system exports it. */
 function load(rows: string[], options: { dryRun?: boolean } = {}): ImportSummary {
-  const path = files.file(`cadastro-${++loads}.csv`);
+  const path = desk.file(`cadastro-${++loads}.csv`);
   writeFileSync(path, [HEADER, ...rows].join('\r\n'));
   return runImport(importInput(path, { kind: 'registry', force: true, ...options }), jobContext(desk.store.path));
 }
