@@ -41,6 +41,11 @@ function codesOf(registration: string): string[] {
     .map((i) => i.code);
 }
 
+/** Saves a correction of `person` through the dispatcher, as the form does. */
+function saveCorrection(person: Professional, changes: Record<string, string>, options: { dipAcknowledged?: boolean } = {}) {
+  return desk.dispatch('corrections:save', { professionalId: person.id, expectedRowVersion: person.rowVersion, changes, reason: REASON, evidence: EVIDENCE, ...options });
+}
+
 describe('the worklist of a registry', () => {
   it('finds each designed defect on its record with its case, and nothing on the clean records', () => {
     const clean = CLEAN_REGISTRY.map(add);
@@ -68,13 +73,7 @@ describe('the worklist of a registry', () => {
     const second = add({ ...CLEAN_REGISTRY[2]!, email: 'casa@gmail.com' });
     expect(codesOf(first.registrationNumber)).toEqual(['EMAIL_SHARED']);
     expect(codesOf(second.registrationNumber)).toEqual(['EMAIL_SHARED']);
-    const saved = await desk.dispatch('corrections:save', {
-      professionalId: second.id,
-      expectedRowVersion: second.rowVersion,
-      changes: { email: 'graca.souza@bol.com.br' },
-      reason: REASON,
-      evidence: EVIDENCE,
-    });
+    const saved = await saveCorrection(second, { email: 'graca.souza@bol.com.br' });
     expect(saved.ok).toBe(true);
     expect(codesOf(first.registrationNumber)).toEqual([]);
     expect(codesOf(second.registrationNumber)).toEqual([]);
@@ -83,14 +82,7 @@ describe('the worklist of a registry', () => {
   it('marks a confirmed DIP request while a name correction waits for Implanta, and forgets it once the correction is cancelled', async () => {
     const person = add({ ...CLEAN_REGISTRY[3]!, dipStatus: 'confirmed' });
     expect(codesOf(person.registrationNumber)).toEqual([]);
-    const saved = await desk.dispatch('corrections:save', {
-      professionalId: person.id,
-      expectedRowVersion: person.rowVersion,
-      changes: { name: 'João Batista dos Santos Neto' },
-      reason: REASON,
-      evidence: EVIDENCE,
-      dipAcknowledged: true,
-    });
+    const saved = await saveCorrection(person, { name: 'João Batista dos Santos Neto' }, { dipAcknowledged: true });
     expect(saved.ok, JSON.stringify(saved)).toBe(true);
     expect(items({ code: 'DIP_DATA_PENDING' }).map((i) => [i.registrationNumber, i.case])).toEqual([[person.registrationNumber, 'G']]);
     if (!saved.ok) return;
