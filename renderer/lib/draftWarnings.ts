@@ -1,0 +1,83 @@
+// The soft rules of the Pendências worklist, run on the record the draft would make: per changed
+// field, what the clerk should look at again before saving (a misspelt e-mail provider, a
+// município outside its UF, a name that looks incomplete). Warnings never block saving; a value
+// the rules refuse keeps its error instead, never both.
+import type { Professional } from '../../shared/domain';
+import type { ErrorCode } from '../../shared/errors';
+import type { FieldName, FieldValue } from '../../shared/fields';
+import { todayIso } from '../../shared/rules/dates';
+import { parseFieldValue } from '../../shared/rules/fieldValue';
+import { recordPendencies, type FoundPendency } from '../../shared/rules/pendencies';
+import { draftChanges, fieldErrors, type CorrectionDraft } from './draft';
+
+export interface FieldWarning {
+  code: ErrorCode;
+  message: string;
+  /** The value the clerk probably means (a misspelt e-mail's corrected address). */
+  suggestion?: string;
+}
+
+export type DraftWarnings = Partial<Record<FieldName, FieldWarning[]>>;
+
+/**
+ * Fields whose value decides another field's pendência: a new UF can make the município, or the
+ * CEP, wrong. Such a pendência shows under the changed field when its own field was left alone.
+ */
+const DECIDED_BY: Partial<Record<FieldName, readonly FieldName[]>> = {
+  cep: ['uf'],
+  city: ['uf'],
+  birthCity: ['birthUf'],
+};
+
+/** The record as it would be saved: each changed value normalised by its rule; refused values keep the stored one. */
+function draftRecord(professional: Professional, changes: Record<string, FieldValue>, refused: ReadonlySet<string>): Professional {
+  const next: Record<string, unknown> = { ...professional };
+  for (const [field, value] of Object.entries(changes) as [FieldName, FieldValue][]) {
+    if (refused.has(field)) continue;
+    const parsed = parseFieldValue(field, value);
+    if (parsed.ok) next[field] = parsed.value;
+  }
+  if (next.motherNotListed === true) next.motherName = null;
+  return next as unknown as Professional;
+}
+
+/** The form shows the mother's name and "Não consta mãe" as one field: the name's. */
+function changedFieldsOf(changes: Record<string, FieldValue>): Set<FieldName> {
+  const fields = new Set(Object.keys(changes) as FieldName[]);
+  if (fields.delete('motherNotListed')) fields.add('motherName');
+  return fields;
+}
+
+const sameFinding = (a: FoundPendency, b: FoundPendency) => a.code === b.code && a.field === b.field && a.message === b.message;
+
+/** Where a pendência of the draft shows: its own field if changed, else the changed field that caused it, else nowhere. */
+function shownUnder(found: FoundPendency, changed: ReadonlySet<FieldName>, stored: readonly FoundPendency[]): FieldName | null {
+  if (found.field === null) return null;
+  if (changed.has(found.field)) return found.field;
+  // Already the record's own pendência: said at the top of the record, not repeated here.
+  if (stored.some((s) => sameFinding(s, found))) return null;
+  return DECIDED_BY[found.field]?.find((cause) => changed.has(cause)) ?? null;
+}
+
+/** The worklist's pendências of the draft, under the changed field each belongs to, minus those of fields showing an error. */
+export function draftWarnings(professional: Professional, draft: CorrectionDraft, now: Date = new Date()): DraftWarnings {
+  const changes = draftChanges(professional, draft);
+  const changed = changedFieldsOf(changes);
+  if (changed.size === 0) return {};
+  const errors = fieldErrors(professional, draft);
+  const hasError = (field: FieldName) =>
+    errors[field] !== undefined || draft.serverErrors[field] !== undefined || (field === 'motherName' && draft.serverErrors.motherNotListed !== undefined);
+  const refused = new Set(Object.keys(changes).filter((f) => hasError(f as FieldName)));
+  // What the renderer can know: no other records (shared e-mails), no CEP directory, no DIP history.
+  const context = { today: todayIso(now) };
+  const stored = recordPendencies(professional, context);
+  const warnings: DraftWarnings = {};
+  for (const found of recordPendencies(draftRecord(professional, changes, refused), context)) {
+    const field = shownUnder(found, changed, stored);
+    if (field === null || hasError(field) || (found.field !== null && hasError(found.field))) continue;
+    const warning: FieldWarning = { code: found.code, message: found.message };
+    if (found.suggestion !== undefined) warning.suggestion = found.suggestion;
+    (warnings[field] ??= []).push(warning);
+  }
+  return warnings;
+}
