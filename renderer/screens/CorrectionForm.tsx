@@ -24,7 +24,7 @@ import type { Output, RecordView } from '../../shared/contract';
 import { EVIDENCE_ARRIVAL_LABELS } from '../../shared/display/labels';
 import { formatFieldValue } from '../../shared/display/values';
 import { EVIDENCE_ARRIVALS, type EvidenceArrival } from '../../shared/domain';
-import { FIELD_GROUP_LABELS, FIELD_NAMES, FIELDS, type FieldGroup, type FieldValue } from '../../shared/fields';
+import { FIELD_GROUP_LABELS, FIELD_NAMES, FIELDS, type FieldGroup, type FieldName, type FieldValue } from '../../shared/fields';
 import { call, errorMessage } from '../api/client';
 import { DateField } from '../components/DateField';
 import { FieldInput, fieldInputId } from '../components/FieldInput';
@@ -36,13 +36,16 @@ import {
   shownText,
   type CorrectionDraft,
 } from '../lib/draft';
+import { draftWarnings, type FieldWarning } from '../lib/draftWarnings';
 import { useDrafts } from '../stores/correctionDraft';
 import { useRecord } from '../stores/record';
 import { CORRECTION_TEXT as TEXT } from './correction.text';
 import { CorrectionDipNotice } from './CorrectionDipNotice';
 import { CorrectionReview } from './CorrectionReview';
+import { FieldWarnings } from './FieldWarnings';
 import { MotherChoiceField } from './MotherChoiceField';
 import { NameCaseSuggestion } from './NameCaseSuggestion';
+import { NationalityField } from './NationalityField';
 
 const GROUPS = Object.keys(FIELD_GROUP_LABELS) as FieldGroup[];
 const EVIDENCE_IDS = { reason: 'evidence-reason', evidenceKind: 'evidence-kind', evidenceDate: 'evidence-date' } as const;
@@ -71,6 +74,9 @@ export function CorrectionForm({ view }: { view: RecordView }) {
   const evidence = evidenceErrors(draft, new Date(), Object.keys(changes));
   const showError = (key: string, local: string | undefined): string | null =>
     draft.serverErrors[key] ?? ((draft.showAllErrors || draft.visited[key]) && local ? local : null);
+  // Like errors, warnings wait until the clerk leaves the field: no flicker while a name is half typed.
+  const warnings = draftWarnings(p, draft);
+  const shownWarnings = (field: FieldName): FieldWarning[] => (draft.showAllErrors || draft.visited[field] ? (warnings[field] ?? []) : []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -153,6 +159,7 @@ export function CorrectionForm({ view }: { view: RecordView }) {
                     professional={p}
                     draft={draft}
                     error={showError('motherName', inline.motherName) ?? draft.serverErrors.motherNotListed ?? null}
+                    warnings={shownWarnings('motherName')}
                     onChoice={(choice) => editForm(p.id, { motherChoice: choice })}
                     onName={(name) => {
                       editField(p.id, 'motherName', name);
@@ -162,23 +169,19 @@ export function CorrectionForm({ view }: { view: RecordView }) {
                   />
                 ) : null}
                 {FIELD_NAMES.filter((f) => FIELDS[f].group === group && f !== 'motherName' && f !== 'motherNotListed').map((field) => {
-                  const input = (
-                    <FieldInput
-                      key={field}
-                      field={field}
-                      value={shownText(draft, p, field)}
-                      onChange={(value) => editField(p.id, field, value)}
-                      onBlur={() => visit(p.id, field)}
-                      error={showError(field, inline[field])}
-                      changed={field in changes}
-                      hint={field in changes ? TEXT.current(formatFieldValue(field, p[field])) : null}
-                    />
-                  );
-                  if (FIELDS[field].rule !== 'personName') return input;
+                  const props = {
+                    value: shownText(draft, p, field),
+                    onChange: (value: string) => editField(p.id, field, value),
+                    onBlur: () => visit(p.id, field),
+                    error: showError(field, inline[field]),
+                    changed: field in changes,
+                    hint: field in changes ? TEXT.current(formatFieldValue(field, p[field])) : null,
+                  };
                   return (
                     <Box key={field} sx={{ display: 'flex', flexDirection: 'column', minWidth: 0 }}>
-                      {input}
-                      <NameCaseSuggestion typed={shownText(draft, p, field)} onApply={(suggested) => editField(p.id, field, suggested)} />
+                      {field === 'nationality' ? <NationalityField {...props} /> : <FieldInput field={field} {...props} />}
+                      {FIELDS[field].rule === 'personName' ? <NameCaseSuggestion typed={props.value} onApply={props.onChange} /> : null}
+                      <FieldWarnings warnings={shownWarnings(field)} onUse={props.onChange} />
                     </Box>
                   );
                 })}

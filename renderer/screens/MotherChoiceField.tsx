@@ -1,5 +1,6 @@
 // The mother's fieldset of the correction form (seed case F): a name or "Não consta mãe", never both,
-// the name field shaded when it differs from the record and the council's capitalisation offered.
+// the name field shaded when it differs from the record, the council's capitalisation offered and
+// the worklist's warnings about the new name shown under it.
 import Box from '@mui/material/Box';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -13,13 +14,16 @@ import type { Professional } from '../../shared/domain';
 import { FIELDS } from '../../shared/fields';
 import { fieldInputId } from '../components/FieldInput';
 import { initialText, motherChoiceOf, shownText, type CorrectionDraft, type MotherChoice } from '../lib/draft';
+import type { FieldWarning } from '../lib/draftWarnings';
 import { CORRECTION_TEXT as TEXT } from './correction.text';
+import { FieldWarnings } from './FieldWarnings';
 import { NameCaseSuggestion } from './NameCaseSuggestion';
 
 export function MotherChoiceField({
   professional,
   draft,
   error,
+  warnings,
   onChoice,
   onName,
   onBlur,
@@ -27,6 +31,7 @@ export function MotherChoiceField({
   professional: Professional;
   draft: CorrectionDraft;
   error: string | null;
+  warnings: readonly FieldWarning[];
   onChoice(choice: MotherChoice): void;
   onName(name: string): void;
   onBlur(): void;
@@ -67,6 +72,7 @@ export function MotherChoiceField({
           />
         </Box>
         {choice === 'notListed' ? null : <NameCaseSuggestion typed={name} onApply={onName} />}
+        {choice === 'notListed' ? null : <FieldWarnings warnings={warnings} onUse={onName} />}
         <FormControlLabel value="notListed" control={<Radio />} label={TEXT.mother.notListed} />
       </RadioGroup>
       {error || choice === 'notListed' ? (

@@ -7,6 +7,16 @@ export const CORRECTION_TEXT = {
   current: (value: string) => `Atual: ${value}`,
   nameCase: (suggested: string) => `Usar as maiúsculas do conselho: ${suggested}`,
   pendencies: 'Este cadastro tem pendências. Você pode salvar outras correções mesmo assim; aproveite o documento apresentado para corrigi-las também:',
+  warnings: {
+    didYouMean: (suggestion: string) => `Você quis dizer ${suggestion}?`,
+    useSuggestion: { EMAIL_TYPO: 'Usar este e-mail' } as Partial<Record<string, string>>,
+    useAnySuggestion: 'Usar a sugestão',
+  },
+  nationality: {
+    country: 'País',
+    countryHelp: 'Como está no documento (ex.: Portugal).',
+    unlisted: (value: string) => `${value} (fora da lista do DIP)`,
+  },
   mother: {
     legend: 'Mãe (filiação)',
     name: 'Nome da mãe',

@@ -1,0 +1,103 @@
+// The correction form shows each rule where the clerk types: the worklist's soft rules as warnings
+// that never block saving (a misspelt e-mail provider fixed in one click), and the nationality as
+// the DIP's fixed list.
+import type { Page } from '@playwright/test';
+import { expect, test, type DeskApp } from './fixtures';
+
+interface Row {
+  registration_number: string;
+  name: string;
+}
+
+/** A professional whose DIP was never requested: no DIP acknowledgement in the way. */
+async function openFormOfSomeone(desk: DeskApp): Promise<Row> {
+  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
+  await desk.cli('demo', '--professionals', '200', '--seed', '11');
+  const [who] = desk.query<Row>("SELECT registration_number, name FROM professionals WHERE dip_status = 'none' AND mother_name IS NOT NULL LIMIT 1");
+  const { page } = desk;
+  await page.reload();
+  await page.getByRole('button', { name: 'Cadastro' }).click();
+  await page.getByLabel('Buscar no cadastro').fill((who as Row).registration_number);
+  await page.getByRole('row').filter({ hasText: (who as Row).name }).first().click();
+  await expect(page.getByRole('heading', { name: (who as Row).name })).toBeVisible();
+  await page.getByRole('button', { name: 'Corrigir dados' }).click();
+  return who as Row;
+}
+
+async function reviewAndSave(page: Page, reason: string): Promise<void> {
+  await page.getByLabel('Motivo da correção').fill(reason);
+  await page.getByLabel('Documento apresentado').fill('RG');
+  await page.getByRole('button', { name: 'Revisar correção' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Salvar correção' }).click();
+  await expect(page.getByText(/Correção salva/)).toBeVisible();
+}
+
+function stored(desk: DeskApp, who: Row) {
+  return desk.query<{ email: string; city: string; nationality: string }>(
+    'SELECT email, city, nationality FROM professionals WHERE registration_number = ?',
+    who.registration_number,
+  )[0];
+}
+
+test('a misspelt e-mail provider is offered fixed in one click, and a warning never stops the save', async ({ desk }) => {
+  const who = await openFormOfSomeone(desk);
+  const { page } = desk;
+  const email = page.getByLabel('E-mail', { exact: true });
+  await email.fill('maria@gmial.com');
+  await email.press('Tab');
+  const warning = page.getByTestId('field-warning').filter({ hasText: 'Você quis dizer maria@gmail.com?' });
+  await expect(warning).toBeVisible();
+  await expect(email).not.toHaveAttribute('aria-invalid', 'true');
+  await warning.getByRole('button', { name: 'Usar este e-mail' }).click();
+  await expect(email).toHaveValue('maria@gmail.com');
+  await expect(page.getByTestId('field-warning')).toHaveCount(0);
+
+  // A município the IBGE list does not have in the UF: said under the field, saved all the same.
+  const city = page.getByLabel('Município', { exact: true });
+  await city.fill('Vila das Flores do Sertão');
+  await city.press('Tab');
+  await expect(page.getByTestId('field-warning').filter({ hasText: 'não é um município de' })).toBeVisible();
+  await reviewAndSave(page, 'E-mail e endereço informados pela profissional no balcão');
+  await expect.poll(() => stored(desk, who)).toMatchObject({ email: 'maria@gmail.com', city: 'Vila das Flores do Sertão' });
+});
+
+test('the nationality is chosen from the DIP’s list, with the country for a foreigner', async ({ desk }) => {
+  const who = await openFormOfSomeone(desk);
+  const { page } = desk;
+  await page.getByRole('combobox', { name: 'Nacionalidade' }).click();
+  await expect(page.getByRole('option')).toHaveText(['(vazio)', 'Brasileira', 'Brasileira naturalizada', 'Estrangeira']);
+  await page.getByRole('option', { name: 'Estrangeira' }).click();
+
+  // Without the country the rule refuses the value, under the country.
+  await page.getByRole('button', { name: 'Revisar correção' }).click();
+  const country = page.getByRole('textbox', { name: 'País' });
+  await expect(page.getByText(/informe também o país/)).toBeVisible();
+  await country.fill('portugal');
+  await page.getByLabel('Motivo da correção').fill('Nacionalidade conforme RNM apresentado');
+  await page.getByLabel('Documento apresentado').fill('RG');
+  await page.getByRole('button', { name: 'Revisar correção' }).click();
+  await expect(page.getByRole('dialog')).toContainText('Estrangeira (Portugal)');
+  await page.getByRole('dialog').getByRole('button', { name: 'Salvar correção' }).click();
+  await expect(page.getByText(/Correção salva/)).toBeVisible();
+  await expect.poll(() => stored(desk, who)?.nationality).toBe('Estrangeira (Portugal)');
+});
+
+test('a nationality stored off the DIP’s list stays shown until the clerk replaces it', async ({ desk }) => {
+  const who = await openFormOfSomeone(desk);
+  const { page } = desk;
+  desk.exec('UPDATE professionals SET nationality = ? WHERE registration_number = ?', 'Portuguesa', who.registration_number);
+  await page.getByRole('button', { name: 'Cancelar' }).click();
+  await page.reload();
+  await page.getByRole('button', { name: 'Cadastro' }).click();
+  await page.getByLabel('Buscar no cadastro').fill(who.registration_number);
+  await page.getByRole('row').filter({ hasText: who.name }).first().click();
+  await page.getByRole('button', { name: 'Corrigir dados' }).click();
+
+  const select = page.getByRole('combobox', { name: 'Nacionalidade' });
+  await expect(select).toHaveText('Portuguesa (fora da lista do DIP)');
+  await select.click();
+  await page.getByRole('option', { name: 'Brasileira naturalizada' }).click();
+  await expect(page.getByText('Atual: Portuguesa')).toBeVisible();
+  await reviewAndSave(page, 'Nacionalidade conforme certificado de naturalização');
+  await expect.poll(() => stored(desk, who)?.nationality).toBe('Brasileira naturalizada');
+});
