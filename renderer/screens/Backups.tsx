@@ -32,7 +32,7 @@ import { errorMessage } from '../api/client';
 import { pickFile, reveal } from '../api/desktop';
 import { EmptyState } from '../components/EmptyState';
 import { JobProgress } from '../components/JobProgress';
-import { PageHeader } from '../components/PageHeader';
+import { Page } from '../components/Page';
 import { useBackups, type BackupSecrets } from '../stores/backups';
 import { useNotify } from '../stores/notify';
 import { useSession } from '../stores/session';
@@ -151,27 +151,25 @@ export function BackupsScreen() {
   }
 
   return (
-    <Box>
-      <PageHeader
-        title={TEXT.title}
-        subtitle={TEXT.subtitle}
-        actions={
-          <>
-            <Button variant="outlined" disabled={busy} onClick={() => void fromFile('verify')}>
-              {TEXT.verifyFile}
-            </Button>
-            <Button variant="outlined" disabled={busy} onClick={() => void fromFile('restore')}>
-              {TEXT.restoreFile}
-            </Button>
-            <Button variant="outlined" disabled={busy} onClick={() => setForImplanta(true)}>
-              {TEXT.implantaAction}
-            </Button>
-            <Button variant="contained" startIcon={<BackupIcon />} disabled={busy} onClick={() => setCreating(true)}>
-              {TEXT.create}
-            </Button>
-          </>
-        }
-      />
+    <Page
+      text={TEXT}
+      actions={
+        <>
+          <Button variant="outlined" disabled={busy} onClick={() => void fromFile('verify')}>
+            {TEXT.verifyFile}
+          </Button>
+          <Button variant="outlined" disabled={busy} onClick={() => void fromFile('restore')}>
+            {TEXT.restoreFile}
+          </Button>
+          <Button variant="outlined" disabled={busy} onClick={() => setForImplanta(true)}>
+            {TEXT.implantaAction}
+          </Button>
+          <Button variant="contained" startIcon={<BackupIcon />} disabled={busy} onClick={() => setCreating(true)}>
+            {TEXT.create}
+          </Button>
+        </>
+      }
+    >
       {summary ? <BackupAge summary={summary} variant="banner" /> : null}
       {job ? (
         <Card sx={{ my: 2 }}>
@@ -296,7 +294,7 @@ export function BackupsScreen() {
         }}
         onConfirm={(confirm) => void confirmRestore(confirm)}
       />
-    </Box>
+    </Page>
   );
 }
 

@@ -17,7 +17,7 @@ import { fieldLabel } from '../../shared/fields';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { errorMessage } from '../api/client';
 import { EmptyState } from '../components/EmptyState';
-import { PageHeader } from '../components/PageHeader';
+import { Page } from '../components/Page';
 import { PagedTable, type Column } from '../components/PagedTable';
 import { useBatches } from '../stores/batches';
 import { useNavigation } from '../stores/navigation';
@@ -54,16 +54,14 @@ export function BatchesScreen() {
 
   const items = list?.items ?? [];
   return (
-    <Box>
-      <PageHeader
-        title={TEXT.title}
-        subtitle={TEXT.subtitle}
-        actions={
-          <Button variant="outlined" startIcon={<UploadFileIcon />} onClick={() => setAcknowledging(true)}>
-            {TEXT.importAck}
-          </Button>
-        }
-      />
+    <Page
+      text={TEXT}
+      actions={
+        <Button variant="outlined" startIcon={<UploadFileIcon />} onClick={() => setAcknowledging(true)}>
+          {TEXT.importAck}
+        </Button>
+      }
+    >
       <PendingCard pending={pending} creating={creating} error={createError} onCreate={() => void generate()} onOpen={(id) => go({ name: 'batch', id })} />
       <PagedTable
         label={TEXT.tableLabel}
@@ -79,7 +77,7 @@ export function BatchesScreen() {
         empty={<EmptyState icon={<Inventory2Icon />} title={TEXT.empty} />}
       />
       {acknowledging ? <AckDialog onClose={() => setAcknowledging(false)} /> : null}
-    </Box>
+    </Page>
   );
 }
 

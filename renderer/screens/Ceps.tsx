@@ -2,7 +2,6 @@
 import AddIcon from '@mui/icons-material/Add';
 import MarkunreadMailboxIcon from '@mui/icons-material/MarkunreadMailbox';
 import SearchIcon from '@mui/icons-material/Search';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
@@ -11,7 +10,7 @@ import type { CepEntry } from '../../shared/contract';
 import { formatCep } from '../../shared/rules/cep';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { EmptyState } from '../components/EmptyState';
-import { PageHeader } from '../components/PageHeader';
+import { Page } from '../components/Page';
 import { PagedTable, type Column } from '../components/PagedTable';
 import { StatusChip } from '../components/StatusChip';
 import { useCeps } from '../stores/ceps';
@@ -32,16 +31,14 @@ export function CepsScreen() {
   const items = result?.items ?? [];
 
   return (
-    <Box>
-      <PageHeader
-        title={TEXT.title}
-        subtitle={TEXT.subtitle}
-        actions={
-          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing('new')}>
-            {TEXT.add}
-          </Button>
-        }
-      />
+    <Page
+      text={TEXT}
+      actions={
+        <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing('new')}>
+          {TEXT.add}
+        </Button>
+      }
+    >
       <TextField
         fullWidth
         label={TEXT.search}
@@ -81,7 +78,7 @@ export function CepsScreen() {
         }
       />
       {editing !== null ? <CepDialog entry={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
-    </Box>
+    </Page>
   );
 }
 

@@ -1,13 +1,12 @@
 // Importar: choose the file → sheet and kind → columns → a preview that runs every rule without
 // writing → write; then the summary. The long steps run as jobs with a progress bar and Cancelar.
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Step from '@mui/material/Step';
 import StepLabel from '@mui/material/StepLabel';
 import Stepper from '@mui/material/Stepper';
 import { useEffect } from 'react';
-import { PageHeader } from '../components/PageHeader';
+import { Page } from '../components/Page';
 import { useImports, type ImportStep } from '../stores/imports';
 import { FileStep, SheetStep } from './ImportFile';
 import { ImportHistory } from './ImportHistory';
@@ -30,8 +29,7 @@ export function ImportScreen() {
   }, [loadHistory]);
 
   return (
-    <Box>
-      <PageHeader title={TEXT.title} subtitle={TEXT.subtitle} />
+    <Page text={TEXT}>
       <Paper variant="outlined" component="section" aria-label={TEXT.title} sx={{ p: { xs: 2, md: 3 }, mb: 3 }}>
         <Stepper activeStep={STEPS.indexOf(step)} aria-label={TEXT.stepsLabel} sx={{ mb: 3 }}>
           {TEXT.steps.map((label, index) => (
@@ -48,7 +46,7 @@ export function ImportScreen() {
         {job ? <ImportProgress status={job} onCancel={() => void useImports.getState().cancel()} /> : <CurrentStep step={step} />}
       </Paper>
       <ImportHistory />
-    </Box>
+    </Page>
   );
 }
 

@@ -22,7 +22,7 @@ import { PENDENCY_CASE_LABELS, PENDENCY_CASES, PENDENCY_CODES, type PendencyCase
 import { call, errorMessage } from '../api/client';
 import { chooseSavePath, deliver } from '../api/desktop';
 import { EmptyState } from '../components/EmptyState';
-import { PageHeader } from '../components/PageHeader';
+import { Page } from '../components/Page';
 import { PagedTable, type Column } from '../components/PagedTable';
 import { useNavigation } from '../stores/navigation';
 import { useNotify } from '../stores/notify';
@@ -72,21 +72,19 @@ export function PendenciesScreen() {
 
   const codes = PENDENCY_CODES.filter((c) => kase === null || c.case === kase);
   return (
-    <Box>
-      <PageHeader
-        title={TEXT.title}
-        subtitle={TEXT.subtitle}
-        actions={
-          <>
-            <Button variant="outlined" startIcon={<RuleIcon aria-hidden />} disabled={scanning} onClick={() => void rescan()}>
-              {scanning ? TEXT.scanning : TEXT.scan}
-            </Button>
-            <Button variant="contained" startIcon={<FileDownloadIcon aria-hidden />} disabled={exporting || (summary?.records ?? 0) === 0} onClick={() => void exportToCorrect()}>
-              {exporting ? TEXT.exporting : TEXT.export}
-            </Button>
-          </>
-        }
-      />
+    <Page
+      text={TEXT}
+      actions={
+        <>
+          <Button variant="outlined" startIcon={<RuleIcon aria-hidden />} disabled={scanning} onClick={() => void rescan()}>
+            {scanning ? TEXT.scanning : TEXT.scan}
+          </Button>
+          <Button variant="contained" startIcon={<FileDownloadIcon aria-hidden />} disabled={exporting || (summary?.records ?? 0) === 0} onClick={() => void exportToCorrect()}>
+            {exporting ? TEXT.exporting : TEXT.export}
+          </Button>
+        </>
+      }
+    >
       {exportError ? (
         <Alert severity="error" sx={{ mb: 2 }} onClose={() => setExportError(null)}>
           {exportError}
@@ -133,7 +131,7 @@ export function PendenciesScreen() {
           </EmptyState>
         }
       />
-    </Box>
+    </Page>
   );
 }
 

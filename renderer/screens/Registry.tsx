@@ -12,7 +12,7 @@ import type { ProfessionalSummary } from '../../shared/contract';
 import { formatCount } from '../../shared/display/numbers';
 import { DipChip } from '../components/DipChip';
 import { EmptyState } from '../components/EmptyState';
-import { PageHeader } from '../components/PageHeader';
+import { Page } from '../components/Page';
 import { PagedTable, type Column } from '../components/PagedTable';
 import { useNavigation } from '../stores/navigation';
 import { useRegistry } from '../stores/registry';
@@ -48,8 +48,7 @@ export function RegistryScreen() {
   const items = result?.items ?? [];
 
   return (
-    <Box>
-      <PageHeader title={TEXT.title} subtitle={TEXT.subtitle} actions={<RegistryExportButton />} />
+    <Page text={TEXT} actions={<RegistryExportButton />}>
       <TextField
         inputRef={inputRef}
         fullWidth
@@ -99,7 +98,7 @@ export function RegistryScreen() {
           }
         />
       </Box>
-    </Box>
+    </Page>
   );
 }
 

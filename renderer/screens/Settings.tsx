@@ -13,7 +13,7 @@ import { formatCount } from '../../shared/display/numbers';
 import { regionLabel } from '../../shared/regions';
 import { call, errorMessage } from '../api/client';
 import { DeskIdentityFields, type DeskIdentity } from '../components/DeskIdentityFields';
-import { PageHeader } from '../components/PageHeader';
+import { Page } from '../components/Page';
 import { SettingsCard } from '../components/SettingsCard';
 import { useNotify } from '../stores/notify';
 import { useSession } from '../stores/session';
@@ -25,8 +25,7 @@ export function SettingsScreen() {
   const info = useSession((s) => s.info);
   if (!info?.settings) return null;
   return (
-    <Box>
-      <PageHeader title={TEXT.title} subtitle={TEXT.subtitle} />
+    <Page text={TEXT}>
       <Stack spacing={2}>
         <DeskSettings key={`${info.settings.operator}|${info.settings.seccional ?? ''}`} />
         <SettingsCard title={TEXT.storeTitle}>
@@ -48,7 +47,7 @@ export function SettingsScreen() {
         <AuditExport />
         <RecoveryKey />
       </Stack>
-    </Box>
+    </Page>
   );
 }
 
