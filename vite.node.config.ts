@@ -37,6 +37,7 @@ export default defineConfig({
         'worker/jobs': 'db/jobs/worker.ts',
         'worker/importWriter': 'db/imports/writer/worker.ts',
         'worker/integrity': 'db/backups/integrityWorker.ts',
+        'worker/pendencyScan': 'db/pendencyScanWorker.ts',
       },
       external,
       output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },

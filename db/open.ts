@@ -10,7 +10,7 @@ import { connectStore, settleStore } from './connections';
 import { makeStorePrivate } from './fileModes';
 import { KNOWN_SCHEMA_VERSION, migrate, schemaVersionOf, storeNewerError } from './migrate';
 import { recoverUnfinishedImports } from './imports/writer/rollback';
-import { runPendingPendencyScan } from './pendencies';
+import { runPendingPendencyScan } from './pendencyScan';
 import { protectStore } from './storeGuards';
 import { encryptPlainStore, isPlainDatabaseFile, refusedForItsKey, type Encryption } from './storeEncryption';
 import { ensureStoreKey, storeKeyError, storesArePlain } from './storeKey';

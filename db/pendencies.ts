@@ -6,7 +6,7 @@ import type { Professional } from '../shared/domain';
 import { FIELDS, FIELD_NAMES, MOTHER_FACT_FIELD, type FieldName } from '../shared/fields';
 import { caseOfPendency, recordPendencies, type FoundPendency, type Pendency, type PendencyCase, type PendencyContext } from '../shared/rules/pendencies';
 import { directoryUfOf } from './cep';
-import { RECORD_COLUMNS_SQL, toProfessional, type ProfessionalRow } from './professionalRow';
+import { toProfessional, type ProfessionalRow } from './professionalRow';
 import { statement } from './statements';
 import { writeTransaction } from './storeLock';
 
@@ -18,8 +18,10 @@ export interface StoredPendency extends Pendency {
 
 /** Identification data (printed on the DIP): a correction of one in flight leaves a confirmed DIP request out of date. */
 export const IDENTIFICATION_FIELDS: readonly FieldName[] = FIELD_NAMES.filter((f) => FIELDS[f].identification);
-const IN_FLIGHT = "('pending', 'batched', 'sent')";
-const DIP_AT_RISK = "('confirmed', 'in_manufacture')";
+export const IN_FLIGHT_SQL = "('pending', 'batched', 'sent')";
+const DIP_AT_RISK = ['confirmed', 'in_manufacture'] as const;
+export const DIP_AT_RISK_SQL = `(${DIP_AT_RISK.map((s) => `'${s}'`).join(', ')})`;
+const dipAtRisk = (status: string | null): boolean => (DIP_AT_RISK as readonly (string | null)[]).includes(status);
 
 /**
  * What the rules need to know of the rest of the store about one record: the CEP directory, whether
@@ -30,34 +32,19 @@ export function storeContext(db: Database): PendencyContext<Professional> {
     directoryUfOf: (cep) => directoryUfOf(db, cep),
     emailIsShared: (email) => countWithEmail(db, email) > 1,
     dipDataPending: (record) =>
-      DIP_AT_RISK.includes(`'${record.dipStatus}'`) &&
-      statement(db, `SELECT 1 FROM corrections WHERE professional_id = ? AND status IN ${IN_FLIGHT} AND field IN ${IDENTIFICATION_SQL} LIMIT 1`).get(record.id) !== undefined,
+      dipAtRisk(record.dipStatus) &&
+      statement(db, `SELECT 1 FROM corrections WHERE professional_id = ? AND status IN ${IN_FLIGHT_SQL} AND field IN ${IDENTIFICATION_SQL} LIMIT 1`).get(record.id) !== undefined,
   };
 }
 
-const IDENTIFICATION_SQL = `(${[...IDENTIFICATION_FIELDS, MOTHER_FACT_FIELD].map((f) => `'${f}'`).join(', ')})`;
-
-/** The same answers for a whole-registry scan, read once: the shared addresses, the DIP requests awaiting corrections. */
-function registryContext(db: Database): PendencyContext<Professional> {
-  const shared = new Set(db.prepare('SELECT email FROM professionals WHERE email IS NOT NULL GROUP BY email HAVING count(*) > 1').pluck().all() as string[]);
-  const dipPending = new Set(
-    db
-      .prepare(
-        `SELECT DISTINCT c.professional_id FROM corrections c JOIN professionals p ON p.id = c.professional_id
-         WHERE c.status IN ${IN_FLIGHT} AND c.field IN ${IDENTIFICATION_SQL} AND p.dip_status IN ${DIP_AT_RISK}`,
-      )
-      .pluck()
-      .all() as number[],
-  );
-  return { directoryUfOf: (cep) => directoryUfOf(db, cep), emailIsShared: (email) => shared.has(email), dipDataPending: (record) => dipPending.has(record.id) };
-}
+export const IDENTIFICATION_SQL = `(${[...IDENTIFICATION_FIELDS, MOTHER_FACT_FIELD].map((f) => `'${f}'`).join(', ')})`;
 
 /**
  * After corrections of a record were queued or closed: only a DIP request at risk depends on them
  * (DIP_DATA_PENDING), so only such a record is checked again.
  */
 export function refreshAfterCorrections(db: Database, record: Professional): void {
-  if (DIP_AT_RISK.includes(`'${record.dipStatus}'`)) refreshPendencies(db, record);
+  if (dipAtRisk(record.dipStatus)) refreshPendencies(db, record);
 }
 
 /**
@@ -130,7 +117,7 @@ function dropStaleSharedEmails(db: Database): void {
 }
 
 /** The EMAIL_SHARED pendência of the other records with `email`: present exactly while more than one record has it. */
-function refreshSharedEmail(db: Database, email: string, exceptId: number): void {
+export function refreshSharedEmail(db: Database, email: string, exceptId: number): void {
   const holders = statement<{ id: number }>(db, 'SELECT id FROM professionals WHERE email = ?').all(email).map((r) => r.id);
   const shared = holders.length > 1;
   for (const id of holders) {
@@ -172,62 +159,4 @@ export function pendenciesOf(db: Database, professionalId: number): StoredPenden
 /** How many records have at least one pendência. */
 export function countRecordsWithPendencies(db: Database): number {
   return statement<{ n: number }>(db, 'SELECT count(DISTINCT professional_id) AS n FROM pendencies').get()?.n ?? 0;
-}
-
-/**
- * Computes every record's pendências once, after the migration that introduced them
- * (`store_tasks`); later writes keep them current. One transaction.
- */
-export function runPendingPendencyScan(db: Database): number {
-  const task = db.prepare("SELECT done_at FROM store_tasks WHERE name = 'pendencies_scan'").get() as { done_at: string | null } | undefined;
-  if (!task || task.done_at !== null) return 0;
-  return writeTransaction(db, () => {
-    // Another program may have scanned while this one waited for the writer lock.
-    const again = db.prepare("SELECT done_at FROM store_tasks WHERE name = 'pendencies_scan'").get() as { done_at: string | null };
-    if (again.done_at !== null) return 0;
-    db.prepare("DELETE FROM pendencies WHERE source = 'rule'").run();
-    const scanned = refreshPendenciesAfter(db, 0);
-    db.prepare("UPDATE store_tasks SET done_at = ? WHERE name = 'pendencies_scan'").run(new Date().toISOString());
-    return scanned;
-  });
-}
-
-/**
- * Computes the pendências of every record with an id above `afterId`, which have none stored yet
- * (records just inserted, or a scan after clearing them). The caller owns the transaction.
- */
-export function refreshPendenciesAfter(db: Database, afterId: number): number {
-  const context = registryContext(db);
-  // In slices: a connection cannot write while it iterates a query.
-  const slice = statement<ProfessionalRow>(db, `SELECT ${RECORD_COLUMNS_SQL} FROM professionals WHERE id > ? ORDER BY id LIMIT 2000`);
-  let scanned = 0;
-  let last = afterId;
-  for (;;) {
-    const rows = slice.all(last);
-    if (rows.length === 0) break;
-    for (const row of rows) {
-      const record = toProfessional(row);
-      for (const p of recordPendencies(record, context)) insertPendency(db, record.id, p, 'rule');
-    }
-    scanned += rows.length;
-    last = (rows[rows.length - 1] as ProfessionalRow).id;
-  }
-  // Records already there may now share an address with one just added.
-  if (afterId > 0) for (const email of sharedEmailsAfter(db, afterId)) if (context.emailIsShared?.(email)) refreshSharedEmail(db, email, -1);
-  return scanned;
-}
-
-function sharedEmailsAfter(db: Database, afterId: number): string[] {
-  return db.prepare('SELECT DISTINCT email FROM professionals WHERE id > ? AND email IS NOT NULL').pluck().all(afterId) as string[];
-}
-
-/**
- * Every record's rule pendências computed again, in one transaction (the worklist's "scan": after
- * a registry load, and when the clerk asks). Load notes stay. Answers how many records were checked.
- */
-export function rescanRegistry(db: Database): number {
-  return writeTransaction(db, () => {
-    db.prepare("DELETE FROM pendencies WHERE source = 'rule'").run();
-    return refreshPendenciesAfter(db, 0);
-  });
 }

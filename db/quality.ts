@@ -9,7 +9,7 @@ import { importTargetLabel, type ImportTarget } from '../shared/contract/imports
 import { FIELD_NAMES } from '../shared/fields';
 import { PENDENCY_CASES, type PendencyCase } from '../shared/rules/pendencyCases';
 import { appendAudit } from './audit';
-import { rescanRegistry } from './pendencies';
+import { rescanRegistry } from './pendencyScan';
 import { toProfessional, type ProfessionalRow } from './professionalRow';
 import { exportCell, writeExportFile } from './registryExport';
 import { requireSettings } from './settings';

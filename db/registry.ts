@@ -6,7 +6,7 @@ import { AppError } from '../shared/errors';
 import { digitsOnly } from '../shared/text';
 import { appendAudit } from './audit';
 import { generateDemoProfessionals } from './demo';
-import { refreshPendenciesAfter } from './pendencies';
+import { refreshPendenciesAfter } from './pendencyScan';
 import { toProfessional, type ProfessionalRow } from './professionalRow';
 import { requireSettings } from './settings';
 import { statement } from './statements';

@@ -63,3 +63,29 @@ describe('quality export', () => {
     expect(readFileSync(join(dir, 'outro.csv'), 'utf8')).toBe('do TI');
   });
 });
+
+describe('quality scan of a large registry', () => {
+  let big: string;
+  const bigDesk = cliOn(() => join(big, 'desk.sqlite'));
+  beforeAll(() => {
+    big = mkdtempSync(join(tmpdir(), 'cress-quality-big-'));
+    expect(bigDesk.run('init', '--region', '9', '--operator', 'Ana Paula').code).toBe(0);
+    // Enough records for the scan to share them with a second thread.
+    expect(bigDesk.run('demo', '--professionals', '30000', '--seed', '11').code).toBe(0);
+  }, 120_000);
+  afterAll(() => rmSync(big, { recursive: true, force: true }));
+
+  it('finds exactly the pendências each record was given when it was loaded, no more, none twice', () => {
+    const listed = (name: string) => {
+      const out = join(big, name);
+      expect(bigDesk.run('quality', 'export', '--out', out).code).toBe(0);
+      return readFileSync(out, 'utf8').trim().split('\r\n').sort();
+    };
+    const atLoad = listed('ao-carregar.csv');
+    const scan = bigDesk.json('quality', 'scan').body;
+    expect(scan.total).toBeGreaterThan(600);
+    const keys = scan.items.map((i: { registration: string; code: string; field: string | null }) => `${i.registration}/${i.code}/${i.field}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(listed('depois-da-conferencia.csv')).toEqual(atLoad);
+  }, 120_000);
+});

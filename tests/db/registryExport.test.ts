@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { createDispatcher } from '../../db';
 import { suggestMapping } from '../../db/imports/headers';
-import { rescanRegistry } from '../../db/pendencies';
+import { rescanRegistry } from '../../db/pendencyScan';
 import { brasiliaDayStart, REGISTRY_EXPORT_HEADERS, REGISTRY_EXPORT_TARGETS } from '../../db/registryExport';
 import type { ImportSummary } from '../../shared/contract/imports';
 import type { Professional } from '../../shared/domain';
