@@ -38,7 +38,8 @@ export type DipWarning = (typeof DIP_WARNINGS)[number];
 export const REJECTION_RESOLUTIONS = ['corrected', 'dismissed'] as const;
 export type RejectionResolution = (typeof REJECTION_RESOLUTIONS)[number];
 
-export const EVIDENCE_ARRIVALS = ['in_person', 'post'] as const;
+/** How the document reached the council: at the desk, by post, by e-mail, or told over the phone. */
+export const EVIDENCE_ARRIVALS = ['in_person', 'post', 'email', 'phone'] as const;
 export type EvidenceArrival = (typeof EVIDENCE_ARRIVALS)[number];
 
 /** A professional as stored (the contract's shape: shared/contract/registry.ts). */

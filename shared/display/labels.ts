@@ -14,6 +14,8 @@ export const CORRECTION_STATUS_LABELS: Record<CorrectionStatus, string> = {
 export const EVIDENCE_ARRIVAL_LABELS: Record<EvidenceArrival, string> = {
   in_person: 'Pessoalmente',
   post: 'Pelos Correios',
+  email: 'Por e-mail',
+  phone: 'Por telefone',
 };
 
 /** These words are also in the CSV of every lote package: changing one changes the package bytes. */

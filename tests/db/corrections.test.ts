@@ -224,6 +224,54 @@ describe('the evidence a correction carries', () => {
   });
 });
 
+describe('how the evidence reached the council', () => {
+  function saveArriving(professionalId: number, arrival: string) {
+    return desk.dispatch('corrections:save', {
+      professionalId,
+      expectedRowVersion: 1,
+      changes: { email: 'nova.caixa@exemplo.com.br' },
+      reason: REASON,
+      evidence: { ...EVIDENCE, kind: 'Mensagem da profissional', arrival },
+      dipAcknowledged: false,
+    } as never);
+  }
+
+  it('takes a document received by e-mail, or told over the phone, and the record shows how it arrived', async () => {
+    const ana = addProfessional(desk.store);
+    const bia = addProfessional(desk.store);
+    expect((await saveArriving(ana.id, 'email')).ok).toBe(true);
+    expect((await saveArriving(bia.id, 'phone')).ok).toBe(true);
+    for (const [who, arrival] of [
+      [ana, 'email'],
+      [bia, 'phone'],
+    ] as const) {
+      const view = desk.handlers['registry:get']({ id: who.id }) as { corrections: { evidenceArrival: string | null }[] };
+      expect(view.corrections[0]!.evidenceArrival).toBe(arrival);
+    }
+  });
+
+  it('refuses a way of arrival the desk does not know, naming the ones it takes, and writes nothing', async () => {
+    const p = addProfessional(desk.store);
+    const refused = await saveArriving(p.id, 'fax');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID' } });
+    if (!refused.ok) expect(refused.error.message).toMatch(/evidence\.arrival: .*"in_person".*"post".*"email".*"phone"/);
+    expect(desk.handlers['corrections:counts']({})).toMatchObject({ pending: 0 });
+  });
+
+  it('is refused by the store itself when something writes an unknown way of arrival', () => {
+    const p = addProfessional(desk.store);
+    const insert = (arrival: string) =>
+      desk.store.db
+        .prepare(
+          `INSERT INTO corrections (uuid, professional_id, field, old_value, new_value, reason, evidence_kind, evidence_arrival, operator, created_at)
+           VALUES (lower(hex(randomblob(16))), ?, 'email', NULL, 'x@exemplo.com.br', 'Motivo', 'RG', ?, 'Ana Paula', '2025-03-10T13:00:00.000Z')`,
+        )
+        .run(p.id, arrival);
+    expect(() => insert('fax')).toThrow(/CHECK constraint failed: corrections_evidence_arrival/);
+    expect(() => insert('phone')).not.toThrow();
+  });
+});
+
 describe('the queue', () => {
   it('lists newest first with who it is about, filters and counts', async () => {
     const ana = addProfessional(desk.store, { name: 'Ana Lima' });

@@ -40,7 +40,7 @@ describe('label tables', () => {
   });
 
   it('keep the words of the lote package CSV: a change here changes the bytes of every package', () => {
-    expect(EVIDENCE_ARRIVAL_LABELS).toEqual({ in_person: 'Pessoalmente', post: 'Pelos Correios' });
+    expect(EVIDENCE_ARRIVAL_LABELS).toEqual({ in_person: 'Pessoalmente', post: 'Pelos Correios', email: 'Por e-mail', phone: 'Por telefone' });
     expect(CORRECTION_SOURCE_LABELS).toEqual({ manual: 'Manual', import: 'Importação', conflict: 'Cadastro principal (conflito)' });
   });
 });

@@ -1,0 +1,244 @@
+// A store the previous version of the desk wrote (signed, sealed, with corrections pending, in a
+// sealed lote and answered by Implanta) opened by this version, which widens the ways evidence can
+// arrive (e-mail, phone) by rebuilding the corrections table: every correction keeps its id and its
+// data, `audit verify` still says intact, and every guard of the table still holds.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Store } from '../../db';
+import type { Handlers } from '../../shared/contract';
+import type { AuditVerification } from '../../shared/contract/audit';
+import type { Professional } from '../../shared/domain';
+import { openRawStore } from '../rawStore';
+import { tempDir, type TempDir } from './fixtures';
+
+const TAG = '0010_evidence_email_phone';
+const JOURNAL = '../../db/migrations/meta/_journal.json';
+
+type DbModule = typeof import('../../db');
+type Desk = { store: Store; handlers: Handlers; modules: DbModule; jobs: import('../../db/jobs/runner').JobRunner };
+
+let dir: TempDir;
+beforeEach(() => {
+  dir = tempDir();
+});
+afterEach(() => {
+  vi.doUnmock(JOURNAL);
+  vi.resetModules();
+  dir.cleanup();
+});
+
+const NOW = new Date('2026-03-10T13:00:00.000Z');
+
+/** The desk's modules as a build knows migrations: all of them, or only those before this change. */
+async function loadDesk(path: string, version: 'previous' | 'current'): Promise<Desk> {
+  vi.resetModules();
+  if (version === 'previous') {
+    vi.doMock(JOURNAL, async (importOriginal) => {
+      const original = ((await importOriginal()) as { default: { entries: { tag: string }[] } }).default;
+      const at = original.entries.findIndex((entry) => entry.tag === TAG);
+      if (at < 0) throw new Error(`migration ${TAG} is not in the journal`);
+      const journal = { ...original, entries: original.entries.slice(0, at) };
+      return { default: journal, ...journal };
+    });
+  } else vi.doUnmock(JOURNAL);
+  const modules = await import('../../db');
+  const { JobRunner } = await import('../../db/jobs/runner');
+  const store = modules.openStore({ path });
+  const jobs = new JobRunner({ storePath: () => store.path, workerPath: null, now: () => NOW });
+  const handlers = modules.createHandlers(store, { appVersion: '1.2.3-test', now: () => NOW, jobs });
+  return { store, handlers, modules, jobs };
+}
+
+async function job<T>(desk: Desk, started: { jobId: string } | Promise<{ jobId: string }>): Promise<T> {
+  const { jobId } = await started;
+  const status = await desk.jobs.wait(jobId);
+  if (status.state !== 'done') throw new Error(status.error?.message ?? status.state);
+  return status.result as T;
+}
+
+function addProfessional(desk: Desk, registrationNumber: string, cpf: string, name: string): Professional {
+  const at = '2024-01-15T12:00:00.000Z';
+  const id = Number(
+    desk.store.db
+      .prepare(
+        `INSERT INTO professionals (registration_number, cpf, name, name_folded, mother_name, mother_not_listed, email, dip_status, created_at, updated_at)
+         VALUES (?, ?, ?, ?, 'Antônia da Silva', 0, ?, 'none', ?, ?)`,
+      )
+      .run(registrationNumber, cpf, name, name.toLowerCase(), `caixa${registrationNumber}@exemplo.com.br`, at, at).lastInsertRowid,
+  );
+  return (desk.handlers['registry:get']({ id }) as { professional: Professional }).professional;
+}
+
+function saveEmail(desk: Desk, p: Professional, email: string, arrival: string) {
+  const current = (desk.handlers['registry:get']({ id: p.id }) as { professional: Professional }).professional;
+  return desk.handlers['corrections:save']({
+    professionalId: p.id,
+    expectedRowVersion: current.rowVersion,
+    changes: { email },
+    reason: 'Pedido da profissional',
+    evidence: { kind: 'RG', arrival, date: '2026-03-09', note: null },
+    dipAcknowledged: false,
+  } as never) as { corrections: { uuid: string }[] };
+}
+
+/** What the previous version left: an answered lote (one applied, one rejected) and two pending corrections. */
+async function previousStore(path: string): Promise<{ synced: string; rejected: string; pending: string[]; lote: { id: number; sha256: string } }> {
+  const desk = await loadDesk(path, 'previous');
+  try {
+    desk.handlers['settings:setup']({ region: 9, seccional: null, operator: 'Ana Paula', demoProfessionals: 0 });
+    const ana = addProfessional(desk, '70001', '52998224725', 'Ana Lima');
+    const bia = addProfessional(desk, '70002', '11144477735', 'Beatriz Costa');
+    const cris = addProfessional(desk, '70003', '12345678909', 'Cristina Reis');
+    const synced = saveEmail(desk, ana, 'ana.lima@exemplo.com.br', 'in_person').corrections[0]!.uuid;
+    const rejected = saveEmail(desk, bia, 'bia.costa@exemplo.com.br', 'post').corrections[0]!.uuid;
+    const created = await desk.handlers['batches:create']({});
+    // The previous version sealed its lotes in package format 2.
+    desk.store.db.prepare('UPDATE batches SET schema_version = 2 WHERE id = ?').run(created.id);
+    await desk.handlers['batches:seal']({ id: created.id });
+    const summary = (await desk.handlers['batches:get']({ id: created.id })).batch;
+    const exported = await job<{ sha256: string }>(desk, desk.handlers['batches:export']({ id: created.id, path: dir.file(summary.fileName), passphrase: null, replace: false }));
+    await desk.handlers['batches:markSent']({ id: created.id });
+    const ack = dir.file('resposta.json');
+    writeFileSync(
+      ack,
+      JSON.stringify({
+        schemaVersion: 2,
+        batch: created.uuid,
+        packageSha256: exported.sha256,
+        items: [
+          { id: synced, status: 'applied' },
+          { id: rejected, status: 'rejected', message: 'Domínio inexistente.' },
+        ],
+      }),
+    );
+    await job(desk, desk.handlers['batches:acknowledge']({ path: ack, fileName: 'resposta.json' }));
+    const pending = [saveEmail(desk, cris, 'cris.reis@exemplo.com.br', 'post').corrections[0]!.uuid, saveEmail(desk, ana, 'ana.lima2@exemplo.com.br', 'in_person').corrections[0]!.uuid];
+    expect(((await desk.handlers['audit:verify']({})) as AuditVerification).ok).toBe(true);
+    return { synced, rejected, pending, lote: { id: created.id, sha256: exported.sha256 } };
+  } finally {
+    desk.store.close();
+  }
+}
+
+function readTable(path: string, sql: string): unknown[] {
+  const db = openRawStore(path, { readonly: true });
+  try {
+    return db.prepare(sql).all();
+  } finally {
+    db.close();
+  }
+}
+
+const CORRECTIONS = 'SELECT * FROM corrections ORDER BY id';
+const SEALS = 'SELECT id, hex(seal) AS seal FROM correction_seals ORDER BY id';
+const SCHEMA = "SELECT type, name, sql FROM sqlite_schema WHERE tbl_name = 'corrections' ORDER BY type, name";
+
+describe('opening a store of the previous version, where evidence arrived only in person or by post', () => {
+  it('keeps every correction with its id and data, each seal as it was, and the sealed lote\'s package byte for byte', async () => {
+    const path = dir.file('store.sqlite');
+    const { synced, rejected, pending, lote } = await previousStore(path);
+    const before = readTable(path, CORRECTIONS);
+    const seals = readTable(path, SEALS);
+    expect(before).toHaveLength(4);
+
+    const desk = await loadDesk(path, 'current');
+    try {
+      expect(desk.store.db.prepare('SELECT count(*) AS n FROM corrections').get()).toEqual({ n: 4 });
+      // The lote sealed before the upgrade is still the very file Implanta received.
+      const summary = (await desk.handlers['batches:get']({ id: lote.id })).batch;
+      mkdirSync(dir.file('again'));
+      const again = await job<{ sha256: string }>(desk, desk.handlers['batches:export']({ id: lote.id, path: join(dir.file('again'), summary.fileName), passphrase: null, replace: false }));
+      expect(again.sha256).toBe(lote.sha256);
+    } finally {
+      desk.store.close();
+    }
+    expect(readTable(path, CORRECTIONS)).toEqual(before);
+    expect(readTable(path, SEALS)).toEqual(seals);
+    expect((before as { uuid: string; status: string }[]).map((c) => [c.uuid, c.status])).toEqual([
+      [synced, 'synced'],
+      [rejected, 'rejected'],
+      [pending[0], 'pending'],
+      [pending[1], 'pending'],
+    ]);
+  });
+
+  it('still says the audit trail is intact, with nothing restored or changed outside the desk', async () => {
+    const path = dir.file('store.sqlite');
+    await previousStore(path);
+    const desk = await loadDesk(path, 'current');
+    try {
+      const result = (await desk.handlers['audit:verify']({})) as AuditVerification;
+      expect(result).toMatchObject({ ok: true, rows: [] });
+      const opened = desk.store.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'store.%'").pluck().all();
+      expect(opened).toEqual([]);
+    } finally {
+      desk.store.close();
+    }
+  });
+
+  it('keeps every index, foreign key and trigger of the corrections table as the earlier migrations made them', async () => {
+    const path = dir.file('store.sqlite');
+    await previousStore(path);
+    const before = readTable(path, SCHEMA) as { type: string; name: string; sql: string }[];
+    const desk = await loadDesk(path, 'current');
+    try {
+      const { checkGuards } = await import('../../db/storeGuards');
+      expect(checkGuards(desk.store.db)).toEqual({ missing: [], altered: [], foreign: [] });
+      expect(desk.store.db.prepare("SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list('corrections')").all()).toEqual([
+        { table: 'professionals', from: 'professional_id', to: 'id' },
+      ]);
+    } finally {
+      desk.store.close();
+    }
+    const after = readTable(path, SCHEMA) as { type: string; name: string; sql: string }[];
+    const normalize = (rows: { type: string; name: string; sql: string }[]) => rows.filter((r) => r.type !== 'table').map((r) => ({ ...r, sql: r.sql.replace(/\s+/g, ' ') }));
+    expect(normalize(after)).toEqual(normalize(before));
+    const table = after.find((r) => r.type === 'table')!.sql;
+    expect(table).toMatch(/evidence_arrival IN \('in_person', 'post', 'email', 'phone'\)/);
+  });
+
+  it('still refuses to edit or delete a correction Implanta answered, and still reports a change made outside the desk', async () => {
+    const path = dir.file('store.sqlite');
+    const { synced, pending } = await previousStore(path);
+    let desk = await loadDesk(path, 'current');
+    desk.store.close();
+
+    const db = openRawStore(path);
+    try {
+      expect(() => db.prepare("UPDATE corrections SET evidence_arrival = 'email' WHERE uuid = ?").run(synced)).toThrow(/never edited/);
+      expect(() => db.prepare("UPDATE corrections SET status = 'pending' WHERE uuid = ?").run(synced)).toThrow(/keeps its answer/);
+      expect(() => db.prepare('DELETE FROM corrections WHERE uuid = ?').run(synced)).toThrow(/never deleted/);
+      expect(() => db.prepare("UPDATE corrections SET batch_id = NULL WHERE uuid = ?").run(synced)).toThrow(/never changes/);
+      // Someone with the file rewrites a pending correction's new value.
+      db.prepare("UPDATE corrections SET new_value = 'intrusa@exemplo.com.br' WHERE uuid = ?").run(pending[0]);
+    } finally {
+      db.close();
+    }
+
+    desk = await loadDesk(path, 'current');
+    try {
+      const result = (await desk.handlers['audit:verify']({})) as AuditVerification;
+      expect(result.ok).toBe(false);
+      expect(result.rows).toEqual([expect.objectContaining({ table: 'corrections' })]);
+    } finally {
+      desk.store.close();
+    }
+  });
+
+  it('takes a correction whose document arrived by e-mail right after the upgrade', async () => {
+    const path = dir.file('store.sqlite');
+    await previousStore(path);
+    const desk = await loadDesk(path, 'current');
+    try {
+      const cris = (desk.handlers['registry:search']({ text: 'cristina', page: 0, pageSize: 5 }) as { items: { id: number }[] }).items[0]!;
+      const p = (desk.handlers['registry:get']({ id: cris.id }) as { professional: Professional }).professional;
+      const saved = saveEmail(desk, p, 'cristina.reis@exemplo.com.br', 'email');
+      const row = desk.store.db.prepare('SELECT evidence_arrival FROM corrections WHERE uuid = ?').get(saved.corrections[0]!.uuid);
+      expect(row).toEqual({ evidence_arrival: 'email' });
+      expect(((await desk.handlers['audit:verify']({})) as AuditVerification).ok).toBe(true);
+    } finally {
+      desk.store.close();
+    }
+  });
+});
