@@ -4,6 +4,8 @@
 // batch must export the same bytes it always did. Version 2 carries the mother fact as one object
 // {motherName, motherNotListed} and, on every line, the CPF Implanta knows the professional by
 // (`previousCpf`), so Implanta finds her even while a CPF correction of hers is on its way.
+// Version 3 writes the same lines as version 2; only the ways evidence can arrive grew (e-mail,
+// phone), which a strict reader of version 2 would refuse.
 import type { Database } from 'better-sqlite3';
 import { CORRECTION_SOURCE_LABELS, EVIDENCE_ARRIVAL_LABELS, labelOf } from '../../shared/display/labels';
 import { formatFieldValue } from '../../shared/display/values';
@@ -62,7 +64,8 @@ interface DipRequest {
 }
 
 export function correctionFiles(db: Database, version: SchemaVersion, batchId: number, total: number, tick: PayloadTick): CorrectionFiles {
-  const v2 = version === 2;
+  // Versions 2 and 3 share every line's shape (3 only allows more values of evidence.arrival).
+  const v2 = version >= 2;
   const jsonl = jsonLines([], total);
   const csv = csvLines(csvLine(v2 ? CSV_HEADER_V2 : CSV_HEADER_V1), total + 1);
   const byField = new Map<string, number>();

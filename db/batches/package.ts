@@ -241,7 +241,7 @@ export async function verifyBatchPackage(
     if (declared !== undefined && version === null) {
       problems.push({
         code: 'SCHEMA_VERSION',
-        message: `Schema-Version ${declared} não é conhecido por esta versão do CRESS Desk (conhece ${SCHEMA_VERSIONS.join(' e ')}).`,
+        message: `Schema-Version ${declared} não é conhecido por esta versão do CRESS Desk (conhece ${SCHEMA_VERSIONS.slice(0, -1).join(', ')} e ${SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]}).`,
       });
     }
     const present = new Set(bag.payload.map((f) => f.path.slice('data/'.length)));

@@ -36,9 +36,11 @@ interface CepRow {
 }
 
 /** The fields of each version in catalogue order (summary.json lists them so, like the form). */
+const ONE_MOTHER_FACT = FIELD_NAMES.flatMap((f: FieldName): string[] => (f === 'motherName' ? [MOTHER_FACT_FIELD] : f === 'motherNotListed' ? [] : [f]));
 export const PACKAGE_FIELDS: Record<SchemaVersion, string[]> = {
   1: [...FIELD_NAMES],
-  2: FIELD_NAMES.flatMap((f: FieldName): string[] => (f === 'motherName' ? [MOTHER_FACT_FIELD] : f === 'motherNotListed' ? [] : [f])),
+  2: ONE_MOTHER_FACT,
+  3: ONE_MOTHER_FACT,
 };
 
 /** The address of a CEP change in a fixed key order (stored JSON may list them otherwise). */

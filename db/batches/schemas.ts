@@ -12,14 +12,21 @@ import cepChange2 from '../../resources/batch-schemas/v2/cep-change.schema.json'
 import correction2 from '../../resources/batch-schemas/v2/correction.schema.json';
 import dipRequest2 from '../../resources/batch-schemas/v2/dip-request.schema.json';
 import summary2 from '../../resources/batch-schemas/v2/summary.schema.json';
+import cepChange3 from '../../resources/batch-schemas/v3/cep-change.schema.json';
+import correction3 from '../../resources/batch-schemas/v3/correction.schema.json';
+import dipRequest3 from '../../resources/batch-schemas/v3/dip-request.schema.json';
+import summary3 from '../../resources/batch-schemas/v3/summary.schema.json';
 import { compileSchema, type CompiledSchema, type JsonSchema } from './jsonSchema';
 
-/** Package formats this desk writes and reads: 1 (the mother fact in two items), 2 (one item, previousCpf). */
-export const SCHEMA_VERSIONS = [1, 2] as const;
+/**
+ * Package formats this desk writes and reads: 1 (the mother fact in two items), 2 (one item,
+ * previousCpf), 3 (evidence may also arrive by e-mail or phone).
+ */
+export const SCHEMA_VERSIONS = [1, 2, 3] as const;
 export type SchemaVersion = (typeof SCHEMA_VERSIONS)[number];
 
 /** The version new batches are sealed with. */
-export const CURRENT_SCHEMA_VERSION: SchemaVersion = 2;
+export const CURRENT_SCHEMA_VERSION: SchemaVersion = 3;
 
 export function isSchemaVersion(value: unknown): value is SchemaVersion {
   return (SCHEMA_VERSIONS as readonly unknown[]).includes(value);
@@ -30,7 +37,10 @@ interface VersionSchemas {
   cepChange: CompiledSchema;
   dipRequest: CompiledSchema;
   summary: CompiledSchema;
-  /** Implanta's answer in this version of the format (either version answers any package). */
+  /**
+   * Implanta's answer in this version of the format (version 1 or 2 of the answer answers any
+   * package; version 3 of the package left the answer as version 2 had it).
+   */
   acknowledgement: CompiledSchema;
 }
 
@@ -57,6 +67,13 @@ export const SCHEMAS: Record<SchemaVersion, VersionSchemas> = {
     cepChange: compile(cepChange2),
     dipRequest: compile(dipRequest2),
     summary: compile(summary2),
+    acknowledgement: compile(acknowledgement2),
+  },
+  3: {
+    correction: compile(correction3),
+    cepChange: compile(cepChange3),
+    dipRequest: compile(dipRequest3),
+    summary: compile(summary3),
     acknowledgement: compile(acknowledgement2),
   },
 };

@@ -9,6 +9,7 @@ import { SCHEMAS } from '../../db/batches/schemas';
 import { writeBagZip } from '../../db/packaging';
 import type { BatchSummary, ExportResult, VerifyResult } from '../../shared/contract';
 import { PACKAGE_FIELDS } from '../../db/batches/payload';
+import { EVIDENCE_ARRIVALS } from '../../shared/domain';
 import { FIELD_NAMES } from '../../shared/fields';
 import { addProfessional, correct, openBatchDesk, queueEmailCorrections, type BatchDesk } from './batchFixtures';
 
@@ -101,7 +102,7 @@ describe('exporting a sealed batch', () => {
         'Source-Organization: CRESS 9ª Região (SP)',
         `External-Identifier: ${batch.uuid}`,
         'Batch-Sequence: 2026-0001',
-        'Schema-Version: 2',
+        'Schema-Version: 3',
         'App-Version: 1.2.3-test',
         'Bagging-Date: 2026-03-10',
         `Payload-Oxum: ${payloadBytes}.5`,
@@ -116,7 +117,7 @@ describe('exporting a sealed batch', () => {
     const lines = (file: string) => readFileSync(join(bag, 'data', file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
     const corrections = lines('corrections.jsonl');
     expect(corrections).toHaveLength(5);
-    for (const line of corrections) expect(SCHEMAS[2].correction.validate(line)).toEqual([]);
+    for (const line of corrections) expect(SCHEMAS[3].correction.validate(line)).toEqual([]);
     expect(corrections[0]).toMatchObject({ field: 'email', source: 'manual', dipAction: 'none', operator: 'Ana Paula', evidence: { kind: 'RG', arrival: 'in_person' } });
     expect(corrections[0]!.cpf).toMatch(/^\d{11}$/);
     expect(corrections[0]!.previousCpf).toBeNull();
@@ -132,7 +133,7 @@ describe('exporting a sealed batch', () => {
 
     const cep = lines('cep.jsonl');
     expect(cep).toEqual([expect.objectContaining({ cep: '13010000', old: null, new: { street: 'Rua Barão de Jaguara', district: 'Centro', city: 'Campinas', uf: 'SP' } })]);
-    expect(SCHEMAS[2].cepChange.validate(cep[0])).toEqual([]);
+    expect(SCHEMAS[3].cepChange.validate(cep[0])).toEqual([]);
 
     const dip = lines('dip-requests.jsonl');
     expect(dip).toEqual([
@@ -145,12 +146,12 @@ describe('exporting a sealed batch', () => {
         changes: [{ field: 'mother', oldValue: mother.oldValue, newValue: mother.newValue }],
       },
     ]);
-    expect(SCHEMAS[2].dipRequest.validate(dip[0])).toEqual([]);
+    expect(SCHEMAS[3].dipRequest.validate(dip[0])).toEqual([]);
 
     const summary = JSON.parse(readFileSync(join(bag, 'data', 'summary.json'), 'utf8'));
-    expect(SCHEMAS[2].summary.validate(summary)).toEqual([]);
+    expect(SCHEMAS[3].summary.validate(summary)).toEqual([]);
     expect(summary).toMatchObject({
-      schemaVersion: 2,
+      schemaVersion: 3,
       batch: { id: batch.uuid, number: '2026-0001', region: 9, sealedAt: '2026-03-10T18:45:30.000Z' },
       counts: { corrections: 5, professionals: 5, cepChanges: 1, dipRequests: 1 },
       fields: [
@@ -179,7 +180,7 @@ describe('exporting a sealed batch', () => {
     for (const row of rows.slice(1)) for (const cell of row.split(';')) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 
-  it('keeps a field list the schemas share with the catalogue: version 1 its columns, version 2 the mother fact as one field', () => {
+  it('keeps a field list the schemas share with the catalogue: version 1 its columns, versions 2 and 3 the mother fact as one field', () => {
     const schema = JSON.parse(readFileSync(join(__dirname, '../../resources/batch-schemas/correction.schema.json'), 'utf8'));
     expect(schema.properties.field.enum).toEqual(FIELD_NAMES);
     const v2 = JSON.parse(readFileSync(join(__dirname, '../../resources/batch-schemas/v2/correction.schema.json'), 'utf8'));
@@ -187,9 +188,17 @@ describe('exporting a sealed batch', () => {
     expect(PACKAGE_FIELDS[2]).toContain('mother');
     expect(PACKAGE_FIELDS[2]).not.toContain('motherName');
     expect(PACKAGE_FIELDS[2]).not.toContain('motherNotListed');
-    for (const file of ['dip-request.schema.json', 'summary.schema.json']) {
-      const text = readFileSync(join(__dirname, '../../resources/batch-schemas/v2', file), 'utf8');
-      expect(text).not.toContain('"motherNotListed",');
+    const v3 = JSON.parse(readFileSync(join(__dirname, '../../resources/batch-schemas/v3/correction.schema.json'), 'utf8'));
+    expect(v3.properties.field.enum).toEqual(PACKAGE_FIELDS[3]);
+    expect(PACKAGE_FIELDS[3]).toEqual(PACKAGE_FIELDS[2]);
+    // Version 3 lets evidence arrive every way the desk records; version 2 kept its two.
+    expect(v3.properties.evidence.properties.arrival.enum).toEqual([...EVIDENCE_ARRIVALS, null]);
+    expect(v2.properties.evidence.properties.arrival.enum).toEqual(['in_person', 'post', null]);
+    for (const folder of ['v2', 'v3']) {
+      for (const file of ['dip-request.schema.json', 'summary.schema.json']) {
+        const text = readFileSync(join(__dirname, '../../resources/batch-schemas', folder, file), 'utf8');
+        expect(text).not.toContain('"motherNotListed",');
+      }
     }
   });
 
@@ -251,7 +260,7 @@ describe('verifying a package', () => {
       problems: [],
       encrypted: false,
       batch: { id: batch.uuid, number: '2026-0001', sourceOrganization: 'CRESS 9ª Região (SP)' },
-      schemaVersion: 2,
+      schemaVersion: 3,
       sha256: result.sha256,
       signature: { state: 'valid', keyId: expect.any(String), message: 'Assinatura conferida com a chave desta mesa.' },
     });

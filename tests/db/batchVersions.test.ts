@@ -1,7 +1,8 @@
-// Package Schema-Version 2 beside version 1: a batch is exported in the version it was sealed with
-// (a version-1 batch gives the very file it always gave), version 2 carries the mother fact as one
-// item and, on every line, the CPF Implanta knows the professional by; `verify` checks each
-// package with the schemas of the version it declares.
+// Package Schema-Versions 1, 2 and 3 side by side: a batch is exported in the version it was sealed
+// with (a version-1 batch gives the very file it always gave), version 2 carries the mother fact as
+// one item and, on every line, the CPF Implanta knows the professional by; version 3 (every new
+// batch) has version 2's lines and also lets evidence arrive by e-mail or phone; `verify` checks
+// each package with the schemas of the version it declares.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compileSchema, describeSchemaError } from '../../db/batches/jsonSchema';
@@ -76,7 +77,7 @@ describe('a batch sealed before Schema-Version 2', () => {
   });
 });
 
-describe('a Schema-Version 2 package', () => {
+describe('a package of a new batch (Schema-Version 3, the lines of version 2)', () => {
   it('holds the mother fact as one item: one line, one CSV row, one summary field, one DIP change', async () => {
     const confirmed = addProfessional(desk.store, { name: 'Joana Dias', dipStatus: 'confirmed' });
     const saved = correct(desk, confirmed, { motherNotListed: true }, { dipAcknowledged: true });
@@ -84,10 +85,10 @@ describe('a Schema-Version 2 package', () => {
     queueEmailCorrections(desk, 1);
     const created = await desk.handlers['batches:create']({});
     const sealed = await desk.handlers['batches:seal']({ id: created.id });
-    expect(sealed.schemaVersion).toBe(2);
-    const exported = await exportPackage(desk, created.id, 'v2');
+    expect(sealed.schemaVersion).toBe(3);
+    const exported = await exportPackage(desk, created.id, 'v3');
 
-    expect(packageFile(exported.path, STEM, '../bag-info.txt')).toContain('Schema-Version: 2\n');
+    expect(packageFile(exported.path, STEM, '../bag-info.txt')).toContain('Schema-Version: 3\n');
     const lines = packageLines(exported.path, STEM, 'corrections.jsonl');
     const mother = lines.filter((l) => String(l.field).startsWith('mother'));
     expect(mother).toEqual([
@@ -100,7 +101,7 @@ describe('a Schema-Version 2 package', () => {
         dipAction: 'correct_dip_request',
       }),
     ]);
-    for (const line of lines) expect(SCHEMAS[2].correction.validate(line)).toEqual([]);
+    for (const line of lines) expect(SCHEMAS[3].correction.validate(line)).toEqual([]);
     // Keys in the documented order, previousCpf right after cpf.
     expect(Object.keys(lines[0]!).slice(0, 3)).toEqual(['id', 'cpf', 'previousCpf']);
 
@@ -109,7 +110,7 @@ describe('a Schema-Version 2 package', () => {
     expect(row).toContain(';Mãe (nome ou “Não consta mãe”);Antônia da Silva;Não consta mãe;');
 
     const summary = JSON.parse(packageFile(exported.path, STEM, 'summary.json'));
-    expect(summary.schemaVersion).toBe(2);
+    expect(summary.schemaVersion).toBe(3);
     expect(summary.fields).toEqual([
       { field: 'mother', count: 1 },
       { field: 'email', count: 1 },
@@ -118,8 +119,8 @@ describe('a Schema-Version 2 package', () => {
     expect(dip).toEqual([
       expect.objectContaining({ name: 'Joana Dias', previousCpf: null, changes: [{ field: 'mother', oldValue: mother[0]!.oldValue, newValue: mother[0]!.newValue }] }),
     ]);
-    expect(SCHEMAS[2].dipRequest.validate(dip[0])).toEqual([]);
-    expect(await verify(exported.path)).toMatchObject({ valid: true, problems: [], schemaVersion: 2 });
+    expect(SCHEMAS[3].dipRequest.validate(dip[0])).toEqual([]);
+    expect(await verify(exported.path)).toMatchObject({ valid: true, problems: [], schemaVersion: 3 });
   });
 
   it('carries the CPF Implanta knows on every line of the professional until the CPF correction is synced', async () => {
@@ -152,6 +153,66 @@ describe('a Schema-Version 2 package', () => {
     correct(desk, p, { phone: '(11) 98888-7777' });
     const third = await sendBatch(desk);
     expect(packageLines(third.path, batchStem(third.batch.number), 'corrections.jsonl')).toEqual([expect.objectContaining({ previousCpf: null })]);
+  });
+});
+
+describe('evidence received by e-mail or told over the phone', () => {
+  function correctArriving(p: ReturnType<typeof addProfessional>, email: string, arrival: 'email' | 'phone') {
+    const current = desk.handlers['registry:get']({ id: p.id }) as { professional: { rowVersion: number } };
+    return desk.handlers['corrections:save']({
+      professionalId: p.id,
+      expectedRowVersion: current.professional.rowVersion,
+      changes: { email },
+      reason: 'Pedido da profissional',
+      evidence: { kind: 'Mensagem da profissional', arrival, date: '2026-03-09', note: null },
+      dipAcknowledged: false,
+    }) as { corrections: { uuid: string }[] };
+  }
+
+  it('reaches Implanta as it arrived, in a version-3 package that passes its schemas and verify', async () => {
+    const byEmail = correctArriving(addProfessional(desk.store, { name: 'Luíza Prado' }), 'luiza.prado@exemplo.com.br', 'email').corrections[0]!.uuid;
+    const byPhone = correctArriving(addProfessional(desk.store, { name: 'Rita Melo' }), 'rita.melo@exemplo.com.br', 'phone').corrections[0]!.uuid;
+    const sent = await sendBatch(desk);
+    expect(sent.batch.schemaVersion).toBe(3);
+    expect(packageFile(sent.path, STEM, '../bag-info.txt')).toContain('Schema-Version: 3\n');
+
+    const lines = packageLines(sent.path, STEM, 'corrections.jsonl');
+    expect(lines.map((l) => [l.id, (l.evidence as { arrival: string }).arrival])).toEqual([
+      [byEmail, 'email'],
+      [byPhone, 'phone'],
+    ]);
+    for (const line of lines) expect(SCHEMAS[3].correction.validate(line)).toEqual([]);
+    // A reader that only knows version 2 would refuse these lines: hence the new version.
+    expect(SCHEMAS[2].correction.validate(lines[0]).map(describeSchemaError)).toEqual([expect.stringMatching(/^campo \/evidence\/arrival: /)]);
+    const csv = packageFile(sent.path, STEM, 'corrections.csv').split('\r\n');
+    expect(csv.find((r) => r.startsWith(byEmail))).toContain(';Mensagem da profissional;Por e-mail;09/03/2026;');
+    expect(csv.find((r) => r.startsWith(byPhone))).toContain(';Mensagem da profissional;Por telefone;09/03/2026;');
+    expect(SCHEMAS[3].summary.validate(JSON.parse(packageFile(sent.path, STEM, 'summary.json')))).toEqual([]);
+    expect(await verify(sent.path)).toMatchObject({ valid: true, problems: [], schemaVersion: 3 });
+
+    // Implanta answers a version-3 package as before (version 2 of the answer).
+    const result = await importAck(
+      desk,
+      writeAck(desk, 'v3.json', { schemaVersion: 2, batch: sent.batch.uuid, packageSha256: sent.sha256, items: [byEmail, byPhone].map((id) => ({ id, status: 'applied' })) }),
+    );
+    expect(result).toMatchObject({ applied: 2, rejected: 0, unanswered: 0, batch: { state: 'acknowledged', schemaVersion: 3 } });
+  });
+
+  it('leaves a batch sealed in version 2 as it was: its package says version 2, passes its schemas, and its answer applies', async () => {
+    const uuids = queueEmailCorrections(desk, 2);
+    const created = await desk.handlers['batches:create']({});
+    // Created by the previous version of the desk, which opened batches in version 2.
+    desk.store.db.prepare('UPDATE batches SET schema_version = 2 WHERE id = ?').run(created.id);
+    const sealed = await desk.handlers['batches:seal']({ id: created.id });
+    expect(sealed.schemaVersion).toBe(2);
+    const exported = await exportPackage(desk, created.id, 'v2');
+    expect(packageFile(exported.path, STEM, '../bag-info.txt')).toContain('Schema-Version: 2\n');
+    for (const line of packageLines(exported.path, STEM, 'corrections.jsonl')) expect(SCHEMAS[2].correction.validate(line)).toEqual([]);
+    expect(JSON.parse(packageFile(exported.path, STEM, 'summary.json')).schemaVersion).toBe(2);
+    expect(await verify(exported.path)).toMatchObject({ valid: true, problems: [], schemaVersion: 2 });
+    await desk.handlers['batches:markSent']({ id: created.id });
+    const result = await importAck(desk, writeAck(desk, 'v2.json', { schemaVersion: 1, batch: created.uuid, packageSha256: exported.sha256, items: uuids.map((id) => ({ id, status: 'applied' })) }));
+    expect(result).toMatchObject({ applied: 2, unanswered: 0, batch: { state: 'acknowledged', schemaVersion: 2 } });
   });
 });
 
@@ -205,6 +266,12 @@ describe('verify', () => {
     expect(await forged('2', v2Mother, 2)).toMatchObject({ valid: true, schemaVersion: 2 });
     expect(await forged('1', { ...base, field: 'motherNotListed', oldValue: 'false', newValue: 'true' }, 1)).toMatchObject({ valid: true, schemaVersion: 1 });
     // A version-2 line in a package that says version 1: the version-1 schemas refuse it.
+    // An e-mail arrival is version 3's: a package that says version 2 is refused for it.
+    const byEmail = { ...v2Mother, evidence: { ...base.evidence, arrival: 'email' } };
+    expect(await forged('3', byEmail, 3)).toMatchObject({ valid: true, schemaVersion: 3 });
+    const older = await forged('2', byEmail, 2);
+    expect(older.valid).toBe(false);
+    expect(older.problems.map((p) => p.message).join('\n')).toMatch(/corrections.jsonl, linha 1: campo \/evidence\/arrival: /);
     const mixed = await forged('1', v2Mother, 1);
     expect(mixed.valid).toBe(false);
     expect(mixed.problems.map((p) => p.message).join('\n')).toMatch(/corrections.jsonl, linha 1: .*propriedades adicionais: "previousCpf"/);
@@ -215,9 +282,9 @@ describe('verify', () => {
     expect(text.problems.map((p) => p.message)).toEqual([expect.stringMatching(/linha 1: campo \/newValue: deve ser objeto, mas é texto/)]);
     const { previousCpf: _dropped, ...withoutPrevious } = v2Mother;
     expect((await forged('2', withoutPrevious, 2)).problems.map((p) => p.message)).toEqual([expect.stringMatching(/deve ter a propriedade obrigatória previousCpf/)]);
-    const unknown = await forged('3', v2Mother, 2);
+    const unknown = await forged('4', v2Mother, 2);
     expect(unknown).toMatchObject({ valid: false, schemaVersion: null });
-    expect(unknown.problems).toEqual([expect.objectContaining({ code: 'SCHEMA_VERSION', message: expect.stringMatching(/Schema-Version 3 não é conhecido .* 1 e 2/) })]);
+    expect(unknown.problems).toEqual([expect.objectContaining({ code: 'SCHEMA_VERSION', message: expect.stringMatching(/Schema-Version 4 não é conhecido .* 1, 2 e 3\)/) })]);
   });
 });
 
