@@ -64,8 +64,8 @@ export const CORRECTION_TEXT = {
     changes: 'Alterações',
     reason: 'Motivo',
     evidence: 'Documento comprobatório',
-    evidenceLine: (kind: string, arrival: 'in_person' | 'post', date: string) =>
-      `${kind} — ${arrival === 'post' ? 'chegou pelos Correios' : 'apresentado pessoalmente'}, recebido em ${date}`,
+    evidenceLine: (kind: string, arrival: 'in_person' | 'post' | 'email' | 'phone', date: string) =>
+      `${kind} — ${{ in_person: 'apresentado pessoalmente, recebido em', post: 'chegou pelos Correios, recebido em', email: 'recebido por e-mail em', phone: 'informado por telefone em' }[arrival]} ${date}`,
     note: 'Observação',
     queue: 'Depois de salva, a correção entra na fila de envio para a Implanta com a situação “Pendente”.',
     dipAck: 'Entendi a consequência para o DIP',
