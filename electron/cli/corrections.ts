@@ -80,7 +80,11 @@ export const correctionsCli: CliModule = (program, action) => {
     .option('--value <v>', 'the new value of --field')
     .requiredOption('--reason <r>', 'why (recorded in the audit trail)')
     .option('--evidence <text>', 'the document shown; required for identification data (name, filiação, marital status, birth date and place, nationality, CPF, RG), otherwise default: Não informado')
-    .addOption(new Option('--arrival <how>', 'how the evidence arrived').choices(EVIDENCE_ARRIVALS).default('in_person'))
+    .addOption(
+      new Option('--arrival <how>', 'how the evidence arrived: in_person (shown at the desk), post, email (received by e-mail) or phone (told over the phone)')
+        .choices(EVIDENCE_ARRIVALS)
+        .default('in_person'),
+    )
     .option('--evidence-date <dd/mm/aaaa>', "the evidence's date, not in the future (default: today)")
     .option('--accept-dip', 'go ahead when the correction affects a DIP request or card')
     .action(action(correct));

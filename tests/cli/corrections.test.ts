@@ -1,6 +1,7 @@
 // `cress-desk corrections cancel|dismiss` and `registry show` with what waits for the clerk: the
 // built command on a real store file.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,6 +55,46 @@ describe('cress-desk corrections cancel', () => {
     const refused = run('corrections', 'cancel', saved.body.corrections[0].uuid, '--reason', 'Tarde demais');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/lote 2026-0001, já fechado/);
+  });
+});
+
+describe('cress-desk correct --arrival', () => {
+  it('saves a correction whose document arrived by e-mail, and the lote carries it to Implanta in a package that passes verify', () => {
+    const who = someone("dip_status IN ('none', 'requested') AND email IS NOT NULL AND id > 20");
+    const saved = json('correct', who.registration_number, '--field', 'email', '--value', 'por.email@exemplo.com.br', '--reason', 'Pedido da profissional', '--evidence', 'Mensagem da profissional', '--arrival', 'email');
+    expect(saved.code).toBe(0);
+    const correction = saved.body.corrections[0] as { uuid: string; evidenceArrival: string };
+    expect(correction.evidenceArrival).toBe('email');
+
+    const created = json('batch', 'create');
+    expect(created.code).toBe(0);
+    const number = created.body.number as string;
+    expect(run('batch', 'seal', number).code).toBe(0);
+    const out = join(dir, 'pacotes');
+    mkdirSync(out);
+    const exported = json('batch', 'export', number, '--out', out);
+    expect(exported.code).toBe(0);
+    expect(json('batch', 'verify', exported.body.file).body).toMatchObject({ valid: true, problems: [], schemaVersion: 3 });
+    const lines = execFileSync('unzip', ['-p', exported.body.file, `CRESS09-lote-${number}/data/corrections.jsonl`])
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { id: string; evidence: { arrival: string } });
+    expect(lines.find((line) => line.id === correction.uuid)?.evidence).toMatchObject({ kind: 'Mensagem da profissional', arrival: 'email' });
+  });
+
+  it('takes a fact told over the phone', () => {
+    const who = someone("dip_status IN ('none', 'requested') AND phone IS NOT NULL AND id > 30");
+    const saved = json('correct', who.registration_number, '--field', 'phone', '--value', '(11) 97777-6666', '--reason', 'Informado pela profissional', '--arrival', 'phone');
+    expect(saved.code).toBe(0);
+    expect(saved.body.corrections[0]).toMatchObject({ field: 'phone', evidenceArrival: 'phone' });
+  });
+
+  it('refuses a way of arrival it does not know, listing the four it takes (exit 2)', () => {
+    const who = someone("email IS NOT NULL AND id > 40");
+    const refused = run('correct', who.registration_number, '--field', 'email', '--value', 'fax@exemplo.com.br', '--reason', 'Pedido da profissional', '--arrival', 'fax');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--arrival.*fax.*in_person, post, email, phone/);
   });
 });
 

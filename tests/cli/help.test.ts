@@ -121,7 +121,7 @@ describe('cress-desk help', () => {
     expect(stray.stderr).toMatch(/Usage: cress-desk info/);
     const arrival = run('correct', '12345', '--field', 'email', '--value', 'a@b.br', '--reason', 'R', '--arrival', 'fax');
     expect(arrival.code).toBe(2);
-    expect(arrival.stderr).toMatch(/--arrival.*fax.*in_person, post/);
+    expect(arrival.stderr).toMatch(/--arrival.*fax.*in_person, post, email, phone/);
     expect(run('corrections', 'list', '--status', 'lost').code).toBe(2);
     expect(run('info', 'extra').code).toBe(2);
   });
