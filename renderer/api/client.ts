@@ -109,6 +109,16 @@ export function errorMessage(error: unknown): string {
   return error instanceof ClientError ? error.message : NETWORK_MESSAGE;
 }
 
+/** Runs `work`: null once it is done, else why it failed as the clerk reads it (what a reason dialog's confirmation answers). */
+export async function failureOf(work: () => Promise<void>): Promise<string | null> {
+  try {
+    await work();
+    return null;
+  } catch (error) {
+    return errorMessage(error);
+  }
+}
+
 export function isErrorCode(error: unknown, code: ErrorCode): error is ClientError {
   return error instanceof ClientError && error.code === code;
 }

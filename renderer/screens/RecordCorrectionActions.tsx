@@ -7,7 +7,7 @@ import type { Correction } from '../../shared/contract';
 import { EMPTY_VALUE, formatFieldValue } from '../../shared/display/values';
 import { fieldLabel } from '../../shared/fields';
 import { formatDateTimeBr } from '../../shared/rules/dates';
-import { call, errorMessage } from '../api/client';
+import { call, failureOf } from '../api/client';
 import { ReasonDialog } from '../components/ReasonDialog';
 import { useNotify } from '../stores/notify';
 import { useRecord } from '../stores/record';
@@ -52,16 +52,13 @@ export function RecordCorrectionActions({ correction }: { correction: Correction
         )}
         confirmLabel={TEXT.confirm}
         onClose={() => setOpen(false)}
-        onConfirm={async (reason) => {
-          try {
+        onConfirm={(reason) =>
+          failureOf(async () => {
             await call('corrections:cancel', { uuid: correction.uuid, reason });
             notify(TEXT.done(label));
             await reload();
-            return null;
-          } catch (error) {
-            return errorMessage(error);
-          }
-        }}
+          })
+        }
       />
     </>
   );

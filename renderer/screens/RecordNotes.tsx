@@ -10,7 +10,7 @@ import type { Correction, PendencyView, RecordView, RegistryConflict } from '../
 import { EMPTY_VALUE, formatFieldValue } from '../../shared/display/values';
 import { fieldLabel, MOTHER_FACT_FIELD } from '../../shared/fields';
 import { columnsOfCorrectionField } from '../../shared/rules/motherFact';
-import { call, errorMessage } from '../api/client';
+import { call, failureOf } from '../api/client';
 import { ReasonDialog } from '../components/ReasonDialog';
 import { useNotify } from '../stores/notify';
 import { useRecord } from '../stores/record';
@@ -68,16 +68,13 @@ export function RejectionNote({ correction, onCorrectAgain }: { correction: Corr
         consequence={TEXT.dismissConsequence}
         confirmLabel={TEXT.dismissConfirm}
         onClose={() => setDismissing(false)}
-        onConfirm={async (reason) => {
-          try {
+        onConfirm={(reason) =>
+          failureOf(async () => {
             await call('corrections:dismissRejection', { uuid: correction.uuid, reason });
             notify(TEXT.dismissed(label));
             await reload();
-            return null;
-          } catch (error) {
-            return errorMessage(error);
-          }
-        }}
+          })
+        }
       />
     </Box>
   );
@@ -111,14 +108,11 @@ export function ConflictNote({ conflict }: { conflict: RegistryConflict }) {
         onClose={() => setChoice(null)}
         onConfirm={async (reason) => {
           if (!choice) return null;
-          try {
+          return failureOf(async () => {
             await call('registry:resolveConflict', { id: conflict.id, choice, reason });
             notify(choice === 'file' ? TEXT.tookFile(label) : TEXT.kept(label));
             await reload();
-            return null;
-          } catch (error) {
-            return errorMessage(error);
-          }
+          });
         }}
       />
     </Box>
