@@ -15,7 +15,7 @@ import { trustedFiles, type FileBroker } from './fileBroker';
 import { grantFiles } from './fileGrants';
 import { importHandlers } from './imports/handlers';
 import { countRecordsWithPendencies, pendenciesOf } from './pendencies';
-import { exportQuality, qualityItems, qualitySummary, scanQuality } from './quality';
+import { exportQuality, qualityItems, qualitySummary } from './quality';
 import { historyOf } from './recordHistory';
 import { countOpenConflicts, listOpenConflicts, openConflictsOf, resolveConflict } from './registryConflicts';
 import { exportRegistry } from './registryExport';
@@ -98,7 +98,7 @@ export function createHandlers(store: Store, env: HandlerEnv): Handlers {
 
     'quality:list': (input) => qualityItems(db, input),
 
-    'quality:scan': () => scanQuality(db),
+    'quality:scan': (input) => ({ jobId: jobs.start('quality:scan', input) }),
 
     'quality:export': (input) => exportQuality(db, input, nowIso()),
 

@@ -8,7 +8,10 @@ import type { QualityItem, QualitySummary } from '../shared/contract/quality';
 import { importTargetLabel, type ImportTarget } from '../shared/contract/imports';
 import { FIELD_NAMES } from '../shared/fields';
 import { PENDENCY_CASES, type PendencyCase } from '../shared/rules/pendencyCases';
+import type { JobResult } from '../shared/contract/jobKinds';
 import { appendAudit } from './audit';
+import { openJobConnection } from './connections';
+import type { JobFn } from './jobs/types';
 import { rescanRegistry } from './pendencyScan';
 import { toProfessional, type ProfessionalRow } from './professionalRow';
 import { exportCell, writeExportFile } from './registryExport';
@@ -63,10 +66,17 @@ export function qualityItems(db: Database, input: Filters & { page: number; page
   return { total, items };
 }
 
-export function scanQuality(db: Database): { scanned: number; summary: QualitySummary } {
-  const scanned = rescanRegistry(db);
-  return { scanned, summary: qualitySummary(db) };
-}
+/** Checks every record again on the job's own connection, then counts (a job: seconds on 250 000 records). */
+export const scanQualityJob: JobFn<Record<string, never>, JobResult<'quality:scan'>> = (_input, context) => {
+  context.progress({ phase: 'scan', label: 'Conferindo o cadastro…', done: 0, total: null });
+  const db = openJobConnection(context.storePath);
+  try {
+    const scanned = rescanRegistry(db);
+    return { scanned, summary: qualitySummary(db) };
+  } finally {
+    db.close();
+  }
+};
 
 /** The columns of the file: the record as a corrections import reads it, a reason and evidence to fill, then what is wrong. */
 const TARGETS: readonly ImportTarget[] = ['registrationNumber', ...FIELD_NAMES, 'reason', 'evidence'];

@@ -8,6 +8,7 @@ import { inspectImport } from '../imports/inspect';
 import { importReport } from '../imports/report';
 import { runImport } from '../imports/run';
 import { undoImport } from '../imports/undo';
+import { scanQualityJob } from '../quality';
 import { checkStoreIntegrity } from './integrity';
 import type { JobContext, JobFn } from './types';
 
@@ -24,6 +25,7 @@ export const JOBS = {
   'imports:run': runImport,
   'imports:undo': undoImport,
   'imports:report': importReport,
+  'quality:scan': scanQualityJob,
 } satisfies { [K in JobKind]: (input: never, context: JobContext) => JobResult<K> | Promise<JobResult<K>> };
 
 /** What a job kind takes. */

@@ -9,7 +9,7 @@ import { formatCount } from '../../shared/display/numbers';
 import { plural } from '../../shared/display/plural';
 import { PENDENCY_CASE_LABELS, PENDENCY_CASES, PENDENCY_CODES, type PendencyCase } from '../../shared/rules/pendencyCases';
 import { maskCpf } from '../../shared/rules/cpf';
-import { EXIT, UsageError, commandGroup, optionText, type CliContext, type CliModule, type CommandOutcome } from './types';
+import { EXIT, UsageError, commandGroup, optionText, runJob, type CliContext, type CliModule, type CommandOutcome } from './types';
 
 const CODES: readonly string[] = PENDENCY_CODES.map((c) => c.code);
 
@@ -23,7 +23,7 @@ function filters(context: CliContext): { case: PendencyCase | null; code: string
 
 async function scan(context: CliContext): Promise<CommandOutcome> {
   const filter = filters(context);
-  const { scanned, summary } = await context.call('quality:scan', {});
+  const { scanned, summary } = await runJob(context, 'quality:scan', {});
   // Every item: the command line pages through the channel (one page, but for a registry far bigger than a council's).
   const first = await context.call('quality:list', { ...filter, page: 0, pageSize: QUALITY_PAGE_MAX });
   const items = [...first.items];

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { QualityItem, QualitySummary } from '../../shared/contract/quality';
 import type { PendencyCase } from '../../shared/rules/pendencyCases';
 import { call, errorMessage } from '../api/client';
+import { runJob, valueOrThrow } from './jobs';
 import { FIRST_PAGE, newestOnly, pageSetters } from './paged';
 
 interface QualityState {
@@ -61,7 +62,7 @@ export const useQuality = create<QualityState>()((set, get) => {
     scan: async () => {
       set({ scanning: true, error: null });
       try {
-        const { scanned } = await call('quality:scan', {});
+        const { scanned } = valueOrThrow(await runJob('quality:scan', {}, () => {}));
         await load();
         return scanned;
       } catch (error) {

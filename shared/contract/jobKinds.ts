@@ -9,6 +9,7 @@ import { ackResultSchema, exportResultSchema, verifyResultSchema } from './batch
 import type { AppErrorData } from '../errors';
 import { importSummarySchema, inspectResultSchema, reportResultSchema, undoResultSchema } from './imports';
 import type { JobStatus } from './jobs';
+import { qualityScannedSchema } from './quality';
 
 /** A full check of the store file (`PRAGMA integrity_check`). */
 export const integrityResultSchema = z.object({ ok: z.boolean(), problems: z.array(z.string()), schemaVersion: z.number().int() });
@@ -26,6 +27,7 @@ export const JOB_RESULTS = {
   'imports:run': importSummarySchema,
   'imports:undo': undoResultSchema,
   'imports:report': reportResultSchema,
+  'quality:scan': qualityScannedSchema,
 } as const;
 
 export type JobKind = keyof typeof JOB_RESULTS;
@@ -45,6 +47,7 @@ export const JOB_OF_CHANNEL = {
   'imports:run': 'imports:run',
   'imports:undo': 'imports:undo',
   'imports:report': 'imports:report',
+  'quality:scan': 'quality:scan',
 } as const satisfies Record<string, JobKind>;
 export type JobChannel = keyof typeof JOB_OF_CHANNEL;
 export type ChannelJobResult<C extends JobChannel> = JobResult<(typeof JOB_OF_CHANNEL)[C]>;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { PENDENCY_CASES } from '../rules/pendencyCases';
 import { spreadsheetExportedSchema, spreadsheetExportInput } from './common';
+import { jobStartedSchema } from './jobs';
 
 /** The largest page: every pendência of a 250 000-record registry (about 5 % of records). */
 export const QUALITY_PAGE_MAX = 100_000;
@@ -38,6 +39,9 @@ export const qualityItemSchema = z.object({
 });
 export type QualityItem = z.infer<typeof qualityItemSchema>;
 
+/** What a finished scan answers: how many records were checked, and the new counts. */
+export const qualityScannedSchema = z.object({ scanned: z.number().int(), summary: qualitySummarySchema });
+
 export const qualityContract = {
   'quality:summary': { input: z.object({}).strict(), output: qualitySummarySchema },
   /** One page of pendências, by registration number (the command line asks for every item at once). */
@@ -45,8 +49,11 @@ export const qualityContract = {
     input: z.object({ ...filters, page: z.number().int().min(0).default(0), pageSize: z.number().int().min(1).max(QUALITY_PAGE_MAX).default(50) }).strict(),
     output: z.object({ total: z.number().int(), items: z.array(qualityItemSchema) }),
   },
-  /** Checks every record again (after a change of rules, or when the clerk asks); answers how many were checked. */
-  'quality:scan': { input: z.object({}).strict(), output: z.object({ scanned: z.number().int(), summary: qualitySummarySchema }) },
+  /**
+   * Checks every record again (after a change of rules, or when the clerk asks): a job, since it
+   * takes seconds on a national registry; it answers `qualityScannedSchema`.
+   */
+  'quality:scan': { input: z.object({}).strict(), output: jobStartedSchema },
   /**
    * The records with pendências, in the columns a corrections import reads, plus a `Pendências`
    * column (ignored on import): filled in and imported back, the corrections clear them.

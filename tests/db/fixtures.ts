@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDispatcher, createHandlers, openStore, type Store } from '../../db';
+import { JobRunner } from '../../db/jobs/runner';
 import { refreshPendencies } from '../../db/pendencies';
 import { getProfessional } from '../../db/registry';
 import type { Handlers } from '../../shared/contract';
@@ -26,6 +27,8 @@ export interface TestDesk {
   store: Store;
   handlers: Handlers;
   dispatch: ReturnType<typeof createDispatcher>;
+  /** The desk's long jobs, run inline: `jobs.wait(jobId)` for a job a handler started. */
+  jobs: JobRunner;
   /** Moves the desk's clock (corrections and audit entries take their time from it). */
   setNow(iso: string): void;
   /** A path for a file the test writes, in a folder apart from the store's, removed with the desk. */
@@ -39,7 +42,8 @@ export function openTestDesk(options: { setUp?: boolean; operator?: string } = {
   const store = openStore({ path: dir.file('store.sqlite') });
   let files: TempDir | null = null;
   let now = new Date('2025-03-10T13:00:00.000Z');
-  const handlers = createHandlers(store, { appVersion: '0.0.0-test', now: () => now });
+  const jobs = new JobRunner({ storePath: () => store.path, workerPath: null, now: () => now });
+  const handlers = createHandlers(store, { appVersion: '0.0.0-test', now: () => now, jobs });
   if (options.setUp !== false) {
     handlers['settings:setup']({ region: 9, seccional: null, operator: options.operator ?? 'Ana Paula', demoProfessionals: 0 });
   }
@@ -47,6 +51,7 @@ export function openTestDesk(options: { setUp?: boolean; operator?: string } = {
     store,
     handlers,
     dispatch: createDispatcher(handlers),
+    jobs,
     setNow: (iso) => {
       now = new Date(iso);
     },

@@ -47,12 +47,13 @@ function saveCorrection(person: Professional, changes: Record<string, string>, o
 }
 
 describe('the worklist of a registry', () => {
-  it('finds each designed defect on its record with its case, and nothing on the clean records', () => {
+  it('finds each designed defect on its record with its case, and nothing on the clean records', async () => {
     const clean = CLEAN_REGISTRY.map(add);
     const designed = DESIGNED_REGISTRY.filter((d) => d.code !== 'DIP_DATA_PENDING').map((d) => ({ ...d, stored: add(d.record) }));
     // The shared address is on one more professional.
     add({ ...CLEAN_REGISTRY[0]!, registrationNumber: '7001', cpf: '39053344705', email: 'familia.souza@gmail.com' });
-    const scan = desk.handlers['quality:scan']({}) as { scanned: number };
+    const { jobId } = desk.handlers['quality:scan']({}) as { jobId: string };
+    const scan = (await desk.jobs.wait(jobId)).result as { scanned: number };
     expect(scan.scanned).toBe(clean.length + designed.length + 1);
 
     for (const record of clean) expect(codesOf(record.registrationNumber), record.name).toEqual([]);
