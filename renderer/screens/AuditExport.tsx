@@ -4,10 +4,11 @@ import Stack from '@mui/material/Stack';
 import { useState } from 'react';
 import { regionCode } from '../../shared/regions';
 import { formatDateBr, parseDateBr, todayIso } from '../../shared/rules/dates';
-import { call, errorMessage } from '../api/client';
+import { call } from '../api/client';
 import { chooseSavePath, deliver } from '../api/desktop';
 import { DateField } from '../components/DateField';
 import { SettingsCard } from '../components/SettingsCard';
+import { useWork } from '../lib/work';
 import { useNotify } from '../stores/notify';
 import { useSession } from '../stores/session';
 import { SETTINGS_TEXT as TEXT } from './settings.text';
@@ -21,8 +22,7 @@ export function AuditExport() {
   const notify = useNotify((s) => s.show);
   const [from, setFrom] = useState(formatDateBr(firstOfMonth()));
   const [to, setTo] = useState(formatDateBr(todayIso()));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { running: busy, error, setError, run } = useWork();
 
   async function exportTrail() {
     const start = parseDateBr(from);
@@ -32,16 +32,11 @@ export function AuditExport() {
     const name = `${regionCode(region)}-auditoria-${start.value.replaceAll('-', '')}-${end.value.replaceAll('-', '')}.xlsx`;
     const target = await chooseSavePath(TEXT.exportSaveTitle, name, [{ name: 'Planilha Excel', extensions: ['xlsx'] }]);
     if (!target) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       const result = await call('audit:export', { from: start.value, to: end.value, path: target.handle });
       await deliver(target);
       notify(TEXT.exported(result.entries, target.name));
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

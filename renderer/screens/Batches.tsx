@@ -15,10 +15,10 @@ import type { BatchSummary, PendingForBatch } from '../../shared/contract';
 import { formatCount } from '../../shared/display/numbers';
 import { fieldLabel } from '../../shared/fields';
 import { formatDateTimeBr } from '../../shared/rules/dates';
-import { errorMessage } from '../api/client';
 import { EmptyState } from '../components/EmptyState';
 import { Page } from '../components/Page';
 import { PagedTable, type Column } from '../components/PagedTable';
+import { useWork } from '../lib/work';
 import { useBatches } from '../stores/batches';
 import { useNavigation } from '../stores/navigation';
 import { useNotify } from '../stores/notify';
@@ -30,8 +30,7 @@ export function BatchesScreen() {
   const { pending, list, page, pageSize, loading, error, loadOverview, setPage, setPageSize, create } = useBatches();
   const go = useNavigation((s) => s.go);
   const notify = useNotify((s) => s.show);
-  const [creating, setCreating] = useState(false);
-  const [createError, setCreateError] = useState<string | null>(null);
+  const creation = useWork();
   const [acknowledging, setAcknowledging] = useState(false);
 
   useEffect(() => {
@@ -39,17 +38,11 @@ export function BatchesScreen() {
   }, [loadOverview]);
 
   async function generate() {
-    setCreating(true);
-    setCreateError(null);
-    try {
+    await creation.run(async () => {
       const batch = await create();
       notify(TEXT.created(batch.number));
       go({ name: 'batch', id: batch.id });
-    } catch (failure) {
-      setCreateError(errorMessage(failure));
-    } finally {
-      setCreating(false);
-    }
+    });
   }
 
   const items = list?.items ?? [];
@@ -62,7 +55,7 @@ export function BatchesScreen() {
         </Button>
       }
     >
-      <PendingCard pending={pending} creating={creating} error={createError} onCreate={() => void generate()} onOpen={(id) => go({ name: 'batch', id })} />
+      <PendingCard pending={pending} creating={creation.running} error={creation.error} onCreate={() => void generate()} onOpen={(id) => go({ name: 'batch', id })} />
       <PagedTable
         label={TEXT.tableLabel}
         columns={COLUMNS}

@@ -18,6 +18,7 @@ import { pickFile } from '../api/desktop';
 import { DateField } from '../components/DateField';
 import { JobDialog } from '../components/JobDialog';
 import { copyText } from '../lib/clipboard';
+import { useWork } from '../lib/work';
 import { useBatches } from '../stores/batches';
 import { useNavigation } from '../stores/navigation';
 import { useNotify } from '../stores/notify';
@@ -163,8 +164,7 @@ export function AckDialog({ onClose }: { onClose(): void }) {
   const acknowledge = useBatches((s) => s.acknowledge);
   const go = useNavigation((s) => s.go);
   const [status, setStatus] = useState<JobStatus | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { running: busy, error, setError, run } = useWork();
   const [result, setResult] = useState<AckResult | null>(null);
 
   async function choose() {
@@ -177,16 +177,11 @@ export function AckDialog({ onClose }: { onClose(): void }) {
       return;
     }
     if (!file) return;
-    setBusy(true);
     setResult(null);
-    try {
+    await run(async () => {
       setResult(await acknowledge({ path: file.handle, fileName: file.name }, setStatus));
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-      setStatus(null);
-    }
+    });
+    setStatus(null);
   }
 
   return (

@@ -12,7 +12,7 @@ import CardContent from '@mui/material/CardContent';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { QualityItem } from '../../shared/contract/quality';
 import { formatCount } from '../../shared/display/numbers';
 import { regionCode } from '../../shared/regions';
@@ -24,6 +24,7 @@ import { chooseSavePath, deliver } from '../api/desktop';
 import { EmptyState } from '../components/EmptyState';
 import { Page } from '../components/Page';
 import { PagedTable, type Column } from '../components/PagedTable';
+import { useWork } from '../lib/work';
 import { useNavigation } from '../stores/navigation';
 import { useNotify } from '../stores/notify';
 import { useQuality } from '../stores/quality';
@@ -38,8 +39,7 @@ export function PendenciesScreen() {
   const openRecord = useNavigation((s) => s.openRecord);
   const notify = useNotify((s) => s.show);
   const region = useSession((s) => s.info?.settings?.region ?? 0);
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<string | null>(null);
+  const { running: exporting, error: exportError, setError: setExportError, run } = useWork();
 
   useEffect(() => {
     void load();
@@ -58,16 +58,11 @@ export function PendenciesScreen() {
       return null;
     });
     if (!target) return;
-    setExporting(true);
-    try {
+    await run(async () => {
       const written = await call('quality:export', { case: kase, code, path: target.handle, format: 'xlsx' });
       await deliver(target);
       notify(TEXT.exported(written.rows, target.name));
-    } catch (failure) {
-      setExportError(errorMessage(failure));
-    } finally {
-      setExporting(false);
-    }
+    });
   }
 
   const codes = PENDENCY_CODES.filter((c) => kase === null || c.case === kase);

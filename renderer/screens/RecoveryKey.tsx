@@ -8,9 +8,10 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import { useState } from 'react';
 import { regionCode } from '../../shared/regions';
-import { call, errorMessage } from '../api/client';
+import { call } from '../api/client';
 import { chooseSavePath, deliver } from '../api/desktop';
 import { SettingsCard } from '../components/SettingsCard';
+import { useWork } from '../lib/work';
 import { useNotify } from '../stores/notify';
 import { useSession } from '../stores/session';
 import { SETTINGS_TEXT as TEXT } from './settings.text';
@@ -19,24 +20,18 @@ export function RecoveryKey() {
   const region = useSession((s) => s.info?.settings?.region ?? 0);
   const notify = useNotify((s) => s.show);
   const [understood, setUnderstood] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { running: busy, error, setError, run } = useWork();
 
   async function exportKey() {
     setError(null);
     const target = await chooseSavePath(TEXT.keySaveTitle, `${regionCode(region)}-chave-de-recuperacao.key`, [{ name: TEXT.keyFileType, extensions: ['key'] }]);
     if (!target) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       await call('settings:exportKey', { path: target.handle });
       await deliver(target);
       notify(TEXT.keyExported(target.name));
       setUnderstood(false);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

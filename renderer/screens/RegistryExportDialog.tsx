@@ -15,6 +15,7 @@ import { call, errorMessage } from '../api/client';
 import { chooseSavePath, deliver } from '../api/desktop';
 import { DateField } from '../components/DateField';
 import { JobDialog } from '../components/JobDialog';
+import { useWork } from '../lib/work';
 import { useNotify } from '../stores/notify';
 import { useSession } from '../stores/session';
 import { REGISTRY_EXPORT_TEXT as TEXT } from './registryExport.text';
@@ -44,8 +45,7 @@ export function RegistryExportDialog({ onClose }: { onClose(): void }) {
   const [since, setSince] = useState(formatDateBr(firstOfMonth()));
   const [format, setFormat] = useState<Format>('xlsx');
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { running: busy, error, setError, run } = useWork();
   const [empty, setEmpty] = useState<string | null>(null);
 
   const parsed = parseDateBr(since);
@@ -68,8 +68,7 @@ export function RegistryExportDialog({ onClose }: { onClose(): void }) {
       return null;
     });
     if (!target) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       const result = await call('registry:export', { since: parsed.value, path: target.handle, format });
       await deliver(target);
       if (result.rows === 0) {
@@ -78,11 +77,7 @@ export function RegistryExportDialog({ onClose }: { onClose(): void }) {
         notify(TEXT.exported(result.rows, target.name));
         onClose();
       }
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -11,10 +11,11 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import type { AuditVerification } from '../../shared/contract';
 import { formatCount } from '../../shared/display/numbers';
 import { regionLabel } from '../../shared/regions';
-import { call, errorMessage } from '../api/client';
+import { call } from '../api/client';
 import { DeskIdentityFields, type DeskIdentity } from '../components/DeskIdentityFields';
 import { Page } from '../components/Page';
 import { SettingsCard } from '../components/SettingsCard';
+import { useWork } from '../lib/work';
 import { useNotify } from '../stores/notify';
 import { useSession } from '../stores/session';
 import { AuditExport } from './AuditExport';
@@ -57,8 +58,7 @@ function DeskSettings() {
   const notify = useNotify((s) => s.show);
   const [identity, setIdentity] = useState<DeskIdentity>({ seccional: settings?.seccional ?? '', operator: settings?.operator ?? '' });
   const { seccional, operator } = identity;
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { running: saving, error, run } = useWork();
   const [submitted, setSubmitted] = useState(false);
   if (!settings) return null;
 
@@ -73,16 +73,10 @@ function DeskSettings() {
       notify(TEXT.nothingChanged, 'info');
       return;
     }
-    setSaving(true);
-    setError(null);
-    try {
+    await run(async () => {
       await updateSettings({ seccional: seccional.trim() === '' ? null : seccional.trim(), operator: operator.trim() });
       notify(TEXT.saved);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (
@@ -102,21 +96,14 @@ function DeskSettings() {
 }
 
 function AuditCheck() {
-  const [running, setRunning] = useState(false);
+  const { running, error, run } = useWork();
   const [result, setResult] = useState<AuditVerification | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
   async function verify() {
-    setRunning(true);
-    setError(null);
     setResult(null);
-    try {
+    await run(async () => {
       setResult(await call('audit:verify', {}));
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setRunning(false);
-    }
+    });
   }
 
   return (
