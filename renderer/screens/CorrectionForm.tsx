@@ -36,7 +36,7 @@ import {
   shownText,
   type CorrectionDraft,
 } from '../lib/draft';
-import { draftWarnings, type FieldWarning } from '../lib/draftWarnings';
+import { draftWarnings, type DraftWarnings, type FieldWarning } from '../lib/draftWarnings';
 import { useDrafts } from '../stores/correctionDraft';
 import { useRecord } from '../stores/record';
 import { CORRECTION_TEXT as TEXT } from './correction.text';
@@ -55,6 +55,7 @@ export type Plan = Output<'corrections:preview'>;
 interface Review {
   plan: Plan;
   changes: Record<string, FieldValue>;
+  warnings: DraftWarnings;
 }
 
 export function CorrectionForm({ view }: { view: RecordView }) {
@@ -105,7 +106,7 @@ export function CorrectionForm({ view }: { view: RecordView }) {
         const first = plan.errors.find((v) => v.field)?.field;
         if (first) focusField(first);
       } else {
-        setReview({ plan, changes });
+        setReview({ plan, changes, warnings });
       }
     } catch (error) {
       update(p.id, { topError: errorMessage(error) });
@@ -319,6 +320,7 @@ export function CorrectionForm({ view }: { view: RecordView }) {
           draft={draft}
           plan={review.plan}
           changes={review.changes}
+          warnings={review.warnings}
           onClose={() => setReview(null)}
         />
       ) : null}

@@ -1,5 +1,5 @@
-// Say what will happen before it happens: every change old → new, the reason, the evidence and
-// the DIP consequence, then "Salvar correção".
+// Say what will happen before it happens: every change old → new, the warnings still standing, the
+// reason, the evidence and the DIP consequence, then "Salvar correção".
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
@@ -15,10 +15,11 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { Professional } from '../../shared/domain';
-import { fieldLabel, type FieldValue } from '../../shared/fields';
+import { FIELD_NAMES, fieldLabel, type FieldValue } from '../../shared/fields';
 import { call, ClientError, errorMessage, isErrorCode } from '../api/client';
 import { ChangeText } from '../components/ChangeText';
 import { saveInput, type CorrectionDraft } from '../lib/draft';
+import type { DraftWarnings } from '../lib/draftWarnings';
 import { queueItemsOf } from '../../shared/rules/motherFact';
 import { useDrafts } from '../stores/correctionDraft';
 import { useNotify } from '../stores/notify';
@@ -31,10 +32,12 @@ interface Props {
   draft: CorrectionDraft;
   plan: Plan;
   changes: Record<string, FieldValue>;
+  /** What the worklist would say about the new values: shown, never in the way of saving. */
+  warnings: DraftWarnings;
   onClose(): void;
 }
 
-export function CorrectionReview({ professional, draft, plan, changes, onClose }: Props) {
+export function CorrectionReview({ professional, draft, plan, changes, warnings, onClose }: Props) {
   const [acknowledged, setAcknowledged] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -79,6 +82,8 @@ export function CorrectionReview({ professional, draft, plan, changes, onClose }
   }
 
   const evidenceDate = draft.evidenceDate;
+  // In the form's order, as the changes above.
+  const warningMessages = FIELD_NAMES.flatMap((field) => warnings[field] ?? []).map((w) => w.message);
   return (
     <Dialog open onClose={saving ? undefined : onClose} maxWidth="md" fullWidth aria-labelledby="review-title">
       <Box component="form" onSubmit={(e: FormEvent) => void save(e)} noValidate>
@@ -100,6 +105,16 @@ export function CorrectionReview({ professional, draft, plan, changes, onClose }
               ))}
             </Box>
           </Section>
+          {warningMessages.length > 0 ? (
+            <Alert severity="warning" sx={{ mb: 2 }} data-testid="review-warnings">
+              <AlertTitle>{TEXT.warnings.review}</AlertTitle>
+              <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+                {warningMessages.map((message) => (
+                  <li key={message}>{message}</li>
+                ))}
+              </Box>
+            </Alert>
+          ) : null}
           <Section title={TEXT.dialog.reason}>
             <Typography sx={{ whiteSpace: 'pre-wrap' }}>{draft.reason.trim()}</Typography>
           </Section>

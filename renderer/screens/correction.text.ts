@@ -11,6 +11,7 @@ export const CORRECTION_TEXT = {
     didYouMean: (suggestion: string) => `Você quis dizer ${suggestion}?`,
     useSuggestion: { EMAIL_TYPO: 'Usar este e-mail' } as Partial<Record<string, string>>,
     useAnySuggestion: 'Usar a sugestão',
+    review: 'Avisos para conferir — não impedem salvar',
   },
   nationality: {
     country: 'País',

@@ -1,7 +1,7 @@
 // The correction form shows each rule where the clerk types: the worklist's soft rules as warnings
 // that never block saving (a misspelt e-mail provider fixed in one click), and the nationality as
 // the DIP's fixed list.
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test, type DeskApp } from './fixtures';
 
 interface Row {
@@ -24,11 +24,16 @@ async function openFormOfSomeone(desk: DeskApp): Promise<Row> {
   return who as Row;
 }
 
-async function reviewAndSave(page: Page, reason: string): Promise<void> {
+/** Reason, document, review: the dialog, before "Salvar correção". */
+async function review(page: Page, reason: string): Promise<Locator> {
   await page.getByLabel('Motivo da correção').fill(reason);
   await page.getByLabel('Documento apresentado').fill('RG');
   await page.getByRole('button', { name: 'Revisar correção' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Salvar correção' }).click();
+  return page.getByRole('dialog');
+}
+
+async function save(page: Page, dialog: Locator): Promise<void> {
+  await dialog.getByRole('button', { name: 'Salvar correção' }).click();
   await expect(page.getByText(/Correção salva/)).toBeVisible();
 }
 
@@ -57,7 +62,9 @@ test('a misspelt e-mail provider is offered fixed in one click, and a warning ne
   await city.fill('Vila das Flores do Sertão');
   await city.press('Tab');
   await expect(page.getByTestId('field-warning').filter({ hasText: 'não é um município de' })).toBeVisible();
-  await reviewAndSave(page, 'E-mail e endereço informados pela profissional no balcão');
+  const dialog = await review(page, 'E-mail e endereço informados pela profissional no balcão');
+  await expect(dialog.getByTestId('review-warnings')).toContainText('Vila das Flores do Sertão');
+  await save(page, dialog);
   await expect.poll(() => stored(desk, who)).toMatchObject({ email: 'maria@gmail.com', city: 'Vila das Flores do Sertão' });
 });
 
@@ -73,12 +80,10 @@ test('the nationality is chosen from the DIP’s list, with the country for a fo
   const country = page.getByRole('textbox', { name: 'País' });
   await expect(page.getByText(/informe também o país/)).toBeVisible();
   await country.fill('portugal');
-  await page.getByLabel('Motivo da correção').fill('Nacionalidade conforme RNM apresentado');
-  await page.getByLabel('Documento apresentado').fill('RG');
-  await page.getByRole('button', { name: 'Revisar correção' }).click();
-  await expect(page.getByRole('dialog')).toContainText('Estrangeira (Portugal)');
-  await page.getByRole('dialog').getByRole('button', { name: 'Salvar correção' }).click();
-  await expect(page.getByText(/Correção salva/)).toBeVisible();
+  const dialog = await review(page, 'Nacionalidade conforme RNM apresentado');
+  await expect(dialog).toContainText('Estrangeira (Portugal)');
+  await expect(dialog.getByTestId('review-warnings')).toHaveCount(0);
+  await save(page, dialog);
   await expect.poll(() => stored(desk, who)?.nationality).toBe('Estrangeira (Portugal)');
 });
 
@@ -98,6 +103,6 @@ test('a nationality stored off the DIP’s list stays shown until the clerk repl
   await select.click();
   await page.getByRole('option', { name: 'Brasileira naturalizada' }).click();
   await expect(page.getByText('Atual: Portuguesa')).toBeVisible();
-  await reviewAndSave(page, 'Nacionalidade conforme certificado de naturalização');
+  await save(page, await review(page, 'Nacionalidade conforme certificado de naturalização'));
   await expect.poll(() => stored(desk, who)?.nationality).toBe('Brasileira naturalizada');
 });
