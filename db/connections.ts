@@ -25,6 +25,13 @@ import { isBusyError, storeInUseError, waitForWriters } from './storeLock';
 export const STORE_CACHE_KIB = 32 * 1024;
 export const CHECKING_CACHE_KIB = 8 * 1024;
 export const WRITING_CACHE_KIB = 48 * 1024;
+/**
+ * A copy's full check (`PRAGMA integrity_check`) looks every index entry up in its table, all over
+ * the file: with SQLite's default 2 MB cache each miss of an encrypted page is decrypted and its
+ * HMAC checked again. Measured on a 250 000-record store (155 MB): 26 s with 2 MB, 4.5–7.5 s with
+ * 64 MB; a plain file's misses come from the OS cache and barely cost.
+ */
+export const COPY_CHECK_CACHE_KIB = 64 * 1024;
 
 /** How long a connection that only reads the store waits for a lock (SQLite's busy timeout). */
 export const READ_WAIT_MS = 5000;

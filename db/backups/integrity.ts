@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { readBackupCopy } from '../connections';
+import { COPY_CHECK_CACHE_KIB, readBackupCopy } from '../connections';
 import type { CopySecret } from '../copySecrets';
 import { refusedForItsKey } from '../storeEncryption';
 import { storeKeyForThread, type HandedKey } from '../storeKey';
@@ -30,6 +30,7 @@ export function copyProblems(path: string, secret?: CopySecret): string[] {
   let db: Database.Database | null = null;
   try {
     db = readBackupCopy(path, secret);
+    db.pragma(`cache_size = -${COPY_CHECK_CACHE_KIB}`);
     const rows = db.pragma('integrity_check') as { integrity_check: string }[];
     return rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
   } catch (error) {
