@@ -2,6 +2,7 @@
 // that never block saving (a misspelt e-mail provider fixed in one click), and the nationality as
 // the DIP's fixed list.
 import type { Locator, Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { expect, test, type DeskApp } from './fixtures';
 
 interface Row {
@@ -53,6 +54,7 @@ test('a misspelt e-mail provider is offered fixed in one click, and a warning ne
   const warning = page.getByTestId('field-warning').filter({ hasText: 'Você quis dizer maria@gmail.com?' });
   await expect(warning).toBeVisible();
   await expect(email).not.toHaveAttribute('aria-invalid', 'true');
+  expect(await seriousViolations(page, 'Formulário com aviso')).toEqual([]);
   await warning.getByRole('button', { name: 'Usar este e-mail' }).click();
   await expect(email).toHaveValue('maria@gmail.com');
   await expect(page.getByTestId('field-warning')).toHaveCount(0);
@@ -79,6 +81,7 @@ test('the nationality is chosen from the DIP’s list, with the country for a fo
   await page.getByRole('button', { name: 'Revisar correção' }).click();
   const country = page.getByRole('textbox', { name: 'País' });
   await expect(page.getByText(/informe também o país/)).toBeVisible();
+  expect(await seriousViolations(page, 'Formulário com nacionalidade estrangeira')).toEqual([]);
   await country.fill('portugal');
   const dialog = await review(page, 'Nacionalidade conforme RNM apresentado');
   await expect(dialog).toContainText('Estrangeira (Portugal)');
