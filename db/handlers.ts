@@ -11,6 +11,7 @@ import { batchHandlers } from './batches/handlers';
 import { listCep, saveCep } from './cep';
 import { correctionCounts, correctionCountsOf, correctionOperators, correctionsOfProfessional, listCorrections, previewCorrection, saveCorrection } from './corrections';
 import { cancelCorrection } from './correctionCancel';
+import { contactHandlers } from './contacts/handlers';
 import { trustedFiles, type FileBroker } from './fileBroker';
 import { grantFiles } from './fileGrants';
 import { importHandlers } from './imports/handlers';
@@ -137,6 +138,8 @@ export function createHandlers(store: Store, env: HandlerEnv): Handlers {
     ...backupHandlers(store, { clock, jobs, appVersion: env.appVersion, withStoreClosed: env.withStoreClosed }),
 
     ...importHandlers(store, { jobs }),
+
+    ...contactHandlers(store, { clock }),
   };
   return grantFiles(table, env.files ?? trustedFiles(), { listedBackup: (path) => isListedBackup(db, path) });
 }

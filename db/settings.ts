@@ -1,10 +1,11 @@
 // The desk's configuration: which CRESS it serves and who operates it. One row, set up once.
 import type { Database } from 'better-sqlite3';
 import type { Input, ParsedInput } from '../shared/contract';
-import type { Settings } from '../shared/contract/settings';
+import type { ContactSettings, Settings } from '../shared/contract/settings';
 import type { Uf } from '../shared/domain';
 import { AppError } from '../shared/errors';
 import { regionUf } from '../shared/regions';
+import { parseEmail } from '../shared/rules/email';
 import { appendAudit } from './audit';
 import { writeTransaction } from './storeLock';
 
@@ -70,6 +71,38 @@ export function updateSettings(db: Database, input: Input<'settings:update'>, no
     db.prepare('UPDATE settings SET operator = @operator, seccional = @seccional, updated_at = @now WHERE id = 1').run({ ...next, now });
     // Recorded under the new operator: the person now at the desk made the change.
     appendAudit(db, { at: now, operator: next.operator, action: 'settings.update', entity: 'settings', entityId: null, detail: { changes } });
+    return next;
+  });
+}
+
+/** The atendimentos' settings; before the council sets them: no address, 3 days. */
+export function getContactSettings(db: Database): ContactSettings {
+  const row = db.prepare('SELECT implanta_email AS implantaEmail, overdue_days AS overdueDays FROM contact_settings WHERE id = 1').get() as ContactSettings | undefined;
+  return row ?? { implantaEmail: null, overdueDays: 3 };
+}
+
+/** Implanta's support address (checked like any e-mail; blank clears it) and the overdue days. */
+export function updateContactSettings(db: Database, input: Input<'settings:updateContacts'>, now: string): ContactSettings {
+  return writeTransaction(db, () => {
+    const operator = requireSettings(db).operator;
+    const current = getContactSettings(db);
+    let implantaEmail = current.implantaEmail;
+    if (input.implantaEmail !== undefined) {
+      const typed = blankToNull(input.implantaEmail);
+      if (typed === null) implantaEmail = null;
+      else {
+        const parsed = parseEmail(typed);
+        if (!parsed.ok) throw new AppError(parsed.code, `E-mail de suporte da Implanta: ${parsed.message}`, { field: 'implantaEmail' });
+        implantaEmail = parsed.value;
+      }
+    }
+    const next: ContactSettings = { implantaEmail, overdueDays: input.overdueDays ?? current.overdueDays };
+    if (next.implantaEmail === current.implantaEmail && next.overdueDays === current.overdueDays) return current;
+    db.prepare(
+      `INSERT INTO contact_settings (id, implanta_email, overdue_days, updated_at) VALUES (1, @implantaEmail, @overdueDays, @now)
+       ON CONFLICT (id) DO UPDATE SET implanta_email = excluded.implanta_email, overdue_days = excluded.overdue_days, updated_at = excluded.updated_at`,
+    ).run({ ...next, now });
+    appendAudit(db, { at: now, operator, action: 'settings.contacts', entity: 'settings', entityId: null, detail: { before: current, after: next } });
     return next;
   });
 }

@@ -94,6 +94,11 @@ export const ERROR_CODES = [
   'BACKUP_STORE_IN_USE',
   'BACKUP_RESTORE_NOT_READY',
   'EXPORT_DESTINATION',
+  /** Atendimentos: unknown protocol or id, a step its state does not allow, an attachment refused by content or size. */
+  'CONTACT_NOT_FOUND',
+  'CONTACT_STATE',
+  'ATTACHMENT_TYPE',
+  'ATTACHMENT_TOO_LARGE',
   /** A file not chosen through the app's dialogs or the preview's upload/download (a typed or forged path). */
   'FILE_NOT_GRANTED',
   'INTERNAL',

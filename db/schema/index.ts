@@ -7,3 +7,4 @@ export * from './audit';
 export * from './batches';
 export * from './backups';
 export * from './imports';
+export * from './contacts';

@@ -48,6 +48,8 @@ export const FILE_INPUTS = {
     { field: 'keyFile', mode: 'read' },
   ],
   'backups:pin': [{ field: 'file', mode: 'backup' }],
+  'contacts:attach': [{ field: 'path', mode: 'read', name: 'fileName' }],
+  'contacts:attachment': [{ field: 'path', mode: 'write', replace: 'replace' }],
 } as const satisfies Partial<Record<Channel, readonly FileInput[]>>;
 
 export type FileChannel = keyof typeof FILE_INPUTS;

@@ -5,6 +5,7 @@ import { auditContract } from './audit';
 import { backupsContract } from './backups';
 import { batchesContract } from './batches';
 import { cepContract } from './cep';
+import { contactsContract } from './contacts';
 import { correctionsContract } from './corrections';
 import { importsContract } from './imports';
 import { jobsContract } from './jobs';
@@ -23,6 +24,7 @@ export const contract = {
   ...backupsContract,
   ...importsContract,
   ...qualityContract,
+  ...contactsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -51,3 +53,4 @@ export * from './batches';
 export * from './backups';
 export * from './imports';
 export * from './quality';
+export * from './contacts';

@@ -21,6 +21,15 @@ export const appInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
+/** The atendimentos' settings: where e-mails to Implanta go, and when an unanswered one is overdue. */
+export const contactSettingsSchema = z.object({
+  /** Implanta's support address; null until the council sets it. */
+  implantaEmail: z.string().nullable(),
+  /** Days after forwarding without Implanta's answer before an atendimento is overdue. */
+  overdueDays: z.number().int().min(1).max(60),
+});
+export type ContactSettings = z.infer<typeof contactSettingsSchema>;
+
 export const settingsContract = {
   'app:info': { input: empty, output: appInfoSchema },
   'settings:setup': {
@@ -39,6 +48,12 @@ export const settingsContract = {
       .object({ seccional: z.string().trim().max(80).nullable().optional(), operator: z.string().trim().min(2).max(80).optional() })
       .strict(),
     output: settingsSchema,
+  },
+  'settings:contacts': { input: empty, output: contactSettingsSchema },
+  /** The address is checked like a professional's e-mail; null clears it. */
+  'settings:updateContacts': {
+    input: z.object({ implantaEmail: z.string().trim().max(254).nullable().optional(), overdueDays: z.number().int().min(1).max(60).optional() }).strict(),
+    output: contactSettingsSchema,
   },
   /** The recovery key: the store's encryption key, written to a file for the council's IT (db/storeKeyExport.ts). */
   'settings:exportKey': {

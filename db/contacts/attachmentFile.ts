@@ -1,0 +1,90 @@
+// An attachment as it arrives: read once into memory from the file the clerk chose, then accepted
+// only when its bytes are a PNG, a JPEG or a PDF (never by its name: a renamed program is refused)
+// and it is 10 MB or less.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
+import { ATTACHMENT_MAX_BYTES, type AttachmentType } from '../../shared/contract/contacts';
+import { formatFileSize } from '../../shared/display/numbers';
+import { AppError } from '../../shared/errors';
+
+const SIGNATURES: readonly { type: AttachmentType; magic: readonly number[] }[] = [
+  { type: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { type: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
+  { type: 'application/pdf', magic: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
+];
+
+/** The type the bytes are, or null when they are none of the accepted ones. */
+export function detectAttachmentType(bytes: Uint8Array): AttachmentType | null {
+  for (const { type, magic } of SIGNATURES) {
+    if (bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b)) return type;
+  }
+  return null;
+}
+
+/** The name to show: the last part of what the dialog or the path said, without control characters. */
+export function attachmentName(name: string | undefined, path: string): string {
+  const raw = basename((name ?? '').trim() || path).split(/[\\/]/).at(-1) ?? '';
+  // eslint-disable-next-line no-control-regex -- control characters never belong in a file name shown to the clerk
+  const clean = raw.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
+  return clean === '' ? 'anexo' : clean;
+}
+
+export function notAcceptedType(name: string): AppError {
+  return new AppError('ATTACHMENT_TYPE', `O arquivo "${name}" não é uma imagem PNG/JPEG nem um PDF: anexe um print da tela (PNG ou JPEG) ou um documento em PDF.`, {
+    field: 'path',
+  });
+}
+
+export function tooLarge(name: string, size: number): AppError {
+  return new AppError(
+    'ATTACHMENT_TOO_LARGE',
+    `O arquivo "${name}" tem ${formatFileSize(size)}: o limite é de ${formatFileSize(ATTACHMENT_MAX_BYTES)} por anexo. Reduza a imagem ou divida o PDF.`,
+    { field: 'path', details: { size, limit: ATTACHMENT_MAX_BYTES } },
+  );
+}
+
+/** Checks bytes already in memory: the accepted type, or the refusal naming the file. */
+export function checkAttachment(bytes: Uint8Array, name: string): AttachmentType {
+  if (bytes.length > ATTACHMENT_MAX_BYTES) throw tooLarge(name, bytes.length);
+  const type = detectAttachmentType(bytes);
+  if (type === null) throw notAcceptedType(name);
+  return type;
+}
+
+export interface ReadAttachment {
+  name: string;
+  type: AttachmentType;
+  bytes: Buffer;
+}
+
+/**
+ * Reads the file once: its size first (a file over the limit is refused without reading it), then
+ * its bytes, which are what gets checked and stored.
+ */
+export function readAttachment(path: string, name: string): ReadAttachment {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new AppError('INPUT_INVALID', `Não foi possível abrir o arquivo "${name}" (${reason}). Escolha o arquivo de novo.`, { field: 'path' });
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw notAcceptedType(name);
+    if (stats.size > ATTACHMENT_MAX_BYTES) throw tooLarge(name, stats.size);
+    // One byte more than the limit: a file that grew since its size was read is still caught.
+    const buffer = Buffer.alloc(Math.min(stats.size, ATTACHMENT_MAX_BYTES) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    const bytes = buffer.subarray(0, length);
+    if (bytes.length > ATTACHMENT_MAX_BYTES) throw tooLarge(name, bytes.length);
+    return { name, type: checkAttachment(bytes, name), bytes: Buffer.from(bytes) };
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,31 @@
+// The notice's identity check: the caller says her/his CPF and mother's name (or that the document
+// lists no mother); the clerk learns only whether each matches the record — never what the record
+// holds — and nothing typed is kept.
+import type { IdentityCheck } from '../../shared/contract/contacts';
+import type { Professional } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import { digitsOnly, foldForSearch } from '../../shared/text';
+
+export interface IdentityAnswer {
+  cpf: string;
+  motherName: string | null;
+  motherNotListed: boolean;
+}
+
+export const IDENTITY_MESSAGES = {
+  motherRequired: 'Informe o nome da mãe ou marque “Não consta mãe” — um dos dois é obrigatório.',
+  motherBoth: 'Informe o nome da mãe ou marque “Não consta mãe”, não os dois.',
+} as const;
+
+/** Compares ignoring case, accents and extra spaces; a CPF by its digits (leading zeros restored). */
+export function compareIdentity(record: Pick<Professional, 'cpf' | 'motherName' | 'motherNotListed'>, answer: IdentityAnswer): IdentityCheck {
+  const typedMother = answer.motherName === null ? '' : foldForSearch(answer.motherName);
+  if (answer.motherNotListed && typedMother !== '') throw new AppError('MOTHER_CONFLICT', IDENTITY_MESSAGES.motherBoth, { field: 'motherName' });
+  if (!answer.motherNotListed && typedMother === '') throw new AppError('MOTHER_MISSING', IDENTITY_MESSAGES.motherRequired, { field: 'motherName' });
+  const digits = digitsOnly(answer.cpf);
+  const cpfMatches = digits.length >= 9 && digits.length <= 11 && digits.padStart(11, '0') === record.cpf;
+  const motherMatches = answer.motherNotListed
+    ? record.motherNotListed
+    : !record.motherNotListed && record.motherName !== null && foldForSearch(record.motherName) === typedMother;
+  return { cpfMatches, motherMatches, confirmed: cpfMatches && motherMatches };
+}

@@ -1,0 +1,272 @@
+// Every change of an atendimento: one write transaction (BEGIN IMMEDIATE) that changes the row,
+// appends its timeline event and one audit entry. The audit entry names the protocol and what
+// happened — never a CPF, a name, a typed mother's name, a file's name or a free text.
+import type { Database } from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import type { ParsedInput } from '../../shared/contract';
+import type { ContactAttachment, ContactEventKind, ContactStatus, IdentityCheck } from '../../shared/contract/contacts';
+import type { Professional } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import { digitsOnly, collapseSpaces } from '../../shared/text';
+import { appendAudit } from '../audit';
+import { brasilia } from '../batches/clock';
+import { correctionByUuid } from '../corrections';
+import { findProfessional, requireProfessional } from '../registry';
+import { requireSettings } from '../settings';
+import { writeTransaction } from '../storeLock';
+import type { ReadAttachment } from './attachmentFile';
+import { compareIdentity, type IdentityAnswer } from './identity';
+import { attachmentsOf, contactRow } from './read';
+
+export const CONTACT_MESSAGES = {
+  summaryRequired: 'Descreva o que a/o profissional estava fazendo e o que aconteceu (pelo menos 5 caracteres).',
+  personRequired: 'Localize o cadastro ou informe o CPF ou o nome da/o profissional como ela/ele informou.',
+  cpfShape: 'CPF informado inválido: use 11 dígitos (pontos e hífen são opcionais).',
+  resolutionRequired: 'Informe a resolução do atendimento — o que foi feito — com pelo menos 5 caracteres.',
+  answerRequired: 'Cole ou escreva a resposta da Implanta (pelo menos 5 caracteres).',
+  notLocated: 'Localize o cadastro da/o profissional antes de conferir a identidade.',
+} as const;
+
+function resolvedError(protocol: string): AppError {
+  return new AppError('CONTACT_STATE', `O atendimento ${protocol} já foi resolvido: nada foi alterado.`);
+}
+
+/** `AT-2026-000001`. */
+export function protocolOf(year: number, seq: number): string {
+  return `AT-${year}-${String(seq).padStart(6, '0')}`;
+}
+
+interface Context {
+  db: Database;
+  now: Date;
+}
+
+function textOrNull(value: string | null | undefined): string | null {
+  const text = value?.trim() ?? '';
+  return text === '' ? null : text;
+}
+
+function requireText(value: string, message: string, field: string): string {
+  const text = value.trim();
+  if (text.length < 5) throw new AppError('VALUE_REQUIRED', message, { field });
+  return text;
+}
+
+function appendEvent(db: Database, contactId: number, at: string, operator: string, kind: ContactEventKind, text: string | null, detail: object): void {
+  db.prepare('INSERT INTO contact_events (contact_id, at, operator, kind, text, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
+    contactId,
+    at,
+    operator,
+    kind,
+    text,
+    JSON.stringify(detail),
+  );
+  db.prepare('UPDATE contacts SET updated_at = ? WHERE id = ?').run(at, contactId);
+}
+
+function audit(db: Database, at: string, operator: string, action: string, protocol: string, detail: object): void {
+  appendAudit(db, { at, operator, action, entity: 'contact', entityId: protocol, detail: { protocol, ...detail } });
+}
+
+/** The told CPF as digits (9–11, leading zeros restored), not checked further: a wrong CPF is a reason to call. */
+function toldCpfOf(value: string | null): string | null {
+  const text = textOrNull(value);
+  if (text === null) return null;
+  const digits = digitsOnly(text);
+  if (!/^[\d.\-\s/]+$/.test(text) || digits.length < 9 || digits.length > 11) throw new AppError('CPF_INVALID', CONTACT_MESSAGES.cpfShape, { field: 'cpf' });
+  return digits.padStart(11, '0');
+}
+
+/** A new atendimento, numbered per year; the record is found by the CPF told when it exists. */
+export function addContact({ db, now }: Context, input: ParsedInput<'contacts:add'>): number {
+  const summary = requireText(input.summary, CONTACT_MESSAGES.summaryRequired, 'summary');
+  return writeTransaction(db, () => {
+    const { operator } = requireSettings(db);
+    const toldCpf = toldCpfOf(input.cpf);
+    const toldName = textOrNull(input.name === null ? null : collapseSpaces(input.name));
+    let professional: Professional | null = input.professionalId === null ? null : requireProfessional(db, input.professionalId);
+    professional ??= toldCpf === null ? null : findProfessional(db, toldCpf);
+    if (professional === null && toldCpf === null && toldName === null) throw new AppError('VALUE_REQUIRED', CONTACT_MESSAGES.personRequired, { field: 'cpf' });
+    const at = now.toISOString();
+    const year = brasilia(now).year;
+    const seq = ((db.prepare('SELECT max(seq) FROM contacts WHERE year = ?').pluck().get(year) as number | null) ?? 0) + 1;
+    const protocol = protocolOf(year, seq);
+    const id = Number(
+      db
+        .prepare(
+          `INSERT INTO contacts (protocol, year, seq, professional_id, told_cpf, told_name, channel, "case", summary, notes, status, operator, created_at, updated_at)
+           VALUES (@protocol, @year, @seq, @professionalId, @toldCpf, @toldName, @channel, @case, @summary, @notes, 'open', @operator, @at, @at)`,
+        )
+        .run({
+          protocol,
+          year,
+          seq,
+          professionalId: professional?.id ?? null,
+          // Once the record is found, what it holds is the truth: nothing told is kept beside it.
+          toldCpf: professional ? null : toldCpf,
+          toldName: professional ? null : toldName,
+          channel: input.channel,
+          case: input.case,
+          summary,
+          notes: textOrNull(input.notes),
+          operator,
+          at,
+        }).lastInsertRowid,
+    );
+    appendEvent(db, id, at, operator, 'created', null, { channel: input.channel, case: input.case });
+    if (professional) appendEvent(db, id, at, operator, 'located', null, { registrationNumber: professional.registrationNumber });
+    audit(db, at, operator, 'contact.add', protocol, { channel: input.channel, case: input.case, professionalId: professional?.id ?? null });
+    return id;
+  });
+}
+
+/** The record found after the atendimento was opened. */
+export function locateContact({ db, now }: Context, id: number, professionalId: number): void {
+  writeTransaction(db, () => {
+    const { operator } = requireSettings(db);
+    const row = contactRow(db, id);
+    if (row.status === 'resolved') throw resolvedError(row.protocol);
+    const professional = requireProfessional(db, professionalId);
+    if (row.professional_id === professional.id) return;
+    const at = now.toISOString();
+    db.prepare('UPDATE contacts SET professional_id = ?, told_cpf = NULL, told_name = NULL WHERE id = ?').run(professional.id, id);
+    appendEvent(db, id, at, operator, 'located', null, { registrationNumber: professional.registrationNumber });
+    audit(db, at, operator, 'contact.locate', row.protocol, { professionalId: professional.id });
+  });
+}
+
+/** Compares what the caller said with the record; keeps only whether each item matched. */
+export function checkContactIdentity({ db, now }: Context, id: number, answer: IdentityAnswer): IdentityCheck {
+  return writeTransaction(db, () => {
+    const { operator } = requireSettings(db);
+    const row = contactRow(db, id);
+    if (row.status === 'resolved') throw resolvedError(row.protocol);
+    if (row.professional_id === null) throw new AppError('CONTACT_STATE', CONTACT_MESSAGES.notLocated);
+    const result = compareIdentity(requireProfessional(db, row.professional_id), answer);
+    const at = now.toISOString();
+    const facts = { cpfMatches: result.cpfMatches, motherMatches: result.motherMatches };
+    appendEvent(db, id, at, operator, 'identity_checked', null, facts);
+    audit(db, at, operator, 'contact.identity', row.protocol, facts);
+    return result;
+  });
+}
+
+const STATUS_EVENTS: Record<Exclude<ContactStatus, 'resolved'>, ContactEventKind> = {
+  open: 'reopened',
+  forwarded: 'forwarded',
+  waiting_professional: 'waiting_professional',
+};
+
+/** forwarded / waiting_professional / open again; a resolved atendimento stays resolved. */
+export function setContactStatus({ db, now }: Context, id: number, status: Exclude<ContactStatus, 'resolved'>): void {
+  writeTransaction(db, () => {
+    const { operator } = requireSettings(db);
+    const row = contactRow(db, id);
+    if (row.status === 'resolved') throw resolvedError(row.protocol);
+    if (row.status === status) return;
+    const at = now.toISOString();
+    db.prepare(`UPDATE contacts SET status = ?, forwarded_at = ${status === 'forwarded' ? '?' : 'forwarded_at'} WHERE id = ?`).run(
+      ...(status === 'forwarded' ? [status, at, id] : [status, id]),
+    );
+    appendEvent(db, id, at, operator, STATUS_EVENTS[status], null, { from: row.status, to: status });
+    audit(db, at, operator, 'contact.status', row.protocol, { from: row.status, to: status });
+  });
+}
+
+/** Implanta's answer: on the timeline, and the atendimento is no longer waiting on Implanta. */
+export function answerContact({ db, now }: Context, id: number, text: string): void {
+  const answer = requireText(text, CONTACT_MESSAGES.answerRequired, 'text');
+  writeTransaction(db, () => {
+    const { operator } = requireSettings(db);
+    const row = contactRow(db, id);
+    if (row.status === 'resolved') throw resolvedError(row.protocol);
+    const at = now.toISOString();
+    db.prepare('UPDATE contacts SET answered_at = ? WHERE id = ?').run(at, id);
+    appendEvent(db, id, at, operator, 'answered', answer, {});
+    audit(db, at, operator, 'contact.answer', row.protocol, {});
+  });
+}
+
+/** Resolved, with what was done. */
+export function closeContact({ db, now }: Context, id: number, resolution: string): void {
+  writeTransaction(db, () => {
+    const { operator } = requireSettings(db);
+    const row = contactRow(db, id);
+    if (row.status === 'resolved') throw resolvedError(row.protocol);
+    const text = requireText(resolution, CONTACT_MESSAGES.resolutionRequired, 'resolution');
+    const at = now.toISOString();
+    db.prepare("UPDATE contacts SET status = 'resolved', resolution = ?, resolved_at = ? WHERE id = ?").run(text, at, id);
+    appendEvent(db, id, at, operator, 'resolved', text, { from: row.status });
+    audit(db, at, operator, 'contact.close', row.protocol, { from: row.status });
+  });
+}
+
+/** A correction this atendimento led to (the same professional's); linking twice changes nothing. */
+export function linkContactCorrection({ db, now }: Context, id: number, uuid: string): void {
+  writeTransaction(db, () => {
+    const { operator } = requireSettings(db);
+    const row = contactRow(db, id);
+    const correction = correctionByUuid(db, uuid);
+    if (!correction) throw new AppError('CORRECTION_NOT_FOUND', `Correção ${uuid} não encontrada: confira o identificador.`, { field: 'correctionUuid' });
+    if (row.professional_id !== null && correction.professional_id !== row.professional_id) {
+      throw new AppError('CONTACT_STATE', `A correção ${uuid} é de outro cadastro: vincule só correções da/o profissional deste atendimento.`, { field: 'correctionUuid' });
+    }
+    const at = now.toISOString();
+    const inserted = db
+      .prepare('INSERT OR IGNORE INTO contact_corrections (contact_id, correction_id, linked_at, operator) VALUES (?, ?, ?, ?)')
+      .run(id, correction.id, at, operator);
+    if (inserted.changes === 0) return;
+    if (row.professional_id === null) {
+      const professional = requireProfessional(db, correction.professional_id);
+      db.prepare('UPDATE contacts SET professional_id = ?, told_cpf = NULL, told_name = NULL WHERE id = ?').run(professional.id, id);
+      appendEvent(db, id, at, operator, 'located', null, { registrationNumber: professional.registrationNumber });
+    }
+    appendEvent(db, id, at, operator, 'correction_linked', null, { correction: uuid, field: correction.field });
+    audit(db, at, operator, 'contact.link', row.protocol, { correction: uuid });
+  });
+}
+
+/** Stores a file already read and checked (./attachmentFile.ts). */
+export function addContactAttachment({ db, now }: Context, id: number, file: ReadAttachment): ContactAttachment {
+  return writeTransaction(db, () => {
+    const { operator } = requireSettings(db);
+    const row = contactRow(db, id);
+    if (row.status === 'resolved') throw resolvedError(row.protocol);
+    const at = now.toISOString();
+    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+    const attachmentId = Number(
+      db
+        .prepare('INSERT INTO contact_attachments (contact_id, file_name, type, size, sha256, bytes, operator, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(id, file.name, file.type, file.bytes.length, sha256, file.bytes, operator, at).lastInsertRowid,
+    );
+    const facts = { attachmentId, type: file.type, size: file.bytes.length, sha256 };
+    appendEvent(db, id, at, operator, 'attached', null, facts);
+    audit(db, at, operator, 'contact.attach', row.protocol, facts);
+    const stored = attachmentsOf(db, id).find((a) => a.id === attachmentId);
+    if (!stored) throw new Error('attachment not stored');
+    return stored;
+  });
+}
+
+/**
+ * A message about the atendimento went out (to Implanta or to the professional): on the timeline
+ * with its subject, for the e-mail composer to call once the clerk sends it.
+ */
+export function recordMessageSent({ db, now }: Context, id: number, message: { to: 'implanta' | 'professional'; subject: string }): void {
+  writeTransaction(db, () => {
+    const { operator } = requireSettings(db);
+    const row = contactRow(db, id);
+    const at = now.toISOString();
+    appendEvent(db, id, at, operator, 'message_sent', textOrNull(message.subject), { to: message.to });
+    audit(db, at, operator, 'contact.message', row.protocol, { to: message.to });
+  });
+}
+
+/** An attachment's bytes, for saving where the clerk chose. */
+export function attachmentBytes(db: Database, attachmentId: number): { contactId: number; protocol: string; bytes: Buffer; sha256: string } {
+  const row = db
+    .prepare('SELECT a.contact_id AS contactId, c.protocol, a.bytes, a.sha256 FROM contact_attachments a JOIN contacts c ON c.id = a.contact_id WHERE a.id = ?')
+    .get(attachmentId) as { contactId: number; protocol: string; bytes: Buffer; sha256: string } | undefined;
+  if (!row) throw new AppError('CONTACT_NOT_FOUND', `Anexo ${attachmentId} não encontrado.`);
+  return row;
+}

@@ -1,0 +1,131 @@
+// Atendimentos: a professional's problem the council forwards to Implanta, its timeline, the files
+// that came with it (kept in the store so backups carry them), and the corrections it led to. The
+// corrections table itself is never altered: a link table points at its rows.
+import { sql } from 'drizzle-orm';
+import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  ATTACHMENT_TYPES,
+  CONTACT_CASES,
+  CONTACT_CHANNELS,
+  CONTACT_EVENT_KINDS,
+  CONTACT_STATUSES,
+  type AttachmentType,
+  type ContactCase,
+  type ContactChannel,
+  type ContactEventKind,
+  type ContactStatus,
+} from '../../shared/contract/contacts';
+import { oneOf } from './checks';
+import { corrections } from './corrections';
+import { professionals } from './registry';
+
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    id: integer('id').primaryKey(),
+    /** `AT-2026-000001`. */
+    protocol: text('protocol').notNull().unique(),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    /** The located record; null while it is not found. */
+    professionalId: integer('professional_id').references(() => professionals.id),
+    /** The CPF (digits) and name as told, for an atendimento whose record is not found yet. */
+    toldCpf: text('told_cpf'),
+    toldName: text('told_name'),
+    channel: text('channel').$type<ContactChannel>().notNull(),
+    case: text('case').$type<ContactCase>().notNull(),
+    summary: text('summary').notNull(),
+    notes: text('notes'),
+    status: text('status').$type<ContactStatus>().notNull().default('open'),
+    operator: text('operator').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    /** The last time it was forwarded to Implanta, and the last answer Implanta gave. */
+    forwardedAt: text('forwarded_at'),
+    answeredAt: text('answered_at'),
+    resolution: text('resolution'),
+    resolvedAt: text('resolved_at'),
+  },
+  (t) => [
+    uniqueIndex('contacts_year_seq_idx').on(t.year, t.seq),
+    index('contacts_status_idx').on(t.status, t.forwardedAt),
+    index('contacts_professional_idx').on(t.professionalId),
+    index('contacts_created_at_idx').on(t.createdAt),
+    check('contacts_status', sql.raw(oneOf('status', CONTACT_STATUSES))),
+    check('contacts_channel', sql.raw(oneOf('channel', CONTACT_CHANNELS))),
+    check('contacts_case', sql.raw(oneOf('"case"', CONTACT_CASES))),
+    check('contacts_resolution', sql.raw("status <> 'resolved' OR (resolution IS NOT NULL AND length(trim(resolution)) > 0)")),
+  ],
+);
+
+/** The timeline: what happened, when and by whom. Never a typed CPF or mother's name. */
+export const contactEvents = sqliteTable(
+  'contact_events',
+  {
+    id: integer('id').primaryKey(),
+    contactId: integer('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    at: text('at').notNull(),
+    operator: text('operator').notNull(),
+    kind: text('kind').$type<ContactEventKind>().notNull(),
+    /** Implanta's answer, the resolution, a message's subject. */
+    text: text('text'),
+    /** JSON: the event's facts (the identity check's yes/no per item, a correction's id, a new status). */
+    detail: text('detail').notNull().default('{}'),
+  },
+  (t) => [index('contact_events_contact_idx').on(t.contactId, t.id), check('contact_events_kind', sql.raw(oneOf('kind', CONTACT_EVENT_KINDS)))],
+);
+
+/** Files the professional sent (a screenshot, a document): the bytes themselves, so a backup carries them. */
+export const contactAttachments = sqliteTable(
+  'contact_attachments',
+  {
+    id: integer('id').primaryKey(),
+    contactId: integer('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    /** The name the file had: shown to the clerk, never written to the audit trail or the log. */
+    fileName: text('file_name').notNull(),
+    /** Detected from the bytes. */
+    type: text('type').$type<AttachmentType>().notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+    operator: text('operator').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    index('contact_attachments_contact_idx').on(t.contactId),
+    check('contact_attachments_type', sql.raw(oneOf('type', ATTACHMENT_TYPES))),
+    check('contact_attachments_size', sql.raw('size = length(bytes) AND size <= 10485760')),
+  ],
+);
+
+/** Corrections an atendimento led to. */
+export const contactCorrections = sqliteTable(
+  'contact_corrections',
+  {
+    contactId: integer('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    correctionId: integer('correction_id')
+      .notNull()
+      .references(() => corrections.id),
+    linkedAt: text('linked_at').notNull(),
+    operator: text('operator').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.contactId, t.correctionId] }), index('contact_corrections_correction_idx').on(t.correctionId)],
+);
+
+/** The atendimentos' settings: one row (absent: no address yet, 3 days). */
+export const contactSettings = sqliteTable(
+  'contact_settings',
+  {
+    id: integer('id').primaryKey(),
+    implantaEmail: text('implanta_email'),
+    overdueDays: integer('overdue_days').notNull().default(3),
+    updatedAt: text('updated_at').notNull(),
+  },
+  () => [check('contact_settings_single_row', sql.raw('id = 1')), check('contact_settings_overdue_days', sql.raw('overdue_days BETWEEN 1 AND 60'))],
+);

@@ -1,0 +1,216 @@
+// Channels of the atendimentos: the problems a professional brings to the council (by e-mail,
+// phone, in person or by post) that the council forwards to Implanta and follows until resolved.
+import { z } from 'zod';
+import { pageInput, pageOf } from './common';
+
+/** How the professional reached the council. */
+export const CONTACT_CHANNELS = ['email', 'phone', 'in_person', 'post'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+export const CONTACT_CHANNEL_LABELS: Record<ContactChannel, string> = {
+  email: 'E-mail',
+  phone: 'Telefone',
+  in_person: 'Pessoalmente',
+  post: 'Correios',
+};
+
+/** The notice's case (A–G) the problem belongs to, or none of them. */
+export const CONTACT_CASES = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'other'] as const;
+export type ContactCase = (typeof CONTACT_CASES)[number];
+
+/** open → forwarded (to Implanta) → waiting_professional → resolved. */
+export const CONTACT_STATUSES = ['open', 'forwarded', 'waiting_professional', 'resolved'] as const;
+export type ContactStatus = (typeof CONTACT_STATUSES)[number];
+export const CONTACT_STATUS_LABELS: Record<ContactStatus, string> = {
+  open: 'Aberto',
+  forwarded: 'Encaminhado à Implanta',
+  waiting_professional: 'Aguardando profissional',
+  resolved: 'Resolvido',
+};
+
+/** What the timeline of an atendimento records. */
+export const CONTACT_EVENT_KINDS = [
+  'created',
+  'located',
+  'identity_checked',
+  'attached',
+  'forwarded',
+  'waiting_professional',
+  'reopened',
+  'answered',
+  'message_sent',
+  'correction_linked',
+  'resolved',
+] as const;
+export type ContactEventKind = (typeof CONTACT_EVENT_KINDS)[number];
+
+/** Attachments: what the store accepts, detected by the file's content, never by its name. */
+export const ATTACHMENT_TYPES = ['image/png', 'image/jpeg', 'application/pdf'] as const;
+export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+
+/** `AT-2026-000001`: per year, in the order atendimentos were opened. */
+export const PROTOCOL_PATTERN = /^AT-\d{4}-\d{6}$/;
+
+export const contactStatusSchema = z.enum(CONTACT_STATUSES);
+export const contactChannelSchema = z.enum(CONTACT_CHANNELS);
+export const contactCaseSchema = z.enum(CONTACT_CASES);
+
+/** The professional of an atendimento: the located record, or what she/he told (CPF, name) until it is found. */
+export const contactPersonSchema = z.object({
+  professionalId: z.number().int().nullable(),
+  registrationNumber: z.string().nullable(),
+  name: z.string().nullable(),
+  /** Masked (`***.456.789-**`) in lists; whole in `contacts:get`. */
+  cpf: z.string().nullable(),
+});
+
+export const contactSummarySchema = z.object({
+  id: z.number().int(),
+  protocol: z.string(),
+  status: contactStatusSchema,
+  channel: contactChannelSchema,
+  case: contactCaseSchema,
+  /** What the professional was trying to do, and what happened. */
+  summary: z.string(),
+  person: contactPersonSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  operator: z.string(),
+  forwardedAt: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  /** Forwarded, and Implanta has not answered within the desk's overdue days. */
+  overdue: z.boolean(),
+  attachments: z.number().int(),
+});
+export type ContactSummary = z.infer<typeof contactSummarySchema>;
+
+export const contactEventSchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  operator: z.string(),
+  kind: z.enum(CONTACT_EVENT_KINDS),
+  /** What the timeline reads, in Portuguese (never a typed CPF or mother's name). */
+  label: z.string(),
+  /** Implanta's answer, the resolution, a message's subject: the text the clerk wrote or pasted. */
+  text: z.string().nullable(),
+});
+export type ContactEvent = z.infer<typeof contactEventSchema>;
+
+export const contactAttachmentSchema = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  type: z.enum(ATTACHMENT_TYPES),
+  size: z.number().int(),
+  sha256: z.string(),
+  createdAt: z.string(),
+  operator: z.string(),
+});
+export type ContactAttachment = z.infer<typeof contactAttachmentSchema>;
+
+export const linkedCorrectionSchema = z.object({
+  uuid: z.string(),
+  field: z.string(),
+  status: z.string(),
+  createdAt: z.string(),
+  linkedAt: z.string(),
+});
+export type LinkedCorrection = z.infer<typeof linkedCorrectionSchema>;
+
+export const contactSchema = contactSummarySchema.extend({
+  notes: z.string().nullable(),
+  resolution: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  events: z.array(contactEventSchema),
+  attachmentList: z.array(contactAttachmentSchema),
+  corrections: z.array(linkedCorrectionSchema),
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+/** An atendimento by its id or its protocol (`AT-2026-000001`). */
+const contactRef = z.union([z.number().int().min(1), z.string().trim().regex(PROTOCOL_PATTERN)]);
+
+const longText = (max: number) => z.string().max(max);
+
+export const identityCheckSchema = z.object({
+  cpfMatches: z.boolean(),
+  motherMatches: z.boolean(),
+  /** Both items match. */
+  confirmed: z.boolean(),
+});
+export type IdentityCheck = z.infer<typeof identityCheckSchema>;
+
+export const contactsContract = {
+  /**
+   * A new atendimento: the located record (`professionalId`), or the CPF and name as told while
+   * the record is not found. Attachments follow with `contacts:attach`.
+   */
+  'contacts:add': {
+    input: z
+      .object({
+        professionalId: z.number().int().min(1).nullable().default(null),
+        cpf: z.string().max(20).nullable().default(null),
+        name: z.string().max(200).nullable().default(null),
+        channel: contactChannelSchema,
+        case: contactCaseSchema,
+        summary: longText(4000),
+        notes: longText(8000).nullable().default(null),
+      })
+      .strict(),
+    output: contactSchema,
+  },
+  'contacts:list': {
+    input: z
+      .object({
+        status: contactStatusSchema.optional(),
+        overdue: z.boolean().optional(),
+        professionalId: z.number().int().min(1).optional(),
+        ...pageInput,
+      })
+      .strict(),
+    output: pageOf(contactSummarySchema),
+  },
+  'contacts:get': { input: z.object({ id: contactRef }).strict(), output: contactSchema },
+  /** Links the atendimento to the record once it is found. */
+  'contacts:locate': { input: z.object({ id: contactRef, professionalId: z.number().int().min(1) }).strict(), output: contactSchema },
+  /**
+   * The caller's CPF and mother's name (or "Não consta mãe") compared with the record; answers
+   * only whether each matches, never what the record holds, and keeps nothing of what was typed.
+   */
+  'contacts:checkIdentity': {
+    input: z
+      .object({
+        id: contactRef,
+        cpf: z.string().max(20),
+        motherName: z.string().max(200).nullable().default(null),
+        motherNotListed: z.boolean().default(false),
+      })
+      .strict(),
+    output: identityCheckSchema,
+  },
+  /**
+   * One file for the atendimento: PNG, JPEG or PDF by its content, 10 MB at most. `path`: a read
+   * handle (app, browser preview) or a path (command line), see ./files.ts; `fileName` is set from
+   * the name the clerk saw in the dialog.
+   */
+  'contacts:attach': {
+    input: z.object({ id: contactRef, path: z.string().min(1).max(4096), fileName: z.string().max(255).optional() }).strict(),
+    output: contactAttachmentSchema,
+  },
+  'contacts:setStatus': {
+    input: z.object({ id: contactRef, status: z.enum(['open', 'forwarded', 'waiting_professional']) }).strict(),
+    output: contactSchema,
+  },
+  /** Implanta's answer, as the clerk pastes it. */
+  'contacts:answer': { input: z.object({ id: contactRef, text: longText(8000) }).strict(), output: contactSchema },
+  /** Resolved: what was done is required. */
+  'contacts:close': { input: z.object({ id: contactRef, resolution: longText(4000) }).strict(), output: contactSchema },
+  'contacts:linkCorrection': { input: z.object({ id: contactRef, correctionUuid: z.string().trim().min(1).max(64) }).strict(), output: contactSchema },
+  /**
+   * Saves an attachment's bytes where the clerk chose (a save handle, or a path from the command
+   * line): never over another file unless replacing it was confirmed.
+   */
+  'contacts:attachment': {
+    input: z.object({ attachmentId: z.number().int().min(1), path: z.string().min(1).max(4096), replace: z.boolean().optional() }).strict(),
+    output: z.object({ path: z.string(), size: z.number().int(), sha256: z.string() }),
+  },
+} as const;
