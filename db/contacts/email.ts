@@ -116,7 +116,7 @@ function forwardText(message: ForwardToImplanta): string {
   const lines: string[] = [
     'Prezada equipe de suporte da Implanta,',
     '',
-    `${council} encaminha o atendimento ${oneLine(message.protocol)}, de uma/um profissional com dificuldade no Recadastramento Nacional.`,
+    `O ${council} encaminha o atendimento ${oneLine(message.protocol)}: a/o profissional abaixo tem dificuldade no Recadastramento Nacional.`,
   ];
   if (message.caseLetter !== 'other') lines.push(`${caseLabel(message.caseLetter)} (aviso do Recadastramento Nacional).`);
   lines.push(
