@@ -182,7 +182,7 @@ export function CorrectionForm({ view }: { view: RecordView }) {
                     <Box key={field} sx={{ display: 'flex', flexDirection: 'column', minWidth: 0 }}>
                       {field === 'nationality' ? <NationalityField {...props} /> : <FieldInput field={field} {...props} />}
                       {FIELDS[field].rule === 'personName' ? <NameCaseSuggestion typed={props.value} onApply={props.onChange} /> : null}
-                      <FieldWarnings warnings={shownWarnings(field)} onUse={props.onChange} />
+                      <FieldWarnings warnings={shownWarnings(field)} inputId={fieldInputId(field)} onUse={props.onChange} />
                     </Box>
                   );
                 })}

@@ -6,8 +6,19 @@ import Button from '@mui/material/Button';
 import type { FieldWarning } from '../lib/draftWarnings';
 import { CORRECTION_TEXT as TEXT } from './correction.text';
 
-export function FieldWarnings({ warnings, onUse }: { warnings: readonly FieldWarning[]; onUse(suggestion: string): void }) {
+interface Props {
+  warnings: readonly FieldWarning[];
+  /** The field's input: it gets the focus back once the suggestion (and its button) is gone. */
+  inputId: string;
+  onUse(suggestion: string): void;
+}
+
+export function FieldWarnings({ warnings, inputId, onUse }: Props) {
   if (warnings.length === 0) return null;
+  const use = (suggestion: string) => {
+    onUse(suggestion);
+    requestAnimationFrame(() => document.getElementById(inputId)?.focus());
+  };
   return (
     <Box sx={{ display: 'grid', gap: 0.5, mt: 0.5 }}>
       {warnings.map((warning) => {
@@ -21,7 +32,7 @@ export function FieldWarnings({ warnings, onUse }: { warnings: readonly FieldWar
             sx={{ py: 0, px: 1, alignItems: 'center', '& .MuiAlert-icon': { mr: 1 }, '& .MuiAlert-action': { py: 0, mr: 0 } }}
             action={
               suggestion === undefined ? undefined : (
-                <Button color="inherit" size="small" onClick={() => onUse(suggestion)} sx={{ whiteSpace: 'nowrap' }}>
+                <Button color="inherit" size="small" onClick={() => use(suggestion)} sx={{ whiteSpace: 'nowrap' }}>
                   {TEXT.warnings.useSuggestion[warning.code] ?? TEXT.warnings.useAnySuggestion}
                 </Button>
               )

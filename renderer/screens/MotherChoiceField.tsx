@@ -72,7 +72,7 @@ export function MotherChoiceField({
           />
         </Box>
         {choice === 'notListed' ? null : <NameCaseSuggestion typed={name} onApply={onName} />}
-        {choice === 'notListed' ? null : <FieldWarnings warnings={warnings} onUse={onName} />}
+        {choice === 'notListed' ? null : <FieldWarnings warnings={warnings} inputId={fieldInputId('motherName')} onUse={onName} />}
         <FormControlLabel value="notListed" control={<Radio />} label={TEXT.mother.notListed} />
       </RadioGroup>
       {error || choice === 'notListed' ? (

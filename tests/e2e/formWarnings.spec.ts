@@ -57,6 +57,7 @@ test('a misspelt e-mail provider is offered fixed in one click, and a warning ne
   expect(await seriousViolations(page, 'Formulário com aviso')).toEqual([]);
   await warning.getByRole('button', { name: 'Usar este e-mail' }).click();
   await expect(email).toHaveValue('maria@gmail.com');
+  await expect(email).toBeFocused();
   await expect(page.getByTestId('field-warning')).toHaveCount(0);
 
   // A município the IBGE list does not have in the UF: said under the field, saved all the same.
