@@ -122,6 +122,7 @@ export function saveCorrection(
     const noEvidence = evidenceProblem(
       plan.changes.map((c) => c.field),
       input.evidence.kind,
+      input.evidence.arrival ?? null,
     );
     if (noEvidence) throw new AppError('EVIDENCE_REQUIRED', noEvidence, { field: 'evidence' });
     if (isFutureEvidenceDate(input.evidence.date, todayIso(new Date(now)))) {

@@ -5,7 +5,7 @@ import { Option } from 'commander';
 import { CORRECTION_STATUSES, EVIDENCE_ARRIVALS, type CorrectionStatus, type EvidenceArrival } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { parseDateBr, todayIso } from '../../shared/rules/dates';
-import { EVIDENCE_MESSAGES, evidenceProblem, isFutureEvidenceDate } from '../../shared/rules/evidence';
+import { EVIDENCE_MESSAGES, evidenceProblem, isFutureEvidenceDate, isPlaceholderEvidence } from '../../shared/rules/evidence';
 import { changesFromOptions, collect } from './correctionChanges';
 import { renderers } from './output';
 import { EXIT, commandGroup, optionText, wholeNumber, type CliContext, type CliModule, type CommandOutcome } from './types';
@@ -32,8 +32,9 @@ async function correct(context: CliContext): Promise<CommandOutcome> {
   });
   const evidence = optionText(context, 'evidence');
   // Said before anything is looked up, naming the option (the store refuses it too).
-  const noEvidence = evidenceProblem(Object.keys(changes), evidence);
-  if (noEvidence) throw new AppError('EVIDENCE_REQUIRED', `--evidence: ${noEvidence}`, { field: 'evidence' });
+  const arrival = context.values.arrival as EvidenceArrival;
+  const noEvidence = evidenceProblem(Object.keys(changes), evidence, arrival);
+  if (noEvidence) throw new AppError('EVIDENCE_REQUIRED', `${isPlaceholderEvidence(evidence) ? '--evidence' : '--arrival'}: ${noEvidence}`, { field: 'evidence' });
   const date = evidenceDateOf(context);
   const professional = await context.call('registry:find', { key: key.trim() });
   if (!professional) throw new AppError('PROFESSIONAL_NOT_FOUND', `Nenhum cadastro com CPF ou registro ${key}.`);
@@ -42,7 +43,7 @@ async function correct(context: CliContext): Promise<CommandOutcome> {
     expectedRowVersion: professional.rowVersion,
     changes,
     reason: optionText(context, 'reason') ?? '',
-    evidence: { kind: evidence ?? NO_EVIDENCE, arrival: context.values.arrival as EvidenceArrival, date },
+    evidence: { kind: evidence ?? NO_EVIDENCE, arrival, date },
     dipAcknowledged: context.values.acceptDip === true,
   });
   return { result, text: renderers.corrections(result), exit: EXIT.ok };

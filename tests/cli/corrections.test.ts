@@ -90,6 +90,13 @@ describe('cress-desk correct --arrival', () => {
     expect(saved.body.corrections[0]).toMatchObject({ field: 'phone', evidenceArrival: 'phone' });
   });
 
+  it('refuses a name told over the phone before looking anything up, naming --arrival (exit 1)', () => {
+    const who = someone("dip_status IN ('none', 'requested') AND id > 50");
+    const refused = run('correct', who.registration_number, '--field', 'name', '--value', 'Maria Aparecida Souza', '--reason', 'Informado pela profissional', '--evidence', 'Certidão de casamento', '--arrival', 'phone');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/--arrival: Dados de identificação \(Nome\) só são corrigidos com o documento apresentado pessoalmente ou enviado pelos Correios/);
+  });
+
   it('refuses a way of arrival it does not know, listing the four it takes (exit 2)', () => {
     const who = someone("email IS NOT NULL AND id > 40");
     const refused = run('correct', who.registration_number, '--field', 'email', '--value', 'fax@exemplo.com.br', '--reason', 'Pedido da profissional', '--arrival', 'fax');

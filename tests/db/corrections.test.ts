@@ -250,6 +250,23 @@ describe('how the evidence reached the council', () => {
     }
   });
 
+  it('refuses a name change whose document came by e-mail or phone, as the council changes identification data only against a document seen in person or by post', async () => {
+    const p = addProfessional(desk.store);
+    for (const arrival of ['email', 'phone']) {
+      const refused = await desk.dispatch('corrections:save', {
+        professionalId: p.id,
+        expectedRowVersion: 1,
+        changes: { name: 'Maria Aparecida Souza' },
+        reason: REASON,
+        evidence: { ...EVIDENCE, kind: 'Certidão de casamento', arrival },
+        dipAcknowledged: true,
+      } as never);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'EVIDENCE_REQUIRED', field: 'evidence' } });
+      if (!refused.ok) expect(refused.error.message).toContain('pessoalmente ou enviado pelos Correios');
+    }
+    expect(desk.handlers['corrections:counts']({})).toMatchObject({ pending: 0 });
+  });
+
   it('refuses a way of arrival the desk does not know, naming the ones it takes, and writes nothing', async () => {
     const p = addProfessional(desk.store);
     const refused = await saveArriving(p.id, 'fax');

@@ -18,6 +18,20 @@ describe('evidence for identification data', () => {
     expect(evidenceProblem(['phone'], undefined)).toBeNull();
   });
 
+  it('refuses identification data whose document arrived by e-mail or was told over the phone, and takes it in person or by post', () => {
+    for (const arrival of ['email', 'phone'] as const) {
+      expect(evidenceProblem(['name'], 'Certidão de casamento', arrival), arrival).toMatch(/Dados de identificação \(Nome\) só são corrigidos com o documento apresentado pessoalmente ou enviado pelos Correios/);
+      expect(evidenceProblem(['motherName'], 'RG', arrival), arrival).toContain('Mãe (nome ou “Não consta mãe”)');
+    }
+    expect(evidenceProblem(['name'], 'Certidão de casamento', 'in_person')).toBeNull();
+    expect(evidenceProblem(['name'], 'Certidão de casamento', 'post')).toBeNull();
+  });
+
+  it('takes contact data told over the phone or sent by e-mail', () => {
+    expect(evidenceProblem(['email', 'phone', 'cep', 'street'], 'Ligação da/o profissional', 'phone')).toBeNull();
+    expect(evidenceProblem(['email'], 'Mensagem da/o profissional', 'email')).toBeNull();
+  });
+
   it('names the mother fact once, whether the name or "Não consta mãe" changes', () => {
     expect(evidenceProblem(['motherName', 'motherNotListed'], '')).toContain('(Mãe (nome ou “Não consta mãe”))');
   });
