@@ -116,6 +116,13 @@ export function RecordScreen({ id }: { id: number }) {
   );
 }
 
+/** A pendência's message under its field's name, unless the rule already starts with it ("Nome do pai: …"). */
+function withFieldLabel(field: string | null, message: string): string {
+  if (!field) return message;
+  const label = fieldLabel(field);
+  return message.startsWith(label) ? message : `${label}: ${message}`;
+}
+
 function Header({ view, formOpen, onCorrect }: { view: RecordView; formOpen: boolean; onCorrect(): void }) {
   const p = view.professional;
   return (
@@ -172,7 +179,7 @@ function RecordSummaryAlert({ view }: { view: RecordView }) {
   const lines = [
     ...rejections.map((c) => ({ key: c.uuid, field: fieldOfNote(c.field), text: TEXT.summaryLine.rejected(fieldLabel(c.field), c.statusMessage) })),
     ...conflicts.map((c) => ({ key: `c${c.id}`, field: fieldOfNote(c.field), text: TEXT.summaryLine.conflict(fieldLabel(c.field)) })),
-    ...pendencies.map((d) => ({ key: `${d.code}-${d.field}-${d.message}`, field: d.field, text: d.field ? `${fieldLabel(d.field)}: ${d.message}` : d.message })),
+    ...pendencies.map((d) => ({ key: `${d.code}-${d.field}-${d.message}`, field: d.field, text: withFieldLabel(d.field, d.message) })),
   ];
   return (
     <Alert severity={rejections.length + conflicts.length > 0 ? 'error' : 'warning'} sx={{ mb: 2 }} data-testid="record-summary">

@@ -42,8 +42,11 @@ function parseByField(field: FieldName, raw: string, options: FieldValueOptions)
       return parseBirthDate(raw, options.today);
     case 'motherName':
       return refuseMotherPlaceholder(raw);
-    case 'nationality':
-      return parseNationality(raw);
+    case 'nationality': {
+      const parsed = parseNationality(raw);
+      const max = FIELDS.nationality.maxLength;
+      return parsed.ok && parsed.value.length > max ? fail('VALUE_TOO_LONG', `Nacionalidade: texto muito longo: no máximo ${max} caracteres, o país incluído.`) : parsed;
+    }
     default:
       return null;
   }

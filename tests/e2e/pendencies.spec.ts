@@ -55,6 +55,9 @@ test('the worklist counts by case, filters, opens the record, and the export rou
   await row.click();
   await expect(page.getByRole('heading', { name: typo.name })).toBeVisible();
   await expect(page.getByTestId('pendency-note').first()).toContainText('digitado errado');
+  // The summary names the field once, even when the rule's message starts with it.
+  await expect(page.getByTestId('record-summary')).toContainText('E-mail provavelmente digitado errado');
+  await expect(page.getByTestId('record-summary')).not.toContainText('E-mail: E-mail');
 
   // The clerk fixes the e-mails in the file, says why and on what document, and imports it as corrections.
   const rows = XLSX.utils.sheet_to_json<Record<string, string>>(XLSX.read(readFileSync(exported)).Sheets['Pendências'] as XLSX.WorkSheet, { raw: false });

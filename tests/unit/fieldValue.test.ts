@@ -53,6 +53,13 @@ describe('parseFieldValue applies each field its rule', () => {
     expect(parseFieldValue('street', '12345678901')).toEqual({ ok: true, value: '12345678901' });
   });
 
+  it('holds a foreign nationality to the field’s 60 characters, the country included', () => {
+    const long = parseFieldValue('nationality', `Estrangeira (${'Ilhas'.repeat(10)})`);
+    expect(long).toMatchObject({ ok: false, code: 'VALUE_TOO_LONG' });
+    if (!long.ok) expect(long.message).toBe('Nacionalidade: texto muito longo: no máximo 60 caracteres, o país incluído.');
+    expect(parseFieldValue('nationality', 'Estrangeira (Portugal)')).toEqual({ ok: true, value: 'Estrangeira (Portugal)' });
+  });
+
   it('keeps messages that already name their subject as they are', () => {
     const result = parseFieldValue('cpf', '123');
     expect(result).toMatchObject({ ok: false, code: 'CPF_INVALID' });
