@@ -13,6 +13,7 @@ import { auditCli } from './audit';
 import { backupCli } from './backup';
 import { batchCli } from './batch';
 import { cepCli } from './cep';
+import { contactsCli } from './contacts';
 import { correctionsCli } from './corrections';
 import { importCli } from './import';
 import { keyCli } from './key';
@@ -26,7 +27,7 @@ import { APP_VERSION } from '../version';
 export { EXIT };
 
 /** The command groups, in the order of the help. */
-const GROUPS = [setupCli, registryCli, correctionsCli, cepCli, auditCli, storeCli, backupCli, batchCli, importCli, keyCli, qualityCli];
+const GROUPS = [setupCli, registryCli, correctionsCli, cepCli, auditCli, storeCli, backupCli, batchCli, importCli, keyCli, qualityCli, contactsCli];
 
 const EXIT_STATUS = 'Exit status: 0 done, 1 refused (the message says why), 2 usage, 3 integrity failure.';
 

@@ -1,0 +1,236 @@
+// `cress-desk contact …`: the atendimentos from a terminal, over the app's channels — opening one
+// with its files, the list (overdue ones too), one with its timeline, the identity check, Implanta's
+// answer and the resolution. Files are taken by path, as everywhere on the command line.
+import { Option } from 'commander';
+import { basename, resolve } from 'node:path';
+import { readAttachment } from '../../db/contacts/attachmentFile';
+import type { Contact, ContactAttachment, ContactSummary, Output } from '../../shared/contract';
+import {
+  CONTACT_CASES,
+  CONTACT_CHANNEL_LABELS,
+  CONTACT_CHANNELS,
+  CONTACT_STATUS_LABELS,
+  CONTACT_STATUSES,
+  PROTOCOL_PATTERN,
+  type ContactCase,
+  type ContactChannel,
+  type ContactStatus,
+} from '../../shared/contract/contacts';
+import { formatCount, formatFileSize } from '../../shared/display/numbers';
+import { plural } from '../../shared/display/plural';
+import { AppError } from '../../shared/errors';
+import { formatCpf } from '../../shared/rules/cpf';
+import { formatDateTimeBr } from '../../shared/rules/dates';
+import { digitsOnly } from '../../shared/text';
+import { collect } from './correctionChanges';
+import { EXIT, UsageError, commandGroup, optionText, wholeNumber, type CliContext, type CliModule, type CommandOutcome } from './types';
+
+/** An atendimento named on the command line: its protocol, or its number. */
+function contactRef(text: string | undefined): number | string {
+  const value = (text ?? '').trim().toUpperCase();
+  if (/^\d+$/.test(value) && Number(value) > 0) return Number(value);
+  if (PROTOCOL_PATTERN.test(value)) return value;
+  throw new UsageError('ID is the protocol of an atendimento (AT-2026-000001) or its number');
+}
+
+function caseOf(context: CliContext): ContactCase {
+  const text = optionText(context, 'case') ?? '';
+  const value = text.toLowerCase() === 'other' ? 'other' : text.toUpperCase();
+  if (!(CONTACT_CASES as readonly string[]).includes(value)) throw new UsageError(`--case takes one of ${CONTACT_CASES.join(', ')}`);
+  return value as ContactCase;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
+}
+
+function personLine(c: ContactSummary): string {
+  const p = c.person;
+  const who = p.name ?? 'nome não informado';
+  if (p.professionalId !== null) return `${who} (registro ${p.registrationNumber ?? '?'})`;
+  return `${who}${p.cpf ? `, CPF ${/^\d{11}$/.test(p.cpf) ? formatCpf(p.cpf) : p.cpf}` : ''} — cadastro não localizado`;
+}
+
+function attachmentLine(a: ContactAttachment): string {
+  return `  #${a.id} ${a.fileName} (${a.type}, ${formatFileSize(a.size)})`;
+}
+
+function shown(c: Contact): string {
+  return [
+    `${c.protocol} — ${CONTACT_STATUS_LABELS[c.status]}${c.overdue ? ' (ATRASADO: a Implanta não respondeu)' : ''}`,
+    `Profissional: ${personLine(c)}`,
+    `Canal: ${CONTACT_CHANNEL_LABELS[c.channel]}; caso ${c.case === 'other' ? 'outro' : c.case}; aberto em ${formatDateTimeBr(c.createdAt)} por ${c.operator}`,
+    `Relato: ${c.summary}`,
+    ...(c.notes ? [`Observações: ${c.notes}`] : []),
+    ...(c.resolution ? [`Resolução: ${c.resolution}`] : []),
+    ...(c.attachmentList.length > 0 ? ['Anexos:', ...c.attachmentList.map(attachmentLine)] : []),
+    ...(c.corrections.length > 0 ? ['Correções:', ...c.corrections.map((r) => `  ${r.uuid} ${r.field} (${r.status})`)] : []),
+    'Histórico:',
+    ...c.events.map((e) => `  ${formatDateTimeBr(e.at)}  ${e.label}${e.text ? `: ${e.text}` : ''}`),
+  ].join('\n');
+}
+
+/** The key: a record found by CPF or registration number, or a CPF told for a record not found yet. */
+async function personOf(context: CliContext, key: string): Promise<{ professionalId: number | null; cpf: string | null }> {
+  const professional = await context.call('registry:find', { key: key.trim() });
+  if (professional) return { professionalId: professional.id, cpf: null };
+  const digits = digitsOnly(key);
+  if (/^[\d.\-\s/]+$/.test(key.trim()) && digits.length >= 9 && digits.length <= 11) return { professionalId: null, cpf: key.trim() };
+  throw new AppError('PROFESSIONAL_NOT_FOUND', `Nenhum cadastro com CPF ou registro ${key}: para abrir o atendimento sem o cadastro, informe o CPF.`);
+}
+
+async function add(context: CliContext): Promise<CommandOutcome> {
+  const [key = ''] = context.args;
+  const files = ((context.values.attach as string[] | undefined) ?? []).map((f) => resolve(f));
+  // Every file checked before anything is written: a refused file leaves no atendimento behind.
+  for (const file of files) readAttachment(file, basename(file));
+  const person = await personOf(context, key);
+  const contact = await context.call('contacts:add', {
+    ...person,
+    name: optionText(context, 'name') ?? null,
+    channel: context.values.channel as ContactChannel,
+    case: caseOf(context),
+    summary: optionText(context, 'summary') ?? '',
+    notes: optionText(context, 'notes') ?? null,
+  });
+  for (const file of files) await context.call('contacts:attach', { id: contact.id, path: file });
+  const result = files.length > 0 ? await context.call('contacts:get', { id: contact.id }) : contact;
+  const text = `Atendimento ${result.protocol} opened (${CONTACT_CHANNEL_LABELS[result.channel]}, case ${result.case}) for ${personLine(result)}${
+    files.length > 0 ? `, with ${plural(files.length, 'attachment', 'attachments')}` : ''
+  }.`;
+  return { result, text, exit: EXIT.ok };
+}
+
+async function list(context: CliContext): Promise<CommandOutcome> {
+  const result: Output<'contacts:list'> = await context.call('contacts:list', {
+    status: context.values.status as ContactStatus | undefined,
+    overdue: context.values.overdue === true ? true : undefined,
+    page: wholeNumber(context.values.page, 'page') ?? 0,
+  });
+  const text =
+    result.items.length === 0
+      ? 'No atendimento found.'
+      : `${table([
+          ['Protocolo', 'Aberto em', 'Situação', 'Canal', 'Caso', 'Profissional', 'CPF'],
+          ...result.items.map((c) => [
+            c.protocol,
+            formatDateTimeBr(c.createdAt),
+            `${CONTACT_STATUS_LABELS[c.status]}${c.overdue ? ' (atrasado)' : ''}`,
+            CONTACT_CHANNEL_LABELS[c.channel],
+            c.case,
+            c.person.name ?? '',
+            c.person.cpf ?? '',
+          ]),
+        ])}\n${formatCount(result.total)} ${result.total === 1 ? 'atendimento' : 'atendimentos'} (page ${result.page + 1}).`;
+  return { result, text, exit: EXIT.ok };
+}
+
+async function show(context: CliContext): Promise<CommandOutcome> {
+  const result = await context.call('contacts:get', { id: contactRef(context.args[0]) });
+  return { result, text: shown(result), exit: EXIT.ok };
+}
+
+async function check(context: CliContext): Promise<CommandOutcome> {
+  const mother = optionText(context, 'mother');
+  const notListed = context.values.motherNotListed === true;
+  if ((mother === undefined) === !notListed) throw new UsageError('give either --mother NAME or --mother-not-listed');
+  const result = await context.call('contacts:checkIdentity', {
+    id: contactRef(context.args[0]),
+    cpf: optionText(context, 'cpf') ?? '',
+    motherName: mother ?? null,
+    motherNotListed: notListed,
+  });
+  const word = (matches: boolean) => (matches ? 'confere' : 'NÃO confere');
+  const text = `Identity ${result.confirmed ? 'confirmed' : 'NOT confirmed'}: CPF ${word(result.cpfMatches)}; mãe ${word(result.motherMatches)}.`;
+  return { result, text, exit: EXIT.ok };
+}
+
+async function status(context: CliContext): Promise<CommandOutcome> {
+  const result = await context.call('contacts:setStatus', { id: contactRef(context.args[0]), status: context.values.to as 'open' | 'forwarded' | 'waiting_professional' });
+  return { result, text: `Atendimento ${result.protocol}: ${CONTACT_STATUS_LABELS[result.status]}.`, exit: EXIT.ok };
+}
+
+async function answer(context: CliContext): Promise<CommandOutcome> {
+  const result = await context.call('contacts:answer', { id: contactRef(context.args[0]), text: optionText(context, 'text') ?? '' });
+  return { result, text: `Implanta's answer recorded on ${result.protocol}.`, exit: EXIT.ok };
+}
+
+async function close(context: CliContext): Promise<CommandOutcome> {
+  const result = await context.call('contacts:close', { id: contactRef(context.args[0]), resolution: optionText(context, 'resolution') ?? '' });
+  return { result, text: `Atendimento ${result.protocol} resolved.`, exit: EXIT.ok };
+}
+
+async function attach(context: CliContext): Promise<CommandOutcome> {
+  const [id, file = ''] = context.args;
+  const path = resolve(file);
+  const result = await context.call('contacts:attach', { id: contactRef(id), path });
+  return { result, text: `Attached ${result.fileName} (${result.type}, ${formatFileSize(result.size)}) as #${result.id}.`, exit: EXIT.ok };
+}
+
+async function saveAttachment(context: CliContext): Promise<CommandOutcome> {
+  const attachmentId = wholeNumber(context.args[0], 'attachment');
+  const out = optionText(context, 'out');
+  if (attachmentId === undefined || attachmentId < 1) throw new UsageError('ATTACHMENT is the number of an attachment (contact show lists them)');
+  if (out === undefined) throw new UsageError('missing --out FILE');
+  const result = await context.call('contacts:attachment', { attachmentId, path: resolve(out) });
+  return { result, text: `Saved ${formatFileSize(result.size)} to ${result.path}.`, exit: EXIT.ok };
+}
+
+const ID_ARGUMENT = ['<id>', 'the atendimento: its protocol (AT-2026-000001) or number'] as const;
+
+export const contactsCli: CliModule = (program, action) => {
+  const contact = commandGroup(program, 'contact', "Atendimentos: professionals' problems forwarded to Implanta");
+  contact
+    .command('add')
+    .description('Open an atendimento for a professional (found by CPF or registration number, or by the CPF told when not found yet)')
+    .argument('<cpf-or-registration>', 'CPF or registration number')
+    .addOption(new Option('--channel <c>', 'how the professional reached the council').choices(CONTACT_CHANNELS).makeOptionMandatory())
+    .requiredOption('--case <x>', `the notice's case: ${CONTACT_CASES.join(', ')}`)
+    .requiredOption('--summary <text>', 'what the professional was trying to do, and what happened')
+    .option('--notes <text>', "the clerk's notes")
+    .option('--name <name>', 'the name as told, when no record is found')
+    .option('--attach <file>', 'a PNG, JPEG or PDF of 10 MB at most (repeatable)', collect)
+    .action(action(add));
+  contact
+    .command('list')
+    .description('Atendimentos, newest first')
+    .addOption(new Option('--status <s>', 'only this state').choices(CONTACT_STATUSES))
+    .option('--overdue', 'only those forwarded and not answered by Implanta in time')
+    .option('--page <n>', 'the page of results, from 0')
+    .action(action(list));
+  contact.command('show').description('One atendimento with its timeline, attachments and corrections').argument(...ID_ARGUMENT).action(action(show));
+  contact
+    .command('check')
+    .description("Check the caller's identity: CPF and mother's name (nothing typed is kept)")
+    .argument(...ID_ARGUMENT)
+    .requiredOption('--cpf <cpf>', 'the CPF the caller says')
+    .option('--mother <name>', "the mother's name the caller says")
+    .option('--mother-not-listed', 'the caller says the identity document lists no mother')
+    .action(action(check));
+  contact
+    .command('status')
+    .description('Mark an atendimento forwarded to Implanta, waiting for the professional, or open again')
+    .argument(...ID_ARGUMENT)
+    .addOption(new Option('--to <state>', 'the new state').choices(['forwarded', 'waiting_professional', 'open']).makeOptionMandatory())
+    .action(action(status));
+  contact.command('answer').description("Record Implanta's answer").argument(...ID_ARGUMENT).requiredOption('--text <text>', "Implanta's answer").action(action(answer));
+  contact
+    .command('close')
+    .description('Resolve an atendimento, saying what was done')
+    .argument(...ID_ARGUMENT)
+    .requiredOption('--resolution <text>', 'what was done (required)')
+    .action(action(close));
+  contact
+    .command('attach')
+    .description('Add a PNG, JPEG or PDF (10 MB at most) to an atendimento')
+    .argument(...ID_ARGUMENT)
+    .argument('<file>', 'the file')
+    .action(action(attach));
+  contact
+    .command('attachment')
+    .description("Save an attachment's bytes to a file (never over an existing one)")
+    .argument('<attachment>', 'the attachment number (contact show lists them)')
+    .requiredOption('--out <file>', 'the file to write')
+    .action(action(saveAttachment));
+};

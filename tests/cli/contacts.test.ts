@@ -1,0 +1,120 @@
+// `cress-desk contact` as the council's IT runs it: opening atendimentos with their files, the
+// --json shapes, the identity check that keeps nothing typed, and the exit codes of a refused file,
+// an attachment over the limit and a channel or case the notice does not know.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliOn, requireBuiltCli } from './command';
+
+let dir: string;
+const { run, json } = cliOn(() => join(dir, 'desk.sqlite'));
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('print da tela')]);
+const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
+let registration: string;
+let cpf: string;
+
+beforeAll(() => {
+  requireBuiltCli();
+  dir = mkdtempSync(join(tmpdir(), 'cress-contacts-'));
+  expect(run('init', '--region', '9', '--operator', 'Ana Paula').code).toBe(0);
+  expect(run('demo', '--professionals', '30', '--seed', '3').code).toBe(0);
+  const someone = json('registry', 'search', 'a').body.items[0];
+  registration = someone.registrationNumber;
+  cpf = json('registry', 'show', registration).body.cpf;
+  writeFileSync(join(dir, 'tela.png'), PNG);
+  writeFileSync(join(dir, 'rg.pdf'), PDF);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('contact add', () => {
+  it('opens an atendimento for a registration number with its files, and prints it as JSON', () => {
+    const added = json('contact', 'add', registration, '--channel', 'email', '--case', 'c', '--summary', 'Página de erro em inglês', '--attach', join(dir, 'tela.png'), '--attach', join(dir, 'rg.pdf'));
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.body).toMatchObject({ protocol: expect.stringMatching(/^AT-\d{4}-000001$/), status: 'open', channel: 'email', case: 'C', overdue: false });
+    expect(added.body.person).toMatchObject({ registrationNumber: registration, cpf });
+    expect(added.body.attachmentList.map((a: { fileName: string; type: string }) => [a.fileName, a.type])).toEqual([
+      ['tela.png', 'image/png'],
+      ['rg.pdf', 'application/pdf'],
+    ]);
+    expect(added.body.events.map((e: { kind: string }) => e.kind)).toEqual(['created', 'located', 'attached', 'attached']);
+  });
+
+  it('opens one for a CPF with no record, keeping the CPF and name as told', () => {
+    const added = json('contact', 'add', '529.982.247-25', '--channel', 'phone', '--case', 'other', '--summary', 'Não consegue entrar', '--name', 'Joana Prado');
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.body.person).toEqual({ professionalId: null, registrationNumber: null, name: 'Joana Prado', cpf: '52998224725' });
+    expect(added.body.protocol).toMatch(/-000002$/);
+  });
+
+  it('exits 1 naming a file that is not an image or a PDF, and opens nothing', () => {
+    const before = json('contact', 'list').body.total;
+    writeFileSync(join(dir, 'foto.png'), Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64)]));
+    const refused = run('contact', 'add', registration, '--channel', 'email', '--case', 'C', '--summary', 'Erro', '--attach', join(dir, 'foto.png'));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('"foto.png" não é uma imagem PNG/JPEG nem um PDF');
+    expect(json('contact', 'list').body.total).toBe(before);
+  });
+
+  it('exits 1 for an attachment over 10 MB, saying the limit', () => {
+    writeFileSync(join(dir, 'grande.pdf'), Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]));
+    const refused = run('contact', 'add', registration, '--channel', 'post', '--case', 'G', '--summary', 'Documentos', '--attach', join(dir, 'grande.pdf'));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/"grande\.pdf" tem 10 MB: o limite é de 10 MB por anexo/);
+  });
+
+  it('exits 2 for a channel or case the notice does not know, listing the choices', () => {
+    const channel = run('contact', 'add', registration, '--channel', 'fax', '--case', 'C', '--summary', 'Erro');
+    expect(channel.code).toBe(2);
+    expect(channel.stderr).toMatch(/fax.*email, phone, in_person, post/);
+    const kase = run('contact', 'add', registration, '--channel', 'email', '--case', 'Z', '--summary', 'Erro');
+    expect(kase.code).toBe(2);
+    expect(kase.stderr).toContain('--case takes one of A, B, C, D, E, F, G, other');
+  });
+
+  it('exits 1 for a registration number that matches no record', () => {
+    const refused = run('contact', 'add', '77', '--channel', 'email', '--case', 'C', '--summary', 'Erro');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('PROFESSIONAL_NOT_FOUND');
+  });
+});
+
+describe('following an atendimento', () => {
+  it('checks the identity, answering only yes or no per item', () => {
+    const wrong = json('contact', 'check', 'AT-' + json('contact', 'show', '1').body.protocol.slice(3), '--cpf', cpf, '--mother', 'Benedita Rosa Vieira');
+    expect(wrong.code, wrong.stderr).toBe(0);
+    expect(wrong.body).toEqual({ cpfMatches: true, motherMatches: false, confirmed: false });
+    expect(run('contact', 'check', '1', '--cpf', cpf).code).toBe(2);
+    expect(run('contact', 'check', '1', '--cpf', cpf, '--mother', 'X', '--mother-not-listed').code).toBe(2);
+    const shown = run('contact', 'show', '1');
+    expect(shown.stdout).toContain('Identidade conferida: não confere (nome da mãe)');
+    expect(shown.stdout).not.toContain('Benedita');
+  });
+
+  it('records the forwarding, Implanta’s answer and the resolution, and refuses closing without one', () => {
+    expect(run('contact', 'status', '1', '--to', 'forwarded').code).toBe(0);
+    expect(json('contact', 'list', '--status', 'forwarded').body.items.map((i: { id: number }) => i.id)).toEqual([1]);
+    expect(json('contact', 'list', '--overdue').body).toMatchObject({ total: 0, items: [] });
+    const answered = json('contact', 'answer', '1', '--text', 'Sincronização refeita.');
+    expect(answered.body.events.at(-1)).toMatchObject({ kind: 'answered', text: 'Sincronização refeita.' });
+    const blank = run('contact', 'close', '1', '--resolution', ' ');
+    expect(blank.code).toBe(1);
+    expect(blank.stderr).toMatch(/resolução/);
+    const closed = json('contact', 'close', '1', '--resolution', 'Profissional acessou a plataforma.');
+    expect(closed.body).toMatchObject({ status: 'resolved', resolution: 'Profissional acessou a plataforma.' });
+    expect(run('contact', 'show', 'nada').code).toBe(2);
+    expect(run('contact', 'show', 'AT-2020-000009').code).toBe(1);
+  });
+
+  it('lists with masked CPFs and saves an attachment back out with the same bytes', () => {
+    const listed = json('contact', 'list');
+    expect(Object.keys(listed.body)).toEqual(['total', 'page', 'pageSize', 'items']);
+    expect(listed.body.items.every((i: { person: { cpf: string | null } }) => i.person.cpf === null || i.person.cpf.startsWith('***.'))).toBe(true);
+    const out = join(dir, 'copia.png');
+    const saved = json('contact', 'attachment', '1', '--out', out);
+    expect(saved.code, saved.stderr).toBe(0);
+    expect(readFileSync(out).equals(PNG)).toBe(true);
+    expect(run('contact', 'attachment', '1', '--out', out).code).toBe(1);
+    expect(run('audit', 'verify').code).toBe(0);
+  });
+});
