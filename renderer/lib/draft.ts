@@ -136,7 +136,7 @@ export function fieldErrors(professional: Professional, draft: CorrectionDraft):
   return errors;
 }
 
-export type EvidenceField = 'reason' | 'evidenceKind' | 'evidenceDate';
+export type EvidenceField = 'reason' | 'evidenceKind' | 'evidenceDate' | 'evidenceArrival';
 
 /** The evidence's problems; identification data among `changedFields` needs a real document named. */
 export function evidenceErrors(draft: CorrectionDraft, now: Date = new Date(), changedFields: readonly string[] = []): Partial<Record<EvidenceField, string>> {
@@ -147,6 +147,11 @@ export function evidenceErrors(draft: CorrectionDraft, now: Date = new Date(), c
   } else {
     const noEvidence = evidenceProblem(changedFields, draft.evidenceKind);
     if (noEvidence) errors.evidenceKind = noEvidence;
+    // A real document, but one that came by e-mail or phone: the way of arrival is what is wrong.
+    else {
+      const remote = evidenceProblem(changedFields, draft.evidenceKind, draft.evidenceArrival);
+      if (remote) errors.evidenceArrival = remote;
+    }
   }
   const date = parseDateBr(draft.evidenceDate);
   if (!date.ok) errors.evidenceDate = date.message;

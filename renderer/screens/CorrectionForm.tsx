@@ -12,6 +12,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControl from '@mui/material/FormControl';
+import FormHelperText from '@mui/material/FormHelperText';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -48,7 +49,7 @@ import { NameCaseSuggestion } from './NameCaseSuggestion';
 import { NationalityField } from './NationalityField';
 
 const GROUPS = Object.keys(FIELD_GROUP_LABELS) as FieldGroup[];
-const EVIDENCE_IDS = { reason: 'evidence-reason', evidenceKind: 'evidence-kind', evidenceDate: 'evidence-date' } as const;
+const EVIDENCE_IDS = { reason: 'evidence-reason', evidenceKind: 'evidence-kind', evidenceDate: 'evidence-date', evidenceArrival: 'evidence-arrival' } as const;
 
 export type Plan = Output<'corrections:preview'>;
 
@@ -75,6 +76,8 @@ export function CorrectionForm({ view }: { view: RecordView }) {
   const evidence = evidenceErrors(draft, new Date(), Object.keys(changes));
   const showError = (key: string, local: string | undefined): string | null =>
     draft.serverErrors[key] ?? ((draft.showAllErrors || draft.visited[key]) && local ? local : null);
+  // Choosing how the document arrived is a deliberate click: its problem shows at once.
+  const arrivalError = evidence.evidenceArrival ?? null;
   // Like errors, warnings wait until the clerk leaves the field: no flicker while a name is half typed.
   const warnings = draftWarnings(p, draft);
   const shownWarnings = (field: FieldName): FieldWarning[] => (draft.showAllErrors || draft.visited[field] ? (warnings[field] ?? []) : []);
@@ -87,7 +90,7 @@ export function CorrectionForm({ view }: { view: RecordView }) {
       update(p.id, { topError: TEXT.noChange });
       return;
     }
-    const firstInvalid = [...FIELD_NAMES.filter((f) => inline[f]), ...(['reason', 'evidenceKind', 'evidenceDate'] as const).filter((f) => evidence[f])][0];
+    const firstInvalid = [...FIELD_NAMES.filter((f) => inline[f]), ...(['reason', 'evidenceKind', 'evidenceDate', 'evidenceArrival'] as const).filter((f) => evidence[f])][0];
     if (firstInvalid) {
       focusField(firstInvalid);
       return;
@@ -238,7 +241,7 @@ export function CorrectionForm({ view }: { view: RecordView }) {
                 error={showError('evidenceDate', evidence.evidenceDate) !== null}
                 helperText={showError('evidenceDate', evidence.evidenceDate) ?? ' '}
               />
-              <FormControl>
+              <FormControl error={arrivalError !== null}>
                 <FormLabel id="evidence-arrival-label">{TEXT.evidence.arrival}</FormLabel>
                 <RadioGroup
                   row
@@ -247,9 +250,15 @@ export function CorrectionForm({ view }: { view: RecordView }) {
                   onChange={(e) => editForm(p.id, { evidenceArrival: e.target.value as EvidenceArrival })}
                 >
                   {EVIDENCE_ARRIVALS.map((arrival) => (
-                    <FormControlLabel key={arrival} value={arrival} control={<Radio />} label={EVIDENCE_ARRIVAL_LABELS[arrival]} />
+                    <FormControlLabel
+                      key={arrival}
+                      value={arrival}
+                      control={<Radio id={arrival === draft.evidenceArrival ? EVIDENCE_IDS.evidenceArrival : undefined} />}
+                      label={EVIDENCE_ARRIVAL_LABELS[arrival]}
+                    />
                   ))}
                 </RadioGroup>
+                {arrivalError && <FormHelperText>{arrivalError}</FormHelperText>}
               </FormControl>
               <TextField
                 label={TEXT.evidence.note}

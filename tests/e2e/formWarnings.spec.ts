@@ -110,3 +110,22 @@ test('a nationality stored off the DIP’s list stays shown until the clerk repl
   await save(page, await review(page, 'Nacionalidade conforme certificado de naturalização'));
   await expect.poll(() => stored(desk, who)?.nationality).toBe('Brasileira naturalizada');
 });
+
+test('a name change whose document came over the phone is refused under the way of arrival, and passes in person', async ({ desk }) => {
+  await openFormOfSomeone(desk);
+  const { page } = desk;
+  const father = page.getByLabel('Nome do pai', { exact: true });
+  await father.fill('José Carlos de Souza');
+  await father.press('Tab');
+  await page.getByLabel('Motivo da correção').fill('Nome do pai conforme certidão de nascimento');
+  await page.getByLabel('Documento apresentado').fill('Certidão de nascimento');
+  await page.getByRole('radio', { name: 'Por telefone' }).check();
+  const arrival = page.getByRole('radiogroup', { name: 'Como o documento chegou' });
+  const refusal = page.getByText(/só são corrigidos com o documento apresentado pessoalmente ou enviado pelos Correios/);
+  await expect(refusal).toBeVisible();
+  await page.getByRole('button', { name: 'Revisar correção' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('radio', { name: 'Por telefone' })).toBeFocused();
+  await arrival.getByRole('radio', { name: 'Pessoalmente' }).check();
+  await expect(refusal).toHaveCount(0);
+});
