@@ -7,6 +7,7 @@ import { fieldLabel } from '../shared/fields';
 import { regionLabel } from '../shared/regions';
 import { formatCep } from '../shared/rules/cep';
 import { ANCHOR_ALTERED, KEY_STARTED } from './audit';
+import { contactAuditSummary } from './contacts/auditSummary';
 
 export function auditEntriesOf(db: Database, entity: string, entityId: string): AuditEntry[] {
   const rows = db
@@ -113,6 +114,6 @@ export function auditSummary(action: string, detail: unknown): string {
       return `Alterações feitas fora do CRESS Desk encontradas ao abrir o banco: ${parts.join(' e ')}`;
     }
     default:
-      return action;
+      return contactAuditSummary(action, d) ?? action;
   }
 }

@@ -3,9 +3,11 @@
 import type { Database } from 'better-sqlite3';
 import type { ParsedInput } from '../../shared/contract';
 import {
+  ATTACHMENT_TYPE_WORDS,
   CONTACT_CHANNEL_LABELS,
   CONTACT_STATUS_LABELS,
   PROTOCOL_PATTERN,
+  type AttachmentType,
   type Contact,
   type ContactAttachment,
   type ContactEvent,
@@ -90,7 +92,6 @@ function detailOf(row: EventRow): Record<string, unknown> {
   }
 }
 
-const TYPE_WORDS: Record<string, string> = { 'image/png': 'imagem PNG', 'image/jpeg': 'imagem JPEG', 'application/pdf': 'PDF' };
 
 /** How the timeline reads an event (Portuguese, never a typed CPF or mother's name). */
 function eventLabel(row: EventRow): string {
@@ -106,7 +107,7 @@ function eventLabel(row: EventRow): string {
       return `Identidade conferida: não confere (${failed.join(' e ')})`;
     }
     case 'attached':
-      return `Anexo recebido: ${TYPE_WORDS[String(d.type)] ?? 'arquivo'}, ${formatFileSize(Number(d.size ?? 0))}`;
+      return `Anexo recebido: ${ATTACHMENT_TYPE_WORDS[d.type as AttachmentType] ?? 'arquivo'}, ${formatFileSize(Number(d.size ?? 0))}`;
     case 'forwarded':
       return CONTACT_STATUS_LABELS.forwarded;
     case 'waiting_professional':

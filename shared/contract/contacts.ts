@@ -47,6 +47,11 @@ export type ContactEventKind = (typeof CONTACT_EVENT_KINDS)[number];
 export const ATTACHMENT_TYPES = ['image/png', 'image/jpeg', 'application/pdf'] as const;
 export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+export const ATTACHMENT_TYPE_WORDS: Record<AttachmentType, string> = {
+  'image/png': 'imagem PNG',
+  'image/jpeg': 'imagem JPEG',
+  'application/pdf': 'PDF',
+};
 
 /** `AT-2026-000001`: per year, in the order atendimentos were opened. */
 export const PROTOCOL_PATTERN = /^AT-\d{4}-\d{6}$/;

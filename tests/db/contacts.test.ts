@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../db';
+import { auditSummary } from '../../db/auditEntries';
 import { HandleBroker } from '../../db/fileBroker';
 import type { Envelope } from '../../shared/contract';
 import { ATTACHMENT_MAX_BYTES, type Contact } from '../../shared/contract/contacts';
@@ -314,6 +315,33 @@ describe('attachments', () => {
     await call(b.desk, 'contacts:attachment', { attachmentId: attached.id, path: out });
     expect(readFileSync(out).equals(bytes)).toBe(true);
     expect(createHash('sha256').update(readFileSync(out)).digest('hex')).toBe(attached.sha256);
+  });
+});
+
+describe('the audit trail of an atendimento', () => {
+  it('reads each step by its protocol, in Portuguese, with no name, CPF, file name or free text', async () => {
+    desk = openTestDesk();
+    const maria = addProfessional(desk.store, { name: 'Maria Lúcia Prado', motherName: 'Antônia da Silva' });
+    const contact = await add(desk, { professionalId: maria.id, notes: 'Ligou duas vezes' });
+    const png = desk.file('Print Maria Lúcia.png');
+    writeFileSync(png, PNG);
+    await call(desk, 'contacts:attach', { id: contact.id, path: png });
+    await call(desk, 'contacts:checkIdentity', { id: contact.id, cpf: maria.cpf, motherName: 'Antonia da Silva' });
+    await call(desk, 'contacts:setStatus', { id: contact.id, status: 'forwarded' });
+    await call(desk, 'contacts:answer', { id: contact.id, text: 'Resposta sobre Maria Lúcia' });
+    await call(desk, 'contacts:close', { id: contact.id, resolution: 'Acesso liberado para Maria Lúcia' });
+    const rows = desk.store.db.prepare("SELECT action, detail FROM audit_log WHERE entity = 'contact' ORDER BY id").all() as { action: string; detail: string }[];
+    expect(rows.map((r) => auditSummary(r.action, JSON.parse(r.detail)))).toEqual([
+      `Atendimento ${contact.protocol} aberto (E-mail, caso C)`,
+      `Atendimento ${contact.protocol}: anexo recebido (imagem PNG, 1 KB)`,
+      `Atendimento ${contact.protocol}: identidade conferida — confere`,
+      `Atendimento ${contact.protocol}: Encaminhado à Implanta`,
+      `Atendimento ${contact.protocol}: resposta da Implanta registrada`,
+      `Atendimento ${contact.protocol} resolvido`,
+    ]);
+    const trail = storeText(desk, 'audit_log');
+    for (const value of ['Maria Lúcia', 'Antônia', 'Antonia', maria.cpf, 'Print', 'Ligou', 'Resposta sobre', 'Acesso liberado']) expect(trail).not.toContain(value);
+    expect(await call(desk, 'audit:verify', {})).toMatchObject({ ok: true });
   });
 });
 
