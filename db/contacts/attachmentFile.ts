@@ -36,9 +36,12 @@ export function notAcceptedType(name: string): AppError {
 }
 
 export function tooLarge(name: string, size: number): AppError {
+  const limit = formatFileSize(ATTACHMENT_MAX_BYTES);
+  // Just over the limit rounds to the limit itself: "tem mais de 10 MB" then.
+  const shown = formatFileSize(size) === limit ? `mais de ${limit}` : formatFileSize(size);
   return new AppError(
     'ATTACHMENT_TOO_LARGE',
-    `O arquivo "${name}" tem ${formatFileSize(size)}: o limite é de ${formatFileSize(ATTACHMENT_MAX_BYTES)} por anexo. Reduza a imagem ou divida o PDF.`,
+    `O arquivo "${name}" tem ${shown}: o limite é de ${limit} por anexo. Reduza a imagem ou divida o PDF.`,
     { field: 'path', details: { size, limit: ATTACHMENT_MAX_BYTES } },
   );
 }

@@ -7,7 +7,7 @@ import type { Store } from '../open';
 import { getContactSettings, requireSettings, updateContactSettings } from '../settings';
 import { writeTransaction } from '../storeLock';
 import { attachmentName, readAttachment } from './attachmentFile';
-import { contactIdOf, getContact, listContacts } from './read';
+import { contactIdOf, countContacts, getContact, listContacts } from './read';
 import {
   addContact,
   addContactAttachment,
@@ -17,6 +17,7 @@ import {
   closeContact,
   linkContactCorrection,
   locateContact,
+  recordMessageSent,
   setContactStatus,
 } from './write';
 
@@ -37,6 +38,7 @@ export function contactHandlers(store: Store, options: ContactHandlerOptions): P
     'contacts:add': (input) => answerWith(addContact(context(), input)),
     'contacts:list': (input) => listContacts(db, input, clock()),
     'contacts:get': ({ id }) => answerWith(contactIdOf(db, id)),
+    'contacts:counts': () => countContacts(db, clock()),
     'contacts:locate': ({ id, professionalId }) => {
       const contactId = contactIdOf(db, id);
       locateContact(context(), contactId, professionalId);
@@ -67,6 +69,11 @@ export function contactHandlers(store: Store, options: ContactHandlerOptions): P
     'contacts:linkCorrection': ({ id, correctionUuid }) => {
       const contactId = contactIdOf(db, id);
       linkContactCorrection(context(), contactId, correctionUuid);
+      return answerWith(contactId);
+    },
+    'contacts:messageSent': ({ id, to, subject }) => {
+      const contactId = contactIdOf(db, id);
+      recordMessageSent(context(), contactId, { to, subject });
       return answerWith(contactId);
     },
     'contacts:attachment': ({ attachmentId, path, replace }) => {

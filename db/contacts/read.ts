@@ -6,11 +6,13 @@ import {
   ATTACHMENT_TYPE_WORDS,
   CONTACT_CHANNEL_LABELS,
   CONTACT_STATUS_LABELS,
+  CONTACT_STATUSES,
   PROTOCOL_PATTERN,
   type AttachmentType,
   type Contact,
   type ContactAttachment,
   type ContactEvent,
+  type ContactStatus,
   type ContactSummary,
   type LinkedCorrection,
 } from '../../shared/contract/contacts';
@@ -179,7 +181,10 @@ export function listContacts(db: Database, input: ParsedInput<'contacts:list'>, 
   return { total, page: input.page, pageSize: input.pageSize, items: rows.map((r) => toSummary(r, cutoff, true)) };
 }
 
-/** How many atendimentos are overdue now (the dashboard's count). */
-export function countOverdue(db: Database, now: Date): number {
-  return db.prepare(`SELECT count(*) FROM contacts c WHERE ${OVERDUE_SQL}`).pluck().get({ cutoff: overdueCutoff(db, now) }) as number;
+/** How many atendimentos are in each state, and how many are overdue now (the dashboard). */
+export function countContacts(db: Database, now: Date): { byStatus: Record<ContactStatus, number>; overdue: number } {
+  const byStatus = Object.fromEntries(CONTACT_STATUSES.map((s) => [s, 0])) as Record<ContactStatus, number>;
+  for (const row of db.prepare('SELECT status, count(*) AS n FROM contacts GROUP BY status').all() as { status: ContactStatus; n: number }[]) byStatus[row.status] = row.n;
+  const overdue = db.prepare(`SELECT count(*) FROM contacts c WHERE ${OVERDUE_SQL}`).pluck().get({ cutoff: overdueCutoff(db, now) }) as number;
+  return { byStatus, overdue };
 }

@@ -248,10 +248,7 @@ export function addContactAttachment({ db, now }: Context, id: number, file: Rea
   });
 }
 
-/**
- * A message about the atendimento went out (to Implanta or to the professional): on the timeline
- * with its subject, for the e-mail composer to call once the clerk sends it.
- */
+/** A message about the atendimento went out (to Implanta or to the professional): on the timeline with its subject. */
 export function recordMessageSent({ db, now }: Context, id: number, message: { to: 'implanta' | 'professional'; subject: string }): void {
   writeTransaction(db, () => {
     const { operator } = requireSettings(db);

@@ -175,6 +175,11 @@ export const contactsContract = {
     output: pageOf(contactSummarySchema),
   },
   'contacts:get': { input: z.object({ id: contactRef }).strict(), output: contactSchema },
+  /** How many atendimentos are in each state, and how many are overdue (the dashboard). */
+  'contacts:counts': {
+    input: z.object({}).strict(),
+    output: z.object({ byStatus: z.record(contactStatusSchema, z.number().int()), overdue: z.number().int() }),
+  },
   /** Links the atendimento to the record once it is found. */
   'contacts:locate': { input: z.object({ id: contactRef, professionalId: z.number().int().min(1) }).strict(), output: contactSchema },
   /**
@@ -210,6 +215,11 @@ export const contactsContract = {
   /** Resolved: what was done is required. */
   'contacts:close': { input: z.object({ id: contactRef, resolution: longText(4000) }).strict(), output: contactSchema },
   'contacts:linkCorrection': { input: z.object({ id: contactRef, correctionUuid: z.string().trim().min(1).max(64) }).strict(), output: contactSchema },
+  /** A message about the atendimento went out (the clerk sent the e-mail, or read the script on the phone): on the timeline. */
+  'contacts:messageSent': {
+    input: z.object({ id: contactRef, to: z.enum(['implanta', 'professional']), subject: z.string().max(300) }).strict(),
+    output: contactSchema,
+  },
   /**
    * Saves an attachment's bytes where the clerk chose (a save handle, or a path from the command
    * line): never over another file unless replacing it was confirmed.

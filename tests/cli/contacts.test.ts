@@ -60,7 +60,7 @@ describe('contact add', () => {
     writeFileSync(join(dir, 'grande.pdf'), Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]));
     const refused = run('contact', 'add', registration, '--channel', 'post', '--case', 'G', '--summary', 'Documentos', '--attach', join(dir, 'grande.pdf'));
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/"grande\.pdf" tem 10 MB: o limite é de 10 MB por anexo/);
+    expect(refused.stderr).toMatch(/"grande\.pdf" tem mais de 10 MB: o limite é de 10 MB por anexo/);
   });
 
   it('exits 2 for a channel or case the notice does not know, listing the choices', () => {

@@ -101,6 +101,7 @@ describe('the state of an atendimento', () => {
     const contact = await add(desk, { name: 'Joana Prado' });
     await call(desk, 'contacts:setStatus', { id: contact.id, status: 'forwarded' });
     await call(desk, 'contacts:answer', { id: contact.id, text: 'Sincronização refeita; pedir novo acesso em 24 h.' });
+    await call(desk, 'contacts:messageSent', { id: contact.id, to: 'professional', subject: 'Aguarde 24 horas e tente de novo' });
     await call(desk, 'contacts:setStatus', { id: contact.id, status: 'waiting_professional' });
     const blank = await refusal(desk, 'contacts:close', { id: contact.id, resolution: '   ' });
     expect(blank).toMatchObject({ code: 'VALUE_REQUIRED' });
@@ -108,7 +109,8 @@ describe('the state of an atendimento', () => {
     expect((await call<Contact>(desk, 'contacts:get', { id: contact.id })).status).toBe('waiting_professional');
     const closed = await call<Contact>(desk, 'contacts:close', { id: contact.id, resolution: 'Profissional acessou a plataforma.' });
     expect(closed).toMatchObject({ status: 'resolved', resolution: 'Profissional acessou a plataforma.', resolvedAt: '2025-03-10T13:00:00.000Z' });
-    expect(closed.events.map((e) => e.kind)).toEqual(['created', 'forwarded', 'answered', 'waiting_professional', 'resolved']);
+    expect(closed.events.map((e) => e.kind)).toEqual(['created', 'forwarded', 'answered', 'message_sent', 'waiting_professional', 'resolved']);
+    expect(closed.events[3]).toMatchObject({ label: 'Mensagem enviada à/ao profissional', text: 'Aguarde 24 horas e tente de novo' });
     expect(closed.events.find((e) => e.kind === 'answered')?.text).toBe('Sincronização refeita; pedir novo acesso em 24 h.');
     expect(await refusal(desk, 'contacts:setStatus', { id: contact.id, status: 'open' })).toMatchObject({ code: 'CONTACT_STATE' });
     // The store itself refuses a resolved atendimento without a resolution.
@@ -130,8 +132,10 @@ describe('the state of an atendimento', () => {
     expect(await overdue()).toEqual([]);
     desk.setNow('2025-03-15T13:00:00.000Z');
     expect(await overdue()).toEqual([contact.protocol]);
+    expect(await call(desk, 'contacts:counts', {})).toEqual({ byStatus: { open: 1, forwarded: 1, waiting_professional: 0, resolved: 0 }, overdue: 1 });
     await call(desk, 'contacts:answer', { id: contact.id, text: 'Em análise pela equipe técnica.' });
     expect(await overdue()).toEqual([]);
+    expect((await call<{ overdue: number }>(desk, 'contacts:counts', {})).overdue).toBe(0);
     const all = await call<{ total: number; items: { protocol: string; person: { cpf: string | null } }[] }>(desk, 'contacts:list', {});
     expect(all.items.map((i) => i.protocol)).toEqual([other.protocol, contact.protocol].sort().reverse());
   });
@@ -265,7 +269,7 @@ describe('attachments', () => {
     writeFileSync(big, Buffer.concat([PDF, Buffer.alloc(ATTACHMENT_MAX_BYTES)]));
     const refused = await refusal(desk, 'contacts:attach', { id: contact.id, path: big });
     expect(refused.code).toBe('ATTACHMENT_TOO_LARGE');
-    expect(refused.message).toMatch(/"digitalizacao\.pdf" tem 10 MB: o limite é de 10 MB por anexo/);
+    expect(refused.message).toMatch(/"digitalizacao\.pdf" tem mais de 10 MB: o limite é de 10 MB por anexo/);
     const exactly = desk.file('limite.pdf');
     writeFileSync(exactly, Buffer.concat([PDF, Buffer.alloc(ATTACHMENT_MAX_BYTES - PDF.length)]));
     expect((await call<{ size: number }>(desk, 'contacts:attach', { id: contact.id, path: exactly })).size).toBe(ATTACHMENT_MAX_BYTES);
