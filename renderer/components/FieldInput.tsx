@@ -9,14 +9,18 @@ import { MARITAL_LABELS } from '../../shared/rules/vocabulary';
 import { maskCep } from '../lib/masks';
 import { DateField } from './DateField';
 
-interface Props {
-  field: FieldName;
+/** What every field editor of the form takes: its value, its messages, whether the clerk changed it. */
+export interface FieldEditorProps {
   value: string;
   onChange(value: string): void;
   onBlur(): void;
   error: string | null;
   hint: string | null;
   changed: boolean;
+}
+
+interface Props extends FieldEditorProps {
+  field: FieldName;
   disabled?: boolean;
 }
 
@@ -26,7 +30,8 @@ export function fieldInputId(field: string): string {
 
 const MENU_PROPS = { slotProps: { paper: { sx: { maxHeight: 320 } } } };
 
-const CHANGED_SX = { '& .MuiOutlinedInput-root': { bgcolor: '#fff8e1' } };
+/** A changed field's background: the clerk sees at a glance what the correction touches. */
+export const CHANGED_SX = { '& .MuiOutlinedInput-root': { bgcolor: '#fff8e1' } };
 
 export function FieldInput({ field, value, onChange, onBlur, error, hint, changed, disabled = false }: Props) {
   const spec = FIELDS[field];

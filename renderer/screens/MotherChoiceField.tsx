@@ -12,7 +12,7 @@ import TextField from '@mui/material/TextField';
 import { formatFieldValue } from '../../shared/display/values';
 import type { Professional } from '../../shared/domain';
 import { FIELDS } from '../../shared/fields';
-import { fieldInputId } from '../components/FieldInput';
+import { CHANGED_SX, fieldInputId } from '../components/FieldInput';
 import { initialText, motherChoiceOf, shownText, type CorrectionDraft, type MotherChoice } from '../lib/draft';
 import type { FieldWarning } from '../lib/draftWarnings';
 import { CORRECTION_TEXT as TEXT } from './correction.text';
@@ -56,7 +56,7 @@ export function MotherChoiceField({
             onBlur={onBlur}
             disabled={choice === 'notListed'}
             error={error !== null}
-            sx={{ flex: 1, minWidth: 280, ...(nameChanged ? { '& .MuiOutlinedInput-root': { bgcolor: '#fff8e1' } } : {}) }}
+            sx={{ flex: 1, minWidth: 280, ...(nameChanged ? CHANGED_SX : {}) }}
             helperText={
               choice === 'notListed' && professional.motherName
                 ? TEXT.mother.willClear(professional.motherName)

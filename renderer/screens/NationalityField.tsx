@@ -6,23 +6,12 @@ import TextField from '@mui/material/TextField';
 import { EMPTY_VALUE } from '../../shared/display/values';
 import { FIELDS } from '../../shared/fields';
 import { NATIONALITY_LABELS } from '../../shared/rules/vocabulary';
-import { fieldInputId } from '../components/FieldInput';
+import { CHANGED_SX, fieldInputId, type FieldEditorProps } from '../components/FieldInput';
 import { composeNationality, COUNTRY_MAX_LENGTH, NATIONALITY_KINDS, nationalityChoice, type NationalityKind } from '../lib/nationality';
 import { CORRECTION_TEXT as TEXT } from './correction.text';
 
 const UNLISTED = 'unlisted';
-const CHANGED_SX = { '& .MuiOutlinedInput-root': { bgcolor: '#fff8e1' } };
-
-interface Props {
-  value: string;
-  onChange(value: string): void;
-  onBlur(): void;
-  error: string | null;
-  hint: string | null;
-  changed: boolean;
-}
-
-export function NationalityField({ value, onChange, onBlur, error, hint, changed }: Props) {
+export function NationalityField({ value, onChange, onBlur, error, hint, changed }: FieldEditorProps) {
   const choice = nationalityChoice(value);
   const foreign = choice.kind === 'foreign';
   const id = fieldInputId('nationality');
