@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../db';
+import { createDispatcher, createHandlers, openStore } from '../../db';
 import { auditSummary } from '../../db/auditEntries';
 import { HandleBroker } from '../../db/fileBroker';
 import type { Envelope } from '../../shared/contract';
@@ -92,6 +92,22 @@ describe('opening an atendimento', () => {
     expect(() => desk!.store.db.prepare("UPDATE contacts SET protocol = 'AT-2025-000001' WHERE id = ?").run(second.id)).toThrow(/UNIQUE/);
     expect((await call<Contact>(desk, 'contacts:get', { id: 'AT-2025-000002' })).id).toBe(second.id);
     expect(await refusal(desk, 'contacts:get', { id: 'AT-2025-000099' })).toMatchObject({ code: 'CONTACT_NOT_FOUND' });
+  });
+});
+
+describe('two windows on one desk', () => {
+  it('never give two atendimentos the same protocol', async () => {
+    desk = openTestDesk();
+    const second = openStore({ path: desk.store.path });
+    try {
+      const other = { dispatch: createDispatcher(createHandlers(second, { appVersion: 'test', now: () => new Date('2025-03-10T13:00:00.000Z') })) };
+      const opened = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => call<Contact>(i % 2 === 0 ? desk! : other, 'contacts:add', { name: `Pessoa ${i}`, channel: 'phone', case: 'A', summary: 'Sem conexão' })),
+      );
+      expect(opened.map((c) => c.protocol).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `AT-2025-${String(i + 1).padStart(6, '0')}`));
+    } finally {
+      second.close();
+    }
   });
 });
 
