@@ -21,6 +21,7 @@ import { isoDateLocal, partialPathFor, removeStalePartials, writeAtomically, wri
 import { getBackupSettings, pruneBackups, recordBackup } from './catalog';
 import { destinationError } from './errors';
 import { startIntegrityCheck } from './integrity';
+import { stripForImplanta } from './implantaCopy';
 import { BACKUP_PAYLOAD, backupFileName, implantaCopyFileName, localIsoWithOffset } from './names';
 import { backupSigner, sealCopy } from './signature';
 import { inspectCopy, schemaVerdict, snapshotStore, SnapshotCancelled, type CopyFacts } from './snapshot';
@@ -144,6 +145,7 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
     }
 
     // 2. What the copy holds (its last unsealed rows sealed first, as the store's next entry does).
+    if (forImplanta) stripForImplanta(snapshot);
     sealCopy(snapshot);
     const facts = inspectCopy(snapshot);
     if (facts.region === null) throw new AppError('SETUP_REQUIRED', 'Configure a mesa antes de fazer um backup: escolha o CRESS e o nome do operador.');

@@ -142,6 +142,11 @@ describe('the copy for Implanta', () => {
   it('holds the database encrypted with the passphrase: no personal value and no desk key in any byte, opened by 7-Zip and SQLCipher’s settings', () => {
     const folder = join(dir, 'implanta');
     mkdirSync(folder);
+    // The council's own casework: an atendimento with a screenshot, never part of the copy for Implanta.
+    const screenshot = join(dir, 'print-da-tela.png');
+    writeFileSync(screenshot, Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from('PRINT-SO-DO-CONSELHO')]));
+    const told = cli(oldStore, oldKey, 'contact', 'add', '52998224725', '--channel', 'email', '--case', 'C', '--summary', 'Não consegue entrar na plataforma', '--attach', screenshot);
+    expect(told.code, told.out).toBe(0);
     const made = cli(oldStore, oldKey, 'backup', 'create', '--for-implanta', '--passphrase-file', passphraseFile, '--out', folder);
     expect(made.code, made.out).toBe(0);
     expect(made.stdout).toMatch(/Copy for Implanta created and verified/);
@@ -169,6 +174,8 @@ describe('the copy for Implanta', () => {
       db.pragma('legacy = 4');
       db.pragma(`key = '${PASSPHRASE}'`);
       expect(db.prepare('SELECT count(*) FROM professionals').pluck().get()).toBe(25);
+      for (const table of ['contacts', 'contact_events', 'contact_attachments']) expect(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0);
+      expect(db.pragma('freelist_count', { simple: true })).toBe(0); // compacted: no page of them left behind
       const cpfs = db.prepare('SELECT cpf FROM professionals ORDER BY cpf').pluck().all() as string[];
       expect(cpfs).toHaveLength(25);
       for (const cpf of cpfs) expect(values).toContain(cpf);
