@@ -25,7 +25,31 @@ export const CONTACT_MESSAGES = {
   resolutionRequired: 'Informe a resolução do atendimento — o que foi feito — com pelo menos 5 caracteres.',
   answerRequired: 'Cole ou escreva a resposta da Implanta (pelo menos 5 caracteres).',
   notLocated: 'Localize o cadastro da/o profissional antes de conferir a identidade.',
+  identityLocked:
+    'A identidade da/o profissional não conferiu três vezes nas últimas 24 horas: por segurança, a conferência fica bloqueada por um dia. Peça que a/o profissional venha pessoalmente com um documento com foto.',
 } as const;
+
+/**
+ * The mother's first name is the platform's login secret: whoever can ask "does it match?" without
+ * limit can guess it. After this many answers "não confere" for one professional within a day (any
+ * atendimento of hers/his), the desk stops answering until the day has passed.
+ */
+const IDENTITY_FAILURES_PER_DAY = 3;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function recentIdentityFailures(db: Database, professionalId: number, now: Date): number {
+  const since = new Date(now.getTime() - DAY_MS).toISOString();
+  return (
+    db
+      .prepare(
+        `SELECT count(*) FROM contact_events e JOIN contacts c ON c.id = e.contact_id
+         WHERE c.professional_id = ? AND e.kind = 'identity_checked' AND e.at > ?
+           AND NOT (json_extract(e.detail, '$.cpfMatches') = 1 AND json_extract(e.detail, '$.motherMatches') = 1)`,
+      )
+      .pluck()
+      .get(professionalId, since) as number
+  );
+}
 
 function resolvedError(protocol: string): AppError {
   return new AppError('CONTACT_STATE', `O atendimento ${protocol} já foi resolvido: nada foi alterado.`);
@@ -142,6 +166,7 @@ export function checkContactIdentity({ db, now }: Context, id: number, answer: I
     const row = contactRow(db, id);
     if (row.status === 'resolved') throw resolvedError(row.protocol);
     if (row.professional_id === null) throw new AppError('CONTACT_STATE', CONTACT_MESSAGES.notLocated);
+    if (recentIdentityFailures(db, row.professional_id, now) >= IDENTITY_FAILURES_PER_DAY) throw new AppError('CONTACT_STATE', CONTACT_MESSAGES.identityLocked);
     const result = compareIdentity(requireProfessional(db, row.professional_id), answer);
     const at = now.toISOString();
     const facts = { cpfMatches: result.cpfMatches, motherMatches: result.motherMatches };

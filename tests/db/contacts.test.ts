@@ -208,6 +208,23 @@ describe('the identity check', () => {
     expect(labels).toEqual(['Identidade conferida: confere', 'Identidade conferida: não confere (nome da mãe)', 'Identidade conferida: não confere (nome da mãe)']);
   });
 
+  it('stops answering after three wrong answers for one professional in a day, on any of her/his atendimentos, so the mother’s name cannot be guessed', async () => {
+    desk = openTestDesk();
+    const maria = addProfessional(desk.store, { motherName: 'Antônia Conceição da Silva' });
+    const first = await add(desk, { professionalId: maria.id });
+    for (const guess of ['Ana', 'Antônia Souza', 'Maria Antônia']) {
+      expect(await call(desk, 'contacts:checkIdentity', { id: first.id, cpf: maria.cpf, motherName: guess })).toMatchObject({ confirmed: false });
+    }
+    const second = await add(desk, { professionalId: maria.id });
+    const right = { id: second.id, cpf: maria.cpf, motherName: 'Antônia Conceição da Silva' };
+    const locked = await refusal(desk, 'contacts:checkIdentity', right);
+    expect(locked).toMatchObject({ code: 'CONTACT_STATE' });
+    expect(locked.message).toContain('não conferiu três vezes nas últimas 24 horas');
+    expect(JSON.stringify(locked)).not.toMatch(/Antônia|confere: sim/);
+    desk.setNow('2025-03-11T13:00:01.000Z');
+    expect(await call(desk, 'contacts:checkIdentity', right)).toMatchObject({ confirmed: true });
+  });
+
   it('matches “Não consta mãe” only when the record has the flag', async () => {
     desk = openTestDesk();
     const noMother = addProfessional(desk.store, { motherName: null, motherNotListed: true });
