@@ -102,7 +102,8 @@ function motherLine(professional: ForwardToImplanta['professional']): string {
   return oneLine(professional.motherName) || NOT_INFORMED;
 }
 
-function forwardSubject(message: ForwardToImplanta): string {
+/** The forward's subject: the council, the notice's case and the protocol (the timeline shows it too). */
+export function forwardSubject(message: Pick<ForwardToImplanta, 'council' | 'caseLetter' | 'protocol'>): string {
   const parts = [oneLine(message.council)];
   if (message.caseLetter !== 'other') parts.push(`Caso ${message.caseLetter}`);
   parts.push(`Protocolo ${oneLine(message.protocol)}`, 'recadastramento');

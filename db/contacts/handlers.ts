@@ -7,6 +7,7 @@ import type { Store } from '../open';
 import { getContactSettings, requireSettings, updateContactSettings } from '../settings';
 import { writeTransaction } from '../storeLock';
 import { attachmentName, readAttachment } from './attachmentFile';
+import { forwardContact, messageForContact } from './outgoing';
 import { contactIdOf, countContacts, getContact, listContacts } from './read';
 import {
   addContact,
@@ -76,6 +77,12 @@ export function contactHandlers(store: Store, options: ContactHandlerOptions): P
       recordMessageSent(context(), contactId, { to, subject });
       return answerWith(contactId);
     },
+    'contacts:forward': async ({ id, path, replace }) => {
+      const contactId = contactIdOf(db, id);
+      const written = await forwardContact(db, contactId, { path, replace: replace === true }, clock());
+      return { ...written, contact: answerWith(contactId) };
+    },
+    'contacts:message': ({ id, template, path, replace }) => messageForContact(db, contactIdOf(db, id), template, { path, replace: replace === true }, clock()),
     'contacts:attachment': ({ attachmentId, path, replace }) => {
       const { protocol, bytes, sha256 } = attachmentBytes(db, attachmentId);
       writeExportFile(path, bytes, { replace: replace === true });

@@ -2,7 +2,9 @@
 // with its files, the list (overdue ones too), one with its timeline, the identity check, Implanta's
 // answer and the resolution. Files are taken by path, as everywhere on the command line.
 import { Option } from 'commander';
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { emlFileName } from '../../db/contacts/email';
+import { MESSAGE_TEMPLATE_IDS, type MessageTemplate } from '../../shared/contacts/messages';
 import { readAttachment } from '../../db/contacts/attachmentFile';
 import type { Contact, ContactAttachment, ContactSummary, Output } from '../../shared/contract';
 import {
@@ -177,6 +179,51 @@ async function saveAttachment(context: CliContext): Promise<CommandOutcome> {
   return { result, text: `Saved ${formatFileSize(result.size)} to ${result.path}.`, exit: EXIT.ok };
 }
 
+/** The `.eml` for Implanta, written into --out (a folder) under the protocol's name. */
+async function forward(context: CliContext): Promise<CommandOutcome> {
+  const id = contactRef(context.args[0]);
+  const folder = optionText(context, 'out');
+  if (folder === undefined) throw new UsageError('missing --out DIR');
+  const { protocol } = await context.call('contacts:get', { id });
+  const result = await context.call('contacts:forward', { id, path: join(resolve(folder), emlFileName(protocol, 'encaminhamento')) });
+  return {
+    result,
+    text: [
+      `E-mail for Implanta written to ${result.path} (${formatFileSize(result.size)}): open it in the mail program and send it.`,
+      `Subject: ${result.subject}`,
+      `State: ${CONTACT_STATUS_LABELS[result.contact.status]}.`,
+    ].join('\n'),
+    exit: EXIT.ok,
+  };
+}
+
+/** A message to the professional from a template: its text and phone script, and with --out the `.eml`. */
+async function message(context: CliContext): Promise<CommandOutcome> {
+  const id = contactRef(context.args[0]);
+  const template = optionText(context, 'template') as MessageTemplate;
+  const folder = optionText(context, 'out');
+  const { protocol } = await context.call('contacts:get', { id });
+  const path = folder === undefined ? null : join(resolve(folder), emlFileName(protocol, 'mensagem'));
+  const result = await context.call('contacts:message', { id, template, path });
+  const lines = [`Subject: ${result.subject}`, '', result.text, '', 'Phone script:', result.phoneScript];
+  if (result.path) lines.push('', `E-mail to ${result.to} written to ${result.path}: open it in the mail program and send it.`);
+  if (result.proposed.length > 0) lines.push('', `Templates that fit this record now: ${result.proposed.join(', ')}.`);
+  return { result, text: lines.join('\n'), exit: EXIT.ok };
+}
+
+/** Implanta's support address and the overdue days: shown, and changed when given. */
+async function settings(context: CliContext): Promise<CommandOutcome> {
+  const implantaEmail = optionText(context, 'implantaEmail');
+  const days = optionText(context, 'overdueDays');
+  const overdueDays = days === undefined ? undefined : wholeNumber(days, 'overdue-days');
+  const result =
+    implantaEmail === undefined && overdueDays === undefined
+      ? await context.call('settings:contacts', {})
+      : await context.call('settings:updateContacts', { ...(implantaEmail === undefined ? {} : { implantaEmail }), ...(overdueDays === undefined ? {} : { overdueDays }) });
+  const text = `Implanta's support address: ${result.implantaEmail ?? 'not set (contact forward needs it)'}\nOverdue after: ${plural(result.overdueDays, 'day', 'days')} without Implanta's answer.`;
+  return { result, text, exit: EXIT.ok };
+}
+
 const ID_ARGUMENT = ['<id>', 'the atendimento: its protocol (AT-2026-000001) or number'] as const;
 
 export const contactsCli: CliModule = (program, action) => {
@@ -227,6 +274,25 @@ export const contactsCli: CliModule = (program, action) => {
     .argument(...ID_ARGUMENT)
     .argument('<file>', 'the file')
     .action(action(attach));
+  contact
+    .command('settings')
+    .description("Implanta's support address and the days before an unanswered atendimento is overdue")
+    .option('--implanta-email <address>', "Implanta's support address (empty to clear)")
+    .option('--overdue-days <n>', 'days without an answer from Implanta, 1 to 60')
+    .action(action(settings));
+  contact
+    .command('forward')
+    .description('Write the e-mail for Implanta (.eml with the attachments) into a folder; an open atendimento becomes forwarded')
+    .argument(...ID_ARGUMENT)
+    .requiredOption('--out <dir>', 'the folder to write the .eml into')
+    .action(action(forward));
+  contact
+    .command('message')
+    .description('A message to the professional from a template: text and phone script, and with --out the .eml to her/his e-mail')
+    .argument(...ID_ARGUMENT)
+    .addOption(new Option('--template <t>', 'the message').choices(MESSAGE_TEMPLATE_IDS).makeOptionMandatory())
+    .option('--out <dir>', 'the folder to write the .eml into')
+    .action(action(message));
   contact
     .command('attachment')
     .description("Save an attachment's bytes to a file (never over an existing one)")

@@ -1,6 +1,7 @@
 // Channels of the atendimentos: the problems a professional brings to the council (by e-mail,
 // phone, in person or by post) that the council forwards to Implanta and follows until resolved.
 import { z } from 'zod';
+import { MESSAGE_TEMPLATE_IDS } from '../contacts/messages';
 import { pageInput, pageOf } from './common';
 
 /** How the professional reached the council. */
@@ -219,6 +220,36 @@ export const contactsContract = {
   'contacts:messageSent': {
     input: z.object({ id: contactRef, to: z.enum(['implanta', 'professional']), subject: z.string().max(300) }).strict(),
     output: contactSchema,
+  },
+  /**
+   * The atendimento as an e-mail to Implanta's support address (Configurações): an `.eml` draft the
+   * mail program opens, with the CPF, the name, the mother's name as the notice asks, the action,
+   * the desk's diagnosis (the record's pendências, its corrections in flight and their lote) and
+   * every attachment. Written where the clerk chose (a save handle, or a path from the command line),
+   * never over another file unless replacing was confirmed; an open atendimento becomes "encaminhado".
+   */
+  'contacts:forward': {
+    input: z.object({ id: contactRef, path: z.string().min(1).max(4096), replace: z.boolean().optional() }).strict(),
+    output: z.object({ path: z.string(), size: z.number().int(), sha256: z.string(), subject: z.string(), contact: contactSchema }),
+  },
+  /**
+   * A message to the professional from one of the council's templates: the text (and the script to
+   * read on the phone) always; with `path`, also an `.eml` draft to her/his registered e-mail.
+   * `proposed`: the templates that fit what happened to the record, best first.
+   */
+  'contacts:message': {
+    input: z
+      .object({ id: contactRef, template: z.enum(MESSAGE_TEMPLATE_IDS), path: z.string().min(1).max(4096).nullable().default(null), replace: z.boolean().optional() })
+      .strict(),
+    output: z.object({
+      subject: z.string(),
+      text: z.string(),
+      phoneScript: z.string(),
+      /** The registered e-mail the draft is addressed to; null when the record has none (then no `.eml`). */
+      to: z.string().nullable(),
+      path: z.string().nullable(),
+      proposed: z.array(z.enum(MESSAGE_TEMPLATE_IDS)),
+    }),
   },
   /**
    * Saves an attachment's bytes where the clerk chose (a save handle, or a path from the command

@@ -50,6 +50,8 @@ export const FILE_INPUTS = {
   'backups:pin': [{ field: 'file', mode: 'backup' }],
   'contacts:attach': [{ field: 'path', mode: 'read', name: 'fileName' }],
   'contacts:attachment': [{ field: 'path', mode: 'write', replace: 'replace' }],
+  'contacts:forward': [{ field: 'path', mode: 'write', replace: 'replace' }],
+  'contacts:message': [{ field: 'path', mode: 'write', replace: 'replace' }],
 } as const satisfies Partial<Record<Channel, readonly FileInput[]>>;
 
 export type FileChannel = keyof typeof FILE_INPUTS;

@@ -1,7 +1,7 @@
 // `cress-desk contact` as the council's IT runs it: opening atendimentos with their files, the
 // --json shapes, the identity check that keeps nothing typed, and the exit codes of a refused file,
 // an attachment over the limit and a channel or case the notice does not know.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,5 +116,38 @@ describe('following an atendimento', () => {
     expect(readFileSync(out).equals(PNG)).toBe(true);
     expect(run('contact', 'attachment', '1', '--out', out).code).toBe(1);
     expect(run('audit', 'verify').code).toBe(0);
+  });
+});
+
+describe('contact forward and message', () => {
+  it('asks for Implanta’s address, then writes the .eml into the folder and marks the atendimento forwarded', () => {
+    const opened = json('contact', 'add', registration, '--channel', 'phone', '--case', 'D', '--summary', 'O e-mail da senha não chega', '--attach', join(dir, 'tela.png'));
+    const id = String(opened.body.id);
+    const folder = mkdtempSync(join(dir, 'saida-'));
+    const unset = run('contact', 'forward', id, '--out', folder);
+    expect(unset.code).toBe(1);
+    expect(unset.stderr).toMatch(/e-mail de suporte da Implanta em Configurações/);
+    expect(readdirSync(folder)).toEqual([]);
+    expect(run('contact', 'settings', '--implanta-email', 'suporte@implanta.com.br').code).toBe(0);
+    expect(json('contact', 'settings').body).toEqual({ implantaEmail: 'suporte@implanta.com.br', overdueDays: 3 });
+    const forwarded = run('contact', 'forward', id, '--out', folder);
+    expect(forwarded.code, forwarded.stderr).toBe(0);
+    const file = `${opened.body.protocol}-encaminhamento.eml`;
+    expect(readdirSync(folder)).toEqual([file]);
+    const eml = readFileSync(join(folder, file), 'latin1');
+    expect(eml).toMatch(/^To: suporte@implanta\.com\.br$/m);
+    expect(eml).toContain('tela.png');
+    expect(json('contact', 'show', id).body.status).toBe('forwarded');
+    expect(run('contact', 'forward', id, '--out', folder).code).toBe(1); // never over the first one
+  });
+
+  it('prints a message from a template with its phone script, and refuses a template it does not know (exit 2)', () => {
+    const message = run('contact', 'message', '1', '--template', 'synced');
+    expect(message.code, message.stderr).toBe(0);
+    expect(message.stdout).toMatch(/^Subject: /);
+    expect(message.stdout).toContain('Phone script:');
+    const unknown = run('contact', 'message', '1', '--template', 'parabens');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/correction_queued/);
   });
 });
