@@ -8,6 +8,7 @@ import MarkunreadMailboxIcon from '@mui/icons-material/MarkunreadMailbox';
 import PersonSearchIcon from '@mui/icons-material/PersonSearch';
 import RuleIcon from '@mui/icons-material/Rule';
 import SettingsIcon from '@mui/icons-material/Settings';
+import SupportAgentIcon from '@mui/icons-material/SupportAgent';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
@@ -30,6 +31,8 @@ import { BatchDetailScreen } from './BatchesDetail';
 import { BackupHeaderChip } from './BackupAge';
 import { BackupsScreen } from './Backups';
 import { PendenciesScreen } from './Pendencies';
+import { ContactScreen } from './Contact';
+import { ContactsScreen } from './Contacts';
 import { BatchesScreen } from './Batches';
 import { CepsScreen } from './Ceps';
 import { CorrectionsScreen } from './Corrections';
@@ -53,6 +56,7 @@ const NAV: NavItem[] = [
   { label: SHELL_TEXT.nav.home, icon: <HomeIcon />, screens: ['home'] },
   { label: SHELL_TEXT.nav.registry, icon: <PersonSearchIcon />, screens: ['registry', 'record'] },
   { label: SHELL_TEXT.nav.pendencies, icon: <RuleIcon />, screens: ['pendencies'] },
+  { label: SHELL_TEXT.nav.contacts, icon: <SupportAgentIcon />, screens: ['contacts', 'contact'] },
   { label: SHELL_TEXT.nav.corrections, icon: <FactCheckIcon />, screens: ['corrections'] },
   { label: SHELL_TEXT.nav.import, icon: <UploadFileIcon />, screens: ['import'] },
   { label: SHELL_TEXT.nav.batches, icon: <Inventory2Icon />, screens: ['batches', 'batch'] },
@@ -150,7 +154,7 @@ function NavEntry({ item, current, onGo }: { item: NavItem; current: boolean; on
     <ListItemButton
       selected={current}
       aria-current={current ? 'page' : undefined}
-      onClick={() => onGo(target === 'record' ? { name: 'registry' } : ({ name: target } as { name: Exclude<ScreenName, 'record' | 'batch'> }))}
+      onClick={() => onGo(target === 'record' ? { name: 'registry' } : ({ name: target } as { name: Exclude<ScreenName, 'record' | 'batch' | 'contact'> }))}
       sx={{ borderRadius: 1.5, mb: 0.25, '&.Mui-selected': { bgcolor: 'rgba(29,107,140,0.12)', color: 'primary.dark' } }}
     >
       <ListItemIcon sx={{ minWidth: 36, color: current ? 'primary.main' : undefined }}>{item.icon}</ListItemIcon>
@@ -161,7 +165,7 @@ function NavEntry({ item, current, onGo }: { item: NavItem; current: boolean; on
 
 function CurrentScreen() {
   const route = useNavigation((s) => s.route);
-  const key = route.name === 'record' ? `record-${route.id}` : route.name === 'batch' ? `batch-${route.id}` : route.name;
+  const key = route.name === 'record' || route.name === 'batch' || route.name === 'contact' ? `${route.name}-${route.id}` : route.name;
 
   // A new screen starts at its top, not where the previous one was scrolled to.
   useEffect(() => {
@@ -175,6 +179,10 @@ function CurrentScreen() {
       return <RegistryScreen />;
     case 'pendencies':
       return <PendenciesScreen />;
+    case 'contacts':
+      return <ContactsScreen />;
+    case 'contact':
+      return <ContactScreen id={route.id} />;
     case 'record':
       return <RecordScreen id={route.id} />;
     case 'corrections':

@@ -13,6 +13,7 @@ export const SHELL_TEXT = {
     home: 'Início',
     registry: 'Cadastro',
     pendencies: 'Pendências',
+    contacts: 'Atendimentos',
     corrections: 'Correções',
     import: 'Importar',
     batches: 'Lotes',

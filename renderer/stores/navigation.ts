@@ -5,6 +5,8 @@ export type Route =
   | { name: 'home' }
   | { name: 'registry' }
   | { name: 'pendencies' }
+  | { name: 'contacts' }
+  | { name: 'contact'; id: number }
   | { name: 'record'; id: number }
   | { name: 'corrections' }
   | { name: 'import' }

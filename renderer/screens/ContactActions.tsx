@@ -1,0 +1,141 @@
+// What the clerk can do next with an atendimento, by its state: forward it to Implanta as an e-mail
+// draft, record Implanta's answer, wait for the professional or reopen, message her/him, link the
+// correction that deals with it, and resolve it with what was done.
+import CheckCircleIcon from '@mui/icons-material/CheckCircle';
+import ForwardToInboxIcon from '@mui/icons-material/ForwardToInbox';
+import FolderOpenIcon from '@mui/icons-material/FolderOpen';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import type { Contact } from '../../shared/contract/contacts';
+import { formatDateTimeBr } from '../../shared/rules/dates';
+import { call } from '../api/client';
+import { chooseSavePath, deliver, reveal } from '../api/desktop';
+import { useWork } from '../lib/work';
+import { useContacts } from '../stores/contacts';
+import { useNotify } from '../stores/notify';
+import { ContactLinkDialog } from './ContactLinkDialog';
+import { ContactMessageDialog } from './ContactMessageDialog';
+import { ContactTextDialog } from './ContactTextDialog';
+import { CONTACTS_TEXT as TEXT } from './contacts.text';
+
+type DialogName = 'answer' | 'resolve' | 'link' | 'message';
+
+export function ContactActions({ contact }: { contact: Contact }) {
+  const [dialog, setDialog] = useState<DialogName | null>(null);
+  const [forwarded, setForwarded] = useState<{ path: string } | null>(null);
+  const { running, error, setError, run } = useWork();
+  const replace = useContacts((s) => s.replace);
+  const notify = useNotify((s) => s.show);
+
+  if (contact.status === 'resolved') {
+    return (
+      <Typography variant="body2" sx={{ mt: 1.5, color: 'success.dark', display: 'flex', gap: 0.5, alignItems: 'center' }}>
+        <CheckCircleIcon fontSize="small" aria-hidden />
+        {TEXT.detail.resolvedOn(formatDateTimeBr(contact.resolvedAt))}
+      </Typography>
+    );
+  }
+
+  async function forward() {
+    setForwarded(null);
+    await run(async () => {
+      const target = await chooseSavePath(TEXT.forward.saveTitle, `${contact.protocol}-encaminhamento.eml`, [{ name: TEXT.forward.filter, extensions: ['eml'] }]);
+      if (!target) return;
+      const written = await call('contacts:forward', { id: contact.id, path: target.handle });
+      await deliver(target);
+      replace(written.contact);
+      setForwarded({ path: written.path });
+    });
+  }
+
+  async function setStatus(status: 'open' | 'waiting_professional', done: string) {
+    await run(async () => {
+      replace(await call('contacts:setStatus', { id: contact.id, status }));
+      notify(done);
+    });
+  }
+
+  const located = contact.person.professionalId !== null;
+  return (
+    <Box sx={{ mt: 2 }}>
+      <Box role="group" aria-label={TEXT.detail.actionsTitle} sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+        <Button variant={contact.status === 'open' ? 'contained' : 'outlined'} startIcon={<ForwardToInboxIcon aria-hidden />} onClick={() => void forward()} disabled={running}>
+          {TEXT.forward.action}
+        </Button>
+        {contact.status === 'forwarded' ? (
+          <Button variant="contained" onClick={() => setDialog('answer')} disabled={running}>
+            {TEXT.answer.action}
+          </Button>
+        ) : null}
+        <Button variant="outlined" onClick={() => setDialog('message')} disabled={running}>
+          {TEXT.message.action}
+        </Button>
+        {contact.status === 'waiting_professional' ? (
+          <Button variant="outlined" onClick={() => void setStatus('open', TEXT.reopen.done)} disabled={running}>
+            {TEXT.reopen.action}
+          </Button>
+        ) : (
+          <Button variant="outlined" onClick={() => void setStatus('waiting_professional', TEXT.waiting.done)} disabled={running}>
+            {TEXT.waiting.action}
+          </Button>
+        )}
+        {located ? (
+          <Button variant="outlined" onClick={() => setDialog('link')} disabled={running}>
+            {TEXT.link.action}
+          </Button>
+        ) : null}
+        <Button variant="outlined" color="success" startIcon={<CheckCircleIcon aria-hidden />} onClick={() => setDialog('resolve')} disabled={running}>
+          {TEXT.resolve.action}
+        </Button>
+      </Box>
+      {error ? (
+        <Alert severity="error" sx={{ mt: 1.5 }} onClose={() => setError(null)}>
+          {error}
+        </Alert>
+      ) : null}
+      {forwarded ? (
+        <Alert
+          severity="success"
+          sx={{ mt: 1.5 }}
+          onClose={() => setForwarded(null)}
+          action={
+            window.cress ? (
+              <Button color="inherit" size="small" startIcon={<FolderOpenIcon aria-hidden />} onClick={() => void reveal(forwarded.path)}>
+                {TEXT.forward.reveal}
+              </Button>
+            ) : undefined
+          }
+        >
+          {TEXT.forward.done}
+        </Alert>
+      ) : null}
+      {dialog === 'answer' ? (
+        <ContactTextDialog
+          text={TEXT.answer}
+          max={8000}
+          onClose={() => setDialog(null)}
+          onConfirm={async (text) => {
+            replace(await call('contacts:answer', { id: contact.id, text }));
+            notify(TEXT.answer.done);
+          }}
+        />
+      ) : null}
+      {dialog === 'resolve' ? (
+        <ContactTextDialog
+          text={TEXT.resolve}
+          max={4000}
+          onClose={() => setDialog(null)}
+          onConfirm={async (resolution) => {
+            replace(await call('contacts:close', { id: contact.id, resolution }));
+            notify(TEXT.resolve.done);
+          }}
+        />
+      ) : null}
+      {dialog === 'link' ? <ContactLinkDialog contact={contact} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'message' ? <ContactMessageDialog contact={contact} onClose={() => setDialog(null)} /> : null}
+    </Box>
+  );
+}

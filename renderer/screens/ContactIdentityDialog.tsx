@@ -1,0 +1,105 @@
+// The identity check on the phone or at the counter: the CPF and the mother's name she/he says,
+// answered only with "Confere" or "Não confere" per item; the stored mother's name never shows,
+// and nothing typed is kept. The store's refusal after too many wrong answers shows as its message.
+import CheckCircleIcon from '@mui/icons-material/CheckCircle';
+import ErrorIcon from '@mui/icons-material/Error';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState, type FormEvent } from 'react';
+import type { Contact, IdentityCheck } from '../../shared/contract/contacts';
+import { call } from '../api/client';
+import { JobDialog } from '../components/JobDialog';
+import { useWork } from '../lib/work';
+import { useContacts } from '../stores/contacts';
+import { CONTACTS_TEXT } from './contacts.text';
+
+const TEXT = CONTACTS_TEXT.identity;
+
+export function ContactIdentityDialog({ contact, onClose }: { contact: Contact; onClose(): void }) {
+  const [cpf, setCpf] = useState('');
+  const [mother, setMother] = useState('');
+  const [notListed, setNotListed] = useState(false);
+  const [answer, setAnswer] = useState<IdentityCheck | null>(null);
+  const [submitted, setSubmitted] = useState(false);
+  const { running, error, run } = useWork();
+  const open = useContacts((s) => s.open);
+
+  const missing = cpf.trim() === '' || (!notListed && mother.trim() === '');
+
+  async function check(event: FormEvent) {
+    event.preventDefault();
+    setSubmitted(true);
+    if (missing) return;
+    setAnswer(null);
+    await run(async () => {
+      setAnswer(await call('contacts:checkIdentity', { id: contact.id, cpf: cpf.trim(), motherName: notListed ? null : mother.trim(), motherNotListed: notListed }));
+      // The check is on the timeline now.
+      await open(contact.id);
+    });
+  }
+
+  const edited = () => setAnswer(null);
+  return (
+    <JobDialog
+      title={TEXT.title}
+      busy={running}
+      onClose={onClose}
+      onSubmit={(e) => void check(e)}
+      error={error}
+      busyLabel={TEXT.checking}
+      cancelLabel={TEXT.close}
+      confirm={{ label: running ? TEXT.checking : TEXT.check }}
+    >
+      <Typography variant="body2" sx={{ mb: 2 }}>
+        {TEXT.intro}
+      </Typography>
+      <Box sx={{ display: 'grid', gap: 1.5 }}>
+        <TextField
+          label={TEXT.cpf}
+          value={cpf}
+          onChange={(e) => { setCpf(e.target.value); edited(); }}
+          autoFocus
+          slotProps={{ htmlInput: { maxLength: 20, inputMode: 'numeric', autoComplete: 'off' } }}
+        />
+        <TextField
+          label={TEXT.mother}
+          value={notListed ? '' : mother}
+          onChange={(e) => { setMother(e.target.value); edited(); }}
+          disabled={notListed}
+          slotProps={{ htmlInput: { maxLength: 200, autoComplete: 'off' } }}
+        />
+        <FormControlLabel
+          control={<Checkbox checked={notListed} onChange={(e) => { setNotListed(e.target.checked); edited(); }} />}
+          label={TEXT.motherNotListed}
+        />
+        {submitted && missing ? <Alert severity="warning">{TEXT.required}</Alert> : null}
+      </Box>
+      <Box role="status" aria-live="polite" sx={{ mt: 1 }}>
+        {answer ? (
+          <>
+            <Item label={TEXT.cpfItem} matches={answer.cpfMatches} />
+            <Item label={TEXT.motherItem} matches={answer.motherMatches} />
+            <Alert severity={answer.confirmed ? 'success' : 'warning'} sx={{ mt: 1 }}>
+              {answer.confirmed ? TEXT.confirmed : TEXT.notConfirmed}
+            </Alert>
+          </>
+        ) : null}
+      </Box>
+    </JobDialog>
+  );
+}
+
+function Item({ label, matches }: { label: string; matches: boolean }) {
+  return (
+    <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', py: 0.25 }} data-testid="identity-item">
+      {matches ? <CheckCircleIcon color="success" aria-hidden /> : <ErrorIcon color="error" aria-hidden />}
+      <Typography>
+        {label}: <strong>{matches ? TEXT.matches : TEXT.differs}</strong>
+      </Typography>
+    </Box>
+  );
+}

@@ -1,0 +1,72 @@
+// Finding the record of an atendimento opened before it was found: by CPF or registration number,
+// the record shown by name before the clerk links it.
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState, type FormEvent } from 'react';
+import type { Contact } from '../../shared/contract/contacts';
+import type { Professional } from '../../shared/domain';
+import { call } from '../api/client';
+import { JobDialog } from '../components/JobDialog';
+import { useWork } from '../lib/work';
+import { useContacts } from '../stores/contacts';
+import { useNotify } from '../stores/notify';
+import { CONTACTS_TEXT } from './contacts.text';
+
+const TEXT = CONTACTS_TEXT.locate;
+
+export function ContactLocateDialog({ contact, onClose }: { contact: Contact; onClose(): void }) {
+  const [key, setKey] = useState(contact.person.cpf ?? '');
+  const [found, setFound] = useState<Professional | null | undefined>(undefined);
+  const { running, error, run } = useWork();
+  const replace = useContacts((s) => s.replace);
+  const notify = useNotify((s) => s.show);
+
+  async function search(event: FormEvent) {
+    event.preventDefault();
+    if (key.trim() === '') return;
+    await run(async () => setFound(await call('registry:find', { key: key.trim() })));
+  }
+
+  async function link() {
+    if (!found) return;
+    await run(async () => {
+      replace(await call('contacts:locate', { id: contact.id, professionalId: found.id }));
+      notify(TEXT.done);
+      onClose();
+    });
+  }
+
+  return (
+    <JobDialog
+      title={TEXT.title}
+      busy={running}
+      onClose={onClose}
+      onSubmit={(e) => void search(e)}
+      error={error}
+      cancelLabel={CONTACTS_TEXT.dialogCancel}
+      extraActions={
+        found ? (
+          <Button variant="contained" onClick={() => void link()} disabled={running}>
+            {TEXT.confirm}
+          </Button>
+        ) : null
+      }
+      confirm={found ? undefined : { label: TEXT.search, disabled: key.trim() === '' }}
+    >
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
+        <TextField label={TEXT.key} value={key} onChange={(e) => { setKey(e.target.value); setFound(undefined); }} autoFocus fullWidth slotProps={{ htmlInput: { maxLength: 40, autoComplete: 'off' } }} />
+        {found ? (
+          <Button type="submit" variant="outlined" sx={{ mt: 1 }} disabled={running}>
+            {TEXT.search}
+          </Button>
+        ) : null}
+      </Box>
+      <Box role="status" sx={{ mt: 2 }}>
+        {found === null ? <Typography sx={{ color: 'warning.dark' }}>{TEXT.notFound}</Typography> : null}
+        {found ? <Typography sx={{ fontWeight: 600 }}>{TEXT.found(found.name, found.registrationNumber)}</Typography> : null}
+      </Box>
+    </JobDialog>
+  );
+}

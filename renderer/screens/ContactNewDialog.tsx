@@ -1,0 +1,149 @@
+// Registering an atendimento: for a record already open, or for a professional not found yet (the
+// CPF and name as told); how it arrived, the notice's case, what happened, and the files she/he sent.
+import AttachFileIcon from '@mui/icons-material/AttachFile';
+import CloseIcon from '@mui/icons-material/Close';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState, type FormEvent } from 'react';
+import type { PickedFile } from '../../shared/contract/channels';
+import { CONTACT_CASES, CONTACT_CHANNEL_LABELS, CONTACT_CHANNELS, type Contact, type ContactCase, type ContactChannel } from '../../shared/contract/contacts';
+import { call } from '../api/client';
+import { pickFile } from '../api/desktop';
+import { JobDialog } from '../components/JobDialog';
+import { useWork } from '../lib/work';
+import { CONTACTS_TEXT, contactCaseLabel } from './contacts.text';
+
+const TEXT = CONTACTS_TEXT.new;
+export const ATTACHMENT_FILTER = [{ name: CONTACTS_TEXT.attachments.filter, extensions: ['png', 'jpg', 'jpeg', 'pdf'] }];
+
+/** The record the atendimento is for, when the clerk started from it. */
+export interface LocatedPerson {
+  id: number;
+  name: string;
+}
+
+export function ContactNewDialog({ person, onClose, onCreated }: { person: LocatedPerson | null; onClose(): void; onCreated(contact: Contact): void }) {
+  const [cpf, setCpf] = useState('');
+  const [name, setName] = useState('');
+  const [channel, setChannel] = useState<ContactChannel>('email');
+  const [kase, setKase] = useState<ContactCase>('C');
+  const [summary, setSummary] = useState('');
+  const [notes, setNotes] = useState('');
+  const [files, setFiles] = useState<PickedFile[]>([]);
+  const [submitted, setSubmitted] = useState(false);
+  const { running, error, setError, run } = useWork();
+
+  const summaryError = summary.trim() === '' ? TEXT.summaryRequired : null;
+  const personError = !person && cpf.trim() === '' && name.trim() === '' ? TEXT.personRequired : null;
+
+  async function addFile() {
+    setError(null);
+    await run(async () => {
+      const picked = await pickFile(CONTACTS_TEXT.attachments.pickTitle, ATTACHMENT_FILTER);
+      if (picked) setFiles((list) => [...list, picked]);
+    });
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSubmitted(true);
+    if (summaryError || personError) return;
+    await run(async () => {
+      const created = await call('contacts:add', {
+        professionalId: person?.id ?? null,
+        cpf: person || cpf.trim() === '' ? null : cpf.trim(),
+        name: person || name.trim() === '' ? null : name.trim(),
+        channel,
+        case: kase,
+        summary: summary.trim(),
+        notes: notes.trim() === '' ? null : notes.trim(),
+      });
+      for (const file of files) await call('contacts:attach', { id: created.id, path: file.handle, fileName: file.name });
+      onCreated(files.length > 0 ? await call('contacts:get', { id: created.id }) : created);
+    });
+  }
+
+  return (
+    <JobDialog
+      title={TEXT.title}
+      busy={running}
+      onClose={onClose}
+      onSubmit={(e) => void submit(e)}
+      error={error}
+      busyLabel={TEXT.saving}
+      cancelLabel={TEXT.cancel}
+      confirm={{ label: running ? TEXT.saving : TEXT.save }}
+      dividers
+    >
+      <Box sx={{ display: 'grid', gap: 2 }}>
+        {person ? (
+          <Typography sx={{ fontWeight: 600 }}>{TEXT.forRecord(person.name)}</Typography>
+        ) : (
+          <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '200px 1fr' }, gap: 2 }}>
+            <TextField
+              label={TEXT.cpf}
+              value={cpf}
+              onChange={(e) => setCpf(e.target.value)}
+              autoFocus
+              error={submitted && personError !== null}
+              helperText={submitted && personError ? personError : TEXT.cpfHelp}
+              slotProps={{ htmlInput: { maxLength: 20, inputMode: 'numeric', autoComplete: 'off' } }}
+            />
+            <TextField label={TEXT.name} value={name} onChange={(e) => setName(e.target.value)} slotProps={{ htmlInput: { maxLength: 200, autoComplete: 'off' } }} />
+          </Box>
+        )}
+        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '200px 1fr' }, gap: 2 }}>
+          <TextField select label={TEXT.channel} value={channel} onChange={(e) => setChannel(e.target.value as ContactChannel)}>
+            {CONTACT_CHANNELS.map((c) => (
+              <MenuItem key={c} value={c}>
+                {CONTACT_CHANNEL_LABELS[c]}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField select label={TEXT.case} value={kase} onChange={(e) => setKase(e.target.value as ContactCase)}>
+            {CONTACT_CASES.map((c) => (
+              <MenuItem key={c} value={c}>
+                {contactCaseLabel(c)}
+              </MenuItem>
+            ))}
+          </TextField>
+        </Box>
+        <TextField
+          label={TEXT.summary}
+          value={summary}
+          onChange={(e) => setSummary(e.target.value)}
+          multiline
+          minRows={3}
+          autoFocus={person !== null}
+          error={submitted && summaryError !== null}
+          helperText={submitted && summaryError ? summaryError : TEXT.summaryHelp}
+          slotProps={{ htmlInput: { maxLength: 4000 } }}
+        />
+        <TextField label={TEXT.notes} value={notes} onChange={(e) => setNotes(e.target.value)} multiline minRows={2} slotProps={{ htmlInput: { maxLength: 8000 } }} />
+        <Box>
+          <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+            <Button variant="outlined" startIcon={<AttachFileIcon aria-hidden />} onClick={() => void addFile()} disabled={running}>
+              {TEXT.attach}
+            </Button>
+            {files.map((file, index) => (
+              <Chip
+                key={file.handle}
+                label={file.name}
+                onDelete={() => setFiles((list) => list.filter((_, i) => i !== index))}
+                deleteIcon={<CloseIcon aria-label={TEXT.removeFile(file.name)} />}
+              />
+            ))}
+          </Stack>
+          <Typography variant="caption" sx={{ color: 'text.secondary' }}>
+            {TEXT.attachHelp}
+          </Typography>
+        </Box>
+      </Box>
+    </JobDialog>
+  );
+}

@@ -1,0 +1,129 @@
+// Atendimentos: every problem a professional brought to the council, filtered by state or overdue,
+// a page at a time, each row one click from the atendimento; a new one is registered from here.
+import AddCommentIcon from '@mui/icons-material/AddComment';
+import SupportAgentIcon from '@mui/icons-material/SupportAgent';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import MenuItem from '@mui/material/MenuItem';
+import Switch from '@mui/material/Switch';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useEffect, useState } from 'react';
+import { CONTACT_CHANNEL_LABELS, CONTACT_STATUS_LABELS, CONTACT_STATUSES, type ContactStatus, type ContactSummary } from '../../shared/contract/contacts';
+import { ContactStatusChip } from '../components/ContactStatusChip';
+import { EmptyState } from '../components/EmptyState';
+import { Page } from '../components/Page';
+import { PagedTable, type Column } from '../components/PagedTable';
+import { useContacts } from '../stores/contacts';
+import { useNavigation } from '../stores/navigation';
+import { useNotify } from '../stores/notify';
+import { ContactNewDialog } from './ContactNewDialog';
+import { CONTACTS_TEXT as TEXT, localDateBr } from './contacts.text';
+
+export function ContactsScreen() {
+  const { status, overdue, page, pageSize, result, loading, error, load, setStatus, setOverdue, setPage, setPageSize } = useContacts();
+  const go = useNavigation((s) => s.go);
+  const notify = useNotify((s) => s.show);
+  const [adding, setAdding] = useState(false);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const filtered = status !== null || overdue;
+  return (
+    <Page
+      text={TEXT}
+      actions={
+        <Button variant="contained" startIcon={<AddCommentIcon aria-hidden />} onClick={() => setAdding(true)}>
+          {TEXT.add}
+        </Button>
+      }
+    >
+      <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>
+        <TextField
+          select
+          size="small"
+          label={TEXT.statusFilter}
+          value={status ?? ''}
+          onChange={(e) => setStatus(e.target.value === '' ? null : (e.target.value as ContactStatus))}
+          sx={{ minWidth: 260, bgcolor: 'background.paper' }}
+        >
+          <MenuItem value="">{TEXT.allStatuses}</MenuItem>
+          {CONTACT_STATUSES.map((s) => (
+            <MenuItem key={s} value={s}>
+              {CONTACT_STATUS_LABELS[s]}
+            </MenuItem>
+          ))}
+        </TextField>
+        <FormControlLabel control={<Switch checked={overdue} onChange={(e) => setOverdue(e.target.checked)} />} label={TEXT.overdueOnly} />
+        {result ? (
+          <Typography variant="body2" sx={{ color: 'text.secondary', ml: 'auto' }} data-testid="contacts-total">
+            {TEXT.total(result.total)}
+          </Typography>
+        ) : null}
+      </Box>
+      <PagedTable
+        label={TEXT.tableLabel}
+        columns={COLUMNS}
+        rows={result ? result.items : null}
+        rowKey={(item) => item.id}
+        open={{ label: (item) => TEXT.openRow(item.protocol), onOpen: (item) => go({ name: 'contact', id: item.id }) }}
+        loading={loading}
+        loadingLabel={TEXT.loading}
+        error={error}
+        paging={result ? { total: result.total, page, pageSize, onPage: setPage, onPageSize: setPageSize } : null}
+        empty={
+          <EmptyState
+            icon={<SupportAgentIcon />}
+            title={filtered ? TEXT.noneFiltered : TEXT.noneTitle}
+            action={
+              filtered ? undefined : (
+                <Button variant="outlined" onClick={() => setAdding(true)}>
+                  {TEXT.add}
+                </Button>
+              )
+            }
+          >
+            {filtered ? undefined : TEXT.noneText}
+          </EmptyState>
+        }
+      />
+      {adding ? (
+        <ContactNewDialog
+          person={null}
+          onClose={() => setAdding(false)}
+          onCreated={(contact) => {
+            setAdding(false);
+            notify(TEXT.new.created(contact.protocol));
+            go({ name: 'contact', id: contact.id });
+          }}
+        />
+      ) : null}
+    </Page>
+  );
+}
+
+const c = TEXT.columns;
+
+const COLUMNS: Column<ContactSummary>[] = [
+  { header: c.protocol, numeric: true, sx: { whiteSpace: 'nowrap', fontWeight: 500 }, cell: (item) => item.protocol },
+  {
+    header: c.person,
+    cell: (item) => (
+      <>
+        <Typography variant="body2" sx={{ fontWeight: 500 }}>
+          {item.person.name ?? TEXT.noName}
+        </Typography>
+        <Typography variant="caption" sx={{ color: 'text.secondary', whiteSpace: 'nowrap' }}>
+          {item.person.professionalId === null ? `${item.person.cpf ?? ''}${item.person.cpf ? ' · ' : ''}${TEXT.notLocated}` : item.person.cpf ?? ''}
+        </Typography>
+      </>
+    ),
+  },
+  { header: c.case, align: 'center', cell: (item) => (item.case === 'other' ? TEXT.caseOther : item.case) },
+  { header: c.channel, cell: (item) => CONTACT_CHANNEL_LABELS[item.channel] },
+  { header: c.status, cell: (item) => <ContactStatusChip status={item.status} overdue={item.overdue} overdueLabel={TEXT.overdue} /> },
+  { header: c.openedAt, numeric: true, sx: { whiteSpace: 'nowrap' }, cell: (item) => localDateBr(item.createdAt) },
+];
