@@ -66,7 +66,7 @@ export function ContactScreen({ id }: { id: number }) {
 
 function Header({ contact }: { contact: Contact }) {
   return (
-    <Card>
+    <Card data-testid="contact-header">
       <CardContent>
         <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center', flexWrap: 'wrap' }}>
           <Typography variant="h5" component="h1" sx={{ fontVariantNumeric: 'tabular-nums' }}>

@@ -27,6 +27,7 @@ import { useRegistry } from '../stores/registry';
 import { useSession } from '../stores/session';
 import { BackupCardBody } from './BackupAge';
 import { BatchesChartCard, BatchesHomeCard } from './BatchesHome';
+import { ContactsHomeCard } from './ContactsHomeCard';
 import { HOME_TEXT as TEXT } from './home.text';
 
 export function HomeScreen() {
@@ -108,6 +109,7 @@ export function HomeScreen() {
         </Stack>
         <Stack spacing={2}>
           <BatchesHomeCard />
+          <ContactsHomeCard />
           <DashboardCard icon={<PeopleIcon />} title={TEXT.registryTitle}>
             {info ? (
               <Typography sx={{ fontSize: '1.25rem', fontWeight: 600 }}>{TEXT.registrySize(info.professionals)}</Typography>

@@ -42,6 +42,7 @@ import { useDrafts } from '../stores/correctionDraft';
 import { useNavigation } from '../stores/navigation';
 import { useRecord } from '../stores/record';
 import { CorrectionForm } from './CorrectionForm';
+import { RecordContactButton, RecordContacts } from './RecordContacts';
 import { RecordCorrectionActions } from './RecordCorrectionActions';
 import { RecordHistory } from './RecordHistory';
 import { ConflictNote, correctAgainEdits, notesOfField, openRejections, PendencyNote, RejectionNote } from './RecordNotes';
@@ -100,6 +101,7 @@ export function RecordScreen({ id }: { id: number }) {
             }}
           />
           <RecordSummaryAlert view={shown} />
+          <RecordContacts professionalId={p.id} />
           <Tabs value={tab} onChange={(_, value: TabName) => setTab(value)} aria-label={TEXT.tabsLabel} sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }}>
             <Tab value="data" label={TEXT.tabs.data} id="record-tab-data" aria-controls="record-panel" />
             <Tab value="corrections" label={TEXT.tabs.corrections(shown.corrections.length)} id="record-tab-corrections" aria-controls="record-panel" />
@@ -156,11 +158,14 @@ function Header({ view, formOpen, onCorrect }: { view: RecordView; formOpen: boo
             {TEXT.updatedAt(formatDateTimeBr(p.updatedAt))}
           </Typography>
         </Box>
-        {!formOpen ? (
-          <Button variant="contained" startIcon={<EditIcon />} onClick={onCorrect}>
-            {TEXT.correct}
-          </Button>
-        ) : null}
+        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+          <RecordContactButton person={{ id: p.id, name: p.name }} />
+          {!formOpen ? (
+            <Button variant="contained" startIcon={<EditIcon />} onClick={onCorrect}>
+              {TEXT.correct}
+            </Button>
+          ) : null}
+        </Stack>
       </CardContent>
     </Card>
   );

@@ -19,6 +19,7 @@ import { useWork } from '../lib/work';
 import { useNotify } from '../stores/notify';
 import { useSession } from '../stores/session';
 import { AuditExport } from './AuditExport';
+import { ContactSettingsCard } from './ContactSettingsCard';
 import { RecoveryKey } from './RecoveryKey';
 import { SETTINGS_TEXT as TEXT } from './settings.text';
 
@@ -29,6 +30,7 @@ export function SettingsScreen() {
     <Page text={TEXT}>
       <Stack spacing={2}>
         <DeskSettings key={`${info.settings.operator}|${info.settings.seccional ?? ''}`} />
+        <ContactSettingsCard />
         <SettingsCard title={TEXT.storeTitle}>
           <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'minmax(200px, 30%) 1fr', rowGap: 1, columnGap: 2, m: 0 }}>
             <Term label={TEXT.storePath}>

@@ -186,6 +186,7 @@ export const CONTACTS_TEXT = {
     overdue: (n: number) => `${plural(n, 'atrasado', 'atrasados')}: sem resposta da Implanta no prazo.`,
     none: 'Nenhum atendimento em aberto.',
     see: 'Ver atendimentos',
+    seeOverdue: 'Ver atrasados',
   },
   settings: {
     title: 'Atendimentos',
