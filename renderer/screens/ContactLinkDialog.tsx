@@ -59,7 +59,7 @@ export function ContactLinkDialog({ contact, onClose }: { contact: Contact; onCl
       onSubmit={(e) => void submit(e)}
       error={error}
       cancelLabel={CONTACTS_TEXT.dialogCancel}
-      confirm={{ label: TEXT.confirm, disabled: chosen === '' }}
+      confirm={corrections && corrections.length === 0 ? undefined : { label: TEXT.confirm, disabled: chosen === '' }}
     >
       {corrections && corrections.length === 0 ? (
         <Typography>{TEXT.none}</Typography>

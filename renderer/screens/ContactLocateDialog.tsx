@@ -23,19 +23,23 @@ export function ContactLocateDialog({ contact, onClose }: { contact: Contact; on
   const replace = useContacts((s) => s.replace);
   const notify = useNotify((s) => s.show);
 
-  async function search(event: FormEvent) {
-    event.preventDefault();
+  async function search() {
     if (key.trim() === '') return;
     await run(async () => setFound(await call('registry:find', { key: key.trim() })));
   }
 
-  async function link() {
-    if (!found) return;
+  async function link(professionalId: number) {
     await run(async () => {
-      replace(await call('contacts:locate', { id: contact.id, professionalId: found.id }));
+      replace(await call('contacts:locate', { id: contact.id, professionalId }));
       notify(TEXT.done);
       onClose();
     });
+  }
+
+  /** Enter or the button: searches, and once the record shows, links it. */
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void (found ? link(found.id) : search());
   }
 
   return (
@@ -43,22 +47,15 @@ export function ContactLocateDialog({ contact, onClose }: { contact: Contact; on
       title={TEXT.title}
       busy={running}
       onClose={onClose}
-      onSubmit={(e) => void search(e)}
+      onSubmit={submit}
       error={error}
       cancelLabel={CONTACTS_TEXT.dialogCancel}
-      extraActions={
-        found ? (
-          <Button variant="contained" onClick={() => void link()} disabled={running}>
-            {TEXT.confirm}
-          </Button>
-        ) : null
-      }
-      confirm={found ? undefined : { label: TEXT.search, disabled: key.trim() === '' }}
+      confirm={found ? { label: TEXT.confirm } : { label: TEXT.search, disabled: key.trim() === '' }}
     >
-      <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', pt: 1 }}>
         <TextField label={TEXT.key} value={key} onChange={(e) => { setKey(e.target.value); setFound(undefined); }} autoFocus fullWidth slotProps={{ htmlInput: { maxLength: 40, autoComplete: 'off' } }} />
         {found ? (
-          <Button type="submit" variant="outlined" sx={{ mt: 1 }} disabled={running}>
+          <Button variant="outlined" sx={{ mt: 1 }} onClick={() => void search()} disabled={running}>
             {TEXT.search}
           </Button>
         ) : null}

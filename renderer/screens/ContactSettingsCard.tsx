@@ -83,7 +83,7 @@ export function ContactSettingsCard() {
           error={fieldError('overdueDays') !== null}
           helperText={fieldError('overdueDays') ?? TEXT.daysHelp}
           disabled={saving || saved === null}
-          sx={{ maxWidth: 200 }}
+          sx={{ maxWidth: 320 }}
           slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 2 } }}
         />
         {problem && problem.field !== 'implantaEmail' && problem.field !== 'overdueDays' ? <Alert severity="error">{problem.message}</Alert> : null}

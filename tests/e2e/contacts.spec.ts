@@ -160,6 +160,23 @@ test('case C: from the record to Implanta and back, resolved; the list filters a
   problems.push(...(await seriousViolations(page, 'Atendimentos')));
   if (guide) await shot(page, '16-atendimentos');
 
+  // Three wrong answers in a day: the check stops answering and says why.
+  await table.getByRole('row').filter({ hasText: late!.protocol }).click();
+  await page.getByRole('button', { name: 'Conferir identidade' }).click();
+  const guess = page.getByRole('dialog', { name: 'Conferir identidade' });
+  await guess.getByLabel('CPF informado').fill(other.cpf);
+  for (const mother of ['Ana Errada', 'Bia Errada', 'Cida Errada']) {
+    await guess.getByLabel('Nome da mãe informado').fill(mother);
+    await guess.getByRole('button', { name: 'Conferir' }).click();
+    await expect(guess.getByText('Nome da mãe: Não confere')).toBeVisible();
+  }
+  await guess.getByLabel('Nome da mãe informado').fill(other.mother_name);
+  await guess.getByRole('button', { name: 'Conferir' }).click();
+  await expect(guess.getByText(/não conferiu três vezes/)).toBeVisible();
+  await expect(guess.getByText('Nome da mãe: Confere')).toHaveCount(0);
+  await guess.getByRole('button', { name: 'Fechar' }).click();
+  await page.getByRole('button', { name: 'Voltar para Atendimentos' }).click();
+
   // Início again: the resolved one no longer counts; the record lists its atendimento.
   await page.getByRole('button', { name: 'Início', exact: true }).click();
   await expect(card.getByTestId('home-contacts-open')).toHaveText('1 atendimento aberto');
