@@ -186,3 +186,65 @@ test('case C: from the record to Implanta and back, resolved; the list filters a
   await expect(page.getByRole('table', { name: 'Atendimentos deste cadastro' })).toContainText(protocol);
   expect(problems).toEqual([]);
 });
+
+test('an atendimento opened before the record is found: located, waiting and reopened, linked to its correction; the settings say what is wrong', async ({ desk }) => {
+  const { page } = desk;
+  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
+  await desk.cli('demo', '--professionals', '30', '--seed', '5');
+  const [who] = desk.query<Person>('SELECT id, registration_number, name, cpf, mother_name FROM professionals ORDER BY id LIMIT 1');
+  expect((await desk.cli('correct', who!.registration_number, '--field', 'email', '--value', 'novo.email@exemplo.com.br', '--reason', 'E-mail informado por telefone', '--arrival', 'phone')).code).toBe(0);
+  await page.reload();
+
+  // Configurações: Implanta's address is checked like any e-mail, the message under the field.
+  await page.getByRole('button', { name: 'Configurações', exact: true }).click();
+  const settings = page.getByRole('region', { name: 'Atendimentos' });
+  await settings.getByLabel('E-mail de suporte da Implanta').fill('suporte@implanta');
+  await settings.getByRole('button', { name: 'Salvar' }).click();
+  await expect(settings.getByText(/^E-mail de suporte da Implanta: /)).toBeVisible();
+  await settings.getByLabel('E-mail de suporte da Implanta').fill('suporte@implanta.net.br');
+  await settings.getByLabel('Dias até atrasar').fill('7');
+  await settings.getByRole('button', { name: 'Salvar' }).click();
+  await expect(page.getByText('Configurações de atendimentos salvas.')).toBeVisible();
+  expect(desk.query('SELECT implanta_email, overdue_days FROM contact_settings')).toEqual([{ implanta_email: 'suporte@implanta.net.br', overdue_days: 7 }]);
+
+  // Registered with the CPF and name as told.
+  await page.getByRole('button', { name: 'Atendimentos', exact: true }).click();
+  await expect(page.getByText('Nenhum atendimento', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Registrar atendimento' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Registrar atendimento' });
+  await dialog.getByRole('button', { name: 'Registrar', exact: true }).click();
+  await expect(dialog.getByText('Informe o CPF ou o nome da/o profissional.')).toBeVisible();
+  // A digit heard wrong on the phone: no record has this CPF.
+  await dialog.getByLabel('CPF informado').fill('123.456.789-09');
+  await dialog.getByLabel('Nome informado').fill(who!.name);
+  await dialog.getByLabel('Como chegou').click();
+  await page.getByRole('option', { name: 'Telefone' }).click();
+  await dialog.getByLabel('O que aconteceu').fill('Não recebe o e-mail de senha.');
+  await dialog.getByRole('button', { name: 'Registrar', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^AT-/ })).toBeVisible();
+  await expect(page.getByText(/O cadastro ainda não foi localizado/)).toBeVisible();
+
+  // Located by registration number.
+  await page.getByRole('button', { name: 'Localizar cadastro' }).click();
+  const locate = page.getByRole('dialog', { name: 'Localizar cadastro' });
+  await locate.getByLabel('CPF ou nº de registro').fill(who!.registration_number);
+  await locate.getByRole('button', { name: 'Procurar' }).click();
+  await expect(locate).toContainText(who!.name);
+  await locate.getByRole('button', { name: 'Vincular este cadastro' }).click();
+  await expect(page.getByRole('button', { name: who!.name })).toBeVisible();
+
+  // Waiting for the professional, then open again.
+  await page.getByRole('button', { name: 'Aguardando profissional' }).click();
+  await expect(page.getByTestId('contact-header')).toContainText('Aguardando profissional');
+  await page.getByRole('button', { name: 'Reabrir' }).click();
+  await expect(page.getByTestId('contact-header')).toContainText('Aberto');
+
+  // Linked to the record's correction.
+  await page.getByRole('button', { name: 'Vincular correção' }).click();
+  const link = page.getByRole('dialog', { name: 'Vincular correção' });
+  await link.getByLabel('Correção').click();
+  await page.getByRole('option', { name: /novo\.email@exemplo\.com\.br/ }).click();
+  await link.getByRole('button', { name: 'Vincular' }).click();
+  await expect(page.getByRole('region', { name: 'O que aconteceu' })).toContainText('Correções vinculadas');
+  expect(desk.query('SELECT count(*) AS n FROM contact_corrections')).toEqual([{ n: 1 }]);
+});
