@@ -1,7 +1,6 @@
 // Words of the Atendimentos screens: the list, one atendimento, its dialogs, and its cards on
 // Início, Configurações and the record.
 import type { ContactCase } from '../../shared/contract/contacts';
-import { formatCount } from '../../shared/display/numbers';
 import { plural } from '../../shared/display/plural';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { PENDENCY_CASE_LABELS } from '../../shared/rules/pendencyCases';
@@ -90,7 +89,6 @@ export const CONTACTS_TEXT = {
     differs: 'Não confere',
     confirmed: 'Identidade confirmada.',
     notConfirmed: 'Identidade não confirmada: não passe dados do cadastro.',
-    needsRecord: 'Localize o cadastro antes de conferir a identidade.',
     required: 'Informe o CPF e o nome da mãe, ou marque “Não consta mãe”.',
     close: 'Fechar',
   },
@@ -114,7 +112,6 @@ export const CONTACTS_TEXT = {
     filter: 'E-mail',
     done: 'E-mail preparado: abra o arquivo no seu programa de e-mail e envie.',
     reveal: 'Mostrar na pasta',
-    noEmail: 'Informe o e-mail de suporte da Implanta em Configurações antes de encaminhar.',
   },
   answer: {
     action: 'Registrar resposta da Implanta',
@@ -177,7 +174,6 @@ export const CONTACTS_TEXT = {
   record: {
     title: 'Atendimentos',
     add: 'Registrar atendimento',
-    empty: 'Nenhum atendimento registrado para esta/e profissional.',
     tableLabel: 'Atendimentos deste cadastro',
   },
   home: {
@@ -200,7 +196,6 @@ export const CONTACTS_TEXT = {
     saved: 'Configurações de atendimentos salvas.',
     nothingChanged: 'Nada mudou.',
   },
-  count: (n: number) => formatCount(n),
 } as const;
 
 /** The notice's case as a list reads it ("C — página de erro em inglês"), or "Outro assunto". */
