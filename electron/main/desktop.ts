@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import type { PickedFile, PickFileOptions, SavePathOptions } from '../../shared/contract/channels';
 import type { HandleBroker } from '../../db';
 import { isTrustedSender } from './ipc';
-import { mayReveal } from './security';
+import { mayOpenDraft, mayReveal } from './security';
 
 function text(value: unknown, max = 200): string {
   return typeof value === 'string' ? value.slice(0, max) : '';
@@ -76,6 +76,14 @@ export function bindDesktop({ files, listedBackup }: DesktopDeps): void {
       if (!(await mayReveal(path, { issued: (p) => files.issued(p), listed: listedBackup }))) return false;
       shell.showItemInFolder(path as string);
       return true;
+    }),
+  );
+  ipcMain.handle(
+    'desktop:openDraft',
+    guard(async (_window, path: unknown) => {
+      if (!mayOpenDraft(path, { issued: (p) => files.issued(p) })) return false;
+      // openPath answers an error message, or '' when the mail program took the file.
+      return (await shell.openPath(path as string)) === '';
     }),
   );
 }

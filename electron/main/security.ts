@@ -153,6 +153,15 @@ export async function mayReveal(path: unknown, known: KnownFiles): Promise<boole
   return known.issued(path) || (await known.listed(path));
 }
 
+/**
+ * Opens in the computer's mail program only an e-mail draft (`.eml`) the desk itself wrote where the
+ * clerk chose: never another file (a renderer that names a program would otherwise run it).
+ */
+export function mayOpenDraft(path: unknown, known: Pick<KnownFiles, 'issued'>): boolean {
+  if (typeof path !== 'string' || path.length === 0 || path.length > 4096) return false;
+  return /\.eml$/i.test(path) && known.issued(path);
+}
+
 /** The part of an IPC event the sender check reads (Electron's IpcMainInvokeEvent has it). */
 export interface SenderEvent {
   senderFrame: { url: string; parent: unknown } | null;

@@ -80,6 +80,12 @@ export async function deliver(file: PickedFile): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Opens an e-mail draft the desk wrote in the computer's mail program; false where that is not possible (browser preview). */
+export async function openDraft(path: string): Promise<boolean> {
+  const desktop = bridge();
+  return desktop ? Boolean(await desktop('desktop:openDraft', path)) : false;
+}
+
 /** Shows a file the desk wrote or was given in the system's file manager; false where that is not possible (browser preview). */
 export async function reveal(path: string): Promise<boolean> {
   const desktop = bridge();

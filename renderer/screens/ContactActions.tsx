@@ -12,7 +12,7 @@ import { useState } from 'react';
 import type { Contact } from '../../shared/contract/contacts';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { call } from '../api/client';
-import { chooseSavePath, deliver, reveal } from '../api/desktop';
+import { chooseSavePath, deliver, openDraft, reveal } from '../api/desktop';
 import { useWork } from '../lib/work';
 import { useContacts } from '../stores/contacts';
 import { useNotify } from '../stores/notify';
@@ -25,7 +25,7 @@ type DialogName = 'answer' | 'resolve' | 'link' | 'message';
 
 export function ContactActions({ contact }: { contact: Contact }) {
   const [dialog, setDialog] = useState<DialogName | null>(null);
-  const [forwarded, setForwarded] = useState<{ path: string } | null>(null);
+  const [forwarded, setForwarded] = useState<{ path: string; opened: boolean } | null>(null);
   const { running, error, setError, run } = useWork();
   const replace = useContacts((s) => s.replace);
   const notify = useNotify((s) => s.show);
@@ -47,7 +47,8 @@ export function ContactActions({ contact }: { contact: Contact }) {
       const written = await call('contacts:forward', { id: contact.id, path: target.handle });
       await deliver(target);
       replace(written.contact);
-      setForwarded({ path: written.path });
+      // In the app the draft opens in the mail program at once; the preview downloads it instead.
+      setForwarded({ path: written.path, opened: window.cress ? await openDraft(written.path) : false });
     });
   }
 
@@ -109,7 +110,7 @@ export function ContactActions({ contact }: { contact: Contact }) {
             ) : undefined
           }
         >
-          {TEXT.forward.done}
+          {forwarded.opened ? TEXT.forward.opened : TEXT.forward.done}
         </Alert>
       ) : null}
       {dialog === 'answer' ? (

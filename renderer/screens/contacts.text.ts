@@ -111,6 +111,7 @@ export const CONTACTS_TEXT = {
     saveTitle: 'Salvar o e-mail para a Implanta',
     filter: 'E-mail',
     done: 'E-mail preparado: abra o arquivo no seu programa de e-mail e envie.',
+    opened: 'E-mail aberto no seu programa de e-mail: confira e envie.',
     reveal: 'Mostrar na pasta',
   },
   answer: {

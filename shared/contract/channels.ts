@@ -13,7 +13,7 @@ export const CONTRACT_IPC = 'cress:call';
  * Desktop-only operations (file dialogs, the file manager), served by the Electron main process
  * itself, outside the handler table; the browser host offers upload/download equivalents.
  */
-export const DESKTOP_CHANNELS = ['desktop:pickFile', 'desktop:pickFolder', 'desktop:chooseSavePath', 'desktop:reveal'] as const;
+export const DESKTOP_CHANNELS = ['desktop:pickFile', 'desktop:pickFolder', 'desktop:chooseSavePath', 'desktop:reveal', 'desktop:openDraft'] as const;
 export type DesktopChannel = (typeof DESKTOP_CHANNELS)[number];
 
 export interface FileFilter {

@@ -16,6 +16,7 @@ import {
   isSafeExternalUrl,
   isTrustedSender,
   mayNavigate,
+  mayOpenDraft,
   mayReveal,
   permissionAllowed,
   refuseDisplayMedia,
@@ -149,6 +150,14 @@ describe('window security', () => {
     expect(await mayReveal('/etc/passwd', known)).toBe(false);
     expect(await mayReveal('/nao/existe', known)).toBe(false);
     expect(await mayReveal(42 as unknown as string, known)).toBe(false);
+  });
+
+  it('opens in the mail program only an .eml draft the desk wrote', () => {
+    const known = { issued: (path: string) => path === 'C:\\Users\\ana\\AT-2026-000001-encaminhamento.eml' || path === '/home/ana/lote.zip' };
+    expect(mayOpenDraft('C:\\Users\\ana\\AT-2026-000001-encaminhamento.eml', known)).toBe(true);
+    expect(mayOpenDraft('/home/ana/lote.zip', known)).toBe(false); // issued, but not a draft
+    expect(mayOpenDraft('C:\\Windows\\System32\\calc.eml', known)).toBe(false); // a draft the desk never wrote
+    expect(mayOpenDraft(['x.eml'] as unknown as string, known)).toBe(false);
   });
 
   it('wires every guard in the main process', () => {
