@@ -79,7 +79,9 @@ describe('contact add', () => {
   });
 });
 
-describe('following an atendimento', () => {
+// Several command-line runs per test: beside the concurrency suite on a two-core machine each run can
+// take seconds, so these tests get more than the default 30 s.
+describe('following an atendimento', { timeout: 90_000 }, () => {
   it('checks the identity, answering only yes or no per item', () => {
     const wrong = json('contact', 'check', 'AT-' + json('contact', 'show', '1').body.protocol.slice(3), '--cpf', cpf, '--mother', 'Benedita Rosa Vieira');
     expect(wrong.code, wrong.stderr).toBe(0);
@@ -119,7 +121,7 @@ describe('following an atendimento', () => {
   });
 });
 
-describe('contact forward and message', () => {
+describe('contact forward and message', { timeout: 90_000 }, () => {
   it('asks for Implanta’s address, then writes the .eml into the folder and marks the atendimento forwarded', () => {
     const opened = json('contact', 'add', registration, '--channel', 'phone', '--case', 'D', '--summary', 'O e-mail da senha não chega', '--attach', join(dir, 'tela.png'));
     const id = String(opened.body.id);
