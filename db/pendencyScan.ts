@@ -1,35 +1,23 @@
 // The whole registry's pendências computed again: after a registry load, once after the migration
 // that introduced them, and when the clerk asks (Pendências → "Conferir o cadastro"). The rules take
 // about 2 s of CPU on 250 000 records; the goal for the whole scan is 3 s. So, when the caller has
-// nothing uncommitted (the other thread could not see it) and the built scan script is there, the
-// upper half of the records is checked by a thread of its own on the other core, reading the same
+// nothing uncommitted (the other thread could not see it) and the built scan script is there, a
+// second thread on the other core checks records too (db/pendencyScanThread.ts), reading the same
 // committed records: this side holds the writer lock, so no one can change them meanwhile. The
-// thread is started before the lock is taken (starting one costs about 0.4 s) and waits to be told
-// what to read, which it reads only once this side holds the lock. Any failure of that thread only
-// means this side checks that half too.
+// records are cut into chunks that each thread claims when free, so neither waits for the other.
+// Any failure of that thread only means this side checks its chunks too.
 import type { Database } from 'better-sqlite3';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Professional } from '../shared/domain';
 import { recordPendencies, type FoundPendency, type PendencyContext } from '../shared/rules/pendencies';
 import { todayIso } from '../shared/rules/dates';
 import { directoryUfOf } from './cep';
 import { DIP_AT_RISK_SQL, IDENTIFICATION_SQL, IN_FLIGHT_SQL, insertPendency, refreshSharedEmail } from './pendencies';
+import { claimChunk, startScanThread, type ChunkPlan, type RegistryFacts, type ScanThread } from './pendencyScanThread';
 import { RECORD_COLUMNS_SQL, toProfessional, type ProfessionalRow } from './professionalRow';
 import { statement } from './statements';
-import { storeKeyForThread, type HandedKey } from './storeKey';
 import { writeTransaction } from './storeLock';
 
-/** What the rules need to know of the whole registry, read once per scan (and handed to the other thread). */
-export interface RegistryFacts {
-  today: string;
-  /** Addresses on more than one professional. */
-  sharedEmails: string[];
-  /** Records whose confirmed DIP request awaits identification corrections in flight. */
-  dipPending: number[];
-}
-
+/** The facts of the whole registry the rules need, as this connection sees it. */
 export function registryFacts(db: Database): RegistryFacts {
   return {
     today: todayIso(),
@@ -50,17 +38,18 @@ function contextOf(db: Database, facts: RegistryFacts): PendencyContext<Professi
   return { today: facts.today, directoryUfOf: (cep) => directoryUfOf(db, cep), emailIsShared: (email) => shared.has(email), dipDataPending: (record) => dipPending.has(record.id) };
 }
 
-/** A pendência found by a scan, with its record's id: what the other thread sends back. */
-export type ScannedPendency = [id: number, pendency: FoundPendency];
-
 /**
  * Runs the rules over the records with `afterId < id <= upTo` (no upper bound when null), handing
  * each pendência to `found`. Answers how many records were checked.
  */
 export function scanRange(db: Database, facts: RegistryFacts, afterId: number, upTo: number | null, found: (id: number, p: FoundPendency) => void): number {
-  const context = contextOf(db, facts);
-  // In slices: a connection cannot write while it iterates a query (`found` may insert).
-  const slice = statement<ProfessionalRow>(db, `SELECT ${RECORD_COLUMNS_SQL} FROM professionals WHERE id > ? AND id <= ? ORDER BY id LIMIT 2000`);
+  return scanWith(contextOf(db, facts), db, afterId, upTo, found);
+}
+
+function scanWith(context: PendencyContext<Professional>, db: Database, afterId: number, upTo: number | null, found: (id: number, p: FoundPendency) => void): number {
+  // In slices: a connection cannot write while it iterates a query (`found` may insert). Small
+  // ones: the records of a slice live until it is done, and the collector copies whatever lives.
+  const slice = statement<ProfessionalRow>(db, `SELECT ${RECORD_COLUMNS_SQL} FROM professionals WHERE id > ? AND id <= ? ORDER BY id LIMIT 250`);
   const last = upTo ?? Number.MAX_SAFE_INTEGER;
   let scanned = 0;
   let from = afterId;
@@ -75,6 +64,22 @@ export function scanRange(db: Database, facts: RegistryFacts, afterId: number, u
     from = (rows[rows.length - 1] as ProfessionalRow).id;
   }
   return scanned;
+}
+
+/**
+ * Checks chunks of the plan (see `ChunkPlan`) as long as `claim` gives one; answers how many records
+ * were checked and which chunks.
+ */
+export function scanChunks(db: Database, facts: RegistryFacts, plan: ChunkPlan, claim: () => number, found: (id: number, p: FoundPendency) => void): { scanned: number; chunks: number[] } {
+  const context = contextOf(db, facts);
+  const chunks: number[] = [];
+  let scanned = 0;
+  for (let k = claim(); k >= 0; k = claim()) {
+    const from = plan.afterId + k * plan.width;
+    scanned += scanWith(context, db, from, from + plan.width, found);
+    chunks.push(k);
+  }
+  return { scanned, chunks };
 }
 
 /**
@@ -96,40 +101,56 @@ function sharedEmailsAfter(db: Database, afterId: number): string[] {
   return db.prepare('SELECT DISTINCT email FROM professionals WHERE id > ? AND email IS NOT NULL').pluck().all(afterId) as string[];
 }
 
-/** Scans and stores; the upper half in the other thread when nothing of the caller's is uncommitted. */
+/** Scans and stores; shared with the other thread when nothing of the caller's is uncommitted. */
 function scanRecords(db: Database, facts: RegistryFacts, afterId: number): number {
   const store = (id: number, p: FoundPendency) => insertPendency(db, id, p, 'rule');
-  const helper = cleanTransactions.get(db) ?? null;
-  const split = helper === null ? null : splitPoint(db, afterId);
-  if (split === null || helper === null) return scanRange(db, facts, afterId, null, store);
-  helper.begin(facts, split);
-  const scanned = scanRange(db, facts, afterId, split, store);
-  const theirs = helper.result();
-  if (theirs === null) return scanned + scanRange(db, facts, split, null, store);
-  for (const [id, p] of theirs.found) store(id, p);
-  return scanned + theirs.scanned;
+  const thread = cleanTransactions.get(db) ?? null;
+  const plan = thread === null ? null : chunkPlan(db, afterId);
+  if (plan === null || thread === null) return scanRange(db, facts, afterId, null, store);
+  return scanShared(db, facts, plan, thread, store);
 }
 
-/** The id that halves the records to check, or null when they are too few to share. */
-function splitPoint(db: Database, afterId: number): number | null {
-  const count = (statement<{ n: number }>(db, 'SELECT count(*) AS n FROM professionals WHERE id > ?').get(afterId)?.n ?? 0);
-  if (count < MIN_SHARED_SCAN) return null;
-  return statement<{ id: number }>(db, 'SELECT id FROM professionals WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?').get(afterId, Math.floor(count / 2))?.id ?? null;
+/** Checks the plan's chunks with the other thread, each taking the next free chunk; answers how many records were checked. */
+export function scanShared(db: Database, facts: RegistryFacts, plan: ChunkPlan, thread: ScanThread, found: (id: number, p: FoundPendency) => void): number {
+  thread.begin({ facts, plan });
+  const mine = scanChunks(db, facts, plan, () => claimChunk(thread.nextChunk, plan), found);
+  const theirs = thread.result();
+  if (theirs !== null) {
+    for (const [id, p] of theirs.found) found(id, p);
+    return mine.scanned + theirs.scanned;
+  }
+  // Every chunk was claimed; those not checked here were the other thread's.
+  const checkedHere = new Set(mine.chunks);
+  let next = 0;
+  const rest = () => {
+    while (next < plan.count && checkedHere.has(next)) next++;
+    return next < plan.count ? next++ : -1;
+  };
+  return mine.scanned + scanChunks(db, facts, plan, rest, found).scanned;
+}
+
+/** The chunks of the records above `afterId`, or null when they are too few to share. */
+function chunkPlan(db: Database, afterId: number): ChunkPlan | null {
+  const span = statement<{ n: number; last: number | null }>(db, 'SELECT count(*) AS n, max(id) AS last FROM professionals WHERE id > ?').get(afterId);
+  if (!span || span.n < MIN_SHARED_SCAN || span.last === null) return null;
+  return { afterId, width: CHUNK_IDS, count: Math.ceil((span.last - afterId) / CHUNK_IDS) };
 }
 
 /** Below this many records, starting a thread costs more than it saves. */
 const MIN_SHARED_SCAN = 20_000;
+/** Ids per chunk: small enough that the last chunks balance the two threads, large enough that claiming is free. */
+const CHUNK_IDS = 2_000;
 
 /**
  * Connections whose open transaction has written nothing the other thread would need to see (it
  * reads the records as last committed) — only a scan that began its own transaction has — with the
  * thread started for it.
  */
-const cleanTransactions = new WeakMap<Database, HalfScan>();
+const cleanTransactions = new WeakMap<Database, ScanThread>();
 
 /** Runs `scan` in a write transaction of its own, with a second thread unless it is nested in the caller's. */
 function ownScan<T>(db: Database, scan: () => T): T {
-  const helper = db.inTransaction ? null : startHalf(db.name);
+  const helper = db.inTransaction ? null : startScanThread(db.name);
   try {
     return writeTransaction(db, () => {
       if (helper) cleanTransactions.set(db, helper);
@@ -172,68 +193,4 @@ export function runPendingPendencyScan(db: Database): number {
     db.prepare("UPDATE store_tasks SET done_at = ? WHERE name = 'pendencies_scan'").run(new Date().toISOString());
     return scanned;
   });
-}
-
-/** What the scan thread is started with; what to read follows on `port` (a `ScanThreadTask`). */
-export interface ScanThreadData {
-  storePath: string;
-  storeKey: HandedKey;
-  port: MessagePort;
-  /** Raised (set to 1) once the answer is posted on `port`. */
-  done: SharedArrayBuffer;
-}
-
-/** The records the thread checks: those above `afterId`, with the facts read under the lock; null: nothing to do. */
-export type ScanThreadTask = { facts: RegistryFacts; afterId: number } | null;
-
-/** The scan thread's answer: null when it could not check its half. */
-export type ScanThreadReply = { scanned: number; found: ScannedPendency[] } | null;
-
-/** The built scan script beside the running bundle (out/worker/pendencyScan.cjs), if there is one. */
-function scanScript(): string | null {
-  const path = join(__dirname, '..', 'worker', 'pendencyScan.cjs');
-  return existsSync(path) ? path : null;
-}
-
-/** How long this side waits for the other half: far above its ~2 s, below "the desk froze". */
-const HALF_WAIT_MS = 60_000;
-
-/** The second thread of one scan: told what to read once the lock is held, then asked for its answer. */
-interface HalfScan {
-  begin(facts: RegistryFacts, afterId: number): void;
-  result(): ScanThreadReply;
-  /** Ends the thread, whatever it was doing (a scan that failed, or had too few records to share). */
-  dispose(): void;
-}
-
-function startHalf(storePath: string): HalfScan | null {
-  const script = scanScript();
-  if (script === null) return null;
-  const done = new Int32Array(new SharedArrayBuffer(4));
-  const channel = new MessageChannel();
-  let worker: Worker;
-  try {
-    const data: ScanThreadData = { storePath, storeKey: storeKeyForThread(), port: channel.port2, done: done.buffer as SharedArrayBuffer };
-    worker = new Worker(script, { workerData: data, transferList: [channel.port2], resourceLimits: { maxYoungGenerationSizeMb: 16 } });
-  } catch {
-    return null;
-  }
-  let begun = false;
-  const dispose = () => {
-    channel.port1.close();
-    void worker.terminate();
-  };
-  return {
-    begin: (facts, afterId) => {
-      begun = true;
-      const task: ScanThreadTask = { facts, afterId };
-      channel.port1.postMessage(task);
-    },
-    result: () => {
-      if (!begun) return null;
-      const answered = Atomics.wait(done, 0, 0, HALF_WAIT_MS) !== 'timed-out';
-      return answered ? ((receiveMessageOnPort(channel.port1)?.message as ScanThreadReply | undefined) ?? null) : null;
-    },
-    dispose,
-  };
 }
