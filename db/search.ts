@@ -62,15 +62,13 @@ export function searchProfessionals(db: Database, input: Omit<ParsedInput<'regis
   const result = (total: number, rows: SummaryRow[]): SearchPage => ({ total, page, pageSize, items: rows.map(toSummary) });
   if (input.withPendencies) return searchWithPendencies(db, text, page, pageSize, result);
 
-  if (/^[\d.\-\s/]+$/.test(text) && /\d/.test(text)) {
+  if (NUMBER_LIKE.test(text) && /\d/.test(text)) {
     const cpf = cpfKeyOf(text);
     if (cpf) {
       const rows = statement<SummaryRow>(db, `SELECT ${SUMMARY} FROM professionals p WHERE p.cpf = ?`).all(cpf);
       if (rows.length > 0) return result(rows.length, offset === 0 ? rows : []);
     }
-    const asTyped = byRegistration(db, text, page, pageSize, result);
-    const digits = digitsOnly(text);
-    return asTyped.total === 0 && digits !== text ? byRegistration(db, digits, page, pageSize, result) : asTyped;
+    return byNumber(db, text, page, pageSize, result);
   }
 
   const match = nameMatchQuery(text);
@@ -96,27 +94,57 @@ export function searchProfessionals(db: Database, input: Omit<ParsedInput<'regis
   return result(total, rows);
 }
 
-/** Registration number as typed: the exact number first, then those it starts (it sorts first). */
-function byRegistration(
-  db: Database,
-  text: string,
-  page: number,
-  pageSize: number,
-  result: (total: number, rows: SummaryRow[]) => SearchPage,
-): SearchPage {
-  // A range instead of LIKE: it uses the unique index and has no wildcard characters to escape.
-  const from = text;
-  const to = `${text}\u{10FFFF}`;
-  const total = statement<{ n: number }>(db, 'SELECT count(*) AS n FROM professionals WHERE registration_number >= ? AND registration_number < ?').get(
-    from,
-    to,
-  )?.n ?? 0;
-  const rows = statement<SummaryRow>(
-    db,
-    `SELECT ${SUMMARY} FROM professionals p WHERE p.registration_number >= ? AND p.registration_number < ?
-     ORDER BY p.registration_number LIMIT ? OFFSET ?`,
-  ).all(from, to, pageSize, page * pageSize);
+/** Digits with the punctuation of a CPF or a registration number, or a CPF as the list masks it (`***.357.193-**`). */
+const NUMBER_LIKE = /^[\d.\-\s/*]+$/;
+
+/** A condition on the records and its parameters. */
+type Condition = [sql: string, params: string[]];
+
+/**
+ * A number that is not a whole CPF: registration numbers it starts (as typed, and without its
+ * punctuation), in registration order, then the CPFs it may be part of, by name — the first digits
+ * of a CPF (six or more), the six middle digits the list shows, or the list's mask pasted whole.
+ */
+function byNumber(db: Database, text: string, page: number, pageSize: number, result: (total: number, rows: SummaryRow[]) => SearchPage): SearchPage {
+  const { registration, conditions } = numberConditions(text);
+  if (conditions.length === 0) return result(0, []);
+  const where = conditions.map(([sql]) => `(${sql})`).join(' OR ');
+  const params = conditions.flatMap(([, p]) => p);
+  // Registration hits first and in their order; CPF hits after them, by name.
+  const order = registration ? `CASE WHEN ${registration[0]} THEN 0 ELSE 1 END, CASE WHEN ${registration[0]} THEN p.registration_number END, ` : '';
+  const orderParams = registration ? [...registration[1], ...registration[1]] : [];
+  const total = statement<{ n: number }>(db, `SELECT count(*) AS n FROM professionals p WHERE ${where}`).get(...params)?.n ?? 0;
+  const rows = statement<SummaryRow>(db, `SELECT ${SUMMARY} FROM professionals p WHERE ${where} ORDER BY ${order}p.name_folded, p.id LIMIT ? OFFSET ?`).all(
+    ...params,
+    ...orderParams,
+    pageSize,
+    page * pageSize,
+  );
   return result(total, rows);
+}
+
+/** What a number may be: registration numbers it starts, and the CPFs it may be part of. */
+function numberConditions(text: string): { registration: Condition | null; conditions: Condition[] } {
+  const digits = digitsOnly(text);
+  const registration = text.includes('*') ? null : startsWith('p.registration_number', [...new Set([text, digits])]);
+  return { registration, conditions: [...(registration ? [registration] : []), ...cpfConditions(text, digits)] };
+}
+
+/** Values of `column` that start with any of `prefixes`: ranges, which use the column's unique index and need no escaping. */
+function startsWith(column: string, prefixes: string[]): Condition {
+  return [prefixes.map(() => `(${column} >= ? AND ${column} < ?)`).join(' OR '), prefixes.flatMap((p) => [p, `${p}\u{10FFFF}`])];
+}
+
+function cpfConditions(text: string, digits: string): Condition[] {
+  if (text.includes('*')) {
+    // The mask as a pattern: each * one unknown digit, punctuation dropped.
+    const pattern = text.replace(/[^\d*]/g, '').replace(/\*/g, '_');
+    return pattern.length === 11 ? [['p.cpf LIKE ?', [pattern]]] : [];
+  }
+  const found: Condition[] = [];
+  if (digits.length >= 6 && digits.length < 11) found.push(startsWith('p.cpf', [digits]));
+  if (digits.length === 6) found.push(['substr(p.cpf, 4, 6) = ?', [digits]]);
+  return found;
 }
 
 const FLAGGED = 'p.id IN (SELECT professional_id FROM pendencies)';
@@ -126,10 +154,12 @@ function searchWithPendencies(db: Database, text: string, page: number, pageSize
   const offset = page * pageSize;
   let where = FLAGGED;
   const params: (string | number)[] = [];
-  if (/^[\d.\-\s/]+$/.test(text) && /\d/.test(text)) {
+  if (NUMBER_LIKE.test(text) && /\d/.test(text)) {
     const cpf = cpfKeyOf(text);
-    where += ` AND (p.registration_number >= ? AND p.registration_number < ?${cpf ? ' OR p.cpf = ?' : ''})`;
-    params.push(text, `${text}\u{10FFFF}`, ...(cpf ? [cpf] : []));
+    const { conditions } = numberConditions(text);
+    if (cpf) conditions.push(['p.cpf = ?', [cpf]]);
+    where += conditions.length === 0 ? ' AND 0' : ` AND (${conditions.map(([sql]) => `(${sql})`).join(' OR ')})`;
+    params.push(...conditions.flatMap(([, p]) => p));
   } else {
     const match = nameMatchQuery(text);
     if (match) {

@@ -3,9 +3,9 @@ import { plural } from '../../shared/display/plural';
 
 export const REGISTRY_TEXT = {
   title: 'Cadastro',
-  subtitle: 'Procure pelo CPF (com ou sem pontuação), pelo número de registro ou por parte do nome. Enter abre o primeiro resultado.',
+  subtitle: 'Procure pelo CPF (inteiro ou em parte, com ou sem pontuação), pelo número de registro ou por parte do nome. Enter abre o primeiro resultado; ↓ percorre a lista.',
   search: 'Buscar no cadastro',
-  searchPlaceholder: 'CPF, nº de registro ou nome',
+  searchPlaceholder: 'CPF (ou parte dele), nº de registro ou nome',
   tableLabel: 'Resultados da busca no cadastro',
   columns: {
     registration: 'Registro',
@@ -16,7 +16,7 @@ export const REGISTRY_TEXT = {
     open: 'Correções abertas',
   },
   notFound: (text: string) => `Nenhum cadastro encontrado para “${text}”.`,
-  notFoundHelp: 'Confira os dígitos do CPF ou tente parte do nome, sem acentos se preferir.',
+  notFoundHelp: 'Confira os dígitos do CPF (os 9 primeiros, ou os 6 do meio que a lista mostra, já bastam) ou tente parte do nome, sem acentos se preferir.',
   emptyRegistry: 'O cadastro está vazio.',
   emptyRegistryHelp: 'Quando houver profissionais cadastradas, elas aparecem aqui.',
   openRow: (name: string) => `Abrir o cadastro de ${name}`,

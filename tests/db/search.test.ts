@@ -87,4 +87,27 @@ describe('searching by number', () => {
     expect(find('77889')).toBeNull();
     expect(find(validCpf(1_111_112))).toBeNull();
   });
+
+  it('finds CPFs by their first nine digits, typed with or without punctuation', () => {
+    const p = addProfessional(desk.store, { cpf: validCpf(123_456_789), name: 'Helena Prado' });
+    addProfessional(desk.store, { cpf: validCpf(123_456_780), name: 'Outra Pessoa' });
+    for (const typed of ['123456789', '123.456.789', '123.456.789-']) expect(search(typed)).toMatchObject({ total: 1, items: [{ id: p.id }] });
+    expect(names('1234567')).toEqual(['Helena Prado', 'Outra Pessoa']);
+  });
+
+  it('finds a CPF by the digits the list shows, pasted with its mask or typed', () => {
+    const p = addProfessional(desk.store, { cpf: validCpf(111_357_193), name: 'Rita Moura' });
+    addProfessional(desk.store, { cpf: validCpf(357_193_111), name: 'Começa Igual' });
+    const shown = search('rita').items[0]!.cpfMasked;
+    expect(shown).toBe('***.357.193-**');
+    for (const typed of [shown, '357.193', '357193']) expect(search(typed).items.map((i) => i.id)).toContain(p.id);
+    expect(names('***.357.193-**')).toEqual(['Rita Moura']);
+  });
+
+  it('lists registration numbers before CPFs that start with the same digits', () => {
+    addProfessional(desk.store, { cpf: validCpf(452_100_000), name: 'Ana Pelo CPF' });
+    addProfessional(desk.store, { registrationNumber: '452100', name: 'Zélia Pelo Registro' });
+    expect(names('452100')).toEqual(['Zélia Pelo Registro', 'Ana Pelo CPF']);
+  });
 });
+
