@@ -6,15 +6,14 @@ import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
 import LinearProgress from '@mui/material/LinearProgress';
-import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { formatCount } from '../../shared/display/numbers';
-import { REGIONS, regionLabel } from '../../shared/regions';
 import { errorMessage } from '../api/client';
+import { RegionField } from '../components/RegionField';
 import { DeskIdentityFields, type DeskIdentity } from '../components/DeskIdentityFields';
 import { parseCount } from '../lib/masks';
 import { useSession } from '../stores/session';
@@ -24,7 +23,7 @@ const DEMO_MAX = 500_000;
 
 export function FirstRun() {
   const setup = useSession((s) => s.setup);
-  const [region, setRegion] = useState('');
+  const [region, setRegion] = useState<number | null>(null);
   const [identity, setIdentity] = useState<DeskIdentity>({ seccional: '', operator: '' });
   const { seccional, operator } = identity;
   const [demo, setDemo] = useState(false);
@@ -35,7 +34,7 @@ export function FirstRun() {
 
   const count = parseCount(demoCount);
   const errors = {
-    region: region === '' ? TEXT.regionRequired : null,
+    region: region === null ? TEXT.regionRequired : null,
     operator: operator.trim().length < 2 ? TEXT.operatorRequired : null,
     demoCount: demo && (count === null || count < 1 || count > DEMO_MAX) ? TEXT.demoCountInvalid : null,
   };
@@ -44,12 +43,12 @@ export function FirstRun() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSubmitted(true);
-    if (errors.region || errors.operator || errors.demoCount) return;
+    if (region === null || errors.operator || errors.demoCount) return;
     setWorking(true);
     setError(null);
     try {
       await setup({
-        region: Number(region),
+        region,
         seccional: seccional.trim() === '' ? null : seccional.trim(),
         operator: operator.trim(),
         demoProfessionals: demo ? (count ?? 0) : 0,
@@ -69,26 +68,15 @@ export function FirstRun() {
         <Typography sx={{ color: 'text.secondary', mb: 3 }}>{TEXT.intro}</Typography>
         <form onSubmit={(e) => void submit(e)} noValidate>
           <Stack spacing={2.5}>
-            <TextField
-              select
+            <RegionField
               label={TEXT.region}
+              placeholder={TEXT.regionPlaceholder}
+              noMatch={TEXT.regionNoMatch}
               value={region}
-              onChange={(e) => setRegion(e.target.value)}
-              required
+              onChange={setRegion}
+              error={show(errors.region)}
               disabled={working}
-              error={show(errors.region) !== null}
-              helperText={show(errors.region)}
-              slotProps={{ select: { displayEmpty: true, MenuProps: { slotProps: { paper: { sx: { maxHeight: 360 } } } } }, inputLabel: { shrink: true } }}
-            >
-              <MenuItem value="" disabled>
-                {TEXT.regionPlaceholder}
-              </MenuItem>
-              {REGIONS.map((r) => (
-                <MenuItem key={r.region} value={String(r.region)}>
-                  {regionLabel(r.region)}
-                </MenuItem>
-              ))}
-            </TextField>
+            />
             <DeskIdentityFields text={TEXT} value={identity} onChange={setIdentity} operatorError={show(errors.operator)} operatorAutoComplete="name" disabled={working} />
             <Box>
               <FormControlLabel

@@ -7,7 +7,8 @@ export const FIRST_RUN_TEXT = {
     'Antes de começar, diga em qual CRESS este computador trabalha e quem vai operá-lo. ' +
     'Os dados ficam somente neste computador; nada é enviado pela internet.',
   region: 'CRESS',
-  regionPlaceholder: 'Selecione o seu CRESS',
+  regionPlaceholder: 'Digite o número ou a UF: CRESS 9, SP…',
+  regionNoMatch: 'Nenhum CRESS com esse número ou UF (são 27 regiões).',
   regionRequired: 'Selecione o CRESS deste computador.',
   seccional: 'Seccional',
   seccionalHelp: 'Opcional: preencha se este computador fica em uma seccional.',

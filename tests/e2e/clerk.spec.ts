@@ -5,7 +5,7 @@ import { expect, test } from './fixtures';
 test('first run sets up the desk for a CRESS region', async ({ desk }) => {
   const { page } = desk;
   await expect(page.getByRole('heading', { name: /Bem-vind/ })).toBeVisible();
-  await page.getByLabel('CRESS').click();
+  await page.getByRole('combobox', { name: 'CRESS' }).click();
   await page.getByRole('option', { name: 'CRESS 9ª Região (SP)' }).click();
   await page.getByLabel('Nome do operador').fill('Ana Souza');
   await page.getByRole('button', { name: 'Começar' }).click();

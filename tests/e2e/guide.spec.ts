@@ -9,7 +9,7 @@ import { shot } from './guideShot';
 test('a day at the desk, screen by screen', async ({ desk }) => {
   const { page } = desk;
   await expect(page.getByRole('heading', { name: /Bem-vind/ })).toBeVisible();
-  await page.getByLabel('CRESS').click();
+  await page.getByRole('combobox', { name: 'CRESS' }).click();
   await page.getByRole('option', { name: 'CRESS 9ª Região (SP)' }).click();
   await page.getByLabel('Nome do operador').fill('Ana Souza');
   await shot(page, '01-primeiro-acesso');
