@@ -1,4 +1,5 @@
-// Rows that open something work with the keyboard too (Tab, then Enter or Space), not only the mouse.
+// Rows that open something work with the keyboard too (Tab, then Enter or Space), not only the mouse;
+// the arrows move between them, and up from the first row back to the field that controls the list.
 import TableRow from '@mui/material/TableRow';
 import type { SxProps, Theme } from '@mui/material/styles';
 import type { ReactNode } from 'react';
@@ -15,6 +16,9 @@ export function ClickableRow({ label, onActivate, sx, children }: { label: strin
         if (event.key === 'Enter' || event.key === ' ') {
           event.preventDefault();
           onActivate();
+        } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+          event.preventDefault();
+          moveFocus(event.currentTarget, event.key === 'ArrowDown' ? 1 : -1);
         }
       }}
       sx={[{ cursor: 'pointer' }, ...(Array.isArray(sx) ? sx : [sx])]}
@@ -22,4 +26,19 @@ export function ClickableRow({ label, onActivate, sx, children }: { label: strin
       {children}
     </TableRow>
   );
+}
+
+/** Focuses the next or previous row; above the first, the field whose `aria-controls` names the list. */
+function moveFocus(row: HTMLElement, step: 1 | -1): void {
+  const sibling = step === 1 ? row.nextElementSibling : row.previousElementSibling;
+  if (sibling instanceof HTMLElement && sibling.tabIndex >= 0) return sibling.focus();
+  const list = row.closest('[id]');
+  if (step === -1 && list) document.querySelector<HTMLElement>(`[aria-controls="${CSS.escape(list.id)}"]`)?.focus();
+}
+
+/** Focuses the first row of the list `listId`, if it has one (ArrowDown from the field that controls it). */
+export function focusFirstRow(listId: string): boolean {
+  const first = document.querySelector<HTMLElement>(`#${CSS.escape(listId)} tbody tr[tabindex]`);
+  first?.focus();
+  return first !== null;
 }

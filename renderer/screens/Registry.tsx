@@ -10,6 +10,7 @@ import TextField from '@mui/material/TextField';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { ProfessionalSummary } from '../../shared/contract';
 import { formatCount } from '../../shared/display/numbers';
+import { focusFirstRow } from '../components/ClickableRow';
 import { DipChip } from '../components/DipChip';
 import { EmptyState } from '../components/EmptyState';
 import { Page } from '../components/Page';
@@ -33,11 +34,13 @@ export function RegistryScreen() {
   useEffect(() => {
     const input = inputRef.current;
     if (!input) return;
+    // Selected: what the clerk types next replaces the last search instead of adding to it.
     input.focus();
-    input.setSelectionRange(input.value.length, input.value.length);
+    input.select();
   }, [focusRequest]);
 
   async function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'ArrowDown' && focusFirstRow(RESULTS_ID)) event.preventDefault();
     if (event.key !== 'Enter') return;
     event.preventDefault();
     const answer = await flush();
@@ -61,7 +64,7 @@ export function RegistryScreen() {
         sx={{ bgcolor: 'background.paper' }}
         slotProps={{
           input: { startAdornment: <InputAdornment position="start"><SearchIcon aria-hidden /></InputAdornment> },
-          htmlInput: { autoComplete: 'off', spellCheck: false, 'aria-controls': 'registry-results' },
+          htmlInput: { autoComplete: 'off', spellCheck: false, 'aria-controls': RESULTS_ID },
         }}
       />
       <FormControlLabel
@@ -71,7 +74,7 @@ export function RegistryScreen() {
       />
       <Box sx={{ mt: 1 }}>
         <PagedTable
-          id="registry-results"
+          id={RESULTS_ID}
           label={TEXT.tableLabel}
           columns={COLUMNS}
           rows={result ? items : null}
@@ -102,6 +105,7 @@ export function RegistryScreen() {
   );
 }
 
+const RESULTS_ID = 'registry-results';
 const c = TEXT.columns;
 
 const COLUMNS: Column<ProfessionalSummary>[] = [

@@ -25,7 +25,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, type ReactNode } from 'react';
 import { regionLabel } from '../../shared/regions';
 import { DemoBanner } from '../components/DemoBanner';
-import { useNavigation, type ScreenName } from '../stores/navigation';
+import { followHistory, useNavigation, type ScreenName } from '../stores/navigation';
 import { useSession } from '../stores/session';
 import { BatchDetailScreen } from './BatchesDetail';
 import { BackupHeaderChip } from './BackupAge';
@@ -77,10 +77,19 @@ export function Shell() {
       if (ctrlK || event.key === 'F3') {
         event.preventDefault();
         focusSearch();
+      } else if (event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
+        // The app's window has no Back button: Alt+← and Alt+→ walk the screens' history, as a browser does.
+        event.preventDefault();
+        if (event.key === 'ArrowLeft') window.history.back();
+        else window.history.forward();
       }
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    const stopFollowing = followHistory();
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      stopFollowing();
+    };
   }, [focusSearch]);
 
   if (!settings) return null;
