@@ -23,3 +23,11 @@ export function regionLabel(region: number): string {
 export function regionCode(region: number): string {
   return `CRESS${String(region).padStart(2, '0')}`;
 }
+
+/**
+ * The start of the name of a file the desk writes for people to read: `CRESS09`, or
+ * `CRESS09-DEMONSTRACAO` while the registry holds demo records, so a demo file is never taken for a real one.
+ */
+export function exportPrefix(region: number, demo: boolean): string {
+  return demo ? `${regionCode(region)}-DEMONSTRACAO` : regionCode(region);
+}

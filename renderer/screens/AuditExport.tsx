@@ -2,7 +2,7 @@
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { useState } from 'react';
-import { regionCode } from '../../shared/regions';
+import { exportPrefix } from '../../shared/regions';
 import { formatDateBr, parseDateBr, todayIso } from '../../shared/rules/dates';
 import { call } from '../api/client';
 import { chooseSavePath, deliver } from '../api/desktop';
@@ -18,7 +18,7 @@ function firstOfMonth(): string {
 }
 
 export function AuditExport() {
-  const region = useSession((s) => s.info?.settings?.region ?? 0);
+  const prefix = useSession((s) => exportPrefix(s.info?.settings?.region ?? 0, s.info?.settings?.demo === true));
   const notify = useNotify((s) => s.show);
   const [from, setFrom] = useState(formatDateBr(firstOfMonth()));
   const [to, setTo] = useState(formatDateBr(todayIso()));
@@ -29,7 +29,7 @@ export function AuditExport() {
     const end = parseDateBr(to);
     if (!start.ok || !end.ok) return setError(TEXT.exportDateInvalid);
     setError(null);
-    const name = `${regionCode(region)}-auditoria-${start.value.replaceAll('-', '')}-${end.value.replaceAll('-', '')}.xlsx`;
+    const name = `${prefix}-auditoria-${start.value.replaceAll('-', '')}-${end.value.replaceAll('-', '')}.xlsx`;
     const target = await chooseSavePath(TEXT.exportSaveTitle, name, [{ name: 'Planilha Excel', extensions: ['xlsx'] }]);
     if (!target) return;
     await run(async () => {

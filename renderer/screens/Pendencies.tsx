@@ -15,7 +15,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect } from 'react';
 import type { QualityItem } from '../../shared/contract/quality';
 import { formatCount } from '../../shared/display/numbers';
-import { regionCode } from '../../shared/regions';
+import { exportPrefix } from '../../shared/regions';
 import { maskCpf } from '../../shared/rules/cpf';
 import { todayIso } from '../../shared/rules/dates';
 import { PENDENCY_CASE_LABELS, PENDENCY_CASES, PENDENCY_CODES, type PendencyCase } from '../../shared/rules/pendencyCases';
@@ -38,7 +38,7 @@ export function PendenciesScreen() {
   const { summary, kase, code, page, pageSize, result, loading, scanning, error, load, setCase, setCode, setPage, setPageSize, scan } = useQuality();
   const openRecord = useNavigation((s) => s.openRecord);
   const notify = useNotify((s) => s.show);
-  const region = useSession((s) => s.info?.settings?.region ?? 0);
+  const prefix = useSession((s) => exportPrefix(s.info?.settings?.region ?? 0, s.info?.settings?.demo === true));
   const { running: exporting, error: exportError, setError: setExportError, run } = useWork();
 
   useEffect(() => {
@@ -52,7 +52,7 @@ export function PendenciesScreen() {
 
   async function exportToCorrect() {
     setExportError(null);
-    const name = `${regionCode(region)}-pendencias-${todayIso().replaceAll('-', '')}.xlsx`;
+    const name = `${prefix}-pendencias-${todayIso().replaceAll('-', '')}.xlsx`;
     const target = await chooseSavePath(TEXT.saveTitle, name, [{ name: TEXT.filterXlsx, extensions: ['xlsx'] }]).catch((failure: unknown) => {
       setExportError(errorMessage(failure));
       return null;

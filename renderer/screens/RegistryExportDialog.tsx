@@ -9,7 +9,7 @@ import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
-import { regionCode } from '../../shared/regions';
+import { exportPrefix } from '../../shared/regions';
 import { formatDateBr, parseDateBr, todayIso } from '../../shared/rules/dates';
 import { call, errorMessage } from '../api/client';
 import { chooseSavePath, deliver } from '../api/desktop';
@@ -40,7 +40,7 @@ function firstOfMonth(): string {
 }
 
 export function RegistryExportDialog({ onClose }: { onClose(): void }) {
-  const region = useSession((s) => s.info?.settings?.region ?? 0);
+  const prefix = useSession((s) => exportPrefix(s.info?.settings?.region ?? 0, s.info?.settings?.demo === true));
   const notify = useNotify((s) => s.show);
   const [since, setSince] = useState(formatDateBr(firstOfMonth()));
   const [format, setFormat] = useState<Format>('xlsx');
@@ -61,7 +61,7 @@ export function RegistryExportDialog({ onClose }: { onClose(): void }) {
       document.getElementById('registry-export-since')?.focus();
       return;
     }
-    const name = `${regionCode(region)}-cadastro-sincronizado-desde-${parsed.value.replaceAll('-', '')}.${format}`;
+    const name = `${prefix}-cadastro-sincronizado-desde-${parsed.value.replaceAll('-', '')}.${format}`;
     const filter = format === 'xlsx' ? { name: TEXT.filterXlsx, extensions: ['xlsx'] } : { name: TEXT.filterCsv, extensions: ['csv'] };
     const target = await chooseSavePath(TEXT.saveTitle, name, [filter]).catch((failure: unknown) => {
       setError(errorMessage(failure));

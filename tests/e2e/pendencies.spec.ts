@@ -46,10 +46,10 @@ test('the worklist counts by case, filters, opens the record, and the export rou
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Exportar para corrigir' }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^CRESS09-pendencias-\d{8}\.xlsx$/);
+  expect(download.suggestedFilename()).toMatch(/^CRESS09-DEMONSTRACAO-pendencias-\d{8}\.xlsx$/);
   const exported = join(desk.storePath, '..', 'pendencias.xlsx');
   await download.saveAs(exported);
-  await expect(page.getByText(/cadastros? exportados? em CRESS09-pendencias-/)).toBeVisible();
+  await expect(page.getByText(/cadastros? exportados? em CRESS09-DEMONSTRACAO-pendencias-/)).toBeVisible();
 
   // A row opens the record, its pendência at the top.
   await row.click();

@@ -17,7 +17,7 @@ test('the audit trail of a period downloads as a spreadsheet without personal va
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Exportar histórico' }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^CRESS09-auditoria-\d{8}-\d{8}\.xlsx$/);
+  expect(download.suggestedFilename()).toMatch(/^CRESS09-DEMONSTRACAO-auditoria-\d{8}-\d{8}\.xlsx$/);
   await expect(page.getByText(/Histórico exportado: 3 registros/)).toBeVisible();
 
   const rows = XLSX.utils.sheet_to_json<Record<string, string>>(XLSX.read(readFileSync(await download.path())).Sheets.Auditoria as XLSX.WorkSheet);
