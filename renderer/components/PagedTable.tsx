@@ -26,6 +26,19 @@ export interface Column<T> {
   sx?: SxProps<Theme>;
   /** Style that depends on the row (instead of `sx`). */
   sxFor?(row: T): SxProps<Theme>;
+  /** A column the table can do without on a narrow window: hidden below this width (lg: 1200 px). */
+  hideBelow?: 'md' | 'lg' | 'xl';
+}
+
+/** Hides a cell below the column's breakpoint: status and actions keep their place on a 1024 px screen. */
+function hiding<T>(column: Column<T>): SxProps<Theme> | undefined {
+  return column.hideBelow ? { display: { xs: 'none', [column.hideBelow]: 'table-cell' } } : undefined;
+}
+
+function withHiding<T>(column: Column<T>, sx: SxProps<Theme> | undefined): SxProps<Theme> | undefined {
+  const hide = hiding(column);
+  if (!hide) return sx;
+  return [hide, ...(Array.isArray(sx) ? sx : sx ? [sx] : [])] as SxProps<Theme>;
 }
 
 export interface Paging {
@@ -85,7 +98,7 @@ export function PagedTable<T>({
             <TableHead>
               <TableRow>
                 {columns.map((column, index) => (
-                  <TableCell key={index} align={column.align}>
+                  <TableCell key={index} align={column.align} sx={hiding(column)}>
                     {column.header}
                   </TableCell>
                 ))}
@@ -96,7 +109,7 @@ export function PagedTable<T>({
                 const cells = columns.map((column, index) => {
                   const Cell = column.numeric ? NumericCell : TableCell;
                   return (
-                    <Cell key={index} align={column.align} sx={column.sxFor ? column.sxFor(row) : column.sx}>
+                    <Cell key={index} align={column.align} sx={withHiding(column, column.sxFor ? column.sxFor(row) : column.sx)}>
                       {column.cell(row)}
                     </Cell>
                   );

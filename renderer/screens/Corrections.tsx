@@ -241,6 +241,7 @@ function queueColumns(onOpen: (id: number) => void): Column<CorrectionListItem>[
     },
     {
       header: c.reason,
+      hideBelow: 'lg',
       sx: { maxWidth: 180 },
       cell: (row) => (
         <Typography variant="body2" sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }} title={row.reason}>
@@ -248,7 +249,7 @@ function queueColumns(onOpen: (id: number) => void): Column<CorrectionListItem>[
         </Typography>
       ),
     },
-    { header: c.operator, sx: { whiteSpace: 'nowrap' }, cell: (row) => row.operator },
+    { header: c.operator, hideBelow: 'lg', sx: { whiteSpace: 'nowrap' }, cell: (row) => row.operator },
     {
       header: c.status,
       cell: (row) =>

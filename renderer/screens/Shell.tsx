@@ -22,6 +22,8 @@ import ListItemText from '@mui/material/ListItemText';
 import Toolbar from '@mui/material/Toolbar';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import type { Theme } from '@mui/material/styles';
 import { useEffect, type ReactNode } from 'react';
 import { regionLabel } from '../../shared/regions';
 import { DemoBanner } from '../components/DemoBanner';
@@ -44,6 +46,8 @@ import { SettingsScreen } from './Settings';
 import { SHELL_TEXT } from './shell.text';
 
 const DRAWER_WIDTH = 224;
+/** Under 1200 px (a 1024×700 council screen) the menu keeps its icons only, each named by a tooltip. */
+const COMPACT_DRAWER_WIDTH = 68;
 
 interface NavItem {
   label: string;
@@ -70,6 +74,8 @@ export function Shell() {
   const route = useNavigation((s) => s.route);
   const go = useNavigation((s) => s.go);
   const focusSearch = useNavigation((s) => s.focusSearch);
+  const compact = useMediaQuery((theme: Theme) => theme.breakpoints.down('lg'));
+  const drawerWidth = compact ? COMPACT_DRAWER_WIDTH : DRAWER_WIDTH;
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -98,27 +104,29 @@ export function Shell() {
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
       <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
         <Toolbar variant="dense" sx={{ gap: 2 }}>
-          <Typography variant="h6" component="div" sx={{ fontWeight: 700, letterSpacing: 0.2 }}>
+          <Typography variant="h6" component="div" noWrap sx={{ fontWeight: 700, letterSpacing: 0.2, flexShrink: 0 }}>
             {SHELL_TEXT.appName}
           </Typography>
-          <Typography component="div" sx={{ opacity: 0.9 }}>
+          <Typography component="div" noWrap sx={{ opacity: 0.9, minWidth: 0 }}>
             {regionLabel(settings.region)}
             {settings.seccional ? ` · ${SHELL_TEXT.seccional(settings.seccional)}` : ''}
           </Typography>
           <Box sx={{ flex: 1 }} />
-          <Typography variant="body2" component="div" sx={{ opacity: 0.92, display: { xs: 'none', md: 'block' } }}>
+          <Typography variant="body2" component="div" noWrap sx={{ opacity: 0.92, display: { xs: 'none', lg: 'block' } }}>
             {SHELL_TEXT.shortcutHint}
           </Typography>
           <BackupHeaderChip />
-          <Typography component="div">{SHELL_TEXT.operator(settings.operator)}</Typography>
+          <Typography component="div" noWrap sx={{ minWidth: 0, maxWidth: 260 }}>
+            {SHELL_TEXT.operator(settings.operator)}
+          </Typography>
         </Toolbar>
       </AppBar>
       <Drawer
         variant="permanent"
         sx={{
-          width: DRAWER_WIDTH,
+          width: drawerWidth,
           flexShrink: 0,
-          '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box', borderRight: '1px solid #dbe3e8' },
+          '& .MuiDrawer-paper': { width: drawerWidth, overflowX: 'hidden', boxSizing: 'border-box', borderRight: '1px solid #dbe3e8' },
         }}
       >
         <Toolbar variant="dense" />
@@ -126,7 +134,7 @@ export function Shell() {
           <List sx={{ px: 1, py: 1.5 }}>
             {NAV.map((item) => (
               <ListItem key={item.label} disablePadding sx={{ display: 'block' }}>
-                <NavEntry item={item} current={item.screens.includes(route.name)} onGo={go} />
+                <NavEntry item={item} current={item.screens.includes(route.name)} onGo={go} compact={compact} />
               </ListItem>
             ))}
           </List>
@@ -143,7 +151,7 @@ export function Shell() {
   );
 }
 
-function NavEntry({ item, current, onGo }: { item: NavItem; current: boolean; onGo: ReturnType<typeof useNavigation.getState>['go'] }) {
+function NavEntry({ item, current, onGo, compact }: { item: NavItem; current: boolean; onGo: ReturnType<typeof useNavigation.getState>['go']; compact: boolean }) {
   const target = item.screens[0];
   if (!target) {
     return (
@@ -159,16 +167,24 @@ function NavEntry({ item, current, onGo }: { item: NavItem; current: boolean; on
       </Tooltip>
     );
   }
-  return (
+  const button = (
     <ListItemButton
       selected={current}
       aria-current={current ? 'page' : undefined}
+      aria-label={compact ? item.label : undefined}
       onClick={() => onGo(target === 'record' ? { name: 'registry' } : ({ name: target } as { name: Exclude<ScreenName, 'record' | 'batch' | 'contact'> }))}
       sx={{ borderRadius: 1.5, mb: 0.25, '&.Mui-selected': { bgcolor: 'rgba(29,107,140,0.12)', color: 'primary.dark' } }}
     >
       <ListItemIcon sx={{ minWidth: 36, color: current ? 'primary.main' : undefined }}>{item.icon}</ListItemIcon>
-      <ListItemText primary={item.label} slotProps={{ primary: { sx: { fontWeight: current ? 600 : 400 } } }} />
+      {compact ? null : <ListItemText primary={item.label} slotProps={{ primary: { sx: { fontWeight: current ? 600 : 400 } } }} />}
     </ListItemButton>
+  );
+  return compact ? (
+    <Tooltip title={item.label} placement="right">
+      {button}
+    </Tooltip>
+  ) : (
+    button
   );
 }
 

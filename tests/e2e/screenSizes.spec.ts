@@ -1,0 +1,66 @@
+// A council screen is often 1024×700: every screen fits its width (neither the page nor a table
+// scrolls sideways) and no button is cut, there and at 1366×768; under 1200 px the menu keeps its icons, named by tooltips.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const SCREENS = ['Início', 'Cadastro', 'Pendências', 'Atendimentos', 'Correções', 'Importar', 'Lotes', 'CEPs', 'Backups', 'Configurações'];
+
+/** What does not fit: the page's sideways scroll, and each visible button cut by the window or by its own box. */
+async function overflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth + 1) problems.push(`page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
+    // A table that scrolls inside its frame hides its last columns (status, actions) just the same.
+    document.querySelectorAll<HTMLElement>('.MuiTableContainer-root').forEach((table) => {
+      if (table.scrollWidth > table.clientWidth + 1) problems.push(`table "${table.querySelector('table')?.getAttribute('aria-label') ?? ''}" scrolls sideways`);
+    });
+    for (const button of Array.from(document.querySelectorAll<HTMLElement>('button, [role="button"], a[href]'))) {
+      const box = button.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || getComputedStyle(button).visibility === 'hidden') continue;
+      const name = (button.getAttribute('aria-label') ?? button.textContent ?? '').trim().slice(0, 40);
+      if (box.right > root.clientWidth + 1 || box.left < -1) problems.push(`"${name}" outside the window`);
+      else if (button.scrollWidth > button.clientWidth + 1 && getComputedStyle(button).overflow !== 'visible') problems.push(`"${name}" cut`);
+    }
+    return problems;
+  });
+}
+
+async function deskWithWork(desk: { cli(...args: string[]): Promise<{ code: number | null }> }) {
+  await desk.cli('init', '--region', '9', '--operator', 'Maria Aparecida dos Santos Oliveira');
+  await desk.cli('demo', '--professionals', '300', '--seed', '5');
+  await desk.cli('correct', '1005', '--field', 'email', '--value', 'nova.caixa@exemplo.com.br', '--reason', 'Pedido no balcão');
+  await desk.cli('batch', 'create');
+  await desk.cli('backup', 'create');
+}
+
+for (const [width, height] of [
+  [1024, 700],
+  [1366, 768],
+] as const) {
+  test(`every screen fits ${width}×${height}`, async ({ desk }) => {
+    const { page } = desk;
+    await page.setViewportSize({ width, height });
+    await deskWithWork(desk);
+    await page.reload();
+    for (const screen of SCREENS) {
+      await page.getByRole('button', { name: screen, exact: true }).click();
+      await expect(page.getByRole('button', { name: screen, exact: true })).toHaveAttribute('aria-current', 'page');
+      await page.waitForLoadState('networkidle');
+      expect(await overflow(page), screen).toEqual([]);
+    }
+    const menuWidth = await page.locator('nav').evaluate((nav) => nav.getBoundingClientRect().width);
+    expect(menuWidth < 100).toBe(width < 1200);
+    const titleBarHeight = await page.getByRole('banner').evaluate((bar) => bar.getBoundingClientRect().height);
+    expect(titleBarHeight).toBeLessThan(60);
+  });
+}
+
+test('the compact menu names each entry in a tooltip', async ({ desk }) => {
+  const { page } = desk;
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await deskWithWork(desk);
+  await page.reload();
+  await page.getByRole('button', { name: 'Lotes', exact: true }).hover();
+  await expect(page.getByRole('tooltip')).toHaveText('Lotes');
+});
