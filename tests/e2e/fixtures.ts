@@ -64,18 +64,21 @@ function readStore<T>(storePath: string, sql: string, params: unknown[]): T[] {
  */
 const DESK_ENV = { ...process.env, TZ: 'America/Sao_Paulo' };
 
-function runCli(storePath: string, args: string[]): Promise<{ code: number; stdout: string }> {
+/** Each desk keeps its own Documents folder (where backups go by default): no test sees another's backups. */
+const deskEnv = (dir: string) => ({ ...DESK_ENV, XDG_DOCUMENTS_DIR: join(dir, 'Documentos') });
+
+function runCli(storePath: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string }> {
   return new Promise((ok) => {
-    const child = spawn(process.execPath, [CLI_BIN, '--db', storePath, ...args], { env: DESK_ENV });
+    const child = spawn(process.execPath, [CLI_BIN, '--db', storePath, ...args], { env });
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.on('exit', (code) => ok({ code: code ?? -1, stdout }));
   });
 }
 
-function startHost(storePath: string): Promise<{ url: string; child: ChildProcess }> {
+function startHost(storePath: string, env: NodeJS.ProcessEnv): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [join(root, 'out/host/host.cjs'), '--db', storePath, '--port', '0'], { env: DESK_ENV });
+    const child = spawn(process.execPath, [join(root, 'out/host/host.cjs'), '--db', storePath, '--port', '0'], { env });
     let output = '';
     const onData = (d: Buffer) => {
       output += d.toString();
@@ -96,7 +99,8 @@ export const test = base.extend<{ desk: DeskApp }>({
   desk: async ({ playwright }, use, testInfo) => {
     const dir = mkdtempSync(join(tmpdir(), 'cress-e2e-'));
     const storePath = join(dir, 'store.sqlite');
-    const cli = (...args: string[]) => runCli(storePath, args);
+    const env = deskEnv(dir);
+    const cli = (...args: string[]) => runCli(storePath, args, env);
     const query = <T,>(sql: string, ...params: unknown[]) => readStore<T>(storePath, sql, params);
     const exec = (sql: string, ...params: unknown[]) => {
       const db = openRawStore(storePath);
@@ -113,7 +117,7 @@ export const test = base.extend<{ desk: DeskApp }>({
           !binary,
           'Electron binary not installed (it needs the internet once: npm start fetches it); the same specs ran in Chromium against the browser host.',
         );
-        const app = await electron.launch({ executablePath: binary as string, args: [join(root, 'out/main/main.cjs'), '--db', storePath], env: DESK_ENV });
+        const app = await electron.launch({ executablePath: binary as string, args: [join(root, 'out/main/main.cjs'), '--db', storePath], env });
         try {
           await use({ page: await app.firstWindow(), storePath, cli, query, exec });
         } finally {
@@ -121,7 +125,7 @@ export const test = base.extend<{ desk: DeskApp }>({
         }
         return;
       }
-      const host = await startHost(storePath);
+      const host = await startHost(storePath, env);
       const browser = await playwright.chromium.launch(testInfo.project.use.launchOptions);
       try {
         const { viewport, locale, timezoneId } = testInfo.project.use;
