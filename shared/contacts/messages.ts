@@ -312,7 +312,7 @@ export function proposeMessage(situation: MessageSituation): MessageTemplate[] {
     case 'correction_saved': {
       const proposed: MessageTemplate[] = ['correction_queued'];
       if (identification && situation.dipStatus === 'requested') proposed.push('dip_do_not_confirm');
-      if (identification && (situation.dipStatus === 'in_manufacture' || situation.dipStatus === 'issued')) proposed.push('dip_redo');
+      if (identification && (situation.dipStatus === 'in_manufacture' || situation.dipStatus === 'issued' || situation.dipStatus === 'delivered')) proposed.push('dip_redo');
       if (mother) proposed.push('first_access_changed');
       return proposed;
     }
