@@ -22,3 +22,10 @@ export function waitsForPaper(status: DipStatus): boolean {
 export function paperComplete(status: DipStatus, missing: readonly DipPaperItem[]): boolean {
   return waitsForPaper(status) && missing.length === 0;
 }
+
+/** What the record and the command line say of the paper side, in one line. */
+export function paperSummary(paper: { dipStatus: DipStatus; missing: readonly DipPaperItem[]; complete: boolean }): string {
+  if (paper.complete) return 'Documentos completos';
+  if (paper.missing.length === 0) return 'Todos os documentos chegaram';
+  return `Faltam: ${paper.missing.map((item) => DIP_PAPER_ITEM_LABELS[item]).join(', ')}`;
+}
