@@ -37,6 +37,8 @@ export function RecordDipPaper({ professionalId, dipStatus }: { professionalId: 
   const [error, setError] = useState<string | null>(null);
   const [arriving, setArriving] = useState<DipPaperItem | null>(null);
   const [undoing, setUndoing] = useState<DipPaperEntry | null>(null);
+  // A DIP that does not wait for its paper side, with nothing recorded, shows one line until asked.
+  const [expanded, setExpanded] = useState(false);
   const notify = useNotify((s) => s.show);
   const reload = useRecord((s) => s.reload);
 
@@ -60,6 +62,24 @@ export function RecordDipPaper({ professionalId, dipStatus }: { professionalId: 
   if (error) return <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert>;
   if (!paper) return null;
   const headingId = `dip-paper-${professionalId}`;
+  const quiet = !expanded && !waitsForPaper(paper.dipStatus) && paper.missing.length === paper.items.length;
+  if (quiet) {
+    return (
+      <Card component="section" aria-labelledby={headingId} sx={{ mb: 2 }} data-testid="dip-paper">
+        <CardContent sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap', py: 1.5, '&:last-child': { pb: 1.5 } }}>
+          <Typography variant="subtitle1" component="h2" id={headingId} sx={{ fontWeight: 600 }}>
+            {TEXT.title}
+          </Typography>
+          <Typography variant="body2" sx={{ color: 'text.secondary', flex: 1, minWidth: 200 }}>
+            {TEXT.noneRecorded}
+          </Typography>
+          <Button size="small" variant="outlined" onClick={() => setExpanded(true)}>
+            {TEXT.expand}
+          </Button>
+        </CardContent>
+      </Card>
+    );
+  }
   return (
     <Card component="section" aria-labelledby={headingId} sx={{ mb: 2 }} data-testid="dip-paper">
       <CardContent sx={{ pb: 1 }}>

@@ -11,6 +11,8 @@ export const DIP_PAPER_TEXT = {
   arrived: (date: string, way: string) => `Chegou em ${date} · ${way}`,
   recordedBy: (operator: string) => `registrado por ${operator}`,
   notArrived: 'Não chegou',
+  noneRecorded: 'Nenhum documento do DIP registrado.',
+  expand: 'Registrar documentos',
   complete: 'Documentos completos',
   completeDetail: 'Os três documentos chegaram: o DIP pode seguir.',
   missing: (items: string[]) => `Faltam: ${items.join(', ')}`,
