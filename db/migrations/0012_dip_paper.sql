@@ -1,6 +1,6 @@
 -- The DIP's paper side. Two new DIP statuses, awaiting_documents and delivered, widen the CHECK
 -- of professionals. Every stored row satisfies the wider CHECK, so instead of rebuilding the
--- sealed 250 000-row table (its triggers, indexes, full-text index and the foreign keys of six
+-- sealed 250 000-row table (its triggers, indexes, full-text index and the foreign keys of five
 -- tables point at it) the CHECK's text is rewritten in sqlite_schema, SQLite's documented way for a
 -- change that leaves every row valid: no row is copied, touched or queued to be sealed again, and
 -- every trigger stays as its migration made it. db/migrate.ts lifts SQLite's defensive mode for
