@@ -87,6 +87,8 @@ async function previousStore(path: string): Promise<{ lote: { id: number; sha256
     };
     save(ids[2]!, 'Pessoa Dois Lima');
     const created = await desk.handlers['batches:create']({});
+    // The previous version sealed its lotes in package format 3.
+    desk.store.db.prepare('UPDATE batches SET schema_version = 3 WHERE id = ?').run(created.id);
     await desk.handlers['batches:seal']({ id: created.id });
     const summary = (await desk.handlers['batches:get']({ id: created.id })).batch;
     const exported = await job<{ sha256: string }>(desk, desk.handlers['batches:export']({ id: created.id, path: dir.file(summary.fileName), passphrase: null, replace: false }));
@@ -188,5 +190,27 @@ describe('opening a store of the previous version, whose DIP had five states', (
     } finally {
       desk.store.close();
     }
+  });
+
+  it('leaves a store whose professionals table is not as the previous version made it untouched, at its schema version', async () => {
+    const path = dir.file('store.sqlite');
+    await previousStore(path);
+    const db = openRawStore(path);
+    try {
+      // Someone with a SQLite tool had already changed the list of states.
+      db.unsafeMode(true);
+      db.exec('BEGIN');
+      db.exec('PRAGMA writable_schema=ON');
+      db.prepare("UPDATE sqlite_schema SET sql = replace(sql, '''issued'')', '''issued'', ''lost'')') WHERE name = 'professionals'").run();
+      db.exec('PRAGMA writable_schema=RESET');
+      db.exec('COMMIT');
+    } finally {
+      db.close();
+    }
+    const before = readTable(path, PROFESSIONALS);
+    await expect(loadDesk(path, 'current')).rejects.toThrow(/did not find the table professionals/);
+    expect(readTable(path, 'PRAGMA user_version')).toEqual([{ user_version: 12 }]);
+    expect(readTable(path, "SELECT name FROM sqlite_schema WHERE name = 'dip_paper_items'")).toEqual([]);
+    expect(readTable(path, PROFESSIONALS)).toEqual(before);
   });
 });
