@@ -26,7 +26,7 @@ test('the clerk records the three DIP documents on a record and sees "Documentos
   const summary = section.getByTestId('dip-paper-summary');
   await expect(summary).toHaveText('Faltam: Formulário assinado, Foto 3×4, Comprovante de pagamento');
 
-  // The signed form came by post two days ago: the date typed as on the envelope.
+  // The signed form came by post: the date typed as on the envelope.
   await section.getByRole('button', { name: 'Registrar chegada: Formulário assinado' }).click();
   let dialog = page.getByRole('dialog', { name: 'Registrar chegada — Formulário assinado' });
   await dialog.getByLabel('Data de chegada').fill('01/12/2026');
@@ -45,7 +45,7 @@ test('the clerk records the three DIP documents on a record and sees "Documentos
   await expect(dialog).toContainText('A data de chegada não pode ser depois de hoje.');
   expect((await seriousViolations(page, 'Registrar chegada'))).toEqual([]);
 
-  // The photo and the receipt handed in at the counter today (the date the dialog proposes).
+  // The photo handed in at the counter on 02/12, the receipt on the day the dialog proposes (today).
   await dialog.getByLabel('Data de chegada').fill('02/12/2026');
   await dialog.getByRole('radio', { name: 'Pessoalmente' }).check();
   await dialog.getByRole('button', { name: 'Registrar chegada' }).click();
