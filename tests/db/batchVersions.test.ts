@@ -161,6 +161,28 @@ describe('a package of a batch sealed in Schema-Version 3 (the lines of version 
   });
 });
 
+describe('the DIP paper side in a new batch (Schema-Version 4)', () => {
+  it('says on each DIP request which paper items had arrived at sealing: none as an empty list, a later arrival not at all', async () => {
+    const withNone = addProfessional(desk.store, { name: 'Lara Campos', dipStatus: 'confirmed' });
+    const withPhoto = addProfessional(desk.store, { name: 'Vera Lúcia', dipStatus: 'confirmed' });
+    correct(desk, withNone, { name: 'Lara Campos Reis' }, { dipAcknowledged: true });
+    correct(desk, withPhoto, { name: 'Vera Lúcia Ramos' }, { dipAcknowledged: true });
+    desk.handlers['dip:arrive']({ professionalId: withPhoto.id, item: 'photo', arrivedOn: '2026-03-09', way: 'post' });
+    const created = await desk.handlers['batches:create']({});
+    expect((await desk.handlers['batches:seal']({ id: created.id })).schemaVersion).toBe(4);
+    desk.setNow('2026-03-12T12:00:00.000Z');
+    desk.handlers['dip:arrive']({ professionalId: withNone.id, item: 'form', arrivedOn: '2026-03-12', way: 'in_person' });
+    const exported = await exportPackage(desk, created.id, 'v4');
+    const dip = packageLines(exported.path, STEM, 'dip-requests.jsonl');
+    expect(dip.map((l) => [l.name, l.paperItems])).toEqual([
+      ['Lara Campos Reis', []],
+      ['Vera Lúcia Ramos', [{ item: 'photo', arrivedOn: '2026-03-09', way: 'post' }]],
+    ]);
+    for (const line of dip) expect(SCHEMAS[4].dipRequest.validate(line)).toEqual([]);
+    expect(await verify(exported.path)).toMatchObject({ valid: true, problems: [], schemaVersion: 4 });
+  });
+});
+
 describe('evidence received by e-mail or told over the phone', () => {
   function correctArriving(p: ReturnType<typeof addProfessional>, email: string, arrival: 'email' | 'phone') {
     const current = desk.handlers['registry:get']({ id: p.id }) as { professional: { rowVersion: number } };
