@@ -6,6 +6,8 @@ import { plural } from '../shared/display/plural';
 import { fieldLabel } from '../shared/fields';
 import { regionLabel } from '../shared/regions';
 import { formatCep } from '../shared/rules/cep';
+import { formatDateBr } from '../shared/rules/dates';
+import { DIP_PAPER_ITEM_LABELS, DIP_PAPER_WAY_LABELS } from '../shared/rules/dipPaper';
 import { ANCHOR_ALTERED, KEY_STARTED } from './audit';
 import { contactAuditSummary } from './contacts/auditSummary';
 
@@ -34,6 +36,10 @@ function parseDetail(text: string): unknown {
 
 function basenameOf(path: unknown): string {
   return typeof path === 'string' ? (path.split(/[\\/]/).pop() ?? path) : '';
+}
+
+function labelIn(labels: Record<string, string>, value: unknown): string {
+  return typeof value === 'string' ? (labels[value] ?? value) : '';
 }
 
 /** One Portuguese line per entry, e.g. "Correção: E-mail, Nome da mãe". */
@@ -91,6 +97,10 @@ export function auditSummary(action: string, detail: unknown): string {
       return `Cadastros exportados para o sistema principal: ${basenameOf(d.fileName ?? d.file)} (${plural(Number(d.rows ?? 0), 'cadastro', 'cadastros')})`;
     case 'quality.export':
       return `Pendências exportadas para corrigir: ${basenameOf(d.fileName ?? d.file)} (${plural(Number(d.rows ?? 0), 'cadastro', 'cadastros')})`;
+    case 'dip.paper_arrived':
+      return `DIP: chegada registrada — ${labelIn(DIP_PAPER_ITEM_LABELS, d.item)}, ${formatDateBr(String(d.arrivedOn ?? ''))}, ${labelIn(DIP_PAPER_WAY_LABELS, d.way)}`;
+    case 'dip.paper_undone':
+      return `DIP: chegada desfeita — ${labelIn(DIP_PAPER_ITEM_LABELS, d.item)} (${formatDateBr(String(d.arrivedOn ?? ''))})`;
     case 'registry.demo':
       return `Cadastros de demonstração: ${plural(Number(d.count ?? 0), 'profissional', 'profissionais')}`;
     case ANCHOR_ALTERED:

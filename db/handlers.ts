@@ -12,6 +12,7 @@ import { listCep, saveCep } from './cep';
 import { correctionCounts, correctionCountsOf, correctionOperators, correctionsOfProfessional, listCorrections, previewCorrection, saveCorrection } from './corrections';
 import { cancelCorrection } from './correctionCancel';
 import { contactHandlers } from './contacts/handlers';
+import { dipHandlers } from './dip/handlers';
 import { trustedFiles, type FileBroker } from './fileBroker';
 import { grantFiles } from './fileGrants';
 import { importHandlers } from './imports/handlers';
@@ -140,6 +141,8 @@ export function createHandlers(store: Store, env: HandlerEnv): Handlers {
     ...importHandlers(store, { jobs }),
 
     ...contactHandlers(store, { clock }),
+
+    ...dipHandlers(store, { clock }),
   };
   return grantFiles(table, env.files ?? trustedFiles(), { listedBackup: (path) => isListedBackup(db, path) });
 }

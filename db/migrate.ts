@@ -52,6 +52,24 @@ export function storeNewerError(found: number): AppError {
 }
 
 /**
+ * Migrations that widen a CHECK by rewriting the table's SQL in sqlite_schema (every stored row
+ * already satisfies the wider CHECK; docs/store.md, *Widening a CHECK*), and the text the table's
+ * SQL must hold afterwards. SQLite's defensive mode, which forbids writing sqlite_schema, is lifted
+ * for these migrations alone; when the text is not found the migration fails and is rolled back.
+ */
+const SCHEMA_TEXT_EDITS: Readonly<Record<string, { table: string; mustContain: string }>> = {
+  '0012_dip_paper': { table: 'professionals', mustContain: "'awaiting_documents', 'confirmed', 'in_manufacture', 'issued', 'delivered')" },
+};
+
+function runMigration(db: Database, migration: Migration): void {
+  for (const statement of migration.statements) db.exec(statement);
+  const edit = SCHEMA_TEXT_EDITS[migration.tag];
+  if (!edit) return;
+  const text = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?").pluck().get(edit.table) as string | undefined;
+  if (!text?.includes(edit.mustContain)) throw new Error(`Migration ${migration.tag} did not find the table ${edit.table} as it expected.`);
+}
+
+/**
  * Brings the store up to KNOWN_SCHEMA_VERSION. Each pending migration runs in its own
  * transaction together with the bump of PRAGMA user_version, so a failure leaves the store at
  * the last complete version. Returns the schema version afterwards.
@@ -61,12 +79,18 @@ export function migrate(db: Database): number {
   if (current > KNOWN_SCHEMA_VERSION) throw storeNewerError(current);
   for (let version = current; version < KNOWN_SCHEMA_VERSION; version++) {
     const migration = MIGRATIONS[version] as Migration;
-    writeTransaction(db, () => {
-      // Another program may have migrated the store while this one waited for the writer lock.
-      if (schemaVersionOf(db) !== version) return;
-      for (const statement of migration.statements) db.exec(statement);
-      db.pragma(`user_version = ${version + 1}`);
-    });
+    const editsSchema = SCHEMA_TEXT_EDITS[migration.tag] !== undefined;
+    if (editsSchema) db.unsafeMode(true);
+    try {
+      writeTransaction(db, () => {
+        // Another program may have migrated the store while this one waited for the writer lock.
+        if (schemaVersionOf(db) !== version) return;
+        runMigration(db, migration);
+        db.pragma(`user_version = ${version + 1}`);
+      });
+    } finally {
+      if (editsSchema) db.unsafeMode(false);
+    }
   }
   return schemaVersionOf(db);
 }

@@ -5,8 +5,21 @@ export const UFS = [
 ] as const;
 export type Uf = (typeof UFS)[number];
 
-export const DIP_STATUSES = ['none', 'requested', 'confirmed', 'in_manufacture', 'issued'] as const;
+/**
+ * The DIP's life: requested online, `awaiting_documents` (the signed form, the 3×4 photo and the
+ * payment receipt are on their way to the council), confirmed, in manufacture, issued, and
+ * `delivered` to the professional by the council.
+ */
+export const DIP_STATUSES = ['none', 'requested', 'awaiting_documents', 'confirmed', 'in_manufacture', 'issued', 'delivered'] as const;
 export type DipStatus = (typeof DIP_STATUSES)[number];
+
+/** The DIP's paper side, which arrives by post or in person: signed form, 3×4 photo, payment receipt. */
+export const DIP_PAPER_ITEMS = ['form', 'photo', 'payment_receipt'] as const;
+export type DipPaperItem = (typeof DIP_PAPER_ITEMS)[number];
+
+/** How a paper item reached the council. */
+export const DIP_PAPER_WAYS = ['post', 'in_person'] as const;
+export type DipPaperWay = (typeof DIP_PAPER_WAYS)[number];
 
 export const MARITAL_STATUSES = ['single', 'married', 'divorced', 'separated', 'widowed', 'stable_union'] as const;
 export type MaritalStatus = (typeof MARITAL_STATUSES)[number];

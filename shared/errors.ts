@@ -99,6 +99,8 @@ export const ERROR_CODES = [
   'CONTACT_STATE',
   'ATTACHMENT_TYPE',
   'ATTACHMENT_TOO_LARGE',
+  /** The DIP's paper side: an item already recorded as arrived, or undoing one that never arrived. */
+  'DIP_PAPER_STATE',
   /** A file not chosen through the app's dialogs or the preview's upload/download (a typed or forged path). */
   'FILE_NOT_GRANTED',
   'INTERNAL',

@@ -5,7 +5,10 @@
 // {motherName, motherNotListed} and, on every line, the CPF Implanta knows the professional by
 // (`previousCpf`), so Implanta finds her even while a CPF correction of hers is on its way.
 // Version 3 writes the same lines as version 2; only the ways evidence can arrive grew (e-mail,
-// phone), which a strict reader of version 2 would refuse.
+// phone), which a strict reader of version 2 would refuse. Version 4 adds to each DIP request the
+// DIP's paper items (form, photo, payment receipt) that had arrived when the batch was sealed: an
+// arrival recorded later, or undone later, does not change the package (dip_paper_items keeps
+// undone rows with their time).
 import type { Database } from 'better-sqlite3';
 import { CORRECTION_SOURCE_LABELS, EVIDENCE_ARRIVAL_LABELS, labelOf } from '../../shared/display/labels';
 import { formatFieldValue } from '../../shared/display/values';
@@ -61,9 +64,28 @@ interface DipRequest {
   name: string;
   corrections: string[];
   changes: { field: string; oldValue: PackageValue; newValue: PackageValue }[];
+  /** Version 4 only (JSON leaves the key out before). */
+  paperItems?: PaperItem[];
 }
 
-export function correctionFiles(db: Database, version: SchemaVersion, batchId: number, total: number, tick: PayloadTick): CorrectionFiles {
+interface PaperItem {
+  item: string;
+  arrivedOn: string;
+  way: string;
+}
+
+/** The paper items standing at the batch's sealing for each professional of its DIP requests. */
+function paperItemsAt(db: Database, professionalIds: number[], sealedAt: string): Map<number, PaperItem[]> {
+  const read = db.prepare(
+    `SELECT item, arrived_on AS arrivedOn, way FROM dip_paper_items
+     WHERE professional_id = ? AND recorded_at <= ? AND (undone_at IS NULL OR undone_at > ?)
+     ORDER BY CASE item WHEN 'form' THEN 1 WHEN 'photo' THEN 2 ELSE 3 END`,
+  );
+  return new Map(professionalIds.map((id) => [id, read.all(id, sealedAt, sealedAt) as PaperItem[]]));
+}
+
+export function correctionFiles(db: Database, version: SchemaVersion, batch: { id: number; sealedAt: string }, total: number, tick: PayloadTick): CorrectionFiles {
+  const batchId = batch.id;
   // Versions 2 and 3 share every line's shape (3 only allows more values of evidence.arrival).
   const v2 = version >= 2;
   const jsonl = jsonLines([], total);
@@ -138,6 +160,10 @@ export function correctionFiles(db: Database, version: SchemaVersion, batchId: n
     if (++done % 5000 === 0) tick(done, total);
   }
   tick(done, total);
+  if (version >= 4) {
+    const paper = paperItemsAt(db, [...dip.keys()], batch.sealedAt);
+    for (const [id, request] of dip) request.paperItems = paper.get(id) ?? [];
+  }
   // Insertion order of the map is the order of each professional's first correction.
   return { jsonl, csv, dipLines: jsonLines(dip.values()), byField, professionals: people.size };
 }

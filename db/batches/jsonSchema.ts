@@ -25,6 +25,7 @@ export type JsonSchema = {
   maximum?: number;
   items?: JsonSchema;
   minItems?: number;
+  maxItems?: number;
   /** When the value passes `if`, it must pass `then`; otherwise `else` (a field's values by the field). */
   if?: JsonSchema;
   then?: JsonSchema;

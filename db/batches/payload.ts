@@ -41,6 +41,7 @@ export const PACKAGE_FIELDS: Record<SchemaVersion, string[]> = {
   1: [...FIELD_NAMES],
   2: ONE_MOTHER_FACT,
   3: ONE_MOTHER_FACT,
+  4: ONE_MOTHER_FACT,
 };
 
 /** The address of a CEP change in a fixed key order (stored JSON may list them otherwise). */
@@ -65,7 +66,7 @@ export function buildPayload(db: Database, batch: BatchRow, tick: PayloadTick = 
   }
   const version = batchSchemaVersion(batch);
   const total = (db.prepare('SELECT count(*) AS n FROM corrections WHERE batch_id = ?').get(batch.id) as { n: number }).n;
-  const corrections = correctionFiles(db, version, batch.id, total, tick);
+  const corrections = correctionFiles(db, version, { id: batch.id, sealedAt: batch.sealed_at }, total, tick);
 
   const cepRows = db
     .prepare('SELECT uuid, cep, old_value, new_value, reason, operator, created_at FROM cep_changes WHERE batch_id = ? ORDER BY id')

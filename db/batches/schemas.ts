@@ -16,17 +16,22 @@ import cepChange3 from '../../resources/batch-schemas/v3/cep-change.schema.json'
 import correction3 from '../../resources/batch-schemas/v3/correction.schema.json';
 import dipRequest3 from '../../resources/batch-schemas/v3/dip-request.schema.json';
 import summary3 from '../../resources/batch-schemas/v3/summary.schema.json';
+import cepChange4 from '../../resources/batch-schemas/v4/cep-change.schema.json';
+import correction4 from '../../resources/batch-schemas/v4/correction.schema.json';
+import dipRequest4 from '../../resources/batch-schemas/v4/dip-request.schema.json';
+import summary4 from '../../resources/batch-schemas/v4/summary.schema.json';
 import { compileSchema, type CompiledSchema, type JsonSchema } from './jsonSchema';
 
 /**
  * Package formats this desk writes and reads: 1 (the mother fact in two items), 2 (one item,
- * previousCpf), 3 (evidence may also arrive by e-mail or phone).
+ * previousCpf), 3 (evidence may also arrive by e-mail or phone), 4 (each DIP request carries the
+ * DIP's paper items that had arrived when the batch was sealed).
  */
-export const SCHEMA_VERSIONS = [1, 2, 3] as const;
+export const SCHEMA_VERSIONS = [1, 2, 3, 4] as const;
 export type SchemaVersion = (typeof SCHEMA_VERSIONS)[number];
 
 /** The version new batches are sealed with. */
-export const CURRENT_SCHEMA_VERSION: SchemaVersion = 3;
+export const CURRENT_SCHEMA_VERSION: SchemaVersion = 4;
 
 export function isSchemaVersion(value: unknown): value is SchemaVersion {
   return (SCHEMA_VERSIONS as readonly unknown[]).includes(value);
@@ -74,6 +79,13 @@ export const SCHEMAS: Record<SchemaVersion, VersionSchemas> = {
     cepChange: compile(cepChange3),
     dipRequest: compile(dipRequest3),
     summary: compile(summary3),
+    acknowledgement: compile(acknowledgement2),
+  },
+  4: {
+    correction: compile(correction4),
+    cepChange: compile(cepChange4),
+    dipRequest: compile(dipRequest4),
+    summary: compile(summary4),
     acknowledgement: compile(acknowledgement2),
   },
 };

@@ -8,3 +8,4 @@ export * from './batches';
 export * from './backups';
 export * from './imports';
 export * from './contacts';
+export * from './dipPaper';

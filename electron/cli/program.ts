@@ -15,6 +15,7 @@ import { batchCli } from './batch';
 import { cepCli } from './cep';
 import { contactsCli } from './contacts';
 import { correctionsCli } from './corrections';
+import { dipCli } from './dip';
 import { importCli } from './import';
 import { keyCli } from './key';
 import { qualityCli } from './quality';
@@ -27,7 +28,7 @@ import { APP_VERSION } from '../version';
 export { EXIT };
 
 /** The command groups, in the order of the help. */
-const GROUPS = [setupCli, registryCli, correctionsCli, cepCli, auditCli, storeCli, backupCli, batchCli, importCli, keyCli, qualityCli, contactsCli];
+const GROUPS = [setupCli, registryCli, correctionsCli, cepCli, auditCli, storeCli, backupCli, batchCli, importCli, keyCli, qualityCli, contactsCli, dipCli];
 
 const EXIT_STATUS = 'Exit status: 0 done, 1 refused (the message says why), 2 usage, 3 integrity failure.';
 

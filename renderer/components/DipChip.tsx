@@ -8,9 +8,11 @@ import type { ChipColor } from '../lib/statusColors';
 const DIP_COLORS: Record<DipStatus, ChipColor> = {
   none: 'default',
   requested: 'default',
+  awaiting_documents: 'default',
   confirmed: 'warning',
   in_manufacture: 'error',
   issued: 'success',
+  delivered: 'success',
 };
 
 export function DipChip({ status, prefix = false }: { status: DipStatus; prefix?: boolean }) {

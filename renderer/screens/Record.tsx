@@ -44,6 +44,7 @@ import { useRecord } from '../stores/record';
 import { CorrectionForm } from './CorrectionForm';
 import { RecordContactButton, RecordContacts } from './RecordContacts';
 import { RecordCorrectionActions } from './RecordCorrectionActions';
+import { RecordDipPaper } from './RecordDipPaper';
 import { RecordHistory } from './RecordHistory';
 import { ConflictNote, correctAgainEdits, notesOfField, openRejections, PendencyNote, RejectionNote } from './RecordNotes';
 import { RECORD_TEXT as TEXT } from './record.text';
@@ -102,6 +103,7 @@ export function RecordScreen({ id }: { id: number }) {
           />
           <RecordSummaryAlert view={shown} />
           <RecordContacts professionalId={p.id} />
+          <RecordDipPaper professionalId={p.id} dipStatus={p.dipStatus} />
           <Tabs value={tab} onChange={(_, value: TabName) => setTab(value)} aria-label={TEXT.tabsLabel} sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }}>
             <Tab value="data" label={TEXT.tabs.data} id="record-tab-data" aria-controls="record-panel" />
             <Tab value="corrections" label={TEXT.tabs.corrections(shown.corrections.length)} id="record-tab-corrections" aria-controls="record-panel" />

@@ -173,7 +173,7 @@ function content(template: MessageTemplate, data: MessageData, words: Words): Co
         'Você já pode acessar a plataforma com o seu CPF e a sua senha.',
         'Se ainda não tiver senha, use a opção “Meu primeiro acesso”; se não lembrar dela, use “Esqueci minha senha”, e a senha será enviada para o e-mail cadastrado.',
       ];
-      if (data.dipStatus === 'requested' && identificationChanged(data.fields)) {
+      if ((data.dipStatus === 'requested' || data.dipStatus === 'awaiting_documents') && identificationChanged(data.fields)) {
         access.push('Se os dados estiverem corretos, você já pode confirmar a solicitação do DIP.');
       }
       return { topic: 'Seus dados foram corrigidos na plataforma', paragraphs: [first, access] };
@@ -217,7 +217,7 @@ function content(template: MessageTemplate, data: MessageData, words: Words): Co
     }
     case 'dip_redo': {
       const identification = fieldList(data.fields, isIdentificationField);
-      const made = data.dipStatus === 'issued' ? 'já foi emitido' : 'já foi enviado para confecção';
+      const made = data.dipStatus === 'delivered' ? 'já foi entregue' : data.dipStatus === 'issued' ? 'já foi emitido' : 'já foi enviado para confecção';
       return {
         topic: 'Seu DIP precisará ser refeito',
         paragraphs: [
@@ -311,8 +311,8 @@ export function proposeMessage(situation: MessageSituation): MessageTemplate[] {
       return mother ? ['synced', 'first_access_changed'] : ['synced'];
     case 'correction_saved': {
       const proposed: MessageTemplate[] = ['correction_queued'];
-      if (identification && situation.dipStatus === 'requested') proposed.push('dip_do_not_confirm');
-      if (identification && (situation.dipStatus === 'in_manufacture' || situation.dipStatus === 'issued')) proposed.push('dip_redo');
+      if (identification && (situation.dipStatus === 'requested' || situation.dipStatus === 'awaiting_documents')) proposed.push('dip_do_not_confirm');
+      if (identification && (situation.dipStatus === 'in_manufacture' || situation.dipStatus === 'issued' || situation.dipStatus === 'delivered')) proposed.push('dip_redo');
       if (mother) proposed.push('first_access_changed');
       return proposed;
     }

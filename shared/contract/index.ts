@@ -7,6 +7,7 @@ import { batchesContract } from './batches';
 import { cepContract } from './cep';
 import { contactsContract } from './contacts';
 import { correctionsContract } from './corrections';
+import { dipContract } from './dip';
 import { importsContract } from './imports';
 import { jobsContract } from './jobs';
 import { qualityContract } from './quality';
@@ -25,6 +26,7 @@ export const contract = {
   ...importsContract,
   ...qualityContract,
   ...contactsContract,
+  ...dipContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -54,3 +56,4 @@ export * from './backups';
 export * from './imports';
 export * from './quality';
 export * from './contacts';
+export * from './dip';

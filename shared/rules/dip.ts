@@ -8,7 +8,8 @@ import type { DipConsequence, DipStatus, DipWarning } from '../domain';
 export function dipConsequence(status: DipStatus, identificationChanged: boolean): DipConsequence {
   if (!identificationChanged) return 'none';
   if (status === 'confirmed') return 'correct_dip_request';
-  if (status === 'in_manufacture' || status === 'issued') return 'new_card_required';
+  // A card made (and perhaps already in the professional's hands) cannot be corrected.
+  if (status === 'in_manufacture' || status === 'issued' || status === 'delivered') return 'new_card_required';
   return 'none';
 }
 
@@ -37,5 +38,6 @@ export const DIP_WARNING_MESSAGES: Record<DipWarning, string> = {
 
 /** The warning a change of identification data carries on a DIP in this state, if any. */
 export function dipWarning(status: DipStatus, identificationChanged: boolean): DipWarning | null {
-  return identificationChanged && status === 'requested' ? 'wait_for_sync' : null;
+  // Awaiting the paper side, the request is not confirmed yet either.
+  return identificationChanged && (status === 'requested' || status === 'awaiting_documents') ? 'wait_for_sync' : null;
 }

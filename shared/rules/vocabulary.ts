@@ -17,9 +17,11 @@ export const MARITAL_LABELS: Record<MaritalStatus, string> = {
 export const DIP_LABELS: Record<DipStatus, string> = {
   none: 'Não solicitado',
   requested: 'Solicitado',
+  awaiting_documents: 'Aguardando documentos/pagamento',
   confirmed: 'Confirmado',
   in_manufacture: 'Em confecção',
   issued: 'Emitido',
+  delivered: 'Entregue',
 };
 
 const MARITAL_WORDS: Record<string, MaritalStatus> = {
@@ -51,6 +53,11 @@ const DIP_WORDS: Record<string, DipStatus> = {
   'em confeccao': 'in_manufacture',
   'enviado para confeccao': 'in_manufacture',
   emitido: 'issued',
+  'aguardando documentos/pagamento': 'awaiting_documents',
+  'aguardando documentos': 'awaiting_documents',
+  'aguardando pagamento': 'awaiting_documents',
+  'aguardando documentos e pagamento': 'awaiting_documents',
+  entregue: 'delivered',
 };
 
 /** DIP status as a code or in Portuguese. */

@@ -94,6 +94,19 @@ describe('an answer with DIP statuses (JSON, version 2)', () => {
     expect(snapshot()).toEqual(after);
   });
 
+  it('takes the DIP states of the paper side and of delivery: awaiting documents/payment, and delivered', async () => {
+    const result = await importAck(
+      desk,
+      jsonAck([
+        { id: nameFix, status: 'applied', dipStatus: 'delivered', dipStatusDate: '10/03/2026' },
+        { id: emailFix, status: 'applied', dipStatus: 'awaiting_documents', dipStatusDate: '10/03/2026' },
+      ]),
+    );
+    expect(result).toMatchObject({ dipUpdated: 2 });
+    expect(record(confirmed).professional).toMatchObject({ dipStatus: 'delivered', dipStatusAt: '2026-03-10' });
+    expect(record(plain).professional).toMatchObject({ dipStatus: 'awaiting_documents', dipStatusAt: '2026-03-10' });
+  });
+
   it('marks the DIP request corrected when a correction that asked for it is plainly applied', async () => {
     await importAck(desk, jsonAck([{ id: nameFix, status: 'applied' }]));
     expect(correctionRow(nameFix)).toMatchObject({ status: 'synced', dip_request_corrected: 1 });

@@ -41,6 +41,9 @@ beforeEach(async () => {
   queueEmailCorrections(desk, 3);
   const confirmed = addProfessional(desk.store, { dipStatus: 'confirmed', name: 'Joana Dias' });
   correct(desk, confirmed, { motherName: 'Antônia Maria da Silva' }, { dipAcknowledged: true });
+  // Her DIP's signed form came by post and her photo was handed in at the counter before sealing.
+  desk.handlers['dip:arrive']({ professionalId: confirmed.id, item: 'photo', arrivedOn: '09/03/2026', way: 'in_person' });
+  desk.handlers['dip:arrive']({ professionalId: confirmed.id, item: 'form', arrivedOn: '05/03/2026', way: 'post' });
   // A hostile text a spreadsheet would run as a formula, in the reason and the document kind.
   const other = addProfessional(desk.store);
   desk.handlers['corrections:save']({
@@ -74,6 +77,10 @@ describe('exporting a sealed batch', () => {
       evidence: { kind: 'Certidão', arrival: 'in_person', date: '2026-03-11', note: null },
       dipAcknowledged: true,
     });
+    // Her payment receipt arrives after sealing, and the photo's arrival is undone: the lote keeps what it had.
+    const joana = desk.store.db.prepare("SELECT id FROM professionals WHERE name = 'Joana Dias'").pluck().get() as number;
+    desk.handlers['dip:arrive']({ professionalId: joana, item: 'payment_receipt', arrivedOn: '11/03/2026', way: 'post' });
+    desk.handlers['dip:undo']({ professionalId: joana, item: 'photo' });
     desk.setNow('2026-04-20T10:00:00.000Z');
     const second = await exportTo(join(folder('b'), 'CRESS09-lote-2026-0001.zip'));
     expect(second.sha256).toBe(first.sha256);
@@ -102,7 +109,7 @@ describe('exporting a sealed batch', () => {
         'Source-Organization: CRESS 9ª Região (SP)',
         `External-Identifier: ${batch.uuid}`,
         'Batch-Sequence: 2026-0001',
-        'Schema-Version: 3',
+        'Schema-Version: 4',
         'App-Version: 1.2.3-test',
         'Bagging-Date: 2026-03-10',
         `Payload-Oxum: ${payloadBytes}.5`,
@@ -117,7 +124,7 @@ describe('exporting a sealed batch', () => {
     const lines = (file: string) => readFileSync(join(bag, 'data', file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
     const corrections = lines('corrections.jsonl');
     expect(corrections).toHaveLength(5);
-    for (const line of corrections) expect(SCHEMAS[3].correction.validate(line)).toEqual([]);
+    for (const line of corrections) expect(SCHEMAS[4].correction.validate(line)).toEqual([]);
     expect(corrections[0]).toMatchObject({ field: 'email', source: 'manual', dipAction: 'none', operator: 'Ana Paula', evidence: { kind: 'RG', arrival: 'in_person' } });
     expect(corrections[0]!.cpf).toMatch(/^\d{11}$/);
     expect(corrections[0]!.previousCpf).toBeNull();
@@ -133,7 +140,7 @@ describe('exporting a sealed batch', () => {
 
     const cep = lines('cep.jsonl');
     expect(cep).toEqual([expect.objectContaining({ cep: '13010000', old: null, new: { street: 'Rua Barão de Jaguara', district: 'Centro', city: 'Campinas', uf: 'SP' } })]);
-    expect(SCHEMAS[3].cepChange.validate(cep[0])).toEqual([]);
+    expect(SCHEMAS[4].cepChange.validate(cep[0])).toEqual([]);
 
     const dip = lines('dip-requests.jsonl');
     expect(dip).toEqual([
@@ -144,14 +151,19 @@ describe('exporting a sealed batch', () => {
         name: 'Joana Dias',
         corrections: [mother.id],
         changes: [{ field: 'mother', oldValue: mother.oldValue, newValue: mother.newValue }],
+        // The paper side of her DIP that had arrived: what, when and how — never who recorded it.
+        paperItems: [
+          { item: 'form', arrivedOn: '2026-03-05', way: 'post' },
+          { item: 'photo', arrivedOn: '2026-03-09', way: 'in_person' },
+        ],
       },
     ]);
-    expect(SCHEMAS[3].dipRequest.validate(dip[0])).toEqual([]);
+    expect(SCHEMAS[4].dipRequest.validate(dip[0])).toEqual([]);
 
     const summary = JSON.parse(readFileSync(join(bag, 'data', 'summary.json'), 'utf8'));
-    expect(SCHEMAS[3].summary.validate(summary)).toEqual([]);
+    expect(SCHEMAS[4].summary.validate(summary)).toEqual([]);
     expect(summary).toMatchObject({
-      schemaVersion: 3,
+      schemaVersion: 4,
       batch: { id: batch.uuid, number: '2026-0001', region: 9, sealedAt: '2026-03-10T18:45:30.000Z' },
       counts: { corrections: 5, professionals: 5, cepChanges: 1, dipRequests: 1 },
       fields: [
@@ -180,7 +192,7 @@ describe('exporting a sealed batch', () => {
     for (const row of rows.slice(1)) for (const cell of row.split(';')) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 
-  it('keeps a field list the schemas share with the catalogue: version 1 its columns, versions 2 and 3 the mother fact as one field', () => {
+  it('keeps a field list the schemas share with the catalogue: version 1 its columns, versions 2 to 4 the mother fact as one field', () => {
     const schema = JSON.parse(readFileSync(join(__dirname, '../../resources/batch-schemas/correction.schema.json'), 'utf8'));
     expect(schema.properties.field.enum).toEqual(FIELD_NAMES);
     const v2 = JSON.parse(readFileSync(join(__dirname, '../../resources/batch-schemas/v2/correction.schema.json'), 'utf8'));
@@ -194,12 +206,25 @@ describe('exporting a sealed batch', () => {
     // Version 3 lets evidence arrive every way the desk records; version 2 kept its two.
     expect(v3.properties.evidence.properties.arrival.enum).toEqual([...EVIDENCE_ARRIVALS, null]);
     expect(v2.properties.evidence.properties.arrival.enum).toEqual(['in_person', 'post', null]);
-    for (const folder of ['v2', 'v3']) {
+    const v4 = JSON.parse(readFileSync(join(__dirname, '../../resources/batch-schemas/v4/correction.schema.json'), 'utf8'));
+    expect(v4.properties.field.enum).toEqual(PACKAGE_FIELDS[4]);
+    expect(v4.properties.evidence).toEqual(v3.properties.evidence);
+    for (const folder of ['v2', 'v3', 'v4']) {
       for (const file of ['dip-request.schema.json', 'summary.schema.json']) {
         const text = readFileSync(join(__dirname, '../../resources/batch-schemas', folder, file), 'utf8');
         expect(text).not.toContain('"motherNotListed",');
       }
     }
+  });
+
+  it('carries the paper side only from version 4: a version-3 reader refuses it, and version 4 requires it', async () => {
+    const result = await exportTo(join(folder('out'), 'lote.zip'));
+    const bag = unzipTo(result.path, 'x');
+    const [line] = readFileSync(join(bag, 'data', 'dip-requests.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(SCHEMAS[3].dipRequest.validate(line).map((e) => e.message).join('\n')).toMatch(/paperItems/);
+    const { paperItems: _left, ...withoutPaper } = line!;
+    expect(SCHEMAS[4].dipRequest.validate(withoutPaper).map((e) => e.message).join('\n')).toMatch(/paperItems/);
+    expect(SCHEMAS[4].dipRequest.validate({ ...line, paperItems: [{ item: 'photo', arrivedOn: '2026-03-09', way: 'in_person', operator: 'Ana Paula' }] }).map((e) => e.message).join('\n')).toMatch(/operator/);
   });
 
   it('encrypts with AES-256 reproducibly for the same passphrase, differently for another', async () => {
@@ -260,7 +285,7 @@ describe('verifying a package', () => {
       problems: [],
       encrypted: false,
       batch: { id: batch.uuid, number: '2026-0001', sourceOrganization: 'CRESS 9ª Região (SP)' },
-      schemaVersion: 3,
+      schemaVersion: 4,
       sha256: result.sha256,
       signature: { state: 'valid', keyId: expect.any(String), message: 'Assinatura conferida com a chave desta mesa.' },
     });

@@ -1,8 +1,9 @@
-// Package Schema-Versions 1, 2 and 3 side by side: a batch is exported in the version it was sealed
+// Package Schema-Versions 1 to 4 side by side: a batch is exported in the version it was sealed
 // with (a version-1 batch gives the very file it always gave), version 2 carries the mother fact as
-// one item and, on every line, the CPF Implanta knows the professional by; version 3 (every new
-// batch) has version 2's lines and also lets evidence arrive by e-mail or phone; `verify` checks
-// each package with the schemas of the version it declares.
+// one item and, on every line, the CPF Implanta knows the professional by; version 3 has version 2's
+// lines and also lets evidence arrive by e-mail or phone; version 4 (every new batch) adds the DIP's
+// paper items to each DIP request; `verify` checks each package with the schemas of the version it
+// declares.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compileSchema, describeSchemaError } from '../../db/batches/jsonSchema';
@@ -77,13 +78,15 @@ describe('a batch sealed before Schema-Version 2', () => {
   });
 });
 
-describe('a package of a new batch (Schema-Version 3, the lines of version 2)', () => {
+describe('a package of a batch sealed in Schema-Version 3 (the lines of version 2)', () => {
   it('holds the mother fact as one item: one line, one CSV row, one summary field, one DIP change', async () => {
     const confirmed = addProfessional(desk.store, { name: 'Joana Dias', dipStatus: 'confirmed' });
     const saved = correct(desk, confirmed, { motherNotListed: true }, { dipAcknowledged: true });
     expect(saved.corrections).toHaveLength(1);
     queueEmailCorrections(desk, 1);
     const created = await desk.handlers['batches:create']({});
+    // Created by the previous version of the desk, which opened batches in version 3.
+    desk.store.db.prepare('UPDATE batches SET schema_version = 3 WHERE id = ?').run(created.id);
     const sealed = await desk.handlers['batches:seal']({ id: created.id });
     expect(sealed.schemaVersion).toBe(3);
     const exported = await exportPackage(desk, created.id, 'v3');
@@ -119,6 +122,8 @@ describe('a package of a new batch (Schema-Version 3, the lines of version 2)', 
     expect(dip).toEqual([
       expect.objectContaining({ name: 'Joana Dias', previousCpf: null, changes: [{ field: 'mother', oldValue: mother[0]!.oldValue, newValue: mother[0]!.newValue }] }),
     ]);
+    // Version 3 knows nothing of the paper side.
+    expect(dip[0]).not.toHaveProperty('paperItems');
     expect(SCHEMAS[3].dipRequest.validate(dip[0])).toEqual([]);
     expect(await verify(exported.path)).toMatchObject({ valid: true, problems: [], schemaVersion: 3 });
   });
@@ -156,6 +161,28 @@ describe('a package of a new batch (Schema-Version 3, the lines of version 2)', 
   });
 });
 
+describe('the DIP paper side in a new batch (Schema-Version 4)', () => {
+  it('says on each DIP request which paper items had arrived at sealing: none as an empty list, a later arrival not at all', async () => {
+    const withNone = addProfessional(desk.store, { name: 'Lara Campos', dipStatus: 'confirmed' });
+    const withPhoto = addProfessional(desk.store, { name: 'Vera Lúcia', dipStatus: 'confirmed' });
+    correct(desk, withNone, { name: 'Lara Campos Reis' }, { dipAcknowledged: true });
+    correct(desk, withPhoto, { name: 'Vera Lúcia Ramos' }, { dipAcknowledged: true });
+    desk.handlers['dip:arrive']({ professionalId: withPhoto.id, item: 'photo', arrivedOn: '2026-03-09', way: 'post' });
+    const created = await desk.handlers['batches:create']({});
+    expect((await desk.handlers['batches:seal']({ id: created.id })).schemaVersion).toBe(4);
+    desk.setNow('2026-03-12T12:00:00.000Z');
+    desk.handlers['dip:arrive']({ professionalId: withNone.id, item: 'form', arrivedOn: '2026-03-12', way: 'in_person' });
+    const exported = await exportPackage(desk, created.id, 'v4');
+    const dip = packageLines(exported.path, STEM, 'dip-requests.jsonl');
+    expect(dip.map((l) => [l.name, l.paperItems])).toEqual([
+      ['Lara Campos Reis', []],
+      ['Vera Lúcia Ramos', [{ item: 'photo', arrivedOn: '2026-03-09', way: 'post' }]],
+    ]);
+    for (const line of dip) expect(SCHEMAS[4].dipRequest.validate(line)).toEqual([]);
+    expect(await verify(exported.path)).toMatchObject({ valid: true, problems: [], schemaVersion: 4 });
+  });
+});
+
 describe('evidence received by e-mail or told over the phone', () => {
   function correctArriving(p: ReturnType<typeof addProfessional>, email: string, arrival: 'email' | 'phone') {
     const current = desk.handlers['registry:get']({ id: p.id }) as { professional: { rowVersion: number } };
@@ -169,33 +196,33 @@ describe('evidence received by e-mail or told over the phone', () => {
     }) as { corrections: { uuid: string }[] };
   }
 
-  it('reaches Implanta as it arrived, in a version-3 package that passes its schemas and verify', async () => {
+  it('reaches Implanta as it arrived, in a version-4 package that passes its schemas and verify', async () => {
     const byEmail = correctArriving(addProfessional(desk.store, { name: 'Luíza Prado' }), 'luiza.prado@exemplo.com.br', 'email').corrections[0]!.uuid;
     const byPhone = correctArriving(addProfessional(desk.store, { name: 'Rita Melo' }), 'rita.melo@exemplo.com.br', 'phone').corrections[0]!.uuid;
     const sent = await sendBatch(desk);
-    expect(sent.batch.schemaVersion).toBe(3);
-    expect(packageFile(sent.path, STEM, '../bag-info.txt')).toContain('Schema-Version: 3\n');
+    expect(sent.batch.schemaVersion).toBe(4);
+    expect(packageFile(sent.path, STEM, '../bag-info.txt')).toContain('Schema-Version: 4\n');
 
     const lines = packageLines(sent.path, STEM, 'corrections.jsonl');
     expect(lines.map((l) => [l.id, (l.evidence as { arrival: string }).arrival])).toEqual([
       [byEmail, 'email'],
       [byPhone, 'phone'],
     ]);
-    for (const line of lines) expect(SCHEMAS[3].correction.validate(line)).toEqual([]);
+    for (const line of lines) expect(SCHEMAS[4].correction.validate(line)).toEqual([]);
     // A reader that only knows version 2 would refuse these lines: hence the new version.
     expect(SCHEMAS[2].correction.validate(lines[0]).map(describeSchemaError)).toEqual([expect.stringMatching(/^campo \/evidence\/arrival: /)]);
     const csv = packageFile(sent.path, STEM, 'corrections.csv').split('\r\n');
     expect(csv.find((r) => r.startsWith(byEmail))).toContain(';Mensagem da profissional;Por e-mail;09/03/2026;');
     expect(csv.find((r) => r.startsWith(byPhone))).toContain(';Mensagem da profissional;Por telefone;09/03/2026;');
-    expect(SCHEMAS[3].summary.validate(JSON.parse(packageFile(sent.path, STEM, 'summary.json')))).toEqual([]);
-    expect(await verify(sent.path)).toMatchObject({ valid: true, problems: [], schemaVersion: 3 });
+    expect(SCHEMAS[4].summary.validate(JSON.parse(packageFile(sent.path, STEM, 'summary.json')))).toEqual([]);
+    expect(await verify(sent.path)).toMatchObject({ valid: true, problems: [], schemaVersion: 4 });
 
-    // Implanta answers a version-3 package as before (version 2 of the answer).
+    // Implanta answers a version-4 package as before (version 2 of the answer).
     const result = await importAck(
       desk,
-      writeAck(desk, 'v3.json', { schemaVersion: 2, batch: sent.batch.uuid, packageSha256: sent.sha256, items: [byEmail, byPhone].map((id) => ({ id, status: 'applied' })) }),
+      writeAck(desk, 'v4.json', { schemaVersion: 2, batch: sent.batch.uuid, packageSha256: sent.sha256, items: [byEmail, byPhone].map((id) => ({ id, status: 'applied' })) }),
     );
-    expect(result).toMatchObject({ applied: 2, rejected: 0, unanswered: 0, batch: { state: 'acknowledged', schemaVersion: 3 } });
+    expect(result).toMatchObject({ applied: 2, rejected: 0, unanswered: 0, batch: { state: 'acknowledged', schemaVersion: 4 } });
   });
 
   it('leaves a batch sealed in version 2 as it was: its package says version 2, passes its schemas, and its answer applies', async () => {
@@ -269,6 +296,7 @@ describe('verify', () => {
     // An e-mail arrival is version 3's: a package that says version 2 is refused for it.
     const byEmail = { ...v2Mother, evidence: { ...base.evidence, arrival: 'email' } };
     expect(await forged('3', byEmail, 3)).toMatchObject({ valid: true, schemaVersion: 3 });
+    expect(await forged('4', byEmail, 4)).toMatchObject({ valid: true, schemaVersion: 4 });
     const older = await forged('2', byEmail, 2);
     expect(older.valid).toBe(false);
     expect(older.problems.map((p) => p.message).join('\n')).toMatch(/corrections.jsonl, linha 1: campo \/evidence\/arrival: /);
@@ -282,9 +310,9 @@ describe('verify', () => {
     expect(text.problems.map((p) => p.message)).toEqual([expect.stringMatching(/linha 1: campo \/newValue: deve ser objeto, mas é texto/)]);
     const { previousCpf: _dropped, ...withoutPrevious } = v2Mother;
     expect((await forged('2', withoutPrevious, 2)).problems.map((p) => p.message)).toEqual([expect.stringMatching(/deve ter a propriedade obrigatória previousCpf/)]);
-    const unknown = await forged('4', v2Mother, 2);
+    const unknown = await forged('5', v2Mother, 2);
     expect(unknown).toMatchObject({ valid: false, schemaVersion: null });
-    expect(unknown.problems).toEqual([expect.objectContaining({ code: 'SCHEMA_VERSION', message: expect.stringMatching(/Schema-Version 4 não é conhecido .* 1, 2 e 3\)/) })]);
+    expect(unknown.problems).toEqual([expect.objectContaining({ code: 'SCHEMA_VERSION', message: expect.stringMatching(/Schema-Version 5 não é conhecido .* 1, 2, 3 e 4\)/) })]);
   });
 });
 

@@ -180,6 +180,12 @@ describe('which message fits', () => {
     expect(propose({ fields: ['birthCity'], dipStatus: 'issued' })).toEqual(['correction_queued', 'dip_redo']);
   });
 
+  it('the DIP waiting for its documents is not confirmed yet, and a DIP delivered must be made again', () => {
+    expect(propose({ fields: ['name'], dipStatus: 'awaiting_documents' })).toEqual(['correction_queued', 'dip_do_not_confirm']);
+    expect(propose({ fields: ['birthCity'], dipStatus: 'delivered' })).toEqual(['correction_queued', 'dip_redo']);
+    expect(renderMessage('dip_redo', { ...FULL, dipStatus: 'delivered' }).text).toContain('já foi entregue');
+  });
+
   it('a contact change never touches the DIP', () => {
     for (const dipStatus of ['requested', 'confirmed', 'in_manufacture', 'issued']) {
       expect(propose({ fields: ['email', 'cep'], dipStatus })).toEqual(['correction_queued']);

@@ -6,9 +6,11 @@ import { DIP_CONSEQUENCE_LABELS, DIP_CONSEQUENCE_MESSAGES, DIP_WARNING_MESSAGES,
 const WHEN_IDENTIFICATION_CHANGES: Record<DipStatus, DipConsequence> = {
   none: 'none',
   requested: 'none',
+  awaiting_documents: 'none',
   confirmed: 'correct_dip_request',
   in_manufacture: 'new_card_required',
   issued: 'new_card_required',
+  delivered: 'new_card_required',
 };
 
 describe('what an identification change means for the DIP', () => {
@@ -53,7 +55,11 @@ describe('a DIP only requested (seed case G)', () => {
 
   it('gives no such warning for other data, nor for a DIP in any other state', () => {
     expect(dipWarning('requested', false)).toBeNull();
-    for (const status of DIP_STATUSES.filter((s) => s !== 'requested')) expect(dipWarning(status, true)).toBeNull();
+    for (const status of DIP_STATUSES.filter((s) => s !== 'requested' && s !== 'awaiting_documents')) expect(dipWarning(status, true)).toBeNull();
+  });
+
+  it('gives the same warning while the request waits for its documents and payment, not yet confirmed', () => {
+    expect(dipWarning('awaiting_documents', true)).toBe('wait_for_sync');
   });
 });
 

@@ -57,8 +57,16 @@ describe('DIP status', () => {
     ['Enviado para confecção', 'in_manufacture'],
     ['ENVIADO PARA CONFECCAO', 'in_manufacture'],
     ['Emitido', 'issued'],
+    ['Aguardando documentos/pagamento', 'awaiting_documents'],
+    ['aguardando pagamento', 'awaiting_documents'],
+    ['ENTREGUE', 'delivered'],
   ])('reads "%s" as %s', (input, expected) => {
     expect(parseDipStatus(input)).toEqual({ ok: true, value: expected });
+  });
+
+  it('names the paper-side and delivery states in the clerk\'s words', () => {
+    expect(DIP_LABELS.awaiting_documents).toBe('Aguardando documentos/pagamento');
+    expect(DIP_LABELS.delivered).toBe('Entregue');
   });
 
   it('accepts the codes and reads back every label it shows', () => {

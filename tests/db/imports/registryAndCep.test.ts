@@ -1,6 +1,7 @@
 // Registry loads (insert or update whole records, DIP status included, defective ones flagged, no
 // corrections) and CEP directory imports (queued for Implanta like a CEP saved on screen). The
 // merge of a load into records the desk corrected is in registryMerge.test.ts.
+import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { pendenciesOf } from '../../../db/pendencies';
 import { findProfessional } from '../../../db/registry';
@@ -61,6 +62,22 @@ describe.each(['registry.csv', 'registry.xlsx', 'registry.ods'])('a registry loa
 });
 
 describe('a registry load', () => {
+  it('takes the DIP waiting for its documents and payment, and the DIP delivered, in the main system\'s words', () => {
+    const path = desk.file('dip.csv');
+    writeFileSync(
+      path,
+      [
+        'Registro;CPF;Nome;Nome da mãe;Não consta mãe;Situação do DIP;Data de nascimento;E-mail;Município;UF',
+        '20101;17320508052;Isabel Nunes;Joana Nunes;;Aguardando documentos/pagamento;03/08/1990;isabel.nunes@exemplo.com.br;Campinas;SP',
+        '20102;22360679767;Juliana Prado;Rosa Prado;;Entregue;11/11/1985;juliana.prado@exemplo.com.br;Santos;SP',
+      ].join('\r\n'),
+    );
+    const summary = runImport(importInput(path, { kind: 'registry' }), jobContext(desk.store.path));
+    expect(summary).toMatchObject({ accepted: 2, rejected: 0 });
+    expect(findProfessional(desk.store.db, '20101')).toMatchObject({ dipStatus: 'awaiting_documents' });
+    expect(findProfessional(desk.store.db, '20102')).toMatchObject({ dipStatus: 'delivered' });
+  });
+
   it('cannot be undone: the council’s own data is reloaded instead', () => {
     const summary = runImport(importInput(fixture('registry.csv'), { kind: 'registry' }), jobContext(desk.store.path));
     const history = desk.handlers['imports:list']({ page: 0, pageSize: 10 }) as { items: { id: number; undoBlocker: string | null }[] };

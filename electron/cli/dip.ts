@@ -1,0 +1,78 @@
+// `cress-desk dip items|arrive|undo`: the DIP's paper side of a professional found by CPF or
+// registration number — which of the signed form, the 3×4 photo and the payment receipt arrived.
+import type { DipPaper } from '../../shared/contract';
+import { DIP_PAPER_ITEMS, DIP_PAPER_WAYS, type DipPaperItem, type DipPaperWay, type Professional } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import { formatDateBr } from '../../shared/rules/dates';
+import { DIP_PAPER_ITEM_LABELS, DIP_PAPER_WAY_LABELS, paperSummary } from '../../shared/rules/dipPaper';
+import { DIP_LABELS } from '../../shared/rules/vocabulary';
+import { EXIT, commandGroup, optionText, type CliContext, type CommandOutcome, type CliModule } from './types';
+
+async function professionalOf(context: CliContext): Promise<Professional> {
+  const [key = ''] = context.args;
+  const found = await context.call('registry:find', { key: key.trim() });
+  if (!found) throw new AppError('PROFESSIONAL_NOT_FOUND', `Nenhum cadastro com CPF ou registro ${key}.`);
+  return found;
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T {
+  if (value !== undefined && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new AppError('VALUE_INVALID', `--${option} inválido: use ${allowed.join(', ')}.`, { field: option });
+}
+
+function render(p: Professional, paper: DipPaper): string {
+  const width = Math.max(...DIP_PAPER_ITEMS.map((item) => DIP_PAPER_ITEM_LABELS[item].length));
+  return [
+    `${p.name} (registro ${p.registrationNumber}) — DIP: ${DIP_LABELS[paper.dipStatus]}`,
+    ...paper.items.map(({ item, arrival }) => {
+      const state = arrival ? `chegou em ${formatDateBr(arrival.arrivedOn)}, ${DIP_PAPER_WAY_LABELS[arrival.way]} (registrado por ${arrival.operator})` : 'não chegou';
+      return `  ${DIP_PAPER_ITEM_LABELS[item].padEnd(width)}  ${state}`;
+    }),
+    paperSummary(paper),
+  ].join('\n');
+}
+
+async function items(context: CliContext): Promise<CommandOutcome> {
+  const p = await professionalOf(context);
+  const result = await context.call('dip:items', { professionalId: p.id });
+  return { result, text: render(p, result), exit: EXIT.ok };
+}
+
+async function arrive(context: CliContext): Promise<CommandOutcome> {
+  const item = oneOf<DipPaperItem>(optionText(context, 'item'), DIP_PAPER_ITEMS, 'item');
+  const way = oneOf<DipPaperWay>(optionText(context, 'way'), DIP_PAPER_WAYS, 'way');
+  const arrivedOn = optionText(context, 'date') ?? '';
+  const p = await professionalOf(context);
+  const result = await context.call('dip:arrive', { professionalId: p.id, item, arrivedOn, way });
+  return { result, text: render(p, result), exit: EXIT.ok };
+}
+
+async function undo(context: CliContext): Promise<CommandOutcome> {
+  const item = oneOf<DipPaperItem>(optionText(context, 'item'), DIP_PAPER_ITEMS, 'item');
+  const p = await professionalOf(context);
+  const result = await context.call('dip:undo', { professionalId: p.id, item });
+  return { result, text: render(p, result), exit: EXIT.ok };
+}
+
+export const dipCli: CliModule = (program, action) => {
+  const group = commandGroup(program, 'dip', "The DIP's paper side: signed form, 3x4 photo, payment receipt");
+  group
+    .command('items')
+    .description('Show which paper items of the DIP arrived, and what is missing')
+    .argument('<key>', 'CPF or registration number')
+    .action(action(items));
+  group
+    .command('arrive')
+    .description('Record the arrival of a paper item of the DIP')
+    .argument('<key>', 'CPF or registration number')
+    .requiredOption('--item <item>', `the item: ${DIP_PAPER_ITEMS.join(', ')}`)
+    .requiredOption('--date <dd/mm/aaaa>', 'the day it arrived (not after today)')
+    .requiredOption('--way <way>', `how it came: ${DIP_PAPER_WAYS.join(', ')}`)
+    .action(action(arrive));
+  group
+    .command('undo')
+    .description("Undo an item's arrival recorded by mistake")
+    .argument('<key>', 'CPF or registration number')
+    .requiredOption('--item <item>', `the item: ${DIP_PAPER_ITEMS.join(', ')}`)
+    .action(action(undo));
+};

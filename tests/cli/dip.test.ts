@@ -1,0 +1,77 @@
+// `cress-desk dip` as the council's IT runs it: the three paper items of a professional's DIP, an
+// arrival recorded and undone, "Documentos completos" once all came, the --json shape, and exit 1
+// with the reason for an unknown professional, a day after today or an item the DIP does not have.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliOn, requireBuiltCli } from './command';
+
+let dir: string;
+const { run, json } = cliOn(() => join(dir, 'desk.sqlite'));
+let requested: { registrationNumber: string; cpf: string };
+let other: string;
+
+beforeAll(() => {
+  requireBuiltCli();
+  dir = mkdtempSync(join(tmpdir(), 'cress-dip-'));
+  expect(run('init', '--region', '9', '--operator', 'Ana Paula').code).toBe(0);
+  expect(run('demo', '--professionals', '60', '--seed', '5').code).toBe(0);
+  const items = json('registry', 'search', 'a').body.items as { registrationNumber: string; dipStatus: string }[];
+  const waiting = items.filter((p) => p.dipStatus === 'requested');
+  expect(waiting.length).toBeGreaterThan(1);
+  requested = { registrationNumber: waiting[0]!.registrationNumber, cpf: json('registry', 'show', waiting[0]!.registrationNumber).body.cpf };
+  other = waiting[1]!.registrationNumber;
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('dip items and dip arrive', () => {
+  it('lists the three items as missing, records each by CPF or registration, and ends with "Documentos completos"', () => {
+    const before = run('dip', 'items', requested.registrationNumber);
+    expect(before.code, before.stderr).toBe(0);
+    expect(before.stdout).toMatch(/Formulário assinado\s+não chegou/);
+    expect(before.stdout).toContain('Faltam: Formulário assinado, Foto 3×4, Comprovante de pagamento');
+
+    const form = run('dip', 'arrive', requested.cpf, '--item', 'form', '--date', '02/12/2025', '--way', 'post');
+    expect(form.code, form.stderr).toBe(0);
+    expect(form.stdout).toMatch(/Formulário assinado\s+chegou em 02\/12\/2025, Correios \(registrado por Ana Paula\)/);
+    expect(form.stdout).toContain('Faltam: Foto 3×4, Comprovante de pagamento');
+
+    expect(run('dip', 'arrive', requested.registrationNumber, '--item', 'photo', '--date', '03/12/2025', '--way', 'in_person').code).toBe(0);
+    const last = json('dip', 'arrive', requested.registrationNumber, '--item', 'payment_receipt', '--date', '2025-12-04', '--way', 'in_person');
+    expect(last.code, last.stderr).toBe(0);
+    expect(last.body).toMatchObject({ dipStatus: 'requested', missing: [], complete: true });
+    expect(last.body.items).toEqual([
+      { item: 'form', arrival: expect.objectContaining({ arrivedOn: '2025-12-02', way: 'post', operator: 'Ana Paula' }) },
+      { item: 'photo', arrival: expect.objectContaining({ arrivedOn: '2025-12-03', way: 'in_person' }) },
+      { item: 'payment_receipt', arrival: expect.objectContaining({ arrivedOn: '2025-12-04', way: 'in_person' }) },
+    ]);
+    expect(run('dip', 'items', requested.cpf).stdout).toMatch(/Documentos completos$/m);
+  });
+
+  it('undoes an arrival: the item is missing again', () => {
+    expect(run('dip', 'arrive', other, '--item', 'photo', '--date', '01/12/2025', '--way', 'post').code).toBe(0);
+    const undone = json('dip', 'undo', other, '--item', 'photo');
+    expect(undone.code, undone.stderr).toBe(0);
+    expect(undone.body.missing).toEqual(['form', 'photo', 'payment_receipt']);
+  });
+
+  it('exits 1 with the reason for an unknown professional, a day after today, an impossible day, and an unknown item or way', () => {
+    const unknown = run('dip', 'arrive', '99999999', '--item', 'form', '--date', '01/12/2025', '--way', 'post');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('Nenhum cadastro com CPF ou registro 99999999.');
+    const future = run('dip', 'arrive', other, '--item', 'form', '--date', '01/01/2099', '--way', 'post');
+    expect(future.code).toBe(1);
+    expect(future.stderr).toContain('A data de chegada não pode ser depois de hoje.');
+    const impossible = run('dip', 'arrive', other, '--item', 'form', '--date', '31/02/2025', '--way', 'post');
+    expect(impossible.code).toBe(1);
+    expect(impossible.stderr).toContain('não existe no calendário');
+    const item = run('dip', 'arrive', other, '--item', 'boleto', '--date', '01/12/2025', '--way', 'post');
+    expect(item.code).toBe(1);
+    expect(item.stderr).toContain('--item inválido: use form, photo, payment_receipt.');
+    const way = run('dip', 'arrive', other, '--item', 'form', '--date', '01/12/2025', '--way', 'email');
+    expect(way.code).toBe(1);
+    expect(way.stderr).toContain('--way inválido: use post, in_person.');
+    expect(json('dip', 'items', other).body.missing).toEqual(['form', 'photo', 'payment_receipt']);
+  });
+});

@@ -1,0 +1,216 @@
+// A store the previous version of the desk wrote (signed, sealed, with corrections in an exported
+// lote) opened by this version, which widens the DIP states with awaiting_documents and delivered:
+// the professionals table keeps every row, seal, index and trigger as they were, `audit verify`
+// still says intact, the lote re-exports byte for byte, and the new states are taken — no other.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Store } from '../../db';
+import type { Handlers } from '../../shared/contract';
+import type { AuditVerification } from '../../shared/contract/audit';
+import type { Professional } from '../../shared/domain';
+import { openRawStore } from '../rawStore';
+import { tempDir, validCpf, type TempDir } from './fixtures';
+
+const TAG = '0012_dip_paper';
+const JOURNAL = '../../db/migrations/meta/_journal.json';
+
+type Desk = { store: Store; handlers: Handlers; jobs: import('../../db/jobs/runner').JobRunner };
+
+let dir: TempDir;
+beforeEach(() => {
+  dir = tempDir();
+});
+afterEach(() => {
+  vi.doUnmock(JOURNAL);
+  vi.resetModules();
+  dir.cleanup();
+});
+
+const NOW = new Date('2026-03-10T13:00:00.000Z');
+
+/** The desk's modules as a build knows migrations: all of them, or only those before this change. */
+async function loadDesk(path: string, version: 'previous' | 'current'): Promise<Desk> {
+  vi.resetModules();
+  if (version === 'previous') {
+    vi.doMock(JOURNAL, async (importOriginal) => {
+      const original = ((await importOriginal()) as { default: { entries: { tag: string }[] } }).default;
+      const at = original.entries.findIndex((entry) => entry.tag === TAG);
+      if (at < 0) throw new Error(`migration ${TAG} is not in the journal`);
+      const journal = { ...original, entries: original.entries.slice(0, at) };
+      return { default: journal, ...journal };
+    });
+  } else vi.doUnmock(JOURNAL);
+  const modules = await import('../../db');
+  const { JobRunner } = await import('../../db/jobs/runner');
+  const store = modules.openStore({ path });
+  const jobs = new JobRunner({ storePath: () => store.path, workerPath: null, now: () => NOW });
+  const handlers = modules.createHandlers(store, { appVersion: '1.2.3-test', now: () => NOW, jobs });
+  return { store, handlers, jobs };
+}
+
+async function job<T>(desk: Desk, started: { jobId: string } | Promise<{ jobId: string }>): Promise<T> {
+  const { jobId } = await started;
+  const status = await desk.jobs.wait(jobId);
+  if (status.state !== 'done') throw new Error(status.error?.message ?? status.state);
+  return status.result as T;
+}
+
+const STATUSES = ['none', 'requested', 'confirmed', 'in_manufacture', 'issued'];
+
+/** What the previous version left: a professional in each DIP state, one correction in an exported lote, one pending. */
+async function previousStore(path: string): Promise<{ lote: { id: number; sha256: string } }> {
+  const desk = await loadDesk(path, 'previous');
+  try {
+    desk.handlers['settings:setup']({ region: 9, seccional: null, operator: 'Ana Paula', demoProfessionals: 0 });
+    const at = '2024-01-15T12:00:00.000Z';
+    const ids = STATUSES.map((status, i) =>
+      Number(
+        desk.store.db
+          .prepare(
+            `INSERT INTO professionals (registration_number, cpf, name, name_folded, mother_name, mother_not_listed, email, dip_status, created_at, updated_at)
+             VALUES (?, ?, ?, ?, 'Antônia da Silva', 0, ?, ?, ?, ?)`,
+          )
+          .run(`8000${i}`, validCpf(700 + i), `Pessoa ${i} Lima`, `pessoa ${i} lima`, `p${i}@exemplo.com.br`, status, at, at).lastInsertRowid,
+      ),
+    );
+    const save = (id: number, email: string) => {
+      const p = (desk.handlers['registry:get']({ id }) as { professional: Professional }).professional;
+      desk.handlers['corrections:save']({
+        professionalId: id,
+        expectedRowVersion: p.rowVersion,
+        changes: { name: email },
+        reason: 'Pedido da profissional',
+        evidence: { kind: 'RG', arrival: 'in_person', date: '2026-03-09', note: null },
+        dipAcknowledged: true,
+      } as never);
+    };
+    save(ids[2]!, 'Pessoa Dois Lima');
+    const created = await desk.handlers['batches:create']({});
+    // The previous version sealed its lotes in package format 3.
+    desk.store.db.prepare('UPDATE batches SET schema_version = 3 WHERE id = ?').run(created.id);
+    await desk.handlers['batches:seal']({ id: created.id });
+    const summary = (await desk.handlers['batches:get']({ id: created.id })).batch;
+    const exported = await job<{ sha256: string }>(desk, desk.handlers['batches:export']({ id: created.id, path: dir.file(summary.fileName), passphrase: null, replace: false }));
+    save(ids[1]!, 'Pessoa Um Lima');
+    expect(((await desk.handlers['audit:verify']({})) as AuditVerification).ok).toBe(true);
+    return { lote: { id: created.id, sha256: exported.sha256 } };
+  } finally {
+    desk.store.close();
+  }
+}
+
+function readTable(path: string, sql: string): unknown[] {
+  const db = openRawStore(path, { readonly: true });
+  try {
+    return db.prepare(sql).all();
+  } finally {
+    db.close();
+  }
+}
+
+const PROFESSIONALS = 'SELECT * FROM professionals ORDER BY id';
+const SEALS = 'SELECT id, hex(seal) AS seal FROM professional_seals ORDER BY id';
+const SCHEMA = "SELECT type, name, sql FROM sqlite_schema WHERE tbl_name IN ('professionals', 'professionals_fts') OR sql LIKE '%REFERENCES `professionals`%' ORDER BY type, name";
+
+describe('opening a store of the previous version, whose DIP had five states', () => {
+  it('keeps every professional with its data and each seal as it was, and the sealed lote\'s package byte for byte', async () => {
+    const path = dir.file('store.sqlite');
+    const { lote } = await previousStore(path);
+    const before = readTable(path, PROFESSIONALS);
+    const seals = readTable(path, SEALS);
+    expect(before).toHaveLength(5);
+    const desk = await loadDesk(path, 'current');
+    try {
+      const summary = (await desk.handlers['batches:get']({ id: lote.id })).batch;
+      mkdirSync(dir.file('again'));
+      const again = await job<{ sha256: string }>(desk, desk.handlers['batches:export']({ id: lote.id, path: join(dir.file('again'), summary.fileName), passphrase: null, replace: false }));
+      expect(again.sha256).toBe(lote.sha256);
+    } finally {
+      desk.store.close();
+    }
+    expect(readTable(path, PROFESSIONALS)).toEqual(before);
+    expect(readTable(path, SEALS)).toEqual(seals);
+  });
+
+  it('still says the audit trail is intact, with nothing restored or changed outside the desk', async () => {
+    const path = dir.file('store.sqlite');
+    await previousStore(path);
+    const desk = await loadDesk(path, 'current');
+    try {
+      expect((await desk.handlers['audit:verify']({})) as AuditVerification).toMatchObject({ ok: true, rows: [] });
+      expect(desk.store.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'store.%'").pluck().all()).toEqual([]);
+      expect(desk.store.db.prepare('SELECT count(*) FROM audit_unsealed').pluck().get()).toBe(0);
+    } finally {
+      desk.store.close();
+    }
+  });
+
+  it('keeps every index, trigger and foreign key around the professionals table, and only the DIP states of its CHECK change', async () => {
+    const path = dir.file('store.sqlite');
+    await previousStore(path);
+    const before = readTable(path, SCHEMA) as { type: string; name: string; sql: string | null }[];
+    const desk = await loadDesk(path, 'current');
+    try {
+      const { checkGuards } = await import('../../db/storeGuards');
+      expect(checkGuards(desk.store.db)).toEqual({ missing: [], altered: [], foreign: [] });
+      expect(desk.store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(desk.store.db.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      desk.store.close();
+    }
+    const after = readTable(path, SCHEMA) as { type: string; name: string; sql: string | null }[];
+    const widened = (sql: string | null) =>
+      sql?.replace("'requested', 'confirmed', 'in_manufacture', 'issued')", "'requested', 'awaiting_documents', 'confirmed', 'in_manufacture', 'issued', 'delivered')") ?? null;
+    expect(after.filter((r) => r.name !== 'dip_paper_items' && !r.name.startsWith('dip_paper_items_'))).toEqual(
+      before.map((r) => (r.name === 'professionals' ? { ...r, sql: widened(r.sql) } : r)),
+    );
+    expect(after.find((r) => r.name === 'professionals')!.sql).not.toEqual(before.find((r) => r.name === 'professionals')!.sql);
+  });
+
+  it('takes the new DIP states right after the upgrade, still refuses a state it does not know, and still reports a change made outside the desk', async () => {
+    const path = dir.file('store.sqlite');
+    await previousStore(path);
+    let desk = await loadDesk(path, 'current');
+    desk.store.close();
+    const db = openRawStore(path);
+    try {
+      db.prepare("UPDATE professionals SET dip_status = 'delivered' WHERE registration_number = '80004'").run();
+      db.prepare("UPDATE professionals SET dip_status = 'awaiting_documents' WHERE registration_number = '80001'").run();
+      expect(() => db.prepare("UPDATE professionals SET dip_status = 'lost' WHERE registration_number = '80000'").run()).toThrow(/CHECK constraint failed: professionals_dip_status/);
+    } finally {
+      db.close();
+    }
+    desk = await loadDesk(path, 'current');
+    try {
+      const result = (await desk.handlers['audit:verify']({})) as AuditVerification;
+      expect(result.ok).toBe(false);
+      expect(result.rows).toHaveLength(2);
+      expect(result.rows.every((r) => r.table === 'professionals')).toBe(true);
+    } finally {
+      desk.store.close();
+    }
+  });
+
+  it('leaves a store whose professionals table is not as the previous version made it untouched, at its schema version', async () => {
+    const path = dir.file('store.sqlite');
+    await previousStore(path);
+    const db = openRawStore(path);
+    try {
+      // Someone with a SQLite tool had already changed the list of states.
+      db.unsafeMode(true);
+      db.exec('BEGIN');
+      db.exec('PRAGMA writable_schema=ON');
+      db.prepare("UPDATE sqlite_schema SET sql = replace(sql, '''issued'')', '''issued'', ''lost'')') WHERE name = 'professionals'").run();
+      db.exec('PRAGMA writable_schema=RESET');
+      db.exec('COMMIT');
+    } finally {
+      db.close();
+    }
+    const before = readTable(path, PROFESSIONALS);
+    await expect(loadDesk(path, 'current')).rejects.toThrow(/did not find the table professionals/);
+    expect(readTable(path, 'PRAGMA user_version')).toEqual([{ user_version: 12 }]);
+    expect(readTable(path, "SELECT name FROM sqlite_schema WHERE name = 'dip_paper_items'")).toEqual([]);
+    expect(readTable(path, PROFESSIONALS)).toEqual(before);
+  });
+});
