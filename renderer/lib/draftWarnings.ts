@@ -6,6 +6,7 @@ import type { Professional } from '../../shared/domain';
 import type { ErrorCode } from '../../shared/errors';
 import type { FieldName, FieldValue } from '../../shared/fields';
 import { todayIso } from '../../shared/rules/dates';
+import { formatCep, ufOfCep } from '../../shared/rules/cep';
 import { parseFieldValue } from '../../shared/rules/fieldValue';
 import { recordPendencies, type FoundPendency } from '../../shared/rules/pendencies';
 import { draftChanges, fieldErrors, type CorrectionDraft } from './draft';
@@ -15,6 +16,8 @@ export interface FieldWarning {
   message: string;
   /** The value the clerk probably means (a misspelt e-mail's corrected address). */
   suggestion?: string;
+  /** The field the suggestion is for, when not the warning's own (a CEP of RJ on an SP record: the UF). */
+  suggestionField?: FieldName;
 }
 
 export type DraftWarnings = Partial<Record<FieldName, FieldWarning[]>>;
@@ -59,6 +62,21 @@ function shownUnder(found: FoundPendency, changed: ReadonlySet<FieldName>, store
   return DECIDED_BY[found.field]?.find((cause) => changed.has(cause)) ?? null;
 }
 
+/**
+ * A new CEP of another UF: the real fix is usually the UF too (the professional moved), in the same
+ * correction — the store refuses a CEP outside the record's UF that the council's directory lacks.
+ */
+function ufForCep(changes: Record<string, FieldValue>, professional: Professional): Partial<FieldWarning> {
+  const cep = typeof changes.cep === 'string' ? parseFieldValue('cep', changes.cep) : null;
+  const uf = cep?.ok && typeof cep.value === 'string' ? ufOfCep(cep.value) : null;
+  const recordUf = typeof changes.uf === 'string' ? changes.uf : professional.uf;
+  if (!uf || !cep?.ok || uf === recordUf) return {};
+  return { message: CEP_OF_ANOTHER_UF(formatCep(cep.value as string), uf, recordUf ?? '—'), suggestion: uf, suggestionField: 'uf' };
+}
+
+const CEP_OF_ANOTHER_UF = (cep: string, uf: string, recordUf: string) =>
+  `O CEP ${cep} é de ${uf}, e o cadastro está em ${recordUf}. Se a/o profissional mudou de estado, mude a UF junto, na mesma correção.`;
+
 /** The worklist's pendências of the draft, under the changed field each belongs to, minus those of fields showing an error. */
 export function draftWarnings(professional: Professional, draft: CorrectionDraft, now: Date = new Date()): DraftWarnings {
   const changes = draftChanges(professional, draft);
@@ -77,6 +95,7 @@ export function draftWarnings(professional: Professional, draft: CorrectionDraft
     if (field === null || hasError(field) || (found.field !== null && hasError(found.field))) continue;
     const warning: FieldWarning = { code: found.code, message: found.message };
     if (found.suggestion !== undefined) warning.suggestion = found.suggestion;
+    if (found.code === 'CEP_UF_MISMATCH') Object.assign(warning, ufForCep(changes, professional));
     (warnings[field] ??= []).push(warning);
   }
   return warnings;

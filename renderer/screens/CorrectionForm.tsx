@@ -37,6 +37,7 @@ import {
   shownText,
   type CorrectionDraft,
 } from '../lib/draft';
+import { CEP_FILLED_FIELDS, useCepFill } from '../lib/cepFill';
 import { draftWarnings, type DraftWarnings, type FieldWarning } from '../lib/draftWarnings';
 import { useDrafts } from '../stores/correctionDraft';
 import { useRecord } from '../stores/record';
@@ -67,6 +68,10 @@ export function CorrectionForm({ view }: { view: RecordView }) {
   const [reviewing, setReviewing] = useState(false);
   const [review, setReview] = useState<Review | null>(null);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const cepFilled = useCepFill(draft?.edits.cep, (entry) => {
+    const typed = useDrafts.getState().drafts[p.id]?.edits ?? {};
+    for (const field of CEP_FILLED_FIELDS) if (typed[field] === undefined) editField(p.id, field, entry[field]);
+  });
 
   if (!draft) return null;
 
@@ -123,6 +128,8 @@ export function CorrectionForm({ view }: { view: RecordView }) {
     if (fresh) update(p.id, { baseRowVersion: fresh.professional.rowVersion, conflict: false, topError: null });
   }
 
+  // "Nenhum campo foi alterado" stops being true with the first change: it goes without a new click.
+  const topError = draft.topError === TEXT.noChange && changedCount > 0 ? null : draft.topError;
   const hasTyped = Object.keys(draft.edits).length > 0 || draft.motherChoice !== null || draft.reason !== '' || draft.evidenceKind !== '';
 
   return (
@@ -184,8 +191,13 @@ export function CorrectionForm({ view }: { view: RecordView }) {
                   return (
                     <Box key={field} sx={{ display: 'flex', flexDirection: 'column', minWidth: 0 }}>
                       {field === 'nationality' ? <NationalityField {...props} /> : <FieldInput field={field} {...props} />}
+                      {field === 'cep' && cepFilled ? (
+                        <Typography variant="caption" role="status" sx={{ color: 'success.dark', mt: 0.5 }}>
+                          {TEXT.cepFilled}
+                        </Typography>
+                      ) : null}
                       {FIELDS[field].rule === 'personName' ? <NameCaseSuggestion typed={props.value} onApply={props.onChange} /> : null}
-                      <FieldWarnings warnings={shownWarnings(field)} inputId={fieldInputId(field)} onUse={props.onChange} />
+                      <FieldWarnings warnings={shownWarnings(field)} inputId={fieldInputId(field)} onUse={(value, target) => editField(p.id, target ?? field, value)} />
                     </Box>
                   );
                 })}
@@ -309,9 +321,9 @@ export function CorrectionForm({ view }: { view: RecordView }) {
             >
               {TEXT.conflict}
             </Alert>
-          ) : draft.topError ? (
+          ) : topError ? (
             <Alert severity="error" sx={{ py: 0 }} role="alert">
-              {draft.topError}
+              {topError}
             </Alert>
           ) : null}
         </Box>

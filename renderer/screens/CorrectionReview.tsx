@@ -161,7 +161,7 @@ export function CorrectionReview({ professional, draft, plan, changes, warnings,
           <Button onClick={onClose} disabled={saving}>
             {TEXT.dialog.back}
           </Button>
-          <Button type="submit" variant="contained" disabled={saving || (needsAck && !acknowledged)} autoFocus={!needsAck}>
+          <Button type="submit" variant="contained" disabled={saving || (needsAck && !acknowledged)}>
             {TEXT.dialog.save}
           </Button>
         </DialogActions>

@@ -3,6 +3,7 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import type { FieldName } from '../../shared/fields';
 import type { FieldWarning } from '../lib/draftWarnings';
 import { CORRECTION_TEXT as TEXT } from './correction.text';
 
@@ -10,19 +11,20 @@ interface Props {
   warnings: readonly FieldWarning[];
   /** The field's input: it gets the focus back once the suggestion (and its button) is gone. */
   inputId: string;
-  onUse(suggestion: string): void;
+  /** Takes a suggestion: for the warning's own field, or for `target` (the UF of a CEP's warning). */
+  onUse(suggestion: string, target?: FieldName): void;
 }
 
 export function FieldWarnings({ warnings, inputId, onUse }: Props) {
   if (warnings.length === 0) return null;
-  const use = (suggestion: string) => {
-    onUse(suggestion);
+  const use = (suggestion: string, target?: FieldName) => {
+    onUse(suggestion, target);
     requestAnimationFrame(() => document.getElementById(inputId)?.focus());
   };
   return (
     <Box sx={{ display: 'grid', gap: 0.5, mt: 0.5 }}>
       {warnings.map((warning) => {
-        const { suggestion } = warning;
+        const { suggestion, suggestionField } = warning;
         return (
           <Alert
             key={`${warning.code}-${warning.message}`}
@@ -32,13 +34,13 @@ export function FieldWarnings({ warnings, inputId, onUse }: Props) {
             sx={{ py: 0, px: 1, alignItems: 'center', '& .MuiAlert-icon': { mr: 1 }, '& .MuiAlert-action': { py: 0, mr: 0 } }}
             action={
               suggestion === undefined ? undefined : (
-                <Button color="inherit" size="small" onClick={() => use(suggestion)} sx={{ whiteSpace: 'nowrap' }}>
-                  {TEXT.warnings.useSuggestion[warning.code] ?? TEXT.warnings.useAnySuggestion}
+                <Button color="inherit" size="small" onClick={() => use(suggestion, suggestionField)} sx={{ whiteSpace: 'nowrap' }}>
+                  {suggestionField === 'uf' ? TEXT.warnings.changeUf(suggestion) : (TEXT.warnings.useSuggestion[warning.code] ?? TEXT.warnings.useAnySuggestion)}
                 </Button>
               )
             }
           >
-            {suggestion === undefined ? warning.message : TEXT.warnings.didYouMean(suggestion)}
+            {suggestion === undefined || suggestionField !== undefined ? warning.message : TEXT.warnings.didYouMean(suggestion)}
           </Alert>
         );
       })}

@@ -11,6 +11,7 @@ export const CORRECTION_TEXT = {
     didYouMean: (suggestion: string) => `Você quis dizer ${suggestion}?`,
     useSuggestion: { EMAIL_TYPO: 'Usar este e-mail' } as Partial<Record<string, string>>,
     useAnySuggestion: 'Usar a sugestão',
+    changeUf: (uf: string) => `Mudar a UF para ${uf}`,
     review: 'Avisos para conferir — não impedem salvar',
   },
   nationality: {
@@ -54,6 +55,7 @@ export const CORRECTION_TEXT = {
   discardConfirm: 'Descartar',
   keepEditing: 'Continuar editando',
   noChange: 'Nenhum campo foi alterado: mude pelo menos um dado antes de revisar.',
+  cepFilled: 'Endereço preenchido pelos CEPs cadastrados: confira e complete o número.',
   fixErrors: 'Confira os campos marcados em vermelho.',
   conflict:
     'Este cadastro foi alterado em outro lugar depois que você começou. Recarregue o cadastro para ver os dados atuais: ' +
@@ -76,5 +78,5 @@ export const CORRECTION_TEXT = {
     save: 'Salvar correção',
     saving: 'Salvando…',
   },
-  saved: (n: number) => `Correção salva e enviada para a fila (${n} ${n === 1 ? 'alteração' : 'alterações'}).`,
+  saved: (n: number) => `Correção salva e adicionada à fila da Implanta (${n} ${n === 1 ? 'alteração' : 'alterações'}); ela segue no próximo lote.`,
 } as const;

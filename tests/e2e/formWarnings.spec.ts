@@ -1,6 +1,7 @@
 // The correction form shows each rule where the clerk types: the worklist's soft rules as warnings
-// that never block saving (a misspelt e-mail provider fixed in one click), and the nationality as
-// the DIP's fixed list.
+// that never block saving (a misspelt e-mail provider fixed in one click, a CEP of another UF with
+// the UF moved along), the nationality as the DIP's fixed list, the address from a CEP the desk
+// knows, and a review that saves only on a click.
 import type { Locator, Page } from '@playwright/test';
 import { seriousViolations } from './axe';
 import { expect, test, type DeskApp } from './fixtures';
@@ -128,4 +129,42 @@ test('a name change whose document came over the phone is refused under the way 
   await expect(page.getByRole('radio', { name: 'Por telefone' })).toBeFocused();
   await arrival.getByRole('radio', { name: 'Pessoalmente' }).check();
   await expect(refusal).toHaveCount(0);
+});
+
+test('"nenhum campo foi alterado" goes with the first change, and a CEP the desk knows fills the address', async ({ desk }) => {
+  await openFormOfSomeone(desk);
+  const { page } = desk;
+  await desk.cli('cep', 'add', '01310100', '--street', 'Avenida Paulista', '--district', 'Bela Vista', '--city', 'São Paulo', '--uf', 'SP', '--reason', 'CEP conferido nos Correios');
+  await page.getByRole('button', { name: 'Revisar correção' }).click();
+  await expect(page.getByText('Nenhum campo foi alterado')).toBeVisible();
+  await page.getByLabel('CEP', { exact: true }).fill('01310-100');
+  await expect(page.getByText('Nenhum campo foi alterado')).toHaveCount(0);
+  await expect(page.getByText(/Endereço preenchido pelos CEPs cadastrados/)).toBeVisible();
+  await expect(page.getByLabel('Logradouro')).toHaveValue('Avenida Paulista');
+  await expect(page.getByLabel('Bairro')).toHaveValue('Bela Vista');
+  await expect(page.getByLabel('Município', { exact: true })).toHaveValue('São Paulo');
+  await page.getByLabel('Bairro').fill('Jardim Paulista');
+  await expect(page.getByLabel('Bairro')).toHaveValue('Jardim Paulista');
+});
+
+test('a CEP of another UF offers to move the UF in the same correction, and Enter in the review saves nothing', async ({ desk }) => {
+  const who = await openFormOfSomeone(desk);
+  const { page } = desk;
+  const cep = page.getByLabel('CEP', { exact: true });
+  await cep.fill('20040-020');
+  await cep.press('Tab');
+  const warning = page.getByTestId('field-warning').filter({ hasText: /O CEP 20040-020 é de RJ, e o cadastro está em SP/ });
+  await expect(warning).toBeVisible();
+  await warning.getByRole('button', { name: 'Mudar a UF para RJ' }).click();
+  await expect(page.getByRole('combobox', { name: 'UF', exact: true })).toHaveText('RJ');
+
+  const dialog = await review(page, 'Mudou-se para o Rio de Janeiro, comprovante de residência');
+  await expect(dialog.getByRole('button', { name: 'Salvar correção' })).not.toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  expect(desk.query('SELECT id FROM corrections')).toEqual([]);
+  await dialog.getByRole('button', { name: 'Salvar correção' }).click();
+  await expect(page.getByText(/Correção salva e adicionada à fila da Implanta/)).toBeVisible();
+  expect(desk.query<{ uf: string; cep: string }>('SELECT uf, cep FROM professionals WHERE registration_number = ?', who.registration_number)[0]).toEqual({ uf: 'RJ', cep: '20040020' });
 });
