@@ -187,6 +187,23 @@ export const BATCHES_TEXT = {
     dipStale: (n: number) =>
       `${plural(n, 'situação do DIP ficou', 'situações do DIP ficaram')} como estava${n === 1 ? '' : 'm'}: a informação da Implanta é mais antiga que a registrada.`,
     nothingChanged: 'Este arquivo já tinha sido importado: nada mudou.',
+    previewTitle: (number: string) => `Antes de aplicar: o que a confirmação muda no lote ${number}`,
+    preview: (applied: number, rejected: number, unchanged: number, unanswered: number) =>
+      [
+        applied > 0 ? `${plural(applied, 'item passa', 'itens passam')} a aplicado${applied === 1 ? '' : 's'}.` : '',
+        rejected > 0
+          ? `${plural(rejected, 'item passa', 'itens passam')} a rejeitado${rejected === 1 ? '' : 's'}: o cadastro volta ao valor que a Implanta tem, e a rejeição fica para você tratar.`
+          : '',
+        unchanged > 0 ? `${plural(unchanged, 'item já estava respondido', 'itens já estavam respondidos')} e não muda${unchanged === 1 ? '' : 'm'}.` : '',
+        unanswered > 0 ? `${plural(unanswered, 'item continua', 'itens continuam')} sem resposta.` : '',
+      ].filter(Boolean),
+    previewRegistryOnly: (n: number) =>
+      `${plural(n, 'correção será aplicada', 'correções serão aplicadas')} só no cadastro: a Implanta não corrigiu a solicitação do DIP.`,
+    previewDip: (n: number) => `A situação do DIP muda em ${plural(n, 'cadastro', 'cadastros')}.`,
+    previewDipStale: (n: number) => `${plural(n, 'situação do DIP fica', 'situações do DIP ficam')} como está${n === 1 ? '' : 'ão'}: a informação da Implanta é mais antiga.`,
+    previewNothing: 'Este arquivo já foi importado: aplicá-lo não muda nada.',
+    apply: 'Aplicar a confirmação',
+    chooseOther: 'Escolher outro arquivo',
     refused: 'Confirmação recusada: nada foi alterado.',
     close: 'Fechar',
     openBatch: 'Abrir o lote',
