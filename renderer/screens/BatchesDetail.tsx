@@ -28,6 +28,7 @@ import { formatCount } from '../../shared/display/numbers';
 import { CORRECTION_STATUSES, type CorrectionStatus } from '../../shared/domain';
 import { fieldLabel } from '../../shared/fields';
 import { formatDateTimeBr } from '../../shared/rules/dates';
+import { InfoTip } from '../components/InfoTip';
 import { LoadingBar } from '../components/LoadingBar';
 import { NumericCell, NumericText } from '../components/Numeric';
 import { StatusChip } from '../components/StatusChip';
@@ -228,7 +229,8 @@ function Header({ batch, onAction }: { batch: BatchSummary; onAction(name: Dialo
 function Sha({ label, value }: { label: string; value: string }) {
   return (
     <Typography variant="body2" sx={{ color: 'text.secondary', wordBreak: 'break-all' }}>
-      {`${label}: `}
+      {label} <InfoTip text={TEXT.shaHelp} />
+      {': '}
       <Box component="code" sx={{ fontFamily: 'monospace', color: 'text.primary' }}>
         {value}
       </Box>
