@@ -145,6 +145,7 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
     processor.flush();
 
     const written = !input.dryRun && !(input.allOrNothing && outcome.counts.rejected > 0);
+    if (written && outcome.dip.correct_dip_request + outcome.dip.new_card_required > 0 && input.dipAcknowledged !== true) throw dipNotAcknowledged();
     const totals = processor.totals();
     const finishedAt = context.nowIso();
     if (written) context.progress({ phase: 'commit', label: 'Gravando no arquivo de dados…', done: outcome.counts.rows, total: outcome.counts.rows });
@@ -279,8 +280,9 @@ function processRows(
     const outcome = processor.process(raw);
     counts[outcome.status]++;
     if (outcome.dipConsequence !== 'none') {
-      // Written only once the clerk read, in the preview, whose DIP this touches (as the form asks).
-      if (!input.dryRun && input.dipAcknowledged !== true) throw dipNotAcknowledged();
+      // Written only once the clerk read, in the preview, whose DIP this touches (as the form asks);
+      // refused at the first such row, unless "all or nothing" may yet write nothing (checked at the end).
+      if (!input.dryRun && !input.allOrNothing && input.dipAcknowledged !== true) throw dipNotAcknowledged();
       dip[outcome.dipConsequence]++;
       if (dipPeople.length < limit) dipPeople.push({ row: raw.row, who: outcome.who ?? '', consequence: outcome.dipConsequence });
     }
@@ -337,7 +339,7 @@ function processRows(
 function dipNotAcknowledged(): AppError {
   return new AppError(
     'DIP_CONFIRMATION_REQUIRED',
-    'Esta planilha altera dados de quem já tem a solicitação do DIP confirmada ou o cartão em confecção. Confira na conferência quem são e confirme antes de gravar: nada foi gravado.',
+    'Esta planilha altera dados de quem já tem a solicitação do DIP confirmada ou o cartão em confecção: confira na conferência quem são e marque que entendeu a consequência (na linha de comando, --dry-run lista as linhas e --accept-dip confirma). Nada foi gravado.',
   );
 }
 
