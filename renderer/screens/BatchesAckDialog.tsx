@@ -101,7 +101,7 @@ export function AckDialog({ onClose }: { onClose(): void }) {
       onClose={onClose}
       dividers
       job={busy ? { status, label: TEXT.title } : null}
-      cancelLabel={TEXT.close}
+      cancelLabel={preview ? TEXT.cancel : TEXT.close}
       confirm={confirm}
       extraActions={
         preview ? (

@@ -206,6 +206,7 @@ export const BATCHES_TEXT = {
     previewDipStale: (n: number) => `${plural(n, 'situação do DIP fica', 'situações do DIP ficam')} como está${n === 1 ? '' : 'ão'}: a informação da Implanta é mais antiga.`,
     previewNothing: 'Este arquivo já foi importado: aplicá-lo não muda nada.',
     apply: 'Aplicar a confirmação',
+    cancel: 'Cancelar',
     chooseOther: 'Escolher outro arquivo',
     refused: 'Confirmação recusada: nada foi alterado.',
     close: 'Fechar',
