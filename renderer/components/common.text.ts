@@ -17,7 +17,7 @@ export const COMMON_TEXT = {
   jobTimeLeft: (seconds: number) =>
     seconds < 10
       ? 'quase pronto'
-      : seconds < 60
+      : seconds < 50
         ? `cerca de ${formatCount(Math.ceil(seconds / 10) * 10)} segundos restantes`
         : `cerca de ${plural(Math.ceil(seconds / 60), 'minuto restante', 'minutos restantes')}`,
   reasonLabel: 'Motivo',
