@@ -117,8 +117,7 @@ export function BackupsScreen() {
           const { createdAt, counts } = outcome.value;
           const contents = TEXT.verifyContents(createdAt ? formatDateTimeBr(createdAt) : null, counts?.professionals ?? null, counts?.corrections ?? null);
           setNotice({ severity: 'success', text: `${TEXT.verifyValid(pending.fileName)} ${contents}` });
-        }
-        else if (needsRecoveryKey(pending, outcome.value.problems)) setAskKey(pending);
+        } else if (needsRecoveryKey(pending, outcome.value.problems)) setAskKey(pending);
         else setProblems(outcome.value);
       } else if (outcome.code === 'BACKUP_PASSPHRASE_REQUIRED') setAskPassphrase(pending);
       else if (!outcome.cancelled) setNotice({ severity: 'error', text: outcome.message });
