@@ -68,7 +68,7 @@ export function auditSummary(action: string, detail: unknown): string {
     case 'batch.create':
       return `Lote ${String(d.number ?? '')} gerado: ${plural(Number(d.corrections ?? 0), 'correção', 'correções')}, ${plural(Number(d.cepChanges ?? 0), 'CEP', 'CEPs')}`;
     case 'batch.seal':
-      return `Lote ${String(d.number ?? '')} fechado`;
+      return `Lote ${String(d.number ?? '')} lacrado`;
     case 'batch.cancel':
       return `Lote ${String(d.number ?? '')} cancelado: itens de volta à fila`;
     case 'batch.export':

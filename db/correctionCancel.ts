@@ -37,7 +37,7 @@ export function cancelCorrection(db: Database, input: { uuid: string; reason: st
       throw new AppError('CORRECTION_STATE', `A correção de ${label} de ${who} ${STATUS_WORDS[row.status]}: não pode ser cancelada.`);
     }
     if (batch && batch.state !== 'open') {
-      throw new AppError('CORRECTION_STATE', `A correção de ${label} de ${who} está no lote ${batch.number}, já fechado: não pode ser cancelada.`);
+      throw new AppError('CORRECTION_STATE', `A correção de ${label} de ${who} está no lote ${batch.number}, já lacrado: não pode ser cancelada.`);
     }
     const reason = input.reason.trim();
     if (reason.length < 5) throw new AppError('REASON_REQUIRED', 'Informe o motivo do cancelamento (pelo menos 5 caracteres).', { field: 'reason' });

@@ -131,12 +131,12 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
   // 1. The snapshot (see snapshotPathFor).
   const snapshot = snapshotPathFor(context.storePath, folder);
   try {
-    context.progress({ phase: 'snapshot', label: 'Copiando os dados (MB)…', done: 0, total: null });
+    context.progress({ phase: 'snapshot', label: 'Copiando os dados…', done: 0, total: null });
     try {
       await snapshotStore(context.storePath, snapshot, {
         cancelled: context.cancelled,
         onProgress: ({ done, total }) => {
-          context.progress({ phase: 'snapshot', label: 'Copiando os dados (MB)…', done: Math.round((done * PAGE_SIZE) / MB), total: Math.round((total * PAGE_SIZE) / MB) });
+          context.progress({ phase: 'snapshot', label: 'Copiando os dados…', done: done * PAGE_SIZE, total: total * PAGE_SIZE, unit: 'bytes' });
         },
       });
     } catch (error) {
@@ -186,7 +186,7 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
             signal: abort.signal,
             onProgress: (done) => {
               if (context.cancelled()) abort.abort();
-              context.progress({ phase: 'package', label: 'Compactando e conferindo a cópia (MB)…', done: Math.round(done / MB), total: Math.round(size / MB) });
+              context.progress({ phase: 'package', label: 'Compactando e conferindo a cópia…', done, total: size, unit: 'bytes' });
             },
           },
         });

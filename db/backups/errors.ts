@@ -50,3 +50,21 @@ export function zipOpenError(error: unknown, file: string): unknown {
   }
   return error;
 }
+
+/**
+ * A zip the reader refused, as a backup problem the clerk can act on: a file cut short or damaged
+ * is almost always a copy that did not finish (a pendrive pulled out too soon).
+ */
+export function backupZipProblem(error: ZipError): { code: string; message: string } {
+  switch (error.code) {
+    case 'ZIP_NOT_A_ZIP':
+    case 'ZIP_TRUNCATED':
+      return { code: error.code, message: 'O arquivo está incompleto — copie de novo do pendrive (ou da pasta de onde veio) e verifique outra vez. Se ele não for um backup do CRESS Desk, escolha o arquivo certo.' };
+    case 'ZIP_CORRUPT':
+    case 'ZIP_CRC_MISMATCH':
+    case 'ZIP_AUTH_FAILED':
+      return { code: error.code, message: 'O arquivo está danificado — copie de novo do pendrive (ou da pasta de onde veio) e verifique outra vez. Se o erro continuar, use outro backup.' };
+    default:
+      return { code: error.code, message: error.message };
+  }
+}

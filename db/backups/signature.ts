@@ -77,7 +77,7 @@ export async function checkBackupSignature(
   }
   // A copy signed by this desk's key must carry a signature made with it.
   if (check.state === 'unchecked' && key !== null && chain?.keyId === key.id) {
-    return refused('O backup é desta mesa, mas a assinatura dele foi feita com outra chave: o arquivo foi alterado depois de gravado.');
+    return refused('O backup é deste computador, mas a assinatura dele foi feita com outra chave: o arquivo foi alterado depois de gravado.');
   }
   if (check.head && chain && (check.head.entry !== chain.count || check.head.hash !== chain.lastHash)) {
     return refused('A assinatura do backup é de outro estado do histórico de auditoria, não do banco que ele contém: o arquivo foi alterado.');

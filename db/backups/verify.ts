@@ -12,7 +12,7 @@ import { openJobConnection } from '../connections';
 import type { JobContext } from '../jobs/types';
 import { bagInfoValue, validateBag, ZipError, ZipReader, zipBagSource, type BagSource } from '../packaging';
 import { recordBackup, recordVerification } from './catalog';
-import { zipOpenError } from './errors';
+import { backupZipProblem, zipOpenError } from './errors';
 import { integrityCheck } from './integrity';
 import { BACKUP_PAYLOAD, parseBackupFileName } from './names';
 import { checkBackupSignature } from './signature';
@@ -29,7 +29,6 @@ const PAYLOAD_PATH = `data/${BACKUP_PAYLOAD}`;
 const REQUIRED_INFO = ['Source-Organization', 'External-Identifier', 'Payload-Oxum', 'Schema-Version', 'CRESS-Region'];
 /** A backup holds a handful of files; its database can be large. */
 const LIMITS = { maxEntries: 100, maxTotalBytes: 256 * 1024 ** 3 };
-const MB = 1024 * 1024;
 
 export interface VerifyInput {
   file: string;
@@ -134,7 +133,7 @@ export async function verifyBackupFile(input: VerifyInput, context: JobContext, 
     zip = await ZipReader.open(file, { password: input.passphrase, limits: LIMITS });
   } catch (error) {
     const mapped = zipOpenError(error, file);
-    if (mapped instanceof ZipError) return answer([{ code: mapped.code, message: mapped.message }]);
+    if (mapped instanceof ZipError) return answer([backupZipProblem(mapped)]);
     throw mapped;
   }
   let keep = false;
@@ -143,7 +142,7 @@ export async function verifyBackupFile(input: VerifyInput, context: JobContext, 
       await zip.checkPassword();
     } catch (error) {
       const mapped = zipOpenError(error, file);
-      if (mapped instanceof ZipError) return answer([{ code: mapped.code, message: mapped.message }], { encrypted: zip.encrypted });
+      if (mapped instanceof ZipError) return answer([backupZipProblem(mapped)], { encrypted: zip.encrypted });
       throw mapped;
     }
     const encrypted = zip.encrypted;
@@ -154,7 +153,7 @@ export async function verifyBackupFile(input: VerifyInput, context: JobContext, 
       requiredInfo: REQUIRED_INFO,
       onProgress: (done) => {
         if (context.cancelled()) throw new AppError('JOB_CANCELLED', 'Operação cancelada.');
-        context.progress({ phase: 'read', label: 'Conferindo as somas de verificação (MB)…', done: Math.round(done / MB), total: Math.round(payloadSize / MB) });
+        context.progress({ phase: 'read', label: 'Conferindo se o backup está completo…', done, total: payloadSize, unit: 'bytes' });
       },
     });
     const copyFailed = tee.writeError();

@@ -1,10 +1,12 @@
 // The long batch operations as jobs (docs/jobs.md): writing a package, importing an
 // acknowledgement, checking a package. Each opens its own connection to the store.
+import type { Database } from 'better-sqlite3';
 import type { AckResult, ExportResult, VerifyResult } from '../../shared/contract/batches';
+import { AppError } from '../../shared/errors';
 import { openJobConnection } from '../connections';
 import { jobCancelled } from '../jobs/cancel';
 import type { JobContext, JobFn } from '../jobs/types';
-import { readAck } from './ackRead';
+import { readAck, type AckFile } from './ackRead';
 import { applyAck } from './ackApply';
 import { recordExport } from './lifecycle';
 import { verifyBatchPackage, writeBatchPackage } from './package';
@@ -63,15 +65,30 @@ export const exportBatchJob: JobFn<ExportJobInput, ExportResult> = async (input,
   }
 };
 
-export const acknowledgeBatchJob: JobFn<{ path: string; fileName?: string }, AckResult> = async (input, context) => {
+/** What applying the answer would change: applied in a transaction that is then rolled back, so nothing is written. */
+function previewAck(db: Database, ack: AckFile, fileName: string, now: Date): AckResult {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    return applyAck(db, ack, fileName, now);
+  } finally {
+    if (db.inTransaction) db.exec('ROLLBACK');
+  }
+}
+
+export const acknowledgeBatchJob: JobFn<{ path: string; fileName?: string; dryRun?: boolean; expectedSha256?: string }, AckResult> = async (input, context) => {
   context.progress({ phase: 'read', label: 'Lendo a confirmação da Implanta…', done: 0, total: null });
   const ack = await readAck(input.path, input.fileName ?? input.path);
   if (context.cancelled()) throw jobCancelled();
-  context.progress({ phase: 'apply', label: 'Atualizando as correções…', done: 0, total: ack.answers.length });
+  if (input.expectedSha256 !== undefined && ack.sha256 !== input.expectedSha256) {
+    throw new AppError('FILE_CHANGED', 'O arquivo da confirmação mudou depois da conferência: escolha-o de novo. Nada foi alterado.');
+  }
+  const label = input.dryRun ? 'Conferindo o que a confirmação muda…' : 'Atualizando as correções…';
+  context.progress({ phase: 'apply', label, done: 0, total: ack.answers.length });
   const db = openJobConnection(context.storePath);
   try {
-    const result = applyAck(db, ack, input.fileName ?? input.path, new Date(context.nowIso()));
-    context.progress({ phase: 'apply', label: 'Atualizando as correções…', done: ack.answers.length, total: ack.answers.length });
+    const apply = input.dryRun ? previewAck : applyAck;
+    const result = apply(db, ack, input.fileName ?? input.path, new Date(context.nowIso()));
+    context.progress({ phase: 'apply', label, done: ack.answers.length, total: ack.answers.length });
     return result;
   } finally {
     db.close();

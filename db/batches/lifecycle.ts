@@ -41,7 +41,7 @@ export function createBatch(db: Database, now: Date): BatchSummary {
     const settings = requireSettings(db);
     const open = statement<{ number: string }>(db, "SELECT number FROM batches WHERE state = 'open' LIMIT 1").get();
     if (open) {
-      throw new AppError('BATCH_OPEN_EXISTS', `O lote ${open.number} ainda está em revisão: feche-o ou cancele-o antes de gerar outro.`);
+      throw new AppError('BATCH_OPEN_EXISTS', `O lote ${open.number} ainda está em revisão: lacre-o ou cancele-o antes de gerar outro.`);
     }
     // Corrections of an import still being written (no row of its own yet) wait for its end: it
     // may still be cancelled or fail, and take them back.
@@ -190,7 +190,7 @@ export function markBatchSent(db: Database, input: { id: number; sentAt?: string
     // The clerk gives the time to the minute: the minute of sealing itself is fine.
     const sealed = row.sealed_at ? Date.parse(row.sealed_at) : 0;
     if (sentAt.getTime() < sealed - (sealed % 60_000)) {
-      throw new AppError('DATE_INVALID', 'A data de envio é anterior ao fechamento do lote: confira a data.', { field: 'sentAt' });
+      throw new AppError('DATE_INVALID', 'A data de envio é anterior à lacração do lote: confira a data.', { field: 'sentAt' });
     }
     const iso = new Date(Math.max(sentAt.getTime(), sealed)).toISOString();
     const hours = input.overdueHours ?? row.overdue_hours;

@@ -95,7 +95,7 @@ export async function writeBatchPackage(batch: BatchRow, payload: PayloadFile[],
   const problem = destinationProblem(path);
   if (problem) throw new AppError('BATCH_DESTINATION_INVALID', problem);
   const sealedAt = batch.sealed_at;
-  if (!sealedAt || !batch.app_version) throw new AppError('BATCH_STATE', `O lote ${batch.number} ainda não foi fechado: feche-o antes de exportar.`);
+  if (!sealedAt || !batch.app_version) throw new AppError('BATCH_STATE', `O lote ${batch.number} ainda não foi lacrado: lacre-o antes de exportar.`);
   await removeStalePartials(dirname(path), STALE_PARTIAL_MS);
 
   const sealed = brasilia(sealedAt);

@@ -83,10 +83,10 @@ export function checkPackageSignature(
   if (check.state === 'invalid') return refuse(check.message);
   const seal = uuid && desk ? desk.sealedHere(uuid) : null;
   if (!seal) return { signature, problem: null };
-  if (check.state === 'absent') return refuse('Este lote foi fechado nesta mesa, que assina os pacotes, mas o pacote não tem a assinatura (signature.txt): ela foi removida.');
-  if (check.state === 'unchecked') return refuse('Este lote foi fechado nesta mesa, mas a assinatura do pacote foi feita com outra chave: o pacote foi alterado depois de exportado.');
+  if (check.state === 'absent') return refuse('Este lote foi lacrado nesta mesa, que assina os pacotes, mas o pacote não tem a assinatura (signature.txt): ela foi removida.');
+  if (check.state === 'unchecked') return refuse('Este lote foi lacrado nesta mesa, mas a assinatura do pacote foi feita com outra chave: o pacote foi alterado depois de exportado.');
   if (check.head && (check.head.entry !== seal.id || check.head.hash !== seal.hash)) {
-    return refuse('A assinatura do pacote não corresponde ao fechamento deste lote no histórico: o pacote foi alterado.');
+    return refuse('A assinatura do pacote não corresponde à lacração deste lote no histórico: o pacote foi alterado.');
   }
   return { signature, problem: null };
 }

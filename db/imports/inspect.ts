@@ -8,7 +8,7 @@ import type { JobContext } from '../jobs/types';
 import { previousImports } from './history';
 import { mappingFor } from './mappings';
 import { openCopied, type CopiedSpreadsheet } from './readers/privateCopy';
-import { readHeader } from './sheets';
+import { readHeader, readSamples } from './sheets';
 
 export function inspectImport(input: { path: string; name: string }, context: JobContext): InspectResult {
   const fileName = basename(input.name.replace(/\\/g, '/'));
@@ -39,7 +39,7 @@ function describe(source: CopiedSpreadsheet, db: Database, fileName: string, con
       mappings[kind] = found.mapping;
       remembered[kind] = found.remembered;
     }
-    return { name: sheet.name, hidden: sheet.hidden, headers: header.headers, headerRow: header.row, mappings, remembered };
+    return { name: sheet.name, hidden: sheet.hidden, headers: header.headers, headerRow: header.row, samples: readSamples(source, sheet.name, header), mappings, remembered };
   });
   return { file: fileName, format: source.format, size: source.size, sha256, sheets, previous: previousImports(db, sha256) };
 }

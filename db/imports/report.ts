@@ -1,34 +1,47 @@
-// The error report: the rejected rows with their original columns, plus "Erros" naming each
-// problem, as an .xlsx the clerk fixes and imports again (the "Erros" column is ignored then).
+// The error report: the rejected rows with their original columns, the row each came from, the
+// problems in plain Portuguese and their codes apart, as an .xlsx the clerk fixes and imports again
+// (the report's own columns are ignored then).
 import { writeFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
-import type { ImportError, ReportResult } from '../../shared/contract/imports';
+import { REPORT_COLUMNS, type ImportError, type ReportResult } from '../../shared/contract/imports';
 import { CHECKING_CACHE_KIB, openJobConnection } from '../connections';
 import type { JobContext } from '../jobs/types';
+import { headerKey } from './headers';
 import { requireImport } from './history';
 
 export interface ReportRow {
+  /** The row's number in the file imported. */
+  row: number;
   cells: readonly string[];
   errors: readonly ImportError[];
 }
 
-export const ERRORS_HEADER = 'Erros';
+export const ERRORS_HEADER = REPORT_COLUMNS.errors;
 
-/** "[CPF_INVALID] CPF: CPF inválido: … | [EMAIL_INVALID] E-mail: …" */
+/** "CPF inválido: … | E-mail: E-mail inválido" — the column named only when the message does not start with it. */
 export function errorsText(errors: readonly ImportError[]): string {
-  return errors.map((e) => `[${e.code}] ${e.column ? `${e.column}: ` : ''}${e.message}`).join(' | ');
+  return errors
+    .map((e) => (e.column && !headerKey(e.message).startsWith(headerKey(e.column)) ? `${e.column}: ${e.message}` : e.message))
+    .join(' | ');
 }
 
+/** "EMAIL_INVALID, CPF_INVALID": for support, apart from the words. */
+export function errorCodes(errors: readonly ImportError[]): string {
+  return [...new Set(errors.map((e) => e.code))].join(', ');
+}
+
+const REPORT_KEYS = new Set(Object.values(REPORT_COLUMNS).map(headerKey));
+
 export function writeErrorReport(path: string, headers: readonly string[], rows: readonly ReportRow[]): void {
-  const width = headers.length;
-  const table: string[][] = [[...headers, ERRORS_HEADER]];
+  // A report imported again: its old report columns are not carried into the new one.
+  const kept = headers.map((h, i) => ({ h, i })).filter(({ h }) => !REPORT_KEYS.has(headerKey(h)));
+  const table: string[][] = [[REPORT_COLUMNS.row, ...kept.map(({ h }) => h), REPORT_COLUMNS.errors, REPORT_COLUMNS.codes]];
   for (const row of rows) {
-    const cells = Array.from({ length: width }, (_, i) => row.cells[i] ?? '');
-    table.push([...cells, errorsText(row.errors)]);
+    table.push([String(row.row), ...kept.map(({ i }) => row.cells[i] ?? ''), errorsText(row.errors), errorCodes(row.errors)]);
   }
   // Every cell is text: a CPF or CEP keeps its leading zeros, a date stays dd/mm/aaaa.
   const sheet = XLSX.utils.aoa_to_sheet(table, { cellDates: false });
-  sheet['!cols'] = [...headers.map((h) => ({ wch: Math.min(40, Math.max(10, h.length + 2)) })), { wch: 80 }];
+  sheet['!cols'] = [{ wch: 14 }, ...kept.map(({ h }) => ({ wch: Math.min(40, Math.max(10, h.length + 2)) })), { wch: 80 }, { wch: 24 }];
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, 'Linhas com erro');
   writeFileSync(path, XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer);

@@ -44,6 +44,8 @@ export interface ImportJobInput {
   force: boolean;
   /** The SHA-256 the clerk was shown (inspect/preview); the file must still have it. */
   expectedSha256?: string | null;
+  /** The clerk ticked, in the preview, that the rows touching a DIP were read (see the contract). */
+  dipAcknowledged?: boolean;
 }
 
 /** Work on the store after the import's commit, on a connection of the job's own. */
@@ -143,6 +145,7 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
     processor.flush();
 
     const written = !input.dryRun && !(input.allOrNothing && outcome.counts.rejected > 0);
+    if (written && outcome.dip.correct_dip_request + outcome.dip.new_card_required > 0 && input.dipAcknowledged !== true) throw dipNotAcknowledged();
     const totals = processor.totals();
     const finishedAt = context.nowIso();
     if (written) context.progress({ phase: 'commit', label: 'Gravando no arquivo de dados…', done: outcome.counts.rows, total: outcome.counts.rows });
@@ -203,6 +206,7 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
       // A preview stored nothing: its conflicts have no number to resolve them by.
       conflicts: (processor.conflictList?.() ?? []).map((c) => (written ? c : { ...c, id: null })),
       dipConsequences: outcome.dip,
+      dipPeople: outcome.dipPeople,
       headers: header.headers,
       errors: outcome.errors,
       errorsTotal: outcome.errorsTotal,
@@ -221,6 +225,7 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
 interface RowsOutcome {
   counts: { rows: number; accepted: number; unchanged: number; rejected: number };
   dip: Record<Exclude<DipConsequence, 'none'>, number>;
+  dipPeople: ImportSummary['dipPeople'];
   errors: ImportError[];
   errorsTotal: number;
   sample: PreviewRow[];
@@ -248,6 +253,7 @@ function processRows(
   const limit = input.errorLimit ?? Number.POSITIVE_INFINITY;
   const counts = { rows: 0, accepted: 0, unchanged: 0, rejected: 0 };
   const dip = { correct_dip_request: 0, new_card_required: 0 };
+  const dipPeople: ImportSummary['dipPeople'] = [];
   const errors: ImportError[] = [];
   let errorsTotal = 0;
   const sample: PreviewRow[] = [];
@@ -273,7 +279,13 @@ function processRows(
     link.atRow(raw.row);
     const outcome = processor.process(raw);
     counts[outcome.status]++;
-    if (outcome.dipConsequence !== 'none') dip[outcome.dipConsequence]++;
+    if (outcome.dipConsequence !== 'none') {
+      // Written only once the clerk read, in the preview, whose DIP this touches (as the form asks);
+      // refused at the first such row, unless "all or nothing" may yet write nothing (checked at the end).
+      if (!input.dryRun && !input.allOrNothing && input.dipAcknowledged !== true) throw dipNotAcknowledged();
+      dip[outcome.dipConsequence]++;
+      if (dipPeople.length < limit) dipPeople.push({ row: raw.row, who: outcome.who ?? '', consequence: outcome.dipConsequence });
+    }
 
     const rowErrors = outcome.issues.map((issue) => columns.toError(raw.row, issue));
     if (rowErrors.length > 0) {
@@ -283,7 +295,7 @@ function processRows(
         // The row's cells go with its first problem: the error report is rebuilt from them later.
         link.add([OP_ERROR, error.row, error.column, error.code, error.message, index === 0 ? JSON.stringify(raw.cells) : null]);
       });
-      if (input.reportPath) reportRows.push({ cells: detach(raw.cells), errors: rowErrors });
+      if (input.reportPath) reportRows.push({ row: raw.row, cells: detach(raw.cells), errors: rowErrors });
     }
     const inSample = counts.rows <= SAMPLE_ROWS;
     if (inSample || (outcome.status === 'rejected' && sampledRejected < limit)) {
@@ -295,6 +307,8 @@ function processRows(
         badColumns: [...new Set(outcome.issues.map((i) => i.column).filter((c): c is number => c !== null))],
         errors: rowErrors,
         changes: outcome.changes,
+        who: outcome.who ?? null,
+        diff: outcome.diff ?? [],
       });
     }
   };
@@ -319,7 +333,14 @@ function processRows(
   report();
   if (context.cancelled()) throw jobCancelled();
   if (counts.rows === 0) throw new AppError('FILE_UNREADABLE', `A aba “${sheet}” só tem o cabeçalho: não há linhas para importar.`);
-  return { counts, dip, errors, errorsTotal, sample, reportRows };
+  return { counts, dip, dipPeople, errors, errorsTotal, sample, reportRows };
+}
+
+function dipNotAcknowledged(): AppError {
+  return new AppError(
+    'DIP_CONFIRMATION_REQUIRED',
+    'Esta planilha altera dados de quem já tem a solicitação do DIP confirmada ou o cartão em confecção: confira na conferência quem são e marque que entendeu a consequência (na linha de comando, --dry-run lista as linhas e --accept-dip confirma). Nada foi gravado.',
+  );
 }
 
 /**

@@ -22,6 +22,26 @@ export function readHeader(source: SpreadsheetSource, sheet: string): HeaderRow 
   return { headers: [], row: null };
 }
 
+/** Rows looked at for the sample values the columns step shows under each header. */
+const SAMPLE_ROWS_READ = 20;
+
+/** Up to `count` different values of each column, from the first data rows: what the clerk recognises a column by. */
+export function readSamples(source: SpreadsheetSource, sheet: string, header: HeaderRow, count = 3): string[][] {
+  const samples: string[][] = header.headers.map(() => []);
+  if (header.row === null) return samples;
+  let read = 0;
+  for (const raw of source.rows(sheet)) {
+    if (raw.row <= header.row || isBlankRow(raw.cells)) continue;
+    raw.cells.slice(0, samples.length).forEach((cell, column) => {
+      const value = cell.replace(/\s+/g, ' ').trim().slice(0, 60);
+      const list = samples[column];
+      if (value !== '' && list && list.length < count && !list.includes(value)) list.push(value);
+    });
+    if (++read >= SAMPLE_ROWS_READ) break;
+  }
+  return samples;
+}
+
 /** The sheet named, or (when none is) the first visible one whose headers fit the kind. */
 export function chooseSheet(source: SpreadsheetSource, requested: string, kind: ImportKind): string {
   if (requested !== '') {

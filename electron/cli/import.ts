@@ -41,6 +41,7 @@ function summaryText(summary: ImportSummary): string {
   const dip = summary.dipConsequences;
   if (dip.correct_dip_request > 0) lines.push(`${plural(dip.correct_dip_request, 'row changes', 'rows change')} a confirmed DIP request: Implanta must also correct the request.`);
   if (dip.new_card_required > 0) lines.push(`${plural(dip.new_card_required, 'row changes', 'rows change')} a DIP already in manufacture: a new card must be requested.`);
+  for (const p of summary.dipPeople) lines.push(`  row ${p.row}: ${p.who}`);
   if (summary.previous && summary.dryRun) lines.push(`This file was already imported (import ${summary.previous.id}); writing it again needs --force.`);
   if (summary.errors.length > 0) {
     lines.push('Problems:');
@@ -63,6 +64,7 @@ async function importCommand(context: CliContext): Promise<CommandOutcome> {
     allOrNothing: flag(context, 'allOrNothing'),
     reportPath: report ? resolve(report) : null,
     errorLimit: null,
+    dipAcknowledged: flag(context, 'acceptDip'),
   };
   const summary = dryRun ? await runJob(context, 'imports:preview', request) : await runJob(context, 'imports:run', { ...request, force: flag(context, 'force') });
   return {
@@ -94,6 +96,7 @@ export const importCli: CliModule = (program, action) => {
     .option('--dry-run', 'check the file, write nothing')
     .option('--all-or-nothing', 'write only when every row is valid')
     .option('--force', 'import a file already imported')
-    .option('--report <out.xlsx>', 'save the rejected rows with an Erros column')
+    .option('--accept-dip', 'go ahead when rows change data of a confirmed DIP request or a card in manufacture')
+    .option('--report <out.xlsx>', 'save the rejected rows with their row number, an Erros column and the codes')
     .action(action(importCommand));
 };

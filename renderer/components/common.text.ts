@@ -1,5 +1,6 @@
 // Words used by the small shared components.
-import { formatCount } from '../../shared/display/numbers';
+import { formatCount, formatFileSize } from '../../shared/display/numbers';
+import { plural } from '../../shared/display/plural';
 
 export const COMMON_TEXT = {
   loading: 'Carregando…',
@@ -11,6 +12,14 @@ export const COMMON_TEXT = {
   jobCancelling: 'Cancelando…',
   jobCount: (done: number, total: number | null) =>
     total === null ? formatCount(done) : `${formatCount(done)} de ${formatCount(total)}`,
+  jobBytes: (done: number, total: number | null) => (total === null ? formatFileSize(done) : `${formatFileSize(done)} de ${formatFileSize(total)}`),
+  /** Seconds left, rounded as people say it. */
+  jobTimeLeft: (seconds: number) =>
+    seconds < 10
+      ? 'quase pronto'
+      : seconds < 50
+        ? `cerca de ${formatCount(Math.ceil(seconds / 10) * 10)} segundos restantes`
+        : `cerca de ${plural(Math.ceil(seconds / 60), 'minuto restante', 'minutos restantes')}`,
   reasonLabel: 'Motivo',
   reasonHelp: (min: number) => `Escreva o motivo (pelo menos ${min} caracteres).`,
   cancelAction: 'Voltar',

@@ -63,6 +63,8 @@ export function BackupsScreen() {
   const [creating, setCreating] = useState(false);
   const [forImplanta, setForImplanta] = useState(false);
   const [askPassphrase, setAskPassphrase] = useState<Pending | null>(null);
+  /** The passphrase given was wrong: the dialog stays, saying so. */
+  const [passphraseWrong, setPassphraseWrong] = useState(false);
   const [askKey, setAskKey] = useState<Pending | null>(null);
   const [problems, setProblems] = useState<BackupVerification | null>(null);
   const [restore, setRestore] = useState<{ jobId: string; prepared: RestorePrepared } | null>(null);
@@ -100,17 +102,29 @@ export function BackupsScreen() {
   async function run(pending: Pending) {
     setNotice(null);
     const store = useBackups.getState();
+    /** True when the passphrase was wrong: the passphrase dialog stays open and says so. */
+    const settle = (code: string | undefined) => {
+      const wrong = code === 'BACKUP_PASSPHRASE_WRONG' && pending.passphrase !== null;
+      setPassphraseWrong(wrong);
+      if (!wrong) setAskPassphrase(null);
+      return wrong;
+    };
     if (pending.action === 'verify') {
       const outcome = await store.verify(pending.file, pending);
+      if (settle(outcome.ok ? undefined : outcome.code)) return;
       if (outcome.ok) {
-        if (outcome.value.valid) setNotice({ severity: 'success', text: TEXT.verifyValid(pending.fileName) });
-        else if (needsRecoveryKey(pending, outcome.value.problems)) setAskKey(pending);
+        if (outcome.value.valid) {
+          const { createdAt, counts } = outcome.value;
+          const contents = TEXT.verifyContents(createdAt ? formatDateTimeBr(createdAt) : null, counts?.professionals ?? null, counts?.corrections ?? null);
+          setNotice({ severity: 'success', text: `${TEXT.verifyValid(pending.fileName)} ${contents}` });
+        } else if (needsRecoveryKey(pending, outcome.value.problems)) setAskKey(pending);
         else setProblems(outcome.value);
       } else if (outcome.code === 'BACKUP_PASSPHRASE_REQUIRED') setAskPassphrase(pending);
       else if (!outcome.cancelled) setNotice({ severity: 'error', text: outcome.message });
       return;
     }
     const outcome = await store.prepareRestore(pending.file, pending);
+    if (settle(outcome.ok ? undefined : outcome.code)) return;
     if (outcome.ok && outcome.jobId) setRestore({ jobId: outcome.jobId, prepared: outcome.value });
     else if (!outcome.ok && outcome.code === 'BACKUP_PASSPHRASE_REQUIRED') setAskPassphrase(pending);
     else if (!outcome.ok && needsRecoveryKey(pending, outcome.details)) setAskKey(pending);
@@ -275,11 +289,11 @@ export function BackupsScreen() {
       <CreateBackupDialog open={creating} onClose={() => setCreating(false)} onStart={(p) => void startCreate(p)} />
       <PassphraseDialog
         fileName={askPassphrase?.fileName ?? null}
-        onClose={() => setAskPassphrase(null)}
+        wrong={passphraseWrong}
+        busy={busy}
+        onClose={() => (setAskPassphrase(null), setPassphraseWrong(false))}
         onSubmit={(passphrase) => {
-          const pending = askPassphrase;
-          setAskPassphrase(null);
-          if (pending) void run({ ...pending, passphrase });
+          if (askPassphrase) void run({ ...askPassphrase, passphrase });
         }}
       />
       <ImplantaCopyDialog open={forImplanta} onClose={() => setForImplanta(false)} onStart={(p) => void startImplantaCopy(p)} />

@@ -112,10 +112,23 @@ export function CreateBackupDialog({ open, onClose, onStart }: { open: boolean; 
   );
 }
 
-export function PassphraseDialog({ fileName, onClose, onSubmit }: { fileName: string | null; onClose: () => void; onSubmit: (passphrase: string) => void }) {
+/** The passphrase of an encrypted backup; it stays open while the file is checked, and says when the passphrase was wrong. */
+export function PassphraseDialog({
+  fileName,
+  wrong,
+  busy,
+  onClose,
+  onSubmit,
+}: {
+  fileName: string | null;
+  wrong: boolean;
+  busy: boolean;
+  onClose: () => void;
+  onSubmit: (passphrase: string) => void;
+}) {
   const [value, setValue] = useState('');
   return (
-    <Dialog open={fileName !== null} onClose={onClose} fullWidth maxWidth="xs">
+    <Dialog open={fileName !== null} onClose={busy ? undefined : onClose} fullWidth maxWidth="xs">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -128,12 +141,25 @@ export function PassphraseDialog({ fileName, onClose, onSubmit }: { fileName: st
           <Typography variant="body2" sx={{ mb: 2 }}>
             {TEXT.askPassphraseText(fileName ?? '')}
           </Typography>
-          <TextField type="password" label={TEXT.passphrase} value={value} onChange={(e) => setValue(e.target.value)} autoFocus fullWidth autoComplete="off" />
+          <TextField
+            type="password"
+            label={TEXT.passphrase}
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            autoFocus
+            fullWidth
+            autoComplete="off"
+            disabled={busy}
+            error={wrong && !busy}
+            helperText={wrong && !busy ? TEXT.passphraseWrong : ' '}
+          />
         </DialogContent>
         <DialogActions>
-          <Button onClick={onClose}>{TEXT.cancel}</Button>
-          <Button type="submit" variant="contained" disabled={!value}>
-            {TEXT.continue}
+          <Button onClick={onClose} disabled={busy}>
+            {TEXT.cancel}
+          </Button>
+          <Button type="submit" variant="contained" disabled={!value || busy}>
+            {busy ? TEXT.checking : TEXT.continue}
           </Button>
         </DialogActions>
       </form>
@@ -150,7 +176,7 @@ export function ProblemsDialog({ verification, onClose }: { verification: Backup
         <List dense>
           {verification?.problems.map((p, i) => (
             <ListItem key={i} disableGutters>
-              <ListItemText primary={p.message} secondary={p.code} />
+              <ListItemText primary={p.message} />
             </ListItem>
           ))}
         </List>

@@ -23,7 +23,7 @@ import { useBatches } from '../stores/batches';
 import { useNavigation } from '../stores/navigation';
 import { useNotify } from '../stores/notify';
 import { BATCHES_TEXT as TEXT } from './batches.text';
-import { AckDialog } from './BatchesDialogs';
+import { AckDialog } from './BatchesAckDialog';
 import { BatchStateChip } from './BatchesParts';
 
 export function BatchesScreen() {

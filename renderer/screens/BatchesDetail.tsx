@@ -28,6 +28,7 @@ import { formatCount } from '../../shared/display/numbers';
 import { CORRECTION_STATUSES, type CorrectionStatus } from '../../shared/domain';
 import { fieldLabel } from '../../shared/fields';
 import { formatDateTimeBr } from '../../shared/rules/dates';
+import { InfoTip } from '../components/InfoTip';
 import { LoadingBar } from '../components/LoadingBar';
 import { NumericCell, NumericText } from '../components/Numeric';
 import { StatusChip } from '../components/StatusChip';
@@ -35,7 +36,8 @@ import { useBatches } from '../stores/batches';
 import { useNavigation } from '../stores/navigation';
 import { useNotify } from '../stores/notify';
 import { BATCHES_TEXT } from './batches.text';
-import { AckDialog, ConfirmDialog, DipEmailDialog, SentDialog } from './BatchesDialogs';
+import { AckDialog } from './BatchesAckDialog';
+import { ConfirmDialog, DipEmailDialog, SentDialog } from './BatchesDialogs';
 import { ExportDialog } from './BatchesExportDialog';
 import { BatchItems } from './BatchItems';
 import { BatchStateChip, Section } from './BatchesParts';
@@ -227,7 +229,8 @@ function Header({ batch, onAction }: { batch: BatchSummary; onAction(name: Dialo
 function Sha({ label, value }: { label: string; value: string }) {
   return (
     <Typography variant="body2" sx={{ color: 'text.secondary', wordBreak: 'break-all' }}>
-      {`${label}: `}
+      {label} <InfoTip text={TEXT.shaHelp} />
+      {': '}
       <Box component="code" sx={{ fontFamily: 'monospace', color: 'text.primary' }}>
         {value}
       </Box>

@@ -1,5 +1,5 @@
-// The dialogs of Lotes: confirmations that say the exact consequence, marking a batch sent,
-// importing Implanta's answer, and the e-mail draft for DIP requests (exporting: BatchesExportDialog).
+// The dialogs of Lotes: confirmations that say the exact consequence, marking a batch sent
+// and the e-mail draft for DIP requests (exporting: BatchesExportDialog; Implanta's answer: BatchesAckDialog).
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import MailOutlineIcon from '@mui/icons-material/EmailOutlined';
 import Alert from '@mui/material/Alert';
@@ -10,17 +10,13 @@ import LinearProgress from '@mui/material/LinearProgress';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import type { AckResult, BatchSummary, DipEmail } from '../../shared/contract';
-import type { JobStatus } from '../../shared/contract/jobs';
+import type { BatchSummary, DipEmail } from '../../shared/contract';
 import { parseDateBr, todayIso, formatDateBr } from '../../shared/rules/dates';
 import { call, errorMessage } from '../api/client';
-import { pickFile } from '../api/desktop';
 import { DateField } from '../components/DateField';
 import { JobDialog } from '../components/JobDialog';
 import { copyText } from '../lib/clipboard';
-import { useWork } from '../lib/work';
 import { useBatches } from '../stores/batches';
-import { useNavigation } from '../stores/navigation';
 import { useNotify } from '../stores/notify';
 import { BATCHES_TEXT } from './batches.text';
 
@@ -155,74 +151,6 @@ export function SentDialog({ batch, onClose }: { batch: BatchSummary; onClose():
           slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 4 } }}
         />
       </Box>
-    </JobDialog>
-  );
-}
-
-export function AckDialog({ onClose }: { onClose(): void }) {
-  const TEXT = BATCHES_TEXT.ackDialog;
-  const acknowledge = useBatches((s) => s.acknowledge);
-  const go = useNavigation((s) => s.go);
-  const [status, setStatus] = useState<JobStatus | null>(null);
-  const { running: busy, error, setError, run } = useWork();
-  const [result, setResult] = useState<AckResult | null>(null);
-
-  async function choose() {
-    setError(null);
-    let file;
-    try {
-      file = await pickFile(TEXT.pickTitle, [{ name: TEXT.filter, extensions: ['json', 'csv', 'xlsx'] }]);
-    } catch (failure) {
-      setError(errorMessage(failure));
-      return;
-    }
-    if (!file) return;
-    setResult(null);
-    await run(async () => {
-      setResult(await acknowledge({ path: file.handle, fileName: file.name }, setStatus));
-    });
-    setStatus(null);
-  }
-
-  return (
-    <JobDialog
-      titleId="ack-title"
-      title={TEXT.title}
-      busy={busy}
-      onClose={onClose}
-      dividers
-      job={busy ? { status, label: TEXT.title } : null}
-      cancelLabel={TEXT.close}
-      confirm={{ label: TEXT.choose, onClick: () => void choose(), autoFocus: true }}
-      extraActions={
-        result ? (
-          <Button
-            onClick={() => {
-              onClose();
-              go({ name: 'batch', id: result.batch.id });
-            }}
-          >
-            {TEXT.openBatch}
-          </Button>
-        ) : null
-      }
-    >
-      {error ? (
-        <Alert severity="error" sx={{ mb: 2 }}>
-          <Typography sx={{ fontWeight: 600 }}>{TEXT.refused}</Typography>
-          {error}
-        </Alert>
-      ) : null}
-      {result ? (
-        <Alert severity={result.rejected > 0 || result.registryOnly > 0 ? 'warning' : 'success'} sx={{ mb: 2 }} role="status">
-          <Typography sx={{ fontWeight: 600 }}>{TEXT.result(result.batch.number)}</Typography>
-          {result.applied + result.rejected + result.dipUpdated === 0 ? TEXT.nothingChanged : TEXT.counts(result.applied, result.rejected, result.unchanged, result.unanswered)}
-          {result.registryOnly > 0 ? <Typography variant="body2" sx={{ mt: 0.5 }}>{TEXT.registryOnly(result.registryOnly)}</Typography> : null}
-          {result.dipUpdated > 0 ? <Typography variant="body2" sx={{ mt: 0.5 }}>{TEXT.dipUpdated(result.dipUpdated)}</Typography> : null}
-          {result.dipStale > 0 ? <Typography variant="body2" sx={{ mt: 0.5 }}>{TEXT.dipStale(result.dipStale)}</Typography> : null}
-        </Alert>
-      ) : null}
-      <Typography variant="body2">{TEXT.intro}</Typography>
     </JobDialog>
   );
 }

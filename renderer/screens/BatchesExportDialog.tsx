@@ -1,5 +1,5 @@
 // Exporting a batch's package: where to save it, an optional passphrase asked twice, the job's
-// progress, and the result with its SHA-256 to copy.
+// progress, and the result with its verification code (SHA-256) to copy.
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import FolderOpenIcon from '@mui/icons-material/FolderOpen';
 import Alert from '@mui/material/Alert';
@@ -12,9 +12,10 @@ import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import type { BatchSummary, ExportResult } from '../../shared/contract';
 import type { JobStatus } from '../../shared/contract/jobs';
-import { formatCount, formatDecimal } from '../../shared/display/numbers';
+import { formatFileSize } from '../../shared/display/numbers';
 import { errorMessage } from '../api/client';
 import { chooseSavePath, deliver, reveal } from '../api/desktop';
+import { InfoTip } from '../components/InfoTip';
 import { JobDialog } from '../components/JobDialog';
 import { copyText } from '../lib/clipboard';
 import { useBatches } from '../stores/batches';
@@ -22,13 +23,6 @@ import { cancelJob } from '../stores/jobs';
 import { BATCHES_TEXT } from './batches.text';
 
 const MIN_PASSPHRASE = 8;
-
-/** "3,2 kB", "1,4 MB". */
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${formatCount(bytes)} bytes`;
-  if (bytes < 1024 * 1024) return `${formatDecimal(bytes / 1024)} kB`;
-  return `${formatDecimal(bytes / (1024 * 1024))} MB`;
-}
 
 type ExportStep = { step: 'form' } | { step: 'running'; status: JobStatus | null } | { step: 'done'; result: ExportResult; revealed: boolean };
 
@@ -102,7 +96,7 @@ export function ExportDialog({ batch, onClose }: { batch: BatchSummary; onClose(
       ) : (
         <>
           <Typography variant="body2" sx={{ mb: 2 }}>
-            {TEXT.intro}
+            {TEXT.intro} <InfoTip text={TEXT.formatHelp} />
           </Typography>
           <FormControlLabel
             control={<Checkbox checked={protect} onChange={(e) => setProtect(e.target.checked)} disabled={running} />}
@@ -146,11 +140,11 @@ function ExportDone({ result, copied, onCopy }: { result: ExportResult; copied: 
     <Box role="status">
       <Alert severity="success" sx={{ mb: 2 }}>
         <Typography sx={{ fontWeight: 600 }}>{TEXT.done}</Typography>
-        {TEXT.result(result.fileName, formatSize(result.bytes))}
+        {TEXT.result(result.fileName, formatFileSize(result.bytes))}
         {result.encrypted ? ` · ${TEXT.encrypted}` : ''}
       </Alert>
       <Typography variant="body2" sx={{ color: 'text.secondary', mb: 0.5 }}>
-        {TEXT.sha}
+        {TEXT.sha} <InfoTip text={TEXT.shaHelp} />
       </Typography>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
         <Typography component="code" sx={{ fontFamily: 'monospace', fontSize: 13, wordBreak: 'break-all', flex: 1 }}>

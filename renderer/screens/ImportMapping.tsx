@@ -54,7 +54,14 @@ export function MappingStep() {
               const name = header || TEXT.mapping.noHeader(column);
               return (
                 <TableRow key={`${column}-${header}`}>
-                  <TableCell sx={{ fontWeight: 500, color: target ? 'text.primary' : 'text.secondary' }}>{name}</TableCell>
+                  <TableCell>
+                    <Typography variant="body2" sx={{ fontWeight: 500, color: target ? 'text.primary' : 'text.secondary' }}>
+                      {name}
+                    </Typography>
+                    <Typography variant="caption" sx={{ color: 'text.secondary', display: 'block', maxWidth: 340, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+                      {TEXT.mapping.samples(info.samples[column] ?? [])}
+                    </Typography>
+                  </TableCell>
                   <TableCell sx={{ width: 340 }}>
                     <TextField
                       select
@@ -63,7 +70,7 @@ export function MappingStep() {
                       onChange={(event) => mapColumn(column, event.target.value === IGNORE ? null : (event.target.value as ImportTarget))}
                       error={clash}
                       helperText={clash ? TEXT.mapping.duplicate : undefined}
-                      slotProps={{ select: { SelectDisplayProps: { 'aria-label': `${TEXT.mapping.target}: ${name}` } } }}
+                      slotProps={{ select: { displayEmpty: true, SelectDisplayProps: { 'aria-label': `${TEXT.mapping.target}: ${name}` } } }}
                     >
                       <MenuItem value={IGNORE}>
                         <em>{TEXT.mapping.ignore}</em>

@@ -2,7 +2,9 @@
 // the flagged, kept and conflicting rows), the rows with their problems (cells in error
 // highlighted, "Só erros" to see only those), then Gravar.
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -20,7 +22,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import type { ImportSummary, PreviewRow, RowStatus } from '../../shared/contract/imports';
+import { REPORT_HEADERS, type ImportSummary, type PreviewRow, type RowStatus } from '../../shared/contract/imports';
 import { formatCount } from '../../shared/display/numbers';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { NumericCell } from '../components/Numeric';
@@ -63,18 +65,49 @@ export function RegistryNotices({ summary }: { summary: ImportSummary }) {
   );
 }
 
-export function DipNotices({ summary }: { summary: ImportSummary }) {
+/** How many names each DIP notice lists before "… e mais N linhas". */
+const DIP_NAMES = 20;
+
+/** Who, by name and row, a DIP consequence of the import falls on. */
+function DipPeople({ summary, consequence }: { summary: ImportSummary; consequence: 'correct_dip_request' | 'new_card_required' }) {
+  const people = summary.dipPeople.filter((p) => p.consequence === consequence);
+  const more = summary.dipConsequences[consequence] - Math.min(people.length, DIP_NAMES);
+  return (
+    <Box component="ul" sx={{ m: 0, mt: 0.5, pl: 2.5 }}>
+      {people.slice(0, DIP_NAMES).map((p) => (
+        <li key={p.row}>{TEXT.preview.dipPerson(p.row, p.who)}</li>
+      ))}
+      {more > 0 ? <li>{TEXT.preview.dipMore(more)}</li> : null}
+    </Box>
+  );
+}
+
+/** The DIP consequences with the names; in the preview (`ack`), the one tick for the whole import. */
+export function DipNotices({ summary, ack }: { summary: ImportSummary; ack?: { checked: boolean; onChange(value: boolean): void } }) {
   const { correct_dip_request: correct, new_card_required: newCard } = summary.dipConsequences;
   return (
     <>
-      {correct > 0 ? <Alert severity="info">{TEXT.preview.dipCorrect(correct)}</Alert> : null}
-      {newCard > 0 ? <Alert severity="warning">{TEXT.preview.dipNewCard(newCard)}</Alert> : null}
+      {correct > 0 ? (
+        <Alert severity="info">
+          {TEXT.preview.dipCorrect(correct)}
+          <DipPeople summary={summary} consequence="correct_dip_request" />
+        </Alert>
+      ) : null}
+      {newCard > 0 ? (
+        <Alert severity="warning">
+          {TEXT.preview.dipNewCard(newCard)}
+          <DipPeople summary={summary} consequence="new_card_required" />
+        </Alert>
+      ) : null}
+      {ack && correct + newCard > 0 ? (
+        <FormControlLabel control={<Checkbox checked={ack.checked} onChange={(e) => ack.onChange(e.target.checked)} />} label={TEXT.preview.dipAck} />
+      ) : null}
     </>
   );
 }
 
 export function PreviewStep() {
-  const { preview, allOrNothing, goTo, write, file } = useImports();
+  const { preview, allOrNothing, goTo, write, file, dipAcknowledged, setDipAcknowledged } = useImports();
   const [onlyErrors, setOnlyErrors] = useState(false);
   const [confirmRepeat, setConfirmRepeat] = useState(false);
   if (!preview || !file) return null;
@@ -83,6 +116,8 @@ export function PreviewStep() {
   const blocked = allOrNothing && preview.rejected > 0;
   // A registry load whose only news are conflicts is still worth writing: it records them.
   const nothing = preview.accepted === 0 && preview.conflictsTotal === 0;
+  const dipRows = preview.dipConsequences.correct_dip_request + preview.dipConsequences.new_card_required;
+  const needsDipAck = dipRows > 0 && !dipAcknowledged;
 
   async function save(force: boolean) {
     setConfirmRepeat(false);
@@ -94,7 +129,7 @@ export function PreviewStep() {
     <Stack spacing={2}>
       <ImportStepHeading title={TEXT.preview.title} help={TEXT.preview.help} />
       <SummaryCounts summary={preview} />
-      <DipNotices summary={preview} />
+      <DipNotices summary={preview} ack={{ checked: dipAcknowledged, onChange: setDipAcknowledged }} />
       <RegistryNotices summary={preview} />
       {blocked ? <Alert severity="warning">{TEXT.preview.allOrNothingBlocked}</Alert> : null}
       {!blocked && nothing ? <Alert severity="info">{TEXT.preview.nothingToWrite}</Alert> : null}
@@ -114,10 +149,15 @@ export function PreviewStep() {
       <Stack direction="row" spacing={1.5} sx={{ flexWrap: 'wrap' }}>
         <Button onClick={() => goTo('mapping')}>{TEXT.preview.back}</Button>
         {preview.rejected > 0 ? <ImportReportButton importId={null} fileName={file.name} variant="outlined" /> : null}
-        <Button variant="contained" disabled={blocked || nothing} onClick={() => void save(false)}>
+        <Button variant="contained" disabled={blocked || nothing || needsDipAck} onClick={() => void save(false)}>
           {TEXT.preview.write(preview.accepted)}
         </Button>
       </Stack>
+      {needsDipAck && !blocked && !nothing ? (
+        <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+          {TEXT.preview.dipAckRequired}
+        </Typography>
+      ) : null}
       <RepeatDialog open={confirmRepeat} summary={preview} onCancel={() => setConfirmRepeat(false)} onConfirm={() => void save(true)} />
     </Stack>
   );
@@ -143,6 +183,10 @@ function RepeatDialog({ open, summary, onCancel, onConfirm }: { open: boolean; s
 
 function PreviewTable({ headers, rows }: { headers: string[]; rows: PreviewRow[] }) {
   const t = TEXT.preview;
+  // A fixed error report imported again: its own columns (the old problems) are not the file's data.
+  const shown = headers.map((header, index) => ({ header, index })).filter(({ header }) => !REPORT_HEADERS.includes(header.trim()));
+  const anyErrors = rows.some((row) => row.errors.length > 0);
+  const anyWho = rows.some((row) => row.who !== null);
   return (
     // Wide and tall: it scrolls, so it takes the keyboard's focus too (arrow keys scroll it).
     <TableContainer tabIndex={0} role="region" aria-label={t.tableLabel} sx={{ border: '1px solid #dbe3e8', borderRadius: 1, maxHeight: 520 }}>
@@ -151,8 +195,10 @@ function PreviewTable({ headers, rows }: { headers: string[]; rows: PreviewRow[]
           <TableRow>
             <TableCell>{t.row}</TableCell>
             <TableCell>{t.status}</TableCell>
-            <TableCell sx={{ minWidth: 300 }}>{t.errors}</TableCell>
-            {headers.map((header, index) => (
+            {anyWho ? <TableCell sx={{ minWidth: 220 }}>{t.who}</TableCell> : null}
+            {anyWho ? <TableCell sx={{ minWidth: 280 }}>{t.changes}</TableCell> : null}
+            {anyErrors ? <TableCell sx={{ minWidth: 300 }}>{t.errors}</TableCell> : null}
+            {shown.map(({ header, index }) => (
               <TableCell key={`${index}-${header}`}>{header || TEXT.mapping.noHeader(index)}</TableCell>
             ))}
           </TableRow>
@@ -164,15 +210,27 @@ function PreviewTable({ headers, rows }: { headers: string[]; rows: PreviewRow[]
               <TableCell>
                 <Chip size="small" color={STATUS_COLORS[row.status]} variant={row.status === 'rejected' ? 'filled' : 'outlined'} label={t.statusLabels[row.status]} />
               </TableCell>
-              <TableCell>
-                {row.errors.map((error, index) => (
-                  <Typography key={index} variant="body2" sx={{ color: 'error.dark' }}>
-                    {error.column ? <strong>{`${error.column}: `}</strong> : null}
-                    {error.message}
-                  </Typography>
-                ))}
-              </TableCell>
-              {headers.map((header, index) => {
+              {anyWho ? <TableCell>{row.who ?? '—'}</TableCell> : null}
+              {anyWho ? (
+                <TableCell>
+                  {row.diff.map((d) => (
+                    <Typography key={d.field} variant="body2">
+                      {t.change(d.field, d.from, d.to)}
+                    </Typography>
+                  ))}
+                </TableCell>
+              ) : null}
+              {anyErrors ? (
+                <TableCell>
+                  {row.errors.map((error, index) => (
+                    <Typography key={index} variant="body2" sx={{ color: 'error.dark' }}>
+                      {error.column && !error.message.toLowerCase().startsWith(error.column.toLowerCase()) ? <strong>{`${error.column}: `}</strong> : null}
+                      {error.message}
+                    </Typography>
+                  ))}
+                </TableCell>
+              ) : null}
+              {shown.map(({ header, index }) => {
                 const bad = row.badColumns.includes(index);
                 return (
                   <TableCell

@@ -18,7 +18,7 @@ export function SummaryStep() {
   if (!summary) return null;
   const t = TEXT.summary;
   const what =
-    summary.kind === 'corrections' ? t.corrections(summary.corrections) : summary.kind === 'registry' ? t.registry(summary.inserted, summary.updated) : t.ceps(summary.corrections);
+    summary.kind === 'corrections' ? t.outcome(summary.accepted, summary.corrections, summary.rejected) : summary.kind === 'registry' ? t.registry(summary.inserted, summary.updated) : t.ceps(summary.corrections);
 
   return (
     <Stack spacing={2}>

@@ -3,14 +3,14 @@ import { plural } from '../../shared/display/plural';
 
 export const BACKUPS_TEXT = {
   title: 'Backups',
-  subtitle: 'Cópias verificadas do banco de dados desta mesa: a rede de segurança do CRESS e o arquivo enviado à Implanta.',
+  subtitle: 'Cópias verificadas de todos os dados deste computador, para recuperá-los se ele quebrar ou for trocado. Não é o pacote de correções enviado à Implanta (esse fica em Lotes).',
   create: 'Fazer backup agora',
   verifyFile: 'Verificar um arquivo…',
   restoreFile: 'Restaurar de um arquivo…',
   folder: (path: string) => `Pasta: ${path}`,
   loadFailed: 'Não foi possível carregar a lista de backups.',
   emptyTitle: 'Nenhum backup nesta pasta ainda.',
-  emptyText: 'Um backup guarda uma cópia verificada de todos os dados desta mesa. Faça o primeiro agora; depois, o aplicativo faz um por dia ao fechar.',
+  emptyText: 'Um backup guarda uma cópia verificada de todos os dados deste computador. Faça o primeiro agora; depois, o aplicativo faz um por dia ao fechar.',
   columns: { date: 'Data', size: 'Tamanho', verified: 'Verificação', encrypted: 'Senha', origin: 'Origem', actions: 'Ações' },
   verifiedYes: 'Verificado',
   verifiedNo: 'Falhou',
@@ -46,7 +46,7 @@ export const BACKUPS_TEXT = {
   implantaAction: 'Cópia para a Implanta…',
   implantaTitle: 'Cópia do banco para a Implanta',
   implantaIntro:
-    'Grava uma cópia verificada do banco de dados que a Implanta pode abrir: o arquivo .zip e o banco dentro dele ficam protegidos por uma senha combinada com a Implanta (o banco, no formato SQLCipher 4). Ela não entra na lista de backups desta mesa.',
+    'Grava uma cópia verificada do banco de dados que a Implanta pode abrir: o arquivo .zip e o banco dentro dele ficam protegidos por uma senha combinada com a Implanta (o banco, no formato SQLCipher 4). Ela não entra na lista de backups deste computador.',
   implantaPassphraseWarning:
     'Combine a senha com a Implanta por telefone ou pessoalmente, nunca no mesmo e-mail que leva o arquivo. Quem tiver o arquivo e a senha lê todos os dados pessoais do cadastro.',
   implantaPassphraseTooShort: 'Use uma senha de pelo menos 12 caracteres.',
@@ -66,17 +66,28 @@ export const BACKUPS_TEXT = {
   askPassphraseText: (name: string) => `Informe a senha usada ao criar ${name}.`,
   continue: 'Continuar',
   verifyValid: (name: string) => `Backup válido: ${name}. O arquivo está completo e o banco de dados passou na verificação de integridade.`,
+  /** What a sound backup holds: the date of its data and how much of it. */
+  verifyContents: (when: string | null, professionals: number | null, corrections: number | null) =>
+    [
+      when ? `Dados de ${when}` : '',
+      professionals !== null ? plural(professionals, 'profissional', 'profissionais') : '',
+      corrections !== null ? plural(corrections, 'correção', 'correções') : '',
+    ]
+      .filter(Boolean)
+      .join(' · ') + '.',
+  passphraseWrong: 'Senha incorreta: este backup não abre com ela. Confira maiúsculas e minúsculas e tente de novo.',
+  checking: 'Conferindo…',
   verifyInvalidTitle: (name: string) => `O backup ${name} não passou na verificação`,
   close: 'Fechar',
   restoreTitle: 'Restaurar este backup?',
   restoreWhat: (name: string, when: string) => `Backup ${name}, feito em ${when}.`,
   restoreConsequence:
-    'Todos os dados atuais desta mesa — cadastro, correções, CEPs e histórico — serão substituídos pelos do backup. As alterações feitas depois dele deixarão de aparecer.',
+    'Todos os dados atuais deste computador — cadastro, correções, CEPs e histórico — serão substituídos pelos do backup. As alterações feitas depois dele deixarão de aparecer.',
   restoreKept: 'Antes da troca, os dados atuais serão guardados inteiros em um arquivo ao lado do banco de dados; o nome dele aparecerá ao final.',
   restoreCompare: (now: number, then: number) => `Agora: ${plural(now, 'profissional', 'profissionais')}. No backup: ${plural(then, 'profissional', 'profissionais')}.`,
   restoreMigrated: (from: number, to: number) => `O backup é de uma versão anterior (esquema ${from}) e foi atualizado para esta (esquema ${to}).`,
-  otherRegion: (backup: number | null, desk: number | null) => `Atenção: este backup é do CRESS ${backup ?? '?'}ª Região, e esta mesa é do CRESS ${desk ?? '?'}ª Região.`,
-  otherRegionConfirm: 'Entendo que os dados de outro CRESS substituirão os desta mesa.',
+  otherRegion: (backup: number | null, desk: number | null) => `Atenção: este backup é do CRESS ${backup ?? '?'}ª Região, e este computador é do CRESS ${desk ?? '?'}ª Região.`,
+  otherRegionConfirm: 'Entendo que os dados de outro CRESS substituirão os deste computador.',
   restoreConfirm: 'Restaurar e substituir os dados',
   restored: (aside: string) => `Backup restaurado. Os dados anteriores foram guardados em ${aside}`,
 
@@ -88,7 +99,7 @@ export const BACKUPS_TEXT = {
   folderHelp: 'Para trocar a pasta, use “Escolher…”.',
   folderPreviewOnly: 'Na prévia no navegador a pasta não pode ser trocada: use o aplicativo instalado.',
   keepLast: 'Manter os últimos',
-  keepLastHelp: 'Os mais antigos feitos por esta mesa são apagados; os fixados, nunca.',
+  keepLastHelp: 'Os mais antigos feitos neste computador são apagados; os fixados, nunca.',
   interval: 'Intervalo mínimo (horas)',
   intervalHelp: 'Backup automático no máximo uma vez neste intervalo.',
   onClose: 'Fazer backup ao fechar o aplicativo',

@@ -5,18 +5,18 @@ import { plural } from '../../shared/display/plural';
 export const BATCHES_TEXT = {
   title: 'Lotes',
   subtitle:
-    'Lotes de correções para a Implanta: gere um lote com o que está pendente, revise, feche, exporte o pacote, marque o envio e importe a confirmação da Implanta.',
+    'Lotes de correções para a Implanta: gere um lote com o que está pendente, revise, lacre, exporte o pacote, marque o envio e importe a confirmação da Implanta.',
   loading: 'Carregando os lotes…',
   pendingTitle: 'Aguardando o próximo lote',
   pendingNone: 'Nada pendente: as correções e os CEPs salvos aparecem aqui até entrarem em um lote.',
   pendingSummary: (corrections: number, ceps: number) =>
     `${plural(corrections, 'correção pendente', 'correções pendentes')} e ${plural(ceps, 'alteração de CEP', 'alterações de CEP')}`,
   pendingDip: (n: number) => `${plural(n, 'profissional precisa', 'profissionais precisam')} de correção da solicitação do DIP.`,
-  openExists: (number: string) => `O lote ${number} está em revisão: feche-o ou cancele-o antes de gerar outro. O que for salvo agora entra no próximo lote.`,
+  openExists: (number: string) => `O lote ${number} está em revisão: lacre-o ou cancele-o antes de gerar outro. O que for salvo agora entra no próximo lote.`,
   openBatch: (number: string) => `Abrir o lote ${number}`,
   create: 'Gerar lote',
   creating: 'Gerando o lote…',
-  created: (number: string) => `Lote ${number} gerado: revise e feche quando estiver tudo certo.`,
+  created: (number: string) => `Lote ${number} gerado: revise e lacre quando estiver tudo certo.`,
   importAck: 'Importar confirmação',
   listTitle: 'Lotes',
   tableLabel: 'Lotes para a Implanta',
@@ -52,7 +52,7 @@ export const BATCHES_TEXT = {
     file: (name: string) => `Pacote: ${name}`,
     dates: {
       created: 'Gerado em',
-      sealed: 'Fechado em',
+      sealed: 'Lacrado em',
       exported: 'Exportado em',
       sent: 'Enviado em',
       due: 'Resposta esperada até',
@@ -60,16 +60,17 @@ export const BATCHES_TEXT = {
       cancelled: 'Cancelado em',
     },
     operator: (name: string) => `Gerado por ${name}`,
-    sha: 'SHA-256 do pacote',
-    shaEncrypted: 'SHA-256 do pacote com senha',
-    seal: 'Fechar lote',
+    sha: 'Código de conferência do pacote',
+    shaEncrypted: 'Código de conferência do pacote com senha',
+    shaHelp: 'Com ele a Implanta confirma que recebeu este pacote inteiro e sem alteração; a confirmação dela traz o mesmo código. (Soma SHA-256 do arquivo .zip.)',
+    seal: 'Lacrar lote',
     cancel: 'Cancelar lote',
     export: 'Exportar pacote',
     markSent: 'Marcar como enviado',
     importAck: 'Importar confirmação',
     dipEmail: 'E-mail para a Implanta (DIP)',
-    openHint: 'Revise os itens abaixo. Ao fechar, o lote não muda mais: o pacote exportado será sempre o mesmo.',
-    sealedHint: 'Lote fechado: exporte o pacote e envie-o à Implanta; depois marque o envio.',
+    openHint: 'Revise os itens abaixo. Depois de lacrado, o lote não muda mais: o pacote exportado será sempre o mesmo.',
+    sealedHint: 'Lote lacrado: exporte o pacote e envie-o à Implanta; depois marque o envio.',
     exportedHint: 'Pacote exportado: envie-o à Implanta e marque o envio para acompanhar o prazo de resposta.',
     sentHint: (due: string) => `Aguardando a confirmação da Implanta (esperada até ${due}).`,
     overdueHint: (due: string) => `A Implanta não respondeu no prazo (${due}). Cobre a confirmação ou confira se o pacote chegou.`,
@@ -101,11 +102,11 @@ export const BATCHES_TEXT = {
   },
 
   confirmSeal: {
-    title: (number: string) => `Fechar o lote ${number}?`,
+    title: (number: string) => `Lacrar o lote ${number}?`,
     body: (corrections: number, ceps: number) =>
       `O lote fica com ${plural(corrections, 'correção', 'correções')} e ${plural(ceps, 'alteração de CEP', 'alterações de CEP')} e não poderá mais ser mudado nem cancelado. Correções salvas depois entram no próximo lote.`,
-    confirm: 'Fechar lote',
-    done: (number: string) => `Lote ${number} fechado. Agora exporte o pacote.`,
+    confirm: 'Lacrar lote',
+    done: (number: string) => `Lote ${number} lacrado. Agora exporte o pacote.`,
   },
   confirmCancel: {
     title: (number: string) => `Cancelar o lote ${number}?`,
@@ -127,7 +128,8 @@ export const BATCHES_TEXT = {
   exportDialog: {
     title: (number: string) => `Exportar o pacote do lote ${number}`,
     intro:
-      'O pacote é um arquivo .zip no formato BagIt, com as correções em JSON e em CSV. Exportar de novo o mesmo lote gera exatamente o mesmo arquivo.',
+      'O pacote é o arquivo .zip que você envia à Implanta: as correções do lote para o sistema dela e uma planilha para conferir. Exportar de novo o mesmo lote gera exatamente o mesmo arquivo.',
+    formatHelp: 'Detalhes para a equipe técnica: pacote no formato BagIt, com as correções em JSON Lines e em CSV (separado por ponto e vírgula), cada arquivo com sua soma SHA-256.',
     protect: 'Proteger com senha (AES-256)',
     passphrase: 'Senha',
     repeat: 'Repita a senha',
@@ -142,7 +144,8 @@ export const BATCHES_TEXT = {
     done: 'Pacote exportado',
     result: (name: string, size: string) => `${name} (${size})`,
     encrypted: 'protegido por senha (AES-256)',
-    sha: 'SHA-256 (identifica o pacote):',
+    sha: 'Código de conferência do pacote:',
+    shaHelp: 'Com ele a Implanta confirma que recebeu este pacote inteiro e sem alteração. (Soma SHA-256 do arquivo .zip.)',
     copy: 'Copiar',
     copied: 'Copiado.',
     reveal: 'Mostrar na pasta',
@@ -187,6 +190,24 @@ export const BATCHES_TEXT = {
     dipStale: (n: number) =>
       `${plural(n, 'situação do DIP ficou', 'situações do DIP ficaram')} como estava${n === 1 ? '' : 'm'}: a informação da Implanta é mais antiga que a registrada.`,
     nothingChanged: 'Este arquivo já tinha sido importado: nada mudou.',
+    previewTitle: (number: string) => `Antes de aplicar: o que a confirmação muda no lote ${number}`,
+    preview: (applied: number, rejected: number, unchanged: number, unanswered: number) =>
+      [
+        applied > 0 ? `${plural(applied, 'item passa', 'itens passam')} a aplicado${applied === 1 ? '' : 's'}.` : '',
+        rejected > 0
+          ? `${plural(rejected, 'item passa', 'itens passam')} a rejeitado${rejected === 1 ? '' : 's'}: o cadastro volta ao valor que a Implanta tem, e a rejeição fica para você tratar.`
+          : '',
+        unchanged > 0 ? `${plural(unchanged, 'item já estava respondido', 'itens já estavam respondidos')} e não muda${unchanged === 1 ? '' : 'm'}.` : '',
+        unanswered > 0 ? `${plural(unanswered, 'item continua', 'itens continuam')} sem resposta.` : '',
+      ].filter(Boolean),
+    previewRegistryOnly: (n: number) =>
+      `${plural(n, 'correção será aplicada', 'correções serão aplicadas')} só no cadastro: a Implanta não corrigiu a solicitação do DIP.`,
+    previewDip: (n: number) => `A situação do DIP muda em ${plural(n, 'cadastro', 'cadastros')}.`,
+    previewDipStale: (n: number) => `${plural(n, 'situação do DIP fica', 'situações do DIP ficam')} como está${n === 1 ? '' : 'ão'}: a informação da Implanta é mais antiga.`,
+    previewNothing: 'Este arquivo já foi importado: aplicá-lo não muda nada.',
+    apply: 'Aplicar a confirmação',
+    cancel: 'Cancelar',
+    chooseOther: 'Escolher outro arquivo',
     refused: 'Confirmação recusada: nada foi alterado.',
     close: 'Fechar',
     openBatch: 'Abrir o lote',

@@ -60,6 +60,7 @@ export const IMPORT_TEXT = {
     target: 'Campo do CRESS Desk',
     ignore: 'Ignorar esta coluna',
     noHeader: (index: number) => `(coluna ${index + 1} sem título)`,
+    samples: (values: readonly string[]) => (values.length === 0 ? 'Vazia nas primeiras linhas' : `Ex.: ${values.join(' · ')}`),
     duplicate: 'Outra coluna já usa este campo.',
     missingKey: (kind: ImportKind) =>
       kind === 'cep'
@@ -95,14 +96,21 @@ export const IMPORT_TEXT = {
     keptHelp: (value: number) =>
       `Em ${plural(value, 'linha', 'linhas')}, o sistema do Regional ainda traz o valor antigo de um campo que a mesa corrigiu: vale a correção da mesa.`,
     dipCorrect: (value: number) =>
-      `${plural(value, 'linha altera', 'linhas alteram')} dados de identificação de quem já confirmou a solicitação do DIP: a Implanta também precisará corrigir a solicitação. Isso fica registrado em cada correção.`,
+      `${value === 1 ? 'Uma linha altera' : `${formatCount(value)} linhas alteram`} dados de identificação de quem já confirmou a solicitação do DIP: a Implanta também precisará corrigir a solicitação. Isso fica registrado em cada correção.`,
     dipNewCard: (value: number) =>
-      `${plural(value, 'linha altera', 'linhas alteram')} dados de quem já tem o DIP em confecção ou emitido: o cartão não poderá ser corrigido. Oriente a solicitação de um novo DIP.`,
+      `${value === 1 ? 'Uma linha altera' : `${formatCount(value)} linhas alteram`} dados de quem já tem o DIP em confecção ou emitido: o cartão não poderá ser corrigido. Oriente a solicitação de um novo DIP.`,
+    dipPerson: (row: number, who: string) => `Linha ${formatCount(row)}: ${who}`,
+    dipMore: (value: number) => `… e mais ${plural(value, 'linha', 'linhas')}.`,
+    dipAck: 'Entendi a consequência para o DIP de cada profissional acima',
+    dipAckRequired: 'Marque que entendeu a consequência para o DIP antes de gravar.',
     onlyErrors: 'Só erros',
     sampleNote: (shown: number, rows: number) => `Mostrando ${formatCount(shown)} de ${plural(rows, 'linha', 'linhas')}: as primeiras e as com erro.`,
     tableLabel: 'Linhas da planilha conferidas',
     row: 'Linha',
     status: 'Situação',
+    who: 'Profissional',
+    changes: 'O que muda',
+    change: (field: string, from: string, to: string) => `${field}: ${from} → ${to}`,
     errors: 'Erros',
     statusLabels: { accepted: 'A gravar', unchanged: 'Sem mudança', rejected: 'Com erro' },
     noErrors: 'Nenhuma linha com erro.',
@@ -127,7 +135,11 @@ export const IMPORT_TEXT = {
     title: 'Resumo',
     written: (id: number) => `Importação nº ${id} gravada.`,
     notWritten: 'Nada foi gravado: “Tudo ou nada” estava marcado e há linhas com erro.',
-    corrections: (value: number) => `${plural(value, 'correção entrou', 'correções entraram')} na fila para a Implanta.`,
+    /** One sentence: what went in and what stayed out. */
+    outcome: (written: number, corrections: number, rejected: number) =>
+      `${written === 1 ? 'Uma linha foi gravada' : `${formatCount(written)} linhas foram gravadas`} e ${plural(corrections, 'correção entrou', 'correções entraram')} na fila para a Implanta${
+        rejected > 0 ? `; ${rejected === 1 ? 'uma linha com erro ficou' : `${formatCount(rejected)} linhas com erro ficaram`} de fora e não ${rejected === 1 ? 'gerou' : 'geraram'} correção.` : '.'
+      }`,
     registry: (inserted: number, updated: number) => `${plural(inserted, 'cadastro incluído', 'cadastros incluídos')}, ${plural(updated, 'atualizado', 'atualizados')}.`,
     ceps: (value: number) => `${plural(value, 'alteração de CEP entrou', 'alterações de CEP entraram')} na fila para a Implanta.`,
     rejectedHelp: 'Baixe o relatório de erros, corrija as linhas nele mesmo e importe o relatório.',
@@ -203,7 +215,7 @@ export const IMPORT_TEXT = {
     cancel: 'Cancelar',
     confirm: 'Desfazer importação',
     running: 'Desfazendo a importação…',
-    done: (id: number, records: number) => `Importação nº ${id} desfeita: ${plural(records, 'registro voltou', 'registros voltaram')} ao que era antes.`,
+    done: (id: number, records: number) => `Importação nº ${id} desfeita: ${plural(records, 'cadastro voltou', 'cadastros voltaram')} ao que era antes.`,
   },
 
   cancelled: 'Importação cancelada: nada foi gravado.',

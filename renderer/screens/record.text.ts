@@ -95,7 +95,7 @@ export const RECORD_TEXT = {
     keepConsequence: (desk: string) => `O cadastro continua com “${desk}” e a correção segue para a Implanta. O conflito é encerrado.`,
     takeFileTitle: (label: string) => `Usar o valor do sistema principal em ${label}`,
     takeFileConsequence: (file: string, desk: string) =>
-      `O cadastro passa a “${file}”. A correção para “${desk}” é cancelada; se já estiver num lote fechado, uma nova correção leva “${file}” à Implanta.`,
+      `O cadastro passa a “${file}”. A correção para “${desk}” é cancelada; se já estiver num lote lacrado, uma nova correção leva “${file}” à Implanta.`,
     kept: (label: string) => `Correção de ${label} mantida.`,
     tookFile: (label: string) => `${label}: valor do sistema principal aplicado.`,
   },

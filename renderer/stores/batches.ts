@@ -52,7 +52,8 @@ interface BatchesState {
   markSent(id: number, sentAt: string, overdueHours: number): Promise<BatchSummary>;
   /** Starts the export job and follows it; `onStatus` sees each poll (for the progress bar). */
   exportPackage(input: { id: number; path: string; passphrase: string | null }, onStatus: (status: JobStatus) => void): Promise<ExportResult>;
-  acknowledge(input: { path: string; fileName: string }, onStatus: (status: JobStatus) => void): Promise<AckResult>;
+  /** `dryRun`: what the answer would change, nothing written; `expectedSha256`: the file looked at. */
+  acknowledge(input: { path: string; fileName: string; dryRun?: boolean; expectedSha256?: string }, onStatus: (status: JobStatus) => void): Promise<AckResult>;
 }
 
 const nextItemsTicket = newestOnly();
@@ -164,6 +165,7 @@ export const useBatches = create<BatchesState>()((set, get) => ({
   },
   async acknowledge(input, onStatus) {
     const result = valueOrThrow(await runJob('batches:acknowledge', input, onStatus));
+    if (input.dryRun) return result;
     const opened = get().detail?.batch.id;
     if (opened !== undefined) await get().open(opened);
     void get().loadOverview();

@@ -38,6 +38,8 @@ interface ImportState {
   mapping: ImportMapping;
   reason: string;
   allOrNothing: boolean;
+  /** The clerk ticked, in the preview, that the rows touching a DIP were read. */
+  dipAcknowledged: boolean;
   preview: ImportSummary | null;
   summary: ImportSummary | null;
   /** The wizard's job in progress (reading, checking, writing). */
@@ -56,6 +58,7 @@ interface ImportState {
   mapColumn(column: number, target: ImportTarget | null): void;
   setReason(reason: string): void;
   setAllOrNothing(value: boolean): void;
+  setDipAcknowledged(value: boolean): void;
   goTo(step: ImportStep): void;
   runPreview(): Promise<void>;
   write(force: boolean): Promise<Outcome<ImportSummary>>;
@@ -78,6 +81,7 @@ const INITIAL = {
   mapping: [] as ImportMapping,
   reason: '',
   allOrNothing: false,
+  dipAcknowledged: false,
   preview: null,
   summary: null,
   job: null,
@@ -162,18 +166,19 @@ export const useImports = create<ImportState>()((set, get) => {
 
     setReason: (reason) => set({ reason, preview: null }),
     setAllOrNothing: (allOrNothing) => set({ allOrNothing, preview: null }),
+    setDipAcknowledged: (dipAcknowledged) => set({ dipAcknowledged }),
     goTo: (step) => set({ step, error: null }),
 
     async runPreview() {
       set({ error: null });
       const outcome = await follow('imports:preview', { ...request(), errorLimit: 2000 });
       if (!outcome.ok) return set({ error: outcome.cancelled ? null : outcome.message });
-      set({ preview: outcome.value, step: 'preview' });
+      set({ preview: outcome.value, step: 'preview', dipAcknowledged: false });
     },
 
     async write(force) {
       set({ error: null });
-      const outcome = await follow('imports:run', { ...request(), errorLimit: 2000, force });
+      const outcome = await follow('imports:run', { ...request(), errorLimit: 2000, force, dipAcknowledged: get().dipAcknowledged });
       if (outcome.ok) {
         set({ summary: outcome.value, step: 'summary' });
         void get().loadHistory(0);

@@ -230,9 +230,19 @@ export const batchesContract = {
       .strict(),
     output: batchSummarySchema,
   },
-  /** Imports Implanta's answer (JSON, CSV or xlsx) as a job. */
+  /**
+   * Imports Implanta's answer (JSON, CSV or xlsx) as a job. `dryRun`: says what it would change and
+   * writes nothing; `expectedSha256`: the file previewed, refused (FILE_CHANGED) when it no longer is.
+   */
   'batches:acknowledge': {
-    input: z.object({ path: z.string().min(1).max(4096), fileName: z.string().max(255).optional() }).strict(),
+    input: z
+      .object({
+        path: z.string().min(1).max(4096),
+        fileName: z.string().max(255).optional(),
+        dryRun: z.boolean().optional(),
+        expectedSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+      })
+      .strict(),
     output: jobStartedSchema,
   },
   /** Checks a package file (a job). */

@@ -40,6 +40,13 @@ export function importTargetLabel(target: ImportTarget): string {
   }
 }
 
+/**
+ * The error report's own columns, around the file's: the row it came from, the problems in words,
+ * their codes. An import of the report ignores them, and its preview does not show them.
+ */
+export const REPORT_COLUMNS = { row: 'Linha original', errors: 'Erros', codes: 'Código do erro' } as const;
+export const REPORT_HEADERS: readonly string[] = Object.values(REPORT_COLUMNS);
+
 export const SPREADSHEET_FORMATS = ['xlsx', 'xlsm', 'ods', 'xls', 'csv'] as const;
 export type SpreadsheetFormat = (typeof SPREADSHEET_FORMATS)[number];
 
@@ -67,6 +74,11 @@ export const importRequestSchema = z
     errorLimit: z.number().int().min(0).nullable().default(2000),
     /** The SHA-256 the clerk was shown (inspect/preview): a file that no longer has it is refused. */
     expectedSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable().default(null),
+    /**
+     * The clerk read, in the preview, whose DIP the import touches and what that means. A written
+     * import that touches one is refused without it (DIP_CONFIRMATION_REQUIRED), as the form asks.
+     */
+    dipAcknowledged: z.boolean().default(false),
   })
   .strict();
 export type ImportRequest = z.input<typeof importRequestSchema>;
@@ -100,6 +112,10 @@ export const previewRowSchema = z.object({
   badColumns: z.array(z.number().int()),
   errors: z.array(importErrorSchema),
   changes: z.number().int(),
+  /** Who the row is about, "Ana Paula Ferreira (registro 10001)", when the record was found. */
+  who: z.string().nullable().default(null),
+  /** Each field the row changes, as people read it: label, value now, value after. */
+  diff: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })).default([]),
 });
 export type PreviewRow = z.infer<typeof previewRowSchema>;
 
@@ -147,6 +163,8 @@ export const importSummarySchema = z.object({
   conflictsTotal: z.number().int(),
   conflicts: z.array(importConflictSchema),
   dipConsequences: z.object({ correct_dip_request: z.number().int(), new_card_required: z.number().int() }),
+  /** The professionals whose DIP the import touches, by name (up to the error limit). */
+  dipPeople: z.array(z.object({ row: z.number().int(), who: z.string(), consequence: z.enum(['correct_dip_request', 'new_card_required']) })).default([]),
   headers: z.array(z.string()),
   errors: z.array(importErrorSchema),
   errorsTotal: z.number().int(),
@@ -163,6 +181,8 @@ export const sheetInfoSchema = z.object({
   headers: z.array(z.string()),
   /** Row number of the header (the first row that is not blank), null for an empty sheet. */
   headerRow: z.number().int().nullable(),
+  /** Per column, a few values of its first rows (shown under the header when mapping). */
+  samples: z.array(z.array(z.string())),
   /** Mapping proposed from the headers, per kind (a remembered one when the clerk set it before). */
   mappings: z.object({ corrections: importMappingSchema, registry: importMappingSchema, cep: importMappingSchema }),
   remembered: z.object({ corrections: z.boolean(), registry: z.boolean(), cep: z.boolean() }),

@@ -13,6 +13,8 @@ export const jobProgressSchema = z.object({
   done: z.number(),
   /** Null while the total is unknown (the bar is then indeterminate). */
   total: z.number().nullable(),
+  /** 'bytes': done and total are bytes, shown as sizes with the time left. */
+  unit: z.enum(['bytes']).optional(),
 });
 export type JobProgress = z.infer<typeof jobProgressSchema>;
 

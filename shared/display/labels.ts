@@ -27,7 +27,7 @@ export const CORRECTION_SOURCE_LABELS: Record<CorrectionSource, string> = {
 
 export const BATCH_STATE_LABELS: Record<BatchState, string> = {
   open: 'Em revisão',
-  sealed: 'Fechado',
+  sealed: 'Lacrado',
   exported: 'Exportado',
   sent: 'Enviado',
   acknowledged: 'Respondido',

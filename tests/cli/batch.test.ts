@@ -111,7 +111,7 @@ describe('cress-desk batch', () => {
     expect(run(store, 'batch', 'remove', '2026-0001', first!)).toMatchObject({ code: 1, stderr: expect.stringMatching(/não está no lote 2026-0001.*\[BATCH_ITEM_NOT_FOUND\]/) });
     run(store, 'batch', 'seal', '2026-0001');
     const refused = run(store, 'batch', 'remove', '2026-0001', second!);
-    expect(refused).toMatchObject({ code: 1, stderr: expect.stringMatching(/o lote está fechado, e só se retiram itens de um lote em revisão\. \[BATCH_STATE\]/) });
+    expect(refused).toMatchObject({ code: 1, stderr: expect.stringMatching(/o lote está lacrado, e só se retiram itens de um lote em revisão\. \[BATCH_STATE\]/) });
     const after = openRawStore(store, { readonly: true });
     expect(after.prepare('SELECT status FROM corrections WHERE uuid = ?').get(second)).toEqual({ status: 'batched' });
     expect(after.prepare('SELECT status, batch_id FROM corrections WHERE uuid = ?').get(first)).toEqual({ status: 'pending', batch_id: null });

@@ -54,7 +54,7 @@ describe('cress-desk corrections cancel', () => {
     expect(run('batch', 'seal', '2026-0001').code).toBe(0);
     const refused = run('corrections', 'cancel', saved.body.corrections[0].uuid, '--reason', 'Tarde demais');
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/lote 2026-0001, já fechado/);
+    expect(refused.stderr).toMatch(/lote 2026-0001, já lacrado/);
   });
 });
 

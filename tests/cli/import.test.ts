@@ -53,9 +53,17 @@ describe('cress-desk import', () => {
     expect(JSON.parse(run('--json', 'corrections', 'list').stdout).total).toBe(0);
   });
 
-  it('writes, saves the error report, refuses the same file again unless --force', () => {
+  it('writes once the rows touching a DIP are accepted, saves the error report, refuses the same file again unless --force', () => {
     const report = join(dir, 'erros.xlsx');
-    const first = run('import', 'corrections', fixture('corrections.ods'), '--report', report);
+    // Two rows touch a DIP: refused, nothing written, until the clerk says she read them.
+    const unconfirmed = run('import', 'corrections', fixture('corrections.ods'));
+    expect(unconfirmed.code).not.toBe(0);
+    expect(unconfirmed.stderr).toMatch(/--accept-dip confirma\)\. Nada foi gravado\. \[DIP_CONFIRMATION_REQUIRED\]/);
+    expect(JSON.parse(run('--json', 'corrections', 'list').stdout).total).toBe(0);
+    const looked = run('import', 'corrections', fixture('corrections.ods'), '--dry-run');
+    expect(looked.stdout).toMatch(/row \d+: .+ \(registro \d+\)/);
+
+    const first = run('import', 'corrections', fixture('corrections.ods'), '--report', report, '--accept-dip');
     expect(first.code).toBe(1);
     expect(first.stdout).toMatch(/8 accepted, 1 unchanged, 10 rejected/);
     expect(first.stdout).toMatch(/10 corrections queued/);
@@ -63,12 +71,12 @@ describe('cress-desk import', () => {
     const book = XLSX.read(readFileSync(report), { type: 'buffer' });
     const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet, { header: 1 });
     expect(rows).toHaveLength(11);
-    expect(rows[0]?.at(-1)).toBe('Erros');
+    expect(rows[0]?.at(-2)).toBe('Erros');
 
     const again = run('import', 'corrections', fixture('corrections.ods'));
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/já foi importada em .* \(importação nº \d+\).*\[IMPORT_REPEATED\]/);
-    const forced = run('--json', 'import', 'corrections', fixture('corrections.ods'), '--force');
+    const forced = run('--json', 'import', 'corrections', fixture('corrections.ods'), '--force', '--accept-dip');
     expect(JSON.parse(forced.stdout)).toMatchObject({ accepted: 0, unchanged: 9, rejected: 10 });
   });
 

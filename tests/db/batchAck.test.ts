@@ -109,6 +109,26 @@ describe('a complete answer', () => {
   });
 });
 
+describe('looking before applying', () => {
+  it('says what the answer would change and writes nothing; applying it then does exactly that, and a file changed since is refused', async () => {
+    const path = jsonAck([...uuids.slice(0, 3).map((id) => ({ id, status: 'applied' })), { id: uuids[3]!, status: 'rejected', message: 'Nome divergente do CPF' }]);
+    const before = snapshot();
+    const preview = await desk.job<AckResult>(desk.handlers['batches:acknowledge']({ path, fileName: 'confirmacao.json', dryRun: true }));
+    expect(preview).toMatchObject({ applied: 3, rejected: 1, unchanged: 0, unanswered: 1, batch: { state: 'sent' } });
+    expect(snapshot()).toEqual(before);
+
+    writeFileSync(path, JSON.stringify({ schemaVersion: 1, batch: batch.uuid, number: batch.number, packageSha256: packageSha, items: [{ id: uuids[0], status: 'rejected' }] }));
+    await expect(desk.job<AckResult>(desk.handlers['batches:acknowledge']({ path, fileName: 'confirmacao.json', expectedSha256: preview.fileSha256 }))).rejects.toMatchObject({ code: 'FILE_CHANGED' });
+    expect(snapshot()).toEqual(before);
+
+    const again = jsonAck([...uuids.slice(0, 3).map((id) => ({ id, status: 'applied' })), { id: uuids[3]!, status: 'rejected', message: 'Nome divergente do CPF' }]);
+    const looked = await desk.job<AckResult>(desk.handlers['batches:acknowledge']({ path: again, fileName: 'confirmacao.json', dryRun: true }));
+    const applied = await desk.job<AckResult>(desk.handlers['batches:acknowledge']({ path: again, fileName: 'confirmacao.json', expectedSha256: looked.fileSha256 }));
+    expect(applied).toMatchObject({ applied: looked.applied, rejected: looked.rejected, unanswered: looked.unanswered });
+    expect(statusOf(uuids[3]!)).toEqual({ status: 'rejected', status_message: 'Nome divergente do CPF' });
+  });
+});
+
 describe('a partial answer', () => {
   it('leaves the ids it does not mention sent, counts them, and the batch is no longer overdue', async () => {
     desk.setNow('2026-03-12T10:00:00.000Z');

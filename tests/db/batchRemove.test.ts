@@ -58,7 +58,7 @@ describe('removing an item from an open batch', () => {
 
     await expect(async () => desk.handlers['batches:removeItem']({ batch: sealed.id, uuid: first })).rejects.toMatchObject({
       code: 'BATCH_STATE',
-      message: `Não é possível retirar a correção de E-mail de Marta Lima (registro 61234) do lote ${sealed.number}: o lote está fechado, e só se retiram itens de um lote em revisão.`,
+      message: `Não é possível retirar a correção de E-mail de Marta Lima (registro 61234) do lote ${sealed.number}: o lote está lacrado, e só se retiram itens de um lote em revisão.`,
     });
     await expect(async () => desk.handlers['batches:removeItem']({ batch: open.id, uuid: first })).rejects.toMatchObject({
       code: 'BATCH_ITEM_NOT_FOUND',

@@ -118,7 +118,7 @@ describe('reviewing and sealing', () => {
     const sealed = await desk.handlers['batches:seal']({ id: batch.id });
     expect(sealed).toMatchObject({ state: 'sealed', sealedAt: desk.now().toISOString() });
     await expect(async () => desk.handlers['batches:seal']({ id: batch.id })).rejects.toMatchObject({ code: 'BATCH_STATE' });
-    await expect(async () => desk.handlers['batches:cancel']({ id: batch.id })).rejects.toMatchObject({ code: 'BATCH_STATE', message: /fechado/ });
+    await expect(async () => desk.handlers['batches:cancel']({ id: batch.id })).rejects.toMatchObject({ code: 'BATCH_STATE', message: /lacrado/ });
 
     const later = queueEmailCorrections(desk, 1);
     expect(statusOf(later[0]!)).toEqual({ status: 'pending', batch_id: null });

@@ -90,7 +90,7 @@ describe('undo before it leaves', () => {
     expect(() => desk.handlers['corrections:cancel']({ uuid: second, reason: 'não' })).toThrow(expect.objectContaining({ code: 'REASON_REQUIRED' }));
     const created = await desk.handlers['batches:create']({});
     await desk.handlers['batches:seal']({ id: created.id });
-    expect(() => desk.handlers['corrections:cancel']({ uuid: second, reason: 'Engano do balcão' })).toThrow(/lote 2026-0001, já fechado/);
+    expect(() => desk.handlers['corrections:cancel']({ uuid: second, reason: 'Engano do balcão' })).toThrow(/lote 2026-0001, já lacrado/);
     expect(view(p.id).professional.email).toBe('dois@exemplo.com.br');
   });
 

@@ -2,7 +2,7 @@
 // passphrase asked twice, the list, and a restore that says exactly what it will do.
 import AxeBuilder from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { openRawStore } from '../rawStore';
@@ -22,7 +22,7 @@ test('a backup with a passphrase, listed as verified, then restored after a conf
   const { page } = desk;
   await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
   await desk.cli('demo', '--professionals', '150', '--seed', '4');
-  backupFolderBeside(desk.storePath);
+  const folder = backupFolderBeside(desk.storePath);
   await page.reload();
 
   // No backup yet: the dashboard says so.
@@ -32,6 +32,8 @@ test('a backup with a passphrase, listed as verified, then restored after a conf
   await card.getByRole('button', { name: 'Abrir Backups' }).click();
   await expect(page.getByRole('heading', { name: 'Backups', level: 1 })).toBeVisible();
   await expect(page.getByText('Nenhum backup nesta pasta ainda.')).toBeVisible();
+  // The backup is not the lote sent to Implanta, and it is this computer's data.
+  await expect(page.getByText(/Cópias verificadas de todos os dados deste computador.*Não é o pacote de correções enviado à Implanta/)).toBeVisible();
 
   // The passphrase is asked twice, with the warning that a lost one is unrecoverable.
   await page.getByRole('button', { name: 'Fazer backup agora' }).first().click();
@@ -48,6 +50,31 @@ test('a backup with a passphrase, listed as verified, then restored after a conf
   await expect(row).toContainText('Verificado');
   await expect(row).toContainText('Com senha');
   await expect(page.getByText('Último backup: hoje').first()).toBeVisible();
+
+  // A wrong passphrase keeps its dialog and says so; the right one says what the backup holds.
+  await row.getByRole('button', { name: 'Verificar' }).click();
+  const ask = page.getByRole('dialog', { name: 'Backup protegido por senha' });
+  await ask.getByLabel('Senha', { exact: true }).fill('senha errada');
+  await ask.getByRole('button', { name: 'Continuar' }).click();
+  await expect(ask.getByText(/^Senha incorreta/)).toBeVisible();
+  await ask.getByLabel('Senha', { exact: true }).fill('uma frase longa');
+  await ask.getByRole('button', { name: 'Continuar' }).click();
+  await expect(ask).toBeHidden();
+  await expect(page.getByRole('alert').filter({ hasText: /Backup válido: .* Dados de \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} · 150 profissionais · \d+ correç/ })).toBeVisible();
+
+  // A copy cut short (a pendrive pulled out too soon) is said in plain words.
+  const made = join(folder, readdirSync(folder).find((f) => f.endsWith('.zip')) as string);
+  const cut = join(dirname(folder), 'copia-do-pendrive.zip');
+  const bytes = readFileSync(made);
+  writeFileSync(cut, bytes.subarray(0, bytes.length - 2000));
+  const chooseCut = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Verificar um arquivo…' }).click();
+  await (await chooseCut).setFiles(cut);
+  const problems = page.getByRole('dialog', { name: /não passou na verificação/ });
+  await expect(problems).toContainText('O arquivo está incompleto — copie de novo do pendrive');
+  await expect(problems).not.toContainText('ZIP_');
+  await expect(problems).not.toContainText('índice');
+  await problems.getByRole('button', { name: 'Fechar' }).click();
 
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 120)).join(' | ')}`)).toEqual([]);

@@ -11,7 +11,7 @@ test('generate, review, seal, export, mark sent, import the answer, see the reje
   await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
   await desk.cli('demo', '--professionals', '150', '--seed', '4');
   const people = desk.query<{ registration_number: string }>(
-    "SELECT registration_number FROM professionals WHERE dip_status IN ('none', 'requested') ORDER BY id LIMIT 3",
+    "SELECT registration_number FROM professionals WHERE dip_status IN ('none', 'requested') ORDER BY id LIMIT 4",
   );
   for (const [i, p] of people.entries()) {
     const saved = await desk.cli('correct', p.registration_number, '--field', 'email', '--value', `lote.${i}@exemplo.com.br`, '--reason', 'E-mail informado no balcão', '--evidence', 'RG');
@@ -22,7 +22,7 @@ test('generate, review, seal, export, mark sent, import the answer, see the reje
   await page.reload();
   await page.getByRole('button', { name: 'Lotes', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Lotes', level: 1 })).toBeVisible();
-  await expect(page.getByText('3 correções pendentes e 0 alterações de CEP')).toBeVisible();
+  await expect(page.getByText('4 correções pendentes e 0 alterações de CEP')).toBeVisible();
   problems.push(...(await seriousViolations(page, 'Lotes')));
 
   // Generate and review.
@@ -30,16 +30,25 @@ test('generate, review, seal, export, mark sent, import the answer, see the reje
   await expect(page.getByRole('heading', { name: 'Lote 2026-0001' })).toBeVisible();
   await expect(page.getByText('Em revisão').first()).toBeVisible();
   const review = page.getByRole('table', { name: 'Itens do lote por tipo e campo' });
-  await expect(review.getByRole('row').filter({ hasText: 'E-mail' })).toContainText('3');
-  await expect(page.getByRole('table', { name: 'Itens do lote', exact: true }).getByRole('row')).toHaveCount(4);
+  await expect(review.getByRole('row').filter({ hasText: 'E-mail' })).toContainText('4');
+  const items = page.getByRole('table', { name: 'Itens do lote', exact: true });
+  await expect(items.getByRole('row')).toHaveCount(5);
+  // One item taken out in review: it goes back to the queue, for the next lote.
+  await items.getByRole('row').filter({ hasText: 'lote.3@exemplo.com.br' }).getByRole('button', { name: /Retirar do lote/ }).click();
+  const removing = page.getByRole('dialog', { name: 'Retirar o item do lote 2026-0001?' });
+  await expect(removing).toContainText('volta para a fila como pendente e entra no próximo lote');
+  await removing.getByRole('button', { name: 'Retirar do lote' }).click();
+  await expect(items.getByRole('row')).toHaveCount(4);
+  await expect(items).not.toContainText('lote.3@exemplo.com.br');
+  expect(desk.query<{ n: number }>("SELECT count(*) AS n FROM corrections WHERE status = 'pending' AND batch_id IS NULL")[0]?.n).toBe(1);
   problems.push(...(await seriousViolations(page, 'Lote em revisão')));
 
   // Seal: the confirmation says what it means.
-  await page.getByRole('button', { name: 'Fechar lote' }).click();
+  await page.getByRole('button', { name: 'Lacrar lote' }).click();
   const seal = page.getByRole('dialog');
   await expect(seal).toContainText('não poderá mais ser mudado nem cancelado');
-  await seal.getByRole('button', { name: 'Fechar lote' }).click();
-  await expect(page.getByText('Fechado', { exact: true })).toBeVisible();
+  await seal.getByRole('button', { name: 'Lacrar lote' }).click();
+  await expect(page.getByText('Lacrado', { exact: true })).toBeVisible();
 
   // Export: the browser preview downloads the package the host wrote.
   await page.getByRole('button', { name: 'Exportar pacote' }).click();
@@ -48,8 +57,11 @@ test('generate, review, seal, export, mark sent, import the answer, see the reje
   await exporting.getByRole('button', { name: 'Escolher onde salvar…' }).click();
   expect((await download).suggestedFilename()).toBe('CRESS09-lote-2026-0001.zip');
   await expect(exporting.getByText('Pacote exportado')).toBeVisible();
-  const [exported] = desk.query<{ package_sha256: string }>('SELECT package_sha256 FROM batches');
+  const [exported] = desk.query<{ package_sha256: string; package_file_name: string }>('SELECT package_sha256, package_file_name FROM batches');
   await expect(exporting).toContainText(exported!.package_sha256);
+  await expect(exporting).toContainText(/CRESS09-lote-2026-0001\.zip \(\d+ KB\)/);
+  await expect(exporting).toContainText('Código de conferência do pacote:');
+  await expect(exporting).not.toContainText('BagIt');
   problems.push(...(await seriousViolations(page, 'Pacote exportado')));
   await exporting.getByRole('button', { name: 'Fechar' }).click();
   await expect(page.getByText('Exportado', { exact: true })).toBeVisible();
@@ -63,7 +75,7 @@ test('generate, review, seal, export, mark sent, import the answer, see the reje
   await expect(page.getByText(/Aguardando a confirmação da Implanta/)).toBeVisible();
 
   // Implanta answers with a spreadsheet: two applied, one rejected.
-  const ids = desk.query<{ uuid: string }>('SELECT uuid FROM corrections ORDER BY id').map((r) => r.uuid);
+  const ids = desk.query<{ uuid: string }>('SELECT uuid FROM corrections WHERE batch_id IS NOT NULL ORDER BY id').map((r) => r.uuid);
   const answer = join(desk.storePath, '..', 'resposta-implanta.csv');
   writeFileSync(answer, `\uFEFFid;situação;mensagem\r\n${ids[0]};aplicada;\r\n${ids[1]};rejeitada;Domínio do e-mail não recebe mensagens\r\n${ids[2]};aplicada;\r\n`);
   await page.getByRole('button', { name: 'Importar confirmação' }).click();
@@ -71,6 +83,13 @@ test('generate, review, seal, export, mark sent, import the answer, see the reje
   const chooser = page.waitForEvent('filechooser');
   await importing.getByRole('button', { name: 'Escolher arquivo…' }).click();
   await (await chooser).setFiles(answer);
+  // First what it will change, nothing written yet.
+  const preview = importing.getByRole('status').filter({ hasText: 'Antes de aplicar: o que a confirmação muda no lote 2026-0001' });
+  await expect(preview).toContainText('2 itens passam a aplicados.');
+  await expect(preview).toContainText('1 item passa a rejeitado: o cadastro volta ao valor que a Implanta tem');
+  expect(desk.query<{ n: number }>("SELECT count(*) AS n FROM corrections WHERE status = 'sent'")[0]?.n).toBe(3);
+  problems.push(...(await seriousViolations(page, 'Confirmação antes de aplicar')));
+  await importing.getByRole('button', { name: 'Aplicar a confirmação' }).click();
   await expect(importing.getByRole('status').filter({ hasText: 'Confirmação do lote 2026-0001 importada' })).toContainText('2 itens aplicados · 1 rejeitado');
   await importing.getByRole('button', { name: 'Fechar' }).click();
   await expect(page.getByText('Respondido', { exact: true })).toBeVisible();

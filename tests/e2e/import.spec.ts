@@ -54,6 +54,9 @@ test('import a spreadsheet, fix the rejected rows in the error report, import it
   await expect(page.getByLabel('Campo do CRESS Desk: Documento')).toContainText('Documento comprobatório');
   await page.getByLabel('Campo do CRESS Desk: Telefone').click();
   await page.getByRole('option', { name: 'Ignorar esta coluna' }).click();
+  // An ignored column says so, and each column shows a few of its values.
+  await expect(page.getByLabel('Campo do CRESS Desk: Telefone')).toHaveText('Ignorar esta coluna');
+  await expect(page.getByRole('table', { name: 'Colunas' }).getByRole('row').filter({ hasText: 'E-mail' }).first()).toContainText('Ex.: ana.paula@exemplo.com.br');
   problems.push(...(await seriousViolations(page, 'Importar — colunas')));
   await page.getByRole('button', { name: 'Conferir planilha' }).click();
 
@@ -63,8 +66,14 @@ test('import a spreadsheet, fix the rejected rows in the error report, import it
   await expect(page.getByText('6 a gravar', { exact: true })).toBeVisible();
   await expect(page.getByText('11 com erro', { exact: true })).toBeVisible();
   await expect(page.getByText(/já confirmou a solicitação do DIP/)).toBeVisible();
+  // Whose DIP it is, by name, and one tick for the whole import before Gravar.
+  await expect(page.getByRole('alert').filter({ hasText: 'já confirmou a solicitação do DIP' })).toContainText('Carla Souza (registro 10003)');
+  await expect(page.getByRole('button', { name: 'Gravar 6 linhas' })).toBeDisabled();
+  await expect(page.getByText('Marque que entendeu a consequência para o DIP antes de gravar.')).toBeVisible();
   expect(desk.query<{ n: number }>('SELECT count(*) AS n FROM corrections')[0]?.n).toBe(0);
   const table = page.getByRole('table', { name: 'Linhas da planilha conferidas' });
+  // Each row says whose record it is and what changes, old → new.
+  await expect(table.getByRole('row').filter({ hasText: 'Ana Paula Ferreira (registro 10001)' }).first()).toContainText('E-mail: ana.ferreira@gmail.com → ana.paula@exemplo.com.br');
   await page.getByLabel('Só erros').check();
   await expect(table.getByRole('row')).toHaveCount(12);
   const emailRow = table.getByRole('row').filter({ hasText: 'helena@@exemplo' });
@@ -81,10 +90,11 @@ test('import a spreadsheet, fix the rejected rows in the error report, import it
   await download.saveAs(reportPath);
 
   // 5: write.
+  await page.getByLabel('Entendi a consequência para o DIP de cada profissional acima').check();
   await page.getByRole('button', { name: 'Gravar 6 linhas' }).click();
   await expect(page.getByText('Importação nº 2 gravada.')).toBeVisible();
   // One row sets the mother's name and clears "Não consta mãe": one item of the mother fact.
-  await expect(page.getByText('8 correções entraram na fila para a Implanta.')).toBeVisible();
+  await expect(page.getByText('6 linhas foram gravadas e 8 correções entraram na fila para a Implanta; 11 linhas com erro ficaram de fora e não geraram correção.')).toBeVisible();
   const history = page.getByRole('table', { name: 'Histórico de importações' });
   await expect(history.getByRole('row').filter({ hasText: 'corrections.xlsx' })).toContainText('Gravada');
   expect(desk.query<{ email: string }>("SELECT email FROM professionals WHERE registration_number = '10001'")[0]?.email).toBe('ana.paula@exemplo.com.br');
@@ -93,8 +103,11 @@ test('import a spreadsheet, fix the rejected rows in the error report, import it
   const book = XLSX.read(readFileSync(reportPath), { type: 'buffer' });
   const sheet = book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet;
   const rows = XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1, defval: '' });
-  expect(rows[0]?.at(-1)).toBe('Erros');
+  expect(rows[0]?.slice(0, 1)).toEqual(['Linha original']);
+  expect(rows[0]?.slice(-2)).toEqual(['Erros', 'Código do erro']);
   const line = rows.findIndex((r) => r.includes('helena@@exemplo'));
+  expect(rows[line]?.at(-2)).toMatch(/^E-mail inválido/);
+  expect(rows[line]?.at(-1)).toBe('EMAIL_INVALID');
   sheet[XLSX.utils.encode_cell({ r: line, c: (rows[0] as string[]).indexOf('E-mail') })] = { t: 's', v: 'helena.barbosa@exemplo.com.br' };
   const fixed = join(desk.storePath, '..', 'relatorio-corrigido.xlsx');
   writeFileSync(fixed, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
@@ -106,6 +119,11 @@ test('import a spreadsheet, fix the rejected rows in the error report, import it
   await page.getByRole('button', { name: 'Conferir planilha' }).click();
   await expect(page.getByRole('heading', { name: 'Conferência' })).toBeVisible();
   await expect(page.getByText('11 linhas', { exact: true })).toBeVisible();
+  // The report's own columns (the old problems, the row number, the codes) are not shown as data.
+  const again = page.getByRole('table', { name: 'Linhas da planilha conferidas' });
+  await expect(again.getByRole('columnheader', { name: 'Erros' })).toHaveCount(1);
+  await expect(again.getByRole('columnheader', { name: 'Código do erro' })).toHaveCount(0);
+  await expect(again.getByRole('columnheader', { name: 'Linha original' })).toHaveCount(0);
   await page.getByRole('button', { name: /^Gravar \d+ linha/ }).click();
   await expect(page.getByText('Importação nº 3 gravada.')).toBeVisible();
   expect(desk.query<{ email: string }>("SELECT email FROM professionals WHERE registration_number = '10008'")[0]?.email).toBe('helena.barbosa@exemplo.com.br');
@@ -117,7 +135,7 @@ test('import a spreadsheet, fix the rejected rows in the error report, import it
   await expect(dialog).toContainText('sairão da fila e os cadastros voltarão aos valores que tinham antes dela');
   problems.push(...(await seriousViolations(page, 'Importar — desfazer')));
   await dialog.getByRole('button', { name: 'Desfazer importação' }).click();
-  await expect(page.getByText(/Importação nº 3 desfeita/)).toBeVisible();
+  await expect(page.getByText(/Importação nº 3 desfeita: \d+ cadastros? volt/)).toBeVisible();
   await expect(history.getByRole('row').filter({ hasText: 'relatorio-corrigido.xlsx' })).toContainText('Desfeita');
   expect(desk.query<{ email: string }>("SELECT email FROM professionals WHERE registration_number = '10008'")[0]?.email).toBe('helena@gmail.com');
   expect(problems).toEqual([]);

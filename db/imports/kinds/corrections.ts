@@ -7,7 +7,8 @@
 // be, and stored by the writing side (writer/), which applies the rows; records this import already
 // changed are read back through it.
 import type { Professional } from '../../../shared/domain';
-import { FIELD_NAMES, isFieldName, type FieldName } from '../../../shared/fields';
+import { EMPTY_VALUE, formatFieldValue } from '../../../shared/display/values';
+import { FIELD_NAMES, fieldLabel, isFieldName, type FieldName } from '../../../shared/fields';
 import { formatCpf, parseCpf } from '../../../shared/rules/cpf';
 import { cpfKeyOf } from '../../registry';
 import { planCorrection, type PlanContext } from '../../../shared/rules/correction';
@@ -153,6 +154,7 @@ export class CorrectionsProcessor implements KindProcessor {
       return rejected([located.issue, ...issues]);
     }
     const current = located.professional;
+    const who = `${current.name} (registro ${current.registrationNumber})`;
     const plan = planCorrection(current, differing(current, requested), this.planContext);
     for (const error of plan.errors) issues.push({ column: columns.columnFor(error.field), code: error.code, message: error.message });
     // Identification data (what the DIP prints) changes only against a document the row names.
@@ -188,10 +190,10 @@ export class CorrectionsProcessor implements KindProcessor {
         }
       }
     }
-    if (issues.length > 0) return rejected(issues);
+    if (issues.length > 0) return { ...rejected(issues), who };
 
     this.claims.add(current.id, claimed, raw.row);
-    if (plan.changes.length === 0) return { status: 'unchanged', issues: [], changes: 0, dipConsequence: 'none' };
+    if (plan.changes.length === 0) return { status: 'unchanged', issues: [], changes: 0, dipConsequence: 'none', who };
 
     const items = correctionItemsOf(current, plan.changes);
     const op: unknown[] = [OP_CORRECTION, current.id, current.rowVersion, plan.dipConsequence, reason, evidence || DEFAULT_EVIDENCE, items.length];
@@ -206,7 +208,8 @@ export class CorrectionsProcessor implements KindProcessor {
     if (plan.changes.some((c) => c.field === 'cpf')) this.cpfChanges++;
     this.corrections += items.length;
     this.updated++;
-    return { status: 'accepted', issues: [], changes: items.length, dipConsequence: plan.dipConsequence };
+    const diff = items.map((item) => ({ field: fieldLabel(item.field), from: formatFieldValue(item.field, item.oldValue, EMPTY_VALUE), to: formatFieldValue(item.field, item.newValue, EMPTY_VALUE) }));
+    return { status: 'accepted', issues: [], changes: items.length, dipConsequence: plan.dipConsequence, who, diff };
   }
 
   flush(): void {

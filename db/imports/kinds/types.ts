@@ -13,6 +13,10 @@ export interface RowOutcome {
   /** Fields changed (corrections), or 1 for a record or CEP written. */
   changes: number;
   dipConsequence: DipConsequence;
+  /** Who the row is about, when found ("Ana Paula Ferreira (registro 10001)"). */
+  who?: string;
+  /** What it changes, as people read it (for the preview). */
+  diff?: { field: string; from: string; to: string }[];
 }
 
 export interface ProcessorContext {

@@ -66,7 +66,7 @@ describe('verifying a backup', () => {
     expect(items[0]).toMatchObject({ verified: true, verifiedAt: '2026-11-25T10:00:00.000Z' });
   });
 
-  it('refuses a truncated backup', async () => {
+  it('refuses a truncated backup, telling the clerk in plain words to copy it again', async () => {
     b = openBackupDesk();
     await setUpDesk(b);
     const { file } = await b.create();
@@ -75,7 +75,8 @@ describe('verifying a backup', () => {
     const verification = await b.verify(file);
     expect(verification.valid).toBe(false);
     expect(verification.problems[0]).toMatchObject({ code: 'ZIP_NOT_A_ZIP' });
-    expect(verification.problems[0]?.message).toMatch(/incompleto/);
+    expect(verification.problems[0]?.message).toMatch(/^O arquivo está incompleto — copie de novo do pendrive/);
+    expect(verification.problems[0]?.message).not.toMatch(/índice|zip/);
     expect((await b.call('backups:list', {})).items[0]?.verified).toBe(false);
   });
 

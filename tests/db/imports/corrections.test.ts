@@ -99,6 +99,22 @@ describe('what a corrections import records', () => {
     expect(queue.total).toBe(10);
   });
 
+  it('names, in the preview, whose DIP the import touches and what each row changes, and writes nothing of it without the clerk’s tick', () => {
+    const preview = runImport(importInput(fixture('corrections.xlsx'), { kind: 'corrections', dryRun: true, dipAcknowledged: false }), jobContext(desk.store.path));
+    expect(preview.dipPeople).toEqual([
+      expect.objectContaining({ who: `${people.carla.name} (registro ${people.carla.registrationNumber})`, consequence: 'correct_dip_request' }),
+      expect.objectContaining({ who: `${people.daniela.name} (registro ${people.daniela.registrationNumber})`, consequence: 'new_card_required' }),
+    ]);
+    const helena = preview.sample.find((r) => r.who?.startsWith(people.helena.name) && r.status === 'accepted');
+    expect(helena?.diff).toContainEqual({ field: 'CEP', from: '04538-132', to: '01310-100' });
+
+    expect(() => runImport(importInput(fixture('corrections.xlsx'), { kind: 'corrections', dipAcknowledged: false }), jobContext(desk.store.path))).toThrow(
+      expect.objectContaining({ code: 'DIP_CONFIRMATION_REQUIRED' }),
+    );
+    expect(desk.store.db.prepare('SELECT count(*) AS n FROM corrections').get()).toEqual({ n: 0 });
+    expect(reload('carla').maritalStatus).toBe(people.carla.maritalStatus);
+  });
+
   it('answers earlier rejections of the field, writes the record’s history and refreshes its pendências', () => {
     // Ana's e-mail was rejected by Implanta once, and the registry holds a broken one.
     desk.store.db.prepare("UPDATE professionals SET email = 'ana@@exemplo' WHERE id = ?").run(people.ana.id);

@@ -74,7 +74,7 @@ describe('import channels', () => {
     open(null);
     desk.close();
     open(workerPath);
-    const { jobId } = await value<{ jobId: string }>(desk.dispatch('imports:run', { path: fixture('corrections.ods'), name: 'corrections.ods', kind: 'corrections' }));
+    const { jobId } = await value<{ jobId: string }>(desk.dispatch('imports:run', { path: fixture('corrections.ods'), name: 'corrections.ods', kind: 'corrections', dipAcknowledged: true }));
     const info = await desk.dispatch('app:info', {});
     expect(info.ok).toBe(true);
     const summary = (await finished(jobId)) as ImportSummary;

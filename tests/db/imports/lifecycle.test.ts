@@ -165,20 +165,24 @@ describe('undo', () => {
 });
 
 describe('the error report', () => {
-  it('holds the rejected rows with their original columns plus “Erros”, and imports again once fixed', () => {
+  it('holds the rejected rows with their original row number, their columns, the problems in words and their codes apart, and imports again once fixed', () => {
     const reportPath = files.file('erros.xlsx');
     const first = runImport(importInput(fixture('corrections.xlsx'), { kind: 'corrections', reportPath }), jobContext(desk.store.path));
     const rows = sheetRows(reportPath);
-    expect(rows[0]).toEqual([...first.headers, 'Erros']);
+    expect(rows[0]).toEqual(['Linha original', ...first.headers, 'Erros', 'Código do erro']);
     expect(rows).toHaveLength(1 + 10);
     const emailRow = rows.findIndex((r) => r.includes('helena@@exemplo'));
-    expect(rows[emailRow]?.at(-1)).toMatch(/^\[EMAIL_INVALID\] E-mail: E-mail inválido/);
-    expect(rows.find((r) => r.at(-1)?.includes('CPF_INVALID'))?.[1]).toBe('123.456.789-00');
+    const emailError = first.errors.find((e) => e.code === 'EMAIL_INVALID');
+    expect(rows[emailRow]?.[0]).toBe(String(emailError?.row));
+    expect(rows[emailRow]?.at(-2)).toMatch(/^E-mail inválido/);
+    expect(rows[emailRow]?.at(-2)).not.toContain('[');
+    expect(rows[emailRow]?.at(-1)).toBe('EMAIL_INVALID');
+    expect(rows.find((r) => r.at(-1)?.includes('CPF_INVALID'))?.[2]).toBe('123.456.789-00');
 
     // The clerk fixes the e-mail in the report itself and imports the report.
     const book = XLSX.read(readFileSync(reportPath), { type: 'buffer' });
     const sheet = book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet;
-    const emailColumn = first.headers.indexOf('E-mail');
+    const emailColumn = 1 + first.headers.indexOf('E-mail');
     sheet[XLSX.utils.encode_cell({ r: emailRow, c: emailColumn })] = { t: 's', v: 'helena.barbosa@exemplo.com.br' };
     const fixed = files.file('erros-corrigido.xlsx');
     writeFileSync(fixed, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
@@ -196,7 +200,7 @@ describe('the error report', () => {
     expect(importReport({ id: summary.importId as number, path }, jobContext(desk.store.path))).toEqual({ path, rows: 10 });
     const rows = sheetRows(path);
     expect(rows).toHaveLength(11);
-    expect(rows[1]?.slice(0, 8)).toEqual(['10006', '', '', '', '', '', '', 'fernanda@outro.com.br']);
+    expect(rows[1]?.slice(1, 9)).toEqual(['10006', '', '', '', '', '', '', 'fernanda@outro.com.br']);
   });
 });
 

@@ -1,0 +1,134 @@
+// Importing Implanta's answer to a lote: the file is read and checked first and the clerk sees what
+// it will change (applied, rejected with the record given Implanta's value back, the DIP), then
+// applies it — the very file looked at, refused if it changed meanwhile.
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import type { PickedFile } from '../../shared/contract/channels';
+import type { AckResult } from '../../shared/contract';
+import type { JobStatus } from '../../shared/contract/jobs';
+import { errorMessage } from '../api/client';
+import { pickFile } from '../api/desktop';
+import { JobDialog } from '../components/JobDialog';
+import { useWork } from '../lib/work';
+import { useBatches } from '../stores/batches';
+import { useNavigation } from '../stores/navigation';
+import { BATCHES_TEXT } from './batches.text';
+
+const TEXT = BATCHES_TEXT.ackDialog;
+
+/** What the answer changes, before (`preview`) or after it was applied. */
+function AckOutcome({ result, preview }: { result: AckResult; preview: boolean }) {
+  const nothing = result.applied + result.rejected + result.dipUpdated === 0;
+  const lines = preview
+    ? [
+        ...(nothing ? [TEXT.previewNothing] : TEXT.preview(result.applied, result.rejected, result.unchanged, result.unanswered)),
+        result.registryOnly > 0 ? TEXT.previewRegistryOnly(result.registryOnly) : '',
+        result.dipUpdated > 0 ? TEXT.previewDip(result.dipUpdated) : '',
+        result.dipStale > 0 ? TEXT.previewDipStale(result.dipStale) : '',
+      ]
+    : [
+        nothing ? TEXT.nothingChanged : TEXT.counts(result.applied, result.rejected, result.unchanged, result.unanswered),
+        result.registryOnly > 0 ? TEXT.registryOnly(result.registryOnly) : '',
+        result.dipUpdated > 0 ? TEXT.dipUpdated(result.dipUpdated) : '',
+        result.dipStale > 0 ? TEXT.dipStale(result.dipStale) : '',
+      ];
+  const severity = preview ? 'info' : result.rejected > 0 || result.registryOnly > 0 ? 'warning' : 'success';
+  return (
+    <Alert severity={severity} sx={{ mb: 2 }} role="status">
+      <Typography sx={{ fontWeight: 600 }}>{preview ? TEXT.previewTitle(result.batch.number) : TEXT.result(result.batch.number)}</Typography>
+      <Box component={preview ? 'ul' : 'div'} sx={{ m: 0, pl: preview ? 2.5 : 0 }}>
+        {lines.filter(Boolean).map((line) =>
+          preview ? (
+            <li key={line}>{line}</li>
+          ) : (
+            <Typography key={line} variant="body2" sx={{ mt: 0.5 }}>
+              {line}
+            </Typography>
+          ),
+        )}
+      </Box>
+    </Alert>
+  );
+}
+
+export function AckDialog({ onClose }: { onClose(): void }) {
+  const acknowledge = useBatches((s) => s.acknowledge);
+  const go = useNavigation((s) => s.go);
+  const [status, setStatus] = useState<JobStatus | null>(null);
+  const { running: busy, error, setError, run } = useWork();
+  const [preview, setPreview] = useState<{ file: PickedFile; result: AckResult } | null>(null);
+  const [result, setResult] = useState<AckResult | null>(null);
+
+  async function choose() {
+    setError(null);
+    let file: PickedFile | null;
+    try {
+      file = await pickFile(TEXT.pickTitle, [{ name: TEXT.filter, extensions: ['json', 'csv', 'xlsx'] }]);
+    } catch (failure) {
+      setError(errorMessage(failure));
+      return;
+    }
+    if (!file) return;
+    const picked = file;
+    setResult(null);
+    setPreview(null);
+    await run(async () => {
+      setPreview({ file: picked, result: await acknowledge({ path: picked.handle, fileName: picked.name, dryRun: true }, setStatus) });
+    });
+    setStatus(null);
+  }
+
+  async function apply() {
+    if (!preview) return;
+    const { file, result: looked } = preview;
+    setError(null);
+    await run(async () => {
+      setResult(await acknowledge({ path: file.handle, fileName: file.name, expectedSha256: looked.fileSha256 }, setStatus));
+      setPreview(null);
+    });
+    setStatus(null);
+  }
+
+  const confirm = preview ? { label: TEXT.apply, onClick: () => void apply(), autoFocus: true } : { label: TEXT.choose, onClick: () => void choose(), autoFocus: true };
+  return (
+    <JobDialog
+      titleId="ack-title"
+      title={TEXT.title}
+      busy={busy}
+      onClose={onClose}
+      dividers
+      job={busy ? { status, label: TEXT.title } : null}
+      cancelLabel={preview ? TEXT.cancel : TEXT.close}
+      confirm={confirm}
+      extraActions={
+        preview ? (
+          <Button onClick={() => void choose()} disabled={busy}>
+            {TEXT.chooseOther}
+          </Button>
+        ) : result ? (
+          <Button
+            onClick={() => {
+              onClose();
+              go({ name: 'batch', id: result.batch.id });
+            }}
+          >
+            {TEXT.openBatch}
+          </Button>
+        ) : null
+      }
+    >
+      {error ? (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          <Typography sx={{ fontWeight: 600 }}>{TEXT.refused}</Typography>
+          {error}
+        </Alert>
+      ) : null}
+      {preview ? <AckOutcome result={preview.result} preview /> : null}
+      {result ? <AckOutcome result={result} preview={false} /> : null}
+      {preview ? null : <Typography variant="body2">{TEXT.intro}</Typography>}
+    </JobDialog>
+  );
+}
