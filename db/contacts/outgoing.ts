@@ -18,6 +18,7 @@ import { getProfessional } from '../registry';
 import { getContactSettings, requireSettings } from '../settings';
 import { writeTransaction } from '../storeLock';
 import { composeForward, composeToProfessional, forwardSubject, type EmailAttachment } from './email';
+import { situationOf } from './notify';
 import { contactRow } from './read';
 import { recordMessageSent, setContactStatus } from './write';
 
@@ -126,14 +127,6 @@ export async function forwardContact(db: Database, contactId: number, destinatio
     recordMessageSent({ db, now }, contactId, { to: 'implanta', subject });
   });
   return { ...written, subject };
-}
-
-/** What the record's corrections say happened: the news the professional is waiting for. */
-function situationOf(corrections: CorrectionFacts[]): 'correction_saved' | 'ack_applied' | 'ack_rejected' | null {
-  if (corrections.length === 0) return null;
-  if (corrections.some((c) => c.status === 'rejected')) return 'ack_rejected';
-  if (corrections.every((c) => c.status === 'synced')) return 'ack_applied';
-  return 'correction_saved';
 }
 
 export interface OutgoingMessage {
