@@ -22,6 +22,7 @@ import { useWork } from '../lib/work';
 import { useBatches } from '../stores/batches';
 import { useNavigation } from '../stores/navigation';
 import { useNotify } from '../stores/notify';
+import { ContactsToNotifyNote } from './ContactsToNotifyNote';
 import { BATCHES_TEXT } from './batches.text';
 
 export function ConfirmDialog({
@@ -222,6 +223,7 @@ export function AckDialog({ onClose }: { onClose(): void }) {
           {result.dipStale > 0 ? <Typography variant="body2" sx={{ mt: 0.5 }}>{TEXT.dipStale(result.dipStale)}</Typography> : null}
         </Alert>
       ) : null}
+      {result && result.applied + result.rejected > 0 ? <ContactsToNotifyNote answer={result.fileSha256} onLeave={onClose} /> : null}
       <Typography variant="body2">{TEXT.intro}</Typography>
     </JobDialog>
   );

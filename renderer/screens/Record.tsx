@@ -66,6 +66,11 @@ export function RecordScreen({ id }: { id: number }) {
   const shown = view && view.professional.id === id ? view : null;
   const p = shown?.professional;
 
+  // Opened by "Corrigir dados" on an atendimento: the form opens with it chosen.
+  useEffect(() => {
+    if (p && useDrafts.getState().startRequested(p)) setTab('data');
+  }, [p]);
+
   // "Corrigir de novo": the form opens with the rejected value, for the clerk to fix and save again.
   function correctAgain(correction: Correction) {
     if (!p) return;
