@@ -83,6 +83,7 @@ function Notices() {
                 <Button
                   color="inherit"
                   size="small"
+                  sx={{ whiteSpace: 'nowrap' }}
                   onClick={() => {
                     dismiss();
                     notice.action?.onClick();

@@ -93,7 +93,7 @@ export function ContactActions({ contact }: { contact: Contact }) {
           {TEXT.forward.action}
         </Button>
         {contact.status === 'forwarded' ? (
-          <Button variant="contained" onClick={() => setDialog('answer')} disabled={running}>
+          <Button variant={contact.toNotify ? 'outlined' : 'contained'} onClick={() => setDialog('answer')} disabled={running}>
             {TEXT.answer.action}
           </Button>
         ) : null}

@@ -189,7 +189,10 @@ export const CONTACTS_TEXT = {
     title: 'Atendimentos',
     open: (n: number) => `${plural(n, 'atendimento aberto', 'atendimentos abertos')}`,
     overdue: (n: number) => `${plural(n, 'atrasado', 'atrasados')}: sem resposta da Implanta no prazo.`,
-    toNotify: (n: number) => `${plural(n, 'a avisar', 'a avisar')}: a/o profissional ainda não sabe do andamento da correção.`,
+    toNotify: (n: number) =>
+      n === 1
+        ? '1 a avisar: a/o profissional ainda não sabe do andamento da correção.'
+        : `${plural(n, 'a avisar', 'a avisar')}: as/os profissionais ainda não sabem do andamento das correções.`,
     seeToNotify: 'Ver a avisar',
     none: 'Nenhum atendimento em aberto.',
     see: 'Ver atendimentos',
@@ -199,7 +202,10 @@ export const CONTACTS_TEXT = {
   notifyAfter: {
     saved: (protocol: string) => `Correção salva e vinculada ao atendimento ${protocol}.`,
     count: (n: number) => (n === 0 ? 'Ninguém a avisar.' : `${plural(n, 'atendimento', 'atendimentos')} a avisar.`),
-    ack: (n: number) => `${plural(n, 'atendimento', 'atendimentos')} a avisar: a/o profissional ainda não sabe da resposta da Implanta.`,
+    ack: (n: number) =>
+      n === 1
+        ? '1 atendimento a avisar: a/o profissional ainda não sabe da resposta da Implanta.'
+        : `${plural(n, 'atendimento', 'atendimentos')} a avisar: as/os profissionais ainda não sabem da resposta da Implanta.`,
     see: 'Ver a avisar',
   },
   settings: {
