@@ -137,18 +137,20 @@ const COLUMNS: Column<ContactSummary>[] = [
   },
   { header: c.case, align: 'center', cell: (item) => (item.case === 'other' ? TEXT.caseOther : item.case) },
   { header: c.channel, cell: (item) => CONTACT_CHANNEL_LABELS[item.channel] },
-  {
-    header: c.status,
-    cell: (item) => (
-      <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
-        <ContactStatusChip status={item.status} overdue={item.overdue} overdueLabel={TEXT.overdue} />
-        {item.toNotify ? (
-          <Tooltip title={TEXT.toNotifyTip(MESSAGE_TEMPLATES[item.toNotify])}>
-            <Chip size="small" color="warning" variant="outlined" icon={<NotificationsActiveIcon aria-hidden />} label={TEXT.toNotifyChip} />
-          </Tooltip>
-        ) : null}
-      </Box>
-    ),
-  },
+  { header: c.status, cell: (item) => <ContactStateChips item={item} /> },
   { header: c.openedAt, numeric: true, sx: { whiteSpace: 'nowrap' }, cell: (item) => localDateBr(item.createdAt) },
 ];
+
+/** The state of an atendimento in a list: its situation, overdue, and "a avisar" with the message it needs. */
+export function ContactStateChips({ item }: { item: ContactSummary }) {
+  return (
+    <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
+      <ContactStatusChip status={item.status} overdue={item.overdue} overdueLabel={TEXT.overdue} />
+      {item.toNotify ? (
+        <Tooltip title={TEXT.toNotifyTip(MESSAGE_TEMPLATES[item.toNotify])}>
+          <Chip size="small" color="warning" variant="outlined" icon={<NotificationsActiveIcon aria-hidden />} label={TEXT.toNotifyChip} />
+        </Tooltip>
+      ) : null}
+    </Box>
+  );
+}

@@ -8,12 +8,12 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { CONTACT_CHANNEL_LABELS, type ContactSummary } from '../../shared/contract/contacts';
 import { call } from '../api/client';
-import { ContactStatusChip } from '../components/ContactStatusChip';
 import { PagedTable, type Column } from '../components/PagedTable';
 import { useNavigation } from '../stores/navigation';
 import { useNotify } from '../stores/notify';
 import { ContactNewDialog, type LocatedPerson } from './ContactNewDialog';
 import { CONTACTS_TEXT, contactCaseLabel, localDateBr } from './contacts.text';
+import { ContactStateChips } from './Contacts';
 
 const TEXT = CONTACTS_TEXT.record;
 
@@ -79,6 +79,6 @@ const COLUMNS: Column<ContactSummary>[] = [
   { header: c.protocol, numeric: true, sx: { whiteSpace: 'nowrap', fontWeight: 500 }, cell: (item) => item.protocol },
   { header: c.case, cell: (item) => contactCaseLabel(item.case) },
   { header: c.channel, cell: (item) => CONTACT_CHANNEL_LABELS[item.channel] },
-  { header: c.status, cell: (item) => <ContactStatusChip status={item.status} overdue={item.overdue} overdueLabel={CONTACTS_TEXT.overdue} /> },
+  { header: c.status, cell: (item) => <ContactStateChips item={item} /> },
   { header: c.openedAt, numeric: true, sx: { whiteSpace: 'nowrap' }, cell: (item) => localDateBr(item.createdAt) },
 ];
