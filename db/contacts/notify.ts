@@ -12,13 +12,20 @@ type Situation = MessageSituation['event'];
 /** A correction as the news it is for the professional. */
 interface CorrectionNews {
   status: CorrectionStatus;
+  /** A rejection the clerk `corrected` again (or `dismissed`). */
+  resolution?: string | null;
   linkedAt: string;
   changedAt: string | null;
 }
 
-/** What the corrections say happened (cancelled ones say nothing): the news the professional is waiting for. */
-export function situationOf(corrections: readonly { status: CorrectionStatus }[]): Situation | null {
-  const live = corrections.filter((c) => c.status !== 'cancelled');
+/** Whether a correction still has news: a cancelled one has none, nor a rejection a newer correction replaced. */
+function isLive(c: { status: CorrectionStatus; resolution?: string | null }): boolean {
+  return c.status !== 'cancelled' && !(c.status === 'rejected' && c.resolution === 'corrected');
+}
+
+/** What the corrections say happened: the news the professional is waiting for. */
+export function situationOf(corrections: readonly { status: CorrectionStatus; resolution?: string | null }[]): Situation | null {
+  const live = corrections.filter(isLive);
   if (live.length === 0) return null;
   if (live.some((c) => c.status === 'rejected')) return 'ack_rejected';
   if (live.every((c) => c.status === 'synced')) return 'ack_applied';
@@ -27,7 +34,7 @@ export function situationOf(corrections: readonly { status: CorrectionStatus }[]
 
 /** Since when the news holds: the last link for a saved correction, Implanta's last answer otherwise. */
 function newsSince(situation: Situation, corrections: readonly CorrectionNews[]): string {
-  const live = corrections.filter((c) => c.status !== 'cancelled');
+  const live = corrections.filter(isLive);
   const times =
     situation === 'correction_saved'
       ? live.map((c) => c.linkedAt)
@@ -69,7 +76,7 @@ export function toNotify(db: Database, contactId?: number): Map<number, MessageT
   const only = contactId === undefined ? '' : 'AND c.id = @contactId';
   const links = db
     .prepare(
-      `SELECT l.contact_id AS contactId, l.linked_at AS linkedAt, r.field, r.status, r.status_changed_at AS changedAt, p.dip_status AS dipStatus
+      `SELECT l.contact_id AS contactId, l.linked_at AS linkedAt, r.field, r.status, r.resolution, r.status_changed_at AS changedAt, p.dip_status AS dipStatus
        FROM contact_corrections l
        JOIN contacts c ON c.id = l.contact_id
        JOIN corrections r ON r.id = l.correction_id
@@ -91,7 +98,7 @@ export function toNotify(db: Database, contactId?: number): Map<number, MessageT
   for (const [id, corrections] of byContact) {
     const situation = situationOf(corrections);
     if (situation === null) continue;
-    const live = corrections.filter((c) => c.status !== 'cancelled');
+    const live = corrections.filter(isLive);
     const [proposed] = proposeMessage({ event: situation, fields: live.map((c) => c.field), dipStatus: live[0]?.dipStatus ?? null, batchSentAt: null });
     if (proposed === undefined) continue;
     const since = newsSince(situation, corrections);

@@ -43,12 +43,14 @@ interface CorrectionFacts {
   oldValue: string | null;
   newValue: string | null;
   status: CorrectionStatus;
+  /** A rejection corrected again or dismissed. */
+  resolution: string | null;
   statusMessage: string | null;
   batchNumber: string | null;
   batchSentAt: string | null;
 }
 
-const CORRECTION_SQL = `SELECT c.field, c.old_value AS oldValue, c.new_value AS newValue, c.status, c.status_message AS statusMessage,
+const CORRECTION_SQL = `SELECT c.field, c.old_value AS oldValue, c.new_value AS newValue, c.status, c.resolution, c.status_message AS statusMessage,
                                b.number AS batchNumber, b.sent_at AS batchSentAt
                         FROM corrections c LEFT JOIN batches b ON b.id = c.batch_id`;
 

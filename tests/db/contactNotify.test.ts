@@ -160,6 +160,22 @@ describe('who still has to be told', () => {
     expect(answered.events.at(-1)).toMatchObject({ label: 'Implanta recusou a correção: E-mail', text: 'E-mail já usado por outra profissional.' });
   });
 
+  it('after a rejection corrected again from the atendimento, proposes the new correction\'s news, not the old rejection', async () => {
+    desk = openBatchDesk();
+    const maria = addProfessional(desk.store);
+    const contact = await openContact(maria);
+    const first = saveWith(maria, { email: 'maria.nova@exemplo.com.br' }, contact.id);
+    const { batch, sha256 } = await sendBatch(desk);
+    desk.setNow('2026-03-11T10:00:00.000Z');
+    const items = [{ id: first.corrections[0]!.uuid, status: 'rejected', message: 'E-mail já usado por outra profissional.' }];
+    await importAck(desk, writeAck(desk, 'ack.json', { schemaVersion: 1, batch: batch.uuid, number: batch.number, packageSha256: sha256, items }));
+    desk.handlers['contacts:messageSent']({ id: contact.id, to: 'professional', subject: 'Correção recusada', template: 'rejected' });
+    expect(get(contact.id).toNotify).toBeNull();
+    desk.setNow('2026-03-12T10:00:00.000Z');
+    saveWith(maria, { email: 'maria.outra@exemplo.com.br' }, contact.id);
+    expect(get(contact.id).toNotify).toBe('correction_queued');
+  });
+
   it('never lists a resolved atendimento, nor one whose corrections were all cancelled', async () => {
     desk = openBatchDesk();
     const maria = addProfessional(desk.store);
