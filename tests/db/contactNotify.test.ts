@@ -2,6 +2,7 @@
 // saved with the correction or not at all, the proposed message follows Implanta's answer, and a
 // message sent (or the atendimento resolved) takes the professional off the list.
 import { afterEach, describe, expect, it } from 'vitest';
+import { auditSummary } from '../../db/auditEntries';
 import type { Contact, ContactSummary, Output } from '../../shared/contract';
 import type { Professional } from '../../shared/domain';
 import { addProfessional, importAck, openBatchDesk, sendBatch, writeAck, type BatchDesk } from './batchFixtures';
@@ -143,6 +144,8 @@ describe('who still has to be told', () => {
     expect(get(contact.id).toNotify).toBe('synced');
     desk.handlers['contacts:messageSent']({ id: contact.id, to: 'professional', subject: 'Dados corrigidos', template: 'synced' });
     expect(get(contact.id).toNotify).toBeNull();
+    const told = desk.store.db.prepare("SELECT detail FROM audit_log WHERE action = 'contact.message' ORDER BY id DESC LIMIT 1").get() as { detail: string };
+    expect(auditSummary('contact.message', JSON.parse(told.detail))).toBe(`Atendimento ${contact.protocol}: mensagem enviada à/ao profissional (Dados corrigidos na plataforma)`);
     expect(toNotifyCount()).toBe(0);
   });
 
