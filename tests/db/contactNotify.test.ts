@@ -63,7 +63,7 @@ describe('a correction that names its atendimento', () => {
     expect(opened.corrections).toEqual([expect.objectContaining({ uuid: saved.corrections[0]!.uuid, field: 'email', status: 'pending' })]);
     expect(opened.events.map((e) => e.label)).toContain('Correção vinculada: E-mail');
     const audit = desk.store.db.prepare("SELECT detail FROM audit_log WHERE action = 'correction.save'").get() as { detail: string };
-    expect(JSON.parse(audit.detail)).toMatchObject({ contact: contact.protocol });
+    expect(auditSummary('correction.save', JSON.parse(audit.detail))).toBe(`Correção: E-mail (atendimento ${contact.protocol})`);
   });
 
   it("refuses an atendimento of another professional, and saves nothing", async () => {
