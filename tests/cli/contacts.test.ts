@@ -172,6 +172,18 @@ describe('a correction that names its atendimento', { timeout: 90_000 }, () => {
     expect(told.code, told.stderr).toBe(0);
     expect(json('contact', 'list', '--to-notify').body.total).toBe(0);
     expect(json('contact', 'show', protocol).body.toNotify).toBeNull();
+
+    // Implanta applies it: the answer says who is to be told, and the atendimento asks for "dados corrigidos".
+    const number: string = json('batch', 'create').body.number;
+    expect(run('batch', 'seal', number).code).toBe(0);
+    expect(run('batch', 'export', number, '--out', dir).code).toBe(0);
+    expect(run('batch', 'mark-sent', number).code).toBe(0);
+    const answer = join(dir, 'resposta.csv');
+    writeFileSync(answer, `id;situação;mensagem\r\n${shown.corrections[0].uuid};aplicada;\r\n`);
+    const acknowledged = run('batch', 'ack', answer);
+    expect(acknowledged.code, acknowledged.stderr).toBe(0);
+    expect(acknowledged.stdout).toContain('1 atendimento to tell the professional about: contact list --to-notify.');
+    expect(run('contact', 'show', protocol).stdout).toContain('A avisar: Dados corrigidos na plataforma');
   });
 
   it('exits 1 for a protocol that does not exist, and saves nothing', () => {
