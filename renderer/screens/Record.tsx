@@ -106,7 +106,7 @@ export function RecordScreen({ id }: { id: number }) {
             }}
           />
           <RecordSummaryAlert view={shown} />
-          <RecordContacts professionalId={p.id} />
+          <RecordContacts professionalId={p.id} version={p.rowVersion} />
           <Tabs value={tab} onChange={(_, value: TabName) => setTab(value)} aria-label={TEXT.tabsLabel} sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }}>
             <Tab value="data" label={TEXT.tabs.data} id="record-tab-data" aria-controls="record-panel" />
             <Tab value="corrections" label={TEXT.tabs.corrections(shown.corrections.length)} id="record-tab-corrections" aria-controls="record-panel" />

@@ -42,8 +42,8 @@ export function RecordContactButton({ person }: { person: LocatedPerson }) {
   );
 }
 
-/** The record's atendimentos, newest first; nothing when she/he has none. */
-export function RecordContacts({ professionalId }: { professionalId: number }) {
+/** The record's atendimentos, newest first; nothing when she/he has none. Read again when the record changes (a correction saved for one of them). */
+export function RecordContacts({ professionalId, version }: { professionalId: number; version: number }) {
   const [items, setItems] = useState<ContactSummary[] | null>(null);
   const go = useNavigation((s) => s.go);
   useEffect(() => {
@@ -51,7 +51,7 @@ export function RecordContacts({ professionalId }: { professionalId: number }) {
       (result) => setItems(result.items),
       () => setItems(null),
     );
-  }, [professionalId]);
+  }, [professionalId, version]);
   if (!items || items.length === 0) return null;
   return (
     <Card component="section" aria-label={TEXT.title} sx={{ mb: 2 }}>

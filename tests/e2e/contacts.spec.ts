@@ -137,6 +137,7 @@ test('case C: from the record to Implanta, a correction, its lote and answer, th
   const saved = page.locator('.MuiSnackbar-root');
   await expect(saved).toContainText(`Correção salva e vinculada ao atendimento ${protocol}. 1 atendimento a avisar.`);
   expect(desk.query('SELECT count(*) AS n FROM contact_corrections')).toEqual([{ n: 1 }]);
+  await expect(page.getByRole('table', { name: 'Atendimentos deste cadastro' }).getByRole('row').filter({ hasText: protocol })).toContainText('A avisar');
 
   // The notice leads to those still to be told; the atendimento asks for "correção registrada".
   await saved.getByRole('button', { name: 'Ver a avisar' }).click();
