@@ -48,7 +48,8 @@ export function auditSummary(action: string, detail: unknown): string {
   switch (action) {
     case 'correction.save': {
       const fields = Array.isArray(d.fields) ? (d.fields as string[]).map(fieldLabel) : [];
-      return fields.length > 0 ? `Correção: ${fields.join(', ')}` : 'Correção';
+      const contact = typeof d.contact === 'string' ? ` (atendimento ${d.contact})` : '';
+      return `${fields.length > 0 ? `Correção: ${fields.join(', ')}` : 'Correção'}${contact}`;
     }
     case 'settings.setup':
       return typeof d.region === 'number' ? `Mesa configurada: ${regionLabel(d.region)}, operador ${String(d.operator ?? '')}` : 'Mesa configurada';

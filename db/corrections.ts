@@ -14,6 +14,7 @@ import { EVIDENCE_MESSAGES, evidenceProblem, isFutureEvidenceDate } from '../sha
 import { queueItemsOf } from '../shared/rules/motherFact';
 import { appendAudit } from './audit';
 import { directoryUfOf } from './cep';
+import { linkableContact, linkCorrections } from './contacts/link';
 import { appendHistory } from './recordHistory';
 import { refreshAfterCorrections } from './pendencies';
 import { writeRecordFields } from './recordState';
@@ -135,6 +136,8 @@ export function saveCorrection(
     }
     const cpfChange = plan.changes.find((c) => c.field === 'cpf');
     if (cpfChange) refuseDuplicateCpf(db, cpfChange.newValue as string, current.id);
+    // Checked before anything is written: a refused atendimento leaves the record as it was.
+    const contact = input.contactId === undefined ? null : linkableContact(db, input.contactId, current.id);
 
     // The row_version guard makes a concurrent save from another window fail instead of overwriting.
     const values = Object.fromEntries(plan.changes.map((c) => [c.field, c.newValue]));
@@ -170,8 +173,9 @@ export function saveCorrection(
        VALUES (@uuid, @professionalId, @field, @oldValue, @newValue, @reason, @evidenceKind, @evidenceArrival,
          @evidenceDate, @evidenceNote, @operator, @createdAt, @status, @source, @dipConsequence)`,
     );
+    const ids = new Map<string, number>();
     for (const correction of corrections) {
-      insert.run(correction);
+      ids.set(correction.uuid, Number(insert.run(correction).lastInsertRowid));
       resolveRejectionsBy(db, current.id, [correction.field], now, correction.uuid);
       appendHistory(db, {
         professionalId: current.id,
@@ -186,6 +190,10 @@ export function saveCorrection(
       });
     }
     refreshAfterCorrections(db, written);
+    if (contact) {
+      const linked = corrections.map((c) => ({ id: ids.get(c.uuid) ?? 0, uuid: c.uuid, field: c.field, professionalId: current.id }));
+      linkCorrections(db, contact.id, linked, now, settings.operator);
+    }
 
     appendAudit(db, {
       at: now,
@@ -201,6 +209,7 @@ export function saveCorrection(
         evidence: { kind: evidence.kind.trim(), arrival: evidence.arrival, date: evidence.date },
         dipConsequence: plan.dipConsequence,
         ...(plan.dipWarning ? { dipWarning: plan.dipWarning } : {}),
+        ...(contact ? { contact: contact.protocol } : {}),
       },
     });
     return { corrections, rowVersion: current.rowVersion + 1, dipWarningMessage: plan.dipWarningMessage };

@@ -1,7 +1,9 @@
 // The gate: while the store opens, a progress bar; before setup, the first-run screen; then the app.
+import CloseIcon from '@mui/icons-material/Close';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import IconButton from '@mui/material/IconButton';
 import LinearProgress from '@mui/material/LinearProgress';
 import Snackbar from '@mui/material/Snackbar';
 import Typography from '@mui/material/Typography';
@@ -65,12 +67,37 @@ function Notices() {
     <Snackbar
       key={notice?.id}
       open={notice !== null}
-      autoHideDuration={5000}
+      autoHideDuration={notice?.action ? null : 5000}
       onClose={(_, reason) => reason !== 'clickaway' && dismiss()}
       anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
     >
       {notice ? (
-        <Alert severity={notice.severity} variant="filled" onClose={dismiss} sx={{ minWidth: 360 }}>
+        <Alert
+          severity={notice.severity}
+          variant="filled"
+          onClose={dismiss}
+          sx={{ minWidth: 360, alignItems: 'center' }}
+          action={
+            notice.action ? (
+              <>
+                <Button
+                  color="inherit"
+                  size="small"
+                  sx={{ whiteSpace: 'nowrap' }}
+                  onClick={() => {
+                    dismiss();
+                    notice.action?.onClick();
+                  }}
+                >
+                  {notice.action.label}
+                </Button>
+                <IconButton color="inherit" size="small" aria-label={SHELL_TEXT.closeNotice} onClick={dismiss}>
+                  <CloseIcon fontSize="small" />
+                </IconButton>
+              </>
+            ) : undefined
+          }
+        >
           {notice.message}
         </Alert>
       ) : undefined}

@@ -2,6 +2,7 @@
 // data-protection officer): the protocol and what happened, as the entries hold no personal data.
 import { ATTACHMENT_TYPE_WORDS, CONTACT_CHANNEL_LABELS, CONTACT_STATUS_LABELS, type AttachmentType, type ContactChannel, type ContactStatus } from '../../shared/contract/contacts';
 import { formatFileSize } from '../../shared/display/numbers';
+import { MESSAGE_TEMPLATES, type MessageTemplate } from '../../shared/contacts/messages';
 
 
 /** The summary of a `contact.*` or `settings.contacts` entry; null for any other action. */
@@ -27,7 +28,9 @@ export function contactAuditSummary(action: string, d: Record<string, unknown>):
     case 'contact.link':
       return `Atendimento ${protocol}: correção vinculada`;
     case 'contact.message':
-      return `Atendimento ${protocol}: mensagem enviada ${d.to === 'professional' ? 'à/ao profissional' : 'à Implanta'}`;
+      return `Atendimento ${protocol}: mensagem enviada ${d.to === 'professional' ? 'à/ao profissional' : 'à Implanta'}${
+        typeof d.template === 'string' && d.template in MESSAGE_TEMPLATES ? ` (${MESSAGE_TEMPLATES[d.template as MessageTemplate]})` : ''
+      }`;
     case 'settings.contacts':
       return 'Configuração dos atendimentos alterada';
     default:

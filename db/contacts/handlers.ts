@@ -72,9 +72,9 @@ export function contactHandlers(store: Store, options: ContactHandlerOptions): P
       linkContactCorrection(context(), contactId, correctionUuid);
       return answerWith(contactId);
     },
-    'contacts:messageSent': ({ id, to, subject }) => {
+    'contacts:messageSent': ({ id, to, subject, template }) => {
       const contactId = contactIdOf(db, id);
-      recordMessageSent(context(), contactId, { to, subject });
+      recordMessageSent(context(), contactId, { to, subject, template });
       return answerWith(contactId);
     },
     'contacts:forward': async ({ id, path, replace }) => {

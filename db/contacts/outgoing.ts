@@ -18,6 +18,7 @@ import { getProfessional } from '../registry';
 import { getContactSettings, requireSettings } from '../settings';
 import { writeTransaction } from '../storeLock';
 import { composeForward, composeToProfessional, forwardSubject, type EmailAttachment } from './email';
+import { situationOf } from './notify';
 import { contactRow } from './read';
 import { recordMessageSent, setContactStatus } from './write';
 
@@ -42,12 +43,14 @@ interface CorrectionFacts {
   oldValue: string | null;
   newValue: string | null;
   status: CorrectionStatus;
+  /** A rejection corrected again or dismissed. */
+  resolution: string | null;
   statusMessage: string | null;
   batchNumber: string | null;
   batchSentAt: string | null;
 }
 
-const CORRECTION_SQL = `SELECT c.field, c.old_value AS oldValue, c.new_value AS newValue, c.status, c.status_message AS statusMessage,
+const CORRECTION_SQL = `SELECT c.field, c.old_value AS oldValue, c.new_value AS newValue, c.status, c.resolution, c.status_message AS statusMessage,
                                b.number AS batchNumber, b.sent_at AS batchSentAt
                         FROM corrections c LEFT JOIN batches b ON b.id = c.batch_id`;
 
@@ -126,14 +129,6 @@ export async function forwardContact(db: Database, contactId: number, destinatio
     recordMessageSent({ db, now }, contactId, { to: 'implanta', subject });
   });
   return { ...written, subject };
-}
-
-/** What the record's corrections say happened: the news the professional is waiting for. */
-function situationOf(corrections: CorrectionFacts[]): 'correction_saved' | 'ack_applied' | 'ack_rejected' | null {
-  if (corrections.length === 0) return null;
-  if (corrections.some((c) => c.status === 'rejected')) return 'ack_rejected';
-  if (corrections.every((c) => c.status === 'synced')) return 'ack_applied';
-  return 'correction_saved';
 }
 
 export interface OutgoingMessage {

@@ -2,6 +2,7 @@
 // the paged list with its filters; and which ones are overdue by the desk's clock.
 import type { Database } from 'better-sqlite3';
 import type { ParsedInput } from '../../shared/contract';
+import type { MessageTemplate } from '../../shared/contacts/messages';
 import {
   ATTACHMENT_TYPE_WORDS,
   CONTACT_CHANNEL_LABELS,
@@ -23,6 +24,8 @@ import { maskCpf } from '../../shared/rules/cpf';
 import type { contactEvents, contacts } from '../schema';
 import type { SqlRow } from '../sqlRow';
 import { getContactSettings } from '../settings';
+import { toNotify } from './notify';
+import { derivedEventsOf } from './timeline';
 
 type ContactRow = SqlRow<typeof contacts>;
 type EventRow = SqlRow<typeof contactEvents>;
@@ -47,7 +50,7 @@ function isOverdue(row: ContactRow, cutoff: string): boolean {
   return row.status === 'forwarded' && row.forwarded_at !== null && row.forwarded_at <= cutoff && (row.answered_at === null || row.answered_at < row.forwarded_at);
 }
 
-function toSummary(row: ListedRow, cutoff: string, masked: boolean): ContactSummary {
+function toSummary(row: ListedRow, cutoff: string, masked: boolean, notify: ReadonlyMap<number, MessageTemplate>): ContactSummary {
   const cpf = row.p_cpf ?? row.told_cpf;
   return {
     id: row.id,
@@ -69,6 +72,7 @@ function toSummary(row: ListedRow, cutoff: string, masked: boolean): ContactSumm
     answeredAt: row.answered_at,
     overdue: isOverdue(row, cutoff),
     attachments: row.attachments,
+    toNotify: notify.get(row.id) ?? null,
   };
 }
 
@@ -127,9 +131,14 @@ function eventLabel(row: EventRow): string {
   }
 }
 
+/** The stored events and what the linked corrections went through since (lote, sending, Implanta's answer), oldest first. */
 function eventsOf(db: Database, id: number): ContactEvent[] {
   const rows = db.prepare('SELECT * FROM contact_events WHERE contact_id = ? ORDER BY id').all(id) as EventRow[];
-  return rows.map((row) => ({ id: row.id, at: row.at, operator: row.operator, kind: row.kind, label: eventLabel(row), text: row.text }));
+  const stored: ContactEvent[] = rows.map((row) => ({ id: row.id, at: row.at, operator: row.operator, kind: row.kind, label: eventLabel(row), text: row.text }));
+  const derived = derivedEventsOf(db, id);
+  if (derived.length === 0) return stored;
+  // A stable merge by time: what happened at the same moment keeps the stored events first.
+  return [...stored, ...derived].map((event, order) => ({ event, order })).sort((a, b) => (a.event.at < b.event.at ? -1 : a.event.at > b.event.at ? 1 : a.order - b.order)).map((x) => x.event);
 }
 
 export function attachmentsOf(db: Database, id: number): ContactAttachment[] {
@@ -155,7 +164,7 @@ export function getContact(db: Database, id: number, now: Date): Contact {
   const row = db.prepare(`${SELECT_LISTED} WHERE c.id = ?`).get(id) as ListedRow | undefined;
   if (!row) throw new AppError('CONTACT_NOT_FOUND', `Atendimento ${id} não encontrado.`);
   return {
-    ...toSummary(row, overdueCutoff(db, now), false),
+    ...toSummary(row, overdueCutoff(db, now), false, toNotify(db, id)),
     notes: row.notes,
     resolution: row.resolution,
     resolvedAt: row.resolved_at,
@@ -172,19 +181,21 @@ export function listContacts(db: Database, input: ParsedInput<'contacts:list'>, 
   if (input.status !== undefined) where.push('c.status = @status');
   if (input.overdue === true) where.push(OVERDUE_SQL);
   if (input.professionalId !== undefined) where.push('c.professional_id = @professionalId');
+  const notify = toNotify(db);
+  if (input.toNotify === true) where.push('c.id IN (SELECT value FROM json_each(@notifyIds))');
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const params = { status: input.status ?? null, professionalId: input.professionalId ?? null, cutoff };
+  const params = { status: input.status ?? null, professionalId: input.professionalId ?? null, cutoff, notifyIds: JSON.stringify([...notify.keys()]) };
   const total = db.prepare(`SELECT count(*) FROM contacts c ${clause}`).pluck().get(params) as number;
   const rows = db
     .prepare(`${SELECT_LISTED} ${clause} ORDER BY c.created_at DESC, c.id DESC LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: input.pageSize, offset: input.page * input.pageSize }) as ListedRow[];
-  return { total, page: input.page, pageSize: input.pageSize, items: rows.map((r) => toSummary(r, cutoff, true)) };
+  return { total, page: input.page, pageSize: input.pageSize, items: rows.map((r) => toSummary(r, cutoff, true, notify)) };
 }
 
-/** How many atendimentos are in each state, and how many are overdue now (the dashboard). */
-export function countContacts(db: Database, now: Date): { byStatus: Record<ContactStatus, number>; overdue: number } {
+/** How many atendimentos are in each state, how many are overdue now, and how many are "a avisar" (the dashboard). */
+export function countContacts(db: Database, now: Date): { byStatus: Record<ContactStatus, number>; overdue: number; toNotify: number } {
   const byStatus = Object.fromEntries(CONTACT_STATUSES.map((s) => [s, 0])) as Record<ContactStatus, number>;
   for (const row of db.prepare('SELECT status, count(*) AS n FROM contacts GROUP BY status').all() as { status: ContactStatus; n: number }[]) byStatus[row.status] = row.n;
   const overdue = db.prepare(`SELECT count(*) FROM contacts c WHERE ${OVERDUE_SQL}`).pluck().get({ cutoff: overdueCutoff(db, now) }) as number;
-  return { byStatus, overdue };
+  return { byStatus, overdue, toNotify: toNotify(db).size };
 }

@@ -5,17 +5,19 @@ import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import type { ParsedInput } from '../../shared/contract';
 import type { ContactAttachment, ContactEventKind, ContactStatus, IdentityCheck } from '../../shared/contract/contacts';
+import type { MessageTemplate } from '../../shared/contacts/messages';
 import type { Professional } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { digitsOnly, collapseSpaces } from '../../shared/text';
-import { appendAudit } from '../audit';
 import { brasilia } from '../batches/clock';
 import { correctionByUuid } from '../corrections';
 import { findProfessional, requireProfessional } from '../registry';
 import { requireSettings } from '../settings';
 import { writeTransaction } from '../storeLock';
 import type { ReadAttachment } from './attachmentFile';
+import { appendEvent, auditContact as audit } from './events';
 import { compareIdentity, type IdentityAnswer } from './identity';
+import { linkCorrections } from './link';
 import { attachmentsOf, contactRow } from './read';
 
 export const CONTACT_MESSAGES = {
@@ -74,22 +76,6 @@ function requireText(value: string, message: string, field: string): string {
   const text = value.trim();
   if (text.length < 5) throw new AppError('VALUE_REQUIRED', message, { field });
   return text;
-}
-
-function appendEvent(db: Database, contactId: number, at: string, operator: string, kind: ContactEventKind, text: string | null, detail: object): void {
-  db.prepare('INSERT INTO contact_events (contact_id, at, operator, kind, text, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
-    contactId,
-    at,
-    operator,
-    kind,
-    text,
-    JSON.stringify(detail),
-  );
-  db.prepare('UPDATE contacts SET updated_at = ? WHERE id = ?').run(at, contactId);
-}
-
-function audit(db: Database, at: string, operator: string, action: string, protocol: string, detail: object): void {
-  appendAudit(db, { at, operator, action, entity: 'contact', entityId: protocol, detail: { protocol, ...detail } });
 }
 
 /** The told CPF as digits (9–11, leading zeros restored), not checked further: a wrong CPF is a reason to call. */
@@ -236,18 +222,7 @@ export function linkContactCorrection({ db, now }: Context, id: number, uuid: st
     if (row.professional_id !== null && correction.professional_id !== row.professional_id) {
       throw new AppError('CONTACT_STATE', `A correção ${uuid} é de outro cadastro: vincule só correções da/o profissional deste atendimento.`, { field: 'correctionUuid' });
     }
-    const at = now.toISOString();
-    const inserted = db
-      .prepare('INSERT OR IGNORE INTO contact_corrections (contact_id, correction_id, linked_at, operator) VALUES (?, ?, ?, ?)')
-      .run(id, correction.id, at, operator);
-    if (inserted.changes === 0) return;
-    if (row.professional_id === null) {
-      const professional = requireProfessional(db, correction.professional_id);
-      db.prepare('UPDATE contacts SET professional_id = ?, told_cpf = NULL, told_name = NULL WHERE id = ?').run(professional.id, id);
-      appendEvent(db, id, at, operator, 'located', null, { registrationNumber: professional.registrationNumber });
-    }
-    appendEvent(db, id, at, operator, 'correction_linked', null, { correction: uuid, field: correction.field });
-    audit(db, at, operator, 'contact.link', row.protocol, { correction: uuid });
+    linkCorrections(db, id, [{ id: correction.id, uuid, field: correction.field, professionalId: correction.professional_id }], now.toISOString(), operator);
   });
 }
 
@@ -274,13 +249,15 @@ export function addContactAttachment({ db, now }: Context, id: number, file: Rea
 }
 
 /** A message about the atendimento went out (to Implanta or to the professional): on the timeline with its subject. */
-export function recordMessageSent({ db, now }: Context, id: number, message: { to: 'implanta' | 'professional'; subject: string }): void {
+export function recordMessageSent({ db, now }: Context, id: number, message: { to: 'implanta' | 'professional'; subject: string; template?: MessageTemplate | undefined }): void {
   writeTransaction(db, () => {
     const { operator } = requireSettings(db);
     const row = contactRow(db, id);
     const at = now.toISOString();
-    appendEvent(db, id, at, operator, 'message_sent', textOrNull(message.subject), { to: message.to });
-    audit(db, at, operator, 'contact.message', row.protocol, { to: message.to });
+    // The template says which news the professional has had: the desk stops listing her/him as "a avisar".
+    const facts = message.template === undefined ? { to: message.to } : { to: message.to, template: message.template };
+    appendEvent(db, id, at, operator, 'message_sent', textOrNull(message.subject), facts);
+    audit(db, at, operator, 'contact.message', row.protocol, facts);
   });
 }
 

@@ -67,6 +67,13 @@ function outcome(result: unknown, text: string, exit: number = EXIT.ok): Command
 }
 
 /** Each command's handler, by its word. */
+/** After Implanta's answer changed corrections: how many atendimentos now have news for their professional. */
+async function toTell(context: CliContext, answered: number): Promise<string[]> {
+  if (answered === 0) return [];
+  const { toNotify } = await context.call('contacts:counts', {});
+  return toNotify > 0 ? [`${plural(toNotify, 'atendimento', 'atendimentos')} to tell the professional about: contact list --to-notify.`] : [];
+}
+
 const handlers = {
   create: async (context) => {
     const batch = await context.call('batches:create', {});
@@ -122,6 +129,7 @@ const handlers = {
         `Acknowledgement of batch ${result.batch.number} imported: ${formatCount(result.applied)} synced${registryOnly}, ${formatCount(result.rejected)} rejected, ` +
           `${formatCount(result.unchanged)} already answered, ${formatCount(result.unanswered)} still unanswered.`,
         ...dip,
+        ...(await toTell(context, result.applied + result.rejected)),
       ].join('\n'),
     );
   },

@@ -4,7 +4,7 @@
 import { Option } from 'commander';
 import { basename, join, resolve } from 'node:path';
 import { emlFileName } from '../../db/contacts/email';
-import { MESSAGE_TEMPLATE_IDS, type MessageTemplate } from '../../shared/contacts/messages';
+import { MESSAGE_TEMPLATE_IDS, MESSAGE_TEMPLATES, type MessageTemplate } from '../../shared/contacts/messages';
 import { readAttachment } from '../../db/contacts/attachmentFile';
 import type { Contact, ContactAttachment, ContactSummary, Output } from '../../shared/contract';
 import {
@@ -68,6 +68,7 @@ function shown(c: Contact): string {
     ...(c.resolution ? [`Resolução: ${c.resolution}`] : []),
     ...(c.attachmentList.length > 0 ? ['Anexos:', ...c.attachmentList.map(attachmentLine)] : []),
     ...(c.corrections.length > 0 ? ['Correções:', ...c.corrections.map((r) => `  ${r.uuid} ${r.field} (${r.status})`)] : []),
+    ...(c.toNotify ? [`A avisar: ${MESSAGE_TEMPLATES[c.toNotify]} (contact message ${c.protocol} --template ${c.toNotify} --sent)`] : []),
     'Histórico:',
     ...c.events.map((e) => `  ${formatDateTimeBr(e.at)}  ${e.label}${e.text ? `: ${e.text}` : ''}`),
   ].join('\n');
@@ -108,6 +109,7 @@ async function list(context: CliContext): Promise<CommandOutcome> {
   const result: Output<'contacts:list'> = await context.call('contacts:list', {
     status: context.values.status as ContactStatus | undefined,
     overdue: context.values.overdue === true ? true : undefined,
+    toNotify: context.values.toNotify === true ? true : undefined,
     page: wholeNumber(context.values.page, 'page') ?? 0,
   });
   const text =
@@ -118,7 +120,7 @@ async function list(context: CliContext): Promise<CommandOutcome> {
           ...result.items.map((c) => [
             c.protocol,
             formatDateTimeBr(c.createdAt),
-            `${CONTACT_STATUS_LABELS[c.status]}${c.overdue ? ' (atrasado)' : ''}`,
+            `${CONTACT_STATUS_LABELS[c.status]}${c.overdue ? ' (atrasado)' : ''}${c.toNotify ? ` (a avisar: ${c.toNotify})` : ''}`,
             CONTACT_CHANNEL_LABELS[c.channel],
             c.case,
             c.person.name ?? '',
@@ -208,6 +210,11 @@ async function message(context: CliContext): Promise<CommandOutcome> {
   const lines = [`Subject: ${result.subject}`, '', result.text, '', 'Phone script:', result.phoneScript];
   if (result.path) lines.push('', `E-mail to ${result.to} written to ${result.path}: open it in the mail program and send it.`);
   if (result.proposed.length > 0) lines.push('', `Templates that fit this record now: ${result.proposed.join(', ')}.`);
+  // The message went out (e-mail sent, script read): on the timeline, and the professional is told.
+  if (context.values.sent === true) {
+    await context.call('contacts:messageSent', { id, to: 'professional', subject: result.subject, template });
+    lines.push('', `Recorded as sent on ${protocol}.`);
+  }
   return { result, text: lines.join('\n'), exit: EXIT.ok };
 }
 
@@ -244,6 +251,7 @@ export const contactsCli: CliModule = (program, action) => {
     .description('Atendimentos, newest first')
     .addOption(new Option('--status <s>', 'only this state').choices(CONTACT_STATUSES))
     .option('--overdue', 'only those forwarded and not answered by Implanta in time')
+    .option('--to-notify', 'only those whose professional still has to be told about the corrections (a avisar)')
     .option('--page <n>', 'the page of results, from 0')
     .action(action(list));
   contact.command('show').description('One atendimento with its timeline, attachments and corrections').argument(...ID_ARGUMENT).action(action(show));
@@ -292,6 +300,7 @@ export const contactsCli: CliModule = (program, action) => {
     .argument(...ID_ARGUMENT)
     .addOption(new Option('--template <t>', 'the message').choices(MESSAGE_TEMPLATE_IDS).makeOptionMandatory())
     .option('--out <dir>', 'the folder to write the .eml into')
+    .option('--sent', 'record on the timeline that this message went out to the professional')
     .action(action(message));
   contact
     .command('attachment')

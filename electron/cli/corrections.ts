@@ -3,12 +3,20 @@
 // closing a rejection (dismiss).
 import { Option } from 'commander';
 import { CORRECTION_STATUSES, EVIDENCE_ARRIVALS, type CorrectionStatus, type EvidenceArrival } from '../../shared/domain';
+import { PROTOCOL_PATTERN } from '../../shared/contract/contacts';
 import { AppError } from '../../shared/errors';
 import { parseDateBr, todayIso } from '../../shared/rules/dates';
 import { EVIDENCE_MESSAGES, evidenceProblem, isFutureEvidenceDate, isPlaceholderEvidence } from '../../shared/rules/evidence';
 import { changesFromOptions, collect } from './correctionChanges';
 import { renderers } from './output';
-import { EXIT, commandGroup, optionText, wholeNumber, type CliContext, type CliModule, type CommandOutcome } from './types';
+import { EXIT, UsageError, commandGroup, optionText, wholeNumber, type CliContext, type CliModule, type CommandOutcome } from './types';
+
+/** `--contact`: an atendimento's protocol, as `contact show` prints it. */
+function contactProtocol(text: string): string {
+  const value = text.trim().toUpperCase();
+  if (!PROTOCOL_PATTERN.test(value)) throw new UsageError('--contact takes the protocol of an atendimento, e.g. AT-2026-000001');
+  return value;
+}
 
 /** What a correction of data other than identification records when no document is named. */
 const NO_EVIDENCE = 'Não informado';
@@ -38,6 +46,9 @@ async function correct(context: CliContext): Promise<CommandOutcome> {
   const date = evidenceDateOf(context);
   const professional = await context.call('registry:find', { key: key.trim() });
   if (!professional) throw new AppError('PROFESSIONAL_NOT_FOUND', `Nenhum cadastro com CPF ou registro ${key}.`);
+  // The atendimento by its protocol (an unknown one is refused before anything is written).
+  const protocol = optionText(context, 'contact');
+  const contact = protocol === undefined ? null : await context.call('contacts:get', { id: contactProtocol(protocol) });
   const result = await context.call('corrections:save', {
     professionalId: professional.id,
     expectedRowVersion: professional.rowVersion,
@@ -45,8 +56,10 @@ async function correct(context: CliContext): Promise<CommandOutcome> {
     reason: optionText(context, 'reason') ?? '',
     evidence: { kind: evidence ?? NO_EVIDENCE, arrival, date },
     dipAcknowledged: context.values.acceptDip === true,
+    ...(contact ? { contactId: contact.id } : {}),
   });
-  return { result, text: renderers.corrections(result), exit: EXIT.ok };
+  const linked = contact ? `\nLinked to atendimento ${contact.protocol}.` : '';
+  return { result, text: `${renderers.corrections(result)}${linked}`, exit: EXIT.ok };
 }
 
 async function list(context: CliContext): Promise<CommandOutcome> {
@@ -88,6 +101,7 @@ export const correctionsCli: CliModule = (program, action) => {
     )
     .option('--evidence-date <dd/mm/aaaa>', "the evidence's date, not in the future (default: today)")
     .option('--accept-dip', 'go ahead when the correction affects a DIP request or card')
+    .option('--contact <protocol>', 'the atendimento (AT-2026-000001, not resolved, of this professional) the correction deals with: linked to it')
     .action(action(correct));
 
   const corrections = commandGroup(program, 'corrections', 'The queue of corrections for Implanta');

@@ -37,6 +37,8 @@ export interface CorrectionDraft {
   topError: string | null;
   /** The record changed under the clerk (VERSION_CONFLICT). */
   conflict: boolean;
+  /** The atendimento the correction deals with (linked when it is saved), or none. */
+  contactId: number | null;
 }
 
 export function newDraft(professional: Professional, now: Date = new Date()): CorrectionDraft {
@@ -54,6 +56,7 @@ export function newDraft(professional: Professional, now: Date = new Date()): Co
     serverErrors: {},
     topError: null,
     conflict: false,
+    contactId: null,
   };
 }
 
@@ -181,5 +184,6 @@ export function saveInput(
       note: note === '' ? null : note,
     },
     dipAcknowledged,
+    ...(draft.contactId === null ? {} : { contactId: draft.contactId }),
   };
 }

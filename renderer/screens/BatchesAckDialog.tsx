@@ -15,6 +15,7 @@ import { JobDialog } from '../components/JobDialog';
 import { useWork } from '../lib/work';
 import { useBatches } from '../stores/batches';
 import { useNavigation } from '../stores/navigation';
+import { ContactsToNotifyNote } from './ContactsToNotifyNote';
 import { BATCHES_TEXT } from './batches.text';
 
 const TEXT = BATCHES_TEXT.ackDialog;
@@ -128,6 +129,7 @@ export function AckDialog({ onClose }: { onClose(): void }) {
       ) : null}
       {preview ? <AckOutcome result={preview.result} preview /> : null}
       {result ? <AckOutcome result={result} preview={false} /> : null}
+      {result && result.applied + result.rejected > 0 ? <ContactsToNotifyNote answer={result.fileSha256} onLeave={onClose} /> : null}
       {preview ? null : <Typography variant="body2">{TEXT.intro}</Typography>}
     </JobDialog>
   );

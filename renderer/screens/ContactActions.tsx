@@ -1,20 +1,27 @@
 // What the clerk can do next with an atendimento, by its state: forward it to Implanta as an e-mail
-// draft, record Implanta's answer, wait for the professional or reopen, message her/him, link the
-// correction that deals with it, and resolve it with what was done.
+// draft, record Implanta's answer, wait for the professional or reopen, message her/him (and say so
+// when a correction's news has not reached her/him yet), correct the record's data naming the
+// atendimento, link the correction that deals with it, and resolve it with what was done.
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
+import EditNoteIcon from '@mui/icons-material/EditNote';
 import ForwardToInboxIcon from '@mui/icons-material/ForwardToInbox';
+import NotificationsActiveIcon from '@mui/icons-material/NotificationsActive';
 import FolderOpenIcon from '@mui/icons-material/FolderOpen';
 import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
+import { MESSAGE_TEMPLATES } from '../../shared/contacts/messages';
 import type { Contact } from '../../shared/contract/contacts';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { call } from '../api/client';
 import { chooseSavePath, deliver, openDraft, reveal } from '../api/desktop';
 import { useWork } from '../lib/work';
 import { useContacts } from '../stores/contacts';
+import { useDrafts } from '../stores/correctionDraft';
+import { useNavigation } from '../stores/navigation';
 import { useNotify } from '../stores/notify';
 import { ContactLinkDialog } from './ContactLinkDialog';
 import { ContactMessageDialog } from './ContactMessageDialog';
@@ -29,6 +36,8 @@ export function ContactActions({ contact }: { contact: Contact }) {
   const { running, error, setError, run } = useWork();
   const replace = useContacts((s) => s.replace);
   const notify = useNotify((s) => s.show);
+  const requestForm = useDrafts((s) => s.request);
+  const openRecord = useNavigation((s) => s.openRecord);
 
   if (contact.status === 'resolved') {
     return (
@@ -59,15 +68,32 @@ export function ContactActions({ contact }: { contact: Contact }) {
     });
   }
 
-  const located = contact.person.professionalId !== null;
+  const professionalId = contact.person.professionalId;
+  const located = professionalId !== null;
   return (
     <Box sx={{ mt: 2 }}>
+      {contact.toNotify ? (
+        <Alert
+          severity="warning"
+          icon={<NotificationsActiveIcon />}
+          sx={{ mb: 2 }}
+          data-testid="contact-to-notify"
+          action={
+            <Button color="inherit" size="small" variant="outlined" onClick={() => setDialog('message')} sx={{ whiteSpace: 'nowrap' }}>
+              {TEXT.detail.toNotifyAction}
+            </Button>
+          }
+        >
+          <AlertTitle sx={{ mb: 0 }}>{TEXT.detail.toNotify(MESSAGE_TEMPLATES[contact.toNotify])}</AlertTitle>
+          {TEXT.detail.toNotifyHelp}
+        </Alert>
+      ) : null}
       <Box role="group" aria-label={TEXT.detail.actionsTitle} sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
         <Button variant={contact.status === 'open' ? 'contained' : 'outlined'} startIcon={<ForwardToInboxIcon aria-hidden />} onClick={() => void forward()} disabled={running}>
           {TEXT.forward.action}
         </Button>
         {contact.status === 'forwarded' ? (
-          <Button variant="contained" onClick={() => setDialog('answer')} disabled={running}>
+          <Button variant={contact.toNotify ? 'outlined' : 'contained'} onClick={() => setDialog('answer')} disabled={running}>
             {TEXT.answer.action}
           </Button>
         ) : null}
@@ -83,6 +109,19 @@ export function ContactActions({ contact }: { contact: Contact }) {
             {TEXT.waiting.action}
           </Button>
         )}
+        {located ? (
+          <Button
+            variant="outlined"
+            startIcon={<EditNoteIcon aria-hidden />}
+            onClick={() => {
+              requestForm(professionalId, contact.id);
+              openRecord(professionalId);
+            }}
+            disabled={running}
+          >
+            {TEXT.detail.correct}
+          </Button>
+        ) : null}
         {located ? (
           <Button variant="outlined" onClick={() => setDialog('link')} disabled={running}>
             {TEXT.link.action}
@@ -136,7 +175,7 @@ export function ContactActions({ contact }: { contact: Contact }) {
         />
       ) : null}
       {dialog === 'link' ? <ContactLinkDialog contact={contact} onClose={() => setDialog(null)} /> : null}
-      {dialog === 'message' ? <ContactMessageDialog contact={contact} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'message' ? <ContactMessageDialog contact={contact} initial={contact.toNotify} onClose={() => setDialog(null)} /> : null}
     </Box>
   );
 }

@@ -26,7 +26,8 @@ import { CONTACTS_TEXT } from './contacts.text';
 const TEXT = CONTACTS_TEXT.message;
 type Message = Output<'contacts:message'>;
 
-export function ContactMessageDialog({ contact, onClose }: { contact: Contact; onClose(): void }) {
+/** `initial`: the template to open with (the one the professional still has to receive); else the best fit. */
+export function ContactMessageDialog({ contact, initial, onClose }: { contact: Contact; initial?: MessageTemplate | null; onClose(): void }) {
   const [template, setTemplate] = useState<MessageTemplate | null>(null);
   const [proposed, setProposed] = useState<MessageTemplate[]>([]);
   const [message, setMessage] = useState<Message | null>(null);
@@ -48,7 +49,7 @@ export function ContactMessageDialog({ contact, onClose }: { contact: Contact; o
   }
 
   useEffect(() => {
-    void show(null);
+    void show(initial ?? null);
     // Once, when the dialog opens: the store says which templates fit.
   }, []);
 
@@ -66,7 +67,7 @@ export function ContactMessageDialog({ contact, onClose }: { contact: Contact; o
   async function markSent() {
     if (!message) return;
     await run(async () => {
-      replace(await call('contacts:messageSent', { id: contact.id, to: 'professional', subject: message.subject }));
+      replace(await call('contacts:messageSent', { id: contact.id, to: 'professional', subject: message.subject, ...(template ? { template } : {}) }));
       notify(TEXT.sent);
       onClose();
     });

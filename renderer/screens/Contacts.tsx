@@ -1,16 +1,20 @@
-// Atendimentos: every problem a professional brought to the council, filtered by state or overdue,
+// Atendimentos: every problem a professional brought to the council, filtered by state, overdue or "a avisar",
 // a page at a time, each row one click from the atendimento; a new one is registered from here.
 import AddCommentIcon from '@mui/icons-material/AddComment';
 import SupportAgentIcon from '@mui/icons-material/SupportAgent';
 import Box from '@mui/material/Box';
+import NotificationsActiveIcon from '@mui/icons-material/NotificationsActive';
 import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import MenuItem from '@mui/material/MenuItem';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { CONTACT_CHANNEL_LABELS, CONTACT_STATUS_LABELS, CONTACT_STATUSES, type ContactStatus, type ContactSummary } from '../../shared/contract/contacts';
+import { MESSAGE_TEMPLATES } from '../../shared/contacts/messages';
 import { ContactStatusChip } from '../components/ContactStatusChip';
 import { EmptyState } from '../components/EmptyState';
 import { Page } from '../components/Page';
@@ -22,7 +26,7 @@ import { ContactNewDialog } from './ContactNewDialog';
 import { CONTACTS_TEXT as TEXT, localDateBr } from './contacts.text';
 
 export function ContactsScreen() {
-  const { status, overdue, page, pageSize, result, loading, error, load, setStatus, setOverdue, setPage, setPageSize } = useContacts();
+  const { status, overdue, toNotify, page, pageSize, result, loading, error, load, setStatus, setOverdue, setToNotify, setPage, setPageSize } = useContacts();
   const go = useNavigation((s) => s.go);
   const notify = useNotify((s) => s.show);
   const [adding, setAdding] = useState(false);
@@ -31,7 +35,7 @@ export function ContactsScreen() {
     void load();
   }, [load]);
 
-  const filtered = status !== null || overdue;
+  const filtered = status !== null || overdue || toNotify;
   return (
     <Page
       text={TEXT}
@@ -58,6 +62,15 @@ export function ContactsScreen() {
           ))}
         </TextField>
         <FormControlLabel control={<Switch checked={overdue} onChange={(e) => setOverdue(e.target.checked)} />} label={TEXT.overdueOnly} />
+        <Chip
+          icon={<NotificationsActiveIcon aria-hidden />}
+          label={TEXT.toNotifyOnly}
+          color={toNotify ? 'warning' : 'default'}
+          variant={toNotify ? 'filled' : 'outlined'}
+          onClick={() => setToNotify(!toNotify)}
+          aria-pressed={toNotify}
+          sx={{ bgcolor: toNotify ? undefined : 'background.paper' }}
+        />
         {result ? (
           <Typography variant="body2" sx={{ color: 'text.secondary', ml: 'auto' }} data-testid="contacts-total">
             {TEXT.total(result.total)}
@@ -77,7 +90,7 @@ export function ContactsScreen() {
         empty={
           <EmptyState
             icon={<SupportAgentIcon />}
-            title={filtered ? TEXT.noneFiltered : TEXT.noneTitle}
+            title={toNotify && status === null && !overdue ? TEXT.noneToNotify : filtered ? TEXT.noneFiltered : TEXT.noneTitle}
             action={
               filtered ? undefined : (
                 <Button variant="outlined" onClick={() => setAdding(true)}>
@@ -124,6 +137,20 @@ const COLUMNS: Column<ContactSummary>[] = [
   },
   { header: c.case, align: 'center', cell: (item) => (item.case === 'other' ? TEXT.caseOther : item.case) },
   { header: c.channel, cell: (item) => CONTACT_CHANNEL_LABELS[item.channel] },
-  { header: c.status, cell: (item) => <ContactStatusChip status={item.status} overdue={item.overdue} overdueLabel={TEXT.overdue} /> },
+  { header: c.status, cell: (item) => <ContactStateChips item={item} /> },
   { header: c.openedAt, numeric: true, sx: { whiteSpace: 'nowrap' }, cell: (item) => localDateBr(item.createdAt) },
 ];
+
+/** The state of an atendimento in a list: its situation, overdue, and "a avisar" with the message it needs. */
+export function ContactStateChips({ item }: { item: ContactSummary }) {
+  return (
+    <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
+      <ContactStatusChip status={item.status} overdue={item.overdue} overdueLabel={TEXT.overdue} />
+      {item.toNotify ? (
+        <Tooltip title={TEXT.toNotifyTip(MESSAGE_TEMPLATES[item.toNotify])}>
+          <Chip size="small" color="warning" variant="outlined" icon={<NotificationsActiveIcon aria-hidden />} label={TEXT.toNotifyChip} />
+        </Tooltip>
+      ) : null}
+    </Box>
+  );
+}

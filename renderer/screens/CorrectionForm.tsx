@@ -1,5 +1,6 @@
 // The correction form: only catalogue fields, each showing what it holds now; the mother as one
-// choice; reason and evidence; "Revisar correção" asks the store for the plan before anything is saved.
+// choice; reason and evidence; the atendimento it deals with; "Revisar correção" asks the store for
+// the plan before anything is saved.
 import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
@@ -42,6 +43,7 @@ import { draftWarnings, type DraftWarnings, type FieldWarning } from '../lib/dra
 import { useDrafts } from '../stores/correctionDraft';
 import { useRecord } from '../stores/record';
 import { CORRECTION_TEXT as TEXT } from './correction.text';
+import { CorrectionContactField, useOpenContacts } from './CorrectionContactField';
 import { CorrectionDipNotice } from './CorrectionDipNotice';
 import { CorrectionReview } from './CorrectionReview';
 import { FieldWarnings } from './FieldWarnings';
@@ -72,8 +74,10 @@ export function CorrectionForm({ view }: { view: RecordView }) {
     const typed = useDrafts.getState().drafts[p.id]?.edits ?? {};
     for (const field of CEP_FILLED_FIELDS) if (typed[field] === undefined) editField(p.id, field, entry[field]);
   });
+  const contacts = useOpenContacts(p.id);
 
   if (!draft) return null;
+  const chosenContact = contacts?.find((c) => c.id === draft.contactId) ?? null;
 
   const changes = draftChanges(p, draft);
   const changedCount = Object.keys(changes).filter((f) => f !== 'motherNotListed' || !('motherName' in changes)).length;
@@ -212,6 +216,7 @@ export function CorrectionForm({ view }: { view: RecordView }) {
               {TEXT.evidence.title}
             </Typography>
             <Box sx={{ clear: 'both', display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 2 }}>
+              <CorrectionContactField contacts={contacts} value={draft.contactId} onChange={(contactId) => editForm(p.id, { contactId })} error={draft.serverErrors.contactId ?? null} />
               <TextField
                 id={EVIDENCE_IDS.reason}
                 label={TEXT.evidence.reason}
@@ -342,6 +347,7 @@ export function CorrectionForm({ view }: { view: RecordView }) {
           plan={review.plan}
           changes={review.changes}
           warnings={review.warnings}
+          contact={chosenContact}
           onClose={() => setReview(null)}
         />
       ) : null}

@@ -1,5 +1,6 @@
 // Say what will happen before it happens: every change old → new, the warnings still standing, the
-// reason, the evidence and the DIP consequence, then "Salvar correção".
+// reason, the evidence, the atendimento it deals with and the DIP consequence, then "Salvar correção";
+// once saved with an atendimento, how many professionals are still to be told, with the way to them.
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
@@ -14,6 +15,7 @@ import FormHelperText from '@mui/material/FormHelperText';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent, type ReactNode } from 'react';
+import type { ContactSummary } from '../../shared/contract/contacts';
 import type { Professional } from '../../shared/domain';
 import { FIELD_NAMES, fieldLabel, type FieldValue } from '../../shared/fields';
 import { call, ClientError, errorMessage, isErrorCode } from '../api/client';
@@ -21,11 +23,16 @@ import { ChangeText } from '../components/ChangeText';
 import { saveInput, type CorrectionDraft } from '../lib/draft';
 import type { DraftWarnings } from '../lib/draftWarnings';
 import { queueItemsOf } from '../../shared/rules/motherFact';
+import { seeContacts } from '../stores/contacts';
 import { useDrafts } from '../stores/correctionDraft';
 import { useNotify } from '../stores/notify';
 import { useRecord } from '../stores/record';
 import { CORRECTION_TEXT as TEXT } from './correction.text';
+import { contactChoiceLabel } from './CorrectionContactField';
+import { CONTACTS_TEXT } from './contacts.text';
 import type { Plan } from './CorrectionForm';
+
+const NOTIFY_TEXT = CONTACTS_TEXT.notifyAfter;
 
 interface Props {
   professional: Professional;
@@ -34,10 +41,12 @@ interface Props {
   changes: Record<string, FieldValue>;
   /** What the worklist would say about the new values: shown, never in the way of saving. */
   warnings: DraftWarnings;
+  /** The atendimento chosen in the form: linked as the correction is saved. */
+  contact: ContactSummary | null;
   onClose(): void;
 }
 
-export function CorrectionReview({ professional, draft, plan, changes, warnings, onClose }: Props) {
+export function CorrectionReview({ professional, draft, plan, changes, warnings, contact, onClose }: Props) {
   const [acknowledged, setAcknowledged] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -61,7 +70,14 @@ export function CorrectionReview({ professional, draft, plan, changes, warnings,
     try {
       const saved = await call('corrections:save', saveInput(professional, draft, changes, needsAck && acknowledged));
       discard(professional.id);
-      notify(TEXT.saved(saved.corrections.length));
+      if (contact) {
+        // The professional has news to hear: say so, with the way to the list of those still to be told.
+        const counts = await call('contacts:counts', {}).catch(() => null);
+        const told = counts ? ` ${NOTIFY_TEXT.count(counts.toNotify)}` : '';
+        notify(`${NOTIFY_TEXT.saved(contact.protocol)}${told}`, 'success', counts && counts.toNotify > 0 ? { label: NOTIFY_TEXT.see, onClick: () => seeContacts('toNotify') } : undefined);
+      } else {
+        notify(TEXT.saved(saved.corrections.length));
+      }
       onClose();
       // Back to the record's header, where the clerk sees the result of the save.
       window.scrollTo({ top: 0 });
@@ -118,6 +134,11 @@ export function CorrectionReview({ professional, draft, plan, changes, warnings,
           <Section title={TEXT.dialog.reason}>
             <Typography sx={{ whiteSpace: 'pre-wrap' }}>{draft.reason.trim()}</Typography>
           </Section>
+          {contact ? (
+            <Section title={TEXT.dialog.contact}>
+              <Typography data-testid="review-contact">{contactChoiceLabel(contact)}</Typography>
+            </Section>
+          ) : null}
           <Section title={TEXT.dialog.evidence}>
             <Typography>{TEXT.dialog.evidenceLine(draft.evidenceKind.trim(), draft.evidenceArrival, evidenceDate)}</Typography>
             {draft.evidenceNote.trim() ? (

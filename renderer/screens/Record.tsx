@@ -67,6 +67,11 @@ export function RecordScreen({ id }: { id: number }) {
   const shown = view && view.professional.id === id ? view : null;
   const p = shown?.professional;
 
+  // Opened by "Corrigir dados" on an atendimento: the form opens with it chosen.
+  useEffect(() => {
+    if (p && useDrafts.getState().startRequested(p)) setTab('data');
+  }, [p]);
+
   // "Corrigir de novo": the form opens with the rejected value, for the clerk to fix and save again.
   function correctAgain(correction: Correction) {
     if (!p) return;
@@ -102,7 +107,7 @@ export function RecordScreen({ id }: { id: number }) {
             }}
           />
           <RecordSummaryAlert view={shown} />
-          <RecordContacts professionalId={p.id} />
+          <RecordContacts professionalId={p.id} version={p.rowVersion} />
           <RecordDipPaper professionalId={p.id} dipStatus={p.dipStatus} />
           <Tabs value={tab} onChange={(_, value: TabName) => setTab(value)} aria-label={TEXT.tabsLabel} sx={{ mb: 2, borderBottom: 1, borderColor: 'divider' }}>
             <Tab value="data" label={TEXT.tabs.data} id="record-tab-data" aria-controls="record-panel" />

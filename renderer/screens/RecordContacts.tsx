@@ -8,12 +8,12 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { CONTACT_CHANNEL_LABELS, type ContactSummary } from '../../shared/contract/contacts';
 import { call } from '../api/client';
-import { ContactStatusChip } from '../components/ContactStatusChip';
 import { PagedTable, type Column } from '../components/PagedTable';
 import { useNavigation } from '../stores/navigation';
 import { useNotify } from '../stores/notify';
 import { ContactNewDialog, type LocatedPerson } from './ContactNewDialog';
 import { CONTACTS_TEXT, contactCaseLabel, localDateBr } from './contacts.text';
+import { ContactStateChips } from './Contacts';
 
 const TEXT = CONTACTS_TEXT.record;
 
@@ -42,8 +42,8 @@ export function RecordContactButton({ person }: { person: LocatedPerson }) {
   );
 }
 
-/** The record's atendimentos, newest first; nothing when she/he has none. */
-export function RecordContacts({ professionalId }: { professionalId: number }) {
+/** The record's atendimentos, newest first; nothing when she/he has none. Read again when the record changes (a correction saved for one of them). */
+export function RecordContacts({ professionalId, version }: { professionalId: number; version: number }) {
   const [items, setItems] = useState<ContactSummary[] | null>(null);
   const go = useNavigation((s) => s.go);
   useEffect(() => {
@@ -51,7 +51,7 @@ export function RecordContacts({ professionalId }: { professionalId: number }) {
       (result) => setItems(result.items),
       () => setItems(null),
     );
-  }, [professionalId]);
+  }, [professionalId, version]);
   if (!items || items.length === 0) return null;
   return (
     <Card component="section" aria-label={TEXT.title} sx={{ mb: 2 }}>
@@ -79,6 +79,6 @@ const COLUMNS: Column<ContactSummary>[] = [
   { header: c.protocol, numeric: true, sx: { whiteSpace: 'nowrap', fontWeight: 500 }, cell: (item) => item.protocol },
   { header: c.case, cell: (item) => contactCaseLabel(item.case) },
   { header: c.channel, cell: (item) => CONTACT_CHANNEL_LABELS[item.channel] },
-  { header: c.status, cell: (item) => <ContactStatusChip status={item.status} overdue={item.overdue} overdueLabel={CONTACTS_TEXT.overdue} /> },
+  { header: c.status, cell: (item) => <ContactStateChips item={item} /> },
   { header: c.openedAt, numeric: true, sx: { whiteSpace: 'nowrap' }, cell: (item) => localDateBr(item.createdAt) },
 ];

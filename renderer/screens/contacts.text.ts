@@ -12,6 +12,9 @@ export const CONTACTS_TEXT = {
   statusFilter: 'Situação',
   allStatuses: 'Todas as situações',
   overdueOnly: 'Atrasados',
+  toNotifyOnly: 'A avisar',
+  toNotifyChip: 'A avisar',
+  toNotifyTip: (label: string) => `Avise a/o profissional: ${label}`,
   tableLabel: 'Atendimentos',
   loading: 'Carregando os atendimentos…',
   openRow: (protocol: string) => `Abrir o atendimento ${protocol}`,
@@ -23,6 +26,7 @@ export const CONTACTS_TEXT = {
   noneTitle: 'Nenhum atendimento',
   noneText: 'Quando uma/um profissional escrever, ligar ou vier ao Regional com um problema, registre aqui o atendimento.',
   noneFiltered: 'Nenhum atendimento nesta situação.',
+  noneToNotify: 'Ninguém a avisar: todas/os as/os profissionais já sabem do andamento das suas correções.',
   total: (n: number) => plural(n, 'atendimento', 'atendimentos'),
   new: {
     title: 'Registrar atendimento',
@@ -62,6 +66,10 @@ export const CONTACTS_TEXT = {
     notes: 'Observações',
     resolution: 'Resolução',
     linkedTitle: 'Correções vinculadas',
+    toNotify: (label: string) => `Avise a/o profissional: ${label}`,
+    toNotifyHelp: 'A mensagem sugerida já vem escolhida. Depois de enviá-la, marque como enviada.',
+    toNotifyAction: 'Preparar mensagem',
+    correct: 'Corrigir dados',
     actionsTitle: 'Ações',
     resolvedOn: (when: string) => `Resolvido em ${when}.`,
   },
@@ -181,9 +189,24 @@ export const CONTACTS_TEXT = {
     title: 'Atendimentos',
     open: (n: number) => `${plural(n, 'atendimento aberto', 'atendimentos abertos')}`,
     overdue: (n: number) => `${plural(n, 'atrasado', 'atrasados')}: sem resposta da Implanta no prazo.`,
+    toNotify: (n: number) =>
+      n === 1
+        ? '1 a avisar: a/o profissional ainda não sabe do andamento da correção.'
+        : `${plural(n, 'a avisar', 'a avisar')}: as/os profissionais ainda não sabem do andamento das correções.`,
+    seeToNotify: 'Ver a avisar',
     none: 'Nenhum atendimento em aberto.',
     see: 'Ver atendimentos',
     seeOverdue: 'Ver atrasados',
+  },
+  /** After a correction linked to an atendimento is saved, or Implanta's answer is applied. */
+  notifyAfter: {
+    saved: (protocol: string) => `Correção salva e vinculada ao atendimento ${protocol}.`,
+    count: (n: number) => (n === 0 ? 'Ninguém a avisar.' : `${plural(n, 'atendimento', 'atendimentos')} a avisar.`),
+    ack: (n: number) =>
+      n === 1
+        ? '1 atendimento a avisar: a/o profissional ainda não sabe da resposta da Implanta.'
+        : `${plural(n, 'atendimento', 'atendimentos')} a avisar: as/os profissionais ainda não sabem da resposta da Implanta.`,
+    see: 'Ver a avisar',
   },
   settings: {
     title: 'Atendimentos',

@@ -47,6 +47,12 @@ export const CORRECTION_TEXT = {
     note: 'Observação sobre o documento (opcional)',
     noteHelp: 'Ex.: número do documento, código de rastreio do envelope.',
   },
+  contact: {
+    label: 'Atendimento (opcional)',
+    none: 'Nenhum atendimento',
+    help: 'A correção fica vinculada ao atendimento escolhido, que passa a acompanhar o lote e a resposta da Implanta.',
+    option: (protocol: string, caseLabel: string, date: string) => `${protocol} · Caso ${caseLabel} · aberto em ${date}`,
+  },
   review: 'Revisar correção',
   reviewing: 'Conferindo a correção…',
   cancel: 'Cancelar',
@@ -70,6 +76,7 @@ export const CORRECTION_TEXT = {
     evidenceLine: (kind: string, arrival: 'in_person' | 'post' | 'email' | 'phone', date: string) =>
       `${kind} — ${{ in_person: 'apresentado pessoalmente, recebido em', post: 'chegou pelos Correios, recebido em', email: 'recebido por e-mail em', phone: 'informado por telefone em' }[arrival]} ${date}`,
     note: 'Observação',
+    contact: 'Atendimento',
     queue: 'Depois de salva, a correção entra na fila de envio para a Implanta com a situação “Pendente”.',
     dipAck: 'Entendi a consequência para o DIP',
     dipAckRequired: 'Marque que entendeu a consequência para o DIP antes de salvar.',

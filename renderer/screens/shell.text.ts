@@ -4,6 +4,7 @@ export const SHELL_TEXT = {
   starting: 'Abrindo o CRESS Desk…',
   startFailed: 'Não foi possível abrir os dados do aplicativo.',
   retry: 'Tentar novamente',
+  closeNotice: 'Fechar aviso',
   navigation: 'Navegação principal',
   soon: 'Em breve',
   soonTooltip: 'Disponível em uma próxima versão',

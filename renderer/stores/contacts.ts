@@ -3,11 +3,14 @@
 import { create } from 'zustand';
 import type { Contact, ContactStatus, ContactSummary } from '../../shared/contract/contacts';
 import { call, errorMessage } from '../api/client';
+import { useNavigation } from './navigation';
 import { FIRST_PAGE, newestOnly, pageSetters } from './paged';
 
 interface ContactsState {
   status: ContactStatus | null;
   overdue: boolean;
+  /** Only those whose professional still has to be told ("a avisar"). */
+  toNotify: boolean;
   page: number;
   pageSize: number;
   result: { total: number; items: ContactSummary[] } | null;
@@ -16,6 +19,7 @@ interface ContactsState {
   load(): Promise<void>;
   setStatus(status: ContactStatus | null): void;
   setOverdue(overdue: boolean): void;
+  setToNotify(toNotify: boolean): void;
   setPage(page: number): void;
   setPageSize(pageSize: number): void;
   /** The atendimento on screen. */
@@ -33,8 +37,8 @@ export const useContacts = create<ContactsState>()((set, get) => {
     const current = ticket();
     set({ loading: true });
     try {
-      const { status, overdue, page, pageSize } = get();
-      const result = await call('contacts:list', { ...(status ? { status } : {}), ...(overdue ? { overdue } : {}), page, pageSize });
+      const { status, overdue, toNotify, page, pageSize } = get();
+      const result = await call('contacts:list', { ...(status ? { status } : {}), ...(overdue ? { overdue } : {}), ...(toNotify ? { toNotify } : {}), page, pageSize });
       if (current()) set({ result, error: null });
     } catch (error) {
       if (current()) set({ error: errorMessage(error) });
@@ -46,6 +50,7 @@ export const useContacts = create<ContactsState>()((set, get) => {
   return {
     status: null,
     overdue: false,
+    toNotify: false,
     ...FIRST_PAGE,
     result: null,
     loading: false,
@@ -57,6 +62,10 @@ export const useContacts = create<ContactsState>()((set, get) => {
     },
     setOverdue: (overdue) => {
       set({ overdue, page: 0 });
+      void load();
+    },
+    setToNotify: (toNotify) => {
+      set({ toNotify, page: 0 });
       void load();
     },
     ...pageSetters((page, pageSize) => set(pageSize === undefined ? { page } : { page, pageSize }), load),
@@ -78,3 +87,12 @@ export const useContacts = create<ContactsState>()((set, get) => {
     replace: (contact) => set({ current: contact }),
   };
 });
+
+/** The list as Início and the notices open it: every state, only the overdue ones, or only those "a avisar". */
+export function seeContacts(filter: 'all' | 'overdue' | 'toNotify'): void {
+  // The list loads with these filters when it opens.
+  useContacts.setState({ status: null, overdue: filter === 'overdue', toNotify: filter === 'toNotify', page: 0 });
+  const navigation = useNavigation.getState();
+  if (navigation.route.name === 'contacts') void useContacts.getState().load();
+  else navigation.go({ name: 'contacts' });
+}

@@ -6,7 +6,7 @@ import { newDraft, type CorrectionDraft } from '../lib/draft';
 
 /** The parts of the form outside the record's own fields. */
 export type FormPatch = Partial<
-  Pick<CorrectionDraft, 'motherChoice' | 'reason' | 'evidenceKind' | 'evidenceArrival' | 'evidenceDate' | 'evidenceNote'>
+  Pick<CorrectionDraft, 'motherChoice' | 'reason' | 'evidenceKind' | 'evidenceArrival' | 'evidenceDate' | 'evidenceNote' | 'contactId'>
 >;
 
 interface DraftState {
@@ -14,6 +14,11 @@ interface DraftState {
   /** Professionals whose form is open (it reopens when the clerk comes back). */
   open: Record<number, boolean>;
   start(professional: Professional): void;
+  /** "Corrigir dados" on an atendimento: the record's form opens naming it, once the record is shown. */
+  requested: { professionalId: number; contactId: number } | null;
+  request(professionalId: number, contactId: number): void;
+  /** The record screen took the request: its form is open with the atendimento chosen. */
+  startRequested(professional: Professional): boolean;
   editField(id: number, field: FieldName, value: string): void;
   editForm(id: number, patch: FormPatch): void;
   /** Bookkeeping of the form (errors, conflict, row version): not the clerk's typing. */
@@ -35,7 +40,7 @@ function withoutErrors(draft: CorrectionDraft, keys: string[]): CorrectionDraft[
   return errors;
 }
 
-export const useDrafts = create<DraftState>()((set) => {
+export const useDrafts = create<DraftState>()((set, get) => {
   const change = (id: number, make: (draft: CorrectionDraft) => CorrectionDraft) =>
     set((s) => {
       const draft = s.drafts[id];
@@ -45,6 +50,23 @@ export const useDrafts = create<DraftState>()((set) => {
   return {
     drafts: {},
     open: {},
+    requested: null,
+    request(professionalId, contactId) {
+      set({ requested: { professionalId, contactId } });
+    },
+    startRequested(professional) {
+      const { requested } = get();
+      if (requested?.professionalId !== professional.id) return false;
+      set((s) => {
+        const draft = s.drafts[professional.id] ?? newDraft(professional);
+        return {
+          requested: null,
+          drafts: { ...s.drafts, [professional.id]: { ...draft, contactId: requested.contactId } },
+          open: { ...s.open, [professional.id]: true },
+        };
+      });
+      return true;
+    },
     start(professional) {
       set((s) => ({
         drafts: s.drafts[professional.id] ? s.drafts : { ...s.drafts, [professional.id]: newDraft(professional) },

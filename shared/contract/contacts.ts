@@ -44,6 +44,13 @@ export const CONTACT_EVENT_KINDS = [
 ] as const;
 export type ContactEventKind = (typeof CONTACT_EVENT_KINDS)[number];
 
+/**
+ * What the timeline shows besides its stored events: a linked correction entering a lote, the lote
+ * leaving for Implanta, and Implanta's answer to the correction, read from the corrections and lotes.
+ */
+export const TIMELINE_KINDS = [...CONTACT_EVENT_KINDS, 'correction_batched', 'batch_sent', 'correction_synced', 'correction_rejected'] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
 /** Attachments: what the store accepts, detected by the file's content, never by its name. */
 export const ATTACHMENT_TYPES = ['image/png', 'image/jpeg', 'application/pdf'] as const;
 export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
@@ -87,14 +94,20 @@ export const contactSummarySchema = z.object({
   /** Forwarded, and Implanta has not answered within the desk's overdue days. */
   overdue: z.boolean(),
   attachments: z.number().int(),
+  /**
+   * "A avisar": the message the professional still has to receive about the corrections this
+   * atendimento led to (queued, applied or rejected by Implanta), or null when she/he was told.
+   */
+  toNotify: z.enum(MESSAGE_TEMPLATE_IDS).nullable(),
 });
 export type ContactSummary = z.infer<typeof contactSummarySchema>;
 
 export const contactEventSchema = z.object({
+  /** Negative for what the timeline reads from the corrections and lotes (never stored as events). */
   id: z.number().int(),
   at: z.string(),
   operator: z.string(),
-  kind: z.enum(CONTACT_EVENT_KINDS),
+  kind: z.enum(TIMELINE_KINDS),
   /** What the timeline reads, in Portuguese (never a typed CPF or mother's name). */
   label: z.string(),
   /** Implanta's answer, the resolution, a message's subject: the text the clerk wrote or pasted. */
@@ -169,6 +182,8 @@ export const contactsContract = {
       .object({
         status: contactStatusSchema.optional(),
         overdue: z.boolean().optional(),
+        /** Only those whose professional still has to be told about the corrections ("a avisar"). */
+        toNotify: z.boolean().optional(),
         professionalId: z.number().int().min(1).optional(),
         ...pageInput,
       })
@@ -176,10 +191,10 @@ export const contactsContract = {
     output: pageOf(contactSummarySchema),
   },
   'contacts:get': { input: z.object({ id: contactRef }).strict(), output: contactSchema },
-  /** How many atendimentos are in each state, and how many are overdue (the dashboard). */
+  /** How many atendimentos are in each state, how many are overdue, and how many professionals are "a avisar" (the dashboard). */
   'contacts:counts': {
     input: z.object({}).strict(),
-    output: z.object({ byStatus: z.record(contactStatusSchema, z.number().int()), overdue: z.number().int() }),
+    output: z.object({ byStatus: z.record(contactStatusSchema, z.number().int()), overdue: z.number().int(), toNotify: z.number().int() }),
   },
   /** Links the atendimento to the record once it is found. */
   'contacts:locate': { input: z.object({ id: contactRef, professionalId: z.number().int().min(1) }).strict(), output: contactSchema },
@@ -218,7 +233,15 @@ export const contactsContract = {
   'contacts:linkCorrection': { input: z.object({ id: contactRef, correctionUuid: z.string().trim().min(1).max(64) }).strict(), output: contactSchema },
   /** A message about the atendimento went out (the clerk sent the e-mail, or read the script on the phone): on the timeline. */
   'contacts:messageSent': {
-    input: z.object({ id: contactRef, to: z.enum(['implanta', 'professional']), subject: z.string().max(300) }).strict(),
+    input: z
+      .object({
+        id: contactRef,
+        to: z.enum(['implanta', 'professional']),
+        subject: z.string().max(300),
+        /** The template the message to the professional came from: she/he is no longer "a avisar" for it. */
+        template: z.enum(MESSAGE_TEMPLATE_IDS).optional(),
+      })
+      .strict(),
     output: contactSchema,
   },
   /**

@@ -103,6 +103,8 @@ export const correctionsContract = {
         evidence: evidenceSchema,
         /** The clerk saw and accepted the DIP consequence (required when there is one). */
         dipAcknowledged: z.boolean().default(false),
+        /** The atendimento (not resolved, of this professional) the correction deals with: linked in the same transaction. */
+        contactId: z.number().int().min(1).optional(),
       })
       .strict(),
     output: z.object({

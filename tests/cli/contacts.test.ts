@@ -153,3 +153,44 @@ describe('contact forward and message', { timeout: 90_000 }, () => {
     expect(unknown.stderr).toMatch(/correction_queued/);
   });
 });
+
+describe('a correction that names its atendimento', { timeout: 90_000 }, () => {
+  it('links it with --contact, lists it "a avisar" with the template to send, and drops it once the message is recorded as sent', () => {
+    const opened = json('contact', 'add', registration, '--channel', 'email', '--case', 'B', '--summary', 'E-mail antigo no cadastro');
+    const protocol: string = opened.body.protocol;
+    const saved = run('correct', registration, '--field', 'email', '--value', 'nova.caixa@exemplo.com.br', '--reason', 'E-mail informado pela profissional', '--contact', protocol.toLowerCase());
+    expect(saved.code, saved.stderr).toBe(0);
+    expect(saved.stdout).toContain(`Linked to atendimento ${protocol}.`);
+    const shown = json('contact', 'show', protocol).body;
+    expect(shown.corrections.map((c: { field: string }) => c.field)).toEqual(['email']);
+    expect(shown.toNotify).toBe('correction_queued');
+    expect(run('contact', 'show', protocol).stdout).toContain('A avisar: Correção registrada: aguardar a sincronização');
+    const listed = json('contact', 'list', '--to-notify').body;
+    expect(listed.items.map((c: { protocol: string; toNotify: string }) => [c.protocol, c.toNotify])).toEqual([[protocol, 'correction_queued']]);
+
+    const told = run('contact', 'message', protocol, '--template', 'correction_queued', '--sent');
+    expect(told.code, told.stderr).toBe(0);
+    expect(json('contact', 'list', '--to-notify').body.total).toBe(0);
+    expect(json('contact', 'show', protocol).body.toNotify).toBeNull();
+
+    // Implanta applies it: the answer says who is to be told, and the atendimento asks for "dados corrigidos".
+    const number: string = json('batch', 'create').body.number;
+    expect(run('batch', 'seal', number).code).toBe(0);
+    expect(run('batch', 'export', number, '--out', dir).code).toBe(0);
+    expect(run('batch', 'mark-sent', number).code).toBe(0);
+    const answer = join(dir, 'resposta.csv');
+    writeFileSync(answer, `id;situação;mensagem\r\n${shown.corrections[0].uuid};aplicada;\r\n`);
+    const acknowledged = run('batch', 'ack', answer);
+    expect(acknowledged.code, acknowledged.stderr).toBe(0);
+    expect(acknowledged.stdout).toContain('1 atendimento to tell the professional about: contact list --to-notify.');
+    expect(run('contact', 'show', protocol).stdout).toContain('A avisar: Dados corrigidos na plataforma');
+  });
+
+  it('exits 1 for a protocol that does not exist, and saves nothing', () => {
+    const before = json('corrections', 'list').body.total;
+    const refused = run('correct', registration, '--field', 'phone', '--value', '(11) 98888-7777', '--reason', 'Telefone novo', '--contact', 'AT-2020-999999');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Atendimento AT-2020-999999 não encontrado');
+    expect(json('corrections', 'list').body.total).toBe(before);
+  });
+});

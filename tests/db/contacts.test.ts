@@ -148,7 +148,7 @@ describe('the state of an atendimento', () => {
     expect(await overdue()).toEqual([]);
     desk.setNow('2025-03-15T13:00:00.000Z');
     expect(await overdue()).toEqual([contact.protocol]);
-    expect(await call(desk, 'contacts:counts', {})).toEqual({ byStatus: { open: 1, forwarded: 1, waiting_professional: 0, resolved: 0 }, overdue: 1 });
+    expect(await call(desk, 'contacts:counts', {})).toEqual({ byStatus: { open: 1, forwarded: 1, waiting_professional: 0, resolved: 0 }, overdue: 1, toNotify: 0 });
     await call(desk, 'contacts:answer', { id: contact.id, text: 'Em análise pela equipe técnica.' });
     expect(await overdue()).toEqual([]);
     expect((await call<{ overdue: number }>(desk, 'contacts:counts', {})).overdue).toBe(0);

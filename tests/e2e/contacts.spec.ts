@@ -1,7 +1,8 @@
 // Atendimentos as the clerk works the notice's case C: a professional sends a screenshot of the
 // platform's error page; the clerk registers it from the record, checks identity on the phone,
-// forwards the e-mail to Implanta, records the answer, tells the professional, and resolves it.
-// The list filters by state and overdue, and Início counts what is open and late.
+// forwards the e-mail to Implanta, records the answer, corrects the record naming the atendimento,
+// sends the lote, applies Implanta's answer, tells the professional the data is corrected, and
+// resolves it. The list filters by state, overdue and "a avisar", and Início counts each.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seriousViolations } from './axe';
@@ -26,7 +27,9 @@ interface Person {
   mother_name: string;
 }
 
-test('case C: from the record to Implanta and back, resolved; the list filters and Início counts', async ({ desk }, testInfo) => {
+test('case C: from the record to Implanta, a correction, its lote and answer, the professional told, resolved; the list filters and Início counts', async ({ desk }, testInfo) => {
+  // The whole loop through Lotes: longer than one screen's test.
+  test.setTimeout(240_000);
   const { page } = desk;
   const problems: string[] = [];
   const guide = testInfo.project.name === 'browser';
@@ -118,10 +121,85 @@ test('case C: from the record to Implanta and back, resolved; the list filters a
   const timeline = page.getByRole('table', { name: 'Linha do tempo do atendimento' });
   await expect(timeline).toContainText('Erro corrigido na plataforma');
 
-  // A message to the professional from a template, marked as sent.
-  await page.getByRole('button', { name: 'Mensagem à/ao profissional' }).click();
+  // "Corrigir dados": the record's form opens with the atendimento chosen; the review names it.
+  await page.getByRole('button', { name: 'Corrigir dados' }).click();
+  await expect(page.getByRole('heading', { name: who.name })).toBeVisible();
+  const form = page.getByRole('form', { name: 'Corrigir dados' });
+  await expect(form.getByRole('combobox', { name: 'Atendimento (opcional)' })).toContainText(`${protocol} · Caso C`);
+  await form.getByLabel('E-mail', { exact: true }).fill('nova.caixa@exemplo.com.br');
+  await form.getByLabel('Motivo da correção').fill('E-mail informado pela profissional no atendimento');
+  await form.getByLabel('Documento apresentado').fill('RG');
+  if (guide) await shot(page, '21-correcao-atendimento');
+  await form.getByRole('button', { name: 'Revisar correção' }).click();
+  const review = page.getByRole('dialog', { name: 'Revisar correção' });
+  await expect(review.getByTestId('review-contact')).toContainText(protocol);
+  await review.getByRole('button', { name: 'Salvar correção' }).click();
+  const saved = page.locator('.MuiSnackbar-root');
+  await expect(saved).toContainText(`Correção salva e vinculada ao atendimento ${protocol}. 1 atendimento a avisar.`);
+  expect(desk.query('SELECT count(*) AS n FROM contact_corrections')).toEqual([{ n: 1 }]);
+  await expect(page.getByRole('table', { name: 'Atendimentos deste cadastro' }).getByRole('row').filter({ hasText: protocol })).toContainText('A avisar');
+
+  // The notice leads to those still to be told; the atendimento asks for "correção registrada".
+  await saved.getByRole('button', { name: 'Ver a avisar' }).click();
+  const table = page.getByRole('table', { name: 'Atendimentos', exact: true });
+  await expect(page.getByRole('button', { name: 'A avisar' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await table.getByRole('row').filter({ hasText: protocol }).click();
+  const toNotify = page.getByTestId('contact-to-notify');
+  await expect(toNotify).toContainText('Avise a/o profissional: Correção registrada: aguardar a sincronização');
+  await expect(timeline).toContainText('Correção vinculada: E-mail');
+
+  // Lotes: generated, sealed, exported and sent; Implanta answers that the correction was applied.
+  await page.getByRole('button', { name: 'Lotes', exact: true }).click();
+  await page.getByRole('button', { name: 'Gerar lote' }).click();
+  const batchHeading = page.getByRole('heading', { name: /^Lote \d{4}-\d{4}$/ });
+  await expect(batchHeading).toBeVisible();
+  const batchNumber = ((await batchHeading.textContent()) as string).replace('Lote ', '');
+  await page.getByRole('button', { name: 'Fechar lote' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Fechar lote' }).click();
+  await expect(page.getByText('Fechado', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Exportar pacote' }).click();
+  const exporting = page.getByRole('dialog');
+  const packaged = page.waitForEvent('download');
+  await exporting.getByRole('button', { name: 'Escolher onde salvar…' }).click();
+  await packaged;
+  await expect(exporting.getByText('Pacote exportado')).toBeVisible();
+  await exporting.getByRole('button', { name: 'Fechar' }).click();
+  await page.getByRole('button', { name: 'Marcar como enviado' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Marcar como enviado' }).click();
+  await expect(page.getByText('Enviado', { exact: true })).toBeVisible();
+  const [correction] = desk.query<{ uuid: string }>('SELECT uuid FROM corrections');
+  const ack = join(desk.storePath, '..', 'resposta-implanta.csv');
+  writeFileSync(ack, `\uFEFFid;situação;mensagem\r\n${correction!.uuid};aplicada;\r\n`);
+  await page.getByRole('button', { name: 'Importar confirmação' }).click();
+  const importing = page.getByRole('dialog');
+  const chooser = page.waitForEvent('filechooser');
+  await importing.getByRole('button', { name: 'Escolher arquivo…' }).click();
+  await (await chooser).setFiles(ack);
+  await expect(importing.getByRole('status').filter({ hasText: `Confirmação do lote ${batchNumber} importada` })).toContainText('1 item aplicado');
+  await expect(importing.getByTestId('ack-to-notify')).toContainText('1 atendimento a avisar: a/o profissional ainda não sabe da resposta da Implanta.');
+  problems.push(...(await seriousViolations(page, 'Confirmação importada')));
+  await importing.getByRole('button', { name: 'Ver a avisar' }).click();
+  await expect(table.getByRole('row').filter({ hasText: protocol })).toContainText('A avisar');
+
+  // Início counts it, and its link leads to the same list.
+  await page.getByRole('button', { name: 'Início', exact: true }).click();
+  await expect(card.getByTestId('home-contacts-to-notify')).toHaveText('1 a avisar: a/o profissional ainda não sabe do andamento da correção.');
+  await card.getByRole('button', { name: 'Ver a avisar' }).click();
+
+  // The atendimento: the lote and Implanta's answer on the timeline, and "a avisar: dados corrigidos".
+  await table.getByRole('row').filter({ hasText: protocol }).click();
+  await expect(toNotify).toContainText('Avise a/o profissional: Dados corrigidos na plataforma');
+  await expect(timeline).toContainText(`Lote ${batchNumber} enviado à Implanta`);
+  await expect(timeline).toContainText('Implanta aplicou a correção: E-mail');
+  problems.push(...(await seriousViolations(page, 'Atendimento a avisar')));
+  if (guide) await shot(page, '19-atendimento-a-avisar');
+
+  // The message the banner proposes, already chosen; marked as sent, the professional is told.
+  await toNotify.getByRole('button', { name: 'Preparar mensagem' }).click();
   const message = page.getByRole('dialog', { name: 'Mensagem à/ao profissional' });
-  await expect(message.getByRole('region', { name: 'Texto do e-mail' })).not.toBeEmpty();
+  await expect(message.getByRole('combobox', { name: 'Modelo' })).toHaveText('Dados corrigidos na plataforma');
+  await expect(message.getByRole('region', { name: 'Texto do e-mail' })).toContainText('seus dados já estão corrigidos na plataforma');
   await expect(message.getByRole('region', { name: 'Roteiro para o telefone' })).not.toBeEmpty();
   await expect(message.getByRole('button', { name: 'Salvar e-mail (.eml)' })).toBeVisible();
   const subject = (await message.getByText(/^Assunto: /).textContent())!.replace('Assunto: ', '');
@@ -130,6 +208,7 @@ test('case C: from the record to Implanta and back, resolved; the list filters a
   await message.getByRole('button', { name: 'Marcar como enviada' }).click();
   await expect(message).toBeHidden();
   await expect(timeline).toContainText(subject);
+  await expect(toNotify).toHaveCount(0);
 
   // Resolved, with what was done.
   await page.getByRole('button', { name: 'Resolver' }).click();
@@ -143,7 +222,8 @@ test('case C: from the record to Implanta and back, resolved; the list filters a
   // The list: by state, and the overdue one in red.
   await page.getByRole('button', { name: 'Atendimentos', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Atendimentos', level: 1 })).toBeVisible();
-  const table = page.getByRole('table', { name: 'Atendimentos', exact: true });
+  await expect(page.getByText(/^Ninguém a avisar/)).toBeVisible();
+  await page.getByRole('button', { name: 'A avisar' }).click();
   await expect(table.getByRole('row')).toHaveCount(3);
   await page.getByRole('combobox', { name: 'Situação' }).click();
   await page.getByRole('option', { name: 'Resolvido' }).click();
@@ -180,6 +260,7 @@ test('case C: from the record to Implanta and back, resolved; the list filters a
   // Início again: the resolved one no longer counts; the record lists its atendimento.
   await page.getByRole('button', { name: 'Início', exact: true }).click();
   await expect(card.getByTestId('home-contacts-open')).toHaveText('1 atendimento aberto');
+  await expect(card.getByTestId('home-contacts-to-notify')).toHaveCount(0);
   await card.getByRole('button', { name: 'Ver atendimentos' }).click();
   await table.getByRole('row').filter({ hasText: protocol }).click();
   await page.getByRole('button', { name: 'Abrir o cadastro' }).click();

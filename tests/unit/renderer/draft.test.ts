@@ -149,4 +149,10 @@ describe('saveInput', () => {
       dipAcknowledged: false,
     });
   });
+
+  it('names the atendimento chosen in the form, and none when the clerk chose none', () => {
+    const record = professional();
+    expect(saveInput(record, draftOf({ contactId: 7 }), { email: 'a@b.com.br' }, false)).toMatchObject({ contactId: 7 });
+    expect(saveInput(record, draftOf(), { email: 'a@b.com.br' }, false)).not.toHaveProperty('contactId');
+  });
 });
