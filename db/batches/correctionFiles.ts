@@ -24,6 +24,8 @@ import { csvLines, CSV_HEADER_V1, jsonLines, type CorrectionFiles, type PayloadT
 import type { SchemaVersion } from './schemas';
 
 export const CSV_HEADER_V2 = [...CSV_HEADER_V1.slice(0, 2), 'CPF anterior', ...CSV_HEADER_V1.slice(2)];
+/** Version 4 names the evidence date for what it is: the day the council received the document. */
+export const CSV_HEADER_V4 = CSV_HEADER_V2.map((column) => (column === 'Data do documento' ? 'Data de recebimento' : column));
 
 /** Columns of the payload query, read as arrays (raw mode: 100 000 rows without an object each). */
 type Row = [
@@ -89,7 +91,8 @@ export function correctionFiles(db: Database, version: SchemaVersion, batch: { i
   // Versions 2 and 3 share every line's shape (3 only allows more values of evidence.arrival).
   const v2 = version >= 2;
   const jsonl = jsonLines([], total);
-  const csv = csvLines(csvLine(v2 ? CSV_HEADER_V2 : CSV_HEADER_V1), total + 1);
+  const header = version >= 4 ? CSV_HEADER_V4 : v2 ? CSV_HEADER_V2 : CSV_HEADER_V1;
+  const csv = csvLines(csvLine(header), total + 1);
   const byField = new Map<string, number>();
   const dip = new Map<number, DipRequest>();
   const people = new Set<number>();

@@ -179,7 +179,7 @@ describe('exporting a sealed batch', () => {
     const csv = readFileSync(join(unzipTo(result.path, 'x'), 'data', 'corrections.csv'));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = csv.toString('utf8').slice(1).split('\r\n');
-    expect(rows[0]).toMatch(/^id;CPF;CPF anterior;Registro;Nome;Campo;Valor anterior;Valor novo;Motivo;/);
+    expect(rows[0]).toMatch(/^id;CPF;CPF anterior;Registro;Nome;Campo;Valor anterior;Valor novo;Motivo;Documento;Recebimento;Data de recebimento;/);
     expect(rows).toHaveLength(7); // header, 5 corrections, the final line break
     const hostile = rows.find((r) => r.includes('HYPERLINK'))!;
     expect(hostile).toContain(`"'=HYPERLINK(""http://exemplo.invalid"";""clique aqui"")"`);
