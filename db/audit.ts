@@ -311,13 +311,13 @@ export function verifyAuditChain(db: Database): ChainResult {
         return finish(broken(row.id, `O histórico perdeu as assinaturas antes da entrada ${row.id} (${when}): ele foi refeito fora do CRESS Desk.`));
       }
       if (detail.reason === 'upgrade') {
-        notices.push(`O histórico é assinado pela chave desta mesa desde a entrada ${row.id} (${when}); as entradas anteriores são conferidas pela soma SHA-256.`);
+        notices.push(`O histórico é assinado pela chave deste computador desde a entrada ${row.id} (${when}); as entradas anteriores são conferidas pela soma SHA-256.`);
       } else if (ended && !ended.checkable) {
         const range = ended.from === row.id - 1 ? `A entrada ${ended.from} foi assinada` : `As entradas ${ended.from} a ${row.id - 1} foram assinadas`;
         notices.push(
           detail.reason === 'key_replaced'
             ? `${range} com uma chave que se perdeu; uma nova chave assina o histórico desde a entrada ${row.id} (${when}). ${ended.from === row.id - 1 ? 'Ela foi conferida' : 'Elas foram conferidas'} só pela soma SHA-256.`
-            : `${range} em outra mesa (backup restaurado de outro computador): ${ended.from === row.id - 1 ? 'conferida' : 'conferidas'} só pela soma SHA-256. A chave desta mesa assina o histórico desde a entrada ${row.id} (${when}).`,
+            : `${range} em outro computador (backup restaurado): ${ended.from === row.id - 1 ? 'conferida' : 'conferidas'} só pela soma SHA-256. A chave deste computador assina o histórico desde a entrada ${row.id} (${when}).`,
         );
       }
       if (detail.reason === 'other_key') awaitingRestore = row.id;
@@ -386,5 +386,5 @@ export function verifyAuditChain(db: Database): ChainResult {
 }
 
 function otherKeyProblem(entry: number): string {
-  return `Na entrada ${entry} o banco passou a ser assinado pela chave desta mesa sem uma restauração de backup: as entradas anteriores foram assinadas com outra chave e não podem ser conferidas.`;
+  return `Na entrada ${entry} o banco passou a ser assinado pela chave deste computador sem uma restauração de backup: as entradas anteriores foram assinadas com outra chave e não podem ser conferidas.`;
 }

@@ -108,12 +108,12 @@ export function auditSummary(action: string, detail: unknown): string {
       return 'Controle do histórico encontrado alterado fora do CRESS Desk';
     case KEY_STARTED:
       return d.reason === 'other_key'
-        ? 'Histórico assinado pela chave desta mesa a partir daqui (o banco veio de outra mesa)'
+        ? 'Histórico assinado pela chave deste computador a partir daqui (o banco veio de outro computador)'
         : d.reason === 'key_replaced'
           ? 'Nova chave de assinatura do histórico (a anterior se perdeu)'
           : d.reason === 'unsigned'
             ? 'Histórico encontrado sem assinaturas: assinado a partir daqui'
-            : 'Histórico passou a ser assinado pela chave desta mesa';
+            : 'Histórico passou a ser assinado pela chave deste computador';
     case 'store.guards_restored': {
       const names = [...(Array.isArray(d.missing) ? d.missing : []), ...(Array.isArray(d.altered) ? d.altered : []), ...(Array.isArray(d.foreign) ? d.foreign : [])];
       return `Proteções do banco restauradas ao abrir: ${plural(names.length, 'gatilho ausente ou alterado', 'gatilhos ausentes ou alterados')}`;

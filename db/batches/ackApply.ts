@@ -122,7 +122,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
       }
     }
     if (unknown.length > 0) {
-      throw new AppError('ACK_UNKNOWN_IDS', `${unknown.length === 1 ? 'Um id do arquivo não é' : `${unknown.length} ids do arquivo não são`} de nenhum lote desta mesa: ${listIds(unknown)}.`, {
+      throw new AppError('ACK_UNKNOWN_IDS', `${unknown.length === 1 ? 'Um id do arquivo não é' : `${unknown.length} ids do arquivo não são`} de nenhum lote deste computador: ${listIds(unknown)}.`, {
         details: { ids: unknown },
       });
     }

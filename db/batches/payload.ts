@@ -62,7 +62,7 @@ export function batchSchemaVersion(batch: Pick<BatchRow, 'schema_version' | 'num
 /** Builds every payload file of a sealed batch (read it inside one transaction for a consistent view). */
 export function buildPayload(db: Database, batch: BatchRow, tick: PayloadTick = () => {}): BatchPayload {
   if (batch.sealed_at === null || batch.state === 'open' || batch.state === 'cancelled') {
-    throw new AppError('BATCH_STATE', `O lote ${batch.number} ainda não foi fechado: feche-o antes de exportar.`);
+    throw new AppError('BATCH_STATE', `O lote ${batch.number} ainda não foi lacrado: lacre-o antes de exportar.`);
   }
   const version = batchSchemaVersion(batch);
   const total = (db.prepare('SELECT count(*) AS n FROM corrections WHERE batch_id = ?').get(batch.id) as { n: number }).n;

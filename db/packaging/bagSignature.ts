@@ -83,12 +83,12 @@ export function checkBagSignature(text: string | null, tags: { bagInfo: string; 
       state: 'unchecked',
       keyId,
       head,
-      message: `A assinatura (chave ${keyId}) não pôde ser conferida: o arquivo foi assinado em outra mesa. Ele foi conferido pelas somas SHA-256.`,
+      message: `A assinatura (chave ${keyId}) não pôde ser conferida: o arquivo foi assinado em outro computador. Ele foi conferido pelas somas SHA-256.`,
     };
   }
   const expected = Buffer.from(mac(key, body), 'hex');
   if (!timingSafeEqual(expected, Buffer.from(signature, 'hex'))) {
-    return invalid('A assinatura do arquivo não confere com a chave desta mesa: o arquivo foi alterado depois de gravado.', keyId, head);
+    return invalid('A assinatura do arquivo não confere com a chave deste computador: o arquivo foi alterado depois de gravado.', keyId, head);
   }
-  return { state: 'valid', keyId, head, message: 'Assinatura conferida com a chave desta mesa.' };
+  return { state: 'valid', keyId, head, message: 'Assinatura conferida com a chave deste computador.' };
 }

@@ -46,7 +46,7 @@ export const BACKUPS_TEXT = {
   implantaAction: 'Cópia para a Implanta…',
   implantaTitle: 'Cópia do banco para a Implanta',
   implantaIntro:
-    'Grava uma cópia verificada do banco de dados que a Implanta pode abrir: o arquivo .zip e o banco dentro dele ficam protegidos por uma senha combinada com a Implanta (o banco, no formato SQLCipher 4). Ela não entra na lista de backups deste computador.',
+    'Grava uma cópia verificada do banco de dados que a Implanta pode abrir: o arquivo .zip e o banco dentro dele ficam protegidos por uma senha combinada com a Implanta. Ela não entra na lista de backups deste computador.',
   implantaPassphraseWarning:
     'Combine a senha com a Implanta por telefone ou pessoalmente, nunca no mesmo e-mail que leva o arquivo. Quem tiver o arquivo e a senha lê todos os dados pessoais do cadastro.',
   implantaPassphraseTooShort: 'Use uma senha de pelo menos 12 caracteres.',

@@ -194,7 +194,7 @@ describe('backups and lotes on the desk that made them', () => {
     expect(made.code).toBe(0);
     const good = run('backup', 'verify', made.body.file);
     expect(good.code).toBe(0);
-    expect(good.stdout).toContain('Assinatura conferida com a chave desta mesa.');
+    expect(good.stdout).toContain('Assinatura conferida com a chave deste computador.');
 
     const bag = unzip(made.body.file, join(dir, 'backup-x'));
     // The database is encrypted: its bytes are changed with the key, under the encryption.
@@ -218,7 +218,7 @@ describe('backups and lotes on the desk that made them', () => {
     // On another desk the good backup verifies by SHA-256, and says the signature was not checked.
     const elsewhere = verifyOnAnotherDesk('outra-mesa', 'backup', made.body.file);
     expect(elsewhere.code).toBe(0);
-    expect(elsewhere.stdout).toMatch(/não pôde ser conferida: o arquivo foi assinado em outra mesa/);
+    expect(elsewhere.stdout).toMatch(/não pôde ser conferida: o arquivo foi assinado em outro computador/);
   });
 
   it('refuses a lote package with a changed byte and recomputed manifests (batch verify, exit 3); another desk checks it by SHA-256 only', () => {
@@ -230,7 +230,7 @@ describe('backups and lotes on the desk that made them', () => {
     expect(exported.code).toBe(0);
     const good = run('batch', 'verify', exported.body.file);
     expect(good.code).toBe(0);
-    expect(good.stdout).toContain('Assinatura conferida com a chave desta mesa.');
+    expect(good.stdout).toContain('Assinatura conferida com a chave deste computador.');
     // Exports stay reproducible: the same file again.
     mkdirSync(join(dir, 'pacotes-2'));
     expect(json('batch', 'export', '1', '--out', join(dir, 'pacotes-2')).body.sha256).toBe(exported.body.sha256);
@@ -253,6 +253,6 @@ describe('backups and lotes on the desk that made them', () => {
 
     const elsewhere = verifyOnAnotherDesk('outra-mesa-lote', 'batch', exported.body.file);
     expect(elsewhere.code).toBe(0);
-    expect(elsewhere.stdout).toMatch(/não pôde ser conferida: o arquivo foi assinado em outra mesa/);
+    expect(elsewhere.stdout).toMatch(/não pôde ser conferida: o arquivo foi assinado em outro computador/);
   });
 });

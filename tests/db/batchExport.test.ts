@@ -287,7 +287,7 @@ describe('verifying a package', () => {
       batch: { id: batch.uuid, number: '2026-0001', sourceOrganization: 'CRESS 9ª Região (SP)' },
       schemaVersion: 4,
       sha256: result.sha256,
-      signature: { state: 'valid', keyId: expect.any(String), message: 'Assinatura conferida com a chave desta mesa.' },
+      signature: { state: 'valid', keyId: expect.any(String), message: 'Assinatura conferida com a chave deste computador.' },
     });
   });
 

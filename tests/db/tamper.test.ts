@@ -281,7 +281,7 @@ describe('the audit key', () => {
     appendAudit(store.db, { at: '2026-03-11T10:00:00.000Z', operator: 'Ana Paula', action: 'backup.restore', entity: 'backup', entityId: 'b.zip', detail: {} });
     const result = await verify();
     expect(result.ok).toBe(true);
-    expect(result.notices.join(' ')).toMatch(/As entradas 1 a 3 foram assinadas em outra mesa \(backup restaurado de outro computador\)/);
+    expect(result.notices.join(' ')).toMatch(/As entradas 1 a 3 foram assinadas em outro computador \(backup restaurado\)/);
   });
 
   it('a store signed with another key that did not come through a restore is reported', async () => {
@@ -379,6 +379,6 @@ describe('the audit summaries of what opening a store records', () => {
     const { auditSummary } = await import('../../db/auditEntries');
     expect(auditSummary('store.guards_restored', { missing: ['a'], altered: ['b'], foreign: [] })).toBe('Proteções do banco restauradas ao abrir: 2 gatilhos ausentes ou alterados');
     expect(auditSummary('store.outside_changes', { professionals: 1, corrections: 2 })).toBe('Alterações feitas fora do CRESS Desk encontradas ao abrir o banco: 1 cadastro e 2 correções');
-    expect(auditSummary('audit.key_started', { reason: 'upgrade' })).toBe('Histórico passou a ser assinado pela chave desta mesa');
+    expect(auditSummary('audit.key_started', { reason: 'upgrade' })).toBe('Histórico passou a ser assinado pela chave deste computador');
   });
 });
