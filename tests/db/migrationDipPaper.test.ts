@@ -4,57 +4,25 @@
 // still says intact, the lote re-exports byte for byte, and the new states are taken — no other.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Store } from '../../db';
-import type { Handlers } from '../../shared/contract';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditVerification } from '../../shared/contract/audit';
 import type { Professional } from '../../shared/domain';
 import { openRawStore } from '../rawStore';
+import { forgetLoadedDesk, job, loadDesk as loadMigrationDesk } from './migrationDesk';
 import { tempDir, validCpf, type TempDir } from './fixtures';
 
 const TAG = '0012_dip_paper';
-const JOURNAL = '../../db/migrations/meta/_journal.json';
-
-type Desk = { store: Store; handlers: Handlers; jobs: import('../../db/jobs/runner').JobRunner };
 
 let dir: TempDir;
 beforeEach(() => {
   dir = tempDir();
 });
 afterEach(() => {
-  vi.doUnmock(JOURNAL);
-  vi.resetModules();
+  forgetLoadedDesk();
   dir.cleanup();
 });
 
-const NOW = new Date('2026-03-10T13:00:00.000Z');
-
-/** The desk's modules as a build knows migrations: all of them, or only those before this change. */
-async function loadDesk(path: string, version: 'previous' | 'current'): Promise<Desk> {
-  vi.resetModules();
-  if (version === 'previous') {
-    vi.doMock(JOURNAL, async (importOriginal) => {
-      const original = ((await importOriginal()) as { default: { entries: { tag: string }[] } }).default;
-      const at = original.entries.findIndex((entry) => entry.tag === TAG);
-      if (at < 0) throw new Error(`migration ${TAG} is not in the journal`);
-      const journal = { ...original, entries: original.entries.slice(0, at) };
-      return { default: journal, ...journal };
-    });
-  } else vi.doUnmock(JOURNAL);
-  const modules = await import('../../db');
-  const { JobRunner } = await import('../../db/jobs/runner');
-  const store = modules.openStore({ path });
-  const jobs = new JobRunner({ storePath: () => store.path, workerPath: null, now: () => NOW });
-  const handlers = modules.createHandlers(store, { appVersion: '1.2.3-test', now: () => NOW, jobs });
-  return { store, handlers, jobs };
-}
-
-async function job<T>(desk: Desk, started: { jobId: string } | Promise<{ jobId: string }>): Promise<T> {
-  const { jobId } = await started;
-  const status = await desk.jobs.wait(jobId);
-  if (status.state !== 'done') throw new Error(status.error?.message ?? status.state);
-  return status.result as T;
-}
+const loadDesk = (path: string, version: 'previous' | 'current') => loadMigrationDesk(TAG, path, version);
 
 const STATUSES = ['none', 'requested', 'confirmed', 'in_manufacture', 'issued'];
 
