@@ -58,6 +58,9 @@ export const theme = createTheme(
         styleOverrides: {
           // Keyboard users always see where they are.
           ':focus-visible': { outline: '2px solid #1d6b8c', outlineOffset: 2 },
+          // A field brought into view (an invalid one focused, a pendência's link) stops below the
+          // title bar and the demo banner, which stay on top of the page: never hidden under them.
+          html: { scrollPaddingTop: 120 },
         },
       },
     },

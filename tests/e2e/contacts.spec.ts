@@ -155,9 +155,9 @@ test('case C: from the record to Implanta, a correction, its lote and answer, th
   const batchHeading = page.getByRole('heading', { name: /^Lote \d{4}-\d{4}$/ });
   await expect(batchHeading).toBeVisible();
   const batchNumber = ((await batchHeading.textContent()) as string).replace('Lote ', '');
-  await page.getByRole('button', { name: 'Fechar lote' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Fechar lote' }).click();
-  await expect(page.getByText('Fechado', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Lacrar lote' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Lacrar lote' }).click();
+  await expect(page.getByText('Lacrado', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Exportar pacote' }).click();
   const exporting = page.getByRole('dialog');
   const packaged = page.waitForEvent('download');
@@ -176,6 +176,8 @@ test('case C: from the record to Implanta, a correction, its lote and answer, th
   const chooser = page.waitForEvent('filechooser');
   await importing.getByRole('button', { name: 'Escolher arquivo…' }).click();
   await (await chooser).setFiles(ack);
+  await expect(importing.getByRole('status').filter({ hasText: `o que a confirmação muda no lote ${batchNumber}` })).toBeVisible();
+  await importing.getByRole('button', { name: 'Aplicar a confirmação' }).click();
   await expect(importing.getByRole('status').filter({ hasText: `Confirmação do lote ${batchNumber} importada` })).toContainText('1 item aplicado');
   await expect(importing.getByTestId('ack-to-notify')).toContainText('1 atendimento a avisar: a/o profissional ainda não sabe da resposta da Implanta.');
   problems.push(...(await seriousViolations(page, 'Confirmação importada')));
