@@ -5,6 +5,7 @@
 // (db/auditSeals.ts): recomputing the SHA-256 chain after an edit no longer passes for intact.
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import { userInfo } from 'node:os';
 import type { AuditVerification } from '../shared/contract/audit';
 import { AppError } from '../shared/errors';
 import { formatDateTimeBr } from '../shared/rules/dates';
@@ -30,7 +31,7 @@ export interface AuditInput {
 /** An audit_log row as SQLite returns it (`SELECT *`). */
 type AuditRow = SqlRow<typeof auditLog>;
 
-type EntryFields = Omit<AuditRow, 'prev_hash' | 'hash' | 'mac'>;
+type EntryFields = Omit<AuditRow, 'prev_hash' | 'hash' | 'mac' | 'account'> & { account?: string | null };
 
 export interface Anchor {
   count: number;
@@ -45,8 +46,36 @@ export interface Anchor {
 /** Why a key started signing the chain (detail.reason of an `audit.key_started` entry). */
 export type KeyStartReason = 'upgrade' | 'unsigned' | 'other_key' | 'key_replaced';
 
+/** The hashed fields; the computer's account joins them on entries that record it (earlier entries hash as they always did). */
 function payloadOf(row: EntryFields): string {
-  return JSON.stringify([row.id, row.at, row.operator, row.action, row.entity, row.entity_id, row.detail]);
+  const fields: unknown[] = [row.id, row.at, row.operator, row.action, row.entity, row.entity_id, row.detail];
+  if (row.account !== null && row.account !== undefined) fields.push(row.account);
+  return JSON.stringify(fields);
+}
+
+let account: string | null | undefined;
+const recordsAccount = new WeakMap<Database, boolean>();
+
+/** Stores before migration 0013 (the migration tests build them with this code) have no account column. */
+function hasAccountColumn(db: Database): boolean {
+  let known = recordsAccount.get(db);
+  if (known === undefined) {
+    known = db.prepare("SELECT 1 FROM pragma_table_info('audit_log') WHERE name = 'account'").get() !== undefined;
+    recordsAccount.set(db, known);
+  }
+  return known;
+}
+
+/** The computer's account this process runs under (null when the system cannot say). */
+export function machineAccount(): string | null {
+  if (account === undefined) {
+    try {
+      account = userInfo().username || null;
+    } catch {
+      account = null;
+    }
+  }
+  return account;
 }
 
 export function entryHash(prevHash: string, row: EntryFields): string {
@@ -106,12 +135,16 @@ function writeEntry(db: Database, key: AuditKey, anchor: Anchor, digests: Digest
     entity: input.entity,
     entity_id: input.entityId,
     detail: JSON.stringify(input.detail ?? {}),
+    account: hasAccountColumn(db) ? machineAccount() : null,
   };
   const hash = entryHash(anchor.lastHash, row);
   const mac = entryMac(key, newSection ? anchor.lastHash : (anchor.lastMac ?? anchor.lastHash), row);
   db.prepare(
-    `INSERT INTO audit_log (id, at, operator, action, entity, entity_id, detail, prev_hash, hash, mac)
-     VALUES (@id, @at, @operator, @action, @entity, @entity_id, @detail, @prev_hash, @hash, @mac)`,
+    hasAccountColumn(db)
+      ? `INSERT INTO audit_log (id, at, operator, action, entity, entity_id, detail, prev_hash, hash, mac, account)
+         VALUES (@id, @at, @operator, @action, @entity, @entity_id, @detail, @prev_hash, @hash, @mac, @account)`
+      : `INSERT INTO audit_log (id, at, operator, action, entity, entity_id, detail, prev_hash, hash, mac)
+         VALUES (@id, @at, @operator, @action, @entity, @entity_id, @detail, @prev_hash, @hash, @mac)`,
   ).run({ ...row, prev_hash: anchor.lastHash, hash, mac });
   writeAnchor(db, key, {
     count: anchor.count + 1,

@@ -9,6 +9,7 @@ import { createHandlers } from './handlers';
 import { fileLogger, silentLogger } from './log';
 import { JobRunner, type JobRunnerOptions } from './jobs/runner';
 import { openStore, type Store } from './open';
+import { requireSessions } from './session';
 
 export interface DeskOptions {
   path: string;
@@ -29,6 +30,8 @@ export interface DeskOptions {
    * dialogs, uploads and downloads; absent, paths are taken as typed (command line, tests).
    */
   files?: FileBroker;
+  /** The app and the browser host: no write without a session's operator (db/session.ts). */
+  requireSessions?: boolean;
 }
 
 export interface Desk {
@@ -45,6 +48,7 @@ export interface Desk {
 }
 
 export function openDesk(options: DeskOptions): Desk {
+  if (options.requireSessions) requireSessions();
   let store = openStore({ path: options.path, create: options.create ?? false });
   const jobs = new JobRunner({
     storePath: () => store.path,
