@@ -111,6 +111,8 @@ export async function signIn(send: Send, named: string | undefined, env: NodeJS.
   if (!name) {
     const { operators } = await send('operators:list', {});
     const active = operators.filter((o) => !o.disabled);
+    // No operator at all: a desk not set up yet, whose handler says so (SETUP_REQUIRED).
+    if (active.length === 0) return;
     if (active.length !== 1) throw new AppError('SESSION_REQUIRED', `Informe --operator NOME: esta mesa tem ${active.length} operadores ativos.`);
     name = active[0]!.name;
   }
