@@ -1,4 +1,5 @@
-// The gate: while the store opens, a progress bar; before setup, the first-run screen; then the app.
+// The gate: while the store opens, a progress bar; before setup, the first-run screen; before
+// anyone chose who works, the choice of operator; then the app.
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -7,6 +8,7 @@ import Snackbar from '@mui/material/Snackbar';
 import Typography from '@mui/material/Typography';
 import { useEffect } from 'react';
 import { FirstRun } from './screens/FirstRun';
+import { OperatorChoice } from './screens/OperatorChoice';
 import { Shell } from './screens/Shell';
 import { SHELL_TEXT } from './screens/shell.text';
 import { useNotify } from './stores/notify';
@@ -47,6 +49,8 @@ export function App() {
     );
   } else if (!info.settings) {
     body = <FirstRun />;
+  } else if (!info.sessionOperator) {
+    body = <OperatorChoice />;
   } else {
     body = <Shell />;
   }

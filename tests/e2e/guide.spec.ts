@@ -12,6 +12,8 @@ test('a day at the desk, screen by screen', async ({ desk }) => {
   await page.getByRole('combobox', { name: 'CRESS' }).click();
   await page.getByRole('option', { name: 'CRESS 9ª Região (SP)' }).click();
   await page.getByLabel('Nome do operador').fill('Ana Souza');
+  await page.getByLabel('PIN do operador').fill('1234');
+  await page.getByLabel('Repita o PIN').fill('1234');
   await shot(page, '01-primeiro-acesso');
   await page.getByRole('button', { name: 'Começar' }).click();
   await expect(page.getByText('Ana Souza').first()).toBeVisible();
