@@ -25,6 +25,11 @@ export function sessionOf(storePath: string): string | null {
   return sessions.get(resolve(storePath)) ?? null;
 }
 
+/** Who signs for the store at `storePath`: its session's operator, else `fallback` unless sessions are required. */
+export function signerOf(storePath: string, fallback: string | null): string | null {
+  return sessionOf(storePath) ?? (required ? null : fallback);
+}
+
 /** The session's operator of the store `db` is connected to. */
 export function sessionOperator(db: Database): string | null {
   return db.name === ':memory:' || db.name === '' ? null : sessionOf(db.name);

@@ -10,7 +10,7 @@ import { parseEmail } from '../shared/rules/email';
 import { appendAudit } from './audit';
 import { insertOperator } from './operators';
 import { hashPin } from './pinHash';
-import { sessionOperator, sessionsRequired, setSession } from './session';
+import { sessionOperator, sessionsRequired, setSession, signerOf } from './session';
 import { writeTransaction } from './storeLock';
 
 interface SettingsRow {
@@ -27,6 +27,14 @@ export function getSettings(db: Database): Settings | null {
   return row && operator !== undefined
     ? { region: row.region, uf: row.uf as Uf, seccional: row.seccional, operator, ...(holdsDemoProfessionals(db) ? { demo: true } : {}) }
     : null;
+}
+
+/**
+ * Who signs what the desk does by itself (an automatic backup, the roll-back of an interrupted
+ * import): the session's operator, else — where sessions are required — nobody (`sistema`).
+ */
+export function unattendedOperator(db: Database): string | null {
+  return db.name ? signerOf(db.name, getSettings(db)?.operator ?? null) : null;
 }
 
 /**
