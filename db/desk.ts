@@ -9,7 +9,8 @@ import { createHandlers } from './handlers';
 import { fileLogger, silentLogger } from './log';
 import { JobRunner, type JobRunnerOptions } from './jobs/runner';
 import { openStore, type Store } from './open';
-import { requireSessions } from './session';
+import { isActiveOperator } from './operators';
+import { requireSessions, sessionOf, setSession } from './session';
 
 export interface DeskOptions {
   path: string;
@@ -84,6 +85,9 @@ export function openDesk(options: DeskOptions): Desk {
       } finally {
         store = openStore({ path, create: false });
         handlers = createHandlers(store, env);
+        // A restored store that does not count the session's operator among its active ones ends the session.
+        const operator = sessionOf(path);
+        if (operator !== null && !isActiveOperator(store.db, operator)) setSession(path, null);
       }
     },
     close() {

@@ -44,6 +44,11 @@ function rowByName(db: Database, name: string): OperatorRow | undefined {
   return db.prepare('SELECT * FROM operators WHERE lower(name) = lower(?)').get(name.trim()) as OperatorRow | undefined;
 }
 
+export function isActiveOperator(db: Database, name: string): boolean {
+  const row = rowByName(db, name);
+  return row !== undefined && row.disabled_at === null;
+}
+
 export function listOperators(db: Database, now: string): { operators: Operator[]; adminPinSet: boolean } {
   const rows = db.prepare('SELECT * FROM operators ORDER BY disabled_at IS NOT NULL, name COLLATE NOCASE').all() as OperatorRow[];
   return { operators: rows.map((row) => toOperator(row, now)), adminPinSet: adminPinHash(db) !== null };

@@ -7,6 +7,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Snackbar from '@mui/material/Snackbar';
 import Typography from '@mui/material/Typography';
 import { useEffect } from 'react';
+import { SESSION_LOST_EVENT } from './api/client';
 import { FirstRun } from './screens/FirstRun';
 import { OperatorChoice } from './screens/OperatorChoice';
 import { Shell } from './screens/Shell';
@@ -20,6 +21,12 @@ export function App() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  useEffect(() => {
+    const lost = () => void useSession.getState().refresh();
+    window.addEventListener(SESSION_LOST_EVENT, lost);
+    return () => window.removeEventListener(SESSION_LOST_EVENT, lost);
+  }, []);
 
   let body;
   if (loadError) {
