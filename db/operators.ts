@@ -122,35 +122,45 @@ function lockedError(until: string, now: string): AppError {
 /**
  * Starts the session of the store `db` is connected to as `name`. An operator without a PIN takes
  * the one typed; otherwise it must match. A wrong PIN is counted even though nothing else is written.
+ * A right PIN writes nothing (so a session starts while another program holds the writer lock).
  */
 export function startSession(db: Database, input: { name: string; pin: string }, now: string): { operator: string; pinSet: boolean } {
-  const outcome = writeTransaction(db, () => {
-    const row = rowByName(db, input.name);
-    if (!row) throw new AppError('OPERATOR_NOT_FOUND', `Não há operador chamado ${input.name.trim()}.`, { field: 'name' });
-    if (row.disabled_at !== null) throw new AppError('OPERATOR_DISABLED', `${row.name} foi desativado e não pode iniciar uma sessão.`, { field: 'name' });
-    if (row.locked_until !== null && row.locked_until > now) throw lockedError(row.locked_until, now);
-    if (row.pin_hash === null) {
-      db.prepare('UPDATE operators SET pin_hash = ?, failed_pins = 0, locked_until = NULL WHERE id = ?').run(hashPin(input.pin), row.id);
+  const row = rowByName(db, input.name);
+  if (!row) throw new AppError('OPERATOR_NOT_FOUND', `Não há operador chamado ${input.name.trim()}.`, { field: 'name' });
+  if (row.disabled_at !== null) throw new AppError('OPERATOR_DISABLED', `${row.name} foi desativado e não pode iniciar uma sessão.`, { field: 'name' });
+  if (row.locked_until !== null && row.locked_until > now) throw lockedError(row.locked_until, now);
+  let pinSet = false;
+  if (row.pin_hash === null) {
+    writeTransaction(db, () => {
+      const changed = db.prepare('UPDATE operators SET pin_hash = ?, failed_pins = 0, locked_until = NULL WHERE id = ? AND pin_hash IS NULL').run(hashPin(input.pin), row.id).changes;
+      if (changed === 0) throw new AppError('PIN_WRONG', 'O PIN deste operador acabou de ser criado em outra janela: digite-o.', { field: 'pin' });
       appendAudit(db, { at: now, operator: row.name, action: 'operator.pin_set', entity: 'operator', entityId: String(row.id), detail: { name: row.name } });
-      return { ok: true as const, name: row.name, pinSet: true };
+    });
+    pinSet = true;
+  } else if (pinMatches(input.pin, row.pin_hash)) {
+    if (row.failed_pins > 0 || row.locked_until !== null) {
+      writeTransaction(db, () => db.prepare('UPDATE operators SET failed_pins = 0, locked_until = NULL WHERE id = ?').run(row.id));
     }
-    if (pinMatches(input.pin, row.pin_hash)) {
-      if (row.failed_pins > 0 || row.locked_until !== null) db.prepare('UPDATE operators SET failed_pins = 0, locked_until = NULL WHERE id = ?').run(row.id);
-      return { ok: true as const, name: row.name, pinSet: false };
-    }
-    const failed = row.failed_pins + 1;
+  } else {
+    throw wrongPin(db, row.id, now);
+  }
+  setSession(db.name, row.name);
+  return { operator: row.name, pinSet };
+}
+
+/** Counts a wrong PIN; the fifth in a row makes the operator wait. Answers the error to tell. */
+function wrongPin(db: Database, id: number, now: string): AppError {
+  return writeTransaction(db, () => {
+    const failed = (db.prepare('SELECT failed_pins FROM operators WHERE id = ?').pluck().get(id) as number) + 1;
     if (failed >= MAX_WRONG_PINS) {
       const until = new Date(Date.parse(now) + LOCK_MS).toISOString();
-      db.prepare('UPDATE operators SET failed_pins = 0, locked_until = ? WHERE id = ?').run(until, row.id);
-      return { ok: false as const, error: lockedError(until, now) };
+      db.prepare('UPDATE operators SET failed_pins = 0, locked_until = ? WHERE id = ?').run(until, id);
+      return lockedError(until, now);
     }
-    db.prepare('UPDATE operators SET failed_pins = ? WHERE id = ?').run(failed, row.id);
+    db.prepare('UPDATE operators SET failed_pins = ? WHERE id = ?').run(failed, id);
     const left = MAX_WRONG_PINS - failed;
-    return { ok: false as const, error: new AppError('PIN_WRONG', `PIN incorreto. ${left === 1 ? 'Resta 1 tentativa' : `Restam ${left} tentativas`} antes de aguardar 1 minuto.`, { field: 'pin', details: { left } }) };
+    return new AppError('PIN_WRONG', `PIN incorreto. ${left === 1 ? 'Resta 1 tentativa' : `Restam ${left} tentativas`} antes de aguardar 1 minuto.`, { field: 'pin', details: { left } });
   });
-  if (!outcome.ok) throw outcome.error;
-  setSession(db.name, outcome.name);
-  return { operator: outcome.name, pinSet: outcome.pinSet };
 }
 
 export function endSession(db: Database): { operator: null } {

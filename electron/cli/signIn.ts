@@ -40,7 +40,6 @@ export const READ_ONLY_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'backups:settings',
   'backups:verify',
   'imports:inspect',
-  'imports:preview',
   'imports:list',
   'imports:errors',
   'imports:report',

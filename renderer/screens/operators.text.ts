@@ -29,7 +29,7 @@ export const OPERATORS_TEXT = {
   adminSet: 'O PIN de administrador está definido. Ele é necessário para redefinir o PIN de um operador.',
   adminUnset: 'Defina o PIN de administrador do CRESS (de 4 a 8 algarismos), guardado pelo responsável do CRESS: sem ele, um PIN esquecido não pode ser redefinido. Depois de definido, ele não pode ser trocado por aqui.',
   adminNew: 'PIN de administrador',
-  adminRepeat: 'Repita o PIN de administrador',
+  adminRepeat: 'Repita o PIN',
   adminSave: 'Definir PIN de administrador',
   adminSaved: 'PIN de administrador definido.',
   pinInvalid: 'O PIN tem de 4 a 8 algarismos.',

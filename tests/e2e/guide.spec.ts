@@ -18,6 +18,13 @@ test('a day at the desk, screen by screen', async ({ desk }) => {
   await page.getByRole('button', { name: 'Começar' }).click();
   await expect(page.getByText('Ana Souza').first()).toBeVisible();
   await desk.cli('demo', '--professionals', '1200', '--seed', '12');
+  await desk.cli('operator', 'add', 'Bruno Tavares');
+  await page.getByRole('button', { name: 'Trocar' }).click();
+  await page.getByRole('menuitem', { name: /Ana Souza/ }).click();
+  await shot(page, '01-quem-esta-atendendo');
+  await page.keyboard.type('1234');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Operador: Ana Souza')).toBeVisible();
   await page.reload();
   await shot(page, '02-inicio');
 
