@@ -17,6 +17,7 @@ import { call } from '../api/client';
 import { useWork } from '../lib/work';
 import { useSession } from '../stores/session';
 import { OPERATOR_CHOICE_TEXT as TEXT } from './operatorChoice.text';
+import { ResetPinDialog } from './OperatorsCard';
 
 const PIN = /^\d{4,8}$/;
 
@@ -27,6 +28,7 @@ export function OperatorChoice() {
   const [pin, setPin] = useState('');
   const [repeat, setRepeat] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [forgot, setForgot] = useState(false);
   const { running, error, setError, run } = useWork();
   const pinRef = useRef<HTMLInputElement>(null);
 
@@ -129,11 +131,26 @@ export function OperatorChoice() {
                 {running ? TEXT.entering : TEXT.enter}
               </Button>
             </Box>
-            <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-              {TEXT.forgot}
-            </Typography>
+            <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
+              <Typography variant="body2" sx={{ color: 'text.secondary', flex: 1 }}>
+                {TEXT.forgot}
+              </Typography>
+              <Button size="small" onClick={() => setForgot(true)} disabled={!chosen?.hasPin || running} sx={{ flexShrink: 0 }}>
+                {TEXT.forgotButton}
+              </Button>
+            </Box>
           </Stack>
         </form>
+        {forgot && chosen ? (
+          <ResetPinDialog
+            operator={chosen}
+            onClose={() => setForgot(false)}
+            onDone={async () => {
+              await load();
+              setChosen((current) => (current ? { ...current, hasPin: false, lockedUntil: null } : current));
+            }}
+          />
+        ) : null}
       </Paper>
     </Box>
   );

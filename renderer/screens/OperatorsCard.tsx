@@ -137,7 +137,8 @@ export function OperatorsCard() {
   );
 }
 
-function ResetPinDialog({ operator, onClose, onDone }: { operator: Operator; onClose(): void; onDone(): Promise<void> }) {
+/** Clears an operator's PIN with the admin PIN (also from the choice of who works, before any session). */
+export function ResetPinDialog({ operator, onClose, onDone }: { operator: Operator; onClose(): void; onDone(): Promise<void> }) {
   const notify = useNotify((s) => s.show);
   const [adminPin, setAdminPin] = useState('');
   const { running, error, run } = useWork();

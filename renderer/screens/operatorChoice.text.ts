@@ -15,6 +15,7 @@ export const OPERATOR_CHOICE_TEXT = {
   chooseFirst: 'Escolha o seu nome na lista.',
   enter: 'Entrar',
   entering: 'Conferindo o PIN…',
-  forgot: 'Esqueceu o PIN? Outro operador pode redefini-lo em Configurações → Operadores, com o PIN de administrador do CRESS.',
+  forgot: 'Esqueceu o PIN? O responsável do CRESS, com o PIN de administrador, o redefine aqui ou em Configurações → Operadores.',
+  forgotButton: 'Esqueci o PIN',
   none: 'Não há operadores ativos. Peça ao responsável pelo CRESS Desk para reativar ou cadastrar um operador.',
 } as const;
