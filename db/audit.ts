@@ -5,11 +5,11 @@
 // (db/auditSeals.ts): recomputing the SHA-256 chain after an edit no longer passes for intact.
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { userInfo } from 'node:os';
 import type { AuditVerification } from '../shared/contract/audit';
 import { AppError } from '../shared/errors';
 import { formatDateTimeBr } from '../shared/rules/dates';
 import { auditKeyPath, createAuditKey, hmacHex, missingKeyError, readAuditKey, readAuditKeyOrNull, type AuditKey } from './auditKey';
+import { hasAccountColumn, machineAccount } from './auditAccount';
 import { resealShortSeals, sealAll, sealPending, ZERO_DIGEST, type Digests } from './auditSeals';
 import { writeTransaction } from './storeLock';
 import type { auditLog } from './schema';
@@ -51,31 +51,6 @@ function payloadOf(row: EntryFields): string {
   const fields: unknown[] = [row.id, row.at, row.operator, row.action, row.entity, row.entity_id, row.detail];
   if (row.account !== null && row.account !== undefined) fields.push(row.account);
   return JSON.stringify(fields);
-}
-
-let account: string | null | undefined;
-const recordsAccount = new WeakMap<Database, boolean>();
-
-/** Stores before migration 0013 (the migration tests build them with this code) have no account column. */
-function hasAccountColumn(db: Database): boolean {
-  let known = recordsAccount.get(db);
-  if (known === undefined) {
-    known = db.prepare("SELECT 1 FROM pragma_table_info('audit_log') WHERE name = 'account'").get() !== undefined;
-    recordsAccount.set(db, known);
-  }
-  return known;
-}
-
-/** The computer's account this process runs under (null when the system cannot say). */
-export function machineAccount(): string | null {
-  if (account === undefined) {
-    try {
-      account = userInfo().username || null;
-    } catch {
-      account = null;
-    }
-  }
-  return account;
 }
 
 export function entryHash(prevHash: string, row: EntryFields): string {
