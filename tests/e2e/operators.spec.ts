@@ -1,6 +1,7 @@
 // Who works at the desk: the first run gives the first operator a PIN, each session starts by
 // choosing a name and typing its PIN, a wrong PIN says so, Trocar in the title bar goes back to the
 // choice, and a correction saved is signed by the operator chosen.
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 
 test('the first run sets the PIN, Trocar goes back to the choice, and a wrong PIN says so', async ({ desk }) => {
@@ -25,6 +26,7 @@ test('the first run sets the PIN, Trocar goes back to the choice, and a wrong PI
   await page.keyboard.press('Enter');
   await expect(page.getByRole('alert')).toContainText('PIN incorreto');
   await expect(pin).toHaveValue('');
+  expect(await seriousViolations(page, 'Quem está atendendo?')).toEqual([]);
   await page.keyboard.type('2468');
   await page.keyboard.press('Enter');
   await expect(page.getByText('Operador: Ana Souza')).toBeVisible();
@@ -53,6 +55,9 @@ test('a correction saved is signed by the operator chosen, in Correções and in
   await page.getByLabel('Repita o PIN').fill('1357');
   await page.keyboard.press('Enter');
   await expect(page.getByText('Operador: Bia Lima')).toBeVisible();
+  await page.getByRole('button', { name: 'Configurações', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Operadores' })).toContainText('Bia Lima (você)');
+  expect(await seriousViolations(page, 'Configurações')).toEqual([]);
 
   await page.getByRole('button', { name: 'Cadastro' }).click();
   await page.getByLabel('Buscar no cadastro').fill(target.registrationNumber);
