@@ -9,6 +9,7 @@ import type { AuditVerification } from '../shared/contract/audit';
 import { AppError } from '../shared/errors';
 import { formatDateTimeBr } from '../shared/rules/dates';
 import { auditKeyPath, createAuditKey, hmacHex, missingKeyError, readAuditKey, readAuditKeyOrNull, type AuditKey } from './auditKey';
+import { hasAccountColumn, machineAccount } from './auditAccount';
 import { resealShortSeals, sealAll, sealPending, ZERO_DIGEST, type Digests } from './auditSeals';
 import { writeTransaction } from './storeLock';
 import type { auditLog } from './schema';
@@ -30,7 +31,7 @@ export interface AuditInput {
 /** An audit_log row as SQLite returns it (`SELECT *`). */
 type AuditRow = SqlRow<typeof auditLog>;
 
-type EntryFields = Omit<AuditRow, 'prev_hash' | 'hash' | 'mac'>;
+type EntryFields = Omit<AuditRow, 'prev_hash' | 'hash' | 'mac' | 'account'> & { account?: string | null };
 
 export interface Anchor {
   count: number;
@@ -45,8 +46,11 @@ export interface Anchor {
 /** Why a key started signing the chain (detail.reason of an `audit.key_started` entry). */
 export type KeyStartReason = 'upgrade' | 'unsigned' | 'other_key' | 'key_replaced';
 
+/** The hashed fields; the computer's account joins them on entries that record it (earlier entries hash as they always did). */
 function payloadOf(row: EntryFields): string {
-  return JSON.stringify([row.id, row.at, row.operator, row.action, row.entity, row.entity_id, row.detail]);
+  const fields: unknown[] = [row.id, row.at, row.operator, row.action, row.entity, row.entity_id, row.detail];
+  if (row.account !== null && row.account !== undefined) fields.push(row.account);
+  return JSON.stringify(fields);
 }
 
 export function entryHash(prevHash: string, row: EntryFields): string {
@@ -106,12 +110,16 @@ function writeEntry(db: Database, key: AuditKey, anchor: Anchor, digests: Digest
     entity: input.entity,
     entity_id: input.entityId,
     detail: JSON.stringify(input.detail ?? {}),
+    account: hasAccountColumn(db) ? machineAccount() : null,
   };
   const hash = entryHash(anchor.lastHash, row);
   const mac = entryMac(key, newSection ? anchor.lastHash : (anchor.lastMac ?? anchor.lastHash), row);
   db.prepare(
-    `INSERT INTO audit_log (id, at, operator, action, entity, entity_id, detail, prev_hash, hash, mac)
-     VALUES (@id, @at, @operator, @action, @entity, @entity_id, @detail, @prev_hash, @hash, @mac)`,
+    hasAccountColumn(db)
+      ? `INSERT INTO audit_log (id, at, operator, action, entity, entity_id, detail, prev_hash, hash, mac, account)
+         VALUES (@id, @at, @operator, @action, @entity, @entity_id, @detail, @prev_hash, @hash, @mac, @account)`
+      : `INSERT INTO audit_log (id, at, operator, action, entity, entity_id, detail, prev_hash, hash, mac)
+         VALUES (@id, @at, @operator, @action, @entity, @entity_id, @detail, @prev_hash, @hash, @mac)`,
   ).run({ ...row, prev_hash: anchor.lastHash, hash, mac });
   writeAnchor(db, key, {
     count: anchor.count + 1,

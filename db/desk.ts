@@ -9,6 +9,8 @@ import { createHandlers } from './handlers';
 import { fileLogger, silentLogger } from './log';
 import { JobRunner, type JobRunnerOptions } from './jobs/runner';
 import { openStore, type Store } from './open';
+import { isActiveOperator } from './operators';
+import { requireSessions, sessionOf, setSession } from './session';
 
 export interface DeskOptions {
   path: string;
@@ -29,6 +31,8 @@ export interface DeskOptions {
    * dialogs, uploads and downloads; absent, paths are taken as typed (command line, tests).
    */
   files?: FileBroker;
+  /** The app and the browser host: no write without a session's operator (db/session.ts). */
+  requireSessions?: boolean;
 }
 
 export interface Desk {
@@ -45,6 +49,7 @@ export interface Desk {
 }
 
 export function openDesk(options: DeskOptions): Desk {
+  if (options.requireSessions) requireSessions();
   let store = openStore({ path: options.path, create: options.create ?? false });
   const jobs = new JobRunner({
     storePath: () => store.path,
@@ -80,6 +85,9 @@ export function openDesk(options: DeskOptions): Desk {
       } finally {
         store = openStore({ path, create: false });
         handlers = createHandlers(store, env);
+        // A restored store that does not count the session's operator among its active ones ends the session.
+        const operator = sessionOf(path);
+        if (operator !== null && !isActiveOperator(store.db, operator)) setSession(path, null);
       }
     },
     close() {

@@ -23,9 +23,11 @@ import { countOpenConflicts, listOpenConflicts, openConflictsOf, resolveConflict
 import { exportRegistry } from './registryExport';
 import { dismissRejection, unresolvedRejectionCounts } from './rejections';
 import { JobRunner } from './jobs/runner';
+import { addOperator, disableOperator, endSession, listOperators, resetOperatorPin, setAdminPin, startSession } from './operators';
 import type { Store } from './open';
 import { countProfessionals, fillDemo, findProfessional, insertDemoProfessionals, requireProfessional } from './registry';
 import { searchProfessionals } from './search';
+import { sessionOf } from './session';
 import { getSettings, setupSettings, updateSettings } from './settings';
 import { writeTransaction } from './storeLock';
 
@@ -54,6 +56,7 @@ export function createHandlers(store: Store, env: HandlerEnv): Handlers {
       storePath: store.path,
       professionals: countProfessionals(db),
       settings: getSettings(db),
+      sessionOperator: sessionOf(store.path),
     }),
 
     'settings:setup': (input) => {
@@ -143,6 +146,20 @@ export function createHandlers(store: Store, env: HandlerEnv): Handlers {
     ...contactHandlers(store, { clock }),
 
     ...dipHandlers(store, { clock }),
+
+    'operators:list': () => listOperators(db, nowIso()),
+
+    'operators:add': (input) => addOperator(db, input, nowIso()),
+
+    'operators:disable': (input) => disableOperator(db, input, nowIso()),
+
+    'operators:resetPin': (input) => resetOperatorPin(db, input, nowIso()),
+
+    'operators:setAdminPin': (input) => setAdminPin(db, input, nowIso()),
+
+    'session:start': (input) => startSession(db, input, nowIso()),
+
+    'session:end': () => endSession(db),
   };
   return grantFiles(table, env.files ?? trustedFiles(), { listedBackup: (path) => isListedBackup(db, path) });
 }

@@ -1,4 +1,5 @@
-// The desk's configuration: which CRESS it serves and who operates it. One row, set up once.
+// The desk's configuration: which CRESS it serves and who set it up. One row, set up once; who
+// works now is the session's operator (db/session.ts, db/operators.ts).
 import type { Database } from 'better-sqlite3';
 import type { Input, ParsedInput } from '../shared/contract';
 import type { ContactSettings, Settings } from '../shared/contract/settings';
@@ -7,6 +8,9 @@ import { AppError } from '../shared/errors';
 import { regionUf } from '../shared/regions';
 import { parseEmail } from '../shared/rules/email';
 import { appendAudit } from './audit';
+import { insertOperator } from './operators';
+import { hashPin } from './pinHash';
+import { sessionOperator, sessionsRequired, setSession, signerOf } from './session';
 import { writeTransaction } from './storeLock';
 
 interface SettingsRow {
@@ -16,9 +20,21 @@ interface SettingsRow {
   operator: string;
 }
 
+/** The settings, `operator` being the session's (db/session.ts), else the name the desk was set up with. */
 export function getSettings(db: Database): Settings | null {
   const row = db.prepare('SELECT region, uf, seccional, operator FROM settings WHERE id = 1').get() as SettingsRow | undefined;
-  return row ? { region: row.region, uf: row.uf as Uf, seccional: row.seccional, operator: row.operator, ...(holdsDemoProfessionals(db) ? { demo: true } : {}) } : null;
+  const operator = sessionOperator(db) ?? row?.operator;
+  return row && operator !== undefined
+    ? { region: row.region, uf: row.uf as Uf, seccional: row.seccional, operator, ...(holdsDemoProfessionals(db) ? { demo: true } : {}) }
+    : null;
+}
+
+/**
+ * Who signs what the desk does by itself (an automatic backup, the roll-back of an interrupted
+ * import): the session's operator, else — where sessions are required — nobody (`sistema`).
+ */
+export function unattendedOperator(db: Database): string | null {
+  return db.name ? signerOf(db.name, getSettings(db)?.operator ?? null) : null;
 }
 
 /**
@@ -29,11 +45,21 @@ function holdsDemoProfessionals(db: Database): boolean {
   return db.prepare("SELECT 1 FROM audit_log WHERE entity = 'registry' AND entity_id IS NULL AND action = 'registry.demo' LIMIT 1").get() !== undefined;
 }
 
-/** Every write needs a configured desk: the operator it records comes from here. */
+/**
+ * Every write needs a configured desk, and the operator it records comes from here: the session's.
+ * Where sessions are required (the app, the browser host, the command line) reading `operator`
+ * without one is refused, so nothing is signed by a name nobody proved; reading the region is not.
+ */
 export function requireSettings(db: Database): Settings {
   const settings = getSettings(db);
   if (!settings) throw new AppError('SETUP_REQUIRED', 'Configure a mesa antes: escolha o CRESS e o nome do operador.');
-  return settings;
+  if (sessionOperator(db) !== null || !sessionsRequired()) return settings;
+  return Object.defineProperty(settings, 'operator', {
+    enumerable: true,
+    get(): string {
+      throw new AppError('SESSION_REQUIRED', 'Escolha quem está atendendo (nome e PIN) antes de gravar.');
+    },
+  });
 }
 
 function blankToNull(value: string | null | undefined): string | null {
@@ -51,27 +77,27 @@ export function setupSettings(db: Database, input: Omit<ParsedInput<'settings:se
   db.prepare(
     'INSERT INTO settings (id, region, uf, seccional, operator, created_at, updated_at) VALUES (1, @region, @uf, @seccional, @operator, @now, @now)',
   ).run({ ...settings, now });
+  // The first operator (without a PIN now, its first session sets one) and the admin PIN. Stores
+  // before migration 0013, which the migration tests build with this code, have neither.
+  if (db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'operators'").get()) {
+    insertOperator(db, settings.operator, input.pin ?? null, now);
+    if (input.adminPin !== undefined) db.prepare('UPDATE settings SET admin_pin_hash = ? WHERE id = 1').run(hashPin(input.adminPin));
+  }
   appendAudit(db, { at: now, operator: settings.operator, action: 'settings.setup', entity: 'settings', entityId: null, detail: settings });
+  setSession(db.name, settings.operator);
   return settings;
 }
 
-/** Changes the operator and/or seccional; nothing is written when nothing changes. */
+/** Changes the seccional (operators are kept in db/operators.ts); nothing is written when nothing changes. */
 export function updateSettings(db: Database, input: Input<'settings:update'>, now: string): Settings {
   return writeTransaction(db, () => {
     const current = requireSettings(db);
-    const next: Settings = {
-      ...current,
-      operator: input.operator !== undefined ? input.operator.trim() : current.operator,
-      seccional: input.seccional !== undefined ? blankToNull(input.seccional) : current.seccional,
-    };
-    const changes: Record<string, { from: string | null; to: string | null }> = {};
-    if (next.operator !== current.operator) changes.operator = { from: current.operator, to: next.operator };
-    if (next.seccional !== current.seccional) changes.seccional = { from: current.seccional, to: next.seccional };
-    if (Object.keys(changes).length === 0) return current;
-    db.prepare('UPDATE settings SET operator = @operator, seccional = @seccional, updated_at = @now WHERE id = 1').run({ ...next, now });
-    // Recorded under the new operator: the person now at the desk made the change.
-    appendAudit(db, { at: now, operator: next.operator, action: 'settings.update', entity: 'settings', entityId: null, detail: { changes } });
-    return next;
+    const seccional = input.seccional !== undefined ? blankToNull(input.seccional) : current.seccional;
+    if (seccional === current.seccional) return current;
+    const operator = current.operator;
+    db.prepare('UPDATE settings SET seccional = @seccional, updated_at = @now WHERE id = 1').run({ seccional, now });
+    appendAudit(db, { at: now, operator, action: 'settings.update', entity: 'settings', entityId: null, detail: { changes: { seccional: { from: current.seccional, to: seccional } } } });
+    return { region: current.region, uf: current.uf, seccional, operator, ...(current.demo ? { demo: true } : {}) };
   });
 }
 

@@ -1,4 +1,5 @@
-// The gate: while the store opens, a progress bar; before setup, the first-run screen; then the app.
+// The gate: while the store opens, a progress bar; before setup, the first-run screen; before
+// anyone chose who works, the choice of operator; then the app.
 import CloseIcon from '@mui/icons-material/Close';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -8,7 +9,9 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Snackbar from '@mui/material/Snackbar';
 import Typography from '@mui/material/Typography';
 import { useEffect } from 'react';
+import { SESSION_LOST_EVENT } from './api/client';
 import { FirstRun } from './screens/FirstRun';
+import { OperatorChoice } from './screens/OperatorChoice';
 import { Shell } from './screens/Shell';
 import { SHELL_TEXT } from './screens/shell.text';
 import { useNotify } from './stores/notify';
@@ -20,6 +23,12 @@ export function App() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  useEffect(() => {
+    const lost = () => void useSession.getState().refresh();
+    window.addEventListener(SESSION_LOST_EVENT, lost);
+    return () => window.removeEventListener(SESSION_LOST_EVENT, lost);
+  }, []);
 
   let body;
   if (loadError) {
@@ -49,6 +58,8 @@ export function App() {
     );
   } else if (!info.settings) {
     body = <FirstRun />;
+  } else if (!info.sessionOperator) {
+    body = <OperatorChoice />;
   } else {
     body = <Shell />;
   }

@@ -103,6 +103,14 @@ export const ERROR_CODES = [
   'DIP_PAPER_STATE',
   /** A file not chosen through the app's dialogs or the preview's upload/download (a typed or forged path). */
   'FILE_NOT_GRANTED',
+  /** Operators: no operator chosen for the session, a wrong PIN (or the wait after five), an unknown or disabled operator, a wrong admin PIN. */
+  'SESSION_REQUIRED',
+  'PIN_WRONG',
+  'PIN_LOCKED',
+  'OPERATOR_NOT_FOUND',
+  'OPERATOR_DISABLED',
+  'OPERATOR_EXISTS',
+  'ADMIN_PIN_WRONG',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

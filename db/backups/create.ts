@@ -3,6 +3,7 @@
 // BagIt bag, deflate level 1, optionally AES-256) written under a partial name in the destination.
 // Only a copy that passed both gets the final name (fsync, rename, fsync folder). A crash or kill at
 // any moment leaves no file under a final name but a whole, verified backup.
+import { signerOf } from '../session';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, statfsSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -221,7 +222,8 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
       removed: [],
     };
     try {
-      result.removed = forImplanta ? (recordImplantaCopy(context.storePath, result, facts.operator), []) : recordCreated(context.storePath, result, input.trigger, facts.operator, folder);
+      const signer = signerOf(context.storePath, facts.operator); // an automatic backup with nobody at the desk: `sistema`
+      result.removed = forImplanta ? (recordImplantaCopy(context.storePath, result, signer), []) : recordCreated(context.storePath, result, input.trigger, signer, folder);
     } catch (error) {
       // A store whose own disk is full cannot list the backup: the backup itself is whole and
       // verified, which is what matters then; the list finds it in its folder.

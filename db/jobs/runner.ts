@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { JobProgress, JobStatus } from '../../shared/contract/jobs';
 import { AppError, type AppErrorData } from '../../shared/errors';
+import { carrySession, type SessionCarry } from '../session';
 import { storeKeyForThread, type HandedKey } from '../storeKey';
 import { storeError } from '../storeLock';
 import type { JobKind } from '../../shared/contract/jobKinds';
@@ -31,6 +32,8 @@ export interface WorkerData {
   cancelFlag: SharedArrayBuffer;
   /** The store's key (db/storeKey.ts): a thread opens the store with its parent's key, never a file's. */
   storeKey: HandedKey;
+  /** Who signs the job's writes: the desk's session (db/session.ts). */
+  session: SessionCarry;
 }
 
 /** Messages a worker posts back. */
@@ -101,7 +104,7 @@ export class JobRunner {
       this.forgetOld();
       settle(status);
     };
-    const data: WorkerData = { kind, input, storePath: this.options.storePath(), cancelFlag: cancelFlag.buffer as SharedArrayBuffer, storeKey: storeKeyForThread() };
+    const data: WorkerData = { kind, input, storePath: this.options.storePath(), cancelFlag: cancelFlag.buffer as SharedArrayBuffer, storeKey: storeKeyForThread(), session: carrySession(this.options.storePath()) };
     if (this.options.workerPath) this.runInWorker(this.options.workerPath, data, status, finish);
     else setImmediate(() => this.runInline(data, status, finish));
     return id;

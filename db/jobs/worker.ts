@@ -1,11 +1,13 @@
 // The worker thread's entry (built to out/worker/jobs.cjs): runs one job and posts its outcome.
 import { parentPort, workerData } from 'node:worker_threads';
+import { takeSession } from '../session';
 import { threadKey, useStoreKey } from '../storeKey';
 import { jobFunction } from './registry';
 import { errorData, type WorkerData, type WorkerMessage } from './runner';
 
 const data = workerData as WorkerData;
 useStoreKey(threadKey(data.storeKey));
+takeSession(data.storePath, data.session);
 const flag = new Int32Array(data.cancelFlag);
 const post = (message: WorkerMessage) => parentPort?.postMessage(message);
 let lastPost = 0;

@@ -21,6 +21,8 @@ export const auditLog = sqliteTable(
      * entry; null only for entries written before the store was keyed (docs/store.md).
      */
     mac: text('mac'),
+    /** The computer's account the entry was written under; null for entries written before it was recorded. */
+    account: text('account'),
   },
   (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId)],
 );

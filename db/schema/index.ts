@@ -9,3 +9,4 @@ export * from './backups';
 export * from './imports';
 export * from './contacts';
 export * from './dipPaper';
+export * from './operators';

@@ -18,6 +18,8 @@ export const settings = sqliteTable(
     operator: text('operator').notNull(),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    /** The council's admin PIN (a slow hash, db/pinHash.ts): resets an operator's PIN; null until set. */
+    adminPinHash: text('admin_pin_hash'),
   },
   () => [check('settings_single_row', sql.raw('id = 1')), check('settings_region', sql.raw('region BETWEEN 1 AND 27'))],
 );

@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { openDesk, resolveStorePath, type Desk } from '../../db';
 import { auditKeyFromEnv } from '../../db/auditKey';
+import { requireSessions } from '../../db/session';
 import { storeError } from '../../db/storeLock';
 import type { Envelope } from '../../shared/contract';
 import { formatCount } from '../../shared/display/numbers';
@@ -20,7 +21,9 @@ import { importCli } from './import';
 import { keyCli } from './key';
 import { qualityCli } from './quality';
 import { registryCli } from './registry';
+import { operatorsCli } from './operators';
 import { setupCli } from './setup';
+import { PIN_FILE_ENV, READ_ONLY_CHANNELS, signIn } from './signIn';
 import { storeCli } from './store';
 import { EXIT, UsageError, type ActionOf, type Call, type CliContext, type CliIo, type CommandOutcome } from './types';
 import { APP_VERSION } from '../version';
@@ -28,7 +31,7 @@ import { APP_VERSION } from '../version';
 export { EXIT };
 
 /** The command groups, in the order of the help. */
-const GROUPS = [setupCli, registryCli, correctionsCli, cepCli, auditCli, storeCli, backupCli, batchCli, importCli, keyCli, qualityCli, contactsCli, dipCli];
+const GROUPS = [setupCli, operatorsCli, registryCli, correctionsCli, cepCli, auditCli, storeCli, backupCli, batchCli, importCli, keyCli, qualityCli, contactsCli, dipCli];
 
 const EXIT_STATUS = 'Exit status: 0 done, 1 refused (the message says why), 2 usage, 3 integrity failure.';
 
@@ -55,6 +58,7 @@ export function buildProgram(io: CliIo, action: ActionOf): Command {
     .description('CRESS Desk from a terminal: the same store and rules as the app')
     .option('--db <file>', "the store (default: CRESS_DESK_DB, else the app's data folder)")
     .option('--json', 'print one JSON document on stdout')
+    .option('--operator <name>', `who signs the writes (default: the desk's only operator); the PIN from ${PIN_FILE_ENV} or the terminal`)
     .version(APP_VERSION, '--version', 'print the version')
     .helpOption('-h, --help', 'show the help of cress-desk or of a command')
     .helpCommand(false)
@@ -77,23 +81,33 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
   let outcome: CommandOutcome | null = null;
   let json = false;
 
+  requireSessions();
+  let signedIn = false;
   const action: ActionOf = (handler) => async (...args) => {
     const command = args.at(-1) as Command;
     active = command;
-    const global = program.opts<{ db?: string; json?: boolean }>();
+    const global = program.opts<{ db?: string; json?: boolean; operator?: string }>();
     json = global.json === true;
     // Only `init` creates a store: any other command on a missing file says so and creates nothing.
     const create = command.parent === program && command.name() === 'init';
     const open = (): Desk =>
       (desk ??= openDesk({ path: auditKeyFromEnv(resolveStorePath({ cliPath: global.db, env }), env), appVersion: APP_VERSION, onJobProgress: progressPrinter(io), create }));
-    const call: Call = async (channel, input) => {
+    const send: Call = async (channel, input) => {
       const envelope = (await open().dispatch(channel, input)) as Envelope<never>;
       if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message, envelope.error);
       return envelope.value;
     };
+    const call: Call = async (channel, input) => {
+      if (!signedIn && !READ_ONLY_CHANNELS.has(channel)) {
+        await signIn(send, global.operator, env);
+        signedIn = true;
+      }
+      return send(channel, input);
+    };
     const context: CliContext = {
       args: command.args,
-      values: command.opts(),
+      values: { ...command.opts(), ...(global.operator !== undefined ? { operator: global.operator } : {}) },
+      env,
       call,
       get desk() {
         return open();

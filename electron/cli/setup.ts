@@ -1,7 +1,8 @@
 // `cress-desk info | init | demo`: where the store is and what it holds, setting a desk up for its
 // CRESS region, and synthetic professionals to try it — the commands a new desk starts with.
 import { renderers } from './output';
-import { EXIT, optionText, wholeNumber, type CliModule } from './types';
+import { ADMIN_PIN_FILE_ENV, PIN_FILE_ENV, pinFromFile, readPin } from './signIn';
+import { EXIT, UsageError, optionText, wholeNumber, type CliModule } from './types';
 
 export const setupCli: CliModule = (program, action) => {
   program
@@ -16,12 +17,20 @@ export const setupCli: CliModule = (program, action) => {
     .command('init')
     .description('Set up this desk for a CRESS region (1-27)')
     .requiredOption('--region <n>', 'the CRESS region, 1 to 27')
-    .requiredOption('--operator <name>', 'who works at this desk')
     .option('--seccional <s>', 'the seccional, when the desk is not at the seat')
+    .option('--pin-file <file>', `the first operator's PIN, 4 to 8 digits (mode 0600; default: ${PIN_FILE_ENV}, else asked)`)
+    .addHelpText('after', `\nThe first operator is --operator NAME. The council's admin PIN, which resets a forgotten PIN, is read from ${ADMIN_PIN_FILE_ENV} when set.`)
     .action(action(async (context) => {
+      const operator = optionText(context, 'operator');
+      if (operator === undefined) throw new UsageError('init needs --operator NAME: the first operator of the desk');
+      const pinFile = optionText(context, 'pinFile');
+      const pin = pinFile !== undefined ? pinFromFile(pinFile, 'PIN') : await readPin(context.env, PIN_FILE_ENV, 'PIN', `PIN de ${operator} (4 a 8 algarismos): `);
+      const adminFile = context.env[ADMIN_PIN_FILE_ENV];
       const result = await context.call('settings:setup', {
         region: wholeNumber(context.values.region, 'region') ?? 0,
-        operator: optionText(context, 'operator') ?? '',
+        operator,
+        pin,
+        ...(adminFile ? { adminPin: pinFromFile(adminFile, 'PIN de administrador') } : {}),
         seccional: optionText(context, 'seccional') ?? null,
       });
       return { result, text: renderers.settings(result), exit: EXIT.ok };

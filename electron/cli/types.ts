@@ -24,6 +24,8 @@ export interface CliContext {
   readonly desk: Desk;
   io: CliIo;
   json: boolean;
+  /** The environment the command runs in (PIN files). */
+  env: NodeJS.ProcessEnv;
 }
 
 export interface CommandOutcome {

@@ -50,6 +50,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     logDir: join(dirname(resolve(options.storePath)), 'logs'),
     files: broker,
     create: true, // the desk's own file: a first run opens on the set-up screen
+    requireSessions: true,
   });
   const dispatch = desk.dispatch;
   const token = options.token ?? randomBytes(24).toString('hex');

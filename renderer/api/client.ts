@@ -97,8 +97,15 @@ function browserCall(): Call {
 
 /** Call one channel of the contract; throws ClientError with a Portuguese message on failure. */
 export function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
-  return browserCall()(channel, input);
+  return browserCall()(channel, input).catch((error: unknown) => {
+    // The main side has no operator for this window (a restore of a store without them): ask again.
+    if (error instanceof ClientError && error.code === 'SESSION_REQUIRED' && typeof window !== 'undefined') window.dispatchEvent(new Event(SESSION_LOST_EVENT));
+    throw error;
+  });
 }
+
+/** Fired when a call finds the session gone; the app then goes back to the choice of who works. */
+export const SESSION_LOST_EVENT = 'cress:session-lost';
 
 /** Pick up the token before anything renders, so it leaves the address bar at once. */
 export function initClient(): void {

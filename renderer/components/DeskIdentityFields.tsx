@@ -1,5 +1,5 @@
-// The seccional and the operator's name: asked on the first run and changed in Configurações, the
-// same two fields; each screen says in its own words what they are for.
+// The seccional and the first operator's name, asked on the first run; each screen says in its
+// own words what they are for.
 import TextField from '@mui/material/TextField';
 
 const MAX_LENGTH = 80;

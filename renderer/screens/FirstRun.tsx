@@ -1,4 +1,5 @@
-// First run: the desk says which CRESS it serves and who operates it; demo data is optional.
+// First run: the desk says which CRESS it serves and who operates it (the first operator, with a
+// PIN); demo data is optional.
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -26,6 +27,8 @@ export function FirstRun() {
   const [region, setRegion] = useState<number | null>(null);
   const [identity, setIdentity] = useState<DeskIdentity>({ seccional: '', operator: '' });
   const { seccional, operator } = identity;
+  const [pin, setPin] = useState('');
+  const [repeat, setRepeat] = useState('');
   const [demo, setDemo] = useState(false);
   const [demoCount, setDemoCount] = useState('2.000');
   const [submitted, setSubmitted] = useState(false);
@@ -36,6 +39,8 @@ export function FirstRun() {
   const errors = {
     region: region === null ? TEXT.regionRequired : null,
     operator: operator.trim().length < 2 ? TEXT.operatorRequired : null,
+    pin: /^\d{4,8}$/.test(pin) ? null : TEXT.pinInvalid,
+    repeat: pin === repeat ? null : TEXT.pinsDiffer,
     demoCount: demo && (count === null || count < 1 || count > DEMO_MAX) ? TEXT.demoCountInvalid : null,
   };
   const show = (message: string | null) => (submitted ? message : null);
@@ -43,7 +48,7 @@ export function FirstRun() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSubmitted(true);
-    if (region === null || errors.operator || errors.demoCount) return;
+    if (region === null || errors.operator || errors.pin || errors.repeat || errors.demoCount) return;
     setWorking(true);
     setError(null);
     try {
@@ -51,6 +56,7 @@ export function FirstRun() {
         region,
         seccional: seccional.trim() === '' ? null : seccional.trim(),
         operator: operator.trim(),
+        pin,
         demoProfessionals: demo ? (count ?? 0) : 0,
       });
     } catch (failure) {
@@ -78,6 +84,32 @@ export function FirstRun() {
               disabled={working}
             />
             <DeskIdentityFields text={TEXT} value={identity} onChange={setIdentity} operatorError={show(errors.operator)} operatorAutoComplete="name" disabled={working} />
+            <Stack direction="row" spacing={2}>
+              <TextField
+                label={TEXT.pin}
+                type="password"
+                value={pin}
+                onChange={(e) => setPin(digits(e.target.value))}
+                required
+                disabled={working}
+                error={show(errors.pin) !== null}
+                helperText={show(errors.pin) ?? TEXT.pinHelp}
+                sx={{ flex: 1 }}
+                slotProps={{ htmlInput: { inputMode: 'numeric', autoComplete: 'new-password', maxLength: 8 } }}
+              />
+              <TextField
+                label={TEXT.repeatPin}
+                type="password"
+                value={repeat}
+                onChange={(e) => setRepeat(digits(e.target.value))}
+                required
+                disabled={working}
+                error={show(errors.pin) === null && show(errors.repeat) !== null}
+                helperText={show(errors.pin) === null ? show(errors.repeat) : null}
+                sx={{ flex: 1 }}
+                slotProps={{ htmlInput: { inputMode: 'numeric', autoComplete: 'new-password', maxLength: 8 } }}
+              />
+            </Stack>
             <Box>
               <FormControlLabel
                 control={<Checkbox checked={demo} onChange={(e) => setDemo(e.target.checked)} disabled={working} />}
@@ -119,6 +151,11 @@ export function FirstRun() {
       </Paper>
     </Box>
   );
+}
+
+/** A PIN keeps digits only, 8 at most. */
+function digits(value: string): string {
+  return value.replace(/\D/g, '').slice(0, 8);
 }
 
 /** Thousands dots while typing: "25000" → "25.000". */

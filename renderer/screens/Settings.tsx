@@ -1,4 +1,5 @@
-// Settings: who operates this desk, where the data lives, and a check of the audit trail.
+// Settings: the desk's region and seccional, its operators, where the data lives, and a check of
+// the audit trail.
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
@@ -12,7 +13,6 @@ import type { AuditVerification } from '../../shared/contract';
 import { formatCount } from '../../shared/display/numbers';
 import { regionLabel } from '../../shared/regions';
 import { call } from '../api/client';
-import { DeskIdentityFields, type DeskIdentity } from '../components/DeskIdentityFields';
 import { Page } from '../components/Page';
 import { SettingsCard } from '../components/SettingsCard';
 import { useWork } from '../lib/work';
@@ -20,6 +20,7 @@ import { useNotify } from '../stores/notify';
 import { useSession } from '../stores/session';
 import { AuditExport } from './AuditExport';
 import { ContactSettingsCard } from './ContactSettingsCard';
+import { OperatorsCard } from './OperatorsCard';
 import { RecoveryKey } from './RecoveryKey';
 import { SETTINGS_TEXT as TEXT } from './settings.text';
 
@@ -29,7 +30,8 @@ export function SettingsScreen() {
   return (
     <Page text={TEXT}>
       <Stack spacing={2}>
-        <DeskSettings key={`${info.settings.operator}|${info.settings.seccional ?? ''}`} />
+        <DeskSettings key={info.settings.seccional ?? ''} />
+        <OperatorsCard />
         <ContactSettingsCard />
         <SettingsCard title={TEXT.storeTitle}>
           <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'minmax(200px, 30%) 1fr', rowGap: 1, columnGap: 2, m: 0 }}>
@@ -58,25 +60,20 @@ function DeskSettings() {
   const settings = useSession((s) => s.info?.settings);
   const updateSettings = useSession((s) => s.updateSettings);
   const notify = useNotify((s) => s.show);
-  const [identity, setIdentity] = useState<DeskIdentity>({ seccional: settings?.seccional ?? '', operator: settings?.operator ?? '' });
-  const { seccional, operator } = identity;
+  const [seccional, setSeccional] = useState(settings?.seccional ?? '');
   const { running: saving, error, run } = useWork();
-  const [submitted, setSubmitted] = useState(false);
   if (!settings) return null;
 
-  const operatorError = operator.trim().length < 2 ? TEXT.operatorRequired : null;
-  const changed = seccional.trim() !== (settings.seccional ?? '') || operator.trim() !== settings.operator;
+  const changed = seccional.trim() !== (settings.seccional ?? '');
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setSubmitted(true);
-    if (operatorError || !settings) return;
     if (!changed) {
       notify(TEXT.nothingChanged, 'info');
       return;
     }
     await run(async () => {
-      await updateSettings({ seccional: seccional.trim() === '' ? null : seccional.trim(), operator: operator.trim() });
+      await updateSettings({ seccional: seccional.trim() === '' ? null : seccional.trim() });
       notify(TEXT.saved);
     });
   }
@@ -85,7 +82,14 @@ function DeskSettings() {
     <SettingsCard title={TEXT.deskTitle}>
       <Box component="form" onSubmit={(e: FormEvent) => void submit(e)} noValidate sx={{ display: 'grid', gap: 2, maxWidth: 560 }}>
         <TextField label={TEXT.region} value={regionLabel(settings.region)} helperText={TEXT.regionHelp} slotProps={{ htmlInput: { readOnly: true } }} />
-        <DeskIdentityFields text={TEXT} value={identity} onChange={setIdentity} operatorError={submitted ? operatorError : null} disabled={saving} />
+        <TextField
+          label={TEXT.seccional}
+          value={seccional}
+          onChange={(e) => setSeccional(e.target.value)}
+          disabled={saving}
+          helperText={TEXT.seccionalHelp}
+          slotProps={{ htmlInput: { maxLength: 80 } }}
+        />
         {error ? <Alert severity="error">{error}</Alert> : null}
         <Box>
           <Button type="submit" variant="contained" disabled={saving || !changed}>

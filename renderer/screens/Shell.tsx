@@ -12,6 +12,7 @@ import SupportAgentIcon from '@mui/icons-material/SupportAgent';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Drawer from '@mui/material/Drawer';
 import List from '@mui/material/List';
@@ -71,6 +72,7 @@ const NAV: NavItem[] = [
 
 export function Shell() {
   const settings = useSession((s) => s.info?.settings);
+  const endSession = useSession((s) => s.endSession);
   const route = useNavigation((s) => s.route);
   const go = useNavigation((s) => s.go);
   const focusSearch = useNavigation((s) => s.focusSearch);
@@ -119,6 +121,11 @@ export function Shell() {
           <Typography component="div" noWrap sx={{ minWidth: 0, maxWidth: 260 }}>
             {SHELL_TEXT.operator(settings.operator)}
           </Typography>
+          <Tooltip title={SHELL_TEXT.switchOperatorHint} describeChild>
+            <Button color="inherit" variant="outlined" size="small" onClick={() => void endSession()} sx={{ flexShrink: 0, borderColor: 'rgba(255,255,255,0.6)' }}>
+              {SHELL_TEXT.switchOperator}
+            </Button>
+          </Tooltip>
         </Toolbar>
       </AppBar>
       <Drawer

@@ -9,6 +9,8 @@ export const SHELL_TEXT = {
   soon: 'Em breve',
   soonTooltip: 'Disponível em uma próxima versão',
   operator: (name: string) => `Operador: ${name}`,
+  switchOperator: 'Trocar',
+  switchOperatorHint: 'Trocar de operador: volta à escolha de quem está atendendo',
   seccional: (name: string) => `Seccional ${name}`,
   nav: {
     home: 'Início',

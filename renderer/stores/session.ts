@@ -1,4 +1,5 @@
-// The app's own state: versions, where the data lives, and the desk's settings (null before setup).
+// The app's own state: versions, where the data lives, the desk's settings (null before setup) and
+// who works now (`info.sessionOperator`, kept by the main side; null until someone chose their name).
 import { create } from 'zustand';
 import type { AppInfo, Input, Settings } from '../../shared/contract';
 import { call, errorMessage } from '../api/client';
@@ -12,6 +13,10 @@ interface SessionState {
   refresh(): Promise<void>;
   setup(input: Input<'settings:setup'>): Promise<Settings>;
   updateSettings(input: Input<'settings:update'>): Promise<Settings>;
+  /** Name and PIN (or the new PIN of an operator who has none): the window then opens the desk. */
+  startSession(name: string, pin: string): Promise<void>;
+  /** Trocar: back to the choice of who works. */
+  endSession(): Promise<void>;
 }
 
 export const useSession = create<SessionState>()((set, get) => ({
@@ -39,6 +44,14 @@ export const useSession = create<SessionState>()((set, get) => ({
     if (info) set({ info: { ...info, settings } });
     await get().refresh();
     return settings;
+  },
+  async startSession(name, pin) {
+    await call('session:start', { name, pin });
+    await get().refresh();
+  },
+  async endSession() {
+    await call('session:end', {});
+    await get().refresh();
   },
   async updateSettings(input) {
     const settings = await call('settings:update', input);

@@ -10,6 +10,7 @@ import { correctionsContract } from './corrections';
 import { dipContract } from './dip';
 import { importsContract } from './imports';
 import { jobsContract } from './jobs';
+import { operatorsContract } from './operators';
 import { qualityContract } from './quality';
 import { registryContract } from './registry';
 import { settingsContract } from './settings';
@@ -27,6 +28,7 @@ export const contract = {
   ...qualityContract,
   ...contactsContract,
   ...dipContract,
+  ...operatorsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -57,3 +59,4 @@ export * from './imports';
 export * from './quality';
 export * from './contacts';
 export * from './dip';
+export * from './operators';

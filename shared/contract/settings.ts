@@ -1,11 +1,13 @@
 // Channels of the desk's setup: its region and operator, and what the app tells about itself.
 import { z } from 'zod';
 import { empty, ufSchema } from './common';
+import { pinSchema } from './operators';
 
 export const settingsSchema = z.object({
   region: z.number().int().min(1).max(27),
   uf: ufSchema,
   seccional: z.string().nullable(),
+  /** The session's operator (who signs the writes). */
   operator: z.string(),
   /** Present and true while the registry holds demo professionals (cress-desk demo, the first run's demo option): every screen says so. */
   demo: z.boolean().optional(),
@@ -18,6 +20,8 @@ export const appInfoSchema = z.object({
   storePath: z.string(),
   professionals: z.number().int(),
   settings: settingsSchema.nullable(),
+  /** Who works now (db/session.ts); null until someone chose their name and typed their PIN. */
+  sessionOperator: z.string().nullable(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
@@ -38,6 +42,10 @@ export const settingsContract = {
         region: z.number().int().min(1).max(27),
         seccional: z.string().trim().max(80).nullable().default(null),
         operator: z.string().trim().min(2).max(80),
+        /** The first operator's PIN; without it, the first session sets it. */
+        pin: pinSchema.optional(),
+        /** The council's admin PIN (resets an operator's PIN); it can also be set later in Configurações. */
+        adminPin: pinSchema.optional(),
         demoProfessionals: z.number().int().min(0).max(500_000).default(0),
       })
       .strict(),
@@ -45,7 +53,7 @@ export const settingsContract = {
   },
   'settings:update': {
     input: z
-      .object({ seccional: z.string().trim().max(80).nullable().optional(), operator: z.string().trim().min(2).max(80).optional() })
+      .object({ seccional: z.string().trim().max(80).nullable().optional() })
       .strict(),
     output: settingsSchema,
   },

@@ -6,6 +6,9 @@ import { resolve } from 'node:path';
 
 export const CLI_BIN = resolve(__dirname, '../../out/cli/cress-desk.cjs');
 
+/** The PIN of the file CRESS_DESK_PIN_FILE names for every command the tests start (vitest.config.ts). */
+export const TEST_PIN = '1234';
+
 export interface CliResult {
   code: number | null;
   stdout: string;

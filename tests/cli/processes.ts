@@ -6,7 +6,7 @@ import { request } from 'node:http';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { storeKeyPragmas } from '../rawStore';
-import { CLI_BIN } from './command';
+import { CLI_BIN, TEST_PIN } from './command';
 
 export const HOST_BIN = resolve(__dirname, '../../out/host/host.cjs');
 
@@ -44,7 +44,7 @@ export interface HostProcess {
   stop(): Promise<void>;
 }
 
-/** The browser host (out/host/host.cjs, or `hostBin`) on `store`, in a process of its own, ready to answer. */
+/** The browser host (out/host/host.cjs, or `hostBin`) on `store`, in a process of its own, ready to answer, its session started. */
 export function startHostProcess(store: string, hostBin: string = HOST_BIN): Promise<HostProcess> {
   return new Promise((ok, fail) => {
     const child = spawn(process.execPath, [hostBin, '--db', store, '--port', '0']);
@@ -56,7 +56,7 @@ export function startHostProcess(store: string, hostBin: string = HOST_BIN): Pro
       child.stdout?.off('data', onData);
       const port = Number(match[1]);
       const token = match[2] as string;
-      ok({
+      const host: HostProcess = {
         pid: child.pid as number,
         invoke: (channel, input) =>
           new Promise((answer, refuse) => {
@@ -75,7 +75,16 @@ export function startHostProcess(store: string, hostBin: string = HOST_BIN): Pro
           child.kill('SIGTERM');
           await exited(child);
         },
-      });
+      };
+      // As the clerk would in the window: the desk's first active operator, with the tests' PIN.
+      host
+        .invoke('operators:list', {})
+        .then(async (listed) => {
+          const first = ((listed.value as { operators?: { name: string; disabled: boolean }[] } | undefined)?.operators ?? []).find((o) => !o.disabled);
+          if (first) await host.invoke('session:start', { name: first.name, pin: TEST_PIN });
+          ok(host);
+        })
+        .catch(fail);
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (d: Buffer) => (output += d.toString()));

@@ -121,7 +121,8 @@ describe('the audit trail on the command line', () => {
       let prev = '0'.repeat(64);
       const rows = db.prepare('SELECT * FROM audit_log ORDER BY id').all() as Record<string, unknown>[];
       for (const row of rows) {
-        const payload = JSON.stringify([row.id, row.at, row.operator, row.action, row.entity, row.entity_id, row.detail]);
+        const fields = [row.id, row.at, row.operator, row.action, row.entity, row.entity_id, row.detail];
+        const payload = JSON.stringify(row.account === null ? fields : [...fields, row.account]);
         const hash = sha256(`${prev}\n${payload}`);
         db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, hash, row.id);
         prev = hash;

@@ -38,7 +38,7 @@ describe('a store held by another writer', () => {
     const holder = await holdStore(desk.store.path, 'write');
     try {
       const started = Date.now();
-      const answer = await desk.dispatch('settings:update', { operator: 'Outra Pessoa' } as never);
+      const answer = await desk.dispatch('settings:update', { seccional: 'Campinas' });
       expect(answer.ok).toBe(false);
       if (!answer.ok) {
         expect(answer.error.code).toBe('STORE_BUSY');
@@ -48,7 +48,7 @@ describe('a store held by another writer', () => {
     } finally {
       await holder.release();
     }
-    expect(desk.store.db.prepare('SELECT operator FROM settings').pluck().get()).toBe('Ana Paula');
+    expect(desk.store.db.prepare('SELECT seccional FROM settings').pluck().get()).toBeNull();
   });
 });
 

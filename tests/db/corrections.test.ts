@@ -296,7 +296,8 @@ describe('the queue', () => {
     desk.setNow('2025-03-10T12:00:00.000Z');
     await save(ana.id, { email: 'ana@exemplo.com.br' });
     desk.setNow('2025-03-12T09:30:00.000Z');
-    desk.handlers['settings:update']({ operator: 'Carla Souza' });
+    desk.handlers['operators:add']({ name: 'Carla Souza' });
+    desk.handlers['session:start']({ name: 'Carla Souza', pin: '2468' });
     await save(bia.id, { email: 'bia@exemplo.com.br', phone: '11977776666' });
 
     const all = desk.handlers['corrections:list']({ page: 0, pageSize: 25 }) as { total: number; items: { professionalName: string; field: string; cpfMasked: string; registrationNumber: string }[] };

@@ -66,7 +66,7 @@ describe('setting the desk up', () => {
       desk.dispatch('corrections:save', { professionalId: p.id, expectedRowVersion: 1, changes: { email: 'a@b.com.br' }, reason: 'Documento', evidence: { kind: 'RG', arrival: 'post', date: '2025-01-02' } }),
       desk.dispatch('cep:save', { cep: '01310-100', street: 'Av. Paulista', district: 'Bela Vista', city: 'São Paulo', uf: 'SP', reason: 'CEP novo' }),
       desk.dispatch('registry:demo', { count: 5 }),
-      desk.dispatch('settings:update', { operator: 'Bia' }),
+      desk.dispatch('settings:update', { seccional: 'Campinas' }),
     ];
     for (const result of await Promise.all(writes)) {
       expect(result).toEqual({ ok: false, error: { code: 'SETUP_REQUIRED', message: 'Configure a mesa antes: escolha o CRESS e o nome do operador.' } });
@@ -80,15 +80,16 @@ describe('setting the desk up', () => {
     expect(info).toMatchObject({ ok: true, value: { version: '0.0.0-test', storePath: desk.store.path, settings: { uf: 'RJ' } } });
   });
 
-  it('changes the operator, recording who changed what', async () => {
+  it('changes the seccional, recording who changed what, and no longer takes an operator name', async () => {
     desk = openTestDesk();
-    expect(await desk.dispatch('settings:update', { operator: 'Carla Dias', seccional: 'Campinas' })).toEqual({
+    expect(await desk.dispatch('settings:update', { seccional: 'Campinas' })).toEqual({
       ok: true,
-      value: { region: 9, uf: 'SP', seccional: 'Campinas', operator: 'Carla Dias' },
+      value: { region: 9, uf: 'SP', seccional: 'Campinas', operator: 'Ana Paula' },
     });
     const last = desk.store.db.prepare('SELECT operator, action, detail FROM audit_log ORDER BY id DESC LIMIT 1').get() as { operator: string; action: string; detail: string };
-    expect(last).toMatchObject({ operator: 'Carla Dias', action: 'settings.update' });
-    expect(JSON.parse(last.detail)).toEqual({ changes: { operator: { from: 'Ana Paula', to: 'Carla Dias' }, seccional: { from: null, to: 'Campinas' } } });
+    expect(last).toMatchObject({ operator: 'Ana Paula', action: 'settings.update' });
+    expect(JSON.parse(last.detail)).toEqual({ changes: { seccional: { from: null, to: 'Campinas' } } });
+    expect(await desk.dispatch('settings:update', { operator: 'Carla Dias' } as never)).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID' } });
   });
 
   it('fills demo professionals of the region with one audit entry, at setup or later', async () => {

@@ -8,6 +8,8 @@ test('first run sets up the desk for a CRESS region', async ({ desk }) => {
   await page.getByRole('combobox', { name: 'CRESS' }).click();
   await page.getByRole('option', { name: 'CRESS 9ª Região (SP)' }).click();
   await page.getByLabel('Nome do operador').fill('Ana Souza');
+  await page.getByLabel('PIN do operador').fill('1234');
+  await page.getByLabel('Repita o PIN').fill('1234');
   await page.getByRole('button', { name: 'Começar' }).click();
   await expect(page.getByText('CRESS 9ª Região (SP)').first()).toBeVisible();
   await expect(page.getByText('Ana Souza').first()).toBeVisible();

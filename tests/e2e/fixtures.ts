@@ -2,7 +2,7 @@
 // the browser host (built out/host/host.cjs) in Chromium, or the packaged-to-be Electron app.
 import { test as base, _electron as electron, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,10 +19,22 @@ export const CLI_BIN = join(root, 'out/cli/cress-desk.cjs');
 // private and the system's temp cleaning removes it.
 process.env[STORE_KEY_ENV] ??= join(mkdtempSync(join(tmpdir(), 'cress-e2e-key-')), 'store.key');
 
+/** The PIN every `cress-desk` the tests start reads (CRESS_DESK_PIN_FILE): `init` gives it to the first operator. */
+export const DESK_PIN = '1234';
+if (!process.env.CRESS_DESK_PIN_FILE) {
+  const pinFile = join(mkdtempSync(join(tmpdir(), 'cress-e2e-pin-')), 'operator.pin');
+  writeFileSync(pinFile, `${DESK_PIN}\n`, { mode: 0o600 });
+  process.env.CRESS_DESK_PIN_FILE = pinFile;
+}
+
 export interface DeskApp {
   page: Page;
   storePath: string;
-  /** The `cress-desk` command on the same store, to seed or inspect it. */
+  /**
+   * The `cress-desk` command on the same store, to seed or inspect it. After `init --operator NAME`
+   * the window's session is started as that operator with DESK_PIN, as if the clerk had chosen
+   * their name: the next reload opens the desk, not the choice of who works.
+   */
   cli(...args: string[]): Promise<{ code: number; stdout: string }>;
   /** Read the store directly (read-only), to pick records with a given trait. */
   query<T>(sql: string, ...params: unknown[]): T[];
@@ -100,7 +112,13 @@ export const test = base.extend<{ desk: DeskApp }>({
     const dir = mkdtempSync(join(tmpdir(), 'cress-e2e-'));
     const storePath = join(dir, 'store.sqlite');
     const env = deskEnv(dir);
-    const cli = (...args: string[]) => runCli(storePath, args, env);
+    let startSession: ((name: string) => Promise<void>) | null = null;
+    const cli = async (...args: string[]) => {
+      const result = await runCli(storePath, args, env);
+      const operator = args.indexOf('--operator');
+      if (args[0] === 'init' && result.code === 0 && operator >= 0 && startSession) await startSession(args[operator + 1] as string);
+      return result;
+    };
     const query = <T,>(sql: string, ...params: unknown[]) => readStore<T>(storePath, sql, params);
     const exec = (sql: string, ...params: unknown[]) => {
       const db = openRawStore(storePath);
@@ -119,7 +137,14 @@ export const test = base.extend<{ desk: DeskApp }>({
         );
         const app = await electron.launch({ executablePath: binary as string, args: [join(root, 'out/main/main.cjs'), '--db', storePath], env });
         try {
-          await use({ page: await app.firstWindow(), storePath, cli, query, exec });
+          const appWindow = await app.firstWindow();
+          startSession = async (name) => {
+            await appWindow.evaluate(
+              ([n, pin]) => (window as unknown as { cress: { invoke(c: string, i: unknown): Promise<unknown> } }).cress.invoke('session:start', { name: n, pin }),
+              [name, DESK_PIN] as const,
+            );
+          };
+          await use({ page: appWindow, storePath, cli, query, exec });
         } finally {
           await app.close();
         }
@@ -139,6 +164,15 @@ export const test = base.extend<{ desk: DeskApp }>({
           if (!url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:')) outside.push(url);
         });
         await page.goto(host.url);
+        startSession = async (name) => {
+          const response = await fetch(`${origin}/api/invoke`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-cress-token': new URL(host.url).searchParams.get('token') ?? '' },
+            body: JSON.stringify({ channel: 'session:start', input: { name, pin: DESK_PIN } }),
+          });
+          const envelope = (await response.json()) as { ok: boolean };
+          if (!envelope.ok) throw new Error(`the session could not start: ${JSON.stringify(envelope)}`);
+        };
         await use({ page, storePath, cli, query, exec });
         if (outside.length > 0) throw new Error(`The app made requests outside itself: ${outside.join(', ')}`);
         const leaked = personalDataInLogs(dir, storePath);

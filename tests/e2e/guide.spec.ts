@@ -12,10 +12,19 @@ test('a day at the desk, screen by screen', async ({ desk }) => {
   await page.getByRole('combobox', { name: 'CRESS' }).click();
   await page.getByRole('option', { name: 'CRESS 9ª Região (SP)' }).click();
   await page.getByLabel('Nome do operador').fill('Ana Souza');
+  await page.getByLabel('PIN do operador').fill('1234');
+  await page.getByLabel('Repita o PIN').fill('1234');
   await shot(page, '01-primeiro-acesso');
   await page.getByRole('button', { name: 'Começar' }).click();
   await expect(page.getByText('Ana Souza').first()).toBeVisible();
   await desk.cli('demo', '--professionals', '1200', '--seed', '12');
+  await desk.cli('operator', 'add', 'Bruno Tavares');
+  await page.getByRole('button', { name: 'Trocar' }).click();
+  await page.getByRole('menuitem', { name: /Ana Souza/ }).click();
+  await shot(page, '01-quem-esta-atendendo');
+  await page.keyboard.type('1234');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Operador: Ana Souza')).toBeVisible();
   await page.reload();
   await shot(page, '02-inicio');
 

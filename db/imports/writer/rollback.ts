@@ -17,7 +17,7 @@ import { appendAudit } from '../../audit';
 import { refreshPendencies } from '../../pendencies';
 import { currentCorrectionText, valuesOfCorrectionText, writeRecordFields } from '../../recordState';
 import { getProfessional } from '../../registry';
-import { getSettings } from '../../settings';
+import { unattendedOperator } from '../../settings';
 import { writeTransaction } from '../../storeLock';
 import type { DroppedNote } from './applier';
 import { unfinishedImports } from './reservations';
@@ -112,7 +112,7 @@ export function rollbackUnfinishedImport(db: Database, target: { importId: numbe
     db.prepare('DELETE FROM store_tasks WHERE name = ?').run(target.mark);
     appendAudit(db, {
       at: now,
-      operator: getSettings(db)?.operator ?? 'sistema',
+      operator: unattendedOperator(db) ?? 'sistema',
       action: 'import.rollback',
       entity: 'import',
       entityId: String(id),

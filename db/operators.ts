@@ -1,0 +1,174 @@
+// The operators of the desk and the session's choice: a PIN checked against its slow hash, five
+// wrong ones in a row make the operator wait a minute, a forgotten PIN is cleared only with the
+// council's admin PIN. Every change is an audit entry; a PIN or a hash never is.
+import type { Database } from 'better-sqlite3';
+import type { Operator } from '../shared/contract/operators';
+import { AppError } from '../shared/errors';
+import { appendAudit } from './audit';
+import { hashPin, pinMatches } from './pinHash';
+import { sessionOperator, setSession } from './session';
+import { requireSettings } from './settings';
+import { writeTransaction } from './storeLock';
+
+export const MAX_WRONG_PINS = 5;
+export const LOCK_MS = 60_000;
+/** Who signs a PIN reset made before anyone started a session. */
+export const ADMINISTRATOR = 'administrador do CRESS';
+
+interface OperatorRow {
+  id: number;
+  name: string;
+  pin_hash: string | null;
+  disabled_at: string | null;
+  failed_pins: number;
+  locked_until: string | null;
+}
+
+function toOperator(row: OperatorRow, now: string): Operator {
+  return {
+    id: row.id,
+    name: row.name,
+    hasPin: row.pin_hash !== null,
+    disabled: row.disabled_at !== null,
+    lockedUntil: row.locked_until !== null && row.locked_until > now ? row.locked_until : null,
+  };
+}
+
+function rowById(db: Database, id: number): OperatorRow {
+  const row = db.prepare('SELECT * FROM operators WHERE id = ?').get(id) as OperatorRow | undefined;
+  if (!row) throw new AppError('OPERATOR_NOT_FOUND', 'Este operador não existe.');
+  return row;
+}
+
+function rowByName(db: Database, name: string): OperatorRow | undefined {
+  return db.prepare('SELECT * FROM operators WHERE lower(name) = lower(?)').get(name.trim()) as OperatorRow | undefined;
+}
+
+export function isActiveOperator(db: Database, name: string): boolean {
+  const row = rowByName(db, name);
+  return row !== undefined && row.disabled_at === null;
+}
+
+export function listOperators(db: Database, now: string): { operators: Operator[]; adminPinSet: boolean } {
+  const rows = db.prepare('SELECT * FROM operators ORDER BY disabled_at IS NOT NULL, name COLLATE NOCASE').all() as OperatorRow[];
+  return { operators: rows.map((row) => toOperator(row, now)), adminPinSet: adminPinHash(db) !== null };
+}
+
+function adminPinHash(db: Database): string | null {
+  const row = db.prepare('SELECT admin_pin_hash AS hash FROM settings WHERE id = 1').get() as { hash: string | null } | undefined;
+  return row?.hash ?? null;
+}
+
+/** Inserts an operator (the caller owns the transaction and the audit entry). */
+export function insertOperator(db: Database, name: string, pin: string | null, now: string): OperatorRow {
+  const trimmed = name.trim();
+  if (rowByName(db, trimmed)) throw new AppError('OPERATOR_EXISTS', `Já existe um operador chamado ${trimmed}.`, { field: 'name' });
+  const id = db.prepare('INSERT INTO operators (name, pin_hash, created_at) VALUES (?, ?, ?)').run(trimmed, pin === null ? null : hashPin(pin), now).lastInsertRowid;
+  return rowById(db, Number(id));
+}
+
+export function addOperator(db: Database, input: { name: string }, now: string): Operator {
+  return writeTransaction(db, () => {
+    const { operator } = requireSettings(db);
+    const row = insertOperator(db, input.name, null, now);
+    appendAudit(db, { at: now, operator, action: 'operator.add', entity: 'operator', entityId: String(row.id), detail: { name: row.name } });
+    return toOperator(row, now);
+  });
+}
+
+export function disableOperator(db: Database, input: { id: number }, now: string): Operator {
+  return writeTransaction(db, () => {
+    const { operator } = requireSettings(db);
+    const row = rowById(db, input.id);
+    if (row.disabled_at !== null) return toOperator(row, now);
+    if (row.name === operator) throw new AppError('INPUT_INVALID', 'Você não pode desativar a si mesmo: peça a outro operador.');
+    db.prepare('UPDATE operators SET disabled_at = ? WHERE id = ?').run(now, row.id);
+    appendAudit(db, { at: now, operator, action: 'operator.disable', entity: 'operator', entityId: String(row.id), detail: { name: row.name } });
+    return toOperator(rowById(db, row.id), now);
+  });
+}
+
+export function setAdminPin(db: Database, input: { pin: string }, now: string): { adminPinSet: true } {
+  return writeTransaction(db, () => {
+    const { operator } = requireSettings(db);
+    if (adminPinHash(db) !== null) throw new AppError('INPUT_INVALID', 'O PIN de administrador do CRESS já foi definido.');
+    db.prepare('UPDATE settings SET admin_pin_hash = ? WHERE id = 1').run(hashPin(input.pin));
+    appendAudit(db, { at: now, operator, action: 'settings.admin_pin', entity: 'settings', entityId: null, detail: {} });
+    return { adminPinSet: true };
+  });
+}
+
+/** Also from the choice of who works, before any session: then signed by the council's administrator. */
+export function resetOperatorPin(db: Database, input: { id: number; adminPin: string }, now: string): Operator {
+  return writeTransaction(db, () => {
+    requireSettings(db);
+    const operator = sessionOperator(db) ?? ADMINISTRATOR;
+    const hash = adminPinHash(db);
+    if (hash === null) throw new AppError('ADMIN_PIN_WRONG', 'Defina antes o PIN de administrador do CRESS.', { field: 'adminPin' });
+    if (!pinMatches(input.adminPin, hash)) throw new AppError('ADMIN_PIN_WRONG', 'PIN de administrador incorreto.', { field: 'adminPin' });
+    const row = rowById(db, input.id);
+    db.prepare('UPDATE operators SET pin_hash = NULL, failed_pins = 0, locked_until = NULL WHERE id = ?').run(row.id);
+    appendAudit(db, { at: now, operator, action: 'operator.pin_reset', entity: 'operator', entityId: String(row.id), detail: { name: row.name } });
+    return toOperator(rowById(db, row.id), now);
+  });
+}
+
+function lockedError(until: string, now: string): AppError {
+  const seconds = Math.max(1, Math.ceil((Date.parse(until) - Date.parse(now)) / 1000));
+  const wait = seconds >= 55 ? '1 minuto' : `${seconds} segundos`;
+  return new AppError('PIN_LOCKED', `Cinco PINs incorretos seguidos: aguarde ${wait} para tentar de novo.`, { field: 'pin', details: { until, seconds } });
+}
+
+/**
+ * Starts the session of the store `db` is connected to as `name`. An operator without a PIN takes
+ * the one typed; otherwise it must match. A wrong PIN is counted even though nothing else is written.
+ * A right PIN writes nothing (so a session starts while another program holds the writer lock).
+ */
+export function startSession(db: Database, input: { name: string; pin: string }, now: string): { operator: string; pinSet: boolean } {
+  const row = rowByName(db, input.name);
+  if (!row) throw new AppError('OPERATOR_NOT_FOUND', `Não há operador chamado ${input.name.trim()}.`, { field: 'name' });
+  if (row.disabled_at !== null) throw new AppError('OPERATOR_DISABLED', `${row.name} foi desativado e não pode iniciar uma sessão.`, { field: 'name' });
+  if (row.locked_until !== null && row.locked_until > now) throw lockedError(row.locked_until, now);
+  let pinSet = false;
+  if (row.pin_hash === null) {
+    writeTransaction(db, () => {
+      const changed = db.prepare('UPDATE operators SET pin_hash = ?, failed_pins = 0, locked_until = NULL WHERE id = ? AND pin_hash IS NULL').run(hashPin(input.pin), row.id).changes;
+      if (changed === 0) throw new AppError('PIN_WRONG', 'O PIN deste operador acabou de ser criado em outra janela: digite-o.', { field: 'pin' });
+      appendAudit(db, { at: now, operator: row.name, action: 'operator.pin_set', entity: 'operator', entityId: String(row.id), detail: { name: row.name } });
+    });
+    pinSet = true;
+  } else if (pinMatches(input.pin, row.pin_hash)) {
+    if (row.failed_pins > 0 || row.locked_until !== null) {
+      writeTransaction(db, () => db.prepare('UPDATE operators SET failed_pins = 0, locked_until = NULL WHERE id = ?').run(row.id));
+    }
+  } else {
+    throw wrongPin(db, row.id, now);
+  }
+  setSession(db.name, row.name);
+  return { operator: row.name, pinSet };
+}
+
+/** Counts a wrong PIN; the fifth in a row makes the operator wait. Answers the error to tell. */
+function wrongPin(db: Database, id: number, now: string): AppError {
+  return writeTransaction(db, () => {
+    const failed = (db.prepare('SELECT failed_pins FROM operators WHERE id = ?').pluck().get(id) as number) + 1;
+    if (failed >= MAX_WRONG_PINS) {
+      const until = new Date(Date.parse(now) + LOCK_MS).toISOString();
+      db.prepare('UPDATE operators SET failed_pins = 0, locked_until = ? WHERE id = ?').run(until, id);
+      return lockedError(until, now);
+    }
+    db.prepare('UPDATE operators SET failed_pins = ? WHERE id = ?').run(failed, id);
+    const left = MAX_WRONG_PINS - failed;
+    return new AppError('PIN_WRONG', `PIN incorreto. ${left === 1 ? 'Resta 1 tentativa' : `Restam ${left} tentativas`} antes de aguardar 1 minuto.`, { field: 'pin', details: { left } });
+  });
+}
+
+export function endSession(db: Database): { operator: null } {
+  setSession(db.name, null);
+  return { operator: null };
+}
+
+/** The session's operator, if any. */
+export function currentOperator(db: Database): string | null {
+  return sessionOperator(db);
+}

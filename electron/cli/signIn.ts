@@ -1,0 +1,120 @@
+// Who signs a command's writes: `--operator NAME` (the desk's only active operator when absent) and
+// that operator's PIN, read from the file CRESS_DESK_PIN_FILE names (mode 0600 on POSIX) or asked
+// on the terminal. Commands that only read never ask. A wrong PIN ends the command before it writes.
+import { readFileSync, statSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import { createInterface } from 'node:readline/promises';
+import type { Channel, Input, Output } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+
+export const PIN_FILE_ENV = 'CRESS_DESK_PIN_FILE';
+export const ADMIN_PIN_FILE_ENV = 'CRESS_DESK_ADMIN_PIN_FILE';
+
+/** Channels that never write the store: no PIN asked. Everything else starts a session first. */
+export const READ_ONLY_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
+  'app:info',
+  'registry:search',
+  'registry:get',
+  'registry:find',
+  'registry:overview',
+  'registry:conflicts',
+  'quality:summary',
+  'quality:list',
+  'corrections:preview',
+  'corrections:list',
+  'corrections:counts',
+  'corrections:operators',
+  'cep:list',
+  'audit:verify',
+  'jobs:status',
+  'jobs:cancel',
+  'batches:pending',
+  'batches:list',
+  'batches:find',
+  'batches:get',
+  'batches:items',
+  'batches:verify',
+  'batches:dashboard',
+  'backups:list',
+  'backups:summary',
+  'backups:settings',
+  'backups:verify',
+  'imports:inspect',
+  'imports:list',
+  'imports:errors',
+  'imports:report',
+  'contacts:list',
+  'contacts:get',
+  'contacts:counts',
+  'settings:contacts',
+  'dip:items',
+  'operators:list',
+  // These check their own secret: the PIN being proved, the first operator's, the admin PIN.
+  'session:start',
+  'session:end',
+  'settings:setup',
+  'operators:resetPin',
+]);
+
+/** A PIN from a file: refused unless only its owner may read it (POSIX), its first line otherwise. */
+export function pinFromFile(path: string, what: string): string {
+  let mode: number;
+  try {
+    mode = statSync(path).mode;
+  } catch {
+    throw new AppError('INPUT_INVALID', `Não foi possível ler o arquivo do ${what} (${path}).`);
+  }
+  if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
+    throw new AppError('INPUT_INVALID', `O arquivo do ${what} (${path}) pode ser lido por outras contas: deixe-o só para a sua (chmod 600).`);
+  }
+  const first = readFileSync(path, 'utf8').split(/\r?\n/)[0] ?? '';
+  return first.trim();
+}
+
+/** Asks on the terminal without echoing what is typed; null when no person is at a terminal. */
+export async function promptSecret(question: string): Promise<string | null> {
+  if (!process.stdin.isTTY || !process.stderr.isTTY) return null;
+  let muted = false;
+  const output = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      if (!muted) process.stderr.write(chunk);
+      done();
+    },
+  });
+  const rl = createInterface({ input: process.stdin, output, terminal: true });
+  try {
+    const answer = rl.question(question);
+    muted = true;
+    const value = await answer;
+    process.stderr.write('\n');
+    return value.trim();
+  } finally {
+    rl.close();
+  }
+}
+
+/** The PIN: the file `envName` names, else the terminal; refused when neither is there. */
+export async function readPin(env: NodeJS.ProcessEnv, envName: string, what: string, question: string): Promise<string> {
+  const file = env[envName];
+  if (file) return pinFromFile(file, what);
+  const typed = await promptSecret(question);
+  if (typed === null) throw new AppError('SESSION_REQUIRED', `Informe o ${what}: em um terminal, ou num arquivo (modo 0600) indicado por ${envName}.`);
+  return typed;
+}
+
+type Send = <C extends Channel>(channel: C, input: Input<C>) => Promise<Output<C>>;
+
+/** Starts the command's session: the operator named (or the only active one) and its PIN. */
+export async function signIn(send: Send, named: string | undefined, env: NodeJS.ProcessEnv): Promise<void> {
+  let name = named?.trim();
+  if (!name) {
+    const { operators } = await send('operators:list', {});
+    const active = operators.filter((o) => !o.disabled);
+    // No operator at all: a desk not set up yet, whose handler says so (SETUP_REQUIRED).
+    if (active.length === 0) return;
+    if (active.length !== 1) throw new AppError('SESSION_REQUIRED', `Informe --operator NOME: esta mesa tem ${active.length} operadores ativos.`);
+    name = active[0]!.name;
+  }
+  const pin = await readPin(env, PIN_FILE_ENV, 'PIN', `PIN de ${name}: `);
+  await send('session:start', { name, pin });
+}

@@ -1,0 +1,157 @@
+// Each session starts here: the clerk picks their name (arrows, Enter, or typing its first letters)
+// and types their PIN; an operator without one creates it. The main side keeps who was chosen and
+// signs every write with it; the window never sends a name with a write.
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import ListItemText from '@mui/material/ListItemText';
+import MenuItem from '@mui/material/MenuItem';
+import MenuList from '@mui/material/MenuList';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { Operator } from '../../shared/contract';
+import { call } from '../api/client';
+import { useWork } from '../lib/work';
+import { useSession } from '../stores/session';
+import { OPERATOR_CHOICE_TEXT as TEXT } from './operatorChoice.text';
+import { ResetPinDialog } from './OperatorsCard';
+
+const PIN = /^\d{4,8}$/;
+
+export function OperatorChoice() {
+  const startSession = useSession((s) => s.startSession);
+  const [operators, setOperators] = useState<Operator[] | null>(null);
+  const [chosen, setChosen] = useState<Operator | null>(null);
+  const [pin, setPin] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [forgot, setForgot] = useState(false);
+  const { running, error, setError, run } = useWork();
+  const pinRef = useRef<HTMLInputElement>(null);
+
+  async function load() {
+    const list = (await call('operators:list', {})).operators.filter((o) => !o.disabled);
+    setOperators(list);
+    setChosen((current) => list.find((o) => o.id === current?.id) ?? (list.length === 1 ? list[0]! : null));
+  }
+
+  useEffect(() => {
+    void run(load);
+  }, []);
+
+  useEffect(() => {
+    if (chosen) pinRef.current?.focus();
+  }, [chosen]);
+
+  function choose(operator: Operator) {
+    setChosen(operator);
+    setPin('');
+    setRepeat('');
+    setProblem(null);
+    setError(null);
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!chosen) return setProblem(TEXT.chooseFirst);
+    if (!PIN.test(pin)) return setProblem(TEXT.pinInvalid);
+    if (!chosen.hasPin && pin !== repeat) return setProblem(TEXT.pinsDiffer);
+    setProblem(null);
+    await run(async () => {
+      try {
+        await startSession(chosen.name, pin);
+      } catch (failure) {
+        setPin('');
+        pinRef.current?.focus();
+        await load().catch(() => undefined);
+        throw failure;
+      }
+    });
+  }
+
+  const message = problem ?? error;
+  return (
+    <Box sx={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', p: 3 }}>
+      <Paper variant="outlined" component="main" sx={{ width: '100%', maxWidth: 560, p: 4 }}>
+        <Typography variant="h4" component="h1" sx={{ mb: 1, color: 'primary.dark' }}>
+          {TEXT.title}
+        </Typography>
+        <Typography sx={{ color: 'text.secondary', mb: 3 }}>{TEXT.intro}</Typography>
+        {operators !== null && operators.length === 0 ? <Alert severity="warning">{TEXT.none}</Alert> : null}
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <Stack spacing={2.5}>
+            <Paper variant="outlined" sx={{ maxHeight: 280, overflowY: 'auto' }}>
+              <MenuList aria-label={TEXT.list} autoFocusItem={chosen === null} dense>
+                {(operators ?? []).map((operator) => (
+                  <MenuItem key={operator.id} selected={chosen?.id === operator.id} onClick={() => choose(operator)}>
+                    <ListItemText
+                      primary={operator.name}
+                      secondary={operator.lockedUntil ? TEXT.waiting : operator.hasPin ? null : TEXT.noPinYet}
+                    />
+                  </MenuItem>
+                ))}
+              </MenuList>
+            </Paper>
+            {chosen ? (
+              <Stack direction="row" spacing={2}>
+                <TextField
+                  inputRef={pinRef}
+                  label={chosen.hasPin ? TEXT.pinOf(chosen.name) : TEXT.newPin}
+                  type="password"
+                  value={pin}
+                  onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 8))}
+                  helperText={chosen.hasPin ? TEXT.pinHelp : TEXT.newPinHelp}
+                  disabled={running}
+                  sx={{ flex: 1 }}
+                  slotProps={{ htmlInput: { inputMode: 'numeric', autoComplete: 'off', maxLength: 8 } }}
+                />
+                {chosen.hasPin ? null : (
+                  <TextField
+                    label={TEXT.repeatPin}
+                    type="password"
+                    value={repeat}
+                    onChange={(e) => setRepeat(e.target.value.replace(/\D/g, '').slice(0, 8))}
+                    disabled={running}
+                    sx={{ flex: 1 }}
+                    slotProps={{ htmlInput: { inputMode: 'numeric', autoComplete: 'off', maxLength: 8 } }}
+                  />
+                )}
+              </Stack>
+            ) : null}
+            {message ? (
+              <Alert severity="error" role="alert">
+                {message}
+              </Alert>
+            ) : null}
+            <Box sx={{ display: 'flex', justifyContent: 'flex-end' }}>
+              <Button type="submit" variant="contained" size="large" disabled={running || !chosen}>
+                {running ? TEXT.entering : TEXT.enter}
+              </Button>
+            </Box>
+            <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
+              <Typography variant="body2" sx={{ color: 'text.secondary', flex: 1 }}>
+                {TEXT.forgot}
+              </Typography>
+              <Button size="small" onClick={() => setForgot(true)} disabled={!chosen?.hasPin || running} sx={{ flexShrink: 0 }}>
+                {TEXT.forgotButton}
+              </Button>
+            </Box>
+          </Stack>
+        </form>
+        {forgot && chosen ? (
+          <ResetPinDialog
+            operator={chosen}
+            onClose={() => setForgot(false)}
+            onDone={async () => {
+              await load();
+              setChosen((current) => (current ? { ...current, hasPin: false, lockedUntil: null } : current));
+            }}
+          />
+        ) : null}
+      </Paper>
+    </Box>
+  );
+}

@@ -1,0 +1,21 @@
+// Words of the choice of who works, shown when the desk opens and after Trocar.
+export const OPERATOR_CHOICE_TEXT = {
+  title: 'Quem está atendendo?',
+  intro: 'Escolha o seu nome e digite o seu PIN. Tudo o que você gravar leva o seu nome no histórico de auditoria.',
+  list: 'Operadores',
+  noPinYet: 'Primeiro acesso: crie o seu PIN',
+  waiting: 'Aguardando 1 minuto após cinco PINs incorretos',
+  pinOf: (name: string) => `PIN de ${name}`,
+  pinHelp: 'De 4 a 8 algarismos.',
+  newPin: 'Crie o seu PIN',
+  newPinHelp: 'De 4 a 8 algarismos, só seus: ninguém mais deve conhecê-lo.',
+  repeatPin: 'Repita o PIN',
+  pinInvalid: 'O PIN tem de 4 a 8 algarismos.',
+  pinsDiffer: 'Os dois PINs não são iguais.',
+  chooseFirst: 'Escolha o seu nome na lista.',
+  enter: 'Entrar',
+  entering: 'Conferindo o PIN…',
+  forgot: 'Esqueceu o PIN? O responsável do CRESS, com o PIN de administrador, o redefine aqui ou em Configurações → Operadores.',
+  forgotButton: 'Esqueci o PIN',
+  none: 'Não há operadores ativos. Peça ao responsável pelo CRESS Desk para reativar ou cadastrar um operador.',
+} as const;

@@ -1,0 +1,109 @@
+// Operators sign the audit trail: a PIN kept only as a slow hash, wrong PINs counted and a wait
+// after five, disabled operators kept but refused, resets only with the council's admin PIN, and
+// every write signed by the session's operator and the computer's account.
+import { createHash } from 'node:crypto';
+import { userInfo } from 'node:os';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { entryHash, GENESIS_HASH, verifyAuditChain } from '../../db/audit';
+import { requireSessions } from '../../db/session';
+import { addProfessional, EVIDENCE, openTestDesk, REASON, type TestDesk } from './fixtures';
+
+let desk: TestDesk;
+beforeEach(() => {
+  desk = openTestDesk({ setUp: false });
+  desk.handlers['settings:setup']({ region: 9, seccional: null, operator: 'Ana Paula', pin: '1234', demoProfessionals: 0 });
+});
+afterEach(() => {
+  requireSessions(false);
+  desk.cleanup();
+});
+
+const operators = () => desk.handlers['operators:list']({}) as { operators: { id: number; name: string; hasPin: boolean; disabled: boolean; lockedUntil: string | null }[]; adminPinSet: boolean };
+const idOf = (name: string) => operators().operators.find((o) => o.name === name)!.id;
+const hashOf = (name: string) => desk.store.db.prepare('SELECT pin_hash FROM operators WHERE name = ?').pluck().get(name) as string | null;
+const start = (name: string, pin: string) => desk.dispatch('session:start', { name, pin });
+
+describe('the PIN', () => {
+  it('is kept as a slow hash that is not the PIN, with a salt of its own for each operator', async () => {
+    desk.handlers['operators:add']({ name: 'Bia Lima' });
+    expect(operators().operators.map((o) => [o.name, o.hasPin])).toEqual([['Ana Paula', true], ['Bia Lima', false]]);
+    expect((await start('Bia Lima', '1234')).ok).toBe(true);
+    const ana = hashOf('Ana Paula')!;
+    const bia = hashOf('Bia Lima')!;
+    expect(ana).toMatch(/^scrypt\$16384\$8\$1\$/);
+    expect(ana).not.toContain('1234');
+    expect(ana).not.toBe(bia);
+    expect(ana.split('$')[4]).not.toBe(bia.split('$')[4]);
+    const trail = desk.store.db.prepare('SELECT detail FROM audit_log').pluck().all().join('\n');
+    expect(trail).not.toContain(ana.split('$')[5]);
+  });
+
+  it('is refused when wrong, and after five wrong ones the operator waits a minute', async () => {
+    for (let i = 1; i <= 4; i++) {
+      const wrong = await start('Ana Paula', '9999');
+      expect(wrong.ok ? null : [wrong.error.code, wrong.error.message]).toEqual(['PIN_WRONG', expect.stringContaining('PIN incorreto')]);
+    }
+    const fifth = await start('Ana Paula', '9999');
+    expect(fifth.ok ? null : [fifth.error.code, fifth.error.message]).toEqual(['PIN_LOCKED', expect.stringContaining('aguarde 1 minuto')]);
+    const locked = await start('Ana Paula', '1234');
+    expect(locked.ok ? null : locked.error.code).toBe('PIN_LOCKED');
+    expect(operators().operators[0]!.lockedUntil).toBe('2025-03-10T13:01:00.000Z');
+    desk.setNow('2025-03-10T13:01:01.000Z');
+    expect((await start('Ana Paula', '1234')).ok).toBe(true);
+  });
+
+  it('of a disabled operator starts no session, and the operator stays listed', async () => {
+    desk.handlers['operators:add']({ name: 'Bia Lima' });
+    desk.handlers['operators:disable']({ id: idOf('Bia Lima') });
+    const refused = await start('Bia Lima', '1234');
+    expect(refused.ok ? null : refused.error.code).toBe('OPERATOR_DISABLED');
+    expect(operators().operators.map((o) => [o.name, o.disabled])).toEqual([['Ana Paula', false], ['Bia Lima', true]]);
+  });
+
+  it("is reset only with the council's admin PIN, and the next session sets a new one", async () => {
+    const ana = idOf('Ana Paula');
+    const before = await desk.dispatch('operators:resetPin', { id: ana, adminPin: '55555' });
+    expect(before.ok ? null : before.error.code).toBe('ADMIN_PIN_WRONG');
+    desk.handlers['operators:setAdminPin']({ pin: '55555' });
+    expect(operators().adminPinSet).toBe(true);
+    const wrong = await desk.dispatch('operators:resetPin', { id: ana, adminPin: '55556' });
+    expect(wrong.ok ? null : wrong.error.code).toBe('ADMIN_PIN_WRONG');
+    expect(hashOf('Ana Paula')).not.toBeNull();
+    expect((await desk.dispatch('operators:resetPin', { id: ana, adminPin: '55555' })).ok).toBe(true);
+    expect(hashOf('Ana Paula')).toBeNull();
+    expect(await start('Ana Paula', '8642')).toMatchObject({ ok: true, value: { operator: 'Ana Paula', pinSet: true } });
+    const old = await start('Ana Paula', '1234');
+    expect(old.ok ? null : old.error.code).toBe('PIN_WRONG');
+  });
+});
+
+describe('the session', () => {
+  it("signs each write with its operator and the computer's account, and the chain verifies", async () => {
+    requireSessions();
+    desk.handlers['operators:add']({ name: 'Bia Lima' });
+    desk.handlers['session:end']({});
+    const p = addProfessional(desk.store);
+    const correction = { professionalId: p.id, expectedRowVersion: 1, changes: { phone: '(11) 98888-7777' }, reason: REASON, evidence: EVIDENCE, dipAcknowledged: false };
+    const refused = await desk.dispatch('corrections:save', correction);
+    expect(refused.ok ? null : refused.error.code).toBe('SESSION_REQUIRED');
+    expect(await start('Bia Lima', '2468')).toMatchObject({ ok: true });
+    const saved = await desk.dispatch('corrections:save', correction);
+    expect(saved.ok && saved.value.corrections.map((c) => c.operator)).toEqual(['Bia Lima']);
+    const entry = desk.store.db.prepare("SELECT operator, account FROM audit_log WHERE action LIKE 'correction%' ORDER BY id DESC LIMIT 1").get();
+    expect(entry).toEqual({ operator: 'Bia Lima', account: userInfo().username });
+    expect(verifyAuditChain(desk.store.db)).toMatchObject({ ok: true });
+  });
+
+  it('finds a changed account on an entry: the account is covered by the chain', () => {
+    const triggers = desk.store.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log'").pluck().all() as string[];
+    for (const name of triggers) desk.store.db.exec(`DROP TRIGGER "${name}"`);
+    desk.store.db.prepare("UPDATE audit_log SET account = 'outra-conta' WHERE id = (SELECT max(id) FROM audit_log)").run();
+    expect(verifyAuditChain(desk.store.db)).toMatchObject({ ok: false });
+  });
+
+  it('hashes an entry written before accounts were recorded exactly as it always did', () => {
+    const row = { id: 1, at: '2024-01-15T12:00:00.000Z', operator: 'Ana Paula', action: 'settings.setup', entity: 'settings', entity_id: null, detail: '{}', account: null };
+    const before = createHash('sha256').update(`${GENESIS_HASH}\n${JSON.stringify([1, row.at, row.operator, row.action, row.entity, null, '{}'])}`).digest('hex');
+    expect(entryHash(GENESIS_HASH, row)).toBe(before);
+  });
+});

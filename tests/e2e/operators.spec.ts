@@ -1,0 +1,81 @@
+// Who works at the desk: the first run gives the first operator a PIN, each session starts by
+// choosing a name and typing its PIN, a wrong PIN says so, Trocar in the title bar goes back to the
+// choice, and a correction saved is signed by the operator chosen.
+import { seriousViolations } from './axe';
+import { expect, test } from './fixtures';
+
+test('the first run sets the PIN, Trocar goes back to the choice, and a wrong PIN says so', async ({ desk }) => {
+  const { page } = desk;
+  await page.getByRole('combobox', { name: 'CRESS' }).click();
+  await page.getByRole('option', { name: 'CRESS 9ª Região (SP)' }).click();
+  await page.getByLabel('Nome do operador').fill('Ana Souza');
+  await page.getByLabel('PIN do operador').fill('2468');
+  await page.getByLabel('Repita o PIN').fill('2486');
+  await page.getByRole('button', { name: 'Começar' }).click();
+  await expect(page.getByText('Os dois PINs não são iguais.')).toBeVisible();
+  await page.getByLabel('Repita o PIN').fill('2468');
+  await page.getByRole('button', { name: 'Começar' }).click();
+  await expect(page.getByText('Operador: Ana Souza')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Trocar' }).click();
+  await expect(page.getByRole('heading', { name: 'Quem está atendendo?' })).toBeVisible();
+  // The only operator is chosen already and the PIN field waits for the keys.
+  const pin = page.getByLabel('PIN de Ana Souza');
+  await expect(pin).toBeFocused();
+  await page.keyboard.type('1111');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('PIN incorreto');
+  await expect(pin).toHaveValue('');
+  expect(await seriousViolations(page, 'Quem está atendendo?')).toEqual([]);
+  await page.keyboard.type('2468');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Operador: Ana Souza')).toBeVisible();
+});
+
+test('a correction saved is signed by the operator chosen, in Correções and in the audit', async ({ desk }) => {
+  const { page } = desk;
+  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
+  await desk.cli('demo', '--professionals', '60', '--seed', '3');
+  expect((await desk.cli('operator', 'add', 'Bia Lima')).code).toBe(0);
+  const found = await desk.cli('--json', 'registry', 'search', 'a');
+  const target = JSON.parse(found.stdout).items.find((p: { dipStatus: string }) => p.dipStatus === 'none' || p.dipStatus === 'requested');
+  await page.reload();
+  await expect(page.getByText('Operador: Ana Souza')).toBeVisible();
+
+  // Trocar, then Bia by the keyboard: her initial, Enter, and the PIN she creates now.
+  await page.getByRole('button', { name: 'Trocar' }).click();
+  await expect(page.getByRole('heading', { name: 'Quem está atendendo?' })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: /Bia Lima/ })).toContainText('Primeiro acesso: crie o seu PIN');
+  await page.getByRole('menuitem', { name: /Ana Souza/ }).focus();
+  await page.keyboard.press('b');
+  await expect(page.getByRole('menuitem', { name: /Bia Lima/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Crie o seu PIN')).toBeFocused();
+  await page.keyboard.type('1357');
+  await page.getByLabel('Repita o PIN').fill('1357');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Operador: Bia Lima')).toBeVisible();
+  await page.getByRole('button', { name: 'Configurações', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Operadores' })).toContainText('Bia Lima (você)');
+  expect(await seriousViolations(page, 'Configurações')).toEqual([]);
+
+  await page.getByRole('button', { name: 'Cadastro' }).click();
+  await page.getByLabel('Buscar no cadastro').fill(target.registrationNumber);
+  await page.getByRole('row').filter({ hasText: target.name }).first().click();
+  await page.getByRole('button', { name: 'Corrigir dados' }).click();
+  await page.getByLabel('E-mail', { exact: true }).fill('bia.conferiu@exemplo.com.br');
+  await page.getByLabel('Motivo da correção').fill('E-mail informado pela profissional no balcão');
+  await page.getByLabel('Documento apresentado').fill('RG');
+  await page.getByRole('button', { name: 'Revisar correção' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Salvar correção' }).click();
+  await expect(page.getByText(/Correção salva/)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Correções' }).first().click();
+  await page.getByRole('combobox', { name: 'Operador' }).click();
+  await page.getByRole('option', { name: 'Bia Lima' }).click();
+  const row = page.getByRole('row').filter({ hasText: target.name });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Bia Lima');
+  const signed = desk.query<{ operator: string; account: string | null }>("SELECT operator, account FROM audit_log WHERE action = 'correction.save'");
+  expect(signed).toEqual([{ operator: 'Bia Lima', account: expect.any(String) }]);
+});
