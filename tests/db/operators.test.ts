@@ -88,7 +88,7 @@ describe('the session', () => {
     expect(refused.ok ? null : refused.error.code).toBe('SESSION_REQUIRED');
     expect(await start('Bia Lima', '2468')).toMatchObject({ ok: true });
     const saved = await desk.dispatch('corrections:save', correction);
-    expect(saved.ok && saved.value.corrections.map((c) => c.operator)).toEqual(['Bia Lima']);
+    expect(saved.ok && (saved.value as { corrections: { operator: string }[] }).corrections.map((c) => c.operator)).toEqual(['Bia Lima']);
     const entry = desk.store.db.prepare("SELECT operator, account FROM audit_log WHERE action LIKE 'correction%' ORDER BY id DESC LIMIT 1").get();
     expect(entry).toEqual({ operator: 'Bia Lima', account: userInfo().username });
     expect(verifyAuditChain(desk.store.db)).toMatchObject({ ok: true });
