@@ -97,13 +97,16 @@ export function searchProfessionals(db: Database, input: Omit<ParsedInput<'regis
 /** Digits with the punctuation of a CPF or a registration number, or a CPF as the list masks it (`***.357.193-**`). */
 const NUMBER_LIKE = /^[\d.\-\s/*]+$/;
 
+/** The six middle digits of a CPF as a list shows them (`***.357.193-**`). */
+const SHOWN_MIDDLE = /^\d{3}\.\d{3}$/;
+
 /** A condition on the records and its parameters. */
 type Condition = [sql: string, params: string[]];
 
 /**
  * A number that is not a whole CPF: registration numbers it starts (as typed, and without its
  * punctuation), in registration order, then the CPFs it may be part of, by name — the first digits
- * of a CPF (six or more), the six middle digits the list shows, or the list's mask pasted whole.
+ * of a CPF (six or more), the six middle digits as the list shows them, or the list's mask pasted whole.
  */
 function byNumber(db: Database, text: string, page: number, pageSize: number, result: (total: number, rows: SummaryRow[]) => SearchPage): SearchPage {
   const { registration, conditions } = numberConditions(text);
@@ -143,7 +146,9 @@ function cpfConditions(text: string, digits: string): Condition[] {
   }
   const found: Condition[] = [];
   if (digits.length >= 6 && digits.length < 11) found.push(startsWith('p.cpf', [digits]));
-  if (digits.length === 6) found.push(['substr(p.cpf, 4, 6) = ?', [digits]]);
+  // The middle digits only as the lists show them ("357.193"): they need a scan of every CPF, which
+  // a six-digit registration number, typed every day, must not pay.
+  if (SHOWN_MIDDLE.test(text)) found.push(['substr(p.cpf, 4, 6) = ?', [digits]]);
   return found;
 }
 

@@ -16,7 +16,7 @@ export const REGISTRY_TEXT = {
     open: 'Correções abertas',
   },
   notFound: (text: string) => `Nenhum cadastro encontrado para “${text}”.`,
-  notFoundHelp: 'Confira os dígitos do CPF (os 9 primeiros, ou os 6 do meio que a lista mostra, já bastam) ou tente parte do nome, sem acentos se preferir.',
+  notFoundHelp: 'Confira os dígitos do CPF (os 9 primeiros, ou os 6 do meio como a lista mostra, com o ponto, já bastam) ou tente parte do nome, sem acentos se preferir.',
   emptyRegistry: 'O cadastro está vazio.',
   emptyRegistryHelp: 'Quando houver profissionais cadastradas, elas aparecem aqui.',
   openRow: (name: string) => `Abrir o cadastro de ${name}`,

@@ -100,8 +100,10 @@ describe('searching by number', () => {
     addProfessional(desk.store, { cpf: validCpf(357_193_111), name: 'Começa Igual' });
     const shown = search('rita').items[0]!.cpfMasked;
     expect(shown).toBe('***.357.193-**');
-    for (const typed of [shown, '357.193', '357193']) expect(search(typed).items.map((i) => i.id)).toContain(p.id);
+    for (const typed of [shown, '357.193']) expect(search(typed).items.map((i) => i.id)).toContain(p.id);
     expect(names('***.357.193-**')).toEqual(['Rita Moura']);
+    // Six bare digits are a registration number or the start of a CPF, not its middle.
+    expect(names('357193')).toEqual(['Começa Igual']);
   });
 
   it('lists registration numbers before CPFs that start with the same digits', () => {
