@@ -44,8 +44,12 @@ test('F3 selects the last search, the arrows walk the results, and Back returns 
   await page.getByRole('button', { name: 'Início' }).click();
   await page.keyboard.press('F3');
   await expect(search).toBeFocused();
+  // The list answers the new search before the arrows walk it.
+  const answered = page.waitForResponse((response) => /"text":"ana"/.test(response.request().postData() ?? ''));
   await page.keyboard.type('ana');
   await expect(search).toHaveValue('ana');
+  await answered;
+  await expect(rows.first()).toHaveAttribute('aria-label', /\bana/i);
 
   await search.press('ArrowDown');
   await expect(rows.first()).toBeFocused();
@@ -56,6 +60,7 @@ test('F3 selects the last search, the arrows walk the results, and Back returns 
   await expect(search).toBeFocused();
 
   await search.press('ArrowDown');
+  await expect(rows.first()).toBeFocused();
   const name = (await rows.first().getAttribute('aria-label')) ?? '';
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#\/profissional\/\d+$/);
