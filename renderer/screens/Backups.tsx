@@ -150,6 +150,9 @@ export function BackupsScreen() {
       const applied = await useBackups.getState().applyRestore(jobId, confirmOtherRegion);
       setNotice({ severity: 'success', text: TEXT.restored(applied.previousStore) });
       await refreshSession();
+      // A backup whose operators do not include the one working ends the session: the window goes
+      // to the choice of operator, and the confirmation goes with it.
+      if (!useSession.getState().info?.sessionOperator) useNotify.getState().show(TEXT.restored(applied.previousStore));
     } catch (error) {
       setNotice({ severity: 'error', text: errorMessage(error) });
     }

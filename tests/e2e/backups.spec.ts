@@ -139,6 +139,9 @@ test('the copy for Implanta asks for a long passphrase twice, and a backup of an
   await expect(restore).toContainText('No backup: 40 profissionais');
   await restore.getByRole('button', { name: 'Restaurar e substituir os dados' }).click();
   await expect(page.getByText(/Backup restaurado\./)).toBeVisible();
+  // The other desk's operators came with its data: whoever works now chooses among them.
+  await expect(page.getByRole('heading', { name: 'Quem está atendendo?' })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: 'Bia' })).toBeVisible();
   // The store is this desk's again: its own key reads it.
   expect(desk.query<{ n: number }>('SELECT count(*) AS n FROM professionals')[0]?.n).toBe(40);
   rmSync(other, { recursive: true, force: true });
