@@ -51,3 +51,13 @@ export function openRawStore(path: string, options?: Database.Options): Database
   }
   return db;
 }
+
+/** The rows `sql` answers on the store at `path`, read as someone with the key would, outside the desk. */
+export function readRawRows<T = unknown>(path: string, sql: string, params: unknown[] = []): T[] {
+  const db = openRawStore(path, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}

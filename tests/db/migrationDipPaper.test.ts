@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditVerification } from '../../shared/contract/audit';
 import type { Professional } from '../../shared/domain';
-import { openRawStore } from '../rawStore';
+import { openRawStore, readRawRows } from '../rawStore';
 import { forgetLoadedDesk, job, loadDesk as loadMigrationDesk } from './migrationDesk';
 import { tempDir, validCpf, type TempDir } from './fixtures';
 
@@ -68,15 +68,6 @@ async function previousStore(path: string): Promise<{ lote: { id: number; sha256
   }
 }
 
-function readTable(path: string, sql: string): unknown[] {
-  const db = openRawStore(path, { readonly: true });
-  try {
-    return db.prepare(sql).all();
-  } finally {
-    db.close();
-  }
-}
-
 const PROFESSIONALS = 'SELECT * FROM professionals ORDER BY id';
 const SEALS = 'SELECT id, hex(seal) AS seal FROM professional_seals ORDER BY id';
 const SCHEMA = "SELECT type, name, sql FROM sqlite_schema WHERE tbl_name IN ('professionals', 'professionals_fts') OR sql LIKE '%REFERENCES `professionals`%' ORDER BY type, name";
@@ -85,8 +76,8 @@ describe('opening a store of the previous version, whose DIP had five states', (
   it('keeps every professional with its data and each seal as it was, and the sealed lote\'s package byte for byte', async () => {
     const path = dir.file('store.sqlite');
     const { lote } = await previousStore(path);
-    const before = readTable(path, PROFESSIONALS);
-    const seals = readTable(path, SEALS);
+    const before = readRawRows(path, PROFESSIONALS);
+    const seals = readRawRows(path, SEALS);
     expect(before).toHaveLength(5);
     const desk = await loadDesk(path, 'current');
     try {
@@ -97,8 +88,8 @@ describe('opening a store of the previous version, whose DIP had five states', (
     } finally {
       desk.store.close();
     }
-    expect(readTable(path, PROFESSIONALS)).toEqual(before);
-    expect(readTable(path, SEALS)).toEqual(seals);
+    expect(readRawRows(path, PROFESSIONALS)).toEqual(before);
+    expect(readRawRows(path, SEALS)).toEqual(seals);
   });
 
   it('still says the audit trail is intact, with nothing restored or changed outside the desk', async () => {
@@ -117,7 +108,7 @@ describe('opening a store of the previous version, whose DIP had five states', (
   it('keeps every index, trigger and foreign key around the professionals table, and only the DIP states of its CHECK change', async () => {
     const path = dir.file('store.sqlite');
     await previousStore(path);
-    const before = readTable(path, SCHEMA) as { type: string; name: string; sql: string | null }[];
+    const before = readRawRows(path, SCHEMA) as { type: string; name: string; sql: string | null }[];
     const desk = await loadDesk(path, 'current');
     try {
       const { checkGuards } = await import('../../db/storeGuards');
@@ -127,7 +118,7 @@ describe('opening a store of the previous version, whose DIP had five states', (
     } finally {
       desk.store.close();
     }
-    const after = readTable(path, SCHEMA) as { type: string; name: string; sql: string | null }[];
+    const after = readRawRows(path, SCHEMA) as { type: string; name: string; sql: string | null }[];
     const widened = (sql: string | null) =>
       sql?.replace("'requested', 'confirmed', 'in_manufacture', 'issued')", "'requested', 'awaiting_documents', 'confirmed', 'in_manufacture', 'issued', 'delivered')") ?? null;
     expect(after.filter((r) => r.name !== 'dip_paper_items' && !r.name.startsWith('dip_paper_items_'))).toEqual(
@@ -175,10 +166,10 @@ describe('opening a store of the previous version, whose DIP had five states', (
     } finally {
       db.close();
     }
-    const before = readTable(path, PROFESSIONALS);
+    const before = readRawRows(path, PROFESSIONALS);
     await expect(loadDesk(path, 'current')).rejects.toThrow(/did not find the table professionals/);
-    expect(readTable(path, 'PRAGMA user_version')).toEqual([{ user_version: 12 }]);
-    expect(readTable(path, "SELECT name FROM sqlite_schema WHERE name = 'dip_paper_items'")).toEqual([]);
-    expect(readTable(path, PROFESSIONALS)).toEqual(before);
+    expect(readRawRows(path, 'PRAGMA user_version')).toEqual([{ user_version: 12 }]);
+    expect(readRawRows(path, "SELECT name FROM sqlite_schema WHERE name = 'dip_paper_items'")).toEqual([]);
+    expect(readRawRows(path, PROFESSIONALS)).toEqual(before);
   });
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditVerification } from '../../shared/contract/audit';
 import type { Professional } from '../../shared/domain';
-import { openRawStore } from '../rawStore';
+import { openRawStore, readRawRows } from '../rawStore';
 import { forgetLoadedDesk, job, loadDesk as loadMigrationDesk, type MigrationDesk } from './migrationDesk';
 import { tempDir, type TempDir } from './fixtures';
 
@@ -89,15 +89,6 @@ async function previousStore(path: string): Promise<{ synced: string; rejected: 
   }
 }
 
-function readTable(path: string, sql: string): unknown[] {
-  const db = openRawStore(path, { readonly: true });
-  try {
-    return db.prepare(sql).all();
-  } finally {
-    db.close();
-  }
-}
-
 const CORRECTIONS = 'SELECT * FROM corrections ORDER BY id';
 const SEALS = 'SELECT id, hex(seal) AS seal FROM correction_seals ORDER BY id';
 const SCHEMA = "SELECT type, name, sql FROM sqlite_schema WHERE tbl_name = 'corrections' ORDER BY type, name";
@@ -106,8 +97,8 @@ describe('opening a store of the previous version, where evidence arrived only i
   it('keeps every correction with its id and data, each seal as it was, and the sealed lote\'s package byte for byte', async () => {
     const path = dir.file('store.sqlite');
     const { synced, rejected, pending, lote } = await previousStore(path);
-    const before = readTable(path, CORRECTIONS);
-    const seals = readTable(path, SEALS);
+    const before = readRawRows(path, CORRECTIONS);
+    const seals = readRawRows(path, SEALS);
     expect(before).toHaveLength(4);
 
     const desk = await loadDesk(path, 'current');
@@ -121,8 +112,8 @@ describe('opening a store of the previous version, where evidence arrived only i
     } finally {
       desk.store.close();
     }
-    expect(readTable(path, CORRECTIONS)).toEqual(before);
-    expect(readTable(path, SEALS)).toEqual(seals);
+    expect(readRawRows(path, CORRECTIONS)).toEqual(before);
+    expect(readRawRows(path, SEALS)).toEqual(seals);
     expect((before as { uuid: string; status: string }[]).map((c) => [c.uuid, c.status])).toEqual([
       [synced, 'synced'],
       [rejected, 'rejected'],
@@ -148,7 +139,7 @@ describe('opening a store of the previous version, where evidence arrived only i
   it('keeps every index, foreign key and trigger of the corrections table as the earlier migrations made them', async () => {
     const path = dir.file('store.sqlite');
     await previousStore(path);
-    const before = readTable(path, SCHEMA) as { type: string; name: string; sql: string }[];
+    const before = readRawRows(path, SCHEMA) as { type: string; name: string; sql: string }[];
     const desk = await loadDesk(path, 'current');
     try {
       const { checkGuards } = await import('../../db/storeGuards');
@@ -159,7 +150,7 @@ describe('opening a store of the previous version, where evidence arrived only i
     } finally {
       desk.store.close();
     }
-    const after = readTable(path, SCHEMA) as { type: string; name: string; sql: string }[];
+    const after = readRawRows(path, SCHEMA) as { type: string; name: string; sql: string }[];
     const normalize = (rows: { type: string; name: string; sql: string }[]) => rows.filter((r) => r.type !== 'table').map((r) => ({ ...r, sql: r.sql.replace(/\s+/g, ' ') }));
     expect(normalize(after)).toEqual(normalize(before));
     const table = after.find((r) => r.type === 'table')!.sql;

@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronBinary } from '../../build/scripts/ensure-electron.mjs';
 import { STORE_KEY_ENV } from '../../db/storeKey';
-import { openRawStore } from '../rawStore';
+import { openRawStore, readRawRows } from '../rawStore';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The built `cress-desk` command. */
@@ -48,7 +48,7 @@ function personalDataInLogs(dir: string, storePath: string): string[] {
   if (!existsSync(logDir)) return [];
   const text = readdirSync(logDir).map((f) => readFileSync(join(logDir, f), 'utf8')).join('\n');
   if (!existsSync(storePath)) return [];
-  const people = readStore<Record<string, string | null>>(storePath, 'SELECT cpf, mother_name, street, email FROM professionals', []);
+  const people = readRawRows<Record<string, string | null>>(storePath, 'SELECT cpf, mother_name, street, email FROM professionals');
   const found = new Set<string>();
   for (const person of people) {
     const cpf = person.cpf ?? '';
@@ -58,15 +58,6 @@ function personalDataInLogs(dir: string, storePath: string): string[] {
     }
   }
   return [...found];
-}
-
-function readStore<T>(storePath: string, sql: string, params: unknown[]): T[] {
-  const db = openRawStore(storePath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
 }
 
 /**
@@ -119,7 +110,7 @@ export const test = base.extend<{ desk: DeskApp }>({
       if (args[0] === 'init' && result.code === 0 && operator >= 0 && startSession) await startSession(args[operator + 1] as string);
       return result;
     };
-    const query = <T,>(sql: string, ...params: unknown[]) => readStore<T>(storePath, sql, params);
+    const query = <T,>(sql: string, ...params: unknown[]) => readRawRows<T>(storePath, sql, params);
     const exec = (sql: string, ...params: unknown[]) => {
       const db = openRawStore(storePath);
       try {
