@@ -14,6 +14,7 @@ import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { formatCount } from '../../shared/display/numbers';
 import { errorMessage } from '../api/client';
+import { PinField } from '../components/PinField';
 import { RegionField } from '../components/RegionField';
 import { DeskIdentityFields, type DeskIdentity } from '../components/DeskIdentityFields';
 import { parseCount } from '../lib/masks';
@@ -85,29 +86,27 @@ export function FirstRun() {
             />
             <DeskIdentityFields text={TEXT} value={identity} onChange={setIdentity} operatorError={show(errors.operator)} operatorAutoComplete="name" disabled={working} />
             <Stack direction="row" spacing={2}>
-              <TextField
+              <PinField
                 label={TEXT.pin}
-                type="password"
                 value={pin}
-                onChange={(e) => setPin(digits(e.target.value))}
+                onChange={setPin}
+                autoComplete="new-password"
                 required
                 disabled={working}
                 error={show(errors.pin) !== null}
                 helperText={show(errors.pin) ?? TEXT.pinHelp}
                 sx={{ flex: 1 }}
-                slotProps={{ htmlInput: { inputMode: 'numeric', autoComplete: 'new-password', maxLength: 8 } }}
               />
-              <TextField
+              <PinField
                 label={TEXT.repeatPin}
-                type="password"
                 value={repeat}
-                onChange={(e) => setRepeat(digits(e.target.value))}
+                onChange={setRepeat}
+                autoComplete="new-password"
                 required
                 disabled={working}
                 error={show(errors.pin) === null && show(errors.repeat) !== null}
                 helperText={show(errors.pin) === null ? show(errors.repeat) : null}
                 sx={{ flex: 1 }}
-                slotProps={{ htmlInput: { inputMode: 'numeric', autoComplete: 'new-password', maxLength: 8 } }}
               />
             </Stack>
             <Box>
@@ -151,11 +150,6 @@ export function FirstRun() {
       </Paper>
     </Box>
   );
-}
-
-/** A PIN keeps digits only, 8 at most. */
-function digits(value: string): string {
-  return value.replace(/\D/g, '').slice(0, 8);
 }
 
 /** Thousands dots while typing: "25000" → "25.000". */

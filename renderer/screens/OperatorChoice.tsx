@@ -9,12 +9,12 @@ import MenuItem from '@mui/material/MenuItem';
 import MenuList from '@mui/material/MenuList';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Operator } from '../../shared/contract';
 import { call } from '../api/client';
 import { useWork } from '../lib/work';
+import { PinField } from '../components/PinField';
 import { useSession } from '../stores/session';
 import { OPERATOR_CHOICE_TEXT as TEXT } from './operatorChoice.text';
 import { ResetPinDialog } from './OperatorsCard';
@@ -97,27 +97,17 @@ export function OperatorChoice() {
             </Paper>
             {chosen ? (
               <Stack direction="row" spacing={2}>
-                <TextField
+                <PinField
                   inputRef={pinRef}
                   label={chosen.hasPin ? TEXT.pinOf(chosen.name) : TEXT.newPin}
-                  type="password"
                   value={pin}
-                  onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 8))}
+                  onChange={setPin}
                   helperText={chosen.hasPin ? TEXT.pinHelp : TEXT.newPinHelp}
                   disabled={running}
                   sx={{ flex: 1 }}
-                  slotProps={{ htmlInput: { inputMode: 'numeric', autoComplete: 'off', maxLength: 8 } }}
                 />
                 {chosen.hasPin ? null : (
-                  <TextField
-                    label={TEXT.repeatPin}
-                    type="password"
-                    value={repeat}
-                    onChange={(e) => setRepeat(e.target.value.replace(/\D/g, '').slice(0, 8))}
-                    disabled={running}
-                    sx={{ flex: 1 }}
-                    slotProps={{ htmlInput: { inputMode: 'numeric', autoComplete: 'off', maxLength: 8 } }}
-                  />
+                  <PinField label={TEXT.repeatPin} value={repeat} onChange={setRepeat} disabled={running} sx={{ flex: 1 }} />
                 )}
               </Stack>
             ) : null}
