@@ -19,6 +19,8 @@ export function PinField({
   required,
   error,
   helperText,
+  autoFocus,
+  fullWidth,
   sx,
 }: {
   label: string;
@@ -31,6 +33,8 @@ export function PinField({
   required?: boolean;
   error?: boolean;
   helperText?: string | null;
+  autoFocus?: boolean;
+  fullWidth?: boolean;
   sx?: SxProps<Theme>;
 }) {
   return (
@@ -44,6 +48,8 @@ export function PinField({
       disabled={disabled}
       error={error}
       helperText={helperText}
+      autoFocus={autoFocus}
+      fullWidth={fullWidth}
       sx={sx}
       slotProps={{ htmlInput: { inputMode: 'numeric', autoComplete, maxLength: PIN_MAX } }}
     />

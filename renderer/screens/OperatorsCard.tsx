@@ -22,12 +22,11 @@ import { call } from '../api/client';
 import { SettingsCard } from '../components/SettingsCard';
 import { useWork } from '../lib/work';
 import { useNotify } from '../stores/notify';
+import { PinField } from '../components/PinField';
 import { useSession } from '../stores/session';
 import { OPERATORS_TEXT as TEXT } from './operators.text';
 
 const PIN = /^\d{4,8}$/;
-const digits = (value: string) => value.replace(/\D/g, '').slice(0, 8);
-const pinInput = { htmlInput: { inputMode: 'numeric' as const, autoComplete: 'off', maxLength: 8 } };
 
 function stateOf(operator: Operator): string {
   if (operator.disabled) return TEXT.disabled;
@@ -158,18 +157,7 @@ export function ResetPinDialog({ operator, onClose, onDone }: { operator: Operat
       <DialogTitle>{TEXT.resetTitle(operator.name)}</DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>{TEXT.resetBody}</DialogContentText>
-        <TextField
-          autoFocus
-          fullWidth
-          label={TEXT.adminPin}
-          type="password"
-          value={adminPin}
-          onChange={(e) => setAdminPin(digits(e.target.value))}
-          error={error !== null}
-          helperText={error}
-          disabled={running}
-          slotProps={pinInput}
-        />
+        <PinField autoFocus fullWidth label={TEXT.adminPin} value={adminPin} onChange={setAdminPin} error={error !== null} helperText={error} disabled={running} />
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{TEXT.cancel}</Button>
@@ -211,17 +199,8 @@ function AdminPin({ set, onSet }: { set: boolean; onSet(): Promise<void> }) {
       {set ? null : (
         <Box component="form" onSubmit={(e: FormEvent) => void submit(e)} noValidate>
           <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start', flexWrap: 'wrap' }}>
-            <TextField label={TEXT.adminNew} type="password" value={pin} onChange={(e) => setPin(digits(e.target.value))} disabled={running} slotProps={pinInput} />
-            <TextField
-              label={TEXT.adminRepeat}
-              type="password"
-              value={repeat}
-              onChange={(e) => setRepeat(digits(e.target.value))}
-              disabled={running}
-              error={(problem ?? error) !== null}
-              helperText={problem ?? error}
-              slotProps={pinInput}
-            />
+            <PinField label={TEXT.adminNew} value={pin} onChange={setPin} disabled={running} />
+            <PinField label={TEXT.adminRepeat} value={repeat} onChange={setRepeat} disabled={running} error={(problem ?? error) !== null} helperText={problem ?? error} />
             <Button type="submit" variant="outlined" disabled={running} sx={{ mt: 1 }}>
               {TEXT.adminSave}
             </Button>
