@@ -6,42 +6,29 @@ import { simpleParser } from 'mailparser';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../../shared/contract/contacts';
-import type { Envelope } from '../../shared/contract';
 import { formatCpf } from '../../shared/rules/cpf';
-import { addProfessional, EVIDENCE, openTestDesk, REASON, type TestDesk } from './fixtures';
+import { addProfessional, answerOf, EVIDENCE, openTestDesk, REASON, refusalOf, type TestDesk } from './fixtures';
 
 let desk: TestDesk;
 afterEach(() => desk?.cleanup());
 
 const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from('tela de erro da plataforma')]);
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const envelope = (await desk.dispatch(channel as never, input as never)) as Envelope<unknown>;
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.code} ${envelope.error.message}`);
-  return envelope.value as T;
-}
-
-async function refusal(channel: string, input: unknown): Promise<{ code: string; message: string }> {
-  const envelope = (await desk.dispatch(channel as never, input as never)) as Envelope<unknown>;
-  if (envelope.ok) throw new Error(`${channel} was accepted`);
-  return envelope.error;
-}
-
 /** Maria, with a phone correction waiting for the lote and a screenshot of the error she saw. */
 async function mariasAtendimento(overrides: Parameters<typeof addProfessional>[1] = {}) {
   desk = openTestDesk();
   const maria = addProfessional(desk.store, { name: 'Maria Lúcia Prado', motherName: 'Antônia Conceição da Silva', email: 'maria.prado@gmail.com', ...overrides });
-  await call('corrections:save', {
+  await answerOf(desk, 'corrections:save', {
     professionalId: maria.id,
     expectedRowVersion: maria.rowVersion,
     changes: { phone: '(11) 98888-7777' },
     reason: REASON,
     evidence: EVIDENCE,
   });
-  const contact = await call<Contact>('contacts:add', { professionalId: maria.id, channel: 'email', case: 'C', summary: 'Ao confirmar os dados, a página mostrou um erro em inglês' });
+  const contact = await answerOf<Contact>(desk, 'contacts:add', { professionalId: maria.id, channel: 'email', case: 'C', summary: 'Ao confirmar os dados, a página mostrou um erro em inglês' });
   const screenshot = desk.file('erro.png');
   writeFileSync(screenshot, PNG);
-  await call('contacts:attach', { id: contact.id, path: screenshot });
+  await answerOf(desk, 'contacts:attach', { id: contact.id, path: screenshot });
   return { maria, contact };
 }
 
@@ -49,18 +36,18 @@ describe('forwarding to Implanta', () => {
   it('asks for Implanta’s address first, and writes nothing without it', async () => {
     const { contact } = await mariasAtendimento();
     const out = desk.file('encaminhamento.eml');
-    const refused = await refusal('contacts:forward', { id: contact.id, path: out });
+    const refused = await refusalOf(desk, 'contacts:forward', { id: contact.id, path: out });
     expect(refused).toMatchObject({ code: 'SETUP_REQUIRED' });
     expect(refused.message).toContain('Configurações → Atendimentos');
     expect(existsSync(out)).toBe(false);
-    expect((await call<Contact>('contacts:get', { id: contact.id })).status).toBe('open');
+    expect((await answerOf<Contact>(desk, 'contacts:get', { id: contact.id })).status).toBe('open');
   });
 
   it('writes an e-mail Implanta reads: CPF, name, mother, the action, the diagnosis and the screenshot byte for byte; the atendimento is then forwarded', async () => {
     const { maria, contact } = await mariasAtendimento();
-    await call('settings:updateContacts', { implantaEmail: 'suporte@implanta.com.br' });
+    await answerOf(desk, 'settings:updateContacts', { implantaEmail: 'suporte@implanta.com.br' });
     const out = desk.file('encaminhamento.eml');
-    const written = await call<{ path: string; subject: string; contact: Contact }>('contacts:forward', { id: contact.id, path: out });
+    const written = await answerOf<{ path: string; subject: string; contact: Contact }>(desk, 'contacts:forward', { id: contact.id, path: out });
     const mail = await simpleParser(readFileSync(out));
     expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe('suporte@implanta.com.br');
     expect(mail.subject).toBe(`CRESS 9ª Região (SP) — Caso C — Protocolo ${contact.protocol} — recadastramento`);
@@ -78,14 +65,14 @@ describe('forwarding to Implanta', () => {
 
   it('never writes over another file, and a resolved atendimento is not forwarded', async () => {
     const { contact } = await mariasAtendimento();
-    await call('settings:updateContacts', { implantaEmail: 'suporte@implanta.com.br' });
+    await answerOf(desk, 'settings:updateContacts', { implantaEmail: 'suporte@implanta.com.br' });
     const out = desk.file('ja-existe.eml');
     writeFileSync(out, 'rascunho da atendente');
-    expect(await refusal('contacts:forward', { id: contact.id, path: out })).toMatchObject({ code: 'EXPORT_DESTINATION' });
+    expect(await refusalOf(desk, 'contacts:forward', { id: contact.id, path: out })).toMatchObject({ code: 'EXPORT_DESTINATION' });
     expect(readFileSync(out, 'utf8')).toBe('rascunho da atendente');
-    expect((await call<Contact>('contacts:get', { id: contact.id })).status).toBe('open');
-    await call('contacts:close', { id: contact.id, resolution: 'Resolvido por telefone com a profissional.' });
-    expect(await refusal('contacts:forward', { id: contact.id, path: desk.file('outro.eml') })).toMatchObject({ code: 'CONTACT_STATE' });
+    expect((await answerOf<Contact>(desk, 'contacts:get', { id: contact.id })).status).toBe('open');
+    await answerOf(desk, 'contacts:close', { id: contact.id, resolution: 'Resolvido por telefone com a profissional.' });
+    expect(await refusalOf(desk, 'contacts:forward', { id: contact.id, path: desk.file('outro.eml') })).toMatchObject({ code: 'CONTACT_STATE' });
   });
 });
 
@@ -93,7 +80,7 @@ describe('a message to the professional', () => {
   it('proposes waiting for the lote while the correction is in flight, and drafts it to her registered e-mail without recording it as sent', async () => {
     const { contact } = await mariasAtendimento();
     const out = desk.file('mensagem.eml');
-    const message = await call<{ subject: string; text: string; phoneScript: string; to: string; path: string; proposed: string[] }>('contacts:message', {
+    const message = await answerOf<{ subject: string; text: string; phoneScript: string; to: string; path: string; proposed: string[] }>(desk, 'contacts:message', {
       id: contact.id,
       template: 'correction_queued',
       path: out,
@@ -105,14 +92,14 @@ describe('a message to the professional', () => {
     const mail = await simpleParser(readFileSync(out));
     expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe('maria.prado@gmail.com');
     expect(mail.subject).toBe(message.subject);
-    expect((await call<Contact>('contacts:get', { id: contact.id })).events.some((e) => e.kind === 'message_sent')).toBe(false);
+    expect((await answerOf<Contact>(desk, 'contacts:get', { id: contact.id })).events.some((e) => e.kind === 'message_sent')).toBe(false);
   });
 
   it('gives the text for the phone when the record has no e-mail, and says why no e-mail can be drafted', async () => {
     const { contact } = await mariasAtendimento({ email: null });
-    const text = await call<{ text: string; to: string | null; path: string | null }>('contacts:message', { id: contact.id, template: 'correction_queued' });
+    const text = await answerOf<{ text: string; to: string | null; path: string | null }>(desk, 'contacts:message', { id: contact.id, template: 'correction_queued' });
     expect(text).toMatchObject({ to: null, path: null });
-    const refused = await refusal('contacts:message', { id: contact.id, template: 'correction_queued', path: desk.file('mensagem.eml') });
+    const refused = await refusalOf(desk, 'contacts:message', { id: contact.id, template: 'correction_queued', path: desk.file('mensagem.eml') });
     expect(refused).toMatchObject({ code: 'EMAIL_MISSING' });
     expect(existsSync(desk.file('mensagem.eml'))).toBe(false);
   });

@@ -7,10 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher, createHandlers, openStore } from '../../db';
 import { auditSummary } from '../../db/auditEntries';
 import { HandleBroker } from '../../db/fileBroker';
-import type { Envelope } from '../../shared/contract';
 import { ATTACHMENT_MAX_BYTES, type Contact } from '../../shared/contract/contacts';
 import { openBackupDesk, setUpDesk, type BackupDesk } from './backups/fixtures';
-import { addProfessional, EVIDENCE, openTestDesk, REASON, validCpf, type TestDesk } from './fixtures';
+import { addProfessional, answerOf, EVIDENCE, openTestDesk, REASON, refusalOf, type TestDesk, validCpf } from './fixtures';
 
 let desk: TestDesk | null = null;
 let backupDesk: BackupDesk | null = null;
@@ -25,20 +24,8 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
 
-async function call<T>(d: { dispatch: (channel: never, input: never) => Promise<Envelope<unknown>> }, channel: string, input: unknown): Promise<T> {
-  const envelope = await d.dispatch(channel as never, input as never);
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.code} ${envelope.error.message}`);
-  return envelope.value as T;
-}
-
-async function refusal(d: TestDesk, channel: string, input: unknown): Promise<{ code: string; message: string }> {
-  const envelope = await d.dispatch(channel as never, input as never);
-  if (envelope.ok) throw new Error(`${channel} was accepted`);
-  return envelope.error;
-}
-
 function add(d: TestDesk, input: Record<string, unknown>): Promise<Contact> {
-  return call<Contact>(d, 'contacts:add', { channel: 'email', case: 'C', summary: 'Página de erro em inglês ao confirmar o DIP', ...input });
+  return answerOf<Contact>(d, 'contacts:add', { channel: 'email', case: 'C', summary: 'Página de erro em inglês ao confirmar o DIP', ...input });
 }
 
 function storeText(d: TestDesk, table: string): string {
@@ -66,7 +53,7 @@ describe('opening an atendimento', () => {
     const told = await add(desk, { cpf: '987.654.321-00', name: '  Joana   Prado ', channel: 'phone', case: 'B' });
     expect(told.person).toEqual({ professionalId: null, registrationNumber: null, name: 'Joana Prado', cpf: '98765432100' });
     const joana = addProfessional(desk.store, { name: 'Joana Prado' });
-    const located = await call<Contact>(desk, 'contacts:locate', { id: told.protocol, professionalId: joana.id });
+    const located = await answerOf<Contact>(desk, 'contacts:locate', { id: told.protocol, professionalId: joana.id });
     expect(located.person).toMatchObject({ professionalId: joana.id, cpf: joana.cpf });
     expect(desk.store.db.prepare('SELECT told_cpf, told_name FROM contacts WHERE id = ?').get(told.id)).toEqual({ told_cpf: null, told_name: null });
   });
@@ -76,10 +63,10 @@ describe('opening an atendimento', () => {
     const maria = addProfessional(desk.store);
     const byCpf = await add(desk, { cpf: maria.cpf.slice(0, 3) + '.' + maria.cpf.slice(3, 6) + '.' + maria.cpf.slice(6, 9) + '-' + maria.cpf.slice(9) });
     expect(byCpf.person.professionalId).toBe(maria.id);
-    expect(await refusal(desk, 'contacts:add', { channel: 'post', case: 'G', summary: 'Documentos pelos Correios' })).toMatchObject({ code: 'VALUE_REQUIRED' });
-    expect(await refusal(desk, 'contacts:add', { cpf: '123', channel: 'post', case: 'G', summary: 'Documentos pelos Correios' })).toMatchObject({ code: 'CPF_INVALID' });
-    expect(await refusal(desk, 'contacts:add', { name: 'Joana', channel: 'fax', case: 'G', summary: 'Documentos' })).toMatchObject({ code: 'INPUT_INVALID' });
-    expect(await refusal(desk, 'contacts:add', { name: 'Joana', channel: 'post', case: 'H', summary: 'Documentos' })).toMatchObject({ code: 'INPUT_INVALID' });
+    expect(await refusalOf(desk, 'contacts:add', { channel: 'post', case: 'G', summary: 'Documentos pelos Correios' })).toMatchObject({ code: 'VALUE_REQUIRED' });
+    expect(await refusalOf(desk, 'contacts:add', { cpf: '123', channel: 'post', case: 'G', summary: 'Documentos pelos Correios' })).toMatchObject({ code: 'CPF_INVALID' });
+    expect(await refusalOf(desk, 'contacts:add', { name: 'Joana', channel: 'fax', case: 'G', summary: 'Documentos' })).toMatchObject({ code: 'INPUT_INVALID' });
+    expect(await refusalOf(desk, 'contacts:add', { name: 'Joana', channel: 'post', case: 'H', summary: 'Documentos' })).toMatchObject({ code: 'INPUT_INVALID' });
   });
 
   it('numbers protocols in sequence per year, never twice', async () => {
@@ -90,8 +77,8 @@ describe('opening an atendimento', () => {
     const nextYear = await add(desk, { name: 'Terceira' });
     expect([first.protocol, second.protocol, nextYear.protocol]).toEqual(['AT-2025-000001', 'AT-2025-000002', 'AT-2026-000001']);
     expect(() => desk!.store.db.prepare("UPDATE contacts SET protocol = 'AT-2025-000001' WHERE id = ?").run(second.id)).toThrow(/UNIQUE/);
-    expect((await call<Contact>(desk, 'contacts:get', { id: 'AT-2025-000002' })).id).toBe(second.id);
-    expect(await refusal(desk, 'contacts:get', { id: 'AT-2025-000099' })).toMatchObject({ code: 'CONTACT_NOT_FOUND' });
+    expect((await answerOf<Contact>(desk, 'contacts:get', { id: 'AT-2025-000002' })).id).toBe(second.id);
+    expect(await refusalOf(desk, 'contacts:get', { id: 'AT-2025-000099' })).toMatchObject({ code: 'CONTACT_NOT_FOUND' });
   });
 });
 
@@ -102,7 +89,7 @@ describe('two windows on one desk', () => {
     try {
       const other = { dispatch: createDispatcher(createHandlers(second, { appVersion: 'test', now: () => new Date('2025-03-10T13:00:00.000Z') })) };
       const opened = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => call<Contact>(i % 2 === 0 ? desk! : other, 'contacts:add', { name: `Pessoa ${i}`, channel: 'phone', case: 'A', summary: 'Sem conexão' })),
+        Array.from({ length: 10 }, (_, i) => answerOf<Contact>(i % 2 === 0 ? desk! : other, 'contacts:add', { name: `Pessoa ${i}`, channel: 'phone', case: 'A', summary: 'Sem conexão' })),
       );
       expect(opened.map((c) => c.protocol).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `AT-2025-${String(i + 1).padStart(6, '0')}`));
     } finally {
@@ -115,20 +102,20 @@ describe('the state of an atendimento', () => {
   it('goes forwarded → waiting → resolved, and refuses resolving without saying what was done', async () => {
     desk = openTestDesk();
     const contact = await add(desk, { name: 'Joana Prado' });
-    await call(desk, 'contacts:setStatus', { id: contact.id, status: 'forwarded' });
-    await call(desk, 'contacts:answer', { id: contact.id, text: 'Sincronização refeita; pedir novo acesso em 24 h.' });
-    await call(desk, 'contacts:messageSent', { id: contact.id, to: 'professional', subject: 'Aguarde 24 horas e tente de novo' });
-    await call(desk, 'contacts:setStatus', { id: contact.id, status: 'waiting_professional' });
-    const blank = await refusal(desk, 'contacts:close', { id: contact.id, resolution: '   ' });
+    await answerOf(desk, 'contacts:setStatus', { id: contact.id, status: 'forwarded' });
+    await answerOf(desk, 'contacts:answer', { id: contact.id, text: 'Sincronização refeita; pedir novo acesso em 24 h.' });
+    await answerOf(desk, 'contacts:messageSent', { id: contact.id, to: 'professional', subject: 'Aguarde 24 horas e tente de novo' });
+    await answerOf(desk, 'contacts:setStatus', { id: contact.id, status: 'waiting_professional' });
+    const blank = await refusalOf(desk, 'contacts:close', { id: contact.id, resolution: '   ' });
     expect(blank).toMatchObject({ code: 'VALUE_REQUIRED' });
     expect(blank.message).toMatch(/resolução/);
-    expect((await call<Contact>(desk, 'contacts:get', { id: contact.id })).status).toBe('waiting_professional');
-    const closed = await call<Contact>(desk, 'contacts:close', { id: contact.id, resolution: 'Profissional acessou a plataforma.' });
+    expect((await answerOf<Contact>(desk, 'contacts:get', { id: contact.id })).status).toBe('waiting_professional');
+    const closed = await answerOf<Contact>(desk, 'contacts:close', { id: contact.id, resolution: 'Profissional acessou a plataforma.' });
     expect(closed).toMatchObject({ status: 'resolved', resolution: 'Profissional acessou a plataforma.', resolvedAt: '2025-03-10T13:00:00.000Z' });
     expect(closed.events.map((e) => e.kind)).toEqual(['created', 'forwarded', 'answered', 'message_sent', 'waiting_professional', 'resolved']);
     expect(closed.events[3]).toMatchObject({ label: 'Mensagem enviada à/ao profissional', text: 'Aguarde 24 horas e tente de novo' });
     expect(closed.events.find((e) => e.kind === 'answered')?.text).toBe('Sincronização refeita; pedir novo acesso em 24 h.');
-    expect(await refusal(desk, 'contacts:setStatus', { id: contact.id, status: 'open' })).toMatchObject({ code: 'CONTACT_STATE' });
+    expect(await refusalOf(desk, 'contacts:setStatus', { id: contact.id, status: 'open' })).toMatchObject({ code: 'CONTACT_STATE' });
     // The store itself refuses a resolved atendimento without a resolution.
     expect(() => desk!.store.db.prepare("UPDATE contacts SET resolution = NULL WHERE id = ?").run(contact.id)).toThrow(/CHECK/);
   });
@@ -137,22 +124,22 @@ describe('the state of an atendimento', () => {
     desk = openTestDesk();
     const contact = await add(desk, { name: 'Joana Prado' });
     const other = await add(desk, { name: 'Outra pessoa' });
-    await call(desk, 'contacts:setStatus', { id: contact.id, status: 'forwarded' });
-    const overdue = async () => (await call<{ items: { protocol: string }[] }>(desk!, 'contacts:list', { overdue: true })).items.map((i) => i.protocol);
+    await answerOf(desk, 'contacts:setStatus', { id: contact.id, status: 'forwarded' });
+    const overdue = async () => (await answerOf<{ items: { protocol: string }[] }>(desk!, 'contacts:list', { overdue: true })).items.map((i) => i.protocol);
     desk.setNow('2025-03-13T12:59:00.000Z');
     expect(await overdue()).toEqual([]);
     desk.setNow('2025-03-13T13:00:00.000Z');
     expect(await overdue()).toEqual([contact.protocol]);
-    expect((await call<Contact>(desk, 'contacts:get', { id: contact.id })).overdue).toBe(true);
-    await call(desk, 'settings:updateContacts', { overdueDays: 5 });
+    expect((await answerOf<Contact>(desk, 'contacts:get', { id: contact.id })).overdue).toBe(true);
+    await answerOf(desk, 'settings:updateContacts', { overdueDays: 5 });
     expect(await overdue()).toEqual([]);
     desk.setNow('2025-03-15T13:00:00.000Z');
     expect(await overdue()).toEqual([contact.protocol]);
-    expect(await call(desk, 'contacts:counts', {})).toEqual({ byStatus: { open: 1, forwarded: 1, waiting_professional: 0, resolved: 0 }, overdue: 1, toNotify: 0 });
-    await call(desk, 'contacts:answer', { id: contact.id, text: 'Em análise pela equipe técnica.' });
+    expect(await answerOf(desk, 'contacts:counts', {})).toEqual({ byStatus: { open: 1, forwarded: 1, waiting_professional: 0, resolved: 0 }, overdue: 1, toNotify: 0 });
+    await answerOf(desk, 'contacts:answer', { id: contact.id, text: 'Em análise pela equipe técnica.' });
     expect(await overdue()).toEqual([]);
-    expect((await call<{ overdue: number }>(desk, 'contacts:counts', {})).overdue).toBe(0);
-    const all = await call<{ total: number; items: { protocol: string; person: { cpf: string | null } }[] }>(desk, 'contacts:list', {});
+    expect((await answerOf<{ overdue: number }>(desk, 'contacts:counts', {})).overdue).toBe(0);
+    const all = await answerOf<{ total: number; items: { protocol: string; person: { cpf: string | null } }[] }>(desk, 'contacts:list', {});
     expect(all.items.map((i) => i.protocol)).toEqual([other.protocol, contact.protocol].sort().reverse());
   });
 
@@ -178,11 +165,11 @@ describe('the state of an atendimento', () => {
       dipAcknowledged: false,
     }) as { corrections: { uuid: string }[] };
     const uuid = saved.corrections[0]!.uuid;
-    const linked = await call<Contact>(desk, 'contacts:linkCorrection', { id: contact.id, correctionUuid: uuid });
+    const linked = await answerOf<Contact>(desk, 'contacts:linkCorrection', { id: contact.id, correctionUuid: uuid });
     expect(linked.corrections).toEqual([expect.objectContaining({ uuid, field: 'email', status: 'pending' })]);
-    await call(desk, 'contacts:linkCorrection', { id: contact.id, correctionUuid: uuid });
-    expect((await call<Contact>(desk, 'contacts:get', { id: contact.id })).corrections).toHaveLength(1);
-    expect(await refusal(desk, 'contacts:linkCorrection', { id: contact.id, correctionUuid: other.corrections[0]!.uuid })).toMatchObject({ code: 'CONTACT_STATE' });
+    await answerOf(desk, 'contacts:linkCorrection', { id: contact.id, correctionUuid: uuid });
+    expect((await answerOf<Contact>(desk, 'contacts:get', { id: contact.id })).corrections).toHaveLength(1);
+    expect(await refusalOf(desk, 'contacts:linkCorrection', { id: contact.id, correctionUuid: other.corrections[0]!.uuid })).toMatchObject({ code: 'CONTACT_STATE' });
   });
 });
 
@@ -192,19 +179,19 @@ describe('the identity check', () => {
     const maria = addProfessional(desk.store, { motherName: 'Antônia Conceição da Silva' });
     const contact = await add(desk, { professionalId: maria.id });
     const punctuated = `${maria.cpf.slice(0, 3)}.${maria.cpf.slice(3, 6)}.${maria.cpf.slice(6, 9)}-${maria.cpf.slice(9)}`;
-    expect(await call(desk, 'contacts:checkIdentity', { id: contact.id, cpf: punctuated, motherName: '  ANTONIA   conceicao DA silva ' })).toEqual({
+    expect(await answerOf(desk, 'contacts:checkIdentity', { id: contact.id, cpf: punctuated, motherName: '  ANTONIA   conceicao DA silva ' })).toEqual({
       cpfMatches: true,
       motherMatches: true,
       confirmed: true,
     });
-    expect(await call(desk, 'contacts:checkIdentity', { id: contact.id, cpf: maria.cpf, motherName: 'Benedita Rosa Vieira' })).toEqual({
+    expect(await answerOf(desk, 'contacts:checkIdentity', { id: contact.id, cpf: maria.cpf, motherName: 'Benedita Rosa Vieira' })).toEqual({
       cpfMatches: true,
       motherMatches: false,
       confirmed: false,
     });
-    expect(await call(desk, 'contacts:checkIdentity', { id: contact.id, cpf: maria.cpf, motherNotListed: true })).toMatchObject({ motherMatches: false });
-    expect(await refusal(desk, 'contacts:checkIdentity', { id: contact.id, cpf: maria.cpf })).toMatchObject({ code: 'MOTHER_MISSING' });
-    const labels = (await call<Contact>(desk, 'contacts:get', { id: contact.id })).events.filter((e) => e.kind === 'identity_checked').map((e) => e.label);
+    expect(await answerOf(desk, 'contacts:checkIdentity', { id: contact.id, cpf: maria.cpf, motherNotListed: true })).toMatchObject({ motherMatches: false });
+    expect(await refusalOf(desk, 'contacts:checkIdentity', { id: contact.id, cpf: maria.cpf })).toMatchObject({ code: 'MOTHER_MISSING' });
+    const labels = (await answerOf<Contact>(desk, 'contacts:get', { id: contact.id })).events.filter((e) => e.kind === 'identity_checked').map((e) => e.label);
     expect(labels).toEqual(['Identidade conferida: confere', 'Identidade conferida: não confere (nome da mãe)', 'Identidade conferida: não confere (nome da mãe)']);
   });
 
@@ -213,24 +200,24 @@ describe('the identity check', () => {
     const maria = addProfessional(desk.store, { motherName: 'Antônia Conceição da Silva' });
     const first = await add(desk, { professionalId: maria.id });
     for (const guess of ['Ana', 'Antônia Souza', 'Maria Antônia']) {
-      expect(await call(desk, 'contacts:checkIdentity', { id: first.id, cpf: maria.cpf, motherName: guess })).toMatchObject({ confirmed: false });
+      expect(await answerOf(desk, 'contacts:checkIdentity', { id: first.id, cpf: maria.cpf, motherName: guess })).toMatchObject({ confirmed: false });
     }
     const second = await add(desk, { professionalId: maria.id });
     const right = { id: second.id, cpf: maria.cpf, motherName: 'Antônia Conceição da Silva' };
-    const locked = await refusal(desk, 'contacts:checkIdentity', right);
+    const locked = await refusalOf(desk, 'contacts:checkIdentity', right);
     expect(locked).toMatchObject({ code: 'CONTACT_STATE' });
     expect(locked.message).toContain('não conferiu três vezes nas últimas 24 horas');
     expect(JSON.stringify(locked)).not.toMatch(/Antônia|confere: sim/);
     desk.setNow('2025-03-11T13:00:01.000Z');
-    expect(await call(desk, 'contacts:checkIdentity', right)).toMatchObject({ confirmed: true });
+    expect(await answerOf(desk, 'contacts:checkIdentity', right)).toMatchObject({ confirmed: true });
   });
 
   it('matches “Não consta mãe” only when the record has the flag', async () => {
     desk = openTestDesk();
     const noMother = addProfessional(desk.store, { motherName: null, motherNotListed: true });
     const contact = await add(desk, { professionalId: noMother.id, case: 'F' });
-    expect(await call(desk, 'contacts:checkIdentity', { id: contact.id, cpf: noMother.cpf, motherNotListed: true })).toMatchObject({ confirmed: true });
-    expect(await call(desk, 'contacts:checkIdentity', { id: contact.id, cpf: validCpf(11), motherName: 'Não consta' })).toEqual({
+    expect(await answerOf(desk, 'contacts:checkIdentity', { id: contact.id, cpf: noMother.cpf, motherNotListed: true })).toMatchObject({ confirmed: true });
+    expect(await answerOf(desk, 'contacts:checkIdentity', { id: contact.id, cpf: validCpf(11), motherName: 'Não consta' })).toEqual({
       cpfMatches: false,
       motherMatches: false,
       confirmed: false,
@@ -244,7 +231,7 @@ describe('the identity check', () => {
     const typedCpf = validCpf(424_242);
     const answer = await desk.dispatch('contacts:checkIdentity', { id: contact.id, cpf: typedCpf, motherName: 'Benedita Rosa Vieira' });
     expect(JSON.stringify(answer)).not.toMatch(/Antônia|Conceição/);
-    const contactView = JSON.stringify(await call(desk, 'contacts:get', { id: contact.id }));
+    const contactView = JSON.stringify(await answerOf(desk, 'contacts:get', { id: contact.id }));
     expect(contactView).not.toMatch(/Antônia|Benedita/);
     for (const table of ['contact_events', 'audit_log', 'contacts']) {
       const text = storeText(desk, table);
@@ -257,7 +244,7 @@ describe('the identity check', () => {
   it('waits for the record to be located', async () => {
     desk = openTestDesk();
     const contact = await add(desk, { name: 'Joana Prado' });
-    expect(await refusal(desk, 'contacts:checkIdentity', { id: contact.id, cpf: validCpf(5), motherName: 'Rosa' })).toMatchObject({ code: 'CONTACT_STATE' });
+    expect(await refusalOf(desk, 'contacts:checkIdentity', { id: contact.id, cpf: validCpf(5), motherName: 'Rosa' })).toMatchObject({ code: 'CONTACT_STATE' });
   });
 });
 
@@ -269,11 +256,11 @@ describe('attachments', () => {
     const pdf = desk.file('rg.pdf');
     writeFileSync(png, PNG);
     writeFileSync(pdf, PDF);
-    const first = await call<{ id: number; fileName: string; type: string; size: number; sha256: string }>(desk, 'contacts:attach', { id: contact.id, path: png });
+    const first = await answerOf<{ id: number; fileName: string; type: string; size: number; sha256: string }>(desk, 'contacts:attach', { id: contact.id, path: png });
     expect(first).toMatchObject({ fileName: 'print.png', type: 'image/png', size: PNG.length, sha256: createHash('sha256').update(PNG).digest('hex') });
-    const second = await call<{ type: string }>(desk, 'contacts:attach', { id: contact.protocol, path: pdf });
+    const second = await answerOf<{ type: string }>(desk, 'contacts:attach', { id: contact.protocol, path: pdf });
     expect(second.type).toBe('application/pdf');
-    const opened = await call<Contact>(desk, 'contacts:get', { id: contact.id });
+    const opened = await answerOf<Contact>(desk, 'contacts:get', { id: contact.id });
     expect(opened.attachmentList.map((a) => a.fileName)).toEqual(['print.png', 'rg.pdf']);
     expect(opened.attachments).toBe(2);
     expect(opened.events.filter((e) => e.kind === 'attached').map((e) => e.label)).toEqual(['Anexo recebido: imagem PNG, 1 KB', 'Anexo recebido: PDF, 1 KB']);
@@ -287,11 +274,11 @@ describe('attachments', () => {
     const contact = await add(desk, { name: 'Joana Prado' });
     const fake = desk.file('comprovante.png');
     writeFileSync(fake, EXE);
-    const refused = await refusal(desk, 'contacts:attach', { id: contact.id, path: fake });
+    const refused = await refusalOf(desk, 'contacts:attach', { id: contact.id, path: fake });
     expect(refused.code).toBe('ATTACHMENT_TYPE');
     expect(refused.message).toContain('"comprovante.png" não é uma imagem PNG/JPEG nem um PDF');
     writeFileSync(fake, Buffer.alloc(0));
-    expect((await refusal(desk, 'contacts:attach', { id: contact.id, path: fake })).code).toBe('ATTACHMENT_TYPE');
+    expect((await refusalOf(desk, 'contacts:attach', { id: contact.id, path: fake })).code).toBe('ATTACHMENT_TYPE');
     expect(desk.store.db.prepare('SELECT count(*) FROM contact_attachments').pluck().get()).toBe(0);
   });
 
@@ -300,12 +287,12 @@ describe('attachments', () => {
     const contact = await add(desk, { name: 'Joana Prado' });
     const big = desk.file('digitalizacao.pdf');
     writeFileSync(big, Buffer.concat([PDF, Buffer.alloc(ATTACHMENT_MAX_BYTES)]));
-    const refused = await refusal(desk, 'contacts:attach', { id: contact.id, path: big });
+    const refused = await refusalOf(desk, 'contacts:attach', { id: contact.id, path: big });
     expect(refused.code).toBe('ATTACHMENT_TOO_LARGE');
     expect(refused.message).toMatch(/"digitalizacao\.pdf" tem mais de 10 MB: o limite é de 10 MB por anexo/);
     const exactly = desk.file('limite.pdf');
     writeFileSync(exactly, Buffer.concat([PDF, Buffer.alloc(ATTACHMENT_MAX_BYTES - PDF.length)]));
-    expect((await call<{ size: number }>(desk, 'contacts:attach', { id: contact.id, path: exactly })).size).toBe(ATTACHMENT_MAX_BYTES);
+    expect((await answerOf<{ size: number }>(desk, 'contacts:attach', { id: contact.id, path: exactly })).size).toBe(ATTACHMENT_MAX_BYTES);
   });
 
   it('takes from the window only files its dialog handed out, with the name the clerk saw', async () => {
@@ -325,23 +312,23 @@ describe('attachments', () => {
     const contact = await add(desk, { name: 'Joana Prado' });
     const path = desk.file('rg.pdf');
     writeFileSync(path, PDF);
-    const { id } = await call<{ id: number }>(desk, 'contacts:attach', { id: contact.id, path });
+    const { id } = await answerOf<{ id: number }>(desk, 'contacts:attach', { id: contact.id, path });
     const out = desk.file('copia.pdf');
-    const saved = await call<{ path: string; size: number }>(desk, 'contacts:attachment', { attachmentId: id, path: out });
+    const saved = await answerOf<{ path: string; size: number }>(desk, 'contacts:attachment', { attachmentId: id, path: out });
     expect(saved).toMatchObject({ path: out, size: PDF.length });
     expect(readFileSync(out).equals(PDF)).toBe(true);
-    expect(await refusal(desk, 'contacts:attachment', { attachmentId: id, path: out })).toMatchObject({ code: 'EXPORT_DESTINATION' });
+    expect(await refusalOf(desk, 'contacts:attachment', { attachmentId: id, path: out })).toMatchObject({ code: 'EXPORT_DESTINATION' });
   });
 
   it('comes back byte for byte after a backup is restored', async () => {
     backupDesk = openBackupDesk();
     const b = backupDesk;
     await setUpDesk(b, { professionals: 2 });
-    const contact = await call<Contact>(b.desk, 'contacts:add', { name: 'Joana Prado', channel: 'email', case: 'C', summary: 'Print da tela de erro' });
+    const contact = await answerOf<Contact>(b.desk, 'contacts:add', { name: 'Joana Prado', channel: 'email', case: 'C', summary: 'Print da tela de erro' });
     const png = b.dir.file('tela.png');
     const bytes = Buffer.concat([PNG, Buffer.from(Array.from({ length: 50_000 }, (_, i) => (i * 7919) % 256))]);
     writeFileSync(png, bytes);
-    const attached = await call<{ id: number; sha256: string }>(b.desk, 'contacts:attach', { id: contact.id, path: png });
+    const attached = await answerOf<{ id: number; sha256: string }>(b.desk, 'contacts:attach', { id: contact.id, path: png });
     const created = await b.create();
     // After the backup the attachment's row is gone: the restore must bring it back.
     b.desk.store.db.prepare('DELETE FROM contact_events').run();
@@ -349,7 +336,7 @@ describe('attachments', () => {
     const { jobId } = await b.prepare(created.file);
     await b.call('backups:restoreApply', { jobId });
     const out = b.dir.file('restaurado.png');
-    await call(b.desk, 'contacts:attachment', { attachmentId: attached.id, path: out });
+    await answerOf(b.desk, 'contacts:attachment', { attachmentId: attached.id, path: out });
     expect(readFileSync(out).equals(bytes)).toBe(true);
     expect(createHash('sha256').update(readFileSync(out)).digest('hex')).toBe(attached.sha256);
   });
@@ -362,11 +349,11 @@ describe('the audit trail of an atendimento', () => {
     const contact = await add(desk, { professionalId: maria.id, notes: 'Ligou duas vezes' });
     const png = desk.file('Print Maria Lúcia.png');
     writeFileSync(png, PNG);
-    await call(desk, 'contacts:attach', { id: contact.id, path: png });
-    await call(desk, 'contacts:checkIdentity', { id: contact.id, cpf: maria.cpf, motherName: 'Antonia da Silva' });
-    await call(desk, 'contacts:setStatus', { id: contact.id, status: 'forwarded' });
-    await call(desk, 'contacts:answer', { id: contact.id, text: 'Resposta sobre Maria Lúcia' });
-    await call(desk, 'contacts:close', { id: contact.id, resolution: 'Acesso liberado para Maria Lúcia' });
+    await answerOf(desk, 'contacts:attach', { id: contact.id, path: png });
+    await answerOf(desk, 'contacts:checkIdentity', { id: contact.id, cpf: maria.cpf, motherName: 'Antonia da Silva' });
+    await answerOf(desk, 'contacts:setStatus', { id: contact.id, status: 'forwarded' });
+    await answerOf(desk, 'contacts:answer', { id: contact.id, text: 'Resposta sobre Maria Lúcia' });
+    await answerOf(desk, 'contacts:close', { id: contact.id, resolution: 'Acesso liberado para Maria Lúcia' });
     const rows = desk.store.db.prepare("SELECT action, detail FROM audit_log WHERE entity = 'contact' ORDER BY id").all() as { action: string; detail: string }[];
     expect(rows.map((r) => auditSummary(r.action, JSON.parse(r.detail)))).toEqual([
       `Atendimento ${contact.protocol} aberto (E-mail, caso C)`,
@@ -378,21 +365,21 @@ describe('the audit trail of an atendimento', () => {
     ]);
     const trail = storeText(desk, 'audit_log');
     for (const value of ['Maria Lúcia', 'Antônia', 'Antonia', maria.cpf, 'Print', 'Ligou', 'Resposta sobre', 'Acesso liberado']) expect(trail).not.toContain(value);
-    expect(await call(desk, 'audit:verify', {})).toMatchObject({ ok: true });
+    expect(await answerOf(desk, 'audit:verify', {})).toMatchObject({ ok: true });
   });
 });
 
 describe('the atendimentos settings', () => {
   it('keep Implanta’s support address only when it is an e-mail, and 3 overdue days until changed', async () => {
     desk = openTestDesk();
-    expect(await call(desk, 'settings:contacts', {})).toEqual({ implantaEmail: null, overdueDays: 3 });
-    expect(await refusal(desk, 'settings:updateContacts', { implantaEmail: 'suporte@implanta' })).toMatchObject({ code: 'EMAIL_INVALID' });
-    expect(await call(desk, 'settings:updateContacts', { implantaEmail: ' Suporte@Implanta.com.br ', overdueDays: 4 })).toEqual({
+    expect(await answerOf(desk, 'settings:contacts', {})).toEqual({ implantaEmail: null, overdueDays: 3 });
+    expect(await refusalOf(desk, 'settings:updateContacts', { implantaEmail: 'suporte@implanta' })).toMatchObject({ code: 'EMAIL_INVALID' });
+    expect(await answerOf(desk, 'settings:updateContacts', { implantaEmail: ' Suporte@Implanta.com.br ', overdueDays: 4 })).toEqual({
       implantaEmail: 'suporte@implanta.com.br',
       overdueDays: 4,
     });
-    expect(await refusal(desk, 'settings:updateContacts', { overdueDays: 0 })).toMatchObject({ code: 'INPUT_INVALID' });
-    expect(await call(desk, 'settings:updateContacts', { implantaEmail: '' })).toEqual({ implantaEmail: null, overdueDays: 4 });
-    expect(await call(desk, 'audit:verify', {})).toMatchObject({ ok: true });
+    expect(await refusalOf(desk, 'settings:updateContacts', { overdueDays: 0 })).toMatchObject({ code: 'INPUT_INVALID' });
+    expect(await answerOf(desk, 'settings:updateContacts', { implantaEmail: '' })).toEqual({ implantaEmail: null, overdueDays: 4 });
+    expect(await answerOf(desk, 'audit:verify', {})).toMatchObject({ ok: true });
   });
 });

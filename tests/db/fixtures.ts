@@ -6,7 +6,7 @@ import { createDispatcher, createHandlers, openStore, type Store } from '../../d
 import { JobRunner } from '../../db/jobs/runner';
 import { refreshPendencies } from '../../db/pendencies';
 import { getProfessional } from '../../db/registry';
-import type { Handlers } from '../../shared/contract';
+import type { Envelope, Handlers } from '../../shared/contract';
 import type { Professional } from '../../shared/domain';
 import { cpfCheckDigits } from '../../shared/rules/cpf';
 import { foldForSearch } from '../../shared/text';
@@ -62,6 +62,25 @@ export function openTestDesk(options: { setUp?: boolean; operator?: string } = {
       files?.cleanup();
     },
   };
+}
+
+/** Anything that answers channels as the dispatcher does: a test desk, a backup desk. */
+interface Dispatching {
+  dispatch(channel: never, input: never): Promise<Envelope<unknown>>;
+}
+
+/** What a channel answers through the dispatcher (its contract checked on the way in and out); throws when it refuses. */
+export async function answerOf<T>(desk: Dispatching, channel: string, input: unknown): Promise<T> {
+  const envelope = await desk.dispatch(channel as never, input as never);
+  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.code} ${envelope.error.message}`);
+  return envelope.value as T;
+}
+
+/** The refusal a channel answers through the dispatcher; throws when it accepts. */
+export async function refusalOf(desk: Dispatching, channel: string, input: unknown): Promise<{ code: string; message: string }> {
+  const envelope = await desk.dispatch(channel as never, input as never);
+  if (envelope.ok) throw new Error(`${channel} was accepted`);
+  return envelope.error;
 }
 
 /** A valid CPF from any number below 10^9 (`validCpf(1)` = 000.000.001-91). */

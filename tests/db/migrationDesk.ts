@@ -1,9 +1,13 @@
 // A store written by the previous version of the desk, then opened by this one: the desk's modules
 // loaded as a build knows its migrations — all of them, or only those before a given migration.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { vi } from 'vitest';
 import type { Store } from '../../db';
 import type { JobRunner } from '../../db/jobs/runner';
 import type { Handlers } from '../../shared/contract';
+import type { AuditVerification } from '../../shared/contract/audit';
+import type { TempDir } from './fixtures';
 
 const JOURNAL = '../../db/migrations/meta/_journal.json';
 
@@ -44,4 +48,27 @@ export async function job<T>(desk: MigrationDesk, started: { jobId: string } | P
   const status = await desk.jobs.wait(jobId);
   if (status.state !== 'done') throw new Error(status.error?.message ?? status.state);
   return status.result as T;
+}
+
+/** Whether `audit verify` says the trail is intact. */
+export async function auditIntact(desk: MigrationDesk): Promise<boolean> {
+  return ((await desk.handlers['audit:verify']({})) as AuditVerification).ok;
+}
+
+/** A lote of every pending correction, sealed in package format `schemaVersion` (as an earlier build wrote it) and exported into `dir`. */
+export async function exportedLote(desk: MigrationDesk, dir: TempDir, schemaVersion: number): Promise<{ id: number; uuid: string; sha256: string }> {
+  const created = await desk.handlers['batches:create']({});
+  desk.store.db.prepare('UPDATE batches SET schema_version = ? WHERE id = ?').run(schemaVersion, created.id);
+  await desk.handlers['batches:seal']({ id: created.id });
+  const summary = (await desk.handlers['batches:get']({ id: created.id })).batch;
+  const exported = await job<{ sha256: string }>(desk, desk.handlers['batches:export']({ id: created.id, path: dir.file(summary.fileName), passphrase: null, replace: false }));
+  return { id: created.id, uuid: created.uuid, sha256: exported.sha256 };
+}
+
+/** Exports a sealed lote once more, into a folder of its own, and answers the package's SHA-256. */
+export async function exportAgain(desk: MigrationDesk, dir: TempDir, loteId: number): Promise<string> {
+  const summary = (await desk.handlers['batches:get']({ id: loteId })).batch;
+  mkdirSync(dir.file('again'));
+  const again = await job<{ sha256: string }>(desk, desk.handlers['batches:export']({ id: loteId, path: join(dir.file('again'), summary.fileName), passphrase: null, replace: false }));
+  return again.sha256;
 }

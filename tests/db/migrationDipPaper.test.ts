@@ -2,13 +2,11 @@
 // lote) opened by this version, which widens the DIP states with awaiting_documents and delivered:
 // the professionals table keeps every row, seal, index and trigger as they were, `audit verify`
 // still says intact, the lote re-exports byte for byte, and the new states are taken — no other.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditVerification } from '../../shared/contract/audit';
 import type { Professional } from '../../shared/domain';
 import { openRawStore, readRawRows } from '../rawStore';
-import { forgetLoadedDesk, job, loadDesk as loadMigrationDesk } from './migrationDesk';
+import { auditIntact, exportAgain, exportedLote, forgetLoadedDesk, loadDesk as loadMigrationDesk } from './migrationDesk';
 import { tempDir, validCpf, type TempDir } from './fixtures';
 
 const TAG = '0012_dip_paper';
@@ -54,15 +52,11 @@ async function previousStore(path: string): Promise<{ lote: { id: number; sha256
       } as never);
     };
     save(ids[2]!, 'Pessoa Dois Lima');
-    const created = await desk.handlers['batches:create']({});
     // The previous version sealed its lotes in package format 3.
-    desk.store.db.prepare('UPDATE batches SET schema_version = 3 WHERE id = ?').run(created.id);
-    await desk.handlers['batches:seal']({ id: created.id });
-    const summary = (await desk.handlers['batches:get']({ id: created.id })).batch;
-    const exported = await job<{ sha256: string }>(desk, desk.handlers['batches:export']({ id: created.id, path: dir.file(summary.fileName), passphrase: null, replace: false }));
+    const created = await exportedLote(desk, dir, 3);
     save(ids[1]!, 'Pessoa Um Lima');
-    expect(((await desk.handlers['audit:verify']({})) as AuditVerification).ok).toBe(true);
-    return { lote: { id: created.id, sha256: exported.sha256 } };
+    expect(await auditIntact(desk)).toBe(true);
+    return { lote: { id: created.id, sha256: created.sha256 } };
   } finally {
     desk.store.close();
   }
@@ -81,10 +75,7 @@ describe('opening a store of the previous version, whose DIP had five states', (
     expect(before).toHaveLength(5);
     const desk = await loadDesk(path, 'current');
     try {
-      const summary = (await desk.handlers['batches:get']({ id: lote.id })).batch;
-      mkdirSync(dir.file('again'));
-      const again = await job<{ sha256: string }>(desk, desk.handlers['batches:export']({ id: lote.id, path: join(dir.file('again'), summary.fileName), passphrase: null, replace: false }));
-      expect(again.sha256).toBe(lote.sha256);
+      expect(await exportAgain(desk, dir, lote.id)).toBe(lote.sha256);
     } finally {
       desk.store.close();
     }

@@ -2,13 +2,12 @@
 // sealed lote and answered by Implanta) opened by this version, which widens the ways evidence can
 // arrive (e-mail, phone) by rebuilding the corrections table: every correction keeps its id and its
 // data, `audit verify` still says intact, and every guard of the table still holds.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditVerification } from '../../shared/contract/audit';
 import type { Professional } from '../../shared/domain';
 import { openRawStore, readRawRows } from '../rawStore';
-import { forgetLoadedDesk, job, loadDesk as loadMigrationDesk, type MigrationDesk } from './migrationDesk';
+import { auditIntact, exportAgain, exportedLote, forgetLoadedDesk, job, loadDesk as loadMigrationDesk, type MigrationDesk } from './migrationDesk';
 import { tempDir, type TempDir } from './fixtures';
 
 const TAG = '0010_evidence_email_phone';
@@ -60,12 +59,8 @@ async function previousStore(path: string): Promise<{ synced: string; rejected: 
     const cris = addProfessional(desk, '70003', '12345678909', 'Cristina Reis');
     const synced = saveEmail(desk, ana, 'ana.lima@exemplo.com.br', 'in_person').corrections[0]!.uuid;
     const rejected = saveEmail(desk, bia, 'bia.costa@exemplo.com.br', 'post').corrections[0]!.uuid;
-    const created = await desk.handlers['batches:create']({});
     // The previous version sealed its lotes in package format 2.
-    desk.store.db.prepare('UPDATE batches SET schema_version = 2 WHERE id = ?').run(created.id);
-    await desk.handlers['batches:seal']({ id: created.id });
-    const summary = (await desk.handlers['batches:get']({ id: created.id })).batch;
-    const exported = await job<{ sha256: string }>(desk, desk.handlers['batches:export']({ id: created.id, path: dir.file(summary.fileName), passphrase: null, replace: false }));
+    const created = await exportedLote(desk, dir, 2);
     await desk.handlers['batches:markSent']({ id: created.id });
     const ack = dir.file('resposta.json');
     writeFileSync(
@@ -73,7 +68,7 @@ async function previousStore(path: string): Promise<{ synced: string; rejected: 
       JSON.stringify({
         schemaVersion: 2,
         batch: created.uuid,
-        packageSha256: exported.sha256,
+        packageSha256: created.sha256,
         items: [
           { id: synced, status: 'applied' },
           { id: rejected, status: 'rejected', message: 'Domínio inexistente.' },
@@ -82,8 +77,8 @@ async function previousStore(path: string): Promise<{ synced: string; rejected: 
     );
     await job(desk, desk.handlers['batches:acknowledge']({ path: ack, fileName: 'resposta.json' }));
     const pending = [saveEmail(desk, cris, 'cris.reis@exemplo.com.br', 'post').corrections[0]!.uuid, saveEmail(desk, ana, 'ana.lima2@exemplo.com.br', 'in_person').corrections[0]!.uuid];
-    expect(((await desk.handlers['audit:verify']({})) as AuditVerification).ok).toBe(true);
-    return { synced, rejected, pending, lote: { id: created.id, sha256: exported.sha256 } };
+    expect(await auditIntact(desk)).toBe(true);
+    return { synced, rejected, pending, lote: { id: created.id, sha256: created.sha256 } };
   } finally {
     desk.store.close();
   }
@@ -105,10 +100,7 @@ describe('opening a store of the previous version, where evidence arrived only i
     try {
       expect(desk.store.db.prepare('SELECT count(*) AS n FROM corrections').get()).toEqual({ n: 4 });
       // The lote sealed before the upgrade is still the very file Implanta received.
-      const summary = (await desk.handlers['batches:get']({ id: lote.id })).batch;
-      mkdirSync(dir.file('again'));
-      const again = await job<{ sha256: string }>(desk, desk.handlers['batches:export']({ id: lote.id, path: join(dir.file('again'), summary.fileName), passphrase: null, replace: false }));
-      expect(again.sha256).toBe(lote.sha256);
+      expect(await exportAgain(desk, dir, lote.id)).toBe(lote.sha256);
     } finally {
       desk.store.close();
     }
@@ -195,7 +187,7 @@ describe('opening a store of the previous version, where evidence arrived only i
       const saved = saveEmail(desk, p, 'cristina.reis@exemplo.com.br', 'email');
       const row = desk.store.db.prepare('SELECT evidence_arrival FROM corrections WHERE uuid = ?').get(saved.corrections[0]!.uuid);
       expect(row).toEqual({ evidence_arrival: 'email' });
-      expect(((await desk.handlers['audit:verify']({})) as AuditVerification).ok).toBe(true);
+      expect(await auditIntact(desk)).toBe(true);
     } finally {
       desk.store.close();
     }
