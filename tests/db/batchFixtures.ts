@@ -56,12 +56,12 @@ export function openBatchDesk(options: { region?: number; operator?: string; app
   };
 }
 
-/** Saves one correction through the handler, as the form does. */
+/** Saves one correction through the handler, as the form does (on the record as it is now), optionally for an atendimento. */
 export function correct(
-  desk: BatchDesk,
+  desk: { handlers: Handlers },
   professional: Professional,
   changes: ParsedInput<'corrections:save'>['changes'],
-  options: { dipAcknowledged?: boolean } = {},
+  options: { dipAcknowledged?: boolean; contactId?: number } = {},
 ) {
   const current = desk.handlers['registry:get']({ id: professional.id }) as { professional: Professional };
   return desk.handlers['corrections:save']({
@@ -71,6 +71,7 @@ export function correct(
     reason: REASON,
     evidence: EVIDENCE,
     dipAcknowledged: options.dipAcknowledged ?? false,
+    ...(options.contactId === undefined ? {} : { contactId: options.contactId }),
   }) as { corrections: { uuid: string; field: string }[] };
 }
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { auditSummary } from '../../db/auditEntries';
 import type { Contact, ContactSummary, Output } from '../../shared/contract';
 import type { Professional } from '../../shared/domain';
-import { addProfessional, importAck, openBatchDesk, sendBatch, writeAck, type BatchDesk } from './batchFixtures';
+import { addProfessional, correct, importAck, openBatchDesk, sendBatch, writeAck, type BatchDesk } from './batchFixtures';
 import { EVIDENCE, REASON } from './fixtures';
 
 let desk: BatchDesk;
@@ -15,18 +15,6 @@ async function openContact(professional: Professional, summary = 'Não consegue 
   return await desk.handlers['contacts:add']({ professionalId: professional.id, cpf: null, name: null, channel: 'email', case: 'D', summary, notes: null });
 }
 
-function saveWith(professional: Professional, changes: Record<string, string>, contactId: number | undefined) {
-  const current = desk.handlers['registry:get']({ id: professional.id }) as { professional: Professional };
-  return desk.handlers['corrections:save']({
-    professionalId: professional.id,
-    expectedRowVersion: current.professional.rowVersion,
-    changes,
-    reason: REASON,
-    evidence: EVIDENCE,
-    dipAcknowledged: false,
-    ...(contactId === undefined ? {} : { contactId }),
-  }) as Output<'corrections:save'>;
-}
 
 function refusalOf(run: () => unknown): { code?: string; message: string } {
   try {
@@ -58,7 +46,7 @@ describe('a correction that names its atendimento', () => {
     desk = openBatchDesk();
     const maria = addProfessional(desk.store);
     const contact = await openContact(maria);
-    const saved = saveWith(maria, { email: 'maria.nova@exemplo.com.br' }, contact.id);
+    const saved = correct(desk, maria, { email: 'maria.nova@exemplo.com.br' }, { contactId: contact.id });
     const opened = get(contact.id);
     expect(opened.corrections).toEqual([expect.objectContaining({ uuid: saved.corrections[0]!.uuid, field: 'email', status: 'pending' })]);
     expect(opened.events.map((e) => e.label)).toContain('Correção vinculada: E-mail');
@@ -71,7 +59,7 @@ describe('a correction that names its atendimento', () => {
     const maria = addProfessional(desk.store);
     const joana = addProfessional(desk.store);
     const hers = await openContact(joana);
-    const refused = refusalOf(() => saveWith(maria, { email: 'maria.nova@exemplo.com.br' }, hers.id));
+    const refused = refusalOf(() => correct(desk, maria, { email: 'maria.nova@exemplo.com.br' }, { contactId: hers.id }));
     expect(refused).toMatchObject({ code: 'CONTACT_STATE' });
     expect(refused.message).toBe(`O atendimento ${hers.protocol} é de outro cadastro: escolha um atendimento desta/e profissional.`);
     expect(count('corrections')).toBe(0);
@@ -84,7 +72,7 @@ describe('a correction that names its atendimento', () => {
     const maria = addProfessional(desk.store);
     const contact = await openContact(maria);
     desk.handlers['contacts:close']({ id: contact.id, resolution: 'Orientada por telefone.' });
-    const refused = refusalOf(() => saveWith(maria, { email: 'maria.nova@exemplo.com.br' }, contact.id));
+    const refused = refusalOf(() => correct(desk, maria, { email: 'maria.nova@exemplo.com.br' }, { contactId: contact.id }));
     expect(refused.message).toMatch(new RegExp(`^O atendimento ${contact.protocol} já foi resolvido`));
     expect(count('corrections')).toBe(0);
   });
@@ -94,12 +82,12 @@ describe('a correction that names its atendimento', () => {
     const maria = addProfessional(desk.store);
     const contact = await openContact(maria);
     // Another window saved first: the row version no longer matches, so nothing may be written.
-    saveWith(maria, { phone: '(11) 98765-4321' }, undefined);
+    correct(desk, maria, { phone: '(11) 98765-4321' });
     const stale = { professionalId: maria.id, expectedRowVersion: maria.rowVersion, changes: { email: 'maria.nova@exemplo.com.br' }, reason: REASON, evidence: EVIDENCE, dipAcknowledged: false, contactId: contact.id };
     expect(refusalOf(() => desk.handlers['corrections:save'](stale))).toMatchObject({ code: 'VERSION_CONFLICT' });
     // The last write of the save (its audit entry) fails after the link was made: the link goes with it.
     desk.store.db.exec("CREATE TEMP TRIGGER full_disk BEFORE INSERT ON audit_log WHEN NEW.action = 'correction.save' BEGIN SELECT RAISE(ABORT, 'disco cheio'); END");
-    expect(refusalOf(() => saveWith(maria, { email: 'maria.nova@exemplo.com.br' }, contact.id)).message).toContain('disco cheio');
+    expect(refusalOf(() => correct(desk, maria, { email: 'maria.nova@exemplo.com.br' }, { contactId: contact.id })).message).toContain('disco cheio');
     desk.store.db.exec('DROP TRIGGER full_disk');
     expect(count('contact_corrections')).toBe(0);
     expect(get(contact.id).events.map((e) => e.kind)).toEqual(['created', 'located']);
@@ -116,7 +104,7 @@ describe('who still has to be told', () => {
     await openContact(quiet, 'Só uma dúvida sobre a anuidade.');
     expect((await toNotifyList()).total).toBe(0);
 
-    const saved = saveWith(maria, { email: 'maria.nova@exemplo.com.br' }, contact.id);
+    const saved = correct(desk, maria, { email: 'maria.nova@exemplo.com.br' }, { contactId: contact.id });
     expect(get(contact.id).toNotify).toBe('correction_queued');
     expect((await toNotifyList()).items.map((c: ContactSummary) => [c.protocol, c.toNotify])).toEqual([[contact.protocol, 'correction_queued']]);
     expect(toNotifyCount()).toBe(1);
@@ -153,7 +141,7 @@ describe('who still has to be told', () => {
     desk = openBatchDesk();
     const maria = addProfessional(desk.store);
     const contact = await openContact(maria);
-    const saved = saveWith(maria, { email: 'maria.nova@exemplo.com.br' }, contact.id);
+    const saved = correct(desk, maria, { email: 'maria.nova@exemplo.com.br' }, { contactId: contact.id });
     const { batch, sha256 } = await sendBatch(desk);
     desk.setNow('2026-03-11T10:00:00.000Z');
     const items = [{ id: saved.corrections[0]!.uuid, status: 'rejected', message: 'E-mail já usado por outra profissional.' }];
@@ -167,7 +155,7 @@ describe('who still has to be told', () => {
     desk = openBatchDesk();
     const maria = addProfessional(desk.store);
     const contact = await openContact(maria);
-    const first = saveWith(maria, { email: 'maria.nova@exemplo.com.br' }, contact.id);
+    const first = correct(desk, maria, { email: 'maria.nova@exemplo.com.br' }, { contactId: contact.id });
     const { batch, sha256 } = await sendBatch(desk);
     desk.setNow('2026-03-11T10:00:00.000Z');
     const items = [{ id: first.corrections[0]!.uuid, status: 'rejected', message: 'E-mail já usado por outra profissional.' }];
@@ -175,7 +163,7 @@ describe('who still has to be told', () => {
     desk.handlers['contacts:messageSent']({ id: contact.id, to: 'professional', subject: 'Correção recusada', template: 'rejected' });
     expect(get(contact.id).toNotify).toBeNull();
     desk.setNow('2026-03-12T10:00:00.000Z');
-    saveWith(maria, { email: 'maria.outra@exemplo.com.br' }, contact.id);
+    correct(desk, maria, { email: 'maria.outra@exemplo.com.br' }, { contactId: contact.id });
     expect(get(contact.id).toNotify).toBe('correction_queued');
   });
 
@@ -184,10 +172,10 @@ describe('who still has to be told', () => {
     const maria = addProfessional(desk.store);
     const joana = addProfessional(desk.store);
     const resolved = await openContact(maria);
-    saveWith(maria, { email: 'maria.nova@exemplo.com.br' }, resolved.id);
+    correct(desk, maria, { email: 'maria.nova@exemplo.com.br' }, { contactId: resolved.id });
     desk.handlers['contacts:close']({ id: resolved.id, resolution: 'Avisada pessoalmente no balcão.' });
     const withdrawn = await openContact(joana);
-    const saved = saveWith(joana, { email: 'joana.nova@exemplo.com.br' }, withdrawn.id);
+    const saved = correct(desk, joana, { email: 'joana.nova@exemplo.com.br' }, { contactId: withdrawn.id });
     expect((await toNotifyList()).items.map((c: ContactSummary) => c.protocol)).toEqual([withdrawn.protocol]);
     desk.handlers['corrections:cancel']({ uuid: saved.corrections[0]!.uuid, reason: 'Lançada no cadastro errado.' });
     expect((await toNotifyList()).total).toBe(0);

@@ -9,7 +9,8 @@ import { auditSummary } from '../../db/auditEntries';
 import { HandleBroker } from '../../db/fileBroker';
 import { ATTACHMENT_MAX_BYTES, type Contact } from '../../shared/contract/contacts';
 import { openBackupDesk, setUpDesk, type BackupDesk } from './backups/fixtures';
-import { addProfessional, answerOf, EVIDENCE, openTestDesk, REASON, refusalOf, type TestDesk, validCpf } from './fixtures';
+import { correct } from './batchFixtures';
+import { addProfessional, answerOf, openTestDesk, refusalOf, type TestDesk, validCpf } from './fixtures';
 
 let desk: TestDesk | null = null;
 let backupDesk: BackupDesk | null = null;
@@ -148,22 +149,8 @@ describe('the state of an atendimento', () => {
     const maria = addProfessional(desk.store);
     const ana = addProfessional(desk.store);
     const contact = await add(desk, { professionalId: maria.id, case: 'D' });
-    const saved = desk.handlers['corrections:save']({
-      professionalId: maria.id,
-      expectedRowVersion: maria.rowVersion,
-      changes: { email: 'maria.nova@gmail.com' },
-      reason: REASON,
-      evidence: EVIDENCE,
-      dipAcknowledged: false,
-    }) as { corrections: { uuid: string }[] };
-    const other = desk.handlers['corrections:save']({
-      professionalId: ana.id,
-      expectedRowVersion: ana.rowVersion,
-      changes: { email: 'ana.nova@gmail.com' },
-      reason: REASON,
-      evidence: EVIDENCE,
-      dipAcknowledged: false,
-    }) as { corrections: { uuid: string }[] };
+    const saved = correct(desk, maria, { email: 'maria.nova@gmail.com' });
+    const other = correct(desk, ana, { email: 'ana.nova@gmail.com' });
     const uuid = saved.corrections[0]!.uuid;
     const linked = await answerOf<Contact>(desk, 'contacts:linkCorrection', { id: contact.id, correctionUuid: uuid });
     expect(linked.corrections).toEqual([expect.objectContaining({ uuid, field: 'email', status: 'pending' })]);
