@@ -138,6 +138,14 @@ function identificationChanged(fields: readonly string[] | null | undefined): bo
   return (fields ?? []).some(isIdentificationField);
 }
 
+/** The sentence that opens both DIP messages: the council corrected identification data (naming them when known). */
+function identificationCorrected(council: string, fields: readonly string[] | null | undefined): string {
+  const identification = fieldList(fields, isIdentificationField);
+  return identification
+    ? `O ${council} corrigiu dados de identificação do seu cadastro: ${identification}.`
+    : `O ${council} corrigiu dados de identificação do seu cadastro.`;
+}
+
 interface Content {
   topic: string;
   /** Paragraphs, each a list of sentences. */
@@ -198,14 +206,11 @@ function content(template: MessageTemplate, data: MessageData, words: Words): Co
       };
     }
     case 'dip_do_not_confirm': {
-      const identification = fieldList(data.fields, isIdentificationField);
       return {
         topic: 'Não confirme ainda a solicitação do DIP',
         paragraphs: [
           [
-            identification
-              ? `O ${council} corrigiu dados de identificação do seu cadastro: ${identification}.`
-              : `O ${council} corrigiu dados de identificação do seu cadastro.`,
+            identificationCorrected(council, data.fields),
             'Por isso, não confirme a solicitação do DIP até a sincronização: depois da confirmação, os dados não poderão mais ser corrigidos pelo CRESS.',
           ],
           [
@@ -216,15 +221,12 @@ function content(template: MessageTemplate, data: MessageData, words: Words): Co
       };
     }
     case 'dip_redo': {
-      const identification = fieldList(data.fields, isIdentificationField);
       const made = data.dipStatus === 'delivered' ? 'já foi entregue' : data.dipStatus === 'issued' ? 'já foi emitido' : 'já foi enviado para confecção';
       return {
         topic: 'Seu DIP precisará ser refeito',
         paragraphs: [
           [
-            identification
-              ? `O ${council} corrigiu dados de identificação do seu cadastro: ${identification}.`
-              : `O ${council} corrigiu dados de identificação do seu cadastro.`,
+            identificationCorrected(council, data.fields),
             `Seu DIP ${made} com os dados anteriores, e o cartão não pode mais ser corrigido: o DIP precisará ser refeito.`,
           ],
           [
