@@ -7,13 +7,13 @@ import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
 import LinearProgress from '@mui/material/LinearProgress';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { formatCount } from '../../shared/display/numbers';
 import { errorMessage } from '../api/client';
+import { EntryPage } from '../components/EntryPage';
 import { PinField } from '../components/PinField';
 import { RegionField } from '../components/RegionField';
 import { DeskIdentityFields, type DeskIdentity } from '../components/DeskIdentityFields';
@@ -67,88 +67,82 @@ export function FirstRun() {
   }
 
   return (
-    <Box sx={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', p: 3 }}>
-      <Paper variant="outlined" component="main" sx={{ width: '100%', maxWidth: 560, p: 4 }}>
-        <Typography variant="h4" component="h1" sx={{ mb: 1, color: 'primary.dark' }}>
-          {TEXT.title}
-        </Typography>
-        <Typography sx={{ color: 'text.secondary', mb: 3 }}>{TEXT.intro}</Typography>
-        <form onSubmit={(e) => void submit(e)} noValidate>
-          <Stack spacing={2.5}>
-            <RegionField
-              label={TEXT.region}
-              placeholder={TEXT.regionPlaceholder}
-              noMatch={TEXT.regionNoMatch}
-              value={region}
-              onChange={setRegion}
-              error={show(errors.region)}
+    <EntryPage title={TEXT.title} intro={TEXT.intro}>
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Stack spacing={2.5}>
+        <RegionField
+          label={TEXT.region}
+          placeholder={TEXT.regionPlaceholder}
+          noMatch={TEXT.regionNoMatch}
+          value={region}
+          onChange={setRegion}
+          error={show(errors.region)}
+          disabled={working}
+        />
+        <DeskIdentityFields text={TEXT} value={identity} onChange={setIdentity} operatorError={show(errors.operator)} operatorAutoComplete="name" disabled={working} />
+        <Stack direction="row" spacing={2}>
+          <PinField
+            label={TEXT.pin}
+            value={pin}
+            onChange={setPin}
+            autoComplete="new-password"
+            required
+            disabled={working}
+            error={show(errors.pin) !== null}
+            helperText={show(errors.pin) ?? TEXT.pinHelp}
+            sx={{ flex: 1 }}
+          />
+          <PinField
+            label={TEXT.repeatPin}
+            value={repeat}
+            onChange={setRepeat}
+            autoComplete="new-password"
+            required
+            disabled={working}
+            error={show(errors.pin) === null && show(errors.repeat) !== null}
+            helperText={show(errors.pin) === null ? show(errors.repeat) : null}
+            sx={{ flex: 1 }}
+          />
+        </Stack>
+        <Box>
+          <FormControlLabel
+            control={<Checkbox checked={demo} onChange={(e) => setDemo(e.target.checked)} disabled={working} />}
+            label={TEXT.demo}
+          />
+          <FormHelperText sx={{ mt: -0.5, ml: 4 }}>{TEXT.demoHelp}</FormHelperText>
+          {demo ? (
+            <TextField
+              label={TEXT.demoCount}
+              value={demoCount}
+              onChange={(e) => setDemoCount(formatTyped(e.target.value))}
               disabled={working}
+              error={show(errors.demoCount) !== null}
+              helperText={show(errors.demoCount)}
+              sx={{ mt: 1.5, ml: 4, width: 300 }}
+              slotProps={{ htmlInput: { inputMode: 'numeric' } }}
             />
-            <DeskIdentityFields text={TEXT} value={identity} onChange={setIdentity} operatorError={show(errors.operator)} operatorAutoComplete="name" disabled={working} />
-            <Stack direction="row" spacing={2}>
-              <PinField
-                label={TEXT.pin}
-                value={pin}
-                onChange={setPin}
-                autoComplete="new-password"
-                required
-                disabled={working}
-                error={show(errors.pin) !== null}
-                helperText={show(errors.pin) ?? TEXT.pinHelp}
-                sx={{ flex: 1 }}
-              />
-              <PinField
-                label={TEXT.repeatPin}
-                value={repeat}
-                onChange={setRepeat}
-                autoComplete="new-password"
-                required
-                disabled={working}
-                error={show(errors.pin) === null && show(errors.repeat) !== null}
-                helperText={show(errors.pin) === null ? show(errors.repeat) : null}
-                sx={{ flex: 1 }}
-              />
-            </Stack>
-            <Box>
-              <FormControlLabel
-                control={<Checkbox checked={demo} onChange={(e) => setDemo(e.target.checked)} disabled={working} />}
-                label={TEXT.demo}
-              />
-              <FormHelperText sx={{ mt: -0.5, ml: 4 }}>{TEXT.demoHelp}</FormHelperText>
-              {demo ? (
-                <TextField
-                  label={TEXT.demoCount}
-                  value={demoCount}
-                  onChange={(e) => setDemoCount(formatTyped(e.target.value))}
-                  disabled={working}
-                  error={show(errors.demoCount) !== null}
-                  helperText={show(errors.demoCount)}
-                  sx={{ mt: 1.5, ml: 4, width: 300 }}
-                  slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-                />
-              ) : null}
-            </Box>
-            {error ? <Alert severity="error">{error}</Alert> : null}
-            {working ? (
-              <Box role="status">
-                <Typography variant="body2" sx={{ mb: 1 }}>
-                  {TEXT.working(demo ? count : null)}
-                </Typography>
-                <LinearProgress aria-label={TEXT.working(demo ? count : null)} />
-              </Box>
-            ) : null}
-            <Box sx={{ display: 'flex', justifyContent: 'flex-end' }}>
-              <Button type="submit" variant="contained" size="large" disabled={working}>
-                {TEXT.start}
-              </Button>
-            </Box>
-            <Typography variant="body2" sx={{ color: 'text.secondary' }}>
-              {TEXT.privacy}
+          ) : null}
+        </Box>
+        {error ? <Alert severity="error">{error}</Alert> : null}
+        {working ? (
+          <Box role="status">
+            <Typography variant="body2" sx={{ mb: 1 }}>
+              {TEXT.working(demo ? count : null)}
             </Typography>
-          </Stack>
-        </form>
-      </Paper>
-    </Box>
+            <LinearProgress aria-label={TEXT.working(demo ? count : null)} />
+          </Box>
+        ) : null}
+        <Box sx={{ display: 'flex', justifyContent: 'flex-end' }}>
+          <Button type="submit" variant="contained" size="large" disabled={working}>
+            {TEXT.start}
+          </Button>
+        </Box>
+        <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+          {TEXT.privacy}
+        </Typography>
+      </Stack>
+    </form>
+    </EntryPage>
   );
 }
 

@@ -14,6 +14,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Operator } from '../../shared/contract';
 import { call } from '../api/client';
 import { useWork } from '../lib/work';
+import { EntryPage } from '../components/EntryPage';
 import { PinField } from '../components/PinField';
 import { useSession } from '../stores/session';
 import { OPERATOR_CHOICE_TEXT as TEXT } from './operatorChoice.text';
@@ -74,74 +75,68 @@ export function OperatorChoice() {
 
   const message = problem ?? error;
   return (
-    <Box sx={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', p: 3 }}>
-      <Paper variant="outlined" component="main" sx={{ width: '100%', maxWidth: 560, p: 4 }}>
-        <Typography variant="h4" component="h1" sx={{ mb: 1, color: 'primary.dark' }}>
-          {TEXT.title}
-        </Typography>
-        <Typography sx={{ color: 'text.secondary', mb: 3 }}>{TEXT.intro}</Typography>
-        {operators !== null && operators.length === 0 ? <Alert severity="warning">{TEXT.none}</Alert> : null}
-        <form onSubmit={(e) => void submit(e)} noValidate>
-          <Stack spacing={2.5}>
-            <Paper variant="outlined" sx={{ maxHeight: 280, overflowY: 'auto' }}>
-              <MenuList aria-label={TEXT.list} autoFocusItem={chosen === null} dense>
-                {(operators ?? []).map((operator) => (
-                  <MenuItem key={operator.id} selected={chosen?.id === operator.id} onClick={() => choose(operator)}>
-                    <ListItemText
-                      primary={operator.name}
-                      secondary={operator.lockedUntil ? TEXT.waiting : operator.hasPin ? null : TEXT.noPinYet}
-                    />
-                  </MenuItem>
-                ))}
-              </MenuList>
-            </Paper>
-            {chosen ? (
-              <Stack direction="row" spacing={2}>
-                <PinField
-                  inputRef={pinRef}
-                  label={chosen.hasPin ? TEXT.pinOf(chosen.name) : TEXT.newPin}
-                  value={pin}
-                  onChange={setPin}
-                  helperText={chosen.hasPin ? TEXT.pinHelp : TEXT.newPinHelp}
-                  disabled={running}
-                  sx={{ flex: 1 }}
+    <EntryPage title={TEXT.title} intro={TEXT.intro}>
+    {operators !== null && operators.length === 0 ? <Alert severity="warning">{TEXT.none}</Alert> : null}
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Stack spacing={2.5}>
+        <Paper variant="outlined" sx={{ maxHeight: 280, overflowY: 'auto' }}>
+          <MenuList aria-label={TEXT.list} autoFocusItem={chosen === null} dense>
+            {(operators ?? []).map((operator) => (
+              <MenuItem key={operator.id} selected={chosen?.id === operator.id} onClick={() => choose(operator)}>
+                <ListItemText
+                  primary={operator.name}
+                  secondary={operator.lockedUntil ? TEXT.waiting : operator.hasPin ? null : TEXT.noPinYet}
                 />
-                {chosen.hasPin ? null : (
-                  <PinField label={TEXT.repeatPin} value={repeat} onChange={setRepeat} disabled={running} sx={{ flex: 1 }} />
-                )}
-              </Stack>
-            ) : null}
-            {message ? (
-              <Alert severity="error" role="alert">
-                {message}
-              </Alert>
-            ) : null}
-            <Box sx={{ display: 'flex', justifyContent: 'flex-end' }}>
-              <Button type="submit" variant="contained" size="large" disabled={running || !chosen}>
-                {running ? TEXT.entering : TEXT.enter}
-              </Button>
-            </Box>
-            <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
-              <Typography variant="body2" sx={{ color: 'text.secondary', flex: 1 }}>
-                {TEXT.forgot}
-              </Typography>
-              <Button size="small" onClick={() => setForgot(true)} disabled={!chosen?.hasPin || running} sx={{ flexShrink: 0 }}>
-                {TEXT.forgotButton}
-              </Button>
-            </Box>
+              </MenuItem>
+            ))}
+          </MenuList>
+        </Paper>
+        {chosen ? (
+          <Stack direction="row" spacing={2}>
+            <PinField
+              inputRef={pinRef}
+              label={chosen.hasPin ? TEXT.pinOf(chosen.name) : TEXT.newPin}
+              value={pin}
+              onChange={setPin}
+              helperText={chosen.hasPin ? TEXT.pinHelp : TEXT.newPinHelp}
+              disabled={running}
+              sx={{ flex: 1 }}
+            />
+            {chosen.hasPin ? null : (
+              <PinField label={TEXT.repeatPin} value={repeat} onChange={setRepeat} disabled={running} sx={{ flex: 1 }} />
+            )}
           </Stack>
-        </form>
-        {forgot && chosen ? (
-          <ResetPinDialog
-            operator={chosen}
-            onClose={() => setForgot(false)}
-            onDone={async () => {
-              await load();
-              setChosen((current) => (current ? { ...current, hasPin: false, lockedUntil: null } : current));
-            }}
-          />
         ) : null}
-      </Paper>
-    </Box>
+        {message ? (
+          <Alert severity="error" role="alert">
+            {message}
+          </Alert>
+        ) : null}
+        <Box sx={{ display: 'flex', justifyContent: 'flex-end' }}>
+          <Button type="submit" variant="contained" size="large" disabled={running || !chosen}>
+            {running ? TEXT.entering : TEXT.enter}
+          </Button>
+        </Box>
+        <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
+          <Typography variant="body2" sx={{ color: 'text.secondary', flex: 1 }}>
+            {TEXT.forgot}
+          </Typography>
+          <Button size="small" onClick={() => setForgot(true)} disabled={!chosen?.hasPin || running} sx={{ flexShrink: 0 }}>
+            {TEXT.forgotButton}
+          </Button>
+        </Box>
+      </Stack>
+    </form>
+    {forgot && chosen ? (
+      <ResetPinDialog
+        operator={chosen}
+        onClose={() => setForgot(false)}
+        onDone={async () => {
+          await load();
+          setChosen((current) => (current ? { ...current, hasPin: false, lockedUntil: null } : current));
+        }}
+      />
+    ) : null}
+    </EntryPage>
   );
 }

@@ -1,7 +1,7 @@
 // Every screen passes an automated accessibility check (axe-core) with no serious or critical
 // violation, and the main flow can be done with the keyboard alone.
 import { seriousViolations } from './axe';
-import { expect, test } from './fixtures';
+import { expect, setUpDemoDesk, test } from './fixtures';
 
 test('every screen passes axe-core with no serious or critical violation', async ({ desk }) => {
   const { page } = desk;
@@ -9,8 +9,7 @@ test('every screen passes axe-core with no serious or critical violation', async
   await expect(page.getByRole('heading', { name: /Bem-vind/ })).toBeVisible();
   problems.push(...(await seriousViolations(page, 'Primeiro acesso')));
 
-  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
-  await desk.cli('demo', '--professionals', '120', '--seed', '2');
+  await setUpDemoDesk(desk, 120, 2);
   await page.reload();
   await expect(page.getByText('Ana Souza').first()).toBeVisible();
   problems.push(...(await seriousViolations(page, 'Início')));
@@ -49,8 +48,7 @@ test('every screen passes axe-core with no serious or critical violation', async
 
 test('the search is one shortcut away and a record one Enter away', async ({ desk }) => {
   const { page } = desk;
-  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
-  await desk.cli('demo', '--professionals', '120', '--seed', '2');
+  await setUpDemoDesk(desk, 120, 2);
   await page.reload();
   await page.getByRole('button', { name: 'Configurações' }).click();
   await page.keyboard.press('Control+k');

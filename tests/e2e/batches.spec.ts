@@ -4,12 +4,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seriousViolations } from './axe';
-import { expect, test } from './fixtures';
+import { expect, setUpDemoDesk, test } from './fixtures';
 
 test('generate, review, seal, export, mark sent, import the answer, see the rejection on the dashboard', async ({ desk }) => {
   const { page } = desk;
-  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
-  await desk.cli('demo', '--professionals', '150', '--seed', '4');
+  await setUpDemoDesk(desk, 150, 4);
   const people = desk.query<{ registration_number: string }>(
     "SELECT registration_number FROM professionals WHERE dip_status IN ('none', 'requested') ORDER BY id LIMIT 4",
   );
@@ -110,8 +109,7 @@ test('generate, review, seal, export, mark sent, import the answer, see the reje
 
 test('an overdue batch stands out on the start screen and in Lotes', async ({ desk }) => {
   const { page } = desk;
-  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
-  await desk.cli('demo', '--professionals', '60', '--seed', '4');
+  await setUpDemoDesk(desk, 60, 4);
   const [p] = desk.query<{ registration_number: string }>("SELECT registration_number FROM professionals WHERE dip_status IN ('none', 'requested') LIMIT 1");
   await desk.cli('correct', p!.registration_number, '--field', 'email', '--value', 'atraso@exemplo.com.br', '--reason', 'E-mail informado no balcão', '--evidence', 'RG');
   await desk.cli('batch', 'create');

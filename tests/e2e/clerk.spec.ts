@@ -1,15 +1,11 @@
 // A clerk's first day: set up the desk, find a professional, try a wrong value, correct the
 // e-mail against a document, and find the change in the record's history and in the queue.
-import { expect, test } from './fixtures';
+import { expect, fillFirstRun, openRecord, setUpDemoDesk, test } from './fixtures';
 
 test('first run sets up the desk for a CRESS region', async ({ desk }) => {
   const { page } = desk;
   await expect(page.getByRole('heading', { name: /Bem-vind/ })).toBeVisible();
-  await page.getByRole('combobox', { name: 'CRESS' }).click();
-  await page.getByRole('option', { name: 'CRESS 9ª Região (SP)' }).click();
-  await page.getByLabel('Nome do operador').fill('Ana Souza');
-  await page.getByLabel('PIN do operador').fill('1234');
-  await page.getByLabel('Repita o PIN').fill('1234');
+  await fillFirstRun(page);
   await page.getByRole('button', { name: 'Começar' }).click();
   await expect(page.getByText('CRESS 9ª Região (SP)').first()).toBeVisible();
   await expect(page.getByText('Ana Souza').first()).toBeVisible();
@@ -19,8 +15,7 @@ test('first run sets up the desk for a CRESS region', async ({ desk }) => {
 
 test('search finds professionals by name without accents and masks CPFs', async ({ desk }) => {
   const { page } = desk;
-  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
-  await desk.cli('demo', '--professionals', '400', '--seed', '7');
+  await setUpDemoDesk(desk, 400, 7);
   await page.reload();
   await page.getByRole('button', { name: 'Cadastro' }).click();
   await page.getByLabel('Buscar no cadastro').fill('conceicao');
@@ -31,15 +26,11 @@ test('search finds professionals by name without accents and masks CPFs', async 
 
 test('a wrong e-mail is refused and a right one is saved, audited and queued', async ({ desk }) => {
   const { page } = desk;
-  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
-  await desk.cli('demo', '--professionals', '200', '--seed', '3');
+  await setUpDemoDesk(desk, 200, 3);
   const found = await desk.cli('--json', 'registry', 'search', 'a');
   const target = JSON.parse(found.stdout).items.find((p: { dipStatus: string }) => p.dipStatus === 'none' || p.dipStatus === 'requested');
   await page.reload();
-  await page.getByRole('button', { name: 'Cadastro' }).click();
-  await page.getByLabel('Buscar no cadastro').fill(target.registrationNumber);
-  await page.getByRole('row').filter({ hasText: target.name }).first().click();
-  await expect(page.getByRole('heading', { name: target.name })).toBeVisible();
+  await openRecord(page, { registration_number: target.registrationNumber, name: target.name });
   await page.getByRole('button', { name: 'Corrigir dados' }).click();
 
   const email = page.getByLabel('E-mail', { exact: true });

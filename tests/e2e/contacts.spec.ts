@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seriousViolations } from './axe';
-import { expect, test } from './fixtures';
+import { expect, openRecord, setUpDemoDesk, test } from './fixtures';
 import { shot } from './guideShot';
 
 /** A 1×1 PNG: a real image, as the store checks files by their content. */
@@ -33,8 +33,7 @@ test('case C: from the record to Implanta, a correction, its lote and answer, th
   const { page } = desk;
   const problems: string[] = [];
   const guide = testInfo.project.name === 'browser';
-  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
-  await desk.cli('demo', '--professionals', '60', '--seed', '7');
+  await setUpDemoDesk(desk, 60, 7);
   await desk.cli('contact', 'settings', '--implanta-email', 'suporte@implanta.net.br', '--overdue-days', '5');
   const people = desk.query<Person>(
     "SELECT id, registration_number, name, cpf, mother_name FROM professionals WHERE mother_name IS NOT NULL AND email IS NOT NULL AND dip_status = 'none' ORDER BY id LIMIT 2",
@@ -54,10 +53,7 @@ test('case C: from the record to Implanta, a correction, its lote and answer, th
   await expect(card.getByTestId('home-contacts-overdue')).toContainText('1 atrasado');
 
   // The record: "Registrar atendimento" with the screenshot the professional sent.
-  await page.getByRole('button', { name: 'Cadastro' }).click();
-  await page.getByLabel('Buscar no cadastro').fill(who.registration_number);
-  await page.getByRole('row').filter({ hasText: who.name }).first().click();
-  await expect(page.getByRole('heading', { name: who.name })).toBeVisible();
+  await openRecord(page, who);
   await page.getByRole('button', { name: 'Registrar atendimento' }).click();
   const dialog = page.getByRole('dialog', { name: 'Registrar atendimento' });
   await expect(dialog).toContainText(`Para ${who.name}`);
@@ -272,8 +268,7 @@ test('case C: from the record to Implanta, a correction, its lote and answer, th
 
 test('an atendimento opened before the record is found: located, waiting and reopened, linked to its correction; the settings say what is wrong', async ({ desk }) => {
   const { page } = desk;
-  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
-  await desk.cli('demo', '--professionals', '30', '--seed', '5');
+  await setUpDemoDesk(desk, 30, 5);
   const [who] = desk.query<Person>('SELECT id, registration_number, name, cpf, mother_name FROM professionals ORDER BY id LIMIT 1');
   expect((await desk.cli('correct', who!.registration_number, '--field', 'email', '--value', 'novo.email@exemplo.com.br', '--reason', 'E-mail informado por telefone', '--arrival', 'phone')).code).toBe(0);
   await page.reload();

@@ -1,6 +1,6 @@
 // A desk holding demo professionals says so on every screen, so nobody serves a real person from
 // synthetic data; a desk without them shows no such banner.
-import { expect, test } from './fixtures';
+import { expect, setUpDemoDesk, test } from './fixtures';
 
 const BANNER = 'Dados de demonstração — não use para atender profissionais';
 
@@ -17,8 +17,7 @@ test('a desk without demo records shows no demo banner', async ({ desk }) => {
 test('after cress-desk demo every screen shows the demo banner at 1024×700', async ({ desk }) => {
   const { page } = desk;
   await page.setViewportSize({ width: 1024, height: 700 });
-  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
-  await desk.cli('demo', '--professionals', '50', '--seed', '3');
+  await setUpDemoDesk(desk, 50, 3);
   await page.reload();
   const banner = page.getByRole('status').filter({ hasText: BANNER });
   await expect(banner).toBeInViewport();

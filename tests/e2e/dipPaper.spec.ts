@@ -2,25 +2,16 @@
 // 3×4 photo and the payment receipt at the counter; the missing ones are listed until all three
 // are in, then the record says "Documentos completos". An arrival recorded by mistake is undone.
 import { seriousViolations } from './axe';
-import { expect, test } from './fixtures';
-
-interface Person {
-  registration_number: string;
-  name: string;
-}
+import { expect, openRecord, type RecordRow, setUpDemoDesk, test } from './fixtures';
 
 test('the clerk records the three DIP documents on a record and sees "Documentos completos"', async ({ desk }) => {
   const { page } = desk;
-  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
-  await desk.cli('demo', '--professionals', '40', '--seed', '11');
-  const [who] = desk.query<Person>("SELECT registration_number, name FROM professionals WHERE dip_status = 'requested' ORDER BY id LIMIT 1");
+  await setUpDemoDesk(desk, 40, 11);
+  const [who] = desk.query<RecordRow>("SELECT registration_number, name FROM professionals WHERE dip_status = 'requested' ORDER BY id LIMIT 1");
   expect(who).toBeDefined();
   await page.reload();
 
-  await page.getByRole('button', { name: 'Cadastro' }).click();
-  await page.getByLabel('Buscar no cadastro').fill(who!.registration_number);
-  await page.getByRole('row').filter({ hasText: who!.name }).first().click();
-  await expect(page.getByRole('heading', { name: who!.name })).toBeVisible();
+  await openRecord(page, who!);
 
   const section = page.getByRole('region', { name: 'DIP — documentos' });
   const summary = section.getByTestId('dip-paper-summary');

@@ -1,7 +1,7 @@
 // Finding fast with the keyboard: the CRESS typed by its number on the first screen, a CPF found by
 // the part the clerk has, F3 that replaces the last search, the arrows into the results, and Back
 // to the screen before.
-import { expect, test } from './fixtures';
+import { expect, setUpDemoDesk, test } from './fixtures';
 
 test('typing "CRESS 9" and Enter picks the 9ª Região on the first screen', async ({ desk }) => {
   const { page } = desk;
@@ -17,8 +17,7 @@ test('typing "CRESS 9" and Enter picks the 9ª Região on the first screen', asy
 
 test('a CPF is found by its first nine digits or by the digits the list shows', async ({ desk }) => {
   const { page } = desk;
-  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
-  await desk.cli('demo', '--professionals', '300', '--seed', '5');
+  await setUpDemoDesk(desk, 300, 5);
   const person = JSON.parse((await desk.cli('--json', 'registry', 'search', 'a')).stdout).items[0] as { name: string; cpfMasked: string; registrationNumber: string };
   const { cpf } = JSON.parse((await desk.cli('--json', 'registry', 'show', person.registrationNumber)).stdout) as { cpf: string };
   await page.reload();
@@ -32,8 +31,7 @@ test('a CPF is found by its first nine digits or by the digits the list shows', 
 
 test('F3 selects the last search, the arrows walk the results, and Back returns to the screen before', async ({ desk }) => {
   const { page } = desk;
-  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
-  await desk.cli('demo', '--professionals', '300', '--seed', '5');
+  await setUpDemoDesk(desk, 300, 5);
   await page.reload();
   await page.getByRole('button', { name: 'Cadastro' }).click();
   const search = page.getByLabel('Buscar no cadastro');

@@ -1,6 +1,6 @@
 // One fixture, two ways to run the real renderer against a real store in a temporary folder:
 // the browser host (built out/host/host.cjs) in Chromium, or the packaged-to-be Electron app.
-import { test as base, _electron as electron, type Page } from '@playwright/test';
+import { test as base, _electron as electron, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -177,5 +177,34 @@ export const test = base.extend<{ desk: DeskApp }>({
     }
   },
 });
+
+/** A professional as the store's row names them: enough to find the record and know it on screen. */
+export interface RecordRow {
+  registration_number: string;
+  name: string;
+}
+
+/** Opens a professional's record from Cadastro: searches the registration number and clicks the row with the name. */
+export async function openRecord(page: Page, who: RecordRow): Promise<void> {
+  await page.getByRole('button', { name: 'Cadastro' }).click();
+  await page.getByLabel('Buscar no cadastro').fill(who.registration_number);
+  await page.getByRole('row').filter({ hasText: who.name }).first().click();
+  await expect(page.getByRole('heading', { name: who.name })).toBeVisible();
+}
+
+/** Sets the desk up with `cress-desk` (CRESS 9ª Região, operator Ana Souza) and `professionals` demo professionals made from `seed`. */
+export async function setUpDemoDesk(desk: DeskApp, professionals: number, seed: number): Promise<void> {
+  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
+  await desk.cli('demo', '--professionals', String(professionals), '--seed', String(seed));
+}
+
+/** Fills the first run as a clerk would (CRESS 9ª Região, the first operator's name and PIN twice), without sending it. */
+export async function fillFirstRun(page: Page, { operator = 'Ana Souza', pin = DESK_PIN, repeat = pin }: { operator?: string; pin?: string; repeat?: string } = {}): Promise<void> {
+  await page.getByRole('combobox', { name: 'CRESS' }).click();
+  await page.getByRole('option', { name: 'CRESS 9ª Região (SP)' }).click();
+  await page.getByLabel('Nome do operador').fill(operator);
+  await page.getByLabel('PIN do operador').fill(pin);
+  await page.getByLabel('Repita o PIN').fill(repeat);
+}
 
 export { expect } from '@playwright/test';

@@ -4,26 +4,17 @@
 // knows, and a review that saves only on a click.
 import type { Locator, Page } from '@playwright/test';
 import { seriousViolations } from './axe';
-import { expect, test, type DeskApp } from './fixtures';
-
-interface Row {
-  registration_number: string;
-  name: string;
-}
+import { type DeskApp, expect, openRecord, type RecordRow, setUpDemoDesk, test } from './fixtures';
 
 /** A professional whose DIP was never requested: no DIP acknowledgement in the way. */
-async function openFormOfSomeone(desk: DeskApp): Promise<Row> {
-  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
-  await desk.cli('demo', '--professionals', '200', '--seed', '11');
-  const [who] = desk.query<Row>("SELECT registration_number, name FROM professionals WHERE dip_status = 'none' AND mother_name IS NOT NULL LIMIT 1");
+async function openFormOfSomeone(desk: DeskApp): Promise<RecordRow> {
+  await setUpDemoDesk(desk, 200, 11);
+  const [who] = desk.query<RecordRow>("SELECT registration_number, name FROM professionals WHERE dip_status = 'none' AND mother_name IS NOT NULL LIMIT 1");
   const { page } = desk;
   await page.reload();
-  await page.getByRole('button', { name: 'Cadastro' }).click();
-  await page.getByLabel('Buscar no cadastro').fill((who as Row).registration_number);
-  await page.getByRole('row').filter({ hasText: (who as Row).name }).first().click();
-  await expect(page.getByRole('heading', { name: (who as Row).name })).toBeVisible();
+  await openRecord(page, who as RecordRow);
   await page.getByRole('button', { name: 'Corrigir dados' }).click();
-  return who as Row;
+  return who as RecordRow;
 }
 
 /** Reason, document, review: the dialog, before "Salvar correção". */
@@ -39,7 +30,7 @@ async function save(page: Page, dialog: Locator): Promise<void> {
   await expect(page.getByText(/Correção salva/)).toBeVisible();
 }
 
-function stored(desk: DeskApp, who: Row) {
+function stored(desk: DeskApp, who: RecordRow) {
   return desk.query<{ email: string; city: string; nationality: string }>(
     'SELECT email, city, nationality FROM professionals WHERE registration_number = ?',
     who.registration_number,

@@ -3,17 +3,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fillNewCep } from './cepDialog';
-import { expect, test } from './fixtures';
+import { expect, fillFirstRun, test } from './fixtures';
 import { shot } from './guideShot';
 
 test('a day at the desk, screen by screen', async ({ desk }) => {
   const { page } = desk;
   await expect(page.getByRole('heading', { name: /Bem-vind/ })).toBeVisible();
-  await page.getByRole('combobox', { name: 'CRESS' }).click();
-  await page.getByRole('option', { name: 'CRESS 9ª Região (SP)' }).click();
-  await page.getByLabel('Nome do operador').fill('Ana Souza');
-  await page.getByLabel('PIN do operador').fill('1234');
-  await page.getByLabel('Repita o PIN').fill('1234');
+  await fillFirstRun(page);
   await shot(page, '01-primeiro-acesso');
   await page.getByRole('button', { name: 'Começar' }).click();
   await expect(page.getByText('Ana Souza').first()).toBeVisible();

@@ -2,15 +2,11 @@
 // choosing a name and typing its PIN, a wrong PIN says so, Trocar in the title bar goes back to the
 // choice, and a correction saved is signed by the operator chosen.
 import { seriousViolations } from './axe';
-import { expect, test } from './fixtures';
+import { expect, fillFirstRun, setUpDemoDesk, test } from './fixtures';
 
 test('the first run sets the PIN, Trocar goes back to the choice, and a wrong PIN says so', async ({ desk }) => {
   const { page } = desk;
-  await page.getByRole('combobox', { name: 'CRESS' }).click();
-  await page.getByRole('option', { name: 'CRESS 9ª Região (SP)' }).click();
-  await page.getByLabel('Nome do operador').fill('Ana Souza');
-  await page.getByLabel('PIN do operador').fill('2468');
-  await page.getByLabel('Repita o PIN').fill('2486');
+  await fillFirstRun(page, { pin: '2468', repeat: '2486' });
   await page.getByRole('button', { name: 'Começar' }).click();
   await expect(page.getByText('Os dois PINs não são iguais.')).toBeVisible();
   await page.getByLabel('Repita o PIN').fill('2468');
@@ -34,8 +30,7 @@ test('the first run sets the PIN, Trocar goes back to the choice, and a wrong PI
 
 test('a correction saved is signed by the operator chosen, in Correções and in the audit', async ({ desk }) => {
   const { page } = desk;
-  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
-  await desk.cli('demo', '--professionals', '60', '--seed', '3');
+  await setUpDemoDesk(desk, 60, 3);
   expect((await desk.cli('operator', 'add', 'Bia Lima')).code).toBe(0);
   const found = await desk.cli('--json', 'registry', 'search', 'a');
   const target = JSON.parse(found.stdout).items.find((p: { dipStatus: string }) => p.dipStatus === 'none' || p.dipStatus === 'requested');

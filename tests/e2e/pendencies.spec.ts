@@ -5,14 +5,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { seriousViolations } from './axe';
-import { expect, test } from './fixtures';
+import { expect, setUpDemoDesk, test } from './fixtures';
 import { shot } from './guideShot';
 
 test('the worklist counts by case, filters, opens the record, and the export round trip clears what it fixes', async ({ desk }, testInfo) => {
   const { page } = desk;
   const problems: string[] = [];
-  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
-  await desk.cli('demo', '--professionals', '400', '--seed', '11');
+  await setUpDemoDesk(desk, 400, 11);
   await page.reload();
 
   // Início: the counts per case, each a way in.

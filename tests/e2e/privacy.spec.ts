@@ -2,12 +2,11 @@
 // when, the CPF masked, and none of the personal values that changed.
 import { readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
-import { expect, test } from './fixtures';
+import { expect, setUpDemoDesk, test } from './fixtures';
 
 test('the audit trail of a period downloads as a spreadsheet without personal values', async ({ desk }) => {
   const { page } = desk;
-  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
-  await desk.cli('demo', '--professionals', '50', '--seed', '8');
+  await setUpDemoDesk(desk, 50, 8);
   const [someone] = desk.query<{ registration_number: string; cpf: string }>(
     "SELECT registration_number, cpf FROM professionals WHERE mother_name IS NOT NULL AND dip_status = 'none' LIMIT 1",
   );

@@ -1,10 +1,9 @@
 // The seams between the three copies of the registry, as a clerk meets them: a correction cancelled
 // before it leaves, "Não consta mãe" as one item, a rejection from Implanta closed by "Corrigir de
 // novo", and a re-import from the main system that conflicts with a correction on its way.
-import type { Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { expect, test, type DeskApp } from './fixtures';
+import { type DeskApp, expect, openRecord, setUpDemoDesk, test } from './fixtures';
 import { shot } from './guideShot';
 
 interface Person {
@@ -16,21 +15,13 @@ interface Person {
 }
 
 async function seed(desk: DeskApp): Promise<void> {
-  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
-  await desk.cli('demo', '--professionals', '200', '--seed', '7');
+  await setUpDemoDesk(desk, 200, 7);
 }
 
 function somebody(desk: DeskApp, where = "mother_name IS NOT NULL AND dip_status IN ('none', 'requested')", skip = 0): Person {
   const [who] = desk.query<Person>(`SELECT id, registration_number, name, email, mother_name FROM professionals WHERE ${where} ORDER BY id LIMIT 1 OFFSET ${skip}`);
   if (!who) throw new Error('no such professional in the demo registry');
   return who;
-}
-
-async function openRecord(page: Page, who: Person): Promise<void> {
-  await page.getByRole('button', { name: 'Cadastro' }).click();
-  await page.getByLabel('Buscar no cadastro').fill(who.registration_number);
-  await page.getByRole('row').filter({ hasText: who.name }).first().click();
-  await expect(page.getByRole('heading', { name: who.name })).toBeVisible();
 }
 
 async function correctEmail(desk: DeskApp, who: Person, email: string): Promise<void> {
