@@ -1,23 +1,14 @@
 // The `cress-desk` command as an IT person runs it: the built bundle, a real store file.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import * as XLSX from 'xlsx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliOn, requireBuiltCli } from './command';
+import { describe, expect, it } from 'vitest';
+import { cliOn, cliDesk } from './command';
 import { openRawStore } from '../rawStore';
 
-let dir: string;
-let store: string;
-const { run, json } = cliOn(() => store);
-
-beforeAll(() => {
-  requireBuiltCli();
-  dir = mkdtempSync(join(tmpdir(), 'cress-cli-'));
-  store = join(dir, 'desk.sqlite');
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const desk = cliDesk('cress-cli-');
+const { run, json } = desk;
 
 describe('cress-desk', () => {
   it('prints usage and exits 2 on a missing or unknown command', () => {
@@ -30,7 +21,7 @@ describe('cress-desk', () => {
 
   it('refuses to write before the desk is set up', () => {
     // A store the app created on its first launch, closed before the set-up screen was filled.
-    new Database(store).close();
+    new Database(desk.store).close();
     const result = run('demo', '--professionals', '5');
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/SETUP_REQUIRED/);
@@ -95,7 +86,7 @@ describe('cress-desk', () => {
   });
 
   it('exports the audit trail of a period for the data-protection officer, without personal values', () => {
-    const out = join(dir, 'auditoria.xlsx');
+    const out = join(desk.dir, 'auditoria.xlsx');
     const today = new Date();
     const br = `${String(today.getDate()).padStart(2, '0')}/${String(today.getMonth() + 1).padStart(2, '0')}/${today.getFullYear()}`;
     const exported = json('audit', 'export', '--from', br, '--to', br, '--out', out);
@@ -110,13 +101,13 @@ describe('cress-desk', () => {
     const again = run('audit', 'export', '--from', br, '--to', br, '--out', out);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/Já existe um arquivo auditoria\.xlsx.*\[EXPORT_DESTINATION\]/);
-    expect(json('audit', 'export', '--from', '01/01/2020', '--to', '31/12/2020', '--out', join(dir, 'auditoria-2020.xlsx')).body.entries).toBe(0);
+    expect(json('audit', 'export', '--from', '01/01/2020', '--to', '31/12/2020', '--out', join(desk.dir, 'auditoria-2020.xlsx')).body.entries).toBe(0);
     expect(run('audit', 'export', '--from', '31/02/2026', '--to', br, '--out', out).code).toBe(2);
   });
 
   it('verifies the audit chain and exits 3 when an entry was tampered with', () => {
     expect(json('audit', 'verify').body.ok).toBe(true);
-    const db = openRawStore(store);
+    const db = openRawStore(desk.store);
     // Someone with the file and a SQLite tool: drop the append-only guards, then rewrite history.
     const guards = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").pluck().all() as string[];
     for (const name of guards) db.exec(`DROP TRIGGER "${name}"`);
@@ -128,7 +119,7 @@ describe('cress-desk', () => {
   });
 
   it('exits 3 on a file that is not a store', () => {
-    const garbage = join(dir, 'garbage.sqlite');
+    const garbage = join(desk.dir, 'garbage.sqlite');
     writeFileSync(garbage, 'this is not a database, just text '.repeat(200));
     const result = cliOn(() => garbage).run('info');
     expect(result.code).toBe(3);

@@ -1,8 +1,10 @@
 // The built `cress-desk` command on one store file, as an IT person runs it: exit code and output,
 // or the `--json` document parsed.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const CLI_BIN = resolve(__dirname, '../../out/cli/cress-desk.cjs');
 
@@ -32,4 +34,44 @@ export function cliOn(storePath: () => string) {
     return { ...result, body: JSON.parse(result.stdout) };
   }
   return { run, json };
+}
+
+/** A test file's desk: `run` and `json` on its store, in a temporary folder of its own. */
+export interface CliDesk extends ReturnType<typeof cliOn> {
+  /** The folder, made before the file's tests and removed after them. */
+  readonly dir: string;
+  /** The store's path in it (`desk.sqlite`), created by the first `init`. */
+  readonly store: string;
+}
+
+/**
+ * A desk for the test file: its folder is made (once the build is there) before the file's tests,
+ * `setUp` runs then (typically `initDesk`, given `timeout` when it is long), and the folder is removed after them.
+ */
+export function cliDesk(prefix: string, setUp?: (desk: CliDesk) => void, timeout?: number): CliDesk {
+  let dir = '';
+  const store = () => join(dir, 'desk.sqlite');
+  const desk: CliDesk = {
+    ...cliOn(store),
+    get dir() {
+      return dir;
+    },
+    get store() {
+      return store();
+    },
+  };
+  beforeAll(() => {
+    requireBuiltCli();
+    dir = mkdtempSync(join(tmpdir(), prefix));
+    setUp?.(desk);
+  }, timeout);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return desk;
+}
+
+/** `init` for the CRESS 9ª Região with `operator`, then `demo` professionals when asked: each must succeed. */
+export function initDesk(desk: Pick<CliDesk, 'run'>, { operator = 'Ana Souza', professionals, seed }: { operator?: string; professionals?: number; seed?: number } = {}): void {
+  expect(desk.run('init', '--region', '9', '--operator', operator).code).toBe(0);
+  if (professionals === undefined) return;
+  expect(desk.run('demo', '--professionals', String(professionals), ...(seed === undefined ? [] : ['--seed', String(seed)])).code).toBe(0);
 }

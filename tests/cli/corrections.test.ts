@@ -1,28 +1,17 @@
 // `cress-desk corrections cancel|dismiss` and `registry show` with what waits for the clerk: the
 // built command on a real store file.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliOn, requireBuiltCli } from './command';
+import { describe, expect, it } from 'vitest';
+import { cliDesk, initDesk } from './command';
 import { openRawStore } from '../rawStore';
 
-let dir: string;
-let store: string;
-const { run, json } = cliOn(() => store);
-
-beforeAll(() => {
-  requireBuiltCli();
-  dir = mkdtempSync(join(tmpdir(), 'cress-cli-corrections-'));
-  store = join(dir, 'desk.sqlite');
-  expect(run('init', '--region', '9', '--operator', 'Ana Souza').code).toBe(0);
-  expect(run('demo', '--professionals', '120', '--seed', '3').code).toBe(0);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const desk = cliDesk('cress-cli-corrections-', (d) => initDesk(d, { professionals: 120, seed: 3 }));
+const { run, json } = desk;
 
 function someone(where: string): { registration_number: string; email: string | null } {
-  const db = openRawStore(store, { readonly: true });
+  const db = openRawStore(desk.store, { readonly: true });
   try {
     return db.prepare(`SELECT registration_number, email FROM professionals WHERE ${where} ORDER BY id LIMIT 1`).get() as { registration_number: string; email: string | null };
   } finally {
@@ -70,7 +59,7 @@ describe('cress-desk correct --arrival', () => {
     expect(created.code).toBe(0);
     const number = created.body.number as string;
     expect(run('batch', 'seal', number).code).toBe(0);
-    const out = join(dir, 'pacotes');
+    const out = join(desk.dir, 'pacotes');
     mkdirSync(out);
     const exported = json('batch', 'export', number, '--out', out);
     expect(exported.code).toBe(0);
@@ -121,7 +110,7 @@ function isoDaysFromToday(days: number): string {
 }
 
 function pendingCount(): number {
-  const db = openRawStore(store, { readonly: true });
+  const db = openRawStore(desk.store, { readonly: true });
   try {
     return (db.prepare("SELECT count(*) AS n FROM corrections WHERE status = 'pending'").get() as { n: number }).n;
   } finally {

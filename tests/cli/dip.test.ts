@@ -1,29 +1,22 @@
 // `cress-desk dip` as the council's IT runs it: the three paper items of a professional's DIP, an
 // arrival recorded and undone, "Documentos completos" once all came, the --json shape, and exit 1
 // with the reason for an unknown professional, a day after today or an item the DIP does not have.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliOn, requireBuiltCli } from './command';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cliDesk, initDesk } from './command';
 
-let dir: string;
-const { run, json } = cliOn(() => join(dir, 'desk.sqlite'));
+const desk = cliDesk('cress-dip-');
+const { run, json } = desk;
 let requested: { registrationNumber: string; cpf: string };
 let other: string;
 
 beforeAll(() => {
-  requireBuiltCli();
-  dir = mkdtempSync(join(tmpdir(), 'cress-dip-'));
-  expect(run('init', '--region', '9', '--operator', 'Ana Paula').code).toBe(0);
-  expect(run('demo', '--professionals', '60', '--seed', '5').code).toBe(0);
+  initDesk(desk, { operator: 'Ana Paula', professionals: 60, seed: 5 });
   const items = json('registry', 'search', 'a').body.items as { registrationNumber: string; dipStatus: string }[];
   const waiting = items.filter((p) => p.dipStatus === 'requested');
   expect(waiting.length).toBeGreaterThan(1);
   requested = { registrationNumber: waiting[0]!.registrationNumber, cpf: json('registry', 'show', waiting[0]!.registrationNumber).body.cpf };
   other = waiting[1]!.registrationNumber;
 }, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('dip items and dip arrive', () => {
   it('lists the three items as missing, records each by CPF or registration, and ends with "Documentos completos"', () => {
@@ -57,21 +50,18 @@ describe('dip items and dip arrive', () => {
   });
 
   it('exits 1 with the reason for an unknown professional, a day after today, an impossible day, and an unknown item or way', () => {
-    const unknown = run('dip', 'arrive', '99999999', '--item', 'form', '--date', '01/12/2025', '--way', 'post');
-    expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('Nenhum cadastro com CPF ou registro 99999999.');
-    const future = run('dip', 'arrive', other, '--item', 'form', '--date', '01/01/2099', '--way', 'post');
-    expect(future.code).toBe(1);
-    expect(future.stderr).toContain('A data de chegada não pode ser depois de hoje.');
-    const impossible = run('dip', 'arrive', other, '--item', 'form', '--date', '31/02/2025', '--way', 'post');
-    expect(impossible.code).toBe(1);
-    expect(impossible.stderr).toContain('não existe no calendário');
-    const item = run('dip', 'arrive', other, '--item', 'boleto', '--date', '01/12/2025', '--way', 'post');
-    expect(item.code).toBe(1);
-    expect(item.stderr).toContain('--item inválido: use form, photo, payment_receipt.');
-    const way = run('dip', 'arrive', other, '--item', 'form', '--date', '01/12/2025', '--way', 'email');
-    expect(way.code).toBe(1);
-    expect(way.stderr).toContain('--way inválido: use post, in_person.');
+    const refusals: [who: string, item: string, date: string, way: string, reason: string][] = [
+      ['99999999', 'form', '01/12/2025', 'post', 'Nenhum cadastro com CPF ou registro 99999999.'],
+      [other, 'form', '01/01/2099', 'post', 'A data de chegada não pode ser depois de hoje.'],
+      [other, 'form', '31/02/2025', 'post', 'não existe no calendário'],
+      [other, 'boleto', '01/12/2025', 'post', '--item inválido: use form, photo, payment_receipt.'],
+      [other, 'form', '01/12/2025', 'email', '--way inválido: use post, in_person.'],
+    ];
+    for (const [who, item, date, way, reason] of refusals) {
+      const refused = run('dip', 'arrive', who, '--item', item, '--date', date, '--way', way);
+      expect(refused.code, reason).toBe(1);
+      expect(refused.stderr).toContain(reason);
+    }
     expect(json('dip', 'items', other).body.missing).toEqual(['form', 'photo', 'payment_receipt']);
   });
 });

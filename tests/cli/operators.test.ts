@@ -1,48 +1,38 @@
 // `cress-desk --operator NAME` and `cress-desk operator …`: writes are signed by an operator who
 // proved the PIN (a file only its owner reads, or the terminal); reads ask for nothing.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { posixOnly } from '../posixOnly';
 import { openRawStore } from '../rawStore';
-import { CLI_BIN, cliOn, requireBuiltCli } from './command';
+import { CLI_BIN, cliDesk, initDesk } from './command';
 
-let dir: string;
-let store: string;
-const { run, json } = cliOn(() => store);
+const desk = cliDesk('cress-cli-operators-', (d) => initDesk(d));
+const { run, json } = desk;
 
 /** The command with the PIN file `pin` (or none, with no terminal to ask on). */
 function withPin(pin: string | null, ...args: string[]) {
   const env = { ...process.env, CRESS_DESK_PIN_FILE: pin ?? '' };
-  const result = spawnSync(process.execPath, [CLI_BIN, '--db', store, ...args], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const result = spawnSync(process.execPath, [CLI_BIN, '--db', desk.store, ...args], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 function pinFile(name: string, pin: string, mode = 0o600): string {
-  const file = join(dir, name);
+  const file = join(desk.dir, name);
   writeFileSync(file, `${pin}\n`);
   chmodSync(file, mode);
   return file;
 }
 
 function count(sql: string): number {
-  const db = openRawStore(store, { readonly: true });
+  const db = openRawStore(desk.store, { readonly: true });
   try {
     return db.prepare(sql).pluck().get() as number;
   } finally {
     db.close();
   }
 }
-
-beforeAll(() => {
-  requireBuiltCli();
-  dir = mkdtempSync(join(tmpdir(), 'cress-cli-operators-'));
-  store = join(dir, 'desk.sqlite');
-  expect(run('init', '--region', '9', '--operator', 'Ana Souza').code).toBe(0);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('a write from the command line', () => {
   it('with a wrong PIN exits 1 and writes nothing', () => {
@@ -94,7 +84,7 @@ describe('cress-desk operator', () => {
     expect(run('--operator', 'Ana Souza', 'operator', 'disable', 'Bia Lima').code).toBe(0);
     expect(run('--operator', 'Bia Lima', 'demo', '--professionals', '1').code).toBe(1);
     const env = { ...process.env, CRESS_DESK_ADMIN_PIN_FILE: pinFile('admin.pin', '777777') };
-    const reset = spawnSync(process.execPath, [CLI_BIN, '--db', store, 'operator', 'reset-pin', 'Ana Souza'], { encoding: 'utf8', env });
+    const reset = spawnSync(process.execPath, [CLI_BIN, '--db', desk.store, 'operator', 'reset-pin', 'Ana Souza'], { encoding: 'utf8', env });
     expect(reset.status).toBe(1);
     expect(reset.stderr).toContain('PIN de administrador');
     expect(count("SELECT count(*) FROM operators WHERE name = 'Ana Souza' AND pin_hash IS NOT NULL")).toBe(1);

@@ -5,18 +5,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliOn, requireBuiltCli } from './command';
+import { cliOn, cliDesk, initDesk } from './command';
 
-let dir: string;
-const { run, json } = cliOn(() => join(dir, 'desk.sqlite'));
-
-beforeAll(() => {
-  requireBuiltCli();
-  dir = mkdtempSync(join(tmpdir(), 'cress-quality-'));
-  expect(run('init', '--region', '9', '--operator', 'Ana Paula').code).toBe(0);
-  expect(run('demo', '--professionals', '600', '--seed', '7').code).toBe(0);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const desk = cliDesk('cress-quality-', (d) => initDesk(d, { operator: 'Ana Paula', professionals: 600, seed: 7 }));
+const { run, json } = desk;
 
 describe('quality scan', () => {
   it('prints every item with its case and code, and counts per case and code that add up', () => {
@@ -49,18 +41,18 @@ describe('quality scan', () => {
 
 describe('quality export', () => {
   it('writes the records with pendências and a Pendências column, once', () => {
-    const out = join(dir, 'pendencias.csv');
+    const out = join(desk.dir, 'pendencias.csv');
     const first = run('quality', 'export', '--out', out);
     expect(first.code, first.stderr).toBe(0);
     const lines = readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toMatch(/^Registro;CPF;Nome;.*;Motivo;Documento comprobatório;Pendências$/);
     const records = new Set(json('quality', 'scan').body.items.map((i: { registration: string }) => i.registration));
     expect(lines).toHaveLength(records.size + 1);
-    writeFileSync(join(dir, 'outro.csv'), 'do TI');
-    const again = run('quality', 'export', '--out', join(dir, 'outro.csv'));
+    writeFileSync(join(desk.dir, 'outro.csv'), 'do TI');
+    const again = run('quality', 'export', '--out', join(desk.dir, 'outro.csv'));
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/Já existe um arquivo outro\.csv/);
-    expect(readFileSync(join(dir, 'outro.csv'), 'utf8')).toBe('do TI');
+    expect(readFileSync(join(desk.dir, 'outro.csv'), 'utf8')).toBe('do TI');
   });
 });
 

@@ -2,18 +2,16 @@
 // goes unnoticed by a quick `info` after a clean close (that is the point: a national store opens in
 // a fraction of a second), is caught by the open after a crash, and by `store check` on demand.
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliOn, requireBuiltCli } from './command';
+import { describe, expect, it } from 'vitest';
+import { cliDesk, initDesk } from './command';
 import { openRawStore } from '../rawStore';
 
-let dir: string;
-let store: string;
-const { run } = cliOn(() => store);
+const desk = cliDesk('cress-open-', (d) => initDesk(d, { professionals: 2000, seed: 4 }), 60_000);
+const { run } = desk;
 
-const marks = () => readdirSync(dir).filter((name) => name.includes('.open-'));
+const marks = () => readdirSync(desk.dir).filter((name) => name.includes('.open-'));
 
 /** The id of a process that has just ended (as a crashed desk's would be). */
 function deadPid(): number {
@@ -34,15 +32,6 @@ function damageAPage(path: string): void {
   closeSync(fd);
 }
 
-beforeAll(() => {
-  requireBuiltCli();
-  dir = mkdtempSync(join(tmpdir(), 'cress-open-'));
-  store = join(dir, 'desk.sqlite');
-  expect(run('init', '--region', '9', '--operator', 'Ana Souza').code).toBe(0);
-  expect(run('demo', '--professionals', '2000', '--seed', '4').code).toBe(0);
-}, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
 describe('opening the store', () => {
   it('leaves no mark behind after a clean close', () => {
     expect(run('info').code).toBe(0);
@@ -56,12 +45,12 @@ describe('opening the store', () => {
   });
 
   it('after a crash, the next open reads every page: a damaged page is named, exit 3, and the mark stays for the next try', () => {
-    damageAPage(store);
+    damageAPage(desk.store);
     // A clean close last time: the quick open does not read that page.
     expect(run('info').code).toBe(0);
     // A desk that was killed left its mark.
     const left = `.desk.sqlite.open-${deadPid()}-0badc0de`;
-    writeFileSync(join(dir, left), '');
+    writeFileSync(join(desk.dir, left), '');
     const after = run('info');
     expect(after.code).toBe(3);
     expect(after.stderr).toContain('STORE_CORRUPT');
@@ -73,19 +62,19 @@ describe('opening the store', () => {
   });
 
   it('a mark of a process still running is not taken for a crash, and is left alone', () => {
-    rmSync(store);
-    for (const name of readdirSync(dir)) rmSync(join(dir, name), { force: true });
+    rmSync(desk.store);
+    for (const name of readdirSync(desk.dir)) rmSync(join(desk.dir, name), { force: true });
     expect(run('init', '--region', '9', '--operator', 'Ana Souza').code).toBe(0);
     const live = `.desk.sqlite.open-${process.pid}-00c0ffee`;
-    writeFileSync(join(dir, live), '');
+    writeFileSync(join(desk.dir, live), '');
     expect(run('info').code).toBe(0);
     expect(marks()).toEqual([live]);
-    expect(statSync(join(dir, live)).size).toBe(0);
+    expect(statSync(join(desk.dir, live)).size).toBe(0);
   });
 
   it('a crash mark on a sound store: the check passes and the mark is cleared', () => {
     const left = `.desk.sqlite.open-${deadPid()}-deadbeef`;
-    writeFileSync(join(dir, left), '');
+    writeFileSync(join(desk.dir, left), '');
     expect(run('info').code).toBe(0);
     expect(marks()).not.toContain(left);
   });
