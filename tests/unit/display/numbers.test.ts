@@ -4,12 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { formatCount, formatDecimal, formatFileSize } from '../../../shared/display/numbers';
 
 describe('formatCount', () => {
-  it('groups thousands with dots', () => {
-    expect(formatCount(1234567)).toBe('1.234.567');
-    expect(formatCount(250000)).toBe('250.000');
-    expect(formatCount(999)).toBe('999');
-    expect(formatCount(0)).toBe('0');
-    expect(formatCount(-1234)).toBe('-1.234');
+  it.each([
+    [1234567, '1.234.567'],
+    [250000, '250.000'],
+    [999, '999'],
+    [0, '0'],
+    [-1234, '-1.234'],
+  ])('groups thousands with dots: %i is %s', (n, expected) => {
+    expect(formatCount(n)).toBe(expected);
   });
 
   it('writes any whole number as toLocaleString("pt-BR") does', () => {
@@ -18,23 +20,27 @@ describe('formatCount', () => {
 });
 
 describe('formatDecimal', () => {
-  it('writes a decimal comma, one decimal by default and none when it is zero', () => {
-    expect(formatDecimal(1.5)).toBe('1,5');
-    expect(formatDecimal(1.25)).toBe('1,3');
-    expect(formatDecimal(2)).toBe('2');
-    expect(formatDecimal(1234.56)).toBe('1.234,6');
-    expect(formatDecimal(3.14159, 2)).toBe('3,14');
+  it.each([
+    [1.5, undefined, '1,5'],
+    [1.25, undefined, '1,3'],
+    [2, undefined, '2'],
+    [1234.56, undefined, '1.234,6'],
+    [3.14159, 2, '3,14'],
+  ])('writes a decimal comma, one decimal by default and none when it is zero: %d (decimals %s) is %s', (n, decimals, expected) => {
+    expect(formatDecimal(n, decimals)).toBe(expected);
   });
 });
 
 describe('formatFileSize', () => {
-  it('says whole KB (at least 1), then MB and GB with one decimal', () => {
-    expect(formatFileSize(0)).toBe('1 KB');
-    expect(formatFileSize(500)).toBe('1 KB');
-    expect(formatFileSize(1536)).toBe('2 KB');
-    expect(formatFileSize(1023 * 1024)).toBe('1.023 KB');
-    expect(formatFileSize(1024 * 1024)).toBe('1 MB');
-    expect(formatFileSize(34.25 * 1024 * 1024)).toBe('34,3 MB');
-    expect(formatFileSize(1.5 * 1024 * 1024 * 1024)).toBe('1,5 GB');
+  it.each([
+    [0, '1 KB'],
+    [500, '1 KB'],
+    [1536, '2 KB'],
+    [1023 * 1024, '1.023 KB'],
+    [1024 * 1024, '1 MB'],
+    [34.25 * 1024 * 1024, '34,3 MB'],
+    [1.5 * 1024 * 1024 * 1024, '1,5 GB'],
+  ])('says whole KB (at least 1), then MB and GB with one decimal: %i bytes are %s', (bytes, expected) => {
+    expect(formatFileSize(bytes)).toBe(expected);
   });
 });

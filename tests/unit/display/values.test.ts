@@ -1,48 +1,50 @@
 // Stored values as people read them: on screen, in the command line and in the files that leave the desk.
 import { describe, expect, it } from 'vitest';
 import { EMPTY_VALUE, formatFieldValue, punctuate } from '../../../shared/display/values';
+import type { FieldValue } from '../../../shared/fields';
 import { encodeMotherFact } from '../../../shared/rules/motherFact';
 
 describe('formatFieldValue', () => {
-  it('shows stored values the Brazilian way', () => {
-    expect(formatFieldValue('cpf', '52998224725')).toBe('529.982.247-25');
-    expect(formatFieldValue('cep', '01310100')).toBe('01310-100');
-    expect(formatFieldValue('birthDate', '1980-05-17')).toBe('17/05/1980');
-    expect(formatFieldValue('phone', '11912345678')).toBe('(11) 91234-5678');
-    expect(formatFieldValue('maritalStatus', 'stable_union')).toBe('União estável');
-    expect(formatFieldValue('email', 'ana@exemplo.com.br')).toBe('ana@exemplo.com.br');
+  it.each<[field: string, stored: FieldValue, expected: string]>([
+    // Stored values the Brazilian way.
+    ['cpf', '52998224725', '529.982.247-25'],
+    ['cep', '01310100', '01310-100'],
+    ['birthDate', '1980-05-17', '17/05/1980'],
+    ['phone', '11912345678', '(11) 91234-5678'],
+    ['maritalStatus', 'stable_union', 'União estável'],
+    ['email', 'ana@exemplo.com.br', 'ana@exemplo.com.br'],
+    // The mother flag in words, whether stored (boolean) or in a correction (text).
+    ['motherNotListed', true, 'Sim'],
+    ['motherNotListed', 'true', 'Sim'],
+    ['motherNotListed', false, 'Não'],
+    ['motherNotListed', 'false', 'Não'],
+    // The mother fact as the name or "Não consta mãe".
+    ['mother', encodeMotherFact({ motherName: 'Ana Souza', motherNotListed: false }), 'Ana Souza'],
+    ['mother', encodeMotherFact({ motherName: null, motherNotListed: true }), 'Não consta mãe'],
+    // A code it does not know, and a field it does not know, left as they are.
+    ['maritalStatus', 'engaged', 'engaged'],
+    ['notAField', 'x', 'x'],
+  ])('shows %s %j as %s', (field, stored, expected) => {
+    expect(formatFieldValue(field, stored)).toBe(expected);
   });
 
-  it('says the mother flag in words, whether stored (boolean) or in a correction (text)', () => {
-    expect(formatFieldValue('motherNotListed', true)).toBe('Sim');
-    expect(formatFieldValue('motherNotListed', 'true')).toBe('Sim');
-    expect(formatFieldValue('motherNotListed', false)).toBe('Não');
-    expect(formatFieldValue('motherNotListed', 'false')).toBe('Não');
-  });
-
-  it('says the mother fact as the name or "Não consta mãe"', () => {
-    expect(formatFieldValue('mother', encodeMotherFact({ motherName: 'Ana Souza', motherNotListed: false }))).toBe('Ana Souza');
-    expect(formatFieldValue('mother', encodeMotherFact({ motherName: null, motherNotListed: true }))).toBe('Não consta mãe');
-  });
-
-  it('marks a missing value with what the caller asks for', () => {
-    expect(formatFieldValue('email', null)).toBe('—');
-    expect(formatFieldValue('email', undefined)).toBe('—');
-    expect(formatFieldValue('email', '', EMPTY_VALUE)).toBe('(vazio)');
-    expect(formatFieldValue('cpf', null, '')).toBe('');
-  });
-
-  it('leaves a code it does not know, and a field it does not know, as they are', () => {
-    expect(formatFieldValue('maritalStatus', 'engaged')).toBe('engaged');
-    expect(formatFieldValue('notAField', 'x')).toBe('x');
+  it.each<[field: string, stored: null | undefined | '', empty: string | undefined, expected: string]>([
+    ['email', null, undefined, '—'],
+    ['email', undefined, undefined, '—'],
+    ['email', '', EMPTY_VALUE, '(vazio)'],
+    ['cpf', null, '', ''],
+  ])('marks a missing %s (%j) with what the caller asks for (%j): %j', (field, stored, empty, expected) => {
+    expect(formatFieldValue(field, stored, empty)).toBe(expected);
   });
 });
 
 describe('punctuate', () => {
-  it('writes digits and ISO dates as they are typed, and other text unchanged', () => {
-    expect(punctuate('cpf', '52998224725')).toBe('529.982.247-25');
-    expect(punctuate('date', '2026-11-24')).toBe('24/11/2026');
-    expect(punctuate('maritalStatus', 'married')).toBe('married');
-    expect(punctuate('text', 'Rua A')).toBe('Rua A');
+  it.each([
+    ['cpf', '52998224725', '529.982.247-25'],
+    ['date', '2026-11-24', '24/11/2026'],
+    ['maritalStatus', 'married', 'married'],
+    ['text', 'Rua A', 'Rua A'],
+  ] as const)('writes digits and ISO dates as they are typed, and other text unchanged: %s %s is %s', (kind, typed, expected) => {
+    expect(punctuate(kind, typed)).toBe(expected);
   });
 });
