@@ -3,6 +3,7 @@ import { parseBirthDate } from '../../shared/rules/birthDate';
 import { parseFieldValue } from '../../shared/rules/fieldValue';
 import { planCorrection } from '../../shared/rules/correction';
 import { professional } from './professional.fixture';
+import { expectRefusal } from './refusal';
 
 const TODAY = '2026-06-15';
 
@@ -22,15 +23,11 @@ describe('birth dates', () => {
   });
 
   it('refuses a birth date in the future', () => {
-    const result = parseBirthDate('16/06/2026', TODAY);
-    expect(result).toMatchObject({ ok: false, code: 'BIRTH_DATE_IMPLAUSIBLE' });
-    if (!result.ok) expect(result.message).toContain('no futuro');
+    expectRefusal(parseBirthDate('16/06/2026', TODAY), 'BIRTH_DATE_IMPLAUSIBLE', 'no futuro');
   });
 
   it('refuses the birth date of someone under 18 today, and accepts it from the 18th birthday on', () => {
-    const result = parseBirthDate('16/06/2008', TODAY);
-    expect(result).toMatchObject({ ok: false, code: 'BIRTH_DATE_IMPLAUSIBLE' });
-    if (!result.ok) expect(result.message).toContain('a/o profissional teria menos de 18 anos');
+    expectRefusal(parseBirthDate('16/06/2008', TODAY), 'BIRTH_DATE_IMPLAUSIBLE', 'a/o profissional teria menos de 18 anos');
     expect(parseBirthDate('15/06/2008', TODAY)).toEqual({ ok: true, value: '2008-06-15' });
   });
 
@@ -40,9 +37,7 @@ describe('birth dates', () => {
   });
 
   it('still refuses a day that is not in the calendar as such', () => {
-    const result = parseBirthDate('31/02/1980', TODAY);
-    expect(result).toMatchObject({ ok: false, code: 'DATE_INVALID' });
-    if (!result.ok) expect(result.message).toContain('não existe no calendário');
+    expectRefusal(parseBirthDate('31/02/1980', TODAY), 'DATE_INVALID', 'não existe no calendário');
   });
 
   it('uses the real date when no day is given', () => {

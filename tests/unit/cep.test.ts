@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import cepRanges from '../../resources/cep-ranges.json';
 import { UFS, type Uf } from '../../shared/domain';
 import { cepBelongsToUf, cepRangesOf, formatCep, parseCep, ufOfCep } from '../../shared/rules/cep';
+import { expectRefusal } from './refusal';
 
 const RANGES = cepRanges.ranges as unknown as Record<string, [string, string][]>;
 const prefix = (n: number) => String(n).padStart(5, '0');
@@ -21,9 +22,7 @@ describe('parseCep', () => {
   });
 
   it.each(['013101', '131010', '013101000', '1234'])('refuses %s: wrong number of digits', (input) => {
-    const result = parseCep(input);
-    expect(result).toMatchObject({ ok: false, code: 'CEP_INVALID' });
-    if (!result.ok) expect(result.message).toContain('deve ter 8 dígitos');
+    expectRefusal(parseCep(input), 'CEP_INVALID', 'deve ter 8 dígitos');
   });
 
   it('refuses letters', () => {
@@ -36,15 +35,11 @@ describe('parseCep', () => {
   });
 
   it.each(['00123-456', '00999999', '0012345'])('refuses %s: no CEP starts with 00', (input) => {
-    const result = parseCep(input);
-    expect(result).toMatchObject({ ok: false, code: 'CEP_INVALID' });
-    if (!result.ok) expect(result.message).toContain('nenhum CEP começa com 00');
+    expectRefusal(parseCep(input), 'CEP_INVALID', 'nenhum CEP começa com 00');
   });
 
   it('refuses a 7-digit CEP typed with a hyphen or dot instead of padding it into another CEP', () => {
-    const result = parseCep('13083-87');
-    expect(result).toMatchObject({ ok: false, code: 'CEP_INVALID' });
-    if (!result.ok) expect(result.message).toContain('CEP incompleto: 13083-87 tem 7 dígitos');
+    expectRefusal(parseCep('13083-87'), 'CEP_INVALID', 'CEP incompleto: 13083-87 tem 7 dígitos');
     expect(parseCep('1.308.387')).toMatchObject({ ok: false, code: 'CEP_INVALID' });
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEmail } from '../../shared/rules/email';
+import { expectRefusal } from './refusal';
 
 describe('parseEmail accepts ordinary addresses', () => {
   it.each([
@@ -34,9 +35,7 @@ describe('parseEmail refuses addresses the password e-mail could never reach', (
     ['nothing after @', 'maria@'],
     ['a comma for a dot', 'maria@example,com'],
   ])('refuses an address with %s', (_why, email) => {
-    const result = parseEmail(email);
-    expect(result).toMatchObject({ ok: false, code: 'EMAIL_INVALID' });
-    if (!result.ok) expect(result.message).toContain('E-mail inválido');
+    expectRefusal(parseEmail(email), 'EMAIL_INVALID', 'E-mail inválido');
   });
 
   it('refuses a local part longer than 64 characters', () => {

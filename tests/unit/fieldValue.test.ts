@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIELD_NAMES, FIELDS } from '../../shared/fields';
 import { fieldValueToText, parseFieldValue } from '../../shared/rules/fieldValue';
+import { expectRefusal } from './refusal';
 
 describe('parseFieldValue applies each field its rule', () => {
   it.each([
@@ -61,9 +62,7 @@ describe('parseFieldValue applies each field its rule', () => {
   });
 
   it('keeps messages that already name their subject as they are', () => {
-    const result = parseFieldValue('cpf', '123');
-    expect(result).toMatchObject({ ok: false, code: 'CPF_INVALID' });
-    if (!result.ok) expect(result.message).toMatch(/^CPF inválido/);
+    expectRefusal(parseFieldValue('cpf', '123'), 'CPF_INVALID', /^CPF inválido/);
   });
 });
 

@@ -6,34 +6,15 @@ const notListed: MotherFact = { motherName: null, motherNotListed: true };
 const neither: MotherFact = { motherName: null, motherNotListed: false };
 
 describe('the mother rule: exactly one of name and "Não consta mãe"', () => {
-  it('setting the flag clears the stored name', () => {
-    expect(applyMotherRule(withName, { motherNotListed: true })).toEqual({ ok: true, value: notListed });
-  });
-
-  it('setting the flag while clearing the name is the same as setting the flag', () => {
-    expect(applyMotherRule(withName, { motherNotListed: true, motherName: null })).toEqual({ ok: true, value: notListed });
-    expect(applyMotherRule(withName, { motherNotListed: true, motherName: '' })).toEqual({ ok: true, value: notListed });
-  });
-
-  it('giving a name clears the stored flag', () => {
-    expect(applyMotherRule(notListed, { motherName: 'Rita Lima' })).toEqual({
-      ok: true,
-      value: { motherName: 'Rita Lima', motherNotListed: false },
-    });
-  });
-
-  it('giving a name while unsetting the flag keeps the name', () => {
-    expect(applyMotherRule(notListed, { motherName: 'Rita Lima', motherNotListed: false })).toEqual({
-      ok: true,
-      value: { motherName: 'Rita Lima', motherNotListed: false },
-    });
-  });
-
-  it('replacing the name keeps the flag unset', () => {
-    expect(applyMotherRule(withName, { motherName: 'Ana de Souza' })).toEqual({
-      ok: true,
-      value: { motherName: 'Ana de Souza', motherNotListed: false },
-    });
+  it.each<[rule: string, stored: MotherFact, change: Parameters<typeof applyMotherRule>[1], expected: MotherFact]>([
+    ['setting the flag clears the stored name', withName, { motherNotListed: true }, notListed],
+    ['setting the flag while clearing the name is the same as setting the flag', withName, { motherNotListed: true, motherName: null }, notListed],
+    ['setting the flag while emptying the name is the same as setting the flag', withName, { motherNotListed: true, motherName: '' }, notListed],
+    ['giving a name clears the stored flag', notListed, { motherName: 'Rita Lima' }, { motherName: 'Rita Lima', motherNotListed: false }],
+    ['giving a name while unsetting the flag keeps the name', notListed, { motherName: 'Rita Lima', motherNotListed: false }, { motherName: 'Rita Lima', motherNotListed: false }],
+    ['replacing the name keeps the flag unset', withName, { motherName: 'Ana de Souza' }, { motherName: 'Ana de Souza', motherNotListed: false }],
+  ])('%s', (_rule, stored, change, expected) => {
+    expect(applyMotherRule(stored, change)).toEqual({ ok: true, value: expected });
   });
 
   it('refuses a name and the flag together with MOTHER_CONFLICT', () => {

@@ -3,6 +3,7 @@ import { planCorrection } from '../../shared/rules/correction';
 import { parseFieldValue } from '../../shared/rules/fieldValue';
 import { isMotherPlaceholder } from '../../shared/rules/motherPlaceholder';
 import { professional } from './professional.fixture';
+import { expectRefusal } from './refusal';
 
 describe('a mother’s name that says there is none', () => {
   it.each([
@@ -20,9 +21,7 @@ describe('a mother’s name that says there is none', () => {
   );
 
   it('is refused as a value, telling the clerk to mark “Não consta mãe” instead', () => {
-    const result = parseFieldValue('motherName', 'NAO CONSTA');
-    expect(result).toMatchObject({ ok: false, code: 'MOTHER_PLACEHOLDER' });
-    if (!result.ok) expect(result.message).toContain('marque “Não consta mãe”');
+    expectRefusal(parseFieldValue('motherName', 'NAO CONSTA'), 'MOTHER_PLACEHOLDER', 'marque “Não consta mãe”');
   });
 
   it('is refused when a correction would write it, so the flag is used instead', () => {

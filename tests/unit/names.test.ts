@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePersonName, parseText } from '../../shared/rules/names';
+import { expectRefusal } from './refusal';
 
 const MAX = 120;
 
@@ -53,9 +54,7 @@ describe('parsePersonName refuses what is not a name', () => {
 
   it('refuses a name longer than the field allows with VALUE_TOO_LONG', () => {
     const long = `Maria ${'a'.repeat(MAX)}`;
-    const result = parsePersonName(long, MAX);
-    expect(result).toMatchObject({ ok: false, code: 'VALUE_TOO_LONG' });
-    if (!result.ok) expect(result.message).toContain('no máximo 120 caracteres');
+    expectRefusal(parsePersonName(long, MAX), 'VALUE_TOO_LONG', 'no máximo 120 caracteres');
   });
 
   it('measures the length after collapsing spaces', () => {
