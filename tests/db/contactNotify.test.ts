@@ -25,6 +25,19 @@ function refusalOf(run: () => unknown): { code?: string; message: string } {
   throw new Error('accepted');
 }
 
+/** Maria's atendimento and the e-mail correction saved for it, sent in a lote that Implanta rejected the next day. */
+async function rejectedFromContact(): Promise<{ maria: Professional; contact: Contact }> {
+  desk = openBatchDesk();
+  const maria = addProfessional(desk.store);
+  const contact = await openContact(maria);
+  const saved = correct(desk, maria, { email: 'maria.nova@exemplo.com.br' }, { contactId: contact.id });
+  const { batch, sha256 } = await sendBatch(desk);
+  desk.setNow('2026-03-11T10:00:00.000Z');
+  const items = [{ id: saved.corrections[0]!.uuid, status: 'rejected', message: 'E-mail já usado por outra profissional.' }];
+  await importAck(desk, writeAck(desk, 'ack.json', { schemaVersion: 1, batch: batch.uuid, number: batch.number, packageSha256: sha256, items }));
+  return { maria, contact };
+}
+
 function get(id: number): Contact {
   return desk.handlers['contacts:get']({ id }) as Contact;
 }
@@ -138,28 +151,14 @@ describe('who still has to be told', () => {
   });
 
   it('proposes the rejection with Implanta\'s reason on the timeline', async () => {
-    desk = openBatchDesk();
-    const maria = addProfessional(desk.store);
-    const contact = await openContact(maria);
-    const saved = correct(desk, maria, { email: 'maria.nova@exemplo.com.br' }, { contactId: contact.id });
-    const { batch, sha256 } = await sendBatch(desk);
-    desk.setNow('2026-03-11T10:00:00.000Z');
-    const items = [{ id: saved.corrections[0]!.uuid, status: 'rejected', message: 'E-mail já usado por outra profissional.' }];
-    await importAck(desk, writeAck(desk, 'ack.json', { schemaVersion: 1, batch: batch.uuid, number: batch.number, packageSha256: sha256, items }));
+    const { contact } = await rejectedFromContact();
     const answered = get(contact.id);
     expect(answered.toNotify).toBe('rejected');
     expect(answered.events.at(-1)).toMatchObject({ label: 'Implanta recusou a correção: E-mail', text: 'E-mail já usado por outra profissional.' });
   });
 
   it('after a rejection corrected again from the atendimento, proposes the new correction\'s news, not the old rejection', async () => {
-    desk = openBatchDesk();
-    const maria = addProfessional(desk.store);
-    const contact = await openContact(maria);
-    const first = correct(desk, maria, { email: 'maria.nova@exemplo.com.br' }, { contactId: contact.id });
-    const { batch, sha256 } = await sendBatch(desk);
-    desk.setNow('2026-03-11T10:00:00.000Z');
-    const items = [{ id: first.corrections[0]!.uuid, status: 'rejected', message: 'E-mail já usado por outra profissional.' }];
-    await importAck(desk, writeAck(desk, 'ack.json', { schemaVersion: 1, batch: batch.uuid, number: batch.number, packageSha256: sha256, items }));
+    const { maria, contact } = await rejectedFromContact();
     desk.handlers['contacts:messageSent']({ id: contact.id, to: 'professional', subject: 'Correção recusada', template: 'rejected' });
     expect(get(contact.id).toNotify).toBeNull();
     desk.setNow('2026-03-12T10:00:00.000Z');
