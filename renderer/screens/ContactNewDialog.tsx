@@ -1,5 +1,6 @@
 // Registering an atendimento: for a record already open, or for a professional not found yet (the
 // CPF and name as told); how it arrived, the notice's case, what happened, and the files she/he sent.
+// Once registered, the desk says so and opens the new atendimento.
 import AttachFileIcon from '@mui/icons-material/AttachFile';
 import CloseIcon from '@mui/icons-material/Close';
 import Box from '@mui/material/Box';
@@ -11,11 +12,13 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import type { PickedFile } from '../../shared/contract/channels';
-import { CONTACT_CASES, CONTACT_CHANNEL_LABELS, CONTACT_CHANNELS, type Contact, type ContactCase, type ContactChannel } from '../../shared/contract/contacts';
+import { CONTACT_CASES, CONTACT_CHANNEL_LABELS, CONTACT_CHANNELS, type ContactCase, type ContactChannel } from '../../shared/contract/contacts';
 import { call } from '../api/client';
 import { pickFile } from '../api/desktop';
 import { JobDialog } from '../components/JobDialog';
 import { useWork } from '../lib/work';
+import { useNavigation } from '../stores/navigation';
+import { useNotify } from '../stores/notify';
 import { CONTACTS_TEXT, contactCaseLabel } from './contacts.text';
 
 const TEXT = CONTACTS_TEXT.new;
@@ -27,7 +30,9 @@ export interface LocatedPerson {
   name: string;
 }
 
-export function ContactNewDialog({ person, onClose, onCreated }: { person: LocatedPerson | null; onClose(): void; onCreated(contact: Contact): void }) {
+export function ContactNewDialog({ person, onClose }: { person: LocatedPerson | null; onClose(): void }) {
+  const go = useNavigation((s) => s.go);
+  const notify = useNotify((s) => s.show);
   const [cpf, setCpf] = useState('');
   const [name, setName] = useState('');
   const [channel, setChannel] = useState<ContactChannel>('email');
@@ -64,7 +69,9 @@ export function ContactNewDialog({ person, onClose, onCreated }: { person: Locat
         notes: notes.trim() === '' ? null : notes.trim(),
       });
       for (const file of files) await call('contacts:attach', { id: created.id, path: file.handle, fileName: file.name });
-      onCreated(files.length > 0 ? await call('contacts:get', { id: created.id }) : created);
+      onClose();
+      notify(TEXT.created(created.protocol));
+      go({ name: 'contact', id: created.id });
     });
   }
 

@@ -21,14 +21,12 @@ import { Page } from '../components/Page';
 import { PagedTable, type Column } from '../components/PagedTable';
 import { useContacts } from '../stores/contacts';
 import { useNavigation } from '../stores/navigation';
-import { useNotify } from '../stores/notify';
 import { ContactNewDialog } from './ContactNewDialog';
 import { CONTACTS_TEXT as TEXT, localDateBr } from './contacts.text';
 
 export function ContactsScreen() {
   const { status, overdue, toNotify, page, pageSize, result, loading, error, load, setStatus, setOverdue, setToNotify, setPage, setPageSize } = useContacts();
   const go = useNavigation((s) => s.go);
-  const notify = useNotify((s) => s.show);
   const [adding, setAdding] = useState(false);
 
   useEffect(() => {
@@ -103,17 +101,7 @@ export function ContactsScreen() {
           </EmptyState>
         }
       />
-      {adding ? (
-        <ContactNewDialog
-          person={null}
-          onClose={() => setAdding(false)}
-          onCreated={(contact) => {
-            setAdding(false);
-            notify(TEXT.new.created(contact.protocol));
-            go({ name: 'contact', id: contact.id });
-          }}
-        />
-      ) : null}
+      {adding ? <ContactNewDialog person={null} onClose={() => setAdding(false)} /> : null}
     </Page>
   );
 }

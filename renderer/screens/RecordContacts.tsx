@@ -10,7 +10,6 @@ import { CONTACT_CHANNEL_LABELS, type ContactSummary } from '../../shared/contra
 import { call } from '../api/client';
 import { PagedTable, type Column } from '../components/PagedTable';
 import { useNavigation } from '../stores/navigation';
-import { useNotify } from '../stores/notify';
 import { ContactNewDialog, type LocatedPerson } from './ContactNewDialog';
 import { CONTACTS_TEXT, contactCaseLabel, localDateBr } from './contacts.text';
 import { ContactStateChips } from './Contacts';
@@ -20,24 +19,12 @@ const TEXT = CONTACTS_TEXT.record;
 /** "Registrar atendimento" for the record on screen: the new atendimento opens once registered. */
 export function RecordContactButton({ person }: { person: LocatedPerson }) {
   const [adding, setAdding] = useState(false);
-  const go = useNavigation((s) => s.go);
-  const notify = useNotify((s) => s.show);
   return (
     <>
       <Button variant="outlined" startIcon={<AddCommentIcon aria-hidden />} onClick={() => setAdding(true)}>
         {TEXT.add}
       </Button>
-      {adding ? (
-        <ContactNewDialog
-          person={person}
-          onClose={() => setAdding(false)}
-          onCreated={(contact) => {
-            setAdding(false);
-            notify(CONTACTS_TEXT.new.created(contact.protocol));
-            go({ name: 'contact', id: contact.id });
-          }}
-        />
-      ) : null}
+      {adding ? <ContactNewDialog person={person} onClose={() => setAdding(false)} /> : null}
     </>
   );
 }
