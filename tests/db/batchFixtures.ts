@@ -56,6 +56,13 @@ export function openBatchDesk(options: { region?: number; operator?: string; app
   };
 }
 
+/** A lote of every pending item, sealed as an earlier version of the desk did: opened, and so sealed, in package format `schemaVersion`. */
+export async function sealedInVersion(desk: { handlers: Handlers; store: Store }, schemaVersion: number): Promise<BatchSummary> {
+  const created = await desk.handlers['batches:create']({});
+  desk.store.db.prepare('UPDATE batches SET schema_version = ? WHERE id = ?').run(schemaVersion, created.id);
+  return desk.handlers['batches:seal']({ id: created.id });
+}
+
 /** Saves one correction through the handler, as the form does (on the record as it is now), optionally for an atendimento. */
 export function correct(
   desk: { handlers: Handlers },

@@ -21,6 +21,7 @@ import {
   packageFile,
   packageLines,
   queueEmailCorrections,
+  sealedInVersion,
   sealLegacyBatch,
   sendBatch,
   writeAck,
@@ -84,12 +85,10 @@ describe('a package of a batch sealed in Schema-Version 3 (the lines of version 
     const saved = correct(desk, confirmed, { motherNotListed: true }, { dipAcknowledged: true });
     expect(saved.corrections).toHaveLength(1);
     queueEmailCorrections(desk, 1);
-    const created = await desk.handlers['batches:create']({});
     // Created by the previous version of the desk, which opened batches in version 3.
-    desk.store.db.prepare('UPDATE batches SET schema_version = 3 WHERE id = ?').run(created.id);
-    const sealed = await desk.handlers['batches:seal']({ id: created.id });
+    const sealed = await sealedInVersion(desk, 3);
     expect(sealed.schemaVersion).toBe(3);
-    const exported = await exportPackage(desk, created.id, 'v3');
+    const exported = await exportPackage(desk, sealed.id, 'v3');
 
     expect(packageFile(exported.path, STEM, '../bag-info.txt')).toContain('Schema-Version: 3\n');
     const lines = packageLines(exported.path, STEM, 'corrections.jsonl');
@@ -227,18 +226,16 @@ describe('evidence received by e-mail or told over the phone', () => {
 
   it('leaves a batch sealed in version 2 as it was: its package says version 2, passes its schemas, and its answer applies', async () => {
     const uuids = queueEmailCorrections(desk, 2);
-    const created = await desk.handlers['batches:create']({});
     // Created by the previous version of the desk, which opened batches in version 2.
-    desk.store.db.prepare('UPDATE batches SET schema_version = 2 WHERE id = ?').run(created.id);
-    const sealed = await desk.handlers['batches:seal']({ id: created.id });
+    const sealed = await sealedInVersion(desk, 2);
     expect(sealed.schemaVersion).toBe(2);
-    const exported = await exportPackage(desk, created.id, 'v2');
+    const exported = await exportPackage(desk, sealed.id, 'v2');
     expect(packageFile(exported.path, STEM, '../bag-info.txt')).toContain('Schema-Version: 2\n');
     for (const line of packageLines(exported.path, STEM, 'corrections.jsonl')) expect(SCHEMAS[2].correction.validate(line)).toEqual([]);
     expect(JSON.parse(packageFile(exported.path, STEM, 'summary.json')).schemaVersion).toBe(2);
     expect(await verify(exported.path)).toMatchObject({ valid: true, problems: [], schemaVersion: 2 });
-    await desk.handlers['batches:markSent']({ id: created.id });
-    const result = await importAck(desk, writeAck(desk, 'v2.json', { schemaVersion: 1, batch: created.uuid, packageSha256: exported.sha256, items: uuids.map((id) => ({ id, status: 'applied' })) }));
+    await desk.handlers['batches:markSent']({ id: sealed.id });
+    const result = await importAck(desk, writeAck(desk, 'v2.json', { schemaVersion: 1, batch: sealed.uuid, packageSha256: exported.sha256, items: uuids.map((id) => ({ id, status: 'applied' })) }));
     expect(result).toMatchObject({ applied: 2, unanswered: 0, batch: { state: 'acknowledged', schemaVersion: 2 } });
   });
 });

@@ -7,6 +7,7 @@ import type { Store } from '../../db';
 import type { JobRunner } from '../../db/jobs/runner';
 import type { Handlers } from '../../shared/contract';
 import type { AuditVerification } from '../../shared/contract/audit';
+import { sealedInVersion } from './batchFixtures';
 import type { TempDir } from './fixtures';
 
 const JOURNAL = '../../db/migrations/meta/_journal.json';
@@ -57,12 +58,10 @@ export async function auditIntact(desk: MigrationDesk): Promise<boolean> {
 
 /** A lote of every pending correction, sealed in package format `schemaVersion` (as an earlier build wrote it) and exported into `dir`. */
 export async function exportedLote(desk: MigrationDesk, dir: TempDir, schemaVersion: number): Promise<{ id: number; uuid: string; sha256: string }> {
-  const created = await desk.handlers['batches:create']({});
-  desk.store.db.prepare('UPDATE batches SET schema_version = ? WHERE id = ?').run(schemaVersion, created.id);
-  await desk.handlers['batches:seal']({ id: created.id });
-  const summary = (await desk.handlers['batches:get']({ id: created.id })).batch;
-  const exported = await job<{ sha256: string }>(desk, desk.handlers['batches:export']({ id: created.id, path: dir.file(summary.fileName), passphrase: null, replace: false }));
-  return { id: created.id, uuid: created.uuid, sha256: exported.sha256 };
+  const sealed = await sealedInVersion(desk, schemaVersion);
+  const summary = (await desk.handlers['batches:get']({ id: sealed.id })).batch;
+  const exported = await job<{ sha256: string }>(desk, desk.handlers['batches:export']({ id: sealed.id, path: dir.file(summary.fileName), passphrase: null, replace: false }));
+  return { id: sealed.id, uuid: sealed.uuid, sha256: exported.sha256 };
 }
 
 /** Exports a sealed lote once more, into a folder of its own, and answers the package's SHA-256. */
