@@ -30,6 +30,12 @@ import { CONTACTS_TEXT as TEXT } from './contacts.text';
 
 type DialogName = 'answer' | 'resolve' | 'link' | 'message';
 
+/** The steps that take one text (Implanta's answer, the resolution): how long it may be, and the channel that records it. */
+const TEXT_STEPS = {
+  answer: { max: 8000, save: (id: number, text: string) => call('contacts:answer', { id, text }) },
+  resolve: { max: 4000, save: (id: number, resolution: string) => call('contacts:close', { id, resolution }) },
+};
+
 export function ContactActions({ contact }: { contact: Contact }) {
   const [dialog, setDialog] = useState<DialogName | null>(null);
   const [forwarded, setForwarded] = useState<{ path: string; opened: boolean } | null>(null);
@@ -152,25 +158,15 @@ export function ContactActions({ contact }: { contact: Contact }) {
           {forwarded.opened ? TEXT.forward.opened : TEXT.forward.done}
         </Alert>
       ) : null}
-      {dialog === 'answer' ? (
+      {dialog === 'answer' || dialog === 'resolve' ? (
         <ContactTextDialog
-          text={TEXT.answer}
-          max={8000}
+          key={dialog}
+          text={TEXT[dialog]}
+          max={TEXT_STEPS[dialog].max}
           onClose={() => setDialog(null)}
           onConfirm={async (text) => {
-            replace(await call('contacts:answer', { id: contact.id, text }));
-            notify(TEXT.answer.done);
-          }}
-        />
-      ) : null}
-      {dialog === 'resolve' ? (
-        <ContactTextDialog
-          text={TEXT.resolve}
-          max={4000}
-          onClose={() => setDialog(null)}
-          onConfirm={async (resolution) => {
-            replace(await call('contacts:close', { id: contact.id, resolution }));
-            notify(TEXT.resolve.done);
+            replace(await TEXT_STEPS[dialog].save(contact.id, text));
+            notify(TEXT[dialog].done);
           }}
         />
       ) : null}
