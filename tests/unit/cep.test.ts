@@ -76,36 +76,35 @@ describe('the UF of a CEP', () => {
     });
   }
 
-  it('AM owns two ranges split by RR', () => {
-    expect(ufOfCep('69299999')).toBe('AM');
-    expect(ufOfCep('69300000')).toBe('RR');
-    expect(ufOfCep('69399999')).toBe('RR');
-    expect(ufOfCep('69400000')).toBe('AM');
-    expect(ufOfCep('69899999')).toBe('AM');
-    expect(ufOfCep('69900000')).toBe('AC');
-  });
-
-  it('DF and GO interleave', () => {
-    expect(ufOfCep('72799999')).toBe('DF');
-    expect(ufOfCep('72800000')).toBe('GO');
-    expect(ufOfCep('72999999')).toBe('GO');
-    expect(ufOfCep('73000000')).toBe('DF');
-    expect(ufOfCep('73699999')).toBe('DF');
-    expect(ufOfCep('73700000')).toBe('GO');
-    expect(ufOfCep('76799999')).toBe('GO');
-    expect(ufOfCep('76800000')).toBe('RO');
+  it.each([
+    // AM owns two ranges split by RR.
+    ['69299999', 'AM'],
+    ['69300000', 'RR'],
+    ['69399999', 'RR'],
+    ['69400000', 'AM'],
+    ['69899999', 'AM'],
+    ['69900000', 'AC'],
+    // DF and GO interleave.
+    ['72799999', 'DF'],
+    ['72800000', 'GO'],
+    ['72999999', 'GO'],
+    ['73000000', 'DF'],
+    ['73699999', 'DF'],
+    ['73700000', 'GO'],
+    ['76799999', 'GO'],
+    ['76800000', 'RO'],
+    // Well-known addresses fall in their UF.
+    ['01310100', 'SP'], // Av. Paulista
+    ['20040020', 'RJ'],
+    ['70040010', 'DF'],
+    ['90010000', 'RS'],
+  ])('at the edges of interleaved ranges and at well-known addresses: %s is in %s', (cep, uf) => {
+    expect(ufOfCep(cep)).toBe(uf);
   });
 
   it('a CEP below the first range belongs to no UF', () => {
     expect(ufOfCep('00999999')).toBeNull();
     for (const uf of UFS) expect(cepBelongsToUf('00999999', uf)).toBe(false);
-  });
-
-  it('well-known addresses fall in their UF', () => {
-    expect(ufOfCep('01310100')).toBe('SP'); // Av. Paulista
-    expect(ufOfCep('20040020')).toBe('RJ');
-    expect(ufOfCep('70040010')).toBe('DF');
-    expect(ufOfCep('90010000')).toBe('RS');
   });
 
   it('cepRangesOf gives the ranges of the data file', () => {

@@ -98,18 +98,21 @@ describe('parseCpf refuses invalid CPFs in Portuguese', () => {
 });
 
 describe('formatting', () => {
-  it('formats digits as 000.000.000-00', () => {
-    expect(formatCpf('52998224725')).toBe('529.982.247-25');
-    expect(formatCpf('00123456797')).toBe('001.234.567-97');
+  it.each([
+    ['52998224725', '529.982.247-25'],
+    ['00123456797', '001.234.567-97'],
+  ])('formats digits as 000.000.000-00: %s is %s', (digits, expected) => {
+    expect(formatCpf(digits)).toBe(expected);
   });
 
-  it('masks a CPF for lists, showing only the middle six digits', () => {
-    expect(maskCpf('12345678909')).toBe('***.456.789-**');
-    expect(maskCpf('52998224725')).toBe('***.982.247-**');
-  });
-
-  it('masks malformed values entirely rather than leaking them', () => {
-    expect(maskCpf('123')).toBe('***.***.***-**');
+  it.each([
+    // A CPF for lists shows only the middle six digits.
+    ['12345678909', '***.456.789-**'],
+    ['52998224725', '***.982.247-**'],
+    // A malformed value is masked entirely rather than leaked.
+    ['123', '***.***.***-**'],
+  ])('masks %s as %s', (cpf, expected) => {
+    expect(maskCpf(cpf)).toBe(expected);
   });
 });
 
