@@ -37,6 +37,16 @@ export async function loadDesk(tag: string, path: string, version: 'previous' | 
   return { store, handlers, modules, jobs };
 }
 
+/** Runs `use` on the desk loaded as `version` on the store at `path`, and closes the store however `use` ends. */
+export async function withDesk<T>(tag: string, path: string, version: 'previous' | 'current', use: (desk: MigrationDesk) => Promise<T>): Promise<T> {
+  const desk = await loadDesk(tag, path, version);
+  try {
+    return await use(desk);
+  } finally {
+    desk.store.close();
+  }
+}
+
 /** After each test: the next one loads the desk's modules afresh. */
 export function forgetLoadedDesk(): void {
   vi.doUnmock(JOURNAL);

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditVerification } from '../../shared/contract/audit';
 import type { Professional } from '../../shared/domain';
 import { openRawStore, readRawRows } from '../rawStore';
-import { auditIntact, exportAgain, exportedLote, forgetLoadedDesk, loadDesk as loadMigrationDesk } from './migrationDesk';
+import { auditIntact, exportAgain, exportedLote, forgetLoadedDesk, loadDesk as loadMigrationDesk, type MigrationDesk, withDesk } from './migrationDesk';
 import { tempDir, validCpf, type TempDir } from './fixtures';
 
 const TAG = '0012_dip_paper';
@@ -21,13 +21,13 @@ afterEach(() => {
 });
 
 const loadDesk = (path: string, version: 'previous' | 'current') => loadMigrationDesk(TAG, path, version);
+const withDeskAt = <T,>(path: string, version: 'previous' | 'current', use: (desk: MigrationDesk) => Promise<T>) => withDesk(TAG, path, version, use);
 
 const STATUSES = ['none', 'requested', 'confirmed', 'in_manufacture', 'issued'];
 
 /** What the previous version left: a professional in each DIP state, one correction in an exported lote, one pending. */
 async function previousStore(path: string): Promise<{ lote: { id: number; sha256: string } }> {
-  const desk = await loadDesk(path, 'previous');
-  try {
+  return withDeskAt(path, 'previous', async (desk) => {
     desk.handlers['settings:setup']({ region: 9, seccional: null, operator: 'Ana Paula', demoProfessionals: 0 });
     const at = '2024-01-15T12:00:00.000Z';
     const ids = STATUSES.map((status, i) =>
@@ -57,9 +57,7 @@ async function previousStore(path: string): Promise<{ lote: { id: number; sha256
     save(ids[1]!, 'Pessoa Um Lima');
     expect(await auditIntact(desk)).toBe(true);
     return { lote: { id: created.id, sha256: created.sha256 } };
-  } finally {
-    desk.store.close();
-  }
+  });
 }
 
 const PROFESSIONALS = 'SELECT * FROM professionals ORDER BY id';
@@ -73,12 +71,9 @@ describe('opening a store of the previous version, whose DIP had five states', (
     const before = readRawRows(path, PROFESSIONALS);
     const seals = readRawRows(path, SEALS);
     expect(before).toHaveLength(5);
-    const desk = await loadDesk(path, 'current');
-    try {
+    await withDeskAt(path, 'current', async (desk) => {
       expect(await exportAgain(desk, dir, lote.id)).toBe(lote.sha256);
-    } finally {
-      desk.store.close();
-    }
+    });
     expect(readRawRows(path, PROFESSIONALS)).toEqual(before);
     expect(readRawRows(path, SEALS)).toEqual(seals);
   });
@@ -86,29 +81,23 @@ describe('opening a store of the previous version, whose DIP had five states', (
   it('still says the audit trail is intact, with nothing restored or changed outside the desk', async () => {
     const path = dir.file('store.sqlite');
     await previousStore(path);
-    const desk = await loadDesk(path, 'current');
-    try {
+    await withDeskAt(path, 'current', async (desk) => {
       expect((await desk.handlers['audit:verify']({})) as AuditVerification).toMatchObject({ ok: true, rows: [] });
       expect(desk.store.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'store.%'").pluck().all()).toEqual([]);
       expect(desk.store.db.prepare('SELECT count(*) FROM audit_unsealed').pluck().get()).toBe(0);
-    } finally {
-      desk.store.close();
-    }
+    });
   });
 
   it('keeps every index, trigger and foreign key around the professionals table, and only the DIP states of its CHECK change', async () => {
     const path = dir.file('store.sqlite');
     await previousStore(path);
     const before = readRawRows(path, SCHEMA) as { type: string; name: string; sql: string | null }[];
-    const desk = await loadDesk(path, 'current');
-    try {
+    await withDeskAt(path, 'current', async (desk) => {
       const { checkGuards } = await import('../../db/storeGuards');
       expect(checkGuards(desk.store.db)).toEqual({ missing: [], altered: [], foreign: [] });
       expect(desk.store.db.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(desk.store.db.pragma('foreign_key_check')).toEqual([]);
-    } finally {
-      desk.store.close();
-    }
+    });
     const after = readRawRows(path, SCHEMA) as { type: string; name: string; sql: string | null }[];
     const widened = (sql: string | null) =>
       sql?.replace("'requested', 'confirmed', 'in_manufacture', 'issued')", "'requested', 'awaiting_documents', 'confirmed', 'in_manufacture', 'issued', 'delivered')") ?? null;

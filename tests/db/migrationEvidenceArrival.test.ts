@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditVerification } from '../../shared/contract/audit';
 import type { Professional } from '../../shared/domain';
 import { openRawStore, readRawRows } from '../rawStore';
-import { auditIntact, exportAgain, exportedLote, forgetLoadedDesk, job, loadDesk as loadMigrationDesk, type MigrationDesk } from './migrationDesk';
+import { auditIntact, exportAgain, exportedLote, forgetLoadedDesk, job, loadDesk as loadMigrationDesk, type MigrationDesk, withDesk } from './migrationDesk';
 import { tempDir, type TempDir } from './fixtures';
 
 const TAG = '0010_evidence_email_phone';
@@ -23,6 +23,7 @@ afterEach(() => {
 });
 
 const loadDesk = (path: string, version: 'previous' | 'current') => loadMigrationDesk(TAG, path, version);
+const withDeskAt = <T,>(path: string, version: 'previous' | 'current', use: (desk: MigrationDesk) => Promise<T>) => withDesk(TAG, path, version, use);
 
 function addProfessional(desk: Desk, registrationNumber: string, cpf: string, name: string): Professional {
   const at = '2024-01-15T12:00:00.000Z';
@@ -51,8 +52,7 @@ function saveEmail(desk: Desk, p: Professional, email: string, arrival: string) 
 
 /** What the previous version left: an answered lote (one applied, one rejected) and two pending corrections. */
 async function previousStore(path: string): Promise<{ synced: string; rejected: string; pending: string[]; lote: { id: number; sha256: string } }> {
-  const desk = await loadDesk(path, 'previous');
-  try {
+  return withDeskAt(path, 'previous', async (desk) => {
     desk.handlers['settings:setup']({ region: 9, seccional: null, operator: 'Ana Paula', demoProfessionals: 0 });
     const ana = addProfessional(desk, '70001', '52998224725', 'Ana Lima');
     const bia = addProfessional(desk, '70002', '11144477735', 'Beatriz Costa');
@@ -79,9 +79,7 @@ async function previousStore(path: string): Promise<{ synced: string; rejected: 
     const pending = [saveEmail(desk, cris, 'cris.reis@exemplo.com.br', 'post').corrections[0]!.uuid, saveEmail(desk, ana, 'ana.lima2@exemplo.com.br', 'in_person').corrections[0]!.uuid];
     expect(await auditIntact(desk)).toBe(true);
     return { synced, rejected, pending, lote: { id: created.id, sha256: created.sha256 } };
-  } finally {
-    desk.store.close();
-  }
+  });
 }
 
 const CORRECTIONS = 'SELECT * FROM corrections ORDER BY id';
@@ -96,14 +94,11 @@ describe('opening a store of the previous version, where evidence arrived only i
     const seals = readRawRows(path, SEALS);
     expect(before).toHaveLength(4);
 
-    const desk = await loadDesk(path, 'current');
-    try {
+    await withDeskAt(path, 'current', async (desk) => {
       expect(desk.store.db.prepare('SELECT count(*) AS n FROM corrections').get()).toEqual({ n: 4 });
       // The lote sealed before the upgrade is still the very file Implanta received.
       expect(await exportAgain(desk, dir, lote.id)).toBe(lote.sha256);
-    } finally {
-      desk.store.close();
-    }
+    });
     expect(readRawRows(path, CORRECTIONS)).toEqual(before);
     expect(readRawRows(path, SEALS)).toEqual(seals);
     expect((before as { uuid: string; status: string }[]).map((c) => [c.uuid, c.status])).toEqual([
@@ -117,31 +112,25 @@ describe('opening a store of the previous version, where evidence arrived only i
   it('still says the audit trail is intact, with nothing restored or changed outside the desk', async () => {
     const path = dir.file('store.sqlite');
     await previousStore(path);
-    const desk = await loadDesk(path, 'current');
-    try {
+    await withDeskAt(path, 'current', async (desk) => {
       const result = (await desk.handlers['audit:verify']({})) as AuditVerification;
       expect(result).toMatchObject({ ok: true, rows: [] });
       const opened = desk.store.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'store.%'").pluck().all();
       expect(opened).toEqual([]);
-    } finally {
-      desk.store.close();
-    }
+    });
   });
 
   it('keeps every index, foreign key and trigger of the corrections table as the earlier migrations made them', async () => {
     const path = dir.file('store.sqlite');
     await previousStore(path);
     const before = readRawRows(path, SCHEMA) as { type: string; name: string; sql: string }[];
-    const desk = await loadDesk(path, 'current');
-    try {
+    await withDeskAt(path, 'current', async (desk) => {
       const { checkGuards } = await import('../../db/storeGuards');
       expect(checkGuards(desk.store.db)).toEqual({ missing: [], altered: [], foreign: [] });
       expect(desk.store.db.prepare("SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list('corrections')").all()).toEqual([
         { table: 'professionals', from: 'professional_id', to: 'id' },
       ]);
-    } finally {
-      desk.store.close();
-    }
+    });
     const after = readRawRows(path, SCHEMA) as { type: string; name: string; sql: string }[];
     const normalize = (rows: { type: string; name: string; sql: string }[]) => rows.filter((r) => r.type !== 'table').map((r) => ({ ...r, sql: r.sql.replace(/\s+/g, ' ') }));
     expect(normalize(after)).toEqual(normalize(before));
@@ -180,16 +169,13 @@ describe('opening a store of the previous version, where evidence arrived only i
   it('takes a correction whose document arrived by e-mail right after the upgrade', async () => {
     const path = dir.file('store.sqlite');
     await previousStore(path);
-    const desk = await loadDesk(path, 'current');
-    try {
+    await withDeskAt(path, 'current', async (desk) => {
       const cris = (desk.handlers['registry:search']({ text: 'cristina', page: 0, pageSize: 5 }) as { items: { id: number }[] }).items[0]!;
       const p = (desk.handlers['registry:get']({ id: cris.id }) as { professional: Professional }).professional;
       const saved = saveEmail(desk, p, 'cristina.reis@exemplo.com.br', 'email');
       const row = desk.store.db.prepare('SELECT evidence_arrival FROM corrections WHERE uuid = ?').get(saved.corrections[0]!.uuid);
       expect(row).toEqual({ evidence_arrival: 'email' });
       expect(await auditIntact(desk)).toBe(true);
-    } finally {
-      desk.store.close();
-    }
+    });
   });
 });
