@@ -3,9 +3,10 @@
 // every opening of the store must do happens here alone (`connect`).
 //
 // To the store: the desk's own (`connectStore` + `settleStore`, checked and migrated by
-// db/open.ts), a job's (`openJobConnection`), a reader's (`openStoreReader`) and a restore's
-// exclusive claim (`claimStoreAlone`). To a copy of it: a backup's snapshot or a database copied
-// out of a backup (`openBackupCopy`, `readBackupCopy`). Each writer of the store sets the same
+// db/open.ts), a job's (`openJobConnection`), a reader's (`openStoreReader`), a backup's snapshot
+// source (`openSnapshotSource`) and a restore's exclusive claim (`claimStoreAlone`). To a copy of
+// it: a backup's snapshot or a database copied out of a backup (`openBackupCopy`,
+// `readBackupCopy`). Each writer of the store sets the same
 // things in the same order (`settle`): foreign keys on, its bounded wait for the writer lock
 // (db/storeLock.ts), synchronous = NORMAL, then its page cache.
 import Database from 'better-sqlite3';
@@ -148,6 +149,22 @@ export function openJobConnection(path: string, cacheKib: number | null = null):
  */
 export function openStoreReader(path: string, waitMs: number = READ_WAIT_MS): Database.Database {
   const db = connect(path, { readonly: true, fileMustExist: true });
+  try {
+    waitForWriters(db, waitMs);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * The source of a backup's snapshot (db/backups/snapshot.ts): it only reads the store, but folds
+ * the write-ahead log into the file first (a checkpoint writes the file, which a read-only
+ * connection cannot). `waitMs`: how long it waits for a lock.
+ */
+export function openSnapshotSource(path: string, waitMs: number = READ_WAIT_MS): Database.Database {
+  const db = connect(path, { fileMustExist: true });
   try {
     waitForWriters(db, waitMs);
     return db;
