@@ -8,11 +8,11 @@
 // then a read transaction is started on the empty log and held while the file is copied. A reader
 // on an empty log holds SQLite's read-lock 0, which no checkpoint can pass: the app keeps writing
 // (into the log) and nothing changes the file until the copy is done. When the log cannot be emptied
-// (a long reader, a store whose disk is full), SQLite's VACUUM INTO from a read transaction makes
-// the copy instead (slower: every page decrypted and encrypted again), as earlier versions did.
+// (a long reader, a store whose disk is full) or the file cannot be read as it is, SQLite's VACUUM
+// INTO from a read transaction makes the copy instead (slower: every page decrypted and encrypted again), as earlier versions did.
 // A file copy keeps the store's free pages (their old contents under the same key); VACUUM INTO
 // leaves them behind. Either way the copy leaves WAL mode.
-import { copyFile } from 'node:fs/promises';
+import { copyFile, rm } from 'node:fs/promises';
 import { constants, statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { openBackupCopy, openSnapshotSource, openStoreReader, readBackupCopy } from '../connections';
@@ -32,6 +32,8 @@ export type SnapshotMethod = 'file' | 'vacuum';
 /** How long the checkpoint that empties the log may hold the app's writers back, per attempt. */
 export const CHECKPOINT_WAIT_MS = 250;
 const CHECKPOINT_ATTEMPTS = 6;
+/** Errors of copying the file that are the destination's, not the store's. */
+const DESTINATION_ERRORS = new Set(['ENOSPC', 'EDQUOT', 'EFBIG', 'EROFS', 'EACCES', 'EPERM', 'ENOENT', 'ENOTDIR', 'EEXIST']);
 
 /** Copies the store at `storePath` into `destination` (which must not exist). */
 export async function snapshotStore(
@@ -62,7 +64,16 @@ async function copyStoreFile(storePath: string, destination: string, options: { 
     try {
       const pages = source.pragma('page_count', { simple: true }) as number;
       options.onProgress?.({ done: 0, total: pages });
-      await copyFile(storePath, destination, constants.COPYFILE_EXCL);
+      try {
+        await copyFile(storePath, destination, constants.COPYFILE_EXCL);
+      } catch (error) {
+        await rm(destination, { force: true });
+        // The destination's own trouble (full, read-only, gone) is the backup's answer. Any other
+        // failure to read the store's file — on Windows, SQLite's lock bytes at 1 GB into a larger
+        // store may refuse a reader for a moment — leaves the copy to VACUUM INTO.
+        if (DESTINATION_ERRORS.has((error as { code?: string }).code ?? '')) throw error;
+        return false;
+      }
       options.onProgress?.({ done: pages, total: pages });
     } finally {
       source.exec('COMMIT');
