@@ -9,9 +9,9 @@
 // on an empty log holds SQLite's read-lock 0, which no checkpoint can pass: the app keeps writing
 // (into the log) and nothing changes the file until the copy is done. When the log cannot be emptied
 // (a long reader, a store whose disk is full) or the file cannot be read as it is, SQLite's VACUUM
-// INTO from a read transaction makes the copy instead (slower: every page decrypted and encrypted again), as earlier versions did.
-// A file copy keeps the store's free pages (their old contents under the same key); VACUUM INTO
-// leaves them behind. Either way the copy leaves WAL mode.
+// INTO from a read transaction makes the copy instead, as earlier versions did (slower: every page
+// decrypted and encrypted again). A file copy keeps the store's free pages (their old contents
+// under the same key); VACUUM INTO leaves them behind. Either way the copy leaves WAL mode.
 import { copyFile, rm } from 'node:fs/promises';
 import { constants, statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
