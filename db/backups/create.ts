@@ -1,6 +1,8 @@
-// Creating a backup (a job): an online snapshot of the live store (beside it, or on the
-// destination's disk when the store's disk has no room for it), its schema and row counts read, then — at the same time — SQLite's integrity_check on one thread and the zip (a
-// BagIt bag, deflate level 1, optionally AES-256) written under a partial name in the destination.
+// Creating a backup (a job): an online snapshot of the live store (its file copied as it is, see
+// snapshot.ts; beside it, or on the destination's disk when the store's disk has no room for it),
+// then — at the same time — SQLite's integrity_check of the copy on its own thread, while its schema
+// and row counts are read and the zip (a BagIt bag; the encrypted database stored, a plain one
+// deflated at level 1; optionally AES-256) is written under a partial name in the destination.
 // Only a copy that passed both gets the final name (fsync, rename, fsync folder). A crash or kill at
 // any moment leaves no file under a final name but a whole, verified backup.
 import { signerOf } from '../session';
@@ -21,7 +23,7 @@ import type { JobContext } from '../jobs/types';
 import { isoDateLocal, partialPathFor, removeStalePartials, writeAtomically, writeBagZip, type BagInfoField } from '../packaging';
 import { getBackupSettings, pruneBackups, recordBackup } from './catalog';
 import { destinationError } from './errors';
-import { startIntegrityCheck } from './integrity';
+import { startIntegrityCheck, type IntegrityRun } from './integrity';
 import { stripForImplanta } from './implantaCopy';
 import { BACKUP_PAYLOAD, backupFileName, implantaCopyFileName, localIsoWithOffset } from './names';
 import { backupSigner, sealCopy } from './signature';
@@ -131,6 +133,7 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
 
   // 1. The snapshot (see snapshotPathFor).
   const snapshot = snapshotPathFor(context.storePath, folder);
+  let early: IntegrityRun | null = null;
   try {
     context.progress({ phase: 'snapshot', label: 'Copiando os dados…', done: 0, total: null });
     try {
@@ -148,6 +151,9 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
     // 2. What the copy holds (its last unsealed rows sealed first, as the store's next entry does).
     if (forImplanta) stripForImplanta(snapshot);
     sealCopy(snapshot);
+    // A routine backup's copy is final once sealed: its check starts now, on its own thread, while
+    // its facts are read here. A copy for Implanta is checked once re-encrypted.
+    early = forImplanta ? null : startIntegrityCheck(snapshot);
     const facts = inspectCopy(snapshot);
     if (facts.region === null) throw new AppError('SETUP_REQUIRED', 'Configure a mesa antes de fazer um backup: escolha o CRESS e o nome do operador.');
     const verdict = schemaVerdict(facts.schemaVersion);
@@ -165,7 +171,8 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
 
     // 3. Check and package at once; the final name only for a copy that passed.
     const sign = backupSigner(snapshot, secret); // signature.txt: the desk's key over bag-info and the manifest
-    const integrity = startIntegrityCheck(snapshot, secret);
+    const integrity = early ?? startIntegrityCheck(snapshot, secret);
+    early = null;
     const abort = new AbortController();
     let sha256: string;
     let bytes: number;
@@ -231,6 +238,7 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
     }
     return result;
   } finally {
+    early?.abandon(); // a copy refused before it was packaged
     for (const file of [snapshot, `${snapshot}-wal`, `${snapshot}-shm`, `${snapshot}-journal`]) await rm(file, { force: true });
   }
 }

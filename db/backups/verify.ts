@@ -1,8 +1,8 @@
 // Verifying a backup file (a job): the zip opens (with the passphrase, if encrypted), the bag is
 // complete and valid, and the database in it — copied out while its checksum is computed, in the
 // same pass — passes integrity_check, has a schema this app knows and the row counts bag-info.txt
-// declares; and the desk's signature (signature.ts) holds. Each failure is its own problem with a
-// stable code and a Portuguese message.
+// declares (read while the check runs on its own thread); and the desk's signature (signature.ts)
+// holds. Each failure is its own problem with a stable code and a Portuguese message.
 import { randomBytes } from 'node:crypto';
 import { open, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -13,7 +13,7 @@ import type { JobContext } from '../jobs/types';
 import { bagInfoValue, validateBag, ZipError, ZipReader, zipBagSource, type BagSource } from '../packaging';
 import { recordBackup, recordVerification } from './catalog';
 import { backupZipProblem, zipOpenError } from './errors';
-import { integrityCheck } from './integrity';
+import { startIntegrityCheck } from './integrity';
 import { BACKUP_PAYLOAD, parseBackupFileName } from './names';
 import { checkBackupSignature } from './signature';
 import { secretOpening } from './integrity';
@@ -21,7 +21,7 @@ import { keyPragmaValue, type CopySecret } from '../copySecrets';
 import { openBackupCopy } from '../connections';
 import { isPlainDatabaseFile } from '../plainFiles';
 import { currentStoreKey, readRecoveryKey } from '../storeKey';
-import { inspectCopy, schemaVerdict } from './snapshot';
+import { inspectCopy, schemaVerdict, type CopyFacts } from './snapshot';
 import { KNOWN_SCHEMA_VERSION } from '../migrate';
 import { diskFullError, isDiskFullError } from '../storeLock';
 
@@ -177,11 +177,20 @@ export async function verifyBackupFile(input: VerifyInput, context: JobContext, 
     const { secret } = opening;
     const unlockedWith = unlockedBy(secret, copyPath);
     context.progress({ phase: 'check', label: 'Conferindo a integridade do banco de dados…', done: 0, total: null });
-    const integrity = await integrityCheck(copyPath, secret);
+    // The check runs on its own thread while the facts are read here; they count only for a sound copy.
+    const check = startIntegrityCheck(copyPath, secret);
+    let facts: CopyFacts | null = null;
+    let unreadable: unknown = null;
+    try {
+      facts = inspectCopy(copyPath, secret);
+    } catch (error) {
+      unreadable = error;
+    }
+    const integrity = await check.result;
     if (integrity.length > 0) {
       return answer([{ code: 'DB_INTEGRITY', message: `O banco de dados do backup está danificado: ${integrity.slice(0, 3).join('; ')}.`, path: PAYLOAD_PATH }], base);
     }
-    const facts = inspectCopy(copyPath, secret);
+    if (facts === null) throw unreadable;
     const verdict = schemaVerdict(facts.schemaVersion);
     const found = { ...base, region: facts.region ?? declaredRegion, schemaVersion: facts.schemaVersion, counts: facts.counts, unlockedWith };
     if (verdict === 'foreign') {

@@ -73,6 +73,10 @@ function recomputeManifests(bag: string): void {
     readdirSync(folder, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(folder, e.name)) : [join(folder, e.name)]));
   const data = files(join(bag, 'data')).sort();
   writeFileSync(join(bag, 'manifest-sha256.txt'), data.map((f) => `${sha256(readFileSync(f))}  ${relative(bag, f)}\n`).join(''));
+  // A database taken out of its encryption and put back may lose its free pages: the declared size follows.
+  const oxum = `${data.reduce((sum, f) => sum + statSync(f).size, 0)}.${data.length}`;
+  const info = join(bag, 'bag-info.txt');
+  writeFileSync(info, readFileSync(info, 'utf8').replace(/^Payload-Oxum: .*$/m, `Payload-Oxum: ${oxum}`));
   const tags = readdirSync(bag).filter((n) => n !== 'data' && !n.startsWith('tagmanifest-')).sort();
   writeFileSync(join(bag, 'tagmanifest-sha256.txt'), tags.map((n) => `${sha256(readFileSync(join(bag, n)))}  ${n}\n`).join(''));
 }
