@@ -112,7 +112,7 @@ test('the copy for Implanta asks for a long passphrase twice, and a backup of an
   await dialog.getByLabel('Senha', { exact: true }).fill('senha combinada por telefone');
   await dialog.getByLabel('Repita a senha').fill('senha combinada por telefone');
   await dialog.getByRole('button', { name: 'Gravar cópia' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: /Cópia para a Implanta gravada e verificada: .*CRESS09-DEMONSTRACAO-para-implanta-\d{8}-\d{6}\.zip/ })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: /Cópia para a Implanta gravada e verificada: .*CRESS09-para-implanta-\d{8}-\d{6}\.zip/ })).toBeVisible();
   expect(readdirSync(folder).filter((f) => f.includes('-para-implanta-'))).toHaveLength(1);
   await expect(page.getByRole('row').filter({ hasText: 'para-implanta' })).toHaveCount(0);
 
