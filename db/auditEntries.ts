@@ -9,16 +9,19 @@ import { formatCep } from '../shared/rules/cep';
 import { formatDateBr } from '../shared/rules/dates';
 import { DIP_PAPER_ITEM_LABELS, DIP_PAPER_WAY_LABELS } from '../shared/rules/dipPaper';
 import { ANCHOR_ALTERED, KEY_STARTED } from './audit';
+import { hasAccountColumn } from './auditAccount';
 import { contactAuditSummary } from './contacts/auditSummary';
 
 export function auditEntriesOf(db: Database, entity: string, entityId: string): AuditEntry[] {
+  const account = hasAccountColumn(db) ? 'account' : 'NULL AS account';
   const rows = db
-    .prepare('SELECT id, at, operator, action, entity, entity_id, detail FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC')
-    .all(entity, entityId) as { id: number; at: string; operator: string; action: string; entity: string; entity_id: string | null; detail: string }[];
+    .prepare(`SELECT id, at, operator, ${account}, action, entity, entity_id, detail FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC`)
+    .all(entity, entityId) as { id: number; at: string; operator: string; account: string | null; action: string; entity: string; entity_id: string | null; detail: string }[];
   return rows.map((row) => ({
     id: row.id,
     at: row.at,
     operator: row.operator,
+    account: row.account,
     action: row.action,
     entity: row.entity,
     entityId: row.entity_id,

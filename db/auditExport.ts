@@ -1,5 +1,5 @@
-// The audit trail of a period as an .xlsx for the council's data-protection officer: who did what,
-// when, on whose record (registration number and masked CPF), with the chain's hashes so the copy
+// The audit trail of a period as an .xlsx for the council's data-protection officer: who did what
+// (the operator and the computer's account), when, on whose record (registration number and masked CPF), with the chain's hashes so the copy
 // can be checked against the store. Values (old → new) stay out: the officer sees the processing,
 // not the personal data itself.
 import type { Database } from 'better-sqlite3';
@@ -23,12 +23,14 @@ export interface AuditExportInput {
   replace?: boolean;
 }
 
-const HEADER = ['Nº', 'Data e hora', 'Operador', 'Ação', 'Registro', 'CPF', 'Resumo', 'Hash anterior', 'Hash'];
+const HEADER = ['Nº', 'Data e hora', 'Operador', 'Conta do computador', 'Ação', 'Registro', 'CPF', 'Resumo', 'Hash anterior', 'Hash'];
 
 interface Row {
   id: number;
   at: string;
   operator: string;
+  /** Absent in stores from before the account was recorded; null in their older entries. */
+  account?: string | null;
   action: string;
   entity: string;
   entity_id: string | null;
@@ -68,6 +70,7 @@ export function exportAudit(db: Database, input: AuditExportInput): { path: stri
     r.id,
     formatDateTimeBr(r.at),
     neutralizeCell(r.operator),
+    neutralizeCell(r.account ?? ''),
     r.action,
     r.registration_number ?? '',
     r.cpf ? maskCpf(r.cpf) : '',
@@ -76,7 +79,7 @@ export function exportAudit(db: Database, input: AuditExportInput): { path: stri
     r.hash,
   ]);
   const sheet = XLSX.utils.aoa_to_sheet([HEADER, ...sheetRows]);
-  sheet['!cols'] = [8, 18, 22, 18, 12, 16, 50, 20, 20].map((wch) => ({ wch }));
+  sheet['!cols'] = [8, 18, 22, 20, 18, 12, 16, 50, 20, 20].map((wch) => ({ wch }));
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, 'Auditoria');
   const bytes = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;

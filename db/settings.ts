@@ -25,7 +25,7 @@ export function getSettings(db: Database): Settings | null {
   const row = db.prepare('SELECT region, uf, seccional, operator FROM settings WHERE id = 1').get() as SettingsRow | undefined;
   const operator = sessionOperator(db) ?? row?.operator;
   return row && operator !== undefined
-    ? { region: row.region, uf: row.uf as Uf, seccional: row.seccional, operator, ...(holdsDemoProfessionals(db) ? { demo: true } : {}) }
+    ? { region: row.region, uf: row.uf as Uf, seccional: row.seccional, operator, ...(isDemoDesk(db) ? { demo: true } : {}) }
     : null;
 }
 
@@ -38,10 +38,11 @@ export function unattendedOperator(db: Database): string | null {
 }
 
 /**
- * Demo professionals are never removed one by one: the registry holds them from the first demo
- * load (its audit entry, found through the entity index) for as long as the store lives.
+ * The registry holds demo professionals, so every file the desk writes for someone else says
+ * DEMONSTRACAO in its name. They are never removed one by one: the registry holds them from the
+ * first demo load (its audit entry, found through the entity index) for as long as the store lives.
  */
-function holdsDemoProfessionals(db: Database): boolean {
+export function isDemoDesk(db: Database): boolean {
   return db.prepare("SELECT 1 FROM audit_log WHERE entity = 'registry' AND entity_id IS NULL AND action = 'registry.demo' LIMIT 1").get() !== undefined;
 }
 

@@ -29,5 +29,21 @@ export function regionCode(region: number): string {
  * `CRESS09-DEMONSTRACAO` while the registry holds demo records, so a demo file is never taken for a real one.
  */
 export function exportPrefix(region: number, demo: boolean): string {
-  return demo ? `${regionCode(region)}-DEMONSTRACAO` : regionCode(region);
+  return demo ? `${regionCode(region)}-${DEMO_MARK}` : regionCode(region);
+}
+
+/** The word every file a demo desk writes for someone else carries in its name. */
+export const DEMO_MARK = 'DEMONSTRACAO';
+
+/**
+ * Any file name the desk suggests or writes, marked on a demo desk: `CRESS09-…` becomes
+ * `CRESS09-DEMONSTRACAO-…`, any other name gets `-DEMONSTRACAO` before its extension
+ * (`pedidos-erros.xlsx` → `pedidos-erros-DEMONSTRACAO.xlsx`). A name already marked stays as it is.
+ */
+export function demoFileName(fileName: string, demo: boolean): string {
+  if (!demo || fileName.toUpperCase().includes(DEMO_MARK)) return fileName;
+  const region = /^CRESS\d{2}(?=-)/i.exec(fileName);
+  if (region) return `${region[0]}-${DEMO_MARK}${fileName.slice(region[0].length)}`;
+  const dot = fileName.lastIndexOf('.');
+  return dot > 0 ? `${fileName.slice(0, dot)}-${DEMO_MARK}${fileName.slice(dot)}` : `${fileName}-${DEMO_MARK}`;
 }

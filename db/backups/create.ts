@@ -164,7 +164,7 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
     // A copy for Implanta: the database re-encrypted with the passphrase before it is packaged.
     const secret: CopySecret | undefined = forImplanta ? { passphrase: input.passphrase! } : undefined;
     if (secret) rekeyCopy(snapshot, secret);
-    const fileName = (forImplanta ? implantaCopyFileName : backupFileName)(region, createdAt);
+    const fileName = (forImplanta ? implantaCopyFileName : backupFileName)(region, createdAt, facts.demo);
     const root = fileName.replace(/\.zip$/, '');
     const finalPath = join(folder, fileName);
     const size = statSync(snapshot).size;

@@ -1,32 +1,33 @@
-// Names and places of backups: `CRESS09-backup-20261124-153000.zip` (region, local time) in
-// `<Documents>/CRESS Desk/Backups` unless the clerk chose another folder.
+// Names and places of backups: `CRESS09-backup-20261124-153000.zip` (region, local time; on a demo
+// desk `CRESS09-DEMONSTRACAO-backup-…`) in `<Documents>/CRESS Desk/Backups` unless the clerk chose
+// another folder.
 import { homedir } from 'node:os';
 import { join, posix, win32 } from 'node:path';
-import { regionCode } from '../../shared/regions';
+import { demoFileName, regionCode } from '../../shared/regions';
 import { PRODUCT_NAME } from '../paths';
 
 /** The database file inside the bag: `data/cress-desk.sqlite`. */
 export const BACKUP_PAYLOAD = 'cress-desk.sqlite';
 
-const NAME = /^CRESS(\d{2})-backup-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})\.zip$/;
+const NAME = /^CRESS(\d{2})-(?:DEMONSTRACAO-)?backup-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})\.zip$/;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-/** `CRESS09-backup-20261124-153000.zip`, from the local time of `at`. */
-export function backupFileName(region: number, at: Date): string {
+/** `CRESS09-backup-20261124-153000.zip`, from the local time of `at`; marked on a demo desk. */
+export function backupFileName(region: number, at: Date, demo = false): string {
   const stamp = `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
-  return `${regionCode(region)}-backup-${stamp}.zip`;
+  return demoFileName(`${regionCode(region)}-backup-${stamp}.zip`, demo);
 }
 
 /**
  * `CRESS09-para-implanta-20261124-153000.zip`: a copy made for Implanta. Not a backup's name, so the
  * routine never lists or prunes one.
  */
-export function implantaCopyFileName(region: number, at: Date): string {
-  return backupFileName(region, at).replace('-backup-', '-para-implanta-');
+export function implantaCopyFileName(region: number, at: Date, demo = false): string {
+  return backupFileName(region, at, demo).replace('-backup-', '-para-implanta-');
 }
 
-/** The region and the (local) moment a backup's name records; null for any other name. */
+/** The region and the (local) moment a backup's name records, demo or not; null for any other name. */
 export function parseBackupFileName(fileName: string): { region: number; createdAt: Date } | null {
   const match = NAME.exec(fileName);
   if (!match) return null;

@@ -147,6 +147,8 @@ export interface CopyFacts {
   counts: Record<string, number>;
   region: number | null;
   operator: string | null;
+  /** The copy holds demo professionals: its file name says so. */
+  demo: boolean;
 }
 
 /** Reads a copy's schema version, row counts and desk settings (read-only). `secret`: see openBackupCopy. */
@@ -164,7 +166,7 @@ export function inspectCopy(path: string, secret?: CopySecret): CopyFacts {
     for (const table of tables) counts[table] = db.prepare(`SELECT count(*) FROM "${table.replace(/"/g, '""')}"`).pluck().get() as number;
     let settings = null;
     if (tables.includes('settings')) settings = getSettings(db);
-    return { schemaVersion, counts, region: settings?.region ?? null, operator: settings?.operator ?? null };
+    return { schemaVersion, counts, region: settings?.region ?? null, operator: settings?.operator ?? null, demo: settings?.demo === true };
   } finally {
     db.close();
   }

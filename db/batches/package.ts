@@ -46,6 +46,8 @@ export interface WriteOptions {
   signal?: AbortSignal;
   /** The desk's signature (packageSignature.ts); absent for lotes sealed before the chain was signed. */
   sign?: WriteBagOptions['sign'];
+  /** A demo desk's package: its folder inside the zip says DEMONSTRACAO, as its file name does. */
+  demo: boolean;
 }
 
 export interface WrittenPackage {
@@ -104,7 +106,7 @@ export async function writeBatchPackage(batch: BatchRow, payload: PayloadFile[],
   const partial = partialPathFor(path);
   try {
     const written = await writeBagZip(partial, {
-      root: batchStem(batch.region, batch.number),
+      root: batchStem(batch.region, batch.number, options.demo),
       payload: payload.map((f) => ({ path: f.path, data: f.data })),
       info: [
         { label: 'Source-Organization', value: regionLabel(batch.region) },

@@ -4,7 +4,8 @@ import type { Database } from 'better-sqlite3';
 import { emptyStatusCounts, type BatchSummary } from '../../shared/contract/batches';
 import type { BatchState, CorrectionStatus } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import { regionCode } from '../../shared/regions';
+import { demoFileName, regionCode } from '../../shared/regions';
+import { isDemoDesk } from '../settings';
 import { statement } from '../statements';
 import type { batches } from '../schema';
 import type { SqlRow } from '../sqlRow';
@@ -14,9 +15,12 @@ export type BatchRow = SqlRow<typeof batches>;
 
 const HOUR = 3_600_000;
 
-/** `CRESS09-lote-2026-0001`: the package's file name without `.zip`, and its bag's folder. */
-export function batchStem(region: number, number: string): string {
-  return `${regionCode(region)}-lote-${number}`;
+/**
+ * `CRESS09-lote-2026-0001` (`CRESS09-DEMONSTRACAO-lote-2026-0001` on a demo desk): the package's
+ * file name without `.zip`, and its bag's folder.
+ */
+export function batchStem(region: number, number: string, demo: boolean): string {
+  return demoFileName(`${regionCode(region)}-lote-${number}`, demo);
 }
 
 /** `2026-0001`. */
@@ -89,7 +93,7 @@ export function toSummary(db: Database, row: BatchRow, now: Date): BatchSummary 
     dueAt: dueAt(row),
     overdue: isOverdue(row, now),
     counts: countsOf(db, row.id),
-    fileName: `${batchStem(row.region, row.number)}.zip`,
+    fileName: `${batchStem(row.region, row.number, isDemoDesk(db))}.zip`,
     packageSha256: row.package_sha256,
     encryptedSha256: row.encrypted_sha256,
   };
@@ -101,11 +105,11 @@ export function batchSummary(db: Database, id: number, now: Date): BatchSummary 
 
 /**
  * A batch by what a person types: its number (`2026-0001`, this desk's region), the file stem
- * (`CRESS09-lote-2026-0001`), its External-Identifier, or its internal id.
+ * (`CRESS09-lote-2026-0001`, with or without DEMONSTRACAO), its External-Identifier, or its internal id.
  */
 export function findBatchRow(db: Database, key: string, region: number | null): BatchRow | undefined {
   const text = key.trim().replace(/\.zip$/i, '');
-  const stem = /^CRESS(\d{2})-lote-(\d{4}-\d{4,})$/i.exec(text);
+  const stem = /^CRESS(\d{2})-(?:DEMONSTRACAO-)?lote-(\d{4}-\d{4,})$/i.exec(text);
   if (stem) return statement<BatchRow>(db, 'SELECT * FROM batches WHERE region = ? AND number = ?').get(Number(stem[1]), stem[2]);
   if (/^\d{4}-\d{4,}$/.test(text)) {
     return region === null

@@ -309,6 +309,7 @@ function processRows(
         changes: outcome.changes,
         who: outcome.who ?? null,
         diff: outcome.diff ?? [],
+        created: outcome.created ?? false,
       });
     }
   };

@@ -21,6 +21,7 @@ import {
 import { formatCount, formatFileSize } from '../../shared/display/numbers';
 import { plural } from '../../shared/display/plural';
 import { AppError } from '../../shared/errors';
+import { demoFileName } from '../../shared/regions';
 import { formatCpf } from '../../shared/rules/cpf';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { digitsOnly } from '../../shared/text';
@@ -181,13 +182,19 @@ async function saveAttachment(context: CliContext): Promise<CommandOutcome> {
   return { result, text: `Saved ${formatFileSize(result.size)} to ${result.path}.`, exit: EXIT.ok };
 }
 
+/** Where an `.eml` goes in `folder`: under the protocol's name, saying DEMONSTRACAO on a demo desk. */
+async function emlPath(context: CliContext, folder: string, protocol: string, kind: 'encaminhamento' | 'mensagem'): Promise<string> {
+  const demo = (await context.call('app:info', {})).settings?.demo === true;
+  return join(resolve(folder), demoFileName(emlFileName(protocol, kind), demo));
+}
+
 /** The `.eml` for Implanta, written into --out (a folder) under the protocol's name. */
 async function forward(context: CliContext): Promise<CommandOutcome> {
   const id = contactRef(context.args[0]);
   const folder = optionText(context, 'out');
   if (folder === undefined) throw new UsageError('missing --out DIR');
   const { protocol } = await context.call('contacts:get', { id });
-  const result = await context.call('contacts:forward', { id, path: join(resolve(folder), emlFileName(protocol, 'encaminhamento')) });
+  const result = await context.call('contacts:forward', { id, path: await emlPath(context, folder, protocol, 'encaminhamento') });
   return {
     result,
     text: [
@@ -205,7 +212,7 @@ async function message(context: CliContext): Promise<CommandOutcome> {
   const template = optionText(context, 'template') as MessageTemplate;
   const folder = optionText(context, 'out');
   const { protocol } = await context.call('contacts:get', { id });
-  const path = folder === undefined ? null : join(resolve(folder), emlFileName(protocol, 'mensagem'));
+  const path = folder === undefined ? null : await emlPath(context, folder, protocol, 'mensagem');
   const result = await context.call('contacts:message', { id, template, path });
   const lines = [`Subject: ${result.subject}`, '', result.text, '', 'Phone script:', result.phoneScript];
   if (result.path) lines.push('', `E-mail to ${result.to} written to ${result.path}: open it in the mail program and send it.`);

@@ -3,6 +3,8 @@
 // writes goes to a place the host gives, which the browser then downloads. Either way the window
 // gets a handle and a name, never a path: the contract's file fields take only those handles.
 import type { FileFilter, PickedFile } from '../../shared/contract/channels';
+import { demoFileName } from '../../shared/regions';
+import { useSession } from '../stores/session';
 import { ClientError, hostToken } from './client';
 
 const bridge = () => window.cress?.desktop;
@@ -58,8 +60,10 @@ export async function pickFolder(title: string): Promise<PickedFile | null> {
 /**
  * Where to write a file the app produces; null when the clerk gives up. The native dialog asks
  * before replacing a file; the preview's place is always new (the browser names the download).
+ * On a demo desk every name suggested here says DEMONSTRACAO.
  */
-export async function chooseSavePath(title: string, suggestedName: string, filters: FileFilter[]): Promise<PickedFile | null> {
+export async function chooseSavePath(title: string, name: string, filters: FileFilter[]): Promise<PickedFile | null> {
+  const suggestedName = demoFileName(name, useSession.getState().info?.settings?.demo === true);
   const desktop = bridge();
   if (desktop) return (await desktop('desktop:chooseSavePath', { title, suggestedName, filters })) as PickedFile | null;
   const response = await hostPost('/api/save-path', JSON.stringify({ suggestedName }), 'application/json');

@@ -213,6 +213,7 @@ function PreviewTable({ headers, rows }: { headers: string[]; rows: PreviewRow[]
               {anyWho ? <TableCell>{row.who ?? '—'}</TableCell> : null}
               {anyWho ? (
                 <TableCell>
+                  {row.created && row.status !== 'rejected' ? <Typography variant="body2">{t.newRecord}</Typography> : null}
                   {row.diff.map((d) => (
                     <Typography key={d.field} variant="body2">
                       {t.change(d.field, d.from, d.to)}

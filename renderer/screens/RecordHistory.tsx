@@ -1,6 +1,6 @@
 // The record's Histórico: every change of its fields, whatever made it (the form, imports, loads
 // from the main system, Implanta's answers, cancellations, conflict choices), newest first; then the
-// audit entries about this record.
+// audit entries about this record, each with its operator and the computer's account.
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -76,6 +76,7 @@ export function RecordHistory({ view }: { view: RecordView }) {
                 <TableRow>
                   <TableCell>{TEXT.at}</TableCell>
                   <TableCell>{TEXT.operator}</TableCell>
+                  <TableCell>{TEXT.account}</TableCell>
                   <TableCell>{TEXT.summary}</TableCell>
                 </TableRow>
               </TableHead>
@@ -84,6 +85,7 @@ export function RecordHistory({ view }: { view: RecordView }) {
                   <TableRow key={entry.id}>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTimeBr(entry.at)}</TableCell>
                     <TableCell>{entry.operator}</TableCell>
+                    <TableCell>{entry.account ?? TEXT.noAccount}</TableCell>
                     <TableCell>{entry.summary}</TableCell>
                   </TableRow>
                 ))}

@@ -111,6 +111,7 @@ export const IMPORT_TEXT = {
     who: 'Profissional',
     changes: 'O que muda',
     change: (field: string, from: string, to: string) => `${field}: ${from} → ${to}`,
+    newRecord: 'Novo cadastro',
     errors: 'Erros',
     statusLabels: { accepted: 'A gravar', unchanged: 'Sem mudança', rejected: 'Com erro' },
     noErrors: 'Nenhuma linha com erro.',

@@ -55,6 +55,8 @@ export const RECORD_TEXT = {
     field: 'Campo',
     change: 'Antes → Depois',
     operator: 'Operador',
+    account: 'Conta do computador',
+    noAccount: '—',
     note: 'Observação',
     summary: 'O que foi feito',
     dipField: 'Situação do DIP',

@@ -116,6 +116,8 @@ export const previewRowSchema = z.object({
   who: z.string().nullable().default(null),
   /** Each field the row changes, as people read it: label, value now, value after. */
   diff: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })).default([]),
+  /** A registry load's row that adds a record the desk did not have ("Novo cadastro"). */
+  created: z.boolean().default(false),
 });
 export type PreviewRow = z.infer<typeof previewRowSchema>;
 

@@ -60,6 +60,8 @@ export const auditEntrySchema = z.object({
   id: z.number().int(),
   at: z.string(),
   operator: z.string(),
+  /** The computer's account the desk ran under (null in entries written before it was recorded). */
+  account: z.string().nullable().default(null),
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),

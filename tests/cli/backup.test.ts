@@ -47,7 +47,7 @@ describe('cress-desk backup', () => {
     const created = json('backup', 'create');
     expect(created.code).toBe(0);
     expect(created.body).toMatchObject({ verified: true, encrypted: false, region: 9, counts: { professionals: 400 } });
-    expect(created.body.file).toMatch(new RegExp(`^${folder.replace(/[/\\]/g, '.')}.CRESS09-backup-\\d{8}-\\d{6}\\.zip$`));
+    expect(created.body.file).toMatch(new RegExp(`^${folder.replace(/[/\\]/g, '.')}.CRESS09-DEMONSTRACAO-backup-\\d{8}-\\d{6}\\.zip$`));
     expect(created.body.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(created.body.bytes).toBe(readFileSync(created.body.file).length);
     plain = created.body;

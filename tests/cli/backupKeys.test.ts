@@ -199,7 +199,7 @@ describe('the copy for Implanta', () => {
     const db = openWithKey(oldStore);
     try {
       const entries = db.prepare("SELECT entity_id FROM audit_log WHERE action = 'backup.implanta'").pluck().all();
-      expect(entries).toEqual([expect.stringMatching(/^CRESS09-para-implanta-\d{8}-\d{6}\.zip$/)]);
+      expect(entries).toEqual([expect.stringMatching(/^CRESS09-DEMONSTRACAO-para-implanta-\d{8}-\d{6}\.zip$/)]);
     } finally {
       db.close();
     }

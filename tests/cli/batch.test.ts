@@ -62,16 +62,16 @@ describe('cress-desk batch', () => {
     mkdirSync(out);
     const exported = json(store, 'batch', 'export', '2026-0001', '--out', out);
     expect(exported.code).toBe(0);
-    expect(exported.body).toMatchObject({ file: join(out, 'CRESS09-lote-2026-0001.zip'), encrypted: false, batch: { state: 'exported' } });
+    expect(exported.body).toMatchObject({ file: join(out, 'CRESS09-DEMONSTRACAO-lote-2026-0001.zip'), encrypted: false, batch: { state: 'exported' } });
     const sha = spawnSync('sha256sum', [exported.body.file], { encoding: 'utf8' }).stdout.split(' ')[0];
     expect(exported.body.sha256).toBe(sha);
-    expect(readdirSync(out)).toEqual(['CRESS09-lote-2026-0001.zip']);
+    expect(readdirSync(out)).toEqual(['CRESS09-DEMONSTRACAO-lote-2026-0001.zip']);
 
     const verified = json(store, 'batch', 'verify', exported.body.file);
     expect(verified).toMatchObject({ code: 0, body: { valid: true, problems: [], batch: { number: '2026-0001' } } });
 
     expect(run(store, 'batch', 'mark-sent', '2026-0001', '--at', '99/99/2026 10:00').code).toBe(1);
-    const sent = json(store, 'batch', 'mark-sent', 'CRESS09-lote-2026-0001.zip', '--overdue-hours', '48');
+    const sent = json(store, 'batch', 'mark-sent', 'CRESS09-DEMONSTRACAO-lote-2026-0001.zip', '--overdue-hours', '48');
     expect(sent.body).toMatchObject({ state: 'sent', overdueHours: 48, counts: { unanswered: 30 } });
 
     const db = openRawStore(store, { readonly: true });
@@ -191,7 +191,7 @@ describe('cress-desk batch', () => {
 
     const out = join(dir, 'kill-out');
     mkdirSync(out);
-    const final = join(out, 'CRESS09-lote-2026-0001.zip');
+    const final = join(out, 'CRESS09-DEMONSTRACAO-lote-2026-0001.zip');
     let killedBeforeEnd = 0;
     for (let round = 0; round < 12; round++) {
       const delay = 30 + Math.floor(Math.random() * took);
@@ -206,7 +206,7 @@ describe('cress-desk batch', () => {
       if (exit === null) killedBeforeEnd++;
       // Whatever is under the final name is the whole package; partial files are hidden names.
       if (existsSync(final)) expect(spawnSync('sha256sum', [final], { encoding: 'utf8' }).stdout.split(' ')[0]).toBe(reference.sha256);
-      for (const name of readdirSync(out)) expect(name === 'CRESS09-lote-2026-0001.zip' || /^\.CRESS09-lote-2026-0001\.zip\.partial-[0-9a-f]+$/.test(name)).toBe(true);
+      for (const name of readdirSync(out)) expect(name === 'CRESS09-DEMONSTRACAO-lote-2026-0001.zip' || /^\.CRESS09-DEMONSTRACAO-lote-2026-0001\.zip\.partial-[0-9a-f]+$/.test(name)).toBe(true);
       const db = openRawStore(store, { readonly: true });
       expect(db.pragma('quick_check', { simple: true })).toBe('ok');
       expect(['sealed', 'exported']).toContain((db.prepare('SELECT state FROM batches').get() as { state: string }).state);

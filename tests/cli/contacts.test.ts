@@ -134,7 +134,7 @@ describe('contact forward and message', { timeout: 90_000 }, () => {
     expect(json('contact', 'settings').body).toEqual({ implantaEmail: 'suporte@implanta.com.br', overdueDays: 3 });
     const forwarded = run('contact', 'forward', id, '--out', folder);
     expect(forwarded.code, forwarded.stderr).toBe(0);
-    const file = `${opened.body.protocol}-encaminhamento.eml`;
+    const file = `${opened.body.protocol}-encaminhamento-DEMONSTRACAO.eml`;
     expect(readdirSync(folder)).toEqual([file]);
     const eml = readFileSync(join(folder, file), 'latin1');
     expect(eml).toMatch(/^To: suporte@implanta\.com\.br$/m);

@@ -64,7 +64,7 @@ describe('cress-desk correct --arrival', () => {
     const exported = json('batch', 'export', number, '--out', out);
     expect(exported.code).toBe(0);
     expect(json('batch', 'verify', exported.body.file).body).toMatchObject({ valid: true, problems: [], schemaVersion: 4 });
-    const lines = execFileSync('unzip', ['-p', exported.body.file, `CRESS09-lote-${number}/data/corrections.jsonl`])
+    const lines = execFileSync('unzip', ['-p', exported.body.file, `CRESS09-DEMONSTRACAO-lote-${number}/data/corrections.jsonl`])
       .toString('utf8')
       .split('\n')
       .filter(Boolean)

@@ -115,6 +115,9 @@ describe('cress-desk import', () => {
     writeFileSync(empty, '');
     expect(run('import', 'corrections', empty)).toMatchObject({ code: 3, stderr: expect.stringMatching(/vazio.*\[FILE_UNREADABLE\]/) });
     expect(run('--json', 'import', 'corrections', join(dir, 'nao-existe.xlsx'))).toMatchObject({ code: 3 });
+    const text = join(dir, 'texto.xlsx');
+    writeFileSync(text, 'CPF;E-mail\n52998224725;maria@exemplo.com.br\n');
+    expect(run('import', 'corrections', text)).toMatchObject({ code: 3, stderr: expect.stringMatching(/texto\.xlsx não é uma planilha: parece ser texto.*\[FILE_UNREADABLE\]/) });
   });
 
   it('exits 2 on wrong usage', () => {

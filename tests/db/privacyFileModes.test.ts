@@ -77,8 +77,8 @@ describe('files and folders the desk writes', () => {
       expect.arrayContaining([
         'dados/cress-desk.sqlite',
         'dados/cress-desk.before-restore-DATA.sqlite',
-        'home/Documents/CRESS Desk/Backups/CRESS09-backup-DATA.zip',
-        'saidas/CRESS09-lote-2026-0001.zip',
+        'home/Documents/CRESS Desk/Backups/CRESS09-DEMONSTRACAO-backup-DATA.zip',
+        'saidas/CRESS09-DEMONSTRACAO-lote-2026-0001.zip',
         'saidas/auditoria.xlsx',
         'saidas/cadastro.csv',
         'saidas/erros.xlsx',

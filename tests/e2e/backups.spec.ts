@@ -45,8 +45,8 @@ test('a backup with a passphrase, listed as verified, then restored after a conf
   await expect(page.getByText('As duas senhas não são iguais.')).toBeVisible();
   await page.getByLabel('Repita a senha').fill('uma frase longa');
   await page.getByRole('button', { name: 'Fazer backup', exact: true }).click();
-  await expect(page.getByRole('alert').filter({ hasText: /Backup criado e verificado: CRESS09-backup-\d{8}-\d{6}\.zip/ }).first()).toBeVisible();
-  const row = page.getByRole('row').filter({ hasText: 'CRESS09-backup-' });
+  await expect(page.getByRole('alert').filter({ hasText: /Backup criado e verificado: CRESS09-DEMONSTRACAO-backup-\d{8}-\d{6}\.zip/ }).first()).toBeVisible();
+  const row = page.getByRole('row').filter({ hasText: 'CRESS09-DEMONSTRACAO-backup-' });
   await expect(row).toContainText('Verificado');
   await expect(row).toContainText('Com senha');
   await expect(page.getByText('Último backup: hoje').first()).toBeVisible();

@@ -54,11 +54,11 @@ test('generate, review, seal, export, mark sent, import the answer, see the reje
   const exporting = page.getByRole('dialog');
   const download = page.waitForEvent('download');
   await exporting.getByRole('button', { name: 'Escolher onde salvar…' }).click();
-  expect((await download).suggestedFilename()).toBe('CRESS09-lote-2026-0001.zip');
+  expect((await download).suggestedFilename()).toBe('CRESS09-DEMONSTRACAO-lote-2026-0001.zip');
   await expect(exporting.getByText('Pacote exportado')).toBeVisible();
   const [exported] = desk.query<{ package_sha256: string; package_file_name: string }>('SELECT package_sha256, package_file_name FROM batches');
   await expect(exporting).toContainText(exported!.package_sha256);
-  await expect(exporting).toContainText(/CRESS09-lote-2026-0001\.zip \(\d+ KB\)/);
+  await expect(exporting).toContainText(/CRESS09-DEMONSTRACAO-lote-2026-0001\.zip \(\d+ KB\)/);
   await expect(exporting).toContainText('Código de conferência do pacote:');
   await expect(exporting).not.toContainText('BagIt');
   problems.push(...(await seriousViolations(page, 'Pacote exportado')));

@@ -1,5 +1,6 @@
 // A clerk's first day: set up the desk, find a professional, try a wrong value, correct the
 // e-mail against a document, and find the change in the record's history and in the queue.
+import { userInfo } from 'node:os';
 import { expect, fillFirstRun, openRecord, setUpDemoDesk, test } from './fixtures';
 
 test('first run sets up the desk for a CRESS region', async ({ desk }) => {
@@ -54,6 +55,10 @@ test('a wrong e-mail is refused and a right one is saved, audited and queued', a
   await page.getByRole('tab', { name: /Histórico/ }).click();
   await expect(page.getByRole('tabpanel')).toContainText('Ana Souza');
   await expect(page.getByRole('tabpanel')).toContainText('E-mail');
+  // The audit entry shows, beside the operator, the computer's account the desk ran under.
+  const auditTable = page.getByRole('table', { name: 'Registro de auditoria deste cadastro' });
+  await expect(auditTable.getByRole('columnheader', { name: 'Conta do computador' })).toBeVisible();
+  await expect(auditTable.getByRole('row').filter({ hasText: 'Ana Souza' }).first()).toContainText(userInfo().username);
   const record = JSON.parse((await desk.cli('--json', 'registry', 'show', target.registrationNumber)).stdout);
   expect(record.email).toBe('nova.caixa@exemplo.com.br');
 

@@ -98,7 +98,7 @@ test('case C: from the record to Implanta, a correction, its lote and answer, th
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Encaminhar à Implanta' }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toBe(`${protocol}-encaminhamento.eml`);
+  expect(download.suggestedFilename()).toBe(`${protocol}-encaminhamento-DEMONSTRACAO.eml`);
   const eml = join(desk.storePath, '..', 'encaminhamento.eml');
   await download.saveAs(eml);
   const mail = readable(readFileSync(eml, 'utf8'));

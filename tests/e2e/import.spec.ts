@@ -140,3 +140,34 @@ test('import a spreadsheet, fix the rejected rows in the error report, import it
   expect(desk.query<{ email: string }>("SELECT email FROM professionals WHERE registration_number = '10008'")[0]?.email).toBe('helena@gmail.com');
   expect(problems).toEqual([]);
 });
+
+test('a registry load shows, before writing, whose record each row is and what it changes', async ({ desk }) => {
+  const { page } = desk;
+  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
+  const first = join(desk.storePath, '..', 'cadastro.csv');
+  writeFileSync(first, `${REGISTRY.join('\r\n')}\r\n`);
+  expect((await desk.cli('import', 'registry', first)).code).toBe(0);
+  // The next export of the main system: Ana's e-mail and DIP changed, Bruna's did not, one record is new.
+  const ana = (REGISTRY[1] as string).replace('ana.ferreira@gmail.com', 'ana.paula@exemplo.com.br').replace(/Não solicitado$/, 'Confirmado');
+  const nova = '10009;39053344705;Rosa Nogueira;Antônia Nogueira;Casada;01/02/1970;rosa@exemplo.com.br;01310100;Avenida Paulista;1000;Bela Vista;São Paulo;SP;Não solicitado';
+  const again = join(desk.storePath, '..', 'cadastro-atual.csv');
+  writeFileSync(again, `${[REGISTRY[0], ana, REGISTRY[2], nova].join('\r\n')}\r\n`);
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Importar', exact: true }).click();
+  await chooseFile(page, again);
+  await page.getByRole('radio', { name: /Cadastro \(carga do sistema do Regional\)/ }).check();
+  await page.getByRole('button', { name: 'Continuar' }).click();
+  await page.getByRole('button', { name: 'Conferir planilha' }).click();
+  await expect(page.getByRole('heading', { name: 'Conferência' })).toBeVisible();
+
+  const table = page.getByRole('table', { name: 'Linhas da planilha conferidas' });
+  await expect(table.getByRole('columnheader', { name: 'Profissional' })).toBeVisible();
+  const anaRow = table.getByRole('row').filter({ hasText: 'Ana Paula Ferreira (registro 10001)' });
+  await expect(anaRow).toContainText('E-mail: ana.ferreira@gmail.com → ana.paula@exemplo.com.br');
+  await expect(anaRow).toContainText('Situação do DIP: Não solicitado → Confirmado');
+  await expect(table.getByRole('row').filter({ hasText: 'Bruna Oliveira Santos (registro 10002)' })).toContainText('Sem mudança');
+  await expect(table.getByRole('row').filter({ hasText: 'Rosa Nogueira (registro 10009)' })).toContainText('Novo cadastro');
+  // Nothing was written by looking.
+  expect(desk.query<{ email: string }>("SELECT email FROM professionals WHERE registration_number = '10001'")[0]?.email).toBe('ana.ferreira@gmail.com');
+});

@@ -1,6 +1,7 @@
 // The data-protection officer's copy of the audit trail: a spreadsheet with who did what and
 // when, the CPF masked, and none of the personal values that changed.
 import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import * as XLSX from 'xlsx';
 import { expect, setUpDemoDesk, test } from './fixtures';
 
@@ -22,6 +23,7 @@ test('the audit trail of a period downloads as a spreadsheet without personal va
   const rows = XLSX.utils.sheet_to_json<Record<string, string>>(XLSX.read(readFileSync(await download.path())).Sheets.Auditoria as XLSX.WorkSheet);
   const correction = rows.find((r) => r['Ação'] === 'correction.save');
   expect(correction?.Registro).toBe(someone?.registration_number);
+  expect(correction).toMatchObject({ Operador: 'Ana Souza', 'Conta do computador': userInfo().username });
   expect(correction?.CPF).toBe(`***.${someone?.cpf.slice(3, 6)}.${someone?.cpf.slice(6, 9)}-**`);
   expect(JSON.stringify(rows)).not.toContain('lgpd.teste@exemplo.com.br');
   expect(JSON.stringify(rows)).not.toContain(someone?.cpf);

@@ -19,6 +19,7 @@ import { toProfessional, type ProfessionalRow } from '../../registry';
 import type { RowIssue } from '../columns';
 import type { RawRow } from '../readers/source';
 import { BatchedInsert } from './batchedInsert';
+import { registryDiff, whoOf } from './registryPreview';
 import { deskText, InFlight, mergeRow, readFileRow, serializeLoaded, type FileRow } from './rowMerge';
 import { rejected, type KindProcessor, type ProcessorContext, type ProcessorTotals, type RowOutcome } from './types';
 
@@ -152,13 +153,15 @@ export class RegistryProcessor implements KindProcessor {
     }
 
     const file = readFileRow(columns, raw.cells, existing);
+    const who = existing ? whoOf(existing.name, existing.registrationNumber) : whoOf(file.values.get('name'), key);
     const refuse = (issues: RowIssue[]): RowOutcome => {
       if (existing) this.rows.set(existing.id, raw.row);
       else this.refusedNew.set(key, raw.row);
-      return rejected(issues);
+      return { ...rejected(issues), who };
     };
     if (file.issues.length > 0) return refuse(file.issues);
-    return existing && stored ? this.update(raw.row, stored, existing, file, refuse) : this.insert(raw.row, key, file, refuse);
+    const outcome = existing && stored ? this.update(raw.row, stored, existing, file, refuse) : this.insert(raw.row, key, file, refuse);
+    return { ...outcome, who };
   }
 
   /** Refuses a CPF another record holds (naming the row of this file that loaded it, if one did). */
@@ -207,7 +210,7 @@ export class RegistryProcessor implements KindProcessor {
     for (const p of file.notes) addLoadPendency(this.context.db, id, p.pendency);
     if (rules.length + file.notes.length > 0) this.flagged++;
     this.inserted++;
-    return { status: 'accepted', issues: [], changes: 1, dipConsequence: 'none' };
+    return { status: 'accepted', issues: [], changes: 1, dipConsequence: 'none', created: true };
   }
 
   private addRule(id: number, p: Pendency): void {
@@ -255,7 +258,7 @@ export class RegistryProcessor implements KindProcessor {
     for (const conflict of merge.conflicts) this.conflict(row, existing, conflict);
     if (merge.kept.length > 0) this.kept++;
     if (merge.take.length === 0) return { status: 'unchanged', issues: [], changes: 0, dipConsequence: 'none' };
-    return { status: 'accepted', issues: [], changes: merge.take.length, dipConsequence: 'none' };
+    return { status: 'accepted', issues: [], changes: merge.take.length, dipConsequence: 'none', diff: registryDiff(existing, merge.take) };
   }
 
   /** Writes the fields taken from the file (and the DIP status), bumping the record's version. */

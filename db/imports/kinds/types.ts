@@ -17,6 +17,8 @@ export interface RowOutcome {
   who?: string;
   /** What it changes, as people read it (for the preview). */
   diff?: { field: string; from: string; to: string }[];
+  /** Registry: the row adds a record the desk did not have. */
+  created?: boolean;
 }
 
 export interface ProcessorContext {

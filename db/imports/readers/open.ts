@@ -1,6 +1,6 @@
 // Opens a spreadsheet by what its bytes are, not by its name: zip (xlsx/xlsm/ods), OLE compound
-// file (xls, or an encrypted Office file), or text (CSV). Everything else is refused with a
-// message, before any parsing.
+// file (xls, or an encrypted Office file), or text (CSV, only when named as text). Everything else
+// is refused with a message, before any parsing.
 import { extname } from 'node:path';
 import * as XLSX from 'xlsx';
 import { openPlainFile, type PositionalFile } from '../../positionalFiles';
@@ -17,11 +17,17 @@ const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const BINARY_MAGICS = [Buffer.from('%PDF'), Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.from([0xff, 0xd8, 0xff]), Buffer.from('GIF8'), Buffer.from('Rar!'), Buffer.from([0x1f, 0x8b]), Buffer.from('7z')];
 const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
 const HEAD_BYTES = 4096;
+/** Names under which text is read as CSV; text under any other name (a ".xlsx" saved as CSV) is refused. */
+const TEXT_EXTENSIONS: ReadonlySet<string> = new Set(['.csv', '.txt']);
 
+
+function baseName(fileName: string): string {
+  return fileName.replace(/^.*[\\/]/, '');
+}
 
 /** The name a CSV's only "sheet" gets: the file name without its extension. */
 export function csvSheetName(fileName: string): string {
-  const base = fileName.replace(/^.*[\\/]/, '');
+  const base = baseName(fileName);
   const ext = extname(base);
   return (ext ? base.slice(0, -ext.length) : base) || 'Planilha';
 }
@@ -64,7 +70,17 @@ function openByContent(file: PositionalFile, fileName: string, limits: ReaderLim
   const text = bytes.toString('latin1').trimStart().slice(0, 200).toLowerCase();
   if (text.startsWith('<!doctype html') || text.startsWith('<html') || text.startsWith('<table')) throw unreadable(FILE_MESSAGES.htmlAsXls);
   if (text.startsWith('<?xml')) throw unreadable(FILE_MESSAGES.notSpreadsheet);
+  if (!TEXT_EXTENSIONS.has(extension)) {
+    throw unreadable(looksLikeText(bytes) ? FILE_MESSAGES.textNotSpreadsheet(baseName(fileName)) : FILE_MESSAGES.notSpreadsheet);
+  }
   return new CsvSource(file, csvSheetName(fileName), limits);
+}
+
+/** Text has no control characters but tab and line breaks (UTF-16 is text by its byte-order mark). */
+function looksLikeText(head: Buffer): boolean {
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return true;
+  for (const byte of head) if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) return false;
+  return true;
 }
 
 /** The whole file in memory, for SheetJS (.ods, .xls: read whole by nature); the file is closed. */

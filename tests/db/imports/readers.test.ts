@@ -172,6 +172,32 @@ describe('files nobody should trust', () => {
     expect(refusal(file('lixo.csv', Buffer.from([1, 2, 0, 3, 0, 0, 9]))).message).toMatch(/não é uma planilha/);
   });
 
+  it('says a text file named as a spreadsheet is text, not a spreadsheet, whatever its columns', () => {
+    const csv = 'CPF;Nome;E-mail\r\n52998224725;Maria da Silva;maria@exemplo.com.br\r\n';
+    for (const name of ['correcoes.xlsx', 'correcoes.ods', 'correcoes.xls', 'correcoes.xlsm']) {
+      expect(refusal(file(name, csv), name)).toMatchObject({
+        code: 'FILE_UNREADABLE',
+        message: `O arquivo ${name} não é uma planilha: parece ser texto. Salve-o como .xlsx ou .csv e tente de novo.`,
+      });
+    }
+    // The name shown is the file's own, not the folder it sits in.
+    expect(refusal(file('pasta.xlsx', csv)).message).toMatch(/^O arquivo pasta\.xlsx não é uma planilha/);
+    // The same text named .csv or .txt is read as the CSV it is.
+    for (const name of ['correcoes.csv', 'correcoes.txt']) {
+      expect(read(file(name, csv), name).rows.correcoes?.[1]?.cells).toEqual(['52998224725', 'Maria da Silva', 'maria@exemplo.com.br']);
+    }
+  });
+
+  it('says random bytes named .xlsx are not a spreadsheet, and a real .xlsx under that name is still read', () => {
+    let seed = 7;
+    const noise = Buffer.from(Array.from({ length: 4096 }, () => (seed = (seed * 1103515245 + 12345) % 2147483648) % 256));
+    const noisy = refusal(file('aleatorio.xlsx', noise), 'aleatorio.xlsx');
+    expect(noisy).toMatchObject({ code: 'FILE_UNREADABLE', message: 'O arquivo não é uma planilha. Use .xlsx, .xlsm, .ods, .xls ou .csv.' });
+    const real = read(file('real.xlsx', buildXlsx([['CPF', 'E-mail'], ['52998224725', 'maria@exemplo.com.br']])), 'real.xlsx');
+    expect(real.format).toBe('xlsx');
+    expect(Object.values(real.rows)[0]?.map((r) => r.cells)).toEqual([['CPF', 'E-mail'], ['52998224725', 'maria@exemplo.com.br']]);
+  });
+
   it('refuses a file over the size limit before reading it', () => {
     const path = file('grande.csv', 'CPF\n'.repeat(1000));
     expect(() => openSpreadsheet(path, 'grande.csv', { ...DEFAULT_LIMITS, maxFileBytes: 1000 })).toThrow(/limite para importação/);
