@@ -60,10 +60,19 @@ export function refreshAfterImport(db: Database, importId: number): void {
       const record = getRecord(db, id);
       if (record) refreshAfterCorrections(db, record);
     }
-    const emails = changed("('email')");
-    if (emails.length === 0) return;
+    if (db.prepare("SELECT 1 FROM corrections WHERE import_id = ? AND field = 'email' LIMIT 1").get(importId) === undefined) return;
     dropStaleSharedEmails(db);
-    for (const id of emails) {
+    // Only a record whose new address is on another record too has anything to refresh: one
+    // statement finds them, instead of four lookups for each of the import's e-mails.
+    const shared = db
+      .prepare(
+        `SELECT p.id FROM professionals p
+         WHERE p.id IN (SELECT professional_id FROM corrections WHERE import_id = ? AND field = 'email')
+           AND EXISTS (SELECT 1 FROM professionals o WHERE o.email = p.email AND o.id <> p.id)`,
+      )
+      .pluck()
+      .all(importId) as number[];
+    for (const id of shared) {
       const record = getRecord(db, id);
       if (!record?.email) continue;
       const own = recordPendencies(record, { emailIsShared: (email) => countWithEmail(db, email) > 1 }).find((p) => p.code === 'EMAIL_SHARED');

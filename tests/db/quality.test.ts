@@ -115,6 +115,27 @@ describe('after a corrections import', () => {
     expect(items({ code: 'DIP_DATA_PENDING' }).map((i) => i.registrationNumber)).toEqual([dip.registrationNumber]);
     expect(items({ case: 'D' }).every((i) => i.case === 'D')).toBe(true);
   });
+
+  it('forgets a shared address once the import gives one of its records an address of its own, and leaves the other e-mails it changed alone', () => {
+    const first = add({ ...CLEAN_REGISTRY[9]!, email: 'familia.souza@gmail.com' });
+    const second = add({ ...CLEAN_REGISTRY[10]!, email: 'familia.souza@gmail.com' });
+    const third = add({ ...CLEAN_REGISTRY[11]!, email: 'sandra@gmail.com' });
+    expect(codesOf(first.registrationNumber)).toEqual(['EMAIL_SHARED']);
+    const path = desk.file('correcoes-emails.csv');
+    writeFileSync(
+      path,
+      [
+        'Registro;E-mail;Motivo',
+        `${second.registrationNumber};josefa.conceicao@gmail.com;Pedido no balcão`,
+        `${third.registrationNumber};sandra.regina@gmail.com;Pedido no balcão`,
+      ].join('\r\n'),
+    );
+    const summary = runImport(importInput(path, { kind: 'corrections' }), jobContext(desk.store.path));
+    expect(summary).toMatchObject({ accepted: 2, rejected: 0 });
+    expect(codesOf(first.registrationNumber)).toEqual([]);
+    expect(codesOf(second.registrationNumber)).toEqual([]);
+    expect(codesOf(third.registrationNumber)).toEqual([]);
+  });
 });
 
 describe('the export to correct', () => {
