@@ -43,7 +43,25 @@ export function unattendedOperator(db: Database): string | null {
  * first demo load (its audit entry, found through the entity index) for as long as the store lives.
  */
 export function isDemoDesk(db: Database): boolean {
-  return db.prepare("SELECT 1 FROM audit_log WHERE entity = 'registry' AND entity_id IS NULL AND action = 'registry.demo' LIMIT 1").get() !== undefined;
+  return demoLoadedAt(db) !== null;
+}
+
+/** When demo data first came into the registry (ISO instant), or null on a real desk. */
+export function demoLoadedAt(db: Database): string | null {
+  const row = db
+    .prepare("SELECT min(at) AS at FROM audit_log WHERE entity = 'registry' AND entity_id IS NULL AND action = 'registry.demo'")
+    .get() as { at: string | null };
+  return row.at;
+}
+
+/**
+ * A lote says DEMONSTRACAO when it was sealed (or, still open, is now) on a demo desk: a fact of
+ * the lote, so a lote sealed before demo data came in keeps its name and its package stays
+ * byte-identical when exported again.
+ */
+export function isDemoBatch(db: Database, sealedAt: string | null): boolean {
+  const since = demoLoadedAt(db);
+  return since !== null && (sealedAt === null || sealedAt >= since);
 }
 
 /**

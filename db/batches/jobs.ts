@@ -12,7 +12,7 @@ import { recordExport } from './lifecycle';
 import { verifyBatchPackage, writeBatchPackage } from './package';
 import { batchSigner, packageSigningContext } from './packageSignature';
 import { buildPayload } from './payload';
-import { isDemoDesk } from '../settings';
+import { isDemoBatch } from '../settings';
 import { requireBatchRow } from './summary';
 
 export interface ExportJobInput {
@@ -45,7 +45,7 @@ export const exportBatchJob: JobFn<ExportJobInput, ExportResult> = async (input,
         cancel.check();
         if (cancel.signal.aborted) throw jobCancelled();
       });
-      return { batch, payload, demo: isDemoDesk(db) };
+      return { batch, payload, demo: isDemoBatch(db, batch.sealed_at) };
     }).deferred(); // reads only: it takes no writer lock
     const written = await writeBatchPackage(batch, payload.files, input.path, {
       sign: batchSigner(db, batch),

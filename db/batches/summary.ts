@@ -5,7 +5,7 @@ import { emptyStatusCounts, type BatchSummary } from '../../shared/contract/batc
 import type { BatchState, CorrectionStatus } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { demoFileName, regionCode } from '../../shared/regions';
-import { isDemoDesk } from '../settings';
+import { isDemoBatch } from '../settings';
 import { statement } from '../statements';
 import type { batches } from '../schema';
 import type { SqlRow } from '../sqlRow';
@@ -93,7 +93,7 @@ export function toSummary(db: Database, row: BatchRow, now: Date): BatchSummary 
     dueAt: dueAt(row),
     overdue: isOverdue(row, now),
     counts: countsOf(db, row.id),
-    fileName: `${batchStem(row.region, row.number, isDemoDesk(db))}.zip`,
+    fileName: `${batchStem(row.region, row.number, isDemoBatch(db, row.sealed_at))}.zip`,
     packageSha256: row.package_sha256,
     encryptedSha256: row.encrypted_sha256,
   };

@@ -60,10 +60,11 @@ export async function pickFolder(title: string): Promise<PickedFile | null> {
 /**
  * Where to write a file the app produces; null when the clerk gives up. The native dialog asks
  * before replacing a file; the preview's place is always new (the browser names the download).
- * On a demo desk every name suggested here says DEMONSTRACAO.
+ * On a demo desk every name suggested here says DEMONSTRACAO, unless the store already named the
+ * file itself (`storeNamed`: a lote's name is fixed when it is sealed).
  */
-export async function chooseSavePath(title: string, name: string, filters: FileFilter[]): Promise<PickedFile | null> {
-  const suggestedName = demoFileName(name, useSession.getState().info?.settings?.demo === true);
+export async function chooseSavePath(title: string, name: string, filters: FileFilter[], options: { storeNamed?: boolean } = {}): Promise<PickedFile | null> {
+  const suggestedName = options.storeNamed ? name : demoFileName(name, useSession.getState().info?.settings?.demo === true);
   const desktop = bridge();
   if (desktop) return (await desktop('desktop:chooseSavePath', { title, suggestedName, filters })) as PickedFile | null;
   const response = await hostPost('/api/save-path', JSON.stringify({ suggestedName }), 'application/json');

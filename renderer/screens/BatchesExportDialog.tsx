@@ -45,7 +45,7 @@ export function ExportDialog({ batch, onClose }: { batch: BatchSummary; onClose(
     setSubmitted(true);
     setError(null);
     if (shortError || repeatError) return;
-    const target = await chooseSavePath(TEXT.saveTitle, batch.fileName, [{ name: TEXT.filter, extensions: ['zip'] }]).catch((failure: unknown) => {
+    const target = await chooseSavePath(TEXT.saveTitle, batch.fileName, [{ name: TEXT.filter, extensions: ['zip'] }], { storeNamed: true }).catch((failure: unknown) => {
       setError(errorMessage(failure));
       return null;
     });

@@ -100,6 +100,25 @@ describe('lote packages', () => {
     expect(fileName).toBe('CRESS09-lote-2026-0001.zip');
     expect(execFileSync('unzip', ['-Z1', result.path]).toString('utf8')).toContain('CRESS09-lote-2026-0001/data/corrections.csv');
   });
+
+  it('sealed before demo data came in keep their name, and export again byte for byte', async () => {
+    desk = openBatchDesk();
+    const { fileName, result } = await exportFirst(desk);
+    const before = execFileSync('sha256sum', [result.path]).toString('utf8').split(' ')[0];
+    desk.setNow('2026-03-11T09:00:00.000Z');
+    await desk.handlers['registry:demo']({ count: 3, seed: 5 });
+    const again = (await desk.handlers['batches:get']({ id: result.batch.id })).batch;
+    expect(again.fileName).toBe(fileName);
+    const folder = desk.dir.file('de-novo');
+    mkdirSync(folder);
+    const second = await desk.job<ExportResult>(desk.handlers['batches:export']({ id: result.batch.id, path: join(folder, fileName), passphrase: null, replace: false }));
+    expect(execFileSync('sha256sum', [second.path]).toString('utf8').split(' ')[0]).toBe(before);
+    // A lote sealed on the demo desk from now on says it.
+    queueEmailCorrections(desk, 1, { registrationNumber: '99001' });
+    const next = await desk.handlers['batches:create']({});
+    await desk.handlers['batches:seal']({ id: next.id });
+    expect((await desk.handlers['batches:get']({ id: next.id })).batch.fileName).toBe('CRESS09-DEMONSTRACAO-lote-2026-0002.zip');
+  });
 });
 
 describe('any other name the desk suggests', () => {
