@@ -18,7 +18,7 @@ const BINARY_MAGICS = [Buffer.from('%PDF'), Buffer.from([0x89, 0x50, 0x4e, 0x47]
 const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
 const HEAD_BYTES = 4096;
 /** Names under which text is read as CSV; text under any other name (a ".xlsx" saved as CSV) is refused. */
-const TEXT_EXTENSIONS: ReadonlySet<string> = new Set(['.csv', '.txt']);
+const TEXT_EXTENSIONS: ReadonlySet<string> = new Set(['.csv', '.txt', '.tsv', '.tab']);
 
 
 function baseName(fileName: string): string {
