@@ -42,7 +42,7 @@ export const backupCreate: FaultCase = {
   args: (dir) => ['backup', 'create', '--out', folderIn(dir, 'backups')],
   inspect(_db, dir) {
     const folder = join(dir, 'backups');
-    return fileOutcome(finals(folder, /^CRESS09-backup-.*\.zip$/), (f) => verifies(dir, ['backup', 'verify', join(folder, f)]));
+    return fileOutcome(finals(folder, /^CRESS09-DEMONSTRACAO-backup-.*\.zip$/), (f) => verifies(dir, ['backup', 'verify', join(folder, f)]));
   },
 };
 
@@ -87,7 +87,7 @@ export const batchExport: FaultCase = {
     const sealed = count(db, "SELECT count(*) AS n FROM batches WHERE state IN ('sealed', 'exported')");
     if (sealed !== 1) return { effect: `batch state changed: ${sealed}` };
     const folder = join(dir, 'pacotes');
-    return fileOutcome(finals(folder, /^CRESS09-lote-.*\.zip$/), (f) => verifies(dir, ['batch', 'verify', join(folder, f)]));
+    return fileOutcome(finals(folder, /^CRESS09-DEMONSTRACAO-lote-.*\.zip$/), (f) => verifies(dir, ['batch', 'verify', join(folder, f)]));
   },
 };
 
