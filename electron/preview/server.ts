@@ -271,13 +271,14 @@ if (require.main === module) {
     token: argValue(args, '--token'),
   })
     .then((host) => {
-      console.log(`CRESS Desk (prévia no navegador): ${host.url}`);
-      console.log(`Dados: ${storePath}`);
       // Ctrl+C and SIGTERM close the store and remove the uploads and downloads; so does any other exit.
+      // Set before the address is printed: whoever waits for the address may stop the host at once.
       const stop = () => void host.close().then(() => process.exit(0));
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
       process.on('exit', () => rmSync(host.filesDir, { recursive: true, force: true }));
+      console.log(`CRESS Desk (prévia no navegador): ${host.url}`);
+      console.log(`Dados: ${storePath}`);
     })
     .catch((error: unknown) => {
       console.error(error instanceof Error ? error.message : error);
