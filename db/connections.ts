@@ -150,14 +150,7 @@ export function openJobConnection(path: string, cacheKib: number | null = null):
  * chain to verify, the source of a backup's snapshot. `waitMs`: how long it waits for a lock.
  */
 export function openStoreReader(path: string, waitMs: number = READ_WAIT_MS): Database.Database {
-  const db = connect(path, { readonly: true, fileMustExist: true });
-  try {
-    waitForWriters(db, waitMs);
-    return db;
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+  return openWaiting(path, true, waitMs);
 }
 
 /**
@@ -166,7 +159,12 @@ export function openStoreReader(path: string, waitMs: number = READ_WAIT_MS): Da
  * connection cannot). `waitMs`: how long it waits for a lock.
  */
 export function openSnapshotSource(path: string, waitMs: number = READ_WAIT_MS): Database.Database {
-  const db = connect(path, { fileMustExist: true });
+  return openWaiting(path, false, waitMs);
+}
+
+/** A connection to an existing store once no writer holds it (up to `waitMs`); closed if it never gets there. */
+function openWaiting(path: string, readonly: boolean, waitMs: number): Database.Database {
+  const db = connect(path, { readonly, fileMustExist: true });
   try {
     waitForWriters(db, waitMs);
     return db;
