@@ -3,6 +3,8 @@
 // leave the store exactly as it was. A corrections import is written in short steps — while it is
 // read, unless it may yet write nothing — so the counter never waits on it (writer/stagedWriter.ts); registry and
 // CEP imports write in one transaction. A preview runs the very same code and writes nothing.
+// Corrections are checked in the store's order when their order does not matter (storeOrder.ts);
+// what the clerk is shown still follows the file's rows.
 import type { Database } from 'better-sqlite3';
 import { basename } from 'node:path';
 import type { ImportError, ImportKind, ImportMapping, ImportSummary, PreviewRow } from '../../shared/contract/imports';
@@ -25,6 +27,7 @@ import { refreshAfterImport } from '../pendencies';
 import { rescanRegistry } from '../pendencyScan';
 import { isBlankRow, type RawRow, type SpreadsheetSource } from './readers/source';
 import { writeErrorReport, type ReportRow } from './report';
+import { detach, FirstByRow, RowsInStoreOrder } from './storeOrder';
 import { chooseSheet, readHeader } from './sheets';
 import { uuidV7Sequence } from './uuid';
 import { openWriterLink, writerScript, type WriterLink } from './writer/link';
@@ -232,14 +235,6 @@ interface RowsOutcome {
   reportRows: ReportRow[];
 }
 
-/**
- * Copies of cell texts to keep past their row: a cell is a slice of the chunk of text it was read
- * from, and keeping the slice would keep the whole chunk alive.
- */
-function detach(cells: readonly string[]): string[] {
-  return JSON.parse(JSON.stringify(cells)) as string[];
-}
-
 function processRows(
   source: SpreadsheetSource,
   sheet: string,
@@ -253,14 +248,17 @@ function processRows(
   const limit = input.errorLimit ?? Number.POSITIVE_INFINITY;
   const counts = { rows: 0, accepted: 0, unchanged: 0, rejected: 0 };
   const dip = { correct_dip_request: 0, new_card_required: 0 };
-  const dipPeople: ImportSummary['dipPeople'] = [];
-  const errors: ImportError[] = [];
+  // Rows may be checked in the store's order (storeOrder.ts): what is listed is still the file's first rows.
+  const dipPeople = new FirstByRow<ImportSummary['dipPeople'][number]>(limit);
+  const errors = new FirstByRow<ImportError>(limit);
   let errorsTotal = 0;
-  const sample: PreviewRow[] = [];
-  let sampledRejected = 0;
+  const firstRows: PreviewRow[] = [];
+  const rejectedRows = new FirstByRow<PreviewRow>(limit);
   const reportRows: ReportRow[] = [];
   const estimate = source.rowEstimate(sheet);
   let read = 0;
+  // `recordsOf` answers null when the rows' order matters (asked once, with no rows).
+  const ordered = processor.recordsOf?.([]) ? new RowsInStoreOrder((rows) => processor.recordsOf?.(rows) ?? []) : null;
 
   const report = () => {
     const { done, total } = source.progress;
@@ -269,12 +267,14 @@ function processRows(
     context.progress({
       phase: input.dryRun ? 'check' : 'write',
       label: `${read.toLocaleString('pt-BR')} lidas · ${counts.rows.toLocaleString('pt-BR')} conferidas${written}`,
-      done: read,
+      // Reading first, then checking in the store's order: each is half the way.
+      done: ordered ? Math.round((read + counts.rows) / 2) : read,
       total: expected === null ? null : Math.max(expected, read),
     });
   };
 
-  const handle = (raw: RawRow) => {
+  /** `ordinal`: the row's place among the file's data rows (0: the first). */
+  const handle = (raw: RawRow, ordinal: number) => {
     counts.rows++;
     link.atRow(raw.row);
     const outcome = processor.process(raw);
@@ -284,42 +284,54 @@ function processRows(
       // refused at the first such row, unless "all or nothing" may yet write nothing (checked at the end).
       if (!input.dryRun && !input.allOrNothing && input.dipAcknowledged !== true) throw dipNotAcknowledged();
       dip[outcome.dipConsequence]++;
-      if (dipPeople.length < limit) dipPeople.push({ row: raw.row, who: outcome.who ?? '', consequence: outcome.dipConsequence });
+      dipPeople.add({ row: raw.row, who: outcome.who ?? '', consequence: outcome.dipConsequence });
     }
 
     const rowErrors = outcome.issues.map((issue) => columns.toError(raw.row, issue));
     if (rowErrors.length > 0) {
       errorsTotal += rowErrors.length;
       rowErrors.forEach((error, index) => {
-        if (errors.length < limit) errors.push(error);
+        errors.add(error);
         // The row's cells go with its first problem: the error report is rebuilt from them later.
         link.add([OP_ERROR, error.row, error.column, error.code, error.message, index === 0 ? JSON.stringify(raw.cells) : null]);
       });
       if (input.reportPath) reportRows.push({ row: raw.row, cells: detach(raw.cells), errors: rowErrors });
     }
-    const inSample = counts.rows <= SAMPLE_ROWS;
-    if (inSample || (outcome.status === 'rejected' && sampledRejected < limit)) {
-      if (!inSample) sampledRejected++;
-      sample.push({
-        row: raw.row,
-        status: outcome.status,
-        cells: detach(raw.cells.slice(0, Math.max(columns.headers.length, 1))),
-        badColumns: [...new Set(outcome.issues.map((i) => i.column).filter((c): c is number => c !== null))],
-        errors: rowErrors,
-        changes: outcome.changes,
-        who: outcome.who ?? null,
-        diff: outcome.diff ?? [],
-        created: outcome.created ?? false,
-      });
-    }
+    // The preview shows the first rows whatever their outcome, then the rejected ones up to the limit.
+    const inSample = ordinal < SAMPLE_ROWS;
+    if (!inSample && outcome.status !== 'rejected') return;
+    const previewRow: PreviewRow = {
+      row: raw.row,
+      status: outcome.status,
+      cells: detach(raw.cells.slice(0, Math.max(columns.headers.length, 1))),
+      badColumns: [...new Set(outcome.issues.map((i) => i.column).filter((c): c is number => c !== null))],
+      errors: rowErrors,
+      changes: outcome.changes,
+      who: outcome.who ?? null,
+      diff: outcome.diff ?? [],
+      created: outcome.created ?? false,
+    };
+    if (inSample) firstRows.push(previewRow);
+    else rejectedRows.add(previewRow);
   };
   // Rows go through in windows, so a kind can look up the records of a whole window at once.
   let window: RawRow[] = [];
+  let ordinals: number[] = [];
+  const take = (raw: RawRow, ordinal: number) => {
+    window.push(raw);
+    ordinals.push(ordinal);
+    if (window.length === WINDOW) drain();
+  };
   const drain = () => {
     processor.prefetch?.(window);
-    for (const raw of window) handle(raw);
+    window.forEach((raw, i) => {
+      if (i % CHECK_EVERY === 0 && context.cancelled()) throw jobCancelled();
+      handle(raw, ordinals[i] as number);
+    });
     window = [];
+    ordinals = [];
   };
+  let dataRows = 0;
   for (const raw of source.rows(sheet)) {
     read++;
     if (read % CHECK_EVERY === 0) {
@@ -327,14 +339,24 @@ function processRows(
       report();
     }
     if (raw.row <= headerRow || isBlankRow(raw.cells)) continue;
-    window.push(raw);
-    if (window.length === WINDOW) drain();
+    if (ordered) ordered.add(raw);
+    else take(raw, dataRows);
+    dataRows++;
+  }
+  if (ordered) {
+    let handed = 0;
+    for (const { raw, ordinal } of ordered.inOrder()) {
+      take(raw, ordinal);
+      if (++handed % (WINDOW * 16) === 0) report();
+    }
   }
   drain();
   report();
   if (context.cancelled()) throw jobCancelled();
   if (counts.rows === 0) throw new AppError('FILE_UNREADABLE', `A aba “${sheet}” só tem o cabeçalho: não há linhas para importar.`);
-  return { counts, dip, dipPeople, errors, errorsTotal, sample, reportRows };
+  const sample = [...firstRows, ...rejectedRows.list()].sort((a, b) => a.row - b.row);
+  reportRows.sort((a, b) => a.row - b.row);
+  return { counts, dip, dipPeople: dipPeople.list(), errors: errors.list(), errorsTotal, sample, reportRows };
 }
 
 function dipNotAcknowledged(): AppError {

@@ -64,20 +64,42 @@ export class CorrectionsProcessor implements KindProcessor {
   /** The records of the next rows, looked up together (see prefetch). */
   private ahead: { cpf: Map<string, Professional | null>; registration: Map<string, Professional | null> } = { cpf: new Map(), registration: new Map() };
 
-  /** Looks up the professionals of the next rows in a few statements instead of one each. */
-  prefetch(rows: readonly RawRow[]): void {
+  /** Each row's key: its registration number, or else its CPF as the registry keeps it. */
+  private keysOf(rows: readonly RawRow[]): { cpfs: string[]; registrations: string[]; keys: ({ by: 'cpf' | 'registration'; key: string } | null)[] } {
     const { columns } = this.context;
     const cpfs: string[] = [];
     const registrations: string[] = [];
-    for (const raw of rows) {
+    const keys = rows.map((raw) => {
       const registration = columns.cell(raw.cells, 'registrationNumber');
-      if (registration !== '') registrations.push(registration);
-      else {
-        const cpf = cpfKeyOf(columns.cell(raw.cells, 'cpf'));
-        if (cpf !== null) cpfs.push(cpf);
+      if (registration !== '') {
+        registrations.push(registration);
+        return { by: 'registration' as const, key: registration };
       }
-    }
+      const cpf = cpfKeyOf(columns.cell(raw.cells, 'cpf'));
+      if (cpf === null) return null;
+      cpfs.push(cpf);
+      return { by: 'cpf' as const, key: cpf };
+    });
+    return { cpfs, registrations, keys };
+  }
+
+  /** Looks up the professionals of the next rows in a few statements instead of one each. */
+  prefetch(rows: readonly RawRow[]): void {
+    const { cpfs, registrations } = this.keysOf(rows);
     this.ahead = { cpf: this.store.findMany('cpf', cpfs), registration: this.store.findMany('registration', registrations) };
+  }
+
+  /**
+   * The record each row is about, before the import, so the rows can be checked in the store's
+   * order (storeOrder.ts) — unless a row may move a CPF between records (a file keyed by
+   * registration number with a CPF column), when who holds a CPF depends on the rows before.
+   */
+  recordsOf(rows: readonly RawRow[]): (number | null)[] | null {
+    const { columns } = this.context;
+    if (columns.has('registrationNumber') && columns.has('cpf')) return null;
+    const { cpfs, registrations, keys } = this.keysOf(rows);
+    const ids = { cpf: this.store.idsOf('cpf', cpfs), registration: this.store.idsOf('registration', registrations) };
+    return keys.map((key) => (key === null ? null : (ids[key.by].get(key.key) ?? null)));
   }
 
   /** By CPF; after a CPF change in this import, only the writing side knows who holds which. */

@@ -12,6 +12,8 @@ export class ProfessionalStore {
   private readonly byId: Statement<[number], ProfessionalRow>;
   private readonly manyByCpf: Statement<unknown[], ProfessionalRow>;
   private readonly manyByRegistration: Statement<unknown[], ProfessionalRow>;
+  private readonly idsByCpf: Statement<unknown[], { id: number; key: string }>;
+  private readonly idsByRegistration: Statement<unknown[], { id: number; key: string }>;
 
   constructor(private readonly db: Database) {
     this.byCpf = db.prepare('SELECT * FROM professionals WHERE cpf = ?');
@@ -20,6 +22,9 @@ export class ProfessionalStore {
     const marks = Array.from({ length: MANY }, () => '?').join(', ');
     this.manyByCpf = db.prepare(`SELECT * FROM professionals WHERE cpf IN (${marks})`);
     this.manyByRegistration = db.prepare(`SELECT * FROM professionals WHERE registration_number IN (${marks})`);
+    // Answered from the indexes alone (they hold the row id): no page of the table is read.
+    this.idsByCpf = db.prepare(`SELECT id, cpf AS key FROM professionals WHERE cpf IN (${marks})`);
+    this.idsByRegistration = db.prepare(`SELECT id, registration_number AS key FROM professionals WHERE registration_number IN (${marks})`);
   }
 
   findById(id: number): Professional | null {
@@ -40,6 +45,18 @@ export class ProfessionalStore {
       const params: (string | null)[] = [...slice];
       while (params.length < MANY) params.push(null);
       for (const row of statement.all(...params)) found.set(by === 'cpf' ? row.cpf : row.registration_number, toProfessional(row));
+    }
+    return found;
+  }
+
+  /** The record ids of many keys at once (keys not in the registry are left out). */
+  idsOf(by: 'cpf' | 'registration', keys: readonly string[]): Map<string, number> {
+    const found = new Map<string, number>();
+    const statement = by === 'cpf' ? this.idsByCpf : this.idsByRegistration;
+    for (let at = 0; at < keys.length; at += MANY) {
+      const params: (string | null)[] = keys.slice(at, at + MANY);
+      while (params.length < MANY) params.push(null);
+      for (const row of statement.all(...params)) found.set(row.key, row.id);
     }
     return found;
   }

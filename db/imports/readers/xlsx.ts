@@ -24,7 +24,7 @@ export class XlsxSource implements SpreadsheetSource {
     if (this.sheets.length === 0) throw unreadable(FILE_MESSAGES.noSheets);
   }
 
-  /** Shared strings and styles, read once, the first time a sheet is read. */
+  /** Shared strings and styles, read the first time a sheet is read, kept until one is read to its end. */
   private sheetContext(): SheetContext {
     this.context ??= {
       sharedStrings: readSharedStrings(this.zip, this.workbook.sharedStringsPath, this.limits),
@@ -50,9 +50,11 @@ export class XlsxSource implements SpreadsheetSource {
       const rows = scanner.push(chunk);
       if (scanner.rowsAnnounced !== null) this.announced.set(sheet, scanner.rowsAnnounced);
       yield* rows;
-      if (scanner.done) return;
+      if (scanner.done) break;
     }
-    scanner.end();
+    if (!scanner.done) scanner.end();
+    // A whole sheet was read: its shared strings are let go (an import holds its rows meanwhile).
+    this.context = null;
   }
 
   close(): void {

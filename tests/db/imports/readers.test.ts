@@ -56,6 +56,18 @@ describe('files written by LibreOffice', () => {
     expect(sheet.map((r) => normalise(r.cells))).toEqual(expected.map((r) => normalise(r.cells)));
   });
 
+  it('reads an xlsx sheet again after reading it to its end (its shared strings were let go meanwhile)', () => {
+    const source = openSpreadsheet(fixture('corrections.xlsx'), 'corrections.xlsx');
+    try {
+      const sheet = source.sheets[0]?.name as string;
+      const first = [...source.rows(sheet)];
+      expect([...source.rows(sheet)]).toEqual(first);
+      expect(first.some((r) => r.cells.some((c) => /[a-z]/i.test(c)))).toBe(true);
+    } finally {
+      source.close();
+    }
+  });
+
   it.each(['workbook.xlsx', 'workbook.ods', 'workbook.xls'])('%s: every sheet, a formula as its saved value, a date cell, a skipped blank row', (name) => {
     const { sheets, rows } = read(fixture(name));
     expect(sheets.map((s) => s.name)).toEqual(['Instruções', 'Correções', 'Oculta']);

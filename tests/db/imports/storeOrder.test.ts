@@ -1,0 +1,96 @@
+// A council's file lists people by name, in an order unrelated to the store's. The import reads it
+// whole and then checks and writes it record by record in the store's order; what the clerk sees
+// must still follow the file: the preview's first rows, the errors by row, a row repeating a
+// record answered by the earlier one. A file that may move CPFs between records keeps the file's order.
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FirstByRow, RowsInStoreOrder } from '../../../db/imports/storeOrder';
+import { getProfessional } from '../../../db/registry';
+import { importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
+import { addProfessional, openTestDesk, validCpf, type TestDesk } from '../fixtures';
+
+const RECORDS = 300;
+let desk: TestDesk;
+let previousStep: string | undefined;
+
+beforeEach(() => {
+  desk = openTestDesk();
+  for (let i = 1; i <= RECORDS; i++) addProfessional(desk.store, { cpf: validCpf(300_000_000 + i), registrationNumber: String(80_000 + i) });
+  // Steps of 16 rows: a file in the file's order would be written in many chunks, each out of the store's order.
+  previousStep = process.env.CRESS_DESK_IMPORT_STEP_ROWS;
+  process.env.CRESS_DESK_IMPORT_STEP_ROWS = '16';
+});
+
+afterEach(() => {
+  if (previousStep === undefined) delete process.env.CRESS_DESK_IMPORT_STEP_ROWS;
+  else process.env.CRESS_DESK_IMPORT_STEP_ROWS = previousStep;
+  desk.cleanup();
+});
+
+function csv(header: string, lines: string[]): string {
+  const path = join(dirname(desk.store.path), `correcoes-${Math.random().toString(16).slice(2)}.csv`);
+  writeFileSync(path, [header, ...lines].join('\r\n') + '\r\n', 'latin1');
+  return path;
+}
+
+/** Record numbers 1…RECORDS in an order unrelated to theirs (as a list by name would be). */
+const shuffled = Array.from({ length: RECORDS }, (_, i) => ((i * 113) % RECORDS) + 1);
+const cpfOf = (i: number) => validCpf(300_000_000 + i);
+const idOf = (i: number) => (desk.store.db.prepare('SELECT id FROM professionals WHERE cpf = ?').pluck().get(cpfOf(i)) as number);
+
+describe('a corrections file in an order unrelated to the store’s', () => {
+  it('is written record by record in the store’s order, and what the clerk sees follows the file', () => {
+    const lines = shuffled.map((i) => (i % 50 === 7 ? `${cpfOf(i)};sem-arroba-${i}` : `${cpfOf(i)};novo${i}@exemplo.com.br`));
+    // The record of the file's second row again, far below, with another address: the earlier row wins.
+    lines.push(`${cpfOf(shuffled[1] as number)};outro@exemplo.com.br`);
+    const summary = runImport(importInput(csv('CPF;E-mail', lines), { kind: 'corrections', errorLimit: 10 }), jobContext(desk.store.path));
+
+    const written = desk.store.db.prepare("SELECT professional_id FROM corrections WHERE source = 'import' ORDER BY id").pluck().all() as number[];
+    expect(written).toEqual([...written].sort((a, b) => a - b));
+    expect(written).toHaveLength(RECORDS - 6);
+
+    // The preview: the file's first rows, in the file's order, whoever they are.
+    expect(summary.sample.slice(0, 100).map((row) => row.row)).toEqual(Array.from({ length: 100 }, (_, i) => i + 2));
+    expect(summary.sample[0]?.who).toContain(`registro ${80_000 + (shuffled[0] as number)}`);
+    // The errors, by row as in the file.
+    const badRows = lines.map((line, i) => (line.includes('sem-arroba') || i === lines.length - 1 ? i + 2 : 0)).filter((row) => row > 0);
+    expect(summary.errors.map((e) => e.row)).toEqual(badRows);
+    const repeated = summary.sample.find((row) => row.row === lines.length + 1);
+    expect(repeated?.errors[0]?.message).toMatch(/já aparece na linha 3 desta planilha/);
+    expect(getProfessional(desk.store.db, idOf(shuffled[1] as number))?.email).toBe(`novo${shuffled[1]}@exemplo.com.br`);
+  });
+
+  it('keeps the file’s order when it may move a CPF from one record to another', () => {
+    // Row 2 gives record 2 a new CPF; row 3 gives record 1 the CPF record 2 had: only right in this order.
+    const freed = cpfOf(2);
+    const fresh = validCpf(399_999_999);
+    const summary = runImport(
+      importInput(csv('Registro;CPF;Documento comprobatório', [`80002;${fresh};RG 123`, `80001;${freed};RG 456`]), { kind: 'corrections', dipAcknowledged: true }),
+      jobContext(desk.store.path),
+    );
+    expect(summary).toMatchObject({ accepted: 2, rejected: 0 });
+    expect(desk.store.db.prepare('SELECT registration_number FROM professionals WHERE cpf = ?').pluck().get(freed)).toBe('80001');
+    expect(desk.store.db.prepare('SELECT registration_number FROM professionals WHERE cpf = ?').pluck().get(fresh)).toBe('80002');
+  });
+});
+
+describe('the rows held in the store’s order', () => {
+  it('hands out each record’s rows in the file’s order, rows about no record last, cells as they were read', () => {
+    const records: Record<string, number | null> = { a: 5, b: 2, c: null, d: 5, e: 1, f: null };
+    const rows = new RowsInStoreOrder((batch) => batch.map((raw) => records[raw.cells[0] as string] ?? null));
+    const letters = ['a', 'b', 'c', 'd', 'e', 'f'];
+    letters.forEach((letter, i) => rows.add({ row: i + 2, cells: [letter, `célula ${i}`, i === 3 ? 'com\u0000nulo' : ''] }));
+    const out = [...rows.inOrder()];
+    expect(out.map((o) => o.raw.cells[0])).toEqual(['e', 'b', 'a', 'd', 'c', 'f']);
+    expect(out.map((o) => o.ordinal)).toEqual([4, 1, 0, 3, 2, 5]);
+    expect(out.find((o) => o.raw.row === 5)?.raw.cells).toEqual(['d', 'célula 3', 'com\u0000nulo']);
+    expect(out.find((o) => o.raw.row === 2)?.raw.cells).toEqual(['a', 'célula 0', '']);
+  });
+
+  it('lists the first items by row whatever order they came in, a row’s items in their order', () => {
+    const first = new FirstByRow<{ row: number; n: number }>(3);
+    for (const [row, n] of [[9, 1], [4, 1], [7, 1], [4, 2], [2, 1], [8, 1]]) first.add({ row: row as number, n: n as number });
+    expect(first.list()).toEqual([{ row: 2, n: 1 }, { row: 4, n: 1 }, { row: 4, n: 2 }]);
+  });
+});
