@@ -2,10 +2,10 @@
 // store's row ids. Checked in that order, every window of rows reads records from all over the
 // registry (each page of an encrypted store decrypted again on every miss), and every chunk the
 // writer writes touches about half of the table's pages. When the order of the rows does not
-// matter — no row can move a CPF from one record to another —, the rows are read first (each packed
-// into one string, so nothing read stays alive with it) and then checked in the store's order,
-// each record's rows still in file order (a stable sort): every page of the registry is then read
-// and written about once. Rows about no record come last, in file order.
+// matter — no row can move a CPF from one record to another —, the rows are read first (packed as
+// UTF-8 outside the JavaScript heap, so nothing read stays alive with them) and then checked in
+// the store's order, each record's rows still in file order (a stable sort): every page of the
+// registry is then read and written about once. Rows about no record come last, in file order.
 import type { RawRow } from './readers/source';
 
 /** Cells of a packed row are joined by this; a row with it in a cell is kept as an array. */
@@ -29,8 +29,57 @@ export function detach(cells: readonly string[]): string[] {
   return JSON.parse(JSON.stringify(cells)) as string[];
 }
 
+/** Bytes per block of packed rows. */
+const BLOCK_BYTES = 4 << 20;
+
+/**
+ * The cells of many rows as UTF-8 in blocks outside the JavaScript heap: no string per row for the
+ * collector to keep and copy, a byte per character of most Portuguese text. A row with the
+ * separator in a cell, or longer than a block, is kept as an array.
+ */
+class PackedCells {
+  private readonly blocks: Buffer[] = [];
+  private used = BLOCK_BYTES;
+  /** Per row: its block and where in it it starts and ends (-1: kept as an array). */
+  private places = new Int32Array(3 * 1024);
+  private readonly arrays = new Map<number, string[]>();
+  private count = 0;
+
+  add(cells: readonly string[]): void {
+    const index = this.count++;
+    if (this.places.length < 3 * this.count) {
+      const grown = new Int32Array(this.places.length * 2);
+      grown.set(this.places);
+      this.places = grown;
+    }
+    const text = cells.join(SEPARATOR);
+    const bytes = Buffer.byteLength(text);
+    if (bytes > BLOCK_BYTES || cells.some((cell) => cell.includes(SEPARATOR))) {
+      this.arrays.set(index, detach(cells));
+      this.places[3 * index] = -1;
+      return;
+    }
+    if (this.used + bytes > BLOCK_BYTES) {
+      this.blocks.push(Buffer.allocUnsafe(BLOCK_BYTES));
+      this.used = 0;
+    }
+    const block = this.blocks.length - 1;
+    (this.blocks[block] as Buffer).write(text, this.used, 'utf8');
+    this.places[3 * index] = block;
+    this.places[3 * index + 1] = this.used;
+    this.places[3 * index + 2] = this.used + bytes;
+    this.used += bytes;
+  }
+
+  cellsOf(index: number): string[] {
+    const block = this.places[3 * index] as number;
+    if (block < 0) return this.arrays.get(index) ?? [];
+    return (this.blocks[block] as Buffer).toString('utf8', this.places[3 * index + 1], this.places[3 * index + 2]).split(SEPARATOR);
+  }
+}
+
 export class RowsInStoreOrder {
-  private readonly cells: (string | string[])[] = [];
+  private readonly cells = new PackedCells();
   private readonly rows: number[] = [];
   private readonly records: number[] = [];
   private waiting: RawRow[] = [];
@@ -44,7 +93,7 @@ export class RowsInStoreOrder {
 
   add(raw: RawRow): void {
     this.rows.push(raw.row);
-    this.cells.push(raw.cells.some((cell) => cell.includes(SEPARATOR)) ? detach(raw.cells) : raw.cells.join(SEPARATOR));
+    this.cells.add(raw.cells);
     this.waiting.push(raw);
     if (this.waiting.length === LOOKUP_BATCH) this.lookUp();
   }
@@ -54,17 +103,13 @@ export class RowsInStoreOrder {
     this.waiting = [];
   }
 
-  /** Every row added, in the store's order; each is let go once handed out. */
+  /** Every row added, in the store's order. */
   *inOrder(): Generator<OrderedRow> {
     this.lookUp();
     const order = Array.from({ length: this.rows.length }, (_, i) => i);
     const records = this.records;
     order.sort((a, b) => (records[a] as number) - (records[b] as number) || a - b);
-    for (const ordinal of order) {
-      const packed = this.cells[ordinal] as string | string[];
-      this.cells[ordinal] = '';
-      yield { raw: { row: this.rows[ordinal] as number, cells: typeof packed === 'string' ? packed.split(SEPARATOR) : packed }, ordinal };
-    }
+    for (const ordinal of order) yield { raw: { row: this.rows[ordinal] as number, cells: this.cells.cellsOf(ordinal) }, ordinal };
   }
 }
 

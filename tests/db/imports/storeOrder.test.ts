@@ -88,6 +88,20 @@ describe('the rows held in the store’s order', () => {
     expect(out.find((o) => o.raw.row === 2)?.raw.cells).toEqual(['a', 'célula 0', '']);
   });
 
+  it('gives back every cell of a file bigger than one block of packed rows, accents and emoji included', () => {
+    const count = 120_000; // about 8 MB packed: rows in three blocks
+    const rows = new RowsInStoreOrder((batch) => batch.map((raw) => count - raw.row));
+    const cellsOf = (i: number) => [String(i), `Conceição Aparecida ${i} 🙂`, i % 7 === 0 ? '' : 'São Luís – MA'];
+    for (let i = 0; i < count; i++) rows.add({ row: i, cells: cellsOf(i) });
+    let expected = count - 1;
+    for (const { raw } of rows.inOrder()) {
+      expect(raw.row).toBe(expected);
+      if (raw.cells.join('|') !== cellsOf(expected).join('|')) expect(raw.cells).toEqual(cellsOf(expected));
+      expected--;
+    }
+    expect(expected).toBe(-1);
+  });
+
   it('lists the first items by row whatever order they came in, a row’s items in their order', () => {
     const first = new FirstByRow<{ row: number; n: number }>(3);
     for (const [row, n] of [[9, 1], [4, 1], [7, 1], [4, 2], [2, 1], [8, 1]]) first.add({ row: row as number, n: n as number });
