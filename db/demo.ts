@@ -18,6 +18,7 @@ import {
 } from './demoDefects';
 import { mulberry32, Weighted } from './demoRandom';
 import { writeTransaction } from './storeLock';
+import { indexNamesAfter, lastRowId, queueInsertedForSealing, withTriggersDeferred } from './bulkTriggers';
 
 export { mulberry32 } from './demoRandom';
 
@@ -357,7 +358,12 @@ export function generateDemoProfessionals(db: Database, options: DemoOptions): {
     const now = options.now ?? new Date();
     const maker = new RowMaker(mulberry32(options.seed ?? 1), uf, cpfs, emails, now, now.toISOString());
     let next = Math.max(1000 + existing, (highest ?? 0) + 1);
-    for (let i = 0; i < options.count; i++) insert.run(maker.make(String(next++)));
+    const before = lastRowId(db, 'professionals');
+    withTriggersDeferred(db, ['professionals_fts_after_insert', 'professionals_unsealed_insert'], () => {
+      for (let i = 0; i < options.count; i++) insert.run(maker.make(String(next++)));
+      indexNamesAfter(db, before);
+      queueInsertedForSealing(db, 'professionals', before);
+    });
   });
   return { inserted: options.count };
 }

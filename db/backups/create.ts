@@ -199,14 +199,15 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
           },
         });
         context.progress({ phase: 'check', label: 'Conferindo a integridade da cópia…', done: 0, total: null });
-        const problems = await integrity.result;
+        // The zip's own digest is read while the copy's check finishes on its thread.
+        const [problems, digest] = await Promise.all([integrity.result, sha256Of(partial)]);
         if (problems.length > 0) {
           throw new AppError('BACKUP_INVALID', `A cópia dos dados não passou na verificação de integridade (${problems.slice(0, 3).join('; ')}): o backup não foi gravado.`, {
             details: problems.slice(0, 20),
           });
         }
         if (context.cancelled()) throw jobCancelled();
-        return { sha256: await sha256Of(partial), bytes: written.bytes };
+        return { sha256: digest, bytes: written.bytes };
       }));
     } catch (error) {
       integrity.abandon();

@@ -65,6 +65,8 @@ export class CorrectionApplier {
   private readonly dropLoadNote: Statement;
   private readonly loadNotes: Statement<[number, string], DroppedNote>;
   private readonly updates = new Map<string, Statement>();
+  /** The records this applier updated (for their seals, db/bulkTriggers.ts). */
+  readonly updated: number[] = [];
 
   constructor(
     private readonly db: Database,
@@ -148,6 +150,7 @@ export class CorrectionApplier {
       this.updates.set(key, update);
     }
     if (update.run(...values, now, id, expected).changes !== 1) throw new StaleRecord(id);
+    this.updated.push(id);
     const loadNotes = id < this.withLoadNotes.length && this.withLoadNotes[id] === 1;
     for (let i = 0; i < count; i++) {
       const base = at + 7 + i * 3;

@@ -14,6 +14,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { ImportKind, ImportMapping } from '../../../shared/contract/imports';
 import { AppError } from '../../../shared/errors';
 import { appendAudit, sealWritten } from '../../audit';
+import { lastRowId, queueInsertedForSealing, queueUpdatedForSealing, withTriggersDeferred } from '../../bulkTriggers';
 import type { ProfessionalRow } from '../../registry';
 import { writersWaiting, writeTransaction } from '../../storeLock';
 import { finishImport, insertImport, type NewImport } from '../history';
@@ -247,6 +248,8 @@ export class StagedWriter {
           progress.importId = nextImportId(this.db);
           if (!single) progress.mark = markUnfinished(this.db, progress.importId, stage.name);
         }
+        // The row-seal queue's triggers would fire once per row: their work is done after the rows.
+        const corrected = lastRowId(this.db, 'corrections');
         const applier = new CorrectionApplier(this.db, {
           importId: progress.importId,
           operator: begun.operator,
@@ -255,24 +258,28 @@ export class StagedWriter {
           uuid: this.uuid,
           onDroppedNotes: single ? undefined : (notes) => stage.keepDropped(notes),
         });
-        for (let budget = single ? source.remaining : this.steps.perStep; budget > 0; ) {
-          const slice = source.next(Math.min(READ_SLICE, budget));
-          if (slice.length === 0) break;
-          for (const { row, op } of slice) {
-            try {
-              if (this.staleRecords.has(op[1] as number)) throw new StaleRecord(op[1] as number);
-              applier.apply(op);
-            } catch (error) {
-              if (!(error instanceof StaleRecord) || begun.allOrNothing) throw error;
-              this.staleRecords.add(error.professionalId);
-              this.stale.push({ row, professionalId: error.professionalId, items: op[6] as number, dipConsequence: op[3] as string, message: '' });
+        withTriggersDeferred(this.db, ['professionals_unsealed_update', 'corrections_unsealed_insert'], () => {
+          for (let budget = single ? source.remaining : this.steps.perStep; budget > 0; ) {
+            const slice = source.next(Math.min(READ_SLICE, budget));
+            if (slice.length === 0) break;
+            for (const { row, op } of slice) {
+              try {
+                if (this.staleRecords.has(op[1] as number)) throw new StaleRecord(op[1] as number);
+                applier.apply(op);
+              } catch (error) {
+                if (!(error instanceof StaleRecord) || begun.allOrNothing) throw error;
+                this.staleRecords.add(error.professionalId);
+                this.stale.push({ row, professionalId: error.professionalId, items: op[6] as number, dipConsequence: op[3] as string, message: '' });
+              }
+              source.settled(op);
             }
-            source.settled(op);
+            budget -= slice.length;
+            if (!single && Date.now() - locked >= STEP_MS) break;
           }
-          budget -= slice.length;
-          if (!single && Date.now() - locked >= STEP_MS) break;
-        }
-        applier.flush();
+          applier.flush();
+          queueUpdatedForSealing(this.db, 'professionals', applier.updated);
+          queueInsertedForSealing(this.db, 'corrections', corrected);
+        });
         // The load notes this step removes are on file before the step is (a rollback puts them back).
         stage.commit();
         progress.finished = closing !== null && source.remaining === 0;
