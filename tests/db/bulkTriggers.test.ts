@@ -24,12 +24,12 @@ const unsealed = () => desk.store.db.prepare('SELECT count(*) FROM audit_unseale
 const intactGuards = { missing: [], altered: [], foreign: [] };
 
 describe('triggers deferred during a bulk write', () => {
-  it('leave generated records searchable by name and sealed, and are back as their migrations made them', () => {
+  it('leave generated records searchable by name and sealed, and are back as their migrations made them', async () => {
     generateDemoProfessionals(desk.store.db, { count: 2_000, region: 9, seed: 7 });
     const db = desk.store.db;
     expect(db.prepare('SELECT count(*) FROM professionals_fts').pluck().get()).toBe(2_000);
     const someone = db.prepare('SELECT id, name_folded FROM professionals ORDER BY id DESC LIMIT 1').get() as { id: number; name_folded: string };
-    const hits = desk.handlers['registry:search']({ text: someone.name_folded, page: 0, pageSize: 100 });
+    const hits = await desk.handlers['registry:search']({ text: someone.name_folded, page: 0, pageSize: 100 });
     expect(hits.items.map((item) => item.id)).toContain(someone.id);
     expect(unsealed()).toBe(2_000);
     sealWritten(db);
