@@ -11,7 +11,7 @@ import { withTriggersDeferred } from '../../db/bulkTriggers';
 import { generateDemoProfessionals } from '../../db/demo';
 import { checkGuards } from '../../db/storeGuards';
 import { writeTransaction } from '../../db/storeLock';
-import { importInput, jobContext, runImport } from '../fixtures/imports/jobs';
+import { importInput, jobContext, runImport, withImportStepRows } from '../fixtures/imports/jobs';
 import { openTestDesk, type TestDesk } from './fixtures';
 
 let desk: TestDesk;
@@ -62,14 +62,8 @@ describe('triggers deferred during a bulk write', () => {
     const people = db.prepare('SELECT cpf FROM professionals ORDER BY id LIMIT 200').pluck().all() as string[];
     const path = join(dirname(desk.store.path), 'emails.csv');
     writeFileSync(path, ['CPF;E-mail', ...people.map((cpf, i) => `${cpf};lote.${i}@exemplo.com.br`)].join('\r\n'), 'latin1');
-    const previous = process.env.CRESS_DESK_IMPORT_STEP_ROWS;
-    process.env.CRESS_DESK_IMPORT_STEP_ROWS = '32';
-    try {
-      expect(runImport(importInput(path, { kind: 'corrections' }), jobContext(desk.store.path))).toMatchObject({ written: true, accepted: 200 });
-    } finally {
-      if (previous === undefined) delete process.env.CRESS_DESK_IMPORT_STEP_ROWS;
-      else process.env.CRESS_DESK_IMPORT_STEP_ROWS = previous;
-    }
+    const summary = withImportStepRows(32, () => runImport(importInput(path, { kind: 'corrections' }), jobContext(desk.store.path)));
+    expect(summary).toMatchObject({ written: true, accepted: 200 });
     expect(unsealed()).toBe(0);
     expect(verifyAudit(db)).toMatchObject({ ok: true, rowProblems: 0 });
     expect(checkGuards(db)).toEqual(intactGuards);

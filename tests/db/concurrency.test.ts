@@ -15,7 +15,7 @@ import type { Handlers } from '../../shared/contract';
 import type { Professional } from '../../shared/domain';
 import { holdStore } from '../cli/processes';
 import { addPeople, type Person } from '../fixtures/imports/people';
-import { fixture, importInput, jobContext, runImport } from '../fixtures/imports/jobs';
+import { fixture, importInput, jobContext, runImport, withImportStepRows } from '../fixtures/imports/jobs';
 import { openTestDesk, tempDir, type TestDesk } from './fixtures';
 import { openRawStore } from '../rawStore';
 
@@ -123,13 +123,9 @@ describe('an import written in steps that fails half-way', () => {
     db.exec(`CREATE TRIGGER test_fail_midway BEFORE INSERT ON corrections
       WHEN NEW.source = 'import' AND (SELECT count(*) FROM corrections WHERE source = 'import') >= 4
       BEGIN SELECT RAISE(ABORT, 'disco cheio no meio da importação'); END`);
-    const previous = process.env.CRESS_DESK_IMPORT_STEP_ROWS;
-    process.env.CRESS_DESK_IMPORT_STEP_ROWS = '2';
     try {
-      expect(() => runImport(importInput(fixture('corrections.csv'), { kind: 'corrections' }), jobContext(desk.store.path))).toThrow(/disco cheio no meio/);
+      expect(() => withImportStepRows(2, () => runImport(importInput(fixture('corrections.csv'), { kind: 'corrections' }), jobContext(desk.store.path)))).toThrow(/disco cheio no meio/);
     } finally {
-      if (previous === undefined) delete process.env.CRESS_DESK_IMPORT_STEP_ROWS;
-      else process.env.CRESS_DESK_IMPORT_STEP_ROWS = previous;
       db.exec('DROP TRIGGER test_fail_midway');
     }
     const after = snapshot();

@@ -7,26 +7,20 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FirstByRow, RowsInStoreOrder } from '../../../db/imports/storeOrder';
 import { getProfessional } from '../../../db/registry';
-import { importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
+import { importInput, importStepRowsInEachTest, jobContext, runImport } from '../../fixtures/imports/jobs';
 import { addProfessional, openTestDesk, validCpf, type TestDesk } from '../fixtures';
 
 const RECORDS = 300;
 let desk: TestDesk;
-let previousStep: string | undefined;
+// Steps of 16 rows: a file in the file's order would be written in many chunks, each out of the store's order.
+importStepRowsInEachTest(16);
 
 beforeEach(() => {
   desk = openTestDesk();
   for (let i = 1; i <= RECORDS; i++) addProfessional(desk.store, { cpf: validCpf(300_000_000 + i), registrationNumber: String(80_000 + i) });
-  // Steps of 16 rows: a file in the file's order would be written in many chunks, each out of the store's order.
-  previousStep = process.env.CRESS_DESK_IMPORT_STEP_ROWS;
-  process.env.CRESS_DESK_IMPORT_STEP_ROWS = '16';
 });
 
-afterEach(() => {
-  if (previousStep === undefined) delete process.env.CRESS_DESK_IMPORT_STEP_ROWS;
-  else process.env.CRESS_DESK_IMPORT_STEP_ROWS = previousStep;
-  desk.cleanup();
-});
+afterEach(() => desk.cleanup());
 
 function csv(header: string, lines: string[]): string {
   const path = join(dirname(desk.store.path), `correcoes-${Math.random().toString(16).slice(2)}.csv`);

@@ -10,28 +10,22 @@ import { verifyAuditChain } from '../../../db/audit';
 import { createBatch } from '../../../db/batches/lifecycle';
 import { getProfessional } from '../../../db/registry';
 import type { JobProgress } from '../../../shared/contract/jobs';
-import { importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
+import { importInput, importStepRowsInEachTest, jobContext, runImport } from '../../fixtures/imports/jobs';
 import { addProfessional, openTestDesk, validCpf, type TestDesk } from '../fixtures';
 
 const ROWS = 900;
 const HEADER = 'CPF;E-mail;Telefone;Motivo';
 
 let desk: TestDesk;
-let previousStep: string | undefined;
+// Chunks of 16 rows: a 900-row file is written in many of them while it is read.
+importStepRowsInEachTest(16);
 
 beforeEach(() => {
   desk = openTestDesk();
   for (let i = 1; i <= ROWS; i++) addProfessional(desk.store, { cpf: validCpf(200_000_000 + i), registrationNumber: String(70_000 + i) });
-  // Chunks of 16 rows: a 900-row file is written in many of them while it is read.
-  previousStep = process.env.CRESS_DESK_IMPORT_STEP_ROWS;
-  process.env.CRESS_DESK_IMPORT_STEP_ROWS = '16';
 });
 
-afterEach(() => {
-  if (previousStep === undefined) delete process.env.CRESS_DESK_IMPORT_STEP_ROWS;
-  else process.env.CRESS_DESK_IMPORT_STEP_ROWS = previousStep;
-  desk.cleanup();
-});
+afterEach(() => desk.cleanup());
 
 function csv(lines: string[]): string {
   const path = join(dirname(desk.store.path), `correcoes-${Math.random().toString(16).slice(2)}.csv`);
