@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acknowledgementWithDip } from './ackDip.fault';
 import { manualCorrection } from './correction.fault';
+import { demoGeneration } from './demo.fault';
 import { plainStoreEncrypted } from './encryption.fault';
 import { acknowledgement, backupCreate, backupRestore, batchExport } from './files.fault';
 import { correctionsImport, correctionsImportWrittenWhileRead, registryImport, registryMerge } from './imports.fault';
@@ -24,6 +25,7 @@ const CASES: FaultCase[] = [
   acknowledgement,
   acknowledgementWithDip,
   plainStoreEncrypted,
+  demoGeneration,
 ];
 const rows: FaultRow[] = [];
 

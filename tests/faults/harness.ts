@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { openRawStore } from '../rawStore';
+import { checkGuards } from '../../db/storeGuards';
 
 export const CLI = resolve(__dirname, '../../out/cli/cress-desk.cjs');
 
@@ -105,10 +106,15 @@ export async function runFaultCase(c: FaultCase): Promise<FaultRow> {
       // Spread the kills over the whole run: before start, during the work, around the commit.
       const delay = Math.floor((i / c.kills) * maxDelayMs + Math.random() * (maxDelayMs / c.kills));
       await run(dir, store, delay);
+      // Every guard trigger as its migration made it, right after the kill (bulk writes drop some inside their transaction).
+      const killed = openRawStore(store);
+      const guards = checkGuards(killed);
+      killed.close();
+      const guarded = guards.missing.length + guards.altered.length + guards.foreign.length === 0;
       if (c.seenAfterReopen) await runCli(['--db', store, 'info'], null);
       const db = openRawStore(store);
       try {
-        const ok = (db.pragma('integrity_check', { simple: true }) as string) === 'ok';
+        const ok = guarded && (db.pragma('integrity_check', { simple: true }) as string) === 'ok';
         const outcome = c.inspect(db, dir);
         db.close();
         if (ok && (await auditVerifies(store))) row.intact++;
