@@ -257,8 +257,8 @@ function processRows(
   const reportRows: ReportRow[] = [];
   const estimate = source.rowEstimate(sheet);
   let read = 0;
-  // `recordsOf` answers null when the rows' order matters (asked once, with no rows).
-  const ordered = processor.recordsOf?.([]) ? new RowsInStoreOrder((rows) => processor.recordsOf?.(rows) ?? []) : null;
+  const recordsOf = processor.storeOrder?.() ?? null;
+  const ordered = recordsOf ? new RowsInStoreOrder(recordsOf) : null;
 
   const report = () => {
     const { done, total } = source.progress;

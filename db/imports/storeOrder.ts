@@ -87,10 +87,6 @@ export class RowsInStoreOrder {
   /** `recordsOf`: the record id each row is about, as the store has it before the import (null: none). */
   constructor(private readonly recordsOf: (rows: readonly RawRow[]) => readonly (number | null)[]) {}
 
-  get size(): number {
-    return this.rows.length;
-  }
-
   add(raw: RawRow): void {
     this.rows.push(raw.row);
     this.cells.add(raw.cells);

@@ -94,12 +94,14 @@ export class CorrectionsProcessor implements KindProcessor {
    * order (storeOrder.ts) — unless a row may move a CPF between records (a file keyed by
    * registration number with a CPF column), when who holds a CPF depends on the rows before.
    */
-  recordsOf(rows: readonly RawRow[]): (number | null)[] | null {
+  storeOrder(): ((rows: readonly RawRow[]) => (number | null)[]) | null {
     const { columns } = this.context;
     if (columns.has('registrationNumber') && columns.has('cpf')) return null;
-    const { cpfs, registrations, keys } = this.keysOf(rows);
-    const ids = { cpf: this.store.idsOf('cpf', cpfs), registration: this.store.idsOf('registration', registrations) };
-    return keys.map((key) => (key === null ? null : (ids[key.by].get(key.key) ?? null)));
+    return (rows) => {
+      const { cpfs, registrations, keys } = this.keysOf(rows);
+      const ids = { cpf: this.store.idsOf('cpf', cpfs), registration: this.store.idsOf('registration', registrations) };
+      return keys.map((key) => (key === null ? null : (ids[key.by].get(key.key) ?? null)));
+    };
   }
 
   /** By CPF; after a CPF change in this import, only the writing side knows who holds which. */

@@ -56,10 +56,11 @@ export interface KindProcessor {
   /** Optional: gets ready for the next rows (looks their records up together). */
   prefetch?(rows: readonly RawRow[]): void;
   /**
-   * Optional: the record each row is about, as the store has it before the import (null: none), so
-   * the rows may be checked in the store's order (storeOrder.ts); null when their order matters.
+   * Optional: how to find the record each row is about, as the store has it before the import
+   * (null: none), so the rows may be checked in the store's order (storeOrder.ts); null when their
+   * order matters.
    */
-  recordsOf?(rows: readonly RawRow[]): (number | null)[] | null;
+  storeOrder?(): ((rows: readonly RawRow[]) => (number | null)[]) | null;
   process(row: RawRow): RowOutcome;
   /** Writes what is still buffered (before the import's transaction ends). */
   flush(): void;
