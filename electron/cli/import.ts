@@ -7,6 +7,7 @@ import { plural } from '../../shared/display/plural';
 import { conflictLine, RESOLVE_HINT } from './registry';
 import { Argument } from 'commander';
 import { EXIT, runJob, type CliContext, type CliModule, type CommandOutcome } from './types';
+import { AppError } from '../../shared/errors';
 
 const KIND_WORDS: Record<ImportKind, string> = { corrections: 'corrections', registry: 'registry records', cep: 'CEP directory entries' };
 
@@ -55,6 +56,10 @@ async function importCommand(context: CliContext): Promise<CommandOutcome> {
   const [kind, file = ''] = context.args;
   const dryRun = flag(context, 'dryRun');
   const report = text(context, 'report');
+  // The report is a workbook: under another ending (erros.csv) Excel would refuse to open it.
+  if (report && !/\.xlsx$/i.test(report)) {
+    throw new AppError('INPUT_INVALID', `O relatório de erros é uma planilha .xlsx: dê a ele um nome terminado em .xlsx (recebido: ${basename(report)}). Nada foi importado.`);
+  }
   const request = {
     path: resolve(file),
     name: basename(file),

@@ -53,6 +53,14 @@ describe('cress-desk import', () => {
     expect(JSON.parse(run('--json', 'corrections', 'list').stdout).total).toBe(0);
   });
 
+  it('refuses an error report not named .xlsx before importing anything', () => {
+    const result = run('import', 'corrections', fixture('corrections.csv'), '--report', join(dir, 'erros.csv'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/planilha \.xlsx.*erros\.csv.*Nada foi importado/);
+    expect(existsSync(join(dir, 'erros.csv'))).toBe(false);
+    expect(JSON.parse(run('--json', 'corrections', 'list').stdout).total).toBe(0);
+  });
+
   it('writes once the rows touching a DIP are accepted, saves the error report, refuses the same file again unless --force', () => {
     const report = join(dir, 'erros.xlsx');
     // Two rows touch a DIP: refused, nothing written, until the clerk says she read them.
