@@ -25,7 +25,7 @@ import { getBackupSettings, pruneBackups, recordBackup } from './catalog';
 import { destinationError } from './errors';
 import { startIntegrityCheck, type IntegrityRun } from './integrity';
 import { stripForImplanta } from './implantaCopy';
-import { BACKUP_PAYLOAD, backupFileName, implantaCopyFileName, localIsoWithOffset } from './names';
+import { BACKUP_PAYLOAD, backupFileName, freeBackupName, implantaCopyFileName, localIsoWithOffset } from './names';
 import { backupSigner, sealCopy } from './signature';
 import { inspectCopy, schemaVerdict, snapshotStore, SnapshotCancelled, type CopyFacts } from './snapshot';
 import { writeTransaction } from '../storeLock';
@@ -126,7 +126,7 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
       `A cópia para a Implanta precisa de uma senha de pelo menos ${IMPLANTA_PASSPHRASE_MIN} caracteres, combinada com a Implanta por outro meio (telefone, pessoalmente): nada foi gravado.`,
     );
   }
-  const createdAt = new Date(context.nowIso());
+  const startedAt = new Date(context.nowIso());
   const folder = destination(input, context.storePath);
   await removeStalePartials(folder, STALE_MS);
   await removeStalePartials(dirname(context.storePath), STALE_MS);
@@ -164,7 +164,7 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
     // A copy for Implanta: the database re-encrypted with the passphrase before it is packaged.
     const secret: CopySecret | undefined = forImplanta ? { passphrase: input.passphrase! } : undefined;
     if (secret) rekeyCopy(snapshot, secret);
-    const fileName = (forImplanta ? implantaCopyFileName : backupFileName)(region, createdAt, facts.demo);
+    const { createdAt, fileName } = freeBackupName(folder, startedAt, (at) => (forImplanta ? implantaCopyFileName : backupFileName)(region, at, facts.demo));
     const root = fileName.replace(/\.zip$/, '');
     const finalPath = join(folder, fileName);
     const size = statSync(snapshot).size;

@@ -1,6 +1,6 @@
 // File-system failures of backups, turned into messages the clerk can act on.
 import { AppError } from '../../shared/errors';
-import { ZipError } from '../packaging';
+import { FinalNameTakenError, ZipError } from '../packaging';
 import { diskFullError, isDiskFullError } from '../storeLock';
 
 function codeOf(error: unknown): string | undefined {
@@ -10,6 +10,13 @@ function codeOf(error: unknown): string | undefined {
 /** Disk full (DISK_FULL), read-only or missing folder, no permission: an AppError naming the folder; anything else unchanged. */
 export function destinationError(error: unknown, folder: string): unknown {
   if (error instanceof AppError) return error;
+  if (error instanceof FinalNameTakenError) {
+    return new AppError(
+      'BACKUP_DESTINATION',
+      `Outro programa gravou um arquivo com o mesmo nome em "${folder}" enquanto este backup era feito; nada foi substituído. O backup não foi gravado: tente de novo.`,
+      { details: { folder } },
+    );
+  }
   // Also SQLite's SQLITE_FULL: the snapshot is a database written by SQLite.
   if (isDiskFullError(error, folder)) return diskFullError(folder, 'Ou escolha outra pasta. Nenhum arquivo incompleto ficou na pasta.');
   switch (codeOf(error)) {

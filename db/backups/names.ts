@@ -1,6 +1,7 @@
 // Names and places of backups: `CRESS09-backup-20261124-153000.zip` (region, local time; on a demo
 // desk `CRESS09-DEMONSTRACAO-backup-…`) in `<Documents>/CRESS Desk/Backups` unless the clerk chose
 // another folder.
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, posix, win32 } from 'node:path';
 import { demoFileName, regionCode } from '../../shared/regions';
@@ -25,6 +26,19 @@ export function backupFileName(region: number, at: Date, demo = false): string {
  */
 export function implantaCopyFileName(region: number, at: Date, demo = false): string {
   return backupFileName(region, at, demo).replace('-backup-', '-para-implanta-');
+}
+
+/**
+ * The moment a new backup records and the name it takes in `folder`: `at`, or — when a backup of
+ * that second is already there (two in one second: a double click, the routine beside a command)
+ * — the next second whose name is free. A name is one second, and an existing file is never replaced.
+ */
+export function freeBackupName(folder: string, at: Date, nameAt: (at: Date) => string): { createdAt: Date; fileName: string } {
+  let createdAt = at;
+  for (let tries = 0; tries < 60 && existsSync(join(folder, nameAt(createdAt))); tries++) {
+    createdAt = new Date(createdAt.getTime() + 1000);
+  }
+  return { createdAt, fileName: nameAt(createdAt) };
 }
 
 /** The region and the (local) moment a backup's name records, demo or not; null for any other name. */

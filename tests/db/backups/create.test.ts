@@ -1,6 +1,6 @@
 // Creating backups: the file, its name and bag, its verification before the final name, the list.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KNOWN_SCHEMA_VERSION } from '../../../db';
@@ -108,6 +108,46 @@ describe('creating a backup', () => {
     expect(created.counts.professionals).toBeGreaterThanOrEqual(before);
     expect(created.counts.professionals).toBeLessThanOrEqual(before + writes);
     expect((await b.verify(created.file)).valid).toBe(true);
+  });
+
+  it('keeps both of two backups made in the same second: the second is named after the next free second', async () => {
+    b = openBackupDesk();
+    await setUpDesk(b, { professionals: 3 });
+    b.setNow('2026-11-24T18:30:00.400Z'); // the desk's clock stands still: both backups start in one second
+    const first = await b.create();
+    const second = await b.create();
+    expect(first.fileName).not.toBe(second.fileName);
+    expect(new Date(second.createdAt).getTime() - new Date(first.createdAt).getTime()).toBe(1000);
+    expect(filesIn(b.folder)).toEqual([first.fileName, second.fileName]);
+    expect((await b.verify(first.file)).valid).toBe(true);
+    expect((await b.verify(second.file)).valid).toBe(true);
+    const listed = await b.call('backups:list', {});
+    expect(listed.items.map((entry) => entry.fileName)).toEqual(expect.arrayContaining([first.fileName, second.fileName]));
+  });
+
+  it('never replaces a file that takes its name while it is written, and says so in Portuguese', async () => {
+    b = openBackupDesk();
+    await setUpDesk(b, { professionals: 3 });
+    const { fileName: name } = await b.create(); // the name this second's backup takes
+    rmSync(join(b.folder, name));
+    // Another program (another desk process) writes that name while this backup is being packaged.
+    let stop = false;
+    const intruder = (async () => {
+      while (!stop) {
+        if (readdirSync(b.folder).some((file) => file.startsWith(`.${name}`))) {
+          writeFileSync(join(b.folder, name), 'outro');
+          return;
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    const outcome = await b.job('backups:create', { passphrase: null });
+    stop = true;
+    await intruder;
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'BACKUP_DESTINATION' } });
+    if (!outcome.ok) expect(outcome.error.message).toMatch(/mesmo nome.*tente de novo/);
+    expect(readFileSync(join(b.folder, name), 'utf8')).toBe('outro');
+    expect(filesIn(b.folder)).toEqual([name]);
   });
 
   it('refuses a missing destination, a file as destination, and an unset desk', async () => {
