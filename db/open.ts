@@ -58,8 +58,17 @@ export function openStore(options: OpenOptions): Store {
   }
 }
 
+/** A folder named where the store should be (a path cut short, or `--db` given a folder). */
+function folderGivenAsStore(path: string): AppError {
+  return new AppError('STORE_NOT_FOUND', `"${path}" é uma pasta, não um arquivo de dados. Informe o arquivo do banco (por exemplo, cress-desk.sqlite dentro dela).`, {
+    details: { path },
+  });
+}
+
 function inodeOf(path: string): number | null {
-  return statSync(path, { throwIfNoEntry: false })?.ino ?? null;
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (stat?.isDirectory()) throw folderGivenAsStore(path);
+  return stat?.ino ?? null;
 }
 
 /** One attempt; null when the file was replaced while it was opened (unless `last`). */

@@ -72,6 +72,18 @@ describe('only init creates a store', () => {
     }
   });
 
+  it('a folder given as the store is refused by what it is, for init too, and nothing is made in it', () => {
+    const folder = join(dir, 'uma-pasta');
+    mkdirSync(folder);
+    for (const args of [['info'], ['audit', 'verify'], ['init', '--region', '9', '--operator', 'Rita']]) {
+      const result = cliOn(() => folder).run(...args);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr).toContain(`"${folder}" é uma pasta, não um arquivo de dados`);
+      expect(result.stderr).not.toContain('INTERNAL');
+      expect(readdirSync(folder)).toEqual([]);
+    }
+  });
+
   it('init creates it, in a folder made for it', () => {
     const fresh = join(dir, 'nova', 'desk.sqlite');
     expect(cliOn(() => fresh).run('init', '--region', '6', '--operator', 'Rita').code).toBe(0);
