@@ -2,23 +2,27 @@
 // loaded as a build knows its migrations — all of them, or only those before a given migration.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { Store } from '../../db';
 import type { JobRunner } from '../../db/jobs/runner';
 import type { Handlers } from '../../shared/contract';
 import type { AuditVerification } from '../../shared/contract/audit';
+import type { Professional } from '../../shared/domain';
 import { sealedInVersion } from './batchFixtures';
-import type { TempDir } from './fixtures';
+import { tempDir, type TempDir } from './fixtures';
 
 const JOURNAL = '../../db/migrations/meta/_journal.json';
 
 export type DbModule = typeof import('../../db');
 export type MigrationDesk = { store: Store; handlers: Handlers; modules: DbModule; jobs: JobRunner };
 
+/** The build a store is opened by: the one before the migration, or this one. */
+export type DeskVersion = 'previous' | 'current';
+
 export const MIGRATION_NOW = new Date('2026-03-10T13:00:00.000Z');
 
 /** Loads the desk as the build before migration `tag` (`previous`) or as this one (`current`), on the store at `path`. */
-export async function loadDesk(tag: string, path: string, version: 'previous' | 'current'): Promise<MigrationDesk> {
+export async function loadDesk(tag: string, path: string, version: DeskVersion): Promise<MigrationDesk> {
   vi.resetModules();
   if (version === 'previous') {
     vi.doMock(JOURNAL, async (importOriginal) => {
@@ -38,7 +42,7 @@ export async function loadDesk(tag: string, path: string, version: 'previous' | 
 }
 
 /** Runs `use` on the desk loaded as `version` on the store at `path`, and closes the store however `use` ends. */
-export async function withDesk<T>(tag: string, path: string, version: 'previous' | 'current', use: (desk: MigrationDesk) => Promise<T>): Promise<T> {
+export async function withDesk<T>(tag: string, path: string, version: DeskVersion, use: (desk: MigrationDesk) => Promise<T>): Promise<T> {
   const desk = await loadDesk(tag, path, version);
   try {
     return await use(desk);
@@ -51,6 +55,73 @@ export async function withDesk<T>(tag: string, path: string, version: 'previous'
 export function forgetLoadedDesk(): void {
   vi.doUnmock(JOURNAL);
   vi.resetModules();
+}
+
+/**
+ * A test file about migration `tag`: each test has a folder of its own (`dir`, removed after it),
+ * and `loadDesk`/`withDesk` load the desk as the build before that migration or as this one.
+ */
+export function migrationTests(tag: string) {
+  let current: TempDir | null = null;
+  const folder = (): TempDir => {
+    if (!current) throw new Error('the test folder exists only while a test runs');
+    return current;
+  };
+  beforeEach(() => {
+    current = tempDir();
+  });
+  afterEach(() => {
+    forgetLoadedDesk();
+    current?.cleanup();
+    current = null;
+  });
+  const dir: TempDir = {
+    get dir() {
+      return folder().dir;
+    },
+    file: (name) => folder().file(name),
+    cleanup: () => folder().cleanup(),
+  };
+  return {
+    dir,
+    loadDesk: (path: string, version: DeskVersion) => loadDesk(tag, path, version),
+    withDesk: <T>(path: string, version: DeskVersion, use: (desk: MigrationDesk) => Promise<T>) => withDesk(tag, path, version, use),
+  };
+}
+
+/** Inserts a professional with only the columns every earlier build had, as that build's own insert would; answers the id. */
+export function insertProfessional(desk: MigrationDesk, p: { registrationNumber: string; cpf: string; name: string; email: string; dipStatus?: string }): number {
+  const at = '2024-01-15T12:00:00.000Z';
+  return Number(
+    desk.store.db
+      .prepare(
+        `INSERT INTO professionals (registration_number, cpf, name, name_folded, mother_name, mother_not_listed, email, dip_status, created_at, updated_at)
+         VALUES (?, ?, ?, ?, 'Antônia da Silva', 0, ?, ?, ?, ?)`,
+      )
+      .run(p.registrationNumber, p.cpf, p.name, p.name.toLowerCase(), p.email, p.dipStatus ?? 'none', at, at).lastInsertRowid,
+  );
+}
+
+/** The record as the desk shows it. */
+export function professionalOf(desk: MigrationDesk, id: number): Professional {
+  return (desk.handlers['registry:get']({ id }) as { professional: Professional }).professional;
+}
+
+/** Saves a correction of the record at its current version as the form does: the professional's request, her RG of 2026-03-09 as evidence. */
+export function saveCorrection(
+  desk: MigrationDesk,
+  id: number,
+  changes: Record<string, string>,
+  { arrival = 'in_person', dipAcknowledged = false }: { arrival?: string; dipAcknowledged?: boolean } = {},
+): { corrections: { uuid: string }[] } {
+  return desk.handlers['corrections:save']({
+    professionalId: id,
+    expectedRowVersion: professionalOf(desk, id).rowVersion,
+    changes,
+    reason: 'Pedido da profissional',
+    evidence: { kind: 'RG', arrival, date: '2026-03-09', note: null },
+    dipAcknowledged,
+  } as never) as { corrections: { uuid: string }[] };
 }
 
 /** Waits for a job and answers its result, failing with its message. */

@@ -2,26 +2,13 @@
 // lote) opened by this version, which widens the DIP states with awaiting_documents and delivered:
 // the professionals table keeps every row, seal, index and trigger as they were, `audit verify`
 // still says intact, the lote re-exports byte for byte, and the new states are taken — no other.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditVerification } from '../../shared/contract/audit';
-import type { Professional } from '../../shared/domain';
 import { openRawStore, readRawRows } from '../rawStore';
-import { auditIntact, exportAgain, exportedLote, forgetLoadedDesk, loadDesk as loadMigrationDesk, type MigrationDesk, withDesk } from './migrationDesk';
-import { tempDir, validCpf, type TempDir } from './fixtures';
+import { auditIntact, exportAgain, exportedLote, insertProfessional, migrationTests, saveCorrection } from './migrationDesk';
+import { validCpf } from './fixtures';
 
-const TAG = '0012_dip_paper';
-
-let dir: TempDir;
-beforeEach(() => {
-  dir = tempDir();
-});
-afterEach(() => {
-  forgetLoadedDesk();
-  dir.cleanup();
-});
-
-const loadDesk = (path: string, version: 'previous' | 'current') => loadMigrationDesk(TAG, path, version);
-const withDeskAt = <T,>(path: string, version: 'previous' | 'current', use: (desk: MigrationDesk) => Promise<T>) => withDesk(TAG, path, version, use);
+const { dir, loadDesk, withDesk: withDeskAt } = migrationTests('0012_dip_paper');
 
 const STATUSES = ['none', 'requested', 'confirmed', 'in_manufacture', 'issued'];
 
@@ -29,28 +16,10 @@ const STATUSES = ['none', 'requested', 'confirmed', 'in_manufacture', 'issued'];
 async function previousStore(path: string): Promise<{ lote: { id: number; sha256: string } }> {
   return withDeskAt(path, 'previous', async (desk) => {
     desk.handlers['settings:setup']({ region: 9, seccional: null, operator: 'Ana Paula', demoProfessionals: 0 });
-    const at = '2024-01-15T12:00:00.000Z';
     const ids = STATUSES.map((status, i) =>
-      Number(
-        desk.store.db
-          .prepare(
-            `INSERT INTO professionals (registration_number, cpf, name, name_folded, mother_name, mother_not_listed, email, dip_status, created_at, updated_at)
-             VALUES (?, ?, ?, ?, 'Antônia da Silva', 0, ?, ?, ?, ?)`,
-          )
-          .run(`8000${i}`, validCpf(700 + i), `Pessoa ${i} Lima`, `pessoa ${i} lima`, `p${i}@exemplo.com.br`, status, at, at).lastInsertRowid,
-      ),
+      insertProfessional(desk, { registrationNumber: `8000${i}`, cpf: validCpf(700 + i), name: `Pessoa ${i} Lima`, email: `p${i}@exemplo.com.br`, dipStatus: status }),
     );
-    const save = (id: number, email: string) => {
-      const p = (desk.handlers['registry:get']({ id }) as { professional: Professional }).professional;
-      desk.handlers['corrections:save']({
-        professionalId: id,
-        expectedRowVersion: p.rowVersion,
-        changes: { name: email },
-        reason: 'Pedido da profissional',
-        evidence: { kind: 'RG', arrival: 'in_person', date: '2026-03-09', note: null },
-        dipAcknowledged: true,
-      } as never);
-    };
+    const save = (id: number, name: string) => saveCorrection(desk, id, { name }, { dipAcknowledged: true });
     save(ids[2]!, 'Pessoa Dois Lima');
     // The previous version sealed its lotes in package format 3.
     const created = await exportedLote(desk, dir, 3);

@@ -3,52 +3,18 @@
 // arrive (e-mail, phone) by rebuilding the corrections table: every correction keeps its id and its
 // data, `audit verify` still says intact, and every guard of the table still holds.
 import { writeFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditVerification } from '../../shared/contract/audit';
-import type { Professional } from '../../shared/domain';
 import { openRawStore, readRawRows } from '../rawStore';
-import { auditIntact, exportAgain, exportedLote, forgetLoadedDesk, job, loadDesk as loadMigrationDesk, type MigrationDesk, withDesk } from './migrationDesk';
-import { tempDir, type TempDir } from './fixtures';
+import { auditIntact, exportAgain, exportedLote, insertProfessional, job, type MigrationDesk, migrationTests, saveCorrection } from './migrationDesk';
 
-const TAG = '0010_evidence_email_phone';
-type Desk = MigrationDesk;
+const { dir, loadDesk, withDesk: withDeskAt } = migrationTests('0010_evidence_email_phone');
 
-let dir: TempDir;
-beforeEach(() => {
-  dir = tempDir();
-});
-afterEach(() => {
-  forgetLoadedDesk();
-  dir.cleanup();
-});
-
-const loadDesk = (path: string, version: 'previous' | 'current') => loadMigrationDesk(TAG, path, version);
-const withDeskAt = <T,>(path: string, version: 'previous' | 'current', use: (desk: MigrationDesk) => Promise<T>) => withDesk(TAG, path, version, use);
-
-function addProfessional(desk: Desk, registrationNumber: string, cpf: string, name: string): Professional {
-  const at = '2024-01-15T12:00:00.000Z';
-  const id = Number(
-    desk.store.db
-      .prepare(
-        `INSERT INTO professionals (registration_number, cpf, name, name_folded, mother_name, mother_not_listed, email, dip_status, created_at, updated_at)
-         VALUES (?, ?, ?, ?, 'Antônia da Silva', 0, ?, 'none', ?, ?)`,
-      )
-      .run(registrationNumber, cpf, name, name.toLowerCase(), `caixa${registrationNumber}@exemplo.com.br`, at, at).lastInsertRowid,
-  );
-  return (desk.handlers['registry:get']({ id }) as { professional: Professional }).professional;
+function addProfessional(desk: MigrationDesk, registrationNumber: string, cpf: string, name: string): number {
+  return insertProfessional(desk, { registrationNumber, cpf, name, email: `caixa${registrationNumber}@exemplo.com.br` });
 }
 
-function saveEmail(desk: Desk, p: Professional, email: string, arrival: string) {
-  const current = (desk.handlers['registry:get']({ id: p.id }) as { professional: Professional }).professional;
-  return desk.handlers['corrections:save']({
-    professionalId: p.id,
-    expectedRowVersion: current.rowVersion,
-    changes: { email },
-    reason: 'Pedido da profissional',
-    evidence: { kind: 'RG', arrival, date: '2026-03-09', note: null },
-    dipAcknowledged: false,
-  } as never) as { corrections: { uuid: string }[] };
-}
+const saveEmail = (desk: MigrationDesk, id: number, email: string, arrival: string) => saveCorrection(desk, id, { email }, { arrival });
 
 /** What the previous version left: an answered lote (one applied, one rejected) and two pending corrections. */
 async function previousStore(path: string): Promise<{ synced: string; rejected: string; pending: string[]; lote: { id: number; sha256: string } }> {
@@ -171,8 +137,7 @@ describe('opening a store of the previous version, where evidence arrived only i
     await previousStore(path);
     await withDeskAt(path, 'current', async (desk) => {
       const cris = (desk.handlers['registry:search']({ text: 'cristina', page: 0, pageSize: 5 }) as { items: { id: number }[] }).items[0]!;
-      const p = (desk.handlers['registry:get']({ id: cris.id }) as { professional: Professional }).professional;
-      const saved = saveEmail(desk, p, 'cristina.reis@exemplo.com.br', 'email');
+      const saved = saveEmail(desk, cris.id, 'cristina.reis@exemplo.com.br', 'email');
       const row = desk.store.db.prepare('SELECT evidence_arrival FROM corrections WHERE uuid = ?').get(saved.corrections[0]!.uuid);
       expect(row).toEqual({ evidence_arrival: 'email' });
       expect(await auditIntact(desk)).toBe(true);

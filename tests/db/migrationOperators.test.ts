@@ -2,38 +2,11 @@
 // operator with no PIN yet, the first to choose it sets the PIN, and the trail written before —
 // entries without the computer's account — still verifies beside the new ones.
 import { userInfo } from 'node:os';
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import type { Store } from '../../db';
-import type { Handlers } from '../../shared/contract';
-import { addProfessional, EVIDENCE, REASON, tempDir, type TempDir } from './fixtures';
+import { expect, it } from 'vitest';
+import { addProfessional, EVIDENCE, REASON } from './fixtures';
+import { migrationTests } from './migrationDesk';
 
-const TAG = '0013_operators';
-const JOURNAL = '../../db/migrations/meta/_journal.json';
-const NOW = new Date('2026-03-10T13:00:00.000Z');
-
-let dir: TempDir;
-beforeEach(() => {
-  dir = tempDir();
-});
-afterEach(() => {
-  vi.doUnmock(JOURNAL);
-  vi.resetModules();
-  dir.cleanup();
-});
-
-async function loadDesk(path: string, version: 'previous' | 'current'): Promise<{ store: Store; handlers: Handlers }> {
-  vi.resetModules();
-  if (version === 'previous') {
-    vi.doMock(JOURNAL, async (importOriginal) => {
-      const original = ((await importOriginal()) as { default: { entries: { tag: string }[] } }).default;
-      const journal = { ...original, entries: original.entries.slice(0, original.entries.findIndex((entry) => entry.tag === TAG)) };
-      return { default: journal, ...journal };
-    });
-  } else vi.doUnmock(JOURNAL);
-  const modules = await import('../../db');
-  const store = modules.openStore({ path });
-  return { store, handlers: modules.createHandlers(store, { appVersion: '1.2.3-test', now: () => NOW }) };
-}
+const { dir, loadDesk } = migrationTests('0013_operators');
 
 it("makes the older store's operator the first operator, whose first session sets the PIN, and its trail still verifies", async () => {
   const path = dir.file('store.sqlite');
