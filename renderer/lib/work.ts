@@ -19,3 +19,6 @@ export function useWork() {
   }
   return { running, error, setError, run };
 }
+
+/** A piece of work's state, as `useWork` gives it. */
+export type Work = ReturnType<typeof useWork>;

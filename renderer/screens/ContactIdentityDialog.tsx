@@ -9,12 +9,12 @@ import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Contact, IdentityCheck } from '../../shared/contract/contacts';
 import { call } from '../api/client';
-import { JobDialog } from '../components/JobDialog';
 import { useWork } from '../lib/work';
 import { useContacts } from '../stores/contacts';
+import { ContactDialog } from './ContactDialog';
 import { CONTACTS_TEXT } from './contacts.text';
 
 const TEXT = CONTACTS_TEXT.identity;
@@ -25,17 +25,16 @@ export function ContactIdentityDialog({ contact, onClose }: { contact: Contact; 
   const [notListed, setNotListed] = useState(false);
   const [answer, setAnswer] = useState<IdentityCheck | null>(null);
   const [submitted, setSubmitted] = useState(false);
-  const { running, error, run } = useWork();
+  const work = useWork();
   const open = useContacts((s) => s.open);
 
   const missing = cpf.trim() === '' || (!notListed && mother.trim() === '');
 
-  async function check(event: FormEvent) {
-    event.preventDefault();
+  async function check() {
     setSubmitted(true);
     if (missing) return;
     setAnswer(null);
-    await run(async () => {
+    await work.run(async () => {
       setAnswer(await call('contacts:checkIdentity', { id: contact.id, cpf: cpf.trim(), motherName: notListed ? null : mother.trim(), motherNotListed: notListed }));
       // The check is on the timeline now.
       await open(contact.id);
@@ -44,19 +43,16 @@ export function ContactIdentityDialog({ contact, onClose }: { contact: Contact; 
 
   const edited = () => setAnswer(null);
   return (
-    <JobDialog
+    <ContactDialog
       title={TEXT.title}
-      busy={running}
+      intro={TEXT.intro}
+      work={work}
       onClose={onClose}
-      onSubmit={(e) => void check(e)}
-      error={error}
+      onSubmit={check}
       busyLabel={TEXT.checking}
       cancelLabel={TEXT.close}
-      confirm={{ label: running ? TEXT.checking : TEXT.check }}
+      confirm={{ label: work.running ? TEXT.checking : TEXT.check }}
     >
-      <Typography variant="body2" sx={{ mb: 2 }}>
-        {TEXT.intro}
-      </Typography>
       <Box sx={{ display: 'grid', gap: 1.5 }}>
         <TextField
           label={TEXT.cpf}
@@ -89,7 +85,7 @@ export function ContactIdentityDialog({ contact, onClose }: { contact: Contact; 
           </>
         ) : null}
       </Box>
-    </JobDialog>
+    </ContactDialog>
   );
 }
 

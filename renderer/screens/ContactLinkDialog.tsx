@@ -3,17 +3,17 @@
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { Correction } from '../../shared/contract';
 import type { Contact } from '../../shared/contract/contacts';
 import { CORRECTION_STATUS_LABELS } from '../../shared/display/labels';
 import { formatFieldValue } from '../../shared/display/values';
 import { fieldLabel } from '../../shared/fields';
 import { call } from '../api/client';
-import { JobDialog } from '../components/JobDialog';
 import { useWork } from '../lib/work';
 import { useContacts } from '../stores/contacts';
 import { useNotify } from '../stores/notify';
+import { ContactDialog } from './ContactDialog';
 import { CONTACTS_TEXT, localDateBr } from './contacts.text';
 
 const TEXT = CONTACTS_TEXT.link;
@@ -26,14 +26,14 @@ function changeOf(c: Correction): string {
 export function ContactLinkDialog({ contact, onClose }: { contact: Contact; onClose(): void }) {
   const [corrections, setCorrections] = useState<Correction[] | null>(null);
   const [chosen, setChosen] = useState('');
-  const { running, error, run } = useWork();
+  const work = useWork();
   const replace = useContacts((s) => s.replace);
   const notify = useNotify((s) => s.show);
   const professionalId = contact.person.professionalId;
 
   useEffect(() => {
     if (professionalId === null) return;
-    void run(async () => {
+    void work.run(async () => {
       const linked = new Set(contact.corrections.map((c) => c.uuid));
       const view = await call('registry:get', { id: professionalId });
       setCorrections(view.corrections.filter((c) => !linked.has(c.uuid)));
@@ -41,42 +41,36 @@ export function ContactLinkDialog({ contact, onClose }: { contact: Contact; onCl
     // Once, when the dialog opens.
   }, []);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     if (chosen === '') return;
-    await run(async () => {
+    await work.run(async () => {
       replace(await call('contacts:linkCorrection', { id: contact.id, correctionUuid: chosen }));
       notify(TEXT.done);
       onClose();
     });
   }
 
+  const none = corrections !== null && corrections.length === 0;
   return (
-    <JobDialog
+    <ContactDialog
       title={TEXT.title}
-      busy={running}
+      intro={none ? undefined : TEXT.intro}
+      work={work}
       onClose={onClose}
-      onSubmit={(e) => void submit(e)}
-      error={error}
-      cancelLabel={CONTACTS_TEXT.dialogCancel}
-      confirm={corrections && corrections.length === 0 ? undefined : { label: TEXT.confirm, disabled: chosen === '' }}
+      onSubmit={submit}
+      confirm={none ? undefined : { label: TEXT.confirm, disabled: chosen === '' }}
     >
-      {corrections && corrections.length === 0 ? (
+      {none ? (
         <Typography>{TEXT.none}</Typography>
       ) : (
-        <>
-          <Typography variant="body2" sx={{ mb: 2 }}>
-            {TEXT.intro}
-          </Typography>
-          <TextField select fullWidth label={TEXT.label} value={chosen} onChange={(e) => setChosen(e.target.value)} disabled={!corrections}>
-            {(corrections ?? []).map((c) => (
-              <MenuItem key={c.uuid} value={c.uuid}>
-                {TEXT.option(fieldLabel(c.field), changeOf(c), localDateBr(c.createdAt))}
-              </MenuItem>
-            ))}
-          </TextField>
-        </>
+        <TextField select fullWidth label={TEXT.label} value={chosen} onChange={(e) => setChosen(e.target.value)} disabled={!corrections}>
+          {(corrections ?? []).map((c) => (
+            <MenuItem key={c.uuid} value={c.uuid}>
+              {TEXT.option(fieldLabel(c.field), changeOf(c), localDateBr(c.createdAt))}
+            </MenuItem>
+          ))}
+        </TextField>
       )}
-    </JobDialog>
+    </ContactDialog>
   );
 }

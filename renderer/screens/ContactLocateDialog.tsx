@@ -4,14 +4,14 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Contact } from '../../shared/contract/contacts';
 import type { Professional } from '../../shared/domain';
 import { call } from '../api/client';
-import { JobDialog } from '../components/JobDialog';
 import { useWork } from '../lib/work';
 import { useContacts } from '../stores/contacts';
 import { useNotify } from '../stores/notify';
+import { ContactDialog } from './ContactDialog';
 import { CONTACTS_TEXT } from './contacts.text';
 
 const TEXT = CONTACTS_TEXT.locate;
@@ -19,17 +19,17 @@ const TEXT = CONTACTS_TEXT.locate;
 export function ContactLocateDialog({ contact, onClose }: { contact: Contact; onClose(): void }) {
   const [key, setKey] = useState(contact.person.cpf ?? '');
   const [found, setFound] = useState<Professional | null | undefined>(undefined);
-  const { running, error, run } = useWork();
+  const work = useWork();
   const replace = useContacts((s) => s.replace);
   const notify = useNotify((s) => s.show);
 
   async function search() {
     if (key.trim() === '') return;
-    await run(async () => setFound(await call('registry:find', { key: key.trim() })));
+    await work.run(async () => setFound(await call('registry:find', { key: key.trim() })));
   }
 
   async function link(professionalId: number) {
-    await run(async () => {
+    await work.run(async () => {
       replace(await call('contacts:locate', { id: contact.id, professionalId }));
       notify(TEXT.done);
       onClose();
@@ -37,25 +37,14 @@ export function ContactLocateDialog({ contact, onClose }: { contact: Contact; on
   }
 
   /** Enter or the button: searches, and once the record shows, links it. */
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    void (found ? link(found.id) : search());
-  }
+  const submit = () => (found ? link(found.id) : search());
 
   return (
-    <JobDialog
-      title={TEXT.title}
-      busy={running}
-      onClose={onClose}
-      onSubmit={submit}
-      error={error}
-      cancelLabel={CONTACTS_TEXT.dialogCancel}
-      confirm={found ? { label: TEXT.confirm } : { label: TEXT.search, disabled: key.trim() === '' }}
-    >
+    <ContactDialog title={TEXT.title} work={work} onClose={onClose} onSubmit={submit} confirm={found ? { label: TEXT.confirm } : { label: TEXT.search, disabled: key.trim() === '' }}>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', pt: 1 }}>
         <TextField label={TEXT.key} value={key} onChange={(e) => { setKey(e.target.value); setFound(undefined); }} autoFocus fullWidth slotProps={{ htmlInput: { maxLength: 40, autoComplete: 'off' } }} />
         {found ? (
-          <Button variant="outlined" sx={{ mt: 1 }} onClick={() => void search()} disabled={running}>
+          <Button variant="outlined" sx={{ mt: 1 }} onClick={() => void search()} disabled={work.running}>
             {TEXT.search}
           </Button>
         ) : null}
@@ -64,6 +53,6 @@ export function ContactLocateDialog({ contact, onClose }: { contact: Contact; on
         {found === null ? <Typography sx={{ color: 'warning.dark' }}>{TEXT.notFound}</Typography> : null}
         {found ? <Typography sx={{ fontWeight: 600 }}>{TEXT.found(found.name, found.registrationNumber)}</Typography> : null}
       </Box>
-    </JobDialog>
+    </ContactDialog>
   );
 }

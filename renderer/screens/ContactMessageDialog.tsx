@@ -16,11 +16,11 @@ import type { Contact } from '../../shared/contract/contacts';
 import { MESSAGE_TEMPLATE_IDS, MESSAGE_TEMPLATES, type MessageTemplate } from '../../shared/contacts/messages';
 import { call } from '../api/client';
 import { chooseSavePath, deliver } from '../api/desktop';
-import { JobDialog } from '../components/JobDialog';
 import { copyText } from '../lib/clipboard';
 import { useWork } from '../lib/work';
 import { useContacts } from '../stores/contacts';
 import { useNotify } from '../stores/notify';
+import { ContactDialog } from './ContactDialog';
 import { CONTACTS_TEXT } from './contacts.text';
 
 const TEXT = CONTACTS_TEXT.message;
@@ -32,13 +32,13 @@ export function ContactMessageDialog({ contact, initial, onClose }: { contact: C
   const [proposed, setProposed] = useState<MessageTemplate[]>([]);
   const [message, setMessage] = useState<Message | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const { running, error, run } = useWork();
+  const work = useWork();
   const replace = useContacts((s) => s.replace);
   const notify = useNotify((s) => s.show);
 
   async function show(chosen: MessageTemplate | null) {
     setNotice(null);
-    await run(async () => {
+    await work.run(async () => {
       const first = await call('contacts:message', { id: contact.id, template: chosen ?? MESSAGE_TEMPLATE_IDS[0], path: null });
       const pick = chosen ?? first.proposed[0] ?? MESSAGE_TEMPLATE_IDS[0];
       const answer = pick === (chosen ?? MESSAGE_TEMPLATE_IDS[0]) ? first : await call('contacts:message', { id: contact.id, template: pick, path: null });
@@ -55,7 +55,7 @@ export function ContactMessageDialog({ contact, initial, onClose }: { contact: C
 
   async function saveEml() {
     if (!template) return;
-    await run(async () => {
+    await work.run(async () => {
       const target = await chooseSavePath(TEXT.saveTitle, `${contact.protocol}-mensagem.eml`, [{ name: CONTACTS_TEXT.forward.filter, extensions: ['eml'] }]);
       if (!target) return;
       await call('contacts:message', { id: contact.id, template, path: target.handle });
@@ -66,7 +66,7 @@ export function ContactMessageDialog({ contact, initial, onClose }: { contact: C
 
   async function markSent() {
     if (!message) return;
-    await run(async () => {
+    await work.run(async () => {
       replace(await call('contacts:messageSent', { id: contact.id, to: 'professional', subject: message.subject, ...(template ? { template } : {}) }));
       notify(TEXT.sent);
       onClose();
@@ -75,18 +75,17 @@ export function ContactMessageDialog({ contact, initial, onClose }: { contact: C
 
   const others = MESSAGE_TEMPLATE_IDS.filter((t) => !proposed.includes(t));
   return (
-    <JobDialog
+    <ContactDialog
       title={TEXT.title}
-      busy={running}
+      work={work}
       onClose={onClose}
       maxWidth="md"
       dividers
-      error={error}
       busyLabel={TEXT.loading}
       cancelLabel={TEXT.close}
       extraActions={
         message?.to ? (
-          <Button startIcon={<MailOutlineIcon aria-hidden />} onClick={() => void saveEml()} disabled={running}>
+          <Button startIcon={<MailOutlineIcon aria-hidden />} onClick={() => void saveEml()} disabled={work.running}>
             {TEXT.saveEml}
           </Button>
         ) : null
@@ -99,7 +98,7 @@ export function ContactMessageDialog({ contact, initial, onClose }: { contact: C
         label={TEXT.template}
         value={template ?? ''}
         onChange={(e) => void show(e.target.value as MessageTemplate)}
-        disabled={running || !template}
+        disabled={work.running || !template}
         sx={{ mb: 2 }}
       >
         {proposed.length > 0 ? <ListSubheader>{TEXT.proposed}</ListSubheader> : null}
@@ -130,7 +129,7 @@ export function ContactMessageDialog({ contact, initial, onClose }: { contact: C
           <Block label={TEXT.phone} text={message.phoneScript} />
         </>
       ) : null}
-    </JobDialog>
+    </ContactDialog>
   );
 }
 

@@ -10,15 +10,15 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { PickedFile } from '../../shared/contract/channels';
 import { CONTACT_CASES, CONTACT_CHANNEL_LABELS, CONTACT_CHANNELS, type ContactCase, type ContactChannel } from '../../shared/contract/contacts';
 import { call } from '../api/client';
 import { pickFile } from '../api/desktop';
-import { JobDialog } from '../components/JobDialog';
 import { useWork } from '../lib/work';
 import { useNavigation } from '../stores/navigation';
 import { useNotify } from '../stores/notify';
+import { ContactDialog } from './ContactDialog';
 import { CONTACTS_TEXT, contactCaseLabel } from './contacts.text';
 
 const TEXT = CONTACTS_TEXT.new;
@@ -41,24 +41,23 @@ export function ContactNewDialog({ person, onClose }: { person: LocatedPerson | 
   const [notes, setNotes] = useState('');
   const [files, setFiles] = useState<PickedFile[]>([]);
   const [submitted, setSubmitted] = useState(false);
-  const { running, error, setError, run } = useWork();
+  const work = useWork();
 
   const summaryError = summary.trim() === '' ? TEXT.summaryRequired : null;
   const personError = !person && cpf.trim() === '' && name.trim() === '' ? TEXT.personRequired : null;
 
   async function addFile() {
-    setError(null);
-    await run(async () => {
+    work.setError(null);
+    await work.run(async () => {
       const picked = await pickFile(CONTACTS_TEXT.attachments.pickTitle, ATTACHMENT_FILTER);
       if (picked) setFiles((list) => [...list, picked]);
     });
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     setSubmitted(true);
     if (summaryError || personError) return;
-    await run(async () => {
+    await work.run(async () => {
       const created = await call('contacts:add', {
         professionalId: person?.id ?? null,
         cpf: person || cpf.trim() === '' ? null : cpf.trim(),
@@ -76,15 +75,14 @@ export function ContactNewDialog({ person, onClose }: { person: LocatedPerson | 
   }
 
   return (
-    <JobDialog
+    <ContactDialog
       title={TEXT.title}
-      busy={running}
+      work={work}
       onClose={onClose}
-      onSubmit={(e) => void submit(e)}
-      error={error}
+      onSubmit={submit}
       busyLabel={TEXT.saving}
       cancelLabel={TEXT.cancel}
-      confirm={{ label: running ? TEXT.saving : TEXT.save }}
+      confirm={{ label: work.running ? TEXT.saving : TEXT.save }}
       dividers
     >
       <Box sx={{ display: 'grid', gap: 2 }}>
@@ -134,7 +132,7 @@ export function ContactNewDialog({ person, onClose }: { person: LocatedPerson | 
         <TextField label={TEXT.notes} value={notes} onChange={(e) => setNotes(e.target.value)} multiline minRows={2} slotProps={{ htmlInput: { maxLength: 8000 } }} />
         <Box>
           <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
-            <Button variant="outlined" startIcon={<AttachFileIcon aria-hidden />} onClick={() => void addFile()} disabled={running}>
+            <Button variant="outlined" startIcon={<AttachFileIcon aria-hidden />} onClick={() => void addFile()} disabled={work.running}>
               {TEXT.attach}
             </Button>
             {files.map((file, index) => (
@@ -151,6 +149,6 @@ export function ContactNewDialog({ person, onClose }: { person: LocatedPerson | 
           </Typography>
         </Box>
       </Box>
-    </JobDialog>
+    </ContactDialog>
   );
 }

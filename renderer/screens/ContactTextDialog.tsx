@@ -1,10 +1,9 @@
 // A dialog that asks for one text before an atendimento moves on (Implanta's answer, the
 // resolution): says what will happen, requires the text, shows the store's refusal in place.
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
-import { useState, type FormEvent } from 'react';
-import { JobDialog } from '../components/JobDialog';
+import { useState } from 'react';
 import { useWork } from '../lib/work';
+import { ContactDialog } from './ContactDialog';
 import { CONTACTS_TEXT } from './contacts.text';
 
 const MIN_TEXT = 3;
@@ -23,32 +22,20 @@ export function ContactTextDialog({
 }) {
   const [value, setValue] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  const { running, error, run } = useWork();
+  const work = useWork();
   const short = value.trim().length < MIN_TEXT;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     setSubmitted(true);
     if (short) return;
-    await run(async () => {
+    await work.run(async () => {
       await onConfirm(value.trim());
       onClose();
     });
   }
 
   return (
-    <JobDialog
-      title={text.title}
-      busy={running}
-      onClose={onClose}
-      onSubmit={(e) => void submit(e)}
-      error={error}
-      cancelLabel={CONTACTS_TEXT.dialogCancel}
-      confirm={{ label: text.confirm }}
-    >
-      <Typography variant="body2" sx={{ mb: 2 }}>
-        {text.intro}
-      </Typography>
+    <ContactDialog title={text.title} intro={text.intro} work={work} onClose={onClose} onSubmit={submit} confirm={{ label: text.confirm }}>
       <TextField
         autoFocus
         fullWidth
@@ -61,6 +48,6 @@ export function ContactTextDialog({
         helperText={submitted && short ? CONTACTS_TEXT.textRequired(MIN_TEXT) : ' '}
         slotProps={{ htmlInput: { maxLength: max } }}
       />
-    </JobDialog>
+    </ContactDialog>
   );
 }
