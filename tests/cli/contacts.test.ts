@@ -1,35 +1,29 @@
 // `cress-desk contact` as the council's IT runs it: opening atendimentos with their files, the
 // --json shapes, the identity check that keeps nothing typed, and the exit codes of a refused file,
 // an attachment over the limit and a channel or case the notice does not know.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliOn, requireBuiltCli } from './command';
+import { describe, expect, it } from 'vitest';
+import { cliDesk, initDesk } from './command';
 
-let dir: string;
-const { run, json } = cliOn(() => join(dir, 'desk.sqlite'));
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('print da tela')]);
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
 let registration: string;
 let cpf: string;
 
-beforeAll(() => {
-  requireBuiltCli();
-  dir = mkdtempSync(join(tmpdir(), 'cress-contacts-'));
-  expect(run('init', '--region', '9', '--operator', 'Ana Paula').code).toBe(0);
-  expect(run('demo', '--professionals', '30', '--seed', '3').code).toBe(0);
-  const someone = json('registry', 'search', 'a').body.items[0];
+const desk = cliDesk('cress-contacts-', (d) => {
+  initDesk(d, { operator: 'Ana Paula', professionals: 30, seed: 3 });
+  const someone = d.json('registry', 'search', 'a').body.items[0];
   registration = someone.registrationNumber;
-  cpf = json('registry', 'show', registration).body.cpf;
-  writeFileSync(join(dir, 'tela.png'), PNG);
-  writeFileSync(join(dir, 'rg.pdf'), PDF);
+  cpf = d.json('registry', 'show', registration).body.cpf;
+  writeFileSync(join(d.dir, 'tela.png'), PNG);
+  writeFileSync(join(d.dir, 'rg.pdf'), PDF);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { run, json } = desk;
 
 describe('contact add', () => {
   it('opens an atendimento for a registration number with its files, and prints it as JSON', () => {
-    const added = json('contact', 'add', registration, '--channel', 'email', '--case', 'c', '--summary', 'Página de erro em inglês', '--attach', join(dir, 'tela.png'), '--attach', join(dir, 'rg.pdf'));
+    const added = json('contact', 'add', registration, '--channel', 'email', '--case', 'c', '--summary', 'Página de erro em inglês', '--attach', join(desk.dir, 'tela.png'), '--attach', join(desk.dir, 'rg.pdf'));
     expect(added.code, added.stderr).toBe(0);
     expect(added.body).toMatchObject({ protocol: expect.stringMatching(/^AT-\d{4}-000001$/), status: 'open', channel: 'email', case: 'C', overdue: false });
     expect(added.body.person).toMatchObject({ registrationNumber: registration, cpf });
@@ -49,16 +43,16 @@ describe('contact add', () => {
 
   it('exits 1 naming a file that is not an image or a PDF, and opens nothing', () => {
     const before = json('contact', 'list').body.total;
-    writeFileSync(join(dir, 'foto.png'), Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64)]));
-    const refused = run('contact', 'add', registration, '--channel', 'email', '--case', 'C', '--summary', 'Erro', '--attach', join(dir, 'foto.png'));
+    writeFileSync(join(desk.dir, 'foto.png'), Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64)]));
+    const refused = run('contact', 'add', registration, '--channel', 'email', '--case', 'C', '--summary', 'Erro', '--attach', join(desk.dir, 'foto.png'));
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('"foto.png" não é uma imagem PNG/JPEG nem um PDF');
     expect(json('contact', 'list').body.total).toBe(before);
   });
 
   it('exits 1 for an attachment over 10 MB, saying the limit', () => {
-    writeFileSync(join(dir, 'grande.pdf'), Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]));
-    const refused = run('contact', 'add', registration, '--channel', 'post', '--case', 'G', '--summary', 'Documentos', '--attach', join(dir, 'grande.pdf'));
+    writeFileSync(join(desk.dir, 'grande.pdf'), Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]));
+    const refused = run('contact', 'add', registration, '--channel', 'post', '--case', 'G', '--summary', 'Documentos', '--attach', join(desk.dir, 'grande.pdf'));
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/"grande\.pdf" tem mais de 10 MB: o limite é de 10 MB por anexo/);
   });
@@ -112,7 +106,7 @@ describe('following an atendimento', { timeout: 90_000 }, () => {
     const listed = json('contact', 'list');
     expect(Object.keys(listed.body)).toEqual(['total', 'page', 'pageSize', 'items']);
     expect(listed.body.items.every((i: { person: { cpf: string | null } }) => i.person.cpf === null || i.person.cpf.startsWith('***.'))).toBe(true);
-    const out = join(dir, 'copia.png');
+    const out = join(desk.dir, 'copia.png');
     const saved = json('contact', 'attachment', '1', '--out', out);
     expect(saved.code, saved.stderr).toBe(0);
     expect(readFileSync(out).equals(PNG)).toBe(true);
@@ -123,9 +117,9 @@ describe('following an atendimento', { timeout: 90_000 }, () => {
 
 describe('contact forward and message', { timeout: 90_000 }, () => {
   it('asks for Implanta’s address, then writes the .eml into the folder and marks the atendimento forwarded', () => {
-    const opened = json('contact', 'add', registration, '--channel', 'phone', '--case', 'D', '--summary', 'O e-mail da senha não chega', '--attach', join(dir, 'tela.png'));
+    const opened = json('contact', 'add', registration, '--channel', 'phone', '--case', 'D', '--summary', 'O e-mail da senha não chega', '--attach', join(desk.dir, 'tela.png'));
     const id = String(opened.body.id);
-    const folder = mkdtempSync(join(dir, 'saida-'));
+    const folder = mkdtempSync(join(desk.dir, 'saida-'));
     const unset = run('contact', 'forward', id, '--out', folder);
     expect(unset.code).toBe(1);
     expect(unset.stderr).toMatch(/e-mail de suporte da Implanta em Configurações/);
@@ -176,9 +170,9 @@ describe('a correction that names its atendimento', { timeout: 90_000 }, () => {
     // Implanta applies it: the answer says who is to be told, and the atendimento asks for "dados corrigidos".
     const number: string = json('batch', 'create').body.number;
     expect(run('batch', 'seal', number).code).toBe(0);
-    expect(run('batch', 'export', number, '--out', dir).code).toBe(0);
+    expect(run('batch', 'export', number, '--out', desk.dir).code).toBe(0);
     expect(run('batch', 'mark-sent', number).code).toBe(0);
-    const answer = join(dir, 'resposta.csv');
+    const answer = join(desk.dir, 'resposta.csv');
     writeFileSync(answer, `id;situação;mensagem\r\n${shown.corrections[0].uuid};aplicada;\r\n`);
     const acknowledged = run('batch', 'ack', answer);
     expect(acknowledged.code, acknowledged.stderr).toBe(0);

@@ -1,27 +1,18 @@
 // `cress-desk registry export` as an IT person runs it (the built command, a real store): the file
 // for the council's main system, which `import registry` reads back changing nothing; a bad date
 // is wrong usage, an existing file is never replaced; `registry show/search` still answer.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { cliOn, requireBuiltCli } from './command';
+import { cliDesk, initDesk } from './command';
 import { openRawStore } from '../rawStore';
 
-let dir: string;
-let store: string;
-const { run, json } = cliOn(() => store);
 let synced: { registration_number: string; cpf: string };
 
-
-beforeAll(() => {
-  requireBuiltCli();
-  dir = mkdtempSync(join(tmpdir(), 'cress-cli-registry-export-'));
-  store = join(dir, 'desk.sqlite');
-  expect(run('init', '--region', '9', '--operator', 'Ana Souza').code).toBe(0);
-  expect(run('demo', '--professionals', '30', '--seed', '7').code).toBe(0);
-  const db = openRawStore(store);
+const desk = cliDesk('cress-cli-registry-export-', (d) => {
+  initDesk(d, { professionals: 30, seed: 7 });
+  const db = openRawStore(d.store);
   const [first, second] = db
     .prepare("SELECT registration_number, cpf FROM professionals WHERE mother_name IS NOT NULL AND dip_status = 'none' ORDER BY id LIMIT 2")
     .all() as { registration_number: string; cpf: string }[];
@@ -31,21 +22,21 @@ beforeAll(() => {
     [first, 'sincronizado@exemplo.com.br'],
     [second, 'pendente@exemplo.com.br'],
   ] as const) {
-    const saved = run('correct', record!.cpf, '--field', 'email', '--value', email, '--reason', 'Pedido da profissional no balcão', '--evidence', 'RG');
+    const saved = d.run('correct', record!.cpf, '--field', 'email', '--value', email, '--reason', 'Pedido da profissional no balcão', '--evidence', 'RG');
     expect(saved.code, saved.stderr).toBe(0);
   }
   // Implanta's answer for the first one (the acknowledgement itself is covered by the batch tests).
-  const answer = openRawStore(store);
+  const answer = openRawStore(d.store);
   answer
     .prepare("UPDATE corrections SET status = 'synced', status_changed_at = '2026-03-12T15:00:00.000Z' WHERE professional_id = (SELECT id FROM professionals WHERE cpf = ?)")
     .run(synced.cpf);
   answer.close();
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { run, json } = desk;
 
 describe('cress-desk registry export', () => {
   it('writes the records synced since the day, CSV in UTF-8 with BOM and `;`', () => {
-    const out = join(dir, 'sistema.csv');
+    const out = join(desk.dir, 'sistema.csv');
     const exported = json('registry', 'export', '--since', '12/03/2026', '--out', out);
     expect(exported.code, exported.stderr).toBe(0);
     expect(exported.body).toEqual({ path: out, rows: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
@@ -59,7 +50,7 @@ describe('cress-desk registry export', () => {
   });
 
   it('says so, and writes the header row alone, when nothing was synced since the day', () => {
-    const out = join(dir, 'vazio.xlsx');
+    const out = join(desk.dir, 'vazio.xlsx');
     const exported = run('registry', 'export', '--since', '13/03/2026', '--out', out);
     expect(exported.code).toBe(0);
     expect(exported.stdout).toMatch(/No record was changed on the desk and synced by Implanta since 13\/03\/2026: .*vazio\.xlsx holds the header row only/);
@@ -70,7 +61,7 @@ describe('cress-desk registry export', () => {
   });
 
   it.each(['csv', 'xlsx'])('writes a .%s that `import registry` reads back with every row unchanged', (extension) => {
-    const out = join(dir, `volta.${extension}`);
+    const out = join(desk.dir, `volta.${extension}`);
     expect(run('registry', 'export', '--since', '12/03/2026', '--out', out).code).toBe(0);
     const preview = json('import', 'registry', out, '--dry-run');
     expect(preview.body).toMatchObject({ rows: 1, accepted: 0, unchanged: 1, rejected: 0, errors: [] });
@@ -81,7 +72,7 @@ describe('cress-desk registry export', () => {
   });
 
   it('refuses to replace an existing file: exit 1 and a message saying nothing was replaced', () => {
-    const out = join(dir, 'ja-existe.csv');
+    const out = join(desk.dir, 'ja-existe.csv');
     writeFileSync(out, 'não mexa');
     const refused = run('registry', 'export', '--since', '12/03/2026', '--out', out);
     expect(refused.code).toBe(1);
@@ -90,13 +81,13 @@ describe('cress-desk registry export', () => {
   });
 
   it('treats a bad date, a missing option or another extension as wrong usage (exit 2)', () => {
-    const out = join(dir, 'uso.csv');
+    const out = join(desk.dir, 'uso.csv');
     for (const args of [
       ['--since', '31/02/2026', '--out', out],
       ['--since', '2026-13-01', '--out', out],
       ['--out', out],
       ['--since', '12/03/2026'],
-      ['--since', '12/03/2026', '--out', join(dir, 'uso.txt')],
+      ['--since', '12/03/2026', '--out', join(desk.dir, 'uso.txt')],
     ]) {
       const result = run('registry', 'export', ...args);
       expect(result.code, args.join(' ')).toBe(2);
