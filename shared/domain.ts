@@ -51,6 +51,14 @@ export type DipWarning = (typeof DIP_WARNINGS)[number];
 export const REJECTION_RESOLUTIONS = ['corrected', 'dismissed'] as const;
 export type RejectionResolution = (typeof REJECTION_RESOLUTIONS)[number];
 
+/** Where a pendência comes from: `rule`, the record as stored; `load`, a value of the main system that could not be kept. */
+export const PENDENCY_SOURCES = ['rule', 'load'] as const;
+export type PendencySource = (typeof PENDENCY_SOURCES)[number];
+
+/** The clerk's choice on a registry conflict: `kept`, the correction stays; `file`, the main system's value is taken. */
+export const CONFLICT_CHOICES = ['kept', 'file'] as const;
+export type ConflictChoice = (typeof CONFLICT_CHOICES)[number];
+
 /** How the document reached the council: at the desk, by post, by e-mail, or told over the phone. */
 export const EVIDENCE_ARRIVALS = ['in_person', 'post', 'email', 'phone'] as const;
 export type EvidenceArrival = (typeof EVIDENCE_ARRIVALS)[number];

@@ -1,15 +1,14 @@
 // Tamper evidence: the append-only keyed chain of every write, its anchor, and the seals of each
 // professional and correction (db/audit.ts, db/auditSeals.ts).
-import { sql } from 'drizzle-orm';
-import { blob, check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { happened, rowId, singleRow } from './columns';
 
 /** Append-only, hash-chained trail of every write (triggers refuse UPDATE and DELETE). */
 export const auditLog = sqliteTable(
   'audit_log',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    at: text('at').notNull(),
-    operator: text('operator').notNull(),
+    ...happened(),
     action: text('action').notNull(),
     entity: text('entity').notNull(),
     entityId: text('entity_id'),
@@ -31,7 +30,7 @@ export const auditLog = sqliteTable(
 export const auditAnchor = sqliteTable(
   'audit_anchor',
   {
-    id: integer('id').primaryKey(),
+    id: rowId(),
     count: integer('count').notNull(),
     lastHash: text('last_hash').notNull(),
     /** The id of the key that signs the chain now (never the key itself); null before keying. */
@@ -43,20 +42,19 @@ export const auditAnchor = sqliteTable(
     /** HMAC of the row above: count, newest hash and MAC, key id and both digests. */
     mac: text('mac'),
   },
-  () => [check('audit_anchor_single_row', sql.raw('id = 1'))],
+  () => [singleRow('audit_anchor')],
 );
 
 /**
  * The keyed seal of each professional's row as the desk last wrote it: a version byte, a 16-byte
  * HMAC of the whole row, and a one-byte fingerprint per column (to name the field that changed).
  */
-export const professionalSeals = sqliteTable('professional_seals', {
-  id: integer('id').primaryKey(),
-  seal: blob('seal', { mode: 'buffer' }).notNull(),
-});
+export const professionalSeals = sqliteTable('professional_seals', sealColumns());
 
 /** The same for each correction. */
-export const correctionSeals = sqliteTable('correction_seals', {
-  id: integer('id').primaryKey(),
-  seal: blob('seal', { mode: 'buffer' }).notNull(),
-});
+export const correctionSeals = sqliteTable('correction_seals', sealColumns());
+
+/** A sealed row's id and its seal. */
+function sealColumns() {
+  return { id: rowId(), seal: blob('seal', { mode: 'buffer' }).notNull() };
+}

@@ -1,6 +1,7 @@
 // Backups the desk made or verified, and the backup routine's settings.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { rowId, singleRow, updatedAt } from './columns';
 
 /**
  * Database backups this desk made or verified (see db/backups/). The folder is the other source of
@@ -9,7 +10,7 @@ import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-o
 export const backups = sqliteTable(
   'backups',
   {
-    id: integer('id').primaryKey(),
+    id: rowId(),
     folder: text('folder').notNull(),
     fileName: text('file_name').notNull(),
     createdAt: text('created_at').notNull(),
@@ -40,15 +41,15 @@ export const backups = sqliteTable(
 export const backupSettings = sqliteTable(
   'backup_settings',
   {
-    id: integer('id').primaryKey(),
+    id: rowId(),
     folder: text('folder'),
     keepLast: integer('keep_last').notNull().default(30),
     intervalHours: integer('interval_hours').notNull().default(24),
     onClose: integer('on_close').notNull().default(1),
-    updatedAt: text('updated_at').notNull(),
+    updatedAt: updatedAt(),
   },
   () => [
-    check('backup_settings_single_row', sql.raw('id = 1')),
+    singleRow('backup_settings'),
     check('backup_settings_keep_last', sql.raw('keep_last BETWEEN 1 AND 1000')),
     check('backup_settings_interval', sql.raw('interval_hours BETWEEN 1 AND 720')),
   ],

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { BATCH_STATES, type BatchState } from '../../shared/domain';
 import { oneOf } from './checks';
+import { made, rowId, rowOf } from './columns';
 
 /**
  * Batches (lotes) of corrections and CEP changes for Implanta, numbered per region and year
@@ -12,7 +13,7 @@ import { oneOf } from './checks';
 export const batches = sqliteTable(
   'batches',
   {
-    id: integer('id').primaryKey(),
+    id: rowId(),
     /** The package's External-Identifier. */
     uuid: text('uuid').notNull().unique(),
     region: integer('region').notNull(),
@@ -21,8 +22,7 @@ export const batches = sqliteTable(
     /** `2026-0001`. */
     number: text('number').notNull(),
     state: text('state').$type<BatchState>().notNull().default('open'),
-    operator: text('operator').notNull(),
-    createdAt: text('created_at').notNull(),
+    ...made(),
     sealedAt: text('sealed_at'),
     /** App version at sealing: written into bag-info.txt, so an upgrade does not change the package. */
     appVersion: text('app_version'),
@@ -52,9 +52,7 @@ export const batches = sqliteTable(
 export const batchProfessionals = sqliteTable(
   'batch_professionals',
   {
-    batchId: integer('batch_id')
-      .notNull()
-      .references(() => batches.id),
+    batchId: rowOf('batch_id', () => batches.id),
     professionalId: integer('professional_id').notNull(),
     cpf: text('cpf').notNull(),
     registrationNumber: text('registration_number').notNull(),

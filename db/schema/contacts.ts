@@ -16,13 +16,14 @@ import {
   type ContactStatus,
 } from '../../shared/contract/contacts';
 import { oneOf } from './checks';
+import { made, madeAndUpdated, rowId, rowOf, singleRow, timelineEntry, updatedAt } from './columns';
 import { corrections } from './corrections';
 import { professionals } from './registry';
 
 export const contacts = sqliteTable(
   'contacts',
   {
-    id: integer('id').primaryKey(),
+    id: rowId(),
     /** `AT-2026-000001`. */
     protocol: text('protocol').notNull().unique(),
     year: integer('year').notNull(),
@@ -37,9 +38,7 @@ export const contacts = sqliteTable(
     summary: text('summary').notNull(),
     notes: text('notes'),
     status: text('status').$type<ContactStatus>().notNull().default('open'),
-    operator: text('operator').notNull(),
-    createdAt: text('created_at').notNull(),
-    updatedAt: text('updated_at').notNull(),
+    ...madeAndUpdated(),
     /** The last time it was forwarded to Implanta, and the last answer Implanta gave. */
     forwardedAt: text('forwarded_at'),
     answeredAt: text('answered_at'),
@@ -62,13 +61,9 @@ export const contacts = sqliteTable(
 export const contactEvents = sqliteTable(
   'contact_events',
   {
-    id: integer('id').primaryKey(),
-    contactId: integer('contact_id')
-      .notNull()
-      .references(() => contacts.id),
-    at: text('at').notNull(),
-    operator: text('operator').notNull(),
-    kind: text('kind').$type<ContactEventKind>().notNull(),
+    id: rowId(),
+    contactId: rowOf('contact_id', () => contacts.id),
+    ...timelineEntry<ContactEventKind>(),
     /** Implanta's answer, the resolution, a message's subject. */
     text: text('text'),
     /** JSON: the event's facts (the identity check's yes/no per item, a correction's id, a new status). */
@@ -81,10 +76,8 @@ export const contactEvents = sqliteTable(
 export const contactAttachments = sqliteTable(
   'contact_attachments',
   {
-    id: integer('id').primaryKey(),
-    contactId: integer('contact_id')
-      .notNull()
-      .references(() => contacts.id),
+    id: rowId(),
+    contactId: rowOf('contact_id', () => contacts.id),
     /** The name the file had: shown to the clerk, never written to the audit trail or the log. */
     fileName: text('file_name').notNull(),
     /** Detected from the bytes. */
@@ -92,8 +85,7 @@ export const contactAttachments = sqliteTable(
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
     bytes: blob('bytes', { mode: 'buffer' }).notNull(),
-    operator: text('operator').notNull(),
-    createdAt: text('created_at').notNull(),
+    ...made(),
   },
   (t) => [
     index('contact_attachments_contact_idx').on(t.contactId),
@@ -106,12 +98,8 @@ export const contactAttachments = sqliteTable(
 export const contactCorrections = sqliteTable(
   'contact_corrections',
   {
-    contactId: integer('contact_id')
-      .notNull()
-      .references(() => contacts.id),
-    correctionId: integer('correction_id')
-      .notNull()
-      .references(() => corrections.id),
+    contactId: rowOf('contact_id', () => contacts.id),
+    correctionId: rowOf('correction_id', () => corrections.id),
     linkedAt: text('linked_at').notNull(),
     operator: text('operator').notNull(),
   },
@@ -122,10 +110,10 @@ export const contactCorrections = sqliteTable(
 export const contactSettings = sqliteTable(
   'contact_settings',
   {
-    id: integer('id').primaryKey(),
+    id: rowId(),
     implantaEmail: text('implanta_email'),
     overdueDays: integer('overdue_days').notNull().default(3),
-    updatedAt: text('updated_at').notNull(),
+    updatedAt: updatedAt(),
   },
-  () => [check('contact_settings_single_row', sql.raw('id = 1')), check('contact_settings_overdue_days', sql.raw('overdue_days BETWEEN 1 AND 60'))],
+  () => [singleRow('contact_settings'), check('contact_settings_overdue_days', sql.raw('overdue_days BETWEEN 1 AND 60'))],
 );

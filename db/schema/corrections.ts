@@ -14,7 +14,8 @@ import {
   type EvidenceArrival,
   type RejectionResolution,
 } from '../../shared/domain';
-import { oneOf } from './checks';
+import { nullOrOneOf, oneOf } from './checks';
+import { made, madeAndUpdated, rejectionResolution, rowId, rowOf } from './columns';
 import { professionals } from './registry';
 
 const CHANGE_STATUS_SQL = sql.raw(oneOf('status', CORRECTION_STATUSES));
@@ -22,11 +23,9 @@ const CHANGE_STATUS_SQL = sql.raw(oneOf('status', CORRECTION_STATUSES));
 export const corrections = sqliteTable(
   'corrections',
   {
-    id: integer('id').primaryKey(),
+    id: rowId(),
     uuid: text('uuid').notNull().unique(),
-    professionalId: integer('professional_id')
-      .notNull()
-      .references(() => professionals.id),
+    professionalId: rowOf('professional_id', () => professionals.id),
     field: text('field').notNull(),
     oldValue: text('old_value'),
     newValue: text('new_value'),
@@ -35,8 +34,7 @@ export const corrections = sqliteTable(
     evidenceArrival: text('evidence_arrival').$type<EvidenceArrival>(),
     evidenceDate: text('evidence_date'),
     evidenceNote: text('evidence_note'),
-    operator: text('operator').notNull(),
-    createdAt: text('created_at').notNull(),
+    ...made(),
     status: text('status').$type<CorrectionStatus>().notNull().default('pending'),
     statusMessage: text('status_message'),
     statusChangedAt: text('status_changed_at'),
@@ -55,9 +53,7 @@ export const corrections = sqliteTable(
      */
     dipRequestCorrected: integer('dip_request_corrected'),
     /** A rejection the clerk dealt with: `corrected` again, or `dismissed` with a note. */
-    resolvedAt: text('resolved_at'),
-    resolution: text('resolution').$type<RejectionResolution>(),
-    resolutionNote: text('resolution_note'),
+    ...rejectionResolution<RejectionResolution>(),
   },
   (t) => [
     index('corrections_status_idx').on(t.status),
@@ -75,8 +71,8 @@ export const corrections = sqliteTable(
     check('corrections_status', CHANGE_STATUS_SQL),
     check('corrections_source', sql.raw(oneOf('source', CORRECTION_SOURCES))),
     check('corrections_dip_consequence', sql.raw(oneOf('dip_consequence', DIP_CONSEQUENCES))),
-    check('corrections_resolution', sql.raw(`resolution IS NULL OR ${oneOf('resolution', REJECTION_RESOLUTIONS)}`)),
-    check('corrections_evidence_arrival', sql.raw(`evidence_arrival IS NULL OR ${oneOf('evidence_arrival', EVIDENCE_ARRIVALS)}`)),
+    check('corrections_resolution', sql.raw(nullOrOneOf('resolution', REJECTION_RESOLUTIONS))),
+    check('corrections_evidence_arrival', sql.raw(nullOrOneOf('evidence_arrival', EVIDENCE_ARRIVALS))),
   ],
 );
 
@@ -89,9 +85,7 @@ export const cepDirectory = sqliteTable(
     district: text('district').notNull(),
     city: text('city').notNull(),
     uf: text('uf').notNull(),
-    operator: text('operator').notNull(),
-    createdAt: text('created_at').notNull(),
-    updatedAt: text('updated_at').notNull(),
+    ...madeAndUpdated(),
   },
   () => [check('cep_directory_cep_digits', sql.raw("length(cep) = 8 AND cep NOT GLOB '*[^0-9]*'"))],
 );
@@ -100,23 +94,20 @@ export const cepDirectory = sqliteTable(
 export const cepChanges = sqliteTable(
   'cep_changes',
   {
-    id: integer('id').primaryKey(),
+    id: rowId(),
     uuid: text('uuid').notNull().unique(),
     cep: text('cep').notNull(),
     oldValue: text('old_value'),
     newValue: text('new_value').notNull(),
     reason: text('reason').notNull(),
-    operator: text('operator').notNull(),
-    createdAt: text('created_at').notNull(),
+    ...made(),
     status: text('status').notNull().default('pending'),
     statusMessage: text('status_message'),
     batchId: integer('batch_id'),
     /** The spreadsheet import that made this change, if any. */
     importId: integer('import_id'),
     /** A rejection the clerk dealt with (see corrections). */
-    resolvedAt: text('resolved_at'),
-    resolution: text('resolution'),
-    resolutionNote: text('resolution_note'),
+    ...rejectionResolution(),
   },
   (t) => [
     index('cep_changes_cep_idx').on(t.cep),

@@ -2,18 +2,17 @@
 // for a professional, when and how. A row is never deleted: undoing an arrival marks it undone, so
 // a sealed lote can always say which items had arrived when it was sealed (docs/batch-format.md).
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { DIP_PAPER_ITEMS, DIP_PAPER_WAYS, type DipPaperItem, type DipPaperWay } from '../../shared/domain';
 import { oneOf } from './checks';
+import { rowId, rowOf } from './columns';
 import { professionals } from './registry';
 
 export const dipPaperItems = sqliteTable(
   'dip_paper_items',
   {
-    id: integer('id').primaryKey(),
-    professionalId: integer('professional_id')
-      .notNull()
-      .references(() => professionals.id),
+    id: rowId(),
+    professionalId: rowOf('professional_id', () => professionals.id),
     item: text('item').$type<DipPaperItem>().notNull(),
     /** The day it arrived (YYYY-MM-DD), as the clerk read it on the envelope or the counter. */
     arrivedOn: text('arrived_on').notNull(),

@@ -2,12 +2,13 @@
 // mappings remembered for the next file.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { rowId, rowOf, updatedAt } from './columns';
 
 /** Spreadsheet imports (corrections, registry, CEP directory): one row per import written. */
 export const imports = sqliteTable(
   'imports',
   {
-    id: integer('id').primaryKey(),
+    id: rowId(),
     kind: text('kind').notNull(),
     fileName: text('file_name').notNull(),
     sha256: text('sha256').notNull(),
@@ -44,10 +45,8 @@ export const imports = sqliteTable(
 export const importErrors = sqliteTable(
   'import_errors',
   {
-    id: integer('id').primaryKey(),
-    importId: integer('import_id')
-      .notNull()
-      .references(() => imports.id),
+    id: rowId(),
+    importId: rowOf('import_id', () => imports.id),
     row: integer('row').notNull(),
     column: text('column').notNull(),
     code: text('code').notNull(),
@@ -64,5 +63,5 @@ export const importMappings = sqliteTable('import_mappings', {
   kind: text('kind').notNull(),
   headers: text('headers').notNull(),
   mapping: text('mapping').notNull(),
-  updatedAt: text('updated_at').notNull(),
+  updatedAt: updatedAt(),
 });

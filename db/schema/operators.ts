@@ -2,11 +2,12 @@
 // slow hash (db/pinHash.ts). An operator is disabled, never deleted: the trail names them.
 import { sql } from 'drizzle-orm';
 import { check, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { rowId } from './columns';
 
 export const operators = sqliteTable(
   'operators',
   {
-    id: integer('id').primaryKey(),
+    id: rowId(),
     name: text('name').notNull().unique(),
     /** `scrypt$N$r$p$salt$hash` (base64); null until the operator's first session sets it. */
     pinHash: text('pin_hash'),

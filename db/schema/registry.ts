@@ -3,31 +3,30 @@
 // every change of a record's fields.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { DIP_STATUSES } from '../../shared/domain';
+import { CONFLICT_CHOICES, DIP_STATUSES, PENDENCY_SOURCES } from '../../shared/domain';
 import type { HistoryKind } from '../recordHistory';
-import { oneOf } from './checks';
+import { nullOrOneOf, oneOf } from './checks';
+import { madeAndUpdated, rowId, rowOf, singleRow, timelineEntry, timestamps } from './columns';
 import { imports } from './imports';
 
 export const settings = sqliteTable(
   'settings',
   {
-    id: integer('id').primaryKey(),
+    id: rowId(),
     region: integer('region').notNull(),
     uf: text('uf').notNull(),
     seccional: text('seccional'),
-    operator: text('operator').notNull(),
-    createdAt: text('created_at').notNull(),
-    updatedAt: text('updated_at').notNull(),
+    ...madeAndUpdated(),
     /** The council's admin PIN (a slow hash, db/pinHash.ts): resets an operator's PIN; null until set. */
     adminPinHash: text('admin_pin_hash'),
   },
-  () => [check('settings_single_row', sql.raw('id = 1')), check('settings_region', sql.raw('region BETWEEN 1 AND 27'))],
+  () => [singleRow('settings'), check('settings_region', sql.raw('region BETWEEN 1 AND 27'))],
 );
 
 export const professionals = sqliteTable(
   'professionals',
   {
-    id: integer('id').primaryKey(),
+    id: rowId(),
     registrationNumber: text('registration_number').notNull().unique(),
     cpf: text('cpf').notNull().unique(),
     name: text('name').notNull(),
@@ -55,8 +54,7 @@ export const professionals = sqliteTable(
     uf: text('uf'),
     dipStatus: text('dip_status').notNull().default('none'),
     rowVersion: integer('row_version').notNull().default(1),
-    createdAt: text('created_at').notNull(),
-    updatedAt: text('updated_at').notNull(),
+    ...timestamps(),
     // Columns added by later migrations: always at the end, in the order they were added. Row seals
     // cover the columns in this order (db/auditSeals.ts; a test compares it with the table).
     /** When the desk learnt the DIP status: a registry load, or Implanta's answer to a batch. */
@@ -85,10 +83,8 @@ export const professionals = sqliteTable(
 export const pendencies = sqliteTable(
   'pendencies',
   {
-    id: integer('id').primaryKey(),
-    professionalId: integer('professional_id')
-      .notNull()
-      .references(() => professionals.id),
+    id: rowId(),
+    professionalId: rowOf('professional_id', () => professionals.id),
     code: text('code').notNull(),
     field: text('field'),
     message: text('message').notNull(),
@@ -103,7 +99,7 @@ export const pendencies = sqliteTable(
     index('pendencies_professional_idx').on(t.professionalId),
     index('pendencies_code_idx').on(t.code),
     index('pendencies_case_idx').on(t.caseLetter),
-    check('pendencies_source', sql.raw("source IN ('rule', 'load')")),
+    check('pendencies_source', sql.raw(oneOf('source', PENDENCY_SOURCES))),
   ],
 );
 
@@ -114,12 +110,10 @@ export const pendencies = sqliteTable(
 export const registryConflicts = sqliteTable(
   'registry_conflicts',
   {
-    id: integer('id').primaryKey(),
+    id: rowId(),
     importId: integer('import_id').references(() => imports.id),
     row: integer('row'),
-    professionalId: integer('professional_id')
-      .notNull()
-      .references(() => professionals.id),
+    professionalId: rowOf('professional_id', () => professionals.id),
     /** A correction field (`mother` for the mother fact). */
     field: text('field').notNull(),
     deskValue: text('desk_value'),
@@ -134,7 +128,7 @@ export const registryConflicts = sqliteTable(
   (t) => [
     index('registry_conflicts_professional_idx').on(t.professionalId),
     index('registry_conflicts_open_idx').on(t.resolvedAt),
-    check('registry_conflicts_resolution', sql.raw("resolution IS NULL OR resolution IN ('kept', 'file')")),
+    check('registry_conflicts_resolution', sql.raw(nullOrOneOf('resolution', CONFLICT_CHOICES))),
   ],
 );
 
@@ -145,14 +139,10 @@ export const registryConflicts = sqliteTable(
 export const recordHistory = sqliteTable(
   'record_history',
   {
-    id: integer('id').primaryKey(),
-    professionalId: integer('professional_id')
-      .notNull()
-      .references(() => professionals.id),
-    at: text('at').notNull(),
-    operator: text('operator').notNull(),
-    /** What made the change (see db/history.ts). */
-    kind: text('kind').$type<HistoryKind>().notNull(),
+    id: rowId(),
+    professionalId: rowOf('professional_id', () => professionals.id),
+    /** Its kind says what made the change (db/recordHistory.ts). */
+    ...timelineEntry<HistoryKind>(),
     /** A correction field, `dipStatus`, or null for the whole record (created by a load). */
     field: text('field'),
     oldValue: text('old_value'),

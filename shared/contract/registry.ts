@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { correctionStatusSchema, dipStatusSchema, isoDateSchema, maritalStatusSchema, pageInput, pageOf, spreadsheetExportedSchema, spreadsheetExportInput, ufSchema } from './common';
 import { correctionSchema } from './corrections';
+import { CONFLICT_CHOICES, PENDENCY_SOURCES } from '../domain';
 import { FIELDS, type FieldRule, type FieldSpec } from '../fields';
 
 /** The zod type of a catalogue rule's values (shared/fields.ts). */
@@ -74,7 +75,7 @@ export const pendencySchema = z.object({
   field: z.string().nullable(),
   message: z.string(),
   /** `rule`: from the record as stored; `load`: a value of the main system that could not be kept. */
-  source: z.enum(['rule', 'load']),
+  source: z.enum(PENDENCY_SOURCES),
 });
 export type PendencyView = z.infer<typeof pendencySchema>;
 
@@ -93,7 +94,7 @@ export const registryConflictSchema = z.object({
   correctionUuid: z.string(),
   createdAt: z.string(),
   resolvedAt: z.string().nullable(),
-  resolution: z.enum(['kept', 'file']).nullable(),
+  resolution: z.enum(CONFLICT_CHOICES).nullable(),
 });
 export type RegistryConflict = z.infer<typeof registryConflictSchema>;
 
@@ -155,7 +156,7 @@ export const registryContract = {
   },
   /** The clerk's choice on a conflict: keep the correction, or take the main system's value (docs/import-format.md). */
   'registry:resolveConflict': {
-    input: z.object({ id: z.number().int(), choice: z.enum(['kept', 'file']), reason: z.string().max(500) }).strict(),
+    input: z.object({ id: z.number().int(), choice: z.enum(CONFLICT_CHOICES), reason: z.string().max(500) }).strict(),
     output: z.object({
       conflict: registryConflictSchema,
       /** What was done, for the clerk (registration, name, field and both values). */
