@@ -77,12 +77,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Método não permitido');
       if (!tokenMatches(String(req.headers['x-cress-token'] ?? ''), token)) return send(res, 403, 'text/plain', 'Token inválido');
       const body = await readBody(req);
-      let request: { channel?: unknown; input?: unknown };
-      try {
-        request = JSON.parse(body) as typeof request;
-      } catch {
-        return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'INPUT_INVALID', message: 'Pedido inválido.' } }));
+      if (body === null) {
+        res.setHeader('connection', 'close');
+        refuse(res, 413, 'Pedido grande demais.');
+        return void req.resume(); // the rest is read and dropped
       }
+      const request = jsonObject(body);
+      if (!request) return refuse(res, 400, 'Pedido inválido.');
       const envelope = await dispatch(request.channel, request.input ?? {});
       return send(res, 200, 'application/json', JSON.stringify(envelope));
     }
@@ -145,12 +146,12 @@ function browserFiles(broker: HandleBroker, maxUpload: number) {
         return send(res, 200, 'application/json', JSON.stringify({ handle: broker.issue(path, 'read', { name }), name }));
       }
       if (url.pathname === '/api/save-path') {
-        const { suggestedName } = jsonBody(await readBody(req)) as { suggestedName?: unknown };
+        const { suggestedName } = (jsonObject(await readBody(req)) ?? {}) as { suggestedName?: unknown };
         const path = freshPath(typeof suggestedName === 'string' ? suggestedName : 'arquivo');
         return send(res, 200, 'application/json', JSON.stringify({ handle: broker.issue(path, 'write'), name: basename(path) }));
       }
       if (url.pathname === '/api/download') {
-        const { handle } = jsonBody(await readBody(req)) as { handle?: unknown };
+        const { handle } = (jsonObject(await readBody(req)) ?? {}) as { handle?: unknown };
         const entry = broker.entry(handle);
         const file = entry?.mode === 'write' && entry.path.startsWith(root + sep) ? statSync(entry.path, { throwIfNoEntry: false }) : undefined;
         if (!entry || !file?.isFile()) return send(res, 404, 'text/plain', 'Arquivo não encontrado');
@@ -195,12 +196,14 @@ function tooLarge(req: IncomingMessage, res: ServerResponse): void {
   req.resume(); // the rest of the body is read and dropped, never written
 }
 
-function jsonBody(text: string): Record<string, unknown> {
+/** A JSON object sent by the page; null for anything else (an array, a number, broken JSON, a body too large). */
+function jsonObject(text: string | null): Record<string, unknown> | null {
+  if (text === null) return null;
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   } catch {
-    return {};
+    return null;
   }
 }
 
@@ -210,20 +213,33 @@ function tokenMatches(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+/** The request's body as text; null as soon as it passes MAX_BODY (the caller answers 413). */
+async function readBody(req: IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Error('request body too large');
-    chunks.push(chunk as Buffer);
+  // destroyOnReturn: false keeps the connection open to answer after stopping early.
+  for await (const chunk of req.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY) return null;
+    chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** A refused call, in the dispatcher's envelope so the page reads it like any other refusal. */
+function refuse(res: ServerResponse, status: number, message: string): void {
+  send(res, status, 'application/json', JSON.stringify({ ok: false, error: { code: 'INPUT_INVALID', message } }));
+}
+
 function serveStatic(root: string, pathname: string, res: ServerResponse): void {
   const base = resolve(root);
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return send(res, 404, 'text/plain', 'Não encontrado'); // broken percent-encoding names no file
+  }
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
   let file = join(base, relative || 'index.html');
   if (file !== base && !file.startsWith(base + sep)) return send(res, 404, 'text/plain', 'Não encontrado');
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(base, 'index.html');

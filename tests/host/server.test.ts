@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type RunningHost } from '../../electron/preview/server';
+import { post as postRaw } from './hostClient';
 
 let dir: string;
 let host: RunningHost;
@@ -59,6 +60,26 @@ describe('browser host', () => {
   it('answers an unknown channel with a readable error, not a crash', async () => {
     const res = await post({ channel: 'fs:readFile', input: { path: '/etc/passwd' } }, { 'x-cress-token': host.token });
     expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID' } });
+  });
+
+  it('refuses a call that is not an object, or too large, with a readable error, and keeps answering', async () => {
+    for (const body of ['null', '[1,2]', '"texto"', '7', ' '.repeat(2 * 1024 * 1024)]) {
+      const res = await postRaw(host, '/api/invoke', body);
+      expect(res.status, body.slice(0, 10)).toBe(body.length > 1024 ? 413 : 400);
+      expect(JSON.parse(res.body.toString('utf8'))).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID' } });
+    }
+    const res = await post({ channel: 'app:info', input: {} }, { 'x-cress-token': host.token });
+    expect(res.status).toBe(200);
+  });
+
+  it('answers an address with broken percent-encoding as not found, not as an internal error', async () => {
+    const status = await new Promise<number>((ok) => {
+      request({ host: '127.0.0.1', port: host.port, path: '/%E0%A4%A' }, (r) => {
+        r.resume();
+        r.on('end', () => ok(r.statusCode ?? 0));
+      }).end();
+    });
+    expect(status).toBe(404);
   });
 
   it('does not serve files outside the built UI', async () => {
