@@ -13,7 +13,7 @@ export function destinationError(error: unknown, folder: string): unknown {
   if (error instanceof FinalNameTakenError) {
     return new AppError(
       'BACKUP_DESTINATION',
-      `Outro programa gravou um arquivo com o mesmo nome em "${folder}" enquanto este backup era feito; nada foi substituído. O backup não foi gravado: tente de novo.`,
+      `Um arquivo com o mesmo nome apareceu em "${folder}" enquanto este backup era feito (outro backup no mesmo segundo?); nada foi substituído. Este backup não foi gravado: tente de novo.`,
       { details: { folder } },
     );
   }
