@@ -1,6 +1,5 @@
 // One batch: where it is in its life, what to do next, the review by kind and field, and its items
 // (BatchItems.tsx).
-import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import BlockIcon from '@mui/icons-material/Block';
 import DownloadIcon from '@mui/icons-material/Download';
 import LockIcon from '@mui/icons-material/Lock';
@@ -28,12 +27,12 @@ import { formatCount } from '../../shared/display/numbers';
 import { CORRECTION_STATUSES, type CorrectionStatus } from '../../shared/domain';
 import { fieldLabel } from '../../shared/fields';
 import { formatDateTimeBr } from '../../shared/rules/dates';
+import { BackButton } from '../components/BackButton';
 import { InfoTip } from '../components/InfoTip';
 import { LoadingBar } from '../components/LoadingBar';
 import { NumericCell, NumericText } from '../components/Numeric';
 import { StatusChip } from '../components/StatusChip';
 import { useBatches } from '../stores/batches';
-import { useNavigation } from '../stores/navigation';
 import { useNotify } from '../stores/notify';
 import { BATCHES_TEXT } from './batches.text';
 import { AckDialog } from './BatchesAckDialog';
@@ -48,7 +47,6 @@ type DialogName = 'seal' | 'cancel' | 'export' | 'sent' | 'ack' | 'dip' | null;
 
 export function BatchDetailScreen({ id }: { id: number }) {
   const { detail, detailError, open, seal, cancel } = useBatches();
-  const go = useNavigation((s) => s.go);
   const notify = useNotify((s) => s.show);
   const [dialog, setDialog] = useState<DialogName>(null);
 
@@ -61,9 +59,7 @@ export function BatchDetailScreen({ id }: { id: number }) {
 
   return (
     <Box>
-      <Button startIcon={<ArrowBackIcon />} onClick={() => go({ name: 'batches' })} sx={{ mb: 1, ml: -1 }}>
-        {TEXT.back}
-      </Button>
+      <BackButton to={{ name: 'batches' }} label={TEXT.back} />
       {detailError ? <Alert severity="error" sx={{ mb: 2 }}>{detailError}</Alert> : null}
       {!batch || !shown ? (
         <>

@@ -1,9 +1,7 @@
 // One atendimento, opened: its protocol and state, the professional, what happened, the actions its
 // state allows, the attachments, and the timeline of everything done about it.
-import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Skeleton from '@mui/material/Skeleton';
@@ -15,10 +13,11 @@ import { fieldLabel } from '../../shared/fields';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { CORRECTION_STATUS_LABELS } from '../../shared/display/labels';
 import type { CorrectionStatus } from '../../shared/domain';
+import { BackButton } from '../components/BackButton';
 import { ContactStatusChip } from '../components/ContactStatusChip';
 import { LoadingBar } from '../components/LoadingBar';
+import { SectionCard } from '../components/SectionCard';
 import { useContacts } from '../stores/contacts';
-import { useNavigation } from '../stores/navigation';
 import { ContactActions } from './ContactActions';
 import { ContactAttachments } from './ContactAttachments';
 import { ContactPerson } from './ContactPerson';
@@ -29,7 +28,6 @@ const TEXT = CONTACTS_TEXT.detail;
 
 export function ContactScreen({ id }: { id: number }) {
   const { current, currentLoading, currentError, open } = useContacts();
-  const go = useNavigation((s) => s.go);
 
   useEffect(() => {
     void open(id);
@@ -38,9 +36,7 @@ export function ContactScreen({ id }: { id: number }) {
   const contact = current && current.id === id ? current : null;
   return (
     <Box>
-      <Button startIcon={<ArrowBackIcon />} onClick={() => go({ name: 'contacts' })} sx={{ mb: 1, ml: -1 }}>
-        {TEXT.back}
-      </Button>
+      <BackButton to={{ name: 'contacts' }} label={TEXT.back} />
       <LoadingBar loading={currentLoading} label={TEXT.loading} />
       {currentError ? (
         <Alert severity="error" sx={{ mb: 2 }}>
@@ -85,24 +81,19 @@ function Header({ contact }: { contact: Contact }) {
 
 function WhatHappened({ contact }: { contact: Contact }) {
   return (
-    <Card component="section" aria-label={TEXT.whatTitle}>
-      <CardContent>
-        <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
-          {TEXT.whatTitle}
-        </Typography>
-        <Typography sx={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{contact.summary}</Typography>
-        {contact.notes ? <Labelled label={TEXT.notes} text={contact.notes} /> : null}
-        {contact.resolution ? <Labelled label={TEXT.resolution} text={contact.resolution} /> : null}
-        {contact.corrections.length > 0 ? (
-          <Labelled
-            label={TEXT.linkedTitle}
-            text={contact.corrections
-              .map((c) => `${fieldLabel(c.field)} — ${CORRECTION_STATUS_LABELS[c.status as CorrectionStatus] ?? c.status}`)
-              .join('\n')}
-          />
-        ) : null}
-      </CardContent>
-    </Card>
+    <SectionCard title={TEXT.whatTitle}>
+      <Typography sx={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{contact.summary}</Typography>
+      {contact.notes ? <Labelled label={TEXT.notes} text={contact.notes} /> : null}
+      {contact.resolution ? <Labelled label={TEXT.resolution} text={contact.resolution} /> : null}
+      {contact.corrections.length > 0 ? (
+        <Labelled
+          label={TEXT.linkedTitle}
+          text={contact.corrections
+            .map((c) => `${fieldLabel(c.field)} — ${CORRECTION_STATUS_LABELS[c.status as CorrectionStatus] ?? c.status}`)
+            .join('\n')}
+        />
+      ) : null}
+    </SectionCard>
   );
 }
 

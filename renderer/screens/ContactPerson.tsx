@@ -4,8 +4,6 @@ import HowToRegIcon from '@mui/icons-material/HowToReg';
 import PersonSearchIcon from '@mui/icons-material/PersonSearch';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -13,6 +11,7 @@ import { useState } from 'react';
 import type { Contact } from '../../shared/contract/contacts';
 import { formatCpf } from '../../shared/rules/cpf';
 import { NumericText } from '../components/Numeric';
+import { SectionCard } from '../components/SectionCard';
 import { useNavigation } from '../stores/navigation';
 import { ContactIdentityDialog } from './ContactIdentityDialog';
 import { ContactLocateDialog } from './ContactLocateDialog';
@@ -32,46 +31,41 @@ export function ContactPerson({ contact }: { contact: Contact }) {
   const { person } = contact;
   const located = person.professionalId !== null;
   return (
-    <Card component="section" aria-label={TEXT.personTitle}>
-      <CardContent>
-        <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
-          {TEXT.personTitle}
+    <SectionCard title={TEXT.personTitle}>
+      {located ? (
+        <Link component="button" type="button" variant="body1" onClick={() => openRecord(person.professionalId as number)} sx={{ fontWeight: 600, textAlign: 'left' }}>
+          {person.name ?? CONTACTS_TEXT.noName}
+        </Link>
+      ) : (
+        <Typography sx={{ fontWeight: 600 }}>{person.name ?? CONTACTS_TEXT.noName}</Typography>
+      )}
+      <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap', mt: 0.5 }}>
+        {person.registrationNumber ? <NumericText variant="body2">{TEXT.registration(person.registrationNumber)}</NumericText> : null}
+        {person.cpf ? <NumericText variant="body2">{TEXT.cpf(shownCpf(person.cpf))}</NumericText> : null}
+      </Stack>
+      {!located ? (
+        <Typography variant="body2" sx={{ color: 'text.secondary', mt: 1 }}>
+          {TEXT.notLocatedHelp}
         </Typography>
+      ) : null}
+      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mt: 1.5 }}>
         {located ? (
-          <Link component="button" type="button" variant="body1" onClick={() => openRecord(person.professionalId as number)} sx={{ fontWeight: 600, textAlign: 'left' }}>
-            {person.name ?? CONTACTS_TEXT.noName}
-          </Link>
-        ) : (
-          <Typography sx={{ fontWeight: 600 }}>{person.name ?? CONTACTS_TEXT.noName}</Typography>
-        )}
-        <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap', mt: 0.5 }}>
-          {person.registrationNumber ? <NumericText variant="body2">{TEXT.registration(person.registrationNumber)}</NumericText> : null}
-          {person.cpf ? <NumericText variant="body2">{TEXT.cpf(shownCpf(person.cpf))}</NumericText> : null}
-        </Stack>
-        {!located ? (
-          <Typography variant="body2" sx={{ color: 'text.secondary', mt: 1 }}>
-            {TEXT.notLocatedHelp}
-          </Typography>
-        ) : null}
-        <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mt: 1.5 }}>
-          {located ? (
-            <>
-              <Button variant="outlined" size="small" startIcon={<HowToRegIcon aria-hidden />} onClick={() => setDialog('identity')}>
-                {CONTACTS_TEXT.identity.action}
-              </Button>
-              <Button size="small" onClick={() => openRecord(person.professionalId as number)}>
-                {TEXT.openRecord}
-              </Button>
-            </>
-          ) : (
-            <Button variant="outlined" size="small" startIcon={<PersonSearchIcon aria-hidden />} onClick={() => setDialog('locate')}>
-              {TEXT.locate}
+          <>
+            <Button variant="outlined" size="small" startIcon={<HowToRegIcon aria-hidden />} onClick={() => setDialog('identity')}>
+              {CONTACTS_TEXT.identity.action}
             </Button>
-          )}
-        </Box>
-      </CardContent>
+            <Button size="small" onClick={() => openRecord(person.professionalId as number)}>
+              {TEXT.openRecord}
+            </Button>
+          </>
+        ) : (
+          <Button variant="outlined" size="small" startIcon={<PersonSearchIcon aria-hidden />} onClick={() => setDialog('locate')}>
+            {TEXT.locate}
+          </Button>
+        )}
+      </Box>
       {dialog === 'locate' ? <ContactLocateDialog contact={contact} onClose={() => setDialog(null)} /> : null}
       {dialog === 'identity' ? <ContactIdentityDialog contact={contact} onClose={() => setDialog(null)} /> : null}
-    </Card>
+    </SectionCard>
   );
 }

@@ -1,6 +1,5 @@
 // One professional, opened: identity, every field grouped and formatted, this record's corrections
 // and audit trail, and the way into the correction form.
-import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import EditIcon from '@mui/icons-material/Edit';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -32,6 +31,7 @@ import { FIELD_GROUP_LABELS, FIELD_NAMES, FIELDS, fieldLabel, isFieldName, type 
 import { formatCpf } from '../../shared/rules/cpf';
 import { formatDateBr, formatDateTimeBr } from '../../shared/rules/dates';
 import { DIP_CONSEQUENCE_LABELS } from '../../shared/rules/dip';
+import { BackButton } from '../components/BackButton';
 import { DipChip } from '../components/DipChip';
 import { EmptyState } from '../components/EmptyState';
 import { LoadingBar } from '../components/LoadingBar';
@@ -39,7 +39,6 @@ import { NumericText } from '../components/Numeric';
 import { ChangeText } from '../components/ChangeText';
 import { StatusChip } from '../components/StatusChip';
 import { useDrafts } from '../stores/correctionDraft';
-import { useNavigation } from '../stores/navigation';
 import { useRecord } from '../stores/record';
 import { CorrectionForm } from './CorrectionForm';
 import { RecordContactButton, RecordContacts } from './RecordContacts';
@@ -55,7 +54,6 @@ const GROUPS = Object.keys(FIELD_GROUP_LABELS) as FieldGroup[];
 
 export function RecordScreen({ id }: { id: number }) {
   const { view, loading, error, open } = useRecord();
-  const go = useNavigation((s) => s.go);
   const formOpen = useDrafts((s) => s.open[id] ?? false);
   const startDraft = useDrafts((s) => s.start);
   const [tab, setTab] = useState<TabName>('data');
@@ -89,9 +87,7 @@ export function RecordScreen({ id }: { id: number }) {
 
   return (
     <Box>
-      <Button startIcon={<ArrowBackIcon />} onClick={() => go({ name: 'registry' })} sx={{ mb: 1, ml: -1 }}>
-        {TEXT.back}
-      </Button>
+      <BackButton to={{ name: 'registry' }} label={TEXT.back} />
       <LoadingBar loading={loading} label={TEXT.loading} />
       {error ? <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert> : null}
       {!p || !shown ? (
