@@ -1,12 +1,12 @@
 // Database backups: create, verify, restore, the list, pinning and the automatic routine.
 import { z } from 'zod';
-import { empty } from './common';
+import { empty, fileProblemSchema, filePathSchema, passphraseSchema } from './common';
 import { signatureCheckSchema } from './audit';
 import { jobStartedSchema } from './jobs';
 
-const passphrase = z.string().min(1).max(1024).nullable().default(null);
+const passphrase = passphraseSchema;
 /** A file or folder: a handle (app, browser preview) or, for `file`, a listed backup's path; a path on the command line (./files.ts). */
-const filePath = z.string().min(1).max(4096);
+const filePath = filePathSchema;
 /** A recovery key file (Configurações → Chave de recuperação) for a backup made with another desk's key. */
 const keyFile = filePath.nullable().default(null);
 
@@ -74,7 +74,7 @@ export const backupCreatedSchema = z.object({
 });
 export type BackupCreated = z.infer<typeof backupCreatedSchema>;
 
-export const backupProblemSchema = z.object({ code: z.string(), message: z.string(), path: z.string().optional() });
+export const backupProblemSchema = fileProblemSchema;
 export type BackupProblem = z.infer<typeof backupProblemSchema>;
 
 /** What `backup.verify` answers. */
@@ -124,6 +124,9 @@ export const restoreAppliedSchema = z.object({
 });
 export type RestoreApplied = z.infer<typeof restoreAppliedSchema>;
 
+/** A backup to open: the file, its passphrase, and a recovery key file when another desk's key made it. */
+const backupFileInput = z.object({ file: filePath, passphrase, keyFile }).strict();
+
 export const backupsContract = {
   'backups:list': { input: empty, output: z.object({ folder: z.string(), items: z.array(backupItemSchema) }) },
   'backups:summary': { input: empty, output: backupSummarySchema },
@@ -159,9 +162,9 @@ export const backupsContract = {
     output: z.object({ jobId: z.string().nullable(), reason: z.string() }),
   },
   /** Starts `backup.verify`; the job's result is a BackupVerification. */
-  'backups:verify': { input: z.object({ file: filePath, passphrase, keyFile }).strict(), output: jobStartedSchema },
+  'backups:verify': { input: backupFileInput, output: jobStartedSchema },
   /** Starts `backup.restorePrepare`; the job's result is a RestorePrepared. */
-  'backups:restorePrepare': { input: z.object({ file: filePath, passphrase, keyFile }).strict(), output: jobStartedSchema },
+  'backups:restorePrepare': { input: backupFileInput, output: jobStartedSchema },
   /** Swaps the prepared copy in. `confirmOtherRegion` must be true for another CRESS's backup. */
   'backups:restoreApply': {
     input: z.object({ jobId: z.string().max(64), confirmOtherRegion: z.boolean().default(false) }).strict(),

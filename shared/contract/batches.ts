@@ -2,7 +2,7 @@
 // dashboard shows of them. Exports, acknowledgements and package checks run as jobs.
 import { z } from 'zod';
 import { BATCH_STATES, CORRECTION_STATUSES } from '../domain';
-import { correctionStatusSchema, dipConsequenceSchema, pageInput, pageOf } from './common';
+import { correctionStatusSchema, dipConsequenceSchema, empty, fileProblemSchema, filePathSchema, pageInput, pageOf, passphraseSchema, sha256Schema } from './common';
 import { signatureCheckSchema } from './audit';
 import { jobStartedSchema } from './jobs';
 
@@ -126,7 +126,7 @@ export const ackResultSchema = z.object({
 });
 export type AckResult = z.infer<typeof ackResultSchema>;
 
-export const packageProblemSchema = z.object({ code: z.string(), message: z.string(), path: z.string().optional() });
+export const packageProblemSchema = fileProblemSchema;
 
 export const verifyResultSchema = z.object({
   file: z.string(),
@@ -172,10 +172,9 @@ export const batchDashboardSchema = z.object({
 export type BatchDashboard = z.infer<typeof batchDashboardSchema>;
 
 const idInput = z.object({ id: z.number().int() }).strict();
-const passphraseSchema = z.string().min(1).max(1024).nullable().default(null);
 
 export const batchesContract = {
-  'batches:pending': { input: z.object({}).strict(), output: pendingForBatchSchema },
+  'batches:pending': { input: empty, output: pendingForBatchSchema },
   'batches:list': {
     input: z.object({ state: batchStateSchema.optional(), ...pageInput }).strict(),
     output: pageOf(batchSummarySchema),
@@ -198,7 +197,7 @@ export const batchesContract = {
       .strict(),
     output: pageOf(batchItemSchema),
   },
-  'batches:create': { input: z.object({}).strict(), output: batchSummarySchema },
+  'batches:create': { input: empty, output: batchSummarySchema },
   'batches:seal': { input: idInput, output: batchSummarySchema },
   'batches:cancel': { input: idInput, output: batchSummarySchema },
   /** Takes one correction or CEP change out of an open batch: it is pending again, for the next batch. */
@@ -215,7 +214,7 @@ export const batchesContract = {
   /** Writes the package to `path` (a job); `replace` allows overwriting a file the clerk chose to replace. */
   'batches:export': {
     input: z
-      .object({ id: z.number().int(), path: z.string().min(1).max(4096), passphrase: passphraseSchema, replace: z.boolean().default(false) })
+      .object({ id: z.number().int(), path: filePathSchema, passphrase: passphraseSchema, replace: z.boolean().default(false) })
       .strict(),
     output: jobStartedSchema,
   },
@@ -237,17 +236,17 @@ export const batchesContract = {
   'batches:acknowledge': {
     input: z
       .object({
-        path: z.string().min(1).max(4096),
+        path: filePathSchema,
         fileName: z.string().max(255).optional(),
         dryRun: z.boolean().optional(),
-        expectedSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+        expectedSha256: sha256Schema.optional(),
       })
       .strict(),
     output: jobStartedSchema,
   },
   /** Checks a package file (a job). */
   'batches:verify': {
-    input: z.object({ path: z.string().min(1).max(4096), passphrase: passphraseSchema }).strict(),
+    input: z.object({ path: filePathSchema, passphrase: passphraseSchema }).strict(),
     output: jobStartedSchema,
   },
   'batches:dipEmail': { input: idInput, output: dipEmailSchema },

@@ -13,6 +13,15 @@ export const evidenceArrivalSchema = z.enum(EVIDENCE_ARRIVALS);
 export const fieldValueSchema = z.union([z.string().max(1000), z.boolean(), z.null()]);
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+/** A file or folder the clerk chose: a handle in the app and the browser preview, a path on the command line (./files.ts). */
+export const filePathSchema = z.string().min(1).max(4096);
+/** The passphrase of an encrypted file; null for none. */
+export const passphraseSchema = z.string().min(1).max(1024).nullable().default(null);
+/** A SHA-256 in lowercase hex. */
+export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
+/** What a check found wrong in a file: a code, the message, and where. */
+export const fileProblemSchema = z.object({ code: z.string(), message: z.string(), path: z.string().optional() });
+
 export const pageInput = {
   page: z.number().int().min(0).default(0),
   pageSize: z.number().int().min(1).max(200).default(25),
@@ -23,7 +32,7 @@ export const pageInput = {
  * clerk confirmed replacing a file already there; and what the export answers.
  */
 export const spreadsheetExportInput = {
-  path: z.string().min(1).max(4096),
+  path: filePathSchema,
   format: z.enum(['xlsx', 'csv']).optional(),
   replace: z.boolean().optional(),
 };

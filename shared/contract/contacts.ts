@@ -2,7 +2,7 @@
 // phone, in person or by post) that the council forwards to Implanta and follows until resolved.
 import { z } from 'zod';
 import { MESSAGE_TEMPLATE_IDS } from '../contacts/messages';
-import { pageInput, pageOf } from './common';
+import { filePathSchema, pageInput, pageOf } from './common';
 
 /** How the professional reached the council. */
 export const CONTACT_CHANNELS = ['email', 'phone', 'in_person', 'post'] as const;
@@ -150,6 +150,9 @@ const contactRef = z.union([z.number().int().min(1), z.string().trim().regex(PRO
 
 const longText = (max: number) => z.string().max(max);
 
+/** A file written where the clerk chose: its path, size and SHA-256. */
+const savedFileShape = { path: z.string(), size: z.number().int(), sha256: z.string() };
+
 export const identityCheckSchema = z.object({
   cpfMatches: z.boolean(),
   motherMatches: z.boolean(),
@@ -219,7 +222,7 @@ export const contactsContract = {
    * the name the clerk saw in the dialog.
    */
   'contacts:attach': {
-    input: z.object({ id: contactRef, path: z.string().min(1).max(4096), fileName: z.string().max(255).optional() }).strict(),
+    input: z.object({ id: contactRef, path: filePathSchema, fileName: z.string().max(255).optional() }).strict(),
     output: contactAttachmentSchema,
   },
   'contacts:setStatus': {
@@ -252,8 +255,8 @@ export const contactsContract = {
    * never over another file unless replacing was confirmed; an open atendimento becomes "encaminhado".
    */
   'contacts:forward': {
-    input: z.object({ id: contactRef, path: z.string().min(1).max(4096), replace: z.boolean().optional() }).strict(),
-    output: z.object({ path: z.string(), size: z.number().int(), sha256: z.string(), subject: z.string(), contact: contactSchema }),
+    input: z.object({ id: contactRef, path: filePathSchema, replace: z.boolean().optional() }).strict(),
+    output: z.object({ ...savedFileShape, subject: z.string(), contact: contactSchema }),
   },
   /**
    * A message to the professional from one of the council's templates: the text (and the script to
@@ -262,7 +265,7 @@ export const contactsContract = {
    */
   'contacts:message': {
     input: z
-      .object({ id: contactRef, template: z.enum(MESSAGE_TEMPLATE_IDS), path: z.string().min(1).max(4096).nullable().default(null), replace: z.boolean().optional() })
+      .object({ id: contactRef, template: z.enum(MESSAGE_TEMPLATE_IDS), path: filePathSchema.nullable().default(null), replace: z.boolean().optional() })
       .strict(),
     output: z.object({
       subject: z.string(),
@@ -279,7 +282,7 @@ export const contactsContract = {
    * line): never over another file unless replacing it was confirmed.
    */
   'contacts:attachment': {
-    input: z.object({ attachmentId: z.number().int().min(1), path: z.string().min(1).max(4096), replace: z.boolean().optional() }).strict(),
-    output: z.object({ path: z.string(), size: z.number().int(), sha256: z.string() }),
+    input: z.object({ attachmentId: z.number().int().min(1), path: filePathSchema, replace: z.boolean().optional() }).strict(),
+    output: z.object(savedFileShape),
   },
 } as const;

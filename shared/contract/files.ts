@@ -19,39 +19,40 @@ export interface FileInput {
   name?: string;
 }
 
+/** A place chosen to save to, which the clerk may have confirmed replacing. */
+const SAVE_TO_PATH = [{ field: 'path', mode: 'write', replace: 'replace' }] as const;
+/** A spreadsheet to import, with the name the clerk saw, and where its error report goes. */
+const IMPORT_FILES = [
+  { field: 'path', mode: 'read', name: 'name' },
+  { field: 'reportPath', mode: 'write' },
+] as const;
+/** A backup to open, and a recovery key file. */
+const BACKUP_FILES = [
+  { field: 'file', mode: 'backup' },
+  { field: 'keyFile', mode: 'read' },
+] as const;
+
 export const FILE_INPUTS = {
   'imports:inspect': [{ field: 'path', mode: 'read', name: 'name' }],
-  'imports:preview': [
-    { field: 'path', mode: 'read', name: 'name' },
-    { field: 'reportPath', mode: 'write' },
-  ],
-  'imports:run': [
-    { field: 'path', mode: 'read', name: 'name' },
-    { field: 'reportPath', mode: 'write' },
-  ],
+  'imports:preview': IMPORT_FILES,
+  'imports:run': IMPORT_FILES,
   'imports:report': [{ field: 'path', mode: 'write' }],
-  'audit:export': [{ field: 'path', mode: 'write', replace: 'replace' }],
-  'settings:exportKey': [{ field: 'path', mode: 'write', replace: 'replace' }],
-  'registry:export': [{ field: 'path', mode: 'write', replace: 'replace' }],
-  'quality:export': [{ field: 'path', mode: 'write', replace: 'replace' }],
-  'batches:export': [{ field: 'path', mode: 'write', replace: 'replace' }],
+  'audit:export': SAVE_TO_PATH,
+  'settings:exportKey': SAVE_TO_PATH,
+  'registry:export': SAVE_TO_PATH,
+  'quality:export': SAVE_TO_PATH,
+  'batches:export': SAVE_TO_PATH,
   'batches:acknowledge': [{ field: 'path', mode: 'read', name: 'fileName' }],
   'batches:verify': [{ field: 'path', mode: 'read' }],
   'backups:updateSettings': [{ field: 'folder', mode: 'folder' }],
   'backups:create': [{ field: 'folder', mode: 'folder' }],
-  'backups:verify': [
-    { field: 'file', mode: 'backup' },
-    { field: 'keyFile', mode: 'read' },
-  ],
-  'backups:restorePrepare': [
-    { field: 'file', mode: 'backup' },
-    { field: 'keyFile', mode: 'read' },
-  ],
+  'backups:verify': BACKUP_FILES,
+  'backups:restorePrepare': BACKUP_FILES,
   'backups:pin': [{ field: 'file', mode: 'backup' }],
   'contacts:attach': [{ field: 'path', mode: 'read', name: 'fileName' }],
-  'contacts:attachment': [{ field: 'path', mode: 'write', replace: 'replace' }],
-  'contacts:forward': [{ field: 'path', mode: 'write', replace: 'replace' }],
-  'contacts:message': [{ field: 'path', mode: 'write', replace: 'replace' }],
+  'contacts:attachment': SAVE_TO_PATH,
+  'contacts:forward': SAVE_TO_PATH,
+  'contacts:message': SAVE_TO_PATH,
 } as const satisfies Partial<Record<Channel, readonly FileInput[]>>;
 
 export type FileChannel = keyof typeof FILE_INPUTS;

@@ -2,8 +2,9 @@
 // Inspecting, previewing, writing, undoing and the error report run as jobs (poll `jobs:status`).
 import { z } from 'zod';
 import { FIELD_NAMES, FIELDS, type FieldName } from '../fields';
-import { pageInput, pageOf } from './common';
+import { filePathSchema, pageInput, pageOf, sha256Schema } from './common';
 import { jobStartedSchema } from './jobs';
+import { conflictValuesShape } from './registry';
 
 export const IMPORT_KINDS = ['corrections', 'registry', 'cep'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -55,7 +56,7 @@ const targetSchema = z.enum(ALL_IMPORT_TARGETS);
 export const importMappingSchema = z.array(targetSchema.nullable()).max(1024);
 export type ImportMapping = z.infer<typeof importMappingSchema>;
 
-const fileInput = { path: z.string().min(1).max(4096), name: z.string().min(1).max(255) };
+const fileInput = { path: filePathSchema, name: z.string().min(1).max(255) };
 
 export const importRequestSchema = z
   .object({
@@ -69,11 +70,11 @@ export const importRequestSchema = z
     /** Reason recorded on rows whose "Motivo" cell is empty (a default names the file). */
     reason: z.string().trim().max(500).nullable().default(null),
     /** Write the error report here at the end (command line, or a report from the preview). */
-    reportPath: z.string().min(1).max(4096).nullable().default(null),
+    reportPath: filePathSchema.nullable().default(null),
     /** How many errors and rows to return (the screen needs a few; the command line all). */
     errorLimit: z.number().int().min(0).nullable().default(2000),
     /** The SHA-256 the clerk was shown (inspect/preview): a file that no longer has it is refused. */
-    expectedSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable().default(null),
+    expectedSha256: sha256Schema.nullable().default(null),
     /**
      * The clerk read, in the preview, whose DIP the import touches and what that means. A written
      * import that touches one is refused without it (DIP_CONFIRMATION_REQUIRED), as the form asks.
@@ -134,10 +135,7 @@ export const importConflictSchema = z.object({
   row: z.number().int(),
   registration: z.string(),
   name: z.string(),
-  /** A correction field (`mother` for the mother fact). */
-  field: z.string(),
-  deskValue: z.string().nullable(),
-  fileValue: z.string().nullable(),
+  ...conflictValuesShape,
 });
 export type ImportConflict = z.infer<typeof importConflictSchema>;
 
@@ -246,5 +244,5 @@ export const importsContract = {
   /** Undoes a whole import (job; result: UndoResult). */
   'imports:undo': { input: z.object({ id: z.number().int() }).strict(), output: jobStartedSchema },
   /** Writes the error report .xlsx of a finished import (job; result: ReportResult). */
-  'imports:report': { input: z.object({ id: z.number().int(), path: z.string().min(1).max(4096) }).strict(), output: jobStartedSchema },
+  'imports:report': { input: z.object({ id: z.number().int(), path: filePathSchema }).strict(), output: jobStartedSchema },
 } as const;

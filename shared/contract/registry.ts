@@ -79,6 +79,14 @@ export const pendencySchema = z.object({
 });
 export type PendencyView = z.infer<typeof pendencySchema>;
 
+/** The field of a registry conflict, the desk's value and the main system's (as corrections store them). */
+export const conflictValuesShape = {
+  /** A correction field (`mother` for the mother fact). */
+  field: z.string(),
+  deskValue: z.string().nullable(),
+  fileValue: z.string().nullable(),
+};
+
 /** A registry load brought a third value for a field with a correction in flight (docs/store.md). */
 export const registryConflictSchema = z.object({
   id: z.number().int(),
@@ -87,10 +95,7 @@ export const registryConflictSchema = z.object({
   professionalId: z.number().int(),
   registrationNumber: z.string(),
   name: z.string(),
-  /** A correction field (`mother` for the mother fact). */
-  field: z.string(),
-  deskValue: z.string().nullable(),
-  fileValue: z.string().nullable(),
+  ...conflictValuesShape,
   correctionUuid: z.string(),
   createdAt: z.string(),
   resolvedAt: z.string().nullable(),
