@@ -1,43 +1,23 @@
 // `cress-desk backup …` as an IT person runs it: the built command, a real store, real files.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { openRawStore } from '../rawStore';
+import { cliDesk, initDesk } from './command';
 
-const bin = resolve(__dirname, '../../out/cli/cress-desk.cjs');
-let dir: string;
-let store: string;
-let folder: string;
+// HOME points into the test folder: the default backup folder is <Documents>/CRESS Desk/Backups.
+const desk = cliDesk('cress-cli-backup-', (d) => initDesk(d, { professionals: 400, seed: 5 }), { env: (dir) => ({ HOME: dir, XDG_DOCUMENTS_DIR: '' }) });
+const { run, json } = desk;
+const folder = () => join(desk.dir, 'Documents', 'CRESS Desk', 'Backups');
 
-function run(...args: string[]) {
-  // HOME points into the test folder: the default backup folder is <Documents>/CRESS Desk/Backups.
-  const result = spawnSync(process.execPath, [bin, '--db', store, ...args], { encoding: 'utf8', env: { ...process.env, HOME: dir, XDG_DOCUMENTS_DIR: '' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-function json(...args: string[]) {
-  const result = run('--json', ...args);
-  return { ...result, body: JSON.parse(result.stdout) };
-}
 function professionals(): number {
-  const db = openRawStore(store, { readonly: true });
+  const db = openRawStore(desk.store, { readonly: true });
   try {
     return db.prepare('SELECT count(*) FROM professionals').pluck().get() as number;
   } finally {
     db.close();
   }
 }
-
-beforeAll(() => {
-  if (!existsSync(bin)) throw new Error('Build first (npm run build): out/cli/cress-desk.cjs is missing');
-  dir = mkdtempSync(join(tmpdir(), 'cress-cli-backup-'));
-  store = join(dir, 'desk.sqlite');
-  folder = join(dir, 'Documents', 'CRESS Desk', 'Backups');
-  expect(run('init', '--region', '9', '--operator', 'Ana Souza').code).toBe(0);
-  expect(run('demo', '--professionals', '400', '--seed', '5').code).toBe(0);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('cress-desk backup', () => {
   let plain: { file: string; sha256: string };
@@ -47,7 +27,7 @@ describe('cress-desk backup', () => {
     const created = json('backup', 'create');
     expect(created.code).toBe(0);
     expect(created.body).toMatchObject({ verified: true, encrypted: false, region: 9, counts: { professionals: 400 } });
-    expect(created.body.file).toMatch(new RegExp(`^${folder.replace(/[/\\]/g, '.')}.CRESS09-DEMONSTRACAO-backup-\\d{8}-\\d{6}\\.zip$`));
+    expect(created.body.file).toMatch(new RegExp(`^${folder().replace(/[/\\]/g, '.')}.CRESS09-DEMONSTRACAO-backup-\\d{8}-\\d{6}\\.zip$`));
     expect(created.body.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(created.body.bytes).toBe(readFileSync(created.body.file).length);
     plain = created.body;
@@ -57,21 +37,21 @@ describe('cress-desk backup', () => {
   });
 
   it('create --out --passphrase-file: an encrypted backup elsewhere; verify needs the same passphrase', () => {
-    const out = join(dir, 'pendrive');
+    const out = join(desk.dir, 'pendrive');
     mkdirSync(out);
-    writeFileSync(join(dir, 'senha.txt'), 'frase longa e secreta\n');
-    writeFileSync(join(dir, 'errada.txt'), 'outra frase\n');
+    writeFileSync(join(desk.dir, 'senha.txt'), 'frase longa e secreta\n');
+    writeFileSync(join(desk.dir, 'errada.txt'), 'outra frase\n');
     // A second backup within the same second would take the same name: wait for the next one.
     const start = Date.now();
     while (Math.floor(Date.now() / 1000) === Math.floor(start / 1000)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
-    const created = json('backup', 'create', '--out', out, '--passphrase-file', join(dir, 'senha.txt'));
+    const created = json('backup', 'create', '--out', out, '--passphrase-file', join(desk.dir, 'senha.txt'));
     expect(created.code).toBe(0);
     expect(created.body).toMatchObject({ encrypted: true, verified: true });
     expect(readdirSync(out)).toEqual([created.body.fileName]);
     encrypted = created.body.file;
 
-    expect(json('backup', 'verify', encrypted, '--passphrase-file', join(dir, 'senha.txt')).body).toMatchObject({ file: encrypted, valid: true, problems: [] });
-    const wrong = run('--json', 'backup', 'verify', encrypted, '--passphrase-file', join(dir, 'errada.txt'));
+    expect(json('backup', 'verify', encrypted, '--passphrase-file', join(desk.dir, 'senha.txt')).body).toMatchObject({ file: encrypted, valid: true, problems: [] });
+    const wrong = run('--json', 'backup', 'verify', encrypted, '--passphrase-file', join(desk.dir, 'errada.txt'));
     expect(wrong.code).toBe(1);
     expect(JSON.parse(wrong.stdout).error.code).toBe('BACKUP_PASSPHRASE_WRONG');
     expect(wrong.stderr).toMatch(/Senha incorreta/);
@@ -84,7 +64,7 @@ describe('cress-desk backup', () => {
     const good = json('backup', 'verify', plain.file);
     expect(good.code).toBe(0);
     expect(good.body).toMatchObject({ file: plain.file, valid: true, problems: [] });
-    const damaged = join(dir, 'danificado.zip');
+    const damaged = join(desk.dir, 'danificado.zip');
     const bytes = readFileSync(plain.file);
     bytes[Math.floor(bytes.length / 2)]! ^= 0x20;
     writeFileSync(damaged, bytes);
@@ -104,7 +84,7 @@ describe('cress-desk backup', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('--yes');
     expect(professionals()).toBe(425);
-    expect(readdirSync(dir).filter((n) => n.includes('.restore-'))).toEqual([]);
+    expect(readdirSync(desk.dir).filter((n) => n.includes('.restore-'))).toEqual([]);
 
     const restored = json('backup', 'restore', plain.file, '--yes');
     expect(restored.code).toBe(0);
@@ -115,15 +95,15 @@ describe('cress-desk backup', () => {
   });
 
   it('restore: a damaged backup exits 3 and changes nothing', () => {
-    const before = readFileSync(store);
-    const restored = run('backup', 'restore', join(dir, 'danificado.zip'), '--yes');
+    const before = readFileSync(desk.store);
+    const restored = run('backup', 'restore', join(desk.dir, 'danificado.zip'), '--yes');
     expect(restored.code).toBe(3);
     expect(restored.stderr).toMatch(/não passou na verificação/);
-    expect(readFileSync(store).equals(before)).toBe(true);
+    expect(readFileSync(desk.store).equals(before)).toBe(true);
   });
 
   it('refuses a missing destination folder with a clear message', () => {
-    const missing = run('backup', 'create', '--out', join(dir, 'nao-existe'));
+    const missing = run('backup', 'create', '--out', join(desk.dir, 'nao-existe'));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/não existe.*BACKUP_DESTINATION/);
   });

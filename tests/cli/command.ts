@@ -22,10 +22,13 @@ export function requireBuiltCli(): void {
   if (!existsSync(CLI_BIN)) throw new Error('Build first (npm run build): out/cli/cress-desk.cjs is missing');
 }
 
-/** `run` and `json` on the store `storePath()` names (a function: tests create it in beforeAll). */
-export function cliOn(storePath: () => string) {
+/**
+ * `run` and `json` on the store `storePath()` names (a function: tests create it in beforeAll);
+ * `env()`, when given, adds to the variables each command gets.
+ */
+export function cliOn(storePath: () => string, env?: () => NodeJS.ProcessEnv) {
   function run(...args: string[]): CliResult {
-    const result = spawnSync(process.execPath, [CLI_BIN, '--db', storePath(), ...args], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [CLI_BIN, '--db', storePath(), ...args], { encoding: 'utf8', ...(env && { env: { ...process.env, ...env() } }) });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
   }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads the shape its command prints
@@ -44,15 +47,23 @@ export interface CliDesk extends ReturnType<typeof cliOn> {
   readonly store: string;
 }
 
+export interface CliDeskOptions {
+  /** How long `setUp` may take, when it is long. */
+  timeout?: number;
+  /** Variables the commands get besides the test run's own, given the desk's folder (e.g. a HOME inside it). */
+  env?: (dir: string) => NodeJS.ProcessEnv;
+}
+
 /**
  * A desk for the test file: its folder is made (once the build is there) before the file's tests,
- * `setUp` runs then (typically `initDesk`, given `timeout` when it is long), and the folder is removed after them.
+ * `setUp` runs then (typically `initDesk`; a number for `options` is its timeout), and the folder is removed after them.
  */
-export function cliDesk(prefix: string, setUp?: (desk: CliDesk) => void, timeout?: number): CliDesk {
+export function cliDesk(prefix: string, setUp?: (desk: CliDesk) => void, options: number | CliDeskOptions = {}): CliDesk {
+  const { timeout, env } = typeof options === 'number' ? { timeout: options, env: undefined } : options;
   let dir = '';
   const store = () => join(dir, 'desk.sqlite');
   const desk: CliDesk = {
-    ...cliOn(store),
+    ...cliOn(store, env && (() => env(dir))),
     get dir() {
       return dir;
     },

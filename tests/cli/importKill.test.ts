@@ -1,26 +1,27 @@
 // An import killed at any moment (power cut, task manager) leaves the store as if it never ran, or
 // as if it completed, once the store is opened again: an import written in steps and killed
 // between two of them is rolled back then. The built command is SIGKILLed at random points.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
 import { openRawStore } from '../rawStore';
+import { CLI_BIN, cliDesk, initDesk } from './command';
 
-const bin = resolve(__dirname, '../../out/cli/cress-desk.cjs');
 const ROWS = 30_000;
-let dir: string;
-let store: string;
 let file: string;
 
-function cli(...args: string[]) {
-  return spawnSync(process.execPath, [bin, '--db', store, ...args], { encoding: 'utf8' });
-}
+const desk = cliDesk('cress-import-kill-', (d) => {
+  initDesk(d, { operator: 'Ana', professionals: ROWS, seed: 4 });
+  const db = openRawStore(d.store, { readonly: true });
+  const cpfs = db.prepare('SELECT cpf FROM professionals ORDER BY id').pluck().all() as string[];
+  db.close();
+  writeFileSync(file = join(d.dir, 'emails.csv'), ['CPF;E-mail', ...cpfs.map((cpf, i) => `${cpf};pessoa.${i}@exemplo.com.br`)].join('\r\n'));
+});
 
 function killedAfter(ms: number): Promise<void> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [bin, '--db', store, 'import', 'corrections', file, '--force'], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [CLI_BIN, '--db', desk.store, 'import', 'corrections', file, '--force'], { stdio: 'ignore' });
     const timer = setTimeout(() => child.kill('SIGKILL'), ms);
     child.on('exit', () => {
       clearTimeout(timer);
@@ -31,7 +32,7 @@ function killedAfter(ms: number): Promise<void> {
 
 /** Every import either wrote all it says or is absent; nothing of a killed one is left behind. */
 function checkConsistent(initialVersions: number): { imports: number } {
-  const db = openRawStore(store, { readonly: true });
+  const db = openRawStore(desk.store, { readonly: true });
   try {
     const imports = db.prepare('SELECT id, accepted FROM imports').all() as { id: number; accepted: number }[];
     const orphans = db.prepare('SELECT count(*) AS n FROM corrections WHERE import_id NOT IN (SELECT id FROM imports)').get() as { n: number };
@@ -50,21 +51,8 @@ function checkConsistent(initialVersions: number): { imports: number } {
   }
 }
 
-beforeAll(() => {
-  if (!existsSync(bin)) throw new Error('Build first (npm run build): out/cli/cress-desk.cjs is missing');
-  dir = mkdtempSync(join(tmpdir(), 'cress-import-kill-'));
-  store = join(dir, 'desk.sqlite');
-  expect(cli('init', '--region', '9', '--operator', 'Ana').status).toBe(0);
-  expect(cli('demo', '--professionals', String(ROWS), '--seed', '4').status).toBe(0);
-  const db = openRawStore(store, { readonly: true });
-  const cpfs = db.prepare('SELECT cpf FROM professionals ORDER BY id').pluck().all() as string[];
-  db.close();
-  writeFileSync(file = join(dir, 'emails.csv'), ['CPF;E-mail', ...cpfs.map((cpf, i) => `${cpf};pessoa.${i}@exemplo.com.br`)].join('\r\n'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
 it('leaves the store whole whenever the import is killed', async () => {
-  const db = openRawStore(store, { readonly: true });
+  const db = openRawStore(desk.store, { readonly: true });
   const initial = (db.prepare('SELECT total(row_version) AS v FROM professionals').get() as { v: number }).v;
   db.close();
   // Kill points spread over the run: while opening, reading, writing and committing.
@@ -73,11 +61,11 @@ it('leaves the store whole whenever the import is killed', async () => {
   for (let round = 0; round < 6; round++) {
     await killedAfter(100 + Math.floor(next() * 1500));
     // The next open (here `audit verify`) rolls back an import killed between two of its steps.
-    expect(cli('audit', 'verify').status).toBe(0);
+    expect(desk.run('audit', 'verify').code).toBe(0);
     checkConsistent(initial);
   }
   // And a run left alone completes.
-  const done = cli('--json', 'import', 'corrections', file, '--force');
-  expect(JSON.parse(done.stdout).rows).toBe(ROWS);
+  const done = desk.json('import', 'corrections', file, '--force');
+  expect(done.body.rows).toBe(ROWS);
   expect(checkConsistent(initial).imports).toBeGreaterThanOrEqual(1);
 }, 60_000);
