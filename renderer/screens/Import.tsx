@@ -5,7 +5,7 @@ import Paper from '@mui/material/Paper';
 import Step from '@mui/material/Step';
 import StepLabel from '@mui/material/StepLabel';
 import Stepper from '@mui/material/Stepper';
-import { useEffect } from 'react';
+import { useEffect, type ComponentType } from 'react';
 import { Page } from '../components/Page';
 import { useImports, type ImportStep } from '../stores/imports';
 import { FileStep, SheetStep } from './ImportFile';
@@ -50,17 +50,9 @@ export function ImportScreen() {
   );
 }
 
+const STEP_SCREENS: Record<ImportStep, ComponentType> = { file: FileStep, sheet: SheetStep, mapping: MappingStep, preview: PreviewStep, summary: SummaryStep };
+
 function CurrentStep({ step }: { step: ImportStep }) {
-  switch (step) {
-    case 'file':
-      return <FileStep />;
-    case 'sheet':
-      return <SheetStep />;
-    case 'mapping':
-      return <MappingStep />;
-    case 'preview':
-      return <PreviewStep />;
-    case 'summary':
-      return <SummaryStep />;
-  }
+  const Current = STEP_SCREENS[step];
+  return <Current />;
 }

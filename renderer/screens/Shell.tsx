@@ -25,10 +25,10 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import type { Theme } from '@mui/material/styles';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, type ComponentType, type ReactNode } from 'react';
 import { regionLabel } from '../../shared/regions';
 import { DemoBanner } from '../components/DemoBanner';
-import { followHistory, useNavigation, type ScreenName } from '../stores/navigation';
+import { followHistory, useNavigation, type Route, type ScreenName } from '../stores/navigation';
 import { useSession } from '../stores/session';
 import { BatchDetailScreen } from './BatchesDetail';
 import { BackupHeaderChip } from './BackupAge';
@@ -195,6 +195,23 @@ function NavEntry({ item, current, onGo, compact }: { item: NavItem; current: bo
   );
 }
 
+/** The screen of each route; a screen of one item (an atendimento, a record, a lote) is given its id. */
+const SCREENS: { [N in ScreenName]: ComponentType<Omit<Extract<Route, { name: N }>, 'name'>> } = {
+  home: HomeScreen,
+  registry: RegistryScreen,
+  pendencies: PendenciesScreen,
+  contacts: ContactsScreen,
+  contact: ContactScreen,
+  record: RecordScreen,
+  corrections: CorrectionsScreen,
+  import: ImportScreen,
+  ceps: CepsScreen,
+  batches: BatchesScreen,
+  batch: BatchDetailScreen,
+  backups: BackupsScreen,
+  settings: SettingsScreen,
+};
+
 function CurrentScreen() {
   const route = useNavigation((s) => s.route);
   const key = route.name === 'record' || route.name === 'batch' || route.name === 'contact' ? `${route.name}-${route.id}` : route.name;
@@ -204,32 +221,7 @@ function CurrentScreen() {
     window.scrollTo({ top: 0 });
   }, [key]);
 
-  switch (route.name) {
-    case 'home':
-      return <HomeScreen />;
-    case 'registry':
-      return <RegistryScreen />;
-    case 'pendencies':
-      return <PendenciesScreen />;
-    case 'contacts':
-      return <ContactsScreen />;
-    case 'contact':
-      return <ContactScreen id={route.id} />;
-    case 'record':
-      return <RecordScreen id={route.id} />;
-    case 'corrections':
-      return <CorrectionsScreen />;
-    case 'import':
-      return <ImportScreen />;
-    case 'ceps':
-      return <CepsScreen />;
-    case 'batches':
-      return <BatchesScreen />;
-    case 'batch':
-      return <BatchDetailScreen id={route.id} />;
-    case 'backups':
-      return <BackupsScreen />;
-    case 'settings':
-      return <SettingsScreen />;
-  }
+  const { name, ...props } = route;
+  const Screen = SCREENS[name] as ComponentType<typeof props>;
+  return <Screen {...props} />;
 }
