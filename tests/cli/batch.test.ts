@@ -1,29 +1,28 @@
 // `cress-desk batch …` as an IT person runs it (the built command, a real store), and the export
 // killed at random moments: never a partial file under the final name, the batch still exportable.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { openRawStore } from '../rawStore';
+import { CLI_BIN, cliDesk, cliOn, initDesk } from './command';
 
-const bin = resolve(__dirname, '../../out/cli/cress-desk.cjs');
-let dir: string;
+// Each test has a store of its own in the file's folder.
+const desk = cliDesk('cress-cli-batch-');
+const run = (store: string, ...args: string[]) => cliOn(() => store).run(...args);
+const json = (store: string, ...args: string[]) => cliOn(() => store).json(...args);
 
-function run(store: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, '--db', store, ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-function json(store: string, ...args: string[]) {
-  const result = run(store, '--json', ...args);
-  return { ...result, body: JSON.parse(result.stdout) };
+/** A folder made in the test file's own. */
+function folderIn(name: string): string {
+  const folder = join(desk.dir, name);
+  mkdirSync(folder);
+  return folder;
 }
 
 /** A store with `count` e-mail corrections pending, written straight into SQLite (fast). */
 function storeWithCorrections(name: string, professionals: number, perProfessional: number): string {
-  const store = join(dir, name);
-  expect(run(store, 'init', '--region', '9', '--operator', 'Ana Souza').code).toBe(0);
-  expect(run(store, 'demo', '--professionals', String(professionals), '--seed', '5').code).toBe(0);
+  const store = join(desk.dir, name);
+  initDesk(cliOn(() => store), { professionals, seed: 5 });
   const db = openRawStore(store);
   const insert = db.prepare(
     `INSERT INTO corrections (uuid, professional_id, field, old_value, new_value, reason, evidence_kind, evidence_arrival, evidence_date,
@@ -39,11 +38,13 @@ function storeWithCorrections(name: string, professionals: number, perProfession
   return store;
 }
 
-beforeAll(() => {
-  if (!existsSync(bin)) throw new Error('Build first (npm run build): out/cli/cress-desk.cjs is missing');
-  dir = mkdtempSync(join(tmpdir(), 'cress-cli-batch-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** Such a store whose corrections are all in batch 2026-0001, sealed. */
+function storeWithSealedBatch(name: string, professionals: number, perProfessional: number): string {
+  const store = storeWithCorrections(name, professionals, perProfessional);
+  run(store, 'batch', 'create');
+  run(store, 'batch', 'seal', '2026-0001');
+  return store;
+}
 
 describe('cress-desk batch', () => {
   it('creates, seals, exports, verifies, marks sent and imports the answer, with --json', () => {
@@ -58,8 +59,7 @@ describe('cress-desk batch', () => {
     expect(sealed.stdout).toMatch(/Sealed Batch 2026-0001 .* sealed/);
 
     expect(run(store, 'batch', 'export', '2026-0001').code).toBe(2);
-    const out = join(dir, 'out');
-    mkdirSync(out);
+    const out = folderIn('out');
     const exported = json(store, 'batch', 'export', '2026-0001', '--out', out);
     expect(exported.code).toBe(0);
     expect(exported.body).toMatchObject({ file: join(out, 'CRESS09-DEMONSTRACAO-lote-2026-0001.zip'), encrypted: false, batch: { state: 'exported' } });
@@ -77,7 +77,7 @@ describe('cress-desk batch', () => {
     const db = openRawStore(store, { readonly: true });
     const ids = (db.prepare('SELECT uuid FROM corrections ORDER BY id').all() as { uuid: string }[]).map((r) => r.uuid);
     db.close();
-    const ack = join(dir, 'confirmacao.json');
+    const ack = join(desk.dir, 'confirmacao.json');
     writeFileSync(
       ack,
       JSON.stringify({
@@ -119,11 +119,8 @@ describe('cress-desk batch', () => {
   });
 
   it('ack takes the DIP status Implanta reports and the "registry only" answer from a spreadsheet', () => {
-    const store = storeWithCorrections('dip.sqlite', 6, 1);
-    run(store, 'batch', 'create');
-    run(store, 'batch', 'seal', '2026-0001');
-    const out = join(dir, 'dip-out');
-    mkdirSync(out);
+    const store = storeWithSealedBatch('dip.sqlite', 6, 1);
+    const out = folderIn('dip-out');
     run(store, 'batch', 'export', '2026-0001', '--out', out);
     run(store, 'batch', 'mark-sent', '2026-0001');
     const db = openRawStore(store, { readonly: true });
@@ -131,7 +128,7 @@ describe('cress-desk batch', () => {
     // Every professional of the demo has one correction here; those not yet in manufacture change.
     const news = (db.prepare("SELECT count(*) AS n FROM professionals WHERE dip_status <> 'in_manufacture'").get() as { n: number }).n;
     db.close();
-    const answer = join(dir, 'retorno-dip.csv');
+    const answer = join(desk.dir, 'retorno-dip.csv');
     writeFileSync(
       answer,
       Buffer.from(
@@ -154,11 +151,8 @@ describe('cress-desk batch', () => {
   });
 
   it('verify exits 3 on a damaged or altered package, naming the problem', () => {
-    const store = storeWithCorrections('verify.sqlite', 10, 1);
-    run(store, 'batch', 'create');
-    run(store, 'batch', 'seal', '2026-0001');
-    const out = join(dir, 'verify-out');
-    mkdirSync(out);
+    const store = storeWithSealedBatch('verify.sqlite', 10, 1);
+    const out = folderIn('verify-out');
     const file = json(store, 'batch', 'export', '2026-0001', '--out', out, '--passphrase-file', writePass('pass.txt', 'segredo do lote\n')).body.file as string;
     expect(run(store, 'batch', 'verify', file, '--passphrase-file', writePass('ok.txt', 'segredo do lote')).code).toBe(0);
     const wrong = run(store, 'batch', 'verify', file, '--passphrase-file', writePass('wrong.txt', 'outra'));
@@ -175,12 +169,9 @@ describe('cress-desk batch', () => {
   });
 
   it('killed at random moments during export: no partial file under the final name, the batch still sealed and exportable', async () => {
-    const store = storeWithCorrections('kill.sqlite', 6000, 4);
-    run(store, 'batch', 'create');
-    run(store, 'batch', 'seal', '2026-0001');
+    const store = storeWithSealedBatch('kill.sqlite', 6000, 4);
     // A reference export elsewhere (through the built command) gives the bytes and the time it takes.
-    const referenceDir = join(dir, 'kill-reference');
-    mkdirSync(referenceDir);
+    const referenceDir = folderIn('kill-reference');
     const started = Date.now();
     const reference = json(store, 'batch', 'export', '2026-0001', '--out', referenceDir).body as { file: string; sha256: string };
     const took = Date.now() - started;
@@ -189,14 +180,13 @@ describe('cress-desk batch', () => {
     reset.prepare("UPDATE batches SET state = 'sealed', exported_at = NULL, package_sha256 = NULL, package_file_name = NULL").run();
     reset.close();
 
-    const out = join(dir, 'kill-out');
-    mkdirSync(out);
+    const out = folderIn('kill-out');
     const final = join(out, 'CRESS09-DEMONSTRACAO-lote-2026-0001.zip');
     let killedBeforeEnd = 0;
     for (let round = 0; round < 12; round++) {
       const delay = 30 + Math.floor(Math.random() * took);
       const exit = await new Promise<number | null>((ok) => {
-        const child = spawn(process.execPath, [bin, '--db', store, 'batch', 'export', '2026-0001', '--out', out], { stdio: 'ignore' });
+        const child = spawn(process.execPath, [CLI_BIN, '--db', store, 'batch', 'export', '2026-0001', '--out', out], { stdio: 'ignore' });
         const timer = setTimeout(() => child.kill('SIGKILL'), delay);
         child.on('exit', (code) => {
           clearTimeout(timer);
@@ -221,7 +211,7 @@ describe('cress-desk batch', () => {
 });
 
 function writePass(name: string, content: string): string {
-  const path = join(dir, name);
+  const path = join(desk.dir, name);
   writeFileSync(path, content);
   return path;
 }

@@ -4,21 +4,17 @@
 // writer leaves no lock behind, a long import never makes the counter wait, and only `init` creates
 // a store (a full disk: diskFull.test.ts).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writersWaiting } from '../../db/storeLock';
-import { cliOn, requireBuiltCli } from './command';
+import { cliDesk, cliOn, initDesk } from './command';
 import { cliAsync, holdStore, startHostProcess } from './processes';
 import { openRawStore } from '../rawStore';
 
 const IN_USE = 'O banco está aberto em outro programa: feche o CRESS Desk e tente de novo';
 const PEOPLE = 3600;
-let dir: string;
-let store: string;
 let backup: string;
-const { run, json } = cliOn(() => store);
 
 function read<T>(path: string, sql: string, ...params: unknown[]): T[] {
   const db = openRawStore(path, { readonly: true, fileMustExist: true });
@@ -29,8 +25,8 @@ function read<T>(path: string, sql: string, ...params: unknown[]): T[] {
   }
 }
 
-const count = (sql: string, ...params: unknown[]) => (read<{ n: number }>(store, sql, ...params)[0] as { n: number }).n;
-const cpfs = () => read<{ cpf: string }>(store, 'SELECT cpf FROM professionals ORDER BY id').map((p) => p.cpf);
+const count = (sql: string, ...params: unknown[]) => (read<{ n: number }>(desk.store, sql, ...params)[0] as { n: number }).n;
+const cpfs = () => read<{ cpf: string }>(desk.store, 'SELECT cpf FROM professionals ORDER BY id').map((p) => p.cpf);
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** The id of a process that has just ended. */
@@ -40,40 +36,40 @@ function deadPid(): number {
 
 /** A copy of the test store in a folder of its own. */
 function copyOf(name: string): string {
-  const folder = join(dir, name);
+  const folder = join(desk.dir, name);
   mkdirSync(folder, { recursive: true });
-  const db = openRawStore(store);
+  const db = openRawStore(desk.store);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
-  copyFileSync(store, join(folder, 'store.sqlite'));
+  copyFileSync(desk.store, join(folder, 'store.sqlite'));
   return join(folder, 'store.sqlite');
 }
 
-beforeAll(() => {
-  requireBuiltCli();
-  dir = mkdtempSync(join(tmpdir(), 'cress-concurrency-'));
-  store = join(dir, 'desk.sqlite');
-  expect(run('init', '--region', '9', '--operator', 'Ana Souza').code).toBe(0);
-  expect(run('demo', '--professionals', String(PEOPLE), '--seed', '3').code).toBe(0);
-  mkdirSync(join(dir, 'backups'));
-  backup = json('backup', 'create', '--out', join(dir, 'backups')).body.file as string;
-}, 120_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const desk = cliDesk(
+  'cress-concurrency-',
+  (d) => {
+    initDesk(d, { professionals: PEOPLE, seed: 3 });
+    mkdirSync(join(d.dir, 'backups'));
+    backup = d.json('backup', 'create', '--out', join(d.dir, 'backups')).body.file as string;
+  },
+  120_000,
+);
+const { run } = desk;
 
 describe('only init creates a store', () => {
   it('any other command on a missing file exits 1 saying the store was not found, and creates nothing', () => {
-    const typo = join(dir, 'typo', 'dsek.sqlite');
-    for (const args of [['audit', 'verify'], ['info'], ['registry', 'search', 'maria'], ['backup', 'create', '--out', dir], ['correct', '123.456.789-09', '--field', 'email', '--value', 'a@b.com.br', '--reason', 'x']]) {
+    const typo = join(desk.dir, 'typo', 'dsek.sqlite');
+    for (const args of [['audit', 'verify'], ['info'], ['registry', 'search', 'maria'], ['backup', 'create', '--out', desk.dir], ['correct', '123.456.789-09', '--field', 'email', '--value', 'a@b.com.br', '--reason', 'x']]) {
       const result = cliOn(() => typo).run(...args);
       expect(result.code, args.join(' ')).toBe(1);
       expect(result.stderr).toContain(`Banco não encontrado: ${typo}`);
       expect(result.stderr).toContain('STORE_NOT_FOUND');
-      expect(existsSync(typo) || existsSync(join(dir, 'typo'))).toBe(false);
+      expect(existsSync(typo) || existsSync(join(desk.dir, 'typo'))).toBe(false);
     }
   });
 
   it('a folder given as the store is refused by what it is, for init too, and nothing is made in it', () => {
-    const folder = join(dir, 'uma-pasta');
+    const folder = join(desk.dir, 'uma-pasta');
     mkdirSync(folder);
     for (const args of [['info'], ['audit', 'verify'], ['init', '--region', '9', '--operator', 'Rita']]) {
       const result = cliOn(() => folder).run(...args);
@@ -85,7 +81,7 @@ describe('only init creates a store', () => {
   });
 
   it('init creates it, in a folder made for it', () => {
-    const fresh = join(dir, 'nova', 'desk.sqlite');
+    const fresh = join(desk.dir, 'nova', 'desk.sqlite');
     expect(cliOn(() => fresh).run('init', '--region', '6', '--operator', 'Rita').code).toBe(0);
     expect(cliOn(() => fresh).run('audit', 'verify').code).toBe(0);
   });
@@ -94,9 +90,9 @@ describe('only init creates a store', () => {
 describe('a restore waits for everyone else to close the store', () => {
   it('is refused while the browser host has the store open, and the correction the host saves next is kept', async () => {
     const before = count('SELECT count(*) AS n FROM corrections');
-    const host = await startHostProcess(store);
+    const host = await startHostProcess(desk.store);
     try {
-      const restore = await cliAsync(store, ['backup', 'restore', backup, '--yes']);
+      const restore = await cliAsync(desk.store, ['backup', 'restore', backup, '--yes']);
       expect(restore.code, restore.stderr).toBe(1);
       expect(restore.stderr).toContain(IN_USE);
       expect(restore.stderr).not.toContain('INTERNAL');
@@ -123,9 +119,9 @@ describe('a restore waits for everyone else to close the store', () => {
     it(`is refused while another program holds a ${mode} transaction, and nothing is changed`, async () => {
       const professionals = count('SELECT count(*) AS n FROM professionals');
       const audit = count('SELECT count(*) AS n FROM audit_log');
-      const holder = await holdStore(store, mode);
+      const holder = await holdStore(desk.store, mode);
       try {
-        const restore = await cliAsync(store, ['backup', 'restore', backup, '--yes']);
+        const restore = await cliAsync(desk.store, ['backup', 'restore', backup, '--yes']);
         expect(restore.code, restore.stderr).toBe(1);
         expect(restore.stderr).toContain(IN_USE);
       } finally {
@@ -133,16 +129,16 @@ describe('a restore waits for everyone else to close the store', () => {
       }
       expect(count('SELECT count(*) AS n FROM professionals')).toBe(professionals);
       expect(count('SELECT count(*) AS n FROM audit_log')).toBe(audit);
-      expect(readdirSync(dir).filter((name) => name.includes('before-restore'))).toEqual([]);
+      expect(readdirSync(desk.dir).filter((name) => name.includes('before-restore'))).toEqual([]);
     }, 60_000);
   }
 });
 
 describe('writers take turns', () => {
   it('a second writer waits its turn and then goes through', async () => {
-    const holder = await holdStore(store, 'write');
+    const holder = await holdStore(desk.store, 'write');
     const released = sleep(1500).then(() => holder.release());
-    const correction = await cliAsync(store, ['correct', cpfs()[20] as string, '--field', 'email', '--value', 'na.vez@exemplo.com.br', '--reason', 'Pedido']);
+    const correction = await cliAsync(desk.store, ['correct', cpfs()[20] as string, '--field', 'email', '--value', 'na.vez@exemplo.com.br', '--reason', 'Pedido']);
     await released;
     expect(correction.code, correction.stderr).toBe(0);
     expect(correction.ms).toBeGreaterThanOrEqual(1000);
@@ -150,9 +146,9 @@ describe('writers take turns', () => {
   }, 30_000);
 
   it('while it waits, a waiting writer says so beside the store (a long import then lets it in), and the mark goes with it', async () => {
-    const waitingMarks = () => readdirSync(dir).filter((name) => name.startsWith('.desk.sqlite.waiting-'));
-    const holder = await holdStore(store, 'write');
-    const correction = cliAsync(store, ['correct', cpfs()[23] as string, '--field', 'email', '--value', 'aguardando@exemplo.com.br', '--reason', 'Pedido']);
+    const waitingMarks = () => readdirSync(desk.dir).filter((name) => name.startsWith('.desk.sqlite.waiting-'));
+    const holder = await holdStore(desk.store, 'write');
+    const correction = cliAsync(desk.store, ['correct', cpfs()[23] as string, '--field', 'email', '--value', 'aguardando@exemplo.com.br', '--reason', 'Pedido']);
     let seen: string[] = [];
     for (let i = 0; i < 50 && seen.length === 0; i++) {
       await sleep(100);
@@ -164,16 +160,16 @@ describe('writers take turns', () => {
     expect(seen).toHaveLength(1);
     expect(waitingMarks()).toEqual([]);
     // A mark left by a writer killed while it waited says nothing, and is removed by the next long import's look.
-    const left = join(dir, `.desk.sqlite.waiting-${deadPid()}-0badf00d`);
+    const left = join(desk.dir, `.desk.sqlite.waiting-${deadPid()}-0badf00d`);
     writeFileSync(left, '');
-    expect(writersWaiting(store)).toBe(false);
+    expect(writersWaiting(desk.store)).toBe(false);
     expect(existsSync(left)).toBe(false);
   }, 30_000);
 
   it('past the bounded wait it is told the store is busy (STORE_BUSY, exit 1), never an internal error', async () => {
-    const holder = await holdStore(store, 'write');
+    const holder = await holdStore(desk.store, 'write');
     try {
-      const correction = await cliAsync(store, ['correct', cpfs()[21] as string, '--field', 'email', '--value', 'ocupado@exemplo.com.br', '--reason', 'Pedido'], {
+      const correction = await cliAsync(desk.store, ['correct', cpfs()[21] as string, '--field', 'email', '--value', 'ocupado@exemplo.com.br', '--reason', 'Pedido'], {
         CRESS_DESK_WRITE_WAIT_MS: '700',
       });
       expect(correction.code).toBe(1);
@@ -187,9 +183,9 @@ describe('writers take turns', () => {
   }, 30_000);
 
   it('a writer killed in the middle of its transaction leaves no lock behind', async () => {
-    const holder = await holdStore(store, 'write');
+    const holder = await holdStore(desk.store, 'write');
     await holder.kill();
-    const correction = await cliAsync(store, ['correct', cpfs()[22] as string, '--field', 'email', '--value', 'sem.trava@exemplo.com.br', '--reason', 'Pedido'], {
+    const correction = await cliAsync(desk.store, ['correct', cpfs()[22] as string, '--field', 'email', '--value', 'sem.trava@exemplo.com.br', '--reason', 'Pedido'], {
       CRESS_DESK_WRITE_WAIT_MS: '2000',
     });
     expect(correction.code, correction.stderr).toBe(0);
@@ -207,18 +203,18 @@ describe('writers take turns', () => {
       const failures: string[] = [];
       for (let i = 0; i < 200; i++) {
         const cpf = people[100 + lane * 200 + i] as string;
-        const result = await cliAsync(store, ['correct', cpf, '--field', 'email', '--value', `fila${lane}.${i}@exemplo.com.br`, '--reason', 'Pedido no balcão']);
+        const result = await cliAsync(desk.store, ['correct', cpf, '--field', 'email', '--value', `fila${lane}.${i}@exemplo.com.br`, '--reason', 'Pedido no balcão']);
         if (result.code !== 0) failures.push(`${lane}/${i}: ${result.code} ${result.stderr}`);
       }
       return failures;
     });
-    const file = join(dir, 'lote-do-mes.csv');
+    const file = join(desk.dir, 'lote-do-mes.csv');
     const imported = people.slice(600, 3600);
     writeFileSync(file, ['CPF;E-mail;Motivo', ...imported.map((cpf, i) => `${cpf};mes.${i}@exemplo.com.br;Atualização do mês`)].join('\r\n'));
-    const folder = join(dir, 'backups-concurrent');
+    const folder = join(desk.dir, 'backups-concurrent');
     mkdirSync(folder);
-    const importing = cliAsync(store, ['import', 'corrections', file]);
-    const backingUp = cliAsync(store, ['backup', 'create', '--out', folder]);
+    const importing = cliAsync(desk.store, ['import', 'corrections', file]);
+    const backingUp = cliAsync(desk.store, ['backup', 'create', '--out', folder]);
     const [a, b] = await Promise.all(lanes);
     const importRun = await importing;
     const backupRun = await backingUp;
@@ -241,7 +237,7 @@ describe('the counter never waits on a long import', () => {
   it('a correction saved while a big corrections import runs is written long before the import ends', async () => {
     const copy = copyOf('long-import');
     const people = read<{ cpf: string }>(copy, 'SELECT cpf FROM professionals ORDER BY id').map((p) => p.cpf);
-    const file = join(dir, 'grande.csv');
+    const file = join(desk.dir, 'grande.csv');
     // Every professional four times over, a different field each time: a long import, written in steps.
     const lines = ['CPF;E-mail;Complemento;Número;Bairro;Motivo'];
     for (let round = 0; round < 4; round++) {
@@ -271,7 +267,7 @@ describe('the counter never waits on a long import', () => {
   it('a row whose record the counter corrected after the import checked it is rejected with the reason; the clerk’s change stays', async () => {
     const copy = copyOf('stale-row');
     const people = read<{ cpf: string }>(copy, 'SELECT cpf FROM professionals ORDER BY id').map((p) => p.cpf);
-    const file = join(dir, 'demorada.csv');
+    const file = join(desk.dir, 'demorada.csv');
     const lines = ['CPF;E-mail;Complemento;Número;Bairro;Motivo'];
     for (let round = 0; round < 4; round++) {
       people.forEach((cpf, i) => {
@@ -283,7 +279,7 @@ describe('the counter never waits on a long import', () => {
     writeFileSync(file, lines.join('\r\n'));
     const importing = cliAsync(copy, ['--json', 'import', 'corrections', file]);
     // Once the import is reading (its staging file is there), its first row has been checked.
-    const folder = join(dir, 'stale-row');
+    const folder = join(desk.dir, 'stale-row');
     for (let tries = 0; tries < 400 && !readdirSync(folder).some((name) => name.endsWith('.stage')); tries++) await sleep(10);
     await sleep(200);
     const correction = await cliAsync(copy, ['correct', people[0] as string, '--field', 'email', '--value', 'balcao.primeiro@exemplo.com.br', '--reason', 'Pedido no balcão']);
@@ -305,7 +301,7 @@ describe('the counter never waits on a long import', () => {
     const copy = copyOf('killed-import');
     const imports = read(copy, 'SELECT 1 FROM imports').length;
     const people = read<{ cpf: string; email: string | null }>(copy, 'SELECT cpf, email FROM professionals ORDER BY id LIMIT 3000');
-    const file = join(dir, 'interrompida.csv');
+    const file = join(desk.dir, 'interrompida.csv');
     writeFileSync(file, ['CPF;E-mail', ...people.map((p, i) => `${p.cpf};interrompida.${i}@exemplo.com.br`)].join('\r\n'));
     const { spawn } = await import('node:child_process');
     const child = spawn(process.execPath, [join(__dirname, '../../out/cli/cress-desk.cjs'), '--db', copy, 'import', 'corrections', file], {
@@ -335,7 +331,7 @@ describe('the counter never waits on a long import', () => {
     expect(read(copy, 'SELECT 1 FROM imports')).toHaveLength(imports);
     expect(read(copy, "SELECT 1 FROM store_tasks WHERE name LIKE 'import.apply:%'")).toHaveLength(0);
     expect(read(copy, "SELECT 1 FROM audit_log WHERE action = 'import.rollback'")).toHaveLength(1);
-    expect(readdirSync(join(dir, 'killed-import')).filter((name) => name.endsWith('.stage'))).toEqual([]);
+    expect(readdirSync(join(desk.dir, 'killed-import')).filter((name) => name.endsWith('.stage'))).toEqual([]);
     expect(cliOn(() => copy).run('audit', 'verify').code).toBe(0);
     // Nothing is left to stop the same file from being imported again.
     const again = cliOn(() => copy).json('import', 'corrections', file);
