@@ -20,7 +20,6 @@ import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
@@ -33,6 +32,7 @@ import { pickFile, reveal } from '../api/desktop';
 import { EmptyState } from '../components/EmptyState';
 import { JobProgress } from '../components/JobProgress';
 import { Page } from '../components/Page';
+import { TableHeadRow } from '../components/TableHeadRow';
 import { useBackups, type BackupSecrets } from '../stores/backups';
 import { useNotify } from '../stores/notify';
 import { useSession } from '../stores/session';
@@ -226,16 +226,7 @@ export function BackupsScreen() {
           {items !== null && items.length > 0 ? (
             <TableContainer>
               <Table size="small" aria-label={TEXT.title}>
-                <TableHead>
-                  <TableRow>
-                    <TableCell>{TEXT.columns.date}</TableCell>
-                    <TableCell align="right">{TEXT.columns.size}</TableCell>
-                    <TableCell>{TEXT.columns.verified}</TableCell>
-                    <TableCell>{TEXT.columns.encrypted}</TableCell>
-                    <TableCell>{TEXT.columns.origin}</TableCell>
-                    <TableCell align="right">{TEXT.columns.actions}</TableCell>
-                  </TableRow>
-                </TableHead>
+                <TableHeadRow columns={[TEXT.columns.date, { label: TEXT.columns.size, align: 'right' }, TEXT.columns.verified, TEXT.columns.encrypted, TEXT.columns.origin, { label: TEXT.columns.actions, align: 'right' }]} />
                 <TableBody>
                   {items.map((item) => (
                     <TableRow key={item.path} hover>

@@ -18,7 +18,6 @@ import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
@@ -32,6 +31,7 @@ import { InfoTip } from '../components/InfoTip';
 import { LoadingBar } from '../components/LoadingBar';
 import { NumericCell, NumericText } from '../components/Numeric';
 import { StatusChip } from '../components/StatusChip';
+import { TableHeadRow } from '../components/TableHeadRow';
 import { useBatches } from '../stores/batches';
 import { useNotify } from '../stores/notify';
 import { BATCHES_TEXT } from './batches.text';
@@ -250,14 +250,7 @@ function Review({ groups }: { groups: BatchGroup[] }) {
     <Section title={TEXT.reviewTitle}>
       <TableContainer component={Paper} variant="outlined">
         <Table aria-label={TEXT.reviewLabel}>
-          <TableHead>
-            <TableRow>
-              <TableCell>{c.kind}</TableCell>
-              <TableCell>{c.field}</TableCell>
-              <TableCell align="right">{c.count}</TableCell>
-              <TableCell>{c.statuses}</TableCell>
-            </TableRow>
-          </TableHead>
+          <TableHeadRow columns={[c.kind, c.field, { label: c.count, align: 'right' }, c.statuses]} />
           <TableBody>
             {groups.map((g) => (
               <TableRow key={`${g.kind}-${g.field ?? ''}`}>

@@ -10,7 +10,6 @@ import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
@@ -18,6 +17,7 @@ import type { ImportConflict, ImportSummary } from '../../shared/contract/import
 import { EMPTY_VALUE, formatFieldValue } from '../../shared/display/values';
 import { fieldLabel } from '../../shared/fields';
 import { ReasonDialog } from '../components/ReasonDialog';
+import { TableHeadRow } from '../components/TableHeadRow';
 import { useImports } from '../stores/imports';
 import { useNotify } from '../stores/notify';
 import { IMPORT_TEXT } from './import.text';
@@ -52,16 +52,7 @@ export function ImportConflicts({ summary }: { summary: ImportSummary }) {
       </Typography>
       <TableContainer>
         <Table size="small" aria-label={TEXT.tableLabel}>
-          <TableHead>
-            <TableRow>
-              <TableCell>{TEXT.row}</TableCell>
-              <TableCell>{TEXT.who}</TableCell>
-              <TableCell>{TEXT.field}</TableCell>
-              <TableCell>{TEXT.desk}</TableCell>
-              <TableCell>{TEXT.file}</TableCell>
-              {stored ? <TableCell>{TEXT.actions}</TableCell> : null}
-            </TableRow>
-          </TableHead>
+          <TableHeadRow columns={[TEXT.row, TEXT.who, TEXT.field, TEXT.desk, TEXT.file, ...(stored ? [TEXT.actions] : [])]} />
           <TableBody>
             {summary.conflicts.map((c) => {
               const v = values(c);

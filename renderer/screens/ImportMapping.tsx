@@ -11,11 +11,11 @@ import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { IMPORT_TARGETS, importTargetLabel, type ImportTarget } from '../../shared/contract/imports';
+import { TableHeadRow } from '../components/TableHeadRow';
 import { useImports } from '../stores/imports';
 import { IMPORT_TEXT as TEXT } from './import.text';
 import { ImportStepHeading } from './ImportStepHeading';
@@ -41,12 +41,7 @@ export function MappingStep() {
       {info.remembered[kind] ? <Alert severity="info">{TEXT.mapping.remembered}</Alert> : null}
       <TableContainer sx={{ border: '1px solid #dbe3e8', borderRadius: 1, maxWidth: 760 }}>
         <Table aria-label={TEXT.mapping.title}>
-          <TableHead>
-            <TableRow>
-              <TableCell>{TEXT.mapping.column}</TableCell>
-              <TableCell>{TEXT.mapping.target}</TableCell>
-            </TableRow>
-          </TableHead>
+          <TableHeadRow columns={[TEXT.mapping.column, TEXT.mapping.target]} />
           <TableBody>
             {info.headers.map((header, column) => {
               const target = mapping[column] ?? null;

@@ -12,7 +12,6 @@ import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -23,6 +22,7 @@ import { SettingsCard } from '../components/SettingsCard';
 import { useWork } from '../lib/work';
 import { useNotify } from '../stores/notify';
 import { PinField } from '../components/PinField';
+import { TableHeadRow } from '../components/TableHeadRow';
 import { useSession } from '../stores/session';
 import { OPERATORS_TEXT as TEXT } from './operators.text';
 
@@ -73,13 +73,7 @@ export function OperatorsCard() {
   return (
     <SettingsCard title={TEXT.title} help={TEXT.help} error={error}>
       <Table size="small" sx={{ maxWidth: 860, mb: 2 }}>
-        <TableHead>
-          <TableRow>
-            <TableCell>{TEXT.name}</TableCell>
-            <TableCell>{TEXT.state}</TableCell>
-            <TableCell align="right">{TEXT.actions}</TableCell>
-          </TableRow>
-        </TableHead>
+        <TableHeadRow columns={[TEXT.name, TEXT.state, { label: TEXT.actions, align: 'right' }]} />
         <TableBody>
           {(list?.operators ?? []).map((operator) => (
             <TableRow key={operator.id}>

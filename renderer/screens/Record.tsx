@@ -16,12 +16,10 @@ import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Tabs from '@mui/material/Tabs';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { visuallyHidden } from '@mui/utils';
 import { useEffect, useState } from 'react';
 import type { Correction, RecordView } from '../../shared/contract';
 import { EVIDENCE_ARRIVAL_LABELS } from '../../shared/display/labels';
@@ -38,6 +36,7 @@ import { LoadingBar } from '../components/LoadingBar';
 import { NumericText } from '../components/Numeric';
 import { ChangeText } from '../components/ChangeText';
 import { StatusChip } from '../components/StatusChip';
+import { TableHeadRow } from '../components/TableHeadRow';
 import { useDrafts } from '../stores/correctionDraft';
 import { useRecord } from '../stores/record';
 import { CorrectionForm } from './CorrectionForm';
@@ -272,22 +271,7 @@ function CorrectionsTable({ corrections }: { corrections: Correction[] }) {
   return (
     <TableContainer component={Paper} variant="outlined">
       <Table aria-label={c.tableLabel}>
-        <TableHead>
-          <TableRow>
-            <TableCell>{c.date}</TableCell>
-            <TableCell>{c.field}</TableCell>
-            <TableCell>{c.change}</TableCell>
-            <TableCell>{c.status}</TableCell>
-            <TableCell>{c.operator}</TableCell>
-            <TableCell>{c.evidence}</TableCell>
-            <TableCell>{c.reason}</TableCell>
-            <TableCell>
-              <Box component="span" sx={visuallyHidden}>
-                {c.actions}
-              </Box>
-            </TableCell>
-          </TableRow>
-        </TableHead>
+        <TableHeadRow columns={[c.date, c.field, c.change, c.status, c.operator, c.evidence, c.reason, { label: c.actions, hidden: true }]} />
         <TableBody>
           {corrections.map((row) => (
             <TableRow key={row.uuid}>

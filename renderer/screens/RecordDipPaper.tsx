@@ -18,7 +18,6 @@ import RadioGroup from '@mui/material/RadioGroup';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useEffect, useId, useState } from 'react';
@@ -28,6 +27,7 @@ import { formatDateBr, todayIso } from '../../shared/rules/dates';
 import { waitsForPaper } from '../../shared/rules/dipPaper';
 import { call, ClientError, errorMessage } from '../api/client';
 import { DateField } from '../components/DateField';
+import { TableHeadRow } from '../components/TableHeadRow';
 import { useNotify } from '../stores/notify';
 import { useRecord } from '../stores/record';
 import { DIP_PAPER_TEXT as TEXT } from './dipPaper.text';
@@ -91,13 +91,7 @@ export function RecordDipPaper({ professionalId, dipStatus }: { professionalId: 
         </Typography>
         <PaperSummary paper={paper} />
         <Table size="small" aria-label={TEXT.tableLabel}>
-          <TableHead>
-            <TableRow>
-              <TableCell>{TEXT.columns.item}</TableCell>
-              <TableCell>{TEXT.columns.state}</TableCell>
-              <TableCell align="right">{TEXT.columns.action}</TableCell>
-            </TableRow>
-          </TableHead>
+          <TableHeadRow columns={[TEXT.columns.item, TEXT.columns.state, { label: TEXT.columns.action, align: 'right' }]} />
           <TableBody>
             {paper.items.map((entry) => (
               <TableRow key={entry.item} data-testid={`dip-paper-${entry.item}`}>

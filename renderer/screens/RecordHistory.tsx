@@ -6,7 +6,6 @@ import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { RecordView } from '../../shared/contract';
@@ -16,6 +15,7 @@ import { formatDateTimeBr } from '../../shared/rules/dates';
 import { DIP_LABELS } from '../../shared/rules/vocabulary';
 import { ChangeText } from '../components/ChangeText';
 import { EmptyState } from '../components/EmptyState';
+import { TableHeadRow } from '../components/TableHeadRow';
 import { RECORD_TEXT } from './record.text';
 
 const TEXT = RECORD_TEXT.history;
@@ -41,16 +41,7 @@ export function RecordHistory({ view }: { view: RecordView }) {
     <>
       <TableContainer component={Paper} variant="outlined" sx={{ mb: 2 }}>
         <Table aria-label={TEXT.tableLabel}>
-          <TableHead>
-            <TableRow>
-              <TableCell>{TEXT.at}</TableCell>
-              <TableCell>{TEXT.what}</TableCell>
-              <TableCell>{TEXT.field}</TableCell>
-              <TableCell>{TEXT.change}</TableCell>
-              <TableCell>{TEXT.operator}</TableCell>
-              <TableCell>{TEXT.note}</TableCell>
-            </TableRow>
-          </TableHead>
+          <TableHeadRow columns={[TEXT.at, TEXT.what, TEXT.field, TEXT.change, TEXT.operator, TEXT.note]} />
           <TableBody>
             {view.history.map((entry) => (
               <TableRow key={entry.id}>
@@ -72,14 +63,7 @@ export function RecordHistory({ view }: { view: RecordView }) {
           </Typography>
           <TableContainer component={Paper} variant="outlined">
             <Table aria-label={TEXT.auditLabel} size="small">
-              <TableHead>
-                <TableRow>
-                  <TableCell>{TEXT.at}</TableCell>
-                  <TableCell>{TEXT.operator}</TableCell>
-                  <TableCell>{TEXT.account}</TableCell>
-                  <TableCell>{TEXT.summary}</TableCell>
-                </TableRow>
-              </TableHead>
+              <TableHeadRow columns={[TEXT.at, TEXT.operator, TEXT.account, TEXT.summary]} />
               <TableBody>
                 {view.audit.map((entry) => (
                   <TableRow key={entry.id}>
