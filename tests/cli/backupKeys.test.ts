@@ -6,14 +6,12 @@
 // restores with the passphrase. A wrong secret is said to be wrong, never "damaged".
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sevenZip, SEVEN_ZIP_MISSING } from '../db/packaging/tools';
-import { CLI_BIN, requireBuiltCli } from './command';
+import { CLI_BIN, cliDesk } from './command';
 
-let dir: string;
 /** The desk the backups come from, and its key. */
 let oldStore: string;
 let oldKey: string;
@@ -33,18 +31,32 @@ function keyHex(path: string): string {
   return readFileSync(path, 'utf8').split('\n')[1] as string;
 }
 
-/** The old desk's store, opened read-only with its key as a SQLite tool would. */
-function openWithKey(path: string): Database.Database {
+/** A database opened read-only with SQLCipher 4's settings and `key` (as the pragma takes it), as a SQLite tool would. */
+function openWithKey(path: string, key: string): Database.Database {
   const db = new Database(path, { readonly: true });
   db.pragma("cipher = 'sqlcipher'");
   db.pragma('legacy = 4');
-  db.pragma(`key = "x'${keyHex(oldKey)}'"`);
+  db.pragma(`key = ${key}`);
   return db;
+}
+
+/** The old desk's key, and the passphrase agreed with Implanta, as the key pragma takes them. */
+const oldDeskKey = () => `"x'${keyHex(oldKey)}'"`;
+const PASSPHRASE_KEY = `'${PASSPHRASE}'`;
+
+/** `key` does not open the database at `path`. */
+function expectNotOpenedBy(path: string, key: string): void {
+  const db = openWithKey(path, key);
+  try {
+    expect(() => db.prepare('SELECT count(*) FROM professionals').get()).toThrow(/not a database/);
+  } finally {
+    db.close();
+  }
 }
 
 /** The personal data of the old desk's demo records, read with its key. */
 function personalValues(): string[] {
-  const db = openWithKey(oldStore);
+  const db = openWithKey(oldStore, oldDeskKey());
   try {
     const rows = db.prepare('SELECT cpf, name, mother_name AS mother, email FROM professionals').all() as Record<string, string | null>[];
     return rows.flatMap((r) => [r.cpf, r.name, r.mother, r.email]).filter((v): v is string => typeof v === 'string' && v.length >= 6);
@@ -59,23 +71,19 @@ function newestZip(folder: string, marker: string): string {
   return join(folder, name);
 }
 
-beforeAll(() => {
-  requireBuiltCli();
-  dir = mkdtempSync(join(tmpdir(), 'cress-backup-keys-'));
-  oldStore = join(dir, 'old.sqlite');
-  oldKey = join(dir, 'old.key');
-  newStore = join(dir, 'new.sqlite');
-  newKey = join(dir, 'new.key');
-  backups = join(dir, 'backups');
+const desk = cliDesk('cress-backup-keys-', (d) => {
+  oldStore = join(d.dir, 'old.sqlite');
+  oldKey = join(d.dir, 'old.key');
+  newStore = join(d.dir, 'new.sqlite');
+  newKey = join(d.dir, 'new.key');
+  backups = join(d.dir, 'backups');
   mkdirSync(backups);
-  passphraseFile = join(dir, 'senha.txt');
+  passphraseFile = join(d.dir, 'senha.txt');
   writeFileSync(passphraseFile, `${PASSPHRASE}\n`);
   expect(cli(oldStore, oldKey, 'init', '--region', '9', '--operator', 'Ana Paula').code).toBe(0);
   expect(cli(oldStore, oldKey, 'demo', '--professionals', '25').code).toBe(0);
   expect(cli(newStore, newKey, 'init', '--region', '9', '--operator', 'Bia').code).toBe(0);
 });
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('a backup made with another desk’s key', () => {
   it('verifies with the recovery key file, and says which key opened it', () => {
@@ -86,7 +94,7 @@ describe('a backup made with another desk’s key', () => {
     expect(without.out).toMatch(/Chave do banco ausente ou incorreta/);
     expect(without.out).not.toMatch(/danificad/);
 
-    const recovery = join(dir, 'recuperacao.key');
+    const recovery = join(desk.dir, 'recuperacao.key');
     expect(cli(oldStore, oldKey, 'key', 'export', '--out', recovery).code).toBe(0);
     const withKey = cli(newStore, newKey, 'backup', 'verify', file, '--key-file', recovery);
     expect(withKey.code, withKey.out).toBe(0);
@@ -100,7 +108,7 @@ describe('a backup made with another desk’s key', () => {
     const wrongKey = cli(newStore, newKey, 'backup', 'verify', file, '--key-file', newKey);
     expect(wrongKey.code).toBe(3);
     expect(wrongKey.out).toMatch(/A chave de recuperação informada também não abre este banco/);
-    const notAKey = join(dir, 'anotacoes.txt');
+    const notAKey = join(desk.dir, 'anotacoes.txt');
     writeFileSync(notAKey, 'senha do wi-fi: 1234\n');
     const refused = cli(newStore, newKey, 'backup', 'restore', file, '--key-file', notAKey, '--yes');
     expect(refused.code).not.toBe(0);
@@ -111,7 +119,7 @@ describe('a backup made with another desk’s key', () => {
 
   it('restores with the recovery key: the store is then this desk’s, under its own key, and the old key no longer opens it', () => {
     const file = newestZip(backups, '-backup-');
-    const recovery = join(dir, 'recuperacao.key');
+    const recovery = join(desk.dir, 'recuperacao.key');
     const restored = cli(newStore, newKey, 'backup', 'restore', file, '--key-file', recovery, '--yes');
     expect(restored.code, restored.out).toBe(0);
     const info = cli(newStore, newKey, '--json', 'info');
@@ -126,12 +134,12 @@ describe('a backup made with another desk’s key', () => {
 
 describe('the copy for Implanta', () => {
   it('needs a passphrase of 12 characters or more, and writes nothing without one', () => {
-    const folder = join(dir, 'implanta-short');
+    const folder = join(desk.dir, 'implanta-short');
     mkdirSync(folder);
     const missing = cli(oldStore, oldKey, 'backup', 'create', '--for-implanta', '--out', folder);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/--for-implanta needs --passphrase-file/);
-    const short = join(dir, 'curta.txt');
+    const short = join(desk.dir, 'curta.txt');
     writeFileSync(short, 'implanta\n');
     const tooShort = cli(oldStore, oldKey, 'backup', 'create', '--for-implanta', '--passphrase-file', short, '--out', folder);
     expect(tooShort.code).not.toBe(0);
@@ -140,10 +148,10 @@ describe('the copy for Implanta', () => {
   });
 
   it('holds the database encrypted with the passphrase: no personal value and no desk key in any byte, opened by 7-Zip and SQLCipher’s settings', () => {
-    const folder = join(dir, 'implanta');
+    const folder = join(desk.dir, 'implanta');
     mkdirSync(folder);
     // The council's own casework: an atendimento with a screenshot, never part of the copy for Implanta.
-    const screenshot = join(dir, 'print-da-tela.png');
+    const screenshot = join(desk.dir, 'print-da-tela.png');
     writeFileSync(screenshot, Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from('PRINT-SO-DO-CONSELHO')]));
     const told = cli(oldStore, oldKey, 'contact', 'add', '52998224725', '--channel', 'email', '--case', 'C', '--summary', 'Não consegue entrar na plataforma', '--attach', screenshot);
     expect(told.code, told.out).toBe(0);
@@ -160,7 +168,7 @@ describe('the copy for Implanta', () => {
 
     const tool = sevenZip();
     if (!tool) return console.warn(SEVEN_ZIP_MISSING);
-    const extracted = join(dir, 'extracted');
+    const extracted = join(desk.dir, 'extracted');
     const unpacked = spawnSync(tool, ['x', `-p${PASSPHRASE}`, `-o${extracted}`, file], { encoding: 'utf8' });
     expect(unpacked.status, unpacked.stdout + unpacked.stderr).toBe(0);
     const database = join(extracted, readdirSync(extracted)[0] as string, 'data', 'cress-desk.sqlite');
@@ -168,11 +176,8 @@ describe('the copy for Implanta', () => {
     const inside = readFileSync(database);
     for (const value of values) expect(inside.includes(Buffer.from(value)), value).toBe(false);
     // Implanta's side: SQLCipher 4's defaults with the passphrase, no desk key.
-    const db = new Database(database, { readonly: true });
+    const db = openWithKey(database, PASSPHRASE_KEY);
     try {
-      db.pragma("cipher = 'sqlcipher'");
-      db.pragma('legacy = 4');
-      db.pragma(`key = '${PASSPHRASE}'`);
       expect(db.prepare('SELECT count(*) FROM professionals').pluck().get()).toBe(25);
       for (const table of ['contacts', 'contact_events', 'contact_attachments']) expect(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0);
       expect(db.pragma('freelist_count', { simple: true })).toBe(0); // compacted: no page of them left behind
@@ -182,21 +187,13 @@ describe('the copy for Implanta', () => {
     } finally {
       db.close();
     }
-    const withDeskKey = new Database(database, { readonly: true });
-    try {
-      withDeskKey.pragma("cipher = 'sqlcipher'");
-      withDeskKey.pragma('legacy = 4');
-      withDeskKey.pragma(`key = "x'${keyHex(oldKey)}'"`);
-      expect(() => withDeskKey.prepare('SELECT count(*) FROM professionals').get()).toThrow(/not a database/);
-    } finally {
-      withDeskKey.close();
-    }
+    expectNotOpenedBy(database, oldDeskKey());
   });
 
   it('is not one of the desk’s backups: not listed, and the audit trail says it was made', () => {
     const list = cli(oldStore, oldKey, '--json', 'backup', 'list');
     expect(JSON.parse(list.stdout).items.map((i: { fileName: string }) => i.fileName).some((n: string) => n.includes('implanta'))).toBe(false);
-    const db = openWithKey(oldStore);
+    const db = openWithKey(oldStore, oldDeskKey());
     try {
       const entries = db.prepare("SELECT entity_id FROM audit_log WHERE action = 'backup.implanta'").pluck().all();
       expect(entries).toEqual([expect.stringMatching(/^CRESS09-DEMONSTRACAO-para-implanta-\d{8}-\d{6}\.zip$/)]);
@@ -207,7 +204,7 @@ describe('the copy for Implanta', () => {
   });
 
   it('verifies and restores with the passphrase; without it the desk asks for the passphrase, never says the file is damaged', () => {
-    const file = newestZip(join(dir, 'implanta'), '-para-implanta-');
+    const file = newestZip(join(desk.dir, 'implanta'), '-para-implanta-');
     const without = cli(newStore, newKey, 'backup', 'verify', file);
     expect(without.code).not.toBe(0);
     expect(without.out).toMatch(/protegido por senha: informe a senha/);
@@ -219,14 +216,6 @@ describe('the copy for Implanta', () => {
     expect(restored.code, restored.out).toBe(0);
     expect(JSON.parse(cli(newStore, newKey, '--json', 'info').stdout).professionals).toBe(25);
     // The restored store is under this desk's key: the passphrase does not open it.
-    const db = new Database(newStore, { readonly: true });
-    try {
-      db.pragma("cipher = 'sqlcipher'");
-      db.pragma('legacy = 4');
-      db.pragma(`key = '${PASSPHRASE}'`);
-      expect(() => db.prepare('SELECT count(*) FROM professionals').get()).toThrow(/not a database/);
-    } finally {
-      db.close();
-    }
+    expectNotOpenedBy(newStore, PASSPHRASE_KEY);
   });
 });
