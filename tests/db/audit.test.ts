@@ -35,18 +35,13 @@ describe('the audit trail', () => {
     expect(result.problem).toContain('A entrada 3 do histórico foi alterada');
   });
 
-  it('finds the newest entry deleted behind the trigger', () => {
+  it.each([
+    ['the newest entry', 4, { ok: false, entries: 3, brokenAt: 4, problem: expect.stringContaining('foi apagada') }],
+    ['an entry from the middle', 2, { ok: false, brokenAt: 3 }],
+  ])('finds %s deleted behind the trigger', (_entry, id, found) => {
     db().exec('DROP TRIGGER audit_log_no_delete');
-    db().prepare('DELETE FROM audit_log WHERE id = 4').run();
-    const result = verifyAuditChain(db());
-    expect(result).toMatchObject({ ok: false, entries: 3, brokenAt: 4 });
-    expect(result.problem).toContain('foi apagada');
-  });
-
-  it('finds an entry deleted from the middle', () => {
-    db().exec('DROP TRIGGER audit_log_no_delete');
-    db().prepare('DELETE FROM audit_log WHERE id = 2').run();
-    expect(verifyAuditChain(db())).toMatchObject({ ok: false, brokenAt: 3 });
+    db().prepare('DELETE FROM audit_log WHERE id = ?').run(id);
+    expect(verifyAuditChain(db())).toMatchObject(found);
   });
 
   it('finds an entry slipped in without the app', () => {
