@@ -1,10 +1,13 @@
 // A card of the settings screen: its title (which names the region for screen readers), a line
-// of help when it has one, what the card offers, and the error of its last action under it.
+// of help when it has one, what the card offers, and the error of its last action under it. A card
+// of settings to edit holds a SettingsForm: its fields one under another, the save button last.
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Typography from '@mui/material/Typography';
-import type { ReactNode } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 
 export function SettingsCard({ title, help, error, children }: { title: string; help?: ReactNode; error?: string | null; children: ReactNode }) {
   return (
@@ -26,5 +29,18 @@ export function SettingsCard({ title, help, error, children }: { title: string; 
         ) : null}
       </CardContent>
     </Card>
+  );
+}
+
+export function SettingsForm({ onSubmit, saveLabel, canSave, children }: { onSubmit(event: FormEvent): void; saveLabel: string; canSave: boolean; children: ReactNode }) {
+  return (
+    <Box component="form" onSubmit={onSubmit} noValidate sx={{ display: 'grid', gap: 2, maxWidth: 560 }}>
+      {children}
+      <Box>
+        <Button type="submit" variant="contained" disabled={!canSave}>
+          {saveLabel}
+        </Button>
+      </Box>
+    </Box>
   );
 }

@@ -1,13 +1,11 @@
 // Configurações' card of atendimentos: Implanta's support address (where forwarded atendimentos go)
 // and the days without an answer before one counts as overdue; the store's refusal under its field.
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ContactSettings } from '../../shared/contract/settings';
 import { call, ClientError, errorMessage } from '../api/client';
-import { SettingsCard } from '../components/SettingsCard';
+import { SettingsCard, SettingsForm } from '../components/SettingsCard';
 import { parseCount } from '../lib/masks';
 import { useNotify } from '../stores/notify';
 import { CONTACTS_TEXT } from './contacts.text';
@@ -65,7 +63,7 @@ export function ContactSettingsCard() {
   const fieldError = (field: string) => (problem?.field === field ? problem.message : null);
   return (
     <SettingsCard title={TEXT.title} help={TEXT.help}>
-      <Box component="form" onSubmit={(e: FormEvent) => void submit(e)} noValidate sx={{ display: 'grid', gap: 2, maxWidth: 560 }}>
+      <SettingsForm onSubmit={(e: FormEvent) => void submit(e)} saveLabel={TEXT.save} canSave={!saving && changed}>
         <TextField
           label={TEXT.email}
           type="email"
@@ -87,12 +85,7 @@ export function ContactSettingsCard() {
           slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 2 } }}
         />
         {problem && problem.field !== 'implantaEmail' && problem.field !== 'overdueDays' ? <Alert severity="error">{problem.message}</Alert> : null}
-        <Box>
-          <Button type="submit" variant="contained" disabled={saving || !changed}>
-            {TEXT.save}
-          </Button>
-        </Box>
-      </Box>
+      </SettingsForm>
     </SettingsCard>
   );
 }

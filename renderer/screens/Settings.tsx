@@ -14,7 +14,7 @@ import { formatCount } from '../../shared/display/numbers';
 import { regionLabel } from '../../shared/regions';
 import { call } from '../api/client';
 import { Page } from '../components/Page';
-import { SettingsCard } from '../components/SettingsCard';
+import { SettingsCard, SettingsForm } from '../components/SettingsCard';
 import { useWork } from '../lib/work';
 import { useNotify } from '../stores/notify';
 import { useSession } from '../stores/session';
@@ -80,7 +80,7 @@ function DeskSettings() {
 
   return (
     <SettingsCard title={TEXT.deskTitle}>
-      <Box component="form" onSubmit={(e: FormEvent) => void submit(e)} noValidate sx={{ display: 'grid', gap: 2, maxWidth: 560 }}>
+      <SettingsForm onSubmit={(e: FormEvent) => void submit(e)} saveLabel={TEXT.save} canSave={!saving && changed}>
         <TextField label={TEXT.region} value={regionLabel(settings.region)} helperText={TEXT.regionHelp} slotProps={{ htmlInput: { readOnly: true } }} />
         <TextField
           label={TEXT.seccional}
@@ -91,12 +91,7 @@ function DeskSettings() {
           slotProps={{ htmlInput: { maxLength: 80 } }}
         />
         {error ? <Alert severity="error">{error}</Alert> : null}
-        <Box>
-          <Button type="submit" variant="contained" disabled={saving || !changed}>
-            {TEXT.save}
-          </Button>
-        </Box>
-      </Box>
+      </SettingsForm>
     </SettingsCard>
   );
 }
