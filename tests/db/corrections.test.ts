@@ -10,13 +10,18 @@ beforeEach(() => {
 });
 afterEach(() => desk.cleanup());
 
-function save(professionalId: number, changes: Record<string, string | boolean | null>, extra: { expectedRowVersion?: number; dipAcknowledged?: boolean; reason?: string } = {}) {
+/** Saves through the dispatcher; `evidence` may hold what the contract refuses (an unknown way of arrival). */
+function save(
+  professionalId: number,
+  changes: Record<string, string | boolean | null>,
+  extra: { expectedRowVersion?: number; dipAcknowledged?: boolean; reason?: string; evidence?: { kind: string; arrival: string } } = {},
+) {
   return desk.dispatch('corrections:save', {
     professionalId,
     expectedRowVersion: extra.expectedRowVersion ?? 1,
     changes,
     reason: extra.reason ?? REASON,
-    evidence: EVIDENCE,
+    evidence: { ...EVIDENCE, ...extra.evidence } as typeof EVIDENCE,
     dipAcknowledged: extra.dipAcknowledged ?? false,
   });
 }
@@ -225,16 +230,8 @@ describe('the evidence a correction carries', () => {
 });
 
 describe('how the evidence reached the council', () => {
-  function saveArriving(professionalId: number, arrival: string) {
-    return desk.dispatch('corrections:save', {
-      professionalId,
-      expectedRowVersion: 1,
-      changes: { email: 'nova.caixa@exemplo.com.br' },
-      reason: REASON,
-      evidence: { ...EVIDENCE, kind: 'Mensagem da profissional', arrival },
-      dipAcknowledged: false,
-    } as never);
-  }
+  const saveArriving = (professionalId: number, arrival: string) =>
+    save(professionalId, { email: 'nova.caixa@exemplo.com.br' }, { evidence: { kind: 'Mensagem da profissional', arrival } });
 
   it('takes a document received by e-mail, or told over the phone, and the record shows how it arrived', async () => {
     const ana = addProfessional(desk.store);
@@ -253,14 +250,7 @@ describe('how the evidence reached the council', () => {
   it('refuses a name change whose document came by e-mail or phone, as the council changes identification data only against a document seen in person or by post', async () => {
     const p = addProfessional(desk.store);
     for (const arrival of ['email', 'phone']) {
-      const refused = await desk.dispatch('corrections:save', {
-        professionalId: p.id,
-        expectedRowVersion: 1,
-        changes: { name: 'Maria Aparecida Souza' },
-        reason: REASON,
-        evidence: { ...EVIDENCE, kind: 'Certidão de casamento', arrival },
-        dipAcknowledged: true,
-      } as never);
+      const refused = await save(p.id, { name: 'Maria Aparecida Souza' }, { evidence: { kind: 'Certidão de casamento', arrival }, dipAcknowledged: true });
       expect(refused).toMatchObject({ ok: false, error: { code: 'EVIDENCE_REQUIRED', field: 'evidence' } });
       if (!refused.ok) expect(refused.error.message).toContain('pessoalmente ou enviado pelos Correios');
     }
