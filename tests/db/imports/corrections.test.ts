@@ -9,7 +9,7 @@ import { getProfessional } from '../../../db/registry';
 import type { Professional } from '../../../shared/domain';
 import { deskWithPeopleForEachTest, type Person } from '../../fixtures/imports/people';
 import { fixture, importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
-import { tempDir, type TestDesk } from '../fixtures';
+import type { TestDesk } from '../fixtures';
 
 /** Row → what it must become (the row numbers are the spreadsheet's; row 20 is blank). */
 const EXPECTED: Record<number, 'accepted' | 'unchanged' | [code: string, column: string]> = {
@@ -37,6 +37,13 @@ const EXPECTED: Record<number, 'accepted' | 'unchanged' | [code: string, column:
 let desk: TestDesk;
 let people: Record<Person, Professional>;
 deskWithPeopleForEachTest((fresh) => ({ desk, people } = fresh));
+
+/** A corrections import of a CSV of these lines, written where the desk keeps the test's files. */
+function importCsv(name: string, lines: string[]) {
+  const path = desk.file(name);
+  writeFileSync(path, lines.join('\r\n'));
+  return runImport(importInput(path, { kind: 'corrections' }), jobContext(desk.store.path));
+}
 
 const reload = (who: Person) => getProfessional(desk.store.db, people[who].id) as Professional;
 
@@ -179,29 +186,19 @@ describe('what a corrections import records', () => {
   });
 
   it('follows a CPF changed earlier in the same file, and refuses a CPF that belongs to someone else', () => {
-    const files = tempDir();
-    try {
-      const path = files.file('cpf.csv');
-      writeFileSync(
-        path,
-        [
-          'Registro;CPF;E-mail;Documento',
-          '10007;16180339805;;Cartão do CPF', // Gabriela's CPF corrected by her registration…
-          ';16180339805;gabi@exemplo.com.br;', // …then she is found by the new one
-          ';27182818205;velho@exemplo.com.br;', // and no longer by the old one
-          `10001;${people.bruna.cpf};;Cartão do CPF`, // Bruna's CPF for Ana: refused
-        ].join('\r\n'),
-      );
-      const summary = runImport(importInput(path, { kind: 'corrections' }), jobContext(desk.store.path));
-      expect(summary).toMatchObject({ rows: 4, accepted: 2, rejected: 2 });
-      expect(summary.errors.map((e) => [e.row, e.code])).toEqual([
-        [4, 'PROFESSIONAL_NOT_FOUND'],
-        [5, 'CPF_DUPLICATE'],
-      ]);
-      expect(reload('gabriela')).toMatchObject({ cpf: '16180339805', email: 'gabi@exemplo.com.br' });
-    } finally {
-      files.cleanup();
-    }
+    const summary = importCsv('cpf.csv', [
+      'Registro;CPF;E-mail;Documento',
+      '10007;16180339805;;Cartão do CPF', // Gabriela's CPF corrected by her registration…
+      ';16180339805;gabi@exemplo.com.br;', // …then she is found by the new one
+      ';27182818205;velho@exemplo.com.br;', // and no longer by the old one
+      `10001;${people.bruna.cpf};;Cartão do CPF`, // Bruna's CPF for Ana: refused
+    ]);
+    expect(summary).toMatchObject({ rows: 4, accepted: 2, rejected: 2 });
+    expect(summary.errors.map((e) => [e.row, e.code])).toEqual([
+      [4, 'PROFESSIONAL_NOT_FOUND'],
+      [5, 'CPF_DUPLICATE'],
+    ]);
+    expect(reload('gabriela')).toMatchObject({ cpf: '16180339805', email: 'gabi@exemplo.com.br' });
   });
 
   it('refuses a row changing identification data without a document, naming the row and the missing column, and takes the e-mail rows', () => {
@@ -218,23 +215,13 @@ describe('what a corrections import records', () => {
   });
 
   it('refuses a row whose document cell is empty or a placeholder when it changes a name, naming the document column', () => {
-    const files = tempDir();
-    try {
-      const path = files.file('nomes.csv');
-      writeFileSync(
-        path,
-        ['Registro;Nome;E-mail;Documento', '10001;Ana Paula Souza Lima;;', '10002;Bruna Oliveira Costa;;Planilha importada', '10003;;carla.nova@exemplo.com.br;'].join('\r\n'),
-      );
-      const summary = runImport(importInput(path, { kind: 'corrections' }), jobContext(desk.store.path));
-      expect(summary).toMatchObject({ rows: 3, accepted: 1, rejected: 2 });
-      expect(summary.errors.map((e) => [e.row, e.code, e.column])).toEqual([
-        [2, 'EVIDENCE_REQUIRED', 'Documento'],
-        [3, 'EVIDENCE_REQUIRED', 'Documento'],
-      ]);
-      expect(summary.errors[0]?.message).toMatch(/Preencha a coluna “Documento comprobatório” nesta linha/);
-    } finally {
-      files.cleanup();
-    }
+    const summary = importCsv('nomes.csv', ['Registro;Nome;E-mail;Documento', '10001;Ana Paula Souza Lima;;', '10002;Bruna Oliveira Costa;;Planilha importada', '10003;;carla.nova@exemplo.com.br;']);
+    expect(summary).toMatchObject({ rows: 3, accepted: 1, rejected: 2 });
+    expect(summary.errors.map((e) => [e.row, e.code, e.column])).toEqual([
+      [2, 'EVIDENCE_REQUIRED', 'Documento'],
+      [3, 'EVIDENCE_REQUIRED', 'Documento'],
+    ]);
+    expect(summary.errors[0]?.message).toMatch(/Preencha a coluna “Documento comprobatório” nesta linha/);
   });
 
   it('imports through sheet and header names like __proto__ without polluting anything', () => {
@@ -249,16 +236,9 @@ describe('a row keyed by a CPF the registry holds with wrong check digits (seed 
   it('reaches that record, as a search does; a wrong CPF nobody holds is refused as invalid', () => {
     const wrong = '12345678900';
     desk.store.db.prepare('UPDATE professionals SET cpf = ? WHERE id = ?').run(wrong, people.ana.id);
-    const files = tempDir();
-    try {
-      const path = files.file('cpf-errado.csv');
-      writeFileSync(path, `CPF;E-mail\r\n123.456.789-00;ana.nova@exemplo.com.br\r\n111.222.333-44;ninguem@exemplo.com.br\r\n`);
-      const summary = runImport(importInput(path, { kind: 'corrections' }), jobContext(desk.store.path));
-      expect(summary).toMatchObject({ accepted: 1, rejected: 1 });
-      expect(summary.errors.map((e) => [e.row, e.code, e.column])).toEqual([[3, 'CPF_INVALID', 'CPF']]);
-      expect(getProfessional(desk.store.db, people.ana.id)?.email).toBe('ana.nova@exemplo.com.br');
-    } finally {
-      files.cleanup();
-    }
+    const summary = importCsv('cpf-errado.csv', ['CPF;E-mail', '123.456.789-00;ana.nova@exemplo.com.br', '111.222.333-44;ninguem@exemplo.com.br', '']);
+    expect(summary).toMatchObject({ accepted: 1, rejected: 1 });
+    expect(summary.errors.map((e) => [e.row, e.code, e.column])).toEqual([[3, 'CPF_INVALID', 'CPF']]);
+    expect(getProfessional(desk.store.db, people.ana.id)?.email).toBe('ana.nova@exemplo.com.br');
   });
 });
