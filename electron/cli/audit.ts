@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { replaceLostKey } from '../../db/audit';
 import { parseDateBr } from '../../shared/rules/dates';
 import { renderers } from './output';
-import { EXIT, UsageError, commandGroup, optionText, type CliContext, type CliModule } from './types';
+import { EXIT, UsageError, commandGroup, commandsOf, optionText, type CliContext, type CliModule } from './types';
 
 /** A `dd/mm/aaaa` option as an ISO date. */
 function day(context: CliContext, name: 'from' | 'to'): string {
@@ -16,19 +16,15 @@ function day(context: CliContext, name: 'from' | 'to'): string {
 }
 
 export const auditCli: CliModule = (program, action) => {
-  const audit = commandGroup(program, 'audit', 'The signed audit trail');
-  audit
-    .command('verify')
-    .description("Check the audit trail's signed chain and the data against it (exit 3 when it fails)")
+  const command = commandsOf(commandGroup(program, 'audit', 'The signed audit trail'));
+  command('verify', "Check the audit trail's signed chain and the data against it (exit 3 when it fails)")
     .action(
       action(async (context) => {
         const result = await context.call('audit:verify', {});
         return { result, text: renderers.audit(result), exit: result.ok ? EXIT.ok : EXIT.integrity };
       }),
     );
-  audit
-    .command('export')
-    .description('The trail of a period for the data-protection officer')
+  command('export', 'The trail of a period for the data-protection officer')
     .requiredOption('--from <dd/mm/aaaa>', 'the first day')
     .requiredOption('--to <dd/mm/aaaa>', 'the last day')
     .requiredOption('--out <file>', 'FILE.xlsx (never over an existing file)')
@@ -38,9 +34,7 @@ export const auditCli: CliModule = (program, action) => {
         return { result, text: renderers.auditExport(result), exit: EXIT.ok };
       }),
     );
-  audit
-    .command('new-key')
-    .description('Start a new audit key when the old one is lost for good (recorded; earlier entries are then checked by SHA-256 only)')
+  command('new-key', 'Start a new audit key when the old one is lost for good (recorded; earlier entries are then checked by SHA-256 only)')
     .option('--yes', 'confirm')
     .action(
       action(async (context) => {

@@ -9,7 +9,21 @@ import type { BackupItem, BackupVerification } from '../../shared/contract/backu
 import { formatCount, formatFileSize } from '../../shared/display/numbers';
 import { plural } from '../../shared/display/plural';
 import { formatDateTimeBr } from '../../shared/rules/dates';
-import { EXIT, commandGroup, runJob, UsageError, waitForJob, type CliContext, type CliModule, type CommandOutcome, optionText, passphraseFromFile } from './types';
+import { table } from './output';
+import {
+  EXIT,
+  PASSPHRASE_OPTION,
+  commandGroup,
+  commandsOf,
+  runJob,
+  UsageError,
+  waitForJob,
+  type CliContext,
+  type CliModule,
+  type CommandOutcome,
+  optionText,
+  passphraseFromFile,
+} from './types';
 
 const text = optionText;
 
@@ -108,38 +122,21 @@ function listLine(item: BackupItem): string[] {
 async function list(context: CliContext): Promise<CommandOutcome> {
   const result = await context.call('backups:list', {});
   if (result.items.length === 0) return { result, text: `No backups in ${result.folder}.`, exit: EXIT.ok };
-  const rows = result.items.map(listLine);
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const table = rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
-  return { result, text: `Backups in ${result.folder}:\n${table}`, exit: EXIT.ok };
+  return { result, text: `Backups in ${result.folder}:\n${table(result.items.map(listLine))}`, exit: EXIT.ok };
 }
 
-const PASSPHRASE = ['--passphrase-file <f>', 'the passphrase: the first line of this file'] as const;
 const KEY_FILE = ['--key-file <f>', 'a recovery key file (`key export`), for a backup made with another desk’s key'] as const;
 
 export const backupCli: CliModule = (program, action) => {
-  const backup = commandGroup(program, 'backup', 'Backups of the store');
-  backup
-    .command('create')
-    .description('Back up the store (verified zip, AES-256 with a passphrase)')
+  const command = commandsOf(commandGroup(program, 'backup', 'Backups of the store'));
+  /** A command that opens a backup: the file, its passphrase, another desk's key. */
+  const opening = (name: string, description: string) => command(name, description).argument('<file>', 'the backup').option(...PASSPHRASE_OPTION).option(...KEY_FILE);
+  command('create', 'Back up the store (verified zip, AES-256 with a passphrase)')
     .option('--out <dir>', 'the folder (default: the backup folder of the settings)')
-    .option(...PASSPHRASE)
+    .option(...PASSPHRASE_OPTION)
     .option('--for-implanta', 'a copy for Implanta to read: its database encrypted with the passphrase instead of this desk’s key (needs --passphrase-file)')
     .action(action(create));
-  backup
-    .command('verify')
-    .description('Check a backup (exit 3 when it fails)')
-    .argument('<file>', 'the backup')
-    .option(...PASSPHRASE)
-    .option(...KEY_FILE)
-    .action(action(verify));
-  backup
-    .command('restore')
-    .description('Replace the store with a verified backup (the current one is kept aside)')
-    .argument('<file>', 'the backup')
-    .option(...PASSPHRASE)
-    .option(...KEY_FILE)
-    .option('--yes', 'confirm without asking')
-    .action(action(restore));
-  backup.command('list').description('Backups in the backup folder').action(action(list));
+  opening('verify', 'Check a backup (exit 3 when it fails)').action(action(verify));
+  opening('restore', 'Replace the store with a verified backup (the current one is kept aside)').option('--yes', 'confirm without asking').action(action(restore));
+  command('list', 'Backups in the backup folder').action(action(list));
 };

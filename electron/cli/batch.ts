@@ -7,7 +7,7 @@ import { BATCH_STATES, type BatchState } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { formatDateTimeBr, parseDateBr } from '../../shared/rules/dates';
 import { Option } from 'commander';
-import { EXIT, commandGroup, runJob, UsageError, wholeNumber, type CliContext, type CliModule, type CommandOutcome, type Handler, optionText, passphraseFromFile } from './types';
+import { EXIT, PASSPHRASE_OPTION, commandGroup, commandsOf, runJob, UsageError, wholeNumber, type CliContext, type CliModule, type CommandOutcome, type Handler, optionText, passphraseFromFile } from './types';
 
 const STATE_WORDS: Record<BatchState, string> = {
   open: 'open (under review)',
@@ -149,12 +149,10 @@ const handlers = {
   },
 } satisfies Record<string, Handler>;
 
-const PASSPHRASE = ['--passphrase-file <f>', 'the passphrase: the first line of this file'] as const;
 const ID = ['<id>', 'the batch: its number (2026-0001), its file name or its id'] as const;
 
 export const batchCli: CliModule = (program, action) => {
-  const batch = commandGroup(program, 'batch', 'Batches (lotes) for Implanta');
-  const command = (name: string, description: string) => batch.command(name).description(description);
+  const command = commandsOf(commandGroup(program, 'batch', 'Batches (lotes) for Implanta'));
   command('create', 'Put every pending correction and CEP change in a new batch').action(action(handlers.create));
   command('seal', 'Seal a batch for good').argument(...ID).action(action(handlers.seal));
   command('cancel', 'Cancel a batch (its items go back to pending)').argument(...ID).action(action(handlers.cancel));
@@ -165,7 +163,7 @@ export const batchCli: CliModule = (program, action) => {
   command('export', 'Write DIR/CRESS09-lote-2026-0001.zip (AES-256 with a passphrase)')
     .argument(...ID)
     .requiredOption('--out <dir>', 'the folder')
-    .option(...PASSPHRASE)
+    .option(...PASSPHRASE_OPTION)
     .action(action(handlers.export));
   command('mark-sent', 'Mark a batch as sent to Implanta: the answer time starts')
     .argument(...ID)
@@ -173,7 +171,7 @@ export const batchCli: CliModule = (program, action) => {
     .option('--overdue-hours <n>', 'hours until the answer is overdue')
     .action(action(handlers['mark-sent']));
   command('ack', "Import Implanta's answer (JSON, CSV or xlsx)").argument('<file>', 'the answer').action(action(handlers.ack));
-  command('verify', 'Check a package (exit 3 when it is not valid)').argument('<file>', 'the package').option(...PASSPHRASE).action(action(handlers.verify));
+  command('verify', 'Check a package (exit 3 when it is not valid)').argument('<file>', 'the package').option(...PASSPHRASE_OPTION).action(action(handlers.verify));
   command('list', 'Batches, newest first')
     .addOption(new Option('--state <s>', 'only this state').choices(BATCH_STATES))
     .action(action(handlers.list));

@@ -1,7 +1,7 @@
 // `cress-desk cep add`: a CEP the national directory lacks, added to the desk's directory and queued
 // for Implanta like a correction.
 import { renderers } from './output';
-import { EXIT, commandGroup, optionText, type CliModule } from './types';
+import { EXIT, REASON_OPTION, commandGroup, optionText, type CliModule } from './types';
 
 export const cepCli: CliModule = (program, action) => {
   commandGroup(program, 'cep', "The desk's CEP directory")
@@ -12,7 +12,7 @@ export const cepCli: CliModule = (program, action) => {
     .requiredOption('--district <d>', 'the district (bairro)')
     .requiredOption('--city <c>', 'the city')
     .requiredOption('--uf <uf>', 'the state (UF)')
-    .option('--reason <r>', 'why (recorded in the audit trail)')
+    .option(...REASON_OPTION)
     .action(
       action(async (context) => {
         const result = await context.call('cep:save', {

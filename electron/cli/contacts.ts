@@ -26,7 +26,8 @@ import { formatCpf } from '../../shared/rules/cpf';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { digitsOnly } from '../../shared/text';
 import { collect } from './correctionChanges';
-import { EXIT, UsageError, commandGroup, optionText, wholeNumber, type CliContext, type CliModule, type CommandOutcome } from './types';
+import { table } from './output';
+import { EXIT, PAGE_OPTION, UsageError, commandGroup, commandsOf, optionText, wholeNumber, type CliContext, type CliModule, type CommandOutcome } from './types';
 
 /** An atendimento named on the command line: its protocol, or its number. */
 function contactRef(text: string | undefined): number | string {
@@ -41,11 +42,6 @@ function caseOf(context: CliContext): ContactCase {
   const value = text.toLowerCase() === 'other' ? 'other' : text.toUpperCase();
   if (!(CONTACT_CASES as readonly string[]).includes(value)) throw new UsageError(`--case takes one of ${CONTACT_CASES.join(', ')}`);
   return value as ContactCase;
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
 }
 
 function personLine(c: ContactSummary): string {
@@ -238,13 +234,11 @@ async function settings(context: CliContext): Promise<CommandOutcome> {
   return { result, text, exit: EXIT.ok };
 }
 
-const ID_ARGUMENT = ['<id>', 'the atendimento: its protocol (AT-2026-000001) or number'] as const;
-
 export const contactsCli: CliModule = (program, action) => {
-  const contact = commandGroup(program, 'contact', "Atendimentos: professionals' problems forwarded to Implanta");
-  contact
-    .command('add')
-    .description('Open an atendimento for a professional (found by CPF or registration number, or by the CPF told when not found yet)')
+  const command = commandsOf(commandGroup(program, 'contact', "Atendimentos: professionals' problems forwarded to Implanta"));
+  /** A command about one atendimento. */
+  const onOne = (name: string, description: string) => command(name, description).argument('<id>', 'the atendimento: its protocol (AT-2026-000001) or number');
+  command('add', 'Open an atendimento for a professional (found by CPF or registration number, or by the CPF told when not found yet)')
     .argument('<cpf-or-registration>', 'CPF or registration number')
     .addOption(new Option('--channel <c>', 'how the professional reached the council').choices(CONTACT_CHANNELS).makeOptionMandatory())
     .requiredOption('--case <x>', `the notice's case: ${CONTACT_CASES.join(', ')}`)
@@ -253,65 +247,37 @@ export const contactsCli: CliModule = (program, action) => {
     .option('--name <name>', 'the name as told, when no record is found')
     .option('--attach <file>', 'a PNG, JPEG or PDF of 10 MB at most (repeatable)', collect)
     .action(action(add));
-  contact
-    .command('list')
-    .description('Atendimentos, newest first')
+  command('list', 'Atendimentos, newest first')
     .addOption(new Option('--status <s>', 'only this state').choices(CONTACT_STATUSES))
     .option('--overdue', 'only those forwarded and not answered by Implanta in time')
     .option('--to-notify', 'only those whose professional still has to be told about the corrections (a avisar)')
-    .option('--page <n>', 'the page of results, from 0')
+    .option(...PAGE_OPTION)
     .action(action(list));
-  contact.command('show').description('One atendimento with its timeline, attachments and corrections').argument(...ID_ARGUMENT).action(action(show));
-  contact
-    .command('check')
-    .description("Check the caller's identity: CPF and mother's name (nothing typed is kept)")
-    .argument(...ID_ARGUMENT)
+  onOne('show', 'One atendimento with its timeline, attachments and corrections').action(action(show));
+  onOne('check', "Check the caller's identity: CPF and mother's name (nothing typed is kept)")
     .requiredOption('--cpf <cpf>', 'the CPF the caller says')
     .option('--mother <name>', "the mother's name the caller says")
     .option('--mother-not-listed', 'the caller says the identity document lists no mother')
     .action(action(check));
-  contact
-    .command('status')
-    .description('Mark an atendimento forwarded to Implanta, waiting for the professional, or open again')
-    .argument(...ID_ARGUMENT)
+  onOne('status', 'Mark an atendimento forwarded to Implanta, waiting for the professional, or open again')
     .addOption(new Option('--to <state>', 'the new state').choices(['forwarded', 'waiting_professional', 'open']).makeOptionMandatory())
     .action(action(status));
-  contact.command('answer').description("Record Implanta's answer").argument(...ID_ARGUMENT).requiredOption('--text <text>', "Implanta's answer").action(action(answer));
-  contact
-    .command('close')
-    .description('Resolve an atendimento, saying what was done')
-    .argument(...ID_ARGUMENT)
-    .requiredOption('--resolution <text>', 'what was done (required)')
-    .action(action(close));
-  contact
-    .command('attach')
-    .description('Add a PNG, JPEG or PDF (10 MB at most) to an atendimento')
-    .argument(...ID_ARGUMENT)
-    .argument('<file>', 'the file')
-    .action(action(attach));
-  contact
-    .command('settings')
-    .description("Implanta's support address and the days before an unanswered atendimento is overdue")
+  onOne('answer', "Record Implanta's answer").requiredOption('--text <text>', "Implanta's answer").action(action(answer));
+  onOne('close', 'Resolve an atendimento, saying what was done').requiredOption('--resolution <text>', 'what was done (required)').action(action(close));
+  onOne('attach', 'Add a PNG, JPEG or PDF (10 MB at most) to an atendimento').argument('<file>', 'the file').action(action(attach));
+  command('settings', "Implanta's support address and the days before an unanswered atendimento is overdue")
     .option('--implanta-email <address>', "Implanta's support address (empty to clear)")
     .option('--overdue-days <n>', 'days without an answer from Implanta, 1 to 60')
     .action(action(settings));
-  contact
-    .command('forward')
-    .description('Write the e-mail for Implanta (.eml with the attachments) into a folder; an open atendimento becomes forwarded')
-    .argument(...ID_ARGUMENT)
+  onOne('forward', 'Write the e-mail for Implanta (.eml with the attachments) into a folder; an open atendimento becomes forwarded')
     .requiredOption('--out <dir>', 'the folder to write the .eml into')
     .action(action(forward));
-  contact
-    .command('message')
-    .description('A message to the professional from a template: text and phone script, and with --out the .eml to her/his e-mail')
-    .argument(...ID_ARGUMENT)
+  onOne('message', 'A message to the professional from a template: text and phone script, and with --out the .eml to her/his e-mail')
     .addOption(new Option('--template <t>', 'the message').choices(MESSAGE_TEMPLATE_IDS).makeOptionMandatory())
     .option('--out <dir>', 'the folder to write the .eml into')
     .option('--sent', 'record on the timeline that this message went out to the professional')
     .action(action(message));
-  contact
-    .command('attachment')
-    .description("Save an attachment's bytes to a file (never over an existing one)")
+  command('attachment', "Save an attachment's bytes to a file (never over an existing one)")
     .argument('<attachment>', 'the attachment number (contact show lists them)')
     .requiredOption('--out <file>', 'the file to write')
     .action(action(saveAttachment));

@@ -9,7 +9,7 @@ import { parseDateBr, todayIso } from '../../shared/rules/dates';
 import { EVIDENCE_MESSAGES, evidenceProblem, isFutureEvidenceDate, isPlaceholderEvidence } from '../../shared/rules/evidence';
 import { changesFromOptions, collect } from './correctionChanges';
 import { renderers } from './output';
-import { EXIT, UsageError, commandGroup, optionText, wholeNumber, type CliContext, type CliModule, type CommandOutcome } from './types';
+import { EXIT, PAGE_OPTION, REASON_OPTION, UsageError, commandGroup, commandsOf, optionText, wholeNumber, type CliContext, type CliModule, type CommandOutcome } from './types';
 
 /** `--contact`: an atendimento's protocol, as `contact show` prints it. */
 function contactProtocol(text: string): string {
@@ -92,7 +92,7 @@ export const correctionsCli: CliModule = (program, action) => {
     .option('--set <field=value>', 'a field of the catalogue and its new value (repeatable: all are saved together), e.g. --set cep=20040-020 --set uf=RJ', collect)
     .option('--field <f>', 'one field of the catalogue: email, cep, motherName, motherNotListed, name, maritalStatus, …')
     .option('--value <v>', 'the new value of --field')
-    .requiredOption('--reason <r>', 'why (recorded in the audit trail)')
+    .requiredOption(...REASON_OPTION)
     .option('--evidence <text>', 'the document shown; required for identification data (name, filiação, marital status, birth date and place, nationality, CPF, RG), otherwise default: Não informado')
     .addOption(
       new Option('--arrival <how>', 'how the evidence arrived: in_person (shown at the desk), post, email (received by e-mail) or phone (told over the phone)')
@@ -104,25 +104,15 @@ export const correctionsCli: CliModule = (program, action) => {
     .option('--contact <protocol>', 'the atendimento (AT-2026-000001, not resolved, of this professional) the correction deals with: linked to it')
     .action(action(correct));
 
-  const corrections = commandGroup(program, 'corrections', 'The queue of corrections for Implanta');
-  corrections
-    .command('list')
-    .description('Corrections, newest first')
+  const command = commandsOf(commandGroup(program, 'corrections', 'The queue of corrections for Implanta'));
+  /** A command about one correction, with its reason. */
+  const onOne = (name: string, description: string) => command(name, description).argument('<id>', 'the correction (its UUID)').requiredOption(...REASON_OPTION);
+  command('list', 'Corrections, newest first')
     .addOption(new Option('--status <s>', 'only this status').choices(CORRECTION_STATUSES))
     .option('--field <f>', 'only this field')
     .option('--operator <o>', 'only this operator')
-    .option('--page <n>', 'the page of results, from 0')
+    .option(...PAGE_OPTION)
     .action(action(list));
-  corrections
-    .command('cancel')
-    .description('Cancel a correction not yet in a sealed lote (the record goes back to the previous value)')
-    .argument('<id>', 'the correction (its UUID)')
-    .requiredOption('--reason <r>', 'why (recorded in the audit trail)')
-    .action(action(cancel));
-  corrections
-    .command('dismiss')
-    .description('Close a rejection from Implanta without correcting again')
-    .argument('<id>', 'the correction (its UUID)')
-    .requiredOption('--reason <r>', 'why (recorded in the audit trail)')
-    .action(action(dismiss));
+  onOne('cancel', 'Cancel a correction not yet in a sealed lote (the record goes back to the previous value)').action(action(cancel));
+  onOne('dismiss', 'Close a rejection from Implanta without correcting again').action(action(dismiss));
 };

@@ -6,7 +6,7 @@ import { AppError } from '../../shared/errors';
 import { formatDateBr } from '../../shared/rules/dates';
 import { DIP_PAPER_ITEM_LABELS, DIP_PAPER_WAY_LABELS, paperSummary } from '../../shared/rules/dipPaper';
 import { DIP_LABELS } from '../../shared/rules/vocabulary';
-import { EXIT, commandGroup, optionText, type CliContext, type CommandOutcome, type CliModule } from './types';
+import { EXIT, commandGroup, commandsOf, optionText, type CliContext, type CommandOutcome, type CliModule } from './types';
 
 async function professionalOf(context: CliContext): Promise<Professional> {
   const [key = ''] = context.args;
@@ -55,24 +55,15 @@ async function undo(context: CliContext): Promise<CommandOutcome> {
 }
 
 export const dipCli: CliModule = (program, action) => {
-  const group = commandGroup(program, 'dip', "The DIP's paper side: signed form, 3x4 photo, payment receipt");
-  group
-    .command('items')
-    .description('Show which paper items of the DIP arrived, and what is missing')
-    .argument('<key>', 'CPF or registration number')
-    .action(action(items));
-  group
-    .command('arrive')
-    .description('Record the arrival of a paper item of the DIP')
-    .argument('<key>', 'CPF or registration number')
-    .requiredOption('--item <item>', `the item: ${DIP_PAPER_ITEMS.join(', ')}`)
+  const command = commandsOf(commandGroup(program, 'dip', "The DIP's paper side: signed form, 3x4 photo, payment receipt"));
+  /** A command about one professional's DIP, found by the key given. */
+  const onOne = (name: string, description: string) => command(name, description).argument('<key>', 'CPF or registration number');
+  const ITEM = ['--item <item>', `the item: ${DIP_PAPER_ITEMS.join(', ')}`] as const;
+  onOne('items', 'Show which paper items of the DIP arrived, and what is missing').action(action(items));
+  onOne('arrive', 'Record the arrival of a paper item of the DIP')
+    .requiredOption(...ITEM)
     .requiredOption('--date <dd/mm/aaaa>', 'the day it arrived (not after today)')
     .requiredOption('--way <way>', `how it came: ${DIP_PAPER_WAYS.join(', ')}`)
     .action(action(arrive));
-  group
-    .command('undo')
-    .description("Undo an item's arrival recorded by mistake")
-    .argument('<key>', 'CPF or registration number')
-    .requiredOption('--item <item>', `the item: ${DIP_PAPER_ITEMS.join(', ')}`)
-    .action(action(undo));
+  onOne('undo', "Undo an item's arrival recorded by mistake").requiredOption(...ITEM).action(action(undo));
 };

@@ -4,7 +4,7 @@
 import type { Operator } from '../../shared/contract/operators';
 import { AppError } from '../../shared/errors';
 import { ADMIN_PIN_FILE_ENV, readPin } from './signIn';
-import { EXIT, commandGroup, type CliContext, type CliModule } from './types';
+import { EXIT, commandGroup, commandsOf, type CliContext, type CliModule } from './types';
 
 function line(o: Operator): string {
   const state = o.disabled ? 'disabled' : o.lockedUntil ? `waiting until ${o.lockedUntil}` : o.hasPin ? 'active' : 'active, no PIN yet';
@@ -19,10 +19,8 @@ async function operatorNamed(context: CliContext, name: string): Promise<Operato
 }
 
 export const operatorsCli: CliModule = (program, action) => {
-  const group = commandGroup(program, 'operator', 'The operators who sign the writes');
-  group
-    .command('list')
-    .description('Every operator, the active ones first')
+  const command = commandsOf(commandGroup(program, 'operator', 'The operators who sign the writes'));
+  command('list', 'Every operator, the active ones first')
     .action(
       action(async (context) => {
         const result = await context.call('operators:list', {});
@@ -30,9 +28,7 @@ export const operatorsCli: CliModule = (program, action) => {
         return { result, text, exit: EXIT.ok };
       }),
     );
-  group
-    .command('add')
-    .description('Add an operator (its first session sets its PIN)')
+  command('add', 'Add an operator (its first session sets its PIN)')
     .argument('<name>', 'the full name, 2 to 80 characters')
     .action(
       action(async (context) => {
@@ -40,9 +36,7 @@ export const operatorsCli: CliModule = (program, action) => {
         return { result, text: `Operator added: ${result.name}. The PIN is set at the first session.`, exit: EXIT.ok };
       }),
     );
-  group
-    .command('disable')
-    .description('Disable an operator (never deleted: the audit names them)')
+  command('disable', 'Disable an operator (never deleted: the audit names them)')
     .argument('<name>', 'the operator')
     .action(
       action(async (context) => {
@@ -51,9 +45,7 @@ export const operatorsCli: CliModule = (program, action) => {
         return { result, text: `Operator disabled: ${result.name}.`, exit: EXIT.ok };
       }),
     );
-  group
-    .command('reset-pin')
-    .description(`Clear an operator's PIN with the council's admin PIN (from ${ADMIN_PIN_FILE_ENV} or the terminal)`)
+  command('reset-pin', `Clear an operator's PIN with the council's admin PIN (from ${ADMIN_PIN_FILE_ENV} or the terminal)`)
     .argument('<name>', 'the operator')
     .action(
       action(async (context) => {

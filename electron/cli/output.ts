@@ -14,7 +14,8 @@ import { regionLabel } from '../../shared/regions';
 /** `registry show`: the record with what is wrong with it and what waits for the clerk. */
 export type ShownRecord = Professional & { pendencies: PendencyView[]; rejections: Correction[]; conflicts: RegistryConflict[] };
 
-function table(rows: string[][]): string {
+/** Rows as columns padded to their widest cell, two spaces apart. */
+export function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
   return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
 }

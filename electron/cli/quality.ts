@@ -9,7 +9,7 @@ import { formatCount } from '../../shared/display/numbers';
 import { plural } from '../../shared/display/plural';
 import { PENDENCY_CASE_LABELS, PENDENCY_CASES, PENDENCY_CODES, type PendencyCase } from '../../shared/rules/pendencyCases';
 import { maskCpf } from '../../shared/rules/cpf';
-import { EXIT, UsageError, commandGroup, optionText, runJob, type CliContext, type CliModule, type CommandOutcome } from './types';
+import { EXIT, UsageError, commandGroup, commandsOf, optionText, runJob, type CliContext, type CliModule, type CommandOutcome } from './types';
 
 const CODES: readonly string[] = PENDENCY_CODES.map((c) => c.code);
 
@@ -60,11 +60,9 @@ const CASE_OPTION = ['--case <X>', `only the notice's case X (${PENDENCY_CASES.j
 const CODE_OPTION = ['--code <C>', 'only the pendência code C (e.g. EMAIL_TYPO)'] as const;
 
 export const qualityCli: CliModule = (program, action) => {
-  const quality = commandGroup(program, 'quality', 'The Pendências worklist: records that will fail when the professional re-registers');
-  quality.command('scan').description('Check every record again and list its pendências').option(...CASE_OPTION).option(...CODE_OPTION).action(action(scan));
-  quality
-    .command('export')
-    .description('Write the records with pendências to correct (a corrections import reads the file back)')
+  const command = commandsOf(commandGroup(program, 'quality', 'The Pendências worklist: records that will fail when the professional re-registers'));
+  command('scan', 'Check every record again and list its pendências').option(...CASE_OPTION).option(...CODE_OPTION).action(action(scan));
+  command('export', 'Write the records with pendências to correct (a corrections import reads the file back)')
     .requiredOption('--out <file>', 'the .xlsx or .csv file to write (never over an existing one)')
     .option(...CASE_OPTION)
     .option(...CODE_OPTION)

@@ -8,7 +8,7 @@ import { AppError } from '../../shared/errors';
 import { fieldLabel } from '../../shared/fields';
 import { renderers } from './output';
 import { exportCommand } from './registryExport';
-import { EXIT, UsageError, commandGroup, optionText, wholeNumber, type CliContext, type CliModule, type CommandOutcome } from './types';
+import { EXIT, PAGE_OPTION, REASON_OPTION, UsageError, commandGroup, optionText, wholeNumber, type CliContext, type CliModule, type CommandOutcome } from './types';
 
 /** Conflicts read per call while listing them all. */
 const PAGE_SIZE = 200;
@@ -77,7 +77,7 @@ export const registryCli: CliModule = (program, action) => {
     .command('search')
     .description('Search by CPF, registration number or name')
     .argument('<text>', 'part of a CPF, a registration number or a name')
-    .option('--page <n>', 'the page of results, from 0')
+    .option(...PAGE_OPTION)
     .action(action(search));
   registry
     .command('export')
@@ -92,6 +92,6 @@ export const registryCli: CliModule = (program, action) => {
     .argument('<id>', 'the conflict number (see: cress-desk registry conflicts)')
     .option('--keep', 'the correction stays')
     .option('--take-file', "the main system's value replaces it")
-    .option('--reason <r>', 'why (recorded in the audit trail)')
+    .option(...REASON_OPTION)
     .action(action(resolveConflict));
 };

@@ -50,6 +50,20 @@ export function commandGroup(program: Command, name: string, description: string
   return program.commands.find((c) => c.name() === name) ?? program.command(name).description(description).helpCommand(false);
 }
 
+/** Adds a command with its description to the group: `command(name, description)`. */
+export function commandsOf(group: Command): (name: string, description: string) => Command {
+  return (name, description) => group.command(name).description(description);
+}
+
+/** `--passphrase-file`, read by passphraseFromFile. */
+export const PASSPHRASE_OPTION = ['--passphrase-file <f>', 'the passphrase: the first line of this file'] as const;
+
+/** `--reason`, recorded in the audit trail with what the command does. */
+export const REASON_OPTION = ['--reason <r>', 'why (recorded in the audit trail)'] as const;
+
+/** `--page` of a listing, read with wholeNumber. */
+export const PAGE_OPTION = ['--page <n>', 'the page of results, from 0'] as const;
+
 /** Thrown for wrong usage: exit 2 with the command's help. */
 export class UsageError extends Error {}
 
