@@ -16,7 +16,7 @@ export interface JobDialogConfirm {
   label: string;
   /** Without a form: what the button does. */
   onClick?(): void;
-  color?: 'primary' | 'error';
+  color?: 'primary' | 'warning' | 'error';
   disabled?: boolean;
   autoFocus?: boolean;
 }

@@ -6,11 +6,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
 import Radio from '@mui/material/Radio';
@@ -27,6 +23,7 @@ import { formatDateBr, todayIso } from '../../shared/rules/dates';
 import { waitsForPaper } from '../../shared/rules/dipPaper';
 import { call, ClientError, errorMessage } from '../api/client';
 import { DateField } from '../components/DateField';
+import { JobDialog } from '../components/JobDialog';
 import { TableHeadRow } from '../components/TableHeadRow';
 import { useNotify } from '../stores/notify';
 import { useRecord } from '../stores/record';
@@ -52,7 +49,10 @@ export function RecordDipPaper({ professionalId, dipStatus }: { professionalId: 
     );
   }, [professionalId, dipStatus]);
 
+  /** An arrival recorded or undone: its dialog closes and the card shows the new state. */
   function changed(value: DipPaper, message: string) {
+    setArriving(null);
+    setUndoing(null);
     setPaper(value);
     notify(message);
     // The record's audit trail shows the new entry.
@@ -127,26 +127,10 @@ export function RecordDipPaper({ professionalId, dipStatus }: { professionalId: 
         </Table>
       </CardContent>
       {arriving ? (
-        <ArrivalDialog
-          professionalId={professionalId}
-          item={arriving}
-          onClose={() => setArriving(null)}
-          onDone={(value) => {
-            setArriving(null);
-            changed(value, TEXT.recorded(TEXT.item[arriving]));
-          }}
-        />
+        <ArrivalDialog professionalId={professionalId} item={arriving} onClose={() => setArriving(null)} onDone={(value) => changed(value, TEXT.recorded(TEXT.item[arriving]))} />
       ) : null}
       {undoing?.arrival ? (
-        <UndoDialog
-          professionalId={professionalId}
-          entry={undoing}
-          onClose={() => setUndoing(null)}
-          onDone={(value) => {
-            setUndoing(null);
-            changed(value, TEXT.undone(TEXT.item[undoing.item]));
-          }}
-        />
+        <UndoDialog professionalId={professionalId} entry={undoing} onClose={() => setUndoing(null)} onDone={(value) => changed(value, TEXT.undone(TEXT.item[undoing.item]))} />
       ) : null}
     </Card>
   );
@@ -175,7 +159,6 @@ function ArrivalDialog({ professionalId, item, onClose, onDone }: { professional
   const [busy, setBusy] = useState(false);
   const [dateError, setDateError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const titleId = useId();
   const wayId = useId();
 
   async function confirm() {
@@ -192,42 +175,33 @@ function ArrivalDialog({ professionalId, item, onClose, onDone }: { professional
   }
 
   return (
-    <Dialog open onClose={busy ? undefined : onClose} aria-labelledby={titleId} maxWidth="xs" fullWidth>
-      <DialogTitle id={titleId}>{TEXT.dialog.title(TEXT.item[item])}</DialogTitle>
-      <DialogContent>
-        {error ? (
-          <Alert severity="error" role="alert" sx={{ mb: 2 }}>
-            {error}
-          </Alert>
-        ) : null}
-        <Box sx={{ pt: 1 }}>
-          <DateField label={TEXT.dialog.date} value={date} onChange={setDate} error={dateError !== null} helperText={dateError ?? ' '} disabled={busy} fullWidth autoFocus />
-        </Box>
-        <FormLabel id={wayId} sx={{ display: 'block', mt: 1 }}>
-          {TEXT.dialog.way}
-        </FormLabel>
-        <RadioGroup row aria-labelledby={wayId} value={way} onChange={(e) => setWay(e.target.value as DipPaperWay)}>
-          {DIP_PAPER_WAYS.map((w) => (
-            <FormControlLabel key={w} value={w} control={<Radio />} label={TEXT.way[w]} disabled={busy} />
-          ))}
-        </RadioGroup>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={busy}>
-          {TEXT.dialog.cancel}
-        </Button>
-        <Button variant="contained" onClick={() => void confirm()} disabled={busy || date.length < 10}>
-          {TEXT.dialog.confirm}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <JobDialog
+      title={TEXT.dialog.title(TEXT.item[item])}
+      busy={busy}
+      onClose={onClose}
+      maxWidth="xs"
+      error={error}
+      cancelLabel={TEXT.dialog.cancel}
+      confirm={{ label: TEXT.dialog.confirm, onClick: () => void confirm(), disabled: date.length < 10 }}
+    >
+      <Box sx={{ pt: 1 }}>
+        <DateField label={TEXT.dialog.date} value={date} onChange={setDate} error={dateError !== null} helperText={dateError ?? ' '} disabled={busy} fullWidth autoFocus />
+      </Box>
+      <FormLabel id={wayId} sx={{ display: 'block', mt: 1 }}>
+        {TEXT.dialog.way}
+      </FormLabel>
+      <RadioGroup row aria-labelledby={wayId} value={way} onChange={(e) => setWay(e.target.value as DipPaperWay)}>
+        {DIP_PAPER_WAYS.map((w) => (
+          <FormControlLabel key={w} value={w} control={<Radio />} label={TEXT.way[w]} disabled={busy} />
+        ))}
+      </RadioGroup>
+    </JobDialog>
   );
 }
 
 function UndoDialog({ professionalId, entry, onClose, onDone }: { professionalId: number; entry: DipPaperEntry; onClose(): void; onDone(value: DipPaper): void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const titleId = useId();
 
   async function confirm() {
     setBusy(true);
@@ -240,24 +214,16 @@ function UndoDialog({ professionalId, entry, onClose, onDone }: { professionalId
   }
 
   return (
-    <Dialog open onClose={busy ? undefined : onClose} aria-labelledby={titleId} maxWidth="xs" fullWidth>
-      <DialogTitle id={titleId}>{TEXT.undoDialog.title(TEXT.item[entry.item])}</DialogTitle>
-      <DialogContent>
-        {error ? (
-          <Alert severity="error" role="alert" sx={{ mb: 2 }}>
-            {error}
-          </Alert>
-        ) : null}
-        <DialogContentText>{TEXT.undoDialog.body(formatDateBr(entry.arrival?.arrivedOn))}</DialogContentText>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={busy}>
-          {TEXT.undoDialog.cancel}
-        </Button>
-        <Button variant="contained" color="warning" onClick={() => void confirm()} disabled={busy}>
-          {TEXT.undoDialog.confirm}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <JobDialog
+      title={TEXT.undoDialog.title(TEXT.item[entry.item])}
+      busy={busy}
+      onClose={onClose}
+      maxWidth="xs"
+      error={error}
+      cancelLabel={TEXT.undoDialog.cancel}
+      confirm={{ label: TEXT.undoDialog.confirm, color: 'warning', onClick: () => void confirm() }}
+    >
+      <DialogContentText>{TEXT.undoDialog.body(formatDateBr(entry.arrival?.arrivedOn))}</DialogContentText>
+    </JobDialog>
   );
 }
