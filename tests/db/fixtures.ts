@@ -1,7 +1,8 @@
 // Test stores on temporary files, and professionals built with valid CPFs.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { createDispatcher, createHandlers, openStore, type Store } from '../../db';
 import { JobRunner } from '../../db/jobs/runner';
 import { refreshPendencies } from '../../db/pendencies';
@@ -62,6 +63,26 @@ export function openTestDesk(options: { setUp?: boolean; operator?: string } = {
       files?.cleanup();
     },
   };
+}
+
+/** For every test of the file: a fresh desk (options as `openTestDesk` takes them) handed to `use`; removed after the test. */
+export function testDeskForEachTest(use: (desk: TestDesk) => void, options: Parameters<typeof openTestDesk>[0] = {}): void {
+  let desk: TestDesk | null = null;
+  beforeEach(() => {
+    desk = openTestDesk(options);
+    use(desk);
+  });
+  afterEach(() => {
+    desk?.cleanup();
+    desk = null;
+  });
+}
+
+/** Writes these lines as a CSV file (CRLF line ends, as Excel saves it) among the desk's files; answers its path. */
+export function csvFile(desk: Pick<TestDesk, 'file'>, name: string, lines: string[], encoding: BufferEncoding = 'utf8'): string {
+  const path = desk.file(name);
+  writeFileSync(path, lines.join('\r\n'), encoding);
+  return path;
 }
 
 /** Anything that answers channels as the dispatcher does: a test desk, a backup desk. */

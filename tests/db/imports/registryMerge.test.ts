@@ -1,30 +1,24 @@
 // Registry loads meet the desk's own copy: defective records load flagged (seed cases B, E, F),
 // only rows the store cannot hold are refused, and a record the desk corrected is merged field by
 // field against the value of the last load — kept, caught up, taken, or a conflict the clerk decides.
-import { writeFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../db/audit';
 import { pendenciesOf } from '../../../db/pendencies';
 import { findProfessional } from '../../../db/registry';
 import type { ImportSummary } from '../../../shared/contract/imports';
 import type { Professional } from '../../../shared/domain';
 import { importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
-import { EVIDENCE, openTestDesk, REASON, validCpf, type TestDesk } from '../fixtures';
+import { csvFile, EVIDENCE, REASON, testDeskForEachTest, validCpf, type TestDesk } from '../fixtures';
 
 const HEADER = 'Registro;CPF;Nome;Nome da mãe;Não consta mãe;Estado civil;E-mail;CEP;Município;UF';
 
 let desk: TestDesk;
 let loads = 0;
-
-beforeEach(() => {
-  desk = openTestDesk();
-});
-afterEach(() => desk.cleanup());
+testDeskForEachTest((fresh) => (desk = fresh));
 
 /** A registry load of these rows (after the header above), as the council's main system exports it. */
 function load(rows: string[], options: { dryRun?: boolean } = {}): ImportSummary {
-  const path = desk.file(`cadastro-${++loads}.csv`);
-  writeFileSync(path, [HEADER, ...rows].join('\r\n'));
+  const path = csvFile(desk, `cadastro-${++loads}.csv`, [HEADER, ...rows]);
   return runImport(importInput(path, { kind: 'registry', force: true, ...options }), jobContext(desk.store.path));
 }
 

@@ -1,24 +1,19 @@
 // The preview of a registry load reads like the corrections import's: whose record each row is
 // (name and registration), and per field the load changes the value now → the file's value; a row
 // that adds a record says "Novo cadastro" (shown by the window from `created`).
-import { writeFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ImportSummary } from '../../../shared/contract/imports';
 import { importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
-import { openTestDesk, validCpf, type TestDesk } from '../fixtures';
+import { csvFile, testDeskForEachTest, validCpf, type TestDesk } from '../fixtures';
 
 const HEADER = 'Registro;CPF;Nome;Estado civil;Data de nascimento;E-mail;CEP;UF;Situação do DIP';
 
 let desk: TestDesk;
 let loads = 0;
-beforeEach(() => {
-  desk = openTestDesk();
-});
-afterEach(() => desk.cleanup());
+testDeskForEachTest((fresh) => (desk = fresh));
 
 function load(rows: string[], dryRun: boolean): ImportSummary {
-  const path = desk.file(`cadastro-${++loads}.csv`);
-  writeFileSync(path, [HEADER, ...rows].join('\r\n'));
+  const path = csvFile(desk, `cadastro-${++loads}.csv`, [HEADER, ...rows]);
   return runImport(importInput(path, { kind: 'registry', force: true, dryRun }), jobContext(desk.store.path));
 }
 

@@ -2,31 +2,24 @@
 // whole and then checks and writes it record by record in the store's order; what the clerk sees
 // must still follow the file: the preview's first rows, the errors by row, a row repeating a
 // record answered by the earlier one. A file that may move CPFs between records keeps the file's order.
-import { writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FirstByRow, RowsInStoreOrder } from '../../../db/imports/storeOrder';
 import { getProfessional } from '../../../db/registry';
 import { importInput, importStepRowsInEachTest, jobContext, runImport } from '../../fixtures/imports/jobs';
-import { addProfessional, openTestDesk, validCpf, type TestDesk } from '../fixtures';
+import { addProfessional, csvFile, testDeskForEachTest, validCpf, type TestDesk } from '../fixtures';
 
 const RECORDS = 300;
 let desk: TestDesk;
 // Steps of 16 rows: a file in the file's order would be written in many chunks, each out of the store's order.
 importStepRowsInEachTest(16);
 
-beforeEach(() => {
-  desk = openTestDesk();
+testDeskForEachTest((fresh) => {
+  desk = fresh;
   for (let i = 1; i <= RECORDS; i++) addProfessional(desk.store, { cpf: validCpf(300_000_000 + i), registrationNumber: String(80_000 + i) });
 });
 
-afterEach(() => desk.cleanup());
-
-function csv(header: string, lines: string[]): string {
-  const path = join(dirname(desk.store.path), `correcoes-${Math.random().toString(16).slice(2)}.csv`);
-  writeFileSync(path, [header, ...lines].join('\r\n') + '\r\n', 'latin1');
-  return path;
-}
+let files = 0;
+const csv = (header: string, lines: string[]) => csvFile(desk, `correcoes-${++files}.csv`, [header, ...lines, ''], 'latin1');
 
 /** Record numbers 1…RECORDS in an order unrelated to theirs (as a list by name would be). */
 const shuffled = Array.from({ length: RECORDS }, (_, i) => ((i * 113) % RECORDS) + 1);

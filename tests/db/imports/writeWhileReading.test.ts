@@ -3,15 +3,13 @@
 // the import ends otherwise: a lote made meanwhile does not take the unfinished import's
 // corrections; Cancelar rolls back what was written; a record changed by two rows far apart is
 // written as the file says; "tudo ou nada" writes nothing until the end.
-import { writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../db/audit';
 import { createBatch } from '../../../db/batches/lifecycle';
 import { getProfessional } from '../../../db/registry';
 import type { JobProgress } from '../../../shared/contract/jobs';
 import { importInput, importStepRowsInEachTest, jobContext, runImport } from '../../fixtures/imports/jobs';
-import { addProfessional, openTestDesk, validCpf, type TestDesk } from '../fixtures';
+import { addProfessional, csvFile, testDeskForEachTest, validCpf, type TestDesk } from '../fixtures';
 
 const ROWS = 900;
 const HEADER = 'CPF;E-mail;Telefone;Motivo';
@@ -20,18 +18,13 @@ let desk: TestDesk;
 // Chunks of 16 rows: a 900-row file is written in many of them while it is read.
 importStepRowsInEachTest(16);
 
-beforeEach(() => {
-  desk = openTestDesk();
+testDeskForEachTest((fresh) => {
+  desk = fresh;
   for (let i = 1; i <= ROWS; i++) addProfessional(desk.store, { cpf: validCpf(200_000_000 + i), registrationNumber: String(70_000 + i) });
 });
 
-afterEach(() => desk.cleanup());
-
-function csv(lines: string[]): string {
-  const path = join(dirname(desk.store.path), `correcoes-${Math.random().toString(16).slice(2)}.csv`);
-  writeFileSync(path, [HEADER, ...lines].join('\r\n') + '\r\n', 'latin1');
-  return path;
-}
+let files = 0;
+const csv = (lines: string[]) => csvFile(desk, `correcoes-${++files}.csv`, [HEADER, ...lines, ''], 'latin1');
 
 const emailRow = (i: number) => `${validCpf(200_000_000 + i)};novo${i}@exemplo.com.br;;Atualização anual`;
 const importCorrections = () => desk.store.db.prepare("SELECT count(*) FROM corrections WHERE source = 'import'").pluck().get() as number;
