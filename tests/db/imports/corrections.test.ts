@@ -1,6 +1,5 @@
 // A corrections import end to end, from every format LibreOffice wrote the same sheet in: what each
 // row becomes (every error code), what lands in the store, and how it is recorded.
-import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../db/audit';
 import { undoImport } from '../../../db/imports/undo';
@@ -9,7 +8,7 @@ import { getProfessional } from '../../../db/registry';
 import type { Professional } from '../../../shared/domain';
 import { deskWithPeopleForEachTest, type Person } from '../../fixtures/imports/people';
 import { fixture, importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
-import type { TestDesk } from '../fixtures';
+import { csvFile, type TestDesk } from '../fixtures';
 
 /** Row → what it must become (the row numbers are the spreadsheet's; row 20 is blank). */
 const EXPECTED: Record<number, 'accepted' | 'unchanged' | [code: string, column: string]> = {
@@ -40,9 +39,7 @@ deskWithPeopleForEachTest((fresh) => ({ desk, people } = fresh));
 
 /** A corrections import of a CSV of these lines, written where the desk keeps the test's files. */
 function importCsv(name: string, lines: string[]) {
-  const path = desk.file(name);
-  writeFileSync(path, lines.join('\r\n'));
-  return runImport(importInput(path, { kind: 'corrections' }), jobContext(desk.store.path));
+  return runImport(importInput(csvFile(desk, name, lines), { kind: 'corrections' }), jobContext(desk.store.path));
 }
 
 const reload = (who: Person) => getProfessional(desk.store.db, people[who].id) as Professional;
