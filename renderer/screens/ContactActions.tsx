@@ -5,7 +5,6 @@
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import EditNoteIcon from '@mui/icons-material/EditNote';
 import ForwardToInboxIcon from '@mui/icons-material/ForwardToInbox';
-import NotificationsActiveIcon from '@mui/icons-material/NotificationsActive';
 import FolderOpenIcon from '@mui/icons-material/FolderOpen';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
@@ -26,6 +25,7 @@ import { useNotify } from '../stores/notify';
 import { ContactLinkDialog } from './ContactLinkDialog';
 import { ContactMessageDialog } from './ContactMessageDialog';
 import { ContactTextDialog } from './ContactTextDialog';
+import { ToNotifyAlert } from './ContactsToNotifyNote';
 import { CONTACTS_TEXT as TEXT } from './contacts.text';
 
 type DialogName = 'answer' | 'resolve' | 'link' | 'message';
@@ -79,20 +79,10 @@ export function ContactActions({ contact }: { contact: Contact }) {
   return (
     <Box sx={{ mt: 2 }}>
       {contact.toNotify ? (
-        <Alert
-          severity="warning"
-          icon={<NotificationsActiveIcon />}
-          sx={{ mb: 2 }}
-          data-testid="contact-to-notify"
-          action={
-            <Button color="inherit" size="small" variant="outlined" onClick={() => setDialog('message')} sx={{ whiteSpace: 'nowrap' }}>
-              {TEXT.detail.toNotifyAction}
-            </Button>
-          }
-        >
+        <ToNotifyAlert severity="warning" testId="contact-to-notify" action={{ label: TEXT.detail.toNotifyAction, onClick: () => setDialog('message'), variant: 'outlined' }}>
           <AlertTitle sx={{ mb: 0 }}>{TEXT.detail.toNotify(MESSAGE_TEMPLATES[contact.toNotify])}</AlertTitle>
           {TEXT.detail.toNotifyHelp}
-        </Alert>
+        </ToNotifyAlert>
       ) : null}
       <Box role="group" aria-label={TEXT.detail.actionsTitle} sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
         <Button variant={contact.status === 'open' ? 'contained' : 'outlined'} startIcon={<ForwardToInboxIcon aria-hidden />} onClick={() => void forward()} disabled={running}>

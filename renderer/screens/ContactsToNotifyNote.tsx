@@ -1,9 +1,10 @@
 // After Implanta's answer is applied: how many atendimentos now have news for their professional
-// ("a avisar"), with the way to that list. Nothing shows when nobody is waiting to be told.
+// ("a avisar"), with the way to that list. Nothing shows when nobody is waiting to be told. Its
+// frame, ToNotifyAlert, also tells on an atendimento that its professional is still to be told.
 import NotificationsActiveIcon from '@mui/icons-material/NotificationsActive';
-import Alert from '@mui/material/Alert';
+import Alert, { type AlertProps } from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { call } from '../api/client';
 import { seeContacts } from '../stores/contacts';
 import { CONTACTS_TEXT } from './contacts.text';
@@ -24,27 +25,42 @@ export function ContactsToNotifyNote({ answer, onLeave }: { answer: string; onLe
     };
   }, [answer]);
   if (!count) return null;
+  const see = () => {
+    onLeave();
+    seeContacts('toNotify');
+  };
+  return (
+    <ToNotifyAlert severity="info" testId="ack-to-notify" action={{ label: TEXT.see, onClick: see }}>
+      {TEXT.ack(count)}
+    </ToNotifyAlert>
+  );
+}
+
+/** Someone is still to be told of news, with the button that leads to telling them. */
+export function ToNotifyAlert({
+  severity,
+  testId,
+  action,
+  children,
+}: {
+  severity: AlertProps['severity'];
+  testId: string;
+  action: { label: string; onClick(): void; variant?: 'outlined' };
+  children: ReactNode;
+}) {
   return (
     <Alert
-      severity="info"
+      severity={severity}
       icon={<NotificationsActiveIcon />}
       sx={{ mb: 2 }}
-      data-testid="ack-to-notify"
+      data-testid={testId}
       action={
-        <Button
-          color="inherit"
-          size="small"
-          onClick={() => {
-            onLeave();
-            seeContacts('toNotify');
-          }}
-          sx={{ whiteSpace: 'nowrap' }}
-        >
-          {TEXT.see}
+        <Button color="inherit" size="small" variant={action.variant} onClick={action.onClick} sx={{ whiteSpace: 'nowrap' }}>
+          {action.label}
         </Button>
       }
     >
-      {TEXT.ack(count)}
+      {children}
     </Alert>
   );
 }
