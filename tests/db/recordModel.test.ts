@@ -162,26 +162,18 @@ describe('rejections close the loop', () => {
 });
 
 describe('a split answer', () => {
-  it('gives back the value Implanta held before both when two corrections of one field are rejected in one file', async () => {
+  it.each([
+    ['gives back the value Implanta held before both when two corrections of one field are rejected in one file', { status: 'rejected', message: 'Caixa inexistente' }, 'a@exemplo.com.br', 2],
+    ['keeps the applied value when the older correction is rejected and the newer one applied', { status: 'applied' }, 'c@exemplo.com.br', 1],
+  ] as const)('%s', async (_name, newer, email, rejections) => {
     const p = addProfessional(desk.store, { email: 'a@exemplo.com.br' });
     const first = correct(desk, p, { email: 'b@exemplo.com.br' }).corrections[0]!.uuid;
     const second = correct(desk, p, { email: 'c@exemplo.com.br' }).corrections[0]!.uuid;
     await answer(await sendAll(), [
       { id: first, status: 'rejected', message: 'Caixa inexistente' },
-      { id: second, status: 'rejected', message: 'Caixa inexistente' },
+      { id: second, ...newer },
     ]);
-    expect(view(p.id).professional.email).toBe('a@exemplo.com.br');
-    expect(overview().rejections.total).toBe(2);
-  });
-
-  it('keeps the applied value when the older correction is rejected and the newer one applied', async () => {
-    const p = addProfessional(desk.store, { email: 'a@exemplo.com.br' });
-    const first = correct(desk, p, { email: 'b@exemplo.com.br' }).corrections[0]!.uuid;
-    const second = correct(desk, p, { email: 'c@exemplo.com.br' }).corrections[0]!.uuid;
-    await answer(await sendAll(), [
-      { id: first, status: 'rejected', message: 'Caixa inexistente' },
-      { id: second, status: 'applied' },
-    ]);
-    expect(view(p.id).professional.email).toBe('c@exemplo.com.br');
+    expect(view(p.id).professional.email).toBe(email);
+    expect(overview().rejections.total).toBe(rejections);
   });
 });
