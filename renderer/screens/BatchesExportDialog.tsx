@@ -62,6 +62,8 @@ export function ExportDialog({ batch, onClose }: { batch: BatchSummary; onClose(
   }
 
   const running = state.step === 'running';
+  /** Both fields of the passphrase: hidden, waiting while the package is written, never filled with a saved password. */
+  const newPassphrase = { type: 'password', disabled: running, slotProps: { htmlInput: { autoComplete: 'new-password', maxLength: 1024 } } } as const;
   return (
     <JobDialog
       titleId="export-title"
@@ -105,25 +107,21 @@ export function ExportDialog({ batch, onClose }: { batch: BatchSummary; onClose(
           {protect ? (
             <Box sx={{ display: 'grid', gap: 2, mt: 1 }}>
               <TextField
-                type="password"
+                {...newPassphrase}
                 label={TEXT.passphrase}
                 value={passphrase}
                 onChange={(e) => setPassphrase(e.target.value)}
                 error={submitted && shortError !== null}
                 helperText={submitted && shortError ? shortError : TEXT.passphraseHelp}
-                disabled={running}
                 autoFocus
-                slotProps={{ htmlInput: { autoComplete: 'new-password', maxLength: 1024 } }}
               />
               <TextField
-                type="password"
+                {...newPassphrase}
                 label={TEXT.repeat}
                 value={repeat}
                 onChange={(e) => setRepeat(e.target.value)}
                 error={submitted && repeatError !== null}
                 helperText={submitted && repeatError ? repeatError : undefined}
-                disabled={running}
-                slotProps={{ htmlInput: { autoComplete: 'new-password', maxLength: 1024 } }}
               />
               <Alert severity="warning">{TEXT.warning}</Alert>
             </Box>

@@ -45,6 +45,8 @@ export function FirstRun() {
     demoCount: demo && (count === null || count < 1 || count > DEMO_MAX) ? TEXT.demoCountInvalid : null,
   };
   const show = (message: string | null) => (submitted ? message : null);
+  /** The PIN and its repetition: both a new PIN, required, side by side. */
+  const newPin = { autoComplete: 'new-password', required: true, disabled: working, sx: { flex: 1 } } as const;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -81,27 +83,14 @@ export function FirstRun() {
         />
         <DeskIdentityFields text={TEXT} value={identity} onChange={setIdentity} operatorError={show(errors.operator)} operatorAutoComplete="name" disabled={working} />
         <Stack direction="row" spacing={2}>
+          <PinField {...newPin} label={TEXT.pin} value={pin} onChange={setPin} error={show(errors.pin) !== null} helperText={show(errors.pin) ?? TEXT.pinHelp} />
           <PinField
-            label={TEXT.pin}
-            value={pin}
-            onChange={setPin}
-            autoComplete="new-password"
-            required
-            disabled={working}
-            error={show(errors.pin) !== null}
-            helperText={show(errors.pin) ?? TEXT.pinHelp}
-            sx={{ flex: 1 }}
-          />
-          <PinField
+            {...newPin}
             label={TEXT.repeatPin}
             value={repeat}
             onChange={setRepeat}
-            autoComplete="new-password"
-            required
-            disabled={working}
             error={show(errors.pin) === null && show(errors.repeat) !== null}
             helperText={show(errors.pin) === null ? show(errors.repeat) : null}
-            sx={{ flex: 1 }}
           />
         </Stack>
         <Box>
