@@ -22,7 +22,7 @@ import { requireProfessional } from './registry';
 import { requireSettings } from './settings';
 import type { corrections } from './schema';
 import type { SqlRow } from './sqlRow';
-import { statement } from './statements';
+import { statement, whereAll } from './statements';
 import { writeTransaction } from './storeLock';
 
 /** A corrections row as SQLite returns it (`SELECT *`). */
@@ -256,7 +256,7 @@ export function listCorrections(db: Database, filter: ParsedInput<'corrections:l
     where.push('c.created_at < ?');
     params.push(`${filter.to}~`); // '~' sorts after 'T': every time of that day is below it
   }
-  const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const clause = whereAll(where);
   const total = (db.prepare(`SELECT count(*) AS n FROM corrections c ${clause}`).get(...params) as { n: number }).n;
   const rows = db
     .prepare(

@@ -16,6 +16,7 @@ import { rescanRegistry } from './pendencyScan';
 import { toProfessional, type ProfessionalRow } from './professionalRow';
 import { exportCell, writeExportFile } from './registryExport';
 import { requireSettings } from './settings';
+import { whereAll } from './statements';
 
 interface Filters {
   case: PendencyCase | null;
@@ -23,17 +24,12 @@ interface Filters {
 }
 
 function where(filters: Filters): { sql: string; params: string[] } {
-  const clauses: string[] = [];
-  const params: string[] = [];
-  if (filters.case) {
-    clauses.push('d.case_letter = ?');
-    params.push(filters.case);
-  }
-  if (filters.code) {
-    clauses.push('d.code = ?');
-    params.push(filters.code);
-  }
-  return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  const conditions: [string, string | null][] = [
+    ['d.case_letter = ?', filters.case],
+    ['d.code = ?', filters.code],
+  ];
+  const given = conditions.filter((condition): condition is [string, string] => Boolean(condition[1]));
+  return { sql: whereAll(given.map(([sql]) => sql)), params: given.map(([, value]) => value) };
 }
 
 export function qualitySummary(db: Database): QualitySummary {

@@ -7,7 +7,7 @@ import type { Uf } from '../shared/domain';
 import { AppError } from '../shared/errors';
 import { regionUf } from '../shared/regions';
 import { parseEmail } from '../shared/rules/email';
-import { appendAudit } from './audit';
+import { appendAudit, type AuditInput } from './audit';
 import { insertOperator } from './operators';
 import { hashPin } from './pinHash';
 import { sessionOperator, sessionsRequired, setSession, signerOf } from './session';
@@ -79,6 +79,11 @@ export function requireSettings(db: Database): Settings {
       throw new AppError('SESSION_REQUIRED', 'Escolha quem está atendendo (nome e PIN) antes de gravar.');
     },
   });
+}
+
+/** Appends an audit entry signed by the session's operator (requireSettings). */
+export function appendOperatorAudit(db: Database, at: string, entry: Omit<AuditInput, 'at' | 'operator'>): number {
+  return appendAudit(db, { at, operator: requireSettings(db).operator, ...entry });
 }
 
 function blankToNull(value: string | null | undefined): string | null {

@@ -11,3 +11,8 @@ export function statement<R = unknown>(db: Database, sql: string): Statement<unk
   if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
   return prepared as Statement<unknown[], R>;
 }
+
+/** `WHERE a AND b …` of the conditions given, or nothing when none is. */
+export function whereAll(conditions: readonly string[]): string {
+  return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+}

@@ -2,10 +2,9 @@
 import type { Handlers } from '../../shared/contract';
 import { restorePreparedSchema, type RestorePrepared } from '../../shared/contract/backups';
 import { AppError } from '../../shared/errors';
-import { appendAudit } from '../audit';
 import type { JobRunner } from '../jobs/runner';
 import type { Store } from '../open';
-import { requireSettings } from '../settings';
+import { appendOperatorAudit, requireSettings } from '../settings';
 import { exportCatalog, getBackupSettings, lastBackupAt, listBackups, setPinned, updateBackupSettings } from './catalog';
 import { backupDue, backupSummary } from './routine';
 import { applyRestore, checkApplicable, discardPrepared } from './restore';
@@ -48,14 +47,7 @@ export function backupHandlers(store: Store, options: BackupHandlerOptions): Pic
       writeTransaction(db, () => {
         const before = getBackupSettings(db);
         const after = updateBackupSettings(db, input, clock().toISOString());
-        appendAudit(db, {
-          at: clock().toISOString(),
-          operator: requireSettings(db).operator,
-          action: 'backup.settings',
-          entity: 'backup_settings',
-          entityId: null,
-          detail: { before, after },
-        });
+        appendOperatorAudit(db, clock().toISOString(), { action: 'backup.settings', entity: 'backup_settings', entityId: null, detail: { before, after } });
         return after;
       }),
     'backups:create': (input) => ({ jobId: startCreate(input) }),
@@ -87,14 +79,7 @@ export function backupHandlers(store: Store, options: BackupHandlerOptions): Pic
     'backups:pin': async ({ file, pinned }) => {
       const item = await setPinned(db, file, pinned);
       if (!item) throw new AppError('BACKUP_NOT_FOUND', `O arquivo "${file}" não foi encontrado ou não é um backup do CRESS Desk.`);
-      appendAudit(db, {
-        at: clock().toISOString(),
-        operator: requireSettings(db).operator,
-        action: pinned ? 'backup.pin' : 'backup.unpin',
-        entity: 'backup',
-        entityId: item.fileName,
-        detail: { file: item.path },
-      });
+      appendOperatorAudit(db, clock().toISOString(), { action: pinned ? 'backup.pin' : 'backup.unpin', entity: 'backup', entityId: item.fileName, detail: { file: item.path } });
       return item;
     },
   };

@@ -164,16 +164,23 @@ async function build(options: ConstructorParameters<typeof MailComposer>[0]): Pr
     .build();
 }
 
-/** The forward of a contact to Implanta's support, as .eml bytes. */
-export async function composeForward(message: ForwardToImplanta): Promise<Buffer> {
+/** The headers every message has: from the council's address (when set), to, subject, its id and date. */
+function headed(message: Pick<MessageToProfessional, 'to' | 'from' | 'council' | 'date'>, subject: () => string) {
   const to = address(message.to, 'destino');
   const from = message.from === null ? null : address(message.from, 'remetente');
-  return build({
+  return {
     ...(from ? { from: { name: oneLine(message.council), address: from } } : {}),
     to,
-    subject: forwardSubject(message),
+    subject: subject(),
     messageId: messageId(from),
     date: message.date,
+  };
+}
+
+/** The forward of a contact to Implanta's support, as .eml bytes. */
+export async function composeForward(message: ForwardToImplanta): Promise<Buffer> {
+  return build({
+    ...headed(message, () => forwardSubject(message)),
     text: forwardText(message),
     attachments: message.attachments.map((a) => ({
       filename: oneLine(a.filename) || 'anexo',
@@ -186,14 +193,8 @@ export async function composeForward(message: ForwardToImplanta): Promise<Buffer
 
 /** A message from the council to the professional (text from shared/contacts/messages.ts), as .eml bytes. */
 export async function composeToProfessional(message: MessageToProfessional): Promise<Buffer> {
-  const to = address(message.to, 'destino');
-  const from = message.from === null ? null : address(message.from, 'remetente');
   return build({
-    ...(from ? { from: { name: oneLine(message.council), address: from } } : {}),
-    to,
-    subject: oneLine(message.subject),
-    messageId: messageId(from),
-    date: message.date,
+    ...headed(message, () => oneLine(message.subject)),
     text: paragraph(message.text) + '\n',
   });
 }

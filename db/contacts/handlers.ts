@@ -1,10 +1,9 @@
 // The atendimento channels of the handler table (merged into db/handlers.ts), and the settings
 // they read: Implanta's support address and the days before an unanswered one is overdue.
 import type { Handlers } from '../../shared/contract';
-import { appendAudit } from '../audit';
 import { writeExportFile } from '../exportFile';
 import type { Store } from '../open';
-import { getContactSettings, requireSettings, updateContactSettings } from '../settings';
+import { appendOperatorAudit, getContactSettings, updateContactSettings } from '../settings';
 import { writeTransaction } from '../storeLock';
 import { attachmentName, readAttachment } from './attachmentFile';
 import { forwardContact, messageForContact } from './outgoing';
@@ -33,6 +32,12 @@ export function contactHandlers(store: Store, options: ContactHandlerOptions): P
   const { clock } = options;
   const context = () => ({ db, now: clock() });
   const answerWith = (id: number) => getContact(db, id, clock());
+  /** Writes to the atendimento named by `id`, then answers it as it now stands. */
+  const changing = (id: number | string, write: (contactId: number) => void) => {
+    const contactId = contactIdOf(db, id);
+    write(contactId);
+    return answerWith(contactId);
+  };
   return {
     'settings:contacts': () => getContactSettings(db),
     'settings:updateContacts': (input) => updateContactSettings(db, input, clock().toISOString()),
@@ -40,11 +45,7 @@ export function contactHandlers(store: Store, options: ContactHandlerOptions): P
     'contacts:list': (input) => listContacts(db, input, clock()),
     'contacts:get': ({ id }) => answerWith(contactIdOf(db, id)),
     'contacts:counts': () => countContacts(db, clock()),
-    'contacts:locate': ({ id, professionalId }) => {
-      const contactId = contactIdOf(db, id);
-      locateContact(context(), contactId, professionalId);
-      return answerWith(contactId);
-    },
+    'contacts:locate': ({ id, professionalId }) => changing(id, (contactId) => locateContact(context(), contactId, professionalId)),
     'contacts:checkIdentity': ({ id, cpf, motherName, motherNotListed }) => checkContactIdentity(context(), contactIdOf(db, id), { cpf, motherName, motherNotListed }),
     'contacts:attach': ({ id, path, fileName }) => {
       const contactId = contactIdOf(db, id);
@@ -52,31 +53,11 @@ export function contactHandlers(store: Store, options: ContactHandlerOptions): P
       const file = readAttachment(path, attachmentName(fileName, path));
       return addContactAttachment(context(), contactId, file);
     },
-    'contacts:setStatus': ({ id, status }) => {
-      const contactId = contactIdOf(db, id);
-      setContactStatus(context(), contactId, status);
-      return answerWith(contactId);
-    },
-    'contacts:answer': ({ id, text }) => {
-      const contactId = contactIdOf(db, id);
-      answerContact(context(), contactId, text);
-      return answerWith(contactId);
-    },
-    'contacts:close': ({ id, resolution }) => {
-      const contactId = contactIdOf(db, id);
-      closeContact(context(), contactId, resolution);
-      return answerWith(contactId);
-    },
-    'contacts:linkCorrection': ({ id, correctionUuid }) => {
-      const contactId = contactIdOf(db, id);
-      linkContactCorrection(context(), contactId, correctionUuid);
-      return answerWith(contactId);
-    },
-    'contacts:messageSent': ({ id, to, subject, template }) => {
-      const contactId = contactIdOf(db, id);
-      recordMessageSent(context(), contactId, { to, subject, template });
-      return answerWith(contactId);
-    },
+    'contacts:setStatus': ({ id, status }) => changing(id, (contactId) => setContactStatus(context(), contactId, status)),
+    'contacts:answer': ({ id, text }) => changing(id, (contactId) => answerContact(context(), contactId, text)),
+    'contacts:close': ({ id, resolution }) => changing(id, (contactId) => closeContact(context(), contactId, resolution)),
+    'contacts:linkCorrection': ({ id, correctionUuid }) => changing(id, (contactId) => linkContactCorrection(context(), contactId, correctionUuid)),
+    'contacts:messageSent': ({ id, to, subject, template }) => changing(id, (contactId) => recordMessageSent(context(), contactId, { to, subject, template })),
     'contacts:forward': async ({ id, path, replace }) => {
       const contactId = contactIdOf(db, id);
       const written = await forwardContact(db, contactId, { path, replace: replace === true }, clock());
@@ -88,14 +69,7 @@ export function contactHandlers(store: Store, options: ContactHandlerOptions): P
       writeExportFile(path, bytes, { replace: replace === true });
       // Personal data left the store: who saved which file of which atendimento (never its name or where).
       writeTransaction(db, () =>
-        appendAudit(db, {
-          at: clock().toISOString(),
-          operator: requireSettings(db).operator,
-          action: 'contact.attachment_saved',
-          entity: 'contact',
-          entityId: protocol,
-          detail: { protocol, attachmentId, sha256 },
-        }),
+        appendOperatorAudit(db, clock().toISOString(), { action: 'contact.attachment_saved', entity: 'contact', entityId: protocol, detail: { protocol, attachmentId, sha256 } }),
       );
       return { path, size: bytes.length, sha256 };
     },

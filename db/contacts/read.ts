@@ -24,6 +24,7 @@ import { maskCpf } from '../../shared/rules/cpf';
 import type { contactEvents, contacts } from '../schema';
 import type { SqlRow } from '../sqlRow';
 import { getContactSettings } from '../settings';
+import { whereAll } from '../statements';
 import { toNotify } from './notify';
 import { derivedEventsOf } from './timeline';
 
@@ -183,7 +184,7 @@ export function listContacts(db: Database, input: ParsedInput<'contacts:list'>, 
   if (input.professionalId !== undefined) where.push('c.professional_id = @professionalId');
   const notify = toNotify(db);
   if (input.toNotify === true) where.push('c.id IN (SELECT value FROM json_each(@notifyIds))');
-  const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const clause = whereAll(where);
   const params = { status: input.status ?? null, professionalId: input.professionalId ?? null, cutoff, notifyIds: JSON.stringify([...notify.keys()]) };
   const total = db.prepare(`SELECT count(*) FROM contacts c ${clause}`).pluck().get(params) as number;
   const rows = db
