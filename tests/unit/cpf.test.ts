@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cpfCheckDigits, formatCpf, isValidCpf, maskCpf, parseCpf } from '../../shared/rules/cpf';
+import { expectRefusal } from './refusal';
 
 // The Receita Federal algorithm written out independently of the rule under test:
 // first check digit over the nine digits with weights 10..2, second over ten digits with weights 11..2,
@@ -25,14 +26,8 @@ const nineDigits = fc
 
 const validCpf = nineDigits.map((nine) => nine + referenceCheckDigits(nine));
 
-function expectRefused(input: string | number, messagePart: string): void {
-  const result = parseCpf(input);
-  expect(result.ok).toBe(false);
-  if (!result.ok) {
-    expect(result.code).toBe('CPF_INVALID');
-    expect(result.message).toContain(messagePart);
-  }
-}
+/** `parseCpf` refuses `input` as CPF_INVALID, its message containing `messagePart`. */
+const expectRefused = (input: string | number, messagePart: string) => expectRefusal(parseCpf(input), 'CPF_INVALID', messagePart);
 
 describe('parseCpf accepts valid CPFs', () => {
   it.each(['52998224725', '11144477735', '12345678909'])('accepts the well-known valid CPF %s', (cpf) => {
