@@ -68,26 +68,28 @@ export function BackupAge({ summary, variant, onClick }: { summary: BackupSummar
   );
 }
 
-/** The header's chip: refreshed on every change of screen (a backup may have just been made). */
-export function BackupHeaderChip() {
+/** The summary of the backups, read when shown and again whenever `refreshOn` changes. */
+function useBackupSummary(refreshOn?: unknown) {
   const summary = useBackups((s) => s.summary);
   const loadSummary = useBackups((s) => s.loadSummary);
-  const route = useNavigation((s) => s.route);
-  const go = useNavigation((s) => s.go);
   useEffect(() => {
     void loadSummary();
-  }, [loadSummary, route]);
+  }, [loadSummary, refreshOn]);
+  return summary;
+}
+
+/** The header's chip: refreshed on every change of screen (a backup may have just been made). */
+export function BackupHeaderChip() {
+  const route = useNavigation((s) => s.route);
+  const go = useNavigation((s) => s.go);
+  const summary = useBackupSummary(route);
   return summary ? <BackupAge summary={summary} variant="chip" onClick={() => go({ name: 'backups' })} /> : null;
 }
 
 /** The dashboard's "Último backup" card: the age, the file, and the way to Backups. */
 export function BackupCardBody() {
-  const summary = useBackups((s) => s.summary);
-  const loadSummary = useBackups((s) => s.loadSummary);
+  const summary = useBackupSummary();
   const go = useNavigation((s) => s.go);
-  useEffect(() => {
-    void loadSummary();
-  }, [loadSummary]);
   if (!summary) return <Skeleton width="60%" />;
   return (
     <>
