@@ -7,18 +7,16 @@ import type { Correction } from '../../shared/contract';
 import { EMPTY_VALUE, formatFieldValue } from '../../shared/display/values';
 import { fieldLabel } from '../../shared/fields';
 import { formatDateTimeBr } from '../../shared/rules/dates';
-import { call, failureOf } from '../api/client';
+import { call } from '../api/client';
 import { ReasonDialog } from '../components/ReasonDialog';
-import { useNotify } from '../stores/notify';
-import { useRecord } from '../stores/record';
+import { useRecordChange } from './RecordNotes';
 import { RECORD_TEXT } from './record.text';
 
 const TEXT = RECORD_TEXT.cancel;
 
 export function RecordCorrectionActions({ correction }: { correction: Correction }) {
   const [open, setOpen] = useState(false);
-  const reload = useRecord((s) => s.reload);
-  const notify = useNotify((s) => s.show);
+  const change = useRecordChange();
   if (correction.status === 'rejected' && correction.resolvedAt) {
     return (
       <Typography variant="caption" sx={{ color: 'text.secondary' }}>
@@ -52,13 +50,7 @@ export function RecordCorrectionActions({ correction }: { correction: Correction
         )}
         confirmLabel={TEXT.confirm}
         onClose={() => setOpen(false)}
-        onConfirm={(reason) =>
-          failureOf(async () => {
-            await call('corrections:cancel', { uuid: correction.uuid, reason });
-            notify(TEXT.done(label));
-            await reload();
-          })
-        }
+        onConfirm={(reason) => change(() => call('corrections:cancel', { uuid: correction.uuid, reason }), TEXT.done(label))}
       />
     </>
   );

@@ -18,6 +18,18 @@ import { RECORD_TEXT } from './record.text';
 
 const TEXT = RECORD_TEXT.notes;
 
+/** A change of the record asked with a reason: sent, announced, the record read again; the failure, if any, for the dialog to show. */
+export function useRecordChange() {
+  const reload = useRecord((s) => s.reload);
+  const notify = useNotify((s) => s.show);
+  return (send: () => Promise<unknown>, done: string) =>
+    failureOf(async () => {
+      await send();
+      notify(done);
+      await reload();
+    });
+}
+
 /** The record's open rejections: rejected by Implanta, not yet corrected again nor dismissed. */
 export function openRejections(view: RecordView): Correction[] {
   return view.corrections.filter((c) => c.status === 'rejected' && c.resolvedAt === null);
@@ -43,8 +55,7 @@ export function PendencyNote({ pendency }: { pendency: PendencyView }) {
 
 export function RejectionNote({ correction, onCorrectAgain }: { correction: Correction; onCorrectAgain(c: Correction): void }) {
   const [dismissing, setDismissing] = useState(false);
-  const reload = useRecord((s) => s.reload);
-  const notify = useNotify((s) => s.show);
+  const change = useRecordChange();
   const label = fieldLabel(correction.field);
   return (
     <Box sx={{ borderLeft: 3, borderColor: 'error.main', pl: 1, my: 0.5 }} data-testid="rejection-note">
@@ -68,13 +79,7 @@ export function RejectionNote({ correction, onCorrectAgain }: { correction: Corr
         consequence={TEXT.dismissConsequence}
         confirmLabel={TEXT.dismissConfirm}
         onClose={() => setDismissing(false)}
-        onConfirm={(reason) =>
-          failureOf(async () => {
-            await call('corrections:dismissRejection', { uuid: correction.uuid, reason });
-            notify(TEXT.dismissed(label));
-            await reload();
-          })
-        }
+        onConfirm={(reason) => change(() => call('corrections:dismissRejection', { uuid: correction.uuid, reason }), TEXT.dismissed(label))}
       />
     </Box>
   );
@@ -82,8 +87,7 @@ export function RejectionNote({ correction, onCorrectAgain }: { correction: Corr
 
 export function ConflictNote({ conflict }: { conflict: RegistryConflict }) {
   const [choice, setChoice] = useState<'kept' | 'file' | null>(null);
-  const reload = useRecord((s) => s.reload);
-  const notify = useNotify((s) => s.show);
+  const change = useRecordChange();
   const label = fieldLabel(conflict.field);
   const desk = formatFieldValue(conflict.field, conflict.deskValue, EMPTY_VALUE);
   const file = formatFieldValue(conflict.field, conflict.fileValue, EMPTY_VALUE);
@@ -108,11 +112,7 @@ export function ConflictNote({ conflict }: { conflict: RegistryConflict }) {
         onClose={() => setChoice(null)}
         onConfirm={async (reason) => {
           if (!choice) return null;
-          return failureOf(async () => {
-            await call('registry:resolveConflict', { id: conflict.id, choice, reason });
-            notify(choice === 'file' ? TEXT.tookFile(label) : TEXT.kept(label));
-            await reload();
-          });
+          return change(() => call('registry:resolveConflict', { id: conflict.id, choice, reason }), choice === 'file' ? TEXT.tookFile(label) : TEXT.kept(label));
         }}
       />
     </Box>
