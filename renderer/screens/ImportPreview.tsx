@@ -82,23 +82,32 @@ function DipPeople({ summary, consequence }: { summary: ImportSummary; consequen
   );
 }
 
+/** How each DIP consequence is told: the alert's severity and its sentence. */
+const DIP_NOTICE = {
+  correct_dip_request: { severity: 'info', text: TEXT.preview.dipCorrect },
+  new_card_required: { severity: 'warning', text: TEXT.preview.dipNewCard },
+} as const;
+
+/** One DIP consequence, when the import has it: how many rows, and who by name and row. */
+function DipNotice({ summary, consequence }: { summary: ImportSummary; consequence: keyof typeof DIP_NOTICE }) {
+  const count = summary.dipConsequences[consequence];
+  if (!(count > 0)) return null;
+  const { severity, text } = DIP_NOTICE[consequence];
+  return (
+    <Alert severity={severity}>
+      {text(count)}
+      <DipPeople summary={summary} consequence={consequence} />
+    </Alert>
+  );
+}
+
 /** The DIP consequences with the names; in the preview (`ack`), the one tick for the whole import. */
 export function DipNotices({ summary, ack }: { summary: ImportSummary; ack?: { checked: boolean; onChange(value: boolean): void } }) {
   const { correct_dip_request: correct, new_card_required: newCard } = summary.dipConsequences;
   return (
     <>
-      {correct > 0 ? (
-        <Alert severity="info">
-          {TEXT.preview.dipCorrect(correct)}
-          <DipPeople summary={summary} consequence="correct_dip_request" />
-        </Alert>
-      ) : null}
-      {newCard > 0 ? (
-        <Alert severity="warning">
-          {TEXT.preview.dipNewCard(newCard)}
-          <DipPeople summary={summary} consequence="new_card_required" />
-        </Alert>
-      ) : null}
+      <DipNotice summary={summary} consequence="correct_dip_request" />
+      <DipNotice summary={summary} consequence="new_card_required" />
       {ack && correct + newCard > 0 ? (
         <FormControlLabel control={<Checkbox checked={ack.checked} onChange={(e) => ack.onChange(e.target.checked)} />} label={TEXT.preview.dipAck} />
       ) : null}
