@@ -2,23 +2,21 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { KNOWN_SCHEMA_VERSION } from '../../../db';
 import { validateZipBag, ZipReader } from '../../../db/packaging';
 import { hasTool, run, SEVEN_ZIP_MISSING, sevenZip } from '../packaging/tools';
 import { addProfessional } from '../fixtures';
-import { countRows, filesIn, openBackupDesk, setUpDesk, type BackupDesk } from './fixtures';
+import { backupDesksForEachTest, countRows, filesIn, setUpDesk } from './fixtures';
 import { openRawStore } from '../../rawStore';
 
-let b: BackupDesk;
-afterEach(() => b?.cleanup());
+const desks = backupDesksForEachTest();
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 describe('creating a backup', () => {
   it('writes a verified BagIt zip named after the region and the local time, and nothing else', async () => {
-    b = openBackupDesk();
-    await setUpDesk(b, { professionals: 30 });
+    const b = await desks.setUp({ professionals: 30 });
     const at = new Date('2026-11-24T18:30:00.000Z');
     b.setNow(at.toISOString());
     const created = await b.create();
@@ -49,8 +47,7 @@ describe('creating a backup', () => {
   });
 
   it('can be checked by anyone with unzip and sha256sum, and the database inside opens', async (context) => {
-    b = openBackupDesk();
-    await setUpDesk(b);
+    const b = await desks.setUp();
     const created = await b.create();
     context.skip(!hasTool('unzip') || !hasTool('sha256sum'), 'unzip or sha256sum is not installed (Debian: unzip, coreutils).');
     expect(run('unzip', ['-t', created.file]).code).toBe(0);
@@ -65,8 +62,7 @@ describe('creating a backup', () => {
   });
 
   it('encrypts with a passphrase so that 7-Zip opens it, and the list says so', async (context) => {
-    b = openBackupDesk();
-    await setUpDesk(b);
+    const b = await desks.setUp();
     const created = await b.create({ passphrase: 'frase secreta longa' });
     expect(created.encrypted).toBe(true);
     const zip = await ZipReader.open(created.file);
@@ -82,8 +78,7 @@ describe('creating a backup', () => {
   });
 
   it('takes a consistent copy while the app keeps writing, and never blocks those writes', async () => {
-    b = openBackupDesk();
-    await setUpDesk(b, { professionals: 5 });
+    const b = await desks.setUp({ professionals: 5 });
     // Enough data for the online backup to take several steps.
     const big = b.desk.store.db.prepare('INSERT INTO cep_directory (cep, street, district, city, uf, operator, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     b.desk.store.db.transaction(() => {
@@ -111,8 +106,7 @@ describe('creating a backup', () => {
   });
 
   it('keeps both of two backups made in the same second: the second is named after the next free second', async () => {
-    b = openBackupDesk();
-    await setUpDesk(b, { professionals: 3 });
+    const b = await desks.setUp({ professionals: 3 });
     b.setNow('2026-11-24T18:30:00.400Z'); // the desk's clock stands still: both backups start in one second
     const first = await b.create();
     const second = await b.create();
@@ -126,8 +120,7 @@ describe('creating a backup', () => {
   });
 
   it('never replaces a file that takes its name while it is written, and says so in Portuguese', async () => {
-    b = openBackupDesk();
-    await setUpDesk(b, { professionals: 3 });
+    const b = await desks.setUp({ professionals: 3 });
     const { fileName: name } = await b.create(); // the name this second's backup takes
     rmSync(join(b.folder, name));
     // Another program (another desk process) writes that name while this backup is being packaged.
@@ -151,7 +144,7 @@ describe('creating a backup', () => {
   });
 
   it('refuses a missing destination, a file as destination, and an unset desk', async () => {
-    b = openBackupDesk();
+    const b = desks.open();
     const unset = await b.job('backups:create', { passphrase: null });
     expect(unset).toMatchObject({ ok: false, error: { code: 'SETUP_REQUIRED' } });
     await setUpDesk(b);
@@ -164,8 +157,7 @@ describe('creating a backup', () => {
   });
 
   it('creates the default folder when none was chosen', async () => {
-    b = openBackupDesk();
-    await setUpDesk(b);
+    const b = await desks.setUp();
     const settings = await b.call('backups:updateSettings', { folder: null });
     expect(settings.folder).toBe(settings.defaultFolder);
     expect(settings.defaultFolder).toMatch(/Documents[/\\]CRESS Desk[/\\]Backups$/);

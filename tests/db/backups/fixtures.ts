@@ -1,5 +1,6 @@
 // A desk with a clock the tests move, a backup folder of its own, and helpers to run backup jobs.
 import { mkdirSync, readdirSync } from 'node:fs';
+import { afterEach } from 'vitest';
 import { openDesk, type Desk } from '../../../db';
 import type { Channel, Envelope, Input, Output } from '../../../shared/contract';
 import type { BackupCreated, BackupVerification, RestorePrepared } from '../../../shared/contract/backups';
@@ -84,6 +85,30 @@ export async function setUpDesk(b: BackupDesk, options: { region?: number; profe
   await b.call('settings:setup', { region: options.region ?? 9, operator: 'Ana Paula' });
   await b.call('backups:updateSettings', { folder: b.folder });
   for (let i = 0; i < (options.professionals ?? 20); i++) addProfessional(b.desk.store, { name: `Profissional ${i}` });
+}
+
+/**
+ * The backup desks of a file's tests, each removed after its test: `open()` one as it comes (not set
+ * up), or `setUp(options)` one set up and filled as `setUpDesk` does.
+ */
+export function backupDesksForEachTest(): { open(): BackupDesk; setUp(options?: Parameters<typeof setUpDesk>[1]): Promise<BackupDesk> } {
+  const opened: BackupDesk[] = [];
+  afterEach(() => {
+    for (const b of opened.splice(0)) b.cleanup();
+  });
+  const open = () => {
+    const b = openBackupDesk();
+    opened.push(b);
+    return b;
+  };
+  return {
+    open,
+    setUp: async (options) => {
+      const b = open();
+      await setUpDesk(b, options);
+      return b;
+    },
+  };
 }
 
 /** Files in a folder, hidden ones included. */

@@ -2,16 +2,14 @@
 // merely named like a backup, one found in the folder, or one replaced since, stays where it is.
 import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { filesIn, openBackupDesk, setUpDesk, type BackupDesk } from './fixtures';
+import { describe, expect, it } from 'vitest';
+import { backupDesksForEachTest, filesIn } from './fixtures';
 
-let b: BackupDesk;
-afterEach(() => b?.cleanup());
+const desks = backupDesksForEachTest();
 
 describe('pruning the backup folder', () => {
   it('leaves alone a file that is only named like a backup', async () => {
-    b = openBackupDesk();
-    await setUpDesk(b);
+    const b = await desks.setUp();
     await b.call('backups:updateSettings', { keepLast: 1 });
     const foreign = join(b.folder, 'CRESS09-backup-20200101-080000.zip');
     writeFileSync(foreign, 'planilha de outra pessoa com nome parecido');
@@ -25,8 +23,7 @@ describe('pruning the backup folder', () => {
   });
 
   it('leaves alone a backup found in the folder and verified here, which this desk did not write', async () => {
-    b = openBackupDesk();
-    await setUpDesk(b);
+    const b = await desks.setUp();
     b.setNow('2026-11-01T12:00:00.000Z');
     const made = await b.create();
     const copied = join(b.folder, 'CRESS09-backup-20200101-080000.zip');
@@ -40,8 +37,7 @@ describe('pruning the backup folder', () => {
   });
 
   it('leaves alone a backup of this desk whose file was replaced by another one', async () => {
-    b = openBackupDesk();
-    await setUpDesk(b);
+    const b = await desks.setUp();
     await b.call('backups:updateSettings', { keepLast: 1 });
     b.setNow('2026-11-01T12:00:00.000Z');
     const first = await b.create();

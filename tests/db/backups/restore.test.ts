@@ -4,18 +4,17 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SIGNED_SCHEMA_VERSION } from '../../../db/storeGuards';
 import { KNOWN_SCHEMA_VERSION } from '../../../db';
 import { snapshotStore } from '../../../db/backups/snapshot';
 import { MIGRATIONS } from '../../../db/migrate';
 import { writeBagZip, writeZip, ZipReader, type ZipEntry } from '../../../db/packaging';
 import { addProfessional } from '../fixtures';
-import { countRows, filesIn, openBackupDesk, setUpDesk, type BackupDesk } from './fixtures';
+import { type BackupDesk, backupDesksForEachTest, countRows, filesIn } from './fixtures';
 import { openRawStore } from '../../rawStore';
 
-let b: BackupDesk;
-afterEach(() => b?.cleanup());
+const desks = backupDesksForEachTest();
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
@@ -55,8 +54,7 @@ async function packageDatabase(d: BackupDesk, dbPath: string, options: { region:
 
 describe('verifying a backup', () => {
   it('accepts a sound backup and marks it verified in the list', async () => {
-    b = openBackupDesk();
-    await setUpDesk(b);
+    const b = await desks.setUp();
     const created = await b.create();
     b.setNow('2026-11-25T10:00:00.000Z');
     const verification = await b.verify(created.file);
@@ -67,8 +65,7 @@ describe('verifying a backup', () => {
   });
 
   it('refuses a truncated backup, telling the clerk in plain words to copy it again', async () => {
-    b = openBackupDesk();
-    await setUpDesk(b);
+    const b = await desks.setUp();
     const { file } = await b.create();
     const bytes = readFileSync(file);
     writeFileSync(file, bytes.subarray(0, bytes.length - 2000));
@@ -81,8 +78,7 @@ describe('verifying a backup', () => {
   });
 
   it('refuses a backup with one flipped bit in its database', async () => {
-    b = openBackupDesk();
-    await setUpDesk(b, { professionals: 200 });
+    const b = await desks.setUp({ professionals: 200 });
     const { file } = await b.create();
     const bytes = readFileSync(file);
     bytes[Math.floor(bytes.length / 2)]! ^= 0x04;
@@ -94,8 +90,7 @@ describe('verifying a backup', () => {
   });
 
   it('refuses a backup re-zipped with an extra file', async () => {
-    b = openBackupDesk();
-    await setUpDesk(b);
+    const b = await desks.setUp();
     const { file } = await b.create();
     const rezipped = await rezipWith(file, { name: 'data/planilha.xlsx', data: 'não estava no backup' });
     const verification = await b.verify(rezipped);
@@ -105,8 +100,7 @@ describe('verifying a backup', () => {
   });
 
   it('asks for the passphrase of an encrypted backup and refuses a wrong one', async () => {
-    b = openBackupDesk();
-    await setUpDesk(b);
+    const b = await desks.setUp();
     const { file } = await b.create({ passphrase: 'certa' });
     expect(await b.job('backups:verify', { file, passphrase: null })).toMatchObject({ ok: false, error: { code: 'BACKUP_PASSPHRASE_REQUIRED' } });
     const wrong = await b.job('backups:verify', { file, passphrase: 'errada' });
@@ -116,8 +110,7 @@ describe('verifying a backup', () => {
   });
 
   it('refuses a missing file and something that is not a zip', async () => {
-    b = openBackupDesk();
-    await setUpDesk(b);
+    const b = await desks.setUp();
     expect(await b.job('backups:verify', { file: b.dir.file('nada.zip'), passphrase: null })).toMatchObject({ ok: false, error: { code: 'BACKUP_NOT_FOUND' } });
     writeFileSync(b.dir.file('texto.zip'), 'isto não é um backup');
     expect((await b.verify(b.dir.file('texto.zip'))).problems[0]?.code).toBe('ZIP_NOT_A_ZIP');
@@ -126,8 +119,7 @@ describe('verifying a backup', () => {
 
 describe('restoring a backup', () => {
   it('puts the data back as it was, keeps the store aside, and remembers later backups', async () => {
-    b = openBackupDesk();
-    await setUpDesk(b, { professionals: 10 });
+    const b = await desks.setUp({ professionals: 10 });
     const first = await b.create();
     for (let i = 0; i < 5; i++) addProfessional(b.desk.store, { name: `Depois ${i}` });
     b.setNow('2026-11-24T19:00:00.000Z');
@@ -157,8 +149,7 @@ describe('restoring a backup', () => {
   });
 
   it('restores an encrypted backup with its passphrase', async () => {
-    b = openBackupDesk();
-    await setUpDesk(b, { professionals: 3 });
+    const b = await desks.setUp({ professionals: 3 });
     const created = await b.create({ passphrase: 'segredo' });
     addProfessional(b.desk.store);
     const { jobId } = await b.prepare(created.file, 'segredo');
@@ -167,8 +158,7 @@ describe('restoring a backup', () => {
   });
 
   it('leaves the store exactly as it was when the backup is damaged or the passphrase wrong', async () => {
-    b = openBackupDesk();
-    await setUpDesk(b);
+    const b = await desks.setUp();
     const { file } = await b.create({ passphrase: 'certa' });
     addProfessional(b.desk.store);
     const before = storeDigest(b);
@@ -183,29 +173,22 @@ describe('restoring a backup', () => {
   });
 
   it("asks for confirmation before restoring another CRESS's backup", async () => {
-    b = openBackupDesk();
-    await setUpDesk(b, { region: 7, professionals: 4 });
+    const b = await desks.setUp({ region: 7, professionals: 4 });
     const other = await b.create();
-    const mine = openBackupDesk();
-    try {
-      await setUpDesk(mine, { region: 9, professionals: 2 });
-      const before = storeDigest(mine);
-      const { jobId, prepared } = await mine.prepare(other.file);
-      expect(prepared).toMatchObject({ region: 7, currentRegion: 9, otherRegion: true });
-      const refused = await mine.fail('backups:restoreApply', { jobId });
-      expect(refused.code).toBe('BACKUP_OTHER_REGION');
-      expect(refused.message).toMatch(/CRESS 7ª Região.*CRESS 9ª Região/);
-      expect(storeDigest(mine)).toBe(before);
-      await mine.call('backups:restoreApply', { jobId, confirmOtherRegion: true });
-      expect(countRows(mine, 'professionals')).toBe(4);
-    } finally {
-      mine.cleanup();
-    }
+    const mine = await desks.setUp({ region: 9, professionals: 2 });
+    const before = storeDigest(mine);
+    const { jobId, prepared } = await mine.prepare(other.file);
+    expect(prepared).toMatchObject({ region: 7, currentRegion: 9, otherRegion: true });
+    const refused = await mine.fail('backups:restoreApply', { jobId });
+    expect(refused.code).toBe('BACKUP_OTHER_REGION');
+    expect(refused.message).toMatch(/CRESS 7ª Região.*CRESS 9ª Região/);
+    expect(storeDigest(mine)).toBe(before);
+    await mine.call('backups:restoreApply', { jobId, confirmOtherRegion: true });
+    expect(countRows(mine, 'professionals')).toBe(4);
   });
 
   it('refuses a backup from a newer version of the app, whatever the clerk confirms', async () => {
-    b = openBackupDesk();
-    await setUpDesk(b);
+    const b = await desks.setUp();
     const newer = b.dir.file('newer.sqlite');
     await snapshotStore(b.desk.store.path, newer);
     const db = openRawStore(newer);
@@ -220,8 +203,7 @@ describe('restoring a backup', () => {
   });
 
   it('migrates a backup from an older version on the way in', async () => {
-    b = openBackupDesk();
-    await setUpDesk(b);
+    const b = await desks.setUp();
     const older = b.dir.file('older.sqlite');
     const db = new Database(older);
     // A version from before backups were signed: its packages carry no signature.
@@ -239,8 +221,7 @@ describe('restoring a backup', () => {
   });
 
   it('refuses to apply twice, or a job that was not a prepared restore', async () => {
-    b = openBackupDesk();
-    await setUpDesk(b);
+    const b = await desks.setUp();
     const { file } = await b.create();
     const { jobId } = await b.prepare(file);
     await b.call('backups:restoreApply', { jobId });
@@ -251,8 +232,7 @@ describe('restoring a backup', () => {
   });
 
   it('throws a prepared copy away when the clerk gives up', async () => {
-    b = openBackupDesk();
-    await setUpDesk(b);
+    const b = await desks.setUp();
     const { file } = await b.create();
     const { jobId, prepared } = await b.prepare(file);
     expect(existsSync(prepared.preparedPath)).toBe(true);

@@ -2,16 +2,14 @@
 // list fed by the folder too, and the age of the last verified backup for the dashboard.
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { filesIn, openBackupDesk, setUpDesk, type BackupDesk } from './fixtures';
+import { describe, expect, it } from 'vitest';
+import { backupDesksForEachTest, filesIn } from './fixtures';
 
-let b: BackupDesk;
-afterEach(() => b?.cleanup());
+const desks = backupDesksForEachTest();
 
 describe('the backup routine', () => {
   it('backs up on close or on the periodic check only when the last backup is older than the interval', async () => {
-    b = openBackupDesk();
-    await setUpDesk(b);
+    const b = await desks.setUp();
     b.setNow('2026-11-24T08:00:00.000Z');
     const first = await b.call('backups:auto', { trigger: 'close' });
     expect(first.jobId).not.toBeNull();
@@ -30,8 +28,7 @@ describe('the backup routine', () => {
   });
 
   it('keeps the last N backups of the folder and never removes a pinned one', async () => {
-    b = openBackupDesk();
-    await setUpDesk(b);
+    const b = await desks.setUp();
     await b.call('backups:updateSettings', { keepLast: 2 });
     const names: string[] = [];
     for (let day = 1; day <= 3; day++) {
@@ -51,8 +48,7 @@ describe('the backup routine', () => {
   });
 
   it('lists backups found in the folder that this desk did not make, and pins them', async () => {
-    b = openBackupDesk();
-    await setUpDesk(b);
+    const b = await desks.setUp();
     const made = await b.create();
     const copied = join(b.folder, 'CRESS09-backup-20200101-080000.zip');
     copyFileSync(made.file, copied);
@@ -69,8 +65,7 @@ describe('the backup routine', () => {
   });
 
   it('tells the dashboard the age of the last verified backup and warns after 7 days', async () => {
-    b = openBackupDesk();
-    await setUpDesk(b);
+    const b = await desks.setUp();
     expect(await b.call('backups:summary', {})).toMatchObject({ lastVerified: null, warning: true, warnAfterDays: 7 });
     b.setNow('2026-11-01T12:00:00.000Z');
     const made = await b.create();
