@@ -1,6 +1,8 @@
 // Backups the desk made or verified, and the backup routine's settings.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { BACKUP_TRIGGERS } from '../../shared/contract/backups';
+import { inVocabulary } from './checks';
 import { rowId, singleRow, updatedAt } from './columns';
 
 /**
@@ -33,7 +35,7 @@ export const backups = sqliteTable(
   (t) => [
     uniqueIndex('backups_folder_file_idx').on(t.folder, t.fileName),
     index('backups_created_at_idx').on(t.createdAt),
-    check('backups_trigger', sql.raw("trigger IN ('manual', 'auto', 'close', 'cli', 'found')")),
+    inVocabulary('backups', 'trigger', BACKUP_TRIGGERS),
   ],
 );
 

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { BATCH_STATES, type BatchState } from '../../shared/domain';
-import { oneOf } from './checks';
+import { inVocabulary } from './checks';
 import { made, rowId, rowOf } from './columns';
 
 /**
@@ -43,7 +43,7 @@ export const batches = sqliteTable(
     uniqueIndex('batches_region_year_seq_idx').on(t.region, t.year, t.seq),
     uniqueIndex('batches_region_number_idx').on(t.region, t.number),
     index('batches_state_idx').on(t.state),
-    check('batches_state', sql.raw(oneOf('state', BATCH_STATES))),
+    inVocabulary('batches', 'state', BATCH_STATES),
     check('batches_overdue_hours', sql.raw('overdue_hours BETWEEN 1 AND 8760')),
   ],
 );

@@ -15,7 +15,7 @@ import {
   type ContactEventKind,
   type ContactStatus,
 } from '../../shared/contract/contacts';
-import { oneOf } from './checks';
+import { inVocabulary } from './checks';
 import { made, madeAndUpdated, rowId, rowOf, singleRow, timelineEntry, updatedAt } from './columns';
 import { corrections } from './corrections';
 import { professionals } from './registry';
@@ -50,26 +50,31 @@ export const contacts = sqliteTable(
     index('contacts_status_idx').on(t.status, t.forwardedAt),
     index('contacts_professional_idx').on(t.professionalId),
     index('contacts_created_at_idx').on(t.createdAt),
-    check('contacts_status', sql.raw(oneOf('status', CONTACT_STATUSES))),
-    check('contacts_channel', sql.raw(oneOf('channel', CONTACT_CHANNELS))),
-    check('contacts_case', sql.raw(oneOf('"case"', CONTACT_CASES))),
+    inVocabulary('contacts', 'status', CONTACT_STATUSES),
+    inVocabulary('contacts', 'channel', CONTACT_CHANNELS),
+    inVocabulary('contacts', '"case"', CONTACT_CASES),
     check('contacts_resolution', sql.raw("status <> 'resolved' OR (resolution IS NOT NULL AND length(trim(resolution)) > 0)")),
   ],
 );
+
+/** The atendimento a row belongs to. */
+function contactRef() {
+  return rowOf('contact_id', () => contacts.id);
+}
 
 /** The timeline: what happened, when and by whom. Never a typed CPF or mother's name. */
 export const contactEvents = sqliteTable(
   'contact_events',
   {
     id: rowId(),
-    contactId: rowOf('contact_id', () => contacts.id),
+    contactId: contactRef(),
     ...timelineEntry<ContactEventKind>(),
     /** Implanta's answer, the resolution, a message's subject. */
     text: text('text'),
     /** JSON: the event's facts (the identity check's yes/no per item, a correction's id, a new status). */
     detail: text('detail').notNull().default('{}'),
   },
-  (t) => [index('contact_events_contact_idx').on(t.contactId, t.id), check('contact_events_kind', sql.raw(oneOf('kind', CONTACT_EVENT_KINDS)))],
+  (t) => [index('contact_events_contact_idx').on(t.contactId, t.id), inVocabulary('contact_events', 'kind', CONTACT_EVENT_KINDS)],
 );
 
 /** Files the professional sent (a screenshot, a document): the bytes themselves, so a backup carries them. */
@@ -77,7 +82,7 @@ export const contactAttachments = sqliteTable(
   'contact_attachments',
   {
     id: rowId(),
-    contactId: rowOf('contact_id', () => contacts.id),
+    contactId: contactRef(),
     /** The name the file had: shown to the clerk, never written to the audit trail or the log. */
     fileName: text('file_name').notNull(),
     /** Detected from the bytes. */
@@ -89,7 +94,7 @@ export const contactAttachments = sqliteTable(
   },
   (t) => [
     index('contact_attachments_contact_idx').on(t.contactId),
-    check('contact_attachments_type', sql.raw(oneOf('type', ATTACHMENT_TYPES))),
+    inVocabulary('contact_attachments', 'type', ATTACHMENT_TYPES),
     check('contact_attachments_size', sql.raw('size = length(bytes) AND size <= 10485760')),
   ],
 );
@@ -98,7 +103,7 @@ export const contactAttachments = sqliteTable(
 export const contactCorrections = sqliteTable(
   'contact_corrections',
   {
-    contactId: rowOf('contact_id', () => contacts.id),
+    contactId: contactRef(),
     correctionId: rowOf('correction_id', () => corrections.id),
     linkedAt: text('linked_at').notNull(),
     operator: text('operator').notNull(),

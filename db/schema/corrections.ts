@@ -1,7 +1,7 @@
 // What the desk changes and sends to Implanta: corrections of a record's fields, and the CEP
 // directory the council keeps with its own queue of changes.
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import {
   CORRECTION_SOURCES,
   CORRECTION_STATUSES,
@@ -14,18 +14,16 @@ import {
   type EvidenceArrival,
   type RejectionResolution,
 } from '../../shared/domain';
-import { nullOrOneOf, oneOf } from './checks';
-import { made, madeAndUpdated, rejectionResolution, rowId, rowOf } from './columns';
-import { professionals } from './registry';
-
-const CHANGE_STATUS_SQL = sql.raw(oneOf('status', CORRECTION_STATUSES));
+import { digitsOnly, inVocabulary } from './checks';
+import { made, madeAndUpdated, rejectionResolution, rowId } from './columns';
+import { professionalRef } from './registry';
 
 export const corrections = sqliteTable(
   'corrections',
   {
     id: rowId(),
     uuid: text('uuid').notNull().unique(),
-    professionalId: rowOf('professional_id', () => professionals.id),
+    professionalId: professionalRef(),
     field: text('field').notNull(),
     oldValue: text('old_value'),
     newValue: text('new_value'),
@@ -68,11 +66,11 @@ export const corrections = sqliteTable(
     // that also need the DIP request corrected.
     index('corrections_batch_order_idx').on(t.batchId),
     index('corrections_batch_dip_idx').on(t.batchId, t.professionalId).where(sql.raw("dip_consequence = 'correct_dip_request'")),
-    check('corrections_status', CHANGE_STATUS_SQL),
-    check('corrections_source', sql.raw(oneOf('source', CORRECTION_SOURCES))),
-    check('corrections_dip_consequence', sql.raw(oneOf('dip_consequence', DIP_CONSEQUENCES))),
-    check('corrections_resolution', sql.raw(nullOrOneOf('resolution', REJECTION_RESOLUTIONS))),
-    check('corrections_evidence_arrival', sql.raw(nullOrOneOf('evidence_arrival', EVIDENCE_ARRIVALS))),
+    inVocabulary('corrections', 'status', CORRECTION_STATUSES),
+    inVocabulary('corrections', 'source', CORRECTION_SOURCES),
+    inVocabulary('corrections', 'dip_consequence', DIP_CONSEQUENCES),
+    inVocabulary('corrections', 'resolution', REJECTION_RESOLUTIONS, true),
+    inVocabulary('corrections', 'evidence_arrival', EVIDENCE_ARRIVALS, true),
   ],
 );
 
@@ -87,7 +85,7 @@ export const cepDirectory = sqliteTable(
     uf: text('uf').notNull(),
     ...madeAndUpdated(),
   },
-  () => [check('cep_directory_cep_digits', sql.raw("length(cep) = 8 AND cep NOT GLOB '*[^0-9]*'"))],
+  () => [digitsOnly('cep_directory', 'cep', 8)],
 );
 
 /** Every CEP directory change, queued for Implanta like a correction. */
@@ -114,6 +112,6 @@ export const cepChanges = sqliteTable(
     index('cep_changes_import_idx').on(t.importId),
     index('cep_changes_status_idx').on(t.status),
     index('cep_changes_batch_idx').on(t.batchId),
-    check('cep_changes_status', CHANGE_STATUS_SQL),
+    inVocabulary('cep_changes', 'status', CORRECTION_STATUSES),
   ],
 );

@@ -2,17 +2,17 @@
 // for a professional, when and how. A row is never deleted: undoing an arrival marks it undone, so
 // a sealed lote can always say which items had arrived when it was sealed (docs/batch-format.md).
 import { sql } from 'drizzle-orm';
-import { check, index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { DIP_PAPER_ITEMS, DIP_PAPER_WAYS, type DipPaperItem, type DipPaperWay } from '../../shared/domain';
-import { oneOf } from './checks';
-import { rowId, rowOf } from './columns';
-import { professionals } from './registry';
+import { inVocabulary } from './checks';
+import { rowId } from './columns';
+import { professionalRef } from './registry';
 
 export const dipPaperItems = sqliteTable(
   'dip_paper_items',
   {
     id: rowId(),
-    professionalId: rowOf('professional_id', () => professionals.id),
+    professionalId: professionalRef(),
     item: text('item').$type<DipPaperItem>().notNull(),
     /** The day it arrived (YYYY-MM-DD), as the clerk read it on the envelope or the counter. */
     arrivedOn: text('arrived_on').notNull(),
@@ -27,7 +27,7 @@ export const dipPaperItems = sqliteTable(
     index('dip_paper_items_professional_idx').on(t.professionalId),
     // At most one standing arrival of each item per professional.
     uniqueIndex('dip_paper_items_standing_idx').on(t.professionalId, t.item).where(sql`undone_at IS NULL`),
-    check('dip_paper_items_item', sql.raw(oneOf('item', DIP_PAPER_ITEMS))),
-    check('dip_paper_items_way', sql.raw(oneOf('way', DIP_PAPER_WAYS))),
+    inVocabulary('dip_paper_items', 'item', DIP_PAPER_ITEMS),
+    inVocabulary('dip_paper_items', 'way', DIP_PAPER_WAYS),
   ],
 );

@@ -2,6 +2,8 @@
 // mappings remembered for the next file.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { IMPORT_KINDS, IMPORT_STATES } from '../../shared/contract/imports';
+import { inVocabulary } from './checks';
 import { rowId, rowOf, updatedAt } from './columns';
 
 /** Spreadsheet imports (corrections, registry, CEP directory): one row per import written. */
@@ -35,8 +37,8 @@ export const imports = sqliteTable(
   },
   (t) => [
     index('imports_sha256_idx').on(t.sha256, t.kind),
-    check('imports_kind', sql.raw("kind IN ('corrections', 'registry', 'cep')")),
-    check('imports_state', sql.raw("state IN ('done', 'undone')")),
+    inVocabulary('imports', 'kind', IMPORT_KINDS),
+    inVocabulary('imports', 'state', IMPORT_STATES),
     check('imports_counts', sql.raw('rows = accepted + unchanged + rejected')),
   ],
 );

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { CONFLICT_CHOICES, DIP_STATUSES, PENDENCY_SOURCES } from '../../shared/domain';
 import type { HistoryKind } from '../recordHistory';
-import { nullOrOneOf, oneOf } from './checks';
+import { digitsOnly, inVocabulary } from './checks';
 import { madeAndUpdated, rowId, rowOf, singleRow, timelineEntry, timestamps } from './columns';
 import { imports } from './imports';
 
@@ -71,20 +71,25 @@ export const professionals = sqliteTable(
     index('professionals_id_name_idx').on(t.id, t.nameFolded),
     // EMAIL_SHARED: who else has this address, without reading the registry (db/pendencies.ts).
     index('professionals_email_idx').on(t.email),
-    check('professionals_cpf_digits', sql.raw("length(cpf) = 11 AND cpf NOT GLOB '*[^0-9]*'")),
+    digitsOnly('professionals', 'cpf', 11),
     check('professionals_mother_flag', sql.raw('mother_not_listed IN (0, 1)')),
     // Seed case F: never both the mother's name and "Não consta mãe".
     check('professionals_mother_rule', sql.raw('NOT (mother_not_listed = 1 AND mother_name IS NOT NULL)')),
-    check('professionals_dip_status', sql.raw(oneOf('dip_status', DIP_STATUSES))),
+    inVocabulary('professionals', 'dip_status', DIP_STATUSES),
   ],
 );
+
+/** The professional a row is about: a required reference to the registry. */
+export function professionalRef() {
+  return rowOf('professional_id', () => professionals.id);
+}
 
 /** What is wrong with each record as stored (shared/rules/pendencies.ts), kept in step with every write. */
 export const pendencies = sqliteTable(
   'pendencies',
   {
     id: rowId(),
-    professionalId: rowOf('professional_id', () => professionals.id),
+    professionalId: professionalRef(),
     code: text('code').notNull(),
     field: text('field'),
     message: text('message').notNull(),
@@ -99,7 +104,7 @@ export const pendencies = sqliteTable(
     index('pendencies_professional_idx').on(t.professionalId),
     index('pendencies_code_idx').on(t.code),
     index('pendencies_case_idx').on(t.caseLetter),
-    check('pendencies_source', sql.raw(oneOf('source', PENDENCY_SOURCES))),
+    inVocabulary('pendencies', 'source', PENDENCY_SOURCES),
   ],
 );
 
@@ -113,7 +118,7 @@ export const registryConflicts = sqliteTable(
     id: rowId(),
     importId: integer('import_id').references(() => imports.id),
     row: integer('row'),
-    professionalId: rowOf('professional_id', () => professionals.id),
+    professionalId: professionalRef(),
     /** A correction field (`mother` for the mother fact). */
     field: text('field').notNull(),
     deskValue: text('desk_value'),
@@ -128,7 +133,7 @@ export const registryConflicts = sqliteTable(
   (t) => [
     index('registry_conflicts_professional_idx').on(t.professionalId),
     index('registry_conflicts_open_idx').on(t.resolvedAt),
-    check('registry_conflicts_resolution', sql.raw(nullOrOneOf('resolution', CONFLICT_CHOICES))),
+    inVocabulary('registry_conflicts', 'resolution', CONFLICT_CHOICES, true),
   ],
 );
 
@@ -140,7 +145,7 @@ export const recordHistory = sqliteTable(
   'record_history',
   {
     id: rowId(),
-    professionalId: rowOf('professional_id', () => professionals.id),
+    professionalId: professionalRef(),
     /** Its kind says what made the change (db/recordHistory.ts). */
     ...timelineEntry<HistoryKind>(),
     /** A correction field, `dipStatus`, or null for the whole record (created by a load). */
