@@ -49,6 +49,24 @@ export interface Paging {
   onPageSize(pageSize: number): void;
 }
 
+/** A paged list as its store holds it. */
+export interface PagedList<T> {
+  result: { items: T[]; total: number } | null;
+  page: number;
+  pageSize: number;
+  loading: boolean;
+  error: string | null;
+  setPage(page: number): void;
+  setPageSize(pageSize: number): void;
+}
+
+/** A store's paged list as the table's props: its rows (none before the first answer), loading, error and pager. */
+export function pagedListProps<T>(list: PagedList<T>) {
+  const { result } = list;
+  const paging: Paging | null = result ? { total: result.total, page: list.page, pageSize: list.pageSize, onPage: list.setPage, onPageSize: list.setPageSize } : null;
+  return { rows: result ? result.items : null, loading: list.loading, error: list.error, paging };
+}
+
 export function PagedTable<T>({
   label,
   columns,

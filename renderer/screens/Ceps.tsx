@@ -11,7 +11,7 @@ import { formatCep } from '../../shared/rules/cep';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { EmptyState } from '../components/EmptyState';
 import { Page } from '../components/Page';
-import { PagedTable, type Column } from '../components/PagedTable';
+import { PagedTable, pagedListProps, type Column } from '../components/PagedTable';
 import { StatusChip } from '../components/StatusChip';
 import { useCeps } from '../stores/ceps';
 import { CepDialog } from './CepDialog';
@@ -21,14 +21,14 @@ import { CEPS_TEXT as TEXT } from './ceps.text';
 type Editing = null | 'new' | CepEntry;
 
 export function CepsScreen() {
-  const { text, page, pageSize, result, loading, error, setText, setPage, setPageSize, load } = useCeps();
+  const ceps = useCeps();
+  const { text, setText, load } = ceps;
   const [editing, setEditing] = useState<Editing>(null);
 
   useEffect(() => {
     void load();
   }, [load]);
 
-  const items = result?.items ?? [];
 
   return (
     <Page
@@ -52,15 +52,12 @@ export function CepsScreen() {
         }}
       />
       <PagedTable
+        {...pagedListProps(ceps)}
         label={TEXT.tableLabel}
         columns={COLUMNS}
-        rows={result ? items : null}
         rowKey={(entry) => entry.cep}
         open={{ label: (entry) => TEXT.editRow(formatCep(entry.cep)), onOpen: (entry) => setEditing(entry) }}
-        loading={loading}
         loadingLabel={TEXT.loading}
-        error={error}
-        paging={result ? { total: result.total, page, pageSize, onPage: setPage, onPageSize: setPageSize } : null}
         empty={
           text.trim() ? (
             <EmptyState icon={<MarkunreadMailboxIcon />} title={TEXT.noMatch(text.trim())} action={<Button onClick={() => setEditing('new')}>{TEXT.add}</Button>} />

@@ -18,14 +18,15 @@ import { MESSAGE_TEMPLATES } from '../../shared/contacts/messages';
 import { ContactStatusChip } from '../components/ContactStatusChip';
 import { EmptyState } from '../components/EmptyState';
 import { Page } from '../components/Page';
-import { PagedTable, type Column } from '../components/PagedTable';
+import { PagedTable, pagedListProps, type Column } from '../components/PagedTable';
 import { useContacts } from '../stores/contacts';
 import { useNavigation } from '../stores/navigation';
 import { ContactNewDialog } from './ContactNewDialog';
 import { CONTACTS_TEXT as TEXT, localDateBr } from './contacts.text';
 
 export function ContactsScreen() {
-  const { status, overdue, toNotify, page, pageSize, result, loading, error, load, setStatus, setOverdue, setToNotify, setPage, setPageSize } = useContacts();
+  const contacts = useContacts();
+  const { status, overdue, toNotify, result, load, setStatus, setOverdue, setToNotify } = contacts;
   const go = useNavigation((s) => s.go);
   const [adding, setAdding] = useState(false);
 
@@ -76,15 +77,12 @@ export function ContactsScreen() {
         ) : null}
       </Box>
       <PagedTable
+        {...pagedListProps(contacts)}
         label={TEXT.tableLabel}
         columns={COLUMNS}
-        rows={result ? result.items : null}
         rowKey={(item) => item.id}
         open={{ label: (item) => TEXT.openRow(item.protocol), onOpen: (item) => go({ name: 'contact', id: item.id }) }}
-        loading={loading}
         loadingLabel={TEXT.loading}
-        error={error}
-        paging={result ? { total: result.total, page, pageSize, onPage: setPage, onPageSize: setPageSize } : null}
         empty={
           <EmptyState
             icon={<SupportAgentIcon />}

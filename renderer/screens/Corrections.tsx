@@ -22,7 +22,7 @@ import { DateField } from '../components/DateField';
 import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
 import { NumericText } from '../components/Numeric';
-import { PagedTable, type Column } from '../components/PagedTable';
+import { PagedTable, pagedListProps, type Column } from '../components/PagedTable';
 import { StatusChip } from '../components/StatusChip';
 import { STATUS_COLORS } from '../lib/statusColors';
 import { NO_FILTERS, useCorrections, type QueueFilters } from '../stores/corrections';
@@ -32,8 +32,8 @@ import { CORRECTIONS_TEXT as TEXT } from './corrections.text';
 const MENU_PROPS = { slotProps: { paper: { sx: { maxHeight: 360 } } } };
 
 export function CorrectionsScreen() {
-  const { filters, page, pageSize, result, loading, error, operators, setFilters, clearFilters, setPage, setPageSize, load, loadOperators } =
-    useCorrections();
+  const corrections = useCorrections();
+  const { filters, operators, setFilters, clearFilters, load, loadOperators } = corrections;
   const openRecord = useNavigation((s) => s.openRecord);
   const focusSearch = useNavigation((s) => s.focusSearch);
 
@@ -43,21 +43,17 @@ export function CorrectionsScreen() {
   }, [load, loadOperators]);
 
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
-  const items = result?.items ?? [];
 
   return (
     <Box>
       <PageHeader title={TEXT.title} subtitle={TEXT.subtitle} />
       <Filters filters={filters} operators={operators} onChange={setFilters} onClear={clearFilters} filtered={filtered} />
       <PagedTable
+        {...pagedListProps(corrections)}
         label={TEXT.tableLabel}
         columns={queueColumns(openRecord)}
-        rows={result ? items : null}
         rowKey={(row) => row.uuid}
-        loading={loading}
         loadingLabel={TEXT.loading}
-        error={error}
-        paging={result ? { total: result.total, page, pageSize, onPage: setPage, onPageSize: setPageSize } : null}
         empty={
           filtered ? (
             <EmptyState icon={<FactCheckIcon />} title={TEXT.noMatch} action={<Button onClick={clearFilters}>{TEXT.clear}</Button>}>

@@ -23,7 +23,7 @@ import { call, errorMessage } from '../api/client';
 import { chooseSavePath, deliver } from '../api/desktop';
 import { EmptyState } from '../components/EmptyState';
 import { Page } from '../components/Page';
-import { PagedTable, type Column } from '../components/PagedTable';
+import { PagedTable, pagedListProps, type Column } from '../components/PagedTable';
 import { useWork } from '../lib/work';
 import { useNavigation } from '../stores/navigation';
 import { useNotify } from '../stores/notify';
@@ -35,7 +35,8 @@ import { PENDENCIES_TEXT as TEXT, PENDENCY_CODE_LABELS } from './pendencies.text
 const DATA_CASES = PENDENCY_CASES.filter((c) => c !== 'A' && c !== 'C');
 
 export function PendenciesScreen() {
-  const { summary, kase, code, page, pageSize, result, loading, scanning, error, load, setCase, setCode, setPage, setPageSize, scan } = useQuality();
+  const quality = useQuality();
+  const { summary, kase, code, scanning, load, setCase, setCode, scan } = quality;
   const openRecord = useNavigation((s) => s.openRecord);
   const notify = useNotify((s) => s.show);
   const prefix = useSession((s) => exportPrefix(s.info?.settings?.region ?? 0, s.info?.settings?.demo === true));
@@ -111,15 +112,12 @@ export function PendenciesScreen() {
         ))}
       </TextField>
       <PagedTable
+        {...pagedListProps(quality)}
         label={TEXT.tableLabel}
         columns={COLUMNS}
-        rows={result ? result.items : null}
         rowKey={(item) => `${item.professionalId}-${item.code}-${item.field ?? ''}`}
         open={{ label: (item) => TEXT.openRow(item.name), onOpen: (item) => openRecord(item.professionalId) }}
-        loading={loading}
         loadingLabel={TEXT.loading}
-        error={error}
-        paging={result ? { total: result.total, page, pageSize, onPage: setPage, onPageSize: setPageSize } : null}
         empty={
           <EmptyState icon={<RuleIcon />} title={TEXT.noneTitle}>
             {TEXT.noneText}

@@ -14,14 +14,15 @@ import { focusFirstRow } from '../components/ClickableRow';
 import { DipChip } from '../components/DipChip';
 import { EmptyState } from '../components/EmptyState';
 import { Page } from '../components/Page';
-import { PagedTable, type Column } from '../components/PagedTable';
+import { PagedTable, pagedListProps, type Column } from '../components/PagedTable';
 import { useNavigation } from '../stores/navigation';
 import { useRegistry } from '../stores/registry';
 import { REGISTRY_TEXT as TEXT } from './registry.text';
 import { RegistryExportButton } from './RegistryExportDialog';
 
 export function RegistryScreen() {
-  const { text, page, pageSize, result, resultText, loading, error, withPendencies, setText, setPage, setPageSize, setWithPendencies, flush } = useRegistry();
+  const registry = useRegistry();
+  const { text, resultText, withPendencies, setText, setWithPendencies, flush } = registry;
   const openRecord = useNavigation((s) => s.openRecord);
   const focusRequest = useNavigation((s) => s.searchFocusRequest);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -48,7 +49,6 @@ export function RegistryScreen() {
     if (first) openRecord(first.id);
   }
 
-  const items = result?.items ?? [];
 
   return (
     <Page text={TEXT} actions={<RegistryExportButton />}>
@@ -74,16 +74,13 @@ export function RegistryScreen() {
       />
       <Box sx={{ mt: 1 }}>
         <PagedTable
+          {...pagedListProps(registry)}
           id={RESULTS_ID}
           label={TEXT.tableLabel}
           columns={COLUMNS}
-          rows={result ? items : null}
           rowKey={(item) => item.id}
           open={{ label: (item) => TEXT.openRow(item.name), onOpen: (item) => openRecord(item.id) }}
-          loading={loading}
           loadingLabel={TEXT.searching}
-          error={error}
-          paging={result ? { total: result.total, page, pageSize, onPage: setPage, onPageSize: setPageSize } : null}
           empty={
             withPendencies ? (
               <EmptyState icon={<PersonSearchIcon />} title={TEXT.noPendencies}>
