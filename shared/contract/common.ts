@@ -22,6 +22,9 @@ export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
 /** What a check found wrong in a file: a code, the message, and where. */
 export const fileProblemSchema = z.object({ code: z.string(), message: z.string(), path: z.string().optional() });
 
+/** An entry of a trail or a timeline: its id, when and by whom. */
+export const entryShape = { id: z.number().int(), at: z.string(), operator: z.string() };
+
 export const pageInput = {
   page: z.number().int().min(0).default(0),
   pageSize: z.number().int().min(1).max(200).default(25),

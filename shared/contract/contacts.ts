@@ -2,7 +2,7 @@
 // phone, in person or by post) that the council forwards to Implanta and follows until resolved.
 import { z } from 'zod';
 import { MESSAGE_TEMPLATE_IDS } from '../contacts/messages';
-import { filePathSchema, pageInput, pageOf } from './common';
+import { entryShape, filePathSchema, pageInput, pageOf } from './common';
 
 /** How the professional reached the council. */
 export const CONTACT_CHANNELS = ['email', 'phone', 'in_person', 'post'] as const;
@@ -103,10 +103,8 @@ export const contactSummarySchema = z.object({
 export type ContactSummary = z.infer<typeof contactSummarySchema>;
 
 export const contactEventSchema = z.object({
-  /** Negative for what the timeline reads from the corrections and lotes (never stored as events). */
-  id: z.number().int(),
-  at: z.string(),
-  operator: z.string(),
+  /** `id` is negative for what the timeline reads from the corrections and lotes (never stored as events). */
+  ...entryShape,
   kind: z.enum(TIMELINE_KINDS),
   /** What the timeline reads, in Portuguese (never a typed CPF or mother's name). */
   label: z.string(),

@@ -1,7 +1,7 @@
 // Channels of the registry: the professional's record, search, demo data, pendências, conflicts with
 // the main system and the export back to it.
 import { z } from 'zod';
-import { correctionStatusSchema, dipStatusSchema, isoDateSchema, maritalStatusSchema, pageInput, pageOf, spreadsheetExportedSchema, spreadsheetExportInput, ufSchema } from './common';
+import { correctionStatusSchema, dipStatusSchema, entryShape, isoDateSchema, maritalStatusSchema, pageInput, pageOf, spreadsheetExportedSchema, spreadsheetExportInput, ufSchema } from './common';
 import { correctionSchema } from './corrections';
 import { CONFLICT_CHOICES, PENDENCY_SOURCES } from '../domain';
 import { FIELDS, type FieldRule, type FieldSpec } from '../fields';
@@ -58,9 +58,7 @@ export const professionalSummarySchema = z.object({
 export type ProfessionalSummary = z.infer<typeof professionalSummarySchema>;
 
 export const auditEntrySchema = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  operator: z.string(),
+  ...entryShape,
   /** The computer's account the desk ran under (null in entries written before it was recorded). */
   account: z.string().nullable().default(null),
   action: z.string(),
@@ -105,9 +103,7 @@ export type RegistryConflict = z.infer<typeof registryConflictSchema>;
 
 /** One change of a record's fields, whatever made it (db/recordHistory.ts). */
 export const historyEntrySchema = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  operator: z.string(),
+  ...entryShape,
   kind: z.string(),
   field: z.string().nullable(),
   oldValue: z.string().nullable(),
