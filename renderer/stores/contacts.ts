@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import type { Contact, ContactStatus, ContactSummary } from '../../shared/contract/contacts';
 import { call, errorMessage } from '../api/client';
 import { useNavigation } from './navigation';
-import { FIRST_PAGE, newestOnly, pageSetters } from './paged';
+import { FIRST_PAGE, newestLoad, newestOnly, pageSetters } from './paged';
 
 interface ContactsState {
   status: ContactStatus | null;
@@ -32,20 +32,10 @@ interface ContactsState {
 }
 
 export const useContacts = create<ContactsState>()((set, get) => {
-  const ticket = newestOnly();
-  async function load() {
-    const current = ticket();
-    set({ loading: true });
-    try {
-      const { status, overdue, toNotify, page, pageSize } = get();
-      const result = await call('contacts:list', { ...(status ? { status } : {}), ...(overdue ? { overdue } : {}), ...(toNotify ? { toNotify } : {}), page, pageSize });
-      if (current()) set({ result, error: null });
-    } catch (error) {
-      if (current()) set({ error: errorMessage(error) });
-    } finally {
-      if (current()) set({ loading: false });
-    }
-  }
+  const load = newestLoad<ContactsState>(set, async () => {
+    const { status, overdue, toNotify, page, pageSize } = get();
+    return { result: await call('contacts:list', { ...(status ? { status } : {}), ...(overdue ? { overdue } : {}), ...(toNotify ? { toNotify } : {}), page, pageSize }) };
+  });
   const openTicket = newestOnly();
   return {
     status: null,

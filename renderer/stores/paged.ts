@@ -1,5 +1,6 @@
 // Paged lists share two habits: a page change reloads (a new page size goes back to the first page),
 // and when requests overlap only the newest answer is shown.
+import { errorMessage } from '../api/client';
 
 /** The page shown before the clerk pages: the first, 25 lines. */
 export const FIRST_PAGE = { page: 0, pageSize: 25 } as const;
@@ -26,6 +27,26 @@ export function newestOnly(): () => () => boolean {
   return () => {
     const ticket = ++latest;
     return () => ticket === latest;
+  };
+}
+
+/**
+ * A list's load in which only the newest request counts: `loading` while it runs, then what `fetch`
+ * answers (and no error), or why it failed as `error`; the last error stays shown until then.
+ */
+export function newestLoad<S extends { loading: boolean; error: string | null }>(set: (partial: Partial<S>) => void, fetch: () => Promise<Partial<S>>): () => Promise<void> {
+  const ticket = newestOnly();
+  return async () => {
+    const current = ticket();
+    set({ loading: true } as Partial<S>);
+    try {
+      const answer = await fetch();
+      if (current()) set({ ...answer, error: null });
+    } catch (error) {
+      if (current()) set({ error: errorMessage(error) } as Partial<S>);
+    } finally {
+      if (current()) set({ loading: false } as Partial<S>);
+    }
   };
 }
 

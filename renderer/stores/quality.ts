@@ -4,7 +4,7 @@ import type { QualityItem, QualitySummary } from '../../shared/contract/quality'
 import type { PendencyCase } from '../../shared/rules/pendencyCases';
 import { call, errorMessage } from '../api/client';
 import { runJob, valueOrThrow } from './jobs';
-import { FIRST_PAGE, newestOnly, pageSetters } from './paged';
+import { FIRST_PAGE, newestLoad, pageSetters } from './paged';
 
 interface QualityState {
   summary: QualitySummary | null;
@@ -26,20 +26,11 @@ interface QualityState {
 }
 
 export const useQuality = create<QualityState>()((set, get) => {
-  const ticket = newestOnly();
-  async function load() {
-    const current = ticket();
-    set({ loading: true });
-    try {
-      const { kase, code, page, pageSize } = get();
-      const [summary, result] = await Promise.all([call('quality:summary', {}), call('quality:list', { case: kase, code, page, pageSize })]);
-      if (current()) set({ summary, result, error: null });
-    } catch (error) {
-      if (current()) set({ error: errorMessage(error) });
-    } finally {
-      if (current()) set({ loading: false });
-    }
-  }
+  const load = newestLoad<QualityState>(set, async () => {
+    const { kase, code, page, pageSize } = get();
+    const [summary, result] = await Promise.all([call('quality:summary', {}), call('quality:list', { case: kase, code, page, pageSize })]);
+    return { summary, result };
+  });
   return {
     summary: null,
     kase: null,
