@@ -1,11 +1,10 @@
 // Implanta's acknowledgement: JSON, CSV or xlsx; every refusal leaves the store exactly as it was;
 // importing twice changes nothing; a partial answer leaves the rest sent.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import type { AckResult, BatchSummary, ExportResult } from '../../shared/contract';
-import { addProfessional, correct, openBatchDesk, queueEmailCorrections, type BatchDesk } from './batchFixtures';
+import type { AckResult, BatchSummary } from '../../shared/contract';
+import { addProfessional, correct, importAck, openBatchDesk, queueEmailCorrections, sendBatch, writeAck, type BatchDesk } from './batchFixtures';
 
 let desk: BatchDesk;
 let batch: BatchSummary;
@@ -13,38 +12,18 @@ let uuids: string[];
 let cepUuid: string;
 let packageSha: string;
 
-async function sendBatch(): Promise<{ batch: BatchSummary; sha256: string }> {
-  const created = await desk.handlers['batches:create']({});
-  await desk.handlers['batches:seal']({ id: created.id });
-  const folder = desk.dir.file(`out-${created.number}`);
-  mkdirSync(folder);
-  const exported = await desk.job<ExportResult>(desk.handlers['batches:export']({ id: created.id, path: join(folder, created.fileName), passphrase: null, replace: false }));
-  return { batch: await desk.handlers['batches:markSent']({ id: created.id }), sha256: exported.sha256 };
-}
-
 beforeEach(async () => {
   desk = openBatchDesk();
   uuids = queueEmailCorrections(desk, 4);
   desk.handlers['cep:save']({ cep: '13010-000', street: 'Rua Barão de Jaguara', district: 'Centro', city: 'Campinas', uf: 'SP', reason: 'CEP novo informado' });
   cepUuid = (desk.store.db.prepare('SELECT uuid FROM cep_changes').get() as { uuid: string }).uuid;
-  ({ batch, sha256: packageSha } = await sendBatch());
+  ({ batch, sha256: packageSha } = await sendBatch(desk));
   desk.setNow('2026-03-11T10:00:00.000Z');
 });
 afterEach(() => desk.cleanup());
 
-let fileCount = 0;
-function file(name: string, content: string | Buffer): string {
-  const path = desk.dir.file(`${++fileCount}-${name}`);
-  writeFileSync(path, content);
-  return path;
-}
-
 function jsonAck(items: { id: string; status: string; message?: string }[], overrides: Record<string, unknown> = {}): string {
-  return file('confirmacao.json', JSON.stringify({ schemaVersion: 1, batch: batch.uuid, number: batch.number, packageSha256: packageSha, items, ...overrides }));
-}
-
-function importAck(path: string): Promise<AckResult> {
-  return desk.job<AckResult>(desk.handlers['batches:acknowledge']({ path, fileName: path.split('/').pop() }));
+  return writeAck(desk, 'confirmacao.json', JSON.stringify({ schemaVersion: 1, batch: batch.uuid, number: batch.number, packageSha256: packageSha, items, ...overrides }));
 }
 
 /** Everything an acknowledgement may touch: statuses, messages, batches, the audit trail. */
@@ -65,6 +44,7 @@ function statusOf(uuid: string) {
 describe('a complete answer', () => {
   it('as JSON: applied become synced, rejected keep the message, the batch is acknowledged', async () => {
     const result = await importAck(
+      desk,
       jsonAck([
         ...uuids.slice(0, 3).map((id) => ({ id, status: 'applied' })),
         { id: uuids[3]!, status: 'rejected', message: 'E-mail já usado por outra profissional na plataforma.' },
@@ -82,16 +62,16 @@ describe('a complete answer', () => {
 
   it('importing the same file again changes nothing', async () => {
     const path = jsonAck(uuids.map((id) => ({ id, status: 'applied' })));
-    await importAck(path);
+    await importAck(desk, path);
     const before = snapshot();
-    const again = await importAck(path);
+    const again = await importAck(desk, path);
     expect(again).toMatchObject({ applied: 0, rejected: 0, unchanged: 4 });
     expect(snapshot()).toEqual(before);
   });
 
   it('as CSV the way Implanta staff save it: ";", Portuguese words, Windows-1252', async () => {
     const rows = ['id;situação;mensagem', `${uuids[0]};aplicada;`, `${uuids[1]};Rejeitada;Domínio do e-mail não aceita mensagens`, `${uuids[2]};APLICADA;`, `${uuids[3]};applied;ok`, `${cepUuid};aplicada;`];
-    const result = await importAck(file('resposta.csv', Buffer.from(`${rows.join('\r\n')}\r\n`, 'latin1')));
+    const result = await importAck(desk, writeAck(desk, 'resposta.csv', Buffer.from(`${rows.join('\r\n')}\r\n`, 'latin1')));
     expect(result).toMatchObject({ format: 'csv', applied: 4, rejected: 1, unanswered: 0 });
     expect(statusOf(uuids[1]!)).toEqual({ status: 'rejected', status_message: 'Domínio do e-mail não aceita mensagens' });
   });
@@ -100,11 +80,11 @@ describe('a complete answer', () => {
     const sheet = XLSX.utils.aoa_to_sheet([['Mensagem', 'ID', 'Situação'], ['', uuids[0], 'aplicada'], ['Nome divergente do CPF', uuids[1], 'rejeitada']]);
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book, sheet, 'Resposta');
-    const result = await importAck(file('resposta.xlsx', XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer));
+    const result = await importAck(desk, writeAck(desk, 'resposta.xlsx', XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer));
     expect(result).toMatchObject({ format: 'xlsx', applied: 1, rejected: 1, unanswered: 3 });
     expect(statusOf(uuids[1]!)).toEqual({ status: 'rejected', status_message: 'Nome divergente do CPF' });
 
-    const csv = await importAck(file('resto.csv', `\uFEFFid,situacao,mensagem\n${uuids[2]},applied,\n`));
+    const csv = await importAck(desk, writeAck(desk, 'resto.csv', `\uFEFFid,situacao,mensagem\n${uuids[2]},applied,\n`));
     expect(csv).toMatchObject({ format: 'csv', applied: 1, unanswered: 2 });
   });
 });
@@ -133,10 +113,10 @@ describe('a partial answer', () => {
   it('leaves the ids it does not mention sent, counts them, and the batch is no longer overdue', async () => {
     desk.setNow('2026-03-12T10:00:00.000Z');
     expect((await desk.handlers['batches:get']({ id: batch.id })).batch.overdue).toBe(true);
-    const result = await importAck(jsonAck([{ id: uuids[0]!, status: 'applied' }]));
+    const result = await importAck(desk, jsonAck([{ id: uuids[0]!, status: 'applied' }]));
     expect(result).toMatchObject({ applied: 1, unanswered: 4, batch: { state: 'sent', overdue: false, counts: { unanswered: 4 } } });
     expect(statusOf(uuids[1]!)).toMatchObject({ status: 'sent' });
-    const rest = await importAck(jsonAck([...uuids.slice(1).map((id) => ({ id, status: 'applied' })), { id: cepUuid, status: 'applied' }]));
+    const rest = await importAck(desk, jsonAck([...uuids.slice(1).map((id) => ({ id, status: 'applied' })), { id: cepUuid, status: 'applied' }]));
     expect(rest).toMatchObject({ applied: 4, unanswered: 0, batch: { state: 'acknowledged' } });
   });
 });
@@ -144,7 +124,7 @@ describe('a partial answer', () => {
 describe('refusals change nothing', () => {
   async function refused(path: string, code: string, message?: RegExp) {
     const before = snapshot();
-    await expect(importAck(path)).rejects.toMatchObject({ code, ...(message ? { message: expect.stringMatching(message) } : {}) });
+    await expect(importAck(desk, path)).rejects.toMatchObject({ code, ...(message ? { message: expect.stringMatching(message) } : {}) });
     expect(snapshot()).toEqual(before);
   }
 
@@ -154,7 +134,7 @@ describe('refusals change nothing', () => {
 
   it('a truncated file', async () => {
     const full = JSON.stringify({ schemaVersion: 1, batch: batch.uuid, packageSha256: packageSha, items: uuids.map((id) => ({ id, status: 'applied' })) });
-    await refused(file('cortado.json', full.slice(0, full.length - 30)), 'ACK_INVALID', /cortado/);
+    await refused(writeAck(desk, 'cortado.json', full.slice(0, full.length - 30)), 'ACK_INVALID', /cortado/);
   });
 
   it('a file that does not follow the format', () =>
@@ -169,25 +149,25 @@ describe('refusals change nothing', () => {
   it('a batch not yet sent, and ids of two batches', async () => {
     const later = queueEmailCorrections(desk, 1);
     const open = await desk.handlers['batches:create']({});
-    await refused(file('nao-enviado.csv', `id;situação;mensagem\n${later[0]};aplicada;\n`), 'ACK_NOT_SENT', /ainda não foi marcado como enviado/);
-    await refused(file('dois.csv', `id;situação;mensagem\n${later[0]};aplicada;\n${uuids[0]};aplicada;\n`), 'ACK_MIXED_BATCHES', new RegExp(`${batch.number}.*${open.number}|${open.number}.*${batch.number}`));
+    await refused(writeAck(desk, 'nao-enviado.csv', `id;situação;mensagem\n${later[0]};aplicada;\n`), 'ACK_NOT_SENT', /ainda não foi marcado como enviado/);
+    await refused(writeAck(desk, 'dois.csv', `id;situação;mensagem\n${later[0]};aplicada;\n${uuids[0]};aplicada;\n`), 'ACK_MIXED_BATCHES', new RegExp(`${batch.number}.*${open.number}|${open.number}.*${batch.number}`));
   });
 
   it('an answer for another batch', async () => {
     const later = queueEmailCorrections(desk, 1);
-    await sendBatch();
+    await sendBatch(desk);
     await refused(jsonAck([{ id: later[0]!, status: 'applied' }]), 'ACK_MIXED_BATCHES', /outro lote/);
   });
 
   it('a different answer for a correction already answered', async () => {
-    await importAck(jsonAck([{ id: uuids[0]!, status: 'rejected', message: 'CPF divergente' }]));
+    await importAck(desk, jsonAck([{ id: uuids[0]!, status: 'rejected', message: 'CPF divergente' }]));
     await refused(jsonAck([{ id: uuids[1]!, status: 'applied' }, { id: uuids[0]!, status: 'applied' }]), 'ACK_CONFLICT');
   });
 
   it('a spreadsheet without the id and situação columns, or with an unknown situação', async () => {
-    await refused(file('sem-colunas.csv', `codigo;resultado\n${uuids[0]};ok\n`), 'ACK_INVALID', /colunas "id" e "situação"/);
-    await refused(file('situacao.csv', `id;situação\n${uuids[0]};talvez\n`), 'ACK_INVALID', /Linha 2, coluna situação: "talvez"/);
-    await refused(file('vazio.csv', ''), 'ACK_INVALID', /vazio/);
+    await refused(writeAck(desk, 'sem-colunas.csv', `codigo;resultado\n${uuids[0]};ok\n`), 'ACK_INVALID', /colunas "id" e "situação"/);
+    await refused(writeAck(desk, 'situacao.csv', `id;situação\n${uuids[0]};talvez\n`), 'ACK_INVALID', /Linha 2, coluna situação: "talvez"/);
+    await refused(writeAck(desk, 'vazio.csv', ''), 'ACK_INVALID', /vazio/);
   });
 });
 
@@ -195,9 +175,9 @@ describe('after a rejection', () => {
   it('the clerk saves a new correction and it goes into the next batch; the rejected one stays as it was', async () => {
     const p = addProfessional(desk.store);
     const first = correct(desk, p, { email: 'errado@exemplo.com.br' }).corrections[0]!.uuid;
-    const { batch: second, sha256 } = await sendBatch();
-    const ack = file('r.json', JSON.stringify({ schemaVersion: 1, batch: second.uuid, packageSha256: sha256, items: [{ id: first, status: 'rejected', message: 'Domínio inexistente' }] }));
-    await importAck(ack);
+    const { batch: second, sha256 } = await sendBatch(desk);
+    const ack = writeAck(desk, 'r.json', JSON.stringify({ schemaVersion: 1, batch: second.uuid, packageSha256: sha256, items: [{ id: first, status: 'rejected', message: 'Domínio inexistente' }] }));
+    await importAck(desk, ack);
     const fix = correct(desk, p, { email: 'certo@exemplo.com.br' }).corrections[0]!.uuid;
     const third = await desk.handlers['batches:create']({});
     expect(third.counts.corrections).toBe(1);
