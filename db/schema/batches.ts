@@ -1,9 +1,9 @@
 // Lotes for Implanta: each batch and who it is about, as the registry said when it was sealed.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { BATCH_STATES, type BatchState } from '../../shared/domain';
+import { BATCH_STATES } from '../../shared/domain';
 import { inVocabulary } from './checks';
-import { made, rowId, rowOf } from './columns';
+import { made, rowId, rowOf, wordOf } from './columns';
 
 /**
  * Batches (lotes) of corrections and CEP changes for Implanta, numbered per region and year
@@ -21,7 +21,7 @@ export const batches = sqliteTable(
     seq: integer('seq').notNull(),
     /** `2026-0001`. */
     number: text('number').notNull(),
-    state: text('state').$type<BatchState>().notNull().default('open'),
+    state: wordOf('state', BATCH_STATES).notNull().default('open'),
     ...made(),
     sealedAt: text('sealed_at'),
     /** App version at sealing: written into bag-info.txt, so an upgrade does not change the package. */

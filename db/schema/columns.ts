@@ -19,8 +19,13 @@ export function happened() {
   return { at: text('at').notNull(), operator: operator() };
 }
 
-/** An entry of a timeline: when, by whom, and what kind of thing happened. */
-export function timelineEntry<TKind extends string>() {
+/** A text column holding a word of the vocabulary, typed by it (its CHECK: inVocabulary in ./checks.ts). */
+export function wordOf<TName extends string, TWord extends string>(name: TName, _vocabulary: readonly TWord[]) {
+  return text(name).$type<TWord>();
+}
+
+/** An entry of a timeline: when, by whom, and what kind of thing happened (typed by its vocabulary when given). */
+export function timelineEntry<TKind extends string>(_kinds?: readonly TKind[]) {
   return { ...happened(), kind: text('kind').$type<TKind>().notNull() };
 }
 
@@ -53,7 +58,7 @@ function createdAt() {
 }
 
 /** How a rejection was dealt with: when, the resolution, and the clerk's note. */
-export function rejectionResolution<TResolution extends string = string>() {
+export function rejectionResolution<TResolution extends string = string>(_resolutions?: readonly TResolution[]) {
   return {
     resolvedAt: text('resolved_at'),
     resolution: text('resolution').$type<TResolution>(),

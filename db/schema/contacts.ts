@@ -3,20 +3,9 @@
 // corrections table itself is never altered: a link table points at its rows.
 import { sql } from 'drizzle-orm';
 import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import {
-  ATTACHMENT_TYPES,
-  CONTACT_CASES,
-  CONTACT_CHANNELS,
-  CONTACT_EVENT_KINDS,
-  CONTACT_STATUSES,
-  type AttachmentType,
-  type ContactCase,
-  type ContactChannel,
-  type ContactEventKind,
-  type ContactStatus,
-} from '../../shared/contract/contacts';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, CONTACT_CASES, CONTACT_CHANNELS, CONTACT_EVENT_KINDS, CONTACT_STATUSES } from '../../shared/contract/contacts';
 import { inVocabulary } from './checks';
-import { made, madeAndUpdated, rowId, rowOf, singleRow, timelineEntry, updatedAt } from './columns';
+import { made, madeAndUpdated, rowId, rowOf, singleRow, timelineEntry, updatedAt, wordOf } from './columns';
 import { corrections } from './corrections';
 import { professionals } from './registry';
 
@@ -33,11 +22,11 @@ export const contacts = sqliteTable(
     /** The CPF (digits) and name as told, for an atendimento whose record is not found yet. */
     toldCpf: text('told_cpf'),
     toldName: text('told_name'),
-    channel: text('channel').$type<ContactChannel>().notNull(),
-    case: text('case').$type<ContactCase>().notNull(),
+    channel: wordOf('channel', CONTACT_CHANNELS).notNull(),
+    case: wordOf('case', CONTACT_CASES).notNull(),
     summary: text('summary').notNull(),
     notes: text('notes'),
-    status: text('status').$type<ContactStatus>().notNull().default('open'),
+    status: wordOf('status', CONTACT_STATUSES).notNull().default('open'),
     ...madeAndUpdated(),
     /** The last time it was forwarded to Implanta, and the last answer Implanta gave. */
     forwardedAt: text('forwarded_at'),
@@ -68,7 +57,7 @@ export const contactEvents = sqliteTable(
   {
     id: rowId(),
     contactId: contactRef(),
-    ...timelineEntry<ContactEventKind>(),
+    ...timelineEntry(CONTACT_EVENT_KINDS),
     /** Implanta's answer, the resolution, a message's subject. */
     text: text('text'),
     /** JSON: the event's facts (the identity check's yes/no per item, a correction's id, a new status). */
@@ -86,7 +75,7 @@ export const contactAttachments = sqliteTable(
     /** The name the file had: shown to the clerk, never written to the audit trail or the log. */
     fileName: text('file_name').notNull(),
     /** Detected from the bytes. */
-    type: text('type').$type<AttachmentType>().notNull(),
+    type: wordOf('type', ATTACHMENT_TYPES).notNull(),
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
     bytes: blob('bytes', { mode: 'buffer' }).notNull(),
@@ -95,7 +84,7 @@ export const contactAttachments = sqliteTable(
   (t) => [
     index('contact_attachments_contact_idx').on(t.contactId),
     inVocabulary('contact_attachments', 'type', ATTACHMENT_TYPES),
-    check('contact_attachments_size', sql.raw('size = length(bytes) AND size <= 10485760')),
+    check('contact_attachments_size', sql.raw(`size = length(bytes) AND size <= ${ATTACHMENT_MAX_BYTES}`)),
   ],
 );
 

@@ -2,20 +2,9 @@
 // directory the council keeps with its own queue of changes.
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import {
-  CORRECTION_SOURCES,
-  CORRECTION_STATUSES,
-  DIP_CONSEQUENCES,
-  EVIDENCE_ARRIVALS,
-  REJECTION_RESOLUTIONS,
-  type CorrectionSource,
-  type CorrectionStatus,
-  type DipConsequence,
-  type EvidenceArrival,
-  type RejectionResolution,
-} from '../../shared/domain';
+import { CORRECTION_SOURCES, CORRECTION_STATUSES, DIP_CONSEQUENCES, EVIDENCE_ARRIVALS, REJECTION_RESOLUTIONS } from '../../shared/domain';
 import { digitsOnly, inVocabulary } from './checks';
-import { made, madeAndUpdated, rejectionResolution, rowId } from './columns';
+import { made, madeAndUpdated, rejectionResolution, rowId, wordOf } from './columns';
 import { professionalRef } from './registry';
 
 export const corrections = sqliteTable(
@@ -29,15 +18,15 @@ export const corrections = sqliteTable(
     newValue: text('new_value'),
     reason: text('reason').notNull(),
     evidenceKind: text('evidence_kind'),
-    evidenceArrival: text('evidence_arrival').$type<EvidenceArrival>(),
+    evidenceArrival: wordOf('evidence_arrival', EVIDENCE_ARRIVALS),
     evidenceDate: text('evidence_date'),
     evidenceNote: text('evidence_note'),
     ...made(),
-    status: text('status').$type<CorrectionStatus>().notNull().default('pending'),
+    status: wordOf('status', CORRECTION_STATUSES).notNull().default('pending'),
     statusMessage: text('status_message'),
     statusChangedAt: text('status_changed_at'),
-    source: text('source').$type<CorrectionSource>().notNull().default('manual'),
-    dipConsequence: text('dip_consequence').$type<DipConsequence>().notNull().default('none'),
+    source: wordOf('source', CORRECTION_SOURCES).notNull().default('manual'),
+    dipConsequence: wordOf('dip_consequence', DIP_CONSEQUENCES).notNull().default('none'),
     // Columns are only ever appended, in the order migrations add them: row seals cover them in
     // this order (db/auditSeals.ts; a test compares it with the table).
     // Filled by later features (batches for Implanta, spreadsheet imports); no foreign key yet.
@@ -51,7 +40,7 @@ export const corrections = sqliteTable(
      */
     dipRequestCorrected: integer('dip_request_corrected'),
     /** A rejection the clerk dealt with: `corrected` again, or `dismissed` with a note. */
-    ...rejectionResolution<RejectionResolution>(),
+    ...rejectionResolution(REJECTION_RESOLUTIONS),
   },
   (t) => [
     index('corrections_status_idx').on(t.status),

@@ -3,9 +3,9 @@
 // a sealed lote can always say which items had arrived when it was sealed (docs/batch-format.md).
 import { sql } from 'drizzle-orm';
 import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { DIP_PAPER_ITEMS, DIP_PAPER_WAYS, type DipPaperItem, type DipPaperWay } from '../../shared/domain';
+import { DIP_PAPER_ITEMS, DIP_PAPER_WAYS } from '../../shared/domain';
 import { inVocabulary } from './checks';
-import { rowId } from './columns';
+import { rowId, wordOf } from './columns';
 import { professionalRef } from './registry';
 
 export const dipPaperItems = sqliteTable(
@@ -13,10 +13,10 @@ export const dipPaperItems = sqliteTable(
   {
     id: rowId(),
     professionalId: professionalRef(),
-    item: text('item').$type<DipPaperItem>().notNull(),
+    item: wordOf('item', DIP_PAPER_ITEMS).notNull(),
     /** The day it arrived (YYYY-MM-DD), as the clerk read it on the envelope or the counter. */
     arrivedOn: text('arrived_on').notNull(),
-    way: text('way').$type<DipPaperWay>().notNull(),
+    way: wordOf('way', DIP_PAPER_WAYS).notNull(),
     operator: text('operator').notNull(),
     recordedAt: text('recorded_at').notNull(),
     /** Set when the clerk undid the arrival (recorded by mistake); the row stays. */
