@@ -2,9 +2,9 @@
 // every status, DIP and history change of the file is there, or none of them.
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { deskWithSealedBatch } from './files.fault';
-import { runCli, type FaultCase } from './harness';
-import { count, read, settle, writeExcelCsv } from './stores';
+import { deskWithSentBatch } from './files.fault';
+import type { FaultCase } from './harness';
+import { count, settle, writeExcelCsv } from './stores';
 
 let ackFile = '';
 let items = 0;
@@ -17,20 +17,16 @@ export const acknowledgementWithDip: FaultCase = {
   operation: 'retorno da Implanta com DIP',
   kills: 30,
   async prepare(dir) {
-    const { store } = await deskWithSealedBatch(dir);
-    await runCli(['--db', store, 'batch', 'export', '2026-0001', '--out', join(dir, 'base')], null);
-    await runCli(['--db', store, 'batch', 'mark-sent', '2026-0001'], null);
-    const sent = read<{ uuid: string }>(store, "SELECT uuid FROM corrections WHERE status = 'sent' ORDER BY id");
+    const { store, sent } = await deskWithSentBatch(dir, join(dir, 'base'));
     items = sent.length;
-    if (items === 0) throw new Error('the batch was not sent: nothing to acknowledge');
     rejected = sent.filter((_, i) => i % 10 === 0).length;
     registryOnly = sent.filter((_, i) => i % 10 === 1).length;
     // Every professional of the batch had no DIP request: each answer brings news.
     ackFile = writeExcelCsv(join(dir, 'retorno-dip.csv'), [
       'id;situação;mensagem;situação do DIP;data do DIP',
-      ...sent.map((c, i) => {
+      ...sent.map((uuid, i) => {
         const status = i % 10 === 0 ? 'rejeitada;E-mail recusado pelo provedor' : i % 10 === 1 ? 'aplicada no cadastro, DIP não corrigido;' : 'aplicada;';
-        return `${c.uuid};${status};Solicitado;09/03/2026`;
+        return `${uuid};${status};Solicitado;09/03/2026`;
       }),
     ]);
     settle(store);

@@ -1,35 +1,18 @@
 // A manual correction (the mother flag clears the name: one item of the mother fact, the record, its
 // history and pendências, the audit entry) killed at random moments.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { openRawStore } from '../rawStore';
-import { runCli, type FaultCase } from './harness';
+import type { FaultCase } from './harness';
+import { motherFlagCorrection } from './stores';
 
-let target = '';
+const correction = motherFlagCorrection();
 
 export const manualCorrection: FaultCase = {
   operation: 'correção manual',
   kills: 30,
-  async prepare(dir) {
-    const base = join(dir, 'base');
-    mkdirSync(base);
-    const store = join(base, 'store.sqlite');
-    await runCli(['--db', store, 'init', '--region', '9', '--operator', 'Ana Souza'], null);
-    await runCli(['--db', store, 'demo', '--professionals', '300', '--seed', '4'], null);
-    const db = openRawStore(store);
-    target = (
-      db.prepare("SELECT registration_number AS r FROM professionals WHERE mother_name IS NOT NULL AND dip_status IN ('none','requested') LIMIT 1").get() as {
-        r: string;
-      }
-    ).r;
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.close();
-    return store;
-  },
-  args: () => ['correct', target, '--field', 'motherNotListed', '--value', 'sim', '--reason', 'RG sem filiação materna', '--evidence', 'RG'],
+  prepare: correction.prepare,
+  args: correction.args,
   inspect(db: Database.Database) {
-    const record = db.prepare('SELECT mother_not_listed AS flag, mother_name AS name, row_version AS v FROM professionals WHERE registration_number = ?').get(target) as {
+    const record = db.prepare('SELECT mother_not_listed AS flag, mother_name AS name, row_version AS v FROM professionals WHERE registration_number = ?').get(correction.target()) as {
       flag: number;
       name: string | null;
       v: number;

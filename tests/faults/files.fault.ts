@@ -74,6 +74,16 @@ export async function deskWithSealedBatch(dir: string): Promise<{ store: string;
   return { store, batch: '2026-0001' };
 }
 
+/** A desk whose sealed batch was exported into `out` and marked sent: the store, and the ids of the sent corrections in order. */
+export async function deskWithSentBatch(dir: string, out: string): Promise<{ store: string; sent: string[] }> {
+  const { store, batch } = await deskWithSealedBatch(dir);
+  await runCli(['--db', store, 'batch', 'export', batch, '--out', out], null);
+  await runCli(['--db', store, 'batch', 'mark-sent', batch], null);
+  const sent = read<{ uuid: string }>(store, "SELECT uuid FROM corrections WHERE status = 'sent' ORDER BY id").map((c) => c.uuid);
+  if (sent.length === 0) throw new Error('the batch was not sent: nothing to acknowledge');
+  return { store, sent };
+}
+
 export const batchExport: FaultCase = {
   operation: 'exportação de lote',
   kills: 30,
@@ -97,15 +107,11 @@ export const acknowledgement: FaultCase = {
   operation: 'retorno da Implanta',
   kills: 30,
   async prepare(dir) {
-    const { store } = await deskWithSealedBatch(dir);
-    await runCli(['--db', store, 'batch', 'export', '2026-0001', '--out', folderIn(dir, 'pacotes')], null);
-    await runCli(['--db', store, 'batch', 'mark-sent', '2026-0001'], null);
-    const items = read<{ uuid: string }>(store, "SELECT uuid FROM corrections WHERE status = 'sent'");
-    ackCount = items.length;
-    if (ackCount === 0) throw new Error('the batch was not sent: nothing to acknowledge');
+    const { store, sent } = await deskWithSentBatch(dir, folderIn(dir, 'pacotes'));
+    ackCount = sent.length;
     ackFile = writeExcelCsv(join(dir, 'retorno.csv'), [
       'id;situação;mensagem',
-      ...items.map((c, i) => (i % 10 === 0 ? `${c.uuid};rejeitada;E-mail recusado pelo provedor` : `${c.uuid};aplicada;`)),
+      ...sent.map((uuid, i) => (i % 10 === 0 ? `${uuid};rejeitada;E-mail recusado pelo provedor` : `${uuid};aplicada;`)),
     ]);
     settle(store);
     return store;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { canMountTmpfs, startHostProcess } from '../cli/processes';
 import { CLI, type FaultCase } from './harness';
-import { count, deskWith, deskWithBackup, read, settle } from './stores';
+import { count, deskWithBackup, motherFlagCorrection, read } from './stores';
 
 let backupFile = '';
 /** Per run folder: the e-mails of the corrections the host answered ok to. */
@@ -66,7 +66,7 @@ export const restoreWhileWriting: FaultCase = {
   },
 };
 
-let target = '';
+const correction = motherFlagCorrection();
 
 /** Whether the store can be put on a small full disk here (a tmpfs in a mount namespace). */
 export function fullDiskPossible(dir: string): boolean {
@@ -78,13 +78,8 @@ export const correctionOnFullDisk: FaultCase = {
   operation: 'correção com o disco cheio',
   kills: 12,
   undisturbed: 'none',
-  async prepare(dir) {
-    const store = await deskWith(dir, 300);
-    target = (read<{ r: string }>(store, "SELECT registration_number AS r FROM professionals WHERE mother_name IS NOT NULL AND dip_status IN ('none','requested') LIMIT 1")[0] as { r: string }).r;
-    settle(store);
-    return store;
-  },
-  args: () => ['correct', target, '--field', 'motherNotListed', '--value', 'sim', '--reason', 'RG sem filiação materna', '--evidence', 'RG'],
+  prepare: correction.prepare,
+  args: correction.args,
   /**
    * The store on a 4 MB tmpfs left with 48 KB free (room to open it, not to write a correction),
    * the command killed after `killAfterMs`; then the store (and its log) copied back for inspection.
@@ -126,7 +121,7 @@ export const correctionOnFullDisk: FaultCase = {
     });
   },
   inspect(db: Database.Database) {
-    const record = db.prepare('SELECT mother_not_listed AS flag, row_version AS v FROM professionals WHERE registration_number = ?').get(target) as { flag: number; v: number };
+    const record = db.prepare('SELECT mother_not_listed AS flag, row_version AS v FROM professionals WHERE registration_number = ?').get(correction.target()) as { flag: number; v: number };
     const corrections = count(db, "SELECT count(*) AS n FROM corrections WHERE field = 'mother'");
     if (record.flag === 0 && record.v === 1 && corrections === 0) return { effect: 'none' };
     if (record.flag === 1 && corrections === 1) return { effect: 'whole' };

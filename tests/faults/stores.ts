@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { openRawStore } from '../rawStore';
-import { runCli } from './harness';
+import { runCli, type FaultCase } from './harness';
 
 export async function deskWith(dir: string, professionals: number): Promise<string> {
   const base = join(dir, 'base');
@@ -24,6 +24,24 @@ export async function deskWithBackup(dir: string): Promise<{ store: string; back
   await runCli(['--db', store, 'demo', '--professionals', '500', '--seed', '9'], null);
   settle(store);
   return { store, backupFile };
+}
+
+/**
+ * What the correction cases prepare and run: on a desk of 300 demo records, "Não consta mãe" set on
+ * a record whose mother is named (`target()`, its registration number, once prepared).
+ */
+export function motherFlagCorrection(): Pick<FaultCase, 'prepare' | 'args'> & { target(): string } {
+  let target = '';
+  return {
+    async prepare(dir) {
+      const store = await deskWith(dir, 300);
+      target = (read<{ r: string }>(store, "SELECT registration_number AS r FROM professionals WHERE mother_name IS NOT NULL AND dip_status IN ('none','requested') LIMIT 1")[0] as { r: string }).r;
+      settle(store);
+      return store;
+    },
+    args: () => ['correct', target, '--field', 'motherNotListed', '--value', 'sim', '--reason', 'RG sem filiação materna', '--evidence', 'RG'],
+    target: () => target,
+  };
 }
 
 /** Folds the WAL back so a plain file copy is the whole store. */
