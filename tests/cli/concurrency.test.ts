@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writersWaiting } from '../../db/storeLock';
-import { cliDesk, cliOn, initDesk } from './command';
+import { CLI_BIN, cliDesk, cliOn, initDesk } from './command';
 import { cliAsync, holdStore, startHostProcess } from './processes';
 import { openRawStore } from '../rawStore';
 
@@ -43,6 +43,24 @@ function copyOf(name: string): string {
   db.close();
   copyFileSync(desk.store, join(folder, 'store.sqlite'));
   return join(folder, 'store.sqlite');
+}
+
+/**
+ * A corrections file (in the desk's folder) that changes each of these people four times over, a
+ * different field each round: e-mail `<tag>.<i>@…`, complement, number from `number`, district. Answers it and its rows.
+ */
+function fourFieldsFile(name: string, people: string[], { tag, number, district }: { tag: string; number: number; district: string }): { file: string; rows: number } {
+  const lines = ['CPF;E-mail;Complemento;Número;Bairro;Motivo'];
+  for (let round = 0; round < 4; round++) {
+    people.forEach((cpf, i) => {
+      const cells = ['', '', '', ''];
+      cells[round] = [`${tag}.${i}@exemplo.com.br`, `Sala ${i}`, String(number + i), `${district} ${i}`][round] as string;
+      lines.push(`${cpf};${cells.join(';')};Atualização`);
+    });
+  }
+  const file = join(desk.dir, name);
+  writeFileSync(file, lines.join('\r\n'));
+  return { file, rows: lines.length - 1 };
 }
 
 const desk = cliDesk(
@@ -237,17 +255,8 @@ describe('the counter never waits on a long import', () => {
   it('a correction saved while a big corrections import runs is written long before the import ends', async () => {
     const copy = copyOf('long-import');
     const people = read<{ cpf: string }>(copy, 'SELECT cpf FROM professionals ORDER BY id').map((p) => p.cpf);
-    const file = join(desk.dir, 'grande.csv');
-    // Every professional four times over, a different field each time: a long import, written in steps.
-    const lines = ['CPF;E-mail;Complemento;Número;Bairro;Motivo'];
-    for (let round = 0; round < 4; round++) {
-      people.slice(100).forEach((cpf, i) => {
-        const cells = ['', '', '', ''];
-        cells[round] = [`grande.${i}@exemplo.com.br`, `Sala ${i}`, String(9000 + i), `Bairro Novo ${i}`][round] as string;
-        lines.push(`${cpf};${cells.join(';')};Atualização`);
-      });
-    }
-    writeFileSync(file, lines.join('\r\n'));
+    // Every professional but the first hundred four times over: a long import, written in steps.
+    const { file, rows } = fourFieldsFile('grande.csv', people.slice(100), { tag: 'grande', number: 9000, district: 'Bairro Novo' });
     const queued = read(copy, "SELECT 1 FROM corrections WHERE source = 'import'").length;
     const importing = cliAsync(copy, ['import', 'corrections', file, '--force'], { CRESS_DESK_IMPORT_STEP_ROWS: '2000' });
     let importDone = false;
@@ -260,23 +269,14 @@ describe('the counter never waits on a long import', () => {
     expect(stillImporting).toBe(true);
     expect(result.code, result.stderr).toBe(0);
     expect(read(copy, "SELECT 1 FROM professionals WHERE email = 'no.balcao@exemplo.com.br'")).toHaveLength(1);
-    expect(read(copy, "SELECT 1 FROM corrections WHERE source = 'import'")).toHaveLength(queued + lines.length - 1);
+    expect(read(copy, "SELECT 1 FROM corrections WHERE source = 'import'")).toHaveLength(queued + rows);
     expect(cliOn(() => copy).run('audit', 'verify').code).toBe(0);
   }, 120_000);
 
   it('a row whose record the counter corrected after the import checked it is rejected with the reason; the clerk’s change stays', async () => {
     const copy = copyOf('stale-row');
     const people = read<{ cpf: string }>(copy, 'SELECT cpf FROM professionals ORDER BY id').map((p) => p.cpf);
-    const file = join(desk.dir, 'demorada.csv');
-    const lines = ['CPF;E-mail;Complemento;Número;Bairro;Motivo'];
-    for (let round = 0; round < 4; round++) {
-      people.forEach((cpf, i) => {
-        const cells = ['', '', '', ''];
-        cells[round] = [`demorada.${i}@exemplo.com.br`, `Sala ${i}`, String(7000 + i), `Bairro Antigo ${i}`][round] as string;
-        lines.push(`${cpf};${cells.join(';')};Atualização`);
-      });
-    }
-    writeFileSync(file, lines.join('\r\n'));
+    const { file, rows } = fourFieldsFile('demorada.csv', people, { tag: 'demorada', number: 7000, district: 'Bairro Antigo' });
     const importing = cliAsync(copy, ['--json', 'import', 'corrections', file]);
     // Once the import is reading (its staging file is there), its first row has been checked.
     const folder = join(desk.dir, 'stale-row');
@@ -288,7 +288,7 @@ describe('the counter never waits on a long import', () => {
     const summary = JSON.parse(result.stdout) as { rows: number; accepted: number; rejected: number; errors: { row: number; code: string; message: string }[] };
     expect(result.code).toBe(1);
     expect(summary.rejected).toBe(4);
-    expect(summary.accepted).toBe(lines.length - 1 - 4);
+    expect(summary.accepted).toBe(rows - 4);
     expect(summary.errors.map((e) => [e.row, e.code])).toEqual([2, people.length + 2, 2 * people.length + 2, 3 * people.length + 2].map((row) => [row, 'VERSION_CONFLICT']));
     expect(summary.errors[0]?.message).toMatch(/foi alterado por outra pessoa enquanto a planilha era conferida/);
     expect(read(copy, "SELECT 1 FROM professionals WHERE email = 'balcao.primeiro@exemplo.com.br'")).toHaveLength(1);
@@ -304,7 +304,7 @@ describe('the counter never waits on a long import', () => {
     const file = join(desk.dir, 'interrompida.csv');
     writeFileSync(file, ['CPF;E-mail', ...people.map((p, i) => `${p.cpf};interrompida.${i}@exemplo.com.br`)].join('\r\n'));
     const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, [join(__dirname, '../../out/cli/cress-desk.cjs'), '--db', copy, 'import', 'corrections', file], {
+    const child = spawn(process.execPath, [CLI_BIN, '--db', copy, 'import', 'corrections', file], {
       stdio: 'ignore',
       env: { ...process.env, CRESS_DESK_IMPORT_STEP_ROWS: '300' },
     });
