@@ -10,7 +10,7 @@ import type { DipStatus } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { parseDateBr } from '../../shared/rules/dates';
 import { DIP_LABELS, parseDipStatus } from '../../shared/rules/vocabulary';
-import { foldForSearch } from '../../shared/text';
+import { foldForSearch, plainLine } from '../../shared/text';
 import { CsvSource } from '../imports/readers/csv';
 import { DEFAULT_LIMITS } from '../imports/readers/limits';
 import type { RawRow } from '../imports/readers/source';
@@ -162,7 +162,7 @@ function readJson(bytes: Buffer): Omit<AckFile, 'format' | 'sha256'> {
         id: item.id.toLowerCase(),
         status: item.status === 'rejected' ? 'rejected' : 'synced',
         registryOnly: item.status === 'synced_registry_only',
-        message: item.message?.trim() || null,
+        message: plainLine(item.message ?? '') || null,
         dipStatus: item.dipStatus ?? null,
         dipStatusDate,
         line: index + 1,
@@ -284,7 +284,7 @@ function answersFromRows(rows: RawRow[]): AckAnswer[] {
       dipStatusDate = normaliseDipDate(dateCell);
       if (dipStatusDate === null) throw invalid(`Linha ${line}, coluna data do DIP: "${dateCell}" não é uma data válida; use dd/mm/aaaa.`);
     }
-    answers.push({ id, ...outcome, message: capMessage(message) || null, dipStatus, dipStatusDate, line });
+    answers.push({ id, ...outcome, message: capMessage(plainLine(message)) || null, dipStatus, dipStatusDate, line });
   }
   if (answers.length === 0) throw invalid('A planilha de confirmação não tem nenhuma resposta abaixo do cabeçalho.');
   return answers;

@@ -11,6 +11,7 @@ import { plural } from '../../shared/display/plural';
 import { formatCpf } from '../../shared/rules/cpf';
 import { parseEmail } from '../../shared/rules/email';
 import { PENDENCY_CASE_LABELS, type PendencyCase } from '../../shared/rules/pendencyCases';
+import { plainLine } from '../../shared/text';
 
 export interface EmailAttachment {
   filename: string;
@@ -55,8 +56,7 @@ const NOT_INFORMED = 'não informado';
 
 /** One line of typed text: line breaks and other controls become spaces, runs of spaces one space. */
 function oneLine(value: string | null | undefined): string {
-  // eslint-disable-next-line no-control-regex
-  return (value ?? '').replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return plainLine(value ?? '');
 }
 
 /** Free text kept on its lines, with the line ends of one kind and no other control characters. */

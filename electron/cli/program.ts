@@ -10,6 +10,7 @@ import { storeError } from '../../db/storeLock';
 import type { Envelope } from '../../shared/contract';
 import { formatCount } from '../../shared/display/numbers';
 import { AppError, type ErrorCode } from '../../shared/errors';
+import { terminalSafe } from '../../shared/text';
 import { auditCli } from './audit';
 import { backupCli } from './backup';
 import { batchCli } from './batch';
@@ -123,7 +124,8 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     await program.parseAsync(argv, { from: 'user' });
     const done = outcome as CommandOutcome | null;
     if (done === null) return EXIT.usage;
-    io.out(json ? JSON.stringify(done.result, null, 2) : done.text);
+    // JSON escapes control characters itself; text goes to a terminal as it is, so it is made safe.
+    io.out(json ? JSON.stringify(done.result, null, 2) : terminalSafe(done.text));
     return done.exit;
   } catch (error) {
     // The parser said it already (an unknown option or command, a missing argument, the help).
@@ -137,10 +139,10 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     const known = storeError(error, opened?.store.path ?? null);
     const data = known instanceof AppError ? known.toData() : { code: 'INTERNAL' as const, message: String(known) };
     if (json) io.out(JSON.stringify({ error: data }, null, 2));
-    io.err(`cress-desk: ${data.message} [${data.code}]`);
+    io.err(terminalSafe(`cress-desk: ${data.message} [${data.code}]`));
     const details = (data as { details?: unknown }).details;
     if (Array.isArray(details) && details.length > 1) {
-      for (const problem of details as { message: string }[]) io.err(`  - ${problem.message}`);
+      for (const problem of details as { message: string }[]) io.err(terminalSafe(`  - ${problem.message}`));
     }
     return INTEGRITY_CODES.has(data.code) ? EXIT.integrity : EXIT.refused;
   } finally {

@@ -118,6 +118,27 @@ describe('cress-desk batch', () => {
     after.close();
   });
 
+  it('ack never lets an answer drive the terminal: a refused cell is named without its escape codes, a message is kept as plain words', () => {
+    const store = storeWithSealedBatch('escapes.sqlite', 2, 1);
+    const out = folderIn('escapes-out');
+    run(store, 'batch', 'export', '2026-0001', '--out', out);
+    run(store, 'batch', 'mark-sent', '2026-0001');
+    const db = openRawStore(store, { readonly: true });
+    const [first, second] = (db.prepare('SELECT uuid FROM corrections ORDER BY id').all() as { uuid: string }[]).map((r) => r.uuid);
+    db.close();
+    const answer = join(desk.dir, 'retorno-escapes.csv');
+    writeFileSync(answer, `id;situação;mensagem\r\n${first};\u001b[2Japlicada\u0007;\r\n`);
+    const refused = run(store, 'batch', 'ack', answer);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Linha 2, coluna situação: "[2Japlicada" não é uma situação conhecida');
+    expect(refused.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+
+    writeFileSync(answer, `id;situação;mensagem\r\n${first};rejeitada;E-mail\u001b[31m recusado\u0007 pela\u202e plataforma\r\n${second};aplicada;\r\n`);
+    expect(run(store, 'batch', 'ack', answer).code).toBe(0);
+    const listed = json(store, 'corrections', 'list').body.items as { statusMessage: string | null }[];
+    expect(listed.map((item) => item.statusMessage)).toContain('E-mail [31m recusado pela plataforma');
+  });
+
   it('ack takes the DIP status Implanta reports and the "registry only" answer from a spreadsheet', () => {
     const store = storeWithSealedBatch('dip.sqlite', 6, 1);
     const out = folderIn('dip-out');

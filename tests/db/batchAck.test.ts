@@ -89,6 +89,23 @@ describe('a complete answer', () => {
   });
 });
 
+describe("what Implanta's messages may carry", () => {
+  // A message is shown in the record, in the lists and in a terminal: nothing in it may take over
+  // the terminal (escape sequences), hide as a NUL, or make the text read backwards on screen.
+  const hostile = 'Nome\u0000 divergente\u001b[31m do CPF\u202e fc.liame\u2066\r\nfim\u0085';
+
+  it('keep the words, without control characters or bidirectional overrides, from JSON and from a spreadsheet', async () => {
+    await importAck(desk, jsonAck([{ id: uuids[0]!, status: 'rejected', message: hostile }]));
+    expect(statusOf(uuids[0]!)).toEqual({ status: 'rejected', status_message: 'Nome divergente [31m do CPF fc.liame fim' });
+
+    const sheet = XLSX.utils.aoa_to_sheet([['id', 'situação', 'mensagem'], [uuids[1], 'rejeitada', hostile]]);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, sheet, 'Resposta');
+    await importAck(desk, writeAck(desk, 'resposta.xlsx', XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer));
+    expect(statusOf(uuids[1]!)).toEqual({ status: 'rejected', status_message: 'Nome divergente [31m do CPF fc.liame fim' });
+  });
+});
+
 describe('looking before applying', () => {
   it('says what the answer would change and writes nothing; applying it then does exactly that, and a file changed since is refused', async () => {
     const path = jsonAck([...uuids.slice(0, 3).map((id) => ({ id, status: 'applied' })), { id: uuids[3]!, status: 'rejected', message: 'Nome divergente do CPF' }]);

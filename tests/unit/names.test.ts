@@ -78,5 +78,9 @@ describe('parseText', () => {
   it('refuses control characters that survive space collapsing', () => {
     expect(parseText('Rua\u0000 A', 120)).toMatchObject({ ok: false, code: 'VALUE_INVALID' });
     expect(parseText('Rua\u007f A', 120)).toMatchObject({ ok: false, code: 'VALUE_INVALID' });
+    // C1 controls and the invisible bidirectional overrides that make a street read backwards on screen.
+    expect(parseText('Rua\u009b A', 120)).toMatchObject({ ok: false, code: 'VALUE_INVALID' });
+    expect(parseText('Rua \u202eA ed', 120)).toMatchObject({ ok: false, code: 'VALUE_INVALID' });
+    expect(parseText('Rua \u2066A\u2069', 120)).toMatchObject({ ok: false, code: 'VALUE_INVALID' });
   });
 });
