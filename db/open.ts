@@ -66,14 +66,14 @@ function folderGivenAsStore(path: string): AppError {
 }
 
 function inodeOf(path: string): number | null {
-  const stat = statSync(path, { throwIfNoEntry: false });
-  if (stat?.isDirectory()) throw folderGivenAsStore(path);
-  return stat?.ino ?? null;
+  return statSync(path, { throwIfNoEntry: false })?.ino ?? null;
 }
 
 /** One attempt; null when the file was replaced while it was opened (unless `last`). */
 function openOnce(path: string, create: boolean, last = false): Store | null {
-  const before = inodeOf(path);
+  const found = statSync(path, { throwIfNoEntry: false });
+  if (found?.isDirectory()) throw folderGivenAsStore(path);
+  const before = found?.ino ?? null;
   if (before === null && !create) throw storeNotFound(path);
   if (before === null) mkdirSync(dirname(path), { recursive: true });
   // A store an older version left plain is encrypted before anything else reads it.
