@@ -1,7 +1,9 @@
 // Conflicts between the council's main system and the desk: a registry load brought a third value
 // for a field whose correction is still on its way to Implanta. The desk kept the correction; the
 // clerk chooses (docs/store.md, "One model of a record"; docs/import-format.md). Read side (a
-// record's, the counts, the list) and the choice.
+// record's, the counts, the list) and the choice. A correction may leave its way to Implanta
+// before the clerk chooses (rejected, or cancelled): the conflict then sets the record's value as it
+// is now against the main system's, and nothing more goes to Implanta either way.
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { RegistryConflict } from '../shared/contract/registry';
@@ -31,9 +33,17 @@ interface Row {
   desk_value: string | null;
   file_value: string | null;
   correction_uuid: string;
+  correction_status: string | null;
   created_at: string;
   resolved_at: string | null;
   resolution: 'kept' | 'file' | null;
+}
+
+type Outcome = RegistryConflict['correctionOutcome'];
+
+/** The correction left its way to Implanta without being applied. */
+function outcomeOf(status: string | null): Outcome {
+  return status === 'rejected' || status === 'cancelled' ? status : null;
 }
 
 function toConflict(r: Row): RegistryConflict {
@@ -48,17 +58,28 @@ function toConflict(r: Row): RegistryConflict {
     deskValue: r.desk_value,
     fileValue: r.file_value,
     correctionUuid: r.correction_uuid,
+    correctionOutcome: outcomeOf(r.correction_status),
     createdAt: r.created_at,
     resolvedAt: r.resolved_at,
     resolution: r.resolution,
   };
 }
 
-const SELECT = `SELECT c.*, p.registration_number, p.name FROM registry_conflicts c JOIN professionals p ON p.id = c.professional_id`;
+const SELECT = `SELECT c.*, p.registration_number, p.name, k.status AS correction_status
+  FROM registry_conflicts c JOIN professionals p ON p.id = c.professional_id LEFT JOIN corrections k ON k.uuid = c.correction_uuid`;
+
+/** A conflict as the clerk reads it: once its correction is rejected or cancelled, the desk's side is the record's value now. */
+function shown(db: Database, row: Row): RegistryConflict {
+  const conflict = toConflict(row);
+  if (conflict.correctionOutcome === null) return conflict;
+  return { ...conflict, deskValue: currentCorrectionText(requireProfessional(db, conflict.professionalId), conflict.field) };
+}
 
 /** A record's conflicts still waiting for the clerk's choice. */
 export function openConflictsOf(db: Database, professionalId: number): RegistryConflict[] {
-  return statement<Row>(db, `${SELECT} WHERE c.professional_id = ? AND c.resolved_at IS NULL ORDER BY c.id`).all(professionalId).map(toConflict);
+  return statement<Row>(db, `${SELECT} WHERE c.professional_id = ? AND c.resolved_at IS NULL ORDER BY c.id`)
+    .all(professionalId)
+    .map((row) => shown(db, row));
 }
 
 export function countOpenConflicts(db: Database): number {
@@ -70,7 +91,7 @@ export function listOpenConflicts(db: Database, input: { page: number; pageSize:
   const total = countOpenConflicts(db);
   const items = statement<Row>(db, `${SELECT} WHERE c.resolved_at IS NULL ORDER BY c.id LIMIT ? OFFSET ?`)
     .all(input.pageSize, input.page * input.pageSize)
-    .map(toConflict);
+    .map((row) => shown(db, row));
   return { total, page: input.page, pageSize: input.pageSize, items };
 }
 
@@ -99,7 +120,7 @@ export function resolveConflict(db: Database, input: { id: number; choice: 'kept
     const settings = requireSettings(db);
     const row = statement<Row>(db, `${SELECT} WHERE c.id = ?`).get(input.id);
     if (!row) throw new AppError('CONFLICT_NOT_FOUND', `Nenhum conflito com o número ${input.id}. Confira a lista de conflitos abertos.`);
-    const conflict = toConflict(row);
+    const conflict = shown(db, row);
     const who = `${conflict.name} (registro ${conflict.registrationNumber})`;
     const label = fieldLabel(conflict.field);
     const desk = words(conflict.field, conflict.deskValue);
@@ -116,8 +137,15 @@ export function resolveConflict(db: Database, input: { id: number; choice: 'kept
     let cancelled: string | null = null;
     let created: string | null = null;
     let message: string;
+    // What became of a correction that left its way to Implanta unapplied, for the messages.
+    const outcome =
+      conflict.correctionOutcome && correction
+        ? `A correção para “${words(correction.field, correction.new_value)}” ${conflict.correctionOutcome === 'rejected' ? 'foi rejeitada pela Implanta' : 'foi cancelada'}`
+        : null;
     if (input.choice === 'kept') {
-      message = `Mantida a correção de ${label} de ${who}: fica “${desk}”, e o valor do sistema do Regional, “${file}”, foi deixado de lado.`;
+      message = outcome
+        ? `Mantido o valor da mesa para ${label} de ${who}: fica “${desk}”. ${outcome} e nada segue para a Implanta; o valor do sistema do Regional, “${file}”, foi deixado de lado.`
+        : `Mantida a correção de ${label} de ${who}: fica “${desk}”, e o valor do sistema do Regional, “${file}”, foi deixado de lado.`;
       appendHistory(db, {
         professionalId: conflict.professionalId,
         at: now,
@@ -171,6 +199,9 @@ export function resolveConflict(db: Database, input: { id: number; choice: 'kept
           dipConsequence(record.dipStatus, identification),
         );
         resolveRejectionsBy(db, conflict.professionalId, [conflict.field], now, created);
+      } else if (correction && correction.status === 'rejected') {
+        // The main system's value answers the rejection: nothing is left to correct again.
+        statement(db, "UPDATE corrections SET resolved_at = ?, resolution = 'dismissed', resolution_note = ? WHERE id = ? AND resolved_at IS NULL").run(now, why, correction.id);
       }
       if (currentCorrectionText(record, conflict.field) !== conflict.fileValue) {
         writeRecordFields(db, conflict.professionalId, valuesOfCorrectionText(conflict.field, conflict.fileValue), now);
@@ -188,7 +219,11 @@ export function resolveConflict(db: Database, input: { id: number; choice: 'kept
         note: reason,
       });
       message = `Usado o valor do sistema do Regional para ${label} de ${who}: “${desk}” passou a “${file}”.${
-        cancelled
+        outcome
+          ? correction?.status === 'rejected'
+            ? ` A Implanta tinha rejeitado a correção para “${words(correction.field, correction.new_value)}”: a rejeição fica tratada.`
+            : ` ${outcome} antes.`
+          : cancelled
           ? ' A correção, que ainda não tinha saído da mesa, foi cancelada.'
           : created
             ? ' A correção já tinha seguido para a Implanta: uma nova correção, com o valor do sistema do Regional, entrou na fila.'

@@ -47,7 +47,10 @@ export const renderers = {
         (c) => `Rejeitada pela Implanta (${c.uuid}): ${fieldLabel(c.field)} “${formatFieldValue(c.field, c.newValue)}” — ${c.statusMessage ?? 'sem motivo informado'}`,
       ),
       ...p.conflicts.map(
-        (c) => `Conflito ${c.id}: ${fieldLabel(c.field)} — arquivo “${formatFieldValue(c.field, c.fileValue)}”, mesa “${formatFieldValue(c.field, c.deskValue)}”`,
+        (c) =>
+          `Conflito ${c.id}: ${fieldLabel(c.field)} — arquivo “${formatFieldValue(c.field, c.fileValue)}”, mesa “${formatFieldValue(c.field, c.deskValue)}”${
+            c.correctionOutcome ? ` (a correção foi ${c.correctionOutcome === 'rejected' ? 'rejeitada pela Implanta' : 'cancelada'})` : ''
+          }`,
       ),
     ].join('\n'),
   cancelled: (r: { uuid: string; reverted: boolean }) =>

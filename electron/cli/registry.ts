@@ -19,9 +19,17 @@ function shown(field: string, value: string | null): string {
 }
 
 /** One line per conflict: what the clerk needs to decide, and where it came from. */
-export function conflictLine(c: Pick<RegistryConflict, 'field' | 'deskValue' | 'fileValue' | 'registrationNumber' | 'name'> & { id: number | null; row: number | null; importId?: number | null }): string {
+export function conflictLine(
+  c: Pick<RegistryConflict, 'field' | 'deskValue' | 'fileValue' | 'registrationNumber' | 'name'> & {
+    id: number | null;
+    row: number | null;
+    importId?: number | null;
+    correctionOutcome?: RegistryConflict['correctionOutcome'];
+  },
+): string {
   const origin = [c.importId != null ? `import ${c.importId}` : null, c.row !== null ? `row ${c.row}` : null].filter(Boolean).join(', ');
-  return `  ${c.id !== null ? `#${c.id} ` : ''}registration ${c.registrationNumber} (${c.name}), ${fieldLabel(c.field)}: desk ${shown(c.field, c.deskValue)}, file ${shown(c.field, c.fileValue)}${origin ? ` (${origin})` : ''}`;
+  const outcome = c.correctionOutcome ? `; the correction was ${c.correctionOutcome === 'rejected' ? 'rejected by Implanta' : 'cancelled'}, nothing goes to Implanta` : '';
+  return `  ${c.id !== null ? `#${c.id} ` : ''}registration ${c.registrationNumber} (${c.name}), ${fieldLabel(c.field)}: desk ${shown(c.field, c.deskValue)}, file ${shown(c.field, c.fileValue)}${origin ? ` (${origin})` : ''}${outcome}`;
 }
 
 export const RESOLVE_HINT = 'Resolve with: cress-desk registry resolve ID --keep|--take-file --reason R';
@@ -54,7 +62,7 @@ async function listConflicts(context: CliContext): Promise<CommandOutcome> {
   const text =
     items.length === 0
       ? 'No open conflicts between registry loads and corrections.'
-      : [`${plural(total, 'open conflict', 'open conflicts')} (the desk kept its correction; choose for each):`, ...items.map(conflictLine), RESOLVE_HINT].join('\n');
+      : [`${plural(total, 'open conflict', 'open conflicts')} (choose for each):`, ...items.map(conflictLine), RESOLVE_HINT].join('\n');
   return { result: { total, items }, text, exit: EXIT.ok };
 }
 
@@ -63,7 +71,7 @@ async function resolveConflict(context: CliContext): Promise<CommandOutcome> {
   if (!/^\d+$/.test(id)) throw new UsageError('the conflict ID must be a whole number (see: cress-desk registry conflicts)');
   const keep = context.values.keep === true;
   const takeFile = context.values.takeFile === true;
-  if (keep === takeFile) throw new UsageError('choose one: --keep (the correction stays) or --take-file (the main system’s value)');
+  if (keep === takeFile) throw new UsageError('choose one: --keep (the desk’s value stays) or --take-file (the main system’s value)');
   const reason = optionText(context, 'reason');
   if (reason === undefined) throw new UsageError('missing --reason');
   const result = await context.call('registry:resolveConflict', { id: Number(id), choice: keep ? 'kept' : 'file', reason });
@@ -90,7 +98,7 @@ export const registryCli: CliModule = (program, action) => {
     .command('resolve')
     .description("Keep the correction, or take the main system's value")
     .argument('<id>', 'the conflict number (see: cress-desk registry conflicts)')
-    .option('--keep', 'the correction stays')
+    .option('--keep', 'the desk’s value stays (with its correction, when still on its way)')
     .option('--take-file', "the main system's value replaces it")
     .option(...REASON_OPTION)
     .action(action(resolveConflict));

@@ -91,14 +91,17 @@ export function ConflictNote({ conflict }: { conflict: RegistryConflict }) {
   const label = fieldLabel(conflict.field);
   const desk = formatFieldValue(conflict.field, conflict.deskValue, EMPTY_VALUE);
   const file = formatFieldValue(conflict.field, conflict.fileValue, EMPTY_VALUE);
+  // A correction rejected or cancelled meanwhile: the choice is between the record's value and the file's.
+  const outcome = conflict.correctionOutcome;
+  const keepLabel = outcome ? TEXT.keepDesk : TEXT.keepCorrection;
   return (
     <Box sx={{ borderLeft: 3, borderColor: 'warning.main', pl: 1, my: 0.5 }} data-testid="conflict-note">
       <Typography variant="body2" sx={{ color: 'warning.dark' }}>
-        {TEXT.conflict(file, desk, conflict.row)}
+        {outcome ? TEXT.conflictSettled(file, desk, conflict.row, outcome) : TEXT.conflict(file, desk, conflict.row)}
       </Typography>
       <Stack direction="row" spacing={1} sx={{ mt: 0.5, flexWrap: 'wrap' }} useFlexGap>
         <Button size="small" variant="outlined" onClick={() => setChoice('kept')}>
-          {TEXT.keepCorrection}
+          {keepLabel}
         </Button>
         <Button size="small" onClick={() => setChoice('file')}>
           {TEXT.takeFile}
@@ -106,13 +109,21 @@ export function ConflictNote({ conflict }: { conflict: RegistryConflict }) {
       </Stack>
       <ReasonDialog
         open={choice !== null}
-        title={choice === 'file' ? TEXT.takeFileTitle(label) : TEXT.keepTitle(label)}
-        consequence={choice === 'file' ? TEXT.takeFileConsequence(file, desk) : TEXT.keepConsequence(desk)}
-        confirmLabel={choice === 'file' ? TEXT.takeFile : TEXT.keepCorrection}
+        title={choice === 'file' ? TEXT.takeFileTitle(label) : outcome ? TEXT.keepDeskTitle(label) : TEXT.keepTitle(label)}
+        consequence={
+          choice === 'file'
+            ? outcome
+              ? TEXT.takeFileSettledConsequence(file, outcome)
+              : TEXT.takeFileConsequence(file, desk)
+            : outcome
+              ? TEXT.keepDeskConsequence(desk)
+              : TEXT.keepConsequence(desk)
+        }
+        confirmLabel={choice === 'file' ? TEXT.takeFile : keepLabel}
         onClose={() => setChoice(null)}
         onConfirm={async (reason) => {
           if (!choice) return null;
-          return change(() => call('registry:resolveConflict', { id: conflict.id, choice, reason }), choice === 'file' ? TEXT.tookFile(label) : TEXT.kept(label));
+          return change(() => call('registry:resolveConflict', { id: conflict.id, choice, reason }), choice === 'file' ? TEXT.tookFile(label) : outcome ? TEXT.keptDesk(label) : TEXT.kept(label));
         }}
       />
     </Box>

@@ -91,6 +91,15 @@ export const RECORD_TEXT = {
     dismissed: (label: string) => `Rejeição de ${label} dispensada.`,
     conflict: (file: string, desk: string, row: number | null) =>
       `O sistema principal enviou “${file}”${row ? ` (linha ${formatCount(row)} da planilha)` : ''}, mas há uma correção a caminho da Implanta: “${desk}”. O cadastro mantém a correção até você escolher.`,
+    conflictSettled: (file: string, desk: string, row: number | null, outcome: 'rejected' | 'cancelled') =>
+      `O sistema principal enviou “${file}”${row ? ` (linha ${formatCount(row)} da planilha)` : ''}, mas a correção deste campo ${
+        outcome === 'rejected' ? 'foi rejeitada pela Implanta' : 'foi cancelada'
+      }: o cadastro está com “${desk}”. Escolha qual valor fica.`,
+    keepDesk: 'Manter o valor da mesa',
+    keepDeskTitle: (label: string) => `Manter o valor da mesa em ${label}`,
+    keepDeskConsequence: (desk: string) => `O cadastro continua com “${desk}”. Nada é enviado à Implanta. O conflito é encerrado.`,
+    takeFileSettledConsequence: (file: string, outcome: 'rejected' | 'cancelled') =>
+      `O cadastro passa a “${file}”. Nada é enviado à Implanta${outcome === 'rejected' ? ', e a rejeição conta como tratada' : ''}. O conflito é encerrado.`,
     keepCorrection: 'Manter a correção',
     takeFile: 'Usar o valor do arquivo',
     keepTitle: (label: string) => `Manter a correção de ${label}`,
@@ -99,6 +108,7 @@ export const RECORD_TEXT = {
     takeFileConsequence: (file: string, desk: string) =>
       `O cadastro passa a “${file}”. A correção para “${desk}” é cancelada; se já estiver num lote lacrado, uma nova correção leva “${file}” à Implanta.`,
     kept: (label: string) => `Correção de ${label} mantida.`,
+    keptDesk: (label: string) => `${label}: valor da mesa mantido.`,
     tookFile: (label: string) => `${label}: valor do sistema principal aplicado.`,
   },
   cancel: {

@@ -95,6 +95,11 @@ export const registryConflictSchema = z.object({
   name: z.string(),
   ...conflictValuesShape,
   correctionUuid: z.string(),
+  /**
+   * Set when the correction left its way to Implanta without being applied (Implanta rejected it,
+   * or the clerk cancelled it): `deskValue` is then the value the record holds now.
+   */
+  correctionOutcome: z.enum(['rejected', 'cancelled']).nullable(),
   createdAt: z.string(),
   resolvedAt: z.string().nullable(),
   resolution: z.enum(CONFLICT_CHOICES).nullable(),

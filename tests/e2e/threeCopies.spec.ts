@@ -163,3 +163,38 @@ test('a re-import with a third value is a conflict the clerk settles on the reco
   expect(stored?.email).toBe('outro.valor@exemplo.com.br');
   expect(desk.query('SELECT status FROM corrections')).toEqual([{ status: 'cancelled' }]);
 });
+
+test('a conflict whose correction Implanta then rejects offers the record’s value against the main system’s', async ({ desk }) => {
+  await seed(desk);
+  const who = somebody(desk, "email IS NOT NULL AND dip_status IN ('none', 'requested')");
+  await correctEmail(desk, who, 'correcao.mesa@exemplo.com.br');
+  const batch = await sendBatch(desk);
+  const sheet = join(dirname(desk.storePath), 'sistema-principal.csv');
+  writeFileSync(sheet, `Registro;E-mail\r\n${who.registration_number};outro.valor@exemplo.com.br\r\n`, 'latin1');
+  expect((await desk.cli('import', 'registry', sheet)).code).toBe(0);
+  const [item] = desk.query<{ uuid: string }>('SELECT uuid FROM corrections');
+  const ack = join(dirname(desk.storePath), 'confirmacao.json');
+  writeFileSync(ack, JSON.stringify({ schemaVersion: 1, batch: batch.uuid, packageSha256: batch.sha, items: [{ id: item!.uuid, status: 'rejected', message: 'E-mail recusado' }] }));
+  expect((await desk.cli('batch', 'ack', ack)).code).toBe(0);
+
+  const { page } = desk;
+  await page.reload();
+  await openRecord(page, who);
+  const note = page.getByTestId('conflict-note');
+  await expect(note).toContainText('foi rejeitada pela Implanta');
+  await expect(note).toContainText(`o cadastro está com “${who.email}”`);
+  await note.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('conflito-apos-rejeicao.png') });
+  await expect(note.getByRole('button', { name: 'Manter a correção' })).toHaveCount(0);
+  await note.getByRole('button', { name: 'Usar o valor do arquivo' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('Nada é enviado à Implanta, e a rejeição conta como tratada');
+  await dialog.getByLabel('Motivo').fill('O sistema principal tem o e-mail confirmado');
+  await dialog.getByRole('button', { name: 'Usar o valor do arquivo' }).click();
+  await expect(page.getByTestId('conflict-note')).toHaveCount(0);
+  await expect(page.getByTestId('rejection-note')).toHaveCount(0);
+
+  const [stored] = desk.query<{ email: string }>('SELECT email FROM professionals WHERE id = ?', who.id);
+  expect(stored?.email).toBe('outro.valor@exemplo.com.br');
+  expect(desk.query('SELECT status, resolution FROM corrections')).toEqual([{ status: 'rejected', resolution: 'dismissed' }]);
+});

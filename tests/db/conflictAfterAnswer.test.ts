@@ -1,0 +1,117 @@
+// A conflict with the main system outlives the correction it was about: Implanta rejects the
+// correction, or the clerk cancels it, while the main system's third value waits for a choice.
+// The conflict then speaks of the value the desk really holds, and neither choice pretends the
+// correction is still on its way to Implanta.
+import { writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../db/audit';
+import { findProfessional } from '../../db/registry';
+import type { BatchSummary, RegistryConflict } from '../../shared/contract';
+import type { Professional } from '../../shared/domain';
+import { importInput, jobContext, runImport } from '../fixtures/imports/jobs';
+import { correct, importAck, openBatchDesk, sendBatch, writeAck, type BatchDesk } from './batchFixtures';
+import { validCpf } from './fixtures';
+
+const HEADER = 'Registro;CPF;Nome;Nome da mãe;E-mail';
+const MARIA = (email: string) => `40001;${validCpf(40001)};Maria Souza;Rita Souza;${email}`;
+const LOADED = 'maria@exemplo.com.br';
+const CORRECTED = 'maria.souza@gmail.com';
+const MAIN_SYSTEM = 'msouza@uol.com.br';
+
+let desk: BatchDesk;
+let loads = 0;
+beforeEach(() => {
+  desk = openBatchDesk();
+  load(LOADED);
+});
+afterEach(() => desk.cleanup());
+
+/** The council's main system loads Maria with this e-mail; returns the open conflicts it left. */
+function load(email: string) {
+  const path = desk.dir.file(`cadastro-${++loads}.csv`);
+  writeFileSync(path, [HEADER, MARIA(email)].join('\r\n'));
+  return runImport(importInput(path, { kind: 'registry', force: true }), jobContext(desk.store.path, { now: desk.now().toISOString() }));
+}
+
+const maria = () => findProfessional(desk.store.db, '40001') as Professional;
+const conflictsOnRecord = () => (desk.handlers['registry:get']({ id: maria().id }) as { conflicts: RegistryConflict[] }).conflicts;
+const correctionOf = (uuid: string) =>
+  desk.store.db.prepare('SELECT status, resolution, resolution_note AS note FROM corrections WHERE uuid = ?').get(uuid) as Record<string, unknown>;
+const correctionCount = () => (desk.store.db.prepare('SELECT count(*) AS n FROM corrections').get() as { n: number }).n;
+const lastHistory = () =>
+  desk.store.db.prepare('SELECT kind, field, old_value AS old, new_value AS new FROM record_history WHERE professional_id = ? ORDER BY id DESC LIMIT 1').get(maria().id);
+
+/** Maria's e-mail corrected, the lote sent, the main system's third value loaded: one open conflict. */
+async function conflictInFlight(): Promise<{ uuid: string; batch: BatchSummary; sha256: string; conflict: number }> {
+  const uuid = correct(desk, maria(), { email: CORRECTED }).corrections[0]?.uuid as string;
+  const { batch, sha256 } = await sendBatch(desk);
+  const summary = load(MAIN_SYSTEM);
+  expect(summary.conflicts).toEqual([expect.objectContaining({ deskValue: CORRECTED, fileValue: MAIN_SYSTEM })]);
+  return { uuid, batch, sha256, conflict: summary.conflicts[0]?.id as number };
+}
+
+async function implantaRejects(state: { uuid: string; batch: BatchSummary; sha256: string }): Promise<void> {
+  const answer = { schemaVersion: 1, batch: state.batch.uuid, packageSha256: state.sha256, items: [{ id: state.uuid, status: 'rejected', message: 'E-mail recusado pela plataforma.' }] };
+  expect(await importAck(desk, writeAck(desk, 'resposta.json', answer))).toMatchObject({ rejected: 1 });
+}
+
+describe('a conflict whose correction Implanta rejected', () => {
+  it('shows the value the desk holds again, Implanta’s, and says the correction was rejected', async () => {
+    const state = await conflictInFlight();
+    expect(conflictsOnRecord()).toEqual([expect.objectContaining({ deskValue: CORRECTED, correctionOutcome: null })]);
+    await implantaRejects(state);
+    expect(maria().email).toBe(LOADED);
+    expect(conflictsOnRecord()).toEqual([expect.objectContaining({ id: state.conflict, deskValue: LOADED, fileValue: MAIN_SYSTEM, correctionOutcome: 'rejected' })]);
+    const listed = desk.handlers['registry:conflicts']({ page: 0, pageSize: 25 }) as { items: RegistryConflict[] };
+    expect(listed.items).toEqual([expect.objectContaining({ deskValue: LOADED, correctionOutcome: 'rejected' })]);
+  });
+
+  it('keeping the desk’s value closes it, sends nothing, and leaves the rejection for the clerk', async () => {
+    const state = await conflictInFlight();
+    await implantaRejects(state);
+    const corrections = correctionCount();
+    const result = desk.handlers['registry:resolveConflict']({ id: state.conflict, choice: 'kept', reason: 'O e-mail do sistema do Regional está errado' }) as { message: string };
+    expect(result.message).toBe(
+      'Mantido o valor da mesa para E-mail de Maria Souza (registro 40001): fica “maria@exemplo.com.br”. A correção para “maria.souza@gmail.com” foi rejeitada pela Implanta e nada segue para a Implanta; o valor do sistema do Regional, “msouza@uol.com.br”, foi deixado de lado.',
+    );
+    expect(maria().email).toBe(LOADED);
+    expect(correctionCount()).toBe(corrections);
+    expect(correctionOf(state.uuid)).toEqual({ status: 'rejected', resolution: null, note: null });
+    expect(lastHistory()).toEqual({ kind: 'conflict_kept', field: 'email', old: MAIN_SYSTEM, new: LOADED });
+    expect(conflictsOnRecord()).toEqual([]);
+    expect(verifyAuditChain(desk.store.db).ok).toBe(true);
+  });
+
+  it('taking the file’s value changes the record from Implanta’s value and counts the rejection as dealt with', async () => {
+    const state = await conflictInFlight();
+    await implantaRejects(state);
+    const corrections = correctionCount();
+    const result = desk.handlers['registry:resolveConflict']({ id: state.conflict, choice: 'file', reason: 'O sistema do Regional está certo' }) as {
+      message: string;
+      newCorrection: string | null;
+    };
+    expect(result.message).toBe(
+      'Usado o valor do sistema do Regional para E-mail de Maria Souza (registro 40001): “maria@exemplo.com.br” passou a “msouza@uol.com.br”. A Implanta tinha rejeitado a correção para “maria.souza@gmail.com”: a rejeição fica tratada.',
+    );
+    expect(result.newCorrection).toBeNull();
+    expect(correctionCount()).toBe(corrections);
+    expect(maria().email).toBe(MAIN_SYSTEM);
+    expect(correctionOf(state.uuid)).toMatchObject({ status: 'rejected', resolution: 'dismissed', note: expect.stringMatching(/sistema do Regional/) });
+    expect(lastHistory()).toEqual({ kind: 'conflict_file', field: 'email', old: LOADED, new: MAIN_SYSTEM });
+    expect((await desk.handlers['batches:dashboard']({ days: 30 })).rejected).toBe(0);
+    expect(verifyAuditChain(desk.store.db).ok).toBe(true);
+  });
+});
+
+describe('a conflict whose correction the clerk cancelled', () => {
+  it('shows the desk’s value as it is now, and keeping it says the correction was cancelled', () => {
+    const uuid = correct(desk, maria(), { email: CORRECTED }).corrections[0]?.uuid as string;
+    const conflict = load(MAIN_SYSTEM).conflicts[0]?.id as number;
+    desk.handlers['corrections:cancel']({ uuid, reason: 'Profissional desistiu do pedido' });
+    expect(maria().email).toBe(LOADED);
+    expect(conflictsOnRecord()).toEqual([expect.objectContaining({ deskValue: LOADED, correctionOutcome: 'cancelled' })]);
+    const result = desk.handlers['registry:resolveConflict']({ id: conflict, choice: 'kept', reason: 'O e-mail do sistema do Regional está errado' }) as { message: string };
+    expect(result.message).toMatch(/^Mantido o valor da mesa para E-mail de Maria Souza \(registro 40001\): fica “maria@exemplo\.com\.br”\. A correção para “maria\.souza@gmail\.com” foi cancelada/);
+    expect(maria().email).toBe(LOADED);
+  });
+});
