@@ -1,7 +1,8 @@
 // The desk's side of "the three copies agree", towards the council's main system: every record
 // whose data was changed on the desk and synced by Implanta since a date, one row per professional
-// with the record's current values, in exactly the columns and value formats `import registry`
-// reads (the file imports back into this desk as all `unchanged`). CSV is UTF-8 with BOM and `;`
+// with the values Implanta holds (the record's, but for a field with a correction still on its way),
+// in exactly the columns and value formats `import registry` reads (the file imports back into this
+// desk as all `unchanged`). CSV is UTF-8 with BOM and `;`
 // for pt-BR Excel; cells are neutralised against formula injection; the file appears whole or not
 // at all and never replaces another one the clerk did not confirm replacing.
 import type { Database } from 'better-sqlite3';
@@ -21,6 +22,7 @@ import { csvLine, neutralizeCell } from '../shared/spreadsheetSafety';
 import { appendAudit } from './audit';
 import { brasilia } from './batches/clock';
 import { FinalNameTakenError, partialPathFor, syncFile, syncFolder, writeAtomically } from './packaging';
+import { valuesOfCorrectionText } from './recordState';
 import { toProfessional, type ProfessionalRow } from './registry';
 import { requireSettings } from './settings';
 
@@ -74,16 +76,30 @@ export function exportCell(professional: Professional, target: ImportTarget): st
   return isFieldName(target) ? formatFieldValue(target, professional[target], '') : '';
 }
 
-/** Records with a correction synced on or after the instant, ordered by registration number. */
+const SYNCED_SINCE = "SELECT professional_id FROM corrections WHERE status = 'synced' AND status_changed_at >= ?";
+
+/**
+ * Records with a correction synced on or after the instant, ordered by registration number, each
+ * as Implanta holds it: a field with a correction still on its way (pending, in a lote, sent) has
+ * the value before the earliest of them, since Implanta may still reject it.
+ */
 function syncedSince(db: Database, since: string): Professional[] {
   const rows = db
-    .prepare(
-      `SELECT p.* FROM professionals p
-       WHERE p.id IN (SELECT professional_id FROM corrections WHERE status = 'synced' AND status_changed_at >= ?)
-       ORDER BY length(p.registration_number), p.registration_number`,
-    )
+    .prepare(`SELECT p.* FROM professionals p WHERE p.id IN (${SYNCED_SINCE}) ORDER BY length(p.registration_number), p.registration_number`)
     .all(since) as ProfessionalRow[];
-  return rows.map(toProfessional);
+  const records = new Map(rows.map((row) => [row.id, toProfessional(row)]));
+  // Newest first, so the earliest correction's old value is the one left in each field.
+  const inFlight = db
+    .prepare(
+      `SELECT professional_id AS professional, field, old_value AS old FROM corrections
+       WHERE status IN ('pending', 'batched', 'sent') AND professional_id IN (${SYNCED_SINCE}) ORDER BY id DESC`,
+    )
+    .all(since) as { professional: number; field: string; old: string | null }[];
+  for (const correction of inFlight) {
+    const record = records.get(correction.professional);
+    if (record) Object.assign(record, valuesOfCorrectionText(correction.field, correction.old));
+  }
+  return [...records.values()];
 }
 
 function formatOf(input: Pick<RegistryExportInput, 'path' | 'format'>): RegistryExportFormat {

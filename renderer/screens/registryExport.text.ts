@@ -5,7 +5,7 @@ export const REGISTRY_EXPORT_TEXT = {
   button: 'Exportar para o sistema principal',
   title: 'Exportar para o sistema principal',
   intro:
-    'Gera uma planilha com os cadastros alterados nesta mesa e já sincronizados pela Implanta desde a data escolhida: uma linha por profissional, com os dados como estão agora, nas mesmas colunas da importação de cadastro. Entregue o arquivo a quem atualiza o sistema do Regional.',
+    'Gera uma planilha com os cadastros alterados nesta mesa e já sincronizados pela Implanta desde a data escolhida: uma linha por profissional, com os dados que a Implanta tem (um campo com correção ainda a caminho vai com o valor de antes dela), nas mesmas colunas da importação de cadastro. Entregue o arquivo a quem atualiza o sistema do Regional.',
   since: 'Sincronizados desde',
   sinceHelp: 'Dia de Brasília, inclusive.',
   dateInvalid: 'Informe uma data válida no formato dd/mm/aaaa.',

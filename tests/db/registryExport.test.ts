@@ -129,6 +129,21 @@ describe('which records are exported', () => {
     expect(cell('Nome')).toBe(onTime.name);
   });
 
+  it('writes what Implanta holds for a field whose later correction is still on its way, never the desk’s value Implanta may reject', async () => {
+    desk.setNow('2026-03-12T16:00:00.000Z');
+    const name = onTime.name;
+    correct(desk, onTime, { name: 'Nome Ainda Não Sincronizado', street: 'Rua da Consolação' }, { dipAcknowledged: true });
+    correct(desk, onTime, { street: 'Rua Haddock Lobo' });
+    const path = out('csv');
+    await exportSince('2026-03-12', path);
+    const [header, row] = readRows(path) as [string[], string[]];
+    const cell = (column: string) => row[header.indexOf(column)];
+    expect(cell('Nome')).toBe(name);
+    // Two corrections of the street on their way: Implanta holds the value before the first.
+    expect(cell('Logradouro')).toBe('Rua Augusta');
+    expect(cell('E-mail')).toBe('nova@exemplo.com.br');
+  });
+
   it('writes the header row alone when nothing was synced since the day', async () => {
     const path = out('csv');
     expect(await exportSince('2026-03-13', path)).toMatchObject({ rows: 0 });
@@ -280,7 +295,7 @@ describe('the round trip', () => {
       correct(desk, fifth, { email: 'quinta@exemplo.com.br' }),
     ];
     answer(applied(...saved.map(uuidsOf)), '2026-03-12T15:00:00.000Z');
-    // Still in flight: the file carries the desk's value, which the import finds equal.
+    // Still in flight: the file carries Implanta's value, the base a load keeps the desk's correction against.
     correct(desk, second, { street: 'Rua das Palmeiras' });
   });
 

@@ -1,8 +1,10 @@
 // The seams between the three copies of the registry, as a clerk meets them: a correction cancelled
 // before it leaves, "Não consta mãe" as one item, a rejection from Implanta closed by "Corrigir de
-// novo", and a re-import from the main system that conflicts with a correction on its way.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// novo", a re-import from the main system that conflicts with a correction on its way (and outlives
+// its rejection), and the export back to the main system while a correction is still on its way.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import * as XLSX from 'xlsx';
 import { type DeskApp, expect, openRecord, setUpDemoDesk, test } from './fixtures';
 import { shot } from './guideShot';
 
@@ -197,4 +199,32 @@ test('a conflict whose correction Implanta then rejects offers the record’s va
   const [stored] = desk.query<{ email: string }>('SELECT email FROM professionals WHERE id = ?', who.id);
   expect(stored?.email).toBe('outro.valor@exemplo.com.br');
   expect(desk.query('SELECT status, resolution FROM corrections')).toEqual([{ status: 'rejected', resolution: 'dismissed' }]);
+});
+
+test('the export for the main system carries what Implanta holds, not a correction still on its way', async ({ desk }) => {
+  await seed(desk);
+  const who = somebody(desk, "email IS NOT NULL AND dip_status IN ('none', 'requested')");
+  await correctEmail(desk, who, 'aplicado@exemplo.com.br');
+  const batch = await sendBatch(desk);
+  const [item] = desk.query<{ uuid: string }>('SELECT uuid FROM corrections');
+  const ack = join(dirname(desk.storePath), 'confirmacao.json');
+  writeFileSync(ack, JSON.stringify({ schemaVersion: 1, batch: batch.uuid, packageSha256: batch.sha, items: [{ id: item!.uuid, status: 'applied' }] }));
+  expect((await desk.cli('batch', 'ack', ack)).code).toBe(0);
+  // A second e-mail correction, not yet in any lote: Implanta may still reject it.
+  await correctEmail(desk, who, 'ainda.pendente@exemplo.com.br');
+
+  const { page } = desk;
+  await page.reload();
+  await page.getByRole('button', { name: 'Cadastro' }).click();
+  await page.getByRole('button', { name: 'Exportar para o sistema principal' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('com os dados que a Implanta tem');
+  await page.screenshot({ path: test.info().outputPath('exportar-sistema-principal.png') });
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Exportar' }).click();
+  const download = await downloading;
+  await expect(page.getByText(/Planilha gravada: 1 cadastro/)).toBeVisible();
+  const book = XLSX.read(readFileSync(await download.path()));
+  const [row] = XLSX.utils.sheet_to_json<Record<string, string>>(book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet);
+  expect(row).toMatchObject({ Registro: who.registration_number, 'E-mail': 'aplicado@exemplo.com.br' });
 });
