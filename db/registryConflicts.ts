@@ -22,64 +22,27 @@ import { requireSettings } from './settings';
 import { statement } from './statements';
 import { writeTransaction } from './storeLock';
 
-interface Row {
-  id: number;
-  import_id: number | null;
-  row: number | null;
-  professional_id: number;
-  registration_number: string;
-  name: string;
-  field: string;
-  desk_value: string | null;
-  file_value: string | null;
-  correction_uuid: string;
-  correction_status: string | null;
-  created_at: string;
-  resolved_at: string | null;
-  resolution: 'kept' | 'file' | null;
-}
-
-type Outcome = RegistryConflict['correctionOutcome'];
-
-/** The correction left its way to Implanta without being applied. */
-function outcomeOf(status: string | null): Outcome {
-  return status === 'rejected' || status === 'cancelled' ? status : null;
-}
-
-function toConflict(r: Row): RegistryConflict {
-  return {
-    id: r.id,
-    importId: r.import_id,
-    row: r.row,
-    professionalId: r.professional_id,
-    registrationNumber: r.registration_number,
-    name: r.name,
-    field: r.field,
-    deskValue: r.desk_value,
-    fileValue: r.file_value,
-    correctionUuid: r.correction_uuid,
-    correctionOutcome: outcomeOf(r.correction_status),
-    createdAt: r.created_at,
-    resolvedAt: r.resolved_at,
-    resolution: r.resolution,
-  };
-}
-
-const SELECT = `SELECT c.*, p.registration_number, p.name, k.status AS correction_status
+/**
+ * A conflict with its record's registration number and name, named as the contract names them;
+ * `correctionOutcome` says when its correction left its way to Implanta without being applied.
+ */
+const SELECT = `SELECT c.id, c.import_id AS importId, c."row", c.professional_id AS professionalId, p.registration_number AS registrationNumber, p.name,
+    c.field, c.desk_value AS deskValue, c.file_value AS fileValue, c.correction_uuid AS correctionUuid,
+    CASE WHEN k.status IN ('rejected', 'cancelled') THEN k.status END AS correctionOutcome, c.created_at AS createdAt, c.resolved_at AS resolvedAt,
+    c.resolution
   FROM registry_conflicts c JOIN professionals p ON p.id = c.professional_id LEFT JOIN corrections k ON k.uuid = c.correction_uuid`;
 
 /** A conflict as the clerk reads it: once its correction is rejected or cancelled, the desk's side is the record's value now. */
-function shown(db: Database, row: Row): RegistryConflict {
-  const conflict = toConflict(row);
+function shown(db: Database, conflict: RegistryConflict): RegistryConflict {
   if (conflict.correctionOutcome === null) return conflict;
   return { ...conflict, deskValue: currentCorrectionText(requireProfessional(db, conflict.professionalId), conflict.field) };
 }
 
 /** A record's conflicts still waiting for the clerk's choice. */
 export function openConflictsOf(db: Database, professionalId: number): RegistryConflict[] {
-  return statement<Row>(db, `${SELECT} WHERE c.professional_id = ? AND c.resolved_at IS NULL ORDER BY c.id`)
+  return statement<RegistryConflict>(db, `${SELECT} WHERE c.professional_id = ? AND c.resolved_at IS NULL ORDER BY c.id`)
     .all(professionalId)
-    .map((row) => shown(db, row));
+    .map((conflict) => shown(db, conflict));
 }
 
 export function countOpenConflicts(db: Database): number {
@@ -89,9 +52,9 @@ export function countOpenConflicts(db: Database): number {
 /** Open conflicts of the whole registry, oldest first (the command line's list). */
 export function listOpenConflicts(db: Database, input: { page: number; pageSize: number }) {
   const total = countOpenConflicts(db);
-  const items = statement<Row>(db, `${SELECT} WHERE c.resolved_at IS NULL ORDER BY c.id LIMIT ? OFFSET ?`)
+  const items = statement<RegistryConflict>(db, `${SELECT} WHERE c.resolved_at IS NULL ORDER BY c.id LIMIT ? OFFSET ?`)
     .all(input.pageSize, input.page * input.pageSize)
-    .map((row) => shown(db, row));
+    .map((conflict) => shown(db, conflict));
   return { total, page: input.page, pageSize: input.pageSize, items };
 }
 
@@ -118,9 +81,9 @@ function words(field: string, value: string | null): string {
 export function resolveConflict(db: Database, input: { id: number; choice: 'kept' | 'file'; reason: string }, now: string) {
   return writeTransaction(db, () => {
     const settings = requireSettings(db);
-    const row = statement<Row>(db, `${SELECT} WHERE c.id = ?`).get(input.id);
-    if (!row) throw new AppError('CONFLICT_NOT_FOUND', `Nenhum conflito com o número ${input.id}. Confira a lista de conflitos abertos.`);
-    const conflict = shown(db, row);
+    const found = statement<RegistryConflict>(db, `${SELECT} WHERE c.id = ?`).get(input.id);
+    if (!found) throw new AppError('CONFLICT_NOT_FOUND', `Nenhum conflito com o número ${input.id}. Confira a lista de conflitos abertos.`);
+    const conflict = shown(db, found);
     const who = `${conflict.name} (registro ${conflict.registrationNumber})`;
     const label = fieldLabel(conflict.field);
     const desk = words(conflict.field, conflict.deskValue);

@@ -33,39 +33,26 @@ interface ItemState {
   dipConsequence: DipConsequence;
 }
 
-interface CorrectionState {
-  batch_id: number | null;
-  status: string;
-  professional_id: number;
-  field: string;
-  old_value: string | null;
-  new_value: string | null;
-  dip_consequence: DipConsequence;
-}
-
 function listIds(ids: string[]): string {
   const shown = ids.slice(0, SHOWN_IDS).join(', ');
   return ids.length > SHOWN_IDS ? `${shown} e mais ${ids.length - SHOWN_IDS}` : shown;
 }
 
+/** An item's state, named as ItemState in the SQL: a correction, or a CEP change (no record, no field). */
 function lookup(db: Database, id: string): ItemState | null {
-  const c = statement<CorrectionState>(db, 'SELECT batch_id, status, professional_id, field, old_value, new_value, dip_consequence FROM corrections WHERE uuid = ?').get(id);
-  if (c) {
-    return {
-      table: 'corrections',
-      batchId: c.batch_id,
-      status: c.status,
-      professionalId: c.professional_id,
-      field: c.field,
-      oldValue: c.old_value,
-      newValue: c.new_value,
-      dipConsequence: c.dip_consequence,
-    };
-  }
-  const cep = statement<{ batch_id: number | null; status: string }>(db, 'SELECT batch_id, status FROM cep_changes WHERE uuid = ?').get(id);
-  return cep
-    ? { table: 'cep_changes', batchId: cep.batch_id, status: cep.status, professionalId: null, field: null, oldValue: null, newValue: null, dipConsequence: 'none' }
-    : null;
+  return (
+    statement<ItemState>(
+      db,
+      `SELECT 'corrections' AS "table", batch_id AS batchId, status, professional_id AS professionalId, field, old_value AS oldValue, new_value AS newValue,
+        dip_consequence AS dipConsequence FROM corrections WHERE uuid = ?`,
+    ).get(id) ??
+    statement<ItemState>(
+      db,
+      `SELECT 'cep_changes' AS "table", batch_id AS batchId, status, NULL AS professionalId, NULL AS field, NULL AS oldValue, NULL AS newValue,
+        'none' AS dipConsequence FROM cep_changes WHERE uuid = ?`,
+    ).get(id) ??
+    null
+  );
 }
 
 /** Whether Implanta also corrected the DIP request: known only for an applied correction that asked for it. */

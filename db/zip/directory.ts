@@ -3,21 +3,7 @@
 // twice (also, when asked, differing only in case), encryption other than WinZip AES, unknown
 // methods, and entries overlapping each other or the directory.
 import { fault } from './faults';
-import {
-  CENTRAL_HEADER_SIZE,
-  EXTRA_AES,
-  EXTRA_ZIP64,
-  FLAG_ENCRYPTED,
-  FLAG_UTF8,
-  LOCAL_HEADER_SIZE,
-  MAX_U16,
-  MAX_U32,
-  METHOD_AES,
-  METHOD_DEFLATE,
-  METHOD_STORE,
-  SIG_CENTRAL,
-  unsafePathReason,
-} from './format';
+import { CENTRAL_HEADER_SIZE, EXTRA_AES, EXTRA_ZIP64, FLAG_ENCRYPTED, FLAG_UTF8, LOCAL_HEADER_SIZE, MAX_U16, MAX_U32, METHOD_AES, METHOD_DEFLATE, METHOD_STORE, SIG_CENTRAL, unsafePathReason } from './format';
 import { readEnd, u64 } from './endRecord';
 import type { Steps } from './steps';
 

@@ -62,8 +62,6 @@ export function ExportDialog({ batch, onClose }: { batch: BatchSummary; onClose(
   }
 
   const running = state.step === 'running';
-  /** Both fields of the passphrase: hidden, waiting while the package is written, never filled with a saved password. */
-  const newPassphrase = { type: 'password', disabled: running, slotProps: { htmlInput: { autoComplete: 'new-password', maxLength: 1024 } } } as const;
   return (
     <JobDialog
       titleId="export-title"
@@ -106,29 +104,50 @@ export function ExportDialog({ batch, onClose }: { batch: BatchSummary; onClose(
           />
           {protect ? (
             <Box sx={{ display: 'grid', gap: 2, mt: 1 }}>
-              <TextField
-                {...newPassphrase}
+              <NewPassphraseField
                 label={TEXT.passphrase}
                 value={passphrase}
-                onChange={(e) => setPassphrase(e.target.value)}
-                error={submitted && shortError !== null}
-                helperText={submitted && shortError ? shortError : TEXT.passphraseHelp}
+                onChange={setPassphrase}
+                problem={submitted ? shortError : null}
+                help={TEXT.passphraseHelp}
+                disabled={running}
                 autoFocus
               />
-              <TextField
-                {...newPassphrase}
-                label={TEXT.repeat}
-                value={repeat}
-                onChange={(e) => setRepeat(e.target.value)}
-                error={submitted && repeatError !== null}
-                helperText={submitted && repeatError ? repeatError : undefined}
-              />
+              <NewPassphraseField label={TEXT.repeat} value={repeat} onChange={setRepeat} problem={submitted ? repeatError : null} disabled={running} />
               <Alert severity="warning">{TEXT.warning}</Alert>
             </Box>
           ) : null}
         </>
       )}
     </JobDialog>
+  );
+}
+
+interface NewPassphraseFieldProps {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  /** What is wrong with it, shown once the clerk tried to go on; null when nothing is. */
+  problem: string | null;
+  help?: string;
+  disabled: boolean;
+  autoFocus?: boolean;
+}
+
+/** A field of the passphrase: hidden, waiting while the package is written, never filled with a saved password. */
+function NewPassphraseField({ label, value, onChange, problem, help, disabled, autoFocus }: NewPassphraseFieldProps) {
+  return (
+    <TextField
+      type="password"
+      disabled={disabled}
+      slotProps={{ htmlInput: { autoComplete: 'new-password', maxLength: 1024 } }}
+      label={label}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      error={problem !== null}
+      helperText={problem ?? help}
+      autoFocus={autoFocus}
+    />
   );
 }
 

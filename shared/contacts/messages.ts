@@ -3,21 +3,12 @@
 // the first access asks the mother's first name) as e-mail text and as a script to read on the
 // phone, and which of them fits what just happened to the record. Pure text: the store decides
 // when to offer them and the mail program sends them (db/contacts/email.ts builds the .eml).
+import { codesOf } from '../codes';
 import type { DipStatus } from '../domain';
 import { fieldLabel, FIELDS, isFieldName, MOTHER_FACT_FIELD } from '../fields';
 
-export const MESSAGE_TEMPLATE_IDS = [
-  'correction_queued',
-  'synced',
-  'rejected',
-  'dip_do_not_confirm',
-  'dip_redo',
-  'first_access_changed',
-] as const;
-export type MessageTemplate = (typeof MESSAGE_TEMPLATE_IDS)[number];
-
 /** Each message as the clerk picks it from a list. */
-export const MESSAGE_TEMPLATES: Record<MessageTemplate, string> = {
+export const MESSAGE_TEMPLATES = {
   correction_queued: 'Correção registrada: aguardar a sincronização',
   synced: 'Dados corrigidos na plataforma',
   rejected: 'Correção recusada pela Implanta',
@@ -25,6 +16,8 @@ export const MESSAGE_TEMPLATES: Record<MessageTemplate, string> = {
   dip_redo: 'DIP precisará ser refeito',
   first_access_changed: 'Nome da mãe e o primeiro acesso',
 };
+export const MESSAGE_TEMPLATE_IDS = codesOf(MESSAGE_TEMPLATES);
+export type MessageTemplate = (typeof MESSAGE_TEMPLATE_IDS)[number];
 
 /**
  * What a message may say. Only the council is required: anything else missing is left out of the

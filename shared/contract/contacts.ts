@@ -1,32 +1,23 @@
 // Channels of the atendimentos: the problems a professional brings to the council (by e-mail,
 // phone, in person or by post) that the council forwards to Implanta and follows until resolved.
 import { z } from 'zod';
+import { codesOf } from '../codes';
 import { MESSAGE_TEMPLATE_IDS } from '../contacts/messages';
 import { entryShape, filePathSchema, pageInput, pageOf } from './common';
 
 /** How the professional reached the council. */
-export const CONTACT_CHANNELS = ['email', 'phone', 'in_person', 'post'] as const;
+export const CONTACT_CHANNEL_LABELS = { email: 'E-mail', phone: 'Telefone', in_person: 'Pessoalmente', post: 'Correios' };
+export const CONTACT_CHANNELS = codesOf(CONTACT_CHANNEL_LABELS);
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
-export const CONTACT_CHANNEL_LABELS: Record<ContactChannel, string> = {
-  email: 'E-mail',
-  phone: 'Telefone',
-  in_person: 'Pessoalmente',
-  post: 'Correios',
-};
 
 /** The notice's case (A–G) the problem belongs to, or none of them. */
 export const CONTACT_CASES = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'other'] as const;
 export type ContactCase = (typeof CONTACT_CASES)[number];
 
 /** open → forwarded (to Implanta) → waiting_professional → resolved. */
-export const CONTACT_STATUSES = ['open', 'forwarded', 'waiting_professional', 'resolved'] as const;
+export const CONTACT_STATUS_LABELS = { open: 'Aberto', forwarded: 'Encaminhado à Implanta', waiting_professional: 'Aguardando profissional', resolved: 'Resolvido' };
+export const CONTACT_STATUSES = codesOf(CONTACT_STATUS_LABELS);
 export type ContactStatus = (typeof CONTACT_STATUSES)[number];
-export const CONTACT_STATUS_LABELS: Record<ContactStatus, string> = {
-  open: 'Aberto',
-  forwarded: 'Encaminhado à Implanta',
-  waiting_professional: 'Aguardando profissional',
-  resolved: 'Resolvido',
-};
 
 /** What the timeline of an atendimento records. */
 export const CONTACT_EVENT_KINDS = [

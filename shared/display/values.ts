@@ -12,20 +12,12 @@ import { labelOf } from './labels';
 /** What people read where a value is empty and a blank would go unnoticed. */
 export const EMPTY_VALUE = '(vazio)';
 
+/** How each rule punctuates its stored text; the other rules' text reads as it is stored. */
+const PUNCTUATION: Partial<Record<FieldRule, (text: string) => string>> = { cpf: formatCpf, cep: formatCep, date: formatDateBr, phone: formatPhone };
+
 /** Stored text (digits, ISO date) with the punctuation people write, which is also how it is typed. */
 export function punctuate(rule: FieldRule, text: string): string {
-  switch (rule) {
-    case 'cpf':
-      return formatCpf(text);
-    case 'cep':
-      return formatCep(text);
-    case 'date':
-      return formatDateBr(text);
-    case 'phone':
-      return formatPhone(text);
-    default:
-      return text;
-  }
+  return PUNCTUATION[rule]?.(text) ?? text;
 }
 
 /**

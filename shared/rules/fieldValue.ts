@@ -1,5 +1,5 @@
 // One field's value, parsed by its catalogue rule, and written as a correction's old/new text.
-import { FIELDS, type FieldName, type FieldValue } from '../fields';
+import { FIELDS, type FieldName, type FieldRule, type FieldValue } from '../fields';
 import { fail, ok, type Parsed } from '../errors';
 import { parseBirthDate } from './birthDate';
 import { parseCep } from './cep';
@@ -31,7 +31,7 @@ export function parseFieldValue(field: FieldName, raw: FieldValue, options: Fiel
   if (raw === null || raw.trim() === '') {
     return spec.optional ? ok(null) : fail('VALUE_REQUIRED', `${spec.label} é obrigatório e não pode ficar vazio.`);
   }
-  const parsed = parseByField(field, raw, options) ?? parseByRule(spec.rule, raw, spec.maxLength);
+  const parsed = parseByField(field, raw, options) ?? RULE_PARSERS[spec.rule](raw, spec.maxLength);
   if (!parsed.ok) return { ...parsed, message: prefixLabel(spec.label, parsed.message) };
   return parsed;
 }
@@ -52,30 +52,19 @@ function parseByField(field: FieldName, raw: string, options: FieldValueOptions)
   }
 }
 
-function parseByRule(rule: (typeof FIELDS)[FieldName]['rule'], raw: string, maxLength: number): Parsed<FieldValue> {
-  switch (rule) {
-    case 'cpf':
-      return parseCpf(raw);
-    case 'personName':
-      return parsePersonName(raw, maxLength);
-    case 'text':
-      return parseText(raw, maxLength);
-    case 'email':
-      return parseEmail(raw);
-    case 'phone':
-      return parsePhone(raw);
-    case 'cep':
-      return parseCep(raw);
-    case 'uf':
-      return parseUf(raw);
-    case 'date':
-      return parseDateBr(raw);
-    case 'maritalStatus':
-      return parseMaritalStatus(raw);
-    case 'flag':
-      return parseFlag(raw);
-  }
-}
+/** Each catalogue rule's parser; the text rules also take the field's maximum length. */
+const RULE_PARSERS: Record<FieldRule, (raw: string, maxLength: number) => Parsed<FieldValue>> = {
+  cpf: parseCpf,
+  personName: parsePersonName,
+  text: parseText,
+  email: parseEmail,
+  phone: parsePhone,
+  cep: parseCep,
+  uf: parseUf,
+  date: parseDateBr,
+  maritalStatus: parseMaritalStatus,
+  flag: parseFlag,
+};
 
 // Rule messages already name their subject ("CPF inválido: …"); only generic ones get the label.
 function prefixLabel(label: string, message: string): string {

@@ -1,13 +1,11 @@
 // The cases of the notice (seed A–G) a pendência belongs to, in the notice's words, and which case
 // each pendência code is: what the Pendências screen groups and filters by.
+import { codesOf } from '../codes';
 import type { ErrorCode } from '../errors';
 import type { FieldName } from '../fields';
 
-export const PENDENCY_CASES = ['A', 'B', 'C', 'D', 'E', 'F', 'G'] as const;
-export type PendencyCase = (typeof PENDENCY_CASES)[number];
-
 /** Each case as the notice names it. */
-export const PENDENCY_CASE_LABELS: Record<PendencyCase, string> = {
+export const PENDENCY_CASE_LABELS = {
   A: 'A — sem conexão à página do recadastramento',
   B: 'B — dados de acesso inválidos',
   C: 'C — página de erro em inglês',
@@ -16,6 +14,8 @@ export const PENDENCY_CASE_LABELS: Record<PendencyCase, string> = {
   F: 'F — sem nome da mãe',
   G: 'G — dados de identificação errados na DIP',
 };
+export const PENDENCY_CASES = codesOf(PENDENCY_CASE_LABELS);
+export type PendencyCase = (typeof PENDENCY_CASES)[number];
 
 /** The pendência codes the rules find, each with its case, in the order a screen lists them. */
 export const PENDENCY_CODES = [

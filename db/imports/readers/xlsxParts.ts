@@ -3,7 +3,7 @@
 import type { ZipReader } from '../../zip';
 import { isBuiltinDateFormat, isDateFormatCode } from './cells';
 import { FILE_MESSAGES, unreadable, type ReaderLimits } from './limits';
-import { attribute, DeclarationGuard, elementTexts, refuseDeclarations, unescapeXml } from './xml';
+import { attribute, DeclarationGuard, elementTexts, endsTagName, refuseDeclarations, selfClosing, unescapeXml } from './xml';
 
 export interface XlsxSheetRef {
   name: string;
@@ -36,7 +36,7 @@ function* tags(xml: string, tag: string): Generator<[number, number]> {
     const next = xml.charCodeAt(at + open.length);
     const end = xml.indexOf('>', at);
     if (end === -1) return;
-    if (next === 32 || next === 47 || next === 62 || next === 9 || next === 10 || next === 13) yield [at, end];
+    if (endsTagName(next)) yield [at, end];
     at = end;
   }
 }
@@ -142,7 +142,7 @@ export function stringItemText(xml: string, from: number, to: number): string {
   const t = xml.indexOf('<t', from);
   if (t === from) {
     const tagEnd = xml.indexOf('>', t);
-    if (xml.charCodeAt(tagEnd - 1) === 47) return '';
+    if (selfClosing(xml, tagEnd)) return '';
     const close = xml.indexOf('</t>', tagEnd);
     if (close !== -1 && close + 4 === to) return unescapeOoxml(unescapeXml(xml.slice(tagEnd + 1, close)));
   }
@@ -175,7 +175,7 @@ export function readSharedStrings(zip: ZipReader, path: string | null, limits: R
         at = start;
         break;
       }
-      if (pending.charCodeAt(tagEnd - 1) === 47) {
+      if (selfClosing(pending, tagEnd)) {
         strings.push('');
         at = tagEnd + 1;
         continue;

@@ -5,24 +5,13 @@ import { booleanText, isoDateText, numberCellText, serialDateText } from './cell
 import { FILE_MESSAGES, unreadable, type ReaderLimits } from './limits';
 import type { RawRow } from './source';
 import { stringItemText, unescapeOoxml } from './xlsxParts';
-import { DeclarationGuard, unescapeXml } from './xml';
+import { DeclarationGuard, endsTagName, selfClosing, unescapeXml } from './xml';
 
 export interface SheetContext {
   sharedStrings: readonly string[];
   dateStyles: readonly boolean[];
   date1904: boolean;
   limits: ReaderLimits;
-}
-
-const SPACE = 32;
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-const GT = 62;
-const SLASH = 47;
-
-function isTagBoundary(code: number): boolean {
-  return code === SPACE || code === GT || code === SLASH || code === TAB || code === LF || code === CR;
 }
 
 /** The raw value of attribute `name` (with its leading space and `="`) inside [from, to), or null. */
@@ -87,7 +76,7 @@ export class SheetScanner {
       if (dataTagEnd === -1) return rows;
       this.rowsAnnounced = dimensionRows(this.pending.slice(0, data));
       this.started = true;
-      if (this.pending.charCodeAt(dataTagEnd - 1) === SLASH) {
+      if (selfClosing(this.pending, dataTagEnd)) {
         this.finished = true;
         this.pending = '';
         return rows;
@@ -112,13 +101,13 @@ export class SheetScanner {
         at = rowStart;
         break;
       }
-      if (!isTagBoundary(s.charCodeAt(rowStart + 4))) {
+      if (!endsTagName(s.charCodeAt(rowStart + 4))) {
         at = tagEnd + 1;
         continue;
       }
       const rowAttr = rawAttribute(s, rowStart, tagEnd, ' r="');
       const rowNumber = rowAttr === null ? this.lastRow + 1 : Number(rowAttr);
-      if (s.charCodeAt(tagEnd - 1) === SLASH) {
+      if (selfClosing(s, tagEnd)) {
         this.lastRow = rowNumber;
         at = tagEnd + 1;
         continue;
@@ -155,7 +144,7 @@ export class SheetScanner {
       const c = s.indexOf('<c', at);
       if (c === -1 || c >= to) break;
       const tagEnd = s.indexOf('>', c);
-      if (!isTagBoundary(s.charCodeAt(c + 2))) {
+      if (!endsTagName(s.charCodeAt(c + 2))) {
         at = tagEnd + 1;
         continue;
       }
@@ -163,7 +152,7 @@ export class SheetScanner {
       const column = reference === null ? next : columnOf(reference);
       if (column < 0 || column >= limits.maxColumns) throw unreadable(FILE_MESSAGES.damaged(`coluna inválida na linha ${rowNumber}`));
       next = column + 1;
-      if (s.charCodeAt(tagEnd - 1) === SLASH) {
+      if (selfClosing(s, tagEnd)) {
         at = tagEnd + 1;
         continue;
       }
@@ -180,7 +169,7 @@ export class SheetScanner {
         const v = s.indexOf('<v', tagEnd);
         if (v === -1 || v > close) continue;
         const vTagEnd = s.indexOf('>', v);
-        if (s.charCodeAt(vTagEnd - 1) === SLASH) continue;
+        if (selfClosing(s, vTagEnd)) continue;
         const vClose = s.indexOf('</v>', vTagEnd);
         if (vClose === -1 || vClose > close) continue;
         const raw = s.slice(vTagEnd + 1, vClose);

@@ -1,5 +1,5 @@
-// The little XML the readers need: text unescaping, attributes of one tag, and the guard that
-// refuses DOCTYPE/ENTITY declarations (entity expansion is how XML bombs and file reads work).
+// The little XML the readers need: text unescaping, where a tag's name ends and whether it closes
+// itself, attributes of one tag, and the guard that refuses DOCTYPE/ENTITY declarations (entity expansion is how XML bombs and file reads work).
 import { FILE_MESSAGES, unsafe } from './limits';
 
 const DECLARATION = /<!(?:DOCTYPE|ENTITY)/i;
@@ -18,6 +18,16 @@ export class DeclarationGuard {
 /** Refuses a whole XML part that declares a DTD or entities. */
 export function refuseDeclarations(xml: string): void {
   if (DECLARATION.test(xml)) throw unsafe(FILE_MESSAGES.dtd);
+}
+
+/** A tag's name ends with this character: white space, `>` or `/` (so `<t` finds `<t>`, `<t/>`, never `<tab>`). */
+export function endsTagName(code: number): boolean {
+  return code === 32 || code === 62 /* > */ || code === 47 /* / */ || code === 9 || code === 10 || code === 13;
+}
+
+/** The tag whose `>` is at `tagEnd` closes itself (`<t/>`): it has no body. */
+export function selfClosing(source: string, tagEnd: number): boolean {
+  return source.charCodeAt(tagEnd - 1) === 47 /* / */;
 }
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -73,12 +83,11 @@ export function elementTexts(xml: string, tag: string): string[] {
     const after = xml.charCodeAt(at + open.length);
     const tagEnd = xml.indexOf('>', at);
     if (tagEnd === -1) return texts;
-    // `<t>`, `<t xml:space="preserve">`, `<t/>` — but not `<tab>` when looking for `<t`.
-    if (after !== 62 && after !== 32 && after !== 47 && after !== 9 && after !== 10 && after !== 13) {
+    if (!endsTagName(after)) {
       at = tagEnd;
       continue;
     }
-    if (xml.charCodeAt(tagEnd - 1) === 47) {
+    if (selfClosing(xml, tagEnd)) {
       texts.push('');
       at = tagEnd + 1;
       continue;
