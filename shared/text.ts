@@ -19,6 +19,14 @@ export function terminalSafe(text: string): string {
   return text.replace(/\r\n/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
+/**
+ * Text of several lines from elsewhere (an atendimento's summary a clerk pasted): lines and tabs
+ * kept, every other control character and the bidirectional controls dropped, ends trimmed.
+ */
+export function plainText(value: string): string {
+  return terminalSafe(value).replace(/[\u2028\u2029]/g, '\n').trim();
+}
+
 /** Trim and collapse inner white space. */
 export function collapseSpaces(value: string): string {
   return value.replace(/\s+/gu, ' ').trim();

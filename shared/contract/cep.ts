@@ -1,6 +1,6 @@
 // Channels of the CEP directory the council keeps itself (the Correios database is not public).
 import { z } from 'zod';
-import { correctionStatusSchema, pageInput, pageOf, ufSchema } from './common';
+import { correctionStatusSchema, pageInput, pageOf, typedLine, ufSchema } from './common';
 
 export const cepEntrySchema = z.object({
   cep: z.string(),
@@ -25,7 +25,7 @@ export const cepContract = {
         district: z.string().max(80),
         city: z.string().max(80),
         uf: z.string().max(2),
-        reason: z.string().trim().max(500),
+        reason: typedLine(500),
       })
       .strict(),
     output: z.object({ entry: cepEntrySchema, created: z.boolean() }),

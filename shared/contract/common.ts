@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CORRECTION_SOURCES, CORRECTION_STATUSES, DIP_CONSEQUENCES, DIP_STATUSES, EVIDENCE_ARRIVALS, MARITAL_STATUSES, UFS } from '../domain';
 import { ERROR_CODES } from '../errors';
+import { plainLine, plainText } from '../text';
 
 export const ufSchema = z.enum(UFS);
 export const dipStatusSchema = z.enum(DIP_STATUSES);
@@ -12,6 +13,14 @@ export const dipConsequenceSchema = z.enum(DIP_CONSEQUENCES);
 export const evidenceArrivalSchema = z.enum(EVIDENCE_ARRIVALS);
 export const fieldValueSchema = z.union([z.string().max(1000), z.boolean(), z.null()]);
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/**
+ * A line the clerk types (a reason, a document, a name): kept as words only (../text.ts), so a
+ * pasted escape sequence or invisible override never reaches the store, a lote or an e-mail.
+ */
+export const typedLine = (max: number, min = 0) => z.string().transform(plainLine).pipe(z.string().min(min).max(max));
+/** Text of several lines the clerk types (an atendimento's summary, notes): lines and tabs kept. */
+export const typedText = (max: number) => z.string().transform(plainText).pipe(z.string().max(max));
 
 /** A file or folder the clerk chose: a handle in the app and the browser preview, a path on the command line (./files.ts). */
 export const filePathSchema = z.string().min(1).max(4096);

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { codesOf } from '../codes';
 import { MESSAGE_TEMPLATE_IDS } from '../contacts/messages';
-import { entryShape, filePathSchema, pageInput, pageOf } from './common';
+import { entryShape, filePathSchema, pageInput, pageOf, typedLine, typedText } from './common';
 
 /** How the professional reached the council. */
 export const CONTACT_CHANNEL_LABELS = { email: 'E-mail', phone: 'Telefone', in_person: 'Pessoalmente', post: 'Correios' };
@@ -137,7 +137,6 @@ export type Contact = z.infer<typeof contactSchema>;
 /** An atendimento by its id or its protocol (`AT-2026-000001`). */
 const contactRef = z.union([z.number().int().min(1), z.string().trim().regex(PROTOCOL_PATTERN)]);
 
-const longText = (max: number) => z.string().max(max);
 
 /** A file written where the clerk chose: its path, size and SHA-256. */
 const savedFileShape = { path: z.string(), size: z.number().int(), sha256: z.string() };
@@ -160,11 +159,11 @@ export const contactsContract = {
       .object({
         professionalId: z.number().int().min(1).nullable().default(null),
         cpf: z.string().max(20).nullable().default(null),
-        name: z.string().max(200).nullable().default(null),
+        name: typedLine(200).nullable().default(null),
         channel: contactChannelSchema,
         case: contactCaseSchema,
-        summary: longText(4000),
-        notes: longText(8000).nullable().default(null),
+        summary: typedText(4000),
+        notes: typedText(8000).nullable().default(null),
       })
       .strict(),
     output: contactSchema,
@@ -219,9 +218,9 @@ export const contactsContract = {
     output: contactSchema,
   },
   /** Implanta's answer, as the clerk pastes it. */
-  'contacts:answer': { input: z.object({ id: contactRef, text: longText(8000) }).strict(), output: contactSchema },
+  'contacts:answer': { input: z.object({ id: contactRef, text: typedText(8000) }).strict(), output: contactSchema },
   /** Resolved: what was done is required. */
-  'contacts:close': { input: z.object({ id: contactRef, resolution: longText(4000) }).strict(), output: contactSchema },
+  'contacts:close': { input: z.object({ id: contactRef, resolution: typedText(4000) }).strict(), output: contactSchema },
   'contacts:linkCorrection': { input: z.object({ id: contactRef, correctionUuid: z.string().trim().min(1).max(64) }).strict(), output: contactSchema },
   /** A message about the atendimento went out (the clerk sent the e-mail, or read the script on the phone): on the timeline. */
   'contacts:messageSent': {

@@ -12,6 +12,7 @@ import {
   isoDateSchema,
   pageInput,
   pageOf,
+  typedLine,
 } from './common';
 
 /** A warning for the professional about the DIP request (shared/rules/dip.ts). */
@@ -20,10 +21,10 @@ export const dipWarningSchema = z.enum(DIP_WARNINGS);
 export const fieldNameSchema = z.enum(FIELD_NAMES as [string, ...string[]]);
 
 export const evidenceSchema = z.object({
-  kind: z.string().trim().min(2).max(80),
+  kind: typedLine(80, 2),
   arrival: evidenceArrivalSchema,
   date: isoDateSchema,
-  note: z.string().trim().max(200).nullable().optional(),
+  note: typedLine(200).nullable().optional(),
 });
 
 export const correctionSchema = z.object({
@@ -99,7 +100,7 @@ export const correctionsContract = {
         professionalId: z.number().int(),
         expectedRowVersion: z.number().int(),
         changes: changesSchema,
-        reason: z.string().trim().max(500),
+        reason: typedLine(500),
         evidence: evidenceSchema,
         /** The clerk saw and accepted the DIP consequence (required when there is one). */
         dipAcknowledged: z.boolean().default(false),
@@ -122,12 +123,12 @@ export const correctionsContract = {
   'corrections:operators': { input: z.object({}).strict(), output: z.array(z.string()) },
   /** Withdraw a correction still on the desk (pending, or in a lote under review); the record goes back. */
   'corrections:cancel': {
-    input: z.object({ uuid: z.string().uuid(), reason: z.string().trim().max(500) }).strict(),
+    input: z.object({ uuid: z.string().uuid(), reason: typedLine(500) }).strict(),
     output: z.object({ uuid: z.string(), rowVersion: z.number().int(), reverted: z.boolean() }),
   },
   /** Close a rejection without correcting again, with the reason (audited). */
   'corrections:dismissRejection': {
-    input: z.object({ uuid: z.string().uuid(), reason: z.string().trim().max(500) }).strict(),
+    input: z.object({ uuid: z.string().uuid(), reason: typedLine(500) }).strict(),
     output: z.object({ uuid: z.string(), field: z.string(), label: z.string() }),
   },
 } as const;

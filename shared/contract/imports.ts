@@ -2,7 +2,7 @@
 // Inspecting, previewing, writing, undoing and the error report run as jobs (poll `jobs:status`).
 import { z } from 'zod';
 import { FIELD_NAMES, FIELDS, type FieldName } from '../fields';
-import { filePathSchema, pageInput, pageOf, sha256Schema } from './common';
+import { filePathSchema, pageInput, pageOf, sha256Schema, typedLine } from './common';
 import { jobStartedSchema } from './jobs';
 import { conflictValuesShape } from './registry';
 
@@ -68,7 +68,7 @@ export const importRequestSchema = z
     mapping: importMappingSchema.nullable().default(null),
     allOrNothing: z.boolean().default(false),
     /** Reason recorded on rows whose "Motivo" cell is empty (a default names the file). */
-    reason: z.string().trim().max(500).nullable().default(null),
+    reason: typedLine(500).nullable().default(null),
     /** Write the error report here at the end (command line, or a report from the preview). */
     reportPath: filePathSchema.nullable().default(null),
     /** How many errors and rows to return (the screen needs a few; the command line all). */

@@ -1,7 +1,7 @@
 // Channels of the operators: who works at the desk, the choice that starts each session (name and
 // PIN), and the council's admin PIN that resets a forgotten one.
 import { z } from 'zod';
-import { empty } from './common';
+import { empty, typedLine } from './common';
 
 /** 4 to 8 digits. */
 export const pinSchema = z.string().regex(/^\d{4,8}$/, 'O PIN tem de 4 a 8 algarismos.');
@@ -23,7 +23,7 @@ export const operatorsContract = {
     input: empty,
     output: z.object({ operators: z.array(operatorSchema), adminPinSet: z.boolean() }),
   },
-  'operators:add': { input: z.object({ name: z.string().trim().min(2).max(80) }).strict(), output: operatorSchema },
+  'operators:add': { input: z.object({ name: typedLine(80, 2) }).strict(), output: operatorSchema },
   /** Never deleted: the audit trail names them. */
   'operators:disable': { input: z.object({ id: z.number().int() }).strict(), output: operatorSchema },
   /** Clears the PIN (the operator's next session sets a new one); only with the council's admin PIN. */
@@ -32,7 +32,7 @@ export const operatorsContract = {
   'operators:setAdminPin': { input: z.object({ pin: pinSchema }).strict(), output: z.object({ adminPinSet: z.literal(true) }) },
   /** Starts the session as `name`: its PIN, or — when it has none yet — the PIN it will have from now on. */
   'session:start': {
-    input: z.object({ name: z.string().trim().min(1).max(80), pin: pinSchema }).strict(),
+    input: z.object({ name: typedLine(80, 1), pin: pinSchema }).strict(),
     output: z.object({ operator: z.string(), pinSet: z.boolean() }),
   },
   /** Back to the choice of who works (Trocar). */

@@ -1,7 +1,7 @@
 // Channels of the registry: the professional's record, search, demo data, pendências, conflicts with
 // the main system and the export back to it.
 import { z } from 'zod';
-import { correctionStatusSchema, dipStatusSchema, entryShape, isoDateSchema, maritalStatusSchema, pageInput, pageOf, spreadsheetExportedSchema, spreadsheetExportInput, ufSchema } from './common';
+import { correctionStatusSchema, dipStatusSchema, entryShape, isoDateSchema, maritalStatusSchema, pageInput, pageOf, spreadsheetExportedSchema, spreadsheetExportInput, typedLine, ufSchema } from './common';
 import { correctionSchema } from './corrections';
 import { CONFLICT_CHOICES, PENDENCY_SOURCES } from '../domain';
 import { FIELDS, type FieldRule, type FieldSpec } from '../fields';
@@ -162,7 +162,7 @@ export const registryContract = {
   },
   /** The clerk's choice on a conflict: keep the correction, or take the main system's value (docs/import-format.md). */
   'registry:resolveConflict': {
-    input: z.object({ id: z.number().int(), choice: z.enum(CONFLICT_CHOICES), reason: z.string().max(500) }).strict(),
+    input: z.object({ id: z.number().int(), choice: z.enum(CONFLICT_CHOICES), reason: typedLine(500) }).strict(),
     output: z.object({
       conflict: registryConflictSchema,
       /** What was done, for the clerk (registration, name, field and both values). */

@@ -1,6 +1,6 @@
 // Channels of the desk's setup: its region and operator, and what the app tells about itself.
 import { z } from 'zod';
-import { empty, ufSchema } from './common';
+import { empty, typedLine, ufSchema } from './common';
 import { pinSchema } from './operators';
 
 export const settingsSchema = z.object({
@@ -41,7 +41,7 @@ export const settingsContract = {
       .object({
         region: z.number().int().min(1).max(27),
         seccional: z.string().trim().max(80).nullable().default(null),
-        operator: z.string().trim().min(2).max(80),
+        operator: typedLine(80, 2),
         /** The first operator's PIN; without it, the first session sets it. */
         pin: pinSchema.optional(),
         /** The council's admin PIN (resets an operator's PIN); it can also be set later in Configurações. */
