@@ -2,6 +2,7 @@
 import type { Professional } from '../../../shared/domain';
 import { FIELDS, isFieldName } from '../../../shared/fields';
 import { importTargetLabel, type ImportTarget } from '../../../shared/contract/imports';
+import { plainLine } from '../../../shared/text';
 import type { ColumnMap, RowIssue } from '../columns';
 import type { ProcessorContext } from './types';
 
@@ -11,7 +12,8 @@ const REASON_MAX = 500;
 /** The row's "Motivo", or the import's default when empty; a too short or long one is a problem of the row. */
 export function reasonOf(context: ProcessorContext, cells: readonly string[], issues: RowIssue[]): string {
   const { columns } = context;
-  const reason = columns.cell(cells, 'reason').replace(/\s+/g, ' ');
+  // Words only, as a reason typed in the app (shared/contract/common.ts, typedLine).
+  const reason = plainLine(columns.cell(cells, 'reason'));
   if (reason === '') return context.defaultReason;
   if (reason.length < REASON_MIN) {
     issues.push({ column: columns.columnOf('reason'), code: 'REASON_REQUIRED', message: `Motivo curto demais: escreva pelo menos ${REASON_MIN} caracteres.` });

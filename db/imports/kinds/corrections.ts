@@ -16,6 +16,7 @@ import { evidenceProblem } from '../../../shared/rules/evidence';
 import { parseFieldValue } from '../../../shared/rules/fieldValue';
 import { recordPendencies } from '../../../shared/rules/pendencies';
 import { parseFlag } from '../../../shared/rules/vocabulary';
+import { plainLine } from '../../../shared/text';
 import { directoryUfOf } from '../../cep';
 import { correctionItemsOf } from '../../corrections';
 import { toProfessional } from '../../registry';
@@ -163,7 +164,7 @@ export class CorrectionsProcessor implements KindProcessor {
     }
     const issues: RowIssue[] = [];
     const reason = reasonOf(this.context, cells, issues);
-    const evidence = columns.cell(cells, 'evidence');
+    const evidence = plainLine(columns.cell(cells, 'evidence'));
     if (evidence.length > EVIDENCE_MAX) {
       issues.push({ column: columns.columnOf('evidence'), code: 'VALUE_TOO_LONG', message: `Documento muito longo: no máximo ${EVIDENCE_MAX} caracteres.` });
     }

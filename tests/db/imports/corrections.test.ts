@@ -221,6 +221,15 @@ describe('what a corrections import records', () => {
     expect(summary.errors[0]?.message).toMatch(/Preencha a coluna “Documento comprobatório” nesta linha/);
   });
 
+  it('keeps the words of a reason and a document cell, never their control characters or invisible overrides', () => {
+    const summary = importCsv('controles.csv', ['Registro;Nome;Motivo;Documento', '10001;Ana Paula Souza Lima;Certidão \u001b[2Jde casamento\u0007;Certidão\u202e fdp.exe']);
+    expect(summary).toMatchObject({ rows: 1, accepted: 1, rejected: 0 });
+    expect(desk.store.db.prepare("SELECT reason, evidence_kind AS document FROM corrections WHERE field = 'name'").get()).toEqual({
+      reason: 'Certidão [2Jde casamento',
+      document: 'Certidão fdp.exe',
+    });
+  });
+
   it('imports through sheet and header names like __proto__ without polluting anything', () => {
     const summary = runImport(importInput(fixture('hostile-names.xls'), { kind: 'corrections' }), jobContext(desk.store.path));
     expect(summary).toMatchObject({ sheet: '__proto__', accepted: 1, rejected: 0 });
