@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { existsSync, lstatSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BackupItem, BackupSettings, BackupTrigger } from '../../shared/contract/backups';
+import { openJobConnection } from '../connections';
 import { ZipReader } from '../packaging';
 import { defaultBackupFolder, parseBackupFileName } from './names';
 import { writeTransaction } from '../storeLock';
@@ -114,6 +115,25 @@ export function recordVerification(db: Database, path: string, ok: boolean, atIs
     .prepare('UPDATE backups SET verified_at = ?, verify_ok = ? WHERE folder = ? AND file_name = ?')
     .run(atIso, ok ? 1 : 0, dirname(resolve(path)), basename(path));
   return result.changes > 0;
+}
+
+/**
+ * When the desk made the backup it wrote under this file's name, or null (none written there, or
+ * the store cannot be read: a verification never depends on it).
+ */
+export function recordedCreatedAt(storePath: string, path: string): string | null {
+  try {
+    const db = openJobConnection(storePath);
+    try {
+      const row = rowOf(db, path);
+      // A file listed because it was found there (and pinned) was not written by this desk.
+      return row && row.trigger !== 'found' ? row.created_at : null;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
 }
 
 function rowOf(db: Database, path: string): BackupRow | undefined {

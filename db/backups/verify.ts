@@ -8,10 +8,11 @@ import { open, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BackupProblem, BackupVerification } from '../../shared/contract/backups';
 import { AppError } from '../../shared/errors';
+import { formatDateTimeBr } from '../../shared/rules/dates';
 import { openJobConnection } from '../connections';
 import type { JobContext } from '../jobs/types';
 import { bagInfoValue, validateBag, ZipError, ZipReader, zipBagSource, type BagSource } from '../packaging';
-import { recordBackup, recordVerification } from './catalog';
+import { recordBackup, recordedCreatedAt, recordVerification } from './catalog';
 import { backupZipProblem, zipOpenError } from './errors';
 import { startIntegrityCheck } from './integrity';
 import { BACKUP_PAYLOAD, parseBackupFileName } from './names';
@@ -164,7 +165,10 @@ export async function verifyBackupFile(input: VerifyInput, context: JobContext, 
     const problems: BackupProblem[] = [...bag.problems, ...validation.problems];
     const declaredCounts = rowCountsOf(validation.info);
     const declaredRegion = Number(bagInfoValue(validation.info, 'CRESS-Region')) || null;
-    const base = { encrypted, region: declaredRegion, counts: declaredCounts };
+    const madeAt = backupCreatedAt(validation.info);
+    const base = { encrypted, region: declaredRegion, counts: declaredCounts, ...(madeAt ? { createdAt: madeAt } : {}) };
+    const swapped = swappedProblem(context.storePath, file, madeAt, bagInfoValue(validation.info, 'External-Identifier'));
+    if (swapped) problems.push(swapped);
     if (!bag.source.files.some((f) => f.path === PAYLOAD_PATH)) {
       problems.push({ code: 'DB_MISSING', message: `O backup não contém o banco de dados (${PAYLOAD_PATH}).`, path: PAYLOAD_PATH });
     }
@@ -234,6 +238,26 @@ export async function verifyBackupFile(input: VerifyInput, context: JobContext, 
     await zip.close();
     if (!keep) await rm(copyPath, { force: true });
   }
+}
+
+/** When the backup was made, as its bag says (a file may have been renamed since). */
+function backupCreatedAt(info: Parameters<typeof bagInfoValue>[0]): string | null {
+  const at = Date.parse(bagInfoValue(info, 'Backup-Created') ?? '');
+  return Number.isNaN(at) ? null : new Date(at).toISOString();
+}
+
+/**
+ * The desk wrote a backup under this file's name, and the file holds another one: a backup put in
+ * its place. Its bag says when it was made; a renamed copy the list never knew is not refused.
+ */
+function swappedProblem(storePath: string, file: string, madeAt: string | null, identifier: string | undefined): BackupProblem | null {
+  const recorded = recordedCreatedAt(storePath, file);
+  if (recorded === null || madeAt === null || Math.floor(Date.parse(recorded) / 1000) === Math.floor(Date.parse(madeAt) / 1000)) return null;
+  const holds = identifier ? `o backup ${identifier}.zip` : `um backup feito em ${formatDateTimeBr(madeAt)}`;
+  return {
+    code: 'BACKUP_REPLACED',
+    message: `Este arquivo não é o backup que esta mesa gravou como ${basename(file)}: ele contém ${holds}. Nada foi alterado. Se a troca foi de propósito, dê ao arquivo o nome dele e confira de novo.`,
+  };
 }
 
 /** What else may open a backup's database besides this desk's key: the recovery key given, the passphrase. */

@@ -1,6 +1,6 @@
 // Creating backups: the file, its name and bag, its verification before the final name, the list.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KNOWN_SCHEMA_VERSION } from '../../../db';
@@ -161,5 +161,40 @@ describe('creating a backup', () => {
     const settings = await b.call('backups:updateSettings', { folder: null });
     expect(settings.folder).toBe(settings.defaultFolder);
     expect(settings.defaultFolder).toMatch(/Documents[/\\]CRESS Desk[/\\]Backups$/);
+  });
+});
+
+describe('a backup file swapped for another of this desk under its name', () => {
+  it('is refused by verify and by restore, says which backup it holds, and the list stops calling it verified', async () => {
+    const b = await desks.setUp({ professionals: 3 });
+    b.setNow('2026-11-24T18:30:00.000Z');
+    const older = await b.create();
+    addProfessional(b.desk.store, { name: 'Entrou Depois' });
+    b.setNow('2026-11-24T18:45:00.000Z');
+    const newer = await b.create();
+    copyFileSync(older.file, newer.file);
+
+    const verification = await b.verify(newer.file);
+    expect(verification.valid).toBe(false);
+    expect(verification.createdAt).toBe(older.createdAt);
+    expect(verification.problems).toEqual([
+      expect.objectContaining({ code: 'BACKUP_REPLACED', message: expect.stringContaining(`não é o backup que esta mesa gravou como ${newer.fileName}`) }),
+    ]);
+    expect(verification.problems[0]?.message).toContain(older.fileName);
+    const listed = await b.call('backups:list', {});
+    expect(listed.items.find((item) => item.fileName === newer.fileName)).toMatchObject({ verified: false });
+    await expect(b.prepare(newer.file)).rejects.toThrow(/BACKUP_REPLACED|não é o backup/);
+
+    // Under its own name it is the older backup, sound.
+    expect((await b.verify(older.file)).valid).toBe(true);
+  });
+
+  it('is still sound when only renamed by someone: the list did not know that name', async () => {
+    const b = await desks.setUp({ professionals: 3 });
+    const made = await b.create();
+    const renamed = join(b.folder, 'backup-antes-da-mudanca.zip');
+    copyFileSync(made.file, renamed);
+    const verification = await b.verify(renamed);
+    expect(verification).toMatchObject({ valid: true, createdAt: made.createdAt });
   });
 });
