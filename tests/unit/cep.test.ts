@@ -1,3 +1,4 @@
+// CEPs as clerks and spreadsheets write them, and the UF each one belongs to by the ranges file.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import cepRanges from '../../resources/cep-ranges.json';

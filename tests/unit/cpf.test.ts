@@ -1,3 +1,4 @@
+// CPFs as clerks and spreadsheets write them, checked against the Receita Federal's own algorithm.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cpfCheckDigits, formatCpf, isValidCpf, maskCpf, parseCpf } from '../../shared/rules/cpf';

@@ -1,3 +1,4 @@
+// Misspelt e-mail providers the form offers to fix, and the real domains it must never touch.
 import { describe, expect, it } from 'vitest';
 import { suggestEmailFix } from '../../shared/rules/emailTypo';
 import { casesOf } from './cases';

@@ -1,3 +1,4 @@
+// Each field's value read with its own rule, and the messages that name the field when it is refused.
 import { describe, expect, it } from 'vitest';
 import { FIELD_NAMES, FIELDS, type FieldName, type FieldValue } from '../../shared/fields';
 import { fieldValueToText, parseFieldValue } from '../../shared/rules/fieldValue';

@@ -1,3 +1,4 @@
+// The words clerks use for marital status, DIP status, yes/no, UF, phone and nationality, read into the stored codes.
 import { describe, expect, it } from 'vitest';
 import { DIP_STATUSES, MARITAL_STATUSES, UFS } from '../../shared/domain';
 import {
