@@ -1,5 +1,5 @@
 // Stored values as people read them: on screen, in the command line and in the files that leave the desk.
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import { EMPTY_VALUE, formatFieldValue, punctuate } from '../../../shared/display/values';
 import type { FieldValue } from '../../../shared/fields';
 import { encodeMotherFact } from '../../../shared/rules/motherFact';
