@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { AckResult, BatchSummary } from '../../shared/contract';
-import { addProfessional, correct, importAck, openBatchDesk, queueEmailCorrections, sendBatch, writeAck, type BatchDesk } from './batchFixtures';
+import { addProfessional, correct, importAck, openBatchDesk, queueEmailCorrections, sendBatch, storePicture, writeAck, type BatchDesk } from './batchFixtures';
 
 let desk: BatchDesk;
 let batch: BatchSummary;
@@ -27,15 +27,13 @@ function jsonAck(items: { id: string; status: string; message?: string }[], over
 }
 
 /** Everything an acknowledgement may touch: statuses, messages, batches, the audit trail. */
-function snapshot() {
-  const db = desk.store.db;
-  return {
-    corrections: db.prepare('SELECT uuid, status, status_message, status_changed_at, batch_id FROM corrections ORDER BY id').all(),
-    cep: db.prepare('SELECT uuid, status, status_message FROM cep_changes ORDER BY id').all(),
-    batches: db.prepare('SELECT * FROM batches ORDER BY id').all(),
-    audit: db.prepare('SELECT count(*) AS n FROM audit_log').get(),
-  };
-}
+const snapshot = () =>
+  storePicture(desk, {
+    corrections: 'SELECT uuid, status, status_message, status_changed_at, batch_id FROM corrections ORDER BY id',
+    cep: 'SELECT uuid, status, status_message FROM cep_changes ORDER BY id',
+    batches: 'SELECT * FROM batches ORDER BY id',
+    audit: 'SELECT count(*) AS n FROM audit_log',
+  });
 
 function statusOf(uuid: string) {
   return desk.store.db.prepare('SELECT status, status_message FROM corrections WHERE uuid = ?').get(uuid);

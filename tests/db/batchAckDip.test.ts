@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { BatchSummary, HistoryEntryView, RecordView } from '../../shared/contract';
 import type { Professional } from '../../shared/domain';
-import { addProfessional, correct, importAck, openBatchDesk, sendBatch, writeAck, type BatchDesk } from './batchFixtures';
+import { addProfessional, correct, importAck, openBatchDesk, sendBatch, storePicture, writeAck, type BatchDesk } from './batchFixtures';
 
 let desk: BatchDesk;
 let batch: BatchSummary;
@@ -47,16 +47,14 @@ function correctionRow(uuid: string) {
   return desk.store.db.prepare('SELECT status, status_message, dip_request_corrected FROM corrections WHERE uuid = ?').get(uuid);
 }
 /** Everything an answer may touch. */
-function snapshot() {
-  const db = desk.store.db;
-  return {
-    professionals: db.prepare('SELECT id, email, dip_status, dip_status_at, row_version FROM professionals ORDER BY id').all(),
-    corrections: db.prepare('SELECT uuid, status, status_message, dip_request_corrected FROM corrections ORDER BY id').all(),
-    history: db.prepare('SELECT count(*) AS n FROM record_history').get(),
-    audit: db.prepare('SELECT count(*) AS n FROM audit_log').get(),
-    batches: db.prepare('SELECT state, acknowledged_at FROM batches').all(),
-  };
-}
+const snapshot = () =>
+  storePicture(desk, {
+    professionals: 'SELECT id, email, dip_status, dip_status_at, row_version FROM professionals ORDER BY id',
+    corrections: 'SELECT uuid, status, status_message, dip_request_corrected FROM corrections ORDER BY id',
+    history: 'SELECT count(*) AS n FROM record_history',
+    audit: 'SELECT count(*) AS n FROM audit_log',
+    batches: 'SELECT state, acknowledged_at FROM batches',
+  });
 
 describe('an answer with DIP statuses (JSON, version 2)', () => {
   it('applies to the registry only, updates the DIP of each professional, notes it all in the history, and is idempotent', async () => {

@@ -124,6 +124,11 @@ export function packageLines(zip: string, stem: string, file: string): Record<st
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
+/** What each query answers now, under its name: a picture of the store to compare before and after a step that must change nothing. */
+export function storePicture(desk: BatchDesk, queries: Record<string, string>): Record<string, unknown[]> {
+  return Object.fromEntries(Object.entries(queries).map(([name, sql]) => [name, desk.store.db.prepare(sql).all()]));
+}
+
 let ackFiles = 0;
 /** Writes an acknowledgement file (JSON object, or text for CSV) into the desk's directory. */
 export function writeAck(desk: BatchDesk, name: string, content: string | Buffer | Record<string, unknown>): string {

@@ -100,6 +100,13 @@ async function parse(eml: Buffer): Promise<ParsedMail> {
   return simpleParser(eml);
 }
 
+/** The text of the e-mail forwarding `message`, checked to contain each of `lines`. */
+async function forwardedText(message: ForwardToImplanta, lines: string[]): Promise<string | undefined> {
+  const { text } = await parse(await composeForward(message));
+  for (const line of lines) expect(text).toContain(line);
+  return text;
+}
+
 describe('the message forwarding a contact to Implanta', () => {
   it('is addressed from the council to Implanta, with the council, case and protocol in the subject', async () => {
     const mail = await parse(await composeForward(forward()));
@@ -126,20 +133,20 @@ describe('the message forwarding a contact to Implanta', () => {
   });
 
   it('gives Implanta what the notice asks: the formatted CPF, the name, the registration, the mother’s name and the action', async () => {
-    const { text } = await parse(await composeForward(forward()));
-    expect(text).toContain('CPF: 529.982.247-25');
-    expect(text).toContain('Nome: Conceição Araújo Simões');
-    expect(text).toContain('Registro: 45678');
-    expect(text).toContain('Nome da mãe: Antônia Gonçalves Araújo');
-    expect(text).toContain('Confirmar o endereço no recadastramento');
-    expect(text).toContain('A página de erro aparece depois de clicar em “Salvar”.');
+    const text = await forwardedText(forward(), [
+      'CPF: 529.982.247-25',
+      'Nome: Conceição Araújo Simões',
+      'Registro: 45678',
+      'Nome da mãe: Antônia Gonçalves Araújo',
+      'Confirmar o endereço no recadastramento',
+      'A página de erro aparece depois de clicar em “Salvar”.',
+    ]);
     expect(text).not.toMatch(/undefined|null/);
   });
 
   it('says "Não consta mãe" when the identity document shows no mother', async () => {
     const message = forward({ professional: { ...forward().professional, motherName: null, motherNotListed: true } });
-    const { text } = await parse(await composeForward(message));
-    expect(text).toContain('Nome da mãe: Não consta mãe');
+    await forwardedText(message, ['Nome da mãe: Não consta mãe']);
   });
 
   it('says what is missing instead of printing empty values', async () => {
@@ -160,11 +167,12 @@ describe('the message forwarding a contact to Implanta', () => {
   });
 
   it('lists the CRESS diagnosis: the pendências by case and the corrections in flight with their lote', async () => {
-    const { text } = await parse(await composeForward(forward()));
-    expect(text).toContain('Diagnóstico do CRESS');
-    expect(text).toContain('- Caso E: CEP 01310-100 não encontrado no diretório de CEPs.');
-    expect(text).toContain('- E-mail: conceicao@gmial.com → conceicao@gmail.com (Enviada, Lote 2026-0042)');
-    expect(text).toContain('- Telefone: (vazio) → (11) 98765-4321 (Pendente, ainda sem lote)');
+    await forwardedText(forward(), [
+      'Diagnóstico do CRESS',
+      '- Caso E: CEP 01310-100 não encontrado no diretório de CEPs.',
+      '- E-mail: conceicao@gmial.com → conceicao@gmail.com (Enviada, Lote 2026-0042)',
+      '- Telefone: (vazio) → (11) 98765-4321 (Pendente, ainda sem lote)',
+    ]);
   });
 
   it('carries each screenshot and document byte for byte, with its name and type, and counts them without "(s)"', async () => {
@@ -185,8 +193,7 @@ describe('the message forwarding a contact to Implanta', () => {
 
   it('counts a single attachment in the singular', async () => {
     const attachments: EmailAttachment[] = [{ filename: 'print.png', contentType: 'image/png', content: smallPng() }];
-    const { text } = await parse(await composeForward(forward({ attachments })));
-    expect(text).toContain('Anexos: 1 arquivo');
+    const text = await forwardedText(forward({ attachments }), ['Anexos: 1 arquivo']);
     expect(text).not.toContain('1 arquivos');
   });
 

@@ -144,6 +144,18 @@ export function addProfessional(store: Store, overrides: Partial<Omit<Profession
   return inserted;
 }
 
+/** Adds `count` professionals numbered 1…count: number i has CPF `validCpf(from.cpf + i)` and registration `from.registration + i`. */
+export function addNumberedProfessionals(store: Store, count: number, from: { cpf: number; registration: number }): void {
+  for (let i = 1; i <= count; i++) addProfessional(store, { cpf: validCpf(from.cpf + i), registrationNumber: String(from.registration + i) });
+}
+
+let correctionFiles = 0;
+
+/** Writes a corrections file under a new name among the desk's files, in Latin-1 and ending in a line end as Excel saves it; answers its path. */
+export function correctionsCsv(desk: Pick<TestDesk, 'file'>, header: string, lines: string[]): string {
+  return csvFile(desk, `correcoes-${++correctionFiles}.csv`, [header, ...lines, ''], 'latin1');
+}
+
 /** What a clerk fills besides the new values. */
 export const EVIDENCE = { kind: 'RG', arrival: 'in_person', date: '2025-03-10', note: null } as const;
 export const REASON = 'Documento apresentado no balcão';

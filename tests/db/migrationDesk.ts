@@ -2,12 +2,13 @@
 // loaded as a build knows its migrations — all of them, or only those before a given migration.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, vi } from 'vitest';
+import { afterEach, beforeEach, expect, vi } from 'vitest';
 import type { Store } from '../../db';
 import type { JobRunner } from '../../db/jobs/runner';
 import type { Handlers } from '../../shared/contract';
 import type { AuditVerification } from '../../shared/contract/audit';
 import type { Professional } from '../../shared/domain';
+import { readRawRows } from '../rawStore';
 import { sealedInVersion } from './batchFixtures';
 import { tempDir, type TempDir } from './fixtures';
 
@@ -82,12 +83,32 @@ export function migrationTests(tag: string) {
     file: (name) => folder().file(name),
     cleanup: () => folder().cleanup(),
   };
+  const keptByUpgrade = async (path: string, sealed: SealedTable, lote: { id: number; sha256: string }, meanwhile?: (desk: MigrationDesk) => void) => {
+    const rows = `SELECT * FROM ${sealed.table} ORDER BY id`;
+    const seals = `SELECT id, hex(seal) AS seal FROM ${sealed.seals} ORDER BY id`;
+    const before = { rows: readRawRows(path, rows), seals: readRawRows(path, seals) };
+    await withDesk(tag, path, 'current', async (desk) => {
+      meanwhile?.(desk);
+      // The lote sealed before the upgrade is still the very file Implanta received.
+      expect(await exportAgain(desk, dir, lote.id)).toBe(lote.sha256);
+    });
+    expect({ rows: readRawRows(path, rows), seals: readRawRows(path, seals) }).toEqual(before);
+    return before.rows;
+  };
   return {
     dir,
     loadDesk: (path: string, version: DeskVersion) => loadDesk(tag, path, version),
     withDesk: <T>(path: string, version: DeskVersion, use: (desk: MigrationDesk) => Promise<T>) => withDesk(tag, path, version, use),
+    /**
+     * Opens the store at `path` with this build (running `meanwhile` on it) and checks that every row of the sealed
+     * table and every seal are as they were, and that the sealed `lote` exports again byte for byte; answers the rows.
+     */
+    keptByUpgrade,
   };
 }
+
+/** A table whose rows the desk seals, and the table of their seals. */
+export type SealedTable = { table: string; seals: string };
 
 /** Inserts a professional with only the columns every earlier build had, as that build's own insert would; answers the id. */
 export function insertProfessional(desk: MigrationDesk, p: { registrationNumber: string; cpf: string; name: string; email: string; dipStatus?: string }): number {
@@ -132,9 +153,20 @@ export async function job<T>(desk: MigrationDesk, started: { jobId: string } | P
   return status.result as T;
 }
 
+/** Checks, with the loaded build's own check, that every trigger, index and foreign key of the store is there as the desk made it. */
+export async function expectGuardsIntact(desk: MigrationDesk): Promise<void> {
+  const { checkGuards } = await import('../../db/storeGuards');
+  expect(checkGuards(desk.store.db)).toEqual({ missing: [], altered: [], foreign: [] });
+}
+
+/** What `audit verify` answers. */
+export async function auditVerification(desk: MigrationDesk): Promise<AuditVerification> {
+  return (await desk.handlers['audit:verify']({})) as AuditVerification;
+}
+
 /** Whether `audit verify` says the trail is intact. */
 export async function auditIntact(desk: MigrationDesk): Promise<boolean> {
-  return ((await desk.handlers['audit:verify']({})) as AuditVerification).ok;
+  return (await auditVerification(desk)).ok;
 }
 
 /** A lote of every pending correction, sealed in package format `schemaVersion` (as an earlier build wrote it) and exported into `dir`. */

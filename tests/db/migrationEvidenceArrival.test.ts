@@ -6,9 +6,9 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AuditVerification } from '../../shared/contract/audit';
 import { openRawStore, readRawRows } from '../rawStore';
-import { auditIntact, exportAgain, exportedLote, insertProfessional, job, type MigrationDesk, migrationTests, saveCorrection } from './migrationDesk';
+import { auditIntact, auditVerification, expectGuardsIntact, exportedLote, insertProfessional, job, type MigrationDesk, migrationTests, saveCorrection } from './migrationDesk';
 
-const { dir, loadDesk, withDesk: withDeskAt } = migrationTests('0010_evidence_email_phone');
+const { dir, keptByUpgrade, loadDesk, withDesk: withDeskAt } = migrationTests('0010_evidence_email_phone');
 
 function addProfessional(desk: MigrationDesk, registrationNumber: string, cpf: string, name: string): number {
   return insertProfessional(desk, { registrationNumber, cpf, name, email: `caixa${registrationNumber}@exemplo.com.br` });
@@ -48,25 +48,16 @@ async function previousStore(path: string): Promise<{ synced: string; rejected: 
   });
 }
 
-const CORRECTIONS = 'SELECT * FROM corrections ORDER BY id';
-const SEALS = 'SELECT id, hex(seal) AS seal FROM correction_seals ORDER BY id';
 const SCHEMA = "SELECT type, name, sql FROM sqlite_schema WHERE tbl_name = 'corrections' ORDER BY type, name";
 
 describe('opening a store of the previous version, where evidence arrived only in person or by post', () => {
   it('keeps every correction with its id and data, each seal as it was, and the sealed lote\'s package byte for byte', async () => {
     const path = dir.file('store.sqlite');
     const { synced, rejected, pending, lote } = await previousStore(path);
-    const before = readRawRows(path, CORRECTIONS);
-    const seals = readRawRows(path, SEALS);
-    expect(before).toHaveLength(4);
-
-    await withDeskAt(path, 'current', async (desk) => {
+    const before = await keptByUpgrade(path, { table: 'corrections', seals: 'correction_seals' }, lote, (desk) => {
       expect(desk.store.db.prepare('SELECT count(*) AS n FROM corrections').get()).toEqual({ n: 4 });
-      // The lote sealed before the upgrade is still the very file Implanta received.
-      expect(await exportAgain(desk, dir, lote.id)).toBe(lote.sha256);
     });
-    expect(readRawRows(path, CORRECTIONS)).toEqual(before);
-    expect(readRawRows(path, SEALS)).toEqual(seals);
+    expect(before).toHaveLength(4);
     expect((before as { uuid: string; status: string }[]).map((c) => [c.uuid, c.status])).toEqual([
       [synced, 'synced'],
       [rejected, 'rejected'],
@@ -91,8 +82,7 @@ describe('opening a store of the previous version, where evidence arrived only i
     await previousStore(path);
     const before = readRawRows(path, SCHEMA) as { type: string; name: string; sql: string }[];
     await withDeskAt(path, 'current', async (desk) => {
-      const { checkGuards } = await import('../../db/storeGuards');
-      expect(checkGuards(desk.store.db)).toEqual({ missing: [], altered: [], foreign: [] });
+      await expectGuardsIntact(desk);
       expect(desk.store.db.prepare("SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list('corrections')").all()).toEqual([
         { table: 'professionals', from: 'professional_id', to: 'id' },
       ]);
@@ -107,7 +97,7 @@ describe('opening a store of the previous version, where evidence arrived only i
   it('still refuses to edit or delete a correction Implanta answered, and still reports a change made outside the desk', async () => {
     const path = dir.file('store.sqlite');
     const { synced, pending } = await previousStore(path);
-    let desk = await loadDesk(path, 'current');
+    const desk = await loadDesk(path, 'current');
     desk.store.close();
 
     const db = openRawStore(path);
@@ -122,14 +112,9 @@ describe('opening a store of the previous version, where evidence arrived only i
       db.close();
     }
 
-    desk = await loadDesk(path, 'current');
-    try {
-      const result = (await desk.handlers['audit:verify']({})) as AuditVerification;
-      expect(result.ok).toBe(false);
-      expect(result.rows).toEqual([expect.objectContaining({ table: 'corrections' })]);
-    } finally {
-      desk.store.close();
-    }
+    const result = await withDeskAt(path, 'current', auditVerification);
+    expect(result.ok).toBe(false);
+    expect(result.rows).toEqual([expect.objectContaining({ table: 'corrections' })]);
   });
 
   it('takes a correction whose document arrived by e-mail right after the upgrade', async () => {

@@ -67,6 +67,14 @@ function dropAuditGuards(db: Database.Database): void {
   db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete');
 }
 
+/** What someone who knows the old SHA-256 check does: drops the trail's guards, runs `edits`, recomputes the chain and the anchor, then runs `afterwards`. */
+function rewriteTrail(db: Database.Database, edits: string[], afterwards: string[] = []): void {
+  dropAuditGuards(db);
+  for (const sql of edits) db.prepare(sql).run();
+  recomputeChain(db);
+  for (const sql of afterwards) db.prepare(sql).run();
+}
+
 async function verify(): Promise<AuditVerification> {
   return (await handlers['audit:verify']({})) as AuditVerification;
 }
@@ -94,37 +102,28 @@ describe('the keyed audit chain', () => {
   });
 
   it('is broken when someone drops the triggers, edits an entry and recomputes the SHA-256 chain and the anchor', async () => {
-    outside((db) => {
-      dropAuditGuards(db);
-      db.prepare("UPDATE audit_log SET detail = replace(detail, 'nova@', 'outra@'), operator = 'Intrusa' WHERE id = 2").run();
-      recomputeChain(db);
-    });
+    outside((db) => rewriteTrail(db, ["UPDATE audit_log SET detail = replace(detail, 'nova@', 'outra@'), operator = 'Intrusa' WHERE id = 2"]));
     const result = await verify();
     expect(result).toMatchObject({ ok: false, brokenAt: 2 });
     expect(result.problem).toMatch(/A entrada 2 do histórico foi alterada depois de gravada: a assinatura não confere/);
   });
 
   it('is broken when the newest entries are deleted and the chain and the anchor recomputed', async () => {
-    outside((db) => {
-      dropAuditGuards(db);
-      db.prepare('DELETE FROM audit_log WHERE id = 3').run();
-      db.prepare("DELETE FROM sqlite_sequence WHERE name = 'audit_log'").run();
-      recomputeChain(db);
-      // The anchor's signature fields as they were before the last entry: only the key could remake them.
-      db.prepare('UPDATE audit_anchor SET last_mac = (SELECT mac FROM audit_log WHERE id = 2) WHERE id = 1').run();
-    });
+    outside((db) =>
+      rewriteTrail(db, ['DELETE FROM audit_log WHERE id = 3', "DELETE FROM sqlite_sequence WHERE name = 'audit_log'"], [
+        // The anchor's signature fields as they were before the last entry: only the key could remake them.
+        'UPDATE audit_anchor SET last_mac = (SELECT mac FROM audit_log WHERE id = 2) WHERE id = 1',
+      ]),
+    );
     const result = verifyAuditChain(store.db);
     expect(result.ok).toBe(false);
     expect(result.problem).toMatch(/controle do histórico foi alterado fora do CRESS Desk/);
   });
 
   it('does not pass for intact when the signatures are stripped and the chain recomputed', async () => {
-    outside((db) => {
-      dropAuditGuards(db);
-      db.prepare("UPDATE audit_log SET mac = NULL, detail = replace(detail, 'nova@', 'outra@')").run();
-      db.prepare('UPDATE audit_anchor SET key_id = NULL, last_mac = NULL, mac = NULL').run();
-      recomputeChain(db);
-    });
+    outside((db) =>
+      rewriteTrail(db, ["UPDATE audit_log SET mac = NULL, detail = replace(detail, 'nova@', 'outra@')", 'UPDATE audit_anchor SET key_id = NULL, last_mac = NULL, mac = NULL']),
+    );
     const result = await verify();
     expect(result.ok).toBe(false);
     expect(result.problem).toMatch(/perdeu as assinaturas/);
@@ -324,9 +323,7 @@ describe('a store from before signing', () => {
 
     store.close();
     const db = openRawStore(path);
-    dropAuditGuards(db);
-    db.prepare("UPDATE audit_log SET operator = 'Intrusa' WHERE id = 2").run();
-    recomputeChain(db);
+    rewriteTrail(db, ["UPDATE audit_log SET operator = 'Intrusa' WHERE id = 2"]);
     db.close();
     store = openStore({ path });
     expect(verifyAuditChain(store.db)).toMatchObject({ ok: false, brokenAt: 4 });

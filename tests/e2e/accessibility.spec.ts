@@ -1,47 +1,44 @@
 // Every screen passes an automated accessibility check (axe-core) with no serious or critical
 // violation, and the main flow can be done with the keyboard alone.
+import type { Locator } from '@playwright/test';
 import { seriousViolations } from './axe';
 import { expect, setUpDemoDesk, test } from './fixtures';
 
 test('every screen passes axe-core with no serious or critical violation', async ({ desk }) => {
   const { page } = desk;
   const problems: string[] = [];
-  await expect(page.getByRole('heading', { name: /Bem-vind/ })).toBeVisible();
-  problems.push(...(await seriousViolations(page, 'Primeiro acesso')));
+  /** Once `shown` is on screen, checks the screen `name` and keeps its violations. */
+  const checkScreen = async (name: string, shown: Locator) => {
+    await expect(shown).toBeVisible();
+    problems.push(...(await seriousViolations(page, name)));
+  };
+  await checkScreen('Primeiro acesso', page.getByRole('heading', { name: /Bem-vind/ }));
 
   await setUpDemoDesk(desk, 120, 2);
   await page.reload();
-  await expect(page.getByText('Ana Souza').first()).toBeVisible();
-  problems.push(...(await seriousViolations(page, 'Início')));
+  await checkScreen('Início', page.getByText('Ana Souza').first());
 
   await page.getByRole('button', { name: 'Cadastro' }).click();
   await page.getByLabel('Buscar no cadastro').fill('a');
-  await expect(page.getByRole('row').nth(1)).toBeVisible();
-  problems.push(...(await seriousViolations(page, 'Cadastro')));
+  await checkScreen('Cadastro', page.getByRole('row').nth(1));
 
   await page.getByRole('row').nth(1).click();
-  await expect(page.getByRole('button', { name: 'Corrigir dados' })).toBeVisible();
-  problems.push(...(await seriousViolations(page, 'Registro')));
+  await checkScreen('Registro', page.getByRole('button', { name: 'Corrigir dados' }));
   await page.getByRole('button', { name: 'Corrigir dados' }).click();
-  await expect(page.getByRole('button', { name: 'Revisar correção' })).toBeVisible();
-  problems.push(...(await seriousViolations(page, 'Formulário de correção')));
+  await checkScreen('Formulário de correção', page.getByRole('button', { name: 'Revisar correção' }));
 
   await page.getByRole('button', { name: 'Correções' }).first().click();
-  await expect(page.getByRole('heading', { name: 'Correções' })).toBeVisible();
-  problems.push(...(await seriousViolations(page, 'Correções')));
+  await checkScreen('Correções', page.getByRole('heading', { name: 'Correções' }));
 
   await page.getByRole('button', { name: 'CEPs' }).click();
-  await expect(page.getByRole('heading', { name: 'CEPs' })).toBeVisible();
-  problems.push(...(await seriousViolations(page, 'CEPs')));
+  await checkScreen('CEPs', page.getByRole('heading', { name: 'CEPs' }));
   await page.getByRole('button', { name: 'Adicionar CEP' }).first().click();
-  await expect(page.getByRole('dialog')).toBeVisible();
-  problems.push(...(await seriousViolations(page, 'Diálogo de CEP')));
+  await checkScreen('Diálogo de CEP', page.getByRole('dialog'));
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Configurações' }).click();
-  await expect(page.getByRole('heading', { name: 'Configurações' })).toBeVisible();
-  problems.push(...(await seriousViolations(page, 'Configurações')));
+  await checkScreen('Configurações', page.getByRole('heading', { name: 'Configurações' }));
 
   expect(problems).toEqual([]);
 });

@@ -17,6 +17,21 @@ async function openFormOfSomeone(desk: DeskApp): Promise<RecordRow> {
   return who as RecordRow;
 }
 
+/** Types `value` into the field labelled `label` and leaves it with Tab, as a clerk moving on; answers the field. */
+async function typeAndLeave(page: Page, label: string, value: string): Promise<Locator> {
+  const field = page.getByLabel(label, { exact: true });
+  await field.fill(value);
+  await field.press('Tab');
+  return field;
+}
+
+/** The warning said under a field, once it is on screen. */
+async function warningShown(page: Page, text: string | RegExp): Promise<Locator> {
+  const warning = page.getByTestId('field-warning').filter({ hasText: text });
+  await expect(warning).toBeVisible();
+  return warning;
+}
+
 /** Reason, document, review: the dialog, before "Salvar correção". */
 async function review(page: Page, reason: string): Promise<Locator> {
   await page.getByLabel('Motivo da correção').fill(reason);
@@ -40,11 +55,8 @@ function stored(desk: DeskApp, who: RecordRow) {
 test('a misspelt e-mail provider is offered fixed in one click, and a warning never stops the save', async ({ desk }) => {
   const who = await openFormOfSomeone(desk);
   const { page } = desk;
-  const email = page.getByLabel('E-mail', { exact: true });
-  await email.fill('maria@gmial.com');
-  await email.press('Tab');
-  const warning = page.getByTestId('field-warning').filter({ hasText: 'Você quis dizer maria@gmail.com?' });
-  await expect(warning).toBeVisible();
+  const email = await typeAndLeave(page, 'E-mail', 'maria@gmial.com');
+  const warning = await warningShown(page, 'Você quis dizer maria@gmail.com?');
   await expect(email).not.toHaveAttribute('aria-invalid', 'true');
   expect(await seriousViolations(page, 'Formulário com aviso')).toEqual([]);
   await warning.getByRole('button', { name: 'Usar este e-mail' }).click();
@@ -53,10 +65,8 @@ test('a misspelt e-mail provider is offered fixed in one click, and a warning ne
   await expect(page.getByTestId('field-warning')).toHaveCount(0);
 
   // A município the IBGE list does not have in the UF: said under the field, saved all the same.
-  const city = page.getByLabel('Município', { exact: true });
-  await city.fill('Vila das Flores do Sertão');
-  await city.press('Tab');
-  await expect(page.getByTestId('field-warning').filter({ hasText: 'não é um município de' })).toBeVisible();
+  await typeAndLeave(page, 'Município', 'Vila das Flores do Sertão');
+  await warningShown(page, 'não é um município de');
   const dialog = await review(page, 'E-mail e endereço informados pela profissional no balcão');
   await expect(dialog.getByTestId('review-warnings')).toContainText('Vila das Flores do Sertão');
   await save(page, dialog);
@@ -106,9 +116,7 @@ test('a nationality stored off the DIP’s list stays shown until the clerk repl
 test('a name change whose document came over the phone is refused under the way of arrival, and passes in person', async ({ desk }) => {
   await openFormOfSomeone(desk);
   const { page } = desk;
-  const father = page.getByLabel('Nome do pai', { exact: true });
-  await father.fill('José Carlos de Souza');
-  await father.press('Tab');
+  await typeAndLeave(page, 'Nome do pai', 'José Carlos de Souza');
   await page.getByLabel('Motivo da correção').fill('Nome do pai conforme certidão de nascimento');
   await page.getByLabel('Documento apresentado').fill('Certidão de nascimento');
   await page.getByRole('radio', { name: 'Por telefone' }).check();
@@ -141,11 +149,8 @@ test('"nenhum campo foi alterado" goes with the first change, and a CEP the desk
 test('a CEP of another UF offers to move the UF in the same correction, and Enter in the review saves nothing', async ({ desk }) => {
   const who = await openFormOfSomeone(desk);
   const { page } = desk;
-  const cep = page.getByLabel('CEP', { exact: true });
-  await cep.fill('20040-020');
-  await cep.press('Tab');
-  const warning = page.getByTestId('field-warning').filter({ hasText: /O CEP 20040-020 é de RJ, e o cadastro está em SP/ });
-  await expect(warning).toBeVisible();
+  await typeAndLeave(page, 'CEP', '20040-020');
+  const warning = await warningShown(page, /O CEP 20040-020 é de RJ, e o cadastro está em SP/);
   await warning.getByRole('button', { name: 'Mudar a UF para RJ' }).click();
   await expect(page.getByRole('combobox', { name: 'UF', exact: true })).toHaveText('RJ');
 

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as XLSX from 'xlsx';
 import { seriousViolations } from './axe';
-import { expect, test } from './fixtures';
+import { type DeskApp, expect, test } from './fixtures';
 
 const fixtures = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'imports');
 
@@ -23,6 +23,19 @@ const REGISTRY = [
   '10008;14142135651;Helena Barbosa;Antônia Barbosa;Solteira;17/05/1980;helena@gmail.com;04538132;Avenida Paulista;1000;Bela Vista;São Paulo;SP;Não solicitado',
 ];
 
+/** Writes `lines` as a CSV file beside the store, as Excel saves it (CRLF, a last line end); answers its path. */
+function csvBesideStore(desk: DeskApp, name: string, lines: string[]): string {
+  const path = join(desk.storePath, '..', name);
+  writeFileSync(path, `${lines.join('\r\n')}\r\n`);
+  return path;
+}
+
+/** A desk set up from the command line, with the council's registry loaded. */
+async function deskWithRegistry(desk: DeskApp): Promise<void> {
+  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
+  expect((await desk.cli('import', 'registry', csvBesideStore(desk, 'cadastro.csv', REGISTRY))).code).toBe(0);
+}
+
 async function chooseFile(page: Page, path: string) {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Escolher planilha' }).click();
@@ -32,10 +45,7 @@ async function chooseFile(page: Page, path: string) {
 
 test('import a spreadsheet, fix the rejected rows in the error report, import it, undo', async ({ desk }) => {
   const { page } = desk;
-  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
-  const registry = join(desk.storePath, '..', 'cadastro.csv');
-  writeFileSync(registry, `${REGISTRY.join('\r\n')}\r\n`);
-  expect((await desk.cli('import', 'registry', registry)).code).toBe(0);
+  await deskWithRegistry(desk);
   const problems: string[] = [];
 
   await page.reload();
@@ -143,15 +153,11 @@ test('import a spreadsheet, fix the rejected rows in the error report, import it
 
 test('a registry load shows, before writing, whose record each row is and what it changes', async ({ desk }) => {
   const { page } = desk;
-  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
-  const first = join(desk.storePath, '..', 'cadastro.csv');
-  writeFileSync(first, `${REGISTRY.join('\r\n')}\r\n`);
-  expect((await desk.cli('import', 'registry', first)).code).toBe(0);
+  await deskWithRegistry(desk);
   // The next export of the main system: Ana's e-mail and DIP changed, Bruna's did not, one record is new.
   const ana = (REGISTRY[1] as string).replace('ana.ferreira@gmail.com', 'ana.paula@exemplo.com.br').replace(/Não solicitado$/, 'Confirmado');
   const nova = '10009;39053344705;Rosa Nogueira;Antônia Nogueira;Casada;01/02/1970;rosa@exemplo.com.br;01310100;Avenida Paulista;1000;Bela Vista;São Paulo;SP;Não solicitado';
-  const again = join(desk.storePath, '..', 'cadastro-atual.csv');
-  writeFileSync(again, `${[REGISTRY[0], ana, REGISTRY[2], nova].join('\r\n')}\r\n`);
+  const again = csvBesideStore(desk, 'cadastro-atual.csv', [REGISTRY[0] as string, ana, REGISTRY[2] as string, nova]);
 
   await page.reload();
   await page.getByRole('button', { name: 'Importar', exact: true }).click();

@@ -9,18 +9,22 @@ async function deskWithDemo(desk: DeskApp): Promise<void> {
   await desk.page.reload();
 }
 
+/** Sets up the demo desk and opens the first record `where` chooses; answers it. */
+async function openFirstRecord(desk: DeskApp, where: string): Promise<RecordRow> {
+  await deskWithDemo(desk);
+  const [who] = desk.query<RecordRow>(`SELECT registration_number, name FROM professionals WHERE ${where} LIMIT 1`);
+  await openRecord(desk.page, who as RecordRow);
+  return who as RecordRow;
+}
+
 async function fillEvidence(page: Page, reason: string): Promise<void> {
   await page.getByLabel('Motivo da correção').fill(reason);
   await page.getByLabel('Documento apresentado').fill('RG');
 }
 
 test('a record missing the mother is completed with “Não consta mãe”', async ({ desk }) => {
-  await deskWithDemo(desk);
-  const [who] = desk.query<RecordRow>(
-    "SELECT registration_number, name FROM professionals WHERE mother_name IS NULL AND mother_not_listed = 0 AND dip_status IN ('none','requested') LIMIT 1",
-  );
+  const who = await openFirstRecord(desk, "mother_name IS NULL AND mother_not_listed = 0 AND dip_status IN ('none','requested')");
   const { page } = desk;
-  await openRecord(page, who as RecordRow);
   await expect(page.getByTestId('pendency-note').filter({ hasText: /um dos dois é obrigatório/ })).toBeVisible();
   await page.getByRole('button', { name: 'Corrigir dados' }).click();
 
@@ -46,18 +50,14 @@ test('a record missing the mother is completed with “Não consta mãe”', asy
   const stored = () =>
     desk.query<{ mother_not_listed: number; mother_name: string | null; email: string }>(
       'SELECT mother_not_listed, mother_name, email FROM professionals WHERE registration_number = ?',
-      (who as RecordRow).registration_number,
+      who.registration_number,
     )[0];
   await expect.poll(stored).toEqual({ mother_not_listed: 1, mother_name: null, email: 'contato.novo@exemplo.com.br' });
 });
 
 test('a DIP already in manufacture is named before saving and must be acknowledged', async ({ desk }) => {
-  await deskWithDemo(desk);
-  const [who] = desk.query<RecordRow>(
-    "SELECT registration_number, name FROM professionals WHERE dip_status = 'in_manufacture' AND mother_name IS NOT NULL LIMIT 1",
-  );
+  const who = await openFirstRecord(desk, "dip_status = 'in_manufacture' AND mother_name IS NOT NULL");
   const { page } = desk;
-  await openRecord(page, who as RecordRow);
   await page.getByRole('button', { name: 'Corrigir dados' }).click();
   await page.getByRole('textbox', { name: 'Nome da mãe' }).fill('Josefa Aparecida dos Santos');
   // Said on the form as soon as the mother changes, before any review.
@@ -75,7 +75,7 @@ test('a DIP already in manufacture is named before saving and must be acknowledg
 
   const [correction] = desk.query<{ dip_consequence: string; new_value: string }>(
     "SELECT c.dip_consequence, c.new_value FROM corrections c JOIN professionals p ON p.id = c.professional_id WHERE p.registration_number = ? AND c.field = 'mother'",
-    (who as RecordRow).registration_number,
+    who.registration_number,
   );
   expect(correction).toEqual({
     dip_consequence: 'new_card_required',
@@ -84,10 +84,8 @@ test('a DIP already in manufacture is named before saving and must be acknowledg
 });
 
 test('a name change on a DIP only requested warns at once not to confirm the request, and the council capitalisation is one click', async ({ desk }) => {
-  await deskWithDemo(desk);
-  const [who] = desk.query<RecordRow>("SELECT registration_number, name FROM professionals WHERE dip_status = 'requested' LIMIT 1");
+  await openFirstRecord(desk, "dip_status = 'requested'");
   const { page } = desk;
-  await openRecord(page, who as RecordRow);
   await page.getByRole('button', { name: 'Corrigir dados' }).click();
   await page.getByLabel('E-mail', { exact: true }).fill('aviso.dip@exemplo.com.br');
   await expect(page.getByTestId('form-dip-notice')).toHaveCount(0);
@@ -116,23 +114,19 @@ test('the council adds a CEP the Correios ranges put in another state only after
 });
 
 test('a record changed elsewhere while the clerk edits is never silently overwritten', async ({ desk }) => {
-  await deskWithDemo(desk);
-  const [who] = desk.query<RecordRow>(
-    "SELECT registration_number, name FROM professionals WHERE dip_status IN ('none','requested') AND mother_name IS NOT NULL LIMIT 1",
-  );
+  const who = await openFirstRecord(desk, "dip_status IN ('none','requested') AND mother_name IS NOT NULL");
   const { page } = desk;
-  await openRecord(page, who as RecordRow);
   await page.getByRole('button', { name: 'Corrigir dados' }).click();
   await page.getByLabel('E-mail', { exact: true }).fill('da.janela@exemplo.com.br');
   await fillEvidence(page, 'Pedido feito no balcão');
 
-  const other = await desk.cli('correct', (who as RecordRow).registration_number, '--field', 'phone', '--value', '(11) 98888-7777', '--reason', 'Pedido por telefone');
+  const other = await desk.cli('correct', who.registration_number, '--field', 'phone', '--value', '(11) 98888-7777', '--reason', 'Pedido por telefone');
   expect(other.code).toBe(0);
 
   await page.getByRole('button', { name: 'Revisar correção' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Salvar correção' }).click();
   await expect(page.getByText(/alterado em outro lugar/)).toBeVisible();
-  const [stored] = desk.query<{ email: string; phone: string }>('SELECT email, phone FROM professionals WHERE registration_number = ?', (who as RecordRow).registration_number);
+  const [stored] = desk.query<{ email: string; phone: string }>('SELECT email, phone FROM professionals WHERE registration_number = ?', who.registration_number);
   expect(stored?.phone).toBe('11988887777');
   expect(stored?.email).not.toBe('da.janela@exemplo.com.br');
 });

@@ -12,8 +12,7 @@ export const demoGeneration: FaultCase = {
   kills: 20,
   async prepare(dir) {
     const store = await deskWith(dir, BEFORE);
-    settle(store);
-    return store;
+    return settle(store);
   },
   args: () => ['demo', '--professionals', String(ADDED), '--seed', '11'],
   inspect: (db: Database.Database) => {

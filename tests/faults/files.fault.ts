@@ -84,6 +84,22 @@ export async function deskWithSentBatch(dir: string, out: string): Promise<{ sto
   return { store, sent };
 }
 
+/**
+ * A desk whose sent batch Implanta answered in the CSV `name`: the header, then `line(uuid, i)` for each sent
+ * correction in order. Answers the settled store, the answer file and the ids of the sent corrections.
+ */
+export async function deskWithAnswer(
+  dir: string,
+  out: string,
+  name: string,
+  header: string,
+  line: (uuid: string, i: number) => string,
+): Promise<{ store: string; answer: string; sent: string[] }> {
+  const { store, sent } = await deskWithSentBatch(dir, out);
+  const answer = writeExcelCsv(join(dir, name), [header, ...sent.map(line)]);
+  return { store: settle(store), answer, sent };
+}
+
 export const batchExport: FaultCase = {
   operation: 'exportação de lote',
   kills: 30,
@@ -107,13 +123,11 @@ export const acknowledgement: FaultCase = {
   operation: 'retorno da Implanta',
   kills: 30,
   async prepare(dir) {
-    const { store, sent } = await deskWithSentBatch(dir, folderIn(dir, 'pacotes'));
+    const { store, answer, sent } = await deskWithAnswer(dir, folderIn(dir, 'pacotes'), 'retorno.csv', 'id;situação;mensagem', (uuid, i) =>
+      i % 10 === 0 ? `${uuid};rejeitada;E-mail recusado pelo provedor` : `${uuid};aplicada;`,
+    );
+    ackFile = answer;
     ackCount = sent.length;
-    ackFile = writeExcelCsv(join(dir, 'retorno.csv'), [
-      'id;situação;mensagem',
-      ...sent.map((uuid, i) => (i % 10 === 0 ? `${uuid};rejeitada;E-mail recusado pelo provedor` : `${uuid};aplicada;`)),
-    ]);
-    settle(store);
     return store;
   },
   args: () => ['batch', 'ack', ackFile],

@@ -44,11 +44,12 @@ export function motherFlagCorrection(): Pick<FaultCase, 'prepare' | 'args'> & { 
   };
 }
 
-/** Folds the WAL back so a plain file copy is the whole store. */
-export function settle(store: string): void {
+/** Folds the WAL back so a plain file copy is the whole store; answers the store, for a prepare to return. */
+export function settle(store: string): string {
   const db = openRawStore(store);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
+  return store;
 }
 
 export function read<T>(store: string, sql: string, ...params: unknown[]): T[] {
@@ -62,6 +63,12 @@ export function read<T>(store: string, sql: string, ...params: unknown[]): T[] {
 
 export function count(db: Database.Database, sql: string, ...params: unknown[]): number {
   return (db.prepare(sql).get(...params) as { n: number }).n;
+}
+
+/** What each named query counts, in the order named (a query with parameters as `[sql, ...params]`). */
+export function counts<K extends string>(db: Database.Database, queries: Record<K, string | [string, ...unknown[]]>): Record<K, number> {
+  const entries = Object.entries(queries) as [K, string | [string, ...unknown[]]][];
+  return Object.fromEntries(entries.map(([name, query]) => [name, typeof query === 'string' ? count(db, query) : count(db, ...query)])) as Record<K, number>;
 }
 
 /** A semicolon CSV in Windows-1252, as pt-BR Excel saves it. */

@@ -1,24 +1,31 @@
+// CEPs as clerks and spreadsheets write them, and the UF each one belongs to by the ranges file.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import cepRanges from '../../resources/cep-ranges.json';
 import { UFS, type Uf } from '../../shared/domain';
 import { cepBelongsToUf, cepRangesOf, formatCep, parseCep, ufOfCep } from '../../shared/rules/cep';
+import { casesOf } from './cases';
 import { expectRefusal } from './refusal';
 
 const RANGES = cepRanges.ranges as unknown as Record<string, [string, string][]>;
 const prefix = (n: number) => String(n).padStart(5, '0');
 const cepOf = (prefixDigits: string, suffix = '000') => `${prefixDigits}${suffix}`;
 
+/** `parseCep` accepts `input` as the CEP `digits`. */
+const expectRead = (input: string | number, digits: string) => expect(parseCep(input)).toEqual({ ok: true, value: digits });
+/** `parseCep` refuses `input` as CEP_INVALID. */
+const expectInvalid = (input: string) => expect(parseCep(input)).toMatchObject({ ok: false, code: 'CEP_INVALID' });
+
 describe('parseCep', () => {
   it('accepts 8 digits with or without the hyphen', () => {
-    expect(parseCep('01310-100')).toEqual({ ok: true, value: '01310100' });
-    expect(parseCep('01310100')).toEqual({ ok: true, value: '01310100' });
-    expect(parseCep(' 70.040-010 ')).toEqual({ ok: true, value: '70040010' });
+    expectRead('01310-100', '01310100');
+    expectRead('01310100', '01310100');
+    expectRead(' 70.040-010 ', '70040010');
   });
 
   it('restores the leading zero a spreadsheet number cell dropped (7 digits)', () => {
-    expect(parseCep('1310100')).toEqual({ ok: true, value: '01310100' });
-    expect(parseCep(1310100)).toEqual({ ok: true, value: '01310100' });
+    expectRead('1310100', '01310100');
+    expectRead(1310100, '01310100');
   });
 
   it.each(['013101', '131010', '013101000', '1234'])('refuses %s: wrong number of digits', (input) => {
@@ -26,12 +33,12 @@ describe('parseCep', () => {
   });
 
   it('refuses letters', () => {
-    expect(parseCep('0131O-100')).toMatchObject({ ok: false, code: 'CEP_INVALID' });
-    expect(parseCep('CEP 01310-100')).toMatchObject({ ok: false, code: 'CEP_INVALID' });
+    expectInvalid('0131O-100');
+    expectInvalid('CEP 01310-100');
   });
 
   it('refuses 00000-000', () => {
-    expect(parseCep('00000-000')).toMatchObject({ ok: false, code: 'CEP_INVALID' });
+    expectInvalid('00000-000');
   });
 
   it.each(['00123-456', '00999999', '0012345'])('refuses %s: no CEP starts with 00', (input) => {
@@ -40,12 +47,12 @@ describe('parseCep', () => {
 
   it('refuses a 7-digit CEP typed with a hyphen or dot instead of padding it into another CEP', () => {
     expectRefusal(parseCep('13083-87'), 'CEP_INVALID', 'CEP incompleto: 13083-87 tem 7 dígitos');
-    expect(parseCep('1.308.387')).toMatchObject({ ok: false, code: 'CEP_INVALID' });
+    expectInvalid('1.308.387');
   });
 
   it('still restores the lost zero of 7 bare digits, typed or as a spreadsheet number', () => {
-    expect(parseCep(' 1308387 ')).toEqual({ ok: true, value: '01308387' });
-    expect(parseCep(1308387)).toEqual({ ok: true, value: '01308387' });
+    expectRead(' 1308387 ', '01308387');
+    expectRead(1308387, '01308387');
   });
 
   it('formats 8 digits as 00000-000 and leaves anything else as it is', () => {
@@ -76,7 +83,7 @@ describe('the UF of a CEP', () => {
     });
   }
 
-  it.each([
+  casesOf(ufOfCep, 'at the edges of interleaved ranges and at well-known addresses: %s is in %s', [
     // AM owns two ranges split by RR.
     ['69299999', 'AM'],
     ['69300000', 'RR'],
@@ -98,9 +105,7 @@ describe('the UF of a CEP', () => {
     ['20040020', 'RJ'],
     ['70040010', 'DF'],
     ['90010000', 'RS'],
-  ])('at the edges of interleaved ranges and at well-known addresses: %s is in %s', (cep, uf) => {
-    expect(ufOfCep(cep)).toBe(uf);
-  });
+  ]);
 
   it('a CEP below the first range belongs to no UF', () => {
     expect(ufOfCep('00999999')).toBeNull();

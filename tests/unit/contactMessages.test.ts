@@ -32,6 +32,12 @@ const BARE: MessageData = { council: COUNCIL };
 
 const ALL = MESSAGE_TEMPLATE_IDS;
 
+/** The text of message `id`, rendered with `data`, contains each of `phrases`. */
+function expectSays(id: MessageTemplate, data: MessageData, phrases: string[]): void {
+  const { text } = renderMessage(id, data);
+  for (const phrase of phrases) expect(text).toContain(phrase);
+}
+
 describe('the message templates', () => {
   it('are the six situations the clerk explains, each with a Portuguese label', () => {
     expect([...ALL].sort()).toEqual(
@@ -93,14 +99,11 @@ describe('what each message says', () => {
 
   it('correction_queued: reads a sending time in the desk’s own day, not UTC', () => {
     const sent = new Date(2026, 11, 2, 23, 30); // 02/12 at 23:30, local time
-    const { text } = renderMessage('correction_queued', { ...FULL, batchSentAt: sent.toISOString() });
-    expect(text).toContain('lote de 02/12');
+    expectSays('correction_queued', { ...FULL, batchSentAt: sent.toISOString() }, ['lote de 02/12']);
   });
 
   it('synced: says the data are already corrected on the platform, with the date dd/mm/aaaa', () => {
-    const { text } = renderMessage('synced', FULL);
-    expect(text).toContain('seus dados já estão corrigidos na plataforma');
-    expect(text).toContain('03/12/2026');
+    expectSays('synced', FULL, ['seus dados já estão corrigidos na plataforma', '03/12/2026']);
   });
 
   it('synced: tells a professional with a DIP only requested that it can now be confirmed', () => {
@@ -116,15 +119,11 @@ describe('what each message says', () => {
   });
 
   it('rejected: without a reason or a document named, still says what to bring', () => {
-    const { text } = renderMessage('rejected', BARE);
-    expect(text).toContain('A Implanta não informou o motivo.');
-    expect(text).toContain('documento');
+    expectSays('rejected', BARE, ['A Implanta não informou o motivo.', 'documento']);
   });
 
   it('dip_do_not_confirm: asks not to confirm the DIP request until the synchronisation', () => {
-    const { text } = renderMessage('dip_do_not_confirm', FULL);
-    expect(text).toContain('não confirme a solicitação do DIP até a sincronização');
-    expect(text).toContain('02/12');
+    expectSays('dip_do_not_confirm', FULL, ['não confirme a solicitação do DIP até a sincronização', '02/12']);
   });
 
   it('dip_redo: says the DIP will have to be made again', () => {
@@ -134,20 +133,19 @@ describe('what each message says', () => {
   });
 
   it('first_access_changed: explains that the first access asks the mother’s first name, from the synchronisation on', () => {
-    const { text } = renderMessage('first_access_changed', { ...FULL, fields: ['motherName'], syncedAt: null });
-    expect(text).toContain('primeiro nome da mãe');
-    expect(text).toContain('primeiro acesso');
-    expect(text).toContain('após a sincronização, cerca de 24 h após o envio do lote de 02/12');
+    expectSays('first_access_changed', { ...FULL, fields: ['motherName'], syncedAt: null }, [
+      'primeiro nome da mãe',
+      'primeiro acesso',
+      'após a sincronização, cerca de 24 h após o envio do lote de 02/12',
+    ]);
   });
 
   it('first_access_changed: once Implanta applied the correction, says the platform already uses it', () => {
-    const { text } = renderMessage('first_access_changed', { ...FULL, fields: ['motherName'] });
-    expect(text).toContain('A plataforma já usa o dado corrigido desde a sincronização de 03/12/2026.');
+    expectSays('first_access_changed', { ...FULL, fields: ['motherName'] }, ['A plataforma já usa o dado corrigido desde a sincronização de 03/12/2026.']);
   });
 
   it('first_access_changed: when the document shows no mother, says the first access will not ask for it', () => {
-    const { text } = renderMessage('first_access_changed', { ...FULL, fields: ['motherNotListed'], motherNotListed: true });
-    expect(text).toContain('não será necessário informar o primeiro nome da mãe');
+    expectSays('first_access_changed', { ...FULL, fields: ['motherNotListed'], motherNotListed: true }, ['não será necessário informar o primeiro nome da mãe']);
   });
 
   it('phone: reads the lote date aloud as a day and a month', () => {

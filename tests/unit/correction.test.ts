@@ -1,8 +1,16 @@
+// How a correction is planned from what the clerk typed: the changes it makes, what it refuses and what it means for the DIP.
 import { describe, expect, it } from 'vitest';
-import type { DipStatus } from '../../shared/domain';
+import type { DipStatus, Professional } from '../../shared/domain';
 import { DIP_CONSEQUENCE_MESSAGES } from '../../shared/rules/dip';
 import { planCorrection } from '../../shared/rules/correction';
 import { professional } from './professional.fixture';
+
+/** The changes planned for `requested` on `current`, after checking the plan refuses nothing. */
+function plannedChanges(current: Professional, requested: Parameters<typeof planCorrection>[1]) {
+  const plan = planCorrection(current, requested);
+  expect(plan.errors).toEqual([]);
+  return plan.changes;
+}
 
 describe('planCorrection: ordinary changes', () => {
   it('an e-mail correction is one change, no errors, nothing for the DIP', () => {
@@ -14,14 +22,13 @@ describe('planCorrection: ordinary changes', () => {
   });
 
   it('stores values normalised: CPF and CEP as digits, dates as ISO, names with collapsed spaces', () => {
-    const plan = planCorrection(professional(), {
+    const changes = plannedChanges(professional(), {
       cpf: '111.444.777-35',
       cep: '01001-000',
       birthDate: '01/02/1979',
       fatherName: '  José   de Souza ',
     });
-    expect(plan.errors).toEqual([]);
-    expect(plan.changes).toEqual([
+    expect(changes).toEqual([
       { field: 'cpf', oldValue: '52998224725', newValue: '11144477735' },
       { field: 'fatherName', oldValue: 'José Souza', newValue: 'José de Souza' },
       { field: 'birthDate', oldValue: '1980-05-17', newValue: '1979-02-01' },
@@ -30,54 +37,37 @@ describe('planCorrection: ordinary changes', () => {
   });
 
   it('a value typed differently but meaning the same is no change', () => {
-    const plan = planCorrection(professional(), {
-      email: ' MARIA@example.com.br ',
-      cpf: '529.982.247-25',
-      cep: '01310-100',
-      phone: '(11) 91234-5678',
-      uf: 'sp',
-      maritalStatus: 'Solteira',
-    });
-    expect(plan.errors).toEqual([]);
-    expect(plan.changes).toEqual([]);
+    // The record's own values, each typed another way.
+    const retyped = { email: ' MARIA@example.com.br ', cpf: '529.982.247-25', cep: '01310-100', phone: '(11) 91234-5678', uf: 'sp', maritalStatus: 'Solteira' };
+    expect(plannedChanges(professional(), retyped)).toEqual([]);
   });
 
   it('clearing an optional field is a change to empty', () => {
-    const plan = planCorrection(professional(), { complement: null, district: '' });
-    expect(plan.errors).toEqual([]);
-    expect(plan.changes).toEqual([{ field: 'district', oldValue: 'Bela Vista', newValue: null }]);
+    expect(plannedChanges(professional(), { complement: null, district: '' })).toEqual([{ field: 'district', oldValue: 'Bela Vista', newValue: null }]);
   });
 });
 
 describe('planCorrection: the mother rule', () => {
   it('setting "Não consta mãe" on a record with a mother name changes both: flag on, name cleared', () => {
-    const plan = planCorrection(professional(), { motherNotListed: true });
-    expect(plan.errors).toEqual([]);
-    expect(plan.changes).toEqual([
+    expect(plannedChanges(professional(), { motherNotListed: true })).toEqual([
       { field: 'motherName', oldValue: 'Ana Souza', newValue: null },
       { field: 'motherNotListed', oldValue: false, newValue: true },
     ]);
   });
 
   it('reads the flag as clerks write it', () => {
-    const plan = planCorrection(professional(), { motherNotListed: 'Sim' });
-    expect(plan.errors).toEqual([]);
-    expect(plan.changes.map((c) => c.field)).toEqual(['motherName', 'motherNotListed']);
+    expect(plannedChanges(professional(), { motherNotListed: 'Sim' }).map((c) => c.field)).toEqual(['motherName', 'motherNotListed']);
   });
 
   it('giving a mother name on a record marked "Não consta mãe" clears the flag', () => {
-    const plan = planCorrection(professional({ motherName: null, motherNotListed: true }), { motherName: 'Rita Lima' });
-    expect(plan.errors).toEqual([]);
-    expect(plan.changes).toEqual([
+    expect(plannedChanges(professional({ motherName: null, motherNotListed: true }), { motherName: 'Rita Lima' })).toEqual([
       { field: 'motherName', oldValue: null, newValue: 'Rita Lima' },
       { field: 'motherNotListed', oldValue: true, newValue: false },
     ]);
   });
 
   it('a record with neither mother nor flag still takes an e-mail-only change (case D does not wait on case F)', () => {
-    const plan = planCorrection(professional({ motherName: null, motherNotListed: false }), { email: 'nova@example.com' });
-    expect(plan.errors).toEqual([]);
-    expect(plan.changes).toEqual([{ field: 'email', oldValue: expect.anything(), newValue: 'nova@example.com' }]);
+    expect(plannedChanges(professional({ motherName: null, motherNotListed: false }), { email: 'nova@example.com' })).toEqual([{ field: 'email', oldValue: expect.anything(), newValue: 'nova@example.com' }]);
   });
 
   it('a record with neither mother nor flag refuses a change of the mother fact that leaves it missing', () => {
@@ -124,9 +114,7 @@ describe('planCorrection: CEP against the address UF', () => {
   });
 
   it('accepts a CEP and UF changed together when they agree', () => {
-    const plan = planCorrection(professional(), { cep: '30130-010', uf: 'MG' });
-    expect(plan.errors).toEqual([]);
-    expect(plan.changes.map((c) => c.field)).toEqual(['cep', 'uf']);
+    expect(plannedChanges(professional(), { cep: '30130-010', uf: 'MG' }).map((c) => c.field)).toEqual(['cep', 'uf']);
   });
 
   it('accepts a CEP the council directory gives to the address UF', () => {
@@ -243,8 +231,6 @@ describe('planCorrection: refused input', () => {
   });
 
   it('an unchanged value gives no change', () => {
-    const plan = planCorrection(professional(), { name: 'Maria das Graças Souza' });
-    expect(plan.errors).toEqual([]);
-    expect(plan.changes).toEqual([]);
+    expect(plannedChanges(professional(), { name: 'Maria das Graças Souza' })).toEqual([]);
   });
 });

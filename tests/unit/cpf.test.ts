@@ -1,6 +1,8 @@
+// CPFs as clerks and spreadsheets write them, checked against the Receita Federal's own algorithm.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cpfCheckDigits, formatCpf, isValidCpf, maskCpf, parseCpf } from '../../shared/rules/cpf';
+import { casesOf } from './cases';
 import { expectRefusal } from './refusal';
 
 // The Receita Federal algorithm written out independently of the rule under test:
@@ -93,22 +95,18 @@ describe('parseCpf refuses invalid CPFs in Portuguese', () => {
 });
 
 describe('formatting', () => {
-  it.each([
+  casesOf(formatCpf, 'formats digits as 000.000.000-00: %s is %s', [
     ['52998224725', '529.982.247-25'],
     ['00123456797', '001.234.567-97'],
-  ])('formats digits as 000.000.000-00: %s is %s', (digits, expected) => {
-    expect(formatCpf(digits)).toBe(expected);
-  });
+  ]);
 
-  it.each([
+  casesOf(maskCpf, 'masks %s as %s', [
     // A CPF for lists shows only the middle six digits.
     ['12345678909', '***.456.789-**'],
     ['52998224725', '***.982.247-**'],
     // A malformed value is masked entirely rather than leaked.
     ['123', '***.***.***-**'],
-  ])('masks %s as %s', (cpf, expected) => {
-    expect(maskCpf(cpf)).toBe(expected);
-  });
+  ]);
 });
 
 describe('CPF properties', () => {

@@ -1,10 +1,12 @@
+// Each field's value read with its own rule, and the messages that name the field when it is refused.
 import { describe, expect, it } from 'vitest';
-import { FIELD_NAMES, FIELDS } from '../../shared/fields';
+import { FIELD_NAMES, FIELDS, type FieldName, type FieldValue } from '../../shared/fields';
 import { fieldValueToText, parseFieldValue } from '../../shared/rules/fieldValue';
+import { readsAs } from './cases';
 import { expectRefusal } from './refusal';
 
 describe('parseFieldValue applies each field its rule', () => {
-  it.each([
+  readsAs<[field: FieldName, raw: string], FieldValue>(parseFieldValue, '%s: "%s" → %s', [
     ['cpf', '529.982.247-25', '52998224725'],
     ['name', ' Maria  Souza ', 'Maria Souza'],
     ['email', 'Maria@Example.com', 'maria@example.com'],
@@ -16,9 +18,7 @@ describe('parseFieldValue applies each field its rule', () => {
     ['maritalStatus', 'Viúva', 'widowed'],
     ['street', '  Rua   Augusta ', 'Rua Augusta'],
     ['motherNotListed', 'Não', false],
-  ] as const)('%s: "%s" → %s', (field, raw, expected) => {
-    expect(parseFieldValue(field, raw)).toEqual({ ok: true, value: expected });
-  });
+  ]);
 
   it('empties an optional field on empty text', () => {
     for (const field of FIELD_NAMES.filter((f) => FIELDS[f].optional)) {

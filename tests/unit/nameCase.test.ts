@@ -1,9 +1,10 @@
 // The council's capitalisation of names, as the form suggests it.
 import { describe, expect, it } from 'vitest';
 import { capitalisationSuggestion, councilCapitalisation } from '../../shared/rules/nameCase';
+import { casesOf } from './cases';
 
 describe("the council's capitalisation of a name", () => {
-  it.each([
+  casesOf(councilCapitalisation, 'writes %j as %j', [
     // Each word of a name typed in capitals capitalised, with da/de/do/das/dos/e in lower case.
     ['MARIA DAS GRAÇAS DE SOUZA E SILVA', 'Maria das Graças de Souza e Silva'],
     ['joão do carmo dos santos', 'João do Carmo dos Santos'],
@@ -13,9 +14,7 @@ describe("the council's capitalisation of a name", () => {
     ['maria-josé pereira', 'Maria-José Pereira'],
     // A particle that opens the name capitalised, and spaces collapsed.
     ['  da  silva ', 'Da Silva'],
-  ])('writes %j as %j', (typed, expected) => {
-    expect(councilCapitalisation(typed)).toBe(expected);
-  });
+  ]);
 
   it('offers nothing for an empty name or one already written so, and the suggestion otherwise', () => {
     expect(capitalisationSuggestion('')).toBeNull();

@@ -1,3 +1,4 @@
+// The words clerks use for marital status, DIP status, yes/no, UF, phone and nationality, read into the stored codes.
 import { describe, expect, it } from 'vitest';
 import { DIP_STATUSES, MARITAL_STATUSES, UFS } from '../../shared/domain';
 import {
@@ -11,10 +12,11 @@ import {
   parsePhone,
   parseUf,
 } from '../../shared/rules/vocabulary';
+import { readsAs } from './cases';
 import { expectRefusal } from './refusal';
 
 describe('marital status', () => {
-  it.each([
+  readsAs(parseMaritalStatus, 'reads "%s" as %s', [
     ['Solteiro', 'single'],
     ['solteira', 'single'],
     ['Casado(a)', 'married'],
@@ -29,9 +31,7 @@ describe('marital status', () => {
     ['União Estável', 'stable_union'],
     ['uniao estavel', 'stable_union'],
     ['  União   estável ', 'stable_union'],
-  ])('reads "%s" as %s', (input, expected) => {
-    expect(parseMaritalStatus(input)).toEqual({ ok: true, value: expected });
-  });
+  ]);
 
   it('accepts the codes themselves', () => {
     for (const code of MARITAL_STATUSES) expect(parseMaritalStatus(code)).toEqual({ ok: true, value: code });
@@ -47,7 +47,7 @@ describe('marital status', () => {
 });
 
 describe('DIP status', () => {
-  it.each([
+  readsAs(parseDipStatus, 'reads "%s" as %s', [
     ['Não solicitado', 'none'],
     ['nao solicitado', 'none'],
     ['Solicitado', 'requested'],
@@ -59,9 +59,7 @@ describe('DIP status', () => {
     ['Aguardando documentos/pagamento', 'awaiting_documents'],
     ['aguardando pagamento', 'awaiting_documents'],
     ['ENTREGUE', 'delivered'],
-  ])('reads "%s" as %s', (input, expected) => {
-    expect(parseDipStatus(input)).toEqual({ ok: true, value: expected });
-  });
+  ]);
 
   it('names the paper-side and delivery states in the clerk\'s words', () => {
     expect(DIP_LABELS.awaiting_documents).toBe('Aguardando documentos/pagamento');
@@ -113,15 +111,13 @@ describe('UF', () => {
 });
 
 describe('phone', () => {
-  it.each([
+  readsAs(parsePhone, 'reads %s as %s', [
     ['(11) 91234-5678', '11912345678'],
     ['11 91234 5678', '11912345678'],
     ['(61) 3333-4444', '6133334444'],
     ['+55 (11) 91234-5678', '11912345678'],
     ['55 61 3333-4444', '6133334444'],
-  ])('reads %s as %s', (input, expected) => {
-    expect(parsePhone(input)).toEqual({ ok: true, value: expected });
-  });
+  ]);
 
   it('keeps a mobile number from area code 55 (interior of RS) whole', () => {
     expect(parsePhone('(55) 99123-4567')).toEqual({ ok: true, value: '55991234567' });
@@ -161,7 +157,7 @@ describe('marital status on old documents', () => {
 });
 
 describe('nationality', () => {
-  it.each([
+  readsAs(parseNationality, 'reads “%s” as %s', [
     ['Brasileira', 'Brasileira'],
     ['brasileiro', 'Brasileira'],
     ['BRASILEIRA NATA', 'Brasileira'],
@@ -170,9 +166,7 @@ describe('nationality', () => {
     ['Estrangeira (Portugal)', 'Estrangeira (Portugal)'],
     ['estrangeiro - Argentina', 'Estrangeira (Argentina)'],
     ['Estrangeira: itália', 'Estrangeira (Itália)'],
-  ])('reads “%s” as %s', (input, expected) => {
-    expect(parseNationality(input)).toEqual({ ok: true, value: expected });
-  });
+  ]);
 
   it('asks for the country of a foreigner', () => {
     expectRefusal(parseNationality('Estrangeira'), 'VALUE_INVALID', 'informe também o país');

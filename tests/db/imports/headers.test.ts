@@ -1,9 +1,10 @@
 // Headers → fields: the synonyms of the issue, whatever the case, accents, spaces or punctuation.
 import { describe, expect, it } from 'vitest';
 import { checkMapping, headerKey, mappingKey, suggestMapping, targetOfHeader } from '../../../db/imports/headers';
+import { casesOf } from '../../unit/cases';
 
 describe('header matching', () => {
-  it.each([
+  casesOf(targetOfHeader, '“%s” is %s', [
     ['CPF', 'cpf'],
     ['Registro', 'registrationNumber'],
     ['Nº de registro', 'registrationNumber'],
@@ -47,9 +48,7 @@ describe('header matching', () => {
     ['Justificativa', 'reason'],
     ['Documento', 'evidence'],
     ['Comprovante', 'evidence'],
-  ])('“%s” is %s', (header, target) => {
-    expect(targetOfHeader(header)).toBe(target);
-  });
+  ]);
 
   it('ignores case, accents, spaces and punctuation, but not different words', () => {
     expect(headerKey('  Nome   da Mãe ')).toBe(headerKey('NOME DA MAE'));

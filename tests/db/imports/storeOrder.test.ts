@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { FirstByRow, RowsInStoreOrder } from '../../../db/imports/storeOrder';
 import { getProfessional } from '../../../db/registry';
 import { importInput, importStepRowsInEachTest, jobContext, runImport } from '../../fixtures/imports/jobs';
-import { addProfessional, csvFile, testDeskForEachTest, validCpf, type TestDesk } from '../fixtures';
+import { addNumberedProfessionals, correctionsCsv, testDeskForEachTest, validCpf, type TestDesk } from '../fixtures';
 
 const RECORDS = 300;
 let desk: TestDesk;
@@ -15,11 +15,10 @@ importStepRowsInEachTest(16);
 
 testDeskForEachTest((fresh) => {
   desk = fresh;
-  for (let i = 1; i <= RECORDS; i++) addProfessional(desk.store, { cpf: validCpf(300_000_000 + i), registrationNumber: String(80_000 + i) });
+  addNumberedProfessionals(desk.store, RECORDS, { cpf: 300_000_000, registration: 80_000 });
 });
 
-let files = 0;
-const csv = (header: string, lines: string[]) => csvFile(desk, `correcoes-${++files}.csv`, [header, ...lines, ''], 'latin1');
+const csv = (header: string, lines: string[]) => correctionsCsv(desk, header, lines);
 
 /** Record numbers 1…RECORDS in an order unrelated to theirs (as a list by name would be). */
 const shuffled = Array.from({ length: RECORDS }, (_, i) => ((i * 113) % RECORDS) + 1);

@@ -9,7 +9,7 @@ import { createBatch } from '../../../db/batches/lifecycle';
 import { getProfessional } from '../../../db/registry';
 import type { JobProgress } from '../../../shared/contract/jobs';
 import { importInput, importStepRowsInEachTest, jobContext, runImport } from '../../fixtures/imports/jobs';
-import { addProfessional, csvFile, testDeskForEachTest, validCpf, type TestDesk } from '../fixtures';
+import { addNumberedProfessionals, correctionsCsv, testDeskForEachTest, validCpf, type TestDesk } from '../fixtures';
 
 const ROWS = 900;
 const HEADER = 'CPF;E-mail;Telefone;Motivo';
@@ -20,11 +20,10 @@ importStepRowsInEachTest(16);
 
 testDeskForEachTest((fresh) => {
   desk = fresh;
-  for (let i = 1; i <= ROWS; i++) addProfessional(desk.store, { cpf: validCpf(200_000_000 + i), registrationNumber: String(70_000 + i) });
+  addNumberedProfessionals(desk.store, ROWS, { cpf: 200_000_000, registration: 70_000 });
 });
 
-let files = 0;
-const csv = (lines: string[]) => csvFile(desk, `correcoes-${++files}.csv`, [HEADER, ...lines, ''], 'latin1');
+const csv = (lines: string[]) => correctionsCsv(desk, HEADER, lines);
 
 const emailRow = (i: number) => `${validCpf(200_000_000 + i)};novo${i}@exemplo.com.br;;Atualização anual`;
 const importCorrections = () => desk.store.db.prepare("SELECT count(*) FROM corrections WHERE source = 'import'").pluck().get() as number;

@@ -1,11 +1,12 @@
 // Stored values as people read them: on screen, in the command line and in the files that leave the desk.
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import { EMPTY_VALUE, formatFieldValue, punctuate } from '../../../shared/display/values';
 import type { FieldValue } from '../../../shared/fields';
 import { encodeMotherFact } from '../../../shared/rules/motherFact';
+import { casesOf } from '../cases';
 
 describe('formatFieldValue', () => {
-  it.each<[field: string, stored: FieldValue, expected: string]>([
+  casesOf<[field: string, stored: FieldValue], string>(formatFieldValue, 'shows %s %j as %s', [
     // Stored values the Brazilian way.
     ['cpf', '52998224725', '529.982.247-25'],
     ['cep', '01310100', '01310-100'],
@@ -24,27 +25,25 @@ describe('formatFieldValue', () => {
     // A code it does not know, and a field it does not know, left as they are.
     ['maritalStatus', 'engaged', 'engaged'],
     ['notAField', 'x', 'x'],
-  ])('shows %s %j as %s', (field, stored, expected) => {
-    expect(formatFieldValue(field, stored)).toBe(expected);
-  });
+  ]);
 
-  it.each<[field: string, stored: null | undefined | '', empty: string | undefined, expected: string]>([
-    ['email', null, undefined, '—'],
-    ['email', undefined, undefined, '—'],
-    ['email', '', EMPTY_VALUE, '(vazio)'],
-    ['cpf', null, '', ''],
-  ])('marks a missing %s (%j) with what the caller asks for (%j): %j', (field, stored, empty, expected) => {
-    expect(formatFieldValue(field, stored, empty)).toBe(expected);
-  });
+  casesOf<[field: string, stored: null | undefined | '', empty: string | undefined], string>(
+    formatFieldValue,
+    'marks a missing %s (%j) with what the caller asks for (%j): %j',
+    [
+      ['email', null, undefined, '—'],
+      ['email', undefined, undefined, '—'],
+      ['email', '', EMPTY_VALUE, '(vazio)'],
+      ['cpf', null, '', ''],
+    ],
+  );
 });
 
 describe('punctuate', () => {
-  it.each([
+  casesOf(punctuate, 'writes digits and ISO dates as they are typed, and other text unchanged: %s %s is %s', [
     ['cpf', '52998224725', '529.982.247-25'],
     ['date', '2026-11-24', '24/11/2026'],
     ['maritalStatus', 'married', 'married'],
     ['text', 'Rua A', 'Rua A'],
-  ] as const)('writes digits and ISO dates as they are typed, and other text unchanged: %s %s is %s', (kind, typed, expected) => {
-    expect(punctuate(kind, typed)).toBe(expected);
-  });
+  ]);
 });
