@@ -2,9 +2,9 @@
 // whose data was changed on the desk and synced by Implanta since a date, one row per professional
 // with the values Implanta holds (the record's, but for a field with a correction still on its way),
 // in exactly the columns and value formats `import registry` reads (the file imports back into this
-// desk as all `unchanged`). CSV is UTF-8 with BOM and `;`
-// for pt-BR Excel; cells are neutralised against formula injection; the file appears whole or not
-// at all and never replaces another one the clerk did not confirm replacing.
+// desk as all `unchanged`). CSV is UTF-8 with BOM and `;` for pt-BR Excel; cells are neutralised
+// against formula injection; the file appears whole or not at all and never replaces another one
+// the clerk did not confirm replacing.
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { rmSync, statSync } from 'node:fs';
