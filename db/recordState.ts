@@ -7,7 +7,7 @@ import { getTableColumns } from 'drizzle-orm';
 import type { Professional } from '../shared/domain';
 import { AppError } from '../shared/errors';
 import { isFieldName, MOTHER_FACT_FIELD, type FieldName, type FieldValue } from '../shared/fields';
-import { decodeMotherFact, encodeMotherFact } from '../shared/rules/motherFact';
+import { decodeMotherFact } from '../shared/rules/motherFact';
 import { foldForSearch } from '../shared/text';
 import { refreshPendencies } from './pendencies';
 import { requireProfessional } from './registry';
@@ -68,11 +68,3 @@ export function writeRecordFields(
   return record;
 }
 
-/** The text a correction would store for the record's current value of a correction field. */
-export function currentCorrectionText(record: Professional, field: string): string | null {
-  if (field === MOTHER_FACT_FIELD) return encodeMotherFact(record);
-  if (!isFieldName(field)) return null;
-  const value = record[field] as FieldValue;
-  if (value === null) return null;
-  return String(value);
-}

@@ -242,7 +242,7 @@ function RecordFields({ view, onCorrectAgain }: { view: RecordView; onCorrectAga
                         <PendencyNote key={`${d.code}-${d.message}`} pendency={d} />
                       ))}
                       {notes.rejections.map((c) => (
-                        <RejectionNote key={c.uuid} correction={c} onCorrectAgain={onCorrectAgain} />
+                        <RejectionNote key={c.uuid} correction={c} professional={professional} onCorrectAgain={onCorrectAgain} />
                       ))}
                       {notes.conflicts.map((c) => (
                         <ConflictNote key={c.id} conflict={c} />

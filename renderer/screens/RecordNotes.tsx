@@ -9,7 +9,8 @@ import { useState } from 'react';
 import type { Correction, PendencyView, RecordView, RegistryConflict } from '../../shared/contract';
 import { EMPTY_VALUE, formatFieldValue } from '../../shared/display/values';
 import { fieldLabel, MOTHER_FACT_FIELD } from '../../shared/fields';
-import { columnsOfCorrectionField } from '../../shared/rules/motherFact';
+import type { Professional } from '../../shared/domain';
+import { columnsOfCorrectionField, currentCorrectionText } from '../../shared/rules/motherFact';
 import { call, failureOf } from '../api/client';
 import { ReasonDialog } from '../components/ReasonDialog';
 import { useNotify } from '../stores/notify';
@@ -53,14 +54,17 @@ export function PendencyNote({ pendency }: { pendency: PendencyView }) {
   );
 }
 
-export function RejectionNote({ correction, onCorrectAgain }: { correction: Correction; onCorrectAgain(c: Correction): void }) {
+export function RejectionNote({ correction, professional, onCorrectAgain }: { correction: Correction; professional: Professional; onCorrectAgain(c: Correction): void }) {
   const [dismissing, setDismissing] = useState(false);
   const change = useRecordChange();
   const label = fieldLabel(correction.field);
+  const rejected = formatFieldValue(correction.field, correction.newValue, EMPTY_VALUE);
+  // The record shows Implanta's value again unless something changed the field since (a later correction, a registry load).
+  const now = currentCorrectionText(professional, correction.field);
   return (
     <Box sx={{ borderLeft: 3, borderColor: 'error.main', pl: 1, my: 0.5 }} data-testid="rejection-note">
       <Typography variant="body2" sx={{ color: 'error.dark' }}>
-        {TEXT.rejected(formatFieldValue(correction.field, correction.newValue, EMPTY_VALUE))}
+        {now === correction.oldValue ? TEXT.rejected(rejected) : TEXT.rejectedSince(rejected, formatFieldValue(correction.field, now, EMPTY_VALUE))}
       </Typography>
       <Typography variant="body2" sx={{ color: 'text.secondary' }}>
         {TEXT.implantaSays(correction.statusMessage ?? TEXT.noMessage)}

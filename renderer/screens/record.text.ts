@@ -80,6 +80,7 @@ export const RECORD_TEXT = {
   },
   notes: {
     rejected: (value: string) => `Rejeitado pela Implanta: “${value}”. O cadastro voltou a mostrar o valor que a Implanta tem.`,
+    rejectedSince: (value: string, now: string) => `Rejeitado pela Implanta: “${value}”. O campo mudou depois e o cadastro está com “${now}”.`,
     implantaSays: (message: string) => `Mensagem da Implanta: ${message}`,
     noMessage: 'nenhum motivo informado.',
     correctAgain: 'Corrigir de novo',

@@ -1,7 +1,8 @@
 // The seams between the three copies of the registry, as a clerk meets them: a correction cancelled
 // before it leaves, "Não consta mãe" as one item, a rejection from Implanta closed by "Corrigir de
-// novo", a re-import from the main system that conflicts with a correction on its way (and outlives
-// its rejection), and the export back to the main system while a correction is still on its way.
+// novo" (or changed after it by the main system), a re-import from the main system that conflicts
+// with a correction on its way (and outlives its rejection), and the export back to the main system
+// while a correction is still on its way.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as XLSX from 'xlsx';
@@ -227,4 +228,26 @@ test('the export for the main system carries what Implanta holds, not a correcti
   const book = XLSX.read(readFileSync(await download.path()));
   const [row] = XLSX.utils.sheet_to_json<Record<string, string>>(book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet);
   expect(row).toMatchObject({ Registro: who.registration_number, 'E-mail': 'aplicado@exemplo.com.br' });
+});
+
+test('a rejection note says what the record holds when the main system changed the field after the rejection', async ({ desk }) => {
+  await seed(desk);
+  const who = somebody(desk, "email IS NOT NULL AND dip_status IN ('none', 'requested')");
+  await correctEmail(desk, who, 'recusado@exemplo.com.br');
+  const batch = await sendBatch(desk);
+  const [item] = desk.query<{ uuid: string }>('SELECT uuid FROM corrections');
+  const ack = join(dirname(desk.storePath), 'confirmacao.json');
+  writeFileSync(ack, JSON.stringify({ schemaVersion: 1, batch: batch.uuid, packageSha256: batch.sha, items: [{ id: item!.uuid, status: 'rejected', message: 'E-mail recusado' }] }));
+  expect((await desk.cli('batch', 'ack', ack)).code).toBe(0);
+  const sheet = join(dirname(desk.storePath), 'sistema-principal.csv');
+  writeFileSync(sheet, `Registro;E-mail\r\n${who.registration_number};do.sistema@exemplo.com.br\r\n`, 'latin1');
+  expect((await desk.cli('import', 'registry', sheet)).code).toBe(0);
+
+  const { page } = desk;
+  await page.reload();
+  await openRecord(page, who);
+  const note = page.getByTestId('rejection-note');
+  await expect(note).toContainText('Rejeitado pela Implanta: “recusado@exemplo.com.br”. O campo mudou depois e o cadastro está com “do.sistema@exemplo.com.br”.');
+  await note.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('rejeicao-campo-mudou.png') });
 });

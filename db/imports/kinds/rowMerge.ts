@@ -7,11 +7,10 @@ import type { Professional } from '../../../shared/domain';
 import { FIELD_NAMES, FIELDS, MOTHER_FACT_FIELD, type FieldName } from '../../../shared/fields';
 import { isValidCpf } from '../../../shared/rules/cpf';
 import { fieldValueToText, parseFieldValue } from '../../../shared/rules/fieldValue';
-import { correctionFieldOf, encodeMotherFact } from '../../../shared/rules/motherFact';
+import { correctionFieldOf, currentCorrectionText, encodeMotherFact } from '../../../shared/rules/motherFact';
 import type { Pendency } from '../../../shared/rules/pendencies';
 import { parseDipStatus, parseFlag } from '../../../shared/rules/vocabulary';
 import { digitsOnly } from '../../../shared/text';
-import { currentCorrectionText } from '../../recordState';
 import type { ColumnMap, RowIssue } from '../columns';
 
 /** The fields a load provides, in the order `loaded_values` keeps them: correction fields (the mother fact as one) and the DIP status. */
