@@ -44,6 +44,23 @@ async function sendBatch(desk: DeskApp): Promise<{ uuid: string; number: string;
   return { uuid: batch!.uuid, number: batch!.number, sha: batch!.package_sha256 };
 }
 
+/** Implanta answers the lote's only correction (JSON, from the command line). */
+async function implantaAnswers(desk: DeskApp, batch: { uuid: string; number: string; sha: string }, answer: { status: string; message?: string }): Promise<void> {
+  const [item] = desk.query<{ uuid: string }>('SELECT uuid FROM corrections');
+  const ack = join(dirname(desk.storePath), 'confirmacao.json');
+  writeFileSync(ack, JSON.stringify({ schemaVersion: 1, batch: batch.uuid, number: batch.number, packageSha256: batch.sha, items: [{ id: item!.uuid, ...answer }] }));
+  expect((await desk.cli('batch', 'ack', ack)).code).toBe(0);
+}
+
+/** The main system's registry load of one e-mail, as a Latin-1 CSV; answers the command's output. */
+async function mainSystemLoads(desk: DeskApp, who: Person, email: string, ...options: string[]) {
+  const sheet = join(dirname(desk.storePath), 'sistema-principal.csv');
+  writeFileSync(sheet, `Registro;E-mail\r\n${who.registration_number};${email}\r\n`, 'latin1');
+  const loaded = await desk.cli(...options, 'import', 'registry', sheet);
+  expect(loaded.code).toBe(0);
+  return loaded;
+}
+
 test('a pending correction is cancelled from the record and the record goes back', async ({ desk }) => {
   await seed(desk);
   const who = somebody(desk);
@@ -93,19 +110,7 @@ test('a rejection shows Implanta’s value and message on the record and closes 
   const who = somebody(desk);
   await correctEmail(desk, who, 'caixa.inexistente@exemplo.com.br');
   const batch = await sendBatch(desk);
-  const [item] = desk.query<{ uuid: string }>('SELECT uuid FROM corrections');
-  const ack = join(dirname(desk.storePath), 'confirmacao.json');
-  writeFileSync(
-    ack,
-    JSON.stringify({
-      schemaVersion: 1,
-      batch: batch.uuid,
-      number: batch.number,
-      packageSha256: batch.sha,
-      items: [{ id: item!.uuid, status: 'rejected', message: 'Caixa postal inexistente no provedor' }],
-    }),
-  );
-  expect((await desk.cli('batch', 'ack', ack)).code).toBe(0);
+  await implantaAnswers(desk, batch, { status: 'rejected', message: 'Caixa postal inexistente no provedor' });
 
   const { page } = desk;
   await page.reload();
@@ -138,9 +143,7 @@ test('a re-import with a third value is a conflict the clerk settles on the reco
   const who = somebody(desk);
   const other = somebody(desk, "mother_name IS NULL AND mother_not_listed = 0");
   await correctEmail(desk, who, 'correcao.mesa@exemplo.com.br');
-  const sheet = join(dirname(desk.storePath), 'sistema-principal.csv');
-  writeFileSync(sheet, `Registro;E-mail\r\n${who.registration_number};outro.valor@exemplo.com.br\r\n`, 'latin1');
-  const imported = await desk.cli('--json', 'import', 'registry', sheet);
+  const imported = await mainSystemLoads(desk, who, 'outro.valor@exemplo.com.br', '--json');
   expect(JSON.parse(imported.stdout)).toMatchObject({ conflicts: [expect.objectContaining({ registration: who.registration_number, field: 'email' })] });
 
   const { page } = desk;
@@ -172,13 +175,8 @@ test('a conflict whose correction Implanta then rejects offers the record’s va
   const who = somebody(desk, "email IS NOT NULL AND dip_status IN ('none', 'requested')");
   await correctEmail(desk, who, 'correcao.mesa@exemplo.com.br');
   const batch = await sendBatch(desk);
-  const sheet = join(dirname(desk.storePath), 'sistema-principal.csv');
-  writeFileSync(sheet, `Registro;E-mail\r\n${who.registration_number};outro.valor@exemplo.com.br\r\n`, 'latin1');
-  expect((await desk.cli('import', 'registry', sheet)).code).toBe(0);
-  const [item] = desk.query<{ uuid: string }>('SELECT uuid FROM corrections');
-  const ack = join(dirname(desk.storePath), 'confirmacao.json');
-  writeFileSync(ack, JSON.stringify({ schemaVersion: 1, batch: batch.uuid, packageSha256: batch.sha, items: [{ id: item!.uuid, status: 'rejected', message: 'E-mail recusado' }] }));
-  expect((await desk.cli('batch', 'ack', ack)).code).toBe(0);
+  await mainSystemLoads(desk, who, 'outro.valor@exemplo.com.br');
+  await implantaAnswers(desk, batch, { status: 'rejected', message: 'E-mail recusado' });
 
   const { page } = desk;
   await page.reload();
@@ -207,10 +205,7 @@ test('the export for the main system carries what Implanta holds, not a correcti
   const who = somebody(desk, "email IS NOT NULL AND dip_status IN ('none', 'requested')");
   await correctEmail(desk, who, 'aplicado@exemplo.com.br');
   const batch = await sendBatch(desk);
-  const [item] = desk.query<{ uuid: string }>('SELECT uuid FROM corrections');
-  const ack = join(dirname(desk.storePath), 'confirmacao.json');
-  writeFileSync(ack, JSON.stringify({ schemaVersion: 1, batch: batch.uuid, packageSha256: batch.sha, items: [{ id: item!.uuid, status: 'applied' }] }));
-  expect((await desk.cli('batch', 'ack', ack)).code).toBe(0);
+  await implantaAnswers(desk, batch, { status: 'applied' });
   // A second e-mail correction, not yet in any lote: Implanta may still reject it.
   await correctEmail(desk, who, 'ainda.pendente@exemplo.com.br');
 
@@ -235,13 +230,8 @@ test('a rejection note says what the record holds when the main system changed t
   const who = somebody(desk, "email IS NOT NULL AND dip_status IN ('none', 'requested')");
   await correctEmail(desk, who, 'recusado@exemplo.com.br');
   const batch = await sendBatch(desk);
-  const [item] = desk.query<{ uuid: string }>('SELECT uuid FROM corrections');
-  const ack = join(dirname(desk.storePath), 'confirmacao.json');
-  writeFileSync(ack, JSON.stringify({ schemaVersion: 1, batch: batch.uuid, packageSha256: batch.sha, items: [{ id: item!.uuid, status: 'rejected', message: 'E-mail recusado' }] }));
-  expect((await desk.cli('batch', 'ack', ack)).code).toBe(0);
-  const sheet = join(dirname(desk.storePath), 'sistema-principal.csv');
-  writeFileSync(sheet, `Registro;E-mail\r\n${who.registration_number};do.sistema@exemplo.com.br\r\n`, 'latin1');
-  expect((await desk.cli('import', 'registry', sheet)).code).toBe(0);
+  await implantaAnswers(desk, batch, { status: 'rejected', message: 'E-mail recusado' });
+  await mainSystemLoads(desk, who, 'do.sistema@exemplo.com.br');
 
   const { page } = desk;
   await page.reload();
