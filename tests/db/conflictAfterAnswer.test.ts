@@ -103,6 +103,19 @@ describe('a conflict whose correction Implanta rejected', () => {
   });
 });
 
+describe('a conflict whose rejected correction the clerk corrected again', () => {
+  it('is about the new correction on its way: keeping it keeps that one, and the file’s value waits for it', async () => {
+    const state = await conflictInFlight();
+    await implantaRejects(state);
+    const again = correct(desk, maria(), { email: 'maria.certa@gmail.com' }).corrections[0]?.uuid as string;
+    expect(conflictsOnRecord()).toEqual([expect.objectContaining({ deskValue: 'maria.certa@gmail.com', correctionOutcome: null })]);
+    expect(() => desk.handlers['registry:resolveConflict']({ id: state.conflict, choice: 'file', reason: 'O sistema do Regional está certo' })).toThrow(/correção mais recente/);
+    const result = desk.handlers['registry:resolveConflict']({ id: state.conflict, choice: 'kept', reason: 'Profissional confirmou o e-mail novo' }) as { message: string };
+    expect(result.message).toMatch(/^Mantida a correção de E-mail de Maria Souza \(registro 40001\): fica “maria\.certa@gmail\.com”/);
+    expect(correctionOf(again)).toMatchObject({ status: 'pending' });
+  });
+});
+
 describe('a conflict whose correction the clerk cancelled', () => {
   it('shows the desk’s value as it is now, and keeping it says the correction was cancelled', () => {
     const uuid = correct(desk, maria(), { email: CORRECTED }).corrections[0]?.uuid as string;
