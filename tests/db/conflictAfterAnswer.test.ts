@@ -1,7 +1,8 @@
 // A conflict with the main system outlives the correction it was about: Implanta rejects the
 // correction, or the clerk cancels it, while the main system's third value waits for a choice.
 // The conflict then speaks of the value the desk really holds, and neither choice pretends the
-// correction is still on its way to Implanta.
+// correction is still on its way to Implanta — until the clerk corrects the field again, when it is
+// about that new correction.
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../db/audit';
