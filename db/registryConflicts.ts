@@ -34,13 +34,13 @@ const SELECT = `SELECT c.id, c.import_id AS importId, c."row", c.professional_id
   FROM registry_conflicts c JOIN professionals p ON p.id = c.professional_id LEFT JOIN corrections k ON k.uuid = c.correction_uuid`;
 
 /**
- * A conflict as the clerk reads it: once its correction is rejected or cancelled, the desk's side is
- * the record's value now — and when the clerk corrected the field again, the conflict is about that
- * correction on its way.
+ * A conflict as the clerk reads it: the desk's side is the record's value now (a later correction
+ * may have changed it since the load). Once its correction is rejected or cancelled the conflict
+ * says so — unless the clerk corrected the field again: it is then about that correction on its way.
  */
 function shown(db: Database, conflict: RegistryConflict): RegistryConflict {
-  if (conflict.correctionOutcome === null) return conflict;
   const deskValue = currentCorrectionText(requireProfessional(db, conflict.professionalId), conflict.field);
+  if (conflict.correctionOutcome === null) return { ...conflict, deskValue };
   const settled = statement<{ id: number }>(db, 'SELECT id FROM corrections WHERE uuid = ?').get(conflict.correctionUuid);
   const again = settled !== undefined && laterOpenCorrection(db, conflict.professionalId, conflict.field, settled.id) !== null;
   return { ...conflict, deskValue, correctionOutcome: again ? null : conflict.correctionOutcome };

@@ -117,6 +117,16 @@ describe('a conflict whose rejected correction the clerk corrected again', () =>
   });
 });
 
+describe('a conflict whose correction Implanta applied, corrected again since', () => {
+  it('shows the value of the newer correction the record holds', async () => {
+    const state = await conflictInFlight();
+    const answer = { schemaVersion: 1, batch: state.batch.uuid, packageSha256: state.sha256, items: [{ id: state.uuid, status: 'applied' }] };
+    expect(await importAck(desk, writeAck(desk, 'resposta.json', answer))).toMatchObject({ applied: 1 });
+    correct(desk, maria(), { email: 'maria.ultima@gmail.com' });
+    expect(conflictsOnRecord()).toEqual([expect.objectContaining({ deskValue: 'maria.ultima@gmail.com', fileValue: MAIN_SYSTEM, correctionOutcome: null })]);
+  });
+});
+
 describe('a conflict whose correction the clerk cancelled', () => {
   it('shows the desk’s value as it is now, and keeping it says the correction was cancelled', () => {
     const uuid = correct(desk, maria(), { email: CORRECTED }).corrections[0]?.uuid as string;
