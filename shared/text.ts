@@ -1,12 +1,25 @@
+// Character classes of text from elsewhere, written once. Control characters: C0 (line feed and
+// tab apart, where lines are kept), DEL and C1. Bidirectional embeddings, overrides and isolates
+// (U+202A–U+202E, U+2066–U+2069): invisible, they make text read backwards on screen.
+const BIDI_CONTROLS = '\\u202a-\\u202e\\u2066-\\u2069';
+const CONTROLS_BUT_LINES = '\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f';
+const ANY_CONTROL = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${BIDI_CONTROLS}]`);
+const BIDI = new RegExp(`[${BIDI_CONTROLS}]`, 'g');
+const LINE_BREAKING = new RegExp(`[${CONTROLS_BUT_LINES}\\n\\t\\u2028\\u2029]`, 'g');
+const DRIVING = new RegExp(`[${CONTROLS_BUT_LINES}${BIDI_CONTROLS}]`, 'g');
+
+/** Whether text holds a control character or an invisible bidirectional one (free text refuses them). */
+export function hasControlCharacters(value: string): boolean {
+  return ANY_CONTROL.test(value);
+}
+
 /**
  * Text from elsewhere (another system's message, a typed line) as one line safe to show anywhere:
- * control characters (C0, DEL, C1, line and paragraph separators) become spaces, so none can hide
- * text or drive a terminal, and the invisible bidirectional embeddings, overrides and isolates
- * (U+202A–U+202E, U+2066–U+2069), which can make text read backwards on screen, are dropped.
+ * control characters, line and paragraph separators become spaces, so none can hide text or drive
+ * a terminal; the bidirectional controls are dropped.
  */
 export function plainLine(value: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-  return collapseSpaces(value.replace(/[\u202a-\u202e\u2066-\u2069]/g, '').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' '));
+  return collapseSpaces(value.replace(BIDI, '').replace(LINE_BREAKING, ' '));
 }
 
 /**
@@ -15,16 +28,22 @@ export function plainLine(value: string): string {
  * the cursor, clear the screen or reorder what is shown.
  */
 export function terminalSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-  return text.replace(/\r\n/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
+  return text.replace(/\r\n/g, '\n').replace(DRIVING, '');
 }
 
 /**
- * Text of several lines from elsewhere (an atendimento's summary a clerk pasted): lines and tabs
- * kept, every other control character and the bidirectional controls dropped, ends trimmed.
+ * Text of several lines from elsewhere (an atendimento's summary a clerk pasted, an e-mail's body):
+ * line ends of one kind, tabs kept, every other control character and the bidirectional controls
+ * dropped, no spaces at the end of a line, ends trimmed.
  */
 export function plainText(value: string): string {
-  return terminalSafe(value).replace(/[\u2028\u2029]/g, '\n').trim();
+  return value
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .replace(DRIVING, '')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .trim();
 }
 
 /** Trim and collapse inner white space. */

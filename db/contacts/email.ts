@@ -11,7 +11,7 @@ import { plural } from '../../shared/display/plural';
 import { formatCpf } from '../../shared/rules/cpf';
 import { parseEmail } from '../../shared/rules/email';
 import { PENDENCY_CASE_LABELS, type PendencyCase } from '../../shared/rules/pendencyCases';
-import { plainLine } from '../../shared/text';
+import { plainLine, plainText } from '../../shared/text';
 
 export interface EmailAttachment {
   filename: string;
@@ -57,18 +57,6 @@ const NOT_INFORMED = 'não informado';
 /** One line of typed text: line breaks and other controls become spaces, runs of spaces one space. */
 function oneLine(value: string | null | undefined): string {
   return plainLine(value ?? '');
-}
-
-/** Free text kept on its lines, with the line ends of one kind and no other control characters. */
-function paragraph(value: string | null | undefined): string {
-  return (value ?? '')
-    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
-    .split('\n')
-    .map((line) => line.trimEnd())
-    .join('\n')
-    .trim();
 }
 
 /** A single address, as parseEmail accepts it: a list, a display name or a line break would add recipients or headers. */
@@ -129,9 +117,9 @@ function forwardText(message: ForwardToImplanta): string {
     `Nome da mãe: ${motherLine(professional)}`,
     '',
     'Ação que estava sendo executada',
-    paragraph(message.action) || NOT_INFORMED,
+    plainText(message.action) || NOT_INFORMED,
   );
-  const notes = paragraph(message.notes);
+  const notes = plainText(message.notes);
   if (notes) lines.push('', 'Observações', notes);
 
   lines.push('', 'Diagnóstico do CRESS', 'Pendências do cadastro:');
@@ -195,7 +183,7 @@ export async function composeForward(message: ForwardToImplanta): Promise<Buffer
 export async function composeToProfessional(message: MessageToProfessional): Promise<Buffer> {
   return build({
     ...headed(message, () => oneLine(message.subject)),
-    text: paragraph(message.text) + '\n',
+    text: plainText(message.text) + '\n',
   });
 }
 

@@ -1,7 +1,7 @@
 // Names and free text as the registry keeps them: trimmed, single spaces, no control characters
 // (nor the invisible bidirectional ones).
 import { fail, ok, type Parsed } from '../errors';
-import { collapseSpaces } from '../text';
+import { collapseSpaces, hasControlCharacters } from '../text';
 
 // Letters with their accents, spaces, apostrophes (straight or typographic) and hyphens. Dots are
 // refused: registry names are written in full, never abbreviated ("Ma.").
@@ -31,9 +31,7 @@ export function parsePersonName(input: string, maxLength: number): Parsed<string
 /** Free text (street, city, RG...): trimmed, spaces collapsed, no control characters. */
 export function parseText(input: string, maxLength: number): Parsed<string> {
   const value = tidy(input);
-  // Also the bidirectional overrides and isolates: invisible, they make text read backwards on screen.
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(value)) return fail('VALUE_INVALID', 'Texto inválido: contém caracteres de controle.');
+  if (hasControlCharacters(value)) return fail('VALUE_INVALID', 'Texto inválido: contém caracteres de controle.');
   if (value.length > maxLength) return fail('VALUE_TOO_LONG', `Texto muito longo: no máximo ${maxLength} caracteres.`);
   return ok(value);
 }
