@@ -6,8 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { getTableColumns } from 'drizzle-orm';
 import type { Professional } from '../shared/domain';
 import { AppError } from '../shared/errors';
-import { isFieldName, MOTHER_FACT_FIELD, type FieldName, type FieldValue } from '../shared/fields';
-import { decodeMotherFact } from '../shared/rules/motherFact';
+import type { FieldName, FieldValue } from '../shared/fields';
 import { foldForSearch } from '../shared/text';
 import { refreshPendencies } from './pendencies';
 import { requireProfessional } from './registry';
@@ -19,17 +18,6 @@ const COLUMNS = getTableColumns(professionals);
 export function columnValue(field: FieldName, value: FieldValue): [string, string | number | null] {
   const column = COLUMNS[field].name;
   return [column, typeof value === 'boolean' ? (value ? 1 : 0) : value];
-}
-
-/** The record values a correction's stored text stands for (`mother` sets both mother columns). */
-export function valuesOfCorrectionText(field: string, text: string | null): Partial<Record<FieldName, FieldValue>> {
-  if (field === MOTHER_FACT_FIELD) {
-    const fact = decodeMotherFact(text);
-    return { motherName: fact.motherName, motherNotListed: fact.motherNotListed };
-  }
-  if (!isFieldName(field)) throw new Error(`Unknown correction field ${field}`);
-  if (field === 'motherNotListed') return { motherNotListed: text === 'true' };
-  return { [field]: text };
 }
 
 /**

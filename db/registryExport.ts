@@ -22,7 +22,7 @@ import { csvLine, neutralizeCell } from '../shared/spreadsheetSafety';
 import { appendAudit } from './audit';
 import { brasilia } from './batches/clock';
 import { FinalNameTakenError, partialPathFor, syncFile, syncFolder, writeAtomically } from './packaging';
-import { valuesOfCorrectionText } from './recordState';
+import { valuesOfCorrectionText } from '../shared/rules/correctionText';
 import { toProfessional, type ProfessionalRow } from './registry';
 import { requireSettings } from './settings';
 

@@ -14,7 +14,8 @@ import { openJobConnection, WRITING_CACHE_KIB } from '../connections';
 import { jobCancelled } from '../jobs/cancel';
 import type { JobContext } from '../jobs/types';
 import { appendHistory } from '../recordHistory';
-import { valuesOfCorrectionText, writeRecordFields } from '../recordState';
+import { writeRecordFields } from '../recordState';
+import { valuesOfCorrectionText } from '../../shared/rules/correctionText';
 import { requireSettings } from '../settings';
 import { queuedOf, requireImport, undoBlocker } from './history';
 

@@ -10,7 +10,8 @@ import type { Correction, PendencyView, RecordView, RegistryConflict } from '../
 import { EMPTY_VALUE, formatFieldValue } from '../../shared/display/values';
 import { fieldLabel, MOTHER_FACT_FIELD } from '../../shared/fields';
 import type { Professional } from '../../shared/domain';
-import { columnsOfCorrectionField, currentCorrectionText } from '../../shared/rules/motherFact';
+import { currentCorrectionText } from '../../shared/rules/correctionText';
+import { columnsOfCorrectionField } from '../../shared/rules/motherFact';
 import { call, failureOf } from '../api/client';
 import { ReasonDialog } from '../components/ReasonDialog';
 import { useNotify } from '../stores/notify';

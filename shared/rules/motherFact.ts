@@ -1,8 +1,7 @@
 // The mother's name and "Não consta mãe" travel as one fact (seed case F): one queue item, one
 // line in the package, one answer from Implanta. A correction of that fact has the field `mother`
 // and stores both columns, encoded here, as its old and new value.
-import type { Professional } from '../domain';
-import { isFieldName, MOTHER_FACT_FIELD, type FieldValue } from '../fields';
+import { MOTHER_FACT_FIELD, type FieldValue } from '../fields';
 import { fieldValueToText } from './fieldValue';
 import type { MotherFact } from './mother';
 
@@ -21,15 +20,6 @@ export function correctionFieldOf(column: string): string {
 
 export function encodeMotherFact(fact: MotherFact): string {
   return JSON.stringify({ motherName: fact.motherName, motherNotListed: fact.motherNotListed });
-}
-
-/** The text a correction would store for the record's current value of a correction field. */
-export function currentCorrectionText(record: Professional, field: string): string | null {
-  if (field === MOTHER_FACT_FIELD) return encodeMotherFact(record);
-  if (!isFieldName(field)) return null;
-  const value = record[field] as FieldValue;
-  if (value === null) return null;
-  return String(value);
 }
 
 /** The stored text of a `mother` correction value; a malformed one reads as neither. */

@@ -14,7 +14,8 @@ import { recordPendencies, type Pendency } from '../../../shared/rules/pendencie
 import { foldForSearch } from '../../../shared/text';
 import { directoryUfOf } from '../../cep';
 import { addLoadPendency, clearLoadPendencies, insertPendency } from '../../pendencies';
-import { columnValue, valuesOfCorrectionText } from '../../recordState';
+import { columnValue } from '../../recordState';
+import { valuesOfCorrectionText } from '../../../shared/rules/correctionText';
 import { toProfessional, type ProfessionalRow } from '../../registry';
 import type { RowIssue } from '../columns';
 import type { RawRow } from '../readers/source';

@@ -11,7 +11,8 @@ import { caseOfPendency } from '../../../shared/rules/pendencyCases';
 import { columnsOfCorrectionField } from '../../../shared/rules/motherFact';
 import { foldForSearch } from '../../../shared/text';
 import { resolveRejectionsBy } from '../../corrections';
-import { columnValue, valuesOfCorrectionText } from '../../recordState';
+import { columnValue } from '../../recordState';
+import { valuesOfCorrectionText } from '../../../shared/rules/correctionText';
 import { BatchedInsert } from '../kinds/batchedInsert';
 import { OP_CORRECTION, OP_ERROR } from './ops';
 

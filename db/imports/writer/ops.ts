@@ -3,7 +3,8 @@
 // what an accepted row's operation does to its record.
 import type { FieldName, FieldValue } from '../../../shared/fields';
 import { foldForSearch } from '../../../shared/text';
-import { columnValue, valuesOfCorrectionText } from '../../recordState';
+import { columnValue } from '../../recordState';
+import { valuesOfCorrectionText } from '../../../shared/rules/correctionText';
 import type { ProfessionalRow } from '../../registry';
 import type { ImportCounts, ImportTallies, NewImport } from '../history';
 
