@@ -78,6 +78,22 @@ function words(field: string, value: string | null): string {
   return formatFieldValue(field, value, EMPTY_VALUE);
 }
 
+type Settled = { outcome: 'rejected' | 'cancelled'; to: string };
+
+/** A settled correction in a sentence: "A correção para “x” foi rejeitada pela Implanta". */
+function settledWords(settled: Settled): string {
+  return `A correção para “${settled.to}” ${settled.outcome === 'rejected' ? 'foi rejeitada pela Implanta' : 'foi cancelada'}`;
+}
+
+/** What taking the file's value did to the correction, as the message's last sentence. */
+function fileChoiceNote(settled: Settled | null, cancelled: boolean, created: boolean): string {
+  if (settled?.outcome === 'rejected') return ` A Implanta tinha rejeitado a correção para “${settled.to}”: a rejeição fica tratada.`;
+  if (settled) return ` ${settledWords(settled)} antes.`;
+  if (cancelled) return ' A correção, que ainda não tinha saído da mesa, foi cancelada.';
+  if (created) return ' A correção já tinha seguido para a Implanta: uma nova correção, com o valor do sistema do Regional, entrou na fila.';
+  return '';
+}
+
 /**
  * The clerk's choice on a conflict (one transaction, audited, in the record's history). `kept`:
  * the correction stays and goes on to Implanta. `file`: the record takes the main system's value;
@@ -108,14 +124,11 @@ export function resolveConflict(db: Database, input: { id: number; choice: 'kept
     let cancelled: string | null = null;
     let created: string | null = null;
     let message: string;
-    // What became of a correction that left its way to Implanta unapplied, for the messages.
-    const outcome =
-      conflict.correctionOutcome && correction
-        ? `A correção para “${words(correction.field, correction.new_value)}” ${conflict.correctionOutcome === 'rejected' ? 'foi rejeitada pela Implanta' : 'foi cancelada'}`
-        : null;
+    // A correction that left its way to Implanta unapplied, as the messages name it.
+    const settled = conflict.correctionOutcome && correction ? { outcome: conflict.correctionOutcome, to: words(correction.field, correction.new_value) } : null;
     if (input.choice === 'kept') {
-      message = outcome
-        ? `Mantido o valor da mesa para ${label} de ${who}: fica “${desk}”. ${outcome} e nada segue para a Implanta; o valor do sistema do Regional, “${file}”, foi deixado de lado.`
+      message = settled
+        ? `Mantido o valor da mesa para ${label} de ${who}: fica “${desk}”. ${settledWords(settled)} e nada segue para a Implanta; o valor do sistema do Regional, “${file}”, foi deixado de lado.`
         : `Mantida a correção de ${label} de ${who}: fica “${desk}”, e o valor do sistema do Regional, “${file}”, foi deixado de lado.`;
       appendHistory(db, {
         professionalId: conflict.professionalId,
@@ -189,17 +202,7 @@ export function resolveConflict(db: Database, input: { id: number; choice: 'kept
         importId: conflict.importId,
         note: reason,
       });
-      message = `Usado o valor do sistema do Regional para ${label} de ${who}: “${desk}” passou a “${file}”.${
-        outcome
-          ? correction?.status === 'rejected'
-            ? ` A Implanta tinha rejeitado a correção para “${words(correction.field, correction.new_value)}”: a rejeição fica tratada.`
-            : ` ${outcome} antes.`
-          : cancelled
-          ? ' A correção, que ainda não tinha saído da mesa, foi cancelada.'
-          : created
-            ? ' A correção já tinha seguido para a Implanta: uma nova correção, com o valor do sistema do Regional, entrou na fila.'
-            : ''
-      }`;
+      message = `Usado o valor do sistema do Regional para ${label} de ${who}: “${desk}” passou a “${file}”.${fileChoiceNote(settled, cancelled !== null, created !== null)}`;
     }
 
     statement(db, 'UPDATE registry_conflicts SET resolved_at = ?, resolution = ?, operator = ? WHERE professional_id = ? AND field = ? AND resolved_at IS NULL').run(

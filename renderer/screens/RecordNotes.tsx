@@ -90,45 +90,58 @@ export function RejectionNote({ correction, professional, onCorrectAgain }: { co
   );
 }
 
+/** The words of a conflict's two choices: keep the correction, or — once it was rejected or cancelled — the record's value. */
+function conflictChoices(conflict: RegistryConflict, label: string, desk: string, file: string) {
+  const outcome = conflict.correctionOutcome;
+  const keep = outcome
+    ? { label: TEXT.keepDesk, title: TEXT.keepDeskTitle(label), consequence: TEXT.keepDeskConsequence(desk), done: TEXT.keptDesk(label) }
+    : { label: TEXT.keepCorrection, title: TEXT.keepTitle(label), consequence: TEXT.keepConsequence(desk), done: TEXT.kept(label) };
+  const takeFile = {
+    label: TEXT.takeFile,
+    title: TEXT.takeFileTitle(label),
+    consequence: outcome ? TEXT.takeFileSettledConsequence(file, outcome) : TEXT.takeFileConsequence(file, desk),
+    done: TEXT.tookFile(label),
+  };
+  return {
+    text: outcome ? TEXT.conflictSettled(file, desk, conflict.row, outcome) : TEXT.conflict(file, desk, conflict.row),
+    kept: keep,
+    file: takeFile,
+  };
+}
+
 export function ConflictNote({ conflict }: { conflict: RegistryConflict }) {
   const [choice, setChoice] = useState<'kept' | 'file' | null>(null);
   const change = useRecordChange();
-  const label = fieldLabel(conflict.field);
-  const desk = formatFieldValue(conflict.field, conflict.deskValue, EMPTY_VALUE);
-  const file = formatFieldValue(conflict.field, conflict.fileValue, EMPTY_VALUE);
-  // A correction rejected or cancelled meanwhile: the choice is between the record's value and the file's.
-  const outcome = conflict.correctionOutcome;
-  const keepLabel = outcome ? TEXT.keepDesk : TEXT.keepCorrection;
+  const words = conflictChoices(
+    conflict,
+    fieldLabel(conflict.field),
+    formatFieldValue(conflict.field, conflict.deskValue, EMPTY_VALUE),
+    formatFieldValue(conflict.field, conflict.fileValue, EMPTY_VALUE),
+  );
+  // While the dialog closes it keeps words to show.
+  const chosen = words[choice ?? 'kept'];
   return (
     <Box sx={{ borderLeft: 3, borderColor: 'warning.main', pl: 1, my: 0.5 }} data-testid="conflict-note">
       <Typography variant="body2" sx={{ color: 'warning.dark' }}>
-        {outcome ? TEXT.conflictSettled(file, desk, conflict.row, outcome) : TEXT.conflict(file, desk, conflict.row)}
+        {words.text}
       </Typography>
       <Stack direction="row" spacing={1} sx={{ mt: 0.5, flexWrap: 'wrap' }} useFlexGap>
         <Button size="small" variant="outlined" onClick={() => setChoice('kept')}>
-          {keepLabel}
+          {words.kept.label}
         </Button>
         <Button size="small" onClick={() => setChoice('file')}>
-          {TEXT.takeFile}
+          {words.file.label}
         </Button>
       </Stack>
       <ReasonDialog
         open={choice !== null}
-        title={choice === 'file' ? TEXT.takeFileTitle(label) : outcome ? TEXT.keepDeskTitle(label) : TEXT.keepTitle(label)}
-        consequence={
-          choice === 'file'
-            ? outcome
-              ? TEXT.takeFileSettledConsequence(file, outcome)
-              : TEXT.takeFileConsequence(file, desk)
-            : outcome
-              ? TEXT.keepDeskConsequence(desk)
-              : TEXT.keepConsequence(desk)
-        }
-        confirmLabel={choice === 'file' ? TEXT.takeFile : keepLabel}
+        title={chosen.title}
+        consequence={chosen.consequence}
+        confirmLabel={chosen.label}
         onClose={() => setChoice(null)}
         onConfirm={async (reason) => {
           if (!choice) return null;
-          return change(() => call('registry:resolveConflict', { id: conflict.id, choice, reason }), choice === 'file' ? TEXT.tookFile(label) : outcome ? TEXT.keptDesk(label) : TEXT.kept(label));
+          return change(() => call('registry:resolveConflict', { id: conflict.id, choice, reason }), chosen.done);
         }}
       />
     </Box>
