@@ -1,5 +1,6 @@
 // The little XML the readers need: text unescaping, where a tag's name ends and whether it closes
-// itself, attributes of one tag, and the guard that refuses DOCTYPE/ENTITY declarations (entity expansion is how XML bombs and file reads work).
+// itself, attributes of one tag, and the guard that refuses DOCTYPE/ENTITY declarations (entity
+// expansion is how XML bombs and file reads work).
 import { FILE_MESSAGES, unsafe } from './limits';
 
 const DECLARATION = /<!(?:DOCTYPE|ENTITY)/i;
