@@ -44,6 +44,12 @@ async function sendBatch(desk: DeskApp): Promise<{ uuid: string; number: string;
   return { uuid: batch!.uuid, number: batch!.number, sha: batch!.package_sha256 };
 }
 
+/** A picture of the screen once its transitions ended, kept with the test's results. */
+async function picture(page: DeskApp['page'], name: string): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
+}
+
 /** Implanta answers the lote's only correction (JSON, from the command line). */
 async function implantaAnswers(desk: DeskApp, batch: { uuid: string; number: string; sha: string }, answer: { status: string; message?: string }): Promise<void> {
   const [item] = desk.query<{ uuid: string }>('SELECT uuid FROM corrections');
@@ -185,11 +191,12 @@ test('a conflict whose correction Implanta then rejects offers the record’s va
   await expect(note).toContainText('foi rejeitada pela Implanta');
   await expect(note).toContainText(`o cadastro está com “${who.email}”`);
   await note.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: test.info().outputPath('conflito-apos-rejeicao.png') });
+  await picture(page, 'conflito-apos-rejeicao');
   await expect(note.getByRole('button', { name: 'Manter a correção' })).toHaveCount(0);
   await note.getByRole('button', { name: 'Usar o valor do arquivo' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('Nada é enviado à Implanta, e a rejeição conta como tratada');
+  await picture(page, 'conflito-usar-arquivo');
   await dialog.getByLabel('Motivo').fill('O sistema principal tem o e-mail confirmado');
   await dialog.getByRole('button', { name: 'Usar o valor do arquivo' }).click();
   await expect(page.getByTestId('conflict-note')).toHaveCount(0);
@@ -215,7 +222,7 @@ test('the export for the main system carries what Implanta holds, not a correcti
   await page.getByRole('button', { name: 'Exportar para o sistema principal' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('com os dados que a Implanta tem');
-  await page.screenshot({ path: test.info().outputPath('exportar-sistema-principal.png') });
+  await picture(page, 'exportar-sistema-principal');
   const downloading = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Exportar' }).click();
   const download = await downloading;
@@ -239,5 +246,5 @@ test('a rejection note says what the record holds when the main system changed t
   const note = page.getByTestId('rejection-note');
   await expect(note).toContainText('Rejeitado pela Implanta: “recusado@exemplo.com.br”. O campo mudou depois e o cadastro está com “do.sistema@exemplo.com.br”.');
   await note.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: test.info().outputPath('rejeicao-campo-mudou.png') });
+  await picture(page, 'rejeicao-campo-mudou');
 });
