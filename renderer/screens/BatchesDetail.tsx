@@ -29,9 +29,10 @@ import { formatDateTimeBr } from '../../shared/rules/dates';
 import { BackButton } from '../components/BackButton';
 import { InfoTip } from '../components/InfoTip';
 import { LoadingBar } from '../components/LoadingBar';
-import { NumericCell, NumericText } from '../components/Numeric';
+import { NumericCell } from '../components/Numeric';
 import { StatusChip } from '../components/StatusChip';
 import { TableHeadRow } from '../components/TableHeadRow';
+import { Term } from '../components/Term';
 import { useBatches } from '../stores/batches';
 import { useNotify } from '../stores/notify';
 import { BATCHES_TEXT } from './batches.text';
@@ -202,12 +203,9 @@ function Header({ batch, onAction }: { batch: BatchSummary; onAction(name: Dialo
             .filter(([, at]) => at !== null)
             .map(([label, at]) => (
               <Box key={label}>
-                <Typography component="dt" variant="body2" sx={{ color: 'text.secondary' }}>
-                  {label}
-                </Typography>
-                <NumericText component="dd" sx={{ m: 0 }}>
+                <Term label={label} numeric>
                   {formatDateTimeBr(at)}
-                </NumericText>
+                </Term>
               </Box>
             ))}
         </Box>

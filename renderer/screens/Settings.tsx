@@ -8,13 +8,14 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { AuditVerification } from '../../shared/contract';
 import { formatCount } from '../../shared/display/numbers';
 import { regionLabel } from '../../shared/regions';
 import { call } from '../api/client';
 import { Page } from '../components/Page';
 import { SettingsCard, SettingsForm } from '../components/SettingsCard';
+import { Term } from '../components/Term';
 import { useWork } from '../lib/work';
 import { useNotify } from '../stores/notify';
 import { useSession } from '../stores/session';
@@ -137,18 +138,5 @@ function AuditCheck() {
         ) : null}
       </Box>
     </SettingsCard>
-  );
-}
-
-function Term({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <Typography component="dt" variant="body2" sx={{ color: 'text.secondary' }}>
-        {label}
-      </Typography>
-      <Typography component="dd" sx={{ m: 0 }}>
-        {children}
-      </Typography>
-    </>
   );
 }
