@@ -4,7 +4,7 @@
 // value back, and the DIP statuses the answer brings written to the records. The same file
 // imported again changes nothing; ids the file leaves out stay sent (a partial answer).
 import type { Database } from 'better-sqlite3';
-import type { AckResult } from '../../shared/contract/batches';
+import type { AckResult, OutOfOrder } from '../../shared/contract/batches';
 import type { DipConsequence } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { appendAudit } from '../audit';
@@ -15,6 +15,7 @@ import { giveBackImplantaValue } from '../rejections';
 import { requireSettings } from '../settings';
 import { statement } from '../statements';
 import { applyDipStatus } from './ackDip';
+import { appliedAfterNewer, outOfOrderNote } from './ackOrder';
 import { normaliseDipDate, type AckFile } from './ackRead';
 import { batchSummary, requireBatchRow, type BatchRow } from './summary';
 import { writeTransaction } from '../storeLock';
@@ -23,6 +24,7 @@ const SHOWN_IDS = 5;
 
 interface ItemState {
   table: 'corrections' | 'cep_changes';
+  id: number;
   batchId: number | null;
   status: string;
   /** Corrections only (null for a CEP change). */
@@ -43,12 +45,12 @@ function lookup(db: Database, id: string): ItemState | null {
   return (
     statement<ItemState>(
       db,
-      `SELECT 'corrections' AS "table", batch_id AS batchId, status, professional_id AS professionalId, field, old_value AS oldValue, new_value AS newValue,
+      `SELECT 'corrections' AS "table", id, batch_id AS batchId, status, professional_id AS professionalId, field, old_value AS oldValue, new_value AS newValue,
         dip_consequence AS dipConsequence FROM corrections WHERE uuid = ?`,
     ).get(id) ??
     statement<ItemState>(
       db,
-      `SELECT 'cep_changes' AS "table", batch_id AS batchId, status, NULL AS professionalId, NULL AS field, NULL AS oldValue, NULL AS newValue,
+      `SELECT 'cep_changes' AS "table", id, batch_id AS batchId, status, NULL AS professionalId, NULL AS field, NULL AS oldValue, NULL AS newValue,
         'none' AS dipConsequence FROM cep_changes WHERE uuid = ?`,
     ).get(id) ??
     null
@@ -171,6 +173,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
     let registryOnly = 0;
     let dipUpdated = 0;
     let dipStale = 0;
+    const outOfOrder: OutOfOrder[] = [];
     const updateCorrection = statement(
       db,
       "UPDATE corrections SET status = ?, status_message = ?, status_changed_at = ?, dip_request_corrected = ? WHERE uuid = ? AND status = 'sent'",
@@ -187,6 +190,8 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
           updateCep.run(answer.status, message, answer.id);
         } else if (answer.status === 'synced') {
           updateCorrection.run('synced', message, iso, dipRequestCorrected(state, answer.registryOnly), answer.id);
+          const late = appliedAfterNewer(db, state as ItemState & { professionalId: number; field: string });
+          if (late) outOfOrder.push(late);
           appendHistory(db, {
             professionalId: state.professionalId as number,
             at: iso,
@@ -197,7 +202,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
             newValue: state.newValue,
             correctionUuid: answer.id,
             batchId: batch.id,
-            note: answer.registryOnly ? [REGISTRY_ONLY_NOTE, message].filter(Boolean).join(' ') : message,
+            note: [answer.registryOnly ? REGISTRY_ONLY_NOTE : null, message, late ? outOfOrderNote(late) : null].filter(Boolean).join(' ') || null,
           });
         } else {
           updateCorrection.run('rejected', message, iso, null, answer.id);
@@ -253,6 +258,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
           registryOnly,
           dipUpdated,
           dipStale,
+          outOfOrder: outOfOrder.length,
         },
       });
     }
@@ -272,6 +278,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
       registryOnly,
       dipUpdated,
       dipStale,
+      outOfOrder,
       fileSha256: ack.sha256,
       format: ack.format,
     };

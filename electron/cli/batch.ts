@@ -1,6 +1,6 @@
 // `cress-desk batch …`: batches for Implanta from a terminal, over the same channels as the app.
 import { join, resolve } from 'node:path';
-import type { BatchSummary } from '../../shared/contract';
+import type { BatchSummary, OutOfOrder } from '../../shared/contract';
 import { formatCount } from '../../shared/display/numbers';
 import { plural } from '../../shared/display/plural';
 import { BATCH_STATES, type BatchState } from '../../shared/domain';
@@ -60,6 +60,15 @@ function describe(b: BatchSummary): string {
     lines.push(`  ${formatCount(c.statuses.synced)} synced, ${formatCount(c.statuses.rejected)} rejected${toFix}`);
   }
   return lines.join('\n');
+}
+
+/** Corrections answered as applied after a newer one of their field: Implanta may hold the older value. */
+function outOfOrderLines(items: readonly OutOfOrder[]): string[] {
+  if (items.length === 0) return [];
+  return [
+    `${plural(items.length, 'older correction was', 'older corrections were')} answered as applied after a newer one of the same field: Implanta may now hold the older value. The desk keeps the newer value; confirm with Implanta which value stayed:`,
+    ...items.map((i) => `  ${i.registrationNumber} ${i.name}, ${i.fieldLabel}: "${i.appliedValue}" answered after "${i.newerValue}" (batch ${i.newerBatchNumber})`),
+  ];
 }
 
 function outcome(result: unknown, text: string, exit: number = EXIT.ok): CommandOutcome {
@@ -122,6 +131,7 @@ const handlers = {
       result.dipStale > 0
         ? `${plural(result.dipStale, 'DIP status', 'DIP statuses')} older than what the desk knew ${result.dipStale === 1 ? 'was' : 'were'} left as ${result.dipStale === 1 ? 'it was' : 'they were'}.`
         : '',
+      ...outOfOrderLines(result.outOfOrder),
     ].filter(Boolean);
     return outcome(
       result,

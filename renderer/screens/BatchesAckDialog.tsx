@@ -29,14 +29,16 @@ function AckOutcome({ result, preview }: { result: AckResult; preview: boolean }
         result.registryOnly > 0 ? TEXT.previewRegistryOnly(result.registryOnly) : '',
         result.dipUpdated > 0 ? TEXT.previewDip(result.dipUpdated) : '',
         result.dipStale > 0 ? TEXT.previewDipStale(result.dipStale) : '',
+        result.outOfOrder.length > 0 ? TEXT.previewOutOfOrder(result.outOfOrder.length) : '',
       ]
     : [
         nothing ? TEXT.nothingChanged : TEXT.counts(result.applied, result.rejected, result.unchanged, result.unanswered),
         result.registryOnly > 0 ? TEXT.registryOnly(result.registryOnly) : '',
         result.dipUpdated > 0 ? TEXT.dipUpdated(result.dipUpdated) : '',
         result.dipStale > 0 ? TEXT.dipStale(result.dipStale) : '',
+        result.outOfOrder.length > 0 ? TEXT.outOfOrder(result.outOfOrder.length) : '',
       ];
-  const severity = preview ? 'info' : result.rejected > 0 || result.registryOnly > 0 ? 'warning' : 'success';
+  const severity = preview ? 'info' : result.rejected > 0 || result.registryOnly > 0 || result.outOfOrder.length > 0 ? 'warning' : 'success';
   return (
     <Alert severity={severity} sx={{ mb: 2 }} role="status">
       <Typography sx={{ fontWeight: 600 }}>{preview ? TEXT.previewTitle(result.batch.number) : TEXT.result(result.batch.number)}</Typography>
@@ -51,7 +53,30 @@ function AckOutcome({ result, preview }: { result: AckResult; preview: boolean }
           ),
         )}
       </Box>
+      <OutOfOrderList items={result.outOfOrder} />
     </Alert>
+  );
+}
+
+const OUT_OF_ORDER_SHOWN = 5;
+
+/** The corrections answered after a newer one of their field: who, which field, which values. */
+function OutOfOrderList({ items }: { items: AckResult['outOfOrder'] }) {
+  if (items.length === 0) return null;
+  const more = items.length - OUT_OF_ORDER_SHOWN;
+  return (
+    <Box component="ul" sx={{ m: 0, mt: 0.5, pl: 2.5 }} aria-label={TEXT.outOfOrder(items.length)}>
+      {items.slice(0, OUT_OF_ORDER_SHOWN).map((item, index) => (
+        <Typography component="li" variant="body2" key={`${item.registrationNumber}-${item.field}-${index}`}>
+          {TEXT.outOfOrderItem(item)}
+        </Typography>
+      ))}
+      {more > 0 && (
+        <Typography component="li" variant="body2">
+          {TEXT.outOfOrderMore(more)}
+        </Typography>
+      )}
+    </Box>
   );
 }
 

@@ -189,6 +189,13 @@ export const BATCHES_TEXT = {
     dipUpdated: (n: number) => `Situação do DIP atualizada em ${plural(n, 'cadastro', 'cadastros')}.`,
     dipStale: (n: number) =>
       `${plural(n, 'situação do DIP ficou', 'situações do DIP ficaram')} como estava${n === 1 ? '' : 'm'}: a informação da Implanta é mais antiga que a registrada.`,
+    outOfOrder: (n: number) =>
+      `${plural(n, 'correção mais antiga foi respondida', 'correções mais antigas foram respondidas')} como aplicada${n === 1 ? '' : 's'} depois da mais nova do mesmo campo, que a Implanta já tinha aplicado: ela pode ter ficado com o valor antigo. A mesa mantém o valor mais novo; confirme com a Implanta qual valor ficou.`,
+    previewOutOfOrder: (n: number) =>
+      `${plural(n, 'correção mais antiga chega', 'correções mais antigas chegam')} como aplicada${n === 1 ? '' : 's'} depois da mais nova do mesmo campo: a Implanta pode ficar com o valor antigo. A mesa mantém o valor mais novo.`,
+    outOfOrderItem: (item: { name: string; registrationNumber: string; fieldLabel: string; appliedValue: string; newerValue: string; newerBatchNumber: string }) =>
+      `${item.name} (registro ${item.registrationNumber}), ${item.fieldLabel}: “${item.appliedValue}” respondida depois de “${item.newerValue}” (lote ${item.newerBatchNumber})`,
+    outOfOrderMore: (n: number) => `e mais ${plural(n, 'correção', 'correções')}`,
     nothingChanged: 'Este arquivo já tinha sido importado: nada mudou.',
     previewTitle: (number: string) => `Antes de aplicar: o que a confirmação muda no lote ${number}`,
     preview: (applied: number, rejected: number, unchanged: number, unanswered: number) =>

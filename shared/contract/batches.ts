@@ -106,6 +106,20 @@ export const exportResultSchema = z.object({
 });
 export type ExportResult = z.infer<typeof exportResultSchema>;
 
+/** An older correction answered as applied after a newer one of its field (db/batches/ackOrder.ts). */
+export const outOfOrderSchema = z.object({
+  registrationNumber: z.string(),
+  name: z.string(),
+  field: z.string(),
+  fieldLabel: z.string(),
+  /** The older correction's value as people read it: Implanta says it applied it last. */
+  appliedValue: z.string(),
+  /** The newer correction's value as people read it, applied before; the desk keeps it. */
+  newerValue: z.string(),
+  newerBatchNumber: z.string(),
+});
+export type OutOfOrder = z.infer<typeof outOfOrderSchema>;
+
 export const ackResultSchema = z.object({
   batch: batchSummarySchema,
   /** Items this file moved to synced / rejected. */
@@ -121,6 +135,8 @@ export const ackResultSchema = z.object({
   dipUpdated: z.number().int(),
   /** DIP statuses in the file older than what the desk already knew (left as they were). */
   dipStale: z.number().int(),
+  /** Corrections this file answers as applied after a newer lote's correction of the same field was applied: Implanta may hold the older value. */
+  outOfOrder: z.array(outOfOrderSchema),
   fileSha256: z.string(),
   format: z.enum(['json', 'csv', 'xlsx']),
 });

@@ -144,6 +144,35 @@ describe('cress-desk batch', () => {
     expect(listed.map((item) => item.statusMessage)).toContain('E-mail [31m recusado pela plataforma');
   });
 
+  it('ack says when an older batch is answered as applied after a newer correction of the same field was', () => {
+    const store = storeWithSealedBatch('order.sqlite', 1, 1);
+    const [older] = sentBatchIds(store, 'order-out-1');
+    const db = openRawStore(store);
+    db.prepare(
+      `INSERT INTO corrections (uuid, professional_id, field, old_value, new_value, reason, evidence_kind, evidence_arrival, evidence_date, operator, created_at, status, source, dip_consequence)
+       SELECT '0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b', professional_id, 'email', new_value, 'segunda.caixa@exemplo.com.br', reason, evidence_kind, evidence_arrival, evidence_date,
+         operator, created_at, 'pending', 'manual', 'none' FROM corrections WHERE uuid = ?`,
+    ).run(older);
+    const registration = db.prepare('SELECT registration_number FROM professionals').pluck().get() as string;
+    db.close();
+    run(store, 'batch', 'create');
+    run(store, 'batch', 'seal', '2026-0002');
+    run(store, 'batch', 'export', '2026-0002', '--out', folderIn('order-out-2'));
+    run(store, 'batch', 'mark-sent', '2026-0002');
+    const answer = (name: string, id: string) => {
+      const path = join(desk.dir, name);
+      writeFileSync(path, `id;situação;mensagem\r\n${id};aplicada;\r\n`);
+      return path;
+    };
+    expect(run(store, 'batch', 'ack', answer('retorno-2.csv', '0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b')).stdout).not.toContain('older correction');
+
+    const late = run(store, 'batch', 'ack', answer('retorno-1.csv', older as string));
+
+    expect(late.code).toBe(0);
+    expect(late.stdout).toContain('1 older correction was answered as applied after a newer one of the same field: Implanta may now hold the older value.');
+    expect(late.stdout).toMatch(new RegExp(`  ${registration} .+, E-mail: "caixa[\\d.]+@exemplo\\.com\\.br" answered after "segunda\\.caixa@exemplo\\.com\\.br" \\(batch 2026-0002\\)`));
+  });
+
   it('ack takes the DIP status Implanta reports and the "registry only" answer from a spreadsheet', () => {
     const store = storeWithSealedBatch('dip.sqlite', 6, 1);
     const ids = sentBatchIds(store, 'dip-out');

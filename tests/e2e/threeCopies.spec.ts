@@ -1,8 +1,8 @@
 // The seams between the three copies of the registry, as a clerk meets them: a correction cancelled
 // before it leaves, "Não consta mãe" as one item, a rejection from Implanta closed by "Corrigir de
 // novo" (or changed after it by the main system), a re-import from the main system that conflicts
-// with a correction on its way (and outlives its rejection), and the export back to the main system
-// while a correction is still on its way.
+// with a correction on its way (and outlives its rejection), the export back to the main system
+// while a correction is still on its way, and two lotes of one field answered out of order.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as XLSX from 'xlsx';
@@ -32,15 +32,15 @@ async function correctEmail(desk: DeskApp, who: Person, email: string): Promise<
   expect(saved.code).toBe(0);
 }
 
-/** Lote 2026-0001 made, sealed, exported and marked sent from the command line. */
-async function sendBatch(desk: DeskApp): Promise<{ uuid: string; number: string; sha: string }> {
+/** A lote (2026-0001 unless said) made, sealed, exported and marked sent from the command line. */
+async function sendBatch(desk: DeskApp, number = '2026-0001'): Promise<{ uuid: string; number: string; sha: string }> {
   const folder = join(dirname(desk.storePath), 'lotes');
   mkdirSync(folder, { recursive: true });
   expect((await desk.cli('batch', 'create')).code).toBe(0);
-  expect((await desk.cli('batch', 'seal', '2026-0001')).code).toBe(0);
-  expect((await desk.cli('batch', 'export', '2026-0001', '--out', folder)).code).toBe(0);
-  expect((await desk.cli('batch', 'mark-sent', '2026-0001')).code).toBe(0);
-  const [batch] = desk.query<{ uuid: string; number: string; package_sha256: string }>("SELECT uuid, number, package_sha256 FROM batches WHERE number = '2026-0001'");
+  expect((await desk.cli('batch', 'seal', number)).code).toBe(0);
+  expect((await desk.cli('batch', 'export', number, '--out', folder)).code).toBe(0);
+  expect((await desk.cli('batch', 'mark-sent', number)).code).toBe(0);
+  const [batch] = desk.query<{ uuid: string; number: string; package_sha256: string }>('SELECT uuid, number, package_sha256 FROM batches WHERE number = ?', number);
   return { uuid: batch!.uuid, number: batch!.number, sha: batch!.package_sha256 };
 }
 
@@ -50,12 +50,17 @@ async function picture(page: DeskApp['page'], name: string): Promise<void> {
   await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
 }
 
+/** Implanta's answer to the lote's only correction, as a JSON file; answers its path. */
+function implantaAnswer(desk: DeskApp, batch: { uuid: string; number: string; sha: string }, answer: { status: string; message?: string }): string {
+  const [item] = desk.query<{ uuid: string }>('SELECT c.uuid FROM corrections c JOIN batches b ON b.id = c.batch_id WHERE b.uuid = ?', batch.uuid);
+  const ack = join(dirname(desk.storePath), `confirmacao-${batch.number}.json`);
+  writeFileSync(ack, JSON.stringify({ schemaVersion: 1, batch: batch.uuid, number: batch.number, packageSha256: batch.sha, items: [{ id: item!.uuid, ...answer }] }));
+  return ack;
+}
+
 /** Implanta answers the lote's only correction (JSON, from the command line). */
 async function implantaAnswers(desk: DeskApp, batch: { uuid: string; number: string; sha: string }, answer: { status: string; message?: string }): Promise<void> {
-  const [item] = desk.query<{ uuid: string }>('SELECT uuid FROM corrections');
-  const ack = join(dirname(desk.storePath), 'confirmacao.json');
-  writeFileSync(ack, JSON.stringify({ schemaVersion: 1, batch: batch.uuid, number: batch.number, packageSha256: batch.sha, items: [{ id: item!.uuid, ...answer }] }));
-  expect((await desk.cli('batch', 'ack', ack)).code).toBe(0);
+  expect((await desk.cli('batch', 'ack', implantaAnswer(desk, batch, answer))).code).toBe(0);
 }
 
 /** The main system's registry load of one e-mail, as a Latin-1 CSV; answers the command's output. */
@@ -247,4 +252,37 @@ test('a rejection note says what the record holds when the main system changed t
   await expect(note).toContainText('Rejeitado pela Implanta: “recusado@exemplo.com.br”. O campo mudou depois e o cadastro está com “do.sistema@exemplo.com.br”.');
   await note.scrollIntoViewIfNeeded();
   await picture(page, 'rejeicao-campo-mudou');
+});
+
+test('an older lote answered as applied after a newer one of the same field: the desk keeps the newer value and says Implanta may hold the older', async ({ desk }) => {
+  await seed(desk);
+  const who = somebody(desk);
+  await correctEmail(desk, who, 'primeira.caixa@exemplo.com.br');
+  const older = await sendBatch(desk, '2026-0001');
+  await correctEmail(desk, who, 'segunda.caixa@exemplo.com.br');
+  const newer = await sendBatch(desk, '2026-0002');
+  await implantaAnswers(desk, newer, { status: 'applied' });
+
+  const { page } = desk;
+  await page.reload();
+  await page.getByRole('button', { name: 'Lotes', exact: true }).click();
+  await page.getByRole('button', { name: 'Importar confirmação' }).click();
+  const importing = page.getByRole('dialog');
+  const chooser = page.waitForEvent('filechooser');
+  await importing.getByRole('button', { name: 'Escolher arquivo…' }).click();
+  await (await chooser).setFiles(implantaAnswer(desk, older, { status: 'applied' }));
+  const preview = importing.getByRole('status').filter({ hasText: 'Antes de aplicar: o que a confirmação muda no lote 2026-0001' });
+  await expect(preview).toContainText('1 correção mais antiga chega como aplicada depois da mais nova do mesmo campo');
+  await importing.getByRole('button', { name: 'Aplicar a confirmação' }).click();
+  const done = importing.getByRole('status').filter({ hasText: 'Confirmação do lote 2026-0001 importada' });
+  await expect(done).toContainText('confirme com a Implanta qual valor ficou');
+  await expect(done).toContainText(`${who.name} (registro ${who.registration_number}), E-mail: “primeira.caixa@exemplo.com.br” respondida depois de “segunda.caixa@exemplo.com.br” (lote 2026-0002)`);
+  await picture(page, 'confirmacao-fora-de-ordem');
+  await importing.getByRole('button', { name: 'Fechar' }).click();
+
+  await openRecord(page, who);
+  await expect(page.getByRole('main')).toContainText('segunda.caixa@exemplo.com.br');
+  await page.getByRole('tab', { name: /Histórico/ }).click();
+  await expect(page.getByRole('main')).toContainText('A Implanta respondeu esta correção depois da mais nova (lote 2026-0002, “segunda.caixa@exemplo.com.br”)');
+  await picture(page, 'historico-fora-de-ordem');
 });
