@@ -40,6 +40,21 @@ function listIds(ids: string[]): string {
   return ids.length > SHOWN_IDS ? `${shown} e mais ${ids.length - SHOWN_IDS}` : shown;
 }
 
+/**
+ * Whether this desk wrote a package of the batch with this SHA-256. Each export is an audit entry
+ * naming its SHA-256, and an export again (another passphrase, or after the desk's key changed)
+ * gives other bytes: the answer may name any of them, above all the one Implanta received.
+ */
+function wroteThisPackage(db: Database, batch: BatchRow, sha256: string): boolean {
+  if (sha256 === batch.package_sha256 || sha256 === batch.encrypted_sha256) return true;
+  return (
+    statement(
+      db,
+      "SELECT 1 FROM audit_log WHERE entity = 'batch' AND entity_id = ? AND action = 'batch.export' AND json_extract(detail, '$.sha256') = ? LIMIT 1",
+    ).get(String(batch.id), sha256) !== undefined
+  );
+}
+
 /** An item's state, named as ItemState in the SQL: a correction, or a CEP change (no record, no field). */
 function lookup(db: Database, id: string): ItemState | null {
   return (
@@ -134,10 +149,10 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
     if (batch.state !== 'sent' && batch.state !== 'acknowledged') {
       throw new AppError('ACK_NOT_SENT', `O lote ${batch.number} ainda não foi marcado como enviado: marque o envio antes de importar a confirmação.`);
     }
-    if (ack.packageSha256 !== null && ack.packageSha256 !== batch.package_sha256 && ack.packageSha256 !== batch.encrypted_sha256) {
+    if (ack.packageSha256 !== null && !wroteThisPackage(db, batch, ack.packageSha256)) {
       throw new AppError(
         'ACK_CHECKSUM',
-        `A soma SHA-256 do pacote na confirmação não confere com o pacote exportado do lote ${batch.number}: a confirmação é de outro arquivo ou foi alterada.`,
+        `A soma SHA-256 do pacote na confirmação não confere com nenhum pacote exportado do lote ${batch.number} nesta mesa: a confirmação é de outro arquivo ou foi alterada.`,
       );
     }
 

@@ -136,6 +136,22 @@ describe('a partial answer', () => {
   });
 });
 
+describe('a lote exported again after it was sent', () => {
+  const exportAgain = (name: string, passphrase: string) =>
+    desk.job<{ sha256: string }>(desk.handlers['batches:export']({ id: batch.id, path: desk.dir.file(`${name}-${batch.fileName}`), passphrase, replace: false }));
+
+  it('still takes an answer naming any package this desk wrote of it, the one Implanta received among them', async () => {
+    const sent = await exportAgain('enviado', 'senha combinada com a Implanta 2026');
+    const later = await exportAgain('de-novo', 'outra senha para a copia 2026');
+    expect(later.sha256).not.toBe(sent.sha256);
+
+    expect(await importAck(desk, jsonAck([{ id: uuids[0]!, status: 'applied' }], { packageSha256: sent.sha256 }))).toMatchObject({ applied: 1 });
+    expect(await importAck(desk, jsonAck([{ id: uuids[1]!, status: 'applied' }], { packageSha256: later.sha256 }))).toMatchObject({ applied: 1 });
+    expect(await importAck(desk, jsonAck([{ id: uuids[2]!, status: 'applied' }]))).toMatchObject({ applied: 1 });
+    await expect(importAck(desk, jsonAck([{ id: uuids[3]!, status: 'applied' }], { packageSha256: 'b'.repeat(64) }))).rejects.toMatchObject({ code: 'ACK_CHECKSUM' });
+  });
+});
+
 describe('refusals change nothing', () => {
   async function refused(path: string, code: string, message?: RegExp) {
     const before = snapshot();
