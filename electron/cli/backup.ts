@@ -1,13 +1,14 @@
 // `cress-desk backup …`: database backups from a terminal, over the same channels as the app.
 //   backup create [--out DIR] [--passphrase-file F] [--for-implanta]
 //   backup verify FILE [--passphrase-file F] [--key-file K]            exit 3 when the file fails verification
-//   backup restore FILE [--passphrase-file F] [--key-file K] [--yes]   exit 3 when the file fails verification
+//   backup restore FILE [--passphrase-file F] [--key-file K] [--yes [--other-region]]   exit 3 when the file fails verification
 //   backup list
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { BackupItem, BackupVerification } from '../../shared/contract/backups';
 import { formatCount, formatFileSize } from '../../shared/display/numbers';
 import { plural } from '../../shared/display/plural';
+import { AppError } from '../../shared/errors';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { table } from './output';
 import {
@@ -102,10 +103,19 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
       throw new UsageError(`restoring replaces this desk's data: confirm with --yes.${other}`);
     }
   }
+  // Asked on the terminal, the question named the other region; --yes alone does not cover it.
+  if (prepared.otherRegion && yes && context.values.otherRegion !== true) {
+    await context.call('backups:restoreDiscard', { jobId });
+    throw new AppError(
+      'BACKUP_OTHER_REGION',
+      `Este backup é do CRESS ${prepared.region}ª Região, e esta mesa é do CRESS ${prepared.currentRegion}ª Região: nada foi alterado. Para restaurar assim mesmo, use --other-region.`,
+    );
+  }
   const applied = await context.call('backups:restoreApply', { jobId, confirmOtherRegion: true });
   const text = [
     `Restored ${file}${prepared.createdAt ? ` (made ${formatDateTimeBr(prepared.createdAt)})` : ''}.`,
     `  The data as it was before is kept in ${applied.previousStore}`,
+    prepared.otherRegion ? `  It was a backup of CRESS region ${prepared.region}: this desk is now of region ${prepared.region}.` : '',
     prepared.migratedFrom !== null ? `  Updated from schema ${prepared.migratedFrom} to ${applied.schemaVersion}.` : '',
     `  ${countsLine(applied.counts)}`,
   ]
@@ -137,6 +147,9 @@ export const backupCli: CliModule = (program, action) => {
     .option('--for-implanta', 'a copy for Implanta to read: its database encrypted with the passphrase instead of this desk’s key (needs --passphrase-file)')
     .action(action(create));
   opening('verify', 'Check a backup (exit 3 when it fails)').action(action(verify));
-  opening('restore', 'Replace the store with a verified backup (the current one is kept aside)').option('--yes', 'confirm without asking').action(action(restore));
+  opening('restore', 'Replace the store with a verified backup (the current one is kept aside)')
+    .option('--yes', 'confirm without asking')
+    .option('--other-region', 'with --yes: restore it even if it is a backup of another CRESS region')
+    .action(action(restore));
   command('list', 'Backups in the backup folder').action(action(list));
 };

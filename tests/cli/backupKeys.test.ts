@@ -130,6 +130,25 @@ describe('a backup made with another desk’s key', () => {
     expect(withOldKey.out).toMatch(/Chave do banco ausente ou incorreta/);
     expect(cli(newStore, newKey, 'audit', 'verify').code).toBe(0);
   });
+
+  it('of another CRESS region is restored only when --other-region says so, even with --yes', () => {
+    const file = newestZip(backups, '-backup-');
+    const recovery = join(desk.dir, 'recuperacao.key');
+    const otherStore = join(desk.dir, 'regiao7.sqlite');
+    const otherKey = join(desk.dir, 'regiao7.key');
+    expect(cli(otherStore, otherKey, 'init', '--region', '7', '--operator', 'Carla').code).toBe(0);
+
+    const refused = cli(otherStore, otherKey, 'backup', 'restore', file, '--key-file', recovery, '--yes');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Este backup é do CRESS 9ª Região, e esta mesa é do CRESS 7ª Região: nada foi alterado. Para restaurar assim mesmo, use --other-region.');
+    expect(JSON.parse(cli(otherStore, otherKey, '--json', 'info').stdout)).toMatchObject({ settings: { region: 7 }, professionals: 0 });
+    expect(readdirSync(desk.dir).filter((n) => n.startsWith('regiao7') && n.includes('restore'))).toEqual([]);
+
+    const restored = cli(otherStore, otherKey, 'backup', 'restore', file, '--key-file', recovery, '--yes', '--other-region');
+    expect(restored.code, restored.out).toBe(0);
+    expect(restored.stdout).toContain('It was a backup of CRESS region 9: this desk is now of region 9.');
+    expect(JSON.parse(cli(otherStore, otherKey, '--json', 'info').stdout)).toMatchObject({ settings: { region: 9 }, professionals: 25 });
+  });
 });
 
 describe('the copy for Implanta', () => {
