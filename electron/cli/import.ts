@@ -33,7 +33,9 @@ function summaryText(summary: ImportSummary): string {
     if (summary.flagged > 0) lines.push(`${plural(summary.flagged, 'row loaded has', 'rows loaded have')} pendências to fix (defective data of the main system).`);
     if (summary.kept > 0) lines.push(`${plural(summary.kept, 'row keeps', 'rows keep')} a correction of the desk the main system has not caught up with.`);
     if (summary.conflictsTotal > 0) {
-      lines.push(`${plural(summary.conflictsTotal, 'conflict', 'conflicts')}: a third value for a field with a correction on its way to Implanta (the desk kept its value):`);
+      lines.push(
+        `${plural(summary.conflictsTotal, 'conflict', 'conflicts')} with the desk's corrections — a third value while a correction is on its way to Implanta, or the value of a correction Implanta rejected or the clerk cancelled after the main system took it (the desk kept its value):`,
+      );
       for (const c of summary.conflicts) lines.push(conflictLine({ ...c, registrationNumber: c.registration }));
       if (summary.written) lines.push(RESOLVE_HINT);
     }

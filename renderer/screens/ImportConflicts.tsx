@@ -1,6 +1,8 @@
 // Importar, the conflicts of a registry load: a third value from the main system for a field the desk
-// corrected and Implanta has not synced yet. The desk kept its value; per conflict the clerk keeps
-// the correction or takes the file's value, with a reason (written imports only: a preview stored none).
+// corrected and Implanta has not synced yet, or the value of a correction Implanta rejected (or the
+// clerk cancelled) after the main system took it. The desk kept its value; per conflict the clerk
+// keeps it (the correction, or the desk's value) or takes the file's value, with a reason (written
+// imports only: a preview stored none).
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -40,7 +42,18 @@ export function ImportConflicts({ summary }: { summary: ImportSummary }) {
     desk: formatFieldValue(c.field, c.deskValue, EMPTY_VALUE),
     file: formatFieldValue(c.field, c.fileValue, EMPTY_VALUE),
   });
-  const current = choosing ? values(choosing.conflict) : null;
+  /** The words of a choice: a settled correction (rejected, cancelled) leaves only the desk's value to keep. */
+  const words = (c: ImportConflict, choice: 'kept' | 'file') => {
+    const v = values(c);
+    const outcome = c.correctionOutcome;
+    if (choice === 'file') {
+      return { title: TEXT.takeFileTitle(v.label), consequence: outcome ? TEXT.takeFileSettledConsequence(v.who, v.desk, v.file, outcome) : TEXT.takeFileConsequence(v.who, v.desk, v.file), label: TEXT.takeFile };
+    }
+    return outcome
+      ? { title: TEXT.keepDeskTitle(v.label), consequence: TEXT.keepDeskConsequence(v.who, v.desk, v.file), label: TEXT.keepDesk }
+      : { title: TEXT.keepTitle(v.label), consequence: TEXT.keepConsequence(v.who, v.desk, v.file), label: TEXT.keep };
+  };
+  const chosen = choosing ? words(choosing.conflict, choosing.choice) : null;
 
   return (
     <Box component="section" aria-labelledby="import-conflicts-title">
@@ -62,16 +75,27 @@ export function ImportConflicts({ summary }: { summary: ImportSummary }) {
                   <TableCell>{c.row}</TableCell>
                   <TableCell>{v.who}</TableCell>
                   <TableCell>{v.label}</TableCell>
-                  <TableCell>{v.desk}</TableCell>
+                  <TableCell>
+                    {v.desk}
+                    {c.correctionOutcome ? (
+                      <Typography variant="caption" component="div" sx={{ color: 'text.secondary' }}>
+                        {TEXT.settled(c.correctionOutcome)}
+                      </Typography>
+                    ) : null}
+                  </TableCell>
                   <TableCell>{v.file}</TableCell>
                   {stored ? (
                     <TableCell>
                       {done ? (
-                        <Chip size="small" color={done === 'file' ? 'info' : 'success'} label={done === 'file' ? TEXT.resolvedFile : TEXT.resolvedKept} />
+                        <Chip
+                          size="small"
+                          color={done === 'file' ? 'info' : 'success'}
+                          label={done === 'file' ? TEXT.resolvedFile : c.correctionOutcome ? TEXT.resolvedKeptDesk : TEXT.resolvedKept}
+                        />
                       ) : (
                         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
                           <Button size="small" variant="outlined" onClick={() => setChoosing({ conflict: c, choice: 'kept' })}>
-                            {TEXT.keep}
+                            {words(c, 'kept').label}
                           </Button>
                           <Button size="small" onClick={() => setChoosing({ conflict: c, choice: 'file' })}>
                             {TEXT.takeFile}
@@ -93,15 +117,9 @@ export function ImportConflicts({ summary }: { summary: ImportSummary }) {
       ) : null}
       <ReasonDialog
         open={choosing !== null}
-        title={choosing && current ? (choosing.choice === 'file' ? TEXT.takeFileTitle(current.label) : TEXT.keepTitle(current.label)) : ''}
-        consequence={
-          choosing && current
-            ? choosing.choice === 'file'
-              ? TEXT.takeFileConsequence(current.who, current.desk, current.file)
-              : TEXT.keepConsequence(current.who, current.desk, current.file)
-            : ''
-        }
-        confirmLabel={choosing?.choice === 'file' ? TEXT.takeFile : TEXT.keep}
+        title={chosen?.title ?? ''}
+        consequence={chosen?.consequence ?? ''}
+        confirmLabel={chosen?.label ?? TEXT.keep}
         onClose={() => setChoosing(null)}
         onConfirm={async (reason) => {
           if (!choosing || choosing.conflict.id === null) return null;

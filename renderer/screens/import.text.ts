@@ -149,15 +149,16 @@ export const IMPORT_TEXT = {
   },
 
   conflicts: {
-    title: 'Conflitos com correções a caminho da Implanta',
-    help: 'O sistema do Regional traz um terceiro valor para um campo que a mesa corrigiu e que ainda não foi sincronizado. A mesa manteve a correção; decida cada um.',
+    title: 'Conflitos com correções da mesa',
+    help: 'O sistema do Regional traz, para um campo que a mesa corrigiu, um valor diferente do da mesa: um terceiro valor enquanto a correção segue para a Implanta, ou o valor de uma correção que a Implanta rejeitou (ou que foi cancelada) depois de o sistema do Regional recebê-lo. A mesa manteve o seu valor; decida cada um.',
     previewHelp: 'Ao gravar, estes conflitos ficam registrados para você decidir cada um.',
     more: (shown: number, total: number) => `Mostrando ${formatCount(shown)} de ${plural(total, 'conflito', 'conflitos')}; os demais aparecem em cada cadastro.`,
     tableLabel: 'Conflitos da importação',
     row: 'Linha',
     who: 'Profissional',
     field: 'Campo',
-    desk: 'Na mesa (correção)',
+    desk: 'Na mesa',
+    settled: (outcome: 'rejected' | 'cancelled') => (outcome === 'rejected' ? 'correção rejeitada pela Implanta' : 'correção cancelada'),
     file: 'No arquivo',
     actions: 'Decisão',
     keep: 'Manter a correção',
@@ -166,9 +167,16 @@ export const IMPORT_TEXT = {
     takeFileTitle: (label: string) => `Usar o valor do arquivo para ${label}?`,
     keepConsequence: (who: string, desk: string, file: string) =>
       `${who} fica com “${desk}”, e a correção segue para a Implanta. O valor do sistema do Regional, “${file}”, é deixado de lado.`,
+    keepDesk: 'Manter o valor da mesa',
+    keepDeskTitle: (label: string) => `Manter o valor da mesa em ${label}?`,
+    keepDeskConsequence: (who: string, desk: string, file: string) =>
+      `${who} fica com “${desk}”, e nada é enviado à Implanta. O valor do sistema do Regional, “${file}”, é deixado de lado.`,
+    takeFileSettledConsequence: (who: string, desk: string, file: string, outcome: 'rejected' | 'cancelled') =>
+      `${who} passa de “${desk}” para “${file}”. Nada é enviado à Implanta${outcome === 'rejected' ? ', e a rejeição conta como tratada' : ''}.`,
     takeFileConsequence: (who: string, desk: string, file: string) =>
       `${who} passa de “${desk}” para “${file}”. A correção é cancelada se ainda não saiu da mesa; se já foi enviada, uma nova correção com o valor do arquivo entra na fila.`,
     resolvedKept: 'Correção mantida',
+    resolvedKeptDesk: 'Valor da mesa mantido',
     resolvedFile: 'Valor do arquivo usado',
     person: (name: string, registration: string) => `${name} (registro ${registration})`,
   },

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { FIELD_NAMES, FIELDS, type FieldName } from '../fields';
 import { filePathSchema, pageInput, pageOf, sha256Schema, typedLine } from './common';
 import { jobStartedSchema } from './jobs';
-import { conflictValuesShape } from './registry';
+import { conflictValuesShape, correctionOutcomeSchema } from './registry';
 
 export const IMPORT_KINDS = ['corrections', 'registry', 'cep'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -136,6 +136,7 @@ export const importConflictSchema = z.object({
   registration: z.string(),
   name: z.string(),
   ...conflictValuesShape,
+  correctionOutcome: correctionOutcomeSchema,
 });
 export type ImportConflict = z.infer<typeof importConflictSchema>;
 

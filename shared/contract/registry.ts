@@ -85,7 +85,16 @@ export const conflictValuesShape = {
   fileValue: z.string().nullable(),
 };
 
-/** A registry load brought a third value for a field with a correction in flight (docs/store.md). */
+/**
+ * Set when the conflict's correction left its way to Implanta without being applied (Implanta
+ * rejected it, or the clerk cancelled it): `deskValue` is then the value the record holds now.
+ */
+export const correctionOutcomeSchema = z.enum(['rejected', 'cancelled']).nullable();
+
+/**
+ * A registry load brought a third value for a field with a correction in flight, or the value of a
+ * correction Implanta rejected or the clerk cancelled after the main system took it (docs/import-format.md).
+ */
 export const registryConflictSchema = z.object({
   id: z.number().int(),
   importId: z.number().int().nullable(),
@@ -95,11 +104,7 @@ export const registryConflictSchema = z.object({
   name: z.string(),
   ...conflictValuesShape,
   correctionUuid: z.string(),
-  /**
-   * Set when the correction left its way to Implanta without being applied (Implanta rejected it,
-   * or the clerk cancelled it): `deskValue` is then the value the record holds now.
-   */
-  correctionOutcome: z.enum(['rejected', 'cancelled']).nullable(),
+  correctionOutcome: correctionOutcomeSchema,
   createdAt: z.string(),
   resolvedAt: z.string().nullable(),
   resolution: z.enum(CONFLICT_CHOICES).nullable(),

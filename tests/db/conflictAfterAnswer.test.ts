@@ -139,3 +139,66 @@ describe('a conflict whose correction the clerk cancelled', () => {
     expect(maria().email).toBe(LOADED);
   });
 });
+
+describe('the main system caught up with a correction that Implanta then rejected, or the clerk cancelled', () => {
+  /** Maria's e-mail corrected, and the main system loads the corrected value: it caught up. */
+  function caughtUp(): string {
+    const uuid = correct(desk, maria(), { email: CORRECTED }).corrections[0]?.uuid as string;
+    return uuid;
+  }
+
+  it('loading the main system again is a conflict about the rejected correction, not a correction "the main system has not caught up with"', async () => {
+    const uuid = caughtUp();
+    const { batch, sha256 } = await sendBatch(desk);
+    expect(load(CORRECTED)).toMatchObject({ kept: 0, conflictsTotal: 0 });
+    await implantaRejects({ uuid, batch, sha256 });
+    expect(maria().email).toBe(LOADED);
+
+    const again = load(CORRECTED);
+
+    expect(again.kept).toBe(0);
+    expect(again.conflicts).toEqual([expect.objectContaining({ field: 'email', deskValue: LOADED, fileValue: CORRECTED, correctionOutcome: 'rejected' })]);
+    expect(conflictsOnRecord()).toEqual([expect.objectContaining({ deskValue: LOADED, fileValue: CORRECTED, correctionOutcome: 'rejected' })]);
+    expect(maria().email).toBe(LOADED);
+    // The same file once more finds the conflict still open.
+    expect(load(CORRECTED).conflicts).toEqual([expect.objectContaining({ id: again.conflicts[0]?.id })]);
+
+    desk.handlers['registry:resolveConflict']({ id: again.conflicts[0]?.id as number, choice: 'kept', reason: 'A Implanta recusou este e-mail' });
+    // Once the clerk kept the desk's value, the same file is not asked about again.
+    expect(load(CORRECTED)).toMatchObject({ conflictsTotal: 0, kept: 1 });
+    expect(conflictsOnRecord()).toEqual([]);
+    expect(maria().email).toBe(LOADED);
+  });
+
+  it('taking the file’s value there gives the record the main system’s value and counts the rejection as dealt with', async () => {
+    const uuid = caughtUp();
+    const { batch, sha256 } = await sendBatch(desk);
+    load(CORRECTED);
+    await implantaRejects({ uuid, batch, sha256 });
+    const [conflict] = load(CORRECTED).conflicts;
+
+    desk.handlers['registry:resolveConflict']({ id: conflict?.id as number, choice: 'file', reason: 'O sistema do Regional está certo' });
+
+    expect(maria().email).toBe(CORRECTED);
+    expect(correctionOf(uuid)).toMatchObject({ status: 'rejected', resolution: 'dismissed' });
+  });
+
+  it('a cancelled correction the main system had taken is a conflict about it too', () => {
+    const uuid = caughtUp();
+    load(CORRECTED);
+    desk.handlers['corrections:cancel']({ uuid, reason: 'Profissional desistiu do pedido' });
+    expect(maria().email).toBe(LOADED);
+
+    expect(load(CORRECTED).conflicts).toEqual([expect.objectContaining({ deskValue: LOADED, fileValue: CORRECTED, correctionOutcome: 'cancelled' })]);
+  });
+
+  it('a correction Implanta applied and the main system took stays as it is', async () => {
+    const uuid = caughtUp();
+    const { batch, sha256 } = await sendBatch(desk);
+    load(CORRECTED);
+    const answer = { schemaVersion: 1, batch: batch.uuid, packageSha256: sha256, items: [{ id: uuid, status: 'applied' }] };
+    await importAck(desk, writeAck(desk, 'resposta.json', answer));
+    expect(load(CORRECTED)).toMatchObject({ conflictsTotal: 0, kept: 0 });
+    expect(maria().email).toBe(CORRECTED);
+  });
+});

@@ -286,3 +286,39 @@ test('an older lote answered as applied after a newer one of the same field: the
   await expect(page.getByRole('main')).toContainText('A Implanta respondeu esta correção depois da mais nova (lote 2026-0002, “segunda.caixa@exemplo.com.br”)');
   await picture(page, 'historico-fora-de-ordem');
 });
+
+test('the main system took a correction Implanta then rejected: loading it again on Importar is a conflict about the rejection', async ({ desk }) => {
+  await seed(desk);
+  const who = somebody(desk);
+  await correctEmail(desk, who, 'caixa.recusada@exemplo.com.br');
+  const batch = await sendBatch(desk);
+  await mainSystemLoads(desk, who, 'caixa.recusada@exemplo.com.br');
+  await implantaAnswers(desk, batch, { status: 'rejected', message: 'Domínio não recebe mensagens' });
+  const again = join(dirname(desk.storePath), 'sistema-principal-de-novo.csv');
+  writeFileSync(again, `Registro;E-mail\n${who.registration_number};caixa.recusada@exemplo.com.br\n`, 'latin1');
+
+  const { page } = desk;
+  await page.reload();
+  await page.getByRole('button', { name: 'Importar', exact: true }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Escolher planilha' }).click();
+  await (await chooser).setFiles(again);
+  await page.getByRole('radio', { name: /Cadastro \(carga do sistema do Regional\)/ }).check();
+  await page.getByRole('button', { name: 'Continuar' }).click();
+  await page.getByRole('button', { name: 'Conferir planilha' }).click();
+  await page.getByRole('button', { name: /^Gravar/ }).click();
+
+  const conflicts = page.getByRole('table', { name: 'Conflitos da importação' });
+  const row = conflicts.getByRole('row').filter({ hasText: who.name });
+  await expect(row).toContainText('correção rejeitada pela Implanta');
+  await expect(row).toContainText('caixa.recusada@exemplo.com.br');
+  await row.getByRole('button', { name: 'Manter o valor da mesa' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('nada é enviado à Implanta');
+  await picture(page, 'importar-conflito-rejeitada');
+  await dialog.getByLabel('Motivo').fill('A Implanta recusou este e-mail');
+  await dialog.getByRole('button', { name: 'Manter o valor da mesa' }).click();
+  await expect(row).toContainText('Valor da mesa mantido');
+  const [stored] = desk.query<{ email: string | null }>('SELECT email FROM professionals WHERE id = ?', who.id);
+  expect(stored?.email).toBe(who.email);
+});

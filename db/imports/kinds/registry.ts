@@ -21,7 +21,7 @@ import type { RowIssue } from '../columns';
 import type { RawRow } from '../readers/source';
 import { BatchedInsert } from './batchedInsert';
 import { registryDiff, whoOf } from './registryPreview';
-import { deskText, InFlight, mergeRow, readFileRow, serializeLoaded, type FileRow } from './rowMerge';
+import { deskText, InFlight, mergeRow, readFileRow, serializeLoaded, type FileRow, type RowMerge } from './rowMerge';
 import { rejected, type KindProcessor, type ProcessorContext, type ProcessorTotals, type RowOutcome } from './types';
 
 const REGISTRATION_MAX = 20;
@@ -302,13 +302,22 @@ export class RegistryProcessor implements KindProcessor {
   }
 
   /** Stores a conflict (once: the same file again finds it still open) and lists it. */
-  private conflict(row: number, existing: Professional, c: { field: string; desk: string | null; file: string | null; uuid: string }): void {
+  private conflict(row: number, existing: Professional, c: RowMerge['conflicts'][number]): void {
     const { importId, now } = this.context;
     const open = this.conflictOpen.get(existing.id, c.field, c.uuid, c.file);
     const id = open ? open.id : Number(this.conflictInsert.run(importId, row, existing.id, c.field, c.desk, c.file, c.uuid, now).lastInsertRowid);
     this.conflicts++;
     if (this.listed.length < this.context.conflictLimit) {
-      this.listed.push({ id, row, registration: existing.registrationNumber, name: existing.name, field: c.field, deskValue: c.desk, fileValue: c.file });
+      this.listed.push({
+        id,
+        row,
+        registration: existing.registrationNumber,
+        name: existing.name,
+        field: c.field,
+        deskValue: c.desk,
+        fileValue: c.file,
+        correctionOutcome: c.outcome,
+      });
     }
   }
 

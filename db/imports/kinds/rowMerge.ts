@@ -159,14 +159,26 @@ function parseLoaded(text: string | null): LoadedValues | null {
 
 const OPEN = "('pending', 'batched', 'sent')";
 
-/** Corrections still on their way to Implanta, per correction field: the oldest one's old value and the newest one. */
+/** How a correction the main system had taken ended on the desk: Implanta rejected it, or the clerk cancelled it. */
+export type GivenUp = { uuid: string; outcome: 'rejected' | 'cancelled' };
+
+/**
+ * Corrections still on their way to Implanta, per correction field: the oldest one's old value and
+ * the newest one; and the corrections the desk gave up after the main system had taken them.
+ */
 export class InFlight {
   private readonly statement: Statement<[number], { field: string; old_value: string | null; uuid: string }>;
+  private readonly newest: Statement<[number, string], { uuid: string; status: string; new_value: string | null }>;
+  private readonly keptBefore: Statement<[number, string, string, string | null], { id: number }>;
   /** Records with a correction in flight when the load began (the load adds none); the others are not looked up. */
   private readonly some: Uint8Array;
 
   constructor(db: Database, capacity: number) {
     this.statement = db.prepare(`SELECT field, old_value, uuid FROM corrections WHERE professional_id = ? AND status IN ${OPEN} ORDER BY id`);
+    this.newest = db.prepare('SELECT uuid, status, new_value FROM corrections WHERE professional_id = ? AND field = ? ORDER BY id DESC LIMIT 1');
+    this.keptBefore = db.prepare(
+      "SELECT id FROM registry_conflicts WHERE professional_id = ? AND field = ? AND correction_uuid = ? AND file_value IS ? AND resolution = 'kept' LIMIT 1",
+    );
     this.some = new Uint8Array(capacity);
     for (const row of db.prepare(`SELECT DISTINCT professional_id AS id FROM corrections WHERE status IN ${OPEN}`).iterate() as Iterable<{ id: number }>) {
       if (row.id < capacity) this.some[row.id] = 1;
@@ -185,6 +197,18 @@ export class InFlight {
     }
     return found;
   }
+
+  /**
+   * The field's newest correction when it set the file's value and was then rejected by Implanta or
+   * cancelled: the main system took a value the desk gave up (unless the clerk already kept the
+   * desk's value against this very file value).
+   */
+  givenUp(professionalId: number, field: string, file: string | null): GivenUp | null {
+    const newest = this.newest.get(professionalId, field);
+    if (!newest || newest.new_value !== file || (newest.status !== 'rejected' && newest.status !== 'cancelled')) return null;
+    if (this.keptBefore.get(professionalId, field, newest.uuid, file)) return null;
+    return { uuid: newest.uuid, outcome: newest.status };
+  }
 }
 
 export interface RowMerge {
@@ -192,8 +216,11 @@ export interface RowMerge {
   take: [string, string | null][];
   /** Fields where the desk keeps its value: the file still has the base. */
   kept: string[];
-  /** Third values for fields with a correction in flight: the desk keeps its value, the clerk chooses. */
-  conflicts: { field: string; desk: string | null; file: string | null; uuid: string }[];
+  /**
+   * Third values for fields with a correction in flight, and the file's values the desk gave up
+   * (`outcome`): the desk keeps its value, the clerk chooses.
+   */
+  conflicts: { field: string; desk: string | null; file: string | null; uuid: string; outcome: GivenUp['outcome'] | null }[];
   /** Fields where the record holds the file's value after the row (taken or already equal). */
   agreed: Set<string>;
   /** The record's `loaded_values` after the row. */
@@ -216,8 +243,10 @@ export function mergeRow(existing: Professional, loadedText: string | null, valu
     flights ??= inFlight.of(existing.id);
     const flight = flights.get(field);
     const base = loaded && Object.hasOwn(loaded, field) ? (loaded[field] ?? null) : flight && flight.old !== undefined ? flight.old : desk;
-    if (file === base) merge.kept.push(field);
-    else if (flight) merge.conflicts.push({ field, desk, file, uuid: flight.uuid });
+    const givenUp = file === base && !flight ? inFlight.givenUp(existing.id, field, file) : null;
+    if (givenUp) merge.conflicts.push({ field, desk, file, uuid: givenUp.uuid, outcome: givenUp.outcome });
+    else if (file === base) merge.kept.push(field);
+    else if (flight) merge.conflicts.push({ field, desk, file, uuid: flight.uuid, outcome: null });
     else {
       merge.take.push([field, file]);
       merge.agreed.add(field);

@@ -161,7 +161,7 @@ describe('loading again a record the desk corrected', () => {
     const third = MARIA.replace('maria@exemplo.com.br', 'msouza@uol.com.br');
     const preview = load([third], { dryRun: true });
     expect(preview.conflicts).toEqual([
-      { id: null, row: 2, registration: '40001', name: 'Maria Souza', field: 'email', deskValue: 'maria.souza@gmail.com', fileValue: 'msouza@uol.com.br' },
+      { id: null, row: 2, registration: '40001', name: 'Maria Souza', field: 'email', deskValue: 'maria.souza@gmail.com', fileValue: 'msouza@uol.com.br', correctionOutcome: null },
     ]);
     expect(openConflicts()).toEqual({ n: 0 });
 
