@@ -1,12 +1,13 @@
 // Closing the loop of a rejection. When Implanta rejects a correction the record shows again the
 // value Implanta holds (the correction's old value), unless a later correction of the same field
-// is on its way. The rejection stays open — shown on the record, counted on Início and Lotes —
-// until a new correction of the field is saved or the clerk dismisses it with a reason.
+// is on its way: that one deals with the rejection. Otherwise the rejection stays open — shown on
+// the record, counted on Início and Lotes — until a new correction of the field is saved or the
+// clerk dismisses it with a reason.
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../shared/errors';
 import { fieldLabel } from '../shared/fields';
 import { appendAudit } from './audit';
-import { correctionByUuid, type CorrectionRow } from './corrections';
+import { correctionByUuid, resolveRejectionsBy, type CorrectionRow } from './corrections';
 import { appendHistory } from './recordHistory';
 import { writeRecordFields } from './recordState';
 import { currentCorrectionText, valuesOfCorrectionText } from '../shared/rules/correctionText';
@@ -37,8 +38,10 @@ export function giveBackImplantaValue(db: Database, uuid: string, message: strin
   const row = correctionByUuid(db, uuid);
   if (!row || row.status !== 'rejected') return false;
   const record = requireProfessional(db, row.professional_id);
-  const reverted = !laterOpenCorrection(db, row.professional_id, row.field, row.id) && currentCorrectionText(record, row.field) === row.new_value && !cpfTaken(db, row);
+  const later = laterOpenCorrection(db, row.professional_id, row.field, row.id);
+  const reverted = !later && currentCorrectionText(record, row.field) === row.new_value && !cpfTaken(db, row);
   if (reverted) writeRecordFields(db, row.professional_id, valuesOfCorrectionText(row.field, row.old_value), now);
+  if (later) supersede(db, row, later, now);
   appendHistory(db, {
     professionalId: row.professional_id,
     at: now,
@@ -52,6 +55,21 @@ export function giveBackImplantaValue(db: Database, uuid: string, message: strin
     note: message,
   });
   return reverted;
+}
+
+/**
+ * A newer correction of the field on its way deals with the rejection, as a correction saved after
+ * it would. Still on the desk (pending), it starts from the value Implanta still holds, not from
+ * the rejected one it was made on; in a lote it stays as sealed (a lote never changes).
+ */
+function supersede(db: Database, rejected: CorrectionRow, laterUuid: string, now: string): void {
+  resolveRejectionsBy(db, rejected.professional_id, [rejected.field], now, laterUuid);
+  statement(db, "UPDATE corrections SET old_value = ? WHERE uuid = ? AND status = 'pending' AND old_value IS ? AND new_value IS NOT ?").run(
+    rejected.old_value,
+    laterUuid,
+    rejected.new_value,
+    rejected.old_value,
+  );
 }
 
 /** Giving a CPF back must not take the CPF another record holds now. */

@@ -202,3 +202,47 @@ describe('the main system caught up with a correction that Implanta then rejecte
     expect(maria().email).toBe(CORRECTED);
   });
 });
+
+describe('a rejection that arrives while a newer correction of the field is on its way', () => {
+  const correctionRow = (uuid: string) =>
+    desk.store.db.prepare('SELECT old_value AS old, new_value AS new, status, resolution FROM corrections WHERE uuid = ?').get(uuid) as Record<string, unknown>;
+
+  it('is dealt with by the newer correction, which now starts from the value Implanta still holds', async () => {
+    const older = correct(desk, maria(), { email: CORRECTED }).corrections[0]?.uuid as string;
+    const { batch, sha256 } = await sendBatch(desk);
+    const newer = correct(desk, maria(), { email: MAIN_SYSTEM }).corrections[0]?.uuid as string;
+    expect(correctionRow(newer)).toMatchObject({ old: CORRECTED, status: 'pending' });
+
+    await implantaRejects({ uuid: older, batch, sha256 });
+
+    expect(maria().email).toBe(MAIN_SYSTEM);
+    expect(correctionRow(older)).toMatchObject({ status: 'rejected', resolution: 'corrected' });
+    expect(correctionRow(newer)).toMatchObject({ old: LOADED, new: MAIN_SYSTEM, status: 'pending' });
+    expect(verifyAuditChain(desk.store.db).ok).toBe(true);
+  });
+
+  it('after the clerk took the main system’s value on a conflict: the correction made for it no longer claims Implanta held the rejected value', async () => {
+    const state = await conflictInFlight();
+    desk.handlers['registry:resolveConflict']({ id: state.conflict, choice: 'file', reason: 'O sistema do Regional está certo' });
+    const made = desk.store.db.prepare("SELECT uuid FROM corrections WHERE source = 'conflict'").pluck().get() as string;
+    expect(correctionRow(made)).toMatchObject({ old: CORRECTED, new: MAIN_SYSTEM });
+
+    await implantaRejects(state);
+
+    expect(correctionRow(made)).toMatchObject({ old: LOADED, new: MAIN_SYSTEM, status: 'pending' });
+    expect(correctionRow(state.uuid)).toMatchObject({ status: 'rejected', resolution: 'corrected' });
+    expect(maria().email).toBe(MAIN_SYSTEM);
+  });
+
+  it('a newer correction already in a sealed lote keeps its values: a lote never changes', async () => {
+    const older = correct(desk, maria(), { email: CORRECTED }).corrections[0]?.uuid as string;
+    const first = await sendBatch(desk);
+    const newer = correct(desk, maria(), { email: MAIN_SYSTEM }).corrections[0]?.uuid as string;
+    await sendBatch(desk);
+
+    await implantaRejects({ uuid: older, batch: first.batch, sha256: first.sha256 });
+
+    expect(correctionRow(newer)).toMatchObject({ old: CORRECTED, status: 'sent' });
+    expect(correctionRow(older)).toMatchObject({ resolution: 'corrected' });
+  });
+});
