@@ -2,13 +2,15 @@
 // file runs, each file field of its input (shared/contract/files.ts) is turned into the path the
 // broker grants, so handlers only ever see paths the clerk chose (or the command line's user
 // typed). A save never silently replaces a file: a handler with its own `replace` flag gets the
-// clerk's confirmation in it; for the others an existing file is refused here.
+// clerk's confirmation in it; for the others (the import error reports) an existing file is refused
+// here, and so is a place no file can be saved to, before the work that would end by saving it.
 import { lstatSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Handlers } from '../shared/contract';
 import { FILE_INPUTS, type FileInput } from '../shared/contract/files';
 import { AppError } from '../shared/errors';
 import { notGranted, type FileBroker } from './fileBroker';
+import { checkSaveDestination } from './saveDestination';
 
 export interface GrantOptions {
   /** Whether `path` is a backup the desk's list shows (the window verifies and pins those by path). */
@@ -46,7 +48,10 @@ async function grantField(input: Record<string, unknown>, spec: FileInput, files
   if (spec.name && granted.name !== undefined) next[spec.name] = granted.name;
   if (spec.mode === 'write') {
     if (spec.replace) next[spec.replace] = granted.replace;
-    else if (!granted.replace && exists(granted.path)) throw alreadyThere(granted.path);
+    else {
+      checkSaveDestination(granted.path);
+      if (!granted.replace && exists(granted.path)) throw alreadyThere(granted.path);
+    }
   }
   return next;
 }

@@ -85,10 +85,11 @@ export function previousImports(db: Database, sha256: string, kind?: ImportKind)
   return rows.map((r) => ({ id: r.id, kind: r.kind, finishedAt: r.finished_at }));
 }
 
-export function repeatedFileError(previous: { id: number; finishedAt: string }): AppError {
+/** The same file again. `howToRepeat` — the screen asks to confirm; the command line names its option. */
+export function repeatedFileError(previous: { id: number; finishedAt: string }, howToRepeat = 'confirme a repetição'): AppError {
   return new AppError(
     'IMPORT_REPEATED',
-    `Esta mesma planilha já foi importada em ${formatDateTimeBr(previous.finishedAt)} (importação nº ${previous.id}). Para importá-la de novo, confirme a repetição.`,
+    `Esta mesma planilha já foi importada em ${formatDateTimeBr(previous.finishedAt)} (importação nº ${previous.id}). Para importá-la de novo, ${howToRepeat}.`,
     { details: previous },
   );
 }

@@ -1,10 +1,11 @@
 // The error report: the rejected rows with their original columns, the row each came from, the
 // problems in plain Portuguese and their codes apart, as an .xlsx the clerk fixes and imports again
-// (the report's own columns are ignored then).
-import { writeFileSync } from 'node:fs';
+// (the report's own columns are ignored then). Saved whole or not at all; one an import could not
+// save after writing its rows is a warning in the import's answer, never a failure of the import.
 import * as XLSX from 'xlsx';
 import { REPORT_COLUMNS, type ImportError, type ReportResult } from '../../shared/contract/imports';
 import { CHECKING_CACHE_KIB, openJobConnection } from '../connections';
+import { writeExportFile, writeFileWhole } from '../exportFile';
 import type { JobContext } from '../jobs/types';
 import { headerKey } from './headers';
 import { requireImport } from './history';
@@ -32,7 +33,7 @@ export function errorCodes(errors: readonly ImportError[]): string {
 
 const REPORT_KEYS = new Set(Object.values(REPORT_COLUMNS).map(headerKey));
 
-export function writeErrorReport(path: string, headers: readonly string[], rows: readonly ReportRow[]): void {
+function reportBytes(headers: readonly string[], rows: readonly ReportRow[]): Buffer {
   // A report imported again: its old report columns are not carried into the new one.
   const kept = headers.map((h, i) => ({ h, i })).filter(({ h }) => !REPORT_KEYS.has(headerKey(h)));
   const table: string[][] = [[REPORT_COLUMNS.row, ...kept.map(({ h }) => h), REPORT_COLUMNS.errors, REPORT_COLUMNS.codes]];
@@ -44,7 +45,50 @@ export function writeErrorReport(path: string, headers: readonly string[], rows:
   sheet['!cols'] = [{ wch: 14 }, ...kept.map(({ h }) => ({ wch: Math.min(40, Math.max(10, h.length + 2)) })), { wch: 80 }, { wch: 24 }];
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, 'Linhas com erro');
-  writeFileSync(path, XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer);
+  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+}
+
+// The place was checked before the job started (db/fileGrants.ts): a file there is one the clerk confirmed replacing.
+const CHECKED = { replace: true };
+
+/** Writes the report at `path`; a failure is said in Portuguese with the path. */
+export function writeErrorReport(path: string, headers: readonly string[], rows: readonly ReportRow[]): void {
+  writeExportFile(path, reportBytes(headers, rows), CHECKED);
+}
+
+const REASONS: Readonly<Record<string, string>> = {
+  ENOSPC: 'disco cheio',
+  EDQUOT: 'cota de disco esgotada',
+  ENOENT: 'a pasta não existe mais',
+  ENOTDIR: 'a pasta não existe mais',
+  EACCES: 'sem permissão de gravação',
+  EPERM: 'sem permissão de gravação',
+  EROFS: 'disco somente para leitura',
+  EISDIR: 'há uma pasta com esse nome',
+  ENAMETOOLONG: 'nome de arquivo longo demais',
+};
+
+function reasonOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (typeof code !== 'string') return error instanceof Error ? error.message : String(error);
+  const words = REASONS[code];
+  return words ? `${words}, ${code}` : code;
+}
+
+/**
+ * Saves the report of the rows an import just checked. Answers null, or — when it cannot be saved —
+ * the warning the import's answer carries: the import (`importId`, null when it wrote nothing) stands.
+ */
+export function saveImportReport(path: string, headers: readonly string[], rows: readonly ReportRow[], importId: number | null): string | null {
+  try {
+    writeFileWhole(path, reportBytes(headers, rows), CHECKED);
+    return null;
+  } catch (error) {
+    const notSaved = `O relatório de erros não pôde ser salvo em ${path} (${reasonOf(error)}).`;
+    return importId === null
+      ? `${notSaved} Nada foi gravado pela importação: escolha outra pasta e gere o relatório de novo.`
+      : `${notSaved} A importação nº ${importId} foi gravada assim mesmo: gere o relatório de novo pelo histórico de importações, em outra pasta.`;
+  }
 }
 
 /** The error report of a finished import, rebuilt from its recorded errors (a job). */

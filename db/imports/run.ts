@@ -25,8 +25,9 @@ import { mappingFor } from './mappings';
 import { openCopied, type CopiedSpreadsheet } from './readers/privateCopy';
 import { refreshAfterImport } from '../pendencies';
 import { rescanRegistry } from '../pendencyScan';
+import { checkSaveDestination } from '../saveDestination';
 import { isBlankRow, type RawRow, type SpreadsheetSource } from './readers/source';
-import { writeErrorReport, type ReportRow } from './report';
+import { saveImportReport, type ReportRow } from './report';
 import { detach, FirstByRow, RowsInStoreOrder } from './storeOrder';
 import { chooseSheet, readHeader } from './sheets';
 import { uuidV7Sequence } from './uuid';
@@ -80,6 +81,8 @@ function fileNameOf(name: string): string {
 
 export function runImport(input: ImportJobInput, context: JobContext): ImportSummary {
   const fileName = fileNameOf(input.name);
+  // A report that could not be saved at the end would come after the rows were written: its place is checked first.
+  if (input.reportPath) checkSaveDestination(input.reportPath);
   context.progress({ phase: 'open', label: 'Abrindo a planilha…', done: 0, total: null });
   // Rows are read from a private copy, hashed as it is made (readers/privateCopy.ts).
   const source = openCopied(input.path, fileName, input.expectedSha256 ?? null);
@@ -185,9 +188,10 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
       withJobConnection(context.storePath, (db) => refreshAfterImport(db, importId));
     }
 
+    let reportWarning: string | null = null;
     if (input.reportPath) {
       context.progress({ phase: 'report', label: 'Gerando o relatório de erros…', done: 0, total: null });
-      writeErrorReport(input.reportPath, header.headers, outcome.reportRows);
+      reportWarning = saveImportReport(input.reportPath, header.headers, outcome.reportRows, written ? finished.importId : null);
     }
     return {
       importId: written ? finished.importId : null,
@@ -215,7 +219,8 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
       errorsTotal: outcome.errorsTotal,
       sample: outcome.sample,
       previous,
-      reportPath: input.reportPath,
+      reportPath: reportWarning ? null : input.reportPath,
+      reportWarning,
     };
   } catch (error) {
     link.abort(error instanceof AppError && error.code === 'JOB_CANCELLED' ? 'cancelled' : 'failed');

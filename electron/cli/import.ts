@@ -1,9 +1,13 @@
 // `cress-desk import …`: a spreadsheet import from a terminal, over the same channels and job as
-// the Importar screen. Exit 1 when a row was rejected; 3 when the file itself cannot be trusted.
+// the Importar screen. Exit 1 when a row was rejected or the error report could not be saved (the
+// import's summary is printed all the same, the warning on stderr); 3 when the file itself cannot
+// be trusted.
 import { basename, resolve } from 'node:path';
+import { repeatedFileError } from '../../db/imports/history';
 import { IMPORT_KINDS, type ImportKind, type ImportSummary } from '../../shared/contract/imports';
 import { formatCount } from '../../shared/display/numbers';
 import { plural } from '../../shared/display/plural';
+import { terminalSafe } from '../../shared/text';
 import { conflictLine, RESOLVE_HINT } from './registry';
 import { Argument } from 'commander';
 import { EXIT, runJob, type CliContext, type CliModule, type CommandOutcome } from './types';
@@ -54,6 +58,14 @@ function summaryText(summary: ImportSummary): string {
   return lines.join('\n');
 }
 
+/** The same file again: on the command line, repeating it is --force (the screen's words ask to confirm). */
+function onCommandLine(error: unknown): unknown {
+  if (!(error instanceof AppError) || error.code !== 'IMPORT_REPEATED') return error;
+  const previous = error.details as { id?: unknown; finishedAt?: unknown } | undefined;
+  if (typeof previous?.id !== 'number' || typeof previous.finishedAt !== 'string') return error;
+  return repeatedFileError({ id: previous.id, finishedAt: previous.finishedAt }, 'repita o comando com --force');
+}
+
 async function importCommand(context: CliContext): Promise<CommandOutcome> {
   const [kind, file = ''] = context.args;
   const dryRun = flag(context, 'dryRun');
@@ -73,7 +85,13 @@ async function importCommand(context: CliContext): Promise<CommandOutcome> {
     errorLimit: null,
     dipAcknowledged: flag(context, 'acceptDip'),
   };
-  const summary = dryRun ? await runJob(context, 'imports:preview', request) : await runJob(context, 'imports:run', { ...request, force: flag(context, 'force') });
+  let summary: ImportSummary;
+  try {
+    summary = dryRun ? await runJob(context, 'imports:preview', request) : await runJob(context, 'imports:run', { ...request, force: flag(context, 'force') });
+  } catch (error) {
+    throw onCommandLine(error);
+  }
+  if (summary.reportWarning) context.io.err(terminalSafe(`cress-desk: warning: ${summary.reportWarning}`));
   return {
     result: {
       file: summary.file,
@@ -87,9 +105,10 @@ async function importCommand(context: CliContext): Promise<CommandOutcome> {
       kept: summary.kept,
       conflicts: summary.conflicts.map(({ row, registration, field, deskValue, fileValue }) => ({ row, registration, field, deskValue, fileValue })),
       errors: summary.errors.map(({ row, column, code, message }) => ({ row, column, code, message })),
+      ...(summary.reportWarning ? { reportWarning: summary.reportWarning } : {}),
     },
     text: summaryText(summary),
-    exit: summary.rejected > 0 ? EXIT.refused : EXIT.ok,
+    exit: summary.rejected > 0 || summary.reportWarning ? EXIT.refused : EXIT.ok,
   };
 }
 

@@ -1,5 +1,6 @@
 // Importar, step 5: what was written, what the DIP rule asks, a registry load's flagged and kept rows
-// and its conflicts to decide one by one, and the error report to fix the rest.
+// and its conflicts to decide one by one, and the error report to fix the rest (or why the one asked
+// for could not be saved: the import stands all the same).
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
@@ -30,6 +31,7 @@ export function SummaryStep() {
       ) : (
         <Alert severity="warning">{t.notWritten}</Alert>
       )}
+      {summary.reportWarning ? <Alert severity="warning">{summary.reportWarning}</Alert> : null}
       <SummaryCounts summary={summary} />
       {summary.written ? <DipNotices summary={summary} /> : null}
       {summary.written ? <RegistryNotices summary={summary} /> : null}

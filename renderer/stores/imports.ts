@@ -222,7 +222,10 @@ export const useImports = create<ImportState>()((set, get) => {
       if (importId !== null) return follow('imports:report', { id: importId, path: target }, 'historyJob');
       // A preview (or an "all or nothing" that wrote nothing) has no history: check again, writing the report.
       const outcome = await follow('imports:preview', { ...request(), errorLimit: 0, reportPath: target });
-      return outcome.ok ? { ok: true, value: { rows: outcome.value.rejected } } : outcome;
+      if (!outcome.ok) return outcome;
+      // The check went through but the report could not be saved: for this button, that is its failure.
+      const warning = outcome.value.reportWarning;
+      return warning ? { ok: false, cancelled: false, code: 'EXPORT_DESTINATION', message: warning } : { ok: true, value: { rows: outcome.value.rejected } };
     },
   };
 });

@@ -172,7 +172,10 @@ export const importSummarySchema = z.object({
   /** The first rows and the rejected ones (up to the limit), for the preview table. */
   sample: z.array(previewRowSchema),
   previous: previousImportSchema.nullable(),
+  /** Where the error report was saved; null when none was asked for, or it could not be saved. */
   reportPath: z.string().nullable(),
+  /** Why the error report asked for could not be saved (the import stands as `written` says), in Portuguese. */
+  reportWarning: z.string().nullable().default(null),
 });
 export type ImportSummary = z.infer<typeof importSummarySchema>;
 

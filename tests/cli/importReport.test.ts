@@ -1,0 +1,139 @@
+// `cress-desk import … --report OUT.xlsx` when the report cannot go where it was asked: refused
+// before anything is written when its place cannot take a file (naming the path, never an internal
+// error), and, when the report still cannot be saved after the import was written, the import's
+// summary with a warning saying so — a retry then names --force, the command line's way to repeat.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openStore } from '../../db';
+import { addPeople } from '../fixtures/imports/people';
+import { CLI_BIN, cliDesk, initDesk, type CliResult } from './command';
+import { canMountTmpfs, onFullDisk } from './processes';
+
+const desk = cliDesk('cress-cli-import-report-', (d) => {
+  initDesk(d);
+  const store = openStore({ path: d.store });
+  addPeople(store);
+  store.close();
+});
+
+let files = 0;
+/** A corrections file of its own (no two tests import the same file): one row goes in (Ana's e-mail), one is rejected. */
+function correctionsFile(): string {
+  files++;
+  const path = join(desk.dir, `correcoes-${files}.csv`);
+  writeFileSync(path, `Registro;E-mail;Motivo\r\n10001;ana.${files}@exemplo.com.br;Pedido da profissional\r\n10006;ruim;Pedido da profissional\r\n`);
+  return path;
+}
+
+const queued = () => desk.json('corrections', 'list').body.total as number;
+
+function expectRefusedUpFront(result: CliResult, path: string, problem: RegExp): void {
+  expect(result.code).toBe(1);
+  expect(result.stdout).toBe('');
+  expect(result.stderr).toContain(path);
+  expect(result.stderr).toMatch(problem);
+  expect(result.stderr).toMatch(/Nada foi gravado\. \[EXPORT_DESTINATION\]/);
+  expect(result.stderr).not.toMatch(/INTERNAL|Erro interno/);
+}
+
+/** The summary of an import that was written, with the warning that its report was not saved at `path`. */
+function expectWrittenWithWarning(result: CliResult, path: string): void {
+  expect(result.code).toBe(1);
+  expect(result.stdout).toMatch(/^Imported: correcoes-\d+\.csv, sheet .* 2 rows: 1 accepted, 0 unchanged, 1 rejected\./);
+  expect(result.stdout).toMatch(/1 correction queued for Implanta \(import \d+\)\./);
+  expect(result.stdout).toMatch(/row 3, E-mail: .*\[EMAIL_INVALID\]/);
+  expect(result.stdout).not.toMatch(/Error report:/);
+  expect(result.stderr).toMatch(/^cress-desk: warning: O relatório de erros não pôde ser salvo em /);
+  expect(result.stderr).toContain(path);
+  expect(result.stderr).toMatch(/A importação nº \d+ foi gravada/);
+  expect(result.stderr).not.toMatch(/INTERNAL|Erro interno|Nada foi gravado/);
+}
+
+describe('cress-desk import --report where the report cannot go', () => {
+  it('refuses a report in a folder that does not exist before importing anything; with a good path the same file then goes in', () => {
+    const file = correctionsFile();
+    const before = queued();
+    const missing = join(desk.dir, 'semPasta', 'relatorio.xlsx');
+    expectRefusedUpFront(desk.run('import', 'corrections', file, '--report', missing), missing, /a pasta .*semPasta não existe/);
+    expect(queued()).toBe(before);
+    expect(readdirSync(desk.dir)).not.toContain('semPasta');
+
+    const report = join(desk.dir, 'relatorio.xlsx');
+    const retried = desk.run('import', 'corrections', file, '--report', report);
+    expect(retried.code).toBe(1); // a row was rejected
+    expect(retried.stdout).toMatch(/1 accepted, 0 unchanged, 1 rejected/);
+    expect(retried.stdout).toContain(`Error report: ${report}`);
+    expect(retried.stderr).toBe('');
+    expect(queued()).toBe(before + 1);
+  });
+
+  it('refuses a report whose path is a folder, or whose folder is a file, before importing anything', () => {
+    const file = correctionsFile();
+    const before = queued();
+    mkdirSync(join(desk.dir, 'pasta.xlsx'));
+    writeFileSync(join(desk.dir, 'notas.txt'), 'não é uma pasta');
+    expectRefusedUpFront(desk.run('import', 'corrections', file, '--report', join(desk.dir, 'pasta.xlsx')), join(desk.dir, 'pasta.xlsx'), /é uma pasta/);
+    const underFile = join(desk.dir, 'notas.txt', 'relatorio.xlsx');
+    expectRefusedUpFront(desk.run('import', 'corrections', file, '--report', underFile), underFile, /notas\.txt não é uma pasta/);
+    expect(queued()).toBe(before);
+  });
+
+  it('refuses a report in a folder that cannot be written to (a read-only disk) before importing anything', (context) => {
+    const folder = join(desk.dir, 'somenteLeitura');
+    mkdirSync(folder);
+    context.skip(!canMountTmpfs(folder), 'mount namespaces (unshare -m) are not allowed here: no read-only disk to mount.');
+    const file = correctionsFile();
+    const before = queued();
+    const report = join(folder, 'relatorio.xlsx');
+    const script = 'mount -t tmpfs -o ro,size=64k tmpfs "$FOLDER" || exit 99; "$NODE" "$CLI" --db "$STORE" import corrections "$FILE" --report "$REPORT"';
+    const outcome = spawnSync('unshare', ['-m', 'sh', '-c', script], {
+      encoding: 'utf8',
+      env: { ...process.env, FOLDER: folder, NODE: process.execPath, CLI: CLI_BIN, STORE: desk.store, FILE: file, REPORT: report },
+    });
+    expectRefusedUpFront({ code: outcome.status, stdout: outcome.stdout, stderr: outcome.stderr }, report, /somenteLeitura não permite gravar arquivos \(EROFS\)/);
+    expect(queued()).toBe(before);
+  });
+});
+
+describe('cress-desk import --report when the report still cannot be saved', () => {
+  it('prints the summary of the import written and a warning naming where the report was to go; the same file again names --force', () => {
+    const file = correctionsFile();
+    const before = queued();
+    // A name longer than the file system takes: found only when the report is written, after the import.
+    const report = join(desk.dir, `${'relatorio-'.repeat(30)}.xlsx`);
+    expectWrittenWithWarning(desk.run('import', 'corrections', file, '--report', report), report);
+    expect(queued()).toBe(before + 1);
+    expect(readdirSync(desk.dir).filter((name) => name.endsWith('.partial'))).toEqual([]);
+
+    const again = desk.run('import', 'corrections', file, '--report', join(desk.dir, 'outro.xlsx'));
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/já foi importada em .* \(importação nº \d+\)\. Para importá-la de novo, repita o comando com --force\. \[IMPORT_REPEATED\]/);
+    expect(again.stderr).not.toMatch(/confirme a repetição/);
+    expect(queued()).toBe(before + 1);
+  });
+
+  it('with --json adds reportWarning to the document', () => {
+    const report = join(desk.dir, `${'erros-'.repeat(50)}.xlsx`);
+    const result = desk.run('--json', 'import', 'corrections', correctionsFile(), '--report', report);
+    expect(result.code).toBe(1);
+    const body = JSON.parse(result.stdout);
+    expect(body).toMatchObject({ accepted: 1, rejected: 1, reportWarning: expect.stringContaining(report) });
+    expect(result.stderr).toContain('warning:');
+  });
+
+  it('on a full disk: the import written, the warning naming the report’s path', (context) => {
+    const folder = join(desk.dir, 'cheio');
+    mkdirSync(folder);
+    context.skip(!canMountTmpfs(folder), 'mount namespaces (unshare -m) are not allowed here: no small disk to fill.');
+    const before = queued();
+    const outcome = onFullDisk(folder, '1m', 0, 'true', '"$NODE" "$CLI" --db "$STORE" import corrections "$FILE" --report "$FOLDER/relatorio.xlsx"', {
+      STORE: desk.store,
+      FILE: correctionsFile(),
+    });
+    expectWrittenWithWarning(outcome, join(folder, 'relatorio.xlsx'));
+    expect(outcome.stderr).toMatch(/ENOSPC/);
+    expect(queued()).toBe(before + 1);
+  });
+});
