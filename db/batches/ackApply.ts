@@ -40,6 +40,17 @@ function listIds(ids: string[]): string {
   return ids.length > SHOWN_IDS ? `${shown} e mais ${ids.length - SHOWN_IDS}` : shown;
 }
 
+/** Why a lote that was not sent cannot be answered, in the words of its state. */
+function notSentError(batch: BatchRow): AppError {
+  const why: Record<string, string> = {
+    open: 'ainda está em revisão: gere, lacre, exporte e envie o pacote antes',
+    sealed: 'foi lacrado, mas ainda não foi exportado: a Implanta não pode ter recebido o pacote desta mesa',
+    exported: 'ainda não foi marcado como enviado: marque o envio antes de importar a confirmação',
+    cancelled: 'foi cancelado nesta mesa, e suas correções voltaram para a fila: confira com a Implanta de que pacote é esta confirmação',
+  };
+  return new AppError('ACK_NOT_SENT', `O lote ${batch.number} ${why[batch.state] ?? why.exported}. Nada foi alterado.`);
+}
+
 /**
  * Whether this desk wrote a package of the batch with this SHA-256. Each export is an audit entry
  * naming its SHA-256, and an export again (another passphrase, or after the desk's key changed)
@@ -112,14 +123,17 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
           `O arquivo responde ao lote ${ack.batch.number ?? ack.batch.uuid}, que não existe nesta mesa. Confira se a confirmação é deste CRESS.`,
         );
       }
+      if (named.state === 'cancelled') throw notSentError(named);
     }
 
     const states = new Map<string, ItemState>();
     const unknown: string[] = [];
+    const outOfBatch: string[] = [];
     const batches = new Map<number, number>();
     for (const answer of ack.answers) {
       const state = lookup(db, answer.id);
-      if (!state || state.batchId === null) unknown.push(answer.id);
+      if (!state) unknown.push(answer.id);
+      else if (state.batchId === null) outOfBatch.push(answer.id);
       else {
         states.set(answer.id, state);
         batches.set(state.batchId, (batches.get(state.batchId) ?? 0) + 1);
@@ -129,6 +143,13 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
       throw new AppError('ACK_UNKNOWN_IDS', `${unknown.length === 1 ? 'Um id do arquivo não é' : `${unknown.length} ids do arquivo não são`} de nenhum lote deste computador: ${listIds(unknown)}.`, {
         details: { ids: unknown },
       });
+    }
+    if (outOfBatch.length > 0) {
+      throw new AppError(
+        'ACK_NOT_SENT',
+        `${outOfBatch.length === 1 ? 'Um id do arquivo é de uma correção desta mesa que não está' : `${outOfBatch.length} ids do arquivo são de correções desta mesa que não estão`} em nenhum lote (o lote foi cancelado e a correção voltou para a fila, ou foi cancelada antes de sair): ${listIds(outOfBatch)}. Nada foi alterado: confira com a Implanta de que pacote é esta confirmação.`,
+        { details: { ids: outOfBatch } },
+      );
     }
     if (named) {
       const others = [...batches.keys()].filter((id) => id !== named.id);
@@ -146,9 +167,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
     }
     const batch = named ?? requireBatchRow(db, [...batches.keys()][0] as number);
 
-    if (batch.state !== 'sent' && batch.state !== 'acknowledged') {
-      throw new AppError('ACK_NOT_SENT', `O lote ${batch.number} ainda não foi marcado como enviado: marque o envio antes de importar a confirmação.`);
-    }
+    if (batch.state !== 'sent' && batch.state !== 'acknowledged') throw notSentError(batch);
     if (ack.packageSha256 !== null && !wroteThisPackage(db, batch, ack.packageSha256)) {
       throw new AppError(
         'ACK_CHECKSUM',

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { AckResult, BatchSummary } from '../../shared/contract';
-import { addProfessional, correct, importAck, openBatchDesk, queueEmailCorrections, sendBatch, storePicture, writeAck, type BatchDesk } from './batchFixtures';
+import { addProfessional, correct, exportPackage, importAck, openBatchDesk, queueEmailCorrections, sendBatch, storePicture, writeAck, type BatchDesk } from './batchFixtures';
 
 let desk: BatchDesk;
 let batch: BatchSummary;
@@ -180,8 +180,27 @@ describe('refusals change nothing', () => {
   it('a batch not yet sent, and ids of two batches', async () => {
     const later = queueEmailCorrections(desk, 1);
     const open = await desk.handlers['batches:create']({});
-    await refused(writeAck(desk, 'nao-enviado.csv', `id;situação;mensagem\n${later[0]};aplicada;\n`), 'ACK_NOT_SENT', /ainda não foi marcado como enviado/);
+    await refused(writeAck(desk, 'nao-enviado.csv', `id;situação;mensagem\n${later[0]};aplicada;\n`), 'ACK_NOT_SENT', /ainda está em revisão: gere, lacre, exporte e envie/);
     await refused(writeAck(desk, 'dois.csv', `id;situação;mensagem\n${later[0]};aplicada;\n${uuids[0]};aplicada;\n`), 'ACK_MIXED_BATCHES', new RegExp(`${batch.number}.*${open.number}|${open.number}.*${batch.number}`));
+  });
+
+  it('a lote cancelled, one sealed but never exported, and one exported but not marked sent: each says what happened to it', async () => {
+    const later = queueEmailCorrections(desk, 1);
+    const answer = () => writeAck(desk, 'lote-novo.csv', `id;situação;mensagem\n${later[0]};aplicada;\n`);
+    const cancelled = await desk.handlers['batches:create']({});
+    await desk.handlers['batches:cancel']({ id: cancelled.id });
+    await refused(answer(), 'ACK_NOT_SENT', /de uma correção desta mesa que não está em nenhum lote \(o lote foi cancelado/);
+    await refused(
+      writeAck(desk, 'lote-cancelado.json', JSON.stringify({ schemaVersion: 1, batch: cancelled.uuid, number: cancelled.number, packageSha256: 'c'.repeat(64), items: [{ id: later[0], status: 'applied' }] })),
+      'ACK_NOT_SENT',
+      new RegExp(`O lote ${cancelled.number} foi cancelado nesta mesa`),
+    );
+
+    const lote = await desk.handlers['batches:create']({});
+    await desk.handlers['batches:seal']({ id: lote.id });
+    await refused(answer(), 'ACK_NOT_SENT', new RegExp(`O lote ${lote.number} foi lacrado, mas ainda não foi exportado`));
+    await exportPackage(desk, lote.id, 'lote-novo');
+    await refused(answer(), 'ACK_NOT_SENT', new RegExp(`O lote ${lote.number} ainda não foi marcado como enviado`));
   });
 
   it('an answer for another batch', async () => {
