@@ -154,16 +154,18 @@ export function startKeying(db: Database, key: AuditKey, reason: KeyStartReason,
 
 /**
  * Brings the chain under the desk's key (when the store opens; and before the first entry of a
- * store opened some other way). A store never signed gets the key (made now if the desk has none);
- * one signed with another desk's key (a backup from another computer) is signed with this one from
- * here, and the change is recorded. A signed store whose key is missing is left as it is: writes
- * then refuse with AUDIT_KEY_MISSING and `audit verify` says so.
+ * store opened some other way). A store never signed gets the key (made now if the desk has none).
+ * One signed with another desk's key is signed with this one from here, the change recorded, only
+ * when it comes in through a restore (`adoptOtherKey`: a backup from another computer); opened any
+ * other way — a key file pointed at by mistake, a store copied by hand — it is left as it is, like
+ * a signed store whose key is missing: it reads, writes refuse with AUDIT_KEY_MISSING and `audit
+ * verify` says so, until the right key is back or `audit new-key` starts a new one (recorded).
  */
-export function ensureKeyed(db: Database, options: { upgrading: boolean; at: string }): void {
+export function ensureKeyed(db: Database, options: { upgrading: boolean; at: string; adoptOtherKey?: boolean }): void {
   const anchor = requireAnchor(db);
   if (anchor.keyId !== null) {
     const key = readAuditKeyOrNull();
-    if (key && key.id !== anchor.keyId) startKeying(db, key, 'other_key', options.at);
+    if (key && key.id !== anchor.keyId && options.adoptOtherKey) startKeying(db, key, 'other_key', options.at);
     return;
   }
   const key = createAuditKey();
@@ -180,7 +182,7 @@ export function appendAudit(db: Database, input: AuditInput): number {
     if (key.id !== anchor.keyId) {
       throw new AppError(
         'AUDIT_KEY_MISSING',
-        `O histórico de auditoria deste banco é assinado por outra chave, não pela chave deste computador ("${key.path}"). Feche e abra o CRESS Desk de novo para continuar.`,
+        `O histórico de auditoria deste banco é assinado por outra chave, não pela chave deste computador ("${key.path}"). Nada foi gravado. Coloque de volta a chave que assina este banco; se ela se perdeu de vez, comece uma nova chave (cress-desk audit new-key --yes), o que fica registrado no histórico.`,
         { details: { path: key.path, keyId: anchor.keyId } },
       );
     }

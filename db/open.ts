@@ -42,6 +42,8 @@ export interface OpenOptions {
   path: string;
   /** May a missing file be created? (default true; the desk's transports decide, see openDesk) */
   create?: boolean;
+  /** A store signed with another desk's audit key is signed with this desk's from now on: only a restore says so (db/audit.ts ensureKeyed). */
+  adoptOtherKey?: boolean;
 }
 
 /**
@@ -53,7 +55,7 @@ export function openStore(options: OpenOptions): Store {
   // A restore may swap the file while it is being opened: the connection must hold the file that
   // has the name once it holds a lock on it (a second try when it does not).
   for (let attempt = 1; ; attempt++) {
-    const opened = openOnce(path, options.create ?? true, attempt === 3);
+    const opened = openOnce(path, options, attempt === 3);
     if (opened) return opened;
   }
 }
@@ -70,7 +72,8 @@ function inodeOf(path: string): number | null {
 }
 
 /** One attempt; null when the file was replaced while it was opened (unless `last`). */
-function openOnce(path: string, create: boolean, last = false): Store | null {
+function openOnce(path: string, options: OpenOptions, last = false): Store | null {
+  const create = options.create ?? true;
   const found = statSync(path, { throwIfNoEntry: false });
   if (found?.isDirectory()) throw folderGivenAsStore(path);
   const before = found?.ino ?? null;
@@ -111,7 +114,7 @@ function openOnce(path: string, create: boolean, last = false): Store | null {
     // WAL mode, and what every connection that writes the store sets (db/connections.ts).
     settleStore(db);
     const schemaVersion = migrate(db);
-    protectStore(db, found); // guard triggers as made, the chain signed with the desk's key (docs/store.md)
+    protectStore(db, found, { adoptOtherKey: options.adoptOtherKey ?? false }); // guard triggers as made, the chain signed with the desk's key (docs/store.md)
     runPendingPendencyScan(db);
     // An import written in steps whose process died half-way is rolled back before anyone reads it.
     recoverUnfinishedImports(db, path);

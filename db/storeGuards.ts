@@ -120,7 +120,7 @@ function recordOutsideChanges(db: Database, key: AuditKey, everyRow: boolean, at
  * Called by openStore after migrating (`found`: the schema version the file had before). Reads
  * only, unless something needs doing: then one write transaction.
  */
-export function protectStore(db: Database, found: number): void {
+export function protectStore(db: Database, found: number, options: { adoptOtherKey?: boolean } = {}): void {
   if (found >= KNOWN_SCHEMA_VERSION && untouched(db)) return;
   const at = new Date().toISOString();
   writeTransaction(db, () => {
@@ -136,7 +136,7 @@ export function protectStore(db: Database, found: number): void {
       // (Not while an import is being written in steps: its rows wait in the queue for its last step.)
       if (!importInSteps(db) && (queueTriggersTouched || pending.professionals + pending.corrections > 0)) recordOutsideChanges(db, key, queueTriggersTouched, at);
     }
-    ensureKeyed(db, { upgrading: found < SIGNED_SCHEMA_VERSION, at });
+    ensureKeyed(db, { upgrading: found < SIGNED_SCHEMA_VERSION, at, adoptOtherKey: options.adoptOtherKey ?? false });
     // A migration that appended columns left the seals over the columns they had.
     if (found < KNOWN_SCHEMA_VERSION) sealNewColumns(db);
     if (changed(check)) {

@@ -83,7 +83,7 @@ export async function prepareRestore(input: VerifyInput, context: JobContext): P
     let migratedFrom: number | null = null;
     if (schemaVerdict(schemaVersion) === 'older') {
       context.progress({ phase: 'migrate', label: 'Atualizando a cópia para esta versão…', done: 0, total: null });
-      const migrated = openStore({ path: preparedPath, create: false });
+      const migrated = openStore({ path: preparedPath, create: false, adoptOtherKey: true });
       migrated.close();
       migratedFrom = schemaVersion;
     }
@@ -200,7 +200,7 @@ export function applyRestore(storePath: string, options: ApplyOptions, catalog: 
   checkApplicable(storePath, options);
   const aside = swapIn(storePath, prepared, options.now);
   try {
-    const store = openStore({ path: storePath, create: false });
+    const store = openStore({ path: storePath, create: false, adoptOtherKey: true });
     try {
       importCatalog(store.db, catalog, options.now.toISOString());
       // The backup just passed a full verification: the list says so.

@@ -276,7 +276,9 @@ describe('the audit key', () => {
 
   it('a store signed on another desk, restored here, is signed by this desk from then on', async () => {
     process.env[AUDIT_KEY_ENV] = createAuditKey(dir.file('keys/this-desk.key')).path;
-    reopen();
+    store.close();
+    store = openStore({ path: dir.file('store.sqlite'), adoptOtherKey: true });
+    handlers = createHandlers(store, { appVersion: '0.0.0-test', now: () => new Date('2026-03-10T13:00:00.000Z') });
     appendAudit(store.db, { at: '2026-03-11T10:00:00.000Z', operator: 'Ana Paula', action: 'backup.restore', entity: 'backup', entityId: 'b.zip', detail: {} });
     const result = await verify();
     expect(result.ok).toBe(true);
@@ -285,11 +287,30 @@ describe('the audit key', () => {
 
   it('a store signed with another key that did not come through a restore is reported', async () => {
     process.env[AUDIT_KEY_ENV] = createAuditKey(dir.file('keys/this-desk.key')).path;
-    reopen();
+    store.close();
+    store = openStore({ path: dir.file('store.sqlite'), adoptOtherKey: true });
+    handlers = createHandlers(store, { appVersion: '0.0.0-test', now: () => new Date('2026-03-10T13:00:00.000Z') });
     save(maria, { email: 'outra-mesa@exemplo.com.br' });
     const result = await verify();
     expect(result).toMatchObject({ ok: false, brokenAt: 4 });
     expect(result.problem).toMatch(/sem uma restauração de backup/);
+  });
+
+  it('opened with another desk’s key by mistake, the store is not signed over: writes are refused, and with its own key back it is intact', async () => {
+    const own = process.env[AUDIT_KEY_ENV];
+    process.env[AUDIT_KEY_ENV] = createAuditKey(dir.file('keys/other-desk.key')).path;
+    reopen();
+    const entries = store.db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    expect(() => save(maria, { email: 'chave-errada@exemplo.com.br' })).toThrow(
+      expect.objectContaining({ code: 'AUDIT_KEY_MISSING', message: expect.stringContaining('cress-desk audit new-key --yes') }),
+    );
+    expect(store.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'audit.key_started'").pluck().get()).toBe(0);
+    expect(store.db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(entries);
+
+    process.env[AUDIT_KEY_ENV] = own;
+    reopen();
+    save(maria, { email: 'chave-certa@exemplo.com.br' });
+    expect(await verify()).toMatchObject({ ok: true, rows: [] });
   });
 });
 
