@@ -186,8 +186,14 @@ function isoDateCells(sheet: XLSX.WorkSheet): void {
   }
 }
 
+/** The first sheet people see: a hidden first sheet (instructions, lists for validation) is passed over. */
+function firstVisibleSheet(workbook: XLSX.WorkBook): string | undefined {
+  const hidden = new Set((workbook.Workbook?.Sheets ?? []).filter((sheet) => sheet.Hidden).map((sheet) => sheet.name));
+  return workbook.SheetNames.find((name) => !hidden.has(name)) ?? workbook.SheetNames[0];
+}
+
 function sheetRows(workbook: XLSX.WorkBook): RawRow[] {
-  const name = workbook.SheetNames[0];
+  const name = firstVisibleSheet(workbook);
   const sheet = name === undefined ? undefined : workbook.Sheets[name];
   if (!sheet) throw invalid('A planilha de confirmação não tem nenhuma aba.');
   isoDateCells(sheet);

@@ -85,6 +85,15 @@ describe('a complete answer', () => {
     const csv = await importAck(desk, writeAck(desk, 'resto.csv', `\uFEFFid,situacao,mensagem\n${uuids[2]},applied,\n`));
     expect(csv).toMatchObject({ format: 'csv', applied: 1, unanswered: 2 });
   });
+
+  it('as xlsx whose first sheet is a hidden one of instructions: the answers are read from the sheet people see', async () => {
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Preencha a aba Resposta com uma linha por correção.']]), 'Instruções');
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['id', 'situação', 'mensagem'], [uuids[0], 'aplicada', '']]), 'Resposta');
+    book.Workbook = { Sheets: [{ name: 'Instruções', Hidden: 1 }, { name: 'Resposta', Hidden: 0 }] };
+    const result = await importAck(desk, writeAck(desk, 'resposta-oculta.xlsx', XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer));
+    expect(result).toMatchObject({ format: 'xlsx', applied: 1 });
+  });
 });
 
 describe("what Implanta's messages may carry", () => {
