@@ -1,11 +1,12 @@
 // An attachment as it arrives: read once into memory from the file the clerk chose, then accepted
-// only when its bytes are a PNG, a JPEG or a PDF (never by its name: a renamed program is refused)
-// and it is 10 MB or less.
+// only when its bytes are a PNG, a JPEG or a PDF (never by its name: a renamed program is refused),
+// a PDF without active content (pdfActiveContent.ts), and 10 MB or less.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ATTACHMENT_MAX_BYTES, type AttachmentType } from '../../shared/contract/contacts';
 import { formatFileSize } from '../../shared/display/numbers';
 import { AppError } from '../../shared/errors';
+import { pdfHasActiveContent } from './pdfActiveContent';
 
 const SIGNATURES: readonly { type: AttachmentType; magic: readonly number[] }[] = [
   { type: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
@@ -46,11 +47,20 @@ export function tooLarge(name: string, size: number): AppError {
   );
 }
 
+export function activePdf(name: string): AppError {
+  return new AppError(
+    'ATTACHMENT_TYPE',
+    `O PDF "${name}" traz conteúdo ativo (JavaScript, ações automáticas, programas ou arquivos embutidos) e não é anexado nem encaminhado à Implanta. Salve o documento de novo com "Imprimir como PDF", ou anexe um print da tela.`,
+    { field: 'path' },
+  );
+}
+
 /** Checks bytes already in memory: the accepted type, or the refusal naming the file. */
 export function checkAttachment(bytes: Uint8Array, name: string): AttachmentType {
   if (bytes.length > ATTACHMENT_MAX_BYTES) throw tooLarge(name, bytes.length);
   const type = detectAttachmentType(bytes);
   if (type === null) throw notAcceptedType(name);
+  if (type === 'application/pdf' && pdfHasActiveContent(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) throw activePdf(name);
   return type;
 }
 
