@@ -44,6 +44,13 @@ async function sendBatch(desk: DeskApp, number = '2026-0001'): Promise<{ uuid: s
   return { uuid: batch!.uuid, number: batch!.number, sha: batch!.package_sha256 };
 }
 
+/** Fills the reason of the dialog open on the page and confirms it with `button`. */
+async function confirmWithReason(page: DeskApp['page'], button: string, reason: string): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Motivo').fill(reason);
+  await dialog.getByRole('button', { name: button }).click();
+}
+
 /** A picture of the screen once its transitions ended, kept with the test's results. */
 async function picture(page: DeskApp['page'], name: string): Promise<void> {
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
@@ -83,8 +90,7 @@ test('a pending correction is cancelled from the record and the record goes back
   await page.getByRole('button', { name: 'Cancelar correção' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('não será enviada à Implanta');
-  await dialog.getByLabel('Motivo').fill('Digitado no cadastro errado');
-  await dialog.getByRole('button', { name: 'Cancelar correção' }).click();
+  await confirmWithReason(page, 'Cancelar correção', 'Digitado no cadastro errado');
   await expect(page.getByText(/Correção de E-mail cancelada/)).toBeVisible();
   await expect(page.getByText('Cancelada: Digitado no cadastro errado')).toBeVisible();
 
@@ -171,9 +177,7 @@ test('a re-import with a third value is a conflict the clerk settles on the reco
   await note.scrollIntoViewIfNeeded();
   if (testInfo.project.name === 'browser') await shot(page, '13-registro-conflito');
   await note.getByRole('button', { name: 'Usar o valor do arquivo' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Motivo').fill('O sistema principal tem o e-mail confirmado');
-  await dialog.getByRole('button', { name: 'Usar o valor do arquivo' }).click();
+  await confirmWithReason(page, 'Usar o valor do arquivo', 'O sistema principal tem o e-mail confirmado');
   await expect(page.getByTestId('conflict-note')).toHaveCount(0);
 
   const [stored] = desk.query<{ email: string }>('SELECT email FROM professionals WHERE id = ?', who.id);
@@ -202,8 +206,7 @@ test('a conflict whose correction Implanta then rejects offers the record’s va
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('Nada é enviado à Implanta, e a rejeição conta como tratada');
   await picture(page, 'conflito-usar-arquivo');
-  await dialog.getByLabel('Motivo').fill('O sistema principal tem o e-mail confirmado');
-  await dialog.getByRole('button', { name: 'Usar o valor do arquivo' }).click();
+  await confirmWithReason(page, 'Usar o valor do arquivo', 'O sistema principal tem o e-mail confirmado');
   await expect(page.getByTestId('conflict-note')).toHaveCount(0);
   await expect(page.getByTestId('rejection-note')).toHaveCount(0);
 
@@ -316,8 +319,7 @@ test('the main system took a correction Implanta then rejected: loading it again
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('nada é enviado à Implanta');
   await picture(page, 'importar-conflito-rejeitada');
-  await dialog.getByLabel('Motivo').fill('A Implanta recusou este e-mail');
-  await dialog.getByRole('button', { name: 'Manter o valor da mesa' }).click();
+  await confirmWithReason(page, 'Manter o valor da mesa', 'A Implanta recusou este e-mail');
   await expect(row).toContainText('Valor da mesa mantido');
   const [stored] = desk.query<{ email: string | null }>('SELECT email FROM professionals WHERE id = ?', who.id);
   expect(stored?.email).toBe(who.email);
