@@ -177,9 +177,15 @@ export function rescanRegistry(db: Database): number {
   });
 }
 
+/** Leaves the whole scan to the next open of the store (a check after a write that could not finish). */
+export function queuePendencyScan(db: Database): void {
+  writeTransaction(db, () => db.prepare("UPDATE store_tasks SET done_at = NULL WHERE name = 'pendencies_scan'").run());
+}
+
 /**
  * Computes every record's pendências once, after the migration that introduced them
- * (`store_tasks`); later writes keep them current. One transaction.
+ * (`store_tasks`), or after a check that could not finish (queuePendencyScan); later writes keep
+ * them current. One transaction.
  */
 export function runPendingPendencyScan(db: Database): number {
   const task = db.prepare("SELECT done_at FROM store_tasks WHERE name = 'pendencies_scan'").get() as { done_at: string | null } | undefined;

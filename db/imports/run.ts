@@ -6,7 +6,7 @@
 // Corrections are checked in the store's order when their order does not matter (storeOrder.ts);
 // what the clerk is shown still follows the file's rows.
 import type { Database } from 'better-sqlite3';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { ImportError, ImportKind, ImportMapping, ImportSummary, PreviewRow } from '../../shared/contract/imports';
 import type { DipConsequence } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
@@ -24,7 +24,8 @@ import type { KindProcessor, ProcessorContext, ProcessorTotals } from './kinds/t
 import { mappingFor } from './mappings';
 import { openCopied, type CopiedSpreadsheet } from './readers/privateCopy';
 import { refreshAfterImport } from '../pendencies';
-import { rescanRegistry } from '../pendencyScan';
+import { queuePendencyScan, rescanRegistry } from '../pendencyScan';
+import { isBusyError, isDiskFullError } from '../storeLock';
 import { checkSaveDestination } from '../saveDestination';
 import { isBlankRow, type RawRow, type SpreadsheetSource } from './readers/source';
 import { saveImportReport, type ReportRow } from './report';
@@ -59,6 +60,30 @@ function withJobConnection(storePath: string, work: (db: Database) => unknown): 
     work(db);
   } finally {
     db.close();
+  }
+}
+
+/**
+ * The worklist after the rows were written: a load changes whole records (addresses now shared, DIP
+ * requests now at risk), so the registry is checked again; corrections get what their rows could
+ * not see (an e-mail now shared, a DIP request at risk), for the records they changed. The import is
+ * written by then: a failure here (a disk that filled up meanwhile) leaves the whole check to the
+ * next open of the store and answers a warning, never an error that would say nothing was written.
+ */
+function checkAfterWrite(context: JobContext, kind: ImportKind, importId: number): string | null {
+  if (kind === 'cep') return null;
+  if (kind === 'registry') context.progress({ phase: 'pendencies', label: 'Conferindo as pendências do cadastro…', done: 0, total: null });
+  try {
+    withJobConnection(context.storePath, kind === 'registry' ? rescanRegistry : (db) => refreshAfterImport(db, importId));
+    return null;
+  } catch (error) {
+    try {
+      withJobConnection(context.storePath, queuePendencyScan);
+    } catch {
+      // The disk may still be full: the warning tells the clerk what happened all the same.
+    }
+    const reason = isDiskFullError(error, dirname(context.storePath)) ? 'disco cheio' : isBusyError(error) ? 'banco ocupado por outro programa' : 'erro ao gravar';
+    return `A importação nº ${importId} foi gravada, mas a conferência das pendências não terminou (${reason}): ela é refeita por inteiro na próxima vez que o banco for aberto.`;
   }
 }
 
@@ -177,16 +202,7 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
       mapping: { kind: input.kind, headers: header.headers, mapping },
     });
     leaveOutStale(outcome, totals, finished.stale);
-    // A load changes whole records: addresses now shared, DIP requests now at risk — the worklist is checked again.
-    if (written && input.kind === 'registry') {
-      context.progress({ phase: 'pendencies', label: 'Conferindo as pendências do cadastro…', done: 0, total: null });
-      withJobConnection(context.storePath, rescanRegistry);
-    }
-    // Corrections: what their rows could not see (an e-mail now shared, a DIP request at risk), for the records they changed.
-    if (written && input.kind === 'corrections' && finished.importId !== null) {
-      const importId = finished.importId;
-      withJobConnection(context.storePath, (db) => refreshAfterImport(db, importId));
-    }
+    const checksWarning = written && finished.importId !== null ? checkAfterWrite(context, input.kind, finished.importId) : null;
 
     let reportWarning: string | null = null;
     if (input.reportPath) {
@@ -221,6 +237,7 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
       previous,
       reportPath: reportWarning ? null : input.reportPath,
       reportWarning,
+      checksWarning,
     };
   } catch (error) {
     link.abort(error instanceof AppError && error.code === 'JOB_CANCELLED' ? 'cancelled' : 'failed');

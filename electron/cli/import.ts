@@ -91,7 +91,7 @@ async function importCommand(context: CliContext): Promise<CommandOutcome> {
   } catch (error) {
     throw onCommandLine(error);
   }
-  if (summary.reportWarning) context.io.err(terminalSafe(`cress-desk: warning: ${summary.reportWarning}`));
+  for (const warning of [summary.reportWarning, summary.checksWarning]) if (warning) context.io.err(terminalSafe(`cress-desk: warning: ${warning}`));
   return {
     result: {
       file: summary.file,
@@ -106,6 +106,7 @@ async function importCommand(context: CliContext): Promise<CommandOutcome> {
       conflicts: summary.conflicts.map(({ row, registration, field, deskValue, fileValue }) => ({ row, registration, field, deskValue, fileValue })),
       errors: summary.errors.map(({ row, column, code, message }) => ({ row, column, code, message })),
       ...(summary.reportWarning ? { reportWarning: summary.reportWarning } : {}),
+      ...(summary.checksWarning ? { checksWarning: summary.checksWarning } : {}),
     },
     text: summaryText(summary),
     exit: summary.rejected > 0 || summary.reportWarning ? EXIT.refused : EXIT.ok,

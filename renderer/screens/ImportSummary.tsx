@@ -31,7 +31,13 @@ export function SummaryStep() {
       ) : (
         <Alert severity="warning">{t.notWritten}</Alert>
       )}
-      {summary.reportWarning ? <Alert severity="warning">{summary.reportWarning}</Alert> : null}
+      {[summary.reportWarning, summary.checksWarning].map((warning) =>
+        warning ? (
+          <Alert key={warning} severity="warning">
+            {warning}
+          </Alert>
+        ) : null,
+      )}
       <SummaryCounts summary={summary} />
       {summary.written ? <DipNotices summary={summary} /> : null}
       {summary.written ? <RegistryNotices summary={summary} /> : null}

@@ -176,6 +176,8 @@ export const importSummarySchema = z.object({
   reportPath: z.string().nullable(),
   /** Why the error report asked for could not be saved (the import stands as `written` says), in Portuguese. */
   reportWarning: z.string().nullable().default(null),
+  /** Set when the check of the pendências after the write could not finish: the import is written, the next open checks the registry whole. */
+  checksWarning: z.string().nullable().default(null),
 });
 export type ImportSummary = z.infer<typeof importSummarySchema>;
 
