@@ -3,9 +3,9 @@
 // confirmed, including one that appeared while this one was written. A failure leaves nothing.
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { AppError } from '../shared/errors';
 import { alreadyThere } from './fileGrants';
 import { PRIVATE_FILE } from './fileModes';
+import { writeRefusal } from './fileRefusals';
 
 export function writeExportFile(path: string, data: string | Buffer, options: { replace: boolean }): void {
   if (!options.replace && existsSync(path)) throw alreadyThere(path);
@@ -22,8 +22,6 @@ export function writeExportFile(path: string, data: string | Buffer, options: { 
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
-    if (error instanceof AppError) throw error;
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new AppError('INPUT_INVALID', `Não foi possível gravar o arquivo em ${path} (${reason}). Escolha outra pasta.`);
+    throw writeRefusal(error, path, 'EXPORT_DESTINATION');
   }
 }
