@@ -15,8 +15,9 @@ import { AppError } from '../shared/errors';
 import { KNOWN_SCHEMA_VERSION, schemaVersionOf } from './migrate';
 import { isPlainDatabaseFile } from './plainFiles';
 import { keyPragmaValue, type CopySecret } from './copySecrets';
+import { writeProtected } from './fileModes';
 import { currentStoreKey, ensureStoreKey } from './storeKey';
-import { isBusyError, storeInUseError, waitForWriters } from './storeLock';
+import { isBusyError, requireWritableStore, storeInUseError, waitForWriters } from './storeLock';
 
 /**
  * Page caches, in KiB. The desk's connection sorts tens of thousands of hits of a name search;
@@ -42,14 +43,17 @@ export const READ_WAIT_MS = 5000;
 /**
  * The one place a database file is opened: with the store's key (db/storeKey.ts), SQLCipher 4's
  * format with a raw 256-bit key (no passphrase to stretch: the key is random). Every page the
- * connection writes — the store, its log, a staging file, a backup's copy — is encrypted.
+ * connection writes — the store, its log, a staging file, a backup's copy — is encrypted. A file
+ * its owner made read-only is opened read-only, whoever runs the desk: a write is then refused
+ * (STORE_READ_ONLY, db/storeLock.ts) instead of going through for a user the system lets write
+ * anything.
  */
 function connect(
   path: string,
   options: { readonly?: boolean; fileMustExist: boolean; timeout?: number },
   secret: CopySecret | null = deskSecret(ensureKeyFor(path, options)),
 ): Database.Database {
-  const db = new Database(path, options);
+  const db = new Database(path, { ...options, readonly: options.readonly === true || writeProtected(path) });
   if (secret) {
     try {
       db.pragma("cipher = 'sqlcipher'");
@@ -188,6 +192,7 @@ export interface StoreClaim {
  * one only reading: in WAL mode every open connection keeps a shared lock on the file.
  */
 export function claimStoreAlone(path: string, waitMs = 3000): StoreClaim {
+  requireWritableStore(path); // never replaced when its owner made it read-only, nor by a user who may not write it
   const db = connect(path, { fileMustExist: true });
   try {
     waitForWriters(db, waitMs);

@@ -4,9 +4,9 @@
 // leaves nothing.
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { AppError } from '../shared/errors';
 import { alreadyThere } from './fileGrants';
 import { PRIVATE_FILE } from './fileModes';
+import { writeRefusal } from './fileRefusals';
 
 /** Writes the file whole or not at all; a failure of the file system is thrown as it is. */
 export function writeFileWhole(path: string, data: string | Buffer, options: { replace: boolean }): void {
@@ -35,8 +35,6 @@ export function writeExportFile(path: string, data: string | Buffer, options: { 
   try {
     writeFileWhole(path, data, options);
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new AppError('INPUT_INVALID', `Não foi possível gravar o arquivo em ${path} (${reason}). Escolha outra pasta.`);
+    throw writeRefusal(error, path, 'EXPORT_DESTINATION');
   }
 }

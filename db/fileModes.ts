@@ -1,9 +1,10 @@
 // Every file the desk writes holds personal data (the store, backups, lotes, exports, reports,
 // logs, temporary copies): on POSIX only the user who runs the desk may read them — files 0600,
 // folders 0700. New files get it from the umask each entry point sets first thing; files an older
-// version left readable by others are tightened when the desk opens them. Windows keeps its
-// per-user profile ACLs, so nothing is changed there.
-import { chmodSync, mkdirSync } from 'node:fs';
+// version left readable by others are narrowed to their owner when the desk opens them. Narrowing
+// only takes permissions away: a store its owner made read-only stays read-only (docs/store.md,
+// "Who may write the store"). Windows keeps its per-user profile ACLs, so nothing is changed there.
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
 
 export const PRIVATE_FILE = 0o600;
 export const PRIVATE_FOLDER = 0o700;
@@ -19,23 +20,54 @@ export function privateByDefault(): void {
   if (POSIX) process.umask(0o077);
 }
 
-/** Narrows an existing file or folder to its owner; a missing path, or one owned by someone else, is left alone. */
-export function makePrivate(path: string, mode: number = PRIVATE_FILE): void {
+/**
+ * Takes every permission of the group and of others off an existing file or folder; the owner's
+ * are left as they are (a read-only file stays read-only). A missing path, or one owned by someone
+ * else, is left alone.
+ */
+export function makePrivate(path: string): void {
   if (!POSIX) return;
   try {
-    chmodSync(path, mode);
+    const mode = statSync(path).mode & 0o7777;
+    if ((mode & 0o077) !== 0) chmodSync(path, mode & ~0o077);
   } catch {
     // Not there (yet), or not ours: the umask still covers whatever this process creates.
   }
 }
 
-/** The store and its sidecars (WAL, shared memory, rollback journal), as SQLite leaves them. */
+/**
+ * The store narrowed to its owner, and its sidecars (WAL, shared memory, rollback journal) given
+ * the store's own permissions, as SQLite gives them when it makes them: a -shm a session on the
+ * read-only store left read-only must not keep the store read-only once its owner made it writable
+ * again. Called before the connection first reads, so before SQLite opens them.
+ */
 export function makeStorePrivate(storePath: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) makePrivate(`${storePath}${suffix}`);
+  makePrivate(storePath);
+  if (!POSIX) return;
+  const store = statSync(storePath, { throwIfNoEntry: false });
+  if (!store) return;
+  for (const suffix of ['-wal', '-shm', '-journal']) {
+    try {
+      const sidecar = `${storePath}${suffix}`;
+      if ((statSync(sidecar).mode & 0o777) !== (store.mode & 0o700)) chmodSync(sidecar, store.mode & 0o700);
+    } catch {
+      // Not there, or not ours.
+    }
+  }
 }
 
 /** A folder the desk owns (its logs, its default backup folder): created 0700, and narrowed if it was not. */
 export function privateFolder(path: string): void {
   mkdirSync(path, { recursive: true, mode: PRIVATE_FOLDER });
-  makePrivate(path, PRIVATE_FOLDER);
+  makePrivate(path);
+}
+
+/**
+ * Has the owner taken the write permission off the file (`chmod a-w`; Windows' read-only
+ * attribute shows the same way)? Such a store is opened read-only, even by a user the system
+ * would let write it (root, an administrator). A missing path is not.
+ */
+export function writeProtected(path: string): boolean {
+  const found = statSync(path, { throwIfNoEntry: false });
+  return found !== undefined && found.isFile() && (found.mode & 0o200) === 0;
 }

@@ -1,6 +1,6 @@
 // Files that hold one 256-bit key of the desk (the audit key, the store's encryption key): a header
 // line naming what the key is for, then 64 hex digits. Written whole or not at all, 0600 in a 0700
-// folder, never over an existing key; read back narrowed to 0600 and cached by the file's stamp.
+// folder, never over an existing key; read back narrowed to its owner and cached by the file's stamp.
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -27,7 +27,7 @@ export function parseKeyFile(format: KeyFileFormat, text: string): Buffer | null
   return header === format.header && hex && /^[0-9a-f]{64}$/.test(hex) ? Buffer.from(hex, 'hex') : null;
 }
 
-/** The key in `path`, or null when there is no file. A file others may read is narrowed to 0600 first. */
+/** The key in `path`, or null when there is no file. A file others may read is narrowed to its owner first. */
 export function readKeyFile(format: KeyFileFormat, path: string): Buffer | null {
   let stat;
   try {
@@ -36,7 +36,7 @@ export function readKeyFile(format: KeyFileFormat, path: string): Buffer | null 
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw format.invalid(path, (error as NodeJS.ErrnoException).code ?? 'ilegível');
   }
-  if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) makePrivate(path, PRIVATE_FILE);
+  makePrivate(path);
   const stamp = `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
   const cached = cache.get(path);
   if (cached && cached.stamp === stamp) return cached.bytes;
@@ -67,7 +67,7 @@ export function writeKeyFile(format: KeyFileFormat, bytes: Buffer, path: string)
     closeSync(fd);
   }
   try {
-    makePrivate(partial, PRIVATE_FILE);
+    makePrivate(partial);
     linkSync(partial, path); // never over an existing key
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;

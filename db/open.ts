@@ -15,7 +15,7 @@ import { protectStore } from './storeGuards';
 import { encryptPlainStore, isPlainDatabaseFile, refusedForItsKey, type Encryption } from './storeEncryption';
 import { ensureStoreKey, storeKeyError, storesArePlain } from './storeKey';
 import { beginSession } from './storeSessions';
-import { diskFullError, isBusyError, isDiskFullError, storeBusyError, storeError, waitForWriters } from './storeLock';
+import { storeError, waitForWriters } from './storeLock';
 
 export interface Store {
   db: Database.Database;
@@ -98,7 +98,7 @@ function openOnce(path: string, options: OpenOptions, last = false): Store | nul
     if (!create && inodeOf(path) === null) throw storeNotFound(path);
     throw storeError(error, path);
   }
-  makeStorePrivate(path); // 0600, and so its -wal/-shm (SQLite gives them the store's mode)
+  makeStorePrivate(path); // its owner's alone (a read-only store stays so), and so its -wal/-shm (SQLite gives them the store's mode)
   const session = beginSession(path);
   try {
     // The whole file is read only when it was not closed cleanly (db/storeSessions.ts).
@@ -155,12 +155,13 @@ function checkSound(db: Database.Database, path: string, whole: boolean): void {
   try {
     result = whole ? db.pragma('quick_check', { simple: true }) : (db.prepare('SELECT count(*) FROM sqlite_schema').get(), 'ok');
   } catch (error) {
-    // Held by a restore (or a writer recovering the log) past the wait: busy, not damaged; a
-    // full disk (no room for the -shm file): full, not damaged.
-    if (isBusyError(error)) throw storeBusyError();
-    if (isDiskFullError(error, dirname(path))) throw diskFullError(dirname(path));
     // Whole pages that SQLite cannot read with this desk's key (or without one): another key's store.
     if (refusedForItsKey(error, path)) throw storeKeyError(path);
+    // Held by a restore (or a writer recovering the log) past the wait: busy; a folder where the
+    // -wal and -shm files cannot be made: read-only; a full disk (no room for the -shm file): full.
+    // None of them is a damaged store.
+    const known = storeError(error, path);
+    if (known instanceof AppError && known.code !== 'STORE_CORRUPT') throw known;
     throw corrupt(path, error instanceof Error ? error.message : String(error));
   }
   if (result !== 'ok') throw corrupt(path, String(result));

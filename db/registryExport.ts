@@ -21,6 +21,7 @@ import { DIP_LABELS } from '../shared/rules/vocabulary';
 import { csvLine, neutralizeCell } from '../shared/spreadsheetSafety';
 import { appendAudit } from './audit';
 import { brasilia } from './batches/clock';
+import { writeRefusal } from './fileRefusals';
 import { FinalNameTakenError, partialPathFor, syncFile, syncFolder, writeAtomically } from './packaging';
 import { valuesOfCorrectionText } from '../shared/rules/correctionText';
 import { toProfessional, type ProfessionalRow } from './registry';
@@ -176,8 +177,7 @@ export async function writeExportFile(input: Pick<RegistryExportInput, 'path' | 
     await (replace ? replaceAtomically(input.path, write) : writeAtomically(input.path, write));
   } catch (error) {
     if (error instanceof FinalNameTakenError) throw alreadyThere(input.path);
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new AppError('EXPORT_DESTINATION', `Não foi possível gravar o arquivo ${basename(input.path)} (${reason}). Escolha outra pasta.`);
+    throw writeRefusal(error, input.path, 'EXPORT_DESTINATION');
   }
   return { format, sha256 };
 }

@@ -9,7 +9,7 @@ import { closeSync, existsSync, fstatSync, fsyncSync, openSync, renameSync, rmSy
 import { connectPlainFile, connectWithKey } from './connections';
 import { isPlainDatabaseFile } from './plainFiles';
 import { KNOWN_SCHEMA_VERSION, schemaVersionOf } from './migrate';
-import { isBusyError, storeInUseError, waitForWriters } from './storeLock';
+import { isBusyError, requireWritableStore, storeInUseError, waitForWriters } from './storeLock';
 
 export { isPlainDatabaseFile };
 
@@ -54,10 +54,12 @@ export type Encryption = { encrypted: true } | { encrypted: false; schemaVersion
 
 /**
  * Encrypts the plain store at `path` with the key `keyOf` gives (made only once the file is known to be ours). Needs the store alone: refused with
- * BACKUP_STORE_IN_USE while another program has it open. A plain database that is not a store of
+ * BACKUP_STORE_IN_USE while another program has it open, and with STORE_READ_ONLY when this user
+ * may not write the file (or its owner made it read-only). A plain database that is not a store of
  * ours (another program's, named by mistake) or of a newer version is left untouched.
  */
 export function encryptPlainStore(path: string, keyOf: () => Buffer): Encryption {
+  requireWritableStore(path); // the encrypted copy replaces the file: not one its owner made read-only
   const copy = `${path}.encrypting`;
   wipeAndRemove(copy); // a try that died half-way
   wipeAndRemove(`${copy}-journal`);

@@ -8,12 +8,13 @@
 //   for a bounded time before the clerk is told the store is busy;
 // - a restore claims the store alone: an exclusive lock that any other open connection refuses
 //   (`claimStoreAlone`, db/connections.ts, where every connection is opened);
-// - SQLite's and the file system's "busy" and "full" become errors the clerk can act on.
+// - SQLite's and the file system's "busy", "full" and "read-only" become errors the clerk can act on.
 import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readdirSync, rmSync, statfsSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, readdirSync, rmSync, statfsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../shared/errors';
+import { writeProtected } from './fileModes';
 
 /** How long a writer waits for the one before it, by default. */
 export const DEFAULT_WRITE_WAIT_MS = 30_000;
@@ -188,13 +189,60 @@ export function storeDamagedError(path: string | null): AppError {
 }
 
 /**
- * A failure of a store operation as the clerk should read it: busy → STORE_BUSY, full →
- * DISK_FULL naming the folder (the file's own, or the store's), a damaged page → STORE_CORRUPT;
- * anything else unchanged.
+ * SQLITE_READONLY in its forms: the store (or its -wal/-shm) may not be written by this user, or
+ * its folder takes no new file. Not SQLITE_READONLY_DBMOVED (the file was replaced under the
+ * connection: a restore's business, not a permission).
+ */
+export function isReadOnlyError(error: unknown): boolean {
+  const code = codeOf(error);
+  return code.startsWith('SQLITE_READONLY') && code !== 'SQLITE_READONLY_DBMOVED';
+}
+
+/**
+ * The store cannot be written: "O arquivo de dados … não permite gravação", or, when SQLite could
+ * not make the -wal and -shm files beside it (needed even to read a store in WAL mode), its folder.
+ */
+export function storeReadOnlyError(error: unknown, storePath: string | null): AppError {
+  if (codeOf(error) === 'SQLITE_READONLY_DIRECTORY' && storePath !== null) {
+    const folder = dirname(resolve(storePath));
+    return new AppError(
+      'STORE_READ_ONLY',
+      `A pasta "${folder}" do arquivo de dados não permite gravação, e o CRESS Desk precisa criar nela os arquivos -wal e -shm do banco, mesmo só para ler. O arquivo de dados não está danificado e nada foi gravado: peça ao suporte de informática a permissão de gravação nessa pasta para este usuário do computador.`,
+      { details: { folder, path: storePath } },
+    );
+  }
+  const file = storePath ? ` "${storePath}"` : '';
+  return new AppError(
+    'STORE_READ_ONLY',
+    `O arquivo de dados${file} não permite gravação: está marcado como somente leitura ou pertence a outro usuário do computador (ele, ou os arquivos -wal e -shm ao lado dele). Nada foi gravado. Para gravar, peça ao suporte de informática a permissão de gravação para este usuário.`,
+    { details: { path: storePath } },
+  );
+}
+
+/**
+ * Refuses, before anything is touched, a store its owner made read-only or that this user may not
+ * write: for what replaces the file rather than writing through SQLite (a restore, the encryption
+ * of a store an older version left plain), which the system would otherwise let through.
+ */
+export function requireWritableStore(storePath: string): void {
+  let writable = !writeProtected(storePath);
+  try {
+    if (writable) accessSync(storePath, constants.W_OK);
+  } catch (error) {
+    writable = (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+  if (!writable) throw storeReadOnlyError(null, storePath);
+}
+
+/**
+ * A failure of a store operation as the clerk should read it: busy → STORE_BUSY, a store or folder
+ * that may not be written → STORE_READ_ONLY naming it, full → DISK_FULL naming the folder (the
+ * file's own, or the store's), a damaged page → STORE_CORRUPT; anything else unchanged.
  */
 export function storeError(error: unknown, storePath: string | null = null): unknown {
   if (error instanceof AppError) return error;
   if (isBusyError(error)) return storeBusyError();
+  if (isReadOnlyError(error)) return storeReadOnlyError(error, storePath);
   if (isCorruptError(error)) return storeDamagedError(storePath);
   const path = (error as { path?: unknown } | null)?.path;
   const folder = typeof path === 'string' ? dirname(resolve(path)) : storePath ? dirname(resolve(storePath)) : null;

@@ -51,6 +51,8 @@ export const ERROR_CODES = [
   'STORE_BUSY',
   /** The disk of the store (or of a file being written) is full. */
   'DISK_FULL',
+  /** The store, or its folder, does not let this user write (read-only, another user's, a read-only share). */
+  'STORE_READ_ONLY',
   'AUDIT_BROKEN',
   /** The desk's audit key (db/auditKey.ts) is not where the store needs it, or its file is damaged. */
   'AUDIT_KEY_MISSING',

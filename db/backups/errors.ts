@@ -1,5 +1,6 @@
 // File-system failures of backups, turned into messages the clerk can act on.
 import { AppError } from '../../shared/errors';
+import { folderRefusal } from '../fileRefusals';
 import { FinalNameTakenError, ZipError } from '../packaging';
 import { diskFullError, isDiskFullError } from '../storeLock';
 
@@ -26,17 +27,9 @@ export function destinationError(error: unknown, folder: string): unknown {
         `O backup não coube em "${folder}": o disco ou o sistema de arquivos não aceita um arquivo deste tamanho (pendrives em FAT32 aceitam até 4 GB). Escolha outra pasta.`,
         { details: { folder } },
       );
-    case 'EROFS':
-    case 'EACCES':
-    case 'EPERM':
-      return new AppError('BACKUP_DESTINATION', `A pasta "${folder}" não aceita gravação (somente leitura ou sem permissão). Escolha outra pasta.`, {
-        details: { folder },
-      });
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return new AppError('BACKUP_DESTINATION', `A pasta "${folder}" não existe (um pendrive desconectado?). Escolha outra pasta.`, { details: { folder } });
     default:
-      return error;
+      // Read-only, no permission, not there (db/fileRefusals.ts, as for every file the clerk asks for).
+      return folderRefusal(error, folder, 'BACKUP_DESTINATION') ?? error;
   }
 }
 

@@ -8,7 +8,7 @@ import { appendOperatorAudit, requireSettings } from '../settings';
 import { exportCatalog, getBackupSettings, lastBackupAt, listBackups, setPinned, updateBackupSettings } from './catalog';
 import { backupDue, backupSummary } from './routine';
 import { applyRestore, checkApplicable, discardPrepared } from './restore';
-import { writeTransaction } from '../storeLock';
+import { requireWritableStore, writeTransaction } from '../storeLock';
 
 type BackupChannel = Extract<keyof Handlers, `backups:${string}`>;
 
@@ -57,7 +57,11 @@ export function backupHandlers(store: Store, options: BackupHandlerOptions): Pic
       return { jobId: due ? startCreate({ passphrase: null, folder: null, trigger, forImplanta: false }) : null, reason };
     },
     'backups:verify': (input) => ({ jobId: jobs.start('backups:verify', input) }),
-    'backups:restorePrepare': (input) => ({ jobId: jobs.start('backups:restorePrepare', input) }),
+    'backups:restorePrepare': (input) => {
+      // A store that may not be written is refused before a copy of the backup is made beside it.
+      requireWritableStore(store.path);
+      return { jobId: jobs.start('backups:restorePrepare', input) };
+    },
     'backups:restoreApply': ({ jobId, confirmOtherRegion }) => {
       const prepared = preparedOf(jobs, jobId);
       if (!options.withStoreClosed) throw new Error('restore needs a desk that can close its store');

@@ -23,7 +23,7 @@ import { openStore } from '../open';
 import { getSettings } from '../settings';
 import { exportCatalog, importCatalog } from './catalog';
 import { syncFolderSync } from '../packaging';
-import { storeError } from '../storeLock';
+import { requireWritableStore, storeError } from '../storeLock';
 import { schemaVerdict } from './snapshot';
 import { noteVerification, verifyBackupFile, type VerifyInput } from './verify';
 
@@ -158,6 +158,7 @@ export interface ApplyOptions {
 /** Whether the prepared copy can be swapped in now; checked before the store is closed, so a refusal touches nothing. */
 export function checkApplicable(storePath: string, options: Pick<ApplyOptions, 'prepared' | 'confirmOtherRegion'>): void {
   const { prepared } = options;
+  requireWritableStore(storePath);
   if (!isPreparedPath(storePath, prepared.preparedPath) || !existsSync(prepared.preparedPath)) {
     throw new AppError('BACKUP_RESTORE_NOT_READY', 'A cópia preparada para a restauração não existe mais: verifique o backup de novo.');
   }

@@ -12,11 +12,12 @@
 // INTO from a read transaction makes the copy instead, as earlier versions did (slower: every page
 // decrypted and encrypted again). A file copy keeps the store's free pages (their old contents
 // under the same key); VACUUM INTO leaves them behind. Either way the copy leaves WAL mode.
-import { copyFile, rm } from 'node:fs/promises';
+import { chmod, copyFile, rm } from 'node:fs/promises';
 import { constants, statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { openBackupCopy, openSnapshotSource, openStoreReader, readBackupCopy } from '../connections';
 import type { CopySecret } from '../copySecrets';
+import { PRIVATE_FILE } from '../fileModes';
 import { getSettings } from '../settings';
 import { KNOWN_SCHEMA_VERSION, schemaVersionOf } from '../migrate';
 import { writeWaitMs } from '../storeLock';
@@ -66,6 +67,9 @@ async function copyStoreFile(storePath: string, destination: string, options: { 
       options.onProgress?.({ done: 0, total: pages });
       try {
         await copyFile(storePath, destination, constants.COPYFILE_EXCL);
+        // The copy is the desk's own file, written next (sealed, out of WAL mode): not read-only
+        // because its owner made the store so (copyFile keeps the store's permissions).
+        await chmod(destination, PRIVATE_FILE);
       } catch (error) {
         await rm(destination, { force: true });
         // The destination's own trouble (full, read-only, gone) is the backup's answer. Any other

@@ -4,13 +4,14 @@
 // an xlsx by SheetJS. The result is a plain list of answers; db/batches/ackApply.ts checks it
 // against the store.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
 import type { DipStatus } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { parseDateBr } from '../../shared/rules/dates';
 import { DIP_LABELS, parseDipStatus } from '../../shared/rules/vocabulary';
 import { foldForSearch, plainLine } from '../../shared/text';
+import { openToRead, unreadableFile } from '../fileRefusals';
 import { CsvSource } from '../imports/readers/csv';
 import { DEFAULT_LIMITS } from '../imports/readers/limits';
 import type { RawRow } from '../imports/readers/source';
@@ -107,22 +108,31 @@ function formatOf(bytes: Buffer, fileName: string): AckFormat {
   return 'csv';
 }
 
-/** Reads an acknowledgement file; refuses with ACK_INVALID anything it cannot take as one. */
+/**
+ * Reads an acknowledgement file; refuses with ACK_INVALID anything it cannot take as one, and with
+ * FILE_UNREADABLE, as an import does, a path it cannot read at all (a folder, no permission).
+ */
 export async function readAck(path: string, fileName = path): Promise<AckFile> {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw invalid(`Não foi possível abrir o arquivo de confirmação ${fileName}.`);
-  }
-  if (size === 0) throw invalid('O arquivo de confirmação está vazio.');
-  if (size > MAX_BYTES) throw invalid(`O arquivo de confirmação é grande demais (${Math.round(size / 1048576)} MB; o limite é 64 MB).`);
-  const bytes = readFileSync(path);
+  const bytes = readWhole(path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const format = formatOf(bytes, fileName);
   if (format === 'json') return { ...readJson(bytes), format, sha256 };
   const rows = format === 'xlsx' ? await xlsxRows(path, bytes) : csvRows(path);
   return { format, batch: null, packageSha256: null, acknowledgedAt: null, answers: answersFromRows(rows), sha256 };
+}
+
+/** The file's bytes, once its size was found within bounds. */
+function readWhole(path: string): Buffer {
+  const { fd, size } = openToRead(path);
+  try {
+    if (size === 0) throw invalid('O arquivo de confirmação está vazio.');
+    if (size > MAX_BYTES) throw invalid(`O arquivo de confirmação é grande demais (${Math.round(size / 1048576)} MB; o limite é 64 MB).`);
+    return readFileSync(fd);
+  } catch (error) {
+    throw error instanceof AppError ? error : unreadableFile(path, error);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function readJson(bytes: Buffer): Omit<AckFile, 'format' | 'sha256'> {

@@ -1,6 +1,7 @@
 // The long batch operations as jobs (docs/jobs.md): writing a package, importing an
 // acknowledgement, checking a package. Each opens its own connection to the store.
 import type { Database } from 'better-sqlite3';
+import { rm } from 'node:fs/promises';
 import type { AckResult, ExportResult, VerifyResult } from '../../shared/contract/batches';
 import { AppError } from '../../shared/errors';
 import { openJobConnection } from '../connections';
@@ -60,7 +61,14 @@ export const exportBatchJob: JobFn<ExportJobInput, ExportResult> = async (input,
     }).catch((error: unknown) => {
       throw cancel.signal.aborted ? jobCancelled() : error;
     });
-    const summary = recordExport(db, input.id, written, new Date(context.nowIso()));
+    let summary: ExportResult['batch'];
+    try {
+      summary = recordExport(db, input.id, written, new Date(context.nowIso()));
+    } catch (error) {
+      // A store that may not be written (or stays busy): no package the desk does not know it exported.
+      if (!written.identical) await rm(written.path, { force: true });
+      throw error;
+    }
     return { batch: summary, path: written.path, fileName: written.fileName, bytes: written.bytes, sha256: written.sha256, encrypted: written.encrypted };
   } finally {
     db.close();

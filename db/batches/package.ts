@@ -7,6 +7,7 @@ import { rename, rm } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { VerifyResult } from '../../shared/contract/batches';
 import { AppError } from '../../shared/errors';
+import { writeRefusal } from '../fileRefusals';
 import { regionLabel } from '../../shared/regions';
 import { bagInfoValue, partialPathFor, removeStalePartials, SIGNATURE_FILE, syncFile, syncFolder, validateZipBag, writeBagZip, ZipError, ZipReader, type WriteBagOptions } from '../packaging';
 import { checkPackageSignature, type PackageSigningContext } from './packageSignature';
@@ -147,7 +148,8 @@ export async function writeBatchPackage(batch: BatchRow, payload: PayloadFile[],
     return { ...result, identical: false };
   } catch (error) {
     await rm(partial, { force: true }).catch(() => {});
-    throw error;
+    // A folder that takes no file (read-only, not this user's) or a full disk, said as for every export.
+    throw writeRefusal(error, path, 'BATCH_DESTINATION_INVALID');
   }
 }
 

@@ -2,11 +2,10 @@
 // period for the data-protection officer, and `new-key --yes` when the key that signs it is lost for
 // good: a new one starts signing it, recorded in the trail, and `audit verify` says from where the
 // entries before it are checked by SHA-256 only. Only from a terminal: the desk's key is its user's business.
-import { resolve } from 'node:path';
 import { replaceLostKey } from '../../db/audit';
 import { parseDateBr } from '../../shared/rules/dates';
 import { renderers } from './output';
-import { EXIT, UsageError, commandGroup, commandsOf, optionText, type CliContext, type CliModule } from './types';
+import { EXIT, UsageError, commandGroup, commandsOf, optionText, requiredOutputPath, type CliContext, type CliModule } from './types';
 
 /** A `dd/mm/aaaa` option as an ISO date. */
 function day(context: CliContext, name: 'from' | 'to'): string {
@@ -30,7 +29,7 @@ export const auditCli: CliModule = (program, action) => {
     .requiredOption('--out <file>', 'FILE.xlsx (never over an existing file)')
     .action(
       action(async (context) => {
-        const result = await context.call('audit:export', { from: day(context, 'from'), to: day(context, 'to'), path: resolve(optionText(context, 'out') ?? '') });
+        const result = await context.call('audit:export', { from: day(context, 'from'), to: day(context, 'to'), path: requiredOutputPath(context, 'FILE.xlsx') });
         return { result, text: renderers.auditExport(result), exit: EXIT.ok };
       }),
     );

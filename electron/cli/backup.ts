@@ -23,6 +23,7 @@ import {
   type CliModule,
   type CommandOutcome,
   optionText,
+  outputPath,
   passphraseFromFile,
 } from './types';
 
@@ -54,10 +55,10 @@ function countsLine(counts: Record<string, number> | null): string {
 }
 
 async function create(context: CliContext): Promise<CommandOutcome> {
-  const out = text(context, 'out');
+  const folder = outputPath(context) ?? null;
   const forImplanta = context.values.forImplanta === true;
   if (forImplanta && context.values.passphraseFile === undefined) throw new UsageError('--for-implanta needs --passphrase-file: the passphrase agreed with Implanta');
-  const created = await runJob(context, 'backups:create', { folder: out === undefined ? null : resolve(out), passphrase: passphrase(context), trigger: 'cli', forImplanta });
+  const created = await runJob(context, 'backups:create', { folder, passphrase: passphrase(context), trigger: 'cli', forImplanta });
   const lines = [
     forImplanta
       ? `Copy for Implanta created and verified: ${created.file} (${formatFileSize(created.bytes)}); the zip (AES-256) and the database inside (SQLCipher 4) open with the passphrase`

@@ -7,7 +7,7 @@ import { BATCH_STATES, type BatchState } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { formatDateTimeBr, parseDateBr } from '../../shared/rules/dates';
 import { Option } from 'commander';
-import { EXIT, PASSPHRASE_OPTION, commandGroup, commandsOf, runJob, UsageError, wholeNumber, type CliContext, type CliModule, type CommandOutcome, type Handler, optionText, passphraseFromFile } from './types';
+import { EXIT, PASSPHRASE_OPTION, commandGroup, commandsOf, runJob, UsageError, wholeNumber, type CliContext, type CliModule, type CommandOutcome, type Handler, optionText, passphraseFromFile, requiredOutputPath } from './types';
 
 const STATE_WORDS: Record<BatchState, string> = {
   open: 'open (under review)',
@@ -103,9 +103,9 @@ const handlers = {
     return outcome(removed, `Removed ${what} ${removed.uuid} from batch ${removed.batch.number}: it is pending again and goes into the next batch.\n${describe(removed.batch)}`);
   },
   export: async (context) => {
-    const out = text(context, 'out') ?? '';
+    const folder = requiredOutputPath(context, 'DIR');
     const batch = await resolveBatch(context);
-    const result = await runJob(context, 'batches:export', { id: batch.id, path: join(resolve(out), batch.fileName), passphrase: passphrase(context), replace: false });
+    const result = await runJob(context, 'batches:export', { id: batch.id, path: join(folder, batch.fileName), passphrase: passphrase(context), replace: false });
     return outcome(
       { file: result.path, sha256: result.sha256, bytes: result.bytes, encrypted: result.encrypted, batch: result.batch },
       `Package written: ${result.path} (${formatCount(result.bytes)} bytes${result.encrypted ? ', AES-256' : ''})\nSHA-256 ${result.sha256}`,

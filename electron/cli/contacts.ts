@@ -27,7 +27,7 @@ import { formatDateTimeBr } from '../../shared/rules/dates';
 import { digitsOnly } from '../../shared/text';
 import { collect } from './correctionChanges';
 import { table } from './output';
-import { EXIT, PAGE_OPTION, UsageError, commandGroup, commandsOf, optionText, wholeNumber, type CliContext, type CliModule, type CommandOutcome } from './types';
+import { EXIT, PAGE_OPTION, UsageError, commandGroup, commandsOf, optionText, outputPath, requiredOutputPath, wholeNumber, type CliContext, type CliModule, type CommandOutcome } from './types';
 
 /** An atendimento named on the command line: its protocol, or its number. */
 function contactRef(text: string | undefined): number | string {
@@ -171,10 +171,8 @@ async function attach(context: CliContext): Promise<CommandOutcome> {
 
 async function saveAttachment(context: CliContext): Promise<CommandOutcome> {
   const attachmentId = wholeNumber(context.args[0], 'attachment');
-  const out = optionText(context, 'out');
   if (attachmentId === undefined || attachmentId < 1) throw new UsageError('ATTACHMENT is the number of an attachment (contact show lists them)');
-  if (out === undefined) throw new UsageError('missing --out FILE');
-  const result = await context.call('contacts:attachment', { attachmentId, path: resolve(out) });
+  const result = await context.call('contacts:attachment', { attachmentId, path: requiredOutputPath(context, 'FILE') });
   return { result, text: `Saved ${formatFileSize(result.size)} to ${result.path}.`, exit: EXIT.ok };
 }
 
@@ -187,8 +185,7 @@ async function emlPath(context: CliContext, folder: string, protocol: string, ki
 /** The `.eml` for Implanta, written into --out (a folder) under the protocol's name. */
 async function forward(context: CliContext): Promise<CommandOutcome> {
   const id = contactRef(context.args[0]);
-  const folder = optionText(context, 'out');
-  if (folder === undefined) throw new UsageError('missing --out DIR');
+  const folder = requiredOutputPath(context, 'DIR');
   const { protocol } = await context.call('contacts:get', { id });
   const result = await context.call('contacts:forward', { id, path: await emlPath(context, folder, protocol, 'encaminhamento') });
   return {
@@ -206,7 +203,7 @@ async function forward(context: CliContext): Promise<CommandOutcome> {
 async function message(context: CliContext): Promise<CommandOutcome> {
   const id = contactRef(context.args[0]);
   const template = optionText(context, 'template') as MessageTemplate;
-  const folder = optionText(context, 'out');
+  const folder = outputPath(context);
   const { protocol } = await context.call('contacts:get', { id });
   const path = folder === undefined ? null : await emlPath(context, folder, protocol, 'mensagem');
   const result = await context.call('contacts:message', { id, template, path });

@@ -10,7 +10,7 @@ import { plural } from '../../shared/display/plural';
 import { terminalSafe } from '../../shared/text';
 import { conflictLine, RESOLVE_HINT } from './registry';
 import { Argument } from 'commander';
-import { EXIT, runJob, type CliContext, type CliModule, type CommandOutcome } from './types';
+import { EXIT, outputPath, runJob, type CliContext, type CliModule, type CommandOutcome } from './types';
 import { AppError } from '../../shared/errors';
 
 const KIND_WORDS: Record<ImportKind, string> = { corrections: 'corrections', registry: 'registry records', cep: 'CEP directory entries' };
@@ -69,7 +69,7 @@ function onCommandLine(error: unknown): unknown {
 async function importCommand(context: CliContext): Promise<CommandOutcome> {
   const [kind, file = ''] = context.args;
   const dryRun = flag(context, 'dryRun');
-  const report = text(context, 'report');
+  const report = outputPath(context, 'report');
   // The report is a workbook: under another ending (erros.csv) Excel would refuse to open it.
   if (report && !/\.xlsx$/i.test(report)) {
     throw new AppError('INPUT_INVALID', `O relatório de erros é uma planilha .xlsx: dê a ele um nome terminado em .xlsx (recebido: ${basename(report)}). Nada foi importado.`);
@@ -81,7 +81,7 @@ async function importCommand(context: CliContext): Promise<CommandOutcome> {
     sheet: text(context, 'sheet') ?? '',
     mapping: null,
     allOrNothing: flag(context, 'allOrNothing'),
-    reportPath: report ? resolve(report) : null,
+    reportPath: report ?? null,
     errorLimit: null,
     dipAcknowledged: flag(context, 'acceptDip'),
   };

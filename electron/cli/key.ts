@@ -1,8 +1,7 @@
 // `cress-desk key export --out FILE`: the store's encryption key, written for the council's IT to
 // keep apart from the desk (the recovery key: a reinstalled system loses the copy its keystore
 // kept). Whoever holds the file reads the store and its backups: the command says so.
-import { resolve } from 'node:path';
-import { EXIT, commandGroup, optionText, type CliModule } from './types';
+import { EXIT, commandGroup, requiredOutputPath, type CliModule } from './types';
 
 export const KEY_WARNING =
   'Whoever holds this file can read the store and its backups: keep it offline, away from this computer (in the council’s safe), and never send it by e-mail.';
@@ -15,7 +14,7 @@ export const keyCli: CliModule = (program, action) => {
     .requiredOption('--out <file>', 'the file to write (never over an existing one)')
     .action(
       action(async (context) => {
-        const result = await context.call('settings:exportKey', { path: resolve(optionText(context, 'out') ?? '') });
+        const result = await context.call('settings:exportKey', { path: requiredOutputPath(context, 'FILE') });
         return { result, text: `Recovery key written to ${result.path}.\n${KEY_WARNING}`, exit: EXIT.ok };
       }),
     );

@@ -3,13 +3,13 @@
 //   quality export --out FILE.xlsx|.csv [--case X] [--code C]
 // With --json, `scan` prints {total, byCase, byCode, items: [{registration, cpf, case, code, field,
 // message, suggestion}]} with every item (no paging).
-import { extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import { QUALITY_PAGE_MAX } from '../../shared/contract/quality';
 import { formatCount } from '../../shared/display/numbers';
 import { plural } from '../../shared/display/plural';
 import { PENDENCY_CASE_LABELS, PENDENCY_CASES, PENDENCY_CODES, type PendencyCase } from '../../shared/rules/pendencyCases';
 import { maskCpf } from '../../shared/rules/cpf';
-import { EXIT, UsageError, commandGroup, commandsOf, optionText, runJob, type CliContext, type CliModule, type CommandOutcome } from './types';
+import { EXIT, UsageError, commandGroup, commandsOf, optionText, requiredOutputPath, runJob, type CliContext, type CliModule, type CommandOutcome } from './types';
 
 const CODES: readonly string[] = PENDENCY_CODES.map((c) => c.code);
 
@@ -47,11 +47,10 @@ async function scan(context: CliContext): Promise<CommandOutcome> {
 }
 
 async function exportFile(context: CliContext): Promise<CommandOutcome> {
-  const out = optionText(context, 'out');
-  if (out === undefined) throw new UsageError('missing --out FILE (.xlsx or .csv)');
+  const out = requiredOutputPath(context, 'FILE (.xlsx or .csv)');
   const extension = extname(out).toLowerCase();
   if (extension !== '.xlsx' && extension !== '.csv') throw new UsageError('--out must end in .xlsx or .csv');
-  const result = await context.call('quality:export', { ...filters(context), path: resolve(out), format: extension === '.csv' ? 'csv' : 'xlsx' });
+  const result = await context.call('quality:export', { ...filters(context), path: out, format: extension === '.csv' ? 'csv' : 'xlsx' });
   const text = `Pendências: ${plural(result.rows, 'record', 'records')} in ${result.path}. Fill in the corrections (and the reason and evidence columns), then: import corrections ${out}`;
   return { result, text, exit: EXIT.ok };
 }

@@ -1,9 +1,9 @@
 // `cress-desk registry export`: the records changed on the desk and synced by Implanta since a
 // date, as a file the council's main system (and `import registry`) reads, over the app's channel.
-import { extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import { plural } from '../../shared/display/plural';
 import { formatDateBr, parseDateBr } from '../../shared/rules/dates';
-import { EXIT, UsageError, optionText, type CliContext, type CommandOutcome } from './types';
+import { EXIT, UsageError, optionText, requiredOutputPath, type CliContext, type CommandOutcome } from './types';
 
 /** `registry export --since dd/mm/aaaa --out FILE.xlsx|FILE.csv` (registered in registry.ts). */
 export async function exportCommand(context: CliContext): Promise<CommandOutcome> {
@@ -11,12 +11,11 @@ export async function exportCommand(context: CliContext): Promise<CommandOutcome
   if (sinceText === undefined) throw new UsageError('missing --since dd/mm/aaaa');
   const since = parseDateBr(sinceText);
   if (!since.ok) throw new UsageError(`--since: ${since.message}`);
-  const out = optionText(context, 'out');
-  if (out === undefined) throw new UsageError('missing --out FILE (.xlsx or .csv)');
+  const out = requiredOutputPath(context, 'FILE (.xlsx or .csv)');
   const extension = extname(out).toLowerCase();
   if (extension !== '.xlsx' && extension !== '.csv') throw new UsageError('--out must end in .xlsx or .csv');
 
-  const result = await context.call('registry:export', { since: since.value, path: resolve(out), format: extension === '.csv' ? 'csv' : 'xlsx' });
+  const result = await context.call('registry:export', { since: since.value, path: out, format: extension === '.csv' ? 'csv' : 'xlsx' });
   const text =
     result.rows === 0
       ? `No record was changed on the desk and synced by Implanta since ${formatDateBr(since.value)}: ${result.path} holds the header row only.`

@@ -2,6 +2,7 @@
 // own options and arguments, on the program electron/cli/program.ts builds — so each group keeps its
 // commands in its own file (setup.ts, import.ts, backup.ts, …).
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Desk } from '../../db';
 import type { Channel, Input, Output } from '../../shared/contract';
@@ -76,7 +77,8 @@ export function wholeNumber(value: unknown, name: string): number | undefined {
 
 /**
  * 0 done; 1 refused — the input, a store busy past the bounded wait (STORE_BUSY), a full disk
- * (DISK_FULL), no store at the path (STORE_NOT_FOUND; only `init` creates one), a restore while
+ * (DISK_FULL), a store or folder this user may not write (STORE_READ_ONLY), no store at the path
+ * (STORE_NOT_FOUND; only `init` creates one), a restore while
  * another program has the store open; 2 usage; 3 the store or a file failed an integrity check.
  */
 export const EXIT = { ok: 0, refused: 1, usage: 2, integrity: 3 } as const;
@@ -101,6 +103,25 @@ export async function runJob<C extends JobChannel>(context: CliContext, channel:
 export function optionText(context: CliContext, name: string): string | undefined {
   const value = context.values[name];
   return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * The absolute path of a file or folder to write, from `--out` (or the option `name`), or
+ * undefined when the option is absent. An empty one is wrong usage: it would name the folder the
+ * command runs in, and the file would land there.
+ */
+export function outputPath(context: CliContext, name = 'out'): string | undefined {
+  const value = optionText(context, name);
+  if (value === undefined) return undefined;
+  if (value.trim() === '') throw new UsageError(`--${name} must not be empty: name the ${name === 'out' ? 'file or folder to write' : 'file to write'}`);
+  return resolve(value);
+}
+
+/** outputPath for a command that cannot do without it: `what` says what --out names (FILE, DIR, FILE.xlsx…). */
+export function requiredOutputPath(context: CliContext, what: string): string {
+  const path = outputPath(context);
+  if (path === undefined) throw new UsageError(`missing --out ${what}`);
+  return path;
 }
 
 /** The passphrase from --passphrase-file: its first line, without the line break. */

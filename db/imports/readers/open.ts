@@ -3,6 +3,7 @@
 // is refused with a message, before any parsing.
 import { extname } from 'node:path';
 import * as XLSX from 'xlsx';
+import { unreadableFile } from '../../fileRefusals';
 import { openPlainFile, type PositionalFile } from '../../positionalFiles';
 import type { ZipReader } from '../../zip';
 import { CsvSource } from './csv';
@@ -40,8 +41,8 @@ export function openSpreadsheet(source: string | PositionalFile, fileName: strin
   let file: PositionalFile;
   try {
     file = typeof source === 'string' ? openPlainFile(source) : source;
-  } catch {
-    throw unreadable('O arquivo não foi encontrado ou não pode ser aberto. Escolha-o novamente.');
+  } catch (error) {
+    throw unreadableFile(source as string, error);
   }
   try {
     return openByContent(file, fileName, limits);

@@ -6,15 +6,16 @@
 // removed when the import ends, and encrypted with a key held in memory only (db/positionalFiles.ts):
 // a copy a killed import leaves in the temporary folder reveals nothing.
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdtempSync, openSync, readSync, rmSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, mkdtempSync, readSync, rmSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { PRIVATE_FILE } from '../../fileModes';
+import { openToRead } from '../../fileRefusals';
 import { createEncryptedFile, openEncryptedFile, type FileKey, type PositionalFile } from '../../positionalFiles';
 import { diskFullError, isDiskFullError } from '../../storeLock';
 import { fileSha256 } from '../sheets';
-import { DEFAULT_LIMITS, FILE_MESSAGES, unreadable, unsafe, type ReaderLimits } from './limits';
+import { DEFAULT_LIMITS, FILE_MESSAGES, unsafe, type ReaderLimits } from './limits';
 import { openSpreadsheet } from './open';
 import type { SpreadsheetSource } from './source';
 
@@ -56,12 +57,7 @@ const sameFile = (a: Stats, b: Stats) => a.size === b.size && a.mtimeMs === b.mt
  * way; refuses it when it changes during the copy or does not have `expectedSha256`.
  */
 export function privateCopy(original: string, fileName: string, expectedSha256: string | null = null, limits: ReaderLimits = DEFAULT_LIMITS): PrivateCopy {
-  let source: number;
-  try {
-    source = openSync(original, 'r');
-  } catch {
-    throw unreadable('O arquivo não foi encontrado ou não pode ser aberto. Escolha-o novamente.');
-  }
+  const { fd: source } = openToRead(original); // a folder, a missing file or one this user may not read: FILE_UNREADABLE
   let folder: string | null = null;
   const discard = () => {
     if (folder !== null) rmSync(folder, { recursive: true, force: true });

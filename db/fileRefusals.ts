@@ -1,0 +1,104 @@
+// A file or folder the clerk named that the computer will not let the desk use — not there, a
+// folder where a file was expected, no permission, a read-only disk —, told in Portuguese and naming
+// the path, never in the system's own English words. One place for every reader of a file the clerk
+// chose (a spreadsheet to import, Implanta's answer) and every writer of one (a lote's package, an
+// export, a backup). The store itself is storeLock.ts's: its read-only answers are STORE_READ_ONLY.
+import { closeSync, fstatSync, openSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { AppError, type ErrorCode } from '../shared/errors';
+import { diskFullError, isDiskFullError } from './storeLock';
+
+/** The code of a failure (ENOENT, EACCES…), or ''. */
+function codeOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : '';
+}
+
+/** Did the file system itself refuse (a failed system call), rather than the desk's code? */
+function isSystemError(error: unknown): boolean {
+  return typeof (error as { syscall?: unknown } | null)?.syscall === 'string';
+}
+
+function unreadableMessage(path: string, code: string): string {
+  switch (code) {
+    case 'EISDIR':
+      return `"${path}" é uma pasta, não um arquivo. Escolha o arquivo.`;
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return `O arquivo "${path}" não foi encontrado. Confira o caminho e escolha-o novamente.`;
+    case 'EACCES':
+    case 'EPERM':
+      return `Sem permissão para ler o arquivo "${path}": ele pertence a outro usuário do computador ou está protegido. Copie-o para uma pasta sua, ou peça acesso ao suporte de informática, e tente de novo.`;
+    default:
+      return `Não foi possível ler o arquivo "${path}". Escolha-o novamente.`;
+  }
+}
+
+/** A file the clerk chose that cannot be read (`error`: what opening or reading it threw): FILE_UNREADABLE naming it. */
+export function unreadableFile(path: string, error: unknown): AppError {
+  return new AppError('FILE_UNREADABLE', unreadableMessage(path, codeOf(error)), { details: { path } });
+}
+
+const IS_A_FOLDER = { code: 'EISDIR' };
+
+/** Opens a file the clerk chose, to read it: its descriptor and size; FILE_UNREADABLE for a folder or a file that cannot be opened. */
+export function openToRead(path: string): { fd: number; size: number } {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw unreadableFile(path, error);
+  }
+  try {
+    const found = fstatSync(fd);
+    if (!found.isFile()) throw unreadableFile(path, found.isDirectory() ? IS_A_FOLDER : null);
+    return { fd, size: found.size };
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A folder that refused a new file — read-only, no permission, not there —: an error of `code`
+ * naming it; null when the failure is of another kind.
+ */
+export function folderRefusal(error: unknown, folder: string, code: ErrorCode): AppError | null {
+  const notWritable = () => new AppError(code, `A pasta "${folder}" não aceita gravação (somente leitura ou sem permissão). Escolha outra pasta.`, { details: { folder } });
+  switch (codeOf(error)) {
+    case 'EROFS':
+    case 'EACCES':
+    case 'EPERM':
+      return notWritable();
+    case 'ENOENT':
+    case 'ENOTDIR':
+      // A folder that is there and takes no file (/proc, some mounts) answers "no such file" too.
+      if (isFolder(folder)) return notWritable();
+      return new AppError(code, `A pasta "${folder}" não existe (um pendrive desconectado?). Escolha outra pasta.`, { details: { folder } });
+    default:
+      return null;
+  }
+}
+
+/**
+ * A file the clerk asked for that could not be written at `path`, as `code`: a full disk is
+ * DISK_FULL, a folder that refused it says so, any other failure of the file system says the file
+ * was not written. Anything that is not the file system's (an AppError, a bug) is left as it is.
+ */
+export function writeRefusal(error: unknown, path: string, code: ErrorCode): unknown {
+  if (error instanceof AppError) return error;
+  const folder = dirname(path);
+  if (isDiskFullError(error, folder)) return diskFullError(folder, 'Nada foi gravado. Ou escolha outra pasta.');
+  const refused = folderRefusal(error, folder, code);
+  if (refused) return refused;
+  if (!isSystemError(error)) return error;
+  return new AppError(code, `Não foi possível gravar o arquivo "${path}". Nada foi gravado: escolha outra pasta.`, { details: { path, system: codeOf(error) } });
+}
