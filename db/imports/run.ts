@@ -6,7 +6,7 @@
 // Corrections are checked in the store's order when their order does not matter (storeOrder.ts);
 // what the clerk is shown still follows the file's rows.
 import type { Database } from 'better-sqlite3';
-import { basename, dirname } from 'node:path';
+import { basename } from 'node:path';
 import type { ImportError, ImportKind, ImportMapping, ImportSummary, PreviewRow } from '../../shared/contract/imports';
 import type { DipConsequence } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
@@ -23,11 +23,9 @@ import { RegistryProcessor } from './kinds/registry';
 import type { KindProcessor, ProcessorContext, ProcessorTotals } from './kinds/types';
 import { mappingFor } from './mappings';
 import { openCopied, type CopiedSpreadsheet } from './readers/privateCopy';
-import { refreshAfterImport } from '../pendencies';
-import { queuePendencyScan, rescanRegistry } from '../pendencyScan';
-import { isBusyError, isDiskFullError } from '../storeLock';
 import { checkSaveDestination } from '../saveDestination';
 import { isBlankRow, type RawRow, type SpreadsheetSource } from './readers/source';
+import { checkAfterWrite } from './afterWrite';
 import { saveImportReport, type ReportRow } from './report';
 import { detach, FirstByRow, RowsInStoreOrder } from './storeOrder';
 import { chooseSheet, readHeader } from './sheets';
@@ -51,40 +49,6 @@ export interface ImportJobInput {
   expectedSha256?: string | null;
   /** The clerk ticked, in the preview, that the rows touching a DIP were read (see the contract). */
   dipAcknowledged?: boolean;
-}
-
-/** Work on the store after the import's commit, on a connection of the job's own. */
-function withJobConnection(storePath: string, work: (db: Database) => unknown): void {
-  const db = openJobConnection(storePath);
-  try {
-    work(db);
-  } finally {
-    db.close();
-  }
-}
-
-/**
- * The worklist after the rows were written: a load changes whole records (addresses now shared, DIP
- * requests now at risk), so the registry is checked again; corrections get what their rows could
- * not see (an e-mail now shared, a DIP request at risk), for the records they changed. The import is
- * written by then: a failure here (a disk that filled up meanwhile) leaves the whole check to the
- * next open of the store and answers a warning, never an error that would say nothing was written.
- */
-function checkAfterWrite(context: JobContext, kind: ImportKind, importId: number): string | null {
-  if (kind === 'cep') return null;
-  if (kind === 'registry') context.progress({ phase: 'pendencies', label: 'Conferindo as pendências do cadastro…', done: 0, total: null });
-  try {
-    withJobConnection(context.storePath, kind === 'registry' ? rescanRegistry : (db) => refreshAfterImport(db, importId));
-    return null;
-  } catch (error) {
-    try {
-      withJobConnection(context.storePath, queuePendencyScan);
-    } catch {
-      // The disk may still be full: the warning tells the clerk what happened all the same.
-    }
-    const reason = isDiskFullError(error, dirname(context.storePath)) ? 'disco cheio' : isBusyError(error) ? 'banco ocupado por outro programa' : 'erro ao gravar';
-    return `A importação nº ${importId} foi gravada, mas a conferência das pendências não terminou (${reason}): ela é refeita por inteiro na próxima vez que o banco for aberto.`;
-  }
 }
 
 /** Rows shown in the preview whatever their outcome (the rejected ones are added up to the limit). */

@@ -21,8 +21,8 @@ let handlers: Handlers;
 let maria: Professional;
 const savedKeyEnv = process.env[AUDIT_KEY_ENV];
 
-function open(): void {
-  store = openStore({ path: dir.file('store.sqlite') });
+function open(options: { adoptOtherKey?: boolean } = {}): void {
+  store = openStore({ path: dir.file('store.sqlite'), ...options });
   handlers = createHandlers(store, { appVersion: '0.0.0-test', now: () => new Date('2026-03-10T13:00:00.000Z') });
 }
 
@@ -277,8 +277,7 @@ describe('the audit key', () => {
   it('a store signed on another desk, restored here, is signed by this desk from then on', async () => {
     process.env[AUDIT_KEY_ENV] = createAuditKey(dir.file('keys/this-desk.key')).path;
     store.close();
-    store = openStore({ path: dir.file('store.sqlite'), adoptOtherKey: true });
-    handlers = createHandlers(store, { appVersion: '0.0.0-test', now: () => new Date('2026-03-10T13:00:00.000Z') });
+    open({ adoptOtherKey: true }); // as a restore opens it
     appendAudit(store.db, { at: '2026-03-11T10:00:00.000Z', operator: 'Ana Paula', action: 'backup.restore', entity: 'backup', entityId: 'b.zip', detail: {} });
     const result = await verify();
     expect(result.ok).toBe(true);
@@ -288,8 +287,7 @@ describe('the audit key', () => {
   it('a store signed with another key that did not come through a restore is reported', async () => {
     process.env[AUDIT_KEY_ENV] = createAuditKey(dir.file('keys/this-desk.key')).path;
     store.close();
-    store = openStore({ path: dir.file('store.sqlite'), adoptOtherKey: true });
-    handlers = createHandlers(store, { appVersion: '0.0.0-test', now: () => new Date('2026-03-10T13:00:00.000Z') });
+    open({ adoptOtherKey: true }); // as a restore opens it
     save(maria, { email: 'outra-mesa@exemplo.com.br' });
     const result = await verify();
     expect(result).toMatchObject({ ok: false, brokenAt: 4 });
