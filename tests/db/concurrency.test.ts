@@ -4,7 +4,7 @@
 // and an import written in steps that fails half-way leaves the store as it was.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDispatcher, openDesk } from '../../db';
 import { verifyAuditChain } from '../../db/audit';
 import { claimStoreAlone } from '../../db/connections';
@@ -16,24 +16,20 @@ import type { Professional } from '../../shared/domain';
 import { holdStore } from '../cli/processes';
 import { addPeople, type Person } from '../fixtures/imports/people';
 import { fixture, importInput, jobContext, runImport, withImportStepRows } from '../fixtures/imports/jobs';
-import { openTestDesk, tempDir, type TestDesk } from './fixtures';
+import { cleanupAfterEach, openTestDesk, tempDir, type TestDesk } from './fixtures';
 import { openRawStore } from '../rawStore';
 
-let cleanup: (() => void)[] = [];
-afterEach(() => {
-  for (const step of cleanup.reverse()) step();
-  cleanup = [];
-});
+const cleanup = cleanupAfterEach();
 
 describe('a store held by another writer', () => {
   it('answers STORE_BUSY after the bounded wait, never an internal error, and nothing is written', async () => {
     const dir = tempDir();
-    cleanup.push(() => dir.cleanup());
+    cleanup(() => dir.cleanup());
     const previous = process.env.CRESS_DESK_WRITE_WAIT_MS;
     process.env.CRESS_DESK_WRITE_WAIT_MS = '300';
-    cleanup.push(() => (previous === undefined ? delete process.env.CRESS_DESK_WRITE_WAIT_MS : (process.env.CRESS_DESK_WRITE_WAIT_MS = previous)));
+    cleanup(() => (previous === undefined ? delete process.env.CRESS_DESK_WRITE_WAIT_MS : (process.env.CRESS_DESK_WRITE_WAIT_MS = previous)));
     const desk = openDesk({ path: dir.file('store.sqlite'), appVersion: 'test', create: true });
-    cleanup.push(() => desk.close());
+    cleanup(() => desk.close());
     expect((await desk.dispatch('settings:setup', { region: 9, seccional: null, operator: 'Ana Paula', demoProfessionals: 0 })).ok).toBe(true);
     const holder = await holdStore(desk.store.path, 'write');
     try {
@@ -79,7 +75,7 @@ describe('a full disk', () => {
 describe('a restore’s claim on the store', () => {
   it('is refused while another connection has the store open, even only reading, and granted once it closes', () => {
     const desk = openTestDesk();
-    cleanup.push(() => desk.cleanup());
+    cleanup(() => desk.cleanup());
     const path = desk.store.path;
     desk.store.close();
     const reader = openRawStore(path, { readonly: true });
@@ -94,7 +90,7 @@ describe('a restore’s claim on the store', () => {
 describe('opening a store', () => {
   it('creates nothing for a path that does not exist, unless the caller may create the store', () => {
     const dir = tempDir();
-    cleanup.push(() => dir.cleanup());
+    cleanup(() => dir.cleanup());
     const missing = join(dir.dir, 'pasta', 'typo.sqlite');
     expect(() => openDesk({ path: missing, appVersion: 'test' })).toThrow(`Banco não encontrado: ${missing}`);
     expect(existsSync(join(dir.dir, 'pasta'))).toBe(false);
@@ -110,7 +106,7 @@ describe('an import written in steps that fails half-way', () => {
 
   it('is rolled back: fields, row versions, pendências and load notes as before, nothing of it left', () => {
     desk = openTestDesk();
-    cleanup.push(() => desk.cleanup());
+    cleanup(() => desk.cleanup());
     people = addPeople(desk.store);
     const db = desk.store.db;
     // A load note on a field the file corrects: the import removes it, the rollback puts it back.

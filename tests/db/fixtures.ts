@@ -19,6 +19,16 @@ export interface TempDir {
   cleanup(): void;
 }
 
+/** Steps a test adds as it goes (`cleanup(() => …)`), undone after each test, last first. */
+export function cleanupAfterEach(): (step: () => void) => void {
+  let steps: (() => void)[] = [];
+  afterEach(() => {
+    for (const step of steps.reverse()) step();
+    steps = [];
+  });
+  return (step) => void steps.push(step);
+}
+
 export function tempDir(): TempDir {
   const dir = mkdtempSync(join(tmpdir(), 'cress-desk-db-'));
   return { dir, file: (name) => join(dir, name), cleanup: () => rmSync(dir, { recursive: true, force: true }) };

@@ -5,23 +5,19 @@
 // a folder or a file that may not be read is FILE_UNREADABLE naming it. The same seen from the
 // built command, as a user whom permissions bind: tests/cli/permissions.test.ts.
 import { chmodSync, mkdirSync, statSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDispatcher, openDesk } from '../../db';
 import { readAck } from '../../db/batches/ackRead';
 import { privateCopy } from '../../db/imports/readers/privateCopy';
 import { errorData } from '../../db/jobs/runner';
 import type { Handlers } from '../../shared/contract';
-import { tempDir } from './fixtures';
+import { cleanupAfterEach, tempDir } from './fixtures';
 
 const STORE = '/dados/cress/cress-desk.sqlite';
 const sqliteError = (code: string) => Object.assign(new Error('attempt to write a readonly database'), { code });
 const failing = (error: unknown) => ({ 'app:info': () => Promise.reject(error) }) as unknown as Handlers;
 
-let cleanup: (() => void)[] = [];
-afterEach(() => {
-  for (const step of cleanup.reverse()) step();
-  cleanup = [];
-});
+const cleanup = cleanupAfterEach();
 
 describe("SQLite's read-only answers", () => {
   it('are STORE_READ_ONLY naming the store, from the dispatcher and from a job, with no English in the details', async () => {
@@ -46,7 +42,7 @@ describe("SQLite's read-only answers", () => {
 describe('a store its owner made read-only', () => {
   it('opens read-only, even for root: reading works, a write is refused naming the file, and the file is not made writable again', async () => {
     const dir = tempDir();
-    cleanup.push(() => dir.cleanup());
+    cleanup(() => dir.cleanup());
     const path = dir.file('store.sqlite');
     const made = openDesk({ path, appVersion: 'test', create: true });
     expect((await made.dispatch('settings:setup', { region: 9, seccional: null, operator: 'Ana Paula', demoProfessionals: 0 })).ok).toBe(true);
@@ -54,7 +50,7 @@ describe('a store its owner made read-only', () => {
     chmodSync(path, 0o444);
 
     const desk = openDesk({ path, appVersion: 'test' });
-    cleanup.push(() => desk.close());
+    cleanup(() => desk.close());
     expect(await desk.dispatch('app:info', {})).toMatchObject({ ok: true, value: { settings: { region: 9 } } });
     const refused = await desk.dispatch('settings:update', { seccional: 'Campinas' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'STORE_READ_ONLY', details: { path } } });
@@ -68,7 +64,7 @@ describe('a store its owner made read-only', () => {
 describe('a file to read that is a folder', () => {
   it('is FILE_UNREADABLE naming it, for an acknowledgement and for a spreadsheet to import', async () => {
     const dir = tempDir();
-    cleanup.push(() => dir.cleanup());
+    cleanup(() => dir.cleanup());
     const folder = dir.file('retorno.csv');
     mkdirSync(folder);
     const refusal = { code: 'FILE_UNREADABLE', message: expect.stringContaining(`"${folder}" é uma pasta`) };
