@@ -135,13 +135,26 @@ function readWhole(path: string): Buffer {
   }
 }
 
+/**
+ * Where the JSON parser stopped, as line and column, when it says so (its own words are English and
+ * quote the file: neither goes to the clerk).
+ */
+function whereJsonStopped(text: string, error: unknown): string {
+  const message = error instanceof SyntaxError ? error.message : '';
+  const position = /at position (\d+)/.exec(message);
+  const at = position ? Number(position[1]) : /end of JSON input/.test(message) ? text.length : null;
+  if (at === null) return '';
+  const before = text.slice(0, at);
+  return ` (linha ${before.split('\n').length}, coluna ${at - before.lastIndexOf('\n')})`;
+}
+
 function readJson(bytes: Buffer): Omit<AckFile, 'format' | 'sha256'> {
   let value: unknown;
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   try {
-    value = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+    value = JSON.parse(text);
   } catch (error) {
-    const where = error instanceof SyntaxError ? ` (${error.message})` : '';
-    throw invalid(`O arquivo de confirmação não é um JSON válido — está cortado ou foi alterado${where}.`);
+    throw invalid(`O arquivo de confirmação não é um JSON válido — está cortado ou foi alterado${whereJsonStopped(text, error)}.`);
   }
   // Version 1 answers applied/rejected; version 2 adds "applied to the registry only" and the DIP status.
   const declared = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { schemaVersion?: unknown }).schemaVersion : undefined;

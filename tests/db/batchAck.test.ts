@@ -174,7 +174,9 @@ describe('refusals change nothing', () => {
 
   it('a truncated file', async () => {
     const full = JSON.stringify({ schemaVersion: 1, batch: batch.uuid, packageSha256: packageSha, items: uuids.map((id) => ({ id, status: 'applied' })) });
-    await refused(writeAck(desk, 'cortado.json', full.slice(0, full.length - 30)), 'ACK_INVALID', /cortado/);
+    await refused(writeAck(desk, 'cortado.json', full.slice(0, full.length - 30)), 'ACK_INVALID', /cortado ou foi alterado \(linha 1, coluna \d+\)\.$/);
+    // The parser's own words are English and quote the file: the clerk reads neither.
+    await refused(writeAck(desk, 'alterado.json', `{"schemaVersion": 1,\n "items": [Maria Souza]}`), 'ACK_INVALID', /^(?!.*(Maria|Unexpected|valid JSON)).*não é um JSON válido/s);
   });
 
   it('a file that does not follow the format', () =>
