@@ -19,7 +19,8 @@ function isSystemError(error: unknown): boolean {
   return typeof (error as { syscall?: unknown } | null)?.syscall === 'string';
 }
 
-function unreadableMessage(path: string, code: string): string {
+/** Why a file cannot be read, in the clerk's words, naming it (`code`: the system's, e.g. EACCES). */
+export function unreadableMessage(path: string, code: string): string {
   switch (code) {
     case 'EISDIR':
       return `"${path}" é uma pasta, não um arquivo. Escolha o arquivo.`;

@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { ATTACHMENT_MAX_BYTES, type AttachmentType } from '../../shared/contract/contacts';
 import { formatFileSize } from '../../shared/display/numbers';
 import { AppError } from '../../shared/errors';
+import { unreadableMessage } from '../fileRefusals';
 import { pdfHasActiveContent } from './pdfActiveContent';
 
 const SIGNATURES: readonly { type: AttachmentType; magic: readonly number[] }[] = [
@@ -79,8 +80,7 @@ export function readAttachment(path: string, name: string): ReadAttachment {
   try {
     fd = openSync(path, 'r');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new AppError('INPUT_INVALID', `Não foi possível abrir o arquivo "${name}" (${reason}). Escolha o arquivo de novo.`, { field: 'path' });
+    throw new AppError('INPUT_INVALID', unreadableMessage(name, (error as NodeJS.ErrnoException).code ?? ''), { field: 'path' });
   }
   try {
     const stats = fstatSync(fd);

@@ -269,6 +269,15 @@ describe('attachments', () => {
     expect(desk.store.db.prepare('SELECT count(*) FROM contact_attachments').pluck().get()).toBe(0);
   });
 
+  it('a file that is gone or is a folder is named in words, without the system’s codes', async () => {
+    desk = openTestDesk();
+    const contact = await add(desk, { name: 'Joana Prado' });
+    const gone = await refusalOf(desk, 'contacts:attach', { id: contact.id, path: desk.file('sumiu.pdf') });
+    expect(gone.message).toBe('O arquivo "sumiu.pdf" não foi encontrado. Confira o caminho e escolha-o novamente.');
+    const folder = await refusalOf(desk, 'contacts:attach', { id: contact.id, path: desk.file('') });
+    expect(folder.message).not.toMatch(/E[A-Z]{3,}/);
+  });
+
   it('refuses a file over 10 MB, saying the limit', async () => {
     desk = openTestDesk();
     const contact = await add(desk, { name: 'Joana Prado' });
