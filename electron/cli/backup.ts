@@ -112,7 +112,14 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
       `Este backup é do CRESS ${prepared.region}ª Região, e esta mesa é do CRESS ${prepared.currentRegion}ª Região: nada foi alterado. Para restaurar assim mesmo, use --other-region.`,
     );
   }
-  const applied = await context.call('backups:restoreApply', { jobId, confirmOtherRegion: true });
+  let applied;
+  try {
+    applied = await context.call('backups:restoreApply', { jobId, confirmOtherRegion: true });
+  } catch (error) {
+    // Refused (the store in use by another program…): the prepared copy is not left beside the store.
+    await context.call('backups:restoreDiscard', { jobId }).catch(() => undefined);
+    throw error;
+  }
   const text = [
     `Restored ${file}${prepared.createdAt ? ` (made ${formatDateTimeBr(prepared.createdAt)})` : ''}.`,
     `  The data as it was before is kept in ${applied.previousStore}`,

@@ -148,6 +148,8 @@ describe('a restore waits for everyone else to close the store', () => {
       expect(count('SELECT count(*) AS n FROM professionals')).toBe(professionals);
       expect(count('SELECT count(*) AS n FROM audit_log')).toBe(audit);
       expect(readdirSync(desk.dir).filter((name) => name.includes('before-restore'))).toEqual([]);
+      // Nor is the copy prepared for the restore left beside the store.
+      expect(readdirSync(desk.dir).filter((name) => name.includes('.restore-'))).toEqual([]);
     }, 60_000);
   }
 });
