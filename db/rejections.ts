@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../shared/errors';
 import { fieldLabel } from '../shared/fields';
+import { formatCpf } from '../shared/rules/cpf';
 import { appendAudit } from './audit';
 import { correctionByUuid, resolveRejectionsBy, type CorrectionRow } from './corrections';
 import { appendHistory } from './recordHistory';
@@ -39,7 +40,8 @@ export function giveBackImplantaValue(db: Database, uuid: string, message: strin
   if (!row || row.status !== 'rejected') return false;
   const record = requireProfessional(db, row.professional_id);
   const later = laterOpenCorrection(db, row.professional_id, row.field, row.id);
-  const reverted = !later && currentCorrectionText(record, row.field) === row.new_value && !cpfTaken(db, row);
+  const holder = cpfHolder(db, row);
+  const reverted = !later && currentCorrectionText(record, row.field) === row.new_value && holder === null;
   if (reverted) writeRecordFields(db, row.professional_id, valuesOfCorrectionText(row.field, row.old_value), now);
   if (later) supersede(db, row, later, now);
   appendHistory(db, {
@@ -52,7 +54,7 @@ export function giveBackImplantaValue(db: Database, uuid: string, message: strin
     newValue: reverted ? row.old_value : row.new_value,
     correctionUuid: row.uuid,
     batchId: row.batch_id,
-    note: message,
+    note: holder === null || later ? message : [message, cpfKeptNote(row, holder)].filter(Boolean).join(' '),
   });
   return reverted;
 }
@@ -72,10 +74,15 @@ function supersede(db: Database, rejected: CorrectionRow, laterUuid: string, now
   );
 }
 
-/** Giving a CPF back must not take the CPF another record holds now. */
-function cpfTaken(db: Database, row: CorrectionRow): boolean {
-  if (row.field !== 'cpf' || row.old_value === null) return false;
-  return statement(db, 'SELECT 1 FROM professionals WHERE cpf = ? AND id <> ?').get(row.old_value, row.professional_id) !== undefined;
+/** Giving a CPF back must not take the CPF another record holds now: that record's registration, if any. */
+function cpfHolder(db: Database, row: CorrectionRow): string | null {
+  if (row.field !== 'cpf' || row.old_value === null) return null;
+  return statement<{ r: string }>(db, 'SELECT registration_number AS r FROM professionals WHERE cpf = ? AND id <> ?').get(row.old_value, row.professional_id)?.r ?? null;
+}
+
+/** Why the record keeps a CPF Implanta rejected. */
+function cpfKeptNote(row: CorrectionRow, holder: string): string {
+  return `O CPF anterior, ${formatCpf(row.old_value ?? '')}, pertence agora a outro cadastro (registro ${holder}): este cadastro ficou com o CPF rejeitado. Confira os dois cadastros.`;
 }
 
 /** The clerk looked at a rejection and decided nothing more is to be done (audited). */

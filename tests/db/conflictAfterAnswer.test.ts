@@ -246,3 +246,21 @@ describe('a rejection that arrives while a newer correction of the field is on i
     expect(correctionRow(older)).toMatchObject({ resolution: 'corrected' });
   });
 });
+
+describe('a CPF correction Implanta rejects after the old CPF went to another record', () => {
+  it('leaves the record with the rejected CPF and its history says why, naming the other record', async () => {
+    const oldCpf = maria().cpf;
+    const uuid = correct(desk, maria(), { cpf: validCpf(50001) }, { dipAcknowledged: true }).corrections[0]?.uuid as string;
+    const { batch, sha256 } = await sendBatch(desk);
+    const sheet = desk.dir.file('cadastro-outro.csv');
+    writeFileSync(sheet, [HEADER, `40002;${oldCpf};Rita Lima;Ana Lima;rita@exemplo.com.br`].join('\r\n'));
+    runImport(importInput(sheet, { kind: 'registry', force: true }), jobContext(desk.store.path, { now: desk.now().toISOString() }));
+
+    await implantaRejects({ uuid, batch, sha256 });
+
+    expect(maria().cpf).toBe(validCpf(50001));
+    const note = desk.store.db.prepare("SELECT note FROM record_history WHERE correction_uuid = ? AND kind = 'rejected'").pluck().get(uuid) as string;
+    expect(note).toContain('E-mail recusado pela plataforma.');
+    expect(note).toMatch(/O CPF anterior, \d{3}\.\d{3}\.\d{3}-\d{2}, pertence agora a outro cadastro \(registro 40002\): este cadastro ficou com o CPF rejeitado/);
+  });
+});
