@@ -154,6 +154,8 @@ export function BackupsScreen() {
       // to the choice of operator, and the confirmation goes with it.
       if (!useSession.getState().info?.sessionOperator) useNotify.getState().show(TEXT.restored(applied.previousStore));
     } catch (error) {
+      // Refused (the store in use elsewhere…): the copy prepared for it is not left beside the store.
+      void useBackups.getState().discardRestore(jobId);
       setNotice({ severity: 'error', text: errorMessage(error) });
     }
   }
