@@ -128,6 +128,21 @@ export function auditSummary(action: string, detail: unknown): string {
       return `Alterações feitas fora do CRESS Desk encontradas ao abrir o banco: ${parts.join(' e ')}`;
     }
     default:
-      return contactAuditSummary(action, d) ?? action;
+      return operatorAuditSummary(action, d) ?? contactAuditSummary(action, d) ?? action;
   }
+}
+
+/** The operators' entries: who was added, disabled, got or lost a PIN, or was locked out. */
+function operatorAuditSummary(action: string, d: Record<string, unknown>): string | null {
+  const name = typeof d.name === 'string' ? d.name : '';
+  const lines: Record<string, string> = {
+    'operator.add': `Operador incluído: ${name}`,
+    'operator.disable': `Operador desativado: ${name}`,
+    'operator.pin_set': `PIN definido na primeira sessão: ${name}`,
+    'operator.pin_reset': `PIN apagado com o PIN de administrador: ${name}`,
+    'operator.pin_locked': `Cinco PINs incorretos seguidos: ${name} bloqueado por 1 minuto`,
+    'settings.admin_pin': 'PIN de administrador do CRESS definido',
+    'settings.admin_pin_locked': 'Cinco PINs de administrador incorretos seguidos: bloqueado por 1 minuto',
+  };
+  return lines[action] ?? null;
 }

@@ -27,7 +27,7 @@ import { addOperator, disableOperator, endSession, listOperators, resetOperatorP
 import type { Store } from './open';
 import { countProfessionals, fillDemo, findProfessional, insertDemoProfessionals, requireProfessional } from './registry';
 import { searchProfessionals } from './search';
-import { sessionOf } from './session';
+import { sessionOperator } from './session';
 import { getSettings, setupSettings, updateSettings } from './settings';
 import { writeTransaction } from './storeLock';
 
@@ -56,7 +56,7 @@ export function createHandlers(store: Store, env: HandlerEnv): Handlers {
       storePath: store.path,
       professionals: countProfessionals(db),
       settings: getSettings(db),
-      sessionOperator: sessionOf(store.path),
+      sessionOperator: sessionOperator(db),
     }),
 
     'settings:setup': (input) => {

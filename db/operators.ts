@@ -1,6 +1,7 @@
 // The operators of the desk and the session's choice: a PIN checked against its slow hash, five
-// wrong ones in a row make the operator wait a minute, a forgotten PIN is cleared only with the
-// council's admin PIN. Every change is an audit entry; a PIN or a hash never is.
+// wrong ones in a row make the operator wait a minute (the admin PIN too), a forgotten PIN is
+// cleared only with the council's admin PIN. Every change and every lock is an audit entry; a PIN
+// or a hash never is.
 import type { Database } from 'better-sqlite3';
 import type { Operator } from '../shared/contract/operators';
 import { AppError } from '../shared/errors';
@@ -98,14 +99,43 @@ export function setAdminPin(db: Database, input: { pin: string }, now: string): 
   });
 }
 
+/**
+ * Checks the council's admin PIN, before the write it allows: like an operator's PIN, the fifth
+ * wrong one in a row refuses it for a minute, and that lock is an audit entry.
+ */
+function checkAdminPin(db: Database, pin: string, now: string): void {
+  const hash = adminPinHash(db);
+  if (hash === null) throw new AppError('ADMIN_PIN_WRONG', 'Defina antes o PIN de administrador do CRESS.', { field: 'adminPin' });
+  const read = () => db.prepare('SELECT admin_failed_pins AS failed, admin_locked_until AS until FROM settings WHERE id = 1').get() as { failed: number; until: string | null };
+  const admin = read();
+  if (admin.until !== null && admin.until > now) throw lockedError(admin.until, now);
+  if (pinMatches(pin, hash)) {
+    if (admin.failed > 0 || admin.until !== null) writeTransaction(db, () => db.prepare('UPDATE settings SET admin_failed_pins = 0, admin_locked_until = NULL WHERE id = 1').run());
+    return;
+  }
+  throw writeTransaction(db, () => {
+    const failed = read().failed + 1;
+    if (failed >= MAX_WRONG_PINS) {
+      const until = new Date(Date.parse(now) + LOCK_MS).toISOString();
+      db.prepare('UPDATE settings SET admin_failed_pins = 0, admin_locked_until = ? WHERE id = 1').run(until);
+      appendAudit(db, { at: now, operator: 'sistema', action: 'settings.admin_pin_locked', entity: 'settings', entityId: null, detail: { wrong: failed, until } });
+      return lockedError(until, now);
+    }
+    db.prepare('UPDATE settings SET admin_failed_pins = ? WHERE id = 1').run(failed);
+    const left = MAX_WRONG_PINS - failed;
+    return new AppError('ADMIN_PIN_WRONG', `PIN de administrador incorreto. ${left === 1 ? 'Resta 1 tentativa' : `Restam ${left} tentativas`} antes de aguardar 1 minuto.`, {
+      field: 'adminPin',
+      details: { left },
+    });
+  });
+}
+
 /** Also from the choice of who works, before any session: then signed by the council's administrator. */
 export function resetOperatorPin(db: Database, input: { id: number; adminPin: string }, now: string): Operator {
+  requireSettings(db);
+  checkAdminPin(db, input.adminPin, now);
   return writeTransaction(db, () => {
-    requireSettings(db);
     const operator = sessionOperator(db) ?? ADMINISTRATOR;
-    const hash = adminPinHash(db);
-    if (hash === null) throw new AppError('ADMIN_PIN_WRONG', 'Defina antes o PIN de administrador do CRESS.', { field: 'adminPin' });
-    if (!pinMatches(input.adminPin, hash)) throw new AppError('ADMIN_PIN_WRONG', 'PIN de administrador incorreto.', { field: 'adminPin' });
     const row = rowById(db, input.id);
     db.prepare('UPDATE operators SET pin_hash = NULL, failed_pins = 0, locked_until = NULL WHERE id = ?').run(row.id);
     appendAudit(db, { at: now, operator, action: 'operator.pin_reset', entity: 'operator', entityId: String(row.id), detail: { name: row.name } });
@@ -144,7 +174,7 @@ export function startSession(db: Database, input: { name: string; pin: string },
   } else {
     throw wrongPin(db, row.id, now);
   }
-  setSession(db.name, row.name);
+  setSession(db.name, row.name, db.prepare('SELECT pin_hash FROM operators WHERE id = ?').pluck().get(row.id) as string | null);
   return { operator: row.name, pinSet };
 }
 
@@ -155,6 +185,8 @@ function wrongPin(db: Database, id: number, now: string): AppError {
     if (failed >= MAX_WRONG_PINS) {
       const until = new Date(Date.parse(now) + LOCK_MS).toISOString();
       db.prepare('UPDATE operators SET failed_pins = 0, locked_until = ? WHERE id = ?').run(until, id);
+      const name = db.prepare('SELECT name FROM operators WHERE id = ?').pluck().get(id) as string;
+      appendAudit(db, { at: now, operator: 'sistema', action: 'operator.pin_locked', entity: 'operator', entityId: String(id), detail: { name, wrong: failed, until } });
       return lockedError(until, now);
     }
     db.prepare('UPDATE operators SET failed_pins = ? WHERE id = ?').run(failed, id);

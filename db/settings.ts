@@ -10,7 +10,7 @@ import { parseEmail } from '../shared/rules/email';
 import { appendAudit, type AuditInput } from './audit';
 import { insertOperator } from './operators';
 import { hashPin } from './pinHash';
-import { sessionOperator, sessionsRequired, setSession, signerOf } from './session';
+import { sessionEndedWhy, sessionOperator, sessionsRequired, setSession, signerOf } from './session';
 import { writeTransaction } from './storeLock';
 
 interface SettingsRow {
@@ -76,7 +76,7 @@ export function requireSettings(db: Database): Settings {
   return Object.defineProperty(settings, 'operator', {
     enumerable: true,
     get(): string {
-      throw new AppError('SESSION_REQUIRED', 'Escolha quem está atendendo (nome e PIN) antes de gravar.');
+      throw new AppError('SESSION_REQUIRED', (db.name && sessionEndedWhy(db.name)) || 'Escolha quem está atendendo (nome e PIN) antes de gravar.');
     },
   });
 }

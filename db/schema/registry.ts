@@ -19,6 +19,9 @@ export const settings = sqliteTable(
     ...madeAndUpdated(),
     /** The council's admin PIN (a slow hash, db/pinHash.ts): resets an operator's PIN; null until set. */
     adminPinHash: text('admin_pin_hash'),
+    /** Wrong admin PINs in a row, and until when the admin PIN is refused after too many (db/operators.ts). */
+    adminFailedPins: integer('admin_failed_pins').notNull().default(0),
+    adminLockedUntil: text('admin_locked_until'),
   },
   () => [singleRow('settings'), check('settings_region', sql.raw('region BETWEEN 1 AND 27'))],
 );

@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { entryHash, GENESIS_HASH, verifyAuditChain } from '../../db/audit';
+import { auditSummary } from '../../db/auditEntries';
 import { requireSessions } from '../../db/session';
+import { openRawStore } from '../rawStore';
 import { addProfessional, EVIDENCE, openTestDesk, REASON, type TestDesk } from './fixtures';
 
 let desk: TestDesk;
@@ -74,6 +76,75 @@ describe('the PIN', () => {
     expect(await start('Ana Paula', '8642')).toMatchObject({ ok: true, value: { operator: 'Ana Paula', pinSet: true } });
     const old = await start('Ana Paula', '1234');
     expect(old.ok ? null : old.error.code).toBe('PIN_WRONG');
+  });
+});
+
+describe('the admin PIN', () => {
+  it('after five wrong ones is refused for a minute, even when right, and the lock is in the audit trail', async () => {
+    desk.handlers['operators:setAdminPin']({ pin: '55555' });
+    const ana = idOf('Ana Paula');
+    for (let i = 0; i < 4; i++) expect(await desk.dispatch('operators:resetPin', { id: ana, adminPin: `1000${i}` })).toMatchObject({ ok: false, error: { code: 'ADMIN_PIN_WRONG' } });
+    expect(await desk.dispatch('operators:resetPin', { id: ana, adminPin: '10009' })).toMatchObject({ ok: false, error: { code: 'PIN_LOCKED' } });
+    expect(await desk.dispatch('operators:resetPin', { id: ana, adminPin: '55555' })).toMatchObject({ ok: false, error: { code: 'PIN_LOCKED' } });
+    expect(hashOf('Ana Paula')).not.toBeNull();
+    expect(desk.store.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'settings.admin_pin_locked'").pluck().get()).toBe(1);
+
+    desk.setNow('2025-03-10T13:01:01.000Z');
+    expect((await desk.dispatch('operators:resetPin', { id: ana, adminPin: '55555' })).ok).toBe(true);
+  });
+});
+
+describe('the audit trail of operators, in words', () => {
+  it('names the operator each entry is about, and says when a PIN was locked', async () => {
+    desk.handlers['operators:add']({ name: 'Bia Lima' });
+    desk.handlers['operators:disable']({ id: idOf('Bia Lima') });
+    for (let i = 0; i < 5; i++) await start('Ana Paula', `900${i}`);
+    const lines = (desk.store.db.prepare("SELECT action, detail FROM audit_log WHERE action LIKE 'operator.%' ORDER BY id").all() as { action: string; detail: string }[]).map((r) =>
+      auditSummary(r.action, JSON.parse(r.detail)),
+    );
+    expect(lines).toEqual(['Operador incluído: Bia Lima', 'Operador desativado: Bia Lima', 'Cinco PINs incorretos seguidos: Ana Paula bloqueado por 1 minuto']);
+  });
+});
+
+describe('a session whose operator another program changed', () => {
+  /** The store as another program (another window, the command line, the browser host) changes it. */
+  const elsewhere = (sql: string) => {
+    const other = openRawStore(desk.store.path);
+    try {
+      other.prepare(sql).run();
+    } finally {
+      other.close();
+    }
+  };
+  const save = () => {
+    const p = addProfessional(desk.store);
+    return desk.dispatch('corrections:save', { professionalId: p.id, expectedRowVersion: 1, changes: { phone: '(11) 98888-7777' }, reason: REASON, evidence: EVIDENCE, dipAcknowledged: false });
+  };
+
+  it.each([
+    ['the operator is disabled', "UPDATE operators SET disabled_at = '2026-03-10T12:00:00.000Z' WHERE name = 'Bia Lima'", 'foi desativado'],
+    ['the operator’s PIN is cleared', "UPDATE operators SET pin_hash = NULL WHERE name = 'Bia Lima'", 'teve o PIN apagado'],
+  ])('ends when, in another program, %s: the next write is refused, nothing is signed in that name', async (_, sql, why) => {
+    requireSessions();
+    desk.handlers['operators:add']({ name: 'Bia Lima' });
+    expect(await start('Bia Lima', '2468')).toMatchObject({ ok: true });
+    expect((await save()).ok).toBe(true);
+    const entries = desk.store.db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+
+    elsewhere(sql);
+
+    const refused = await save();
+    expect(refused.ok ? null : refused.error).toMatchObject({ code: 'SESSION_REQUIRED', message: expect.stringContaining(`A sessão de Bia Lima terminou: o operador ${why} em outro programa`) });
+    expect(desk.store.db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(entries);
+    expect((desk.handlers['app:info']({}) as { sessionOperator: string | null }).sessionOperator).toBeNull();
+  });
+
+  it('goes on when nothing about its operator changed', async () => {
+    requireSessions();
+    desk.handlers['operators:add']({ name: 'Bia Lima' });
+    await start('Bia Lima', '2468');
+    elsewhere("UPDATE operators SET failed_pins = 1 WHERE name = 'Ana Paula'");
+    expect((await save()).ok).toBe(true);
   });
 });
 
