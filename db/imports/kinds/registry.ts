@@ -248,8 +248,9 @@ export class RegistryProcessor implements KindProcessor {
       this.loadedOnly.run(merge.loaded, existing.id);
     }
 
-    // The file's notes count where the record now holds what the file said (not where the desk kept its value).
-    const notes = file.notes.filter((n) => n.field === null || merge.agreed.has(n.field));
+    // The file's notes count where the record now holds what the file said (not where the desk kept
+    // its value), and where the file's value could not be read at all (the record kept its own).
+    const notes = file.notes.filter((n) => n.field === null || merge.agreed.has(n.field) || !file.values.has(n.field));
     const hadNotes = existing.id < this.withLoadNotes.length && this.withLoadNotes[existing.id] === 1;
     if (hadNotes) clearLoadPendencies(db, existing.id);
     for (const n of notes) addLoadPendency(db, existing.id, n.pendency);

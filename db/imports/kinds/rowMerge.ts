@@ -92,8 +92,11 @@ export function readFileRow(columns: ColumnMap, cells: readonly string[], existi
       const parsed = parseFieldValue(name, text);
       if (parsed.ok) values.set(name, fieldValueToText(parsed.value));
       else if (CLOSED_RULES.has(FIELDS[name].rule)) {
-        values.set(name, null);
-        notes.push({ field: name, pendency: { code: parsed.code, field: name, message: unrecognised(name, FIELDS[name].label, text) } });
+        // A new record stores it empty; a known one keeps what it holds (a date an export wrote with
+        // a time, a code another system spells its own way never erases a good value).
+        const message = unrecognised(name, FIELDS[name].label, text);
+        if (existing === null) values.set(name, null);
+        notes.push({ field: name, pendency: { code: parsed.code, field: name, message: existing === null ? message : `${message}; o cadastro manteve o valor que tinha.` } });
       } else values.set(name, text); // free text as given: the rule's pendência says what is wrong
     }
   }

@@ -76,6 +76,21 @@ describe('defective records from the main system', () => {
     expect(historyOf('30001')).toEqual([{ kind: 'registry_created', field: null, old: null, new: null }]);
   });
 
+  it('keep what a record already holds when the file’s value of a closed vocabulary cannot be read, and say so', () => {
+    load([`30005;${validCpf(30005)};Flávia Rosa;Lia Rosa;;Casada;flavia@exemplo.com.br;;;`]);
+    expect(record('30005').maritalStatus).toBe('married');
+    const history = historyOf('30005').length;
+
+    const again = load([`30005;${validCpf(30005)};Flávia Rosa;Lia Rosa;;casada de novo;flavia@exemplo.com.br;;;`]);
+
+    expect(record('30005').maritalStatus).toBe('married');
+    expect(historyOf('30005')).toHaveLength(history);
+    expect(again).toMatchObject({ updated: 0 });
+    expect(pendenciesOf(desk.store.db, record('30005').id).map((p) => p.message)).toContain(
+      'Estado civil no arquivo não reconhecido: “casada de novo”; o cadastro manteve o valor que tinha.',
+    );
+  });
+
   it('lose a load note when the next load brings a value the desk can keep', () => {
     load([`30005;${validCpf(30005)};Flávia Rosa;Lia Rosa;;casada de novo;flavia@exemplo.com.br;;;`]);
     const next = load([`30005;${validCpf(30005)};Flávia Rosa;Lia Rosa;;Casada;flavia@exemplo.com.br;;;`]);
