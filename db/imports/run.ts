@@ -148,7 +148,8 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
     source.assertUnchanged(); // a file saved again while it was read is refused before the commit
     const finished = link.finish({
       written,
-      rememberMapping: input.dryRun,
+      // A preview remembers the columns the clerk chose (the window's mapping), not those it found by itself.
+      rememberMapping: input.dryRun && input.mapping !== null,
       counts: outcome.counts,
       tallies,
       finishedAt,

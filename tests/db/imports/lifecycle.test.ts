@@ -220,4 +220,15 @@ describe('column mappings', () => {
     expect(remembered?.mappings.corrections).toEqual(mapping);
     expect(again.previous).toMatchObject([{ id: summary.importId, kind: 'corrections' }]);
   });
+
+  it('are remembered by a preview only when the clerk chose them: a preview that takes the columns as found writes nothing', () => {
+    const mappings = () => desk.store.db.prepare('SELECT count(*) FROM import_mappings').pluck().get();
+    runImport(importInput(fixture('workbook.xlsx'), { kind: 'corrections', sheet: 'Correções', mapping: null, dryRun: true }), jobContext(desk.store.path));
+    expect(mappings()).toBe(0);
+    const sheet = inspectImport({ path: fixture('workbook.xlsx'), name: 'workbook.xlsx' }, jobContext(desk.store.path)).sheets.find((s) => s.name === 'Correções');
+    const chosen = [...(sheet?.mappings.corrections ?? [])];
+    chosen[4] = null;
+    runImport(importInput(fixture('workbook.xlsx'), { kind: 'corrections', sheet: 'Correções', mapping: chosen, dryRun: true }), jobContext(desk.store.path));
+    expect(mappings()).toBe(1);
+  });
 });
