@@ -2,17 +2,18 @@
 // HTTP on 127.0.0.1, so the real UI runs in a plain browser (preview, end-to-end tests).
 // Guarded like an IPC channel: loopback only, a random per-run token, and a Host header check.
 // Files go through handles only: an upload or a save place gets one, and the handlers read and
-// write nothing else (db/fileBroker.ts). They live in a private folder removed when the host stops.
+// write nothing else (db/fileBroker.ts). They live in a private folder removed when the host stops,
+// or by the next host to start when this one was killed (hostFolder.ts).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { basename, dirname, join, normalize, resolve, sep } from 'node:path';
 import { HandleBroker, openDesk, resolveStorePath, type Desk, type Store } from '../../db';
 import { auditKeyFromEnv } from '../../db/auditKey';
 import { privateByDefault } from '../../db/fileModes';
+import { makeHostFolder } from './hostFolder';
 import { APP_VERSION } from '../version';
 import { contentTypeOf } from '../../shared/contentTypes';
 
@@ -124,8 +125,8 @@ function safeName(name: string): string {
  * the clerk's Downloads folder (adding " (1)" rather than replacing one already there).
  */
 function browserFiles(broker: HandleBroker, maxUpload: number) {
-  // mkdtemp: a new, unguessable folder that only this user may enter (0700).
-  const root = mkdtempSync(join(tmpdir(), 'cress-desk-files-'));
+  // A new, unguessable folder that only this user may enter (0700); stale ones of killed hosts go first.
+  const root = makeHostFolder();
   const freshPath = (name: string) => join(mkdtempSync(join(root, 'f-')), safeName(name));
   return {
     root,
