@@ -58,7 +58,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const files = browserFiles(broker, options.maxUpload ?? MAX_UPLOAD);
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      console.error(error);
+      // Only what kind of error: its message, stack or the request may carry a file name or a value.
+      console.error(`Erro interno: ${errorKind(error)}`);
       if (!res.headersSent) send(res, 500, 'text/plain', 'Erro interno');
     });
   });
@@ -68,7 +69,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (req.headers.host !== `127.0.0.1:${port}` && req.headers.host !== `localhost:${port}`) {
       return send(res, 421, 'text/plain', 'Host não permitido');
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const url = requestUrl(req.url, port);
+    if (!url) return refuse(res, 400, 'Endereço inválido.'); // a malformed request target, never echoed
     if (url.pathname.startsWith('/api/') && url.pathname !== '/api/invoke') {
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Método não permitido');
       if (!tokenMatches(String(req.headers['x-cress-token'] ?? ''), token)) return send(res, 403, 'text/plain', 'Token inválido');
@@ -195,6 +197,22 @@ function tooLarge(req: IncomingMessage, res: ServerResponse): void {
   res.setHeader('connection', 'close');
   send(res, 413, 'text/plain', 'Arquivo grande demais para a prévia no navegador.');
   req.resume(); // the rest of the body is read and dropped, never written
+}
+
+/** The request's address; null for a target no URL can be made of (`http://[::1`). */
+function requestUrl(target: string | undefined, port: number): URL | null {
+  try {
+    return new URL(target ?? '/', `http://127.0.0.1:${port}`);
+  } catch {
+    return null;
+  }
+}
+
+/** An error's name and code (`Error ENXIO`), each only if shaped like one: never its message. */
+function errorKind(error: unknown): string {
+  const { name, code } = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; code?: unknown };
+  const word = (value: unknown) => (typeof value === 'string' && /^[A-Za-z0-9_]{1,64}$/.test(value) ? value : null);
+  return [word(name) ?? 'desconhecido', word(code)].filter(Boolean).join(' ');
 }
 
 /** A JSON object sent by the page; null for anything else (an array, a number, broken JSON, a body too large). */
