@@ -2,17 +2,18 @@
 // HTTP on 127.0.0.1, so the real UI runs in a plain browser (preview, end-to-end tests).
 // Guarded like an IPC channel: loopback only, a random per-run token, and a Host header check.
 // Files go through handles only: an upload or a save place gets one, and the handlers read and
-// write nothing else (db/fileBroker.ts). They live in a private folder removed when the host stops.
+// write nothing else (db/fileBroker.ts). They live in a private folder removed when the host stops,
+// or by the next host to start when this one was killed (hostFolder.ts).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { basename, dirname, join, normalize, resolve, sep } from 'node:path';
 import { HandleBroker, openDesk, resolveStorePath, type Desk, type Store } from '../../db';
 import { auditKeyFromEnv } from '../../db/auditKey';
 import { privateByDefault } from '../../db/fileModes';
+import { makeHostFolder } from './hostFolder';
 import { APP_VERSION } from '../version';
 import { contentTypeOf } from '../../shared/contentTypes';
 
@@ -57,7 +58,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const files = browserFiles(broker, options.maxUpload ?? MAX_UPLOAD);
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      console.error(error);
+      // Only what kind of error: its message, stack or the request may carry a file name or a value.
+      console.error(`Erro interno: ${errorKind(error)}`);
       if (!res.headersSent) send(res, 500, 'text/plain', 'Erro interno');
     });
   });
@@ -67,7 +69,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (req.headers.host !== `127.0.0.1:${port}` && req.headers.host !== `localhost:${port}`) {
       return send(res, 421, 'text/plain', 'Host não permitido');
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const url = requestUrl(req.url, port);
+    if (!url) return refuse(res, 400, 'Endereço inválido.'); // a malformed request target, never echoed
     if (url.pathname.startsWith('/api/') && url.pathname !== '/api/invoke') {
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Método não permitido');
       if (!tokenMatches(String(req.headers['x-cress-token'] ?? ''), token)) return send(res, 403, 'text/plain', 'Token inválido');
@@ -124,8 +127,8 @@ function safeName(name: string): string {
  * the clerk's Downloads folder (adding " (1)" rather than replacing one already there).
  */
 function browserFiles(broker: HandleBroker, maxUpload: number) {
-  // mkdtemp: a new, unguessable folder that only this user may enter (0700).
-  const root = mkdtempSync(join(tmpdir(), 'cress-desk-files-'));
+  // A new, unguessable folder that only this user may enter (0700); stale ones of killed hosts go first.
+  const root = makeHostFolder();
   const freshPath = (name: string) => join(mkdtempSync(join(root, 'f-')), safeName(name));
   return {
     root,
@@ -194,6 +197,22 @@ function tooLarge(req: IncomingMessage, res: ServerResponse): void {
   res.setHeader('connection', 'close');
   send(res, 413, 'text/plain', 'Arquivo grande demais para a prévia no navegador.');
   req.resume(); // the rest of the body is read and dropped, never written
+}
+
+/** The request's address; null for a target no URL can be made of (`http://[::1`). */
+function requestUrl(target: string | undefined, port: number): URL | null {
+  try {
+    return new URL(target ?? '/', `http://127.0.0.1:${port}`);
+  } catch {
+    return null;
+  }
+}
+
+/** An error's name and code (`Error ENXIO`), each only if shaped like one: never its message. */
+function errorKind(error: unknown): string {
+  const { name, code } = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; code?: unknown };
+  const word = (value: unknown) => (typeof value === 'string' && /^[A-Za-z0-9_]{1,64}$/.test(value) ? value : null);
+  return [word(name) ?? 'desconhecido', word(code)].filter(Boolean).join(' ');
 }
 
 /** A JSON object sent by the page; null for anything else (an array, a number, broken JSON, a body too large). */

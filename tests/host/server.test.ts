@@ -1,9 +1,11 @@
 // The browser host answers only its own page: loopback, the per-run token, the right Host header.
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { posixOnly } from '../posixOnly';
 import { startHost, type RunningHost } from '../../electron/preview/server';
 import { post as postRaw } from './hostClient';
 
@@ -23,6 +25,33 @@ function post(body: unknown, headers: Record<string, string>): Promise<{ status:
     req.on('error', fail);
     req.end(JSON.stringify(body));
   });
+}
+
+/** A GET with `target` sent as it is (as curl --request-target does): status and body. */
+function getTarget(target: string): Promise<{ status: number; body: string }> {
+  return new Promise((ok, fail) => {
+    const req = request({ host: '127.0.0.1', port: host.port, path: target }, (res) => {
+      let text = '';
+      res.on('data', (d: Buffer) => (text += d.toString()));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+/** Everything the host prints to its console while `run` runs. */
+async function consoleDuring(run: () => Promise<unknown>): Promise<string> {
+  const printed: unknown[][] = [];
+  const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
+    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void printed.push(args)),
+  );
+  try {
+    await run();
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
+  return printed.map((args) => args.map((arg) => (arg instanceof Error ? `${arg.name} ${arg.message} ${arg.stack}` : String(arg))).join(' ')).join('\n');
 }
 
 beforeAll(async () => {
@@ -80,6 +109,45 @@ describe('browser host', () => {
       }).end();
     });
     expect(status).toBe(404);
+  });
+
+  it('answers a malformed request target with 400 in the usual envelope, echoing nothing of it', async () => {
+    let answer = { status: 0, body: '' };
+    const printed = await consoleDuring(async () => (answer = await getTarget('http://[::1')));
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID' } });
+    expect(answer.body).not.toContain('[::1');
+    expect(printed).not.toContain('[::1');
+    expect(printed).not.toContain('Invalid URL');
+    // …and keeps answering.
+    expect((await post({ channel: 'app:info', input: {} }, { 'x-cress-token': host.token })).status).toBe(200);
+  });
+
+  it('logs an internal error by its code only: no message, no stack, no file name, no query', async (context) => {
+    posixOnly(context, 'sockets in the file system');
+    // A file of the built UI that cannot be read (a socket): reading it fails, naming its path.
+    const socketFile = join(dir, 'renderer', '12345678909.csv');
+    const blocker = createServer();
+    await new Promise<void>((ok) => blocker.listen(socketFile, ok));
+    try {
+      let status = 0;
+      const printed = await consoleDuring(async () => {
+        status = await new Promise<number>((ok) => {
+          request({ host: '127.0.0.1', port: host.port, path: '/12345678909.csv?nome=Maria%20da%20Silva' }, (r) => {
+            r.resume();
+            r.on('end', () => ok(r.statusCode ?? 0));
+          }).end();
+        });
+      });
+      expect(status).toBe(500);
+      expect(printed).toContain('ENXIO');
+      expect(printed).not.toContain('12345678909');
+      expect(printed).not.toContain('Maria');
+      expect(printed).not.toContain('no such device');
+      expect(printed).not.toContain('    at ');
+    } finally {
+      await new Promise((ok) => blocker.close(ok));
+    }
   });
 
   it('does not serve files outside the built UI', async () => {
