@@ -41,9 +41,30 @@ function rowById(db: Database, id: number): OperatorRow {
   return row;
 }
 
-function rowByName(db: Database, name: string): OperatorRow | undefined {
-  return db.prepare('SELECT * FROM operators WHERE lower(name) = lower(?)').get(name.trim()) as OperatorRow | undefined;
+/**
+ * A name as the desk compares it: one Unicode form (an accent typed as its own character or not),
+ * case folded the Portuguese way ("ANÁ" is "aná"), inner spaces collapsed.
+ */
+export function operatorNameKey(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('pt-BR');
 }
+
+/** A name as stored: one Unicode form, inner spaces collapsed. */
+function storedName(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ');
+}
+
+function rowByName(db: Database, name: string): OperatorRow | undefined {
+  const key = operatorNameKey(name);
+  // A desk has a handful of operators: compared here, where SQLite's lower() knows no accents.
+  return (db.prepare('SELECT * FROM operators').all() as OperatorRow[]).find((row) => operatorNameKey(row.name) === key);
+}
+
+/**
+ * Letters of the Latin alphabet (accented too), digits ("Recepção 2"), spaces, and the apostrophes,
+ * hyphens, dots and brackets of names: no letter of another alphabet that looks like a Latin one.
+ */
+const LATIN_NAME = /^[\p{Script=Latin}\p{M}\p{Nd} '’.()-]+$/u;
 
 export function isActiveOperator(db: Database, name: string): boolean {
   const row = rowByName(db, name);
@@ -62,8 +83,14 @@ function adminPinHash(db: Database): string | null {
 
 /** Inserts an operator (the caller owns the transaction and the audit entry). */
 export function insertOperator(db: Database, name: string, pin: string | null, now: string): OperatorRow {
-  const trimmed = name.trim();
-  if (rowByName(db, trimmed)) throw new AppError('OPERATOR_EXISTS', `Já existe um operador chamado ${trimmed}.`, { field: 'name' });
+  const trimmed = storedName(name);
+  if (!LATIN_NAME.test(trimmed)) {
+    throw new AppError('INPUT_INVALID', `O nome do operador deve ter só letras do alfabeto latino (com ou sem acento), algarismos, espaços, apóstrofo, hífen, ponto ou parênteses: “${trimmed}” não serve.`, {
+      field: 'name',
+    });
+  }
+  const same = rowByName(db, trimmed);
+  if (same) throw new AppError('OPERATOR_EXISTS', `Já existe um operador chamado ${same.name}.`, { field: 'name' });
   const id = db.prepare('INSERT INTO operators (name, pin_hash, created_at) VALUES (?, ?, ?)').run(trimmed, pin === null ? null : hashPin(pin), now).lastInsertRowid;
   return rowById(db, Number(id));
 }

@@ -79,6 +79,22 @@ describe('the PIN', () => {
   });
 });
 
+describe('operator names', () => {
+  it('are one operator whatever the case, the accents’ case or the Unicode form they are typed in', async () => {
+    desk.handlers['operators:add']({ name: 'Aná Lima' });
+    for (const same of ['ANÁ LIMA', 'aná lima', 'Ana\u0301 Lima']) {
+      expect(await desk.dispatch('operators:add', { name: same })).toMatchObject({ ok: false, error: { code: 'OPERATOR_EXISTS' } });
+    }
+    expect(await start('ANÁ LIMA', '2468')).toMatchObject({ ok: true, value: { operator: 'Aná Lima' } });
+  });
+
+  it('refuse letters of another alphabet that look like Latin ones', async () => {
+    const cyrillic = await desk.dispatch('operators:add', { name: '\u0410na Paula' });
+    expect(cyrillic).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID', message: expect.stringContaining('letras do alfabeto latino') } });
+    expect(operators().operators).toHaveLength(1);
+  });
+});
+
 describe('the admin PIN', () => {
   it('after five wrong ones is refused for a minute, even when right, and the lock is in the audit trail', async () => {
     desk.handlers['operators:setAdminPin']({ pin: '55555' });
