@@ -16,7 +16,8 @@ import type { Professional } from '../shared/domain';
 import { AppError } from '../shared/errors';
 import { labelOf } from '../shared/display/labels';
 import { formatFieldValue } from '../shared/display/values';
-import { isFieldName } from '../shared/fields';
+import { FIELDS, isFieldName } from '../shared/fields';
+import { parseFieldValue } from '../shared/rules/fieldValue';
 import { DIP_LABELS } from '../shared/rules/vocabulary';
 import { csvLine, neutralizeCell } from '../shared/spreadsheetSafety';
 import { appendAudit } from './audit';
@@ -70,11 +71,21 @@ export function brasiliaDayStart(isoDate: string): string {
   return new Date(midnightUtc - offset * 60_000).toISOString();
 }
 
-/** One cell as `import registry` reads it back: CPF and CEP punctuated, dates dd/mm/aaaa, words for codes. */
+/** Rules whose punctuation `import registry` reads back only from a valid value (it keeps an invalid one as given). */
+const PUNCTUATED_IF_VALID = new Set(['cep', 'phone']);
+
+/**
+ * One cell as `import registry` reads it back: CPF and CEP punctuated, dates dd/mm/aaaa, words for
+ * codes — and a CEP or phone the rules refuse (as the main system loaded it) exactly as stored, so
+ * the file loaded back changes nothing.
+ */
 export function exportCell(professional: Professional, target: ImportTarget): string {
   if (target === 'registrationNumber') return professional.registrationNumber;
   if (target === 'dipStatus') return labelOf(DIP_LABELS, professional.dipStatus);
-  return isFieldName(target) ? formatFieldValue(target, professional[target], '') : '';
+  if (!isFieldName(target)) return '';
+  const value = professional[target];
+  if (typeof value === 'string' && value !== '' && PUNCTUATED_IF_VALID.has(FIELDS[target].rule) && !parseFieldValue(target, value).ok) return value;
+  return formatFieldValue(target, value, '');
 }
 
 const SYNCED_SINCE = "SELECT professional_id FROM corrections WHERE status = 'synced' AND status_changed_at >= ?";
