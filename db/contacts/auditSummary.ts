@@ -28,7 +28,7 @@ export function contactAuditSummary(action: string, d: Record<string, unknown>):
     case 'contact.link':
       return `Atendimento ${protocol}: correção vinculada`;
     case 'contact.message':
-      return `Atendimento ${protocol}: mensagem enviada ${d.to === 'professional' ? 'à/ao profissional' : 'à Implanta'}${
+      return `Atendimento ${protocol}: ${d.to === 'professional' ? 'mensagem enviada à/ao profissional' : 'e-mail para a Implanta preparado (.eml)'}${
         typeof d.template === 'string' && d.template in MESSAGE_TEMPLATES ? ` (${MESSAGE_TEMPLATES[d.template as MessageTemplate]})` : ''
       }`;
     case 'settings.contacts':

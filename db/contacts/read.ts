@@ -124,7 +124,8 @@ function eventLabel(row: EventRow): string {
     case 'answered':
       return 'Implanta respondeu';
     case 'message_sent':
-      return d.to === 'professional' ? 'Mensagem enviada à/ao profissional' : 'Mensagem enviada à Implanta';
+      // To Implanta the desk writes an e-mail (.eml) the clerk sends from her mail program: prepared, not sent.
+      return d.to === 'professional' ? 'Mensagem enviada à/ao profissional' : 'E-mail para a Implanta preparado (arquivo .eml, enviado pelo programa de e-mail)';
     case 'correction_linked':
       return `Correção vinculada: ${typeof d.field === 'string' ? fieldLabel(d.field) : 'campo'}`;
     case 'resolved':

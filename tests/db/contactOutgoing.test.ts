@@ -60,7 +60,8 @@ describe('forwarding to Implanta', () => {
     expect(mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([['erro.png', 'image/png']]);
     expect(mail.attachments[0]!.content.equals(PNG)).toBe(true);
     expect(written.contact).toMatchObject({ status: 'forwarded', forwardedAt: expect.any(String) });
-    expect(written.contact.events.at(-1)).toMatchObject({ kind: 'message_sent', text: mail.subject });
+    // The desk wrote the e-mail; the clerk sends it: the timeline does not claim it went.
+    expect(written.contact.events.at(-1)).toMatchObject({ kind: 'message_sent', text: mail.subject, label: 'E-mail para a Implanta preparado (arquivo .eml, enviado pelo programa de e-mail)' });
   });
 
   it('never writes over another file, and a resolved atendimento is not forwarded', async () => {
