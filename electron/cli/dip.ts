@@ -1,5 +1,6 @@
 // `cress-desk dip items|arrive|undo`: the DIP's paper side of a professional found by CPF or
-// registration number — which of the signed form, the 3×4 photo and the payment receipt arrived.
+// registration number — which of the signed form, the 3×4 photo and the payment receipt arrived
+// (an arrival only while the request can use it: the store refuses it otherwise).
 import type { DipPaper } from '../../shared/contract';
 import { DIP_PAPER_ITEMS, DIP_PAPER_WAYS, type DipPaperItem, type DipPaperWay, type Professional } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
@@ -60,9 +61,9 @@ export const dipCli: CliModule = (program, action) => {
   const onOne = (name: string, description: string) => command(name, description).argument('<key>', 'CPF or registration number');
   const ITEM = ['--item <item>', `the item: ${DIP_PAPER_ITEMS.join(', ')}`] as const;
   onOne('items', 'Show which paper items of the DIP arrived, and what is missing').action(action(items));
-  onOne('arrive', 'Record the arrival of a paper item of the DIP')
+  onOne('arrive', 'Record the arrival of a paper item of a DIP requested, awaiting documents or confirmed')
     .requiredOption(...ITEM)
-    .requiredOption('--date <dd/mm/aaaa>', 'the day it arrived (not after today)')
+    .requiredOption('--date <dd/mm/aaaa>', 'the day it arrived (from 01/01/2000, not after today)')
     .requiredOption('--way <way>', `how it came: ${DIP_PAPER_WAYS.join(', ')}`)
     .action(action(arrive));
   onOne('undo', "Undo an item's arrival recorded by mistake").requiredOption(...ITEM).action(action(undo));

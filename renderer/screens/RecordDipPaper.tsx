@@ -1,6 +1,7 @@
 // On a record: the DIP's paper side — the signed form, the 3×4 photo and the payment receipt —
 // each with its arrival (day, way, who recorded it) or "Registrar chegada", and whether the
-// documents are complete or which are missing.
+// documents are complete or which are missing. A DIP that takes no paper (not requested, in
+// confecção, issued, delivered) is not offered "Registrar chegada"; its arrivals can still be undone.
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -20,7 +21,8 @@ import { useEffect, useId, useState } from 'react';
 import type { DipPaper, DipPaperEntry } from '../../shared/contract';
 import { DIP_PAPER_WAYS, type DipPaperItem, type DipPaperWay, type DipStatus } from '../../shared/domain';
 import { formatDateBr, todayIso } from '../../shared/rules/dates';
-import { waitsForPaper } from '../../shared/rules/dipPaper';
+import { takesPaper, waitsForPaper } from '../../shared/rules/dipPaper';
+import { DIP_LABELS } from '../../shared/rules/vocabulary';
 import { call, ClientError, errorMessage } from '../api/client';
 import { DateField } from '../components/DateField';
 import { JobDialog } from '../components/JobDialog';
@@ -71,11 +73,13 @@ export function RecordDipPaper({ professionalId, dipStatus }: { professionalId: 
             {TEXT.title}
           </Typography>
           <Typography variant="body2" sx={{ color: 'text.secondary', flex: 1, minWidth: 200 }}>
-            {TEXT.noneRecorded}
+            {takesPaper(paper.dipStatus) ? TEXT.noneRecorded : TEXT.notApplicable(DIP_LABELS[paper.dipStatus])}
           </Typography>
-          <Button size="small" variant="outlined" onClick={() => setExpanded(true)}>
-            {TEXT.expand}
-          </Button>
+          {takesPaper(paper.dipStatus) ? (
+            <Button size="small" variant="outlined" onClick={() => setExpanded(true)}>
+              {TEXT.expand}
+            </Button>
+          ) : null}
         </CardContent>
       </Card>
     );
@@ -115,11 +119,11 @@ export function RecordDipPaper({ professionalId, dipStatus }: { professionalId: 
                     <Button size="small" onClick={() => setUndoing(entry)} aria-label={TEXT.undoAria(TEXT.item[entry.item])}>
                       {TEXT.undo}
                     </Button>
-                  ) : (
+                  ) : takesPaper(paper.dipStatus) ? (
                     <Button size="small" variant="outlined" onClick={() => setArriving(entry.item)} aria-label={TEXT.recordAria(TEXT.item[entry.item])}>
                       {TEXT.record}
                     </Button>
-                  )}
+                  ) : null}
                 </TableCell>
               </TableRow>
             ))}
@@ -136,7 +140,7 @@ export function RecordDipPaper({ professionalId, dipStatus }: { professionalId: 
   );
 }
 
-/** "Documentos completos" once all arrived on a DIP that waits for them; the missing items while it waits. */
+/** "Documentos completos" once all arrived on a DIP that waits for them; the missing items while it waits; else that they do not apply. */
 function PaperSummary({ paper }: { paper: DipPaper }) {
   if (paper.complete) {
     return (
@@ -145,7 +149,14 @@ function PaperSummary({ paper }: { paper: DipPaper }) {
       </Alert>
     );
   }
-  if (!waitsForPaper(paper.dipStatus) || paper.missing.length === 0) return null;
+  if (paper.missing.length === 0) return null;
+  if (!waitsForPaper(paper.dipStatus)) {
+    return (
+      <Alert severity="info" sx={{ mb: 1 }} data-testid="dip-paper-summary">
+        {TEXT.notApplicable(DIP_LABELS[paper.dipStatus])}
+      </Alert>
+    );
+  }
   return (
     <Alert severity="warning" sx={{ mb: 1 }} data-testid="dip-paper-summary">
       {TEXT.missing(paper.missing.map((item) => TEXT.item[item]))}

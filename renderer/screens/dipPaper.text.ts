@@ -16,6 +16,7 @@ export const DIP_PAPER_TEXT = {
   complete: 'Documentos completos',
   completeDetail: 'Os três documentos chegaram: o DIP pode seguir.',
   missing: (items: string[]) => `Faltam: ${items.join(', ')}`,
+  notApplicable: (status: string) => `Documentos do DIP não se aplicam: o DIP está “${status}” e não espera documentos.`,
   record: 'Registrar chegada',
   undo: 'Desfazer',
   recordAria: (item: string) => `Registrar chegada: ${item}`,
