@@ -231,7 +231,9 @@ function csvRows(path: string): RawRow[] {
   let source: CsvSource;
   try {
     source = new CsvSource(path, 'confirmação', DEFAULT_LIMITS);
-  } catch {
+  } catch (error) {
+    // The reader may refuse the file as soon as it opens it (rows in two encodings): it says why.
+    if (error instanceof AppError && error.code === 'FILE_UNREADABLE') throw invalid(`O arquivo de confirmação não pôde ser lido. ${error.message}`);
     throw invalid('Não foi possível abrir o arquivo de confirmação.');
   }
   try {

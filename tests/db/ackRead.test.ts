@@ -43,6 +43,17 @@ describe('an acknowledgement CSV', () => {
       message: expect.stringMatching(/^O arquivo de confirmação não pôde ser lido\. A linha 2 .*aspas sem fechamento/),
     });
   });
+
+  it('refuses rows in two encodings with the reader\'s own reason instead of reading the messages as mojibake', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from(`id;situação;mensagem\r\n${ids[0]};rejeitada;Endereço não confere\r\n`, 'utf8'),
+      Buffer.from(`${ids[1]};rejeitada;CPF inválido\r\n`, 'latin1'),
+    ]);
+    await expect(readAck(file('mistura.csv', bytes))).rejects.toMatchObject({
+      code: 'ACK_INVALID',
+      message: expect.stringMatching(/^O arquivo de confirmação não pôde ser lido\. O arquivo mistura duas codificações.*linha 1 .*linha 3 /),
+    });
+  });
 });
 
 describe('an acknowledgement JSON that does not follow its schema', () => {

@@ -1,7 +1,9 @@
 // CSV as spreadsheet programs save it: UTF-8 with or without BOM, Windows-1252 (pt-BR Excel's
 // "CSV (separado por vírgulas)"), UTF-16 ("Texto Unicode"); `;`, `,` or tab, detected; CRLF or LF;
-// quoted fields with separators, quotes and line breaks inside. Read in chunks, never whole.
+// quoted fields with separators, quotes and line breaks inside. Read in chunks, never whole. A file
+// mixing UTF-8 and Windows-1252 rows is refused: no single reading keeps every row's accents.
 import { isUtf8 } from 'node:buffer';
+import type { AppError } from '../../../shared/errors';
 import { openPlainFile, type PositionalFile } from '../../positionalFiles';
 import { FILE_MESSAGES, unreadable, type ReaderLimits } from './limits';
 import type { RawRow, SheetMeta, SpreadsheetSource } from './source';
@@ -26,16 +28,74 @@ function byteOrderMark(head: Buffer): { encoding: CsvEncoding; length: number } 
 }
 
 /**
+ * Second bytes that, after 0xC3 (or 0xC2), make in UTF-8 a letter or sign of Portuguese text (ç, ã, é,
+ * Ç, Ã, É…; º, ª, °, §). Read as Windows-1252 the pair is "Ã§", "Ã£", "Ã©", "Âº": never Portuguese,
+ * so in a file that is not all UTF-8 it is a UTF-8 row beside Windows-1252 ones. Left out, because
+ * Windows-1252 reads their second byte as something that may follow a capital "Ã" ("IRMÃ”",
+ * "MANHÃ" and a no-break space, "CAPITÃ€", a soft hyphen): À, Ó, Ô, à, í.
+ */
+const UTF8_PAIRS: [lead: number, seconds: Uint8Array][] = [
+  [0xc3, secondBytes([0x81, 0x82, 0x83, 0x87, 0x89, 0x8a, 0x8d, 0x95, 0x9a, 0x9c, 0xa1, 0xa2, 0xa3, 0xa7, 0xa9, 0xaa, 0xb3, 0xb4, 0xb5, 0xba, 0xbc])],
+  [0xc2, secondBytes([0xa7, 0xaa, 0xb0, 0xba])],
+];
+
+function secondBytes(bytes: number[]): Uint8Array {
+  const table = new Uint8Array(256);
+  for (const byte of bytes) table[byte] = 1;
+  return table;
+}
+
+/** Where the first UTF-8 letter pair of UTF8_PAIRS starts in `bytes` before `end` (a pair may end at `end`), or -1. */
+function utf8LetterAt(bytes: Buffer, end = bytes.length): number {
+  let first = -1;
+  for (const [lead, seconds] of UTF8_PAIRS) {
+    const limit = first === -1 ? end : first;
+    for (let at = bytes.indexOf(lead); at !== -1 && at < limit; at = bytes.indexOf(lead, at + 1)) {
+      if (seconds[bytes[at + 1] ?? 0] === 1) {
+        first = at;
+        break;
+      }
+    }
+  }
+  return first;
+}
+
+/** The first UTF-8 letter pair of the file at or after `from`, or -1: read in chunks that overlap by a byte. */
+function utf8LetterFrom(file: PositionalFile, from: number): number {
+  for (let position = from; position < file.size; position += CHUNK) {
+    const at = utf8LetterAt(readChunk(file, position, CHUNK + 1), CHUNK);
+    if (at !== -1) return position + at;
+  }
+  return -1;
+}
+
+/** The offset of the first byte of `bytes` that does not start a valid UTF-8 sequence, or -1. */
+function firstInvalidUtf8(bytes: Buffer): number {
+  for (let at = 0; at < bytes.length; ) {
+    const lead = bytes[at] as number;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0 || !isUtf8(bytes.subarray(at, at + length))) return at;
+    at += length;
+  }
+  return -1;
+}
+
+/**
  * Without a BOM: UTF-8 when every byte sequence of the file is valid UTF-8, else Windows-1252.
  * (A Windows-1252 "ç" or "ã" is never valid UTF-8 next to ASCII, so a single one decides.)
+ * A file that is not all UTF-8 yet holds UTF-8 letters anywhere mixes the two (rows pasted from
+ * another program): it is refused, since either reading would store one kind of row's accents wrong.
  */
-export function detectEncoding(file: PositionalFile): { encoding: CsvEncoding; skip: number } {
+export function detectEncoding(file: PositionalFile, maxRowChars: number): { encoding: CsvEncoding; skip: number } {
   const size = file.size;
   const head = readChunk(file, 0, Math.min(4, size));
   const bom = byteOrderMark(head);
   if (bom) return { encoding: bom.encoding, skip: bom.length };
   let carry: Buffer = Buffer.alloc(0);
+  // The first UTF-8 letter of the valid part, looked for only until one is found.
+  let utf8Letter = -1;
   for (let position = 0; position < size; position += CHUNK) {
+    const start = position - carry.length;
     const chunk = carry.length > 0 ? Buffer.concat([carry, readChunk(file, position)]) : readChunk(file, position);
     // Hold back an incomplete multi-byte sequence at the end for the next chunk.
     let cut = chunk.length;
@@ -46,10 +106,61 @@ export function detectEncoding(file: PositionalFile): { encoding: CsvEncoding; s
       break;
     }
     if (position + CHUNK >= size) cut = chunk.length;
-    if (!isUtf8(chunk.subarray(0, cut))) return { encoding: 'windows-1252', skip: 0 };
+    const valid = chunk.subarray(0, cut);
+    if (!isUtf8(valid)) {
+      if (utf8Letter === -1) utf8Letter = utf8LetterFrom(file, start);
+      if (utf8Letter !== -1) throw mixedEncodings(file, utf8Letter, start + Math.max(0, firstInvalidUtf8(valid)), maxRowChars);
+      return { encoding: 'windows-1252', skip: 0 };
+    }
+    if (utf8Letter === -1) {
+      const at = utf8LetterAt(valid);
+      if (at !== -1) utf8Letter = start + at;
+    }
     carry = chunk.subarray(cut);
   }
   return { encoding: 'utf-8', skip: 0 };
+}
+
+/** The refusal of a file in two encodings, naming the rows of its first UTF-8 letter and first Windows-1252 byte. */
+function mixedEncodings(file: PositionalFile, utf8At: number, cp1252At: number, maxRowChars: number): AppError {
+  const [utf8Row, cp1252Row] = rowsAt(file, [utf8At, cp1252At], maxRowChars) as [number, number];
+  return unreadable(FILE_MESSAGES.mixedEncodings(utf8Row, cp1252Row));
+}
+
+/**
+ * The rows holding the bytes at these offsets, numbered as `CsvSource.rows` numbers them. The file is
+ * parsed as Windows-1252, one character a byte: rows end at the same bytes in either reading.
+ */
+function rowsAt(file: PositionalFile, offsets: number[], maxRowChars: number): number[] {
+  const { separator, hinted } = headerOf(firstLine(new TextDecoder('windows-1252').decode(readChunk(file, 0))));
+  const parser = new CsvParser(separator, maxRowChars);
+  const decoder = new TextDecoder('windows-1252');
+  const rows = new Map<number, number>();
+  let records = 0;
+  let position = 0;
+  for (const offset of [...offsets].sort((a, b) => a - b)) {
+    // Up to and with the byte at `offset`: it is not a line break, so its record stays open.
+    for (let end = offset + 1; position < end; ) {
+      const chunk = readChunk(file, position, Math.min(CHUNK, end - position));
+      if (chunk.length === 0) break;
+      records += parser.push(decoder.decode(chunk, { stream: true }), false).length;
+      position += chunk.length;
+    }
+    rows.set(offset, records + 1 - (hinted ? 1 : 0));
+  }
+  return offsets.map((offset) => rows.get(offset) as number);
+}
+
+/** The text before the first line break. */
+function firstLine(text: string): string {
+  const lineEnd = text.search(/\r|\n/);
+  return lineEnd === -1 ? text : text.slice(0, lineEnd);
+}
+
+/** The separator a header line gives, and whether the line is Excel's `sep=` hint (not data). */
+function headerOf(line: string): { separator: string; hinted: boolean } {
+  const hint = /^sep=(.)$/i.exec(line);
+  return hint ? { separator: hint[1] as string, hinted: true } : { separator: detectSeparator(line), hinted: false };
 }
 
 /** The separator of the header line: the most frequent of `;`, tab and `,` outside quotes (`;` wins ties). */
@@ -182,7 +293,7 @@ export class CsvSource implements SpreadsheetSource {
     this.file = typeof source === 'string' ? openPlainFile(source) : source;
     try {
       this.size = this.file.size;
-      const detected = detectEncoding(this.file);
+      const detected = detectEncoding(this.file, limits.maxRowChars);
       this.encoding = detected.encoding;
       this.skip = detected.skip;
       this.sheets = [{ name: sheetName, hidden: false }];
@@ -213,13 +324,11 @@ export class CsvSource implements SpreadsheetSource {
       if (!parser) {
         // The separator comes from the first line (or Excel's `sep=;` hint line, which is not data).
         head += text;
-        const lineEnd = head.search(/\r|\n/);
-        if (lineEnd === -1 && !final && head.length < this.limits.maxRowChars) continue;
-        const firstLine = lineEnd === -1 ? head : head.slice(0, lineEnd);
-        const hint = /^sep=(.)$/i.exec(firstLine);
-        parser = new CsvParser(hint ? (hint[1] as string) : detectSeparator(firstLine), this.limits.maxRowChars);
-        skipSepLine = hint !== null;
-        rowOffset = hint ? 1 : 0;
+        if (head.search(/\r|\n/) === -1 && !final && head.length < this.limits.maxRowChars) continue;
+        const { separator, hinted } = headerOf(firstLine(head));
+        parser = new CsvParser(separator, this.limits.maxRowChars);
+        skipSepLine = hinted;
+        rowOffset = hinted ? 1 : 0;
         text = head;
         head = '';
       }

@@ -60,4 +60,8 @@ export const FILE_MESSAGES = {
   rowTooLong: (row: number) => `A linha ${row} é grande demais para ser uma linha de planilha (aspas sem fechamento?). Confira o arquivo.`,
   damaged: (detail: string) => `O arquivo está danificado e não pode ser lido (${detail}). Salve a planilha novamente e tente outra vez.`,
   noSheets: 'A planilha não tem nenhuma aba.',
+  mixedEncodings: (utf8Row: number, cp1252Row: number) =>
+    `O arquivo mistura duas codificações de texto (UTF-8 e Windows-1252): ${
+      utf8Row === cp1252Row ? `a linha ${utf8Row} tem acentos nas duas` : `a linha ${utf8Row} tem acentos em UTF-8 e a linha ${cp1252Row} em Windows-1252`
+    }, e os acentos de uma delas seriam gravados errados. Salve a planilha de novo numa só codificação (por exemplo, “CSV UTF-8”) e importe outra vez.`,
 } as const;

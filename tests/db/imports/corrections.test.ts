@@ -1,5 +1,6 @@
 // A corrections import end to end, from every format LibreOffice wrote the same sheet in: what each
 // row becomes (every error code), what lands in the store, and how it is recorded.
+import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../db/audit';
 import { undoImport } from '../../../db/imports/undo';
@@ -8,6 +9,7 @@ import { getProfessional } from '../../../db/registry';
 import type { Professional } from '../../../shared/domain';
 import { deskWithPeopleForEachTest, type Person } from '../../fixtures/imports/people';
 import { fixture, importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
+import { storeState } from '../../fixtures/imports/storeState';
 import { csvFile, type TestDesk } from '../fixtures';
 
 /** Row → what it must become (the row numbers are the spreadsheet's; row 20 is blank). */
@@ -246,5 +248,35 @@ describe('a row keyed by a CPF the registry holds with wrong check digits (seed 
     expect(summary).toMatchObject({ accepted: 1, rejected: 1 });
     expect(summary.errors.map((e) => [e.row, e.code, e.column])).toEqual([[3, 'CPF_INVALID', 'CPF']]);
     expect(getProfessional(desk.store.db, people.ana.id)?.email).toBe('ana.nova@exemplo.com.br');
+  });
+});
+
+describe('a CSV whose rows are in two encodings', () => {
+  const header = 'Registro;Logradouro;Bairro;Motivo\r\n';
+  const utf8Row = '10002;Rua São João;Conceição;Mudança de endereço\r\n';
+  const cp1252Row = '10003;Rua João Pessoa;Centro;Mudança de endereço\r\n';
+  const streets = () => desk.store.db.prepare("SELECT new_value AS value FROM corrections WHERE field IN ('street', 'district') ORDER BY id").pluck().all();
+
+  it('is refused before anything is written, naming the line in UTF-8, instead of storing and queueing mojibake', () => {
+    const path = desk.file('mistura.csv');
+    // A UTF-8 sheet with a row appended from a tool that saves Windows-1252.
+    writeFileSync(path, Buffer.concat([Buffer.from(header + utf8Row, 'utf8'), Buffer.from(cp1252Row, 'latin1')]));
+    const before = storeState(desk.store.db);
+    expect(() => runImport(importInput(path, { kind: 'corrections' }), jobContext(desk.store.path))).toThrow(
+      expect.objectContaining({ code: 'FILE_UNREADABLE', message: expect.stringMatching(/duas codificações.*linha 2 .*UTF-8.*Salve a planilha/) }),
+    );
+    expect(storeState(desk.store.db)).toEqual(before);
+    expect(desk.store.db.prepare('SELECT count(*) FROM corrections').pluck().get()).toBe(0);
+  });
+
+  it.each([
+    ['Windows-1252', 'latin1'],
+    ['UTF-8', 'utf8'],
+  ] as const)('is imported when saved all in %s, accents intact', (_, encoding) => {
+    const path = desk.file('enderecos.csv');
+    writeFileSync(path, Buffer.from(header + utf8Row + cp1252Row, encoding));
+    const summary = runImport(importInput(path, { kind: 'corrections' }), jobContext(desk.store.path));
+    expect(summary).toMatchObject({ written: true, rows: 2, accepted: 2, rejected: 0 });
+    expect(streets()).toEqual(['Rua São João', 'Conceição', 'Rua João Pessoa', 'Centro']);
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CsvParser, CsvSource, detectSeparator } from '../../../db/imports/readers/csv';
 import { DEFAULT_LIMITS } from '../../../db/imports/readers/limits';
 import type { RawRow } from '../../../db/imports/readers/source';
+import { AppError } from '../../../shared/errors';
 import { tempDir } from '../fixtures';
 
 const dir = tempDir();
@@ -102,5 +103,70 @@ describe('CSV files', () => {
     const read = readFile('late.csv', bytes);
     expect(read.encoding).toBe('windows-1252');
     expect(read.rows.at(-1)?.cells).toEqual(['João']);
+  });
+
+  /** What the reader refuses a file with, as the import would show it. */
+  function refusal(name: string, bytes: Buffer): AppError {
+    try {
+      readFile(name, bytes);
+    } catch (error) {
+      if (error instanceof AppError) return error;
+      throw error;
+    }
+    throw new Error(`${name} was read`);
+  }
+
+  const utf8 = (text: string) => Buffer.from(text, 'utf8');
+  const cp1252 = (text: string) => Buffer.from(text, 'latin1');
+
+  it('refuses a UTF-8 file with a row in Windows-1252, naming the first line in UTF-8, instead of reading it all as mojibake', () => {
+    // Rows pasted from another tool: the UTF-8 rows would read "Rua SÃ£o JoÃ£o", "ConceiÃ§Ã£o".
+    const bytes = Buffer.concat([
+      utf8('Registro;Logradouro;Bairro;Motivo\r\n1002;Rua São João;Conceição;Mudança de endereço\r\n'),
+      cp1252('1003;Rua João Pessoa;Centro;Mudança de endereço\r\n'),
+    ]);
+    const error = refusal('mistura.csv', bytes);
+    expect(error.code).toBe('FILE_UNREADABLE');
+    expect(error.message).toMatch(/mistura.*UTF-8.*Windows-1252/);
+    expect(error.message).toMatch(/linha 2 /);
+    expect(error.message).toMatch(/linha 3 /);
+  });
+
+  it('refuses the mix whichever comes first and however far apart, naming lines as a spreadsheet program shows them', () => {
+    // Windows-1252 first, the UTF-8 row beyond the first chunk read.
+    const far = Buffer.concat([cp1252('sep=;\r\nNome;Motivo\r\nAna;"Mudança\r\nde endereço"\r\n'), utf8(`${'Ana;x\r\n'.repeat(60_000)}Bia;Certidão\r\n`)]);
+    const error = refusal('longe.csv', far);
+    expect(error.code).toBe('FILE_UNREADABLE');
+    // The sep= line is not a row and the quoted line break stays inside row 2.
+    expect(error.message).toMatch(/linha 60003 /);
+    expect(error.message).toMatch(/linha 2 /);
+    // UTF-8 first, the Windows-1252 byte far down.
+    const late = Buffer.concat([utf8(`Nome\r\nConceição\r\n${'Ana\r\n'.repeat(100_000)}`), cp1252('João\r\n')]);
+    expect(refusal('tarde.csv', late).message).toMatch(/linha 2 .*linha 100003 /);
+  });
+
+  it('still reads a Windows-1252 file full of accents, symbols and capitals exactly as written', () => {
+    const lines = [
+      ['Nome', 'Logradouro', 'Bairro', 'Motivo'],
+      ['JOÃO CONCEIÇÃO', 'RUA SÃO JOÃO, Nº 12', 'IRMÃ “DULCE”', 'Mudança de endereço – 1ª via'],
+      ['Maria Conceição Gonçalves', 'Avenida Getúlio Vargas, 3º andar', 'Jardim Ipê', 'Certidão de casamento…'],
+      ['ÁÉÍÓÚ ÂÊÔ ÃÕ Ç À Ü', 'áéíóú âêô ãõ ç à ü', 'MANHÃ\u00a0CIDADÃ § 2°', 'CAPITÃ€ IRMÃ” ALEMÃ–'],
+    ];
+    const high: Record<string, string> = { '€': '\x80', '…': '\x85', '“': '\x93', '”': '\x94', '–': '\x96' };
+    const text = lines.map((r) => r.join(';')).join('\r\n');
+    const read = readFile('acentos-1252.csv', cp1252(text.replace(/[€…“”–]/g, (c) => high[c] as string)));
+    expect(read.encoding).toBe('windows-1252');
+    expect(read.rows.map((r) => r.cells)).toEqual(lines);
+  });
+
+  it('still reads a UTF-8 file full of accents and symbols exactly as written', () => {
+    const lines = [
+      ['Nome', 'Logradouro', 'Bairro', 'Motivo'],
+      ['JOÃO CONCEIÇÃO', 'Rua São João, nº 12', 'Irmã “Dulce”', 'Mudança de endereço – 1ª via'],
+      ['ÁÉÍÓÚ ÂÊÔ ÃÕ Ç À Ü', 'áéíóú âêô ãõ ç à ü', 'Manhã\u00a0cidadã § 2°', 'Ação…'],
+    ];
+    const read = readFile('acentos-utf8.csv', utf8(lines.map((r) => r.join(';')).join('\r\n')));
+    expect(read.encoding).toBe('utf-8');
+    expect(read.rows.map((r) => r.cells)).toEqual(lines);
   });
 });
