@@ -96,29 +96,24 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
   const { jobId } = await context.call('backups:restorePrepare', { file, passphrase: passphrase(context), keyFile: keyFile(context) });
   const prepared = await waitForJob(context, 'backups:restorePrepare', jobId);
   const yes = context.values.yes === true;
-  if (!yes) {
-    const other = prepared.otherRegion ? ` It is a backup of CRESS region ${prepared.region}, not of this desk's region ${prepared.currentRegion}.` : '';
-    const question = `Restore ${file}? The current data is replaced (and kept aside).${other}`;
-    if (!(await confirm(question))) {
-      await context.call('backups:restoreDiscard', { jobId });
-      throw new UsageError(`restoring replaces this desk's data: confirm with --yes.${other}`);
-    }
-  }
-  // Asked on the terminal, the question named the other region; --yes alone does not cover it.
-  if (prepared.otherRegion && yes && context.values.otherRegion !== true) {
-    await context.call('backups:restoreDiscard', { jobId });
-    throw new AppError(
-      'BACKUP_OTHER_REGION',
-      `Este backup é do CRESS ${prepared.region}ª Região, e esta mesa é do CRESS ${prepared.currentRegion}ª Região: nada foi alterado. Para restaurar assim mesmo, use --other-region.`,
-    );
-  }
   let applied;
   try {
-    applied = await context.call('backups:restoreApply', { jobId, confirmOtherRegion: true });
+    if (!yes) {
+      const other = prepared.otherRegion ? ` It is a backup of CRESS region ${prepared.region}, not of this desk's region ${prepared.currentRegion}.` : '';
+      const question = `Restore ${file}? The current data is replaced (and kept aside).${other}`;
+      if (!(await confirm(question))) throw new UsageError(`restoring replaces this desk's data: confirm with --yes.${other}`);
+    }
+    // Asked on the terminal, the question named the other region; --yes alone does not cover it.
+    applied = await context.call('backups:restoreApply', { jobId, confirmOtherRegion: !yes || context.values.otherRegion === true });
   } catch (error) {
-    // Refused (the store in use by another program…): the prepared copy is not left beside the store.
+    // Not confirmed, or refused (another region, the store in use…): the prepared copy is not left beside the store.
     await context.call('backups:restoreDiscard', { jobId }).catch(() => undefined);
-    throw error;
+    throw error instanceof AppError && error.code === 'BACKUP_OTHER_REGION'
+      ? new AppError(
+          'BACKUP_OTHER_REGION',
+          `Este backup é do CRESS ${prepared.region}ª Região, e esta mesa é do CRESS ${prepared.currentRegion}ª Região: nada foi alterado. Para restaurar assim mesmo, use --other-region.`,
+        )
+      : error;
   }
   const text = [
     `Restored ${file}${prepared.createdAt ? ` (made ${formatDateTimeBr(prepared.createdAt)})` : ''}.`,
