@@ -49,8 +49,8 @@ export function operatorNameKey(name: string): string {
   return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('pt-BR');
 }
 
-/** A name as stored: one Unicode form, inner spaces collapsed. */
-function storedName(name: string): string {
+/** A name as stored (and signed): one Unicode form, inner spaces collapsed. */
+export function storedName(name: string): string {
   return name.normalize('NFC').trim().replace(/\s+/g, ' ');
 }
 

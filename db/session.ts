@@ -45,7 +45,7 @@ export function sessionOf(storePath: string): string | null {
 function endedBy(db: Database, session: Session): string | null {
   let row: { disabled_at: string | null; pin_hash: string | null } | undefined;
   try {
-    row = statement<{ disabled_at: string | null; pin_hash: string | null }>(db, 'SELECT disabled_at, pin_hash FROM operators WHERE lower(name) = lower(?)').get(session.operator);
+    row = statement<{ disabled_at: string | null; pin_hash: string | null }>(db, 'SELECT disabled_at, pin_hash FROM operators WHERE name = ?').get(session.operator);
   } catch {
     return null; // a store from before operators (being migrated)
   }

@@ -8,7 +8,7 @@ import { AppError } from '../shared/errors';
 import { regionUf } from '../shared/regions';
 import { parseEmail } from '../shared/rules/email';
 import { appendAudit, type AuditInput } from './audit';
-import { insertOperator } from './operators';
+import { insertOperator, storedName } from './operators';
 import { hashPin } from './pinHash';
 import { sessionEndedWhy, sessionOperator, sessionsRequired, setSession, signerOf } from './session';
 import { writeTransaction } from './storeLock';
@@ -97,7 +97,7 @@ export function setupSettings(db: Database, input: Omit<ParsedInput<'settings:se
   }
   const uf = regionUf(input.region);
   if (!uf) throw new AppError('REGION_INVALID', `Região ${input.region} desconhecida: escolha um CRESS da lista.`, { field: 'region' });
-  const settings: Settings = { region: input.region, uf, seccional: blankToNull(input.seccional), operator: input.operator.trim() };
+  const settings: Settings = { region: input.region, uf, seccional: blankToNull(input.seccional), operator: storedName(input.operator) };
   db.prepare(
     'INSERT INTO settings (id, region, uf, seccional, operator, created_at, updated_at) VALUES (1, @region, @uf, @seccional, @operator, @now, @now)',
   ).run({ ...settings, now });

@@ -88,6 +88,19 @@ describe('operator names', () => {
     expect(await start('ANÁ LIMA', '2468')).toMatchObject({ ok: true, value: { operator: 'Aná Lima' } });
   });
 
+  it('typed at set-up with extra spaces or a decomposed accent, sign the first session’s writes as stored', async () => {
+    const fresh = openTestDesk({ setUp: false });
+    try {
+      fresh.handlers['settings:setup']({ region: 9, seccional: null, operator: ' Ana\u0301  Lima ', pin: '1234', demoProfessionals: 0 });
+      requireSessions();
+      const p = addProfessional(fresh.store);
+      const saved = await fresh.dispatch('corrections:save', { professionalId: p.id, expectedRowVersion: 1, changes: { phone: '(11) 98888-7777' }, reason: REASON, evidence: EVIDENCE, dipAcknowledged: false });
+      expect(saved.ok && (saved.value as { corrections: { operator: string }[] }).corrections[0]?.operator).toBe('Aná Lima');
+    } finally {
+      fresh.cleanup();
+    }
+  });
+
   it('refuse letters of another alphabet that look like Latin ones', async () => {
     const cyrillic = await desk.dispatch('operators:add', { name: '\u0410na Paula' });
     expect(cyrillic).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID', message: expect.stringContaining('letras do alfabeto latino') } });
