@@ -34,6 +34,12 @@ export const fileProblemSchema = z.object({ code: z.string(), message: z.string(
 /** An entry of a trail or a timeline: its id, when and by whom. */
 export const entryShape = { id: z.number().int(), at: z.string(), operator: z.string() };
 
+/** Who made a row and when, as the store keeps them (db/schema/columns.ts `made()`). */
+export const madeShape = { operator: z.string(), createdAt: z.string() };
+
+/** How many items stand in each correction status. */
+export const statusCountsSchema = z.record(correctionStatusSchema, z.number().int());
+
 export const pageInput = {
   page: z.number().int().min(0).default(0),
   pageSize: z.number().int().min(1).max(200).default(25),

@@ -1,7 +1,19 @@
 // Channels of the registry: the professional's record, search, demo data, pendências, conflicts with
 // the main system and the export back to it.
 import { z } from 'zod';
-import { correctionStatusSchema, dipStatusSchema, entryShape, isoDateSchema, maritalStatusSchema, pageInput, pageOf, spreadsheetExportedSchema, spreadsheetExportInput, typedLine, ufSchema } from './common';
+import {
+  dipStatusSchema,
+  entryShape,
+  isoDateSchema,
+  maritalStatusSchema,
+  pageInput,
+  pageOf,
+  spreadsheetExportedSchema,
+  spreadsheetExportInput,
+  statusCountsSchema,
+  typedLine,
+  ufSchema,
+} from './common';
 import { correctionSchema } from './corrections';
 import { CONFLICT_CHOICES, PENDENCY_SOURCES } from '../domain';
 import { FIELDS, type FieldRule, type FieldSpec } from '../fields';
@@ -128,7 +140,7 @@ export type HistoryEntryView = z.infer<typeof historyEntrySchema>;
 export const recordViewSchema = z.object({
   professional: professionalSchema,
   corrections: z.array(correctionSchema),
-  statusCounts: z.record(correctionStatusSchema, z.number().int()),
+  statusCounts: statusCountsSchema,
   audit: z.array(auditEntrySchema),
   pendencies: z.array(pendencySchema),
   conflicts: z.array(registryConflictSchema),
