@@ -37,6 +37,9 @@ export const entryShape = { id: z.number().int(), at: z.string(), operator: z.st
 /** Who made a row and when, as the store keeps them (db/schema/columns.ts `made()`). */
 export const madeShape = { operator: z.string(), createdAt: z.string() };
 
+/** When a row was made and last changed (db/schema/columns.ts `timestamps()`). */
+export const timestampsShape = { createdAt: z.string(), updatedAt: z.string() };
+
 /** Which professional a row is about: the record's id, and the registration number and name people know it by. */
 export const professionalRefShape = { professionalId: z.number().int(), registrationNumber: z.string(), name: z.string() };
 

@@ -12,6 +12,7 @@ import {
   spreadsheetExportedSchema,
   spreadsheetExportInput,
   statusCountsSchema,
+  timestampsShape,
   typedLine,
   ufSchema,
 } from './common';
@@ -49,8 +50,7 @@ export const professionalSchema = z.object({
   dipStatus: dipStatusSchema,
   dipStatusAt: z.string().nullable(),
   rowVersion: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...timestampsShape,
 });
 /** A professional as stored. Dates are ISO `YYYY-MM-DD`; CPF and CEP are digits only. */
 export type Professional = z.infer<typeof professionalSchema>;
