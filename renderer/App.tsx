@@ -10,6 +10,7 @@ import Snackbar from '@mui/material/Snackbar';
 import Typography from '@mui/material/Typography';
 import { useEffect } from 'react';
 import { SESSION_LOST_EVENT } from './api/client';
+import { useLoad } from './lib/load';
 import { FirstRun } from './screens/FirstRun';
 import { OperatorChoice } from './screens/OperatorChoice';
 import { Shell } from './screens/Shell';
@@ -20,9 +21,7 @@ import { useSession } from './stores/session';
 export function App() {
   const { info, loadError, load } = useSession();
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  useLoad(load);
 
   useEffect(() => {
     const lost = () => void useSession.getState().refresh();

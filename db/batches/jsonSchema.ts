@@ -146,17 +146,20 @@ function typeOf(value: unknown): JsonType {
   return typeof value as JsonType;
 }
 
+/** Each JSON type as an error message names it. */
+const TYPE_WORDS: Record<JsonType, string> = {
+  null: 'nulo',
+  boolean: 'verdadeiro/falso',
+  object: 'objeto',
+  array: 'lista',
+  number: 'número',
+  integer: 'número inteiro',
+  string: 'texto',
+};
+
+/** A type the schema names, in words (a name this desk does not know, as it is). */
 function typeWord(type: JsonType): string {
-  const words: Record<JsonType, string> = {
-    null: 'nulo',
-    boolean: 'verdadeiro/falso',
-    object: 'objeto',
-    array: 'lista',
-    number: 'número',
-    integer: 'número inteiro',
-    string: 'texto',
-  };
-  return words[type] ?? type;
+  return TYPE_WORDS[type] ?? type;
 }
 
 /** "campo /items/3/status: deve ser igual a um dos valores permitidos: …" */

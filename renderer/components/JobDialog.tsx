@@ -1,5 +1,6 @@
-// The dialogs that start work share one frame: a title, an error, the work's progress, and
-// Cancelar beside the confirming button; while the work runs the dialog cannot be closed.
+// The dialogs that start work share one frame: a title and what the dialog will do, an error, the
+// work's progress, and Cancelar beside the confirming button; while the work runs the dialog cannot
+// be closed, and submitting its form runs the work instead of reloading the window.
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -8,6 +9,7 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
+import Typography from '@mui/material/Typography';
 import { useId, type FormEvent, type ReactNode } from 'react';
 import type { JobStatus } from '../../shared/contract/jobs';
 import { JobProgress } from './JobProgress';
@@ -29,6 +31,7 @@ export function JobDialog({
   maxWidth = 'sm',
   dividers = false,
   onSubmit,
+  intro,
   error,
   job,
   busyLabel,
@@ -46,8 +49,13 @@ export function JobDialog({
   onClose(): void;
   maxWidth?: 'xs' | 'sm' | 'md';
   dividers?: boolean;
-  /** Given: the dialog is a form, and the confirming button submits it. */
-  onSubmit?(event: FormEvent): void;
+  /**
+   * Given: the dialog is a form, and Enter or the confirming button runs this instead of reloading
+   * the window (nor submitting a form the dialog was opened from).
+   */
+  onSubmit?(): Promise<void> | void;
+  /** What the dialog will do, shown above its fields. */
+  intro?: ReactNode;
   /** Shown first in the content. */
   error?: string | null;
   /** A followed job: its progress (or a bar until the first status) closes the content. */
@@ -64,11 +72,21 @@ export function JobDialog({
 }) {
   const madeId = useId();
   const id = titleId ?? madeId;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    event.stopPropagation();
+    void onSubmit?.();
+  };
   const body = (
     <>
       <DialogTitle id={id}>{title}</DialogTitle>
       <DialogContent dividers={dividers}>
         {error ? <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert> : null}
+        {intro ? (
+          <Typography variant="body2" sx={{ mb: 2 }}>
+            {intro}
+          </Typography>
+        ) : null}
         {children}
         {job?.status ? (
           <Box sx={{ mt: 2 }}>
@@ -108,7 +126,7 @@ export function JobDialog({
   return (
     <Dialog open onClose={busy ? undefined : onClose} maxWidth={maxWidth} fullWidth aria-labelledby={id}>
       {onSubmit ? (
-        <Box component="form" onSubmit={onSubmit} noValidate>
+        <Box component="form" onSubmit={submit} noValidate>
           {body}
         </Box>
       ) : (

@@ -23,7 +23,7 @@ import TableContainer from '@mui/material/TableContainer';
 import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { BackupItem, BackupVerification, RestorePrepared } from '../../shared/contract/backups';
 import { formatFileSize } from '../../shared/display/numbers';
 import { formatDateTimeBr } from '../../shared/rules/dates';
@@ -33,6 +33,7 @@ import { EmptyState } from '../components/EmptyState';
 import { JobProgress } from '../components/JobProgress';
 import { Page } from '../components/Page';
 import { TableHeadRow } from '../components/TableHeadRow';
+import { useLoad } from '../lib/load';
 import { useBackups, type BackupSecrets } from '../stores/backups';
 import { useNotify } from '../stores/notify';
 import { useSession } from '../stores/session';
@@ -70,9 +71,7 @@ export function BackupsScreen() {
   const [restore, setRestore] = useState<{ jobId: string; prepared: RestorePrepared } | null>(null);
   const [notice, setNotice] = useState<{ severity: 'success' | 'error' | 'info'; text: string } | null>(null);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  useLoad(load);
 
   const busy = job !== null;
 

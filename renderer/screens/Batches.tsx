@@ -10,7 +10,7 @@ import CardContent from '@mui/material/CardContent';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { BatchSummary, PendingForBatch } from '../../shared/contract';
 import { formatCount } from '../../shared/display/numbers';
 import { fieldLabel } from '../../shared/fields';
@@ -18,6 +18,7 @@ import { formatDateTimeBr } from '../../shared/rules/dates';
 import { EmptyState } from '../components/EmptyState';
 import { Page } from '../components/Page';
 import { PagedTable, type Column } from '../components/PagedTable';
+import { useLoad } from '../lib/load';
 import { useWork } from '../lib/work';
 import { useBatches } from '../stores/batches';
 import { useNavigation } from '../stores/navigation';
@@ -33,9 +34,7 @@ export function BatchesScreen() {
   const creation = useWork();
   const [acknowledging, setAcknowledging] = useState(false);
 
-  useEffect(() => {
-    void loadOverview();
-  }, [loadOverview]);
+  useLoad(loadOverview);
 
   async function generate() {
     await creation.run(async () => {

@@ -9,7 +9,7 @@ import DialogContentText from '@mui/material/DialogContentText';
 import LinearProgress from '@mui/material/LinearProgress';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { BatchSummary, DipEmail } from '../../shared/contract';
 import { parseDateBr, todayIso, formatDateBr } from '../../shared/rules/dates';
 import { call, errorMessage } from '../api/client';
@@ -87,8 +87,7 @@ export function SentDialog({ batch, onClose }: { batch: BatchSummary; onClose():
     hours: hours >= 1 && hours <= 8760 ? null : TEXT.invalidHours,
   };
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     setSubmitted(true);
     setError(null);
     if (!date.ok || !time || errors.hours) return;
@@ -109,18 +108,16 @@ export function SentDialog({ batch, onClose }: { batch: BatchSummary; onClose():
     <JobDialog
       titleId="sent-title"
       title={TEXT.title(batch.number)}
+      intro={TEXT.intro}
       busy={busy}
       onClose={onClose}
       dividers
-      onSubmit={(e) => void submit(e)}
+      onSubmit={submit}
       error={error}
       busyLabel={TEXT.confirm}
       cancelLabel={BATCHES_TEXT.keep}
       confirm={{ label: TEXT.confirm }}
     >
-      <Typography variant="body2" sx={{ mb: 2 }}>
-        {TEXT.intro}
-      </Typography>
       <Box sx={{ display: 'grid', gridTemplateColumns: '2fr 1fr', gap: 2 }}>
         <DateField
           label={TEXT.date}

@@ -9,7 +9,7 @@ import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { BatchSummary, ExportResult } from '../../shared/contract';
 import type { JobStatus } from '../../shared/contract/jobs';
 import { formatFileSize } from '../../shared/display/numbers';
@@ -40,8 +40,7 @@ export function ExportDialog({ batch, onClose }: { batch: BatchSummary; onClose(
   const shortError = protect && passphrase.length < MIN_PASSPHRASE ? TEXT.tooShort : null;
   const repeatError = protect && repeat !== passphrase ? TEXT.mismatch : null;
 
-  async function start(event: FormEvent) {
-    event.preventDefault();
+  async function start() {
     setSubmitted(true);
     setError(null);
     if (shortError || repeatError) return;
@@ -69,7 +68,7 @@ export function ExportDialog({ batch, onClose }: { batch: BatchSummary; onClose(
       busy={running}
       onClose={onClose}
       dividers
-      onSubmit={(e) => void start(e)}
+      onSubmit={start}
       error={error}
       job={running ? { status: state.status, label: TEXT.choose, onCancel: () => void (state.status && cancelJob(state.status.id)) } : null}
       cancelLabel={TEXT.cancel}

@@ -10,13 +10,13 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
-import { useEffect } from 'react';
 import type { BatchTimeline } from '../../shared/contract';
 import { CORRECTION_STATUS_LABELS } from '../../shared/display/labels';
 import { formatCount } from '../../shared/display/numbers';
 import type { CorrectionStatus } from '../../shared/domain';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { DashboardCard } from '../components/DashboardCard';
+import { useLoad } from '../lib/load';
 import { useBatches } from '../stores/batches';
 import { useNavigation } from '../stores/navigation';
 import { BATCHES_TEXT } from './batches.text';
@@ -28,9 +28,7 @@ export function BatchesHomeCard() {
   const { dashboard, dashboardError, loadDashboard } = useBatches();
   const go = useNavigation((s) => s.go);
 
-  useEffect(() => {
-    void loadDashboard();
-  }, [loadDashboard]);
+  useLoad(loadDashboard);
 
   const overdue = dashboard?.overdue ?? [];
   return (

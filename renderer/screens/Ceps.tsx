@@ -5,7 +5,7 @@ import SearchIcon from '@mui/icons-material/Search';
 import Button from '@mui/material/Button';
 import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { CepEntry } from '../../shared/contract';
 import { formatCep } from '../../shared/rules/cep';
 import { formatDateTimeBr } from '../../shared/rules/dates';
@@ -13,6 +13,7 @@ import { EmptyState } from '../components/EmptyState';
 import { Page } from '../components/Page';
 import { PagedTable, pagedListProps, type Column } from '../components/PagedTable';
 import { StatusChip } from '../components/StatusChip';
+import { useLoad } from '../lib/load';
 import { useCeps } from '../stores/ceps';
 import { CepDialog } from './CepDialog';
 import { CEPS_TEXT as TEXT } from './ceps.text';
@@ -25,9 +26,7 @@ export function CepsScreen() {
   const { text, setText, load } = ceps;
   const [editing, setEditing] = useState<Editing>(null);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  useLoad(load);
 
 
   return (

@@ -12,13 +12,14 @@ import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { CONTACT_CHANNEL_LABELS, CONTACT_STATUS_LABELS, CONTACT_STATUSES, type ContactStatus, type ContactSummary } from '../../shared/contract/contacts';
 import { MESSAGE_TEMPLATES } from '../../shared/contacts/messages';
 import { ContactStatusChip } from '../components/ContactStatusChip';
 import { EmptyState } from '../components/EmptyState';
 import { Page } from '../components/Page';
 import { PagedTable, pagedListProps, type Column } from '../components/PagedTable';
+import { useLoad } from '../lib/load';
 import { useContacts } from '../stores/contacts';
 import { useNavigation } from '../stores/navigation';
 import { ContactNewDialog } from './ContactNewDialog';
@@ -30,9 +31,7 @@ export function ContactsScreen() {
   const go = useNavigation((s) => s.go);
   const [adding, setAdding] = useState(false);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  useLoad(load);
 
   const filtered = status !== null || overdue || toNotify;
   return (

@@ -24,6 +24,7 @@ import { PageHeader } from '../components/PageHeader';
 import { NumericText } from '../components/Numeric';
 import { PagedTable, pagedListProps, type Column } from '../components/PagedTable';
 import { StatusChip } from '../components/StatusChip';
+import { useLoad } from '../lib/load';
 import { STATUS_COLORS } from '../lib/statusColors';
 import { NO_FILTERS, useCorrections, type QueueFilters } from '../stores/corrections';
 import { useNavigation } from '../stores/navigation';
@@ -37,10 +38,8 @@ export function CorrectionsScreen() {
   const openRecord = useNavigation((s) => s.openRecord);
   const focusSearch = useNavigation((s) => s.focusSearch);
 
-  useEffect(() => {
-    void load();
-    void loadOperators();
-  }, [load, loadOperators]);
+  useLoad(load);
+  useLoad(loadOperators);
 
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
 

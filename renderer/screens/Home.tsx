@@ -18,6 +18,7 @@ import type { Output } from '../../shared/contract';
 import { CORRECTION_STATUSES } from '../../shared/domain';
 import { call } from '../api/client';
 import { DashboardCard } from '../components/DashboardCard';
+import { useLoad } from '../lib/load';
 import { PendencyCaseCounts } from './PendencyCaseCounts';
 import { EmptyState } from '../components/EmptyState';
 import { StatusChip } from '../components/StatusChip';
@@ -38,10 +39,8 @@ export function HomeScreen() {
   const focusSearch = useNavigation((s) => s.focusSearch);
   const setSearchText = useRegistry((s) => s.setText);
 
-  useEffect(() => {
-    void refresh();
-    void loadCounts();
-  }, [refresh, loadCounts]);
+  useLoad(refresh);
+  useLoad(loadCounts);
 
   const total = counts ? CORRECTION_STATUSES.reduce((sum, s) => sum + (counts[s] ?? 0), 0) : null;
   const [overview, setOverview] = useState<Output<'registry:overview'> | null>(null);

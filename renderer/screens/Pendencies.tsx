@@ -12,7 +12,6 @@ import CardContent from '@mui/material/CardContent';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect } from 'react';
 import type { QualityItem } from '../../shared/contract/quality';
 import { formatCount } from '../../shared/display/numbers';
 import { exportPrefix } from '../../shared/regions';
@@ -24,6 +23,7 @@ import { chooseSavePath, deliver } from '../api/desktop';
 import { EmptyState } from '../components/EmptyState';
 import { Page } from '../components/Page';
 import { PagedTable, pagedListProps, type Column } from '../components/PagedTable';
+import { useLoad } from '../lib/load';
 import { useWork } from '../lib/work';
 import { useNavigation } from '../stores/navigation';
 import { useNotify } from '../stores/notify';
@@ -42,9 +42,7 @@ export function PendenciesScreen() {
   const prefix = useSession((s) => exportPrefix(s.info?.settings?.region ?? 0, s.info?.settings?.demo === true));
   const { running: exporting, error: exportError, setError: setExportError, run } = useWork();
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  useLoad(load);
 
   async function rescan() {
     const scanned = await scan();

@@ -1,20 +1,16 @@
 // Início's count of pendências per case of the notice, each a chip that opens Pendências filtered by it.
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
-import { useEffect } from 'react';
 import { formatCount } from '../../shared/display/numbers';
 import { PENDENCY_CASE_LABELS, PENDENCY_CASES } from '../../shared/rules/pendencyCases';
+import { useLoad } from '../lib/load';
 import { useNavigation } from '../stores/navigation';
 import { useQuality } from '../stores/quality';
 
 export function PendencyCaseCounts() {
-  const summary = useQuality((s) => s.summary);
-  const load = useQuality((s) => s.load);
-  const setCase = useQuality((s) => s.setCase);
+  const { summary, load, setCase } = useQuality();
   const go = useNavigation((s) => s.go);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  useLoad(load);
   if (!summary) return null;
   const cases = PENDENCY_CASES.filter((c) => summary.byCase[c] > 0);
   return (

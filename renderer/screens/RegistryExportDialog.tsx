@@ -8,7 +8,7 @@ import FormLabel from '@mui/material/FormLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Typography from '@mui/material/Typography';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { exportPrefix } from '../../shared/regions';
 import { formatDateBr, parseDateBr, todayIso } from '../../shared/rules/dates';
 import { call, errorMessage } from '../api/client';
@@ -51,9 +51,7 @@ export function RegistryExportDialog({ onClose }: { onClose(): void }) {
   const parsed = parseDateBr(since);
   const dateError = !parsed.ok ? TEXT.dateInvalid : parsed.value > todayIso() ? TEXT.dateFuture : null;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    event.stopPropagation();
+  async function submit() {
     setSubmitted(true);
     setError(null);
     setEmpty(null);
@@ -84,17 +82,15 @@ export function RegistryExportDialog({ onClose }: { onClose(): void }) {
     <JobDialog
       titleId="registry-export-title"
       title={TEXT.title}
+      intro={TEXT.intro}
       busy={busy}
       onClose={onClose}
       dividers
-      onSubmit={(e) => void submit(e)}
+      onSubmit={submit}
       busyLabel={TEXT.exporting}
       cancelLabel={empty ? TEXT.close : TEXT.cancel}
       confirm={{ label: busy ? TEXT.exporting : TEXT.export }}
     >
-      <Typography variant="body2" sx={{ mb: 2 }}>
-        {TEXT.intro}
-      </Typography>
       {error ? (
         <Alert severity="error" sx={{ mb: 2 }}>
           {error}

@@ -2,7 +2,19 @@
 // dashboard shows of them. Exports, acknowledgements and package checks run as jobs.
 import { z } from 'zod';
 import { BATCH_STATES, CORRECTION_STATUSES } from '../domain';
-import { correctionStatusSchema, dipConsequenceSchema, empty, fileProblemSchema, filePathSchema, pageInput, pageOf, passphraseSchema, sha256Schema } from './common';
+import {
+  correctionStatusSchema,
+  dipConsequenceSchema,
+  empty,
+  fileProblemSchema,
+  filePathSchema,
+  madeShape,
+  pageInput,
+  pageOf,
+  passphraseSchema,
+  sha256Schema,
+  statusCountsSchema,
+} from './common';
 import { signatureCheckSchema } from './audit';
 import { jobStartedSchema } from './jobs';
 
@@ -10,8 +22,6 @@ export const batchStateSchema = z.enum(BATCH_STATES);
 export const BATCH_ITEM_KINDS = ['correction', 'cep'] as const;
 export const batchItemKindSchema = z.enum(BATCH_ITEM_KINDS);
 export type BatchItemKind = (typeof BATCH_ITEM_KINDS)[number];
-
-const statusCountsSchema = z.record(correctionStatusSchema, z.number().int());
 
 export const batchSummarySchema = z.object({
   id: z.number().int(),
@@ -21,8 +31,7 @@ export const batchSummarySchema = z.object({
   number: z.string(),
   region: z.number().int(),
   state: batchStateSchema,
-  operator: z.string(),
-  createdAt: z.string(),
+  ...madeShape,
   sealedAt: z.string().nullable(),
   exportedAt: z.string().nullable(),
   sentAt: z.string().nullable(),
@@ -78,8 +87,7 @@ export const batchItemSchema = z.object({
   /** The CEP a directory change is about. */
   cep: z.string().nullable(),
   reason: z.string(),
-  operator: z.string(),
-  createdAt: z.string(),
+  ...madeShape,
   status: correctionStatusSchema,
   statusMessage: z.string().nullable(),
   dipConsequence: dipConsequenceSchema,

@@ -34,6 +34,18 @@ export const fileProblemSchema = z.object({ code: z.string(), message: z.string(
 /** An entry of a trail or a timeline: its id, when and by whom. */
 export const entryShape = { id: z.number().int(), at: z.string(), operator: z.string() };
 
+/** Who made a row and when, as the store keeps them (db/schema/columns.ts `made()`). */
+export const madeShape = { operator: z.string(), createdAt: z.string() };
+
+/** When a row was made and last changed (db/schema/columns.ts `timestamps()`). */
+export const timestampsShape = { createdAt: z.string(), updatedAt: z.string() };
+
+/** Which professional a row is about: the record's id, and the registration number and name people know it by. */
+export const professionalRefShape = { professionalId: z.number().int(), registrationNumber: z.string(), name: z.string() };
+
+/** How many items stand in each correction status. */
+export const statusCountsSchema = z.record(correctionStatusSchema, z.number().int());
+
 export const pageInput = {
   page: z.number().int().min(0).default(0),
   pageSize: z.number().int().min(1).max(200).default(25),

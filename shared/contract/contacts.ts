@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { codesOf } from '../codes';
 import { MESSAGE_TEMPLATE_IDS } from '../contacts/messages';
-import { entryShape, filePathSchema, pageInput, pageOf, typedLine, typedText } from './common';
+import { entryShape, filePathSchema, pageInput, pageOf, timestampsShape, typedLine, typedText } from './common';
 
 /** How the professional reached the council. */
 export const CONTACT_CHANNEL_LABELS = { email: 'E-mail', phone: 'Telefone', in_person: 'Pessoalmente', post: 'Correios' };
@@ -77,8 +77,7 @@ export const contactSummarySchema = z.object({
   /** What the professional was trying to do, and what happened. */
   summary: z.string(),
   person: contactPersonSchema,
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...timestampsShape,
   operator: z.string(),
   forwardedAt: z.string().nullable(),
   answeredAt: z.string().nullable(),

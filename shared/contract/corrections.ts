@@ -10,8 +10,10 @@ import {
   evidenceArrivalSchema,
   fieldValueSchema,
   isoDateSchema,
+  madeShape,
   pageInput,
   pageOf,
+  statusCountsSchema,
   typedLine,
 } from './common';
 
@@ -38,8 +40,7 @@ export const correctionSchema = z.object({
   evidenceArrival: evidenceArrivalSchema.nullable(),
   evidenceDate: z.string().nullable(),
   evidenceNote: z.string().nullable(),
-  operator: z.string(),
-  createdAt: z.string(),
+  ...madeShape,
   status: correctionStatusSchema,
   source: correctionSourceSchema,
   dipConsequence: dipConsequenceSchema,
@@ -118,7 +119,7 @@ export const correctionsContract = {
   'corrections:list': { input: correctionFilterSchema, output: pageOf(correctionListItemSchema) },
   'corrections:counts': {
     input: z.object({}).strict(),
-    output: z.record(correctionStatusSchema, z.number().int()),
+    output: statusCountsSchema,
   },
   'corrections:operators': { input: z.object({}).strict(), output: z.array(z.string()) },
   /** Withdraw a correction still on the desk (pending, or in a lote under review); the record goes back. */

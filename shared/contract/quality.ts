@@ -2,7 +2,7 @@
 // (the notice's cases A–G), counted, listed, checked again on demand, and exported to be corrected.
 import { z } from 'zod';
 import { PENDENCY_CASES } from '../rules/pendencyCases';
-import { spreadsheetExportedSchema, spreadsheetExportInput } from './common';
+import { professionalRefShape, spreadsheetExportedSchema, spreadsheetExportInput } from './common';
 import { jobStartedSchema } from './jobs';
 
 /** The largest page: every pendência of a 250 000-record registry (about 5 % of records). */
@@ -27,9 +27,7 @@ export const qualitySummarySchema = z.object({
 export type QualitySummary = z.infer<typeof qualitySummarySchema>;
 
 export const qualityItemSchema = z.object({
-  professionalId: z.number().int(),
-  registrationNumber: z.string(),
-  name: z.string(),
+  ...professionalRefShape,
   cpf: z.string(),
   case: pendencyCaseSchema,
   code: z.string(),

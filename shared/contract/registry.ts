@@ -1,7 +1,21 @@
 // Channels of the registry: the professional's record, search, demo data, pendências, conflicts with
 // the main system and the export back to it.
 import { z } from 'zod';
-import { correctionStatusSchema, dipStatusSchema, entryShape, isoDateSchema, maritalStatusSchema, pageInput, pageOf, spreadsheetExportedSchema, spreadsheetExportInput, typedLine, ufSchema } from './common';
+import {
+  dipStatusSchema,
+  entryShape,
+  isoDateSchema,
+  maritalStatusSchema,
+  pageInput,
+  pageOf,
+  professionalRefShape,
+  spreadsheetExportedSchema,
+  spreadsheetExportInput,
+  statusCountsSchema,
+  timestampsShape,
+  typedLine,
+  ufSchema,
+} from './common';
 import { correctionSchema } from './corrections';
 import { CONFLICT_CHOICES, PENDENCY_SOURCES } from '../domain';
 import { FIELDS, type FieldRule, type FieldSpec } from '../fields';
@@ -36,8 +50,7 @@ export const professionalSchema = z.object({
   dipStatus: dipStatusSchema,
   dipStatusAt: z.string().nullable(),
   rowVersion: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...timestampsShape,
 });
 /** A professional as stored. Dates are ISO `YYYY-MM-DD`; CPF and CEP are digits only. */
 export type Professional = z.infer<typeof professionalSchema>;
@@ -99,9 +112,7 @@ export const registryConflictSchema = z.object({
   id: z.number().int(),
   importId: z.number().int().nullable(),
   row: z.number().int().nullable(),
-  professionalId: z.number().int(),
-  registrationNumber: z.string(),
-  name: z.string(),
+  ...professionalRefShape,
   ...conflictValuesShape,
   correctionUuid: z.string(),
   correctionOutcome: correctionOutcomeSchema,
@@ -128,7 +139,7 @@ export type HistoryEntryView = z.infer<typeof historyEntrySchema>;
 export const recordViewSchema = z.object({
   professional: professionalSchema,
   corrections: z.array(correctionSchema),
-  statusCounts: z.record(correctionStatusSchema, z.number().int()),
+  statusCounts: statusCountsSchema,
   audit: z.array(auditEntrySchema),
   pendencies: z.array(pendencySchema),
   conflicts: z.array(registryConflictSchema),
