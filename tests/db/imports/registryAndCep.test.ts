@@ -14,6 +14,13 @@ let desk: TestDesk;
 let people: Record<Person, Professional>;
 deskWithPeopleForEachTest((fresh) => ({ desk, people } = fresh));
 
+/** Writes a CSV of `lines` into the test's folder and imports it as `kind`. */
+function importCsv(name: string, kind: 'registry' | 'cep', lines: string[]) {
+  const path = desk.file(name);
+  writeFileSync(path, lines.join('\r\n'));
+  return runImport(importInput(path, { kind }), jobContext(desk.store.path));
+}
+
 describe.each(['registry.csv', 'registry.xlsx', 'registry.ods'])('a registry load from %s', (name) => {
   it('inserts new records, updates known ones (DIP status included), loads defective ones flagged, and queues no correction', () => {
     const summary = runImport(importInput(fixture(name), { kind: 'registry' }), jobContext(desk.store.path));
@@ -63,16 +70,11 @@ describe.each(['registry.csv', 'registry.xlsx', 'registry.ods'])('a registry loa
 
 describe('a registry load', () => {
   it('takes the DIP waiting for its documents and payment, and the DIP delivered, in the main system\'s words', () => {
-    const path = desk.file('dip.csv');
-    writeFileSync(
-      path,
-      [
-        'Registro;CPF;Nome;Nome da mãe;Não consta mãe;Situação do DIP;Data de nascimento;E-mail;Município;UF',
-        '20101;17320508052;Isabel Nunes;Joana Nunes;;Aguardando documentos/pagamento;03/08/1990;isabel.nunes@exemplo.com.br;Campinas;SP',
-        '20102;22360679767;Juliana Prado;Rosa Prado;;Entregue;11/11/1985;juliana.prado@exemplo.com.br;Santos;SP',
-      ].join('\r\n'),
-    );
-    const summary = runImport(importInput(path, { kind: 'registry' }), jobContext(desk.store.path));
+    const summary = importCsv('dip.csv', 'registry', [
+      'Registro;CPF;Nome;Nome da mãe;Não consta mãe;Situação do DIP;Data de nascimento;E-mail;Município;UF',
+      '20101;17320508052;Isabel Nunes;Joana Nunes;;Aguardando documentos/pagamento;03/08/1990;isabel.nunes@exemplo.com.br;Campinas;SP',
+      '20102;22360679767;Juliana Prado;Rosa Prado;;Entregue;11/11/1985;juliana.prado@exemplo.com.br;Santos;SP',
+    ]);
     expect(summary).toMatchObject({ accepted: 2, rejected: 0 });
     expect(findProfessional(desk.store.db, '20101')).toMatchObject({ dipStatus: 'awaiting_documents' });
     expect(findProfessional(desk.store.db, '20102')).toMatchObject({ dipStatus: 'delivered' });
@@ -85,12 +87,28 @@ describe('a registry load', () => {
   });
 });
 
+/** Row 2: a CEP of RJ with a município of SP; row 3: a sound one. */
+const CITY_OF_ANOTHER_UF = `CEP;Logradouro;Bairro;Município;UF;Motivo
+20040-020;Rua da Assembleia;Centro;São Paulo;RJ;CEP conferido no comprovante
+13010-000;Rua Barão de Jaguara;Centro;Campinas;SP;CEP conferido no comprovante`;
+
+describe('a CEP directory import', () => {
+  it('refuses a row whose município IBGE does not list in its UF, naming the Município column', () => {
+    const summary = importCsv('ceps-municipio.csv', 'cep', CITY_OF_ANOTHER_UF.split('\n'));
+    expect(summary).toMatchObject({ rows: 2, accepted: 1, rejected: 1 });
+    expect(summary.errors).toEqual([
+      expect.objectContaining({ row: 2, code: 'CITY_UNKNOWN', column: 'Município', message: 'Município “São Paulo” não é um município de RJ na lista do IBGE. Confira o município e a UF.' }),
+    ]);
+  });
+});
+
 describe.each(['ceps.csv', 'ceps.xlsx', 'ceps.xls'])('a CEP directory import from %s', (name) => {
   it('adds and fixes CEPs with the rules of the CEPs screen and queues each change for Implanta', () => {
     const summary = runImport(importInput(fixture(name), { kind: 'cep' }), jobContext(desk.store.path));
     expect(summary).toMatchObject({ rows: 8, accepted: 2, unchanged: 1, rejected: 5, inserted: 2, corrections: 2 });
     expect(summary.errors.map((e) => [e.row, e.code, e.column])).toEqual([
       [4, 'CEP_UF_MISMATCH', 'CEP'],
+      [4, 'CITY_UNKNOWN', 'Município'],
       [5, 'CEP_INVALID', 'CEP'],
       [6, 'DUPLICATE_CONFLICT', 'Logradouro'],
       [8, 'VALUE_INVALID', 'UF'],
