@@ -8,7 +8,7 @@ import { findProfessional } from '../../../db/registry';
 import type { Professional } from '../../../shared/domain';
 import { deskWithPeopleForEachTest, type Person } from '../../fixtures/imports/people';
 import { fixture, importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
-import type { TestDesk } from '../fixtures';
+import { validCpf, type TestDesk } from '../fixtures';
 
 let desk: TestDesk;
 let people: Record<Person, Professional>;
@@ -78,6 +78,17 @@ describe('a registry load', () => {
     expect(summary).toMatchObject({ accepted: 2, rejected: 0 });
     expect(findProfessional(desk.store.db, '20101')).toMatchObject({ dipStatus: 'awaiting_documents' });
     expect(findProfessional(desk.store.db, '20102')).toMatchObject({ dipStatus: 'delivered' });
+  });
+
+  it('keeps a birth date in the future as the main system sent it, flagged as the desk flags it, with no note of the load', () => {
+    const summary = importCsv('futuro.csv', 'registry', [
+      'Registro;CPF;Nome;Nome da mãe;Data de nascimento;E-mail;Município;UF',
+      `20103;${validCpf(4242)};Lívia Campos;Marta Campos;17/05/2090;livia.campos@exemplo.com.br;Campinas;SP`,
+    ]);
+    expect(summary).toMatchObject({ accepted: 1, rejected: 0, flagged: 1 });
+    const livia = findProfessional(desk.store.db, '20103') as Professional;
+    expect(livia.birthDate).toBe('2090-05-17');
+    expect(pendenciesOf(desk.store.db, livia.id).map((p) => [p.source, p.code, p.field])).toEqual([['rule', 'BIRTH_DATE_IMPLAUSIBLE', 'birthDate']]);
   });
 
   it('cannot be undone: the council’s own data is reloaded instead', () => {
