@@ -1,5 +1,6 @@
 // The audit trail of a period as an .xlsx for the council's data-protection officer: who did what
-// (the operator and the computer's account), when, on whose record (registration number and masked CPF), with the chain's hashes so the copy
+// (the operator and the computer's account), when, on whose record (registration number and masked CPF, also for an
+// atendimento's entries, from its professional), with the chain's hashes so the copy
 // can be checked against the store. Values (old → new) stay out: the officer sees the processing,
 // not the personal data itself.
 import type { Database } from 'better-sqlite3';
@@ -57,8 +58,12 @@ export function exportAudit(db: Database, input: AuditExportInput): { path: stri
   const rows = (
     db
       .prepare(
-        `SELECT a.*, p.registration_number, p.cpf FROM audit_log a
+        // An atendimento's entries name its protocol: the record is the professional it was located to.
+        `SELECT a.*, coalesce(p.registration_number, cp.registration_number) AS registration_number, coalesce(p.cpf, cp.cpf) AS cpf
+         FROM audit_log a
          LEFT JOIN professionals p ON a.entity = 'professional' AND p.id = CAST(a.entity_id AS INTEGER)
+         LEFT JOIN contacts c ON a.entity = 'contact' AND c.protocol = a.entity_id
+         LEFT JOIN professionals cp ON cp.id = c.professional_id
          ORDER BY a.id`,
       )
       .all() as Row[]

@@ -9,6 +9,7 @@ import { AppError } from '../shared/errors';
 import { FIELDS } from '../shared/fields';
 import { formatCep, parseCep, ufOfCep } from '../shared/rules/cep';
 import { parseText } from '../shared/rules/names';
+import { cityNotInUf } from '../shared/reference/municipalities';
 import { parseUf } from '../shared/rules/vocabulary';
 import { digitsOnly, foldForSearch } from '../shared/text';
 import { appendAudit } from './audit';
@@ -68,6 +69,9 @@ export function saveCep(db: Database, input: ParsedInput<'cep:save'>, now: strin
         { field: 'cep' },
       );
     }
+    // The correction form fills an address from this entry: its município must be one of its UF.
+    const elsewhere = cityNotInUf(address.city, uf.value);
+    if (elsewhere !== null) throw new AppError('CITY_UNKNOWN', elsewhere, { field: 'city' });
     const reason = input.reason.trim();
     if (reason.length < 5) throw new AppError('REASON_REQUIRED', 'Informe o motivo (pelo menos 5 caracteres).', { field: 'reason' });
 

@@ -89,6 +89,11 @@ export class HandleBroker implements FileBroker {
     return entry ? { path: entry.path, mode: entry.mode, name: entry.name } : null;
   }
 
+  /** Forgets a handle: it resolves to nothing from now on (a download handed over once). */
+  revoke(handle: unknown): void {
+    if (typeof handle === 'string') this.entries.delete(handle);
+  }
+
   /** Whether `path` is one this broker handed out (the file manager shows only those). */
   issued(path: string): boolean {
     for (const entry of this.entries.values()) if (entry.path === path) return true;

@@ -26,7 +26,7 @@ export function unreadableMessage(path: string, code: string): string {
       return `"${path}" é uma pasta, não um arquivo. Escolha o arquivo.`;
     case 'ENOENT':
     case 'ENOTDIR':
-      return `O arquivo "${path}" não foi encontrado. Confira o caminho e escolha-o novamente.`;
+      return `Arquivo não encontrado: ${path}. Confira o caminho e escolha-o novamente.`;
     case 'EACCES':
     case 'EPERM':
       return `Sem permissão para ler o arquivo "${path}": ele pertence a outro usuário do computador ou está protegido. Copie-o para uma pasta sua, ou peça acesso ao suporte de informática, e tente de novo.`;
@@ -35,14 +35,23 @@ export function unreadableMessage(path: string, code: string): string {
   }
 }
 
-/** A file the clerk chose that cannot be read (`error`: what opening or reading it threw): FILE_UNREADABLE naming it. */
+/** Whether a failure to open a file says it is not there (ENOENT, or a part of its path is no folder). */
+export function isNotFound(error: unknown): boolean {
+  const code = codeOf(error);
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+/**
+ * A file the clerk chose that cannot be read (`error`: what opening or reading it threw), naming
+ * it: FILE_NOT_FOUND when it is not there (the user's mistake), FILE_UNREADABLE otherwise.
+ */
 export function unreadableFile(path: string, error: unknown): AppError {
-  return new AppError('FILE_UNREADABLE', unreadableMessage(path, codeOf(error)), { details: { path } });
+  return new AppError(isNotFound(error) ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', unreadableMessage(path, codeOf(error)), { details: { path } });
 }
 
 const IS_A_FOLDER = { code: 'EISDIR' };
 
-/** Opens a file the clerk chose, to read it: its descriptor and size; FILE_UNREADABLE for a folder or a file that cannot be opened. */
+/** Opens a file the clerk chose, to read it: its descriptor and size; FILE_NOT_FOUND when it is not there, FILE_UNREADABLE for a folder or a file that cannot be opened. */
 export function openToRead(path: string): { fd: number; size: number } {
   let fd: number;
   try {

@@ -78,6 +78,8 @@ export const ERROR_CODES = [
   'ACK_CONFLICT',
   'DUPLICATE_CONFLICT',
   'FILE_UNREADABLE',
+  /** A file the user named that is not there: a mistyped path or a pendrive taken out, not a damaged file. */
+  'FILE_NOT_FOUND',
   'FILE_UNSAFE',
   'FILE_CHANGED',
   'SHEET_NOT_FOUND',

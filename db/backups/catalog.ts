@@ -7,6 +7,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { BackupItem, BackupSettings, BackupTrigger } from '../../shared/contract/backups';
 import { openJobConnection } from '../connections';
 import { ZipReader } from '../packaging';
+import { differsFromWritten } from './fileMatch';
 import { defaultBackupFolder, parseBackupFileName } from './names';
 import { writeTransaction } from '../storeLock';
 
@@ -153,7 +154,7 @@ async function zipIsEncrypted(path: string): Promise<boolean | null> {
   }
 }
 
-function itemOfRow(row: BackupRow, bytes: number): BackupItem {
+function itemOfRow(row: BackupRow, bytes: number, changed: boolean): BackupItem {
   return {
     fileName: row.file_name,
     path: join(row.folder, row.file_name),
@@ -162,6 +163,7 @@ function itemOfRow(row: BackupRow, bytes: number): BackupItem {
     encrypted: row.encrypted === 1,
     verified: row.verify_ok === null ? null : row.verify_ok === 1,
     verifiedAt: row.verified_at,
+    changed,
     pinned: row.pinned === 1,
     trigger: row.trigger,
     region: row.region,
@@ -190,6 +192,7 @@ async function itemOfFile(path: string): Promise<BackupItem | null> {
     encrypted: await zipIsEncrypted(path),
     verified: null,
     verifiedAt: null,
+    changed: false,
     pinned: false,
     trigger: null,
     region: parsed.region,
@@ -208,16 +211,22 @@ function backupFilesIn(folder: string): string[] {
   }
 }
 
-/** Every backup whose file exists: the table's rows (any folder) and the folder's files, newest first. */
-export async function listBackups(db: Database, folder: string): Promise<BackupItem[]> {
+/**
+ * Every backup whose file exists: the table's rows (any folder) and the folder's files, newest
+ * first. `compare: false` skips reading the files the desk wrote to tell whether they were replaced
+ * (`changed` is then false): for callers that only need the paths.
+ */
+export async function listBackups(db: Database, folder: string, options: { compare?: boolean } = {}): Promise<BackupItem[]> {
   const items = new Map<string, BackupItem>();
   for (const row of db.prepare('SELECT * FROM backups').all() as BackupRow[]) {
     const path = join(row.folder, row.file_name);
+    let size: number;
     try {
-      items.set(path, itemOfRow(row, statSync(path).size));
+      size = statSync(path).size;
     } catch {
-      /* the file is gone: it is no longer a backup the clerk has */
+      continue; // the file is gone: it is no longer a backup the clerk has
     }
+    items.set(path, itemOfRow(row, size, options.compare !== false && (await differsFromWritten(path, row))));
   }
   for (const path of backupFilesIn(resolve(folder))) {
     if (items.has(path)) continue;
@@ -240,7 +249,7 @@ export async function setPinned(db: Database, path: string, pinned: boolean): Pr
   }
   db.prepare('UPDATE backups SET pinned = ? WHERE folder = ? AND file_name = ?').run(pinned ? 1 : 0, dirname(full), basename(full));
   const row = rowOf(db, full) as BackupRow;
-  return itemOfRow(row, existsSync(full) ? statSync(full).size : row.bytes);
+  return itemOfRow(row, existsSync(full) ? statSync(full).size : row.bytes, await differsFromWritten(full, row));
 }
 
 /** Triggers of backups this desk wrote itself (`found`: a file it only verified or pinned). */
@@ -288,7 +297,7 @@ function sizeOf(path: string): number | null {
 
 /** Whether `path` is exactly one of the backups the list shows (the window may name those). */
 export async function isListedBackup(db: Database, path: string): Promise<boolean> {
-  const items = await listBackups(db, getBackupSettings(db).folder);
+  const items = await listBackups(db, getBackupSettings(db).folder, { compare: false });
   return items.some((item) => item.path === path);
 }
 

@@ -7,7 +7,7 @@
 // any moment leaves no file under a final name but a whole, verified backup.
 import { signerOf } from '../session';
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, statfsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, realpathSync, statfsSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BackupCreated, BackupTrigger } from '../../shared/contract/backups';
@@ -93,6 +93,19 @@ function destination(input: CreateBackupInput, storePath: string): string {
   }
   if (!isFolder) throw new AppError('BACKUP_DESTINATION', `"${folder}" não é uma pasta. Escolha uma pasta para o backup.`, { details: { folder } });
   return folder;
+}
+
+/** A backup in the store's own folder is lost with the store's disk: said when it is written there. */
+function besideStoreWarning(folder: string, storePath: string): string | null {
+  const real = (path: string): string => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return resolve(path);
+    }
+  };
+  if (real(folder) !== real(dirname(storePath))) return null;
+  return `O backup foi gravado na mesma pasta do banco de dados (${folder}): se este disco falhar, o backup se perde junto com os dados, porque está no mesmo disco. Copie-o para outro disco ou um pendrive, ou escolha outra pasta para os backups.`;
 }
 
 /** Free bytes on the disk of `folder` (0 when unknown). */
@@ -229,6 +242,8 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
       createdAt: createdAt.toISOString(),
       removed: [],
     };
+    const beside = forImplanta ? null : besideStoreWarning(folder, context.storePath);
+    if (beside) result.warning = beside;
     try {
       const signer = signerOf(context.storePath, facts.operator); // an automatic backup with nobody at the desk: `sistema`
       result.removed = forImplanta ? (recordImplantaCopy(context.storePath, result, signer), []) : recordCreated(context.storePath, result, input.trigger, signer, folder);

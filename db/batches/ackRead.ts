@@ -110,7 +110,7 @@ function formatOf(bytes: Buffer, fileName: string): AckFormat {
 
 /**
  * Reads an acknowledgement file; refuses with ACK_INVALID anything it cannot take as one, and with
- * FILE_UNREADABLE, as an import does, a path it cannot read at all (a folder, no permission).
+ * FILE_NOT_FOUND or FILE_UNREADABLE, as an import does, a path that is not there or that it cannot read at all (a folder, no permission).
  */
 export async function readAck(path: string, fileName = path): Promise<AckFile> {
   const bytes = readWhole(path);

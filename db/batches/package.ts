@@ -7,7 +7,7 @@ import { rename, rm } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { VerifyResult } from '../../shared/contract/batches';
 import { AppError } from '../../shared/errors';
-import { writeRefusal } from '../fileRefusals';
+import { isNotFound, unreadableFile, writeRefusal } from '../fileRefusals';
 import { regionLabel } from '../../shared/regions';
 import { bagInfoValue, partialPathFor, removeStalePartials, SIGNATURE_FILE, syncFile, syncFolder, validateZipBag, writeBagZip, ZipError, ZipReader, type WriteBagOptions } from '../packaging';
 import { checkPackageSignature, type PackageSigningContext } from './packageSignature';
@@ -227,7 +227,9 @@ export async function verifyBatchPackage(
   let sha256 = '';
   try {
     sha256 = await sha256File(path);
-  } catch {
+  } catch (error) {
+    // No file there is the user's mistake, not a package that fails its checks.
+    if (isNotFound(error)) throw unreadableFile(path, error);
     return { file: path, valid: false, problems: [{ code: 'FILE_UNREADABLE', message: `Não foi possível ler o arquivo ${path}.` }], encrypted, batch, schemaVersion, sha256 };
   }
   try {

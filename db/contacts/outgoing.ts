@@ -5,10 +5,10 @@
 // them (the desk has no network). What the record's corrections say decides which message fits.
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { proposeMessage, renderMessage, renderPhoneScript, type MessageData, type MessageTemplate } from '../../shared/contacts/messages';
+import { renderMessage, renderPhoneScript, type MessageData, type MessageTemplate } from '../../shared/contacts/messages';
 import { CORRECTION_STATUS_LABELS } from '../../shared/display/labels';
 import { formatFieldValue } from '../../shared/display/values';
-import type { CorrectionStatus, Professional } from '../../shared/domain';
+import type { Professional } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { fieldLabel } from '../../shared/fields';
 import { regionLabel } from '../../shared/regions';
@@ -18,7 +18,7 @@ import { getProfessional } from '../registry';
 import { getContactSettings, requireSettings } from '../settings';
 import { writeTransaction } from '../storeLock';
 import { composeForward, composeToProfessional, forwardSubject, type EmailAttachment } from './email';
-import { situationOf } from './notify';
+import { inFlight, templatesThatFit } from './fit';
 import { contactRow } from './read';
 import { recordMessageSent, setContactStatus } from './write';
 
@@ -35,36 +35,6 @@ interface Written {
 function write(path: string, bytes: Buffer, replace: boolean): Written {
   writeExportFile(path, bytes, { replace });
   return { path, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
-}
-
-/** A correction of the record as the e-mails describe it. */
-interface CorrectionFacts {
-  field: string;
-  oldValue: string | null;
-  newValue: string | null;
-  status: CorrectionStatus;
-  /** A rejection corrected again or dismissed. */
-  resolution: string | null;
-  statusMessage: string | null;
-  batchNumber: string | null;
-  batchSentAt: string | null;
-}
-
-const CORRECTION_SQL = `SELECT c.field, c.old_value AS oldValue, c.new_value AS newValue, c.status, c.resolution, c.status_message AS statusMessage,
-                               b.number AS batchNumber, b.sent_at AS batchSentAt
-                        FROM corrections c LEFT JOIN batches b ON b.id = c.batch_id`;
-
-/** The record's corrections not yet answered by Implanta (pending, in a lote, sent). */
-function inFlight(db: Database, professionalId: number): CorrectionFacts[] {
-  return db.prepare(`${CORRECTION_SQL} WHERE c.professional_id = ? AND c.status IN ('pending', 'batched', 'sent') ORDER BY c.id`).all(professionalId) as CorrectionFacts[];
-}
-
-/** The corrections the atendimento led to, or else the record's latest ones still in flight. */
-function concerned(db: Database, contactId: number, professionalId: number | null): CorrectionFacts[] {
-  const linked = db
-    .prepare(`${CORRECTION_SQL} JOIN contact_corrections l ON l.correction_id = c.id WHERE l.contact_id = ? ORDER BY c.id`)
-    .all(contactId) as CorrectionFacts[];
-  return linked.length > 0 || professionalId === null ? linked : inFlight(db, professionalId);
 }
 
 function professionalOf(db: Database, contactId: number): { row: ReturnType<typeof contactRow>; professional: Professional | null } {
@@ -154,9 +124,8 @@ export async function messageForContact(
 ): Promise<OutgoingMessage> {
   const { region } = requireSettings(db);
   const { row, professional } = professionalOf(db, contactId);
-  const corrections = concerned(db, contactId, row.professional_id);
+  const { corrections, batchSentAt: sent, proposed } = templatesThatFit(db, contactId, professional);
   const rejected = corrections.find((c) => c.status === 'rejected');
-  const sent = corrections.map((c) => c.batchSentAt).filter((d): d is string => d !== null).sort().at(-1) ?? null;
   const data: MessageData = {
     council: regionLabel(region),
     name: professional?.name ?? row.told_name,
@@ -168,8 +137,6 @@ export async function messageForContact(
     motherNotListed: professional?.motherNotListed ?? null,
   };
   const { subject, text } = renderMessage(template, data);
-  const situation = situationOf(corrections);
-  const proposed = situation === null ? [] : proposeMessage({ event: situation, fields: data.fields ?? [], dipStatus: data.dipStatus ?? null, batchSentAt: sent });
   const to = professional?.email ?? null;
   let path: string | null = null;
   if (destination.path !== null) {

@@ -16,6 +16,7 @@ import { requireSettings } from '../settings';
 import { writeTransaction } from '../storeLock';
 import type { ReadAttachment } from './attachmentFile';
 import { appendEvent, auditContact as audit } from './events';
+import { requireTemplateFits } from './fit';
 import { compareIdentity, type IdentityAnswer } from './identity';
 import { linkCorrections } from './link';
 import { attachmentsOf, contactRow } from './read';
@@ -253,6 +254,7 @@ export function recordMessageSent({ db, now }: Context, id: number, message: { t
   writeTransaction(db, () => {
     const { operator } = requireSettings(db);
     const row = contactRow(db, id);
+    if (message.to === 'professional' && message.template !== undefined) requireTemplateFits(db, { id, protocol: row.protocol, professionalId: row.professional_id }, message.template);
     const at = now.toISOString();
     // The template says which news the professional has had: the desk stops listing her/him as "a avisar".
     const facts = message.template === undefined ? { to: message.to } : { to: message.to, template: message.template };

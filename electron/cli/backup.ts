@@ -3,7 +3,7 @@
 //   backup verify FILE [--passphrase-file F] [--key-file K]            exit 3 when the file fails verification
 //   backup restore FILE [--passphrase-file F] [--key-file K] [--yes [--other-region]]   exit 3 when the file fails verification
 //   backup list
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { BackupItem, BackupVerification } from '../../shared/contract/backups';
 import { formatCount, formatFileSize } from '../../shared/display/numbers';
@@ -66,6 +66,7 @@ async function create(context: CliContext): Promise<CommandOutcome> {
     `  sha256 ${created.sha256}`,
     `  ${countsLine(created.counts)}`,
   ];
+  if (created.warning) lines.push(`  Atenção: ${created.warning}`);
   if (created.removed.length > 0) lines.push(`  Removed ${plural(created.removed.length, 'older backup', 'older backups')} to keep the configured number.`);
   return { result: created, text: lines.join('\n'), exit: EXIT.ok };
 }
@@ -127,15 +128,25 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
   return { result: { ...applied, otherRegion: prepared.otherRegion, migratedFrom: prepared.migratedFrom }, text, exit: EXIT.ok };
 }
 
-function listLine(item: BackupItem): string[] {
-  const verified = item.verified === null ? 'not verified' : item.verified ? 'verified' : 'FAILED';
-  return [formatDateTimeBr(item.createdAt), formatFileSize(item.bytes), verified, item.encrypted ? 'encrypted' : '', item.pinned ? 'pinned' : '', item.fileName];
+/** Who made the backup, as far as this desk's catalogue knows. */
+function origin(item: BackupItem): string {
+  if (item.trigger === null) return 'not made by this desk, not catalogued';
+  if (item.trigger === 'found') return 'not made by this desk, catalogued when checked or pinned';
+  return 'made by this desk';
+}
+
+function listLine(item: BackupItem, folder: string): string[] {
+  const verified = item.changed ? 'CHANGED: no longer the file this desk wrote' : item.verified === null ? 'not verified' : item.verified ? 'verified' : 'FAILED';
+  // A backup of another folder (a pendrive, an --out) is named by its whole path.
+  const name = dirname(item.path) === resolve(folder) ? item.fileName : item.path;
+  return [formatDateTimeBr(item.createdAt), formatFileSize(item.bytes), verified, item.encrypted ? 'encrypted' : '', item.pinned ? 'pinned' : '', origin(item), name];
 }
 
 async function list(context: CliContext): Promise<CommandOutcome> {
   const result = await context.call('backups:list', {});
   if (result.items.length === 0) return { result, text: `No backups in ${result.folder}.`, exit: EXIT.ok };
-  return { result, text: `Backups in ${result.folder}:\n${table(result.items.map(listLine))}`, exit: EXIT.ok };
+  const heading = `Backups this desk made (in any folder) and backup files found in ${result.folder}:`;
+  return { result, text: `${heading}\n${table(result.items.map((item) => listLine(item, result.folder)))}`, exit: EXIT.ok };
 }
 
 const KEY_FILE = ['--key-file <f>', 'a recovery key file (`key export`), for a backup made with another desk’s key'] as const;
@@ -154,5 +165,5 @@ export const backupCli: CliModule = (program, action) => {
     .option('--yes', 'confirm without asking')
     .option('--other-region', 'with --yes: restore it even if it is a backup of another CRESS region')
     .action(action(restore));
-  command('list', 'Backups in the backup folder').action(action(list));
+  command('list', 'Backups this desk made, and backup files found in the backup folder').action(action(list));
 };

@@ -206,15 +206,18 @@ async function message(context: CliContext): Promise<CommandOutcome> {
   const folder = outputPath(context);
   const { protocol } = await context.call('contacts:get', { id });
   const path = folder === undefined ? null : await emlPath(context, folder, protocol, 'mensagem');
-  const result = await context.call('contacts:message', { id, template, path });
+  const sent = context.values.sent === true;
+  let result = await context.call('contacts:message', { id, template, path: sent ? null : path });
+  // The message went out (e-mail sent, script read): on the timeline, and the professional is told.
+  // Recorded before the e-mail is written, so a template whose news did not happen leaves no file.
+  if (sent) {
+    await context.call('contacts:messageSent', { id, to: 'professional', subject: result.subject, template });
+    if (path !== null) result = await context.call('contacts:message', { id, template, path });
+  }
   const lines = [`Subject: ${result.subject}`, '', result.text, '', 'Phone script:', result.phoneScript];
   if (result.path) lines.push('', `E-mail to ${result.to} written to ${result.path}: open it in the mail program and send it.`);
   if (result.proposed.length > 0) lines.push('', `Templates that fit this record now: ${result.proposed.join(', ')}.`);
-  // The message went out (e-mail sent, script read): on the timeline, and the professional is told.
-  if (context.values.sent === true) {
-    await context.call('contacts:messageSent', { id, to: 'professional', subject: result.subject, template });
-    lines.push('', `Recorded as sent on ${protocol}.`);
-  }
+  if (sent) lines.push('', `Recorded as sent on ${protocol}.`);
   return { result, text: lines.join('\n'), exit: EXIT.ok };
 }
 
@@ -272,7 +275,7 @@ export const contactsCli: CliModule = (program, action) => {
   onOne('message', 'A message to the professional from a template: text and phone script, and with --out the .eml to her/his e-mail')
     .addOption(new Option('--template <t>', 'the message').choices(MESSAGE_TEMPLATE_IDS).makeOptionMandatory())
     .option('--out <dir>', 'the folder to write the .eml into')
-    .option('--sent', 'record on the timeline that this message went out to the professional')
+    .option('--sent', 'record on the timeline that this message went out to the professional (only a template that fits what happened to the record)')
     .action(action(message));
   command('attachment', "Save an attachment's bytes to a file (never over an existing one)")
     .argument('<attachment>', 'the attachment number (contact show lists them)')

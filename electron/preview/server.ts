@@ -158,12 +158,19 @@ function browserFiles(broker: HandleBroker, maxUpload: number) {
         const entry = broker.entry(handle);
         const file = entry?.mode === 'write' && entry.path.startsWith(root + sep) ? statSync(entry.path, { throwIfNoEntry: false }) : undefined;
         if (!entry || !file?.isFile()) return send(res, 404, 'text/plain', 'Arquivo não encontrado');
+        // Handed over once: the handle is spent before the first byte goes out (a second request,
+        // even one racing this, finds nothing), and the host's copy goes once it was sent.
+        broker.revoke(handle);
         res.writeHead(200, {
           'content-type': 'application/octet-stream',
           'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(entry.name)}`,
           'cache-control': 'no-store',
         });
-        await pipeline(createReadStream(entry.path), res);
+        try {
+          await pipeline(createReadStream(entry.path), res);
+        } finally {
+          await rm(dirname(entry.path), { recursive: true, force: true });
+        }
         return;
       }
       send(res, 404, 'text/plain', 'Não encontrado');

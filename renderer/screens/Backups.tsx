@@ -69,7 +69,7 @@ export function BackupsScreen() {
   const [askKey, setAskKey] = useState<Pending | null>(null);
   const [problems, setProblems] = useState<BackupVerification | null>(null);
   const [restore, setRestore] = useState<{ jobId: string; prepared: RestorePrepared } | null>(null);
-  const [notice, setNotice] = useState<{ severity: 'success' | 'error' | 'info'; text: string } | null>(null);
+  const [notice, setNotice] = useState<{ severity: 'success' | 'warning' | 'error' | 'info'; text: string } | null>(null);
 
   useLoad(load);
 
@@ -81,7 +81,7 @@ export function BackupsScreen() {
     const outcome = await useBackups.getState().create(passphrase);
     if (outcome.ok) {
       const text = TEXT.created(outcome.value.fileName, formatFileSize(outcome.value.bytes));
-      setNotice({ severity: 'success', text });
+      setNotice(outcome.value.warning ? { severity: 'warning', text: `${text} ${outcome.value.warning}` } : { severity: 'success', text });
       notify(text);
     } else if (!outcome.cancelled) setNotice({ severity: 'error', text: outcome.message });
   }
@@ -246,7 +246,7 @@ export function BackupsScreen() {
                       </TableCell>
                       <TableCell align="right">{formatFileSize(item.bytes)}</TableCell>
                       <TableCell>
-                        <VerifiedChip verified={item.verified} />
+                        <VerifiedChip verified={item.verified} changed={item.changed} />
                       </TableCell>
                       <TableCell>
                         {item.encrypted ? <Chip size="small" icon={<LockIcon />} label={TEXT.encryptedYes} /> : <Typography variant="body2">{TEXT.encryptedNo}</Typography>}
@@ -307,7 +307,14 @@ export function BackupsScreen() {
   );
 }
 
-function VerifiedChip({ verified }: { verified: boolean | null }) {
+function VerifiedChip({ verified, changed }: { verified: boolean | null; changed: boolean }) {
+  if (changed) {
+    return (
+      <Tooltip title={TEXT.verifiedChangedHint}>
+        <Chip size="small" color="error" label={TEXT.verifiedChanged} />
+      </Tooltip>
+    );
+  }
   if (verified === true) return <Chip size="small" color="success" icon={<VerifiedIcon />} label={TEXT.verifiedYes} />;
   if (verified === false) return <Chip size="small" color="error" label={TEXT.verifiedNo} />;
   return <Chip size="small" variant="outlined" label={TEXT.verifiedUnknown} />;

@@ -15,6 +15,8 @@ export const BACKUPS_TEXT = {
   verifiedYes: 'Verificado',
   verifiedNo: 'Falhou',
   verifiedUnknown: 'Não verificado',
+  verifiedChanged: 'Arquivo alterado',
+  verifiedChangedHint: 'Este não é mais o arquivo que esta mesa gravou: ele foi substituído ou alterado depois do backup. Verifique-o antes de confiar nele.',
   encryptedYes: 'Com senha',
   encryptedNo: 'Sem senha',
   pinnedChip: 'Fixado',

@@ -28,6 +28,8 @@ export const backupItemSchema = z.object({
   /** true: sound at its last verification; false: failed it; null: never verified on this desk. */
   verified: z.boolean().nullable(),
   verifiedAt: z.string().nullable(),
+  /** The desk wrote this file, and the bytes there now are not those (replaced or altered since): its verification no longer holds. */
+  changed: z.boolean(),
   pinned: z.boolean(),
   trigger: z.enum(BACKUP_TRIGGERS).nullable(),
   region: z.number().int().nullable(),
@@ -71,6 +73,8 @@ export const backupCreatedSchema = z.object({
   createdAt: z.string(),
   /** Older backups the routine removed to keep the last N. */
   removed: z.array(z.string()),
+  /** Written into the store's own folder: a failing disk takes the backup with the data. */
+  warning: z.string().optional(),
 });
 export type BackupCreated = z.infer<typeof backupCreatedSchema>;
 

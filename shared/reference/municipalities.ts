@@ -43,6 +43,15 @@ export function municipalityCode(name: string, uf: Uf): string | null {
   return keyedByUf.get(uf)?.get(municipalityKey(name)) ?? null;
 }
 
+/**
+ * Why `city` cannot be the município of an address in `uf` — IBGE lists no such município there —,
+ * or null when it can.
+ */
+export function cityNotInUf(city: string, uf: Uf): string | null {
+  if (municipalityCode(city, uf) !== null) return null;
+  return `Município “${city}” não é um município de ${uf} na lista do IBGE. Confira o município e a UF.`;
+}
+
 /** The município of an IBGE code, with its name as IBGE writes it. */
 export function municipalityOfCode(code: string): { name: string; uf: Uf } | null {
   return nameByCode.get(code) ?? null;

@@ -10,7 +10,7 @@
 import type { Professional, Uf } from '../domain';
 import type { ErrorCode } from '../errors';
 import { FIELD_NAMES, FIELDS, type FieldName } from '../fields';
-import { municipalityCode } from '../reference/municipalities';
+import { cityNotInUf, municipalityCode } from '../reference/municipalities';
 import { cepBelongsToUf, formatCep } from './cep';
 import { parseCpf } from './cpf';
 import { suggestEmailFix } from './emailTypo';
@@ -84,8 +84,9 @@ export function recordPendencies<R extends StoredValues>(record: R, context: Pen
     else if (FULL_NAME_FIELDS.has(field)) {
       const suspicion = nameSuspicion(text);
       if (suspicion) add('NAME_SUSPECT', field, `${FIELDS[field].label}: ${suspicion}`);
-    } else if (field === 'city' && record.uf && municipalityCode(text, record.uf) === null) {
-      add('CITY_UNKNOWN', field, `Município “${text}” não é um município de ${record.uf} na lista do IBGE. Confira o município e a UF.`);
+    } else if (field === 'city' && record.uf) {
+      const elsewhere = cityNotInUf(text, record.uf);
+      if (elsewhere !== null) add('CITY_UNKNOWN', field, elsewhere);
     } else if (field === 'birthCity' && record.birthUf && municipalityCode(text, record.birthUf) === null) {
       add('BIRTHPLACE_UNKNOWN', field, `Naturalidade “${text}” não é um município de ${record.birthUf} na lista do IBGE. Confira no documento.`);
     }

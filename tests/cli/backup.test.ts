@@ -1,5 +1,5 @@
 // `cress-desk backup …` as an IT person runs it: the built command, a real store, real files.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openRawStore } from '../rawStore';
@@ -20,7 +20,7 @@ function professionals(): number {
 }
 
 describe('cress-desk backup', () => {
-  let plain: { file: string; sha256: string };
+  let plain: { file: string; fileName: string; sha256: string };
   let encrypted: string;
 
   it('create: writes a verified backup into the default folder and prints its facts', () => {
@@ -100,6 +100,28 @@ describe('cress-desk backup', () => {
     expect(restored.code).toBe(3);
     expect(restored.stderr).toMatch(/não passou na verificação/);
     expect(readFileSync(desk.store).equals(before)).toBe(true);
+  });
+
+  it('list: says which backups this desk made and which it only found, and that one replaced since is no longer the file it wrote', () => {
+    const stranger = 'CRESS09-backup-20200101-101010.zip';
+    copyFileSync(plain.file, join(folder(), stranger));
+    const bytes = readFileSync(plain.file);
+    bytes[Math.floor(bytes.length / 2)]! ^= 0x01;
+    writeFileSync(plain.file, bytes);
+    const listed = run('backup', 'list');
+    expect(listed.code, listed.stderr).toBe(0);
+    const line = (name: string) => listed.stdout.split('\n').find((l) => l.includes(name)) ?? '';
+    expect(line(plain.fileName)).toContain('no longer the file this desk wrote');
+    expect(line(plain.fileName)).not.toMatch(/\bverified\b/);
+    expect(line(stranger)).toContain('not made by this desk');
+    expect(line(encrypted)).toContain('made by this desk');
+    expect(listed.stdout).toMatch(/^Backups this desk made \(in any folder\) and backup files found in /);
+  });
+
+  it('create: warns that a backup written beside the store is lost with the same disk', () => {
+    const beside = run('backup', 'create', '--out', desk.dir);
+    expect(beside.code, beside.stderr).toBe(0);
+    expect(beside.stdout).toMatch(/mesma pasta do banco de dados.*mesmo disco/s);
   });
 
   it('refuses a missing destination folder with a clear message', () => {

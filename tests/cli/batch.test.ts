@@ -202,6 +202,16 @@ describe('cress-desk batch', () => {
     expect(run(store, 'batch', 'ack', answer).stdout).toMatch(/0 synced, 0 rejected, 6 already answered/);
   });
 
+  it('ack and verify exit 1 for a file that does not exist, saying "Arquivo não encontrado" with its path', () => {
+    const store = storeWithSealedBatch('missing.sqlite', 3, 1);
+    for (const [command, name] of [['ack', 'resposta.json'], ['verify', 'CRESS09-lote-2026-0001.zip']] as const) {
+      const missing = join(desk.dir, 'nao-existe', name);
+      const refused = run(store, 'batch', command, missing);
+      expect(refused.code, refused.stderr).toBe(1);
+      expect(refused.stderr).toContain(`Arquivo não encontrado: ${missing}`);
+    }
+  });
+
   it('verify exits 3 on a damaged or altered package, naming the problem', () => {
     const store = storeWithSealedBatch('verify.sqlite', 10, 1);
     const out = folderIn('verify-out');

@@ -85,6 +85,13 @@ describe('cress-desk', () => {
     expect(run('cep', 'add', '0131', '--street', 'X', '--district', 'Y', '--city', 'Z', '--uf', 'SP').code).toBe(1);
   });
 
+  it('refuses a CEP whose município is not one of its UF, saying so in Portuguese', () => {
+    const refused = run('cep', 'add', '20040-020', '--street', 'Rua da Assembleia', '--district', 'Centro', '--city', 'Campinas', '--uf', 'RJ');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Município “Campinas” não é um município de RJ na lista do IBGE');
+    expect(refused.stderr).toContain('CITY_UNKNOWN');
+  });
+
   it('exports the audit trail of a period for the data-protection officer, without personal values', () => {
     const out = join(desk.dir, 'auditoria.xlsx');
     const today = new Date();

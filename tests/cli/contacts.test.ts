@@ -149,7 +149,7 @@ describe('contact forward and message', { timeout: 90_000 }, () => {
 });
 
 describe('a correction that names its atendimento', { timeout: 90_000 }, () => {
-  it('links it with --contact, lists it "a avisar" with the template to send, and drops it once the message is recorded as sent', () => {
+  it('links it with --contact, lists it "a avisar" with the template to send, refuses to record a message whose news did not happen, and drops it once the right one is recorded as sent', () => {
     const opened = json('contact', 'add', registration, '--channel', 'email', '--case', 'B', '--summary', 'E-mail antigo no cadastro');
     const protocol: string = opened.body.protocol;
     const saved = run('correct', registration, '--field', 'email', '--value', 'nova.caixa@exemplo.com.br', '--reason', 'E-mail informado pela profissional', '--contact', protocol.toLowerCase());
@@ -161,6 +161,13 @@ describe('a correction that names its atendimento', { timeout: 90_000 }, () => {
     expect(run('contact', 'show', protocol).stdout).toContain('A avisar: Correção registrada: aguardar a sincronização');
     const listed = json('contact', 'list', '--to-notify').body;
     expect(listed.items.map((c: { protocol: string; toNotify: string }) => [c.protocol, c.toNotify])).toEqual([[protocol, 'correction_queued']]);
+
+    const drafts = mkdtempSync(join(desk.dir, 'mensagens-'));
+    const untrue = run('contact', 'message', protocol, '--template', 'synced', '--out', drafts, '--sent');
+    expect(untrue.code).toBe(1);
+    expect(readdirSync(drafts)).toEqual([]);
+    expect(untrue.stderr).toContain('“Dados corrigidos na plataforma”');
+    expect(json('contact', 'show', protocol).body.toNotify).toBe('correction_queued');
 
     const told = run('contact', 'message', protocol, '--template', 'correction_queued', '--sent');
     expect(told.code, told.stderr).toBe(0);

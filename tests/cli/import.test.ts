@@ -122,10 +122,19 @@ describe('cress-desk import', () => {
     const empty = join(dir, 'vazia.csv');
     writeFileSync(empty, '');
     expect(run('import', 'corrections', empty)).toMatchObject({ code: 3, stderr: expect.stringMatching(/vazio.*\[FILE_UNREADABLE\]/) });
-    expect(run('--json', 'import', 'corrections', join(dir, 'nao-existe.xlsx'))).toMatchObject({ code: 3 });
     const text = join(dir, 'texto.xlsx');
     writeFileSync(text, 'CPF;E-mail\n52998224725;maria@exemplo.com.br\n');
     expect(run('import', 'corrections', text)).toMatchObject({ code: 3, stderr: expect.stringMatching(/texto\.xlsx não é uma planilha: parece ser texto.*\[FILE_UNREADABLE\]/) });
+  });
+
+  it('exits 1 for a file that does not exist, saying "Arquivo não encontrado" with its path', () => {
+    const missing = join(dir, 'nao-existe.xlsx');
+    const refused = run('import', 'corrections', missing);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`Arquivo não encontrado: ${missing}`);
+    const asJson = run('--json', 'import', 'cep', missing);
+    expect(asJson.code).toBe(1);
+    expect(JSON.parse(asJson.stdout)).toMatchObject({ error: { code: 'FILE_NOT_FOUND' } });
   });
 
   it('exits 2 on wrong usage', () => {

@@ -53,6 +53,15 @@ describe('the CEP directory', () => {
     expect(changes('01999001')).toHaveLength(0);
   });
 
+  it('refuses a município that IBGE does not list in the UF, naming the Município field, and accepts it written without accents', async () => {
+    const elsewhere = await desk.dispatch('cep:save', { ...entry, cep: '20040-020', city: 'São Paulo', uf: 'RJ' });
+    expect(elsewhere).toMatchObject({ ok: false, error: { code: 'CITY_UNKNOWN', field: 'city' } });
+    if (!elsewhere.ok) expect(elsewhere.error.message).toBe('Município “São Paulo” não é um município de RJ na lista do IBGE. Confira o município e a UF.');
+    expect(await desk.dispatch('cep:save', { ...entry, city: 'Sao Palo' })).toMatchObject({ ok: false, error: { code: 'CITY_UNKNOWN', field: 'city' } });
+    expect(changes('20040020')).toHaveLength(0);
+    expect(await desk.dispatch('cep:save', { ...entry, cep: '20040-020', city: 'RIO DE JANEIRO', uf: 'RJ' })).toMatchObject({ ok: true });
+  });
+
   it('accepts a CEP without street and district (one CEP for a whole small town)', async () => {
     const town = await desk.dispatch('cep:save', { ...entry, cep: '13990-000', street: '', district: '', city: 'Espírito Santo do Pinhal' });
     expect(town).toMatchObject({ ok: true, value: { created: true, entry: { street: '', district: '', city: 'Espírito Santo do Pinhal' } } });

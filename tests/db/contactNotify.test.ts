@@ -182,3 +182,32 @@ describe('who still has to be told', () => {
     expect(toNotifyCount()).toBe(0);
   });
 });
+
+describe('recording a message to the professional as sent', () => {
+  it('refuses a template whose news did not happen, naming it and saying why, and leaves the professional "a avisar"', async () => {
+    desk = openBatchDesk();
+    const maria = addProfessional(desk.store);
+    const contact = await openContact(maria);
+    correct(desk, maria, { email: 'maria.nova@exemplo.com.br' }, { contactId: contact.id });
+    const events = get(contact.id).events.length;
+
+    const refused = refusalOf(() => desk.handlers['contacts:messageSent']({ id: contact.id, to: 'professional', subject: 'Dados corrigidos', template: 'synced' }));
+    expect(refused.code).toBe('CONTACT_STATE');
+    expect(refused.message).toContain('“Dados corrigidos na plataforma”');
+    expect(refused.message).toContain('a Implanta aplicou');
+    expect(refused.message).toContain('Correção registrada: aguardar a sincronização');
+    expect(refusalOf(() => desk.handlers['contacts:messageSent']({ id: contact.id, to: 'professional', subject: 'Mãe', template: 'first_access_changed' })).message).toContain('nome da mãe');
+    expect(get(contact.id).events).toHaveLength(events);
+    expect(get(contact.id).toNotify).toBe('correction_queued');
+  });
+
+  it('refuses every template for an atendimento that led to no correction, and still records a free message', async () => {
+    desk = openBatchDesk();
+    const contact = await openContact(addProfessional(desk.store));
+    expect(refusalOf(() => desk.handlers['contacts:messageSent']({ id: contact.id, to: 'professional', subject: 'Correção', template: 'correction_queued' })).message).toContain(
+      'nenhuma correção',
+    );
+    desk.handlers['contacts:messageSent']({ id: contact.id, to: 'professional', subject: 'Aguarde 24 horas e tente de novo' });
+    expect(get(contact.id).events.at(-1)).toMatchObject({ kind: 'message_sent' });
+  });
+});

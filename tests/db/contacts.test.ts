@@ -273,7 +273,7 @@ describe('attachments', () => {
     desk = openTestDesk();
     const contact = await add(desk, { name: 'Joana Prado' });
     const gone = await refusalOf(desk, 'contacts:attach', { id: contact.id, path: desk.file('sumiu.pdf') });
-    expect(gone.message).toBe('O arquivo "sumiu.pdf" não foi encontrado. Confira o caminho e escolha-o novamente.');
+    expect(gone.message).toBe('Arquivo não encontrado: sumiu.pdf. Confira o caminho e escolha-o novamente.');
     const folder = await refusalOf(desk, 'contacts:attach', { id: contact.id, path: desk.file('') });
     expect(folder.message).not.toMatch(/E[A-Z]{3,}/);
   });

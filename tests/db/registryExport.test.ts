@@ -283,8 +283,9 @@ describe('the round trip', () => {
       // A value a spreadsheet would run as a formula goes out guarded ('-) and comes back as it was.
       addProfessional(desk.store, { registrationNumber: '2003', number: '-', maritalStatus: 'widowed', cep: '20040002', street: 'Rua da Assembleia', district: 'Centro', city: 'Rio de Janeiro', uf: 'RJ' }),
       // Neither a mother's name nor "Não consta mãe": a pendência, never a reason to refuse the row;
-      // and a CEP and a phone the rules refuse (as the main system loaded them) go out as they are stored.
-      addProfessional(desk.store, { registrationNumber: '2004', motherName: null, motherNotListed: false, cep: '00205376', phone: '30987654321' }),
+      // and a CEP, a phone and a birth date in the future the rules refuse (as the main system loaded
+      // them) go out as they are stored and come back as the same pendências, no note of the load.
+      addProfessional(desk.store, { registrationNumber: '2004', motherName: null, motherNotListed: false, cep: '00205376', phone: '30987654321', birthDate: '2090-05-17' }),
     ];
     desk.setNow('2026-03-12T12:00:00.000Z');
     const [first, second, third, fourth, fifth] = people as [Professional, Professional, Professional, Professional, Professional];

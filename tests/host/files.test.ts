@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { download, invoke, runJob, savePath, upload } from './hostClient';
 import { startHost, type RunningHost } from '../../electron/preview/server';
 import { openRawStore } from '../rawStore';
@@ -104,13 +104,27 @@ describe('files named by a caller of the browser host', () => {
     expect(target).not.toHaveProperty('path');
     const first = await invoke(host, 'audit:export', { ...PERIOD, path: target.handle });
     expect(first).toMatchObject({ ok: true });
-    const written = await download(host, { handle: target.handle });
-    expect(written.status).toBe(200);
-    expect(written.body.subarray(0, 2).toString()).toBe('PK');
     // A second export to the same download, even asking to replace it, leaves the first file as it was.
     const again = await invoke(host, 'audit:export', { ...PERIOD, path: target.handle, replace: true });
     expect(again).toMatchObject({ ok: false, error: { code: 'EXPORT_DESTINATION' } });
-    expect((await download(host, { handle: target.handle })).body.equals(written.body)).toBe(true);
+    const written = await download(host, { handle: target.handle });
+    expect(written.status).toBe(200);
+    expect(written.body.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('hands a download over once: the same handle downloads nothing again, and the copy leaves the host', async () => {
+    const target = await savePath(host, 'CRESS09-auditoria-20260101-20260630.xlsx');
+    expect(await invoke(host, 'audit:export', { from: '2026-01-01', to: '2026-06-30', path: target.handle })).toMatchObject({ ok: true });
+    const first = await download(host, { handle: target.handle });
+    expect(first.status).toBe(200);
+    const second = await download(host, { handle: target.handle });
+    expect(second).toEqual(await download(host, { handle: 'cress-file-0000' }));
+    expect(second.status).toBe(404);
+    // The host removes its copy once the bytes went out.
+    await vi.waitFor(() => {
+      const left = readdirSync(host.filesDir, { recursive: true, encoding: 'utf8' });
+      expect(left.filter((name) => name.endsWith('CRESS09-auditoria-20260101-20260630.xlsx'))).toEqual([]);
+    });
   });
 
   it('exports the registry to a download the page asked for', async () => {

@@ -5,6 +5,7 @@ import type { Uf } from '../../../shared/domain';
 import { FIELDS } from '../../../shared/fields';
 import { formatCep, parseCep, ufOfCep } from '../../../shared/rules/cep';
 import { parseText } from '../../../shared/rules/names';
+import { cityNotInUf } from '../../../shared/reference/municipalities';
 import { parseUf } from '../../../shared/rules/vocabulary';
 import { ClaimTracker } from '../claims';
 import type { RowIssue } from '../columns';
@@ -78,6 +79,8 @@ export class CepProcessor implements KindProcessor {
         message: `O CEP ${formatCep(digits)} é da faixa de ${rangeUf}, não de ${after.uf}. Confira o CEP e a UF.`,
       });
     }
+    const elsewhere = after.city && after.uf ? cityNotInUf(after.city, after.uf as Uf) : null;
+    if (elsewhere !== null) issues.push({ column: columns.columnOf('city'), code: 'CITY_UNKNOWN', message: elsewhere });
     const key = Number(digits);
     const changed = ADDRESS_FIELDS.filter((field) => (before?.[field] ?? null) !== after[field]);
     for (const field of changed) {

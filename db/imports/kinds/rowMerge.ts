@@ -8,6 +8,7 @@ import { FIELD_NAMES, FIELDS, MOTHER_FACT_FIELD, type FieldName } from '../../..
 import { isValidCpf } from '../../../shared/rules/cpf';
 import { fieldValueToText, parseFieldValue } from '../../../shared/rules/fieldValue';
 import { currentCorrectionText } from '../../../shared/rules/correctionText';
+import { parseCalendarDate } from '../../../shared/rules/dates';
 import { correctionFieldOf, encodeMotherFact } from '../../../shared/rules/motherFact';
 import type { Pendency } from '../../../shared/rules/pendencies';
 import { parseDipStatus, parseFlag } from '../../../shared/rules/vocabulary';
@@ -89,7 +90,7 @@ export function readFileRow(columns: ColumnMap, cells: readonly string[], existi
       const name = field as FieldName;
       const text = columns.cell(cells, name);
       if (text === '') continue;
-      const parsed = parseFieldValue(name, text);
+      const parsed = readValue(name, text);
       if (parsed.ok) values.set(name, fieldValueToText(parsed.value));
       else if (CLOSED_RULES.has(FIELDS[name].rule)) {
         // A new record stores it empty; a known one keeps what it holds (a date an export wrote with
@@ -101,6 +102,16 @@ export function readFileRow(columns: ColumnMap, cells: readonly string[], existi
     }
   }
   return { values, notes, issues };
+}
+
+/**
+ * A value of the file as the store would keep it. A birth date is read as a calendar date: one no
+ * professional can have (in the future, before 1900, of a minor) is still the main system's value,
+ * kept and flagged by its rule pendência as the desk flags the one it holds — so a record exported
+ * and loaded back comes back as it was, never with a note that the load could not read its date.
+ */
+function readValue(field: FieldName, text: string): ReturnType<typeof parseFieldValue> {
+  return field === 'birthDate' ? parseCalendarDate(text) : parseFieldValue(field, text);
 }
 
 /** The mother fact the row gives, or null when it says nothing about it. */

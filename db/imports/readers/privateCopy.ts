@@ -57,7 +57,7 @@ const sameFile = (a: Stats, b: Stats) => a.size === b.size && a.mtimeMs === b.mt
  * way; refuses it when it changes during the copy or does not have `expectedSha256`.
  */
 export function privateCopy(original: string, fileName: string, expectedSha256: string | null = null, limits: ReaderLimits = DEFAULT_LIMITS): PrivateCopy {
-  const { fd: source } = openToRead(original); // a folder, a missing file or one this user may not read: FILE_UNREADABLE
+  const { fd: source } = openToRead(original); // a missing file: FILE_NOT_FOUND; a folder or one this user may not read: FILE_UNREADABLE
   let folder: string | null = null;
   const discard = () => {
     if (folder !== null) rmSync(folder, { recursive: true, force: true });

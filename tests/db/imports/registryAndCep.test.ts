@@ -8,11 +8,18 @@ import { findProfessional } from '../../../db/registry';
 import type { Professional } from '../../../shared/domain';
 import { deskWithPeopleForEachTest, type Person } from '../../fixtures/imports/people';
 import { fixture, importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
-import type { TestDesk } from '../fixtures';
+import { validCpf, type TestDesk } from '../fixtures';
 
 let desk: TestDesk;
 let people: Record<Person, Professional>;
 deskWithPeopleForEachTest((fresh) => ({ desk, people } = fresh));
+
+/** Writes a CSV of `lines` into the test's folder and imports it as `kind`. */
+function importCsv(name: string, kind: 'registry' | 'cep', lines: string[]) {
+  const path = desk.file(name);
+  writeFileSync(path, lines.join('\r\n'));
+  return runImport(importInput(path, { kind }), jobContext(desk.store.path));
+}
 
 describe.each(['registry.csv', 'registry.xlsx', 'registry.ods'])('a registry load from %s', (name) => {
   it('inserts new records, updates known ones (DIP status included), loads defective ones flagged, and queues no correction', () => {
@@ -63,19 +70,25 @@ describe.each(['registry.csv', 'registry.xlsx', 'registry.ods'])('a registry loa
 
 describe('a registry load', () => {
   it('takes the DIP waiting for its documents and payment, and the DIP delivered, in the main system\'s words', () => {
-    const path = desk.file('dip.csv');
-    writeFileSync(
-      path,
-      [
-        'Registro;CPF;Nome;Nome da mãe;Não consta mãe;Situação do DIP;Data de nascimento;E-mail;Município;UF',
-        '20101;17320508052;Isabel Nunes;Joana Nunes;;Aguardando documentos/pagamento;03/08/1990;isabel.nunes@exemplo.com.br;Campinas;SP',
-        '20102;22360679767;Juliana Prado;Rosa Prado;;Entregue;11/11/1985;juliana.prado@exemplo.com.br;Santos;SP',
-      ].join('\r\n'),
-    );
-    const summary = runImport(importInput(path, { kind: 'registry' }), jobContext(desk.store.path));
+    const summary = importCsv('dip.csv', 'registry', [
+      'Registro;CPF;Nome;Nome da mãe;Não consta mãe;Situação do DIP;Data de nascimento;E-mail;Município;UF',
+      '20101;17320508052;Isabel Nunes;Joana Nunes;;Aguardando documentos/pagamento;03/08/1990;isabel.nunes@exemplo.com.br;Campinas;SP',
+      '20102;22360679767;Juliana Prado;Rosa Prado;;Entregue;11/11/1985;juliana.prado@exemplo.com.br;Santos;SP',
+    ]);
     expect(summary).toMatchObject({ accepted: 2, rejected: 0 });
     expect(findProfessional(desk.store.db, '20101')).toMatchObject({ dipStatus: 'awaiting_documents' });
     expect(findProfessional(desk.store.db, '20102')).toMatchObject({ dipStatus: 'delivered' });
+  });
+
+  it('keeps a birth date in the future as the main system sent it, flagged as the desk flags it, with no note of the load', () => {
+    const summary = importCsv('futuro.csv', 'registry', [
+      'Registro;CPF;Nome;Nome da mãe;Data de nascimento;E-mail;Município;UF',
+      `20103;${validCpf(4242)};Lívia Campos;Marta Campos;17/05/2090;livia.campos@exemplo.com.br;Campinas;SP`,
+    ]);
+    expect(summary).toMatchObject({ accepted: 1, rejected: 0, flagged: 1 });
+    const livia = findProfessional(desk.store.db, '20103') as Professional;
+    expect(livia.birthDate).toBe('2090-05-17');
+    expect(pendenciesOf(desk.store.db, livia.id).map((p) => [p.source, p.code, p.field])).toEqual([['rule', 'BIRTH_DATE_IMPLAUSIBLE', 'birthDate']]);
   });
 
   it('cannot be undone: the council’s own data is reloaded instead', () => {
@@ -85,12 +98,28 @@ describe('a registry load', () => {
   });
 });
 
+/** Row 2: a CEP of RJ with a município of SP; row 3: a sound one. */
+const CITY_OF_ANOTHER_UF = `CEP;Logradouro;Bairro;Município;UF;Motivo
+20040-020;Rua da Assembleia;Centro;São Paulo;RJ;CEP conferido no comprovante
+13010-000;Rua Barão de Jaguara;Centro;Campinas;SP;CEP conferido no comprovante`;
+
+describe('a CEP directory import', () => {
+  it('refuses a row whose município IBGE does not list in its UF, naming the Município column', () => {
+    const summary = importCsv('ceps-municipio.csv', 'cep', CITY_OF_ANOTHER_UF.split('\n'));
+    expect(summary).toMatchObject({ rows: 2, accepted: 1, rejected: 1 });
+    expect(summary.errors).toEqual([
+      expect.objectContaining({ row: 2, code: 'CITY_UNKNOWN', column: 'Município', message: 'Município “São Paulo” não é um município de RJ na lista do IBGE. Confira o município e a UF.' }),
+    ]);
+  });
+});
+
 describe.each(['ceps.csv', 'ceps.xlsx', 'ceps.xls'])('a CEP directory import from %s', (name) => {
   it('adds and fixes CEPs with the rules of the CEPs screen and queues each change for Implanta', () => {
     const summary = runImport(importInput(fixture(name), { kind: 'cep' }), jobContext(desk.store.path));
     expect(summary).toMatchObject({ rows: 8, accepted: 2, unchanged: 1, rejected: 5, inserted: 2, corrections: 2 });
     expect(summary.errors.map((e) => [e.row, e.code, e.column])).toEqual([
       [4, 'CEP_UF_MISMATCH', 'CEP'],
+      [4, 'CITY_UNKNOWN', 'Município'],
       [5, 'CEP_INVALID', 'CEP'],
       [6, 'DUPLICATE_CONFLICT', 'Logradouro'],
       [8, 'VALUE_INVALID', 'UF'],

@@ -1,0 +1,35 @@
+// Whether a backup file is still the one the desk wrote: its size, then its SHA-256, against what the
+// catalogue recorded when the desk wrote it. A verification done before the file was replaced says
+// nothing about the bytes there now, so the list must not call them verified. A file's digest is
+// kept for its size, times and inode while the process lives: listing again reads only files that
+// changed since.
+import { statSync } from 'node:fs';
+import { sha256File } from '../batches/package';
+
+const digests = new Map<string, { stamp: string; sha256: string }>();
+
+/** True when the desk wrote a file under this name and the bytes there now are not those. */
+export async function differsFromWritten(path: string, written: { bytes: number; sha256: string }): Promise<boolean> {
+  // A file the desk only found (verified or pinned here) has no digest of its own to compare.
+  if (written.sha256 === '') return false;
+  let stamp: string;
+  let size: number;
+  try {
+    const stat = statSync(path);
+    size = stat.size;
+    stamp = `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+  } catch {
+    return false; // gone: the list leaves it out
+  }
+  if (size !== written.bytes) return true;
+  let known = digests.get(path);
+  if (known?.stamp !== stamp) {
+    try {
+      known = { stamp, sha256: await sha256File(path) };
+    } catch {
+      return false; // unreadable now: a verification will say why
+    }
+    digests.set(path, known);
+  }
+  return known.sha256 !== written.sha256;
+}
