@@ -1,7 +1,8 @@
 // Conflicts between the council's main system and the desk: a registry load brought a third value
-// for a field whose correction is still on its way to Implanta. The desk kept the correction; the
-// clerk chooses (docs/store.md, "One model of a record"; docs/import-format.md). Read side (a
-// record's, the counts, the list) and the choice. A correction may leave its way to Implanta
+// for a field whose correction is still on its way to Implanta, or would change a value Implanta
+// applied from a correction. The desk kept the correction; the clerk chooses (docs/store.md, "One
+// model of a record"; docs/import-format.md). Read side (a record's, the counts, the list) and the
+// choice. A correction may leave its way to Implanta
 // before the clerk chooses (rejected, or cancelled): the conflict then sets the record's value as it
 // is now against the main system's, and nothing more goes to Implanta either way.
 import type { Database } from 'better-sqlite3';

@@ -203,6 +203,43 @@ describe('the main system caught up with a correction that Implanta then rejecte
   });
 });
 
+describe('an older file of the main system, after it caught up with a correction Implanta applied', () => {
+  /** Maria's e-mail corrected and applied by Implanta, and the main system caught up with it. */
+  async function appliedAndCaughtUp(): Promise<string> {
+    const uuid = correct(desk, maria(), { email: CORRECTED }).corrections[0]?.uuid as string;
+    const { batch, sha256 } = await sendBatch(desk);
+    await importAck(desk, writeAck(desk, 'resposta.json', { schemaVersion: 1, batch: batch.uuid, packageSha256: sha256, items: [{ id: uuid, status: 'applied' }] }));
+    expect(load(CORRECTED)).toMatchObject({ conflictsTotal: 0, accepted: 0 });
+    return uuid;
+  }
+
+  it('is a conflict about the applied correction: the record keeps the value Implanta holds until the clerk chooses', async () => {
+    const uuid = await appliedAndCaughtUp();
+
+    const stale = load(LOADED);
+
+    expect(stale.accepted).toBe(0);
+    expect(stale.conflicts).toEqual([expect.objectContaining({ field: 'email', deskValue: CORRECTED, fileValue: LOADED, correctionOutcome: null })]);
+    expect(maria().email).toBe(CORRECTED);
+    expect(correctionOf(uuid)).toMatchObject({ status: 'synced' });
+    desk.handlers['registry:resolveConflict']({ id: stale.conflicts[0]?.id as number, choice: 'kept', reason: 'Arquivo antigo do sistema do Regional' });
+    expect(load(LOADED)).toMatchObject({ conflictsTotal: 0, kept: 1 });
+    expect(maria().email).toBe(CORRECTED);
+  });
+
+  it('taking the older file’s value there queues a correction, so Implanta gets the main system’s value too', async () => {
+    await appliedAndCaughtUp();
+    const [conflict] = load(LOADED).conflicts;
+
+    desk.handlers['registry:resolveConflict']({ id: conflict?.id as number, choice: 'file', reason: 'O sistema do Regional está certo' });
+
+    expect(maria().email).toBe(LOADED);
+    expect(desk.store.db.prepare("SELECT old_value AS old, new_value AS new, status FROM corrections WHERE source = 'conflict'").all()).toEqual([
+      { old: CORRECTED, new: LOADED, status: 'pending' },
+    ]);
+  });
+});
+
 describe('a rejection that arrives while a newer correction of the field is on its way', () => {
   const correctionRow = (uuid: string) =>
     desk.store.db.prepare('SELECT old_value AS old, new_value AS new, status, resolution FROM corrections WHERE uuid = ?').get(uuid) as Record<string, unknown>;

@@ -167,7 +167,8 @@ export type GivenUp = { uuid: string; outcome: 'rejected' | 'cancelled' };
 
 /**
  * Corrections still on their way to Implanta, per correction field: the oldest one's old value and
- * the newest one; and the corrections the desk gave up after the main system had taken them.
+ * the newest one; the corrections the desk gave up after the main system had taken them; and the
+ * applied ones whose value the desk shows.
  */
 export class InFlight {
   private readonly statement: Statement<[number], { field: string; old_value: string | null; uuid: string }>;
@@ -212,6 +213,16 @@ export class InFlight {
     if (this.keptBefore.get(professionalId, field, newest.uuid, file)) return null;
     return { uuid: newest.uuid, outcome: newest.status };
   }
+
+  /**
+   * The field's newest correction when Implanta applied it and the desk still shows its value: a
+   * file that would change that value is older than the correction, or the main system's own
+   * change, and only the clerk can tell which.
+   */
+  applied(professionalId: number, field: string, desk: string | null): string | null {
+    const newest = this.newest.get(professionalId, field);
+    return newest && newest.status === 'synced' && newest.new_value === desk ? newest.uuid : null;
+  }
 }
 
 export interface RowMerge {
@@ -220,8 +231,8 @@ export interface RowMerge {
   /** Fields where the desk keeps its value: the file still has the base. */
   kept: string[];
   /**
-   * Third values for fields with a correction in flight, and the file's values the desk gave up
-   * (`outcome`): the desk keeps its value, the clerk chooses.
+   * Third values for fields with a correction in flight or whose value Implanta applied, and the
+   * file's values the desk gave up (`outcome`): the desk keeps its value, the clerk chooses.
    */
   conflicts: { field: string; desk: string | null; file: string | null; uuid: string; outcome: GivenUp['outcome'] | null }[];
   /** Fields where the record holds the file's value after the row (taken or already equal). */
@@ -251,8 +262,12 @@ export function mergeRow(existing: Professional, loadedText: string | null, valu
     else if (file === base) merge.kept.push(field);
     else if (flight) merge.conflicts.push({ field, desk, file, uuid: flight.uuid, outcome: null });
     else {
-      merge.take.push([field, file]);
-      merge.agreed.add(field);
+      const applied = inFlight.applied(existing.id, field, desk);
+      if (applied) merge.conflicts.push({ field, desk, file, uuid: applied, outcome: null });
+      else {
+        merge.take.push([field, file]);
+        merge.agreed.add(field);
+      }
     }
   }
   const fileText = serializeLoaded(values);
