@@ -203,6 +203,23 @@ describe('the main system caught up with a correction that Implanta then rejecte
   });
 });
 
+describe('the main system takes a correction only after Implanta rejected it', () => {
+  it('is the same conflict about the rejected correction as when it took it before the rejection', async () => {
+    const uuid = correct(desk, maria(), { email: CORRECTED }).corrections[0]?.uuid as string;
+    const { batch, sha256 } = await sendBatch(desk);
+    await implantaRejects({ uuid, batch, sha256 });
+
+    const late = load(CORRECTED);
+
+    expect(late.accepted).toBe(0);
+    expect(late.conflicts).toEqual([expect.objectContaining({ field: 'email', deskValue: LOADED, fileValue: CORRECTED, correctionOutcome: 'rejected' })]);
+    expect(maria().email).toBe(LOADED);
+    desk.handlers['registry:resolveConflict']({ id: late.conflicts[0]?.id as number, choice: 'kept', reason: 'A Implanta recusou este e-mail' });
+    expect(load(CORRECTED)).toMatchObject({ conflictsTotal: 0, kept: 1 });
+    expect(maria().email).toBe(LOADED);
+  });
+});
+
 describe('an older file of the main system, after it caught up with a correction Implanta applied', () => {
   /** Maria's e-mail corrected and applied by Implanta, and the main system caught up with it. */
   async function appliedAndCaughtUp(): Promise<string> {
