@@ -1,9 +1,9 @@
 // Closing the loop of a rejection. When Implanta rejects a correction the record shows again the
 // value Implanta holds (the correction's old value; for a correction made on top of another that
 // Implanta rejected too, the value before both, and that rejection is to fix again), unless a later
-// correction of the same field is on its way: that one deals with the rejection. Otherwise the rejection stays open — shown on
-// the record, counted on Início and Lotes — until a new correction of the field is saved or the
-// clerk dismisses it with a reason.
+// correction of the same field is on its way or was applied by Implanta: that one deals with the
+// rejection. Otherwise the rejection stays open — shown on the record, counted on Início and Lotes —
+// until a new correction of the field is saved or the clerk dismisses it with a reason.
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../shared/errors';
 import { fieldLabel } from '../shared/fields';
@@ -20,15 +20,20 @@ import { writeTransaction } from './storeLock';
 
 const OPEN = "('pending', 'batched', 'sent')";
 
-/** A later correction of the same field still on its way (it carries the clerk's newer intent). */
-export function laterOpenCorrection(db: Database, professionalId: number, field: string, afterId: number): string | null {
+/** The first later correction of the same field in one of these statuses. */
+function laterCorrection(db: Database, professionalId: number, field: string, afterId: number, statuses: string): string | null {
   return (
-    statement<{ uuid: string }>(db, `SELECT uuid FROM corrections WHERE professional_id = ? AND field = ? AND id > ? AND status IN ${OPEN} ORDER BY id LIMIT 1`).get(
+    statement<{ uuid: string }>(db, `SELECT uuid FROM corrections WHERE professional_id = ? AND field = ? AND id > ? AND status IN ${statuses} ORDER BY id LIMIT 1`).get(
       professionalId,
       field,
       afterId,
     )?.uuid ?? null
   );
+}
+
+/** A later correction of the same field still on its way (it carries the clerk's newer intent). */
+export function laterOpenCorrection(db: Database, professionalId: number, field: string, afterId: number): string | null {
+  return laterCorrection(db, professionalId, field, afterId, OPEN);
 }
 
 /**
@@ -43,10 +48,13 @@ export function giveBackImplantaValue(db: Database, uuid: string, message: strin
   // The rejections this one had answered are open again, and Implanta holds the value before them all.
   const held = heldBefore(row, reopenRejectionsAnsweredBy(db, { uuid: row.uuid }));
   const later = laterOpenCorrection(db, row.professional_id, row.field, row.id);
+  // A later correction of the field Implanta already applied: Implanta holds its value, the rejection is answered.
+  const applied = later ? null : laterCorrection(db, row.professional_id, row.field, row.id, "('synced')");
   const holder = cpfHolder(db, row, held);
-  const reverted = !later && currentCorrectionText(record, row.field) === row.new_value && holder === null;
+  const reverted = !later && !applied && currentCorrectionText(record, row.field) === row.new_value && holder === null;
   if (reverted) writeRecordFields(db, row.professional_id, valuesOfCorrectionText(row.field, held), now);
   if (later) supersede(db, row, held, later, now);
+  if (applied) resolveRejectionsBy(db, row.professional_id, [row.field], now, applied);
   appendHistory(db, {
     professionalId: row.professional_id,
     at: now,
@@ -57,7 +65,7 @@ export function giveBackImplantaValue(db: Database, uuid: string, message: strin
     newValue: reverted ? held : row.new_value,
     correctionUuid: row.uuid,
     batchId: row.batch_id,
-    note: holder === null || later ? message : [message, cpfKeptNote(held, holder)].filter(Boolean).join(' '),
+    note: holder === null || later || applied ? message : [message, cpfKeptNote(held, holder)].filter(Boolean).join(' '),
   });
   return reverted;
 }

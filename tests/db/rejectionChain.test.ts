@@ -61,3 +61,32 @@ describe('two corrections of one field, both rejected by Implanta', () => {
     expect(toFix()).toEqual([]);
   });
 });
+
+describe('the correction that answered a rejection', () => {
+  it.each([
+    ['still pending', false],
+    ['in a lote still under review', true],
+  ] as const)('cancelled while %s: the rejection is to fix again and the record shows the value Implanta holds', async (_name, inOpenLote) => {
+    const first = emailCorrection('prof.a@gmail.com');
+    const lote = await sendBatch(desk);
+    const second = emailCorrection('prof.b@gmail.com');
+    if (inOpenLote) await desk.handlers['batches:create']({});
+    await answer(lote, [rejectedItem(first)]);
+    expect(toFix()).toEqual([]);
+
+    desk.handlers['corrections:cancel']({ uuid: second, reason: 'Profissional desistiu da troca' });
+
+    expect(view().professional.email).toBe(HELD);
+    expect(toFix()).toEqual([first]);
+  });
+
+  it('applied by Implanta before the older correction was rejected: the rejection is not to fix, the record keeps the applied value', async () => {
+    const { first, second, lote1, lote2 } = await twoCorrections(2);
+    await answer(lote2, [{ id: second, status: 'applied' }]);
+    await answer(lote1, [rejectedItem(first)]);
+
+    expect(view().professional.email).toBe('prof.b@gmail.com');
+    expect(toFix()).toEqual([]);
+    expect(view().corrections.find((c) => c.uuid === first)).toMatchObject({ resolution: 'corrected', resolutionNote: second });
+  });
+});
