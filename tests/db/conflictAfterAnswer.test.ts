@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../db/audit';
 import { findProfessional } from '../../db/registry';
+import { formatCpf } from '../../shared/rules/cpf';
 import type { BatchSummary, RegistryConflict } from '../../shared/contract';
 import type { Professional } from '../../shared/domain';
 import { importInput, jobContext, runImport } from '../fixtures/imports/jobs';
@@ -316,5 +317,24 @@ describe('a CPF correction Implanta rejects after the old CPF went to another re
     const note = desk.store.db.prepare("SELECT note FROM record_history WHERE correction_uuid = ? AND kind = 'rejected'").pluck().get(uuid) as string;
     expect(note).toContain('E-mail recusado pela plataforma.');
     expect(note).toMatch(/O CPF anterior, \d{3}\.\d{3}\.\d{3}-\d{2}, pertence agora a outro cadastro \(registro 40002\): este cadastro ficou com o CPF rejeitado/);
+  });
+});
+
+describe('taking the main system’s CPF on a conflict about a CPF correction Implanta rejected', () => {
+  it('warns that Implanta still knows the professional by the CPF it kept', async () => {
+    const oldCpf = maria().cpf;
+    const newCpf = validCpf(50001);
+    const uuid = correct(desk, maria(), { cpf: newCpf }, { dipAcknowledged: true }).corrections[0]?.uuid as string;
+    const { batch, sha256 } = await sendBatch(desk);
+    await implantaRejects({ uuid, batch, sha256 });
+    const sheet = desk.dir.file('cadastro-cpf.csv');
+    writeFileSync(sheet, [HEADER, `40001;${newCpf};Maria Souza;Rita Souza;${LOADED}`].join('\r\n'));
+    const [conflict] = runImport(importInput(sheet, { kind: 'registry', force: true }), jobContext(desk.store.path, { now: desk.now().toISOString() })).conflicts;
+
+    const result = desk.handlers['registry:resolveConflict']({ id: conflict?.id as number, choice: 'file', reason: 'O sistema do Regional está certo' }) as { message: string };
+
+    expect(maria().cpf).toBe(newCpf);
+    expect(result.message).toContain(`A Implanta ainda conhece a/o profissional pelo CPF ${formatCpf(oldCpf)}`);
+    expect(result.message).toContain(formatCpf(newCpf));
   });
 });
