@@ -38,7 +38,7 @@ function summaryText(summary: ImportSummary): string {
     if (summary.kept > 0) lines.push(`${plural(summary.kept, 'row keeps', 'rows keep')} a correction of the desk the main system has not caught up with.`);
     if (summary.conflictsTotal > 0) {
       lines.push(
-        `${plural(summary.conflictsTotal, 'conflict', 'conflicts')} with the desk's corrections — a third value while a correction is on its way to Implanta, or the value of a correction Implanta rejected or the clerk cancelled after the main system took it (the desk kept its value):`,
+        `${plural(summary.conflictsTotal, 'conflict', 'conflicts')} with the desk's corrections — a third value while a correction is on its way to Implanta, another value than one Implanta applied from a correction, or the value of a correction Implanta rejected or the clerk cancelled (the desk kept its value):`,
       );
       for (const c of summary.conflicts) lines.push(conflictLine({ ...c, registrationNumber: c.registration }));
       if (summary.written) lines.push(RESOLVE_HINT);
