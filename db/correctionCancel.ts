@@ -1,13 +1,14 @@
 // Undo before it leaves: a correction still on the desk (pending, or in a lote still under review)
 // can be cancelled with a reason. The record goes back to the value it had before, the item leaves
-// its lote, and the correction stays in the store as `cancelled` (audited, in the record's history).
+// its lote, the rejections it had answered are to fix again, and the correction stays in the store
+// as `cancelled` (audited, in the record's history).
 // Once its lote is sealed it belongs to Implanta's copy: it can no longer be cancelled.
 import type { Database } from 'better-sqlite3';
 import type { Correction } from '../shared/contract/corrections';
 import { AppError } from '../shared/errors';
 import { fieldLabel } from '../shared/fields';
 import { appendAudit } from './audit';
-import { correctionByUuid } from './corrections';
+import { correctionByUuid, heldBefore, reopenRejectionsAnsweredBy } from './corrections';
 import { appendHistory } from './recordHistory';
 import { refreshAfterCorrections } from './pendencies';
 import { writeRecordFields } from './recordState';
@@ -49,9 +50,11 @@ export function cancelCorrection(db: Database, input: { uuid: string; reason: st
     if (row.batch_id !== null) statement(db, "UPDATE corrections SET batch_id = NULL, status = 'pending' WHERE id = ?").run(row.id);
     statement(db, "UPDATE corrections SET status = 'cancelled', status_message = ?, status_changed_at = ? WHERE id = ?").run(reason, now, row.id);
 
+    // The rejections it had answered are open again, and the value Implanta holds is the one before them all.
+    const held = heldBefore(row, reopenRejectionsAnsweredBy(db, { uuid: row.uuid }));
     // The record goes back only if it still shows this correction's value (a registry load may have changed it since).
     const reverted = currentCorrectionText(record, row.field) === row.new_value;
-    const written = reverted ? writeRecordFields(db, row.professional_id, valuesOfCorrectionText(row.field, row.old_value), now) : record;
+    const written = reverted ? writeRecordFields(db, row.professional_id, valuesOfCorrectionText(row.field, held), now) : record;
     if (!reverted) refreshAfterCorrections(db, written);
     appendHistory(db, {
       professionalId: row.professional_id,
@@ -60,7 +63,7 @@ export function cancelCorrection(db: Database, input: { uuid: string; reason: st
       kind: 'cancelled',
       field: row.field,
       oldValue: row.new_value,
-      newValue: reverted ? row.old_value : row.new_value,
+      newValue: reverted ? held : row.new_value,
       correctionUuid: row.uuid,
       batchId: row.batch_id,
       note: reason,

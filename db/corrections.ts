@@ -103,6 +103,40 @@ export function resolveRejectionsBy(db: Database, professionalId: number, fields
   return resolved;
 }
 
+/** A rejection some correction had answered, as the rejections' chain reads it. */
+export interface AnsweredRejection {
+  old_value: string | null;
+  new_value: string | null;
+}
+
+const ANSWERED = "status = 'rejected' AND resolution = 'corrected' AND resolution_note IN";
+
+/**
+ * The rejections the corrections named (one uuid, or every correction of an import) had answered
+ * are open again: those corrections will not bring the field to Implanta after all (rejected
+ * themselves, cancelled, or undone). Returns them, newest first.
+ */
+export function reopenRejectionsAnsweredBy(db: Database, by: { uuid: string } | { importId: number }): AnsweredRejection[] {
+  const answering = 'uuid' in by ? '(?)' : '(SELECT uuid FROM corrections WHERE import_id = ?)';
+  const key = 'uuid' in by ? by.uuid : by.importId;
+  const reopened = statement<AnsweredRejection>(db, `SELECT old_value, new_value FROM corrections WHERE ${ANSWERED} ${answering} ORDER BY id DESC`).all(key);
+  if (reopened.length > 0) {
+    statement(db, `UPDATE corrections SET resolved_at = NULL, resolution = NULL, resolution_note = NULL WHERE ${ANSWERED} ${answering}`).run(key);
+  }
+  return reopened;
+}
+
+/**
+ * The value Implanta holds before a correction: its old value, unless that was the value of a
+ * rejected correction it had answered (made on top of it while it was on its way) — then the value
+ * before that one, and so on down the chain.
+ */
+export function heldBefore(correction: AnsweredRejection, answered: readonly AnsweredRejection[]): string | null {
+  let value = correction.old_value;
+  for (const rejection of answered) if (rejection.new_value === value) value = rejection.old_value;
+  return value;
+}
+
 export function saveCorrection(
   db: Database,
   input: ParsedInput<'corrections:save'>,

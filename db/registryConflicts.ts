@@ -1,7 +1,8 @@
 // Conflicts between the council's main system and the desk: a registry load brought a third value
-// for a field whose correction is still on its way to Implanta. The desk kept the correction; the
-// clerk chooses (docs/store.md, "One model of a record"; docs/import-format.md). Read side (a
-// record's, the counts, the list) and the choice. A correction may leave its way to Implanta
+// for a field whose correction is still on its way to Implanta, or would change a value Implanta
+// applied from a correction. The desk kept the correction; the clerk chooses (docs/store.md, "One
+// model of a record"; docs/import-format.md). Read side (a record's, the counts, the list) and the
+// choice. A correction may leave its way to Implanta
 // before the clerk chooses (rejected, or cancelled): the conflict then sets the record's value as it
 // is now against the main system's, and nothing more goes to Implanta either way.
 import type { Database } from 'better-sqlite3';
@@ -83,6 +84,16 @@ type Settled = { outcome: 'rejected' | 'cancelled'; to: string };
 /** A settled correction in a sentence: "A correção para “x” foi rejeitada pela Implanta". */
 function settledWords(settled: Settled): string {
   return `A correção para “${settled.to}” ${settled.outcome === 'rejected' ? 'foi rejeitada pela Implanta' : 'foi cancelada'}`;
+}
+
+/**
+ * Taking the file's CPF over a correction that never reached Implanta's copy (rejected, or
+ * cancelled): Implanta still knows the professional by the CPF the desk held, and nothing tells it
+ * of the new one, so the next lotes name her by a CPF Implanta does not have.
+ */
+function cpfNote(settled: Settled | null, conflict: RegistryConflict, desk: string, file: string): string {
+  if (!settled || conflict.field !== 'cpf' || conflict.deskValue === conflict.fileValue) return '';
+  return ` A Implanta ainda conhece a/o profissional pelo CPF ${desk}: os próximos lotes vão identificá-la/o pelo CPF ${file}, que a Implanta não tem. Combine com a Implanta a troca do CPF antes de enviar o próximo lote.`;
 }
 
 /** What taking the file's value did to the correction, as the message's last sentence. */
@@ -202,7 +213,7 @@ export function resolveConflict(db: Database, input: { id: number; choice: 'kept
         importId: conflict.importId,
         note: reason,
       });
-      message = `Usado o valor do sistema do Regional para ${label} de ${who}: “${desk}” passou a “${file}”.${fileChoiceNote(settled, cancelled !== null, created !== null)}`;
+      message = `Usado o valor do sistema do Regional para ${label} de ${who}: “${desk}” passou a “${file}”.${fileChoiceNote(settled, cancelled !== null, created !== null)}${cpfNote(settled, conflict, desk, file)}`;
     }
 
     statement(db, 'UPDATE registry_conflicts SET resolved_at = ?, resolution = ?, operator = ? WHERE professional_id = ? AND field = ? AND resolved_at IS NULL').run(

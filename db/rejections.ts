@@ -1,14 +1,15 @@
 // Closing the loop of a rejection. When Implanta rejects a correction the record shows again the
-// value Implanta holds (the correction's old value), unless a later correction of the same field
-// is on its way: that one deals with the rejection. Otherwise the rejection stays open — shown on
-// the record, counted on Início and Lotes — until a new correction of the field is saved or the
-// clerk dismisses it with a reason.
+// value Implanta holds (the correction's old value; for a correction made on top of another that
+// Implanta rejected too, the value before both, and that rejection is to fix again), unless a later
+// correction of the same field is on its way or was applied by Implanta: that one deals with the
+// rejection. Otherwise the rejection stays open — shown on the record, counted on Início and Lotes —
+// until a new correction of the field is saved or the clerk dismisses it with a reason.
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../shared/errors';
 import { fieldLabel } from '../shared/fields';
 import { formatCpf } from '../shared/rules/cpf';
 import { appendAudit } from './audit';
-import { correctionByUuid, resolveRejectionsBy, type CorrectionRow } from './corrections';
+import { correctionByUuid, heldBefore, reopenRejectionsAnsweredBy, resolveRejectionsBy, type CorrectionRow } from './corrections';
 import { appendHistory } from './recordHistory';
 import { writeRecordFields } from './recordState';
 import { currentCorrectionText, valuesOfCorrectionText } from '../shared/rules/correctionText';
@@ -19,15 +20,20 @@ import { writeTransaction } from './storeLock';
 
 const OPEN = "('pending', 'batched', 'sent')";
 
-/** A later correction of the same field still on its way (it carries the clerk's newer intent). */
-export function laterOpenCorrection(db: Database, professionalId: number, field: string, afterId: number): string | null {
+/** The first later correction of the same field in one of these statuses. */
+function laterCorrection(db: Database, professionalId: number, field: string, afterId: number, statuses: string): string | null {
   return (
-    statement<{ uuid: string }>(db, `SELECT uuid FROM corrections WHERE professional_id = ? AND field = ? AND id > ? AND status IN ${OPEN} ORDER BY id LIMIT 1`).get(
+    statement<{ uuid: string }>(db, `SELECT uuid FROM corrections WHERE professional_id = ? AND field = ? AND id > ? AND status IN ${statuses} ORDER BY id LIMIT 1`).get(
       professionalId,
       field,
       afterId,
     )?.uuid ?? null
   );
+}
+
+/** A later correction of the same field still on its way (it carries the clerk's newer intent). */
+export function laterOpenCorrection(db: Database, professionalId: number, field: string, afterId: number): string | null {
+  return laterCorrection(db, professionalId, field, afterId, OPEN);
 }
 
 /**
@@ -39,11 +45,16 @@ export function giveBackImplantaValue(db: Database, uuid: string, message: strin
   const row = correctionByUuid(db, uuid);
   if (!row || row.status !== 'rejected') return false;
   const record = requireProfessional(db, row.professional_id);
+  // The rejections this one had answered are open again, and Implanta holds the value before them all.
+  const held = heldBefore(row, reopenRejectionsAnsweredBy(db, { uuid: row.uuid }));
   const later = laterOpenCorrection(db, row.professional_id, row.field, row.id);
-  const holder = cpfHolder(db, row);
-  const reverted = !later && currentCorrectionText(record, row.field) === row.new_value && holder === null;
-  if (reverted) writeRecordFields(db, row.professional_id, valuesOfCorrectionText(row.field, row.old_value), now);
-  if (later) supersede(db, row, later, now);
+  // A later correction of the field Implanta already applied: Implanta holds its value, the rejection is answered.
+  const applied = later ? null : laterCorrection(db, row.professional_id, row.field, row.id, "('synced')");
+  const holder = cpfHolder(db, row, held);
+  const reverted = !later && !applied && currentCorrectionText(record, row.field) === row.new_value && holder === null;
+  if (reverted) writeRecordFields(db, row.professional_id, valuesOfCorrectionText(row.field, held), now);
+  if (later) supersede(db, row, held, later, now);
+  if (applied) resolveRejectionsBy(db, row.professional_id, [row.field], now, applied);
   appendHistory(db, {
     professionalId: row.professional_id,
     at: now,
@@ -51,10 +62,10 @@ export function giveBackImplantaValue(db: Database, uuid: string, message: strin
     kind: 'rejected',
     field: row.field,
     oldValue: row.new_value,
-    newValue: reverted ? row.old_value : row.new_value,
+    newValue: reverted ? held : row.new_value,
     correctionUuid: row.uuid,
     batchId: row.batch_id,
-    note: holder === null || later ? message : [message, cpfKeptNote(row, holder)].filter(Boolean).join(' '),
+    note: holder === null || later || applied ? message : [message, cpfKeptNote(held, holder)].filter(Boolean).join(' '),
   });
   return reverted;
 }
@@ -64,25 +75,25 @@ export function giveBackImplantaValue(db: Database, uuid: string, message: strin
  * it would. Still on the desk (pending), it starts from the value Implanta still holds, not from
  * the rejected one it was made on; in a lote it stays as sealed (a lote never changes).
  */
-function supersede(db: Database, rejected: CorrectionRow, laterUuid: string, now: string): void {
+function supersede(db: Database, rejected: CorrectionRow, held: string | null, laterUuid: string, now: string): void {
   resolveRejectionsBy(db, rejected.professional_id, [rejected.field], now, laterUuid);
   statement(db, "UPDATE corrections SET old_value = ? WHERE uuid = ? AND status = 'pending' AND old_value IS ? AND new_value IS NOT ?").run(
-    rejected.old_value,
+    held,
     laterUuid,
     rejected.new_value,
-    rejected.old_value,
+    held,
   );
 }
 
 /** Giving a CPF back must not take the CPF another record holds now: that record's registration, if any. */
-function cpfHolder(db: Database, row: CorrectionRow): string | null {
-  if (row.field !== 'cpf' || row.old_value === null) return null;
-  return statement<{ r: string }>(db, 'SELECT registration_number AS r FROM professionals WHERE cpf = ? AND id <> ?').get(row.old_value, row.professional_id)?.r ?? null;
+function cpfHolder(db: Database, row: CorrectionRow, held: string | null): string | null {
+  if (row.field !== 'cpf' || held === null) return null;
+  return statement<{ r: string }>(db, 'SELECT registration_number AS r FROM professionals WHERE cpf = ? AND id <> ?').get(held, row.professional_id)?.r ?? null;
 }
 
 /** Why the record keeps a CPF Implanta rejected. */
-function cpfKeptNote(row: CorrectionRow, holder: string): string {
-  return `O CPF anterior, ${formatCpf(row.old_value ?? '')}, pertence agora a outro cadastro (registro ${holder}): este cadastro ficou com o CPF rejeitado. Confira os dois cadastros.`;
+function cpfKeptNote(held: string | null, holder: string): string {
+  return `O CPF anterior, ${formatCpf(held ?? '')}, pertence agora a outro cadastro (registro ${holder}): este cadastro ficou com o CPF rejeitado. Confira os dois cadastros.`;
 }
 
 /** The clerk looked at a rejection and decided nothing more is to be done (audited). */

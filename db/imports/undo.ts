@@ -13,6 +13,7 @@ import { appendAudit } from '../audit';
 import { openJobConnection, WRITING_CACHE_KIB } from '../connections';
 import { jobCancelled } from '../jobs/cancel';
 import type { JobContext } from '../jobs/types';
+import { reopenRejectionsAnsweredBy } from '../corrections';
 import { appendHistory } from '../recordHistory';
 import { writeRecordFields } from '../recordState';
 import { valuesOfCorrectionText } from '../../shared/rules/correctionText';
@@ -49,10 +50,7 @@ function undoCorrections(db: Database, id: number, now: string, operator: string
     .prepare('SELECT professional_id AS professional, field, old_value AS old, new_value AS new FROM corrections WHERE import_id = ? ORDER BY professional_id, id')
     .all(id) as { professional: number; field: string; old: string | null; new: string | null }[];
   // The rejections these corrections answered are open again: the answer is gone.
-  db.prepare(
-    `UPDATE corrections SET resolved_at = NULL, resolution = NULL, resolution_note = NULL
-     WHERE status = 'rejected' AND resolution = 'corrected' AND resolution_note IN (SELECT uuid FROM corrections WHERE import_id = ?)`,
-  ).run(id);
+  reopenRejectionsAnsweredBy(db, { importId: id });
   const note = `Importação nº ${id} desfeita`;
   let restored = 0;
   let current = -1;

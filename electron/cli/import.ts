@@ -25,7 +25,7 @@ function text(context: CliContext, name: string): string | undefined {
 }
 
 /** What the summary says happened, one line each. */
-function summaryText(summary: ImportSummary): string {
+function summaryText(summary: ImportSummary, forced: boolean): string {
   const lines: string[] = [];
   const action = summary.dryRun ? 'Checked (nothing written)' : summary.written ? 'Imported' : 'Nothing written (all or nothing)';
   lines.push(
@@ -38,7 +38,7 @@ function summaryText(summary: ImportSummary): string {
     if (summary.kept > 0) lines.push(`${plural(summary.kept, 'row keeps', 'rows keep')} a correction of the desk the main system has not caught up with.`);
     if (summary.conflictsTotal > 0) {
       lines.push(
-        `${plural(summary.conflictsTotal, 'conflict', 'conflicts')} with the desk's corrections — a third value while a correction is on its way to Implanta, or the value of a correction Implanta rejected or the clerk cancelled after the main system took it (the desk kept its value):`,
+        `${plural(summary.conflictsTotal, 'conflict', 'conflicts')} with the desk's corrections — a third value while a correction is on its way to Implanta, another value than one Implanta applied from a correction, or the value of a correction Implanta rejected or the clerk cancelled (the desk kept its value):`,
       );
       for (const c of summary.conflicts) lines.push(conflictLine({ ...c, registrationNumber: c.registration }));
       if (summary.written) lines.push(RESOLVE_HINT);
@@ -49,7 +49,9 @@ function summaryText(summary: ImportSummary): string {
   if (dip.correct_dip_request > 0) lines.push(`${plural(dip.correct_dip_request, 'row changes', 'rows change')} a confirmed DIP request: Implanta must also correct the request.`);
   if (dip.new_card_required > 0) lines.push(`${plural(dip.new_card_required, 'row changes', 'rows change')} a DIP already in manufacture: a new card must be requested.`);
   for (const p of summary.dipPeople) lines.push(`  row ${p.row}: ${p.who}`);
-  if (summary.previous && summary.dryRun) lines.push(`This file was already imported (import ${summary.previous.id}); writing it again needs --force.`);
+  if (summary.previous && summary.dryRun) {
+    lines.push(`This file was already imported (import ${summary.previous.id}); ${forced ? 'with --force it is written again.' : 'writing it again needs --force.'}`);
+  }
   if (summary.errors.length > 0) {
     lines.push('Problems:');
     for (const e of summary.errors) lines.push(`  row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.message} [${e.code}]`);
@@ -108,7 +110,7 @@ async function importCommand(context: CliContext): Promise<CommandOutcome> {
       ...(summary.reportWarning ? { reportWarning: summary.reportWarning } : {}),
       ...(summary.checksWarning ? { checksWarning: summary.checksWarning } : {}),
     },
-    text: summaryText(summary),
+    text: summaryText(summary, flag(context, 'force')),
     exit: summary.rejected > 0 || summary.reportWarning ? EXIT.refused : EXIT.ok,
   };
 }

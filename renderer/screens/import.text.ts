@@ -150,7 +150,7 @@ export const IMPORT_TEXT = {
 
   conflicts: {
     title: 'Conflitos com correções da mesa',
-    help: 'O sistema do Regional traz, para um campo que a mesa corrigiu, um valor diferente do da mesa: um terceiro valor enquanto a correção segue para a Implanta, ou o valor de uma correção que a Implanta rejeitou (ou que foi cancelada) depois de o sistema do Regional recebê-lo. A mesa manteve o seu valor; decida cada um.',
+    help: 'O sistema do Regional traz, para um campo que a mesa corrigiu, um valor diferente do da mesa: um terceiro valor enquanto a correção segue para a Implanta, um valor que desfaria uma correção já aplicada pela Implanta, ou o valor de uma correção que a Implanta rejeitou (ou que foi cancelada). A mesa manteve o seu valor; decida cada um.',
     previewHelp: 'Ao gravar, estes conflitos ficam registrados para você decidir cada um.',
     more: (shown: number, total: number) => `Mostrando ${formatCount(shown)} de ${plural(total, 'conflito', 'conflitos')}; os demais aparecem em cada cadastro.`,
     tableLabel: 'Conflitos da importação',

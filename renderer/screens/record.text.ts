@@ -22,7 +22,7 @@ export const RECORD_TEXT = {
       .replace(/, ([^,]*)$/, ' e $1')} neste cadastro:`,
   summaryLine: {
     rejected: (label: string, message: string | null) => `${label}: rejeitado pela Implanta${message ? ` — ${message}` : ''}`,
-    conflict: (label: string) => `${label}: o sistema principal enviou outro valor enquanto a correção segue para a Implanta`,
+    conflict: (label: string) => `${label}: o sistema principal enviou um valor diferente do da correção da mesa`,
   },
   motherNotListed: 'Não consta mãe',
   tabs: {

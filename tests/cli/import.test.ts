@@ -88,6 +88,14 @@ describe('cress-desk import', () => {
     expect(JSON.parse(forced.stdout)).toMatchObject({ accepted: 0, unchanged: 9, rejected: 10 });
   });
 
+  it('a dry run of a file already imported asks for --force only when it was not given', () => {
+    const plain = run('import', 'corrections', fixture('corrections.ods'), '--dry-run');
+    expect(plain.stdout).toMatch(/This file was already imported \(import \d+\); writing it again needs --force\./);
+    const forced = run('import', 'corrections', fixture('corrections.ods'), '--dry-run', '--force');
+    expect(forced.stdout).toMatch(/This file was already imported \(import \d+\); with --force it is written again\./);
+    expect(forced.stdout).not.toMatch(/needs --force/);
+  });
+
   it('reads the sheet named by --sheet and exits 0 when every row went in', () => {
     const result = run('--json', 'import', 'corrections', fixture('workbook.xlsx'), '--sheet', 'Correções', '--dry-run');
     expect(result.code).toBe(0);

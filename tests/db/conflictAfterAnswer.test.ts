@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../db/audit';
 import { findProfessional } from '../../db/registry';
+import { formatCpf } from '../../shared/rules/cpf';
 import type { BatchSummary, RegistryConflict } from '../../shared/contract';
 import type { Professional } from '../../shared/domain';
 import { importInput, jobContext, runImport } from '../fixtures/imports/jobs';
@@ -203,6 +204,60 @@ describe('the main system caught up with a correction that Implanta then rejecte
   });
 });
 
+describe('the main system takes a correction only after Implanta rejected it', () => {
+  it('is the same conflict about the rejected correction as when it took it before the rejection', async () => {
+    const uuid = correct(desk, maria(), { email: CORRECTED }).corrections[0]?.uuid as string;
+    const { batch, sha256 } = await sendBatch(desk);
+    await implantaRejects({ uuid, batch, sha256 });
+
+    const late = load(CORRECTED);
+
+    expect(late.accepted).toBe(0);
+    expect(late.conflicts).toEqual([expect.objectContaining({ field: 'email', deskValue: LOADED, fileValue: CORRECTED, correctionOutcome: 'rejected' })]);
+    expect(maria().email).toBe(LOADED);
+    desk.handlers['registry:resolveConflict']({ id: late.conflicts[0]?.id as number, choice: 'kept', reason: 'A Implanta recusou este e-mail' });
+    expect(load(CORRECTED)).toMatchObject({ conflictsTotal: 0, kept: 1 });
+    expect(maria().email).toBe(LOADED);
+  });
+});
+
+describe('an older file of the main system, after it caught up with a correction Implanta applied', () => {
+  /** Maria's e-mail corrected and applied by Implanta, and the main system caught up with it. */
+  async function appliedAndCaughtUp(): Promise<string> {
+    const uuid = correct(desk, maria(), { email: CORRECTED }).corrections[0]?.uuid as string;
+    const { batch, sha256 } = await sendBatch(desk);
+    await importAck(desk, writeAck(desk, 'resposta.json', { schemaVersion: 1, batch: batch.uuid, packageSha256: sha256, items: [{ id: uuid, status: 'applied' }] }));
+    expect(load(CORRECTED)).toMatchObject({ conflictsTotal: 0, accepted: 0 });
+    return uuid;
+  }
+
+  it('is a conflict about the applied correction: the record keeps the value Implanta holds until the clerk chooses', async () => {
+    const uuid = await appliedAndCaughtUp();
+
+    const stale = load(LOADED);
+
+    expect(stale.accepted).toBe(0);
+    expect(stale.conflicts).toEqual([expect.objectContaining({ field: 'email', deskValue: CORRECTED, fileValue: LOADED, correctionOutcome: null })]);
+    expect(maria().email).toBe(CORRECTED);
+    expect(correctionOf(uuid)).toMatchObject({ status: 'synced' });
+    desk.handlers['registry:resolveConflict']({ id: stale.conflicts[0]?.id as number, choice: 'kept', reason: 'Arquivo antigo do sistema do Regional' });
+    expect(load(LOADED)).toMatchObject({ conflictsTotal: 0, kept: 1 });
+    expect(maria().email).toBe(CORRECTED);
+  });
+
+  it('taking the older file’s value there queues a correction, so Implanta gets the main system’s value too', async () => {
+    await appliedAndCaughtUp();
+    const [conflict] = load(LOADED).conflicts;
+
+    desk.handlers['registry:resolveConflict']({ id: conflict?.id as number, choice: 'file', reason: 'O sistema do Regional está certo' });
+
+    expect(maria().email).toBe(LOADED);
+    expect(desk.store.db.prepare("SELECT old_value AS old, new_value AS new, status FROM corrections WHERE source = 'conflict'").all()).toEqual([
+      { old: CORRECTED, new: LOADED, status: 'pending' },
+    ]);
+  });
+});
+
 describe('a rejection that arrives while a newer correction of the field is on its way', () => {
   const correctionRow = (uuid: string) =>
     desk.store.db.prepare('SELECT old_value AS old, new_value AS new, status, resolution FROM corrections WHERE uuid = ?').get(uuid) as Record<string, unknown>;
@@ -262,5 +317,24 @@ describe('a CPF correction Implanta rejects after the old CPF went to another re
     const note = desk.store.db.prepare("SELECT note FROM record_history WHERE correction_uuid = ? AND kind = 'rejected'").pluck().get(uuid) as string;
     expect(note).toContain('E-mail recusado pela plataforma.');
     expect(note).toMatch(/O CPF anterior, \d{3}\.\d{3}\.\d{3}-\d{2}, pertence agora a outro cadastro \(registro 40002\): este cadastro ficou com o CPF rejeitado/);
+  });
+});
+
+describe('taking the main system’s CPF on a conflict about a CPF correction Implanta rejected', () => {
+  it('warns that Implanta still knows the professional by the CPF it kept', async () => {
+    const oldCpf = maria().cpf;
+    const newCpf = validCpf(50001);
+    const uuid = correct(desk, maria(), { cpf: newCpf }, { dipAcknowledged: true }).corrections[0]?.uuid as string;
+    const { batch, sha256 } = await sendBatch(desk);
+    await implantaRejects({ uuid, batch, sha256 });
+    const sheet = desk.dir.file('cadastro-cpf.csv');
+    writeFileSync(sheet, [HEADER, `40001;${newCpf};Maria Souza;Rita Souza;${LOADED}`].join('\r\n'));
+    const [conflict] = runImport(importInput(sheet, { kind: 'registry', force: true }), jobContext(desk.store.path, { now: desk.now().toISOString() })).conflicts;
+
+    const result = desk.handlers['registry:resolveConflict']({ id: conflict?.id as number, choice: 'file', reason: 'O sistema do Regional está certo' }) as { message: string };
+
+    expect(maria().cpf).toBe(newCpf);
+    expect(result.message).toContain(`A Implanta ainda conhece a/o profissional pelo CPF ${formatCpf(oldCpf)}`);
+    expect(result.message).toContain(formatCpf(newCpf));
   });
 });

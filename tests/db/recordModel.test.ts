@@ -164,7 +164,7 @@ describe('rejections close the loop', () => {
 describe('a split answer', () => {
   it.each([
     ['gives back the value Implanta held before both when two corrections of one field are rejected in one file', { status: 'rejected', message: 'Caixa inexistente' }, 'a@exemplo.com.br', 2],
-    ['keeps the applied value when the older correction is rejected and the newer one applied', { status: 'applied' }, 'c@exemplo.com.br', 1],
+    ['keeps the applied value when the older correction is rejected and the newer one applied, which answers the rejection', { status: 'applied' }, 'c@exemplo.com.br', 0],
   ] as const)('%s', async (_name, newer, email, rejections) => {
     const p = addProfessional(desk.store, { email: 'a@exemplo.com.br' });
     const first = correct(desk, p, { email: 'b@exemplo.com.br' }).corrections[0]!.uuid;

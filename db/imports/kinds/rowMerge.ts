@@ -178,7 +178,8 @@ export type GivenUp = { uuid: string; outcome: 'rejected' | 'cancelled' };
 
 /**
  * Corrections still on their way to Implanta, per correction field: the oldest one's old value and
- * the newest one; and the corrections the desk gave up after the main system had taken them.
+ * the newest one; the corrections the desk gave up after the main system had taken them; and the
+ * applied ones whose value the desk shows.
  */
 export class InFlight {
   private readonly statement: Statement<[number], { field: string; old_value: string | null; uuid: string }>;
@@ -213,13 +214,18 @@ export class InFlight {
   }
 
   /**
-   * The field's newest correction when it set the file's value and was then rejected by Implanta or
-   * cancelled: the main system took a value the desk gave up (unless the clerk already kept the
-   * desk's value against this very file value).
+   * What the field's newest correction says about a file value that differs from the desk's, when
+   * no correction is in flight. It set the file's value and was then rejected by Implanta or
+   * cancelled: the main system took a value the desk gave up, before or after the desk gave it up
+   * (`outcome`; unless the clerk already kept the desk's value against this very file value). Or
+   * Implanta applied it and the desk still shows its value: the file is older than the correction,
+   * or the main system changed the field since, and only the clerk can tell (`outcome` null).
    */
-  givenUp(professionalId: number, field: string, file: string | null): GivenUp | null {
+  behind(professionalId: number, field: string, desk: string | null, file: string | null): { uuid: string; outcome: GivenUp['outcome'] | null } | null {
     const newest = this.newest.get(professionalId, field);
-    if (!newest || newest.new_value !== file || (newest.status !== 'rejected' && newest.status !== 'cancelled')) return null;
+    if (!newest) return null;
+    if (newest.status === 'synced') return newest.new_value === desk ? { uuid: newest.uuid, outcome: null } : null;
+    if (newest.new_value !== file || (newest.status !== 'rejected' && newest.status !== 'cancelled')) return null;
     if (this.keptBefore.get(professionalId, field, newest.uuid, file)) return null;
     return { uuid: newest.uuid, outcome: newest.status };
   }
@@ -231,8 +237,8 @@ export interface RowMerge {
   /** Fields where the desk keeps its value: the file still has the base. */
   kept: string[];
   /**
-   * Third values for fields with a correction in flight, and the file's values the desk gave up
-   * (`outcome`): the desk keeps its value, the clerk chooses.
+   * Third values for fields with a correction in flight or whose value Implanta applied, and the
+   * file's values the desk gave up (`outcome`): the desk keeps its value, the clerk chooses.
    */
   conflicts: { field: string; desk: string | null; file: string | null; uuid: string; outcome: GivenUp['outcome'] | null }[];
   /** Fields where the record holds the file's value after the row (taken or already equal). */
@@ -257,10 +263,11 @@ export function mergeRow(existing: Professional, loadedText: string | null, valu
     flights ??= inFlight.of(existing.id);
     const flight = flights.get(field);
     const base = loaded && Object.hasOwn(loaded, field) ? (loaded[field] ?? null) : flight && flight.old !== undefined ? flight.old : desk;
-    const givenUp = file === base && !flight ? inFlight.givenUp(existing.id, field, file) : null;
-    if (givenUp) merge.conflicts.push({ field, desk, file, uuid: givenUp.uuid, outcome: givenUp.outcome });
+    const behind = flight ? null : inFlight.behind(existing.id, field, desk, file);
+    if (behind?.outcome) merge.conflicts.push({ field, desk, file, uuid: behind.uuid, outcome: behind.outcome });
     else if (file === base) merge.kept.push(field);
     else if (flight) merge.conflicts.push({ field, desk, file, uuid: flight.uuid, outcome: null });
+    else if (behind) merge.conflicts.push({ field, desk, file, uuid: behind.uuid, outcome: null });
     else {
       merge.take.push([field, file]);
       merge.agreed.add(field);
