@@ -6,6 +6,7 @@
 // UTF-8 outside the JavaScript heap, so nothing read stays alive with them) and then checked in
 // the store's order, each record's rows still in file order (a stable sort): every page of the
 // registry is then read and written about once. Rows about no record come last, in file order.
+import { PackedTexts } from './readers/packedTexts';
 import type { RawRow } from './readers/source';
 
 /** Cells of a packed row are joined by this; a row with it in a cell is kept as an array. */
@@ -29,52 +30,21 @@ export function detach(cells: readonly string[]): string[] {
   return JSON.parse(JSON.stringify(cells)) as string[];
 }
 
-/** Bytes per block of packed rows. */
-const BLOCK_BYTES = 4 << 20;
-
 /**
- * The cells of many rows as UTF-8 in blocks outside the JavaScript heap: no string per row for the
- * collector to keep and copy, a byte per character of most Portuguese text. A row with the
- * separator in a cell, or longer than a block, is kept as an array.
+ * The cells of many rows packed outside the JavaScript heap (readers/packedTexts.ts). A row with
+ * the separator in a cell is kept as an array.
  */
 class PackedCells {
-  private readonly blocks: Buffer[] = [];
-  private used = BLOCK_BYTES;
-  /** Per row: its block and where in it it starts and ends (-1: kept as an array). */
-  private places = new Int32Array(3 * 1024);
+  private readonly texts = new PackedTexts();
   private readonly arrays = new Map<number, string[]>();
-  private count = 0;
 
   add(cells: readonly string[]): void {
-    const index = this.count++;
-    if (this.places.length < 3 * this.count) {
-      const grown = new Int32Array(this.places.length * 2);
-      grown.set(this.places);
-      this.places = grown;
-    }
-    const text = cells.join(SEPARATOR);
-    const bytes = Buffer.byteLength(text);
-    if (bytes > BLOCK_BYTES || cells.some((cell) => cell.includes(SEPARATOR))) {
-      this.arrays.set(index, detach(cells));
-      this.places[3 * index] = -1;
-      return;
-    }
-    if (this.used + bytes > BLOCK_BYTES) {
-      this.blocks.push(Buffer.allocUnsafe(BLOCK_BYTES));
-      this.used = 0;
-    }
-    const block = this.blocks.length - 1;
-    (this.blocks[block] as Buffer).write(text, this.used, 'utf8');
-    this.places[3 * index] = block;
-    this.places[3 * index + 1] = this.used;
-    this.places[3 * index + 2] = this.used + bytes;
-    this.used += bytes;
+    if (cells.some((cell) => cell.includes(SEPARATOR))) this.arrays.set(this.texts.add(''), detach(cells));
+    else this.texts.add(cells.join(SEPARATOR));
   }
 
   cellsOf(index: number): string[] {
-    const block = this.places[3 * index] as number;
-    if (block < 0) return this.arrays.get(index) ?? [];
-    return (this.blocks[block] as Buffer).toString('utf8', this.places[3 * index + 1], this.places[3 * index + 2]).split(SEPARATOR);
+    return this.arrays.get(index) ?? (this.texts.at(index) ?? '').split(SEPARATOR);
   }
 }
 

@@ -1,8 +1,9 @@
 // The small parts of an .xlsx read whole: where the sheets are (workbook + relationships), which
-// cell styles are dates (styles), and the shared strings (streamed, kept as one array).
+// cell styles are dates (styles), and the shared strings (streamed, kept packed outside the heap: packedTexts.ts).
 import type { ZipReader } from '../../zip';
 import { isBuiltinDateFormat, isDateFormatCode } from './cells';
 import { FILE_MESSAGES, unreadable, type ReaderLimits } from './limits';
+import { PackedTexts } from './packedTexts';
 import { attribute, DeclarationGuard, elementTexts, endsTagName, refuseDeclarations, selfClosing, unescapeXml } from './xml';
 
 export interface XlsxSheetRef {
@@ -151,8 +152,8 @@ export function stringItemText(xml: string, from: number, to: number): string {
 }
 
 /** Every shared string, streamed out of sharedStrings.xml. */
-export function readSharedStrings(zip: ZipReader, path: string | null, limits: ReaderLimits): string[] {
-  const strings: string[] = [];
+export function readSharedStrings(zip: ZipReader, path: string | null, limits: ReaderLimits): PackedTexts {
+  const strings = new PackedTexts();
   if (!path || !zip.has(path)) return strings;
   const entry = zip.entry(path);
   if (entry && entry.size > limits.maxPartBytes) throw unreadable(FILE_MESSAGES.damaged('textos compartilhados grandes demais'));
@@ -176,7 +177,7 @@ export function readSharedStrings(zip: ZipReader, path: string | null, limits: R
         break;
       }
       if (selfClosing(pending, tagEnd)) {
-        strings.push('');
+        strings.add('');
         at = tagEnd + 1;
         continue;
       }
@@ -185,7 +186,7 @@ export function readSharedStrings(zip: ZipReader, path: string | null, limits: R
         at = start;
         break;
       }
-      strings.push(stringItemText(pending, tagEnd + 1, end));
+      strings.add(stringItemText(pending, tagEnd + 1, end));
       at = end + 5;
     }
     pending = pending.slice(at);

@@ -4,11 +4,12 @@
 import { booleanText, isoDateText, numberCellText, serialDateText } from './cells';
 import { FILE_MESSAGES, unreadable, type ReaderLimits } from './limits';
 import type { RawRow } from './source';
+import type { PackedTexts } from './packedTexts';
 import { stringItemText, unescapeOoxml } from './xlsxParts';
 import { DeclarationGuard, endsTagName, selfClosing, unescapeXml } from './xml';
 
 export interface SheetContext {
-  sharedStrings: readonly string[];
+  sharedStrings: PackedTexts;
   dateStyles: readonly boolean[];
   date1904: boolean;
   limits: ReaderLimits;
@@ -176,7 +177,7 @@ export class SheetScanner {
         switch (type) {
           case 's': {
             const index = Number(raw);
-            const shared = sharedStrings[index];
+            const shared = sharedStrings.at(index);
             if (shared === undefined) throw unreadable(FILE_MESSAGES.damaged(`texto compartilhado ${raw} ausente`));
             text = shared;
             break;
