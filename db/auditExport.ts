@@ -5,7 +5,7 @@
 // not the personal data itself.
 import type { Database } from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import * as XLSX from 'xlsx';
+import { xlsxBytes } from './sheetjs';
 import { AppError } from '../shared/errors';
 import { maskCpf } from '../shared/rules/cpf';
 import { formatDateTimeBr } from '../shared/rules/dates';
@@ -83,11 +83,7 @@ export function exportAudit(db: Database, input: AuditExportInput): { path: stri
     r.prev_hash,
     r.hash,
   ]);
-  const sheet = XLSX.utils.aoa_to_sheet([HEADER, ...sheetRows]);
-  sheet['!cols'] = [8, 18, 22, 20, 18, 12, 16, 50, 20, 20].map((wch) => ({ wch }));
-  const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, sheet, 'Auditoria');
-  const bytes = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  const bytes = xlsxBytes([HEADER, ...sheetRows], 'Auditoria', [8, 18, 22, 20, 18, 12, 16, 50, 20, 20]);
 
   writeExportFile(input.path, bytes, { replace });
   return { path: input.path, entries: rows.length };

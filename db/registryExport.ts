@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { rmSync, statSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute } from 'node:path';
-import * as XLSX from 'xlsx';
+import { xlsxBytes } from './sheetjs';
 import { IMPORT_TARGETS, importTargetLabel, type ImportTarget } from '../shared/contract/imports';
 import type { Professional } from '../shared/domain';
 import { AppError } from '../shared/errors';
@@ -165,12 +165,8 @@ function csvBytes(table: ExportTable): Buffer {
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
-function xlsxBytes(table: ExportTable): Buffer {
-  const sheet = XLSX.utils.aoa_to_sheet([[...table.headers], ...table.rows.map((row) => row.map(neutralizeCell))]);
-  sheet['!cols'] = table.widths.map((wch) => ({ wch }));
-  const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, sheet, table.sheet);
-  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+function xlsxOfTable(table: ExportTable): Buffer {
+  return xlsxBytes([[...table.headers], ...table.rows.map((row) => row.map(neutralizeCell))], table.sheet, table.widths);
 }
 
 /**
@@ -181,7 +177,7 @@ export async function writeExportFile(input: Pick<RegistryExportInput, 'path' | 
   const format = formatOf(input);
   const replace = input.replace === true;
   checkDestination(input.path, replace);
-  const bytes = format === 'csv' ? csvBytes(table) : xlsxBytes(table);
+  const bytes = format === 'csv' ? csvBytes(table) : xlsxOfTable(table);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
     const write = (partial: string) => writeFile(partial, bytes, { flag: 'wx' });

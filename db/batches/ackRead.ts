@@ -5,7 +5,8 @@
 // against the store.
 import { createHash } from 'node:crypto';
 import { closeSync, readFileSync } from 'node:fs';
-import * as XLSX from 'xlsx';
+import type * as XLSX from 'xlsx';
+import { sheetjs } from '../sheetjs';
 import type { DipStatus } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { parseDateBr } from '../../shared/rules/dates';
@@ -203,8 +204,8 @@ function isoDateCells(sheet: XLSX.WorkSheet): void {
   for (const [address, cell] of Object.entries(sheet)) {
     if (address.startsWith('!')) continue;
     const c = cell as XLSX.CellObject;
-    if (c.t !== 'n' || typeof c.v !== 'number' || typeof c.z !== 'string' || !XLSX.SSF.is_date(c.z)) continue;
-    const date = XLSX.SSF.parse_date_code(c.v);
+    if (c.t !== 'n' || typeof c.v !== 'number' || typeof c.z !== 'string' || !sheetjs().SSF.is_date(c.z)) continue;
+    const date = sheetjs().SSF.parse_date_code(c.v);
     if (date) c.w = `${date.y}-${two(date.m)}-${two(date.d)}`;
   }
 }
@@ -220,7 +221,7 @@ function sheetRows(workbook: XLSX.WorkBook): RawRow[] {
   const sheet = name === undefined ? undefined : workbook.Sheets[name];
   if (!sheet) throw invalid('A planilha de confirmação não tem nenhuma aba.');
   isoDateCells(sheet);
-  return (XLSX.utils.sheet_to_json(sheet, { header: 1, raw: false, defval: '', blankrows: false }) as unknown[][]).map((row, index) => ({
+  return (sheetjs().utils.sheet_to_json(sheet, { header: 1, raw: false, defval: '', blankrows: false }) as unknown[][]).map((row, index) => ({
     row: index + 1,
     cells: row.map((cell) => String(cell ?? '').trim()),
   }));
@@ -256,7 +257,7 @@ async function xlsxRows(path: string, bytes: Buffer): Promise<RawRow[]> {
     throw invalid(error instanceof ZipError ? `A planilha de confirmação não pôde ser aberta: ${error.message}` : 'A planilha de confirmação não pôde ser aberta.');
   }
   try {
-    return sheetRows(XLSX.read(bytes, { type: 'buffer', cellFormula: false, cellHTML: false, cellNF: true }));
+    return sheetRows(sheetjs().read(bytes, { type: 'buffer', cellFormula: false, cellHTML: false, cellNF: true }));
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw invalid('A planilha de confirmação está danificada ou não é um arquivo .xlsx.');

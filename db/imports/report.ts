@@ -2,7 +2,7 @@
 // problems in plain Portuguese and their codes apart, as an .xlsx the clerk fixes and imports again
 // (the report's own columns are ignored then). Saved whole or not at all; one an import could not
 // save after writing its rows is a warning in the import's answer, never a failure of the import.
-import * as XLSX from 'xlsx';
+import { xlsxBytes } from '../sheetjs';
 import { REPORT_COLUMNS, type ImportError, type ReportResult } from '../../shared/contract/imports';
 import { CHECKING_CACHE_KIB, openJobConnection } from '../connections';
 import { writeExportFile, writeFileWhole } from '../exportFile';
@@ -41,11 +41,8 @@ function reportBytes(headers: readonly string[], rows: readonly ReportRow[]): Bu
     table.push([String(row.row), ...kept.map(({ i }) => row.cells[i] ?? ''), errorsText(row.errors), errorCodes(row.errors)]);
   }
   // Every cell is text: a CPF or CEP keeps its leading zeros, a date stays dd/mm/aaaa.
-  const sheet = XLSX.utils.aoa_to_sheet(table, { cellDates: false });
-  sheet['!cols'] = [{ wch: 14 }, ...kept.map(({ h }) => ({ wch: Math.min(40, Math.max(10, h.length + 2)) })), { wch: 80 }, { wch: 24 }];
-  const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, sheet, 'Linhas com erro');
-  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  const widths = [14, ...kept.map(({ h }) => Math.min(40, Math.max(10, h.length + 2))), 80, 24];
+  return xlsxBytes(table, 'Linhas com erro', widths, { cellDates: false });
 }
 
 // The place was checked before the job started (db/fileGrants.ts): a file there is one the clerk confirmed replacing.

@@ -4,14 +4,15 @@
 // same rows as CSV. The import runs as the app runs it: in a job worker with the app's heap limits
 // (db/jobs/runner.ts). SheetJS runs in a process of its own (its 1,5 GB would distort everything
 // after it) and its own time is the reference; the import's peak memory is measured in a process of
-// its own too (this bundle, started again).
-import { spawnSync } from 'node:child_process';
+// its own too, whose main thread only starts the job worker (runImportAlone).
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
-import * as XLSX from 'xlsx';
+import type * as XLSX from 'xlsx';
 import { runImport } from '../../db/imports/run';
 import { JOB_RESOURCE_LIMITS } from '../../db/jobs/runner';
+import { sheetjs } from '../../db/sheetjs';
 import type { JobContext } from '../../db/jobs/types';
 import type { ImportSummary } from '../../shared/contract/imports';
 import { buildXlsx } from '../fixtures/imports/zipWriter';
@@ -27,7 +28,7 @@ const CSV_RATIO = 0.5;
 const MAX_RSS = 400 * 1024 * 1024;
 const HEADERS = ['CPF', 'Nome', 'Nome da mãe', 'E-mail', 'Telefone', 'CEP', 'Logradouro', 'Número', 'Bairro', 'Município', 'UF', 'Motivo'];
 
-type ChildTask = { mode: 'sheetjs'; file: string } | { mode: 'import'; file: string; store: string };
+type ChildTask = { mode: 'sheetjs'; file: string };
 interface ChildAnswer {
   ms: number;
   maxRss: number;
@@ -47,20 +48,12 @@ export function runImportChild(argv: readonly string[]): boolean {
   }
   if (argv[2] !== CHILD_FLAG) return false;
   const task = JSON.parse(argv[3] ?? '{}') as ChildTask;
-  void (async () => {
-    const started = process.hrtime.bigint();
-    let answer: Omit<ChildAnswer, 'ms' | 'maxRss'>;
-    if (task.mode === 'sheetjs') {
-      const book = XLSX.read(readFileSync(task.file), { type: 'buffer' });
-      const rows = XLSX.utils.sheet_to_json(book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet);
-      answer = { rows: rows.length };
-    } else {
-      const summary = await importInJobWorker(task.file, task.store).answer;
-      answer = { rows: summary.rows, summary: { accepted: summary.accepted, unchanged: summary.unchanged, rejected: summary.rejected, corrections: summary.corrections } };
-    }
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    process.stdout.write(JSON.stringify({ ...answer, ms, maxRss: process.resourceUsage().maxRSS * 1024 }));
-  })();
+  const started = process.hrtime.bigint();
+  const { read, utils } = sheetjs();
+  const book = read(readFileSync(task.file), { type: 'buffer' });
+  const rows = utils.sheet_to_json(book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet);
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  process.stdout.write(JSON.stringify({ rows: rows.length, ms, maxRss: process.resourceUsage().maxRSS * 1024 }));
   return true;
 }
 
@@ -79,8 +72,29 @@ function importInJobWorker(file: string, store: string): { answer: Promise<Impor
 }
 
 function runChild(task: ChildTask): ChildAnswer {
-  const result = spawnSync(process.execPath, [process.argv[1] as string, CHILD_FLAG, JSON.stringify(task)], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  if (result.status !== 0) throw new Error(`benchmark child failed (${task.mode}): ${result.stderr}`);
+  return answerOf(spawnSync(process.execPath, [process.argv[1] as string, CHILD_FLAG, JSON.stringify(task)], { encoding: 'utf8', maxBuffer: 1 << 20 }), task.mode);
+}
+
+/**
+ * The import alone in a process, for its peak memory: the process's main thread only starts the
+ * job worker (as the app's main side does) and loads nothing else — not this bench, not SheetJS —,
+ * so what it measures is the import's two threads and their store connections.
+ */
+function runImportAlone(file: string, store: string): ChildAnswer {
+  const script = `
+    const { Worker } = require('node:worker_threads');
+    const started = process.hrtime.bigint();
+    const worker = new Worker(${JSON.stringify(process.argv[1])}, { argv: [${JSON.stringify(WORKER_FLAG)}, ${JSON.stringify(JSON.stringify({ file, store }))}], resourceLimits: ${JSON.stringify(JOB_RESOURCE_LIMITS)} });
+    worker.once('error', (error) => { console.error(error); process.exit(1); });
+    worker.once('message', (s) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      process.stdout.write(JSON.stringify({ rows: s.rows, summary: { accepted: s.accepted, unchanged: s.unchanged, rejected: s.rejected, corrections: s.corrections }, ms, maxRss: process.resourceUsage().maxRSS * 1024 }));
+    });`;
+  return answerOf(spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 20 }), 'import');
+}
+
+function answerOf(result: SpawnSyncReturns<string>, what: string): ChildAnswer {
+  if (result.status !== 0) throw new Error(`benchmark child failed (${what}): ${result.stderr}`);
   return JSON.parse(result.stdout) as ChildAnswer;
 }
 
@@ -194,7 +208,7 @@ function importCase(context: BenchContext, label: string, ratio: number, prepare
         // The writer thread folds the log back into the file after answering: let it finish first.
         await ended;
         // The same import again, alone in a process, for its peak memory.
-        memory = runChild({ mode: 'import', file, store: copyStore(context, `import-memory-${Date.now()}.db`) });
+        memory = runImportAlone(file, copyStore(context, `import-memory-${Date.now()}.db`));
         const s = summary as ImportSummary | null;
         if (!s) return;
         console.log(

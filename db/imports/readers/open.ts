@@ -2,7 +2,7 @@
 // file (xls, or an encrypted Office file), or text (CSV, only when named as text). Everything else
 // is refused with a message, before any parsing.
 import { extname } from 'node:path';
-import * as XLSX from 'xlsx';
+import { sheetjs } from '../../sheetjs';
 import { unreadableFile } from '../../fileRefusals';
 import { openPlainFile, type PositionalFile } from '../../positionalFiles';
 import type { ZipReader } from '../../zip';
@@ -130,7 +130,7 @@ function checkOdsParts(zip: ZipReader): void {
 function openCompoundFile(bytes: Buffer): SpreadsheetSource {
   let names: string[];
   try {
-    names = XLSX.CFB.read(bytes, { type: 'buffer' }).FullPaths.map((p: string) => p.replace(/^.*\//, ''));
+    names = sheetjs().CFB.read(bytes, { type: 'buffer' }).FullPaths.map((p: string) => p.replace(/^.*\//, ''));
   } catch {
     throw unreadable(FILE_MESSAGES.truncated);
   }

@@ -1,6 +1,7 @@
 // .ods and old .xls through SheetJS (small files in practice; it reads them whole). The zip of an
 // .ods was already checked (bomb, DTD, encryption) before SheetJS sees it; .xls has no XML.
-import * as XLSX from 'xlsx';
+import type * as XLSX from 'xlsx';
+import { sheetjs } from '../../sheetjs';
 import { booleanText, numberText, serialDateText } from './cells';
 import { FILE_MESSAGES, unreadable } from './limits';
 import type { RawRow, SheetMeta, SpreadsheetSource } from './source';
@@ -27,7 +28,7 @@ function cellText(cell: Cell | null | undefined, date1904: boolean): string {
       return typeof cell.v === 'string' ? cell.v : String(cell.v ?? '');
     case 'n': {
       const value = Number(cell.v);
-      return typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z) ? serialDateText(value, date1904) : numberText(value);
+      return typeof cell.z === 'string' && sheetjs().SSF.is_date(cell.z) ? serialDateText(value, date1904) : numberText(value);
     }
     case 'b':
       return booleanText(cell.v === true);
@@ -62,7 +63,7 @@ export class SheetJsSource implements SpreadsheetSource {
     readonly format: 'ods' | 'xls',
   ) {
     try {
-      this.workbook = XLSX.read(bytes, READ_OPTIONS);
+      this.workbook = sheetjs().read(bytes, READ_OPTIONS);
     } catch (error) {
       throw readFailure(error);
     }
@@ -89,7 +90,7 @@ export class SheetJsSource implements SpreadsheetSource {
 
   rowEstimate(sheet: string): number | null {
     const ref = this.sheet(sheet)?.['!ref'];
-    return ref ? XLSX.utils.decode_range(ref).e.r + 1 : null;
+    return ref ? sheetjs().utils.decode_range(ref).e.r + 1 : null;
   }
 
   *rows(name: string): Generator<RawRow> {
