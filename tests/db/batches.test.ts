@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditSummary } from '../../db/auditEntries';
+import { verifyAudit } from '../../db/auditReplay';
 import type { BatchSummary, ExportResult } from '../../shared/contract';
 import { addProfessional, correct, openBatchDesk, queueEmailCorrections, type BatchDesk } from './batchFixtures';
 
@@ -133,6 +134,24 @@ describe('reviewing and sealing', () => {
     expect(() => db.prepare("UPDATE batches SET number = '2026-0099' WHERE id = ?").run(batch.id)).toThrow(/never changes/);
     expect(() => db.prepare("UPDATE batches SET state = 'open' WHERE id = ?").run(batch.id)).toThrow(/never changes/);
     expect(() => db.prepare('DELETE FROM batches WHERE id = ?').run(batch.id)).toThrow(/never deleted/);
+  });
+
+  it('generating and cancelling a lote leave every correction sealed as it now stands, and the store still refuses an edit behind its back', async () => {
+    const uuids = queueEmailCorrections(desk, 5);
+    const db = desk.store.db;
+    const first = await desk.handlers['batches:create']({});
+    expect(verifyAudit(db)).toMatchObject({ ok: true, rowProblems: 0 });
+    await desk.handlers['batches:cancel']({ id: first.id });
+    expect(verifyAudit(db)).toMatchObject({ ok: true, rowProblems: 0 });
+    const second = await desk.handlers['batches:create']({});
+    expect(verifyAudit(db)).toMatchObject({ ok: true, rowProblems: 0 });
+
+    // The row-seal queue's trigger is back, and a status changed outside the desk is seen.
+    expect(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name = 'corrections_unsealed_update'").pluck().get()).toBe('corrections_unsealed_update');
+    db.prepare("UPDATE corrections SET status = 'pending', batch_id = NULL WHERE uuid = ?").run(uuids[0]);
+    const found = verifyAudit(db);
+    expect(found).toMatchObject({ ok: false, rowProblems: 1 });
+    expect(statusOf(uuids[1]!)).toEqual({ status: 'batched', batch_id: second.id });
   });
 
   it('cancelling an open batch gives its items back to the queue', async () => {
