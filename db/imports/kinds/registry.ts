@@ -254,8 +254,10 @@ export class RegistryProcessor implements KindProcessor {
     const hadNotes = existing.id < this.withLoadNotes.length && this.withLoadNotes[existing.id] === 1;
     if (hadNotes) clearLoadPendencies(db, existing.id);
     for (const n of notes) addLoadPendency(db, existing.id, n.pendency);
+    if (merge.dipKept) addLoadPendency(db, existing.id, merge.dipKept);
+    const noted = notes.length + (merge.dipKept ? 1 : 0);
     const rules = merge.take.length > 0 ? this.refreshRules(record) : (this.withRules[existing.id] ?? 0);
-    if (rules + notes.length > 0) this.flagged++;
+    if (rules + noted > 0) this.flagged++;
 
     for (const conflict of merge.conflicts) this.conflict(row, existing, conflict);
     if (merge.kept.length > 0) this.kept++;

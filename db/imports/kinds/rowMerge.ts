@@ -2,6 +2,7 @@
 // would keep them, and notes about values it could not keep), and the three-way merge of each field
 // with the base — the field's value at the last load (`loaded_values`), else the old value of the
 // earliest correction in flight, else the desk's value (docs/import-format.md, "Loading again").
+// The DIP status is Implanta's to say: once an answer of Implanta set it, a load keeps it.
 import type { Database, Statement } from 'better-sqlite3';
 import type { Professional } from '../../../shared/domain';
 import { FIELD_NAMES, FIELDS, MOTHER_FACT_FIELD, type FieldName } from '../../../shared/fields';
@@ -11,7 +12,10 @@ import { currentCorrectionText } from '../../../shared/rules/correctionText';
 import { parseCalendarDate } from '../../../shared/rules/dates';
 import { correctionFieldOf, encodeMotherFact } from '../../../shared/rules/motherFact';
 import type { Pendency } from '../../../shared/rules/pendencies';
-import { parseDipStatus, parseFlag } from '../../../shared/rules/vocabulary';
+import { DIP_LABELS, parseDipStatus, parseFlag } from '../../../shared/rules/vocabulary';
+import { formatDateBr } from '../../../shared/rules/dates';
+import type { DipStatus } from '../../../shared/domain';
+import { dipReportedByImplanta } from '../../batches/ackDip';
 import { digitsOnly } from '../../../shared/text';
 import type { ColumnMap, RowIssue } from '../columns';
 
@@ -188,7 +192,10 @@ export class InFlight {
   /** Records with a correction in flight when the load began (the load adds none); the others are not looked up. */
   private readonly some: Uint8Array;
 
-  constructor(db: Database, capacity: number) {
+  constructor(
+    private readonly db: Database,
+    capacity: number,
+  ) {
     this.statement = db.prepare(`SELECT field, old_value, uuid FROM corrections WHERE professional_id = ? AND status IN ${OPEN} ORDER BY id`);
     this.newest = db.prepare('SELECT uuid, status, new_value FROM corrections WHERE professional_id = ? AND field = ? ORDER BY id DESC LIMIT 1');
     this.keptBefore = db.prepare(
@@ -211,6 +218,11 @@ export class InFlight {
       else found.set(field, { old: field === row.field ? row.old_value : undefined, uuid: row.uuid });
     }
     return found;
+  }
+
+  /** Whether the record's DIP status is the one Implanta reported (a load does not take another). */
+  dipFromImplanta(professionalId: number): boolean {
+    return dipReportedByImplanta(this.db, professionalId);
   }
 
   /**
@@ -245,6 +257,18 @@ export interface RowMerge {
   agreed: Set<string>;
   /** The record's `loaded_values` after the row. */
   loaded: string | null;
+  /** The file's DIP status, when it differs from the one Implanta reported and the desk kept. */
+  dipKept?: Pendency;
+}
+
+/** The note a load leaves when the main system's DIP status is not the one Implanta reported. */
+function dipKeptNote(existing: Professional, file: string | null): Pendency {
+  const since = existing.dipStatusAt ? ` em ${formatDateBr(existing.dipStatusAt)}` : '';
+  return {
+    code: 'DIP_STATUS_MISMATCH',
+    field: null,
+    message: `Situação do DIP no sistema do Regional: “${DIP_LABELS[file as DipStatus]}”; a Implanta informou “${DIP_LABELS[existing.dipStatus]}”${since}, e a mesa manteve a da Implanta. Atualize o sistema do Regional.`,
+  };
 }
 
 /** The three-way merge of one row into a known record. */
@@ -257,6 +281,11 @@ export function mergeRow(existing: Professional, loadedText: string | null, valu
     const desk = deskText(existing, field);
     if (file === desk) {
       merge.agreed.add(field);
+      continue;
+    }
+    if (field === 'dipStatus' && inFlight.dipFromImplanta(existing.id)) {
+      merge.kept.push(field);
+      merge.dipKept = dipKeptNote(existing, file);
       continue;
     }
     if (loaded === undefined) loaded = parseLoaded(loadedText);
