@@ -36,6 +36,8 @@ export interface FileNote {
   /** The correction field the note is about (null: a value the record never holds, the DIP status). */
   field: string | null;
   pendency: Pendency;
+  /** What the note says when the record did not take the file's value; without it the note is dropped then. */
+  notTaken?: string;
 }
 
 export interface FileRow {
@@ -46,10 +48,14 @@ export interface FileRow {
   issues: RowIssue[];
 }
 
+/** A file's value as a note shows it: cut where it would not fit a line. */
+function shorten(raw: string): string {
+  return raw.length > SHOWN_MAX ? `${raw.slice(0, SHOWN_MAX)}…` : raw;
+}
+
 /** "Estado civil no arquivo não reconhecido: “casada de novo”" */
 function unrecognised(field: string, label: string, raw: string): string {
-  const shown = raw.length > SHOWN_MAX ? `${raw.slice(0, SHOWN_MAX)}…` : raw;
-  return `${label} no arquivo não ${FEMININE_LABELS.has(field) ? 'reconhecida' : 'reconhecido'}: “${shown}”`;
+  return `${label} no arquivo não ${FEMININE_LABELS.has(field) ? 'reconhecida' : 'reconhecido'}: “${shorten(raw)}”`;
 }
 
 /**
@@ -135,9 +141,11 @@ function motherOf(columns: ColumnMap, cells: readonly string[], existing: Profes
   }
   if (name !== null && flag === true) {
     // The store never holds both: the name stays, and the clerk checks the document.
+    // Said even when the desk keeps its value, or the fact waits in a conflict: the file itself is wrong.
     notes.push({
       field: MOTHER_FACT_FIELD,
       pendency: { code: 'MOTHER_CONFLICT', field: 'motherNotListed', message: 'O arquivo traz o nome da mãe e também “Não consta mãe”: ficou o nome da mãe. Confira o documento.' },
+      notTaken: `O arquivo traz o nome da mãe (“${shorten(name)}”) e também “Não consta mãe”: o sistema do Regional tem os dois. A mesa manteve o seu valor e leu o do arquivo como o nome da mãe. Confira o documento.`,
     });
     return encodeMotherFact({ motherName: name, motherNotListed: false });
   }
@@ -146,6 +154,20 @@ function motherOf(columns: ColumnMap, cells: readonly string[], existing: Profes
   // "Não consta mãe" = Não without a name: the flag goes off, the name the record has stays.
   if (flag === false) return encodeMotherFact({ motherName: existing?.motherNotListed ? null : (existing?.motherName ?? null), motherNotListed: false });
   return null;
+}
+
+/**
+ * The file's notes a known record keeps after the merge: those about a value the record now holds,
+ * or one the file gave that could not be read at all (the record kept its own), and those that
+ * speak of the file itself whatever the record kept, then in their own words.
+ */
+export function notesAfterMerge(file: FileRow, merge: RowMerge): Pendency[] {
+  const kept: Pendency[] = [];
+  for (const n of file.notes) {
+    if (n.field === null || merge.agreed.has(n.field) || !file.values.has(n.field)) kept.push(n.pendency);
+    else if (n.notTaken !== undefined) kept.push({ ...n.pendency, message: n.notTaken });
+  }
+  return kept;
 }
 
 /** The desk's value of a loaded field, as a correction would store it. */
