@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'PHONE_INVALID',
   /** Identification data changed after the DIP request was confirmed: Implanta must correct the request too (the store decides). */
   'DIP_DATA_PENDING',
+  /** A registry load's DIP status is not the one Implanta reported: the desk kept Implanta's (a load note). */
+  'DIP_STATUS_MISMATCH',
   'DATE_INVALID',
   'NAME_INVALID',
   'VALUE_INVALID',

@@ -14,6 +14,7 @@ import { getProfessional } from '../registry';
 import { giveBackImplantaValue } from '../rejections';
 import { requireSettings } from '../settings';
 import { statement } from '../statements';
+import { mixedAddresses } from './ackAddress';
 import { applyDipStatus } from './ackDip';
 import { appliedAfterNewer, outOfOrderNote } from './ackOrder';
 import { normaliseDipDate, type AckFile } from './ackRead';
@@ -214,6 +215,13 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
     );
     const updateCep = statement(db, "UPDATE cep_changes SET status = ?, status_message = ? WHERE uuid = ? AND status = 'sent'");
     const rejections: { uuid: string; message: string | null }[] = [];
+    const mixed = mixedAddresses(
+      db,
+      ack.answers.flatMap((a) => {
+        const state = states.get(a.id) as ItemState;
+        return state.status === 'sent' && state.table === 'corrections' ? [{ uuid: a.id, field: state.field, status: a.status }] : [];
+      }),
+    );
     for (const answer of ack.answers) {
       const state = states.get(answer.id) as ItemState;
       if (state.status !== 'sent') {
@@ -236,11 +244,11 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
             newValue: state.newValue,
             correctionUuid: answer.id,
             batchId: batch.id,
-            note: [answer.registryOnly ? REGISTRY_ONLY_NOTE : null, message, late ? outOfOrderNote(late) : null].filter(Boolean).join(' ') || null,
+            note: [answer.registryOnly ? REGISTRY_ONLY_NOTE : null, message, late ? outOfOrderNote(late) : null, mixed.notes.get(answer.id)].filter(Boolean).join(' ') || null,
           });
         } else {
           updateCorrection.run('rejected', message, iso, null, answer.id);
-          rejections.push({ uuid: answer.id, message });
+          rejections.push({ uuid: answer.id, message: [message, mixed.notes.get(answer.id)].filter(Boolean).join(' ') });
         }
         if (answer.status === 'synced') applied++;
         else rejected++;
@@ -293,6 +301,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
           dipUpdated,
           dipStale,
           outOfOrder: outOfOrder.length,
+          mixedAddresses: mixed.list.length,
         },
       });
     }
@@ -313,6 +322,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
       dipUpdated,
       dipStale,
       outOfOrder,
+      mixedAddresses: mixed.list,
       fileSha256: ack.sha256,
       format: ack.format,
     };

@@ -1,7 +1,9 @@
 // Implanta's answer may say where a professional's DIP stands (requested, confirmed, in
-// manufacture, issued). The desk takes it when it is news — another status, dated no earlier than
-// what the desk already knows — and writes it the way every record change is written: the row
-// version bumped, the pendências refreshed, one history entry. The caller owns the transaction.
+// manufacture, issued). Implanta is where the DIP is requested and made, so its word on the status
+// is the desk's: the desk takes it when it is news — another status, dated no earlier than what
+// Implanta said before (a registry load's status is the main system's undated copy, never newer) —
+// and writes it the way every record change is written: the row version bumped, the pendências
+// refreshed, one history entry. The caller owns the transaction.
 import type { Database } from 'better-sqlite3';
 import type { DipStatus } from '../../shared/domain';
 import { refreshPendencies } from '../pendencies';
@@ -38,13 +40,24 @@ export interface DipNews {
   operator: string;
 }
 
+/**
+ * Whether the record's DIP status is the one Implanta last reported (its latest change of the
+ * status came from an answer, not from a registry load).
+ */
+export function dipReportedByImplanta(db: Database, professionalId: number): boolean {
+  const last = statement<{ kind: string }>(db, "SELECT kind FROM record_history WHERE professional_id = ? AND field = 'dipStatus' ORDER BY id DESC LIMIT 1").get(
+    professionalId,
+  );
+  return last?.kind === 'dip_update';
+}
+
 /** Sets a professional's DIP status from Implanta's answer, unless it is the same or older news. */
 export function applyDipStatus(db: Database, news: DipNews): DipOutcome {
   const row = statement<{ dip_status: DipStatus; dip_status_at: string | null }>(db, 'SELECT dip_status, dip_status_at FROM professionals WHERE id = ?').get(
     news.professionalId,
   );
   if (!row || row.dip_status === news.status) return 'same';
-  if (row.dip_status_at !== null && isOlderThan(news.date, row.dip_status_at)) return 'stale';
+  if (row.dip_status_at !== null && isOlderThan(news.date, row.dip_status_at) && dipReportedByImplanta(db, news.professionalId)) return 'stale';
   statement(db, 'UPDATE professionals SET dip_status = ?, dip_status_at = ?, row_version = row_version + 1, updated_at = ? WHERE id = ?').run(
     news.status,
     news.date,

@@ -1,6 +1,6 @@
 // `cress-desk batch …`: batches for Implanta from a terminal, over the same channels as the app.
 import { join, resolve } from 'node:path';
-import type { BatchSummary, OutOfOrder } from '../../shared/contract';
+import type { BatchSummary, MixedAddress, OutOfOrder } from '../../shared/contract';
 import { formatCount } from '../../shared/display/numbers';
 import { plural } from '../../shared/display/plural';
 import { BATCH_STATES, type BatchState } from '../../shared/domain';
@@ -71,6 +71,15 @@ function outOfOrderLines(items: readonly OutOfOrder[]): string[] {
   ];
 }
 
+/** Addresses saved together that Implanta applied in part: the record holds a mixed address. */
+function mixedAddressLines(items: readonly MixedAddress[]): string[] {
+  if (items.length === 0) return [];
+  return [
+    `${plural(items.length, 'address saved together is', 'addresses saved together are')} now mixed (Implanta applied part and rejected part); check ${items.length === 1 ? 'it' : 'them'}:`,
+    ...items.map((i) => `  ${i.registrationNumber} ${i.name}: ${i.message}`),
+  ];
+}
+
 function outcome(result: unknown, text: string, exit: number = EXIT.ok): CommandOutcome {
   return { result, text, exit };
 }
@@ -132,6 +141,7 @@ const handlers = {
         ? `${plural(result.dipStale, 'DIP status', 'DIP statuses')} older than what the desk knew ${result.dipStale === 1 ? 'was' : 'were'} left as ${result.dipStale === 1 ? 'it was' : 'they were'}.`
         : '',
       ...outOfOrderLines(result.outOfOrder),
+      ...mixedAddressLines(result.mixedAddresses),
     ].filter(Boolean);
     return outcome(
       result,

@@ -35,7 +35,7 @@ function summaryText(summary: ImportSummary, forced: boolean): string {
   if (summary.written && summary.kind === 'registry') lines.push(`${plural(summary.inserted, 'record', 'records')} added, ${formatCount(summary.updated)} updated (import ${summary.importId}).`);
   if (summary.kind === 'registry') {
     if (summary.flagged > 0) lines.push(`${plural(summary.flagged, 'row loaded has', 'rows loaded have')} pendências to fix (defective data of the main system).`);
-    if (summary.kept > 0) lines.push(`${plural(summary.kept, 'row keeps', 'rows keep')} a correction of the desk the main system has not caught up with.`);
+    if (summary.kept > 0) lines.push(`${plural(summary.kept, 'row keeps', 'rows keep')} a value of the desk the main system has not caught up with (a correction, or the DIP status Implanta reported).`);
     if (summary.conflictsTotal > 0) {
       lines.push(
         `${plural(summary.conflictsTotal, 'conflict', 'conflicts')} with the desk's corrections — a third value while a correction is on its way to Implanta, another value than one Implanta applied from a correction, or the value of a correction Implanta rejected or the clerk cancelled (the desk kept its value):`,

@@ -30,6 +30,7 @@ function AckOutcome({ result, preview }: { result: AckResult; preview: boolean }
         result.dipUpdated > 0 ? TEXT.previewDip(result.dipUpdated) : '',
         result.dipStale > 0 ? TEXT.previewDipStale(result.dipStale) : '',
         result.outOfOrder.length > 0 ? TEXT.previewOutOfOrder(result.outOfOrder.length) : '',
+        result.mixedAddresses.length > 0 ? TEXT.previewMixedAddresses(result.mixedAddresses.length) : '',
       ]
     : [
         nothing ? TEXT.nothingChanged : TEXT.counts(result.applied, result.rejected, result.unchanged, result.unanswered),
@@ -37,8 +38,9 @@ function AckOutcome({ result, preview }: { result: AckResult; preview: boolean }
         result.dipUpdated > 0 ? TEXT.dipUpdated(result.dipUpdated) : '',
         result.dipStale > 0 ? TEXT.dipStale(result.dipStale) : '',
         result.outOfOrder.length > 0 ? TEXT.outOfOrder(result.outOfOrder.length) : '',
+        result.mixedAddresses.length > 0 ? TEXT.mixedAddresses(result.mixedAddresses.length) : '',
       ];
-  const severity = preview ? 'info' : result.rejected > 0 || result.registryOnly > 0 || result.outOfOrder.length > 0 ? 'warning' : 'success';
+  const severity = preview ? 'info' : result.rejected > 0 || result.registryOnly > 0 || result.outOfOrder.length > 0 || result.mixedAddresses.length > 0 ? 'warning' : 'success';
   return (
     <Alert severity={severity} sx={{ mb: 2 }} role="status">
       <Typography sx={{ fontWeight: 600 }}>{preview ? TEXT.previewTitle(result.batch.number) : TEXT.result(result.batch.number)}</Typography>
@@ -53,27 +55,28 @@ function AckOutcome({ result, preview }: { result: AckResult; preview: boolean }
           ),
         )}
       </Box>
-      <OutOfOrderList items={result.outOfOrder} />
+      <ItemList label={TEXT.outOfOrder(result.outOfOrder.length)} lines={result.outOfOrder.map(TEXT.outOfOrderItem)} moreText={TEXT.outOfOrderMore} />
+      <ItemList label={TEXT.mixedAddresses(result.mixedAddresses.length)} lines={result.mixedAddresses.map(TEXT.mixedAddressItem)} moreText={TEXT.mixedAddressesMore} />
     </Alert>
   );
 }
 
-const OUT_OF_ORDER_SHOWN = 5;
+const ITEMS_SHOWN = 5;
 
-/** The corrections answered after a newer one of their field: who, which field, which values. */
-function OutOfOrderList({ items }: { items: AckResult['outOfOrder'] }) {
-  if (items.length === 0) return null;
-  const more = items.length - OUT_OF_ORDER_SHOWN;
+/** The records a line above is about (corrections answered out of order, mixed addresses): the first few, then how many more. */
+function ItemList({ label, lines, moreText }: { label: string; lines: readonly string[]; moreText(n: number): string }) {
+  if (lines.length === 0) return null;
+  const more = lines.length - ITEMS_SHOWN;
   return (
-    <Box component="ul" sx={{ m: 0, mt: 0.5, pl: 2.5 }} aria-label={TEXT.outOfOrder(items.length)}>
-      {items.slice(0, OUT_OF_ORDER_SHOWN).map((item, index) => (
-        <Typography component="li" variant="body2" key={`${item.registrationNumber}-${item.field}-${index}`}>
-          {TEXT.outOfOrderItem(item)}
+    <Box component="ul" sx={{ m: 0, mt: 0.5, pl: 2.5 }} aria-label={label}>
+      {lines.slice(0, ITEMS_SHOWN).map((line, index) => (
+        <Typography component="li" variant="body2" key={`${index}-${line}`}>
+          {line}
         </Typography>
       ))}
       {more > 0 && (
         <Typography component="li" variant="body2">
-          {TEXT.outOfOrderMore(more)}
+          {moreText(more)}
         </Typography>
       )}
     </Box>

@@ -195,7 +195,13 @@ export const BATCHES_TEXT = {
       `${plural(n, 'correção mais antiga chega', 'correções mais antigas chegam')} como aplicada${n === 1 ? '' : 's'} depois da mais nova do mesmo campo: a Implanta pode ficar com o valor antigo. A mesa mantém o valor mais novo.`,
     outOfOrderItem: (item: { name: string; registrationNumber: string; fieldLabel: string; appliedValue: string; newerValue: string; newerBatchNumber: string }) =>
       `${item.name} (registro ${item.registrationNumber}), ${item.fieldLabel}: “${item.appliedValue}” respondida depois de “${item.newerValue}” (lote ${item.newerBatchNumber})`,
+    mixedAddresses: (n: number) =>
+      `${plural(n, 'endereço corrigido de uma vez ficou misturado', 'endereços corrigidos de uma vez ficaram misturados')}: a Implanta aplicou parte e recusou parte. Confira ${n === 1 ? 'o endereço' : 'os endereços'}.`,
+    previewMixedAddresses: (n: number) =>
+      `${plural(n, 'endereço corrigido de uma vez fica misturado', 'endereços corrigidos de uma vez ficam misturados')}: a Implanta aplica parte e recusa parte.`,
+    mixedAddressItem: (item: { name: string; registrationNumber: string; message: string }) => `${item.name} (registro ${item.registrationNumber}): ${item.message}`,
     outOfOrderMore: (n: number) => `e mais ${plural(n, 'correção', 'correções')}`,
+    mixedAddressesMore: (n: number) => `e mais ${plural(n, 'cadastro', 'cadastros')}`,
     nothingChanged: 'Este arquivo já tinha sido importado: nada mudou.',
     previewTitle: (number: string) => `Antes de aplicar: o que a confirmação muda no lote ${number}`,
     preview: (applied: number, rejected: number, unchanged: number, unanswered: number) =>

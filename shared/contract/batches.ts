@@ -128,6 +128,18 @@ export const outOfOrderSchema = z.object({
 });
 export type OutOfOrder = z.infer<typeof outOfOrderSchema>;
 
+/** An address saved in one correction that Implanta applied in part (db/batches/ackAddress.ts). */
+export const mixedAddressSchema = z.object({
+  registrationNumber: z.string(),
+  name: z.string(),
+  /** Labels of the address fields applied, and of those rejected, in the order they were saved. */
+  applied: z.array(z.string()),
+  rejected: z.array(z.string()),
+  /** What the record's history says, for the clerk. */
+  message: z.string(),
+});
+export type MixedAddress = z.infer<typeof mixedAddressSchema>;
+
 export const ackResultSchema = z.object({
   batch: batchSummarySchema,
   /** Items this file moved to synced / rejected. */
@@ -145,6 +157,8 @@ export const ackResultSchema = z.object({
   dipStale: z.number().int(),
   /** Corrections this file answers as applied after a newer lote's correction of the same field was applied: Implanta may hold the older value. */
   outOfOrder: z.array(outOfOrderSchema),
+  /** Addresses saved together that, with this file, Implanta applied in part: the record holds a mixed address. */
+  mixedAddresses: z.array(mixedAddressSchema),
   fileSha256: z.string(),
   format: z.enum(['json', 'csv', 'xlsx']),
 });

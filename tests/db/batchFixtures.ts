@@ -7,6 +7,7 @@ import { createHandlers, openStore, type Store } from '../../db';
 import { JobRunner } from '../../db/jobs/runner';
 import type { AckResult, BatchSummary, ExportResult, Handlers, ParsedInput } from '../../shared/contract';
 import type { Professional } from '../../shared/domain';
+import { importInput, jobContext, runImport } from '../fixtures/imports/jobs';
 import { addProfessional, EVIDENCE, REASON, tempDir, type TempDir } from './fixtures';
 
 export interface BatchDesk {
@@ -127,6 +128,14 @@ export function packageLines(zip: string, stem: string, file: string): Record<st
 /** What each query answers now, under its name: a picture of the store to compare before and after a step that must change nothing. */
 export function storePicture(desk: BatchDesk, queries: Record<string, string>): Record<string, unknown[]> {
   return Object.fromEntries(Object.entries(queries).map(([name, sql]) => [name, desk.store.db.prepare(sql).all()]));
+}
+
+let registryFiles = 0;
+/** The council's main system loads these lines (a header, then rows) at the desk's time; returns the import's summary. */
+export function loadRegistry(desk: BatchDesk, lines: readonly string[]) {
+  const path = desk.dir.file(`cadastro-${++registryFiles}.csv`);
+  writeFileSync(path, lines.join('\r\n'));
+  return runImport(importInput(path, { kind: 'registry', force: true }), jobContext(desk.store.path, { now: desk.now().toISOString() }));
 }
 
 let ackFiles = 0;

@@ -3,15 +3,13 @@
 // The conflict then speaks of the value the desk really holds, and neither choice pretends the
 // correction is still on its way to Implanta — until the clerk corrects the field again, when it is
 // about that new correction.
-import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../db/audit';
 import { findProfessional } from '../../db/registry';
 import { formatCpf } from '../../shared/rules/cpf';
 import type { BatchSummary, RegistryConflict } from '../../shared/contract';
 import type { Professional } from '../../shared/domain';
-import { importInput, jobContext, runImport } from '../fixtures/imports/jobs';
-import { correct, importAck, openBatchDesk, sendBatch, writeAck, type BatchDesk } from './batchFixtures';
+import { correct, importAck, loadRegistry, openBatchDesk, sendBatch, writeAck, type BatchDesk } from './batchFixtures';
 import { validCpf } from './fixtures';
 
 const HEADER = 'Registro;CPF;Nome;Nome da mãe;E-mail';
@@ -21,7 +19,6 @@ const CORRECTED = 'maria.souza@gmail.com';
 const MAIN_SYSTEM = 'msouza@uol.com.br';
 
 let desk: BatchDesk;
-let loads = 0;
 beforeEach(() => {
   desk = openBatchDesk();
   load(LOADED);
@@ -30,9 +27,7 @@ afterEach(() => desk.cleanup());
 
 /** The council's main system loads Maria with this e-mail; returns the open conflicts it left. */
 function load(email: string) {
-  const path = desk.dir.file(`cadastro-${++loads}.csv`);
-  writeFileSync(path, [HEADER, MARIA(email)].join('\r\n'));
-  return runImport(importInput(path, { kind: 'registry', force: true }), jobContext(desk.store.path, { now: desk.now().toISOString() }));
+  return loadRegistry(desk, [HEADER, MARIA(email)]);
 }
 
 const maria = () => findProfessional(desk.store.db, '40001') as Professional;
@@ -307,9 +302,7 @@ describe('a CPF correction Implanta rejects after the old CPF went to another re
     const oldCpf = maria().cpf;
     const uuid = correct(desk, maria(), { cpf: validCpf(50001) }, { dipAcknowledged: true }).corrections[0]?.uuid as string;
     const { batch, sha256 } = await sendBatch(desk);
-    const sheet = desk.dir.file('cadastro-outro.csv');
-    writeFileSync(sheet, [HEADER, `40002;${oldCpf};Rita Lima;Ana Lima;rita@exemplo.com.br`].join('\r\n'));
-    runImport(importInput(sheet, { kind: 'registry', force: true }), jobContext(desk.store.path, { now: desk.now().toISOString() }));
+    loadRegistry(desk, [HEADER, `40002;${oldCpf};Rita Lima;Ana Lima;rita@exemplo.com.br`]);
 
     await implantaRejects({ uuid, batch, sha256 });
 
@@ -327,9 +320,7 @@ describe('taking the main system’s CPF on a conflict about a CPF correction Im
     const uuid = correct(desk, maria(), { cpf: newCpf }, { dipAcknowledged: true }).corrections[0]?.uuid as string;
     const { batch, sha256 } = await sendBatch(desk);
     await implantaRejects({ uuid, batch, sha256 });
-    const sheet = desk.dir.file('cadastro-cpf.csv');
-    writeFileSync(sheet, [HEADER, `40001;${newCpf};Maria Souza;Rita Souza;${LOADED}`].join('\r\n'));
-    const [conflict] = runImport(importInput(sheet, { kind: 'registry', force: true }), jobContext(desk.store.path, { now: desk.now().toISOString() })).conflicts;
+    const [conflict] = loadRegistry(desk, [HEADER, `40001;${newCpf};Maria Souza;Rita Souza;${LOADED}`]).conflicts;
 
     const result = desk.handlers['registry:resolveConflict']({ id: conflict?.id as number, choice: 'file', reason: 'O sistema do Regional está certo' }) as { message: string };
 

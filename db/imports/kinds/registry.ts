@@ -21,7 +21,7 @@ import type { RowIssue } from '../columns';
 import type { RawRow } from '../readers/source';
 import { BatchedInsert } from './batchedInsert';
 import { registryDiff, whoOf } from './registryPreview';
-import { deskText, InFlight, mergeRow, readFileRow, serializeLoaded, type FileRow, type RowMerge } from './rowMerge';
+import { deskText, InFlight, mergeRow, notesAfterMerge, readFileRow, serializeLoaded, type FileRow, type RowMerge } from './rowMerge';
 import { rejected, type KindProcessor, type ProcessorContext, type ProcessorTotals, type RowOutcome } from './types';
 
 const REGISTRATION_MAX = 20;
@@ -248,14 +248,14 @@ export class RegistryProcessor implements KindProcessor {
       this.loadedOnly.run(merge.loaded, existing.id);
     }
 
-    // The file's notes count where the record now holds what the file said (not where the desk kept
-    // its value), and where the file's value could not be read at all (the record kept its own).
-    const notes = file.notes.filter((n) => n.field === null || merge.agreed.has(n.field) || !file.values.has(n.field));
+    const notes = notesAfterMerge(file, merge);
     const hadNotes = existing.id < this.withLoadNotes.length && this.withLoadNotes[existing.id] === 1;
     if (hadNotes) clearLoadPendencies(db, existing.id);
-    for (const n of notes) addLoadPendency(db, existing.id, n.pendency);
+    for (const n of notes) addLoadPendency(db, existing.id, n);
+    if (merge.dipKept) addLoadPendency(db, existing.id, merge.dipKept);
+    const noted = notes.length + (merge.dipKept ? 1 : 0);
     const rules = merge.take.length > 0 ? this.refreshRules(record) : (this.withRules[existing.id] ?? 0);
-    if (rules + notes.length > 0) this.flagged++;
+    if (rules + noted > 0) this.flagged++;
 
     for (const conflict of merge.conflicts) this.conflict(row, existing, conflict);
     if (merge.kept.length > 0) this.kept++;

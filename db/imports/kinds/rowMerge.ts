@@ -2,6 +2,7 @@
 // would keep them, and notes about values it could not keep), and the three-way merge of each field
 // with the base — the field's value at the last load (`loaded_values`), else the old value of the
 // earliest correction in flight, else the desk's value (docs/import-format.md, "Loading again").
+// The DIP status is Implanta's to say: once an answer of Implanta set it, a load keeps it.
 import type { Database, Statement } from 'better-sqlite3';
 import type { Professional } from '../../../shared/domain';
 import { FIELD_NAMES, FIELDS, MOTHER_FACT_FIELD, type FieldName } from '../../../shared/fields';
@@ -11,7 +12,10 @@ import { currentCorrectionText } from '../../../shared/rules/correctionText';
 import { parseCalendarDate } from '../../../shared/rules/dates';
 import { correctionFieldOf, encodeMotherFact } from '../../../shared/rules/motherFact';
 import type { Pendency } from '../../../shared/rules/pendencies';
-import { parseDipStatus, parseFlag } from '../../../shared/rules/vocabulary';
+import { DIP_LABELS, parseDipStatus, parseFlag } from '../../../shared/rules/vocabulary';
+import { formatDateBr } from '../../../shared/rules/dates';
+import type { DipStatus } from '../../../shared/domain';
+import { dipReportedByImplanta } from '../../batches/ackDip';
 import { digitsOnly } from '../../../shared/text';
 import type { ColumnMap, RowIssue } from '../columns';
 
@@ -32,6 +36,8 @@ export interface FileNote {
   /** The correction field the note is about (null: a value the record never holds, the DIP status). */
   field: string | null;
   pendency: Pendency;
+  /** What the note says when the record did not take the file's value; without it the note is dropped then. */
+  notTaken?: string;
 }
 
 export interface FileRow {
@@ -42,10 +48,14 @@ export interface FileRow {
   issues: RowIssue[];
 }
 
+/** A file's value as a note shows it: cut where it would not fit a line. */
+function shorten(raw: string): string {
+  return raw.length > SHOWN_MAX ? `${raw.slice(0, SHOWN_MAX)}…` : raw;
+}
+
 /** "Estado civil no arquivo não reconhecido: “casada de novo”" */
 function unrecognised(field: string, label: string, raw: string): string {
-  const shown = raw.length > SHOWN_MAX ? `${raw.slice(0, SHOWN_MAX)}…` : raw;
-  return `${label} no arquivo não ${FEMININE_LABELS.has(field) ? 'reconhecida' : 'reconhecido'}: “${shown}”`;
+  return `${label} no arquivo não ${FEMININE_LABELS.has(field) ? 'reconhecida' : 'reconhecido'}: “${shorten(raw)}”`;
 }
 
 /**
@@ -131,9 +141,11 @@ function motherOf(columns: ColumnMap, cells: readonly string[], existing: Profes
   }
   if (name !== null && flag === true) {
     // The store never holds both: the name stays, and the clerk checks the document.
+    // Said even when the desk keeps its value, or the fact waits in a conflict: the file itself is wrong.
     notes.push({
       field: MOTHER_FACT_FIELD,
       pendency: { code: 'MOTHER_CONFLICT', field: 'motherNotListed', message: 'O arquivo traz o nome da mãe e também “Não consta mãe”: ficou o nome da mãe. Confira o documento.' },
+      notTaken: `O arquivo traz o nome da mãe (“${shorten(name)}”) e também “Não consta mãe”: o sistema do Regional tem os dois. A mesa manteve o seu valor e leu o do arquivo como o nome da mãe. Confira o documento.`,
     });
     return encodeMotherFact({ motherName: name, motherNotListed: false });
   }
@@ -142,6 +154,20 @@ function motherOf(columns: ColumnMap, cells: readonly string[], existing: Profes
   // "Não consta mãe" = Não without a name: the flag goes off, the name the record has stays.
   if (flag === false) return encodeMotherFact({ motherName: existing?.motherNotListed ? null : (existing?.motherName ?? null), motherNotListed: false });
   return null;
+}
+
+/**
+ * The file's notes a known record keeps after the merge: those about a value the record now holds,
+ * or one the file gave that could not be read at all (the record kept its own), and those that
+ * speak of the file itself whatever the record kept, then in their own words.
+ */
+export function notesAfterMerge(file: FileRow, merge: RowMerge): Pendency[] {
+  const kept: Pendency[] = [];
+  for (const n of file.notes) {
+    if (n.field === null || merge.agreed.has(n.field) || !file.values.has(n.field)) kept.push(n.pendency);
+    else if (n.notTaken !== undefined) kept.push({ ...n.pendency, message: n.notTaken });
+  }
+  return kept;
 }
 
 /** The desk's value of a loaded field, as a correction would store it. */
@@ -188,7 +214,10 @@ export class InFlight {
   /** Records with a correction in flight when the load began (the load adds none); the others are not looked up. */
   private readonly some: Uint8Array;
 
-  constructor(db: Database, capacity: number) {
+  constructor(
+    private readonly db: Database,
+    capacity: number,
+  ) {
     this.statement = db.prepare(`SELECT field, old_value, uuid FROM corrections WHERE professional_id = ? AND status IN ${OPEN} ORDER BY id`);
     this.newest = db.prepare('SELECT uuid, status, new_value FROM corrections WHERE professional_id = ? AND field = ? ORDER BY id DESC LIMIT 1');
     this.keptBefore = db.prepare(
@@ -211,6 +240,11 @@ export class InFlight {
       else found.set(field, { old: field === row.field ? row.old_value : undefined, uuid: row.uuid });
     }
     return found;
+  }
+
+  /** Whether the record's DIP status is the one Implanta reported (a load does not take another). */
+  dipFromImplanta(professionalId: number): boolean {
+    return dipReportedByImplanta(this.db, professionalId);
   }
 
   /**
@@ -245,6 +279,18 @@ export interface RowMerge {
   agreed: Set<string>;
   /** The record's `loaded_values` after the row. */
   loaded: string | null;
+  /** The file's DIP status, when it differs from the one Implanta reported and the desk kept. */
+  dipKept?: Pendency;
+}
+
+/** The note a load leaves when the main system's DIP status is not the one Implanta reported. */
+function dipKeptNote(existing: Professional, file: string | null): Pendency {
+  const since = existing.dipStatusAt ? ` em ${formatDateBr(existing.dipStatusAt)}` : '';
+  return {
+    code: 'DIP_STATUS_MISMATCH',
+    field: null,
+    message: `Situação do DIP no sistema do Regional: “${DIP_LABELS[file as DipStatus]}”; a Implanta informou “${DIP_LABELS[existing.dipStatus]}”${since}, e a mesa manteve a da Implanta. Atualize o sistema do Regional.`,
+  };
 }
 
 /** The three-way merge of one row into a known record. */
@@ -257,6 +303,11 @@ export function mergeRow(existing: Professional, loadedText: string | null, valu
     const desk = deskText(existing, field);
     if (file === desk) {
       merge.agreed.add(field);
+      continue;
+    }
+    if (field === 'dipStatus' && inFlight.dipFromImplanta(existing.id)) {
+      merge.kept.push(field);
+      merge.dipKept = dipKeptNote(existing, file);
       continue;
     }
     if (loaded === undefined) loaded = parseLoaded(loadedText);
