@@ -13,12 +13,7 @@ import { SEALED, type SealedTable } from './auditSeals';
 import { expectedTriggers } from './storeGuards';
 
 /** The triggers whose work a bulk write can do itself, with what stands for it. */
-export type DeferredTrigger =
-  | 'professionals_fts_after_insert'
-  | 'professionals_unsealed_insert'
-  | 'professionals_unsealed_update'
-  | 'corrections_unsealed_insert'
-  | 'corrections_unsealed_update';
+export type DeferredTrigger = 'professionals_fts_after_insert' | 'professionals_unsealed_insert' | 'professionals_unsealed_update' | 'corrections_unsealed_insert';
 
 /**
  * Runs `work` with `triggers` dropped, inside the caller's write transaction; `work` must do their
@@ -51,15 +46,6 @@ export function queueInsertedForSealing(db: Database, table: SealedTable, afterI
 /** What the update trigger of `table` does, for the rows `ids`. */
 export function queueUpdatedForSealing(db: Database, table: SealedTable, ids: readonly number[]): void {
   if (ids.length > 0) db.prepare('INSERT OR IGNORE INTO audit_unsealed (kind, id) SELECT ?, value FROM json_each(?)').run(kindOf(table), JSON.stringify(ids));
-}
-
-/**
- * What the update trigger of `table` does, for the rows matching `where` (with `params`) — called
- * before an update that takes rows out of `where` (their ids as they are), or after one that puts
- * them in.
- */
-export function queueMatchingForSealing(db: Database, table: SealedTable, where: string, ...params: unknown[]): void {
-  db.prepare(`INSERT OR IGNORE INTO audit_unsealed (kind, id) SELECT ?, id FROM ${table} WHERE ${where}`).run(kindOf(table), ...params);
 }
 
 /** What the search index's insert trigger does, for every professional inserted after `afterId`. */

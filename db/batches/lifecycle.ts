@@ -8,7 +8,6 @@ import { BATCH_STATE_LABELS, inSentence } from '../../shared/display/labels';
 import type { BatchState } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { appendAudit } from '../audit';
-import { queueMatchingForSealing, withTriggersDeferred } from '../bulkTriggers';
 import { requireSettings } from '../settings';
 import { statement } from '../statements';
 import { brasilia } from './clock';
@@ -72,13 +71,7 @@ export function createBatch(db: Database, now: Date): BatchSummary {
         `INSERT INTO batches (uuid, region, year, seq, number, state, operator, created_at, schema_version) VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
       ).run(uuid, settings.region, year, seq, number, settings.operator, iso, CURRENT_SCHEMA_VERSION).lastInsertRowid,
     );
-    // A lote of a month's import moves 100 000 rows: the row-seal queue's trigger, once per row,
-    // would cost more than the update itself (db/bulkTriggers.ts).
-    const corrections = withTriggersDeferred(db, ['corrections_unsealed_update'], () => {
-      const moved = statement(db, `UPDATE corrections SET batch_id = ?, status = 'batched', status_changed_at = ? WHERE status = 'pending' AND ${RECORDED_IMPORT}`).run(id, iso).changes;
-      queueMatchingForSealing(db, 'corrections', 'batch_id = ?', id);
-      return moved;
-    });
+    const corrections = statement(db, `UPDATE corrections SET batch_id = ?, status = 'batched', status_changed_at = ? WHERE status = 'pending' AND ${RECORDED_IMPORT}`).run(id, iso).changes;
     const cep = statement(db, "UPDATE cep_changes SET batch_id = ?, status = 'batched' WHERE status = 'pending'").run(id).changes;
     appendAudit(db, {
       at: iso,
@@ -134,10 +127,7 @@ export function cancelBatch(db: Database, id: number, now: Date): BatchSummary {
     const row = requireBatchRow(db, id);
     requireState(row, 'cancelar', ['open']);
     const iso = now.toISOString();
-    const corrections = withTriggersDeferred(db, ['corrections_unsealed_update'], () => {
-      queueMatchingForSealing(db, 'corrections', 'batch_id = ?', id);
-      return statement(db, "UPDATE corrections SET batch_id = NULL, status = 'pending', status_changed_at = ? WHERE batch_id = ?").run(iso, id).changes;
-    });
+    const corrections = statement(db, "UPDATE corrections SET batch_id = NULL, status = 'pending', status_changed_at = ? WHERE batch_id = ?").run(iso, id).changes;
     const cep = statement(db, "UPDATE cep_changes SET batch_id = NULL, status = 'pending' WHERE batch_id = ?").run(id).changes;
     statement(db, "UPDATE batches SET state = 'cancelled', cancelled_at = ? WHERE id = ?").run(iso, id);
     appendAudit(db, {
