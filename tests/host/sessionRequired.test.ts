@@ -70,14 +70,20 @@ describe('with nobody signed in', () => {
 });
 
 describe('once an operator signs in', () => {
-  it('backups, the copy for Implanta and the audit export go through, and the trail names her', async () => {
+  it('backups, the copy for Implanta, the audit export and the recovery key go through, and the trail names her', async () => {
     expect(await invoke(host, 'session:start', { name: 'Ana Souza', pin: PIN })).toMatchObject({ ok: true });
     expect(await runJob(host, 'backups:create', { passphrase: null })).toMatchObject({ ok: true });
     expect(await runJob(host, 'backups:create', { passphrase: 'frase combinada com a Implanta', forImplanta: true })).toMatchObject({ ok: true });
     const target = await savePath(host, 'auditoria.xlsx');
     expect(await invoke(host, 'audit:export', { ...PERIOD, path: target.handle })).toMatchObject({ ok: true });
-    const signed = auditActions().filter((entry) => entry.action === 'backup.create' || entry.action === 'backup.implanta');
-    expect(signed.map((entry) => entry.operator)).toEqual(['Ana Souza', 'Ana Souza']);
+    const key = await savePath(host, 'chave-de-recuperacao.key');
+    expect(await invoke(host, 'settings:exportKey', { path: key.handle })).toMatchObject({ ok: true });
+    const signed = auditActions().filter((entry) => ['backup.create', 'backup.implanta', 'key.export'].includes(entry.action));
+    expect(signed).toEqual([
+      { action: 'backup.create', operator: 'Ana Souza' },
+      { action: 'backup.implanta', operator: 'Ana Souza' },
+      { action: 'key.export', operator: 'Ana Souza' },
+    ]);
     expect(existsSync(backups)).toBe(true);
   });
 });
