@@ -63,8 +63,11 @@ export const READ_ONLY_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
 export function requireOwnerOnly(path: string, of: string): void {
   let mode: number;
   try {
-    mode = statSync(path).mode;
-  } catch {
+    const found = statSync(path);
+    if (found.isDirectory()) throw new AppError('INPUT_INVALID', `"${path}" é uma pasta, não o arquivo ${of}: informe o arquivo que o guarda.`);
+    mode = found.mode;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError('INPUT_INVALID', `Não foi possível ler o arquivo ${of} (${path}).`);
   }
   if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
