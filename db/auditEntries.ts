@@ -85,6 +85,8 @@ export function auditSummary(action: string, detail: unknown): string {
       return `Backup criado${d.encrypted ? ' com senha' : ''}: ${basenameOf(d.file)}`;
     case 'backup.implanta':
       return `Cópia do banco para a Implanta gravada (criptografada com a senha combinada): ${basenameOf(d.file)}`;
+    case 'key.export':
+      return `Chave de recuperação exportada: ${basenameOf(d.fileName)}`;
     case 'backup.restore':
       return `Backup restaurado: ${basenameOf(d.file)} (dados anteriores guardados em ${basenameOf(d.previousStore)})`;
     case 'backup.settings':

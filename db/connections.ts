@@ -72,6 +72,18 @@ function deskSecret(key: Buffer | null): CopySecret | null {
 }
 
 /**
+ * The key of a connection to the store (or to an import's staging file): the process's, never
+ * chosen by reading the file's first bytes. Reading them takes a file descriptor of this process
+ * on the store, and on Linux and macOS closing any descriptor of a file lets go of every lock this
+ * process holds on it — the shared lock of each of its open connections, which is how another
+ * program (a restore) sees the store is in use. db/open.ts settles a plain store (encrypts it)
+ * before any of these connections opens it. `create`: a missing file gets a key made for it.
+ */
+function storeSecret(path: string, create = false): CopySecret | null {
+  return deskSecret(create && !existsSync(path) ? ensureStoreKey() : currentStoreKey());
+}
+
+/**
  * The key a connection uses: the process's, made now when a file may be created. A file that is a
  * plain database (a backup made by an older version, a store not yet encrypted) opens without one:
  * read as it is, and a store is encrypted by db/open.ts before anything writes to it.
@@ -107,7 +119,7 @@ function settle(db: Database.Database, cacheKib: number | null): void {
  * yet; `create`: a missing file may be created.
  */
 export function connectStore(path: string, create: boolean): Database.Database {
-  const db = connect(path, { fileMustExist: !create });
+  const db = connect(path, { fileMustExist: !create }, storeSecret(path, create));
   try {
     waitForWriters(db);
     return db;
@@ -137,7 +149,7 @@ function storeChangedError(version: number): AppError {
  * `cacheKib`: its page cache (null: SQLite's default).
  */
 export function openJobConnection(path: string, cacheKib: number | null = null): Database.Database {
-  const db = connect(path, { fileMustExist: true });
+  const db = connect(path, { fileMustExist: true }, storeSecret(path));
   try {
     settle(db, cacheKib);
     const version = schemaVersionOf(db);
@@ -168,7 +180,7 @@ export function openSnapshotSource(path: string, waitMs: number = READ_WAIT_MS):
 
 /** A connection to an existing store once no writer holds it (up to `waitMs`); closed if it never gets there. */
 function openWaiting(path: string, readonly: boolean, waitMs: number): Database.Database {
-  const db = connect(path, { readonly, fileMustExist: true });
+  const db = connect(path, { readonly, fileMustExist: true }, storeSecret(path));
   try {
     waitForWriters(db, waitMs);
     return db;
@@ -193,7 +205,7 @@ export interface StoreClaim {
  */
 export function claimStoreAlone(path: string, waitMs = 3000): StoreClaim {
   requireWritableStore(path); // never replaced when its owner made it read-only, nor by a user who may not write it
-  const db = connect(path, { fileMustExist: true });
+  const db = connect(path, { fileMustExist: true }, storeSecret(path));
   try {
     waitForWriters(db, waitMs);
     db.pragma('locking_mode = EXCLUSIVE');
@@ -240,7 +252,7 @@ export function readBackupCopy(path: string, secret?: CopySecret): Database.Data
  * — a crash loses nothing that matters, so nothing is synced —, held by its import alone.
  */
 export function createStagingFile(path: string): Database.Database {
-  const db = connect(path, { fileMustExist: false });
+  const db = connect(path, { fileMustExist: false }, storeSecret(path, true));
   try {
     db.pragma('synchronous = OFF');
     db.pragma('locking_mode = EXCLUSIVE');
@@ -254,7 +266,7 @@ export function createStagingFile(path: string): Database.Database {
 
 /** The staging file of an import whose process may be gone, opened without waiting (a held one is its import's). */
 export function openStagingFileNoWait(path: string): Database.Database {
-  const db = connect(path, { fileMustExist: true, timeout: 0 });
+  const db = connect(path, { fileMustExist: true, timeout: 0 }, storeSecret(path));
   try {
     db.pragma('locking_mode = EXCLUSIVE');
     return db;

@@ -13,7 +13,7 @@ export const INTERNAL_MESSAGE = 'Erro interno inesperado. Nada foi gravado pela 
 function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   const lines = issues.map((issue) => {
     const path = issue.path.length > 0 ? issue.path.map(String).join('.') : 'entrada';
-    return `${path}: ${issue.message}`;
+    return `${path}: ${issue.message.replace(/\.+$/, '')}`; // one full stop, at the end
   });
   return `Dados inválidos — ${lines.join('; ')}.`;
 }

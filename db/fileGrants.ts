@@ -4,7 +4,7 @@
 // typed). A save never silently replaces a file: a handler with its own `replace` flag gets the
 // clerk's confirmation in it; for the others (the import error reports) an existing file is refused
 // here, and so is a place no file can be saved to, before the work that would end by saving it.
-import { lstatSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Handlers } from '../shared/contract';
 import { FILE_INPUTS, type FileInput } from '../shared/contract/files';
@@ -26,7 +26,11 @@ function exists(path: string): boolean {
   }
 }
 
+/** Something is already at `path`, where a file was to be saved: named as what it is (a file, a folder, a device). */
 export function alreadyThere(path: string): AppError {
+  const found = statSync(path, { throwIfNoEntry: false });
+  if (found?.isDirectory()) return new AppError('EXPORT_DESTINATION', `"${path}" é uma pasta: informe o nome do arquivo a gravar dentro dela. Nada foi gravado.`);
+  if (found && !found.isFile()) return new AppError('EXPORT_DESTINATION', `"${path}" não é um arquivo comum (é um dispositivo do sistema): escolha um arquivo numa pasta sua. Nada foi gravado.`);
   return new AppError('EXPORT_DESTINATION', `Já existe um arquivo ${basename(path)} nessa pasta: escolha outro nome. Nada foi substituído.`);
 }
 

@@ -3,7 +3,7 @@
 // the path, never in the system's own English words. One place for every reader of a file the clerk
 // chose (a spreadsheet to import, Implanta's answer) and every writer of one (a lote's package, an
 // export, a backup). The store itself is storeLock.ts's: its read-only answers are STORE_READ_ONLY.
-import { closeSync, fstatSync, openSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError, type ErrorCode } from '../shared/errors';
 import { diskFullError, isDiskFullError } from './storeLock';
@@ -51,11 +51,20 @@ export function unreadableFile(path: string, error: unknown): AppError {
 
 const IS_A_FOLDER = { code: 'EISDIR' };
 
-/** Opens a file the clerk chose, to read it: its descriptor and size; FILE_NOT_FOUND when it is not there, FILE_UNREADABLE for a folder or a file that cannot be opened. */
+/**
+ * Opening to read without waiting: a named pipe nobody writes to opens at once (and is then refused
+ * as no ordinary file) instead of holding the desk until someone does. Windows has no such flag.
+ */
+export const READ_WITHOUT_WAITING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * Opens a file the clerk chose, to read it: its descriptor and size; FILE_NOT_FOUND when it is not
+ * there, FILE_UNREADABLE for a folder, a device (/dev/zero), a named pipe or a file that cannot be opened.
+ */
 export function openToRead(path: string): { fd: number; size: number } {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(path, READ_WITHOUT_WAITING);
   } catch (error) {
     throw unreadableFile(path, error);
   }

@@ -28,7 +28,7 @@ import type { Store } from './open';
 import { countProfessionals, fillDemo, findProfessional, insertDemoProfessionals, requireProfessional } from './registry';
 import { searchProfessionals } from './search';
 import { sessionOperator } from './session';
-import { getSettings, setupSettings, updateSettings } from './settings';
+import { getSettings, requireSettings, setupSettings, updateSettings } from './settings';
 import { writeTransaction } from './storeLock';
 
 export interface HandlerEnv {
@@ -72,7 +72,7 @@ export function createHandlers(store: Store, env: HandlerEnv): Handlers {
 
     'settings:update': (input) => updateSettings(db, input, nowIso()),
 
-    'settings:exportKey': (input) => exportStoreKey(input),
+    'settings:exportKey': (input) => exportStoreKey(db, input, nowIso()),
 
     'registry:search': (input) => searchProfessionals(db, input),
 
@@ -131,7 +131,10 @@ export function createHandlers(store: Store, env: HandlerEnv): Handlers {
 
     'audit:verify': () => runAuditVerify(jobs),
 
-    'audit:export': (input) => exportAudit(db, input),
+    'audit:export': (input) => {
+      void requireSettings(db).operator; // the trail leaves the desk only with an operator who signed in
+      return exportAudit(db, input);
+    },
 
     'jobs:status': ({ id }) => jobs.status(id),
 

@@ -15,6 +15,7 @@ import { protectStore } from './storeGuards';
 import { encryptPlainStore, isPlainDatabaseFile, refusedForItsKey, type Encryption } from './storeEncryption';
 import { ensureStoreKey, storeKeyError, storesArePlain } from './storeKey';
 import { beginSession } from './storeSessions';
+import { removeStalePrepared } from './backups/preparedCopies';
 import { storeError, waitForWriters } from './storeLock';
 
 export interface Store {
@@ -119,6 +120,7 @@ function openOnce(path: string, options: OpenOptions, last = false): Store | nul
     // An import written in steps whose process died half-way is rolled back before anyone reads it.
     recoverUnfinishedImports(db, path);
     session.clearAbandoned();
+    removeStalePrepared(path); // a restore's copy of a backup, left by a restore killed outright
     let open = true;
     return {
       db,

@@ -6,6 +6,7 @@
 // is noise to whoever finds it; the personal data it came from stays where the clerk put it.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, openSync, read, readSync, writeSync } from 'node:fs';
+import { READ_WITHOUT_WAITING } from './fileRefusals';
 
 export interface PositionalFile {
   readonly size: number;
@@ -22,7 +23,7 @@ function readOnce(fd: number, buffer: Buffer, offset: number, length: number, po
 
 /** A file read as it is on disk. */
 export function openPlainFile(path: string): PositionalFile {
-  const fd = openSync(path, 'r');
+  const fd = openSync(path, READ_WITHOUT_WAITING);
   let size: number;
   try {
     size = fstatSync(fd).size;

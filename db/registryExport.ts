@@ -22,6 +22,7 @@ import { DIP_LABELS } from '../shared/rules/vocabulary';
 import { csvLine, neutralizeCell } from '../shared/spreadsheetSafety';
 import { appendAudit } from './audit';
 import { brasilia } from './batches/clock';
+import { alreadyThere } from './fileGrants';
 import { writeRefusal } from './fileRefusals';
 import { FinalNameTakenError, partialPathFor, syncFile, syncFolder, writeAtomically } from './packaging';
 import { valuesOfCorrectionText } from '../shared/rules/correctionText';
@@ -132,10 +133,6 @@ function checkDestination(path: string, replace: boolean): void {
   if (!folderStat.isDirectory()) throw new AppError('EXPORT_DESTINATION', `O destino ${folder} não é uma pasta.`);
   const existing = statSync(path, { throwIfNoEntry: false });
   if (existing && (!replace || !existing.isFile())) throw alreadyThere(path);
-}
-
-function alreadyThere(path: string): AppError {
-  return new AppError('EXPORT_DESTINATION', `Já existe um arquivo ${basename(path)} nessa pasta: escolha outro nome. Nada foi substituído.`);
 }
 
 /** Like writeAtomically, but the final rename may replace the file there (the clerk confirmed it). */

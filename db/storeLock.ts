@@ -8,7 +8,8 @@
 //   for a bounded time before the clerk is told the store is busy;
 // - a restore claims the store alone: an exclusive lock that any other open connection refuses
 //   (`claimStoreAlone`, db/connections.ts, where every connection is opened);
-// - SQLite's and the file system's "busy", "full" and "read-only" become errors the clerk can act on.
+// - SQLite's and the file system's "busy", "full" and "read-only" (a read-only mount included)
+//   become errors the clerk can act on.
 import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { accessSync, closeSync, constants, openSync, readdirSync, rmSync, statfsSync } from 'node:fs';
@@ -195,7 +196,22 @@ export function storeDamagedError(path: string | null): AppError {
  */
 export function isReadOnlyError(error: unknown): boolean {
   const code = codeOf(error);
-  return code.startsWith('SQLITE_READONLY') && code !== 'SQLITE_READONLY_DBMOVED';
+  return (code.startsWith('SQLITE_READONLY') && code !== 'SQLITE_READONLY_DBMOVED') || code === 'EROFS';
+}
+
+/**
+ * A folder on a file system mounted read-only (a share, a DVD, a disk the system remounted after an
+ * error): SQLite opens the store read-only by itself, then cannot make the -wal and -shm files a
+ * store in WAL mode needs even to be read, and says only "unable to open database file".
+ */
+function onReadOnlyFileSystem(error: unknown, storePath: string | null): boolean {
+  if (storePath === null || !codeOf(error).startsWith('SQLITE_CANTOPEN')) return false;
+  try {
+    accessSync(dirname(resolve(storePath)), constants.W_OK);
+    return false;
+  } catch (refusal) {
+    return (refusal as NodeJS.ErrnoException).code === 'EROFS';
+  }
 }
 
 /**
@@ -203,7 +219,7 @@ export function isReadOnlyError(error: unknown): boolean {
  * not make the -wal and -shm files beside it (needed even to read a store in WAL mode), its folder.
  */
 export function storeReadOnlyError(error: unknown, storePath: string | null): AppError {
-  if (codeOf(error) === 'SQLITE_READONLY_DIRECTORY' && storePath !== null) {
+  if ((codeOf(error) === 'SQLITE_READONLY_DIRECTORY' || codeOf(error) === 'EROFS' || onReadOnlyFileSystem(error, storePath)) && storePath !== null) {
     const folder = dirname(resolve(storePath));
     return new AppError(
       'STORE_READ_ONLY',
@@ -242,7 +258,7 @@ export function requireWritableStore(storePath: string): void {
 export function storeError(error: unknown, storePath: string | null = null): unknown {
   if (error instanceof AppError) return error;
   if (isBusyError(error)) return storeBusyError();
-  if (isReadOnlyError(error)) return storeReadOnlyError(error, storePath);
+  if (isReadOnlyError(error) || onReadOnlyFileSystem(error, storePath)) return storeReadOnlyError(error, storePath);
   if (isCorruptError(error)) return storeDamagedError(storePath);
   const path = (error as { path?: unknown } | null)?.path;
   const folder = typeof path === 'string' ? dirname(resolve(path)) : storePath ? dirname(resolve(storePath)) : null;

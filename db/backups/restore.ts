@@ -1,8 +1,8 @@
 // Restoring a backup, in two steps.
 //
 // 1. prepareRestore (a job): verify the backup, copy its database out beside the store (same
-//    folder, so the swap is a rename), refuse a newer schema, migrate an older one — all on the
-//    copy: the store is not touched.
+//    folder, so the swap is a rename; preparedCopies.ts), refuse a newer schema, migrate an older
+//    one — all on the copy: the store is not touched.
 // 2. applyRestore (inside Desk.withStoreClosed, every connection of this desk closed): claim the
 //    store alone — refused while any other program has it open, even only reading it, so no
 //    write can land in a file about to be set aside (db/storeLock.ts) —, and under that claim fold
@@ -11,8 +11,7 @@
 //    and rename the copy over the store (atomic); then check that it opens. If anything fails the
 //    store is put back as it was (in rollback-journal mode, which the next open turns back to WAL).
 // A kill at any moment leaves the store either as it was or fully restored.
-import { randomBytes } from 'node:crypto';
-import { copyFileSync, constants, existsSync, linkSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, constants, existsSync, linkSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { RestoreApplied, RestorePrepared } from '../../shared/contract/backups';
 import { AppError } from '../../shared/errors';
@@ -24,38 +23,9 @@ import { getSettings } from '../settings';
 import { exportCatalog, importCatalog } from './catalog';
 import { syncFolderSync } from '../packaging';
 import { requireWritableStore, storeError } from '../storeLock';
+import { isPreparedPath, preparedPathFor, removeStalePrepared } from './preparedCopies';
 import { schemaVerdict } from './snapshot';
 import { noteVerification, verifyBackupFile, type VerifyInput } from './verify';
-
-const PREPARED_MARK = '.restore-';
-const PREPARED_STALE_MS = 24 * 3_600_000;
-
-function preparedPathFor(storePath: string): string {
-  return join(dirname(storePath), `.${basename(storePath)}${PREPARED_MARK}${randomBytes(6).toString('hex')}`);
-}
-
-/** Is `path` a prepared copy of this store (and nothing else the handler could be tricked into renaming)? */
-export function isPreparedPath(storePath: string, path: string): boolean {
-  return dirname(path) === dirname(storePath) && new RegExp(`^\\.${escape(basename(storePath))}\\.restore-[0-9a-f]{12}$`).test(basename(path));
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Removes prepared copies nobody applied within a day (a closed window, a killed process). */
-function removeStalePrepared(storePath: string): void {
-  const folder = dirname(storePath);
-  for (const name of readdirSync(folder)) {
-    const path = join(folder, name);
-    if (!isPreparedPath(storePath, path)) continue;
-    try {
-      if (Date.now() - statSync(path).mtimeMs > PREPARED_STALE_MS) rmSync(path, { force: true });
-    } catch {
-      /* gone already */
-    }
-  }
-}
 
 function currentRegion(storePath: string): number | null {
   const db = openStoreReader(storePath);

@@ -12,8 +12,8 @@
 // INTO from a read transaction makes the copy instead, as earlier versions did (slower: every page
 // decrypted and encrypted again). A file copy keeps the store's free pages (their old contents
 // under the same key); VACUUM INTO leaves them behind. Either way the copy leaves WAL mode.
-import { chmod, copyFile, rm } from 'node:fs/promises';
-import { constants, statSync } from 'node:fs';
+import { chmod, rm } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { openBackupCopy, openSnapshotSource, openStoreReader, readBackupCopy } from '../connections';
 import type { CopySecret } from '../copySecrets';
@@ -21,6 +21,7 @@ import { PRIVATE_FILE } from '../fileModes';
 import { getSettings } from '../settings';
 import { KNOWN_SCHEMA_VERSION, schemaVersionOf } from '../migrate';
 import { writeWaitMs } from '../storeLock';
+import { copyLiveStoreFile } from './storeFileCopy';
 
 export interface SnapshotProgress {
   done: number;
@@ -66,9 +67,9 @@ async function copyStoreFile(storePath: string, destination: string, options: { 
       const pages = source.pragma('page_count', { simple: true }) as number;
       options.onProgress?.({ done: 0, total: pages });
       try {
-        await copyFile(storePath, destination, constants.COPYFILE_EXCL);
+        await copyLiveStoreFile(storePath, destination); // never through a descriptor of this process (storeFileCopy.ts)
         // The copy is the desk's own file, written next (sealed, out of WAL mode): not read-only
-        // because its owner made the store so (copyFile keeps the store's permissions).
+        // because its owner made the store so (the copy keeps the store's permissions).
         await chmod(destination, PRIVATE_FILE);
       } catch (error) {
         await rm(destination, { force: true });

@@ -2,12 +2,12 @@
 // whole or not at all, byte-identical on every export of the same sealed batch; and its check.
 // Lotes sealed under the signed chain carry the desk's signature.txt (packageSignature.ts).
 import { createHash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { closeSync, createReadStream, statSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { VerifyResult } from '../../shared/contract/batches';
 import { AppError } from '../../shared/errors';
-import { isNotFound, unreadableFile, writeRefusal } from '../fileRefusals';
+import { openToRead, unreadableFile, writeRefusal } from '../fileRefusals';
 import { regionLabel } from '../../shared/regions';
 import { bagInfoValue, partialPathFor, removeStalePartials, SIGNATURE_FILE, syncFile, syncFolder, validateZipBag, writeBagZip, ZipError, ZipReader, type WriteBagOptions } from '../packaging';
 import { checkPackageSignature, type PackageSigningContext } from './packageSignature';
@@ -226,11 +226,14 @@ export async function verifyBatchPackage(
   let schemaVersion: SchemaVersion | null = null;
   let sha256 = '';
   try {
+    // A folder, a device that never ends (/dev/zero) or a named pipe is refused before it is read.
+    closeSync(openToRead(path).fd);
     sha256 = await sha256File(path);
   } catch (error) {
     // No file there is the user's mistake, not a package that fails its checks.
-    if (isNotFound(error)) throw unreadableFile(path, error);
-    return { file: path, valid: false, problems: [{ code: 'FILE_UNREADABLE', message: `Não foi possível ler o arquivo ${path}.` }], encrypted, batch, schemaVersion, sha256 };
+    const refusal = error instanceof AppError ? error : unreadableFile(path, error);
+    if (refusal.code === 'FILE_NOT_FOUND') throw refusal;
+    return { file: path, valid: false, problems: [{ code: 'FILE_UNREADABLE', message: refusal.message }], encrypted, batch, schemaVersion, sha256 };
   }
   try {
     const bag = await validateZipBag(path, { password: passphrase, requiredInfo: REQUIRED_BAG_INFO, ...(onProgress ? { onProgress } : {}) });

@@ -3,6 +3,7 @@
 //   backup verify FILE [--passphrase-file F] [--key-file K]            exit 3 when the file fails verification
 //   backup restore FILE [--passphrase-file F] [--key-file K] [--yes [--other-region]]   exit 3 when the file fails verification
 //   backup list
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { BackupItem, BackupVerification } from '../../shared/contract/backups';
@@ -145,7 +146,10 @@ function listLine(item: BackupItem, folder: string): string[] {
 async function list(context: CliContext): Promise<CommandOutcome> {
   const result = await context.call('backups:list', {});
   if (result.items.length === 0) return { result, text: `No backups in ${result.folder}.`, exit: EXIT.ok };
-  const heading = `Backups this desk made (in any folder) and backup files found in ${result.folder}:`;
+  // The backup folder of the settings may not be there yet (no backup ever made into it).
+  const heading = existsSync(result.folder)
+    ? `Backups this desk made (in any folder) and backup files found in ${result.folder}:`
+    : `Backups this desk made (in any folder); the backup folder ${result.folder} does not exist.`;
   return { result, text: `${heading}\n${table(result.items.map((item) => listLine(item, result.folder)))}`, exit: EXIT.ok };
 }
 

@@ -56,17 +56,28 @@ export const READ_ONLY_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'operators:resetPin',
 ]);
 
-/** A PIN from a file: refused unless only its owner may read it (POSIX), its first line otherwise. */
-export function pinFromFile(path: string, what: string): string {
+/**
+ * Refuses the file of a secret (a PIN, a passphrase) that other accounts of the computer may read
+ * (POSIX): "O arquivo <of> (<path>) pode ser lido por outras contas…". `of`: "do PIN", "da senha".
+ */
+export function requireOwnerOnly(path: string, of: string): void {
   let mode: number;
   try {
-    mode = statSync(path).mode;
-  } catch {
-    throw new AppError('INPUT_INVALID', `Não foi possível ler o arquivo do ${what} (${path}).`);
+    const found = statSync(path);
+    if (found.isDirectory()) throw new AppError('INPUT_INVALID', `"${path}" é uma pasta, não o arquivo ${of}: informe o arquivo que o guarda.`);
+    mode = found.mode;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('INPUT_INVALID', `Não foi possível ler o arquivo ${of} (${path}).`);
   }
   if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
-    throw new AppError('INPUT_INVALID', `O arquivo do ${what} (${path}) pode ser lido por outras contas: deixe-o só para a sua (chmod 600).`);
+    throw new AppError('INPUT_INVALID', `O arquivo ${of} (${path}) pode ser lido por outras contas: deixe-o só para a sua (chmod 600).`);
   }
+}
+
+/** A PIN from a file: refused unless only its owner may read it (POSIX), its first line otherwise. */
+export function pinFromFile(path: string, what: string): string {
+  requireOwnerOnly(path, `do ${what}`);
   const first = readFileSync(path, 'utf8').split(/\r?\n/)[0] ?? '';
   return first.trim();
 }

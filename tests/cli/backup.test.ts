@@ -39,8 +39,8 @@ describe('cress-desk backup', () => {
   it('create --out --passphrase-file: an encrypted backup elsewhere; verify needs the same passphrase', () => {
     const out = join(desk.dir, 'pendrive');
     mkdirSync(out);
-    writeFileSync(join(desk.dir, 'senha.txt'), 'frase longa e secreta\n');
-    writeFileSync(join(desk.dir, 'errada.txt'), 'outra frase\n');
+    writeFileSync(join(desk.dir, 'senha.txt'), 'frase longa e secreta\n', { mode: 0o600 });
+    writeFileSync(join(desk.dir, 'errada.txt'), 'outra frase\n', { mode: 0o600 });
     // A second backup within the same second would take the same name: wait for the next one.
     const start = Date.now();
     while (Math.floor(Date.now() / 1000) === Math.floor(start / 1000)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);

@@ -6,11 +6,12 @@
 // restores with the passphrase. A wrong secret is said to be wrong, never "damaged".
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sevenZip, SEVEN_ZIP_MISSING } from '../db/packaging/tools';
 import { CLI_BIN, cliDesk } from './command';
+import { posixOnly } from '../posixOnly';
 
 /** The desk the backups come from, and its key. */
 let oldStore: string;
@@ -79,7 +80,7 @@ const desk = cliDesk('cress-backup-keys-', (d) => {
   backups = join(d.dir, 'backups');
   mkdirSync(backups);
   passphraseFile = join(d.dir, 'senha.txt');
-  writeFileSync(passphraseFile, `${PASSPHRASE}\n`);
+  writeFileSync(passphraseFile, `${PASSPHRASE}\n`, { mode: 0o600 });
   expect(cli(oldStore, oldKey, 'init', '--region', '9', '--operator', 'Ana Paula').code).toBe(0);
   expect(cli(oldStore, oldKey, 'demo', '--professionals', '25').code).toBe(0);
   expect(cli(newStore, newKey, 'init', '--region', '9', '--operator', 'Bia').code).toBe(0);
@@ -159,10 +160,25 @@ describe('the copy for Implanta', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/--for-implanta needs --passphrase-file/);
     const short = join(desk.dir, 'curta.txt');
-    writeFileSync(short, 'implanta\n');
+    writeFileSync(short, 'implanta\n', { mode: 0o600 });
     const tooShort = cli(oldStore, oldKey, 'backup', 'create', '--for-implanta', '--passphrase-file', short, '--out', folder);
     expect(tooShort.code).not.toBe(0);
     expect(tooShort.out).toMatch(/pelo menos 12 caracteres/);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('a passphrase file other accounts may read is refused, as a PIN file is, and nothing is written', (context) => {
+    posixOnly(context);
+    const folder = join(desk.dir, 'implanta-readable');
+    mkdirSync(folder);
+    const readable = join(desk.dir, 'senha-aberta.txt');
+    writeFileSync(readable, `${PASSPHRASE}\n`, { mode: 0o644 });
+    chmodSync(readable, 0o644);
+    for (const args of [['backup', 'create', '--for-implanta', '--passphrase-file', readable, '--out', folder], ['backup', 'create', '--passphrase-file', readable, '--out', folder]]) {
+      const refused = cli(oldStore, oldKey, ...args);
+      expect(refused.code).toBe(1);
+      expect(refused.out).toContain(`O arquivo da senha (${readable}) pode ser lido por outras contas: deixe-o só para a sua (chmod 600).`);
+    }
     expect(readdirSync(folder)).toEqual([]);
   });
 

@@ -274,6 +274,6 @@ describe('cress-desk batch', () => {
 
 function writePass(name: string, content: string): string {
   const path = join(desk.dir, name);
-  writeFileSync(path, content);
+  writeFileSync(path, content, { mode: 0o600 }); // only its owner may read it, as a PIN file
   return path;
 }

@@ -1,7 +1,7 @@
 // The built `cress-desk` command on one store file, as an IT person runs it: exit code and output,
 // or the `--json` document parsed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
@@ -85,4 +85,11 @@ export function initDesk(desk: Pick<CliDesk, 'run'>, { operator = 'Ana Souza', p
   expect(desk.run('init', '--region', '9', '--operator', operator).code).toBe(0);
   if (professionals === undefined) return;
   expect(desk.run('demo', '--professionals', String(professionals), ...(seed === undefined ? [] : ['--seed', String(seed)])).code).toBe(0);
+}
+
+/** initDesk, then one backup made into the desk's `backups` folder: answers its file. */
+export function initDeskWithBackup(desk: CliDesk, options: { professionals: number; seed: number }): string {
+  initDesk(desk, options);
+  mkdirSync(join(desk.dir, 'backups'));
+  return desk.json('backup', 'create', '--out', join(desk.dir, 'backups')).body.file as string;
 }

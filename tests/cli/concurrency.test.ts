@@ -8,8 +8,8 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writersWaiting } from '../../db/storeLock';
-import { CLI_BIN, cliDesk, cliOn, initDesk } from './command';
-import { cliAsync, holdStore, startHostProcess } from './processes';
+import { CLI_BIN, cliDesk, cliOn, initDeskWithBackup } from './command';
+import { cliAsync, holdStore, saveEmailThroughHost, startHostProcess } from './processes';
 import { openRawStore } from '../rawStore';
 
 const IN_USE = 'O banco está aberto em outro programa: feche o CRESS Desk e tente de novo';
@@ -66,9 +66,7 @@ function fourFieldsFile(name: string, people: string[], { tag, number, district 
 const desk = cliDesk(
   'cress-concurrency-',
   (d) => {
-    initDesk(d, { professionals: PEOPLE, seed: 3 });
-    mkdirSync(join(d.dir, 'backups'));
-    backup = d.json('backup', 'create', '--out', join(d.dir, 'backups')).body.file as string;
+    backup = initDeskWithBackup(d, { professionals: PEOPLE, seed: 3 });
   },
   120_000,
 );
@@ -114,17 +112,8 @@ describe('a restore waits for everyone else to close the store', () => {
       expect(restore.code, restore.stderr).toBe(1);
       expect(restore.stderr).toContain(IN_USE);
       expect(restore.stderr).not.toContain('INTERNAL');
-      const target = cpfs()[10] as string;
-      const found = (await host.invoke('registry:find', { key: target })).value as { id: number; rowVersion: number };
-      const saved = await host.invoke('corrections:save', {
-        professionalId: found.id,
-        expectedRowVersion: found.rowVersion,
-        changes: { email: 'depois.da.restauracao@exemplo.com.br' },
-        reason: 'Pedido no balcão',
-        evidence: { kind: 'RG', arrival: 'in_person', date: '2026-11-24' },
-        dipAcknowledged: true,
-      });
-      expect(saved.ok, JSON.stringify(saved.error)).toBe(true);
+      const saved = await saveEmailThroughHost(host, cpfs()[10] as string, 'depois.da.restauracao@exemplo.com.br');
+      expect(saved?.ok, JSON.stringify(saved?.error)).toBe(true);
     } finally {
       await host.stop();
     }

@@ -92,6 +92,20 @@ export function startHostProcess(store: string, hostBin: string = HOST_BIN): Pro
   });
 }
 
+/** A new e-mail for the professional with `cpf`, saved through the host as the clerk saves it at the counter (null: no such record). */
+export async function saveEmailThroughHost(host: HostProcess, cpf: string, email: string): Promise<Awaited<ReturnType<HostProcess['invoke']>> | null> {
+  const found = (await host.invoke('registry:find', { key: cpf })).value as { id: number; rowVersion: number } | null;
+  if (!found) return null; // no such record
+  return host.invoke('corrections:save', {
+    professionalId: found.id,
+    expectedRowVersion: found.rowVersion,
+    changes: { email },
+    reason: 'Pedido no balcão',
+    evidence: { kind: 'RG', arrival: 'in_person', date: '2026-11-24' },
+    dipAcknowledged: true,
+  });
+}
+
 export interface Holder {
   pid: number;
   /** Ends the transaction and the connection normally. */

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_BIN, requireBuiltCli } from './command';
+import { readRawRows } from '../rawStore';
 
 let dir: string;
 let store: string;
@@ -53,6 +54,28 @@ describe('the store key from the command line', () => {
     // The key is never printed.
     const hex = readFileSync(keyFile, 'utf8').split('\n')[1] as string;
     expect(first.stdout + first.stderr + again.stdout + again.stderr).not.toContain(hex);
+  });
+
+  it('key export is recorded in the audit trail, naming the operator and the file, never the key nor the folder', () => {
+    const out = join(dir, 'cofre', 'chave do conselho.key');
+    mkdirSync(join(dir, 'cofre'));
+    expect(run({ CRESS_DESK_KEY_FILE: keyFile }, 'key', 'export', '--out', out).code).toBe(0);
+    const testsKey = process.env.CRESS_DESK_KEY_FILE;
+    process.env.CRESS_DESK_KEY_FILE = keyFile; // this desk's own key, as its IT would open the store
+    let entries: { operator: string; detail: string }[];
+    try {
+      entries = readRawRows(store, "SELECT operator, detail FROM audit_log WHERE action = 'key.export' ORDER BY id");
+    } finally {
+      process.env.CRESS_DESK_KEY_FILE = testsKey;
+    }
+    expect(entries.length).toBeGreaterThan(0);
+    const last = entries.at(-1) as { operator: string; detail: string };
+    expect(last.operator).toBe('Ana Paula');
+    expect(JSON.parse(last.detail)).toEqual({ fileName: 'chave do conselho.key' });
+    const hex = readFileSync(keyFile, 'utf8').split('\n')[1] as string;
+    expect(last.detail).not.toContain(hex);
+    expect(last.detail).not.toContain('cofre');
+    expect(run({ CRESS_DESK_KEY_FILE: keyFile }, 'audit', 'verify').code).toBe(0);
   });
 
   it('a missing or wrong key: exit 3, "Chave do banco ausente ou incorreta", the store untouched, no key made', () => {

@@ -61,6 +61,22 @@ describe('opening the store', () => {
     expect(check.code).toBe(3);
   });
 
+  it('store check on a damaged store counts every problem, shows the first few and how many more, and gives them all with --json', () => {
+    // Closed cleanly (no mark of a crash): the store opens, and the check reads every page.
+    for (const mark of marks()) rmSync(join(desk.dir, mark));
+    const checked = desk.json('store', 'check');
+    expect(checked.code).toBe(3);
+    const problems = checked.body.problems as string[];
+    expect(problems.length).toBeGreaterThan(5);
+    for (const problem of problems) expect(problem).not.toContain('\n');
+    expect(checked.body.count).toBe(problems.length);
+    const text = run('store', 'check');
+    expect(text.code).toBe(3);
+    expect(text.stdout).toContain(`STORE DAMAGED: ${problems.length.toLocaleString('pt-BR')} problems`);
+    expect(text.stdout).toContain(`and ${(problems.length - 5).toLocaleString('pt-BR')} more (all of them with --json)`);
+    expect(text.stdout.split('\n').filter((line) => line.startsWith('  - '))).toHaveLength(5);
+  });
+
   it('a mark of a process still running is not taken for a crash, and is left alone', () => {
     rmSync(desk.store);
     for (const name of readdirSync(desk.dir)) rmSync(join(desk.dir, name), { force: true });

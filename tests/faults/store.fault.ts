@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { canMountTmpfs, startHostProcess } from '../cli/processes';
+import { canMountTmpfs, saveEmailThroughHost, startHostProcess } from '../cli/processes';
 import { CLI, type FaultCase } from './harness';
 import { count, deskWithBackup, motherFlagCorrection, read } from './stores';
 
@@ -33,18 +33,9 @@ export const restoreWhileWriting: FaultCase = {
     let going = true;
     const saving = (async () => {
       for (let i = 0; going && i < people.length; i++) {
-        const found = (await host.invoke('registry:find', { key: people[i] })).value as { id: number; rowVersion: number } | null;
-        if (!found) continue;
         const email = `host.${i}@exemplo.com.br`;
-        const answer = await host.invoke('corrections:save', {
-          professionalId: found.id,
-          expectedRowVersion: found.rowVersion,
-          changes: { email },
-          reason: 'Pedido no balcão',
-          evidence: { kind: 'RG', arrival: 'in_person', date: '2026-11-24' },
-          dipAcknowledged: true,
-        });
-        if (answer.ok) saved.push(email);
+        const answer = await saveEmailThroughHost(host, people[i] as string, email);
+        if (answer?.ok) saved.push(email);
       }
     })();
     return {

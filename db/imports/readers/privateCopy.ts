@@ -4,13 +4,15 @@
 // the import, or since the clerk saw it (inspect/preview) is refused and nothing is written —
 // never half of one version and half of the other. The copy is 0600 in a 0700 folder of its own,
 // removed when the import ends, and encrypted with a key held in memory only (db/positionalFiles.ts):
-// a copy a killed import leaves in the temporary folder reveals nothing.
+// a copy a killed import leaves in the temporary folder reveals nothing, and the next import removes
+// it once its process is gone.
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdtempSync, readSync, rmSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { PRIVATE_FILE } from '../../fileModes';
+import { ownerTag, removeLeftovers } from '../../leftovers';
 import { openToRead } from '../../fileRefusals';
 import { createEncryptedFile, openEncryptedFile, type FileKey, type PositionalFile } from '../../positionalFiles';
 import { diskFullError, isDiskFullError } from '../../storeLock';
@@ -21,6 +23,14 @@ import type { SpreadsheetSource } from './source';
 
 const CHUNK = 1024 * 1024;
 const FOLDER_PREFIX = 'cress-desk-import-';
+/** The folders of imports killed outright (db/leftovers.ts): `cress-desk-import-<pid>-<start>-XXXXXX`, an older version's `cress-desk-import-XXXXXX`. */
+const LEFT_BEHIND = {
+  named: /^cress-desk-import-(\d+)-(\d+)-[^-]+$/,
+  unnamed: /^cress-desk-import-[^-]+$/,
+  unnamedAfterMs: 15 * 60_000,
+  namedAfterMs: 15 * 60_000,
+  directory: true,
+};
 
 export interface PrivateCopy {
   /** The copy, opened for the readers (in the clear for them, encrypted on disk). */
@@ -70,7 +80,8 @@ export function privateCopy(original: string, fileName: string, expectedSha256: 
     const before = fstatSync(source);
     // A file too large to import is refused before it is copied.
     if (before.size > limits.maxFileBytes) throw unsafe(FILE_MESSAGES.tooLarge(Math.ceil(before.size / 1048576), Math.floor(limits.maxFileBytes / 1048576)));
-    folder = mkdtempSync(join(tmpdir(), FOLDER_PREFIX));
+    removeLeftovers(tmpdir(), LEFT_BEHIND);
+    folder = mkdtempSync(join(tmpdir(), `${FOLDER_PREFIX}${ownerTag()}-`));
     path = join(folder, 'planilha');
     const target = createEncryptedFile(path, PRIVATE_FILE);
     try {

@@ -1,0 +1,40 @@
+// The copy of a backup's database a restore prepares beside the store (same folder, so the swap is
+// a rename): `.<store>.restore-<pid>-<start>-<random>`, named after the process that made it. It is
+// as large as the store; a restore killed outright (or a window closed before the clerk confirmed)
+// leaves it behind, and it is removed once its process is gone and it was untouched for 15 minutes
+// (db/leftovers.ts) — when the store is next opened and before the next restore is prepared.
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+import { ownerTag, removeLeftovers } from '../leftovers';
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function kindOf(storePath: string) {
+  const stem = `^\\.${escape(basename(storePath))}\\.restore-`;
+  return {
+    named: new RegExp(`${stem}(\\d+)-(\\d+)-[0-9a-f]{12}$`),
+    // An older version's name: no process in it.
+    unnamed: new RegExp(`${stem}[0-9a-f]{12}$`),
+    unnamedAfterMs: 24 * 3_600_000,
+    namedAfterMs: 15 * 60_000,
+    directory: false,
+    companions: ['-wal', '-shm', '-journal'],
+  };
+}
+
+export function preparedPathFor(storePath: string): string {
+  return join(dirname(storePath), `.${basename(storePath)}.restore-${ownerTag()}-${randomBytes(6).toString('hex')}`);
+}
+
+/** Is `path` a prepared copy of this store (and nothing else the handler could be tricked into renaming)? */
+export function isPreparedPath(storePath: string, path: string): boolean {
+  const kind = kindOf(storePath);
+  return dirname(path) === dirname(storePath) && (kind.named.test(basename(path)) || kind.unnamed.test(basename(path)));
+}
+
+/** Removes prepared copies whose restore is gone: its process killed, or an older version's left for a day. */
+export function removeStalePrepared(storePath: string, now: number = Date.now()): void {
+  removeLeftovers(dirname(storePath), kindOf(storePath), now);
+}

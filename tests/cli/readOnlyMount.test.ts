@@ -1,0 +1,58 @@
+// A store on a file system mounted read-only (a share, a DVD, a disk the system remounted after an
+// error): the system answers "read-only file system", whoever the user is. The desk says the folder
+// does not allow writing, naming it — never that the store is damaged, which would send the clerk to
+// restore a backup over sound data. The mount is made in a private mount namespace (unshare -m, as
+// root); where that is not allowed the test says so and skips.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { storeError } from '../../db/storeLock';
+import { AppError } from '../../shared/errors';
+import { CLI_BIN, cliDesk, initDesk } from './command';
+
+const desk = cliDesk('cress-cli-rofs-', (d) => initDesk(d, { professionals: 20, seed: 2 }), 60_000);
+
+const COMMANDS = [['info'], ['registry', 'show', '1010'], ['correct', '1010', '--field', 'email', '--value', 'somente@leitura.com.br', '--reason', 'Pedido'], ['backup', 'create', '--out', 'BACKUPS'], ['store', 'check']];
+
+/** Runs each command with --json on the store in `folder`, mounted read-only for them alone; null when no mount can be made here. */
+function onReadOnlyMount(folder: string, backups: string): { code: number; body: { error?: { code: string; message: string } } }[] | null {
+  const runs = COMMANDS.map((args) => args.map((a) => (a === 'BACKUPS' ? backups : a)))
+    .map((args) => `"$NODE" "$CLI" --db "$FOLDER/desk.sqlite" --json ${args.map((a) => `'${a}'`).join(' ')}; echo "@@$?"`)
+    .join('\n');
+  const script = `mount --bind "$FOLDER" "$FOLDER" && mount -o remount,bind,ro "$FOLDER" || exit 99\n${runs}`;
+  const result = spawnSync('unshare', ['-m', 'sh', '-c', script], { encoding: 'utf8', env: { ...process.env, FOLDER: folder, NODE: process.execPath, CLI: CLI_BIN } });
+  if (result.status === 99 || result.error) return null;
+  return result.stdout
+    .split(/@@(\d+)\n/)
+    .reduce<{ code: number; body: { error?: { code: string; message: string } } }[]>((done, part, i, parts) => {
+      if (i % 2 === 0 && i + 1 < parts.length) done.push({ code: Number(parts[i + 1]), body: JSON.parse(part) });
+      return done;
+    }, []);
+}
+
+describe('a store on a read-only file system', () => {
+  it('info, registry show, correct, backup create and store check say the folder does not allow writing, naming it, never that the store is damaged', (context) => {
+    const folder = join(desk.dir, 'somente-leitura');
+    const backups = join(desk.dir, 'backups');
+    mkdirSync(folder);
+    mkdirSync(backups);
+    copyFileSync(desk.store, join(folder, 'desk.sqlite'));
+    const answers = onReadOnlyMount(folder, backups);
+    context.skip(answers === null, 'no read-only mount can be made here (unshare -m and mount need root and a kernel that allows mount namespaces).');
+    expect(answers).toHaveLength(COMMANDS.length);
+    for (const answer of answers ?? []) {
+      expect(answer.code).toBe(1);
+      expect(answer.body.error?.code).toBe('STORE_READ_ONLY');
+      expect(answer.body.error?.message).toContain(`A pasta "${folder}"`);
+      expect(answer.body.error?.message).not.toMatch(/danificado\.|Restaure/);
+    }
+  });
+
+  it('the system’s own "read-only file system" is the store being read-only, never an internal error', () => {
+    const store = join(desk.dir, 'desk.sqlite');
+    const refused = storeError(Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS', path: `${store}-shm` }), store);
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).code).toBe('STORE_READ_ONLY');
+  });
+});

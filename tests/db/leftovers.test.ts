@@ -1,0 +1,79 @@
+// What a restore or an import killed outright leaves behind — a full-size copy of a backup's
+// database beside the store, a folder with the private copy of a spreadsheet in the temporary
+// folder — does not stay forever: once its process is gone and 15 minutes passed, the next open of
+// the store (the next restore) or the next import removes it. What a live process is still using
+// stays, and so does anything that is not named like ours.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { privateCopy } from '../../db/imports/readers/privateCopy';
+import { ownerTag } from '../../db/leftovers';
+import { openStore } from '../../db/open';
+import { tempDir } from './fixtures';
+
+const dir = tempDir();
+afterAll(() => dir.cleanup());
+const TWENTY_MINUTES_AGO = new Date(Date.now() - 20 * 60_000);
+const HEX = '0123456789ab';
+
+/** The id of a process that has just ended. */
+function deadPid(): number {
+  return spawnSync(process.execPath, ['-e', '']).pid as number;
+}
+
+function leave(path: string, when: Date, folder = false): string {
+  if (folder) {
+    mkdirSync(path);
+    writeFileSync(join(path, 'planilha'), 'bytes cifrados');
+  } else writeFileSync(path, 'cópia do banco de um backup');
+  utimesSync(path, when, when);
+  return path;
+}
+
+const tmpBefore = process.env.TMPDIR;
+afterEach(() => {
+  if (tmpBefore === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = tmpBefore;
+});
+
+describe('a restore killed outright', () => {
+  it('leaves a copy beside the store that the next open removes once its process is gone and 15 minutes passed', () => {
+    const store = dir.file('cress-desk.sqlite');
+    openStore({ path: store }).close();
+    const folder = join(store, '..');
+    const dead = deadPid();
+    const killed = leave(join(folder, `.cress-desk.sqlite.restore-${dead}-0-${HEX}`), TWENTY_MINUTES_AGO);
+    leave(`${killed}-journal`, TWENTY_MINUTES_AGO);
+    const justKilled = leave(join(folder, `.cress-desk.sqlite.restore-${dead}-0-${HEX.replace('0', 'f')}`), new Date());
+    const live = leave(join(folder, `.cress-desk.sqlite.restore-${ownerTag()}-${HEX.replace('1', 'e')}`), TWENTY_MINUTES_AGO);
+    const olderVersionRecent = leave(join(folder, `.cress-desk.sqlite.restore-${HEX.replace('2', 'd')}`), TWENTY_MINUTES_AGO);
+    const notOurs = leave(join(folder, `.outro.sqlite.restore-${dead}-0-${HEX}`), TWENTY_MINUTES_AGO);
+    openStore({ path: store }).close();
+    expect(existsSync(killed)).toBe(false);
+    expect(existsSync(`${killed}-journal`)).toBe(false);
+    for (const kept of [justKilled, live, olderVersionRecent, notOurs]) expect(existsSync(kept), kept).toBe(true);
+  });
+});
+
+describe('an import killed outright', () => {
+  it('leaves a folder in the temporary folder that the next import removes once its process is gone and 15 minutes passed', () => {
+    const temp = dir.file('temporaria');
+    mkdirSync(temp);
+    process.env.TMPDIR = temp;
+    const dead = deadPid();
+    const killed = leave(join(temp, `cress-desk-import-${dead}-0-AbC123`), TWENTY_MINUTES_AGO, true);
+    const olderVersion = leave(join(temp, 'cress-desk-import-XyZ789'), TWENTY_MINUTES_AGO, true);
+    const justKilled = leave(join(temp, `cress-desk-import-${dead}-0-QwE456`), new Date(), true);
+    const live = leave(join(temp, `cress-desk-import-${ownerTag()}-RtY012`), TWENTY_MINUTES_AGO, true);
+    const notOurs = leave(join(temp, 'outro-programa-AbC123'), TWENTY_MINUTES_AGO, true);
+    const file = dir.file('correcoes.csv');
+    writeFileSync(file, 'CPF;E-mail\n');
+    privateCopy(file, 'correcoes.csv').discard();
+    expect(existsSync(killed)).toBe(false);
+    expect(existsSync(olderVersion)).toBe(false);
+    for (const kept of [justKilled, live, notOurs]) expect(existsSync(kept), kept).toBe(true);
+    // The import's own folder went with it.
+    expect(readdirSync(temp).sort()).toEqual([justKilled, live, notOurs].map((path) => path.slice(temp.length + 1)).sort());
+  });
+});
