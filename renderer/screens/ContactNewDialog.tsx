@@ -66,8 +66,8 @@ export function ContactNewDialog({ person, onClose }: { person: LocatedPerson | 
         case: kase,
         summary: summary.trim(),
         notes: notes.trim() === '' ? null : notes.trim(),
+        attachments: files.map((file) => ({ path: file.handle, fileName: file.name })),
       });
-      for (const file of files) await call('contacts:attach', { id: created.id, path: file.handle, fileName: file.name });
       onClose();
       notify(TEXT.created(created.protocol));
       go({ name: 'contact', id: created.id });

@@ -326,3 +326,31 @@ test('an atendimento opened before the record is found: located, waiting and reo
   await expect(page.getByRole('region', { name: 'O que aconteceu' })).toContainText('Correções vinculadas');
   expect(desk.query('SELECT count(*) AS n FROM contact_corrections')).toEqual([{ n: 1 }]);
 });
+
+test('a refused PDF sent with a new atendimento registers nothing; without it, one atendimento with the print', async ({ desk }) => {
+  const { page } = desk;
+  await setUpDemoDesk(desk, 20, 3);
+  await page.reload();
+  const [who] = desk.query<Person>("SELECT id, registration_number, name, cpf, mother_name FROM professionals WHERE dip_status = 'none' ORDER BY id LIMIT 1");
+  await openRecord(page, who!);
+  await page.getByRole('button', { name: 'Registrar atendimento' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Registrar atendimento' });
+  await dialog.getByLabel('O que aconteceu').fill('Não consegue entrar na plataforma.');
+  const screenshot = join(desk.storePath, '..', 'captura.png');
+  const active = join(desk.storePath, '..', 'ativo.pdf');
+  writeFileSync(screenshot, PNG);
+  writeFileSync(active, '%PDF-1.7\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (x) >> >> endobj\n%%EOF\n');
+  for (const file of [active, screenshot]) {
+    const choosing = page.waitForEvent('filechooser');
+    await dialog.getByRole('button', { name: 'Anexar arquivo' }).click();
+    await (await choosing).setFiles(file);
+  }
+  await dialog.getByRole('button', { name: 'Registrar', exact: true }).click();
+  await expect(dialog).toContainText('O PDF "ativo.pdf" traz conteúdo ativo');
+  expect(desk.query('SELECT id FROM contacts')).toHaveLength(0);
+  await dialog.getByLabel('Retirar ativo.pdf').click();
+  await dialog.getByRole('button', { name: 'Registrar', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^AT-\d{4}-000001$/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Anexos' })).toContainText('captura.png');
+  expect(desk.query('SELECT id FROM contacts')).toHaveLength(1);
+});
