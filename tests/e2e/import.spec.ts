@@ -147,6 +147,10 @@ test('import a spreadsheet, fix the rejected rows in the error report, import it
   await dialog.getByRole('button', { name: 'Desfazer importação' }).click();
   await expect(page.getByText(/Importação nº 3 desfeita: \d+ cadastros? volt/)).toBeVisible();
   await expect(history.getByRole('row').filter({ hasText: 'relatorio-corrigido.xlsx' })).toContainText('Desfeita');
+  // The summary above says so too, and no longer offers the queue it emptied.
+  await expect(page.getByText('Importação nº 3 desfeita: as correções dela saíram da fila e os cadastros voltaram a como estavam antes dela.')).toBeVisible();
+  await expect(page.getByText('Importação nº 3 gravada.')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Ver a fila de correções' })).toHaveCount(0);
   expect(desk.query<{ email: string }>("SELECT email FROM professionals WHERE registration_number = '10008'")[0]?.email).toBe('helena@gmail.com');
   expect(problems).toEqual([]);
 });
