@@ -278,7 +278,7 @@ test('an atendimento opened before the record is found: located, waiting and reo
   const settings = page.getByRole('region', { name: 'Atendimentos' });
   await settings.getByLabel('E-mail de suporte da Implanta').fill('suporte@implanta');
   await settings.getByRole('button', { name: 'Salvar' }).click();
-  await expect(settings.getByText(/^E-mail de suporte da Implanta: /)).toBeVisible();
+  await expect(settings.getByText(/^E-mail inválido: /)).toBeVisible();
   await settings.getByLabel('E-mail de suporte da Implanta').fill('suporte@implanta.net.br');
   await settings.getByLabel('Dias até atrasar').fill('7');
   await settings.getByRole('button', { name: 'Salvar' }).click();

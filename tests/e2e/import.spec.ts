@@ -166,6 +166,8 @@ test('a registry load shows, before writing, whose record each row is and what i
   await page.reload();
   await page.getByRole('button', { name: 'Importar', exact: true }).click();
   await chooseFile(page, again);
+  // A CSV is one table: no tab to choose.
+  await expect(page.getByLabel('Aba da planilha')).toHaveCount(0);
   await page.getByRole('radio', { name: /Cadastro \(carga do sistema do Regional\)/ }).check();
   await page.getByRole('button', { name: 'Continuar' }).click();
   await page.getByRole('button', { name: 'Conferir planilha' }).click();
