@@ -30,6 +30,7 @@ import { formatCpf } from '../../shared/rules/cpf';
 import { formatDateBr, formatDateTimeBr } from '../../shared/rules/dates';
 import { DIP_CONSEQUENCE_LABELS } from '../../shared/rules/dip';
 import { withFieldLabel } from '../../shared/rules/fieldValue';
+import { caseOfRecord } from '../../shared/rules/pendencyCases';
 import { BackButton } from '../components/BackButton';
 import { DipChip } from '../components/DipChip';
 import { EmptyState } from '../components/EmptyState';
@@ -160,7 +161,7 @@ function Header({ view, formOpen, onCorrect }: { view: RecordView; formOpen: boo
           </Typography>
         </Box>
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
-          <RecordContactButton person={{ id: p.id, name: p.name }} />
+          <RecordContactButton person={{ id: p.id, name: p.name, pendencyCase: caseOfRecord(view.pendencies) }} />
           {!formOpen ? (
             <Button variant="contained" startIcon={<EditIcon />} onClick={onCorrect}>
               {TEXT.correct}

@@ -40,6 +40,7 @@ export const CONTACTS_TEXT = {
     summaryHelp: 'O que a/o profissional tentava fazer e o que aconteceu.',
     summaryRequired: 'Descreva o que aconteceu.',
     personRequired: 'Informe o CPF ou o nome da/o profissional.',
+    caseRequired: 'Escolha o caso do comunicado, ou “Outro assunto”.',
     notes: 'Observações (opcional)',
     attach: 'Anexar arquivo',
     attachHelp: 'Captura de tela, foto ou PDF de até 10 MB.',

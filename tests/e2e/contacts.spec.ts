@@ -297,6 +297,8 @@ test('an atendimento opened before the record is found: located, waiting and reo
   await dialog.getByLabel('Nome informado').fill(who!.name);
   await dialog.getByLabel('Como chegou').click();
   await page.getByRole('option', { name: 'Telefone' }).click();
+  await dialog.getByLabel('Caso do comunicado').click();
+  await page.getByRole('option', { name: /^D — / }).click();
   await dialog.getByLabel('O que aconteceu').fill('Não recebe o e-mail de senha.');
   await dialog.getByRole('button', { name: 'Registrar', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^AT-/ })).toBeVisible();
@@ -335,6 +337,8 @@ test('a refused PDF sent with a new atendimento registers nothing; without it, o
   await openRecord(page, who!);
   await page.getByRole('button', { name: 'Registrar atendimento' }).click();
   const dialog = page.getByRole('dialog', { name: 'Registrar atendimento' });
+  await dialog.getByLabel('Caso do comunicado').click();
+  await page.getByRole('option', { name: /^B — / }).click();
   await dialog.getByLabel('O que aconteceu').fill('Não consegue entrar na plataforma.');
   const screenshot = join(desk.storePath, '..', 'captura.png');
   const active = join(desk.storePath, '..', 'ativo.pdf');
@@ -353,4 +357,25 @@ test('a refused PDF sent with a new atendimento registers nothing; without it, o
   await expect(page.getByRole('heading', { level: 1, name: /^AT-\d{4}-000001$/ })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Anexos' })).toContainText('captura.png');
   expect(desk.query('SELECT id FROM contacts')).toHaveLength(1);
+});
+
+test('the case of a new atendimento comes from the record’s pendência, and is asked for when the record has none', async ({ desk }) => {
+  const { page } = desk;
+  await setUpDemoDesk(desk, 400, 5);
+  const [motherless] = desk.query<Person>('SELECT id, registration_number, name, cpf, mother_name FROM professionals WHERE mother_name IS NULL AND mother_not_listed = 0 ORDER BY id LIMIT 1');
+  await page.reload();
+  await openRecord(page, motherless!);
+  await page.getByRole('button', { name: 'Registrar atendimento' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Registrar atendimento' });
+  await expect(dialog.getByLabel('Caso do comunicado')).toHaveText('F — sem nome da mãe');
+  await dialog.getByRole('button', { name: 'Cancelar' }).click();
+
+  // From Atendimentos, for someone not found yet: no case is assumed.
+  await page.getByRole('button', { name: 'Atendimentos', exact: true }).click();
+  await page.getByRole('button', { name: 'Registrar atendimento' }).first().click();
+  await dialog.getByLabel('Nome informado').fill('Joana Prado');
+  await dialog.getByLabel('O que aconteceu').fill('Não consegue entrar na plataforma.');
+  await dialog.getByRole('button', { name: 'Registrar', exact: true }).click();
+  await expect(dialog.getByText('Escolha o caso do comunicado, ou “Outro assunto”.')).toBeVisible();
+  expect(desk.query('SELECT id FROM contacts')).toHaveLength(0);
 });
