@@ -166,7 +166,7 @@ export const CONTACTS_TEXT = {
     saveTitle: 'Salvar o e-mail para a/o profissional',
     to: (email: string) => `Para: ${email}`,
     noEmail: 'O cadastro não tem e-mail: copie o texto ou leia o roteiro ao telefone.',
-    saved: 'E-mail preparado: abra o arquivo no seu programa de e-mail e envie.',
+    saved: (name: string) => `E-mail salvo: ${name}. Abra o arquivo no seu programa de e-mail e envie.`,
     markSent: 'Marcar como enviada',
     sent: 'Mensagem registrada na linha do tempo.',
     loading: 'Preparando a mensagem…',

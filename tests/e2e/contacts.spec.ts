@@ -203,6 +203,11 @@ test('case C: from the record to Implanta, a correction, its lote and answer, th
   const subject = (await message.getByText(/^Assunto: /).textContent())!.replace('Assunto: ', '');
   problems.push(...(await seriousViolations(page, 'Mensagem à/ao profissional')));
   if (guide) await shot(page, '18-atendimento-mensagem');
+  // Saved as an e-mail draft: the dialog names the file, as a saved report does.
+  const savingEml = page.waitForEvent('download');
+  await message.getByRole('button', { name: 'Salvar e-mail (.eml)' }).click();
+  const emlSaved = await savingEml;
+  await expect(message.getByText(`E-mail salvo: ${emlSaved.suggestedFilename()}. Abra o arquivo no seu programa de e-mail e envie.`)).toBeVisible();
   await message.getByRole('button', { name: 'Marcar como enviada' }).click();
   await expect(message).toBeHidden();
   await expect(timeline).toContainText(subject);
