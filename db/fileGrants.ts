@@ -37,6 +37,12 @@ export function alreadyThere(path: string): AppError {
 async function grantField(input: Record<string, unknown>, spec: FileInput, files: FileBroker, options: GrantOptions): Promise<Record<string, unknown>> {
   const ref = input[spec.field];
   if (ref === null || ref === undefined) return input;
+  if (spec.each) {
+    if (!Array.isArray(ref)) throw notGranted();
+    const item: FileInput = { field: spec.each.field, mode: spec.mode, ...(spec.each.name ? { name: spec.each.name } : {}) };
+    const granted = await Promise.all(ref.map((entry: unknown) => (entry !== null && typeof entry === 'object' ? grantField(entry as Record<string, unknown>, item, files, options) : Promise.reject(notGranted()))));
+    return { ...input, [spec.field]: granted };
+  }
   if (typeof ref !== 'string') throw notGranted();
   if (spec.mode === 'backup') {
     try {

@@ -142,7 +142,7 @@ export function updateContactSettings(db: Database, input: Input<'settings:updat
       if (typed === null) implantaEmail = null;
       else {
         const parsed = parseEmail(typed);
-        if (!parsed.ok) throw new AppError(parsed.code, `E-mail de suporte da Implanta: ${parsed.message}`, { field: 'implantaEmail' });
+        if (!parsed.ok) throw new AppError(parsed.code, parsed.message, { field: 'implantaEmail' });
         implantaEmail = parsed.value;
       }
     }

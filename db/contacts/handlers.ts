@@ -41,7 +41,11 @@ export function contactHandlers(store: Store, options: ContactHandlerOptions): P
   return {
     'settings:contacts': () => getContactSettings(db),
     'settings:updateContacts': (input) => updateContactSettings(db, input, clock().toISOString()),
-    'contacts:add': (input) => answerWith(addContact(context(), input)),
+    'contacts:add': (input) => {
+      // Every file read and checked before the writer lock is taken: a refused one writes nothing.
+      const files = input.attachments.map(({ path, fileName }) => readAttachment(path, attachmentName(fileName, path)));
+      return answerWith(addContact(context(), input, files));
+    },
     'contacts:list': (input) => listContacts(db, input, clock()),
     'contacts:get': ({ id }) => answerWith(contactIdOf(db, id)),
     'contacts:counts': () => countContacts(db, clock()),

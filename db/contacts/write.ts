@@ -88,8 +88,11 @@ function toldCpfOf(value: string | null): string | null {
   return digits.padStart(11, '0');
 }
 
-/** A new atendimento, numbered per year; the record is found by the CPF told when it exists. */
-export function addContact({ db, now }: Context, input: ParsedInput<'contacts:add'>): number {
+/**
+ * A new atendimento, numbered per year; the record is found by the CPF told when it exists. The
+ * files sent with it, already read and checked, are stored in the same transaction.
+ */
+export function addContact({ db, now }: Context, input: Omit<ParsedInput<'contacts:add'>, 'attachments'>, files: readonly ReadAttachment[] = []): number {
   const summary = requireText(input.summary, CONTACT_MESSAGES.summaryRequired, 'summary');
   return writeTransaction(db, () => {
     const { operator } = requireSettings(db);
@@ -127,6 +130,7 @@ export function addContact({ db, now }: Context, input: ParsedInput<'contacts:ad
     appendEvent(db, id, at, operator, 'created', null, { channel: input.channel, case: input.case });
     if (professional) appendEvent(db, id, at, operator, 'located', null, { registrationNumber: professional.registrationNumber });
     audit(db, at, operator, 'contact.add', protocol, { channel: input.channel, case: input.case, professionalId: professional?.id ?? null });
+    for (const file of files) insertAttachment(db, { id, protocol }, file, at, operator);
     return id;
   });
 }
@@ -233,20 +237,25 @@ export function addContactAttachment({ db, now }: Context, id: number, file: Rea
     const { operator } = requireSettings(db);
     const row = contactRow(db, id);
     if (row.status === 'resolved') throw resolvedError(row.protocol);
-    const at = now.toISOString();
-    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-    const attachmentId = Number(
-      db
-        .prepare('INSERT INTO contact_attachments (contact_id, file_name, type, size, sha256, bytes, operator, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(id, file.name, file.type, file.bytes.length, sha256, file.bytes, operator, at).lastInsertRowid,
-    );
-    const facts = { attachmentId, type: file.type, size: file.bytes.length, sha256 };
-    appendEvent(db, id, at, operator, 'attached', null, facts);
-    audit(db, at, operator, 'contact.attach', row.protocol, facts);
+    const attachmentId = insertAttachment(db, { id, protocol: row.protocol }, file, now.toISOString(), operator);
     const stored = attachmentsOf(db, id).find((a) => a.id === attachmentId);
     if (!stored) throw new Error('attachment not stored');
     return stored;
   });
+}
+
+/** One file stored on an atendimento, on its timeline and in the audit trail (by its SHA-256). */
+function insertAttachment(db: Database, contact: { id: number; protocol: string }, file: ReadAttachment, at: string, operator: string): number {
+  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const attachmentId = Number(
+    db
+      .prepare('INSERT INTO contact_attachments (contact_id, file_name, type, size, sha256, bytes, operator, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(contact.id, file.name, file.type, file.bytes.length, sha256, file.bytes, operator, at).lastInsertRowid,
+  );
+  const facts = { attachmentId, type: file.type, size: file.bytes.length, sha256 };
+  appendEvent(db, contact.id, at, operator, 'attached', null, facts);
+  audit(db, at, operator, 'contact.attach', contact.protocol, facts);
+  return attachmentId;
 }
 
 /** A message about the atendimento went out (to Implanta or to the professional): on the timeline with its subject. */

@@ -2,10 +2,9 @@
 // with its files, the list (overdue ones too), one with its timeline, the identity check, Implanta's
 // answer and the resolution. Files are taken by path, as everywhere on the command line.
 import { Option } from 'commander';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { emlFileName } from '../../db/contacts/email';
 import { MESSAGE_TEMPLATE_IDS, MESSAGE_TEMPLATES, type MessageTemplate } from '../../shared/contacts/messages';
-import { readAttachment } from '../../db/contacts/attachmentFile';
 import type { Contact, ContactAttachment, ContactSummary, Output } from '../../shared/contract';
 import {
   CONTACT_CASES,
@@ -83,19 +82,17 @@ async function personOf(context: CliContext, key: string): Promise<{ professiona
 async function add(context: CliContext): Promise<CommandOutcome> {
   const [key = ''] = context.args;
   const files = ((context.values.attach as string[] | undefined) ?? []).map((f) => resolve(f));
-  // Every file checked before anything is written: a refused file leaves no atendimento behind.
-  for (const file of files) readAttachment(file, basename(file));
   const person = await personOf(context, key);
-  const contact = await context.call('contacts:add', {
+  const result = await context.call('contacts:add', {
     ...person,
     name: optionText(context, 'name') ?? null,
     channel: context.values.channel as ContactChannel,
     case: caseOf(context),
     summary: optionText(context, 'summary') ?? '',
     notes: optionText(context, 'notes') ?? null,
+    // Checked by the desk before anything is written: a refused file leaves no atendimento behind.
+    attachments: files.map((path) => ({ path })),
   });
-  for (const file of files) await context.call('contacts:attach', { id: contact.id, path: file });
-  const result = files.length > 0 ? await context.call('contacts:get', { id: contact.id }) : contact;
   const text = `Atendimento ${result.protocol} opened (${CONTACT_CHANNEL_LABELS[result.channel]}, case ${result.case}) for ${personLine(result)}${
     files.length > 0 ? `, with ${plural(files.length, 'attachment', 'attachments')}` : ''
   }.`;

@@ -3,7 +3,7 @@
 import type { Input } from '../../shared/contract';
 import { punctuate } from '../../shared/display/values';
 import type { EvidenceArrival, Professional } from '../../shared/domain';
-import { FIELD_NAMES, FIELDS, type FieldName, type FieldValue } from '../../shared/fields';
+import { FIELD_GROUP_LABELS, FIELD_NAMES, FIELDS, type FieldGroup, type FieldName, type FieldValue } from '../../shared/fields';
 import { formatDateBr, parseDateBr, todayIso } from '../../shared/rules/dates';
 import { EVIDENCE_MESSAGES, evidenceProblem, isFutureEvidenceDate } from '../../shared/rules/evidence';
 import { parseFieldValue } from '../../shared/rules/fieldValue';
@@ -160,6 +160,26 @@ export function evidenceErrors(draft: CorrectionDraft, now: Date = new Date(), c
   if (!date.ok) errors.evidenceDate = date.message;
   else if (isFutureEvidenceDate(date.value, todayIso(now))) errors.evidenceDate = EVIDENCE_MESSAGES.futureDate;
   return errors;
+}
+
+/**
+ * The form's fields as it shows them, top to bottom: group by group, the mother's choice first in
+ * Identificação, then what the correction is based on.
+ */
+export const FORM_ORDER: readonly (FieldName | EvidenceField)[] = [
+  ...(Object.keys(FIELD_GROUP_LABELS) as FieldGroup[]).flatMap((group) => [
+    ...(group === 'identification' ? (['motherName', 'motherNotListed'] as const) : []),
+    ...TEXT_FIELDS.filter((f) => FIELDS[f].group === group),
+  ]),
+  'reason',
+  'evidenceKind',
+  'evidenceDate',
+  'evidenceArrival',
+];
+
+/** The first field, as the form shows them, that has an error: where the focus goes. */
+export function firstFieldWithError(errors: Partial<Record<string, string | null | undefined>>): FieldName | EvidenceField | undefined {
+  return FORM_ORDER.find((field) => errors[field]);
 }
 
 export type SaveInput = Input<'corrections:save'>;

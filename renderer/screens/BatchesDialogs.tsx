@@ -82,7 +82,8 @@ export function SentDialog({ batch, onClose }: { batch: BatchSummary; onClose():
   const time = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(values.time.trim());
   const hours = /^\d+$/.test(values.hours) ? Number(values.hours) : NaN;
   const errors = {
-    date: date.ok ? null : TEXT.invalidDate,
+    // The date rule's own words: "use dd/mm/aaaa", or that the day does not exist.
+    date: date.ok ? null : date.message,
     time: time ? null : TEXT.invalidTime,
     hours: hours >= 1 && hours <= 8760 ? null : TEXT.invalidHours,
   };

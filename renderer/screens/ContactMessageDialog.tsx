@@ -60,7 +60,7 @@ export function ContactMessageDialog({ contact, initial, onClose }: { contact: C
       if (!target) return;
       await call('contacts:message', { id: contact.id, template, path: target.handle });
       await deliver(target);
-      setNotice(TEXT.saved);
+      setNotice(TEXT.saved(target.name));
     });
   }
 

@@ -28,6 +28,8 @@ export const ATTACHMENT_FILTER = [{ name: CONTACTS_TEXT.attachments.filter, exte
 export interface LocatedPerson {
   id: number;
   name: string;
+  /** The notice's case of the record's pendência, when it has one: the atendimento's case proposed. */
+  pendencyCase?: ContactCase | null;
 }
 
 export function ContactNewDialog({ person, onClose }: { person: LocatedPerson | null; onClose(): void }) {
@@ -36,7 +38,8 @@ export function ContactNewDialog({ person, onClose }: { person: LocatedPerson | 
   const [cpf, setCpf] = useState('');
   const [name, setName] = useState('');
   const [channel, setChannel] = useState<ContactChannel>('email');
-  const [kase, setKase] = useState<ContactCase>('C');
+  // Never a case the record does not have: its pendência's case, or the clerk's choice.
+  const [kase, setKase] = useState<ContactCase | ''>(person?.pendencyCase ?? '');
   const [summary, setSummary] = useState('');
   const [notes, setNotes] = useState('');
   const [files, setFiles] = useState<PickedFile[]>([]);
@@ -45,6 +48,7 @@ export function ContactNewDialog({ person, onClose }: { person: LocatedPerson | 
 
   const summaryError = summary.trim() === '' ? TEXT.summaryRequired : null;
   const personError = !person && cpf.trim() === '' && name.trim() === '' ? TEXT.personRequired : null;
+  const caseError = kase === '' ? TEXT.caseRequired : null;
 
   async function addFile() {
     work.setError(null);
@@ -56,18 +60,19 @@ export function ContactNewDialog({ person, onClose }: { person: LocatedPerson | 
 
   async function submit() {
     setSubmitted(true);
-    if (summaryError || personError) return;
+    if (summaryError || personError || kase === '') return;
+    const chosenCase: ContactCase = kase;
     await work.run(async () => {
       const created = await call('contacts:add', {
         professionalId: person?.id ?? null,
         cpf: person || cpf.trim() === '' ? null : cpf.trim(),
         name: person || name.trim() === '' ? null : name.trim(),
         channel,
-        case: kase,
+        case: chosenCase,
         summary: summary.trim(),
         notes: notes.trim() === '' ? null : notes.trim(),
+        attachments: files.map((file) => ({ path: file.handle, fileName: file.name })),
       });
-      for (const file of files) await call('contacts:attach', { id: created.id, path: file.handle, fileName: file.name });
       onClose();
       notify(TEXT.created(created.protocol));
       go({ name: 'contact', id: created.id });
@@ -110,7 +115,14 @@ export function ContactNewDialog({ person, onClose }: { person: LocatedPerson | 
               </MenuItem>
             ))}
           </TextField>
-          <TextField select label={TEXT.case} value={kase} onChange={(e) => setKase(e.target.value as ContactCase)}>
+          <TextField
+            select
+            label={TEXT.case}
+            value={kase}
+            onChange={(e) => setKase(e.target.value as ContactCase)}
+            error={submitted && caseError !== null}
+            helperText={submitted && caseError ? caseError : undefined}
+          >
             {CONTACT_CASES.map((c) => (
               <MenuItem key={c} value={c}>
                 {contactCaseLabel(c)}

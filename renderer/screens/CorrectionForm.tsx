@@ -16,6 +16,7 @@ import FormControl from '@mui/material/FormControl';
 import FormHelperText from '@mui/material/FormHelperText';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
+import GlobalStyles from '@mui/material/GlobalStyles';
 import LinearProgress from '@mui/material/LinearProgress';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
@@ -34,6 +35,7 @@ import {
   draftChanges,
   evidenceErrors,
   fieldErrors,
+  firstFieldWithError,
   motherChoiceOf,
   shownText,
   type CorrectionDraft,
@@ -52,6 +54,8 @@ import { NameCaseSuggestion } from './NameCaseSuggestion';
 import { NationalityField } from './NationalityField';
 
 const GROUPS = Object.keys(FIELD_GROUP_LABELS) as FieldGroup[];
+/** The action bar's height (one line of buttons, or of a message beside them) and a little air. */
+const ACTION_BAR_ROOM = 96;
 const EVIDENCE_IDS = { reason: 'evidence-reason', evidenceKind: 'evidence-kind', evidenceDate: 'evidence-date', evidenceArrival: 'evidence-arrival' } as const;
 
 export type Plan = Output<'corrections:preview'>;
@@ -99,7 +103,7 @@ export function CorrectionForm({ view }: { view: RecordView }) {
       update(p.id, { topError: TEXT.noChange });
       return;
     }
-    const firstInvalid = [...FIELD_NAMES.filter((f) => inline[f]), ...(['reason', 'evidenceKind', 'evidenceDate', 'evidenceArrival'] as const).filter((f) => evidence[f])][0];
+    const firstInvalid = firstFieldWithError({ ...inline, ...evidence });
     if (firstInvalid) {
       focusField(firstInvalid);
       return;
@@ -115,7 +119,7 @@ export function CorrectionForm({ view }: { view: RecordView }) {
           else general.push(violation.message);
         }
         update(p.id, { serverErrors, topError: general.length > 0 ? general.join(' ') : TEXT.fixErrors });
-        const first = plan.errors.find((v) => v.field)?.field;
+        const first = firstFieldWithError(serverErrors) ?? plan.errors.find((v) => v.field)?.field;
         if (first) focusField(first);
       } else {
         setReview({ plan, changes, warnings });
@@ -138,6 +142,8 @@ export function CorrectionForm({ view }: { view: RecordView }) {
 
   return (
     <Box component="form" onSubmit={(e: FormEvent) => void submit(e)} noValidate aria-label={TEXT.title}>
+      {/* A field reached with Tab or focused for its error stops above the action bar, never under it. */}
+      <GlobalStyles styles={{ html: { scrollPaddingBottom: ACTION_BAR_ROOM } }} />
       <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 2, mb: 1, flexWrap: 'wrap' }}>
         <Typography variant="h6" component="h2">
           {TEXT.title}

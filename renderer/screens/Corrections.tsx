@@ -166,7 +166,8 @@ function StatusFilterChip({ label, selected, onClick, status }: { label: string;
 /** A date filter applies once the date is complete and valid; cleared, it stops filtering. */
 function DateFilter({ label, iso, onChange }: { label: string; iso: string | null; onChange(iso: string | null): void }) {
   const [text, setText] = useState(formatDateBr(iso));
-  const [invalid, setInvalid] = useState(false);
+  // The date rule's own words: "use dd/mm/aaaa", or that the day does not exist.
+  const [invalid, setInvalid] = useState<string | null>(null);
 
   useEffect(() => {
     // "Limpar filtros" empties the field too.
@@ -176,13 +177,13 @@ function DateFilter({ label, iso, onChange }: { label: string; iso: string | nul
   function change(value: string) {
     setText(value);
     if (value === '') {
-      setInvalid(false);
+      setInvalid(null);
       if (iso !== null) onChange(null);
       return;
     }
     if (value.length < 10) return;
     const parsed = parseDateBr(value);
-    setInvalid(!parsed.ok);
+    setInvalid(parsed.ok ? null : parsed.message);
     if (parsed.ok && parsed.value !== iso) onChange(parsed.value);
   }
 
@@ -191,8 +192,8 @@ function DateFilter({ label, iso, onChange }: { label: string; iso: string | nul
       label={label}
       value={text}
       onChange={change}
-      error={invalid}
-      helperText={invalid ? TEXT.invalidDate : undefined}
+      error={invalid !== null}
+      helperText={invalid ?? undefined}
       slotProps={{ inputLabel: { shrink: true } }}
     />
   );

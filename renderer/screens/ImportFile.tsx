@@ -95,15 +95,18 @@ export function SheetStep() {
         </RadioGroup>
       </FormControl>
       <Box>
-        <TextField select label={TEXT.sheet.sheetLabel} value={sheet} onChange={(event) => chooseSheet(event.target.value)} sx={{ minWidth: 320 }}>
-          {inspect.sheets.map((option) => (
-            <MenuItem key={option.name} value={option.name} disabled={option.headerRow === null}>
-              {option.name}
-              {option.hidden ? ` ${TEXT.sheet.hidden}` : ''}
-              {option.headerRow === null ? ` — ${TEXT.sheet.emptySheet}` : ''}
-            </MenuItem>
-          ))}
-        </TextField>
+        {/* A CSV is one table: there is no tab to choose. */}
+        {inspect.format === 'csv' ? null : (
+          <TextField select label={TEXT.sheet.sheetLabel} value={sheet} onChange={(event) => chooseSheet(event.target.value)} sx={{ minWidth: 320 }}>
+            {inspect.sheets.map((option) => (
+              <MenuItem key={option.name} value={option.name} disabled={option.headerRow === null}>
+                {option.name}
+                {option.hidden ? ` ${TEXT.sheet.hidden}` : ''}
+                {option.headerRow === null ? ` — ${TEXT.sheet.emptySheet}` : ''}
+              </MenuItem>
+            ))}
+          </TextField>
+        )}
         {current && current.headerRow !== null ? (
           <Box sx={{ mt: 1.5 }}>
             <Typography variant="body2" sx={{ color: 'text.secondary', mb: 0.75 }}>

@@ -14,17 +14,21 @@ import { IMPORT_TEXT as TEXT } from './import.text';
 import { ImportStepHeading } from './ImportStepHeading';
 
 export function SummaryStep() {
-  const { summary, reset } = useImports();
+  const { summary, summaryUndone, reset } = useImports();
   const go = useNavigation((s) => s.go);
   if (!summary) return null;
   const t = TEXT.summary;
   const what =
     summary.kind === 'corrections' ? t.outcome(summary.accepted, summary.corrections, summary.rejected) : summary.kind === 'registry' ? t.registry(summary.inserted, summary.updated) : t.ceps(summary.corrections);
+  // Undone from the history: nothing of it stands, so nothing of it is offered any more.
+  const stands = summary.written && !summaryUndone;
 
   return (
     <Stack spacing={2}>
       <ImportStepHeading title={t.title} />
-      {summary.written && summary.importId !== null ? (
+      {summaryUndone && summary.importId !== null ? (
+        <Alert severity="info">{t.undone(summary.importId, summary.kind)}</Alert>
+      ) : summary.written && summary.importId !== null ? (
         <Alert severity="success">
           <strong>{t.written(summary.importId)}</strong> {what}
         </Alert>
@@ -39,9 +43,9 @@ export function SummaryStep() {
         ) : null,
       )}
       <SummaryCounts summary={summary} />
-      {summary.written ? <DipNotices summary={summary} /> : null}
-      {summary.written ? <RegistryNotices summary={summary} /> : null}
-      <ImportConflicts summary={summary} />
+      {stands ? <DipNotices summary={summary} /> : null}
+      {stands ? <RegistryNotices summary={summary} /> : null}
+      {summaryUndone ? null : <ImportConflicts summary={summary} />}
       {summary.rejected > 0 ? (
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
           {t.rejectedHelp}
@@ -49,7 +53,7 @@ export function SummaryStep() {
       ) : null}
       <Stack direction="row" spacing={1.5} sx={{ flexWrap: 'wrap' }}>
         {summary.rejected > 0 ? <ImportReportButton importId={summary.written ? summary.importId : null} fileName={summary.file} variant="outlined" /> : null}
-        {summary.written && summary.kind === 'corrections' ? <Button onClick={() => go({ name: 'corrections' })}>{t.queue}</Button> : null}
+        {stands && summary.kind === 'corrections' ? <Button onClick={() => go({ name: 'corrections' })}>{t.queue}</Button> : null}
         <Button variant="contained" onClick={reset}>
           {t.another}
         </Button>

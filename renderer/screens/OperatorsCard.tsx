@@ -17,7 +17,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Operator } from '../../shared/contract';
-import { call } from '../api/client';
+import { call, failureOf } from '../api/client';
 import { SettingsCard } from '../components/SettingsCard';
 import { useWork } from '../lib/work';
 import { useNotify } from '../stores/notify';
@@ -54,9 +54,13 @@ export function OperatorsCard() {
     if (name.trim().length < 2) return setNameError(TEXT.nameInvalid);
     setNameError(null);
     await run(async () => {
-      const added = await call('operators:add', { name: name.trim() });
-      setName('');
-      notify(TEXT.added(added.name));
+      // Refused (a name already on the list), it is said under the name, where it is fixed.
+      const failure = await failureOf(async () => {
+        const added = await call('operators:add', { name: name.trim() });
+        setName('');
+        notify(TEXT.added(added.name));
+      });
+      if (failure) setNameError(failure);
       await load();
     });
   }

@@ -38,6 +38,7 @@ export function PendenciesScreen() {
   const quality = useQuality();
   const { summary, kase, code, scanning, load, setCase, setCode, scan } = quality;
   const openRecord = useNavigation((s) => s.openRecord);
+  const go = useNavigation((s) => s.go);
   const notify = useNotify((s) => s.show);
   const prefix = useSession((s) => exportPrefix(s.info?.settings?.region ?? 0, s.info?.settings?.demo === true));
   const { running: exporting, error: exportError, setError: setExportError, run } = useWork();
@@ -60,7 +61,7 @@ export function PendenciesScreen() {
     await run(async () => {
       const written = await call('quality:export', { case: kase, code, path: target.handle, format: 'xlsx' });
       await deliver(target);
-      notify(TEXT.exported(written.rows, target.name));
+      notify(TEXT.exported(written.rows, target.name), 'success', { label: TEXT.toImport, onClick: () => go({ name: 'import' }) });
     });
   }
 

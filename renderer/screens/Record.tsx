@@ -29,6 +29,8 @@ import { FIELD_GROUP_LABELS, FIELD_NAMES, FIELDS, fieldLabel, isFieldName, type 
 import { formatCpf } from '../../shared/rules/cpf';
 import { formatDateBr, formatDateTimeBr } from '../../shared/rules/dates';
 import { DIP_CONSEQUENCE_LABELS } from '../../shared/rules/dip';
+import { withFieldLabel } from '../../shared/rules/fieldValue';
+import { caseOfRecord } from '../../shared/rules/pendencyCases';
 import { BackButton } from '../components/BackButton';
 import { DipChip } from '../components/DipChip';
 import { EmptyState } from '../components/EmptyState';
@@ -120,11 +122,9 @@ export function RecordScreen({ id }: { id: number }) {
   );
 }
 
-/** A pendência's message under its field's name, unless the rule already starts with it ("Nome do pai: …"). */
-function withFieldLabel(field: string | null, message: string): string {
-  if (!field) return message;
-  const label = fieldLabel(field);
-  return message.startsWith(label) ? message : `${label}: ${message}`;
+/** A pendência's message under its field's name, the subject never said twice. */
+function pendencyLine(field: string | null, message: string): string {
+  return field ? withFieldLabel(fieldLabel(field), message) : message;
 }
 
 function Header({ view, formOpen, onCorrect }: { view: RecordView; formOpen: boolean; onCorrect(): void }) {
@@ -161,7 +161,7 @@ function Header({ view, formOpen, onCorrect }: { view: RecordView; formOpen: boo
           </Typography>
         </Box>
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
-          <RecordContactButton person={{ id: p.id, name: p.name }} />
+          <RecordContactButton person={{ id: p.id, name: p.name, pendencyCase: caseOfRecord(view.pendencies) }} />
           {!formOpen ? (
             <Button variant="contained" startIcon={<EditIcon />} onClick={onCorrect}>
               {TEXT.correct}
@@ -186,7 +186,7 @@ function RecordSummaryAlert({ view }: { view: RecordView }) {
   const lines = [
     ...rejections.map((c) => ({ key: c.uuid, field: fieldOfNote(c.field), text: TEXT.summaryLine.rejected(fieldLabel(c.field), c.statusMessage) })),
     ...conflicts.map((c) => ({ key: `c${c.id}`, field: fieldOfNote(c.field), text: TEXT.summaryLine.conflict(fieldLabel(c.field)) })),
-    ...pendencies.map((d) => ({ key: `${d.code}-${d.field}-${d.message}`, field: d.field, text: withFieldLabel(d.field, d.message) })),
+    ...pendencies.map((d) => ({ key: `${d.code}-${d.field}-${d.message}`, field: d.field, text: pendencyLine(d.field, d.message) })),
   ];
   return (
     <Alert severity={rejections.length + conflicts.length > 0 ? 'error' : 'warning'} sx={{ mb: 2 }} data-testid="record-summary">

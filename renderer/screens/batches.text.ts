@@ -160,7 +160,6 @@ export const BATCHES_TEXT = {
     time: 'Hora',
     hours: 'Prazo de resposta (horas)',
     hoursHelp: 'Depois desse prazo sem confirmação, o lote aparece como atrasado no Início.',
-    invalidDate: 'Data inválida: use dd/mm/aaaa.',
     invalidTime: 'Hora inválida: use hh:mm.',
     invalidHours: 'Informe um prazo entre 1 e 8760 horas.',
     confirm: 'Marcar como enviado',

@@ -16,7 +16,7 @@ export const CEPS_TEXT = {
     operator: 'Operador',
     status: 'Situação',
   },
-  empty: 'CEP não localizado: cadastre aqui o CEP que a/o profissional informou; a alteração vai para a Implanta como uma correção.',
+  empty: 'Nenhum CEP cadastrado pelo Regional ainda. Quando a/o profissional informar um CEP que a base dos Correios não traz, cadastre-o aqui: a alteração vai para a Implanta como uma correção.',
   noMatch: (text: string) => `Nenhum CEP encontrado para “${text}”.`,
   editRow: (cep: string) => `Corrigir o CEP ${cep}`,
   loading: 'Carregando os CEPs…',

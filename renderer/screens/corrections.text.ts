@@ -12,7 +12,6 @@ export const CORRECTIONS_TEXT = {
   allOperators: 'Todos os operadores',
   from: 'De',
   to: 'Até',
-  invalidDate: 'Data inválida: use dd/mm/aaaa.',
   clear: 'Limpar filtros',
   tableLabel: 'Fila de correções',
   columns: {

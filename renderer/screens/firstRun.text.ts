@@ -2,7 +2,7 @@
 import { formatCount } from '../../shared/display/numbers';
 
 export const FIRST_RUN_TEXT = {
-  title: 'Bem-vindo(a) ao CRESS Desk',
+  title: 'Bem-vinda/o ao CRESS Desk',
   intro:
     'Antes de começar, diga em qual CRESS este computador trabalha e quem vai operá-lo. ' +
     'Os dados ficam somente neste computador; nada é enviado pela internet.',

@@ -136,6 +136,10 @@ export const IMPORT_TEXT = {
     title: 'Resumo',
     written: (id: number) => `Importação nº ${id} gravada.`,
     notWritten: 'Nada foi gravado: “Tudo ou nada” estava marcado e há linhas com erro.',
+    undone: (id: number, kind: ImportKind) =>
+      `Importação nº ${id} desfeita: ${
+        kind === 'cep' ? 'as alterações de CEP dela saíram da fila e os CEPs voltaram' : kind === 'registry' ? 'os cadastros voltaram' : 'as correções dela saíram da fila e os cadastros voltaram'
+      } a como estavam antes dela.`,
     /** One sentence: what went in and what stayed out. */
     outcome: (written: number, corrections: number, rejected: number) =>
       `${written === 1 ? 'Uma linha foi gravada' : `${formatCount(written)} linhas foram gravadas`} e ${plural(corrections, 'correção entrou', 'correções entraram')} na fila para a Implanta${

@@ -9,7 +9,10 @@ export const PENDENCIES_TEXT = {
   scanned: (n: number) => `${plural(n, 'cadastro conferido', 'cadastros conferidos')}.`,
   export: 'Exportar para corrigir',
   exporting: 'Exportando…',
-  exported: (rows: number, name: string) => `${plural(rows, 'cadastro exportado', 'cadastros exportados')} em ${name}. Corrija as células, preencha Motivo e Documento comprobatório e importe a planilha como correções.`,
+  exported: (rows: number, name: string) =>
+    `Planilha salva: ${name} (${plural(rows, 'cadastro', 'cadastros')}). Corrija as células, preencha Motivo e Documento comprobatório e importe a planilha como correções.`,
+  /** The way on from the saved spreadsheet: the notice stays until followed or closed. */
+  toImport: 'Ir para Importar',
   saveTitle: 'Salvar as pendências para corrigir',
   filterXlsx: 'Planilha do Excel',
   allCases: 'Todos os casos',

@@ -42,6 +42,8 @@ interface ImportState {
   dipAcknowledged: boolean;
   preview: ImportSummary | null;
   summary: ImportSummary | null;
+  /** The import the summary shows was undone from the history since. */
+  summaryUndone: boolean;
   /** The wizard's job in progress (reading, checking, writing). */
   job: JobStatus | null;
   /** A job started from the history (undo, an error report). */
@@ -84,6 +86,7 @@ const INITIAL = {
   dipAcknowledged: false,
   preview: null,
   summary: null,
+  summaryUndone: false,
   job: null,
   error: null,
   resolved: {} as Record<number, 'kept' | 'file'>,
@@ -180,7 +183,7 @@ export const useImports = create<ImportState>()((set, get) => {
       set({ error: null });
       const outcome = await follow('imports:run', { ...request(), errorLimit: 2000, force, dipAcknowledged: get().dipAcknowledged });
       if (outcome.ok) {
-        set({ summary: outcome.value, step: 'summary' });
+        set({ summary: outcome.value, summaryUndone: false, step: 'summary' });
         void get().loadHistory(0);
       } else if (!outcome.cancelled && outcome.code !== 'IMPORT_REPEATED') set({ error: outcome.message });
       return outcome;
@@ -204,6 +207,7 @@ export const useImports = create<ImportState>()((set, get) => {
 
     async undo(id) {
       const outcome = await follow('imports:undo', { id }, 'historyJob');
+      if (outcome.ok && get().summary?.importId === id) set({ summaryUndone: true });
       void get().loadHistory();
       return outcome;
     },

@@ -163,6 +163,11 @@ export const contactsContract = {
         case: contactCaseSchema,
         summary: typedText(4000),
         notes: typedText(8000).nullable().default(null),
+        /** The files she/he sent: all checked before anything is written, stored with the atendimento. */
+        attachments: z
+          .array(z.object({ path: filePathSchema, fileName: z.string().max(255).optional() }).strict())
+          .max(20)
+          .default([]),
       })
       .strict(),
     output: contactSchema,

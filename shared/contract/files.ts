@@ -17,6 +17,8 @@ export interface FileInput {
   replace?: string;
   /** The input's display name: set from the name the clerk saw in the dialog. */
   name?: string;
+  /** The field holds a list: in each item, `field` names the file and `name` its display name. */
+  each?: { field: string; name?: string };
 }
 
 /** A place chosen to save to, which the clerk may have confirmed replacing. */
@@ -49,6 +51,7 @@ export const FILE_INPUTS = {
   'backups:verify': BACKUP_FILES,
   'backups:restorePrepare': BACKUP_FILES,
   'backups:pin': [{ field: 'file', mode: 'backup' }],
+  'contacts:add': [{ field: 'attachments', mode: 'read', each: { field: 'path', name: 'fileName' } }],
   'contacts:attach': [{ field: 'path', mode: 'read', name: 'fileName' }],
   'contacts:attachment': SAVE_TO_PATH,
   'contacts:forward': SAVE_TO_PATH,

@@ -68,7 +68,19 @@ const RULE_PARSERS: Record<FieldRule, (raw: string, maxLength: number) => Parsed
 
 // Rule messages already name their subject ("CPF inválido: …"); only generic ones get the label.
 function prefixLabel(label: string, message: string): string {
-  return /^(Nome|Texto|Valor)/.test(message) ? `${label}: ${message.charAt(0).toLowerCase()}${message.slice(1)}` : message;
+  return /^(Nome|Texto|Valor)/.test(message) ? withFieldLabel(label, message) : message;
+}
+
+/**
+ * A rule's message under the name of its field, the subject never said twice: "Nome inválido: …"
+ * stays so for Nome, "Data inválida: …" becomes "Data de nascimento inválida: …", and any other
+ * message follows the name ("Logradouro: texto muito longo…").
+ */
+export function withFieldLabel(label: string, message: string): string {
+  if (message.toLowerCase().startsWith(label.toLowerCase())) return message;
+  const subject = /^(\S+) (inválid[oa]\b[\s\S]*)$/.exec(message);
+  if (subject && label.toLowerCase().startsWith(`${(subject[1] as string).toLowerCase()} `)) return `${label} ${subject[2]}`;
+  return `${label}: ${/^\p{Lu}\p{Ll}/u.test(message) ? message.charAt(0).toLowerCase() + message.slice(1) : message}`;
 }
 
 /** Values as stored in a correction's old/new columns: text, "true"/"false", or null. */

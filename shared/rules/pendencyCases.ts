@@ -58,3 +58,9 @@ const CASE_OF_FIELD: Partial<Record<FieldName, PendencyCase>> = {
 export function caseOfPendency(code: ErrorCode, field: FieldName | null): PendencyCase {
   return CASE_OF_CODE.get(code) ?? (field ? CASE_OF_FIELD[field] : undefined) ?? 'G';
 }
+
+/** The case of a record's first pendência, as the record shows them; null when it has none. */
+export function caseOfRecord(pendencies: readonly { code: string; field: string | null }[]): PendencyCase | null {
+  const first = pendencies[0];
+  return first ? caseOfPendency(first.code as ErrorCode, first.field as FieldName | null) : null;
+}

@@ -24,9 +24,9 @@ function exportedRows(): Record<string, string | number>[] {
 describe('the audit export', () => {
   it("fills Registro and CPF on an atendimento's entries from its professional, and leaves them empty for one not located", async () => {
     const maria = addProfessional(desk.store);
-    const located = (await desk.handlers['contacts:add']({ professionalId: maria.id, cpf: null, name: null, channel: 'email', case: 'D', summary: 'Não recebe o e-mail da senha.', notes: null })) as Contact;
+    const located = (await desk.handlers['contacts:add']({ professionalId: maria.id, cpf: null, name: null, channel: 'email', case: 'D', summary: 'Não recebe o e-mail da senha.', notes: null, attachments: [] })) as Contact;
     await desk.handlers['contacts:answer']({ id: located.id, text: 'Implanta reenviou o e-mail de senha.' });
-    const told = (await desk.handlers['contacts:add']({ professionalId: null, cpf: '52998224725', name: 'Joana Prado', channel: 'phone', case: 'B', summary: 'Não consegue entrar.', notes: null })) as Contact;
+    const told = (await desk.handlers['contacts:add']({ professionalId: null, cpf: '52998224725', name: 'Joana Prado', channel: 'phone', case: 'B', summary: 'Não consegue entrar.', notes: null, attachments: [] })) as Contact;
 
     const rows = exportedRows();
     const of = (protocol: string) => rows.filter((r) => String(r['Ação'] ?? '').startsWith('contact.') && String(r.Resumo ?? '').includes(protocol));

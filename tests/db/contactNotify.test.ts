@@ -12,7 +12,7 @@ let desk: BatchDesk;
 afterEach(() => desk.cleanup());
 
 async function openContact(professional: Professional, summary = 'Não consegue entrar na plataforma: e-mail antigo.'): Promise<Contact> {
-  return await desk.handlers['contacts:add']({ professionalId: professional.id, cpf: null, name: null, channel: 'email', case: 'D', summary, notes: null });
+  return await desk.handlers['contacts:add']({ professionalId: professional.id, cpf: null, name: null, channel: 'email', case: 'D', summary, notes: null, attachments: [] });
 }
 
 

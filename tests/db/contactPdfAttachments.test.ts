@@ -4,6 +4,8 @@
 import { writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../db';
+import { HandleBroker } from '../../db/fileBroker';
 import type { Contact } from '../../shared/contract/contacts';
 import { answerOf, openTestDesk, refusalOf, type TestDesk } from './fixtures';
 
@@ -56,4 +58,33 @@ describe('a PDF attachment', () => {
     expect(await answerOf(desk, 'contacts:attach', { id: contact.id, path: file })).toBeTruthy();
   });
 
+  it('leaves no atendimento behind when one of the files sent with it is refused', async () => {
+    desk = openTestDesk();
+    const png = desk.file('captura.png');
+    const pdf = desk.file('ativo.pdf');
+    writeFileSync(png, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR print')]));
+    writeFileSync(pdf, Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (x) >> >> endobj\n%%EOF\n'));
+    const input = { channel: 'email', case: 'F', summary: 'Nome da mãe não confere', name: 'Joana Prado' };
+    const refused = await refusalOf(desk, 'contacts:add', { ...input, attachments: [{ path: png }, { path: pdf }] });
+    expect(refused.message).toContain('O PDF "ativo.pdf" traz conteúdo ativo');
+    const count = (table: string) => desk.store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+    expect([count('contacts'), count('contact_attachments')]).toEqual([0, 0]);
+    // Sent again without the refused file: one atendimento, the first of the year, with the print.
+    const created = await add(desk, { ...input, attachments: [{ path: png }] });
+    expect(created.protocol).toMatch(/-000001$/);
+    expect(created.attachmentList.map((a) => a.fileName)).toEqual(['captura.png']);
+  });
+
+  it('takes the files sent with a new atendimento from the window only when its dialog handed them out', async () => {
+    desk = openTestDesk();
+    const png = desk.file('tela.png');
+    writeFileSync(png, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR print')]));
+    const files = new HandleBroker();
+    const window = createHandlers(desk.store, { appVersion: 'test', files });
+    const input = { channel: 'email' as const, case: 'C' as const, summary: 'Página de erro', name: 'Joana Prado', cpf: null, professionalId: null, notes: null };
+    await expect(Promise.resolve().then(() => window['contacts:add']({ ...input, attachments: [{ path: png }] }))).rejects.toMatchObject({ code: 'FILE_NOT_GRANTED' });
+    const handle = files.issue(png, 'read', { name: 'Print do erro.png' });
+    const created = await window['contacts:add']({ ...input, attachments: [{ path: handle, fileName: 'outro.png' }] });
+    expect(created.attachmentList.map((a) => a.fileName)).toEqual(['Print do erro.png']);
+  });
 });

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { grantFiles } from '../../db/fileGrants';
 import { HandleBroker, trustedFiles } from '../../db/fileBroker';
 import { contract, type Handlers } from '../../shared/contract';
-import { FILE_INPUTS } from '../../shared/contract/files';
+import { FILE_INPUTS, type FileInput } from '../../shared/contract/files';
 import { AppError } from '../../shared/errors';
 
 let dir: string;
@@ -84,9 +84,18 @@ describe('the file inputs of the contract', () => {
     for (const [channel, spec] of Object.entries(contract)) {
       const input = spec.input as z.ZodType;
       if (!(input instanceof z.ZodObject)) continue;
-      for (const field of Object.keys(input.shape)) if (pathLike.test(field)) found.push(`${channel}.${field}`);
+      for (const [field, schema] of Object.entries(input.shape as Record<string, z.ZodType>)) {
+        if (pathLike.test(field)) found.push(`${channel}.${field}`);
+        // A list of files: each item's path-like fields.
+        let inner: z.ZodType = schema;
+        while (inner instanceof z.ZodDefault || inner instanceof z.ZodOptional) inner = inner.unwrap() as z.ZodType;
+        const item = inner instanceof z.ZodArray ? (inner.element as z.ZodType) : null;
+        if (item instanceof z.ZodObject) for (const sub of Object.keys(item.shape)) if (pathLike.test(sub)) found.push(`${channel}.${field}.${sub}`);
+      }
     }
-    const declared = Object.entries(FILE_INPUTS).flatMap(([channel, inputs]) => inputs.map((i) => `${channel}.${i.field}`));
+    const declared = Object.entries(FILE_INPUTS).flatMap(([channel, inputs]) =>
+      inputs.map((i: FileInput) => (i.each ? `${channel}.${i.field}.${i.each.field}` : `${channel}.${i.field}`)),
+    );
     expect(found.sort()).toEqual(declared.sort());
   });
 });

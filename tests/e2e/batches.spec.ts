@@ -69,6 +69,12 @@ test('generate, review, seal, export, mark sent, import the answer, see the reje
   await page.getByRole('button', { name: 'Marcar como enviado' }).click();
   const sending = page.getByRole('dialog');
   await expect(sending.getByLabel('Prazo de resposta (horas)')).toHaveValue('24');
+  // A day that does not exist is named as such, as in the correction form.
+  const sentOn = await sending.getByLabel('Data do envio').inputValue();
+  await sending.getByLabel('Data do envio').fill('31/02/2026');
+  await sending.getByRole('button', { name: 'Marcar como enviado' }).click();
+  await expect(sending.getByText('Data inválida: 31/02/2026 não existe no calendário.')).toBeVisible();
+  await sending.getByLabel('Data do envio').fill(sentOn);
   await sending.getByRole('button', { name: 'Marcar como enviado' }).click();
   await expect(page.getByText('Enviado', { exact: true })).toBeVisible();
   await expect(page.getByText(/Aguardando a confirmação da Implanta/)).toBeVisible();

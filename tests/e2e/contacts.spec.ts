@@ -203,6 +203,11 @@ test('case C: from the record to Implanta, a correction, its lote and answer, th
   const subject = (await message.getByText(/^Assunto: /).textContent())!.replace('Assunto: ', '');
   problems.push(...(await seriousViolations(page, 'Mensagem à/ao profissional')));
   if (guide) await shot(page, '18-atendimento-mensagem');
+  // Saved as an e-mail draft: the dialog names the file, as a saved report does.
+  const savingEml = page.waitForEvent('download');
+  await message.getByRole('button', { name: 'Salvar e-mail (.eml)' }).click();
+  const emlSaved = await savingEml;
+  await expect(message.getByText(`E-mail salvo: ${emlSaved.suggestedFilename()}. Abra o arquivo no seu programa de e-mail e envie.`)).toBeVisible();
   await message.getByRole('button', { name: 'Marcar como enviada' }).click();
   await expect(message).toBeHidden();
   await expect(timeline).toContainText(subject);
@@ -278,7 +283,7 @@ test('an atendimento opened before the record is found: located, waiting and reo
   const settings = page.getByRole('region', { name: 'Atendimentos' });
   await settings.getByLabel('E-mail de suporte da Implanta').fill('suporte@implanta');
   await settings.getByRole('button', { name: 'Salvar' }).click();
-  await expect(settings.getByText(/^E-mail de suporte da Implanta: /)).toBeVisible();
+  await expect(settings.getByText(/^E-mail inválido: /)).toBeVisible();
   await settings.getByLabel('E-mail de suporte da Implanta').fill('suporte@implanta.net.br');
   await settings.getByLabel('Dias até atrasar').fill('7');
   await settings.getByRole('button', { name: 'Salvar' }).click();
@@ -297,6 +302,8 @@ test('an atendimento opened before the record is found: located, waiting and reo
   await dialog.getByLabel('Nome informado').fill(who!.name);
   await dialog.getByLabel('Como chegou').click();
   await page.getByRole('option', { name: 'Telefone' }).click();
+  await dialog.getByLabel('Caso do comunicado').click();
+  await page.getByRole('option', { name: /^D — / }).click();
   await dialog.getByLabel('O que aconteceu').fill('Não recebe o e-mail de senha.');
   await dialog.getByRole('button', { name: 'Registrar', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^AT-/ })).toBeVisible();
@@ -325,4 +332,55 @@ test('an atendimento opened before the record is found: located, waiting and reo
   await link.getByRole('button', { name: 'Vincular' }).click();
   await expect(page.getByRole('region', { name: 'O que aconteceu' })).toContainText('Correções vinculadas');
   expect(desk.query('SELECT count(*) AS n FROM contact_corrections')).toEqual([{ n: 1 }]);
+});
+
+test('a refused PDF sent with a new atendimento registers nothing; without it, one atendimento with the print', async ({ desk }) => {
+  const { page } = desk;
+  await setUpDemoDesk(desk, 20, 3);
+  await page.reload();
+  const [who] = desk.query<Person>("SELECT id, registration_number, name, cpf, mother_name FROM professionals WHERE dip_status = 'none' ORDER BY id LIMIT 1");
+  await openRecord(page, who!);
+  await page.getByRole('button', { name: 'Registrar atendimento' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Registrar atendimento' });
+  await dialog.getByLabel('Caso do comunicado').click();
+  await page.getByRole('option', { name: /^B — / }).click();
+  await dialog.getByLabel('O que aconteceu').fill('Não consegue entrar na plataforma.');
+  const screenshot = join(desk.storePath, '..', 'captura.png');
+  const active = join(desk.storePath, '..', 'ativo.pdf');
+  writeFileSync(screenshot, PNG);
+  writeFileSync(active, '%PDF-1.7\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (x) >> >> endobj\n%%EOF\n');
+  for (const file of [active, screenshot]) {
+    const choosing = page.waitForEvent('filechooser');
+    await dialog.getByRole('button', { name: 'Anexar arquivo' }).click();
+    await (await choosing).setFiles(file);
+  }
+  await dialog.getByRole('button', { name: 'Registrar', exact: true }).click();
+  await expect(dialog).toContainText('O PDF "ativo.pdf" traz conteúdo ativo');
+  expect(desk.query('SELECT id FROM contacts')).toHaveLength(0);
+  await dialog.getByLabel('Retirar ativo.pdf').click();
+  await dialog.getByRole('button', { name: 'Registrar', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^AT-\d{4}-000001$/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Anexos' })).toContainText('captura.png');
+  expect(desk.query('SELECT id FROM contacts')).toHaveLength(1);
+});
+
+test('the case of a new atendimento comes from the record’s pendência, and is asked for when the record has none', async ({ desk }) => {
+  const { page } = desk;
+  await setUpDemoDesk(desk, 400, 5);
+  const [motherless] = desk.query<Person>('SELECT id, registration_number, name, cpf, mother_name FROM professionals WHERE mother_name IS NULL AND mother_not_listed = 0 ORDER BY id LIMIT 1');
+  await page.reload();
+  await openRecord(page, motherless!);
+  await page.getByRole('button', { name: 'Registrar atendimento' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Registrar atendimento' });
+  await expect(dialog.getByLabel('Caso do comunicado')).toHaveText('F — sem nome da mãe');
+  await dialog.getByRole('button', { name: 'Cancelar' }).click();
+
+  // From Atendimentos, for someone not found yet: no case is assumed.
+  await page.getByRole('button', { name: 'Atendimentos', exact: true }).click();
+  await page.getByRole('button', { name: 'Registrar atendimento' }).first().click();
+  await dialog.getByLabel('Nome informado').fill('Joana Prado');
+  await dialog.getByLabel('O que aconteceu').fill('Não consegue entrar na plataforma.');
+  await dialog.getByRole('button', { name: 'Registrar', exact: true }).click();
+  await expect(dialog.getByText('Escolha o caso do comunicado, ou “Outro assunto”.')).toBeVisible();
+  expect(desk.query('SELECT id FROM contacts')).toHaveLength(0);
 });

@@ -164,3 +164,37 @@ test('a CEP of another UF offers to move the UF in the same correction, and Ente
   await expect(page.getByText(/Correção salva e adicionada à fila da Implanta/)).toBeVisible();
   expect(desk.query<{ uf: string; cep: string }>('SELECT uf, cep FROM professionals WHERE registration_number = ?', who.registration_number)[0]).toEqual({ uf: 'RJ', cep: '20040020' });
 });
+
+test('on a small screen the field in focus is never under the bars, and Revisar correção goes to the first field with an error', async ({ desk }) => {
+  const { page } = desk;
+  // 1280×720 at 125 %.
+  await page.setViewportSize({ width: 1024, height: 576 });
+  await openFormOfSomeone(desk);
+  /** Where the focused element is, and the free band between the banner on top and the form's action bar below. */
+  const where = () =>
+    page.evaluate(() => {
+      const focused = document.activeElement as HTMLElement;
+      const review = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Revisar correção') as HTMLElement;
+      let bar: HTMLElement = review;
+      while (bar.parentElement && getComputedStyle(bar).position !== 'sticky') bar = bar.parentElement;
+      const banner = [...document.querySelectorAll('[role="status"]')].find((s) => s.textContent?.startsWith('Dados de demonstração')) as HTMLElement;
+      const box = focused.getBoundingClientRect();
+      return { inBar: bar.contains(focused), top: box.top, bottom: box.bottom, free: [banner.getBoundingClientRect().bottom, bar.getBoundingClientRect().top] };
+    });
+  await page.getByLabel('Nome', { exact: true }).focus();
+  for (let step = 0; step < 40; step += 1) {
+    await page.keyboard.press('Tab');
+    const seen = await where();
+    if (seen.inBar) break;
+    expect(seen.top).toBeGreaterThanOrEqual(seen.free[0] as number);
+    expect(seen.bottom).toBeLessThanOrEqual(seen.free[1] as number);
+  }
+
+  // Two mistakes: the name comes before the CPF on the form, so the focus goes to the name.
+  await page.getByLabel('CPF', { exact: true }).fill('000.000.000-00');
+  await page.getByLabel('Nome', { exact: true }).fill('Maria Aguiar 2');
+  await page.getByRole('button', { name: 'Revisar correção' }).click();
+  await expect(page.getByLabel('Nome', { exact: true })).toBeFocused();
+  const seen = await where();
+  expect(seen.top).toBeGreaterThanOrEqual(seen.free[0] as number);
+});

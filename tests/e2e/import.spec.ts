@@ -147,6 +147,10 @@ test('import a spreadsheet, fix the rejected rows in the error report, import it
   await dialog.getByRole('button', { name: 'Desfazer importação' }).click();
   await expect(page.getByText(/Importação nº 3 desfeita: \d+ cadastros? volt/)).toBeVisible();
   await expect(history.getByRole('row').filter({ hasText: 'relatorio-corrigido.xlsx' })).toContainText('Desfeita');
+  // The summary above says so too, and no longer offers the queue it emptied.
+  await expect(page.getByText('Importação nº 3 desfeita: as correções dela saíram da fila e os cadastros voltaram a como estavam antes dela.')).toBeVisible();
+  await expect(page.getByText('Importação nº 3 gravada.')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Ver a fila de correções' })).toHaveCount(0);
   expect(desk.query<{ email: string }>("SELECT email FROM professionals WHERE registration_number = '10008'")[0]?.email).toBe('helena@gmail.com');
   expect(problems).toEqual([]);
 });
@@ -162,6 +166,8 @@ test('a registry load shows, before writing, whose record each row is and what i
   await page.reload();
   await page.getByRole('button', { name: 'Importar', exact: true }).click();
   await chooseFile(page, again);
+  // A CSV is one table: no tab to choose.
+  await expect(page.getByLabel('Aba da planilha')).toHaveCount(0);
   await page.getByRole('radio', { name: /Cadastro \(carga do sistema do Regional\)/ }).check();
   await page.getByRole('button', { name: 'Continuar' }).click();
   await page.getByRole('button', { name: 'Conferir planilha' }).click();

@@ -74,3 +74,17 @@ test('a correction saved is signed by the operator chosen, in Correções and in
   const signed = desk.query<{ operator: string; account: string | null }>("SELECT operator, account FROM audit_log WHERE action = 'correction.save'");
   expect(signed).toEqual([{ operator: 'Bia Lima', account: expect.any(String) }]);
 });
+
+test('an operator added is announced in the council’s words, and a name already on the list is refused under the name', async ({ desk }) => {
+  const { page } = desk;
+  await fillFirstRun(page);
+  await page.getByRole('button', { name: 'Começar' }).click();
+  await page.getByRole('button', { name: 'Configurações', exact: true }).click();
+  const name = page.getByLabel('Nome do novo operador');
+  await name.fill('João Lima');
+  await page.getByRole('button', { name: 'Adicionar operador' }).click();
+  await expect(page.getByText('João Lima foi adicionada/o. O PIN é criado no primeiro acesso.')).toBeVisible();
+  await name.fill('Ana Souza');
+  await page.getByRole('button', { name: 'Adicionar operador' }).click();
+  await expect(name).toHaveAccessibleDescription('Já existe um operador chamado Ana Souza.');
+});

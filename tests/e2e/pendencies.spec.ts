@@ -48,7 +48,8 @@ test('the worklist counts by case, filters, opens the record, and the export rou
   expect(download.suggestedFilename()).toMatch(/^CRESS09-DEMONSTRACAO-pendencias-\d{8}\.xlsx$/);
   const exported = join(desk.storePath, '..', 'pendencias.xlsx');
   await download.saveAs(exported);
-  await expect(page.getByText(/cadastros? exportados? em CRESS09-DEMONSTRACAO-pendencias-/)).toBeVisible();
+  await expect(page.getByText(/^Planilha salva: CRESS09-DEMONSTRACAO-pendencias-\d{8}\.xlsx \(\d+ cadastros?\)\./)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Ir para Importar' })).toBeVisible();
 
   // A row opens the record, its pendência at the top.
   await row.click();

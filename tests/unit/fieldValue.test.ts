@@ -1,7 +1,7 @@
 // Each field's value read with its own rule, and the messages that name the field when it is refused.
 import { describe, expect, it } from 'vitest';
 import { FIELD_NAMES, FIELDS, type FieldName, type FieldValue } from '../../shared/fields';
-import { fieldValueToText, parseFieldValue } from '../../shared/rules/fieldValue';
+import { fieldValueToText, parseFieldValue, withFieldLabel } from '../../shared/rules/fieldValue';
 import { readsAs } from './cases';
 import { expectRefusal } from './refusal';
 
@@ -44,7 +44,16 @@ describe('parseFieldValue applies each field its rule', () => {
   it('names the field in generic messages, so "Nome inválido" on the mother says which name', () => {
     const result = parseFieldValue('motherName', 'Ana 2');
     expect(result).toMatchObject({ ok: false, code: 'NAME_INVALID' });
-    if (!result.ok) expect(result.message).toBe('Nome da mãe: nome inválido: use apenas letras, espaços, apóstrofos e hífens.');
+    if (!result.ok) expect(result.message).toBe('Nome da mãe inválido: use apenas letras, espaços, apóstrofos e hífens.');
+  });
+
+  it('never says the subject twice: "Nome inválido" on the name, a date that does not exist on the birth date', () => {
+    const name = parseFieldValue('name', 'Maria Aguiar 2');
+    if (!name.ok) expect(name.message).toBe('Nome inválido: use apenas letras, espaços, apóstrofos e hífens.');
+    expect(name.ok).toBe(false);
+    expect(withFieldLabel('Data de nascimento', 'Data inválida: 31/02/1985 não existe no calendário.')).toBe('Data de nascimento inválida: 31/02/1985 não existe no calendário.');
+    expect(withFieldLabel('Nome do pai', 'Parece um nome incompleto.')).toBe('Nome do pai: parece um nome incompleto.');
+    expect(withFieldLabel('CEP', 'CEP 01310-100 não pertence a SP.')).toBe('CEP 01310-100 não pertence a SP.');
   });
 
   it('uses each field its own length limit', () => {

@@ -3,6 +3,7 @@ import type { Professional } from '../../shared/domain';
 import { PENDENCY_CASE_LABELS, PENDENCY_CODES, recordPendencies, type PendencyContext } from '../../shared/rules/pendencies';
 import { professional } from './professional.fixture';
 import { CLEAN_REGISTRY, DESIGNED_REGISTRY, SHARED_EMAILS, TODAY } from './registryFixtures';
+import { caseOfRecord } from '../../shared/rules/pendencyCases';
 
 const context: PendencyContext<Professional> = {
   today: TODAY,
@@ -86,5 +87,13 @@ describe('a registry-sized scan', () => {
     const records = Array.from({ length: 5000 }, (_, i) => CLEAN_REGISTRY[i % CLEAN_REGISTRY.length] as Professional);
     const found = records.flatMap((record) => recordPendencies(record, context));
     expect(found).toEqual([]);
+  });
+});
+
+describe('the case an atendimento proposes for a record', () => {
+  it('is the case of the record’s first pendência, and none when the record has none', () => {
+    expect(caseOfRecord([{ code: 'MOTHER_MISSING', field: 'motherName' }, { code: 'EMAIL_INVALID', field: 'email' }])).toBe('F');
+    expect(caseOfRecord([{ code: 'VALUE_TOO_LONG', field: 'street' }])).toBe('E');
+    expect(caseOfRecord([])).toBeNull();
   });
 });

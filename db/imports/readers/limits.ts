@@ -49,7 +49,7 @@ export const FILE_MESSAGES = {
   tooLarge: (mb: number, maxMb: number) => `O arquivo tem ${mb} MB e o limite para importação é ${maxMb} MB. Divida a planilha em partes menores.`,
   truncated: 'O arquivo está incompleto ou danificado (talvez a cópia ou o download não terminou). Salve a planilha novamente e tente outra vez.',
   encrypted: 'A planilha está protegida por senha. Abra-a no Excel ou no LibreOffice, remova a senha, salve e importe de novo.',
-  notSpreadsheet: 'O arquivo não é uma planilha. Use .xlsx, .xlsm, .ods, .xls ou .csv.',
+  notSpreadsheet: (fileName: string) => `O arquivo ${fileName} não é uma planilha. Use .xlsx, .xlsm, .ods, .xls ou .csv.`,
   textNotSpreadsheet: (fileName: string) => `O arquivo ${fileName} não é uma planilha: parece ser texto. Salve-o como .xlsx ou .csv e tente de novo.`,
   zipNotSpreadsheet: 'O arquivo é compactado (zip), mas não contém uma planilha. Use .xlsx, .xlsm, .ods, .xls ou .csv.',
   htmlAsXls: 'O arquivo tem extensão de planilha, mas é uma página HTML exportada por outro sistema. Abra-o no Excel ou no LibreOffice e salve como .xlsx.',

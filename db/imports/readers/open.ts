@@ -63,16 +63,16 @@ function openByContent(file: PositionalFile, fileName: string, limits: ReaderLim
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6)) {
     return openZipBased(file, extension, limits);
   }
-  if (bytes.subarray(0, 8).equals(CFB_MAGIC)) return openCompoundFile(readWhole(file));
-  if (BINARY_MAGICS.some((magic) => bytes.subarray(0, magic.length).equals(magic))) throw unreadable(FILE_MESSAGES.notSpreadsheet);
+  if (bytes.subarray(0, 8).equals(CFB_MAGIC)) return openCompoundFile(readWhole(file), fileName);
+  if (BINARY_MAGICS.some((magic) => bytes.subarray(0, magic.length).equals(magic))) throw unreadable(FILE_MESSAGES.notSpreadsheet(baseName(fileName)));
 
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (!utf16 && bytes.includes(0)) throw unreadable(FILE_MESSAGES.notSpreadsheet);
+  if (!utf16 && bytes.includes(0)) throw unreadable(FILE_MESSAGES.notSpreadsheet(baseName(fileName)));
   const text = bytes.toString('latin1').trimStart().slice(0, 200).toLowerCase();
   if (text.startsWith('<!doctype html') || text.startsWith('<html') || text.startsWith('<table')) throw unreadable(FILE_MESSAGES.htmlAsXls);
-  if (text.startsWith('<?xml')) throw unreadable(FILE_MESSAGES.notSpreadsheet);
+  if (text.startsWith('<?xml')) throw unreadable(FILE_MESSAGES.notSpreadsheet(baseName(fileName)));
   if (!TEXT_EXTENSIONS.has(extension)) {
-    throw unreadable(looksLikeText(bytes) ? FILE_MESSAGES.textNotSpreadsheet(baseName(fileName)) : FILE_MESSAGES.notSpreadsheet);
+    throw unreadable(looksLikeText(bytes) ? FILE_MESSAGES.textNotSpreadsheet(baseName(fileName)) : FILE_MESSAGES.notSpreadsheet(baseName(fileName)));
   }
   return new CsvSource(file, csvSheetName(fileName), limits);
 }
@@ -127,7 +127,7 @@ function checkOdsParts(zip: ZipReader): void {
 }
 
 /** An OLE compound file is an .xls, or an Office file encrypted with a password. */
-function openCompoundFile(bytes: Buffer): SpreadsheetSource {
+function openCompoundFile(bytes: Buffer, fileName: string): SpreadsheetSource {
   let names: string[];
   try {
     names = sheetjs().CFB.read(bytes, { type: 'buffer' }).FullPaths.map((p: string) => p.replace(/^.*\//, ''));
@@ -135,6 +135,6 @@ function openCompoundFile(bytes: Buffer): SpreadsheetSource {
     throw unreadable(FILE_MESSAGES.truncated);
   }
   if (names.includes('EncryptedPackage') || names.includes('EncryptionInfo')) throw unreadable(FILE_MESSAGES.encrypted);
-  if (!names.includes('Workbook') && !names.includes('Book')) throw unreadable(FILE_MESSAGES.notSpreadsheet);
+  if (!names.includes('Workbook') && !names.includes('Book')) throw unreadable(FILE_MESSAGES.notSpreadsheet(baseName(fileName)));
   return new SheetJsSource(bytes, 'xls');
 }

@@ -204,7 +204,7 @@ describe('files nobody should trust', () => {
     let seed = 7;
     const noise = Buffer.from(Array.from({ length: 4096 }, () => (seed = (seed * 1103515245 + 12345) % 2147483648) % 256));
     const noisy = refusal(file('aleatorio.xlsx', noise), 'aleatorio.xlsx');
-    expect(noisy).toMatchObject({ code: 'FILE_UNREADABLE', message: 'O arquivo não é uma planilha. Use .xlsx, .xlsm, .ods, .xls ou .csv.' });
+    expect(noisy).toMatchObject({ code: 'FILE_UNREADABLE', message: 'O arquivo aleatorio.xlsx não é uma planilha. Use .xlsx, .xlsm, .ods, .xls ou .csv.' });
     const real = read(file('real.xlsx', buildXlsx([['CPF', 'E-mail'], ['52998224725', 'maria@exemplo.com.br']])), 'real.xlsx');
     expect(real.format).toBe('xlsx');
     expect(Object.values(real.rows)[0]?.map((r) => r.cells)).toEqual([['CPF', 'E-mail'], ['52998224725', 'maria@exemplo.com.br']]);

@@ -7,6 +7,7 @@ import {
   draftChanges,
   evidenceErrors,
   fieldErrors,
+  firstFieldWithError,
   newDraft,
   saveInput,
   shownText,
@@ -154,5 +155,14 @@ describe('saveInput', () => {
     const record = professional();
     expect(saveInput(record, draftOf({ contactId: 7 }), { email: 'a@b.com.br' }, false)).toMatchObject({ contactId: 7 });
     expect(saveInput(record, draftOf(), { email: 'a@b.com.br' }, false)).not.toHaveProperty('contactId');
+  });
+});
+
+describe('where the form takes the clerk after Revisar correção with errors', () => {
+  it('goes to the first field with an error as the form shows them, the name before the CPF', () => {
+    expect(firstFieldWithError({ cpf: 'CPF inválido', name: 'nome inválido', reason: 'Informe o motivo' })).toBe('name');
+    expect(firstFieldWithError({ evidenceDate: 'Data inválida', phone: 'Telefone inválido' })).toBe('phone');
+    expect(firstFieldWithError({ motherNotListed: 'Marque ou informe', birthDate: 'Data inválida' })).toBe('motherNotListed');
+    expect(firstFieldWithError({})).toBeUndefined();
   });
 });
