@@ -7,6 +7,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AppError } from '../shared/errors';
 import { connectStore, settleStore } from './connections';
+import { foldWhenQuiet } from './logFold';
 import { makeStorePrivate } from './fileModes';
 import { KNOWN_SCHEMA_VERSION, migrate, schemaVersionOf, storeNewerError } from './migrate';
 import { recoverUnfinishedImports } from './imports/writer/rollback';
@@ -22,6 +23,8 @@ export interface Store {
   db: Database.Database;
   path: string;
   schemaVersion: number;
+  /** Folds the write-ahead log into the file now instead of at the next quiet moment (db/logFold.ts). */
+  foldLog(): void;
   close(): void;
 }
 
@@ -121,14 +124,17 @@ function openOnce(path: string, options: OpenOptions, last = false): Store | nul
     recoverUnfinishedImports(db, path);
     session.clearAbandoned();
     removeStalePrepared(path); // a restore's copy of a backup, left by a restore killed outright
+    const folder = foldWhenQuiet(db);
     let open = true;
     return {
       db,
       path,
       schemaVersion,
+      foldLog: () => folder.foldNow(),
       close() {
         if (!open) return;
         open = false;
+        folder.stop();
         try {
           // Keeps the planner's statistics fresh; never worth failing a close, nor waiting for a writer.
           waitForWriters(db, 50);

@@ -16,6 +16,7 @@ import { accessSync, closeSync, constants, openSync, readdirSync, rmSync, statfs
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../shared/errors';
 import { writeProtected } from './fileModes';
+import { committed } from './logFold';
 
 /** How long a writer waits for the one before it, by default. */
 export const DEFAULT_WRITE_WAIT_MS = 30_000;
@@ -47,7 +48,12 @@ export function waitForWriters(db: Database.Database, ms: number = writeWaitMs()
 export function writeTransaction<T>(db: Database.Database, fn: () => T): T {
   const transaction = db.transaction(fn);
   const wait = patience.get(db) ?? 0;
-  if (db.inTransaction || wait === 0 || db.memory) return transaction.immediate();
+  if (db.inTransaction) return transaction.immediate(); // a savepoint: the outer transaction commits
+  if (wait === 0 || db.memory) {
+    const result = transaction.immediate();
+    committed(db);
+    return result;
+  }
   if (!tryBegin(db, wait)) {
     const waiting = announceWaiting(db.name);
     try {
@@ -59,6 +65,7 @@ export function writeTransaction<T>(db: Database.Database, fn: () => T): T {
   try {
     const result = transaction(); // a savepoint inside the transaction just begun
     db.exec('COMMIT');
+    committed(db);
     return result;
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');

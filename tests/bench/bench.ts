@@ -52,7 +52,7 @@ const printCase = (r: CaseResult) => console.log(`  ${r.name}: p95 ${formatMs(r.
 
 /** The chosen cases, then the counter while a whole month's import runs beside it (its own timing: a save every moment). */
 async function benchPass(context: BenchContext, cases: BenchCase[], only: RegExp): Promise<CaseResult[]> {
-  const results = await runCases(cases, printCase);
+  const results = await runCases(cases, printCase, () => context.store.foldLog());
   if (only.test('correção durante importação')) {
     const counter = await correctionDuringImport(context);
     for (const line of counter.lines) console.log(line);
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     const cases: BenchCase[] = [...registryCases(context), ...batchCases(context), ...backupCases(context), ...opening, ...importCases(context)];
     const only = casesToRun();
     const [fill, ...chosen] = cases.filter((c, i) => i === 0 || only.test(c.name)); // the first case fills the store the others use
-    const fillResult = await runCases([fill as BenchCase], printCase);
+    const fillResult = await runCases([fill as BenchCase], printCase, () => store.foldLog());
     // The app seals generated records in the transaction that makes them (insertDemoProfessionals);
     // the fill case times the generator alone, so its rows are sealed here, as a desk's would be.
     sealWritten(store.db);

@@ -76,11 +76,16 @@ export async function time(timed: Timed): Promise<Float64Array> {
   return durations;
 }
 
-/** Runs the cases in order (later ones may rely on earlier ones, e.g. on the generated registry). */
-export async function runCases(cases: readonly BenchCase[], onResult?: (result: CaseResult) => void): Promise<CaseResult[]> {
+/**
+ * Runs the cases in order (later ones may rely on earlier ones, e.g. on the generated registry).
+ * `between`: untimed, after each case — what the desk does once it is quiet (folding its log,
+ * db/logFold.ts), so that no case is timed doing the previous one's housekeeping.
+ */
+export async function runCases(cases: readonly BenchCase[], onResult?: (result: CaseResult) => void, between?: () => void): Promise<CaseResult[]> {
   const results: CaseResult[] = [];
   for (const benchCase of cases) {
     const measured = summarize(await time(benchCase.measured));
+    between?.();
     const reference = benchCase.reference ? summarize(await time(benchCase.reference)) : null;
     const otherMiss = benchCase.otherMiss?.() ?? null;
     const result = { name: benchCase.name, targetMs: benchCase.targetMs, measured, reference, withinTarget: measured.p95 < benchCase.targetMs && otherMiss === null, otherMiss };
