@@ -43,11 +43,24 @@ type Row = [
   createdAt: string,
   source: string,
   dipConsequence: DipConsequence,
-  cpf: string,
-  previousCpf: string | null,
-  registrationNumber: string,
-  name: string,
 ];
+
+/** What a batch says about a professional, as sealed: CPF, the CPF Implanta knows, registration number, name. */
+type SealedPerson = [cpf: string, previousCpf: string | null, registrationNumber: string, name: string];
+
+/**
+ * The batch's people as it was sealed, read once: looking each correction's person up in the same
+ * query (a join) cost a third of the query's time.
+ */
+function sealedPeople(db: Database, batchId: number): Map<number, SealedPerson> {
+  const people = new Map<number, SealedPerson>();
+  const rows = db
+    .prepare('SELECT professional_id, cpf, previous_cpf, registration_number, name FROM batch_professionals WHERE batch_id = ?')
+    .raw(true)
+    .iterate(batchId) as IterableIterator<[number, ...SealedPerson]>;
+  for (const [id, ...person] of rows) people.set(id, person);
+  return people;
+}
 
 type PackageValue = string | null | MotherFact;
 
@@ -96,20 +109,21 @@ export function correctionFiles(db: Database, version: SchemaVersion, batch: { i
   const byField = new Map<string, number>();
   const dip = new Map<number, DipRequest>();
   const people = new Set<number>();
+  const sealed = sealedPeople(db, batchId);
   const rows = db
     .prepare(
-      `SELECT c.uuid, c.professional_id, c.field, c.old_value, c.new_value, c.reason, c.evidence_kind, c.evidence_arrival,
-         c.evidence_date, c.evidence_note, c.operator, c.created_at, c.source, c.dip_consequence,
-         s.cpf, s.previous_cpf, s.registration_number, s.name
-       FROM corrections c JOIN batch_professionals s ON s.batch_id = c.batch_id AND s.professional_id = c.professional_id
-       WHERE c.batch_id = ? ORDER BY c.id`,
+      `SELECT uuid, professional_id, field, old_value, new_value, reason, evidence_kind, evidence_arrival,
+         evidence_date, evidence_note, operator, created_at, source, dip_consequence
+       FROM corrections WHERE batch_id = ? ORDER BY id`,
     )
     .raw(true)
     .iterate(batchId) as IterableIterator<Row>;
   let done = 0;
   for (const row of rows) {
-    const [uuid, professionalId, field, oldText, newText, reason, evidenceKind, arrival, evidenceDate, evidenceNote, operator, createdAt, source, dipAction, cpf, storedPreviousCpf, registration, name] =
-      row;
+    const [uuid, professionalId, field, oldText, newText, reason, evidenceKind, arrival, evidenceDate, evidenceNote, operator, createdAt, source, dipAction] = row;
+    const person = sealed.get(professionalId);
+    if (person === undefined) continue; // sealing keeps every professional of the batch: never the case
+    const [cpf, storedPreviousCpf, registration, name] = person;
     const previousCpf = v2 ? storedPreviousCpf : undefined;
     const oldValue = v2 ? packageValue(field, oldText) : oldText;
     const newValue = v2 ? packageValue(field, newText) : newText;
