@@ -98,6 +98,34 @@ function numberOf(db: Database, batchId: number): string {
 
 const STATUS_WORDS: Record<string, string> = { synced: 'aplicada', rejected: 'rejeitada' };
 
+/**
+ * Why the lote the JSON names is not one of this computer's, in what the desk can see: its
+ * identifier is another lote's under another number, its number is another lote's here (a backup
+ * older than the lote was restored and a new lote took the number), or the corrections it answers
+ * are this computer's although the lote is not (the same restore). Only an answer of nothing known
+ * here may be of another CRESS.
+ */
+function unknownBatch(db: Database, ack: AckFile, named: BatchRow | null): AppError {
+  const asked = ack.batch as NonNullable<AckFile['batch']>;
+  if (named) {
+    return new AppError(
+      'ACK_UNKNOWN_BATCH',
+      `O arquivo diz responder ao lote ${asked.number}, mas traz o identificador do lote ${named.number} deste computador: a confirmação foi alterada ou mistura dois lotes. Nada foi alterado: peça à Implanta a confirmação certa.`,
+    );
+  }
+  const known = ack.answers.filter((a) => lookup(db, a.id) !== null).length;
+  const same = asked.number === null ? undefined : statement<{ uuid: string }>(db, 'SELECT uuid FROM batches WHERE number = ?').get(asked.number);
+  const which = same
+    ? `O arquivo responde ao lote ${asked.number} de identificador ${asked.uuid}, mas o lote ${asked.number} deste computador é outro (${same.uuid}).`
+    : `O arquivo responde ao lote ${asked.number ?? asked.uuid}, que não existe neste computador.`;
+  if (known === 0) return new AppError('ACK_UNKNOWN_BATCH', `${which} Confira se a confirmação é deste CRESS.`);
+  const corrections = known === 1 ? 'A correção que ele responde é deste computador' : `As ${known} correções que ele responde são deste computador`;
+  return new AppError(
+    'ACK_UNKNOWN_BATCH',
+    `${which} ${corrections}: provavelmente uma cópia de segurança anterior ao lote foi restaurada, e este computador não o conhece mais. Nada foi alterado: confira com a Implanta o que ela já aplicou antes de enviar essas correções de novo.`,
+  );
+}
+
 /** Checks and applies an acknowledgement; throws (changing nothing) on any problem. */
 export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date): AckResult {
   return writeTransaction(db, () => {
@@ -118,12 +146,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
     let named: BatchRow | null = null;
     if (ack.batch) {
       named = statement<BatchRow>(db, 'SELECT * FROM batches WHERE uuid = ?').get(ack.batch.uuid) ?? null;
-      if (!named || (ack.batch.number !== null && ack.batch.number !== named.number)) {
-        throw new AppError(
-          'ACK_UNKNOWN_BATCH',
-          `O arquivo responde ao lote ${ack.batch.number ?? ack.batch.uuid}, que não existe nesta mesa. Confira se a confirmação é deste CRESS.`,
-        );
-      }
+      if (!named || (ack.batch.number !== null && ack.batch.number !== named.number)) throw unknownBatch(db, ack, named);
       if (named.state === 'cancelled') throw notSentError(named);
     }
 
@@ -148,7 +171,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
     if (outOfBatch.length > 0) {
       throw new AppError(
         'ACK_NOT_SENT',
-        `${outOfBatch.length === 1 ? 'Um id do arquivo é de uma correção desta mesa que não está' : `${outOfBatch.length} ids do arquivo são de correções desta mesa que não estão`} em nenhum lote (o lote foi cancelado e a correção voltou para a fila, ou foi cancelada antes de sair): ${listIds(outOfBatch)}. Nada foi alterado: confira com a Implanta de que pacote é esta confirmação.`,
+        `${outOfBatch.length === 1 ? 'Um id do arquivo é de uma correção desta mesa que não está' : `${outOfBatch.length} ids do arquivo são de correções desta mesa que não estão`} em nenhum lote (o lote foi cancelado e a correção voltou para a fila, a correção foi cancelada antes de sair, ou uma cópia de segurança anterior ao lote foi restaurada): ${listIds(outOfBatch)}. Nada foi alterado: confira com a Implanta de que pacote é esta confirmação.`,
         { details: { ids: outOfBatch } },
       );
     }
