@@ -34,6 +34,8 @@ interface ItemState {
   oldValue: string | null;
   newValue: string | null;
   dipConsequence: DipConsequence;
+  /** When Implanta's earlier answer reached the desk (corrections already answered; else null). */
+  statusChangedAt: string | null;
 }
 
 function listIds(ids: string[]): string {
@@ -73,12 +75,12 @@ function lookup(db: Database, id: string): ItemState | null {
     statement<ItemState>(
       db,
       `SELECT 'corrections' AS "table", id, batch_id AS batchId, status, professional_id AS professionalId, field, old_value AS oldValue, new_value AS newValue,
-        dip_consequence AS dipConsequence FROM corrections WHERE uuid = ?`,
+        dip_consequence AS dipConsequence, status_changed_at AS statusChangedAt FROM corrections WHERE uuid = ?`,
     ).get(id) ??
     statement<ItemState>(
       db,
       `SELECT 'cep_changes' AS "table", id, batch_id AS batchId, status, NULL AS professionalId, NULL AS field, NULL AS oldValue, NULL AS newValue,
-        'none' AS dipConsequence FROM cep_changes WHERE uuid = ?`,
+        'none' AS dipConsequence, NULL AS statusChangedAt FROM cep_changes WHERE uuid = ?`,
     ).get(id) ??
     null
   );
@@ -279,10 +281,13 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
         if (answer.status === 'synced' && answer.registryOnly && state.table === 'corrections') registryOnly++;
       }
       if (answer.dipStatus !== null && state.professionalId !== null) {
+        // An item answered before (the same file again, or an older answer found late) brings an
+        // undated status as of that answer, never as news of today.
+        const undatedAt = state.status !== 'sent' && state.statusChangedAt !== null && state.statusChangedAt < answeredAt ? state.statusChangedAt : answeredAt;
         const outcome = applyDipStatus(db, {
           professionalId: state.professionalId,
           status: answer.dipStatus,
-          date: answer.dipStatusDate ?? answeredAt,
+          date: answer.dipStatusDate ?? undatedAt,
           batchId: batch.id,
           note: `Informada pela Implanta na confirmação do lote ${batch.number}.`,
           now: iso,
