@@ -15,7 +15,7 @@ import { giveBackImplantaValue } from '../rejections';
 import { requireSettings } from '../settings';
 import { statement } from '../statements';
 import { mixedAddresses } from './ackAddress';
-import { applyDipStatus } from './ackDip';
+import { applyDipStatus, futureDipDate } from './ackDip';
 import { appliedAfterNewer, outOfOrderNote } from './ackOrder';
 import { normaliseDipDate, type AckFile } from './ackRead';
 import { batchSummary, requireBatchRow, type BatchRow } from './summary';
@@ -221,6 +221,11 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
         'ACK_INVALID',
         `O arquivo traz a situação do DIP para ${cepWithDip.length === 1 ? 'uma alteração de CEP' : `${cepWithDip.length} alterações de CEP`} (${listIds(cepWithDip.map((a) => a.id))}): a situação do DIP só vale para correções de dados de uma/um profissional. Nada foi alterado.`,
       );
+    }
+
+    const future = futureDipDate(ack, now);
+    if (future !== null) {
+      throw new AppError('ACK_INVALID', `${future}: confira a data com a Implanta (dia e mês trocados, ou o ano). Nada foi alterado.`);
     }
 
     const iso = now.toISOString();
