@@ -96,6 +96,18 @@ export function sealBatch(db: Database, id: number, now: Date, appVersion: strin
     const settings = requireSettings(db);
     const row = requireBatchRow(db, id);
     requireState(row, 'fechar', ['open']);
+    // Every item may have left it (taken out, cancelled, dropped by a conflict): an empty lote sent
+    // could never be answered, and would stay sent and overdue for good.
+    const items = statement<{ n: number }>(
+      db,
+      'SELECT (SELECT count(*) FROM corrections WHERE batch_id = ?) + (SELECT count(*) FROM cep_changes WHERE batch_id = ?) AS n',
+    ).get(id, id) as { n: number };
+    if (items.n === 0) {
+      throw new AppError(
+        'BATCH_EMPTY',
+        `O lote ${row.number} ficou vazio: todos os seus itens saíram dele (retirados, cancelados ou deixados por um conflito com o sistema do Regional). Não há o que lacrar nem o que a Implanta responder: cancele-o. O que for salvo depois entra no próximo lote.`,
+      );
+    }
     const iso = now.toISOString();
     statement(
       db,
