@@ -3,6 +3,7 @@
 // or imported, answers it (an import undone gives it back), or the clerk dismisses it with a reason.
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditSummary } from '../../db/auditEntries';
 import { undoImport } from '../../db/imports/undo';
 import { unresolvedRejectionCounts } from '../../db/rejections';
 import type { BatchSummary } from '../../shared/contract';
@@ -42,6 +43,7 @@ describe('a CEP change Implanta rejected', () => {
     expect(resolution()).toEqual({ resolution: 'dismissed', note: 'A Implanta vai corrigir a base de CEPs dela.' });
     const audit = desk.store.db.prepare("SELECT entity, entity_id, detail FROM audit_log WHERE action = 'cep.dismiss_rejection'").get() as { entity: string; entity_id: string; detail: string };
     expect(audit).toMatchObject({ entity: 'cep', entity_id: '13010000' });
+    expect(auditSummary('cep.dismiss_rejection', JSON.parse(audit.detail))).toBe('Rejeição dispensada: CEP 13010-000');
     expect(() => desk.handlers['corrections:dismissRejection']({ uuid: rejected, reason: 'De novo, por engano.' })).toThrow(/já foi tratada/);
   });
 
