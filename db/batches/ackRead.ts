@@ -264,16 +264,31 @@ async function xlsxRows(path: string, bytes: Buffer): Promise<RawRow[]> {
   }
 }
 
+/** Each column's names, the surest first: a header with several takes the first name it has. */
 const HEADERS = {
   id: ['id', 'uuid', 'identificador'],
   status: ['situacao', 'status', 'resultado'],
   message: ['mensagem', 'message', 'motivo', 'observacao'],
-  dipStatus: ['situacao do dip', 'dip', 'dipstatus', 'status do dip', 'situacao dip'],
+  dipStatus: ['situacao do dip', 'status do dip', 'situacao dip', 'dipstatus', 'dip'],
   dipStatusDate: ['data do dip', 'data da situacao do dip', 'dipstatusdate', 'data dip', 'data situacao dip'],
 };
 
+/**
+ * The lote's own corrections.csv, which Implanta's staff may fill in with a situação: its "Motivo"
+ * is the clerk's reason and its "DIP" what the desk asked about the DIP request, not Implanta's words.
+ */
+const PACKAGE_COLUMNS = ['valor anterior', 'valor novo', 'campo'];
+const PACKAGE_OWN = new Set(['motivo', 'dip']);
+
 function column(header: string[], names: string[]): number {
-  return header.findIndex((cell) => names.includes(foldForSearch(cell)));
+  const folded = header.map((cell) => foldForSearch(cell));
+  const fromPackage = PACKAGE_COLUMNS.every((name) => folded.includes(name));
+  for (const name of names) {
+    if (fromPackage && PACKAGE_OWN.has(name)) continue;
+    const index = folded.indexOf(name);
+    if (index >= 0) return index;
+  }
+  return -1;
 }
 
 function answersFromRows(rows: RawRow[]): AckAnswer[] {
@@ -292,6 +307,10 @@ function answersFromRows(rows: RawRow[]): AckAnswer[] {
   for (let i = headerIndex + 1; i < rows.length; i++) {
     const { row: line, cells: row } = rows[i] as RawRow;
     if (row.every((cell) => cell === '')) continue;
+    const message = messageColumn >= 0 ? (row[messageColumn] ?? '').replace(/^'(?=[=+\-@\t\r])/, '') : '';
+    const dipCell = dipColumn >= 0 ? (row[dipColumn] ?? '') : '';
+    // A row Implanta has not answered yet (the lote's list with the situação still empty) is left out.
+    if ((row[statusColumn] ?? '') === '' && message === '' && dipCell === '') continue;
     const id = (row[idColumn] ?? '').toLowerCase();
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) {
       throw invalid(`Linha ${line}, coluna id: "${row[idColumn] ?? ''}" não é o id de uma correção (esperado um UUID, como no pacote).`);
@@ -302,8 +321,6 @@ function answersFromRows(rows: RawRow[]): AckAnswer[] {
         `Linha ${line}, coluna situação: "${row[statusColumn] ?? ''}" não é uma situação conhecida; use aplicada, aplicada no cadastro (DIP não corrigido) ou rejeitada.`,
       );
     }
-    const message = messageColumn >= 0 ? (row[messageColumn] ?? '').replace(/^'(?=[=+\-@\t\r])/, '') : '';
-    const dipCell = dipColumn >= 0 ? (row[dipColumn] ?? '') : '';
     let dipStatus: DipStatus | null = null;
     if (dipCell !== '') {
       const parsed = parseDipStatus(dipCell);
