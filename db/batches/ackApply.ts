@@ -115,7 +115,9 @@ function unknownBatch(db: Database, ack: AckFile, named: BatchRow | null): AppEr
       `O arquivo diz responder ao lote ${asked.number}, mas traz o identificador do lote ${named.number} deste computador: a confirmação foi alterada ou mistura dois lotes. Nada foi alterado: peça à Implanta a confirmação certa.`,
     );
   }
-  const known = ack.answers.filter((a) => lookup(db, a.id) !== null).length;
+  const states = ack.answers.map((a) => lookup(db, a.id)).filter((state): state is ItemState => state !== null);
+  const known = states.length;
+  const lotes = [...new Set(states.flatMap((state) => (state.batchId === null ? [] : [numberOf(db, state.batchId)])))];
   const same = asked.number === null ? undefined : statement<{ uuid: string }>(db, 'SELECT uuid FROM batches WHERE number = ?').get(asked.number);
   const which = same
     ? `O arquivo responde ao lote ${asked.number} de identificador ${asked.uuid}, mas o lote ${asked.number} deste computador é outro (${same.uuid}).`
@@ -124,7 +126,11 @@ function unknownBatch(db: Database, ack: AckFile, named: BatchRow | null): AppEr
   const corrections = known === 1 ? 'A correção que ele responde é deste computador' : `As ${known} correções que ele responde são deste computador`;
   return new AppError(
     'ACK_UNKNOWN_BATCH',
-    `${which} ${corrections}: provavelmente uma cópia de segurança anterior ao lote foi restaurada, e este computador não o conhece mais. Nada foi alterado: confira com a Implanta o que ela já aplicou antes de enviar essas correções de novo.`,
+    `${which} ${corrections}: provavelmente uma cópia de segurança anterior ao lote foi restaurada, e este computador não o conhece mais. Nada foi alterado: ${
+      lotes.length > 0
+        ? `${known === 1 ? 'ela está' : 'elas estão'} ${lotes.length === 1 ? `no lote ${lotes[0]}` : `nos lotes ${lotes.join(', ')}`} deste computador; confira com a Implanta o que ela já aplicou e peça a confirmação desse lote.`
+        : `confira com a Implanta o que ela já aplicou antes de enviar ${known === 1 ? 'essa correção' : 'essas correções'} de novo.`
+    }`,
   );
 }
 

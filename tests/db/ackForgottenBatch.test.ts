@@ -58,7 +58,7 @@ describe('an answer for a lote this computer forgot', () => {
     expect(error.message).toMatch(/2026-0002/);
     expect(error.message).toMatch(/2 correções que ele responde são deste computador/);
     expect(error.message).toMatch(/cópia de segurança/);
-    expect(error.message).toMatch(/Nada foi alterado/);
+    expect(error.message).toMatch(/Nada foi alterado: confira com a Implanta o que ela já aplicou antes de enviar essas correções de novo\.$/);
   });
 
   it('whose number a newer lote of this computer took says that lote is another one, not that the number does not exist', async () => {
@@ -68,6 +68,7 @@ describe('an answer for a lote this computer forgot', () => {
     expect(error.message).not.toMatch(/não existe/);
     expect(error.message).toMatch(/o lote 2026-0002 deste computador é outro/);
     expect(error.message).toMatch(/2 correções que ele responde são deste computador/);
+    expect(error.message).toMatch(/elas estão no lote 2026-0002 deste computador; confira com a Implanta o que ela já aplicou e peça a confirmação desse lote\.$/);
   });
 
   it('naming the identifier of one lote and the number of another says so', async () => {
