@@ -102,8 +102,16 @@ export function normaliseDipDate(text: string): string | null {
 
 const DIP_WORDS_HINT = Object.values(DIP_LABELS).join(', ');
 
+/** An OLE compound file: an Excel 97-2003 workbook (.xls), or an Office file protected with a password. */
+const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const NOT_AN_ANSWER = 'O arquivo de confirmação não é uma planilha, um CSV nem um JSON: peça à Implanta a resposta em .xlsx, .csv ou .json.';
+
+function isCompound(bytes: Buffer): boolean {
+  return bytes.subarray(0, 8).equals(CFB_MAGIC);
+}
+
 function formatOf(bytes: Buffer, fileName: string): AckFormat {
-  if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
+  if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) || isCompound(bytes)) return 'xlsx';
   const head = bytes.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '').trimStart();
   if (head.startsWith('{') || head.startsWith('[') || /\.json$/i.test(fileName)) return 'json';
   return 'csv';
@@ -118,7 +126,7 @@ export async function readAck(path: string, fileName = path): Promise<AckFile> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const format = formatOf(bytes, fileName);
   if (format === 'json') return { ...readJson(bytes), format, sha256 };
-  const rows = format === 'xlsx' ? await xlsxRows(path, bytes) : csvRows(path);
+  const rows = format === 'xlsx' ? (isCompound(bytes) ? compoundRows(bytes) : await xlsxRows(path, bytes)) : csvRows(path, bytes);
   return { format, batch: null, packageSha256: null, acknowledgedAt: null, answers: answersFromRows(rows), sha256 };
 }
 
@@ -228,7 +236,10 @@ function sheetRows(workbook: XLSX.WorkBook): RawRow[] {
 }
 
 /** The records of a CSV, numbered as a spreadsheet program shows them; every cell is text, as written. */
-function csvRows(path: string): RawRow[] {
+function csvRows(path: string, bytes: Buffer): RawRow[] {
+  // Text has no NUL byte, but in UTF-16 (its byte-order mark says so): a PDF, an image… is no answer.
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!utf16 && bytes.subarray(0, 4096).includes(0)) throw invalid(NOT_AN_ANSWER);
   let source: CsvSource;
   try {
     source = new CsvSource(path, 'confirmação', DEFAULT_LIMITS);
@@ -245,6 +256,28 @@ function csvRows(path: string): RawRow[] {
     throw error;
   } finally {
     source.close();
+  }
+}
+
+/** An Excel 97-2003 workbook, read by SheetJS; an Office file protected with a password is refused. */
+function compoundRows(bytes: Buffer): RawRow[] {
+  let names: string[];
+  try {
+    names = sheetjs()
+      .CFB.read(bytes, { type: 'buffer' })
+      .FullPaths.map((p: string) => p.replace(/^.*\//, ''));
+  } catch {
+    throw invalid('A planilha de confirmação está danificada ou cortada.');
+  }
+  if (names.includes('EncryptedPackage') || names.includes('EncryptionInfo')) {
+    throw invalid('A planilha de confirmação está protegida por senha: peça à Implanta que a salve sem senha, ou abra-a, salve uma cópia sem senha e importe a cópia.');
+  }
+  if (!names.includes('Workbook') && !names.includes('Book')) throw invalid(NOT_AN_ANSWER);
+  try {
+    return sheetRows(sheetjs().read(bytes, { type: 'buffer', cellFormula: false, cellHTML: false, cellNF: true }));
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw invalid('A planilha de confirmação (.xls) está danificada.');
   }
 }
 
