@@ -100,6 +100,23 @@ export function normaliseDipDate(text: string): string | null {
   return date.ok ? date.value : null;
 }
 
+/**
+ * A DIP date cell of a spreadsheet as Excel may leave it: a date with its time (a date-time cell
+ * saved as CSV, "09/03/2026 14:30"), or the day's serial number (a date cell whose format was lost,
+ * "46090"); the day it names as `dd/mm/aaaa`, else the cell as it is.
+ */
+function spreadsheetDate(cell: string): string {
+  const withTime = /^(\d{1,2}\/\d{1,2}\/\d{4})[ T]\d{1,2}:\d{2}(?::\d{2})?$/.exec(cell);
+  if (withTime) return withTime[1] as string;
+  if (/^\d{5}$/.test(cell)) {
+    // Days since 30/12/1899 (Excel's 1900 date system, as every Excel for Windows writes).
+    const day = new Date(Date.UTC(1899, 11, 30) + Number(cell) * 86_400_000);
+    const two = (n: number) => String(n).padStart(2, '0');
+    return `${two(day.getUTCDate())}/${two(day.getUTCMonth() + 1)}/${day.getUTCFullYear()}`;
+  }
+  return cell;
+}
+
 const DIP_WORDS_HINT = Object.values(DIP_LABELS).join(', ');
 
 /** An OLE compound file: an Excel 97-2003 workbook (.xls), or an Office file protected with a password. */
@@ -363,7 +380,7 @@ function answersFromRows(rows: RawRow[]): AckAnswer[] {
     const dateCell = dipDateColumn >= 0 ? (row[dipDateColumn] ?? '') : '';
     let dipStatusDate: string | null = null;
     if (dateCell !== '') {
-      dipStatusDate = normaliseDipDate(dateCell);
+      dipStatusDate = normaliseDipDate(spreadsheetDate(dateCell));
       if (dipStatusDate === null) throw invalid(`Linha ${line}, coluna data do DIP: "${dateCell}" não é uma data válida; use dd/mm/aaaa.`);
     }
     answers.push({ id, ...outcome, message: capMessage(plainLine(message)) || null, dipStatus, dipStatusDate, line });

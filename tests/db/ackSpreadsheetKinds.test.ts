@@ -50,3 +50,16 @@ describe('a file that is no spreadsheet, CSV or JSON', () => {
     await expect(readAck(file('resposta.csv', pdf), 'resposta.csv')).rejects.toMatchObject({ code: 'ACK_INVALID', message: expect.stringMatching(/não é uma planilha, um CSV nem um JSON/) });
   });
 });
+
+describe('a DIP date as Excel may leave it in an answer', () => {
+  it('with its time (a date-time cell saved as CSV), or as the day’s serial number (a date cell that lost its format), is read as that day', async () => {
+    const text = `id;situação;situação do DIP;data do DIP\r\n${ids[0]};aplicada;Confirmado;09/03/2026 14:30\r\n${ids[1]};aplicada;Emitido;46090\r\n`;
+    const ack = await readAck(file('resposta.csv', Buffer.from(text, 'latin1')), 'resposta.csv');
+    expect(ack.answers.map((a) => a.dipStatusDate)).toEqual(['2026-03-09', '2026-03-09']);
+  });
+
+  it('that names no day is still refused, naming the line', async () => {
+    const text = `id;situação;situação do DIP;data do DIP\r\n${ids[0]};aplicada;Confirmado;123\r\n`;
+    await expect(readAck(file('resposta.csv', Buffer.from(text, 'latin1')), 'resposta.csv')).rejects.toMatchObject({ message: expect.stringMatching(/^Linha 2, coluna data do DIP: "123"/) });
+  });
+});
