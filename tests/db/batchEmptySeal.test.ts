@@ -49,3 +49,16 @@ describe('a lote left with no item', () => {
     expect(await desk.handlers['batches:seal']({ id: batch.id })).toMatchObject({ state: 'sealed', counts: { cepChanges: 1 } });
   });
 });
+
+describe('a lote sealed empty by an earlier version of the desk, and sent', () => {
+  it('is not overdue: there is nothing in it to wait for', async () => {
+    const p = addProfessional(desk.store, { name: 'Lia Prado' });
+    const uuid = correct(desk, p, { email: 'lia.prado@exemplo.com.br' }).corrections[0]!.uuid;
+    const batch = await desk.handlers['batches:create']({});
+    await desk.handlers['batches:removeItem']({ batch: batch.id, uuid });
+    // As the desk sealed it before an empty lote was refused.
+    desk.store.db.prepare("UPDATE batches SET state = 'sent', sealed_at = ?, sent_at = ?, overdue_hours = 1 WHERE id = ?").run('2026-03-01T10:00:00.000Z', '2026-03-01T10:00:00.000Z', batch.id);
+    expect((await desk.handlers['batches:get']({ id: batch.id })).batch).toMatchObject({ state: 'sent', overdue: false, counts: { unanswered: 0 } });
+    expect((await desk.handlers['batches:dashboard']({ days: 30 })).overdue).toEqual([]);
+  });
+});
