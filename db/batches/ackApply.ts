@@ -203,7 +203,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
     if (ack.packageSha256 !== null && !wroteThisPackage(db, batch, ack.packageSha256)) {
       throw new AppError(
         'ACK_CHECKSUM',
-        `A soma SHA-256 do pacote na confirmação não confere com nenhum pacote exportado do lote ${batch.number} nesta mesa: a confirmação é de outro arquivo ou foi alterada.`,
+        `A soma SHA-256 do pacote na confirmação não confere com nenhum pacote exportado do lote ${batch.number} nesta mesa: a confirmação é de outro arquivo ou foi alterada. Se uma cópia de segurança anterior à exportação enviada foi restaurada, exporte o lote de novo como foi enviado (com a mesma senha, se tinha): o pacote sai igual, e a confirmação passa a conferir.`,
       );
     }
 

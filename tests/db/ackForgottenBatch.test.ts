@@ -91,4 +91,17 @@ describe('an answer for a lote this computer forgot', () => {
     expect(error.code).toBe('ACK_NOT_SENT');
     expect(error.message).toMatch(/em nenhum lote \(o lote foi cancelado.*cópia de segurança anterior ao lote foi restaurada/);
   });
+
+  it('whose package this computer no longer knows it exported says to export it again as it was sent', async () => {
+    const own = await refusal(
+      writeAck(desk, 'exportacao-esquecida.json', {
+        schemaVersion: 1,
+        batch: sent.uuid,
+        packageSha256: 'e'.repeat(64),
+        items: [{ id: (desk.store.db.prepare('SELECT uuid FROM corrections WHERE batch_id = ?').get(sent.id) as { uuid: string }).uuid, status: 'applied' }],
+      }),
+    );
+    expect(own.code).toBe('ACK_CHECKSUM');
+    expect(own.message).toMatch(/exporte o lote de novo como foi enviado \(com a mesma senha, se tinha\): o pacote sai igual/);
+  });
 });
