@@ -39,9 +39,19 @@ function requireState(row: BatchRow, action: string, allowed: readonly BatchStat
 export function createBatch(db: Database, now: Date): BatchSummary {
   return writeTransaction(db, () => {
     const settings = requireSettings(db);
-    const open = statement<{ number: string }>(db, "SELECT number FROM batches WHERE state = 'open' LIMIT 1").get();
+    const open = statement<{ number: string; items: number }>(
+      db,
+      `SELECT number, (SELECT count(*) FROM corrections WHERE batch_id = b.id) + (SELECT count(*) FROM cep_changes WHERE batch_id = b.id) AS items
+         FROM batches b WHERE state = 'open' LIMIT 1`,
+    ).get();
     if (open) {
-      throw new AppError('BATCH_OPEN_EXISTS', `O lote ${open.number} ainda está em revisão: lacre-o ou cancele-o antes de gerar outro.`);
+      // An open lote every item left cannot be sealed: only cancelling it makes room.
+      throw new AppError(
+        'BATCH_OPEN_EXISTS',
+        open.items === 0
+          ? `O lote ${open.number} ainda está em revisão, mas ficou vazio: cancele-o antes de gerar outro.`
+          : `O lote ${open.number} ainda está em revisão: lacre-o ou cancele-o antes de gerar outro.`,
+      );
     }
     // Corrections of an import still being written (no row of its own yet) wait for its end: it
     // may still be cancelled or fail, and take them back.

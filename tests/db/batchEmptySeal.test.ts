@@ -31,6 +31,12 @@ describe('a lote left with no item', () => {
       message: expect.stringMatching(new RegExp(`^O lote ${batch.number} ficou vazio.*cancele-o`)),
     });
     expect(picture()).toEqual(before);
+    // A new lote waits for this one, and the message says only cancelling makes room.
+    correct(desk, p, { email: 'marta.lima2@exemplo.com.br' });
+    await expect(async () => desk.handlers['batches:create']({})).rejects.toMatchObject({
+      code: 'BATCH_OPEN_EXISTS',
+      message: `O lote ${batch.number} ainda está em revisão, mas ficou vazio: cancele-o antes de gerar outro.`,
+    });
     expect(await desk.handlers['batches:cancel']({ id: batch.id })).toMatchObject({ state: 'cancelled' });
     expect((await desk.handlers['batches:create']({})).number).not.toBe(batch.number);
   });
