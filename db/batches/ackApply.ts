@@ -36,6 +36,8 @@ interface ItemState {
   dipConsequence: DipConsequence;
   /** When Implanta's earlier answer reached the desk (corrections already answered; else null). */
   statusChangedAt: string | null;
+  /** Whether Implanta said it corrected the DIP request too (1), or only the registry (0); null when unknown. */
+  dipRequestCorrected: number | null;
 }
 
 function listIds(ids: string[]): string {
@@ -75,12 +77,12 @@ function lookup(db: Database, id: string): ItemState | null {
     statement<ItemState>(
       db,
       `SELECT 'corrections' AS "table", id, batch_id AS batchId, status, professional_id AS professionalId, field, old_value AS oldValue, new_value AS newValue,
-        dip_consequence AS dipConsequence, status_changed_at AS statusChangedAt FROM corrections WHERE uuid = ?`,
+        dip_consequence AS dipConsequence, status_changed_at AS statusChangedAt, dip_request_corrected AS dipRequestCorrected FROM corrections WHERE uuid = ?`,
     ).get(id) ??
     statement<ItemState>(
       db,
       `SELECT 'cep_changes' AS "table", id, batch_id AS batchId, status, NULL AS professionalId, NULL AS field, NULL AS oldValue, NULL AS newValue,
-        'none' AS dipConsequence, NULL AS statusChangedAt FROM cep_changes WHERE uuid = ?`,
+        'none' AS dipConsequence, NULL AS statusChangedAt, NULL AS dipRequestCorrected FROM cep_changes WHERE uuid = ?`,
     ).get(id) ??
     null
   );
@@ -209,14 +211,24 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
 
     const conflicts: string[] = [];
     for (const answer of ack.answers) {
-      const status = (states.get(answer.id) as ItemState).status;
-      if ((status === 'synced' || status === 'rejected') && status !== answer.status) conflicts.push(answer.id);
+      const state = states.get(answer.id) as ItemState;
+      if ((state.status === 'synced' || state.status === 'rejected') && state.status !== answer.status) conflicts.push(answer.id);
+      // Applied with the DIP request corrected, and now without it (or the other way round): another answer too.
+      else if (
+        state.status === 'synced' &&
+        state.dipConsequence === 'correct_dip_request' &&
+        state.dipRequestCorrected !== null &&
+        dipRequestCorrected(state, answer.registryOnly) !== state.dipRequestCorrected
+      ) {
+        conflicts.push(answer.id);
+      }
     }
     if (conflicts.length > 0) {
       const first = ack.answers.find((a) => a.id === conflicts[0]) as AckFile['answers'][number];
+      const now = first.registryOnly ? 'aplicada no cadastro, DIP não corrigido' : STATUS_WORDS[first.status];
       throw new AppError(
         'ACK_CONFLICT',
-        `${conflicts.length === 1 ? 'Uma correção já respondida' : `${conflicts.length} correções já respondidas`} recebe${conflicts.length === 1 ? '' : 'm'} outra resposta neste arquivo (por exemplo ${first.id}, agora “${STATUS_WORDS[first.status]}”). Nada foi alterado: confira com a Implanta qual resposta vale.`,
+        `${conflicts.length === 1 ? 'Uma correção já respondida' : `${conflicts.length} correções já respondidas`} recebe${conflicts.length === 1 ? '' : 'm'} outra resposta neste arquivo (por exemplo ${first.id}, agora “${now}”). Nada foi alterado: confira com a Implanta qual resposta vale.`,
         { details: { ids: conflicts } },
       );
     }
