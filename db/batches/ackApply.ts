@@ -102,6 +102,10 @@ function numberOf(db: Database, batchId: number): string {
 
 const STATUS_WORDS: Record<string, string> = { synced: 'aplicada', rejected: 'rejeitada' };
 
+/** What may explain an answer of items this computer never had. */
+const NOTHING_KNOWN =
+  'Confira se a confirmação é deste CRESS; se for, uma cópia de segurança anterior a essas correções pode ter sido restaurada, e elas não estão mais neste computador. Nada foi alterado.';
+
 /**
  * Why the lote the JSON names is not one of this computer's, in what the desk can see: its
  * identifier is another lote's under another number, its number is another lote's here (a backup
@@ -124,7 +128,7 @@ function unknownBatch(db: Database, ack: AckFile, named: BatchRow | null): AppEr
   const which = same
     ? `O arquivo responde ao lote ${asked.number} de identificador ${asked.uuid}, mas o lote ${asked.number} deste computador é outro (${same.uuid}).`
     : `O arquivo responde ao lote ${asked.number ?? asked.uuid}, que não existe neste computador.`;
-  if (known === 0) return new AppError('ACK_UNKNOWN_BATCH', `${which} Confira se a confirmação é deste CRESS.`);
+  if (known === 0) return new AppError('ACK_UNKNOWN_BATCH', `${which} ${NOTHING_KNOWN}`);
   const corrections = known === 1 ? 'A correção que ele responde é deste computador' : `As ${known} correções que ele responde são deste computador`;
   return new AppError(
     'ACK_UNKNOWN_BATCH',
@@ -174,7 +178,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
       }
     }
     if (unknown.length > 0) {
-      throw new AppError('ACK_UNKNOWN_IDS', `${unknown.length === 1 ? 'Um id do arquivo não é' : `${unknown.length} ids do arquivo não são`} de nenhum lote deste computador: ${listIds(unknown)}.`, {
+      throw new AppError('ACK_UNKNOWN_IDS', `${unknown.length === 1 ? 'Um id do arquivo não é' : `${unknown.length} ids do arquivo não são`} de nenhum lote deste computador: ${listIds(unknown)}. ${NOTHING_KNOWN}`, {
         details: { ids: unknown },
       });
     }

@@ -83,7 +83,9 @@ describe('an answer for a lote this computer forgot', () => {
   it('of nothing this computer knows still asks whether the answer is of this CRESS', async () => {
     const error = await refusal(forgottenAnswer('2026-0009', [randomUUID()]));
     expect(error.code).toBe('ACK_UNKNOWN_BATCH');
-    expect(error.message).toMatch(/2026-0009, que não existe neste computador.*deste CRESS/);
+    expect(error.message).toMatch(/2026-0009, que não existe neste computador.*deste CRESS; se for, uma cópia de segurança anterior a essas correções pode ter sido restaurada/);
+    const ids = await refusal(writeAck(desk, 'desconhecidos.csv', `id;situação\n${randomUUID()};aplicada\n`));
+    expect(ids).toMatchObject({ code: 'ACK_UNKNOWN_IDS', message: expect.stringMatching(/deste CRESS; se for, uma cópia de segurança anterior a essas correções pode ter sido restaurada/) });
   });
 
   it('answered as a spreadsheet, names a restored backup among the reasons its corrections are in no lote', async () => {
