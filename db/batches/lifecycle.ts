@@ -115,7 +115,7 @@ export function sealBatch(db: Database, id: number, now: Date, appVersion: strin
     if (items.n === 0) {
       throw new AppError(
         'BATCH_EMPTY',
-        `O lote ${row.number} ficou vazio: todos os seus itens saíram dele (retirados, cancelados ou deixados por um conflito com o sistema do Regional). Não há o que lacrar nem o que a Implanta responder: cancele-o. O que for salvo depois entra no próximo lote.`,
+        `O lote ${row.number} ficou vazio: todos os seus itens saíram dele (retirados, cancelados ou deixados por um conflito com o sistema do Regional). Não há o que lacrar nem o que a Implanta responder: cancele-o; o que está pendente entra no próximo lote.`,
       );
     }
     const iso = now.toISOString();
