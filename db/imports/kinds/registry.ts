@@ -191,7 +191,7 @@ export class RegistryProcessor implements KindProcessor {
       return {
         column,
         code: 'CPF_DUPLICATE',
-        message: `Este CPF pertence ao cadastro do registro ${registration}, que continua com ele: a linha ${row} desta planilha, desse registro, não lhe deu outro CPF. Confira o documento.`,
+        message: `Este CPF pertence ao cadastro do registro ${registration}, que continua com ele: a linha ${row} desta planilha, desse registro, não o tirou dele. Confira o documento.`,
       };
     }
     return { column, code: 'CPF_DUPLICATE', message: `Este CPF já aparece na linha ${row} desta planilha (registro ${registration}): um CPF pertence a um cadastro só.` };

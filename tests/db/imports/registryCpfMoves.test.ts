@@ -32,7 +32,7 @@ describe('a CPF that moved to another record', () => {
       [3, 'CPF_DUPLICATE'],
     ]);
     expect(summary.errors[1]?.message).not.toMatch(/já aparece na linha 2/);
-    expect(summary.errors[1]?.message).toMatch(/pertence ao cadastro do registro 61001, que continua com ele: a linha 2 desta planilha, desse registro, não lhe deu outro CPF/);
+    expect(summary.errors[1]?.message).toMatch(/pertence ao cadastro do registro 61001, que continua com ele: a linha 2 desta planilha, desse registro, não o tirou dele/);
     expect([cpfOf('61001'), cpfOf('61002')]).toEqual([A, B]);
   });
 
