@@ -127,9 +127,20 @@ function isCompound(bytes: Buffer): boolean {
   return bytes.subarray(0, 8).equals(CFB_MAGIC);
 }
 
+/**
+ * A text file as text: UTF-8 (with or without BOM), or UTF-16 when its byte-order mark says so (a JSON
+ * saved as "Unicode" by Windows' Notepad).
+ */
+function textOf(bytes: Buffer): string {
+  const utf16 = () => bytes.subarray(2, 2 + ((bytes.length - 2) & ~1));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16().toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(utf16()).swap16().toString('utf16le');
+  return bytes.toString('utf8').replace(/^\uFEFF/, '');
+}
+
 function formatOf(bytes: Buffer, fileName: string): AckFormat {
   if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) || isCompound(bytes)) return 'xlsx';
-  const head = bytes.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const head = textOf(bytes.subarray(0, 130)).trimStart();
   if (head.startsWith('{') || head.startsWith('[') || /\.json$/i.test(fileName)) return 'json';
   return 'csv';
 }
@@ -176,7 +187,7 @@ function whereJsonStopped(text: string, error: unknown): string {
 
 function readJson(bytes: Buffer): Omit<AckFile, 'format' | 'sha256'> {
   let value: unknown;
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const text = textOf(bytes);
   try {
     value = JSON.parse(text);
   } catch (error) {

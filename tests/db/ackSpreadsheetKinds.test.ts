@@ -63,3 +63,15 @@ describe('a DIP date as Excel may leave it in an answer', () => {
     await expect(readAck(file('resposta.csv', Buffer.from(text, 'latin1')), 'resposta.csv')).rejects.toMatchObject({ message: expect.stringMatching(/^Linha 2, coluna data do DIP: "123"/) });
   });
 });
+
+describe('a JSON answer saved as "Unicode" (UTF-16) by Windows’ Notepad', () => {
+  it('is read as the JSON it is, little- or big-endian', async () => {
+    const json = JSON.stringify({ schemaVersion: 1, batch: ids[0], packageSha256: 'a'.repeat(64), items: [{ id: ids[1], status: 'applied' }] }, null, 2);
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]);
+    const be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(Buffer.from(json, 'utf16le')).swap16()]);
+    for (const [name, bytes] of [['resposta.json', le], ['resposta-be.txt', be]] as const) {
+      const ack = await readAck(file(name, bytes), name);
+      expect(ack).toMatchObject({ format: 'json', batch: { uuid: ids[0] }, answers: [expect.objectContaining({ id: ids[1], status: 'synced' })] });
+    }
+  });
+});
