@@ -1,22 +1,17 @@
 // Reading Implanta's acknowledgement of a batch: the JSON format (docs/batch-format.md), or the
-// same answer as a spreadsheet (CSV or xlsx) with the columns `id; situação; mensagem`. A CSV is
-// read by the spreadsheet import's CSV reader, so both take the same files (encodings, separators);
-// an xlsx by SheetJS. The result is a plain list of answers; db/batches/ackApply.ts checks it
+// same answer as a spreadsheet (CSV, xlsx, xls) with the columns `id; situação; mensagem`, whose
+// rows ackSheets.ts reads. The result is a plain list of answers; db/batches/ackApply.ts checks it
 // against the store.
 import { createHash } from 'node:crypto';
 import { closeSync, readFileSync } from 'node:fs';
-import type * as XLSX from 'xlsx';
-import { sheetjs } from '../sheetjs';
 import type { DipStatus } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { parseDateBr } from '../../shared/rules/dates';
 import { DIP_LABELS, parseDipStatus } from '../../shared/rules/vocabulary';
 import { foldForSearch, plainLine } from '../../shared/text';
 import { openToRead, unreadableFile } from '../fileRefusals';
-import { CsvSource } from '../imports/readers/csv';
-import { DEFAULT_LIMITS } from '../imports/readers/limits';
 import type { RawRow } from '../imports/readers/source';
-import { ZipError, ZipReader } from '../packaging';
+import { ackInvalid as invalid, compoundRows, csvRows, isCompound, xlsxRows } from './ackSheets';
 import { describeSchemaError } from './jsonSchema';
 import { SCHEMAS } from './schemas';
 
@@ -58,11 +53,6 @@ export function capMessage(message: string): string {
   let kept = message.slice(0, MAX_MESSAGE_CHARS - 1);
   if (/[\uD800-\uDBFF]$/.test(kept)) kept = kept.slice(0, -1);
   return `${kept}…`;
-}
-const XLSX_LIMITS = { maxEntries: 2_000, maxTotalBytes: 512 * 1024 * 1024, maxRatio: 200 };
-
-function invalid(message: string, details?: unknown): AppError {
-  return new AppError('ACK_INVALID', message, details === undefined ? {} : { details });
 }
 
 type Outcome = { status: AckAnswer['status']; registryOnly: boolean };
@@ -118,14 +108,6 @@ function spreadsheetDate(cell: string): string {
 }
 
 const DIP_WORDS_HINT = Object.values(DIP_LABELS).join(', ');
-
-/** An OLE compound file: an Excel 97-2003 workbook (.xls), or an Office file protected with a password. */
-const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-const NOT_AN_ANSWER = 'O arquivo de confirmação não é uma planilha, um CSV nem um JSON: peça à Implanta a resposta em .xlsx, .csv ou .json.';
-
-function isCompound(bytes: Buffer): boolean {
-  return bytes.subarray(0, 8).equals(CFB_MAGIC);
-}
 
 /**
  * A text file as text: UTF-8 (with or without BOM), or UTF-16 when its byte-order mark says so (a JSON
@@ -229,100 +211,6 @@ function readJson(bytes: Buffer): Omit<AckFile, 'format' | 'sha256'> {
       };
     }),
   };
-}
-
-/**
- * Date cells read as ISO dates: the text a spreadsheet shows for them follows the computer's
- * locale (3/9/26 is 9 March on one machine and 3 September on another).
- */
-function isoDateCells(sheet: XLSX.WorkSheet): void {
-  const two = (n: number) => String(n).padStart(2, '0');
-  for (const [address, cell] of Object.entries(sheet)) {
-    if (address.startsWith('!')) continue;
-    const c = cell as XLSX.CellObject;
-    if (c.t !== 'n' || typeof c.v !== 'number' || typeof c.z !== 'string' || !sheetjs().SSF.is_date(c.z)) continue;
-    const date = sheetjs().SSF.parse_date_code(c.v);
-    if (date) c.w = `${date.y}-${two(date.m)}-${two(date.d)}`;
-  }
-}
-
-/** The first sheet people see: a hidden first sheet (instructions, lists for validation) is passed over. */
-function firstVisibleSheet(workbook: XLSX.WorkBook): string | undefined {
-  const hidden = new Set((workbook.Workbook?.Sheets ?? []).filter((sheet) => sheet.Hidden).map((sheet) => sheet.name));
-  return workbook.SheetNames.find((name) => !hidden.has(name)) ?? workbook.SheetNames[0];
-}
-
-function sheetRows(workbook: XLSX.WorkBook): RawRow[] {
-  const name = firstVisibleSheet(workbook);
-  const sheet = name === undefined ? undefined : workbook.Sheets[name];
-  if (!sheet) throw invalid('A planilha de confirmação não tem nenhuma aba.');
-  isoDateCells(sheet);
-  return (sheetjs().utils.sheet_to_json(sheet, { header: 1, raw: false, defval: '', blankrows: false }) as unknown[][]).map((row, index) => ({
-    row: index + 1,
-    cells: row.map((cell) => String(cell ?? '').trim()),
-  }));
-}
-
-/** The records of a CSV, numbered as a spreadsheet program shows them; every cell is text, as written. */
-function csvRows(path: string, bytes: Buffer): RawRow[] {
-  // Text has no NUL byte, but in UTF-16 (its byte-order mark says so): a PDF, an image… is no answer.
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (!utf16 && bytes.subarray(0, 4096).includes(0)) throw invalid(NOT_AN_ANSWER);
-  let source: CsvSource;
-  try {
-    source = new CsvSource(path, 'confirmação', DEFAULT_LIMITS);
-  } catch (error) {
-    // The reader may refuse the file as soon as it opens it (rows in two encodings): it says why.
-    if (error instanceof AppError && error.code === 'FILE_UNREADABLE') throw invalid(`O arquivo de confirmação não pôde ser lido. ${error.message}`);
-    throw invalid('Não foi possível abrir o arquivo de confirmação.');
-  }
-  try {
-    return Array.from(source.rows(), ({ row, cells }) => ({ row, cells: cells.map((cell) => cell.trim()) }));
-  } catch (error) {
-    // The reader's own refusal (a quote never closed, columns beyond any spreadsheet's) says why.
-    if (error instanceof AppError) throw invalid(`O arquivo de confirmação não pôde ser lido. ${error.message}`);
-    throw error;
-  } finally {
-    source.close();
-  }
-}
-
-/** An Excel 97-2003 workbook, read by SheetJS; an Office file protected with a password is refused. */
-function compoundRows(bytes: Buffer): RawRow[] {
-  let names: string[];
-  try {
-    names = sheetjs()
-      .CFB.read(bytes, { type: 'buffer' })
-      .FullPaths.map((p: string) => p.replace(/^.*\//, ''));
-  } catch {
-    throw invalid('A planilha de confirmação está danificada ou cortada.');
-  }
-  if (names.includes('EncryptedPackage') || names.includes('EncryptionInfo')) {
-    throw invalid('A planilha de confirmação está protegida por senha: peça à Implanta que a salve sem senha, ou abra-a, salve uma cópia sem senha e importe a cópia.');
-  }
-  if (!names.includes('Workbook') && !names.includes('Book')) throw invalid(NOT_AN_ANSWER);
-  try {
-    return sheetRows(sheetjs().read(bytes, { type: 'buffer', cellFormula: false, cellHTML: false, cellNF: true }));
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw invalid('A planilha de confirmação (.xls) está danificada.');
-  }
-}
-
-async function xlsxRows(path: string, bytes: Buffer): Promise<RawRow[]> {
-  // The zip is checked with our careful reader first: no bombs reach the spreadsheet parser.
-  try {
-    const zip = await ZipReader.open(path, { limits: XLSX_LIMITS });
-    await zip.close();
-  } catch (error) {
-    throw invalid(error instanceof ZipError ? `A planilha de confirmação não pôde ser aberta: ${error.message}` : 'A planilha de confirmação não pôde ser aberta.');
-  }
-  try {
-    return sheetRows(sheetjs().read(bytes, { type: 'buffer', cellFormula: false, cellHTML: false, cellNF: true }));
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw invalid('A planilha de confirmação está danificada ou não é um arquivo .xlsx.');
-  }
 }
 
 /** Each column's names, the surest first: a header with several takes the first name it has. */
