@@ -129,7 +129,7 @@ function unknownBatch(db: Database, ack: AckFile, named: BatchRow | null): AppEr
     ? `O arquivo responde ao lote ${asked.number} de identificador ${asked.uuid}, mas o lote ${asked.number} deste computador é outro (${same.uuid}).`
     : `O arquivo responde ao lote ${asked.number ?? asked.uuid}, que não existe neste computador.`;
   if (known === 0) return new AppError('ACK_UNKNOWN_BATCH', `${which} ${NOTHING_KNOWN}`);
-  const corrections = known === 1 ? 'A correção que ele responde é deste computador' : `As ${known} correções que ele responde são deste computador`;
+  const corrections = known === 1 ? 'A correção a que ele responde é deste computador' : `As ${known} correções a que ele responde são deste computador`;
   return new AppError(
     'ACK_UNKNOWN_BATCH',
     `${which} ${corrections}: provavelmente uma cópia de segurança anterior ao lote foi restaurada, e este computador não o conhece mais. Nada foi alterado: ${

@@ -56,7 +56,7 @@ describe('an answer for a lote this computer forgot', () => {
     expect(error.code).toBe('ACK_UNKNOWN_BATCH');
     expect(error.message).not.toMatch(/deste CRESS/);
     expect(error.message).toMatch(/2026-0002/);
-    expect(error.message).toMatch(/2 correções que ele responde são deste computador/);
+    expect(error.message).toMatch(/2 correções a que ele responde são deste computador/);
     expect(error.message).toMatch(/cópia de segurança/);
     expect(error.message).toMatch(/Nada foi alterado: confira com a Implanta o que ela já aplicou antes de enviar essas correções de novo\.$/);
   });
@@ -67,7 +67,7 @@ describe('an answer for a lote this computer forgot', () => {
     expect(error.code).toBe('ACK_UNKNOWN_BATCH');
     expect(error.message).not.toMatch(/não existe/);
     expect(error.message).toMatch(/o lote 2026-0002 deste computador é outro/);
-    expect(error.message).toMatch(/2 correções que ele responde são deste computador/);
+    expect(error.message).toMatch(/2 correções a que ele responde são deste computador/);
     expect(error.message).toMatch(/elas estão no lote 2026-0002 deste computador; confira com a Implanta o que ela já aplicou e peça a confirmação desse lote\.$/);
   });
 
