@@ -95,6 +95,8 @@ export function auditSummary(action: string, detail: unknown): string {
       return `Correção cancelada: ${fieldLabel(String(d.field ?? ''))}${d.batch ? ` (retirada do lote ${String(d.batch)})` : ''}`;
     case 'correction.dismiss_rejection':
       return `Rejeição dispensada: ${fieldLabel(String(d.field ?? ''))}`;
+    case 'cep.dismiss_rejection':
+      return `Rejeição dispensada: CEP ${typeof d.cep === 'string' ? formatCep(d.cep) : ''}`;
     case 'registry.conflict_resolve':
       return `Conflito com o sistema principal em ${fieldLabel(String(d.field ?? ''))}: ${d.choice === 'file' ? 'valor do arquivo aplicado' : 'correção mantida'}`;
     case 'batch.remove_item':

@@ -13,6 +13,7 @@ import { cityNotInUf } from '../shared/reference/municipalities';
 import { parseUf } from '../shared/rules/vocabulary';
 import { digitsOnly, foldForSearch } from '../shared/text';
 import { appendAudit } from './audit';
+import { resolveCepRejectionsBy } from './cepRejections';
 import { requireSettings } from './settings';
 import { statement } from './statements';
 import { writeTransaction } from './storeLock';
@@ -96,6 +97,7 @@ export function saveCep(db: Database, input: ParsedInput<'cep:save'>, now: strin
       `INSERT INTO cep_changes (uuid, cep, old_value, new_value, reason, operator, created_at, status)
        VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')`,
     ).run(uuid, cep.value, before ? JSON.stringify(before) : null, JSON.stringify(address), reason, settings.operator, now);
+    resolveCepRejectionsBy(db, cep.value, now, uuid);
     appendAudit(db, {
       at: now,
       operator: settings.operator,

@@ -96,11 +96,15 @@ function cpfNote(settled: Settled | null, conflict: RegistryConflict, desk: stri
   return ` A Implanta ainda conhece a/o profissional pelo CPF ${desk}: os próximos lotes vão identificá-la/o pelo CPF ${file}, que a Implanta não tem. Combine com a Implanta a troca do CPF antes de enviar o próximo lote.`;
 }
 
-/** What taking the file's value did to the correction, as the message's last sentence. */
-function fileChoiceNote(settled: Settled | null, cancelled: boolean, created: boolean): string {
+/**
+ * What taking the file's value did to the correction, as the message's last sentence. `sealedIn`:
+ * the lote, sealed but not yet sent, that holds the correction.
+ */
+function fileChoiceNote(settled: Settled | null, cancelled: boolean, created: boolean, sealedIn: string | null): string {
   if (settled?.outcome === 'rejected') return ` A Implanta tinha rejeitado a correção para “${settled.to}”: a rejeição fica tratada.`;
   if (settled) return ` ${settledWords(settled)} antes.`;
   if (cancelled) return ' A correção, que ainda não tinha saído da mesa, foi cancelada.';
+  if (created && sealedIn !== null) return ` A correção está no lote ${sealedIn}, já lacrado: uma nova correção, com o valor do sistema do Regional, entrou na fila.`;
   if (created) return ' A correção já tinha seguido para a Implanta: uma nova correção, com o valor do sistema do Regional, entrou na fila.';
   return '';
 }
@@ -165,7 +169,8 @@ export function resolveConflict(db: Database, input: { id: number; choice: 'kept
         );
         if (owner) throw new AppError('CPF_DUPLICATE', `O CPF do arquivo, ${file}, já pertence a outro cadastro (registro ${owner.registration_number}): não pode ir para ${who}.`);
       }
-      const batch = correction?.batch_id == null ? null : statement<{ state: string }>(db, 'SELECT state FROM batches WHERE id = ?').get(correction.batch_id);
+      const batch = correction?.batch_id == null ? null : statement<{ state: string; number: string }>(db, 'SELECT state, number FROM batches WHERE id = ?').get(correction.batch_id);
+      const sealedIn = correction?.status === 'batched' && batch && batch.state !== 'open' ? batch.number : null;
       const onDesk = correction !== null && (correction.status === 'pending' || correction.status === 'batched') && (!batch || batch.state === 'open');
       const why = `Conflito com ${load}: vale o valor do sistema do Regional. ${reason}`.slice(0, 500);
       if (correction && onDesk) {
@@ -213,7 +218,7 @@ export function resolveConflict(db: Database, input: { id: number; choice: 'kept
         importId: conflict.importId,
         note: reason,
       });
-      message = `Usado o valor do sistema do Regional para ${label} de ${who}: “${desk}” passou a “${file}”.${fileChoiceNote(settled, cancelled !== null, created !== null)}${cpfNote(settled, conflict, desk, file)}`;
+      message = `Usado o valor do sistema do Regional para ${label} de ${who}: “${desk}” passou a “${file}”.${fileChoiceNote(settled, cancelled !== null, created !== null, sealedIn)}${cpfNote(settled, conflict, desk, file)}`;
     }
 
     statement(db, 'UPDATE registry_conflicts SET resolved_at = ?, resolution = ?, operator = ? WHERE professional_id = ? AND field = ? AND resolved_at IS NULL').run(

@@ -89,7 +89,12 @@ export function exportCell(professional: Professional, target: ImportTarget): st
   return formatFieldValue(target, value, '');
 }
 
-const SYNCED_SINCE = "SELECT professional_id FROM corrections WHERE status = 'synced' AND status_changed_at >= ?";
+/**
+ * Records with a correction synced since the instant, or whose DIP status Implanta reported since
+ * then (a load that still says another one asks the clerk to update the main system).
+ */
+const SYNCED_SINCE = `SELECT professional_id FROM corrections WHERE status = 'synced' AND status_changed_at >= ?
+  UNION SELECT professional_id FROM record_history WHERE kind = 'dip_update' AND at >= ?`;
 
 /**
  * Records with a correction synced on or after the instant, ordered by registration number, each
@@ -99,7 +104,7 @@ const SYNCED_SINCE = "SELECT professional_id FROM corrections WHERE status = 'sy
 function syncedSince(db: Database, since: string): Professional[] {
   const rows = db
     .prepare(`SELECT p.* FROM professionals p WHERE p.id IN (${SYNCED_SINCE}) ORDER BY length(p.registration_number), p.registration_number`)
-    .all(since) as ProfessionalRow[];
+    .all(since, since) as ProfessionalRow[];
   const records = new Map(rows.map((row) => [row.id, toProfessional(row)]));
   // Newest first, so the earliest correction's old value is the one left in each field.
   const inFlight = db
@@ -107,7 +112,7 @@ function syncedSince(db: Database, since: string): Professional[] {
       `SELECT professional_id AS professional, field, old_value AS old FROM corrections
        WHERE status IN ('pending', 'batched', 'sent') AND professional_id IN (${SYNCED_SINCE}) ORDER BY id DESC`,
     )
-    .all(since) as { professional: number; field: string; old: string | null }[];
+    .all(since, since) as { professional: number; field: string; old: string | null }[];
   for (const correction of inFlight) {
     const record = records.get(correction.professional);
     if (record) Object.assign(record, valuesOfCorrectionText(correction.field, correction.old));

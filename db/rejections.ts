@@ -7,6 +7,7 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../shared/errors';
 import { fieldLabel } from '../shared/fields';
+import { formatCep } from '../shared/rules/cep';
 import { formatCpf } from '../shared/rules/cpf';
 import { appendAudit } from './audit';
 import { correctionByUuid, heldBefore, reopenRejectionsAnsweredBy, resolveRejectionsBy, type CorrectionRow } from './corrections';
@@ -96,16 +97,41 @@ function cpfKeptNote(held: string | null, holder: string): string {
   return `O CPF anterior, ${formatCpf(held ?? '')}, pertence agora a outro cadastro (registro ${holder}): este cadastro ficou com o CPF rejeitado. Confira os dois cadastros.`;
 }
 
-/** The clerk looked at a rejection and decided nothing more is to be done (audited). */
+interface CepChangeRow {
+  id: number;
+  uuid: string;
+  cep: string;
+  status: string;
+  resolved_at: string | null;
+}
+
+function dismissedReason(status: string, resolvedAt: string | null, reason: string, what: string): string {
+  if (status !== 'rejected') throw new AppError('CORRECTION_STATE', `Só ${what} rejeitada pela Implanta pode ser dispensada.`);
+  if (resolvedAt !== null) throw new AppError('CORRECTION_STATE', 'Esta rejeição já foi tratada.');
+  const trimmed = reason.trim();
+  if (trimmed.length < 5) throw new AppError('REASON_REQUIRED', 'Informe por que a rejeição pode ser dispensada (pelo menos 5 caracteres).', { field: 'reason' });
+  return trimmed;
+}
+
+/** A rejected change of the CEP directory the clerk decided needs nothing more (audited). */
+function dismissCepRejection(db: Database, row: CepChangeRow, input: { reason: string }, now: string, operator: string) {
+  const reason = dismissedReason(row.status, row.resolved_at, input.reason, 'uma alteração de CEP');
+  statement(db, "UPDATE cep_changes SET resolved_at = ?, resolution = 'dismissed', resolution_note = ? WHERE id = ?").run(now, reason, row.id);
+  appendAudit(db, { at: now, operator, action: 'cep.dismiss_rejection', entity: 'cep', entityId: row.cep, detail: { cep: row.cep, uuid: row.uuid, reason } });
+  return { uuid: row.uuid, field: 'cep', label: `CEP ${formatCep(row.cep)}` };
+}
+
+/** The clerk looked at a rejection (of a correction, or of a CEP change) and decided nothing more is to be done (audited). */
 export function dismissRejection(db: Database, input: { uuid: string; reason: string }, now: string) {
   return writeTransaction(db, () => {
     const settings = requireSettings(db);
     const row = correctionByUuid(db, input.uuid);
-    if (!row) throw new AppError('CORRECTION_NOT_FOUND', 'Correção não encontrada: ela pode ter sido cancelada. Recarregue a tela.');
-    if (row.status !== 'rejected') throw new AppError('CORRECTION_STATE', 'Só uma correção rejeitada pela Implanta pode ser dispensada.');
-    if (row.resolved_at !== null) throw new AppError('CORRECTION_STATE', 'Esta rejeição já foi tratada.');
-    const reason = input.reason.trim();
-    if (reason.length < 5) throw new AppError('REASON_REQUIRED', 'Informe por que a rejeição pode ser dispensada (pelo menos 5 caracteres).', { field: 'reason' });
+    if (!row) {
+      const cep = statement<CepChangeRow>(db, 'SELECT id, uuid, cep, status, resolved_at FROM cep_changes WHERE uuid = ?').get(input.uuid);
+      if (cep) return dismissCepRejection(db, cep, input, now, settings.operator);
+      throw new AppError('CORRECTION_NOT_FOUND', 'Correção não encontrada: ela pode ter sido cancelada. Recarregue a tela.');
+    }
+    const reason = dismissedReason(row.status, row.resolved_at, input.reason, 'uma correção');
     statement(db, "UPDATE corrections SET resolved_at = ?, resolution = 'dismissed', resolution_note = ? WHERE id = ?").run(now, reason, row.id);
     const record = requireProfessional(db, row.professional_id);
     appendHistory(db, {

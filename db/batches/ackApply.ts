@@ -15,7 +15,7 @@ import { giveBackImplantaValue } from '../rejections';
 import { requireSettings } from '../settings';
 import { statement } from '../statements';
 import { mixedAddresses } from './ackAddress';
-import { applyDipStatus } from './ackDip';
+import { applyDipStatus, futureDipDate } from './ackDip';
 import { appliedAfterNewer, outOfOrderNote } from './ackOrder';
 import { normaliseDipDate, type AckFile } from './ackRead';
 import { batchSummary, requireBatchRow, type BatchRow } from './summary';
@@ -34,6 +34,10 @@ interface ItemState {
   oldValue: string | null;
   newValue: string | null;
   dipConsequence: DipConsequence;
+  /** When Implanta's earlier answer reached the desk (corrections already answered; else null). */
+  statusChangedAt: string | null;
+  /** Whether Implanta said it corrected the DIP request too (1), or only the registry (0); null when unknown. */
+  dipRequestCorrected: number | null;
 }
 
 function listIds(ids: string[]): string {
@@ -73,12 +77,12 @@ function lookup(db: Database, id: string): ItemState | null {
     statement<ItemState>(
       db,
       `SELECT 'corrections' AS "table", id, batch_id AS batchId, status, professional_id AS professionalId, field, old_value AS oldValue, new_value AS newValue,
-        dip_consequence AS dipConsequence FROM corrections WHERE uuid = ?`,
+        dip_consequence AS dipConsequence, status_changed_at AS statusChangedAt, dip_request_corrected AS dipRequestCorrected FROM corrections WHERE uuid = ?`,
     ).get(id) ??
     statement<ItemState>(
       db,
       `SELECT 'cep_changes' AS "table", id, batch_id AS batchId, status, NULL AS professionalId, NULL AS field, NULL AS oldValue, NULL AS newValue,
-        'none' AS dipConsequence FROM cep_changes WHERE uuid = ?`,
+        'none' AS dipConsequence, NULL AS statusChangedAt, NULL AS dipRequestCorrected FROM cep_changes WHERE uuid = ?`,
     ).get(id) ??
     null
   );
@@ -97,6 +101,44 @@ function numberOf(db: Database, batchId: number): string {
 }
 
 const STATUS_WORDS: Record<string, string> = { synced: 'aplicada', rejected: 'rejeitada' };
+
+/** What may explain an answer of items this computer never had. */
+const NOTHING_KNOWN =
+  'Confira se a confirmação é deste CRESS; se for, uma cópia de segurança anterior a essas correções pode ter sido restaurada, e elas não estão mais neste computador. Nada foi alterado.';
+
+/**
+ * Why the lote the JSON names is not one of this computer's, in what the desk can see: its
+ * identifier is another lote's under another number, its number is another lote's here (a backup
+ * older than the lote was restored and a new lote took the number), or the corrections it answers
+ * are this computer's although the lote is not (the same restore). Only an answer of nothing known
+ * here may be of another CRESS.
+ */
+function unknownBatch(db: Database, ack: AckFile, named: BatchRow | null): AppError {
+  const asked = ack.batch as NonNullable<AckFile['batch']>;
+  if (named) {
+    return new AppError(
+      'ACK_UNKNOWN_BATCH',
+      `O arquivo diz responder ao lote ${asked.number}, mas traz o identificador do lote ${named.number} deste computador: a confirmação foi alterada ou mistura dois lotes. Nada foi alterado: peça à Implanta a confirmação certa.`,
+    );
+  }
+  const states = ack.answers.map((a) => lookup(db, a.id)).filter((state): state is ItemState => state !== null);
+  const known = states.length;
+  const lotes = [...new Set(states.flatMap((state) => (state.batchId === null ? [] : [numberOf(db, state.batchId)])))];
+  const same = asked.number === null ? undefined : statement<{ uuid: string }>(db, 'SELECT uuid FROM batches WHERE number = ?').get(asked.number);
+  const which = same
+    ? `O arquivo responde ao lote ${asked.number} de identificador ${asked.uuid}, mas o lote ${asked.number} deste computador é outro (${same.uuid}).`
+    : `O arquivo responde ao lote ${asked.number ?? asked.uuid}, que não existe neste computador.`;
+  if (known === 0) return new AppError('ACK_UNKNOWN_BATCH', `${which} ${NOTHING_KNOWN}`);
+  const corrections = known === 1 ? 'A correção a que ele responde é deste computador' : `As ${known} correções a que ele responde são deste computador`;
+  return new AppError(
+    'ACK_UNKNOWN_BATCH',
+    `${which} ${corrections}: provavelmente uma cópia de segurança anterior ao lote foi restaurada, e este computador não o conhece mais. Nada foi alterado: ${
+      lotes.length > 0
+        ? `${known === 1 ? 'ela está' : 'elas estão'} ${lotes.length === 1 ? `no lote ${lotes[0]}` : `nos lotes ${lotes.join(', ')}`} deste computador; confira com a Implanta o que ela já aplicou e peça a confirmação desse lote.`
+        : `confira com a Implanta o que ela já aplicou antes de enviar ${known === 1 ? 'essa correção' : 'essas correções'} de novo.`
+    }`,
+  );
+}
 
 /** Checks and applies an acknowledgement; throws (changing nothing) on any problem. */
 export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date): AckResult {
@@ -118,12 +160,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
     let named: BatchRow | null = null;
     if (ack.batch) {
       named = statement<BatchRow>(db, 'SELECT * FROM batches WHERE uuid = ?').get(ack.batch.uuid) ?? null;
-      if (!named || (ack.batch.number !== null && ack.batch.number !== named.number)) {
-        throw new AppError(
-          'ACK_UNKNOWN_BATCH',
-          `O arquivo responde ao lote ${ack.batch.number ?? ack.batch.uuid}, que não existe nesta mesa. Confira se a confirmação é deste CRESS.`,
-        );
-      }
+      if (!named || (ack.batch.number !== null && ack.batch.number !== named.number)) throw unknownBatch(db, ack, named);
       if (named.state === 'cancelled') throw notSentError(named);
     }
 
@@ -141,14 +178,14 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
       }
     }
     if (unknown.length > 0) {
-      throw new AppError('ACK_UNKNOWN_IDS', `${unknown.length === 1 ? 'Um id do arquivo não é' : `${unknown.length} ids do arquivo não são`} de nenhum lote deste computador: ${listIds(unknown)}.`, {
+      throw new AppError('ACK_UNKNOWN_IDS', `${unknown.length === 1 ? 'Um id do arquivo não é' : `${unknown.length} ids do arquivo não são`} de nenhum lote deste computador: ${listIds(unknown)}. ${NOTHING_KNOWN}`, {
         details: { ids: unknown },
       });
     }
     if (outOfBatch.length > 0) {
       throw new AppError(
         'ACK_NOT_SENT',
-        `${outOfBatch.length === 1 ? 'Um id do arquivo é de uma correção desta mesa que não está' : `${outOfBatch.length} ids do arquivo são de correções desta mesa que não estão`} em nenhum lote (o lote foi cancelado e a correção voltou para a fila, ou foi cancelada antes de sair): ${listIds(outOfBatch)}. Nada foi alterado: confira com a Implanta de que pacote é esta confirmação.`,
+        `${outOfBatch.length === 1 ? 'Um id do arquivo é de uma correção desta mesa que não está' : `${outOfBatch.length} ids do arquivo são de correções desta mesa que não estão`} em nenhum lote (o lote foi cancelado, ou a correção foi retirada dele antes de lacrá-lo, e ela voltou para a fila; a correção foi cancelada antes de sair; ou uma cópia de segurança anterior ao lote foi restaurada): ${listIds(outOfBatch)}. Nada foi alterado: confira com a Implanta de que pacote é esta confirmação.`,
         { details: { ids: outOfBatch } },
       );
     }
@@ -172,20 +209,30 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
     if (ack.packageSha256 !== null && !wroteThisPackage(db, batch, ack.packageSha256)) {
       throw new AppError(
         'ACK_CHECKSUM',
-        `A soma SHA-256 do pacote na confirmação não confere com nenhum pacote exportado do lote ${batch.number} nesta mesa: a confirmação é de outro arquivo ou foi alterada.`,
+        `A soma SHA-256 do pacote na confirmação não confere com nenhum pacote exportado do lote ${batch.number} nesta mesa: a confirmação é de outro arquivo ou foi alterada. Se uma cópia de segurança anterior à exportação enviada foi restaurada, exporte o lote de novo como foi enviado (com a mesma senha, se tinha): o pacote sai igual, e a confirmação passa a conferir.`,
       );
     }
 
     const conflicts: string[] = [];
     for (const answer of ack.answers) {
-      const status = (states.get(answer.id) as ItemState).status;
-      if ((status === 'synced' || status === 'rejected') && status !== answer.status) conflicts.push(answer.id);
+      const state = states.get(answer.id) as ItemState;
+      if ((state.status === 'synced' || state.status === 'rejected') && state.status !== answer.status) conflicts.push(answer.id);
+      // Applied with the DIP request corrected, and now without it (or the other way round): another answer too.
+      else if (
+        state.status === 'synced' &&
+        state.dipConsequence === 'correct_dip_request' &&
+        state.dipRequestCorrected !== null &&
+        dipRequestCorrected(state, answer.registryOnly) !== state.dipRequestCorrected
+      ) {
+        conflicts.push(answer.id);
+      }
     }
     if (conflicts.length > 0) {
       const first = ack.answers.find((a) => a.id === conflicts[0]) as AckFile['answers'][number];
+      const now = first.registryOnly ? 'aplicada no cadastro, DIP não corrigido' : STATUS_WORDS[first.status];
       throw new AppError(
         'ACK_CONFLICT',
-        `${conflicts.length === 1 ? 'Uma correção já respondida' : `${conflicts.length} correções já respondidas`} recebe${conflicts.length === 1 ? '' : 'm'} outra resposta neste arquivo (por exemplo ${first.id}, agora “${STATUS_WORDS[first.status]}”). Nada foi alterado: confira com a Implanta qual resposta vale.`,
+        `${conflicts.length === 1 ? 'Uma correção já respondida' : `${conflicts.length} correções já respondidas`} recebe${conflicts.length === 1 ? '' : 'm'} outra resposta neste arquivo (por exemplo ${first.id}, agora “${now}”). Nada foi alterado: confira com a Implanta qual resposta vale.`,
         { details: { ids: conflicts } },
       );
     }
@@ -196,6 +243,11 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
         'ACK_INVALID',
         `O arquivo traz a situação do DIP para ${cepWithDip.length === 1 ? 'uma alteração de CEP' : `${cepWithDip.length} alterações de CEP`} (${listIds(cepWithDip.map((a) => a.id))}): a situação do DIP só vale para correções de dados de uma/um profissional. Nada foi alterado.`,
       );
+    }
+
+    const future = futureDipDate(ack, now);
+    if (future !== null) {
+      throw new AppError('ACK_INVALID', `${future}: confira a data com a Implanta (dia e mês trocados, ou o ano). Nada foi alterado.`);
     }
 
     const iso = now.toISOString();
@@ -256,10 +308,13 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
         if (answer.status === 'synced' && answer.registryOnly && state.table === 'corrections') registryOnly++;
       }
       if (answer.dipStatus !== null && state.professionalId !== null) {
+        // An item answered before (the same file again, or an older answer found late) brings an
+        // undated status as of that answer, never as news of today.
+        const undatedAt = state.status !== 'sent' && state.statusChangedAt !== null && state.statusChangedAt < answeredAt ? state.statusChangedAt : answeredAt;
         const outcome = applyDipStatus(db, {
           professionalId: state.professionalId,
           status: answer.dipStatus,
-          date: answer.dipStatusDate ?? answeredAt,
+          date: answer.dipStatusDate ?? undatedAt,
           batchId: batch.id,
           note: `Informada pela Implanta na confirmação do lote ${batch.number}.`,
           now: iso,

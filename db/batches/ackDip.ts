@@ -10,7 +10,9 @@ import { refreshPendencies } from '../pendencies';
 import { appendHistory } from '../recordHistory';
 import { requireProfessional } from '../registry';
 import { statement } from '../statements';
+import { formatDateBr } from '../../shared/rules/dates';
 import { brasilia } from './clock';
+import { normaliseDipDate, type AckFile } from './ackRead';
 
 export type DipOutcome = 'updated' | 'same' | 'stale';
 
@@ -21,6 +23,24 @@ function hasTime(date: string): boolean {
 /** The day of a date or date-time, in Brasília (where the councils keep their dates). */
 function dayOf(date: string): string {
   return hasTime(date) ? brasilia(date).date : date.slice(0, 10);
+}
+
+/**
+ * A DIP date of the answer that has not come yet (later than tomorrow in Brasília, leaving room for
+ * clocks and time zones), said where it is in the file; null when there is none. Taken, it would make
+ * every true status Implanta reports until that day look older and be left aside.
+ */
+export function futureDipDate(ack: AckFile, now: Date): string | null {
+  const tomorrow = brasilia(new Date(now.getTime() + 86_400_000)).date;
+  const shown = (date: string) => formatDateBr(dayOf(date));
+  if (ack.acknowledgedAt !== null) {
+    const answered = normaliseDipDate(ack.acknowledgedAt);
+    if (answered !== null && dayOf(answered) > tomorrow) return `A data da confirmação (acknowledgedAt) é ${shown(answered)}, que ainda não chegou`;
+  }
+  const late = ack.answers.find((a) => a.dipStatusDate !== null && dayOf(a.dipStatusDate) > tomorrow);
+  if (!late) return null;
+  const where = ack.format === 'json' ? `O item ${late.line} (${late.id}) traz` : `A linha ${late.line}, coluna data do DIP, traz`;
+  return `${where} a data do DIP ${shown(late.dipStatusDate as string)}, que ainda não chegou`;
 }
 
 /** `date` is older than `stored`: by the instant when both carry a time, else by the day. */

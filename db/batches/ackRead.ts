@@ -1,22 +1,17 @@
 // Reading Implanta's acknowledgement of a batch: the JSON format (docs/batch-format.md), or the
-// same answer as a spreadsheet (CSV or xlsx) with the columns `id; situação; mensagem`. A CSV is
-// read by the spreadsheet import's CSV reader, so both take the same files (encodings, separators);
-// an xlsx by SheetJS. The result is a plain list of answers; db/batches/ackApply.ts checks it
+// same answer as a spreadsheet (CSV, xlsx, xls) with the columns `id; situação; mensagem`, whose
+// rows ackSheets.ts reads. The result is a plain list of answers; db/batches/ackApply.ts checks it
 // against the store.
 import { createHash } from 'node:crypto';
 import { closeSync, readFileSync } from 'node:fs';
-import type * as XLSX from 'xlsx';
-import { sheetjs } from '../sheetjs';
 import type { DipStatus } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { parseDateBr } from '../../shared/rules/dates';
 import { DIP_LABELS, parseDipStatus } from '../../shared/rules/vocabulary';
 import { foldForSearch, plainLine } from '../../shared/text';
 import { openToRead, unreadableFile } from '../fileRefusals';
-import { CsvSource } from '../imports/readers/csv';
-import { DEFAULT_LIMITS } from '../imports/readers/limits';
 import type { RawRow } from '../imports/readers/source';
-import { ZipError, ZipReader } from '../packaging';
+import { ackInvalid as invalid, compoundRows, csvRows, isCompound, xlsxRows } from './ackSheets';
 import { describeSchemaError } from './jsonSchema';
 import { SCHEMAS } from './schemas';
 
@@ -59,11 +54,6 @@ export function capMessage(message: string): string {
   if (/[\uD800-\uDBFF]$/.test(kept)) kept = kept.slice(0, -1);
   return `${kept}…`;
 }
-const XLSX_LIMITS = { maxEntries: 2_000, maxTotalBytes: 512 * 1024 * 1024, maxRatio: 200 };
-
-function invalid(message: string, details?: unknown): AppError {
-  return new AppError('ACK_INVALID', message, details === undefined ? {} : { details });
-}
 
 type Outcome = { status: AckAnswer['status']; registryOnly: boolean };
 const SYNCED: Outcome = { status: 'synced', registryOnly: false };
@@ -100,11 +90,39 @@ export function normaliseDipDate(text: string): string | null {
   return date.ok ? date.value : null;
 }
 
+/**
+ * A DIP date cell of a spreadsheet as Excel may leave it: a date with its time (a date-time cell
+ * saved as CSV, "09/03/2026 14:30"), or the day's serial number (a date cell whose format was lost,
+ * "46090"); the day it names as `dd/mm/aaaa`, else the cell as it is.
+ */
+function spreadsheetDate(cell: string): string {
+  const withTime = /^(\d{1,2}\/\d{1,2}\/\d{4})[ T]\d{1,2}:\d{2}(?::\d{2})?$/.exec(cell);
+  if (withTime) return withTime[1] as string;
+  if (/^\d{5}$/.test(cell)) {
+    // Days since 30/12/1899 (Excel's 1900 date system, as every Excel for Windows writes).
+    const day = new Date(Date.UTC(1899, 11, 30) + Number(cell) * 86_400_000);
+    const two = (n: number) => String(n).padStart(2, '0');
+    return `${two(day.getUTCDate())}/${two(day.getUTCMonth() + 1)}/${day.getUTCFullYear()}`;
+  }
+  return cell;
+}
+
 const DIP_WORDS_HINT = Object.values(DIP_LABELS).join(', ');
 
+/**
+ * A text file as text: UTF-8 (with or without BOM), or UTF-16 when its byte-order mark says so (a JSON
+ * saved as "Unicode" by Windows' Notepad).
+ */
+function textOf(bytes: Buffer): string {
+  const utf16 = () => bytes.subarray(2, 2 + ((bytes.length - 2) & ~1));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16().toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(utf16()).swap16().toString('utf16le');
+  return bytes.toString('utf8').replace(/^\uFEFF/, '');
+}
+
 function formatOf(bytes: Buffer, fileName: string): AckFormat {
-  if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
-  const head = bytes.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) || isCompound(bytes)) return 'xlsx';
+  const head = textOf(bytes.subarray(0, 130)).trimStart();
   if (head.startsWith('{') || head.startsWith('[') || /\.json$/i.test(fileName)) return 'json';
   return 'csv';
 }
@@ -118,7 +136,7 @@ export async function readAck(path: string, fileName = path): Promise<AckFile> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const format = formatOf(bytes, fileName);
   if (format === 'json') return { ...readJson(bytes), format, sha256 };
-  const rows = format === 'xlsx' ? await xlsxRows(path, bytes) : csvRows(path);
+  const rows = format === 'xlsx' ? (isCompound(bytes) ? compoundRows(bytes) : await xlsxRows(path, bytes)) : csvRows(path, bytes);
   return { format, batch: null, packageSha256: null, acknowledgedAt: null, answers: answersFromRows(rows), sha256 };
 }
 
@@ -151,7 +169,7 @@ function whereJsonStopped(text: string, error: unknown): string {
 
 function readJson(bytes: Buffer): Omit<AckFile, 'format' | 'sha256'> {
   let value: unknown;
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const text = textOf(bytes);
   try {
     value = JSON.parse(text);
   } catch (error) {
@@ -195,85 +213,31 @@ function readJson(bytes: Buffer): Omit<AckFile, 'format' | 'sha256'> {
   };
 }
 
-/**
- * Date cells read as ISO dates: the text a spreadsheet shows for them follows the computer's
- * locale (3/9/26 is 9 March on one machine and 3 September on another).
- */
-function isoDateCells(sheet: XLSX.WorkSheet): void {
-  const two = (n: number) => String(n).padStart(2, '0');
-  for (const [address, cell] of Object.entries(sheet)) {
-    if (address.startsWith('!')) continue;
-    const c = cell as XLSX.CellObject;
-    if (c.t !== 'n' || typeof c.v !== 'number' || typeof c.z !== 'string' || !sheetjs().SSF.is_date(c.z)) continue;
-    const date = sheetjs().SSF.parse_date_code(c.v);
-    if (date) c.w = `${date.y}-${two(date.m)}-${two(date.d)}`;
-  }
-}
-
-/** The first sheet people see: a hidden first sheet (instructions, lists for validation) is passed over. */
-function firstVisibleSheet(workbook: XLSX.WorkBook): string | undefined {
-  const hidden = new Set((workbook.Workbook?.Sheets ?? []).filter((sheet) => sheet.Hidden).map((sheet) => sheet.name));
-  return workbook.SheetNames.find((name) => !hidden.has(name)) ?? workbook.SheetNames[0];
-}
-
-function sheetRows(workbook: XLSX.WorkBook): RawRow[] {
-  const name = firstVisibleSheet(workbook);
-  const sheet = name === undefined ? undefined : workbook.Sheets[name];
-  if (!sheet) throw invalid('A planilha de confirmação não tem nenhuma aba.');
-  isoDateCells(sheet);
-  return (sheetjs().utils.sheet_to_json(sheet, { header: 1, raw: false, defval: '', blankrows: false }) as unknown[][]).map((row, index) => ({
-    row: index + 1,
-    cells: row.map((cell) => String(cell ?? '').trim()),
-  }));
-}
-
-/** The records of a CSV, numbered as a spreadsheet program shows them; every cell is text, as written. */
-function csvRows(path: string): RawRow[] {
-  let source: CsvSource;
-  try {
-    source = new CsvSource(path, 'confirmação', DEFAULT_LIMITS);
-  } catch (error) {
-    // The reader may refuse the file as soon as it opens it (rows in two encodings): it says why.
-    if (error instanceof AppError && error.code === 'FILE_UNREADABLE') throw invalid(`O arquivo de confirmação não pôde ser lido. ${error.message}`);
-    throw invalid('Não foi possível abrir o arquivo de confirmação.');
-  }
-  try {
-    return Array.from(source.rows(), ({ row, cells }) => ({ row, cells: cells.map((cell) => cell.trim()) }));
-  } catch (error) {
-    // The reader's own refusal (a quote never closed, columns beyond any spreadsheet's) says why.
-    if (error instanceof AppError) throw invalid(`O arquivo de confirmação não pôde ser lido. ${error.message}`);
-    throw error;
-  } finally {
-    source.close();
-  }
-}
-
-async function xlsxRows(path: string, bytes: Buffer): Promise<RawRow[]> {
-  // The zip is checked with our careful reader first: no bombs reach the spreadsheet parser.
-  try {
-    const zip = await ZipReader.open(path, { limits: XLSX_LIMITS });
-    await zip.close();
-  } catch (error) {
-    throw invalid(error instanceof ZipError ? `A planilha de confirmação não pôde ser aberta: ${error.message}` : 'A planilha de confirmação não pôde ser aberta.');
-  }
-  try {
-    return sheetRows(sheetjs().read(bytes, { type: 'buffer', cellFormula: false, cellHTML: false, cellNF: true }));
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw invalid('A planilha de confirmação está danificada ou não é um arquivo .xlsx.');
-  }
-}
-
+/** Each column's names, the surest first: a header with several takes the first name it has. */
 const HEADERS = {
   id: ['id', 'uuid', 'identificador'],
   status: ['situacao', 'status', 'resultado'],
   message: ['mensagem', 'message', 'motivo', 'observacao'],
-  dipStatus: ['situacao do dip', 'dip', 'dipstatus', 'status do dip', 'situacao dip'],
+  dipStatus: ['situacao do dip', 'status do dip', 'situacao dip', 'dipstatus', 'dip'],
   dipStatusDate: ['data do dip', 'data da situacao do dip', 'dipstatusdate', 'data dip', 'data situacao dip'],
 };
 
+/**
+ * The lote's own corrections.csv, which Implanta's staff may fill in with a situação: its "Motivo"
+ * is the clerk's reason and its "DIP" what the desk asked about the DIP request, not Implanta's words.
+ */
+const PACKAGE_COLUMNS = ['valor anterior', 'valor novo', 'campo'];
+const PACKAGE_OWN = new Set(['motivo', 'dip']);
+
 function column(header: string[], names: string[]): number {
-  return header.findIndex((cell) => names.includes(foldForSearch(cell)));
+  const folded = header.map((cell) => foldForSearch(cell));
+  const fromPackage = PACKAGE_COLUMNS.every((name) => folded.includes(name));
+  for (const name of names) {
+    if (fromPackage && PACKAGE_OWN.has(name)) continue;
+    const index = folded.indexOf(name);
+    if (index >= 0) return index;
+  }
+  return -1;
 }
 
 function answersFromRows(rows: RawRow[]): AckAnswer[] {
@@ -292,6 +256,10 @@ function answersFromRows(rows: RawRow[]): AckAnswer[] {
   for (let i = headerIndex + 1; i < rows.length; i++) {
     const { row: line, cells: row } = rows[i] as RawRow;
     if (row.every((cell) => cell === '')) continue;
+    const message = messageColumn >= 0 ? (row[messageColumn] ?? '').replace(/^'(?=[=+\-@\t\r])/, '') : '';
+    const dipCell = dipColumn >= 0 ? (row[dipColumn] ?? '') : '';
+    // A row Implanta has not answered yet (the lote's list with the situação still empty) is left out.
+    if ((row[statusColumn] ?? '') === '' && message === '' && dipCell === '') continue;
     const id = (row[idColumn] ?? '').toLowerCase();
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) {
       throw invalid(`Linha ${line}, coluna id: "${row[idColumn] ?? ''}" não é o id de uma correção (esperado um UUID, como no pacote).`);
@@ -302,8 +270,6 @@ function answersFromRows(rows: RawRow[]): AckAnswer[] {
         `Linha ${line}, coluna situação: "${row[statusColumn] ?? ''}" não é uma situação conhecida; use aplicada, aplicada no cadastro (DIP não corrigido) ou rejeitada.`,
       );
     }
-    const message = messageColumn >= 0 ? (row[messageColumn] ?? '').replace(/^'(?=[=+\-@\t\r])/, '') : '';
-    const dipCell = dipColumn >= 0 ? (row[dipColumn] ?? '') : '';
     let dipStatus: DipStatus | null = null;
     if (dipCell !== '') {
       const parsed = parseDipStatus(dipCell);
@@ -313,7 +279,7 @@ function answersFromRows(rows: RawRow[]): AckAnswer[] {
     const dateCell = dipDateColumn >= 0 ? (row[dipDateColumn] ?? '') : '';
     let dipStatusDate: string | null = null;
     if (dateCell !== '') {
-      dipStatusDate = normaliseDipDate(dateCell);
+      dipStatusDate = normaliseDipDate(spreadsheetDate(dateCell));
       if (dipStatusDate === null) throw invalid(`Linha ${line}, coluna data do DIP: "${dateCell}" não é uma data válida; use dd/mm/aaaa.`);
     }
     answers.push({ id, ...outcome, message: capMessage(plainLine(message)) || null, dipStatus, dipStatusDate, line });

@@ -22,6 +22,8 @@ interface Row {
   cpf: string;
   registration_number: string;
   name: string;
+  /** The CPF Implanta still knows her by, while her CPF correction has not been applied (as the package's previousCpf). */
+  previous_cpf: string | null;
 }
 
 export function dipEmail(db: Database, id: number): DipEmail {
@@ -31,7 +33,10 @@ export function dipEmail(db: Database, id: number): DipEmail {
   const rows = statement<Row>(
     db,
     `SELECT c.professional_id, c.uuid, c.field, c.old_value, c.new_value,
-       coalesce(s.cpf, p.cpf) AS cpf, coalesce(s.registration_number, p.registration_number) AS registration_number, coalesce(s.name, p.name) AS name
+       coalesce(s.cpf, p.cpf) AS cpf, coalesce(s.registration_number, p.registration_number) AS registration_number, coalesce(s.name, p.name) AS name,
+       CASE WHEN s.professional_id IS NOT NULL THEN s.previous_cpf ELSE
+         (SELECT k.old_value FROM corrections k WHERE k.professional_id = c.professional_id AND k.field = 'cpf' AND k.status IN ('pending', 'batched', 'sent') ORDER BY k.id LIMIT 1)
+       END AS previous_cpf
      FROM corrections c JOIN professionals p ON p.id = c.professional_id
      LEFT JOIN batch_professionals s ON s.batch_id = c.batch_id AND s.professional_id = c.professional_id
      WHERE c.batch_id = ? AND c.dip_consequence = 'correct_dip_request' ORDER BY c.id`,
@@ -50,7 +55,7 @@ export function dipEmail(db: Database, id: number): DipEmail {
   };
   const entries = [...people.values()].map(({ head, changes }, index) =>
     [
-      `${index + 1}. ${head.name} — CPF ${formatCpf(head.cpf)} — registro nº ${head.registration_number}`,
+      `${index + 1}. ${head.name} — CPF ${formatCpf(head.cpf)}${head.previous_cpf && head.previous_cpf !== head.cpf ? ` (a Implanta ainda tem o CPF ${formatCpf(head.previous_cpf)})` : ''} — registro nº ${head.registration_number}`,
       ...changes.map((c) => `   • ${fieldLabel(c.field)}: ${quoted(c.field, c.old_value)} → ${quoted(c.field, c.new_value)}`),
     ].join('\n'),
   );

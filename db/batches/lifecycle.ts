@@ -39,9 +39,19 @@ function requireState(row: BatchRow, action: string, allowed: readonly BatchStat
 export function createBatch(db: Database, now: Date): BatchSummary {
   return writeTransaction(db, () => {
     const settings = requireSettings(db);
-    const open = statement<{ number: string }>(db, "SELECT number FROM batches WHERE state = 'open' LIMIT 1").get();
+    const open = statement<{ number: string; items: number }>(
+      db,
+      `SELECT number, (SELECT count(*) FROM corrections WHERE batch_id = b.id) + (SELECT count(*) FROM cep_changes WHERE batch_id = b.id) AS items
+         FROM batches b WHERE state = 'open' LIMIT 1`,
+    ).get();
     if (open) {
-      throw new AppError('BATCH_OPEN_EXISTS', `O lote ${open.number} ainda está em revisão: lacre-o ou cancele-o antes de gerar outro.`);
+      // An open lote every item left cannot be sealed: only cancelling it makes room.
+      throw new AppError(
+        'BATCH_OPEN_EXISTS',
+        open.items === 0
+          ? `O lote ${open.number} ainda está em revisão, mas ficou vazio: cancele-o antes de gerar outro.`
+          : `O lote ${open.number} ainda está em revisão: lacre-o ou cancele-o antes de gerar outro.`,
+      );
     }
     // Corrections of an import still being written (no row of its own yet) wait for its end: it
     // may still be cancelled or fail, and take them back.
@@ -96,6 +106,18 @@ export function sealBatch(db: Database, id: number, now: Date, appVersion: strin
     const settings = requireSettings(db);
     const row = requireBatchRow(db, id);
     requireState(row, 'fechar', ['open']);
+    // Every item may have left it (taken out, cancelled, dropped by a conflict): an empty lote sent
+    // could never be answered, and would stay sent and overdue for good.
+    const items = statement<{ n: number }>(
+      db,
+      'SELECT (SELECT count(*) FROM corrections WHERE batch_id = ?) + (SELECT count(*) FROM cep_changes WHERE batch_id = ?) AS n',
+    ).get(id, id) as { n: number };
+    if (items.n === 0) {
+      throw new AppError(
+        'BATCH_EMPTY',
+        `O lote ${row.number} ficou vazio: todos os seus itens saíram dele (retirados, cancelados ou deixados por um conflito com o sistema do Regional). Não há o que lacrar nem o que a Implanta responder: cancele-o; o que está pendente entra no próximo lote.`,
+      );
+    }
     const iso = now.toISOString();
     statement(
       db,

@@ -75,6 +75,7 @@ function countsOf(db: Database, id: number): BatchSummary['counts'] {
 }
 
 export function toSummary(db: Database, row: BatchRow, now: Date): BatchSummary {
+  const counts = countsOf(db, row.id);
   return {
     id: row.id,
     uuid: row.uuid,
@@ -91,8 +92,9 @@ export function toSummary(db: Database, row: BatchRow, now: Date): BatchSummary 
     overdueHours: row.overdue_hours,
     schemaVersion: row.schema_version,
     dueAt: dueAt(row),
-    overdue: isOverdue(row, now),
-    counts: countsOf(db, row.id),
+    // A lote with nothing left to answer waits for nothing (one sealed empty, before that was refused).
+    overdue: isOverdue(row, now) && counts.unanswered > 0,
+    counts,
     fileName: `${batchStem(row.region, row.number, isDemoBatch(db, row.sealed_at))}.zip`,
     packageSha256: row.package_sha256,
     encryptedSha256: row.encrypted_sha256,

@@ -106,6 +106,10 @@ function undoCeps(db: Database, id: number): { restored: number; removed: number
     if (old === null) remove.run(cep);
     else restore.run({ ...(JSON.parse(old) as Record<string, string>), cep });
   }
+  // The rejections of these CEPs that the import's changes answered are to fix again.
+  db.prepare(
+    "UPDATE cep_changes SET resolved_at = NULL, resolution = NULL, resolution_note = NULL WHERE status = 'rejected' AND resolution = 'corrected' AND resolution_note IN (SELECT uuid FROM cep_changes WHERE import_id = ?)",
+  ).run(id);
   const removed = db.prepare('DELETE FROM cep_changes WHERE import_id = ?').run(id).changes;
   return { restored: firsts.length, removed };
 }

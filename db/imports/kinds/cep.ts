@@ -7,6 +7,7 @@ import { formatCep, parseCep, ufOfCep } from '../../../shared/rules/cep';
 import { parseText } from '../../../shared/rules/names';
 import { cityNotInUf } from '../../../shared/reference/municipalities';
 import { parseUf } from '../../../shared/rules/vocabulary';
+import { resolveCepRejectionsBy } from '../../cepRejections';
 import { ClaimTracker } from '../claims';
 import type { RowIssue } from '../columns';
 import type { RawRow } from '../readers/source';
@@ -93,7 +94,9 @@ export class CepProcessor implements KindProcessor {
 
     const { now, operator, uuid, importId } = this.context;
     this.upsert.run({ cep: digits, ...after, uf: after.uf as Uf, operator, now });
-    this.queue.run(uuid(), digits, before ? JSON.stringify(before) : null, JSON.stringify(after), reason, operator, now, importId);
+    const change = uuid();
+    this.queue.run(change, digits, before ? JSON.stringify(before) : null, JSON.stringify(after), reason, operator, now, importId);
+    resolveCepRejectionsBy(this.context.db, digits, now, change);
     if (before) this.updated++;
     else this.inserted++;
     return { status: 'accepted', issues: [], changes: 1, dipConsequence: 'none' };

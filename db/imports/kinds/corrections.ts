@@ -43,6 +43,11 @@ export class CorrectionsProcessor implements KindProcessor {
   private readonly planContext: PlanContext;
   private corrections = 0;
   private updated = 0;
+  /**
+   * CPFs the desk corrected, to whom they belonged: the main system names her by the old one until
+   * it takes the correction (on its way, or applied by Implanta). Few, so read once.
+   */
+  private readonly formerCpf = new Map<string, number>();
 
   constructor(private readonly context: ProcessorContext) {
     this.store = new ProfessionalStore(context.db);
@@ -54,6 +59,17 @@ export class CorrectionsProcessor implements KindProcessor {
     // entries, often none.
     const directoryEmpty = context.db.prepare('SELECT 1 FROM cep_directory LIMIT 1').get() === undefined;
     this.planContext = { directoryUfOf: (cep) => (directoryEmpty ? null : directoryUfOf(context.db, cep)) };
+    const former = context.db.prepare(
+      "SELECT old_value AS cpf, professional_id AS id FROM corrections WHERE field = 'cpf' AND old_value IS NOT NULL AND status IN ('pending', 'batched', 'sent', 'synced') ORDER BY id",
+    );
+    for (const row of former.iterate() as Iterable<{ cpf: string; id: number }>) this.formerCpf.set(row.cpf, row.id);
+  }
+
+  /** The professional the desk took this CPF from with a correction, when no record holds it now. */
+  private byFormerCpf(cpf: string): Professional | null {
+    const id = this.formerCpf.get(cpf);
+    if (id === undefined) return null;
+    return (this.context.link.threaded ? this.written({ by: 'id', key: id }) : this.store.findById(id)) ?? null;
   }
 
   /** Looks a record up where this import's own changes are visible. */
@@ -137,7 +153,7 @@ export class CorrectionsProcessor implements KindProcessor {
       // The CPF as the registry holds it, check digits or not: a record the main system sent with a
       // wrong CPF (seed case B) is reached by it, as a search reaches it.
       const key = cpfKeyOf(cpfText);
-      const professional = key === null ? null : this.byCpf(key);
+      const professional = key === null ? null : (this.byCpf(key) ?? this.byFormerCpf(key));
       if (professional) return { professional: this.current(professional) };
       const cpf = parseCpf(cpfText);
       if (!cpf.ok) return { issue: { column: columns.columnOf('cpf'), code: cpf.code, message: cpf.message } };

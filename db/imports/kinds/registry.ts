@@ -72,6 +72,8 @@ export class RegistryProcessor implements KindProcessor {
   private readonly rows: RowsById;
   /** Registration numbers of new records refused in this file, with their row. */
   private readonly refusedNew = new Map<string, number>();
+  /** Records whose row of this file did not leave them the CPF it states (refused, kept, or no CPF cell): few. */
+  private readonly cpfNotFromRow = new Set<number>();
   private readonly withRules: Uint8Array;
   private readonly withLoadNotes: Uint8Array;
   private readonly directoryUf: (cep: string) => ReturnType<typeof directoryUfOf>;
@@ -156,8 +158,10 @@ export class RegistryProcessor implements KindProcessor {
     const file = readFileRow(columns, raw.cells, existing);
     const who = existing ? whoOf(existing.name, existing.registrationNumber) : whoOf(file.values.get('name'), key);
     const refuse = (issues: RowIssue[]): RowOutcome => {
-      if (existing) this.rows.set(existing.id, raw.row);
-      else this.refusedNew.set(key, raw.row);
+      if (existing) {
+        this.rows.set(existing.id, raw.row);
+        this.cpfNotFromRow.add(existing.id);
+      } else this.refusedNew.set(key, raw.row);
       return { ...rejected(issues), who };
     };
     if (file.issues.length > 0) return refuse(file.issues);
@@ -165,15 +169,32 @@ export class RegistryProcessor implements KindProcessor {
     return { ...outcome, who };
   }
 
-  /** Refuses a CPF another record holds (naming the row of this file that loaded it, if one did). */
+  /**
+   * Refuses a CPF another record holds, naming the row of this file that gave it that CPF; or, when
+   * its row did not (refused, or another CPF it did not take), saying it keeps it; or, when its row
+   * is still to come, that the row may be imported again once that one moved the record to another CPF.
+   */
   private cpfTaken(cpf: string, ownId: number | null): RowIssue | null {
     const owner = this.cpfOwner.get(cpf);
     if (!owner || owner.id === ownId) return null;
     const column = this.context.columns.columnOf('cpf');
     const row = this.rows.get(owner.id);
-    return row > 0
-      ? { column, code: 'CPF_DUPLICATE', message: `Este CPF já aparece na linha ${row} desta planilha (registro ${owner.registration_number}): um CPF pertence a um cadastro só.` }
-      : { column, code: 'CPF_DUPLICATE', message: `Este CPF já pertence a outro cadastro (registro ${owner.registration_number}). Confira o documento.` };
+    const registration = owner.registration_number;
+    if (row === 0) {
+      return {
+        column,
+        code: 'CPF_DUPLICATE',
+        message: `Este CPF já pertence a outro cadastro (registro ${registration}). Confira o documento. Se uma linha abaixo nesta planilha der outro CPF ao registro ${registration}, importe esta linha de novo depois desta importação (pelo relatório de erros).`,
+      };
+    }
+    if (this.cpfNotFromRow.has(owner.id)) {
+      return {
+        column,
+        code: 'CPF_DUPLICATE',
+        message: `Este CPF pertence ao cadastro do registro ${registration}, que continua com ele: a linha ${row} desta planilha, desse registro, não o tirou dele. Confira o documento.`,
+      };
+    }
+    return { column, code: 'CPF_DUPLICATE', message: `Este CPF já aparece na linha ${row} desta planilha (registro ${registration}): um CPF pertence a um cadastro só.` };
   }
 
   private insert(row: number, registration: string, file: FileRow, refuse: (issues: RowIssue[]) => RowOutcome): RowOutcome {
@@ -236,6 +257,8 @@ export class RegistryProcessor implements KindProcessor {
       if (taken) return refuse([taken]);
     }
     this.rows.set(existing.id, row);
+    // The record keeps a CPF this row does not state (no CPF cell, or one the desk kept or left in a conflict).
+    if ((cpf ? cpf[1] : existing.cpf) !== (file.values.get('cpf') ?? null)) this.cpfNotFromRow.add(existing.id);
 
     let record = existing;
     if (merge.take.length > 0) {

@@ -211,6 +211,7 @@ export class InFlight {
   private readonly statement: Statement<[number], { field: string; old_value: string | null; uuid: string }>;
   private readonly newest: Statement<[number, string], { uuid: string; status: string; new_value: string | null }>;
   private readonly keptBefore: Statement<[number, string, string, string | null], { id: number }>;
+  private readonly keptKnowingly: Statement<[number, string, string | null, number, string], { id: number }>;
   /** Records with a correction in flight when the load began (the load adds none); the others are not looked up. */
   private readonly some: Uint8Array;
 
@@ -222,6 +223,13 @@ export class InFlight {
     this.newest = db.prepare('SELECT uuid, status, new_value FROM corrections WHERE professional_id = ? AND field = ? ORDER BY id DESC LIMIT 1');
     this.keptBefore = db.prepare(
       "SELECT id FROM registry_conflicts WHERE professional_id = ? AND field = ? AND correction_uuid = ? AND file_value IS ? AND resolution = 'kept' LIMIT 1",
+    );
+    // The clerk kept the desk's value against this file value after the correction was given up (the record's history says in which order).
+    this.keptKnowingly = db.prepare(
+      `SELECT h.id FROM record_history h
+        WHERE h.professional_id = ? AND h.field = ? AND h.kind = 'conflict_kept' AND h.old_value IS ?
+          AND h.id > coalesce((SELECT max(g.id) FROM record_history g WHERE g.professional_id = ? AND g.correction_uuid = ? AND g.kind IN ('cancelled', 'rejected')), 0)
+        LIMIT 1`,
     );
     this.some = new Uint8Array(capacity);
     for (const row of db.prepare(`SELECT DISTINCT professional_id AS id FROM corrections WHERE status IN ${OPEN}`).iterate() as Iterable<{ id: number }>) {
@@ -262,6 +270,18 @@ export class InFlight {
     if (newest.new_value !== file || (newest.status !== 'rejected' && newest.status !== 'cancelled')) return null;
     if (this.keptBefore.get(professionalId, field, newest.uuid, file)) return null;
     return { uuid: newest.uuid, outcome: newest.status };
+  }
+
+  /**
+   * Whether the desk's value of a field the file leaves at its base is no longer the desk's to keep:
+   * the field's newest correction, which had made the desk keep its value against the main
+   * system's, was cancelled or rejected since, and the clerk did not keep the desk's value against
+   * this file value knowing it. The main system's value then comes in, as with no correction.
+   */
+  gaveUp(professionalId: number, field: string, file: string | null): boolean {
+    const newest = this.newest.get(professionalId, field);
+    if (!newest || (newest.status !== 'rejected' && newest.status !== 'cancelled')) return false;
+    return this.keptKnowingly.get(professionalId, field, file, professionalId, newest.uuid) === undefined;
   }
 }
 
@@ -316,7 +336,7 @@ export function mergeRow(existing: Professional, loadedText: string | null, valu
     const base = loaded && Object.hasOwn(loaded, field) ? (loaded[field] ?? null) : flight && flight.old !== undefined ? flight.old : desk;
     const behind = flight ? null : inFlight.behind(existing.id, field, desk, file);
     if (behind?.outcome) merge.conflicts.push({ field, desk, file, uuid: behind.uuid, outcome: behind.outcome });
-    else if (file === base) merge.kept.push(field);
+    else if (file === base && (flight || behind || !inFlight.gaveUp(existing.id, field, file))) merge.kept.push(field);
     else if (flight) merge.conflicts.push({ field, desk, file, uuid: flight.uuid, outcome: null });
     else if (behind) merge.conflicts.push({ field, desk, file, uuid: behind.uuid, outcome: null });
     else {

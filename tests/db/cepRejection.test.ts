@@ -1,0 +1,67 @@
+// Implanta may reject a change of the council's CEP directory. Like a rejected correction, it counts
+// as to fix (Início, Lotes) until it is dealt with: a new change of that CEP, saved on the CEPs screen
+// or imported, answers it (an import undone gives it back), or the clerk dismisses it with a reason.
+import { writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditSummary } from '../../db/auditEntries';
+import { undoImport } from '../../db/imports/undo';
+import { unresolvedRejectionCounts } from '../../db/rejections';
+import type { BatchSummary } from '../../shared/contract';
+import { importInput, jobContext, runImport } from '../fixtures/imports/jobs';
+import { importAck, openBatchDesk, sendBatch, writeAck, type BatchDesk } from './batchFixtures';
+
+let desk: BatchDesk;
+let batch: BatchSummary;
+let rejected: string;
+
+const CAMPINAS = { cep: '13010-000', street: 'Rua Barão de Jaguara', district: 'Centro', city: 'Campinas', uf: 'SP' };
+
+beforeEach(async () => {
+  desk = openBatchDesk();
+  desk.handlers['cep:save']({ ...CAMPINAS, reason: 'CEP novo informado' });
+  rejected = (desk.store.db.prepare('SELECT uuid FROM cep_changes').get() as { uuid: string }).uuid;
+  ({ batch } = await sendBatch(desk));
+  await importAck(desk, writeAck(desk, 'resposta.csv', `id;situação;mensagem\r\n${rejected};rejeitada;Logradouro não confere com os Correios\r\n`));
+  expect(unresolvedRejectionCounts(desk.store.db)).toMatchObject({ cepChanges: 1, total: 1 });
+});
+afterEach(() => desk.cleanup());
+
+const toFix = async () => ({
+  desk: unresolvedRejectionCounts(desk.store.db).cepChanges,
+  lote: (await desk.handlers['batches:get']({ id: batch.id })).batch.counts.unresolvedRejections,
+});
+const resolution = () => desk.store.db.prepare('SELECT resolution, resolution_note AS note FROM cep_changes WHERE uuid = ?').get(rejected);
+
+describe('a CEP change Implanta rejected', () => {
+  it('is dismissed with a reason, audited, and no longer counts', async () => {
+    expect(desk.handlers['corrections:dismissRejection']({ uuid: rejected, reason: 'A Implanta vai corrigir a base de CEPs dela.' })).toEqual({
+      uuid: rejected,
+      field: 'cep',
+      label: 'CEP 13010-000',
+    });
+    expect(await toFix()).toEqual({ desk: 0, lote: 0 });
+    expect(resolution()).toEqual({ resolution: 'dismissed', note: 'A Implanta vai corrigir a base de CEPs dela.' });
+    const audit = desk.store.db.prepare("SELECT entity, entity_id, detail FROM audit_log WHERE action = 'cep.dismiss_rejection'").get() as { entity: string; entity_id: string; detail: string };
+    expect(audit).toMatchObject({ entity: 'cep', entity_id: '13010000' });
+    expect(auditSummary('cep.dismiss_rejection', JSON.parse(audit.detail))).toBe('Rejeição dispensada: CEP 13010-000');
+    expect(() => desk.handlers['corrections:dismissRejection']({ uuid: rejected, reason: 'De novo, por engano.' })).toThrow(/já foi tratada/);
+  });
+
+  it('is answered by the CEP saved again with other data, which goes in the next lote', async () => {
+    desk.handlers['cep:save']({ ...CAMPINAS, street: 'R. Barão de Jaguara', reason: 'Conferido nos Correios' });
+    const newer = (desk.store.db.prepare('SELECT uuid FROM cep_changes ORDER BY id DESC').get() as { uuid: string }).uuid;
+    expect(await toFix()).toEqual({ desk: 0, lote: 0 });
+    expect(resolution()).toEqual({ resolution: 'corrected', note: newer });
+  });
+
+  it('is answered by a CEP import that changes it, and open again when that import is undone', async () => {
+    const path = desk.dir.file('ceps.csv');
+    writeFileSync(path, 'CEP;Logradouro;Bairro;Município;UF;Motivo\r\n13010-000;R. Barão de Jaguara;Centro;Campinas;SP;Conferido nos Correios\r\n');
+    const summary = runImport(importInput(path, { kind: 'cep' }), jobContext(desk.store.path));
+    expect(summary).toMatchObject({ accepted: 1 });
+    expect(await toFix()).toEqual({ desk: 0, lote: 0 });
+    undoImport({ id: summary.importId as number }, jobContext(desk.store.path));
+    expect(await toFix()).toEqual({ desk: 1, lote: 1 });
+    expect(resolution()).toEqual({ resolution: null, note: null });
+  });
+});
