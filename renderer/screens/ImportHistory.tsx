@@ -18,7 +18,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { ImportRecord } from '../../shared/contract/imports';
 import { formatCount } from '../../shared/display/numbers';
-import { formatDateTimeBr } from '../../shared/rules/dates';
+import { DateTimeText } from '../components/DateTimeText';
 import { EmptyState } from '../components/EmptyState';
 import { PagedTable, type Column } from '../components/PagedTable';
 import { useImports } from '../stores/imports';
@@ -69,7 +69,7 @@ function historyColumns(busy: boolean, onUndo: (item: ImportRecord) => void): Co
   const t = TEXT.history;
   return [
     { header: t.number, numeric: true, cell: (item) => item.id },
-    { header: t.date, sx: { whiteSpace: 'nowrap' }, cell: (item) => formatDateTimeBr(item.finishedAt) },
+    { header: t.date, sx: { whiteSpace: 'nowrap' }, cell: (item) => <DateTimeText iso={item.finishedAt} /> },
     {
       header: t.file,
       sx: { minWidth: 180 },
@@ -113,8 +113,9 @@ function historyColumns(busy: boolean, onUndo: (item: ImportRecord) => void): Co
     {
       header: t.actions,
       sx: { whiteSpace: 'nowrap' },
+      // One under the other: both stay whole on a 1024 px screen.
       cell: (item) => (
-        <Stack direction="row" spacing={0.5}>
+        <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
           {item.rejected > 0 ? (
             <ImportReportButton importId={item.id} fileName={item.fileName} label={t.report} size="small" aria-label={t.reportOf(item.id)} disabled={busy} />
           ) : null}
