@@ -134,3 +134,17 @@ test('an overdue batch stands out on the start screen and in Lotes', async ({ de
   await expect(page.getByText('Atrasado')).toBeVisible();
   await expect(page.getByText(/A Implanta não respondeu no prazo/)).toBeVisible();
 });
+
+test('the start screen counts the CEP changes waiting for the next lote, as Lotes does', async ({ desk }) => {
+  const { page } = desk;
+  await setUpDemoDesk(desk, 20, 4);
+  await desk.cli('cep', 'add', '01310100', '--street', 'Avenida Paulista', '--district', 'Bela Vista', '--city', 'São Paulo', '--uf', 'SP', '--reason', 'CEP conferido nos Correios');
+  await page.reload();
+  await expect(page.getByText('1 alteração de CEP pendente para o próximo lote.')).toBeVisible();
+  await expect(page.getByText('Nada pendente para o próximo lote.')).toHaveCount(0);
+
+  const [someone] = desk.query<{ registration_number: string }>("SELECT registration_number FROM professionals WHERE dip_status IN ('none', 'requested') LIMIT 1");
+  await desk.cli('correct', someone?.registration_number ?? '', '--field', 'email', '--value', 'nova.caixa@exemplo.com.br', '--reason', 'E-mail informado no balcão');
+  await page.reload();
+  await expect(page.getByText('1 correção pendente e 1 alteração de CEP pendente para o próximo lote.')).toBeVisible();
+});
