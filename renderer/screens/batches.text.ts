@@ -149,6 +149,7 @@ export const BATCHES_TEXT = {
     copy: 'Copiar',
     copied: 'Copiado.',
     reveal: 'Mostrar na pasta',
+    downloaded: 'O navegador baixou o pacote para a sua pasta de downloads.',
     close: 'Fechar',
     cancel: 'Cancelar',
   },

@@ -61,6 +61,9 @@ test('generate, review, seal, export, mark sent, import the answer, see the reje
   await expect(exporting).toContainText(/CRESS09-DEMONSTRACAO-lote-2026-0001\.zip \(\d+ KB\)/);
   await expect(exporting).toContainText('Código de conferência do pacote:');
   await expect(exporting).not.toContainText('BagIt');
+  // The preview's private copy is no place of the clerk's: the browser's download is.
+  await expect(exporting).not.toContainText('cress-desk-files');
+  if (test.info().project.name === 'browser') await expect(exporting).toContainText('O navegador baixou o pacote para a sua pasta de downloads.');
   problems.push(...(await seriousViolations(page, 'Pacote exportado')));
   await exporting.getByRole('button', { name: 'Fechar' }).click();
   await expect(page.getByText('Exportado', { exact: true })).toBeVisible();
