@@ -195,7 +195,7 @@ function RecordSummaryAlert({ view }: { view: RecordView }) {
         {lines.map((line) => (
           <li key={line.key}>
             {line.field ? (
-              <Link component="button" type="button" onClick={() => document.getElementById(`field-${line.field}`)?.scrollIntoView({ block: 'center' })} sx={{ textAlign: 'left', verticalAlign: 'baseline' }}>
+              <Link component="button" type="button" onClick={() => document.getElementById(`field-${line.field}`)?.scrollIntoView({ block: 'center' })} sx={{ textAlign: 'left', verticalAlign: 'top' }}>
                 {line.text}
               </Link>
             ) : (
