@@ -38,6 +38,7 @@ import { LoadingBar } from '../components/LoadingBar';
 import { NumericText } from '../components/Numeric';
 import { ChangeText } from '../components/ChangeText';
 import { StatusChip } from '../components/StatusChip';
+import { DateTimeText } from '../components/DateTimeText';
 import { TableHeadRow } from '../components/TableHeadRow';
 import { useDrafts } from '../stores/correctionDraft';
 import { useRecord } from '../stores/record';
@@ -271,13 +272,16 @@ function CorrectionsTable({ corrections }: { corrections: Correction[] }) {
   return (
     <TableContainer component={Paper} variant="outlined">
       <Table aria-label={c.tableLabel}>
-        <TableHeadRow columns={[c.date, c.field, c.change, c.status, c.operator, c.evidence, c.reason, { label: c.actions, hidden: true }]} />
+        {/* Why, the document and who saved it share one column: the table fits a 1024 px screen with its actions. */}
+        <TableHeadRow columns={[c.date, c.field, c.change, c.status, c.reasonAndEvidence, { label: c.actions, hidden: true }]} />
         <TableBody>
           {corrections.map((row) => (
             <TableRow key={row.uuid}>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTimeBr(row.createdAt)}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                <DateTimeText iso={row.createdAt} />
+              </TableCell>
               <TableCell>{fieldLabel(row.field)}</TableCell>
-              <TableCell>
+              <TableCell sx={{ minWidth: 160, maxWidth: 280 }}>
                 <ChangeText field={row.field} oldValue={row.oldValue} newValue={row.newValue} stacked />
               </TableCell>
               <TableCell>
@@ -290,15 +294,19 @@ function CorrectionsTable({ corrections }: { corrections: Correction[] }) {
                   ) : null}
                 </Stack>
               </TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.operator}</TableCell>
-              <TableCell>
-                {c.evidenceLine(
-                  row.evidenceKind ?? '',
-                  row.evidenceArrival ? EVIDENCE_ARRIVAL_LABELS[row.evidenceArrival] : '',
-                  formatDateBr(row.evidenceDate),
-                )}
+              <TableCell sx={{ minWidth: 180 }}>
+                <Typography variant="body2">{row.reason}</Typography>
+                <Typography variant="caption" component="div" sx={{ color: 'text.secondary' }}>
+                  {c.evidenceLine(
+                    row.evidenceKind ?? '',
+                    row.evidenceArrival ? EVIDENCE_ARRIVAL_LABELS[row.evidenceArrival] : '',
+                    formatDateBr(row.evidenceDate),
+                  )}
+                </Typography>
+                <Typography variant="caption" component="div" sx={{ color: 'text.secondary' }}>
+                  {c.savedBy(row.operator)}
+                </Typography>
               </TableCell>
-              <TableCell sx={{ maxWidth: 260 }}>{row.reason}</TableCell>
               <TableCell>
                 <RecordCorrectionActions correction={row} />
               </TableCell>

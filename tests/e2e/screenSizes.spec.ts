@@ -59,6 +59,13 @@ for (const [width, height] of [
       await page.waitForLoadState('networkidle');
       expect(await overflow(page), screen).toEqual([]);
     }
+    // A record's own corrections, with their status and actions.
+    await page.getByRole('button', { name: 'Cadastro', exact: true }).click();
+    await page.getByLabel('Buscar no cadastro').fill('1006');
+    await page.getByRole('row').filter({ hasText: '1006' }).first().click();
+    await page.getByRole('tab', { name: /^Correções/ }).click();
+    await expect(page.getByRole('table', { name: 'Correções deste cadastro' })).toBeVisible();
+    expect(await overflow(page), 'Correções do cadastro').toEqual([]);
     const menuWidth = await page.locator('nav').evaluate((nav) => nav.getBoundingClientRect().width);
     expect(menuWidth < 100).toBe(width < 1200);
     const titleBarHeight = await page.getByRole('banner').evaluate((bar) => bar.getBoundingClientRect().height);
