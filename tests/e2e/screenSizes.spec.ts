@@ -66,6 +66,11 @@ for (const [width, height] of [
     await page.getByRole('tab', { name: /^Correções/ }).click();
     await expect(page.getByRole('table', { name: 'Correções deste cadastro' })).toBeVisible();
     expect(await overflow(page), 'Correções do cadastro').toEqual([]);
+    // Its history keeps room to read a note (Implanta's reason for a rejection) in a few lines.
+    await page.getByRole('tab', { name: /^Histórico/ }).click();
+    const note = page.getByRole('table', { name: 'Histórico das alterações deste cadastro' }).getByRole('columnheader', { name: 'Observação' });
+    expect((await note.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(200);
+    expect(await overflow(page), 'Histórico do cadastro').toEqual([]);
     const menuWidth = await page.locator('nav').evaluate((nav) => nav.getBoundingClientRect().width);
     expect(menuWidth < 100).toBe(width < 1200);
     const titleBarHeight = await page.getByRole('banner').evaluate((bar) => bar.getBoundingClientRect().height);
