@@ -53,6 +53,7 @@ import { RECORD_TEXT as TEXT } from './record.text';
 type TabName = 'data' | 'corrections' | 'history';
 
 const GROUPS = Object.keys(FIELD_GROUP_LABELS) as FieldGroup[];
+const HEADING_ID = 'record-heading';
 
 export function RecordScreen({ id }: { id: number }) {
   const { view, loading, error, open } = useRecord();
@@ -66,6 +67,15 @@ export function RecordScreen({ id }: { id: number }) {
 
   const shown = view && view.professional.id === id ? view : null;
   const p = shown?.professional;
+  const shownId = p?.id;
+
+  // Opened from a list by the keyboard, the row it came from is gone: the focus goes to the record's
+  // name (read out by a screen reader) instead of the page's body. Focus held elsewhere is left alone.
+  useEffect(() => {
+    if (shownId !== undefined && (document.activeElement === null || document.activeElement === document.body)) {
+      document.getElementById(HEADING_ID)?.focus();
+    }
+  }, [shownId]);
 
   // Opened by "Corrigir dados" on an atendimento: the form opens with it chosen.
   useEffect(() => {
@@ -134,7 +144,7 @@ function Header({ view, formOpen, onCorrect }: { view: RecordView; formOpen: boo
     <Card sx={{ mb: 2 }}>
       <CardContent sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap' }}>
         <Box sx={{ flex: 1, minWidth: 280 }}>
-          <Typography variant="h5" component="h1">
+          <Typography variant="h5" component="h1" id={HEADING_ID} tabIndex={-1} sx={{ '&:focus': { outline: 'none' } }}>
             {p.name}
           </Typography>
           {p.socialName ? (
