@@ -79,7 +79,8 @@ function historyColumns(busy: boolean, onUndo: (item: ImportRecord) => void): Co
             {item.fileName}
           </Typography>
           <Typography variant="caption" sx={{ color: 'text.secondary' }}>
-            {t.kinds[item.kind]} · {t.sheet(item.sheet)} · {item.operator}
+            {/* A CSV is one table: it has no tab to name. */}
+            {[t.kinds[item.kind], /\.csv$/i.test(item.fileName) ? null : t.sheet(item.sheet), item.operator].filter(Boolean).join(' · ')}
           </Typography>
         </>
       ),

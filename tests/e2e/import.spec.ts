@@ -199,6 +199,10 @@ test('on a 1024 px screen the errors of a Windows-1252 CSV are read in the check
 
   await page.reload();
   await page.getByRole('button', { name: 'Importar', exact: true }).click();
+  // The registry loaded from a CSV: the history names no tab for it (a CSV has none).
+  const loaded = page.getByRole('table', { name: 'Histórico de importações' }).getByRole('row').filter({ hasText: 'cadastro.csv' });
+  await expect(loaded).toContainText('Ana Souza');
+  await expect(loaded).not.toContainText('aba');
   await chooseFile(page, path);
   await page.getByRole('button', { name: 'Continuar' }).click();
   await page.getByRole('button', { name: 'Conferir planilha' }).click();
