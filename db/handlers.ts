@@ -16,7 +16,7 @@ import { dipHandlers } from './dip/handlers';
 import { trustedFiles, type FileBroker } from './fileBroker';
 import { grantFiles } from './fileGrants';
 import { importHandlers } from './imports/handlers';
-import { countRecordsWithPendencies, pendenciesOf } from './pendencies';
+import { countRecordsWithPendencies, emailOfAnother, pendenciesOf } from './pendencies';
 import { exportQuality, qualityItems, qualitySummary } from './quality';
 import { historyOf } from './recordHistory';
 import { countOpenConflicts, listOpenConflicts, openConflictsOf, resolveConflict } from './registryConflicts';
@@ -94,6 +94,8 @@ export function createHandlers(store: Store, env: HandlerEnv): Handlers {
     }),
 
     'registry:find': ({ key }) => findProfessional(db, key),
+
+    'registry:emailInUse': ({ email, professionalId }) => ({ inUse: emailOfAnother(db, email, professionalId) }),
 
     'registry:demo': (input) => fillDemo(db, input, clock()),
 

@@ -83,6 +83,11 @@ export function refreshAfterImport(db: Database, importId: number): void {
   });
 }
 
+/** Whether a record other than `professionalId` holds `email` (the EMAIL_SHARED rule, before a correction is saved). */
+export function emailOfAnother(db: Database, email: string, professionalId: number): boolean {
+  return statement(db, 'SELECT 1 FROM professionals WHERE email = ? AND id <> ? LIMIT 1').get(email.trim().toLowerCase(), professionalId) !== undefined;
+}
+
 function countWithEmail(db: Database, email: string): number {
   return statement<{ n: number }>(db, 'SELECT count(*) AS n FROM professionals WHERE email = ?').get(email)?.n ?? 0;
 }

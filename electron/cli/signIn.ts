@@ -16,6 +16,7 @@ export const READ_ONLY_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'registry:search',
   'registry:get',
   'registry:find',
+  'registry:emailInUse',
   'registry:overview',
   'registry:conflicts',
   'quality:summary',

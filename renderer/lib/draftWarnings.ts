@@ -77,8 +77,11 @@ function ufForCep(changes: Record<string, FieldValue>, professional: Professiona
 const CEP_OF_ANOTHER_UF = (cep: string, uf: string, recordUf: string) =>
   `O CEP ${cep} é de ${uf}, e o cadastro está em ${recordUf}. Se a/o profissional mudou de estado, mude a UF junto, na mesma correção.`;
 
-/** The worklist's pendências of the draft, under the changed field each belongs to, minus those of fields showing an error. */
-export function draftWarnings(professional: Professional, draft: CorrectionDraft, now: Date = new Date()): DraftWarnings {
+/**
+ * The worklist's pendências of the draft, under the changed field each belongs to, minus those of
+ * fields showing an error. `sharedEmail`: the typed address the store says another record holds.
+ */
+export function draftWarnings(professional: Professional, draft: CorrectionDraft, now: Date = new Date(), sharedEmail: string | null = null): DraftWarnings {
   const changes = draftChanges(professional, draft);
   const changed = changedFieldsOf(changes);
   if (changed.size === 0) return {};
@@ -86,11 +89,13 @@ export function draftWarnings(professional: Professional, draft: CorrectionDraft
   const hasError = (field: FieldName) =>
     errors[field] !== undefined || draft.serverErrors[field] !== undefined || (field === 'motherName' && draft.serverErrors.motherNotListed !== undefined);
   const refused = new Set(Object.keys(changes).filter((f) => hasError(f as FieldName)));
-  // What the renderer can know: no other records (shared e-mails), no CEP directory, no DIP history.
+  // What the renderer can know: no CEP directory, no DIP history; of other records, only whether
+  // one holds the typed e-mail (asked of the store).
   const context = { today: todayIso(now) };
   const stored = recordPendencies(professional, context);
   const warnings: DraftWarnings = {};
-  for (const found of recordPendencies(draftRecord(professional, changes, refused), context)) {
+  const emailIsShared = (email: string) => email === sharedEmail;
+  for (const found of recordPendencies(draftRecord(professional, changes, refused), { ...context, emailIsShared })) {
     const field = shownUnder(found, changed, stored);
     if (field === null || hasError(field) || (found.field !== null && hasError(found.field))) continue;
     const warning: FieldWarning = { code: found.code, message: found.message };

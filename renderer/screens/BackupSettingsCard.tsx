@@ -28,6 +28,7 @@ export function BackupSettingsCard() {
   const [interval, setIntervalHours] = useState('24');
   const [onClose, setOnClose] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  const [checked, setChecked] = useState(false);
 
   useEffect(() => {
     if (!settings) return;
@@ -40,9 +41,19 @@ export function BackupSettingsCard() {
 
   if (!settings) return null;
 
+  const keepProblem = countProblem(keepLast, KEEP_MAX);
+  const intervalProblem = countProblem(interval, INTERVAL_MAX);
+
   async function save(event: FormEvent) {
     event.preventDefault();
     setError(null);
+    setChecked(true);
+    // The window's own check, in Portuguese and under the field (the browser's bubble may not be).
+    const first = keepProblem ? IDS.keep : intervalProblem ? IDS.interval : null;
+    if (first) {
+      document.getElementById(first)?.focus();
+      return;
+    }
     try {
       await saveSettings({
         folder: folderChoice === null ? undefined : folderChoice === 'default' ? null : folderChoice.handle,
@@ -62,7 +73,7 @@ export function BackupSettingsCard() {
         <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
           {TEXT.settingsTitle}
         </Typography>
-        <form onSubmit={(e) => void save(e)}>
+        <form onSubmit={(e) => void save(e)} noValidate>
           <Stack spacing={2}>
             <Stack direction={{ xs: 'column', md: 'row' }} spacing={1} sx={{ alignItems: { md: 'flex-start' } }}>
               <TextField
@@ -98,8 +109,16 @@ export function BackupSettingsCard() {
               </Button>
             </Stack>
             <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-              <WholeNumberField label={TEXT.keepLast} value={keepLast} onChange={setKeepLast} helperText={TEXT.keepLastHelp} max={1000} />
-              <WholeNumberField label={TEXT.interval} value={interval} onChange={setIntervalHours} helperText={TEXT.intervalHelp} max={720} />
+              <WholeNumberField id={IDS.keep} label={TEXT.keepLast} value={keepLast} onChange={setKeepLast} helperText={TEXT.keepLastHelp} max={KEEP_MAX} error={checked ? keepProblem : null} />
+              <WholeNumberField
+                id={IDS.interval}
+                label={TEXT.interval}
+                value={interval}
+                onChange={setIntervalHours}
+                helperText={TEXT.intervalHelp}
+                max={INTERVAL_MAX}
+                error={checked ? intervalProblem : null}
+              />
               <FormControlLabel control={<Switch checked={onClose} onChange={(e) => setOnClose(e.target.checked)} />} label={TEXT.onClose} />
             </Stack>
             {error ? <Alert severity="error">{error}</Alert> : null}
@@ -115,9 +134,29 @@ export function BackupSettingsCard() {
   );
 }
 
-/** A count from 1 to `max`, typed as the text of a number field, its help below. */
-function WholeNumberField({ label, value, onChange, helperText, max }: { label: string; value: string; onChange(value: string): void; helperText: string; max: number }) {
+const KEEP_MAX = 1000;
+const INTERVAL_MAX = 720;
+const IDS = { keep: 'backup-keep-last', interval: 'backup-interval' } as const;
+
+/** What is wrong with a count typed for 1 to `max`; null when nothing is. */
+function countProblem(value: string, max: number): string | null {
+  const n = Number(value.trim());
+  return /^\d+$/.test(value.trim()) && n >= 1 && n <= max ? null : TEXT.wholeNumber(max);
+}
+
+/** A count from 1 to `max`, typed as the text of a number field, its help (or its problem) below. */
+function WholeNumberField(props: { id: string; label: string; value: string; onChange(value: string): void; helperText: string; max: number; error: string | null }) {
+  const { id, label, value, onChange, helperText, max, error } = props;
   return (
-    <TextField label={label} type="number" value={value} onChange={(e) => onChange(e.target.value)} helperText={helperText} slotProps={{ htmlInput: { min: 1, max } }} />
+    <TextField
+      id={id}
+      label={label}
+      type="number"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      error={error !== null}
+      helperText={error ?? helperText}
+      slotProps={{ htmlInput: { min: 1, max } }}
+    />
   );
 }

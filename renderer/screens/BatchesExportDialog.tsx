@@ -171,7 +171,8 @@ function ExportDone({ result, copied, onCopy }: { result: ExportResult; copied: 
         </Button>
       </Box>
       <Typography variant="body2" sx={{ color: 'text.secondary', mt: 1.5, wordBreak: 'break-all' }}>
-        {result.path}
+        {/* In the browser preview the path is the host's private copy: the clerk's file is the download. */}
+        {window.cress ? result.path : TEXT.downloaded}
       </Typography>
     </Box>
   );

@@ -25,7 +25,7 @@ const TEXT = BATCHES_TEXT.home;
 
 /** Overdue batches stand out (red border, each one listed); then what waits and what is pending. */
 export function BatchesHomeCard() {
-  const { dashboard, dashboardError, loadDashboard } = useBatches();
+  const { dashboard, pending, dashboardError, loadDashboard } = useBatches();
   const go = useNavigation((s) => s.go);
 
   useLoad(loadDashboard);
@@ -55,7 +55,7 @@ export function BatchesHomeCard() {
           ) : null}
           <Typography variant="body2">{TEXT.awaiting(dashboard.awaiting)}</Typography>
           <Typography variant="body2" sx={{ mb: 1.5 }}>
-            {TEXT.pending(dashboard.pending)}
+            {pending ? TEXT.pending(pending.corrections, pending.cepChanges) : TEXT.pending(dashboard.pending, 0)}
           </Typography>
           <Button size="small" variant="outlined" color={overdue.length > 0 ? 'error' : 'primary'} onClick={() => go({ name: 'batches' })}>
             {TEXT.open}

@@ -13,6 +13,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { PickedFile } from '../../shared/contract/channels';
 import { CONTACT_CASES, CONTACT_CHANNEL_LABELS, CONTACT_CHANNELS, type ContactCase, type ContactChannel } from '../../shared/contract/contacts';
+import { parseCpf } from '../../shared/rules/cpf';
 import { call } from '../api/client';
 import { pickFile } from '../api/desktop';
 import { useWork } from '../lib/work';
@@ -22,6 +23,7 @@ import { ContactDialog } from './ContactDialog';
 import { CONTACTS_TEXT, contactCaseLabel } from './contacts.text';
 
 const TEXT = CONTACTS_TEXT.new;
+const IDS = { cpf: 'contact-new-cpf', case: 'contact-new-case', summary: 'contact-new-summary' } as const;
 export const ATTACHMENT_FILTER = [{ name: CONTACTS_TEXT.attachments.filter, extensions: ['png', 'jpg', 'jpeg', 'pdf'] }];
 
 /** The record the atendimento is for, when the clerk started from it. */
@@ -49,6 +51,10 @@ export function ContactNewDialog({ person, onClose }: { person: LocatedPerson | 
   const summaryError = summary.trim() === '' ? TEXT.summaryRequired : null;
   const personError = !person && cpf.trim() === '' && name.trim() === '' ? TEXT.personRequired : null;
   const caseError = kase === '' ? TEXT.caseRequired : null;
+  // Said once the clerk left the field, never blocking: a CPF heard wrong is kept as told.
+  const [cpfLeft, setCpfLeft] = useState(false);
+  const parsedCpf = cpf.trim() === '' ? null : parseCpf(cpf);
+  const cpfDoubt = cpfLeft && parsedCpf && !parsedCpf.ok ? TEXT.cpfDoubt(parsedCpf.message) : null;
 
   async function addFile() {
     work.setError(null);
@@ -60,7 +66,12 @@ export function ContactNewDialog({ person, onClose }: { person: LocatedPerson | 
 
   async function submit() {
     setSubmitted(true);
-    if (summaryError || personError || kase === '') return;
+    if (summaryError || personError || kase === '') {
+      // The keyboard goes where the first problem is said, as in the correction form.
+      const first = personError ? IDS.cpf : caseError ? IDS.case : IDS.summary;
+      requestAnimationFrame(() => document.getElementById(first)?.focus());
+      return;
+    }
     const chosenCase: ContactCase = kase;
     await work.run(async () => {
       const created = await call('contacts:add', {
@@ -96,13 +107,15 @@ export function ContactNewDialog({ person, onClose }: { person: LocatedPerson | 
         ) : (
           <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '200px 1fr' }, gap: 2 }}>
             <TextField
+              id={IDS.cpf}
               label={TEXT.cpf}
               value={cpf}
               onChange={(e) => setCpf(e.target.value)}
+              onBlur={() => setCpfLeft(true)}
               autoFocus
               error={submitted && personError !== null}
-              helperText={submitted && personError ? personError : TEXT.cpfHelp}
-              slotProps={{ htmlInput: { maxLength: 20, inputMode: 'numeric', autoComplete: 'off' } }}
+              helperText={submitted && personError ? personError : (cpfDoubt ?? TEXT.cpfHelp)}
+              slotProps={{ htmlInput: { maxLength: 20, inputMode: 'numeric', autoComplete: 'off' }, formHelperText: { sx: cpfDoubt ? { color: 'warning.dark' } : undefined } }}
             />
             <TextField label={TEXT.name} value={name} onChange={(e) => setName(e.target.value)} slotProps={{ htmlInput: { maxLength: 200, autoComplete: 'off' } }} />
           </Box>
@@ -117,6 +130,7 @@ export function ContactNewDialog({ person, onClose }: { person: LocatedPerson | 
           </TextField>
           <TextField
             select
+            id={IDS.case}
             label={TEXT.case}
             value={kase}
             onChange={(e) => setKase(e.target.value as ContactCase)}
@@ -131,6 +145,7 @@ export function ContactNewDialog({ person, onClose }: { person: LocatedPerson | 
           </TextField>
         </Box>
         <TextField
+          id={IDS.summary}
           label={TEXT.summary}
           value={summary}
           onChange={(e) => setSummary(e.target.value)}

@@ -42,6 +42,7 @@ import {
 } from '../lib/draft';
 import { CEP_FILLED_FIELDS, useCepFill } from '../lib/cepFill';
 import { draftWarnings, type DraftWarnings, type FieldWarning } from '../lib/draftWarnings';
+import { useEmailInUse } from '../lib/emailInUse';
 import { useDrafts } from '../stores/correctionDraft';
 import { useRecord } from '../stores/record';
 import { CORRECTION_TEXT as TEXT } from './correction.text';
@@ -79,6 +80,7 @@ export function CorrectionForm({ view }: { view: RecordView }) {
     for (const field of CEP_FILLED_FIELDS) if (typed[field] === undefined) editField(p.id, field, entry[field]);
   });
   const contacts = useOpenContacts(p.id);
+  const sharedEmail = useEmailInUse(draft?.edits.email, p.id);
 
   if (!draft) return null;
   const chosenContact = contacts?.find((c) => c.id === draft.contactId) ?? null;
@@ -92,7 +94,7 @@ export function CorrectionForm({ view }: { view: RecordView }) {
   // Choosing how the document arrived is a deliberate click: its problem shows at once.
   const arrivalError = evidence.evidenceArrival ?? null;
   // Like errors, warnings wait until the clerk leaves the field: no flicker while a name is half typed.
-  const warnings = draftWarnings(p, draft);
+  const warnings = draftWarnings(p, draft, new Date(), sharedEmail);
   const shownWarnings = (field: FieldName): FieldWarning[] => (draft.showAllErrors || draft.visited[field] ? (warnings[field] ?? []) : []);
 
   async function submit(event: FormEvent) {

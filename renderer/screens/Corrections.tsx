@@ -15,10 +15,11 @@ import type { CorrectionListItem } from '../../shared/contract';
 import { CORRECTION_SOURCE_LABELS, CORRECTION_STATUS_LABELS } from '../../shared/display/labels';
 import { CORRECTION_STATUSES, type CorrectionStatus } from '../../shared/domain';
 import { FIELD_NAMES, FIELDS, fieldLabel, type FieldName } from '../../shared/fields';
-import { formatDateBr, formatDateTimeBr, parseDateBr } from '../../shared/rules/dates';
+import { formatDateBr, parseDateBr } from '../../shared/rules/dates';
 import { DIP_CONSEQUENCE_LABELS } from '../../shared/rules/dip';
 import { ChangeText } from '../components/ChangeText';
 import { DateField } from '../components/DateField';
+import { DateTimeText } from '../components/DateTimeText';
 import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
 import { NumericText } from '../components/Numeric';
@@ -199,19 +200,6 @@ function DateFilter({ label, iso, onChange }: { label: string; iso: string | nul
   );
 }
 
-/** Date over time: keeps the column narrow so names and values get the room. */
-function DateTimeText({ iso }: { iso: string }) {
-  const [date, time] = formatDateTimeBr(iso).split(' ');
-  return (
-    <>
-      {date}
-      <Typography variant="body2" component="span" sx={{ display: 'block', color: 'text.secondary' }}>
-        {time}
-      </Typography>
-    </>
-  );
-}
-
 function queueColumns(onOpen: (id: number) => void): Column<CorrectionListItem>[] {
   const c = TEXT.columns;
   return [
@@ -235,31 +223,41 @@ function queueColumns(onOpen: (id: number) => void): Column<CorrectionListItem>[
       sx: { minWidth: 220, maxWidth: 300 },
       cell: (row) => <ChangeText field={row.field} oldValue={row.oldValue} newValue={row.newValue} stacked />,
     },
+    // Who saved it goes under why: one column fewer, so the table fits a 1280 px screen.
     {
-      header: c.reason,
+      header: c.reasonAndOperator,
       hideBelow: 'lg',
-      sx: { maxWidth: 180 },
+      sx: { minWidth: 140, maxWidth: 200 },
       cell: (row) => (
-        <Typography variant="body2" sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }} title={row.reason}>
-          {row.reason}
-        </Typography>
+        <>
+          <Typography variant="body2" sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }} title={row.reason}>
+            {row.reason}
+          </Typography>
+          <Typography variant="caption" component="div" sx={{ color: 'text.secondary' }}>
+            {row.operator}
+          </Typography>
+        </>
       ),
     },
-    { header: c.operator, hideBelow: 'lg', sx: { whiteSpace: 'nowrap' }, cell: (row) => row.operator },
     {
-      header: c.status,
-      cell: (row) =>
-        row.statusMessage ? (
-          <Tooltip title={row.statusMessage}>
-            <span tabIndex={0}>
-              <StatusChip status={row.status} />
-            </span>
-          </Tooltip>
-        ) : (
-          <StatusChip status={row.status} />
-        ),
+      header: c.statusAndSource,
+      cell: (row) => (
+        <>
+          {row.statusMessage ? (
+            <Tooltip title={row.statusMessage}>
+              <span tabIndex={0}>
+                <StatusChip status={row.status} />
+              </span>
+            </Tooltip>
+          ) : (
+            <StatusChip status={row.status} />
+          )}
+          <Typography variant="caption" component="div" sx={{ color: 'text.secondary', mt: 0.5 }}>
+            {CORRECTION_SOURCE_LABELS[row.source]}
+          </Typography>
+        </>
+      ),
     },
-    { header: c.source, cell: (row) => CORRECTION_SOURCE_LABELS[row.source] },
-    { header: c.dip, cell: (row) => (row.dipConsequence !== 'none' ? DIP_CONSEQUENCE_LABELS[row.dipConsequence] : '—') },
+    { header: c.dip, sx: { maxWidth: 120 }, cell: (row) => (row.dipConsequence !== 'none' ? DIP_CONSEQUENCE_LABELS[row.dipConsequence] : '—') },
   ];
 }

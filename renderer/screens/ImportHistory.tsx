@@ -18,7 +18,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { ImportRecord } from '../../shared/contract/imports';
 import { formatCount } from '../../shared/display/numbers';
-import { formatDateTimeBr } from '../../shared/rules/dates';
+import { DateTimeText } from '../components/DateTimeText';
 import { EmptyState } from '../components/EmptyState';
 import { PagedTable, type Column } from '../components/PagedTable';
 import { useImports } from '../stores/imports';
@@ -69,7 +69,7 @@ function historyColumns(busy: boolean, onUndo: (item: ImportRecord) => void): Co
   const t = TEXT.history;
   return [
     { header: t.number, numeric: true, cell: (item) => item.id },
-    { header: t.date, sx: { whiteSpace: 'nowrap' }, cell: (item) => formatDateTimeBr(item.finishedAt) },
+    { header: t.date, sx: { whiteSpace: 'nowrap' }, cell: (item) => <DateTimeText iso={item.finishedAt} /> },
     {
       header: t.file,
       sx: { minWidth: 180 },
@@ -79,7 +79,8 @@ function historyColumns(busy: boolean, onUndo: (item: ImportRecord) => void): Co
             {item.fileName}
           </Typography>
           <Typography variant="caption" sx={{ color: 'text.secondary' }}>
-            {t.kinds[item.kind]} · {t.sheet(item.sheet)} · {item.operator}
+            {/* A CSV is one table: it has no tab to name. */}
+            {[t.kinds[item.kind], /\.csv$/i.test(item.fileName) ? null : t.sheet(item.sheet), item.operator].filter(Boolean).join(' · ')}
           </Typography>
         </>
       ),
@@ -113,8 +114,9 @@ function historyColumns(busy: boolean, onUndo: (item: ImportRecord) => void): Co
     {
       header: t.actions,
       sx: { whiteSpace: 'nowrap' },
+      // One under the other: both stay whole on a 1024 px screen.
       cell: (item) => (
-        <Stack direction="row" spacing={0.5}>
+        <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
           {item.rejected > 0 ? (
             <ImportReportButton importId={item.id} fileName={item.fileName} label={t.report} size="small" aria-label={t.reportOf(item.id)} disabled={busy} />
           ) : null}

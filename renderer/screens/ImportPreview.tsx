@@ -204,9 +204,9 @@ function PreviewTable({ headers, rows }: { headers: string[]; rows: PreviewRow[]
           <TableRow>
             <TableCell>{t.row}</TableCell>
             <TableCell>{t.status}</TableCell>
-            {anyWho ? <TableCell sx={{ minWidth: 220 }}>{t.who}</TableCell> : null}
-            {anyWho ? <TableCell sx={{ minWidth: 280 }}>{t.changes}</TableCell> : null}
-            {anyErrors ? <TableCell sx={{ minWidth: 300 }}>{t.errors}</TableCell> : null}
+            {anyWho ? <TableCell sx={{ minWidth: 180 }}>{t.who}</TableCell> : null}
+            {/* A row either changes something or has errors: one column, so the errors show on a 1024 px screen without scrolling. */}
+            {anyWho || anyErrors ? <TableCell sx={{ minWidth: 280 }}>{anyErrors ? t.changesOrErrors : t.changes}</TableCell> : null}
             {shown.map(({ header, index }) => (
               <TableCell key={`${index}-${header}`}>{header || TEXT.mapping.noHeader(index)}</TableCell>
             ))}
@@ -220,7 +220,7 @@ function PreviewTable({ headers, rows }: { headers: string[]; rows: PreviewRow[]
                 <Chip size="small" color={STATUS_COLORS[row.status]} variant={row.status === 'rejected' ? 'filled' : 'outlined'} label={t.statusLabels[row.status]} />
               </TableCell>
               {anyWho ? <TableCell>{row.who ?? '—'}</TableCell> : null}
-              {anyWho ? (
+              {anyWho || anyErrors ? (
                 <TableCell>
                   {row.created && row.status !== 'rejected' ? <Typography variant="body2">{t.newRecord}</Typography> : null}
                   {row.diff.map((d) => (
@@ -228,10 +228,6 @@ function PreviewTable({ headers, rows }: { headers: string[]; rows: PreviewRow[]
                       {t.change(d.field, d.from, d.to)}
                     </Typography>
                   ))}
-                </TableCell>
-              ) : null}
-              {anyErrors ? (
-                <TableCell>
                   {row.errors.map((error, index) => (
                     <Typography key={index} variant="body2" sx={{ color: 'error.dark' }}>
                       {error.column && !error.message.toLowerCase().startsWith(error.column.toLowerCase()) ? <strong>{`${error.column}: `}</strong> : null}

@@ -38,6 +38,7 @@ import { LoadingBar } from '../components/LoadingBar';
 import { NumericText } from '../components/Numeric';
 import { ChangeText } from '../components/ChangeText';
 import { StatusChip } from '../components/StatusChip';
+import { DateTimeText } from '../components/DateTimeText';
 import { TableHeadRow } from '../components/TableHeadRow';
 import { useDrafts } from '../stores/correctionDraft';
 import { useRecord } from '../stores/record';
@@ -52,6 +53,7 @@ import { RECORD_TEXT as TEXT } from './record.text';
 type TabName = 'data' | 'corrections' | 'history';
 
 const GROUPS = Object.keys(FIELD_GROUP_LABELS) as FieldGroup[];
+const HEADING_ID = 'record-heading';
 
 export function RecordScreen({ id }: { id: number }) {
   const { view, loading, error, open } = useRecord();
@@ -65,6 +67,15 @@ export function RecordScreen({ id }: { id: number }) {
 
   const shown = view && view.professional.id === id ? view : null;
   const p = shown?.professional;
+  const shownId = p?.id;
+
+  // Opened from a list by the keyboard, the row it came from is gone: the focus goes to the record's
+  // name (read out by a screen reader) instead of the page's body. Focus held elsewhere is left alone.
+  useEffect(() => {
+    if (shownId !== undefined && (document.activeElement === null || document.activeElement === document.body)) {
+      document.getElementById(HEADING_ID)?.focus();
+    }
+  }, [shownId]);
 
   // Opened by "Corrigir dados" on an atendimento: the form opens with it chosen.
   useEffect(() => {
@@ -133,7 +144,7 @@ function Header({ view, formOpen, onCorrect }: { view: RecordView; formOpen: boo
     <Card sx={{ mb: 2 }}>
       <CardContent sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap' }}>
         <Box sx={{ flex: 1, minWidth: 280 }}>
-          <Typography variant="h5" component="h1">
+          <Typography variant="h5" component="h1" id={HEADING_ID} tabIndex={-1} sx={{ '&:focus': { outline: 'none' } }}>
             {p.name}
           </Typography>
           {p.socialName ? (
@@ -195,7 +206,7 @@ function RecordSummaryAlert({ view }: { view: RecordView }) {
         {lines.map((line) => (
           <li key={line.key}>
             {line.field ? (
-              <Link component="button" type="button" onClick={() => document.getElementById(`field-${line.field}`)?.scrollIntoView({ block: 'center' })} sx={{ textAlign: 'left', verticalAlign: 'baseline' }}>
+              <Link component="button" type="button" onClick={() => document.getElementById(`field-${line.field}`)?.scrollIntoView({ block: 'center' })} sx={{ textAlign: 'left', verticalAlign: 'top' }}>
                 {line.text}
               </Link>
             ) : (
@@ -271,13 +282,16 @@ function CorrectionsTable({ corrections }: { corrections: Correction[] }) {
   return (
     <TableContainer component={Paper} variant="outlined">
       <Table aria-label={c.tableLabel}>
-        <TableHeadRow columns={[c.date, c.field, c.change, c.status, c.operator, c.evidence, c.reason, { label: c.actions, hidden: true }]} />
+        {/* Why, the document and who saved it share one column: the table fits a 1024 px screen with its actions. */}
+        <TableHeadRow columns={[c.date, c.field, c.change, c.status, c.reasonAndEvidence, { label: c.actions, hidden: true }]} />
         <TableBody>
           {corrections.map((row) => (
             <TableRow key={row.uuid}>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTimeBr(row.createdAt)}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                <DateTimeText iso={row.createdAt} />
+              </TableCell>
               <TableCell>{fieldLabel(row.field)}</TableCell>
-              <TableCell>
+              <TableCell sx={{ minWidth: 160, maxWidth: 280 }}>
                 <ChangeText field={row.field} oldValue={row.oldValue} newValue={row.newValue} stacked />
               </TableCell>
               <TableCell>
@@ -290,15 +304,19 @@ function CorrectionsTable({ corrections }: { corrections: Correction[] }) {
                   ) : null}
                 </Stack>
               </TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.operator}</TableCell>
-              <TableCell>
-                {c.evidenceLine(
-                  row.evidenceKind ?? '',
-                  row.evidenceArrival ? EVIDENCE_ARRIVAL_LABELS[row.evidenceArrival] : '',
-                  formatDateBr(row.evidenceDate),
-                )}
+              <TableCell sx={{ minWidth: 180 }}>
+                <Typography variant="body2">{row.reason}</Typography>
+                <Typography variant="caption" component="div" sx={{ color: 'text.secondary' }}>
+                  {c.evidenceLine(
+                    row.evidenceKind ?? '',
+                    row.evidenceArrival ? EVIDENCE_ARRIVAL_LABELS[row.evidenceArrival] : '',
+                    formatDateBr(row.evidenceDate),
+                  )}
+                </Typography>
+                <Typography variant="caption" component="div" sx={{ color: 'text.secondary' }}>
+                  {c.savedBy(row.operator)}
+                </Typography>
               </TableCell>
-              <TableCell sx={{ maxWidth: 260 }}>{row.reason}</TableCell>
               <TableCell>
                 <RecordCorrectionActions correction={row} />
               </TableCell>

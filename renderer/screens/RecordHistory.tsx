@@ -15,6 +15,7 @@ import { formatDateTimeBr } from '../../shared/rules/dates';
 import { DIP_LABELS } from '../../shared/rules/vocabulary';
 import { ChangeText } from '../components/ChangeText';
 import { EmptyState } from '../components/EmptyState';
+import { DateTimeText } from '../components/DateTimeText';
 import { TableHeadRow } from '../components/TableHeadRow';
 import { RECORD_TEXT } from './record.text';
 
@@ -45,12 +46,15 @@ export function RecordHistory({ view }: { view: RecordView }) {
           <TableBody>
             {view.history.map((entry) => (
               <TableRow key={entry.id}>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTimeBr(entry.at)}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  <DateTimeText iso={entry.at} />
+                </TableCell>
                 <TableCell>{TEXT.kinds[entry.kind as keyof typeof TEXT.kinds] ?? entry.kind}</TableCell>
                 <TableCell>{entry.field === null ? '—' : entry.field === 'dipStatus' ? TEXT.dipField : fieldLabel(entry.field)}</TableCell>
                 <TableCell>{change(entry.field, entry.oldValue, entry.newValue)}</TableCell>
                 <TableCell>{entry.operator}</TableCell>
-                <TableCell sx={{ maxWidth: 260 }}>{entry.note ?? ''}</TableCell>
+                {/* Implanta's reason for a rejection lives here: room enough to read it in a few lines. */}
+                <TableCell sx={{ minWidth: 200, maxWidth: 320 }}>{entry.note ?? ''}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -104,6 +104,7 @@ export const BACKUPS_TEXT = {
   keepLastHelp: 'Os mais antigos feitos neste computador são apagados; os fixados, nunca.',
   interval: 'Intervalo mínimo (horas)',
   intervalHelp: 'Backup automático no máximo uma vez neste intervalo.',
+  wholeNumber: (max: number) => `Informe um número inteiro de 1 a ${max}.`,
   onClose: 'Fazer backup ao fechar o aplicativo',
   save: 'Salvar rotina',
   saved: 'Rotina de backup salva.',

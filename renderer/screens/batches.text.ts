@@ -149,6 +149,7 @@ export const BATCHES_TEXT = {
     copy: 'Copiar',
     copied: 'Copiado.',
     reveal: 'Mostrar na pasta',
+    downloaded: 'O navegador baixou o pacote para a sua pasta de downloads.',
     close: 'Fechar',
     cancel: 'Cancelar',
   },
@@ -243,7 +244,13 @@ export const BATCHES_TEXT = {
     overdue: (n: number) => `${plural(n, 'lote atrasado', 'lotes atrasados')}: sem confirmação da Implanta no prazo.`,
     overdueItem: (number: string, due: string) => `Lote ${number} — resposta esperada até ${due}`,
     awaiting: (n: number) => (n === 0 ? 'Nenhum lote aguardando resposta.' : `${plural(n, 'lote aguarda', 'lotes aguardam')} a confirmação da Implanta.`),
-    pending: (n: number) => (n === 0 ? 'Nada pendente para o próximo lote.' : `${plural(n, 'correção pendente', 'correções pendentes')} para o próximo lote.`),
+    pending: (corrections: number, ceps: number) => {
+      const parts = [
+        corrections > 0 ? plural(corrections, 'correção pendente', 'correções pendentes') : '',
+        ceps > 0 ? plural(ceps, 'alteração de CEP pendente', 'alterações de CEP pendentes') : '',
+      ].filter(Boolean);
+      return parts.length === 0 ? 'Nada pendente para o próximo lote.' : `${parts.join(' e ')} para o próximo lote.`;
+    },
     open: 'Abrir Lotes',
     chartTitle: 'Correções por situação (últimos 30 dias)',
     chartLabel: (day: string, parts: string) => `${day}: ${parts}`,

@@ -33,6 +33,8 @@ export const CONTACTS_TEXT = {
     forRecord: (name: string) => `Para ${name}`,
     cpf: 'CPF informado',
     cpfHelp: 'Como a/o profissional informou; o cadastro pode ser localizado depois.',
+    /** A CPF the rules refuse is still kept as told (a digit heard wrong is a reason to call back). */
+    cpfDoubt: (problem: string) => `${problem} Confira com a/o profissional; o atendimento pode ser registrado assim mesmo.`,
     name: 'Nome informado',
     channel: 'Como chegou',
     case: 'Caso do comunicado',

@@ -113,6 +113,7 @@ export const IMPORT_TEXT = {
     change: (field: string, from: string, to: string) => `${field}: ${from} → ${to}`,
     newRecord: 'Novo cadastro',
     errors: 'Erros',
+    changesOrErrors: 'O que muda / Erros',
     statusLabels: { accepted: 'A gravar', unchanged: 'Sem mudança', rejected: 'Com erro' },
     noErrors: 'Nenhuma linha com erro.',
     allOrNothingBlocked: 'Com “Tudo ou nada”, nada será gravado enquanto houver linhas com erro. Corrija a planilha (use o relatório de erros) ou desmarque a opção.',

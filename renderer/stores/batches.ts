@@ -125,7 +125,9 @@ export const useBatches = create<BatchesState>()((set, get) => ({
 
   async loadDashboard() {
     try {
-      set({ dashboard: await call('batches:dashboard', { days: 30 }), dashboardError: null });
+      // What waits for the next lote is counted as Lotes counts it: corrections and CEP changes.
+      const [dashboard, pending] = await Promise.all([call('batches:dashboard', { days: 30 }), call('batches:pending', {})]);
+      set({ dashboard, pending, dashboardError: null });
     } catch (error) {
       set({ dashboardError: errorMessage(error) });
     }

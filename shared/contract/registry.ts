@@ -161,6 +161,14 @@ export const registryContract = {
     input: z.object({ key: z.string().trim().min(1).max(40) }).strict(),
     output: professionalSchema.nullable(),
   },
+  /**
+   * Whether another professional's record holds this e-mail (as stored: trimmed, lower case): the
+   * correction form says so while the clerk types, in the words of the EMAIL_SHARED pendência.
+   */
+  'registry:emailInUse': {
+    input: z.object({ email: z.string().trim().min(1).max(254), professionalId: z.number().int() }).strict(),
+    output: z.object({ inUse: z.boolean() }),
+  },
   /** What Início counts about the registry: the same numbers every screen shows. */
   'registry:overview': {
     input: z.object({}).strict(),

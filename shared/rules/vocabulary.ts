@@ -86,7 +86,7 @@ export function parsePhone(input: string): Parsed<string> {
   const ddd = digits.slice(0, 2);
   if (!isAreaCode(ddd)) return fail('PHONE_INVALID', `Telefone inválido: o DDD ${ddd} não existe. Confira o DDD.`);
   if (digits.length === 11 && digits[2] !== '9') {
-    return fail('PHONE_INVALID', `Telefone inválido: celular com DDD tem 11 dígitos e começa com 9 depois do DDD (${formatPhone(digits)}).`);
+    return fail('PHONE_INVALID', `Telefone inválido: ${formatPhone(digits)} tem 11 dígitos, mas um celular começa com 9 depois do DDD.`);
   }
   return ok(digits);
 }

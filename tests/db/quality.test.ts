@@ -80,6 +80,19 @@ describe('the worklist of a registry', () => {
     expect(codesOf(second.registrationNumber)).toEqual([]);
   });
 
+  it('answers, before any correction is saved, whether another record holds an address (not the record itself)', async () => {
+    const owner = add({ ...CLEAN_REGISTRY[4]!, email: 'casa@gmail.com' });
+    const other = add({ ...CLEAN_REGISTRY[5]!, email: 'outra.pessoa@gmail.com' });
+    const inUse = async (email: string, professionalId: number) => {
+      const answer = await desk.dispatch('registry:emailInUse', { email, professionalId });
+      expect(answer.ok, JSON.stringify(answer)).toBe(true);
+      return answer.ok ? (answer.value as { inUse: boolean }).inUse : null;
+    };
+    expect(await inUse(' Casa@Gmail.com ', other.id)).toBe(true);
+    expect(await inUse('casa@gmail.com', owner.id)).toBe(false);
+    expect(await inUse('ninguem@gmail.com', other.id)).toBe(false);
+  });
+
   it('marks a confirmed DIP request while a name correction waits for Implanta, and forgets it once the correction is cancelled', async () => {
     const person = add({ ...CLEAN_REGISTRY[3]!, dipStatus: 'confirmed' });
     expect(codesOf(person.registrationNumber)).toEqual([]);

@@ -146,3 +146,24 @@ test('the copy for Implanta asks for a long passphrase twice, and a backup of an
   expect(desk.query<{ n: number }>('SELECT count(*) AS n FROM professionals')[0]?.n).toBe(40);
   rmSync(other, { recursive: true, force: true });
 });
+
+test('the backup routine says in Portuguese, under the field, a count it cannot keep, and saves nothing', async ({ desk }) => {
+  const { page } = desk;
+  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
+  await page.reload();
+  await page.getByRole('button', { name: 'Backups', exact: true }).click();
+  const routine = page.getByRole('region', { name: 'Rotina de backup' });
+  const keep = routine.getByLabel('Manter os últimos');
+  await keep.fill('0');
+  await routine.getByRole('button', { name: 'Salvar rotina' }).click();
+  await expect(routine.getByText('Informe um número inteiro de 1 a 1000.')).toBeVisible();
+  await expect(keep).toBeFocused();
+  await expect(page.getByText('Rotina de backup salva.')).toHaveCount(0);
+  await keep.fill('12');
+  await routine.getByLabel('Intervalo mínimo (horas)').fill('721');
+  await routine.getByRole('button', { name: 'Salvar rotina' }).click();
+  await expect(routine.getByText('Informe um número inteiro de 1 a 720.')).toBeVisible();
+  await routine.getByLabel('Intervalo mínimo (horas)').fill('48');
+  await routine.getByRole('button', { name: 'Salvar rotina' }).click();
+  await expect(page.getByText('Rotina de backup salva.')).toBeVisible();
+});

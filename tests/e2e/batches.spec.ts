@@ -3,6 +3,7 @@
 // rejection on the start screen.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildZip } from '../fixtures/imports/zipWriter';
 import { seriousViolations } from './axe';
 import { expect, setUpDemoDesk, test } from './fixtures';
 
@@ -61,6 +62,9 @@ test('generate, review, seal, export, mark sent, import the answer, see the reje
   await expect(exporting).toContainText(/CRESS09-DEMONSTRACAO-lote-2026-0001\.zip \(\d+ KB\)/);
   await expect(exporting).toContainText('Código de conferência do pacote:');
   await expect(exporting).not.toContainText('BagIt');
+  // The preview's private copy is no place of the clerk's: the browser's download is.
+  await expect(exporting).not.toContainText('cress-desk-files');
+  if (test.info().project.name === 'browser') await expect(exporting).toContainText('O navegador baixou o pacote para a sua pasta de downloads.');
   problems.push(...(await seriousViolations(page, 'Pacote exportado')));
   await exporting.getByRole('button', { name: 'Fechar' }).click();
   await expect(page.getByText('Exportado', { exact: true })).toBeVisible();
@@ -133,4 +137,61 @@ test('an overdue batch stands out on the start screen and in Lotes', async ({ de
   await expect(page.getByRole('heading', { name: 'Lote 2026-0001' })).toBeVisible();
   await expect(page.getByText('Atrasado')).toBeVisible();
   await expect(page.getByText(/A Implanta não respondeu no prazo/)).toBeVisible();
+});
+
+test('the start screen counts the CEP changes waiting for the next lote, as Lotes does', async ({ desk }) => {
+  const { page } = desk;
+  await setUpDemoDesk(desk, 20, 4);
+  await desk.cli('cep', 'add', '01310100', '--street', 'Avenida Paulista', '--district', 'Bela Vista', '--city', 'São Paulo', '--uf', 'SP', '--reason', 'CEP conferido nos Correios');
+  await page.reload();
+  await expect(page.getByText('1 alteração de CEP pendente para o próximo lote.')).toBeVisible();
+  await expect(page.getByText('Nada pendente para o próximo lote.')).toHaveCount(0);
+
+  const [someone] = desk.query<{ registration_number: string }>("SELECT registration_number FROM professionals WHERE dip_status IN ('none', 'requested') LIMIT 1");
+  await desk.cli('correct', someone?.registration_number ?? '', '--field', 'email', '--value', 'nova.caixa@exemplo.com.br', '--reason', 'E-mail informado no balcão');
+  await page.reload();
+  await expect(page.getByText('1 correção pendente e 1 alteração de CEP pendente para o próximo lote.')).toBeVisible();
+});
+
+test('a bad answer file in Lotes is refused with what is wrong with it, in Portuguese, never an internal error', async ({ desk }) => {
+  const { page } = desk;
+  await setUpDemoDesk(desk, 20, 4);
+  const [p] = desk.query<{ registration_number: string }>("SELECT registration_number FROM professionals WHERE dip_status IN ('none', 'requested') LIMIT 1");
+  await desk.cli('correct', p!.registration_number, '--field', 'email', '--value', 'resposta@exemplo.com.br', '--reason', 'E-mail informado no balcão');
+  await desk.cli('batch', 'create');
+  await desk.cli('batch', 'seal', '2026-0001');
+  await desk.cli('batch', 'export', '2026-0001', '--out', join(desk.storePath, '..'));
+  await desk.cli('batch', 'mark-sent', '2026-0001');
+  const [sent] = desk.query<{ uuid: string }>('SELECT uuid FROM corrections');
+  const file = (name: string, bytes: string | Buffer) => {
+    const path = join(desk.storePath, '..', name);
+    writeFileSync(path, bytes);
+    return path;
+  };
+  const noSheets = buildZip([
+    { name: '[Content_Types].xml', data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
+    { name: 'xl/workbook.xml', data: '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>' },
+  ]);
+  const cases: [string, string | RegExp][] = [
+    [file('cortado.json', '{"schemaVersion": 1, "batch": "'), /não é um JSON válido/],
+    [file('colunas.csv', `id;mensagem\r\n${sent!.uuid};ok\r\n`), 'precisa das colunas "id" e "situação"'],
+    [file('vazio.csv', ''), 'está vazio'],
+    [file('documento.csv', Buffer.concat([Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1'), Buffer.alloc(400, 7)])), 'precisa das colunas "id" e "situação"'],
+    [file('sem-abas.xlsx', noSheets), /não tem nenhuma aba|danificada|não pôde ser aberta/],
+    [file('outro-lote.json', JSON.stringify({ schemaVersion: 1, batch: '11111111-2222-4333-8444-555555555555', packageSha256: '0'.repeat(64), items: [{ id: sent!.uuid, status: 'applied' }] })), 'que não existe nesta mesa'],
+  ];
+  await page.reload();
+  await page.getByRole('button', { name: 'Lotes', exact: true }).click();
+  await page.getByRole('button', { name: 'Importar confirmação' }).click();
+  const importing = page.getByRole('dialog');
+  for (const [path, message] of cases) {
+    const chooser = page.waitForEvent('filechooser');
+    await importing.getByRole('button', { name: 'Escolher arquivo…' }).click();
+    await (await chooser).setFiles(path);
+    const refusal = importing.getByRole('alert').or(importing.locator('.MuiAlert-standardError'));
+    await expect(refusal.first(), path).toContainText('Confirmação recusada: nada foi alterado.');
+    await expect(refusal.first(), path).toContainText(message);
+    await expect(importing, path).not.toContainText(/Erro interno|INTERNAL|undefined/);
+  }
+  expect(desk.query<{ status: string }>('SELECT status FROM corrections')).toEqual([{ status: 'sent' }]);
 });

@@ -384,3 +384,27 @@ test('the case of a new atendimento comes from the record’s pendência, and is
   await expect(dialog.getByText('Escolha o caso do comunicado, ou “Outro assunto”.')).toBeVisible();
   expect(desk.query('SELECT id FROM contacts')).toHaveLength(0);
 });
+
+test('a new atendimento warns of a told CPF whose check digits do not match, without refusing it, and Registrar goes to the first field missing', async ({ desk }) => {
+  const { page } = desk;
+  await setUpDemoDesk(desk, 10, 3);
+  await page.reload();
+  await page.getByRole('button', { name: 'Atendimentos', exact: true }).click();
+  await page.getByRole('button', { name: 'Registrar atendimento' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Registrar atendimento' });
+  const cpf = dialog.getByLabel('CPF informado');
+  await cpf.fill('123.456.789-00');
+  await cpf.press('Tab');
+  await expect(dialog.getByText('CPF inválido: os dígitos verificadores não conferem. Confira com a/o profissional; o atendimento pode ser registrado assim mesmo.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Registrar', exact: true }).click();
+  await expect(dialog.getByText('Escolha o caso do comunicado, ou “Outro assunto”.')).toBeVisible();
+  await expect(dialog.getByRole('combobox', { name: 'Caso do comunicado' })).toBeFocused();
+  await dialog.getByLabel('Caso do comunicado').click();
+  await page.getByRole('option', { name: /^D — / }).click();
+  await dialog.getByRole('button', { name: 'Registrar', exact: true }).click();
+  await expect(dialog.getByRole('textbox', { name: 'O que aconteceu' })).toBeFocused();
+  await dialog.getByLabel('O que aconteceu').fill('Não recebe o e-mail de senha.');
+  await dialog.getByRole('button', { name: 'Registrar', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^AT-/ })).toBeVisible();
+  expect(desk.query('SELECT told_cpf FROM contacts')).toEqual([{ told_cpf: '12345678900' }]);
+});

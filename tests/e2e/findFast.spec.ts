@@ -62,6 +62,10 @@ test('F3 selects the last search, the arrows walk the results, and Back returns 
   const name = (await rows.first().getAttribute('aria-label')) ?? '';
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#\/profissional\/\d+$/);
+  // The keyboard lands on the record opened (its name), not on the page's body.
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Registrar atendimento' })).toBeFocused();
   await page.goBack();
   await expect(page).toHaveURL(/#\/cadastro$/);
   await expect(search).toBeVisible();

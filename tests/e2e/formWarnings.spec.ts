@@ -198,3 +198,25 @@ test('on a small screen the field in focus is never under the bars, and Revisar 
   const seen = await where();
   expect(seen.top).toBeGreaterThanOrEqual(seen.free[0] as number);
 });
+
+test('an e-mail another professional already has is said when the clerk leaves the field, before saving, in the worklist’s words', async ({ desk }) => {
+  const who = await openFormOfSomeone(desk);
+  const { page } = desk;
+  const [other] = desk.query<{ email: string }>(
+    'SELECT email FROM professionals WHERE email IS NOT NULL AND registration_number <> ? AND email NOT IN (SELECT email FROM professionals WHERE registration_number = ? AND email IS NOT NULL) LIMIT 1',
+    who.registration_number,
+    who.registration_number,
+  );
+  const taken = (other as { email: string }).email;
+  // Typed as a clerk would copy it: capitals and a space do not hide the address.
+  await typeAndLeave(page, 'E-mail', ` ${taken.toUpperCase()}`);
+  await warningShown(page, `O e-mail ${taken} também está no cadastro de outra/o profissional: cada pessoa precisa do seu para receber a senha.`);
+  expect(desk.query('SELECT id FROM corrections')).toEqual([]);
+  const dialog = await review(page, 'E-mail informado pela profissional no balcão');
+  await expect(dialog.getByTestId('review-warnings')).toContainText('também está no cadastro de outra/o profissional');
+  await dialog.getByRole('button', { name: 'Voltar e editar' }).click();
+
+  // An address nobody else has: no warning.
+  await typeAndLeave(page, 'E-mail', 'so.dela.mesmo@exemplo.com.br');
+  await expect(page.getByTestId('field-warning')).toHaveCount(0);
+});

@@ -183,3 +183,35 @@ test('a registry load shows, before writing, whose record each row is and what i
   // Nothing was written by looking.
   expect(desk.query<{ email: string }>("SELECT email FROM professionals WHERE registration_number = '10001'")[0]?.email).toBe('ana.ferreira@gmail.com');
 });
+
+test('on a 1024 px screen the errors of a Windows-1252 CSV are read in the check without scrolling the table sideways', async ({ desk }) => {
+  const { page } = desk;
+  await page.setViewportSize({ width: 1024, height: 576 });
+  await deskWithRegistry(desk);
+  const path = join(desk.storePath, '..', 'correcoes-excel.csv');
+  const lines = [
+    'Registro;E-mail;Nome da mãe;Motivo;Documento comprobatório',
+    '10001;ana.paula@@exemplo;;Pedido no balcão;',
+    '10002;;Cláudia Conceição Oliveira;Certidão apresentada;RG',
+    '99999;outra@exemplo.com.br;;Pedido no balcão;',
+  ];
+  writeFileSync(path, Buffer.from(`${lines.join('\r\n')}\r\n`, 'latin1'));
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Importar', exact: true }).click();
+  // The registry loaded from a CSV: the history names no tab for it (a CSV has none).
+  const loaded = page.getByRole('table', { name: 'Histórico de importações' }).getByRole('row').filter({ hasText: 'cadastro.csv' });
+  await expect(loaded).toContainText('Ana Souza');
+  await expect(loaded).not.toContainText('aba');
+  await chooseFile(page, path);
+  await page.getByRole('button', { name: 'Continuar' }).click();
+  await page.getByRole('button', { name: 'Conferir planilha' }).click();
+  await expect(page.getByRole('heading', { name: 'Conferência' })).toBeVisible();
+  const table = page.getByRole('table', { name: 'Linhas da planilha conferidas' });
+  await expect(table.getByRole('row').filter({ hasText: 'Cláudia Conceição Oliveira' })).toContainText('A gravar');
+  const frame = await page.getByRole('region', { name: 'Linhas da planilha conferidas' }).boundingBox();
+  for (const error of [/E-mail inválido/, /Nenhum cadastro com o registro 99999/]) {
+    const box = await table.getByText(error).boundingBox();
+    expect(box && frame && box.x + box.width <= frame.x + frame.width, String(error)).toBe(true);
+  }
+});

@@ -1,6 +1,10 @@
 // A council screen is often 1024×700: every screen fits its width (neither the page nor a table
-// scrolls sideways) and no button is cut, there and at 1366×768; under 1200 px the menu keeps its icons, named by tooltips.
+// scrolls sideways) and no button is cut, there, at 1280×720 (where the full menu leaves the
+// content hardly wider than at 1024) and at 1366×768; under 1200 px the menu keeps its icons, named by tooltips.
 import type { Page } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from './fixtures';
 
 const SCREENS = ['Início', 'Cadastro', 'Pendências', 'Atendimentos', 'Correções', 'Importar', 'Lotes', 'CEPs', 'Backups', 'Configurações'];
@@ -31,11 +35,17 @@ async function deskWithWork(desk: { cli(...args: string[]): Promise<{ code: numb
   await desk.cli('demo', '--professionals', '300', '--seed', '5');
   await desk.cli('correct', '1005', '--field', 'email', '--value', 'nova.caixa@exemplo.com.br', '--reason', 'Pedido no balcão');
   await desk.cli('batch', 'create');
+  // A queued correction with a long address and reason, and an import with errors, by the operator with the long name.
+  await desk.cli('correct', '1006', '--field', 'email', '--value', 'endereco.bem.comprido.da.profissional@prefeitura.exemplo.sp.gov.br', '--reason', 'Pedido no balcão com comprovante');
+  const csv = join(mkdtempSync(join(tmpdir(), 'cress-e2e-sizes-')), 'correcoes.csv');
+  writeFileSync(csv, 'Registro;E-mail;Motivo\r\n1007;maria@@exemplo;Pedido no balcão\r\n1008;outra.caixa@exemplo.com.br;Pedido no balcão\r\n');
+  await desk.cli('import', 'corrections', csv);
   await desk.cli('backup', 'create');
 }
 
 for (const [width, height] of [
   [1024, 700],
+  [1280, 720],
   [1366, 768],
 ] as const) {
   test(`every screen fits ${width}×${height}`, async ({ desk }) => {
@@ -49,6 +59,18 @@ for (const [width, height] of [
       await page.waitForLoadState('networkidle');
       expect(await overflow(page), screen).toEqual([]);
     }
+    // A record's own corrections, with their status and actions.
+    await page.getByRole('button', { name: 'Cadastro', exact: true }).click();
+    await page.getByLabel('Buscar no cadastro').fill('1006');
+    await page.getByRole('row').filter({ hasText: '1006' }).first().click();
+    await page.getByRole('tab', { name: /^Correções/ }).click();
+    await expect(page.getByRole('table', { name: 'Correções deste cadastro' })).toBeVisible();
+    expect(await overflow(page), 'Correções do cadastro').toEqual([]);
+    // Its history keeps room to read a note (Implanta's reason for a rejection) in a few lines.
+    await page.getByRole('tab', { name: /^Histórico/ }).click();
+    const note = page.getByRole('table', { name: 'Histórico das alterações deste cadastro' }).getByRole('columnheader', { name: 'Observação' });
+    expect((await note.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(200);
+    expect(await overflow(page), 'Histórico do cadastro').toEqual([]);
     const menuWidth = await page.locator('nav').evaluate((nav) => nav.getBoundingClientRect().width);
     expect(menuWidth < 100).toBe(width < 1200);
     const titleBarHeight = await page.getByRole('banner').evaluate((bar) => bar.getBoundingClientRect().height);

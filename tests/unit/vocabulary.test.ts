@@ -147,6 +147,9 @@ describe('phone numbers that cannot exist', () => {
 
   it('refuses 11 digits that do not start with 9 after the DDD', () => {
     expectRefusal(parsePhone('(11) 81234-5678'), 'PHONE_INVALID', 'começa com 9');
+    // The number said once, in its own parentheses only.
+    const refused = parsePhone('(19) 51820-8258');
+    expect(refused.ok ? '' : refused.message).toBe('Telefone inválido: (19) 51820-8258 tem 11 dígitos, mas um celular começa com 9 depois do DDD.');
   });
 });
 

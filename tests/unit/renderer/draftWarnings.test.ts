@@ -73,6 +73,15 @@ describe('draftWarnings', () => {
     expect(warningsFor({ uf: 'XX' })).toEqual({});
   });
 
+  it('says under the e-mail, in the worklist’s words, an address the store found on another record', () => {
+    const record = professional();
+    const shared = draftWarnings(record, { ...newDraft(record, NOW), edits: { email: ' Casa@Gmail.com' } }, NOW, 'casa@gmail.com');
+    expect(shared.email?.map((w) => w.code)).toEqual(['EMAIL_SHARED']);
+    expect(shared.email?.[0]?.message).toContain('O e-mail casa@gmail.com também está no cadastro de outra/o profissional');
+    // The store's answer was about another address: nothing said.
+    expect(draftWarnings(record, { ...newDraft(record, NOW), edits: { email: 'nova@gmail.com' } }, NOW, 'casa@gmail.com')).toEqual({});
+  });
+
   it('says nothing about a clean change', () => {
     expect(warningsFor({ email: 'maria@gmail.com', city: 'Campinas', fatherName: 'José da Silva' })).toEqual({});
   });
