@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppError } from '../shared/errors';
-import { keyFileText, parseKeyFile, readKeyFile, writeKeyFile, type KeyFileFormat } from './keyFiles';
+import { KEY_FILE_MAX_BYTES, keyFileText, parseKeyFile, readKeyFile, writeKeyFile, type KeyFileFormat } from './keyFiles';
 import { defaultUserDataDir } from './paths';
 
 export const STORE_KEY_ENV = 'CRESS_DESK_KEY_FILE';
@@ -100,8 +100,10 @@ export function storeKeyError(path: string): AppError {
 export function readRecoveryKey(path: string): Buffer {
   let text: string;
   try {
-    // A key file is two short lines: anything larger is not one (and is not read whole).
-    if (statSync(path).size > 4096) throw new Error('too large');
+    // A key file is two short lines: anything larger is not one (and is not read whole); a pipe or
+    // a device is not read at all (a pipe would be waited on forever).
+    const found = statSync(path);
+    if (!found.isFile() || found.size > KEY_FILE_MAX_BYTES) throw new Error('not a key file');
     text = readFileSync(path, 'utf8');
   } catch {
     throw new AppError('STORE_KEY', `O arquivo "${path}" não pôde ser lido como chave de recuperação do CRESS Desk.`, { details: { path } });
