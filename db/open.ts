@@ -68,6 +68,13 @@ function folderGivenAsStore(path: string): AppError {
   });
 }
 
+/** A pipe, a device or a socket named as the store: never read (a pipe would be waited on forever), nor its permissions touched. */
+function notAFileGivenAsStore(path: string): AppError {
+  return new AppError('STORE_NOT_FOUND', `"${path}" não é um arquivo comum (é um pipe, um dispositivo ou um socket), não um arquivo de dados. Informe o arquivo do banco (por exemplo, cress-desk.sqlite).`, {
+    details: { path },
+  });
+}
+
 function inodeOf(path: string): number | null {
   return statSync(path, { throwIfNoEntry: false })?.ino ?? null;
 }
@@ -77,6 +84,7 @@ function openOnce(path: string, options: OpenOptions, last = false): Store | nul
   const create = options.create ?? true;
   const found = statSync(path, { throwIfNoEntry: false });
   if (found?.isDirectory()) throw folderGivenAsStore(path);
+  if (found && !found.isFile()) throw notAFileGivenAsStore(path);
   const before = found?.ino ?? null;
   if (before === null && !create) throw storeNotFound(path);
   if (before === null) mkdirSync(dirname(path), { recursive: true });
