@@ -112,11 +112,22 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   };
 }
 
-/** A file name safe to put in a folder of ours: no path, no control characters. */
+/** The most bytes of a name kept: file systems take 255, and the host's folders must still fit. */
+const NAME_MAX_BYTES = 200;
+
+/**
+ * A file name safe to put in a folder of ours: no path, no control characters, and short enough
+ * for any file system (counted in UTF-8 bytes: a dash or an accent takes more than one). A long
+ * name loses the end of its stem, never its extension, which tells what kind of file it is.
+ */
 function safeName(name: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-  const cleaned = basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"|?*]/g, '_').slice(0, 120);
-  return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned : 'arquivo';
+  const cleaned = basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"|?*]/g, '_');
+  if (!cleaned || cleaned === '.' || cleaned === '..') return 'arquivo';
+  const extension = /\.[A-Za-z0-9]{1,8}$/.exec(cleaned)?.[0] ?? '';
+  let stem = [...cleaned.slice(0, cleaned.length - extension.length)].slice(0, NAME_MAX_BYTES); // whole characters, never half of one
+  while (stem.length > 0 && Buffer.byteLength(stem.join('') + extension) > NAME_MAX_BYTES) stem = stem.slice(0, -1);
+  return stem.length > 0 ? stem.join('') + extension : 'arquivo' + extension;
 }
 
 /**
