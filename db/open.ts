@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { AppError } from '../shared/errors';
 import { connectStore, settleStore } from './connections';
 import { makeStorePrivate } from './fileModes';
+import { nameTooLongMessage } from './fileRefusals';
 import { KNOWN_SCHEMA_VERSION, migrate, schemaVersionOf, storeNewerError } from './migrate';
 import { recoverUnfinishedImports } from './imports/writer/rollback';
 import { runPendingPendencyScan } from './pendencyScan';
@@ -75,6 +76,19 @@ function notAFileGivenAsStore(path: string): AppError {
   });
 }
 
+/**
+ * The store's path as the file system refused it before any file was opened: a name too long, or
+ * a path through a file as if it were a folder (init's folders cannot be made). Null otherwise.
+ */
+function pathRefusal(error: unknown, path: string): AppError | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENAMETOOLONG') return new AppError('STORE_NOT_FOUND', nameTooLongMessage(path), { details: { path } });
+  if (code === 'ENOTDIR' || code === 'EEXIST') {
+    return new AppError('STORE_NOT_FOUND', `Um dos nomes no caminho do banco "${path}" é um arquivo, não uma pasta. Confira o caminho.`, { details: { path } });
+  }
+  return null;
+}
+
 function inodeOf(path: string): number | null {
   return statSync(path, { throwIfNoEntry: false })?.ino ?? null;
 }
@@ -82,12 +96,23 @@ function inodeOf(path: string): number | null {
 /** One attempt; null when the file was replaced while it was opened (unless `last`). */
 function openOnce(path: string, options: OpenOptions, last = false): Store | null {
   const create = options.create ?? true;
-  const found = statSync(path, { throwIfNoEntry: false });
+  let found;
+  try {
+    found = statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    throw pathRefusal(error, path) ?? error;
+  }
   if (found?.isDirectory()) throw folderGivenAsStore(path);
   if (found && !found.isFile()) throw notAFileGivenAsStore(path);
   const before = found?.ino ?? null;
   if (before === null && !create) throw storeNotFound(path);
-  if (before === null) mkdirSync(dirname(path), { recursive: true });
+  if (before === null) {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch (error) {
+      throw pathRefusal(error, path) ?? storeError(error, path);
+    }
+  }
   // A store an older version left plain is encrypted before anything else reads it.
   if (before !== null && isPlainDatabaseFile(path)) {
     let encryption: Encryption = { encrypted: true };
