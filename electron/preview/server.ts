@@ -94,10 +94,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     return serveStatic(options.rendererDir, url.pathname, res);
   }
 
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(options.port ?? 0, '127.0.0.1', () => ok());
-  });
+  try {
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(options.port ?? 0, '127.0.0.1', () => ok());
+    });
+  } catch (error) {
+    // The store is let go at once: a host that did not start must not keep a restore out.
+    desk.close();
+    files.remove();
+    throw listenError(error, options.port ?? 0);
+  }
   const port = (server.address() as { port: number }).port;
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
@@ -110,6 +117,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     filesDir: files.root,
     close: () => closeServer(server, desk).finally(() => files.remove()),
   };
+}
+
+/** Why the host could not listen on its port, in Portuguese: in use by another program, or not this user's to take. */
+function listenError(error: unknown, port: number): Error {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'EADDRINUSE') return new Error(`A porta ${port} já está em uso por outro programa (outra prévia aberta?). Feche-o ou escolha outra porta com --port.`);
+  if (code === 'EACCES') return new Error(`A porta ${port} é reservada ao administrador do sistema. Escolha uma porta acima de 1024 com --port.`);
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 /** The most bytes of a name kept: file systems take 255, and the host's folders must still fit. */
@@ -306,6 +321,17 @@ function closeServer(server: Server, desk: Desk): Promise<void> {
   });
 }
 
+/** --port as a number; a value that is no port stops the host with a message saying what it takes. */
+function portArg(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const port = Number(value);
+  if (!/^\d{1,5}$/.test(value) || port > 65535) {
+    console.error(`--port ${value}: informe um número de porta de 0 a 65535.`);
+    process.exit(2);
+  }
+  return port;
+}
+
 function argValue(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
   return index >= 0 ? args[index + 1] : undefined;
@@ -320,7 +346,7 @@ if (require.main === module) {
     storePath,
     rendererDir: resolve(__dirname, '../renderer'),
     workerPath: resolve(__dirname, '../worker/jobs.cjs'),
-    port: Number(argValue(args, '--port') ?? 0),
+    port: portArg(argValue(args, '--port')),
     token: argValue(args, '--token'),
   })
     .then((host) => {
