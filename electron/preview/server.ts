@@ -170,7 +170,9 @@ function browserFiles(broker: HandleBroker, maxUpload: number) {
         if (outcome !== 'complete') {
           // Nothing of a refused or abandoned upload stays behind.
           await rm(dirname(path), { recursive: true, force: true });
-          return outcome === 'too-large' ? tooLarge(req, res) : undefined;
+          if (outcome === 'too-large') return tooLarge(req, res);
+          if (outcome === 'no-room') return noRoom(req, res);
+          return undefined; // the page went away: nobody to answer
         }
         return send(res, 200, 'application/json', JSON.stringify({ handle: broker.issue(path, 'read', { name }), name }));
       }
@@ -206,24 +208,48 @@ function browserFiles(broker: HandleBroker, maxUpload: number) {
 
 /**
  * Writes the request body to `path` (created 0600, never over a file): `complete`, `too-large` as
- * soon as it passes `limit`, or `aborted` when the page went away halfway.
+ * soon as it passes `limit`, `no-room` when the host's disk could not take it (full, or refusing
+ * writes), or `aborted` when the page went away halfway.
  */
-async function receive(req: IncomingMessage, path: string, limit: number): Promise<'complete' | 'too-large' | 'aborted'> {
-  const file = await open(path, 'wx', 0o600);
+async function receive(req: IncomingMessage, path: string, limit: number): Promise<'complete' | 'too-large' | 'no-room' | 'aborted'> {
+  let file;
+  try {
+    file = await open(path, 'wx', 0o600);
+  } catch {
+    return 'no-room';
+  }
   let size = 0;
   try {
     // destroyOnReturn: false keeps the connection open to answer 413 after stopping early.
     for await (const chunk of req.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
       size += chunk.length;
       if (size > limit) return 'too-large';
-      await file.write(chunk);
+      try {
+        await file.write(chunk);
+      } catch {
+        return 'no-room'; // the page is still there, waiting for an answer
+      }
     }
     return req.complete ? 'complete' : 'aborted';
   } catch {
     return 'aborted';
   } finally {
-    await file.close();
+    await file.close().catch(() => {});
   }
+}
+
+function noRoom(req: IncomingMessage, res: ServerResponse): void {
+  res.setHeader('connection', 'close');
+  send(
+    res,
+    507,
+    'application/json',
+    JSON.stringify({
+      ok: false,
+      error: { code: 'DISK_FULL', message: 'Não há espaço na pasta temporária deste computador para receber o arquivo. Libere espaço no disco e envie o arquivo de novo.' },
+    }),
+  );
+  req.resume(); // the rest of the body is read and dropped, never written
 }
 
 function tooLarge(req: IncomingMessage, res: ServerResponse): void {
