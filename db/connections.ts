@@ -16,7 +16,7 @@ import { KNOWN_SCHEMA_VERSION, schemaVersionOf } from './migrate';
 import { isPlainDatabaseFile } from './plainFiles';
 import { keyPragmaValue, type CopySecret } from './copySecrets';
 import { writeProtected } from './fileModes';
-import { currentStoreKey, ensureStoreKey } from './storeKey';
+import { currentStoreKey, ensureStoreKey, storeKeyMissingError, storesArePlain } from './storeKey';
 import { isBusyError, requireWritableStore, storeInUseError, waitForWriters } from './storeLock';
 
 /**
@@ -80,7 +80,12 @@ function deskSecret(key: Buffer | null): CopySecret | null {
  * before any of these connections opens it. `create`: a missing file gets a key made for it.
  */
 function storeSecret(path: string, create = false): CopySecret | null {
-  return deskSecret(create && !existsSync(path) ? ensureStoreKey() : currentStoreKey());
+  if (create && !existsSync(path)) return deskSecret(ensureStoreKey());
+  const key = currentStoreKey();
+  // Every store is encrypted before a connection like these opens it (db/open.ts): without a key,
+  // the key file is gone, and the file would only read as damaged.
+  if (!key && !storesArePlain()) throw storeKeyMissingError(path);
+  return deskSecret(key);
 }
 
 /**

@@ -94,6 +94,21 @@ export function storeKeyError(path: string): AppError {
 }
 
 /**
+ * The store is there but this process has no key for it: its key file is gone (moved or deleted
+ * while the desk ran, or never copied to this computer). Said as such, naming where the key was
+ * looked for — never as a damaged store, which would send the clerk to restore a backup over it.
+ */
+export function storeKeyMissingError(storePath: string): AppError {
+  const keyPath = storeKeyPath();
+  return new AppError(
+    'STORE_KEY',
+    `Chave do banco ausente ou incorreta: o arquivo da chave "${keyPath}" não foi encontrado, e sem ele o banco "${storePath}" não pode ser aberto. ` +
+      'Recoloque o arquivo da chave no lugar (ou informe a chave de recuperação guardada pelo responsável de TI do Conselho) e tente de novo. Nada foi gravado.',
+    { details: { path: storePath, keyPath } },
+  );
+}
+
+/**
  * The key in a recovery key file the clerk points at (another desk's, or this desk's before a
  * reinstall), to open a backup made with it. Refused, naming the file, when it is not one.
  */
