@@ -10,7 +10,7 @@
 // things in the same order (`settle`): foreign keys on, its bounded wait for the writer lock
 // (db/storeLock.ts), synchronous = NORMAL, then its page cache.
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { AppError } from '../shared/errors';
 import { KNOWN_SCHEMA_VERSION, schemaVersionOf } from './migrate';
 import { isPlainDatabaseFile } from './plainFiles';
@@ -83,8 +83,9 @@ function storeSecret(path: string, create = false): CopySecret | null {
   if (create && !existsSync(path)) return deskSecret(ensureStoreKey());
   const key = currentStoreKey();
   // Every store is encrypted before a connection like these opens it (db/open.ts): without a key,
-  // the key file is gone, and the file would only read as damaged.
-  if (!key && !storesArePlain()) throw storeKeyMissingError(path);
+  // the key file is gone, and the file would only read as damaged. An empty file has nothing to
+  // read yet (a store is made in it).
+  if (!key && !storesArePlain() && (statSync(path, { throwIfNoEntry: false })?.size ?? 0) > 0) throw storeKeyMissingError(path);
   return deskSecret(key);
 }
 

@@ -1,7 +1,8 @@
 // The key file moved away (or deleted) while the browser host runs: what opens the store again —
 // a backup, a job — says the key is missing and where it was looked for, never that the store is
-// damaged (which would send the clerk to restore a backup over a sound store). Once the key file
-// is back, the same backup goes through.
+// damaged (which would send the clerk to restore a backup over a sound store); the same when
+// another desk's key took its place. Once the key file is back, the same backup goes through.
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,5 +55,21 @@ describe('the key file gone while the host runs', () => {
     expect(readdirSync(backups)).toEqual([]);
     expect(await runJob(host, 'backups:create', { passphrase: null })).toMatchObject({ ok: true });
     expect(readdirSync(backups).filter((name) => name.endsWith('.zip'))).toHaveLength(1);
+  });
+
+  it('replaced by another desk’s key: a backup is refused saying the key is wrong, not that the store is damaged', async () => {
+    const before = readdirSync(backups).length;
+    renameSync(keyFile, `${keyFile}.guardada`);
+    let refused;
+    try {
+      writeFileSync(keyFile, `CRESS Desk store key 1\n${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
+      refused = await runJob(host, 'backups:create', { passphrase: null });
+    } finally {
+      rmSync(keyFile, { force: true });
+      renameSync(`${keyFile}.guardada`, keyFile);
+    }
+    expect(refused).toMatchObject({ ok: false, error: { code: 'STORE_KEY' } });
+    expect((refused as { error: { message: string } }).error.message).toMatch(/Chave do banco ausente ou incorreta/);
+    expect(readdirSync(backups)).toHaveLength(before);
   });
 });
