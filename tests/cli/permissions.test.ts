@@ -135,6 +135,17 @@ describe('a store the user may read but not write', () => {
     expect(contents(copy.store)).toEqual(before.contents);
   });
 
+  it('the pendências and the registry exported from it leave no spreadsheet behind: the trail cannot say they left, so they do not', () => {
+    const copy = copyOfDesk('somente-leitura-exportacoes');
+    const exports = join(copy.folder, 'exportacoes');
+    mkdirSync(exports);
+    chmodSync(copy.store, 0o444);
+    const cli = cliOn(() => copy.store, () => copy.env);
+    expectRefusal(cli.run('quality', 'export', '--out', join(exports, 'pendencias.xlsx')), 1, 'STORE_READ_ONLY', `O arquivo de dados "${copy.store}"`, 'Nada foi gravado');
+    expectRefusal(cli.run('registry', 'export', '--since', '01/01/2020', '--out', join(exports, 'cadastro.xlsx')), 1, 'STORE_READ_ONLY', `O arquivo de dados "${copy.store}"`);
+    expect(readdirSync(exports)).toEqual([]);
+  });
+
   it('once its owner makes it writable again, a write goes through: nothing the read-only sessions left beside it keeps it read-only', (context) => {
     context.skip(user.unavailable !== null, user.unavailable ?? '');
     const copy = copyOfDesk('de-novo-gravavel');
