@@ -3,7 +3,7 @@
 // the schema this build knows. Only a caller that may create the store (`init`, the app's own
 // first run) gets a new file where there was none: anything else is told the store was not found.
 import type Database from 'better-sqlite3';
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AppError } from '../shared/errors';
 import { connectStore, settleStore } from './connections';
@@ -53,12 +53,26 @@ export interface OpenOptions {
  * STORE_NOT_FOUND, STORE_CORRUPT, STORE_NEWER, STORE_BUSY or DISK_FULL.
  */
 export function openStore(options: OpenOptions): Store {
-  const path = resolve(options.path);
+  const path = realStorePath(options.path);
   // A restore may swap the file while it is being opened: the connection must hold the file that
   // has the name once it holds a lock on it (a second try when it does not).
   for (let attempt = 1; ; attempt++) {
     const opened = openOnce(path, options, attempt === 3);
     if (opened) return opened;
+  }
+}
+
+/**
+ * The store's own file, a symbolic link followed (a store kept on another disk, linked from where
+ * the desk looks for it): a restore replaces that file, never the link, and its -wal, -shm and
+ * the copies kept aside live beside it. A path that is not there yet is taken as given.
+ */
+function realStorePath(given: string): string {
+  const path = resolve(given);
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
   }
 }
 

@@ -3,7 +3,7 @@
 // store (--db, for init too) and a backup folder (--out) are refused naming the path and what is
 // wrong with it, exit 1 — never an internal error in the system's English — and nothing is made.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI_BIN, cliDesk, initDesk } from './command';
@@ -50,5 +50,27 @@ describe('a backup folder the file system does not take', () => {
     const key = join(desk.dir, `${LONG}.key`);
     refusedPlainly(run('--db', desk.store, 'key', 'export', '--out', key), key, /longo demais/);
     expect(readdirSync(desk.dir)).toEqual(before);
+  });
+});
+
+describe('a store reached through a symbolic link (kept on another disk)', () => {
+  it('is restored in its real place: the link stays a link, the copy kept aside is the old file beside it', (context) => {
+    if (process.platform === 'win32') return context.skip('symbolic links need privileges on Windows');
+    const backups = join(desk.dir, 'copias');
+    mkdirSync(backups);
+    const made = run('--db', desk.store, '--json', 'backup', 'create', '--out', backups);
+    expect(made.code, made.out).toBe(0);
+    const file = (JSON.parse(made.out) as { file: string }).file;
+    expect(run('--db', desk.store, 'demo', '--professionals', '7').code).toBe(0);
+    const link = join(desk.dir, 'atalho.sqlite');
+    symlinkSync(desk.store, link);
+    const restored = run('--db', link, 'backup', 'restore', file, '--yes');
+    expect(restored.code, restored.out).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readdirSync(desk.dir).filter((name) => name.includes('before-restore'))).toEqual([expect.stringMatching(/^desk\.before-restore-/)]);
+    // The real file holds the backup's data, read the same through the link or directly.
+    const direct = run('--db', desk.store, 'info');
+    expect(direct.out).toMatch(/Professionals: 0/);
+    expect(run('--db', link, 'info').out).toMatch(/Professionals: 0/);
   });
 });
