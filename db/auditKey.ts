@@ -66,7 +66,7 @@ export function missingKeyError(path: string, keyId: string | null): AppError {
 }
 
 function invalidKey(path: string, why: string): AppError {
-  return new AppError('AUDIT_KEY_MISSING', `O arquivo da chave do histórico de auditoria "${path}" está danificado (${why}). Recoloque uma cópia do arquivo.`, {
+  return new AppError('AUDIT_KEY_MISSING', `O arquivo da chave do histórico de auditoria "${path}" não pode ser lido como chave (${why}). Recoloque uma cópia do arquivo.`, {
     details: { path },
   });
 }

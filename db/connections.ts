@@ -10,13 +10,13 @@
 // things in the same order (`settle`): foreign keys on, its bounded wait for the writer lock
 // (db/storeLock.ts), synchronous = NORMAL, then its page cache.
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { AppError } from '../shared/errors';
 import { KNOWN_SCHEMA_VERSION, schemaVersionOf } from './migrate';
 import { isPlainDatabaseFile } from './plainFiles';
 import { keyPragmaValue, type CopySecret } from './copySecrets';
 import { writeProtected } from './fileModes';
-import { currentStoreKey, ensureStoreKey } from './storeKey';
+import { currentStoreKey, ensureStoreKey, storeKeyMissingError, storesArePlain } from './storeKey';
 import { isBusyError, requireWritableStore, storeInUseError, waitForWriters } from './storeLock';
 
 /**
@@ -80,7 +80,13 @@ function deskSecret(key: Buffer | null): CopySecret | null {
  * before any of these connections opens it. `create`: a missing file gets a key made for it.
  */
 function storeSecret(path: string, create = false): CopySecret | null {
-  return deskSecret(create && !existsSync(path) ? ensureStoreKey() : currentStoreKey());
+  if (create && !existsSync(path)) return deskSecret(ensureStoreKey());
+  const key = currentStoreKey();
+  // Every store is encrypted before a connection like these opens it (db/open.ts): without a key,
+  // the key file is gone, and the file would only read as damaged. An empty file has nothing to
+  // read yet (a store is made in it).
+  if (!key && !storesArePlain() && (statSync(path, { throwIfNoEntry: false })?.size ?? 0) > 0) throw storeKeyMissingError(path);
+  return deskSecret(key);
 }
 
 /**

@@ -11,6 +11,7 @@ import { JobRunner, type JobRunnerOptions } from './jobs/runner';
 import { openStore, type Store } from './open';
 import { isActiveOperator } from './operators';
 import { requireSessions, sessionOf, setSession } from './session';
+import { requireOperator } from './settings';
 
 export interface DeskOptions {
   path: string;
@@ -65,7 +66,10 @@ export function openDesk(options: DeskOptions): Desk {
     files: options.files,
   };
   let handlers = createHandlers(store, env);
-  const dispatchNow = createDispatcher(() => handlers, options.logDir ? fileLogger(options.logDir) : silentLogger, { storePath: () => store.path });
+  const dispatchNow = createDispatcher(() => handlers, options.logDir ? fileLogger(options.logDir) : silentLogger, {
+    storePath: () => store.path,
+    requireOperator: () => requireOperator(store.db),
+  });
 
   const desk: Desk = {
     get store() {

@@ -1,7 +1,7 @@
 // The one entry every transport (Electron IPC, the command line, the browser host) goes through:
 // channel check, input parsed by the contract, errors turned into envelopes the clerk can read.
 import { z } from 'zod';
-import { contract, isChannel, type Channel, type Envelope, type Handlers, type Input, type Output } from '../shared/contract';
+import { contract, isChannel, needsOperator, type Channel, type Envelope, type Handlers, type Input, type Output } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import { scrub, silentLogger, type Logger } from './log';
 import { storeError } from './storeLock';
@@ -33,14 +33,18 @@ export interface Dispatch {
 export function createDispatcher(
   table: Handlers | (() => Handlers),
   logger: Logger = silentLogger,
-  /** The store's file: a full disk is named by its folder. */
-  options: { storePath?: () => string } = {},
+  options: {
+    /** The store's file: a full disk is named by its folder. */
+    storePath?: () => string;
+    /** Throws (SETUP_REQUIRED, SESSION_REQUIRED) when nobody is signed in: asked before every channel that needs an operator. */
+    requireOperator?: () => unknown;
+  } = {},
 ): Dispatch {
   // A getter lets the desk swap the handler table (after a restore) under the same dispatcher.
   const current = typeof table === 'function' ? table : () => table;
   return async (channel: unknown, input: unknown): Promise<Envelope<unknown>> => {
     const started = performance.now();
-    const envelope = await answer(current(), channel, input, options.storePath?.() ?? null);
+    const envelope = await answer(current(), channel, input, options.storePath?.() ?? null, options.requireOperator);
     const ms = Math.round(performance.now() - started);
     // Only the channel, the time, the outcome and its code (and how many problems): never what was
     // asked or answered, nor a message, which may quote a value the clerk typed.
@@ -55,7 +59,13 @@ export function createDispatcher(
   };
 }
 
-async function answer(handlers: Handlers, channel: unknown, input: unknown, storePath: string | null): Promise<Envelope<unknown>> {
+async function answer(
+  handlers: Handlers,
+  channel: unknown,
+  input: unknown,
+  storePath: string | null,
+  requireOperator: (() => unknown) | undefined,
+): Promise<Envelope<unknown>> {
   if (!isChannel(channel)) {
     const name = typeof channel === 'string' ? channel.slice(0, 80) : typeof channel;
     return { ok: false, error: { code: 'INPUT_INVALID', message: `Operação desconhecida: ${name}.` } };
@@ -67,6 +77,8 @@ async function answer(handlers: Handlers, channel: unknown, input: unknown, stor
   }
   let value: unknown;
   try {
+    // A channel that takes data out in someone's name runs only with an operator signed in (shared/contract/sessions.ts).
+    if (requireOperator && needsOperator(channel)) requireOperator();
     const handler = handlers[channel] as (input: unknown) => unknown;
     value = await handler(parsed.data);
   } catch (thrown) {

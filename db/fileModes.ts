@@ -22,13 +22,16 @@ export function privateByDefault(): void {
 
 /**
  * Takes every permission of the group and of others off an existing file or folder; the owner's
- * are left as they are (a read-only file stays read-only). A missing path, or one owned by someone
- * else, is left alone.
+ * are left as they are (a read-only file stays read-only). A missing path, one owned by someone
+ * else, or one that is neither a file nor a folder (a device, a pipe), is left alone.
  */
 export function makePrivate(path: string): void {
   if (!POSIX) return;
   try {
-    const mode = statSync(path).mode & 0o7777;
+    const found = statSync(path);
+    // A device or a pipe is the system's (/dev/null given where a file was expected): never narrowed.
+    if (!found.isFile() && !found.isDirectory()) return;
+    const mode = found.mode & 0o7777;
     if ((mode & 0o077) !== 0) chmodSync(path, mode & ~0o077);
   } catch {
     // Not there (yet), or not ours: the umask still covers whatever this process creates.
@@ -49,7 +52,8 @@ export function makeStorePrivate(storePath: string): void {
   for (const suffix of ['-wal', '-shm', '-journal']) {
     try {
       const sidecar = `${storePath}${suffix}`;
-      if ((statSync(sidecar).mode & 0o777) !== (store.mode & 0o700)) chmodSync(sidecar, store.mode & 0o700);
+      const found = statSync(sidecar);
+      if (found.isFile() && (found.mode & 0o777) !== (store.mode & 0o700)) chmodSync(sidecar, store.mode & 0o700);
     } catch {
       // Not there, or not ours.
     }

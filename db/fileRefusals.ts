@@ -97,6 +97,8 @@ export function folderRefusal(error: unknown, folder: string, code: ErrorCode): 
     case 'EACCES':
     case 'EPERM':
       return notWritable();
+    case 'ENAMETOOLONG':
+      return new AppError(code, nameTooLongMessage(folder), { details: { folder } });
     case 'ENOENT':
     case 'ENOTDIR':
       // A folder that is there and takes no file (/proc, some mounts) answers "no such file" too.
@@ -105,6 +107,11 @@ export function folderRefusal(error: unknown, folder: string, code: ErrorCode): 
     default:
       return null;
   }
+}
+
+/** A path with a name longer than the file system takes (255 bytes a name, where "ç" takes two), naming it. */
+export function nameTooLongMessage(path: string): string {
+  return `O caminho "${path}" é longo demais para o sistema de arquivos (um nome de pasta ou de arquivo passa de 255 bytes; letras acentuadas contam em dobro). Escolha um nome mais curto.`;
 }
 
 /**
@@ -116,6 +123,7 @@ export function writeRefusal(error: unknown, path: string, code: ErrorCode): unk
   if (error instanceof AppError) return error;
   const folder = dirname(path);
   if (isDiskFullError(error, folder)) return diskFullError(folder, 'Nada foi gravado. Ou escolha outra pasta.');
+  if (codeOf(error) === 'ENAMETOOLONG') return new AppError(code, `${nameTooLongMessage(path)} Nada foi gravado.`, { details: { path } });
   const refused = folderRefusal(error, folder, code);
   if (refused) return refused;
   if (!isSystemError(error)) return error;

@@ -21,10 +21,34 @@ export function keyFileText(format: KeyFileFormat, bytes: Buffer): string {
   return `${format.header}\n${bytes.toString('hex')}\n`;
 }
 
-/** The key's bytes in a file's text, or null when the text is not such a file. */
+/** A key file is two short lines: anything larger is not one, and is not read whole. */
+export const KEY_FILE_MAX_BYTES = 4096;
+
+/**
+ * The key's bytes in a file's text, or null when the text is not such a file. What a text editor
+ * adds when the file is opened and saved again (a byte-order mark, CRLF, spaces, capital hex
+ * digits) is forgiven: the key is the same.
+ */
 export function parseKeyFile(format: KeyFileFormat, text: string): Buffer | null {
-  const [header, hex] = text.split(/\r?\n/);
-  return header === format.header && hex && /^[0-9a-f]{64}$/.test(hex) ? Buffer.from(hex, 'hex') : null;
+  const [header, hex] = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((line) => line.trim());
+  return header === format.header && hex && /^[0-9a-fA-F]{64}$/.test(hex) ? Buffer.from(hex, 'hex') : null;
+}
+
+/** Why a key file could not be read, in words: a folder, a pipe or device, a large file, no permission. */
+function unreadable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'sem permissão de leitura';
+  if (code === 'ENOTDIR') return 'um dos nomes no caminho é um arquivo, não uma pasta';
+  if (code === 'ELOOP') return 'o atalho aponta para ele mesmo';
+  return code ?? 'ilegível';
+}
+
+/** What is wrong with the path as a key file before reading it, or null when it is an ordinary file of a key's size. */
+function notAKeyFile(stat: { isFile(): boolean; isDirectory(): boolean; size: number }): string | null {
+  if (stat.isDirectory()) return 'é uma pasta, não um arquivo';
+  if (!stat.isFile()) return 'não é um arquivo comum: um pipe ou dispositivo não guarda a chave';
+  if (stat.size > KEY_FILE_MAX_BYTES) return 'grande demais para ser uma chave: é outro arquivo';
+  return null;
 }
 
 /** The key in `path`, or null when there is no file. A file others may read is narrowed to its owner first. */
@@ -34,8 +58,12 @@ export function readKeyFile(format: KeyFileFormat, path: string): Buffer | null 
     stat = statSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw format.invalid(path, (error as NodeJS.ErrnoException).code ?? 'ilegível');
+    throw format.invalid(path, unreadable(error));
   }
+  // A folder, a pipe (which would be waited on forever) or a device is refused before anything is
+  // read or its permissions are touched.
+  const wrong = notAKeyFile(stat);
+  if (wrong) throw format.invalid(path, wrong);
   makePrivate(path);
   const stamp = `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
   const cached = cache.get(path);
@@ -44,7 +72,7 @@ export function readKeyFile(format: KeyFileFormat, path: string): Buffer | null 
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw format.invalid(path, (error as NodeJS.ErrnoException).code ?? 'ilegível');
+    throw format.invalid(path, unreadable(error));
   }
   const bytes = parseKeyFile(format, text);
   if (!bytes) throw format.invalid(path, 'formato desconhecido');

@@ -3,12 +3,13 @@
 // the schema this build knows. Only a caller that may create the store (`init`, the app's own
 // first run) gets a new file where there was none: anything else is told the store was not found.
 import type Database from 'better-sqlite3';
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AppError } from '../shared/errors';
 import { connectStore, settleStore } from './connections';
 import { foldWhenQuiet } from './logFold';
 import { makeStorePrivate } from './fileModes';
+import { nameTooLongMessage } from './fileRefusals';
 import { KNOWN_SCHEMA_VERSION, migrate, schemaVersionOf, storeNewerError } from './migrate';
 import { recoverUnfinishedImports } from './imports/writer/rollback';
 import { runPendingPendencyScan } from './pendencyScan';
@@ -55,12 +56,26 @@ export interface OpenOptions {
  * STORE_NOT_FOUND, STORE_CORRUPT, STORE_NEWER, STORE_BUSY or DISK_FULL.
  */
 export function openStore(options: OpenOptions): Store {
-  const path = resolve(options.path);
+  const path = realStorePath(options.path);
   // A restore may swap the file while it is being opened: the connection must hold the file that
   // has the name once it holds a lock on it (a second try when it does not).
   for (let attempt = 1; ; attempt++) {
     const opened = openOnce(path, options, attempt === 3);
     if (opened) return opened;
+  }
+}
+
+/**
+ * The store's own file, a symbolic link followed (a store kept on another disk, linked from where
+ * the desk looks for it): a restore replaces that file, never the link, and its -wal, -shm and
+ * the copies kept aside live beside it. A path that is not there yet is taken as given.
+ */
+function realStorePath(given: string): string {
+  const path = resolve(given);
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
   }
 }
 
@@ -71,6 +86,26 @@ function folderGivenAsStore(path: string): AppError {
   });
 }
 
+/** A pipe, a device or a socket named as the store: never read (a pipe would be waited on forever), nor its permissions touched. */
+function notAFileGivenAsStore(path: string): AppError {
+  return new AppError('STORE_NOT_FOUND', `"${path}" não é um arquivo comum (é um pipe, um dispositivo ou um socket), não um arquivo de dados. Informe o arquivo do banco (por exemplo, cress-desk.sqlite).`, {
+    details: { path },
+  });
+}
+
+/**
+ * The store's path as the file system refused it before any file was opened: a name too long, or
+ * a path through a file as if it were a folder (init's folders cannot be made). Null otherwise.
+ */
+function pathRefusal(error: unknown, path: string): AppError | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENAMETOOLONG') return new AppError('STORE_NOT_FOUND', nameTooLongMessage(path), { details: { path } });
+  if (code === 'ENOTDIR' || code === 'EEXIST') {
+    return new AppError('STORE_NOT_FOUND', `Um dos nomes no caminho do banco "${path}" é um arquivo, não uma pasta. Confira o caminho.`, { details: { path } });
+  }
+  return null;
+}
+
 function inodeOf(path: string): number | null {
   return statSync(path, { throwIfNoEntry: false })?.ino ?? null;
 }
@@ -78,11 +113,23 @@ function inodeOf(path: string): number | null {
 /** One attempt; null when the file was replaced while it was opened (unless `last`). */
 function openOnce(path: string, options: OpenOptions, last = false): Store | null {
   const create = options.create ?? true;
-  const found = statSync(path, { throwIfNoEntry: false });
+  let found;
+  try {
+    found = statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    throw pathRefusal(error, path) ?? error;
+  }
   if (found?.isDirectory()) throw folderGivenAsStore(path);
+  if (found && !found.isFile()) throw notAFileGivenAsStore(path);
   const before = found?.ino ?? null;
   if (before === null && !create) throw storeNotFound(path);
-  if (before === null) mkdirSync(dirname(path), { recursive: true });
+  if (before === null) {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch (error) {
+      throw pathRefusal(error, path) ?? storeError(error, path);
+    }
+  }
   // A store an older version left plain is encrypted before anything else reads it.
   if (before !== null && isPlainDatabaseFile(path)) {
     let encryption: Encryption = { encrypted: true };

@@ -2,6 +2,7 @@
 // write): counts per case and code, pages of items, a scan on demand, and the export to correct —
 // the registry's columns as a corrections import reads them, plus a `Pendências` column it ignores.
 import type { Database } from 'better-sqlite3';
+import { rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ParsedInput } from '../shared/contract';
 import type { QualityItem, QualitySummary } from '../shared/contract/quality';
@@ -94,14 +95,20 @@ export async function exportQuality(db: Database, input: ParsedInput<'quality:ex
   const headers = [...TARGETS.map(importTargetLabel), PENDENCIES_COLUMN];
   const widths = [...TARGETS.map((t) => (t === 'name' || t === 'motherName' || t === 'email' ? 30 : 14)), 80];
   const { format, sha256 } = await writeExportFile(input, { headers, rows: table, sheet: 'Pendências', widths });
-  appendAudit(db, {
-    at: now,
-    operator: settings.operator,
-    action: 'quality.export',
-    entity: 'registry',
-    entityId: null,
-    // Counts and the file's name only: the rows are personal data.
-    detail: { fileName: basename(input.path), format, rows: table.length, case: input.case, code: input.code, sha256 },
-  });
+  try {
+    appendAudit(db, {
+      at: now,
+      operator: settings.operator,
+      action: 'quality.export',
+      entity: 'registry',
+      entityId: null,
+      // Counts and the file's name only: the rows are personal data.
+      detail: { fileName: basename(input.path), format, rows: table.length, case: input.case, code: input.code, sha256 },
+    });
+  } catch (error) {
+    // A file of personal data that the trail does not mention must not stay behind (a read-only store, a busy one).
+    rmSync(input.path, { force: true });
+    throw error;
+  }
   return { path: input.path, rows: table.length, sha256 };
 }

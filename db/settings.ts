@@ -81,6 +81,15 @@ export function requireSettings(db: Database): Settings {
   });
 }
 
+/**
+ * The operator signed in at the desk (the desk's operator where sessions are not required):
+ * SETUP_REQUIRED or SESSION_REQUIRED when there is none. The dispatcher asks it before every
+ * channel that needs an operator (shared/contract/sessions.ts).
+ */
+export function requireOperator(db: Database): string {
+  return requireSettings(db).operator;
+}
+
 /** Appends an audit entry signed by the session's operator (requireSettings). */
 export function appendOperatorAudit(db: Database, at: string, entry: Omit<AuditInput, 'at' | 'operator'>): number {
   return appendAudit(db, { at, operator: requireSettings(db).operator, ...entry });

@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppError } from '../shared/errors';
-import { keyFileText, parseKeyFile, readKeyFile, writeKeyFile, type KeyFileFormat } from './keyFiles';
+import { KEY_FILE_MAX_BYTES, keyFileText, parseKeyFile, readKeyFile, writeKeyFile, type KeyFileFormat } from './keyFiles';
 import { defaultUserDataDir } from './paths';
 
 export const STORE_KEY_ENV = 'CRESS_DESK_KEY_FILE';
@@ -94,14 +94,31 @@ export function storeKeyError(path: string): AppError {
 }
 
 /**
+ * The store is there but this process has no key for it: its key file is gone (moved or deleted
+ * while the desk ran, or never copied to this computer). Said as such, naming where the key was
+ * looked for — never as a damaged store, which would send the clerk to restore a backup over it.
+ */
+export function storeKeyMissingError(storePath: string): AppError {
+  const keyPath = storeKeyPath();
+  return new AppError(
+    'STORE_KEY',
+    `Chave do banco ausente ou incorreta: o arquivo da chave "${keyPath}" não foi encontrado, e sem ele o banco "${storePath}" não pode ser aberto. ` +
+      'Recoloque o arquivo da chave no lugar (ou informe a chave de recuperação guardada pelo responsável de TI do Conselho) e tente de novo. Nada foi gravado.',
+    { details: { path: storePath, keyPath } },
+  );
+}
+
+/**
  * The key in a recovery key file the clerk points at (another desk's, or this desk's before a
  * reinstall), to open a backup made with it. Refused, naming the file, when it is not one.
  */
 export function readRecoveryKey(path: string): Buffer {
   let text: string;
   try {
-    // A key file is two short lines: anything larger is not one (and is not read whole).
-    if (statSync(path).size > 4096) throw new Error('too large');
+    // A key file is two short lines: anything larger is not one (and is not read whole); a pipe or
+    // a device is not read at all (a pipe would be waited on forever).
+    const found = statSync(path);
+    if (!found.isFile() || found.size > KEY_FILE_MAX_BYTES) throw new Error('not a key file');
     text = readFileSync(path, 'utf8');
   } catch {
     throw new AppError('STORE_KEY', `O arquivo "${path}" não pôde ser lido como chave de recuperação do CRESS Desk.`, { details: { path } });

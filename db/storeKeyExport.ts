@@ -2,19 +2,18 @@
 // recuperação"): the store's encryption key in its key file format, 0600, never over another file
 // unless the clerk confirmed replacing it. The key travels from the process that holds it straight
 // to the file: never through the window. Whoever holds it reads the data, so only an operator who
-// signed in may write it, and the audit trail says who did and under which file name (never the key,
+// signed in may write it (the dispatcher refuses the channel otherwise: shared/contract/sessions.ts), and the audit trail says who did and under which file name (never the key,
 // nor the folder it went to).
 import type { Database } from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError } from '../shared/errors';
 import { writeExportFile } from './exportFile';
-import { appendOperatorAudit, requireSettings } from './settings';
+import { appendOperatorAudit } from './settings';
 import { currentStoreKey, storeKeyFileText } from './storeKey';
 import { writeTransaction } from './storeLock';
 
 export function exportStoreKey(db: Database, input: { path: string; replace?: boolean }, now: string): { path: string } {
-  void requireSettings(db).operator; // refused before anything is written when nobody signed in
   const key = currentStoreKey();
   if (!key) throw new AppError('STORE_KEY', 'Chave do banco ausente ou incorreta: este computador não tem a chave do banco para exportar.');
   writeExportFile(input.path, storeKeyFileText(key), { replace: input.replace === true });

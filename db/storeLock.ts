@@ -12,11 +12,12 @@
 //   become errors the clerk can act on.
 import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { accessSync, closeSync, constants, openSync, readdirSync, rmSync, statfsSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, readdirSync, rmSync, statfsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../shared/errors';
 import { writeProtected } from './fileModes';
 import { committed } from './logFold';
+import { storeKeyError } from './storeKey';
 
 /** How long a writer waits for the one before it, by default. */
 export const DEFAULT_WRITE_WAIT_MS = 30_000;
@@ -188,6 +189,12 @@ export function isCorruptError(error: unknown): boolean {
   return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB';
 }
 
+/** Is the file made of whole 512-byte pages, as an encrypted store is (told by its size: reading it would let go of this process's locks)? */
+function inWholePages(path: string): boolean {
+  const size = statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+  return size >= 512 && size % 512 === 0;
+}
+
 export function storeDamagedError(path: string | null): AppError {
   return new AppError(
     'STORE_CORRUPT',
@@ -266,6 +273,10 @@ export function storeError(error: unknown, storePath: string | null = null): unk
   if (error instanceof AppError) return error;
   if (isBusyError(error)) return storeBusyError();
   if (isReadOnlyError(error) || onReadOnlyFileSystem(error, storePath)) return storeReadOnlyError(error, storePath);
+  // Whole pages SQLite cannot read with the key this process has: the key file was replaced (or
+  // this is another desk's store), said as a key problem — the start of a damaged file is named
+  // there too — never sending the clerk to restore a backup over a sound store.
+  if (codeOf(error) === 'SQLITE_NOTADB' && storePath !== null && inWholePages(storePath)) return storeKeyError(storePath);
   if (isCorruptError(error)) return storeDamagedError(storePath);
   const path = (error as { path?: unknown } | null)?.path;
   const folder = typeof path === 'string' ? dirname(resolve(path)) : storePath ? dirname(resolve(storePath)) : null;

@@ -50,12 +50,10 @@ export function backupHandlers(store: Store, options: BackupHandlerOptions): Pic
         appendOperatorAudit(db, clock().toISOString(), { action: 'backup.settings', entity: 'backup_settings', entityId: null, detail: { before, after } });
         return after;
       }),
-    // A backup someone asked for takes the data out of the desk: only with an operator signed in,
-    // whom the trail names. The routine's (`backups:auto`) is made with nobody there, as `sistema`.
-    'backups:create': (input) => {
-      void requireSettings(db).operator;
-      return { jobId: startCreate(input) };
-    },
+    // A backup someone asked for takes the data out of the desk: only with an operator signed in
+    // (shared/contract/sessions.ts), whom the trail names. The routine's (`backups:auto`) is made
+    // with nobody there, as `sistema`.
+    'backups:create': (input) => ({ jobId: startCreate(input) }),
     'backups:auto': ({ trigger }) => {
       if (jobs.busy()) return { jobId: null, reason: 'Outra tarefa está em andamento.' };
       const { due, reason } = backupDue(getBackupSettings(db), lastBackupAt(db), trigger, clock());

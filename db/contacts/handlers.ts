@@ -1,5 +1,6 @@
 // The atendimento channels of the handler table (merged into db/handlers.ts), and the settings
 // they read: Implanta's support address and the days before an unanswered one is overdue.
+import { rmSync } from 'node:fs';
 import type { Handlers } from '../../shared/contract';
 import { writeExportFile } from '../exportFile';
 import type { Store } from '../open';
@@ -72,9 +73,14 @@ export function contactHandlers(store: Store, options: ContactHandlerOptions): P
       const { protocol, bytes, sha256 } = attachmentBytes(db, attachmentId);
       writeExportFile(path, bytes, { replace: replace === true });
       // Personal data left the store: who saved which file of which atendimento (never its name or where).
-      writeTransaction(db, () =>
-        appendOperatorAudit(db, clock().toISOString(), { action: 'contact.attachment_saved', entity: 'contact', entityId: protocol, detail: { protocol, attachmentId, sha256 } }),
-      );
+      try {
+        writeTransaction(db, () =>
+          appendOperatorAudit(db, clock().toISOString(), { action: 'contact.attachment_saved', entity: 'contact', entityId: protocol, detail: { protocol, attachmentId, sha256 } }),
+        );
+      } catch (error) {
+        rmSync(path, { force: true }); // a file the trail does not mention must not stay behind
+        throw error;
+      }
       return { path, size: bytes.length, sha256 };
     },
   };

@@ -5,6 +5,7 @@
 // them (the desk has no network). What the record's corrections say decides which message fits.
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { renderMessage, renderPhoneScript, type MessageData, type MessageTemplate } from '../../shared/contacts/messages';
 import { CORRECTION_STATUS_LABELS } from '../../shared/display/labels';
 import { formatFieldValue } from '../../shared/display/values';
@@ -94,10 +95,16 @@ export async function forwardContact(db: Database, contactId: number, destinatio
   });
   const subject = forwardSubject({ council, caseLetter: row.case, protocol: row.protocol });
   const written = write(destination.path, bytes, destination.replace);
-  writeTransaction(db, () => {
-    if (row.status === 'open') setContactStatus({ db, now }, contactId, 'forwarded');
-    recordMessageSent({ db, now }, contactId, { to: 'implanta', subject });
-  });
+  try {
+    writeTransaction(db, () => {
+      if (row.status === 'open') setContactStatus({ db, now }, contactId, 'forwarded');
+      recordMessageSent({ db, now }, contactId, { to: 'implanta', subject });
+    });
+  } catch (error) {
+    // An e-mail of personal data that the timeline and the trail do not mention must not stay behind.
+    rmSync(destination.path, { force: true });
+    throw error;
+  }
   return { ...written, subject };
 }
 

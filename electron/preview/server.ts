@@ -94,10 +94,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     return serveStatic(options.rendererDir, url.pathname, res);
   }
 
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(options.port ?? 0, '127.0.0.1', () => ok());
-  });
+  try {
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(options.port ?? 0, '127.0.0.1', () => ok());
+    });
+  } catch (error) {
+    // The store is let go at once: a host that did not start must not keep a restore out.
+    desk.close();
+    files.remove();
+    throw listenError(error, options.port ?? 0);
+  }
   const port = (server.address() as { port: number }).port;
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
@@ -112,11 +119,30 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   };
 }
 
-/** A file name safe to put in a folder of ours: no path, no control characters. */
+/** Why the host could not listen on its port, in Portuguese: in use by another program, or not this user's to take. */
+function listenError(error: unknown, port: number): Error {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'EADDRINUSE') return new Error(`A porta ${port} já está em uso por outro programa (outra prévia aberta?). Feche-o ou escolha outra porta com --port.`);
+  if (code === 'EACCES') return new Error(`A porta ${port} é reservada ao administrador do sistema. Escolha uma porta acima de 1024 com --port.`);
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** The most bytes of a name kept: file systems take 255, and the host's folders must still fit. */
+const NAME_MAX_BYTES = 200;
+
+/**
+ * A file name safe to put in a folder of ours: no path, no control characters, and short enough
+ * for any file system (counted in UTF-8 bytes: a dash or an accent takes more than one). A long
+ * name loses the end of its stem, never its extension, which tells what kind of file it is.
+ */
 function safeName(name: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-  const cleaned = basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"|?*]/g, '_').slice(0, 120);
-  return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned : 'arquivo';
+  const cleaned = basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"|?*]/g, '_');
+  if (!cleaned || cleaned === '.' || cleaned === '..') return 'arquivo';
+  const extension = /\.[A-Za-z0-9]{1,8}$/.exec(cleaned)?.[0] ?? '';
+  let stem = [...cleaned.slice(0, cleaned.length - extension.length)].slice(0, NAME_MAX_BYTES); // whole characters, never half of one
+  while (stem.length > 0 && Buffer.byteLength(stem.join('') + extension) > NAME_MAX_BYTES) stem = stem.slice(0, -1);
+  return stem.length > 0 ? stem.join('') + extension : 'arquivo' + extension;
 }
 
 /**
@@ -144,7 +170,9 @@ function browserFiles(broker: HandleBroker, maxUpload: number) {
         if (outcome !== 'complete') {
           // Nothing of a refused or abandoned upload stays behind.
           await rm(dirname(path), { recursive: true, force: true });
-          return outcome === 'too-large' ? tooLarge(req, res) : undefined;
+          if (outcome === 'too-large') return tooLarge(req, res);
+          if (outcome === 'no-room') return noRoom(req, res);
+          return undefined; // the page went away: nobody to answer
         }
         return send(res, 200, 'application/json', JSON.stringify({ handle: broker.issue(path, 'read', { name }), name }));
       }
@@ -180,24 +208,48 @@ function browserFiles(broker: HandleBroker, maxUpload: number) {
 
 /**
  * Writes the request body to `path` (created 0600, never over a file): `complete`, `too-large` as
- * soon as it passes `limit`, or `aborted` when the page went away halfway.
+ * soon as it passes `limit`, `no-room` when the host's disk could not take it (full, or refusing
+ * writes), or `aborted` when the page went away halfway.
  */
-async function receive(req: IncomingMessage, path: string, limit: number): Promise<'complete' | 'too-large' | 'aborted'> {
-  const file = await open(path, 'wx', 0o600);
+async function receive(req: IncomingMessage, path: string, limit: number): Promise<'complete' | 'too-large' | 'no-room' | 'aborted'> {
+  let file;
+  try {
+    file = await open(path, 'wx', 0o600);
+  } catch {
+    return 'no-room';
+  }
   let size = 0;
   try {
     // destroyOnReturn: false keeps the connection open to answer 413 after stopping early.
     for await (const chunk of req.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
       size += chunk.length;
       if (size > limit) return 'too-large';
-      await file.write(chunk);
+      try {
+        await file.write(chunk);
+      } catch {
+        return 'no-room'; // the page is still there, waiting for an answer
+      }
     }
     return req.complete ? 'complete' : 'aborted';
   } catch {
     return 'aborted';
   } finally {
-    await file.close();
+    await file.close().catch(() => {});
   }
+}
+
+function noRoom(req: IncomingMessage, res: ServerResponse): void {
+  res.setHeader('connection', 'close');
+  send(
+    res,
+    507,
+    'application/json',
+    JSON.stringify({
+      ok: false,
+      error: { code: 'DISK_FULL', message: 'Não há espaço na pasta temporária deste computador para receber o arquivo. Libere espaço no disco e envie o arquivo de novo.' },
+    }),
+  );
+  req.resume(); // the rest of the body is read and dropped, never written
 }
 
 function tooLarge(req: IncomingMessage, res: ServerResponse): void {
@@ -295,6 +347,17 @@ function closeServer(server: Server, desk: Desk): Promise<void> {
   });
 }
 
+/** --port as a number; a value that is no port stops the host with a message saying what it takes. */
+function portArg(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const port = Number(value);
+  if (!/^\d{1,5}$/.test(value) || port > 65535) {
+    console.error(`--port ${value}: informe um número de porta de 0 a 65535.`);
+    process.exit(2);
+  }
+  return port;
+}
+
 function argValue(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
   return index >= 0 ? args[index + 1] : undefined;
@@ -309,7 +372,7 @@ if (require.main === module) {
     storePath,
     rendererDir: resolve(__dirname, '../renderer'),
     workerPath: resolve(__dirname, '../worker/jobs.cjs'),
-    port: Number(argValue(args, '--port') ?? 0),
+    port: portArg(argValue(args, '--port')),
     token: argValue(args, '--token'),
   })
     .then((host) => {

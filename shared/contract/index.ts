@@ -60,3 +60,4 @@ export * from './quality';
 export * from './contacts';
 export * from './dip';
 export * from './operators';
+export * from './sessions';

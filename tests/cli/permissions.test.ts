@@ -135,6 +135,36 @@ describe('a store the user may read but not write', () => {
     expect(contents(copy.store)).toEqual(before.contents);
   });
 
+  it('the pendências and the registry exported from it leave no spreadsheet behind: the trail cannot say they left, so they do not', () => {
+    const copy = copyOfDesk('somente-leitura-exportacoes');
+    const exports = join(copy.folder, 'exportacoes');
+    mkdirSync(exports);
+    chmodSync(copy.store, 0o444);
+    const cli = cliOn(() => copy.store, () => copy.env);
+    expectRefusal(cli.run('quality', 'export', '--out', join(exports, 'pendencias.xlsx')), 1, 'STORE_READ_ONLY', `O arquivo de dados "${copy.store}"`, 'Nada foi gravado');
+    expectRefusal(cli.run('registry', 'export', '--since', '01/01/2020', '--out', join(exports, 'cadastro.xlsx')), 1, 'STORE_READ_ONLY', `O arquivo de dados "${copy.store}"`);
+    expect(readdirSync(exports)).toEqual([]);
+  });
+
+  it("an atendimento's forward and its attachment saved from it leave no file behind either", () => {
+    const copy = copyOfDesk('somente-leitura-atendimentos');
+    const exports = join(copy.folder, 'saida');
+    mkdirSync(exports);
+    const cli = cliOn(() => copy.store, () => copy.env);
+    const png = join(copy.folder, 'tela.png');
+    writeFileSync(png, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('print da tela')]));
+    expect(cli.run('contact', 'settings', '--implanta-email', 'suporte@implanta.net.br').code).toBe(0);
+    const added = cli.json('contact', 'add', '1010', '--channel', 'email', '--case', 'C', '--summary', 'Página de erro', '--attach', png);
+    expect(added.code, added.stderr).toBe(0);
+    user.own(copy.folder);
+    chmodSync(copy.store, 0o444);
+    const protocol = added.body.protocol as string;
+    const attachment = String(added.body.attachmentList[0].id);
+    expectRefusal(cli.run('contact', 'attachment', attachment, '--out', join(exports, 'tela.png')), 1, 'STORE_READ_ONLY', `O arquivo de dados "${copy.store}"`);
+    expectRefusal(cli.run('contact', 'forward', protocol, '--out', exports), 1, 'STORE_READ_ONLY', `O arquivo de dados "${copy.store}"`);
+    expect(readdirSync(exports)).toEqual([]);
+  });
+
   it('once its owner makes it writable again, a write goes through: nothing the read-only sessions left beside it keeps it read-only', (context) => {
     context.skip(user.unavailable !== null, user.unavailable ?? '');
     const copy = copyOfDesk('de-novo-gravavel');

@@ -2,6 +2,7 @@
 // nobody writes to — given to a command that reads a file: it is refused at once, naming it, never
 // read forever at full speed nor waited on.
 import { spawnSync } from 'node:child_process';
+import { chmodSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { posixOnly } from '../posixOnly';
@@ -28,4 +29,29 @@ describe('a file to read that is no ordinary file', () => {
       }
     }
   }, 240_000);
+});
+
+describe('a store that is no ordinary file', () => {
+  it('--db naming a named pipe or a device is refused at once, naming it, for init too, and its permissions are left as they were', (context) => {
+    posixOnly(context, 'devices and named pipes');
+    const pipe = join(desk.dir, 'banco.fifo');
+    expect(spawnSync('mkfifo', ['-m', '644', pipe]).status).toBe(0);
+    // A device of the test's own (the same as /dev/null): the system's own is never touched.
+    const device = join(desk.dir, 'nulo');
+    const paths = [pipe];
+    if (spawnSync('mknod', [device, 'c', '1', '3']).status === 0) {
+      chmodSync(device, 0o666);
+      paths.push(device);
+    }
+    for (const path of paths) {
+      const mode = statSync(path).mode & 0o777;
+      for (const args of [['info'], ['init', '--region', '9', '--operator', 'Ana Paula'], ['store', 'check']]) {
+        const result = spawnSync(process.execPath, [CLI_BIN, '--db', path, ...args], { encoding: 'utf8', timeout: 20_000 });
+        expect(result.status, `${path} ${args.join(' ')}: ${result.stderr}`).toBe(1);
+        expect(result.stderr).toContain(`"${path}" não é um arquivo comum`);
+        expect(result.stderr).not.toMatch(/INTERNAL|Erro interno/);
+      }
+      expect(statSync(path).mode & 0o777, path).toBe(mode);
+    }
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDispatcher } from '../../db';
-import type { Handlers } from '../../shared/contract';
+import { OPERATOR_CHANNELS, type Handlers } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { addProfessional, openTestDesk, type TestDesk } from './fixtures';
 
@@ -102,5 +102,33 @@ describe('setting the desk up', () => {
     const demo = desk.store.db.prepare("SELECT detail FROM audit_log WHERE action = 'registry.demo' ORDER BY id").all();
     expect(demo).toEqual([{ detail: JSON.stringify({ count: 30, seed: 1 }) }, { detail: JSON.stringify({ count: 20, seed: 7 }) }]);
     expect(await desk.dispatch('audit:verify', {})).toMatchObject({ ok: true, value: { ok: true, entries: 3 } });
+  });
+
+  it('refuses a channel that needs an operator in one place, before its handler runs; other channels run', async () => {
+    desk = openTestDesk();
+    const called: string[] = [];
+    const spied = Object.fromEntries(
+      Object.entries(desk.handlers).map(([channel, handler]) => [channel, (input: unknown) => (called.push(channel), (handler as (i: unknown) => unknown)(input))]),
+    ) as unknown as Handlers;
+    const nobody = () => {
+      throw new AppError('SESSION_REQUIRED', 'Escolha quem está atendendo (nome e PIN) antes de gravar.');
+    };
+    const dispatch = createDispatcher(spied, undefined, { requireOperator: nobody });
+    const inputs: Record<(typeof OPERATOR_CHANNELS)[number], unknown> = {
+      'settings:exportKey': { path: desk.file('chave.key') },
+      'backups:create': { passphrase: null },
+      'audit:export': { from: '2025-01-01', to: '2025-12-31', path: desk.file('auditoria.xlsx') },
+      'quality:export': { path: desk.file('pendencias.xlsx') },
+      'registry:export': { since: '2025-01-01', path: desk.file('cadastro.xlsx') },
+      'batches:export': { id: 1, path: desk.file('lote.zip'), passphrase: null },
+      'contacts:forward': { id: 1, path: desk.file('encaminhamento.eml') },
+      'contacts:attachment': { attachmentId: 1, path: desk.file('anexo.pdf') },
+    };
+    for (const channel of OPERATOR_CHANNELS) {
+      expect(await dispatch(channel, inputs[channel] as never), channel).toMatchObject({ ok: false, error: { code: 'SESSION_REQUIRED' } });
+    }
+    expect(called).toEqual([]);
+    expect(await dispatch('registry:search', { text: 'x' })).toMatchObject({ ok: true });
+    expect(called).toEqual(['registry:search']);
   });
 });

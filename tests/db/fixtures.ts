@@ -7,6 +7,7 @@ import { createDispatcher, createHandlers, openStore, type Store } from '../../d
 import { JobRunner } from '../../db/jobs/runner';
 import { refreshPendencies } from '../../db/pendencies';
 import { getProfessional } from '../../db/registry';
+import { requireOperator } from '../../db/settings';
 import type { Envelope, Handlers } from '../../shared/contract';
 import type { Professional } from '../../shared/domain';
 import { cpfCheckDigits } from '../../shared/rules/cpf';
@@ -61,7 +62,7 @@ export function openTestDesk(options: { setUp?: boolean; operator?: string } = {
   return {
     store,
     handlers,
-    dispatch: createDispatcher(handlers),
+    dispatch: createDispatcher(handlers, undefined, { requireOperator: () => requireOperator(store.db) }),
     jobs,
     setNow: (iso) => {
       now = new Date(iso);

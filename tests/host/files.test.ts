@@ -98,6 +98,21 @@ describe('files named by a caller of the browser host', () => {
     expect((await download(host, { handle: file.handle })).status).toBe(404);
   });
 
+  it('takes an upload and gives a download place whose name is long in bytes (dashes, accents), keeping its extension', async () => {
+    const long = `Correções — ${'endereço — CEP — '.repeat(12)}final.csv`;
+    expect(Buffer.byteLength(long)).toBeGreaterThan(255);
+    const answer = await upload(host, long, Buffer.from('CPF;E-mail\n123.456.789-09;ana@exemplo.com.br\n'));
+    expect(answer.status, answer.body.toString()).toBe(200);
+    const file = JSON.parse(answer.body.toString()) as { handle: string; name: string };
+    expect(file.name).toMatch(/^Correções — .*\.csv$/);
+    expect(Buffer.byteLength(file.name)).toBeLessThanOrEqual(255);
+    expect(await runJob(host, 'imports:inspect', { path: file.handle, name: file.name })).toMatchObject({ ok: true });
+    const target = await savePath(host, long.replace(/\.csv$/, '.xlsx'));
+    expect(target.name).toMatch(/\.xlsx$/);
+    expect(await invoke(host, 'audit:export', { ...PERIOD, path: target.handle })).toMatchObject({ ok: true });
+    expect((await download(host, { handle: target.handle })).status).toBe(200);
+  });
+
   it('writes an export only to a download the page asked for, and never over what is already there', async () => {
     const target = await savePath(host, 'CRESS09-auditoria-20260101-20261231.xlsx');
     expect(target.name).toBe('CRESS09-auditoria-20260101-20261231.xlsx');

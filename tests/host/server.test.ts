@@ -1,5 +1,5 @@
 // The browser host answers only its own page: loopback, the per-run token, the right Host header.
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -159,5 +159,25 @@ describe('browser host', () => {
       }).end();
     });
     expect(res.body).not.toContain('SQLite format');
+  });
+});
+
+describe('a port another program already listens on', () => {
+  it('is refused in Portuguese naming the port, and the store is let go (another program may restore it)', async () => {
+    const other = join(dir, 'other.sqlite');
+    const before = await startHost({ storePath: other, rendererDir: join(dir, 'renderer') });
+    await before.close();
+    let thrown: unknown;
+    try {
+      const second = await startHost({ storePath: other, rendererDir: join(dir, 'renderer'), port: host.port });
+      await second.close();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(Error);
+    expect((thrown as Error).message).toContain(`A porta ${host.port} já está em uso`);
+    expect((thrown as Error).message).not.toMatch(/EADDRINUSE/);
+    // No session of the store is left open by the host that did not start.
+    expect(readdirSync(dir).filter((name) => name.startsWith('.other.sqlite.open-'))).toEqual([]);
   });
 });

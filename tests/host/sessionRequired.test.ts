@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invoke, runJob, savePath } from './hostClient';
+import { download, invoke, runJob, savePath } from './hostClient';
 import { startHost, type RunningHost } from '../../electron/preview/server';
 import { openRawStore } from '../rawStore';
 
@@ -24,7 +24,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>CRESS Desk</title>');
   storePath = join(dir, 'store.sqlite');
   host = await startHost({ storePath, rendererDir: join(dir, 'renderer') });
-  expect(await invoke(host, 'settings:setup', { region: 9, operator: 'Ana Souza', pin: PIN })).toMatchObject({ ok: true });
+  expect(await invoke(host, 'settings:setup', { region: 9, operator: 'Ana Souza', pin: PIN, demoProfessionals: 40 })).toMatchObject({ ok: true });
   // The backup folder is the desk's own setting (the app's folder dialog); here it is set directly.
   const db = openRawStore(storePath);
   db.prepare("INSERT INTO backup_settings (id, folder, updated_at) VALUES (1, ?, 'x') ON CONFLICT (id) DO UPDATE SET folder = excluded.folder").run(backups);
@@ -66,6 +66,19 @@ describe('with nobody signed in', () => {
   it('the audit trail is not exported', async () => {
     const target = await savePath(host, 'auditoria.xlsx');
     expect(await invoke(host, 'audit:export', { ...PERIOD, path: target.handle })).toMatchObject({ ok: false, error: { code: 'SESSION_REQUIRED' } });
+  });
+
+  it('neither are the pendências nor the registry: no file of personal data is left to download, and the trail signs nothing', async () => {
+    const before = auditActions().length;
+    for (const [channel, input] of [
+      ['quality:export', {}],
+      ['registry:export', { since: '2020-01-01' }],
+    ] as const) {
+      const target = await savePath(host, 'dados.xlsx');
+      expect(await invoke(host, channel, { ...input, path: target.handle }), channel).toMatchObject({ ok: false, error: { code: 'SESSION_REQUIRED' } });
+      expect((await download(host, { handle: target.handle })).status, channel).toBe(404);
+    }
+    expect(auditActions()).toHaveLength(before);
   });
 });
 

@@ -1,0 +1,25 @@
+// Which channels need an operator signed in at the desk: those that take the key or personal data
+// out of it, each in the name of whoever asked — the recovery key, a backup (the copy for Implanta
+// too), the audit trail, the pendências and registry spreadsheets, a lote's package, an
+// atendimento's forward and its attachments. The dispatcher refuses them in one place, before any
+// handler runs (db/dispatch.ts): nothing is written, nothing is signed as the system. The backup
+// routine (`backups:auto`) is made with nobody there, and is not one of them.
+import type { Channel } from './index';
+
+export const OPERATOR_CHANNELS = [
+  'settings:exportKey',
+  'backups:create',
+  'audit:export',
+  'quality:export',
+  'registry:export',
+  'batches:export',
+  'contacts:forward',
+  'contacts:attachment',
+] as const satisfies readonly Channel[];
+
+const needing: ReadonlySet<Channel> = new Set(OPERATOR_CHANNELS);
+
+/** Does `channel` run only with an operator signed in? */
+export function needsOperator(channel: Channel): boolean {
+  return needing.has(channel);
+}

@@ -1,0 +1,91 @@
+// The key file the command line reads (CRESS_DESK_KEY_FILE) as the council's IT may point at it by
+// mistake: a folder, a named pipe, a large file. Each is refused at once, naming the path and what
+// it is, and left as it was (its permissions too); a recovery key the IT person opened and saved
+// in a text editor (a byte-order mark, CRLF, spaces, capital hex digits) still opens the store.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_BIN, requireBuiltCli } from './command';
+
+let dir: string;
+let store: string;
+let keyFile: string;
+
+function run(key: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [CLI_BIN, '--db', store, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CRESS_DESK_KEY_FILE: key },
+    timeout: 20_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr, timedOut: result.error !== undefined };
+}
+
+beforeAll(() => {
+  requireBuiltCli();
+  dir = mkdtempSync(join(tmpdir(), 'cress-key-kinds-'));
+  store = join(dir, 'desk.sqlite');
+  keyFile = join(dir, 'desk.key');
+  expect(run(keyFile, 'init', '--region', '9', '--operator', 'Ana Paula').code).toBe(0);
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('a key file that is no key file', () => {
+  it('a folder is refused as a folder, and its permissions are left alone', () => {
+    const folder = join(dir, 'chaves');
+    mkdirSync(folder);
+    chmodSync(folder, 0o755);
+    const result = run(folder, 'info');
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(`"${folder}"`);
+    expect(result.stderr).toMatch(/é uma pasta, não um arquivo/);
+    expect(result.stderr).not.toMatch(/EISDIR/);
+    if (process.platform !== 'win32') expect(statSync(folder).mode & 0o777).toBe(0o755);
+  });
+
+  it('a named pipe is refused at once, never waited on, and its permissions are left alone', (context) => {
+    if (process.platform === 'win32') return context.skip('named pipes in the file system are POSIX only');
+    const pipe = join(dir, 'chave.fifo');
+    const made = spawnSync('mkfifo', ['-m', '644', pipe]);
+    if (made.status !== 0) return context.skip('mkfifo is not available here');
+    const result = run(pipe, 'info');
+    expect(result.timedOut).toBe(false);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(`"${pipe}"`);
+    expect(result.stderr).toMatch(/não é um arquivo comum/);
+    expect(statSync(pipe).mode & 0o777).toBe(0o644);
+    // Handed as the recovery key of a backup, it is refused the same way.
+    const recovery = run(keyFile, 'backup', 'verify', join(dir, 'nenhum.zip'), '--key-file', pipe);
+    expect(recovery.timedOut).toBe(false);
+  });
+
+  it('a large file is refused as too large to be a key, without reading it whole', () => {
+    const large = join(dir, 'planilha.xlsx');
+    writeFileSync(large, Buffer.alloc(5 * 1024 * 1024, 1), { mode: 0o600 });
+    const result = run(large, 'info');
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/grande demais para ser uma chave/);
+  });
+});
+
+describe('a key file saved again by a text editor', () => {
+  it('with a byte-order mark, CRLF line ends, spaces around the lines and capital hex digits still opens the store', () => {
+    const [header, hex] = readFileSync(keyFile, 'utf8').split('\n') as [string, string];
+    const edited = join(dir, 'editada.key');
+    writeFileSync(edited, `\uFEFF${header} \r\n  ${hex.toUpperCase()}  \r\n\r\n`, { mode: 0o600 });
+    const result = run(edited, 'info');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const recovered = join(dir, 'recuperacao.key');
+    writeFileSync(recovered, `\uFEFF${header}\r\n${hex.toUpperCase()}\r\n`, { mode: 0o600 });
+    const backups = join(dir, 'backups');
+    mkdirSync(backups);
+    expect(run(keyFile, 'backup', 'create', '--out', backups).code).toBe(0);
+    const file = join(backups, spawnSync('ls', [backups], { encoding: 'utf8' }).stdout.trim());
+    const verified = run(keyFile, 'backup', 'verify', file, '--key-file', recovered);
+    expect(verified.stdout + verified.stderr).not.toMatch(/não é uma chave de recuperação/);
+    expect(verified.code).toBe(0);
+  });
+});
