@@ -106,6 +106,14 @@ function pathRefusal(error: unknown, path: string): AppError | null {
   return null;
 }
 
+function emptyStore(path: string): AppError {
+  return new AppError(
+    'STORE_NOT_FOUND',
+    `O arquivo de dados "${path}" está vazio (0 bytes): não há banco nele. Restaure uma cópia de segurança ou, para começar um banco novo nele, rode cress-desk init.`,
+    { details: { path } },
+  );
+}
+
 function inodeOf(path: string): number | null {
   return statSync(path, { throwIfNoEntry: false })?.ino ?? null;
 }
@@ -121,6 +129,9 @@ function openOnce(path: string, options: OpenOptions, last = false): Store | nul
   }
   if (found?.isDirectory()) throw folderGivenAsStore(path);
   if (found && !found.isFile()) throw notAFileGivenAsStore(path);
+  // An empty file (a copy that failed, a disk that lost it) holds no store: only a caller that may
+  // create one makes it there; anyone else is told so, and the file is left as it is.
+  if (found?.size === 0 && !create && !statSync(`${path}-wal`, { throwIfNoEntry: false })?.size) throw emptyStore(path);
   const before = found?.ino ?? null;
   if (before === null && !create) throw storeNotFound(path);
   if (before === null) {

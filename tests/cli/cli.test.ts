@@ -1,11 +1,11 @@
 // The `cress-desk` command as an IT person runs it: the built bundle, a real store file.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { cliOn, cliDesk } from './command';
 import { openRawStore } from '../rawStore';
+import { openStore } from '../../db';
 
 const desk = cliDesk('cress-cli-');
 const { run, json } = desk;
@@ -21,7 +21,7 @@ describe('cress-desk', () => {
 
   it('refuses to write before the desk is set up', () => {
     // A store the app created on its first launch, closed before the set-up screen was filled.
-    new Database(desk.store).close();
+    openStore({ path: desk.store, create: true }).close();
     const result = run('demo', '--professionals', '5');
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/SETUP_REQUIRED/);

@@ -2,8 +2,9 @@
 // it allows (counted in bytes: a "ç" takes two), a path through a file as if it were a folder. The
 // store (--db, for init too) and a backup folder (--out) are refused naming the path and what is
 // wrong with it, exit 1 — never an internal error in the system's English — and nothing is made.
+// An empty file given as the store is said to be empty, never quietly made a new store.
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI_BIN, cliDesk, initDesk } from './command';
@@ -39,6 +40,21 @@ describe('a store named by a path the file system does not take', () => {
     const path = join(file, 'desk.sqlite');
     refusedPlainly(run('--db', path, 'init', '--region', '9', '--operator', 'Ana Souza'), path, /é um arquivo, não uma pasta/);
     expect(existsSync(file)).toBe(true);
+  });
+});
+
+describe('a store file that is empty (a copy that failed, a disk that lost it)', () => {
+  it('is said to be empty by every command but init, and stays as it was: no new store is made in it behind the clerk’s back', () => {
+    const empty = join(desk.dir, 'vazio.sqlite');
+    writeFileSync(empty, '');
+    for (const args of [['info'], ['registry', 'search', 'maria'], ['backup', 'create', '--out', desk.dir]]) {
+      const result = run('--db', empty, ...args);
+      expect(result.code, `${args.join(' ')}: ${result.out}`).toBe(1);
+      expect(result.out).toContain(`"${empty}" está vazio`);
+      expect(statSync(empty).size).toBe(0);
+    }
+    expect(run('--db', empty, 'init', '--region', '9', '--operator', 'Ana Souza').code).toBe(0);
+    expect(run('--db', empty, 'info').code).toBe(0);
   });
 });
 
