@@ -5,6 +5,7 @@
 import type { FileFilter, PickedFile } from '../../shared/contract/channels';
 import { demoFileName } from '../../shared/regions';
 import { useSession } from '../stores/session';
+import { ERROR_CODES, type ErrorCode } from '../../shared/errors';
 import { ClientError, hostToken } from './client';
 
 const bridge = () => window.cress?.desktop;
@@ -14,8 +15,20 @@ const TOO_LARGE_MESSAGE = 'O arquivo é grande demais para a prévia no navegado
 async function hostPost(path: string, body: BodyInit, contentType: string): Promise<Response> {
   const response = await fetch(path, { method: 'POST', headers: { 'content-type': contentType, 'x-cress-token': hostToken() ?? '' }, body });
   if (response.status === 413) throw new ClientError('FILE_UNREADABLE', TOO_LARGE_MESSAGE);
-  if (!response.ok) throw new ClientError('INTERNAL', 'Não foi possível transferir o arquivo.');
+  if (!response.ok) throw (await hostRefusal(response)) ?? new ClientError('INTERNAL', 'Não foi possível transferir o arquivo.');
   return response;
+}
+
+/** The host's own refusal of a transfer (a full temporary disk…), when it sent one the clerk can read. */
+async function hostRefusal(response: Response): Promise<ClientError | null> {
+  try {
+    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
+    const { code, message } = body.error ?? {};
+    if (typeof message !== 'string' || !(ERROR_CODES as readonly unknown[]).includes(code)) return null;
+    return new ClientError(code as ErrorCode, message);
+  } catch {
+    return null;
+  }
 }
 
 function chooseInBrowser(filters: FileFilter[]): Promise<File | null> {
