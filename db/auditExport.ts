@@ -4,7 +4,6 @@
 // can be checked against the store. Values (old → new) stay out: the officer sees the processing,
 // not the personal data itself.
 import type { Database } from 'better-sqlite3';
-import { existsSync } from 'node:fs';
 import { xlsxBytes } from './sheetjs';
 import { AppError } from '../shared/errors';
 import { maskCpf } from '../shared/rules/cpf';
@@ -12,7 +11,7 @@ import { formatDateTimeBr } from '../shared/rules/dates';
 import { neutralizeCell } from '../shared/spreadsheetSafety';
 import { auditSummary } from './auditEntries';
 import { writeExportFile } from './exportFile';
-import { alreadyThere } from './fileGrants';
+import { alreadyThere, nameTaken } from './fileGrants';
 
 export interface AuditExportInput {
   /** ISO dates, inclusive, in the desk's local calendar. */
@@ -54,7 +53,7 @@ function localDate(iso: string): string {
 export function exportAudit(db: Database, input: AuditExportInput): { path: string; entries: number } {
   if (input.from > input.to) throw new AppError('DATE_INVALID', 'A data inicial é posterior à data final.');
   const replace = input.replace === true;
-  if (!replace && existsSync(input.path)) throw alreadyThere(input.path);
+  if (!replace && nameTaken(input.path)) throw alreadyThere(input.path);
   const rows = (
     db
       .prepare(

@@ -4,9 +4,9 @@
 // leaves nothing; a process killed outright between the write and the rename leaves its partial
 // file (a copy of the key, of the trail), which the next file written in that folder removes once
 // that process is gone (db/leftovers.ts).
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { alreadyThere } from './fileGrants';
+import { alreadyThere, nameTaken } from './fileGrants';
 import { ownerTag, removeLeftovers, type LeftoverKind } from './leftovers';
 import { PRIVATE_FILE } from './fileModes';
 import { writeRefusal } from './fileRefusals';
@@ -22,7 +22,7 @@ const PARTIALS: LeftoverKind = {
 
 /** Writes the file whole or not at all; a failure of the file system is thrown as it is. */
 export function writeFileWhole(path: string, data: string | Buffer, options: { replace: boolean }): void {
-  if (!options.replace && existsSync(path)) throw alreadyThere(path);
+  if (!options.replace && nameTaken(path)) throw alreadyThere(path);
   removeLeftovers(dirname(path), PARTIALS);
   const temporary = join(dirname(path), `.cress-desk-${ownerTag()}-${Date.now()}.partial`);
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
@@ -35,7 +35,7 @@ export function writeFileWhole(path: string, data: string | Buffer, options: { r
     } finally {
       closeSync(fd);
     }
-    if (!options.replace && existsSync(path)) throw alreadyThere(path);
+    if (!options.replace && nameTaken(path)) throw alreadyThere(path);
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });

@@ -17,7 +17,8 @@ export interface GrantOptions {
   listedBackup(path: string): Promise<boolean>;
 }
 
-function exists(path: string): boolean {
+/** Whether anything is under `path`: a file, a folder, or a link even to nothing (which a rename would replace). */
+export function nameTaken(path: string): boolean {
   try {
     lstatSync(path);
     return true;
@@ -60,7 +61,7 @@ async function grantField(input: Record<string, unknown>, spec: FileInput, files
     if (spec.replace) next[spec.replace] = granted.replace;
     else {
       checkSaveDestination(granted.path);
-      if (!granted.replace && exists(granted.path)) throw alreadyThere(granted.path);
+      if (!granted.replace && nameTaken(granted.path)) throw alreadyThere(granted.path);
     }
   }
   return next;

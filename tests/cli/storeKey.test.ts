@@ -4,7 +4,7 @@
 // store on another desk, and a backup of this desk verifies there only with it.
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,6 +54,16 @@ describe('the store key from the command line', () => {
     // The key is never printed.
     const hex = readFileSync(keyFile, 'utf8').split('\n')[1] as string;
     expect(first.stdout + first.stderr + again.stdout + again.stderr).not.toContain(hex);
+  });
+
+  it('key export never replaces a link left under the chosen name, even one to a file that is gone', () => {
+    if (process.platform === 'win32') return;
+    const link = join(dir, 'pendrive.key');
+    symlinkSync(join(dir, 'pendrive-desmontado', 'chave.key'), link);
+    const result = run({ CRESS_DESK_KEY_FILE: keyFile }, 'key', 'export', '--out', link);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Já existe um arquivo pendrive\.key/);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
   });
 
   it('key export is recorded in the audit trail, naming the operator and the file, never the key nor the folder', () => {
