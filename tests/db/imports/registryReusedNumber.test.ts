@@ -7,7 +7,7 @@ import type { ImportSummary } from '../../../shared/contract/imports';
 import type { Professional } from '../../../shared/domain';
 import { maskCpf } from '../../../shared/rules/cpf';
 import { importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
-import { csvFile, testDeskForEachTest, validCpf, type TestDesk } from '../fixtures';
+import { csvFile, EVIDENCE, REASON, testDeskForEachTest, validCpf, type TestDesk } from '../fixtures';
 
 const HEADER = 'Registro;CPF;Nome;Nome da mãe;Nome do pai;Data de nascimento;E-mail';
 
@@ -69,5 +69,23 @@ describe('a registration number the main system gave to another person', () => {
   it('a row with another CPF but no name or birth date to compare still loads', () => {
     load([ANA_ROW]);
     expect(load([`71001;${JOANA};;;;;`])).toMatchObject({ accepted: 1, rejected: 0 });
+  });
+
+  it('a record the desk corrected (CPF and name on their way to Implanta) is no other person when the file still has the old ones, made before loads kept them', () => {
+    load([ANA_ROW]);
+    const ana = record('71001');
+    // As a record loaded before the desk kept the main system's values.
+    desk.store.db.prepare('UPDATE professionals SET loaded_values = NULL WHERE id = ?').run(ana.id);
+    desk.handlers['corrections:save']({
+      professionalId: ana.id,
+      expectedRowVersion: ana.rowVersion,
+      changes: { cpf: JOANA, name: 'Ana Prado Souza' },
+      reason: REASON,
+      evidence: EVIDENCE,
+      dipAcknowledged: true,
+    });
+    const summary = load([ANA_ROW]);
+    expect(summary).toMatchObject({ rejected: 0 });
+    expect(record('71001')).toMatchObject({ cpf: JOANA, name: 'Ana Prado Souza' });
   });
 });
