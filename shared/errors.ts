@@ -79,6 +79,8 @@ export const ERROR_CODES = [
   'ACK_CHECKSUM',
   'ACK_CONFLICT',
   'DUPLICATE_CONFLICT',
+  /** A registry row whose registration number the main system gives to another person than the desk's record (other CPF, and other name or birth date). */
+  'REGISTRATION_REUSED',
   'FILE_UNREADABLE',
   /** A file the user named that is not there: a mistyped path or a pendrive taken out, not a damaged file. */
   'FILE_NOT_FOUND',

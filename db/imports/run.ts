@@ -284,9 +284,10 @@ function processRows(
       });
       if (input.reportPath) reportRows.push({ row: raw.row, cells: detach(raw.cells), errors: rowErrors });
     }
-    // The preview shows the first rows whatever their outcome, then the rejected ones up to the limit.
+    // The preview shows the first rows whatever their outcome, then the rejected ones and those with
+    // a warning (a row that goes in with a pendência) up to the limit.
     const inSample = ordinal < SAMPLE_ROWS;
-    if (!inSample && outcome.status !== 'rejected') return;
+    if (!inSample && outcome.status !== 'rejected' && rowErrors.length === 0) return;
     const previewRow: PreviewRow = {
       row: raw.row,
       status: outcome.status,

@@ -26,6 +26,7 @@ import type { RawRow } from '../readers/source';
 import { OP_CORRECTION, type FreshQuery } from '../writer/ops';
 import { differing, duplicateIssue, reasonOf } from './common';
 import { ProfessionalStore } from './professionals';
+import { SharedEmails } from './sharedEmail';
 import { rejected, type KindProcessor, type ProcessorContext, type ProcessorTotals, type RowOutcome } from './types';
 
 const EVIDENCE_MAX = 80;
@@ -36,6 +37,7 @@ const EVIDENCE_COLUMN = 'Documento comprobatório';
 export class CorrectionsProcessor implements KindProcessor {
   private readonly store: ProfessionalStore;
   private readonly claims: ClaimTracker;
+  private readonly sharedEmails: SharedEmails;
   private readonly fields: FieldName[];
   /** Records this import changed: with a writer thread, they are read back through it. */
   private readonly changed: Uint8Array;
@@ -53,6 +55,7 @@ export class CorrectionsProcessor implements KindProcessor {
     this.store = new ProfessionalStore(context.db);
     const capacity = this.store.maxId() + 1;
     this.claims = new ClaimTracker(capacity, FIELD_NAMES);
+    this.sharedEmails = new SharedEmails(context.db);
     this.changed = new Uint8Array(capacity);
     this.fields = context.columns.targets().filter((t): t is FieldName => isFieldName(t));
     // The council's CEP directory does not change during a corrections import; most desks have few
@@ -137,6 +140,12 @@ export class CorrectionsProcessor implements KindProcessor {
   private current(found: Professional): Professional {
     if (found.id >= this.changed.length || this.changed[found.id] !== 1) return found;
     return (this.context.link.threaded ? this.written({ by: 'id', key: found.id }) : this.store.findById(found.id)) ?? found;
+  }
+
+  /** A record's e-mail as this import left it. */
+  private emailNow(id: number): string | null {
+    const found = this.store.findById(id);
+    return found ? this.current(found).email : null;
   }
 
   /** The professional a row is about, or why it cannot be found. */
@@ -250,7 +259,10 @@ export class CorrectionsProcessor implements KindProcessor {
     this.corrections += items.length;
     this.updated++;
     const diff = items.map((item) => ({ field: fieldLabel(item.field), from: formatFieldValue(item.field, item.oldValue, EMPTY_VALUE), to: formatFieldValue(item.field, item.newValue, EMPTY_VALUE) }));
-    return { status: 'accepted', issues: [], changes: items.length, dipConsequence: plan.dipConsequence, who, diff };
+    // Not a refusal: the record goes in with the EMAIL_SHARED pendência, and the check says so.
+    const email = plan.changes.find((c) => c.field === 'email')?.newValue;
+    const shared = typeof email === 'string' ? this.sharedEmails.warning(columns.columnOf('email'), current, email, (id) => this.emailNow(id)) : null;
+    return { status: 'accepted', issues: shared ? [shared] : [], changes: items.length, dipConsequence: plan.dipConsequence, who, diff };
   }
 
   flush(): void {

@@ -1,7 +1,8 @@
 // A registry import: the initial load and refreshes from the council's main system. It is the
 // council's own data, not a change for Implanta: no corrections are queued. A row is refused only
 // when it cannot be stored (no registration number, a repeated key, a CPF that is not 11 digits or
-// belongs to another record, a new record without a CPF); a record with defective data (seed cases
+// belongs to another record, a new record without a CPF) or is another person than the record with its
+// registration number (registryIdentity.ts); a record with defective data (seed cases
 // B, E, F) is loaded as it is and flagged with its pendências, since those are the records the
 // clerk must fix. A known record is merged field by field, three ways (rowMerge.ts): the desk keeps
 // a correction the main system has not caught up with, and a third value becomes a conflict.
@@ -20,6 +21,7 @@ import { toProfessional, type ProfessionalRow } from '../../registry';
 import type { RowIssue } from '../columns';
 import type { RawRow } from '../readers/source';
 import { BatchedInsert } from './batchedInsert';
+import { IdentityCheck } from './registryIdentity';
 import { registryDiff, whoOf } from './registryPreview';
 import { deskText, InFlight, mergeRow, notesAfterMerge, readFileRow, serializeLoaded, type FileRow, type RowMerge } from './rowMerge';
 import { rejected, type KindProcessor, type ProcessorContext, type ProcessorTotals, type RowOutcome } from './types';
@@ -69,6 +71,7 @@ export class RegistryProcessor implements KindProcessor {
   private readonly conflictOpen: Statement<unknown[], { id: number }>;
   private readonly history: BatchedInsert;
   private readonly inFlight: InFlight;
+  private readonly identity: IdentityCheck;
   private readonly rows: RowsById;
   /** Registration numbers of new records refused in this file, with their row. */
   private readonly refusedNew = new Map<string, number>();
@@ -119,6 +122,7 @@ export class RegistryProcessor implements KindProcessor {
     );
     const capacity = ((db.prepare('SELECT max(id) AS id FROM professionals').get() as { id: number | null }).id ?? 0) + 1;
     this.inFlight = new InFlight(db, capacity);
+    this.identity = new IdentityCheck(db);
     this.rows = new RowsById(capacity);
     this.withRules = flagsOf(db, 'rule', capacity);
     this.withLoadNotes = flagsOf(db, 'load', capacity);
@@ -165,6 +169,9 @@ export class RegistryProcessor implements KindProcessor {
       return { ...rejected(issues), who };
     };
     if (file.issues.length > 0) return refuse(file.issues);
+    // Another person under this number: nothing of the record is touched.
+    const reused = stored && existing ? this.identity.refusal(raw.row, registrationColumn, existing, stored.loaded_values, file.values) : null;
+    if (reused) return refuse([reused]);
     const outcome = existing && stored ? this.update(raw.row, stored, existing, file, refuse) : this.insert(raw.row, key, file, refuse);
     return { ...outcome, who };
   }
