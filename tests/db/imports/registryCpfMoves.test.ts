@@ -4,21 +4,17 @@
 // row gave it this CPF, its row kept it this CPF, or its row is still to come.
 import { describe, expect, it } from 'vitest';
 import { findProfessional } from '../../../db/registry';
-import type { ImportSummary } from '../../../shared/contract/imports';
 import type { Professional } from '../../../shared/domain';
-import { importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
-import { csvFile, testDeskForEachTest, validCpf, type TestDesk } from '../fixtures';
+import { testDeskForEachTest, validCpf, type TestDesk } from '../fixtures';
+import { registryLoader } from './registryLoads';
 
 const HEADER = 'Registro;CPF;Nome;Nome da mãe';
 
 let desk: TestDesk;
-let loads = 0;
 testDeskForEachTest((fresh) => (desk = fresh));
 
-function load(rows: string[]): ImportSummary {
-  const path = csvFile(desk, `cadastro-${++loads}.csv`, [HEADER, ...rows]);
-  return runImport(importInput(path, { kind: 'registry', force: true }), jobContext(desk.store.path));
-}
+/** A registry load of these rows (after the header above), as the council's main system exports it. */
+const load = registryLoader(() => desk, HEADER);
 
 const cpfOf = (key: string) => (findProfessional(desk.store.db, key) as Professional).cpf;
 const [A, B, C] = [validCpf(61001), validCpf(61002), validCpf(61003)];

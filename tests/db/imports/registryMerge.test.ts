@@ -5,22 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../db/audit';
 import { pendenciesOf } from '../../../db/pendencies';
 import { findProfessional } from '../../../db/registry';
-import type { ImportSummary } from '../../../shared/contract/imports';
 import type { Professional } from '../../../shared/domain';
-import { importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
-import { csvFile, EVIDENCE, REASON, testDeskForEachTest, validCpf, type TestDesk } from '../fixtures';
+import { EVIDENCE, REASON, testDeskForEachTest, validCpf, type TestDesk } from '../fixtures';
+import { registryLoader } from './registryLoads';
 
 const HEADER = 'Registro;CPF;Nome;Nome da mãe;Não consta mãe;Estado civil;E-mail;CEP;Município;UF';
 
 let desk: TestDesk;
-let loads = 0;
 testDeskForEachTest((fresh) => (desk = fresh));
 
 /** A registry load of these rows (after the header above), as the council's main system exports it. */
-function load(rows: string[], options: { dryRun?: boolean } = {}): ImportSummary {
-  const path = csvFile(desk, `cadastro-${++loads}.csv`, [HEADER, ...rows]);
-  return runImport(importInput(path, { kind: 'registry', force: true, ...options }), jobContext(desk.store.path));
-}
+const load = registryLoader(() => desk, HEADER);
 
 const record = (key: string) => findProfessional(desk.store.db, key) as Professional;
 

@@ -4,22 +4,18 @@
 import { describe, expect, it } from 'vitest';
 import { pendenciesOf } from '../../../db/pendencies';
 import { findProfessional } from '../../../db/registry';
-import type { ImportSummary } from '../../../shared/contract/imports';
 import type { Professional } from '../../../shared/domain';
-import { importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
-import { csvFile, EVIDENCE, REASON, testDeskForEachTest, validCpf, type TestDesk } from '../fixtures';
+import { EVIDENCE, REASON, testDeskForEachTest, validCpf, type TestDesk } from '../fixtures';
+import { registryLoader } from './registryLoads';
 
 const HEADER = 'Registro;CPF;Nome;Nome da mãe;Não consta mãe;E-mail';
 const MARIA = (mother: string, notListed: string) => `40001;${validCpf(40001)};Maria Souza;${mother};${notListed};maria@exemplo.com.br`;
 
 let desk: TestDesk;
-let files = 0;
 testDeskForEachTest((fresh) => (desk = fresh));
 
-function load(row: string): ImportSummary {
-  const path = csvFile(desk, `cadastro-mae-${++files}.csv`, [HEADER, row]);
-  return runImport(importInput(path, { kind: 'registry', force: true }), jobContext(desk.store.path));
-}
+const loadRows = registryLoader(() => desk, HEADER);
+const load = (row: string) => loadRows([row]);
 
 const maria = () => findProfessional(desk.store.db, '40001') as Professional;
 const bothNotes = () => pendenciesOf(desk.store.db, maria().id).filter((p) => p.code === 'MOTHER_CONFLICT' && p.source === 'load');

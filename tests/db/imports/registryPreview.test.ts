@@ -2,20 +2,16 @@
 // (name and registration), and per field the load changes the value now → the file's value; a row
 // that adds a record says "Novo cadastro" (shown by the window from `created`).
 import { describe, expect, it } from 'vitest';
-import type { ImportSummary } from '../../../shared/contract/imports';
-import { importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
-import { csvFile, testDeskForEachTest, validCpf, type TestDesk } from '../fixtures';
+import { testDeskForEachTest, validCpf, type TestDesk } from '../fixtures';
+import { registryLoader } from './registryLoads';
 
 const HEADER = 'Registro;CPF;Nome;Estado civil;Data de nascimento;E-mail;CEP;UF;Situação do DIP';
 
 let desk: TestDesk;
-let loads = 0;
 testDeskForEachTest((fresh) => (desk = fresh));
 
-function load(rows: string[], dryRun: boolean): ImportSummary {
-  const path = csvFile(desk, `cadastro-${++loads}.csv`, [HEADER, ...rows]);
-  return runImport(importInput(path, { kind: 'registry', force: true, dryRun }), jobContext(desk.store.path));
-}
+const loadRows = registryLoader(() => desk, HEADER);
+const load = (rows: string[], dryRun: boolean) => loadRows(rows, { dryRun });
 
 const MARIA = `40001;${validCpf(40001)};Maria Souza;Casada;17/05/1980;maria@exemplo.com.br;01310100;SP;Não solicitado`;
 const JOANA = `40002;${validCpf(40002)};Joana Lima;Solteira;02/03/1975;joana@exemplo.com.br;04538132;SP;Não solicitado`;

@@ -3,22 +3,18 @@
 // corrected in the main system (the CPF, or the name after marriage) still loads.
 import { describe, expect, it } from 'vitest';
 import { findProfessional } from '../../../db/registry';
-import type { ImportSummary } from '../../../shared/contract/imports';
 import type { Professional } from '../../../shared/domain';
 import { maskCpf } from '../../../shared/rules/cpf';
-import { importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
-import { csvFile, EVIDENCE, REASON, testDeskForEachTest, validCpf, type TestDesk } from '../fixtures';
+import { EVIDENCE, REASON, testDeskForEachTest, validCpf, type TestDesk } from '../fixtures';
+import { registryLoader } from './registryLoads';
 
 const HEADER = 'Registro;CPF;Nome;Nome da mãe;Nome do pai;Data de nascimento;E-mail';
 
 let desk: TestDesk;
-let loads = 0;
 testDeskForEachTest((fresh) => (desk = fresh));
 
-function load(rows: string[], options: { dryRun?: boolean } = {}): ImportSummary {
-  const path = csvFile(desk, `cadastro-${++loads}.csv`, [HEADER, ...rows]);
-  return runImport(importInput(path, { kind: 'registry', force: true, ...options }), jobContext(desk.store.path));
-}
+/** A registry load of these rows (after the header above), as the council's main system exports it. */
+const load = registryLoader(() => desk, HEADER);
 
 const record = (key: string) => findProfessional(desk.store.db, key) as Professional;
 const historyCount = (id: number) => (desk.store.db.prepare('SELECT count(*) AS n FROM record_history WHERE professional_id = ?').get(id) as { n: number }).n;
