@@ -11,12 +11,8 @@ import type { BatchSummary, RegistryConflict } from '../../shared/contract';
 import type { Professional } from '../../shared/domain';
 import { correct, importAck, loadRegistry, openBatchDesk, sendBatch, writeAck, type BatchDesk } from './batchFixtures';
 import { validCpf } from './fixtures';
+import { CORRECTED, LOADED, MAIN_SYSTEM, MARIA_HEADER, mariaRow } from './mariaLoads';
 
-const HEADER = 'Registro;CPF;Nome;Nome da mãe;E-mail';
-const MARIA = (email: string) => `40001;${validCpf(40001)};Maria Souza;Rita Souza;${email}`;
-const LOADED = 'maria@exemplo.com.br';
-const CORRECTED = 'maria.souza@gmail.com';
-const MAIN_SYSTEM = 'msouza@uol.com.br';
 
 let desk: BatchDesk;
 beforeEach(() => {
@@ -27,7 +23,7 @@ afterEach(() => desk.cleanup());
 
 /** The council's main system loads Maria with this e-mail; returns the open conflicts it left. */
 function load(email: string) {
-  return loadRegistry(desk, [HEADER, MARIA(email)]);
+  return loadRegistry(desk, [MARIA_HEADER, mariaRow(email)]);
 }
 
 const maria = () => findProfessional(desk.store.db, '40001') as Professional;
@@ -302,7 +298,7 @@ describe('a CPF correction Implanta rejects after the old CPF went to another re
     const oldCpf = maria().cpf;
     const uuid = correct(desk, maria(), { cpf: validCpf(50001) }, { dipAcknowledged: true }).corrections[0]?.uuid as string;
     const { batch, sha256 } = await sendBatch(desk);
-    loadRegistry(desk, [HEADER, `40002;${oldCpf};Rita Lima;Ana Lima;rita@exemplo.com.br`]);
+    loadRegistry(desk, [MARIA_HEADER, `40002;${oldCpf};Rita Lima;Ana Lima;rita@exemplo.com.br`]);
 
     await implantaRejects({ uuid, batch, sha256 });
 
@@ -320,7 +316,7 @@ describe('taking the main system’s CPF on a conflict about a CPF correction Im
     const uuid = correct(desk, maria(), { cpf: newCpf }, { dipAcknowledged: true }).corrections[0]?.uuid as string;
     const { batch, sha256 } = await sendBatch(desk);
     await implantaRejects({ uuid, batch, sha256 });
-    const [conflict] = loadRegistry(desk, [HEADER, `40001;${newCpf};Maria Souza;Rita Souza;${LOADED}`]).conflicts;
+    const [conflict] = loadRegistry(desk, [MARIA_HEADER, `40001;${newCpf};Maria Souza;Rita Souza;${LOADED}`]).conflicts;
 
     const result = desk.handlers['registry:resolveConflict']({ id: conflict?.id as number, choice: 'file', reason: 'O sistema do Regional está certo' }) as { message: string };
 

@@ -7,25 +7,20 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findProfessional } from '../../../db/registry';
 import type { Professional } from '../../../shared/domain';
 import { correct, importAck, loadRegistry, openBatchDesk, sendBatch, writeAck, type BatchDesk } from '../batchFixtures';
-import { validCpf } from '../fixtures';
+import { CORRECTED, LOADED, MAIN_SYSTEM, MARIA_HEADER, mariaRow } from '../mariaLoads';
 
-const HEADER = 'Registro;CPF;Nome;Nome da mãe;E-mail';
-const MARIA = (email: string) => `40001;${validCpf(40001)};Maria Souza;Rita Souza;${email}`;
-const LOADED = 'maria@exemplo.com.br';
-const CORRECTED = 'maria.souza@gmail.com';
-const MAIN_SYSTEM = 'msouza@uol.com.br';
 
 let desk: BatchDesk;
 let uuid: string;
 beforeEach(() => {
   desk = openBatchDesk();
-  loadRegistry(desk, [HEADER, MARIA(LOADED)]);
+  loadRegistry(desk, [MARIA_HEADER, mariaRow(LOADED)]);
   uuid = correct(desk, maria(), { email: CORRECTED }).corrections[0]!.uuid;
 });
 afterEach(() => desk.cleanup());
 
 const maria = () => findProfessional(desk.store.db, '40001') as Professional;
-const load = (email: string) => loadRegistry(desk, [HEADER, MARIA(email)]);
+const load = (email: string) => loadRegistry(desk, [MARIA_HEADER, mariaRow(email)]);
 const lastHistory = () => desk.store.db.prepare('SELECT kind, old_value AS old, new_value AS new FROM record_history WHERE professional_id = ? ORDER BY id DESC LIMIT 1').get(maria().id);
 
 /** The main system's third value, and the clerk keeping her correction against it. */
