@@ -12,7 +12,7 @@ import { foldForSearch, plainLine } from '../../shared/text';
 import { openToRead, unreadableFile } from '../fileRefusals';
 import type { RawRow } from '../imports/readers/source';
 import { ackInvalid as invalid, compoundRows, csvRows, isCompound, xlsxRows } from './ackSheets';
-import { describeSchemaError } from './jsonSchema';
+import { schemaRefusal, unreadVersion } from './ackJsonErrors';
 import { SCHEMAS } from './schemas';
 
 export type AckFormat = 'json' | 'csv' | 'xlsx';
@@ -177,12 +177,9 @@ function readJson(bytes: Buffer): Omit<AckFile, 'format' | 'sha256'> {
   }
   // Version 1 answers applied/rejected; version 2 adds "applied to the registry only" and the DIP status.
   const declared = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { schemaVersion?: unknown }).schemaVersion : undefined;
-  const errors = SCHEMAS[declared === 1 ? 1 : 2].acknowledgement.validate(value).map((e) =>
-    e.at === '/schemaVersion' && declared !== undefined ? { ...e, message: 'deveria ser 1 ou 2' } : e,
-  );
-  if (errors.length > 0) {
-    throw invalid(`O arquivo de confirmação não segue o formato (docs/batch-format.md): ${errors.slice(0, 3).map(describeSchemaError).join('; ')}.`, errors);
-  }
+  if (declared !== undefined && declared !== 1 && declared !== 2) throw unreadVersion(declared);
+  const errors = SCHEMAS[declared === 1 ? 1 : 2].acknowledgement.validate(value);
+  if (errors.length > 0) throw schemaRefusal(errors, value);
   const ack = value as {
     batch: string;
     number?: string;
