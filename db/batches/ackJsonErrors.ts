@@ -8,10 +8,10 @@ import { ackInvalid } from './ackSheets';
 const READ_VERSIONS = [1, 2];
 
 /** A version this desk does not read: a newer tool at Implanta, most likely. */
-export function unreadVersion(declared: unknown) {
-  const newer = typeof declared === 'number' && declared > Math.max(...READ_VERSIONS);
+export function unreadVersion(declared: number) {
+  const newer = declared > Math.max(...READ_VERSIONS);
   return ackInvalid(
-    `O arquivo de confirmação é da versão ${String(declared).slice(0, 10)} do formato de resposta, e este CRESS Desk lê as versões ${READ_VERSIONS.join(' e ')}.` +
+    `O arquivo de confirmação é da versão ${String(declared).slice(0, 12)} do formato de resposta, e este CRESS Desk lê as versões ${READ_VERSIONS.join(' e ')}.` +
       (newer
         ? ' Ele pode ter sido gerado por uma versão mais nova do sistema da Implanta: peça à Implanta a resposta na versão 2 (ou em planilha .xlsx ou .csv), ou atualize o CRESS Desk. Nada foi alterado.'
         : ' Peça à Implanta um arquivo de resposta nas versões 1 ou 2, ou em planilha .xlsx ou .csv. Nada foi alterado.'),
