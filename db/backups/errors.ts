@@ -1,5 +1,5 @@
 // File-system failures of backups, turned into messages the clerk can act on.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { AppError } from '../../shared/errors';
 import { folderRefusal } from '../fileRefusals';
 import { FinalNameTakenError, ZipError } from '../packaging';
@@ -85,6 +85,8 @@ export function batchPackageProblem(paths: string[]): { code: string; message: s
 export function startsAsZip(path: string): boolean {
   let fd: number | null = null;
   try {
+    // Only a regular file is opened: a named pipe would wait for a writer forever.
+    if (!statSync(path).isFile()) return true;
     fd = openSync(path, 'r');
     const head = Buffer.alloc(4);
     return readSync(fd, head, 0, 4, 0) === 4 && head.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
