@@ -1,4 +1,5 @@
 // File-system failures of backups, turned into messages the clerk can act on.
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { AppError } from '../../shared/errors';
 import { folderRefusal } from '../fileRefusals';
 import { FinalNameTakenError, ZipError } from '../packaging';
@@ -68,3 +69,36 @@ export function backupZipProblem(error: ZipError): { code: string; message: stri
       return { code: error.code, message: error.message };
   }
 }
+
+/** A lote package for Implanta carries its corrections and summary, never the store: it is chosen by mistake for a backup. */
+export function batchPackageProblem(paths: string[]): { code: string; message: string } | null {
+  if (paths.includes('data/cress-desk.sqlite')) return null;
+  if (!paths.some((path) => path === 'data/summary.json' || /^data\/(corrections|cep-changes|dip-requests)\./.test(path))) return null;
+  return {
+    code: 'NOT_A_BACKUP',
+    message:
+      'Este arquivo é um pacote de lote para a Implanta, não um backup do CRESS Desk: escolha um arquivo de backup (o nome tem "backup"). Um pacote de lote é conferido pelo comando cress-desk batch verify ARQUIVO.',
+  };
+}
+
+/** Whether a file starts as every zip does (a copy cut short still does; a text or PDF does not). */
+export function startsAsZip(path: string): boolean {
+  let fd: number | null = null;
+  try {
+    // Only a regular file is opened: a named pipe would wait for a writer forever.
+    if (!statSync(path).isFile()) return true;
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(4);
+    return readSync(fd, head, 0, 4, 0) === 4 && head.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  } catch {
+    return true;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+/** A file that is no zip at all: not a backup copied badly, but another file. */
+export const NOT_A_ZIP_PROBLEM = {
+  code: 'ZIP_NOT_A_ZIP',
+  message: 'Este arquivo não é um backup do CRESS Desk (não é um arquivo zip). Escolha o arquivo do backup: o nome tem "backup" e termina em .zip.',
+};

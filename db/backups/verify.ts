@@ -13,7 +13,7 @@ import { openJobConnection } from '../connections';
 import type { JobContext } from '../jobs/types';
 import { bagInfoValue, validateBag, ZipError, ZipReader, zipBagSource, type BagSource } from '../packaging';
 import { recordBackup, recordedCreatedAt, recordVerification } from './catalog';
-import { backupZipProblem, zipOpenError } from './errors';
+import { backupZipProblem, batchPackageProblem, NOT_A_ZIP_PROBLEM, startsAsZip, zipOpenError } from './errors';
 import { startIntegrityCheck } from './integrity';
 import { BACKUP_PAYLOAD, parseBackupFileName } from './names';
 import { checkBackupSignature } from './signature';
@@ -134,7 +134,7 @@ export async function verifyBackupFile(input: VerifyInput, context: JobContext, 
     zip = await ZipReader.open(file, { password: input.passphrase, limits: LIMITS });
   } catch (error) {
     const mapped = zipOpenError(error, file);
-    if (mapped instanceof ZipError) return answer([backupZipProblem(mapped)]);
+    if (mapped instanceof ZipError) return answer([mapped.code === 'ZIP_NOT_A_ZIP' && !startsAsZip(file) ? NOT_A_ZIP_PROBLEM : backupZipProblem(mapped)]);
     throw mapped;
   }
   let keep = false;
@@ -148,6 +148,8 @@ export async function verifyBackupFile(input: VerifyInput, context: JobContext, 
     }
     const encrypted = zip.encrypted;
     const bag = zipBagSource(zip);
+    const otherPackage = batchPackageProblem(bag.source.files.map((f) => f.path));
+    if (otherPackage) return answer([otherPackage], { encrypted });
     const payloadSize = bag.source.files.find((f) => f.path === PAYLOAD_PATH)?.size ?? 0;
     const tee = teeing(bag.source, PAYLOAD_PATH, copyPath);
     const validation = await validateBag(tee.source, {

@@ -48,7 +48,7 @@ function listIds(ids: string[]): string {
 /** Why a lote that was not sent cannot be answered, in the words of its state. */
 function notSentError(batch: BatchRow): AppError {
   const why: Record<string, string> = {
-    open: 'ainda está em revisão: gere, lacre, exporte e envie o pacote antes',
+    open: 'ainda está em revisão: lacre, exporte e envie o pacote antes',
     sealed: 'foi lacrado, mas ainda não foi exportado: a Implanta não pode ter recebido o pacote desta mesa',
     exported: 'ainda não foi marcado como enviado: marque o envio antes de importar a confirmação',
     cancelled: 'foi cancelado nesta mesa, e suas correções voltaram para a fila: confira com a Implanta de que pacote é esta confirmação',

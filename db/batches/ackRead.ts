@@ -11,8 +11,8 @@ import { DIP_LABELS, parseDipStatus } from '../../shared/rules/vocabulary';
 import { foldForSearch, plainLine } from '../../shared/text';
 import { openToRead, unreadableFile } from '../fileRefusals';
 import type { RawRow } from '../imports/readers/source';
-import { ackInvalid as invalid, compoundRows, csvRows, isCompound, xlsxRows } from './ackSheets';
-import { describeSchemaError } from './jsonSchema';
+import { ackInvalid as invalid, compoundRows, csvRows, isCompound, refuseTextAsSpreadsheet, spreadsheetError, xlsxRows } from './ackSheets';
+import { schemaRefusal, unreadVersion } from './ackJsonErrors';
 import { SCHEMAS } from './schemas';
 
 export type AckFormat = 'json' | 'csv' | 'xlsx';
@@ -135,6 +135,7 @@ export async function readAck(path: string, fileName = path): Promise<AckFile> {
   const bytes = readWhole(path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const format = formatOf(bytes, fileName);
+  if (format === 'csv') refuseTextAsSpreadsheet(fileName, bytes);
   if (format === 'json') return { ...readJson(bytes), format, sha256 };
   const rows = format === 'xlsx' ? (isCompound(bytes) ? compoundRows(bytes) : await xlsxRows(path, bytes)) : csvRows(path, bytes);
   return { format, batch: null, packageSha256: null, acknowledgedAt: null, answers: answersFromRows(rows), sha256 };
@@ -177,12 +178,11 @@ function readJson(bytes: Buffer): Omit<AckFile, 'format' | 'sha256'> {
   }
   // Version 1 answers applied/rejected; version 2 adds "applied to the registry only" and the DIP status.
   const declared = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { schemaVersion?: unknown }).schemaVersion : undefined;
+  if (typeof declared === 'number' && declared !== 1 && declared !== 2) throw unreadVersion(declared);
   const errors = SCHEMAS[declared === 1 ? 1 : 2].acknowledgement.validate(value).map((e) =>
     e.at === '/schemaVersion' && declared !== undefined ? { ...e, message: 'deveria ser 1 ou 2' } : e,
   );
-  if (errors.length > 0) {
-    throw invalid(`O arquivo de confirmação não segue o formato (docs/batch-format.md): ${errors.slice(0, 3).map(describeSchemaError).join('; ')}.`, errors);
-  }
+  if (errors.length > 0) throw schemaRefusal(errors, value);
   const ack = value as {
     batch: string;
     number?: string;
@@ -229,16 +229,34 @@ const HEADERS = {
 const PACKAGE_COLUMNS = ['valor anterior', 'valor novo', 'campo'];
 const PACKAGE_OWN = new Set(['motivo', 'dip']);
 
+/** A column's letter as a spreadsheet program shows it: 0 is A, 26 is AA. */
+function letter(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
 function column(header: string[], names: string[]): number {
   const folded = header.map((cell) => foldForSearch(cell));
   const fromPackage = PACKAGE_COLUMNS.every((name) => folded.includes(name));
   for (const name of names) {
     if (fromPackage && PACKAGE_OWN.has(name)) continue;
     const index = folded.indexOf(name);
-    if (index >= 0) return index;
+    if (index < 0) continue;
+    // Two columns of the same name: which one holds the answer is anybody's guess.
+    const again = folded.indexOf(name, index + 1);
+    if (again >= 0) {
+      throw invalid(
+        `A planilha de confirmação tem duas colunas "${header[index]}" (${letter(index)} e ${letter(again)}) na primeira linha: deixe só uma e importe de novo.`,
+      );
+    }
+    return index;
   }
   return -1;
 }
+
+/** The columns read, as the messages name them. */
+const COLUMN_WORDS = ['id', 'situação', 'mensagem', 'situação do DIP', 'data do DIP'];
 
 function answersFromRows(rows: RawRow[]): AckAnswer[] {
   const headerIndex = rows.findIndex((row) => row.cells.some((cell) => cell !== ''));
@@ -256,6 +274,14 @@ function answersFromRows(rows: RawRow[]): AckAnswer[] {
   for (let i = headerIndex + 1; i < rows.length; i++) {
     const { row: line, cells: row } = rows[i] as RawRow;
     if (row.every((cell) => cell === '')) continue;
+    [idColumn, statusColumn, messageColumn, dipColumn, dipDateColumn].forEach((index, which) => {
+      const cell = index >= 0 ? (row[index] ?? '') : '';
+      if (spreadsheetError(cell)) {
+        throw invalid(
+          `Linha ${line}, coluna ${COLUMN_WORDS[which]} (${letter(index)}): a célula mostra o erro ${cell}, de uma fórmula sem resultado, e não uma resposta. Corrija a planilha ou peça à Implanta a resposta sem erros.`,
+        );
+      }
+    });
     const message = messageColumn >= 0 ? (row[messageColumn] ?? '').replace(/^'(?=[=+\-@\t\r])/, '') : '';
     const dipCell = dipColumn >= 0 ? (row[dipColumn] ?? '') : '';
     // A row Implanta has not answered yet (the lote's list with the situação still empty) is left out.

@@ -21,6 +21,30 @@ export function ackInvalid(message: string, details?: unknown): AppError {
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 export const NOT_AN_ANSWER = 'O arquivo de confirmação não é uma planilha, um CSV nem um JSON: peça à Implanta a resposta em .xlsx, .csv ou .json.';
 
+/** Files that start like these are no answer whatever their name: PDF, PNG, JPEG, GIF, RAR, gzip, 7-Zip. */
+const BINARY_MAGICS = [Buffer.from('%PDF'), Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.from([0xff, 0xd8, 0xff]), Buffer.from('GIF8'), Buffer.from('Rar!'), Buffer.from([0x1f, 0x8b]), Buffer.from('7z')];
+/** Names of a spreadsheet program's own files, never text. */
+const SPREADSHEET_NAME = /\.(xlsx|xlsm|xls|ods)$/i;
+
+export function isKnownBinary(bytes: Buffer): boolean {
+  return BINARY_MAGICS.some((magic) => bytes.subarray(0, magic.length).equals(magic));
+}
+
+/**
+ * Text under a spreadsheet's name (a CSV or a page saved as ".xlsx"): refused as Importar refuses
+ * it, instead of being read as a CSV that has no answers.
+ */
+export function refuseTextAsSpreadsheet(fileName: string, bytes: Buffer): void {
+  if (!SPREADSHEET_NAME.test(fileName)) return;
+  if (isKnownBinary(bytes) || bytes.subarray(0, 4096).includes(0)) throw ackInvalid(NOT_AN_ANSWER);
+  const base = fileName.replace(/^.*[\\/]/, '');
+  const start = bytes.subarray(0, 4096).toString('latin1').replace(/^\uFEFF|^\u00ef\u00bb\u00bf/, '').trimStart().slice(0, 200).toLowerCase();
+  if (start.startsWith('<!doctype html') || start.startsWith('<html') || start.startsWith('<table')) {
+    throw ackInvalid(`O arquivo ${base} tem extensão de planilha, mas é uma página HTML exportada por outro sistema. Abra-o no Excel ou no LibreOffice e salve como .xlsx, ou peça à Implanta a resposta em .xlsx, .csv ou .json.`);
+  }
+  throw ackInvalid(`O arquivo ${base} não é uma planilha: parece ser texto. Se for um CSV, salve-o com a extensão .csv; ou peça à Implanta a resposta em .xlsx, .csv ou .json.`);
+}
+
 export function isCompound(bytes: Buffer): boolean {
   return bytes.subarray(0, 8).equals(CFB_MAGIC);
 }
@@ -40,6 +64,29 @@ function isoDateCells(sheet: XLSX.WorkSheet): void {
   }
 }
 
+/** Errors as Excel in Portuguese shows them (a workbook stores them in English). */
+const ERROR_WORDS: Record<string, string> = { '#N/A': '#N/D', '#VALUE!': '#VALOR!', '#NAME?': '#NOME?', '#NULL!': '#NULO!', '#SPILL!': '#DESPEJAR!', '#GETTING_DATA': '#OBTENDO_DADOS' };
+
+/**
+ * Error cells (a formula without a result) kept as the error the clerk sees, not as empty cells:
+ * an answer whose situação is #N/D is named, not passed over as a row not answered yet.
+ */
+function errorCellsAsText(sheet: XLSX.WorkSheet): void {
+  for (const [address, cell] of Object.entries(sheet)) {
+    if (address.startsWith('!')) continue;
+    const c = cell as XLSX.CellObject;
+    if (c.t !== 'e') continue;
+    const shown = typeof c.w === 'string' && c.w !== '' ? c.w : '#ERRO';
+    c.t = 's';
+    c.v = c.w = ERROR_WORDS[shown] ?? shown;
+  }
+}
+
+/** A cell that holds a spreadsheet error (#N/D, #DIV/0!…), as Excel or LibreOffice show or save it. */
+export function spreadsheetError(cell: string): boolean {
+  return /^(#(N\/[AD]|DIV\/0!|VALOR!|VALUE!|REF!|NOME\?|NAME\?|NUM!|NULO!|NULL!|DESPEJAR!|SPILL!|CALC!|OBTENDO_DADOS|GETTING_DATA|ERRO)|Err:\d{3})$/i.test(cell);
+}
+
 /** The first sheet people see: a hidden first sheet (instructions, lists for validation) is passed over. */
 function firstVisibleSheet(workbook: XLSX.WorkBook): string | undefined {
   const hidden = new Set((workbook.Workbook?.Sheets ?? []).filter((sheet) => sheet.Hidden).map((sheet) => sheet.name));
@@ -51,6 +98,7 @@ function sheetRows(workbook: XLSX.WorkBook): RawRow[] {
   const sheet = name === undefined ? undefined : workbook.Sheets[name];
   if (!sheet) throw ackInvalid('A planilha de confirmação não tem nenhuma aba.');
   isoDateCells(sheet);
+  errorCellsAsText(sheet);
   return (sheetjs().utils.sheet_to_json(sheet, { header: 1, raw: false, defval: '', blankrows: false }) as unknown[][]).map((row, index) => ({
     row: index + 1,
     cells: row.map((cell) => String(cell ?? '').trim()),
@@ -61,7 +109,7 @@ function sheetRows(workbook: XLSX.WorkBook): RawRow[] {
 export function csvRows(path: string, bytes: Buffer): RawRow[] {
   // Text has no NUL byte, but in UTF-16 (its byte-order mark says so): a PDF, an image… is no answer.
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (!utf16 && bytes.subarray(0, 4096).includes(0)) throw ackInvalid(NOT_AN_ANSWER);
+  if (isKnownBinary(bytes) || (!utf16 && bytes.includes(0))) throw ackInvalid(NOT_AN_ANSWER);
   let source: CsvSource;
   try {
     source = new CsvSource(path, 'confirmação', DEFAULT_LIMITS);

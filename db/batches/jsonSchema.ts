@@ -44,6 +44,8 @@ export interface SchemaError {
   /** JSON Pointer of the offending value (of the object, for a missing or unexpected field), `` for the root. */
   at: string;
   message: string;
+  /** The rule broken (`pattern`, `enum`, `required`…), for a reader that words some of them its own way. */
+  keyword: string;
 }
 
 export interface CompiledSchema {
@@ -112,7 +114,7 @@ function toSchemaErrors(raw: ErrorObject[]): SchemaError[] {
   kept.sort((a, b) => Number(a.keyword === 'required') - Number(b.keyword === 'required'));
   const errors = kept.slice(0, MAX_ERRORS).map((e) => ({ ...e, params: { ...e.params } }));
   localizePtBr(errors);
-  return errors.map((e) => ({ at: e.instancePath, message: messageOf(e) }));
+  return errors.map((e) => ({ at: e.instancePath, message: messageOf(e), keyword: e.keyword }));
 }
 
 function parentOf(schemaPath: string): string {
@@ -134,10 +136,28 @@ function messageOf(error: ErrorObject): string {
       return `${localized} ${JSON.stringify(params.allowedValue)}`;
     case 'additionalProperties':
       return `${localized}: ${JSON.stringify(params.additionalProperty)}`;
+    case 'pattern': {
+      const words = PATTERN_WORDS[String(params.pattern)];
+      return words ? `deve ser ${words}` : localized;
+    }
     default:
       return localized;
   }
 }
+
+const UUID_EXAMPLE = '0b7c54e2-55b5-4a37-9f8e-2d1bd1f0a9aa';
+/** The shapes the batch formats ask for, in words: whoever reads the message reads no regular expressions. */
+const PATTERN_WORDS: Record<string, string> = {
+  '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$': `um UUID em letras minúsculas, como ${UUID_EXAMPLE}`,
+  '^[0-9a-fA-F-]{36}$': `um UUID de 36 caracteres, como ${UUID_EXAMPLE}`,
+  '^[0-9a-fA-F]{64}$': 'um SHA-256: 64 algarismos hexadecimais (0 a 9 e a a f)',
+  '^[0-9]{4}-[0-9]{4,}$': 'um número de lote como 2026-0001',
+  '^[0-9]{4}-[0-9]{2}-[0-9]{2}T': 'uma data e hora ISO 8601, como 2026-03-09T14:30:00Z',
+  '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': 'uma data AAAA-MM-DD, como 2026-03-09',
+  '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,3})?Z$': 'uma data e hora em UTC, como 2026-03-09T14:30:00Z',
+  '^([0-9]{2}/[0-9]{2}/[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,3})?)?(Z|[+-][0-9]{2}:[0-9]{2}))?)$':
+    'uma data dd/mm/aaaa, AAAA-MM-DD ou data e hora ISO 8601',
+};
 
 function typeOf(value: unknown): JsonType {
   if (value === null) return 'null';

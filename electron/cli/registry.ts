@@ -89,8 +89,8 @@ export const registryCli: CliModule = (program, action) => {
     .action(action(search));
   registry
     .command('export')
-    .description("Records changed on the desk and synced by Implanta since the date, for the council's main system (columns of import registry)")
-    .option('--since <dd/mm/aaaa>', 'the first day')
+    .description("Records changed on the desk and synced by Implanta, or whose DIP status Implanta reported, since the date, for the council's main system (columns of import registry)")
+    .option('--since <dd/mm/aaaa>', 'the first day (Brasília) a correction was synced or a DIP status reported')
     .option('--out <file>', 'FILE.xlsx or FILE.csv')
     .action(action(exportCommand));
   registry.command('conflicts').description('Open conflicts between registry loads and corrections in flight').action(action(listConflicts));

@@ -1,5 +1,5 @@
-// `cress-desk registry export`: the records changed on the desk and synced by Implanta since a
-// date, as a file the council's main system (and `import registry`) reads, over the app's channel.
+// `cress-desk registry export`: the records changed on the desk and synced by Implanta, or whose DIP
+// status Implanta reported, since a date, as a file the council's main system (and `import registry`) reads, over the app's channel.
 import { extname } from 'node:path';
 import { plural } from '../../shared/display/plural';
 import { formatDateBr, parseDateBr } from '../../shared/rules/dates';
@@ -18,7 +18,7 @@ export async function exportCommand(context: CliContext): Promise<CommandOutcome
   const result = await context.call('registry:export', { since: since.value, path: out, format: extension === '.csv' ? 'csv' : 'xlsx' });
   const text =
     result.rows === 0
-      ? `No record was changed on the desk and synced by Implanta since ${formatDateBr(since.value)}: ${result.path} holds the header row only.`
-      : `Registry export: ${plural(result.rows, 'professional', 'professionals')} changed and synced since ${formatDateBr(since.value)} in ${result.path}.`;
+      ? `No record was changed on the desk and synced by Implanta, nor had its DIP status reported, since ${formatDateBr(since.value)}: ${result.path} holds the header row only.`
+      : `Registry export: ${plural(result.rows, 'professional', 'professionals')} synced or with a DIP status reported by Implanta since ${formatDateBr(since.value)} in ${result.path}.`;
   return { result, text, exit: EXIT.ok };
 }

@@ -21,6 +21,7 @@ import { useBatches } from '../stores/batches';
 import { useNavigation } from '../stores/navigation';
 import { useNotify } from '../stores/notify';
 import { BATCHES_TEXT } from './batches.text';
+import { CepRejectionCell } from './BatchCepRejection';
 import { ConfirmDialog } from './BatchesDialogs';
 import { Section } from './BatchesParts';
 
@@ -29,6 +30,8 @@ const TEXT = BATCHES_TEXT.detail;
 export function BatchItems({ removable, batchId, batchNumber }: { removable: boolean; batchId: number; batchNumber: string }) {
   const { items, itemFilters, itemPage, itemPageSize, itemsLoading, setItemFilters, setItemPage, setItemPageSize, removeItem } = useBatches();
   const openRecord = useNavigation((s) => s.openRecord);
+  // Rejections still to deal with: none left, nothing to dismiss.
+  const unresolved = useBatches((s) => s.detail?.batch.counts.unresolvedRejections ?? 0);
   const notify = useNotify((s) => s.show);
   const [removing, setRemoving] = useState<BatchItem | null>(null);
   const c = TEXT.itemColumns;
@@ -57,7 +60,7 @@ export function BatchItems({ removable, batchId, batchNumber }: { removable: boo
       </Stack>
       <PagedTable
         label={TEXT.itemsLabel}
-        columns={itemColumns(openRecord, removable ? setRemoving : null)}
+        columns={itemColumns(openRecord, removable ? setRemoving : null, unresolved > 0 ? batchId : null)}
         rows={items ? items.items : null}
         rowKey={(item) => item.uuid}
         hover={false}
@@ -101,8 +104,11 @@ function cepAddress(text: string | null): string | null {
   }
 }
 
-/** `onRemove` null: the batch is closed, and the last column shows Implanta's message instead. */
-function itemColumns(onOpen: (id: number) => void, onRemove: ((item: BatchItem) => void) | null): Column<BatchItem>[] {
+/**
+ * `onRemove` null: the batch is closed, and the last column shows Implanta's message instead;
+ * `dismissIn`: the batch whose rejected CEP changes may be dismissed there (null when none is left to deal with).
+ */
+function itemColumns(onOpen: (id: number) => void, onRemove: ((item: BatchItem) => void) | null, dismissIn: number | null): Column<BatchItem>[] {
   const c = TEXT.itemColumns;
   const last: Column<BatchItem> = onRemove
     ? {
@@ -116,7 +122,8 @@ function itemColumns(onOpen: (id: number) => void, onRemove: ((item: BatchItem) 
     : {
         header: c.message,
         sxFor: (item) => ({ maxWidth: 280, color: item.status === 'rejected' ? 'error.dark' : 'text.secondary' }),
-        cell: (item) => item.statusMessage ?? '—',
+        // A rejected CEP change has no record screen: it is dismissed here.
+        cell: (item) => (item.kind === 'cep' && item.status === 'rejected' && dismissIn !== null ? <CepRejectionCell item={item} batchId={dismissIn} /> : (item.statusMessage ?? '—')),
       };
   return [
     {

@@ -100,6 +100,15 @@ export const BATCHES_TEXT = {
     cepChange: (cep: string) => `CEP ${cep}`,
     loadingItems: 'Carregando os itens…',
   },
+  cepRejection: {
+    dismiss: 'Dispensar',
+    dismissLabel: (cep: string) => `Dispensar a rejeição da alteração do CEP ${cep}`,
+    title: (cep: string) => `Dispensar a rejeição do CEP ${cep}`,
+    consequence:
+      'A rejeição deixa de contar como pendente em Início e em Lotes. Nada é enviado à Implanta. Diga por que não é preciso alterar o CEP de novo (para corrigi-lo, altere o CEP na tela CEPs).',
+    confirm: 'Dispensar rejeição',
+    done: (cep: string) => `Rejeição do CEP ${cep} dispensada.`,
+  },
 
   confirmSeal: {
     title: (number: string) => `Lacrar o lote ${number}?`,

@@ -35,6 +35,11 @@ const desk = cliDesk('cress-cli-registry-export-', (d) => {
 const { run, json } = desk;
 
 describe('cress-desk registry export', () => {
+  it('says in its help that records whose DIP status Implanta reported are written too', () => {
+    const help = run('registry', 'export', '--help');
+    expect(help.stdout.replace(/\s+/g, ' ')).toMatch(/synced by Implanta, or whose DIP status Implanta reported, since the date/);
+  });
+
   it('writes the records synced since the day, CSV in UTF-8 with BOM and `;`', () => {
     const out = join(desk.dir, 'sistema.csv');
     const exported = json('registry', 'export', '--since', '12/03/2026', '--out', out);
@@ -53,7 +58,7 @@ describe('cress-desk registry export', () => {
     const out = join(desk.dir, 'vazio.xlsx');
     const exported = run('registry', 'export', '--since', '13/03/2026', '--out', out);
     expect(exported.code).toBe(0);
-    expect(exported.stdout).toMatch(/No record was changed on the desk and synced by Implanta since 13\/03\/2026: .*vazio\.xlsx holds the header row only/);
+    expect(exported.stdout).toMatch(/No record was changed on the desk and synced by Implanta, nor had its DIP status reported, since 13\/03\/2026: .*vazio\.xlsx holds the header row only/);
     const book = XLSX.read(readFileSync(out), { type: 'buffer' });
     const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet, { header: 1 });
     expect(rows).toHaveLength(1);

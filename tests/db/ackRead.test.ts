@@ -70,3 +70,24 @@ describe('an acknowledgement JSON that does not follow its schema', () => {
     });
   });
 });
+
+describe('an acknowledgement JSON refused, in words a clerk can pass on', () => {
+  it('of a version this desk does not read says which it reads and that Implanta\'s tool may be newer', async () => {
+    const newer = JSON.stringify({ schemaVersion: 3, batch: ids[0], packageSha256: 'a'.repeat(64), items: [{ id: ids[1], status: 'applied' }] });
+    const error = await readAck(file('v3.json', newer)).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'ACK_INVALID', message: expect.stringMatching(/versão 3 .*lê as versões 1 e 2.*versão mais nova do sistema da Implanta/) });
+    expect((error as Error).message).not.toMatch(/docs\/|\.md/);
+  });
+
+  it('names what a field should hold, not its regular expression, and each detail names the item by position and id', async () => {
+    const bad = JSON.stringify({ schemaVersion: 2, batch: 'x', packageSha256: 'a'.repeat(64), items: [{ id: ids[0], status: 'applied' }, { id: ids[1], status: 'ok' }, { id: 'y', status: 'applied' }] });
+    const error = (await readAck(file('lote.json', bad)).catch((e: unknown) => e)) as Error & { details: { message: string }[] };
+    expect(error.message).toMatch(/campo \/batch: deve ser o identificador do lote, um UUID como no pacote/);
+    expect(error.message).not.toMatch(/padrão|\^\[/);
+    expect(error.details.map((d) => d.message)).toEqual([
+      'campo /batch: deve ser o identificador do lote, um UUID como no pacote',
+      `item 2 (id ${ids[1]}), campo status: deve ser igual a um dos valores permitidos: "applied", "synced_registry_only", "rejected"`,
+      'item 3 (id y), campo id: deve ser o id de uma correção ou alteração de CEP do lote, um UUID como no pacote',
+    ]);
+  });
+});

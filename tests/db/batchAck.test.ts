@@ -191,7 +191,7 @@ describe('refusals change nothing', () => {
   it('a batch not yet sent, and ids of two batches', async () => {
     const later = queueEmailCorrections(desk, 1);
     const open = await desk.handlers['batches:create']({});
-    await refused(writeAck(desk, 'nao-enviado.csv', `id;situação;mensagem\n${later[0]};aplicada;\n`), 'ACK_NOT_SENT', /ainda está em revisão: gere, lacre, exporte e envie/);
+    await refused(writeAck(desk, 'nao-enviado.csv', `id;situação;mensagem\n${later[0]};aplicada;\n`), 'ACK_NOT_SENT', /ainda está em revisão: lacre, exporte e envie o pacote antes/);
     await refused(writeAck(desk, 'dois.csv', `id;situação;mensagem\n${later[0]};aplicada;\n${uuids[0]};aplicada;\n`), 'ACK_MIXED_BATCHES', new RegExp(`${batch.number}.*${open.number}|${open.number}.*${batch.number}`));
   });
 

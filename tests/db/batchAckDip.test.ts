@@ -131,7 +131,7 @@ describe('an answer with DIP statuses (JSON, version 2)', () => {
       message: /31\/02\/2026/,
     });
     await expect(importAck(desk, jsonAck([{ id: nameFix, status: 'applied', dipStatus: 'emitido' }]))).rejects.toMatchObject({ code: 'ACK_INVALID', message: /dipStatus/ });
-    await expect(importAck(desk, jsonAck([{ id: nameFix, status: 'applied' }], { schemaVersion: 3 }))).rejects.toMatchObject({ code: 'ACK_INVALID', message: /deveria ser 1 ou 2/ });
+    await expect(importAck(desk, jsonAck([{ id: nameFix, status: 'applied' }], { schemaVersion: 3 }))).rejects.toMatchObject({ code: 'ACK_INVALID', message: /versão 3 do formato de resposta, e este CRESS Desk lê as versões 1 e 2/ });
     expect(snapshot()).toEqual(before);
   });
 });

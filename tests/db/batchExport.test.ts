@@ -340,7 +340,7 @@ describe('verifying a package', () => {
     const messages = result.problems.map((p) => `${p.code} ${p.message}`);
     expect(messages).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^SCHEMA_INVALID data\/corrections.jsonl, linha 1: .*campo \/id: deve corresponder ao padrão/),
+        expect.stringMatching(/^SCHEMA_INVALID data\/corrections.jsonl, linha 1: .*campo \/id: deve ser um UUID em letras minúsculas, como /),
         expect.stringMatching(/^SCHEMA_INVALID data\/dip-requests.jsonl, linha 1: não é JSON válido/),
         expect.stringMatching(/^SCHEMA_INVALID data\/summary.json: .*deve ter a propriedade obrigatória/),
         expect.stringMatching(/^BATCH_ID_MISMATCH/),

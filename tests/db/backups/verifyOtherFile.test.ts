@@ -1,0 +1,33 @@
+// "Verificar um arquivo…" given a file that is no backup: a lote package for Implanta, or a file
+// that is not even a zip, is named for what it is — not as a backup missing fields or cut short.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openBatchDesk, queueEmailCorrections, sendBatch } from '../batchFixtures';
+import { backupDesksForEachTest } from './fixtures';
+
+const desks = backupDesksForEachTest();
+const lotes = openBatchDesk();
+afterAll(() => lotes.cleanup());
+
+describe('verifying a file that is not a backup', () => {
+  it('a lote package is told it is a package for Implanta, pointing to where packages are checked', async () => {
+    queueEmailCorrections(lotes, 2);
+    const { path } = await sendBatch(lotes);
+    const b = await desks.setUp();
+    const verification = await b.verify(path);
+    expect(verification.valid).toBe(false);
+    expect(verification.problems).toHaveLength(1);
+    expect(verification.problems[0]?.message).toMatch(/^Este arquivo é um pacote de lote para a Implanta, não um backup do CRESS Desk.*batch verify/);
+    expect(verification.problems[0]?.message).not.toMatch(/CRESS-Region|bag-info/);
+  });
+
+  it('a text file named .zip is told it is not a backup (not a zip), not that a copy was cut short', async () => {
+    const b = await desks.setUp();
+    const file = join(b.dir.file('anotacoes.zip'));
+    writeFileSync(file, 'Senhas e lembretes da mesa\r\n');
+    const verification = await b.verify(file);
+    expect(verification.problems[0]?.message).toMatch(/^Este arquivo não é um backup do CRESS Desk \(não é um arquivo zip\)/);
+    expect(verification.problems[0]?.message).not.toMatch(/incompleto|pendrive/);
+  });
+});
