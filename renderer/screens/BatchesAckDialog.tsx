@@ -152,7 +152,7 @@ export function AckDialog({ onClose }: { onClose(): void }) {
       {error ? (
         <Alert severity="error" sx={{ mb: 2 }}>
           <Typography sx={{ fontWeight: 600 }}>{TEXT.refused}</Typography>
-          {error}
+          {TEXT.refusedDetail(error)}
         </Alert>
       ) : null}
       {preview ? <AckOutcome result={preview.result} preview /> : null}

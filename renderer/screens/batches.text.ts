@@ -231,6 +231,8 @@ export const BATCHES_TEXT = {
     cancel: 'Cancelar',
     chooseOther: 'Escolher outro arquivo',
     refused: 'Confirmação recusada: nada foi alterado.',
+    /** The refusal's own words under that heading, without repeating its closing "Nada foi alterado." */
+    refusedDetail: (message: string) => message.replace(/\s*Nada foi alterado\.\s*$/, ''),
     close: 'Fechar',
     openBatch: 'Abrir o lote',
   },

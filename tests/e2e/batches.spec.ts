@@ -178,7 +178,7 @@ test('a bad answer file in Lotes is refused with what is wrong with it, in Portu
     [file('vazio.csv', ''), 'está vazio'],
     [file('documento.csv', Buffer.concat([Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1'), Buffer.alloc(400, 7)])), 'não é uma planilha, um CSV nem um JSON'],
     [file('sem-abas.xlsx', noSheets), /não tem nenhuma aba|danificada|não pôde ser aberta/],
-    [file('outro-lote.json', JSON.stringify({ schemaVersion: 1, batch: '11111111-2222-4333-8444-555555555555', packageSha256: '0'.repeat(64), items: [{ id: sent!.uuid, status: 'applied' }] })), 'que não existe nesta mesa'],
+    [file('outro-lote.json', JSON.stringify({ schemaVersion: 1, batch: '11111111-2222-4333-8444-555555555555', packageSha256: '0'.repeat(64), items: [{ id: sent!.uuid, status: 'applied' }] })), 'que não existe neste computador'],
   ];
   await page.reload();
   await page.getByRole('button', { name: 'Lotes', exact: true }).click();
