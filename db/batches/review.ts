@@ -77,6 +77,7 @@ interface ItemRow {
   created_at: string;
   status: CorrectionStatus;
   status_message: string | null;
+  resolved_at: string | null;
   dip_consequence: DipConsequence;
 }
 
@@ -97,6 +98,7 @@ function toItem(row: ItemRow): BatchItem {
     createdAt: row.created_at,
     status: row.status,
     statusMessage: row.status_message,
+    rejectionResolvedAt: row.resolved_at,
     dipConsequence: row.dip_consequence,
   };
 }
@@ -104,11 +106,11 @@ function toItem(row: ItemRow): BatchItem {
 // Who a correction is about: as sealed when the batch is sealed, else as the registry says now.
 const CORRECTION_ITEMS = `SELECT 'correction' AS kind, c.uuid, c.field, c.old_value, c.new_value, c.professional_id,
     coalesce(s.name, p.name) AS name, coalesce(s.cpf, p.cpf) AS cpf, coalesce(s.registration_number, p.registration_number) AS registration_number,
-    NULL AS cep, c.reason, c.operator, c.created_at, c.status, c.status_message, c.dip_consequence, c.id AS sort_id, 0 AS sort_kind
+    NULL AS cep, c.reason, c.operator, c.created_at, c.status, c.status_message, c.resolved_at, c.dip_consequence, c.id AS sort_id, 0 AS sort_kind
   FROM corrections c JOIN professionals p ON p.id = c.professional_id
   LEFT JOIN batch_professionals s ON s.batch_id = c.batch_id AND s.professional_id = c.professional_id`;
 const CEP_ITEMS = `SELECT 'cep' AS kind, x.uuid, 'cep' AS field, x.old_value, x.new_value, NULL AS professional_id, NULL AS name, NULL AS cpf,
-    NULL AS registration_number, x.cep, x.reason, x.operator, x.created_at, x.status, x.status_message, 'none' AS dip_consequence,
+    NULL AS registration_number, x.cep, x.reason, x.operator, x.created_at, x.status, x.status_message, x.resolved_at, 'none' AS dip_consequence,
     x.id AS sort_id, 1 AS sort_kind
   FROM cep_changes x`;
 

@@ -123,7 +123,7 @@ function itemColumns(onOpen: (id: number) => void, onRemove: ((item: BatchItem) 
         header: c.message,
         sxFor: (item) => ({ maxWidth: 280, color: item.status === 'rejected' ? 'error.dark' : 'text.secondary' }),
         // A rejected CEP change has no record screen: it is dismissed here.
-        cell: (item) => (item.kind === 'cep' && item.status === 'rejected' && dismissIn !== null ? <CepRejectionCell item={item} batchId={dismissIn} /> : (item.statusMessage ?? '—')),
+        cell: (item) => (item.kind === 'cep' && item.status === 'rejected' && item.rejectionResolvedAt === null && dismissIn !== null ? <CepRejectionCell item={item} batchId={dismissIn} /> : (item.statusMessage ?? '—')),
       };
   return [
     {

@@ -90,6 +90,8 @@ export const batchItemSchema = z.object({
   ...madeShape,
   status: correctionStatusSchema,
   statusMessage: z.string().nullable(),
+  /** A rejection the clerk dealt with (corrected again or dismissed): when; null while it is still to deal with. */
+  rejectionResolvedAt: z.string().nullable(),
   dipConsequence: dipConsequenceSchema,
 });
 export type BatchItem = z.infer<typeof batchItemSchema>;

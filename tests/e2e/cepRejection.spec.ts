@@ -8,13 +8,14 @@ test('a rejected CEP change is dismissed with a reason from the answered lote in
   const { page } = desk;
   await setUpDemoDesk(desk, 20, 4);
   await desk.cli('cep', 'add', '01310100', '--street', 'Avenida Paulista', '--district', 'Bela Vista', '--city', 'São Paulo', '--uf', 'SP', '--reason', 'CEP conferido nos Correios');
+  await desk.cli('cep', 'add', '04538132', '--street', 'Avenida Brigadeiro Faria Lima', '--district', 'Itaim Bibi', '--city', 'São Paulo', '--uf', 'SP', '--reason', 'CEP conferido nos Correios');
   await desk.cli('batch', 'create');
   await desk.cli('batch', 'seal', '2026-0001');
   await desk.cli('batch', 'export', '2026-0001', '--out', join(desk.storePath, '..'));
   await desk.cli('batch', 'mark-sent', '2026-0001');
-  const [change] = desk.query<{ uuid: string }>('SELECT uuid FROM cep_changes');
+  const [change, other] = desk.query<{ uuid: string }>('SELECT uuid FROM cep_changes ORDER BY cep');
   const answer = join(desk.storePath, '..', 'resposta-cep.csv');
-  writeFileSync(answer, `id;situação;mensagem\r\n${change!.uuid};rejeitada;CEP já existe com outro logradouro\r\n`);
+  writeFileSync(answer, `id;situação;mensagem\r\n${change!.uuid};rejeitada;CEP já existe com outro logradouro\r\n${other!.uuid};rejeitada;Logradouro não confere\r\n`);
   expect((await desk.cli('batch', 'ack', answer)).code).toBe(0);
 
   await page.reload();
@@ -30,5 +31,16 @@ test('a rejected CEP change is dismissed with a reason from the answered lote in
   await expect(page.getByText('Rejeição do CEP 01310-100 dispensada.')).toBeVisible();
   await expect(dialog).toHaveCount(0);
   await expect(row.getByRole('button', { name: /Dispensar/ })).toHaveCount(0);
-  expect(desk.query('SELECT resolution, resolution_note FROM cep_changes')).toEqual([{ resolution: 'dismissed', resolution_note: 'O CEP já está certo no sistema principal' }]);
+  expect(desk.query('SELECT resolution, resolution_note FROM cep_changes ORDER BY cep')).toEqual([
+    { resolution: 'dismissed', resolution_note: 'O CEP já está certo no sistema principal' },
+    { resolution: null, resolution_note: null },
+  ]);
+
+  // Seen again later: only the rejection still to deal with offers Dispensar.
+  await page.reload();
+  await page.getByRole('button', { name: 'Lotes', exact: true }).click();
+  await page.getByRole('row', { name: 'Abrir o lote 2026-0001' }).click();
+  const items = page.getByRole('table', { name: 'Itens do lote', exact: true });
+  await expect(items.getByRole('button', { name: 'Dispensar a rejeição da alteração do CEP 04538-132' })).toBeVisible();
+  await expect(items.getByRole('button', { name: 'Dispensar a rejeição da alteração do CEP 01310-100' })).toHaveCount(0);
 });
