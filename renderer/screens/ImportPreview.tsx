@@ -200,7 +200,7 @@ function RepeatDialog({ open, summary, onCancel, onConfirm }: { open: boolean; s
   );
 }
 
-/** Read by a screen reader, not shown: the cell's value already carries the warning colour. */
+/** Read by a screen reader, not shown: the cell's value already carries the warning colour (the cell is `position: relative`, so it stays inside the table's scroll). */
 const VISUALLY_HIDDEN = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
 
 function PreviewTable({ headers, rows }: { headers: string[]; rows: PreviewRow[] }) {
@@ -276,7 +276,7 @@ function PreviewTable({ headers, rows }: { headers: string[]; rows: PreviewRow[]
                       overflow: 'hidden',
                       textOverflow: 'ellipsis',
                       ...(bad ? { bgcolor: '#fde7e4', color: '#8c1d12', fontWeight: 600, boxShadow: 'inset 0 0 0 1px #e6a39a' } : {}),
-                      ...(marked && warned ? { bgcolor: '#fff4e5', color: '#663c00', fontWeight: 600, boxShadow: 'inset 0 0 0 1px #f0b35a' } : {}),
+                      ...(marked && warned ? { position: 'relative', bgcolor: '#fff4e5', color: '#663c00', fontWeight: 600, boxShadow: 'inset 0 0 0 1px #f0b35a' } : {}),
                     }}
                     title={marked && warned ? `${t.problemKind.warning}: ${value}` : value}
                   >

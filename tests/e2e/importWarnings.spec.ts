@@ -65,6 +65,8 @@ test('a row with only a warning: shown as a warning, counted, in the report, and
   ] as const) {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path: test.info().outputPath(`aviso-${width}.png`), fullPage: true });
+    // The warned cell's words for a screen reader do not push the page sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(1);
   }
 
   // The report holds the warned row, and its button says so.
@@ -72,6 +74,7 @@ test('a row with only a warning: shown as a warning, counted, in the report, and
   await page.getByRole('button', { name: 'Baixar relatório de avisos' }).click();
   const reportPath = join(desk.storePath, '..', 'relatorio.xlsx');
   await (await downloading).saveAs(reportPath);
+  await expect(page.getByText('Relatório salvo: emails-erros.xlsx (1 linha com erro ou aviso).')).toBeVisible();
   const book = XLSX.read(readFileSync(reportPath), { type: 'buffer' });
   const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet, { header: 1, defval: '' });
   expect(rows.length).toBe(2);
@@ -82,6 +85,7 @@ test('a row with only a warning: shown as a warning, counted, in the report, and
   await expect(page.getByText('1 gravada com aviso', { exact: true })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'Uma linha foi gravada com aviso' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Baixar relatório de avisos' })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('aviso-resumo.png'), fullPage: true });
 });
 
 test('errors and warnings together: the report is named for both', async ({ desk }) => {
