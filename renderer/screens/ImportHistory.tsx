@@ -117,8 +117,8 @@ function historyColumns(busy: boolean, onUndo: (item: ImportRecord) => void): Co
       // One under the other: both stay whole on a 1024 px screen.
       cell: (item) => (
         <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
-          {item.rejected > 0 ? (
-            <ImportReportButton importId={item.id} fileName={item.fileName} label={t.report} size="small" aria-label={t.reportOf(item.id)} disabled={busy} />
+          {item.rejected > 0 || item.reportRows > 0 ? (
+            <ImportReportButton importId={item.id} fileName={item.fileName} label={t.report} size="small" aria-label={t.reportOf(item.id, item.rejected, Math.max(0, item.reportRows - item.rejected))} disabled={busy} />
           ) : null}
           <UndoButton item={item} disabled={busy} onUndo={() => onUndo(item)} />
         </Stack>

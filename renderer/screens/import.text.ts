@@ -231,7 +231,9 @@ export const IMPORT_TEXT = {
     states: { done: 'Gravada', undone: 'Desfeita' },
     sheet: (sheet: string) => `aba “${sheet}”`,
     report: 'Relatório',
-    reportOf: (id: number) => `Baixar o relatório de erros da importação nº ${id}`,
+    /** `warned`: rows written with a warning, also in the report. */
+    reportOf: (id: number, rejected: number, warned: number) =>
+      `Baixar o relatório de ${warned === 0 ? 'erros' : rejected === 0 ? 'avisos' : 'erros e avisos'} da importação nº ${id}`,
     undo: 'Desfazer',
     undoOf: (id: number) => `Desfazer a importação nº ${id}`,
   },

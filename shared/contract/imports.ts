@@ -231,6 +231,8 @@ export const importRecordSchema = z.object({
   corrections: z.number().int(),
   /** Why it cannot be undone now (null when it can). */
   undoBlocker: z.string().nullable(),
+  /** Rows its error report holds: those refused and those written with a warning. */
+  reportRows: z.number().int().default(0),
 });
 export type ImportRecord = z.infer<typeof importRecordSchema>;
 

@@ -85,6 +85,8 @@ test('a row with only a warning: shown as a warning, counted, in the report, and
   await expect(page.getByText('1 gravada com aviso', { exact: true })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'Uma linha foi gravada com aviso' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Baixar relatório de avisos' })).toBeVisible();
+  // The history offers the report of an import whose only problems were warnings.
+  await expect(page.getByRole('button', { name: 'Baixar o relatório de avisos da importação nº 2' })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('aviso-resumo.png'), fullPage: true });
 });
 
