@@ -118,7 +118,15 @@ function historyColumns(busy: boolean, onUndo: (item: ImportRecord) => void): Co
       cell: (item) => (
         <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
           {item.rejected > 0 || item.reportRows > 0 ? (
-            <ImportReportButton importId={item.id} fileName={item.fileName} label={t.report} size="small" aria-label={t.reportOf(item.id, item.rejected, Math.max(0, item.reportRows - item.rejected))} disabled={busy} />
+            <ImportReportButton
+              importId={item.id}
+              fileName={item.fileName}
+              label={t.report}
+              size="small"
+              aria-label={t.reportOf(item.id, item.rejected, Math.max(0, item.reportRows - item.rejected))}
+              warningsOnly={item.rejected === 0}
+              disabled={busy}
+            />
           ) : null}
           <UndoButton item={item} disabled={busy} onUndo={() => onUndo(item)} />
         </Stack>

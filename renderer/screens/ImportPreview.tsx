@@ -166,7 +166,13 @@ export function PreviewStep() {
       <Stack direction="row" spacing={1.5} sx={{ flexWrap: 'wrap' }}>
         <Button onClick={() => goTo('mapping')}>{TEXT.preview.back}</Button>
         {preview.rejected > 0 || preview.warned > 0 ? (
-          <ImportReportButton importId={null} fileName={file.name} variant="outlined" label={TEXT.preview.reportOf(preview.rejected, preview.warned)} />
+          <ImportReportButton
+            importId={null}
+            fileName={file.name}
+            variant="outlined"
+            label={TEXT.preview.reportOf(preview.rejected, preview.warned)}
+            warningsOnly={preview.rejected === 0}
+          />
         ) : null}
         <Button variant="contained" disabled={blocked || nothing || needsDipAck} onClick={() => void save(false)}>
           {TEXT.preview.write(preview.accepted)}

@@ -59,6 +59,7 @@ export function SummaryStep() {
             fileName={summary.file}
             variant="outlined"
             label={TEXT.preview.reportOf(summary.rejected, summary.warned)}
+            warningsOnly={summary.rejected === 0}
           />
         ) : null}
         {stands && summary.kind === 'corrections' ? <Button onClick={() => go({ name: 'corrections' })}>{t.queue}</Button> : null}

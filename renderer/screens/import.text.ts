@@ -204,7 +204,8 @@ export const IMPORT_TEXT = {
 
   report: {
     saveTitle: 'Salvar o relatório',
-    fileName: (file: string) => `${file.replace(/\.[^.]+$/, '')}-erros.xlsx`,
+    /** A report of warnings only is named for them; one with any error, for the errors. */
+    fileName: (file: string, warningsOnly = false) => `${file.replace(/\.[^.]+$/, '')}-${warningsOnly ? 'avisos' : 'erros'}.xlsx`,
     filterName: 'Planilha do Excel',
     generating: 'Gerando o relatório…',
     /** The report lists the rows with an error and those written with a warning. */

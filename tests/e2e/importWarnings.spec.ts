@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
+import { seriousViolations } from './axe';
 import { type DeskApp, expect, test } from './fixtures';
 
 const REGISTRY = [
@@ -54,6 +55,8 @@ test('a row with only a warning: shown as a warning, counted, in the report, and
   await expect(warned.locator('td[aria-invalid="true"]')).toHaveCount(0);
   await expect(warned.getByRole('cell', { name: 'ana.ferreira@gmail.com (aviso)' })).toBeVisible();
 
+  expect(await seriousViolations(page, 'Importar — conferência com aviso')).toEqual([]);
+
   // The switch keeps the warned row, and drops the row without a problem.
   await page.getByLabel('Só erros e avisos').check();
   await expect(table.getByRole('row')).toHaveCount(2);
@@ -73,8 +76,10 @@ test('a row with only a warning: shown as a warning, counted, in the report, and
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Baixar relatório de avisos' }).click();
   const reportPath = join(desk.storePath, '..', 'relatorio.xlsx');
-  await (await downloading).saveAs(reportPath);
-  await expect(page.getByText('Relatório salvo: emails-erros.xlsx (1 linha com erro ou aviso).')).toBeVisible();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('emails-avisos.xlsx');
+  await download.saveAs(reportPath);
+  await expect(page.getByText('Relatório salvo: emails-avisos.xlsx (1 linha com erro ou aviso).')).toBeVisible();
   const book = XLSX.read(readFileSync(reportPath), { type: 'buffer' });
   const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet, { header: 1, defval: '' });
   expect(rows.length).toBe(2);
@@ -87,6 +92,7 @@ test('a row with only a warning: shown as a warning, counted, in the report, and
   await expect(page.getByRole('button', { name: 'Baixar relatório de avisos' })).toBeVisible();
   // The history offers the report of an import whose only problems were warnings.
   await expect(page.getByRole('button', { name: 'Baixar o relatório de avisos da importação nº 2' })).toBeVisible();
+  expect(await seriousViolations(page, 'Importar — resumo com aviso')).toEqual([]);
   await page.screenshot({ path: test.info().outputPath('aviso-resumo.png'), fullPage: true });
 });
 
