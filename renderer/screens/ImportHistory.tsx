@@ -98,6 +98,14 @@ function historyColumns(busy: boolean, onUndo: (item: ImportRecord) => void): Co
             <Box component="span" sx={{ color: item.rejected > 0 ? 'error.main' : undefined, fontWeight: item.rejected > 0 ? 600 : undefined }}>
               {t.rejected(item.rejected)}
             </Box>
+            {item.reportRows > item.rejected ? (
+              <>
+                {' · '}
+                <Box component="span" sx={{ color: 'warning.dark', fontWeight: 600 }}>
+                  {t.warned(item.reportRows - item.rejected)}
+                </Box>
+              </>
+            ) : null}
           </Typography>
           {item.kind === 'registry' && item.flagged + item.conflicts > 0 ? (
             <Typography variant="caption" component="div" sx={{ color: 'warning.dark' }}>

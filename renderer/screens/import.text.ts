@@ -224,6 +224,7 @@ export const IMPORT_TEXT = {
     accepted: (value: number) => plural(value, 'gravada', 'gravadas'),
     unchanged: (value: number) => `${formatCount(value)} sem mudança`,
     rejected: (value: number) => `${formatCount(value)} com erro`,
+    warned: (value: number) => `${formatCount(value)} com aviso`,
     flagged: (value: number) => `${formatCount(value)} com pendências`,
     conflicts: (value: number) => plural(value, 'conflito', 'conflitos'),
     state: 'Situação',

@@ -92,6 +92,7 @@ test('a row with only a warning: shown as a warning, counted, in the report, and
   await expect(page.getByRole('button', { name: 'Baixar relatório de avisos' })).toBeVisible();
   // The history offers the report of an import whose only problems were warnings.
   await expect(page.getByRole('button', { name: 'Baixar o relatório de avisos da importação nº 2' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Histórico de importações' }).getByRole('row').filter({ hasText: 'emails.csv' })).toContainText('0 com erro · 1 com aviso');
   expect(await seriousViolations(page, 'Importar — resumo com aviso')).toEqual([]);
   await page.screenshot({ path: test.info().outputPath('aviso-resumo.png'), fullPage: true });
 });
