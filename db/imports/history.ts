@@ -126,7 +126,15 @@ export function undoBlocker(row: Pick<ImportRow, 'kind' | 'state' | 'undone_at'>
   return null;
 }
 
-function toRecord(row: ImportRow, queued: { total: number; notPending: number }): ImportRecord {
+/** Rows each import's report holds (refused or written with a warning): one lookup on the index by import. */
+function reportRowCounts(db: Database, ids: number[]): Map<number, number> {
+  if (ids.length === 0) return new Map();
+  const marks = ids.map(() => '?').join(', ');
+  const rows = db.prepare(`SELECT import_id AS id, count(DISTINCT row) AS n FROM import_errors WHERE import_id IN (${marks}) GROUP BY import_id`).all(...ids) as { id: number; n: number }[];
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+function toRecord(row: ImportRow, queued: { total: number; notPending: number }, reportRows = 0): ImportRecord {
   return {
     id: row.id,
     kind: row.kind as ImportKind,
@@ -149,6 +157,7 @@ function toRecord(row: ImportRow, queued: { total: number; notPending: number })
     undoneAt: row.undone_at,
     corrections: queued.total,
     undoBlocker: undoBlocker(row, queued),
+    reportRows,
   };
 }
 
@@ -159,7 +168,11 @@ export function listImports(db: Database, input: { page: number; pageSize: numbe
     db,
     rows.map((r) => r.id),
   );
-  const items = rows.map((row) => toRecord(row, queued.get(row.id) ?? { total: 0, notPending: 0 }));
+  const reportRows = reportRowCounts(
+    db,
+    rows.map((r) => r.id),
+  );
+  const items = rows.map((row) => toRecord(row, queued.get(row.id) ?? { total: 0, notPending: 0 }, reportRows.get(row.id) ?? 0));
   return { total, page: input.page, pageSize: input.pageSize, items };
 }
 

@@ -193,6 +193,7 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
       conflictsTotal: totals.conflicts,
       // A preview stored nothing: its conflicts have no number to resolve them by.
       conflicts: (processor.conflictList?.() ?? []).map((c) => (written ? c : { ...c, id: null })),
+      warned: outcome.warned.size,
       dipConsequences: outcome.dip,
       dipPeople: outcome.dipPeople,
       headers: header.headers,
@@ -218,6 +219,8 @@ interface RowsOutcome {
   dipPeople: ImportSummary['dipPeople'];
   errors: ImportError[];
   errorsTotal: number;
+  /** Rows that go in with a warning (accepted, with a problem listed): few, so kept by row. */
+  warned: Set<number>;
   sample: PreviewRow[];
   reportRows: ReportRow[];
 }
@@ -239,6 +242,7 @@ function processRows(
   const dipPeople = new FirstByRow<ImportSummary['dipPeople'][number]>(limit);
   const errors = new FirstByRow<ImportError>(limit);
   let errorsTotal = 0;
+  const warned = new Set<number>();
   const firstRows: PreviewRow[] = [];
   const rejectedRows = new FirstByRow<PreviewRow>(limit);
   const reportRows: ReportRow[] = [];
@@ -283,6 +287,7 @@ function processRows(
         link.add([OP_ERROR, error.row, error.column, error.code, error.message, index === 0 ? JSON.stringify(raw.cells) : null]);
       });
       if (input.reportPath) reportRows.push({ row: raw.row, cells: detach(raw.cells), errors: rowErrors });
+      if (outcome.status !== 'rejected') warned.add(raw.row);
     }
     // The preview shows the first rows whatever their outcome, then the rejected ones and those with
     // a warning (a row that goes in with a pendência) up to the limit.
@@ -344,7 +349,7 @@ function processRows(
   if (counts.rows === 0) throw new AppError('FILE_UNREADABLE', `A aba “${sheet}” só tem o cabeçalho: não há linhas para importar.`);
   const sample = [...firstRows, ...rejectedRows.list()].sort((a, b) => a.row - b.row);
   reportRows.sort((a, b) => a.row - b.row);
-  return { counts, dip, dipPeople: dipPeople.list(), errors: errors.list(), errorsTotal, sample, reportRows };
+  return { counts, dip, dipPeople: dipPeople.list(), errors: errors.list(), errorsTotal, warned, sample, reportRows };
 }
 
 function dipNotAcknowledged(): AppError {
@@ -369,6 +374,7 @@ function leaveOutStale(outcome: RowsOutcome, totals: ProcessorTotals, stale: rea
   const byRow = new Map(stale.map((s) => [s.row, s]));
   for (const row of stale) outcome.errors.push({ row: row.row, column: '', code: 'VERSION_CONFLICT', message: row.message });
   outcome.errorsTotal += stale.length;
+  for (const row of stale) outcome.warned.delete(row.row);
   for (const sample of outcome.sample) {
     const row = byRow.get(sample.row);
     if (!row || sample.status !== 'accepted') continue;

@@ -98,6 +98,14 @@ function historyColumns(busy: boolean, onUndo: (item: ImportRecord) => void): Co
             <Box component="span" sx={{ color: item.rejected > 0 ? 'error.main' : undefined, fontWeight: item.rejected > 0 ? 600 : undefined }}>
               {t.rejected(item.rejected)}
             </Box>
+            {item.reportRows > item.rejected ? (
+              <>
+                {' · '}
+                <Box component="span" sx={{ color: 'warning.dark', fontWeight: 600 }}>
+                  {t.warned(item.reportRows - item.rejected)}
+                </Box>
+              </>
+            ) : null}
           </Typography>
           {item.kind === 'registry' && item.flagged + item.conflicts > 0 ? (
             <Typography variant="caption" component="div" sx={{ color: 'warning.dark' }}>
@@ -117,8 +125,16 @@ function historyColumns(busy: boolean, onUndo: (item: ImportRecord) => void): Co
       // One under the other: both stay whole on a 1024 px screen.
       cell: (item) => (
         <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
-          {item.rejected > 0 ? (
-            <ImportReportButton importId={item.id} fileName={item.fileName} label={t.report} size="small" aria-label={t.reportOf(item.id)} disabled={busy} />
+          {item.rejected > 0 || item.reportRows > 0 ? (
+            <ImportReportButton
+              importId={item.id}
+              fileName={item.fileName}
+              label={t.report}
+              size="small"
+              aria-label={t.reportOf(item.id, item.rejected, Math.max(0, item.reportRows - item.rejected))}
+              warningsOnly={item.rejected === 0}
+              disabled={busy}
+            />
           ) : null}
           <UndoButton item={item} disabled={busy} onUndo={() => onUndo(item)} />
         </Stack>

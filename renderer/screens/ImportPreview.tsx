@@ -1,6 +1,9 @@
 // Importar, step 4: the preview — every rule ran, nothing written. Counts (for a registry load also
 // the flagged, kept and conflicting rows), the rows with their problems (cells in error
-// highlighted, "Só erros" to see only those), then Gravar.
+// highlighted, "Só erros" to see only those), then Gravar. A row with a warning (another record has
+// the e-mail) is written all the same: it shows in the warning colour, apart from the errors.
+import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
+import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -34,6 +37,9 @@ import { ImportStepHeading } from './ImportStepHeading';
 
 const STATUS_COLORS: Record<RowStatus, 'success' | 'default' | 'error'> = { accepted: 'success', unchanged: 'default', rejected: 'error' };
 
+/** A row that goes in all the same, with a problem listed: a warning, not an error. */
+export const isWarned = (row: PreviewRow) => row.status !== 'rejected' && row.errors.length > 0;
+
 export function SummaryCounts({ summary }: { summary: ImportSummary }) {
   const c = TEXT.preview.counts;
   const accepted = summary.written ? c.written(summary.accepted) : c.accepted(summary.accepted);
@@ -43,6 +49,7 @@ export function SummaryCounts({ summary }: { summary: ImportSummary }) {
       <Chip color="success" variant="outlined" label={accepted} />
       <Chip variant="outlined" label={c.unchanged(summary.unchanged)} />
       <Chip color="error" variant={summary.rejected > 0 ? 'filled' : 'outlined'} label={c.rejected(summary.rejected)} />
+      {summary.warned > 0 ? <Chip color="warning" icon={<WarningAmberIcon />} label={c.warned(summary.warned, summary.written)} /> : null}
       {summary.kind === 'registry' ? (
         <>
           <Chip color="warning" variant="outlined" label={c.flagged(summary.flagged)} />
@@ -121,7 +128,7 @@ export function PreviewStep() {
   const [confirmRepeat, setConfirmRepeat] = useState(false);
   if (!preview || !file) return null;
 
-  const rows = onlyErrors ? preview.sample.filter((r) => r.status === 'rejected') : preview.sample;
+  const rows = onlyErrors ? preview.sample.filter((r) => r.status === 'rejected' || isWarned(r)) : preview.sample;
   const blocked = allOrNothing && preview.rejected > 0;
   // A registry load whose only news are conflicts is still worth writing: it records them.
   const nothing = preview.accepted === 0 && preview.conflictsTotal === 0;
@@ -140,24 +147,33 @@ export function PreviewStep() {
       <SummaryCounts summary={preview} />
       <DipNotices summary={preview} ack={{ checked: dipAcknowledged, onChange: setDipAcknowledged }} />
       <RegistryNotices summary={preview} />
+      {preview.warned > 0 ? <Alert severity="warning">{TEXT.preview.warnedHelp(preview.warned)}</Alert> : null}
       {blocked ? <Alert severity="warning">{TEXT.preview.allOrNothingBlocked}</Alert> : null}
       {!blocked && nothing ? <Alert severity="info">{TEXT.preview.nothingToWrite}</Alert> : null}
       {!blocked && preview.accepted === 0 && preview.conflictsTotal > 0 ? <Alert severity="info">{TEXT.preview.conflictsToWrite}</Alert> : null}
       <ImportConflicts summary={preview} />
       <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: 1 }}>
-        <FormControlLabel control={<Switch checked={onlyErrors} onChange={(e) => setOnlyErrors(e.target.checked)} />} label={TEXT.preview.onlyErrors} />
+        <FormControlLabel control={<Switch checked={onlyErrors} onChange={(e) => setOnlyErrors(e.target.checked)} />} label={preview.warned > 0 ? TEXT.preview.onlyProblems : TEXT.preview.onlyErrors} />
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
           {TEXT.preview.sampleNote(preview.sample.length, preview.rows)}
         </Typography>
       </Stack>
       {rows.length === 0 ? (
-        <Alert severity="success">{TEXT.preview.noErrors}</Alert>
+        <Alert severity="success">{preview.warned > 0 ? TEXT.preview.noProblems : TEXT.preview.noErrors}</Alert>
       ) : (
         <PreviewTable headers={preview.headers} rows={rows} />
       )}
       <Stack direction="row" spacing={1.5} sx={{ flexWrap: 'wrap' }}>
         <Button onClick={() => goTo('mapping')}>{TEXT.preview.back}</Button>
-        {preview.rejected > 0 ? <ImportReportButton importId={null} fileName={file.name} variant="outlined" /> : null}
+        {preview.rejected > 0 || preview.warned > 0 ? (
+          <ImportReportButton
+            importId={null}
+            fileName={file.name}
+            variant="outlined"
+            label={TEXT.preview.reportOf(preview.rejected, preview.warned)}
+            warningsOnly={preview.rejected === 0}
+          />
+        ) : null}
         <Button variant="contained" disabled={blocked || nothing || needsDipAck} onClick={() => void save(false)}>
           {TEXT.preview.write(preview.accepted)}
         </Button>
@@ -190,11 +206,16 @@ function RepeatDialog({ open, summary, onCancel, onConfirm }: { open: boolean; s
   );
 }
 
+/** Read by a screen reader, not shown: the cell's value already carries the warning colour (the cell is `position: relative`, so it stays inside the table's scroll). */
+const VISUALLY_HIDDEN = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
+
 function PreviewTable({ headers, rows }: { headers: string[]; rows: PreviewRow[] }) {
   const t = TEXT.preview;
   // A fixed error report imported again: its own columns (the old problems) are not the file's data.
   const shown = headers.map((header, index) => ({ header, index })).filter(({ header }) => !REPORT_HEADERS.includes(header.trim()));
-  const anyErrors = rows.some((row) => row.errors.length > 0);
+  const anyErrors = rows.some((row) => row.errors.length > 0 && !isWarned(row));
+  const anyWarnings = rows.some(isWarned);
+  const problemsHeader = anyErrors && anyWarnings ? t.changesOrProblems : anyWarnings ? t.changesOrWarnings : anyErrors ? t.changesOrErrors : t.changes;
   const anyWho = rows.some((row) => row.who !== null);
   return (
     // Wide and tall: it scrolls, so it takes the keyboard's focus too (arrow keys scroll it).
@@ -206,21 +227,27 @@ function PreviewTable({ headers, rows }: { headers: string[]; rows: PreviewRow[]
             <TableCell>{t.status}</TableCell>
             {anyWho ? <TableCell sx={{ minWidth: 180 }}>{t.who}</TableCell> : null}
             {/* A row either changes something or has errors: one column, so the errors show on a 1024 px screen without scrolling. */}
-            {anyWho || anyErrors ? <TableCell sx={{ minWidth: 280 }}>{anyErrors ? t.changesOrErrors : t.changes}</TableCell> : null}
+            {anyWho || anyErrors || anyWarnings ? <TableCell sx={{ minWidth: 280 }}>{problemsHeader}</TableCell> : null}
             {shown.map(({ header, index }) => (
               <TableCell key={`${index}-${header}`}>{header || TEXT.mapping.noHeader(index)}</TableCell>
             ))}
           </TableRow>
         </TableHead>
         <TableBody>
-          {rows.map((row) => (
-            <TableRow key={row.row} sx={row.status === 'rejected' ? { bgcolor: '#fff8f7' } : undefined}>
+          {rows.map((row) => {
+            const warned = isWarned(row);
+            return (
+            <TableRow key={row.row} sx={row.status === 'rejected' ? { bgcolor: '#fff8f7' } : warned ? { bgcolor: '#fffaf0' } : undefined}>
               <NumericCell>{formatCount(row.row)}</NumericCell>
               <TableCell>
-                <Chip size="small" color={STATUS_COLORS[row.status]} variant={row.status === 'rejected' ? 'filled' : 'outlined'} label={t.statusLabels[row.status]} />
+                {warned ? (
+                  <Chip size="small" color="warning" variant="outlined" icon={<WarningAmberIcon />} label={t.warnedLabel} />
+                ) : (
+                  <Chip size="small" color={STATUS_COLORS[row.status]} variant={row.status === 'rejected' ? 'filled' : 'outlined'} label={t.statusLabels[row.status]} />
+                )}
               </TableCell>
               {anyWho ? <TableCell>{row.who ?? '—'}</TableCell> : null}
-              {anyWho || anyErrors ? (
+              {anyWho || anyErrors || anyWarnings ? (
                 <TableCell>
                   {row.created && row.status !== 'rejected' ? <Typography variant="body2">{t.newRecord}</Typography> : null}
                   {row.diff.map((d) => (
@@ -229,7 +256,12 @@ function PreviewTable({ headers, rows }: { headers: string[]; rows: PreviewRow[]
                     </Typography>
                   ))}
                   {row.errors.map((error, index) => (
-                    <Typography key={index} variant="body2" sx={{ color: 'error.dark' }}>
+                    <Typography key={index} variant="body2" sx={{ color: warned ? 'warning.dark' : 'error.dark' }}>
+                      {warned ? (
+                        <WarningAmberIcon titleAccess={t.problemKind.warning} fontSize="inherit" sx={{ verticalAlign: 'text-bottom', mr: 0.5 }} />
+                      ) : (
+                        <ErrorOutlineIcon titleAccess={t.problemKind.error} fontSize="inherit" sx={{ verticalAlign: 'text-bottom', mr: 0.5 }} />
+                      )}
                       {error.column && !error.message.toLowerCase().startsWith(error.column.toLowerCase()) ? <strong>{`${error.column}: `}</strong> : null}
                       {error.message}
                     </Typography>
@@ -237,7 +269,9 @@ function PreviewTable({ headers, rows }: { headers: string[]; rows: PreviewRow[]
                 </TableCell>
               ) : null}
               {shown.map(({ header, index }) => {
-                const bad = row.badColumns.includes(index);
+                const marked = row.badColumns.includes(index);
+                const bad = marked && !warned;
+                const value = row.cells[index] ?? '';
                 return (
                   <TableCell
                     key={`${index}-${header}`}
@@ -248,15 +282,18 @@ function PreviewTable({ headers, rows }: { headers: string[]; rows: PreviewRow[]
                       overflow: 'hidden',
                       textOverflow: 'ellipsis',
                       ...(bad ? { bgcolor: '#fde7e4', color: '#8c1d12', fontWeight: 600, boxShadow: 'inset 0 0 0 1px #e6a39a' } : {}),
+                      ...(marked && warned ? { position: 'relative', bgcolor: '#fff4e5', color: '#663c00', fontWeight: 600, boxShadow: 'inset 0 0 0 1px #f0b35a' } : {}),
                     }}
-                    title={row.cells[index] ?? ''}
+                    title={marked && warned ? `${t.problemKind.warning}: ${value}` : value}
                   >
-                    {row.cells[index] ?? ''}
+                    {value}
+                    {marked && warned ? <span style={VISUALLY_HIDDEN}>{` (${t.problemKind.warning.toLowerCase()})`}</span> : null}
                   </TableCell>
                 );
               })}
             </TableRow>
-          ))}
+            );
+          })}
         </TableBody>
       </Table>
     </TableContainer>

@@ -1,4 +1,5 @@
-// "Baixar relatório de erros": asks where to save, has the report written there, hands it over.
+// "Baixar relatório de erros" (or of warnings, or both): asks where to save, has the report written
+// there, hands it over.
 import DownloadIcon from '@mui/icons-material/Download';
 import Button, { type ButtonProps } from '@mui/material/Button';
 import { useState } from 'react';
@@ -12,15 +13,16 @@ export function ImportReportButton({
   importId,
   fileName,
   label = TEXT.preview.report,
+  warningsOnly = false,
   ...props
-}: { importId: number | null; fileName: string; label?: string } & Omit<ButtonProps, 'onClick'>) {
+}: { importId: number | null; fileName: string; label?: string; warningsOnly?: boolean } & Omit<ButtonProps, 'onClick'>) {
   const notify = useNotify((s) => s.show);
   const report = useImports((s) => s.report);
   const [busy, setBusy] = useState(false);
 
   async function download() {
     try {
-      const target = await chooseSavePath(TEXT.report.saveTitle, TEXT.report.fileName(fileName), [{ name: TEXT.report.filterName, extensions: ['xlsx'] }]);
+      const target = await chooseSavePath(TEXT.report.saveTitle, TEXT.report.fileName(fileName, warningsOnly), [{ name: TEXT.report.filterName, extensions: ['xlsx'] }]);
       if (!target) return;
       setBusy(true);
       const outcome = await report(target.handle, importId);

@@ -46,13 +46,22 @@ export function SummaryStep() {
       {stands ? <DipNotices summary={summary} /> : null}
       {stands ? <RegistryNotices summary={summary} /> : null}
       {summaryUndone ? null : <ImportConflicts summary={summary} />}
+      {summary.warned > 0 && stands ? <Alert severity="warning">{t.warned(summary.warned)}</Alert> : null}
       {summary.rejected > 0 ? (
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
           {t.rejectedHelp}
         </Typography>
       ) : null}
       <Stack direction="row" spacing={1.5} sx={{ flexWrap: 'wrap' }}>
-        {summary.rejected > 0 ? <ImportReportButton importId={summary.written ? summary.importId : null} fileName={summary.file} variant="outlined" /> : null}
+        {summary.rejected > 0 || summary.warned > 0 ? (
+          <ImportReportButton
+            importId={summary.written ? summary.importId : null}
+            fileName={summary.file}
+            variant="outlined"
+            label={TEXT.preview.reportOf(summary.rejected, summary.warned)}
+            warningsOnly={summary.rejected === 0}
+          />
+        ) : null}
         {stands && summary.kind === 'corrections' ? <Button onClick={() => go({ name: 'corrections' })}>{t.queue}</Button> : null}
         <Button variant="contained" onClick={reset}>
           {t.another}

@@ -87,6 +87,8 @@ export const IMPORT_TEXT = {
       written: (value: number) => plural(value, 'gravada', 'gravadas'),
       unchanged: (value: number) => `${formatCount(value)} sem mudança`,
       rejected: (value: number) => plural(value, 'com erro', 'com erro'),
+      /** Rows that go in all the same, with a warning (another record has the e-mail). */
+      warned: (value: number, written: boolean) => `${formatCount(value)} ${written ? (value === 1 ? 'gravada' : 'gravadas') : 'a gravar'} com aviso`,
       flagged: (value: number) => `${formatCount(value)} com pendências`,
       kept: (value: number) => `${formatCount(value)} com correção mantida`,
       conflicts: (value: number) => plural(value, 'conflito', 'conflitos'),
@@ -104,7 +106,10 @@ export const IMPORT_TEXT = {
     dipAck: 'Entendi a consequência para o DIP de cada profissional acima',
     dipAckRequired: 'Marque que entendeu a consequência para o DIP antes de gravar.',
     onlyErrors: 'Só erros',
-    sampleNote: (shown: number, rows: number) => `Mostrando ${formatCount(shown)} de ${plural(rows, 'linha', 'linhas')}: as primeiras e as com erro.`,
+    onlyProblems: 'Só erros e avisos',
+    sampleNote: (shown: number, rows: number) => `Mostrando ${formatCount(shown)} de ${plural(rows, 'linha', 'linhas')}: as primeiras e as com erro ou aviso.`,
+    warnedHelp: (value: number) =>
+      `${value === 1 ? 'Uma linha tem' : `${formatCount(value)} linhas têm`} aviso: ${value === 1 ? 'ela será gravada' : 'elas serão gravadas'} assim mesmo, e o cadastro fica com a pendência para conferir (por exemplo, um e-mail que outra/o profissional já tem).`,
     tableLabel: 'Linhas da planilha conferidas',
     row: 'Linha',
     status: 'Situação',
@@ -114,13 +119,22 @@ export const IMPORT_TEXT = {
     newRecord: 'Novo cadastro',
     errors: 'Erros',
     changesOrErrors: 'O que muda / Erros',
+    changesOrWarnings: 'O que muda / Avisos',
+    changesOrProblems: 'O que muda / Erros e avisos',
     statusLabels: { accepted: 'A gravar', unchanged: 'Sem mudança', rejected: 'Com erro' },
+    warnedLabel: 'A gravar, com aviso',
+    /** Read before each problem of a row: an error keeps the row out, a warning does not. */
+    problemKind: { error: 'Erro', warning: 'Aviso' },
     noErrors: 'Nenhuma linha com erro.',
+    noProblems: 'Nenhuma linha com erro ou aviso.',
     allOrNothingBlocked: 'Com “Tudo ou nada”, nada será gravado enquanto houver linhas com erro. Corrija a planilha (use o relatório de erros) ou desmarque a opção.',
     nothingToWrite: 'Nenhuma linha muda o que já está gravado: não há o que gravar.',
     conflictsToWrite: 'Nenhum campo muda, mas há conflitos: grave a importação para registrá-los e decidir cada um.',
     back: 'Voltar às colunas',
     report: 'Baixar relatório de erros',
+    /** The report holds the rows with an error and those with a warning: named for what it holds. */
+    reportOf: (rejected: number, warned: number) =>
+      warned === 0 ? 'Baixar relatório de erros' : rejected === 0 ? 'Baixar relatório de avisos' : 'Baixar relatório de erros e avisos',
     write: (value: number) => `Gravar ${plural(value, 'linha', 'linhas')}`,
     writing: 'Gravando a importação…',
   },
@@ -149,6 +163,8 @@ export const IMPORT_TEXT = {
     registry: (inserted: number, updated: number) => `${plural(inserted, 'cadastro incluído', 'cadastros incluídos')}, ${plural(updated, 'atualizado', 'atualizados')}.`,
     ceps: (value: number) => `${plural(value, 'alteração de CEP entrou', 'alterações de CEP entraram')} na fila para a Implanta.`,
     rejectedHelp: 'Baixe o relatório de erros, corrija as linhas nele mesmo e importe o relatório.',
+    warned: (value: number) =>
+      `${value === 1 ? 'Uma linha foi gravada' : `${formatCount(value)} linhas foram gravadas`} com aviso: ${value === 1 ? 'o cadastro ficou' : 'os cadastros ficaram'} com a pendência para conferir (veja o relatório).`,
     another: 'Importar outra planilha',
     queue: 'Ver a fila de correções',
   },
@@ -187,11 +203,13 @@ export const IMPORT_TEXT = {
   },
 
   report: {
-    saveTitle: 'Salvar o relatório de erros',
-    fileName: (file: string) => `${file.replace(/\.[^.]+$/, '')}-erros.xlsx`,
+    saveTitle: 'Salvar o relatório',
+    /** A report of warnings only is named for them; one with any error, for the errors. */
+    fileName: (file: string, warningsOnly = false) => `${file.replace(/\.[^.]+$/, '')}-${warningsOnly ? 'avisos' : 'erros'}.xlsx`,
     filterName: 'Planilha do Excel',
-    generating: 'Gerando o relatório de erros…',
-    saved: (rows: number, name: string) => `Relatório salvo: ${name} (${plural(rows, 'linha com erro', 'linhas com erro')}).`,
+    generating: 'Gerando o relatório…',
+    /** The report lists the rows with an error and those written with a warning. */
+    saved: (rows: number, name: string) => `Relatório salvo: ${name} (${plural(rows, 'linha com erro ou aviso', 'linhas com erro ou aviso')}).`,
   },
 
   history: {
@@ -206,6 +224,7 @@ export const IMPORT_TEXT = {
     accepted: (value: number) => plural(value, 'gravada', 'gravadas'),
     unchanged: (value: number) => `${formatCount(value)} sem mudança`,
     rejected: (value: number) => `${formatCount(value)} com erro`,
+    warned: (value: number) => `${formatCount(value)} com aviso`,
     flagged: (value: number) => `${formatCount(value)} com pendências`,
     conflicts: (value: number) => plural(value, 'conflito', 'conflitos'),
     state: 'Situação',
@@ -214,7 +233,9 @@ export const IMPORT_TEXT = {
     states: { done: 'Gravada', undone: 'Desfeita' },
     sheet: (sheet: string) => `aba “${sheet}”`,
     report: 'Relatório',
-    reportOf: (id: number) => `Baixar o relatório de erros da importação nº ${id}`,
+    /** `warned`: rows written with a warning, also in the report. */
+    reportOf: (id: number, rejected: number, warned: number) =>
+      `Baixar o relatório de ${warned === 0 ? 'erros' : rejected === 0 ? 'avisos' : 'erros e avisos'} da importação nº ${id}`,
     undo: 'Desfazer',
     undoOf: (id: number) => `Desfazer a importação nº ${id}`,
   },

@@ -228,8 +228,9 @@ export const useImports = create<ImportState>()((set, get) => {
       const outcome = await follow('imports:preview', { ...request(), errorLimit: 0, reportPath: target });
       if (!outcome.ok) return outcome;
       // The check went through but the report could not be saved: for this button, that is its failure.
+      // The report holds the rows with an error and those that go in with a warning.
       const warning = outcome.value.reportWarning;
-      return warning ? { ok: false, cancelled: false, code: 'EXPORT_DESTINATION', message: warning } : { ok: true, value: { rows: outcome.value.rejected } };
+      return warning ? { ok: false, cancelled: false, code: 'EXPORT_DESTINATION', message: warning } : { ok: true, value: { rows: outcome.value.rejected + outcome.value.warned } };
     },
   };
 });

@@ -163,6 +163,8 @@ export const importSummarySchema = z.object({
   /** Registry: conflicts found (fields), and the first of them (up to the error limit). */
   conflictsTotal: z.number().int(),
   conflicts: z.array(importConflictSchema),
+  /** Rows written (or to be written) with a warning: accepted, and listed with the problems (EMAIL_SHARED). */
+  warned: z.number().int().default(0),
   dipConsequences: z.object({ correct_dip_request: z.number().int(), new_card_required: z.number().int() }),
   /** The professionals whose DIP the import touches, by name (up to the error limit). */
   dipPeople: z.array(z.object({ row: z.number().int(), who: z.string(), consequence: z.enum(['correct_dip_request', 'new_card_required']) })).default([]),
@@ -229,6 +231,8 @@ export const importRecordSchema = z.object({
   corrections: z.number().int(),
   /** Why it cannot be undone now (null when it can). */
   undoBlocker: z.string().nullable(),
+  /** Rows its error report holds: those refused and those written with a warning. */
+  reportRows: z.number().int().default(0),
 });
 export type ImportRecord = z.infer<typeof importRecordSchema>;
 

@@ -1,0 +1,43 @@
+// The import's summary tells how many rows go in with a warning (a shared e-mail): the window says
+// "N com aviso" above the rows and after the write, apart from the rows refused.
+import { describe, expect, it } from 'vitest';
+import { listImports } from '../../../db/imports/history';
+import type { ImportSummary } from '../../../shared/contract/imports';
+import { importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
+import { addProfessional, correctionsCsv, testDeskForEachTest, type TestDesk } from '../fixtures';
+
+let desk: TestDesk;
+testDeskForEachTest((fresh) => (desk = fresh));
+
+function importRows(lines: string[], options: { dryRun?: boolean } = {}): ImportSummary {
+  const path = correctionsCsv(desk, 'Registro;E-mail', lines);
+  return runImport(importInput(path, { kind: 'corrections', ...options }), jobContext(desk.store.path));
+}
+
+describe('rows written with a warning', () => {
+  it('are counted apart from the rejected ones, in the preview and in the write', () => {
+    addProfessional(desk.store, { registrationNumber: '81001', email: 'ana@exemplo.com.br' });
+    addProfessional(desk.store, { registrationNumber: '81002', email: 'bia@exemplo.com.br' });
+    addProfessional(desk.store, { registrationNumber: '81003', email: 'cai@exemplo.com.br' });
+    const lines = ['81002;ana@exemplo.com.br', '81003;cai.novo@exemplo.com.br', '99999;x@exemplo.com.br'];
+
+    expect(importRows(lines, { dryRun: true })).toMatchObject({ accepted: 2, rejected: 1, warned: 1 });
+    expect(importRows(lines)).toMatchObject({ written: true, accepted: 2, rejected: 1, warned: 1 });
+  });
+
+  it('are none when no row has a warning', () => {
+    addProfessional(desk.store, { registrationNumber: '81001', email: 'ana@exemplo.com.br' });
+    expect(importRows(['81001;ana.nova@exemplo.com.br', '99999;x@exemplo.com.br'], { dryRun: true })).toMatchObject({ accepted: 1, rejected: 1, warned: 0 });
+  });
+});
+
+describe('the history of an import whose rows went in with a warning', () => {
+  it('tells how many rows its report holds, so the report is offered', () => {
+    addProfessional(desk.store, { registrationNumber: '81001', email: 'ana@exemplo.com.br' });
+    addProfessional(desk.store, { registrationNumber: '81002', email: 'bia@exemplo.com.br' });
+    const written = importRows(['81002;ana@exemplo.com.br']);
+    expect(written).toMatchObject({ written: true, rejected: 0, warned: 1 });
+    const item = listImports(desk.store.db, { page: 0, pageSize: 10 }).items.find((i) => i.id === written.importId);
+    expect(item).toMatchObject({ rejected: 0, reportRows: 1 });
+  });
+});
