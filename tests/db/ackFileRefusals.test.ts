@@ -1,22 +1,12 @@
 // An answer file the desk cannot read is refused saying what is wrong with the file itself: not a
 // spreadsheet, a cell with a formula error, a column twice — never "no answer below the header".
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { readAck } from '../../db/batches/ackRead';
+import { ACK_IDS, ackFileWriter } from './ackFiles';
 
-const dir = mkdtempSync(join(tmpdir(), 'cress-desk-ack-refusals-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const ids = ['0b7c54e2-55b5-4a37-9f8e-2d1bd1f0a9aa', '5d0f4a39-7a39-4f7e-9b5a-3c2e1d0f9e8b'];
-let count = 0;
-function file(name: string, content: string | Buffer): string {
-  const path = join(dir, `${++count}-${name}`);
-  writeFileSync(path, content);
-  return path;
-}
+const ids = ACK_IDS;
+const file = ackFileWriter('cress-desk-ack-refusals-');
 
 describe('a file that is not what its name says', () => {
   it('text named .xlsx is told it is not a spreadsheet', async () => {

@@ -1,22 +1,12 @@
 // Reading an acknowledgement file on its own: a CSV takes the spreadsheet import's CSV reader
 // (encodings, separators, row numbers as a spreadsheet shows them), a JSON one is checked against
 // its schema with messages that name the field.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readAck } from '../../db/batches/ackRead';
+import { ACK_IDS, ackFileWriter } from './ackFiles';
 
-const dir = mkdtempSync(join(tmpdir(), 'cress-desk-ack-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const ids = ['0b7c54e2-55b5-4a37-9f8e-2d1bd1f0a9aa', '5d0f4a39-7a39-4f7e-9b5a-3c2e1d0f9e8b'];
-let count = 0;
-function file(name: string, content: string | Buffer): string {
-  const path = join(dir, `${++count}-${name}`);
-  writeFileSync(path, content);
-  return path;
-}
+const ids = ACK_IDS;
+const file = ackFileWriter('cress-desk-ack-');
 
 describe('an acknowledgement CSV', () => {
   it('in Windows-1252, with an accented message holding the separator, reads as written', async () => {
