@@ -54,14 +54,19 @@ export function demoLoadedAt(db: Database): string | null {
   return row.at;
 }
 
+/** The first package Schema-Version whose lotes a demo desk marks: older versions of the desk never did. */
+const FIRST_MARKED_PACKAGE_VERSION = 4;
+
 /**
  * A lote says DEMONSTRACAO when it was sealed (or, still open, is now) on a demo desk: a fact of
- * the lote, so a lote sealed before demo data came in keeps its name and its package stays
- * byte-identical when exported again.
+ * the lote, so a lote sealed before demo data came in — or by a version of the desk that had no
+ * mark (package versions 1 to 3) — keeps its name and its package stays byte-identical when
+ * exported again.
  */
-export function isDemoBatch(db: Database, sealedAt: string | null): boolean {
+export function isDemoBatch(db: Database, batch: { sealed_at: string | null; schema_version: number }): boolean {
+  if (batch.schema_version < FIRST_MARKED_PACKAGE_VERSION) return false;
   const since = demoLoadedAt(db);
-  return since !== null && (sealedAt === null || sealedAt >= since);
+  return since !== null && (batch.sealed_at === null || batch.sealed_at >= since);
 }
 
 /**

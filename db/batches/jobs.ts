@@ -46,7 +46,7 @@ export const exportBatchJob: JobFn<ExportJobInput, ExportResult> = async (input,
         cancel.check();
         if (cancel.signal.aborted) throw jobCancelled();
       });
-      return { batch, payload, demo: isDemoBatch(db, batch.sealed_at) };
+      return { batch, payload, demo: isDemoBatch(db, batch) };
     }).deferred(); // reads only: it takes no writer lock
     const written = await writeBatchPackage(batch, payload.files, input.path, {
       sign: batchSigner(db, batch),

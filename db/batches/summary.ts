@@ -95,7 +95,7 @@ export function toSummary(db: Database, row: BatchRow, now: Date): BatchSummary 
     // A lote with nothing left to answer waits for nothing (one sealed empty, before that was refused).
     overdue: isOverdue(row, now) && counts.unanswered > 0,
     counts,
-    fileName: `${batchStem(row.region, row.number, isDemoBatch(db, row.sealed_at))}.zip`,
+    fileName: `${batchStem(row.region, row.number, isDemoBatch(db, row))}.zip`,
     packageSha256: row.package_sha256,
     encryptedSha256: row.encrypted_sha256,
   };

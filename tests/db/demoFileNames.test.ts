@@ -119,6 +119,22 @@ describe('lote packages', () => {
     await desk.handlers['batches:seal']({ id: next.id });
     expect((await desk.handlers['batches:get']({ id: next.id })).batch.fileName).toBe('CRESS09-DEMONSTRACAO-lote-2026-0002.zip');
   });
+  it('sealed by a version before the mark existed (package version 3 or older) keep their name on a demo desk', async () => {
+    desk = openBatchDesk();
+    await desk.handlers['registry:demo']({ count: 3, seed: 3 });
+    queueEmailCorrections(desk, 2);
+    const created = await desk.handlers['batches:create']({});
+    // As an older version sealed it: demo records already there, no DEMONSTRACAO in its package.
+    desk.store.db.prepare('UPDATE batches SET schema_version = 2 WHERE id = ?').run(created.id);
+    await desk.handlers['batches:seal']({ id: created.id });
+    const { fileName } = (await desk.handlers['batches:get']({ id: created.id })).batch;
+    expect(fileName).toBe('CRESS09-lote-2026-0001.zip');
+    const folder = desk.dir.file('de-novo');
+    mkdirSync(folder);
+    const again = await desk.job<ExportResult>(desk.handlers['batches:export']({ id: created.id, path: join(folder, fileName), passphrase: null, replace: false }));
+    expect(execFileSync('unzip', ['-Z1', again.path]).toString('utf8')).toContain('CRESS09-lote-2026-0001/data/corrections.csv');
+    expect(again.fileName).toBe('CRESS09-lote-2026-0001.zip');
+  });
 });
 
 describe('any other name the desk suggests', () => {
