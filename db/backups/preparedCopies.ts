@@ -11,12 +11,15 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function kindOf(storePath: string) {
+function kindOf(storePath: string, companionsAlone = false) {
   const stem = `^\\.${escape(basename(storePath))}\\.restore-`;
+  // A copy swapped in leaves no file of that name, but may have left its -wal and -shm (an older
+  // version read it once more after migrating it): they go too, by their own names.
+  const tail = companionsAlone ? '(?:-wal|-shm|-journal)?$' : '$';
   return {
-    named: new RegExp(`${stem}(\\d+)-(\\d+)-[0-9a-f]{12}$`),
+    named: new RegExp(`${stem}(\\d+)-(\\d+)-[0-9a-f]{12}${tail}`),
     // An older version's name: no process in it.
-    unnamed: new RegExp(`${stem}[0-9a-f]{12}$`),
+    unnamed: new RegExp(`${stem}[0-9a-f]{12}${tail}`),
     unnamedAfterMs: 24 * 3_600_000,
     namedAfterMs: 15 * 60_000,
     directory: false,
@@ -36,5 +39,5 @@ export function isPreparedPath(storePath: string, path: string): boolean {
 
 /** Removes prepared copies whose restore is gone: its process killed, or an older version's left for a day. */
 export function removeStalePrepared(storePath: string, now: number = Date.now()): void {
-  removeLeftovers(dirname(storePath), kindOf(storePath), now);
+  removeLeftovers(dirname(storePath), kindOf(storePath, true), now);
 }

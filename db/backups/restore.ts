@@ -16,7 +16,7 @@ import { basename, dirname, join } from 'node:path';
 import type { RestoreApplied, RestorePrepared } from '../../shared/contract/backups';
 import { AppError } from '../../shared/errors';
 import { appendAudit } from '../audit';
-import { claimStoreAlone, openStoreReader, readBackupCopy } from '../connections';
+import { claimStoreAlone, openStoreReader } from '../connections';
 import type { JobContext } from '../jobs/types';
 import { openStore } from '../open';
 import { getSettings } from '../settings';
@@ -51,9 +51,13 @@ export async function prepareRestore(input: VerifyInput, context: JobContext): P
     }
     const schemaVersion = verification.schemaVersion as number;
     let migratedFrom: number | null = null;
+    let preparedVersion = schemaVersion;
     if (schemaVerdict(schemaVersion) === 'older') {
       context.progress({ phase: 'migrate', label: 'Atualizando a cópia para esta versão…', done: 0, total: null });
+      // Its version is read on the connection that migrated it: a read-only look afterwards would
+      // leave the copy's -wal and -shm behind, beside the store, once the copy is swapped in.
       const migrated = openStore({ path: preparedPath, create: false, adoptOtherKey: true });
+      preparedVersion = migrated.schemaVersion;
       migrated.close();
       migratedFrom = schemaVersion;
     }
@@ -66,7 +70,7 @@ export async function prepareRestore(input: VerifyInput, context: JobContext): P
       encrypted: verification.encrypted,
       currentRegion: region,
       otherRegion: region !== null && verification.region !== null && region !== verification.region,
-      schemaVersion: migratedFrom === null ? schemaVersion : schemaVersionOfFile(preparedPath),
+      schemaVersion: preparedVersion,
       migratedFrom,
       createdAt: verification.createdAt,
       counts: verification.counts ?? {},
@@ -77,15 +81,6 @@ export async function prepareRestore(input: VerifyInput, context: JobContext): P
       rmSync(`${preparedPath}-wal`, { force: true });
       rmSync(`${preparedPath}-shm`, { force: true });
     }
-  }
-}
-
-function schemaVersionOfFile(path: string): number {
-  const db = readBackupCopy(path);
-  try {
-    return db.pragma('user_version', { simple: true }) as number;
-  } finally {
-    db.close();
   }
 }
 

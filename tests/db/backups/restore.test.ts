@@ -2,11 +2,12 @@
 // only after a full verification, and left exactly as it was whenever a restore does not happen.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SIGNED_SCHEMA_VERSION } from '../../../db/storeGuards';
 import { KNOWN_SCHEMA_VERSION } from '../../../db';
+import { removeStalePrepared } from '../../../db/backups/preparedCopies';
 import { snapshotStore } from '../../../db/backups/snapshot';
 import { MIGRATIONS } from '../../../db/migrate';
 import { writeBagZip, writeZip, ZipReader, type ZipEntry } from '../../../db/packaging';
@@ -218,6 +219,21 @@ describe('restoring a backup', () => {
     const applied = await b.call('backups:restoreApply', { jobId });
     expect(applied.schemaVersion).toBe(KNOWN_SCHEMA_VERSION);
     expect((await b.call('app:info', {})).settings?.operator).toBe('Antiga');
+    // The copy it migrated left no log or index file of its own beside the store.
+    expect(readdirSync(dirname(b.desk.store.path)).filter((name) => name.includes('.restore-'))).toEqual([]);
+  });
+
+  it('clears the -wal and -shm an earlier restore of an older backup left beside the store, once their process is gone', async () => {
+    const b = await desks.setUp();
+    const folder = dirname(b.desk.store.path);
+    const stem = `.${basename(b.desk.store.path)}.restore-999999-1-0123456789ab`;
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const suffix of ['-wal', '-shm']) {
+      writeFileSync(join(folder, `${stem}${suffix}`), '');
+      utimesSync(join(folder, `${stem}${suffix}`), hourAgo, hourAgo);
+    }
+    removeStalePrepared(b.desk.store.path);
+    expect(readdirSync(folder).filter((name) => name.includes('.restore-'))).toEqual([]);
   });
 
   it('refuses to apply twice, or a job that was not a prepared restore', async () => {
