@@ -4,7 +4,8 @@
 // leaves nothing; a process killed outright between the write and the rename leaves its partial
 // file (a copy of the key, of the trail), which the next file written in that folder removes once
 // that process is gone (db/leftovers.ts).
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
+import { renameInPlaceSync } from './renameInPlace';
 import { dirname, join } from 'node:path';
 import { alreadyThere, nameTaken } from './fileGrants';
 import { ownerTag, removeLeftovers, type LeftoverKind } from './leftovers';
@@ -36,7 +37,7 @@ export function writeFileWhole(path: string, data: string | Buffer, options: { r
       closeSync(fd);
     }
     if (!options.replace && nameTaken(path)) throw alreadyThere(path);
-    renameSync(temporary, path);
+    renameInPlaceSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;

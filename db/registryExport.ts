@@ -8,7 +8,8 @@
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { rmSync, statSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
+import { renameInPlace } from './renameInPlace';
 import { basename, dirname, extname, isAbsolute } from 'node:path';
 import { xlsxBytes } from './sheetjs';
 import { IMPORT_TARGETS, importTargetLabel, type ImportTarget } from '../shared/contract/imports';
@@ -146,7 +147,7 @@ async function replaceAtomically(finalPath: string, write: (partialPath: string)
   try {
     await write(partial);
     await syncFile(partial);
-    await rename(partial, finalPath);
+    await renameInPlace(partial, finalPath);
     await syncFolder(dirname(finalPath));
   } catch (error) {
     await rm(partial, { force: true }).catch(() => {});

@@ -5,7 +5,8 @@
 // (On SSDs and copy-on-write file systems no program can promise the old blocks are gone: the
 // overwrite is what can be done. docs/store.md, "Encryption at rest".)
 import type Database from 'better-sqlite3';
-import { closeSync, existsSync, fstatSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { renameInPlaceSync } from './renameInPlace';
 import { connectPlainFile, connectWithKey } from './connections';
 import { isPlainDatabaseFile } from './plainFiles';
 import { KNOWN_SCHEMA_VERSION, schemaVersionOf } from './migrate';
@@ -93,7 +94,7 @@ export function encryptPlainStore(path: string, keyOf: () => Buffer): Encryption
   }
   plain.close();
   try {
-    renameSync(copy, path);
+    renameInPlaceSync(copy, path);
     rmSync(`${path}-wal`, { force: true });
     rmSync(`${path}-shm`, { force: true });
     wipe(fd); // the plain store's bytes, now under no name

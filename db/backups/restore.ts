@@ -11,7 +11,8 @@
 //    and rename the copy over the store (atomic); then check that it opens. If anything fails the
 //    store is put back as it was (in rollback-journal mode, which the next open turns back to WAL).
 // A kill at any moment leaves the store either as it was or fully restored.
-import { copyFileSync, constants, existsSync, linkSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, constants, existsSync, linkSync, rmSync } from 'node:fs';
+import { renameInPlaceSync } from '../renameInPlace';
 import { basename, dirname, join } from 'node:path';
 import type { RestoreApplied, RestorePrepared } from '../../shared/contract/backups';
 import { AppError } from '../../shared/errors';
@@ -150,7 +151,7 @@ function swapIn(storePath: string, prepared: RestorePrepared, now: Date): string
     keepAside(storePath, aside);
     syncFolderSync(dirname(storePath));
     removeSidecars(storePath);
-    renameSync(prepared.preparedPath, storePath);
+    renameInPlaceSync(prepared.preparedPath, storePath);
   } catch (error) {
     rmSync(aside, { force: true });
     throw storeError(error, storePath);
@@ -192,7 +193,7 @@ export function applyRestore(storePath: string, options: ApplyOptions, catalog: 
     removeSidecars(storePath);
     const back = `${aside}.back`;
     keepAside(aside, back);
-    renameSync(back, storePath);
+    renameInPlaceSync(back, storePath);
     syncFolderSync(dirname(storePath));
     rmSync(aside, { force: true });
     throw storeError(error, storePath);

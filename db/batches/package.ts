@@ -3,7 +3,8 @@
 // Lotes sealed under the signed chain carry the desk's signature.txt (packageSignature.ts).
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, statSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
+import { renameInPlace } from '../renameInPlace';
 import { basename, dirname } from 'node:path';
 import type { VerifyResult } from '../../shared/contract/batches';
 import { AppError } from '../../shared/errors';
@@ -143,7 +144,7 @@ export async function writeBatchPackage(batch: BatchRow, payload: PayloadFile[],
       }
     }
     await syncFile(partial);
-    await rename(partial, path);
+    await renameInPlace(partial, path);
     await syncFolder(dirname(path));
     return { ...result, identical: false };
   } catch (error) {

@@ -9,7 +9,8 @@
 //   removeStalePartials(dir, olderThanMs) → removes leftovers of killed writers
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fsyncSync, openSync } from 'node:fs';
-import { access, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { access, open, readdir, rm, stat } from 'node:fs/promises';
+import { renameInPlace } from '../renameInPlace';
 import { basename, dirname, join } from 'node:path';
 
 const PARTIAL_MARK = '.partial-';
@@ -71,7 +72,7 @@ export async function writeAtomically<T>(finalPath: string, write: (partialPath:
     const value = await write(partial);
     await syncFile(partial);
     if (await exists(finalPath)) throw new FinalNameTakenError(finalPath);
-    await rename(partial, finalPath);
+    await renameInPlace(partial, finalPath);
     await syncFolder(dirname(finalPath));
     return value;
   } catch (error) {

@@ -2,7 +2,8 @@
 // desktop's secret service on Linux): a 256-bit key kept wrapped in a file of the app's data folder.
 // Shared by the audit key and the store key (./auditKey.ts, ./storeKey.ts).
 import { safeStorage } from 'electron';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { renameInPlaceSync } from '../../db/renameInPlace';
 
 /** Whether keys can be wrapped by a real keystore (Linux's `basic_text` backend is not one). */
 export async function keystoreAvailable(): Promise<boolean> {
@@ -25,5 +26,5 @@ export async function unwrapKey(path: string): Promise<Buffer | null> {
 export async function wrapKey(path: string, key: Buffer): Promise<void> {
   const partial = `${path}.partial`;
   writeFileSync(partial, await safeStorage.encryptStringAsync(key.toString('hex')), { mode: 0o600 });
-  renameSync(partial, path);
+  renameInPlaceSync(partial, path);
 }
