@@ -176,4 +176,25 @@ describe('the export to correct', () => {
     expect(summary).toMatchObject({ accepted: 1, rejected: 0, corrections: 1 });
     expect(codesOf(typo.registrationNumber)).toEqual([]);
   });
+
+  it('filled in for a record missing its mother, takes the e-mail fixed and leaves the mother a pendência (case D does not wait on case F)', async () => {
+    const motherless = add({ ...CLEAN_REGISTRY[4]!, email: 'analuiza@gmail.con', motherName: null, motherNotListed: false });
+    const path = desk.file('pendencias.xlsx');
+    await desk.handlers['quality:export']({ case: null, code: null, path });
+    const rows = XLSX.utils.sheet_to_json<Record<string, string>>(XLSX.read(readFileSync(path)).Sheets['Pendências'] as XLSX.WorkSheet, { raw: false, defval: '' });
+    expect(rows[0]).toMatchObject({ 'Nome da mãe': '', 'Não consta mãe': 'Não' });
+    const untouched = desk.file('como-veio.xlsx');
+    const fixed = desk.file('corrigido.xlsx');
+    for (const [file, sheetRows] of [
+      [untouched, rows],
+      [fixed, rows.map((r) => ({ ...r, 'E-mail': 'analuiza@gmail.com', Motivo: 'E-mail confirmado por telefone', 'Documento comprobatório': 'Ligação da profissional' }))],
+    ] as const) {
+      const book = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(book, XLSX.utils.json_to_sheet([...sheetRows]), 'Pendências');
+      writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    }
+    expect(runImport(importInput(untouched, { kind: 'corrections', dryRun: true }), jobContext(desk.store.path))).toMatchObject({ accepted: 0, unchanged: 1, rejected: 0 });
+    expect(runImport(importInput(fixed, { kind: 'corrections' }), jobContext(desk.store.path))).toMatchObject({ accepted: 1, rejected: 0, corrections: 1 });
+    expect(codesOf(motherless.registrationNumber)).toEqual(['MOTHER_MISSING']);
+  });
 });
