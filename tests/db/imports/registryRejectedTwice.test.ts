@@ -39,6 +39,11 @@ describe('a value of the main system that Implanta rejected, behind a newer reje
     expect(summary).toMatchObject({ accepted: 0 });
     expect(summary.conflicts).toEqual([expect.objectContaining({ field: 'email', deskValue: LOADED, fileValue: CORRECTED, correctionOutcome: 'rejected' })]);
     expect(maria().email).toBe(LOADED);
+
+    // Kept by the clerk: the same value of the main system is no news at the next load.
+    desk.handlers['registry:resolveConflict']({ id: summary.conflicts[0]!.id as number, choice: 'kept', reason: 'A Implanta recusou este e-mail' });
+    expect(load(CORRECTED)).toMatchObject({ accepted: 0, kept: 1, conflicts: [] });
+    expect(maria().email).toBe(LOADED);
   });
 
   it('a value no correction of the desk had still comes in as the main system’s', async () => {
