@@ -4,6 +4,7 @@
 // never bring back a value the main system itself has left.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findProfessional } from '../../../db/registry';
+import type { RegistryConflict } from '../../../shared/contract/registry';
 import type { Professional } from '../../../shared/domain';
 import { correct, importAck, loadRegistry, openBatchDesk, sendBatch, writeAck, type BatchDesk } from '../batchFixtures';
 import { CORRECTED, LOADED, MAIN_SYSTEM, MARIA_HEADER, mariaRow } from '../mariaLoads';
@@ -21,7 +22,7 @@ afterEach(() => desk.cleanup());
 
 const maria = () => findProfessional(desk.store.db, '40001') as Professional;
 const load = (email: string) => loadRegistry(desk, [MARIA_HEADER, mariaRow(email)]);
-const open = () => desk.handlers['registry:conflicts']({ page: 0, pageSize: 50 }).items;
+const open = () => (desk.handlers['registry:conflicts']({ page: 0, pageSize: 50 }) as { items: RegistryConflict[] }).items;
 
 describe('a conflict the main system has moved on from', () => {
   it('closes when the next load brings the desk’s value: nothing is left to choose', async () => {
