@@ -9,6 +9,7 @@ import { FIELD_NAMES, FIELDS, MOTHER_FACT_FIELD, type FieldName } from '../../..
 import { isValidCpf } from '../../../shared/rules/cpf';
 import { fieldValueToText, parseFieldValue } from '../../../shared/rules/fieldValue';
 import { currentCorrectionText } from '../../../shared/rules/correctionText';
+import { sameBarSpelling } from '../../../shared/rules/spelling';
 import { parseCalendarDate } from '../../../shared/rules/dates';
 import { correctionFieldOf, encodeMotherFact } from '../../../shared/rules/motherFact';
 import type { Pendency } from '../../../shared/rules/pendencies';
@@ -347,6 +348,9 @@ export function mergeRow(existing: Professional, loadedText: string | null, valu
     const behind = flight ? null : inFlight.behind(existing.id, field, desk, file);
     if (behind?.outcome) merge.conflicts.push({ field, desk, file, uuid: behind.uuid, outcome: behind.outcome });
     else if (file === base && (flight || behind || !inFlight.gaveUp(existing.id, field, file))) merge.kept.push(field);
+    // The main system caught up with the desk's correction in its own spelling (capitals, no
+    // accents): no third value; the desk keeps its spelling, the one that went to Implanta.
+    else if ((flight || behind) && sameBarSpelling(field, file, desk)) merge.kept.push(field);
     else if (flight) merge.conflicts.push({ field, desk, file, uuid: flight.uuid, outcome: null });
     else if (behind) merge.conflicts.push({ field, desk, file, uuid: behind.uuid, outcome: null });
     else {
