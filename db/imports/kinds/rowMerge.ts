@@ -213,6 +213,7 @@ export class InFlight {
   private readonly newest: Statement<[number, string], { uuid: string; status: string; new_value: string | null }>;
   private readonly keptBefore: Statement<[number, string, string, string | null], { id: number }>;
   private readonly givenUpWith: Statement<[number, string, string | null, number, string], { uuid: string; status: string }>;
+  private readonly stepWith: Statement<[number, string, string | null], { id: number }>;
   private readonly keptKnowingly: Statement<[number, string, string | null, number, string], { id: number }>;
   /** Records with a correction in flight when the load began (the load adds none); the others are not looked up. */
   private readonly some: Uint8Array;
@@ -223,6 +224,10 @@ export class InFlight {
   ) {
     this.statement = db.prepare(`SELECT field, old_value, uuid FROM corrections WHERE professional_id = ? AND status IN ${OPEN} ORDER BY id`);
     this.newest = db.prepare('SELECT uuid, status, new_value FROM corrections WHERE professional_id = ? AND field = ? ORDER BY id DESC LIMIT 1');
+    // A correction of the field to this value that went, or is going, to Implanta.
+    this.stepWith = db.prepare(
+      "SELECT id FROM corrections WHERE professional_id = ? AND field = ? AND new_value IS ? AND status IN ('pending', 'batched', 'sent', 'synced') LIMIT 1",
+    );
     // A rejected or cancelled correction to this value, with none of the field applied by Implanta since.
     this.givenUpWith = db.prepare(
       `SELECT uuid, status FROM corrections WHERE professional_id = ? AND field = ? AND new_value IS ? AND status IN ('rejected', 'cancelled')
@@ -281,6 +286,15 @@ export class InFlight {
     if (!had) return null;
     if (this.keptBefore.get(professionalId, field, had.uuid, file)) return null;
     return { uuid: had.uuid, outcome: had.status as GivenUp['outcome'] };
+  }
+
+  /**
+   * Whether a file value is the value of one of the desk's own corrections of the field, applied or
+   * on its way: a step the clerk took before her newest correction, which the main system caught
+   * up with — no third value.
+   */
+  earlierStep(professionalId: number, field: string, file: string | null): boolean {
+    return this.stepWith.get(professionalId, field, file) !== undefined;
   }
 
   /**
@@ -349,8 +363,9 @@ export function mergeRow(existing: Professional, loadedText: string | null, valu
     if (behind?.outcome) merge.conflicts.push({ field, desk, file, uuid: behind.uuid, outcome: behind.outcome });
     else if (file === base && (flight || behind || !inFlight.gaveUp(existing.id, field, file))) merge.kept.push(field);
     // The main system caught up with the desk's correction in its own spelling (capitals, no
-    // accents): no third value; the desk keeps its spelling, the one that went to Implanta.
-    else if ((flight || behind) && sameBarSpelling(field, file, desk)) merge.kept.push(field);
+    // accents), or with an earlier correction than the newest: no third value; the desk keeps its
+    // value, the one that went to Implanta.
+    else if ((flight || behind) && (sameBarSpelling(field, file, desk) || inFlight.earlierStep(existing.id, field, file))) merge.kept.push(field);
     else if (flight) merge.conflicts.push({ field, desk, file, uuid: flight.uuid, outcome: null });
     else if (behind) merge.conflicts.push({ field, desk, file, uuid: behind.uuid, outcome: null });
     else {
