@@ -11,6 +11,7 @@ import { appendAudit } from '../audit';
 import { requireSettings } from '../settings';
 import { statement } from '../statements';
 import { brasilia } from './clock';
+import { refreshDipActions } from './dipActions';
 import { CURRENT_SCHEMA_VERSION } from './schemas';
 import { batchNumber, batchSummary, requireBatchRow, type BatchRow } from './summary';
 import { writeTransaction } from '../storeLock';
@@ -83,6 +84,8 @@ export function createBatch(db: Database, now: Date): BatchSummary {
     );
     const corrections = statement(db, `UPDATE corrections SET batch_id = ?, status = 'batched', status_changed_at = ? WHERE status = 'pending' AND ${RECORDED_IMPORT}`).run(id, iso).changes;
     const cep = statement(db, "UPDATE cep_changes SET batch_id = ?, status = 'batched' WHERE status = 'pending'").run(id).changes;
+    // Reviewed as it will be sealed: with what the DIP stands at now (sealing looks again).
+    refreshDipActions(db, id);
     appendAudit(db, {
       at: iso,
       operator: settings.operator,
@@ -119,6 +122,7 @@ export function sealBatch(db: Database, id: number, now: Date, appVersion: strin
       );
     }
     const iso = now.toISOString();
+    const dipActionsUpdated = refreshDipActions(db, id);
     statement(
       db,
       `INSERT INTO batch_professionals (batch_id, professional_id, cpf, registration_number, name, previous_cpf)
@@ -136,7 +140,13 @@ export function sealBatch(db: Database, id: number, now: Date, appVersion: strin
       action: 'batch.seal',
       entity: 'batch',
       entityId: String(id),
-      detail: { number: row.number, corrections: summary.counts.corrections, cepChanges: summary.counts.cepChanges, dipRequests: summary.counts.dipRequests },
+      detail: {
+        number: row.number,
+        corrections: summary.counts.corrections,
+        cepChanges: summary.counts.cepChanges,
+        dipRequests: summary.counts.dipRequests,
+        ...(dipActionsUpdated > 0 ? { dipActionsUpdated } : {}),
+      },
     });
     return summary;
   });

@@ -22,6 +22,7 @@ import type { RowIssue } from '../columns';
 import type { RawRow } from '../readers/source';
 import { BatchedInsert } from './batchedInsert';
 import { IdentityCheck } from './registryIdentity';
+import { StaleConflicts } from './registryStaleConflicts';
 import { registryDiff, whoOf } from './registryPreview';
 import { deskText, InFlight, mergeRow, notesAfterMerge, readFileRow, serializeLoaded, type FileRow, type RowMerge } from './rowMerge';
 import { rejected, type KindProcessor, type ProcessorContext, type ProcessorTotals, type RowOutcome } from './types';
@@ -71,6 +72,7 @@ export class RegistryProcessor implements KindProcessor {
   private readonly conflictOpen: Statement<unknown[], { id: number }>;
   private readonly history: BatchedInsert;
   private readonly inFlight: InFlight;
+  private readonly staleConflicts: StaleConflicts;
   private readonly identity: IdentityCheck;
   private readonly rows: RowsById;
   /** Registration numbers of new records refused in this file, with their row. */
@@ -122,6 +124,7 @@ export class RegistryProcessor implements KindProcessor {
     );
     const capacity = ((db.prepare('SELECT max(id) AS id FROM professionals').get() as { id: number | null }).id ?? 0) + 1;
     this.inFlight = new InFlight(db, capacity);
+    this.staleConflicts = new StaleConflicts(db);
     this.identity = new IdentityCheck(db);
     this.rows = new RowsById(capacity);
     this.withRules = flagsOf(db, 'rule', capacity);
@@ -287,6 +290,7 @@ export class RegistryProcessor implements KindProcessor {
     const rules = merge.take.length > 0 ? this.refreshRules(record) : (this.withRules[existing.id] ?? 0);
     if (rules + noted > 0) this.flagged++;
 
+    this.staleConflicts.settle(existing.id, file.values, now, operator);
     for (const conflict of merge.conflicts) this.conflict(row, existing, conflict);
     if (merge.kept.length > 0) this.kept++;
     if (merge.take.length === 0) return { status: 'unchanged', issues: [], changes: 0, dipConsequence: 'none' };

@@ -9,6 +9,7 @@ import { FIELD_NAMES, FIELDS, MOTHER_FACT_FIELD, type FieldName } from '../../..
 import { isValidCpf } from '../../../shared/rules/cpf';
 import { fieldValueToText, parseFieldValue } from '../../../shared/rules/fieldValue';
 import { currentCorrectionText } from '../../../shared/rules/correctionText';
+import { sameBarSpelling } from '../../../shared/rules/spelling';
 import { parseCalendarDate } from '../../../shared/rules/dates';
 import { correctionFieldOf, encodeMotherFact } from '../../../shared/rules/motherFact';
 import type { Pendency } from '../../../shared/rules/pendencies';
@@ -211,6 +212,8 @@ export class InFlight {
   private readonly statement: Statement<[number], { field: string; old_value: string | null; uuid: string }>;
   private readonly newest: Statement<[number, string], { uuid: string; status: string; new_value: string | null }>;
   private readonly keptBefore: Statement<[number, string, string, string | null], { id: number }>;
+  private readonly givenUpWith: Statement<[number, string, string | null, number, string], { uuid: string; status: string }>;
+  private readonly stepWith: Statement<[number, string, string | null], { id: number }>;
   private readonly keptKnowingly: Statement<[number, string, string | null, number, string], { id: number }>;
   /** Records with a correction in flight when the load began (the load adds none); the others are not looked up. */
   private readonly some: Uint8Array;
@@ -221,6 +224,16 @@ export class InFlight {
   ) {
     this.statement = db.prepare(`SELECT field, old_value, uuid FROM corrections WHERE professional_id = ? AND status IN ${OPEN} ORDER BY id`);
     this.newest = db.prepare('SELECT uuid, status, new_value FROM corrections WHERE professional_id = ? AND field = ? ORDER BY id DESC LIMIT 1');
+    // A correction of the field to this value that went, or is going, to Implanta.
+    this.stepWith = db.prepare(
+      "SELECT id FROM corrections WHERE professional_id = ? AND field = ? AND new_value IS ? AND status IN ('pending', 'batched', 'sent', 'synced') LIMIT 1",
+    );
+    // A rejected or cancelled correction to this value, with none of the field applied by Implanta since.
+    this.givenUpWith = db.prepare(
+      `SELECT uuid, status FROM corrections WHERE professional_id = ? AND field = ? AND new_value IS ? AND status IN ('rejected', 'cancelled')
+         AND id > coalesce((SELECT max(id) FROM corrections WHERE professional_id = ? AND field = ? AND status = 'synced'), 0)
+       ORDER BY id DESC LIMIT 1`,
+    );
     this.keptBefore = db.prepare(
       "SELECT id FROM registry_conflicts WHERE professional_id = ? AND field = ? AND correction_uuid = ? AND file_value IS ? AND resolution = 'kept' LIMIT 1",
     );
@@ -257,19 +270,31 @@ export class InFlight {
 
   /**
    * What the field's newest correction says about a file value that differs from the desk's, when
-   * no correction is in flight. It set the file's value and was then rejected by Implanta or
-   * cancelled: the main system took a value the desk gave up, before or after the desk gave it up
-   * (`outcome`; unless the clerk already kept the desk's value against this very file value). Or
-   * Implanta applied it and the desk still shows its value: the file is older than the correction,
+   * no correction is in flight. It (or an earlier correction given up as well, none applied since)
+   * set the file's value and was then rejected by Implanta or cancelled: the main system took a
+   * value the desk gave up, before or after the desk gave it up (`outcome`; unless the clerk
+   * already kept the desk's value against this very file value). Or Implanta applied it and the desk still shows its value: the file is older than the correction,
    * or the main system changed the field since, and only the clerk can tell (`outcome` null).
    */
   behind(professionalId: number, field: string, desk: string | null, file: string | null): { uuid: string; outcome: GivenUp['outcome'] | null } | null {
     const newest = this.newest.get(professionalId, field);
     if (!newest) return null;
     if (newest.status === 'synced') return newest.new_value === desk ? { uuid: newest.uuid, outcome: null } : null;
-    if (newest.new_value !== file || (newest.status !== 'rejected' && newest.status !== 'cancelled')) return null;
-    if (this.keptBefore.get(professionalId, field, newest.uuid, file)) return null;
-    return { uuid: newest.uuid, outcome: newest.status };
+    if (newest.status !== 'rejected' && newest.status !== 'cancelled') return null;
+    // The file's value may be that of an earlier correction given up too (the clerk corrected again, and that one was rejected as well).
+    const had = newest.new_value === file ? { uuid: newest.uuid, status: newest.status } : this.givenUpWith.get(professionalId, field, file, professionalId, field);
+    if (!had) return null;
+    if (this.keptBefore.get(professionalId, field, had.uuid, file)) return null;
+    return { uuid: had.uuid, outcome: had.status as GivenUp['outcome'] };
+  }
+
+  /**
+   * Whether a file value is the value of one of the desk's own corrections of the field, applied or
+   * on its way: a step the clerk took before her newest correction, which the main system caught
+   * up with — no third value.
+   */
+  earlierStep(professionalId: number, field: string, file: string | null): boolean {
+    return this.stepWith.get(professionalId, field, file) !== undefined;
   }
 
   /**
@@ -337,6 +362,10 @@ export function mergeRow(existing: Professional, loadedText: string | null, valu
     const behind = flight ? null : inFlight.behind(existing.id, field, desk, file);
     if (behind?.outcome) merge.conflicts.push({ field, desk, file, uuid: behind.uuid, outcome: behind.outcome });
     else if (file === base && (flight || behind || !inFlight.gaveUp(existing.id, field, file))) merge.kept.push(field);
+    // The main system caught up with the desk's correction in its own spelling (capitals, no
+    // accents), or with an earlier correction than the newest: no third value; the desk keeps its
+    // value, the one that went to Implanta.
+    else if ((flight || behind) && (sameBarSpelling(field, file, desk) || inFlight.earlierStep(existing.id, field, file))) merge.kept.push(field);
     else if (flight) merge.conflicts.push({ field, desk, file, uuid: flight.uuid, outcome: null });
     else if (behind) merge.conflicts.push({ field, desk, file, uuid: behind.uuid, outcome: null });
     else {
