@@ -179,9 +179,14 @@ function readJson(bytes: Buffer): Omit<AckFile, 'format' | 'sha256'> {
   // Version 1 answers applied/rejected; version 2 adds "applied to the registry only" and the DIP status.
   const declared = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { schemaVersion?: unknown }).schemaVersion : undefined;
   if (typeof declared === 'number' && declared !== 1 && declared !== 2) throw unreadVersion(declared);
-  const errors = SCHEMAS[declared === 1 ? 1 : 2].acknowledgement.validate(value).map((e) =>
-    e.at === '/schemaVersion' && declared !== undefined ? { ...e, message: 'deveria ser 1 ou 2' } : e,
-  );
+  // A list with no item is read: it answers a lote an earlier version of the desk sealed empty, and
+  // only such a lote (ackApply.ts).
+  const items = typeof value === 'object' && value !== null ? (value as { items?: unknown }).items : undefined;
+  const noItem = Array.isArray(items) && items.length === 0;
+  const errors = SCHEMAS[declared === 1 ? 1 : 2].acknowledgement
+    .validate(value)
+    .filter((e) => !(noItem && e.at === '/items' && e.keyword === 'minItems'))
+    .map((e) => (e.at === '/schemaVersion' && declared !== undefined ? { ...e, message: 'deveria ser 1 ou 2' } : e));
   if (errors.length > 0) throw schemaRefusal(errors, value);
   const ack = value as {
     batch: string;
