@@ -149,8 +149,17 @@ describe('undo', () => {
     const summary = corrections();
     desk.store.db.prepare("UPDATE corrections SET status = 'batched' WHERE id = (SELECT min(id) FROM corrections)").run();
     const answer = await desk.dispatch('imports:undo', { id: summary.importId as number });
-    expect(answer).toMatchObject({ ok: false, error: { code: 'IMPORT_UNDO_REFUSED', message: expect.stringMatching(/1 correções desta importação já entraram em lote/) } });
-    expect(() => undoImport({ id: summary.importId as number }, jobContext(desk.store.path))).toThrow(/já entraram em lote/);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'IMPORT_UNDO_REFUSED', message: expect.stringMatching(/^1 correção desta importação já entrou em lote/) } });
+    expect(() => undoImport({ id: summary.importId as number }, jobContext(desk.store.path))).toThrow(/já entrou em lote/);
+  });
+
+  it('is refused, saying so, once the clerk cancelled one of its corrections: none of them went into a lote', async () => {
+    const summary = corrections();
+    const uuid = (desk.store.db.prepare('SELECT uuid FROM corrections WHERE import_id = ? ORDER BY id LIMIT 1').get(summary.importId) as { uuid: string }).uuid;
+    desk.handlers['corrections:cancel']({ uuid, reason: 'Digitado no cadastro errado' });
+    const answer = await desk.dispatch('imports:undo', { id: summary.importId as number });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'IMPORT_UNDO_REFUSED', message: expect.stringMatching(/^1 correção desta importação foi cancelada depois dela/) } });
+    expect((answer as { error: { message: string } }).error.message).not.toMatch(/lote|Implanta/);
   });
 
   it('puts a CEP directory back as it was: new CEPs removed, fixed ones restored', () => {
