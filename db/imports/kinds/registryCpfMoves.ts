@@ -42,7 +42,8 @@ export class CpfMoves {
   note(registration: string, row: number, cpfText: string): void {
     if (registration === '' || this.stated.has(registration)) return;
     const cpf = cpfText === '' ? null : storableCpf(cpfText);
-    this.stated.set(registration, { row, cpf: cpf?.ok ? cpf.value : null });
+    // A copy of the key: a slice of the cell would keep the whole chunk of the file it was read from alive.
+    this.stated.set(JSON.parse(JSON.stringify(registration)) as string, { row, cpf: cpf?.ok ? cpf.value : null });
   }
 
   /** The row further down than `row` that gives the record another CPF than `cpf`, if any. */
