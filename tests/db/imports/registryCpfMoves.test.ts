@@ -44,6 +44,14 @@ describe('a CPF that moved to another record', () => {
     expect(cpfHistory('61003')).toEqual([[C, A]]);
   });
 
+  it('turned round three records, listed in any order: all three rows load', () => {
+    load([`61001;${A};Ana Prado;Rosa Prado`, `61002;${B};Bia Lima;Vera Lima`, `61003;${C};Cida Reis;Lia Reis`]);
+    const summary = load([`61003;${A};Cida Reis;Lia Reis`, `61002;${C};Bia Lima;Vera Lima`, `61001;${B};Ana Prado;Rosa Prado`]);
+    expect(summary).toMatchObject({ accepted: 3, rejected: 0, errors: [] });
+    expect([cpfOf('61001'), cpfOf('61002'), cpfOf('61003')]).toEqual([B, C, A]);
+    expect(cpfHistory('61001')).toEqual([[A, B]]);
+  });
+
   it('a preview of a swap says both rows load and changes nothing', () => {
     load([`61001;${A};Ana Prado;Rosa Prado`, `61002;${B};Bia Lima;Vera Lima`]);
     const summary = load([`61001;${B};Ana Prado;Rosa Prado`, `61002;${A};Bia Lima;Vera Lima`], { dryRun: true });
