@@ -101,7 +101,7 @@ export function requireImport(db: Database, id: number): ImportRow {
 }
 
 /** Changes an import queued: all, those that went into a lote (or further), those the clerk cancelled. */
-type Queued = { total: number; notPending: number; cancelled?: number };
+type Queued = { total: number; notPending: number; cancelled?: number; inReview?: number; reviewNumber?: string | null };
 
 /** Changes the import queued and their state: what decides whether it can be undone. */
 function queuedCounts(db: Database, ids: number[]): Map<number, Queued> {
@@ -111,11 +111,13 @@ function queuedCounts(db: Database, ids: number[]): Map<number, Queued> {
   for (const table of ['corrections', 'cep_changes']) {
     const rows = db
       .prepare(
-        `SELECT import_id AS id, count(*) AS total, sum(status NOT IN ('pending', 'cancelled')) AS notPending, sum(status = 'cancelled') AS cancelled
-         FROM ${table} WHERE import_id IN (${marks}) GROUP BY import_id`,
+        `SELECT import_id AS id, count(*) AS total, sum(status NOT IN ('pending', 'cancelled')) AS notPending, sum(status = 'cancelled') AS cancelled,
+           sum(b.id IS NOT NULL) AS inReview, max(b.number) AS reviewNumber
+         FROM ${table} t LEFT JOIN batches b ON b.id = t.batch_id AND b.state = 'open'
+         WHERE import_id IN (${marks}) GROUP BY import_id`,
       )
       .all(...ids) as ({ id: number } & Queued)[];
-    for (const row of rows) counts.set(row.id, { total: row.total, notPending: row.notPending, cancelled: row.cancelled });
+    for (const { id, ...row } of rows) counts.set(id, row);
   }
   return counts;
 }
@@ -127,6 +129,13 @@ export function undoBlocker(row: Pick<ImportRow, 'kind' | 'state' | 'undone_at'>
   }
   const one = row.kind === 'cep' ? 'alteração de CEP' : 'correção';
   const many = row.kind === 'cep' ? 'alterações de CEP' : 'correções';
+  // Still in the lote under review: taken out of it (or the lote cancelled), they are pending again.
+  if (queued.notPending > 0 && queued.inReview === queued.notPending) {
+    const n = queued.notPending;
+    return n === 1
+      ? `1 ${one} desta importação está no lote ${queued.reviewNumber}, ainda em revisão: retire-a do lote (ou cancele o lote) e desfaça a importação depois.`
+      : `${n.toLocaleString('pt-BR')} ${many} desta importação estão no lote ${queued.reviewNumber}, ainda em revisão: retire-as do lote (ou cancele o lote) e desfaça a importação depois.`;
+  }
   if (queued.notPending > 0) {
     const n = queued.notPending;
     return n === 1

@@ -153,6 +153,18 @@ describe('undo', () => {
     expect(() => undoImport({ id: summary.importId as number }, jobContext(desk.store.path))).toThrow(/já entrou em lote/);
   });
 
+  it('is refused while its corrections are in a lote still under review, saying how to take them out', async () => {
+    const summary = corrections();
+    const lote = await desk.handlers['batches:create']({});
+    const answer = await desk.dispatch('imports:undo', { id: summary.importId as number });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'IMPORT_UNDO_REFUSED', message: expect.stringMatching(new RegExp(`^10 correções desta importação estão no lote ${lote.number}, ainda em revisão: retire-as do lote \\(ou cancele o lote\\)`)) },
+    });
+    await desk.handlers['batches:cancel']({ id: lote.id });
+    expect(undoImport({ id: summary.importId as number }, jobContext(desk.store.path))).toMatchObject({ removedChanges: 10 });
+  });
+
   it('is refused, saying so, once the clerk cancelled one of its corrections: none of them went into a lote', async () => {
     const summary = corrections();
     const uuid = (desk.store.db.prepare('SELECT uuid FROM corrections WHERE import_id = ? ORDER BY id LIMIT 1').get(summary.importId) as { uuid: string }).uuid;
