@@ -134,6 +134,6 @@ export const importCli: CliModule = (program, action) => {
     .option('--all-or-nothing', 'write only when every row is valid')
     .option('--force', 'import a file already imported')
     .option('--accept-dip', 'go ahead when rows change data of a confirmed DIP request or a card in manufacture')
-    .option('--report <out.xlsx>', 'save the rejected rows and those with a warning, with their row number, a Situação and an Erros column and the codes')
+    .option('--report <out.xlsx>', 'save the rejected rows and those with a warning, with their row number, a Situação da linha column, an Erros column and the codes')
     .action(action(importCommand));
 };

@@ -152,7 +152,7 @@ describe('cress-desk import --report with a row refused and a row written with a
     expect(result.stdout).toMatch(/Error report: .*avisos-\d+\.xlsx \(1 row refused, 1 with a warning\)/);
     const book = XLSX.read(readFileSync(report), { type: 'buffer' });
     const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet, { header: 1, defval: '' });
-    const situation = (rows[0] as string[]).indexOf('Situação');
+    const situation = (rows[0] as string[]).indexOf('Situação da linha');
     expect(rows.slice(1).map((r) => r[situation])).toEqual(['importada com aviso', 'recusada']);
   });
 });

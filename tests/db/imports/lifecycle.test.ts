@@ -190,7 +190,7 @@ describe('the error report', () => {
     const reportPath = files.file('erros.xlsx');
     const first = runImport(importInput(fixture('corrections.xlsx'), { kind: 'corrections', reportPath }), jobContext(desk.store.path));
     const rows = sheetRows(reportPath);
-    expect(rows[0]).toEqual(['Linha original', ...first.headers, 'Situação', 'Erros', 'Código do erro']);
+    expect(rows[0]).toEqual(['Linha original', ...first.headers, 'Situação da linha', 'Erros', 'Código do erro']);
     expect(new Set(rows.slice(1).map((r) => r.at(-3)))).toEqual(new Set(['recusada']));
     expect(rows).toHaveLength(1 + 10);
     const emailRow = rows.findIndex((r) => r.includes('helena@@exemplo'));

@@ -49,7 +49,7 @@ describe('the report of an import with rows refused and rows written with a warn
   const situations = (path: string) => {
     const book = XLSX.read(readFileSync(path), { type: 'buffer' });
     const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet, { header: 1, defval: '' });
-    const column = (rows[0] as string[]).indexOf('Situação');
+    const column = (rows[0] as string[]).indexOf('Situação da linha');
     return rows.slice(1).map((r) => [r[0], r[column], r.at(-1)]);
   };
 
