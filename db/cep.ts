@@ -13,7 +13,7 @@ import { cityNotInUf } from '../shared/reference/municipalities';
 import { parseUf } from '../shared/rules/vocabulary';
 import { digitsOnly, foldForSearch } from '../shared/text';
 import { appendAudit } from './audit';
-import { resolveCepRejectionsBy } from './cepRejections';
+import { rejectedDataStillHeld, resolveCepRejectionsBy } from './cepRejections';
 import { requireSettings } from './settings';
 import { statement } from './statements';
 import { writeTransaction } from './storeLock';
@@ -80,7 +80,9 @@ export function saveCep(db: Database, input: ParsedInput<'cep:save'>, now: strin
     const before: CepAddress | null = previous
       ? { street: previous.street, district: previous.district, city: previous.city, uf: previous.uf }
       : null;
-    if (before && JSON.stringify(before) === JSON.stringify(address)) {
+    // The same data again after Implanta rejected it is the clerk sending it again.
+    const resent = before && JSON.stringify(before) === JSON.stringify(address) ? rejectedDataStillHeld(db, cep.value, address) : null;
+    if (before && JSON.stringify(before) === JSON.stringify(address) && !resent) {
       throw new AppError('NO_CHANGE', `Nada mudou: o CEP ${formatCep(cep.value)} já está cadastrado com esses dados.`);
     }
 
@@ -96,7 +98,7 @@ export function saveCep(db: Database, input: ParsedInput<'cep:save'>, now: strin
       db,
       `INSERT INTO cep_changes (uuid, cep, old_value, new_value, reason, operator, created_at, status)
        VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')`,
-    ).run(uuid, cep.value, before ? JSON.stringify(before) : null, JSON.stringify(address), reason, settings.operator, now);
+    ).run(uuid, cep.value, resent ? resent.oldValue : before ? JSON.stringify(before) : null, JSON.stringify(address), reason, settings.operator, now);
     resolveCepRejectionsBy(db, cep.value, now, uuid);
     appendAudit(db, {
       at: now,
@@ -104,7 +106,7 @@ export function saveCep(db: Database, input: ParsedInput<'cep:save'>, now: strin
       action: 'cep.save',
       entity: 'cep',
       entityId: cep.value,
-      detail: { cep: cep.value, created: before === null, change: uuid, reason },
+      detail: { cep: cep.value, created: before === null, change: uuid, reason, ...(resent ? { resent: true } : {}) },
     });
     const entry = statement<CepEntry>(db, `${ENTRY_SQL} WHERE d.cep = ?`).get(cep.value) as CepEntry;
     return { entry, created: before === null };

@@ -12,3 +12,19 @@ export function resolveCepRejectionsBy(db: Database, cep: string, now: string, c
     cep,
   ).changes;
 }
+
+/**
+ * The open rejection of this CEP whose rejected data the directory still holds, if any: Implanta
+ * refused that data, so entering it again is sending it again (a new change), not "nothing changed".
+ * Its old value is what Implanta still holds, the new change's starting point.
+ */
+export function rejectedDataStillHeld(db: Database, cep: string, address: { street: string; district: string; city: string; uf: string }): { oldValue: string | null } | null {
+  const row = statement<{ old_value: string | null; new_value: string }>(
+    db,
+    "SELECT old_value, new_value FROM cep_changes WHERE cep = ? AND status = 'rejected' AND resolved_at IS NULL ORDER BY id DESC LIMIT 1",
+  ).get(cep);
+  if (!row) return null;
+  const rejected = JSON.parse(row.new_value) as Record<string, string>;
+  const same = (['street', 'district', 'city', 'uf'] as const).every((key) => (rejected[key] ?? '') === address[key]);
+  return same ? { oldValue: row.old_value } : null;
+}

@@ -16,6 +16,7 @@ import { requireSettings } from '../settings';
 import { statement } from '../statements';
 import { mixedAddresses } from './ackAddress';
 import { applyDipStatus, futureDipDate } from './ackDip';
+import { refuseNoItemFor } from './ackNoItem';
 import { appliedAfterNewer, outOfOrderNote } from './ackOrder';
 import { normaliseDipDate, type AckFile } from './ackRead';
 import { batchSummary, requireBatchRow, type BatchRow } from './summary';
@@ -206,6 +207,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
     const batch = named ?? requireBatchRow(db, [...batches.keys()][0] as number);
 
     if (batch.state !== 'sent' && batch.state !== 'acknowledged') throw notSentError(batch);
+    if (ack.answers.length === 0) refuseNoItemFor(db, batch);
     if (ack.packageSha256 !== null && !wroteThisPackage(db, batch, ack.packageSha256)) {
       throw new AppError(
         'ACK_CHECKSUM',
@@ -331,7 +333,8 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
     rejections.sort((a, b) => (idOf.get(b.uuid)?.id ?? 0) - (idOf.get(a.uuid)?.id ?? 0));
     for (const r of rejections) giveBackImplantaValue(db, r.uuid, r.message, iso, operator);
 
-    if (applied + rejected + dipUpdated > 0) {
+    // An answer with no item closes a lote sealed empty (refuseNoItemFor): nothing in it is left to answer.
+    if (applied + rejected + dipUpdated > 0 || (ack.answers.length === 0 && batch.state === 'sent')) {
       const left = statement<{ n: number }>(
         db,
         "SELECT (SELECT count(*) FROM corrections WHERE batch_id = ? AND status = 'sent') + (SELECT count(*) FROM cep_changes WHERE batch_id = ? AND status = 'sent') AS n",

@@ -34,22 +34,51 @@ function withFieldWords(error: SchemaError): SchemaError {
   return words ? { ...error, message: `deve ser ${words}` } : error;
 }
 
-/** "item 2 (id 5d0f…), campo status: …": where in the list, and which item. */
-function describeInList(error: SchemaError, value: unknown): string {
+/** What each field of an item is, in words, with its name in the file. */
+const ITEM_FIELDS: Record<string, string> = {
+  id: 'o identificador (id)',
+  status: 'a situação (status)',
+  message: 'a mensagem (message)',
+  dipStatus: 'a situação do DIP (dipStatus)',
+  dipStatusDate: 'a data do DIP (dipStatusDate)',
+};
+
+/** Who an item is about, in the clerk's words ("CPF 123.456.789-09"), when the desk knows its id. */
+export type ItemNamer = (id: string) => string | null;
+
+/**
+ * "Item 2 da resposta (CPF 123.456.789-09): a situação (status) deve ser …": which item of the list,
+ * by its record when the desk knows it (else its id), and what is wrong, never a JSON pointer.
+ */
+function describeInList(error: SchemaError, value: unknown, nameOf: ItemNamer): string {
   const inItem = /^\/items\/(\d+)(?:\/(.+))?$/.exec(error.at);
-  if (!inItem) return describeSchemaError(error);
+  if (!inItem) return /^\/[^/]+$/.test(error.at) ? `campo ${error.at.slice(1)}: ${error.message}` : describeSchemaError(error);
   const index = Number(inItem[1]);
   const items = (value as { items?: unknown }).items;
   const item = Array.isArray(items) ? (items[index] as { id?: unknown } | undefined) : undefined;
-  const id = typeof item?.id === 'string' && item.id !== '' ? ` (id ${item.id.slice(0, 40)})` : '';
-  return `item ${index + 1}${id}${inItem[2] ? `, campo ${inItem[2]}` : ''}: ${error.message}`;
+  const id = typeof item?.id === 'string' && item.id !== '' ? item.id.slice(0, 40) : null;
+  const who = id === null ? '' : ` (${nameOf(id.toLowerCase()) ?? `id ${id}`})`;
+  const field = inItem[2];
+  const missing = error.keyword === 'required' && !field ? /obrigatória (\S+)$/.exec(error.message)?.[1] : undefined;
+  const what = missing
+    ? `falta ${ITEM_FIELDS[missing] ?? `o campo ${missing}`}`
+    : field
+      ? `${ITEM_FIELDS[field] ?? `o campo ${field}`} ${error.message}`
+      : error.message;
+  return `Item ${index + 1} da resposta${who}: ${what}`;
 }
 
-/** The refusal of an answer that does not follow the JSON format: the first problems, and each one, with the item it is in. */
-export function schemaRefusal(errors: SchemaError[], value: unknown) {
-  const worded = errors.map(withFieldWords);
+/**
+ * The refusal of an answer that does not follow the JSON format: first the first problem in words
+ * (which item, what is wrong), then the next ones; each one, with its item, in the details.
+ */
+export function schemaRefusal(errors: SchemaError[], value: unknown, nameOf: ItemNamer = () => null) {
+  const worded = errors.map(withFieldWords).map((error) => ({ at: error.at, message: describeInList(error, value, nameOf) }));
+  const [first, ...others] = worded.map((error) => error.message);
+  const more = others.length > 0 ? ` Também: ${others.slice(0, 2).join('; ')}${others.length > 2 ? `; e mais ${others.length - 2}` : ''}.` : '';
+  const opening = (first ?? '').charAt(0).toUpperCase() + (first ?? '').slice(1);
   return ackInvalid(
-    `O arquivo de confirmação não segue o formato de resposta da Implanta: ${worded.slice(0, 3).map(describeSchemaError).join('; ')}. Peça à Implanta um arquivo de resposta corrigido. Nada foi alterado.`,
-    worded.map((error) => ({ at: error.at, message: describeInList(error, value) })),
+    `${opening}. O arquivo de confirmação não segue o formato de resposta da Implanta.${more} Peça à Implanta um arquivo de resposta corrigido. Nada foi alterado.`,
+    worded,
   );
 }

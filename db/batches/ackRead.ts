@@ -12,7 +12,7 @@ import { foldForSearch, plainLine } from '../../shared/text';
 import { openToRead, unreadableFile } from '../fileRefusals';
 import type { RawRow } from '../imports/readers/source';
 import { ackInvalid as invalid, compoundRows, csvRows, isCompound, refuseTextAsSpreadsheet, spreadsheetError, xlsxRows } from './ackSheets';
-import { schemaRefusal, unreadVersion } from './ackJsonErrors';
+import { schemaRefusal, unreadVersion, type ItemNamer } from './ackJsonErrors';
 import { SCHEMAS } from './schemas';
 
 export type AckFormat = 'json' | 'csv' | 'xlsx';
@@ -130,13 +130,14 @@ function formatOf(bytes: Buffer, fileName: string): AckFormat {
 /**
  * Reads an acknowledgement file; refuses with ACK_INVALID anything it cannot take as one, and with
  * FILE_NOT_FOUND or FILE_UNREADABLE, as an import does, a path that is not there or that it cannot read at all (a folder, no permission).
+ * `nameOf` names an item of the desk by its record, for a refusal of a JSON item (ackItemNames.ts).
  */
-export async function readAck(path: string, fileName = path): Promise<AckFile> {
+export async function readAck(path: string, fileName = path, nameOf?: ItemNamer): Promise<AckFile> {
   const bytes = readWhole(path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const format = formatOf(bytes, fileName);
   if (format === 'csv') refuseTextAsSpreadsheet(fileName, bytes);
-  if (format === 'json') return { ...readJson(bytes), format, sha256 };
+  if (format === 'json') return { ...readJson(bytes, nameOf), format, sha256 };
   const rows = format === 'xlsx' ? (isCompound(bytes) ? compoundRows(bytes) : await xlsxRows(path, bytes)) : csvRows(path, bytes);
   return { format, batch: null, packageSha256: null, acknowledgedAt: null, answers: answersFromRows(rows), sha256 };
 }
@@ -168,7 +169,7 @@ function whereJsonStopped(text: string, error: unknown): string {
   return ` (linha ${before.split('\n').length}, coluna ${at - before.lastIndexOf('\n')})`;
 }
 
-function readJson(bytes: Buffer): Omit<AckFile, 'format' | 'sha256'> {
+function readJson(bytes: Buffer, nameOf?: ItemNamer): Omit<AckFile, 'format' | 'sha256'> {
   let value: unknown;
   const text = textOf(bytes);
   try {
@@ -179,10 +180,15 @@ function readJson(bytes: Buffer): Omit<AckFile, 'format' | 'sha256'> {
   // Version 1 answers applied/rejected; version 2 adds "applied to the registry only" and the DIP status.
   const declared = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { schemaVersion?: unknown }).schemaVersion : undefined;
   if (typeof declared === 'number' && declared !== 1 && declared !== 2) throw unreadVersion(declared);
-  const errors = SCHEMAS[declared === 1 ? 1 : 2].acknowledgement.validate(value).map((e) =>
-    e.at === '/schemaVersion' && declared !== undefined ? { ...e, message: 'deveria ser 1 ou 2' } : e,
-  );
-  if (errors.length > 0) throw schemaRefusal(errors, value);
+  // A list with no item is read: it answers a lote an earlier version of the desk sealed empty, and
+  // only such a lote (ackApply.ts).
+  const items = typeof value === 'object' && value !== null ? (value as { items?: unknown }).items : undefined;
+  const noItem = Array.isArray(items) && items.length === 0;
+  const errors = SCHEMAS[declared === 1 ? 1 : 2].acknowledgement
+    .validate(value)
+    .filter((e) => !(noItem && e.at === '/items' && e.keyword === 'minItems'))
+    .map((e) => (e.at === '/schemaVersion' && declared !== undefined ? { ...e, message: 'deveria ser 1 ou 2' } : e));
+  if (errors.length > 0) throw schemaRefusal(errors, value, nameOf);
   const ack = value as {
     batch: string;
     number?: string;

@@ -7,6 +7,7 @@ import { AppError } from '../../shared/errors';
 import { openJobConnection } from '../connections';
 import { jobCancelled } from '../jobs/cancel';
 import type { JobContext, JobFn } from '../jobs/types';
+import { itemNamer } from './ackItemNames';
 import { readAck, type AckFile } from './ackRead';
 import { applyAck } from './ackApply';
 import { recordExport } from './lifecycle';
@@ -87,15 +88,16 @@ function previewAck(db: Database, ack: AckFile, fileName: string, now: Date): Ac
 
 export const acknowledgeBatchJob: JobFn<{ path: string; fileName?: string; dryRun?: boolean; expectedSha256?: string }, AckResult> = async (input, context) => {
   context.progress({ phase: 'read', label: 'Lendo a confirmação da Implanta…', done: 0, total: null });
-  const ack = await readAck(input.path, input.fileName ?? input.path);
-  if (context.cancelled()) throw jobCancelled();
-  if (input.expectedSha256 !== undefined && ack.sha256 !== input.expectedSha256) {
-    throw new AppError('FILE_CHANGED', 'O arquivo da confirmação mudou depois da conferência: escolha-o de novo. Nada foi alterado.');
-  }
-  const label = input.dryRun ? 'Conferindo o que a confirmação muda…' : 'Atualizando as correções…';
-  context.progress({ phase: 'apply', label, done: 0, total: ack.answers.length });
   const db = openJobConnection(context.storePath);
   try {
+    // An item a refusal names is named by its record's CPF (or its CEP), as the clerk knows it.
+    const ack = await readAck(input.path, input.fileName ?? input.path, itemNamer(db));
+    if (context.cancelled()) throw jobCancelled();
+    if (input.expectedSha256 !== undefined && ack.sha256 !== input.expectedSha256) {
+      throw new AppError('FILE_CHANGED', 'O arquivo da confirmação mudou depois da conferência: escolha-o de novo. Nada foi alterado.');
+    }
+    const label = input.dryRun ? 'Conferindo o que a confirmação muda…' : 'Atualizando as correções…';
+    context.progress({ phase: 'apply', label, done: 0, total: ack.answers.length });
     const apply = input.dryRun ? previewAck : applyAck;
     const result = apply(db, ack, input.fileName ?? input.path, new Date(context.nowIso()));
     context.progress({ phase: 'apply', label, done: ack.answers.length, total: ack.answers.length });

@@ -100,28 +100,53 @@ export function requireImport(db: Database, id: number): ImportRow {
   return row;
 }
 
+/** Changes an import queued: all, those that went into a lote (or further), those the clerk cancelled. */
+type Queued = { total: number; notPending: number; cancelled?: number; inReview?: number; reviewNumber?: string | null };
+
 /** Changes the import queued and their state: what decides whether it can be undone. */
-function queuedCounts(db: Database, ids: number[]): Map<number, { total: number; notPending: number }> {
-  const counts = new Map<number, { total: number; notPending: number }>();
+function queuedCounts(db: Database, ids: number[]): Map<number, Queued> {
+  const counts = new Map<number, Queued>();
   if (ids.length === 0) return counts;
   const marks = ids.map(() => '?').join(', ');
   for (const table of ['corrections', 'cep_changes']) {
     const rows = db
-      .prepare(`SELECT import_id AS id, count(*) AS total, sum(status <> 'pending') AS notPending FROM ${table} WHERE import_id IN (${marks}) GROUP BY import_id`)
-      .all(...ids) as { id: number; total: number; notPending: number }[];
-    for (const row of rows) counts.set(row.id, { total: row.total, notPending: row.notPending });
+      .prepare(
+        `SELECT import_id AS id, count(*) AS total, sum(status NOT IN ('pending', 'cancelled')) AS notPending, sum(status = 'cancelled') AS cancelled,
+           sum(b.id IS NOT NULL) AS inReview, max(b.number) AS reviewNumber
+         FROM ${table} t LEFT JOIN batches b ON b.id = t.batch_id AND b.state = 'open'
+         WHERE import_id IN (${marks}) GROUP BY import_id`,
+      )
+      .all(...ids) as ({ id: number } & Queued)[];
+    for (const { id, ...row } of rows) counts.set(id, row);
   }
   return counts;
 }
 
-export function undoBlocker(row: Pick<ImportRow, 'kind' | 'state' | 'undone_at'>, queued: { total: number; notPending: number }): string | null {
+export function undoBlocker(row: Pick<ImportRow, 'kind' | 'state' | 'undone_at'>, queued: Queued): string | null {
   if (row.state === 'undone') return `Esta importação já foi desfeita em ${formatDateTimeBr(row.undone_at)}.`;
   if (row.kind === 'registry') {
     return 'Cargas do cadastro não se desfazem: elas trazem os dados do sistema do Regional. Importe de novo a planilha correta.';
   }
+  const one = row.kind === 'cep' ? 'alteração de CEP' : 'correção';
+  const many = row.kind === 'cep' ? 'alterações de CEP' : 'correções';
+  // Still in the lote under review: taken out of it (or the lote cancelled), they are pending again.
+  if (queued.notPending > 0 && queued.inReview === queued.notPending) {
+    const n = queued.notPending;
+    return n === 1
+      ? `1 ${one} desta importação está no lote ${queued.reviewNumber}, ainda em revisão: retire-a do lote (ou cancele o lote) e desfaça a importação depois.`
+      : `${n.toLocaleString('pt-BR')} ${many} desta importação estão no lote ${queued.reviewNumber}, ainda em revisão: retire-as do lote (ou cancele o lote) e desfaça a importação depois.`;
+  }
   if (queued.notPending > 0) {
-    const what = row.kind === 'cep' ? 'alterações de CEP' : 'correções';
-    return `${queued.notPending.toLocaleString('pt-BR')} ${what} desta importação já entraram em lote ou foram enviadas à Implanta.`;
+    const n = queued.notPending;
+    return n === 1
+      ? `1 ${one} desta importação já entrou em lote ou foi enviada à Implanta.`
+      : `${n.toLocaleString('pt-BR')} ${many} desta importação já entraram em lote ou foram enviadas à Implanta.`;
+  }
+  // A cancelled correction stays in the store (it is audited): the import no longer comes off whole.
+  const cancelled = queued.cancelled ?? 0;
+  if (cancelled > 0) {
+    const said = cancelled === 1 ? `1 ${one} desta importação foi cancelada` : `${cancelled.toLocaleString('pt-BR')} ${many} desta importação foram canceladas`;
+    return `${said} depois dela, e a importação não pode mais ser desfeita inteira: cancele as demais ${many} dela uma a uma, se for o caso.`;
   }
   return null;
 }
@@ -134,7 +159,7 @@ function reportRowCounts(db: Database, ids: number[]): Map<number, number> {
   return new Map(rows.map((r) => [r.id, r.n]));
 }
 
-function toRecord(row: ImportRow, queued: { total: number; notPending: number }, reportRows = 0): ImportRecord {
+function toRecord(row: ImportRow, queued: Queued, reportRows = 0): ImportRecord {
   return {
     id: row.id,
     kind: row.kind as ImportKind,
@@ -185,6 +210,6 @@ export function importErrorsPage(db: Database, input: { id: number; page: number
   return { total, page: input.page, pageSize: input.pageSize, items };
 }
 
-export function queuedOf(db: Database, id: number): { total: number; notPending: number } {
+export function queuedOf(db: Database, id: number): Queued {
   return queuedCounts(db, [id]).get(id) ?? { total: 0, notPending: 0 };
 }

@@ -3,7 +3,7 @@
 // (the report's own columns are ignored then). Saved whole or not at all; one an import could not
 // save after writing its rows is a warning in the import's answer, never a failure of the import.
 import { xlsxBytes } from '../sheetjs';
-import { REPORT_COLUMNS, type ImportError, type ReportResult } from '../../shared/contract/imports';
+import { IMPORT_WARNING_CODES, REPORT_COLUMNS, type ImportError, type ReportResult } from '../../shared/contract/imports';
 import { CHECKING_CACHE_KIB, openJobConnection } from '../connections';
 import { writeExportFile, writeFileWhole } from '../exportFile';
 import type { JobContext } from '../jobs/types';
@@ -33,24 +33,35 @@ export function errorCodes(errors: readonly ImportError[]): string {
 
 const REPORT_KEYS = new Set(Object.values(REPORT_COLUMNS).map(headerKey));
 
-function reportBytes(headers: readonly string[], rows: readonly ReportRow[]): Buffer {
+/** Whether the row went in (or would) with a warning: all its problems are warnings. */
+export function onlyWarned(errors: readonly ImportError[]): boolean {
+  return errors.length > 0 && errors.every((e) => IMPORT_WARNING_CODES.includes(e.code));
+}
+
+/** A row's situation: refused, or with a warning — imported, or not when the import wrote nothing. */
+function situationOf(errors: readonly ImportError[], written: boolean): string {
+  if (!onlyWarned(errors)) return 'recusada';
+  return written ? 'importada com aviso' : 'com aviso (não gravada)';
+}
+
+function reportBytes(headers: readonly string[], rows: readonly ReportRow[], written: boolean): Buffer {
   // A report imported again: its old report columns are not carried into the new one.
   const kept = headers.map((h, i) => ({ h, i })).filter(({ h }) => !REPORT_KEYS.has(headerKey(h)));
-  const table: string[][] = [[REPORT_COLUMNS.row, ...kept.map(({ h }) => h), REPORT_COLUMNS.errors, REPORT_COLUMNS.codes]];
+  const table: string[][] = [[REPORT_COLUMNS.row, ...kept.map(({ h }) => h), REPORT_COLUMNS.situation, REPORT_COLUMNS.errors, REPORT_COLUMNS.codes]];
   for (const row of rows) {
-    table.push([String(row.row), ...kept.map(({ i }) => row.cells[i] ?? ''), errorsText(row.errors), errorCodes(row.errors)]);
+    table.push([String(row.row), ...kept.map(({ i }) => row.cells[i] ?? ''), situationOf(row.errors, written), errorsText(row.errors), errorCodes(row.errors)]);
   }
   // Every cell is text: a CPF or CEP keeps its leading zeros, a date stays dd/mm/aaaa.
-  const widths = [14, ...kept.map(({ h }) => Math.min(40, Math.max(10, h.length + 2))), 80, 24];
-  return xlsxBytes(table, 'Linhas com erro', widths, { cellDates: false });
+  const widths = [14, ...kept.map(({ h }) => Math.min(40, Math.max(10, h.length + 2))), 24, 80, 24];
+  return xlsxBytes(table, 'Linhas com erro ou aviso', widths, { cellDates: false });
 }
 
 // The place was checked before the job started (db/fileGrants.ts): a file there is one the clerk confirmed replacing.
 const CHECKED = { replace: true };
 
 /** Writes the report at `path`; a failure is said in Portuguese with the path. */
-export function writeErrorReport(path: string, headers: readonly string[], rows: readonly ReportRow[]): void {
-  writeExportFile(path, reportBytes(headers, rows), CHECKED);
+export function writeErrorReport(path: string, headers: readonly string[], rows: readonly ReportRow[], written: boolean): void {
+  writeExportFile(path, reportBytes(headers, rows, written), CHECKED);
 }
 
 const REASONS: Readonly<Record<string, string>> = {
@@ -78,7 +89,7 @@ function reasonOf(error: unknown): string {
  */
 export function saveImportReport(path: string, headers: readonly string[], rows: readonly ReportRow[], importId: number | null): string | null {
   try {
-    writeFileWhole(path, reportBytes(headers, rows), CHECKED);
+    writeFileWhole(path, reportBytes(headers, rows, importId !== null), CHECKED);
     return null;
   } catch (error) {
     const notSaved = `O relatório de erros não pôde ser salvo em ${path} (${reasonOf(error)}).`;
@@ -106,7 +117,7 @@ export function importReport(input: { id: number; path: string }, context: JobCo
       }
       last.errors.push(error);
     }
-    writeErrorReport(input.path, JSON.parse(record.headers) as string[], rows);
+    writeErrorReport(input.path, JSON.parse(record.headers) as string[], rows, true);
     return { path: input.path, rows: rows.length };
   } finally {
     db.close();

@@ -249,7 +249,8 @@ function processRows(
   const estimate = source.rowEstimate(sheet);
   let read = 0;
   const recordsOf = processor.storeOrder?.() ?? null;
-  const ordered = recordsOf ? new RowsInStoreOrder(recordsOf) : null;
+  // A kind that reads ahead sees the whole file first; its rows are then checked in file order (no record to sort by).
+  const ordered = recordsOf ? new RowsInStoreOrder(recordsOf) : processor.readAhead ? new RowsInStoreOrder((rows) => rows.map(() => null)) : null;
 
   const report = () => {
     const { done, total } = source.progress;
@@ -332,6 +333,7 @@ function processRows(
       report();
     }
     if (raw.row <= headerRow || isBlankRow(raw.cells)) continue;
+    processor.readAhead?.(raw);
     if (ordered) ordered.add(raw);
     else take(raw, dataRows);
     dataRows++;

@@ -97,8 +97,13 @@ function undoCeps(db: Database, id: number): { restored: number; removed: number
   if (later.length > 0) {
     throw refuse(`Não é possível desfazer: ${later.length === 1 ? 'o CEP' : 'os CEPs'} ${listed(later.map((l) => formatCep(l.cep)))} ${later.length === 1 ? 'foi alterado' : 'foram alterados'} depois da importação.`);
   }
+  // A change that sent rejected data again starts from Implanta's value, but the directory held the
+  // rejected data before it (cepRejections.ts): that is what comes back.
   const firsts = db
-    .prepare('SELECT cep, old_value AS old FROM cep_changes WHERE id IN (SELECT min(id) FROM cep_changes WHERE import_id = ? GROUP BY cep)')
+    .prepare(
+      `SELECT c.cep, coalesce((SELECT r.new_value FROM cep_changes r WHERE r.status = 'rejected' AND r.resolution_note = c.uuid AND r.new_value = c.new_value LIMIT 1), c.old_value) AS old
+       FROM cep_changes c WHERE c.id IN (SELECT min(id) FROM cep_changes WHERE import_id = ? GROUP BY cep)`,
+    )
     .all(id) as { cep: string; old: string | null }[];
   const remove = db.prepare('DELETE FROM cep_directory WHERE cep = ?');
   const restore = db.prepare('UPDATE cep_directory SET street = @street, district = @district, city = @city, uf = @uf WHERE cep = @cep');

@@ -4,7 +4,7 @@
 // be trusted.
 import { basename, resolve } from 'node:path';
 import { repeatedFileError } from '../../db/imports/history';
-import { IMPORT_KINDS, type ImportKind, type ImportSummary } from '../../shared/contract/imports';
+import { IMPORT_KINDS, IMPORT_WARNING_CODES, type ImportKind, type ImportSummary } from '../../shared/contract/imports';
 import { formatCount } from '../../shared/display/numbers';
 import { plural } from '../../shared/display/plural';
 import { terminalSafe } from '../../shared/text';
@@ -27,9 +27,11 @@ function text(context: CliContext, name: string): string | undefined {
 /** What the summary says happened, one line each. */
 function summaryText(summary: ImportSummary, forced: boolean): string {
   const lines: string[] = [];
+  // Rows that go in with a warning are in the report too: the counts say how many of each it holds.
+  const warned = summary.warned > 0 ? ` (${formatCount(summary.warned)} with a warning)` : '';
   const action = summary.dryRun ? 'Checked (nothing written)' : summary.written ? 'Imported' : 'Nothing written (all or nothing)';
   lines.push(
-    `${action}: ${summary.file}, sheet “${summary.sheet}” — ${plural(summary.rows, 'row', 'rows')}: ${formatCount(summary.accepted)} accepted, ${formatCount(summary.unchanged)} unchanged, ${formatCount(summary.rejected)} rejected.`,
+    `${action}: ${summary.file}, sheet “${summary.sheet}” — ${plural(summary.rows, 'row', 'rows')}: ${formatCount(summary.accepted)} accepted${warned}, ${formatCount(summary.unchanged)} unchanged, ${formatCount(summary.rejected)} rejected.`,
   );
   if (summary.written && summary.kind === 'corrections') lines.push(`${plural(summary.corrections, 'correction', 'corrections')} queued for Implanta (import ${summary.importId}).`);
   if (summary.written && summary.kind === 'registry') lines.push(`${plural(summary.inserted, 'record', 'records')} added, ${formatCount(summary.updated)} updated (import ${summary.importId}).`);
@@ -54,9 +56,15 @@ function summaryText(summary: ImportSummary, forced: boolean): string {
   }
   if (summary.errors.length > 0) {
     lines.push('Problems:');
-    for (const e of summary.errors) lines.push(`  row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.message} [${e.code}]`);
+    for (const e of summary.errors) {
+      const note = IMPORT_WARNING_CODES.includes(e.code) ? ` (warning: the row ${summary.written ? 'went' : 'goes'} in)` : '';
+      lines.push(`  row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.message} [${e.code}]${note}`);
+    }
   }
-  if (summary.reportPath) lines.push(`Error report: ${summary.reportPath}`);
+  if (summary.reportPath) {
+    const held = summary.warned > 0 ? ` (${plural(summary.rejected, 'row', 'rows')} refused, ${formatCount(summary.warned)} with a warning)` : '';
+    lines.push(`Error report: ${summary.reportPath}${held}`);
+  }
   return lines.join('\n');
 }
 
@@ -126,6 +134,6 @@ export const importCli: CliModule = (program, action) => {
     .option('--all-or-nothing', 'write only when every row is valid')
     .option('--force', 'import a file already imported')
     .option('--accept-dip', 'go ahead when rows change data of a confirmed DIP request or a card in manufacture')
-    .option('--report <out.xlsx>', 'save the rejected rows with their row number, an Erros column and the codes')
+    .option('--report <out.xlsx>', 'save the rejected rows and those with a warning, with their row number, a Situação da linha column, an Erros column and the codes')
     .action(action(importCommand));
 };

@@ -22,7 +22,7 @@ const TEXT = BATCHES_TEXT.ackDialog;
 
 /** What the answer changes, before (`preview`) or after it was applied. */
 function AckOutcome({ result, preview }: { result: AckResult; preview: boolean }) {
-  const nothing = result.applied + result.rejected + result.dipUpdated === 0;
+  const nothing = result.applied + result.rejected + result.dipUpdated === 0 && result.unchanged > 0;
   const lines = preview
     ? [
         ...(nothing ? [TEXT.previewNothing] : TEXT.preview(result.applied, result.rejected, result.unchanged, result.unanswered)),

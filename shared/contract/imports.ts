@@ -45,7 +45,9 @@ export function importTargetLabel(target: ImportTarget): string {
  * The error report's own columns, around the file's: the row it came from, the problems in words,
  * their codes. An import of the report ignores them, and its preview does not show them.
  */
-export const REPORT_COLUMNS = { row: 'Linha original', errors: 'Erros', codes: 'Código do erro' } as const;
+export const REPORT_COLUMNS = { row: 'Linha original', situation: 'Situação da linha', errors: 'Erros', codes: 'Código do erro' } as const;
+/** Problems with which a row still goes in (a warning, not a refusal): the rest refuse their row. */
+export const IMPORT_WARNING_CODES: readonly string[] = ['EMAIL_SHARED'];
 export const REPORT_HEADERS: readonly string[] = Object.values(REPORT_COLUMNS);
 
 export const SPREADSHEET_FORMATS = ['xlsx', 'xlsm', 'ods', 'xls', 'csv'] as const;

@@ -10,6 +10,20 @@ const DATE_BR = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const DATE_ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
+ * Why a text is no date, naming the two shapes a spreadsheet leaves one in (a day's serial number, a
+ * date with its time), neither of which is guessed into a day.
+ */
+function notADate(value: string): string {
+  if (/^\d{5}$/.test(value)) {
+    return `Data inválida: ${value} é o número de série de uma data no Excel, não a data: formate a coluna como data (dd/mm/aaaa) e salve a planilha de novo.`;
+  }
+  if (/^\d{1,2}\/\d{1,2}\/\d{4}[ T]\d{1,2}:\d{2}(?::\d{2})?$/.test(value)) {
+    return `Data inválida: ${value} traz a hora; escreva só o dia (dd/mm/aaaa), ou formate a coluna como data sem hora.`;
+  }
+  return 'Data inválida: use o formato dd/mm/aaaa.';
+}
+
+/**
  * Parse `dd/mm/aaaa` (or ISO `aaaa-mm-dd`) into ISO for any calendar day of a four-digit year;
  * the caller decides which years make sense (parseDateBr, parseBirthDate).
  */
@@ -20,7 +34,7 @@ export function parseCalendarDate(input: string): Parsed<string> {
   let y: number, m: number, d: number;
   if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
   else if ((match = DATE_BR.exec(value))) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else return fail('DATE_INVALID', 'Data inválida: use o formato dd/mm/aaaa.');
+  else return fail('DATE_INVALID', notADate(value));
   if (!isRealDate(y, m, d)) return fail('DATE_INVALID', `Data inválida: ${value} não existe no calendário.`);
   return ok(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 }

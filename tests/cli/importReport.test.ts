@@ -3,9 +3,10 @@
 // error), and, when the report still cannot be saved after the import was written, the import's
 // summary with a warning saying so — a retry then names --force, the command line's way to repeat.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import { openStore } from '../../db';
 import { addPeople } from '../fixtures/imports/people';
 import { CLI_BIN, cliDesk, initDesk, type CliResult } from './command';
@@ -135,5 +136,23 @@ describe('cress-desk import --report when the report still cannot be saved', () 
     expectWrittenWithWarning(outcome, join(folder, 'relatorio.xlsx'));
     expect(outcome.stderr).toMatch(/ENOSPC/);
     expect(queued()).toBe(before + 1);
+  });
+});
+
+describe('cress-desk import --report with a row refused and a row written with a warning', () => {
+  it('says how many rows went in with a warning, and the report tells the rows apart in as many', () => {
+    files++;
+    const file = join(desk.dir, `avisos-${files}.csv`);
+    // Bruna gets Gabriela's e-mail (a warning: it goes in); 10006 an e-mail that is no e-mail (refused).
+    writeFileSync(file, `Registro;E-mail;Motivo\r\n10002;gabriela.martins@gmail.com;Pedido da profissional\r\n10006;ruim;Pedido da profissional\r\n`);
+    const report = join(desk.dir, `avisos-${files}.xlsx`);
+    const result = desk.run('import', 'corrections', file, '--report', report);
+    expect(result.stdout).toMatch(/2 rows: 1 accepted \(1 with a warning\), 0 unchanged, 1 rejected\./);
+    expect(result.stdout).toMatch(/row 2, E-mail: .*\[EMAIL_SHARED\] \(warning: the row went in\)/);
+    expect(result.stdout).toMatch(/Error report: .*avisos-\d+\.xlsx \(1 row refused, 1 with a warning\)/);
+    const book = XLSX.read(readFileSync(report), { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet, { header: 1, defval: '' });
+    const situation = (rows[0] as string[]).indexOf('Situação da linha');
+    expect(rows.slice(1).map((r) => r[situation])).toEqual(['importada com aviso', 'recusada']);
   });
 });

@@ -1,9 +1,11 @@
 // An answer file the desk cannot read is refused saying what is wrong with the file itself: not a
 // spreadsheet, a cell with a formula error, a column twice — never "no answer below the header".
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { readAck } from '../../db/batches/ackRead';
+import { formatCpf } from '../../shared/rules/cpf';
 import { ACK_IDS, ackFileWriter } from './ackFiles';
+import { addProfessional, correct, importAck, openBatchDesk, sendBatch, writeAck, type BatchDesk } from './batchFixtures';
 
 const ids = ACK_IDS;
 const file = ackFileWriter('cress-desk-ack-refusals-');
@@ -44,5 +46,31 @@ describe('a header with the same column twice', () => {
     await expect(readAck(path, 'resposta.csv')).rejects.toMatchObject({ code: 'ACK_INVALID', message: expect.stringMatching(/duas colunas "id" \(A e B\)/) });
     const status = file('situacao.csv', `id;Situação;mensagem;situacao\r\n${ids[0]};aplicada;;rejeitada\r\n`);
     await expect(readAck(status, 'situacao.csv')).rejects.toMatchObject({ message: expect.stringMatching(/duas colunas "Situação" \(B e D\)/) });
+  });
+});
+
+describe('a JSON answer whose item does not follow the format', () => {
+  let desk: BatchDesk;
+  beforeEach(() => {
+    desk = openBatchDesk();
+  });
+  afterEach(() => desk.cleanup());
+
+  it('says first, in words, which item of the answer (by the CPF of its record) and what is wrong', async () => {
+    const p = addProfessional(desk.store, { name: 'Marta Lima' });
+    const uuid = correct(desk, p, { email: 'marta.lima@exemplo.com.br' }).corrections[0]!.uuid;
+    const { batch, sha256 } = await sendBatch(desk);
+    const lote = (desk.store.db.prepare('SELECT uuid FROM batches WHERE id = ?').get(batch.id) as { uuid: string }).uuid;
+    const answer = writeAck(desk, 'resposta.json', { schemaVersion: 2, batch: lote, packageSha256: sha256, items: [{ id: uuid, status: 'aplicada' }] });
+    const error = (await importAck(desk, answer).catch((e: unknown) => e)) as Error & { details: { message: string }[] };
+    const first = error.message.split('\n')[0] as string;
+    expect(first).toMatch(new RegExp(`^Item 1 da resposta \\(CPF ${formatCpf(p.cpf).replace(/\./g, '\\.')}\\): a situação \\(status\\) deve ser`));
+    expect(first).not.toMatch(/\/items|campo \//);
+    expect(error.details[0]?.message).toMatch(/^Item 1 da resposta \(CPF /);
+  });
+
+  it('names an item of no record of this desk by its position and id', async () => {
+    const answer = writeAck(desk, 'resposta.json', { schemaVersion: 2, batch: ids[0], packageSha256: 'a'.repeat(64), items: [{ id: ids[1] }] });
+    await expect(importAck(desk, answer)).rejects.toMatchObject({ code: 'ACK_INVALID', message: expect.stringMatching(new RegExp(`^Item 1 da resposta \\(id ${ids[1]}\\): falta a situação \\(status\\)`)) });
   });
 });

@@ -52,11 +52,11 @@ describe('an acknowledgement JSON that does not follow its schema', () => {
   it('is told, in Portuguese, which field is wrong and how', async () => {
     await expect(readAck(file('sem-situacao.json', ack([{ id: ids[1] }])))).rejects.toMatchObject({
       code: 'ACK_INVALID',
-      message: expect.stringContaining('campo /items/0: deve ter a propriedade obrigatória status'),
+      message: expect.stringMatching(new RegExp(`^Item 1 da resposta \\(id ${ids[1]}\\): falta a situação \\(status\\)\\.`)),
     });
     await expect(readAck(file('situacao.json', ack([{ id: ids[1], status: 'aplicada', note: 'x' }])))).rejects.toMatchObject({
       code: 'ACK_INVALID',
-      message: expect.stringMatching(/campo \/items\/0: não são permitidas propriedades adicionais: "note"; campo \/items\/0\/status: deve ser igual a um dos valores permitidos: "applied", /),
+      message: expect.stringMatching(/^Item 1 da resposta \(id [^)]+\): não são permitidas propriedades adicionais: "note"\..*Item 1 da resposta \(id [^)]+\): a situação \(status\) deve ser igual a um dos valores permitidos: "applied", /),
     });
   });
 });
@@ -72,12 +72,12 @@ describe('an acknowledgement JSON refused, in words a clerk can pass on', () => 
   it('names what a field should hold, not its regular expression, and each detail names the item by position and id', async () => {
     const bad = JSON.stringify({ schemaVersion: 2, batch: 'x', packageSha256: 'a'.repeat(64), items: [{ id: ids[0], status: 'applied' }, { id: ids[1], status: 'ok' }, { id: 'y', status: 'applied' }] });
     const error = (await readAck(file('lote.json', bad)).catch((e: unknown) => e)) as Error & { details: { message: string }[] };
-    expect(error.message).toMatch(/campo \/batch: deve ser o identificador do lote, um UUID como no pacote/);
+    expect(error.message).toMatch(/^Campo batch: deve ser o identificador do lote, um UUID como no pacote/);
     expect(error.message).not.toMatch(/padrão|\^\[/);
     expect(error.details.map((d) => d.message)).toEqual([
-      'campo /batch: deve ser o identificador do lote, um UUID como no pacote',
-      `item 2 (id ${ids[1]}), campo status: deve ser igual a um dos valores permitidos: "applied", "synced_registry_only", "rejected"`,
-      'item 3 (id y), campo id: deve ser o id de uma correção ou alteração de CEP do lote, um UUID como no pacote',
+      'campo batch: deve ser o identificador do lote, um UUID como no pacote',
+      `Item 2 da resposta (id ${ids[1]}): a situação (status) deve ser igual a um dos valores permitidos: "applied", "synced_registry_only", "rejected"`,
+      'Item 3 da resposta (id y): o identificador (id) deve ser o id de uma correção ou alteração de CEP do lote, um UUID como no pacote',
     ]);
   });
 });

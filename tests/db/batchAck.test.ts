@@ -180,7 +180,7 @@ describe('refusals change nothing', () => {
   });
 
   it('a file that does not follow the format', () =>
-    refused(jsonAck([{ id: uuids[0]!, status: 'ok' }]), 'ACK_INVALID', /campo \/items\/0\/status: deve ser igual a um dos valores permitidos: "applied", "rejected"/));
+    refused(jsonAck([{ id: uuids[0]!, status: 'ok' }]), 'ACK_INVALID', /^Item 1 da resposta \(CPF [\d.-]+\): a situação \(status\) deve ser igual a um dos valores permitidos: "applied", "rejected"/));
 
   it('duplicate ids', () =>
     refused(jsonAck([{ id: uuids[0]!, status: 'applied' }, { id: uuids[0]!, status: 'rejected', message: 'x' }]), 'ACK_DUPLICATE_IDS', new RegExp(uuids[0]!)));

@@ -3,7 +3,7 @@
 // answered (there is nothing in it to answer) and would stay sent and overdue for good: sealing it
 // is refused, and the message says to cancel it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addProfessional, correct, openBatchDesk, storePicture, type BatchDesk } from './batchFixtures';
+import { addProfessional, correct, importAck, openBatchDesk, sendBatch, storePicture, writeAck, type BatchDesk } from './batchFixtures';
 
 let desk: BatchDesk;
 beforeEach(() => {
@@ -66,5 +66,40 @@ describe('a lote sealed empty by an earlier version of the desk, and sent', () =
     desk.store.db.prepare("UPDATE batches SET state = 'sent', sealed_at = ?, sent_at = ?, overdue_hours = 1 WHERE id = ?").run('2026-03-01T10:00:00.000Z', '2026-03-01T10:00:00.000Z', batch.id);
     expect((await desk.handlers['batches:get']({ id: batch.id })).batch).toMatchObject({ state: 'sent', overdue: false, counts: { unanswered: 0 } });
     expect((await desk.handlers['batches:dashboard']({ days: 30 })).overdue).toEqual([]);
+  });
+
+  it('is closed by Implanta\'s answer with no item: answered, it leaves the lotes waiting for an answer', async () => {
+    const p = addProfessional(desk.store, { name: 'Lia Prado' });
+    const uuid = correct(desk, p, { email: 'lia.prado@exemplo.com.br' }).corrections[0]!.uuid;
+    const batch = await desk.handlers['batches:create']({});
+    await desk.handlers['batches:removeItem']({ batch: batch.id, uuid });
+    const sha = 'a'.repeat(64);
+    desk.store.db
+      .prepare("UPDATE batches SET state = 'sent', sealed_at = ?, exported_at = ?, sent_at = ?, package_sha256 = ? WHERE id = ?")
+      .run('2026-03-01T10:00:00.000Z', '2026-03-01T10:00:00.000Z', '2026-03-01T10:00:00.000Z', sha, batch.id);
+    const uuidOf = (desk.store.db.prepare('SELECT uuid FROM batches WHERE id = ?').get(batch.id) as { uuid: string }).uuid;
+    const answer = writeAck(desk, 'resposta.json', { schemaVersion: 2, batch: uuidOf, number: batch.number, packageSha256: sha, items: [] });
+    const result = await importAck(desk, answer);
+    expect(result).toMatchObject({ applied: 0, rejected: 0, unanswered: 0, batch: { state: 'acknowledged' } });
+    const audit = desk.store.db.prepare("SELECT detail FROM audit_log WHERE action = 'batch.acknowledge'").get() as { detail: string };
+    expect(JSON.parse(audit.detail)).toMatchObject({ number: batch.number, applied: 0, unanswered: 0 });
+  });
+
+  it('an answer with no item for a lote that has items is refused, and changes nothing', async () => {
+    const p = addProfessional(desk.store, { name: 'Ana Reis' });
+    correct(desk, p, { email: 'ana.reis@exemplo.com.br' });
+    const { batch, sha256 } = await sendBatch(desk);
+    const uuidOf = (desk.store.db.prepare('SELECT uuid FROM batches WHERE id = ?').get(batch.id) as { uuid: string }).uuid;
+    const answer = writeAck(desk, 'resposta.json', { schemaVersion: 2, batch: uuidOf, packageSha256: sha256, items: [] });
+    await expect(importAck(desk, answer)).rejects.toMatchObject({ code: 'ACK_INVALID', message: expect.stringMatching(new RegExp(`não responde a nenhum item.*lote ${batch.number} tem 1 item`)) });
+    expect((await desk.handlers['batches:get']({ id: batch.id })).batch.state).toBe('sent');
+  });
+
+  it('a sent lote with items is still not cancelled', async () => {
+    const p = addProfessional(desk.store, { name: 'Ana Reis' });
+    correct(desk, p, { email: 'ana.reis@exemplo.com.br' });
+    const batch = await desk.handlers['batches:create']({});
+    desk.store.db.prepare("UPDATE batches SET state = 'sent', sealed_at = ?, exported_at = ?, sent_at = ? WHERE id = ?").run('2026-03-01T10:00:00.000Z', '2026-03-01T10:00:00.000Z', '2026-03-01T10:00:00.000Z', batch.id);
+    await expect(async () => desk.handlers['batches:cancel']({ id: batch.id })).rejects.toMatchObject({ code: 'BATCH_STATE' });
   });
 });

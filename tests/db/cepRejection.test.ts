@@ -64,4 +64,32 @@ describe('a CEP change Implanta rejected', () => {
     expect(await toFix()).toEqual({ desk: 1, lote: 1 });
     expect(resolution()).toEqual({ resolution: null, note: null });
   });
+
+  it('is sent again by the clerk entering the same data again: a new change, in the next lote', async () => {
+    desk.handlers['cep:save']({ ...CAMPINAS, reason: 'Conferido nos Correios de novo' });
+    const newer = desk.store.db.prepare("SELECT uuid, old_value AS old, new_value AS new, status FROM cep_changes WHERE uuid <> ?").get(rejected) as Record<string, string>;
+    expect(newer).toMatchObject({ old: null, status: 'pending' });
+    expect(JSON.parse(newer.new as string)).toMatchObject({ street: CAMPINAS.street, city: 'Campinas' });
+    expect(await toFix()).toEqual({ desk: 0, lote: 0 });
+    expect(resolution()).toEqual({ resolution: 'corrected', note: newer.uuid });
+    const next = await sendBatch(desk);
+    expect(next.batch.number).not.toBe(batch.number);
+    const inLote = desk.store.db.prepare('SELECT batch_id AS lote, status FROM cep_changes WHERE uuid = ?').get(newer.uuid);
+    expect(inLote).toEqual({ lote: next.batch.id, status: 'sent' });
+    // Sent again, the same data once more is no change.
+    expect(() => desk.handlers['cep:save']({ ...CAMPINAS, reason: 'Conferido outra vez' })).toThrow(/Nada mudou/);
+  });
+
+  it('is sent again by a CEP import of the same data', async () => {
+    const path = desk.dir.file('ceps.csv');
+    writeFileSync(path, `CEP;Logradouro;Bairro;Município;UF;Motivo\r\n13010-000;${CAMPINAS.street};Centro;Campinas;SP;Conferido nos Correios\r\n`);
+    const summary = runImport(importInput(path, { kind: 'cep' }), jobContext(desk.store.path));
+    expect(summary).toMatchObject({ accepted: 1, unchanged: 0 });
+    expect(await toFix()).toEqual({ desk: 0, lote: 0 });
+    expect(desk.store.db.prepare("SELECT count(*) AS n FROM cep_changes WHERE status = 'pending'").get()).toEqual({ n: 1 });
+    // Undone, the directory keeps the data it held (the rejected data), and the rejection is to fix again.
+    undoImport({ id: summary.importId as number }, jobContext(desk.store.path));
+    expect(desk.store.db.prepare('SELECT street, city FROM cep_directory WHERE cep = ?').get('13010000')).toEqual({ street: CAMPINAS.street, city: 'Campinas' });
+    expect(await toFix()).toEqual({ desk: 1, lote: 1 });
+  });
 });

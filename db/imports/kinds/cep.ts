@@ -7,7 +7,7 @@ import { formatCep, parseCep, ufOfCep } from '../../../shared/rules/cep';
 import { parseText } from '../../../shared/rules/names';
 import { cityNotInUf } from '../../../shared/reference/municipalities';
 import { parseUf } from '../../../shared/rules/vocabulary';
-import { resolveCepRejectionsBy } from '../../cepRejections';
+import { rejectedDataStillHeld, resolveCepRejectionsBy } from '../../cepRejections';
 import { ClaimTracker } from '../claims';
 import type { RowIssue } from '../columns';
 import type { RawRow } from '../readers/source';
@@ -90,12 +90,14 @@ export class CepProcessor implements KindProcessor {
     if (issues.length > 0) return rejected(issues);
 
     this.claims.add(key, Object.keys(given), raw.row);
-    if (before && changed.length === 0) return { status: 'unchanged', issues: [], changes: 0, dipConsequence: 'none' };
+    // The same data again after Implanta rejected it is sent again; otherwise nothing changed.
+    const resent = before && changed.length === 0 ? rejectedDataStillHeld(this.context.db, digits, after) : null;
+    if (before && changed.length === 0 && !resent) return { status: 'unchanged', issues: [], changes: 0, dipConsequence: 'none' };
 
     const { now, operator, uuid, importId } = this.context;
     this.upsert.run({ cep: digits, ...after, uf: after.uf as Uf, operator, now });
     const change = uuid();
-    this.queue.run(change, digits, before ? JSON.stringify(before) : null, JSON.stringify(after), reason, operator, now, importId);
+    this.queue.run(change, digits, resent ? resent.oldValue : before ? JSON.stringify(before) : null, JSON.stringify(after), reason, operator, now, importId);
     resolveCepRejectionsBy(this.context.db, digits, now, change);
     if (before) this.updated++;
     else this.inserted++;

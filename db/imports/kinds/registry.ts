@@ -21,6 +21,7 @@ import { toProfessional, type ProfessionalRow } from '../../registry';
 import type { RowIssue } from '../columns';
 import type { RawRow } from '../readers/source';
 import { BatchedInsert } from './batchedInsert';
+import { CpfMoves } from './registryCpfMoves';
 import { IdentityCheck } from './registryIdentity';
 import { StaleConflicts } from './registryStaleConflicts';
 import { registryDiff, whoOf } from './registryPreview';
@@ -74,6 +75,9 @@ export class RegistryProcessor implements KindProcessor {
   private readonly inFlight: InFlight;
   private readonly staleConflicts: StaleConflicts;
   private readonly identity: IdentityCheck;
+  private readonly moves: CpfMoves;
+  /** The known record the row being checked is about. */
+  private checking: number | null = null;
   private readonly rows: RowsById;
   /** Registration numbers of new records refused in this file, with their row. */
   private readonly refusedNew = new Map<string, number>();
@@ -126,6 +130,7 @@ export class RegistryProcessor implements KindProcessor {
     this.inFlight = new InFlight(db, capacity);
     this.staleConflicts = new StaleConflicts(db);
     this.identity = new IdentityCheck(db);
+    this.moves = new CpfMoves(context);
     this.rows = new RowsById(capacity);
     this.withRules = flagsOf(db, 'rule', capacity);
     this.withLoadNotes = flagsOf(db, 'load', capacity);
@@ -135,7 +140,21 @@ export class RegistryProcessor implements KindProcessor {
     this.note = `Importação nº ${context.importId}: ${context.fileName}`.slice(0, 200);
   }
 
+  readAhead(raw: RawRow): void {
+    const { columns } = this.context;
+    const registration = parseText(columns.cell(raw.cells, 'registrationNumber'), REGISTRATION_MAX);
+    if (registration.ok) this.moves.note(registration.value, raw.row, columns.cell(raw.cells, 'cpf'));
+  }
+
   process(raw: RawRow): RowOutcome {
+    this.checking = null;
+    const outcome = this.check(raw);
+    // A record whose CPF a row above took must have its new one now (registryCpfMoves.ts).
+    if (this.checking !== null) this.moves.settle(this.checking, outcome.status === 'rejected' ? (outcome.issues[0]?.message ?? '') : null);
+    return outcome;
+  }
+
+  private check(raw: RawRow): RowOutcome {
     const { columns } = this.context;
     const registrationColumn = columns.columnOf('registrationNumber');
     const registrationText = columns.cell(raw.cells, 'registrationNumber');
@@ -148,6 +167,8 @@ export class RegistryProcessor implements KindProcessor {
     }
     const key = registration.value;
     const stored = this.byRegistration.get(key) ?? null;
+    if (stored) stored.cpf = this.moves.cpfOf(stored.id, stored.cpf);
+    this.checking = stored?.id ?? null;
     const existing = stored ? toProfessional(stored) : null;
 
     // The same registration twice in one file: the file contradicts itself, the first row stands.
@@ -181,21 +202,25 @@ export class RegistryProcessor implements KindProcessor {
 
   /**
    * Refuses a CPF another record holds, naming the row of this file that gave it that CPF; or, when
-   * its row did not (refused, or another CPF it did not take), saying it keeps it; or, when its row
-   * is still to come, that the row may be imported again once that one moved the record to another CPF.
+   * its row did not (refused, or another CPF it did not take), saying it keeps it. When that record's
+   * row is still to come and gives it another CPF, the CPF is freed for this row (registryCpfMoves.ts):
+   * the caller writes the row right after.
    */
-  private cpfTaken(cpf: string, ownId: number | null): RowIssue | null {
+  private cpfTaken(cpf: string, ownId: number | null, by: { row: number; registration: string }): RowIssue | null {
     const owner = this.cpfOwner.get(cpf);
     if (!owner || owner.id === ownId) return null;
     const column = this.context.columns.columnOf('cpf');
     const row = this.rows.get(owner.id);
     const registration = owner.registration_number;
     if (row === 0) {
-      return {
-        column,
-        code: 'CPF_DUPLICATE',
-        message: `Este CPF já pertence a outro cadastro (registro ${registration}). Confira o documento. Se uma linha abaixo nesta planilha der outro CPF ao registro ${registration}, importe esta linha de novo depois desta importação (pelo relatório de erros).`,
-      };
+      const giving = this.moves.rowGivingAnother(registration, cpf, by.row);
+      if (giving !== null) {
+        this.moves.park({ id: owner.id, registration }, cpf, giving, by);
+        return null;
+      }
+      const below = this.moves.rowBelow(registration, by.row);
+      const why = below === null ? '' : `, e a linha ${below} desta planilha, desse registro, não lhe dá outro CPF`;
+      return { column, code: 'CPF_DUPLICATE', message: `Este CPF já pertence a outro cadastro (registro ${registration})${why}. Confira o documento.` };
     }
     if (this.cpfNotFromRow.has(owner.id)) {
       return {
@@ -212,7 +237,7 @@ export class RegistryProcessor implements KindProcessor {
     if (cpf === undefined || cpf === null) {
       return refuse([{ column: this.context.columns.columnOf('cpf'), code: 'VALUE_REQUIRED', message: 'CPF é obrigatório para incluir um cadastro novo.' }]);
     }
-    const taken = this.cpfTaken(cpf, null);
+    const taken = this.cpfTaken(cpf, null, { row, registration });
     if (taken) return refuse([taken]);
 
     const { now } = this.context;
@@ -263,7 +288,7 @@ export class RegistryProcessor implements KindProcessor {
     const merge = mergeRow(existing, stored.loaded_values, file.values, this.inFlight);
     const cpf = merge.take.find(([field]) => field === 'cpf');
     if (cpf && cpf[1] !== null) {
-      const taken = this.cpfTaken(cpf[1], existing.id);
+      const taken = this.cpfTaken(cpf[1], existing.id, { row, registration: existing.registrationNumber });
       if (taken) return refuse([taken]);
     }
     this.rows.set(existing.id, row);

@@ -61,6 +61,11 @@ export interface KindProcessor {
    * order matters.
    */
   storeOrder?(): ((rows: readonly RawRow[]) => (number | null)[]) | null;
+  /**
+   * Optional: sees every row of the file, in file order, before any is checked (the rows are then
+   * checked in file order). For a kind whose row may depend on a row further down.
+   */
+  readAhead?(row: RawRow): void;
   process(row: RawRow): RowOutcome;
   /** Writes what is still buffered (before the import's transaction ends). */
   flush(): void;

@@ -149,8 +149,29 @@ describe('undo', () => {
     const summary = corrections();
     desk.store.db.prepare("UPDATE corrections SET status = 'batched' WHERE id = (SELECT min(id) FROM corrections)").run();
     const answer = await desk.dispatch('imports:undo', { id: summary.importId as number });
-    expect(answer).toMatchObject({ ok: false, error: { code: 'IMPORT_UNDO_REFUSED', message: expect.stringMatching(/1 correções desta importação já entraram em lote/) } });
-    expect(() => undoImport({ id: summary.importId as number }, jobContext(desk.store.path))).toThrow(/já entraram em lote/);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'IMPORT_UNDO_REFUSED', message: expect.stringMatching(/^1 correção desta importação já entrou em lote/) } });
+    expect(() => undoImport({ id: summary.importId as number }, jobContext(desk.store.path))).toThrow(/já entrou em lote/);
+  });
+
+  it('is refused while its corrections are in a lote still under review, saying how to take them out', async () => {
+    const summary = corrections();
+    const lote = await desk.handlers['batches:create']({});
+    const answer = await desk.dispatch('imports:undo', { id: summary.importId as number });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'IMPORT_UNDO_REFUSED', message: expect.stringMatching(new RegExp(`^10 correções desta importação estão no lote ${lote.number}, ainda em revisão: retire-as do lote \\(ou cancele o lote\\)`)) },
+    });
+    await desk.handlers['batches:cancel']({ id: lote.id });
+    expect(undoImport({ id: summary.importId as number }, jobContext(desk.store.path))).toMatchObject({ removedChanges: 10 });
+  });
+
+  it('is refused, saying so, once the clerk cancelled one of its corrections: none of them went into a lote', async () => {
+    const summary = corrections();
+    const uuid = (desk.store.db.prepare('SELECT uuid FROM corrections WHERE import_id = ? ORDER BY id LIMIT 1').get(summary.importId) as { uuid: string }).uuid;
+    desk.handlers['corrections:cancel']({ uuid, reason: 'Digitado no cadastro errado' });
+    const answer = await desk.dispatch('imports:undo', { id: summary.importId as number });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'IMPORT_UNDO_REFUSED', message: expect.stringMatching(/^1 correção desta importação foi cancelada depois dela/) } });
+    expect((answer as { error: { message: string } }).error.message).not.toMatch(/lote|Implanta/);
   });
 
   it('puts a CEP directory back as it was: new CEPs removed, fixed ones restored', () => {
@@ -169,7 +190,8 @@ describe('the error report', () => {
     const reportPath = files.file('erros.xlsx');
     const first = runImport(importInput(fixture('corrections.xlsx'), { kind: 'corrections', reportPath }), jobContext(desk.store.path));
     const rows = sheetRows(reportPath);
-    expect(rows[0]).toEqual(['Linha original', ...first.headers, 'Erros', 'Código do erro']);
+    expect(rows[0]).toEqual(['Linha original', ...first.headers, 'Situação da linha', 'Erros', 'Código do erro']);
+    expect(new Set(rows.slice(1).map((r) => r.at(-3)))).toEqual(new Set(['recusada']));
     expect(rows).toHaveLength(1 + 10);
     const emailRow = rows.findIndex((r) => r.includes('helena@@exemplo'));
     const emailError = first.errors.find((e) => e.code === 'EMAIL_INVALID');
