@@ -70,6 +70,31 @@ describe('a key file that is no key file', () => {
   });
 });
 
+describe('a recovery key file (--key-file) that is no key file', () => {
+  it('a folder is refused as a folder, naming it, as the clerk\'s mistake and never as a damaged backup or a wrong key', () => {
+    const backups = join(dir, 'backups-pasta');
+    mkdirSync(backups);
+    expect(run(keyFile, 'backup', 'create', '--out', backups).code).toBe(0);
+    const file = join(backups, spawnSync('ls', [backups], { encoding: 'utf8' }).stdout.trim());
+    const folder = join(dir, 'chave-recuperacao');
+    mkdirSync(folder);
+    for (const command of [['verify'], ['restore', '--yes']]) {
+      const result = run(keyFile, 'backup', command[0]!, file, '--key-file', folder, ...command.slice(1));
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`"${folder}" é uma pasta, não um arquivo`);
+      expect(result.stdout + result.stderr).not.toMatch(/danificad|BACKUP INVALID|BACKUP_INVALID|STORE_KEY|não pôde ser lido como chave/);
+    }
+  });
+
+  it('a file that is not there is said not to be there, naming it', () => {
+    const missing = join(dir, 'recuperacao-sumiu.key');
+    const result = run(keyFile, 'backup', 'verify', join(dir, 'nenhum.zip'), '--key-file', missing);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`"${missing}"`);
+    expect(result.stderr).toMatch(/não foi encontrado/);
+  });
+});
+
 describe('a key file saved again by a text editor', () => {
   it('with a byte-order mark, CRLF line ends, spaces around the lines and capital hex digits still opens the store', () => {
     const [header, hex] = readFileSync(keyFile, 'utf8').split('\n') as [string, string];
