@@ -133,6 +133,8 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
 function origin(item: BackupItem): string {
   if (item.trigger === null) return 'not made by this desk, not catalogued';
   if (item.trigger === 'found') return 'not made by this desk, catalogued when checked or pinned';
+  // Known by its bytes: the clerk gave the file another name since.
+  if (item.renamedFrom) return `made by this desk, renamed from ${item.renamedFrom}`;
   return 'made by this desk';
 }
 

@@ -35,6 +35,8 @@ export const backupItemSchema = z.object({
   region: z.number().int().nullable(),
   counts: backupCountsSchema.nullable(),
   sha256: z.string().nullable(),
+  /** The name this desk wrote the backup under, when the clerk renamed the file since (known by its size and SHA-256). */
+  renamedFrom: z.string().nullable(),
 });
 export type BackupItem = z.infer<typeof backupItemSchema>;
 

@@ -1,5 +1,5 @@
 // `cress-desk backup …` as an IT person runs it: the built command, a real store, real files.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openRawStore } from '../rawStore';
@@ -116,6 +116,20 @@ describe('cress-desk backup', () => {
     expect(line(stranger)).toContain('not made by this desk');
     expect(line(encrypted)).toContain('made by this desk');
     expect(listed.stdout).toMatch(/^Backups this desk made \(in any folder\) and backup files found in /);
+  });
+
+  it('list: a backup this desk made and the clerk renamed in the folder is still called made by this desk, and its old name is given', () => {
+    const made = json('backup', 'create');
+    expect(made.code).toBe(0);
+    const renamed = join(folder(), 'backup de sexta.zip');
+    renameSync(made.body.file, renamed);
+    const line = () => run('backup', 'list').stdout.split('\n').find((l) => l.includes('backup de sexta.zip')) ?? '';
+    expect(line()).toContain('made by this desk');
+    expect(line()).not.toContain('not made by this desk');
+    expect(line()).toContain(`renamed from ${made.body.fileName}`);
+    expect(run('backup', 'verify', renamed).code).toBe(0);
+    expect(line()).not.toContain('not made by this desk');
+    expect(line()).toMatch(/\bverified\b/);
   });
 
   it('create: warns that a backup written beside the store is lost with the same disk', () => {
