@@ -81,6 +81,30 @@ export function batchPackageProblem(paths: string[]): { code: string; message: s
   };
 }
 
+/**
+ * A zip that holds no backup's bag, told for what it is (`names`: every entry of the zip): a zip of
+ * other files (no bagit.txt, no database anywhere) is not a backup; a backup's files loose at the
+ * zip's top, without the folder that holds them (a zip made again from the folder's contents), is
+ * said so in one problem, never as files missing. Null when the zip looks like a backup's.
+ */
+export function otherZipProblem(names: string[]): { code: string; message: string } | null {
+  const atTop = (name: string) => names.includes(name);
+  if (atTop('bagit.txt') || atTop('bag-info.txt') || atTop('data/cress-desk.sqlite')) {
+    return {
+      code: 'BAG_ROOT',
+      message:
+        'Os arquivos do backup estão soltos no zip, fora da pasta que os guarda: o zip foi refeito com o conteúdo da pasta, e não com a pasta. Use o arquivo original do backup (ou compacte a pasta inteira, com o nome dela) e verifique outra vez.',
+    };
+  }
+  const file = (name: string) => name.slice(name.lastIndexOf('/') + 1);
+  if (names.some((name) => file(name) === 'bagit.txt' || file(name) === 'cress-desk.sqlite')) return null;
+  const some = names.filter((name) => !name.endsWith('/')).slice(0, 3);
+  return {
+    code: 'NOT_A_BACKUP',
+    message: `Este arquivo não é um backup do CRESS Desk: é um zip de outros arquivos${some.length > 0 ? ` (${some.map((n) => `"${n}"`).join(', ')}${names.length > 3 ? '…' : ''})` : ''}, sem o banco de dados nem a descrição de um backup. Escolha o arquivo do backup: o nome tem "backup" e termina em .zip.`,
+  };
+}
+
 /** Whether a file starts as every zip does (a copy cut short still does; a text or PDF does not). */
 export function startsAsZip(path: string): boolean {
   let fd: number | null = null;

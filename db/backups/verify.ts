@@ -13,7 +13,7 @@ import { openJobConnection } from '../connections';
 import type { JobContext } from '../jobs/types';
 import { bagInfoValue, validateBag, ZipError, ZipReader, zipBagSource, type BagSource } from '../packaging';
 import { recordBackup, recordedCreatedAt, recordVerification } from './catalog';
-import { backupZipProblem, batchPackageProblem, NOT_A_ZIP_PROBLEM, startsAsZip, zipOpenError } from './errors';
+import { backupZipProblem, batchPackageProblem, NOT_A_ZIP_PROBLEM, otherZipProblem, startsAsZip, zipOpenError } from './errors';
 import { startIntegrityCheck } from './integrity';
 import { BACKUP_PAYLOAD, parseBackupFileName } from './names';
 import { checkBackupSignature } from './signature';
@@ -150,6 +150,8 @@ export async function verifyBackupFile(input: VerifyInput, context: JobContext, 
     const bag = zipBagSource(zip);
     const otherPackage = batchPackageProblem(bag.source.files.map((f) => f.path));
     if (otherPackage) return answer([otherPackage], { encrypted });
+    const otherZip = otherZipProblem(zip.entries.map((e) => e.name));
+    if (otherZip) return answer([otherZip], { encrypted });
     const payloadSize = bag.source.files.find((f) => f.path === PAYLOAD_PATH)?.size ?? 0;
     const tee = teeing(bag.source, PAYLOAD_PATH, copyPath);
     const validation = await validateBag(tee.source, {
