@@ -113,18 +113,22 @@ export async function verifyBackupFile(input: VerifyInput, context: JobContext, 
   const file = resolve(input.file);
   const storeDir = dirname(context.storePath);
   const copyPath = keepCopyAt ?? join(storeDir, `.${basename(context.storePath)}.verify-${randomBytes(6).toString('hex')}`);
-  const answer = (problems: BackupProblem[], extra: Partial<VerifiedCopy> = {}): VerifiedCopy => ({
-    file,
-    valid: problems.length === 0,
-    problems,
-    encrypted: false,
-    region: null,
-    schemaVersion: null,
-    createdAt: parseBackupFileName(basename(file))?.createdAt.toISOString() ?? null,
-    counts: null,
-    copyPath: null,
-    ...extra,
-  });
+  const answer = (found: BackupProblem[], extra: Partial<VerifiedCopy> = {}): VerifiedCopy => {
+    // A damaged tag file is read by more than one check: each problem is told once.
+    const problems = found.filter((p, at) => found.findIndex((q) => q.code === p.code && q.message === p.message) === at);
+    return {
+      file,
+      valid: problems.length === 0,
+      problems,
+      encrypted: false,
+      region: null,
+      schemaVersion: null,
+      createdAt: parseBackupFileName(basename(file))?.createdAt.toISOString() ?? null,
+      counts: null,
+      copyPath: null,
+      ...extra,
+    };
+  };
 
   // A key file that is not one is refused before anything is read: it is the clerk's mistake, not the backup's.
   const recoveryKey = input.keyFile ? readRecoveryKey(input.keyFile) : null;
