@@ -1,12 +1,27 @@
 // File-system failures of backups, turned into messages the clerk can act on.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { AppError } from '../../shared/errors';
 import { folderRefusal } from '../fileRefusals';
-import { FinalNameTakenError, ZipError } from '../packaging';
+import { FinalNameTakenError, isPartialName, ZipError } from '../packaging';
 import { diskFullError, isDiskFullError } from '../storeLock';
 
 function codeOf(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | null)?.code;
+}
+
+/**
+ * The file being written under its temporary name is gone while its folder is there: the pendrive
+ * was pulled out and plugged in again, or someone removed the file — not a folder that takes no files.
+ */
+function partialVanished(error: unknown, folder: string): boolean {
+  const path = (error as NodeJS.ErrnoException | null)?.path;
+  if (codeOf(error) !== 'ENOENT' || typeof path !== 'string' || !isPartialName(basename(path))) return false;
+  try {
+    return statSync(folder).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Disk full (DISK_FULL), read-only or missing folder, no permission: an AppError naming the folder; anything else unchanged. */
@@ -16,6 +31,13 @@ export function destinationError(error: unknown, folder: string): unknown {
     return new AppError(
       'BACKUP_DESTINATION',
       `Um arquivo com o mesmo nome apareceu em "${folder}" enquanto este backup era feito (outro backup no mesmo segundo?); nada foi substituído. Este backup não foi gravado: tente de novo.`,
+      { details: { folder } },
+    );
+  }
+  if (partialVanished(error, folder)) {
+    return new AppError(
+      'BACKUP_DESTINATION',
+      `O arquivo do backup que estava sendo gravado em "${folder}" sumiu antes de terminar (o pendrive foi desconectado e conectado de novo, ou o arquivo foi apagado): o backup não foi gravado. Confira o pendrive e tente de novo.`,
       { details: { folder } },
     );
   }
