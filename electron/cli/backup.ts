@@ -72,13 +72,18 @@ async function create(context: CliContext): Promise<CommandOutcome> {
   return { result: created, text: lines.join('\n'), exit: EXIT.ok };
 }
 
+/** An intact backup whose database no key given opens is not called invalid: the key is what is missing. */
+function heading(verification: BackupVerification): string {
+  return verification.problems.every((p) => p.code === 'DB_KEY') ? 'BACKUP NOT OPENED (its key is missing)' : 'BACKUP INVALID';
+}
+
 async function verify(context: CliContext): Promise<CommandOutcome> {
   const file = fileArgument(context);
   const verification = await runJob(context, 'backups:verify', { file, passphrase: passphrase(context), keyFile: keyFile(context) });
   const unlocked = verification.unlockedWith ? `\n  database opened with ${UNLOCKED[verification.unlockedWith]}` : '';
   const text = verification.valid
     ? `Backup valid: ${file}\n  region ${verification.region}, schema ${verification.schemaVersion}${verification.encrypted ? ', encrypted' : ''}${unlocked}\n  ${countsLine(verification.counts)}${verification.signature ? `\n  ${verification.signature.message}` : ''}`
-    : [`BACKUP INVALID: ${file}`, ...verification.problems.map((p) => `  - ${p.message} [${p.code}]`)].join('\n');
+    : [`${heading(verification)}: ${file}`, ...verification.problems.map((p) => `  - ${p.message} [${p.code}]`)].join('\n');
   return { result: verification, text, exit: verification.valid ? EXIT.ok : EXIT.integrity };
 }
 

@@ -94,6 +94,12 @@ describe('a backup made with another desk’s key', () => {
     expect(without.code).toBe(3);
     expect(without.out).toMatch(/Chave do banco ausente ou incorreta/);
     expect(without.out).not.toMatch(/danificad/);
+    // The file is intact: it is not called invalid, and a restore says the key is missing, not that the backup failed.
+    expect(without.stdout).not.toMatch(/INVALID/);
+    const restoreWithout = cli(newStore, newKey, 'backup', 'restore', file, '--yes');
+    expect(restoreWithout.code).toBe(3);
+    expect(restoreWithout.out).toMatch(/Chave do banco ausente ou incorreta/);
+    expect(restoreWithout.out).not.toMatch(/não passou na verificação|danificad/);
 
     const recovery = join(desk.dir, 'recuperacao.key');
     expect(cli(oldStore, oldKey, 'key', 'export', '--out', recovery).code).toBe(0);
