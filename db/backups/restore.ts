@@ -71,6 +71,8 @@ export async function prepareRestore(input: VerifyInput, context: JobContext): P
       otherRegion: region !== null && verification.region !== null && region !== verification.region,
       schemaVersion: migratedFrom === null ? schemaVersion : schemaVersionOfFile(preparedPath),
       migratedFrom,
+      // Only a copy for Implanta holds its database under the passphrase (docs/backups.md, "Keys").
+      implantaCopy: verification.unlockedWith === 'passphrase',
       createdAt: verification.createdAt,
       counts: verification.counts ?? {},
     };

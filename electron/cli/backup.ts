@@ -87,6 +87,9 @@ async function verify(context: CliContext): Promise<CommandOutcome> {
   return { result: verification, text, exit: verification.valid ? EXIT.ok : EXIT.integrity };
 }
 
+/** A copy made for Implanta leaves the council's casework out (db/backups/implantaCopy.ts). */
+const IMPLANTA_COPY = 'It is a copy made for Implanta: the council’s atendimentos (with their attachments) are not in it';
+
 /** Asks on the terminal; without one, the clerk must say --yes. */
 async function confirm(question: string): Promise<boolean> {
   if (!process.stdin.isTTY) return false;
@@ -107,7 +110,8 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
   try {
     if (!yes) {
       const other = prepared.otherRegion ? ` It is a backup of CRESS region ${prepared.region}, not of this desk's region ${prepared.currentRegion}.` : '';
-      const question = `Restore ${file}? The current data is replaced (and kept aside).${other}`;
+      const implanta = prepared.implantaCopy ? ` ${IMPLANTA_COPY}.` : '';
+      const question = `Restore ${file}? The current data is replaced (and kept aside).${other}${implanta}`;
       if (!(await confirm(question))) throw new UsageError(`restoring replaces this desk's data: confirm with --yes.${other}`);
     }
     // Asked on the terminal, the question named the other region; --yes alone does not cover it.
@@ -126,12 +130,13 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
     `Restored ${file}${prepared.createdAt ? ` (made ${formatDateTimeBr(prepared.createdAt)})` : ''}.`,
     `  The data as it was before is kept in ${applied.previousStore}`,
     prepared.otherRegion ? `  It was a backup of CRESS region ${prepared.region}: this desk is now of region ${prepared.region}.` : '',
+    prepared.implantaCopy ? `  It was ${IMPLANTA_COPY.replace(/^It is /, '')}; those of before are kept in ${applied.previousStore}.` : '',
     prepared.migratedFrom !== null ? `  Updated from schema ${prepared.migratedFrom} to ${applied.schemaVersion}.` : '',
     `  ${countsLine(applied.counts)}`,
   ]
     .filter(Boolean)
     .join('\n');
-  return { result: { ...applied, otherRegion: prepared.otherRegion, migratedFrom: prepared.migratedFrom }, text, exit: EXIT.ok };
+  return { result: { ...applied, otherRegion: prepared.otherRegion, migratedFrom: prepared.migratedFrom, implantaCopy: prepared.implantaCopy }, text, exit: EXIT.ok };
 }
 
 /** Who made the backup, as far as this desk's catalogue knows. */

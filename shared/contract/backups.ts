@@ -116,6 +116,8 @@ export const restorePreparedSchema = z.object({
   schemaVersion: z.number().int(),
   /** The copy was migrated from an older schema to this one. */
   migratedFrom: z.number().int().nullable(),
+  /** A copy made for Implanta (its database opened with the passphrase): the council's atendimentos are not in it. */
+  implantaCopy: z.boolean(),
   createdAt: z.string().nullable(),
   counts: backupCountsSchema,
 });

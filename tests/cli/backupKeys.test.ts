@@ -256,6 +256,8 @@ describe('the copy for Implanta', () => {
     const restored = cli(newStore, newKey, 'backup', 'restore', file, '--passphrase-file', passphraseFile, '--yes');
     expect(restored.code, restored.out).toBe(0);
     expect(JSON.parse(cli(newStore, newKey, '--json', 'info').stdout).professionals).toBe(25);
+    // The copy for Implanta leaves the council's atendimentos out: the restore says so, and where they still are.
+    expect(restored.stdout).toMatch(/It was a copy made for Implanta: the council’s atendimentos .* are not in it; those of before are kept in .*before-restore/);
     // The restored store is under this desk's key: the passphrase does not open it.
     expectNotOpenedBy(newStore, PASSPHRASE_KEY);
   });
