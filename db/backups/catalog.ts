@@ -318,9 +318,13 @@ export async function isListedBackup(db: Database, path: string): Promise<boolea
   return items.some((item) => item.path === path);
 }
 
-/** When the last backup this desk recorded was made (any trigger), for the routine. */
+/** When the last verified backup this desk wrote was made, for the routine. */
 export function lastBackupAt(db: Database): Date | null {
-  const at = db.prepare('SELECT max(created_at) FROM backups WHERE verify_ok = 1').pluck().get() as string | null;
+  // A backup of another desk verified here (`found`) says nothing of this store's.
+  const at = db
+    .prepare(`SELECT max(created_at) FROM backups WHERE verify_ok = 1 AND trigger IN (${WRITTEN_HERE.map(() => '?').join(', ')})`)
+    .pluck()
+    .get(...WRITTEN_HERE) as string | null;
   return at ? new Date(at) : null;
 }
 

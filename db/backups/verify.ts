@@ -317,6 +317,8 @@ export function noteVerification(storePath: string, v: BackupVerification, nowIs
   const db = openJobConnection(storePath);
   try {
     if (recordVerification(db, v.file, v.valid, nowIso) || !v.valid || v.region === null || v.schemaVersion === null || v.counts === null) return;
+    // A copy for Implanta (its database under the passphrase) is not one of the desk's backups: never listed.
+    if (v.unlockedWith === 'passphrase') return;
     recordBackup(db, {
       path: v.file,
       createdAt: v.createdAt ?? nowIso,
