@@ -24,8 +24,12 @@ function partialVanished(error: unknown, folder: string): boolean {
   }
 }
 
-/** Disk full (DISK_FULL), read-only or missing folder, no permission: an AppError naming the folder; anything else unchanged. */
-export function destinationError(error: unknown, folder: string): unknown {
+/**
+ * Disk full (DISK_FULL), read-only or missing folder, no permission: an AppError naming the folder;
+ * anything else unchanged. `written`: the file was whole under its temporary name when this failed
+ * (creating a file in a folder that takes none, /proc or some mounts, answers "no such file" too).
+ */
+export function destinationError(error: unknown, folder: string, written = false): unknown {
   if (error instanceof AppError) return error;
   if (error instanceof FinalNameTakenError) {
     return new AppError(
@@ -34,7 +38,7 @@ export function destinationError(error: unknown, folder: string): unknown {
       { details: { folder } },
     );
   }
-  if (partialVanished(error, folder)) {
+  if (written && partialVanished(error, folder)) {
     return new AppError(
       'BACKUP_DESTINATION',
       `O arquivo do backup que estava sendo gravado em "${folder}" sumiu antes de terminar (o pendrive foi desconectado e conectado de novo, ou o arquivo foi apagado): o backup não foi gravado. Confira o pendrive e tente de novo.`,
