@@ -141,6 +141,13 @@ export function readRecoveryKey(path: string): Buffer {
     throw new AppError('INPUT_INVALID', `O arquivo "${path}" não pôde ser lido como chave de recuperação do CRESS Desk.`, { details: { path } });
   }
   const key = parseStoreKeyFile(text);
+  if (!key && /^\uFEFF?CRESS Desk audit key /.test(text)) {
+    throw new AppError(
+      'INPUT_INVALID',
+      `O arquivo "${path}" é a chave que assina o histórico de auditoria, não a chave de recuperação do banco: informe o arquivo gravado em Configurações → Chave de recuperação (ou por cress-desk key export).`,
+      { details: { path } },
+    );
+  }
   if (!key) throw new AppError('INPUT_INVALID', `O arquivo "${path}" não é uma chave de recuperação do CRESS Desk (o arquivo gravado em Configurações → Chave de recuperação).`, { details: { path } });
   return key;
 }

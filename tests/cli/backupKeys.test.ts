@@ -121,6 +121,12 @@ describe('a backup made with another desk’s key', () => {
     expect(refused.code).not.toBe(0);
     expect(refused.out).toMatch(/anotacoes\.txt" não é uma chave de recuperação do CRESS Desk/);
     expect(refused.out).not.toContain('1234');
+    // The other key file of a desk (the one that signs the audit trail) is named for what it is.
+    const auditKey = join(desk.dir, 'assinatura.key');
+    writeFileSync(auditKey, `CRESS Desk audit key 1\n${'ab'.repeat(32)}\n`, { mode: 0o600 });
+    const signing = cli(newStore, newKey, 'backup', 'verify', file, '--key-file', auditKey);
+    expect(signing.code).toBe(1);
+    expect(signing.out).toMatch(/assinatura\.key" é a chave que assina o histórico de auditoria, não a chave de recuperação do banco/);
     expect(JSON.parse(cli(newStore, newKey, '--json', 'info').stdout).professionals).toBe(0);
   });
 
