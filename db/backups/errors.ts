@@ -147,6 +147,43 @@ export function startsAsZip(path: string): boolean {
   }
 }
 
+/** The end record of a zip: its signature, then 18 bytes, the last two the comment's length. */
+const END_RECORD = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+const END_RECORD_SIZE = 22;
+
+/**
+ * Whether a zip's end record is there but not at the end of the file: bytes were added after it
+ * (a copy or a download that appended data), the file is not cut short.
+ */
+export function hasBytesAfterEnd(path: string): boolean {
+  let fd: number | null = null;
+  try {
+    const found = statSync(path);
+    if (!found.isFile()) return false;
+    const size = found.size;
+    const length = Math.min(size, END_RECORD_SIZE + 0xffff + 64 * 1024);
+    const tail = Buffer.alloc(length);
+    fd = openSync(path, 'r');
+    readSync(fd, tail, 0, length, size - length);
+    for (let at = tail.lastIndexOf(END_RECORD); at >= 0; at = at === 0 ? -1 : tail.lastIndexOf(END_RECORD, at - 1)) {
+      if (at + END_RECORD_SIZE > length) continue;
+      const end = at + END_RECORD_SIZE + tail.readUInt16LE(at + 20);
+      if (end < length) return true;
+    }
+    return false;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+export const BYTES_AFTER_END_PROBLEM = {
+  code: 'ZIP_TRAILING_BYTES',
+  message:
+    'O arquivo tem bytes a mais depois do fim do zip (uma cópia ou um download que acrescentou dados ao arquivo): ele não foi aceito assim. Copie de novo o backup original (do pendrive ou da pasta de onde veio) e verifique outra vez.',
+};
+
 /** A file that is no zip at all: not a backup copied badly, but another file. */
 export const NOT_A_ZIP_PROBLEM = {
   code: 'ZIP_NOT_A_ZIP',

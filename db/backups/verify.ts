@@ -13,7 +13,7 @@ import { openJobConnection } from '../connections';
 import type { JobContext } from '../jobs/types';
 import { bagInfoValue, validateBag, ZipError, ZipReader, zipBagSource, type BagSource } from '../packaging';
 import { recordBackup, recordedCreatedAt, recordVerification } from './catalog';
-import { backupZipProblem, batchPackageProblem, NOT_A_ZIP_PROBLEM, otherZipProblem, startsAsZip, zipOpenError } from './errors';
+import { backupZipProblem, batchPackageProblem, BYTES_AFTER_END_PROBLEM, hasBytesAfterEnd, NOT_A_ZIP_PROBLEM, otherZipProblem, startsAsZip, zipOpenError } from './errors';
 import { startIntegrityCheck } from './integrity';
 import { BACKUP_PAYLOAD, parseBackupFileName } from './names';
 import { checkBackupSignature } from './signature';
@@ -138,7 +138,7 @@ export async function verifyBackupFile(input: VerifyInput, context: JobContext, 
     zip = await ZipReader.open(file, { password: input.passphrase, limits: LIMITS });
   } catch (error) {
     const mapped = zipOpenError(error, file);
-    if (mapped instanceof ZipError) return answer([mapped.code === 'ZIP_NOT_A_ZIP' && !startsAsZip(file) ? NOT_A_ZIP_PROBLEM : backupZipProblem(mapped)]);
+    if (mapped instanceof ZipError) return answer([notOpenedProblem(mapped, file)]);
     throw mapped;
   }
   let keep = false;
@@ -246,6 +246,13 @@ export async function verifyBackupFile(input: VerifyInput, context: JobContext, 
     await zip.close();
     if (!keep) await rm(copyPath, { force: true });
   }
+}
+
+/** Why a file did not open as a zip: another file, bytes added after its end, or a copy cut short or damaged. */
+function notOpenedProblem(error: ZipError, file: string): BackupProblem {
+  if (error.code !== 'ZIP_NOT_A_ZIP') return backupZipProblem(error);
+  if (!startsAsZip(file)) return NOT_A_ZIP_PROBLEM;
+  return hasBytesAfterEnd(file) ? BYTES_AFTER_END_PROBLEM : backupZipProblem(error);
 }
 
 /** When the backup was made, as its bag says (a file may have been renamed since). */

@@ -1,6 +1,6 @@
 // "Verificar um arquivo…" given a file that is no backup: a lote package for Implanta, or a file
 // that is not even a zip, is named for what it is — not as a backup missing fields or cut short.
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { writeZip, ZipReader, type ZipEntry } from '../../../db/packaging';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,5 +60,16 @@ describe('verifying a file that is not a backup', () => {
     expect(verification.problems).toHaveLength(1);
     expect(verification.problems[0]).toMatchObject({ code: 'BAG_ROOT', message: expect.stringMatching(/soltos.*pasta/) });
     expect(verification.problems.map((p) => p.message).join(' ')).not.toMatch(/Falta|não contém/);
+  });
+
+  it('a backup with bytes added after its end (a copy or download that appended data) says so, not that it is incomplete', async () => {
+    const b = await desks.setUp();
+    const made = await b.create();
+    appendFileSync(made.file, Buffer.alloc(300, 0x41));
+    const verification = await b.verify(made.file);
+    expect(verification.valid).toBe(false);
+    expect(verification.problems).toHaveLength(1);
+    expect(verification.problems[0]?.message).toMatch(/bytes a mais depois do fim/);
+    expect(verification.problems[0]?.message).not.toMatch(/incompleto/);
   });
 });
