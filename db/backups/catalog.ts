@@ -257,7 +257,8 @@ export async function listBackups(db: Database, folder: string, options: { compa
 export async function setPinned(db: Database, path: string, pinned: boolean): Promise<BackupItem | null> {
   const full = resolve(path);
   if (!rowOf(db, full)) {
-    const item = await itemOfFile(full);
+    // A backup of this desk the clerk renamed is known by its bytes (renamed.ts), not by its name.
+    const item = (await itemOfFile(full)) ?? (await listedRenamed(db, full));
     if (!item) return null;
     db.prepare(
       `INSERT INTO backups (folder, file_name, created_at, bytes, sha256, encrypted, region, schema_version, counts, trigger)
@@ -266,7 +267,15 @@ export async function setPinned(db: Database, path: string, pinned: boolean): Pr
   }
   db.prepare('UPDATE backups SET pinned = ? WHERE folder = ? AND file_name = ?').run(pinned ? 1 : 0, dirname(full), basename(full));
   const row = rowOf(db, full) as BackupRow;
+  const renamed = await listedRenamed(db, full);
+  if (renamed) return renamed;
   return itemOfRow(row, existsSync(full) ? statSync(full).size : row.bytes, await differsFromWritten(full, row));
+}
+
+/** The backup the list shows at `path` when it is one this desk wrote under another name, or null. */
+async function listedRenamed(db: Database, path: string): Promise<BackupItem | null> {
+  const items = await listBackups(db, getBackupSettings(db).folder, { compare: false });
+  return items.find((item) => item.path === path && item.renamedFrom !== null) ?? null;
 }
 
 /** Triggers of backups this desk wrote itself (`found`: a file it only verified or pinned). */

@@ -24,6 +24,17 @@ describe('a backup renamed by the clerk', () => {
     expect((await b.call('backups:list', {})).items).toHaveLength(1);
   });
 
+  it('can be pinned and unpinned under its new name, as the list shows it', async () => {
+    const b = await desks.setUp({ professionals: 2 });
+    const made = await b.create();
+    const renamed = join(b.folder, 'guardar para sempre.zip');
+    renameSync(made.file, renamed);
+    expect(await b.call('backups:pin', { file: renamed, pinned: true })).toMatchObject({ path: renamed, pinned: true, trigger: 'manual', renamedFrom: made.fileName });
+    expect((await b.call('backups:list', {})).items).toEqual([expect.objectContaining({ path: renamed, pinned: true, trigger: 'manual' })]);
+    expect(await b.call('backups:pin', { file: renamed, pinned: false })).toMatchObject({ pinned: false });
+    expect((await b.call('backups:list', {})).items).toEqual([expect.objectContaining({ path: renamed, pinned: false })]);
+  });
+
   it('is not taken for one when only a copy carries another name while the file the desk wrote is still there', async () => {
     const b = await desks.setUp({ professionals: 2 });
     const made = await b.create();
