@@ -2,8 +2,8 @@
 // council's IT person may hand instead — no file, an empty one, a folder, a named pipe (which would
 // be waited on forever), a device, a file others may read — is refused at once in Portuguese,
 // naming the file, as the input's mistake (exit 1). What Notepad adds (a byte-order mark, CRLF, a
-// blank line or a note after the first) is not part of the passphrase: 7-Zip opens the file with
-// the first line typed.
+// blank line or a note after the first, UTF-16 or Windows-1252 instead of UTF-8) is not part of the
+// passphrase: 7-Zip opens the file with the first line typed.
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../../shared/errors';
@@ -35,20 +35,36 @@ function notAPassphraseFile(path: string): AppError | null {
   return null;
 }
 
+/**
+ * The file's text as the editor saved it: UTF-8 (with or without a byte-order mark), "Unicode"
+ * (UTF-16, with its mark) or "ANSI" (Windows-1252, what Notepad saved before UTF-8) — so an
+ * accented letter is the letter the clerk typed, and the passphrase is the one typed in 7-Zip.
+ */
+function decoded(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
 /** The passphrase in the file `given` names: its first line. */
 export function readPassphraseFile(given: string): string {
   const path = resolve(given);
   const wrong = notAPassphraseFile(path);
   if (wrong) throw wrong;
   requireOwnerOnly(path, 'da senha');
-  let content: string;
+  let bytes: Buffer;
   try {
-    content = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw refused(code === 'EACCES' || code === 'EPERM' ? `Sem permissão para ler o arquivo da senha "${path}".` : `Não foi possível ler o arquivo da senha "${path}".`, path);
   }
-  const text = content.replace(/^\uFEFF/, '');
+  const text = decoded(bytes);
+  if (text.includes('\u0000')) throw refused(`O arquivo da senha "${path}" não é um arquivo de texto: a senha fica na primeira linha de um arquivo de texto.`, path);
   if (text.trim() === '') throw refused(`O arquivo da senha "${path}" está vazio: escreva a senha na primeira linha.`, path);
   const first = text.split(/\r?\n/)[0] ?? '';
   if (first === '') throw refused(`A primeira linha do arquivo da senha "${path}" está vazia: a senha fica na primeira linha.`, path);

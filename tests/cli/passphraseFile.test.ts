@@ -72,4 +72,23 @@ describe('a passphrase file saved by a text editor', () => {
     const verified = runBounded('backup', 'verify', file, '--passphrase-file', typed);
     expect(verified.code, verified.out).toBe(0);
   });
+
+  it('saved as "Unicode" (UTF-16) or as "ANSI" (Windows-1252) holds the passphrase as typed: the backup verifies with it written in UTF-8', () => {
+    for (const [name, bytes, typed] of [
+      ['senha-unicode.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('frase longa e secreta\r\n', 'utf16le')]), 'frase longa e secreta'],
+      ['senha-ansi.txt', Buffer.from('senha da coordenação\r\n', 'latin1'), 'senha da coordenação'],
+    ] as const) {
+      const folder = join(desk.dir, `codificacao-${name}`);
+      mkdirSync(folder);
+      const saved = join(desk.dir, name);
+      writeFileSync(saved, bytes, { mode: 0o600 });
+      const made = runBounded('backup', 'create', '--out', folder, '--passphrase-file', saved);
+      expect(made.code, made.out).toBe(0);
+      const file = join(folder, readdirSync(folder)[0]!);
+      const utf8 = join(desk.dir, `${name}.utf8`);
+      writeFileSync(utf8, `${typed}\n`, { mode: 0o600 });
+      const verified = runBounded('backup', 'verify', file, '--passphrase-file', utf8);
+      expect(verified.code, verified.out).toBe(0);
+    }
+  });
 });
