@@ -126,6 +126,13 @@ function notARecoveryKeyFile(path: string): string | null {
   return null;
 }
 
+/** A key file's text: UTF-8, or UTF-16 with its mark (a text editor's "Unicode"), which the IT person may have saved it as. */
+function textOf(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2)).swap16().toString('utf16le');
+  return bytes.toString('utf8');
+}
+
 /**
  * The key in a recovery key file the clerk points at (another desk's, or this desk's before a
  * reinstall), to open a backup made with it. Refused, naming the file, when it is not one: the
@@ -136,7 +143,7 @@ export function readRecoveryKey(path: string): Buffer {
   if (wrong) throw new AppError('INPUT_INVALID', wrong, { details: { path } });
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = textOf(readFileSync(path));
   } catch {
     throw new AppError('INPUT_INVALID', `O arquivo "${path}" não pôde ser lido como chave de recuperação do CRESS Desk.`, { details: { path } });
   }

@@ -112,5 +112,11 @@ describe('a key file saved again by a text editor', () => {
     const verified = run(keyFile, 'backup', 'verify', file, '--key-file', recovered);
     expect(verified.stdout + verified.stderr).not.toMatch(/não é uma chave de recuperação/);
     expect(verified.code).toBe(0);
+    // Saved as "Unicode" (UTF-16 with its mark), as Notepad offers it.
+    const unicode = join(dir, 'recuperacao-unicode.key');
+    writeFileSync(unicode, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${header}\r\n${hex}\r\n`, 'utf16le')]), { mode: 0o600 });
+    const fromUnicode = run(keyFile, 'backup', 'verify', file, '--key-file', unicode);
+    expect(fromUnicode.stdout + fromUnicode.stderr).not.toMatch(/não é uma chave de recuperação/);
+    expect(fromUnicode.code).toBe(0);
   });
 });
