@@ -74,7 +74,10 @@ async function create(context: CliContext): Promise<CommandOutcome> {
 
 /** An intact backup whose database no key given opens is not called invalid: the key is what is missing. */
 function heading(verification: BackupVerification): string {
-  return verification.problems.every((p) => p.code === 'DB_KEY') ? 'BACKUP NOT OPENED (its key is missing)' : 'BACKUP INVALID';
+  if (verification.problems.every((p) => p.code === 'DB_KEY')) return 'BACKUP NOT OPENED (its key is missing)';
+  // A lote package or a zip of other files is no backup at all, not a damaged one.
+  if (verification.problems.every((p) => p.code === 'NOT_A_BACKUP')) return 'NOT A BACKUP';
+  return 'BACKUP INVALID';
 }
 
 async function verify(context: CliContext): Promise<CommandOutcome> {

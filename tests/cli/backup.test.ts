@@ -2,6 +2,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeZip } from '../../db/packaging';
 import { openRawStore } from '../rawStore';
 import { cliDesk, initDesk } from './command';
 
@@ -75,6 +76,16 @@ describe('cress-desk backup', () => {
     const human = run('backup', 'verify', damaged);
     expect(human.code).toBe(3);
     expect(human.stdout).toContain('BACKUP INVALID');
+  });
+
+  it('verify: a zip of other files is headed as not a backup, not as an invalid one', async () => {
+    const photos = join(desk.dir, 'fotos.zip');
+    await writeZip(photos, [{ name: 'reuniao.jpg', data: Buffer.from('jpeg') }]);
+    const result = run('backup', 'verify', photos);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toMatch(/^NOT A BACKUP: /);
+    expect(result.stdout).not.toContain('BACKUP INVALID');
+    expect(result.stdout).toMatch(/não é um backup do CRESS Desk/);
   });
 
   it('restore: refuses without --yes when nobody can answer, then restores with it', () => {
