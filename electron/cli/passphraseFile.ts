@@ -4,7 +4,7 @@
 // naming the file, as the input's mistake (exit 1). What Notepad adds (a byte-order mark, CRLF, a
 // blank line or a note after the first, UTF-16 or Windows-1252 instead of UTF-8) is not part of the
 // passphrase: 7-Zip opens the file with the first line typed.
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../../shared/errors';
 import { requireOwnerOnly } from './signIn';
@@ -50,19 +50,62 @@ function decoded(bytes: Buffer): string {
   }
 }
 
+/**
+ * The process's own descriptors: the standard input (`… | cress-desk … --passphrase-file /dev/stdin`)
+ * or a shell's process substitution (`--passphrase-file <(pass show cress)`). They are pipes the
+ * command was handed, not files others may read, and they are read (up to a passphrase file's size).
+ */
+const OWN_DESCRIPTOR = /^\/(?:dev\/(?:stdin|fd\/\d+)|proc\/self\/fd\/\d+)$/;
+
+/** At most `max` bytes and one more (to tell a larger file) from the descriptor `fd`, to its end. */
+function readBoundedFrom(fd: number, max: number): Buffer {
+  const buffer = Buffer.alloc(max + 1);
+  let length = 0;
+  while (length < buffer.length) {
+    let read: number;
+    try {
+      read = readSync(fd, buffer, length, buffer.length - length, null);
+    } catch (error) {
+      // A descriptor the shell left non-blocking: wait for the writer.
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+      continue;
+    }
+    if (read === 0) break;
+    length += read;
+  }
+  return buffer.subarray(0, length);
+}
+
+/** The file's first bytes: an own descriptor is read as it was handed (a socket cannot be opened again by its name). */
+function readBounded(path: string, max: number): Buffer {
+  const own = /(\d+)$/.exec(path);
+  if (OWN_DESCRIPTOR.test(path)) return readBoundedFrom(path === '/dev/stdin' ? 0 : Number(own?.[1]), max);
+  const fd = openSync(path, 'r');
+  try {
+    return readBoundedFrom(fd, max);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The passphrase in the file `given` names: its first line. */
 export function readPassphraseFile(given: string): string {
   const path = resolve(given);
-  const wrong = notAPassphraseFile(path);
-  if (wrong) throw wrong;
-  requireOwnerOnly(path, 'da senha');
+  const own = OWN_DESCRIPTOR.test(path);
+  if (!own) {
+    const wrong = notAPassphraseFile(path);
+    if (wrong) throw wrong;
+    requireOwnerOnly(path, 'da senha');
+  }
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readBounded(path, PASSPHRASE_FILE_MAX_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw refused(code === 'EACCES' || code === 'EPERM' ? `Sem permissão para ler o arquivo da senha "${path}".` : `Não foi possível ler o arquivo da senha "${path}".`, path);
   }
+  if (bytes.length > PASSPHRASE_FILE_MAX_BYTES) throw refused(`"${path}" é grande demais para ser o arquivo da senha: é outro arquivo. A senha fica na primeira linha de um arquivo de texto.`, path);
   const text = decoded(bytes);
   if (text.includes('\u0000')) throw refused(`O arquivo da senha "${path}" não é um arquivo de texto: a senha fica na primeira linha de um arquivo de texto.`, path);
   if (text.trim() === '') throw refused(`O arquivo da senha "${path}" está vazio: escreva a senha na primeira linha.`, path);

@@ -91,4 +91,20 @@ describe('a passphrase file saved by a text editor', () => {
       expect(verified.code, verified.out).toBe(0);
     }
   });
+
+  it('given on the standard input (--passphrase-file /dev/stdin, as a password manager pipes it) is read, not refused as a device', (context) => {
+    posixOnly(context, 'devices and named pipes');
+    const folder = join(desk.dir, 'stdin');
+    mkdirSync(folder);
+    const made = spawnSync(process.execPath, [CLI_BIN, '--db', desk.store, 'backup', 'create', '--out', folder, '--passphrase-file', '/dev/stdin'], {
+      encoding: 'utf8',
+      input: 'frase longa e secreta\n',
+      timeout: 20_000,
+    });
+    expect(made.status, made.stderr).toBe(0);
+    const typed = join(desk.dir, 'senha-stdin.txt');
+    writeFileSync(typed, 'frase longa e secreta\n', { mode: 0o600 });
+    const verified = runBounded('backup', 'verify', join(folder, readdirSync(folder)[0]!), '--passphrase-file', typed);
+    expect(verified.code, verified.out).toBe(0);
+  });
 });
