@@ -226,8 +226,9 @@ function backupFilesIn(folder: string): string[] {
 
 /**
  * Every backup whose file exists: the table's rows (any folder) and the folder's files, newest
- * first (a backup the clerk renamed under its new name). `compare: false` skips reading the files the desk wrote to tell whether they were replaced
- * (`changed` is then false): for callers that only need the paths.
+ * first; a backup the clerk renamed is listed under its new name (renamed.ts). `compare: false`
+ * skips reading the files the desk wrote to tell whether they were replaced (`changed` is then
+ * false): for callers that only need the paths.
  */
 export async function listBackups(db: Database, folder: string, options: { compare?: boolean } = {}): Promise<BackupItem[]> {
   const items = new Map<string, BackupItem>();
