@@ -1,8 +1,8 @@
 // `cress-desk key export --out FILE`: the store's encryption key, written for the council's IT to
 // keep apart from the desk (the recovery key: a reinstalled system loses the copy its keystore
 // kept). Whoever holds the file reads the store and its backups: the command says so.
-import { statSync } from 'node:fs';
-import { sep } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, sep } from 'node:path';
 import { AppError } from '../../shared/errors';
 import { EXIT, commandGroup, optionText, requiredOutputPath, type CliContext, type CliModule } from './types';
 
@@ -32,6 +32,21 @@ function keyOutputPath(context: CliContext): string {
   );
 }
 
+/** A backup's name, or a copy for Implanta's (db/backups/names.ts). */
+const BACKUP_NAME = /^CRESS\d{2}-(?:DEMONSTRACAO-)?(?:backup|para-implanta)-\d{8}-\d{6}\.zip$/;
+
+/** The warning when the key lands beside backups: the one who takes the folder (a pendrive) reads them all. */
+function besideBackups(folder: string): string | null {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return null;
+  }
+  if (!names.some((name) => BACKUP_NAME.test(name))) return null;
+  return `a pasta "${folder}" tem backups deste banco: quem levar a pasta (ou o pendrive) leva a chave junto com os backups que ela abre. Guarde a chave em outro lugar, longe dos backups, e apague esta cópia.`;
+}
+
 export const keyCli: CliModule = (program, action) => {
   const key = commandGroup(program, 'key', "The store's encryption key");
   key
@@ -41,7 +56,8 @@ export const keyCli: CliModule = (program, action) => {
     .action(
       action(async (context) => {
         const result = await context.call('settings:exportKey', { path: keyOutputPath(context) });
-        return { result, text: `Recovery key written to ${result.path}.\n${KEY_WARNING}`, exit: EXIT.ok };
+        const beside = besideBackups(dirname(result.path));
+        return { result: beside ? { ...result, warning: beside } : result, text: [`Recovery key written to ${result.path}.`, KEY_WARNING, beside && `Atenção: ${beside}`].filter(Boolean).join('\n'), exit: EXIT.ok };
       }),
     );
 };

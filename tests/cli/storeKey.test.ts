@@ -70,6 +70,18 @@ describe('the store key from the command line', () => {
     expect(intoFile.stderr).not.toMatch(/não existe/);
   });
 
+  it('key export into a folder that holds backups warns that whoever takes the folder reads them', () => {
+    const pendrive = join(dir, 'pendrive-com-backups');
+    mkdirSync(pendrive);
+    expect(run({ CRESS_DESK_KEY_FILE: keyFile }, 'backup', 'create', '--out', pendrive).code).toBe(0);
+    const beside = run({ CRESS_DESK_KEY_FILE: keyFile }, 'key', 'export', '--out', join(pendrive, 'chave.key'));
+    expect(beside.code).toBe(0);
+    expect(beside.stdout).toMatch(/Atenção: a pasta .*pendrive-com-backups.* tem backups deste banco/);
+    const apart = run({ CRESS_DESK_KEY_FILE: keyFile }, 'key', 'export', '--out', join(dir, 'cofre-separado.key'));
+    expect(apart.code).toBe(0);
+    expect(apart.stdout).not.toMatch(/Atenção/);
+  });
+
   it('key export never replaces a link left under the chosen name, even one to a file that is gone', () => {
     if (process.platform === 'win32') return;
     const link = join(dir, 'pendrive.key');
