@@ -31,7 +31,10 @@ import {
 const text = optionText;
 
 function fileArgument(context: CliContext): string {
-  return resolve(context.args[0] ?? '');
+  const given = context.args[0] ?? '';
+  // An empty name (a script's variable left unset) would name the folder the command runs in.
+  if (given.trim() === '') throw new UsageError('o nome do arquivo veio vazio: informe o arquivo do backup');
+  return resolve(given);
 }
 
 const passphrase = passphraseFromFile;

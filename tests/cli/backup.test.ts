@@ -88,6 +88,15 @@ describe('cress-desk backup', () => {
     expect(result.stdout).toMatch(/não é um backup do CRESS Desk/);
   });
 
+  it('verify and restore of an empty file name (a script whose variable was not set) ask for the file, never name the folder the command runs in', () => {
+    for (const args of [['verify', ''], ['restore', '', '--yes']]) {
+      const result = run('backup', ...args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/informe o arquivo do backup/);
+      expect(result.stderr).not.toMatch(/é uma pasta/);
+    }
+  });
+
   it('restore: refuses without --yes when nobody can answer, then restores with it', () => {
     expect(run('demo', '--professionals', '25', '--seed', '6').code).toBe(0);
     expect(professionals()).toBe(425);
