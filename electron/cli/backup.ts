@@ -42,7 +42,9 @@ const passphrase = passphraseFromFile;
 /** `--key-file`: a recovery key file, for a backup made with another desk's key. */
 function keyFile(context: CliContext): string | null {
   const file = text(context, 'keyFile');
-  return file === undefined ? null : resolve(file);
+  if (file === undefined) return null;
+  if (file.trim() === '') throw new UsageError('--key-file sem caminho: informe o arquivo da chave de recuperação');
+  return resolve(file);
 }
 
 const UNLOCKED: Record<NonNullable<BackupVerification['unlockedWith']>, string> = {

@@ -86,6 +86,13 @@ describe('a recovery key file (--key-file) that is no key file', () => {
     }
   });
 
+  it('an empty path (a script whose variable was not set) asks for the file, never names the folder the command runs in', () => {
+    const result = run(keyFile, 'backup', 'verify', join(dir, 'nenhum.zip'), '--key-file', '');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/informe o arquivo da chave de recuperação/);
+    expect(result.stderr).not.toMatch(/é uma pasta/);
+  });
+
   it('a file that is not there is said not to be there, naming it', () => {
     const missing = join(dir, 'recuperacao-sumiu.key');
     const result = run(keyFile, 'backup', 'verify', join(dir, 'nenhum.zip'), '--key-file', missing);
