@@ -43,6 +43,12 @@ describe('a passphrase file that holds no passphrase', () => {
     expectRefused(folder, /é uma pasta/);
   });
 
+  it('a passphrase shorter than 8 characters for a new backup is refused, as the window refuses it, naming the file', () => {
+    const short = join(desk.dir, 'senha-curta.txt');
+    writeFileSync(short, 'abc\n', { mode: 0o600 });
+    expectRefused(short, /pelo menos 8 caracteres/);
+  });
+
   it('a passphrase longer than 1024 characters is refused naming the file, not as a field of the input', () => {
     const long = join(desk.dir, 'senha-longa.txt');
     writeFileSync(long, `${'x'.repeat(1100)}\n`, { mode: 0o600 });
