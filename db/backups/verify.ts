@@ -185,7 +185,8 @@ export async function verifyBackupFile(input: VerifyInput, context: JobContext, 
     // The database itself: first, what opens it (the bytes are intact, as the checksums just said:
     // a backup of another desk, or of this one before a reinstall, is not damaged).
     const opening = secretOpening(copyPath, secretsGiven(input, recoveryKey));
-    if (!opening) return answer([keyProblem(recoveryKey !== null, input.passphrase !== null)], base);
+    // A passphrase that opened the zip was the right one: only a plain zip's database could have been under it.
+    if (!opening) return answer([keyProblem(recoveryKey !== null, input.passphrase !== null && !encrypted)], base);
     const { secret } = opening;
     const unlockedWith = unlockedBy(secret, copyPath);
     context.progress({ phase: 'check', label: 'Conferindo a integridade do banco de dados…', done: 0, total: null });

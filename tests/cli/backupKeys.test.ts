@@ -110,6 +110,17 @@ describe('a backup made with another desk’s key', () => {
     expect(withKey.out).not.toContain(keyHex(oldKey));
   });
 
+  it('an encrypted backup of another desk, opened with its right passphrase, asks for the key only, never hints the passphrase was wrong', () => {
+    const folder = join(desk.dir, 'aes-outra-mesa');
+    mkdirSync(folder);
+    expect(cli(oldStore, oldKey, 'backup', 'create', '--out', folder, '--passphrase-file', passphraseFile).code).toBe(0);
+    const file = newestZip(folder, '-backup-');
+    const verified = cli(newStore, newKey, 'backup', 'verify', file, '--passphrase-file', passphraseFile);
+    expect(verified.code).toBe(3);
+    expect(verified.out).toMatch(/Chave do banco ausente ou incorreta/);
+    expect(verified.out).not.toMatch(/nem a senha/);
+  });
+
   it('a key file of another desk, or a file that is not a key, is refused by name and nothing changes', () => {
     const file = newestZip(backups, '-backup-');
     const wrongKey = cli(newStore, newKey, 'backup', 'verify', file, '--key-file', newKey);
