@@ -122,6 +122,15 @@ export function otherZipProblem(names: string[]): { code: string; message: strin
         'Os arquivos do backup estão soltos no zip, fora da pasta que os guarda: o zip foi refeito com o conteúdo da pasta, e não com a pasta. Use o arquivo original do backup (ou compacte a pasta inteira, com o nome dela) e verifique outra vez.',
     };
   }
+  // The bag one folder down or more (`X/X/bagit.txt`): Windows' "Extrair tudo" puts the bag's folder
+  // inside one of the zip's name, and that outer folder was zipped again.
+  const nested = names.find((name) => /^[^/]+\/[^/]+\/(?:.+\/)?bagit\.txt$/.test(name));
+  if (nested && !names.some((name) => /^[^/]+\/bagit\.txt$/.test(name))) {
+    return {
+      code: 'BAG_ROOT',
+      message: `Os arquivos do backup estão numa pasta dentro de outra pasta ("${nested.slice(0, -'bagit.txt'.length)}"): o zip foi refeito com a pasta em que o backup foi extraído. Use o arquivo original do backup (ou compacte só a pasta de dentro) e verifique outra vez.`,
+    };
+  }
   const file = (name: string) => name.slice(name.lastIndexOf('/') + 1);
   if (names.some((name) => file(name) === 'bagit.txt' || file(name) === 'cress-desk.sqlite')) return null;
   const some = names.filter((name) => !name.endsWith('/')).slice(0, 3);

@@ -72,4 +72,20 @@ describe('verifying a file that is not a backup', () => {
     expect(verification.problems[0]?.message).toMatch(/bytes a mais depois do fim/);
     expect(verification.problems[0]?.message).not.toMatch(/incompleto/);
   });
+
+  it('a backup zipped again from the folder Windows extracted it into (its folder inside another) says so, never that its files are missing', async () => {
+    const b = await desks.setUp();
+    const made = await b.create();
+    const zip = await ZipReader.open(made.file);
+    const entries: ZipEntry[] = [];
+    for (const entry of zip.entries) entries.push({ name: `${entry.name.split('/')[0]}/${entry.name}`, data: await zip.read(entry.name, 1 << 30) });
+    await zip.close();
+    const nested = b.dir.file('extraido.zip');
+    await writeZip(nested, entries);
+    const verification = await b.verify(nested);
+    expect(verification.valid).toBe(false);
+    expect(verification.problems).toHaveLength(1);
+    expect(verification.problems[0]).toMatchObject({ code: 'BAG_ROOT', message: expect.stringMatching(/dentro de outra pasta/) });
+    expect(verification.problems[0]?.message).not.toMatch(/Falta|não contém/);
+  });
 });
