@@ -86,6 +86,14 @@ function isFolder(path: string): boolean {
   }
 }
 
+function isOtherThanFolder(path: string): boolean {
+  try {
+    return !statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A folder that refused a new file — read-only, no permission, not there —: an error of `code`
  * naming it; null when the failure is of another kind.
@@ -103,6 +111,8 @@ export function folderRefusal(error: unknown, folder: string, code: ErrorCode): 
     case 'ENOTDIR':
       // A folder that is there and takes no file (/proc, some mounts) answers "no such file" too.
       if (isFolder(folder)) return notWritable();
+      // A file where the folder was to be (`notas.txt/relatorio.xlsx`): it is there, as a file.
+      if (isOtherThanFolder(folder)) return new AppError(code, `"${folder}" é um arquivo, não uma pasta. Escolha uma pasta.`, { details: { folder } });
       return new AppError(code, `A pasta "${folder}" não existe (um pendrive desconectado?). Escolha outra pasta.`, { details: { folder } });
     default:
       return null;

@@ -108,22 +108,53 @@ export function storeKeyMissingError(storePath: string): AppError {
   );
 }
 
+/** Why the path the clerk gave as a recovery key file is not one before reading it, or null when it is an ordinary file of a key's size. */
+function notARecoveryKeyFile(path: string): string | null {
+  let found;
+  try {
+    found = statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return `O arquivo da chave de recuperação "${path}" não foi encontrado. Confira o caminho.`;
+    if (code === 'EACCES' || code === 'EPERM') return `Sem permissão para ler o arquivo da chave de recuperação "${path}".`;
+    return `O arquivo "${path}" não pôde ser lido como chave de recuperação do CRESS Desk.`;
+  }
+  if (found.isDirectory()) return `"${path}" é uma pasta, não um arquivo: informe o arquivo da chave de recuperação.`;
+  // A pipe or a device is not read at all (a pipe would be waited on forever); a key file is two short lines.
+  if (!found.isFile()) return `"${path}" não é um arquivo comum: um pipe ou dispositivo não guarda a chave de recuperação.`;
+  if (found.size > KEY_FILE_MAX_BYTES) return `"${path}" é grande demais para ser uma chave de recuperação: é outro arquivo.`;
+  return null;
+}
+
+/** A key file's text: UTF-8, or UTF-16 with its mark (a text editor's "Unicode"), which the IT person may have saved it as. */
+function textOf(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2)).swap16().toString('utf16le');
+  return bytes.toString('utf8');
+}
+
 /**
  * The key in a recovery key file the clerk points at (another desk's, or this desk's before a
- * reinstall), to open a backup made with it. Refused, naming the file, when it is not one.
+ * reinstall), to open a backup made with it. Refused, naming the file, when it is not one: the
+ * clerk's mistake (INPUT_INVALID), never said as a damaged backup or a wrong key.
  */
 export function readRecoveryKey(path: string): Buffer {
+  const wrong = notARecoveryKeyFile(path);
+  if (wrong) throw new AppError('INPUT_INVALID', wrong, { details: { path } });
   let text: string;
   try {
-    // A key file is two short lines: anything larger is not one (and is not read whole); a pipe or
-    // a device is not read at all (a pipe would be waited on forever).
-    const found = statSync(path);
-    if (!found.isFile() || found.size > KEY_FILE_MAX_BYTES) throw new Error('not a key file');
-    text = readFileSync(path, 'utf8');
+    text = textOf(readFileSync(path));
   } catch {
-    throw new AppError('STORE_KEY', `O arquivo "${path}" não pôde ser lido como chave de recuperação do CRESS Desk.`, { details: { path } });
+    throw new AppError('INPUT_INVALID', `O arquivo "${path}" não pôde ser lido como chave de recuperação do CRESS Desk.`, { details: { path } });
   }
   const key = parseStoreKeyFile(text);
-  if (!key) throw new AppError('STORE_KEY', `O arquivo "${path}" não é uma chave de recuperação do CRESS Desk (o arquivo gravado em Configurações → Chave de recuperação).`, { details: { path } });
+  if (!key && /^\uFEFF?CRESS Desk audit key /.test(text)) {
+    throw new AppError(
+      'INPUT_INVALID',
+      `O arquivo "${path}" é a chave que assina o histórico de auditoria, não a chave de recuperação do banco: informe o arquivo gravado em Configurações → Chave de recuperação (ou por cress-desk key export).`,
+      { details: { path } },
+    );
+  }
+  if (!key) throw new AppError('INPUT_INVALID', `O arquivo "${path}" não é uma chave de recuperação do CRESS Desk (o arquivo gravado em Configurações → Chave de recuperação).`, { details: { path } });
   return key;
 }

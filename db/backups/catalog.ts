@@ -8,6 +8,7 @@ import type { BackupItem, BackupSettings, BackupTrigger } from '../../shared/con
 import { openJobConnection } from '../connections';
 import { ZipReader } from '../packaging';
 import { differsFromWritten } from './fileMatch';
+import { adoptRenamed, type WrittenAndGone } from './renamed';
 import { defaultBackupFolder, parseBackupFileName } from './names';
 import { writeTransaction } from '../storeLock';
 
@@ -169,7 +170,18 @@ function itemOfRow(row: BackupRow, bytes: number, changed: boolean): BackupItem 
     region: row.region,
     counts: row.schema_version > 0 ? (JSON.parse(row.counts) as Record<string, number>) : null,
     sha256: row.sha256 === '' ? null : row.sha256,
+    renamedFrom: null,
   };
+}
+
+/**
+ * A backup this desk wrote, found renamed: the row's facts and verification (the bytes are those it
+ * wrote), and the pin of the file under its new name, when it was pinned (or verified) under it.
+ */
+function renamedItem(row: BackupRow, path: string, bytes: number, listed: BackupItem | undefined): BackupItem {
+  const item = itemOfRow(row, bytes, false);
+  const newer = listed?.verifiedAt && (!item.verifiedAt || listed.verifiedAt > item.verifiedAt) ? { verified: listed.verified, verifiedAt: listed.verifiedAt } : {};
+  return { ...item, ...newer, pinned: listed?.pinned ?? false };
 }
 
 /** A backup file in the folder that the table does not know (yet). */
@@ -198,6 +210,7 @@ async function itemOfFile(path: string): Promise<BackupItem | null> {
     region: parsed.region,
     counts: null,
     sha256: null,
+    renamedFrom: null,
   };
 }
 
@@ -213,18 +226,22 @@ function backupFilesIn(folder: string): string[] {
 
 /**
  * Every backup whose file exists: the table's rows (any folder) and the folder's files, newest
- * first. `compare: false` skips reading the files the desk wrote to tell whether they were replaced
- * (`changed` is then false): for callers that only need the paths.
+ * first; a backup the clerk renamed is listed under its new name (renamed.ts). `compare: false`
+ * skips reading the files the desk wrote to tell whether they were replaced (`changed` is then
+ * false): for callers that only need the paths.
  */
 export async function listBackups(db: Database, folder: string, options: { compare?: boolean } = {}): Promise<BackupItem[]> {
   const items = new Map<string, BackupItem>();
+  const gone: (BackupRow & WrittenAndGone)[] = [];
   for (const row of db.prepare('SELECT * FROM backups').all() as BackupRow[]) {
     const path = join(row.folder, row.file_name);
     let size: number;
     try {
       size = statSync(path).size;
     } catch {
-      continue; // the file is gone: it is no longer a backup the clerk has
+      // Gone under this name: no longer a backup the clerk has, unless the clerk renamed it (below).
+      if (WRITTEN_HERE.includes(row.trigger) && row.sha256 !== '') gone.push({ ...row, fileName: row.file_name });
+      continue;
     }
     items.set(path, itemOfRow(row, size, options.compare !== false && (await differsFromWritten(path, row))));
   }
@@ -233,6 +250,7 @@ export async function listBackups(db: Database, folder: string, options: { compa
     const item = await itemOfFile(path);
     if (item) items.set(path, item);
   }
+  await adoptRenamed(gone, items, folder, renamedItem);
   return [...items.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.fileName.localeCompare(a.fileName));
 }
 
@@ -240,7 +258,8 @@ export async function listBackups(db: Database, folder: string, options: { compa
 export async function setPinned(db: Database, path: string, pinned: boolean): Promise<BackupItem | null> {
   const full = resolve(path);
   if (!rowOf(db, full)) {
-    const item = await itemOfFile(full);
+    // A backup of this desk the clerk renamed is known by its bytes (renamed.ts), not by its name.
+    const item = (await itemOfFile(full)) ?? (await listedRenamed(db, full));
     if (!item) return null;
     db.prepare(
       `INSERT INTO backups (folder, file_name, created_at, bytes, sha256, encrypted, region, schema_version, counts, trigger)
@@ -249,7 +268,15 @@ export async function setPinned(db: Database, path: string, pinned: boolean): Pr
   }
   db.prepare('UPDATE backups SET pinned = ? WHERE folder = ? AND file_name = ?').run(pinned ? 1 : 0, dirname(full), basename(full));
   const row = rowOf(db, full) as BackupRow;
+  const renamed = await listedRenamed(db, full);
+  if (renamed) return renamed;
   return itemOfRow(row, existsSync(full) ? statSync(full).size : row.bytes, await differsFromWritten(full, row));
+}
+
+/** The backup the list shows at `path` when it is one this desk wrote under another name, or null. */
+async function listedRenamed(db: Database, path: string): Promise<BackupItem | null> {
+  const items = await listBackups(db, getBackupSettings(db).folder, { compare: false });
+  return items.find((item) => item.path === path && item.renamedFrom !== null) ?? null;
 }
 
 /** Triggers of backups this desk wrote itself (`found`: a file it only verified or pinned). */
@@ -301,9 +328,13 @@ export async function isListedBackup(db: Database, path: string): Promise<boolea
   return items.some((item) => item.path === path);
 }
 
-/** When the last backup this desk recorded was made (any trigger), for the routine. */
+/** When the last verified backup this desk wrote was made, for the routine. */
 export function lastBackupAt(db: Database): Date | null {
-  const at = db.prepare('SELECT max(created_at) FROM backups WHERE verify_ok = 1').pluck().get() as string | null;
+  // A backup of another desk verified here (`found`) says nothing of this store's.
+  const at = db
+    .prepare(`SELECT max(created_at) FROM backups WHERE verify_ok = 1 AND trigger IN (${WRITTEN_HERE.map(() => '?').join(', ')})`)
+    .pluck()
+    .get(...WRITTEN_HERE) as string | null;
   return at ? new Date(at) : null;
 }
 

@@ -189,6 +189,7 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
     const abort = new AbortController();
     let sha256: string;
     let bytes: number;
+    let whole = false;
     try {
       ({ sha256, bytes } = await writeAtomically(finalPath, async (partial) => {
         const written = await writeBagZip(partial, {
@@ -211,6 +212,7 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
             },
           },
         });
+        whole = true;
         context.progress({ phase: 'check', label: 'Conferindo a integridade da cópia…', done: 0, total: null });
         // The zip's own digest is read while the copy's check finishes on its thread.
         const [problems, digest] = await Promise.all([integrity.result, sha256Of(partial)]);
@@ -225,7 +227,7 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
     } catch (error) {
       integrity.abandon();
       if (abort.signal.aborted) throw jobCancelled();
-      throw destinationError(error, folder);
+      throw destinationError(error, folder, whole);
     }
 
     // 4. The list, the audit trail and the routine's clean-up.

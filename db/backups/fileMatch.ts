@@ -8,28 +8,40 @@ import { sha256File } from '../batches/package';
 
 const digests = new Map<string, { stamp: string; sha256: string }>();
 
-/** True when the desk wrote a file under this name and the bytes there now are not those. */
-export async function differsFromWritten(path: string, written: { bytes: number; sha256: string }): Promise<boolean> {
-  // A file the desk only found (verified or pinned here) has no digest of its own to compare.
-  if (written.sha256 === '') return false;
+/** The SHA-256 of the file at `path` (read again only when it changed since), or null when it cannot be read. */
+export async function fileDigest(path: string): Promise<string | null> {
   let stamp: string;
-  let size: number;
   try {
     const stat = statSync(path);
-    size = stat.size;
+    if (!stat.isFile()) return null;
     stamp = `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
   } catch {
-    return false; // gone: the list leaves it out
+    return null;
   }
-  if (size !== written.bytes) return true;
   let known = digests.get(path);
   if (known?.stamp !== stamp) {
     try {
       known = { stamp, sha256: await sha256File(path) };
     } catch {
-      return false; // unreadable now: a verification will say why
+      return null;
     }
     digests.set(path, known);
   }
-  return known.sha256 !== written.sha256;
+  return known.sha256;
+}
+
+/** True when the desk wrote a file under this name and the bytes there now are not those. */
+export async function differsFromWritten(path: string, written: { bytes: number; sha256: string }): Promise<boolean> {
+  // A file the desk only found (verified or pinned here) has no digest of its own to compare.
+  if (written.sha256 === '') return false;
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    return false; // gone: the list leaves it out
+  }
+  if (size !== written.bytes) return true;
+  // Unreadable now: a verification will say why.
+  const digest = await fileDigest(path);
+  return digest !== null && digest !== written.sha256;
 }

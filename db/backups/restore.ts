@@ -46,6 +46,9 @@ export async function prepareRestore(input: VerifyInput, context: JobContext): P
     if (!verification.valid) {
       const newer = verification.problems.find((p) => p.code === 'DB_SCHEMA_NEWER');
       if (newer) throw new AppError('BACKUP_NEWER', `${newer.message} Nada foi alterado.`, { details: verification.problems });
+      // An intact backup of another key: the key is missing, the backup did not fail.
+      const key = verification.problems.find((p) => p.code === 'DB_KEY');
+      if (key && verification.problems.length === 1) throw new AppError('STORE_KEY', `${key.message} Nada foi alterado.`, { details: verification.problems });
       throw new AppError('BACKUP_INVALID', `O backup não passou na verificação e não será restaurado: ${verification.problems[0]?.message ?? ''}`, {
         details: verification.problems,
       });
@@ -73,6 +76,8 @@ export async function prepareRestore(input: VerifyInput, context: JobContext): P
       otherRegion: region !== null && verification.region !== null && region !== verification.region,
       schemaVersion: preparedVersion,
       migratedFrom,
+      // Only a copy for Implanta holds its database under the passphrase (docs/backups.md, "Keys").
+      implantaCopy: verification.unlockedWith === 'passphrase',
       createdAt: verification.createdAt,
       counts: verification.counts ?? {},
     };

@@ -17,9 +17,12 @@ export function backupDue(settings: BackupSettings, lastBackup: Date | null, tri
   return { due: false, reason: `O último backup tem menos de ${settings.intervalHours} h.` };
 }
 
-/** The newest verified backup still as the desk wrote it, and its age in whole days. */
+/**
+ * The newest verified backup this desk wrote, still as it wrote it, and its age in whole days. A
+ * backup only found here (another desk's, verified on this one) is not a backup of this store.
+ */
 export function backupSummary(items: readonly BackupItem[], now: Date): BackupSummary {
-  const last = items.filter((i) => i.verified === true && !i.changed).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+  const last = items.filter((i) => i.verified === true && !i.changed && i.trigger !== null && i.trigger !== 'found').sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
   if (!last) return { lastVerified: null, ageDays: null, warning: true, warnAfterDays: WARN_AFTER_DAYS };
   const ageDays = Math.max(0, Math.floor((now.getTime() - new Date(last.createdAt).getTime()) / DAY_MS));
   return { lastVerified: { fileName: last.fileName, createdAt: last.createdAt }, ageDays, warning: ageDays > WARN_AFTER_DAYS, warnAfterDays: WARN_AFTER_DAYS };

@@ -13,7 +13,7 @@ import { openJobConnection } from '../connections';
 import type { JobContext } from '../jobs/types';
 import { bagInfoValue, validateBag, ZipError, ZipReader, zipBagSource, type BagSource } from '../packaging';
 import { recordBackup, recordedCreatedAt, recordVerification } from './catalog';
-import { backupZipProblem, batchPackageProblem, NOT_A_ZIP_PROBLEM, startsAsZip, zipOpenError } from './errors';
+import { backupZipProblem, batchPackageProblem, BYTES_AFTER_END_PROBLEM, hasBytesAfterEnd, NOT_A_ZIP_PROBLEM, otherZipProblem, startsAsZip, zipOpenError } from './errors';
 import { startIntegrityCheck } from './integrity';
 import { BACKUP_PAYLOAD, parseBackupFileName } from './names';
 import { checkBackupSignature } from './signature';
@@ -113,18 +113,22 @@ export async function verifyBackupFile(input: VerifyInput, context: JobContext, 
   const file = resolve(input.file);
   const storeDir = dirname(context.storePath);
   const copyPath = keepCopyAt ?? join(storeDir, `.${basename(context.storePath)}.verify-${randomBytes(6).toString('hex')}`);
-  const answer = (problems: BackupProblem[], extra: Partial<VerifiedCopy> = {}): VerifiedCopy => ({
-    file,
-    valid: problems.length === 0,
-    problems,
-    encrypted: false,
-    region: null,
-    schemaVersion: null,
-    createdAt: parseBackupFileName(basename(file))?.createdAt.toISOString() ?? null,
-    counts: null,
-    copyPath: null,
-    ...extra,
-  });
+  const answer = (found: BackupProblem[], extra: Partial<VerifiedCopy> = {}): VerifiedCopy => {
+    // A damaged tag file is read by more than one check: each problem is told once.
+    const problems = found.filter((p, at) => found.findIndex((q) => q.code === p.code && q.message === p.message) === at);
+    return {
+      file,
+      valid: problems.length === 0,
+      problems,
+      encrypted: false,
+      region: null,
+      schemaVersion: null,
+      createdAt: parseBackupFileName(basename(file))?.createdAt.toISOString() ?? null,
+      counts: null,
+      copyPath: null,
+      ...extra,
+    };
+  };
 
   // A key file that is not one is refused before anything is read: it is the clerk's mistake, not the backup's.
   const recoveryKey = input.keyFile ? readRecoveryKey(input.keyFile) : null;
@@ -134,7 +138,7 @@ export async function verifyBackupFile(input: VerifyInput, context: JobContext, 
     zip = await ZipReader.open(file, { password: input.passphrase, limits: LIMITS });
   } catch (error) {
     const mapped = zipOpenError(error, file);
-    if (mapped instanceof ZipError) return answer([mapped.code === 'ZIP_NOT_A_ZIP' && !startsAsZip(file) ? NOT_A_ZIP_PROBLEM : backupZipProblem(mapped)]);
+    if (mapped instanceof ZipError) return answer([notOpenedProblem(mapped, file)]);
     throw mapped;
   }
   let keep = false;
@@ -150,6 +154,8 @@ export async function verifyBackupFile(input: VerifyInput, context: JobContext, 
     const bag = zipBagSource(zip);
     const otherPackage = batchPackageProblem(bag.source.files.map((f) => f.path));
     if (otherPackage) return answer([otherPackage], { encrypted });
+    const otherZip = otherZipProblem(zip.entries.map((e) => e.name));
+    if (otherZip) return answer([otherZip], { encrypted });
     const payloadSize = bag.source.files.find((f) => f.path === PAYLOAD_PATH)?.size ?? 0;
     const tee = teeing(bag.source, PAYLOAD_PATH, copyPath);
     const validation = await validateBag(tee.source, {
@@ -179,7 +185,8 @@ export async function verifyBackupFile(input: VerifyInput, context: JobContext, 
     // The database itself: first, what opens it (the bytes are intact, as the checksums just said:
     // a backup of another desk, or of this one before a reinstall, is not damaged).
     const opening = secretOpening(copyPath, secretsGiven(input, recoveryKey));
-    if (!opening) return answer([keyProblem(recoveryKey !== null, input.passphrase !== null)], base);
+    // A passphrase that opened the zip was the right one: only a plain zip's database could have been under it.
+    if (!opening) return answer([keyProblem(recoveryKey !== null, input.passphrase !== null && !encrypted)], base);
     const { secret } = opening;
     const unlockedWith = unlockedBy(secret, copyPath);
     context.progress({ phase: 'check', label: 'Conferindo a integridade do banco de dados…', done: 0, total: null });
@@ -240,6 +247,13 @@ export async function verifyBackupFile(input: VerifyInput, context: JobContext, 
     await zip.close();
     if (!keep) await rm(copyPath, { force: true });
   }
+}
+
+/** Why a file did not open as a zip: another file, bytes added after its end, or a copy cut short or damaged. */
+function notOpenedProblem(error: ZipError, file: string): BackupProblem {
+  if (error.code !== 'ZIP_NOT_A_ZIP') return backupZipProblem(error);
+  if (!startsAsZip(file)) return NOT_A_ZIP_PROBLEM;
+  return hasBytesAfterEnd(file) ? BYTES_AFTER_END_PROBLEM : backupZipProblem(error);
 }
 
 /** When the backup was made, as its bag says (a file may have been renamed since). */
@@ -311,6 +325,8 @@ export function noteVerification(storePath: string, v: BackupVerification, nowIs
   const db = openJobConnection(storePath);
   try {
     if (recordVerification(db, v.file, v.valid, nowIso) || !v.valid || v.region === null || v.schemaVersion === null || v.counts === null) return;
+    // A copy for Implanta (its database under the passphrase) is not one of the desk's backups: never listed.
+    if (v.unlockedWith === 'passphrase') return;
     recordBackup(db, {
       path: v.file,
       createdAt: v.createdAt ?? nowIso,

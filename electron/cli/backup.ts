@@ -31,7 +31,10 @@ import {
 const text = optionText;
 
 function fileArgument(context: CliContext): string {
-  return resolve(context.args[0] ?? '');
+  const given = context.args[0] ?? '';
+  // An empty name (a script's variable left unset) would name the folder the command runs in.
+  if (given.trim() === '') throw new UsageError('o nome do arquivo veio vazio: informe o arquivo do backup');
+  return resolve(given);
 }
 
 const passphrase = passphraseFromFile;
@@ -39,7 +42,9 @@ const passphrase = passphraseFromFile;
 /** `--key-file`: a recovery key file, for a backup made with another desk's key. */
 function keyFile(context: CliContext): string | null {
   const file = text(context, 'keyFile');
-  return file === undefined ? null : resolve(file);
+  if (file === undefined) return null;
+  if (file.trim() === '') throw new UsageError('--key-file sem caminho: informe o arquivo da chave de recuperação');
+  return resolve(file);
 }
 
 const UNLOCKED: Record<NonNullable<BackupVerification['unlockedWith']>, string> = {
@@ -55,11 +60,28 @@ function countsLine(counts: Record<string, number> | null): string {
   return main.map((t) => `${t} ${formatCount(counts[t] ?? 0)}`).join(', ');
 }
 
+/** The shortest passphrase of a new backup, as the window asks for it (a copy for Implanta needs more: db/backups/create.ts). */
+const BACKUP_PASSPHRASE_MIN = 8;
+
+/** The passphrase of a new backup: one shorter than the window takes is refused, naming its file. */
+function newBackupPassphrase(context: CliContext): string | null {
+  const value = passphrase(context);
+  if (value === null || value.length >= BACKUP_PASSPHRASE_MIN) return value;
+  const file = resolve(text(context, 'passphraseFile') ?? '');
+  throw new AppError(
+    'INPUT_INVALID',
+    `A senha no arquivo "${file}" tem ${value.length} caracteres: a de um backup precisa de pelo menos ${BACKUP_PASSPHRASE_MIN} caracteres (ela protege os dados quando o arquivo sai do computador). Nada foi gravado.`,
+    { details: { path: file } },
+  );
+}
+
 async function create(context: CliContext): Promise<CommandOutcome> {
   const folder = outputPath(context) ?? null;
   const forImplanta = context.values.forImplanta === true;
   if (forImplanta && context.values.passphraseFile === undefined) throw new UsageError('--for-implanta needs --passphrase-file: the passphrase agreed with Implanta');
-  const created = await runJob(context, 'backups:create', { folder, passphrase: passphrase(context), trigger: 'cli', forImplanta });
+  // A copy for Implanta has its own, longer, minimum (db/backups/create.ts).
+  const secret = forImplanta ? passphrase(context) : newBackupPassphrase(context);
+  const created = await runJob(context, 'backups:create', { folder, passphrase: secret, trigger: 'cli', forImplanta });
   const lines = [
     forImplanta
       ? `Copy for Implanta created and verified: ${created.file} (${formatFileSize(created.bytes)}); the zip (AES-256) and the database inside (SQLCipher 4) open with the passphrase`
@@ -72,15 +94,26 @@ async function create(context: CliContext): Promise<CommandOutcome> {
   return { result: created, text: lines.join('\n'), exit: EXIT.ok };
 }
 
+/** An intact backup whose database no key given opens is not called invalid: the key is what is missing. */
+function heading(verification: BackupVerification): string {
+  if (verification.problems.every((p) => p.code === 'DB_KEY')) return 'BACKUP NOT OPENED (its key is missing)';
+  // A lote package or a zip of other files is no backup at all, not a damaged one.
+  if (verification.problems.every((p) => p.code === 'NOT_A_BACKUP')) return 'NOT A BACKUP';
+  return 'BACKUP INVALID';
+}
+
 async function verify(context: CliContext): Promise<CommandOutcome> {
   const file = fileArgument(context);
   const verification = await runJob(context, 'backups:verify', { file, passphrase: passphrase(context), keyFile: keyFile(context) });
   const unlocked = verification.unlockedWith ? `\n  database opened with ${UNLOCKED[verification.unlockedWith]}` : '';
   const text = verification.valid
     ? `Backup valid: ${file}\n  region ${verification.region}, schema ${verification.schemaVersion}${verification.encrypted ? ', encrypted' : ''}${unlocked}\n  ${countsLine(verification.counts)}${verification.signature ? `\n  ${verification.signature.message}` : ''}`
-    : [`BACKUP INVALID: ${file}`, ...verification.problems.map((p) => `  - ${p.message} [${p.code}]`)].join('\n');
+    : [`${heading(verification)}: ${file}`, ...verification.problems.map((p) => `  - ${p.message} [${p.code}]`)].join('\n');
   return { result: verification, text, exit: verification.valid ? EXIT.ok : EXIT.integrity };
 }
+
+/** A copy made for Implanta leaves the council's casework out (db/backups/implantaCopy.ts). */
+const IMPLANTA_COPY = 'It is a copy made for Implanta: the council’s atendimentos (with their attachments) are not in it';
 
 /** Asks on the terminal; without one, the clerk must say --yes. */
 async function confirm(question: string): Promise<boolean> {
@@ -102,7 +135,8 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
   try {
     if (!yes) {
       const other = prepared.otherRegion ? ` It is a backup of CRESS region ${prepared.region}, not of this desk's region ${prepared.currentRegion}.` : '';
-      const question = `Restore ${file}? The current data is replaced (and kept aside).${other}`;
+      const implanta = prepared.implantaCopy ? ` ${IMPLANTA_COPY}.` : '';
+      const question = `Restore ${file}? The current data is replaced (and kept aside).${other}${implanta}`;
       if (!(await confirm(question))) throw new UsageError(`restoring replaces this desk's data: confirm with --yes.${other}`);
     }
     // Asked on the terminal, the question named the other region; --yes alone does not cover it.
@@ -121,18 +155,21 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
     `Restored ${file}${prepared.createdAt ? ` (made ${formatDateTimeBr(prepared.createdAt)})` : ''}.`,
     `  The data as it was before is kept in ${applied.previousStore}`,
     prepared.otherRegion ? `  It was a backup of CRESS region ${prepared.region}: this desk is now of region ${prepared.region}.` : '',
+    prepared.implantaCopy ? `  It was ${IMPLANTA_COPY.replace(/^It is /, '')}; those of before are kept in ${applied.previousStore}.` : '',
     prepared.migratedFrom !== null ? `  Updated from schema ${prepared.migratedFrom} to ${applied.schemaVersion}.` : '',
     `  ${countsLine(applied.counts)}`,
   ]
     .filter(Boolean)
     .join('\n');
-  return { result: { ...applied, otherRegion: prepared.otherRegion, migratedFrom: prepared.migratedFrom }, text, exit: EXIT.ok };
+  return { result: { ...applied, otherRegion: prepared.otherRegion, migratedFrom: prepared.migratedFrom, implantaCopy: prepared.implantaCopy }, text, exit: EXIT.ok };
 }
 
 /** Who made the backup, as far as this desk's catalogue knows. */
 function origin(item: BackupItem): string {
   if (item.trigger === null) return 'not made by this desk, not catalogued';
   if (item.trigger === 'found') return 'not made by this desk, catalogued when checked or pinned';
+  // Known by its bytes: the clerk gave the file another name since.
+  if (item.renamedFrom) return `made by this desk, renamed from ${item.renamedFrom}`;
   return 'made by this desk';
 }
 

@@ -1,13 +1,12 @@
 // What a command group's module provides: a function that registers its commands, each with its
 // own options and arguments, on the program electron/cli/program.ts builds — so each group keeps its
 // commands in its own file (setup.ts, import.ts, backup.ts, …).
-import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Desk } from '../../db';
 import type { Channel, Input, Output } from '../../shared/contract';
 import type { ChannelJobResult, JobChannel, JobKind, JobResult } from '../../shared/contract/jobKinds';
-import { requireOwnerOnly } from './signIn';
+import { readPassphraseFile } from './passphraseFile';
 
 export type Call = <C extends Channel>(channel: C, input: Input<C>) => Promise<Output<C>>;
 
@@ -125,18 +124,10 @@ export function requiredOutputPath(context: CliContext, what: string): string {
   return path;
 }
 
-/** The passphrase from --passphrase-file: its first line, without the line break; refused, as a PIN file is, when other accounts may read it. */
+/** The passphrase from --passphrase-file: its first line (./passphraseFile.ts); refused, as a PIN file is, when other accounts may read it. */
 export function passphraseFromFile(context: CliContext): string | null {
   const file = optionText(context, 'passphraseFile');
   if (file === undefined) return null;
-  if (existsSync(file)) requireOwnerOnly(file, 'da senha');
-  let content: string;
-  try {
-    content = readFileSync(file, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read --passphrase-file ${file}`);
-  }
-  const value = content.replace(/\r?\n$/, '');
-  if (value === '') throw new UsageError(`--passphrase-file ${file} is empty`);
-  return value;
+  if (file.trim() === '') throw new UsageError('--passphrase-file sem caminho: informe o arquivo que guarda a senha');
+  return readPassphraseFile(file);
 }

@@ -35,6 +35,8 @@ export const backupItemSchema = z.object({
   region: z.number().int().nullable(),
   counts: backupCountsSchema.nullable(),
   sha256: z.string().nullable(),
+  /** The name this desk wrote the backup under, when the clerk renamed the file since (known by its size and SHA-256). */
+  renamedFrom: z.string().nullable(),
 });
 export type BackupItem = z.infer<typeof backupItemSchema>;
 
@@ -114,6 +116,8 @@ export const restorePreparedSchema = z.object({
   schemaVersion: z.number().int(),
   /** The copy was migrated from an older schema to this one. */
   migratedFrom: z.number().int().nullable(),
+  /** A copy made for Implanta (its database opened with the passphrase): the council's atendimentos are not in it. */
+  implantaCopy: z.boolean(),
   createdAt: z.string().nullable(),
   counts: backupCountsSchema,
 });

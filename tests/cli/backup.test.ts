@@ -1,7 +1,8 @@
 // `cress-desk backup …` as an IT person runs it: the built command, a real store, real files.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeZip } from '../../db/packaging';
 import { openRawStore } from '../rawStore';
 import { cliDesk, initDesk } from './command';
 
@@ -77,6 +78,25 @@ describe('cress-desk backup', () => {
     expect(human.stdout).toContain('BACKUP INVALID');
   });
 
+  it('verify: a zip of other files is headed as not a backup, not as an invalid one', async () => {
+    const photos = join(desk.dir, 'fotos.zip');
+    await writeZip(photos, [{ name: 'reuniao.jpg', data: Buffer.from('jpeg') }]);
+    const result = run('backup', 'verify', photos);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toMatch(/^NOT A BACKUP: /);
+    expect(result.stdout).not.toContain('BACKUP INVALID');
+    expect(result.stdout).toMatch(/não é um backup do CRESS Desk/);
+  });
+
+  it('verify and restore of an empty file name (a script whose variable was not set) ask for the file, never name the folder the command runs in', () => {
+    for (const args of [['verify', ''], ['restore', '', '--yes']]) {
+      const result = run('backup', ...args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/informe o arquivo do backup/);
+      expect(result.stderr).not.toMatch(/é uma pasta/);
+    }
+  });
+
   it('restore: refuses without --yes when nobody can answer, then restores with it', () => {
     expect(run('demo', '--professionals', '25', '--seed', '6').code).toBe(0);
     expect(professionals()).toBe(425);
@@ -116,6 +136,20 @@ describe('cress-desk backup', () => {
     expect(line(stranger)).toContain('not made by this desk');
     expect(line(encrypted)).toContain('made by this desk');
     expect(listed.stdout).toMatch(/^Backups this desk made \(in any folder\) and backup files found in /);
+  });
+
+  it('list: a backup this desk made and the clerk renamed in the folder is still called made by this desk, and its old name is given', () => {
+    const made = json('backup', 'create');
+    expect(made.code).toBe(0);
+    const renamed = join(folder(), 'backup de sexta.zip');
+    renameSync(made.body.file, renamed);
+    const line = () => run('backup', 'list').stdout.split('\n').find((l) => l.includes('backup de sexta.zip')) ?? '';
+    expect(line()).toContain('made by this desk');
+    expect(line()).not.toContain('not made by this desk');
+    expect(line()).toContain(`renamed from ${made.body.fileName}`);
+    expect(run('backup', 'verify', renamed).code).toBe(0);
+    expect(line()).not.toContain('not made by this desk');
+    expect(line()).toMatch(/\bverified\b/);
   });
 
   it('create: warns that a backup written beside the store is lost with the same disk', () => {

@@ -94,6 +94,12 @@ describe('a backup made with another desk’s key', () => {
     expect(without.code).toBe(3);
     expect(without.out).toMatch(/Chave do banco ausente ou incorreta/);
     expect(without.out).not.toMatch(/danificad/);
+    // The file is intact: it is not called invalid, and a restore says the key is missing, not that the backup failed.
+    expect(without.stdout).not.toMatch(/INVALID/);
+    const restoreWithout = cli(newStore, newKey, 'backup', 'restore', file, '--yes');
+    expect(restoreWithout.code).toBe(3);
+    expect(restoreWithout.out).toMatch(/Chave do banco ausente ou incorreta/);
+    expect(restoreWithout.out).not.toMatch(/não passou na verificação|danificad/);
 
     const recovery = join(desk.dir, 'recuperacao.key');
     expect(cli(oldStore, oldKey, 'key', 'export', '--out', recovery).code).toBe(0);
@@ -102,6 +108,17 @@ describe('a backup made with another desk’s key', () => {
     expect(withKey.stdout).toMatch(/database opened with the recovery key file given/);
     // The recovery key is never echoed.
     expect(withKey.out).not.toContain(keyHex(oldKey));
+  });
+
+  it('an encrypted backup of another desk, opened with its right passphrase, asks for the key only, never hints the passphrase was wrong', () => {
+    const folder = join(desk.dir, 'aes-outra-mesa');
+    mkdirSync(folder);
+    expect(cli(oldStore, oldKey, 'backup', 'create', '--out', folder, '--passphrase-file', passphraseFile).code).toBe(0);
+    const file = newestZip(folder, '-backup-');
+    const verified = cli(newStore, newKey, 'backup', 'verify', file, '--passphrase-file', passphraseFile);
+    expect(verified.code).toBe(3);
+    expect(verified.out).toMatch(/Chave do banco ausente ou incorreta/);
+    expect(verified.out).not.toMatch(/nem a senha/);
   });
 
   it('a key file of another desk, or a file that is not a key, is refused by name and nothing changes', () => {
@@ -115,6 +132,12 @@ describe('a backup made with another desk’s key', () => {
     expect(refused.code).not.toBe(0);
     expect(refused.out).toMatch(/anotacoes\.txt" não é uma chave de recuperação do CRESS Desk/);
     expect(refused.out).not.toContain('1234');
+    // The other key file of a desk (the one that signs the audit trail) is named for what it is.
+    const auditKey = join(desk.dir, 'assinatura.key');
+    writeFileSync(auditKey, `CRESS Desk audit key 1\n${'ab'.repeat(32)}\n`, { mode: 0o600 });
+    const signing = cli(newStore, newKey, 'backup', 'verify', file, '--key-file', auditKey);
+    expect(signing.code).toBe(1);
+    expect(signing.out).toMatch(/assinatura\.key" é a chave que assina o histórico de auditoria, não a chave de recuperação do banco/);
     expect(JSON.parse(cli(newStore, newKey, '--json', 'info').stdout).professionals).toBe(0);
   });
 
@@ -250,6 +273,8 @@ describe('the copy for Implanta', () => {
     const restored = cli(newStore, newKey, 'backup', 'restore', file, '--passphrase-file', passphraseFile, '--yes');
     expect(restored.code, restored.out).toBe(0);
     expect(JSON.parse(cli(newStore, newKey, '--json', 'info').stdout).professionals).toBe(25);
+    // The copy for Implanta leaves the council's atendimentos out: the restore says so, and where they still are.
+    expect(restored.stdout).toMatch(/It was a copy made for Implanta: the council’s atendimentos .* are not in it; those of before are kept in .*before-restore/);
     // The restored store is under this desk's key: the passphrase does not open it.
     expectNotOpenedBy(newStore, PASSPHRASE_KEY);
   });

@@ -70,6 +70,38 @@ describe('a key file that is no key file', () => {
   });
 });
 
+describe('a recovery key file (--key-file) that is no key file', () => {
+  it('a folder is refused as a folder, naming it, as the clerk\'s mistake and never as a damaged backup or a wrong key', () => {
+    const backups = join(dir, 'backups-pasta');
+    mkdirSync(backups);
+    expect(run(keyFile, 'backup', 'create', '--out', backups).code).toBe(0);
+    const file = join(backups, spawnSync('ls', [backups], { encoding: 'utf8' }).stdout.trim());
+    const folder = join(dir, 'chave-recuperacao');
+    mkdirSync(folder);
+    for (const command of [['verify'], ['restore', '--yes']]) {
+      const result = run(keyFile, 'backup', command[0]!, file, '--key-file', folder, ...command.slice(1));
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`"${folder}" é uma pasta, não um arquivo`);
+      expect(result.stdout + result.stderr).not.toMatch(/danificad|BACKUP INVALID|BACKUP_INVALID|STORE_KEY|não pôde ser lido como chave/);
+    }
+  });
+
+  it('an empty path (a script whose variable was not set) asks for the file, never names the folder the command runs in', () => {
+    const result = run(keyFile, 'backup', 'verify', join(dir, 'nenhum.zip'), '--key-file', '');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/informe o arquivo da chave de recuperação/);
+    expect(result.stderr).not.toMatch(/é uma pasta/);
+  });
+
+  it('a file that is not there is said not to be there, naming it', () => {
+    const missing = join(dir, 'recuperacao-sumiu.key');
+    const result = run(keyFile, 'backup', 'verify', join(dir, 'nenhum.zip'), '--key-file', missing);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`"${missing}"`);
+    expect(result.stderr).toMatch(/não foi encontrado/);
+  });
+});
+
 describe('a key file saved again by a text editor', () => {
   it('with a byte-order mark, CRLF line ends, spaces around the lines and capital hex digits still opens the store', () => {
     const [header, hex] = readFileSync(keyFile, 'utf8').split('\n') as [string, string];
@@ -87,5 +119,11 @@ describe('a key file saved again by a text editor', () => {
     const verified = run(keyFile, 'backup', 'verify', file, '--key-file', recovered);
     expect(verified.stdout + verified.stderr).not.toMatch(/não é uma chave de recuperação/);
     expect(verified.code).toBe(0);
+    // Saved as "Unicode" (UTF-16 with its mark), as Notepad offers it.
+    const unicode = join(dir, 'recuperacao-unicode.key');
+    writeFileSync(unicode, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${header}\r\n${hex}\r\n`, 'utf16le')]), { mode: 0o600 });
+    const fromUnicode = run(keyFile, 'backup', 'verify', file, '--key-file', unicode);
+    expect(fromUnicode.stdout + fromUnicode.stderr).not.toMatch(/não é uma chave de recuperação/);
+    expect(fromUnicode.code).toBe(0);
   });
 });

@@ -56,6 +56,32 @@ describe('the store key from the command line', () => {
     expect(first.stdout + first.stderr + again.stdout + again.stderr).not.toContain(hex);
   });
 
+  it('key export --out naming a folder that is not there (a pendrive not mounted, "…/pendrive/") writes nothing in its place', () => {
+    const mountPoint = join(dir, 'pendrive-nao-montado');
+    const result = run({ CRESS_DESK_KEY_FILE: keyFile }, 'key', 'export', '--out', `${mountPoint}/`);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`"${mountPoint}/"`);
+    expect(result.stderr).toMatch(/é o nome de uma pasta.*não existe/);
+    expect(result.stdout).not.toMatch(/Recovery key written/);
+    expect(existsSync(mountPoint)).toBe(false);
+    const intoFile = run({ CRESS_DESK_KEY_FILE: keyFile }, 'key', 'export', '--out', `${join(dir, 'desk.key')}/chave.key`);
+    expect(intoFile.code).toBe(1);
+    expect(intoFile.stderr).toContain(`"${join(dir, 'desk.key')}" é um arquivo, não uma pasta`);
+    expect(intoFile.stderr).not.toMatch(/não existe/);
+  });
+
+  it('key export into a folder that holds backups warns that whoever takes the folder reads them', () => {
+    const pendrive = join(dir, 'pendrive-com-backups');
+    mkdirSync(pendrive);
+    expect(run({ CRESS_DESK_KEY_FILE: keyFile }, 'backup', 'create', '--out', pendrive).code).toBe(0);
+    const beside = run({ CRESS_DESK_KEY_FILE: keyFile }, 'key', 'export', '--out', join(pendrive, 'chave.key'));
+    expect(beside.code).toBe(0);
+    expect(beside.stdout).toMatch(/Atenção: a pasta .*pendrive-com-backups.* tem backups deste banco/);
+    const apart = run({ CRESS_DESK_KEY_FILE: keyFile }, 'key', 'export', '--out', join(dir, 'cofre-separado.key'));
+    expect(apart.code).toBe(0);
+    expect(apart.stdout).not.toMatch(/Atenção/);
+  });
+
   it('key export never replaces a link left under the chosen name, even one to a file that is gone', () => {
     if (process.platform === 'win32') return;
     const link = join(dir, 'pendrive.key');
