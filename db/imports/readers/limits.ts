@@ -60,6 +60,8 @@ export const FILE_MESSAGES = {
   rowTooLong: (row: number) => `A linha ${row} é grande demais para ser uma linha de planilha (aspas sem fechamento?). Confira o arquivo.`,
   damaged: (detail: string) => `O arquivo está danificado e não pode ser lido (${detail}). Salve a planilha novamente e tente outra vez.`,
   noSheets: 'A planilha não tem nenhuma aba.',
+  formulaWithoutValue: (cell: string) =>
+    `A célula ${cell} tem uma fórmula que nunca foi calculada (planilha gerada por outro programa), e o valor dela não está no arquivo. Abra a planilha no Excel ou no LibreOffice, salve de novo e importe outra vez.`,
   mixedEncodings: (utf8Row: number, cp1252Row: number) =>
     `O arquivo mistura duas codificações de texto (UTF-8 e Windows-1252): ${
       utf8Row === cp1252Row ? `a linha ${utf8Row} tem acentos nas duas` : `a linha ${utf8Row} tem acentos em UTF-8 e a linha ${cp1252Row} em Windows-1252`
