@@ -60,6 +60,10 @@ export const FILE_MESSAGES = {
   rowTooLong: (row: number) => `A linha ${row} é grande demais para ser uma linha de planilha (aspas sem fechamento?). Confira o arquivo.`,
   damaged: (detail: string) => `O arquivo está danificado e não pode ser lido (${detail}). Salve a planilha novamente e tente outra vez.`,
   noSheets: 'A planilha não tem nenhuma aba.',
+  nulBytes: (fileName: string, line: number) =>
+    `O arquivo ${fileName} tem caracteres nulos (bytes zero) na linha ${line}, que nenhuma planilha contém: o sistema que o gerou preencheu campos com eles. Abra o arquivo no Excel ou no LibreOffice, salve como CSV UTF-8 e importe de novo.`,
+  utf16WithoutMark: (fileName: string) =>
+    `O arquivo ${fileName} está em UTF-16 sem a marca que o identifica, e não pode ser lido com segurança. Abra-o no Excel ou no LibreOffice, salve como CSV UTF-8 e importe de novo.`,
   formulaWithoutValue: (cell: string) =>
     `A célula ${cell} tem uma fórmula que nunca foi calculada (planilha gerada por outro programa), e o valor dela não está no arquivo. Abra a planilha no Excel ou no LibreOffice, salve de novo e importe outra vez.`,
   mixedEncodings: (utf8Row: number, cp1252Row: number) =>
