@@ -20,6 +20,8 @@ export interface ReaderLimits {
   /** Spreadsheet programs stop at 16 384 columns and 1 048 576 rows. */
   maxColumns: number;
   maxRows: number;
+  /** An .ods's content.xml, which SheetJS reads whole into one text (V8 stops at 512 Mi characters). */
+  maxWholeSheetBytes: number;
 }
 
 export const DEFAULT_LIMITS: ReaderLimits = {
@@ -32,6 +34,7 @@ export const DEFAULT_LIMITS: ReaderLimits = {
   maxRowChars: 16 * 1024 * 1024,
   maxColumns: 16_384,
   maxRows: 1_048_576,
+  maxWholeSheetBytes: 256 * 1024 * 1024,
 };
 
 /** The file cannot be read as a spreadsheet: the message says why and what to do. */
@@ -60,6 +63,8 @@ export const FILE_MESSAGES = {
   rowTooLong: (row: number) => `A linha ${row} é grande demais para ser uma linha de planilha (aspas sem fechamento?). Confira o arquivo.`,
   damaged: (detail: string) => `O arquivo está danificado e não pode ser lido (${detail}). Salve a planilha novamente e tente outra vez.`,
   noSheets: 'A planilha não tem nenhuma aba.',
+  wholeSheetTooLarge: (format: 'ods' | 'xls', mb: number | null, maxMb: number) =>
+    `A planilha .${format} é grande demais para ser lida${mb === null ? '' : ` (${mb} MB de conteúdo; o limite do formato .${format} é ${maxMb} MB)`}: este formato é lido inteiro na memória. Abra-a no LibreOffice ou no Excel e salve como .xlsx (“Pasta de trabalho do Excel 2007-365”), que é lido em partes, ou divida a planilha.`,
   nulBytes: (fileName: string, line: number) =>
     `O arquivo ${fileName} tem caracteres nulos (bytes zero) na linha ${line}, que nenhuma planilha contém: o sistema que o gerou preencheu campos com eles. Abra o arquivo no Excel ou no LibreOffice, salve como CSV UTF-8 e importe de novo.`,
   utf16WithoutMark: (fileName: string) =>

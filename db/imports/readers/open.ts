@@ -130,6 +130,10 @@ function openZipBased(file: PositionalFile, extension: string, limits: ReaderLim
     }
     if (zip.has('mimetype') && zip.readSync('mimetype', 256).toString('utf8').trim() === ODS_MIMETYPE) {
       checkOdsParts(zip);
+      const content = zip.entry('content.xml')?.size ?? 0;
+      if (content > limits.maxWholeSheetBytes) {
+        throw unreadable(FILE_MESSAGES.wholeSheetTooLarge('ods', Math.ceil(content / 1048576), Math.floor(limits.maxWholeSheetBytes / 1048576)));
+      }
       const whole = file.readAtSync(0, file.size);
       zip.closeSync();
       return new SheetJsSource(whole, 'ods');
