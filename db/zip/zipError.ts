@@ -81,6 +81,7 @@ const WORDS: ZipFaultTable<ZipError> = {
   'password-required': ({ entry }) => new ZipError('ZIP_PASSWORD_REQUIRED', MESSAGES.passwordRequired, entry),
   'password-wrong': ({ entry }) => new ZipError('ZIP_PASSWORD_WRONG', MESSAGES.passwordWrong, entry),
   'aes-too-short': ({ entry = '' }) => corrupt(`"${entry}" é curto demais`, entry),
+  'verifier-damaged': ({ entry = '' }) => corrupt(`o controle de senha de "${entry}" não confere, embora a senha abra os outros arquivos`, entry),
   overflow: ({ entry = '' }) => corrupt(`"${entry}" produz mais dados do que declara`, entry),
   // zlib's own errors mean the compressed data is damaged — or, encrypted, a wrong key.
   inflate: ({ entry = '', encrypted }) =>
