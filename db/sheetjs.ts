@@ -4,6 +4,7 @@
 // read by the desk's own readers (db/imports/readers/), a backup, a lote — never use it. The
 // bundle keeps it inside, started on the first call.
 import type * as Sheets from 'xlsx';
+import { formatCount } from '../shared/display/numbers';
 
 let loaded: typeof Sheets | null = null;
 
@@ -12,10 +13,29 @@ export function sheetjs(): typeof Sheets {
   return loaded;
 }
 
+/** The most characters (UTF-16 units) Excel keeps in a cell; SheetJS refuses to write a longer text. */
+export const EXCEL_CELL_MAX = 32_767;
+
+/**
+ * A text that fits in a cell: a longer one (a CSV cell imported as it was) keeps its start, cut on
+ * a whole character, and says it was cut and how long it was — the file is still written.
+ */
+export function fitCell(text: string): string {
+  if (text.length <= EXCEL_CELL_MAX) return text;
+  const note = ` … [cortado: o texto tinha ${formatCount(text.length)} caracteres, mais do que cabe numa célula]`;
+  let end = EXCEL_CELL_MAX - note.length;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--; // never half of a character outside the BMP
+  return text.slice(0, end) + note;
+}
+
 /** One sheet as xlsx bytes: its rows (the first the header), its name, its columns' widths in characters. */
 export function xlsxBytes(rows: unknown[][], sheetName: string, widths: readonly number[], options?: Sheets.AOA2SheetOpts): Buffer {
   const { utils, write } = sheetjs();
-  const sheet = utils.aoa_to_sheet(rows, options);
+  const sheet = utils.aoa_to_sheet(
+    rows.map((row) => row.map((cell) => (typeof cell === 'string' ? fitCell(cell) : cell))),
+    options,
+  );
   sheet['!cols'] = widths.map((wch) => ({ wch }));
   const book = utils.book_new();
   utils.book_append_sheet(book, sheet, sheetName);

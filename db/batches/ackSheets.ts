@@ -10,7 +10,9 @@ import type { RawRow } from '../imports/readers/source';
 import { ZipError, ZipReader } from '../packaging';
 import { sheetjs } from '../sheetjs';
 
-const XLSX_LIMITS = { maxEntries: 2_000, maxTotalBytes: 512 * 1024 * 1024, maxRatio: 200 };
+// SheetJS parses the whole sheet in memory, at several times the size of its XML: the content is
+// bounded like the file on disk (ackRead.ts), so an answer never costs gigabytes to refuse.
+const XLSX_LIMITS = { maxEntries: 2_000, maxTotalBytes: 64 * 1024 * 1024, maxRatio: 200 };
 
 /** ACK_INVALID: the file cannot be taken as an answer (nothing is changed). */
 export function ackInvalid(message: string, details?: unknown): AppError {

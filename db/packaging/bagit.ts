@@ -370,6 +370,11 @@ function isReadFailure(error: unknown): boolean {
 
 function damaged(path: string, error: unknown): BagProblem {
   if (!isReadFailure(error)) throw error;
-  const message = error instanceof ZipError ? error.message : `Não foi possível ler ${path}: ${error instanceof Error ? error.message : String(error)}`;
+  // The system's own words (EIO: i/o error, read) are English: the code alone is kept, for support.
+  const code = (error as NodeJS.ErrnoException).code ?? 'erro de leitura';
+  const message =
+    error instanceof ZipError
+      ? error.message
+      : `O arquivo ${path} não pôde ser lido do disco (${code}). Se o pacote está num pendrive ou numa pasta da rede, confira se continua conectado, copie-o para o computador e verifique outra vez.`;
   return { code: 'FILE_DAMAGED', path, message };
 }

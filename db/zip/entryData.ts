@@ -44,6 +44,8 @@ export function* aesKeysOf(record: EntryRecord, password: string | null, fileSiz
   if (password === null) throw fault('password-required', { entry: record.name });
   const dataOffset = yield* dataOffsetOf(record, fileSize);
   const saltLength = saltBytes(record.aes.strength);
+  // Too short for its own header and code: reading on would check the password against the next entry's bytes.
+  if (record.compressedSize < saltLength + AES_VERIFIER_BYTES + AES_MAC_BYTES) throw fault('aes-too-short', { entry: record.name });
   const head = yield* exactly(dataOffset, saltLength + AES_VERIFIER_BYTES);
   const keys = deriveAesKeys(password, head.subarray(0, saltLength), record.aes.strength);
   if (!timingSafeEqual(keys.verifier, head.subarray(saltLength))) throw fault('password-wrong', { entry: record.name });

@@ -36,6 +36,8 @@ export type ZipFaultKind =
   | 'local-header-mismatch'
   | 'password-required'
   | 'password-wrong'
+  // The password opened another entry of the zip, not this one: its salt or check bytes are damaged.
+  | 'verifier-damaged'
   | 'aes-too-short'
   | 'overflow'
   | 'inflate'

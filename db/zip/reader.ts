@@ -18,7 +18,7 @@
 import { openPlainFile, type PositionalFile } from '../positionalFiles';
 import { DEFAULT_LIMITS, readDirectory, type EntryRecord, type ZipEntryInfo, type ZipLimits } from './directory';
 import { aesKeysOf, entryDecoder, type DecodeOptions, type EntryDecoder } from './entryData';
-import { fault, type ZipFaultWords } from './faults';
+import { fault, ZipFault, type ZipFaultWords } from './faults';
 import { runAsync, runSync } from './steps';
 import { zipErrorOf } from './zipError';
 
@@ -62,6 +62,8 @@ function infoOf({ name, size, compressedSize, method, encrypted, crc32 }: EntryR
 export class ZipReader {
   private readonly byName = new Map<string, EntryRecord>();
   private closed = false;
+  /** The password opened an entry: a later entry refusing it is damaged, not locked with another one. */
+  private passwordOpened = false;
 
   private constructor(
     private readonly file: PositionalFile,
@@ -123,8 +125,9 @@ export class ZipReader {
     if (!first) return;
     try {
       await runAsync(aesKeysOf(first, this.settings.password, this.fileSize), this.file);
+      this.passwordOpened = true;
     } catch (error) {
-      throw this.settings.words(error);
+      throw this.wordsOf(error);
     }
   }
 
@@ -134,8 +137,17 @@ export class ZipReader {
     return record;
   }
 
-  private decoderSteps(name: string, decode: Omit<DecodeOptions, 'verifyCrc'>) {
-    return entryDecoder(this.recordOf(name), this.settings.password, this.fileSize, { ...decode, verifyCrc: this.settings.verifyCrc });
+  private *decoderSteps(name: string, decode: Omit<DecodeOptions, 'verifyCrc'>) {
+    const record = this.recordOf(name);
+    const decoder = yield* entryDecoder(record, this.settings.password, this.fileSize, { ...decode, verifyCrc: this.settings.verifyCrc });
+    if (record.encrypted) this.passwordOpened = true;
+    return decoder;
+  }
+
+  /** A fault in the caller's words; a password refused after it opened another entry is damage. */
+  private wordsOf(error: unknown): unknown {
+    const damaged = this.passwordOpened && error instanceof ZipFault && error.kind === 'password-wrong';
+    return this.settings.words(damaged ? fault('verifier-damaged', error.facts) : error);
   }
 
   /**
@@ -158,7 +170,7 @@ export class ZipReader {
       const mac = decoder.macRequest();
       decoder.finish(mac ? await this.file.readAtAsync(mac.position, mac.length) : null);
     } catch (error) {
-      throw this.settings.words(error);
+      throw this.wordsOf(error);
     }
   }
 
@@ -181,7 +193,7 @@ export class ZipReader {
       const mac = decoder.macRequest();
       decoder.finish(mac ? this.file.readAtSync(mac.position, mac.length) : null);
     } catch (error) {
-      throw this.settings.words(error);
+      throw this.wordsOf(error);
     }
   }
 

@@ -1,5 +1,6 @@
 // The words of packages, backups and acknowledgements for a zip the reader refuses: ZipError, with
 // a stable ZIP_* code and a Portuguese message. This is the reader's default vocabulary.
+import { formatCount, formatFileSize } from '../../shared/display/numbers';
 import { ZipFault, type ZipFaultTable } from './faults';
 
 export const ZIP_ERROR_CODES = [
@@ -43,6 +44,8 @@ const MESSAGES = {
 };
 
 const corrupt = (what: string, entry?: string) => new ZipError('ZIP_CORRUPT', MESSAGES.corrupt(what), entry);
+/** A size as the clerk reads it ("512 MB"); unknown when the reader did not say. */
+const size = (bytes: number | undefined) => (bytes === undefined ? 'tamanho desconhecido' : formatFileSize(bytes));
 const invalidDirectorySize = () => corrupt('tamanho do índice inválido');
 
 const WORDS: ZipFaultTable<ZipError> = {
@@ -56,7 +59,7 @@ const WORDS: ZipFaultTable<ZipError> = {
   'directory-misplaced': () => corrupt('índice fora do lugar'),
   'directory-beyond-end': invalidDirectorySize,
   'directory-oversized': invalidDirectorySize,
-  'too-many-entries': ({ count, limit }) => new ZipError('ZIP_TOO_MANY_ENTRIES', `O zip tem ${count} arquivos, mais do que os ${limit} aceitos.`),
+  'too-many-entries': ({ count, limit }) => new ZipError('ZIP_TOO_MANY_ENTRIES', `O zip tem ${formatCount(count ?? 0)} arquivos, mais do que os ${formatCount(limit ?? 0)} aceitos.`),
   'directory-entry': ({ index }) => corrupt(`entrada ${index} do índice ilegível`),
   'extra-field': () => corrupt('campo extra truncado'),
   'zip64-field': ({ entry = '' }) => corrupt(`campo Zip64 de "${entry}" curto`, entry),
@@ -65,19 +68,20 @@ const WORDS: ZipFaultTable<ZipError> = {
   'unsupported-encryption': ({ entry = '' }) => new ZipError('ZIP_UNSUPPORTED', MESSAGES.unsupportedCrypto(entry), entry),
   'aes-without-encryption': ({ entry = '' }) => corrupt(`"${entry}" marcado como AES sem criptografia`, entry),
   'unsupported-method': ({ entry = '', method }) => new ZipError('ZIP_UNSUPPORTED', `"${entry}" usa um método de compressão não suportado (${method}).`, entry),
-  'too-large': ({ limit }) => new ZipError('ZIP_TOO_LARGE', `O conteúdo do zip passa do limite de ${limit} bytes descompactados.`),
-  ratio: ({ entry = '', size, compressedSize }) =>
-    new ZipError('ZIP_RATIO', `"${entry}" declara uma taxa de compressão implausível (${size} bytes a partir de ${compressedSize}): o arquivo foi recusado.`, entry),
+  'too-large': ({ limit }) => new ZipError('ZIP_TOO_LARGE', `O conteúdo do zip, descompactado, passa do limite de ${size(limit)}: o arquivo foi recusado.`),
+  ratio: ({ entry = '', size: bytes, compressedSize }) =>
+    new ZipError('ZIP_RATIO', `"${entry}" declara uma taxa de compressão implausível (${size(bytes)} a partir de ${size(compressedSize)}): o arquivo foi recusado.`, entry),
   'stored-size-mismatch': ({ entry = '' }) => corrupt(`tamanhos de "${entry}" incoerentes`, entry),
   overlap: ({ entry = '' }) => corrupt(`"${entry}" sobrepõe outra entrada`, entry),
   truncated: ({ entry }) => new ZipError('ZIP_TRUNCATED', MESSAGES.truncated, entry),
   'not-found': ({ entry = '' }) => new ZipError('ZIP_ENTRY_NOT_FOUND', `O arquivo "${entry}" não está no zip.`, entry),
-  'entry-too-large': ({ entry = '', size }) => new ZipError('ZIP_TOO_LARGE', `"${entry}" é grande demais para ser lido (${size} bytes).`, entry),
+  'entry-too-large': ({ entry = '', size: bytes }) => new ZipError('ZIP_TOO_LARGE', `"${entry}" é grande demais para ser lido (${size(bytes)}).`, entry),
   'local-header-missing': ({ entry = '' }) => corrupt(`cabeçalho de "${entry}" não encontrado`, entry),
   'local-header-mismatch': ({ entry = '' }) => corrupt(`o cabeçalho local de "${entry}" não confere com o índice`, entry),
   'password-required': ({ entry }) => new ZipError('ZIP_PASSWORD_REQUIRED', MESSAGES.passwordRequired, entry),
   'password-wrong': ({ entry }) => new ZipError('ZIP_PASSWORD_WRONG', MESSAGES.passwordWrong, entry),
   'aes-too-short': ({ entry = '' }) => corrupt(`"${entry}" é curto demais`, entry),
+  'verifier-damaged': ({ entry = '' }) => corrupt(`o controle de senha de "${entry}" não confere, embora a senha abra os outros arquivos`, entry),
   overflow: ({ entry = '' }) => corrupt(`"${entry}" produz mais dados do que declara`, entry),
   // zlib's own errors mean the compressed data is damaged — or, encrypted, a wrong key.
   inflate: ({ entry = '', encrypted }) =>

@@ -4,7 +4,7 @@
 // Files go through handles only: an upload or a save place gets one, and the handlers read and
 // write nothing else (db/fileBroker.ts). They live in a private folder removed when the host stops,
 // or by the next host to start when this one was killed (hostFolder.ts).
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
@@ -13,6 +13,7 @@ import { basename, dirname, join, normalize, resolve, sep } from 'node:path';
 import { HandleBroker, openDesk, resolveStorePath, type Desk, type Store } from '../../db';
 import { auditKeyFromEnv } from '../../db/auditKey';
 import { privateByDefault } from '../../db/fileModes';
+import { checkChosenToken, fromOwnPage, tokenMatches } from './guards';
 import { makeHostFolder } from './hostFolder';
 import { APP_VERSION } from '../version';
 import { contentTypeOf } from '../../shared/contentTypes';
@@ -43,6 +44,8 @@ export interface RunningHost {
 }
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
+  // Checked before the store is opened: a host that refuses to start holds nothing.
+  if (options.token !== undefined) checkChosenToken(options.token);
   const broker = new HandleBroker();
   const desk = openDesk({
     path: options.storePath,
@@ -71,6 +74,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
     const url = requestUrl(req.url, port);
     if (!url) return refuse(res, 400, 'Endereço inválido.'); // a malformed request target, never echoed
+    if (url.pathname.startsWith('/api/') && !fromOwnPage(req, port)) {
+      return refuse(res, 403, 'Pedido enviado por outro site: a prévia só atende a sua própria página.');
+    }
     if (url.pathname.startsWith('/api/') && url.pathname !== '/api/invoke') {
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Método não permitido');
       if (!tokenMatches(String(req.headers['x-cress-token'] ?? ''), token)) return send(res, 403, 'text/plain', 'Token inválido');
@@ -283,12 +289,6 @@ function jsonObject(text: string | null): Record<string, unknown> | null {
   } catch {
     return null;
   }
-}
-
-function tokenMatches(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** The request's body as text; null as soon as it passes MAX_BODY (the caller answers 413). */

@@ -20,6 +20,8 @@ export interface ReaderLimits {
   /** Spreadsheet programs stop at 16 384 columns and 1 048 576 rows. */
   maxColumns: number;
   maxRows: number;
+  /** An .ods's content.xml, which SheetJS reads whole into one text (V8 stops at 512 Mi characters). */
+  maxWholeSheetBytes: number;
 }
 
 export const DEFAULT_LIMITS: ReaderLimits = {
@@ -32,6 +34,7 @@ export const DEFAULT_LIMITS: ReaderLimits = {
   maxRowChars: 16 * 1024 * 1024,
   maxColumns: 16_384,
   maxRows: 1_048_576,
+  maxWholeSheetBytes: 256 * 1024 * 1024,
 };
 
 /** The file cannot be read as a spreadsheet: the message says why and what to do. */
@@ -60,6 +63,14 @@ export const FILE_MESSAGES = {
   rowTooLong: (row: number) => `A linha ${row} é grande demais para ser uma linha de planilha (aspas sem fechamento?). Confira o arquivo.`,
   damaged: (detail: string) => `O arquivo está danificado e não pode ser lido (${detail}). Salve a planilha novamente e tente outra vez.`,
   noSheets: 'A planilha não tem nenhuma aba.',
+  wholeSheetTooLarge: (format: 'ods' | 'xls', mb: number | null, maxMb: number) =>
+    `A planilha .${format} é grande demais para ser lida${mb === null ? '' : ` (${mb} MB de conteúdo; o limite do formato .${format} é ${maxMb} MB)`}: este formato é lido inteiro na memória. Abra-a no LibreOffice ou no Excel e salve como .xlsx (“Pasta de trabalho do Excel 2007-365”), que é lido em partes, ou divida a planilha.`,
+  nulBytes: (fileName: string, line: number) =>
+    `O arquivo ${fileName} tem caracteres nulos (bytes zero) na linha ${line}, que nenhuma planilha contém: o sistema que o gerou preencheu campos com eles. Abra o arquivo no Excel ou no LibreOffice, salve como CSV UTF-8 e importe de novo.`,
+  utf16WithoutMark: (fileName: string) =>
+    `O arquivo ${fileName} está em UTF-16 sem a marca que o identifica, e não pode ser lido com segurança. Abra-o no Excel ou no LibreOffice, salve como CSV UTF-8 e importe de novo.`,
+  formulaWithoutValue: (cell: string) =>
+    `A célula ${cell} tem uma fórmula que nunca foi calculada (planilha gerada por outro programa), e o valor dela não está no arquivo. Abra a planilha no Excel ou no LibreOffice, salve de novo e importe outra vez.`,
   mixedEncodings: (utf8Row: number, cp1252Row: number) =>
     `O arquivo mistura duas codificações de texto (UTF-8 e Windows-1252): ${
       utf8Row === cp1252Row ? `a linha ${utf8Row} tem acentos nas duas` : `a linha ${utf8Row} tem acentos em UTF-8 e a linha ${cp1252Row} em Windows-1252`

@@ -67,7 +67,7 @@ function openByContent(file: PositionalFile, fileName: string, limits: ReaderLim
   if (BINARY_MAGICS.some((magic) => bytes.subarray(0, magic.length).equals(magic))) throw unreadable(FILE_MESSAGES.notSpreadsheet(baseName(fileName)));
 
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (!utf16 && bytes.includes(0)) throw unreadable(FILE_MESSAGES.notSpreadsheet(baseName(fileName)));
+  if (!utf16 && bytes.includes(0)) throw unreadable(nulRefusal(bytes, fileName, extension));
   const text = bytes.toString('latin1').trimStart().slice(0, 200).toLowerCase();
   if (text.startsWith('<!doctype html') || text.startsWith('<html') || text.startsWith('<table')) throw unreadable(FILE_MESSAGES.htmlAsXls);
   if (text.startsWith('<?xml')) throw unreadable(FILE_MESSAGES.notSpreadsheet(baseName(fileName)));
@@ -77,8 +77,37 @@ function openByContent(file: PositionalFile, fileName: string, limits: ReaderLim
   return new CsvSource(file, csvSheetName(fileName), limits);
 }
 
+/**
+ * Why a file with NUL bytes at its start is refused. Under a text name it is usually text: UTF-16
+ * saved without its byte-order mark, or a CSV whose old system padded fields with NULs — the clerk
+ * is told which, and the line; anything else is no spreadsheet.
+ */
+function nulRefusal(head: Buffer, fileName: string, extension: string): string {
+  const name = baseName(fileName);
+  if (!TEXT_EXTENSIONS.has(extension)) return FILE_MESSAGES.notSpreadsheet(name);
+  if (looksLikeUtf16(head)) return FILE_MESSAGES.utf16WithoutMark(name);
+  if (!looksLikeText(head.filter((byte) => byte !== 0))) return FILE_MESSAGES.notSpreadsheet(name);
+  const nul = head.indexOf(0);
+  let line = 1;
+  for (let i = 0; i < nul; i++) if (head[i] === 0x0a) line++;
+  return FILE_MESSAGES.nulBytes(name, line);
+}
+
+/** UTF-16 (either byte order) without its mark: in Latin text, one byte of nearly every pair is 0. */
+function looksLikeUtf16(head: Buffer): boolean {
+  const pairs = Math.floor(Math.min(head.length, 512) / 2);
+  if (pairs < 2) return false;
+  let low = 0;
+  let high = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (head[2 * i + 1] === 0 && head[2 * i] !== 0) low++;
+    if (head[2 * i] === 0 && head[2 * i + 1] !== 0) high++;
+  }
+  return Math.max(low, high) >= pairs * 0.9;
+}
+
 /** Text has no control characters but tab and line breaks (UTF-16 is text by its byte-order mark). */
-function looksLikeText(head: Buffer): boolean {
+function looksLikeText(head: Uint8Array): boolean {
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return true;
   for (const byte of head) if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) return false;
   return true;
@@ -101,6 +130,10 @@ function openZipBased(file: PositionalFile, extension: string, limits: ReaderLim
     }
     if (zip.has('mimetype') && zip.readSync('mimetype', 256).toString('utf8').trim() === ODS_MIMETYPE) {
       checkOdsParts(zip);
+      const content = zip.entry('content.xml')?.size ?? 0;
+      if (content > limits.maxWholeSheetBytes) {
+        throw unreadable(FILE_MESSAGES.wholeSheetTooLarge('ods', Math.ceil(content / 1048576), Math.floor(limits.maxWholeSheetBytes / 1048576)));
+      }
       const whole = file.readAtSync(0, file.size);
       zip.closeSync();
       return new SheetJsSource(whole, 'ods');

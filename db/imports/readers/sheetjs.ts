@@ -45,9 +45,11 @@ function cellText(cell: Cell | null | undefined, date1904: boolean): string {
   }
 }
 
-function readFailure(error: unknown): Error {
+function readFailure(error: unknown, format: 'ods' | 'xls'): Error {
   const message = error instanceof Error ? error.message : String(error);
   if (/password|encrypt/i.test(message)) return unreadable(FILE_MESSAGES.encrypted);
+  // Out of memory or past the longest text V8 holds: a sheet too large for this format, not a damaged one.
+  if (error instanceof RangeError) return unreadable(FILE_MESSAGES.wholeSheetTooLarge(format, null, 0));
   return unreadable(FILE_MESSAGES.damaged('o leitor de planilhas não reconheceu o conteúdo'));
 }
 
@@ -65,7 +67,7 @@ export class SheetJsSource implements SpreadsheetSource {
     try {
       this.workbook = sheetjs().read(bytes, READ_OPTIONS);
     } catch (error) {
-      throw readFailure(error);
+      throw readFailure(error, format);
     }
     const hidden = this.workbook.Workbook?.Sheets ?? [];
     this.sheets = this.workbook.SheetNames.map((name, index) => ({ name, hidden: Boolean(hidden[index]?.Hidden) }));

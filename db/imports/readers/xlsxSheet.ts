@@ -37,6 +37,13 @@ function columnOf(reference: string): number {
   return i === 0 ? -1 : column - 1;
 }
 
+/** 27, 5 → "AB5": the cell's name as a spreadsheet shows it. */
+function cellName(column: number, row: number): string {
+  let letters = '';
+  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row}`;
+}
+
 /** Last row of the `<dimension ref="A1:L250001"/>`, when the writer gave one. */
 export function dimensionRows(prolog: string): number | null {
   const match = /<dimension\s+ref="[A-Za-z]*\d*:?[A-Za-z]*(\d+)"/.exec(prolog);
@@ -168,7 +175,12 @@ export class SheetScanner {
         text = isEnd === -1 ? '' : stringItemText(s, is + 4, isEnd);
       } else {
         const v = s.indexOf('<v', tagEnd);
-        if (v === -1 || v > close) continue;
+        if (v === -1 || v > close) {
+          // A formula never calculated (a file written by a script): its value is unknown, not empty.
+          const f = s.indexOf('<f', tagEnd);
+          if (f !== -1 && f < close) throw unreadable(FILE_MESSAGES.formulaWithoutValue(reference ?? cellName(column, rowNumber)));
+          continue;
+        }
         const vTagEnd = s.indexOf('>', v);
         if (selfClosing(s, vTagEnd)) continue;
         const vClose = s.indexOf('</v>', vTagEnd);

@@ -46,6 +46,7 @@ const WORDS: ZipFaultTable<AppError> = {
   'password-required': encrypted,
   'password-wrong': encrypted,
   'aes-too-short': damaged('parte criptografada curta demais'),
+  'verifier-damaged': damaged('parte criptografada danificada'),
   // An entry may never produce more than its directory record declared (a lying zip bomb).
   overflow: bomb,
   inflate: ({ truncated: cut }) => (cut ? truncated() : unreadable(FILE_MESSAGES.damaged('dados compactados inválidos'))),
