@@ -17,6 +17,7 @@ import { reopenRejectionsAnsweredBy } from '../corrections';
 import { appendHistory } from '../recordHistory';
 import { writeRecordFields } from '../recordState';
 import { valuesOfCorrectionText } from '../../shared/rules/correctionText';
+import { sameBarSpelling } from '../../shared/rules/spelling';
 import { requireSettings } from '../settings';
 import { queuedOf, requireImport, undoBlocker } from './history';
 
@@ -29,6 +30,34 @@ function refuse(message: string): AppError {
 function listed(items: string[]): string {
   const shown = items.slice(0, LISTED).join(', ');
   return items.length > LISTED ? `${shown} e mais ${(items.length - LISTED).toLocaleString('pt-BR')}` : shown;
+}
+
+/**
+ * The fields whose last registry load already held the value the import left (the main system
+ * caught up with it): their load baseline goes back to the value before the import too, so the
+ * record is as if the import never happened — the main system's value is not the desk's own
+ * change to keep, and the next load takes it as any other value the main system changed.
+ */
+function forgetCaughtUp(db: Database, professionalId: number, fields: Map<string, { before: string | null; after: string | null }>): void {
+  const row = db.prepare('SELECT loaded_values AS loaded FROM professionals WHERE id = ?').get(professionalId) as { loaded: string | null } | undefined;
+  if (!row?.loaded) return;
+  let loaded: Record<string, string | null>;
+  try {
+    loaded = JSON.parse(row.loaded) as Record<string, string | null>;
+  } catch {
+    return;
+  }
+  if (loaded === null || typeof loaded !== 'object') return;
+  let changed = false;
+  for (const [field, change] of fields) {
+    if (!Object.hasOwn(loaded, field)) continue;
+    const had = loaded[field] ?? null;
+    if (had !== change.before && (had === change.after || sameBarSpelling(field, had, change.after))) {
+      loaded[field] = change.before;
+      changed = true;
+    }
+  }
+  if (changed) db.prepare('UPDATE professionals SET loaded_values = ? WHERE id = ?').run(JSON.stringify(loaded), professionalId);
 }
 
 function undoCorrections(db: Database, id: number, now: string, operator: string, context: JobContext): { restored: number; removed: number } {
@@ -60,6 +89,7 @@ function undoCorrections(db: Database, id: number, now: string, operator: string
     const values: Partial<Record<FieldName, FieldValue>> = {};
     for (const [field, change] of fields) Object.assign(values, valuesOfCorrectionText(field, change.before));
     writeRecordFields(db, current, values, now);
+    forgetCaughtUp(db, current, fields);
     for (const [field, change] of fields) {
       appendHistory(db, { professionalId: current, at: now, operator, kind: 'import_undone', field, oldValue: change.after, newValue: change.before, importId: id, note });
     }
