@@ -66,3 +66,16 @@ describe('a CPF changed by a registry load', () => {
     expect(body).toContain('a Implanta ainda tem o CPF');
   });
 });
+
+describe('a CPF taken from the main system over the clerk’s CPF correction still on the desk', () => {
+  it('goes to Implanta as previousCpf: the correction was cancelled, Implanta never heard of either', async () => {
+    await sendAndApply('maria.um@exemplo.com.br');
+    const CLERK = validCpf(40088);
+    correct(desk, maria(), { cpf: CLERK }, { dipAcknowledged: true });
+    const conflict = loadRegistry(desk, [HEADER, row(NEW, 'maria.um@exemplo.com.br')]).conflicts[0]?.id as number;
+    desk.handlers['registry:resolveConflict']({ id: conflict, choice: 'file', reason: 'O sistema do Regional está certo' });
+    expect(maria().cpf).toBe(NEW);
+    expect(await sendAndApply('maria.dois@exemplo.com.br')).toEqual([expect.objectContaining({ cpf: NEW, previousCpf: OLD })]);
+    expect(await sendAndApply('maria.tres@exemplo.com.br')).toEqual([expect.objectContaining({ cpf: NEW, previousCpf: null })]);
+  });
+});
