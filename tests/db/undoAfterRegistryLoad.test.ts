@@ -50,3 +50,17 @@ describe('a corrections import undone after the main system caught up with it', 
     expect(maria().email).toBe(LOADED);
   });
 });
+
+describe('a corrections import undone while a registry load left a conflict with it open', () => {
+  it('closes the conflict about the removed correction, and the next load takes the main system’s value', () => {
+    const id = importEmail('maria.importada@exemplo.com.br');
+    const conflict = load(MAIN_SYSTEM).conflicts[0]?.id as number;
+    expect(conflict).toBeGreaterThan(0);
+    undoImport({ id }, jobContext(desk.store.path, { now: desk.now().toISOString() }));
+    expect(maria().email).toBe(LOADED);
+    expect(desk.store.db.prepare('SELECT count(*) AS n FROM registry_conflicts WHERE resolved_at IS NULL').get()).toEqual({ n: 0 });
+
+    expect(load(MAIN_SYSTEM)).toMatchObject({ kept: 0, conflictsTotal: 0 });
+    expect(maria().email).toBe(MAIN_SYSTEM);
+  });
+});
