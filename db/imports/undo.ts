@@ -2,8 +2,8 @@
 // nobody changed since (row version check). Each field gets back the value it had before the
 // import (the mother fact as one item), with an entry in the record's history and its pendências
 // refreshed; the import's corrections (or CEP changes) are removed, the rejections they answered
-// open again, the registry conflicts raised with them closed, the import is marked undone and audited — one transaction, as all or nothing as the
-// import itself.
+// open again, the registry conflicts raised with them closed, the import is marked undone and
+// audited — one transaction, as all or nothing as the import itself.
 import type { Database } from 'better-sqlite3';
 import type { UndoResult } from '../../shared/contract/imports';
 import { AppError } from '../../shared/errors';
