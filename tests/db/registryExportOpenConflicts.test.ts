@@ -74,3 +74,23 @@ describe('a field in open conflict with the main system', () => {
     expect(readRows(path)[1]?.[REGISTRY_EXPORT_HEADERS.indexOf('E-mail')]).toBe(CORRECTED);
   });
 });
+
+describe('a street left in conflict by an address Implanta applied in part', () => {
+  it('goes out empty while the CEP Implanta applied goes out', async () => {
+    const header = 'Registro;CPF;Nome;Nome da mãe;CEP;Logradouro';
+    const cpf = maria().cpf;
+    loadRegistry(desk, [header, `40001;${cpf};Maria Souza;Rita Souza;01310-100;Avenida Paulista`]);
+    const saved = correct(desk, maria(), { cep: '01305-000', street: 'Rua Augusta' }).corrections;
+    const { batch, sha256 } = await sendBatch(desk);
+    expect(loadRegistry(desk, [header, `40001;${cpf};Maria Souza;Rita Souza;01310-100;Rua Haddock Lobo`]).conflicts).toEqual([expect.objectContaining({ field: 'street' })]);
+    const items = saved.map((c) => (c.field === 'cep' ? { id: c.uuid, status: 'applied' } : { id: c.uuid, status: 'rejected', message: 'Logradouro recusado.' }));
+    await importAck(desk, writeAck(desk, 'parcial.json', { schemaVersion: 1, batch: batch.uuid, packageSha256: sha256, items }));
+
+    const path = join(desk.dir.file('.'), 'cadastro-endereco.csv');
+    const result = (await desk.handlers['registry:export']({ since: today(), path })) as Record<string, unknown>;
+    expect(result).toMatchObject({ rows: 1, waiting: [{ registrationNumber: '40001', field: 'street' }] });
+    const row = readRows(path)[1] ?? [];
+    expect(row[REGISTRY_EXPORT_HEADERS.indexOf('Logradouro')]).toBe('');
+    expect(row[REGISTRY_EXPORT_HEADERS.indexOf('CEP')]).toBe('01305-000');
+  });
+});
