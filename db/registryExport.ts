@@ -122,11 +122,22 @@ function syncedSince(db: Database, since: string): Professional[] {
   // Newest first, so the earliest correction's old value is the one left in each field.
   const inFlight = db
     .prepare(
-      `SELECT professional_id AS professional, field, old_value AS old FROM corrections
+      `SELECT professional_id AS professional, field, old_value AS old, source FROM corrections
        WHERE status IN ('pending', 'batched', 'sent') AND professional_id IN (${SYNCED_SINCE}) ORDER BY id DESC`,
     )
-    .all(since, since) as { professional: number; field: string; old: string | null }[];
+    .all(since, since) as { professional: number; field: string; old: string | null; source: string }[];
+  // A field whose newest correction on its way brings Implanta to the main system's own value (the
+  // clerk took the file's value in a conflict) already holds in the main system what the record
+  // holds: the value before it would undo the main system's.
+  const mainSystems = new Set<string>();
+  const seen = new Set<string>();
   for (const correction of inFlight) {
+    const key = `${correction.professional}:${correction.field}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      if (correction.source === 'conflict') mainSystems.add(key);
+    }
+    if (mainSystems.has(key)) continue;
     const record = records.get(correction.professional);
     if (record) Object.assign(record, valuesOfCorrectionText(correction.field, correction.old));
   }

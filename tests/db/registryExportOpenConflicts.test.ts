@@ -94,3 +94,15 @@ describe('a street left in conflict by an address Implanta applied in part', () 
     expect(row[REGISTRY_EXPORT_HEADERS.indexOf('CEP')]).toBe('01305-000');
   });
 });
+
+describe('a field where the clerk took the main system’s value over a correction Implanta applied', () => {
+  it('goes out with the main system’s own value, not the one the correction on its way replaces', async () => {
+    const conflict = await appliedWithConflictOpen();
+    const taken = desk.handlers['registry:resolveConflict']({ id: conflict, choice: 'file', reason: 'O sistema do Regional está certo' }) as { newCorrection: string | null };
+    expect(taken.newCorrection).not.toBeNull();
+    const path = join(desk.dir.file('.'), 'cadastro-escolhido.csv');
+    const result = (await desk.handlers['registry:export']({ since: today(), path })) as Record<string, unknown>;
+    expect(result).toMatchObject({ rows: 1, waiting: [] });
+    expect(readRows(path)[1]?.[REGISTRY_EXPORT_HEADERS.indexOf('E-mail')]).toBe(MAIN_SYSTEM);
+  });
+});
