@@ -135,12 +135,12 @@ function settledWords(settled: Settled): string {
 
 /**
  * Taking the file's CPF over a correction that never reached Implanta's copy (rejected, or
- * cancelled): Implanta still knows the professional by the CPF the desk held, and nothing tells it
- * of the new one, so the next lotes name her by a CPF Implanta does not have.
+ * cancelled): Implanta still knows the professional by the CPF the desk held; the next lotes name
+ * her by the new one with that one as the previous CPF (db/batches/payloadPreviousCpf.ts).
  */
 function cpfNote(settled: Settled | null, conflict: RegistryConflict, desk: string, file: string): string {
   if (!settled || conflict.field !== 'cpf' || conflict.deskValue === conflict.fileValue) return '';
-  return ` A Implanta ainda conhece a/o profissional pelo CPF ${desk}: os próximos lotes vão identificá-la/o pelo CPF ${file}, que a Implanta não tem. Combine com a Implanta a troca do CPF antes de enviar o próximo lote.`;
+  return ` A Implanta ainda conhece a/o profissional pelo CPF ${desk}: os próximos lotes vão identificá-la/o pelo CPF ${file}, informando o CPF ${desk} como anterior, até a Implanta aplicar um deles.`;
 }
 
 /**

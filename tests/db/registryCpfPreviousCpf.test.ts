@@ -79,3 +79,20 @@ describe('a CPF taken from the main system over the clerk’s CPF correction sti
     expect(await sendAndApply('maria.tres@exemplo.com.br')).toEqual([expect.objectContaining({ cpf: NEW, previousCpf: null })]);
   });
 });
+
+describe('a CPF taken from the main system after Implanta rejected the clerk’s CPF correction', () => {
+  it('goes to Implanta as previousCpf, and the choice says so', async () => {
+    await sendAndApply('maria.um@exemplo.com.br');
+    const CLERK = validCpf(40088);
+    const uuid = correct(desk, maria(), { cpf: CLERK }, { dipAcknowledged: true }).corrections[0]?.uuid as string;
+    const sent = await sendBatch(desk);
+    const conflict = loadRegistry(desk, [HEADER, row(NEW, 'maria.um@exemplo.com.br')]).conflicts[0]?.id as number;
+    await importAck(desk, writeAck(desk, 'rej.json', { schemaVersion: 2, batch: sent.batch.uuid, packageSha256: sent.sha256, items: [{ id: uuid, status: 'rejected', message: 'CPF não confere.' }] }));
+    expect(maria().cpf).toBe(OLD);
+    const result = desk.handlers['registry:resolveConflict']({ id: conflict, choice: 'file', reason: 'O sistema do Regional está certo' }) as { message: string };
+    expect(result.message).toContain('informando o CPF 000.040.001-');
+    expect(result.message).not.toContain('que a Implanta não tem');
+    expect(maria().cpf).toBe(NEW);
+    expect(await sendAndApply('maria.dois@exemplo.com.br')).toEqual([expect.objectContaining({ cpf: NEW, previousCpf: OLD })]);
+  });
+});
