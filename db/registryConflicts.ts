@@ -67,7 +67,54 @@ export function listOpenConflicts(db: Database, input: { page: number; pageSize:
   return { total, page: input.page, pageSize: input.pageSize, items };
 }
 
-type ConflictCorrection = Pick<CorrectionRow, 'id' | 'uuid' | 'field' | 'new_value' | 'status' | 'batch_id'>;
+type ConflictCorrection = Pick<CorrectionRow, 'id' | 'uuid' | 'field' | 'old_value' | 'new_value' | 'status' | 'batch_id'>;
+
+/** Whether an earlier correction of the field that left the desk (sent, applied, or in a sealed lote) brings Implanta to `value`. */
+function sentToImplanta(db: Database, correction: ConflictCorrection, value: string | null): boolean {
+  return (
+    statement<{ id: number }>(
+      db,
+      `SELECT k.id FROM corrections k LEFT JOIN batches b ON b.id = k.batch_id
+        WHERE k.professional_id = (SELECT professional_id FROM corrections WHERE id = ?) AND k.field = ? AND k.id < ? AND k.new_value IS ?
+          AND (k.status IN ('sent', 'synced') OR (k.status = 'batched' AND b.state <> 'open'))
+        ORDER BY k.id DESC LIMIT 1`,
+    ).get(correction.id, correction.field, correction.id, value) !== undefined
+  );
+}
+
+/** A new correction (source `conflict`) bringing Implanta from `from` to the file's value; answers its uuid. */
+function queueFileValue(
+  db: Database,
+  conflict: RegistryConflict,
+  record: ReturnType<typeof requireProfessional>,
+  from: string | null,
+  why: string,
+  supersedes: string,
+  operator: string,
+  now: string,
+): string {
+  const uuid = randomUUID();
+  const identification = isFieldName(conflict.field) ? FIELDS[conflict.field].identification : conflict.field === MOTHER_FACT_FIELD;
+  statement(
+    db,
+    `INSERT INTO corrections (uuid, professional_id, field, old_value, new_value, reason, evidence_kind, evidence_arrival, evidence_date,
+       evidence_note, operator, created_at, status, source, dip_consequence)
+     VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, 'pending', 'conflict', ?)`,
+  ).run(
+    uuid,
+    conflict.professionalId,
+    conflict.field,
+    from,
+    conflict.fileValue,
+    why,
+    'Cadastro do sistema do Regional',
+    `Substitui a correção ${supersedes}`,
+    operator,
+    now,
+    dipConsequence(record.dipStatus, identification),
+  );
+  return uuid;
+}
 
 /** The value the correction brings Implanta to (a legacy half of the mother fact: the desk's whole fact). */
 function sentValue(correction: ConflictCorrection, conflict: RegistryConflict): string | null {
@@ -88,19 +135,22 @@ function settledWords(settled: Settled): string {
 
 /**
  * Taking the file's CPF over a correction that never reached Implanta's copy (rejected, or
- * cancelled): Implanta still knows the professional by the CPF the desk held, and nothing tells it
- * of the new one, so the next lotes name her by a CPF Implanta does not have.
+ * cancelled): Implanta still knows the professional by the CPF the desk held; the next lotes name
+ * her by the new one with that one as the previous CPF (db/batches/payloadPreviousCpf.ts).
  */
 function cpfNote(settled: Settled | null, conflict: RegistryConflict, desk: string, file: string): string {
   if (!settled || conflict.field !== 'cpf' || conflict.deskValue === conflict.fileValue) return '';
-  return ` A Implanta ainda conhece a/o profissional pelo CPF ${desk}: os próximos lotes vão identificá-la/o pelo CPF ${file}, que a Implanta não tem. Combine com a Implanta a troca do CPF antes de enviar o próximo lote.`;
+  return ` A Implanta ainda conhece a/o profissional pelo CPF ${desk}: os próximos lotes vão identificá-la/o pelo CPF ${file}, informando o CPF ${desk} como anterior, até a Implanta aplicar um deles.`;
 }
 
 /**
  * What taking the file's value did to the correction, as the message's last sentence. `sealedIn`:
  * the lote, sealed but not yet sent, that holds the correction.
  */
-function fileChoiceNote(settled: Settled | null, cancelled: boolean, created: boolean, sealedIn: string | null): string {
+function fileChoiceNote(settled: Settled | null, cancelled: boolean, created: boolean, sealedIn: string | null, fromSent: string | null): string {
+  if (cancelled && created) {
+    return ` A correção anterior, que ainda não tinha saído da mesa, foi cancelada; a Implanta recebeu “${fromSent}” da mesa antes, e uma nova correção, com o valor do sistema do Regional, entrou na fila.`;
+  }
   if (settled?.outcome === 'rejected') return ` A Implanta tinha rejeitado a correção para “${settled.to}”: a rejeição fica tratada.`;
   if (settled) return ` ${settledWords(settled)} antes.`;
   if (cancelled) return ' A correção, que ainda não tinha saído da mesa, foi cancelada.';
@@ -132,12 +182,13 @@ export function resolveConflict(db: Database, input: { id: number; choice: 'kept
     }
     const reason = input.reason.trim();
     if (reason.length < 5) throw new AppError('REASON_REQUIRED', 'Informe o motivo da escolha (pelo menos 5 caracteres).', { field: 'reason' });
-    const correction = statement<ConflictCorrection>(db, 'SELECT id, uuid, field, new_value, status, batch_id FROM corrections WHERE uuid = ?').get(conflict.correctionUuid) ?? null;
+    const correction = statement<ConflictCorrection>(db, 'SELECT id, uuid, field, old_value, new_value, status, batch_id FROM corrections WHERE uuid = ?').get(conflict.correctionUuid) ?? null;
     const origin = conflict.importId === null ? null : statement<{ file_name: string }>(db, 'SELECT file_name FROM imports WHERE id = ?').get(conflict.importId);
     const load = conflict.importId === null ? 'a carga do cadastro' : `a carga do cadastro nº ${conflict.importId}${origin ? ` (${origin.file_name})` : ''}`;
 
     let cancelled: string | null = null;
     let created: string | null = null;
+    let fromSent: string | null = null;
     let message: string;
     // A correction that left its way to Implanta unapplied, as the messages name it.
     const settled = conflict.correctionOutcome && correction ? { outcome: conflict.correctionOutcome, to: words(correction.field, correction.new_value) } : null;
@@ -177,27 +228,16 @@ export function resolveConflict(db: Database, input: { id: number; choice: 'kept
         if (correction.batch_id !== null) statement(db, "UPDATE corrections SET batch_id = NULL, status = 'pending' WHERE id = ?").run(correction.id);
         statement(db, "UPDATE corrections SET status = 'cancelled', status_message = ?, status_changed_at = ? WHERE id = ?").run(why, now, correction.id);
         cancelled = correction.uuid;
+        // The cancelled correction started from a value the desk itself sent to Implanta (an
+        // earlier choice of the file's value queued it): Implanta keeps that one unless told.
+        const from = correction.field === conflict.field ? correction.old_value : undefined;
+        if (from !== undefined && from !== conflict.fileValue && sentToImplanta(db, correction, from)) {
+          created = queueFileValue(db, conflict, record, from, why, correction.uuid, settings.operator, now);
+          fromSent = words(conflict.field, from);
+          resolveRejectionsBy(db, conflict.professionalId, [conflict.field], now, created);
+        }
       } else if (correction && ['batched', 'sent', 'synced'].includes(correction.status) && sentValue(correction, conflict) !== conflict.fileValue) {
-        created = randomUUID();
-        const identification = isFieldName(conflict.field) ? FIELDS[conflict.field].identification : conflict.field === MOTHER_FACT_FIELD;
-        statement(
-          db,
-          `INSERT INTO corrections (uuid, professional_id, field, old_value, new_value, reason, evidence_kind, evidence_arrival, evidence_date,
-             evidence_note, operator, created_at, status, source, dip_consequence)
-           VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, 'pending', 'conflict', ?)`,
-        ).run(
-          created,
-          conflict.professionalId,
-          conflict.field,
-          sentValue(correction, conflict),
-          conflict.fileValue,
-          why,
-          'Cadastro do sistema do Regional',
-          `Substitui a correção ${correction.uuid}`,
-          settings.operator,
-          now,
-          dipConsequence(record.dipStatus, identification),
-        );
+        created = queueFileValue(db, conflict, record, sentValue(correction, conflict), why, correction.uuid, settings.operator, now);
         resolveRejectionsBy(db, conflict.professionalId, [conflict.field], now, created);
       } else if (correction && correction.status === 'rejected') {
         // The main system's value answers the rejection: nothing is left to correct again.
@@ -218,7 +258,7 @@ export function resolveConflict(db: Database, input: { id: number; choice: 'kept
         importId: conflict.importId,
         note: reason,
       });
-      message = `Usado o valor do sistema do Regional para ${label} de ${who}: “${desk}” passou a “${file}”.${fileChoiceNote(settled, cancelled !== null, created !== null, sealedIn)}${cpfNote(settled, conflict, desk, file)}`;
+      message = `Usado o valor do sistema do Regional para ${label} de ${who}: “${desk}” passou a “${file}”.${fileChoiceNote(settled, cancelled !== null, created !== null, sealedIn, fromSent)}${cpfNote(settled, conflict, desk, file)}`;
     }
 
     statement(db, 'UPDATE registry_conflicts SET resolved_at = ?, resolution = ?, operator = ? WHERE professional_id = ? AND field = ? AND resolved_at IS NULL').run(

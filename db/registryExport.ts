@@ -17,7 +17,8 @@ import type { Professional } from '../shared/domain';
 import { AppError } from '../shared/errors';
 import { labelOf } from '../shared/display/labels';
 import { formatFieldValue } from '../shared/display/values';
-import { FIELDS, isFieldName } from '../shared/fields';
+import { plural } from '../shared/display/plural';
+import { fieldLabel, FIELDS, isFieldName } from '../shared/fields';
 import { parseFieldValue } from '../shared/rules/fieldValue';
 import { DIP_LABELS } from '../shared/rules/vocabulary';
 import { csvLine, neutralizeCell } from '../shared/spreadsheetSafety';
@@ -42,10 +43,21 @@ export interface RegistryExportInput {
   replace?: boolean;
 }
 
+/** A field left empty in the file: its registry conflict waits for the clerk's choice. */
+export interface RegistryExportWaiting {
+  registrationNumber: string;
+  name: string;
+  field: string;
+}
+
 export interface RegistryExportResult {
   path: string;
   rows: number;
   sha256: string;
+  /** Fields in open conflict, left empty (an empty cell changes nothing in the main system). */
+  waiting: RegistryExportWaiting[];
+  /** The waiting fields in words, or null when none. */
+  message: string | null;
 }
 
 /** The columns of a registry import, in its order, under the names its mapping step shows. */
@@ -110,15 +122,64 @@ function syncedSince(db: Database, since: string): Professional[] {
   // Newest first, so the earliest correction's old value is the one left in each field.
   const inFlight = db
     .prepare(
-      `SELECT professional_id AS professional, field, old_value AS old FROM corrections
+      `SELECT professional_id AS professional, field, old_value AS old, source FROM corrections
        WHERE status IN ('pending', 'batched', 'sent') AND professional_id IN (${SYNCED_SINCE}) ORDER BY id DESC`,
     )
-    .all(since, since) as { professional: number; field: string; old: string | null }[];
+    .all(since, since) as { professional: number; field: string; old: string | null; source: string }[];
+  // A field whose newest correction on its way brings Implanta to the main system's own value (the
+  // clerk took the file's value in a conflict) already holds in the main system what the record
+  // holds: the value before it would undo the main system's.
+  const mainSystems = new Set<string>();
+  const seen = new Set<string>();
   for (const correction of inFlight) {
+    const key = `${correction.professional}:${correction.field}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      if (correction.source === 'conflict') mainSystems.add(key);
+    }
+    if (mainSystems.has(key)) continue;
     const record = records.get(correction.professional);
     if (record) Object.assign(record, valuesOfCorrectionText(correction.field, correction.old));
   }
   return [...records.values()];
+}
+
+/**
+ * The fields of these records with a registry conflict still open, per record: the main system
+ * holds another value and only the clerk may choose, so the file must not carry the desk's over it.
+ */
+function openConflictFields(db: Database, professionals: readonly Professional[]): Map<number, Set<string>> {
+  const open = new Map<number, Set<string>>();
+  if (professionals.length === 0) return open;
+  const ids = new Set(professionals.map((p) => p.id));
+  const rows = db.prepare('SELECT DISTINCT professional_id AS professional, field FROM registry_conflicts WHERE resolved_at IS NULL ORDER BY id').all() as {
+    professional: number;
+    field: string;
+  }[];
+  for (const row of rows) {
+    if (!ids.has(row.professional)) continue;
+    const fields = open.get(row.professional) ?? new Set<string>();
+    fields.add(row.field);
+    open.set(row.professional, fields);
+  }
+  return open;
+}
+
+/** The export's columns a conflict field stands for (the mother fact is both mother columns). */
+function columnsOf(field: string): string[] {
+  try {
+    return Object.keys(valuesOfCorrectionText(field, null));
+  } catch {
+    return [field];
+  }
+}
+
+function waitingWords(waiting: readonly RegistryExportWaiting[]): string | null {
+  if (waiting.length === 0) return null;
+  const list = waiting.map((w) => `${fieldLabel(w.field)} de ${w.name} (registro ${w.registrationNumber})`).join('; ');
+  const count = plural(waiting.length, 'campo ficou', 'campos ficaram');
+  const those = waiting.length === 1 ? 'esse valor' : 'esses valores';
+  return `${count} em branco no arquivo porque ${waiting.length === 1 ? 'espera' : 'esperam'} a escolha da/o atendente num conflito com o sistema do Regional: ${list}. Resolva o conflito e gere o arquivo de novo para levar ${those}.`;
 }
 
 function formatOf(input: Pick<RegistryExportInput, 'path' | 'format'>): RegistryExportFormat {
@@ -198,7 +259,14 @@ export async function exportRegistry(db: Database, input: RegistryExportInput, n
   formatOf(input);
   checkDestination(input.path, input.replace === true);
   const professionals = syncedSince(db, brasiliaDayStart(input.since));
-  const rows = professionals.map((p) => REGISTRY_EXPORT_TARGETS.map((target) => exportCell(p, target)));
+  const conflicts = openConflictFields(db, professionals);
+  const waiting: RegistryExportWaiting[] = [];
+  const rows = professionals.map((p) => {
+    const fields = [...(conflicts.get(p.id) ?? [])];
+    for (const field of fields) waiting.push({ registrationNumber: p.registrationNumber, name: p.name, field });
+    const blank = new Set(fields.flatMap(columnsOf));
+    return REGISTRY_EXPORT_TARGETS.map((target) => (blank.has(target) ? '' : exportCell(p, target)));
+  });
   const widths = REGISTRY_EXPORT_TARGETS.map((target) => COLUMN_WIDTHS[target] ?? 14);
   const { format, sha256 } = await writeExportFile(input, { headers: REGISTRY_EXPORT_HEADERS, rows, sheet: 'Cadastro', widths });
   try {
@@ -216,5 +284,5 @@ export async function exportRegistry(db: Database, input: RegistryExportInput, n
     rmSync(input.path, { force: true });
     throw error;
   }
-  return { path: input.path, rows: rows.length, sha256 };
+  return { path: input.path, rows: rows.length, sha256, waiting, message: waitingWords(waiting) };
 }

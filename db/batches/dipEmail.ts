@@ -9,6 +9,7 @@ import { formatCpf } from '../../shared/rules/cpf';
 import { requireSettings } from '../settings';
 import { statement } from '../statements';
 import { requireBatchRow } from './summary';
+import { IMPLANTA_CPF_SQL } from './payloadPreviousCpf';
 
 /** Mail programs (and Windows) refuse longer `mailto:` links; the draft is then copied instead. */
 const MAILTO_MAX = 1800;
@@ -34,9 +35,7 @@ export function dipEmail(db: Database, id: number): DipEmail {
     db,
     `SELECT c.professional_id, c.uuid, c.field, c.old_value, c.new_value,
        coalesce(s.cpf, p.cpf) AS cpf, coalesce(s.registration_number, p.registration_number) AS registration_number, coalesce(s.name, p.name) AS name,
-       CASE WHEN s.professional_id IS NOT NULL THEN s.previous_cpf ELSE
-         (SELECT k.old_value FROM corrections k WHERE k.professional_id = c.professional_id AND k.field = 'cpf' AND k.status IN ('pending', 'batched', 'sent') ORDER BY k.id LIMIT 1)
-       END AS previous_cpf
+       CASE WHEN s.professional_id IS NOT NULL THEN s.previous_cpf ELSE ${IMPLANTA_CPF_SQL} END AS previous_cpf
      FROM corrections c JOIN professionals p ON p.id = c.professional_id
      LEFT JOIN batch_professionals s ON s.batch_id = c.batch_id AND s.professional_id = c.professional_id
      WHERE c.batch_id = ? AND c.dip_consequence = 'correct_dip_request' ORDER BY c.id`,

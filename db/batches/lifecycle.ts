@@ -12,6 +12,7 @@ import { requireSettings } from '../settings';
 import { statement } from '../statements';
 import { brasilia } from './clock';
 import { refreshDipActions } from './dipActions';
+import { IMPLANTA_CPF_SQL } from './payloadPreviousCpf';
 import { CURRENT_SCHEMA_VERSION } from './schemas';
 import { batchNumber, batchSummary, requireBatchRow, type BatchRow } from './summary';
 import { writeTransaction } from '../storeLock';
@@ -101,8 +102,9 @@ export function createBatch(db: Database, now: Date): BatchSummary {
 /**
  * Seals an open batch: from now on its items and what it says about each professional never
  * change (CPF, registration number and name are kept as they are now), so every export of it is
- * byte-identical. For each professional it also keeps the CPF Implanta knows her by: the old value
- * of her earliest CPF correction not yet synced (in this batch or any other), else none.
+ * byte-identical. For each professional it also keeps the CPF Implanta knows her by when it is not
+ * hers now (./payloadPreviousCpf.ts: a CPF a registry load changed, or her CPF correction not yet
+ * synced), else none.
  */
 export function sealBatch(db: Database, id: number, now: Date, appVersion: string): BatchSummary {
   return writeTransaction(db, () => {
@@ -126,9 +128,7 @@ export function sealBatch(db: Database, id: number, now: Date, appVersion: strin
     statement(
       db,
       `INSERT INTO batch_professionals (batch_id, professional_id, cpf, registration_number, name, previous_cpf)
-       SELECT ?, p.id, p.cpf, p.registration_number, p.name,
-         (SELECT c.old_value FROM corrections c
-          WHERE c.professional_id = p.id AND c.field = 'cpf' AND c.status IN ('pending', 'batched', 'sent') ORDER BY c.id LIMIT 1)
+       SELECT ?, p.id, p.cpf, p.registration_number, p.name, ${IMPLANTA_CPF_SQL}
        FROM professionals p
        WHERE p.id IN (SELECT DISTINCT professional_id FROM corrections WHERE batch_id = ?)`,
     ).run(id, id);

@@ -2,8 +2,8 @@
 // nobody changed since (row version check). Each field gets back the value it had before the
 // import (the mother fact as one item), with an entry in the record's history and its pendências
 // refreshed; the import's corrections (or CEP changes) are removed, the rejections they answered
-// open again, the import is marked undone and audited — one transaction, as all or nothing as the
-// import itself.
+// open again, the registry conflicts raised with them closed, the import is marked undone and
+// audited — one transaction, as all or nothing as the import itself.
 import type { Database } from 'better-sqlite3';
 import type { UndoResult } from '../../shared/contract/imports';
 import { AppError } from '../../shared/errors';
@@ -17,6 +17,7 @@ import { reopenRejectionsAnsweredBy } from '../corrections';
 import { appendHistory } from '../recordHistory';
 import { writeRecordFields } from '../recordState';
 import { valuesOfCorrectionText } from '../../shared/rules/correctionText';
+import { sameBarSpelling } from '../../shared/rules/spelling';
 import { requireSettings } from '../settings';
 import { queuedOf, requireImport, undoBlocker } from './history';
 
@@ -29,6 +30,41 @@ function refuse(message: string): AppError {
 function listed(items: string[]): string {
   const shown = items.slice(0, LISTED).join(', ');
   return items.length > LISTED ? `${shown} e mais ${(items.length - LISTED).toLocaleString('pt-BR')}` : shown;
+}
+
+/**
+ * The fields whose last registry load already held the value the import left (the main system
+ * caught up with it), or the value of a load that raised a conflict with the import's correction:
+ * their load baseline goes back to the value before the import too, so the
+ * record is as if the import never happened — the main system's value is not the desk's own
+ * change to keep, and the next load takes it as any other value the main system changed.
+ */
+function forgetCaughtUp(
+  db: Database,
+  professionalId: number,
+  fields: Map<string, { before: string | null; after: string | null }>,
+  conflictValues: ReadonlyMap<string, (string | null)[]>,
+): void {
+  const row = db.prepare('SELECT loaded_values AS loaded FROM professionals WHERE id = ?').get(professionalId) as { loaded: string | null } | undefined;
+  if (!row?.loaded) return;
+  let loaded: Record<string, string | null>;
+  try {
+    loaded = JSON.parse(row.loaded) as Record<string, string | null>;
+  } catch {
+    return;
+  }
+  if (loaded === null || typeof loaded !== 'object') return;
+  let changed = false;
+  for (const [field, change] of fields) {
+    if (!Object.hasOwn(loaded, field)) continue;
+    const had = loaded[field] ?? null;
+    const loadedSince = had === change.after || sameBarSpelling(field, had, change.after) || (conflictValues.get(`${professionalId}:${field}`) ?? []).includes(had);
+    if (had !== change.before && loadedSince) {
+      loaded[field] = change.before;
+      changed = true;
+    }
+  }
+  if (changed) db.prepare('UPDATE professionals SET loaded_values = ? WHERE id = ?').run(JSON.stringify(loaded), professionalId);
 }
 
 function undoCorrections(db: Database, id: number, now: string, operator: string, context: JobContext): { restored: number; removed: number } {
@@ -51,6 +87,16 @@ function undoCorrections(db: Database, id: number, now: string, operator: string
     .all(id) as { professional: number; field: string; old: string | null; new: string | null }[];
   // The rejections these corrections answered are open again: the answer is gone.
   reopenRejectionsAnsweredBy(db, { importId: id });
+  // Conflicts a registry load raised with these corrections are about nothing once they are gone:
+  // they close without a choice, and the value the load brought is no longer the desk's to keep.
+  const conflicts = db
+    .prepare('SELECT professional_id AS professional, field, file_value AS file FROM registry_conflicts WHERE correction_uuid IN (SELECT uuid FROM corrections WHERE import_id = ?)')
+    .all(id) as { professional: number; field: string; file: string | null }[];
+  const conflictValues = new Map<string, (string | null)[]>();
+  for (const c of conflicts) conflictValues.set(`${c.professional}:${c.field}`, [...(conflictValues.get(`${c.professional}:${c.field}`) ?? []), c.file]);
+  db.prepare(
+    'UPDATE registry_conflicts SET resolved_at = ?, resolution = NULL, operator = ? WHERE resolved_at IS NULL AND correction_uuid IN (SELECT uuid FROM corrections WHERE import_id = ?)',
+  ).run(now, operator, id);
   const note = `Importação nº ${id} desfeita`;
   let restored = 0;
   let current = -1;
@@ -60,6 +106,7 @@ function undoCorrections(db: Database, id: number, now: string, operator: string
     const values: Partial<Record<FieldName, FieldValue>> = {};
     for (const [field, change] of fields) Object.assign(values, valuesOfCorrectionText(field, change.before));
     writeRecordFields(db, current, values, now);
+    forgetCaughtUp(db, current, fields, conflictValues);
     for (const [field, change] of fields) {
       appendHistory(db, { professionalId: current, at: now, operator, kind: 'import_undone', field, oldValue: change.after, newValue: change.before, importId: id, note });
     }

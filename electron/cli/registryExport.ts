@@ -20,5 +20,6 @@ export async function exportCommand(context: CliContext): Promise<CommandOutcome
     result.rows === 0
       ? `No record was changed on the desk and synced by Implanta, nor had its DIP status reported, since ${formatDateBr(since.value)}: ${result.path} holds the header row only.`
       : `Registry export: ${plural(result.rows, 'professional', 'professionals')} synced or with a DIP status reported by Implanta since ${formatDateBr(since.value)} in ${result.path}.`;
-  return { result, text, exit: EXIT.ok };
+  // Fields left empty because a registry conflict waits for the clerk: said in the desk's own words.
+  return { result, text: result.message ? `${text}\n${result.message}` : text, exit: EXIT.ok };
 }

@@ -208,6 +208,10 @@ export const registryContract = {
    */
   'registry:export': {
     input: z.object({ since: isoDateSchema, ...spreadsheetExportInput }).strict(),
-    output: spreadsheetExportedSchema,
+    /** `waiting`: fields left empty because their registry conflict waits for the clerk's choice; `message` says so in words. */
+    output: spreadsheetExportedSchema.extend({
+      waiting: z.array(z.object({ registrationNumber: z.string(), name: z.string(), field: z.string() })),
+      message: z.string().nullable(),
+    }),
   },
 } as const;

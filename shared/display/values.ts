@@ -13,7 +13,15 @@ import { labelOf } from './labels';
 export const EMPTY_VALUE = '(vazio)';
 
 /** How each rule punctuates its stored text; the other rules' text reads as it is stored. */
-const PUNCTUATION: Partial<Record<FieldRule, (text: string) => string>> = { cpf: formatCpf, cep: formatCep, date: formatDateBr, phone: formatPhone };
+const PUNCTUATION: Partial<Record<FieldRule, (text: string) => string>> = { cpf: formatCpf, cep: formatCep, date: formatDateBr, phone: phoneWords };
+
+/**
+ * A stored phone of digits with its area code in brackets; anything else (a registry load keeps the
+ * main system's text as given, even a street typed in the wrong column) reads exactly as stored.
+ */
+function phoneWords(text: string): string {
+  return /^\d+$/.test(text) ? formatPhone(text) : text;
+}
 
 /** Stored text (digits, ISO date) with the punctuation people write, which is also how it is typed. */
 export function punctuate(rule: FieldRule, text: string): string {

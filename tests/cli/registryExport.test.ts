@@ -44,7 +44,7 @@ describe('cress-desk registry export', () => {
     const out = join(desk.dir, 'sistema.csv');
     const exported = json('registry', 'export', '--since', '12/03/2026', '--out', out);
     expect(exported.code, exported.stderr).toBe(0);
-    expect(exported.body).toEqual({ path: out, rows: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(exported.body).toEqual({ path: out, rows: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), waiting: [], message: null });
     const text = readFileSync(out, 'utf8');
     expect(text.startsWith('\uFEFFRegistro;CPF;Nome;')).toBe(true);
     const lines = text.slice(1).split('\r\n');

@@ -1,0 +1,66 @@
+// A corrections import undone after a registry load had already brought the same value: the desk
+// goes back to its value before the import, and the main system's value is no longer the desk's
+// own change to keep — the next load takes it as it takes any value the main system changed.
+import { writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { undoImport } from '../../db/imports/undo';
+import { findProfessional } from '../../db/registry';
+import type { Professional } from '../../shared/domain';
+import { importInput, jobContext, runImport } from '../fixtures/imports/jobs';
+import { loadRegistry, openBatchDesk, type BatchDesk } from './batchFixtures';
+import { LOADED, MAIN_SYSTEM, MARIA_HEADER, mariaRow } from './mariaLoads';
+
+let desk: BatchDesk;
+beforeEach(() => {
+  desk = openBatchDesk();
+  loadRegistry(desk, [MARIA_HEADER, mariaRow(LOADED)]);
+});
+afterEach(() => desk.cleanup());
+
+const maria = () => findProfessional(desk.store.db, '40001') as Professional;
+const load = (email: string) => loadRegistry(desk, [MARIA_HEADER, mariaRow(email)]);
+const corrections = () => (desk.store.db.prepare('SELECT count(*) AS n FROM corrections').get() as { n: number }).n;
+
+function importEmail(email: string): number {
+  const path = desk.dir.file('correcoes.csv');
+  writeFileSync(path, ['Registro;E-mail', `40001;${email}`].join('\r\n'));
+  const summary = runImport(importInput(path, { kind: 'corrections' }), jobContext(desk.store.path, { now: desk.now().toISOString() }));
+  expect(summary).toMatchObject({ written: true, accepted: 1 });
+  return summary.importId as number;
+}
+
+describe('a corrections import undone after the main system caught up with it', () => {
+  it('lets the next load with the main system’s value take it, not keep the undone one for good', () => {
+    const id = importEmail(MAIN_SYSTEM);
+    expect(load(MAIN_SYSTEM)).toMatchObject({ conflictsTotal: 0 });
+    undoImport({ id }, jobContext(desk.store.path, { now: desk.now().toISOString() }));
+    expect(maria().email).toBe(LOADED);
+    expect(corrections()).toBe(0);
+
+    const next = load(MAIN_SYSTEM);
+    expect(next).toMatchObject({ kept: 0, conflictsTotal: 0 });
+    expect(maria().email).toBe(MAIN_SYSTEM);
+    expect(load(MAIN_SYSTEM)).toMatchObject({ kept: 0, conflictsTotal: 0 });
+  });
+
+  it('leaves a main system that never caught up as it was: the next load of the old value changes nothing', () => {
+    const id = importEmail(MAIN_SYSTEM);
+    undoImport({ id }, jobContext(desk.store.path, { now: desk.now().toISOString() }));
+    expect(load(LOADED)).toMatchObject({ kept: 0, conflictsTotal: 0 });
+    expect(maria().email).toBe(LOADED);
+  });
+});
+
+describe('a corrections import undone while a registry load left a conflict with it open', () => {
+  it('closes the conflict about the removed correction, and the next load takes the main system’s value', () => {
+    const id = importEmail('maria.importada@exemplo.com.br');
+    const conflict = load(MAIN_SYSTEM).conflicts[0]?.id as number;
+    expect(conflict).toBeGreaterThan(0);
+    undoImport({ id }, jobContext(desk.store.path, { now: desk.now().toISOString() }));
+    expect(maria().email).toBe(LOADED);
+    expect(desk.store.db.prepare('SELECT count(*) AS n FROM registry_conflicts WHERE resolved_at IS NULL').get()).toEqual({ n: 0 });
+
+    expect(load(MAIN_SYSTEM)).toMatchObject({ kept: 0, conflictsTotal: 0 });
+    expect(maria().email).toBe(MAIN_SYSTEM);
+  });
+});
