@@ -26,18 +26,19 @@ describe('texts longer than an Excel cell', () => {
     const path = join(dir, 'relatorio.xlsx');
     expect(saveImportReport(path, ['Registro', 'Motivo', 'Observações'], [{ row: 2, cells: ['1045', 'x', long], errors }], null)).toBeNull();
     const [header, row] = cellsOf(path);
-    expect(header).toEqual(['Linha original', 'Registro', 'Motivo', 'Observações', 'Erros', 'Código do erro']);
+    expect(header).toEqual(['Linha original', 'Registro', 'Motivo', 'Observações', 'Situação da linha', 'Erros', 'Código do erro']);
     expect(row?.slice(0, 3)).toEqual(['2', '1045', 'x']);
     const cut = row?.[3] as string;
     expect(cut.length).toBeLessThanOrEqual(EXCEL_CELL_MAX);
     expect(cut.startsWith('a'.repeat(30_000))).toBe(true);
     expect(cut).toMatch(/cortado.*40\.000 caracteres/);
-    expect(row?.[4]).toContain('Motivo curto demais');
+    expect(row?.[4]).toBe('recusada');
+    expect(row?.[5]).toContain('Motivo curto demais');
   });
 
   it('the report of a finished import is written too, not refused as an internal error', () => {
     const path = join(dir, 'historico.xlsx');
-    expect(() => writeErrorReport(path, ['Registro', 'Observações'], [{ row: 5, cells: ['1045', 'b'.repeat(100_000)], errors }])).not.toThrow();
+    expect(() => writeErrorReport(path, ['Registro', 'Observações'], [{ row: 5, cells: ['1045', 'b'.repeat(100_000)], errors }], true)).not.toThrow();
     expect((cellsOf(path)[1]?.[2] as string).length).toBeLessThanOrEqual(EXCEL_CELL_MAX);
   });
 
