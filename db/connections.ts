@@ -17,7 +17,7 @@ import { isPlainDatabaseFile } from './plainFiles';
 import { keyPragmaValue, type CopySecret } from './copySecrets';
 import { writeProtected } from './fileModes';
 import { currentStoreKey, ensureStoreKey, storeKeyMissingError, storesArePlain } from './storeKey';
-import { isBusyError, requireWritableStore, storeInUseError, waitForWriters } from './storeLock';
+import { isBusyError, rememberOpenedFile, requireWritableStore, storeInUseError, waitForWriters } from './storeLock';
 
 /**
  * Page caches, in KiB. The desk's connection sorts tens of thousands of hits of a name search;
@@ -54,6 +54,7 @@ function connect(
   secret: CopySecret | null = deskSecret(ensureKeyFor(path, options)),
 ): Database.Database {
   const db = new Database(path, { ...options, readonly: options.readonly === true || writeProtected(path) });
+  rememberOpenedFile(db);
   if (secret) {
     try {
       db.pragma("cipher = 'sqlcipher'");

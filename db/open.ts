@@ -18,7 +18,7 @@ import { encryptPlainStore, isPlainDatabaseFile, refusedForItsKey, type Encrypti
 import { ensureStoreKey, storeKeyError, storesArePlain } from './storeKey';
 import { beginSession } from './storeSessions';
 import { removeStalePrepared } from './backups/preparedCopies';
-import { storeError, waitForWriters } from './storeLock';
+import { emptyLogOfMovedFile, fileMoved, storeError, waitForWriters } from './storeLock';
 
 export interface Store {
   db: Database.Database;
@@ -193,6 +193,7 @@ function openOnce(path: string, options: OpenOptions, last = false): Store | nul
         if (!open) return;
         open = false;
         folder.stop();
+        if (fileMoved(db)) emptyLogOfMovedFile(db);
         try {
           // Keeps the planner's statistics fresh; never worth failing a close, nor waiting for a writer.
           waitForWriters(db, 50);
