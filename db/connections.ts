@@ -17,7 +17,8 @@ import { isPlainDatabaseFile } from './plainFiles';
 import { keyPragmaValue, type CopySecret } from './copySecrets';
 import { writeProtected } from './fileModes';
 import { currentStoreKey, ensureStoreKey, storeKeyMissingError, storesArePlain } from './storeKey';
-import { isBusyError, rememberOpenedFile, requireWritableStore, storeInUseError, waitForWriters } from './storeLock';
+import { isBusyError, requireWritableStore, storeInUseError, waitForWriters } from './storeLock';
+import { rememberOpenedFile, rememberOpenedLog } from './storeLockFiles';
 
 /**
  * Page caches, in KiB. The desk's connection sorts tens of thousands of hits of a name search;
@@ -114,6 +115,7 @@ export function connectWithKey(path: string, key: Buffer): Database.Database {
 
 /** What every connection that writes the store sets, in this order. `cacheKib` null: SQLite's default cache. */
 function settle(db: Database.Database, cacheKib: number | null): void {
+  rememberOpenedLog(db);
   db.pragma('foreign_keys = ON');
   waitForWriters(db);
   db.pragma('synchronous = NORMAL');

@@ -18,7 +18,8 @@ import { encryptPlainStore, isPlainDatabaseFile, refusedForItsKey, type Encrypti
 import { ensureStoreKey, storeKeyError, storesArePlain } from './storeKey';
 import { beginSession } from './storeSessions';
 import { removeStalePrepared } from './backups/preparedCopies';
-import { emptyLogOfMovedFile, fileMoved, storeError, waitForWriters } from './storeLock';
+import { storeError, waitForWriters } from './storeLock';
+import { settleChangedFiles } from './storeLockFiles';
 
 export interface Store {
   db: Database.Database;
@@ -193,7 +194,7 @@ function openOnce(path: string, options: OpenOptions, last = false): Store | nul
         if (!open) return;
         open = false;
         folder.stop();
-        if (fileMoved(db)) emptyLogOfMovedFile(db);
+        settleChangedFiles(db); // what it wrote goes into the file it holds, never into the one now at its path
         try {
           // Keeps the planner's statistics fresh; never worth failing a close, nor waiting for a writer.
           waitForWriters(db, 50);

@@ -17,6 +17,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../shared/errors';
 import { writeProtected } from './fileModes';
 import { committed } from './logFold';
+import { logGoneError, requireOwnFiles } from './storeLockFiles';
 import { storeKeyError } from './storeKey';
 
 /** How long a writer waits for the one before it, by default. */
@@ -50,7 +51,7 @@ export function writeTransaction<T>(db: Database.Database, fn: () => T): T {
   const transaction = db.transaction(fn);
   const wait = patience.get(db) ?? 0;
   if (db.inTransaction) return transaction.immediate(); // a savepoint: the outer transaction commits
-  requireSameFile(db);
+  requireOwnFiles(db);
   if (wait === 0 || db.memory) {
     const result = transaction.immediate();
     committed(db);
@@ -73,61 +74,6 @@ export function writeTransaction<T>(db: Database.Database, fn: () => T): T {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw error;
   }
-}
-
-/** The file each connection opened (device and inode at its path then): see requireSameFile. */
-const openedFiles = new WeakMap<Database.Database, { dev: number; ino: number }>();
-
-/** Notes which file `db` has open (db/connections.ts, right after opening it): stat, never open, the path. */
-export function rememberOpenedFile(db: Database.Database): void {
-  if (db.memory) return;
-  const found = statSync(db.name, { throwIfNoEntry: false });
-  if (found) openedFiles.set(db, { dev: found.dev, ino: found.ino });
-}
-
-/**
- * Refuses a write on a connection whose file is no longer the store at its path: another file
- * moved over it (a copy "restored" by hand), or the file or its folder moved or deleted. In WAL
- * mode SQLite would still write — into a log that the file now at the path would read as its own
- * (damaging it), for a file nobody will open again: the clerk would be told "saved" for nothing.
- */
-function requireSameFile(db: Database.Database): void {
-  if (!fileMoved(db)) return;
-  emptyLogOfMovedFile(db);
-  throw storeSwappedError(db.name);
-}
-
-/** Is the file `db` opened no longer the one at its path (replaced, moved or deleted)? */
-export function fileMoved(db: Database.Database): boolean {
-  const opened = openedFiles.get(db);
-  if (!opened || !db.open) return false;
-  const now = statSync(db.name, { throwIfNoEntry: false });
-  return now?.dev !== opened.dev || now.ino !== opened.ino;
-}
-
-/**
- * Folds the log into the file `db` still holds and empties it (best effort, without waiting). The
- * -wal is found by name, so it now sits beside the file that took the store's place, which would
- * read this file's pages as its own — and SQLite skips its fold when closing a moved file.
- */
-export function emptyLogOfMovedFile(db: Database.Database): void {
-  const wait = patience.get(db) ?? 0;
-  try {
-    db.pragma('busy_timeout = 0');
-    db.pragma('wal_checkpoint(TRUNCATE)');
-  } catch {
-    // another program reads the log right now: nothing more can be done from here
-  } finally {
-    db.pragma(`busy_timeout = ${wait}`);
-  }
-}
-
-export function storeSwappedError(path: string): AppError {
-  return new AppError(
-    'STORE_NOT_FOUND',
-    `O arquivo de dados "${path}" foi trocado, movido ou apagado por outro programa depois que o CRESS Desk o abriu. Nada foi gravado. Feche o CRESS Desk e abra de novo; para voltar a uma cópia de segurança, use Backups → Restaurar com o CRESS Desk aberto, nunca copiando o arquivo por fora.`,
-    { details: { path } },
-  );
 }
 
 /** BEGIN IMMEDIATE without waiting: false when another connection holds the writer lock. */
@@ -334,6 +280,9 @@ export function storeError(error: unknown, storePath: string | null = null): unk
   // there too — never sending the clerk to restore a backup over a sound store.
   if (codeOf(error) === 'SQLITE_NOTADB' && storePath !== null && inWholePages(storePath)) return storeKeyError(storePath);
   if (isCorruptError(error)) return storeDamagedError(storePath);
+  // The log ends before the frames the shared index names: its -wal was deleted behind the program
+  // that wrote them (db/storeLockFiles.ts), not a damaged store.
+  if (codeOf(error) === 'SQLITE_IOERR_SHORT_READ' && storePath !== null) return logGoneError(storePath);
   const path = (error as { path?: unknown } | null)?.path;
   const folder = typeof path === 'string' ? dirname(resolve(path)) : storePath ? dirname(resolve(storePath)) : null;
   if (isDiskFullError(error, folder)) return diskFullError(folder ?? '.');
