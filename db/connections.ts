@@ -19,6 +19,7 @@ import { writeProtected } from './fileModes';
 import { currentStoreKey, ensureStoreKey, storeKeyMissingError, storesArePlain } from './storeKey';
 import { isBusyError, requireWritableStore, storeInUseError, waitForWriters } from './storeLock';
 import { rememberOpenedFile, rememberOpenedLog } from './storeLockFiles';
+import { requireSharedIndex } from './storeSessions';
 
 /**
  * Page caches, in KiB. The desk's connection sorts tens of thousands of hits of a name search;
@@ -191,6 +192,7 @@ export function openSnapshotSource(path: string, waitMs: number = READ_WAIT_MS):
 function openWaiting(path: string, readonly: boolean, waitMs: number): Database.Database {
   const db = connect(path, { readonly, fileMustExist: true }, storeSecret(path));
   try {
+    requireSharedIndex(path);
     waitForWriters(db, waitMs);
     return db;
   } catch (error) {

@@ -16,7 +16,7 @@ import { runPendingPendencyScan } from './pendencyScan';
 import { protectStore } from './storeGuards';
 import { encryptPlainStore, isPlainDatabaseFile, refusedForItsKey, type Encryption } from './storeEncryption';
 import { ensureStoreKey, storeKeyError, storesArePlain } from './storeKey';
-import { beginSession } from './storeSessions';
+import { beginSession, requireSharedIndex } from './storeSessions';
 import { removeStalePrepared } from './backups/preparedCopies';
 import { storeError, waitForWriters } from './storeLock';
 import { settleChangedFiles } from './storeLockFiles';
@@ -164,6 +164,7 @@ function openOnce(path: string, options: OpenOptions, last = false): Store | nul
   makeStorePrivate(path); // its owner's alone (a read-only store stays so), and so its -wal/-shm (SQLite gives them the store's mode)
   const session = beginSession(path);
   try {
+    requireSharedIndex(path); // before anything reads, which would make a second -shm
     // The whole file is read only when it was not closed cleanly (db/storeSessions.ts).
     checkSound(db, path, session.abandoned.length > 0);
     if (!last && before !== null && inodeOf(path) !== before) {
