@@ -10,6 +10,7 @@ import { connectStore, settleStore } from './connections';
 import { foldWhenQuiet } from './logFold';
 import { makeStorePrivate } from './fileModes';
 import { nameTooLongMessage } from './fileRefusals';
+import { refuseNotAStore } from './openRefusals';
 import { KNOWN_SCHEMA_VERSION, migrate, schemaVersionOf, storeNewerError } from './migrate';
 import { recoverUnfinishedImports } from './imports/writer/rollback';
 import { runPendingPendencyScan } from './pendencyScan';
@@ -130,6 +131,7 @@ function openOnce(path: string, options: OpenOptions, last = false): Store | nul
   }
   if (found?.isDirectory()) throw folderGivenAsStore(path);
   if (found && !found.isFile()) throw notAFileGivenAsStore(path);
+  if (found) refuseNotAStore(path); // a -wal or -shm beside the store, a backup's zip
   // An empty file (a copy that failed, a disk that lost it) holds no store: only a caller that may
   // create one makes it there; anyone else is told so, and the file is left as it is.
   if (found?.size === 0 && !create && !statSync(`${path}-wal`, { throwIfNoEntry: false })?.size) throw emptyStore(path);
