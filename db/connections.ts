@@ -18,6 +18,8 @@ import { keyPragmaValue, type CopySecret } from './copySecrets';
 import { writeProtected } from './fileModes';
 import { currentStoreKey, ensureStoreKey, storeKeyMissingError, storesArePlain } from './storeKey';
 import { isBusyError, requireWritableStore, storeInUseError, waitForWriters } from './storeLock';
+import { rememberOpenedFile, rememberOpenedLog } from './storeLockFiles';
+import { requireSharedIndex } from './storeSessions';
 
 /**
  * Page caches, in KiB. The desk's connection sorts tens of thousands of hits of a name search;
@@ -54,6 +56,7 @@ function connect(
   secret: CopySecret | null = deskSecret(ensureKeyFor(path, options)),
 ): Database.Database {
   const db = new Database(path, { ...options, readonly: options.readonly === true || writeProtected(path) });
+  rememberOpenedFile(db);
   if (secret) {
     try {
       db.pragma("cipher = 'sqlcipher'");
@@ -113,6 +116,7 @@ export function connectWithKey(path: string, key: Buffer): Database.Database {
 
 /** What every connection that writes the store sets, in this order. `cacheKib` null: SQLite's default cache. */
 function settle(db: Database.Database, cacheKib: number | null): void {
+  rememberOpenedLog(db);
   db.pragma('foreign_keys = ON');
   waitForWriters(db);
   db.pragma('synchronous = NORMAL');
@@ -188,6 +192,7 @@ export function openSnapshotSource(path: string, waitMs: number = READ_WAIT_MS):
 function openWaiting(path: string, readonly: boolean, waitMs: number): Database.Database {
   const db = connect(path, { readonly, fileMustExist: true }, storeSecret(path));
   try {
+    requireSharedIndex(path);
     waitForWriters(db, waitMs);
     return db;
   } catch (error) {

@@ -9,11 +9,14 @@
 // left (SQLite does it when the last connection closes). Readers are never in the way: a PASSIVE
 // fold copies what no reader still needs and leaves the rest for the next one.
 import type Database from 'better-sqlite3';
+import { settleChangedFiles } from './storeLockFiles';
 
 /** No write on the desk's connection for this long, and its log is folded. */
 export const QUIET_MS = 1000;
 /** SQLite folds by itself in the commit that takes the log past this many pages (128 MB of 4 KiB pages). */
 export const FOLD_CEILING_PAGES = 32_768;
+/** How often an idle desk looks whether its files are still where it opened them. */
+export const WATCH_MS = 1000;
 
 export interface LogFolder {
   /** Folds the log now, if nothing is being written on the connection. */
@@ -38,6 +41,8 @@ export function foldWhenQuiet(db: Database.Database, quietMs: number = QUIET_MS)
     if (stopped || !db.open) return;
     // A transaction still open (an await inside one) folds at its own commit's quiet moment.
     if (db.inTransaction) return wrote();
+    // Files changed behind the desk (db/storeLockFiles.ts): its log is emptied, or not its own to fold.
+    if (settleChangedFiles(db) !== null) return;
     try {
       db.pragma('wal_checkpoint(PASSIVE)');
     } catch {
@@ -51,10 +56,17 @@ export function foldWhenQuiet(db: Database.Database, quietMs: number = QUIET_MS)
     timer.unref(); // never what keeps a command's process alive
   };
   folders.set(db, { wrote });
+  // A -wal deleted while the desk is idle: what is in it goes into the file before another program
+  // makes a new one beside it (db/storeLockFiles.ts).
+  const watch = setInterval(() => {
+    if (!stopped && db.open && !db.inTransaction) settleChangedFiles(db);
+  }, WATCH_MS);
+  watch.unref();
   return {
     foldNow,
     stop() {
       stopped = true;
+      clearInterval(watch);
       cancel();
       folders.delete(db);
     },

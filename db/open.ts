@@ -10,15 +10,17 @@ import { connectStore, settleStore } from './connections';
 import { foldWhenQuiet } from './logFold';
 import { makeStorePrivate } from './fileModes';
 import { nameTooLongMessage } from './fileRefusals';
+import { refuseNotAStore } from './openRefusals';
 import { KNOWN_SCHEMA_VERSION, migrate, schemaVersionOf, storeNewerError } from './migrate';
 import { recoverUnfinishedImports } from './imports/writer/rollback';
 import { runPendingPendencyScan } from './pendencyScan';
 import { protectStore } from './storeGuards';
 import { encryptPlainStore, isPlainDatabaseFile, refusedForItsKey, type Encryption } from './storeEncryption';
 import { ensureStoreKey, storeKeyError, storesArePlain } from './storeKey';
-import { beginSession } from './storeSessions';
+import { beginSession, requireSharedIndex } from './storeSessions';
 import { removeStalePrepared } from './backups/preparedCopies';
 import { storeError, waitForWriters } from './storeLock';
+import { settleChangedFiles } from './storeLockFiles';
 
 export interface Store {
   db: Database.Database;
@@ -129,6 +131,7 @@ function openOnce(path: string, options: OpenOptions, last = false): Store | nul
   }
   if (found?.isDirectory()) throw folderGivenAsStore(path);
   if (found && !found.isFile()) throw notAFileGivenAsStore(path);
+  if (found) refuseNotAStore(path); // a -wal or -shm beside the store, a backup's zip
   // An empty file (a copy that failed, a disk that lost it) holds no store: only a caller that may
   // create one makes it there; anyone else is told so, and the file is left as it is.
   if (found?.size === 0 && !create && !statSync(`${path}-wal`, { throwIfNoEntry: false })?.size) throw emptyStore(path);
@@ -163,6 +166,7 @@ function openOnce(path: string, options: OpenOptions, last = false): Store | nul
   makeStorePrivate(path); // its owner's alone (a read-only store stays so), and so its -wal/-shm (SQLite gives them the store's mode)
   const session = beginSession(path);
   try {
+    requireSharedIndex(path); // before anything reads, which would make a second -shm
     // The whole file is read only when it was not closed cleanly (db/storeSessions.ts).
     checkSound(db, path, session.abandoned.length > 0);
     if (!last && before !== null && inodeOf(path) !== before) {
@@ -193,6 +197,7 @@ function openOnce(path: string, options: OpenOptions, last = false): Store | nul
         if (!open) return;
         open = false;
         folder.stop();
+        settleChangedFiles(db); // what it wrote goes into the file it holds, never into the one now at its path
         try {
           // Keeps the planner's statistics fresh; never worth failing a close, nor waiting for a writer.
           waitForWriters(db, 50);

@@ -17,6 +17,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../shared/errors';
 import { writeProtected } from './fileModes';
 import { committed } from './logFold';
+import { logGoneError, requireOwnFiles } from './storeLockFiles';
 import { storeKeyError } from './storeKey';
 
 /** How long a writer waits for the one before it, by default. */
@@ -50,6 +51,7 @@ export function writeTransaction<T>(db: Database.Database, fn: () => T): T {
   const transaction = db.transaction(fn);
   const wait = patience.get(db) ?? 0;
   if (db.inTransaction) return transaction.immediate(); // a savepoint: the outer transaction commits
+  requireOwnFiles(db);
   if (wait === 0 || db.memory) {
     const result = transaction.immediate();
     committed(db);
@@ -278,6 +280,9 @@ export function storeError(error: unknown, storePath: string | null = null): unk
   // there too — never sending the clerk to restore a backup over a sound store.
   if (codeOf(error) === 'SQLITE_NOTADB' && storePath !== null && inWholePages(storePath)) return storeKeyError(storePath);
   if (isCorruptError(error)) return storeDamagedError(storePath);
+  // The log ends before the frames the shared index names: its -wal was deleted behind the program
+  // that wrote them (db/storeLockFiles.ts), not a damaged store.
+  if (codeOf(error) === 'SQLITE_IOERR_SHORT_READ' && storePath !== null) return logGoneError(storePath);
   const path = (error as { path?: unknown } | null)?.path;
   const folder = typeof path === 'string' ? dirname(resolve(path)) : storePath ? dirname(resolve(storePath)) : null;
   if (isDiskFullError(error, folder)) return diskFullError(folder ?? '.');

@@ -7,7 +7,8 @@
 // full checks run where they matter (docs/store.md, "Opening the store"): after an unclean
 // shutdown, on the copy every backup makes, and on demand (`cress-desk store check`).
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readdirSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, rmSync } from 'node:fs';
+import { AppError } from '../shared/errors';
 import { basename, dirname, join } from 'node:path';
 import { PRIVATE_FILE } from './fileModes';
 import { processAlive } from './storeLock';
@@ -37,6 +38,11 @@ function marksOf(storePath: string): { name: string; pid: number }[] {
   });
 }
 
+/** Does a process other than this one have the store open now (its mark is there, and it runs)? */
+function openElsewhere(storePath: string): boolean {
+  return marksOf(storePath).some((mark) => mark.pid !== process.pid && processAlive(mark.pid));
+}
+
 /**
  * Leaves this connection's mark beside the store and says which marks were left by processes
  * that are gone. A folder where no mark can be written (read-only) counts as unclean: the check
@@ -64,4 +70,20 @@ export function beginSession(storePath: string): StoreSession {
       own = null;
     },
   };
+}
+
+/**
+ * Refuses to open the store while its -shm is gone but its -wal is there and another process has it
+ * open: that process still works with the index it mapped before the file was deleted, and a new
+ * -shm made here would be a second index of the same log — each side would write its entries over
+ * the other's. The other program, closed, takes its index with it; the next open is then clean.
+ */
+export function requireSharedIndex(storePath: string): void {
+  if (existsSync(`${storePath}-shm`) || !existsSync(`${storePath}-wal`)) return;
+  if (!openElsewhere(storePath)) return;
+  throw new AppError(
+    'STORE_BUSY',
+    `O arquivo "${storePath}-shm" ao lado do banco foi apagado enquanto outro programa (outra janela do CRESS Desk, a prévia no navegador ou a linha de comando) usa o banco. Nada foi gravado. Feche esse programa e tente de novo: ele guarda o que falta e o arquivo é refeito.`,
+    { details: { path: storePath } },
+  );
 }

@@ -9,7 +9,7 @@ import { signerOf } from '../session';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, realpathSync, statfsSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { BackupCreated, BackupTrigger } from '../../shared/contract/backups';
 import { AppError } from '../../shared/errors';
 import { appendAudit } from '../audit';
@@ -20,7 +20,7 @@ import { isPlainDatabaseFile } from '../plainFiles';
 import { jobCancelled } from '../jobs/cancel';
 import { isDiskFullError, isReadOnlyError } from '../storeLock';
 import type { JobContext } from '../jobs/types';
-import { isoDateLocal, partialPathFor, removeStalePartials, writeAtomically, writeBagZip, type BagInfoField } from '../packaging';
+import { isoDateLocal, removeStalePartials, writeAtomically, writeBagZip, type BagInfoField } from '../packaging';
 import { getBackupSettings, pruneBackups, recordBackup } from './catalog';
 import { destinationError } from './errors';
 import { startIntegrityCheck, type IntegrityRun } from './integrity';
@@ -28,6 +28,7 @@ import { stripForImplanta } from './implantaCopy';
 import { BACKUP_PAYLOAD, backupFileName, freeBackupName, implantaCopyFileName, localIsoWithOffset } from './names';
 import { backupSigner, sealCopy } from './signature';
 import { inspectCopy, schemaVerdict, snapshotStore, SnapshotCancelled, type CopyFacts } from './snapshot';
+import { removeLeftSnapshots, snapshotPathIn } from './snapshotNames';
 import { writeTransaction } from '../storeLock';
 
 export interface CreateBackupInput {
@@ -128,7 +129,7 @@ export function snapshotPathFor(storePath: string, folder: string): string {
   const sizes = ['', '-wal'].map((suffix) => statSync(`${storePath}${suffix}`, { throwIfNoEntry: false })?.size ?? 0);
   const needed = sizes.reduce((sum, size) => sum + size, 0) + 64 * MB;
   const home = roomIn(dirname(storePath)) >= needed ? dirname(storePath) : folder;
-  return `${partialPathFor(join(home, basename(storePath)))}.snapshot`;
+  return snapshotPathIn(home, storePath);
 }
 
 export async function createBackup(input: CreateBackupInput, context: JobContext): Promise<BackupCreated> {
@@ -143,6 +144,7 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
   const folder = destination(input, context.storePath);
   await removeStalePartials(folder, STALE_MS);
   await removeStalePartials(dirname(context.storePath), STALE_MS);
+  for (const place of [folder, dirname(context.storePath)]) removeLeftSnapshots(place, context.storePath);
 
   // 1. The snapshot (see snapshotPathFor).
   const snapshot = snapshotPathFor(context.storePath, folder);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acknowledgementWithDip } from './ackDip.fault';
+import { batchSeal } from './batchSeal.fault';
 import { manualCorrection } from './correction.fault';
 import { demoGeneration } from './demo.fault';
 import { plainStoreEncrypted } from './encryption.fault';
@@ -21,6 +22,7 @@ const CASES: FaultCase[] = [
   backupCreate,
   backupRestore,
   restoreWhileWriting,
+  batchSeal,
   batchExport,
   acknowledgement,
   acknowledgementWithDip,

@@ -1,0 +1,65 @@
+// The store file swapped behind the running browser host: an older copy moved over it (a backup
+// "restored" by hand), or its folder renamed. The host's connection still holds the file it opened,
+// which is no longer the store: a save there would be answered "saved" and never be seen again.
+// It is refused in words instead, and the store at the path stays sound and as it was.
+import { copyFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliDesk, cliOn, initDesk } from '../cli/command';
+import { saveEmailThroughHost, startHostProcess } from '../cli/processes';
+import { readRawRows } from '../rawStore';
+
+const desk = cliDesk('cress-host-swapped-', (d) => initDesk(d, { professionals: 200, seed: 8 }), 60_000);
+
+const cpfs = (store: string) => readRawRows<{ cpf: string }>(store, 'SELECT cpf FROM professionals ORDER BY id').map((p) => p.cpf);
+const withEmail = (store: string, email: string) => readRawRows<{ n: number }>(store, 'SELECT count(*) AS n FROM professionals WHERE email = ?', [email])[0]?.n;
+
+describe('the store file swapped while the browser host runs', () => {
+  it('an older copy moved over the store: the next save is refused in words, the store stays sound', async () => {
+    const older = join(desk.dir, 'older.sqlite');
+    copyFileSync(desk.store, older); // the command closed it: the whole store is in the file
+    const people = cpfs(desk.store);
+    expect(desk.run('correct', people[0] as string, '--field', 'email', '--value', 'depois.da.copia@exemplo.com.br', '--reason', 'Pedido').code).toBe(0);
+    const host = await startHostProcess(desk.store);
+    let refused;
+    try {
+      const before = await saveEmailThroughHost(host, people[1] as string, 'antes.da.troca@exemplo.com.br');
+      expect(before?.ok, JSON.stringify(before?.error)).toBe(true);
+      await new Promise((done) => setTimeout(done, 1500)); // the host folds its log when quiet
+      renameSync(older, desk.store);
+      refused = await saveEmailThroughHost(host, people[2] as string, 'depois.da.troca@exemplo.com.br');
+    } finally {
+      await host.stop();
+    }
+    expect(refused?.ok).toBe(false);
+    expect(refused?.error?.code).toBe('STORE_NOT_FOUND');
+    expect(refused?.error?.message).toContain(`O arquivo de dados "${desk.store}" foi trocado, movido ou apagado por outro programa`);
+    expect(refused?.error?.message).toContain('Nada foi gravado');
+    // The store at the path is the copy, whole, with none of the refused save in it.
+    expect(withEmail(desk.store, 'depois.da.troca@exemplo.com.br')).toBe(0);
+    expect(withEmail(desk.store, 'depois.da.copia@exemplo.com.br')).toBe(0);
+    expect(desk.run('store', 'check').code).toBe(0);
+    expect(desk.run('audit', 'verify').code).toBe(0);
+  }, 60_000);
+
+  it('the store’s folder renamed: the next save is refused in words, and the store in the renamed folder is sound', async () => {
+    const host = await startHostProcess(desk.store);
+    const moved = `${desk.dir}-renomeada`;
+    let refused;
+    try {
+      renameSync(desk.dir, moved);
+      try {
+        refused = await saveEmailThroughHost(host, cpfs(join(moved, 'desk.sqlite'))[3] as string, 'pasta.renomeada@exemplo.com.br');
+      } finally {
+        await host.stop();
+      }
+    } finally {
+      renameSync(moved, desk.dir);
+    }
+    expect(refused?.ok).toBe(false);
+    expect(refused?.error?.code).toBe('STORE_NOT_FOUND');
+    expect(refused?.error?.message).toContain('foi trocado, movido ou apagado por outro programa');
+    expect(withEmail(desk.store, 'pasta.renomeada@exemplo.com.br')).toBe(0);
+    expect(cliOn(() => desk.store).run('audit', 'verify').code).toBe(0);
+  }, 60_000);
+});
