@@ -26,6 +26,7 @@ import {
   optionText,
   outputPath,
   passphraseFromFile,
+  withFilePassphrase,
 } from './types';
 
 const text = optionText;
@@ -104,7 +105,7 @@ function heading(verification: BackupVerification): string {
 
 async function verify(context: CliContext): Promise<CommandOutcome> {
   const file = fileArgument(context);
-  const verification = await runJob(context, 'backups:verify', { file, passphrase: passphrase(context), keyFile: keyFile(context) });
+  const verification = await withFilePassphrase(context, (secret) => runJob(context, 'backups:verify', { file, passphrase: secret, keyFile: keyFile(context) }));
   const unlocked = verification.unlockedWith ? `\n  database opened with ${UNLOCKED[verification.unlockedWith]}` : '';
   const text = verification.valid
     ? `Backup valid: ${file}\n  region ${verification.region}, schema ${verification.schemaVersion}${verification.encrypted ? ', encrypted' : ''}${unlocked}\n  ${countsLine(verification.counts)}${verification.signature ? `\n  ${verification.signature.message}` : ''}`
@@ -128,8 +129,10 @@ async function confirm(question: string): Promise<boolean> {
 
 async function restore(context: CliContext): Promise<CommandOutcome> {
   const file = fileArgument(context);
-  const { jobId } = await context.call('backups:restorePrepare', { file, passphrase: passphrase(context), keyFile: keyFile(context) });
-  const prepared = await waitForJob(context, 'backups:restorePrepare', jobId);
+  const { jobId, prepared } = await withFilePassphrase(context, async (secret) => {
+    const started = await context.call('backups:restorePrepare', { file, passphrase: secret, keyFile: keyFile(context) });
+    return { jobId: started.jobId, prepared: await waitForJob(context, 'backups:restorePrepare', started.jobId) };
+  });
   const yes = context.values.yes === true;
   let applied;
   try {

@@ -7,7 +7,7 @@ import { BATCH_STATES, type BatchState } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { formatDateTimeBr, parseDateBr } from '../../shared/rules/dates';
 import { Option } from 'commander';
-import { EXIT, PASSPHRASE_OPTION, commandGroup, commandsOf, runJob, UsageError, wholeNumber, type CliContext, type CliModule, type CommandOutcome, type Handler, optionText, passphraseFromFile, requiredOutputPath } from './types';
+import { EXIT, PASSPHRASE_OPTION, commandGroup, commandsOf, runJob, UsageError, wholeNumber, type CliContext, type CliModule, type CommandOutcome, type Handler, optionText, passphraseFromFile, requiredOutputPath, withFilePassphrase } from './types';
 
 const STATE_WORDS: Record<BatchState, string> = {
   open: 'open (under review)',
@@ -155,7 +155,7 @@ const handlers = {
   },
   verify: async (context) => {
     const file = resolve(argument(context));
-    const result = await runJob(context, 'batches:verify', { path: file, passphrase: passphrase(context) });
+    const result = await withFilePassphrase(context, (secret) => runJob(context, 'batches:verify', { path: file, passphrase: secret }));
     const report = result.valid
       ? `Package valid: batch ${result.batch?.number} of ${result.batch?.sourceOrganization}, Schema-Version ${result.schemaVersion}${result.encrypted ? ' (AES-256)' : ''}\nSHA-256 ${result.sha256}${result.signature ? `\n${result.signature.message}` : ''}`
       : `PACKAGE NOT VALID: ${result.file}\n${result.problems.map((p) => `  - ${p.message}`).join('\n')}`;

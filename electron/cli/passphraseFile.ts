@@ -3,8 +3,9 @@
 // be waited on forever), a device, a file others may read — is refused at once in Portuguese,
 // naming the file, as the input's mistake (exit 1). What Notepad adds (a byte-order mark, CRLF, a
 // blank line or a note after the first, UTF-16 or Windows-1252 instead of UTF-8) is not part of the
-// passphrase: 7-Zip opens the file with the first line typed.
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+// passphrase: 7-Zip opens the file with the first line typed. A backup or lote an earlier version
+// encrypted from such a file, reading it whole as UTF-8, still opens with it (earlierPassphraseReading).
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../../shared/errors';
 import { requireOwnerOnly } from './signIn';
@@ -113,4 +114,21 @@ export function readPassphraseFile(given: string): string {
   if (first === '') throw refused(`A primeira linha do arquivo da senha "${path}" está vazia: a senha fica na primeira linha.`, path);
   if (first.length > PASSPHRASE_MAX) throw refused(`A senha no arquivo "${path}" tem mais de ${PASSPHRASE_MAX} caracteres: não é uma senha. Confira o arquivo.`, path);
   return first;
+}
+
+/**
+ * The passphrase as versions of the desk before this one read the same file: all of it as UTF-8
+ * (a byte-order mark, a second line, Windows-1252 letters as U+FFFD were part of it), one line
+ * break at its end dropped. A backup or a lote they encrypted with such a file opens with it; null
+ * when that reading is the one `readPassphraseFile` gives, or the file is a pipe read already.
+ */
+export function earlierPassphraseReading(given: string, current: string): string | null {
+  const path = resolve(given);
+  if (OWN_DESCRIPTOR.test(path)) return null;
+  try {
+    const earlier = readFileSync(path, 'utf8').replace(/\r?\n$/, '');
+    return earlier !== '' && earlier !== current && earlier.length <= PASSPHRASE_MAX ? earlier : null;
+  } catch {
+    return null;
+  }
 }

@@ -6,7 +6,8 @@ import type { Command } from 'commander';
 import type { Desk } from '../../db';
 import type { Channel, Input, Output } from '../../shared/contract';
 import type { ChannelJobResult, JobChannel, JobKind, JobResult } from '../../shared/contract/jobKinds';
-import { readPassphraseFile } from './passphraseFile';
+import { AppError } from '../../shared/errors';
+import { earlierPassphraseReading, readPassphraseFile } from './passphraseFile';
 
 export type Call = <C extends Channel>(channel: C, input: Input<C>) => Promise<Output<C>>;
 
@@ -130,4 +131,29 @@ export function passphraseFromFile(context: CliContext): string | null {
   if (file === undefined) return null;
   if (file.trim() === '') throw new UsageError('--passphrase-file sem caminho: informe o arquivo que guarda a senha');
   return readPassphraseFile(file);
+}
+
+/** What says a passphrase did not open a backup or a package: thrown, or among a verification's problems. */
+const WRONG_PASSPHRASE = new Set(['BACKUP_PASSPHRASE_WRONG', 'ZIP_PASSWORD_WRONG']);
+
+/**
+ * Opens something encrypted with --passphrase-file's passphrase; when it is refused as the wrong
+ * one, once more with the passphrase as earlier versions read that file (./passphraseFile.ts), so
+ * what they encrypted with a Notepad file still opens with it.
+ */
+export async function withFilePassphrase<T>(context: CliContext, open: (passphrase: string | null) => Promise<T>): Promise<T> {
+  const passphrase = passphraseFromFile(context);
+  const file = optionText(context, 'passphraseFile');
+  const earlier = passphrase === null || file === undefined ? null : earlierPassphraseReading(file, passphrase);
+  const wrongIn = (result: T) => ((result as { problems?: { code: string }[] }).problems ?? []).some((p) => WRONG_PASSPHRASE.has(p.code));
+  let result: T;
+  try {
+    result = await open(passphrase);
+  } catch (error) {
+    if (earlier === null || !(error instanceof AppError && WRONG_PASSPHRASE.has(error.code))) throw error;
+    return open(earlier).catch(() => Promise.reject(error));
+  }
+  if (earlier === null || !wrongIn(result)) return result;
+  const again = await open(earlier).catch(() => result);
+  return wrongIn(again) ? result : again;
 }

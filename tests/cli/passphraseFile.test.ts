@@ -114,3 +114,28 @@ describe('a passphrase file saved by a text editor', () => {
     expect(verified.code, verified.out).toBe(0);
   });
 });
+
+describe('a backup made by an earlier version from a passphrase file in another encoding', () => {
+  it('still opens with that same file: read as now first, then as the earlier version read it', () => {
+    // Earlier versions read the file as UTF-8 whatever it was: a Windows-1252 "á" became U+FFFD,
+    // and that is the passphrase the backup was encrypted with.
+    const asEarlier = join(desk.dir, 'senha-como-antes.txt');
+    writeFileSync(asEarlier, 'senh\uFFFD do conselho\n', { mode: 0o600 });
+    const folder = join(desk.dir, 'backup-antigo');
+    mkdirSync(folder);
+    const made = runBounded('backup', 'create', '--out', folder, '--passphrase-file', asEarlier);
+    expect(made.code, made.out).toBe(0);
+    const backup = join(folder, readdirSync(folder)[0] as string);
+    const sameFile = join(desk.dir, 'senha-1252.txt');
+    writeFileSync(sameFile, Buffer.from('senh\xe1 do conselho\r\n', 'latin1'), { mode: 0o600 });
+    const verified = runBounded('backup', 'verify', backup, '--passphrase-file', sameFile);
+    expect(verified.code, verified.out).toBe(0);
+    expect(verified.out).toMatch(/Backup valid/);
+    // A passphrase that is wrong either way is still said to be wrong.
+    const wrong = join(desk.dir, 'senha-errada.txt');
+    writeFileSync(wrong, Buffer.from('outr\xe1 senha qualquer\r\n', 'latin1'), { mode: 0o600 });
+    const refused = runBounded('backup', 'verify', backup, '--passphrase-file', wrong);
+    expect(refused.code).not.toBe(0);
+    expect(refused.out).toMatch(/Senha incorreta/);
+  });
+});
