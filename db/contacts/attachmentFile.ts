@@ -51,7 +51,7 @@ export function tooLarge(name: string, size: number): AppError {
 export function activePdf(name: string): AppError {
   return new AppError(
     'ATTACHMENT_TYPE',
-    `O PDF "${name}" traz conteúdo ativo (JavaScript, ações automáticas, programas ou arquivos embutidos) e não é anexado nem encaminhado à Implanta. Salve o documento de novo com "Imprimir como PDF", ou anexe um print da tela.`,
+    `O PDF "${name}" traz conteúdo ativo (JavaScript, ações automáticas, programas ou arquivos embutidos), ou partes compactadas grandes demais para conferir, e não é anexado nem encaminhado à Implanta. Salve o documento de novo com "Imprimir como PDF", ou anexe um print da tela.`,
     { field: 'path' },
   );
 }

@@ -42,6 +42,42 @@ describe('a PDF attachment', () => {
     expect(desk.store.db.prepare('SELECT count(*) FROM contact_attachments').pluck().get()).toBe(0);
   });
 
+  it('refuses JavaScript hidden in an object stream behind a stream that inflates past the bound, instead of leaving it unread', async () => {
+    desk = openTestDesk();
+    const contact = await add(desk, { name: 'Joana Prado' });
+    const file = desk.file('documento.pdf');
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from('%PDF-1.7\n4 0 obj << /Filter /FlateDecode >>\nstream\n'),
+        deflateSync(Buffer.alloc(32 * 1024 * 1024 - 1000, 0x20)),
+        Buffer.from('\nendstream\nendobj\n3 0 obj << /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode >>\nstream\n'),
+        deflateSync(Buffer.from(`2 0 << /S /JavaScript /JS (app.alert(1)) >>${' '.repeat(5000)}`)),
+        Buffer.from('\nendstream\nendobj\n%%EOF\n'),
+      ]),
+    );
+    const refused = await refusalOf(desk, 'contacts:attach', { id: contact.id, path: file });
+    expect(refused.code).toBe('ATTACHMENT_TYPE');
+    expect(desk.store.db.prepare('SELECT count(*) FROM contact_attachments').pluck().get()).toBe(0);
+  });
+
+  it('takes a scan whose page image is stored losslessly (a large deflated image), with nothing active', async () => {
+    desk = openTestDesk();
+    const contact = await add(desk, { name: 'Joana Prado' });
+    const file = desk.file('rg-sem-perdas.pdf');
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n5 0 obj << /Type /XObject /Subtype /Image /Width 2480 /Height 3508 /BitsPerComponent 8 /ColorSpace /DeviceRGB /Filter /FlateDecode >>\nstream\n'),
+        deflateSync(Buffer.alloc(2480 * 3508 * 3, 0xff)),
+        Buffer.from('\nendstream\nendobj\n6 0 obj << /Type /XObject /Subtype /Image /Width 2480 /Height 3508 /BitsPerComponent 8 /ColorSpace /DeviceRGB /Filter /FlateDecode >>\nstream\n'),
+        deflateSync(Buffer.alloc(2480 * 3508 * 3, 0xfe)),
+        Buffer.from('\nendstream\nendobj\n%%EOF\n'),
+      ]),
+    );
+    expect(await answerOf(desk, 'contacts:attach', { id: contact.id, path: file })).toBeTruthy();
+  });
+
   it('takes a scanned document’s PDF, with its streams compressed', async () => {
     desk = openTestDesk();
     const contact = await add(desk, { name: 'Joana Prado' });
