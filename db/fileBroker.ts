@@ -59,9 +59,12 @@ export class HandleBroker implements FileBroker {
   readonly trusted = false;
   private readonly entries = new Map<string, Entry>();
   private readonly limit: number;
+  /** Told of each file whose handle was forgotten past the limit (the preview removes its upload). */
+  private readonly onForget: (path: string) => void;
 
-  constructor(options: { limit?: number } = {}) {
+  constructor(options: { limit?: number; onForget?: (path: string) => void } = {}) {
     this.limit = options.limit ?? DEFAULT_LIMIT;
+    this.onForget = options.onForget ?? (() => undefined);
   }
 
   /** A new handle for a path the transport got from a dialog or wrote itself (absolute). */
@@ -70,7 +73,11 @@ export class HandleBroker implements FileBroker {
     const handle = `${HANDLE_PREFIX}${randomBytes(16).toString('hex')}`;
     this.entries.set(handle, { path, mode, name: options.name ?? basename(path), replace: mode === 'write' && options.replace === true });
     // The oldest handles go first: a session never holds an unbounded list.
-    while (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value as string);
+    while (this.entries.size > this.limit) {
+      const [oldest, entry] = this.entries.entries().next().value as [string, Entry];
+      this.entries.delete(oldest);
+      this.onForget(entry.path);
+    }
     return handle;
   }
 

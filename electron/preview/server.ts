@@ -46,7 +46,13 @@ export interface RunningHost {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   // Checked before the store is opened: a host that refuses to start holds nothing.
   if (options.token !== undefined) checkChosenToken(options.token);
-  const broker = new HandleBroker();
+  // An upload or a save place whose handle was forgotten can never be named again: its copy goes.
+  let filesRoot: string | null = null;
+  const broker = new HandleBroker({
+    onForget: (path) => {
+      if (filesRoot !== null && path.startsWith(filesRoot + sep)) rmSync(dirname(path), { recursive: true, force: true });
+    },
+  });
   const desk = openDesk({
     path: options.storePath,
     appVersion: APP_VERSION,
@@ -59,6 +65,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const dispatch = desk.dispatch;
   const token = options.token ?? randomBytes(24).toString('hex');
   const files = browserFiles(broker, options.maxUpload ?? MAX_UPLOAD);
+  filesRoot = files.root;
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       // Only what kind of error: its message, stack or the request may carry a file name or a value.

@@ -64,6 +64,16 @@ describe('the handle broker (app window, browser preview)', () => {
     expect(files.issued('/etc/passwd')).toBe(false);
   });
 
+  it('forgets the oldest handle past its limit and says which file it stood for, so the preview removes an upload nobody can name any more', () => {
+    const forgotten: string[] = [];
+    const broker = new HandleBroker({ limit: 2, onForget: (path) => forgotten.push(path) });
+    const first = broker.issue('/tmp/envio-1/a.xlsx', 'read');
+    broker.issue('/tmp/envio-2/b.xlsx', 'read');
+    broker.issue('/tmp/envio-3/c.xlsx', 'read');
+    expect(forgotten).toEqual(['/tmp/envio-1/a.xlsx']);
+    expect(() => broker.grant(first, 'read')).toThrow(AppError);
+  });
+
   it('refuses to issue a handle for a relative path', () => {
     expect(() => new HandleBroker().issue('lote.zip', 'write')).toThrow();
   });
