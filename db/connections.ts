@@ -39,6 +39,12 @@ export const WRITING_CACHE_KIB = 48 * 1024;
  */
 export const COPY_CHECK_CACHE_KIB = 64 * 1024;
 
+/**
+ * The size the store's log (-wal) is brought back to when SQLite starts it over after a fold: a
+ * large import leaves it hundreds of megabytes long, and SQLite otherwise reuses it at that size.
+ */
+export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
+
 /** How long a connection that only reads the store waits for a lock (SQLite's busy timeout). */
 export const READ_WAIT_MS = 5000;
 
@@ -120,6 +126,7 @@ function settle(db: Database.Database, cacheKib: number | null): void {
   db.pragma('foreign_keys = ON');
   waitForWriters(db);
   db.pragma('synchronous = NORMAL');
+  db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   if (cacheKib !== null) db.pragma(`cache_size = -${cacheKib}`);
 }
 
