@@ -240,6 +240,11 @@ export function BackupsScreen() {
                             <Typography variant="caption" sx={{ color: 'text.secondary' }}>
                               {item.fileName}
                             </Typography>
+                            {item.renamedFrom ? (
+                              <Typography variant="caption" component="div" sx={{ color: 'text.secondary' }}>
+                                {TEXT.renamedFrom(item.renamedFrom)}
+                              </Typography>
+                            ) : null}
                           </Box>
                           {item.pinned ? <Chip size="small" icon={<PushPinIcon />} label={TEXT.pinnedChip} color="primary" variant="outlined" /> : null}
                         </Stack>

@@ -217,6 +217,7 @@ export function RestoreDialog({
           ) : null}
           <Typography variant="body2">{TEXT.restoreKept}</Typography>
           {prepared.migratedFrom !== null ? <Alert severity="info">{TEXT.restoreMigrated(prepared.migratedFrom, prepared.schemaVersion)}</Alert> : null}
+          {prepared.implantaCopy ? <Alert severity="warning">{TEXT.restoreImplantaCopy}</Alert> : null}
           {prepared.otherRegion ? (
             <Alert severity="error">
               {TEXT.otherRegion(prepared.region, prepared.currentRegion)}

@@ -87,6 +87,9 @@ export const BACKUPS_TEXT = {
     'Todos os dados atuais deste computador — cadastro, correções, CEPs e histórico — serão substituídos pelos do backup. As alterações feitas depois dele deixarão de aparecer.',
   restoreKept: 'Antes da troca, os dados atuais serão guardados inteiros em um arquivo ao lado do banco de dados; o nome dele aparecerá ao final.',
   restoreCompare: (now: number, then: number) => `Agora: ${plural(now, 'profissional', 'profissionais')}. No backup: ${plural(then, 'profissional', 'profissionais')}.`,
+  restoreImplantaCopy:
+    'Esta é uma cópia feita para a Implanta: os atendimentos do CRESS (e seus anexos) não estão nela. Restaurá-la deixa a mesa sem eles; os dados de agora ficam guardados à parte.',
+  renamedFrom: (name: string) => `Feito por esta mesa como ${name} (renomeado depois).`,
   restoreMigrated: (from: number, to: number) => `O backup é de uma versão anterior (esquema ${from}) e foi atualizado para esta (esquema ${to}).`,
   otherRegion: (backup: number | null, desk: number | null) => `Atenção: este backup é do CRESS ${backup ?? '?'}ª Região, e este computador é do CRESS ${desk ?? '?'}ª Região.`,
   otherRegionConfirm: 'Entendo que os dados de outro CRESS substituirão os deste computador.',

@@ -2,7 +2,7 @@
 // passphrase asked twice, the list, and a restore that says exactly what it will do.
 import AxeBuilder from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { openRawStore } from '../rawStore';
@@ -166,4 +166,18 @@ test('the backup routine says in Portuguese, under the field, a count it cannot 
   await routine.getByLabel('Intervalo mínimo (horas)').fill('48');
   await routine.getByRole('button', { name: 'Salvar rotina' }).click();
   await expect(page.getByText('Rotina de backup salva.')).toBeVisible();
+});
+
+test('a backup the clerk renamed in its folder is still listed as this desk’s, with the name it was made under', async ({ desk }) => {
+  const { page } = desk;
+  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
+  const folder = backupFolderBeside(desk.storePath);
+  const made = await desk.cli('backup', 'create');
+  expect(made.code).toBe(0);
+  const original = readdirSync(folder).find((f) => f.endsWith('.zip')) as string;
+  renameSync(join(folder, original), join(folder, 'backup de sexta.zip'));
+  await page.reload();
+  await page.getByRole('button', { name: 'Backups', exact: true }).click();
+  const row = page.getByRole('row').filter({ hasText: 'backup de sexta.zip' });
+  await expect(row).toContainText(`Feito por esta mesa como ${original} (renomeado depois).`);
 });
