@@ -17,7 +17,7 @@ describe("the store's log after a large write", () => {
     db.exec('CREATE TABLE bulk (data BLOB)');
     const insert = db.prepare('INSERT INTO bulk (data) VALUES (randomblob(?))');
     db.transaction(() => {
-      for (let i = 0; i < 96; i++) insert.run(1024 * 1024);
+      for (let i = 0; i < 72; i++) insert.run(1024 * 1024);
     })();
     const wal = `${desk.store.path}-wal`;
     expect(statSync(wal).size).toBeGreaterThan(WAL_SIZE_LIMIT_BYTES);
