@@ -155,7 +155,7 @@ export function CepDialog({ entry, onClose }: { entry: CepEntry | null; onClose(
                 placeholder="00000-000"
                 sx={entry ? { '& .MuiOutlinedInput-root': { bgcolor: 'action.hover' } } : undefined}
                 slotProps={{
-                  htmlInput: { inputMode: 'numeric', maxLength: 9, readOnly: entry !== null, autoComplete: 'off' },
+                  htmlInput: { inputMode: 'numeric', readOnly: entry !== null, autoComplete: 'off' },
                   inputLabel: { shrink: true },
                 }}
               />

@@ -1,0 +1,45 @@
+// What a clerk pastes from an e-mail, a PDF or a spreadsheet cell reaches the field whole: a space
+// before a CEP, the dots of a CEP or a CPF, a date written the ISO way — never a digit cut off at
+// the end because the text was longer than the field's formatted value.
+import type { Locator, Page } from '@playwright/test';
+import { expect, openRecord, type RecordRow, setUpDemoDesk, test } from './fixtures';
+
+/** Pastes `text` over what the field holds, through the clipboard, as Ctrl+V does. */
+async function paste(page: Page, field: Locator, text: string): Promise<void> {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await field.click();
+  await field.press('ControlOrMeta+a');
+  await field.press('ControlOrMeta+v');
+}
+
+test('a CEP, a date and a CPF pasted with spaces, dots or the ISO order keep every digit', async ({ desk }) => {
+  await setUpDemoDesk(desk, 50, 5);
+  const { page } = desk;
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  const [who] = desk.query<RecordRow>("SELECT registration_number, name FROM professionals WHERE dip_status = 'none' LIMIT 1");
+  await page.reload();
+  await openRecord(page, who as RecordRow);
+  await page.getByRole('button', { name: 'Corrigir dados' }).click();
+
+  const cep = page.getByLabel('CEP', { exact: true });
+  for (const text of [' 01310-100', '01310-100 ', '01.310-100', ' 01.310-100 ']) {
+    await paste(page, cep, text);
+    await expect(cep, `CEP pasted as ${JSON.stringify(text)}`).toHaveValue('01310-100');
+  }
+
+  const birth = page.getByLabel('Data de nascimento', { exact: true });
+  for (const text of [' 24/11/1990', '24/11/1990 ', ' 24.11.1990 ', '1990-11-24']) {
+    await paste(page, birth, text);
+    await expect(birth, `date pasted as ${JSON.stringify(text)}`).toHaveValue('24/11/1990');
+  }
+
+  const received = page.getByLabel('Data de recebimento');
+  await paste(page, received, ' 01/12/2026');
+  await expect(received).toHaveValue('01/12/2026');
+
+  const cpf = page.getByLabel('CPF', { exact: true });
+  for (const text of [' 123.456.789-09', '123. 456. 789-09', ' 123 456 789 09 ']) {
+    await paste(page, cpf, text);
+    await expect(cpf, `CPF pasted as ${JSON.stringify(text)}`).toHaveValue('123.456.789-09');
+  }
+});
