@@ -10,6 +10,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
 import { useEffect, useId, useState } from 'react';
 import { COMMON_TEXT } from './common.text';
+import { useKeepTyped } from './KeepTyped';
 
 const MIN_REASON = 5;
 
@@ -30,6 +31,7 @@ export function ReasonDialog({ open, title, consequence, confirmLabel, reasonLab
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const titleId = useId();
+  const keep = useKeepTyped(reason.trim() !== '', onClose);
   useEffect(() => {
     if (open) {
       setReason('');
@@ -48,35 +50,38 @@ export function ReasonDialog({ open, title, consequence, confirmLabel, reasonLab
   }
 
   return (
-    <Dialog open={open} onClose={busy ? undefined : onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
-      <DialogTitle id={titleId}>{title}</DialogTitle>
-      <DialogContent>
-        <DialogContentText sx={{ mb: 2 }}>{consequence}</DialogContentText>
-        {error ? (
-          <Alert severity="error" sx={{ mb: 2 }} role="alert">
-            {error}
-          </Alert>
-        ) : null}
-        <TextField
-          autoFocus
-          fullWidth
-          multiline
-          minRows={2}
-          label={reasonLabel}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          helperText={short ? COMMON_TEXT.reasonHelp(MIN_REASON) : ' '}
-          slotProps={{ htmlInput: { maxLength: 500 } }}
-        />
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={busy}>
-          {COMMON_TEXT.cancelAction}
-        </Button>
-        <Button variant="contained" onClick={() => void confirm()} disabled={short || busy}>
-          {confirmLabel}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <>
+      <Dialog open={open} onClose={busy ? undefined : keep.close} aria-labelledby={titleId} maxWidth="sm" fullWidth>
+        <DialogTitle id={titleId}>{title}</DialogTitle>
+        <DialogContent>
+          <DialogContentText sx={{ mb: 2 }}>{consequence}</DialogContentText>
+          {error ? (
+            <Alert severity="error" sx={{ mb: 2 }} role="alert">
+              {error}
+            </Alert>
+          ) : null}
+          <TextField
+            autoFocus
+            fullWidth
+            multiline
+            minRows={2}
+            label={reasonLabel}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            helperText={short ? COMMON_TEXT.reasonHelp(MIN_REASON) : ' '}
+            slotProps={{ htmlInput: { maxLength: 500 } }}
+          />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose} disabled={busy}>
+            {COMMON_TEXT.cancelAction}
+          </Button>
+          <Button variant="contained" onClick={() => void confirm()} disabled={short || busy}>
+            {confirmLabel}
+          </Button>
+        </DialogActions>
+      </Dialog>
+      {keep.question}
+    </>
   );
 }

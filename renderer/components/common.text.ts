@@ -23,4 +23,8 @@ export const COMMON_TEXT = {
   reasonLabel: 'Motivo',
   reasonHelp: (min: number) => `Escreva o motivo (pelo menos ${min} caracteres).`,
   cancelAction: 'Voltar',
+  discardTypedTitle: 'Descartar o que foi digitado?',
+  discardTypedBody: 'O que você digitou nesta janela será perdido. Nada foi gravado.',
+  keepEditing: 'Continuar editando',
+  discardTyped: 'Descartar',
 } as const;

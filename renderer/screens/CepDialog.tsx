@@ -15,6 +15,7 @@ import type { CepEntry } from '../../shared/contract';
 import { UFS } from '../../shared/domain';
 import { formatCep, parseCep } from '../../shared/rules/cep';
 import { ClientError, errorMessage } from '../api/client';
+import { useKeepTyped } from '../components/KeepTyped';
 import { maskCep } from '../lib/masks';
 import { useCeps } from '../stores/ceps';
 import { useNotify } from '../stores/notify';
@@ -66,6 +67,8 @@ export function CepDialog({ entry, onClose }: { entry: CepEntry | null; onClose(
   const [serverErrors, setServerErrors] = useState<Partial<Record<string, string>>>({});
   const [topError, setTopError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [initial] = useState(values);
+  const keep = useKeepTyped(KEYS.some((key) => values[key] !== initial[key]), onClose);
 
   const errors = localErrors(values);
   const errorOf = (key: Key): string | null => serverErrors[key] ?? (submitted ? (errors[key] ?? null) : null);
@@ -126,81 +129,84 @@ export function CepDialog({ entry, onClose }: { entry: CepEntry | null; onClose(
   );
 
   return (
-    <Dialog open onClose={saving ? undefined : onClose} maxWidth="sm" fullWidth aria-labelledby="cep-dialog-title">
-      <Box component="form" onSubmit={(e: FormEvent) => void submit(e)} noValidate>
-        <DialogTitle id="cep-dialog-title">{entry ? TEXT.editTitle(formatCep(entry.cep)) : TEXT.addTitle}</DialogTitle>
-        <DialogContent dividers>
-          {entry ? (
-            <Typography variant="body2" sx={{ color: 'text.secondary', mb: 2 }}>
-              {TEXT.cepReadOnly}
+    <>
+      <Dialog open onClose={saving ? undefined : keep.close} maxWidth="sm" fullWidth aria-labelledby="cep-dialog-title">
+        <Box component="form" onSubmit={(e: FormEvent) => void submit(e)} noValidate>
+          <DialogTitle id="cep-dialog-title">{entry ? TEXT.editTitle(formatCep(entry.cep)) : TEXT.addTitle}</DialogTitle>
+          <DialogContent dividers>
+            {entry ? (
+              <Typography variant="body2" sx={{ color: 'text.secondary', mb: 2 }}>
+                {TEXT.cepReadOnly}
+              </Typography>
+            ) : null}
+            {topError ? (
+              <Alert severity="error" sx={{ mb: 2 }}>
+                {topError}
+              </Alert>
+            ) : null}
+            <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(6, 1fr)', gap: 2 }}>
+              <Box sx={{ gridColumn: 'span 2', display: 'grid' }}>
+                <TextField
+                  id="cep-cep"
+                  label={TEXT.cep}
+                  required
+                  value={values.cep}
+                  onChange={(e) => set('cep')(maskCep(e.target.value))}
+                  error={errorOf('cep') !== null}
+                  helperText={errorOf('cep') ?? undefined}
+                  disabled={saving}
+                  autoFocus={!entry}
+                  placeholder="00000-000"
+                  sx={entry ? { '& .MuiOutlinedInput-root': { bgcolor: 'action.hover' } } : undefined}
+                  slotProps={{
+                    htmlInput: { inputMode: 'numeric', readOnly: entry !== null, autoComplete: 'off' },
+                    inputLabel: { shrink: true },
+                  }}
+                />
+              </Box>
+              <Box sx={{ gridColumn: 'span 4', display: 'grid' }}>{text('street', TEXT.street, { max: 120, hint: TEXT.optional })}</Box>
+              <Box sx={{ gridColumn: 'span 2', display: 'grid' }}>{text('district', TEXT.district, { max: 80, hint: TEXT.optional })}</Box>
+              <Box sx={{ gridColumn: 'span 3', display: 'grid' }}>{text('city', TEXT.city, { max: 80 })}</Box>
+              <Box sx={{ gridColumn: 'span 1', display: 'grid' }}>
+                <TextField
+                  id="cep-uf"
+                  select
+                  label={TEXT.uf}
+                  required
+                  value={values.uf}
+                  onChange={(e) => set('uf')(e.target.value)}
+                  error={errorOf('uf') !== null}
+                  helperText={errorOf('uf') ?? undefined}
+                  disabled={saving}
+                  slotProps={{ select: { MenuProps: { slotProps: { paper: { sx: { maxHeight: 320 } } } } } }}
+                >
+                  {UFS.map((uf) => (
+                    <MenuItem key={uf} value={uf}>
+                      {uf}
+                    </MenuItem>
+                  ))}
+                </TextField>
+              </Box>
+              <Box sx={{ gridColumn: '1 / -1', display: 'grid' }}>
+                {text('reason', TEXT.reason, { multiline: true, hint: TEXT.reasonHelp, max: 500 })}
+              </Box>
+            </Box>
+            <Typography variant="body2" sx={{ color: 'text.secondary', mt: 2 }}>
+              {TEXT.queued}
             </Typography>
-          ) : null}
-          {topError ? (
-            <Alert severity="error" sx={{ mb: 2 }}>
-              {topError}
-            </Alert>
-          ) : null}
-          <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(6, 1fr)', gap: 2 }}>
-            <Box sx={{ gridColumn: 'span 2', display: 'grid' }}>
-              <TextField
-                id="cep-cep"
-                label={TEXT.cep}
-                required
-                value={values.cep}
-                onChange={(e) => set('cep')(maskCep(e.target.value))}
-                error={errorOf('cep') !== null}
-                helperText={errorOf('cep') ?? undefined}
-                disabled={saving}
-                autoFocus={!entry}
-                placeholder="00000-000"
-                sx={entry ? { '& .MuiOutlinedInput-root': { bgcolor: 'action.hover' } } : undefined}
-                slotProps={{
-                  htmlInput: { inputMode: 'numeric', readOnly: entry !== null, autoComplete: 'off' },
-                  inputLabel: { shrink: true },
-                }}
-              />
-            </Box>
-            <Box sx={{ gridColumn: 'span 4', display: 'grid' }}>{text('street', TEXT.street, { max: 120, hint: TEXT.optional })}</Box>
-            <Box sx={{ gridColumn: 'span 2', display: 'grid' }}>{text('district', TEXT.district, { max: 80, hint: TEXT.optional })}</Box>
-            <Box sx={{ gridColumn: 'span 3', display: 'grid' }}>{text('city', TEXT.city, { max: 80 })}</Box>
-            <Box sx={{ gridColumn: 'span 1', display: 'grid' }}>
-              <TextField
-                id="cep-uf"
-                select
-                label={TEXT.uf}
-                required
-                value={values.uf}
-                onChange={(e) => set('uf')(e.target.value)}
-                error={errorOf('uf') !== null}
-                helperText={errorOf('uf') ?? undefined}
-                disabled={saving}
-                slotProps={{ select: { MenuProps: { slotProps: { paper: { sx: { maxHeight: 320 } } } } } }}
-              >
-                {UFS.map((uf) => (
-                  <MenuItem key={uf} value={uf}>
-                    {uf}
-                  </MenuItem>
-                ))}
-              </TextField>
-            </Box>
-            <Box sx={{ gridColumn: '1 / -1', display: 'grid' }}>
-              {text('reason', TEXT.reason, { multiline: true, hint: TEXT.reasonHelp, max: 500 })}
-            </Box>
-          </Box>
-          <Typography variant="body2" sx={{ color: 'text.secondary', mt: 2 }}>
-            {TEXT.queued}
-          </Typography>
-        </DialogContent>
-        {saving ? <LinearProgress aria-label={TEXT.saving} /> : null}
-        <DialogActions sx={{ px: 3, py: 1.5 }}>
-          <Button onClick={onClose} disabled={saving}>
-            {TEXT.cancel}
-          </Button>
-          <Button type="submit" variant="contained" disabled={saving}>
-            {TEXT.save}
-          </Button>
-        </DialogActions>
-      </Box>
-    </Dialog>
+          </DialogContent>
+          {saving ? <LinearProgress aria-label={TEXT.saving} /> : null}
+          <DialogActions sx={{ px: 3, py: 1.5 }}>
+            <Button onClick={onClose} disabled={saving}>
+              {TEXT.cancel}
+            </Button>
+            <Button type="submit" variant="contained" disabled={saving}>
+              {TEXT.save}
+            </Button>
+          </DialogActions>
+        </Box>
+      </Dialog>
+      {keep.question}
+    </>
   );
 }
