@@ -21,6 +21,7 @@ export const REGISTRY_TEXT = {
   emptyRegistryHelp: 'Quando houver profissionais cadastradas, elas aparecem aqui.',
   openRow: (name: string) => `Abrir o cadastro de ${name}`,
   searching: 'Buscando…',
+  tooLong: (max: number, length: number) => `A busca aceita até ${max} caracteres e o texto digitado tem ${length}: apague o que não é CPF, registro ou nome.`,
   withPendencies: 'Só cadastros com pendências',
   pendencies: (n: number) => plural(n, 'pendência', 'pendências'),
   noPendencies: 'Nenhum cadastro com pendências para esta busca.',
