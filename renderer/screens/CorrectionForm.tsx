@@ -240,6 +240,8 @@ export function CorrectionForm({ view }: { view: RecordView }) {
                 slotProps={{ htmlInput: { maxLength: 500 } }}
               />
               <Autocomplete
+                // The input's id comes from here (the TextField's own is overridden): focusField finds it.
+                id={EVIDENCE_IDS.evidenceKind}
                 freeSolo
                 options={TEXT.evidence.kinds}
                 inputValue={draft.evidenceKind}
@@ -247,7 +249,6 @@ export function CorrectionForm({ view }: { view: RecordView }) {
                 renderInput={(params) => (
                   <TextField
                     {...params}
-                    id={EVIDENCE_IDS.evidenceKind}
                     label={TEXT.evidence.kind}
                     required
                     onBlur={() => visit(p.id, 'evidenceKind')}
