@@ -82,15 +82,15 @@ export function Shell() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const ctrlK = (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k';
-      if (ctrlK || event.key === 'F3') {
-        event.preventDefault();
-        focusSearch();
-      } else if (event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
-        // The app's window has no Back button: Alt+← and Alt+→ walk the screens' history, as a browser does.
-        event.preventDefault();
-        if (event.key === 'ArrowLeft') window.history.back();
-        else window.history.forward();
-      }
+      const walk = event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight');
+      if (!ctrlK && event.key !== 'F3' && !walk) return;
+      event.preventDefault();
+      // A dialog open (what the clerk typed in it, a job it follows) stays: leaving the screen would unmount it.
+      if (document.querySelector('[role="dialog"], [role="alertdialog"]')) return;
+      if (!walk) focusSearch();
+      // The app's window has no Back button: Alt+← and Alt+→ walk the screens' history, as a browser does.
+      else if (event.key === 'ArrowLeft') window.history.back();
+      else window.history.forward();
     };
     window.addEventListener('keydown', onKey);
     const stopFollowing = followHistory();

@@ -64,3 +64,21 @@ test('Esc in the reason for cancelling a correction asks before throwing the rea
   await reason.fill('Digitado no cadastro errado');
   await escAsksBeforeDiscarding(page, dialog, reason, 'Digitado no cadastro errado');
 });
+
+test('Ctrl+K, F3 or Alt+← pressed in an open dialog leave the dialog and its text where they are', async ({ desk }) => {
+  const { page } = desk;
+  await setUpDemoDesk(desk, 10, 3);
+  await page.reload();
+  await page.getByRole('button', { name: 'Atendimentos', exact: true }).click();
+  await page.getByRole('button', { name: 'Registrar atendimento' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Registrar atendimento' });
+  const summary = dialog.getByLabel('O que aconteceu');
+  await summary.fill('Pediu a segunda via do boleto');
+  for (const keys of ['Control+k', 'F3', 'Alt+ArrowLeft']) {
+    await summary.press(keys);
+    await expect(dialog, `after ${keys}`).toBeVisible();
+    await expect(summary).toHaveValue('Pediu a segunda via do boleto');
+  }
+  await dialog.getByRole('button', { name: 'Cancelar' }).click();
+  await expect(page.getByRole('heading', { name: 'Atendimentos', level: 1 })).toBeVisible();
+});
