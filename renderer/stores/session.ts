@@ -17,12 +17,17 @@ interface SessionState {
   startSession(name: string, pin: string): Promise<void>;
   /** Trocar: back to the choice of who works. */
   endSession(): Promise<void>;
+  /** Why the last session ended by itself (a write refused), shown on the choice of who works until someone signs in. */
+  endedWhy: string | null;
+  /** A call found the session gone: keep why, and let the app go back to the choice of who works. */
+  sessionLost(why: string | null): void;
 }
 
 export const useSession = create<SessionState>()((set, get) => ({
   info: null,
   loading: false,
   loadError: null,
+  endedWhy: null,
   async load() {
     set({ loading: true, loadError: null });
     try {
@@ -47,11 +52,17 @@ export const useSession = create<SessionState>()((set, get) => ({
   },
   async startSession(name, pin) {
     await call('session:start', { name, pin });
+    set({ endedWhy: null });
     await get().refresh();
   },
   async endSession() {
     await call('session:end', {});
+    set({ endedWhy: null });
     await get().refresh();
+  },
+  sessionLost(why) {
+    set({ endedWhy: why });
+    void get().refresh();
   },
   async updateSettings(input) {
     const settings = await call('settings:update', input);
