@@ -61,6 +61,11 @@ export function newDraft(professional: Professional, now: Date = new Date()): Co
 }
 
 /** What an input shows before the clerk edits it: the stored value in the form it is typed. */
+/** The clerk typed something in the form (a field, the mother's choice, the reason or the document). */
+export function draftTyped(draft: CorrectionDraft): boolean {
+  return Object.keys(draft.edits).length > 0 || draft.motherChoice !== null || draft.reason !== '' || draft.evidenceKind !== '';
+}
+
 export function initialText(professional: Professional, field: FieldName): string {
   const value = professional[field];
   if (value === null || value === undefined || typeof value === 'boolean') return '';

@@ -33,6 +33,7 @@ import { DateField } from '../components/DateField';
 import { FieldInput, fieldInputId } from '../components/FieldInput';
 import {
   draftChanges,
+  draftTyped,
   evidenceErrors,
   fieldErrors,
   firstFieldWithError,
@@ -140,7 +141,7 @@ export function CorrectionForm({ view }: { view: RecordView }) {
 
   // "Nenhum campo foi alterado" stops being true with the first change: it goes without a new click.
   const topError = draft.topError === TEXT.noChange && changedCount > 0 ? null : draft.topError;
-  const hasTyped = Object.keys(draft.edits).length > 0 || draft.motherChoice !== null || draft.reason !== '' || draft.evidenceKind !== '';
+  const hasTyped = draftTyped(draft);
 
   return (
     <Box component="form" onSubmit={(e: FormEvent) => void submit(e)} noValidate aria-label={TEXT.title}>

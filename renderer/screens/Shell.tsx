@@ -12,7 +12,6 @@ import SupportAgentIcon from '@mui/icons-material/SupportAgent';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Drawer from '@mui/material/Drawer';
 import List from '@mui/material/List';
@@ -45,6 +44,7 @@ import { RecordScreen } from './Record';
 import { RegistryScreen } from './Registry';
 import { SettingsScreen } from './Settings';
 import { SHELL_TEXT } from './shell.text';
+import { SwitchOperatorButton } from './SwitchOperatorButton';
 
 const DRAWER_WIDTH = 224;
 /** Under 1200 px (a 1024×700 council screen) the menu keeps its icons only, each named by a tooltip. */
@@ -72,7 +72,6 @@ const NAV: NavItem[] = [
 
 export function Shell() {
   const settings = useSession((s) => s.info?.settings);
-  const endSession = useSession((s) => s.endSession);
   const route = useNavigation((s) => s.route);
   const go = useNavigation((s) => s.go);
   const focusSearch = useNavigation((s) => s.focusSearch);
@@ -121,11 +120,7 @@ export function Shell() {
           <Typography component="div" noWrap sx={{ minWidth: 0, maxWidth: 260 }}>
             {SHELL_TEXT.operator(settings.operator)}
           </Typography>
-          <Tooltip title={SHELL_TEXT.switchOperatorHint} describeChild>
-            <Button color="inherit" variant="outlined" size="small" onClick={() => void endSession()} sx={{ flexShrink: 0, borderColor: 'rgba(255,255,255,0.6)' }}>
-              {SHELL_TEXT.switchOperator}
-            </Button>
-          </Tooltip>
+          <SwitchOperatorButton />
         </Toolbar>
       </AppBar>
       <Drawer

@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { AppInfo, Input, Settings } from '../../shared/contract';
 import { call, errorMessage } from '../api/client';
+import { useDrafts } from './correctionDraft';
 
 interface SessionState {
   info: AppInfo | null;
@@ -23,6 +24,9 @@ interface SessionState {
   sessionLost(why: string | null): void;
 }
 
+/** Who worked in the last session this window saw (the drafts are theirs). */
+let lastOperator: string | null = null;
+
 export const useSession = create<SessionState>()((set, get) => ({
   info: null,
   loading: false,
@@ -31,14 +35,18 @@ export const useSession = create<SessionState>()((set, get) => ({
   async load() {
     set({ loading: true, loadError: null });
     try {
-      set({ info: await call('app:info', {}), loading: false });
+      const info = await call('app:info', {});
+      lastOperator = info.sessionOperator ?? lastOperator;
+      set({ info, loading: false });
     } catch (error) {
       set({ loading: false, loadError: errorMessage(error) });
     }
   },
   async refresh() {
     try {
-      set({ info: await call('app:info', {}) });
+      const info = await call('app:info', {});
+      lastOperator = info.sessionOperator ?? lastOperator;
+      set({ info });
     } catch {
       // The screen keeps what it showed; the next action reports the problem.
     }
@@ -52,6 +60,8 @@ export const useSession = create<SessionState>()((set, get) => ({
   },
   async startSession(name, pin) {
     await call('session:start', { name, pin });
+    // After a session that ended by itself, someone else may sign in: what the last one typed is not theirs to sign.
+    if (lastOperator !== null && lastOperator !== name) useDrafts.getState().clear();
     set({ endedWhy: null });
     await get().refresh();
   },
