@@ -102,8 +102,9 @@ export function FieldInput({ field, value, onChange, onBlur, error, hint, change
           value={value}
           onChange={(e) => onChange(e.target.value)}
           slotProps={{
+            // No browser maxLength: a longer text pasted would lose its end without a word; the
+            // field's rule says it is too long instead.
             htmlInput: {
-              maxLength: spec.maxLength,
               autoComplete: 'off',
               spellCheck: false,
               inputMode: spec.rule === 'email' ? 'email' : undefined,

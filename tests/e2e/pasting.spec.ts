@@ -43,3 +43,22 @@ test('a CEP, a date and a CPF pasted with spaces, dots or the ISO order keep eve
     await expect(cpf, `CPF pasted as ${JSON.stringify(text)}`).toHaveValue('123.456.789-09');
   }
 });
+
+test('a name pasted longer than the field allows is kept whole and said too long, never cut without a word', async ({ desk }) => {
+  await setUpDemoDesk(desk, 50, 5);
+  const { page } = desk;
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  const [who] = desk.query<RecordRow>("SELECT registration_number, name FROM professionals WHERE dip_status = 'none' AND mother_name IS NOT NULL LIMIT 1");
+  await page.reload();
+  await openRecord(page, who as RecordRow);
+  await page.getByRole('button', { name: 'Corrigir dados' }).click();
+  const long = 'Maria Aparecida da Conceição dos Santos de Oliveira Pereira de Almeida Ferreira Rodrigues Gomes Carvalho Nascimento Lima Souza';
+  expect(long.length).toBeGreaterThan(120);
+  for (const label of ['Nome da mãe', 'Nome']) {
+    const field = page.getByRole('textbox', { name: label, exact: true });
+    await paste(page, field, long);
+    await expect(field).toHaveValue(long);
+    await field.press('Tab');
+    await expect(page.getByText('muito longo: no máximo 120 caracteres', { exact: false }).first()).toBeVisible();
+  }
+});
