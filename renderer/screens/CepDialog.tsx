@@ -38,11 +38,20 @@ const REQUIRED_WORDS: Partial<Record<Key, string>> = {
   reason: 'o motivo',
 };
 
+/**
+ * The longest text each field takes (the store's limits). The inputs carry no browser maxLength:
+ * a longer text pasted would lose its end without a word; it is said too long instead.
+ */
+const MAX: Record<Exclude<Key, 'cep' | 'uf'>, number> = { street: 120, district: 80, city: 80, reason: 500 };
+
 function localErrors(values: Values): Partial<Record<Key, string>> {
   const errors: Partial<Record<Key, string>> = {};
   for (const key of KEYS) {
     const words = REQUIRED_WORDS[key];
     if (words && values[key].trim() === '') errors[key] = TEXT.required(words);
+    const max = key === 'cep' || key === 'uf' ? null : MAX[key];
+    const length = values[key].trim().length;
+    if (max !== null && length > max) errors[key] = TEXT.tooLong(TEXT[key], max, length);
   }
   if (!errors.cep) {
     const cep = parseCep(values.cep);
@@ -111,7 +120,7 @@ export function CepDialog({ entry, onClose }: { entry: CepEntry | null; onClose(
     }
   }
 
-  const text = (key: Exclude<Key, 'uf' | 'cep'>, label: string, extra: { multiline?: boolean; hint?: string; max: number }) => (
+  const text = (key: Exclude<Key, 'uf' | 'cep'>, label: string, extra: { multiline?: boolean; hint?: string }) => (
     <TextField
       id={`cep-${key}`}
       label={label}
@@ -124,7 +133,6 @@ export function CepDialog({ entry, onClose }: { entry: CepEntry | null; onClose(
       multiline={extra.multiline}
       minRows={extra.multiline ? 2 : undefined}
       disabled={saving}
-      slotProps={{ htmlInput: { maxLength: extra.max } }}
     />
   );
 
@@ -164,9 +172,9 @@ export function CepDialog({ entry, onClose }: { entry: CepEntry | null; onClose(
                   }}
                 />
               </Box>
-              <Box sx={{ gridColumn: 'span 4', display: 'grid' }}>{text('street', TEXT.street, { max: 120, hint: TEXT.optional })}</Box>
-              <Box sx={{ gridColumn: 'span 2', display: 'grid' }}>{text('district', TEXT.district, { max: 80, hint: TEXT.optional })}</Box>
-              <Box sx={{ gridColumn: 'span 3', display: 'grid' }}>{text('city', TEXT.city, { max: 80 })}</Box>
+              <Box sx={{ gridColumn: 'span 4', display: 'grid' }}>{text('street', TEXT.street, { hint: TEXT.optional })}</Box>
+              <Box sx={{ gridColumn: 'span 2', display: 'grid' }}>{text('district', TEXT.district, { hint: TEXT.optional })}</Box>
+              <Box sx={{ gridColumn: 'span 3', display: 'grid' }}>{text('city', TEXT.city, {})}</Box>
               <Box sx={{ gridColumn: 'span 1', display: 'grid' }}>
                 <TextField
                   id="cep-uf"
@@ -188,7 +196,7 @@ export function CepDialog({ entry, onClose }: { entry: CepEntry | null; onClose(
                 </TextField>
               </Box>
               <Box sx={{ gridColumn: '1 / -1', display: 'grid' }}>
-                {text('reason', TEXT.reason, { multiline: true, hint: TEXT.reasonHelp, max: 500 })}
+                {text('reason', TEXT.reason, { multiline: true, hint: TEXT.reasonHelp })}
               </Box>
             </Box>
             <Typography variant="body2" sx={{ color: 'text.secondary', mt: 2 }}>

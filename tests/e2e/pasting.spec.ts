@@ -2,6 +2,7 @@
 // before a CEP, the dots of a CEP or a CPF, a date written the ISO way — never a digit cut off at
 // the end because the text was longer than the field's formatted value.
 import type { Locator, Page } from '@playwright/test';
+import { fillNewCep } from './cepDialog';
 import { expect, openRecord, type RecordRow, setUpDemoDesk, test } from './fixtures';
 
 /** Pastes `text` over what the field holds, through the clipboard, as Ctrl+V does. */
@@ -61,4 +62,21 @@ test('a name pasted longer than the field allows is kept whole and said too long
     await field.press('Tab');
     await expect(page.getByText('muito longo: no máximo 120 caracteres', { exact: false }).first()).toBeVisible();
   }
+});
+
+test('a street pasted longer than a CEP allows is kept whole and said too long, and nothing is saved cut', async ({ desk }) => {
+  await setUpDemoDesk(desk, 5, 5);
+  const { page } = desk;
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  await page.reload();
+  await page.getByRole('button', { name: 'CEPs', exact: true }).click();
+  const dialog = await fillNewCep(page, '01999-321');
+  const street = dialog.getByLabel('Logradouro');
+  const long = `Rua ${'Professora Doutora Maria Aparecida da Conceição '.repeat(3)}Final`;
+  expect(long.length).toBeGreaterThan(120);
+  await paste(page, street, long);
+  await expect(street).toHaveValue(long);
+  await dialog.getByRole('button', { name: 'Salvar CEP' }).click();
+  await expect(dialog.getByText(`Logradouro muito longo: no máximo 120 caracteres (tem ${long.length}).`)).toBeVisible();
+  expect(desk.query("SELECT cep FROM cep_directory WHERE cep = '01999321'")).toHaveLength(0);
 });
