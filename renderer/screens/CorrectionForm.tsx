@@ -238,7 +238,6 @@ export function CorrectionForm({ view }: { view: RecordView }) {
                 error={showError('reason', evidence.reason) !== null}
                 helperText={showError('reason', evidence.reason) ?? TEXT.evidence.reasonHelp}
                 sx={{ gridColumn: '1 / -1' }}
-                slotProps={{ htmlInput: { maxLength: 500 } }}
               />
               <Autocomplete
                 // The input's id comes from here (the TextField's own is overridden): focusField finds it.

@@ -80,3 +80,23 @@ test('a street pasted longer than a CEP allows is kept whole and said too long, 
   await expect(dialog.getByText(`Logradouro muito longo: no máximo 120 caracteres (tem ${long.length}).`)).toBeVisible();
   expect(desk.query("SELECT cep FROM cep_directory WHERE cep = '01999321'")).toHaveLength(0);
 });
+
+test('a reason pasted longer than 500 characters is kept whole and said too long, before the review', async ({ desk }) => {
+  await setUpDemoDesk(desk, 50, 5);
+  const { page } = desk;
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  const [who] = desk.query<RecordRow>("SELECT registration_number, name FROM professionals WHERE dip_status = 'none' LIMIT 1");
+  await page.reload();
+  await openRecord(page, who as RecordRow);
+  await page.getByRole('button', { name: 'Corrigir dados' }).click();
+  await page.getByLabel('E-mail', { exact: true }).fill('motivo.longo@exemplo.com.br');
+  const reason = page.getByLabel('Motivo da correção');
+  const pasted = 'Prezados, solicito a atualização do meu e-mail de cadastro. '.repeat(10).trim();
+  expect(pasted.length).toBeGreaterThan(500);
+  await paste(page, reason, pasted);
+  await expect(reason).toHaveValue(pasted);
+  await page.getByRole('combobox', { name: 'Documento apresentado' }).fill('E-mail da profissional');
+  await page.getByRole('button', { name: 'Revisar correção' }).click();
+  await expect(page.getByText(`Motivo muito longo: no máximo 500 caracteres (tem ${pasted.length}).`)).toBeVisible();
+  await expect(reason).toBeFocused();
+});
