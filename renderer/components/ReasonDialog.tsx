@@ -13,6 +13,8 @@ import { COMMON_TEXT } from './common.text';
 import { useKeepTyped } from './KeepTyped';
 
 const MIN_REASON = 5;
+/** The longest reason the store keeps. The input has no maxLength: a pasted text would lose its end without a word. */
+const MAX_REASON = 500;
 
 export interface ReasonDialogProps {
   open: boolean;
@@ -39,9 +41,10 @@ export function ReasonDialog({ open, title, consequence, confirmLabel, reasonLab
     }
   }, [open]);
   const short = reason.trim().length < MIN_REASON;
+  const tooLong = reason.trim().length > MAX_REASON;
 
   async function confirm() {
-    if (short || busy) return;
+    if (short || tooLong || busy) return;
     setBusy(true);
     const problem = await onConfirm(reason.trim());
     setBusy(false);
@@ -68,15 +71,15 @@ export function ReasonDialog({ open, title, consequence, confirmLabel, reasonLab
             label={reasonLabel}
             value={reason}
             onChange={(e) => setReason(e.target.value)}
-            helperText={short ? COMMON_TEXT.reasonHelp(MIN_REASON) : ' '}
-            slotProps={{ htmlInput: { maxLength: 500 } }}
+            error={tooLong}
+            helperText={tooLong ? COMMON_TEXT.reasonTooLong(MAX_REASON, reason.trim().length) : short ? COMMON_TEXT.reasonHelp(MIN_REASON) : ' '}
           />
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose} disabled={busy}>
             {COMMON_TEXT.cancelAction}
           </Button>
-          <Button variant="contained" onClick={() => void confirm()} disabled={short || busy}>
+          <Button variant="contained" onClick={() => void confirm()} disabled={short || tooLong || busy}>
             {confirmLabel}
           </Button>
         </DialogActions>

@@ -100,3 +100,23 @@ test('a reason pasted longer than 500 characters is kept whole and said too long
   await expect(page.getByText(`Motivo muito longo: no máximo 500 caracteres (tem ${pasted.length}).`)).toBeVisible();
   await expect(reason).toBeFocused();
 });
+
+test('a reason pasted into a confirmation longer than 500 characters is kept whole and said too long', async ({ desk }) => {
+  await setUpDemoDesk(desk, 10, 3);
+  const { page } = desk;
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  const [who] = desk.query<RecordRow & { cpf: string }>("SELECT cpf, registration_number, name FROM professionals WHERE dip_status = 'none' LIMIT 1");
+  expect((await desk.cli('correct', who!.cpf, '--field', 'email', '--value', 'cancelar.motivo@example.com.br', '--reason', 'Pedido por e-mail', '--evidence', 'E-mail')).code).toBe(0);
+  await page.reload();
+  await openRecord(page, who!);
+  await page.getByRole('tab', { name: /Correções/ }).click();
+  await page.getByRole('button', { name: 'Cancelar correção' }).click();
+  const dialog = page.getByRole('dialog');
+  const reason = dialog.getByRole('textbox');
+  const pasted = 'A profissional escreveu pedindo para desfazer a alteração porque se enganou. '.repeat(8).trim();
+  expect(pasted.length).toBeGreaterThan(500);
+  await paste(page, reason, pasted);
+  await expect(reason).toHaveValue(pasted);
+  await expect(dialog.getByText(`Motivo muito longo: no máximo 500 caracteres (tem ${pasted.length}).`)).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Cancelar correção' })).toBeDisabled();
+});
