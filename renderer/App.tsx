@@ -24,7 +24,10 @@ export function App() {
   useLoad(load);
 
   useEffect(() => {
-    const lost = () => void useSession.getState().refresh();
+    const lost = (event: Event) => {
+      const why = event instanceof CustomEvent && typeof event.detail === 'string' ? event.detail : null;
+      useSession.getState().sessionLost(why);
+    };
     window.addEventListener(SESSION_LOST_EVENT, lost);
     return () => window.removeEventListener(SESSION_LOST_EVENT, lost);
   }, []);

@@ -99,12 +99,15 @@ function browserCall(): Call {
 export function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
   return browserCall()(channel, input).catch((error: unknown) => {
     // The main side has no operator for this window (a restore of a store without them): ask again.
-    if (error instanceof ClientError && error.code === 'SESSION_REQUIRED' && typeof window !== 'undefined') window.dispatchEvent(new Event(SESSION_LOST_EVENT));
+    // Its message (why the session ended) goes along: the window that asked is about to give way.
+    if (error instanceof ClientError && error.code === 'SESSION_REQUIRED' && typeof window !== 'undefined') {
+      window.dispatchEvent(new CustomEvent<string>(SESSION_LOST_EVENT, { detail: error.message }));
+    }
     throw error;
   });
 }
 
-/** Fired when a call finds the session gone; the app then goes back to the choice of who works. */
+/** Fired when a call finds the session gone (detail: the store's words why); the app then goes back to the choice of who works. */
 export const SESSION_LOST_EVENT = 'cress:session-lost';
 
 /** Pick up the token before anything renders, so it leaves the address bar at once. */

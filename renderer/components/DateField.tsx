@@ -13,7 +13,7 @@ export function DateField({ value, onChange, slotProps, ...rest }: Props) {
       value={value}
       onChange={(event) => onChange(maskDate(event.target.value))}
       placeholder={COMMON_TEXT.datePlaceholder}
-      slotProps={{ ...slotProps, htmlInput: { inputMode: 'numeric', maxLength: 10, autoComplete: 'off' }, inputLabel: { shrink: true } }}
+      slotProps={{ ...slotProps, htmlInput: { inputMode: 'numeric', autoComplete: 'off' }, inputLabel: { shrink: true } }}
     />
   );
 }

@@ -6,7 +6,7 @@ import { EMPTY_VALUE } from '../../shared/display/values';
 import { MARITAL_STATUSES, UFS } from '../../shared/domain';
 import { FIELDS, type FieldName } from '../../shared/fields';
 import { MARITAL_LABELS } from '../../shared/rules/vocabulary';
-import { maskCep } from '../lib/masks';
+import { maskCep, maskCpf } from '../lib/masks';
 import { DateField } from './DateField';
 
 /** What every field editor of the form takes: its value, its messages, whether the clerk changed it. */
@@ -81,7 +81,7 @@ export function FieldInput({ field, value, onChange, onBlur, error, hint, change
           value={value}
           placeholder="00000-000"
           onChange={(e) => onChange(maskCep(e.target.value))}
-          slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 9, autoComplete: 'off' }, inputLabel: { shrink: true } }}
+          slotProps={{ htmlInput: { inputMode: 'numeric', autoComplete: 'off' }, inputLabel: { shrink: true } }}
         />
       );
     case 'cpf':
@@ -91,8 +91,8 @@ export function FieldInput({ field, value, onChange, onBlur, error, hint, change
           {...common}
           value={value}
           placeholder={spec.rule === 'cpf' ? '000.000.000-00' : '(00) 00000-0000'}
-          onChange={(e) => onChange(e.target.value)}
-          slotProps={{ htmlInput: { inputMode: 'tel', maxLength: spec.rule === 'cpf' ? 14 : 20, autoComplete: 'off' }, inputLabel: { shrink: true } }}
+          onChange={(e) => onChange(spec.rule === 'cpf' ? maskCpf(e.target.value) : e.target.value)}
+          slotProps={{ htmlInput: { inputMode: 'tel', maxLength: spec.rule === 'cpf' ? undefined : 20, autoComplete: 'off' }, inputLabel: { shrink: true } }}
         />
       );
     default:
@@ -102,8 +102,9 @@ export function FieldInput({ field, value, onChange, onBlur, error, hint, change
           value={value}
           onChange={(e) => onChange(e.target.value)}
           slotProps={{
+            // No browser maxLength: a longer text pasted would lose its end without a word; the
+            // field's rule says it is too long instead.
             htmlInput: {
-              maxLength: spec.maxLength,
               autoComplete: 'off',
               spellCheck: false,
               inputMode: spec.rule === 'email' ? 'email' : undefined,

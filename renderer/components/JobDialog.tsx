@@ -13,6 +13,7 @@ import Typography from '@mui/material/Typography';
 import { useId, type FormEvent, type ReactNode } from 'react';
 import type { JobStatus } from '../../shared/contract/jobs';
 import { JobProgress } from './JobProgress';
+import { useKeepTyped } from './KeepTyped';
 
 export interface JobDialogConfirm {
   label: string;
@@ -39,6 +40,7 @@ export function JobDialog({
   confirm,
   extraActions,
   actions,
+  typed = false,
   children,
 }: {
   title: ReactNode;
@@ -68,9 +70,12 @@ export function JobDialog({
   extraActions?: ReactNode;
   /** Buttons that replace the usual Cancelar / confirm pair. */
   actions?: ReactNode;
+  /** The clerk typed something: Esc or a click beside the dialog asks before losing it. */
+  typed?: boolean;
   children: ReactNode;
 }) {
   const madeId = useId();
+  const keep = useKeepTyped(typed, onClose);
   const id = titleId ?? madeId;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -124,14 +129,17 @@ export function JobDialog({
     </>
   );
   return (
-    <Dialog open onClose={busy ? undefined : onClose} maxWidth={maxWidth} fullWidth aria-labelledby={id}>
-      {onSubmit ? (
-        <Box component="form" onSubmit={submit} noValidate>
-          {body}
-        </Box>
-      ) : (
-        body
-      )}
-    </Dialog>
+    <>
+      <Dialog open onClose={busy ? undefined : keep.close} maxWidth={maxWidth} fullWidth aria-labelledby={id}>
+        {onSubmit ? (
+          <Box component="form" onSubmit={submit} noValidate>
+            {body}
+          </Box>
+        ) : (
+          body
+        )}
+      </Dialog>
+      {keep.question}
+    </>
   );
 }

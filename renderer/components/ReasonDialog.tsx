@@ -10,8 +10,11 @@ import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
 import { useEffect, useId, useState } from 'react';
 import { COMMON_TEXT } from './common.text';
+import { useKeepTyped } from './KeepTyped';
 
 const MIN_REASON = 5;
+/** The longest reason the store keeps. The input has no maxLength: a pasted text would lose its end without a word. */
+const MAX_REASON = 500;
 
 export interface ReasonDialogProps {
   open: boolean;
@@ -30,6 +33,7 @@ export function ReasonDialog({ open, title, consequence, confirmLabel, reasonLab
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const titleId = useId();
+  const keep = useKeepTyped(reason.trim() !== '', onClose);
   useEffect(() => {
     if (open) {
       setReason('');
@@ -37,9 +41,10 @@ export function ReasonDialog({ open, title, consequence, confirmLabel, reasonLab
     }
   }, [open]);
   const short = reason.trim().length < MIN_REASON;
+  const tooLong = reason.trim().length > MAX_REASON;
 
   async function confirm() {
-    if (short || busy) return;
+    if (short || tooLong || busy) return;
     setBusy(true);
     const problem = await onConfirm(reason.trim());
     setBusy(false);
@@ -48,35 +53,38 @@ export function ReasonDialog({ open, title, consequence, confirmLabel, reasonLab
   }
 
   return (
-    <Dialog open={open} onClose={busy ? undefined : onClose} aria-labelledby={titleId} maxWidth="sm" fullWidth>
-      <DialogTitle id={titleId}>{title}</DialogTitle>
-      <DialogContent>
-        <DialogContentText sx={{ mb: 2 }}>{consequence}</DialogContentText>
-        {error ? (
-          <Alert severity="error" sx={{ mb: 2 }} role="alert">
-            {error}
-          </Alert>
-        ) : null}
-        <TextField
-          autoFocus
-          fullWidth
-          multiline
-          minRows={2}
-          label={reasonLabel}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          helperText={short ? COMMON_TEXT.reasonHelp(MIN_REASON) : ' '}
-          slotProps={{ htmlInput: { maxLength: 500 } }}
-        />
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={busy}>
-          {COMMON_TEXT.cancelAction}
-        </Button>
-        <Button variant="contained" onClick={() => void confirm()} disabled={short || busy}>
-          {confirmLabel}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <>
+      <Dialog open={open} onClose={busy ? undefined : keep.close} aria-labelledby={titleId} maxWidth="sm" fullWidth>
+        <DialogTitle id={titleId}>{title}</DialogTitle>
+        <DialogContent>
+          <DialogContentText sx={{ mb: 2 }}>{consequence}</DialogContentText>
+          {error ? (
+            <Alert severity="error" sx={{ mb: 2 }} role="alert">
+              {error}
+            </Alert>
+          ) : null}
+          <TextField
+            autoFocus
+            fullWidth
+            multiline
+            minRows={2}
+            label={reasonLabel}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            error={tooLong}
+            helperText={tooLong ? COMMON_TEXT.reasonTooLong(MAX_REASON, reason.trim().length) : short ? COMMON_TEXT.reasonHelp(MIN_REASON) : ' '}
+          />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose} disabled={busy}>
+            {COMMON_TEXT.cancelAction}
+          </Button>
+          <Button variant="contained" onClick={() => void confirm()} disabled={short || tooLong || busy}>
+            {confirmLabel}
+          </Button>
+        </DialogActions>
+      </Dialog>
+      {keep.question}
+    </>
   );
 }

@@ -61,6 +61,11 @@ export function newDraft(professional: Professional, now: Date = new Date()): Co
 }
 
 /** What an input shows before the clerk edits it: the stored value in the form it is typed. */
+/** The clerk typed something in the form (a field, the mother's choice, the reason or the document). */
+export function draftTyped(draft: CorrectionDraft): boolean {
+  return Object.keys(draft.edits).length > 0 || draft.motherChoice !== null || draft.reason !== '' || draft.evidenceKind !== '';
+}
+
 export function initialText(professional: Professional, field: FieldName): string {
   const value = professional[field];
   if (value === null || value === undefined || typeof value === 'boolean') return '';
@@ -142,9 +147,15 @@ export function fieldErrors(professional: Professional, draft: CorrectionDraft):
 export type EvidenceField = 'reason' | 'evidenceKind' | 'evidenceDate' | 'evidenceArrival';
 
 /** The evidence's problems; identification data among `changedFields` needs a real document named. */
+/** The longest reason the store keeps ('corrections:save'). */
+export const REASON_MAX = 500;
+
 export function evidenceErrors(draft: CorrectionDraft, now: Date = new Date(), changedFields: readonly string[] = []): Partial<Record<EvidenceField, string>> {
   const errors: Partial<Record<EvidenceField, string>> = {};
-  if (draft.reason.trim() === '') errors.reason = 'Informe o motivo da correção.';
+  const reason = draft.reason.trim();
+  if (reason === '') errors.reason = 'Informe o motivo da correção.';
+  // The input has no maxLength (a pasted text would lose its end without a word): the rule says it.
+  else if (reason.length > REASON_MAX) errors.reason = `Motivo muito longo: no máximo ${REASON_MAX} caracteres (tem ${reason.length}).`;
   if (draft.evidenceKind.trim().length < 2) {
     errors.evidenceKind = 'Informe o documento apresentado (ex.: RG, Certidão de casamento).';
   } else {

@@ -27,7 +27,11 @@ export function AuditExport() {
   async function exportTrail() {
     const start = parseDateBr(from);
     const end = parseDateBr(to);
-    if (!start.ok || !end.ok) return setError(TEXT.exportDateInvalid);
+    if (!start.ok || !end.ok) {
+      // Which date, and the rule's own words for a complete one (a day that does not exist is not a wrong format).
+      const [label, typed, parsed] = !start.ok ? [TEXT.exportFrom, from, start] : [TEXT.exportTo, to, end];
+      return setError(typed.length < 10 || parsed.ok ? TEXT.exportDateInvalid : `${label}: ${parsed.message}`);
+    }
     setError(null);
     const name = `${prefix}-auditoria-${start.value.replaceAll('-', '')}-${end.value.replaceAll('-', '')}.xlsx`;
     const target = await chooseSavePath(TEXT.exportSaveTitle, name, [{ name: 'Planilha Excel', extensions: ['xlsx'] }]);

@@ -25,7 +25,7 @@ const TEXT = BATCHES_TEXT.home;
 
 /** Overdue batches stand out (red border, each one listed); then what waits and what is pending. */
 export function BatchesHomeCard() {
-  const { dashboard, pending, dashboardError, loadDashboard } = useBatches();
+  const { dashboard, pending, dashboardError, loadDashboard, unsent } = useBatches();
   const go = useNavigation((s) => s.go);
 
   useLoad(loadDashboard);
@@ -52,6 +52,17 @@ export function BatchesHomeCard() {
                 ))}
               </Box>
             </Alert>
+          ) : null}
+          {unsent.length > 0 ? (
+            <Box component="ul" sx={{ m: 0, mb: 1, pl: 2.5 }}>
+              {unsent.map((b) => (
+                <li key={b.id}>
+                  <Link component="button" type="button" variant="body2" sx={{ textAlign: 'left' }} onClick={() => go({ name: 'batch', id: b.id })}>
+                    {TEXT.unsent[b.state as keyof typeof TEXT.unsent](b.number)}
+                  </Link>
+                </li>
+              ))}
+            </Box>
           ) : null}
           <Typography variant="body2">{TEXT.awaiting(dashboard.awaiting)}</Typography>
           <Typography variant="body2" sx={{ mb: 1.5 }}>

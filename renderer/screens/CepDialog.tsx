@@ -15,6 +15,7 @@ import type { CepEntry } from '../../shared/contract';
 import { UFS } from '../../shared/domain';
 import { formatCep, parseCep } from '../../shared/rules/cep';
 import { ClientError, errorMessage } from '../api/client';
+import { useKeepTyped } from '../components/KeepTyped';
 import { maskCep } from '../lib/masks';
 import { useCeps } from '../stores/ceps';
 import { useNotify } from '../stores/notify';
@@ -37,11 +38,20 @@ const REQUIRED_WORDS: Partial<Record<Key, string>> = {
   reason: 'o motivo',
 };
 
+/**
+ * The longest text each field takes (the store's limits). The inputs carry no browser maxLength:
+ * a longer text pasted would lose its end without a word; it is said too long instead.
+ */
+const MAX: Record<Exclude<Key, 'cep' | 'uf'>, number> = { street: 120, district: 80, city: 80, reason: 500 };
+
 function localErrors(values: Values): Partial<Record<Key, string>> {
   const errors: Partial<Record<Key, string>> = {};
   for (const key of KEYS) {
     const words = REQUIRED_WORDS[key];
     if (words && values[key].trim() === '') errors[key] = TEXT.required(words);
+    const max = key === 'cep' || key === 'uf' ? null : MAX[key];
+    const length = values[key].trim().length;
+    if (max !== null && length > max) errors[key] = TEXT.tooLong(TEXT[key], max, length);
   }
   if (!errors.cep) {
     const cep = parseCep(values.cep);
@@ -66,6 +76,8 @@ export function CepDialog({ entry, onClose }: { entry: CepEntry | null; onClose(
   const [serverErrors, setServerErrors] = useState<Partial<Record<string, string>>>({});
   const [topError, setTopError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [initial] = useState(values);
+  const keep = useKeepTyped(KEYS.some((key) => values[key] !== initial[key]), onClose);
 
   const errors = localErrors(values);
   const errorOf = (key: Key): string | null => serverErrors[key] ?? (submitted ? (errors[key] ?? null) : null);
@@ -108,7 +120,7 @@ export function CepDialog({ entry, onClose }: { entry: CepEntry | null; onClose(
     }
   }
 
-  const text = (key: Exclude<Key, 'uf' | 'cep'>, label: string, extra: { multiline?: boolean; hint?: string; max: number }) => (
+  const text = (key: Exclude<Key, 'uf' | 'cep'>, label: string, extra: { multiline?: boolean; hint?: string }) => (
     <TextField
       id={`cep-${key}`}
       label={label}
@@ -121,86 +133,88 @@ export function CepDialog({ entry, onClose }: { entry: CepEntry | null; onClose(
       multiline={extra.multiline}
       minRows={extra.multiline ? 2 : undefined}
       disabled={saving}
-      slotProps={{ htmlInput: { maxLength: extra.max } }}
     />
   );
 
   return (
-    <Dialog open onClose={saving ? undefined : onClose} maxWidth="sm" fullWidth aria-labelledby="cep-dialog-title">
-      <Box component="form" onSubmit={(e: FormEvent) => void submit(e)} noValidate>
-        <DialogTitle id="cep-dialog-title">{entry ? TEXT.editTitle(formatCep(entry.cep)) : TEXT.addTitle}</DialogTitle>
-        <DialogContent dividers>
-          {entry ? (
-            <Typography variant="body2" sx={{ color: 'text.secondary', mb: 2 }}>
-              {TEXT.cepReadOnly}
+    <>
+      <Dialog open onClose={saving ? undefined : keep.close} maxWidth="sm" fullWidth aria-labelledby="cep-dialog-title">
+        <Box component="form" onSubmit={(e: FormEvent) => void submit(e)} noValidate>
+          <DialogTitle id="cep-dialog-title">{entry ? TEXT.editTitle(formatCep(entry.cep)) : TEXT.addTitle}</DialogTitle>
+          <DialogContent dividers>
+            {entry ? (
+              <Typography variant="body2" sx={{ color: 'text.secondary', mb: 2 }}>
+                {TEXT.cepReadOnly}
+              </Typography>
+            ) : null}
+            {topError ? (
+              <Alert severity="error" sx={{ mb: 2 }}>
+                {topError}
+              </Alert>
+            ) : null}
+            <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(6, 1fr)', gap: 2 }}>
+              <Box sx={{ gridColumn: 'span 2', display: 'grid' }}>
+                <TextField
+                  id="cep-cep"
+                  label={TEXT.cep}
+                  required
+                  value={values.cep}
+                  onChange={(e) => set('cep')(maskCep(e.target.value))}
+                  error={errorOf('cep') !== null}
+                  helperText={errorOf('cep') ?? undefined}
+                  disabled={saving}
+                  autoFocus={!entry}
+                  placeholder="00000-000"
+                  sx={entry ? { '& .MuiOutlinedInput-root': { bgcolor: 'action.hover' } } : undefined}
+                  slotProps={{
+                    htmlInput: { inputMode: 'numeric', readOnly: entry !== null, autoComplete: 'off' },
+                    inputLabel: { shrink: true },
+                  }}
+                />
+              </Box>
+              <Box sx={{ gridColumn: 'span 4', display: 'grid' }}>{text('street', TEXT.street, { hint: TEXT.optional })}</Box>
+              <Box sx={{ gridColumn: 'span 2', display: 'grid' }}>{text('district', TEXT.district, { hint: TEXT.optional })}</Box>
+              <Box sx={{ gridColumn: 'span 3', display: 'grid' }}>{text('city', TEXT.city, {})}</Box>
+              <Box sx={{ gridColumn: 'span 1', display: 'grid' }}>
+                <TextField
+                  id="cep-uf"
+                  select
+                  label={TEXT.uf}
+                  required
+                  value={values.uf}
+                  onChange={(e) => set('uf')(e.target.value)}
+                  error={errorOf('uf') !== null}
+                  helperText={errorOf('uf') ?? undefined}
+                  disabled={saving}
+                  slotProps={{ select: { MenuProps: { slotProps: { paper: { sx: { maxHeight: 320 } } } } } }}
+                >
+                  {UFS.map((uf) => (
+                    <MenuItem key={uf} value={uf}>
+                      {uf}
+                    </MenuItem>
+                  ))}
+                </TextField>
+              </Box>
+              <Box sx={{ gridColumn: '1 / -1', display: 'grid' }}>
+                {text('reason', TEXT.reason, { multiline: true, hint: TEXT.reasonHelp })}
+              </Box>
+            </Box>
+            <Typography variant="body2" sx={{ color: 'text.secondary', mt: 2 }}>
+              {TEXT.queued}
             </Typography>
-          ) : null}
-          {topError ? (
-            <Alert severity="error" sx={{ mb: 2 }}>
-              {topError}
-            </Alert>
-          ) : null}
-          <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(6, 1fr)', gap: 2 }}>
-            <Box sx={{ gridColumn: 'span 2', display: 'grid' }}>
-              <TextField
-                id="cep-cep"
-                label={TEXT.cep}
-                required
-                value={values.cep}
-                onChange={(e) => set('cep')(maskCep(e.target.value))}
-                error={errorOf('cep') !== null}
-                helperText={errorOf('cep') ?? undefined}
-                disabled={saving}
-                autoFocus={!entry}
-                placeholder="00000-000"
-                sx={entry ? { '& .MuiOutlinedInput-root': { bgcolor: 'action.hover' } } : undefined}
-                slotProps={{
-                  htmlInput: { inputMode: 'numeric', maxLength: 9, readOnly: entry !== null, autoComplete: 'off' },
-                  inputLabel: { shrink: true },
-                }}
-              />
-            </Box>
-            <Box sx={{ gridColumn: 'span 4', display: 'grid' }}>{text('street', TEXT.street, { max: 120, hint: TEXT.optional })}</Box>
-            <Box sx={{ gridColumn: 'span 2', display: 'grid' }}>{text('district', TEXT.district, { max: 80, hint: TEXT.optional })}</Box>
-            <Box sx={{ gridColumn: 'span 3', display: 'grid' }}>{text('city', TEXT.city, { max: 80 })}</Box>
-            <Box sx={{ gridColumn: 'span 1', display: 'grid' }}>
-              <TextField
-                id="cep-uf"
-                select
-                label={TEXT.uf}
-                required
-                value={values.uf}
-                onChange={(e) => set('uf')(e.target.value)}
-                error={errorOf('uf') !== null}
-                helperText={errorOf('uf') ?? undefined}
-                disabled={saving}
-                slotProps={{ select: { MenuProps: { slotProps: { paper: { sx: { maxHeight: 320 } } } } } }}
-              >
-                {UFS.map((uf) => (
-                  <MenuItem key={uf} value={uf}>
-                    {uf}
-                  </MenuItem>
-                ))}
-              </TextField>
-            </Box>
-            <Box sx={{ gridColumn: '1 / -1', display: 'grid' }}>
-              {text('reason', TEXT.reason, { multiline: true, hint: TEXT.reasonHelp, max: 500 })}
-            </Box>
-          </Box>
-          <Typography variant="body2" sx={{ color: 'text.secondary', mt: 2 }}>
-            {TEXT.queued}
-          </Typography>
-        </DialogContent>
-        {saving ? <LinearProgress aria-label={TEXT.saving} /> : null}
-        <DialogActions sx={{ px: 3, py: 1.5 }}>
-          <Button onClick={onClose} disabled={saving}>
-            {TEXT.cancel}
-          </Button>
-          <Button type="submit" variant="contained" disabled={saving}>
-            {TEXT.save}
-          </Button>
-        </DialogActions>
-      </Box>
-    </Dialog>
+          </DialogContent>
+          {saving ? <LinearProgress aria-label={TEXT.saving} /> : null}
+          <DialogActions sx={{ px: 3, py: 1.5 }}>
+            <Button onClick={onClose} disabled={saving}>
+              {TEXT.cancel}
+            </Button>
+            <Button type="submit" variant="contained" disabled={saving}>
+              {TEXT.save}
+            </Button>
+          </DialogActions>
+        </Box>
+      </Dialog>
+      {keep.question}
+    </>
   );
 }

@@ -94,6 +94,7 @@ export function ContactNewDialog({ person, onClose }: { person: LocatedPerson | 
     <ContactDialog
       title={TEXT.title}
       work={work}
+      typed={[cpf, name, summary, notes].some((t) => t.trim() !== '') || files.length > 0}
       onClose={onClose}
       onSubmit={submit}
       busyLabel={TEXT.saving}

@@ -35,7 +35,7 @@ export function ContactTextDialog({
   }
 
   return (
-    <ContactDialog title={text.title} intro={text.intro} work={work} onClose={onClose} onSubmit={submit} confirm={{ label: text.confirm }}>
+    <ContactDialog title={text.title} intro={text.intro} work={work} typed={value.trim() !== ''} onClose={onClose} onSubmit={submit} confirm={{ label: text.confirm }}>
       <TextField
         autoFocus
         fullWidth

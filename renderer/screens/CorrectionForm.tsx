@@ -33,6 +33,7 @@ import { DateField } from '../components/DateField';
 import { FieldInput, fieldInputId } from '../components/FieldInput';
 import {
   draftChanges,
+  draftTyped,
   evidenceErrors,
   fieldErrors,
   firstFieldWithError,
@@ -140,7 +141,7 @@ export function CorrectionForm({ view }: { view: RecordView }) {
 
   // "Nenhum campo foi alterado" stops being true with the first change: it goes without a new click.
   const topError = draft.topError === TEXT.noChange && changedCount > 0 ? null : draft.topError;
-  const hasTyped = Object.keys(draft.edits).length > 0 || draft.motherChoice !== null || draft.reason !== '' || draft.evidenceKind !== '';
+  const hasTyped = draftTyped(draft);
 
   return (
     <Box component="form" onSubmit={(e: FormEvent) => void submit(e)} noValidate aria-label={TEXT.title}>
@@ -237,9 +238,10 @@ export function CorrectionForm({ view }: { view: RecordView }) {
                 error={showError('reason', evidence.reason) !== null}
                 helperText={showError('reason', evidence.reason) ?? TEXT.evidence.reasonHelp}
                 sx={{ gridColumn: '1 / -1' }}
-                slotProps={{ htmlInput: { maxLength: 500 } }}
               />
               <Autocomplete
+                // The input's id comes from here (the TextField's own is overridden): focusField finds it.
+                id={EVIDENCE_IDS.evidenceKind}
                 freeSolo
                 options={TEXT.evidence.kinds}
                 inputValue={draft.evidenceKind}
@@ -247,7 +249,6 @@ export function CorrectionForm({ view }: { view: RecordView }) {
                 renderInput={(params) => (
                   <TextField
                     {...params}
-                    id={EVIDENCE_IDS.evidenceKind}
                     label={TEXT.evidence.kind}
                     required
                     onBlur={() => visit(p.id, 'evidenceKind')}

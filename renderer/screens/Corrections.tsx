@@ -164,7 +164,10 @@ function StatusFilterChip({ label, selected, onClick, status }: { label: string;
   );
 }
 
-/** A date filter applies once the date is complete and valid; cleared, it stops filtering. */
+/**
+ * A date filter applies once the date is complete and valid; cleared, retyped or impossible, it stops
+ * filtering: the list is never filtered by a date the field no longer shows.
+ */
 function DateFilter({ label, iso, onChange }: { label: string; iso: string | null; onChange(iso: string | null): void }) {
   const [text, setText] = useState(formatDateBr(iso));
   // The date rule's own words: "use dd/mm/aaaa", or that the day does not exist.
@@ -177,15 +180,11 @@ function DateFilter({ label, iso, onChange }: { label: string; iso: string | nul
 
   function change(value: string) {
     setText(value);
-    if (value === '') {
-      setInvalid(null);
-      if (iso !== null) onChange(null);
-      return;
-    }
-    if (value.length < 10) return;
-    const parsed = parseDateBr(value);
-    setInvalid(parsed.ok ? null : parsed.message);
-    if (parsed.ok && parsed.value !== iso) onChange(parsed.value);
+    // Half typed: no message yet, and none left about the date it was before.
+    const parsed = value.length < 10 ? null : parseDateBr(value);
+    setInvalid(parsed && !parsed.ok ? parsed.message : null);
+    const next = parsed?.ok ? parsed.value : null;
+    if (next !== iso) onChange(next);
   }
 
   return (

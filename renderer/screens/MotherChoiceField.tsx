@@ -65,7 +65,8 @@ export function MotherChoiceField({
                   : undefined
             }
             slotProps={{
-              htmlInput: { maxLength: FIELDS.motherName.maxLength, autoComplete: 'off', spellCheck: false },
+              // No maxLength: a longer name pasted is said too long (the rule), never cut at its end.
+              htmlInput: { autoComplete: 'off', spellCheck: false },
               // The group states the error once; this line only says what the record holds now.
               formHelperText: { error: false },
             }}

@@ -24,6 +24,7 @@ const PIN = /^\d{4,8}$/;
 
 export function OperatorChoice() {
   const startSession = useSession((s) => s.startSession);
+  const endedWhy = useSession((s) => s.endedWhy);
   const [operators, setOperators] = useState<Operator[] | null>(null);
   const [chosen, setChosen] = useState<Operator | null>(null);
   const [pin, setPin] = useState('');
@@ -76,6 +77,11 @@ export function OperatorChoice() {
   const message = problem ?? error;
   return (
     <EntryPage title={TEXT.title} intro={TEXT.intro}>
+    {endedWhy ? (
+      <Alert severity="warning" sx={{ mb: 2 }}>
+        {endedWhy}
+      </Alert>
+    ) : null}
     {operators !== null && operators.length === 0 ? <Alert severity="warning">{TEXT.none}</Alert> : null}
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack spacing={2.5}>

@@ -2,6 +2,7 @@
 import PersonSearchIcon from '@mui/icons-material/PersonSearch';
 import SearchIcon from '@mui/icons-material/Search';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import InputAdornment from '@mui/material/InputAdornment';
@@ -91,7 +92,15 @@ export function RegistryScreen() {
                 {TEXT.notFoundHelp}
               </EmptyState>
             ) : (
-              <EmptyState icon={<PersonSearchIcon />} title={TEXT.emptyRegistry}>
+              <EmptyState
+                icon={<PersonSearchIcon />}
+                title={TEXT.emptyRegistry}
+                action={
+                  <Button variant="contained" onClick={() => useNavigation.getState().go({ name: 'import' })}>
+                    {TEXT.importRegistry}
+                  </Button>
+                }
+              >
                 {TEXT.emptyRegistryHelp}
               </EmptyState>
             )

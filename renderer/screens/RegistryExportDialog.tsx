@@ -49,7 +49,8 @@ export function RegistryExportDialog({ onClose }: { onClose(): void }) {
   const [empty, setEmpty] = useState<string | null>(null);
 
   const parsed = parseDateBr(since);
-  const dateError = !parsed.ok ? TEXT.dateInvalid : parsed.value > todayIso() ? TEXT.dateFuture : null;
+  // Empty or half typed: the format; a day that does not exist: the date rule's own words.
+  const dateError = !parsed.ok ? (since.length < 10 ? TEXT.dateInvalid : parsed.message) : parsed.value > todayIso() ? TEXT.dateFuture : null;
 
   async function submit() {
     setSubmitted(true);

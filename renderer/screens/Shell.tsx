@@ -12,7 +12,6 @@ import SupportAgentIcon from '@mui/icons-material/SupportAgent';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Drawer from '@mui/material/Drawer';
 import List from '@mui/material/List';
@@ -45,6 +44,7 @@ import { RecordScreen } from './Record';
 import { RegistryScreen } from './Registry';
 import { SettingsScreen } from './Settings';
 import { SHELL_TEXT } from './shell.text';
+import { SwitchOperatorButton } from './SwitchOperatorButton';
 
 const DRAWER_WIDTH = 224;
 /** Under 1200 px (a 1024×700 council screen) the menu keeps its icons only, each named by a tooltip. */
@@ -72,7 +72,6 @@ const NAV: NavItem[] = [
 
 export function Shell() {
   const settings = useSession((s) => s.info?.settings);
-  const endSession = useSession((s) => s.endSession);
   const route = useNavigation((s) => s.route);
   const go = useNavigation((s) => s.go);
   const focusSearch = useNavigation((s) => s.focusSearch);
@@ -82,15 +81,15 @@ export function Shell() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const ctrlK = (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k';
-      if (ctrlK || event.key === 'F3') {
-        event.preventDefault();
-        focusSearch();
-      } else if (event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
-        // The app's window has no Back button: Alt+← and Alt+→ walk the screens' history, as a browser does.
-        event.preventDefault();
-        if (event.key === 'ArrowLeft') window.history.back();
-        else window.history.forward();
-      }
+      const walk = event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight');
+      if (!ctrlK && event.key !== 'F3' && !walk) return;
+      event.preventDefault();
+      // A dialog open (what the clerk typed in it, a job it follows) stays: leaving the screen would unmount it.
+      if (document.querySelector('[role="dialog"], [role="alertdialog"]')) return;
+      if (!walk) focusSearch();
+      // The app's window has no Back button: Alt+← and Alt+→ walk the screens' history, as a browser does.
+      else if (event.key === 'ArrowLeft') window.history.back();
+      else window.history.forward();
     };
     window.addEventListener('keydown', onKey);
     const stopFollowing = followHistory();
@@ -121,11 +120,7 @@ export function Shell() {
           <Typography component="div" noWrap sx={{ minWidth: 0, maxWidth: 260 }}>
             {SHELL_TEXT.operator(settings.operator)}
           </Typography>
-          <Tooltip title={SHELL_TEXT.switchOperatorHint} describeChild>
-            <Button color="inherit" variant="outlined" size="small" onClick={() => void endSession()} sx={{ flexShrink: 0, borderColor: 'rgba(255,255,255,0.6)' }}>
-              {SHELL_TEXT.switchOperator}
-            </Button>
-          </Tooltip>
+          <SwitchOperatorButton />
         </Toolbar>
       </AppBar>
       <Drawer

@@ -254,6 +254,11 @@ export const BATCHES_TEXT = {
     title: 'Lotes para a Implanta',
     overdue: (n: number) => `${plural(n, 'lote atrasado', 'lotes atrasados')}: sem confirmação da Implanta no prazo.`,
     overdueItem: (number: string, due: string) => `Lote ${number} — resposta esperada até ${due}`,
+    unsent: {
+      open: (number: string) => `Lote ${number} aberto: falta revisá-lo e lacrá-lo.`,
+      sealed: (number: string) => `Lote ${number} lacrado: falta exportar o pacote e enviá-lo à Implanta.`,
+      exported: (number: string) => `Lote ${number} exportado: falta enviá-lo à Implanta e marcar o envio.`,
+    },
     awaiting: (n: number) => (n === 0 ? 'Nenhum lote aguardando resposta.' : `${plural(n, 'lote aguarda', 'lotes aguardam')} a confirmação da Implanta.`),
     pending: (corrections: number, ceps: number) => {
       const parts = [

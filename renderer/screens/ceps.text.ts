@@ -33,6 +33,7 @@ export const CEPS_TEXT = {
     reason: 'Motivo',
     reasonHelp: 'Ex.: CEP informado pela/o profissional e conferido no comprovante de residência.',
     required: (label: string) => `Informe ${label}.`,
+    tooLong: (label: string, max: number, length: number) => `${label} muito longo: no máximo ${max} caracteres (tem ${length}).`,
     cancel: 'Cancelar',
     save: 'Salvar CEP',
     saving: 'Salvando…',

@@ -1,4 +1,6 @@
 // Words of the window frame: title bar, navigation, start-up states.
+import { plural } from '../../shared/display/plural';
+
 export const SHELL_TEXT = {
   appName: 'CRESS Desk',
   starting: 'Abrindo o CRESS Desk…',
@@ -10,6 +12,11 @@ export const SHELL_TEXT = {
   soonTooltip: 'Disponível em uma próxima versão',
   operator: (name: string) => `Operador: ${name}`,
   switchOperator: 'Trocar',
+  switchTitle: 'Trocar de operador?',
+  switchBody: (n: number) =>
+    `${plural(n, 'correção não salva será descartada', 'correções não salvas serão descartadas')}: quem entrar não assina o que você digitou.`,
+  switchKeep: 'Continuar editando',
+  switchConfirm: 'Descartar e trocar',
   switchOperatorHint: 'Trocar de operador: volta à escolha de quem está atendendo',
   seccional: (name: string) => `Seccional ${name}`,
   nav: {

@@ -33,6 +33,8 @@ interface BatchesState {
 
   dashboard: BatchDashboard | null;
   dashboardError: string | null;
+  /** Lotes that have not left the desk yet (open, sealed, exported but not marked sent), oldest first: Início names them. */
+  unsent: BatchSummary[];
 
   loadOverview(): Promise<void>;
   setPage(page: number): void;
@@ -58,6 +60,9 @@ interface BatchesState {
 
 const nextItemsTicket = newestOnly();
 
+/** The states of a lote still on the desk: each one waits for a step of the clerk's. */
+const UNSENT_STATES = ['open', 'sealed', 'exported'] as const;
+
 export const useBatches = create<BatchesState>()((set, get) => ({
   pending: null,
   list: null,
@@ -73,6 +78,7 @@ export const useBatches = create<BatchesState>()((set, get) => ({
   itemsLoading: false,
   dashboard: null,
   dashboardError: null,
+  unsent: [],
 
   async loadOverview() {
     const { page, pageSize } = get();
@@ -126,8 +132,12 @@ export const useBatches = create<BatchesState>()((set, get) => ({
   async loadDashboard() {
     try {
       // What waits for the next lote is counted as Lotes counts it: corrections and CEP changes.
-      const [dashboard, pending] = await Promise.all([call('batches:dashboard', { days: 30 }), call('batches:pending', {})]);
-      set({ dashboard, pending, dashboardError: null });
+      const [dashboard, pending, ...unsent] = await Promise.all([
+        call('batches:dashboard', { days: 30 }),
+        call('batches:pending', {}),
+        ...UNSENT_STATES.map((state) => call('batches:list', { state, page: 0, pageSize: 5 })),
+      ]);
+      set({ dashboard, pending, dashboardError: null, unsent: unsent.flatMap((page) => page.items).sort((a, b) => a.id - b.id) });
     } catch (error) {
       set({ dashboardError: errorMessage(error) });
     }

@@ -26,6 +26,8 @@ interface DraftState {
   visit(id: number, field: string): void;
   close(id: number): void;
   discard(id: number): void;
+  /** Every draft gone: another operator is about to work (nobody signs what someone else typed). */
+  clear(): void;
 }
 
 /** A new edit makes the store's earlier complaint about that field obsolete. */
@@ -87,6 +89,9 @@ export const useDrafts = create<DraftState>()((set, get) => {
     },
     close(id) {
       set((s) => ({ open: { ...s.open, [id]: false } }));
+    },
+    clear() {
+      set({ drafts: {}, open: {}, requested: null });
     },
     discard(id) {
       set((s) => {

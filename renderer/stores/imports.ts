@@ -108,16 +108,28 @@ function proposeKind(inspect: InspectResult): ImportKind {
   return 'corrections';
 }
 
+/** What a second click answers while the first one's job still starts or runs: nothing happens. */
+const ALREADY_RUNNING = { ok: false, cancelled: true, code: 'JOB_BUSY', message: '' } as const;
+
 export const useImports = create<ImportState>()((set, get) => {
-  /** Runs a job channel to its end, its status in `slot` meanwhile (for the progress bar). */
+  // Marked before the job's first status arrives: a double click on Gravar would otherwise start
+  // the same import twice, and the summary would show the second, which found nothing left to write.
+  const busy = new Set<'job' | 'historyJob'>();
+
+  /** Runs a job channel to its end, its status in `slot` meanwhile (for the progress bar); one at a time per slot. */
   async function follow<C extends 'imports:inspect' | 'imports:preview' | 'imports:run' | 'imports:undo' | 'imports:report'>(
     channel: C,
     input: Input<C>,
     slot: 'job' | 'historyJob' = 'job',
   ): Promise<RunOutcome<C>> {
-    const outcome = await runJob(channel, input, (status) => set({ [slot]: status }));
-    set({ [slot]: null });
-    return outcome;
+    if (busy.has(slot)) return ALREADY_RUNNING;
+    busy.add(slot);
+    try {
+      return await runJob(channel, input, (status) => set({ [slot]: status }));
+    } finally {
+      busy.delete(slot);
+      set({ [slot]: null });
+    }
   }
 
   function request() {
@@ -138,6 +150,7 @@ export const useImports = create<ImportState>()((set, get) => {
     historyJob: null,
 
     async inspectFile(file) {
+      if (busy.has('job')) return;
       set({ ...INITIAL, file });
       const outcome = await follow('imports:inspect', { path: file.handle, name: file.name });
       if (!outcome.ok) return set({ error: outcome.cancelled ? null : outcome.message, file: null });

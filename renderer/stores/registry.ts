@@ -2,9 +2,12 @@
 import { create } from 'zustand';
 import type { Output } from '../../shared/contract';
 import { call, errorMessage } from '../api/client';
+import { REGISTRY_TEXT } from '../screens/registry.text';
 import { newestOnly, pageSetters, SEARCH_NOT_STARTED, type PagedTextSearch } from './paged';
 
 export const SEARCH_DEBOUNCE_MS = 200;
+/** The longest text the store searches ('registry:search'); longer, it answers with a schema's refusal. */
+const SEARCH_MAX = 200;
 
 type Result = Output<'registry:search'>;
 
@@ -27,6 +30,11 @@ export const useRegistry = create<RegistryState>()((set, get) => {
     timer = undefined;
     const { text, page, pageSize, withPendencies } = get();
     const current = nextTicket();
+    const typed = text.trim();
+    if (typed.length > SEARCH_MAX) {
+      set({ loading: false, result: null, resultText: typed, error: REGISTRY_TEXT.tooLong(SEARCH_MAX, typed.length) });
+      return null;
+    }
     set({ loading: true, error: null });
     try {
       const result = await call('registry:search', { text: text.trim(), page, pageSize, ...(withPendencies ? { withPendencies } : {}) });

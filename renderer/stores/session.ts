@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { AppInfo, Input, Settings } from '../../shared/contract';
 import { call, errorMessage } from '../api/client';
+import { useDrafts } from './correctionDraft';
 
 interface SessionState {
   info: AppInfo | null;
@@ -17,23 +18,35 @@ interface SessionState {
   startSession(name: string, pin: string): Promise<void>;
   /** Trocar: back to the choice of who works. */
   endSession(): Promise<void>;
+  /** Why the last session ended by itself (a write refused), shown on the choice of who works until someone signs in. */
+  endedWhy: string | null;
+  /** A call found the session gone: keep why, and let the app go back to the choice of who works. */
+  sessionLost(why: string | null): void;
 }
+
+/** Who worked in the last session this window saw (the drafts are theirs). */
+let lastOperator: string | null = null;
 
 export const useSession = create<SessionState>()((set, get) => ({
   info: null,
   loading: false,
   loadError: null,
+  endedWhy: null,
   async load() {
     set({ loading: true, loadError: null });
     try {
-      set({ info: await call('app:info', {}), loading: false });
+      const info = await call('app:info', {});
+      lastOperator = info.sessionOperator ?? lastOperator;
+      set({ info, loading: false });
     } catch (error) {
       set({ loading: false, loadError: errorMessage(error) });
     }
   },
   async refresh() {
     try {
-      set({ info: await call('app:info', {}) });
+      const info = await call('app:info', {});
+      lastOperator = info.sessionOperator ?? lastOperator;
+      set({ info });
     } catch {
       // The screen keeps what it showed; the next action reports the problem.
     }
@@ -47,11 +60,19 @@ export const useSession = create<SessionState>()((set, get) => ({
   },
   async startSession(name, pin) {
     await call('session:start', { name, pin });
+    // After a session that ended by itself, someone else may sign in: what the last one typed is not theirs to sign.
+    if (lastOperator !== null && lastOperator !== name) useDrafts.getState().clear();
+    set({ endedWhy: null });
     await get().refresh();
   },
   async endSession() {
     await call('session:end', {});
+    set({ endedWhy: null });
     await get().refresh();
+  },
+  sessionLost(why) {
+    set({ endedWhy: why });
+    void get().refresh();
   },
   async updateSettings(input) {
     const settings = await call('settings:update', input);

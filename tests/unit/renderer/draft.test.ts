@@ -109,6 +109,11 @@ describe('fieldErrors', () => {
 });
 
 describe('evidenceErrors', () => {
+  it('says a reason longer than the store keeps is too long, with its length', () => {
+    const errors = evidenceErrors({ ...draftOf(), reason: `  ${'a'.repeat(501)}  ` }, NOW);
+    expect(errors.reason).toBe('Motivo muito longo: no máximo 500 caracteres (tem 501).');
+  });
+
   it('requires a reason and the document seen', () => {
     const errors = evidenceErrors(draftOf(), NOW);
     expect(errors.reason).toBe('Informe o motivo da correção.');

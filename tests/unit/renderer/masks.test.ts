@@ -1,6 +1,6 @@
 // Masks the clerk sees while typing (how values read is tested in tests/unit/display).
 import { describe, expect, it } from 'vitest';
-import { maskCep, maskDate, parseCount } from '../../../renderer/lib/masks';
+import { maskCep, maskCpf, maskDate, parseCount } from '../../../renderer/lib/masks';
 
 describe('input masks', () => {
   it('writes a CEP as 00000-000 while it is typed, ignoring anything but digits', () => {
@@ -18,6 +18,17 @@ describe('input masks', () => {
       '24/11/2026',
       '24/11/2026',
     ]);
+  });
+
+  it('turns a date pasted the ISO way into dd/mm/aaaa', () => {
+    expect(maskDate('1990-11-24')).toBe('24/11/1990');
+    expect(maskDate(' 1990-11-24T00:00:00 ')).toBe('24/11/1990');
+  });
+
+  it('writes a CPF as 000.000.000-00 while it is typed or pasted with spaces', () => {
+    expect(['1', '1234', '1234567', '12345678909', '123456789091'].map(maskCpf)).toEqual(['1', '123.4', '123.456.7', '123.456.789-09', '123.456.789-09']);
+    expect(maskCpf(' 123. 456. 789-09 ')).toBe('123.456.789-09');
+    expect(maskCpf('123.456.789-')).toBe('123.456.789');
   });
 
   it('lets Backspace remove a separator: no slash or hyphen is added after the last digit', () => {

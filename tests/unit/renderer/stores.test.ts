@@ -61,6 +61,19 @@ describe('registry search', () => {
     await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS * 2);
     expect(call).toHaveBeenCalledTimes(1);
   });
+
+  it('says in words that a pasted text is too long to search, instead of the store’s refusal of a field named “text”', async () => {
+    call.mockImplementation(async (_c: string, input: { text: string }) => page(input.text));
+    useRegistry.getState().setText('maria');
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    useRegistry.getState().setText(`Maria da Silva ${'x'.repeat(250)}`);
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    expect(call).toHaveBeenCalledTimes(1);
+    const { error, result } = useRegistry.getState();
+    expect(error).toBe('A busca aceita até 200 caracteres e o texto digitado tem 265: apague o que não é CPF, registro ou nome.');
+    // The rows of the last search do not stand under the message as if they answered this one.
+    expect(result).toBeNull();
+  });
 });
 
 describe('correction drafts', () => {

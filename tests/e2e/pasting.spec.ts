@@ -1,0 +1,122 @@
+// What a clerk pastes from an e-mail, a PDF or a spreadsheet cell reaches the field whole: a space
+// before a CEP, the dots of a CEP or a CPF, a date written the ISO way — never a digit cut off at
+// the end because the text was longer than the field's formatted value.
+import type { Locator, Page } from '@playwright/test';
+import { fillNewCep } from './cepDialog';
+import { expect, openRecord, type RecordRow, setUpDemoDesk, test } from './fixtures';
+
+/** Pastes `text` over what the field holds, through the clipboard, as Ctrl+V does. */
+async function paste(page: Page, field: Locator, text: string): Promise<void> {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await field.click();
+  await field.press('ControlOrMeta+a');
+  await field.press('ControlOrMeta+v');
+}
+
+test('a CEP, a date and a CPF pasted with spaces, dots or the ISO order keep every digit', async ({ desk }) => {
+  await setUpDemoDesk(desk, 50, 5);
+  const { page } = desk;
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  const [who] = desk.query<RecordRow>("SELECT registration_number, name FROM professionals WHERE dip_status = 'none' LIMIT 1");
+  await page.reload();
+  await openRecord(page, who as RecordRow);
+  await page.getByRole('button', { name: 'Corrigir dados' }).click();
+
+  const cep = page.getByLabel('CEP', { exact: true });
+  for (const text of [' 01310-100', '01310-100 ', '01.310-100', ' 01.310-100 ']) {
+    await paste(page, cep, text);
+    await expect(cep, `CEP pasted as ${JSON.stringify(text)}`).toHaveValue('01310-100');
+  }
+
+  const birth = page.getByLabel('Data de nascimento', { exact: true });
+  for (const text of [' 24/11/1990', '24/11/1990 ', ' 24.11.1990 ', '1990-11-24']) {
+    await paste(page, birth, text);
+    await expect(birth, `date pasted as ${JSON.stringify(text)}`).toHaveValue('24/11/1990');
+  }
+
+  const received = page.getByLabel('Data de recebimento');
+  await paste(page, received, ' 01/12/2026');
+  await expect(received).toHaveValue('01/12/2026');
+
+  const cpf = page.getByLabel('CPF', { exact: true });
+  for (const text of [' 123.456.789-09', '123. 456. 789-09', ' 123 456 789 09 ']) {
+    await paste(page, cpf, text);
+    await expect(cpf, `CPF pasted as ${JSON.stringify(text)}`).toHaveValue('123.456.789-09');
+  }
+});
+
+test('a name pasted longer than the field allows is kept whole and said too long, never cut without a word', async ({ desk }) => {
+  await setUpDemoDesk(desk, 50, 5);
+  const { page } = desk;
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  const [who] = desk.query<RecordRow>("SELECT registration_number, name FROM professionals WHERE dip_status = 'none' AND mother_name IS NOT NULL LIMIT 1");
+  await page.reload();
+  await openRecord(page, who as RecordRow);
+  await page.getByRole('button', { name: 'Corrigir dados' }).click();
+  const long = 'Maria Aparecida da Conceição dos Santos de Oliveira Pereira de Almeida Ferreira Rodrigues Gomes Carvalho Nascimento Lima Souza';
+  expect(long.length).toBeGreaterThan(120);
+  for (const label of ['Nome da mãe', 'Nome']) {
+    const field = page.getByRole('textbox', { name: label, exact: true });
+    await paste(page, field, long);
+    await expect(field).toHaveValue(long);
+    await field.press('Tab');
+    await expect(page.getByText('muito longo: no máximo 120 caracteres', { exact: false }).first()).toBeVisible();
+  }
+});
+
+test('a street pasted longer than a CEP allows is kept whole and said too long, and nothing is saved cut', async ({ desk }) => {
+  await setUpDemoDesk(desk, 5, 5);
+  const { page } = desk;
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  await page.reload();
+  await page.getByRole('button', { name: 'CEPs', exact: true }).click();
+  const dialog = await fillNewCep(page, '01999-321');
+  const street = dialog.getByLabel('Logradouro');
+  const long = `Rua ${'Professora Doutora Maria Aparecida da Conceição '.repeat(3)}Final`;
+  expect(long.length).toBeGreaterThan(120);
+  await paste(page, street, long);
+  await expect(street).toHaveValue(long);
+  await dialog.getByRole('button', { name: 'Salvar CEP' }).click();
+  await expect(dialog.getByText(`Logradouro muito longo: no máximo 120 caracteres (tem ${long.length}).`)).toBeVisible();
+  expect(desk.query("SELECT cep FROM cep_directory WHERE cep = '01999321'")).toHaveLength(0);
+});
+
+test('a reason pasted longer than 500 characters is kept whole and said too long, before the review', async ({ desk }) => {
+  await setUpDemoDesk(desk, 50, 5);
+  const { page } = desk;
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  const [who] = desk.query<RecordRow>("SELECT registration_number, name FROM professionals WHERE dip_status = 'none' LIMIT 1");
+  await page.reload();
+  await openRecord(page, who as RecordRow);
+  await page.getByRole('button', { name: 'Corrigir dados' }).click();
+  await page.getByLabel('E-mail', { exact: true }).fill('motivo.longo@exemplo.com.br');
+  const reason = page.getByLabel('Motivo da correção');
+  const pasted = 'Prezados, solicito a atualização do meu e-mail de cadastro. '.repeat(10).trim();
+  expect(pasted.length).toBeGreaterThan(500);
+  await paste(page, reason, pasted);
+  await expect(reason).toHaveValue(pasted);
+  await page.getByRole('combobox', { name: 'Documento apresentado' }).fill('E-mail da profissional');
+  await page.getByRole('button', { name: 'Revisar correção' }).click();
+  await expect(page.getByText(`Motivo muito longo: no máximo 500 caracteres (tem ${pasted.length}).`)).toBeVisible();
+  await expect(reason).toBeFocused();
+});
+
+test('a reason pasted into a confirmation longer than 500 characters is kept whole and said too long', async ({ desk }) => {
+  await setUpDemoDesk(desk, 10, 3);
+  const { page } = desk;
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  const [who] = desk.query<RecordRow & { cpf: string }>("SELECT cpf, registration_number, name FROM professionals WHERE dip_status = 'none' LIMIT 1");
+  expect((await desk.cli('correct', who!.cpf, '--field', 'email', '--value', 'cancelar.motivo@example.com.br', '--reason', 'Pedido por e-mail', '--evidence', 'E-mail')).code).toBe(0);
+  await page.reload();
+  await openRecord(page, who!);
+  await page.getByRole('tab', { name: /Correções/ }).click();
+  await page.getByRole('button', { name: 'Cancelar correção' }).click();
+  const dialog = page.getByRole('dialog');
+  const reason = dialog.getByRole('textbox');
+  const pasted = 'A profissional escreveu pedindo para desfazer a alteração porque se enganou. '.repeat(8).trim();
+  expect(pasted.length).toBeGreaterThan(500);
+  await paste(page, reason, pasted);
+  await expect(reason).toHaveValue(pasted);
+  await expect(dialog.getByText(`Motivo muito longo: no máximo 500 caracteres (tem ${pasted.length}).`)).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Cancelar correção' })).toBeDisabled();
+});

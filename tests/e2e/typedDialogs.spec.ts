@@ -1,0 +1,84 @@
+// A dialog holding what the clerk typed does not lose it to a stray Esc or a click beside it: the
+// desk asks first, "Continuar editando" brings every word back, "Descartar" closes. A dialog with
+// nothing typed still closes at once.
+import type { Locator, Page } from '@playwright/test';
+import { fillNewCep } from './cepDialog';
+import { expect, openRecord, setUpDemoDesk, test } from './fixtures';
+
+/** Esc in the dialog: the question, kept typing; Esc again: the question, discarded. */
+async function escAsksBeforeDiscarding(page: Page, dialog: Locator, field: Locator, typed: string): Promise<void> {
+  await field.press('Escape');
+  const question = page.getByRole('alertdialog', { name: 'Descartar o que foi digitado?' });
+  await expect(question).toBeVisible();
+  await question.getByRole('button', { name: 'Continuar editando' }).click();
+  await expect(question).toBeHidden();
+  await expect(field).toHaveValue(typed);
+
+  // A click beside the dialog asks too.
+  await page.mouse.click(5, 5);
+  await expect(question).toBeVisible();
+  await question.getByRole('button', { name: 'Descartar' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test('Esc or a click beside a new atendimento with its text typed asks before throwing it away', async ({ desk }) => {
+  const { page } = desk;
+  await setUpDemoDesk(desk, 10, 3);
+  await page.reload();
+  await page.getByRole('button', { name: 'Atendimentos', exact: true }).click();
+  await page.getByRole('button', { name: 'Registrar atendimento' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Registrar atendimento' });
+  // Nothing typed yet: Esc closes at once.
+  await dialog.getByLabel('CPF informado').press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('button', { name: 'Registrar atendimento' }).first().click();
+  const summary = dialog.getByLabel('O que aconteceu');
+  const typed = 'Ligou dizendo que não recebe o e-mail de senha desde março; pediu retorno por telefone.';
+  await summary.fill(typed);
+  await escAsksBeforeDiscarding(page, dialog, summary, typed);
+  expect(desk.query('SELECT id FROM contacts')).toHaveLength(0);
+});
+
+test('Esc in a new CEP with its fields typed asks before throwing them away', async ({ desk }) => {
+  const { page } = desk;
+  await setUpDemoDesk(desk, 10, 3);
+  await page.reload();
+  await page.getByRole('button', { name: 'CEPs', exact: true }).click();
+  const dialog = await fillNewCep(page, '01999-123');
+  await escAsksBeforeDiscarding(page, dialog, dialog.getByLabel('Motivo'), 'CEP informado pela profissional');
+});
+
+test('Esc in the reason for cancelling a correction asks before throwing the reason away', async ({ desk }) => {
+  const { page } = desk;
+  await setUpDemoDesk(desk, 10, 3);
+  const [who] = desk.query<{ cpf: string; registration_number: string; name: string }>("SELECT cpf, registration_number, name FROM professionals WHERE dip_status = 'none' LIMIT 1");
+  const corrected = await desk.cli('correct', who!.cpf, '--field', 'email', '--value', 'nova.pessoa@example.com.br', '--reason', 'Pedido por e-mail', '--evidence', 'E-mail');
+  expect(corrected.code).toBe(0);
+  await page.reload();
+  await openRecord(page, who!);
+  await page.getByRole('tab', { name: /Correções/ }).click();
+  await page.getByRole('button', { name: 'Cancelar correção' }).click();
+  const dialog = page.getByRole('dialog');
+  const reason = dialog.getByRole('textbox');
+  await reason.fill('Digitado no cadastro errado');
+  await escAsksBeforeDiscarding(page, dialog, reason, 'Digitado no cadastro errado');
+});
+
+test('Ctrl+K, F3 or Alt+← pressed in an open dialog leave the dialog and its text where they are', async ({ desk }) => {
+  const { page } = desk;
+  await setUpDemoDesk(desk, 10, 3);
+  await page.reload();
+  await page.getByRole('button', { name: 'Atendimentos', exact: true }).click();
+  await page.getByRole('button', { name: 'Registrar atendimento' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Registrar atendimento' });
+  const summary = dialog.getByLabel('O que aconteceu');
+  await summary.fill('Pediu a segunda via do boleto');
+  for (const keys of ['Control+k', 'F3', 'Alt+ArrowLeft']) {
+    await summary.press(keys);
+    await expect(dialog, `after ${keys}`).toBeVisible();
+    await expect(summary).toHaveValue('Pediu a segunda via do boleto');
+  }
+  await dialog.getByRole('button', { name: 'Cancelar' }).click();
+  await expect(page.getByRole('heading', { name: 'Atendimentos', level: 1 })).toBeVisible();
+});
