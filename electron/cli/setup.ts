@@ -7,7 +7,7 @@ import { EXIT, UsageError, optionText, wholeNumber, type CliModule } from './typ
 export const setupCli: CliModule = (program, action) => {
   program
     .command('info')
-    .description('Store location, versions and size')
+    .description('Store location, versions, the desk and how many professionals')
     .action(action(async (context) => {
       const result = await context.call('app:info', {});
       return { result, text: renderers.info(result), exit: EXIT.ok };
