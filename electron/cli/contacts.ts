@@ -26,7 +26,7 @@ import { formatDateTimeBr } from '../../shared/rules/dates';
 import { digitsOnly } from '../../shared/text';
 import { collect } from './correctionChanges';
 import { table } from './output';
-import { EXIT, PAGE_OPTION, UsageError, commandGroup, commandsOf, optionText, outputPath, requiredOutputPath, wholeNumber, type CliContext, type CliModule, type CommandOutcome } from './types';
+import { EXIT, PAGE_OPTION, UsageError, commandGroup, commandsOf, optionText, outputPath, requiredOutputPath, wholeNumber, wholeNumberIn, type CliContext, type CliModule, type CommandOutcome } from './types';
 
 /** An atendimento named on the command line: its protocol, or its number. */
 function contactRef(text: string | undefined): number | string {
@@ -222,7 +222,7 @@ async function message(context: CliContext): Promise<CommandOutcome> {
 async function settings(context: CliContext): Promise<CommandOutcome> {
   const implantaEmail = optionText(context, 'implantaEmail');
   const days = optionText(context, 'overdueDays');
-  const overdueDays = days === undefined ? undefined : wholeNumber(days, 'overdue-days');
+  const overdueDays = days === undefined ? undefined : wholeNumberIn(days, 'overdue-days', 1, 60);
   const result =
     implantaEmail === undefined && overdueDays === undefined
       ? await context.call('settings:contacts', {})

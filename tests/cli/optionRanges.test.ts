@@ -1,0 +1,23 @@
+// A number option out of its range is refused naming the option as the command takes it and the
+// range its help gives, never the contract's inner field name ("overdueDays: Pequeno demais…").
+import { describe, expect, it } from 'vitest';
+import { cliDesk, initDesk } from './command';
+
+const desk = cliDesk('cress-cli-ranges-', (d) => initDesk(d, { professionals: 5, seed: 2 }));
+const { run } = desk;
+
+describe('number options out of range', () => {
+  it.each([
+    [['contact', 'settings', '--overdue-days', '0'], '--overdue-days', '1 a 60'],
+    [['contact', 'settings', '--overdue-days', '61'], '--overdue-days', '1 a 60'],
+    [['batch', 'mark-sent', '2026-0001', '--overdue-hours', '0'], '--overdue-hours', '1 a 8760'],
+    [['demo', '--professionals', '0'], '--professionals', '1 a 500000'],
+    [['init', '--region', '42', '--operator', 'Outra'], '--region', '1 a 27'],
+  ])('%j is refused naming the option and its range', (args, option, range) => {
+    const result = run(...args);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(option);
+    expect(result.stderr).toContain(range);
+    expect(result.stderr).not.toMatch(/Dados inválidos|overdueDays|overdueHours|Pequeno demais|Grande demais/);
+  });
+});
