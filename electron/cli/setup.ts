@@ -1,5 +1,6 @@
 // `cress-desk info | init | demo`: where the store is and what it holds, setting a desk up for its
 // CRESS region, and synthetic professionals to try it — the commands a new desk starts with.
+import { AppError } from '../../shared/errors';
 import { renderers } from './output';
 import { ADMIN_PIN_FILE_ENV, PIN_FILE_ENV, pinFromFile, readPin } from './signIn';
 import { EXIT, UsageError, optionText, wholeNumber, wholeNumberIn, type CliModule } from './types';
@@ -24,6 +25,7 @@ export const setupCli: CliModule = (program, action) => {
       const region = wholeNumberIn(context.values.region, 'region', 1, 27) ?? 0;
       const operator = optionText(context, 'operator');
       if (operator === undefined) throw new UsageError('init needs --operator NAME: the first operator of the desk');
+      if (operator.trim().length < 2 || operator.trim().length > 80) throw new AppError('INPUT_INVALID', `O nome do operador precisa ter de 2 a 80 caracteres (tem ${operator.trim().length}).`);
       const pinFile = optionText(context, 'pinFile');
       const pin = pinFile !== undefined ? pinFromFile(pinFile, 'PIN') : await readPin(context.env, PIN_FILE_ENV, 'PIN', `PIN de ${operator} (4 a 8 algarismos): `);
       const adminFile = context.env[ADMIN_PIN_FILE_ENV];

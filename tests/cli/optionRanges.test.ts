@@ -21,3 +21,17 @@ describe('number options out of range', () => {
     expect(result.stderr).not.toMatch(/Dados inválidos|overdueDays|overdueHours|Pequeno demais|Grande demais/);
   });
 });
+
+describe('arguments the store would refuse by an inner field name', () => {
+  it.each([
+    [['corrections', 'cancel', 'abc', '--reason', 'Digitado errado'], /corrections list/],
+    [['corrections', 'dismiss', 'abc', '--reason', 'Digitado errado'], /corrections list/],
+    [['operator', 'add', 'X'], /operador.*2 a 80 caracteres/],
+    [['init', '--region', '9', '--operator', 'X'], /operador.*2 a 80 caracteres/],
+  ])('%j says what to give instead', (args, says) => {
+    const result = run(...args);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(says);
+    expect(result.stderr).not.toMatch(/Dados inválidos|uuid:|name:|Pequeno demais/);
+  });
+});
