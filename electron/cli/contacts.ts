@@ -184,7 +184,14 @@ async function forward(context: CliContext): Promise<CommandOutcome> {
   const id = contactRef(context.args[0]);
   const folder = requiredOutputPath(context, 'DIR');
   const { protocol } = await context.call('contacts:get', { id });
-  const result = await context.call('contacts:forward', { id, path: await emlPath(context, folder, protocol, 'encaminhamento') });
+  const path = await emlPath(context, folder, protocol, 'encaminhamento');
+  const result = await context.call('contacts:forward', { id, path }).catch((error: unknown) => {
+    // The store's words point at the app's screen; from a terminal the address is set by a command.
+    if (error instanceof AppError && error.code === 'SETUP_REQUIRED') {
+      throw new AppError('SETUP_REQUIRED', `${error.message} Na linha de comando: cress-desk contact settings --implanta-email ENDEREÇO. Nada foi gravado.`);
+    }
+    throw error;
+  });
   return {
     result,
     text: [

@@ -1,5 +1,5 @@
-// A number option out of its range is refused naming the option as the command takes it and the
-// range its help gives, never the contract's inner field name ("overdueDays: Pequeno demais…").
+// What the command says when its input is refused: the option or argument as the command takes it,
+// what it should hold and where to find or set it, never the contract's inner field name.
 import { describe, expect, it } from 'vitest';
 import { cliDesk, initDesk } from './command';
 
@@ -33,5 +33,15 @@ describe('arguments the store would refuse by an inner field name', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(says);
     expect(result.stderr).not.toMatch(/Dados inválidos|uuid:|name:|Pequeno demais/);
+  });
+});
+
+describe('contact forward before the support address is set', () => {
+  it('says which command sets it, beside the screen of the app', () => {
+    const opened = run('contact', 'add', '1001', '--channel', 'phone', '--case', 'F', '--summary', 'Não consegue entrar na plataforma');
+    expect(opened.code).toBe(0);
+    const result = run('contact', 'forward', '1', '--out', desk.dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('contact settings --implanta-email');
   });
 });
