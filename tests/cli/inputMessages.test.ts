@@ -45,3 +45,11 @@ describe('contact forward before the support address is set', () => {
     expect(result.stderr).toContain('contact settings --implanta-email');
   });
 });
+
+describe('quality with a code that does not exist', () => {
+  it.each([['scan'], ['export', '--out', 'pendencias.xlsx']])('quality %s refuses it as wrong usage instead of finding nothing', (...args) => {
+    const result = run('quality', ...args.map((a) => (a === 'pendencias.xlsx' ? `${desk.dir}/pendencias.xlsx` : a)), '--code', 'EMAIL_TIPO');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/EMAIL_TIPO.*EMAIL_TYPO/s);
+  });
+});
