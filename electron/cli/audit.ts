@@ -2,6 +2,7 @@
 // period for the data-protection officer, and `new-key --yes` when the key that signs it is lost for
 // good: a new one starts signing it, recorded in the trail, and `audit verify` says from where the
 // entries before it are checked by SHA-256 only. Only from a terminal: the desk's key is its user's business.
+import { extname } from 'node:path';
 import { replaceLostKey } from '../../db/audit';
 import { parseDateBr } from '../../shared/rules/dates';
 import { renderers } from './output';
@@ -29,7 +30,10 @@ export const auditCli: CliModule = (program, action) => {
     .requiredOption('--out <file>', 'FILE.xlsx (never over an existing file)')
     .action(
       action(async (context) => {
-        const result = await context.call('audit:export', { from: day(context, 'from'), to: day(context, 'to'), path: requiredOutputPath(context, 'FILE.xlsx') });
+        const out = requiredOutputPath(context, 'FILE.xlsx');
+        // The export is always a workbook: another name would hide xlsx bytes behind a lie.
+        if (extname(out).toLowerCase() !== '.xlsx') throw new UsageError('--out must end in .xlsx: the audit export is an Excel workbook');
+        const result = await context.call('audit:export', { from: day(context, 'from'), to: day(context, 'to'), path: out });
         return { result, text: renderers.auditExport(result), exit: EXIT.ok };
       }),
     );

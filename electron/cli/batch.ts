@@ -7,7 +7,7 @@ import { BATCH_STATES, type BatchState } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { formatDateTimeBr, parseDateBr } from '../../shared/rules/dates';
 import { Option } from 'commander';
-import { EXIT, PASSPHRASE_OPTION, commandGroup, commandsOf, runJob, UsageError, wholeNumber, type CliContext, type CliModule, type CommandOutcome, type Handler, optionText, passphraseFromFile, requiredOutputPath, withFilePassphrase } from './types';
+import { EXIT, PASSPHRASE_OPTION, commandGroup, commandsOf, runJob, UsageError, wholeNumberIn, type CliContext, type CliModule, type CommandOutcome, type Handler, optionText, passphraseFromFile, requiredOutputPath, withFilePassphrase } from './types';
 
 const STATE_WORDS: Record<BatchState, string> = {
   open: 'open (under review)',
@@ -121,9 +121,9 @@ const handlers = {
     );
   },
   'mark-sent': async (context) => {
+    const hours = wholeNumberIn(context.values.overdueHours, 'overdue-hours', 1, 8760);
     const batch = await resolveBatch(context);
     const at = text(context, 'at');
-    const hours = wholeNumber(context.values.overdueHours, 'overdue-hours');
     const sent = await context.call('batches:markSent', {
       id: batch.id,
       ...(at !== undefined ? { sentAt: dateTime(at) } : {}),

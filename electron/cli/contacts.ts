@@ -26,7 +26,7 @@ import { formatDateTimeBr } from '../../shared/rules/dates';
 import { digitsOnly } from '../../shared/text';
 import { collect } from './correctionChanges';
 import { table } from './output';
-import { EXIT, PAGE_OPTION, UsageError, commandGroup, commandsOf, optionText, outputPath, requiredOutputPath, wholeNumber, type CliContext, type CliModule, type CommandOutcome } from './types';
+import { EXIT, PAGE_OPTION, UsageError, commandGroup, commandsOf, optionText, outputPath, requiredOutputPath, wholeNumber, wholeNumberIn, type CliContext, type CliModule, type CommandOutcome } from './types';
 
 /** An atendimento named on the command line: its protocol, or its number. */
 function contactRef(text: string | undefined): number | string {
@@ -184,7 +184,14 @@ async function forward(context: CliContext): Promise<CommandOutcome> {
   const id = contactRef(context.args[0]);
   const folder = requiredOutputPath(context, 'DIR');
   const { protocol } = await context.call('contacts:get', { id });
-  const result = await context.call('contacts:forward', { id, path: await emlPath(context, folder, protocol, 'encaminhamento') });
+  const path = await emlPath(context, folder, protocol, 'encaminhamento');
+  const result = await context.call('contacts:forward', { id, path }).catch((error: unknown) => {
+    // The store's words point at the app's screen; from a terminal the address is set by a command.
+    if (error instanceof AppError && error.code === 'SETUP_REQUIRED') {
+      throw new AppError('SETUP_REQUIRED', `${error.message} Na linha de comando: cress-desk contact settings --implanta-email ENDEREÇO. Nada foi gravado.`);
+    }
+    throw error;
+  });
   return {
     result,
     text: [
@@ -222,7 +229,7 @@ async function message(context: CliContext): Promise<CommandOutcome> {
 async function settings(context: CliContext): Promise<CommandOutcome> {
   const implantaEmail = optionText(context, 'implantaEmail');
   const days = optionText(context, 'overdueDays');
-  const overdueDays = days === undefined ? undefined : wholeNumber(days, 'overdue-days');
+  const overdueDays = days === undefined ? undefined : wholeNumberIn(days, 'overdue-days', 1, 60);
   const result =
     implantaEmail === undefined && overdueDays === undefined
       ? await context.call('settings:contacts', {})

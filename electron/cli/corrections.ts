@@ -72,14 +72,23 @@ async function list(context: CliContext): Promise<CommandOutcome> {
   return { result, text: renderers.queue(result), exit: EXIT.ok };
 }
 
+/** The correction's id as `corrections list` prints it; anything else is refused saying where to find it. */
+function correctionId(context: CliContext): string {
+  const typed = (context.args[0] ?? '').trim();
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(typed)) {
+    throw new AppError('INPUT_INVALID', `"${typed}" não é o id de uma correção: copie o id (um UUID) da coluna Id de cress-desk corrections list.`);
+  }
+  return typed.toLowerCase();
+}
+
 async function cancel(context: CliContext): Promise<CommandOutcome> {
-  const [uuid = ''] = context.args;
+  const uuid = correctionId(context);
   const result = await context.call('corrections:cancel', { uuid, reason: optionText(context, 'reason') ?? '' });
   return { result, text: renderers.cancelled(result), exit: EXIT.ok };
 }
 
 async function dismiss(context: CliContext): Promise<CommandOutcome> {
-  const [uuid = ''] = context.args;
+  const uuid = correctionId(context);
   const result = await context.call('corrections:dismissRejection', { uuid, reason: optionText(context, 'reason') ?? '' });
   return { result, text: renderers.dismissed(result), exit: EXIT.ok };
 }

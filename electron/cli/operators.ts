@@ -32,7 +32,9 @@ export const operatorsCli: CliModule = (program, action) => {
     .argument('<name>', 'the full name, 2 to 80 characters')
     .action(
       action(async (context) => {
-        const result = await context.call('operators:add', { name: context.args[0] ?? '' });
+        const name = (context.args[0] ?? '').trim();
+        if (name.length < 2 || name.length > 80) throw new AppError('INPUT_INVALID', `O nome do operador precisa ter de 2 a 80 caracteres (tem ${name.length}).`);
+        const result = await context.call('operators:add', { name });
         return { result, text: `Operator added: ${result.name}. The PIN is set at the first session.`, exit: EXIT.ok };
       }),
     );

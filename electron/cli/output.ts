@@ -20,8 +20,9 @@ export function table(rows: string[][]): string {
   return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
 }
 
+// The id last: it is what `corrections cancel`, `corrections dismiss` and `batch remove` take.
 function correctionLine(c: Correction): string[] {
-  return [formatDateTimeBr(c.createdAt), fieldLabel(c.field), `${formatFieldValue(c.field, c.oldValue)} → ${formatFieldValue(c.field, c.newValue)}`, CORRECTION_STATUS_LABELS[c.status]];
+  return [formatDateTimeBr(c.createdAt), fieldLabel(c.field), `${formatFieldValue(c.field, c.oldValue)} → ${formatFieldValue(c.field, c.newValue)}`, CORRECTION_STATUS_LABELS[c.status], c.uuid];
 }
 
 export const renderers = {
@@ -72,10 +73,10 @@ export const renderers = {
     page.items.length === 0
       ? 'The queue is empty.'
       : `${table([
-          ['Data', 'Profissional', 'CPF', 'Campo', 'Alteração', 'Situação'],
+          ['Data', 'Profissional', 'CPF', 'Campo', 'Alteração', 'Situação', 'Id'],
           ...page.items.map((c: CorrectionListItem) => {
-            const [date, field, change, status] = correctionLine(c);
-            return [date ?? '', c.professionalName, c.cpfMasked, field ?? '', change ?? '', status ?? ''];
+            const [date, field, change, status, id] = correctionLine(c);
+            return [date ?? '', c.professionalName, c.cpfMasked, field ?? '', change ?? '', status ?? '', id ?? ''];
           }),
         ])}\n${plural(page.total, 'correction', 'corrections')}.`,
   cep: (r: { entry: CepEntry; created: boolean }) =>

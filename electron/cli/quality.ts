@@ -5,6 +5,7 @@
 // message, suggestion}]} with every item (no paging).
 import { extname } from 'node:path';
 import { QUALITY_PAGE_MAX } from '../../shared/contract/quality';
+import { ERROR_CODES } from '../../shared/errors';
 import { formatCount } from '../../shared/display/numbers';
 import { plural } from '../../shared/display/plural';
 import { PENDENCY_CASE_LABELS, PENDENCY_CASES, PENDENCY_CODES, type PendencyCase } from '../../shared/rules/pendencyCases';
@@ -17,7 +18,10 @@ function filters(context: CliContext): { case: PendencyCase | null; code: string
   const caseText = optionText(context, 'case')?.toUpperCase();
   if (caseText !== undefined && !(PENDENCY_CASES as readonly string[]).includes(caseText)) throw new UsageError(`--case takes one of ${PENDENCY_CASES.join(', ')}`);
   const code = optionText(context, 'code')?.toUpperCase();
-  if (code !== undefined && !/^[A-Z_]{3,40}$/.test(code)) throw new UsageError(`--code takes a pendência code such as ${CODES.slice(0, 3).join(', ')}`);
+  // A code no rule gives (a typo) would find nothing and say so as if the registry were clean.
+  if (code !== undefined && !(ERROR_CODES as readonly string[]).includes(code)) {
+    throw new UsageError(`--code ${code} is no pendência code; the rules give ${CODES.join(', ')} (and a field's VALUE_INVALID, VALUE_TOO_LONG…)`);
+  }
   return { case: (caseText as PendencyCase | undefined) ?? null, code: code ?? null };
 }
 

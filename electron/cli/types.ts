@@ -3,10 +3,10 @@
 // commands in its own file (setup.ts, import.ts, backup.ts, …).
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { AppError } from '../../shared/errors';
 import type { Desk } from '../../db';
 import type { Channel, Input, Output } from '../../shared/contract';
 import type { ChannelJobResult, JobChannel, JobKind, JobResult } from '../../shared/contract/jobKinds';
-import { AppError } from '../../shared/errors';
 import { earlierPassphraseReading, readPassphraseFile } from './passphraseFile';
 
 export type Call = <C extends Channel>(channel: C, input: Input<C>) => Promise<Output<C>>;
@@ -74,6 +74,16 @@ export function wholeNumber(value: unknown, name: string): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number`);
   return Number(value);
+}
+
+/**
+ * A whole number the store takes only within a range: out of it, refused (exit 1) naming the option
+ * and the range, before anything is looked up — not by the contract's inner field name.
+ */
+export function wholeNumberIn(value: unknown, name: string, min: number, max: number): number | undefined {
+  const number = wholeNumber(value, name);
+  if (number !== undefined && (number < min || number > max)) throw new AppError('INPUT_INVALID', `--${name}: informe um número inteiro de ${min} a ${max} (recebido: ${number}).`);
+  return number;
 }
 
 /**

@@ -1,5 +1,5 @@
 // The `cress-desk` command as an IT person runs it: the built bundle, a real store file.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
@@ -110,6 +110,13 @@ describe('cress-desk', () => {
     expect(again.stderr).toMatch(/Já existe um arquivo auditoria\.xlsx.*\[EXPORT_DESTINATION\]/);
     expect(json('audit', 'export', '--from', '01/01/2020', '--to', '31/12/2020', '--out', join(desk.dir, 'auditoria-2020.xlsx')).body.entries).toBe(0);
     expect(run('audit', 'export', '--from', '31/02/2026', '--to', br, '--out', out).code).toBe(2);
+    // The export is a workbook: a name ending in .csv (or none) would hold xlsx bytes under a name that lies.
+    for (const name of ['auditoria.csv', 'auditoria']) {
+      const misnamed = run('audit', 'export', '--from', br, '--to', br, '--out', join(desk.dir, name));
+      expect(misnamed.code).toBe(2);
+      expect(misnamed.stderr).toMatch(/--out must end in \.xlsx/);
+      expect(existsSync(join(desk.dir, name))).toBe(false);
+    }
   });
 
   it('verifies the audit chain and exits 3 when an entry was tampered with', () => {

@@ -47,6 +47,24 @@ describe('cress-desk corrections cancel', () => {
   });
 });
 
+describe('cress-desk corrections list (text)', () => {
+  it('names each correction by the id `corrections cancel` and `dismiss` take, as `correct` does when it saves one', () => {
+    const who = someone("dip_status IN ('none', 'requested') AND email IS NOT NULL AND id > 30");
+    const saved = run('correct', who.registration_number, '--field', 'email', '--value', 'lista@exemplo.com.br', '--reason', 'Pedido no balcão');
+    expect(saved.code).toBe(0);
+    const uuid = (json('corrections', 'list', '--status', 'pending').body.items as { uuid: string; registrationNumber: string }[]).find(
+      (c) => c.registrationNumber === who.registration_number,
+    )?.uuid as string;
+    expect(saved.stdout).toContain(uuid);
+
+    const listed = run('corrections', 'list', '--status', 'pending');
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/\bId\b/);
+    expect(listed.stdout).toContain(uuid);
+    expect(run('corrections', 'cancel', uuid, '--reason', 'Digitado no cadastro errado').code).toBe(0);
+  });
+});
+
 describe('cress-desk correct --arrival', () => {
   it('saves a correction whose document arrived by e-mail, and the lote carries it to Implanta in a package that passes verify', () => {
     const who = someone("dip_status IN ('none', 'requested') AND email IS NOT NULL AND id > 20");

@@ -1,0 +1,55 @@
+// What the command says when its input is refused: the option or argument as the command takes it,
+// what it should hold and where to find or set it, never the contract's inner field name.
+import { describe, expect, it } from 'vitest';
+import { cliDesk, initDesk } from './command';
+
+const desk = cliDesk('cress-cli-ranges-', (d) => initDesk(d, { professionals: 5, seed: 2 }));
+const { run } = desk;
+
+describe('number options out of range', () => {
+  it.each([
+    [['contact', 'settings', '--overdue-days', '0'], '--overdue-days', '1 a 60'],
+    [['contact', 'settings', '--overdue-days', '61'], '--overdue-days', '1 a 60'],
+    [['batch', 'mark-sent', '2026-0001', '--overdue-hours', '0'], '--overdue-hours', '1 a 8760'],
+    [['demo', '--professionals', '0'], '--professionals', '1 a 500000'],
+    [['init', '--region', '42', '--operator', 'Outra'], '--region', '1 a 27'],
+  ])('%j is refused naming the option and its range', (args, option, range) => {
+    const result = run(...args);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(option);
+    expect(result.stderr).toContain(range);
+    expect(result.stderr).not.toMatch(/Dados inválidos|overdueDays|overdueHours|Pequeno demais|Grande demais/);
+  });
+});
+
+describe('arguments the store would refuse by an inner field name', () => {
+  it.each([
+    [['corrections', 'cancel', 'abc', '--reason', 'Digitado errado'], /corrections list/],
+    [['corrections', 'dismiss', 'abc', '--reason', 'Digitado errado'], /corrections list/],
+    [['operator', 'add', 'X'], /operador.*2 a 80 caracteres/],
+    [['init', '--region', '9', '--operator', 'X'], /operador.*2 a 80 caracteres/],
+  ])('%j says what to give instead', (args, says) => {
+    const result = run(...args);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(says);
+    expect(result.stderr).not.toMatch(/Dados inválidos|uuid:|name:|Pequeno demais/);
+  });
+});
+
+describe('contact forward before the support address is set', () => {
+  it('says which command sets it, beside the screen of the app', () => {
+    const opened = run('contact', 'add', '1001', '--channel', 'phone', '--case', 'F', '--summary', 'Não consegue entrar na plataforma');
+    expect(opened.code).toBe(0);
+    const result = run('contact', 'forward', '1', '--out', desk.dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('contact settings --implanta-email');
+  });
+});
+
+describe('quality with a code that does not exist', () => {
+  it.each([['scan'], ['export', '--out', 'pendencias.xlsx']])('quality %s refuses it as wrong usage instead of finding nothing', (...args) => {
+    const result = run('quality', ...args.map((a) => (a === 'pendencias.xlsx' ? `${desk.dir}/pendencias.xlsx` : a)), '--code', 'EMAIL_TIPO');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/EMAIL_TIPO.*EMAIL_TYPO/s);
+  });
+});
