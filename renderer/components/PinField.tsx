@@ -1,13 +1,16 @@
-// A PIN as the desk takes it everywhere: hidden, digits only (8 at most), the numeric keyboard on a
-// touch screen — so the first run, the choice of operator and Configurações cannot drift apart.
+// A PIN as the desk takes it everywhere: hidden, digits only, the numeric keyboard on a touch
+// screen — so the first run, the choice of operator and Configurações cannot drift apart. A PIN has
+// 8 digits at most; the field keeps a ninth, so a slip of the finger is refused by the screen's rule
+// ("de 4 a 8 algarismos") instead of being cut to 8 and spending an attempt as a wrong PIN.
 import TextField from '@mui/material/TextField';
 import type { SxProps, Theme } from '@mui/material/styles';
 import type { Ref } from 'react';
 
 const PIN_MAX = 8;
+const KEPT = PIN_MAX + 1;
 
 /** What a PIN field keeps of what was typed or pasted. */
-export const pinDigits = (value: string): string => value.replace(/\D/g, '').slice(0, PIN_MAX);
+export const pinDigits = (value: string): string => value.replace(/\D/g, '').slice(0, KEPT);
 
 export function PinField({
   label,
@@ -51,7 +54,7 @@ export function PinField({
       autoFocus={autoFocus}
       fullWidth={fullWidth}
       sx={sx}
-      slotProps={{ htmlInput: { inputMode: 'numeric', autoComplete, maxLength: PIN_MAX } }}
+      slotProps={{ htmlInput: { inputMode: 'numeric', autoComplete, maxLength: KEPT } }}
     />
   );
 }

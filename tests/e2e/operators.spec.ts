@@ -18,9 +18,16 @@ test('the first run sets the PIN, Trocar goes back to the choice, and a wrong PI
   // The only operator is chosen already and the PIN field waits for the keys.
   const pin = page.getByLabel('PIN de Ana Souza');
   await expect(pin).toBeFocused();
+  // A ninth digit is a slip, not a wrong PIN: said so, and no attempt is spent.
+  await page.keyboard.type('246801357');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('O PIN tem de 4 a 8 algarismos.');
+  await expect(page.getByRole('alert')).not.toContainText('PIN incorreto');
+  await pin.fill('');
   await page.keyboard.type('1111');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('alert')).toContainText('PIN incorreto');
+  await expect(page.getByRole('alert')).toContainText('Restam 4 tentativas');
   await expect(pin).toHaveValue('');
   expect(await seriousViolations(page, 'Quem está atendendo?')).toEqual([]);
   await page.keyboard.type('2468');
