@@ -4,6 +4,7 @@
 // declares (read while the check runs on its own thread); and the desk's signature (signature.ts)
 // holds. Each failure is its own problem with a stable code and a Portuguese message.
 import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { open, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BackupProblem, BackupVerification } from '../../shared/contract/backups';
@@ -13,7 +14,7 @@ import { openJobConnection } from '../connections';
 import type { JobContext } from '../jobs/types';
 import { bagInfoValue, validateBag, ZipError, ZipReader, zipBagSource, type BagSource } from '../packaging';
 import { recordBackup, recordedCreatedAt, recordVerification } from './catalog';
-import { backupZipProblem, batchPackageProblem, BYTES_AFTER_END_PROBLEM, hasBytesAfterEnd, NOT_A_ZIP_PROBLEM, otherZipProblem, startsAsZip, zipOpenError } from './errors';
+import { backupZipProblem, batchPackageProblem, BYTES_AFTER_END_PROBLEM, hasBytesAfterEnd, NOT_A_ZIP_PROBLEM, notAFileProblem, otherZipProblem, startsAsZip, zipOpenError } from './errors';
 import { startIntegrityCheck } from './integrity';
 import { BACKUP_PAYLOAD, parseBackupFileName } from './names';
 import { checkBackupSignature } from './signature';
@@ -133,6 +134,9 @@ export async function verifyBackupFile(input: VerifyInput, context: JobContext, 
   // A key file that is not one is refused before anything is read: it is the clerk's mistake, not the backup's.
   const recoveryKey = input.keyFile ? readRecoveryKey(input.keyFile) : null;
   context.progress({ phase: 'open', label: 'Abrindo o backup…', done: 0, total: null });
+  // A device or a named pipe is no backup: read, it would look like a copy cut short, or never end.
+  const found = statSync(file, { throwIfNoEntry: false });
+  if (found && !found.isFile() && !found.isDirectory()) return answer([notAFileProblem(file)]);
   let zip: ZipReader;
   try {
     zip = await ZipReader.open(file, { password: input.passphrase, limits: LIMITS });

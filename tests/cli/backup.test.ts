@@ -1,4 +1,5 @@
 // `cress-desk backup …` as an IT person runs it: the built command, a real store, real files.
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -156,6 +157,21 @@ describe('cress-desk backup', () => {
     const beside = run('backup', 'create', '--out', desk.dir);
     expect(beside.code, beside.stderr).toBe(0);
     expect(beside.stdout).toMatch(/mesma pasta do banco de dados.*mesmo disco/s);
+  });
+
+  it('verify: a device or a named pipe given as the backup is refused by what it is, at once, never called a copy cut short', (context) => {
+    if (process.platform === 'win32') return context.skip();
+    const device = run('backup', 'verify', '/dev/zero');
+    expect(device.code).toBe(3);
+    expect(device.stdout + device.stderr).toMatch(/não é um arquivo comum/);
+    expect(device.stdout + device.stderr).not.toMatch(/incompleto/);
+    const pipe = join(desk.dir, 'backup.fifo');
+    execFileSync('mkfifo', [pipe]);
+    const started = Date.now();
+    const piped = run('backup', 'verify', pipe);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(piped.code).toBe(3);
+    expect(piped.stdout + piped.stderr).toMatch(/não é um arquivo comum/);
   });
 
   it('refuses a missing destination folder with a clear message', () => {
