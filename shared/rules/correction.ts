@@ -59,14 +59,10 @@ export function planCorrection(current: Professional, requested: Record<string, 
   const next: Record<string, FieldValue> = { ...(current as unknown as Record<string, FieldValue>) };
   for (const [field, value] of Object.entries(parsed)) next[field] = value;
 
-  // The mother rule applies when the correction changes the mother fact. A record missing both
-  // (seed case F) still takes an unrelated fix, such as an e-mail (case D), even from a whole row
-  // that repeats its empty mother fact (a pendências file filled in): the missing mother stays a
-  // pendência of the record, not a reason to refuse.
-  const changesMother = (['motherName', 'motherNotListed'] as const).some(
-    (field) => field in parsed && (parsed[field] ?? null) !== ((current as unknown as Record<string, FieldValue>)[field] ?? null),
-  );
-  if (changesMother) {
+  // The mother rule applies when the correction touches the mother fact. A record missing both
+  // (seed case F) still takes an unrelated fix, such as an e-mail (case D): the missing mother
+  // stays a pendência of the record, not a reason to refuse.
+  if ('motherName' in parsed || 'motherNotListed' in parsed) {
     const mother = applyMotherRule(current, {
       motherName: 'motherName' in parsed ? (parsed.motherName as string | null) : undefined,
       motherNotListed: 'motherNotListed' in parsed ? (parsed.motherNotListed as boolean) : undefined,

@@ -70,14 +70,6 @@ describe('planCorrection: the mother rule', () => {
     expect(plannedChanges(professional({ motherName: null, motherNotListed: false }), { email: 'nova@example.com' })).toEqual([{ field: 'email', oldValue: expect.anything(), newValue: 'nova@example.com' }]);
   });
 
-  it('a record with neither mother nor flag takes an e-mail change from a whole row that repeats its empty mother fact (a pendências file filled in)', () => {
-    const missing = professional({ motherName: null, motherNotListed: false });
-    expect(plannedChanges(missing, { email: 'nova@example.com', motherName: '', motherNotListed: 'Não' })).toEqual([
-      { field: 'email', oldValue: expect.anything(), newValue: 'nova@example.com' },
-    ]);
-    expect(plannedChanges(missing, { motherName: null, motherNotListed: false })).toEqual([]);
-  });
-
   it('a record with neither mother nor flag refuses a change of the mother fact that leaves it missing', () => {
     const plan = planCorrection(professional({ motherName: null, motherNotListed: true }), { motherNotListed: false });
     expect(plan.errors).toEqual([

@@ -1,6 +1,7 @@
 // Pieces every kind of import shares: the row's reason, the duplicate message, the cells worth checking.
 import type { Professional } from '../../../shared/domain';
 import { FIELDS, isFieldName } from '../../../shared/fields';
+import { parseFieldValue } from '../../../shared/rules/fieldValue';
 import { importTargetLabel, type ImportTarget } from '../../../shared/contract/imports';
 import { plainLine } from '../../../shared/text';
 import type { ColumnMap, RowIssue } from '../columns';
@@ -58,6 +59,17 @@ function digitsLike(field: string, value: string): string | null {
  * and lost leading zeros are accounted for) is no change and need not be checked again — on a
  * monthly file where most cells repeat the registry, that is most of the checking.
  */
+/**
+ * A row repeating the record's mother fact as the pendências export wrote it (an empty name, "Não")
+ * does not touch it: a record missing its mother then still takes the e-mail fixed on that row, and
+ * the mother stays a pendência (seed cases D and F) instead of refusing the row as MOTHER_MISSING.
+ */
+function repeatsMotherFact(field: string, stored: unknown, value: string): boolean {
+  if (field !== 'motherName' && field !== 'motherNotListed') return false;
+  const parsed = parseFieldValue(field, value);
+  return parsed.ok && (parsed.value ?? null) === (stored ?? null);
+}
+
 export function differing(current: Professional, requested: Record<string, string>): Record<string, string> {
   const record = current as unknown as Record<string, unknown>;
   const rest: Record<string, string> = {};
@@ -65,6 +77,7 @@ export function differing(current: Professional, requested: Record<string, strin
     const stored = record[field];
     if (stored === value) continue;
     if (typeof stored === 'string' && field in DIGIT_FIELDS && digitsLike(field, value) === stored) continue;
+    if (repeatsMotherFact(field, stored, value)) continue;
     rest[field] = value;
   }
   return rest;
