@@ -83,11 +83,13 @@ export async function correctionDuringImport(context: BenchContext): Promise<{ r
   const code = await exited;
   if (code !== 0) throw new Error(`importação do caso de concorrência falhou: ${errors}`);
   const answer = JSON.parse(output) as { ms: number; summary?: { accepted: number; corrections: number } };
+  // An import that wrote nothing would leave the counter alone, and the case would measure nothing.
+  if (!answer.summary || answer.summary.accepted === 0) throw new Error(`the concurrency case's import wrote nothing: ${output.slice(0, 200)}`);
   const measured = summarize(Float64Array.from(latencies));
   return {
     result: { name, targetMs: TARGET_MS, measured, reference: null, withinTarget: measured.p95 < TARGET_MS && measured.max < TARGET_MS, otherMiss: null },
     lines: [
-      `  ${name}: ${formatCount(latencies.length)} correções salvas no balcão enquanto a importação de ${formatCount(rows)} linhas (${formatCount(answer.summary?.accepted ?? 0)} aceitas) corria por ${formatMs(Date.now() - started)};`,
+      `  ${name}: ${formatCount(latencies.length)} correções salvas no balcão enquanto a importação de ${formatCount(rows)} linhas (${formatCount(answer.summary.accepted)} aceitas) corria por ${formatMs(Date.now() - started)};`,
       `    espera de cada correção: p50 ${formatMs(measured.p50)}, p95 ${formatMs(measured.p95)}, máx ${formatMs(measured.max)} (alvo: p95 e máx < ${formatMs(TARGET_MS)}).`,
     ],
   };

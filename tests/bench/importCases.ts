@@ -28,7 +28,7 @@ const CSV_RATIO = 0.5;
 const MAX_RSS = 400 * 1024 * 1024;
 const HEADERS = ['CPF', 'Nome', 'Nome da mãe', 'E-mail', 'Telefone', 'CEP', 'Logradouro', 'Número', 'Bairro', 'Município', 'UF', 'Motivo'];
 
-type ChildTask = { mode: 'sheetjs'; file: string };
+type ChildTask = { mode: 'sheetjs'; file: string } | { mode: 'import'; file: string; store: string };
 interface ChildAnswer {
   ms: number;
   maxRss: number;
@@ -49,6 +49,15 @@ export function runImportChild(argv: readonly string[]): boolean {
   if (argv[2] !== CHILD_FLAG) return false;
   const task = JSON.parse(argv[3] ?? '{}') as ChildTask;
   const started = process.hrtime.bigint();
+  if (task.mode === 'import') {
+    // The counter case's import (concurrencyCases.ts): in a job worker, its summary handed back.
+    void importInJobWorker(task.file, task.store).answer.then((summary) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const counts = { accepted: summary.accepted, unchanged: summary.unchanged, rejected: summary.rejected, corrections: summary.corrections };
+      process.stdout.write(JSON.stringify({ rows: summary.rows, summary: counts, ms, maxRss: process.resourceUsage().maxRSS * 1024 }));
+    });
+    return true;
+  }
   const { read, utils } = sheetjs();
   const book = read(readFileSync(task.file), { type: 'buffer' });
   const rows = utils.sheet_to_json(book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet);
