@@ -2,22 +2,19 @@
 // Implanta from the desk's sent value to the file's; the second, on a newer file value, must leave
 // Implanta on that newer value too — one correction queued, from what Implanta holds.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findProfessional } from '../../db/registry';
-import type { Professional } from '../../shared/domain';
-import { correct, loadRegistry, openBatchDesk, sendBatch, type BatchDesk } from './batchFixtures';
-import { CORRECTED, LOADED, MAIN_SYSTEM, MARIA_HEADER, mariaRow } from './mariaLoads';
+import { correct, sendBatch, type BatchDesk } from './batchFixtures';
+import { CORRECTED, LOADED, loadMaria, MAIN_SYSTEM, mariaOn, openMariaDesk } from './mariaLoads';
 
 const NEWER = 'maria.nova@uol.com.br';
 
 let desk: BatchDesk;
 beforeEach(() => {
-  desk = openBatchDesk();
-  loadRegistry(desk, [MARIA_HEADER, mariaRow(LOADED)]);
+  desk = openMariaDesk();
 });
 afterEach(() => desk.cleanup());
 
-const maria = () => findProfessional(desk.store.db, '40001') as Professional;
-const load = (email: string) => loadRegistry(desk, [MARIA_HEADER, mariaRow(email)]);
+const maria = () => mariaOn(desk);
+const load = (email: string) => loadMaria(desk, email);
 const takeFile = (id: number) =>
   desk.handlers['registry:resolveConflict']({ id, choice: 'file', reason: 'O sistema do Regional está certo' }) as { message: string; newCorrection: string | null };
 const open = () =>

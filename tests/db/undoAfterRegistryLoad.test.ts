@@ -4,21 +4,18 @@
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { undoImport } from '../../db/imports/undo';
-import { findProfessional } from '../../db/registry';
-import type { Professional } from '../../shared/domain';
 import { importInput, jobContext, runImport } from '../fixtures/imports/jobs';
-import { loadRegistry, openBatchDesk, type BatchDesk } from './batchFixtures';
-import { LOADED, MAIN_SYSTEM, MARIA_HEADER, mariaRow } from './mariaLoads';
+import { type BatchDesk } from './batchFixtures';
+import { LOADED, loadMaria, MAIN_SYSTEM, mariaOn, openMariaDesk } from './mariaLoads';
 
 let desk: BatchDesk;
 beforeEach(() => {
-  desk = openBatchDesk();
-  loadRegistry(desk, [MARIA_HEADER, mariaRow(LOADED)]);
+  desk = openMariaDesk();
 });
 afterEach(() => desk.cleanup());
 
-const maria = () => findProfessional(desk.store.db, '40001') as Professional;
-const load = (email: string) => loadRegistry(desk, [MARIA_HEADER, mariaRow(email)]);
+const maria = () => mariaOn(desk);
+const load = (email: string) => loadMaria(desk, email);
 const corrections = () => (desk.store.db.prepare('SELECT count(*) AS n FROM corrections').get() as { n: number }).n;
 
 function importEmail(email: string): number {

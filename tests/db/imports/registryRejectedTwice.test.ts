@@ -3,22 +3,19 @@
 // Implanta refused: a load that brings it is a conflict about that correction, as when only one
 // correction was rejected — never taken in silence, leaving the desk with a value Implanta refused.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findProfessional } from '../../../db/registry';
-import type { Professional } from '../../../shared/domain';
-import { correct, importAck, loadRegistry, openBatchDesk, sendBatch, writeAck, type BatchDesk } from '../batchFixtures';
-import { CORRECTED, LOADED, MARIA_HEADER, mariaRow } from '../mariaLoads';
+import { correct, importAck, sendBatch, writeAck, type BatchDesk } from '../batchFixtures';
+import { CORRECTED, LOADED, loadMaria, mariaOn, openMariaDesk } from '../mariaLoads';
 
 const SECOND = 'maria.s@hotmail.com';
 
 let desk: BatchDesk;
 beforeEach(() => {
-  desk = openBatchDesk();
-  loadRegistry(desk, [MARIA_HEADER, mariaRow(LOADED)]);
+  desk = openMariaDesk();
 });
 afterEach(() => desk.cleanup());
 
-const maria = () => findProfessional(desk.store.db, '40001') as Professional;
-const load = (email: string) => loadRegistry(desk, [MARIA_HEADER, mariaRow(email)]);
+const maria = () => mariaOn(desk);
+const load = (email: string) => loadMaria(desk, email);
 
 /** Sends what is pending and Implanta rejects the correction `uuid`. */
 async function sendAndReject(uuid: string): Promise<void> {
