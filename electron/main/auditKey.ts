@@ -50,7 +50,10 @@ export async function keepAuditKey(): Promise<void> {
       return;
     }
     if (fileKey) {
-      await wrapKey(wrappedPath, fileKey.bytes);
+      // A copy the keystore cannot open today is only replaced by a key that signs this store: a
+      // file put there by someone else must not become the keystore's copy.
+      const unreadable = !wrapped && existsSync(wrappedPath);
+      if (!unreadable || signing === null || fileKey.id === signing) await wrapKey(wrappedPath, fileKey.bytes);
       return;
     }
     // No key anywhere. A store not signed yet (or none) gets a new key now; a signed one is left
