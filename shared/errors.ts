@@ -101,6 +101,7 @@ export const ERROR_CODES = [
   'BACKUP_NEWER',
   'BACKUP_STORE_IN_USE',
   'BACKUP_RESTORE_NOT_READY',
+  'BACKUP_RESTORE_BUSY',
   'EXPORT_DESTINATION',
   /** Atendimentos: unknown protocol or id, a step its state does not allow, an attachment refused by content or size. */
   'CONTACT_NOT_FOUND',

@@ -36,6 +36,24 @@ export function backupHandlers(store: Store, options: BackupHandlerOptions): Pic
     requireSettings(db);
     return jobs.start('backups:create', { ...input, appVersion: options.appVersion });
   };
+  // One prepared restore at a time: each is a copy as large as the store, and a second one (a
+  // double click, a restore started again without an answer to the first) would stay beside the
+  // store for as long as the desk runs.
+  let preparedJob: string | null = null;
+  const discardEarlierPrepared = () => {
+    if (preparedJob === null) return;
+    let status: ReturnType<JobRunner['status']>;
+    try {
+      status = jobs.status(preparedJob);
+    } catch {
+      preparedJob = null;
+      return;
+    }
+    if (status.state === 'running') throw new AppError('BACKUP_RESTORE_BUSY', 'Uma restauração já está sendo preparada: aguarde o fim dela antes de começar outra.');
+    const parsed = restorePreparedSchema.safeParse(status.result);
+    if (status.state === 'done' && parsed.success) discardPrepared(store.path, parsed.data.preparedPath);
+    preparedJob = null;
+  };
   return {
     'backups:list': async () => {
       const { folder } = getBackupSettings(db);
@@ -63,7 +81,9 @@ export function backupHandlers(store: Store, options: BackupHandlerOptions): Pic
     'backups:restorePrepare': (input) => {
       // A store that may not be written is refused before a copy of the backup is made beside it.
       requireWritableStore(store.path);
-      return { jobId: jobs.start('backups:restorePrepare', input) };
+      discardEarlierPrepared();
+      preparedJob = jobs.start('backups:restorePrepare', input);
+      return { jobId: preparedJob };
     },
     'backups:restoreApply': ({ jobId, confirmOtherRegion }) => {
       const prepared = preparedOf(jobs, jobId);

@@ -8,8 +8,8 @@
 import { app } from 'electron';
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { resolveStorePath } from '../../db';
 import { openStoreReader } from '../../db/connections';
+import { appStorePath } from './appStorePath';
 import { keystoreAvailable, unwrapKey, wrapKey } from './keystore';
 import { AUDIT_KEY_ENV, AUDIT_KEY_FILE_NAME, auditKeyPath, createAuditKey, keyIdOf, readAuditKey, useAuditKeyFile, writeAuditKey } from '../../db/auditKey';
 
@@ -30,11 +30,6 @@ function storeKeyId(storePath: string): string | null {
   }
 }
 
-function argValue(name: string): string | undefined {
-  const index = process.argv.indexOf(name);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
-
 /** Before the store opens: which key file the desk uses, and that it holds the key this store is signed with. Never fails the start. */
 export async function keepAuditKey(): Promise<void> {
   const userData = app.getPath('userData');
@@ -43,7 +38,7 @@ export async function keepAuditKey(): Promise<void> {
     if (!(await keystoreAvailable())) return;
     const keyPath = auditKeyPath();
     const wrappedPath = join(userData, WRAPPED_FILE);
-    const storePath = resolveStorePath({ cliPath: argValue('--db'), env: process.env, userDataDir: userData });
+    const storePath = appStorePath();
     const fileKey = readAuditKey(keyPath);
     const wrapped = await unwrapKey(wrappedPath);
     if (fileKey && wrapped?.equals(fileKey.bytes)) return;
@@ -55,7 +50,10 @@ export async function keepAuditKey(): Promise<void> {
       return;
     }
     if (fileKey) {
-      await wrapKey(wrappedPath, fileKey.bytes);
+      // A copy the keystore cannot open today is only replaced by a key that signs this store: a
+      // file put there by someone else must not become the keystore's copy.
+      const unreadable = !wrapped && existsSync(wrappedPath);
+      if (!unreadable || signing === null || fileKey.id === signing) await wrapKey(wrappedPath, fileKey.bytes);
       return;
     }
     // No key anywhere. A store not signed yet (or none) gets a new key now; a signed one is left

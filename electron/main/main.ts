@@ -5,7 +5,8 @@
 import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HandleBroker, openDesk, resolveStorePath, type Desk } from '../../db';
+import { HandleBroker, openDesk, type Desk } from '../../db';
+import { appStorePath } from './appStorePath';
 import { privateByDefault } from '../../db/fileModes';
 import { AppError } from '../../shared/errors';
 import { keepAuditKey } from './auditKey';
@@ -40,15 +41,10 @@ let desk: Desk | null = null;
 /** The files the clerk chose in the dialogs: the only ones the window can name (db/fileBroker.ts). */
 const files = new HandleBroker();
 
-function argValue(name: string): string | undefined {
-  const index = process.argv.indexOf(name);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
-
 const rendererDir = join(__dirname, '..', 'renderer');
 
 async function openAppDesk(): Promise<Desk | null> {
-  const path = resolveStorePath({ cliPath: argValue('--db'), env: process.env, userDataDir: app.getPath('userData') });
+  const path = appStorePath();
   let recovered = false;
   for (;;) {
     try {

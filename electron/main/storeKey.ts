@@ -8,9 +8,10 @@
 // secret service) the key file in the data folder stands alone, as for the command line.
 import { app, dialog } from 'electron';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { currentStoreKey, parseStoreKeyFile, useStoreKey } from '../../db/storeKey';
+import { appStorePath } from './appStorePath';
 import { keystoreAvailable, unwrapKey, wrapKey } from './keystore';
 
 const WRAPPED_FILE = 'store.key.safestorage';
@@ -18,17 +19,29 @@ const RECOVERY_FILE_MAX_BYTES = 4096;
 
 const wrappedPath = () => join(app.getPath('userData'), WRAPPED_FILE);
 
-/** Before the store opens: the key it is opened with, from the keystore (made now for a new desk). Never fails the start. */
+/**
+ * Before the store opens: the key it is opened with, from the keystore (made now for a new desk).
+ * A wrapped key the keystore cannot open today (another Windows profile, a keyring not unlocked) is
+ * never overwritten by a new key while there is a store it may open: the store's open then asks for
+ * the recovery key, and a later start with the keystore back opens it as before. Never fails the start.
+ */
 export async function keepStoreKey(): Promise<void> {
   try {
     if (!(await keystoreAvailable())) return; // db/storeKey.ts reads (or makes) the key file
-    const wrapped = await unwrapKey(wrappedPath());
+    const path = wrappedPath();
+    const wrapped = await unwrapKey(path);
     if (wrapped) {
       useStoreKey(wrapped);
       return;
     }
-    const key = currentStoreKey() ?? randomBytes(32);
-    await wrapKey(wrappedPath(), key);
+    const fileKey = currentStoreKey();
+    if (!fileKey && existsSync(path)) {
+      if (existsSync(appStorePath())) return;
+      // No store for it to open: a new desk starts, and the copy nobody can read now is kept aside.
+      renameSync(path, `${path}.unreadable-${Date.now()}`);
+    }
+    const key = fileKey ?? randomBytes(32);
+    await wrapKey(path, key);
     useStoreKey(key);
   } catch (error) {
     console.error(`store key: ${error instanceof Error ? error.message : String(error)}`);

@@ -37,12 +37,24 @@ interface BackupsState {
   cancel(): Promise<void>;
 }
 
+/** What a second click answers while the first one's job still starts or runs: nothing happens. */
+const ALREADY_RUNNING = { ok: false, cancelled: true, code: 'JOB_BUSY', message: '' } as const;
+
 export const useBackups = create<BackupsState>()((set, get) => {
-  /** Runs a job channel to its end, keeping its status for the progress bar. */
+  // Marked before the job's first status arrives: a double click on Fazer backup or Restaurar would
+  // otherwise make two backups, or prepare two store-sized copies of one.
+  let running = false;
+
+  /** Runs a job channel to its end, keeping its status for the progress bar; one at a time. */
   async function run<C extends 'backups:create' | 'backups:verify' | 'backups:restorePrepare'>(channel: C, input: Input<C>): Promise<RunOutcome<C>> {
-    const outcome = await runJob(channel, input, (status) => set({ job: status }));
-    set({ job: null });
-    return outcome;
+    if (running) return ALREADY_RUNNING;
+    running = true;
+    try {
+      return await runJob(channel, input, (status) => set({ job: status }));
+    } finally {
+      running = false;
+      set({ job: null });
+    }
   }
 
   return {

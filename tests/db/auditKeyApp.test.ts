@@ -6,7 +6,7 @@ import { openStore } from '../../db';
 import { AUDIT_KEY_ENV, createAuditKey, keyFileText, readAuditKey } from '../../db/auditKey';
 import { tempDir, type TempDir } from './fixtures';
 
-const electron = vi.hoisted(() => ({ userData: '', available: true }));
+const electron = vi.hoisted(() => ({ userData: '', available: true, locked: false }));
 vi.mock('electron', () => {
   const wrap = (text: string) => Buffer.from(`wrapped:${Buffer.from(text).toString('base64')}`);
   const unwrap = (data: Buffer) => Buffer.from(data.toString().replace(/^wrapped:/, ''), 'base64').toString();
@@ -16,7 +16,10 @@ vi.mock('electron', () => {
       isAsyncEncryptionAvailable: async () => electron.available,
       getSelectedStorageBackend: () => 'gnome_libsecret',
       encryptStringAsync: async (text: string) => wrap(text),
-      decryptStringAsync: async (data: Buffer) => ({ result: unwrap(data), shouldReEncrypt: false }),
+      decryptStringAsync: async (data: Buffer) => {
+        if (electron.locked) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+        return { result: unwrap(data), shouldReEncrypt: false };
+      },
     },
   };
 });
@@ -31,6 +34,7 @@ beforeEach(() => {
   dir = tempDir();
   electron.userData = dir.dir;
   electron.available = true;
+  electron.locked = false;
   delete process.env[AUDIT_KEY_ENV];
   process.argv = [...savedArgv.slice(0, 2), '--db', dir.file('cress-desk.sqlite')];
 });
@@ -80,6 +84,19 @@ describe("the app's audit key", () => {
     await keepAuditKey();
     expect(readAuditKey(keyPath())?.id).toBe(made.id);
     expect(existsSync(wrappedPath())).toBe(true);
+  });
+
+  it('keeps the keystore\'s copy when it cannot be opened today and the key file was replaced by one that does not sign the store', async () => {
+    await keepAuditKey();
+    const signing = readAuditKey(keyPath());
+    openStore({ path: dir.file('cress-desk.sqlite') }).close();
+    rmSync(keyPath());
+    writeFileSync(keyPath(), keyFileText(Buffer.alloc(32, 7)), { mode: 0o600 });
+    electron.locked = true;
+    await keepAuditKey();
+    electron.locked = false;
+    await keepAuditKey();
+    expect(readAuditKey(keyPath())?.id).toBe(signing?.id);
   });
 
   it('without a keystore, leaves the key file alone', async () => {

@@ -247,6 +247,22 @@ describe('restoring a backup', () => {
     expect((await b.fail('backups:restoreApply', { jobId: verifyJob.jobId })).code).toBe('BACKUP_RESTORE_NOT_READY');
   });
 
+  it('keeps one prepared copy at a time: a second restore started at once is refused, one started later replaces the first', async () => {
+    const b = await desks.setUp();
+    const { file } = await b.create();
+    // A double click on Restaurar: two requests before the first job has answered.
+    const [first, second] = await Promise.all([b.desk.dispatch('backups:restorePrepare', { file, passphrase: null }), b.desk.dispatch('backups:restorePrepare', { file, passphrase: null })]);
+    expect(first).toMatchObject({ ok: true });
+    expect(second).toMatchObject({ ok: false, error: { code: 'BACKUP_RESTORE_BUSY', message: expect.stringContaining('já está sendo preparada') } });
+    await b.desk.jobs.wait((first as { value: { jobId: string } }).value.jobId);
+    const copies = () => readdirSync(dirname(b.storePath)).filter((name) => name.includes('.restore-'));
+    expect(copies()).toHaveLength(1);
+    // The clerk closes the confirmation without a word and restores again: the first copy goes.
+    const { prepared } = await b.prepare(file);
+    expect(copies()).toEqual([basename(prepared.preparedPath)]);
+    expect((await b.fail('backups:restoreApply', { jobId: (first as { value: { jobId: string } }).value.jobId })).code).toBe('BACKUP_RESTORE_NOT_READY');
+  });
+
   it('throws a prepared copy away when the clerk gives up', async () => {
     const b = await desks.setUp();
     const { file } = await b.create();
