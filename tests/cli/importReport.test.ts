@@ -156,3 +156,16 @@ describe('cress-desk import --report with a row refused and a row written with a
     expect(rows.slice(1).map((r) => r[situation])).toEqual(['importada com aviso', 'recusada']);
   });
 });
+
+describe('cress-desk --json import with a row written with a warning', () => {
+  it('counts the rows that went in with a warning as the plain summary does', () => {
+    files++;
+    const file = join(desk.dir, `avisos-json-${files}.csv`);
+    // Helena gets Gabriela's e-mail (a warning: it goes in); 10006 an e-mail that is no e-mail (refused).
+    writeFileSync(file, `Registro;E-mail;Motivo\r\n10008;gabriela.martins@gmail.com;Pedido da profissional\r\n10006;ruim;Pedido da profissional\r\n`);
+    const result = desk.json('import', 'corrections', file, '--dry-run');
+    expect(result.code).toBe(1);
+    expect(result.body).toMatchObject({ rows: 2, accepted: 1, warned: 1, rejected: 1 });
+    expect(result.body.errors.map((e: { code: string }) => e.code).sort()).toEqual(['EMAIL_INVALID', 'EMAIL_SHARED']);
+  });
+});
