@@ -25,12 +25,18 @@ function correctionLine(c: Correction): string[] {
   return [formatDateTimeBr(c.createdAt), fieldLabel(c.field), `${formatFieldValue(c.field, c.oldValue)} → ${formatFieldValue(c.field, c.newValue)}`, CORRECTION_STATUS_LABELS[c.status], c.uuid];
 }
 
+/** The region, the seccional when there is one, and every operator who may sign. */
+function deskLine(settings: Settings, operators: string[]): string {
+  const names = operators.length > 0 ? operators : [settings.operator];
+  return `${regionLabel(settings.region)}${settings.seccional ? `, seccional ${settings.seccional}` : ''}, ${names.length === 1 ? 'operator' : 'operators'} ${names.join(', ')}`;
+}
+
 export const renderers = {
   info: (info: AppInfo) =>
     [
       `CRESS Desk ${info.version} (schema ${info.schemaVersion})`,
       `Store: ${info.storePath}`,
-      `Desk: ${info.settings ? `${regionLabel(info.settings.region)}, operator ${info.settings.operator}` : 'not set up (run: cress-desk init --region N --operator NAME)'}`,
+      `Desk: ${info.settings ? deskLine(info.settings, info.operators) : 'not set up (run: cress-desk init --region N --operator NAME)'}`,
       `Professionals: ${formatCount(info.professionals)}`,
     ].join('\n'),
   settings: (s: Settings) => `Desk set up: ${regionLabel(s.region)}${s.seccional ? `, seccional ${s.seccional}` : ''}, operator ${s.operator}.`,
