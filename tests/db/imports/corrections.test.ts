@@ -181,7 +181,7 @@ describe('what a corrections import records', () => {
     expect(() => runImport(importInput(fixture('workbook.xlsx'), { kind: 'corrections', sheet: 'Abril' }), jobContext(desk.store.path))).toThrow(
       /A aba “Abril” não existe.*“Instruções”, “Correções”, “Oculta”/,
     );
-    expect(() => runImport(importInput(fixture('workbook.xlsx'), { kind: 'corrections', sheet: 'Instruções' }), jobContext(desk.store.path))).toThrow(/CPF ou ao Registro/);
+    expect(() => runImport(importInput(fixture('workbook.xlsx'), { kind: 'corrections', sheet: 'Instruções' }), jobContext(desk.store.path))).toThrow(/não tem a coluna “CPF” nem a coluna “Registro”/);
   });
 
   it('follows a CPF changed earlier in the same file, and refuses a CPF that belongs to someone else', () => {
