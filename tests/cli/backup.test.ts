@@ -1,6 +1,6 @@
 // `cress-desk backup …` as an IT person runs it: the built command, a real store, real files.
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeZip } from '../../db/packaging';
@@ -178,5 +178,29 @@ describe('cress-desk backup', () => {
     const missing = run('backup', 'create', '--out', join(desk.dir, 'nao-existe'));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/não existe.*BACKUP_DESTINATION/);
+  });
+});
+
+describe('cress-desk backup verify of a backup whose database was taken out', () => {
+  it('says once, under one code, that the database is missing', () => {
+    const out = join(desk.dir, 'sem-banco');
+    mkdirSync(out);
+    const made = json('backup', 'create', '--out', out);
+    expect(made.code).toBe(0);
+    const unzipped = join(out, 'aberto');
+    mkdirSync(unzipped);
+    expect(spawnSync('unzip', ['-q', made.body.file, '-d', unzipped]).status).toBe(0);
+    const bag = join(unzipped, readdirSync(unzipped)[0] as string);
+    rmSync(join(bag, 'data', 'cress-desk.sqlite'));
+    const emptied = join(out, 'sem-banco.zip');
+    expect(spawnSync('zip', ['-q', '-X', '-r', emptied, '.'], { cwd: unzipped }).status).toBe(0);
+
+    const verified = json('backup', 'verify', emptied);
+    expect(verified.code).toBe(3);
+    expect(verified.body.problems.map((p: { code: string }) => p.code)).toEqual(['DB_MISSING']);
+    expect(verified.body.problems[0].message).toMatch(/não contém o banco de dados/);
+    const human = run('backup', 'verify', emptied);
+    expect(human.stdout.match(/^ {2}- /gm)).toHaveLength(1);
+    expect(human.stdout).not.toMatch(/PAYLOAD_MISSING|OXUM_MISMATCH/);
   });
 });
