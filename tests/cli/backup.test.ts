@@ -204,3 +204,30 @@ describe('cress-desk backup verify of a backup whose database was taken out', ()
     expect(human.stdout).not.toMatch(/PAYLOAD_MISSING|OXUM_MISMATCH/);
   });
 });
+
+describe('cress-desk backup verify of an encrypted backup whose bag-info.txt was damaged', () => {
+  it('says the file is damaged, never that the passphrase (which opened it) may be wrong', () => {
+    const out = join(desk.dir, 'aes-danificado');
+    mkdirSync(out);
+    const secret = join(out, 'senha.txt');
+    writeFileSync(secret, 'frase longa e secreta\n', { mode: 0o600 });
+    const made = json('backup', 'create', '--out', out, '--passphrase-file', secret);
+    expect(made.code).toBe(0);
+    // The first byte of bag-info.txt's ciphertext, after its local header, salt (16) and password verifier (2).
+    const bytes = readFileSync(made.body.file);
+    let header = bytes.indexOf(Buffer.from('PK\u0003\u0004', 'latin1'));
+    while (!bytes.subarray(header + 30, header + 30 + bytes.readUInt16LE(header + 26)).toString('latin1').endsWith('/bag-info.txt')) {
+      header = bytes.indexOf(Buffer.from('PK\u0003\u0004', 'latin1'), header + 4);
+      expect(header).toBeGreaterThanOrEqual(0);
+    }
+    const data = header + 30 + bytes.readUInt16LE(header + 26) + bytes.readUInt16LE(header + 28);
+    bytes[data + 18]! ^= 0x01;
+    const damaged = join(out, 'danificado.zip');
+    writeFileSync(damaged, bytes);
+
+    const verified = run('backup', 'verify', damaged, '--passphrase-file', secret);
+    expect(verified.code).toBe(3);
+    expect(verified.stdout).toMatch(/bag-info\.txt.*danificad/);
+    expect(verified.stdout + verified.stderr).not.toMatch(/senha está incorreta|senha incorreta/i);
+  });
+});
