@@ -9,7 +9,7 @@ import { parseDateBr, todayIso } from '../../shared/rules/dates';
 import { EVIDENCE_MESSAGES, evidenceProblem, isFutureEvidenceDate, isPlaceholderEvidence } from '../../shared/rules/evidence';
 import { changesFromOptions, collect } from './correctionChanges';
 import { renderers } from './output';
-import { EXIT, PAGE_OPTION, REASON_OPTION, UsageError, commandGroup, commandsOf, optionText, wholeNumber, type CliContext, type CliModule, type CommandOutcome } from './types';
+import { EXIT, PAGE_OPTION, pageOf, REASON_OPTION, UsageError, commandGroup, commandsOf, optionText, type CliContext, type CliModule, type CommandOutcome } from './types';
 
 /** `--contact`: an atendimento's protocol, as `contact show` prints it. */
 function contactProtocol(text: string): string {
@@ -67,7 +67,7 @@ async function list(context: CliContext): Promise<CommandOutcome> {
     status: context.values.status as CorrectionStatus | undefined,
     field: optionText(context, 'field'),
     operator: optionText(context, 'operator'),
-    page: wholeNumber(context.values.page, 'page') ?? 0,
+    page: pageOf(context),
   });
   return { result, text: renderers.queue(result), exit: EXIT.ok };
 }
