@@ -72,6 +72,12 @@ const KEY_PURPOSE: Record<ImportKind, string> = {
   corrections: 'é por elas que cada profissional é encontrada/o',
 };
 
+/** A few other headers `target` is recognised under, besides its own label (for messages). */
+export function otherHeaderNames(target: ImportTarget, count: number): string[] {
+  const label = headerKey(importTargetLabel(target));
+  return ((headerData.targets as Record<string, string[]>)[target] ?? []).filter((name) => headerKey(name) !== label).slice(0, count);
+}
+
 /** The screen's words: a column of the sheet must be associated with the key. */
 function missingKeyAssociation(kind: ImportKind): string {
   if (kind === 'cep') return 'Associe uma coluna ao CEP: é por ele que cada linha é identificada.';
@@ -82,7 +88,7 @@ function missingKeyAssociation(kind: ImportKind): string {
 /** The header's words (no columns were associated by hand): which column is missing, under which names it is recognised. */
 function missingKeyColumn(kind: ImportKind, targets: readonly ImportTarget[]): string {
   const names = targets.map((t) => `“${importTargetLabel(t)}”`).join(' nem a coluna ');
-  const synonyms = targets.flatMap((t) => (headerData.targets as Record<string, string[]>)[t]?.slice(1, 3) ?? []).map((n) => `“${n}”`);
+  const synonyms = targets.flatMap((t) => otherHeaderNames(t, 2)).map((n) => `“${n}”`);
   return (
     `A planilha não tem a coluna ${names}: ${KEY_PURPOSE[kind]}. Acrescente ao cabeçalho ${targets.length > 1 ? 'uma delas' : 'uma coluna com esse nome'}` +
     `${synonyms.length > 0 ? ` (ou ${synonyms.join(', ')})` : ''}, ou renomeie a que traz esse dado, e importe de novo. Nada foi importado.`

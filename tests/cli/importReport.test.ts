@@ -169,3 +169,16 @@ describe('cress-desk --json import with a row written with a warning', () => {
     expect(result.body.errors.map((e: { code: string }) => e.code).sort()).toEqual(['EMAIL_INVALID', 'EMAIL_SHARED']);
   });
 });
+
+describe('cress-desk import of identification data without a document column', () => {
+  it('tells to add the column to the sheet, never to associate one in a step the command line does not have', () => {
+    files++;
+    const file = join(desk.dir, `nome-sem-documento-${files}.csv`);
+    writeFileSync(file, `Registro;Nome;Motivo\r\n10001;Ana Paula Ferreira Souza;Certidão de casamento\r\n`);
+    const result = desk.run('import', 'corrections', file, '--dry-run');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/row 2: .*\[EVIDENCE_REQUIRED\]/);
+    expect(result.stdout).toMatch(/Acrescente à planilha a coluna “Documento comprobatório” \(ou “Documento”, “Comprovante”\)/);
+    expect(result.stdout).not.toMatch(/Associe/);
+  });
+});

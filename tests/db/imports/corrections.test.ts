@@ -207,7 +207,7 @@ describe('what a corrections import records', () => {
       [3, 'EVIDENCE_REQUIRED'],
       [5, 'EVIDENCE_REQUIRED'],
     ]);
-    expect(summary.errors[0]?.message).toMatch(/exige o documento comprobatório.*Associe uma coluna a “Documento comprobatório”/);
+    expect(summary.errors[0]?.message).toMatch(/exige o documento comprobatório.*Acrescente à planilha a coluna “Documento comprobatório”/);
     expect(summary.errors[1]?.message).toMatch(/\(Data de nascimento\)/);
     expect(reload('ana').email).toBe('ana.paula@exemplo.com.br');
     expect(reload('bruna').motherNotListed).toBe(people.bruna.motherNotListed);
