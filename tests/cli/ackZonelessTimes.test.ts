@@ -4,21 +4,22 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliDesk, initDesk } from './command';
+import { cliDesk, cliOn, initDesk } from './command';
 
 // A computer on UTC (a Linux desk set up that way): the zone must not move Implanta's dates.
 const desk = cliDesk('cress-cli-ack-times-', (d) => initDesk(d, { professionals: 3, seed: 4 }), { env: () => ({ TZ: 'UTC' }) });
 
 /** A correction of the first professional, sent to Implanta in a lote: the answer file's batch, package hash and item. */
-function sentCorrection(): { registration: string; dipStatus: string; batch: string; sha: string; item: string } {
-  const person = desk.json('registry', 'search', '').body.items[0] as { registrationNumber: string; dipStatus: string };
+function sentCorrection(index = 0): { registration: string; dipStatus: string; batch: string; sha: string; item: string } {
+  const person = desk.json('registry', 'search', '').body.items[index] as { registrationNumber: string; dipStatus: string };
   expect(desk.run('correct', person.registrationNumber, '--field', 'email', '--value', 'resposta.sem.fuso@gmail.com', '--reason', 'Pedido da profissional').code).toBe(0);
   const created = desk.json('batch', 'create').body as { uuid: string; number: string };
   expect(desk.run('batch', 'seal', created.number).code).toBe(0);
-  const out = join(desk.dir, 'lotes');
+  const out = join(desk.dir, `lotes-${index}`);
   mkdirSync(out);
   const exported = desk.json('batch', 'export', created.number, '--out', out).body as { sha256: string };
   expect(desk.run('batch', 'mark-sent', created.number).code).toBe(0);
+  // The newest correction: this one.
   const item = (desk.json('corrections', 'list').body.items[0] as { uuid: string }).uuid;
   return { registration: person.registrationNumber, dipStatus: person.dipStatus, batch: created.uuid, sha: exported.sha256, item };
 }
@@ -49,5 +50,14 @@ describe('an answer whose time carries no time zone', () => {
     const shown = desk.json('registry', 'show', sent.registration).body as { dipStatus: string; dipStatusAt: string };
     expect(shown).toMatchObject({ dipStatus: status, dipStatusAt: '2026-01-01T03:00:00.000Z' });
     expect(desk.run('registry', 'show', sent.registration).stdout).toMatch(/Situação do DIP\s+.*\(em 01\/01\/2026\)/);
+  });
+
+  it('shows the day of a DIP status reported late in the evening as the desk’s own clock reads it, not the next day of UTC', () => {
+    const late = sentCorrection(1);
+    const status = late.dipStatus === 'confirmed' ? 'requested' : 'confirmed';
+    // 22:00 in Brasília on 09/03/2026 is already 10/03 in UTC.
+    expect(desk.run('batch', 'ack', answer('resposta-noite.json', late, '2026-03-10T01:00:00Z', status)).code).toBe(0);
+    const inBrazil = cliOn(() => desk.store, () => ({ TZ: 'America/Sao_Paulo' }));
+    expect(inBrazil.run('registry', 'show', late.registration).stdout).toMatch(/Situação do DIP\s+.*\(em 09\/03\/2026\)/);
   });
 });
