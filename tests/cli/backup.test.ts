@@ -181,19 +181,24 @@ describe('cress-desk backup', () => {
   });
 });
 
+/** A new backup in a folder `name` of its own, unzipped, changed by `change` (given the bag's folder) and zipped again: the new zip. */
+function changedBackup(name: string, change: (bag: string) => void): string {
+  const out = join(desk.dir, name);
+  mkdirSync(out);
+  const made = json('backup', 'create', '--out', out);
+  expect(made.code).toBe(0);
+  const unzipped = join(out, 'aberto');
+  mkdirSync(unzipped);
+  expect(spawnSync('unzip', ['-q', made.body.file, '-d', unzipped]).status).toBe(0);
+  change(join(unzipped, readdirSync(unzipped)[0] as string));
+  const zip = join(out, `${name}.zip`);
+  expect(spawnSync('zip', ['-q', '-X', '-r', zip, '.'], { cwd: unzipped }).status).toBe(0);
+  return zip;
+}
+
 describe('cress-desk backup verify of a backup whose database was taken out', () => {
   it('says once, under one code, that the database is missing', () => {
-    const out = join(desk.dir, 'sem-banco');
-    mkdirSync(out);
-    const made = json('backup', 'create', '--out', out);
-    expect(made.code).toBe(0);
-    const unzipped = join(out, 'aberto');
-    mkdirSync(unzipped);
-    expect(spawnSync('unzip', ['-q', made.body.file, '-d', unzipped]).status).toBe(0);
-    const bag = join(unzipped, readdirSync(unzipped)[0] as string);
-    rmSync(join(bag, 'data', 'cress-desk.sqlite'));
-    const emptied = join(out, 'sem-banco.zip');
-    expect(spawnSync('zip', ['-q', '-X', '-r', emptied, '.'], { cwd: unzipped }).status).toBe(0);
+    const emptied = changedBackup('sem-banco', (bag) => rmSync(join(bag, 'data', 'cress-desk.sqlite')));
 
     const verified = json('backup', 'verify', emptied);
     expect(verified.code).toBe(3);
@@ -229,5 +234,16 @@ describe('cress-desk backup verify of an encrypted backup whose bag-info.txt was
     expect(verified.code).toBe(3);
     expect(verified.stdout).toMatch(/bag-info\.txt.*danificad/);
     expect(verified.stdout + verified.stderr).not.toMatch(/senha está incorreta|senha incorreta/i);
+  });
+});
+
+describe('cress-desk backup verify of a backup with a file added to its data', () => {
+  it('counts the files the bag declares and holds in words that agree with the numbers', () => {
+    const added = changedBackup('com-extra', (bag) => writeFileSync(join(bag, 'data', 'leia-me.txt'), 'acrescentado depois\n'));
+    const verified = json('backup', 'verify', added);
+    expect(verified.code).toBe(3);
+    const oxum = verified.body.problems.find((p: { code: string }) => p.code === 'OXUM_MISMATCH');
+    expect(oxum.message).toMatch(/declara [\d.]+ bytes em 1 arquivo, mas data\/ tem [\d.]+ bytes em 2 arquivos\./);
+    expect(oxum.message).not.toContain('(s)');
   });
 });
