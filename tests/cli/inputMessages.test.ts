@@ -53,3 +53,18 @@ describe('quality with a code that does not exist', () => {
     expect(result.stderr).toMatch(/EMAIL_TIPO.*EMAIL_TYPO/s);
   });
 });
+
+describe('a field name the catalogue does not have', () => {
+  it.each([
+    [['correct', '1000', '--field', 'emial', '--value', 'x@gmail.com', '--reason', 'Pedido'], '--field emial'],
+    [['correct', '1000', '--set', 'emial=x@gmail.com', '--reason', 'Pedido'], '--set emial'],
+    [['corrections', 'list', '--field', 'emial'], '--field emial'],
+  ])('%j is refused naming the option and the fields it takes', (args, option) => {
+    const result = run(...args);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(option);
+    expect(result.stderr).toMatch(/cpf, name, socialName, motherName.*, uf\b/);
+    expect(result.stderr).toContain('[FIELD_UNKNOWN]');
+  });
+});
