@@ -68,3 +68,12 @@ describe('a field name the catalogue does not have', () => {
     expect(result.stderr).toContain('[FIELD_UNKNOWN]');
   });
 });
+
+describe('a period that ends before it starts', () => {
+  it('audit export names --from and --to with the days given, and writes nothing', () => {
+    const result = run('audit', 'export', '--from', '31/12/2026', '--to', '01/01/2026', '--out', `${desk.dir}/periodo.xlsx`);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/--from 31\/12\/2026 .*--to 01\/01\/2026/);
+    expect(result.stderr).toContain('[DATE_INVALID]');
+  });
+});
