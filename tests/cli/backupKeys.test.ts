@@ -144,6 +144,8 @@ describe('a backup made with another desk’s key', () => {
     const refused = cli(newStore, newKey, 'backup', 'restore', file, '--key-file', notAKey, '--yes');
     expect(refused.code).not.toBe(0);
     expect(refused.out).toMatch(/anotacoes\.txt" não é uma chave de recuperação do CRESS Desk/);
+    // Named as the command line writes it too, not only by the window's menu.
+    expect(refused.out).toMatch(/cress-desk key export/);
     expect(refused.out).not.toContain('1234');
     // The other key file of a desk (the one that signs the audit trail) is named for what it is.
     const auditKey = join(desk.dir, 'assinatura.key');
