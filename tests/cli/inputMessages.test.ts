@@ -77,3 +77,12 @@ describe('a period that ends before it starts', () => {
     expect(result.stderr).toContain('[DATE_INVALID]');
   });
 });
+
+describe('what the window would set, asked of the command line', () => {
+  it('a second init says how the command line adds an operator, not only the window’s Configurações', () => {
+    const result = run('init', '--region', '9', '--operator', 'Outra Pessoa');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('[ALREADY_SET_UP]');
+    expect(result.stderr).toMatch(/cress-desk operator add/);
+  });
+});
