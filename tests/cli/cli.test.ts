@@ -155,3 +155,18 @@ describe('cress-desk', () => {
     expect(result.stderr).toMatch(/STORE_CORRUPT/);
   });
 });
+
+describe('cress-desk --json on wrong usage', () => {
+  it.each([
+    [['registry', 'search', 'a', '--bogus'], /unknown option '--bogus'/],
+    [['registry', 'search', 'a', '--page', '0'], /--page counts from 1/],
+    [['corrections', 'list', '--status', 'nope'], /--status/],
+    [['correct', '1000', '--set', 'email', '--reason', 'r'], /--set expects field=value/],
+  ])('%j still prints one JSON document on stdout, the error with code USAGE, and exits 2', (args, message) => {
+    const result = run('--json', ...args);
+    expect(result.code).toBe(2);
+    const body = JSON.parse(result.stdout);
+    expect(body.error.code).toBe('USAGE');
+    expect(body.error.message).toMatch(message);
+  });
+});
