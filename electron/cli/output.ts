@@ -91,7 +91,8 @@ export const renderers = {
           }),
         ])}\n${plural(page.total, 'correction', 'corrections')} (${pageLine(page)}).`,
   cep: (r: { entry: CepEntry; created: boolean }) =>
-    `${r.created ? 'Added' : 'Updated'} CEP ${formatCep(r.entry.cep)}: ${r.entry.street}, ${r.entry.district}, ${r.entry.city}/${r.entry.uf} — queued for Implanta.`,
+    // A CEP of a whole município has no street (nor, sometimes, a district): no empty place for them.
+    `${r.created ? 'Added' : 'Updated'} CEP ${formatCep(r.entry.cep)}: ${[r.entry.street, r.entry.district, `${r.entry.city}/${r.entry.uf}`].filter((part) => part.trim() !== '').join(', ')} — queued for Implanta.`,
   auditExport: (r: { path: string; entries: number }) => `Audit trail exported: ${plural(r.entries, 'entry', 'entries')} in ${r.path}.`,
   audit: (v: AuditVerification) =>
     [

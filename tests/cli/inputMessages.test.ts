@@ -86,3 +86,11 @@ describe('what the window would set, asked of the command line', () => {
     expect(result.stderr).toMatch(/cress-desk operator add/);
   });
 });
+
+describe('a CEP of a whole município (no street)', () => {
+  it('is told without an empty place where the street would be', () => {
+    const added = run('cep', 'add', '01310100', '--street', '', '--district', 'Centro', '--city', 'São Paulo', '--uf', 'SP');
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(/^Added CEP 01310-100: Centro, São Paulo\/SP — queued for Implanta\.$/m);
+  });
+});
