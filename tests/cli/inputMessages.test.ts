@@ -94,3 +94,19 @@ describe('a CEP of a whole município (no street)', () => {
     expect(added.stdout).toMatch(/^Added CEP 01310-100: Centro, São Paulo\/SP — queued for Implanta\.$/m);
   });
 });
+
+describe('a sending date the lote cannot have', () => {
+  it('batch mark-sent --at in the future or before the seal is refused naming --at and the date given', () => {
+    const someone = desk.json('registry', 'search', '').body.items[1].registrationNumber as string;
+    expect(run('correct', someone, '--field', 'email', '--value', 'envio.lote@gmail.com', '--reason', 'Pedido').code).toBe(0);
+    const created = desk.json('batch', 'create').body as { number: string };
+    expect(run('batch', 'seal', created.number).code).toBe(0);
+    expect(run('batch', 'export', created.number, '--out', desk.dir).code).toBe(0);
+    for (const at of ['01/01/2099 10:00', '01/01/2020 10:00']) {
+      const refused = run('batch', 'mark-sent', created.number, '--at', at);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`--at ${at}`);
+      expect(refused.stderr).toContain('[DATE_INVALID]');
+    }
+  });
+});
