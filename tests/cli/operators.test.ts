@@ -101,4 +101,12 @@ describe('cress-desk operator', () => {
     expect(run('info').stdout).toMatch(/^Desk: .*, operator Ana Souza$/m);
     expect(json('info').body.operators).toEqual(['Ana Souza']);
   });
+
+  it('operator list tells until when an operator waits after wrong PINs, as a date and time, not an ISO instant', () => {
+    const wrong = pinFile('errado-5.pin', '9999');
+    for (let i = 0; i < 5; i++) expect(withPin(wrong, 'demo', '--professionals', '1').code).toBe(1);
+    const listed = run('operator', 'list').stdout;
+    expect(listed).toMatch(/^Ana Souza \(waiting until \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\)$/m);
+    expect(listed).not.toMatch(/\dT\d/);
+  });
 });
