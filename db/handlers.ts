@@ -23,7 +23,7 @@ import { countOpenConflicts, listOpenConflicts, openConflictsOf, resolveConflict
 import { exportRegistry } from './registryExport';
 import { dismissRejection, unresolvedRejectionCounts } from './rejections';
 import { JobRunner } from './jobs/runner';
-import { addOperator, disableOperator, endSession, listOperators, resetOperatorPin, setAdminPin, startSession } from './operators';
+import { activeOperatorNames, addOperator, disableOperator, endSession, listOperators, resetOperatorPin, setAdminPin, startSession } from './operators';
 import type { Store } from './open';
 import { countProfessionals, fillDemo, findProfessional, insertDemoProfessionals, requireProfessional } from './registry';
 import { searchProfessionals } from './search';
@@ -56,6 +56,7 @@ export function createHandlers(store: Store, env: HandlerEnv): Handlers {
       storePath: store.path,
       professionals: countProfessionals(db),
       settings: getSettings(db),
+      operators: activeOperatorNames(db),
       sessionOperator: sessionOperator(db),
     }),
 

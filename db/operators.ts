@@ -76,6 +76,11 @@ export function listOperators(db: Database, now: string): { operators: Operator[
   return { operators: rows.map((row) => toOperator(row, now)), adminPinSet: adminPinHash(db) !== null };
 }
 
+/** The names of the operators who may sign, in the order the list shows them. */
+export function activeOperatorNames(db: Database): string[] {
+  return db.prepare('SELECT name FROM operators WHERE disabled_at IS NULL ORDER BY name COLLATE NOCASE').pluck().all() as string[];
+}
+
 function adminPinHash(db: Database): string | null {
   const row = db.prepare('SELECT admin_pin_hash AS hash FROM settings WHERE id = 1').get() as { hash: string | null } | undefined;
   return row?.hash ?? null;

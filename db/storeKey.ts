@@ -155,6 +155,6 @@ export function readRecoveryKey(path: string): Buffer {
       { details: { path } },
     );
   }
-  if (!key) throw new AppError('INPUT_INVALID', `O arquivo "${path}" não é uma chave de recuperação do CRESS Desk (o arquivo gravado em Configurações → Chave de recuperação).`, { details: { path } });
+  if (!key) throw new AppError('INPUT_INVALID', `O arquivo "${path}" não é uma chave de recuperação do CRESS Desk (o arquivo gravado em Configurações → Chave de recuperação, ou por cress-desk key export).`, { details: { path } });
   return key;
 }

@@ -174,15 +174,20 @@ export async function verifyBackupFile(input: VerifyInput, context: JobContext, 
       if (isDiskFullError(copyFailed, storeDir)) throw diskFullError(storeDir, 'Nada foi alterado; o backup não foi afetado.');
       throw copyFailed;
     }
-    const problems: BackupProblem[] = [...bag.problems, ...validation.problems];
+    const databaseMissing = !bag.source.files.some((f) => f.path === PAYLOAD_PATH);
+    const problems: BackupProblem[] = databaseMissing ? withoutMissingDatabase([...bag.problems, ...validation.problems], validation.info) : [...bag.problems, ...validation.problems];
     const declaredCounts = rowCountsOf(validation.info);
     const declaredRegion = Number(bagInfoValue(validation.info, 'CRESS-Region')) || null;
     const madeAt = backupCreatedAt(validation.info);
     const base = { encrypted, region: declaredRegion, counts: declaredCounts, ...(madeAt ? { createdAt: madeAt } : {}) };
     const swapped = swappedProblem(context.storePath, file, madeAt, bagInfoValue(validation.info, 'External-Identifier'));
     if (swapped) problems.push(swapped);
-    if (!bag.source.files.some((f) => f.path === PAYLOAD_PATH)) {
-      problems.push({ code: 'DB_MISSING', message: `O backup não contém o banco de dados (${PAYLOAD_PATH}).`, path: PAYLOAD_PATH });
+    if (databaseMissing) {
+      problems.push({
+        code: 'DB_MISSING',
+        message: `O backup não contém o banco de dados (${PAYLOAD_PATH}): o arquivo foi retirado do pacote, e sem ele não há o que restaurar. Use outro backup.`,
+        path: PAYLOAD_PATH,
+      });
     }
     if (problems.length > 0 || !tee.complete()) return answer(problems, base);
 
@@ -251,6 +256,23 @@ export async function verifyBackupFile(input: VerifyInput, context: JobContext, 
     await zip.close();
     if (!keep) await rm(copyPath, { force: true });
   }
+}
+
+/**
+ * The bag's own words for a database taken out of the backup — its file missing from the manifest's
+ * list, and the payload's declared size that no longer adds up for that one file — left out: the
+ * database's absence is one problem, told once (DB_MISSING). Anything else wrong stays.
+ */
+function withoutMissingDatabase(problems: BackupProblem[], info: Parameters<typeof bagInfoValue>[0]): BackupProblem[] {
+  const missing = problems.filter((p) => p.code === 'PAYLOAD_MISSING');
+  const declaredFiles = Number(/^\d+\.(\d+)$/.exec(bagInfoValue(info, 'Payload-Oxum') ?? '')?.[1] ?? Number.NaN);
+  const onlyTheDatabase = missing.length === 1 && missing[0]?.path === PAYLOAD_PATH;
+  return problems.filter((p) => {
+    if (p.code === 'PAYLOAD_MISSING') return p.path !== PAYLOAD_PATH;
+    // The declared payload was the database alone: with it gone, the mismatch says nothing more.
+    if (p.code === 'OXUM_MISMATCH') return !(onlyTheDatabase && declaredFiles === 1);
+    return true;
+  });
 }
 
 /** Why a file did not open as a zip: another file, bytes added after its end, or a copy cut short or damaged. */

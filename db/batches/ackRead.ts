@@ -14,6 +14,7 @@ import type { RawRow } from '../imports/readers/source';
 import { ackInvalid as invalid, compoundRows, csvRows, isCompound, refuseTextAsSpreadsheet, spreadsheetError, xlsxRows } from './ackSheets';
 import { schemaRefusal, unreadVersion, type ItemNamer } from './ackJsonErrors';
 import { SCHEMAS } from './schemas';
+import { instantOfBrasiliaTime } from './clock';
 
 export type AckFormat = 'json' | 'csv' | 'xlsx';
 
@@ -78,11 +79,14 @@ function statusOf(cell: string): Outcome | undefined {
   return STATUS_WORDS[words] ?? (REGISTRY_ONLY_WORDS.test(words) ? REGISTRY_ONLY : undefined);
 }
 
-/** A DIP date as written (dd/mm/aaaa, AAAA-MM-DD or ISO date-time): `YYYY-MM-DD` or a UTC ISO date-time; null when not a real date. */
+/**
+ * A DIP date as written (dd/mm/aaaa, AAAA-MM-DD or ISO date-time, Brasília time when it names no zone):
+ * `YYYY-MM-DD` or a UTC ISO date-time; null when not a real date.
+ */
 export function normaliseDipDate(text: string): string | null {
   const value = text.trim();
   if (/^\d{4}-\d{2}-\d{2}T/.test(value)) {
-    const at = new Date(value);
+    const at = instantOfBrasiliaTime(value);
     const date = parseDateBr(value.slice(0, 10));
     return date.ok && !Number.isNaN(at.getTime()) ? at.toISOString() : null;
   }

@@ -39,6 +39,22 @@ export function brasilia(at: string | Date): BrasiliaTime {
   };
 }
 
+/** A date-time that names its zone: `Z` or an offset such as `-03:00`. */
+const ZONED = /(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * The UTC instant of an ISO date-time: as written when it names its zone, else read as the time in
+ * Brasília (Implanta's and the councils' clock), never as this computer's, whose zone may be another.
+ */
+export function instantOfBrasiliaTime(dateTime: string): Date {
+  if (ZONED.test(dateTime)) return new Date(dateTime);
+  const wall = Date.parse(`${dateTime}Z`);
+  if (Number.isNaN(wall)) return new Date(Number.NaN);
+  // The offset in force at that wall-clock time (−180 today; daylight saving before 2019).
+  const offset = brasilia(new Date(wall + 180 * 60_000)).offsetMinutes;
+  return new Date(wall - offset * 60_000);
+}
+
 // Offsets change only on the hour (daylight saving, abolished in 2019): one Intl call per hour.
 const offsetByHour = new Map<string, number>();
 

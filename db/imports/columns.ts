@@ -17,6 +17,8 @@ export class ColumnMap {
   constructor(
     readonly headers: readonly string[],
     readonly mapping: ImportMapping,
+    /** The mapping was read from the header: no step to associate columns (the command line). */
+    readonly fromHeaders = false,
   ) {
     mapping.forEach((target, column) => {
       if (target !== null && !this.index.has(target)) this.index.set(target, column);

@@ -65,8 +65,41 @@ function columnName(headers: readonly string[], index: number): string {
   return header ? `“${header}”` : `da posição ${index + 1}`;
 }
 
-/** A mapping the import can run with: right length, targets of the kind, each at most once, a key present. */
-export function checkMapping(kind: ImportKind, headers: readonly string[], mapping: ImportMapping): void {
+/** Why a row is found by its key column, per kind. */
+const KEY_PURPOSE: Record<ImportKind, string> = {
+  cep: 'é por ela que cada linha é identificada',
+  registry: 'é por ela que cada cadastro do sistema do Regional é encontrado',
+  corrections: 'é por elas que cada profissional é encontrada/o',
+};
+
+/** A few other headers `target` is recognised under, besides its own label (for messages). */
+export function otherHeaderNames(target: ImportTarget, count: number): string[] {
+  const label = headerKey(importTargetLabel(target));
+  return ((headerData.targets as Record<string, string[]>)[target] ?? []).filter((name) => headerKey(name) !== label).slice(0, count);
+}
+
+/** The screen's words: a column of the sheet must be associated with the key. */
+function missingKeyAssociation(kind: ImportKind): string {
+  if (kind === 'cep') return 'Associe uma coluna ao CEP: é por ele que cada linha é identificada.';
+  if (kind === 'registry') return 'Associe uma coluna ao Registro: é por ele que cada cadastro do sistema do Regional é encontrado.';
+  return 'Associe uma coluna ao CPF ou ao Registro: é por eles que cada profissional é encontrada/o.';
+}
+
+/** The header's words (no columns were associated by hand): which column is missing, under which names it is recognised. */
+function missingKeyColumn(kind: ImportKind, targets: readonly ImportTarget[]): string {
+  const names = targets.map((t) => `“${importTargetLabel(t)}”`).join(' nem a coluna ');
+  const synonyms = targets.flatMap((t) => otherHeaderNames(t, 2)).map((n) => `“${n}”`);
+  return (
+    `A planilha não tem a coluna ${names}: ${KEY_PURPOSE[kind]}. Acrescente ao cabeçalho ${targets.length > 1 ? 'uma delas' : 'uma coluna com esse nome'}` +
+    `${synonyms.length > 0 ? ` (ou ${synonyms.join(', ')})` : ''}, ou renomeie a que traz esse dado, e importe de novo. Nada foi importado.`
+  );
+}
+
+/**
+ * A mapping the import can run with: right length, targets of the kind, each at most once, a key present.
+ * `fromHeaders`: the mapping was read from the header (the command line has no step to associate columns).
+ */
+export function checkMapping(kind: ImportKind, headers: readonly string[], mapping: ImportMapping, { fromHeaders = false } = {}): void {
   if (mapping.length !== headers.length) {
     throw new AppError('MAPPING_INVALID', 'A associação de colunas não corresponde ao cabeçalho da planilha. Escolha a aba novamente.');
   }
@@ -87,11 +120,6 @@ export function checkMapping(kind: ImportKind, headers: readonly string[], mappi
     seen.set(target, index);
   });
   const has = (target: ImportTarget) => seen.has(target);
-  if (kind === 'cep' && !has('cep')) throw new AppError('MAPPING_INVALID', 'Associe uma coluna ao CEP: é por ele que cada linha é identificada.');
-  if (kind === 'registry' && !has('registrationNumber')) {
-    throw new AppError('MAPPING_INVALID', 'Associe uma coluna ao Registro: é por ele que cada cadastro do sistema do Regional é encontrado.');
-  }
-  if (kind !== 'cep' && !has('cpf') && !has('registrationNumber')) {
-    throw new AppError('MAPPING_INVALID', 'Associe uma coluna ao CPF ou ao Registro: é por eles que cada profissional é encontrada/o.');
-  }
+  const missing = kind === 'cep' ? (has('cep') ? [] : ['cep' as const]) : kind === 'registry' ? (has('registrationNumber') ? [] : ['registrationNumber' as const]) : has('cpf') || has('registrationNumber') ? [] : (['cpf', 'registrationNumber'] as const);
+  if (missing.length > 0) throw new AppError('MAPPING_INVALID', fromHeaders ? missingKeyColumn(kind, missing) : missingKeyAssociation(kind));
 }

@@ -102,8 +102,8 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
   const header = readHeader(source, sheet);
   if (header.row === null) throw new AppError('FILE_UNREADABLE', `A aba “${sheet}” está vazia: não há cabeçalho nem linhas para importar.`);
   const mapping = input.mapping ?? mappingFor(db, input.kind, header.headers).mapping;
-  checkMapping(input.kind, header.headers, mapping);
-  const columns = new ColumnMap(header.headers, mapping);
+  checkMapping(input.kind, header.headers, mapping, { fromHeaders: input.mapping === null });
+  const columns = new ColumnMap(header.headers, mapping, input.mapping === null);
 
   const startedAt = context.nowIso();
   const forced = Boolean(previous) && input.force;

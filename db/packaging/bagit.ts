@@ -27,6 +27,7 @@
 //   tagmanifest-*.txt exists and its checksums match; no tag file is left out of it.
 import { createHash, type Hash } from 'node:crypto';
 import { unsafePathReason, ZipError, type ZipSource, type ZipWriterOptions } from '../zip';
+import { plural } from '../../shared/display/plural';
 
 export interface BagInfoField {
   label: string;
@@ -260,7 +261,7 @@ export async function validateBag(source: BagSource, options: ValidateOptions = 
           problems.push({
             code: 'OXUM_MISMATCH',
             path: 'bag-info.txt',
-            message: `Payload-Oxum não confere: o pacote declara ${match[1]} bytes em ${match[2]} arquivo(s), mas data/ tem ${bytes} bytes em ${payloadFiles.length}.`,
+            message: `Payload-Oxum não confere: o pacote declara ${plural(Number(match[1]), 'byte', 'bytes')} em ${plural(Number(match[2]), 'arquivo', 'arquivos')}, mas data/ tem ${plural(bytes, 'byte', 'bytes')} em ${plural(payloadFiles.length, 'arquivo', 'arquivos')}.`,
           });
         }
       }

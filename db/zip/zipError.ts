@@ -39,7 +39,8 @@ const MESSAGES = {
   unsupportedCrypto: (name: string) => `"${name}" usa uma criptografia que o CRESS Desk não abre (somente AES do WinZip).`,
   passwordRequired: 'Este arquivo está protegido por senha: informe a senha.',
   passwordWrong: 'Senha incorreta: não foi possível abrir o arquivo com a senha informada.',
-  authFailed: (name: string) => `O conteúdo de "${name}" foi alterado ou está danificado (a autenticação da criptografia não confere), ou a senha está incorreta.`,
+  // Only raised once the entry's own password verifier matched: a wrong password stops before (passwordWrong).
+  authFailed: (name: string) => `O conteúdo de "${name}" foi alterado ou está danificado: a senha abre o arquivo, mas a autenticação da criptografia não confere.`,
   crc: (name: string) => `O conteúdo de "${name}" está danificado (a soma de verificação CRC não confere).`,
 };
 
@@ -83,7 +84,7 @@ const WORDS: ZipFaultTable<ZipError> = {
   'aes-too-short': ({ entry = '' }) => corrupt(`"${entry}" é curto demais`, entry),
   'verifier-damaged': ({ entry = '' }) => corrupt(`o controle de senha de "${entry}" não confere, embora a senha abra os outros arquivos`, entry),
   overflow: ({ entry = '' }) => corrupt(`"${entry}" produz mais dados do que declara`, entry),
-  // zlib's own errors mean the compressed data is damaged — or, encrypted, a wrong key.
+  // zlib's own errors mean the compressed data is damaged (encrypted, under a password its verifier accepted).
   inflate: ({ entry = '', encrypted }) =>
     encrypted ? new ZipError('ZIP_AUTH_FAILED', MESSAGES.authFailed(entry), entry) : corrupt(`dados comprimidos de "${entry}" inválidos`, entry),
   'auth-failed': ({ entry = '' }) => new ZipError('ZIP_AUTH_FAILED', MESSAGES.authFailed(entry), entry),

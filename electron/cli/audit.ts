@@ -4,7 +4,8 @@
 // entries before it are checked by SHA-256 only. Only from a terminal: the desk's key is its user's business.
 import { extname } from 'node:path';
 import { replaceLostKey } from '../../db/audit';
-import { parseDateBr } from '../../shared/rules/dates';
+import { AppError } from '../../shared/errors';
+import { formatDateBr, parseDateBr } from '../../shared/rules/dates';
 import { renderers } from './output';
 import { EXIT, UsageError, commandGroup, commandsOf, optionText, requiredOutputPath, type CliContext, type CliModule } from './types';
 
@@ -33,7 +34,11 @@ export const auditCli: CliModule = (program, action) => {
         const out = requiredOutputPath(context, 'FILE.xlsx');
         // The export is always a workbook: another name would hide xlsx bytes behind a lie.
         if (extname(out).toLowerCase() !== '.xlsx') throw new UsageError('--out must end in .xlsx: the audit export is an Excel workbook');
-        const result = await context.call('audit:export', { from: day(context, 'from'), to: day(context, 'to'), path: out });
+        const [from, to] = [day(context, 'from'), day(context, 'to')];
+        if (from > to) {
+          throw new AppError('DATE_INVALID', `--from ${formatDateBr(from)} é posterior a --to ${formatDateBr(to)}: o período termina antes de começar. Nada foi gravado.`);
+        }
+        const result = await context.call('audit:export', { from, to, path: out });
         return { result, text: renderers.auditExport(result), exit: EXIT.ok };
       }),
     );

@@ -103,13 +103,23 @@ function heading(verification: BackupVerification): string {
   return 'BACKUP INVALID';
 }
 
+/** What the command line takes for a backup made with another desk's key (the message names no option). */
+const KEY_FILE_HINT = 'On the command line, give the recovery key file of the desk that made it: --key-file FILE (written on that desk by cress-desk key export).';
+
+/** The hint, when no key file was given and the key is what is missing. */
+function keyFileHint(context: CliContext, keyMissing: boolean): string | null {
+  return keyMissing && text(context, 'keyFile') === undefined ? KEY_FILE_HINT : null;
+}
+
 async function verify(context: CliContext): Promise<CommandOutcome> {
   const file = fileArgument(context);
   const verification = await withFilePassphrase(context, (secret) => runJob(context, 'backups:verify', { file, passphrase: secret, keyFile: keyFile(context) }));
   const unlocked = verification.unlockedWith ? `\n  database opened with ${UNLOCKED[verification.unlockedWith]}` : '';
   const text = verification.valid
     ? `Backup valid: ${file}\n  region ${verification.region}, schema ${verification.schemaVersion}${verification.encrypted ? ', encrypted' : ''}${unlocked}\n  ${countsLine(verification.counts)}${verification.signature ? `\n  ${verification.signature.message}` : ''}`
-    : [`${heading(verification)}: ${file}`, ...verification.problems.map((p) => `  - ${p.message} [${p.code}]`)].join('\n');
+    : [`${heading(verification)}: ${file}`, ...verification.problems.map((p) => `  - ${p.message} [${p.code}]`), keyFileHint(context, verification.problems.some((p) => p.code === 'DB_KEY')) ?? '']
+        .filter(Boolean)
+        .join('\n');
   return { result: verification, text, exit: verification.valid ? EXIT.ok : EXIT.integrity };
 }
 
@@ -132,6 +142,9 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
   const { jobId, prepared } = await withFilePassphrase(context, async (secret) => {
     const started = await context.call('backups:restorePrepare', { file, passphrase: secret, keyFile: keyFile(context) });
     return { jobId: started.jobId, prepared: await waitForJob(context, 'backups:restorePrepare', started.jobId) };
+  }).catch((error: unknown) => {
+    const hint = error instanceof AppError ? keyFileHint(context, error.code === 'STORE_KEY') : null;
+    throw hint && error instanceof AppError ? new AppError(error.code, `${error.message} ${hint}`, { field: error.field, details: error.details }) : error;
   });
   const yes = context.values.yes === true;
   let applied;

@@ -124,11 +124,17 @@ const handlers = {
     const hours = wholeNumberIn(context.values.overdueHours, 'overdue-hours', 1, 8760);
     const batch = await resolveBatch(context);
     const at = text(context, 'at');
-    const sent = await context.call('batches:markSent', {
-      id: batch.id,
-      ...(at !== undefined ? { sentAt: dateTime(at) } : {}),
-      ...(hours !== undefined ? { overdueHours: hours } : {}),
-    });
+    const sent = await context
+      .call('batches:markSent', {
+        id: batch.id,
+        ...(at !== undefined ? { sentAt: dateTime(at) } : {}),
+        ...(hours !== undefined ? { overdueHours: hours } : {}),
+      })
+      .catch((error: unknown) => {
+        // The store's words speak of "a data de envio": on the command line that is what --at said.
+        if (at === undefined || !(error instanceof AppError) || error.code !== 'DATE_INVALID') throw error;
+        throw new AppError('DATE_INVALID', `--at ${at.trim()}: ${error.message}`, { field: error.field, details: error.details });
+      });
     return outcome(sent, `Marked as sent: ${describe(sent)}`);
   },
   ack: async (context) => {

@@ -26,7 +26,7 @@ import { formatDateTimeBr } from '../../shared/rules/dates';
 import { digitsOnly } from '../../shared/text';
 import { collect } from './correctionChanges';
 import { table } from './output';
-import { EXIT, PAGE_OPTION, UsageError, commandGroup, commandsOf, optionText, outputPath, requiredOutputPath, wholeNumber, wholeNumberIn, type CliContext, type CliModule, type CommandOutcome } from './types';
+import { EXIT, PAGE_OPTION, pageOf, pageLine, UsageError, commandGroup, commandsOf, optionText, outputPath, requiredOutputPath, wholeNumber, wholeNumberIn, type CliContext, type CliModule, type CommandOutcome } from './types';
 
 /** An atendimento named on the command line: its protocol, or its number. */
 function contactRef(text: string | undefined): number | string {
@@ -104,11 +104,13 @@ async function list(context: CliContext): Promise<CommandOutcome> {
     status: context.values.status as ContactStatus | undefined,
     overdue: context.values.overdue === true ? true : undefined,
     toNotify: context.values.toNotify === true ? true : undefined,
-    page: wholeNumber(context.values.page, 'page') ?? 0,
+    page: pageOf(context),
   });
   const text =
     result.items.length === 0
-      ? 'No atendimento found.'
+      ? result.total > 0
+        ? `No atendimento on this page: ${formatCount(result.total)} found (${pageLine(result)}).`
+        : 'No atendimento found.'
       : `${table([
           ['Protocolo', 'Aberto em', 'Situação', 'Canal', 'Caso', 'Profissional', 'CPF'],
           ...result.items.map((c) => [
@@ -120,7 +122,7 @@ async function list(context: CliContext): Promise<CommandOutcome> {
             c.person.name ?? '',
             c.person.cpf ?? '',
           ]),
-        ])}\n${formatCount(result.total)} ${result.total === 1 ? 'atendimento' : 'atendimentos'} (page ${result.page + 1}).`;
+        ])}\n${formatCount(result.total)} ${result.total === 1 ? 'atendimento' : 'atendimentos'} (${pageLine(result)}).`;
   return { result, text, exit: EXIT.ok };
 }
 

@@ -2,7 +2,15 @@
 // and the older `--field F --value V`, gathered into one set of changes so that they are planned,
 // checked and saved together as one correction (an address moved to another UF never leaves a
 // mismatched CEP and UF in between).
+import { AppError } from '../../shared/errors';
+import { FIELD_NAMES, isFieldName } from '../../shared/fields';
 import { UsageError } from './types';
+
+/** A field of the catalogue, as `--set`/`--field` name it; any other name is refused naming the option and the fields. */
+export function requireFieldName(option: string, field: string): void {
+  if (isFieldName(field)) return;
+  throw new AppError('FIELD_UNKNOWN', `${option} ${field}: campo desconhecido. Os campos são: ${FIELD_NAMES.join(', ')}.`);
+}
 
 /** `field=value` → [field, value]; the value may itself contain `=` and may be empty (clears the field). */
 export function parseSetOption(text: string): [string, string] {
@@ -19,8 +27,10 @@ export function collect(value: string, previous: string[] = []): string[] {
 /** Every change the options ask for, each field once. */
 export function changesFromOptions(options: { set?: readonly string[]; field?: string; value?: string }): Record<string, string> {
   const pairs = (options.set ?? []).map(parseSetOption);
+  for (const [field] of pairs) requireFieldName('--set', field);
   if (options.field !== undefined || options.value !== undefined) {
     if (options.field === undefined || options.value === undefined) throw new UsageError('--field and --value go together');
+    requireFieldName('--field', options.field.trim());
     pairs.push([options.field.trim(), options.value]);
   }
   if (pairs.length === 0) throw new UsageError('say what to correct: --set field=value (repeatable) or --field F --value V');

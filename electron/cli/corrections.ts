@@ -5,11 +5,12 @@ import { Option } from 'commander';
 import { CORRECTION_STATUSES, EVIDENCE_ARRIVALS, type CorrectionStatus, type EvidenceArrival } from '../../shared/domain';
 import { PROTOCOL_PATTERN } from '../../shared/contract/contacts';
 import { AppError } from '../../shared/errors';
+import { MOTHER_FACT_FIELD } from '../../shared/fields';
 import { parseDateBr, todayIso } from '../../shared/rules/dates';
 import { EVIDENCE_MESSAGES, evidenceProblem, isFutureEvidenceDate, isPlaceholderEvidence } from '../../shared/rules/evidence';
-import { changesFromOptions, collect } from './correctionChanges';
+import { changesFromOptions, collect, requireFieldName } from './correctionChanges';
 import { renderers } from './output';
-import { EXIT, PAGE_OPTION, REASON_OPTION, UsageError, commandGroup, commandsOf, optionText, wholeNumber, type CliContext, type CliModule, type CommandOutcome } from './types';
+import { EXIT, PAGE_OPTION, pageOf, REASON_OPTION, UsageError, commandGroup, commandsOf, optionText, type CliContext, type CliModule, type CommandOutcome } from './types';
 
 /** `--contact`: an atendimento's protocol, as `contact show` prints it. */
 function contactProtocol(text: string): string {
@@ -63,11 +64,14 @@ async function correct(context: CliContext): Promise<CommandOutcome> {
 }
 
 async function list(context: CliContext): Promise<CommandOutcome> {
+  // `mother` also names the corrections of the mother fact (name and flag together).
+  const field = optionText(context, 'field')?.trim();
+  if (field !== undefined && field !== MOTHER_FACT_FIELD) requireFieldName('--field', field);
   const result = await context.call('corrections:list', {
     status: context.values.status as CorrectionStatus | undefined,
-    field: optionText(context, 'field'),
+    field,
     operator: optionText(context, 'operator'),
-    page: wholeNumber(context.values.page, 'page') ?? 0,
+    page: pageOf(context),
   });
   return { result, text: renderers.queue(result), exit: EXIT.ok };
 }

@@ -44,7 +44,11 @@ async function arrive(context: CliContext): Promise<CommandOutcome> {
   const way = oneOf<DipPaperWay>(optionText(context, 'way'), DIP_PAPER_WAYS, 'way');
   const arrivedOn = optionText(context, 'date') ?? '';
   const p = await professionalOf(context);
-  const result = await context.call('dip:arrive', { professionalId: p.id, item, arrivedOn, way });
+  const result = await context.call('dip:arrive', { professionalId: p.id, item, arrivedOn, way }).catch((error: unknown) => {
+    // The store speaks of "a data de chegada": on the command line that is what --date said.
+    if (!(error instanceof AppError) || error.code !== 'DATE_INVALID') throw error;
+    throw new AppError('DATE_INVALID', `--date ${arrivedOn.trim()}: ${error.message}`, { field: error.field, details: error.details });
+  });
   return { result, text: render(p, result), exit: EXIT.ok };
 }
 

@@ -109,6 +109,7 @@ async function importCommand(context: CliContext): Promise<CommandOutcome> {
       kind: summary.kind,
       rows: summary.rows,
       accepted: summary.accepted,
+      warned: summary.warned,
       unchanged: summary.unchanged,
       rejected: summary.rejected,
       flagged: summary.flagged,

@@ -3,11 +3,12 @@
 // PIN (the operator's next session sets a new one) and takes the council's admin PIN instead.
 import type { Operator } from '../../shared/contract/operators';
 import { AppError } from '../../shared/errors';
+import { formatDateTimeBr } from '../../shared/rules/dates';
 import { ADMIN_PIN_FILE_ENV, readPin } from './signIn';
 import { EXIT, commandGroup, commandsOf, type CliContext, type CliModule } from './types';
 
 function line(o: Operator): string {
-  const state = o.disabled ? 'disabled' : o.lockedUntil ? `waiting until ${o.lockedUntil}` : o.hasPin ? 'active' : 'active, no PIN yet';
+  const state = o.disabled ? 'disabled' : o.lockedUntil ? `waiting until ${formatDateTimeBr(o.lockedUntil)}` : o.hasPin ? 'active' : 'active, no PIN yet';
   return `${o.name} (${state})`;
 }
 

@@ -10,6 +10,7 @@ import { formatCep } from '../../shared/rules/cep';
 import { formatDateBr, formatDateTimeBr } from '../../shared/rules/dates';
 import { DIP_LABELS } from '../../shared/rules/vocabulary';
 import { regionLabel } from '../../shared/regions';
+import { pageLine } from './types';
 
 /** `registry show`: the record with what is wrong with it and what waits for the clerk. */
 export type ShownRecord = Professional & { pendencies: PendencyView[]; rejections: Correction[]; conflicts: RegistryConflict[] };
@@ -25,12 +26,18 @@ function correctionLine(c: Correction): string[] {
   return [formatDateTimeBr(c.createdAt), fieldLabel(c.field), `${formatFieldValue(c.field, c.oldValue)} → ${formatFieldValue(c.field, c.newValue)}`, CORRECTION_STATUS_LABELS[c.status], c.uuid];
 }
 
+/** The region, the seccional when there is one, and every operator who may sign. */
+function deskLine(settings: Settings, operators: string[]): string {
+  const names = operators.length > 0 ? operators : [settings.operator];
+  return `${regionLabel(settings.region)}${settings.seccional ? `, seccional ${settings.seccional}` : ''}, ${names.length === 1 ? 'operator' : 'operators'} ${names.join(', ')}`;
+}
+
 export const renderers = {
   info: (info: AppInfo) =>
     [
       `CRESS Desk ${info.version} (schema ${info.schemaVersion})`,
       `Store: ${info.storePath}`,
-      `Desk: ${info.settings ? `${regionLabel(info.settings.region)}, operator ${info.settings.operator}` : 'not set up (run: cress-desk init --region N --operator NAME)'}`,
+      `Desk: ${info.settings ? deskLine(info.settings, info.operators) : 'not set up (run: cress-desk init --region N --operator NAME)'}`,
       `Professionals: ${formatCount(info.professionals)}`,
     ].join('\n'),
   settings: (s: Settings) => `Desk set up: ${regionLabel(s.region)}${s.seccional ? `, seccional ${s.seccional}` : ''}, operator ${s.operator}.`,
@@ -59,11 +66,13 @@ export const renderers = {
   dismissed: (r: { uuid: string; label: string }) => `Rejection of ${r.label} (${r.uuid}) dismissed.`,
   search: (page: Output<'registry:search'>) =>
     page.items.length === 0
-      ? 'No professional found.'
+      ? page.total > 0
+        ? `No professional on this page: ${formatCount(page.total)} found (${pageLine(page)}).`
+        : 'No professional found.'
       : `${table([
           ['Registro', 'Nome', 'CPF', 'Município/UF', 'DIP'],
           ...page.items.map((p: ProfessionalSummary) => [p.registrationNumber, p.name, p.cpfMasked, [p.city, p.uf].filter(Boolean).join('/'), DIP_LABELS[p.dipStatus]]),
-        ])}\n${formatCount(page.total)} found (page ${page.page + 1}).`,
+        ])}\n${formatCount(page.total)} found (${pageLine(page)}).`,
   corrections: (r: { corrections: Correction[]; dipWarningMessage?: string | null }) =>
     `Saved ${plural(r.corrections.length, 'correction', 'corrections')}, queued for Implanta:\n${table(r.corrections.map(correctionLine))}` +
     (r.corrections[0]?.dipConsequence === 'correct_dip_request' ? '\nThe DIP request must also be corrected by Implanta.' : '') +
@@ -71,16 +80,19 @@ export const renderers = {
     (r.dipWarningMessage ? `\nDIP: ${r.dipWarningMessage}` : ''),
   queue: (page: Output<'corrections:list'>) =>
     page.items.length === 0
-      ? 'The queue is empty.'
+      ? page.total > 0
+        ? `No correction on this page: ${plural(page.total, 'correction', 'corrections')} (${pageLine(page)}).`
+        : 'The queue is empty.'
       : `${table([
           ['Data', 'Profissional', 'CPF', 'Campo', 'Alteração', 'Situação', 'Id'],
           ...page.items.map((c: CorrectionListItem) => {
             const [date, field, change, status, id] = correctionLine(c);
             return [date ?? '', c.professionalName, c.cpfMasked, field ?? '', change ?? '', status ?? '', id ?? ''];
           }),
-        ])}\n${plural(page.total, 'correction', 'corrections')}.`,
+        ])}\n${plural(page.total, 'correction', 'corrections')} (${pageLine(page)}).`,
   cep: (r: { entry: CepEntry; created: boolean }) =>
-    `${r.created ? 'Added' : 'Updated'} CEP ${formatCep(r.entry.cep)}: ${r.entry.street}, ${r.entry.district}, ${r.entry.city}/${r.entry.uf} — queued for Implanta.`,
+    // A CEP of a whole município has no street (nor, sometimes, a district): no empty place for them.
+    `${r.created ? 'Added' : 'Updated'} CEP ${formatCep(r.entry.cep)}: ${[r.entry.street, r.entry.district, `${r.entry.city}/${r.entry.uf}`].filter((part) => part.trim() !== '').join(', ')} — queued for Implanta.`,
   auditExport: (r: { path: string; entries: number }) => `Audit trail exported: ${plural(r.entries, 'entry', 'entries')} in ${r.path}.`,
   audit: (v: AuditVerification) =>
     [

@@ -128,9 +128,19 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     io.out(json ? JSON.stringify(done.result, null, 2) : terminalSafe(done.text));
     return done.exit;
   } catch (error) {
+    // Wrong usage caught by the parser, before any action knew of --json: a script still gets its JSON document.
+    const wantsJson = json || argv.slice(0, argv.includes('--') ? argv.indexOf('--') : argv.length).includes('--json');
+    const usageJson = (message: string) => {
+      if (wantsJson) io.out(JSON.stringify({ error: { code: 'USAGE', message } }, null, 2));
+    };
     // The parser said it already (an unknown option or command, a missing argument, the help).
-    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return EXIT.ok;
+      usageJson(error.message.replace(/^error: /, ''));
+      return EXIT.usage;
+    }
     if (error instanceof UsageError) {
+      usageJson(error.message);
       io.err(`cress-desk: ${error.message}\n\n${((active as Command | null) ?? program).helpInformation().trimEnd()}`);
       return EXIT.usage;
     }

@@ -8,7 +8,7 @@ import { AppError } from '../../shared/errors';
 import { fieldLabel } from '../../shared/fields';
 import { renderers } from './output';
 import { exportCommand } from './registryExport';
-import { EXIT, PAGE_OPTION, REASON_OPTION, UsageError, commandGroup, optionText, wholeNumber, type CliContext, type CliModule, type CommandOutcome } from './types';
+import { EXIT, PAGE_OPTION, pageOf, REASON_OPTION, UsageError, commandGroup, optionText, type CliContext, type CliModule, type CommandOutcome } from './types';
 
 /** Conflicts read per call while listing them all. */
 const PAGE_SIZE = 200;
@@ -46,7 +46,7 @@ async function show(context: CliContext): Promise<CommandOutcome> {
 
 async function search(context: CliContext): Promise<CommandOutcome> {
   const [text = ''] = context.args;
-  const result = await context.call('registry:search', { text, page: wholeNumber(context.values.page, 'page') ?? 0 });
+  const result = await context.call('registry:search', { text, page: pageOf(context) });
   return { result, text: renderers.search(result), exit: EXIT.ok };
 }
 

@@ -29,13 +29,18 @@ export const setupCli: CliModule = (program, action) => {
       const pinFile = optionText(context, 'pinFile');
       const pin = pinFile !== undefined ? pinFromFile(pinFile, 'PIN') : await readPin(context.env, PIN_FILE_ENV, 'PIN', `PIN de ${operator} (4 a 8 algarismos): `);
       const adminFile = context.env[ADMIN_PIN_FILE_ENV];
-      const result = await context.call('settings:setup', {
-        region,
-        operator,
-        pin,
-        ...(adminFile ? { adminPin: pinFromFile(adminFile, 'PIN de administrador') } : {}),
-        seccional: optionText(context, 'seccional') ?? null,
-      });
+      const result = await context
+        .call('settings:setup', {
+          region,
+          operator,
+          pin,
+          ...(adminFile ? { adminPin: pinFromFile(adminFile, 'PIN de administrador') } : {}),
+          seccional: optionText(context, 'seccional') ?? null,
+        })
+        .catch((error: unknown) => {
+          if (!(error instanceof AppError) || error.code !== 'ALREADY_SET_UP') throw error;
+          throw new AppError('ALREADY_SET_UP', `${error.message} Pela linha de comando, um novo operador entra com cress-desk operator add NOME.`);
+        });
       return { result, text: renderers.settings(result), exit: EXIT.ok };
     }));
 

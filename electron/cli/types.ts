@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../shared/errors';
+import { formatCount } from '../../shared/display/numbers';
 import type { Desk } from '../../db';
 import type { Channel, Input, Output } from '../../shared/contract';
 import type { ChannelJobResult, JobChannel, JobKind, JobResult } from '../../shared/contract/jobKinds';
@@ -63,8 +64,8 @@ export const PASSPHRASE_OPTION = ['--passphrase-file <f>', 'the passphrase: the 
 /** `--reason`, recorded in the audit trail with what the command does. */
 export const REASON_OPTION = ['--reason <r>', 'why (recorded in the audit trail)'] as const;
 
-/** `--page` of a listing, read with wholeNumber. */
-export const PAGE_OPTION = ['--page <n>', 'the page of results, from 0'] as const;
+/** `--page` of a listing, read with pageOf: counted from 1, as the listing prints it. */
+export const PAGE_OPTION = ['--page <n>', 'the page of results, from 1 (as the listing prints it)'] as const;
 
 /** Thrown for wrong usage: exit 2 with the command's help. */
 export class UsageError extends Error {}
@@ -74,6 +75,18 @@ export function wholeNumber(value: unknown, name: string): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number`);
   return Number(value);
+}
+
+/** `--page N` (from 1, as printed) as the contract's page (from 0); the first page when absent. */
+export function pageOf(context: { values: Record<string, unknown> }): number {
+  const page = wholeNumber(context.values.page, 'page');
+  if (page === 0) throw new UsageError('--page counts from 1, as the listing prints it');
+  return page === undefined ? 0 : page - 1;
+}
+
+/** "page 2 of 7", as `--page` takes it. */
+export function pageLine(result: { page: number; pageSize: number; total: number }): string {
+  return `page ${formatCount(result.page + 1)} of ${formatCount(Math.max(1, Math.ceil(result.total / result.pageSize)))}`;
 }
 
 /**

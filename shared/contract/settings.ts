@@ -20,6 +20,8 @@ export const appInfoSchema = z.object({
   storePath: z.string(),
   professionals: z.number().int(),
   settings: settingsSchema.nullable(),
+  /** Every operator who may sign the desk's writes (not the disabled ones). */
+  operators: z.array(z.string()),
   /** Who works now (db/session.ts); null until someone chose their name and typed their PIN. */
   sessionOperator: z.string().nullable(),
 });

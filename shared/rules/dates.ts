@@ -48,11 +48,19 @@ export function parseDateBr(input: string): Parsed<string> {
   return parsed;
 }
 
-/** ISO date or date-time → `dd/mm/aaaa`. */
+/**
+ * ISO date → `dd/mm/aaaa` as written; ISO date-time (an instant) → its day in the desk's local time,
+ * the day formatDateTimeBr shows with it (22:00 in Brasília is 01:00 UTC of the next day).
+ */
 export function formatDateBr(iso: string | null | undefined): string {
   if (!iso) return '';
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return match ? `${match[3]}/${match[2]}/${match[1]}` : iso;
+  if (!match) return iso;
+  if (iso.length > 10) {
+    const date = new Date(iso);
+    if (!Number.isNaN(date.getTime())) return formatDateTimeBr(iso).slice(0, 10);
+  }
+  return `${match[3]}/${match[2]}/${match[1]}`;
 }
 
 /** ISO date-time → `dd/mm/aaaa hh:mm` in the desk's local time. */

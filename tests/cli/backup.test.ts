@@ -1,6 +1,6 @@
 // `cress-desk backup …` as an IT person runs it: the built command, a real store, real files.
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeZip } from '../../db/packaging';
@@ -178,5 +178,72 @@ describe('cress-desk backup', () => {
     const missing = run('backup', 'create', '--out', join(desk.dir, 'nao-existe'));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/não existe.*BACKUP_DESTINATION/);
+  });
+});
+
+/** A new backup in a folder `name` of its own, unzipped, changed by `change` (given the bag's folder) and zipped again: the new zip. */
+function changedBackup(name: string, change: (bag: string) => void): string {
+  const out = join(desk.dir, name);
+  mkdirSync(out);
+  const made = json('backup', 'create', '--out', out);
+  expect(made.code).toBe(0);
+  const unzipped = join(out, 'aberto');
+  mkdirSync(unzipped);
+  expect(spawnSync('unzip', ['-q', made.body.file, '-d', unzipped]).status).toBe(0);
+  change(join(unzipped, readdirSync(unzipped)[0] as string));
+  const zip = join(out, `${name}.zip`);
+  expect(spawnSync('zip', ['-q', '-X', '-r', zip, '.'], { cwd: unzipped }).status).toBe(0);
+  return zip;
+}
+
+describe('cress-desk backup verify of a backup whose database was taken out', () => {
+  it('says once, under one code, that the database is missing', () => {
+    const emptied = changedBackup('sem-banco', (bag) => rmSync(join(bag, 'data', 'cress-desk.sqlite')));
+
+    const verified = json('backup', 'verify', emptied);
+    expect(verified.code).toBe(3);
+    expect(verified.body.problems.map((p: { code: string }) => p.code)).toEqual(['DB_MISSING']);
+    expect(verified.body.problems[0].message).toMatch(/não contém o banco de dados/);
+    const human = run('backup', 'verify', emptied);
+    expect(human.stdout.match(/^ {2}- /gm)).toHaveLength(1);
+    expect(human.stdout).not.toMatch(/PAYLOAD_MISSING|OXUM_MISMATCH/);
+  });
+});
+
+describe('cress-desk backup verify of an encrypted backup whose bag-info.txt was damaged', () => {
+  it('says the file is damaged, never that the passphrase (which opened it) may be wrong', () => {
+    const out = join(desk.dir, 'aes-danificado');
+    mkdirSync(out);
+    const secret = join(out, 'senha.txt');
+    writeFileSync(secret, 'frase longa e secreta\n', { mode: 0o600 });
+    const made = json('backup', 'create', '--out', out, '--passphrase-file', secret);
+    expect(made.code).toBe(0);
+    // The first byte of bag-info.txt's ciphertext, after its local header, salt (16) and password verifier (2).
+    const bytes = readFileSync(made.body.file);
+    let header = bytes.indexOf(Buffer.from('PK\u0003\u0004', 'latin1'));
+    while (!bytes.subarray(header + 30, header + 30 + bytes.readUInt16LE(header + 26)).toString('latin1').endsWith('/bag-info.txt')) {
+      header = bytes.indexOf(Buffer.from('PK\u0003\u0004', 'latin1'), header + 4);
+      expect(header).toBeGreaterThanOrEqual(0);
+    }
+    const data = header + 30 + bytes.readUInt16LE(header + 26) + bytes.readUInt16LE(header + 28);
+    bytes[data + 18]! ^= 0x01;
+    const damaged = join(out, 'danificado.zip');
+    writeFileSync(damaged, bytes);
+
+    const verified = run('backup', 'verify', damaged, '--passphrase-file', secret);
+    expect(verified.code).toBe(3);
+    expect(verified.stdout).toMatch(/bag-info\.txt.*danificad/);
+    expect(verified.stdout + verified.stderr).not.toMatch(/senha está incorreta|senha incorreta/i);
+  });
+});
+
+describe('cress-desk backup verify of a backup with a file added to its data', () => {
+  it('counts the files the bag declares and holds in words that agree with the numbers', () => {
+    const added = changedBackup('com-extra', (bag) => writeFileSync(join(bag, 'data', 'leia-me.txt'), 'acrescentado depois\n'));
+    const verified = json('backup', 'verify', added);
+    expect(verified.code).toBe(3);
+    const oxum = verified.body.problems.find((p: { code: string }) => p.code === 'OXUM_MISMATCH');
+    expect(oxum.message).toMatch(/declara [\d.]+ bytes em 1 arquivo, mas data\/ tem [\d.]+ bytes em 2 arquivos\./);
+    expect(oxum.message).not.toContain('(s)');
   });
 });

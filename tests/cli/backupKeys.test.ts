@@ -110,6 +110,19 @@ describe('a backup made with another desk’s key', () => {
     expect(withKey.out).not.toContain(keyHex(oldKey));
   });
 
+  it('without the key, verify and restore tell the command line to give the recovery key file with --key-file', () => {
+    const folder = join(desk.dir, 'sem-chave');
+    mkdirSync(folder);
+    expect(cli(oldStore, oldKey, 'backup', 'create', '--out', folder).code).toBe(0);
+    const file = newestZip(folder, '-backup-');
+    for (const args of [['verify', file], ['restore', file, '--yes']]) {
+      const without = cli(newStore, newKey, 'backup', ...args);
+      expect(without.code).toBe(3);
+      expect(without.out).toMatch(/--key-file/);
+      expect(without.out).toMatch(/cress-desk key export/);
+    }
+  });
+
   it('an encrypted backup of another desk, opened with its right passphrase, asks for the key only, never hints the passphrase was wrong', () => {
     const folder = join(desk.dir, 'aes-outra-mesa');
     mkdirSync(folder);
@@ -131,6 +144,8 @@ describe('a backup made with another desk’s key', () => {
     const refused = cli(newStore, newKey, 'backup', 'restore', file, '--key-file', notAKey, '--yes');
     expect(refused.code).not.toBe(0);
     expect(refused.out).toMatch(/anotacoes\.txt" não é uma chave de recuperação do CRESS Desk/);
+    // Named as the command line writes it too, not only by the window's menu.
+    expect(refused.out).toMatch(/cress-desk key export/);
     expect(refused.out).not.toContain('1234');
     // The other key file of a desk (the one that signs the audit trail) is named for what it is.
     const auditKey = join(desk.dir, 'assinatura.key');

@@ -51,6 +51,21 @@ describe('cress-desk', () => {
     expect(run('registry', 'show', '123.456.789-00').code).toBe(1);
   });
 
+  it('--page counts pages as the listing prints them: --page 2 is the one printed as page 2', () => {
+    const first = run('registry', 'search', 'a');
+    expect(first.stdout).toMatch(/ found \(page 1 of \d+\)\.$/m);
+    expect(run('registry', 'search', 'a', '--page', '1').stdout).toBe(first.stdout);
+    const second = run('registry', 'search', 'a', '--page', '2');
+    expect(second.stdout).toMatch(/ found \(page 2 of \d+\)\.$/m);
+    const [one, two] = ['1', '2'].map((n) => json('registry', 'search', 'a', '--page', n).body as { total: number; items: { id: number }[] });
+    expect(one!.total).toBeGreaterThan(25);
+    expect(one!.items).toEqual(json('registry', 'search', 'a').body.items);
+    expect(two!.items[0]!.id).not.toBe(one!.items[0]!.id);
+    const zero = run('registry', 'search', 'a', '--page', '0');
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toMatch(/--page .*from 1/);
+  });
+
   it('corrects an e-mail, refuses a bad one with a message, and lists the queue', () => {
     const target = json('registry', 'search', 'a').body.items.find((p: { dipStatus: string }) => ['none', 'requested'].includes(p.dipStatus));
     const bad = run('correct', target.registrationNumber, '--field', 'email', '--value', 'not-an-email', '--reason', 'Pedido no balcão');
@@ -138,5 +153,20 @@ describe('cress-desk', () => {
     const result = cliOn(() => garbage).run('info');
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/STORE_CORRUPT/);
+  });
+});
+
+describe('cress-desk --json on wrong usage', () => {
+  it.each([
+    [['registry', 'search', 'a', '--bogus'], /unknown option '--bogus'/],
+    [['registry', 'search', 'a', '--page', '0'], /--page counts from 1/],
+    [['corrections', 'list', '--status', 'nope'], /--status/],
+    [['correct', '1000', '--set', 'email', '--reason', 'r'], /--set expects field=value/],
+  ])('%j still prints one JSON document on stdout, the error with code USAGE, and exits 2', (args, message) => {
+    const result = run('--json', ...args);
+    expect(result.code).toBe(2);
+    const body = JSON.parse(result.stdout);
+    expect(body.error.code).toBe('USAGE');
+    expect(body.error.message).toMatch(message);
   });
 });

@@ -76,6 +76,14 @@ describe('dip items and dip arrive', () => {
     expect(json('dip', 'items', other).body.missing).toEqual(['form', 'photo', 'payment_receipt']);
   });
 
+  it('a refused day names --date and the day given, as the other options are named', () => {
+    for (const date of ['01/01/2099', '31/02/2025', '01/01/1900']) {
+      const refused = run('dip', 'arrive', other, '--item', 'form', '--date', date, '--way', 'post');
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`--date ${date}:`);
+    }
+  });
+
   it('exits 1 for a DIP not requested and for one already issued, naming the record and the status, and records nothing', () => {
     const cases: [who: { registrationNumber: string; name: string }, reason: string][] = [
       [notRequested, 'o DIP está “Não solicitado” — não há solicitação de DIP à espera de documentos. A chegada não foi registrada.'],

@@ -67,7 +67,7 @@ describe('cress-desk import registry and the conflicts it leaves', () => {
     );
     expect(second.code).toBe(0);
     const body = JSON.parse(second.stdout);
-    expect(Object.keys(body)).toEqual(['file', 'sha256', 'kind', 'rows', 'accepted', 'unchanged', 'rejected', 'flagged', 'kept', 'conflicts', 'errors']);
+    expect(Object.keys(body)).toEqual(['file', 'sha256', 'kind', 'rows', 'accepted', 'warned', 'unchanged', 'rejected', 'flagged', 'kept', 'conflicts', 'errors']);
     expect(body).toMatchObject({ rows: 3, accepted: 1, unchanged: 2, rejected: 0, kept: 1 });
     expect(body.conflicts).toEqual([
       { row: 3, registration: '40002', field: 'email', deskValue: 'joana.lima@gmail.com', fileValue: 'jlima@uol.com.br' },
@@ -104,5 +104,32 @@ describe('cress-desk import registry and the conflicts it leaves', () => {
     expect(again.stderr).toMatch(/já foi resolvido/);
     expect(run('registry', 'resolve', '9999', '--keep', '--reason', 'Conferido com a profissional').stderr).toMatch(/CONFLICT_NOT_FOUND/);
     expect(run('audit', 'verify').code).toBe(0);
+  });
+});
+
+describe('cress-desk import of a file without its key column', () => {
+  it('names the column the header lacks and the names it may have, never a column association the command line has not', () => {
+    const path = join(dir, 'sem-registro.csv');
+    writeFileSync(path, `CPF;Nome;E-mail\r\n${validCpf(40101)};Lia Prado;lia@exemplo.com.br\r\n`);
+    const refused = run('import', 'registry', path);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/não tem a coluna “Registro”/);
+    expect(refused.stderr).toMatch(/“Nº de registro”/);
+    expect(refused.stderr).toMatch(/Nada foi importado/);
+    expect(refused.stderr).not.toMatch(/Associe/);
+  });
+
+  it('says the same for a corrections file with neither CPF nor Registro, and a CEP file without CEP', () => {
+    const path = join(dir, 'sem-chave.csv');
+    writeFileSync(path, 'Nome;E-mail\r\nLia Prado;lia@exemplo.com.br\r\n');
+    const corrections = run('import', 'corrections', path);
+    expect(corrections.code).toBe(1);
+    expect(corrections.stderr).toMatch(/não tem a coluna “CPF” nem a coluna “Registro”/);
+    expect(corrections.stderr).not.toMatch(/Associe/);
+    const cep = run('import', 'cep', path);
+    expect(cep.code).toBe(1);
+    expect(cep.stderr).toMatch(/não tem a coluna “CEP”/);
+    expect(cep.stderr).not.toMatch(/Associe/);
   });
 });

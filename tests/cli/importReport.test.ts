@@ -156,3 +156,29 @@ describe('cress-desk import --report with a row refused and a row written with a
     expect(rows.slice(1).map((r) => r[situation])).toEqual(['importada com aviso', 'recusada']);
   });
 });
+
+describe('cress-desk --json import with a row written with a warning', () => {
+  it('counts the rows that went in with a warning as the plain summary does', () => {
+    files++;
+    const file = join(desk.dir, `avisos-json-${files}.csv`);
+    // Helena gets Gabriela's e-mail (a warning: it goes in); 10006 an e-mail that is no e-mail (refused).
+    writeFileSync(file, `Registro;E-mail;Motivo\r\n10008;gabriela.martins@gmail.com;Pedido da profissional\r\n10006;ruim;Pedido da profissional\r\n`);
+    const result = desk.json('import', 'corrections', file, '--dry-run');
+    expect(result.code).toBe(1);
+    expect(result.body).toMatchObject({ rows: 2, accepted: 1, warned: 1, rejected: 1 });
+    expect(result.body.errors.map((e: { code: string }) => e.code).sort()).toEqual(['EMAIL_INVALID', 'EMAIL_SHARED']);
+  });
+});
+
+describe('cress-desk import of identification data without a document column', () => {
+  it('tells to add the column to the sheet, never to associate one in a step the command line does not have', () => {
+    files++;
+    const file = join(desk.dir, `nome-sem-documento-${files}.csv`);
+    writeFileSync(file, `Registro;Nome;Motivo\r\n10001;Ana Paula Ferreira Souza;Certidão de casamento\r\n`);
+    const result = desk.run('import', 'corrections', file, '--dry-run');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/row 2: .*\[EVIDENCE_REQUIRED\]/);
+    expect(result.stdout).toMatch(/Acrescente à planilha a coluna “Documento comprobatório” \(ou “Documento”, “Comprovante”\)/);
+    expect(result.stdout).not.toMatch(/Associe/);
+  });
+});

@@ -53,3 +53,60 @@ describe('quality with a code that does not exist', () => {
     expect(result.stderr).toMatch(/EMAIL_TIPO.*EMAIL_TYPO/s);
   });
 });
+
+describe('a field name the catalogue does not have', () => {
+  it.each([
+    [['correct', '1000', '--field', 'emial', '--value', 'x@gmail.com', '--reason', 'Pedido'], '--field emial'],
+    [['correct', '1000', '--set', 'emial=x@gmail.com', '--reason', 'Pedido'], '--set emial'],
+    [['corrections', 'list', '--field', 'emial'], '--field emial'],
+  ])('%j is refused naming the option and the fields it takes', (args, option) => {
+    const result = run(...args);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(option);
+    expect(result.stderr).toMatch(/cpf, name, socialName, motherName.*, uf\b/);
+    expect(result.stderr).toContain('[FIELD_UNKNOWN]');
+  });
+});
+
+describe('a period that ends before it starts', () => {
+  it('audit export names --from and --to with the days given, and writes nothing', () => {
+    const result = run('audit', 'export', '--from', '31/12/2026', '--to', '01/01/2026', '--out', `${desk.dir}/periodo.xlsx`);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/--from 31\/12\/2026 .*--to 01\/01\/2026/);
+    expect(result.stderr).toContain('[DATE_INVALID]');
+  });
+});
+
+describe('what the window would set, asked of the command line', () => {
+  it('a second init says how the command line adds an operator, not only the window’s Configurações', () => {
+    const result = run('init', '--region', '9', '--operator', 'Outra Pessoa');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('[ALREADY_SET_UP]');
+    expect(result.stderr).toMatch(/cress-desk operator add/);
+  });
+});
+
+describe('a CEP of a whole município (no street)', () => {
+  it('is told without an empty place where the street would be', () => {
+    const added = run('cep', 'add', '01310100', '--street', '', '--district', 'Centro', '--city', 'São Paulo', '--uf', 'SP');
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(/^Added CEP 01310-100: Centro, São Paulo\/SP — queued for Implanta\.$/m);
+  });
+});
+
+describe('a sending date the lote cannot have', () => {
+  it('batch mark-sent --at in the future or before the seal is refused naming --at and the date given', () => {
+    const someone = desk.json('registry', 'search', '').body.items[1].registrationNumber as string;
+    expect(run('correct', someone, '--field', 'email', '--value', 'envio.lote@gmail.com', '--reason', 'Pedido').code).toBe(0);
+    const created = desk.json('batch', 'create').body as { number: string };
+    expect(run('batch', 'seal', created.number).code).toBe(0);
+    expect(run('batch', 'export', created.number, '--out', desk.dir).code).toBe(0);
+    for (const at of ['01/01/2099 10:00', '01/01/2020 10:00']) {
+      const refused = run('batch', 'mark-sent', created.number, '--at', at);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`--at ${at}`);
+      expect(refused.stderr).toContain('[DATE_INVALID]');
+    }
+  });
+});

@@ -80,6 +80,13 @@ describe('cress-desk operator', () => {
     expect(count("SELECT count(*) FROM audit_log WHERE action = 'operator.pin_set' AND operator = 'Bia Lima'")).toBe(1);
   });
 
+  it('info names every active operator of the desk, in text and with --json', () => {
+    const info = run('info');
+    expect(info.code).toBe(0);
+    expect(info.stdout).toMatch(/^Desk: .*, operators Ana Souza, Bia Lima$/m);
+    expect(json('info').body.operators).toEqual(['Ana Souza', 'Bia Lima']);
+  });
+
   it("disables an operator, who then signs nothing, and resets a PIN only with the admin PIN", () => {
     expect(run('--operator', 'Ana Souza', 'operator', 'disable', 'Bia Lima').code).toBe(0);
     expect(run('--operator', 'Bia Lima', 'demo', '--professionals', '1').code).toBe(1);
@@ -88,5 +95,18 @@ describe('cress-desk operator', () => {
     expect(reset.status).toBe(1);
     expect(reset.stderr).toContain('PIN de administrador');
     expect(count("SELECT count(*) FROM operators WHERE name = 'Ana Souza' AND pin_hash IS NOT NULL")).toBe(1);
+  });
+
+  it('info leaves out an operator who was disabled', () => {
+    expect(run('info').stdout).toMatch(/^Desk: .*, operator Ana Souza$/m);
+    expect(json('info').body.operators).toEqual(['Ana Souza']);
+  });
+
+  it('operator list tells until when an operator waits after wrong PINs, as a date and time, not an ISO instant', () => {
+    const wrong = pinFile('errado-5.pin', '9999');
+    for (let i = 0; i < 5; i++) expect(withPin(wrong, 'demo', '--professionals', '1').code).toBe(1);
+    const listed = run('operator', 'list').stdout;
+    expect(listed).toMatch(/^Ana Souza \(waiting until \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\)$/m);
+    expect(listed).not.toMatch(/\dT\d/);
   });
 });

@@ -22,6 +22,7 @@ import { correctionItemsOf } from '../../corrections';
 import { toProfessional } from '../../registry';
 import { ClaimTracker } from '../claims';
 import type { RowIssue } from '../columns';
+import { otherHeaderNames } from '../headers';
 import type { RawRow } from '../readers/source';
 import { OP_CORRECTION, type FreshQuery } from '../writer/ops';
 import { differing, duplicateIssue, reasonOf } from './common';
@@ -33,6 +34,13 @@ const EVIDENCE_MAX = 80;
 /** Recorded for rows that change no identification data and name no document. */
 const DEFAULT_EVIDENCE = 'Planilha importada';
 const EVIDENCE_COLUMN = 'Documento comprobatório';
+
+/** What to do when the sheet has no document column: on the screen, associate one; from the header, add one. */
+function missingEvidenceColumn(fromHeaders: boolean): string {
+  if (!fromHeaders) return `Associe uma coluna a “${EVIDENCE_COLUMN}” e preencha-a nesta linha.`;
+  const others = otherHeaderNames('evidence', 2).map((name) => `“${name}”`);
+  return `Acrescente à planilha a coluna “${EVIDENCE_COLUMN}” (ou ${others.join(', ')}) e preencha-a nesta linha.`;
+}
 
 export class CorrectionsProcessor implements KindProcessor {
   private readonly store: ProfessionalStore;
@@ -213,7 +221,7 @@ export class CorrectionsProcessor implements KindProcessor {
       evidence,
     );
     if (noEvidence) {
-      const where = columns.columnOf('evidence') === null ? `Associe uma coluna a “${EVIDENCE_COLUMN}” e preencha-a nesta linha.` : `Preencha a coluna “${EVIDENCE_COLUMN}” nesta linha.`;
+      const where = columns.columnOf('evidence') !== null ? `Preencha a coluna “${EVIDENCE_COLUMN}” nesta linha.` : missingEvidenceColumn(columns.fromHeaders);
       issues.push({ column: columns.columnOf('evidence'), code: 'EVIDENCE_REQUIRED', message: `${noEvidence} ${where}` });
     }
 

@@ -181,7 +181,7 @@ describe('what a corrections import records', () => {
     expect(() => runImport(importInput(fixture('workbook.xlsx'), { kind: 'corrections', sheet: 'Abril' }), jobContext(desk.store.path))).toThrow(
       /A aba “Abril” não existe.*“Instruções”, “Correções”, “Oculta”/,
     );
-    expect(() => runImport(importInput(fixture('workbook.xlsx'), { kind: 'corrections', sheet: 'Instruções' }), jobContext(desk.store.path))).toThrow(/CPF ou ao Registro/);
+    expect(() => runImport(importInput(fixture('workbook.xlsx'), { kind: 'corrections', sheet: 'Instruções' }), jobContext(desk.store.path))).toThrow(/não tem a coluna “CPF” nem a coluna “Registro”/);
   });
 
   it('follows a CPF changed earlier in the same file, and refuses a CPF that belongs to someone else', () => {
@@ -207,7 +207,7 @@ describe('what a corrections import records', () => {
       [3, 'EVIDENCE_REQUIRED'],
       [5, 'EVIDENCE_REQUIRED'],
     ]);
-    expect(summary.errors[0]?.message).toMatch(/exige o documento comprobatório.*Associe uma coluna a “Documento comprobatório”/);
+    expect(summary.errors[0]?.message).toMatch(/exige o documento comprobatório.*Acrescente à planilha a coluna “Documento comprobatório”/);
     expect(summary.errors[1]?.message).toMatch(/\(Data de nascimento\)/);
     expect(reload('ana').email).toBe('ana.paula@exemplo.com.br');
     expect(reload('bruna').motherNotListed).toBe(people.bruna.motherNotListed);

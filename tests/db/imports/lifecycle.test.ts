@@ -101,7 +101,7 @@ describe('the same file again', () => {
     const record = desk.store.db.prepare('SELECT forced FROM imports WHERE id = ?').get(forced.importId);
     expect(record).toEqual({ forced: 1 });
     // Another kind is another import: no refusal.
-    expect(() => runImport(importInput(fixture('ceps.csv'), { kind: 'corrections', dryRun: true }), jobContext(desk.store.path))).toThrow(/CPF ou ao Registro/);
+    expect(() => runImport(importInput(fixture('ceps.csv'), { kind: 'corrections', dryRun: true }), jobContext(desk.store.path))).toThrow(/não tem a coluna “CPF” nem a coluna “Registro”/);
   });
 });
 

@@ -1,0 +1,63 @@
+// Implanta's answer may give its time without a time zone ("2099-01-01T00:00:00"): that is the
+// time in Brasília, where Implanta and the councils keep their dates, whatever zone the desk's
+// computer is set to — never an instant three hours earlier, on the day (and year) before.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliDesk, cliOn, initDesk } from './command';
+
+// A computer on UTC (a Linux desk set up that way): the zone must not move Implanta's dates.
+const desk = cliDesk('cress-cli-ack-times-', (d) => initDesk(d, { professionals: 3, seed: 4 }), { env: () => ({ TZ: 'UTC' }) });
+
+/** A correction of the first professional, sent to Implanta in a lote: the answer file's batch, package hash and item. */
+function sentCorrection(index = 0): { registration: string; dipStatus: string; batch: string; sha: string; item: string } {
+  const person = desk.json('registry', 'search', '').body.items[index] as { registrationNumber: string; dipStatus: string };
+  expect(desk.run('correct', person.registrationNumber, '--field', 'email', '--value', 'resposta.sem.fuso@gmail.com', '--reason', 'Pedido da profissional').code).toBe(0);
+  const created = desk.json('batch', 'create').body as { uuid: string; number: string };
+  expect(desk.run('batch', 'seal', created.number).code).toBe(0);
+  const out = join(desk.dir, `lotes-${index}`);
+  mkdirSync(out);
+  const exported = desk.json('batch', 'export', created.number, '--out', out).body as { sha256: string };
+  expect(desk.run('batch', 'mark-sent', created.number).code).toBe(0);
+  // The newest correction: this one.
+  const item = (desk.json('corrections', 'list').body.items[0] as { uuid: string }).uuid;
+  return { registration: person.registrationNumber, dipStatus: person.dipStatus, batch: created.uuid, sha: exported.sha256, item };
+}
+
+function answer(name: string, sent: ReturnType<typeof sentCorrection>, acknowledgedAt: string, dipStatus: string): string {
+  const file = join(desk.dir, name);
+  writeFileSync(
+    file,
+    JSON.stringify({ schemaVersion: 2, batch: sent.batch, packageSha256: sent.sha, acknowledgedAt, items: [{ id: sent.item, status: 'applied', dipStatus }] }),
+  );
+  return file;
+}
+
+describe('an answer whose time carries no time zone', () => {
+  let sent: ReturnType<typeof sentCorrection>;
+
+  it('is refused for a day yet to come naming the day written, not the day before', () => {
+    sent = sentCorrection();
+    const refused = desk.run('batch', 'ack', answer('futuro.json', sent, '2099-01-01T00:00:00', 'confirmed'));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('A data da confirmação (acknowledgedAt) é 01/01/2099, que ainda não chegou');
+    expect(refused.stderr).not.toContain('2098');
+  });
+
+  it('dates the DIP status it reports at that time in Brasília', () => {
+    const status = sent.dipStatus === 'confirmed' ? 'requested' : 'confirmed';
+    expect(desk.run('batch', 'ack', answer('resposta.json', sent, '2026-01-01T00:00:00', status)).code).toBe(0);
+    const shown = desk.json('registry', 'show', sent.registration).body as { dipStatus: string; dipStatusAt: string };
+    expect(shown).toMatchObject({ dipStatus: status, dipStatusAt: '2026-01-01T03:00:00.000Z' });
+    expect(desk.run('registry', 'show', sent.registration).stdout).toMatch(/Situação do DIP\s+.*\(em 01\/01\/2026\)/);
+  });
+
+  it('shows the day of a DIP status reported late in the evening as the desk’s own clock reads it, not the next day of UTC', () => {
+    const late = sentCorrection(1);
+    const status = late.dipStatus === 'confirmed' ? 'requested' : 'confirmed';
+    // 22:00 in Brasília on 09/03/2026 is already 10/03 in UTC.
+    expect(desk.run('batch', 'ack', answer('resposta-noite.json', late, '2026-03-10T01:00:00Z', status)).code).toBe(0);
+    const inBrazil = cliOn(() => desk.store, () => ({ TZ: 'America/Sao_Paulo' }));
+    expect(inBrazil.run('registry', 'show', late.registration).stdout).toMatch(/Situação do DIP\s+.*\(em 09\/03\/2026\)/);
+  });
+});
