@@ -29,8 +29,12 @@ export function batchStem(region: number, number: string, demo: boolean, seccion
  * before lotes carried it), or, still open, the desk's seccional now.
  */
 export function lotePackageStem(db: Database, row: BatchRow): string {
-  const seccional = row.sealed_at === null ? seccionalTag(getSettings(db)?.seccional ?? null) : row.seccional_tag;
-  return batchStem(row.region, row.number, isDemoBatch(db, row), seccional);
+  return batchStem(row.region, row.number, isDemoBatch(db, row), loteSeccionalTag(db, row));
+}
+
+/** The seccional's mark in this lote's name (null: none), as lotePackageStem reads it. */
+export function loteSeccionalTag(db: Database, row: BatchRow): string | null {
+  return row.sealed_at === null ? seccionalTag(getSettings(db)?.seccional ?? null) : row.seccional_tag;
 }
 
 /** `2026-0001`. */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExportResult } from '../../shared/contract';
 import { seccionalTag } from '../../shared/regions';
-import { openBatchDesk, queueEmailCorrections, type BatchDesk } from './batchFixtures';
+import { addProfessional, correct, openBatchDesk, queueEmailCorrections, type BatchDesk } from './batchFixtures';
 
 const desks: BatchDesk[] = [];
 afterEach(() => {
@@ -104,5 +104,23 @@ describe('the seccional as a file name says it', () => {
     expect(seccionalTag('***')).toBe('seccional');
     expect(seccionalTag(null)).toBeNull();
     expect(seccionalTag('  ')).toBeNull();
+  });
+});
+
+describe('the DIP e-mail of a seccional’s lote', () => {
+  it('names the lote’s package, as the head office’s e-mail of its lote of the same number does not', async () => {
+    const mail = async (desk: BatchDesk) => {
+      const p = addProfessional(desk.store, { name: 'Joana Dias', dipStatus: 'confirmed' });
+      correct(desk, p, { name: 'Joana Dias Moura' }, { dipAcknowledged: true });
+      const lote = await desk.handlers['batches:create']({});
+      await desk.handlers['batches:seal']({ id: lote.id });
+      return desk.handlers['batches:dipEmail']({ id: lote.id });
+    };
+    const seat = await mail(deskAt(null));
+    const campinas = await mail(deskAt('Campinas'));
+    expect(seat.subject).toBe('Correção de solicitação de DIP — CRESS 9ª Região (SP) — lote 2026-0001');
+    expect(campinas.subject).toBe('Correção de solicitação de DIP — CRESS 9ª Região (SP), seccional Campinas — lote 2026-0001');
+    expect(campinas.body).toContain('no lote 2026-0001 (arquivo CRESS09-campinas-lote-2026-0001.zip, identificador');
+    expect(seat.body).toContain('no lote 2026-0001 (identificador');
   });
 });
