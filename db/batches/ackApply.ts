@@ -15,6 +15,7 @@ import { giveBackImplantaValue } from '../rejections';
 import { getSettings, requireSettings } from '../settings';
 import { statement } from '../statements';
 import { mixedAddresses } from './ackAddress';
+import { refuseOtherPerson } from './ackCpf';
 import { applyDipStatus, futureDipDate } from './ackDip';
 import { refuseNoItemFor } from './ackNoItem';
 import { appliedAfterNewer, outOfOrderNote } from './ackOrder';
@@ -211,6 +212,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
       );
     }
     const batch = named ?? requireBatchRow(db, [...batches.keys()][0] as number);
+    refuseOtherPerson(db, ack);
 
     if (batch.state !== 'sent' && batch.state !== 'acknowledged') throw notSentError(batch);
     if (ack.answers.length === 0) refuseNoItemFor(db, batch);

@@ -29,6 +29,8 @@ export interface AckAnswer {
   dipStatusDate: string | null;
   /** Where it was in the file (line of the CSV/xlsx, position in the JSON list), for messages. */
   line: number;
+  /** The CPF a spreadsheet's row names beside the id (11 digits), to check the id is of that person (ackCpf.ts). */
+  cpf?: string;
 }
 
 export interface AckFile {
@@ -226,6 +228,7 @@ const HEADERS = {
   message: ['mensagem', 'message', 'motivo', 'observacao'],
   dipStatus: ['situacao do dip', 'status do dip', 'situacao dip', 'dipstatus', 'dip'],
   dipStatusDate: ['data do dip', 'data da situacao do dip', 'dipstatusdate', 'data dip', 'data situacao dip'],
+  cpf: ['cpf'],
 };
 
 /**
@@ -261,6 +264,16 @@ function column(header: string[], names: string[]): number {
   return -1;
 }
 
+/**
+ * A CPF cell as 11 digits (punctuation ignored, the leading zeros a number cell dropped put back);
+ * null for anything else (empty, masked), which is then not compared.
+ */
+function cpfOfCell(cell: string): string | null {
+  if (!/^[\d.\-\s]+$/.test(cell)) return null;
+  const digits = cell.replace(/\D/g, '');
+  return digits.length >= 9 && digits.length <= 11 ? digits.padStart(11, '0') : null;
+}
+
 /** The columns read, as the messages name them. */
 const COLUMN_WORDS = ['id', 'situação', 'mensagem', 'situação do DIP', 'data do DIP'];
 
@@ -273,6 +286,7 @@ function answersFromRows(rows: RawRow[]): AckAnswer[] {
   const messageColumn = column(header, HEADERS.message);
   const dipColumn = column(header, HEADERS.dipStatus);
   const dipDateColumn = column(header, HEADERS.dipStatusDate);
+  const cpfColumn = column(header, HEADERS.cpf);
   if (idColumn < 0 || statusColumn < 0) {
     throw invalid('A planilha de confirmação precisa das colunas "id" e "situação" (e, se houver, "mensagem") na primeira linha.');
   }
@@ -314,7 +328,8 @@ function answersFromRows(rows: RawRow[]): AckAnswer[] {
       dipStatusDate = normaliseDipDate(spreadsheetDate(dateCell));
       if (dipStatusDate === null) throw invalid(`Linha ${line}, coluna data do DIP: "${dateCell}" não é uma data válida; use dd/mm/aaaa.`);
     }
-    answers.push({ id, ...outcome, message: capMessage(plainLine(message)) || null, dipStatus, dipStatusDate, line });
+    const cpf = cpfColumn >= 0 ? cpfOfCell(row[cpfColumn] ?? '') : null;
+    answers.push({ id, ...outcome, message: capMessage(plainLine(message)) || null, dipStatus, dipStatusDate, line, ...(cpf === null ? {} : { cpf }) });
   }
   if (answers.length === 0) throw invalid('A planilha de confirmação não tem nenhuma resposta abaixo do cabeçalho.');
   return answers;
