@@ -94,15 +94,19 @@ export function normaliseDipDate(text: string): string | null {
 
 /**
  * A DIP date cell of a spreadsheet as Excel may leave it: a date with its time (a date-time cell
- * saved as CSV, "09/03/2026 14:30"), or the day's serial number (a date cell whose format was lost,
- * "46090"); the day it names as `dd/mm/aaaa`, else the cell as it is.
+ * saved as CSV, "09/03/2026 14:30", or as a database writes one, "2026-03-09 14:30:00.000"), or the
+ * day's serial number (a date cell whose format was lost, "46090", with the time as a fraction,
+ * "46090,6041666667"); the day it names, else the cell as it is.
  */
 function spreadsheetDate(cell: string): string {
   const withTime = /^(\d{1,2}\/\d{1,2}\/\d{4})[ T]\d{1,2}:\d{2}(?::\d{2})?$/.exec(cell);
   if (withTime) return withTime[1] as string;
-  if (/^\d{5}$/.test(cell)) {
+  const isoWithTime = /^(\d{4}-\d{2}-\d{2}) ([01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?$/.exec(cell);
+  if (isoWithTime) return isoWithTime[1] as string;
+  const serial = /^(\d{5})(?:[.,]\d+)?$/.exec(cell);
+  if (serial) {
     // Days since 30/12/1899 (Excel's 1900 date system, as every Excel for Windows writes).
-    const day = new Date(Date.UTC(1899, 11, 30) + Number(cell) * 86_400_000);
+    const day = new Date(Date.UTC(1899, 11, 30) + Number(serial[1]) * 86_400_000);
     const two = (n: number) => String(n).padStart(2, '0');
     return `${two(day.getUTCDate())}/${two(day.getUTCMonth() + 1)}/${day.getUTCFullYear()}`;
   }
