@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { findBatchRow } from '../../db/batches/summary';
 import type { ExportResult } from '../../shared/contract';
 import { seccionalTag } from '../../shared/regions';
 import { addProfessional, correct, openBatchDesk, queueEmailCorrections, type BatchDesk } from './batchFixtures';
@@ -88,7 +89,6 @@ describe('lotes of a seccional’s desk', () => {
   it('are found by their file name, and the head office’s name does not find them', async () => {
     const desk = deskAt('Campinas');
     const id = await sealFirst(desk);
-    const { findBatchRow } = await import('../../db/batches/summary');
     expect(findBatchRow(desk.store.db, 'CRESS09-campinas-lote-2026-0001.zip', 9)?.id).toBe(id);
     expect(findBatchRow(desk.store.db, 'CRESS09-lote-2026-0001.zip', 9)).toBeUndefined();
     expect(findBatchRow(desk.store.db, 'CRESS09-santos-lote-2026-0001', 9)).toBeUndefined();
