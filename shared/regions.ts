@@ -1,6 +1,7 @@
 // The 27 regional councils (CRESS), their numbers and UFs, from the data the app ships.
 import regionsData from '../resources/regions.json';
 import type { Uf } from './domain';
+import { foldForSearch } from './text';
 
 export interface Region {
   region: number;
@@ -46,4 +47,21 @@ export function demoFileName(fileName: string, demo: boolean): string {
   if (region) return `${region[0]}-${DEMO_MARK}${fileName.slice(region[0].length)}`;
   const dot = fileName.lastIndexOf('.');
   return dot > 0 ? `${fileName.slice(0, dot)}-${DEMO_MARK}${fileName.slice(dot)}` : `${fileName}-${DEMO_MARK}`;
+}
+
+/** Longest seccional mark in a file name: room for the rest of the name within every system's limits. */
+const SECCIONAL_TAG_MAX = 40;
+
+/**
+ * The seccional as a file name says it, `campinas` for "Campinas", `sao-jose-do-rio-preto` for
+ * "São José do Rio Preto": lower case, no accents, words joined by hyphens. Null at the head office
+ * (no seccional); a name with no letter or digit is `seccional`, so the mark is never lost.
+ */
+export function seccionalTag(seccional: string | null): string | null {
+  if (seccional === null || seccional.trim() === '') return null;
+  const words = foldForSearch(seccional).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  // Cut at a word's end where it must be cut.
+  const whole = words.length <= SECCIONAL_TAG_MAX || words[SECCIONAL_TAG_MAX] === '-';
+  const cut = whole ? words.slice(0, SECCIONAL_TAG_MAX) : words.slice(0, SECCIONAL_TAG_MAX).replace(/-[^-]*$/, '');
+  return cut || words.slice(0, SECCIONAL_TAG_MAX) || 'seccional';
 }

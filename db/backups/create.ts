@@ -64,6 +64,8 @@ function bagInfo(facts: CopyFacts & { region: number }, fileRoot: string, appVer
     { label: 'Schema-Version', value: String(facts.schemaVersion) },
     { label: 'CRESS-Region', value: String(facts.region) },
     { label: 'Operator', value: facts.operator ?? '' },
+    // Which desk of the CRESS the copy for Implanta comes from (the head office says none).
+    ...(forImplanta && facts.seccional ? [{ label: 'CRESS-Seccional', value: facts.seccional }] : []),
     { label: 'Backup-Created', value: localIsoWithOffset(createdAt) },
     ...Object.entries(facts.counts).map(([table, rows]) => ({ label: 'Row-Count', value: `${table} ${rows}` })),
   ];
@@ -179,7 +181,7 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
     // A copy for Implanta: the database re-encrypted with the passphrase before it is packaged.
     const secret: CopySecret | undefined = forImplanta ? { passphrase: input.passphrase! } : undefined;
     if (secret) rekeyCopy(snapshot, secret);
-    const { createdAt, fileName } = freeBackupName(folder, startedAt, (at) => (forImplanta ? implantaCopyFileName : backupFileName)(region, at, facts.demo));
+    const { createdAt, fileName } = freeBackupName(folder, startedAt, (at) => forImplanta ? implantaCopyFileName(region, at, facts.demo, facts.seccional) : backupFileName(region, at, facts.demo));
     const root = fileName.replace(/\.zip$/, '');
     const finalPath = join(folder, fileName);
     const size = statSync(snapshot).size;

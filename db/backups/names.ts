@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, posix, win32 } from 'node:path';
-import { demoFileName, regionCode } from '../../shared/regions';
+import { demoFileName, regionCode, seccionalTag } from '../../shared/regions';
 import { PRODUCT_NAME } from '../paths';
 
 /** The database file inside the bag: `data/cress-desk.sqlite`. */
@@ -21,11 +21,13 @@ export function backupFileName(region: number, at: Date, demo = false): string {
 }
 
 /**
- * `CRESS09-para-implanta-20261124-153000.zip`: a copy made for Implanta. Not a backup's name, so the
- * routine never lists or prunes one.
+ * `CRESS09-para-implanta-20261124-153000.zip`: a copy made for Implanta (from a seccional's desk
+ * `CRESS09-campinas-para-implanta-…`, so Implanta tells it from the head office's). Not a backup's
+ * name, so the routine never lists or prunes one.
  */
-export function implantaCopyFileName(region: number, at: Date, demo = false): string {
-  return backupFileName(region, at, demo).replace('-backup-', '-para-implanta-');
+export function implantaCopyFileName(region: number, at: Date, demo = false, seccional: string | null = null): string {
+  const tag = seccionalTag(seccional);
+  return backupFileName(region, at, demo).replace('-backup-', `${tag === null ? '' : `-${tag}`}-para-implanta-`);
 }
 
 /**

@@ -152,6 +152,8 @@ export interface CopyFacts {
   counts: Record<string, number>;
   region: number | null;
   operator: string | null;
+  /** The seccional whose desk it is (null at the head office): a copy for Implanta says it. */
+  seccional: string | null;
   /** The copy holds demo professionals: its file name says so. */
   demo: boolean;
 }
@@ -171,7 +173,7 @@ export function inspectCopy(path: string, secret?: CopySecret): CopyFacts {
     for (const table of tables) counts[table] = db.prepare(`SELECT count(*) FROM "${table.replace(/"/g, '""')}"`).pluck().get() as number;
     let settings = null;
     if (tables.includes('settings')) settings = getSettings(db);
-    return { schemaVersion, counts, region: settings?.region ?? null, operator: settings?.operator ?? null, demo: settings?.demo === true };
+    return { schemaVersion, counts, region: settings?.region ?? null, operator: settings?.operator ?? null, seccional: settings?.seccional ?? null, demo: settings?.demo === true };
   } finally {
     db.close();
   }

@@ -12,9 +12,10 @@ import { refreshAfterCorrections } from '../pendencies';
 import { appendHistory } from '../recordHistory';
 import { getProfessional } from '../registry';
 import { giveBackImplantaValue } from '../rejections';
-import { requireSettings } from '../settings';
+import { getSettings, requireSettings } from '../settings';
 import { statement } from '../statements';
 import { mixedAddresses } from './ackAddress';
+import { refuseOtherPerson } from './ackCpf';
 import { applyDipStatus, futureDipDate } from './ackDip';
 import { refuseNoItemFor } from './ackNoItem';
 import { appliedAfterNewer, outOfOrderNote } from './ackOrder';
@@ -103,9 +104,15 @@ function numberOf(db: Database, batchId: number): string {
 
 const STATUS_WORDS: Record<string, string> = { synced: 'aplicada', rejected: 'rejeitada' };
 
-/** What may explain an answer of items this computer never had. */
-const NOTHING_KNOWN =
-  'Confira se a confirmação é deste CRESS; se for, uma cópia de segurança anterior a essas correções pode ter sido restaurada, e elas não estão mais neste computador. Nada foi alterado.';
+/**
+ * What may explain an answer of items this computer never had: another desk of the CRESS (the head
+ * office and each seccional number their lotes alike), another CRESS, or a restored backup.
+ */
+function nothingKnown(db: Database): string {
+  const seccional = getSettings(db)?.seccional;
+  const desk = seccional ? `esta é a seccional ${seccional}` : 'esta é a sede';
+  return `Confira se a confirmação é desta mesa (a sede e cada seccional têm lotes próprios, numerados da mesma forma; ${desk}) e deste CRESS; se for, uma cópia de segurança anterior a essas correções pode ter sido restaurada, e elas não estão mais neste computador. Nada foi alterado.`;
+}
 
 /**
  * Why the lote the JSON names is not one of this computer's, in what the desk can see: its
@@ -129,7 +136,7 @@ function unknownBatch(db: Database, ack: AckFile, named: BatchRow | null): AppEr
   const which = same
     ? `O arquivo responde ao lote ${asked.number} de identificador ${asked.uuid}, mas o lote ${asked.number} deste computador é outro (${same.uuid}).`
     : `O arquivo responde ao lote ${asked.number ?? asked.uuid}, que não existe neste computador.`;
-  if (known === 0) return new AppError('ACK_UNKNOWN_BATCH', `${which} ${NOTHING_KNOWN}`);
+  if (known === 0) return new AppError('ACK_UNKNOWN_BATCH', `${which} ${nothingKnown(db)}`);
   const corrections = known === 1 ? 'A correção a que ele responde é deste computador' : `As ${known} correções a que ele responde são deste computador`;
   return new AppError(
     'ACK_UNKNOWN_BATCH',
@@ -179,7 +186,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
       }
     }
     if (unknown.length > 0) {
-      throw new AppError('ACK_UNKNOWN_IDS', `${unknown.length === 1 ? 'Um id do arquivo não é' : `${unknown.length} ids do arquivo não são`} de nenhum lote deste computador: ${listIds(unknown)}. ${NOTHING_KNOWN}`, {
+      throw new AppError('ACK_UNKNOWN_IDS', `${unknown.length === 1 ? 'Um id do arquivo não é' : `${unknown.length} ids do arquivo não são`} de nenhum lote deste computador: ${listIds(unknown)}. ${nothingKnown(db)}`, {
         details: { ids: unknown },
       });
     }
@@ -205,6 +212,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
       );
     }
     const batch = named ?? requireBatchRow(db, [...batches.keys()][0] as number);
+    refuseOtherPerson(db, ack);
 
     if (batch.state !== 'sent' && batch.state !== 'acknowledged') throw notSentError(batch);
     if (ack.answers.length === 0) refuseNoItemFor(db, batch);

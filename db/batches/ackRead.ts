@@ -30,6 +30,8 @@ export interface AckAnswer {
   dipStatusDate: string | null;
   /** Where it was in the file (line of the CSV/xlsx, position in the JSON list), for messages. */
   line: number;
+  /** The CPF a spreadsheet's row names beside the id (11 digits), to check the id is of that person (ackCpf.ts). */
+  cpf?: string;
 }
 
 export interface AckFile {
@@ -96,15 +98,19 @@ export function normaliseDipDate(text: string): string | null {
 
 /**
  * A DIP date cell of a spreadsheet as Excel may leave it: a date with its time (a date-time cell
- * saved as CSV, "09/03/2026 14:30"), or the day's serial number (a date cell whose format was lost,
- * "46090"); the day it names as `dd/mm/aaaa`, else the cell as it is.
+ * saved as CSV, "09/03/2026 14:30", or as a database writes one, "2026-03-09 14:30:00.000"), or the
+ * day's serial number (a date cell whose format was lost, "46090", with the time as a fraction,
+ * "46090,6041666667"); the day it names, else the cell as it is.
  */
 function spreadsheetDate(cell: string): string {
   const withTime = /^(\d{1,2}\/\d{1,2}\/\d{4})[ T]\d{1,2}:\d{2}(?::\d{2})?$/.exec(cell);
   if (withTime) return withTime[1] as string;
-  if (/^\d{5}$/.test(cell)) {
+  const isoWithTime = /^(\d{4}-\d{2}-\d{2}) ([01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?$/.exec(cell);
+  if (isoWithTime) return isoWithTime[1] as string;
+  const serial = /^(\d{5})(?:[.,]\d+)?$/.exec(cell);
+  if (serial) {
     // Days since 30/12/1899 (Excel's 1900 date system, as every Excel for Windows writes).
-    const day = new Date(Date.UTC(1899, 11, 30) + Number(cell) * 86_400_000);
+    const day = new Date(Date.UTC(1899, 11, 30) + Number(serial[1]) * 86_400_000);
     const two = (n: number) => String(n).padStart(2, '0');
     return `${two(day.getUTCDate())}/${two(day.getUTCMonth() + 1)}/${day.getUTCFullYear()}`;
   }
@@ -230,6 +236,7 @@ const HEADERS = {
   message: ['mensagem', 'message', 'motivo', 'observacao'],
   dipStatus: ['situacao do dip', 'status do dip', 'situacao dip', 'dipstatus', 'dip'],
   dipStatusDate: ['data do dip', 'data da situacao do dip', 'dipstatusdate', 'data dip', 'data situacao dip'],
+  cpf: ['cpf'],
 };
 
 /**
@@ -265,6 +272,16 @@ function column(header: string[], names: string[]): number {
   return -1;
 }
 
+/**
+ * A CPF cell as 11 digits (punctuation ignored, the leading zeros a number cell dropped put back);
+ * null for anything else (empty, masked), which is then not compared.
+ */
+function cpfOfCell(cell: string): string | null {
+  if (!/^[\d.\-\s]+$/.test(cell)) return null;
+  const digits = cell.replace(/\D/g, '');
+  return digits.length >= 9 && digits.length <= 11 ? digits.padStart(11, '0') : null;
+}
+
 /** The columns read, as the messages name them. */
 const COLUMN_WORDS = ['id', 'situação', 'mensagem', 'situação do DIP', 'data do DIP'];
 
@@ -277,6 +294,7 @@ function answersFromRows(rows: RawRow[]): AckAnswer[] {
   const messageColumn = column(header, HEADERS.message);
   const dipColumn = column(header, HEADERS.dipStatus);
   const dipDateColumn = column(header, HEADERS.dipStatusDate);
+  const cpfColumn = column(header, HEADERS.cpf);
   if (idColumn < 0 || statusColumn < 0) {
     throw invalid('A planilha de confirmação precisa das colunas "id" e "situação" (e, se houver, "mensagem") na primeira linha.');
   }
@@ -318,7 +336,8 @@ function answersFromRows(rows: RawRow[]): AckAnswer[] {
       dipStatusDate = normaliseDipDate(spreadsheetDate(dateCell));
       if (dipStatusDate === null) throw invalid(`Linha ${line}, coluna data do DIP: "${dateCell}" não é uma data válida; use dd/mm/aaaa.`);
     }
-    answers.push({ id, ...outcome, message: capMessage(plainLine(message)) || null, dipStatus, dipStatusDate, line });
+    const cpf = cpfColumn >= 0 ? cpfOfCell(row[cpfColumn] ?? '') : null;
+    answers.push({ id, ...outcome, message: capMessage(plainLine(message)) || null, dipStatus, dipStatusDate, line, ...(cpf === null ? {} : { cpf }) });
   }
   if (answers.length === 0) throw invalid('A planilha de confirmação não tem nenhuma resposta abaixo do cabeçalho.');
   return answers;

@@ -8,7 +8,7 @@ import { regionLabel } from '../../shared/regions';
 import { formatCpf } from '../../shared/rules/cpf';
 import { requireSettings } from '../settings';
 import { statement } from '../statements';
-import { requireBatchRow } from './summary';
+import { lotePackageStem, loteSeccionalTag, requireBatchRow } from './summary';
 import { IMPLANTA_CPF_SQL } from './payloadPreviousCpf';
 
 /** Mail programs (and Windows) refuse longer `mailto:` links; the draft is then copied instead. */
@@ -46,7 +46,10 @@ export function dipEmail(db: Database, id: number): DipEmail {
     if (person) person.changes.push(row);
     else people.set(row.professional_id, { head: row, changes: [row] });
   }
-  const region = regionLabel(batch.region);
+  // A seccional numbers its lotes as the head office does: its e-mail says who sends it and the
+  // package's name, so Implanta never takes it for the head office's lote of the same number.
+  const region = `${regionLabel(batch.region)}${settings.seccional ? `, seccional ${settings.seccional}` : ''}`;
+  const file = loteSeccionalTag(db, batch) === null ? '' : `arquivo ${lotePackageStem(db, batch)}.zip, `;
   const subject = `Correção de solicitação de DIP — ${region} — lote ${batch.number}`;
   const quoted = (field: string, value: string | null) => {
     const text = formatFieldValue(field, value, '');
@@ -61,7 +64,7 @@ export function dipEmail(db: Database, id: number): DipEmail {
   const body = [
     'Prezados,',
     '',
-    `O ${region} corrigiu dados de identificação de ${people.size === 1 ? 'uma/um profissional cuja solicitação' : `${people.size} profissionais cujas solicitações`} do DIP já ${people.size === 1 ? 'estava confirmada' : 'estavam confirmadas'}, conforme documentos apresentados. As correções seguem no lote ${batch.number} (identificador ${batch.uuid}).`,
+    `O ${region} corrigiu dados de identificação de ${people.size === 1 ? 'uma/um profissional cuja solicitação' : `${people.size} profissionais cujas solicitações`} do DIP já ${people.size === 1 ? 'estava confirmada' : 'estavam confirmadas'}, conforme documentos apresentados. As correções seguem no lote ${batch.number} (${file}identificador ${batch.uuid}).`,
     '',
     `Pedimos que ${people.size === 1 ? 'a solicitação do DIP abaixo também seja corrigida' : 'as solicitações do DIP abaixo também sejam corrigidas'} antes do envio para confecção:`,
     '',

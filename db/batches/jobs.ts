@@ -14,8 +14,7 @@ import { recordExport } from './lifecycle';
 import { verifyBatchPackage, writeBatchPackage } from './package';
 import { batchSigner, packageSigningContext } from './packageSignature';
 import { buildPayload } from './payload';
-import { isDemoBatch } from '../settings';
-import { requireBatchRow } from './summary';
+import { lotePackageStem, requireBatchRow } from './summary';
 
 export interface ExportJobInput {
   id: number;
@@ -40,18 +39,18 @@ export const exportBatchJob: JobFn<ExportJobInput, ExportResult> = async (input,
   try {
     const cancel = cancelSignal(context);
     // One read transaction: the batch and its payload from a single, consistent view.
-    const { batch, payload, demo } = db.transaction(() => {
+    const { batch, payload, stem } = db.transaction(() => {
       const batch = requireBatchRow(db, input.id);
       const payload = buildPayload(db, batch, (done, total) => {
         context.progress({ phase: 'read', label: 'Lendo as correções do lote…', done, total });
         cancel.check();
         if (cancel.signal.aborted) throw jobCancelled();
       });
-      return { batch, payload, demo: isDemoBatch(db, batch) };
+      return { batch, payload, stem: lotePackageStem(db, batch) };
     }).deferred(); // reads only: it takes no writer lock
     const written = await writeBatchPackage(batch, payload.files, input.path, {
       sign: batchSigner(db, batch),
-      demo,
+      stem,
       passphrase: input.passphrase,
       replace: input.replace,
       signal: cancel.signal,

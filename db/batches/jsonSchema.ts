@@ -149,6 +149,7 @@ const UUID_EXAMPLE = '0b7c54e2-55b5-4a37-9f8e-2d1bd1f0a9aa';
 /** The shapes the batch formats ask for, in words: whoever reads the message reads no regular expressions. */
 const PATTERN_WORDS: Record<string, string> = {
   '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$': `um UUID em letras minúsculas, como ${UUID_EXAMPLE}`,
+  '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$': `um UUID (em letras minúsculas ou maiúsculas), como ${UUID_EXAMPLE}`,
   '^[0-9a-fA-F-]{36}$': `um UUID de 36 caracteres, como ${UUID_EXAMPLE}`,
   '^[0-9a-fA-F]{64}$': 'um SHA-256: 64 algarismos hexadecimais (0 a 9 e a a f)',
   '^[0-9]{4}-[0-9]{4,}$': 'um número de lote como 2026-0001',

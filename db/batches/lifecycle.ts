@@ -7,6 +7,7 @@ import type { BatchSummary } from '../../shared/contract/batches';
 import { BATCH_STATE_LABELS, inSentence } from '../../shared/display/labels';
 import type { BatchState } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
+import { seccionalTag } from '../../shared/regions';
 import { appendAudit } from '../audit';
 import { requireSettings } from '../settings';
 import { statement } from '../statements';
@@ -132,7 +133,13 @@ export function sealBatch(db: Database, id: number, now: Date, appVersion: strin
        FROM professionals p
        WHERE p.id IN (SELECT DISTINCT professional_id FROM corrections WHERE batch_id = ?)`,
     ).run(id, id);
-    statement(db, "UPDATE batches SET state = 'sealed', sealed_at = ?, app_version = ? WHERE id = ?").run(iso, appVersion, id);
+    // The seccional's mark in the package's name is fixed here, like everything else the package says.
+    statement(db, "UPDATE batches SET state = 'sealed', sealed_at = ?, app_version = ?, seccional_tag = ? WHERE id = ?").run(
+      iso,
+      appVersion,
+      seccionalTag(settings.seccional),
+      id,
+    );
     const summary = batchSummary(db, id, now);
     appendAudit(db, {
       at: iso,

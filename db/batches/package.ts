@@ -16,7 +16,7 @@ import { brasilia } from './clock';
 import { describeSchemaError } from './jsonSchema';
 import { batchSchemaVersion, type PayloadFile } from './payload';
 import { isSchemaVersion, payloadSchemas, SCHEMA_VERSIONS, type SchemaVersion } from './schemas';
-import { batchStem, type BatchRow } from './summary';
+import type { BatchRow } from './summary';
 
 /**
  * Deflate level of packages. Level 3 keeps a 100 000-correction export within 1.5× of Info-ZIP at
@@ -48,8 +48,8 @@ export interface WriteOptions {
   signal?: AbortSignal;
   /** The desk's signature (packageSignature.ts); absent for lotes sealed before the chain was signed. */
   sign?: WriteBagOptions['sign'];
-  /** A demo desk's package: its folder inside the zip says DEMONSTRACAO, as its file name does. */
-  demo: boolean;
+  /** The bag's folder inside the zip: the package's file name without `.zip` (summary.ts, lotePackageStem). */
+  stem: string;
 }
 
 export interface WrittenPackage {
@@ -108,7 +108,7 @@ export async function writeBatchPackage(batch: BatchRow, payload: PayloadFile[],
   const partial = partialPathFor(path);
   try {
     const written = await writeBagZip(partial, {
-      root: batchStem(batch.region, batch.number, options.demo),
+      root: options.stem,
       payload: payload.map((f) => ({ path: f.path, data: f.data })),
       info: [
         { label: 'Source-Organization', value: regionLabel(batch.region) },

@@ -4,8 +4,8 @@ import type { Database } from 'better-sqlite3';
 import { emptyStatusCounts, type BatchSummary } from '../../shared/contract/batches';
 import type { BatchState, CorrectionStatus } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import { demoFileName, regionCode } from '../../shared/regions';
-import { isDemoBatch } from '../settings';
+import { DEMO_MARK, exportPrefix, seccionalTag } from '../../shared/regions';
+import { getSettings, isDemoBatch } from '../settings';
 import { statement } from '../statements';
 import type { batches } from '../schema';
 import type { SqlRow } from '../sqlRow';
@@ -16,11 +16,25 @@ export type BatchRow = SqlRow<typeof batches>;
 const HOUR = 3_600_000;
 
 /**
- * `CRESS09-lote-2026-0001` (`CRESS09-DEMONSTRACAO-lote-2026-0001` on a demo desk): the package's
- * file name without `.zip`, and its bag's folder.
+ * `CRESS09-lote-2026-0001` (`CRESS09-DEMONSTRACAO-lote-2026-0001` on a demo desk,
+ * `CRESS09-campinas-lote-2026-0001` on a seccional's desk): the package's file name without
+ * `.zip`, and its bag's folder.
  */
-export function batchStem(region: number, number: string, demo: boolean): string {
-  return demoFileName(`${regionCode(region)}-lote-${number}`, demo);
+export function batchStem(region: number, number: string, demo: boolean, seccional: string | null = null): string {
+  return `${exportPrefix(region, demo)}${seccional === null ? '' : `-${seccional}`}-lote-${number}`;
+}
+
+/**
+ * The stem of this lote's package: its seccional's mark as sealing fixed it (none for a lote sealed
+ * before lotes carried it), or, still open, the desk's seccional now.
+ */
+export function lotePackageStem(db: Database, row: BatchRow): string {
+  return batchStem(row.region, row.number, isDemoBatch(db, row), loteSeccionalTag(db, row));
+}
+
+/** The seccional's mark in this lote's name (null: none), as lotePackageStem reads it. */
+export function loteSeccionalTag(db: Database, row: BatchRow): string | null {
+  return row.sealed_at === null ? seccionalTag(getSettings(db)?.seccional ?? null) : row.seccional_tag;
 }
 
 /** `2026-0001`. */
@@ -95,7 +109,7 @@ export function toSummary(db: Database, row: BatchRow, now: Date): BatchSummary 
     // A lote with nothing left to answer waits for nothing (one sealed empty, before that was refused).
     overdue: isOverdue(row, now) && counts.unanswered > 0,
     counts,
-    fileName: `${batchStem(row.region, row.number, isDemoBatch(db, row))}.zip`,
+    fileName: `${lotePackageStem(db, row)}.zip`,
     packageSha256: row.package_sha256,
     encryptedSha256: row.encrypted_sha256,
   };
@@ -105,14 +119,24 @@ export function batchSummary(db: Database, id: number, now: Date): BatchSummary 
   return toSummary(db, requireBatchRow(db, id), now);
 }
 
+/** A lote's file stem as compared when typed: the demo mark and capitals make no difference. */
+function withoutDemoMark(stem: string): string {
+  return stem.replace(new RegExp(`^(CRESS\\d{2})-${DEMO_MARK}(?=-)`, 'i'), '$1').toLowerCase();
+}
+
 /**
  * A batch by what a person types: its number (`2026-0001`, this desk's region), the file stem
- * (`CRESS09-lote-2026-0001`, with or without DEMONSTRACAO), its External-Identifier, or its internal id.
+ * (`CRESS09-lote-2026-0001`, with or without DEMONSTRACAO; with the seccional's mark when the lote's
+ * name has one, and only then: another desk's file never names a lote of this one), its
+ * External-Identifier, or its internal id.
  */
 export function findBatchRow(db: Database, key: string, region: number | null): BatchRow | undefined {
   const text = key.trim().replace(/\.zip$/i, '');
-  const stem = /^CRESS(\d{2})-(?:DEMONSTRACAO-)?lote-(\d{4}-\d{4,})$/i.exec(text);
-  if (stem) return statement<BatchRow>(db, 'SELECT * FROM batches WHERE region = ? AND number = ?').get(Number(stem[1]), stem[2]);
+  const stem = /^CRESS(\d{2})-(?:DEMONSTRACAO-)?(?:([a-z0-9-]+)-)?lote-(\d{4}-\d{4,})$/i.exec(text);
+  if (stem) {
+    const row = statement<BatchRow>(db, 'SELECT * FROM batches WHERE region = ? AND number = ?').get(Number(stem[1]), stem[3]);
+    return row && withoutDemoMark(lotePackageStem(db, row)) === withoutDemoMark(text) ? row : undefined;
+  }
   if (/^\d{4}-\d{4,}$/.test(text)) {
     return region === null
       ? statement<BatchRow>(db, 'SELECT * FROM batches WHERE number = ? ORDER BY id DESC LIMIT 1').get(text)

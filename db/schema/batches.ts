@@ -38,6 +38,11 @@ export const batches = sqliteTable(
     packageSha256: text('package_sha256'),
     packageFileName: text('package_file_name'),
     encryptedSha256: text('encrypted_sha256'),
+    /**
+     * The seccional's mark in the package's name (`campinas` in `CRESS09-campinas-lote-2026-0001`),
+     * fixed at sealing; null for the head office and for lotes sealed before seccionais were named.
+     */
+    seccionalTag: text('seccional_tag'),
   },
   (t) => [
     uniqueIndex('batches_region_year_seq_idx').on(t.region, t.year, t.seq),

@@ -33,7 +33,7 @@ function keyOutputPath(context: CliContext): string {
 }
 
 /** A backup's name, or a copy for Implanta's (db/backups/names.ts). */
-const BACKUP_NAME = /^CRESS\d{2}-(?:DEMONSTRACAO-)?(?:backup|para-implanta)-\d{8}-\d{6}\.zip$/;
+const BACKUP_NAME = /^CRESS\d{2}-(?:DEMONSTRACAO-)?(?:backup|(?:[a-z0-9-]+-)?para-implanta)-\d{8}-\d{6}\.zip$/;
 
 /** The warning when the key lands beside backups: the one who takes the folder (a pendrive) reads them all. */
 function besideBackups(folder: string): string | null {

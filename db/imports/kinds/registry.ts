@@ -22,6 +22,7 @@ import type { RowIssue } from '../columns';
 import type { RawRow } from '../readers/source';
 import { BatchedInsert } from './batchedInsert';
 import { CpfMoves } from './registryCpfMoves';
+import { lostZerosNote } from './registryLostZeros';
 import { IdentityCheck } from './registryIdentity';
 import { StaleConflicts } from './registryStaleConflicts';
 import { registryDiff, whoOf } from './registryPreview';
@@ -220,7 +221,8 @@ export class RegistryProcessor implements KindProcessor {
       }
       const below = this.moves.rowBelow(registration, by.row);
       const why = below === null ? '' : `, e a linha ${below} desta planilha, desse registro, não lhe dá outro CPF`;
-      return { column, code: 'CPF_DUPLICATE', message: `Este CPF já pertence a outro cadastro (registro ${registration})${why}. Confira o documento.` };
+      const zeros = lostZerosNote(registration, by.registration);
+      return { column, code: 'CPF_DUPLICATE', message: `Este CPF já pertence a outro cadastro (registro ${registration})${why}. ${zeros ?? 'Confira o documento.'}` };
     }
     if (this.cpfNotFromRow.has(owner.id)) {
       return {

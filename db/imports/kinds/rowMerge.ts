@@ -224,9 +224,14 @@ export class InFlight {
   ) {
     this.statement = db.prepare(`SELECT field, old_value, uuid FROM corrections WHERE professional_id = ? AND status IN ${OPEN} ORDER BY id`);
     this.newest = db.prepare('SELECT uuid, status, new_value FROM corrections WHERE professional_id = ? AND field = ? ORDER BY id DESC LIMIT 1');
-    // A correction of the field to this value that went, or is going, to Implanta.
+    // A correction of the field to this value that went, or is going, to Implanta, and that the
+    // clerk did not later replace by the main system's own value (a conflict resolved by taking the
+    // file's value): past such a choice, the main system going back to it is a change of its own.
     this.stepWith = db.prepare(
-      "SELECT id FROM corrections WHERE professional_id = ? AND field = ? AND new_value IS ? AND status IN ('pending', 'batched', 'sent', 'synced') LIMIT 1",
+      `SELECT c.id FROM corrections c WHERE c.professional_id = ? AND c.field = ? AND c.new_value IS ? AND c.status IN ('pending', 'batched', 'sent', 'synced')
+         AND NOT EXISTS (SELECT 1 FROM corrections l WHERE l.professional_id = c.professional_id AND l.field = c.field AND l.id > c.id
+                           AND l.source = 'conflict' AND l.status <> 'cancelled' AND l.new_value IS NOT c.new_value)
+       LIMIT 1`,
     );
     // A rejected or cancelled correction to this value, with none of the field applied by Implanta since.
     this.givenUpWith = db.prepare(
@@ -291,7 +296,7 @@ export class InFlight {
   /**
    * Whether a file value is the value of one of the desk's own corrections of the field, applied or
    * on its way: a step the clerk took before her newest correction, which the main system caught
-   * up with — no third value.
+   * up with — no third value. Not a value the clerk set aside since by taking the main system's.
    */
   earlierStep(professionalId: number, field: string, file: string | null): boolean {
     return this.stepWith.get(professionalId, field, file) !== undefined;
