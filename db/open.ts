@@ -197,13 +197,16 @@ function openOnce(path: string, options: OpenOptions, last = false): Store | nul
         if (!open) return;
         open = false;
         folder.stop();
-        settleChangedFiles(db); // what it wrote goes into the file it holds, never into the one now at its path
-        try {
-          // Keeps the planner's statistics fresh; never worth failing a close, nor waiting for a writer.
-          waitForWriters(db, 50);
-          db.pragma('optimize');
-        } catch {
-          /* closing matters more */
+        // What it wrote goes into the file it holds, never into the one now at its path; on files
+        // no longer the store's (or written over) nothing more is written, statistics included.
+        if (settleChangedFiles(db) === null) {
+          try {
+            // Keeps the planner's statistics fresh; never worth failing a close, nor waiting for a writer.
+            waitForWriters(db, 50);
+            db.pragma('optimize');
+          } catch {
+            /* closing matters more */
+          }
         }
         db.close();
         session.end();
