@@ -48,8 +48,6 @@ function seen(db: Database.Database): string {
   return JSON.stringify([db.pragma('schema_version', { simple: true }), db.pragma('page_count', { simple: true }), anchor]);
 }
 
-const unreadable = (error: unknown) => /^SQLITE_(NOTADB|CORRUPT)/.test((error as { code?: string } | null)?.code ?? '');
-
 /** Watches `db`'s file for a copy written over it; `openFresh` opens another, read-only connection to it. */
 export function watchContent(db: Database.Database, openFresh: () => Database.Database): void {
   if (db.memory) return;
@@ -77,11 +75,10 @@ export function checkContent(db: Database.Database): boolean {
   try {
     fresh = watch.openFresh();
     agree = seen(fresh) === seen(db);
-  } catch (error) {
-    // A file another connection reads as no store of ours is not what this one sees; a lock or
-    // a full disk in the way says nothing yet: the next write looks again.
-    if (!unreadable(error)) return true;
-    agree = false;
+  } catch {
+    // No verdict: a lock or a full disk in the way, or a key file changed meanwhile (which the
+    // desk names on its own) says nothing of the store's bytes. The next write looks again.
+    return true;
   } finally {
     fresh?.close();
   }

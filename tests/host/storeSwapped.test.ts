@@ -2,7 +2,8 @@
 // "restored" by hand), or its folder renamed. The host's connection still holds the file it opened,
 // which is no longer the store: a save there would be answered "saved" and never be seen again.
 // It is refused in words instead, and the store at the path stays sound and as it was.
-import { copyFileSync, renameSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliDesk, cliOn, initDesk } from '../cli/command';
@@ -73,6 +74,28 @@ describe('the store file swapped while the browser host runs', () => {
     expect(withEmail(desk.store, 'mais.uma@exemplo.com.br')).toBe(0);
     expect(withEmail(desk.store, 'depois.da.copia.2@exemplo.com.br')).toBe(0);
     expect(desk.run('store', 'check').code).toBe(0);
+    expect(desk.run('audit', 'verify').code).toBe(0);
+  }, 60_000);
+
+  it('another desk’s key put in the key file while the host runs: the store was not swapped, and a save after the host folded its log goes through', async () => {
+    const keyFile = process.env.CRESS_DESK_KEY_FILE as string;
+    const ownKey = readFileSync(keyFile);
+    const people = cpfs(desk.store);
+    const host = await startHostProcess(desk.store);
+    let saved;
+    try {
+      const before = await saveEmailThroughHost(host, people[8] as string, 'antes.da.chave@exemplo.com.br');
+      expect(before?.ok, JSON.stringify(before?.error)).toBe(true);
+      await new Promise((done) => setTimeout(done, 1500)); // the host folds its log when quiet
+      writeFileSync(keyFile, ownKey.toString('utf8').replace(/[0-9a-f]{64}/, randomBytes(32).toString('hex')));
+      saved = await saveEmailThroughHost(host, people[9] as string, 'com.outra.chave@exemplo.com.br');
+    } finally {
+      writeFileSync(keyFile, ownKey);
+      await host.stop();
+    }
+    expect(saved?.error?.message ?? '').not.toContain('foi trocado, movido ou apagado');
+    expect(saved?.ok, JSON.stringify(saved?.error)).toBe(true);
+    expect(withEmail(desk.store, 'com.outra.chave@exemplo.com.br')).toBe(1);
     expect(desk.run('audit', 'verify').code).toBe(0);
   }, 60_000);
 
