@@ -18,6 +18,7 @@ import { keyPragmaValue, type CopySecret } from './copySecrets';
 import { writeProtected } from './fileModes';
 import { currentStoreKey, ensureStoreKey, storeKeyMissingError, storesArePlain } from './storeKey';
 import { isBusyError, requireWritableStore, storeInUseError, waitForWriters } from './storeLock';
+import { watchContent } from './storeContent';
 import { rememberOpenedFile, rememberOpenedLog } from './storeLockFiles';
 import { requireSharedIndex } from './storeSessions';
 
@@ -123,6 +124,7 @@ export function connectWithKey(path: string, key: Buffer): Database.Database {
 /** What every connection that writes the store sets, in this order. `cacheKib` null: SQLite's default cache. */
 function settle(db: Database.Database, cacheKib: number | null): void {
   rememberOpenedLog(db);
+  watchContent(db, () => openStoreReader(db.name));
   db.pragma('foreign_keys = ON');
   waitForWriters(db);
   db.pragma('synchronous = NORMAL');

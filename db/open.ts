@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { mkdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AppError } from '../shared/errors';
-import { connectStore, settleStore } from './connections';
+import { connectStore, openStoreReader, settleStore } from './connections';
 import { foldWhenQuiet } from './logFold';
 import { makeStorePrivate } from './fileModes';
 import { nameTooLongMessage } from './fileRefusals';
@@ -168,7 +168,7 @@ function openOnce(path: string, options: OpenOptions, last = false): Store | nul
   try {
     requireSharedIndex(path); // before anything reads, which would make a second -shm
     // The whole file is read only when it was not closed cleanly (db/storeSessions.ts).
-    checkSound(db, path, session.abandoned.length > 0);
+    checkSoundAsItIs(db, path, session.abandoned.length > 0);
     if (!last && before !== null && inodeOf(path) !== before) {
       db.close();
       session.end();
@@ -197,13 +197,16 @@ function openOnce(path: string, options: OpenOptions, last = false): Store | nul
         if (!open) return;
         open = false;
         folder.stop();
-        settleChangedFiles(db); // what it wrote goes into the file it holds, never into the one now at its path
-        try {
-          // Keeps the planner's statistics fresh; never worth failing a close, nor waiting for a writer.
-          waitForWriters(db, 50);
-          db.pragma('optimize');
-        } catch {
-          /* closing matters more */
+        // What it wrote goes into the file it holds, never into the one now at its path; on files
+        // no longer the store's (or written over) nothing more is written, statistics included.
+        if (settleChangedFiles(db) === null) {
+          try {
+            // Keeps the planner's statistics fresh; never worth failing a close, nor waiting for a writer.
+            waitForWriters(db, 50);
+            db.pragma('optimize');
+          } catch {
+            /* closing matters more */
+          }
         }
         db.close();
         session.end();
@@ -213,6 +216,28 @@ function openOnce(path: string, options: OpenOptions, last = false): Store | nul
     db.close();
     session.end();
     throw storeError(error, path);
+  }
+}
+
+/**
+ * checkSound, without ever changing the file: a -wal beside the store is read with it, and when the
+ * two make no sound store (the -wal of a desk killed outright, beside another copy put in the
+ * store's place) SQLite would fold that -wal into the file as the refused connection closes,
+ * damaging a copy that was sound. Such a store is checked through a read-only connection, which
+ * never folds; the desk's own reads nothing before the check passed.
+ */
+function checkSoundAsItIs(db: Database.Database, path: string, whole: boolean): void {
+  if (!((statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0)) return checkSound(db, path, whole);
+  let reader: Database.Database;
+  try {
+    reader = openStoreReader(path);
+  } catch (error) {
+    throw storeError(error, path);
+  }
+  try {
+    checkSound(reader, path, whole);
+  } finally {
+    reader.close();
   }
 }
 

@@ -17,7 +17,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../shared/errors';
 import { writeProtected } from './fileModes';
 import { committed } from './logFold';
-import { logGoneError, requireOwnFiles } from './storeLockFiles';
+import { checkContent } from './storeContent';
+import { logGoneError, requireOwnFiles, storeSwappedError } from './storeLockFiles';
 import { storeKeyError } from './storeKey';
 
 /** How long a writer waits for the one before it, by default. */
@@ -48,9 +49,13 @@ export function waitForWriters(db: Database.Database, ms: number = writeWaitMs()
  * `writersWaiting`): a long import, between two of its steps, then lets it in.
  */
 export function writeTransaction<T>(db: Database.Database, fn: () => T): T {
-  const transaction = db.transaction(fn);
+  if (db.inTransaction) return db.transaction(fn).immediate(); // a savepoint: the outer transaction commits
+  // With the writer lock held, the file is first checked to hold what this connection sees.
+  const transaction = db.transaction(() => {
+    requireOwnContent(db);
+    return fn();
+  });
   const wait = patience.get(db) ?? 0;
-  if (db.inTransaction) return transaction.immediate(); // a savepoint: the outer transaction commits
   requireOwnFiles(db);
   if (wait === 0 || db.memory) {
     const result = transaction.immediate();
@@ -74,6 +79,11 @@ export function writeTransaction<T>(db: Database.Database, fn: () => T): T {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw error;
   }
+}
+
+/** Refuses a write on a connection whose file was written over with another copy (db/storeContent.ts). */
+function requireOwnContent(db: Database.Database): void {
+  if (!checkContent(db)) throw storeSwappedError(db.name);
 }
 
 /** BEGIN IMMEDIATE without waiting: false when another connection holds the writer lock. */

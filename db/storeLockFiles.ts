@@ -8,6 +8,7 @@
 import type Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { AppError } from '../shared/errors';
+import { contentRewritten } from './storeContent';
 
 interface Identity {
   dev: number;
@@ -39,14 +40,16 @@ export function rememberOpenedLog(db: Database.Database): void {
 }
 
 /**
- * What became of `db`'s files: `moved` (the store file is not the one at its path), `logGone` (its
- * -wal deleted, and no program made another yet), `logReplaced` (another -wal in its place: some
- * other connection writes there now), or null when both are where they were.
+ * What became of `db`'s files: `moved` (the store file is not the one at its path), `rewritten`
+ * (the same file, written over with another copy: db/storeContent.ts), `logGone` (its -wal
+ * deleted, and no program made another yet), `logReplaced` (another -wal in its place: some other
+ * connection writes there now), or null when both are where they were.
  */
-export function filesChanged(db: Database.Database): 'moved' | 'logGone' | 'logReplaced' | null {
+export function filesChanged(db: Database.Database): 'moved' | 'rewritten' | 'logGone' | 'logReplaced' | null {
   const files = opened.get(db);
   if (!files || !db.open) return null;
   if (!same(identity(db.name), files.file)) return 'moved';
+  if (contentRewritten(db)) return 'rewritten';
   if (files.log === null) return null;
   const log = identity(`${db.name}-wal`);
   if (log === null) return 'logGone';
@@ -80,7 +83,7 @@ export function settleChangedFiles(db: Database.Database): ReturnType<typeof fil
 /** Refuses a write on a connection whose files are no longer the store's (see the top of this file). */
 export function requireOwnFiles(db: Database.Database): void {
   const change = settleChangedFiles(db);
-  if (change === 'moved') throw storeSwappedError(db.name);
+  if (change === 'moved' || change === 'rewritten') throw storeSwappedError(db.name);
   if (change !== null) throw logGoneError(db.name);
 }
 

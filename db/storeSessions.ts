@@ -14,6 +14,10 @@ import { PRIVATE_FILE } from './fileModes';
 import { processAlive } from './storeLock';
 
 const MARK = /^\.(.+)\.open-(\d+)-[0-9a-f]{8}$/;
+/** How long an open waits for another program's close to finish deleting the -wal after the -shm. */
+const CLOSE_SETTLES_MS = 1000;
+const CLOSE_POLL_MS = 20;
+const pause = new Int32Array(new SharedArrayBuffer(4));
 
 export interface StoreSession {
   /** Marks of processes that are gone: the store was not closed cleanly since they opened it. */
@@ -79,8 +83,14 @@ export function beginSession(storePath: string): StoreSession {
  * the other's. The other program, closed, takes its index with it; the next open is then clean.
  */
 export function requireSharedIndex(storePath: string): void {
-  if (existsSync(`${storePath}-shm`) || !existsSync(`${storePath}-wal`)) return;
-  if (!openElsewhere(storePath)) return;
+  const indexMissing = () => !existsSync(`${storePath}-shm`) && existsSync(`${storePath}-wal`) && openElsewhere(storePath);
+  if (!indexMissing()) return;
+  // The last connection of another program deletes the -shm, then the -wal, then its mark: in
+  // that moment the -shm is missing by design. Its close ends in milliseconds; a deleted one stays.
+  for (let waited = 0; waited < CLOSE_SETTLES_MS; waited += CLOSE_POLL_MS) {
+    Atomics.wait(pause, 0, 0, CLOSE_POLL_MS);
+    if (!indexMissing()) return;
+  }
   throw new AppError(
     'STORE_BUSY',
     `O arquivo "${storePath}-shm" ao lado do banco foi apagado enquanto outro programa (outra janela do CRESS Desk, a prévia no navegador ou a linha de comando) usa o banco. Nada foi gravado. Feche esse programa e tente de novo: ele guarda o que falta e o arquivo é refeito.`,

@@ -1,8 +1,9 @@
 // The copy of a backup's database a restore prepares beside the store (same folder, so the swap is
 // a rename): `.<store>.restore-<pid>-<start>-<random>`, named after the process that made it. It is
 // as large as the store; a restore killed outright (or a window closed before the clerk confirmed)
-// leaves it behind, and it is removed once its process is gone and it was untouched for 15 minutes
-// (db/leftovers.ts) — when the store is next opened and before the next restore is prepared.
+// leaves it behind. Only the process that prepared it swaps it in, so it is removed as soon as that
+// process is gone (db/leftovers.ts) — when the store is next opened and before the next restore is
+// prepared; an older version's copy, which names no process, once untouched for a day.
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { ownerTag, removeLeftovers } from '../leftovers';
@@ -21,7 +22,7 @@ function kindOf(storePath: string, companionsAlone = false) {
     // An older version's name: no process in it.
     unnamed: new RegExp(`${stem}[0-9a-f]{12}${tail}`),
     unnamedAfterMs: 24 * 3_600_000,
-    namedAfterMs: 15 * 60_000,
+    namedAfterMs: 0,
     directory: false,
     companions: ['-wal', '-shm', '-journal'],
   };
@@ -37,7 +38,7 @@ export function isPreparedPath(storePath: string, path: string): boolean {
   return dirname(path) === dirname(storePath) && (kind.named.test(basename(path)) || kind.unnamed.test(basename(path)));
 }
 
-/** Removes prepared copies whose restore is gone: its process killed, or an older version's left for a day. */
+/** Removes prepared copies whose restore is gone: its process ended, or an older version's left for a day. */
 export function removeStalePrepared(storePath: string, now: number = Date.now()): void {
   removeLeftovers(dirname(storePath), kindOf(storePath, true), now);
 }

@@ -5,7 +5,7 @@
 // never half of one version and half of the other. The copy is 0600 in a 0700 folder of its own,
 // removed when the import ends, and encrypted with a key held in memory only (db/positionalFiles.ts):
 // a copy a killed import leaves in the temporary folder reveals nothing, and the next import removes
-// it once its process is gone.
+// it at once, its process being gone.
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdtempSync, readSync, rmSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,12 +23,16 @@ import type { SpreadsheetSource } from './source';
 
 const CHUNK = 1024 * 1024;
 const FOLDER_PREFIX = 'cress-desk-import-';
-/** The folders of imports killed outright (db/leftovers.ts): `cress-desk-import-<pid>-<start>-XXXXXX`, an older version's `cress-desk-import-XXXXXX`. */
+/**
+ * The folders of imports killed outright (db/leftovers.ts): `cress-desk-import-<pid>-<start>-XXXXXX`,
+ * removed as soon as that process is gone (only it ever reads its copy); an older version's
+ * `cress-desk-import-XXXXXX`, which names no process, once untouched for 15 minutes.
+ */
 const LEFT_BEHIND = {
   named: /^cress-desk-import-(\d+)-(\d+)-[^-]+$/,
   unnamed: /^cress-desk-import-[^-]+$/,
   unnamedAfterMs: 15 * 60_000,
-  namedAfterMs: 15 * 60_000,
+  namedAfterMs: 0,
   directory: true,
 };
 
