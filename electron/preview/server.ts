@@ -15,6 +15,7 @@ import { checkChosenToken, fromOwnPage, tokenMatches } from './guards';
 import { makeHostFolder } from './hostFolder';
 import { APP_VERSION } from '../version';
 import { contentTypeOf } from '../../shared/contentTypes';
+import { withoutControls } from '../../shared/text';
 
 const MAX_BODY = 1024 * 1024;
 const MAX_UPLOAD = 512 * 1024 * 1024;
@@ -142,13 +143,13 @@ function listenError(error: unknown, port: number): Error {
 const NAME_MAX_BYTES = 200;
 
 /**
- * A file name safe to put in a folder of ours: no path, no control characters, and short enough
+ * A file name safe to put in a folder of ours: no path, no control nor bidirectional characters, and short enough
  * for any file system (counted in UTF-8 bytes: a dash or an accent takes more than one). A long
  * name loses the end of its stem, never its extension, which tells what kind of file it is.
  */
 function safeName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-  const cleaned = basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"|?*]/g, '_');
+  // Control and bidirectional characters go (they hide or reverse part of a name); what Windows refuses becomes "_".
+  const cleaned = basename(withoutControls(name).replace(/\\/g, '/')).replace(/[<>:"|?*]/g, '_');
   if (!cleaned || cleaned === '.' || cleaned === '..') return 'arquivo';
   const extension = /\.[A-Za-z0-9]{1,8}$/.exec(cleaned)?.[0] ?? '';
   let stem = [...cleaned.slice(0, cleaned.length - extension.length)].slice(0, NAME_MAX_BYTES); // whole characters, never half of one
