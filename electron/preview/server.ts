@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { basename, dirname, join, normalize, resolve, sep } from 'node:path';
 import { HandleBroker, openDesk, type Desk, type Store } from '../../db';
 import { checkChosenToken, fromOwnPage, tokenMatches } from './guards';
+import { HeldUploads } from './heldUploads';
 import { makeHostFolder } from './hostFolder';
 import { APP_VERSION } from '../version';
 import { contentTypeOf } from '../../shared/contentTypes';
@@ -19,6 +20,8 @@ import { withoutControls } from '../../shared/text';
 
 const MAX_BODY = 1024 * 1024;
 const MAX_UPLOAD = 512 * 1024 * 1024;
+/** The most bytes of uploads kept at once (heldUploads.ts): four of the largest. */
+const MAX_HELD = 4 * MAX_UPLOAD;
 
 export interface HostOptions {
   storePath: string;
@@ -29,6 +32,8 @@ export interface HostOptions {
   token?: string;
   /** The largest upload accepted, in bytes (512 MB). */
   maxUpload?: number;
+  /** The most bytes of uploads kept at once (2 GB): past it the oldest go. */
+  maxHeld?: number;
 }
 
 export interface RunningHost {
@@ -46,12 +51,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   // Checked before the store is opened: a host that refuses to start holds nothing.
   if (options.token !== undefined) checkChosenToken(options.token);
   // An upload or a save place whose handle was forgotten can never be named again: its copy goes.
-  let filesRoot: string | null = null;
-  const broker = new HandleBroker({
-    onForget: (path) => {
-      if (filesRoot !== null && path.startsWith(filesRoot + sep)) rmSync(dirname(path), { recursive: true, force: true });
-    },
-  });
+  let forgotten = (_path: string): void => undefined;
+  const broker = new HandleBroker({ onForget: (path) => forgotten(path) });
   const desk = openDesk({
     path: options.storePath,
     appVersion: APP_VERSION,
@@ -63,8 +64,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
   const dispatch = desk.dispatch;
   const token = options.token ?? randomBytes(24).toString('hex');
-  const files = browserFiles(broker, options.maxUpload ?? MAX_UPLOAD);
-  filesRoot = files.root;
+  const files = browserFiles(broker, options.maxUpload ?? MAX_UPLOAD, options.maxHeld ?? MAX_HELD);
+  forgotten = files.forgotten;
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       // Only what kind of error: its message, stack or the request may carry a file name or a value.
@@ -164,12 +165,23 @@ function safeName(name: string): string {
  * folder, so an export never replaces anything, and the browser's own download names the copy in
  * the clerk's Downloads folder (adding " (1)" rather than replacing one already there).
  */
-function browserFiles(broker: HandleBroker, maxUpload: number) {
+function browserFiles(broker: HandleBroker, maxUpload: number, maxHeld: number) {
   // A new, unguessable folder that only this user may enter (0700); stale ones of killed hosts go first.
   const root = makeHostFolder();
   const freshPath = (name: string) => join(mkdtempSync(join(root, 'f-')), safeName(name));
+  const removeFolder = (folder: string) => rmSync(folder, { recursive: true, force: true });
+  const uploads = new HeldUploads(maxHeld, (upload) => {
+    broker.revoke(upload.handle);
+    removeFolder(upload.folder);
+  });
   return {
     root,
+    /** A handle the broker forgot (past its limit) can never be named again: its copy goes. */
+    forgotten(path: string): void {
+      if (!path.startsWith(root + sep)) return;
+      uploads.forget(dirname(path));
+      removeFolder(dirname(path));
+    },
     remove(): void {
       rmSync(root, { recursive: true, force: true });
     },
@@ -186,7 +198,9 @@ function browserFiles(broker: HandleBroker, maxUpload: number) {
           if (outcome === 'no-room') return noRoom(req, res);
           return undefined; // the page went away: nobody to answer
         }
-        return send(res, 200, 'application/json', JSON.stringify({ handle: broker.issue(path, 'read', { name }), name }));
+        const handle = broker.issue(path, 'read', { name });
+        uploads.add({ handle, folder: dirname(path), size: statSync(path).size });
+        return send(res, 200, 'application/json', JSON.stringify({ handle, name }));
       }
       if (url.pathname === '/api/save-path') {
         const { suggestedName } = (jsonObject(await readBody(req)) ?? {}) as { suggestedName?: unknown };
