@@ -2,6 +2,7 @@
 // temporary folder until the host stops: whoever holds the token could otherwise upload until that
 // disk is full. Past the budget the oldest are let go (their handles resolve to nothing, their
 // copies are removed); the page uploads a file just before using it, so the newest are the ones in use.
+// Uploads still on their way count too: past the budget a new one is refused rather than written.
 
 export interface HeldUpload {
   handle: string;
@@ -14,6 +15,8 @@ export class HeldUploads {
   /** In the order they arrived: the oldest first. */
   private readonly held = new Map<string, HeldUpload>();
   private total = 0;
+  /** Bytes of uploads still on their way. */
+  private incoming = 0;
 
   constructor(
     private readonly budget: number,
@@ -21,12 +24,31 @@ export class HeldUploads {
     private readonly letGo: (upload: HeldUpload) => void,
   ) {}
 
+  /**
+   * Makes room for `bytes` more of an upload on its way, letting the oldest held ones go; false when
+   * the uploads on their way alone pass the budget (the caller refuses the upload and calls `arrived`).
+   */
+  receiving(bytes: number): boolean {
+    this.incoming += bytes;
+    this.fit(null);
+    return this.incoming <= this.budget;
+  }
+
+  /** An upload on its way ended (kept, refused or abandoned): its `bytes` no longer come. */
+  arrived(bytes: number): void {
+    this.incoming -= bytes;
+  }
+
   /** Counts a new upload, then lets the oldest others go until what is held fits the budget. */
   add(upload: HeldUpload): void {
     this.held.set(upload.folder, upload);
     this.total += upload.size;
+    this.fit(upload);
+  }
+
+  private fit(keep: HeldUpload | null): void {
     for (const oldest of this.held.values()) {
-      if (this.total <= this.budget || oldest === upload) break;
+      if (this.total + this.incoming <= this.budget || oldest === keep) break;
       this.forget(oldest.folder);
       this.letGo(oldest);
     }

@@ -169,7 +169,13 @@ function browserFiles(broker: HandleBroker, maxUpload: number, maxHeld: number) 
   // A new, unguessable folder that only this user may enter (0700); stale ones of killed hosts go first.
   const root = makeHostFolder();
   const freshPath = (name: string) => join(mkdtempSync(join(root, 'f-')), safeName(name));
-  const removeFolder = (folder: string) => rmSync(folder, { recursive: true, force: true });
+  const removeFolder = (folder: string) => {
+    try {
+      rmSync(folder, { recursive: true, force: true });
+    } catch {
+      // A file a job still holds open (Windows): it goes with the host's folder when the host stops.
+    }
+  };
   const uploads = new HeldUploads(maxHeld, (upload) => {
     broker.revoke(upload.handle);
     removeFolder(upload.folder);
@@ -190,16 +196,18 @@ function browserFiles(broker: HandleBroker, maxUpload: number, maxHeld: number) 
         const name = safeName(url.searchParams.get('name') ?? 'arquivo');
         if (Number(req.headers['content-length'] ?? 0) > maxUpload) return tooLarge(req, res);
         const path = freshPath(name);
-        const outcome = await receive(req, path, maxUpload);
+        const { outcome, size } = await receive(req, path, maxUpload, (bytes) => uploads.receiving(bytes));
+        uploads.arrived(size);
         if (outcome !== 'complete') {
           // Nothing of a refused or abandoned upload stays behind.
           await rm(dirname(path), { recursive: true, force: true });
           if (outcome === 'too-large') return tooLarge(req, res);
           if (outcome === 'no-room') return noRoom(req, res);
+          if (outcome === 'over-budget') return overBudget(req, res);
           return undefined; // the page went away: nobody to answer
         }
         const handle = broker.issue(path, 'read', { name });
-        uploads.add({ handle, folder: dirname(path), size: statSync(path).size });
+        uploads.add({ handle, folder: dirname(path), size });
         return send(res, 200, 'application/json', JSON.stringify({ handle, name }));
       }
       if (url.pathname === '/api/save-path') {
@@ -232,36 +240,48 @@ function browserFiles(broker: HandleBroker, maxUpload: number, maxHeld: number) 
   };
 }
 
+type Received = 'complete' | 'too-large' | 'no-room' | 'over-budget' | 'aborted';
+
 /**
  * Writes the request body to `path` (created 0600, never over a file): `complete`, `too-large` as
  * soon as it passes `limit`, `no-room` when the host's disk could not take it (full, or refusing
- * writes), or `aborted` when the page went away halfway.
+ * writes), `over-budget` when `room` refuses a chunk (heldUploads.ts), or `aborted` when the page
+ * went away halfway. Answers the bytes `room` was asked for, too.
  */
-async function receive(req: IncomingMessage, path: string, limit: number): Promise<'complete' | 'too-large' | 'no-room' | 'aborted'> {
+async function receive(req: IncomingMessage, path: string, limit: number, room: (bytes: number) => boolean): Promise<{ outcome: Received; size: number }> {
   let file;
   try {
     file = await open(path, 'wx', 0o600);
   } catch {
-    return 'no-room';
+    return { outcome: 'no-room', size: 0 };
   }
   let size = 0;
+  const ended = (outcome: Received) => ({ outcome, size });
   try {
     // destroyOnReturn: false keeps the connection open to answer 413 after stopping early.
     for await (const chunk of req.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
       size += chunk.length;
-      if (size > limit) return 'too-large';
+      if (!room(chunk.length)) return ended('over-budget');
+      if (size > limit) return ended('too-large');
       try {
         await file.write(chunk);
       } catch {
-        return 'no-room'; // the page is still there, waiting for an answer
+        return ended('no-room'); // the page is still there, waiting for an answer
       }
     }
-    return req.complete ? 'complete' : 'aborted';
+    return ended(req.complete ? 'complete' : 'aborted');
   } catch {
-    return 'aborted';
+    return ended('aborted');
   } finally {
     await file.close().catch(() => {});
   }
+}
+
+function overBudget(req: IncomingMessage, res: ServerResponse): void {
+  res.setHeader('connection', 'close');
+  const message = 'Arquivos demais sendo enviados à prévia ao mesmo tempo: espere os envios em andamento terminarem e envie este de novo.';
+  send(res, 507, 'application/json', JSON.stringify({ ok: false, error: { code: 'DISK_FULL', message } }));
+  req.resume(); // the rest of the body is read and dropped, never written
 }
 
 function noRoom(req: IncomingMessage, res: ServerResponse): void {

@@ -3,6 +3,7 @@
 // store's with it, when they share one): past the host's budget the oldest uploads go, so the
 // host never holds more than the budget, and the newest still read.
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { request, type ClientRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,5 +52,43 @@ describe('uploads past the host’s budget', () => {
     }
     expect(await runJob(host, 'imports:inspect', { path: handles[0], name: 'correcoes-0.csv' })).toMatchObject({ ok: false, error: { code: 'FILE_NOT_GRANTED' } });
     expect(await runJob(host, 'imports:inspect', { path: handles[7], name: 'correcoes-7.csv' })).toMatchObject({ ok: true });
+  }, 60_000);
+});
+
+/** An upload whose body is sent in part and held open: `finish` sends the rest and answers the status. */
+function uploadHeldOpen(name: string, first: Buffer): { req: ClientRequest; status: Promise<number>; sent: Promise<void>; finish(rest: Buffer): void } {
+  const req = request({
+    host: '127.0.0.1',
+    port: host.port,
+    path: `/api/upload?name=${name}`,
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', 'x-cress-token': host.token },
+  });
+  const status = new Promise<number>((ok) => {
+    req.on('response', (res) => {
+      res.resume();
+      ok(res.statusCode ?? 0);
+    });
+    req.on('error', () => ok(-1));
+  });
+  const sent = new Promise<void>((ok) => req.write(first, () => ok()));
+  return { req, status, sent, finish: (rest) => req.end(rest) };
+}
+
+describe('uploads on their way at once', () => {
+  it('count in the budget: past it a new one is refused, and those under way still arrive', async () => {
+    const head = Buffer.from('CPF;E-mail\n');
+    const first = uploadHeldOpen('a.csv', Buffer.concat([head, Buffer.alloc(1.8 * MB, 0x3b)]));
+    const second = uploadHeldOpen('b.csv', Buffer.concat([head, Buffer.alloc(1.8 * MB, 0x3b)]));
+    await Promise.all([first.sent, second.sent]);
+    await new Promise((done) => setTimeout(done, 300)); // the host has read what was sent
+    const third = await upload(host, 'c.csv', csv(1.9 * MB));
+    expect(third.status).toBe(507);
+    expect(JSON.parse(third.body.toString())).toMatchObject({ ok: false, error: { message: expect.stringContaining('ao mesmo tempo') } });
+    first.finish(Buffer.from('\n'));
+    second.finish(Buffer.from('\n'));
+    expect(await first.status).toBe(200);
+    expect(await second.status).toBe(200);
+    expect(held()).toBeLessThanOrEqual(5 * MB);
   }, 60_000);
 });
