@@ -20,8 +20,6 @@ export interface JobRunnerOptions {
   now?: () => Date;
   /** How many finished jobs to remember. */
   keep?: number;
-  /** How many jobs may run at once (MAX_RUNNING_JOBS). */
-  maxRunning?: number;
   /** Called on every progress report (the command line prints it on stderr). */
   onProgress?: (kind: string, progress: JobProgress) => void;
 }
@@ -87,7 +85,7 @@ export class JobRunner {
   start<K extends JobKind>(kind: K, input: JobInput<K>): string {
     if (!jobFunction(kind)) throw new AppError('INPUT_INVALID', `Tarefa desconhecida: ${kind}.`);
     const running = this.running();
-    if (running >= (this.options.maxRunning ?? MAX_RUNNING_JOBS)) {
+    if (running >= MAX_RUNNING_JOBS) {
       throw new AppError('JOB_BUSY', `Já há ${running} tarefas em andamento, o máximo ao mesmo tempo: espere uma delas terminar e tente de novo.`);
     }
     const id = randomUUID();
