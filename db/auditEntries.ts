@@ -139,14 +139,16 @@ export function auditSummary(action: string, detail: unknown): string {
 /** The operators' entries: who was added, disabled, got or lost a PIN, or was locked out. */
 function operatorAuditSummary(action: string, d: Record<string, unknown>): string | null {
   const name = typeof d.name === 'string' ? d.name : '';
+  // Entries written before locks grew longer held no `minutes`: they were of a minute.
+  const locked = `bloqueado por ${plural(typeof d.minutes === 'number' && d.minutes >= 1 ? d.minutes : 1, 'minuto', 'minutos')}`;
   const lines: Record<string, string> = {
     'operator.add': `Operador incluído: ${name}`,
     'operator.disable': `Operador desativado: ${name}`,
     'operator.pin_set': `PIN definido na primeira sessão: ${name}`,
     'operator.pin_reset': `PIN apagado com o PIN de administrador: ${name}`,
-    'operator.pin_locked': `Cinco PINs incorretos seguidos: ${name} bloqueado por 1 minuto`,
+    'operator.pin_locked': `Cinco PINs incorretos seguidos: ${name} ${locked}`,
     'settings.admin_pin': 'PIN de administrador do CRESS definido',
-    'settings.admin_pin_locked': 'Cinco PINs de administrador incorretos seguidos: bloqueado por 1 minuto',
+    'settings.admin_pin_locked': `Cinco PINs de administrador incorretos seguidos: ${locked}`,
   };
   return lines[action] ?? null;
 }

@@ -1,9 +1,11 @@
 // The operators of the desk and the session's choice: a PIN checked against its slow hash, five
-// wrong ones in a row make the operator wait a minute (the admin PIN too), a forgotten PIN is
+// wrong ones in a row make the operator wait a minute, twice as long at each lock of the same day
+// up to an hour (the admin PIN too), a forgotten PIN is
 // cleared only with the council's admin PIN. Every change and every lock is an audit entry; a PIN
 // or a hash never is.
 import type { Database } from 'better-sqlite3';
 import type { Operator } from '../shared/contract/operators';
+import { plural } from '../shared/display/plural';
 import { AppError } from '../shared/errors';
 import { appendAudit } from './audit';
 import { hashPin, pinMatches } from './pinHash';
@@ -13,6 +15,29 @@ import { writeTransaction } from './storeLock';
 
 export const MAX_WRONG_PINS = 5;
 export const LOCK_MS = 60_000;
+/** The longest wait: a four-digit PIN tried five times an hour takes months to find. */
+export const MAX_LOCK_MS = 60 * 60_000;
+const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * How long a new lock lasts: a minute, doubled by each lock of the same PIN in the last day (the
+ * audit trail's `lockAction` entries about `entity`), an hour at most. A clerk who mistypes now and
+ * then waits a minute; a program trying every PIN soon waits an hour at each fifth try.
+ */
+function lockMs(db: Database, lockAction: string, entity: { entity: string; id: string | null }, now: string): number {
+  const since = new Date(Date.parse(now) - DAY_MS).toISOString();
+  const earlier = db
+    .prepare('SELECT count(*) FROM audit_log WHERE entity = ? AND entity_id IS ? AND action = ? AND at > ?')
+    .pluck()
+    .get(entity.entity, entity.id, lockAction, since) as number;
+  return Math.min(LOCK_MS * 2 ** Math.min(earlier, 10), MAX_LOCK_MS);
+}
+
+/** A lock's wait in words: "1 minuto", "32 minutos". */
+function lockWords(ms: number): string {
+  return plural(Math.max(1, Math.round(ms / 60_000)), 'minuto', 'minutos');
+}
+
 /** Who signs a PIN reset made before anyone started a session. */
 export const ADMINISTRATOR = 'administrador do CRESS';
 
@@ -148,14 +173,16 @@ function checkAdminPin(db: Database, pin: string, now: string): void {
   throw writeTransaction(db, () => {
     const failed = read().failed + 1;
     if (failed >= MAX_WRONG_PINS) {
-      const until = new Date(Date.parse(now) + LOCK_MS).toISOString();
+      const wait = lockMs(db, 'settings.admin_pin_locked', { entity: 'settings', id: null }, now);
+      const until = new Date(Date.parse(now) + wait).toISOString();
       db.prepare('UPDATE settings SET admin_failed_pins = 0, admin_locked_until = ? WHERE id = 1').run(until);
-      appendAudit(db, { at: now, operator: 'sistema', action: 'settings.admin_pin_locked', entity: 'settings', entityId: null, detail: { wrong: failed, until } });
+      appendAudit(db, { at: now, operator: 'sistema', action: 'settings.admin_pin_locked', entity: 'settings', entityId: null, detail: { wrong: failed, until, minutes: wait / 60_000 } });
       return lockedError(until, now);
     }
     db.prepare('UPDATE settings SET admin_failed_pins = ? WHERE id = 1').run(failed);
     const left = MAX_WRONG_PINS - failed;
-    return new AppError('ADMIN_PIN_WRONG', `PIN de administrador incorreto. ${left === 1 ? 'Resta 1 tentativa' : `Restam ${left} tentativas`} antes de aguardar 1 minuto.`, {
+    const wait = lockWords(lockMs(db, 'settings.admin_pin_locked', { entity: 'settings', id: null }, now));
+    return new AppError('ADMIN_PIN_WRONG', `PIN de administrador incorreto. ${left === 1 ? 'Resta 1 tentativa' : `Restam ${left} tentativas`} antes de aguardar ${wait}.`, {
       field: 'adminPin',
       details: { left },
     });
@@ -177,7 +204,7 @@ export function resetOperatorPin(db: Database, input: { id: number; adminPin: st
 
 function lockedError(until: string, now: string): AppError {
   const seconds = Math.max(1, Math.ceil((Date.parse(until) - Date.parse(now)) / 1000));
-  const wait = seconds >= 55 ? '1 minuto' : `${seconds} segundos`;
+  const wait = seconds >= 55 ? lockWords(seconds * 1000) : `${seconds} segundos`;
   return new AppError('PIN_LOCKED', `Cinco PINs incorretos seguidos: aguarde ${wait} para tentar de novo.`, { field: 'pin', details: { until, seconds } });
 }
 
@@ -215,15 +242,17 @@ function wrongPin(db: Database, id: number, now: string): AppError {
   return writeTransaction(db, () => {
     const failed = (db.prepare('SELECT failed_pins FROM operators WHERE id = ?').pluck().get(id) as number) + 1;
     if (failed >= MAX_WRONG_PINS) {
-      const until = new Date(Date.parse(now) + LOCK_MS).toISOString();
+      const wait = lockMs(db, 'operator.pin_locked', { entity: 'operator', id: String(id) }, now);
+      const until = new Date(Date.parse(now) + wait).toISOString();
       db.prepare('UPDATE operators SET failed_pins = 0, locked_until = ? WHERE id = ?').run(until, id);
       const name = db.prepare('SELECT name FROM operators WHERE id = ?').pluck().get(id) as string;
-      appendAudit(db, { at: now, operator: 'sistema', action: 'operator.pin_locked', entity: 'operator', entityId: String(id), detail: { name, wrong: failed, until } });
+      appendAudit(db, { at: now, operator: 'sistema', action: 'operator.pin_locked', entity: 'operator', entityId: String(id), detail: { name, wrong: failed, until, minutes: wait / 60_000 } });
       return lockedError(until, now);
     }
     db.prepare('UPDATE operators SET failed_pins = ? WHERE id = ?').run(failed, id);
     const left = MAX_WRONG_PINS - failed;
-    return new AppError('PIN_WRONG', `PIN incorreto. ${left === 1 ? 'Resta 1 tentativa' : `Restam ${left} tentativas`} antes de aguardar 1 minuto.`, { field: 'pin', details: { left } });
+    const wait = lockWords(lockMs(db, 'operator.pin_locked', { entity: 'operator', id: String(id) }, now));
+    return new AppError('PIN_WRONG', `PIN incorreto. ${left === 1 ? 'Resta 1 tentativa' : `Restam ${left} tentativas`} antes de aguardar ${wait}.`, { field: 'pin', details: { left } });
   });
 }
 

@@ -3,10 +3,21 @@
 // (U+202A–U+202E, U+2066–U+2069): invisible, they make text read backwards on screen.
 const BIDI_CONTROLS = '\\u202a-\\u202e\\u2066-\\u2069';
 const CONTROLS_BUT_LINES = '\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f';
-const ANY_CONTROL = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${BIDI_CONTROLS}]`);
+const ANY_CONTROL_CLASS = `[\\u0000-\\u001f\\u007f-\\u009f${BIDI_CONTROLS}]`;
+const ANY_CONTROL = new RegExp(ANY_CONTROL_CLASS);
+const EVERY_CONTROL = new RegExp(ANY_CONTROL_CLASS, 'g');
 const BIDI = new RegExp(`[${BIDI_CONTROLS}]`, 'g');
 const LINE_BREAKING = new RegExp(`[${CONTROLS_BUT_LINES}\\n\\t\\u2028\\u2029]`, 'g');
 const DRIVING = new RegExp(`[${CONTROLS_BUT_LINES}${BIDI_CONTROLS}]`, 'g');
+
+/**
+ * A name from elsewhere (a file's name, which the desk shows and forwards with the file) without
+ * any control character or bidirectional control: none can hide part of it, make it read
+ * backwards ("comprovante<RLO>fdp.exe" shown as "comprovanteexe.pdf") or drive a terminal.
+ */
+export function withoutControls(value: string): string {
+  return value.replace(EVERY_CONTROL, '');
+}
 
 /** Whether text holds a control character or an invisible bidirectional one (free text refuses them). */
 export function hasControlCharacters(value: string): boolean {

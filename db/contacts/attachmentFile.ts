@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { ATTACHMENT_MAX_BYTES, type AttachmentType } from '../../shared/contract/contacts';
 import { formatFileSize } from '../../shared/display/numbers';
 import { AppError } from '../../shared/errors';
+import { withoutControls } from '../../shared/text';
 import { unreadableMessage } from '../fileRefusals';
 import { pdfHasActiveContent } from './pdfActiveContent';
 
@@ -26,8 +27,8 @@ export function detectAttachmentType(bytes: Uint8Array): AttachmentType | null {
 /** The name to show: the last part of what the dialog or the path said, without control characters. */
 export function attachmentName(name: string | undefined, path: string): string {
   const raw = basename((name ?? '').trim() || path).split(/[\\/]/).at(-1) ?? '';
-  // eslint-disable-next-line no-control-regex -- control characters never belong in a file name shown to the clerk
-  const clean = raw.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
+  // Control characters never belong in a file name shown to the clerk and forwarded to Implanta.
+  const clean = withoutControls(raw).trim().slice(0, 255);
   return clean === '' ? 'anexo' : clean;
 }
 

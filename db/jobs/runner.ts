@@ -50,6 +50,13 @@ export type WorkerMessage =
  */
 export const JOB_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 512 } as const;
 
+/**
+ * The most jobs that run at once. Each has a thread with hundreds of MB of room: a page that loops,
+ * or whoever holds the browser host's token, would otherwise start them until memory runs out. The
+ * window never needs more than a few (an import checked while a backup is made and a scan runs).
+ */
+export const MAX_RUNNING_JOBS = 6;
+
 const STARTING: JobProgress = { phase: 'start', label: 'Iniciando…', done: 0, total: null };
 
 /** A job's failure as the clerk reads it: busy and full stores named as such, anything unknown INTERNAL. */
@@ -77,6 +84,10 @@ export class JobRunner {
   /** Starts a job and answers its id at once. */
   start<K extends JobKind>(kind: K, input: JobInput<K>): string {
     if (!jobFunction(kind)) throw new AppError('INPUT_INVALID', `Tarefa desconhecida: ${kind}.`);
+    const running = this.running();
+    if (running >= MAX_RUNNING_JOBS) {
+      throw new AppError('JOB_BUSY', `Já há ${running} tarefas em andamento, o máximo ao mesmo tempo: espere uma delas terminar e tente de novo.`);
+    }
     const id = randomUUID();
     const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
     const status: JobStatus = {
@@ -133,7 +144,13 @@ export class JobRunner {
 
   /** True while any job runs (a restore must wait for them). */
   busy(): boolean {
-    return [...this.jobs.values()].some((e) => e.status.state === 'running');
+    return this.running() > 0;
+  }
+
+  private running(): number {
+    let count = 0;
+    for (const entry of this.jobs.values()) if (entry.status.state === 'running') count++;
+    return count;
   }
 
   private runInline(data: WorkerData, status: JobStatus, finish: (o: { result: unknown } | { error: AppErrorData }) => void): void {

@@ -147,10 +147,14 @@ export function* readDirectory(fileSize: number, options: DirectoryOptions): Ste
   return records;
 }
 
+/** CP437's letters at 0x80–0x9F, where Latin-1 has invisible controls. */
+const CP437_80_9F = 'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒ';
+
 function decodeName(bytes: Buffer, flags: number): string {
   if ((flags & FLAG_UTF8) !== 0) return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  // Without the UTF-8 flag the name is CP437; anything beyond ASCII is shown as Latin-1.
-  return bytes.toString('latin1');
+  // Without the UTF-8 flag the name is CP437: its accented letters at 0x80–0x9F are letters (never
+  // a control that would make the name unsafe); anything else beyond ASCII is shown as Latin-1.
+  return [...bytes].map((byte) => (byte >= 0x80 && byte <= 0x9f ? CP437_80_9F[byte - 0x80] : String.fromCharCode(byte))).join('');
 }
 
 function* extraFieldsOf(extra: Buffer): Generator<{ id: number; data: Buffer }> {

@@ -1,6 +1,7 @@
 // What the zip reader finds wrong with a file, as one internal error: a kind and the facts about
 // it. Each caller turns it into the errors its users see (packages: ZIP_* codes; imports: FILE_*),
 // through the `faults` option of the reader — the reader itself never words a message.
+import { withoutControls } from '../../shared/text';
 
 export type ZipFaultKind =
   // The end of the archive and its central directory
@@ -88,5 +89,6 @@ export type ZipFaultWords = (error: unknown) => unknown;
 export type ZipFaultTable<E extends Error> = { readonly [K in ZipFaultKind]: (facts: ZipFaultFacts) => E };
 
 export function fault(kind: ZipFaultKind, facts?: ZipFaultFacts): ZipFault {
-  return new ZipFault(kind, facts);
+  // The name is for messages: a hostile one is shown without what would hide or reverse part of it.
+  return new ZipFault(kind, facts?.entry === undefined ? facts : { ...facts, entry: withoutControls(facts.entry) });
 }

@@ -1,5 +1,6 @@
 // Zip format constants and small helpers shared by the writer and the reader (PKWARE APPNOTE 6.3,
 // WinZip AES extra field). Nothing here does I/O.
+import { hasControlCharacters } from '../../shared/text';
 
 export const SIG_LOCAL = 0x04034b50;
 export const SIG_CENTRAL = 0x02014b50;
@@ -77,8 +78,8 @@ export function unsafePathReason(name: string): string | null {
   if (name.includes('\\')) return 'contém barra invertida';
   if (name.startsWith('/')) return 'caminho absoluto';
   if (/^[A-Za-z]:/.test(name)) return 'letra de unidade';
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(name)) return 'caractere de controle';
+  // Invisible too: a bidirectional override makes a name read backwards, a C1 control drives a terminal.
+  if (hasControlCharacters(name)) return 'caractere de controle';
   const segments = name.endsWith('/') ? name.slice(0, -1).split('/') : name.split('/');
   for (const segment of segments) {
     if (segment === '..') return 'sai da pasta (..)';

@@ -10,16 +10,18 @@ import { open, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { basename, dirname, join, normalize, resolve, sep } from 'node:path';
-import { HandleBroker, openDesk, resolveStorePath, type Desk, type Store } from '../../db';
-import { auditKeyFromEnv } from '../../db/auditKey';
-import { privateByDefault } from '../../db/fileModes';
+import { HandleBroker, openDesk, type Desk, type Store } from '../../db';
 import { checkChosenToken, fromOwnPage, tokenMatches } from './guards';
+import { HeldUploads } from './heldUploads';
 import { makeHostFolder } from './hostFolder';
 import { APP_VERSION } from '../version';
 import { contentTypeOf } from '../../shared/contentTypes';
+import { withoutControls } from '../../shared/text';
 
 const MAX_BODY = 1024 * 1024;
 const MAX_UPLOAD = 512 * 1024 * 1024;
+/** The most bytes of uploads kept at once (heldUploads.ts): four of the largest. */
+const MAX_HELD = 4 * MAX_UPLOAD;
 
 export interface HostOptions {
   storePath: string;
@@ -30,6 +32,8 @@ export interface HostOptions {
   token?: string;
   /** The largest upload accepted, in bytes (512 MB). */
   maxUpload?: number;
+  /** The most bytes of uploads kept at once (2 GB): past it the oldest go. */
+  maxHeld?: number;
 }
 
 export interface RunningHost {
@@ -47,12 +51,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   // Checked before the store is opened: a host that refuses to start holds nothing.
   if (options.token !== undefined) checkChosenToken(options.token);
   // An upload or a save place whose handle was forgotten can never be named again: its copy goes.
-  let filesRoot: string | null = null;
-  const broker = new HandleBroker({
-    onForget: (path) => {
-      if (filesRoot !== null && path.startsWith(filesRoot + sep)) rmSync(dirname(path), { recursive: true, force: true });
-    },
-  });
+  let forgotten = (_path: string): void => undefined;
+  const broker = new HandleBroker({ onForget: (path) => forgotten(path) });
   const desk = openDesk({
     path: options.storePath,
     appVersion: APP_VERSION,
@@ -64,8 +64,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
   const dispatch = desk.dispatch;
   const token = options.token ?? randomBytes(24).toString('hex');
-  const files = browserFiles(broker, options.maxUpload ?? MAX_UPLOAD);
-  filesRoot = files.root;
+  const files = browserFiles(broker, options.maxUpload ?? MAX_UPLOAD, options.maxHeld ?? MAX_HELD);
+  forgotten = files.forgotten;
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       // Only what kind of error: its message, stack or the request may carry a file name or a value.
@@ -144,13 +144,13 @@ function listenError(error: unknown, port: number): Error {
 const NAME_MAX_BYTES = 200;
 
 /**
- * A file name safe to put in a folder of ours: no path, no control characters, and short enough
+ * A file name safe to put in a folder of ours: no path, no control nor bidirectional characters, and short enough
  * for any file system (counted in UTF-8 bytes: a dash or an accent takes more than one). A long
  * name loses the end of its stem, never its extension, which tells what kind of file it is.
  */
 function safeName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-  const cleaned = basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"|?*]/g, '_');
+  // Control and bidirectional characters go (they hide or reverse part of a name); what Windows refuses becomes "_".
+  const cleaned = basename(withoutControls(name).replace(/\\/g, '/')).replace(/[<>:"|?*]/g, '_');
   if (!cleaned || cleaned === '.' || cleaned === '..') return 'arquivo';
   const extension = /\.[A-Za-z0-9]{1,8}$/.exec(cleaned)?.[0] ?? '';
   let stem = [...cleaned.slice(0, cleaned.length - extension.length)].slice(0, NAME_MAX_BYTES); // whole characters, never half of one
@@ -165,12 +165,29 @@ function safeName(name: string): string {
  * folder, so an export never replaces anything, and the browser's own download names the copy in
  * the clerk's Downloads folder (adding " (1)" rather than replacing one already there).
  */
-function browserFiles(broker: HandleBroker, maxUpload: number) {
+function browserFiles(broker: HandleBroker, maxUpload: number, maxHeld: number) {
   // A new, unguessable folder that only this user may enter (0700); stale ones of killed hosts go first.
   const root = makeHostFolder();
   const freshPath = (name: string) => join(mkdtempSync(join(root, 'f-')), safeName(name));
+  const removeFolder = (folder: string) => {
+    try {
+      rmSync(folder, { recursive: true, force: true });
+    } catch {
+      // A file a job still holds open (Windows): it goes with the host's folder when the host stops.
+    }
+  };
+  const uploads = new HeldUploads(maxHeld, (upload) => {
+    broker.revoke(upload.handle);
+    removeFolder(upload.folder);
+  });
   return {
     root,
+    /** A handle the broker forgot (past its limit) can never be named again: its copy goes. */
+    forgotten(path: string): void {
+      if (!path.startsWith(root + sep)) return;
+      uploads.forget(dirname(path));
+      removeFolder(dirname(path));
+    },
     remove(): void {
       rmSync(root, { recursive: true, force: true });
     },
@@ -179,15 +196,19 @@ function browserFiles(broker: HandleBroker, maxUpload: number) {
         const name = safeName(url.searchParams.get('name') ?? 'arquivo');
         if (Number(req.headers['content-length'] ?? 0) > maxUpload) return tooLarge(req, res);
         const path = freshPath(name);
-        const outcome = await receive(req, path, maxUpload);
+        const { outcome, size } = await receive(req, path, maxUpload, (bytes) => uploads.receiving(bytes));
+        uploads.arrived(size);
         if (outcome !== 'complete') {
           // Nothing of a refused or abandoned upload stays behind.
           await rm(dirname(path), { recursive: true, force: true });
           if (outcome === 'too-large') return tooLarge(req, res);
           if (outcome === 'no-room') return noRoom(req, res);
+          if (outcome === 'over-budget') return overBudget(req, res);
           return undefined; // the page went away: nobody to answer
         }
-        return send(res, 200, 'application/json', JSON.stringify({ handle: broker.issue(path, 'read', { name }), name }));
+        const handle = broker.issue(path, 'read', { name });
+        uploads.add({ handle, folder: dirname(path), size });
+        return send(res, 200, 'application/json', JSON.stringify({ handle, name }));
       }
       if (url.pathname === '/api/save-path') {
         const { suggestedName } = (jsonObject(await readBody(req)) ?? {}) as { suggestedName?: unknown };
@@ -219,36 +240,48 @@ function browserFiles(broker: HandleBroker, maxUpload: number) {
   };
 }
 
+type Received = 'complete' | 'too-large' | 'no-room' | 'over-budget' | 'aborted';
+
 /**
  * Writes the request body to `path` (created 0600, never over a file): `complete`, `too-large` as
  * soon as it passes `limit`, `no-room` when the host's disk could not take it (full, or refusing
- * writes), or `aborted` when the page went away halfway.
+ * writes), `over-budget` when `room` refuses a chunk (heldUploads.ts), or `aborted` when the page
+ * went away halfway. Answers the bytes `room` was asked for, too.
  */
-async function receive(req: IncomingMessage, path: string, limit: number): Promise<'complete' | 'too-large' | 'no-room' | 'aborted'> {
+async function receive(req: IncomingMessage, path: string, limit: number, room: (bytes: number) => boolean): Promise<{ outcome: Received; size: number }> {
   let file;
   try {
     file = await open(path, 'wx', 0o600);
   } catch {
-    return 'no-room';
+    return { outcome: 'no-room', size: 0 };
   }
   let size = 0;
+  const ended = (outcome: Received) => ({ outcome, size });
   try {
     // destroyOnReturn: false keeps the connection open to answer 413 after stopping early.
     for await (const chunk of req.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
       size += chunk.length;
-      if (size > limit) return 'too-large';
+      if (!room(chunk.length)) return ended('over-budget');
+      if (size > limit) return ended('too-large');
       try {
         await file.write(chunk);
       } catch {
-        return 'no-room'; // the page is still there, waiting for an answer
+        return ended('no-room'); // the page is still there, waiting for an answer
       }
     }
-    return req.complete ? 'complete' : 'aborted';
+    return ended(req.complete ? 'complete' : 'aborted');
   } catch {
-    return 'aborted';
+    return ended('aborted');
   } finally {
     await file.close().catch(() => {});
   }
+}
+
+function overBudget(req: IncomingMessage, res: ServerResponse): void {
+  res.setHeader('connection', 'close');
+  const message = 'Arquivos demais sendo enviados à prévia ao mesmo tempo: espere os envios em andamento terminarem e envie este de novo.';
+  send(res, 507, 'application/json', JSON.stringify({ ok: false, error: { code: 'DISK_FULL', message } }));
+  req.resume(); // the rest of the body is read and dropped, never written
 }
 
 function noRoom(req: IncomingMessage, res: ServerResponse): void {
@@ -352,48 +385,4 @@ function closeServer(server: Server, desk: Desk): Promise<void> {
       ok();
     });
   });
-}
-
-/** --port as a number; a value that is no port stops the host with a message saying what it takes. */
-function portArg(value: string | undefined): number {
-  if (value === undefined) return 0;
-  const port = Number(value);
-  if (!/^\d{1,5}$/.test(value) || port > 65535) {
-    console.error(`--port ${value}: informe um número de porta de 0 a 65535.`);
-    process.exit(2);
-  }
-  return port;
-}
-
-function argValue(args: string[], name: string): string | undefined {
-  const index = args.indexOf(name);
-  return index >= 0 ? args[index + 1] : undefined;
-}
-
-// Run directly: node out/host/host.cjs [--db FILE] [--port N] [--token T]
-if (require.main === module) {
-  privateByDefault(); // what the host writes is its user's only: files 0600, folders 0700
-  const args = process.argv.slice(2);
-  const storePath = auditKeyFromEnv(resolveStorePath({ cliPath: argValue(args, '--db'), env: process.env }), process.env); // the desk's audit key (db/auditKey.ts)
-  startHost({
-    storePath,
-    rendererDir: resolve(__dirname, '../renderer'),
-    workerPath: resolve(__dirname, '../worker/jobs.cjs'),
-    port: portArg(argValue(args, '--port')),
-    token: argValue(args, '--token'),
-  })
-    .then((host) => {
-      // Ctrl+C and SIGTERM close the store and remove the uploads and downloads; so does any other exit.
-      // Set before the address is printed: whoever waits for the address may stop the host at once.
-      const stop = () => void host.close().then(() => process.exit(0));
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-      process.on('exit', () => rmSync(host.filesDir, { recursive: true, force: true }));
-      console.log(`CRESS Desk (prévia no navegador): ${host.url}`);
-      console.log(`Dados: ${storePath}`);
-    })
-    .catch((error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    });
 }

@@ -4,7 +4,7 @@ export const OPERATOR_CHOICE_TEXT = {
   intro: 'Escolha o seu nome e digite o seu PIN. Tudo o que você gravar leva o seu nome no histórico de auditoria.',
   list: 'Operadores',
   noPinYet: 'Primeiro acesso: crie o seu PIN',
-  waiting: 'Aguardando 1 minuto após cinco PINs incorretos',
+  waiting: 'Aguardando após cinco PINs incorretos seguidos',
   pinOf: (name: string) => `PIN de ${name}`,
   pinHelp: 'De 4 a 8 algarismos.',
   newPin: 'Crie o seu PIN',

@@ -113,6 +113,12 @@ describe('files named by a caller of the browser host', () => {
     expect((await download(host, { handle: target.handle })).status).toBe(200);
   });
 
+  it('names an upload and a download place without the characters that reverse or hide part of a name', async () => {
+    const answer = await upload(host, 'comprovante\u202efdp.csv', Buffer.from('CPF;E-mail\n'));
+    expect((JSON.parse(answer.body.toString()) as { name: string }).name).toBe('comprovantefdp.csv');
+    expect((await savePath(host, 'auditoria\u2066\u009b2J.xlsx')).name).toBe('auditoria2J.xlsx');
+  });
+
   it('writes an export only to a download the page asked for, and never over what is already there', async () => {
     const target = await savePath(host, 'CRESS09-auditoria-20260101-20261231.xlsx');
     expect(target.name).toBe('CRESS09-auditoria-20260101-20261231.xlsx');
