@@ -8,10 +8,11 @@ import type { DipStatus } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { parseDateBr } from '../../shared/rules/dates';
 import { DIP_LABELS, parseDipStatus } from '../../shared/rules/vocabulary';
+import { spreadsheetError } from '../../shared/spreadsheetErrors';
 import { foldForSearch, plainLine } from '../../shared/text';
 import { openToRead, unreadableFile } from '../fileRefusals';
 import type { RawRow } from '../imports/readers/source';
-import { ackInvalid as invalid, compoundRows, csvRows, isCompound, refuseTextAsSpreadsheet, spreadsheetError, xlsxRows } from './ackSheets';
+import { ackInvalid as invalid, compoundRows, csvRows, isCompound, refuseTextAsSpreadsheet, xlsxRows } from './ackSheets';
 import { schemaRefusal, unreadVersion, type ItemNamer } from './ackJsonErrors';
 import { SCHEMAS } from './schemas';
 
