@@ -1,6 +1,7 @@
 // The correction form as data: what the clerk typed, which fields really change, what is wrong
 // with them, and the exact inputs for `corrections:preview` and `corrections:save`.
 import type { Input } from '../../shared/contract';
+import { EVIDENCE_NOTE_MAX } from '../../shared/contract/corrections';
 import { punctuate } from '../../shared/display/values';
 import type { EvidenceArrival, Professional } from '../../shared/domain';
 import { FIELD_GROUP_LABELS, FIELD_NAMES, FIELDS, type FieldGroup, type FieldName, type FieldValue } from '../../shared/fields';
@@ -8,6 +9,7 @@ import { formatDateBr, parseDateBr, todayIso } from '../../shared/rules/dates';
 import { EVIDENCE_MESSAGES, evidenceProblem, isFutureEvidenceDate } from '../../shared/rules/evidence';
 import { parseFieldValue } from '../../shared/rules/fieldValue';
 import { MOTHER_MESSAGES } from '../../shared/rules/mother';
+import { tooLongError } from './textLimit';
 
 export type MotherChoice = 'name' | 'notListed';
 
@@ -144,7 +146,10 @@ export function fieldErrors(professional: Professional, draft: CorrectionDraft):
   return errors;
 }
 
-export type EvidenceField = 'reason' | 'evidenceKind' | 'evidenceDate' | 'evidenceArrival';
+export type EvidenceField = 'reason' | 'evidenceKind' | 'evidenceDate' | 'evidenceArrival' | 'evidenceNote';
+
+/** The note on the document as its length's message names it, and how long it may be (the store's limit). */
+export const EVIDENCE_NOTE = { name: 'Observação sobre o documento', max: EVIDENCE_NOTE_MAX } as const;
 
 /** The evidence's problems; identification data among `changedFields` needs a real document named. */
 /** The longest reason the store keeps ('corrections:save'). */
@@ -170,6 +175,8 @@ export function evidenceErrors(draft: CorrectionDraft, now: Date = new Date(), c
   const date = parseDateBr(draft.evidenceDate);
   if (!date.ok) errors.evidenceDate = date.message;
   else if (isFutureEvidenceDate(date.value, todayIso(now))) errors.evidenceDate = EVIDENCE_MESSAGES.futureDate;
+  const noteTooLong = tooLongError(EVIDENCE_NOTE.name, draft.evidenceNote, EVIDENCE_NOTE.max);
+  if (noteTooLong) errors.evidenceNote = noteTooLong;
   return errors;
 }
 
@@ -186,6 +193,7 @@ export const FORM_ORDER: readonly (FieldName | EvidenceField)[] = [
   'evidenceKind',
   'evidenceDate',
   'evidenceArrival',
+  'evidenceNote',
 ];
 
 /** The first field, as the form shows them, that has an error: where the focus goes. */

@@ -1,17 +1,9 @@
 // What a clerk pastes from an e-mail, a PDF or a spreadsheet cell reaches the field whole: a space
 // before a CEP, the dots of a CEP or a CPF, a date written the ISO way — never a digit cut off at
 // the end because the text was longer than the field's formatted value.
-import type { Locator, Page } from '@playwright/test';
 import { fillNewCep } from './cepDialog';
+import { paste } from './clipboard';
 import { expect, openRecord, type RecordRow, setUpDemoDesk, test } from './fixtures';
-
-/** Pastes `text` over what the field holds, through the clipboard, as Ctrl+V does. */
-async function paste(page: Page, field: Locator, text: string): Promise<void> {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await field.click();
-  await field.press('ControlOrMeta+a');
-  await field.press('ControlOrMeta+v');
-}
 
 test('a CEP, a date and a CPF pasted with spaces, dots or the ISO order keep every digit', async ({ desk }) => {
   await setUpDemoDesk(desk, 50, 5);
