@@ -1,8 +1,9 @@
 // What the clerk reads on Importar about cells and texts that are not values: a failed formula
-// named as her spreadsheet shows it.
+// named as her spreadsheet shows it, and a default reason longer than a correction keeps.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { allowClipboard, paste } from './clipboard';
 import { type DeskApp, expect, type RecordRow, setUpDemoDesk, test } from './fixtures';
 
 /** Chooses a CSV written beside the store and goes on to the columns. */
@@ -29,4 +30,22 @@ test('a failed formula in a cell is named in the check as Excel shows it, on its
   await expect(row).toContainText('A célula mostra o erro #DIV/0!, de uma fórmula sem resultado');
   await expect(row).not.toContainText('apenas letras');
   await expect(row.locator('td[aria-invalid="true"]')).toHaveText('#DIV/0!');
+});
+
+test('a default reason pasted longer than 500 characters is kept whole and said too long, and the check waits for it', async ({ desk }) => {
+  await setUpDemoDesk(desk, 20, 3);
+  const { page } = desk;
+  await allowClipboard(page);
+  const [who] = desk.query<RecordRow>("SELECT registration_number, name FROM professionals WHERE dip_status = 'none' LIMIT 1");
+  await page.reload();
+  await toColumns(desk, page, ['Registro;E-mail', `${who!.registration_number};motivo.longo@exemplo.com.br`]);
+  const reason = page.getByLabel('Motivo para linhas sem “Motivo”');
+  const pasted = 'Planilha enviada pela seccional com os e-mails conferidos nos requerimentos. '.repeat(8).trim();
+  expect(pasted.length).toBeGreaterThan(500);
+  await paste(page, reason, pasted);
+  await expect(reason).toHaveValue(pasted);
+  await expect(page.getByText(`Motivo: texto muito longo, no máximo 500 caracteres (tem ${pasted.length}).`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Conferir planilha' })).toBeDisabled();
+  await reason.fill('Planilha enviada pela seccional');
+  await expect(page.getByRole('button', { name: 'Conferir planilha' })).toBeEnabled();
 });
