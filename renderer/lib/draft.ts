@@ -1,7 +1,7 @@
 // The correction form as data: what the clerk typed, which fields really change, what is wrong
 // with them, and the exact inputs for `corrections:preview` and `corrections:save`.
 import type { Input } from '../../shared/contract';
-import { EVIDENCE_NOTE_MAX } from '../../shared/contract/corrections';
+import { EVIDENCE_KIND_MAX, EVIDENCE_NOTE_MAX } from '../../shared/contract/corrections';
 import { punctuate } from '../../shared/display/values';
 import type { EvidenceArrival, Professional } from '../../shared/domain';
 import { FIELD_GROUP_LABELS, FIELD_NAMES, FIELDS, type FieldGroup, type FieldName, type FieldValue } from '../../shared/fields';
@@ -148,7 +148,8 @@ export function fieldErrors(professional: Professional, draft: CorrectionDraft):
 
 export type EvidenceField = 'reason' | 'evidenceKind' | 'evidenceDate' | 'evidenceArrival' | 'evidenceNote';
 
-/** The note on the document as its length's message names it, and how long it may be (the store's limit). */
+/** The document and the note on it as their length's message names them, and how long they may be (the store's limits). */
+const EVIDENCE_KIND = { name: 'Documento apresentado', max: EVIDENCE_KIND_MAX } as const;
 export const EVIDENCE_NOTE = { name: 'Observação sobre o documento', max: EVIDENCE_NOTE_MAX } as const;
 
 /** The evidence's problems; identification data among `changedFields` needs a real document named. */
@@ -161,8 +162,11 @@ export function evidenceErrors(draft: CorrectionDraft, now: Date = new Date(), c
   if (reason === '') errors.reason = 'Informe o motivo da correção.';
   // The input has no maxLength (a pasted text would lose its end without a word): the rule says it.
   else if (reason.length > REASON_MAX) errors.reason = `Motivo muito longo: no máximo ${REASON_MAX} caracteres (tem ${reason.length}).`;
+  const kindTooLong = tooLongError(EVIDENCE_KIND.name, draft.evidenceKind, EVIDENCE_KIND.max);
   if (draft.evidenceKind.trim().length < 2) {
     errors.evidenceKind = 'Informe o documento apresentado (ex.: RG, Certidão de casamento).';
+  } else if (kindTooLong) {
+    errors.evidenceKind = kindTooLong;
   } else {
     const noEvidence = evidenceProblem(changedFields, draft.evidenceKind);
     if (noEvidence) errors.evidenceKind = noEvidence;

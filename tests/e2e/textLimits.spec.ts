@@ -87,3 +87,24 @@ test('a note on the document pasted longer than 200 characters is kept whole and
   await expect(page.getByRole('dialog')).toHaveCount(0);
   expect(desk.query('SELECT id FROM corrections')).toHaveLength(0);
 });
+
+test('a document named longer than 80 characters is said too long before the review, not refused in the store’s words at saving', async ({ desk }) => {
+  await setUpDemoDesk(desk, 50, 5);
+  const { page } = desk;
+  const [who] = desk.query<RecordRow>("SELECT registration_number, name FROM professionals WHERE dip_status = 'none' LIMIT 1");
+  await page.reload();
+  await openRecord(page, who as RecordRow);
+  await page.getByRole('button', { name: 'Corrigir dados' }).click();
+  await page.getByLabel('E-mail', { exact: true }).fill('documento.longo@exemplo.com.br');
+  await page.getByLabel('Motivo da correção').fill('Pedido da profissional por e-mail');
+  const kind = page.getByRole('combobox', { name: 'Documento apresentado' });
+  const named = 'Requerimento de atualização cadastral assinado pela profissional e enviado pela seccional de Santos';
+  expect(named.length).toBeGreaterThan(80);
+  await kind.fill(named);
+  await expect(kind).toHaveValue(named);
+  await page.getByRole('button', { name: 'Revisar correção' }).click();
+  await expect(page.getByText(`Documento apresentado: texto muito longo, no máximo 80 caracteres (tem ${named.length}).`)).toBeVisible();
+  await expect(kind).toBeFocused();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(desk.query('SELECT id FROM corrections')).toHaveLength(0);
+});
