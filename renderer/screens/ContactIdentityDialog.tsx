@@ -12,6 +12,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { Contact, IdentityCheck } from '../../shared/contract/contacts';
 import { call } from '../api/client';
+import { maskCpf } from '../lib/masks';
 import { useWork } from '../lib/work';
 import { useContacts } from '../stores/contacts';
 import { ContactDialog } from './ContactDialog';
@@ -57,9 +58,11 @@ export function ContactIdentityDialog({ contact, onClose }: { contact: Contact; 
         <TextField
           label={TEXT.cpf}
           value={cpf}
-          onChange={(e) => { setCpf(e.target.value); edited(); }}
+          // Digits only, never cut by the browser: a pasted "CPF nº 123.456.789-09" cut at its last
+          // digit would not match and would spend one of the day's attempts.
+          onChange={(e) => { setCpf(maskCpf(e.target.value)); edited(); }}
           autoFocus
-          slotProps={{ htmlInput: { maxLength: 20, inputMode: 'numeric', autoComplete: 'off' } }}
+          slotProps={{ htmlInput: { inputMode: 'numeric', autoComplete: 'off' } }}
         />
         <TextField
           label={TEXT.mother}

@@ -18,6 +18,7 @@ import { call } from '../api/client';
 import { pickFile } from '../api/desktop';
 import { LimitedTextField } from '../components/LimitedTextField';
 import { tooLongError } from '../lib/textLimit';
+import { maskCpf } from '../lib/masks';
 import { useWork } from '../lib/work';
 import { useNavigation } from '../stores/navigation';
 import { useNotify } from '../stores/notify';
@@ -117,12 +118,13 @@ export function ContactNewDialog({ person, onClose }: { person: LocatedPerson | 
               id={IDS.cpf}
               label={TEXT.cpf}
               value={cpf}
-              onChange={(e) => setCpf(e.target.value)}
+              // Digits only, as the correction form's CPF: a pasted "CPF nº 123.456.789-09" keeps them all.
+              onChange={(e) => setCpf(maskCpf(e.target.value))}
               onBlur={() => setCpfLeft(true)}
               autoFocus
               error={submitted && personError !== null}
               helperText={submitted && personError ? personError : (cpfDoubt ?? TEXT.cpfHelp)}
-              slotProps={{ htmlInput: { maxLength: 20, inputMode: 'numeric', autoComplete: 'off' }, formHelperText: { sx: cpfDoubt ? { color: 'warning.dark' } : undefined } }}
+              slotProps={{ htmlInput: { inputMode: 'numeric', autoComplete: 'off' }, formHelperText: { sx: cpfDoubt ? { color: 'warning.dark' } : undefined } }}
             />
             <LimitedTextField
               id={IDS.name}
