@@ -55,8 +55,11 @@ export class ColumnMap {
   formulaErrors(cells: readonly string[]): readonly RowIssue[] {
     let issues: RowIssue[] | null = null;
     for (const column of this.index.values()) {
-      const cell = cells[column]?.trim();
-      if (cell && spreadsheetError(cell)) (issues ??= []).push({ column, code: 'VALUE_INVALID', message: spreadsheetErrorMessage(cell) });
+      const raw = cells[column];
+      if (raw === undefined || raw === '') continue;
+      // Every cell of every row passes here: trimmed (a new string) only when it has spaces to lose.
+      const cell = raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32 ? raw.trim() : raw;
+      if (spreadsheetError(cell)) (issues ??= []).push({ column, code: 'VALUE_INVALID', message: spreadsheetErrorMessage(cell) });
     }
     return issues ?? NO_ISSUES;
   }

@@ -88,3 +88,18 @@ describe('a formula error in a CEP spreadsheet', () => {
     expect(desk.store.db.prepare("SELECT cep FROM cep_directory WHERE cep = '01310930'").all()).toEqual([]);
   });
 });
+
+describe('a cell that only looks like a formula error', () => {
+  it('is judged by the field’s rule as any text, and an error with spaces around it is still named', () => {
+    const path = csvFile(desk, 'quase-erros.csv', [
+      'Registro;Nome da mãe;Motivo',
+      `${people.ana.registrationNumber};Maria #N/D;Certidão de nascimento apresentada`,
+      `${people.bruna.registrationNumber};  #N/D  ;Certidão de nascimento apresentada`,
+    ]);
+    const summary = runImport(importInput(path, { kind: 'corrections' }), jobContext(desk.store.path));
+    expect(errorsOf(summary).map((e) => [e.row, e.code, e.message.startsWith('A célula mostra o erro #N/D,')])).toEqual([
+      [2, 'NAME_INVALID', false],
+      [3, 'VALUE_INVALID', true],
+    ]);
+  });
+});
