@@ -108,3 +108,29 @@ test('a document named longer than 80 characters is said too long before the rev
   await expect(page.getByRole('dialog')).toHaveCount(0);
   expect(desk.query('SELECT id FROM corrections')).toHaveLength(0);
 });
+
+test('a seccional and a new operator’s name pasted longer than 80 characters are kept whole and said too long; nothing is saved cut', async ({ desk }) => {
+  await setUpDemoDesk(desk, 5, 3);
+  const { page } = desk;
+  await allowClipboard(page);
+  await page.reload();
+  await page.getByRole('button', { name: 'Configurações', exact: true }).click();
+  const long = `Seccional ${'Baixada Santista e Vale do Ribeira '.repeat(3).trim()}`;
+  expect(long.length).toBeGreaterThan(80);
+  const seccional = page.getByLabel('Seccional', { exact: true });
+  await paste(page, seccional, long);
+  await expect(seccional).toHaveValue(long);
+  await expect(page.getByText(`Seccional: texto muito longo, no máximo 80 caracteres (tem ${long.length}).`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Salvar configurações' })).toBeDisabled();
+
+  const name = page.getByLabel('Nome do novo operador');
+  const longName = `Maria ${'Aparecida da Conceição '.repeat(4)}Silva`;
+  expect(longName.length).toBeGreaterThan(80);
+  await paste(page, name, longName);
+  await expect(name).toHaveValue(longName);
+  await page.getByRole('button', { name: 'Adicionar operador' }).click();
+  await expect(page.getByText(`Nome do operador: texto muito longo, no máximo 80 caracteres (tem ${longName.length}).`)).toBeVisible();
+  await expect(name).toBeFocused();
+  expect(desk.query('SELECT name FROM operators')).toHaveLength(1);
+  expect(desk.query<{ seccional: string | null }>('SELECT seccional FROM settings')).toEqual([{ seccional: null }]);
+});
