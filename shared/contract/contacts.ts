@@ -149,7 +149,7 @@ export const identityCheckSchema = z.object({
 export type IdentityCheck = z.infer<typeof identityCheckSchema>;
 
 /** The longest texts an atendimento keeps (the forms say so before sending; see renderer/lib/textLimit.ts). */
-export const CONTACT_TEXT_MAX = { name: 200, summary: 4000, notes: 8000, answer: 8000, resolution: 4000 } as const;
+export const CONTACT_TEXT_MAX = { name: 200, summary: 4000, notes: 8000, answer: 8000, resolution: 4000, toldMotherName: 200 } as const;
 
 export const contactsContract = {
   /**
@@ -205,7 +205,7 @@ export const contactsContract = {
       .object({
         id: contactRef,
         cpf: z.string().max(20),
-        motherName: z.string().max(200).nullable().default(null),
+        motherName: z.string().max(CONTACT_TEXT_MAX.toldMotherName).nullable().default(null),
         motherNotListed: z.boolean().default(false),
       })
       .strict(),

@@ -149,3 +149,31 @@ test('a CPF pasted with words before it into an atendimento keeps every digit, a
   await paste(page, cpf, told);
   await expect(cpf).toHaveValue(formatCpf(who!.cpf));
 });
+
+test('a mother’s name pasted into the identity check longer than 200 characters is said too long and spends no attempt', async ({ desk }) => {
+  await setUpDemoDesk(desk, 20, 3);
+  const { page } = desk;
+  await allowClipboard(page);
+  const [who] = desk.query<RecordRow & { cpf: string }>("SELECT registration_number, name, cpf FROM professionals WHERE dip_status = 'none' ORDER BY id LIMIT 1");
+  await page.reload();
+  await openRecord(page, who!);
+  await page.getByRole('button', { name: 'Registrar atendimento' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Registrar atendimento' });
+  await dialog.getByLabel('Caso do comunicado').click();
+  await page.getByRole('option', { name: /^B — / }).click();
+  await dialog.getByLabel('O que aconteceu').fill('Não consegue entrar na plataforma.');
+  await dialog.getByRole('button', { name: 'Registrar', exact: true }).click();
+  await page.getByRole('button', { name: 'Conferir identidade' }).click();
+  const identity = page.getByRole('dialog', { name: 'Conferir identidade' });
+  await identity.getByLabel('CPF informado').fill(who!.cpf);
+  const mother = identity.getByLabel('Nome da mãe informado');
+  const long = `Maria ${'Aparecida da Conceição dos Santos '.repeat(6)}Silva`;
+  expect(long.length).toBeGreaterThan(200);
+  await paste(page, mother, long);
+  await expect(mother).toHaveValue(long);
+  await expect(identity.getByText(`Nome da mãe informado: texto muito longo, no máximo 200 caracteres (tem ${long.length}).`)).toBeVisible();
+  await identity.getByRole('button', { name: 'Conferir' }).click();
+  await expect(mother).toBeFocused();
+  await expect(identity.getByText('Nome da mãe: Não confere')).toHaveCount(0);
+  expect(desk.query("SELECT id FROM contact_events WHERE kind = 'identity_checked'")).toHaveLength(0);
+});
