@@ -4,6 +4,7 @@
 // What the rows say is read in ackRead.ts.
 import type * as XLSX from 'xlsx';
 import { AppError } from '../../shared/errors';
+import { shownSpreadsheetError } from '../../shared/spreadsheetErrors';
 import { CsvSource } from '../imports/readers/csv';
 import { DEFAULT_LIMITS } from '../imports/readers/limits';
 import type { RawRow } from '../imports/readers/source';
@@ -66,9 +67,6 @@ function isoDateCells(sheet: XLSX.WorkSheet): void {
   }
 }
 
-/** Errors as Excel in Portuguese shows them (a workbook stores them in English). */
-const ERROR_WORDS: Record<string, string> = { '#N/A': '#N/D', '#VALUE!': '#VALOR!', '#NAME?': '#NOME?', '#NULL!': '#NULO!', '#SPILL!': '#DESPEJAR!', '#GETTING_DATA': '#OBTENDO_DADOS' };
-
 /**
  * Error cells (a formula without a result) kept as the error the clerk sees, not as empty cells:
  * an answer whose situação is #N/D is named, not passed over as a row not answered yet.
@@ -78,15 +76,9 @@ function errorCellsAsText(sheet: XLSX.WorkSheet): void {
     if (address.startsWith('!')) continue;
     const c = cell as XLSX.CellObject;
     if (c.t !== 'e') continue;
-    const shown = typeof c.w === 'string' && c.w !== '' ? c.w : '#ERRO';
     c.t = 's';
-    c.v = c.w = ERROR_WORDS[shown] ?? shown;
+    c.v = c.w = shownSpreadsheetError(typeof c.w === 'string' ? c.w : '');
   }
-}
-
-/** A cell that holds a spreadsheet error (#N/D, #DIV/0!…), as Excel or LibreOffice show or save it. */
-export function spreadsheetError(cell: string): boolean {
-  return /^(#(N\/[AD]|DIV\/0!|VALOR!|VALUE!|REF!|NOME\?|NAME\?|NUM!|NULO!|NULL!|DESPEJAR!|SPILL!|CALC!|OBTENDO_DADOS|GETTING_DATA|ERRO)|Err:\d{3})$/i.test(cell);
 }
 
 /** The first sheet people see: a hidden first sheet (instructions, lists for validation) is passed over. */

@@ -1,8 +1,11 @@
 // The header row and its mapping, seen from a data row: the cell of a target, the column an error
 // belongs to, and how a row's problems are reported.
+import { spreadsheetError, spreadsheetErrorMessage } from '../../shared/spreadsheetErrors';
 import { unneutralizeCell } from '../../shared/spreadsheetSafety';
 import type { ImportError, ImportMapping, ImportTarget } from '../../shared/contract/imports';
 import type { ErrorCode } from '../../shared/errors';
+
+const NO_ISSUES: readonly RowIssue[] = Object.freeze([]);
 
 /** A problem of one row; `column` indexes the header (null: the row as a whole). */
 export interface RowIssue {
@@ -44,6 +47,23 @@ export class ColumnMap {
     if (column === undefined) return '';
     const value = cells[column];
     return value === undefined ? '' : unneutralizeCell(value.trim());
+  }
+
+  /**
+   * The cells the import reads that show a failed formula (#DIV/0!, #N/D): they hold no value, so
+   * the row is refused on each such column, before any rule judges "#DIV/0!" as a name or a CEP.
+   * Columns the mapping leaves out are not looked at.
+   */
+  formulaErrors(cells: readonly string[]): readonly RowIssue[] {
+    let issues: RowIssue[] | null = null;
+    for (const column of this.index.values()) {
+      const raw = cells[column];
+      if (raw === undefined || raw === '') continue;
+      // Every cell of every row passes here: trimmed (a new string) only when it has spaces to lose.
+      const cell = raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32 ? raw.trim() : raw;
+      if (spreadsheetError(cell)) (issues ??= []).push({ column, code: 'VALUE_INVALID', message: spreadsheetErrorMessage(cell) });
+    }
+    return issues ?? NO_ISSUES;
   }
 
   /** Where an error about a field is shown: its column; the mother rule's, on either of its two. */

@@ -20,7 +20,7 @@ import { previousImports, repeatedFileError } from './history';
 import { CepProcessor } from './kinds/cep';
 import { CorrectionsProcessor } from './kinds/corrections';
 import { RegistryProcessor } from './kinds/registry';
-import type { KindProcessor, ProcessorContext, ProcessorTotals } from './kinds/types';
+import { rejected, type KindProcessor, type ProcessorContext, type ProcessorTotals } from './kinds/types';
 import { mappingFor } from './mappings';
 import { openCopied, type CopiedSpreadsheet } from './readers/privateCopy';
 import { checkSaveDestination } from '../saveDestination';
@@ -269,7 +269,9 @@ function processRows(
   const handle = (raw: RawRow, ordinal: number) => {
     counts.rows++;
     link.atRow(raw.row);
-    const outcome = processor.process(raw);
+    // A failed formula in a column read refuses the row whatever its kind (columns.ts).
+    const formulaErrors = columns.formulaErrors(raw.cells);
+    const outcome = formulaErrors.length > 0 ? rejected([...formulaErrors]) : processor.process(raw);
     counts[outcome.status]++;
     if (outcome.dipConsequence !== 'none') {
       // Written only once the clerk read, in the preview, whose DIP this touches (as the form asks);
@@ -333,7 +335,8 @@ function processRows(
       report();
     }
     if (raw.row <= headerRow || isBlankRow(raw.cells)) continue;
-    processor.readAhead?.(raw);
+    // A row refused for a failed formula states nothing the rows around it may count on.
+    if (processor.readAhead && columns.formulaErrors(raw.cells).length === 0) processor.readAhead(raw);
     if (ordered) ordered.add(raw);
     else take(raw, dataRows);
     dataRows++;

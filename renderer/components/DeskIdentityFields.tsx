@@ -1,8 +1,8 @@
 // The seccional and the first operator's name, asked on the first run; each screen says in its
 // own words what they are for.
-import TextField from '@mui/material/TextField';
-
-const MAX_LENGTH = 80;
+import { OPERATOR_NAME_MAX } from '../../shared/contract/operators';
+import { SECCIONAL_MAX } from '../../shared/contract/settings';
+import { LimitedTextField } from './LimitedTextField';
 
 /** The two values as typed. */
 export interface DeskIdentity {
@@ -35,23 +35,24 @@ export function DeskIdentityFields({
 }) {
   return (
     <>
-      <TextField
+      <LimitedTextField
         label={text.seccional}
         value={value.seccional}
+        max={SECCIONAL_MAX}
         onChange={(e) => onChange({ ...value, seccional: e.target.value })}
         disabled={disabled}
         helperText={text.seccionalHelp}
-        slotProps={{ htmlInput: { maxLength: MAX_LENGTH } }}
       />
-      <TextField
+      <LimitedTextField
         label={text.operator}
         value={value.operator}
+        max={OPERATOR_NAME_MAX}
         onChange={(e) => onChange({ ...value, operator: e.target.value })}
         required
         disabled={disabled}
         error={operatorError !== null}
         helperText={operatorError ?? text.operatorHelp}
-        slotProps={{ htmlInput: { maxLength: MAX_LENGTH, autoComplete: operatorAutoComplete } }}
+        slotProps={{ htmlInput: { autoComplete: operatorAutoComplete } }}
       />
     </>
   );

@@ -1,6 +1,7 @@
 // The correction form as data: what the clerk typed, which fields really change, what is wrong
 // with them, and the exact inputs for `corrections:preview` and `corrections:save`.
 import type { Input } from '../../shared/contract';
+import { EVIDENCE_KIND_MAX, EVIDENCE_NOTE_MAX } from '../../shared/contract/corrections';
 import { punctuate } from '../../shared/display/values';
 import type { EvidenceArrival, Professional } from '../../shared/domain';
 import { FIELD_GROUP_LABELS, FIELD_NAMES, FIELDS, type FieldGroup, type FieldName, type FieldValue } from '../../shared/fields';
@@ -8,6 +9,7 @@ import { formatDateBr, parseDateBr, todayIso } from '../../shared/rules/dates';
 import { EVIDENCE_MESSAGES, evidenceProblem, isFutureEvidenceDate } from '../../shared/rules/evidence';
 import { parseFieldValue } from '../../shared/rules/fieldValue';
 import { MOTHER_MESSAGES } from '../../shared/rules/mother';
+import { tooLongError } from './textLimit';
 
 export type MotherChoice = 'name' | 'notListed';
 
@@ -144,7 +146,11 @@ export function fieldErrors(professional: Professional, draft: CorrectionDraft):
   return errors;
 }
 
-export type EvidenceField = 'reason' | 'evidenceKind' | 'evidenceDate' | 'evidenceArrival';
+export type EvidenceField = 'reason' | 'evidenceKind' | 'evidenceDate' | 'evidenceArrival' | 'evidenceNote';
+
+/** The document and the note on it as their length's message names them, and how long they may be (the store's limits). */
+const EVIDENCE_KIND = { name: 'Documento apresentado', max: EVIDENCE_KIND_MAX } as const;
+export const EVIDENCE_NOTE = { name: 'Observação sobre o documento', max: EVIDENCE_NOTE_MAX } as const;
 
 /** The evidence's problems; identification data among `changedFields` needs a real document named. */
 /** The longest reason the store keeps ('corrections:save'). */
@@ -156,8 +162,11 @@ export function evidenceErrors(draft: CorrectionDraft, now: Date = new Date(), c
   if (reason === '') errors.reason = 'Informe o motivo da correção.';
   // The input has no maxLength (a pasted text would lose its end without a word): the rule says it.
   else if (reason.length > REASON_MAX) errors.reason = `Motivo muito longo: no máximo ${REASON_MAX} caracteres (tem ${reason.length}).`;
+  const kindTooLong = tooLongError(EVIDENCE_KIND.name, draft.evidenceKind, EVIDENCE_KIND.max);
   if (draft.evidenceKind.trim().length < 2) {
     errors.evidenceKind = 'Informe o documento apresentado (ex.: RG, Certidão de casamento).';
+  } else if (kindTooLong) {
+    errors.evidenceKind = kindTooLong;
   } else {
     const noEvidence = evidenceProblem(changedFields, draft.evidenceKind);
     if (noEvidence) errors.evidenceKind = noEvidence;
@@ -170,6 +179,8 @@ export function evidenceErrors(draft: CorrectionDraft, now: Date = new Date(), c
   const date = parseDateBr(draft.evidenceDate);
   if (!date.ok) errors.evidenceDate = date.message;
   else if (isFutureEvidenceDate(date.value, todayIso(now))) errors.evidenceDate = EVIDENCE_MESSAGES.futureDate;
+  const noteTooLong = tooLongError(EVIDENCE_NOTE.name, draft.evidenceNote, EVIDENCE_NOTE.max);
+  if (noteTooLong) errors.evidenceNote = noteTooLong;
   return errors;
 }
 
@@ -186,6 +197,7 @@ export const FORM_ORDER: readonly (FieldName | EvidenceField)[] = [
   'evidenceKind',
   'evidenceDate',
   'evidenceArrival',
+  'evidenceNote',
 ];
 
 /** The first field, as the form shows them, that has an error: where the focus goes. */

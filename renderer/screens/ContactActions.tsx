@@ -13,7 +13,7 @@ import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { MESSAGE_TEMPLATES } from '../../shared/contacts/messages';
-import type { Contact } from '../../shared/contract/contacts';
+import { CONTACT_TEXT_MAX, type Contact } from '../../shared/contract/contacts';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { call } from '../api/client';
 import { chooseSavePath, deliver, openDraft, reveal } from '../api/desktop';
@@ -32,8 +32,8 @@ type DialogName = 'answer' | 'resolve' | 'link' | 'message';
 
 /** The steps that take one text (Implanta's answer, the resolution): how long it may be, and the channel that records it. */
 const TEXT_STEPS = {
-  answer: { max: 8000, save: (id: number, text: string) => call('contacts:answer', { id, text }) },
-  resolve: { max: 4000, save: (id: number, resolution: string) => call('contacts:close', { id, resolution }) },
+  answer: { max: CONTACT_TEXT_MAX.answer, save: (id: number, text: string) => call('contacts:answer', { id, text }) },
+  resolve: { max: CONTACT_TEXT_MAX.resolution, save: (id: number, resolution: string) => call('contacts:close', { id, resolution }) },
 };
 
 export function ContactActions({ contact }: { contact: Contact }) {

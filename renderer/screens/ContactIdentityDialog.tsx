@@ -10,14 +10,18 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import type { Contact, IdentityCheck } from '../../shared/contract/contacts';
+import { CONTACT_TEXT_MAX, type Contact, type IdentityCheck } from '../../shared/contract/contacts';
 import { call } from '../api/client';
+import { maskCpf } from '../lib/masks';
+import { LimitedTextField } from '../components/LimitedTextField';
+import { tooLongError } from '../lib/textLimit';
 import { useWork } from '../lib/work';
 import { useContacts } from '../stores/contacts';
 import { ContactDialog } from './ContactDialog';
 import { CONTACTS_TEXT } from './contacts.text';
 
 const TEXT = CONTACTS_TEXT.identity;
+const MOTHER_ID = 'identity-mother';
 
 export function ContactIdentityDialog({ contact, onClose }: { contact: Contact; onClose(): void }) {
   const [cpf, setCpf] = useState('');
@@ -29,10 +33,13 @@ export function ContactIdentityDialog({ contact, onClose }: { contact: Contact; 
   const open = useContacts((s) => s.open);
 
   const missing = cpf.trim() === '' || (!notListed && mother.trim() === '');
+  // Said at once by the field; a name cut at the limit would not match and would spend an attempt.
+  const motherTooLong = !notListed && tooLongError(TEXT.mother, mother, CONTACT_TEXT_MAX.toldMotherName) !== null;
 
   async function check() {
     setSubmitted(true);
     if (missing) return;
+    if (motherTooLong) return document.getElementById(MOTHER_ID)?.focus();
     setAnswer(null);
     await work.run(async () => {
       setAnswer(await call('contacts:checkIdentity', { id: contact.id, cpf: cpf.trim(), motherName: notListed ? null : mother.trim(), motherNotListed: notListed }));
@@ -57,16 +64,20 @@ export function ContactIdentityDialog({ contact, onClose }: { contact: Contact; 
         <TextField
           label={TEXT.cpf}
           value={cpf}
-          onChange={(e) => { setCpf(e.target.value); edited(); }}
+          // Digits only, never cut by the browser: a pasted "CPF nº 123.456.789-09" cut at its last
+          // digit would not match and would spend one of the day's attempts.
+          onChange={(e) => { setCpf(maskCpf(e.target.value)); edited(); }}
           autoFocus
-          slotProps={{ htmlInput: { maxLength: 20, inputMode: 'numeric', autoComplete: 'off' } }}
+          slotProps={{ htmlInput: { inputMode: 'numeric', autoComplete: 'off' } }}
         />
-        <TextField
+        <LimitedTextField
+          id={MOTHER_ID}
           label={TEXT.mother}
+          max={CONTACT_TEXT_MAX.toldMotherName}
           value={notListed ? '' : mother}
           onChange={(e) => { setMother(e.target.value); edited(); }}
           disabled={notListed}
-          slotProps={{ htmlInput: { maxLength: 200, autoComplete: 'off' } }}
+          slotProps={{ htmlInput: { autoComplete: 'off' } }}
         />
         <FormControlLabel
           control={<Checkbox checked={notListed} onChange={(e) => { setNotListed(e.target.checked); edited(); }} />}

@@ -12,10 +12,13 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { PickedFile } from '../../shared/contract/channels';
-import { CONTACT_CASES, CONTACT_CHANNEL_LABELS, CONTACT_CHANNELS, type ContactCase, type ContactChannel } from '../../shared/contract/contacts';
+import { CONTACT_CASES, CONTACT_CHANNEL_LABELS, CONTACT_CHANNELS, CONTACT_TEXT_MAX, type ContactCase, type ContactChannel } from '../../shared/contract/contacts';
 import { parseCpf } from '../../shared/rules/cpf';
 import { call } from '../api/client';
 import { pickFile } from '../api/desktop';
+import { LimitedTextField } from '../components/LimitedTextField';
+import { tooLongError } from '../lib/textLimit';
+import { maskCpf } from '../lib/masks';
 import { useWork } from '../lib/work';
 import { useNavigation } from '../stores/navigation';
 import { useNotify } from '../stores/notify';
@@ -23,7 +26,7 @@ import { ContactDialog } from './ContactDialog';
 import { CONTACTS_TEXT, contactCaseLabel } from './contacts.text';
 
 const TEXT = CONTACTS_TEXT.new;
-const IDS = { cpf: 'contact-new-cpf', case: 'contact-new-case', summary: 'contact-new-summary' } as const;
+const IDS = { cpf: 'contact-new-cpf', name: 'contact-new-name', case: 'contact-new-case', summary: 'contact-new-summary', notes: 'contact-new-notes' } as const;
 export const ATTACHMENT_FILTER = [{ name: CONTACTS_TEXT.attachments.filter, extensions: ['png', 'jpg', 'jpeg', 'pdf'] }];
 
 /** The record the atendimento is for, when the clerk started from it. */
@@ -51,6 +54,10 @@ export function ContactNewDialog({ person, onClose }: { person: LocatedPerson | 
   const summaryError = summary.trim() === '' ? TEXT.summaryRequired : null;
   const personError = !person && cpf.trim() === '' && name.trim() === '' ? TEXT.personRequired : null;
   const caseError = kase === '' ? TEXT.caseRequired : null;
+  // Said at once by the fields themselves (LimitedTextField); here they stop the registering.
+  const nameTooLong = !person && tooLongError(TEXT.name, name, CONTACT_TEXT_MAX.name) !== null;
+  const summaryTooLong = tooLongError(TEXT.summary, summary, CONTACT_TEXT_MAX.summary) !== null;
+  const notesTooLong = tooLongError(TEXT.notesName, notes, CONTACT_TEXT_MAX.notes) !== null;
   // Said once the clerk left the field, never blocking: a CPF heard wrong is kept as told.
   const [cpfLeft, setCpfLeft] = useState(false);
   const parsedCpf = cpf.trim() === '' ? null : parseCpf(cpf);
@@ -66,9 +73,9 @@ export function ContactNewDialog({ person, onClose }: { person: LocatedPerson | 
 
   async function submit() {
     setSubmitted(true);
-    if (summaryError || personError || kase === '') {
+    if (summaryError || personError || kase === '' || nameTooLong || summaryTooLong || notesTooLong) {
       // The keyboard goes where the first problem is said, as in the correction form.
-      const first = personError ? IDS.cpf : caseError ? IDS.case : IDS.summary;
+      const first = personError ? IDS.cpf : nameTooLong ? IDS.name : caseError ? IDS.case : summaryError || summaryTooLong ? IDS.summary : IDS.notes;
       requestAnimationFrame(() => document.getElementById(first)?.focus());
       return;
     }
@@ -111,14 +118,22 @@ export function ContactNewDialog({ person, onClose }: { person: LocatedPerson | 
               id={IDS.cpf}
               label={TEXT.cpf}
               value={cpf}
-              onChange={(e) => setCpf(e.target.value)}
+              // Digits only, as the correction form's CPF: a pasted "CPF nº 123.456.789-09" keeps them all.
+              onChange={(e) => setCpf(maskCpf(e.target.value))}
               onBlur={() => setCpfLeft(true)}
               autoFocus
               error={submitted && personError !== null}
               helperText={submitted && personError ? personError : (cpfDoubt ?? TEXT.cpfHelp)}
-              slotProps={{ htmlInput: { maxLength: 20, inputMode: 'numeric', autoComplete: 'off' }, formHelperText: { sx: cpfDoubt ? { color: 'warning.dark' } : undefined } }}
+              slotProps={{ htmlInput: { inputMode: 'numeric', autoComplete: 'off' }, formHelperText: { sx: cpfDoubt ? { color: 'warning.dark' } : undefined } }}
             />
-            <TextField label={TEXT.name} value={name} onChange={(e) => setName(e.target.value)} slotProps={{ htmlInput: { maxLength: 200, autoComplete: 'off' } }} />
+            <LimitedTextField
+              id={IDS.name}
+              label={TEXT.name}
+              value={name}
+              max={CONTACT_TEXT_MAX.name}
+              onChange={(e) => setName(e.target.value)}
+              slotProps={{ htmlInput: { autoComplete: 'off' } }}
+            />
           </Box>
         )}
         <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '200px 1fr' }, gap: 2 }}>
@@ -145,19 +160,30 @@ export function ContactNewDialog({ person, onClose }: { person: LocatedPerson | 
             ))}
           </TextField>
         </Box>
-        <TextField
+        <LimitedTextField
           id={IDS.summary}
           label={TEXT.summary}
           value={summary}
+          max={CONTACT_TEXT_MAX.summary}
           onChange={(e) => setSummary(e.target.value)}
           multiline
           minRows={3}
+          maxRows={12}
           autoFocus={person !== null}
           error={submitted && summaryError !== null}
           helperText={submitted && summaryError ? summaryError : TEXT.summaryHelp}
-          slotProps={{ htmlInput: { maxLength: 4000 } }}
         />
-        <TextField label={TEXT.notes} value={notes} onChange={(e) => setNotes(e.target.value)} multiline minRows={2} slotProps={{ htmlInput: { maxLength: 8000 } }} />
+        <LimitedTextField
+          id={IDS.notes}
+          label={TEXT.notes}
+          limitName={TEXT.notesName}
+          value={notes}
+          max={CONTACT_TEXT_MAX.notes}
+          onChange={(e) => setNotes(e.target.value)}
+          multiline
+          minRows={2}
+          maxRows={12}
+        />
         <Box>
           <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
             <Button variant="outlined" startIcon={<AttachFileIcon aria-hidden />} onClick={() => void addFile()} disabled={work.running}>

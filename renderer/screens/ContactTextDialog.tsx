@@ -1,12 +1,14 @@
 // A dialog that asks for one text before an atendimento moves on (Implanta's answer, the
 // resolution): says what will happen, requires the text, shows the store's refusal in place.
-import TextField from '@mui/material/TextField';
 import { useState } from 'react';
+import { LimitedTextField } from '../components/LimitedTextField';
+import { tooLongError } from '../lib/textLimit';
 import { useWork } from '../lib/work';
 import { ContactDialog } from './ContactDialog';
 import { CONTACTS_TEXT } from './contacts.text';
 
 const MIN_TEXT = 3;
+const FIELD_ID = 'contact-step-text';
 
 export function ContactTextDialog({
   text,
@@ -24,10 +26,15 @@ export function ContactTextDialog({
   const [submitted, setSubmitted] = useState(false);
   const work = useWork();
   const short = value.trim().length < MIN_TEXT;
+  // The field says it at once; here it stops the saving, and the keyboard goes back to the text.
+  const tooLong = tooLongError(text.label, value, max) !== null;
 
   async function submit() {
     setSubmitted(true);
-    if (short) return;
+    if (short || tooLong) {
+      document.getElementById(FIELD_ID)?.focus();
+      return;
+    }
     await work.run(async () => {
       await onConfirm(value.trim());
       onClose();
@@ -36,17 +43,19 @@ export function ContactTextDialog({
 
   return (
     <ContactDialog title={text.title} intro={text.intro} work={work} typed={value.trim() !== ''} onClose={onClose} onSubmit={submit} confirm={{ label: text.confirm }}>
-      <TextField
+      <LimitedTextField
+        id={FIELD_ID}
         autoFocus
         fullWidth
         multiline
         minRows={4}
+        maxRows={14}
         label={text.label}
         value={value}
+        max={max}
         onChange={(e) => setValue(e.target.value)}
         error={submitted && short}
         helperText={submitted && short ? CONTACTS_TEXT.textRequired(MIN_TEXT) : ' '}
-        slotProps={{ htmlInput: { maxLength: max } }}
       />
     </ContactDialog>
   );

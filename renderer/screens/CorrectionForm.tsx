@@ -31,9 +31,11 @@ import { FIELD_GROUP_LABELS, FIELD_NAMES, FIELDS, type FieldGroup, type FieldNam
 import { call, errorMessage } from '../api/client';
 import { DateField } from '../components/DateField';
 import { FieldInput, fieldInputId } from '../components/FieldInput';
+import { LimitedTextField } from '../components/LimitedTextField';
 import {
   draftChanges,
   draftTyped,
+  EVIDENCE_NOTE,
   evidenceErrors,
   fieldErrors,
   firstFieldWithError,
@@ -58,7 +60,7 @@ import { NationalityField } from './NationalityField';
 const GROUPS = Object.keys(FIELD_GROUP_LABELS) as FieldGroup[];
 /** The action bar's height (one line of buttons, or of a message beside them) and a little air. */
 const ACTION_BAR_ROOM = 96;
-const EVIDENCE_IDS = { reason: 'evidence-reason', evidenceKind: 'evidence-kind', evidenceDate: 'evidence-date', evidenceArrival: 'evidence-arrival' } as const;
+const EVIDENCE_IDS = { reason: 'evidence-reason', evidenceKind: 'evidence-kind', evidenceDate: 'evidence-date', evidenceArrival: 'evidence-arrival', evidenceNote: 'evidence-note' } as const;
 
 export type Plan = Output<'corrections:preview'>;
 
@@ -286,12 +288,14 @@ export function CorrectionForm({ view }: { view: RecordView }) {
                 </RadioGroup>
                 {arrivalError && <FormHelperText>{arrivalError}</FormHelperText>}
               </FormControl>
-              <TextField
+              <LimitedTextField
+                id={EVIDENCE_IDS.evidenceNote}
                 label={TEXT.evidence.note}
+                limitName={EVIDENCE_NOTE.name}
+                max={EVIDENCE_NOTE.max}
                 value={draft.evidenceNote}
                 onChange={(e) => editForm(p.id, { evidenceNote: e.target.value })}
                 helperText={TEXT.evidence.noteHelp}
-                slotProps={{ htmlInput: { maxLength: 200 } }}
               />
             </Box>
           </CardContent>

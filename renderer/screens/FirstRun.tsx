@@ -11,6 +11,8 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
+import { OPERATOR_NAME_MAX } from '../../shared/contract/operators';
+import { SECCIONAL_MAX } from '../../shared/contract/settings';
 import { formatCount } from '../../shared/display/numbers';
 import { errorMessage } from '../api/client';
 import { EntryPage } from '../components/EntryPage';
@@ -18,6 +20,7 @@ import { PinField } from '../components/PinField';
 import { RegionField } from '../components/RegionField';
 import { DeskIdentityFields, type DeskIdentity } from '../components/DeskIdentityFields';
 import { parseCount } from '../lib/masks';
+import { tooLongError } from '../lib/textLimit';
 import { useSession } from '../stores/session';
 import { FIRST_RUN_TEXT as TEXT } from './firstRun.text';
 
@@ -39,7 +42,9 @@ export function FirstRun() {
   const count = parseCount(demoCount);
   const errors = {
     region: region === null ? TEXT.regionRequired : null,
-    operator: operator.trim().length < 2 ? TEXT.operatorRequired : null,
+    operator: operator.trim().length < 2 ? TEXT.operatorRequired : tooLongError(TEXT.operator, operator, OPERATOR_NAME_MAX),
+    // Said at once by the field itself; here it stops the setting up.
+    seccional: tooLongError(TEXT.seccional, seccional, SECCIONAL_MAX),
     pin: /^\d{4,8}$/.test(pin) ? null : TEXT.pinInvalid,
     repeat: pin === repeat ? null : TEXT.pinsDiffer,
     demoCount: demo && (count === null || count < 1 || count > DEMO_MAX) ? TEXT.demoCountInvalid : null,
@@ -51,7 +56,7 @@ export function FirstRun() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSubmitted(true);
-    if (region === null || errors.operator || errors.pin || errors.repeat || errors.demoCount) return;
+    if (region === null || errors.operator || errors.seccional || errors.pin || errors.repeat || errors.demoCount) return;
     setWorking(true);
     setError(null);
     try {

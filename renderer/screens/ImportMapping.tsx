@@ -14,8 +14,10 @@ import TableContainer from '@mui/material/TableContainer';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { IMPORT_TARGETS, importTargetLabel, type ImportTarget } from '../../shared/contract/imports';
+import { IMPORT_REASON_MAX, IMPORT_TARGETS, importTargetLabel, type ImportTarget } from '../../shared/contract/imports';
+import { LimitedTextField } from '../components/LimitedTextField';
 import { TableHeadRow } from '../components/TableHeadRow';
+import { tooLongError } from '../lib/textLimit';
 import { useImports } from '../stores/imports';
 import { IMPORT_TEXT as TEXT } from './import.text';
 import { ImportStepHeading } from './ImportStepHeading';
@@ -34,6 +36,8 @@ export function MappingStep() {
   const keys: ImportTarget[] = kind === 'cep' ? ['cep'] : kind === 'registry' ? ['registrationNumber'] : ['cpf', 'registrationNumber'];
   const missingKey = !mapping.some((t) => t !== null && keys.includes(t));
   const usesReason = kind !== 'registry';
+  // The field says it at once; the check waits until the reason fits.
+  const reasonTooLong = usesReason && tooLongError(TEXT.mapping.reasonName, reason, IMPORT_REASON_MAX) !== null;
 
   return (
     <Stack spacing={2.5}>
@@ -86,14 +90,15 @@ export function MappingStep() {
       {missingKey ? <Alert severity="warning">{TEXT.mapping.missingKey(kind)}</Alert> : null}
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={3} sx={{ alignItems: { md: 'flex-start' } }}>
         {usesReason ? (
-          <TextField
+          <LimitedTextField
             label={TEXT.mapping.reasonLabel}
+            limitName={TEXT.mapping.reasonName}
+            max={IMPORT_REASON_MAX}
             value={reason}
             placeholder={TEXT.mapping.defaultReason(inspect.file)}
             onChange={(event) => setReason(event.target.value)}
             helperText={TEXT.mapping.reasonHelp}
             sx={{ minWidth: 360 }}
-            slotProps={{ htmlInput: { maxLength: 500 } }}
           />
         ) : null}
         <Box>
@@ -105,7 +110,7 @@ export function MappingStep() {
       </Stack>
       <Stack direction="row" spacing={1.5}>
         <Button onClick={() => goTo('sheet')}>{TEXT.mapping.back}</Button>
-        <Button variant="contained" disabled={duplicated || missingKey} onClick={() => void runPreview()}>
+        <Button variant="contained" disabled={duplicated || missingKey || reasonTooLong} onClick={() => void runPreview()}>
           {TEXT.mapping.check}
         </Button>
       </Stack>

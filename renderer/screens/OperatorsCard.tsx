@@ -13,12 +13,14 @@ import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Operator } from '../../shared/contract';
+import { OPERATOR_NAME_MAX } from '../../shared/contract/operators';
 import { call, failureOf } from '../api/client';
+import { LimitedTextField } from '../components/LimitedTextField';
 import { SettingsCard } from '../components/SettingsCard';
+import { tooLongError } from '../lib/textLimit';
 import { useWork } from '../lib/work';
 import { useNotify } from '../stores/notify';
 import { PinField } from '../components/PinField';
@@ -27,6 +29,7 @@ import { useSession } from '../stores/session';
 import { OPERATORS_TEXT as TEXT } from './operators.text';
 
 const PIN = /^\d{4,8}$/;
+const NAME_ID = 'new-operator-name';
 
 function stateOf(operator: Operator): string {
   if (operator.disabled) return TEXT.disabled;
@@ -52,6 +55,8 @@ export function OperatorsCard() {
   async function add(event: FormEvent) {
     event.preventDefault();
     if (name.trim().length < 2) return setNameError(TEXT.nameInvalid);
+    // The field says it at once; the keyboard goes back to it.
+    if (tooLongError(TEXT.nameName, name, OPERATOR_NAME_MAX)) return document.getElementById(NAME_ID)?.focus();
     setNameError(null);
     await run(async () => {
       // Refused (a name already on the list), it is said under the name, where it is fixed.
@@ -102,15 +107,17 @@ export function OperatorsCard() {
         </TableBody>
       </Table>
       <Box component="form" onSubmit={(e: FormEvent) => void add(e)} noValidate sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', maxWidth: 720, flexWrap: 'wrap' }}>
-        <TextField
+        <LimitedTextField
+          id={NAME_ID}
           label={TEXT.newName}
+          limitName={TEXT.nameName}
+          max={OPERATOR_NAME_MAX}
           value={name}
           onChange={(e) => setName(e.target.value)}
           error={nameError !== null}
           helperText={nameError ?? TEXT.newNameHelp}
           disabled={running}
           sx={{ flex: '1 1 280px' }}
-          slotProps={{ htmlInput: { maxLength: 80 } }}
         />
         <Button type="submit" variant="outlined" disabled={running} sx={{ mt: 1 }}>
           {TEXT.add}

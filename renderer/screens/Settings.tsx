@@ -10,12 +10,15 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import type { AuditVerification } from '../../shared/contract';
+import { SECCIONAL_MAX } from '../../shared/contract/settings';
 import { formatCount } from '../../shared/display/numbers';
 import { regionLabel } from '../../shared/regions';
 import { call } from '../api/client';
+import { LimitedTextField } from '../components/LimitedTextField';
 import { Page } from '../components/Page';
 import { SettingsCard, SettingsForm } from '../components/SettingsCard';
 import { Term } from '../components/Term';
+import { tooLongError } from '../lib/textLimit';
 import { useWork } from '../lib/work';
 import { useNotify } from '../stores/notify';
 import { useSession } from '../stores/session';
@@ -66,6 +69,8 @@ function DeskSettings() {
   if (!settings) return null;
 
   const changed = seccional.trim() !== (settings.seccional ?? '');
+  // The field says it at once; nothing is saved until it fits.
+  const tooLong = tooLongError(TEXT.seccional, seccional, SECCIONAL_MAX) !== null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -81,15 +86,15 @@ function DeskSettings() {
 
   return (
     <SettingsCard title={TEXT.deskTitle}>
-      <SettingsForm onSubmit={(e: FormEvent) => void submit(e)} saveLabel={TEXT.save} canSave={!saving && changed}>
+      <SettingsForm onSubmit={(e: FormEvent) => void submit(e)} saveLabel={TEXT.save} canSave={!saving && changed && !tooLong}>
         <TextField label={TEXT.region} value={regionLabel(settings.region)} helperText={TEXT.regionHelp} slotProps={{ htmlInput: { readOnly: true } }} />
-        <TextField
+        <LimitedTextField
           label={TEXT.seccional}
           value={seccional}
+          max={SECCIONAL_MAX}
           onChange={(e) => setSeccional(e.target.value)}
           disabled={saving}
           helperText={TEXT.seccionalHelp}
-          slotProps={{ htmlInput: { maxLength: 80 } }}
         />
         {error ? <Alert severity="error">{error}</Alert> : null}
       </SettingsForm>

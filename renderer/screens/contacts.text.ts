@@ -44,6 +44,8 @@ export const CONTACTS_TEXT = {
     personRequired: 'Informe o CPF ou o nome da/o profissional.',
     caseRequired: 'Escolha o caso do comunicado, ou “Outro assunto”.',
     notes: 'Observações (opcional)',
+    /** The notes as a message about their length names them. */
+    notesName: 'Observações',
     attach: 'Anexar arquivo',
     attachHelp: 'Captura de tela, foto ou PDF de até 10 MB.',
     removeFile: (name: string) => `Retirar ${name}`,

@@ -69,6 +69,8 @@ export const IMPORT_TEXT = {
           ? 'Associe uma coluna ao Registro: é por ele que cada cadastro do sistema do Regional é encontrado.'
           : 'Associe uma coluna ao CPF ou ao Registro: é por eles que cada profissional é encontrada/o.',
     reasonLabel: 'Motivo para linhas sem “Motivo”',
+    /** The reason as a message about its length names it. */
+    reasonName: 'Motivo',
     reasonHelp: 'Fica registrado em cada correção cuja linha não traz o motivo.',
     defaultReason: (file: string) => `Importação da planilha ${file}`,
     allOrNothing: 'Tudo ou nada',

@@ -13,6 +13,8 @@ export const OPERATORS_TEXT = {
   disable: 'Desativar',
   resetPin: 'Redefinir PIN',
   newName: 'Nome do novo operador',
+  /** The name as a message about its length names it. */
+  nameName: 'Nome do operador',
   newNameHelp: 'O PIN é criado pelo próprio operador no primeiro acesso.',
   nameInvalid: 'Informe o nome (pelo menos 2 letras).',
   add: 'Adicionar operador',

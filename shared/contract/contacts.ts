@@ -148,6 +148,9 @@ export const identityCheckSchema = z.object({
 });
 export type IdentityCheck = z.infer<typeof identityCheckSchema>;
 
+/** The longest texts an atendimento keeps (the forms say so before sending; see renderer/lib/textLimit.ts). */
+export const CONTACT_TEXT_MAX = { name: 200, summary: 4000, notes: 8000, answer: 8000, resolution: 4000, toldMotherName: 200 } as const;
+
 export const contactsContract = {
   /**
    * A new atendimento: the located record (`professionalId`), or the CPF and name as told while
@@ -158,11 +161,11 @@ export const contactsContract = {
       .object({
         professionalId: z.number().int().min(1).nullable().default(null),
         cpf: z.string().max(20).nullable().default(null),
-        name: typedLine(200).nullable().default(null),
+        name: typedLine(CONTACT_TEXT_MAX.name).nullable().default(null),
         channel: contactChannelSchema,
         case: contactCaseSchema,
-        summary: typedText(4000),
-        notes: typedText(8000).nullable().default(null),
+        summary: typedText(CONTACT_TEXT_MAX.summary),
+        notes: typedText(CONTACT_TEXT_MAX.notes).nullable().default(null),
         /** The files she/he sent: all checked before anything is written, stored with the atendimento. */
         attachments: z
           .array(z.object({ path: filePathSchema, fileName: z.string().max(255).optional() }).strict())
@@ -202,7 +205,7 @@ export const contactsContract = {
       .object({
         id: contactRef,
         cpf: z.string().max(20),
-        motherName: z.string().max(200).nullable().default(null),
+        motherName: z.string().max(CONTACT_TEXT_MAX.toldMotherName).nullable().default(null),
         motherNotListed: z.boolean().default(false),
       })
       .strict(),
@@ -222,9 +225,9 @@ export const contactsContract = {
     output: contactSchema,
   },
   /** Implanta's answer, as the clerk pastes it. */
-  'contacts:answer': { input: z.object({ id: contactRef, text: typedText(8000) }).strict(), output: contactSchema },
+  'contacts:answer': { input: z.object({ id: contactRef, text: typedText(CONTACT_TEXT_MAX.answer) }).strict(), output: contactSchema },
   /** Resolved: what was done is required. */
-  'contacts:close': { input: z.object({ id: contactRef, resolution: typedText(4000) }).strict(), output: contactSchema },
+  'contacts:close': { input: z.object({ id: contactRef, resolution: typedText(CONTACT_TEXT_MAX.resolution) }).strict(), output: contactSchema },
   'contacts:linkCorrection': { input: z.object({ id: contactRef, correctionUuid: z.string().trim().min(1).max(64) }).strict(), output: contactSchema },
   /** A message about the atendimento went out (the clerk sent the e-mail, or read the script on the phone): on the timeline. */
   'contacts:messageSent': {

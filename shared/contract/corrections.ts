@@ -22,11 +22,15 @@ export const dipWarningSchema = z.enum(DIP_WARNINGS);
 
 export const fieldNameSchema = z.enum(FIELD_NAMES as [string, ...string[]]);
 
+/** The longest document name and note on the document the store keeps. */
+export const EVIDENCE_KIND_MAX = 80;
+export const EVIDENCE_NOTE_MAX = 200;
+
 export const evidenceSchema = z.object({
-  kind: typedLine(80, 2),
+  kind: typedLine(EVIDENCE_KIND_MAX, 2),
   arrival: evidenceArrivalSchema,
   date: isoDateSchema,
-  note: typedLine(200).nullable().optional(),
+  note: typedLine(EVIDENCE_NOTE_MAX).nullable().optional(),
 });
 
 export const correctionSchema = z.object({

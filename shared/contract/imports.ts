@@ -60,6 +60,9 @@ export type ImportMapping = z.infer<typeof importMappingSchema>;
 
 const fileInput = { path: filePathSchema, name: z.string().min(1).max(255) };
 
+/** The longest default reason an import records (as a correction's reason). */
+export const IMPORT_REASON_MAX = 500;
+
 export const importRequestSchema = z
   .object({
     ...fileInput,
@@ -70,7 +73,7 @@ export const importRequestSchema = z
     mapping: importMappingSchema.nullable().default(null),
     allOrNothing: z.boolean().default(false),
     /** Reason recorded on rows whose "Motivo" cell is empty (a default names the file). */
-    reason: typedLine(500).nullable().default(null),
+    reason: typedLine(IMPORT_REASON_MAX).nullable().default(null),
     /** Write the error report here at the end (command line, or a report from the preview). */
     reportPath: filePathSchema.nullable().default(null),
     /** How many errors and rows to return (the screen needs a few; the command line all). */

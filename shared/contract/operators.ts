@@ -17,13 +17,16 @@ export const operatorSchema = z.object({
 });
 export type Operator = z.infer<typeof operatorSchema>;
 
+/** The longest operator's name the store keeps (the forms say so before sending). */
+export const OPERATOR_NAME_MAX = 80;
+
 export const operatorsContract = {
   /** Every operator, the active ones first, each group by name. */
   'operators:list': {
     input: empty,
     output: z.object({ operators: z.array(operatorSchema), adminPinSet: z.boolean() }),
   },
-  'operators:add': { input: z.object({ name: typedLine(80, 2) }).strict(), output: operatorSchema },
+  'operators:add': { input: z.object({ name: typedLine(OPERATOR_NAME_MAX, 2) }).strict(), output: operatorSchema },
   /** Never deleted: the audit trail names them. */
   'operators:disable': { input: z.object({ id: z.number().int() }).strict(), output: operatorSchema },
   /** Clears the PIN (the operator's next session sets a new one); only with the council's admin PIN. */
@@ -32,7 +35,7 @@ export const operatorsContract = {
   'operators:setAdminPin': { input: z.object({ pin: pinSchema }).strict(), output: z.object({ adminPinSet: z.literal(true) }) },
   /** Starts the session as `name`: its PIN, or — when it has none yet — the PIN it will have from now on. */
   'session:start': {
-    input: z.object({ name: typedLine(80, 1), pin: pinSchema }).strict(),
+    input: z.object({ name: typedLine(OPERATOR_NAME_MAX, 1), pin: pinSchema }).strict(),
     output: z.object({ operator: z.string(), pinSet: z.boolean() }),
   },
   /** Back to the choice of who works (Trocar). */

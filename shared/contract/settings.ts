@@ -1,7 +1,10 @@
 // Channels of the desk's setup: its region and operator, and what the app tells about itself.
 import { z } from 'zod';
 import { empty, typedLine, ufSchema } from './common';
-import { pinSchema } from './operators';
+import { OPERATOR_NAME_MAX, pinSchema } from './operators';
+
+/** The longest seccional's name the store keeps (the forms say so before sending). */
+export const SECCIONAL_MAX = 80;
 
 export const settingsSchema = z.object({
   region: z.number().int().min(1).max(27),
@@ -42,8 +45,8 @@ export const settingsContract = {
     input: z
       .object({
         region: z.number().int().min(1).max(27),
-        seccional: z.string().trim().max(80).nullable().default(null),
-        operator: typedLine(80, 2),
+        seccional: z.string().trim().max(SECCIONAL_MAX).nullable().default(null),
+        operator: typedLine(OPERATOR_NAME_MAX, 2),
         /** The first operator's PIN; without it, the first session sets it. */
         pin: pinSchema.optional(),
         /** The council's admin PIN (resets an operator's PIN); it can also be set later in Configurações. */
@@ -55,7 +58,7 @@ export const settingsContract = {
   },
   'settings:update': {
     input: z
-      .object({ seccional: z.string().trim().max(80).nullable().optional() })
+      .object({ seccional: z.string().trim().max(SECCIONAL_MAX).nullable().optional() })
       .strict(),
     output: settingsSchema,
   },

@@ -103,6 +103,15 @@ describe('cress-desk import', () => {
     expect(run('import', 'corrections', fixture('workbook.xlsx'), '--sheet', 'Maio').stderr).toMatch(/SHEET_NOT_FOUND/);
   });
 
+  it('names a failed formula in a cell by its row, column and error, instead of judging it as a name', () => {
+    const path = join(dir, 'formula.csv');
+    writeFileSync(path, 'Registro;Nome da mãe;Motivo\r\n10001;#DIV/0!;Certidão de nascimento apresentada\r\n');
+    const result = run('import', 'corrections', path, '--dry-run');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/row 2, Nome da mãe: A célula mostra o erro #DIV\/0!, de uma fórmula sem resultado.* \[VALUE_INVALID\]/);
+    expect(result.stdout).not.toMatch(/apenas letras/);
+  });
+
   it('imports a registry load and a CEP directory', () => {
     expect(JSON.parse(run('--json', 'import', 'registry', fixture('registry.xlsx')).stdout)).toMatchObject({ kind: 'registry', accepted: 6, rejected: 1, flagged: 4 });
     expect(JSON.parse(run('--json', 'import', 'cep', fixture('ceps.csv')).stdout)).toMatchObject({ kind: 'cep', accepted: 2, unchanged: 1, rejected: 5 });

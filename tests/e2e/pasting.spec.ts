@@ -1,17 +1,10 @@
 // What a clerk pastes from an e-mail, a PDF or a spreadsheet cell reaches the field whole: a space
 // before a CEP, the dots of a CEP or a CPF, a date written the ISO way — never a digit cut off at
 // the end because the text was longer than the field's formatted value.
-import type { Locator, Page } from '@playwright/test';
 import { fillNewCep } from './cepDialog';
+import { formatCpf } from '../../shared/rules/cpf';
+import { allowClipboard, paste } from './clipboard';
 import { expect, openRecord, type RecordRow, setUpDemoDesk, test } from './fixtures';
-
-/** Pastes `text` over what the field holds, through the clipboard, as Ctrl+V does. */
-async function paste(page: Page, field: Locator, text: string): Promise<void> {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await field.click();
-  await field.press('ControlOrMeta+a');
-  await field.press('ControlOrMeta+v');
-}
 
 test('a CEP, a date and a CPF pasted with spaces, dots or the ISO order keep every digit', async ({ desk }) => {
   await setUpDemoDesk(desk, 50, 5);
@@ -119,4 +112,68 @@ test('a reason pasted into a confirmation longer than 500 characters is kept who
   await expect(reason).toHaveValue(pasted);
   await expect(dialog.getByText(`Motivo muito longo: no máximo 500 caracteres (tem ${pasted.length}).`)).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Cancelar correção' })).toBeDisabled();
+});
+
+test('a CPF pasted with words before it into an atendimento keeps every digit, and the identity check answers on the whole CPF', async ({ desk }) => {
+  await setUpDemoDesk(desk, 20, 3);
+  const { page } = desk;
+  await allowClipboard(page);
+  const [who] = desk.query<RecordRow & { cpf: string; mother_name: string }>(
+    "SELECT registration_number, name, cpf, mother_name FROM professionals WHERE dip_status = 'none' AND mother_name IS NOT NULL ORDER BY id LIMIT 1",
+  );
+  const told = `CPF nº ${formatCpf(who!.cpf)}`;
+  expect(told.length).toBeGreaterThan(20);
+  await page.reload();
+  await openRecord(page, who!);
+  await page.getByRole('button', { name: 'Registrar atendimento' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Registrar atendimento' });
+  await dialog.getByLabel('Caso do comunicado').click();
+  await page.getByRole('option', { name: /^B — / }).click();
+  await dialog.getByLabel('O que aconteceu').fill('Não consegue entrar na plataforma.');
+  await dialog.getByRole('button', { name: 'Registrar', exact: true }).click();
+  await page.getByRole('button', { name: 'Conferir identidade' }).click();
+  const identity = page.getByRole('dialog', { name: 'Conferir identidade' });
+  const checked = identity.getByLabel('CPF informado');
+  await paste(page, checked, told);
+  await expect(checked).toHaveValue(formatCpf(who!.cpf));
+  await identity.getByLabel('Nome da mãe informado').fill(who!.mother_name);
+  await identity.getByRole('button', { name: 'Conferir' }).click();
+  await expect(identity.getByText('CPF: Confere')).toBeVisible();
+  await expect(identity.getByText('Identidade confirmada.')).toBeVisible();
+  await identity.getByRole('button', { name: 'Fechar' }).click();
+
+  // For someone not found yet, the CPF as told keeps every digit too.
+  await page.getByRole('button', { name: 'Atendimentos', exact: true }).click();
+  await page.getByRole('button', { name: 'Registrar atendimento' }).first().click();
+  const cpf = dialog.getByLabel('CPF informado');
+  await paste(page, cpf, told);
+  await expect(cpf).toHaveValue(formatCpf(who!.cpf));
+});
+
+test('a mother’s name pasted into the identity check longer than 200 characters is said too long and spends no attempt', async ({ desk }) => {
+  await setUpDemoDesk(desk, 20, 3);
+  const { page } = desk;
+  await allowClipboard(page);
+  const [who] = desk.query<RecordRow & { cpf: string }>("SELECT registration_number, name, cpf FROM professionals WHERE dip_status = 'none' ORDER BY id LIMIT 1");
+  await page.reload();
+  await openRecord(page, who!);
+  await page.getByRole('button', { name: 'Registrar atendimento' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Registrar atendimento' });
+  await dialog.getByLabel('Caso do comunicado').click();
+  await page.getByRole('option', { name: /^B — / }).click();
+  await dialog.getByLabel('O que aconteceu').fill('Não consegue entrar na plataforma.');
+  await dialog.getByRole('button', { name: 'Registrar', exact: true }).click();
+  await page.getByRole('button', { name: 'Conferir identidade' }).click();
+  const identity = page.getByRole('dialog', { name: 'Conferir identidade' });
+  await identity.getByLabel('CPF informado').fill(who!.cpf);
+  const mother = identity.getByLabel('Nome da mãe informado');
+  const long = `Maria ${'Aparecida da Conceição dos Santos '.repeat(6)}Silva`;
+  expect(long.length).toBeGreaterThan(200);
+  await paste(page, mother, long);
+  await expect(mother).toHaveValue(long);
+  await expect(identity.getByText(`Nome da mãe informado: texto muito longo, no máximo 200 caracteres (tem ${long.length}).`)).toBeVisible();
+  await identity.getByRole('button', { name: 'Conferir' }).click();
+  await expect(mother).toBeFocused();
+  await expect(identity.getByText('Nome da mãe: Não confere')).toHaveCount(0);
+  expect(desk.query("SELECT id FROM contact_events WHERE kind = 'identity_checked'")).toHaveLength(0);
 });

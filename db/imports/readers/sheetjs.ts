@@ -1,6 +1,7 @@
 // .ods and old .xls through SheetJS (small files in practice; it reads them whole). The zip of an
 // .ods was already checked (bomb, DTD, encryption) before SheetJS sees it; .xls has no XML.
 import type * as XLSX from 'xlsx';
+import { shownSpreadsheetError } from '../../../shared/spreadsheetErrors';
 import { sheetjs } from '../../sheetjs';
 import { booleanText, numberText, serialDateText } from './cells';
 import { FILE_MESSAGES, unreadable } from './limits';
@@ -33,7 +34,7 @@ function cellText(cell: Cell | null | undefined, date1904: boolean): string {
     case 'b':
       return booleanText(cell.v === true);
     case 'e':
-      return cell.w ?? '#ERRO';
+      return shownSpreadsheetError(cell.w ?? '');
     case 'd': {
       const date = cell.v instanceof Date ? cell.v : new Date(String(cell.v));
       if (Number.isNaN(date.getTime())) return '';

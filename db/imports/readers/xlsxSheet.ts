@@ -1,6 +1,7 @@
 // The worksheet XML, scanned as it is inflated: only `<row>` and `<c>` inside `<sheetData>` are
 // read; formulas are skipped (their saved value is used, never evaluated). A hand-written scanner
 // over indexOf is several times faster than a general XML parser on a 250 000-row sheet.
+import { shownSpreadsheetError } from '../../../shared/spreadsheetErrors';
 import { booleanText, isoDateText, numberCellText, serialDateText } from './cells';
 import { FILE_MESSAGES, unreadable, type ReaderLimits } from './limits';
 import type { RawRow } from './source';
@@ -195,8 +196,11 @@ export class SheetScanner {
             break;
           }
           case 'str':
-          case 'e':
             text = unescapeOoxml(unescapeXml(raw));
+            break;
+          case 'e':
+            // A failed formula, stored in English (#N/A): read as the clerk sees it (#N/D).
+            text = shownSpreadsheetError(unescapeXml(raw));
             break;
           case 'b':
             text = booleanText(raw.trim() === '1' || raw.trim() === 'true');

@@ -1,0 +1,51 @@
+// What the clerk reads on Importar about cells and texts that are not values: a failed formula
+// named as her spreadsheet shows it, and a default reason longer than a correction keeps.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { allowClipboard, paste } from './clipboard';
+import { type DeskApp, expect, type RecordRow, setUpDemoDesk, test } from './fixtures';
+
+/** Chooses a CSV written beside the store and goes on to the columns. */
+async function toColumns(desk: DeskApp, page: Page, lines: string[]): Promise<void> {
+  const path = join(desk.storePath, '..', 'correcoes.csv');
+  writeFileSync(path, `${lines.join('\r\n')}\r\n`);
+  await page.getByRole('button', { name: 'Importar', exact: true }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Escolher planilha' }).click();
+  await (await chooser).setFiles(path);
+  await expect(page.getByRole('heading', { name: 'Aba e tipo de importação' })).toBeVisible();
+  await page.getByRole('button', { name: 'Continuar' }).click();
+}
+
+test('a failed formula in a cell is named in the check as Excel shows it, on its column, not as a name with wrong letters', async ({ desk }) => {
+  await setUpDemoDesk(desk, 20, 3);
+  const { page } = desk;
+  const [who] = desk.query<RecordRow>("SELECT registration_number, name FROM professionals WHERE dip_status = 'none' LIMIT 1");
+  await page.reload();
+  await toColumns(desk, page, ['Registro;Nome da mãe;Motivo', `${who!.registration_number};#DIV/0!;Certidão de nascimento apresentada`]);
+  await page.getByRole('button', { name: 'Conferir planilha' }).click();
+  await expect(page.getByRole('heading', { name: 'Conferência' })).toBeVisible();
+  const row = page.getByRole('table', { name: 'Linhas da planilha conferidas' }).getByRole('row').filter({ hasText: '#DIV/0!' });
+  await expect(row).toContainText('A célula mostra o erro #DIV/0!, de uma fórmula sem resultado');
+  await expect(row).not.toContainText('apenas letras');
+  await expect(row.locator('td[aria-invalid="true"]')).toHaveText('#DIV/0!');
+});
+
+test('a default reason pasted longer than 500 characters is kept whole and said too long, and the check waits for it', async ({ desk }) => {
+  await setUpDemoDesk(desk, 20, 3);
+  const { page } = desk;
+  await allowClipboard(page);
+  const [who] = desk.query<RecordRow>("SELECT registration_number, name FROM professionals WHERE dip_status = 'none' LIMIT 1");
+  await page.reload();
+  await toColumns(desk, page, ['Registro;E-mail', `${who!.registration_number};motivo.longo@exemplo.com.br`]);
+  const reason = page.getByLabel('Motivo para linhas sem “Motivo”');
+  const pasted = 'Planilha enviada pela seccional com os e-mails conferidos nos requerimentos. '.repeat(8).trim();
+  expect(pasted.length).toBeGreaterThan(500);
+  await paste(page, reason, pasted);
+  await expect(reason).toHaveValue(pasted);
+  await expect(page.getByText(`Motivo: texto muito longo, no máximo 500 caracteres (tem ${pasted.length}).`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Conferir planilha' })).toBeDisabled();
+  await reason.fill('Planilha enviada pela seccional');
+  await expect(page.getByRole('button', { name: 'Conferir planilha' })).toBeEnabled();
+});

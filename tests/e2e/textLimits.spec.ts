@@ -1,0 +1,136 @@
+// A text longer than its field keeps is never cut without a word: what was pasted stays whole, the
+// field says it is too long and by how much, nothing is saved, and a text near the limit shows how
+// many characters it has of how many.
+import { allowClipboard, paste } from './clipboard';
+import { expect, openRecord, type RecordRow, setUpDemoDesk, test } from './fixtures';
+
+/** `length` characters of words, as a long e-mail pasted from the professional. */
+function longText(length: number): string {
+  return 'A profissional relata que não consegue entrar na plataforma desde ontem. '.repeat(Math.ceil(length / 70)).slice(0, length).trim();
+}
+
+test('an atendimento’s name, what happened, notes and resolution pasted too long are kept whole and said too long; nothing is registered cut', async ({ desk }) => {
+  await setUpDemoDesk(desk, 20, 3);
+  const { page } = desk;
+  await allowClipboard(page);
+  await page.reload();
+  await page.getByRole('button', { name: 'Atendimentos', exact: true }).click();
+  await page.getByRole('button', { name: 'Registrar atendimento' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Registrar atendimento' });
+
+  const name = dialog.getByLabel('Nome informado');
+  const longName = `Maria ${'Aparecida da Conceição '.repeat(10)}Silva`;
+  expect(longName.length).toBeGreaterThan(200);
+  await paste(page, name, longName);
+  await expect(name).toHaveValue(longName);
+  await expect(dialog.getByText(`Nome informado: texto muito longo, no máximo 200 caracteres (tem ${longName.length}).`)).toBeVisible();
+
+  await dialog.getByLabel('Caso do comunicado').click();
+  await page.getByRole('option', { name: /^B — / }).click();
+  const summary = dialog.getByLabel('O que aconteceu');
+  const longSummary = longText(4100);
+  await paste(page, summary, longSummary);
+  await expect(summary).toHaveValue(longSummary);
+  await expect(dialog.getByText(`O que aconteceu: texto muito longo, no máximo 4.000 caracteres (tem ${longSummary.length.toLocaleString('pt-BR')}).`)).toBeVisible();
+
+  const notes = dialog.getByLabel('Observações (opcional)');
+  const longNotes = longText(8050);
+  await paste(page, notes, longNotes);
+  await expect(notes).toHaveValue(longNotes);
+  await expect(dialog.getByText(`Observações: texto muito longo, no máximo 8.000 caracteres (tem ${longNotes.length.toLocaleString('pt-BR')}).`)).toBeVisible();
+
+  await dialog.getByRole('button', { name: 'Registrar', exact: true }).click();
+  await expect(name).toBeFocused();
+  expect(desk.query('SELECT id FROM contacts')).toHaveLength(0);
+
+  // Near the limit, the field says how many characters it has of how many; all of them are kept.
+  await name.fill('Joana Prado');
+  const nearLimit = longText(3900);
+  await paste(page, summary, nearLimit);
+  await expect(dialog.getByText(`${nearLimit.length.toLocaleString('pt-BR')} de 4.000 caracteres`)).toBeVisible();
+  await notes.fill('Ligou duas vezes.');
+  await dialog.getByRole('button', { name: 'Registrar', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^AT-\d{4}-000001$/ })).toBeVisible();
+  expect(desk.query<{ summary: string }>('SELECT summary FROM contacts')).toEqual([{ summary: nearLimit }]);
+
+  await page.getByRole('button', { name: 'Resolver' }).click();
+  const resolve = page.getByRole('dialog', { name: 'Resolver o atendimento' });
+  const resolution = resolve.getByLabel('Resolução');
+  const longResolution = longText(4020);
+  await paste(page, resolution, longResolution);
+  await expect(resolution).toHaveValue(longResolution);
+  await expect(resolve.getByText(`Resolução: texto muito longo, no máximo 4.000 caracteres (tem ${longResolution.length.toLocaleString('pt-BR')}).`)).toBeVisible();
+  await resolve.getByRole('button', { name: 'Resolver atendimento' }).click();
+  await expect(resolution).toBeFocused();
+  expect(desk.query('SELECT status, resolution FROM contacts')).toEqual([{ status: 'open', resolution: null }]);
+});
+
+test('a note on the document pasted longer than 200 characters is kept whole and said too long, before the review', async ({ desk }) => {
+  await setUpDemoDesk(desk, 50, 5);
+  const { page } = desk;
+  await allowClipboard(page);
+  const [who] = desk.query<RecordRow>("SELECT registration_number, name FROM professionals WHERE dip_status = 'none' LIMIT 1");
+  await page.reload();
+  await openRecord(page, who as RecordRow);
+  await page.getByRole('button', { name: 'Corrigir dados' }).click();
+  await page.getByLabel('E-mail', { exact: true }).fill('nota.longa@exemplo.com.br');
+  await page.getByLabel('Motivo da correção').fill('Pedido da profissional por e-mail');
+  await page.getByRole('combobox', { name: 'Documento apresentado' }).fill('E-mail da profissional');
+  const note = page.getByLabel('Observação sobre o documento (opcional)');
+  const pasted = 'Envelope recebido pelos Correios, código de rastreio BR123456789BR, com cópia autenticada. '.repeat(3).trim();
+  expect(pasted.length).toBeGreaterThan(200);
+  await paste(page, note, pasted);
+  await expect(note).toHaveValue(pasted);
+  await expect(page.getByText(`Observação sobre o documento: texto muito longo, no máximo 200 caracteres (tem ${pasted.length}).`)).toBeVisible();
+  await page.getByRole('button', { name: 'Revisar correção' }).click();
+  await expect(note).toBeFocused();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(desk.query('SELECT id FROM corrections')).toHaveLength(0);
+});
+
+test('a document named longer than 80 characters is said too long before the review, not refused in the store’s words at saving', async ({ desk }) => {
+  await setUpDemoDesk(desk, 50, 5);
+  const { page } = desk;
+  const [who] = desk.query<RecordRow>("SELECT registration_number, name FROM professionals WHERE dip_status = 'none' LIMIT 1");
+  await page.reload();
+  await openRecord(page, who as RecordRow);
+  await page.getByRole('button', { name: 'Corrigir dados' }).click();
+  await page.getByLabel('E-mail', { exact: true }).fill('documento.longo@exemplo.com.br');
+  await page.getByLabel('Motivo da correção').fill('Pedido da profissional por e-mail');
+  const kind = page.getByRole('combobox', { name: 'Documento apresentado' });
+  const named = 'Requerimento de atualização cadastral assinado pela profissional e enviado pela seccional de Santos';
+  expect(named.length).toBeGreaterThan(80);
+  await kind.fill(named);
+  await expect(kind).toHaveValue(named);
+  await page.getByRole('button', { name: 'Revisar correção' }).click();
+  await expect(page.getByText(`Documento apresentado: texto muito longo, no máximo 80 caracteres (tem ${named.length}).`)).toBeVisible();
+  await expect(kind).toBeFocused();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(desk.query('SELECT id FROM corrections')).toHaveLength(0);
+});
+
+test('a seccional and a new operator’s name pasted longer than 80 characters are kept whole and said too long; nothing is saved cut', async ({ desk }) => {
+  await setUpDemoDesk(desk, 5, 3);
+  const { page } = desk;
+  await allowClipboard(page);
+  await page.reload();
+  await page.getByRole('button', { name: 'Configurações', exact: true }).click();
+  const long = `Seccional ${'Baixada Santista e Vale do Ribeira '.repeat(3).trim()}`;
+  expect(long.length).toBeGreaterThan(80);
+  const seccional = page.getByLabel('Seccional', { exact: true });
+  await paste(page, seccional, long);
+  await expect(seccional).toHaveValue(long);
+  await expect(page.getByText(`Seccional: texto muito longo, no máximo 80 caracteres (tem ${long.length}).`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Salvar configurações' })).toBeDisabled();
+
+  const name = page.getByLabel('Nome do novo operador');
+  const longName = `Maria ${'Aparecida da Conceição '.repeat(4)}Silva`;
+  expect(longName.length).toBeGreaterThan(80);
+  await paste(page, name, longName);
+  await expect(name).toHaveValue(longName);
+  await page.getByRole('button', { name: 'Adicionar operador' }).click();
+  await expect(page.getByText(`Nome do operador: texto muito longo, no máximo 80 caracteres (tem ${longName.length}).`)).toBeVisible();
+  await expect(name).toBeFocused();
+  expect(desk.query('SELECT name FROM operators')).toHaveLength(1);
+  expect(desk.query<{ seccional: string | null }>('SELECT seccional FROM settings')).toEqual([{ seccional: null }]);
+});
