@@ -133,13 +133,11 @@ export function sealBatch(db: Database, id: number, now: Date, appVersion: strin
        FROM professionals p
        WHERE p.id IN (SELECT DISTINCT professional_id FROM corrections WHERE batch_id = ?)`,
     ).run(id, id);
-    // The seccional's mark in the package's name is fixed here, like everything else the package says.
-    statement(db, "UPDATE batches SET state = 'sealed', sealed_at = ?, app_version = ?, seccional_tag = ? WHERE id = ?").run(
-      iso,
-      appVersion,
-      seccionalTag(settings.seccional),
-      id,
-    );
+    // The seccional's mark in the package's name is fixed here, like everything else the package
+    // says; a head office's lote keeps the column empty, as lotes sealed before it existed.
+    const tag = seccionalTag(settings.seccional);
+    if (tag !== null) statement(db, 'UPDATE batches SET seccional_tag = ? WHERE id = ?').run(tag, id);
+    statement(db, "UPDATE batches SET state = 'sealed', sealed_at = ?, app_version = ? WHERE id = ?").run(iso, appVersion, id);
     const summary = batchSummary(db, id, now);
     appendAudit(db, {
       at: iso,
