@@ -3,15 +3,12 @@
 // That is no longer the main system catching up with the desk: the clerk chose the main system's
 // value over it, and the desk now holds (and sends Implanta) something the file no longer says. The
 // load raises a conflict for the clerk to choose again, instead of counting the row as kept.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { correct, importAck, sendBatch, writeAck, type BatchDesk } from './batchFixtures';
-import { CORRECTED, LOADED, loadMaria, MAIN_SYSTEM, mariaOn, openMariaDesk } from './mariaLoads';
+import { CORRECTED, LOADED, loadMaria, MAIN_SYSTEM, mariaOn, mariaDeskForEachTest } from './mariaLoads';
 
 let desk: BatchDesk;
-beforeEach(() => {
-  desk = openMariaDesk();
-});
-afterEach(() => desk.cleanup());
+mariaDeskForEachTest((fresh) => (desk = fresh));
 
 const maria = () => mariaOn(desk);
 const load = (email: string) => loadMaria(desk, email);

@@ -1,17 +1,14 @@
 // Taking the main system's value twice in a row: the first choice queued a correction bringing
 // Implanta from the desk's sent value to the file's; the second, on a newer file value, must leave
 // Implanta on that newer value too — one correction queued, from what Implanta holds.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { correct, sendBatch, type BatchDesk } from './batchFixtures';
-import { CORRECTED, LOADED, loadMaria, MAIN_SYSTEM, mariaOn, openMariaDesk } from './mariaLoads';
+import { CORRECTED, LOADED, loadMaria, MAIN_SYSTEM, mariaOn, mariaDeskForEachTest } from './mariaLoads';
 
 const NEWER = 'maria.nova@uol.com.br';
 
 let desk: BatchDesk;
-beforeEach(() => {
-  desk = openMariaDesk();
-});
-afterEach(() => desk.cleanup());
+mariaDeskForEachTest((fresh) => (desk = fresh));
 
 const maria = () => mariaOn(desk);
 const load = (email: string) => loadMaria(desk, email);

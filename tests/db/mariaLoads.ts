@@ -1,6 +1,7 @@
 // Maria as the tests of registry loads meeting the desk's corrections tell her story: the main
 // system's row for her, the e-mail it first loaded, the desk's correction of it, and the third
 // value the main system sends later.
+import { afterEach, beforeEach } from 'vitest';
 import { findProfessional } from '../../db/registry';
 import type { Professional } from '../../shared/domain';
 import { loadRegistry, openBatchDesk, type BatchDesk } from './batchFixtures';
@@ -17,6 +18,19 @@ export function openMariaDesk(): BatchDesk {
   const desk = openBatchDesk();
   loadRegistry(desk, [MARIA_HEADER, mariaRow(LOADED)]);
   return desk;
+}
+
+/** For every test of the file: Maria's desk, fresh, handed to `use`; removed after the test. */
+export function mariaDeskForEachTest(use: (desk: BatchDesk) => void): void {
+  let desk: BatchDesk | null = null;
+  beforeEach(() => {
+    desk = openMariaDesk();
+    use(desk);
+  });
+  afterEach(() => {
+    desk?.cleanup();
+    desk = null;
+  });
 }
 
 /** Maria as the desk holds her now. */

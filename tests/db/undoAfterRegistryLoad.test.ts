@@ -2,17 +2,14 @@
 // goes back to its value before the import, and the main system's value is no longer the desk's
 // own change to keep — the next load takes it as it takes any value the main system changed.
 import { writeFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { undoImport } from '../../db/imports/undo';
 import { importInput, jobContext, runImport } from '../fixtures/imports/jobs';
 import { type BatchDesk } from './batchFixtures';
-import { LOADED, loadMaria, MAIN_SYSTEM, mariaOn, openMariaDesk } from './mariaLoads';
+import { LOADED, loadMaria, MAIN_SYSTEM, mariaOn, mariaDeskForEachTest } from './mariaLoads';
 
 let desk: BatchDesk;
-beforeEach(() => {
-  desk = openMariaDesk();
-});
-afterEach(() => desk.cleanup());
+mariaDeskForEachTest((fresh) => (desk = fresh));
 
 const maria = () => mariaOn(desk);
 const load = (email: string) => loadMaria(desk, email);

@@ -2,17 +2,14 @@
 // again, and Implanta rejected that one too. The main system still holds the first value, which
 // Implanta refused: a load that brings it is a conflict about that correction, as when only one
 // correction was rejected — never taken in silence, leaving the desk with a value Implanta refused.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { correct, importAck, sendBatch, writeAck, type BatchDesk } from '../batchFixtures';
-import { CORRECTED, LOADED, loadMaria, mariaOn, openMariaDesk } from '../mariaLoads';
+import { CORRECTED, LOADED, loadMaria, mariaOn, mariaDeskForEachTest } from '../mariaLoads';
 
 const SECOND = 'maria.s@hotmail.com';
 
 let desk: BatchDesk;
-beforeEach(() => {
-  desk = openMariaDesk();
-});
-afterEach(() => desk.cleanup());
+mariaDeskForEachTest((fresh) => (desk = fresh));
 
 const maria = () => mariaOn(desk);
 const load = (email: string) => loadMaria(desk, email);
