@@ -3,7 +3,7 @@
 // warned of, and Registrar goes to the first field missing.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PNG, type Person } from './contactFiles';
+import { PNG, startCaseB, type Person } from './contactFiles';
 import { expect, openRecord, setUpDemoDesk, test } from './fixtures';
 
 test('a refused PDF sent with a new atendimento registers nothing; without it, one atendimento with the print', async ({ desk }) => {
@@ -11,12 +11,7 @@ test('a refused PDF sent with a new atendimento registers nothing; without it, o
   await setUpDemoDesk(desk, 20, 3);
   await page.reload();
   const [who] = desk.query<Person>("SELECT id, registration_number, name, cpf, mother_name FROM professionals WHERE dip_status = 'none' ORDER BY id LIMIT 1");
-  await openRecord(page, who!);
-  await page.getByRole('button', { name: 'Registrar atendimento' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Registrar atendimento' });
-  await dialog.getByLabel('Caso do comunicado').click();
-  await page.getByRole('option', { name: /^B — / }).click();
-  await dialog.getByLabel('O que aconteceu').fill('Não consegue entrar na plataforma.');
+  const dialog = await startCaseB(page, who!);
   const screenshot = join(desk.storePath, '..', 'captura.png');
   const active = join(desk.storePath, '..', 'ativo.pdf');
   writeFileSync(screenshot, PNG);

@@ -4,6 +4,7 @@
 import { fillNewCep } from './cepDialog';
 import { formatCpf } from '../../shared/rules/cpf';
 import { allowClipboard, paste } from './clipboard';
+import { startCaseB } from './contactFiles';
 import { expect, openRecord, type RecordRow, setUpDemoDesk, test } from './fixtures';
 
 test('a CEP, a date and a CPF pasted with spaces, dots or the ISO order keep every digit', async ({ desk }) => {
@@ -124,12 +125,7 @@ test('a CPF pasted with words before it into an atendimento keeps every digit, a
   const told = `CPF nº ${formatCpf(who!.cpf)}`;
   expect(told.length).toBeGreaterThan(20);
   await page.reload();
-  await openRecord(page, who!);
-  await page.getByRole('button', { name: 'Registrar atendimento' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Registrar atendimento' });
-  await dialog.getByLabel('Caso do comunicado').click();
-  await page.getByRole('option', { name: /^B — / }).click();
-  await dialog.getByLabel('O que aconteceu').fill('Não consegue entrar na plataforma.');
+  const dialog = await startCaseB(page, who!);
   await dialog.getByRole('button', { name: 'Registrar', exact: true }).click();
   await page.getByRole('button', { name: 'Conferir identidade' }).click();
   const identity = page.getByRole('dialog', { name: 'Conferir identidade' });
@@ -156,12 +152,7 @@ test('a mother’s name pasted into the identity check longer than 200 character
   await allowClipboard(page);
   const [who] = desk.query<RecordRow & { cpf: string }>("SELECT registration_number, name, cpf FROM professionals WHERE dip_status = 'none' ORDER BY id LIMIT 1");
   await page.reload();
-  await openRecord(page, who!);
-  await page.getByRole('button', { name: 'Registrar atendimento' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Registrar atendimento' });
-  await dialog.getByLabel('Caso do comunicado').click();
-  await page.getByRole('option', { name: /^B — / }).click();
-  await dialog.getByLabel('O que aconteceu').fill('Não consegue entrar na plataforma.');
+  const dialog = await startCaseB(page, who!);
   await dialog.getByRole('button', { name: 'Registrar', exact: true }).click();
   await page.getByRole('button', { name: 'Conferir identidade' }).click();
   const identity = page.getByRole('dialog', { name: 'Conferir identidade' });
