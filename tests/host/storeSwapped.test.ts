@@ -15,6 +15,23 @@ const desk = cliDesk('cress-host-swapped-', (d) => initDesk(d, { professionals: 
 const cpfs = (store: string) => readRawRows<{ cpf: string }>(store, 'SELECT cpf FROM professionals ORDER BY id').map((p) => p.cpf);
 const withEmail = (store: string, email: string) => readRawRows<{ n: number }>(store, 'SELECT count(*) AS n FROM professionals WHERE email = ?', [email])[0]?.n;
 
+type HostAnswer = Awaited<ReturnType<typeof saveEmailThroughHost>>;
+
+/** A save the host refused because the store is no longer the file it opened, said in words. */
+function expectRefusedAsSwapped(answer: HostAnswer): void {
+  expect(answer?.ok).toBe(false);
+  expect(answer?.error?.code).toBe('STORE_NOT_FOUND');
+  expect(answer?.error?.message).toContain(`O arquivo de dados "${desk.store}" foi trocado, movido ou apagado por outro programa`);
+  expect(answer?.error?.message).toContain('Nada foi gravado');
+}
+
+/** The store at the path is the copy, whole and sound, with none of these e-mails in it. */
+function expectSoundCopyWithout(...emails: string[]): void {
+  for (const email of emails) expect(withEmail(desk.store, email)).toBe(0);
+  expect(desk.run('store', 'check').code).toBe(0);
+  expect(desk.run('audit', 'verify').code).toBe(0);
+}
+
 describe('the store file swapped while the browser host runs', () => {
   it('an older copy moved over the store: the next save is refused in words, the store stays sound', async () => {
     const older = join(desk.dir, 'older.sqlite');
@@ -32,15 +49,8 @@ describe('the store file swapped while the browser host runs', () => {
     } finally {
       await host.stop();
     }
-    expect(refused?.ok).toBe(false);
-    expect(refused?.error?.code).toBe('STORE_NOT_FOUND');
-    expect(refused?.error?.message).toContain(`O arquivo de dados "${desk.store}" foi trocado, movido ou apagado por outro programa`);
-    expect(refused?.error?.message).toContain('Nada foi gravado');
-    // The store at the path is the copy, whole, with none of the refused save in it.
-    expect(withEmail(desk.store, 'depois.da.troca@exemplo.com.br')).toBe(0);
-    expect(withEmail(desk.store, 'depois.da.copia@exemplo.com.br')).toBe(0);
-    expect(desk.run('store', 'check').code).toBe(0);
-    expect(desk.run('audit', 'verify').code).toBe(0);
+    expectRefusedAsSwapped(refused);
+    expectSoundCopyWithout('depois.da.troca@exemplo.com.br', 'depois.da.copia@exemplo.com.br');
   }, 60_000);
 
   it('an older copy written over the store in place (the same file, new bytes): the next save is refused in words, nothing of it lands in the copy', async () => {
@@ -63,18 +73,9 @@ describe('the store file swapped while the browser host runs', () => {
     } finally {
       await host.stop();
     }
-    for (const answer of [refused, after]) {
-      expect(answer?.ok).toBe(false);
-      expect(answer?.error?.code).toBe('STORE_NOT_FOUND');
-      expect(answer?.error?.message).toContain(`O arquivo de dados "${desk.store}" foi trocado, movido ou apagado por outro programa`);
-      expect(answer?.error?.message).toContain('Nada foi gravado');
-    }
-    // The store at the path is the copy, whole and sound, with none of the refused saves in it.
-    expect(withEmail(desk.store, 'depois.da.copia.por.cima@exemplo.com.br')).toBe(0);
-    expect(withEmail(desk.store, 'mais.uma@exemplo.com.br')).toBe(0);
-    expect(withEmail(desk.store, 'depois.da.copia.2@exemplo.com.br')).toBe(0);
-    expect(desk.run('store', 'check').code).toBe(0);
-    expect(desk.run('audit', 'verify').code).toBe(0);
+    expectRefusedAsSwapped(refused);
+    expectRefusedAsSwapped(after);
+    expectSoundCopyWithout('depois.da.copia.por.cima@exemplo.com.br', 'mais.uma@exemplo.com.br', 'depois.da.copia.2@exemplo.com.br');
   }, 60_000);
 
   it('another desk’s key put in the key file while the host runs: the store was not swapped, and a save after the host folded its log goes through', async () => {
