@@ -1,30 +1,24 @@
 // Each job runs in a thread of its own with hundreds of MB of room: whoever holds the browser
 // host's token (or a page that loops) must not start them without end until the computer runs out
 // of memory. Past a handful at once a new one is refused, saying to wait; once they end, it runs.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_RUNNING_JOBS } from '../../db/jobs/runner';
 import { invoke, runJob, type Answered } from './hostClient';
-import { startHost, type RunningHost } from '../../electron/preview/server';
+import type { RunningHost } from '../../electron/preview/server';
+import { startTestHost, type TestHost } from './testHost';
 
 const WORKER = resolve(__dirname, '../../out/worker/jobs.cjs');
-let dir: string;
+let running: TestHost;
 let host: RunningHost;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'cress-host-jobs-'));
-  mkdirSync(join(dir, 'renderer'));
-  writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>CRESS Desk</title>');
-  host = await startHost({ storePath: join(dir, 'store.sqlite'), rendererDir: join(dir, 'renderer'), workerPath: WORKER });
+  running = await startTestHost('cress-host-jobs-', { workerPath: WORKER });
+  host = running.host;
   expect(await invoke(host, 'settings:setup', { region: 9, operator: 'Ana Souza', pin: '4321', demoProfessionals: 40 })).toMatchObject({ ok: true });
 }, 60_000);
 
-afterAll(async () => {
-  await host.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => running.close());
 
 async function settled(jobId: string): Promise<void> {
   for (;;) {

@@ -2,30 +2,25 @@
 // folder. Whoever holds its token could upload without end until that disk is full (and the
 // store's with it, when they share one): past the host's budget the oldest uploads go, so the
 // host never holds more than the budget, and the newest still read.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { request, type ClientRequest } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoke, runJob, upload } from './hostClient';
-import { startHost, type RunningHost } from '../../electron/preview/server';
+import type { RunningHost } from '../../electron/preview/server';
+import { startTestHost, type TestHost } from './testHost';
 
 const MB = 1024 * 1024;
-let dir: string;
+let running: TestHost;
 let host: RunningHost;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'cress-host-budget-'));
-  mkdirSync(join(dir, 'renderer'));
-  writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>CRESS Desk</title>');
-  host = await startHost({ storePath: join(dir, 'store.sqlite'), rendererDir: join(dir, 'renderer'), maxUpload: 2 * MB, maxHeld: 5 * MB });
+  running = await startTestHost('cress-host-budget-', { maxUpload: 2 * MB, maxHeld: 5 * MB });
+  host = running.host;
   expect(await invoke(host, 'settings:setup', { region: 9, operator: 'Ana Souza', pin: '4321' })).toMatchObject({ ok: true });
 });
 
-afterAll(async () => {
-  await host.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => running.close());
 
 /** Bytes of every file in the host's folder. */
 function held(): number {
