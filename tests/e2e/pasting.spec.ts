@@ -168,3 +168,30 @@ test('a mother’s name pasted into the identity check longer than 200 character
   await expect(identity.getByText('Nome da mãe: Não confere')).toHaveCount(0);
   expect(desk.query("SELECT id FROM contact_events WHERE kind = 'identity_checked'")).toHaveLength(0);
 });
+
+test('a phone and a foreigner’s country pasted longer than their inputs keep every character: never a shorter, wrong value', async ({ desk }) => {
+  await setUpDemoDesk(desk, 50, 5);
+  const { page } = desk;
+  await allowClipboard(page);
+  const [who] = desk.query<RecordRow>("SELECT registration_number, name FROM professionals WHERE dip_status = 'none' LIMIT 1");
+  await page.reload();
+  await openRecord(page, who as RecordRow);
+  await page.getByRole('button', { name: 'Corrigir dados' }).click();
+
+  // Cut at 20 characters this would read as the landline (11) 9876-5432.
+  const phone = page.getByLabel('Telefone', { exact: true });
+  const pastedPhone = '+55  (11)  98765-4321';
+  await paste(page, phone, pastedPhone);
+  await expect(phone).toHaveValue(pastedPhone);
+  await phone.press('Tab');
+  await expect(page.getByText(/Telefone inválido/)).toHaveCount(0);
+
+  await page.getByRole('combobox', { name: 'Nacionalidade' }).click();
+  await page.getByRole('option', { name: 'Estrangeira' }).click();
+  const country = page.getByRole('textbox', { name: 'País' });
+  const long = 'República Democrática Federal de São Tomé e Príncipe e Ilhas Adjacentes';
+  await paste(page, country, long);
+  await expect(country).toHaveValue(long);
+  await country.press('Tab');
+  await expect(page.getByText(/Nacionalidade: texto muito longo: no máximo 60 caracteres/)).toBeVisible();
+});
