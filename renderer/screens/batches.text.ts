@@ -171,7 +171,7 @@ export const BATCHES_TEXT = {
     hours: 'Prazo de resposta (horas)',
     hoursHelp: 'Depois desse prazo sem confirmação, o lote aparece como atrasado no Início.',
     invalidTime: 'Hora inválida: use hh:mm.',
-    invalidHours: 'Informe um prazo entre 1 e 8760 horas.',
+    invalidHours: 'Informe um prazo entre 1 e 8.760 horas.',
     confirm: 'Marcar como enviado',
     done: (number: string) => `Lote ${number} marcado como enviado.`,
   },
