@@ -195,3 +195,31 @@ test('a phone and a foreigner’s country pasted longer than their inputs keep e
   await country.press('Tab');
   await expect(page.getByText(/Nacionalidade: texto muito longo: no máximo 60 caracteres/)).toBeVisible();
 });
+
+test('a mother’s name and a street pasted from a PDF with a soft hyphen or a zero-width space are taken as they read, and stored without them', async ({ desk }) => {
+  await setUpDemoDesk(desk, 50, 5);
+  const { page } = desk;
+  await allowClipboard(page);
+  const [who] = desk.query<RecordRow>("SELECT registration_number, name FROM professionals WHERE dip_status = 'none' AND mother_name IS NOT NULL LIMIT 1");
+  await page.reload();
+  await openRecord(page, who as RecordRow);
+  await page.getByRole('button', { name: 'Corrigir dados' }).click();
+
+  const mother = page.getByRole('textbox', { name: 'Nome da mãe', exact: true });
+  await paste(page, mother, 'Antônia Apa\u00adrecida\u200b Nogueira');
+  await mother.press('Tab');
+  await expect(page.getByText(/use apenas letras/)).toHaveCount(0);
+  const street = page.getByLabel('Logradouro', { exact: true });
+  await paste(page, street, 'Avenida Pau\u00adlista');
+  await street.press('Tab');
+
+  await page.getByLabel('Motivo da correção').fill('Conforme certidão de nascimento');
+  await page.getByLabel('Documento apresentado').fill('Certidão de nascimento');
+  await page.getByRole('button', { name: 'Revisar correção' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Salvar correção' }).click();
+  await expect(page.getByText(/Correção salva/)).toBeVisible();
+  expect(desk.query('SELECT mother_name, street FROM professionals WHERE registration_number = ?', who!.registration_number)).toEqual([
+    { mother_name: 'Antônia Aparecida Nogueira', street: 'Avenida Paulista' },
+  ]);
+});
