@@ -223,3 +223,30 @@ test('a mother’s name and a street pasted from a PDF with a soft hyphen or a z
     { mother_name: 'Antônia Aparecida Nogueira', street: 'Avenida Paulista' },
   ]);
 });
+
+test('an e-mail and a phone pasted with a zero-width space are read as they look, never said invalid for a character nobody sees', async ({ desk }) => {
+  await setUpDemoDesk(desk, 50, 5);
+  const { page } = desk;
+  await allowClipboard(page);
+  const [who] = desk.query<RecordRow>("SELECT registration_number, name FROM professionals WHERE dip_status = 'none' LIMIT 1");
+  await page.reload();
+  await openRecord(page, who as RecordRow);
+  await page.getByRole('button', { name: 'Corrigir dados' }).click();
+
+  const email = page.getByLabel('E-mail', { exact: true });
+  await paste(page, email, 'maria.souza\u200b@gmail.com');
+  await email.press('Tab');
+  const phone = page.getByLabel('Telefone', { exact: true });
+  await paste(page, phone, '(11) 98765\u200b-4321');
+  await phone.press('Tab');
+  await expect(page.getByText(/E-mail inválido|Telefone inválido/)).toHaveCount(0);
+
+  await page.getByLabel('Motivo da correção').fill('Pedido da profissional no balcão');
+  await page.getByLabel('Documento apresentado').fill('RG');
+  await page.getByRole('button', { name: 'Revisar correção' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Salvar correção' }).click();
+  await expect(page.getByText(/Correção salva/)).toBeVisible();
+  expect(desk.query('SELECT email, phone FROM professionals WHERE registration_number = ?', who!.registration_number)).toEqual([
+    { email: 'maria.souza@gmail.com', phone: '11987654321' },
+  ]);
+});
