@@ -216,3 +216,24 @@ test('a lote’s passphrase pasted longer than 1.024 characters is kept whole an
   await expect(exporting.getByText('Pacote exportado')).toHaveCount(0);
   expect(desk.query('SELECT package_sha256 FROM batches')).toEqual([{ package_sha256: null }]);
 });
+
+test('a backup’s passphrase pasted longer than 1.024 characters is said too long in the clerk’s words before the backup starts, not refused in the store’s', async ({ desk }) => {
+  await setUpDemoDesk(desk, 5, 3);
+  const { page } = desk;
+  await allowClipboard(page);
+  await page.reload();
+  await page.getByRole('button', { name: 'Backups', exact: true }).click();
+  await page.getByRole('button', { name: 'Fazer backup agora' }).first().click();
+  await page.getByLabel('Proteger com senha').check();
+  const passphrase = 'uma frase longa que só a coordenação do Regional conhece. '.repeat(20).trim();
+  expect(passphrase.length).toBeGreaterThan(1024);
+  const first = page.getByLabel('Senha', { exact: true });
+  await paste(page, first, passphrase);
+  await paste(page, page.getByLabel('Repita a senha'), passphrase);
+  expect(await first.inputValue()).toBe(passphrase);
+  await expect(page.getByText(`Senha: texto muito longo, no máximo 1.024 caracteres (tem ${passphrase.length.toLocaleString('pt-BR')}).`, { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Fazer backup', exact: true }).click();
+  await expect(page.getByText(/Dados inválidos|passphrase/)).toHaveCount(0);
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expect(page.getByText(/Backup criado/)).toHaveCount(0);
+});
