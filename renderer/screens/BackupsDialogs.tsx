@@ -133,12 +133,15 @@ export function PassphraseDialog({
   onSubmit: (passphrase: string) => void;
 }) {
   const [value, setValue] = useState('');
+  // No passphrase this long can have made a backup: said under the field, never sent to the store.
+  const usable = value !== '' && tooLongError(TEXT.passphrase, value, PASSPHRASE_MAX) === null;
   return (
     <Dialog open={fileName !== null} onClose={busy ? undefined : onClose} fullWidth maxWidth="xs">
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (value) onSubmit(value);
+          if (!usable) return;
+          onSubmit(value);
           setValue('');
         }}
       >
@@ -147,9 +150,10 @@ export function PassphraseDialog({
           <Typography variant="body2" sx={{ mb: 2 }}>
             {TEXT.askPassphraseText(fileName ?? '')}
           </Typography>
-          <TextField
+          <LimitedTextField
             type="password"
             label={TEXT.passphrase}
+            max={PASSPHRASE_MAX}
             value={value}
             onChange={(e) => setValue(e.target.value)}
             autoFocus
@@ -164,7 +168,7 @@ export function PassphraseDialog({
           <Button onClick={onClose} disabled={busy}>
             {TEXT.cancel}
           </Button>
-          <Button type="submit" variant="contained" disabled={!value || busy}>
+          <Button type="submit" variant="contained" disabled={!usable || busy}>
             {busy ? TEXT.checking : TEXT.continue}
           </Button>
         </DialogActions>

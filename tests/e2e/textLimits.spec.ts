@@ -237,3 +237,29 @@ test('a backup’s passphrase pasted longer than 1.024 characters is said too lo
   await expect(page.getByRole('dialog')).toBeVisible();
   await expect(page.getByText(/Backup criado/)).toHaveCount(0);
 });
+
+test('a passphrase pasted longer than 1.024 characters to open a protected backup is said too long and kept whole, not refused in the store’s words', async ({ desk }) => {
+  await setUpDemoDesk(desk, 5, 3);
+  const { page } = desk;
+  await allowClipboard(page);
+  await page.reload();
+  await page.getByRole('button', { name: 'Backups', exact: true }).click();
+  await page.getByRole('button', { name: 'Fazer backup agora' }).first().click();
+  await page.getByLabel('Proteger com senha').check();
+  await page.getByLabel('Senha', { exact: true }).fill('uma frase longa');
+  await page.getByLabel('Repita a senha').fill('uma frase longa');
+  await page.getByRole('button', { name: 'Fazer backup', exact: true }).click();
+  const row = page.getByRole('row').filter({ hasText: 'CRESS09-DEMONSTRACAO-backup-' });
+  await expect(row).toContainText('Com senha');
+
+  await row.getByRole('button', { name: 'Verificar' }).click();
+  const ask = page.getByRole('dialog', { name: 'Backup protegido por senha' });
+  const field = ask.getByLabel('Senha', { exact: true });
+  const pasted = 'uma frase longa copiada de um documento inteiro. '.repeat(25).trim();
+  expect(pasted.length).toBeGreaterThan(1024);
+  await paste(page, field, pasted);
+  expect(await field.inputValue()).toBe(pasted);
+  await expect(ask.getByText(`Senha: texto muito longo, no máximo 1.024 caracteres (tem ${pasted.length.toLocaleString('pt-BR')}).`)).toBeVisible();
+  await expect(ask.getByRole('button', { name: 'Continuar' })).toBeDisabled();
+  await expect(page.getByText(/Dados inválidos/)).toHaveCount(0);
+});
