@@ -19,6 +19,31 @@ export function withoutControls(value: string): string {
   return value.replace(EVERY_CONTROL, '');
 }
 
+// Characters that take no room on screen: zero-width space, non-joiner and joiner, word joiner,
+// a byte-order mark in mid-text, the soft hyphen.
+const ZERO_WIDTH = '\\u200b-\\u200d\\u2060\\ufeff\\u00ad';
+const INVISIBLE = new RegExp(`[${CONTROLS_BUT_LINES}${BIDI_CONTROLS}${ZERO_WIDTH}]`, 'g');
+const ZERO_WIDTH_ONLY = new RegExp(`[${ZERO_WIDTH}]`, 'g');
+const LINES_AND_TABS = /[\n\t\u2028\u2029]/g;
+
+/**
+ * A cell of another system's file as a clerk reads it: the characters that take no room on screen
+ * (controls, bidirectional controls, zero-width ones, the soft hyphen) dropped, so a name that looks
+ * the same is stored the same and found by a search; a line break or tab becomes a space.
+ */
+export function withoutInvisibles(value: string): string {
+  return value.replace(INVISIBLE, '').replace(LINES_AND_TABS, ' ');
+}
+
+/**
+ * Text without the characters that take no room and drive nothing (zero-width ones, the soft
+ * hyphen a PDF puts where it may break a word): what was pasted reads and compares as it looks.
+ * Control and bidirectional characters stay, for the rules that refuse them to see.
+ */
+export function withoutZeroWidth(value: string): string {
+  return value.replace(ZERO_WIDTH_ONLY, '');
+}
+
 /** Whether text holds a control character or an invisible bidirectional one (free text refuses them). */
 export function hasControlCharacters(value: string): boolean {
   return ANY_CONTROL.test(value);

@@ -37,6 +37,7 @@ function summaryText(summary: ImportSummary, forced: boolean): string {
   if (summary.written && summary.kind === 'registry') lines.push(`${plural(summary.inserted, 'record', 'records')} added, ${formatCount(summary.updated)} updated (import ${summary.importId}).`);
   if (summary.kind === 'registry') {
     if (summary.flagged > 0) lines.push(`${plural(summary.flagged, 'row loaded has', 'rows loaded have')} pendências to fix (defective data of the main system).`);
+    if (summary.cleaned > 0) lines.push(`${plural(summary.cleaned, 'cell held', 'cells held')} invisible characters (zero-width, control or bidirectional), read without them.`);
     if (summary.kept > 0) lines.push(`${plural(summary.kept, 'row keeps', 'rows keep')} a value of the desk the main system has not caught up with (a correction, or the DIP status Implanta reported).`);
     if (summary.conflictsTotal > 0) {
       lines.push(
@@ -114,6 +115,7 @@ async function importCommand(context: CliContext): Promise<CommandOutcome> {
       rejected: summary.rejected,
       flagged: summary.flagged,
       kept: summary.kept,
+      ...(summary.cleaned > 0 ? { cleaned: summary.cleaned } : {}),
       conflicts: summary.conflicts.map(({ row, registration, field, deskValue, fileValue }) => ({ row, registration, field, deskValue, fileValue })),
       errors: summary.errors.map(({ row, column, code, message }) => ({ row, column, code, message })),
       ...(summary.reportWarning ? { reportWarning: summary.reportWarning } : {}),

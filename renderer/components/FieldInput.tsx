@@ -92,7 +92,9 @@ export function FieldInput({ field, value, onChange, onBlur, error, hint, change
           value={value}
           placeholder={spec.rule === 'cpf' ? '000.000.000-00' : '(00) 00000-0000'}
           onChange={(e) => onChange(spec.rule === 'cpf' ? maskCpf(e.target.value) : e.target.value)}
-          slotProps={{ htmlInput: { inputMode: 'tel', maxLength: spec.rule === 'cpf' ? undefined : 20, autoComplete: 'off' }, inputLabel: { shrink: true } }}
+          // No browser maxLength: a phone pasted with more spaces than 20 characters hold would lose its
+          // last digit and read as another, valid number; the rule reads the whole text.
+          slotProps={{ htmlInput: { inputMode: 'tel', autoComplete: 'off' }, inputLabel: { shrink: true } }}
         />
       );
     default:

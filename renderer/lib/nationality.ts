@@ -1,6 +1,5 @@
 // The nationality as the form offers it: the DIP's fixed list as a choice and, for a foreigner, the
 // country — composed into exactly the text the rule (parseNationality) accepts, and read back from it.
-import { FIELDS } from '../../shared/fields';
 import { NATIONALITY_LABELS, parseNationality } from '../../shared/rules/vocabulary';
 
 export type NationalityKind = keyof typeof NATIONALITY_LABELS;
@@ -17,9 +16,6 @@ export interface NationalityChoice {
 }
 
 const FOREIGN_PREFIX = `${NATIONALITY_LABELS.foreign} (`;
-
-/** The longest country that still fits the field once written "Estrangeira (País)". */
-export const COUNTRY_MAX_LENGTH = FIELDS.nationality.maxLength - FOREIGN_PREFIX.length - 1;
 
 /** The choice a nationality text stands for; the country keeps its spaces while the clerk types it. */
 export function nationalityChoice(text: string): NationalityChoice {

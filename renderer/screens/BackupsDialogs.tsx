@@ -17,7 +17,10 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import type { BackupVerification, RestorePrepared } from '../../shared/contract/backups';
+import { PASSPHRASE_MAX } from '../../shared/contract/common';
 import { formatDateTimeBr } from '../../shared/rules/dates';
+import { LimitedTextField } from '../components/LimitedTextField';
+import { tooLongError } from '../lib/textLimit';
 import { BACKUPS_TEXT as TEXT } from './backups.text';
 
 const MIN_PASSPHRASE = 8;
@@ -28,6 +31,8 @@ export function usePassphrasePair(min: number) {
   const [second, setSecond] = useState('');
   const [touched, setTouched] = useState(false);
   const tooShort = first.length < min;
+  // Said by the field itself as soon as it is pasted (LimitedTextField); here it stops the backup.
+  const tooLong = tooLongError(TEXT.passphrase, first, PASSPHRASE_MAX) !== null;
   const mismatch = first !== second;
   return {
     first,
@@ -38,7 +43,7 @@ export function usePassphrasePair(min: number) {
     tooShort,
     mismatch,
     /** Marks the fields touched; true when the passphrase may be used. */
-    check: () => (setTouched(true), !tooShort && !mismatch),
+    check: () => (setTouched(true), !tooShort && !tooLong && !mismatch),
     reset: () => (setFirst(''), setSecond(''), setTouched(false)),
   };
 }
@@ -47,9 +52,10 @@ export function usePassphrasePair(min: number) {
 export function PassphrasePair({ pair, tooShortText }: { pair: ReturnType<typeof usePassphrasePair>; tooShortText: string }) {
   return (
     <>
-      <TextField
+      <LimitedTextField
         type="password"
         label={TEXT.passphrase}
+        max={PASSPHRASE_MAX}
         value={pair.first}
         autoFocus
         autoComplete="new-password"
@@ -127,12 +133,15 @@ export function PassphraseDialog({
   onSubmit: (passphrase: string) => void;
 }) {
   const [value, setValue] = useState('');
+  // No passphrase this long can have made a backup: said under the field, never sent to the store.
+  const usable = value !== '' && tooLongError(TEXT.passphrase, value, PASSPHRASE_MAX) === null;
   return (
     <Dialog open={fileName !== null} onClose={busy ? undefined : onClose} fullWidth maxWidth="xs">
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (value) onSubmit(value);
+          if (!usable) return;
+          onSubmit(value);
           setValue('');
         }}
       >
@@ -141,9 +150,10 @@ export function PassphraseDialog({
           <Typography variant="body2" sx={{ mb: 2 }}>
             {TEXT.askPassphraseText(fileName ?? '')}
           </Typography>
-          <TextField
+          <LimitedTextField
             type="password"
             label={TEXT.passphrase}
+            max={PASSPHRASE_MAX}
             value={value}
             onChange={(e) => setValue(e.target.value)}
             autoFocus
@@ -158,7 +168,7 @@ export function PassphraseDialog({
           <Button onClick={onClose} disabled={busy}>
             {TEXT.cancel}
           </Button>
-          <Button type="submit" variant="contained" disabled={!value || busy}>
+          <Button type="submit" variant="contained" disabled={!usable || busy}>
             {busy ? TEXT.checking : TEXT.continue}
           </Button>
         </DialogActions>

@@ -136,7 +136,8 @@ export function SentDialog({ batch, onClose }: { batch: BatchSummary; onClose():
           error={submitted && errors.time !== null}
           helperText={submitted ? (errors.time ?? undefined) : undefined}
           disabled={busy}
-          slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 5 }, inputLabel: { shrink: true } }}
+          // No browser maxLength: a time pasted with a space before it would lose its last digit.
+          slotProps={{ htmlInput: { inputMode: 'numeric' }, inputLabel: { shrink: true } }}
         />
         <TextField
           label={TEXT.hours}
@@ -146,7 +147,8 @@ export function SentDialog({ batch, onClose }: { batch: BatchSummary; onClose():
           helperText={(submitted ? errors.hours : null) ?? TEXT.hoursHelp}
           disabled={busy}
           sx={{ gridColumn: '1 / -1' }}
-          slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 4 } }}
+          // No browser maxLength: 10000 typed would become 1000 without a word; the range check says it.
+          slotProps={{ htmlInput: { inputMode: 'numeric' } }}
         />
       </Box>
     </JobDialog>

@@ -7,17 +7,19 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { type Ref, useRef, useState } from 'react';
 import type { BatchSummary, ExportResult } from '../../shared/contract';
+import { PASSPHRASE_MAX } from '../../shared/contract/common';
 import type { JobStatus } from '../../shared/contract/jobs';
 import { formatFileSize } from '../../shared/display/numbers';
 import { errorMessage } from '../api/client';
 import { chooseSavePath, deliver, reveal } from '../api/desktop';
 import { InfoTip } from '../components/InfoTip';
 import { JobDialog } from '../components/JobDialog';
+import { LimitedTextField } from '../components/LimitedTextField';
 import { copyText } from '../lib/clipboard';
+import { tooLongError } from '../lib/textLimit';
 import { useBatches } from '../stores/batches';
 import { cancelJob } from '../stores/jobs';
 import { BATCHES_TEXT } from './batches.text';
@@ -39,11 +41,18 @@ export function ExportDialog({ batch, onClose }: { batch: BatchSummary; onClose(
 
   const shortError = protect && passphrase.length < MIN_PASSPHRASE ? TEXT.tooShort : null;
   const repeatError = protect && repeat !== passphrase ? TEXT.mismatch : null;
+  // Said by the field itself as soon as it is pasted; here it stops the export.
+  const tooLong = protect && tooLongError(TEXT.passphrase, passphrase, PASSPHRASE_MAX) !== null;
+  const passphraseInput = useRef<HTMLInputElement>(null);
 
   async function start() {
     setSubmitted(true);
     setError(null);
-    if (shortError || repeatError) return;
+    if (tooLong || shortError) {
+      passphraseInput.current?.focus();
+      return;
+    }
+    if (repeatError) return;
     const target = await chooseSavePath(TEXT.saveTitle, batch.fileName, [{ name: TEXT.filter, extensions: ['zip'] }], { storeNamed: true }).catch((failure: unknown) => {
       setError(errorMessage(failure));
       return null;
@@ -110,6 +119,7 @@ export function ExportDialog({ batch, onClose }: { batch: BatchSummary; onClose(
                 problem={submitted ? shortError : null}
                 help={TEXT.passphraseHelp}
                 disabled={running}
+                inputRef={passphraseInput}
                 autoFocus
               />
               <NewPassphraseField label={TEXT.repeat} value={repeat} onChange={setRepeat} problem={submitted ? repeatError : null} disabled={running} />
@@ -130,16 +140,21 @@ interface NewPassphraseFieldProps {
   problem: string | null;
   help?: string;
   disabled: boolean;
+  inputRef?: Ref<HTMLInputElement>;
   autoFocus?: boolean;
 }
 
 /** A field of the passphrase: hidden, waiting while the package is written, never filled with a saved password. */
-function NewPassphraseField({ label, value, onChange, problem, help, disabled, autoFocus }: NewPassphraseFieldProps) {
+function NewPassphraseField({ label, value, onChange, problem, help, disabled, inputRef, autoFocus }: NewPassphraseFieldProps) {
+  // No browser maxLength: a passphrase pasted longer would be cut without a word, and the package
+  // sealed with a passphrase nobody knows; the field says it is too long instead.
   return (
-    <TextField
+    <LimitedTextField
       type="password"
+      max={PASSPHRASE_MAX}
       disabled={disabled}
-      slotProps={{ htmlInput: { autoComplete: 'new-password', maxLength: 1024 } }}
+      inputRef={inputRef}
+      slotProps={{ htmlInput: { autoComplete: 'new-password' } }}
       label={label}
       value={value}
       onChange={(e) => onChange(e.target.value)}

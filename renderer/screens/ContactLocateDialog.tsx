@@ -2,12 +2,12 @@
 // the record shown by name before the clerk links it.
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { Contact } from '../../shared/contract/contacts';
 import type { Professional } from '../../shared/domain';
 import { call } from '../api/client';
+import { LimitedTextField } from '../components/LimitedTextField';
 import { useWork } from '../lib/work';
 import { useContacts } from '../stores/contacts';
 import { useNotify } from '../stores/notify';
@@ -15,6 +15,8 @@ import { ContactDialog } from './ContactDialog';
 import { CONTACTS_TEXT } from './contacts.text';
 
 const TEXT = CONTACTS_TEXT.locate;
+/** The longest key the search takes ('registry:find'). */
+const KEY_MAX = 40;
 
 export function ContactLocateDialog({ contact, onClose }: { contact: Contact; onClose(): void }) {
   const [key, setKey] = useState(contact.person.cpf ?? '');
@@ -23,8 +25,10 @@ export function ContactLocateDialog({ contact, onClose }: { contact: Contact; on
   const replace = useContacts((s) => s.replace);
   const notify = useNotify((s) => s.show);
 
+  const keyUsable = key.trim() !== '' && key.trim().length <= KEY_MAX;
+
   async function search() {
-    if (key.trim() === '') return;
+    if (!keyUsable) return;
     await work.run(async () => setFound(await call('registry:find', { key: key.trim() })));
   }
 
@@ -40,9 +44,9 @@ export function ContactLocateDialog({ contact, onClose }: { contact: Contact; on
   const submit = () => (found ? link(found.id) : search());
 
   return (
-    <ContactDialog title={TEXT.title} work={work} onClose={onClose} onSubmit={submit} confirm={found ? { label: TEXT.confirm } : { label: TEXT.search, disabled: key.trim() === '' }}>
+    <ContactDialog title={TEXT.title} work={work} onClose={onClose} onSubmit={submit} confirm={found ? { label: TEXT.confirm } : { label: TEXT.search, disabled: !keyUsable }}>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', pt: 1 }}>
-        <TextField label={TEXT.key} value={key} onChange={(e) => { setKey(e.target.value); setFound(undefined); }} autoFocus fullWidth slotProps={{ htmlInput: { maxLength: 40, autoComplete: 'off' } }} />
+        <LimitedTextField label={TEXT.key} max={KEY_MAX} value={key} onChange={(e) => { setKey(e.target.value); setFound(undefined); }} autoFocus fullWidth slotProps={{ htmlInput: { autoComplete: 'off' } }} />
         {found ? (
           <Button variant="outlined" sx={{ mt: 1 }} onClick={() => void search()} disabled={work.running}>
             {TEXT.search}

@@ -5,12 +5,15 @@ import TextField from '@mui/material/TextField';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ContactSettings } from '../../shared/contract/settings';
 import { call, ClientError, errorMessage } from '../api/client';
+import { LimitedTextField } from '../components/LimitedTextField';
 import { SettingsCard, SettingsForm } from '../components/SettingsCard';
 import { parseCount } from '../lib/masks';
 import { useNotify } from '../stores/notify';
 import { CONTACTS_TEXT } from './contacts.text';
 
 const TEXT = CONTACTS_TEXT.settings;
+/** The longest address the store keeps ('settings:updateContacts'). */
+const IMPLANTA_EMAIL_MAX = 254;
 
 export function ContactSettingsCard() {
   const [saved, setSaved] = useState<ContactSettings | null>(null);
@@ -33,6 +36,7 @@ export function ContactSettingsCard() {
 
   const dayCount = parseCount(days);
   const daysInvalid = dayCount === null || dayCount < 1 || dayCount > 60;
+  const emailTooLong = email.trim().length > IMPLANTA_EMAIL_MAX;
   const changed = saved !== null && (email.trim() !== (saved.implantaEmail ?? '') || dayCount !== saved.overdueDays);
 
   async function submit(event: FormEvent) {
@@ -63,26 +67,27 @@ export function ContactSettingsCard() {
   const fieldError = (field: string) => (problem?.field === field ? problem.message : null);
   return (
     <SettingsCard title={TEXT.title} help={TEXT.help}>
-      <SettingsForm onSubmit={(e: FormEvent) => void submit(e)} saveLabel={TEXT.save} canSave={!saving && changed}>
-        <TextField
+      <SettingsForm onSubmit={(e: FormEvent) => void submit(e)} saveLabel={TEXT.save} canSave={!saving && changed && !emailTooLong}>
+        <LimitedTextField
           label={TEXT.email}
+          max={IMPLANTA_EMAIL_MAX}
           type="email"
           value={email}
           onChange={(e) => setEmail(e.target.value)}
           error={fieldError('implantaEmail') !== null}
           helperText={fieldError('implantaEmail') ?? TEXT.emailHelp}
           disabled={saving || saved === null}
-          slotProps={{ htmlInput: { maxLength: 254, autoComplete: 'off' } }}
+          slotProps={{ htmlInput: { autoComplete: 'off' } }}
         />
         <TextField
           label={TEXT.days}
           value={days}
-          onChange={(e) => setDays(e.target.value.replace(/\D/g, '').slice(0, 2))}
+          onChange={(e) => setDays(e.target.value.replace(/\D/g, ''))}
           error={fieldError('overdueDays') !== null}
           helperText={fieldError('overdueDays') ?? TEXT.daysHelp}
           disabled={saving || saved === null}
           sx={{ maxWidth: 320 }}
-          slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 2 } }}
+          slotProps={{ htmlInput: { inputMode: 'numeric' } }}
         />
         {problem && problem.field !== 'implantaEmail' && problem.field !== 'overdueDays' ? <Alert severity="error">{problem.message}</Alert> : null}
       </SettingsForm>

@@ -7,7 +7,7 @@ import { EMPTY_VALUE } from '../../shared/display/values';
 import { FIELDS } from '../../shared/fields';
 import { NATIONALITY_LABELS } from '../../shared/rules/vocabulary';
 import { CHANGED_SX, fieldInputId, type FieldEditorProps } from '../components/FieldInput';
-import { composeNationality, COUNTRY_MAX_LENGTH, NATIONALITY_KINDS, nationalityChoice, type NationalityKind } from '../lib/nationality';
+import { composeNationality, NATIONALITY_KINDS, nationalityChoice, type NationalityKind } from '../lib/nationality';
 import { CORRECTION_TEXT as TEXT } from './correction.text';
 
 const UNLISTED = 'unlisted';
@@ -55,7 +55,8 @@ export function NationalityField({ value, onChange, onBlur, error, hint, changed
           error={error !== null}
           helperText={error ?? TEXT.nationality.countryHelp}
           sx={{ flex: 1, minWidth: 0, ...sx }}
-          slotProps={{ htmlInput: { maxLength: COUNTRY_MAX_LENGTH, autoComplete: 'off', spellCheck: false } }}
+          // No browser maxLength: the rule says a country too long, never a country cut at its end.
+          slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false } }}
         />
       ) : null}
     </Box>

@@ -2,6 +2,12 @@
 import { formatCount } from '../../shared/display/numbers';
 import { plural } from '../../shared/display/plural';
 
+/** "3 correções", "1 alteração de CEP", "2 correções e 1 alteração de CEP": only the kinds the lote holds. */
+function itemsOf(corrections: number, ceps: number): string {
+  const kinds = [corrections > 0 ? plural(corrections, 'correção', 'correções') : null, ceps > 0 ? plural(ceps, 'alteração de CEP', 'alterações de CEP') : null];
+  return kinds.filter((kind) => kind !== null).join(' e ') || plural(0, 'correção', 'correções');
+}
+
 export const BATCHES_TEXT = {
   title: 'Lotes',
   subtitle:
@@ -113,14 +119,14 @@ export const BATCHES_TEXT = {
   confirmSeal: {
     title: (number: string) => `Lacrar o lote ${number}?`,
     body: (corrections: number, ceps: number) =>
-      `O lote fica com ${plural(corrections, 'correção', 'correções')} e ${plural(ceps, 'alteração de CEP', 'alterações de CEP')} e não poderá mais ser mudado nem cancelado. Correções salvas depois entram no próximo lote.`,
+      `O lote fica com ${itemsOf(corrections, ceps)} e não poderá mais ser mudado nem cancelado. Correções salvas depois entram no próximo lote.`,
     confirm: 'Lacrar lote',
     done: (number: string) => `Lote ${number} lacrado. Agora exporte o pacote.`,
   },
   confirmCancel: {
     title: (number: string) => `Cancelar o lote ${number}?`,
     body: (corrections: number, ceps: number) =>
-      `${plural(corrections, 'correção volta', 'correções voltam')} e ${plural(ceps, 'alteração de CEP volta', 'alterações de CEP voltam')} para a fila como pendentes. O número do lote não será reaproveitado.`,
+      `${itemsOf(corrections, ceps)} ${corrections + ceps === 1 ? 'volta para a fila como pendente' : 'voltam para a fila como pendentes'}. O número do lote não será reaproveitado.`,
     confirm: 'Cancelar lote',
     done: (number: string) => `Lote ${number} cancelado: os itens voltaram para a fila.`,
   },
@@ -171,7 +177,7 @@ export const BATCHES_TEXT = {
     hours: 'Prazo de resposta (horas)',
     hoursHelp: 'Depois desse prazo sem confirmação, o lote aparece como atrasado no Início.',
     invalidTime: 'Hora inválida: use hh:mm.',
-    invalidHours: 'Informe um prazo entre 1 e 8760 horas.',
+    invalidHours: 'Informe um prazo entre 1 e 8.760 horas.',
     confirm: 'Marcar como enviado',
     done: (number: string) => `Lote ${number} marcado como enviado.`,
   },

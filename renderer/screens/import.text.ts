@@ -99,6 +99,8 @@ export const IMPORT_TEXT = {
       `${plural(value, 'cadastro entra', 'cadastros entram')} com dados a corrigir (CPF, CEP, mãe…): ${value === 1 ? 'ele aparece' : 'eles aparecem'} em Cadastro com o filtro “Com pendências”.`,
     keptHelp: (value: number) =>
       `Em ${plural(value, 'linha', 'linhas')}, o sistema do Regional ainda traz o valor antigo de um campo que a mesa corrigiu, ou uma situação do DIP diferente da que a Implanta informou: vale o valor da mesa.`,
+    cleanedHelp: (value: number) =>
+      `${plural(value, 'célula trazia', 'células traziam')} caracteres invisíveis (espaço de largura zero, controle ou de direção do texto): ${value === 1 ? 'foi lida' : 'foram lidas'} sem eles, para que nomes iguais na tela sejam iguais na busca.`,
     dipCorrect: (value: number) =>
       `${value === 1 ? 'Uma linha altera' : `${formatCount(value)} linhas alteram`} dados de identificação de quem já confirmou a solicitação do DIP: a Implanta também precisará corrigir a solicitação. Isso fica registrado em cada correção.`,
     dipNewCard: (value: number) =>

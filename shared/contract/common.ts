@@ -24,8 +24,10 @@ export const typedText = (max: number) => z.string().transform(plainText).pipe(z
 
 /** A file or folder the clerk chose: a handle in the app and the browser preview, a path on the command line (./files.ts). */
 export const filePathSchema = z.string().min(1).max(4096);
+/** The longest passphrase an encrypted file takes. */
+export const PASSPHRASE_MAX = 1024;
 /** The passphrase of an encrypted file; null for none. */
-export const passphraseSchema = z.string().min(1).max(1024).nullable().default(null);
+export const passphraseSchema = z.string().min(1).max(PASSPHRASE_MAX).nullable().default(null);
 /** A SHA-256 in lowercase hex. */
 export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
 /** What a check found wrong in a file: a code, the message, and where. */

@@ -168,6 +168,8 @@ export const importSummarySchema = z.object({
   /** Registry: conflicts found (fields), and the first of them (up to the error limit). */
   conflictsTotal: z.number().int(),
   conflicts: z.array(importConflictSchema),
+  /** Registry: cells whose invisible characters (zero-width, controls, bidirectional) were dropped. */
+  cleaned: z.number().int().default(0),
   /** Rows written (or to be written) with a warning: accepted, and listed with the problems (EMAIL_SHARED). */
   warned: z.number().int().default(0),
   dipConsequences: z.object({ correct_dip_request: z.number().int(), new_card_required: z.number().int() }),

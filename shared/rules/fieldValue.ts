@@ -1,6 +1,7 @@
 // One field's value, parsed by its catalogue rule, and written as a correction's old/new text.
 import { FIELDS, type FieldName, type FieldRule, type FieldValue } from '../fields';
 import { fail, ok, type Parsed } from '../errors';
+import { withoutZeroWidth } from '../text';
 import { parseBirthDate } from './birthDate';
 import { parseCep } from './cep';
 import { parseCpf } from './cpf';
@@ -21,8 +22,10 @@ export interface FieldValueOptions {
  * catalogue type: the birth date (plausible for a professional), the mother's name (not a
  * placeholder for "none") and the nationality (the DIP's fixed list).
  */
-export function parseFieldValue(field: FieldName, raw: FieldValue, options: FieldValueOptions = {}): Parsed<FieldValue> {
+export function parseFieldValue(field: FieldName, given: FieldValue, options: FieldValueOptions = {}): Parsed<FieldValue> {
   const spec = FIELDS[field];
+  // A character that takes no room (pasted from a PDF or a web page) is no part of any value.
+  const raw = typeof given === 'string' ? withoutZeroWidth(given) : given;
   if (spec.rule === 'flag') {
     if (raw === null || raw === '') return fail('VALUE_REQUIRED', `${spec.label}: informe Sim ou Não.`);
     return parseFlag(raw);

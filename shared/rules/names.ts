@@ -1,7 +1,7 @@
 // Names and free text as the registry keeps them: trimmed, single spaces, no control characters
 // (nor the invisible bidirectional ones).
 import { fail, ok, type Parsed } from '../errors';
-import { collapseSpaces, hasControlCharacters } from '../text';
+import { collapseSpaces, hasControlCharacters, withoutZeroWidth } from '../text';
 
 // Letters with their accents, spaces, apostrophes (straight or typographic) and hyphens. Dots are
 // refused: registry names are written in full, never abbreviated ("Ma.").
@@ -11,9 +11,9 @@ const PERSON_NAME = /^[\p{L}][\p{L}\p{M}' ’-]*[\p{L}\p{M}]$/u;
 const ASCII_ONLY = /^[\x20-\x7e]*$/;
 const SPACING_TO_FIX = /^\s|\s$|\s\s|[^\S ]/;
 
-/** NFC with single spaces, trimmed; the same string when it already is. */
+/** NFC with single spaces, trimmed, without zero-width characters; the same string when it already is. */
 function tidy(input: string): string {
-  const composed = ASCII_ONLY.test(input) ? input : input.normalize('NFC');
+  const composed = ASCII_ONLY.test(input) ? input : withoutZeroWidth(input).normalize('NFC');
   return SPACING_TO_FIX.test(composed) ? collapseSpaces(composed) : composed;
 }
 

@@ -168,3 +168,85 @@ test('a mother’s name pasted into the identity check longer than 200 character
   await expect(identity.getByText('Nome da mãe: Não confere')).toHaveCount(0);
   expect(desk.query("SELECT id FROM contact_events WHERE kind = 'identity_checked'")).toHaveLength(0);
 });
+
+test('a phone and a foreigner’s country pasted longer than their inputs keep every character: never a shorter, wrong value', async ({ desk }) => {
+  await setUpDemoDesk(desk, 50, 5);
+  const { page } = desk;
+  await allowClipboard(page);
+  const [who] = desk.query<RecordRow>("SELECT registration_number, name FROM professionals WHERE dip_status = 'none' LIMIT 1");
+  await page.reload();
+  await openRecord(page, who as RecordRow);
+  await page.getByRole('button', { name: 'Corrigir dados' }).click();
+
+  // Cut at 20 characters this would read as the landline (11) 9876-5432.
+  const phone = page.getByLabel('Telefone', { exact: true });
+  const pastedPhone = '+55  (11)  98765-4321';
+  await paste(page, phone, pastedPhone);
+  await expect(phone).toHaveValue(pastedPhone);
+  await phone.press('Tab');
+  await expect(page.getByText(/Telefone inválido/)).toHaveCount(0);
+
+  await page.getByRole('combobox', { name: 'Nacionalidade' }).click();
+  await page.getByRole('option', { name: 'Estrangeira' }).click();
+  const country = page.getByRole('textbox', { name: 'País' });
+  const long = 'República Democrática Federal de São Tomé e Príncipe e Ilhas Adjacentes';
+  await paste(page, country, long);
+  await expect(country).toHaveValue(long);
+  await country.press('Tab');
+  await expect(page.getByText(/Nacionalidade: texto muito longo: no máximo 60 caracteres/)).toBeVisible();
+});
+
+test('a mother’s name and a street pasted from a PDF with a soft hyphen or a zero-width space are taken as they read, and stored without them', async ({ desk }) => {
+  await setUpDemoDesk(desk, 50, 5);
+  const { page } = desk;
+  await allowClipboard(page);
+  const [who] = desk.query<RecordRow>("SELECT registration_number, name FROM professionals WHERE dip_status = 'none' AND mother_name IS NOT NULL LIMIT 1");
+  await page.reload();
+  await openRecord(page, who as RecordRow);
+  await page.getByRole('button', { name: 'Corrigir dados' }).click();
+
+  const mother = page.getByRole('textbox', { name: 'Nome da mãe', exact: true });
+  await paste(page, mother, 'Antônia Apa\u00adrecida\u200b Nogueira');
+  await mother.press('Tab');
+  await expect(page.getByText(/use apenas letras/)).toHaveCount(0);
+  const street = page.getByLabel('Logradouro', { exact: true });
+  await paste(page, street, 'Avenida Pau\u00adlista');
+  await street.press('Tab');
+
+  await page.getByLabel('Motivo da correção').fill('Conforme certidão de nascimento');
+  await page.getByLabel('Documento apresentado').fill('Certidão de nascimento');
+  await page.getByRole('button', { name: 'Revisar correção' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Salvar correção' }).click();
+  await expect(page.getByText(/Correção salva/)).toBeVisible();
+  expect(desk.query('SELECT mother_name, street FROM professionals WHERE registration_number = ?', who!.registration_number)).toEqual([
+    { mother_name: 'Antônia Aparecida Nogueira', street: 'Avenida Paulista' },
+  ]);
+});
+
+test('an e-mail and a phone pasted with a zero-width space are read as they look, never said invalid for a character nobody sees', async ({ desk }) => {
+  await setUpDemoDesk(desk, 50, 5);
+  const { page } = desk;
+  await allowClipboard(page);
+  const [who] = desk.query<RecordRow>("SELECT registration_number, name FROM professionals WHERE dip_status = 'none' LIMIT 1");
+  await page.reload();
+  await openRecord(page, who as RecordRow);
+  await page.getByRole('button', { name: 'Corrigir dados' }).click();
+
+  const email = page.getByLabel('E-mail', { exact: true });
+  await paste(page, email, 'maria.souza\u200b@gmail.com');
+  await email.press('Tab');
+  const phone = page.getByLabel('Telefone', { exact: true });
+  await paste(page, phone, '(11) 98765\u200b-4321');
+  await phone.press('Tab');
+  await expect(page.getByText(/E-mail inválido|Telefone inválido/)).toHaveCount(0);
+
+  await page.getByLabel('Motivo da correção').fill('Pedido da profissional no balcão');
+  await page.getByLabel('Documento apresentado').fill('RG');
+  await page.getByRole('button', { name: 'Revisar correção' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Salvar correção' }).click();
+  await expect(page.getByText(/Correção salva/)).toBeVisible();
+  expect(desk.query('SELECT email, phone FROM professionals WHERE registration_number = ?', who!.registration_number)).toEqual([
+    { email: 'maria.souza@gmail.com', phone: '11987654321' },
+  ]);
+});

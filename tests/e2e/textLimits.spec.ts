@@ -134,3 +134,132 @@ test('a seccional and a new operator’s name pasted longer than 80 characters a
   expect(desk.query('SELECT name FROM operators')).toHaveLength(1);
   expect(desk.query<{ seccional: string | null }>('SELECT seccional FROM settings')).toEqual([{ seccional: null }]);
 });
+
+test('Implanta’s support e-mail pasted longer than 254 characters is kept whole and said too long, and days typed past 60 are not cut to two digits', async ({ desk }) => {
+  await setUpDemoDesk(desk, 5, 3);
+  const { page } = desk;
+  await allowClipboard(page);
+  await page.reload();
+  await page.getByRole('button', { name: 'Configurações', exact: true }).click();
+  const settings = page.getByRole('region', { name: 'Atendimentos' });
+  const email = settings.getByLabel('E-mail de suporte da Implanta');
+  const long = `${'suporte.recadastramento.nacional.'.repeat(8)}atendimento@implanta.net.br`;
+  expect(long.length).toBeGreaterThan(254);
+  await paste(page, email, long);
+  await expect(email).toHaveValue(long);
+  await expect(settings.getByText(`E-mail de suporte da Implanta: texto muito longo, no máximo 254 caracteres (tem ${long.length}).`)).toBeVisible();
+  await expect(settings.getByRole('button', { name: 'Salvar' })).toBeDisabled();
+
+  await email.fill('suporte@implanta.net.br');
+  const days = settings.getByLabel('Dias até atrasar');
+  await days.fill('120');
+  await expect(days).toHaveValue('120');
+  await settings.getByRole('button', { name: 'Salvar' }).click();
+  await expect(settings.getByText('Informe um número de dias de 1 a 60.')).toBeVisible();
+  expect(desk.query('SELECT implanta_email, overdue_days FROM contact_settings')).not.toContainEqual(expect.objectContaining({ overdue_days: 12 }));
+  expect(desk.query('SELECT implanta_email FROM contact_settings')).not.toContainEqual({ implanta_email: 'suporte@implanta.net.br' });
+});
+
+test('the key pasted in Localizar cadastro longer than 40 characters is kept whole and said too long, and nothing is searched', async ({ desk }) => {
+  await setUpDemoDesk(desk, 20, 3);
+  const { page } = desk;
+  await allowClipboard(page);
+  await page.reload();
+  await page.getByRole('button', { name: 'Atendimentos', exact: true }).click();
+  await page.getByRole('button', { name: 'Registrar atendimento' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Registrar atendimento' });
+  await dialog.getByLabel('Nome informado').fill('Joana Prado');
+  await dialog.getByLabel('Caso do comunicado').click();
+  await page.getByRole('option', { name: /^D — / }).click();
+  await dialog.getByLabel('O que aconteceu').fill('Não recebe o e-mail de senha.');
+  await dialog.getByRole('button', { name: 'Registrar', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^AT-/ })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Localizar cadastro' }).click();
+  const locate = page.getByRole('dialog', { name: 'Localizar cadastro' });
+  const key = locate.getByLabel('CPF ou nº de registro');
+  // A whole line of a spreadsheet pasted instead of its cell.
+  const pasted = '123.456.789-09;Joana Prado;joana.prado@exemplo.com.br';
+  expect(pasted.length).toBeGreaterThan(40);
+  await paste(page, key, pasted);
+  await expect(key).toHaveValue(pasted);
+  await expect(locate.getByText(`CPF ou nº de registro: texto muito longo, no máximo 40 caracteres (tem ${pasted.length}).`)).toBeVisible();
+  await expect(locate.getByRole('button', { name: 'Procurar' })).toBeDisabled();
+  await key.press('Enter');
+  await expect(locate.getByText(/Nenhum cadastro/)).toHaveCount(0);
+  await expect(locate.getByRole('alert')).toHaveCount(0);
+});
+
+test('a lote’s passphrase pasted longer than 1.024 characters is kept whole and said too long; no package is written', async ({ desk }) => {
+  const { page } = desk;
+  await setUpDemoDesk(desk, 30, 4);
+  const [p] = desk.query<{ registration_number: string }>("SELECT registration_number FROM professionals WHERE dip_status IN ('none', 'requested') LIMIT 1");
+  await desk.cli('correct', p!.registration_number, '--field', 'email', '--value', 'senha.longa@exemplo.com.br', '--reason', 'E-mail informado no balcão', '--evidence', 'RG');
+  await desk.cli('batch', 'create');
+  await desk.cli('batch', 'seal', '2026-0001');
+  await allowClipboard(page);
+  await page.reload();
+  await page.getByRole('button', { name: 'Lotes', exact: true }).click();
+  await page.getByRole('row', { name: 'Abrir o lote 2026-0001' }).click();
+  await page.getByRole('button', { name: 'Exportar pacote' }).click();
+  const exporting = page.getByRole('dialog');
+  await exporting.getByLabel('Proteger com senha').check();
+  const passphrase = 'uma frase longa combinada com a Implanta por telefone. '.repeat(20).trim();
+  expect(passphrase.length).toBeGreaterThan(1024);
+  const first = exporting.getByLabel('Senha', { exact: true });
+  await paste(page, first, passphrase);
+  await paste(page, exporting.getByLabel('Repita a senha'), passphrase);
+  expect(await first.inputValue()).toBe(passphrase);
+  await expect(exporting.getByText(`Senha: texto muito longo, no máximo 1.024 caracteres (tem ${passphrase.length.toLocaleString('pt-BR')}).`, { exact: true })).toBeVisible();
+  await exporting.getByRole('button', { name: 'Escolher onde salvar…' }).click();
+  await expect(first).toBeFocused();
+  await expect(exporting.getByText('Pacote exportado')).toHaveCount(0);
+  expect(desk.query('SELECT package_sha256 FROM batches')).toEqual([{ package_sha256: null }]);
+});
+
+test('a backup’s passphrase pasted longer than 1.024 characters is said too long in the clerk’s words before the backup starts, not refused in the store’s', async ({ desk }) => {
+  await setUpDemoDesk(desk, 5, 3);
+  const { page } = desk;
+  await allowClipboard(page);
+  await page.reload();
+  await page.getByRole('button', { name: 'Backups', exact: true }).click();
+  await page.getByRole('button', { name: 'Fazer backup agora' }).first().click();
+  await page.getByLabel('Proteger com senha').check();
+  const passphrase = 'uma frase longa que só a coordenação do Regional conhece. '.repeat(20).trim();
+  expect(passphrase.length).toBeGreaterThan(1024);
+  const first = page.getByLabel('Senha', { exact: true });
+  await paste(page, first, passphrase);
+  await paste(page, page.getByLabel('Repita a senha'), passphrase);
+  expect(await first.inputValue()).toBe(passphrase);
+  await expect(page.getByText(`Senha: texto muito longo, no máximo 1.024 caracteres (tem ${passphrase.length.toLocaleString('pt-BR')}).`, { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Fazer backup', exact: true }).click();
+  await expect(page.getByText(/Dados inválidos|passphrase/)).toHaveCount(0);
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expect(page.getByText(/Backup criado/)).toHaveCount(0);
+});
+
+test('a passphrase pasted longer than 1.024 characters to open a protected backup is said too long and kept whole, not refused in the store’s words', async ({ desk }) => {
+  await setUpDemoDesk(desk, 5, 3);
+  const { page } = desk;
+  await allowClipboard(page);
+  await page.reload();
+  await page.getByRole('button', { name: 'Backups', exact: true }).click();
+  await page.getByRole('button', { name: 'Fazer backup agora' }).first().click();
+  await page.getByLabel('Proteger com senha').check();
+  await page.getByLabel('Senha', { exact: true }).fill('uma frase longa');
+  await page.getByLabel('Repita a senha').fill('uma frase longa');
+  await page.getByRole('button', { name: 'Fazer backup', exact: true }).click();
+  const row = page.getByRole('row').filter({ hasText: 'CRESS09-DEMONSTRACAO-backup-' });
+  await expect(row).toContainText('Com senha');
+
+  await row.getByRole('button', { name: 'Verificar' }).click();
+  const ask = page.getByRole('dialog', { name: 'Backup protegido por senha' });
+  const field = ask.getByLabel('Senha', { exact: true });
+  const pasted = 'uma frase longa copiada de um documento inteiro. '.repeat(25).trim();
+  expect(pasted.length).toBeGreaterThan(1024);
+  await paste(page, field, pasted);
+  expect(await field.inputValue()).toBe(pasted);
+  await expect(ask.getByText(`Senha: texto muito longo, no máximo 1.024 caracteres (tem ${pasted.length.toLocaleString('pt-BR')}).`)).toBeVisible();
+  await expect(ask.getByRole('button', { name: 'Continuar' })).toBeDisabled();
+  await expect(page.getByText(/Dados inválidos/)).toHaveCount(0);
+});

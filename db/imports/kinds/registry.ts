@@ -21,6 +21,8 @@ import { toProfessional, type ProfessionalRow } from '../../registry';
 import type { RowIssue } from '../columns';
 import type { RawRow } from '../readers/source';
 import { BatchedInsert } from './batchedInsert';
+import { cleanRegistryRow } from './registryCells';
+import { flagsOf, RowsById } from './registryRows';
 import { CpfMoves } from './registryCpfMoves';
 import { lostZerosNote } from './registryLostZeros';
 import { IdentityCheck } from './registryIdentity';
@@ -32,37 +34,6 @@ import { rejected, type KindProcessor, type ProcessorContext, type ProcessorTota
 const REGISTRATION_MAX = 20;
 
 type StoredRow = ProfessionalRow & { loaded_values: string | null };
-
-/** Rows of this file per record id (0: not in the file yet), growing with the records it adds. */
-class RowsById {
-  private rows: Int32Array;
-
-  constructor(capacity: number) {
-    this.rows = new Int32Array(Math.max(16, capacity));
-  }
-
-  get(id: number): number {
-    return id < this.rows.length ? (this.rows[id] as number) : 0;
-  }
-
-  set(id: number, row: number): void {
-    if (id >= this.rows.length) {
-      const grown = new Int32Array(Math.max(id + 1, this.rows.length * 2));
-      grown.set(this.rows);
-      this.rows = grown;
-    }
-    this.rows[id] = row;
-  }
-}
-
-/** Which records have pendências of a source, read once: most rows of a refresh change nothing. */
-function flagsOf(db: ProcessorContext['db'], source: 'rule' | 'load', capacity: number): Uint8Array {
-  const flags = new Uint8Array(capacity);
-  for (const row of db.prepare('SELECT DISTINCT professional_id AS id FROM pendencies WHERE source = ?').iterate(source) as Iterable<{ id: number }>) {
-    if (row.id < capacity) flags[row.id] = 1;
-  }
-  return flags;
-}
 
 export class RegistryProcessor implements KindProcessor {
   private readonly byRegistration: Statement<[string], StoredRow>;
@@ -95,6 +66,7 @@ export class RegistryProcessor implements KindProcessor {
   private flagged = 0;
   private kept = 0;
   private conflicts = 0;
+  private cleaned = 0;
 
   constructor(private readonly context: ProcessorContext) {
     const { db } = context;
@@ -141,14 +113,17 @@ export class RegistryProcessor implements KindProcessor {
     this.note = `Importação nº ${context.importId}: ${context.fileName}`.slice(0, 200);
   }
 
-  readAhead(raw: RawRow): void {
+  readAhead(file: RawRow): void {
     const { columns } = this.context;
+    const raw = cleanRegistryRow(columns, file).row;
     const registration = parseText(columns.cell(raw.cells, 'registrationNumber'), REGISTRATION_MAX);
     if (registration.ok) this.moves.note(registration.value, raw.row, columns.cell(raw.cells, 'cpf'));
   }
 
-  process(raw: RawRow): RowOutcome {
+  process(file: RawRow): RowOutcome {
     this.checking = null;
+    const { row: raw, cleaned } = cleanRegistryRow(this.context.columns, file);
+    this.cleaned += cleaned;
     const outcome = this.check(raw);
     // A record whose CPF a row above took must have its new one now (registryCpfMoves.ts).
     if (this.checking !== null) this.moves.settle(this.checking, outcome.status === 'rejected' ? (outcome.issues[0]?.message ?? '') : null);
@@ -388,7 +363,7 @@ export class RegistryProcessor implements KindProcessor {
   }
 
   totals(): ProcessorTotals {
-    return { corrections: 0, inserted: this.inserted, updated: this.updated, flagged: this.flagged, kept: this.kept, conflicts: this.conflicts };
+    return { corrections: 0, inserted: this.inserted, updated: this.updated, flagged: this.flagged, kept: this.kept, conflicts: this.conflicts, cleaned: this.cleaned };
   }
 
   conflictList(): ImportConflict[] {
