@@ -1,11 +1,13 @@
 // Input masks that only ever add separators between digits already typed, so Backspace
 // over a separator behaves as the clerk expects. The inputs they format carry no browser
 // maxLength: a pasted " 01310-100" is longer than its formatted value, and the browser would cut
-// its last digit before the mask could drop the space; the masks cap the digits themselves.
+// its last digit before the mask could drop the space. Digits past the value's length are kept
+// after it, never dropped: a pasted CPF of 12 digits cut to 11 could be another person's valid CPF,
+// so the field shows them and its check says how many digits there are.
 
 /** `01310100` → `01310-100`, progressively while typing. */
 export function maskCep(input: string): string {
-  const digits = input.replace(/\D/g, '').slice(0, 8);
+  const digits = input.replace(/\D/g, '');
   return digits.length > 5 ? `${digits.slice(0, 5)}-${digits.slice(5)}` : digits;
 }
 
@@ -23,7 +25,7 @@ export function maskDate(input: string): string {
 
 /** `12345678909` → `123.456.789-09`, progressively while typing. */
 export function maskCpf(input: string): string {
-  const d = input.replace(/\D/g, '').slice(0, 11);
+  const d = input.replace(/\D/g, '');
   if (d.length > 9) return `${d.slice(0, 3)}.${d.slice(3, 6)}.${d.slice(6, 9)}-${d.slice(9)}`;
   if (d.length > 6) return `${d.slice(0, 3)}.${d.slice(3, 6)}.${d.slice(6)}`;
   if (d.length > 3) return `${d.slice(0, 3)}.${d.slice(3)}`;

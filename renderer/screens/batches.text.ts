@@ -8,6 +8,16 @@ function itemsOf(corrections: number, ceps: number): string {
   return kinds.filter((kind) => kind !== null).join(' e ') || plural(0, 'correção', 'correções');
 }
 
+/** "4 correções pendentes", "4 correções pendentes e 1 alteração de CEP pendente": only the kinds waiting; '' when none. */
+function pendingItems(corrections: number, ceps: number): string {
+  return [
+    corrections > 0 ? plural(corrections, 'correção pendente', 'correções pendentes') : '',
+    ceps > 0 ? plural(ceps, 'alteração de CEP pendente', 'alterações de CEP pendentes') : '',
+  ]
+    .filter(Boolean)
+    .join(' e ');
+}
+
 export const BATCHES_TEXT = {
   title: 'Lotes',
   subtitle:
@@ -15,8 +25,7 @@ export const BATCHES_TEXT = {
   loading: 'Carregando os lotes…',
   pendingTitle: 'Aguardando o próximo lote',
   pendingNone: 'Nada pendente: as correções e os CEPs salvos aparecem aqui até entrarem em um lote.',
-  pendingSummary: (corrections: number, ceps: number) =>
-    `${plural(corrections, 'correção pendente', 'correções pendentes')} e ${plural(ceps, 'alteração de CEP', 'alterações de CEP')}`,
+  pendingSummary: pendingItems,
   pendingDip: (n: number) => `${plural(n, 'profissional precisa', 'profissionais precisam')} de correção da solicitação do DIP.`,
   openExists: (number: string) => `O lote ${number} está em revisão: lacre-o ou cancele-o antes de gerar outro. O que for salvo agora entra no próximo lote.`,
   openBatch: (number: string) => `Abrir o lote ${number}`,
@@ -267,11 +276,8 @@ export const BATCHES_TEXT = {
     },
     awaiting: (n: number) => (n === 0 ? 'Nenhum lote aguardando resposta.' : `${plural(n, 'lote aguarda', 'lotes aguardam')} a confirmação da Implanta.`),
     pending: (corrections: number, ceps: number) => {
-      const parts = [
-        corrections > 0 ? plural(corrections, 'correção pendente', 'correções pendentes') : '',
-        ceps > 0 ? plural(ceps, 'alteração de CEP pendente', 'alterações de CEP pendentes') : '',
-      ].filter(Boolean);
-      return parts.length === 0 ? 'Nada pendente para o próximo lote.' : `${parts.join(' e ')} para o próximo lote.`;
+      const items = pendingItems(corrections, ceps);
+      return items === '' ? 'Nada pendente para o próximo lote.' : `${items} para o próximo lote.`;
     },
     open: 'Abrir Lotes',
     chartTitle: 'Correções por situação (últimos 30 dias)',

@@ -22,7 +22,8 @@ test('generate, review, seal, export, mark sent, import the answer, see the reje
   await page.reload();
   await page.getByRole('button', { name: 'Lotes', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Lotes', level: 1 })).toBeVisible();
-  await expect(page.getByText('4 correções pendentes e 0 alterações de CEP')).toBeVisible();
+  // Only the kinds waiting are named: no "0 alterações de CEP".
+  await expect(page.getByText('4 correções pendentes', { exact: true })).toBeVisible();
   problems.push(...(await seriousViolations(page, 'Lotes')));
 
   // Generate and review.
@@ -146,6 +147,10 @@ test('the start screen counts the CEP changes waiting for the next lote, as Lote
   await page.reload();
   await expect(page.getByText('1 alteração de CEP pendente para o próximo lote.')).toBeVisible();
   await expect(page.getByText('Nada pendente para o próximo lote.')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Lotes', exact: true }).click();
+  await expect(page.getByText('1 alteração de CEP pendente', { exact: true })).toBeVisible();
+  await expect(page.getByText(/0 correç/)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Início', exact: true }).click();
 
   const [someone] = desk.query<{ registration_number: string }>("SELECT registration_number FROM professionals WHERE dip_status IN ('none', 'requested') LIMIT 1");
   await desk.cli('correct', someone?.registration_number ?? '', '--field', 'email', '--value', 'nova.caixa@exemplo.com.br', '--reason', 'E-mail informado no balcão');

