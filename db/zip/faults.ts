@@ -62,7 +62,7 @@ export interface ZipFaultFacts {
   produced?: number;
   /** Compression method number (`unsupported-method`). */
   method?: number;
-  /** Why a name is unsafe, in Portuguese (`unsafe-path`). */
+  /** Why a name is unsafe, or what of a local header differs from the directory, in Portuguese (`unsafe-path`, `local-header-mismatch`). */
   reason?: string;
   /** The names differ only in case (`duplicate`). */
   folded?: boolean;

@@ -78,7 +78,7 @@ const WORDS: ZipFaultTable<ZipError> = {
   'not-found': ({ entry = '' }) => new ZipError('ZIP_ENTRY_NOT_FOUND', `O arquivo "${entry}" não está no zip.`, entry),
   'entry-too-large': ({ entry = '', size: bytes }) => new ZipError('ZIP_TOO_LARGE', `"${entry}" é grande demais para ser lido (${size(bytes)}).`, entry),
   'local-header-missing': ({ entry = '' }) => corrupt(`cabeçalho de "${entry}" não encontrado`, entry),
-  'local-header-mismatch': ({ entry = '' }) => corrupt(`o cabeçalho local de "${entry}" não confere com o índice`, entry),
+  'local-header-mismatch': ({ entry = '', reason }) => corrupt(`o cabeçalho local de "${entry}" não confere com o índice${reason ? `: ${reason}` : ''}`, entry),
   'password-required': ({ entry }) => new ZipError('ZIP_PASSWORD_REQUIRED', MESSAGES.passwordRequired, entry),
   'password-wrong': ({ entry }) => new ZipError('ZIP_PASSWORD_WRONG', MESSAGES.passwordWrong, entry),
   'aes-too-short': ({ entry = '' }) => corrupt(`"${entry}" é curto demais`, entry),

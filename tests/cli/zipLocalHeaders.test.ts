@@ -1,0 +1,72 @@
+// A lote package or a backup whose local file header says something else than its central
+// directory (zip "confusion"): unzip or Implanta's tool may read the entry from the local header,
+// the desk from the directory, so `verify` refuses it, naming the entry — and an untouched file
+// stays valid, for `verify` and for `unzip -t` alike.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliDesk, initDesk } from './command';
+
+const desk = cliDesk('cress-cli-zip-headers-', (d) => initDesk(d, { professionals: 10, seed: 3 }));
+const { run, json } = desk;
+
+/** Where the fields of a local header sit, from its signature (PKWARE APPNOTE 4.3.7). */
+const LOCAL_FIELDS = { flags: 6, method: 8, crc: 14, compressedSize: 18, size: 22, name: 30 } as const;
+
+/** A copy of `zip` with one bit changed in a field of `entry`'s local header (its first occurrence is the local one). */
+function withLocalField(zip: string, entry: string, field: keyof typeof LOCAL_FIELDS, copyName: string): string {
+  const bytes = readFileSync(zip);
+  const nameAt = bytes.indexOf(Buffer.from(entry));
+  expect(nameAt).toBeGreaterThan(0);
+  const header = nameAt - LOCAL_FIELDS.name;
+  expect(bytes.readUInt32LE(header)).toBe(0x04034b50);
+  // Bit 11 of the flags says the name is UTF-8: a reader decodes the name otherwise.
+  const at = header + LOCAL_FIELDS[field] + (field === 'name' ? entry.length - 3 : field === 'flags' ? 1 : 0);
+  bytes[at]! ^= field === 'flags' ? 0x08 : 0x01;
+  const copy = join(desk.dir, copyName);
+  writeFileSync(copy, bytes);
+  return copy;
+}
+
+function firstSealedPackage(): string {
+  const someone = json('registry', 'show', json('registry', 'search', 'a').body.items[0].registrationNumber).body;
+  expect(run('correct', someone.cpf, '--field', 'email', '--value', 'nova@exemplo.com.br', '--reason', 'Pedido no balcão', '--evidence', 'RG').code).toBe(0);
+  expect(run('batch', 'create').code).toBe(0);
+  expect(run('batch', 'seal', '2026-0001').code).toBe(0);
+  const out = join(desk.dir, 'lotes');
+  mkdirSync(out);
+  return json('batch', 'export', '2026-0001', '--out', out).body.file as string;
+}
+
+describe('verify and a local header that disagrees with the zip index', () => {
+  it('refuses a lote package whose local header of data/corrections.jsonl changed in its name, flags, method, CRC or sizes', () => {
+    const zip = firstSealedPackage();
+    expect(spawnSync('unzip', ['-tq', zip]).status).toBe(0);
+    expect(run('batch', 'verify', zip).code).toBe(0);
+    const entry = `${zip.slice(zip.lastIndexOf('/') + 1, -'.zip'.length)}/data/corrections.jsonl`;
+    for (const field of Object.keys(LOCAL_FIELDS) as (keyof typeof LOCAL_FIELDS)[]) {
+      const changed = withLocalField(zip, entry, field, `lote-${field}.zip`);
+      const result = json('batch', 'verify', changed);
+      expect(result.code, `${field}: ${result.stdout}`).toBe(3);
+      expect(result.body.valid).toBe(false);
+      expect(result.body.problems.map((p: { message: string }) => p.message).join('\n'), field).toContain(`cabeçalho local de "${entry}" não confere com o índice`);
+    }
+  });
+
+  it('refuses a backup whose local header of its database changed in its CRC or its size', () => {
+    const backups = join(desk.dir, 'backups');
+    mkdirSync(backups);
+    const backup = json('backup', 'create', '--out', backups).body.file as string;
+    expect(spawnSync('unzip', ['-tq', backup]).status).toBe(0);
+    expect(run('backup', 'verify', backup).code).toBe(0);
+    const entry = `${backup.slice(backup.lastIndexOf('/') + 1, -'.zip'.length)}/data/`;
+    const database = readFileSync(backup).toString('latin1').match(new RegExp(`${entry.replace(/[.]/g, '\\.')}[\\w.-]+\\.sqlite`))?.[0];
+    expect(database).toBeDefined();
+    for (const field of ['crc', 'size'] as const) {
+      const result = json('backup', 'verify', withLocalField(backup, database!, field, `backup-${field}.zip`));
+      expect(result.code, `${field}: ${result.stdout}`).toBe(3);
+      expect(result.body.problems.map((p: { message: string }) => p.message).join('\n'), field).toContain(`cabeçalho local de "${database}" não confere com o índice`);
+    }
+  });
+});
