@@ -19,6 +19,7 @@ import { labelOf } from '../shared/display/labels';
 import { formatFieldValue } from '../shared/display/values';
 import { plural } from '../shared/display/plural';
 import { fieldLabel, FIELDS, isFieldName } from '../shared/fields';
+import { formatDateBr } from '../shared/rules/dates';
 import { parseFieldValue } from '../shared/rules/fieldValue';
 import { DIP_LABELS } from '../shared/rules/vocabulary';
 import { csvLine, neutralizeCell } from '../shared/spreadsheetSafety';
@@ -257,6 +258,10 @@ export async function writeExportFile(input: Pick<RegistryExportInput, 'path' | 
 export async function exportRegistry(db: Database, input: RegistryExportInput, now: string): Promise<RegistryExportResult> {
   const settings = requireSettings(db);
   formatOf(input);
+  // A first day still to come can hold nothing: the file would be a header alone, said nowhere.
+  if (input.since > brasilia(now).date) {
+    throw new AppError('DATE_INVALID', `A data inicial ${formatDateBr(input.since)} ainda não chegou: informe um dia até hoje.`, { field: 'since' });
+  }
   checkDestination(input.path, input.replace === true);
   const professionals = syncedSince(db, brasiliaDayStart(input.since));
   const conflicts = openConflictFields(db, professionals);
