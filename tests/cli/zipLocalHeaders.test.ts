@@ -54,6 +54,16 @@ describe('verify and a local header that disagrees with the zip index', () => {
     }
   });
 
+  it('tells a damaged bag-info.txt once, though more than one check reads it', () => {
+    const zip = join(desk.dir, 'lotes', 'CRESS09-DEMONSTRACAO-lote-2026-0001.zip');
+    const entry = 'CRESS09-DEMONSTRACAO-lote-2026-0001/bag-info.txt';
+    const result = json('batch', 'verify', withLocalField(zip, entry, 'crc', 'lote-bag-info.zip'));
+    expect(result.code).toBe(3);
+    const messages: string[] = result.body.problems.map((p: { message: string }) => p.message);
+    expect(messages.filter((m) => m.includes(`cabeçalho local de "${entry}"`))).toHaveLength(1);
+    expect(new Set(messages).size).toBe(messages.length);
+  });
+
   it('refuses a backup whose local header of its database changed in its CRC or its size', () => {
     const backups = join(desk.dir, 'backups');
     mkdirSync(backups);
