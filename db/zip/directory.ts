@@ -1,10 +1,12 @@
 // The central directory of a zip, read and checked before a single entry is inflated: entry count,
 // total and per-entry sizes and ratios (zip bombs), names that would leave the archive, names given
 // twice (also, when asked, differing only in case), encryption other than WinZip AES, unknown
-// methods, and entries overlapping each other or the directory.
+// methods, entries overlapping each other or the directory, and bytes between them that it does not
+// list (localHeader.ts, which also checks each local header against its record).
 import { fault } from './faults';
 import { CENTRAL_HEADER_SIZE, EXTRA_AES, EXTRA_ZIP64, FLAG_ENCRYPTED, FLAG_UTF8, LOCAL_HEADER_SIZE, MAX_U16, MAX_U32, METHOD_AES, METHOD_DEFLATE, METHOD_STORE, SIG_CENTRAL, unsafePathReason } from './format';
 import { readEnd, u64 } from './endRecord';
+import { checkLayout } from './localHeader';
 import type { Steps } from './steps';
 
 export interface ZipLimits {
@@ -144,6 +146,7 @@ export function* readDirectory(fileSize: number, options: DirectoryOptions): Ste
       throw fault('overlap', { entry: record.name });
     }
   }
+  yield* checkLayout(records, end.centralStart, fileSize);
   return records;
 }
 

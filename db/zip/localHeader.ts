@@ -84,3 +84,26 @@ export function* dataOffsetOf(record: EntryRecord, fileSize: number): Steps<numb
   record.dataOffset = dataOffset;
   return dataOffset;
 }
+
+/** A data descriptor after an entry's data: CRC and sizes (32 or 64 bits), with or without its signature. */
+const DESCRIPTOR_LENGTHS = [12, 16, 20, 24];
+
+/**
+ * Every byte before the central directory belongs to an entry it lists: from the first byte, each
+ * local header right after the previous entry's data (and its data descriptor), the directory right
+ * after the last. A tool that walks the local headers from the start (a streaming reader) would
+ * otherwise find an entry the directory — and so the desk's checks — never saw. Checks each local
+ * header against the directory on the way.
+ */
+export function* checkLayout(records: readonly EntryRecord[], centralStart: number, fileSize: number): Steps<void> {
+  let expected = 0;
+  let previous: EntryRecord | null = null;
+  const follows = (offset: number) =>
+    offset === expected || (previous !== null && (previous.flags & FLAG_DATA_DESCRIPTOR) !== 0 && DESCRIPTOR_LENGTHS.includes(offset - expected));
+  for (const record of [...records].sort((a, b) => a.offset - b.offset)) {
+    if (!follows(record.offset)) throw fault('hidden-data', { entry: record.name });
+    expected = (yield* dataOffsetOf(record, fileSize)) + record.compressedSize;
+    previous = record;
+  }
+  if (!follows(centralStart)) throw fault('hidden-data', previous === null ? {} : { entry: previous.name, after: true });
+}

@@ -74,6 +74,8 @@ const WORDS: ZipFaultTable<ZipError> = {
     new ZipError('ZIP_RATIO', `"${entry}" declara uma taxa de compressão implausível (${size(bytes)} a partir de ${size(compressedSize)}): o arquivo foi recusado.`, entry),
   'stored-size-mismatch': ({ entry = '' }) => corrupt(`tamanhos de "${entry}" incoerentes`, entry),
   overlap: ({ entry = '' }) => corrupt(`"${entry}" sobrepõe outra entrada`, entry),
+  'hidden-data': ({ entry, after }) =>
+    corrupt(entry === undefined ? 'há dados que o índice não lista' : `há dados que o índice não lista ${after ? 'depois' : 'antes'} de "${entry}"`, entry),
   truncated: ({ entry }) => new ZipError('ZIP_TRUNCATED', MESSAGES.truncated, entry),
   'not-found': ({ entry = '' }) => new ZipError('ZIP_ENTRY_NOT_FOUND', `O arquivo "${entry}" não está no zip.`, entry),
   'entry-too-large': ({ entry = '', size: bytes }) => new ZipError('ZIP_TOO_LARGE', `"${entry}" é grande demais para ser lido (${size(bytes)}).`, entry),

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { cliDesk, initDesk } from './command';
 
@@ -26,6 +27,34 @@ function withLocalField(zip: string, entry: string, field: keyof typeof LOCAL_FI
   bytes[at]! ^= field === 'flags' ? 0x08 : 0x01;
   const copy = join(desk.dir, copyName);
   writeFileSync(copy, bytes);
+  return copy;
+}
+
+/**
+ * A copy of `zip` with an entry the index does not list put in front (the index's offsets moved
+ * past it): a tool reading the local headers from the start finds it, the index does not.
+ */
+function withHiddenEntry(zip: string, name: string, copyName: string): string {
+  const bytes = readFileSync(zip);
+  const data = Buffer.from('{"id":"escondido"}\n');
+  const header = Buffer.alloc(30);
+  header.writeUInt32LE(0x04034b50, 0);
+  header.writeUInt16LE(20, 4);
+  header.writeUInt32LE(crc32(data), 14);
+  header.writeUInt32LE(data.length, 18);
+  header.writeUInt32LE(data.length, 22);
+  header.writeUInt16LE(Buffer.byteLength(name), 26);
+  const hidden = Buffer.concat([header, Buffer.from(name), data]);
+  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = bytes.readUInt16LE(end + 10);
+  const centralStart = bytes.readUInt32LE(end + 16);
+  for (let i = 0, at = centralStart; i < count; i++) {
+    bytes.writeUInt32LE(bytes.readUInt32LE(at + 42) + hidden.length, at + 42);
+    at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+  }
+  bytes.writeUInt32LE(centralStart + hidden.length, end + 16);
+  const copy = join(desk.dir, copyName);
+  writeFileSync(copy, Buffer.concat([hidden, bytes]));
   return copy;
 }
 
@@ -64,7 +93,19 @@ describe('verify and a local header that disagrees with the zip index', () => {
     expect(new Set(messages).size).toBe(messages.length);
   });
 
-  it('refuses a backup whose local header of its database changed in its CRC or its size', () => {
+  it('refuses a lote package holding an entry its index does not list, naming the entry found after it', () => {
+    const zip = join(desk.dir, 'lotes', 'CRESS09-DEMONSTRACAO-lote-2026-0001.zip');
+    const changed = withHiddenEntry(zip, 'CRESS09-DEMONSTRACAO-lote-2026-0001/data/extra.jsonl', 'lote-escondido.zip');
+    // unzip reads by the index, and finds nothing wrong.
+    expect(spawnSync('unzip', ['-tq', changed]).status).toBe(0);
+    const result = json('batch', 'verify', changed);
+    expect(result.code, result.stdout).toBe(3);
+    expect(result.body.problems.map((p: { message: string }) => p.message).join('\n')).toContain(
+      'há dados que o índice não lista antes de "CRESS09-DEMONSTRACAO-lote-2026-0001/bag-info.txt"',
+    );
+  });
+
+  it('refuses a backup whose local header of its database changed in its CRC or its size, naming the file in the details', () => {
     const backups = join(desk.dir, 'backups');
     mkdirSync(backups);
     const backup = json('backup', 'create', '--out', backups).body.file as string;
@@ -76,7 +117,8 @@ describe('verify and a local header that disagrees with the zip index', () => {
     for (const field of ['crc', 'size'] as const) {
       const result = json('backup', 'verify', withLocalField(backup, database!, field, `backup-${field}.zip`));
       expect(result.code, `${field}: ${result.stdout}`).toBe(3);
-      expect(result.body.problems.map((p: { message: string }) => p.message).join('\n'), field).toContain(`cabeçalho local de "${database}" não confere com o índice`);
+      // A backup's sentence speaks to the clerk; the file concerned is in its details.
+      expect(result.body.problems[0], field).toMatchObject({ message: expect.stringMatching(/danificado/), path: 'data/cress-desk.sqlite' });
     }
   });
 });
