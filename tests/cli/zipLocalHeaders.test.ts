@@ -58,7 +58,15 @@ function withHiddenEntry(zip: string, name: string, copyName: string): string {
   return copy;
 }
 
+let sealedPackage: string | null = null;
+
+/** The desk's first lote, exported once for the tests that need it (each may run alone). */
 function firstSealedPackage(): string {
+  sealedPackage ??= exportFirstLote();
+  return sealedPackage;
+}
+
+function exportFirstLote(): string {
   const someone = json('registry', 'show', json('registry', 'search', 'a').body.items[0].registrationNumber).body;
   expect(run('correct', someone.cpf, '--field', 'email', '--value', 'nova@exemplo.com.br', '--reason', 'Pedido no balcão', '--evidence', 'RG').code).toBe(0);
   expect(run('batch', 'create').code).toBe(0);
@@ -84,7 +92,7 @@ describe('verify and a local header that disagrees with the zip index', () => {
   });
 
   it('tells a damaged bag-info.txt once, though more than one check reads it', () => {
-    const zip = join(desk.dir, 'lotes', 'CRESS09-DEMONSTRACAO-lote-2026-0001.zip');
+    const zip = firstSealedPackage();
     const entry = 'CRESS09-DEMONSTRACAO-lote-2026-0001/bag-info.txt';
     const result = json('batch', 'verify', withLocalField(zip, entry, 'crc', 'lote-bag-info.zip'));
     expect(result.code).toBe(3);
@@ -94,7 +102,7 @@ describe('verify and a local header that disagrees with the zip index', () => {
   });
 
   it('refuses a lote package holding an entry its index does not list, naming the entry found after it', () => {
-    const zip = join(desk.dir, 'lotes', 'CRESS09-DEMONSTRACAO-lote-2026-0001.zip');
+    const zip = firstSealedPackage();
     const changed = withHiddenEntry(zip, 'CRESS09-DEMONSTRACAO-lote-2026-0001/data/extra.jsonl', 'lote-escondido.zip');
     // unzip reads by the index, and finds nothing wrong.
     expect(spawnSync('unzip', ['-tq', changed]).status).toBe(0);
