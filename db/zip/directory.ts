@@ -135,6 +135,8 @@ export function* readDirectory(fileSize: number, options: DirectoryOptions): Ste
     });
     at = next;
   }
+  // Records past the count the end record gives: a reader going by the directory's size would list them.
+  if (at !== central.length) throw fault('directory-oversized');
 
   // No entry may overlap another or the central directory (overlapping entries are a zip-bomb trick).
   const byOffset = [...records].sort((a, b) => a.offset - b.offset);

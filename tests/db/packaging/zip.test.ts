@@ -247,6 +247,22 @@ describe('zip reader refuses hostile or damaged archives', () => {
     expect((await zipError(() => ZipReader.open(path))).code).toBe('ZIP_CORRUPT');
   });
 
+  it('refuses an index holding more records than its end record counts (a tool reading the index by its size would list one more)', async () => {
+    const path = await zipOf('c.zip', [{ name: 'a.txt', data: 'a'.repeat(100) }, { name: 'b.txt', data: 'b'.repeat(100) }], { method: 'store' });
+    const bytes = readFileSync(path);
+    const end = bytes.length - 22;
+    const centralSize = bytes.readUInt32LE(end + 12);
+    const centralStart = bytes.readUInt32LE(end + 16);
+    // A copy of the last record, named x.txt, after the two the end record counts.
+    const last = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    const extra = Buffer.from(bytes.subarray(last, end));
+    Buffer.from('x.txt').copy(extra, 46);
+    const endRecord = Buffer.from(bytes.subarray(end));
+    endRecord.writeUInt32LE(centralSize + extra.length, 12);
+    writeFileSync(path, Buffer.concat([bytes.subarray(0, centralStart + centralSize), extra, endRecord]));
+    expect((await zipError(() => ZipReader.open(path))).code).toBe('ZIP_CORRUPT');
+  });
+
   it('reads archives written by Info-ZIP, including streamed ones with data descriptors', async (context) => {
     context.skip(!hasTool('zip'), 'Info-ZIP zip is not installed (Debian: apt-get install zip).');
     writeFileSync(dir.file('a.txt'), 'texto do Info-ZIP\n'.repeat(100));
