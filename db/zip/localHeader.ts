@@ -6,7 +6,7 @@
 import type { EntryRecord } from './directory';
 import { u64 } from './endRecord';
 import { fault } from './faults';
-import { EXTRA_AES, EXTRA_ZIP64, FLAG_DATA_DESCRIPTOR, FLAG_ENCRYPTED, FLAG_UTF8, LOCAL_HEADER_SIZE, MAX_U32, METHOD_DEFLATE, METHOD_STORE, SIG_LOCAL } from './format';
+import { EXTRA_AES, EXTRA_UNICODE_PATH, EXTRA_ZIP64, FLAG_DATA_DESCRIPTOR, FLAG_ENCRYPTED, FLAG_UTF8, LOCAL_HEADER_SIZE, MAX_U32, METHOD_DEFLATE, METHOD_STORE, SIG_LOCAL } from './format';
 import type { Steps } from './steps';
 
 /** Strong encryption and a masked local header: refused elsewhere, but never allowed to differ. */
@@ -29,12 +29,15 @@ interface LocalFacts {
   compressedSize: number;
   size: number;
   aes: { strength: number; method: number } | null;
+  /** The name of an Info-ZIP Unicode Path field, which a reader of local headers may use instead. */
+  unicodeName: string | null;
 }
 
 function localFactsOf(header: Buffer, extra: Buffer, entry: string): LocalFacts {
   let size = header.readUInt32LE(22);
   let compressedSize = header.readUInt32LE(18);
   let aes: LocalFacts['aes'] = null;
+  let unicodeName: string | null = null;
   for (let at = 0; at + 4 <= extra.length; ) {
     const id = extra.readUInt16LE(at);
     const data = extra.subarray(at + 4, at + 4 + extra.readUInt16LE(at + 2));
@@ -44,17 +47,19 @@ function localFactsOf(header: Buffer, extra: Buffer, entry: string): LocalFacts 
       if (sizeOverflows && data.length >= 8) size = u64(data, 0, entry);
       const compressedAt = sizeOverflows ? 8 : 0;
       if (compressedSize === MAX_U32 && data.length >= compressedAt + 8) compressedSize = u64(data, compressedAt, entry);
+    } else if (id === EXTRA_UNICODE_PATH && data.length > 5) {
+      unicodeName = new TextDecoder('utf-8').decode(data.subarray(5));
     } else if (id === EXTRA_AES && data.length >= 7) {
       aes = { strength: data.readUInt8(4), method: data.readUInt16LE(5) };
     }
     at += 4 + data.length;
   }
-  return { flags: header.readUInt16LE(6), method: header.readUInt16LE(8), crc: header.readUInt32LE(14), compressedSize, size, aes };
+  return { flags: header.readUInt16LE(6), method: header.readUInt16LE(8), crc: header.readUInt32LE(14), compressedSize, size, aes, unicodeName };
 }
 
 /** What of the local header disagrees with the directory, in Portuguese, or null when nothing does. */
 function disagreement(record: EntryRecord, name: Buffer, local: LocalFacts): string | null {
-  if (!name.equals(record.nameBytes)) return 'nome';
+  if (!name.equals(record.nameBytes) || (local.unicodeName !== null && local.unicodeName !== record.name)) return 'nome';
   if ((local.flags & READING_FLAGS) !== (record.flags & READING_FLAGS)) return 'indicadores';
   if (local.method !== record.rawMethod) return 'método de compressão';
   const aesMethod = record.method === 'deflate' ? METHOD_DEFLATE : METHOD_STORE;

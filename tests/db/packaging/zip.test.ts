@@ -293,6 +293,26 @@ describe('zip reader refuses hostile or damaged archives', () => {
     expect(error.message).toContain('b.txt');
   });
 
+  it('refuses an entry whose local header carries a Unicode path field naming another file (a streaming reader would use it)', async () => {
+    const path = await zipOf('ul.zip', [{ name: 'a.txt', data: 'conteúdo de a' }], { method: 'store' });
+    const bytes = readFileSync(path);
+    const end = bytes.length - 22;
+    const other = Buffer.from('b.txt');
+    const field = Buffer.alloc(9 + other.length);
+    field.writeUInt16LE(0x7075, 0);
+    field.writeUInt16LE(5 + other.length, 2);
+    field.writeUInt8(1, 4);
+    field.writeUInt32LE(crc32(Buffer.from('a.txt')), 5);
+    other.copy(field, 9);
+    const nameEnd = 30 + 5 + bytes.readUInt16LE(28);
+    bytes.writeUInt16LE(bytes.readUInt16LE(28) + field.length, 28);
+    bytes.writeUInt32LE(bytes.readUInt32LE(end + 16) + field.length, end + 16);
+    writeFileSync(path, Buffer.concat([bytes.subarray(0, nameEnd), field, bytes.subarray(nameEnd)]));
+    const error = await zipError(() => ZipReader.open(path));
+    expect(error.code).toBe('ZIP_CORRUPT');
+    expect(error.message).toContain('cabeçalho local de "a.txt" não confere com o índice: nome');
+  });
+
   it('reads archives written by Info-ZIP, including streamed ones with data descriptors', async (context) => {
     context.skip(!hasTool('zip'), 'Info-ZIP zip is not installed (Debian: apt-get install zip).');
     writeFileSync(dir.file('a.txt'), 'texto do Info-ZIP\n'.repeat(100));
