@@ -19,11 +19,12 @@ import { labelOf } from '../shared/display/labels';
 import { formatFieldValue } from '../shared/display/values';
 import { plural } from '../shared/display/plural';
 import { fieldLabel, FIELDS, isFieldName } from '../shared/fields';
+import { formatDateBr } from '../shared/rules/dates';
 import { parseFieldValue } from '../shared/rules/fieldValue';
 import { DIP_LABELS } from '../shared/rules/vocabulary';
 import { csvLine, neutralizeCell } from '../shared/spreadsheetSafety';
 import { appendAudit } from './audit';
-import { brasilia } from './batches/clock';
+import { brasilia, instantOfBrasiliaTime } from './batches/clock';
 import { alreadyThere } from './fileGrants';
 import { writeRefusal } from './fileRefusals';
 import { FinalNameTakenError, partialPathFor, syncFile, syncFolder, writeAtomically } from './packaging';
@@ -78,11 +79,9 @@ const COLUMN_WIDTHS: Partial<Record<ImportTarget, number>> = {
 
 /** The UTC instant a Brasília calendar day starts (`2026-03-10` → `2026-03-10T03:00:00.000Z`). */
 export function brasiliaDayStart(isoDate: string): string {
-  const midnightUtc = Date.parse(`${isoDate}T00:00:00Z`);
-  if (Number.isNaN(midnightUtc)) throw new AppError('DATE_INVALID', 'Data inválida: use o formato dd/mm/aaaa.');
-  // The offset at midday of that day (daylight saving, before 2019, changed it at midnight).
-  const offset = brasilia(new Date(midnightUtc + 12 * 3_600_000)).offsetMinutes;
-  return new Date(midnightUtc - offset * 60_000).toISOString();
+  const start = /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? instantOfBrasiliaTime(isoDate) : new Date(Number.NaN);
+  if (Number.isNaN(start.getTime())) throw new AppError('DATE_INVALID', 'Data inválida: use o formato dd/mm/aaaa.');
+  return start.toISOString();
 }
 
 /** Rules whose punctuation `import registry` reads back only from a valid value (it keeps an invalid one as given). */
@@ -257,6 +256,10 @@ export async function writeExportFile(input: Pick<RegistryExportInput, 'path' | 
 export async function exportRegistry(db: Database, input: RegistryExportInput, now: string): Promise<RegistryExportResult> {
   const settings = requireSettings(db);
   formatOf(input);
+  // A first day still to come can hold nothing: the file would be a header alone, said nowhere.
+  if (input.since > brasilia(now).date) {
+    throw new AppError('DATE_INVALID', `A data inicial ${formatDateBr(input.since)} ainda não chegou: informe um dia até hoje.`, { field: 'since' });
+  }
   checkDestination(input.path, input.replace === true);
   const professionals = syncedSince(db, brasiliaDayStart(input.since));
   const conflicts = openConflictFields(db, professionals);

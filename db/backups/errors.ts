@@ -82,7 +82,13 @@ export function zipOpenError(error: unknown, file: string): unknown {
  * A zip the reader refused, as a backup problem the clerk can act on: a file cut short or damaged
  * is almost always a copy that did not finish (a pendrive pulled out too soon).
  */
-export function backupZipProblem(error: ZipError): { code: string; message: string } {
+export function backupZipProblem(error: ZipError): { code: string; message: string; path?: string } {
+  // The file in the bag, for the details (the sentence itself stays free of zip words).
+  const path = error.entry?.includes('/') ? error.entry.slice(error.entry.indexOf('/') + 1) : undefined;
+  return { ...wordsOf(error), ...(path ? { path } : {}) };
+}
+
+function wordsOf(error: ZipError): { code: string; message: string } {
   switch (error.code) {
     case 'ZIP_NOT_A_ZIP':
     case 'ZIP_TRUNCATED':

@@ -22,7 +22,7 @@ function hasTime(date: string): boolean {
 
 /** The day of a date or date-time, in Brasília (where the councils keep their dates). */
 function dayOf(date: string): string {
-  return hasTime(date) ? brasilia(date).date : date.slice(0, 10);
+  return brasilia(date).date;
 }
 
 /**

@@ -25,8 +25,13 @@ export interface BrasiliaTime {
   wallClock: Date;
 }
 
+/**
+ * The Brasília wall-clock time of an instant. A string is read as `instantOfBrasiliaTime` reads it:
+ * a plain date is that day (not UTC midnight, the evening before in Brasília), a date-time without
+ * a zone is Brasília time.
+ */
 export function brasilia(at: string | Date): BrasiliaTime {
-  const date = typeof at === 'string' ? new Date(at) : at;
+  const date = typeof at === 'string' ? instantOfBrasiliaTime(at) : at;
   const parts = Object.fromEntries(PARTS.formatToParts(date).map((p) => [p.type, p.value])) as Record<string, string>;
   const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
   const offsetMinutes = Math.round((wall - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
@@ -42,13 +47,17 @@ export function brasilia(at: string | Date): BrasiliaTime {
 /** A date-time that names its zone: `Z` or an offset such as `-03:00`. */
 const ZONED = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 
+/** A date alone, `YYYY-MM-DD`. */
+const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 /**
  * The UTC instant of an ISO date-time: as written when it names its zone, else read as the time in
- * Brasília (Implanta's and the councils' clock), never as this computer's, whose zone may be another.
+ * Brasília (Implanta's and the councils' clock), never as this computer's, whose zone may be another;
+ * a plain date is the start of that day in Brasília.
  */
 export function instantOfBrasiliaTime(dateTime: string): Date {
   if (ZONED.test(dateTime)) return new Date(dateTime);
-  const wall = Date.parse(`${dateTime}Z`);
+  const wall = Date.parse(`${PLAIN_DATE.test(dateTime) ? `${dateTime}T00:00:00` : dateTime}Z`);
   if (Number.isNaN(wall)) return new Date(Number.NaN);
   // The offset in force at that wall-clock time (−180 today; daylight saving before 2019).
   const offset = brasilia(new Date(wall + 180 * 60_000)).offsetMinutes;

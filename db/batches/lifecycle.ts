@@ -11,7 +11,7 @@ import { seccionalTag } from '../../shared/regions';
 import { appendAudit } from '../audit';
 import { requireSettings } from '../settings';
 import { statement } from '../statements';
-import { brasilia } from './clock';
+import { brasilia, instantOfBrasiliaTime } from './clock';
 import { refreshDipActions } from './dipActions';
 import { IMPLANTA_CPF_SQL } from './payloadPreviousCpf';
 import { CURRENT_SCHEMA_VERSION } from './schemas';
@@ -219,7 +219,8 @@ export function markBatchSent(db: Database, input: { id: number; sentAt?: string
     const settings = requireSettings(db);
     const row = requireBatchRow(db, input.id);
     requireState(row, 'marcar como enviado', ['exported']);
-    const sentAt = input.sentAt === undefined ? now : new Date(input.sentAt);
+    // A date without a zone is the clerk's, in Brasília; a plain date, the start of that day there.
+    const sentAt = input.sentAt === undefined ? now : instantOfBrasiliaTime(input.sentAt);
     if (Number.isNaN(sentAt.getTime())) throw new AppError('DATE_INVALID', 'Data e hora de envio inválidas: use dd/mm/aaaa e hh:mm.', { field: 'sentAt' });
     if (sentAt.getTime() > now.getTime() + FUTURE_SLACK_MS) {
       throw new AppError('DATE_INVALID', 'A data de envio está no futuro: informe quando o pacote foi enviado.', { field: 'sentAt' });

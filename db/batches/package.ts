@@ -299,5 +299,7 @@ export async function verifyBatchPackage(
     if (error instanceof ZipError) problems.push({ code: error.code, message: error.message });
     else throw error;
   }
-  return { file: path, valid: problems.length === 0, problems, encrypted, batch, schemaVersion, sha256, ...(signature ? { signature } : {}) };
+  // A damaged tag file is read by more than one check: each sentence is told once (the first, with its path).
+  const told = problems.filter((p, at) => problems.findIndex((q) => q.message === p.message) === at);
+  return { file: path, valid: told.length === 0, problems: told, encrypted, batch, schemaVersion, sha256, ...(signature ? { signature } : {}) };
 }

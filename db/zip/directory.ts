@@ -1,10 +1,13 @@
 // The central directory of a zip, read and checked before a single entry is inflated: entry count,
 // total and per-entry sizes and ratios (zip bombs), names that would leave the archive, names given
 // twice (also, when asked, differing only in case), encryption other than WinZip AES, unknown
-// methods, and entries overlapping each other or the directory.
+// methods, entries overlapping each other or the directory, and bytes between them that it does not
+// list (localHeader.ts, which also checks each local header against its record).
+import { crc32 } from 'node:zlib';
 import { fault } from './faults';
-import { CENTRAL_HEADER_SIZE, EXTRA_AES, EXTRA_ZIP64, FLAG_ENCRYPTED, FLAG_UTF8, LOCAL_HEADER_SIZE, MAX_U16, MAX_U32, METHOD_AES, METHOD_DEFLATE, METHOD_STORE, SIG_CENTRAL, unsafePathReason } from './format';
+import { CENTRAL_HEADER_SIZE, EXTRA_AES, EXTRA_UNICODE_PATH, EXTRA_ZIP64, FLAG_ENCRYPTED, FLAG_UTF8, LOCAL_HEADER_SIZE, MAX_U16, MAX_U32, METHOD_AES, METHOD_DEFLATE, METHOD_STORE, SIG_CENTRAL, unsafePathReason } from './format';
 import { readEnd, u64 } from './endRecord';
+import { checkLayout } from './localHeader';
 import type { Steps } from './steps';
 
 export interface ZipLimits {
@@ -75,9 +78,10 @@ export function* readDirectory(fileSize: number, options: DirectoryOptions): Ste
     const next = at + CENTRAL_HEADER_SIZE + nameLength + extraLength + commentLength;
     if (next > central.length) throw fault('directory-entry', { index: i + 1 });
     const nameBytes = central.subarray(at + CENTRAL_HEADER_SIZE, at + CENTRAL_HEADER_SIZE + nameLength);
-    const name = decodeName(nameBytes, flags);
+    let name = decodeName(nameBytes, flags);
     const extra = central.subarray(at + CENTRAL_HEADER_SIZE + nameLength, at + CENTRAL_HEADER_SIZE + nameLength + extraLength);
 
+    let unicodeName: string | null = null;
     let aes: EntryRecord['aes'] = null;
     let method = rawMethod;
     let zip64Seen = false;
@@ -94,10 +98,19 @@ export function* readDirectory(fileSize: number, options: DirectoryOptions): Ste
         if (size === MAX_U32) size = take();
         if (compressedSize === MAX_U32) compressedSize = take();
         if (offset === MAX_U32) offset = take();
+      } else if (field.id === EXTRA_UNICODE_PATH && field.data.length > 5 && field.data.readUInt32LE(1) === crc32(nameBytes)) {
+        // unzip extracts the entry under this name when its check matches the header's name.
+        unicodeName = new TextDecoder('utf-8').decode(field.data.subarray(5));
       } else if (field.id === EXTRA_AES && field.data.length >= 7) {
         aes = { vendorVersion: field.data.readUInt16LE(0), strength: field.data.readUInt8(4) };
         method = field.data.readUInt16LE(5);
       }
+    }
+    if (unicodeName !== null && unicodeName !== name) {
+      // A name the header gives unambiguously (ASCII or flagged UTF-8) and another one for unzip: each tool would see another file.
+      if ((flags & FLAG_UTF8) !== 0 || nameBytes.every((byte) => byte < 0x80)) throw fault('unsafe-path', { entry: name, reason: `outro nome em campo extra: ${unicodeName}` });
+      // Info-ZIP's own case: the header in a code page, the field with the UTF-8 name unzip shows.
+      name = unicodeName;
     }
     // Sizes or offset that overflow 32 bits with no Zip64 field to give them.
     if (!zip64Seen && (size === MAX_U32 || compressedSize === MAX_U32 || offset === MAX_U32)) throw fault('zip64-field', { entry: name });
@@ -133,6 +146,8 @@ export function* readDirectory(fileSize: number, options: DirectoryOptions): Ste
     });
     at = next;
   }
+  // Records past the count the end record gives: a reader going by the directory's size would list them.
+  if (at !== central.length) throw fault('directory-oversized');
 
   // No entry may overlap another or the central directory (overlapping entries are a zip-bomb trick).
   const byOffset = [...records].sort((a, b) => a.offset - b.offset);
@@ -144,6 +159,7 @@ export function* readDirectory(fileSize: number, options: DirectoryOptions): Ste
       throw fault('overlap', { entry: record.name });
     }
   }
+  yield* checkLayout(records, end.centralStart, fileSize);
   return records;
 }
 

@@ -1,5 +1,5 @@
-// One entry's data: its local header checked against the directory, the WinZip AES password
-// checked against its verifier, then the bytes decrypted (AES-CTR, HMAC over the ciphertext),
+// One entry's data: its local header checked against the directory (localHeader.ts), the WinZip
+// AES password checked against its verifier, then the bytes decrypted (AES-CTR, HMAC over the ciphertext),
 // inflated (store or deflate, through the streaming inflater) and accounted for — never more than
 // the directory declared, and at the end exactly that, with a matching CRC or HMAC.
 //
@@ -10,33 +10,10 @@ import { crc32 } from 'node:zlib';
 import { createAesMac, deriveAesKeys, WinZipCtr, type AesKeys } from './aes';
 import type { EntryRecord } from './directory';
 import { fault } from './faults';
-import { AES_MAC_BYTES, AES_VERIFIER_BYTES, FLAG_ENCRYPTED, LOCAL_HEADER_SIZE, saltBytes, SIG_LOCAL } from './format';
+import { AES_MAC_BYTES, AES_VERIFIER_BYTES, saltBytes } from './format';
 import { InflateError, Inflater } from './inflate';
+import { dataOffsetOf, exactly } from './localHeader';
 import type { ReadRequest, Steps } from './steps';
-
-/** Reads exactly `length` bytes at `position`, or fails as a truncated file. */
-function* exactly(position: number, length: number, entry?: string): Steps<Buffer> {
-  const bytes = yield { position, length };
-  if (bytes.length < length) throw fault('truncated', { entry });
-  return bytes;
-}
-
-/** Where the entry's data starts, once its local header agrees with the directory. */
-export function* dataOffsetOf(record: EntryRecord, fileSize: number): Steps<number> {
-  if (record.dataOffset !== undefined) return record.dataOffset;
-  const header = yield* exactly(record.offset, LOCAL_HEADER_SIZE);
-  if (header.readUInt32LE(0) !== SIG_LOCAL) throw fault('local-header-missing', { entry: record.name });
-  const nameLength = header.readUInt16LE(26);
-  const extraLength = header.readUInt16LE(28);
-  const name = yield* exactly(record.offset + LOCAL_HEADER_SIZE, nameLength);
-  const sameMethod = header.readUInt16LE(8) === record.rawMethod;
-  const sameEncryption = (header.readUInt16LE(6) & FLAG_ENCRYPTED) === (record.flags & FLAG_ENCRYPTED);
-  if (!name.equals(record.nameBytes) || !sameMethod || !sameEncryption) throw fault('local-header-mismatch', { entry: record.name });
-  const dataOffset = record.offset + LOCAL_HEADER_SIZE + nameLength + extraLength;
-  if (dataOffset + record.compressedSize > fileSize) throw fault('truncated', { entry: record.name });
-  record.dataOffset = dataOffset;
-  return dataOffset;
-}
 
 /** The AES keys of an encrypted entry, once the password matches its verifier. */
 export function* aesKeysOf(record: EntryRecord, password: string | null, fileSize: number): Steps<{ keys: AesKeys; headerBytes: number }> {

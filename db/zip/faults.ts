@@ -29,6 +29,8 @@ export type ZipFaultKind =
   | 'ratio'
   | 'stored-size-mismatch'
   | 'overlap'
+  // Bytes the directory does not list before an entry (or, `after`, between the last one and the directory).
+  | 'hidden-data'
   // Reading an entry
   | 'truncated'
   | 'not-found'
@@ -49,6 +51,8 @@ export type ZipFaultKind =
 export interface ZipFaultFacts {
   /** The entry concerned, when there is one. */
   entry?: string;
+  /** The bytes are after `entry`, not before it (`hidden-data`). */
+  after?: boolean;
   /** 1-based position in the central directory (`directory-entry`). */
   index?: number;
   /** Entries in the directory (`too-many-entries`). */
@@ -62,7 +66,7 @@ export interface ZipFaultFacts {
   produced?: number;
   /** Compression method number (`unsupported-method`). */
   method?: number;
-  /** Why a name is unsafe, in Portuguese (`unsafe-path`). */
+  /** Why a name is unsafe, or what of a local header differs from the directory, in Portuguese (`unsafe-path`, `local-header-mismatch`). */
   reason?: string;
   /** The names differ only in case (`duplicate`). */
   folded?: boolean;

@@ -21,6 +21,8 @@ export const METHOD_AES = 99;
 
 export const EXTRA_ZIP64 = 0x0001;
 export const EXTRA_AES = 0x9901;
+/** Info-ZIP Unicode Path: a UTF-8 name that unzip uses instead of the header's. */
+export const EXTRA_UNICODE_PATH = 0x7075;
 
 export const FLAG_ENCRYPTED = 0x0001;
 export const FLAG_DATA_DESCRIPTOR = 0x0008;

@@ -7,6 +7,7 @@ import { BATCH_STATES, type BatchState } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { formatDateTimeBr, parseDateBr } from '../../shared/rules/dates';
 import { Option } from 'commander';
+import { instantOfBrasiliaTime } from '../../db/batches/clock';
 import { EXIT, PASSPHRASE_OPTION, commandGroup, commandsOf, runJob, UsageError, wholeNumberIn, type CliContext, type CliModule, type CommandOutcome, type Handler, optionText, passphraseFromFile, requiredOutputPath, withFilePassphrase } from './types';
 
 const STATE_WORDS: Record<BatchState, string> = {
@@ -34,7 +35,7 @@ async function resolveBatch(context: CliContext): Promise<BatchSummary> {
 
 const passphrase = passphraseFromFile;
 
-/** `dd/mm/aaaa hh:mm` (this computer's time) or an ISO date-time. */
+/** `dd/mm/aaaa hh:mm` (this computer's time) or an ISO date or date-time. */
 function dateTime(value: string): string {
   const match = /^(\d{1,2}\/\d{1,2}\/\d{4})(?:\s+(\d{1,2}):(\d{2}))?$/.exec(value.trim());
   if (match) {
@@ -43,7 +44,8 @@ function dateTime(value: string): string {
     const [y, m, d] = date.value.split('-').map(Number) as [number, number, number];
     return new Date(y, m - 1, d, Number(match[2] ?? 0), Number(match[3] ?? 0)).toISOString();
   }
-  const parsed = new Date(value);
+  // An ISO date or date-time without a zone is Brasília time, as the store reads it.
+  const parsed = instantOfBrasiliaTime(value.trim());
   if (Number.isNaN(parsed.getTime())) throw new UsageError('--at must be "dd/mm/aaaa hh:mm" or an ISO date-time');
   return parsed.toISOString();
 }

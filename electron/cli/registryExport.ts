@@ -2,6 +2,7 @@
 // status Implanta reported, since a date, as a file the council's main system (and `import registry`) reads, over the app's channel.
 import { extname } from 'node:path';
 import { plural } from '../../shared/display/plural';
+import { AppError } from '../../shared/errors';
 import { formatDateBr, parseDateBr } from '../../shared/rules/dates';
 import { EXIT, UsageError, optionText, requiredOutputPath, type CliContext, type CommandOutcome } from './types';
 
@@ -15,7 +16,11 @@ export async function exportCommand(context: CliContext): Promise<CommandOutcome
   const extension = extname(out).toLowerCase();
   if (extension !== '.xlsx' && extension !== '.csv') throw new UsageError('--out must end in .xlsx or .csv');
 
-  const result = await context.call('registry:export', { since: since.value, path: out, format: extension === '.csv' ? 'csv' : 'xlsx' });
+  const result = await context.call('registry:export', { since: since.value, path: out, format: extension === '.csv' ? 'csv' : 'xlsx' }).catch((error: unknown) => {
+    // The store's words speak of "a data inicial": on the command line that is what --since said.
+    if (!(error instanceof AppError) || error.code !== 'DATE_INVALID') throw error;
+    throw new AppError('DATE_INVALID', `--since ${sinceText.trim()}: ${error.message}`, { field: error.field, details: error.details });
+  });
   const text =
     result.rows === 0
       ? `No record was changed on the desk and synced by Implanta, nor had its DIP status reported, since ${formatDateBr(since.value)}: ${result.path} holds the header row only.`

@@ -101,6 +101,23 @@ describe('cress-desk registry export', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('refuses a --since after today in Brasília: exit 1 naming the option and the date, no file written; today is taken', () => {
+    const brasiliaDay = (offsetDays: number) =>
+      new Intl.DateTimeFormat('pt-BR', { timeZone: 'America/Sao_Paulo', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(Date.now() + offsetDays * 86_400_000));
+    // Two days on: whatever the hour, still after today in Brasília.
+    for (const since of [brasiliaDay(2), '01/01/2099']) {
+      const out = join(desk.dir, `futuro-${since.replace(/\//g, '-')}.csv`);
+      const refused = run('registry', 'export', '--since', since, '--out', out);
+      expect(refused.code, refused.stderr).toBe(1);
+      expect(refused.stderr).toContain(`--since ${since}:`);
+      expect(refused.stderr).toMatch(/ainda não chegou/);
+      expect(existsSync(out)).toBe(false);
+    }
+    const today = join(desk.dir, 'hoje.csv');
+    expect(run('registry', 'export', '--since', brasiliaDay(0), '--out', today).code).toBe(0);
+    expect(existsSync(today)).toBe(true);
+  });
+
   it('leaves `registry show` and `registry search` working beside it', () => {
     const shown = json('registry', 'show', synced.registration_number);
     expect(shown.code).toBe(0);

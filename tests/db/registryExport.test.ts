@@ -146,6 +146,8 @@ describe('which records are exported', () => {
 
   it('writes the header row alone when nothing was synced since the day', async () => {
     const path = out('csv');
+    // The next day (a first day still to come is refused), nothing synced since it began.
+    desk.setNow('2026-03-13T15:00:00.000Z');
     expect(await exportSince('2026-03-13', path)).toMatchObject({ rows: 0 });
     expect(readFileSync(path, 'utf8')).toBe(`\uFEFF${REGISTRY_EXPORT_HEADERS.join(';')}\r\n`);
   });

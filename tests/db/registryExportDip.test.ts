@@ -36,6 +36,8 @@ describe('the export for the main system', () => {
     const since = await exported('2026-03-12');
     expect(since.rows).toBe(1);
     expect(since.text).toMatch(/\r\n0042;.*;Em confecção\r\n$/);
+    // The next day (a first day still to come is refused), nothing new since it began.
+    desk.setNow('2026-03-13T15:00:00.000Z');
     expect((await exported('2026-03-13')).rows).toBe(0);
   });
 });

@@ -38,6 +38,7 @@ const WORDS: ZipFaultTable<AppError> = {
   ratio: bomb,
   'stored-size-mismatch': damaged('tamanhos internos incoerentes'),
   overlap: damaged('partes internas sobrepostas'),
+  'hidden-data': damaged('dados fora do diretório interno'),
   truncated,
   'not-found': ({ entry = '' }) => unreadable(FILE_MESSAGES.damaged(`parte ${entry} ausente`)),
   'entry-too-large': bomb,

@@ -1,6 +1,7 @@
 // The zip writer and reader, checked against each other and against unzip and 7-Zip.
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeZip, ZipError, ZipReader, ZipWriter, type ZipEntry, type ZipWriterOptions } from '../../../db/packaging';
 import { tempDir, type TempDir } from '../fixtures';
@@ -245,6 +246,71 @@ describe('zip reader refuses hostile or damaged archives', () => {
     bytes.writeUInt32LE(0, central + 42);
     writeFileSync(path, bytes);
     expect((await zipError(() => ZipReader.open(path))).code).toBe('ZIP_CORRUPT');
+  });
+
+  it('refuses an index holding more records than its end record counts (a tool reading the index by its size would list one more)', async () => {
+    const path = await zipOf('c.zip', [{ name: 'a.txt', data: 'a'.repeat(100) }, { name: 'b.txt', data: 'b'.repeat(100) }], { method: 'store' });
+    const bytes = readFileSync(path);
+    const end = bytes.length - 22;
+    const centralSize = bytes.readUInt32LE(end + 12);
+    const centralStart = bytes.readUInt32LE(end + 16);
+    // A copy of the last record, named x.txt, after the two the end record counts.
+    const last = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    const extra = Buffer.from(bytes.subarray(last, end));
+    Buffer.from('x.txt').copy(extra, 46);
+    const endRecord = Buffer.from(bytes.subarray(end));
+    endRecord.writeUInt32LE(centralSize + extra.length, 12);
+    writeFileSync(path, Buffer.concat([bytes.subarray(0, centralStart + centralSize), extra, endRecord]));
+    expect((await zipError(() => ZipReader.open(path))).code).toBe('ZIP_CORRUPT');
+  });
+
+  it('refuses an entry whose Unicode path field names another file (unzip would extract it under that name)', async (context) => {
+    const path = await zipOf('u.zip', [{ name: 'a.txt', data: 'conteúdo de a' }, { name: 'b.txt', data: 'conteúdo de b' }], { method: 'store' });
+    const bytes = readFileSync(path);
+    const end = bytes.length - 22;
+    const centralStart = bytes.readUInt32LE(end + 16);
+    // Info-ZIP's Unicode path field (0x7075) on a.txt's index record, naming b.txt.
+    const other = Buffer.from('b.txt');
+    const field = Buffer.alloc(9 + other.length);
+    field.writeUInt16LE(0x7075, 0);
+    field.writeUInt16LE(5 + other.length, 2);
+    field.writeUInt8(1, 4);
+    field.writeUInt32LE(crc32(Buffer.from('a.txt')), 5);
+    other.copy(field, 9);
+    const first = Buffer.from(bytes.subarray(centralStart, centralStart + 46 + 5 + bytes.readUInt16LE(centralStart + 30)));
+    first.writeUInt16LE(first.readUInt16LE(30) + field.length, 30);
+    const rest = bytes.subarray(centralStart + first.length, end);
+    const endRecord = Buffer.from(bytes.subarray(end));
+    endRecord.writeUInt32LE(first.length + field.length + rest.length, 12);
+    writeFileSync(path, Buffer.concat([bytes.subarray(0, centralStart), first, field, rest, endRecord]));
+    if (hasTool('unzip')) {
+      // The confusion itself: unzip lists a.txt's bytes under b.txt.
+      expect(run('unzip', ['-Z1', path], dir.dir).out.split('\n').filter(Boolean)).toEqual(['b.txt', 'b.txt']);
+    } else context.skip(true, UNZIP_MISSING);
+    const error = await zipError(() => ZipReader.open(path));
+    expect(error.code).toBe('ZIP_UNSAFE_PATH');
+    expect(error.message).toContain('"a.txt"');
+    expect(error.message).toContain('b.txt');
+  });
+
+  it('refuses an entry whose local header carries a Unicode path field naming another file (a streaming reader would use it)', async () => {
+    const path = await zipOf('ul.zip', [{ name: 'a.txt', data: 'conteúdo de a' }], { method: 'store' });
+    const bytes = readFileSync(path);
+    const end = bytes.length - 22;
+    const other = Buffer.from('b.txt');
+    const field = Buffer.alloc(9 + other.length);
+    field.writeUInt16LE(0x7075, 0);
+    field.writeUInt16LE(5 + other.length, 2);
+    field.writeUInt8(1, 4);
+    field.writeUInt32LE(crc32(Buffer.from('a.txt')), 5);
+    other.copy(field, 9);
+    const nameEnd = 30 + 5 + bytes.readUInt16LE(28);
+    bytes.writeUInt16LE(bytes.readUInt16LE(28) + field.length, 28);
+    bytes.writeUInt32LE(bytes.readUInt32LE(end + 16) + field.length, end + 16);
+    writeFileSync(path, Buffer.concat([bytes.subarray(0, nameEnd), field, bytes.subarray(nameEnd)]));
+    const error = await zipError(() => ZipReader.open(path));
+    expect(error.code).toBe('ZIP_CORRUPT');
+    expect(error.message).toContain('cabeçalho local de "a.txt" não confere com o índice: nome');
   });
 
   it('reads archives written by Info-ZIP, including streamed ones with data descriptors', async (context) => {
