@@ -39,6 +39,29 @@ test('a CEP, a date and a CPF pasted with spaces, dots or the ISO order keep eve
   }
 });
 
+test('a CPF or CEP pasted with a digit too many keeps it and says how many digits it has, never becoming another number', async ({ desk }) => {
+  await setUpDemoDesk(desk, 50, 5);
+  const { page } = desk;
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  const [who] = desk.query<RecordRow>("SELECT registration_number, name FROM professionals WHERE dip_status = 'none' LIMIT 1");
+  await page.reload();
+  await openRecord(page, who as RecordRow);
+  await page.getByRole('button', { name: 'Corrigir dados' }).click();
+
+  // Cut to 11 digits, 123.456.789-091 would be 123.456.789-09: a valid CPF, perhaps someone else's.
+  const cpf = page.getByLabel('CPF', { exact: true });
+  await paste(page, cpf, '123.456.789-091');
+  await expect(cpf).toHaveValue('123.456.789-091');
+  await cpf.blur();
+  await expect(page.getByText('CPF inválido: deve ter 11 dígitos (tem 12).')).toBeVisible();
+
+  const cep = page.getByLabel('CEP', { exact: true });
+  await paste(page, cep, '01310-1009');
+  await expect(cep).toHaveValue('01310-1009');
+  await cep.blur();
+  await expect(page.getByText('CEP inválido: deve ter 8 dígitos (tem 9).')).toBeVisible();
+});
+
 test('a name pasted longer than the field allows is kept whole and said too long, never cut without a word', async ({ desk }) => {
   await setUpDemoDesk(desk, 50, 5);
   const { page } = desk;
