@@ -19,6 +19,7 @@ import { contactsCli } from './contacts';
 import { correctionsCli } from './corrections';
 import { dipCli } from './dip';
 import { importCli } from './import';
+import { optionRefusal } from './inputOptions';
 import { keyCli } from './key';
 import { qualityCli } from './quality';
 import { registryCli } from './registry';
@@ -95,7 +96,7 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
       (desk ??= openDesk({ path: auditKeyFromEnv(resolveStorePath({ cliPath: global.db, env }), env), appVersion: APP_VERSION, onJobProgress: progressPrinter(io), create }));
     const send: Call = async (channel, input) => {
       const envelope = (await open().dispatch(channel, input)) as Envelope<never>;
-      if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message, envelope.error);
+      if (!envelope.ok) throw optionRefusal(channel, input, envelope.error) ?? new AppError(envelope.error.code, envelope.error.message, envelope.error);
       return envelope.value;
     };
     const call: Call = async (channel, input) => {

@@ -110,3 +110,27 @@ describe('a sending date the lote cannot have', () => {
     }
   });
 });
+
+describe('typed text longer than the store keeps', () => {
+  const long = (n: number) => 'x'.repeat(n);
+  it.each([
+    [['correct', '1000', '--field', 'name', '--value', 'Aline Barbosa dos Santos Silva', '--reason', 'Certidão de casamento', '--evidence', long(81)], '--evidence', 'no máximo 80 caracteres (tem 81)'],
+    [['correct', '1000', '--field', 'email', '--value', 'aline@gmail.com', '--reason', long(501)], '--reason', 'no máximo 500 caracteres (tem 501)'],
+    [['cep', 'add', '01310-100', '--street', long(121), '--district', 'Bela Vista', '--city', 'São Paulo', '--uf', 'SP'], '--street', 'no máximo 120 caracteres'],
+    [['contact', 'add', '1001', '--channel', 'phone', '--case', 'F', '--summary', 'Não consegue entrar', '--name', long(201)], '--name', 'no máximo 200 caracteres'],
+    [['contact', 'settings', '--implanta-email', `${long(260)}@implanta.net.br`], '--implanta-email', 'no máximo 254 caracteres'],
+  ])('%j is refused naming the option and its limit, and nothing is saved', (args, option, limit) => {
+    const before = run('corrections', 'list').stdout;
+    const result = run(...args);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${option}: ${limit}`);
+    expect(result.stderr).not.toMatch(/Dados inválidos|evidence\.kind|(?<!-)\b(reason|street|name|implantaEmail):|Grande demais/);
+    expect(run('corrections', 'list').stdout).toBe(before);
+  });
+
+  it('--json carries the same message', () => {
+    const result = desk.json('correct', '1000', '--field', 'name', '--value', 'Aline Barbosa dos Santos Silva', '--reason', 'Certidão de casamento', '--evidence', long(90));
+    expect(result.code).toBe(1);
+    expect(result.body.error.message).toBe('--evidence: no máximo 80 caracteres (tem 90).');
+  });
+});
