@@ -134,3 +134,21 @@ describe('typed text longer than the store keeps', () => {
     expect(result.body.error.message).toBe('--evidence: no máximo 80 caracteres (tem 90).');
   });
 });
+
+describe('a CEP typed with 7 digits', () => {
+  it.each([
+    [['cep', 'add', '1310100', '--street', 'Avenida Paulista', '--district', 'Bela Vista', '--city', 'São Paulo', '--uf', 'SP'], 'CEP'],
+    [['cep', 'add', '0131010', '--street', 'Avenida Paulista', '--district', 'Bela Vista', '--city', 'São Paulo', '--uf', 'SP'], 'CEP'],
+    [['correct', '1000', '--set', 'cep=1310100', '--reason', 'Mudou de endereço'], '--set cep'],
+    [['correct', '1000', '--field', 'cep', '--value', '0131010', '--reason', 'Mudou de endereço'], '--field cep'],
+  ])('%j is refused saying a CEP has 8 digits, in the format 00000-000, and nothing is saved', (args, named) => {
+    const before = [run('corrections', 'list').stdout, run('registry', 'show', '1000').stdout];
+    const result = run(...args);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(named);
+    expect(result.stderr).toContain('8 dígitos');
+    expect(result.stderr).toContain('00000-000');
+    expect(result.stderr).not.toContain('nenhum CEP começa com 00');
+    expect([run('corrections', 'list').stdout, run('registry', 'show', '1000').stdout]).toEqual(before);
+  });
+});
