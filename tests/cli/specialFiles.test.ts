@@ -55,3 +55,22 @@ describe('a store that is no ordinary file', () => {
     }
   }, 120_000);
 });
+
+describe('an attachment that is no ordinary file', () => {
+  it('contact attach and contact add --attach answer at once for a named pipe and a folder, naming it, and attach nothing', (context) => {
+    posixOnly(context, 'named pipes');
+    expect(runBounded('contact', 'add', '1000', '--channel', 'email', '--case', 'F', '--summary', 'Não consegue entrar').code).toBe(0);
+    const pipe = join(desk.dir, 'print.png');
+    expect(spawnSync('mkfifo', [pipe]).status).toBe(0);
+    for (const args of [['contact', 'attach', '1', pipe], ['contact', 'add', '1001', '--channel', 'email', '--case', 'F', '--summary', 'Anexo por pipe', '--attach', pipe]]) {
+      const result = runBounded(...args);
+      expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(1);
+      expect(result.stderr).toContain('print.png');
+    }
+    const folder = runBounded('contact', 'attach', '1', desk.dir);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toMatch(/é uma pasta, não um arquivo/);
+    expect(runBounded('--json', 'contact', 'show', '1').stdout).toContain('"attachmentList": []');
+    expect(runBounded('--json', 'contact', 'list').stdout).toContain('"total": 1');
+  }, 120_000);
+});
