@@ -74,3 +74,16 @@ describe('an attachment that is no ordinary file', () => {
     expect(runBounded('--json', 'contact', 'list').stdout).toContain('"total": 1');
   }, 120_000);
 });
+
+describe('a PIN file that is no ordinary file', () => {
+  it('a named pipe given as the operator’s PIN file is refused at once, naming it, and nothing is written', (context) => {
+    posixOnly(context, 'named pipes');
+    const pipe = join(desk.dir, 'pin.fifo');
+    expect(spawnSync('mkfifo', ['-m', '600', pipe]).status).toBe(0);
+    const before = runBounded('operator', 'list').stdout;
+    const result = spawnSync(process.execPath, [CLI_BIN, '--db', desk.store, 'operator', 'add', 'Beto Lima'], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, CRESS_DESK_PIN_FILE: pipe } });
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stderr).toContain(`"${pipe}" não é um arquivo comum`);
+    expect(runBounded('operator', 'list').stdout).toBe(before);
+  }, 60_000);
+});
