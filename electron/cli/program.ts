@@ -90,6 +90,9 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     active = command;
     const global = program.opts<{ db?: string; json?: boolean; operator?: string }>();
     json = global.json === true;
+    // An empty value (a variable of a script left unset) would open another store or sign as someone else.
+    if (global.db !== undefined && global.db.trim() === '') throw new UsageError('--db must not be empty: name the store file (without --db, CRESS_DESK_DB or the app’s data folder is used)');
+    if (global.operator !== undefined && global.operator.trim() === '') throw new UsageError('--operator must not be empty: name the operator who signs (cress-desk operator list)');
     // Only `init` creates a store: any other command on a missing file says so and creates nothing.
     const create = command.parent === program && command.name() === 'init';
     const open = (): Desk =>

@@ -1,7 +1,10 @@
 // What the command says when its input is refused: the option or argument as the command takes it,
 // what it should hold and where to find or set it, never the contract's inner field name.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliDesk, initDesk } from './command';
+import { CLI_BIN, cliDesk, initDesk } from './command';
 
 const desk = cliDesk('cress-cli-ranges-', (d) => initDesk(d, { professionals: 5, seed: 2 }));
 const { run } = desk;
@@ -150,5 +153,21 @@ describe('a CEP typed with 7 digits', () => {
     expect(result.stderr).toContain('00000-000');
     expect(result.stderr).not.toContain('nenhum CEP começa com 00');
     expect([run('corrections', 'list').stdout, run('registry', 'show', '1000').stdout]).toEqual(before);
+  });
+});
+
+describe('an empty global option', () => {
+  it.each([
+    [['--db', '', 'info'], '--db'],
+    [['--db', ' ', 'init', '--region', '9', '--operator', 'Ana Souza'], '--db'],
+    [['--operator', '', 'correct', '1000', '--field', 'email', '--value', 'vazio@gmail.com', '--reason', 'Pedido da profissional'], '--operator'],
+  ])('%j is wrong usage, and no store (the default one neither) is opened or written', (args, option) => {
+    const home = mkdtempSync(join(desk.dir, 'home-'));
+    const before = run('corrections', 'list').stdout;
+    const result = spawnSync(process.execPath, [CLI_BIN, ...args], { encoding: 'utf8', cwd: home, env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), CRESS_DESK_DB: desk.store } });
+    expect(result.status, result.stderr).toBe(2);
+    expect(result.stderr).toContain(`${option} must not be empty`);
+    expect(readdirSync(home)).toEqual([]);
+    expect(run('corrections', 'list').stdout).toBe(before);
   });
 });
