@@ -161,7 +161,7 @@ async function attach(context: CliContext): Promise<CommandOutcome> {
 }
 
 async function saveAttachment(context: CliContext): Promise<CommandOutcome> {
-  const attachmentId = wholeNumber(context.args[0], 'attachment');
+  const attachmentId = wholeNumber(context.args[0], 'attachment', 'ATTACHMENT');
   if (attachmentId === undefined || attachmentId < 1) throw new UsageError('ATTACHMENT is the number of an attachment (contact show lists them)');
   const result = await context.call('contacts:attachment', { attachmentId, path: requiredOutputPath(context, 'FILE') });
   return { result, text: `Saved ${formatFileSize(result.size)} to ${result.path}.`, exit: EXIT.ok };

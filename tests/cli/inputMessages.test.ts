@@ -171,3 +171,18 @@ describe('an empty global option', () => {
     expect(run('corrections', 'list').stdout).toBe(before);
   });
 });
+
+describe('a number too large to be any page or id', () => {
+  const huge = '99999999999999999999';
+  it.each([
+    [['corrections', 'list', '--page', huge], '--page'],
+    [['registry', 'search', 'a', '--page', huge], '--page'],
+    [['registry', 'resolve', huge, '--keep', '--reason', 'Conferido no documento'], 'conflict ID'],
+    [['contact', 'attachment', huge, '--out', 'anexo.png'], 'ATTACHMENT'],
+  ])('%j is wrong usage naming what was given, not an inner field', (args, named) => {
+    const result = run(...args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(named);
+    expect(result.stderr).not.toMatch(/Dados inválidos|attachmentId|Grande demais/);
+  });
+});
