@@ -19,6 +19,8 @@ const OPTIONS_OF: Partial<Record<Channel, Record<string, string>>> = {
   'contacts:close': { resolution: '--resolution' },
   'contacts:checkIdentity': { cpf: '--cpf', motherName: '--mother' },
   'settings:updateContacts': { implantaEmail: '--implanta-email' },
+  'settings:setup': { seccional: '--seccional', operator: '--operator' },
+  'operators:add': { name: 'NAME' },
 };
 
 interface Issue {

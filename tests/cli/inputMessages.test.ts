@@ -122,6 +122,7 @@ describe('typed text longer than the store keeps', () => {
     [['cep', 'add', '01310-100', '--street', long(121), '--district', 'Bela Vista', '--city', 'São Paulo', '--uf', 'SP'], '--street', 'no máximo 120 caracteres'],
     [['contact', 'add', '1001', '--channel', 'phone', '--case', 'F', '--summary', 'Não consegue entrar', '--name', long(201)], '--name', 'no máximo 200 caracteres'],
     [['contact', 'settings', '--implanta-email', `${long(260)}@implanta.net.br`], '--implanta-email', 'no máximo 254 caracteres'],
+    [['init', '--region', '9', '--operator', 'Outra Pessoa', '--seccional', long(81)], '--seccional', 'no máximo 80 caracteres (tem 81)'],
   ])('%j is refused naming the option and its limit, and nothing is saved', (args, option, limit) => {
     const before = run('corrections', 'list').stdout;
     const result = run(...args);
