@@ -21,6 +21,7 @@ const OPTIONS_OF: Partial<Record<Channel, Record<string, string>>> = {
   'settings:updateContacts': { implantaEmail: '--implanta-email' },
   'settings:setup': { seccional: '--seccional', operator: '--operator' },
   'operators:add': { name: 'NAME' },
+  'dip:arrive': { arrivedOn: '--date' },
 };
 
 interface Issue {

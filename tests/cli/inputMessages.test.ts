@@ -123,6 +123,7 @@ describe('typed text longer than the store keeps', () => {
     [['contact', 'add', '1001', '--channel', 'phone', '--case', 'F', '--summary', 'Não consegue entrar', '--name', long(201)], '--name', 'no máximo 200 caracteres'],
     [['contact', 'settings', '--implanta-email', `${long(260)}@implanta.net.br`], '--implanta-email', 'no máximo 254 caracteres'],
     [['init', '--region', '9', '--operator', 'Outra Pessoa', '--seccional', long(81)], '--seccional', 'no máximo 80 caracteres (tem 81)'],
+    [['dip', 'arrive', '1001', '--item', 'photo', '--date', '01/01/2026 (ontem)', '--way', 'post'], '--date', 'no máximo 10 caracteres'],
   ])('%j is refused naming the option and its limit, and nothing is saved', (args, option, limit) => {
     const before = run('corrections', 'list').stdout;
     const result = run(...args);
