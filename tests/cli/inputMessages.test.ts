@@ -111,6 +111,15 @@ describe('a sending date the lote cannot have', () => {
       expect(refused.stderr).toContain(`--at ${at}`);
       expect(refused.stderr).toContain('[DATE_INVALID]');
     }
+    // An hour or a minute no clock shows is not taken for a time of the next day.
+    for (const at of ['01/01/2026 25:00', '01/01/2026 10:75']) {
+      const refused = run('batch', 'mark-sent', created.number, '--at', at);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`--at ${at}`);
+      expect(refused.stderr).toContain('hora inválida');
+      expect(refused.stderr).not.toMatch(/futuro|anterior/);
+    }
+    expect(desk.json('batch', 'list').body.items.find((b: { number: string }) => b.number === created.number).state).toBe('exported');
   });
 });
 
