@@ -37,6 +37,14 @@ const GROUPS = [setupCli, operatorsCli, registryCli, correctionsCli, cepCli, aud
 
 const EXIT_STATUS = 'Exit status: 0 done, 1 refused (the message says why), 2 usage, 3 integrity failure.';
 
+/**
+ * A refusal's message on one line: a line break in it can only come from a value typed (or read from
+ * a file) and echoed, which would otherwise split the message and leave its code on a line of its own.
+ */
+function oneLine(message: string): string {
+  return message.replace(/\r\n|[\r\n\u2028\u2029]/g, '↵');
+}
+
 /** Progress of long jobs on stderr, only when a person watches it. */
 function progressPrinter(io: CliIo) {
   if (!process.stderr.isTTY) return undefined;
@@ -153,10 +161,10 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     const known = storeError(error, opened?.store.path ?? null);
     const data = known instanceof AppError ? known.toData() : { code: 'INTERNAL' as const, message: String(known) };
     if (json) io.out(JSON.stringify({ error: data }, null, 2));
-    io.err(terminalSafe(`cress-desk: ${data.message} [${data.code}]`));
+    io.err(terminalSafe(`cress-desk: ${oneLine(data.message)} [${data.code}]`));
     const details = (data as { details?: unknown }).details;
     if (Array.isArray(details) && details.length > 1) {
-      for (const problem of details as { message: string }[]) io.err(terminalSafe(`  - ${problem.message}`));
+      for (const problem of details as { message: string }[]) io.err(terminalSafe(`  - ${oneLine(problem.message)}`));
     }
     return INTEGRITY_CODES.has(data.code) ? EXIT.integrity : EXIT.refused;
   } finally {

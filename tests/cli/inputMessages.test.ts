@@ -197,3 +197,11 @@ describe('a number too large to be any page or id', () => {
     expect(result.stderr).not.toMatch(/Dados inválidos|attachmentId|Grande demais/);
   });
 });
+
+describe('a value with a line break, echoed in a refusal', () => {
+  it.each([[['registry', 'show', '1000\nDados conferidos']], [['batch', 'seal', '2026-0009\r\nLote lacrado']]])('%j is refused on one line, with its code', (args) => {
+    const result = run(...args);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trimEnd().split(/\r?\n|\r/)).toEqual([expect.stringMatching(/^cress-desk: .*↵.*\[[A-Z_]+\]$/)]);
+  });
+});
