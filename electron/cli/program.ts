@@ -20,6 +20,7 @@ import { correctionsCli } from './corrections';
 import { dipCli } from './dip';
 import { importCli } from './import';
 import { optionRefusal } from './inputOptions';
+import { repeatedOption } from './repeatedOptions';
 import { keyCli } from './key';
 import { qualityCli } from './quality';
 import { registryCli } from './registry';
@@ -98,6 +99,8 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     active = command;
     const global = program.opts<{ db?: string; json?: boolean; operator?: string }>();
     json = global.json === true;
+    const repeated = repeatedOption(argv, [...program.options, ...command.options]);
+    if (repeated) throw new UsageError(`${repeated} is given twice: give it once (only --set and --attach may repeat)`);
     // An empty value (a variable of a script left unset) would open another store or sign as someone else.
     if (global.db !== undefined && global.db.trim() === '') throw new UsageError('--db must not be empty: name the store file (without --db, CRESS_DESK_DB or the app’s data folder is used)');
     if (global.operator !== undefined && global.operator.trim() === '') throw new UsageError('--operator must not be empty: name the operator who signs (cress-desk operator list)');

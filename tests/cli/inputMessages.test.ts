@@ -205,3 +205,24 @@ describe('a value with a line break, echoed in a refusal', () => {
     expect(result.stderr.trimEnd().split(/\r?\n|\r/)).toEqual([expect.stringMatching(/^cress-desk: .*↵.*\[[A-Z_]+\]$/)]);
   });
 });
+
+describe('an option that takes one value, given twice', () => {
+  it.each([
+    [['correct', '1001', '--field', 'email', '--value', 'duas@gmail.com', '--field', 'phone', '--value', '(11) 98765-4321', '--reason', 'Pedido da profissional'], '--field'],
+    [['correct', '1001', '--field', 'email', '--value', 'uma@gmail.com', '--value', 'outra@gmail.com', '--reason', 'Pedido da profissional'], '--value'],
+    [['correct', '1001', '--set', 'email=tres@gmail.com', '--reason', 'Primeiro motivo', '--reason=Segundo motivo'], '--reason'],
+    [['--db', 'outro.sqlite', 'correct', '1001', '--set', 'email=quatro@gmail.com', '--reason', 'Pedido da profissional'], '--db'],
+  ])('%j is wrong usage naming it, and nothing is saved', (args, option) => {
+    const before = run('corrections', 'list').stdout;
+    const result = run(...args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${option} is given twice`);
+    expect(run('corrections', 'list').stdout).toBe(before);
+  });
+
+  it('--set and --attach still repeat', () => {
+    const result = run('correct', '1001', '--set', 'email=repetido@gmail.com', '--set', 'phone=(11) 98888-7777', '--reason', 'Pedido da profissional');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Saved 2 corrections');
+  });
+});
