@@ -175,8 +175,8 @@ async function emlPath(context: CliContext, folder: string, protocol: string, ki
 
 /** The `.eml` for Implanta, written into --out (a folder) under the protocol's name. */
 async function forward(context: CliContext): Promise<CommandOutcome> {
-  const id = await contactProtocol(context, context.args[0]);
   const folder = requiredOutputPath(context, 'DIR');
+  const id = await contactProtocol(context, context.args[0]);
   const { protocol } = await context.call('contacts:get', { id });
   const path = await emlPath(context, folder, protocol, 'encaminhamento');
   const result = await context.call('contacts:forward', { id, path }).catch((error: unknown) => {
@@ -199,9 +199,9 @@ async function forward(context: CliContext): Promise<CommandOutcome> {
 
 /** A message to the professional from a template: its text and phone script, and with --out the `.eml`. */
 async function message(context: CliContext): Promise<CommandOutcome> {
-  const id = await contactProtocol(context, context.args[0]);
   const template = optionText(context, 'template') as MessageTemplate;
   const folder = outputPath(context);
+  const id = await contactProtocol(context, context.args[0]);
   const { protocol } = await context.call('contacts:get', { id });
   const path = folder === undefined ? null : await emlPath(context, folder, protocol, 'mensagem');
   const sent = context.values.sent === true;
