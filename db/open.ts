@@ -21,6 +21,7 @@ import { beginSession, requireSharedIndex } from './storeSessions';
 import { removeStalePrepared } from './backups/preparedCopies';
 import { storeError, waitForWriters } from './storeLock';
 import { settleChangedFiles } from './storeLockFiles';
+import { explainStaleLog } from './staleLog';
 
 export interface Store {
   db: Database.Database;
@@ -215,7 +216,8 @@ function openOnce(path: string, options: OpenOptions, last = false): Store | nul
   } catch (error) {
     db.close();
     session.end();
-    throw storeError(error, path);
+    // Only once nothing of this process holds the store: reading the file lets go of its locks.
+    throw explainStaleLog(storeError(error, path), path);
   }
 }
 

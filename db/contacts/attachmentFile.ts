@@ -7,7 +7,7 @@ import { ATTACHMENT_MAX_BYTES, type AttachmentType } from '../../shared/contract
 import { formatFileSize } from '../../shared/display/numbers';
 import { AppError } from '../../shared/errors';
 import { withoutControls } from '../../shared/text';
-import { unreadableMessage } from '../fileRefusals';
+import { READ_WITHOUT_WAITING, unreadableMessage } from '../fileRefusals';
 import { pdfHasActiveContent } from './pdfActiveContent';
 
 const SIGNATURES: readonly { type: AttachmentType; magic: readonly number[] }[] = [
@@ -79,12 +79,14 @@ export interface ReadAttachment {
 export function readAttachment(path: string, name: string): ReadAttachment {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // A named pipe nobody writes to opens at once, and is refused below, instead of holding the desk.
+    fd = openSync(path, READ_WITHOUT_WAITING);
   } catch (error) {
     throw new AppError('INPUT_INVALID', unreadableMessage(name, (error as NodeJS.ErrnoException).code ?? ''), { field: 'path' });
   }
   try {
     const stats = fstatSync(fd);
+    if (stats.isDirectory()) throw new AppError('INPUT_INVALID', unreadableMessage(name, 'EISDIR'), { field: 'path' });
     if (!stats.isFile()) throw notAcceptedType(name);
     if (stats.size > ATTACHMENT_MAX_BYTES) throw tooLarge(name, stats.size);
     // One byte more than the limit: a file that grew since its size was read is still caught.

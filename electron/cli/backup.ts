@@ -115,12 +115,12 @@ async function verify(context: CliContext): Promise<CommandOutcome> {
   const file = fileArgument(context);
   const verification = await withFilePassphrase(context, (secret) => runJob(context, 'backups:verify', { file, passphrase: secret, keyFile: keyFile(context) }));
   const unlocked = verification.unlockedWith ? `\n  database opened with ${UNLOCKED[verification.unlockedWith]}` : '';
+  // Said in the text and in the JSON document alike: a script run by the council's IT needs it as much.
+  const hint = verification.valid ? null : keyFileHint(context, verification.problems.some((p) => p.code === 'DB_KEY'));
   const text = verification.valid
     ? `Backup valid: ${file}\n  region ${verification.region}, schema ${verification.schemaVersion}${verification.encrypted ? ', encrypted' : ''}${unlocked}\n  ${countsLine(verification.counts)}${verification.signature ? `\n  ${verification.signature.message}` : ''}`
-    : [`${heading(verification)}: ${file}`, ...verification.problems.map((p) => `  - ${p.message} [${p.code}]`), keyFileHint(context, verification.problems.some((p) => p.code === 'DB_KEY')) ?? '']
-        .filter(Boolean)
-        .join('\n');
-  return { result: verification, text, exit: verification.valid ? EXIT.ok : EXIT.integrity };
+    : [`${heading(verification)}: ${file}`, ...verification.problems.map((p) => `  - ${p.message} [${p.code}]`), hint ?? ''].filter(Boolean).join('\n');
+  return { result: hint ? { ...verification, hint } : verification, text, exit: verification.valid ? EXIT.ok : EXIT.integrity };
 }
 
 /** A copy made for Implanta leaves the council's casework out (db/backups/implantaCopy.ts). */

@@ -40,9 +40,12 @@ function dateTime(value: string): string {
   const match = /^(\d{1,2}\/\d{1,2}\/\d{4})(?:\s+(\d{1,2}):(\d{2}))?$/.exec(value.trim());
   if (match) {
     const date = parseDateBr(match[1] as string);
-    if (!date.ok) throw new AppError('DATE_INVALID', date.message, { field: 'sentAt' });
+    if (!date.ok) throw new AppError('DATE_INVALID', `--at ${value.trim()}: ${date.message}`, { field: 'sentAt' });
+    const [hours, minutes] = [Number(match[2] ?? 0), Number(match[3] ?? 0)];
+    // 25:00 would otherwise be taken for 01:00 of the next day.
+    if (hours > 23 || minutes > 59) throw new AppError('DATE_INVALID', `--at ${value.trim()}: hora inválida: use hh:mm, de 00:00 a 23:59.`, { field: 'sentAt' });
     const [y, m, d] = date.value.split('-').map(Number) as [number, number, number];
-    return new Date(y, m - 1, d, Number(match[2] ?? 0), Number(match[3] ?? 0)).toISOString();
+    return new Date(y, m - 1, d, hours, minutes).toISOString();
   }
   // An ISO date or date-time without a zone is Brasília time, as the store reads it.
   const parsed = instantOfBrasiliaTime(value.trim());

@@ -1,5 +1,7 @@
 // `cress-desk cep add`: a CEP the national directory lacks, added to the desk's directory and queued
 // for Implanta like a correction.
+import { AppError } from '../../shared/errors';
+import { parseTypedCep } from '../../shared/rules/cep';
 import { renderers } from './output';
 import { EXIT, REASON_OPTION, commandGroup, optionText, type CliModule } from './types';
 
@@ -15,6 +17,9 @@ export const cepCli: CliModule = (program, action) => {
     .option(...REASON_OPTION)
     .action(
       action(async (context) => {
+        // Typed by a person: seven digits lack one somewhere, and are never padded into another CEP.
+        const typed = parseTypedCep(context.args[0] ?? '');
+        if (!typed.ok) throw new AppError(typed.code, typed.message, { field: 'cep' });
         const result = await context.call('cep:save', {
           cep: context.args[0] ?? '',
           street: optionText(context, 'street') ?? '',

@@ -12,7 +12,6 @@ import {
   CONTACT_CHANNELS,
   CONTACT_STATUS_LABELS,
   CONTACT_STATUSES,
-  PROTOCOL_PATTERN,
   type ContactCase,
   type ContactChannel,
   type ContactStatus,
@@ -24,17 +23,10 @@ import { demoFileName } from '../../shared/regions';
 import { formatCpf } from '../../shared/rules/cpf';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { digitsOnly } from '../../shared/text';
+import { contactProtocol } from './contactRefs';
 import { collect } from './correctionChanges';
 import { table } from './output';
 import { EXIT, PAGE_OPTION, pageOf, pageLine, UsageError, commandGroup, commandsOf, optionText, outputPath, requiredOutputPath, wholeNumber, wholeNumberIn, type CliContext, type CliModule, type CommandOutcome } from './types';
-
-/** An atendimento named on the command line: its protocol, or its number. */
-function contactRef(text: string | undefined): number | string {
-  const value = (text ?? '').trim().toUpperCase();
-  if (/^\d+$/.test(value) && Number(value) > 0) return Number(value);
-  if (PROTOCOL_PATTERN.test(value)) return value;
-  throw new UsageError('ID is the protocol of an atendimento (AT-2026-000001) or its number');
-}
 
 function caseOf(context: CliContext): ContactCase {
   const text = optionText(context, 'case') ?? '';
@@ -127,7 +119,7 @@ async function list(context: CliContext): Promise<CommandOutcome> {
 }
 
 async function show(context: CliContext): Promise<CommandOutcome> {
-  const result = await context.call('contacts:get', { id: contactRef(context.args[0]) });
+  const result = await context.call('contacts:get', { id: await contactProtocol(context, context.args[0]) });
   return { result, text: shown(result), exit: EXIT.ok };
 }
 
@@ -136,7 +128,7 @@ async function check(context: CliContext): Promise<CommandOutcome> {
   const notListed = context.values.motherNotListed === true;
   if ((mother === undefined) === !notListed) throw new UsageError('give either --mother NAME or --mother-not-listed');
   const result = await context.call('contacts:checkIdentity', {
-    id: contactRef(context.args[0]),
+    id: await contactProtocol(context, context.args[0]),
     cpf: optionText(context, 'cpf') ?? '',
     motherName: mother ?? null,
     motherNotListed: notListed,
@@ -147,29 +139,29 @@ async function check(context: CliContext): Promise<CommandOutcome> {
 }
 
 async function status(context: CliContext): Promise<CommandOutcome> {
-  const result = await context.call('contacts:setStatus', { id: contactRef(context.args[0]), status: context.values.to as 'open' | 'forwarded' | 'waiting_professional' });
+  const result = await context.call('contacts:setStatus', { id: await contactProtocol(context, context.args[0]), status: context.values.to as 'open' | 'forwarded' | 'waiting_professional' });
   return { result, text: `Atendimento ${result.protocol}: ${CONTACT_STATUS_LABELS[result.status]}.`, exit: EXIT.ok };
 }
 
 async function answer(context: CliContext): Promise<CommandOutcome> {
-  const result = await context.call('contacts:answer', { id: contactRef(context.args[0]), text: optionText(context, 'text') ?? '' });
+  const result = await context.call('contacts:answer', { id: await contactProtocol(context, context.args[0]), text: optionText(context, 'text') ?? '' });
   return { result, text: `Implanta's answer recorded on ${result.protocol}.`, exit: EXIT.ok };
 }
 
 async function close(context: CliContext): Promise<CommandOutcome> {
-  const result = await context.call('contacts:close', { id: contactRef(context.args[0]), resolution: optionText(context, 'resolution') ?? '' });
+  const result = await context.call('contacts:close', { id: await contactProtocol(context, context.args[0]), resolution: optionText(context, 'resolution') ?? '' });
   return { result, text: `Atendimento ${result.protocol} resolved.`, exit: EXIT.ok };
 }
 
 async function attach(context: CliContext): Promise<CommandOutcome> {
   const [id, file = ''] = context.args;
   const path = resolve(file);
-  const result = await context.call('contacts:attach', { id: contactRef(id), path });
+  const result = await context.call('contacts:attach', { id: await contactProtocol(context, id), path });
   return { result, text: `Attached ${result.fileName} (${result.type}, ${formatFileSize(result.size)}) as #${result.id}.`, exit: EXIT.ok };
 }
 
 async function saveAttachment(context: CliContext): Promise<CommandOutcome> {
-  const attachmentId = wholeNumber(context.args[0], 'attachment');
+  const attachmentId = wholeNumber(context.args[0], 'attachment', 'ATTACHMENT');
   if (attachmentId === undefined || attachmentId < 1) throw new UsageError('ATTACHMENT is the number of an attachment (contact show lists them)');
   const result = await context.call('contacts:attachment', { attachmentId, path: requiredOutputPath(context, 'FILE') });
   return { result, text: `Saved ${formatFileSize(result.size)} to ${result.path}.`, exit: EXIT.ok };
@@ -183,8 +175,8 @@ async function emlPath(context: CliContext, folder: string, protocol: string, ki
 
 /** The `.eml` for Implanta, written into --out (a folder) under the protocol's name. */
 async function forward(context: CliContext): Promise<CommandOutcome> {
-  const id = contactRef(context.args[0]);
   const folder = requiredOutputPath(context, 'DIR');
+  const id = await contactProtocol(context, context.args[0]);
   const { protocol } = await context.call('contacts:get', { id });
   const path = await emlPath(context, folder, protocol, 'encaminhamento');
   const result = await context.call('contacts:forward', { id, path }).catch((error: unknown) => {
@@ -207,9 +199,9 @@ async function forward(context: CliContext): Promise<CommandOutcome> {
 
 /** A message to the professional from a template: its text and phone script, and with --out the `.eml`. */
 async function message(context: CliContext): Promise<CommandOutcome> {
-  const id = contactRef(context.args[0]);
   const template = optionText(context, 'template') as MessageTemplate;
   const folder = outputPath(context);
+  const id = await contactProtocol(context, context.args[0]);
   const { protocol } = await context.call('contacts:get', { id });
   const path = folder === undefined ? null : await emlPath(context, folder, protocol, 'mensagem');
   const sent = context.values.sent === true;
@@ -243,7 +235,7 @@ async function settings(context: CliContext): Promise<CommandOutcome> {
 export const contactsCli: CliModule = (program, action) => {
   const command = commandsOf(commandGroup(program, 'contact', "Atendimentos: professionals' problems forwarded to Implanta"));
   /** A command about one atendimento. */
-  const onOne = (name: string, description: string) => command(name, description).argument('<id>', 'the atendimento: its protocol (AT-2026-000001) or number');
+  const onOne = (name: string, description: string) => command(name, description).argument('<id>', 'the atendimento: its protocol (AT-2026-000001), or its number when it is of this year (1)');
   command('add', 'Open an atendimento for a professional (found by CPF or registration number, or by the CPF told when not found yet)')
     .argument('<cpf-or-registration>', 'CPF or registration number')
     .addOption(new Option('--channel <c>', 'how the professional reached the council').choices(CONTACT_CHANNELS).makeOptionMandatory())

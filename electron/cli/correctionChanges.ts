@@ -4,12 +4,20 @@
 // mismatched CEP and UF in between).
 import { AppError } from '../../shared/errors';
 import { FIELD_NAMES, isFieldName } from '../../shared/fields';
+import { parseTypedCep } from '../../shared/rules/cep';
 import { UsageError } from './types';
 
 /** A field of the catalogue, as `--set`/`--field` name it; any other name is refused naming the option and the fields. */
 export function requireFieldName(option: string, field: string): void {
   if (isFieldName(field)) return;
   throw new AppError('FIELD_UNKNOWN', `${option} ${field}: campo desconhecido. Os campos são: ${FIELD_NAMES.join(', ')}.`);
+}
+
+/** A CEP on the command line was typed by a person: seven digits are refused, never padded into another CEP. */
+function requireTypedCep(option: string, value: string): void {
+  if (value.trim() === '') return; // clears the field
+  const parsed = parseTypedCep(value);
+  if (!parsed.ok) throw new AppError(parsed.code, `${option} cep: ${parsed.message}`, { field: 'cep' });
 }
 
 /** `field=value` → [field, value]; the value may itself contain `=` and may be empty (clears the field). */
@@ -35,9 +43,10 @@ export function changesFromOptions(options: { set?: readonly string[]; field?: s
   }
   if (pairs.length === 0) throw new UsageError('say what to correct: --set field=value (repeatable) or --field F --value V');
   const changes: Record<string, string> = {};
-  for (const [field, value] of pairs) {
+  pairs.forEach(([field, value], at) => {
     if (Object.hasOwn(changes, field)) throw new UsageError(`${field} is given twice: one value per field`);
+    if (field === 'cep') requireTypedCep(at < (options.set ?? []).length ? '--set' : '--field', value);
     changes[field] = value;
-  }
+  });
   return changes;
 }

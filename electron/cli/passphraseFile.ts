@@ -8,7 +8,7 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../../shared/errors';
-import { requireOwnerOnly } from './signIn';
+import { OWN_DESCRIPTOR, requireOwnerOnly } from './signIn';
 
 /** The longest passphrase the desk takes (shared/contract/common.ts). */
 const PASSPHRASE_MAX = 1024;
@@ -50,13 +50,6 @@ function decoded(bytes: Buffer): string {
     return new TextDecoder('windows-1252').decode(bytes);
   }
 }
-
-/**
- * The process's own descriptors: the standard input (`… | cress-desk … --passphrase-file /dev/stdin`)
- * or a shell's process substitution (`--passphrase-file <(pass show cress)`). They are pipes the
- * command was handed, not files others may read, and they are read (up to a passphrase file's size).
- */
-const OWN_DESCRIPTOR = /^\/(?:dev\/(?:stdin|fd\/\d+)|proc\/self\/fd\/\d+)$/;
 
 /** At most `max` bytes and one more (to tell a larger file) from the descriptor `fd`, to its end. */
 function readBoundedFrom(fd: number, max: number): Buffer {

@@ -19,6 +19,8 @@ import { contactsCli } from './contacts';
 import { correctionsCli } from './corrections';
 import { dipCli } from './dip';
 import { importCli } from './import';
+import { optionRefusal } from './inputOptions';
+import { repeatedOption } from './repeatedOptions';
 import { keyCli } from './key';
 import { qualityCli } from './quality';
 import { registryCli } from './registry';
@@ -35,6 +37,14 @@ export { EXIT };
 const GROUPS = [setupCli, operatorsCli, registryCli, correctionsCli, cepCli, auditCli, storeCli, backupCli, batchCli, importCli, keyCli, qualityCli, contactsCli, dipCli];
 
 const EXIT_STATUS = 'Exit status: 0 done, 1 refused (the message says why), 2 usage, 3 integrity failure.';
+
+/**
+ * A refusal's message on one line: a line break in it can only come from a value typed (or read from
+ * a file) and echoed, which would otherwise split the message and leave its code on a line of its own.
+ */
+function oneLine(message: string): string {
+  return message.replace(/\r\n|[\r\n\u2028\u2029]/g, '↵');
+}
 
 /** Progress of long jobs on stderr, only when a person watches it. */
 function progressPrinter(io: CliIo) {
@@ -89,13 +99,18 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     active = command;
     const global = program.opts<{ db?: string; json?: boolean; operator?: string }>();
     json = global.json === true;
+    const repeated = repeatedOption(argv, [...program.options, ...command.options]);
+    if (repeated) throw new UsageError(`${repeated} is given twice: give it once (only --set and --attach may repeat)`);
+    // An empty value (a variable of a script left unset) would open another store or sign as someone else.
+    if (global.db !== undefined && global.db.trim() === '') throw new UsageError('--db must not be empty: name the store file (without --db, CRESS_DESK_DB or the app’s data folder is used)');
+    if (global.operator !== undefined && global.operator.trim() === '') throw new UsageError('--operator must not be empty: name the operator who signs (cress-desk operator list)');
     // Only `init` creates a store: any other command on a missing file says so and creates nothing.
     const create = command.parent === program && command.name() === 'init';
     const open = (): Desk =>
       (desk ??= openDesk({ path: auditKeyFromEnv(resolveStorePath({ cliPath: global.db, env }), env), appVersion: APP_VERSION, onJobProgress: progressPrinter(io), create }));
     const send: Call = async (channel, input) => {
       const envelope = (await open().dispatch(channel, input)) as Envelope<never>;
-      if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message, envelope.error);
+      if (!envelope.ok) throw optionRefusal(channel, input, envelope.error) ?? new AppError(envelope.error.code, envelope.error.message, envelope.error);
       return envelope.value;
     };
     const call: Call = async (channel, input) => {
@@ -149,10 +164,10 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     const known = storeError(error, opened?.store.path ?? null);
     const data = known instanceof AppError ? known.toData() : { code: 'INTERNAL' as const, message: String(known) };
     if (json) io.out(JSON.stringify({ error: data }, null, 2));
-    io.err(terminalSafe(`cress-desk: ${data.message} [${data.code}]`));
+    io.err(terminalSafe(`cress-desk: ${oneLine(data.message)} [${data.code}]`));
     const details = (data as { details?: unknown }).details;
     if (Array.isArray(details) && details.length > 1) {
-      for (const problem of details as { message: string }[]) io.err(terminalSafe(`  - ${problem.message}`));
+      for (const problem of details as { message: string }[]) io.err(terminalSafe(`  - ${oneLine(problem.message)}`));
     }
     return INTEGRITY_CODES.has(data.code) ? EXIT.integrity : EXIT.refused;
   } finally {

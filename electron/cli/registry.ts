@@ -8,7 +8,7 @@ import { AppError } from '../../shared/errors';
 import { fieldLabel } from '../../shared/fields';
 import { renderers } from './output';
 import { exportCommand } from './registryExport';
-import { EXIT, PAGE_OPTION, pageOf, REASON_OPTION, UsageError, commandGroup, optionText, type CliContext, type CliModule, type CommandOutcome } from './types';
+import { EXIT, PAGE_OPTION, isWholeNumber, pageOf, REASON_OPTION, UsageError, commandGroup, optionText, type CliContext, type CliModule, type CommandOutcome } from './types';
 
 /** Conflicts read per call while listing them all. */
 const PAGE_SIZE = 200;
@@ -68,7 +68,7 @@ async function listConflicts(context: CliContext): Promise<CommandOutcome> {
 
 async function resolveConflict(context: CliContext): Promise<CommandOutcome> {
   const [id = ''] = context.args;
-  if (!/^\d+$/.test(id)) throw new UsageError('the conflict ID must be a whole number (see: cress-desk registry conflicts)');
+  if (!isWholeNumber(id)) throw new UsageError('the conflict ID must be a whole number (see: cress-desk registry conflicts)');
   const keep = context.values.keep === true;
   const takeFile = context.values.takeFile === true;
   if (keep === takeFile) throw new UsageError('choose one: --keep (the desk’s value stays) or --take-file (the main system’s value)');

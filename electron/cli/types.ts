@@ -70,10 +70,15 @@ export const PAGE_OPTION = ['--page <n>', 'the page of results, from 1 (as the l
 /** Thrown for wrong usage: exit 2 with the command's help. */
 export class UsageError extends Error {}
 
-/** A whole-number option's value, or undefined when absent. */
-export function wholeNumber(value: unknown, name: string): number | undefined {
+/** Digits of a whole number the store can hold (at most 2^53 − 1). */
+export function isWholeNumber(value: unknown): value is string {
+  return typeof value === 'string' && /^\d+$/.test(value) && Number.isSafeInteger(Number(value));
+}
+
+/** A whole-number option's value, or undefined when absent. `label`: how the help names it, when it is an argument (ATTACHMENT). */
+export function wholeNumber(value: unknown, name: string, label = `--${name}`): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number`);
+  if (!isWholeNumber(value)) throw new UsageError(`${label} must be a whole number${typeof value === 'string' && /^\d+$/.test(value) ? ' (this one is too large)' : ''}`);
   return Number(value);
 }
 
@@ -94,8 +99,9 @@ export function pageLine(result: { page: number; pageSize: number; total: number
  * and the range, before anything is looked up — not by the contract's inner field name.
  */
 export function wholeNumberIn(value: unknown, name: string, min: number, max: number): number | undefined {
-  const number = wholeNumber(value, name);
-  if (number !== undefined && (number < min || number > max)) throw new AppError('INPUT_INVALID', `--${name}: informe um número inteiro de ${min} a ${max} (recebido: ${number}).`);
+  // Digits past what a number holds are out of the range too, said as typed.
+  const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : wholeNumber(value, name);
+  if (number !== undefined && (number < min || number > max)) throw new AppError('INPUT_INVALID', `--${name}: informe um número inteiro de ${min} a ${max} (recebido: ${value as string}).`);
   return number;
 }
 

@@ -17,13 +17,27 @@ export function parseCep(input: string | number): Parsed<string> {
   if (/[^\d.\-\s]/.test(raw)) return fail('CEP_INVALID', 'CEP inválido: use o formato 00000-000.');
   let digits = digitsOnly(raw);
   if (digits.length === 7) {
-    if (digits !== raw) return fail('CEP_INVALID', `CEP incompleto: ${raw} tem 7 dígitos. Confira o CEP (formato 00000-000).`);
+    if (digits !== raw) return fail('CEP_INVALID', sevenDigits(raw));
     digits = `0${digits}`;
   }
-  if (digits.length !== 8) return fail('CEP_INVALID', `CEP inválido: deve ter 8 dígitos (tem ${digits.length}).`);
+  if (digits.length !== 8) return fail('CEP_INVALID', `CEP inválido: deve ter 8 dígitos (tem ${digits.length}), no formato 00000-000.`);
   if (digits === '00000000') return fail('CEP_INVALID', 'CEP inválido: 00000-000 não existe.');
   if (digits.startsWith('00')) return fail('CEP_INVALID', `CEP inválido: ${formatCep(digits)} não existe (nenhum CEP começa com 00).`);
   return ok(digits);
+}
+
+function sevenDigits(typed: string): string {
+  return `CEP incompleto: ${typed} tem 7 dígitos. Um CEP tem 8 dígitos, no formato 00000-000: confira o CEP.`;
+}
+
+/**
+ * A CEP a person typed (a form, a command's option): 8 digits, never padded. Seven digits typed
+ * lack one somewhere, not always the leading zero; only a spreadsheet's number cell loses that.
+ */
+export function parseTypedCep(input: string): Parsed<string> {
+  const raw = input.trim();
+  if (/^[\d.\-\s]+$/.test(raw) && digitsOnly(raw).length === 7) return fail('CEP_INVALID', sevenDigits(raw));
+  return parseCep(raw);
 }
 
 /** `01310100` → `01310-100`. */

@@ -123,6 +123,21 @@ describe('a backup made with another desk’s key', () => {
     }
   });
 
+  it('with --json, the document of verify and the error of restore carry the same hint', () => {
+    const folder = join(desk.dir, 'sem-chave-json');
+    mkdirSync(folder);
+    expect(cli(oldStore, oldKey, 'backup', 'create', '--out', folder).code).toBe(0);
+    const file = newestZip(folder, '-backup-');
+    const verified = cli(newStore, newKey, '--json', 'backup', 'verify', file);
+    expect(verified.code).toBe(3);
+    const verification = JSON.parse(verified.stdout);
+    expect(verification.valid).toBe(false);
+    expect(verification.hint).toMatch(/--key-file FILE .*cress-desk key export/);
+    const restored = cli(newStore, newKey, '--json', 'backup', 'restore', file, '--yes');
+    expect(restored.code).toBe(3);
+    expect(JSON.parse(restored.stdout).error.message).toMatch(/--key-file FILE .*cress-desk key export/);
+  });
+
   it('an encrypted backup of another desk, opened with its right passphrase, asks for the key only, never hints the passphrase was wrong', () => {
     const folder = join(desk.dir, 'aes-outra-mesa');
     mkdirSync(folder);

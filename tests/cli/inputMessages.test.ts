@@ -1,7 +1,10 @@
 // What the command says when its input is refused: the option or argument as the command takes it,
 // what it should hold and where to find or set it, never the contract's inner field name.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliDesk, initDesk } from './command';
+import { CLI_BIN, cliDesk, initDesk } from './command';
 
 const desk = cliDesk('cress-cli-ranges-', (d) => initDesk(d, { professionals: 5, seed: 2 }));
 const { run } = desk;
@@ -108,5 +111,118 @@ describe('a sending date the lote cannot have', () => {
       expect(refused.stderr).toContain(`--at ${at}`);
       expect(refused.stderr).toContain('[DATE_INVALID]');
     }
+    // An hour or a minute no clock shows is not taken for a time of the next day.
+    for (const at of ['01/01/2026 25:00', '01/01/2026 10:75']) {
+      const refused = run('batch', 'mark-sent', created.number, '--at', at);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`--at ${at}`);
+      expect(refused.stderr).toContain('hora inválida');
+      expect(refused.stderr).not.toMatch(/futuro|anterior/);
+    }
+    expect(desk.json('batch', 'list').body.items.find((b: { number: string }) => b.number === created.number).state).toBe('exported');
+  });
+});
+
+describe('typed text longer than the store keeps', () => {
+  const long = (n: number) => 'x'.repeat(n);
+  it.each([
+    [['correct', '1000', '--field', 'name', '--value', 'Aline Barbosa dos Santos Silva', '--reason', 'Certidão de casamento', '--evidence', long(81)], '--evidence', 'no máximo 80 caracteres (tem 81)'],
+    [['correct', '1000', '--field', 'email', '--value', 'aline@gmail.com', '--reason', long(501)], '--reason', 'no máximo 500 caracteres (tem 501)'],
+    [['cep', 'add', '01310-100', '--street', long(121), '--district', 'Bela Vista', '--city', 'São Paulo', '--uf', 'SP'], '--street', 'no máximo 120 caracteres'],
+    [['contact', 'add', '1001', '--channel', 'phone', '--case', 'F', '--summary', 'Não consegue entrar', '--name', long(201)], '--name', 'no máximo 200 caracteres'],
+    [['contact', 'settings', '--implanta-email', `${long(260)}@implanta.net.br`], '--implanta-email', 'no máximo 254 caracteres'],
+    [['init', '--region', '9', '--operator', 'Outra Pessoa', '--seccional', long(81)], '--seccional', 'no máximo 80 caracteres (tem 81)'],
+    [['dip', 'arrive', '1001', '--item', 'photo', '--date', '01/01/2026 (ontem)', '--way', 'post'], '--date', 'no máximo 10 caracteres'],
+  ])('%j is refused naming the option and its limit, and nothing is saved', (args, option, limit) => {
+    const before = run('corrections', 'list').stdout;
+    const result = run(...args);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${option}: ${limit}`);
+    expect(result.stderr).not.toMatch(/Dados inválidos|evidence\.kind|(?<!-)\b(reason|street|name|implantaEmail):|Grande demais/);
+    expect(run('corrections', 'list').stdout).toBe(before);
+  });
+
+  it('--json carries the same message', () => {
+    const result = desk.json('correct', '1000', '--field', 'name', '--value', 'Aline Barbosa dos Santos Silva', '--reason', 'Certidão de casamento', '--evidence', long(90));
+    expect(result.code).toBe(1);
+    expect(result.body.error.message).toBe('--evidence: no máximo 80 caracteres (tem 90).');
+  });
+});
+
+describe('a CEP typed with 7 digits', () => {
+  it.each([
+    [['cep', 'add', '1310100', '--street', 'Avenida Paulista', '--district', 'Bela Vista', '--city', 'São Paulo', '--uf', 'SP'], 'CEP'],
+    [['cep', 'add', '0131010', '--street', 'Avenida Paulista', '--district', 'Bela Vista', '--city', 'São Paulo', '--uf', 'SP'], 'CEP'],
+    [['correct', '1000', '--set', 'cep=1310100', '--reason', 'Mudou de endereço'], '--set cep'],
+    [['correct', '1000', '--field', 'cep', '--value', '0131010', '--reason', 'Mudou de endereço'], '--field cep'],
+  ])('%j is refused saying a CEP has 8 digits, in the format 00000-000, and nothing is saved', (args, named) => {
+    const before = [run('corrections', 'list').stdout, run('registry', 'show', '1000').stdout];
+    const result = run(...args);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(named);
+    expect(result.stderr).toContain('8 dígitos');
+    expect(result.stderr).toContain('00000-000');
+    expect(result.stderr).not.toContain('nenhum CEP começa com 00');
+    expect([run('corrections', 'list').stdout, run('registry', 'show', '1000').stdout]).toEqual(before);
+  });
+});
+
+describe('an empty global option', () => {
+  it.each([
+    [['--db', '', 'info'], '--db'],
+    [['--db', ' ', 'init', '--region', '9', '--operator', 'Ana Souza'], '--db'],
+    [['--operator', '', 'correct', '1000', '--field', 'email', '--value', 'vazio@gmail.com', '--reason', 'Pedido da profissional'], '--operator'],
+  ])('%j is wrong usage, and no store (the default one neither) is opened or written', (args, option) => {
+    const home = mkdtempSync(join(desk.dir, 'home-'));
+    const before = run('corrections', 'list').stdout;
+    const result = spawnSync(process.execPath, [CLI_BIN, ...args], { encoding: 'utf8', cwd: home, env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), CRESS_DESK_DB: desk.store } });
+    expect(result.status, result.stderr).toBe(2);
+    expect(result.stderr).toContain(`${option} must not be empty`);
+    expect(readdirSync(home)).toEqual([]);
+    expect(run('corrections', 'list').stdout).toBe(before);
+  });
+});
+
+describe('a number too large to be any page or id', () => {
+  const huge = '99999999999999999999';
+  it.each([
+    [['corrections', 'list', '--page', huge], '--page'],
+    [['registry', 'search', 'a', '--page', huge], '--page'],
+    [['registry', 'resolve', huge, '--keep', '--reason', 'Conferido no documento'], 'conflict ID'],
+    [['contact', 'attachment', huge, '--out', 'anexo.png'], 'ATTACHMENT'],
+  ])('%j is wrong usage naming what was given, not an inner field', (args, named) => {
+    const result = run(...args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(named);
+    expect(result.stderr).not.toMatch(/Dados inválidos|attachmentId|Grande demais/);
+  });
+});
+
+describe('a value with a line break, echoed in a refusal', () => {
+  it.each([[['registry', 'show', '1000\nDados conferidos']], [['batch', 'seal', '2026-0009\r\nLote lacrado']]])('%j is refused on one line, with its code', (args) => {
+    const result = run(...args);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trimEnd().split(/\r?\n|\r/)).toEqual([expect.stringMatching(/^cress-desk: .*↵.*\[[A-Z_]+\]$/)]);
+  });
+});
+
+describe('an option that takes one value, given twice', () => {
+  it.each([
+    [['correct', '1001', '--field', 'email', '--value', 'duas@gmail.com', '--field', 'phone', '--value', '(11) 98765-4321', '--reason', 'Pedido da profissional'], '--field'],
+    [['correct', '1001', '--field', 'email', '--value', 'uma@gmail.com', '--value', 'outra@gmail.com', '--reason', 'Pedido da profissional'], '--value'],
+    [['correct', '1001', '--set', 'email=tres@gmail.com', '--reason', 'Primeiro motivo', '--reason=Segundo motivo'], '--reason'],
+    [['--db', 'outro.sqlite', 'correct', '1001', '--set', 'email=quatro@gmail.com', '--reason', 'Pedido da profissional'], '--db'],
+  ])('%j is wrong usage naming it, and nothing is saved', (args, option) => {
+    const before = run('corrections', 'list').stdout;
+    const result = run(...args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${option} is given twice`);
+    expect(run('corrections', 'list').stdout).toBe(before);
+  });
+
+  it('--set and --attach still repeat', () => {
+    const result = run('correct', '1001', '--set', 'email=repetido@gmail.com', '--set', 'phone=(11) 98888-7777', '--reason', 'Pedido da profissional');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Saved 2 corrections');
   });
 });

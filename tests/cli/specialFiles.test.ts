@@ -55,3 +55,35 @@ describe('a store that is no ordinary file', () => {
     }
   }, 120_000);
 });
+
+describe('an attachment that is no ordinary file', () => {
+  it('contact attach and contact add --attach answer at once for a named pipe and a folder, naming it, and attach nothing', (context) => {
+    posixOnly(context, 'named pipes');
+    expect(runBounded('contact', 'add', '1000', '--channel', 'email', '--case', 'F', '--summary', 'Não consegue entrar').code).toBe(0);
+    const pipe = join(desk.dir, 'print.png');
+    expect(spawnSync('mkfifo', [pipe]).status).toBe(0);
+    for (const args of [['contact', 'attach', '1', pipe], ['contact', 'add', '1001', '--channel', 'email', '--case', 'F', '--summary', 'Anexo por pipe', '--attach', pipe]]) {
+      const result = runBounded(...args);
+      expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(1);
+      expect(result.stderr).toContain('print.png');
+    }
+    const folder = runBounded('contact', 'attach', '1', desk.dir);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toMatch(/é uma pasta, não um arquivo/);
+    expect(runBounded('--json', 'contact', 'show', '1').stdout).toContain('"attachmentList": []');
+    expect(runBounded('--json', 'contact', 'list').stdout).toContain('"total": 1');
+  }, 120_000);
+});
+
+describe('a PIN file that is no ordinary file', () => {
+  it('a named pipe given as the operator’s PIN file is refused at once, naming it, and nothing is written', (context) => {
+    posixOnly(context, 'named pipes');
+    const pipe = join(desk.dir, 'pin.fifo');
+    expect(spawnSync('mkfifo', ['-m', '600', pipe]).status).toBe(0);
+    const before = runBounded('operator', 'list').stdout;
+    const result = spawnSync(process.execPath, [CLI_BIN, '--db', desk.store, 'operator', 'add', 'Beto Lima'], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, CRESS_DESK_PIN_FILE: pipe } });
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stderr).toContain(`"${pipe}" não é um arquivo comum`);
+    expect(runBounded('operator', 'list').stdout).toBe(before);
+  }, 60_000);
+});

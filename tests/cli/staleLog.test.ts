@@ -43,6 +43,11 @@ describe('a copy of the store put beside the -wal of a desk killed outright', ()
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain('STORE_CORRUPT');
     expect(refused.stderr).not.toContain('INTERNAL');
+    // The copy is sound: the message says the -wal beside it is another copy's, and to move it away.
+    expect(refused.stderr).not.toMatch(/danificad|Restaure/);
+    expect(refused.stderr).toContain(`"${desk.store}-wal"`);
+    expect(refused.stderr).toMatch(/outra cópia/);
+    expect(refused.stderr).toMatch(/mova/i);
     expect(desk.run('store', 'check').code).not.toBe(0);
     // Nothing of the stale -wal went into the copy.
     expect(sha256(desk.store)).toBe(copied);
