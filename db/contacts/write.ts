@@ -8,6 +8,7 @@ import type { ContactAttachment, ContactEventKind, ContactStatus, IdentityCheck 
 import type { MessageTemplate } from '../../shared/contacts/messages';
 import type { Professional } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
+import { incompleteTypedCpf } from '../../shared/rules/cpf';
 import { digitsOnly, collapseSpaces } from '../../shared/text';
 import { brasilia } from '../batches/clock';
 import { correctionByUuid } from '../corrections';
@@ -85,6 +86,9 @@ function toldCpfOf(value: string | null): string | null {
   if (text === null) return null;
   const digits = digitsOnly(text);
   if (!/^[\d.\-\s/]+$/.test(text) || digits.length < 9 || digits.length > 11) throw new AppError('CPF_INVALID', CONTACT_MESSAGES.cpfShape, { field: 'cpf' });
+  // Padded, "123.456.789-0" would be 012.345.678-90: another person's CPF, and their record found.
+  const incomplete = incompleteTypedCpf(text);
+  if (incomplete !== null) throw new AppError('CPF_INVALID', incomplete, { field: 'cpf' });
   return digits.padStart(11, '0');
 }
 

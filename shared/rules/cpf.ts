@@ -21,13 +21,27 @@ export function isValidCpf(digits: string): boolean {
 }
 
 /**
+ * Short of 11 digits but written with dots or a hyphen: a person typed it (or a form masked it),
+ * so a digit is missing somewhere — not always a leading zero, which only a number cell drops —,
+ * and padding would make another, perhaps valid, person's CPF.
+ */
+export function incompleteTypedCpf(raw: string): string | null {
+  const digits = digitsOnly(raw);
+  if (digits.length === 0 || digits.length >= 11 || !/[.-]/.test(raw)) return null;
+  return `CPF incompleto: ${raw.trim()} tem ${digits.length} ${digits.length === 1 ? 'dígito' : 'dígitos'}. Um CPF tem 11 dígitos, no formato 000.000.000-00: confira o CPF.`;
+}
+
+/**
  * Parse a CPF as typed or as a spreadsheet left it: punctuation is ignored, and leading zeros
- * dropped by a number cell are restored (9 or 10 digits always; fewer when the padded CPF is valid).
+ * dropped by a number cell are restored (9 or 10 digits always; fewer when the padded CPF is
+ * valid) — never those of a CPF written with dots or a hyphen (incompleteTypedCpf).
  */
 export function parseCpf(input: string | number): Parsed<string> {
   const raw = typeof input === 'number' ? String(Math.trunc(input)) : input;
   if (/[^\d.\-\s/]/.test(raw.trim())) return fail('CPF_INVALID', 'CPF inválido: use apenas números, pontos e hífen.');
   let digits = digitsOnly(raw);
+  const incomplete = incompleteTypedCpf(raw);
+  if (incomplete !== null) return fail('CPF_INVALID', incomplete);
   if (digits.length > 0 && digits.length < 11) {
     // A CPF may start with several zeros; shorter than 9 digits is padded only when that yields a valid CPF,
     // so a plain typo still gets the "11 dígitos" message.

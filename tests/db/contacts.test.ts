@@ -8,6 +8,7 @@ import { createDispatcher, createHandlers, openStore } from '../../db';
 import { auditSummary } from '../../db/auditEntries';
 import { HandleBroker } from '../../db/fileBroker';
 import { ATTACHMENT_MAX_BYTES, type Contact } from '../../shared/contract/contacts';
+import { cpfCheckDigits as validCheckDigits } from '../../shared/rules/cpf';
 import { openBackupDesk, setUpDesk, type BackupDesk } from './backups/fixtures';
 import { correct } from './batchFixtures';
 import { addProfessional, answerOf, openTestDesk, refusalOf, type TestDesk, validCpf } from './fixtures';
@@ -57,6 +58,21 @@ describe('opening an atendimento', () => {
     const located = await answerOf<Contact>(desk, 'contacts:locate', { id: told.protocol, professionalId: joana.id });
     expect(located.person).toMatchObject({ professionalId: joana.id, cpf: joana.cpf });
     expect(desk.store.db.prepare('SELECT told_cpf, told_name FROM contacts WHERE id = ?').get(told.id)).toEqual({ told_cpf: null, told_name: null });
+  });
+
+  it('never pads a CPF told with dots or a hyphen and a digit missing into another person’s CPF', async () => {
+    desk = openTestDesk();
+    // Someone whose CPF starts with 0: "123.456.789-0" padded would be exactly theirs.
+    const nine = '012345678';
+    const someoneElse = addProfessional(desk.store, { cpf: nine + validCheckDigits(nine) });
+    const told = `${someoneElse.cpf.slice(1, 4)}.${someoneElse.cpf.slice(4, 7)}.${someoneElse.cpf.slice(7, 10)}-${someoneElse.cpf.slice(10)}`;
+    const refusal = await refusalOf(desk, 'contacts:add', { cpf: told, channel: 'phone', case: 'B', summary: 'Não recebe a senha' });
+    expect(refusal).toMatchObject({ code: 'CPF_INVALID' });
+    expect(refusal.message).toContain(`CPF incompleto: ${told} tem 10 dígitos`);
+    expect(desk.store.db.prepare('SELECT count(*) AS n FROM contacts').get()).toEqual({ n: 0 });
+    // The same digits without punctuation are a number whose leading zero was dropped: restored.
+    const padded = await add(desk, { cpf: someoneElse.cpf.slice(1) });
+    expect(padded.person.professionalId).toBe(someoneElse.id);
   });
 
   it('finds the record by the CPF told, and refuses an atendimento that names nobody', async () => {

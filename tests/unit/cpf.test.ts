@@ -84,6 +84,14 @@ describe('parseCpf refuses invalid CPFs in Portuguese', () => {
     expectRefused('CPF 52998224725', 'use apenas números');
   });
 
+  it('never pads a CPF written with dots or a hyphen: a digit is missing somewhere, not always a leading zero', () => {
+    expectRefused('123.456.789-0', 'CPF incompleto: 123.456.789-0 tem 10 dígitos');
+    expectRefused('12.345.678-90', 'tem 10 dígitos');
+    expectRefused('1234567-97', 'tem 9 dígitos');
+    // Bare digits are a number cell's: its leading zeros are restored as before.
+    expect(parseCpf('1234567890')).toEqual({ ok: true, value: '01234567890' });
+  });
+
   it('refuses too many digits and says how many were given', () => {
     expectRefused('529982247250', 'deve ter 11 dígitos (tem 12)');
   });
