@@ -5,10 +5,11 @@
 // blank line or a note after the first, UTF-16 or Windows-1252 instead of UTF-8) is not part of the
 // passphrase: 7-Zip opens the file with the first line typed. A backup or lote an earlier version
 // encrypted from such a file, reading it whole as UTF-8, still opens with it (earlierPassphraseReading).
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../../shared/errors';
-import { OWN_DESCRIPTOR, requireOwnerOnly } from './signIn';
+import { OWN_DESCRIPTOR, readBounded } from './boundedRead';
+import { requireOwnerOnly } from './signIn';
 
 /** The longest passphrase the desk takes (shared/contract/common.ts). */
 const PASSPHRASE_MAX = 1024;
@@ -48,38 +49,6 @@ function decoded(bytes: Buffer): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
     return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
-
-/** At most `max` bytes and one more (to tell a larger file) from the descriptor `fd`, to its end. */
-function readBoundedFrom(fd: number, max: number): Buffer {
-  const buffer = Buffer.alloc(max + 1);
-  let length = 0;
-  while (length < buffer.length) {
-    let read: number;
-    try {
-      read = readSync(fd, buffer, length, buffer.length - length, null);
-    } catch (error) {
-      // A descriptor the shell left non-blocking: wait for the writer.
-      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
-      continue;
-    }
-    if (read === 0) break;
-    length += read;
-  }
-  return buffer.subarray(0, length);
-}
-
-/** The file's first bytes: an own descriptor is read as it was handed (a socket cannot be opened again by its name). */
-function readBounded(path: string, max: number): Buffer {
-  const own = /(\d+)$/.exec(path);
-  if (OWN_DESCRIPTOR.test(path)) return readBoundedFrom(path === '/dev/stdin' ? 0 : Number(own?.[1]), max);
-  const fd = openSync(path, 'r');
-  try {
-    return readBoundedFrom(fd, max);
-  } finally {
-    closeSync(fd);
   }
 }
 

@@ -1,12 +1,13 @@
 // Who signs a command's writes: `--operator NAME` (the desk's only active operator when absent) and
 // that operator's PIN, read from the file CRESS_DESK_PIN_FILE names (mode 0600 on POSIX) or asked
 // on the terminal. Commands that only read never ask. A wrong PIN ends the command before it writes.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { createInterface } from 'node:readline/promises';
 import type { Channel, Input, Output } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { OWN_DESCRIPTOR, readBounded } from './boundedRead';
 
 export const PIN_FILE_ENV = 'CRESS_DESK_PIN_FILE';
 export const ADMIN_PIN_FILE_ENV = 'CRESS_DESK_ADMIN_PIN_FILE';
@@ -77,24 +78,26 @@ export function requireOwnerOnly(path: string, of: string): void {
   }
 }
 
-/**
- * The process's own descriptors: the standard input (`… | cress-desk … --passphrase-file /dev/stdin`)
- * or a shell's process substitution (`--passphrase-file <(pass show cress)`). They are pipes the
- * command was handed, not files others may read, and they are read.
- */
-export const OWN_DESCRIPTOR = /^\/(?:dev\/(?:stdin|fd\/\d+)|proc\/self\/fd\/\d+)$/;
 
 /**
  * A PIN from a file: refused unless only its owner may read it (POSIX), its first line otherwise.
  * A named pipe or a device is refused before it is opened (nobody may ever write to the pipe), unless
  * it is one of the process's own descriptors.
  */
+/** A PIN file is one short line: anything larger is another file, and is not read whole. */
+const PIN_FILE_MAX_BYTES = 1024;
+
 export function pinFromFile(path: string, what: string): string {
   requireOwnerOnly(path, `do ${what}`);
   if (!OWN_DESCRIPTOR.test(resolve(path)) && !statSync(path).isFile()) {
     throw new AppError('INPUT_INVALID', `"${path}" não é um arquivo comum (um pipe ou dispositivo): o ${what} fica na primeira linha de um arquivo de texto.`);
   }
-  const first = readFileSync(path, 'utf8').split(/\r?\n/)[0] ?? '';
+  // Read no further than a PIN file can be: a big file named by mistake is not loaded whole.
+  const bytes = readBounded(path, PIN_FILE_MAX_BYTES);
+  if (bytes.length > PIN_FILE_MAX_BYTES) {
+    throw new AppError('INPUT_INVALID', `"${path}" é grande demais para ser o arquivo do ${what}: o ${what} fica na primeira linha de um arquivo de texto.`);
+  }
+  const first = bytes.toString('utf8').split(/\r?\n/)[0] ?? '';
   return first.trim();
 }
 

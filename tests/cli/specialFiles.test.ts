@@ -2,7 +2,7 @@
 // nobody writes to — given to a command that reads a file: it is refused at once, naming it, never
 // read forever at full speed nor waited on.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, statSync } from 'node:fs';
+import { chmodSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { posixOnly } from '../posixOnly';
@@ -84,6 +84,17 @@ describe('a PIN file that is no ordinary file', () => {
     const result = spawnSync(process.execPath, [CLI_BIN, '--db', desk.store, 'operator', 'add', 'Beto Lima'], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, CRESS_DESK_PIN_FILE: pipe } });
     expect(result.status, result.stderr).toBe(1);
     expect(result.stderr).toContain(`"${pipe}" não é um arquivo comum`);
+    expect(runBounded('operator', 'list').stdout).toBe(before);
+  }, 60_000);
+
+  it('a big file given as the PIN file is refused as too big to be one, without reading it whole, and nothing is written', () => {
+    // 64 MB of a log named by mistake, its first line a valid PIN: it is not taken for the PIN file.
+    const big = join(desk.dir, 'registro.log');
+    writeFileSync(big, `1234\n${'x'.repeat(64 * 1024 * 1024)}`, { mode: 0o600 });
+    const before = runBounded('operator', 'list').stdout;
+    const result = spawnSync(process.execPath, [CLI_BIN, '--db', desk.store, 'operator', 'add', 'Beto Lima'], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, CRESS_DESK_PIN_FILE: big } });
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stderr).toContain(`"${big}" é grande demais para ser o arquivo do PIN`);
     expect(runBounded('operator', 'list').stdout).toBe(before);
   }, 60_000);
 });
