@@ -123,6 +123,7 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
       startedAt,
       allOrNothing: input.allOrNothing,
       forced,
+      refuseRepeat: !input.dryRun && !input.force,
     }, writeWhileReading);
     const processor = new PROCESSORS[input.kind]({
       db,
