@@ -140,7 +140,8 @@ export async function writeBatchPackage(batch: BatchRow, payload: PayloadFile[],
         return { ...result, identical: true };
       }
       if (!options.replace) {
-        throw new AppError('BATCH_DESTINATION_INVALID', `Já existe outro arquivo ${basename(path)} nessa pasta: escolha outra pasta ou outro nome.`);
+        // Said for a terminal too, where no other name can be chosen: what lies there and the ways out.
+        throw new AppError('BATCH_DESTINATION_INVALID', `Já existe outro arquivo ${basename(path)} nessa pasta, que não é o pacote deste lote (alterado depois de exportado, exportado com ou sem senha, ou de outro lote): nada foi substituído. Para exportar aqui, apague-o ou mude-o de lugar; ou exporte para outra pasta.`);
       }
     }
     await syncFile(partial);

@@ -21,6 +21,8 @@ export interface NewImport {
   startedAt: string;
   allOrNothing: boolean;
   forced: boolean;
+  /** A write without --force (or the screen's confirmation): refused when the file was imported meanwhile. */
+  refuseRepeat: boolean;
 }
 
 export interface ImportCounts {
@@ -39,6 +41,10 @@ export interface ImportTallies {
 
 /** Records an import (with `id` when the number was reserved beforehand: writer/reservations.ts). */
 export function insertImport(db: Database, data: NewImport, id: number | null = null): number {
+  // Checked again inside the write: another process may have imported the same file since the
+  // import started (the check before reading the rows only spares the clerk a needless read).
+  const previous = data.refuseRepeat ? previousImports(db, data.sha256, data.kind)[0] : undefined;
+  if (previous) throw repeatedFileError(previous);
   const result = db
     .prepare(
       `INSERT INTO imports (id, kind, file_name, sha256, sheet, format, headers, mapping, operator, started_at, finished_at,

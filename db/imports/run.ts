@@ -123,6 +123,7 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
       startedAt,
       allOrNothing: input.allOrNothing,
       forced,
+      refuseRepeat: !input.dryRun && !input.force,
     }, writeWhileReading);
     const processor = new PROCESSORS[input.kind]({
       db,
@@ -191,6 +192,7 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
       flagged: totals.flagged,
       kept: totals.kept,
       conflictsTotal: totals.conflicts,
+      rowsWithConflicts: totals.rowsWithConflicts ?? 0,
       cleaned: totals.cleaned ?? 0,
       // A preview stored nothing: its conflicts have no number to resolve them by.
       conflicts: (processor.conflictList?.() ?? []).map((c) => (written ? c : { ...c, id: null })),

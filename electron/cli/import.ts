@@ -29,9 +29,11 @@ function summaryText(summary: ImportSummary, forced: boolean): string {
   const lines: string[] = [];
   // Rows that go in with a warning are in the report too: the counts say how many of each it holds.
   const warned = summary.warned > 0 ? ` (${formatCount(summary.warned)} with a warning)` : '';
+  // A row in conflict is counted as accepted or unchanged: its own count keeps it from reading as nothing to look at.
+  const inConflict = summary.rowsWithConflicts > 0 ? `, ${formatCount(summary.rowsWithConflicts)} with conflicts` : '';
   const action = summary.dryRun ? 'Checked (nothing written)' : summary.written ? 'Imported' : 'Nothing written (all or nothing)';
   lines.push(
-    `${action}: ${summary.file}, sheet “${summary.sheet}” — ${plural(summary.rows, 'row', 'rows')}: ${formatCount(summary.accepted)} accepted${warned}, ${formatCount(summary.unchanged)} unchanged, ${formatCount(summary.rejected)} rejected.`,
+    `${action}: ${summary.file}, sheet “${summary.sheet}” — ${plural(summary.rows, 'row', 'rows')}: ${formatCount(summary.accepted)} accepted${warned}, ${formatCount(summary.unchanged)} unchanged, ${formatCount(summary.rejected)} rejected${inConflict}.`,
   );
   if (summary.written && summary.kind === 'corrections') lines.push(`${plural(summary.corrections, 'correction', 'corrections')} queued for Implanta (import ${summary.importId}).`);
   if (summary.written && summary.kind === 'registry') lines.push(`${plural(summary.inserted, 'record', 'records')} added, ${formatCount(summary.updated)} updated (import ${summary.importId}).`);
@@ -113,6 +115,7 @@ async function importCommand(context: CliContext): Promise<CommandOutcome> {
       warned: summary.warned,
       unchanged: summary.unchanged,
       rejected: summary.rejected,
+      ...(summary.kind === 'registry' ? { rowsWithConflicts: summary.rowsWithConflicts } : {}),
       flagged: summary.flagged,
       kept: summary.kept,
       ...(summary.cleaned > 0 ? { cleaned: summary.cleaned } : {}),

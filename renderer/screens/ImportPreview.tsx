@@ -49,12 +49,15 @@ export function SummaryCounts({ summary }: { summary: ImportSummary }) {
       <Chip color="success" variant="outlined" label={accepted} />
       <Chip variant="outlined" label={c.unchanged(summary.unchanged)} />
       <Chip color="error" variant={summary.rejected > 0 ? 'filled' : 'outlined'} label={c.rejected(summary.rejected)} />
+      {/* Next to "sem mudança": rows the desk kept unchanged may still hold conflicts to resolve. */}
+      {summary.kind === 'registry' ? (
+        <Chip color="warning" variant={summary.conflictsTotal > 0 ? 'filled' : 'outlined'} label={c.conflicts(summary.conflictsTotal, summary.rowsWithConflicts)} />
+      ) : null}
       {summary.warned > 0 ? <Chip color="warning" icon={<WarningAmberIcon />} label={c.warned(summary.warned, summary.written)} /> : null}
       {summary.kind === 'registry' ? (
         <>
           <Chip color="warning" variant="outlined" label={c.flagged(summary.flagged)} />
           <Chip variant="outlined" label={c.kept(summary.kept)} />
-          <Chip color="warning" variant={summary.conflictsTotal > 0 ? 'filled' : 'outlined'} label={c.conflicts(summary.conflictsTotal)} />
         </>
       ) : null}
     </Stack>

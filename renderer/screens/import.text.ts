@@ -93,7 +93,8 @@ export const IMPORT_TEXT = {
       warned: (value: number, written: boolean) => `${formatCount(value)} ${written ? (value === 1 ? 'gravada' : 'gravadas') : 'a gravar'} com aviso`,
       flagged: (value: number) => `${formatCount(value)} com pendências`,
       kept: (value: number) => `${formatCount(value)} com correção mantida`,
-      conflicts: (value: number) => plural(value, 'conflito', 'conflitos'),
+      /** Conflicts (fields) and the rows that hold them: a row in conflict is also counted "sem mudança" or "a gravar". */
+      conflicts: (value: number, rows: number) => (value > 0 ? `${plural(value, 'conflito', 'conflitos')} em ${plural(rows, 'linha', 'linhas')}` : plural(value, 'conflito', 'conflitos')),
     },
     flaggedHelp: (value: number) =>
       `${plural(value, 'cadastro entra', 'cadastros entram')} com dados a corrigir (CPF, CEP, mãe…): ${value === 1 ? 'ele aparece' : 'eles aparecem'} em Cadastro com o filtro “Com pendências”.`,

@@ -167,6 +167,8 @@ export const importSummarySchema = z.object({
   kept: z.number().int(),
   /** Registry: conflicts found (fields), and the first of them (up to the error limit). */
   conflictsTotal: z.number().int(),
+  /** Registry: rows with at least one conflict (counted among the accepted or unchanged). */
+  rowsWithConflicts: z.number().int(),
   conflicts: z.array(importConflictSchema),
   /** Registry: cells whose invisible characters (zero-width, controls, bidirectional) were dropped. */
   cleaned: z.number().int().default(0),

@@ -66,6 +66,7 @@ export class RegistryProcessor implements KindProcessor {
   private flagged = 0;
   private kept = 0;
   private conflicts = 0;
+  private rowsWithConflicts = 0;
   private cleaned = 0;
 
   constructor(private readonly context: ProcessorContext) {
@@ -294,6 +295,7 @@ export class RegistryProcessor implements KindProcessor {
 
     this.staleConflicts.settle(existing.id, file.values, now, operator);
     for (const conflict of merge.conflicts) this.conflict(row, existing, conflict);
+    if (merge.conflicts.length > 0) this.rowsWithConflicts++;
     if (merge.kept.length > 0) this.kept++;
     if (merge.take.length === 0) return { status: 'unchanged', issues: [], changes: 0, dipConsequence: 'none' };
     return { status: 'accepted', issues: [], changes: merge.take.length, dipConsequence: 'none', diff: registryDiff(existing, merge.take) };
@@ -363,7 +365,7 @@ export class RegistryProcessor implements KindProcessor {
   }
 
   totals(): ProcessorTotals {
-    return { corrections: 0, inserted: this.inserted, updated: this.updated, flagged: this.flagged, kept: this.kept, conflicts: this.conflicts, cleaned: this.cleaned };
+    return { corrections: 0, inserted: this.inserted, updated: this.updated, flagged: this.flagged, kept: this.kept, conflicts: this.conflicts, rowsWithConflicts: this.rowsWithConflicts, cleaned: this.cleaned };
   }
 
   conflictList(): ImportConflict[] {

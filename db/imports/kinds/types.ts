@@ -50,6 +50,8 @@ export interface ProcessorTotals {
   kept: number;
   /** Registry: conflicts stored. */
   conflicts: number;
+  /** Registry: rows with at least one conflict. */
+  rowsWithConflicts?: number;
   /** Registry: cells read without the invisible characters they held (registryCells.ts). */
   cleaned?: number;
 }
