@@ -27,7 +27,8 @@ export function numberCellText(raw: string): string {
   const trimmed = raw.trim();
   if (/^-?\d{1,15}$/.test(trimmed)) return trimmed.replace(/^(-?)0+(?=\d)/, '$1');
   const value = Number(trimmed);
-  return Number.isNaN(value) ? trimmed : numberText(value);
+  // No finite number (NaN, 1e400 in a crafted file): kept as written, never read as an empty cell.
+  return Number.isFinite(value) ? numberText(value) : trimmed;
 }
 
 export function booleanText(value: boolean): string {
@@ -44,7 +45,7 @@ const LAST_EXCEL_DAY = 2_958_465;
  * outside Excel's days (a crafted or broken file) is read as the number it is, for the rules to name.
  */
 export function serialDateText(serial: number, date1904 = false): string {
-  if (!Number.isFinite(serial)) return '';
+  if (!Number.isFinite(serial)) return String(serial); // named by the rules, never an empty cell
   let days = Math.floor(serial);
   if (date1904) days += 1462;
   else if (days < 61) days += 1; // serials 1–60 count the 29/02/1900 that never was

@@ -30,6 +30,13 @@ describe('cell texts', () => {
     expect(serialDateText(-5)).toBe('-5');
   });
 
+  it('keeps a number cell that holds no finite number as written, for the rules to name, instead of reading it as empty', () => {
+    expect(numberCellText('1e400')).toBe('1e400');
+    expect(numberCellText('NaN')).toBe('NaN');
+    expect(serialDateText(Number.NaN)).toBe('NaN');
+    expect(serialDateText(Number.POSITIVE_INFINITY)).toBe('Infinity');
+  });
+
   it('recognises date formats by their code or built-in number', () => {
     for (const code of ['dd/mm/yyyy', 'DD/MM/YY', 'd-mmm-yy', '[$-416]dd/mm/yyyy', 'yyyy-mm-dd hh:mm', 'mm/dd/yy']) expect(isDateFormatCode(code)).toBe(true);
     for (const code of ['General', '0', '#,##0.00', '"dia" 0', 'hh:mm', '[Red]0.00', '@']) expect(isDateFormatCode(code)).toBe(false);
