@@ -8,7 +8,6 @@ import { xlsxBytes } from './sheetjs';
 import { AppError } from '../shared/errors';
 import { maskCpf } from '../shared/rules/cpf';
 import { formatDateTimeBr } from '../shared/rules/dates';
-import { neutralizeCell } from '../shared/spreadsheetSafety';
 import { auditSummary } from './auditEntries';
 import { writeExportFile } from './exportFile';
 import { alreadyThere, nameTaken } from './fileGrants';
@@ -73,12 +72,12 @@ export function exportAudit(db: Database, input: AuditExportInput): { path: stri
   const sheetRows = rows.map((r) => [
     r.id,
     formatDateTimeBr(r.at),
-    neutralizeCell(r.operator),
-    neutralizeCell(r.account ?? ''),
+    r.operator,
+    r.account ?? '',
     r.action,
     r.registration_number ?? '',
     r.cpf ? maskCpf(r.cpf) : '',
-    neutralizeCell(auditSummary(r.action, JSON.parse(r.detail || '{}'))),
+    auditSummary(r.action, JSON.parse(r.detail || '{}')),
     r.prev_hash,
     r.hash,
   ]);

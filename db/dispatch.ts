@@ -3,20 +3,13 @@
 import { z } from 'zod';
 import { contract, isChannel, needsOperator, type Channel, type Envelope, type Handlers, type Input, type Output } from '../shared/contract';
 import { AppError } from '../shared/errors';
+import { describeIssues, issuesSaid } from './inputIssues';
 import { scrub, silentLogger, type Logger } from './log';
 import { storeError } from './storeLock';
 
 const ptBR = z.locales.ptBR();
 
 export const INTERNAL_MESSAGE = 'Erro interno inesperado. Nada foi gravado pela operação que falhou.';
-
-function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
-  const lines = issues.map((issue) => {
-    const path = issue.path.length > 0 ? issue.path.map(String).join('.') : 'entrada';
-    return `${path}: ${issue.message.replace(/\.+$/, '')}`; // one full stop, at the end
-  });
-  return `Dados inválidos — ${lines.join('; ')}.`;
-}
 
 function internal(error: unknown): Envelope<never> {
   const message = error instanceof Error ? error.message : String(error);
@@ -73,7 +66,7 @@ async function answer(
   const spec = contract[channel];
   const parsed = spec.input.safeParse(input, { error: ptBR.localeError });
   if (!parsed.success) {
-    return { ok: false, error: { code: 'INPUT_INVALID', message: describeIssues(parsed.error.issues), details: parsed.error.issues } };
+    return { ok: false, error: { code: 'INPUT_INVALID', message: describeIssues(parsed.error.issues), details: issuesSaid(parsed.error.issues) } };
   }
   let value: unknown;
   try {

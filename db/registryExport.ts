@@ -22,7 +22,7 @@ import { fieldLabel, FIELDS, isFieldName } from '../shared/fields';
 import { formatDateBr } from '../shared/rules/dates';
 import { parseFieldValue } from '../shared/rules/fieldValue';
 import { DIP_LABELS } from '../shared/rules/vocabulary';
-import { csvLine, neutralizeCell } from '../shared/spreadsheetSafety';
+import { csvLine } from '../shared/spreadsheetSafety';
 import { appendAudit } from './audit';
 import { brasilia, instantOfBrasiliaTime } from './batches/clock';
 import { alreadyThere } from './fileGrants';
@@ -229,7 +229,7 @@ function csvBytes(table: ExportTable): Buffer {
 }
 
 function xlsxOfTable(table: ExportTable): Buffer {
-  return xlsxBytes([[...table.headers], ...table.rows.map((row) => row.map(neutralizeCell))], table.sheet, table.widths);
+  return xlsxBytes([[...table.headers], ...table.rows], table.sheet, table.widths);
 }
 
 /**

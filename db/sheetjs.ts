@@ -5,6 +5,7 @@
 // bundle keeps it inside, started on the first call.
 import type * as Sheets from 'xlsx';
 import { formatCount } from '../shared/display/numbers';
+import { neutralizeCell } from '../shared/spreadsheetSafety';
 
 let loaded: typeof Sheets | null = null;
 
@@ -29,11 +30,15 @@ export function fitCell(text: string): string {
   return text.slice(0, end) + note;
 }
 
-/** One sheet as xlsx bytes: its rows (the first the header), its name, its columns' widths in characters. */
+/**
+ * One sheet as xlsx bytes: its rows (the first the header), its name, its columns' widths in characters.
+ * Every text cell is guarded against formulas here, once for every file: rows often carry what a
+ * crafted spreadsheet or answer file brought in, and a clerk editing such a cell would run it.
+ */
 export function xlsxBytes(rows: unknown[][], sheetName: string, widths: readonly number[], options?: Sheets.AOA2SheetOpts): Buffer {
   const { utils, write } = sheetjs();
   const sheet = utils.aoa_to_sheet(
-    rows.map((row) => row.map((cell) => (typeof cell === 'string' ? fitCell(cell) : cell))),
+    rows.map((row) => row.map((cell) => (typeof cell === 'string' ? fitCell(neutralizeCell(cell)) : cell))),
     options,
   );
   sheet['!cols'] = widths.map((wch) => ({ wch }));

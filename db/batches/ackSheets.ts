@@ -81,6 +81,35 @@ function errorCellsAsText(sheet: XLSX.WorkSheet): void {
   }
 }
 
+/** The most cells an answer sheet may span, rows × columns: 250 000 answers of 16 columns. */
+const MAX_ANSWER_CELLS = 4_000_000;
+
+/**
+ * The sheet's range cut to the cells it has. SheetJS walks the range cell by cell: a <dimension>
+ * saying XFD1048576, or one stray cell there, would be 17 billion cells to read. A sheet whose
+ * cells spread beyond any answer is refused naming how far they go.
+ */
+function rangeOfItsCells(sheet: XLSX.WorkSheet): void {
+  const { decode_cell, decode_range, encode_cell, encode_range } = sheetjs().utils;
+  const start = typeof sheet['!ref'] === 'string' ? decode_range(sheet['!ref']).s : null;
+  let first = { r: Infinity, c: Infinity };
+  let last = { r: -1, c: -1 };
+  for (const address of Object.keys(sheet)) {
+    if (address.startsWith('!')) continue;
+    const { r, c } = decode_cell(address);
+    first = { r: Math.min(first.r, r), c: Math.min(first.c, c) };
+    last = { r: Math.max(last.r, r), c: Math.max(last.c, c) };
+  }
+  if (last.r < 0) return void delete sheet['!ref'];
+  const from = start && start.r <= first.r && start.c <= first.c ? start : first;
+  if ((last.r - from.r + 1) * (last.c - from.c + 1) > MAX_ANSWER_CELLS) {
+    throw ackInvalid(
+      `A planilha de confirmação tem células de ${encode_cell(from)} até ${encode_cell(last)}: muito além de qualquer resposta. Apague o que estiver fora da tabela e salve de novo, ou peça à Implanta a resposta em .csv ou .json.`,
+    );
+  }
+  sheet['!ref'] = encode_range({ s: from, e: last });
+}
+
 /** The first sheet people see: a hidden first sheet (instructions, lists for validation) is passed over. */
 function firstVisibleSheet(workbook: XLSX.WorkBook): string | undefined {
   const hidden = new Set((workbook.Workbook?.Sheets ?? []).filter((sheet) => sheet.Hidden).map((sheet) => sheet.name));
@@ -91,6 +120,7 @@ function sheetRows(workbook: XLSX.WorkBook): RawRow[] {
   const name = firstVisibleSheet(workbook);
   const sheet = name === undefined ? undefined : workbook.Sheets[name];
   if (!sheet) throw ackInvalid('A planilha de confirmação não tem nenhuma aba.');
+  rangeOfItsCells(sheet);
   isoDateCells(sheet);
   errorCellsAsText(sheet);
   return (sheetjs().utils.sheet_to_json(sheet, { header: 1, raw: false, defval: '', blankrows: false }) as unknown[][]).map((row, index) => ({

@@ -150,8 +150,11 @@ const NAME_MAX_BYTES = 200;
  */
 function safeName(name: string): string {
   // Control and bidirectional characters go (they hide or reverse part of a name); what Windows refuses becomes "_".
-  const cleaned = basename(withoutControls(name).replace(/\\/g, '/')).replace(/[<>:"|?*]/g, '_');
-  if (!cleaned || cleaned === '.' || cleaned === '..') return 'arquivo';
+  // Windows drops a name's trailing dots and spaces ("...." would name the folder itself): they go here, too.
+  const cleaned = basename(withoutControls(name).replace(/\\/g, '/'))
+    .replace(/[<>:"|?*]/g, '_')
+    .replace(/[. ]+$/, '');
+  if (!cleaned) return 'arquivo';
   const extension = /\.[A-Za-z0-9]{1,8}$/.exec(cleaned)?.[0] ?? '';
   let stem = [...cleaned.slice(0, cleaned.length - extension.length)].slice(0, NAME_MAX_BYTES); // whole characters, never half of one
   while (stem.length > 0 && Buffer.byteLength(stem.join('') + extension) > NAME_MAX_BYTES) stem = stem.slice(0, -1);

@@ -119,6 +119,14 @@ describe('files named by a caller of the browser host', () => {
     expect((await savePath(host, 'auditoria\u2066\u009b2J.xlsx')).name).toBe('auditoria2J.xlsx');
   });
 
+  it('names an upload of dots only, or ending in dots and spaces, as every system can keep it', async () => {
+    const dots = await upload(host, '....', Buffer.from('CPF;E-mail\n'));
+    expect((JSON.parse(dots.body.toString()) as { name: string }).name).toBe('arquivo');
+    const trailing = await upload(host, 'correcoes.csv. . .', Buffer.from('CPF;E-mail\n'));
+    expect((JSON.parse(trailing.body.toString()) as { name: string }).name).toBe('correcoes.csv');
+    expect((await savePath(host, ' . .. ')).name).toBe('arquivo');
+  });
+
   it('writes an export only to a download the page asked for, and never over what is already there', async () => {
     const target = await savePath(host, 'CRESS09-auditoria-20260101-20261231.xlsx');
     expect(target.name).toBe('CRESS09-auditoria-20260101-20261231.xlsx');

@@ -27,7 +27,8 @@ export function numberCellText(raw: string): string {
   const trimmed = raw.trim();
   if (/^-?\d{1,15}$/.test(trimmed)) return trimmed.replace(/^(-?)0+(?=\d)/, '$1');
   const value = Number(trimmed);
-  return Number.isNaN(value) ? trimmed : numberText(value);
+  // No finite number (NaN, 1e400 in a crafted file): kept as written, never read as an empty cell.
+  return Number.isFinite(value) ? numberText(value) : trimmed;
 }
 
 export function booleanText(value: boolean): string {
@@ -36,13 +37,19 @@ export function booleanText(value: boolean): string {
 
 const two = (n: number) => (n < 10 ? `0${n}` : String(n));
 
-/** Days since 1899-12-30 (the 1900 system, with Lotus's phantom 29/02/1900) → dd/mm/aaaa. */
+/** 31/12/9999, the last day Excel has: past it a date cell shows ####, and a JavaScript date goes invalid soon after. */
+const LAST_EXCEL_DAY = 2_958_465;
+
+/**
+ * Days since 1899-12-30 (the 1900 system, with Lotus's phantom 29/02/1900) → dd/mm/aaaa; a serial
+ * outside Excel's days (a crafted or broken file) is read as the number it is, for the rules to name.
+ */
 export function serialDateText(serial: number, date1904 = false): string {
-  if (!Number.isFinite(serial)) return '';
+  if (!Number.isFinite(serial)) return String(serial); // named by the rules, never an empty cell
   let days = Math.floor(serial);
   if (date1904) days += 1462;
   else if (days < 61) days += 1; // serials 1–60 count the 29/02/1900 that never was
-  if (days < 1) return numberText(serial);
+  if (days < 1 || days > LAST_EXCEL_DAY) return numberText(serial);
   const date = new Date(Date.UTC(1899, 11, 30) + days * 86_400_000);
   return `${two(date.getUTCDate())}/${two(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`;
 }

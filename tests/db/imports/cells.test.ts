@@ -21,6 +21,22 @@ describe('cell texts', () => {
     expect(serialDateText(28261, true)).toBe('17/05/1981');
   });
 
+  it('reads a date cell past the last day Excel has (31/12/9999) as the number it holds, never as NaN/NaN/NaN', () => {
+    expect(serialDateText(2958465)).toBe('31/12/9999');
+    expect(serialDateText(2958465 - 1462, true)).toBe('31/12/9999');
+    expect(serialDateText(2958466)).toBe('2958466');
+    expect(serialDateText(1e12)).toBe('1000000000000');
+    expect(serialDateText(1e300)).not.toMatch(/NaN/);
+    expect(serialDateText(-5)).toBe('-5');
+  });
+
+  it('keeps a number cell that holds no finite number as written, for the rules to name, instead of reading it as empty', () => {
+    expect(numberCellText('1e400')).toBe('1e400');
+    expect(numberCellText('NaN')).toBe('NaN');
+    expect(serialDateText(Number.NaN)).toBe('NaN');
+    expect(serialDateText(Number.POSITIVE_INFINITY)).toBe('Infinity');
+  });
+
   it('recognises date formats by their code or built-in number', () => {
     for (const code of ['dd/mm/yyyy', 'DD/MM/YY', 'd-mmm-yy', '[$-416]dd/mm/yyyy', 'yyyy-mm-dd hh:mm', 'mm/dd/yy']) expect(isDateFormatCode(code)).toBe(true);
     for (const code of ['General', '0', '#,##0.00', '"dia" 0', 'hh:mm', '[Red]0.00', '@']) expect(isDateFormatCode(code)).toBe(false);
