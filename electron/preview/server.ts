@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { basename, dirname, join, normalize, resolve, sep } from 'node:path';
 import { HandleBroker, openDesk, type Desk, type Store } from '../../db';
 import { checkChosenToken, fromOwnPage, tokenMatches } from './guards';
+import { HeldDownloads } from './heldDownloads';
 import { HeldUploads } from './heldUploads';
 import { makeHostFolder } from './hostFolder';
 import { APP_VERSION } from '../version';
@@ -32,7 +33,7 @@ export interface HostOptions {
   token?: string;
   /** The largest upload accepted, in bytes (512 MB). */
   maxUpload?: number;
-  /** The most bytes of uploads kept at once (2 GB): past it the oldest go. */
+  /** The most bytes of uploads kept at once, and of files waiting to be downloaded (2 GB each): past it the oldest go. */
   maxHeld?: number;
 }
 
@@ -183,12 +184,17 @@ function browserFiles(broker: HandleBroker, maxUpload: number, maxHeld: number) 
     broker.revoke(upload.handle);
     removeFolder(upload.folder);
   });
+  const downloads = new HeldDownloads(maxHeld, (waiting, folder) => {
+    broker.revoke(waiting.handle);
+    removeFolder(folder);
+  });
   return {
     root,
     /** A handle the broker forgot (past its limit) can never be named again: its copy goes. */
     forgotten(path: string): void {
       if (!path.startsWith(root + sep)) return;
       uploads.forget(dirname(path));
+      downloads.forget(dirname(path));
       removeFolder(dirname(path));
     },
     remove(): void {
@@ -216,7 +222,9 @@ function browserFiles(broker: HandleBroker, maxUpload: number, maxHeld: number) 
       if (url.pathname === '/api/save-path') {
         const { suggestedName } = (jsonObject(await readBody(req)) ?? {}) as { suggestedName?: unknown };
         const path = freshPath(typeof suggestedName === 'string' ? suggestedName : 'arquivo');
-        return send(res, 200, 'application/json', JSON.stringify({ handle: broker.issue(path, 'write'), name: basename(path) }));
+        const handle = broker.issue(path, 'write');
+        downloads.add(dirname(path), { handle, path });
+        return send(res, 200, 'application/json', JSON.stringify({ handle, name: basename(path) }));
       }
       if (url.pathname === '/api/download') {
         const { handle } = (jsonObject(await readBody(req)) ?? {}) as { handle?: unknown };
@@ -226,6 +234,7 @@ function browserFiles(broker: HandleBroker, maxUpload: number, maxHeld: number) 
         // Handed over once: the handle is spent before the first byte goes out (a second request,
         // even one racing this, finds nothing), and the host's copy goes once it was sent.
         broker.revoke(handle);
+        downloads.forget(dirname(entry.path));
         res.writeHead(200, {
           'content-type': 'application/octet-stream',
           'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(entry.name)}`,
