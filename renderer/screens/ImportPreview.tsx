@@ -24,7 +24,7 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { REPORT_HEADERS, type ImportSummary, type PreviewRow, type RowStatus } from '../../shared/contract/imports';
 import { formatCount } from '../../shared/display/numbers';
 import { formatDateTimeBr } from '../../shared/rules/dates';
@@ -213,25 +213,45 @@ function RepeatDialog({ open, summary, onCancel, onConfirm }: { open: boolean; s
 /** Read by a screen reader, not shown: the cell's value already carries the warning colour (the cell is `position: relative`, so it stays inside the table's scroll). */
 const VISUALLY_HIDDEN = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
 
+/**
+ * The row number and the problems stay at the left while the file's columns scroll sideways under
+ * them: on a 1024 px screen a registry load's many columns would otherwise push them out of view.
+ */
+const pinned = (left: number, edge = false) =>
+  ({ position: 'sticky', left, zIndex: 1, bgcolor: 'inherit', ...(edge ? { boxShadow: 'inset -1px 0 0 #dbe3e8' } : {}) }) as const;
+/** A header cell is pinned above the body's pinned cells, and above the columns scrolling under it. */
+const pinnedHeader = (left: number, edge = false) => ({ ...pinned(left, edge), zIndex: 3, bgcolor: 'background.paper' }) as const;
+
 function PreviewTable({ headers, rows }: { headers: string[]; rows: PreviewRow[] }) {
   const t = TEXT.preview;
+  // Where the problems column pins: just right of the row number, however wide that came out.
+  const [rowWidth, setRowWidth] = useState(0);
+  const measureRow = useCallback((cell: HTMLTableCellElement | null) => {
+    if (!cell) return;
+    const observer = new ResizeObserver(() => setRowWidth(cell.offsetWidth));
+    observer.observe(cell);
+    return () => observer.disconnect();
+  }, []);
   // A fixed error report imported again: its own columns (the old problems) are not the file's data.
   const shown = headers.map((header, index) => ({ header, index })).filter(({ header }) => !REPORT_HEADERS.includes(header.trim()));
   const anyErrors = rows.some((row) => row.errors.length > 0 && !isWarned(row));
   const anyWarnings = rows.some(isWarned);
   const problemsHeader = anyErrors && anyWarnings ? t.changesOrProblems : anyWarnings ? t.changesOrWarnings : anyErrors ? t.changesOrErrors : t.changes;
   const anyWho = rows.some((row) => row.who !== null);
+  const problemsShown = anyWho || anyErrors || anyWarnings;
   return (
     // Wide and tall: it scrolls, so it takes the keyboard's focus too (arrow keys scroll it).
     <TableContainer tabIndex={0} role="region" aria-label={t.tableLabel} sx={{ border: '1px solid #dbe3e8', borderRadius: 1, maxHeight: 520 }}>
       <Table stickyHeader aria-label={t.tableLabel}>
         <TableHead>
           <TableRow>
-            <TableCell>{t.row}</TableCell>
+            <TableCell ref={measureRow} sx={pinnedHeader(0, !problemsShown)}>
+              {t.row}
+            </TableCell>
             <TableCell>{t.status}</TableCell>
             {anyWho ? <TableCell sx={{ minWidth: 180 }}>{t.who}</TableCell> : null}
             {/* A row either changes something or has errors: one column, so the errors show on a 1024 px screen without scrolling. */}
-            {anyWho || anyErrors || anyWarnings ? <TableCell sx={{ minWidth: 280 }}>{problemsHeader}</TableCell> : null}
+            {problemsShown ? <TableCell sx={{ minWidth: 280, ...pinnedHeader(rowWidth, true) }}>{problemsHeader}</TableCell> : null}
             {shown.map(({ header, index }) => (
               <TableCell key={`${index}-${header}`}>{header || TEXT.mapping.noHeader(index)}</TableCell>
             ))}
@@ -241,8 +261,8 @@ function PreviewTable({ headers, rows }: { headers: string[]; rows: PreviewRow[]
           {rows.map((row) => {
             const warned = isWarned(row);
             return (
-            <TableRow key={row.row} sx={row.status === 'rejected' ? { bgcolor: '#fff8f7' } : warned ? { bgcolor: '#fffaf0' } : undefined}>
-              <NumericCell>{formatCount(row.row)}</NumericCell>
+            <TableRow key={row.row} sx={{ bgcolor: row.status === 'rejected' ? '#fff8f7' : warned ? '#fffaf0' : 'background.paper' }}>
+              <NumericCell sx={pinned(0, !problemsShown)}>{formatCount(row.row)}</NumericCell>
               <TableCell>
                 {warned ? (
                   <Chip size="small" color="warning" variant="outlined" icon={<WarningAmberIcon />} label={t.warnedLabel} />
@@ -251,8 +271,8 @@ function PreviewTable({ headers, rows }: { headers: string[]; rows: PreviewRow[]
                 )}
               </TableCell>
               {anyWho ? <TableCell>{row.who ?? '—'}</TableCell> : null}
-              {anyWho || anyErrors || anyWarnings ? (
-                <TableCell>
+              {problemsShown ? (
+                <TableCell sx={pinned(rowWidth, true)}>
                   {row.created && row.status !== 'rejected' ? <Typography variant="body2">{t.newRecord}</Typography> : null}
                   {row.diff.map((d) => (
                     <Typography key={d.field} variant="body2">

@@ -24,7 +24,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import type { Theme } from '@mui/material/styles';
-import { useEffect, type ComponentType, type ReactNode } from 'react';
+import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { regionLabel } from '../../shared/regions';
 import { DemoBanner } from '../components/DemoBanner';
 import { followHistory, useNavigation, type Route, type ScreenName } from '../stores/navigation';
@@ -154,6 +154,8 @@ export function Shell() {
 }
 
 function NavEntry({ item, current, onGo, compact }: { item: NavItem; current: boolean; onGo: ReturnType<typeof useNavigation.getState>['go']; compact: boolean }) {
+  // The compact menu's name tooltip closes on the click: the mouse resting on the entry must not keep it over the screen it opened.
+  const [named, setNamed] = useState(false);
   const target = item.screens[0];
   if (!target) {
     return (
@@ -174,7 +176,10 @@ function NavEntry({ item, current, onGo, compact }: { item: NavItem; current: bo
       selected={current}
       aria-current={current ? 'page' : undefined}
       aria-label={compact ? item.label : undefined}
-      onClick={() => onGo(target === 'record' ? { name: 'registry' } : ({ name: target } as { name: Exclude<ScreenName, 'record' | 'batch' | 'contact'> }))}
+      onClick={() => {
+        setNamed(false);
+        onGo(target === 'record' ? { name: 'registry' } : ({ name: target } as { name: Exclude<ScreenName, 'record' | 'batch' | 'contact'> }));
+      }}
       sx={{ borderRadius: 1.5, mb: 0.25, '&.Mui-selected': { bgcolor: 'rgba(29,107,140,0.12)', color: 'primary.dark' } }}
     >
       <ListItemIcon sx={{ minWidth: 36, color: current ? 'primary.main' : undefined }}>{item.icon}</ListItemIcon>
@@ -182,7 +187,7 @@ function NavEntry({ item, current, onGo, compact }: { item: NavItem; current: bo
     </ListItemButton>
   );
   return compact ? (
-    <Tooltip title={item.label} placement="right">
+    <Tooltip title={item.label} placement="right" open={named} onOpen={() => setNamed(true)} onClose={() => setNamed(false)}>
       {button}
     </Tooltip>
   ) : (

@@ -215,3 +215,39 @@ test('on a 1024 px screen the errors of a Windows-1252 CSV are read in the check
     expect(box && frame && box.x + box.width <= frame.x + frame.width, String(error)).toBe(true);
   }
 });
+
+test('on a 1024 px screen the check of a wide registry load keeps the row number and its problem in view while scrolling sideways', async ({ desk }) => {
+  const { page } = desk;
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await deskWithRegistry(desk);
+  // The main system's whole export: many columns, one row giving Bruna the CPF of Ana.
+  const bad = (REGISTRY[2] as string).replace('09876543229', '01234567890');
+  const wide = csvBesideStore(desk, 'cadastro-completo.csv', [REGISTRY[0] as string, REGISTRY[1] as string, bad, REGISTRY[3] as string]);
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Importar', exact: true }).click();
+  await chooseFile(page, wide);
+  await page.getByRole('radio', { name: /Cadastro \(carga do sistema do Regional\)/ }).check();
+  await page.getByRole('button', { name: 'Continuar' }).click();
+  await page.getByRole('button', { name: 'Conferir planilha' }).click();
+  await expect(page.getByRole('heading', { name: 'Conferência' })).toBeVisible();
+
+  const region = page.getByRole('region', { name: 'Linhas da planilha conferidas' });
+  const badRow = region.getByRole('row').filter({ hasText: 'Cláudia Oliveira' });
+  await expect(badRow).toContainText('um CPF pertence a um cadastro só');
+  // Far right, where the last columns of the file are: the row number and the problem are still read.
+  await region.evaluate((frame) => (frame.scrollLeft = frame.scrollWidth));
+  await expect(badRow.getByRole('cell', { name: 'Não solicitado' })).toBeInViewport();
+  const frame = await region.boundingBox();
+  for (const [what, locator] of [
+    ['row number', badRow.getByRole('cell').first()],
+    ['problem', badRow.getByText(/um CPF pertence a um cadastro só/)],
+  ] as const) {
+    const box = await locator.boundingBox();
+    expect(box && frame && box.x >= frame.x - 1 && box.x + box.width <= frame.x + frame.width + 1, what).toBe(true);
+    // Nothing of the file's columns scrolls over it.
+    const centre = box ? { x: box.x + Math.min(box.width / 2, 20), y: box.y + box.height / 2 } : { x: 0, y: 0 };
+    expect(await locator.evaluate((el, at) => el.contains(document.elementFromPoint(at.x, at.y)), centre), what).toBe(true);
+  }
+  await page.screenshot({ path: test.info().outputPath('conferencia-larga.png') });
+});

@@ -86,3 +86,23 @@ test('the compact menu names each entry in a tooltip', async ({ desk }) => {
   await page.getByRole('button', { name: 'Lotes', exact: true }).hover();
   await expect(page.getByRole('tooltip')).toHaveText('Lotes');
 });
+
+test('the compact menu closes its tooltip once an entry is clicked, so the screen it opened is not covered', async ({ desk }) => {
+  const { page } = desk;
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await deskWithWork(desk);
+  await page.reload();
+  const entry = page.getByRole('button', { name: 'Correções', exact: true });
+  await entry.hover();
+  await expect(page.getByRole('tooltip')).toHaveText('Correções');
+  // The mouse rests on the entry after the click: the filters of the screen must be readable.
+  await entry.click();
+  await expect(entry).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByText('Situação:')).toBeVisible();
+  await page.waitForTimeout(1000);
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
+  // Leaving and coming back to the menu names the entries again.
+  await page.mouse.move(600, 400);
+  await page.getByRole('button', { name: 'Lotes', exact: true }).hover();
+  await expect(page.getByRole('tooltip')).toHaveText('Lotes');
+});
