@@ -5,7 +5,6 @@ import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import RuleIcon from '@mui/icons-material/Rule';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardActionArea from '@mui/material/CardActionArea';
 import CardContent from '@mui/material/CardContent';
@@ -20,6 +19,7 @@ import { todayIso } from '../../shared/rules/dates';
 import { PENDENCY_CASE_LABELS, PENDENCY_CASES, PENDENCY_CODES, type PendencyCase } from '../../shared/rules/pendencyCases';
 import { call, errorMessage } from '../api/client';
 import { chooseSavePath, deliver } from '../api/desktop';
+import { BusyButton } from '../components/BusyButton';
 import { EmptyState } from '../components/EmptyState';
 import { Page } from '../components/Page';
 import { PagedTable, pagedListProps, type Column } from '../components/PagedTable';
@@ -71,12 +71,18 @@ export function PendenciesScreen() {
       text={TEXT}
       actions={
         <>
-          <Button variant="outlined" startIcon={<RuleIcon aria-hidden />} disabled={scanning} onClick={() => void rescan()}>
+          <BusyButton variant="outlined" startIcon={<RuleIcon aria-hidden />} busy={scanning} onClick={() => void rescan()}>
             {scanning ? TEXT.scanning : TEXT.scan}
-          </Button>
-          <Button variant="contained" startIcon={<FileDownloadIcon aria-hidden />} disabled={exporting || (summary?.records ?? 0) === 0} onClick={() => void exportToCorrect()}>
+          </BusyButton>
+          <BusyButton
+            variant="contained"
+            startIcon={<FileDownloadIcon aria-hidden />}
+            busy={exporting}
+            disabled={(summary?.records ?? 0) === 0}
+            onClick={() => void exportToCorrect()}
+          >
             {exporting ? TEXT.exporting : TEXT.export}
-          </Button>
+          </BusyButton>
         </>
       }
     >

@@ -85,3 +85,26 @@ test('the worklist counts by case, filters, opens the record, and the export rou
   await page.keyboard.press('Escape');
   expect(problems).toEqual([]);
 });
+
+test('Exportar para corrigir pressed from the keyboard keeps the focus while it works and after, instead of dropping it to the page', async ({ desk }) => {
+  const { page } = desk;
+  await setUpDemoDesk(desk, 100, 11);
+  await page.reload();
+  await page.getByRole('button', { name: 'Pendências', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Pendências', level: 1 })).toBeVisible();
+
+  const button = page.getByRole('button', { name: /Exportar para corrigir|Exportando/ });
+  await button.focus();
+  const downloading = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  await expect(button).toBeFocused();
+  await downloading;
+  await expect(page.getByText(/^Planilha salva:/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Exportar para corrigir' })).toBeFocused();
+  // Conferir de novo keeps it too.
+  const rescan = page.getByRole('button', { name: /Conferir de novo|Conferindo o cadastro/ });
+  await rescan.focus();
+  await page.keyboard.press('Enter');
+  await expect(rescan).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Conferir de novo' })).toBeFocused();
+});
