@@ -3,12 +3,12 @@
 // ask for export after export and never download one, until that disk is full: past the host's
 // budget the oldest waiting files go, so the host never holds much more than the budget, and the
 // newest still download.
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { download, savePath } from './hostClient';
 import type { RunningHost } from '../../electron/preview/server';
-import { startTestHost, type TestHost } from './testHost';
+import { heldBytes, startTestHost, type TestHost } from './testHost';
 
 const MB = 1024 * 1024;
 let running: TestHost;
@@ -20,14 +20,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => running.close());
-
-/** Bytes of every file in the host's folder. */
-function held(): number {
-  return (readdirSync(host.filesDir, { recursive: true, encoding: 'utf8' }) as string[])
-    .map((name) => statSync(join(host.filesDir, name)))
-    .filter((found) => found.isFile())
-    .reduce((sum, found) => sum + found.size, 0);
-}
 
 /** A save place, and the file a job writes there (as an export would), `size` bytes. */
 async function exported(name: string, size: number): Promise<string> {
@@ -45,7 +37,7 @@ describe('files written for the page and never downloaded', () => {
     for (let i = 0; i < 10; i++) {
       handles.push(await exported(`cadastro-${i}.csv`, 1.5 * MB));
       // At most the budget, plus the newest, which is never let go.
-      expect(held()).toBeLessThanOrEqual(5 * MB + 1.5 * MB);
+      expect(heldBytes(host)).toBeLessThanOrEqual(5 * MB + 1.5 * MB);
     }
     expect((await download(host, { handle: handles[0] })).status).toBe(404);
     const newest = await download(host, { handle: handles[9] });

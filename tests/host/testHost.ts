@@ -1,6 +1,6 @@
 // A browser host for a test file: a new store in a temporary folder of its own and a stand-in page
 // for the interface (the tests speak to the host, not to the built window).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHost, type HostOptions, type RunningHost } from '../../electron/preview/server';
@@ -25,4 +25,12 @@ export async function startTestHost(prefix: string, options: Partial<Omit<HostOp
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Bytes of every file in the host's folder of uploads and downloads. */
+export function heldBytes(host: RunningHost): number {
+  return (readdirSync(host.filesDir, { recursive: true, encoding: 'utf8' }) as string[])
+    .map((name) => statSync(join(host.filesDir, name)))
+    .filter((found) => found.isFile())
+    .reduce((sum, found) => sum + found.size, 0);
 }

@@ -2,13 +2,11 @@
 // folder. Whoever holds its token could upload without end until that disk is full (and the
 // store's with it, when they share one): past the host's budget the oldest uploads go, so the
 // host never holds more than the budget, and the newest still read.
-import { readdirSync, statSync } from 'node:fs';
 import { request, type ClientRequest } from 'node:http';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoke, runJob, upload } from './hostClient';
 import type { RunningHost } from '../../electron/preview/server';
-import { startTestHost, type TestHost } from './testHost';
+import { heldBytes, startTestHost, type TestHost } from './testHost';
 
 const MB = 1024 * 1024;
 let running: TestHost;
@@ -21,14 +19,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => running.close());
-
-/** Bytes of every file in the host's folder. */
-function held(): number {
-  return (readdirSync(host.filesDir, { recursive: true, encoding: 'utf8' }) as string[])
-    .map((name) => statSync(join(host.filesDir, name)))
-    .filter((found) => found.isFile())
-    .reduce((sum, found) => sum + found.size, 0);
-}
 
 /** A CSV of corrections padded to about `size` bytes. */
 function csv(size: number): Buffer {
@@ -43,7 +33,7 @@ describe('uploads past the host’s budget', () => {
       const answer = await upload(host, `correcoes-${i}.csv`, csv(1.5 * MB));
       expect(answer.status, answer.body.toString()).toBe(200);
       handles.push((JSON.parse(answer.body.toString()) as { handle: string }).handle);
-      expect(held()).toBeLessThanOrEqual(5 * MB);
+      expect(heldBytes(host)).toBeLessThanOrEqual(5 * MB);
     }
     expect(await runJob(host, 'imports:inspect', { path: handles[0], name: 'correcoes-0.csv' })).toMatchObject({ ok: false, error: { code: 'FILE_NOT_GRANTED' } });
     expect(await runJob(host, 'imports:inspect', { path: handles[7], name: 'correcoes-7.csv' })).toMatchObject({ ok: true });
@@ -84,6 +74,6 @@ describe('uploads on their way at once', () => {
     second.finish(Buffer.from('\n'));
     expect(await first.status).toBe(200);
     expect(await second.status).toBe(200);
-    expect(held()).toBeLessThanOrEqual(5 * MB);
+    expect(heldBytes(host)).toBeLessThanOrEqual(5 * MB);
   }, 60_000);
 });
