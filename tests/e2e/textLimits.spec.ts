@@ -2,21 +2,33 @@
 // field says it is too long and by how much, nothing is saved, and a text near the limit shows how
 // many characters it has of how many.
 import { allowClipboard, paste } from './clipboard';
-import { expect, openRecord, type RecordRow, setUpDemoDesk, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { type DeskApp, expect, openRecord, type RecordRow, setUpDemoDesk, test } from './fixtures';
 
 /** `length` characters of words, as a long e-mail pasted from the professional. */
 function longText(length: number): string {
   return 'A profissional relata que não consegue entrar na plataforma desde ontem. '.repeat(Math.ceil(length / 70)).slice(0, length).trim();
 }
 
-test('an atendimento’s name, what happened, notes and resolution pasted too long are kept whole and said too long; nothing is registered cut', async ({ desk }) => {
-  await setUpDemoDesk(desk, 20, 3);
+/** A demo desk of `professionals` with `defects`, the clipboard allowed, the window reloaded onto it. */
+async function readyDesk(desk: DeskApp, professionals: number, defects: number): Promise<{ page: Page }> {
+  await setUpDemoDesk(desk, professionals, defects);
   const { page } = desk;
   await allowClipboard(page);
   await page.reload();
+  return { page };
+}
+
+/** Atendimentos → Registrar atendimento: its dialog. */
+async function newContactDialog(page: Page) {
   await page.getByRole('button', { name: 'Atendimentos', exact: true }).click();
   await page.getByRole('button', { name: 'Registrar atendimento' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Registrar atendimento' });
+  return page.getByRole('dialog', { name: 'Registrar atendimento' });
+}
+
+test('an atendimento’s name, what happened, notes and resolution pasted too long are kept whole and said too long; nothing is registered cut', async ({ desk }) => {
+  const { page } = await readyDesk(desk, 20, 3);
+  const dialog = await newContactDialog(page);
 
   const name = dialog.getByLabel('Nome informado');
   const longName = `Maria ${'Aparecida da Conceição '.repeat(10)}Silva`;
@@ -110,10 +122,7 @@ test('a document named longer than 80 characters is said too long before the rev
 });
 
 test('a seccional and a new operator’s name pasted longer than 80 characters are kept whole and said too long; nothing is saved cut', async ({ desk }) => {
-  await setUpDemoDesk(desk, 5, 3);
-  const { page } = desk;
-  await allowClipboard(page);
-  await page.reload();
+  const { page } = await readyDesk(desk, 5, 3);
   await page.getByRole('button', { name: 'Configurações', exact: true }).click();
   const long = `Seccional ${'Baixada Santista e Vale do Ribeira '.repeat(3).trim()}`;
   expect(long.length).toBeGreaterThan(80);
@@ -136,10 +145,7 @@ test('a seccional and a new operator’s name pasted longer than 80 characters a
 });
 
 test('Implanta’s support e-mail pasted longer than 254 characters is kept whole and said too long, and days typed past 60 are not cut to two digits', async ({ desk }) => {
-  await setUpDemoDesk(desk, 5, 3);
-  const { page } = desk;
-  await allowClipboard(page);
-  await page.reload();
+  const { page } = await readyDesk(desk, 5, 3);
   await page.getByRole('button', { name: 'Configurações', exact: true }).click();
   const settings = page.getByRole('region', { name: 'Atendimentos' });
   const email = settings.getByLabel('E-mail de suporte da Implanta');
@@ -161,13 +167,8 @@ test('Implanta’s support e-mail pasted longer than 254 characters is kept whol
 });
 
 test('the key pasted in Localizar cadastro longer than 40 characters is kept whole and said too long, and nothing is searched', async ({ desk }) => {
-  await setUpDemoDesk(desk, 20, 3);
-  const { page } = desk;
-  await allowClipboard(page);
-  await page.reload();
-  await page.getByRole('button', { name: 'Atendimentos', exact: true }).click();
-  await page.getByRole('button', { name: 'Registrar atendimento' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Registrar atendimento' });
+  const { page } = await readyDesk(desk, 20, 3);
+  const dialog = await newContactDialog(page);
   await dialog.getByLabel('Nome informado').fill('Joana Prado');
   await dialog.getByLabel('Caso do comunicado').click();
   await page.getByRole('option', { name: /^D — / }).click();
@@ -218,10 +219,7 @@ test('a lote’s passphrase pasted longer than 1.024 characters is kept whole an
 });
 
 test('a backup’s passphrase pasted longer than 1.024 characters is said too long in the clerk’s words before the backup starts, not refused in the store’s', async ({ desk }) => {
-  await setUpDemoDesk(desk, 5, 3);
-  const { page } = desk;
-  await allowClipboard(page);
-  await page.reload();
+  const { page } = await readyDesk(desk, 5, 3);
   await page.getByRole('button', { name: 'Backups', exact: true }).click();
   await page.getByRole('button', { name: 'Fazer backup agora' }).first().click();
   await page.getByLabel('Proteger com senha').check();
@@ -239,10 +237,7 @@ test('a backup’s passphrase pasted longer than 1.024 characters is said too lo
 });
 
 test('a passphrase pasted longer than 1.024 characters to open a protected backup is said too long and kept whole, not refused in the store’s words', async ({ desk }) => {
-  await setUpDemoDesk(desk, 5, 3);
-  const { page } = desk;
-  await allowClipboard(page);
-  await page.reload();
+  const { page } = await readyDesk(desk, 5, 3);
   await page.getByRole('button', { name: 'Backups', exact: true }).click();
   await page.getByRole('button', { name: 'Fazer backup agora' }).first().click();
   await page.getByLabel('Proteger com senha').check();
