@@ -60,6 +60,18 @@ function expectedContents(entries: ZipEntry[]): Map<string, Buffer> {
   );
 }
 
+/** Info-ZIP's Unicode path extra field (0x7075) of an entry named `name`, saying its name is `other`. */
+function unicodePathField(name: string, other: string): Buffer {
+  const path = Buffer.from(other);
+  const field = Buffer.alloc(9 + path.length);
+  field.writeUInt16LE(0x7075, 0);
+  field.writeUInt16LE(5 + path.length, 2);
+  field.writeUInt8(1, 4);
+  field.writeUInt32LE(crc32(Buffer.from(name)), 5);
+  path.copy(field, 9);
+  return field;
+}
+
 describe('zip writer', () => {
   it.for([
     ['deflate', {}],
@@ -270,13 +282,7 @@ describe('zip reader refuses hostile or damaged archives', () => {
     const end = bytes.length - 22;
     const centralStart = bytes.readUInt32LE(end + 16);
     // Info-ZIP's Unicode path field (0x7075) on a.txt's index record, naming b.txt.
-    const other = Buffer.from('b.txt');
-    const field = Buffer.alloc(9 + other.length);
-    field.writeUInt16LE(0x7075, 0);
-    field.writeUInt16LE(5 + other.length, 2);
-    field.writeUInt8(1, 4);
-    field.writeUInt32LE(crc32(Buffer.from('a.txt')), 5);
-    other.copy(field, 9);
+    const field = unicodePathField('a.txt', 'b.txt');
     const first = Buffer.from(bytes.subarray(centralStart, centralStart + 46 + 5 + bytes.readUInt16LE(centralStart + 30)));
     first.writeUInt16LE(first.readUInt16LE(30) + field.length, 30);
     const rest = bytes.subarray(centralStart + first.length, end);
@@ -297,13 +303,7 @@ describe('zip reader refuses hostile or damaged archives', () => {
     const path = await zipOf('ul.zip', [{ name: 'a.txt', data: 'conteúdo de a' }], { method: 'store' });
     const bytes = readFileSync(path);
     const end = bytes.length - 22;
-    const other = Buffer.from('b.txt');
-    const field = Buffer.alloc(9 + other.length);
-    field.writeUInt16LE(0x7075, 0);
-    field.writeUInt16LE(5 + other.length, 2);
-    field.writeUInt8(1, 4);
-    field.writeUInt32LE(crc32(Buffer.from('a.txt')), 5);
-    other.copy(field, 9);
+    const field = unicodePathField('a.txt', 'b.txt');
     const nameEnd = 30 + 5 + bytes.readUInt16LE(28);
     bytes.writeUInt16LE(bytes.readUInt16LE(28) + field.length, 28);
     bytes.writeUInt32LE(bytes.readUInt32LE(end + 16) + field.length, end + 16);
