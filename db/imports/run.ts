@@ -26,6 +26,7 @@ import { openCopied, type CopiedSpreadsheet } from './readers/privateCopy';
 import { checkSaveDestination } from '../saveDestination';
 import { isBlankRow, type RawRow, type SpreadsheetSource } from './readers/source';
 import { checkAfterWrite } from './afterWrite';
+import { inReadSnapshot } from './readSnapshot';
 import { saveImportReport, type ReportRow } from './report';
 import { detach, FirstByRow, RowsInStoreOrder } from './storeOrder';
 import { chooseSheet, readHeader } from './sheets';
@@ -137,7 +138,8 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
       uuid: uuidV7Sequence(Date.parse(startedAt)),
       conflictLimit: input.errorLimit ?? Number.POSITIVE_INFINITY,
     });
-    const outcome = processRows(source, sheet, header.row, processor, columns, link, input, context);
+    // Rows written on the writer's own connection: this one only reads, a window at a time (readSnapshot.ts).
+    const outcome = processRows(source, sheet, header.row, processor, columns, link, link.threaded ? db : null, input, context);
     processor.flush();
 
     const written = !input.dryRun && !(input.allOrNothing && outcome.counts.rejected > 0);
@@ -235,6 +237,7 @@ function processRows(
   processor: KindProcessor,
   columns: ColumnMap,
   link: WriterLink,
+  snapshot: Database | null,
   input: ImportJobInput,
   context: JobContext,
 ): RowsOutcome {
@@ -322,10 +325,12 @@ function processRows(
     if (window.length === WINDOW) drain();
   };
   const drain = () => {
-    processor.prefetch?.(window);
-    window.forEach((raw, i) => {
-      if (i % CHECK_EVERY === 0 && context.cancelled()) throw jobCancelled();
-      handle(raw, ordinals[i] as number);
+    inReadSnapshot(snapshot, () => {
+      processor.prefetch?.(window);
+      window.forEach((raw, i) => {
+        if (i % CHECK_EVERY === 0 && context.cancelled()) throw jobCancelled();
+        handle(raw, ordinals[i] as number);
+      });
     });
     window = [];
     ordinals = [];

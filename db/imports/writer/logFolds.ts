@@ -5,6 +5,7 @@
 // it folds the log then, on its own connection (a PASSIVE checkpoint runs beside a writer), and
 // the writer folds only what nobody folded for a few steps, or when a clerk's save waits.
 import type { Database } from 'better-sqlite3';
+import { outsideReadSnapshot } from '../readSnapshot';
 
 /** Slots in the shared Int32Array: steps committed, steps folded. */
 export const LOG_FOLD_SLOTS = 2;
@@ -37,8 +38,10 @@ export class LogFolds {
     const written = Atomics.load(this.flags, this.at);
     if (!this.db || written === Atomics.load(this.flags, this.at + 1)) return false;
     Atomics.store(this.flags, this.at + 1, written);
+    const db = this.db;
     try {
-      this.db.pragma('wal_checkpoint(PASSIVE)');
+      // The checking side waits inside a window's read transaction (readSnapshot.ts).
+      outsideReadSnapshot(db, () => db.pragma('wal_checkpoint(PASSIVE)'));
     } catch {
       /* folding is an optimisation: the writer or the next save does it */
     }

@@ -1,10 +1,12 @@
 // While an import is written in steps, the log it leaves is folded back into the store's file by
-// the side that would otherwise only wait; the writer folds only what nobody folded for a while.
+// the side that would otherwise only wait (even inside the read transaction it checks a window of
+// rows in); the writer folds only what nobody folded for a while.
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { inReadSnapshot } from '../../../db/imports/readSnapshot';
 import { LOG_FOLD_SLOTS, LogFolds, UNFOLDED_STEPS_MAX } from '../../../db/imports/writer/logFolds';
 
 const dirs: string[] = [];
@@ -44,6 +46,43 @@ describe('folding the log while an import is written', () => {
     expect(statSync(path).size).toBeGreaterThan(before + 300_000); // the step's pages are in the file now
     expect(checking.foldIfDue()).toBe(false); // once per step
     expect(writing.writerShouldFold(false)).toBe(false);
+    writer.close();
+    checker.close();
+  });
+
+  it('the checking side folds while it waits inside a window of rows, and goes on reading that window after', () => {
+    const { writer, checker, path } = twoConnections();
+    const shared = new Int32Array(LOG_FOLD_SLOTS);
+    const writing = new LogFolds(shared, 0);
+    const checking = new LogFolds(shared, 0, checker);
+    const count = checker.prepare('SELECT count(*) FROM t').pluck();
+    inReadSnapshot(checker, () => {
+      expect(count.get()).toBe(0);
+      writeStep(writer);
+      writing.stepWritten();
+      const before = statSync(path).size;
+      expect(checking.foldIfDue()).toBe(true);
+      // Folded for real (a checkpoint inside a transaction would have done nothing) …
+      expect(statSync(path).size).toBeGreaterThan(before + 300_000);
+      // … and the window reads on in a transaction, which now sees the step.
+      expect(checker.inTransaction).toBe(true);
+      expect(count.get()).toBe(2000);
+    });
+    expect(checker.inTransaction).toBe(false);
+    expect(writing.writerShouldFold(false)).toBe(false);
+    writer.close();
+    checker.close();
+  });
+
+  it('a window that fails leaves no transaction open on the checking connection', () => {
+    const { writer, checker } = twoConnections();
+    expect(() =>
+      inReadSnapshot(checker, () => {
+        checker.prepare('SELECT count(*) FROM t').get();
+        throw new Error('row refused');
+      }),
+    ).toThrow('row refused');
+    expect(checker.inTransaction).toBe(false);
     writer.close();
     checker.close();
   });
