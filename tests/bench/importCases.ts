@@ -20,6 +20,7 @@ import type { BenchContext } from './context';
 import { formatBytes, formatCount, formatMs } from './report';
 import type { BenchCase } from './runner';
 import { copyStore } from './context';
+import { writeFloorMs } from './writeFloor';
 
 const CHILD_FLAG = '--import-child';
 const WORKER_FLAG = '--import-worker';
@@ -199,6 +200,7 @@ function importCase(context: BenchContext, label: string, ratio: number, prepare
   let memory: ChildAnswer | null = null;
   let ended: Promise<void> = Promise.resolve();
   let read: ChildAnswer | null = null;
+  let floorMs = Number.NaN;
   const benchCase: BenchCase = {
     name: label,
     targetMs: Number.NaN,
@@ -220,6 +222,7 @@ function importCase(context: BenchContext, label: string, ratio: number, prepare
         memory = runImportAlone(file, copyStore(context, `import-memory-${Date.now()}.db`));
         const s = summary as ImportSummary | null;
         if (!s) return;
+        floorMs = writeFloorMs(copyStore(context, `import-floor-${Date.now()}.db`), { corrections: s.corrections, records: s.accepted });
         console.log(
           `  ${label}: ${formatCount(s.rows)} linhas (${formatCount(s.accepted)} aceitas, ${formatCount(s.unchanged)} sem mudança, ${formatCount(s.rejected)} recusadas; ${formatCount(s.corrections)} correções); pico de memória num processo só seu: ${formatBytes(memory.maxRss)} (alvo < ${formatBytes(MAX_RSS)})`,
         );
@@ -233,6 +236,12 @@ function importCase(context: BenchContext, label: string, ratio: number, prepare
       after: () => {
         const answer = read as ChildAnswer | null;
         if (answer) console.log(`  SheetJS (XLSX.read + sheet_to_json), num processo à parte: ${formatCount(answer.rows)} linhas em ${formatMs(answer.ms)}, pico ${formatBytes(answer.maxRss)}`);
+        const s = summary as ImportSummary | null;
+        if (answer && s && Number.isFinite(floorMs)) {
+          console.log(
+            `  só o SQLite gravando o mesmo (${formatCount(s.corrections)} correções com histórico em ${formatCount(s.accepted)} cadastros, seladas, em passos; sem ler nem conferir): ${formatMs(floorMs)} = ${(floorMs / answer.ms).toFixed(2).replace('.', ',')}× SheetJS — o mínimo de qualquer importação com um gravador só`,
+          );
+        }
       },
     },
   };
