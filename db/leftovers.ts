@@ -22,6 +22,11 @@ export function processStart(pid: number): string {
   }
 }
 
+/** `text` matched literally inside a RegExp: a store's file name in the pattern of its leftovers. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** `<pid>-<start>` of this process, for the names of what it leaves behind while it works. */
 export function ownerTag(): string {
   return `${process.pid}-${processStart(process.pid)}`;
