@@ -32,8 +32,8 @@ export function ownerTag(): string {
   return `${process.pid}-${processStart(process.pid)}`;
 }
 
-/** Is the process that made a leftover still running? */
-function ownerAlive(pid: number, start: string): boolean {
+/** Is the process that made a leftover still running (`start` as in its name, `0` where unknown)? */
+export function ownerAlive(pid: number, start: string): boolean {
   if (!processAlive(pid)) return false;
   if (start === '0') return true; // alive, and nothing to tell it from another process by
   const now = processStart(pid);
