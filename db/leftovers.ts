@@ -5,7 +5,17 @@
 // uploads, an import's private copy of its file, a restore's prepared copy of the backup.
 import { lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { processAlive } from './storeLock';
+
+/** Is the process with this id still running? (EPERM: it runs, as another user.) */
+export function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /**
  * When the process started, in clock ticks after boot (Linux, /proc/<pid>/stat field 22): with the
