@@ -5,7 +5,17 @@
 // uploads, an import's private copy of its file, a restore's prepared copy of the backup.
 import { lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { processAlive } from './storeLock';
+
+/** Is the process with this id still running? (EPERM: it runs, as another user.) */
+export function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /**
  * When the process started, in clock ticks after boot (Linux, /proc/<pid>/stat field 22): with the
@@ -22,13 +32,18 @@ export function processStart(pid: number): string {
   }
 }
 
+/** `text` matched literally inside a RegExp: a store's file name in the pattern of its leftovers. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** `<pid>-<start>` of this process, for the names of what it leaves behind while it works. */
 export function ownerTag(): string {
   return `${process.pid}-${processStart(process.pid)}`;
 }
 
-/** Is the process that made a leftover still running? */
-function ownerAlive(pid: number, start: string): boolean {
+/** Is the process that made a leftover still running (`start` as in its name, `0` where unknown)? */
+export function ownerAlive(pid: number, start: string): boolean {
   if (!processAlive(pid)) return false;
   if (start === '0') return true; // alive, and nothing to tell it from another process by
   const now = processStart(pid);

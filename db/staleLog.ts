@@ -1,14 +1,34 @@
 // A store refused as damaged while a -wal lies beside it may be sound on its own: the -wal of a desk
 // killed outright, left beside another copy of the store put in its place. SQLite reads the two
 // together and finds pages of two stores. Read alone — a private copy of the file, without that
-// -wal, so nothing beside the store is touched — the file tells which it is; when it is sound, the
-// refusal says what really happened and what to do, instead of "damaged: restore a backup".
+// -wal, so neither the store nor its -wal is touched — the file tells which it is; when it is
+// sound, the refusal says what really happened and what to do, instead of "damaged: restore a
+// backup". SQLite cannot be told to ignore a -wal (this build takes no `immutable` URI), hence the
+// copy. It holds the registry's personal data, so it is made beside the store — never in the
+// system's temporary folder, which other users share — in a 0700 folder named after this process,
+// removed once examined, and by the next examination when a killed process left it (db/leftovers.ts).
 import { constants, copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { AppError } from '../shared/errors';
 import { openBackupCopy } from './connections';
+import { escapeRegExp, ownerTag, removeLeftovers, type LeftoverKind } from './leftovers';
 import { schemaVersionOf } from './migrate';
+import { diskFullError, isDiskFullError } from './storeLock';
+
+function examinedCopyPrefix(path: string): string {
+  return `.${basename(path)}.check-`;
+}
+
+/** The folders of examinations killed outright: `.<store>.check-<pid>-<start>-XXXXXX`, removed once that process is gone. */
+function examinedCopies(path: string): LeftoverKind {
+  return {
+    named: new RegExp(`^${escapeRegExp(examinedCopyPrefix(path))}(\\d+)-(\\d+)-[^-]+$`),
+    unnamed: /$^/,
+    unnamedAfterMs: Infinity,
+    namedAfterMs: 0,
+    directory: true,
+  };
+}
 
 function staleLogError(path: string, log: string): AppError {
   return new AppError(
@@ -19,11 +39,13 @@ function staleLogError(path: string, log: string): AppError {
   );
 }
 
-/** Is the file, read without any -wal, a sound store of ours? Never touches the file nor what lies beside it. */
+/** Is the file, read without any -wal, a sound store of ours? Never changes the file nor its -wal. Throws DISK_FULL when there is no room for the copy. */
 function soundWithoutLog(path: string): boolean {
+  const beside = dirname(path);
+  removeLeftovers(beside, examinedCopies(path));
   let folder: string | null = null;
   try {
-    folder = mkdtempSync(join(tmpdir(), 'cress-desk-check-'));
+    folder = mkdtempSync(join(beside, `${examinedCopyPrefix(path)}${ownerTag()}-`));
     const copy = join(folder, 'store.sqlite');
     copyFileSync(path, copy, constants.COPYFILE_FICLONE);
     const db = openBackupCopy(copy);
@@ -32,8 +54,11 @@ function soundWithoutLog(path: string): boolean {
     } finally {
       db.close();
     }
-  } catch {
-    return false; // unreadable, another key, no room for the copy: nothing more can be said
+  } catch (error) {
+    if (isDiskFullError(error, beside)) {
+      throw diskFullError(beside, `Não há espaço para examinar "${path}", que não pôde ser aberto: nada foi alterado.`);
+    }
+    return false; // unreadable, another key, a folder that takes no copy: nothing more can be said
   } finally {
     if (folder !== null) rmSync(folder, { recursive: true, force: true });
   }

@@ -16,6 +16,7 @@ import { accessSync, closeSync, constants, openSync, readdirSync, rmSync, statfs
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../shared/errors';
 import { writeProtected } from './fileModes';
+import { ownerAlive, ownerTag } from './leftovers';
 import { committed } from './logFold';
 import { checkContent } from './storeContent';
 import { logGoneError, requireOwnFiles, storeSwappedError } from './storeLockFiles';
@@ -100,11 +101,12 @@ function tryBegin(db: Database.Database, wait: number): boolean {
   }
 }
 
-const WAITING_MARK = /^\.(.+)\.waiting-(\d+)-[0-9a-f]{8}$/;
+/** An older version's mark names no start (db/leftovers.ts: a process id reused after a restart). */
+const WAITING_MARK = /^\.(.+)\.waiting-(\d+)(?:-(\d+))?-[0-9a-f]{8}$/;
 
-/** Leaves `.<store>.waiting-<pid>-<random>` beside the store; the answer removes it. */
+/** Leaves `.<store>.waiting-<pid>-<start>-<random>` beside the store; the answer removes it. */
 function announceWaiting(storePath: string): () => void {
-  const path = join(dirname(storePath), `.${basename(storePath)}.waiting-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const path = join(dirname(storePath), `.${basename(storePath)}.waiting-${ownerTag()}-${randomBytes(4).toString('hex')}`);
   try {
     closeSync(openSync(path, 'wx', 0o600));
   } catch {
@@ -129,21 +131,10 @@ export function writersWaiting(storePath: string): boolean {
   for (const name of names) {
     const match = WAITING_MARK.exec(name);
     if (match === null || match[1] !== store) continue;
-    if (processAlive(Number(match[2]))) waiting = true;
+    if (ownerAlive(Number(match[2]), match[3] ?? '0')) waiting = true;
     else rmSync(join(dirname(storePath), name), { force: true });
   }
   return waiting;
-}
-
-/** Is the process with this id still running? (EPERM: it runs, as another user.) */
-export function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 export const STORE_BUSY_MESSAGE =

@@ -1,8 +1,10 @@
 // Was the store closed cleanly the last time? Every connection the desk opens on the store (the
 // app, a job thread, the browser host, a command) leaves an empty mark beside it,
-// `.<store>.open-<pid>-<random>`, and removes it when it closes. A mark whose process is gone was
-// left by a crash, a kill or a power cut: the next open then runs SQLite's quick_check before
-// anyone reads (about a second on a national store), and clears the marks once the file passed.
+// `.<store>.open-<pid>-<start>-<random>`, and removes it when it closes. A mark whose process is
+// gone was left by a crash, a kill or a power cut — also when, after a restart, its id was given to
+// another program, told by when that one started (db/leftovers.ts): the next open then runs
+// SQLite's quick_check before anyone reads (about a second on a national store), and clears the
+// marks once the file passed.
 // A clean open skips that check — SQLite's journal already makes a killed writer harmless; the
 // full checks run where they matter (docs/store.md, "Opening the store"): after an unclean
 // shutdown, on the copy every backup makes, and on demand (`cress-desk store check`).
@@ -11,9 +13,10 @@ import { closeSync, existsSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { AppError } from '../shared/errors';
 import { basename, dirname, join } from 'node:path';
 import { PRIVATE_FILE } from './fileModes';
-import { processAlive } from './storeLock';
+import { ownerAlive, ownerTag } from './leftovers';
 
-const MARK = /^\.(.+)\.open-(\d+)-[0-9a-f]{8}$/;
+/** An older version's mark names no start: `.<store>.open-<pid>-<random>`. */
+const MARK = /^\.(.+)\.open-(\d+)(?:-(\d+))?-[0-9a-f]{8}$/;
 /** How long an open waits for another program's close to finish deleting the -wal after the -shm. */
 const CLOSE_SETTLES_MS = 1000;
 const CLOSE_POLL_MS = 20;
@@ -28,7 +31,7 @@ export interface StoreSession {
   end(): void;
 }
 
-function marksOf(storePath: string): { name: string; pid: number }[] {
+function marksOf(storePath: string): { name: string; pid: number; alive: () => boolean }[] {
   let names: string[];
   try {
     names = readdirSync(dirname(storePath));
@@ -38,13 +41,15 @@ function marksOf(storePath: string): { name: string; pid: number }[] {
   const store = basename(storePath);
   return names.flatMap((name) => {
     const match = MARK.exec(name);
-    return match && match[1] === store ? [{ name, pid: Number(match[2]) }] : [];
+    if (!match || match[1] !== store) return [];
+    const pid = Number(match[2]);
+    return [{ name, pid, alive: () => ownerAlive(pid, match[3] ?? '0') }];
   });
 }
 
 /** Does a process other than this one have the store open now (its mark is there, and it runs)? */
 function openElsewhere(storePath: string): boolean {
-  return marksOf(storePath).some((mark) => mark.pid !== process.pid && processAlive(mark.pid));
+  return marksOf(storePath).some((mark) => mark.pid !== process.pid && mark.alive());
 }
 
 /**
@@ -55,9 +60,9 @@ function openElsewhere(storePath: string): boolean {
 export function beginSession(storePath: string): StoreSession {
   const folder = dirname(storePath);
   const abandoned = marksOf(storePath)
-    .filter((mark) => !processAlive(mark.pid))
+    .filter((mark) => !mark.alive())
     .map((mark) => mark.name);
-  let own: string | null = join(folder, `.${basename(storePath)}.open-${process.pid}-${randomBytes(4).toString('hex')}`);
+  let own: string | null = join(folder, `.${basename(storePath)}.open-${ownerTag()}-${randomBytes(4).toString('hex')}`);
   try {
     closeSync(openSync(own, 'wx', PRIVATE_FILE));
   } catch {

@@ -6,14 +6,10 @@
 // prepared; an older version's copy, which names no process, once untouched for a day.
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import { ownerTag, removeLeftovers } from '../leftovers';
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+import { escapeRegExp, ownerTag, removeLeftovers } from '../leftovers';
 
 function kindOf(storePath: string, companionsAlone = false) {
-  const stem = `^\\.${escape(basename(storePath))}\\.restore-`;
+  const stem = `^\\.${escapeRegExp(basename(storePath))}\\.restore-`;
   // A copy swapped in leaves no file of that name, but may have left its -wal and -shm (an older
   // version read it once more after migrating it): they go too, by their own names.
   const tail = companionsAlone ? '(?:-wal|-shm|-journal)?$' : '$';

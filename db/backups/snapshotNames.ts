@@ -5,14 +5,10 @@
 // find the disk filled with copies of the store.
 import { randomBytes } from 'node:crypto';
 import { basename, join } from 'node:path';
-import { ownerTag, removeLeftovers, type LeftoverKind } from '../leftovers';
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+import { escapeRegExp, ownerTag, removeLeftovers, type LeftoverKind } from '../leftovers';
 
 function kindOf(storePath: string): LeftoverKind {
-  const stem = `^\\.${escape(basename(storePath))}\\.snapshot-`;
+  const stem = `^\\.${escapeRegExp(basename(storePath))}\\.snapshot-`;
   return {
     named: new RegExp(`${stem}(\\d+)-(\\d+)-[0-9a-f]{12}$`),
     unnamed: /^$/, // an older version's snapshot is a partial file: removeStalePartials removes it

@@ -173,6 +173,11 @@ describe('writers take turns', () => {
     writeFileSync(left, '');
     expect(writersWaiting(desk.store)).toBe(false);
     expect(existsSync(left)).toBe(false);
+    // So does one whose process id another program (here, this test's own) was given after a restart.
+    const reused = join(desk.dir, `.desk.sqlite.waiting-${process.pid}-1-0badf00d`);
+    writeFileSync(reused, '');
+    expect(writersWaiting(desk.store)).toBe(false);
+    expect(existsSync(reused)).toBe(false);
   }, 30_000);
 
   it('past the bounded wait it is told the store is busy (STORE_BUSY, exit 1), never an internal error', async () => {

@@ -94,4 +94,17 @@ describe('opening the store', () => {
     expect(run('info').code).toBe(0);
     expect(marks()).not.toContain(left);
   });
+  it('after a restart, a crash mark whose process id another program has since been given is still taken for a crash', () => {
+    expect(run('demo', '--professionals', '2000', '--seed', '4').code).toBe(0);
+    damageAPage(desk.store);
+    expect(run('info').code).toBe(0);
+    // The desk was killed (a power cut); after the restart its id went to another program, one that
+    // runs now (here, this test's own), started at another moment than the desk.
+    const left = `.desk.sqlite.open-${process.pid}-1-5eed1e55`;
+    writeFileSync(join(desk.dir, left), '');
+    const after = run('info');
+    expect(after.code).toBe(3);
+    expect(after.stderr).toContain('danificado');
+    expect(marks()).toContain(left);
+  });
 });
