@@ -4,7 +4,7 @@
 // value back, and the DIP statuses the answer brings written to the records. The same file
 // imported again changes nothing; ids the file leaves out stay sent (a partial answer).
 import type { Database } from 'better-sqlite3';
-import type { AckResult, OutOfOrder } from '../../shared/contract/batches';
+import type { AckResult, OutOfOrder, SealedOnRejected } from '../../shared/contract/batches';
 import type { DipConsequence } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { appendAudit } from '../audit';
@@ -19,6 +19,7 @@ import { refuseOtherPerson } from './ackCpf';
 import { applyDipStatus, futureDipDate } from './ackDip';
 import { refuseNoItemFor } from './ackNoItem';
 import { appliedAfterNewer, outOfOrderNote } from './ackOrder';
+import { sealedOnRejected } from './ackSealedOnRejected';
 import { normaliseDipDate, type AckFile } from './ackRead';
 import { batchSummary, requireBatchRow, type BatchRow } from './summary';
 import { writeTransaction } from '../storeLock';
@@ -271,6 +272,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
     let dipUpdated = 0;
     let dipStale = 0;
     const outOfOrder: OutOfOrder[] = [];
+    const onRejected: SealedOnRejected[] = [];
     const updateCorrection = statement(
       db,
       "UPDATE corrections SET status = ?, status_message = ?, status_changed_at = ?, dip_request_corrected = ? WHERE uuid = ? AND status = 'sent'",
@@ -310,6 +312,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
           });
         } else {
           updateCorrection.run('rejected', message, iso, null, answer.id);
+          onRejected.push(...sealedOnRejected(db, state as ItemState & { professionalId: number; field: string }));
           rejections.push({ uuid: answer.id, message: [message, mixed.notes.get(answer.id)].filter(Boolean).join(' ') });
         }
         if (answer.status === 'synced') applied++;
@@ -368,6 +371,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
           dipStale,
           outOfOrder: outOfOrder.length,
           mixedAddresses: mixed.list.length,
+          sealedOnRejected: onRejected.length,
         },
       });
     }
@@ -389,6 +393,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
       dipStale,
       outOfOrder,
       mixedAddresses: mixed.list,
+      sealedOnRejected: onRejected,
       fileSha256: ack.sha256,
       format: ack.format,
     };

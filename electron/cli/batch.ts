@@ -1,6 +1,6 @@
 // `cress-desk batch …`: batches for Implanta from a terminal, over the same channels as the app.
 import { join, resolve } from 'node:path';
-import type { BatchSummary, MixedAddress, OutOfOrder } from '../../shared/contract';
+import type { BatchSummary, MixedAddress, OutOfOrder, SealedOnRejected } from '../../shared/contract';
 import { formatCount } from '../../shared/display/numbers';
 import { plural } from '../../shared/display/plural';
 import { BATCH_STATES, type BatchState } from '../../shared/domain';
@@ -73,6 +73,15 @@ function outOfOrderLines(items: readonly OutOfOrder[]): string[] {
   return [
     `${plural(items.length, 'older correction was', 'older corrections were')} answered as applied after a newer one of the same field: Implanta may now hold the older value. The desk keeps the newer value; confirm with Implanta which value stayed:`,
     ...items.map((i) => `  ${i.registrationNumber} ${i.name}, ${i.fieldLabel}: "${i.appliedValue}" answered after "${i.newerValue}" (batch ${i.newerBatchNumber})`),
+  ];
+}
+
+/** Later corrections, in sealed lotes, whose old value Implanta just rejected. */
+function sealedOnRejectedLines(items: readonly SealedOnRejected[]): string[] {
+  if (items.length === 0) return [];
+  return [
+    `${plural(items.length, 'correction in a sealed batch starts', 'corrections in sealed batches start')} from a value Implanta just rejected: Implanta may reject ${items.length === 1 ? 'it' : 'them'} for the old value. Watch ${items.length === 1 ? 'its answer' : 'their answers'}:`,
+    ...items.map((i) => `  ${i.registrationNumber} ${i.name}, ${i.fieldLabel}: batch ${i.batchNumber} sends "${i.carriedOldValue}" -> "${i.newValue}"; Implanta holds "${i.implantaValue}"`),
   ];
 }
 
@@ -153,6 +162,7 @@ const handlers = {
         : '',
       ...outOfOrderLines(result.outOfOrder),
       ...mixedAddressLines(result.mixedAddresses),
+      ...sealedOnRejectedLines(result.sealedOnRejected),
     ].filter(Boolean);
     return outcome(
       result,

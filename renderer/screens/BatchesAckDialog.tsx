@@ -31,6 +31,7 @@ function AckOutcome({ result, preview }: { result: AckResult; preview: boolean }
         result.dipStale > 0 ? TEXT.previewDipStale(result.dipStale) : '',
         result.outOfOrder.length > 0 ? TEXT.previewOutOfOrder(result.outOfOrder.length) : '',
         result.mixedAddresses.length > 0 ? TEXT.previewMixedAddresses(result.mixedAddresses.length) : '',
+        result.sealedOnRejected.length > 0 ? TEXT.sealedOnRejected(result.sealedOnRejected.length) : '',
       ]
     : [
         nothing ? TEXT.nothingChanged : TEXT.counts(result.applied, result.rejected, result.unchanged, result.unanswered),
@@ -39,8 +40,9 @@ function AckOutcome({ result, preview }: { result: AckResult; preview: boolean }
         result.dipStale > 0 ? TEXT.dipStale(result.dipStale) : '',
         result.outOfOrder.length > 0 ? TEXT.outOfOrder(result.outOfOrder.length) : '',
         result.mixedAddresses.length > 0 ? TEXT.mixedAddresses(result.mixedAddresses.length) : '',
+        result.sealedOnRejected.length > 0 ? TEXT.sealedOnRejected(result.sealedOnRejected.length) : '',
       ];
-  const severity = preview ? 'info' : result.rejected > 0 || result.registryOnly > 0 || result.outOfOrder.length > 0 || result.mixedAddresses.length > 0 ? 'warning' : 'success';
+  const severity = preview ? 'info' : result.rejected > 0 || result.registryOnly > 0 || result.outOfOrder.length > 0 || result.mixedAddresses.length > 0 || result.sealedOnRejected.length > 0 ? 'warning' : 'success';
   return (
     <Alert severity={severity} sx={{ mb: 2 }} role="status">
       <Typography sx={{ fontWeight: 600 }}>{preview ? TEXT.previewTitle(result.batch.number) : TEXT.result(result.batch.number)}</Typography>
@@ -57,6 +59,7 @@ function AckOutcome({ result, preview }: { result: AckResult; preview: boolean }
       </Box>
       <ItemList label={TEXT.outOfOrder(result.outOfOrder.length)} lines={result.outOfOrder.map(TEXT.outOfOrderItem)} moreText={TEXT.outOfOrderMore} />
       <ItemList label={TEXT.mixedAddresses(result.mixedAddresses.length)} lines={result.mixedAddresses.map(TEXT.mixedAddressItem)} moreText={TEXT.mixedAddressesMore} />
+      <ItemList label={TEXT.sealedOnRejected(result.sealedOnRejected.length)} lines={result.sealedOnRejected.map(TEXT.sealedOnRejectedItem)} moreText={TEXT.outOfOrderMore} />
     </Alert>
   );
 }

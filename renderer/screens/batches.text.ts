@@ -224,6 +224,10 @@ export const BATCHES_TEXT = {
     previewMixedAddresses: (n: number) =>
       `${plural(n, 'endereço corrigido de uma vez fica misturado', 'endereços corrigidos de uma vez ficam misturados')}: a Implanta aplica parte e recusa parte.`,
     mixedAddressItem: (item: { name: string; registrationNumber: string; message: string }) => `${item.name} (registro ${item.registrationNumber}): ${item.message}`,
+    sealedOnRejected: (n: number) =>
+      `${plural(n, 'correção de um lote já selado parte', 'correções de lotes já selados partem')} de um valor que a Implanta acabou de recusar: a Implanta pode recusá-${n === 1 ? 'la' : 'las'} pelo valor anterior. Acompanhe a resposta${n === 1 ? '' : 's'}.`,
+    sealedOnRejectedItem: (item: { name: string; registrationNumber: string; fieldLabel: string; carriedOldValue: string; newValue: string; implantaValue: string; batchNumber: string }) =>
+      `${item.name} (registro ${item.registrationNumber}), ${item.fieldLabel}: o lote ${item.batchNumber} leva “${item.carriedOldValue}” → “${item.newValue}”; a Implanta tem “${item.implantaValue}”`,
     outOfOrderMore: (n: number) => `e mais ${plural(n, 'correção', 'correções')}`,
     mixedAddressesMore: (n: number) => `e mais ${plural(n, 'cadastro', 'cadastros')}`,
     nothingChanged: 'Este arquivo já tinha sido importado: nada mudou.',

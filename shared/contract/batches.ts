@@ -130,6 +130,22 @@ export const outOfOrderSchema = z.object({
 });
 export type OutOfOrder = z.infer<typeof outOfOrderSchema>;
 
+/** A later correction of a field, in a sealed lote, whose old value Implanta just rejected (db/batches/ackSealedOnRejected.ts). */
+export const sealedOnRejectedSchema = z.object({
+  registrationNumber: z.string(),
+  name: z.string(),
+  field: z.string(),
+  fieldLabel: z.string(),
+  /** The old value the sealed lote carries, as people read it: the value Implanta just refused. */
+  carriedOldValue: z.string(),
+  /** The sealed correction's new value, as people read it. */
+  newValue: z.string(),
+  /** What Implanta holds instead (the rejected correction's old value), as people read it. */
+  implantaValue: z.string(),
+  batchNumber: z.string(),
+});
+export type SealedOnRejected = z.infer<typeof sealedOnRejectedSchema>;
+
 /** An address saved in one correction that Implanta applied in part (db/batches/ackAddress.ts). */
 export const mixedAddressSchema = z.object({
   registrationNumber: z.string(),
@@ -161,6 +177,8 @@ export const ackResultSchema = z.object({
   outOfOrder: z.array(outOfOrderSchema),
   /** Addresses saved together that, with this file, Implanta applied in part: the record holds a mixed address. */
   mixedAddresses: z.array(mixedAddressSchema),
+  /** Later corrections, in sealed lotes, that carry as old value a value this file rejected. */
+  sealedOnRejected: z.array(sealedOnRejectedSchema),
   fileSha256: z.string(),
   format: z.enum(['json', 'csv', 'xlsx']),
 });

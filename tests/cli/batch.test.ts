@@ -57,6 +57,29 @@ function sentBatchIds(store: string, folder: string): string[] {
 }
 
 describe('cress-desk batch', () => {
+  it('an answer rejecting a correction names the sealed batch whose later correction starts from the rejected value', () => {
+    const store = storeWithSealedBatch('rejeitada-base.sqlite', 1, 1);
+    const [first] = sentBatchIds(store, 'rejeitada-base');
+    const db = openRawStore(store);
+    const before = db.prepare('SELECT old_value AS oldValue, new_value AS newValue FROM corrections').get() as { oldValue: string; newValue: string };
+    db.prepare(
+      `INSERT INTO corrections (uuid, professional_id, field, old_value, new_value, reason, evidence_kind, evidence_arrival, evidence_date, operator, created_at, status, source, dip_consequence)
+       SELECT '0190a000-0000-7000-8000-000000000002', professional_id, 'email', new_value, 'outra@exemplo.com.br', reason, evidence_kind, evidence_arrival, evidence_date, operator, created_at, 'pending', 'manual', 'none' FROM corrections`,
+    ).run();
+    const uuid = (db.prepare("SELECT uuid FROM batches WHERE number = '2026-0001'").pluck().get() as string);
+    const sha = (db.prepare("SELECT package_sha256 FROM batches WHERE number = '2026-0001'").pluck().get() as string);
+    db.close();
+    run(store, 'batch', 'create');
+    run(store, 'batch', 'seal', '2026-0002');
+    const ack = join(desk.dir, 'rejeitada-base.json');
+    writeFileSync(ack, JSON.stringify({ schemaVersion: 1, batch: uuid, packageSha256: sha, items: [{ id: first, status: 'rejected', message: 'E-mail recusado' }] }));
+
+    const answered = run(store, 'batch', 'ack', ack);
+
+    expect(answered.stdout).toContain('1 correction in a sealed batch starts from a value Implanta just rejected');
+    expect(answered.stdout).toContain(`batch 2026-0002 sends "${before.newValue}" -> "outra@exemplo.com.br"; Implanta holds "${before.oldValue}"`);
+  });
+
   it('creates, seals, exports, verifies, marks sent and imports the answer, with --json', () => {
     const store = storeWithCorrections('flow.sqlite', 30, 1);
     const created = json(store, 'batch', 'create');
