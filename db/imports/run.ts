@@ -319,14 +319,17 @@ function processRows(
   // Rows go through in windows, so a kind can look up the records of a whole window at once.
   let window: RawRow[] = [];
   let ordinals: number[] = [];
-  const take = (raw: RawRow, ordinal: number) => {
+  // The record each row of the window was about when read, when the rows come in the store's order.
+  let records: (number | null)[] | null = null;
+  const take = (raw: RawRow, ordinal: number, record?: number | null) => {
     window.push(raw);
     ordinals.push(ordinal);
+    if (record !== undefined) (records ??= []).push(record);
     if (window.length === WINDOW) drain();
   };
   const drain = () => {
     inReadSnapshot(snapshot, () => {
-      processor.prefetch?.(window);
+      processor.prefetch?.(window, records);
       window.forEach((raw, i) => {
         if (i % CHECK_EVERY === 0 && context.cancelled()) throw jobCancelled();
         handle(raw, ordinals[i] as number);
@@ -334,6 +337,7 @@ function processRows(
     });
     window = [];
     ordinals = [];
+    records = null;
   };
   let dataRows = 0;
   for (const raw of source.rows(sheet)) {
@@ -351,8 +355,8 @@ function processRows(
   }
   if (ordered) {
     let handed = 0;
-    for (const { raw, ordinal } of ordered.inOrder()) {
-      take(raw, ordinal);
+    for (const { raw, ordinal, record } of ordered.inOrder()) {
+      take(raw, ordinal, recordsOf ? record : undefined);
       if (++handed % (WINDOW * 16) === 0) report();
     }
   }

@@ -20,6 +20,8 @@ const NO_RECORD = Number.MAX_SAFE_INTEGER;
 export interface OrderedRow {
   raw: RawRow;
   ordinal: number;
+  /** The record the row was about when it was read (null: none). */
+  record: number | null;
 }
 
 /**
@@ -75,7 +77,10 @@ export class RowsInStoreOrder {
     const order = Array.from({ length: this.rows.length }, (_, i) => i);
     const records = this.records;
     order.sort((a, b) => (records[a] as number) - (records[b] as number) || a - b);
-    for (const ordinal of order) yield { raw: { row: this.rows[ordinal] as number, cells: this.cells.cellsOf(ordinal) }, ordinal };
+    for (const ordinal of order) {
+      const record = records[ordinal] as number;
+      yield { raw: { row: this.rows[ordinal] as number, cells: this.cells.cellsOf(ordinal) }, ordinal, record: record === NO_RECORD ? null : record };
+    }
   }
 }
 

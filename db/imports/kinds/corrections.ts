@@ -111,10 +111,28 @@ export class CorrectionsProcessor implements KindProcessor {
     return { cpfs, registrations, keys };
   }
 
-  /** Looks up the professionals of the next rows in a few statements instead of one each. */
-  prefetch(rows: readonly RawRow[]): void {
-    const { cpfs, registrations } = this.keysOf(rows);
-    this.ahead = { cpf: this.store.findMany('cpf', cpfs), registration: this.store.findMany('registration', registrations) };
+  /**
+   * Looks up the professionals of the next rows in a few statements instead of one each: by the
+   * record ids found when the file was read, when the rows come in the store's order (by id, no
+   * index is read), else by their keys. A record whose key changed since is looked up by its key.
+   */
+  prefetch(rows: readonly RawRow[], records: readonly (number | null)[] | null): void {
+    const { cpfs, registrations, keys } = this.keysOf(rows);
+    if (records === null) {
+      this.ahead = { cpf: this.store.findMany('cpf', cpfs), registration: this.store.findMany('registration', registrations) };
+      return;
+    }
+    const byId = this.store.findManyById(records.filter((id): id is number => id !== null));
+    const ahead = { cpf: new Map<string, Professional | null>(), registration: new Map<string, Professional | null>() };
+    const byKey = { cpf: [] as string[], registration: [] as string[] };
+    keys.forEach((key, i) => {
+      if (key === null) return;
+      const found = byId.get(records[i] ?? 0);
+      if (found && (key.by === 'cpf' ? found.cpf : found.registrationNumber) === key.key) ahead[key.by].set(key.key, found);
+      else byKey[key.by].push(key.key);
+    });
+    for (const by of ['cpf', 'registration'] as const) for (const [key, found] of this.store.findMany(by, byKey[by])) ahead[by].set(key, found);
+    this.ahead = ahead;
   }
 
   /**

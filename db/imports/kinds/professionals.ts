@@ -12,6 +12,7 @@ export class ProfessionalStore {
   private readonly byId: Statement<[number], ProfessionalRow>;
   private readonly manyByCpf: Statement<unknown[], ProfessionalRow>;
   private readonly manyByRegistration: Statement<unknown[], ProfessionalRow>;
+  private readonly manyById: Statement<unknown[], ProfessionalRow>;
   private readonly idsByCpf: Statement<unknown[], { id: number; key: string }>;
   private readonly idsByRegistration: Statement<unknown[], { id: number; key: string }>;
 
@@ -22,6 +23,8 @@ export class ProfessionalStore {
     const marks = Array.from({ length: MANY }, () => '?').join(', ');
     this.manyByCpf = db.prepare(`SELECT * FROM professionals WHERE cpf IN (${marks})`);
     this.manyByRegistration = db.prepare(`SELECT * FROM professionals WHERE registration_number IN (${marks})`);
+    // By row id: no index is read, only the table's pages (rows in the store's order read them in turn).
+    this.manyById = db.prepare(`SELECT * FROM professionals WHERE id IN (${marks})`);
     // Answered from the indexes alone (they hold the row id): no page of the table is read.
     this.idsByCpf = db.prepare(`SELECT id, cpf AS key FROM professionals WHERE cpf IN (${marks})`);
     this.idsByRegistration = db.prepare(`SELECT id, registration_number AS key FROM professionals WHERE registration_number IN (${marks})`);
@@ -45,6 +48,17 @@ export class ProfessionalStore {
       const params: (string | null)[] = [...slice];
       while (params.length < MANY) params.push(null);
       for (const row of statement.all(...params)) found.set(by === 'cpf' ? row.cpf : row.registration_number, toProfessional(row));
+    }
+    return found;
+  }
+
+  /** Many records at once by id (ids not in the registry are left out). */
+  findManyById(ids: readonly number[]): Map<number, Professional> {
+    const found = new Map<number, Professional>();
+    for (let at = 0; at < ids.length; at += MANY) {
+      const params: (number | null)[] = ids.slice(at, at + MANY);
+      while (params.length < MANY) params.push(null);
+      for (const row of this.manyById.all(...params)) found.set(row.id, toProfessional(row));
     }
     return found;
   }

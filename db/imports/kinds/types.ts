@@ -57,8 +57,11 @@ export interface ProcessorTotals {
 }
 
 export interface KindProcessor {
-  /** Optional: gets ready for the next rows (looks their records up together). */
-  prefetch?(rows: readonly RawRow[]): void;
+  /**
+   * Optional: gets ready for the next rows (looks their records up together). `records`: the
+   * record id each row had when the file was read (rows checked in the store's order), or null.
+   */
+  prefetch?(rows: readonly RawRow[], records: readonly (number | null)[] | null): void;
   /**
    * Optional: how to find the record each row is about, as the store has it before the import
    * (null: none), so the rows may be checked in the store's order (storeOrder.ts); null when their

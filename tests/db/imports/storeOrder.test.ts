@@ -47,6 +47,32 @@ describe('a corrections file in an order unrelated to the store’s', () => {
     expect(getProfessional(desk.store.db, idOf(shuffled[1] as number))?.email).toBe(`novo${shuffled[1]}@exemplo.com.br`);
   });
 
+  it('checks a row against whoever holds its CPF when it is checked, not when the file was read', () => {
+    const moved = shuffled[0] as number;
+    // Rows about nobody after the file's own, so it is still being read once its first rows are matched.
+    const nobody = Array.from({ length: 300 }, (_, i) => `${validCpf(398_000_000 + i)};ninguem${i}@exemplo.com.br`);
+    const lines = [...shuffled.map((i) => `${cpfOf(i)};novo${i}@exemplo.com.br`), ...nobody];
+    const context = jobContext(desk.store.path);
+    const report = context.progress;
+    let changed = false;
+    // While the file is still being read (its first rows already matched to their records), the
+    // first row's record gets another CPF, as a clerk's save beside the import would give it.
+    context.progress = (p) => {
+      report(p);
+      if (!changed && p.label.includes('512 lidas')) {
+        desk.store.db.prepare('UPDATE professionals SET cpf = ? WHERE id = ?').run(validCpf(399_000_001), idOf(moved));
+        changed = true;
+      }
+    };
+    const summary = runImport(importInput(csv('CPF;E-mail', lines), { kind: 'corrections', errorLimit: 10 }), context);
+
+    expect(changed).toBe(true);
+    expect(summary.errors[0]).toMatchObject({ row: 2, code: 'PROFESSIONAL_NOT_FOUND' });
+    expect(summary.errors[1]?.row).toBeGreaterThan(RECORDS + 1);
+    const record = desk.store.db.prepare('SELECT email FROM professionals WHERE cpf = ?').get(validCpf(399_000_001)) as { email: string | null };
+    expect(record.email).not.toBe(`novo${moved}@exemplo.com.br`);
+  });
+
   it('keeps the file’s order when it may move a CPF from one record to another', () => {
     // Row 2 gives record 2 a new CPF; row 3 gives record 1 the CPF record 2 had: only right in this order.
     const freed = cpfOf(2);
@@ -70,6 +96,7 @@ describe('the rows held in the store’s order', () => {
     const out = [...rows.inOrder()];
     expect(out.map((o) => o.raw.cells[0])).toEqual(['e', 'b', 'a', 'd', 'c', 'f']);
     expect(out.map((o) => o.ordinal)).toEqual([4, 1, 0, 3, 2, 5]);
+    expect(out.map((o) => o.record)).toEqual([1, 2, 5, 5, null, null]);
     expect(out.find((o) => o.raw.row === 5)?.raw.cells).toEqual(['d', 'célula 3', 'com\u0000nulo']);
     expect(out.find((o) => o.raw.row === 2)?.raw.cells).toEqual(['a', 'célula 0', '']);
   });
