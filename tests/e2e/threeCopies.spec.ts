@@ -257,6 +257,32 @@ test('a rejection note says what the record holds when the main system changed t
   await picture(page, 'rejeicao-campo-mudou');
 });
 
+test('a rejection while a later correction of the field is in a sealed lote: the answer names that lote and the old value it carries', async ({ desk }) => {
+  await seed(desk);
+  const who = somebody(desk, "email IS NOT NULL AND dip_status IN ('none', 'requested')");
+  const before = who.email;
+  await correctEmail(desk, who, 'primeira.caixa@exemplo.com.br');
+  const older = await sendBatch(desk, '2026-0001');
+  await correctEmail(desk, who, 'segunda.caixa@exemplo.com.br');
+  await sendBatch(desk, '2026-0002');
+
+  const { page } = desk;
+  await page.reload();
+  await page.getByRole('button', { name: 'Lotes', exact: true }).click();
+  await page.getByRole('button', { name: 'Importar confirmação' }).click();
+  const importing = page.getByRole('dialog');
+  const chooser = page.waitForEvent('filechooser');
+  await importing.getByRole('button', { name: 'Escolher arquivo…' }).click();
+  await (await chooser).setFiles(implantaAnswer(desk, older, { status: 'rejected' }));
+  const preview = importing.getByRole('status').filter({ hasText: 'Antes de aplicar: o que a confirmação muda no lote 2026-0001' });
+  await expect(preview).toContainText('1 correção de um lote já selado parte de um valor que a Implanta acabou de recusar');
+  await importing.getByRole('button', { name: 'Aplicar a confirmação' }).click();
+  const done = importing.getByRole('status').filter({ hasText: 'Confirmação do lote 2026-0001 importada' });
+  await expect(done).toContainText(
+    `${who.name} (registro ${who.registration_number}), E-mail: o lote 2026-0002 leva “primeira.caixa@exemplo.com.br” → “segunda.caixa@exemplo.com.br”; a Implanta tem “${before}”`,
+  );
+});
+
 test('an older lote answered as applied after a newer one of the same field: the desk keeps the newer value and says Implanta may hold the older', async ({ desk }) => {
   await seed(desk);
   const who = somebody(desk);
