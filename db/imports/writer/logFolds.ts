@@ -33,10 +33,18 @@ export class LogFolds {
     return true;
   }
 
-  /** On the checking side, instead of waiting: folds the log when steps were written since; whether it did. */
+  /**
+   * On the checking side, instead of waiting: folds the log when steps were written since; whether
+   * it did. Either way it then waits holding no read snapshot of the window it checks
+   * (readSnapshot.ts): a backup emptying the log must not wait on a reader that only waits.
+   */
   foldIfDue(): boolean {
     const written = Atomics.load(this.flags, this.at);
-    if (!this.db || written === Atomics.load(this.flags, this.at + 1)) return false;
+    if (!this.db) return false;
+    if (written === Atomics.load(this.flags, this.at + 1)) {
+      outsideReadSnapshot(this.db, () => undefined);
+      return false;
+    }
     Atomics.store(this.flags, this.at + 1, written);
     const db = this.db;
     try {

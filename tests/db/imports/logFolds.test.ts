@@ -74,6 +74,21 @@ describe('folding the log while an import is written', () => {
     checker.close();
   });
 
+  it('the checking side waiting inside a window holds no snapshot a backup emptying the log would wait for', () => {
+    const { writer, checker } = twoConnections();
+    const checking = new LogFolds(new Int32Array(LOG_FOLD_SLOTS), 0, checker);
+    writeStep(writer);
+    writer.pragma('busy_timeout = 0');
+    inReadSnapshot(checker, () => {
+      expect(checker.prepare('SELECT count(*) FROM t').pluck().get()).toBe(2000);
+      expect(checking.foldIfDue()).toBe(false); // nothing to fold: it only waits
+      const [emptied] = writer.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+      expect(emptied?.busy).toBe(0);
+    });
+    writer.close();
+    checker.close();
+  });
+
   it('a window that fails leaves no transaction open on the checking connection', () => {
     const { writer, checker } = twoConnections();
     expect(() =>
