@@ -4,9 +4,8 @@
 // entry, that Implanta may now hold the older one.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../db/audit';
-import type { BatchSummary } from '../../shared/contract';
 import type { Professional } from '../../shared/domain';
-import { addProfessional, correct, importAck, openBatchDesk, sendBatch, writeAck, type BatchDesk } from './batchFixtures';
+import { addProfessional, correct, correctAndSend, importAck, openBatchDesk, sendBatch, writeAck, type BatchDesk } from './batchFixtures';
 
 const FIRST = 'maria.souza@gmail.com';
 const SECOND = 'maria.souza@yahoo.com.br';
@@ -19,18 +18,9 @@ beforeEach(() => {
 });
 afterEach(() => desk.cleanup());
 
-interface Sent {
-  uuid: string;
-  batch: BatchSummary;
-  sha256: string;
-}
-
 /** Maria's e-mail corrected to `email`, and a lote with that correction sent. */
-async function sendEmail(email: string): Promise<Sent> {
-  const uuid = correct(desk, maria, { email }).corrections[0]?.uuid as string;
-  const { batch, sha256 } = await sendBatch(desk);
-  return { uuid, batch, sha256 };
-}
+const sendEmail = (email: string) => correctAndSend(desk, maria, { email });
+type Sent = Awaited<ReturnType<typeof sendEmail>>;
 
 function answer(sent: Sent, status: 'applied' | 'rejected', options: { dryRun?: boolean } = {}) {
   const file = writeAck(desk, `resposta-${sent.batch.number}.json`, {

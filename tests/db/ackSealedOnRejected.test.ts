@@ -5,9 +5,8 @@
 // that correction's answer; a later correction not sealed yet is simply rebased, and not listed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../db/audit';
-import type { BatchSummary } from '../../shared/contract';
 import type { Professional } from '../../shared/domain';
-import { addProfessional, correct, importAck, openBatchDesk, sendBatch, writeAck, type BatchDesk } from './batchFixtures';
+import { addProfessional, correct, correctAndSend, importAck, openBatchDesk, writeAck, type BatchDesk } from './batchFixtures';
 
 const BEFORE = 'maria@exemplo.com.br';
 const FIRST = 'maria.souza@gmail.com';
@@ -21,17 +20,9 @@ beforeEach(() => {
 });
 afterEach(() => desk.cleanup());
 
-interface Sent {
-  uuid: string;
-  batch: BatchSummary;
-  sha256: string;
-}
-
-async function sendEmail(email: string): Promise<Sent> {
-  const uuid = correct(desk, maria, { email }).corrections[0]?.uuid as string;
-  const { batch, sha256 } = await sendBatch(desk);
-  return { uuid, batch, sha256 };
-}
+/** Maria's e-mail corrected to `email`, and a lote with that correction sent. */
+const sendEmail = (email: string) => correctAndSend(desk, maria, { email });
+type Sent = Awaited<ReturnType<typeof sendEmail>>;
 
 function reject(sent: Sent) {
   const file = writeAck(desk, `resposta-${sent.batch.number}.json`, {

@@ -103,6 +103,17 @@ export async function sendBatch(desk: BatchDesk): Promise<{ batch: BatchSummary;
   return { batch: await desk.handlers['batches:markSent']({ id: created.id }), sha256: exported.sha256, path: exported.path };
 }
 
+/** `changes` corrected on `professional` in one save, and a lote with it sent: the first correction's id, the lote, its package's SHA-256. */
+export async function correctAndSend(
+  desk: BatchDesk,
+  professional: Professional,
+  changes: ParsedInput<'corrections:save'>['changes'],
+): Promise<{ uuid: string; batch: BatchSummary; sha256: string }> {
+  const uuid = correct(desk, professional, changes).corrections[0]?.uuid as string;
+  const { batch, sha256 } = await sendBatch(desk);
+  return { uuid, batch, sha256 };
+}
+
 /** Exports a sealed batch into a new folder of the desk's temporary directory. */
 export async function exportPackage(desk: BatchDesk, id: number, folderName: string): Promise<ExportResult> {
   const summary = (await desk.handlers['batches:get']({ id })).batch;

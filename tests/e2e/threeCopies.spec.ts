@@ -3,6 +3,7 @@
 // novo" (or changed after it by the main system), a re-import from the main system that conflicts
 // with a correction on its way (and outlives its rejection), the export back to the main system
 // while a correction is still on its way, and two lotes of one field answered out of order.
+import type { Locator } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as XLSX from 'xlsx';
@@ -257,6 +258,19 @@ test('a rejection note says what the record holds when the main system changed t
   await picture(page, 'rejeicao-campo-mudou');
 });
 
+/** Opens Lotes anew, then Importar confirmação, and chooses Implanta's answer `file`: the dialog, showing its preview. */
+async function chooseAnswerInWindow(desk: DeskApp, file: string): Promise<Locator> {
+  const { page } = desk;
+  await page.reload();
+  await page.getByRole('button', { name: 'Lotes', exact: true }).click();
+  await page.getByRole('button', { name: 'Importar confirmação' }).click();
+  const importing = page.getByRole('dialog');
+  const chooser = page.waitForEvent('filechooser');
+  await importing.getByRole('button', { name: 'Escolher arquivo…' }).click();
+  await (await chooser).setFiles(file);
+  return importing;
+}
+
 test('a rejection while a later correction of the field is in a sealed lote: the answer names that lote and the old value it carries', async ({ desk }) => {
   await seed(desk);
   const who = somebody(desk, "email IS NOT NULL AND dip_status IN ('none', 'requested')");
@@ -266,14 +280,7 @@ test('a rejection while a later correction of the field is in a sealed lote: the
   await correctEmail(desk, who, 'segunda.caixa@exemplo.com.br');
   await sendBatch(desk, '2026-0002');
 
-  const { page } = desk;
-  await page.reload();
-  await page.getByRole('button', { name: 'Lotes', exact: true }).click();
-  await page.getByRole('button', { name: 'Importar confirmação' }).click();
-  const importing = page.getByRole('dialog');
-  const chooser = page.waitForEvent('filechooser');
-  await importing.getByRole('button', { name: 'Escolher arquivo…' }).click();
-  await (await chooser).setFiles(implantaAnswer(desk, older, { status: 'rejected' }));
+  const importing = await chooseAnswerInWindow(desk, implantaAnswer(desk, older, { status: 'rejected' }));
   const preview = importing.getByRole('status').filter({ hasText: 'Antes de aplicar: o que a confirmação muda no lote 2026-0001' });
   await expect(preview).toContainText('1 correção de um lote já selado parte de um valor que a Implanta acabou de recusar');
   await importing.getByRole('button', { name: 'Aplicar a confirmação' }).click();
@@ -293,13 +300,7 @@ test('an older lote answered as applied after a newer one of the same field: the
   await implantaAnswers(desk, newer, { status: 'applied' });
 
   const { page } = desk;
-  await page.reload();
-  await page.getByRole('button', { name: 'Lotes', exact: true }).click();
-  await page.getByRole('button', { name: 'Importar confirmação' }).click();
-  const importing = page.getByRole('dialog');
-  const chooser = page.waitForEvent('filechooser');
-  await importing.getByRole('button', { name: 'Escolher arquivo…' }).click();
-  await (await chooser).setFiles(implantaAnswer(desk, older, { status: 'applied' }));
+  const importing = await chooseAnswerInWindow(desk, implantaAnswer(desk, older, { status: 'applied' }));
   const preview = importing.getByRole('status').filter({ hasText: 'Antes de aplicar: o que a confirmação muda no lote 2026-0001' });
   await expect(preview).toContainText('1 correção mais antiga chega como aplicada depois da mais nova do mesmo campo');
   await importing.getByRole('button', { name: 'Aplicar a confirmação' }).click();
