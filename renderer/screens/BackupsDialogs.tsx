@@ -22,6 +22,7 @@ import { formatDateTimeBr } from '../../shared/rules/dates';
 import { LimitedTextField } from '../components/LimitedTextField';
 import { tooLongError } from '../lib/textLimit';
 import { BACKUPS_TEXT as TEXT } from './backups.text';
+import { BusyButton } from '../components/BusyButton';
 
 const MIN_PASSPHRASE = 8;
 
@@ -165,9 +166,9 @@ export function PassphraseDialog({
           />
         </DialogContent>
         <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
+          <BusyButton onClick={onClose} busy={busy}>
             {TEXT.cancel}
-          </Button>
+          </BusyButton>
           <Button type="submit" variant="contained" disabled={!usable || busy}>
             {busy ? TEXT.checking : TEXT.continue}
           </Button>

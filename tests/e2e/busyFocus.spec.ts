@@ -1,0 +1,37 @@
+// A clerk working by the keyboard presses a button whose work takes a while (a backup, a check, a
+// save): the focus stays on that button while it works and after, so Tab goes on from there —
+// never dropped to the page because the button was disabled meanwhile.
+import { expect, test } from './fixtures';
+
+test('Fazer backup agora and Verificar on a backup keep the keyboard’s focus while the backup is made and checked', async ({ desk }) => {
+  const { page } = desk;
+  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
+  await page.reload();
+  await page.getByRole('button', { name: 'Backups', exact: true }).click();
+
+  const create = page.getByRole('button', { name: 'Fazer backup agora' }).first();
+  await create.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Fazer backup agora' });
+  await dialog.getByRole('button', { name: 'Fazer backup', exact: true }).press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: /Backup criado e verificado/ }).first()).toBeVisible();
+  await expect(create).toBeFocused();
+
+  const verify = page.getByRole('row').filter({ hasText: 'backup-' }).first().getByRole('button', { name: 'Verificar' });
+  await verify.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: /Backup válido/ })).toBeVisible();
+  await expect(verify).toBeFocused();
+});
+
+test('Verificar histórico de auditoria keeps the keyboard’s focus while the history is checked', async ({ desk }) => {
+  const { page } = desk;
+  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
+  await page.reload();
+  await page.getByRole('button', { name: 'Configurações', exact: true }).click();
+  const verify = page.getByRole('button', { name: 'Verificar histórico de auditoria' });
+  await verify.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/Histórico de auditoria íntegro/)).toBeVisible();
+  await expect(verify).toBeFocused();
+});
