@@ -20,6 +20,7 @@ import type { BackupVerification, RestorePrepared } from '../../shared/contract/
 import { PASSPHRASE_MAX } from '../../shared/contract/common';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { LimitedTextField } from '../components/LimitedTextField';
+import { useKeepTyped } from '../components/KeepTyped';
 import { tooLongError } from '../lib/textLimit';
 import { BACKUPS_TEXT as TEXT } from './backups.text';
 import { BusyButton } from '../components/BusyButton';
@@ -43,6 +44,8 @@ export function usePassphrasePair(min: number) {
     touched,
     tooShort,
     mismatch,
+    /** Something is typed in either field: a stray Esc asks before losing it. */
+    typed: first !== '' || second !== '',
     /** Marks the fields touched; true when the passphrase may be used. */
     check: () => (setTouched(true), !tooShort && !tooLong && !mismatch),
     reset: () => (setFirst(''), setSecond(''), setTouched(false)),
@@ -84,6 +87,8 @@ export function CreateBackupDialog({ open, onClose, onStart }: { open: boolean; 
     setEncrypt(false);
     pair.reset();
   };
+  const close = () => (reset(), onClose());
+  const keep = useKeepTyped(encrypt && pair.typed, close);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (encrypt && !pair.check()) return;
@@ -91,31 +96,34 @@ export function CreateBackupDialog({ open, onClose, onStart }: { open: boolean; 
     reset();
   };
   return (
-    <Dialog open={open} onClose={() => (reset(), onClose())} fullWidth maxWidth="sm">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle>{TEXT.createTitle}</DialogTitle>
-        <DialogContent>
-          <Typography variant="body2" sx={{ mb: 2 }}>
-            {TEXT.createIntro}
-          </Typography>
-          <FormControlLabel control={<Checkbox checked={encrypt} onChange={(e) => setEncrypt(e.target.checked)} />} label={TEXT.encrypt} />
-          {encrypt ? (
-            <Stack spacing={2} sx={{ mt: 1 }}>
-              <Alert severity="warning" icon={<LockIcon />}>
-                {TEXT.passphraseWarning}
-              </Alert>
-              <PassphrasePair pair={pair} tooShortText={TEXT.passphraseTooShort} />
-            </Stack>
-          ) : null}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => (reset(), onClose())}>{TEXT.cancel}</Button>
-          <Button type="submit" variant="contained">
-            {TEXT.start}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <>
+      <Dialog open={open} onClose={keep.close} fullWidth maxWidth="sm">
+        <form onSubmit={submit} noValidate>
+          <DialogTitle>{TEXT.createTitle}</DialogTitle>
+          <DialogContent>
+            <Typography variant="body2" sx={{ mb: 2 }}>
+              {TEXT.createIntro}
+            </Typography>
+            <FormControlLabel control={<Checkbox checked={encrypt} onChange={(e) => setEncrypt(e.target.checked)} />} label={TEXT.encrypt} />
+            {encrypt ? (
+              <Stack spacing={2} sx={{ mt: 1 }}>
+                <Alert severity="warning" icon={<LockIcon />}>
+                  {TEXT.passphraseWarning}
+                </Alert>
+                <PassphrasePair pair={pair} tooShortText={TEXT.passphraseTooShort} />
+              </Stack>
+            ) : null}
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={close}>{TEXT.cancel}</Button>
+            <Button type="submit" variant="contained">
+              {TEXT.start}
+            </Button>
+          </DialogActions>
+        </form>
+      </Dialog>
+      {keep.question}
+    </>
   );
 }
 
