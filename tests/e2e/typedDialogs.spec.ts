@@ -2,6 +2,7 @@
 // desk asks first, "Continuar editando" brings every word back, "Descartar" closes. A dialog with
 // nothing typed still closes at once.
 import type { Locator, Page } from '@playwright/test';
+import { dirname } from 'node:path';
 import { fillNewCep } from './cepDialog';
 import { expect, openRecord, setUpDemoDesk, test } from './fixtures';
 
@@ -120,4 +121,28 @@ test('Esc in a lote’s export with its passphrase typed asks before throwing th
   const passphrase = dialog.getByLabel('Senha', { exact: true });
   await passphrase.fill('frase para a Implanta');
   await escAsksBeforeDiscarding(page, dialog, passphrase, 'frase para a Implanta');
+});
+
+test('Esc in Marcar como enviado with the date or the deadline changed asks before throwing them away', async ({ desk }) => {
+  const { page } = desk;
+  await setUpDemoDesk(desk, 10, 3);
+  const [who] = desk.query<{ cpf: string }>('SELECT cpf FROM professionals LIMIT 1');
+  expect((await desk.cli('correct', who!.cpf, '--field', 'email', '--value', 'nova.pessoa@example.com.br', '--reason', 'Pedido por e-mail')).code).toBe(0);
+  expect((await desk.cli('batch', 'create')).code).toBe(0);
+  expect((await desk.cli('batch', 'seal', '2026-0001')).code).toBe(0);
+  expect((await desk.cli('batch', 'export', '2026-0001', '--out', dirname(desk.storePath))).code).toBe(0);
+  await page.reload();
+  await page.getByRole('button', { name: 'Lotes', exact: true }).click();
+  await page.getByRole('row').filter({ hasText: '2026-0001' }).click();
+  await page.getByRole('button', { name: 'Marcar como enviado' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Marcar o lote 2026-0001 como enviado' });
+  // As it opened (now, the usual deadline): Esc closes at once.
+  await dialog.getByLabel('Prazo de resposta (horas)').press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('button', { name: 'Marcar como enviado' }).click();
+  const deadline = dialog.getByLabel('Prazo de resposta (horas)');
+  await deadline.fill('72');
+  await escAsksBeforeDiscarding(page, dialog, deadline, '72');
+  expect(desk.query<{ sent_at: string | null }>('SELECT sent_at FROM batches')[0]?.sent_at).toBeNull();
 });
