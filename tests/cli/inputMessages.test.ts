@@ -132,6 +132,7 @@ describe('typed text longer than the store keeps', () => {
     [['cep', 'add', '01310-100', '--street', long(121), '--district', 'Bela Vista', '--city', 'São Paulo', '--uf', 'SP'], '--street', 'no máximo 120 caracteres'],
     [['contact', 'add', '1001', '--channel', 'phone', '--case', 'F', '--summary', 'Não consegue entrar', '--name', long(201)], '--name', 'no máximo 200 caracteres'],
     [['contact', 'settings', '--implanta-email', `${long(260)}@implanta.net.br`], '--implanta-email', 'no máximo 254 caracteres'],
+    [['contact', 'add', '1001', '--channel', 'phone', '--case', 'F', '--summary', long(4001)], '--summary', 'no máximo 4.000 caracteres (tem 4.001)'],
     [['init', '--region', '9', '--operator', 'Outra Pessoa', '--seccional', long(81)], '--seccional', 'no máximo 80 caracteres (tem 81)'],
     [['dip', 'arrive', '1001', '--item', 'photo', '--date', '01/01/2026 (ontem)', '--way', 'post'], '--date', 'no máximo 10 caracteres'],
   ])('%j is refused naming the option and its limit, and nothing is saved', (args, option, limit) => {
