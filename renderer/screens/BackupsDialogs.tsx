@@ -144,45 +144,50 @@ export function PassphraseDialog({
   const [value, setValue] = useState('');
   // No passphrase this long can have made a backup: said under the field, never sent to the store.
   const usable = value !== '' && tooLongError(TEXT.passphrase, value, PASSPHRASE_MAX) === null;
+  const close = () => (setValue(''), onClose());
+  const keep = useKeepTyped(value !== '', close);
   return (
-    <Dialog open={fileName !== null} onClose={busy ? undefined : onClose} fullWidth maxWidth="xs">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!usable) return;
-          onSubmit(value);
-          setValue('');
-        }}
-      >
-        <DialogTitle>{TEXT.askPassphraseTitle}</DialogTitle>
-        <DialogContent>
-          <Typography variant="body2" sx={{ mb: 2 }}>
-            {TEXT.askPassphraseText(fileName ?? '')}
-          </Typography>
-          <LimitedTextField
-            type="password"
-            label={TEXT.passphrase}
-            max={PASSPHRASE_MAX}
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-            autoFocus
-            fullWidth
-            autoComplete="off"
-            disabled={busy}
-            error={wrong && !busy}
-            helperText={wrong && !busy ? TEXT.passphraseWrong : ' '}
-          />
-        </DialogContent>
-        <DialogActions>
-          <BusyButton onClick={onClose} busy={busy}>
-            {TEXT.cancel}
-          </BusyButton>
-          <Button type="submit" variant="contained" disabled={!usable || busy}>
-            {busy ? TEXT.checking : TEXT.continue}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <>
+      <Dialog open={fileName !== null} onClose={busy ? undefined : keep.close} fullWidth maxWidth="xs">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!usable) return;
+            onSubmit(value);
+            setValue('');
+          }}
+        >
+          <DialogTitle>{TEXT.askPassphraseTitle}</DialogTitle>
+          <DialogContent>
+            <Typography variant="body2" sx={{ mb: 2 }}>
+              {TEXT.askPassphraseText(fileName ?? '')}
+            </Typography>
+            <LimitedTextField
+              type="password"
+              label={TEXT.passphrase}
+              max={PASSPHRASE_MAX}
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              autoFocus
+              fullWidth
+              autoComplete="off"
+              disabled={busy}
+              error={wrong && !busy}
+              helperText={wrong && !busy ? TEXT.passphraseWrong : ' '}
+            />
+          </DialogContent>
+          <DialogActions>
+            <BusyButton onClick={close} busy={busy}>
+              {TEXT.cancel}
+            </BusyButton>
+            <Button type="submit" variant="contained" disabled={!usable || busy}>
+              {busy ? TEXT.checking : TEXT.continue}
+            </Button>
+          </DialogActions>
+        </form>
+      </Dialog>
+      {keep.question}
+    </>
   );
 }
 

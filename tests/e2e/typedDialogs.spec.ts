@@ -146,3 +146,24 @@ test('Esc in Marcar como enviado with the date or the deadline changed asks befo
   await escAsksBeforeDiscarding(page, dialog, deadline, '72');
   expect(desk.query<{ sent_at: string | null }>('SELECT sent_at FROM batches')[0]?.sent_at).toBeNull();
 });
+
+test('Esc in the passphrase asked to open a protected backup asks before throwing it away', async ({ desk }) => {
+  const { page } = desk;
+  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
+  await page.reload();
+  await page.getByRole('button', { name: 'Backups', exact: true }).click();
+  await page.getByRole('button', { name: 'Fazer backup agora' }).first().click();
+  const create = page.getByRole('dialog', { name: 'Fazer backup agora' });
+  await create.getByLabel('Proteger com senha').check();
+  await create.getByLabel('Senha', { exact: true }).fill('uma frase longa');
+  await create.getByLabel('Repita a senha').fill('uma frase longa');
+  await create.getByRole('button', { name: 'Fazer backup', exact: true }).click();
+  const row = page.getByRole('row').filter({ hasText: 'backup-' }).first();
+  await expect(row).toContainText('Com senha');
+
+  await row.getByRole('button', { name: 'Verificar' }).click();
+  const ask = page.getByRole('dialog', { name: 'Backup protegido por senha' });
+  const passphrase = ask.getByLabel('Senha', { exact: true });
+  await passphrase.fill('uma frase lon');
+  await escAsksBeforeDiscarding(page, ask, passphrase, 'uma frase lon');
+});
