@@ -171,7 +171,8 @@ export function PassphraseDialog({
               autoFocus
               fullWidth
               autoComplete="off"
-              disabled={busy}
+              // Read-only, not disabled, while the file is checked: the keyboard stays here for a retry.
+              slotProps={{ htmlInput: { readOnly: busy } }}
               error={wrong && !busy}
               helperText={wrong && !busy ? TEXT.passphraseWrong : ' '}
             />
@@ -180,9 +181,9 @@ export function PassphraseDialog({
             <BusyButton onClick={close} busy={busy}>
               {TEXT.cancel}
             </BusyButton>
-            <Button type="submit" variant="contained" disabled={!usable || busy}>
+            <BusyButton type="submit" variant="contained" busy={busy} disabled={!usable}>
               {busy ? TEXT.checking : TEXT.continue}
-            </Button>
+            </BusyButton>
           </DialogActions>
         </form>
       </Dialog>

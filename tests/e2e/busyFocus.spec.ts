@@ -35,3 +35,30 @@ test('Verificar histórico de auditoria keeps the keyboard’s focus while the h
   await expect(page.getByText(/Histórico de auditoria íntegro/)).toBeVisible();
   await expect(verify).toBeFocused();
 });
+
+test('a wrong passphrase typed to open a protected backup leaves the keyboard in the field, ready for the right one', async ({ desk }) => {
+  const { page } = desk;
+  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
+  await page.reload();
+  await page.getByRole('button', { name: 'Backups', exact: true }).click();
+  await page.getByRole('button', { name: 'Fazer backup agora' }).first().click();
+  const create = page.getByRole('dialog', { name: 'Fazer backup agora' });
+  await create.getByLabel('Proteger com senha').check();
+  await create.getByLabel('Senha', { exact: true }).fill('uma frase longa');
+  await create.getByLabel('Repita a senha').fill('uma frase longa');
+  await create.getByRole('button', { name: 'Fazer backup', exact: true }).click();
+  const row = page.getByRole('row').filter({ hasText: 'backup-' }).first();
+  await expect(row).toContainText('Com senha');
+
+  await row.getByRole('button', { name: 'Verificar' }).click();
+  const ask = page.getByRole('dialog', { name: 'Backup protegido por senha' });
+  const passphrase = ask.getByLabel('Senha', { exact: true });
+  await passphrase.fill('senha errada');
+  await passphrase.press('Enter');
+  await expect(ask.getByText(/^Senha incorreta/)).toBeVisible();
+  await expect(passphrase).toBeFocused();
+  await page.keyboard.type('uma frase longa');
+  await page.keyboard.press('Enter');
+  await expect(ask).toBeHidden();
+  await expect(page.getByRole('alert').filter({ hasText: /Backup válido/ })).toBeVisible();
+});
