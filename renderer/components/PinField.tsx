@@ -24,6 +24,7 @@ export function PinField({
   autoComplete = 'off',
   inputRef,
   disabled,
+  readOnly,
   required,
   error,
   helperText,
@@ -38,6 +39,8 @@ export function PinField({
   autoComplete?: 'off' | 'new-password';
   inputRef?: Ref<HTMLInputElement>;
   disabled?: boolean;
+  /** While the PIN is checked: unlike `disabled`, the keyboard stays in the field for a retry. */
+  readOnly?: boolean;
   required?: boolean;
   error?: boolean;
   helperText?: string | null;
@@ -60,7 +63,7 @@ export function PinField({
       autoFocus={autoFocus}
       fullWidth={fullWidth}
       sx={sx}
-      slotProps={{ htmlInput: { inputMode: 'numeric', autoComplete, } }}
+      slotProps={{ htmlInput: { inputMode: 'numeric', autoComplete, readOnly } }}
     />
   );
 }

@@ -163,7 +163,7 @@ export function ResetPinDialog({ operator, onClose, onDone }: { operator: Operat
       <DialogTitle>{TEXT.resetTitle(operator.name)}</DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>{TEXT.resetBody}</DialogContentText>
-        <PinField autoFocus fullWidth label={TEXT.adminPin} value={adminPin} onChange={setAdminPin} error={error !== null} helperText={error} disabled={running} />
+        <PinField autoFocus fullWidth label={TEXT.adminPin} value={adminPin} onChange={setAdminPin} error={error !== null} helperText={error} readOnly={running} />
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{TEXT.cancel}</Button>

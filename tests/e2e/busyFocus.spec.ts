@@ -62,3 +62,21 @@ test('a wrong passphrase typed to open a protected backup leaves the keyboard in
   await expect(ask).toBeHidden();
   await expect(page.getByRole('alert').filter({ hasText: /Backup válido/ })).toBeVisible();
 });
+
+test('a wrong admin PIN typed to reset an operator’s PIN leaves the keyboard in the field, ready for the right one', async ({ desk }) => {
+  const { page } = desk;
+  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
+  await page.reload();
+  await page.getByRole('button', { name: 'Configurações', exact: true }).click();
+  await page.getByLabel('PIN de administrador', { exact: true }).fill('9999');
+  await page.getByLabel('Repita o PIN').fill('9999');
+  await page.getByRole('button', { name: 'Definir PIN de administrador' }).click();
+  await expect(page.getByText('O PIN de administrador está definido.', { exact: false })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Redefinir PIN: Ana Souza' }).click();
+  const pin = page.getByRole('dialog').getByLabel('PIN de administrador do CRESS');
+  await pin.fill('1111');
+  await pin.press('Enter');
+  await expect(page.getByRole('dialog')).toContainText(/incorreto/);
+  await expect(pin).toBeFocused();
+});
