@@ -3,6 +3,7 @@
 // The store's own check stays the only one: this only says its answer in the command's words.
 import type { Channel } from '../../shared/contract';
 import { AppError, type AppErrorData } from '../../shared/errors';
+import { formatCount } from '../../shared/display/numbers';
 import { plainText } from '../../shared/text';
 
 /** For each channel the command line calls with typed text: the contract's path → the option or argument that fills it. */
@@ -40,8 +41,9 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 /** What is wrong with the typed text, in the option's words. */
 function problem(issue: Issue, typed: unknown): string {
   const length = typeof typed === 'string' ? plainText(typed).length : null;
-  if (issue.origin === 'string' && issue.code === 'too_big') return `no máximo ${Number(issue.maximum)} caracteres${length === null ? '' : ` (tem ${length})`}`;
-  if (issue.origin === 'string' && issue.code === 'too_small') return Number(issue.minimum) <= 1 ? 'não pode ficar vazio' : `pelo menos ${Number(issue.minimum)} caracteres${length === null ? '' : ` (tem ${length})`}`;
+  const has = length === null ? '' : ` (tem ${formatCount(length)})`;
+  if (issue.origin === 'string' && issue.code === 'too_big') return `no máximo ${formatCount(Number(issue.maximum))} caracteres${has}`;
+  if (issue.origin === 'string' && issue.code === 'too_small') return Number(issue.minimum) <= 1 ? 'não pode ficar vazio' : `pelo menos ${formatCount(Number(issue.minimum))} caracteres${has}`;
   return issue.message.replace(/\.+$/, '');
 }
 

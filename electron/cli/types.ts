@@ -101,7 +101,7 @@ export function pageLine(result: { page: number; pageSize: number; total: number
 export function wholeNumberIn(value: unknown, name: string, min: number, max: number): number | undefined {
   // Digits past what a number holds are out of the range too, said as typed.
   const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : wholeNumber(value, name);
-  if (number !== undefined && (number < min || number > max)) throw new AppError('INPUT_INVALID', `--${name}: informe um número inteiro de ${min} a ${max} (recebido: ${value as string}).`);
+  if (number !== undefined && (number < min || number > max)) throw new AppError('INPUT_INVALID', `--${name}: informe um número inteiro de ${formatCount(min)} a ${formatCount(max)} (recebido: ${value as string}).`);
   return number;
 }
 

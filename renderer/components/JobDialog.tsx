@@ -3,7 +3,6 @@
 // be closed, and submitting its form runs the work instead of reloading the window.
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
@@ -14,6 +13,7 @@ import { useId, type FormEvent, type ReactNode } from 'react';
 import type { JobStatus } from '../../shared/contract/jobs';
 import { JobProgress } from './JobProgress';
 import { useKeepTyped } from './KeepTyped';
+import { BusyButton } from './BusyButton';
 
 export interface JobDialogConfirm {
   label: string;
@@ -107,21 +107,22 @@ export function JobDialog({
           <>
             {extraActions}
             {cancelLabel ? (
-              <Button onClick={onClose} disabled={busy}>
+              <BusyButton onClick={onClose} busy={busy}>
                 {cancelLabel}
-              </Button>
+              </BusyButton>
             ) : null}
             {confirm ? (
-              <Button
+              <BusyButton
                 type={onSubmit ? 'submit' : 'button'}
                 variant="contained"
                 color={confirm.color ?? 'primary'}
-                disabled={busy || confirm.disabled}
+                busy={busy}
+                disabled={confirm.disabled}
                 onClick={confirm.onClick}
                 autoFocus={confirm.autoFocus}
               >
                 {confirm.label}
-              </Button>
+              </BusyButton>
             ) : null}
           </>
         )}

@@ -11,6 +11,7 @@ import TextField from '@mui/material/TextField';
 import { useEffect, useId, useState } from 'react';
 import { COMMON_TEXT } from './common.text';
 import { useKeepTyped } from './KeepTyped';
+import { BusyButton } from './BusyButton';
 
 const MIN_REASON = 5;
 /** The longest reason the store keeps. The input has no maxLength: a pasted text would lose its end without a word. */
@@ -76,9 +77,9 @@ export function ReasonDialog({ open, title, consequence, confirmLabel, reasonLab
           />
         </DialogContent>
         <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
+          <BusyButton onClick={onClose} busy={busy}>
             {COMMON_TEXT.cancelAction}
-          </Button>
+          </BusyButton>
           <Button variant="contained" onClick={() => void confirm()} disabled={short || tooLong || busy}>
             {confirmLabel}
           </Button>

@@ -1,5 +1,4 @@
 // Settings → the audit trail of a period as a spreadsheet for the data-protection officer.
-import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { useState } from 'react';
 import { exportPrefix } from '../../shared/regions';
@@ -12,6 +11,7 @@ import { useWork } from '../lib/work';
 import { useNotify } from '../stores/notify';
 import { useSession } from '../stores/session';
 import { SETTINGS_TEXT as TEXT } from './settings.text';
+import { BusyButton } from '../components/BusyButton';
 
 function firstOfMonth(): string {
   return `${todayIso().slice(0, 8)}01`;
@@ -48,9 +48,9 @@ export function AuditExport() {
       <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
         <DateField label={TEXT.exportFrom} value={from} onChange={setFrom} size="small" sx={{ width: 160 }} />
         <DateField label={TEXT.exportTo} value={to} onChange={setTo} size="small" sx={{ width: 160 }} />
-        <Button variant="outlined" onClick={() => void exportTrail()} disabled={busy} sx={{ height: 40 }}>
+        <BusyButton variant="outlined" onClick={() => void exportTrail()} busy={busy} sx={{ height: 40 }}>
           {busy ? TEXT.exporting : TEXT.exportButton}
-        </Button>
+        </BusyButton>
       </Stack>
     </SettingsCard>
   );

@@ -12,6 +12,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { FormEvent } from 'react';
+import { useKeepTyped } from '../components/KeepTyped';
 import { BACKUPS_TEXT as TEXT } from './backups.text';
 import { PassphrasePair, usePassphrasePair } from './BackupsDialogs';
 
@@ -21,6 +22,7 @@ const IMPLANTA_MIN_PASSPHRASE = 12;
 export function ImplantaCopyDialog({ open, onClose, onStart }: { open: boolean; onClose: () => void; onStart: (passphrase: string) => void }) {
   const pair = usePassphrasePair(IMPLANTA_MIN_PASSPHRASE);
   const close = () => (pair.reset(), onClose());
+  const keep = useKeepTyped(pair.typed, close);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!pair.check()) return;
@@ -28,26 +30,29 @@ export function ImplantaCopyDialog({ open, onClose, onStart }: { open: boolean; 
     pair.reset();
   };
   return (
-    <Dialog open={open} onClose={close} fullWidth maxWidth="sm">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle>{TEXT.implantaTitle}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2}>
-            <Typography variant="body2">{TEXT.implantaIntro}</Typography>
-            <Alert severity="warning" icon={<LockIcon />}>
-              {TEXT.implantaPassphraseWarning}
-            </Alert>
-            <PassphrasePair pair={pair} tooShortText={TEXT.implantaPassphraseTooShort} />
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={close}>{TEXT.cancel}</Button>
-          <Button type="submit" variant="contained">
-            {TEXT.implantaStart}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <>
+      <Dialog open={open} onClose={keep.close} fullWidth maxWidth="sm">
+        <form onSubmit={submit} noValidate>
+          <DialogTitle>{TEXT.implantaTitle}</DialogTitle>
+          <DialogContent>
+            <Stack spacing={2}>
+              <Typography variant="body2">{TEXT.implantaIntro}</Typography>
+              <Alert severity="warning" icon={<LockIcon />}>
+                {TEXT.implantaPassphraseWarning}
+              </Alert>
+              <PassphrasePair pair={pair} tooShortText={TEXT.implantaPassphraseTooShort} />
+            </Stack>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={close}>{TEXT.cancel}</Button>
+            <Button type="submit" variant="contained">
+              {TEXT.implantaStart}
+            </Button>
+          </DialogActions>
+        </form>
+      </Dialog>
+      {keep.question}
+    </>
   );
 }
 

@@ -9,7 +9,6 @@ import RestoreIcon from '@mui/icons-material/Restore';
 import VerifiedIcon from '@mui/icons-material/Verified';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Chip from '@mui/material/Chip';
@@ -42,6 +41,7 @@ import { BackupSettingsCard } from './BackupSettingsCard';
 import { BACKUPS_TEXT as TEXT } from './backups.text';
 import { ImplantaCopyDialog, RecoveryKeyNeededDialog } from './BackupKeyDialogs';
 import { CreateBackupDialog, PassphraseDialog, ProblemsDialog, RestoreDialog } from './BackupsDialogs';
+import { BusyButton } from '../components/BusyButton';
 
 const ZIP_FILTER = [{ name: 'Backup do CRESS Desk', extensions: ['zip'] }];
 const KEY_FILTER = [{ name: 'Chave de recuperação do CRESS Desk', extensions: ['key', 'txt'] }];
@@ -173,18 +173,18 @@ export function BackupsScreen() {
       text={TEXT}
       actions={
         <>
-          <Button variant="outlined" disabled={busy} onClick={() => void fromFile('verify')}>
+          <BusyButton variant="outlined" busy={busy} onClick={() => void fromFile('verify')}>
             {TEXT.verifyFile}
-          </Button>
-          <Button variant="outlined" disabled={busy} onClick={() => void fromFile('restore')}>
+          </BusyButton>
+          <BusyButton variant="outlined" busy={busy} onClick={() => void fromFile('restore')}>
             {TEXT.restoreFile}
-          </Button>
-          <Button variant="outlined" disabled={busy} onClick={() => setForImplanta(true)}>
+          </BusyButton>
+          <BusyButton variant="outlined" busy={busy} onClick={() => setForImplanta(true)}>
             {TEXT.implantaAction}
-          </Button>
-          <Button variant="contained" startIcon={<BackupIcon />} disabled={busy} onClick={() => setCreating(true)}>
+          </BusyButton>
+          <BusyButton variant="contained" startIcon={<BackupIcon />} busy={busy} onClick={() => setCreating(true)}>
             {TEXT.create}
-          </Button>
+          </BusyButton>
         </>
       }
     >
@@ -216,9 +216,9 @@ export function BackupsScreen() {
               icon={<BackupIcon />}
               title={TEXT.emptyTitle}
               action={
-                <Button variant="contained" disabled={busy} onClick={() => setCreating(true)}>
+                <BusyButton variant="contained" busy={busy} onClick={() => setCreating(true)}>
                   {TEXT.create}
-                </Button>
+                </BusyButton>
               }
             >
               {TEXT.emptyText}
@@ -258,12 +258,12 @@ export function BackupsScreen() {
                       </TableCell>
                       <TableCell>{item.trigger ? (TEXT.origins[item.trigger] ?? item.trigger) : TEXT.originUnknown}</TableCell>
                       <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                        <Button size="small" startIcon={<VerifiedIcon />} disabled={busy} onClick={() => void run(pendingFor('verify', item.path, item.fileName))}>
+                        <BusyButton size="small" startIcon={<VerifiedIcon />} busy={busy} onClick={() => void run(pendingFor('verify', item.path, item.fileName))}>
                           {TEXT.verify}
-                        </Button>
-                        <Button size="small" color="error" startIcon={<RestoreIcon />} disabled={busy} onClick={() => void run(pendingFor('restore', item.path, item.fileName))}>
+                        </BusyButton>
+                        <BusyButton size="small" color="error" startIcon={<RestoreIcon />} busy={busy} onClick={() => void run(pendingFor('restore', item.path, item.fileName))}>
                           {TEXT.restore}
-                        </Button>
+                        </BusyButton>
                         <Tooltip title={TEXT.reveal}>
                           <IconButton size="small" aria-label={`${TEXT.reveal}: ${item.fileName}`} onClick={() => void showInFolder(item)}>
                             <FolderOpenIcon fontSize="small" />

@@ -20,8 +20,10 @@ import type { BackupVerification, RestorePrepared } from '../../shared/contract/
 import { PASSPHRASE_MAX } from '../../shared/contract/common';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { LimitedTextField } from '../components/LimitedTextField';
+import { useKeepTyped } from '../components/KeepTyped';
 import { tooLongError } from '../lib/textLimit';
 import { BACKUPS_TEXT as TEXT } from './backups.text';
+import { BusyButton } from '../components/BusyButton';
 
 const MIN_PASSPHRASE = 8;
 
@@ -42,6 +44,8 @@ export function usePassphrasePair(min: number) {
     touched,
     tooShort,
     mismatch,
+    /** Something is typed in either field: a stray Esc asks before losing it. */
+    typed: first !== '' || second !== '',
     /** Marks the fields touched; true when the passphrase may be used. */
     check: () => (setTouched(true), !tooShort && !tooLong && !mismatch),
     reset: () => (setFirst(''), setSecond(''), setTouched(false)),
@@ -83,6 +87,8 @@ export function CreateBackupDialog({ open, onClose, onStart }: { open: boolean; 
     setEncrypt(false);
     pair.reset();
   };
+  const close = () => (reset(), onClose());
+  const keep = useKeepTyped(encrypt && pair.typed, close);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (encrypt && !pair.check()) return;
@@ -90,31 +96,34 @@ export function CreateBackupDialog({ open, onClose, onStart }: { open: boolean; 
     reset();
   };
   return (
-    <Dialog open={open} onClose={() => (reset(), onClose())} fullWidth maxWidth="sm">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle>{TEXT.createTitle}</DialogTitle>
-        <DialogContent>
-          <Typography variant="body2" sx={{ mb: 2 }}>
-            {TEXT.createIntro}
-          </Typography>
-          <FormControlLabel control={<Checkbox checked={encrypt} onChange={(e) => setEncrypt(e.target.checked)} />} label={TEXT.encrypt} />
-          {encrypt ? (
-            <Stack spacing={2} sx={{ mt: 1 }}>
-              <Alert severity="warning" icon={<LockIcon />}>
-                {TEXT.passphraseWarning}
-              </Alert>
-              <PassphrasePair pair={pair} tooShortText={TEXT.passphraseTooShort} />
-            </Stack>
-          ) : null}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => (reset(), onClose())}>{TEXT.cancel}</Button>
-          <Button type="submit" variant="contained">
-            {TEXT.start}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <>
+      <Dialog open={open} onClose={keep.close} fullWidth maxWidth="sm">
+        <form onSubmit={submit} noValidate>
+          <DialogTitle>{TEXT.createTitle}</DialogTitle>
+          <DialogContent>
+            <Typography variant="body2" sx={{ mb: 2 }}>
+              {TEXT.createIntro}
+            </Typography>
+            <FormControlLabel control={<Checkbox checked={encrypt} onChange={(e) => setEncrypt(e.target.checked)} />} label={TEXT.encrypt} />
+            {encrypt ? (
+              <Stack spacing={2} sx={{ mt: 1 }}>
+                <Alert severity="warning" icon={<LockIcon />}>
+                  {TEXT.passphraseWarning}
+                </Alert>
+                <PassphrasePair pair={pair} tooShortText={TEXT.passphraseTooShort} />
+              </Stack>
+            ) : null}
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={close}>{TEXT.cancel}</Button>
+            <Button type="submit" variant="contained">
+              {TEXT.start}
+            </Button>
+          </DialogActions>
+        </form>
+      </Dialog>
+      {keep.question}
+    </>
   );
 }
 
@@ -135,45 +144,51 @@ export function PassphraseDialog({
   const [value, setValue] = useState('');
   // No passphrase this long can have made a backup: said under the field, never sent to the store.
   const usable = value !== '' && tooLongError(TEXT.passphrase, value, PASSPHRASE_MAX) === null;
+  const close = () => (setValue(''), onClose());
+  const keep = useKeepTyped(value !== '', close);
   return (
-    <Dialog open={fileName !== null} onClose={busy ? undefined : onClose} fullWidth maxWidth="xs">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!usable) return;
-          onSubmit(value);
-          setValue('');
-        }}
-      >
-        <DialogTitle>{TEXT.askPassphraseTitle}</DialogTitle>
-        <DialogContent>
-          <Typography variant="body2" sx={{ mb: 2 }}>
-            {TEXT.askPassphraseText(fileName ?? '')}
-          </Typography>
-          <LimitedTextField
-            type="password"
-            label={TEXT.passphrase}
-            max={PASSPHRASE_MAX}
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-            autoFocus
-            fullWidth
-            autoComplete="off"
-            disabled={busy}
-            error={wrong && !busy}
-            helperText={wrong && !busy ? TEXT.passphraseWrong : ' '}
-          />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            {TEXT.cancel}
-          </Button>
-          <Button type="submit" variant="contained" disabled={!usable || busy}>
-            {busy ? TEXT.checking : TEXT.continue}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <>
+      <Dialog open={fileName !== null} onClose={busy ? undefined : keep.close} fullWidth maxWidth="xs">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!usable) return;
+            onSubmit(value);
+            setValue('');
+          }}
+        >
+          <DialogTitle>{TEXT.askPassphraseTitle}</DialogTitle>
+          <DialogContent>
+            <Typography variant="body2" sx={{ mb: 2 }}>
+              {TEXT.askPassphraseText(fileName ?? '')}
+            </Typography>
+            <LimitedTextField
+              type="password"
+              label={TEXT.passphrase}
+              max={PASSPHRASE_MAX}
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              autoFocus
+              fullWidth
+              autoComplete="off"
+              // Read-only, not disabled, while the file is checked: the keyboard stays here for a retry.
+              slotProps={{ htmlInput: { readOnly: busy } }}
+              error={wrong && !busy}
+              helperText={wrong && !busy ? TEXT.passphraseWrong : ' '}
+            />
+          </DialogContent>
+          <DialogActions>
+            <BusyButton onClick={close} busy={busy}>
+              {TEXT.cancel}
+            </BusyButton>
+            <BusyButton type="submit" variant="contained" busy={busy} disabled={!usable}>
+              {busy ? TEXT.checking : TEXT.continue}
+            </BusyButton>
+          </DialogActions>
+        </form>
+      </Dialog>
+      {keep.question}
+    </>
   );
 }
 

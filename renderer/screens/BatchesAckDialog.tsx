@@ -17,6 +17,7 @@ import { useBatches } from '../stores/batches';
 import { useNavigation } from '../stores/navigation';
 import { ContactsToNotifyNote } from './ContactsToNotifyNote';
 import { BATCHES_TEXT } from './batches.text';
+import { BusyButton } from '../components/BusyButton';
 
 const TEXT = BATCHES_TEXT.ackDialog;
 
@@ -137,9 +138,9 @@ export function AckDialog({ onClose }: { onClose(): void }) {
       confirm={confirm}
       extraActions={
         preview ? (
-          <Button onClick={() => void choose()} disabled={busy}>
+          <BusyButton onClick={() => void choose()} busy={busy}>
             {TEXT.chooseOther}
-          </Button>
+          </BusyButton>
         ) : result ? (
           <Button
             onClick={() => {

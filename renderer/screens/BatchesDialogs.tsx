@@ -73,7 +73,10 @@ export function SentDialog({ batch, onClose }: { batch: BatchSummary; onClose():
   const TEXT = BATCHES_TEXT.sentDialog;
   const markSent = useBatches((s) => s.markSent);
   const notify = useNotify((s) => s.show);
-  const [values, setValues] = useState(() => ({ ...nowParts(), hours: String(batch.overdueHours) }));
+  const [opened] = useState(() => ({ ...nowParts(), hours: String(batch.overdueHours) }));
+  const [values, setValues] = useState(opened);
+  // A date, time or deadline changed from what the dialog offered is the clerk's: Esc asks first.
+  const typed = values.date !== opened.date || values.time !== opened.time || values.hours !== opened.hours;
   const [submitted, setSubmitted] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -112,6 +115,7 @@ export function SentDialog({ batch, onClose }: { batch: BatchSummary; onClose():
       intro={TEXT.intro}
       busy={busy}
       onClose={onClose}
+      typed={typed}
       dividers
       onSubmit={submit}
       error={error}

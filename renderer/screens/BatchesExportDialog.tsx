@@ -76,6 +76,7 @@ export function ExportDialog({ batch, onClose }: { batch: BatchSummary; onClose(
       title={TEXT.title(batch.number)}
       busy={running}
       onClose={onClose}
+      typed={state.step === 'form' && protect && (passphrase !== '' || repeat !== '')}
       dividers
       onSubmit={start}
       error={error}

@@ -1,7 +1,6 @@
 // Add a CEP to the directory, or fix one (the CEP itself stays): every save is queued for Implanta.
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
@@ -21,6 +20,7 @@ import { useCeps } from '../stores/ceps';
 import { useNotify } from '../stores/notify';
 import { useSession } from '../stores/session';
 import { CEPS_TEXT } from './ceps.text';
+import { BusyButton } from '../components/BusyButton';
 
 const TEXT = CEPS_TEXT.dialog;
 
@@ -205,12 +205,12 @@ export function CepDialog({ entry, onClose }: { entry: CepEntry | null; onClose(
           </DialogContent>
           {saving ? <LinearProgress aria-label={TEXT.saving} /> : null}
           <DialogActions sx={{ px: 3, py: 1.5 }}>
-            <Button onClick={onClose} disabled={saving}>
+            <BusyButton onClick={onClose} busy={saving}>
               {TEXT.cancel}
-            </Button>
-            <Button type="submit" variant="contained" disabled={saving}>
+            </BusyButton>
+            <BusyButton type="submit" variant="contained" busy={saving}>
               {TEXT.save}
-            </Button>
+            </BusyButton>
           </DialogActions>
         </Box>
       </Dialog>

@@ -27,6 +27,7 @@ import { ContactMessageDialog } from './ContactMessageDialog';
 import { ContactTextDialog } from './ContactTextDialog';
 import { ToNotifyAlert } from './ContactsToNotifyNote';
 import { CONTACTS_TEXT as TEXT } from './contacts.text';
+import { BusyButton } from '../components/BusyButton';
 
 type DialogName = 'answer' | 'resolve' | 'link' | 'message';
 
@@ -85,47 +86,47 @@ export function ContactActions({ contact }: { contact: Contact }) {
         </ToNotifyAlert>
       ) : null}
       <Box role="group" aria-label={TEXT.detail.actionsTitle} sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-        <Button variant={contact.status === 'open' ? 'contained' : 'outlined'} startIcon={<ForwardToInboxIcon aria-hidden />} onClick={() => void forward()} disabled={running}>
+        <BusyButton variant={contact.status === 'open' ? 'contained' : 'outlined'} startIcon={<ForwardToInboxIcon aria-hidden />} onClick={() => void forward()} busy={running}>
           {TEXT.forward.action}
-        </Button>
+        </BusyButton>
         {contact.status === 'forwarded' ? (
-          <Button variant={contact.toNotify ? 'outlined' : 'contained'} onClick={() => setDialog('answer')} disabled={running}>
+          <BusyButton variant={contact.toNotify ? 'outlined' : 'contained'} onClick={() => setDialog('answer')} busy={running}>
             {TEXT.answer.action}
-          </Button>
+          </BusyButton>
         ) : null}
-        <Button variant="outlined" onClick={() => setDialog('message')} disabled={running}>
+        <BusyButton variant="outlined" onClick={() => setDialog('message')} busy={running}>
           {TEXT.message.action}
-        </Button>
+        </BusyButton>
         {contact.status === 'waiting_professional' ? (
-          <Button variant="outlined" onClick={() => void setStatus('open', TEXT.reopen.done)} disabled={running}>
+          <BusyButton variant="outlined" onClick={() => void setStatus('open', TEXT.reopen.done)} busy={running}>
             {TEXT.reopen.action}
-          </Button>
+          </BusyButton>
         ) : (
-          <Button variant="outlined" onClick={() => void setStatus('waiting_professional', TEXT.waiting.done)} disabled={running}>
+          <BusyButton variant="outlined" onClick={() => void setStatus('waiting_professional', TEXT.waiting.done)} busy={running}>
             {TEXT.waiting.action}
-          </Button>
+          </BusyButton>
         )}
         {located ? (
-          <Button
+          <BusyButton
             variant="outlined"
             startIcon={<EditNoteIcon aria-hidden />}
             onClick={() => {
               requestForm(professionalId, contact.id);
               openRecord(professionalId);
             }}
-            disabled={running}
+            busy={running}
           >
             {TEXT.detail.correct}
-          </Button>
+          </BusyButton>
         ) : null}
         {located ? (
-          <Button variant="outlined" onClick={() => setDialog('link')} disabled={running}>
+          <BusyButton variant="outlined" onClick={() => setDialog('link')} busy={running}>
             {TEXT.link.action}
-          </Button>
+          </BusyButton>
         ) : null}
-        <Button variant="outlined" color="success" startIcon={<CheckCircleIcon aria-hidden />} onClick={() => setDialog('resolve')} disabled={running}>
+        <BusyButton variant="outlined" color="success" startIcon={<CheckCircleIcon aria-hidden />} onClick={() => setDialog('resolve')} busy={running}>
           {TEXT.resolve.action}
-        </Button>
+        </BusyButton>
       </Box>
       {error ? (
         <Alert severity="error" sx={{ mt: 1.5 }} onClose={() => setError(null)}>

@@ -5,7 +5,6 @@ import DescriptionIcon from '@mui/icons-material/Description';
 import SaveAltIcon from '@mui/icons-material/SaveAlt';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import List from '@mui/material/List';
@@ -23,6 +22,7 @@ import { useContacts } from '../stores/contacts';
 import { useNotify } from '../stores/notify';
 import { ATTACHMENT_FILTER } from './ContactNewDialog';
 import { CONTACTS_TEXT } from './contacts.text';
+import { BusyButton } from '../components/BusyButton';
 
 const TEXT = CONTACTS_TEXT.attachments;
 
@@ -59,9 +59,9 @@ export function ContactAttachments({ contact }: { contact: Contact }) {
           <Typography variant="h6" component="h2" sx={{ flex: 1 }}>
             {TEXT.title}
           </Typography>
-          <Button variant="outlined" size="small" startIcon={<AttachFileIcon aria-hidden />} onClick={() => void attach()} disabled={running}>
+          <BusyButton variant="outlined" size="small" startIcon={<AttachFileIcon aria-hidden />} onClick={() => void attach()} busy={running}>
             {running ? TEXT.attaching : TEXT.attach}
-          </Button>
+          </BusyButton>
         </Box>
         {error ? (
           <Alert severity="error" sx={{ mb: 1 }} onClose={() => setError(null)}>
@@ -79,9 +79,9 @@ export function ContactAttachments({ contact }: { contact: Contact }) {
                 key={file.id}
                 disableGutters
                 secondaryAction={
-                  <Button size="small" startIcon={<SaveAltIcon aria-hidden />} aria-label={TEXT.saveLabel(file.fileName)} onClick={() => void save(file)} disabled={running}>
+                  <BusyButton size="small" startIcon={<SaveAltIcon aria-hidden />} aria-label={TEXT.saveLabel(file.fileName)} onClick={() => void save(file)} busy={running}>
                     {TEXT.save}
-                  </Button>
+                  </BusyButton>
                 }
               >
                 <ListItemIcon sx={{ minWidth: 36 }}>

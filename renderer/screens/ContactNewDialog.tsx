@@ -61,7 +61,12 @@ export function ContactNewDialog({ person, onClose }: { person: LocatedPerson | 
   // Said once the clerk left the field, never blocking: a CPF heard wrong is kept as told.
   const [cpfLeft, setCpfLeft] = useState(false);
   const parsedCpf = cpf.trim() === '' ? null : parseCpf(cpf);
-  const cpfDoubt = cpfLeft && parsedCpf && !parsedCpf.ok ? TEXT.cpfDoubt(parsedCpf.message) : null;
+  // Check digits that do not match are kept as told, but the store takes a told CPF of 11 digits
+  // only: fewer or more is said wrong and stops the registering, never promised to go through.
+  const cpfDigits = cpf.replace(/\D/g, '').length;
+  const cpfError = parsedCpf && cpfDigits !== 11 ? TEXT.cpfLength(cpfDigits) : null;
+  const cpfDoubt = cpfLeft && cpfError === null && parsedCpf && !parsedCpf.ok ? TEXT.cpfDoubt(parsedCpf.message) : null;
+  const cpfShown = (cpfLeft || submitted) && cpfError !== null;
 
   async function addFile() {
     work.setError(null);
@@ -73,9 +78,9 @@ export function ContactNewDialog({ person, onClose }: { person: LocatedPerson | 
 
   async function submit() {
     setSubmitted(true);
-    if (summaryError || personError || kase === '' || nameTooLong || summaryTooLong || notesTooLong) {
+    if (summaryError || personError || cpfError || kase === '' || nameTooLong || summaryTooLong || notesTooLong) {
       // The keyboard goes where the first problem is said, as in the correction form.
-      const first = personError ? IDS.cpf : nameTooLong ? IDS.name : caseError ? IDS.case : summaryError || summaryTooLong ? IDS.summary : IDS.notes;
+      const first = personError || cpfError ? IDS.cpf : nameTooLong ? IDS.name : caseError ? IDS.case : summaryError || summaryTooLong ? IDS.summary : IDS.notes;
       requestAnimationFrame(() => document.getElementById(first)?.focus());
       return;
     }
@@ -122,8 +127,8 @@ export function ContactNewDialog({ person, onClose }: { person: LocatedPerson | 
               onChange={(e) => setCpf(maskCpf(e.target.value))}
               onBlur={() => setCpfLeft(true)}
               autoFocus
-              error={submitted && personError !== null}
-              helperText={submitted && personError ? personError : (cpfDoubt ?? TEXT.cpfHelp)}
+              error={(submitted && personError !== null) || cpfShown}
+              helperText={submitted && personError ? personError : cpfShown ? cpfError : (cpfDoubt ?? TEXT.cpfHelp)}
               slotProps={{ htmlInput: { inputMode: 'numeric', autoComplete: 'off' }, formHelperText: { sx: cpfDoubt ? { color: 'warning.dark' } : undefined } }}
             />
             <LimitedTextField

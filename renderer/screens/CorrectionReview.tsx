@@ -4,7 +4,6 @@
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -31,6 +30,7 @@ import { CORRECTION_TEXT as TEXT } from './correction.text';
 import { contactChoiceLabel } from './CorrectionContactField';
 import { CONTACTS_TEXT } from './contacts.text';
 import type { Plan } from './CorrectionForm';
+import { BusyButton } from '../components/BusyButton';
 
 const NOTIFY_TEXT = CONTACTS_TEXT.notifyAfter;
 
@@ -179,12 +179,12 @@ export function CorrectionReview({ professional, draft, plan, changes, warnings,
         </DialogContent>
         {saving ? <LinearProgress aria-label={TEXT.dialog.saving} /> : null}
         <DialogActions sx={{ px: 3, py: 1.5 }}>
-          <Button onClick={onClose} disabled={saving}>
+          <BusyButton onClick={onClose} busy={saving}>
             {TEXT.dialog.back}
-          </Button>
-          <Button type="submit" variant="contained" disabled={saving || (needsAck && !acknowledged)}>
+          </BusyButton>
+          <BusyButton type="submit" variant="contained" busy={saving} disabled={needsAck && !acknowledged}>
             {TEXT.dialog.save}
-          </Button>
+          </BusyButton>
         </DialogActions>
       </Box>
     </Dialog>

@@ -2,7 +2,6 @@
 // PIN); demo data is optional.
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
@@ -23,6 +22,7 @@ import { parseCount } from '../lib/masks';
 import { tooLongError } from '../lib/textLimit';
 import { useSession } from '../stores/session';
 import { FIRST_RUN_TEXT as TEXT } from './firstRun.text';
+import { BusyButton } from '../components/BusyButton';
 
 const DEMO_MAX = 500_000;
 
@@ -127,9 +127,9 @@ export function FirstRun() {
           </Box>
         ) : null}
         <Box sx={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button type="submit" variant="contained" size="large" disabled={working}>
+          <BusyButton type="submit" variant="contained" size="large" busy={working}>
             {TEXT.start}
-          </Button>
+          </BusyButton>
         </Box>
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>
           {TEXT.privacy}

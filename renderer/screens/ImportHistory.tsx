@@ -26,6 +26,7 @@ import { useNotify } from '../stores/notify';
 import { ImportProgress } from './ImportProgress';
 import { ImportReportButton } from './ImportReportButton';
 import { IMPORT_TEXT as TEXT } from './import.text';
+import { BusyButton } from '../components/BusyButton';
 
 export function ImportHistory() {
   const { history, historyError, historyJob, loadHistory } = useImports();
@@ -190,12 +191,12 @@ function UndoDialog({ item, onClose }: { item: ImportRecord; onClose(): void }) 
         ) : null}
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose} disabled={busy}>
+        <BusyButton onClick={onClose} busy={busy}>
           {t.cancel}
-        </Button>
-        <Button variant="contained" color="warning" onClick={() => void confirm()} disabled={busy || error !== null}>
+        </BusyButton>
+        <BusyButton variant="contained" color="warning" onClick={() => void confirm()} busy={busy} disabled={error !== null}>
           {busy ? t.running : t.confirm}
-        </Button>
+        </BusyButton>
       </DialogActions>
     </Dialog>
   );

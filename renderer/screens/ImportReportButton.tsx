@@ -1,13 +1,14 @@
 // "Baixar relatório de erros" (or of warnings, or both): asks where to save, has the report written
 // there, hands it over.
 import DownloadIcon from '@mui/icons-material/Download';
-import Button, { type ButtonProps } from '@mui/material/Button';
+import type { ButtonProps } from '@mui/material/Button';
 import { useState } from 'react';
 import { errorMessage } from '../api/client';
 import { chooseSavePath, deliver } from '../api/desktop';
 import { useImports } from '../stores/imports';
 import { useNotify } from '../stores/notify';
 import { IMPORT_TEXT as TEXT } from './import.text';
+import { BusyButton } from '../components/BusyButton';
 
 export function ImportReportButton({
   importId,
@@ -40,8 +41,8 @@ export function ImportReportButton({
   }
 
   return (
-    <Button startIcon={<DownloadIcon />} disabled={busy || props.disabled} onClick={() => void download()} {...props}>
+    <BusyButton startIcon={<DownloadIcon />} busy={busy} onClick={() => void download()} {...props}>
       {busy ? TEXT.report.generating : label}
-    </Button>
+    </BusyButton>
   );
 }

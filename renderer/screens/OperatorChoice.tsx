@@ -19,6 +19,7 @@ import { PinField } from '../components/PinField';
 import { useSession } from '../stores/session';
 import { OPERATOR_CHOICE_TEXT as TEXT } from './operatorChoice.text';
 import { ResetPinDialog } from './OperatorsCard';
+import { BusyButton } from '../components/BusyButton';
 
 const PIN = /^\d{4,8}$/;
 
@@ -119,9 +120,9 @@ export function OperatorChoice() {
           </Alert>
         ) : null}
         <Box sx={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button type="submit" variant="contained" size="large" disabled={running || !chosen}>
+          <BusyButton type="submit" variant="contained" size="large" busy={running} disabled={!chosen}>
             {running ? TEXT.entering : TEXT.enter}
-          </Button>
+          </BusyButton>
         </Box>
         <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
           <Typography variant="body2" sx={{ color: 'text.secondary', flex: 1 }}>

@@ -27,6 +27,7 @@ import { PinField } from '../components/PinField';
 import { TableHeadRow } from '../components/TableHeadRow';
 import { useSession } from '../stores/session';
 import { OPERATORS_TEXT as TEXT } from './operators.text';
+import { BusyButton } from '../components/BusyButton';
 
 const PIN = /^\d{4,8}$/;
 const NAME_ID = 'new-operator-name';
@@ -93,12 +94,12 @@ export function OperatorsCard() {
               <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                 {operator.disabled ? null : (
                   <>
-                    <Button size="small" onClick={() => setResetting(operator)} disabled={running || !operator.hasPin} aria-label={`${TEXT.resetPin}: ${operator.name}`}>
+                    <BusyButton size="small" onClick={() => setResetting(operator)} busy={running} disabled={!operator.hasPin} aria-label={`${TEXT.resetPin}: ${operator.name}`}>
                       {TEXT.resetPin}
-                    </Button>
-                    <Button size="small" color="error" onClick={() => setDisabling(operator)} disabled={running || operator.name === me} aria-label={`${TEXT.disable}: ${operator.name}`}>
+                    </BusyButton>
+                    <BusyButton size="small" color="error" onClick={() => setDisabling(operator)} busy={running} disabled={operator.name === me} aria-label={`${TEXT.disable}: ${operator.name}`}>
                       {TEXT.disable}
-                    </Button>
+                    </BusyButton>
                   </>
                 )}
               </TableCell>
@@ -119,9 +120,9 @@ export function OperatorsCard() {
           disabled={running}
           sx={{ flex: '1 1 280px' }}
         />
-        <Button type="submit" variant="outlined" disabled={running} sx={{ mt: 1 }}>
+        <BusyButton type="submit" variant="outlined" busy={running} sx={{ mt: 1 }}>
           {TEXT.add}
-        </Button>
+        </BusyButton>
       </Box>
       {list ? <AdminPin set={list.adminPinSet} onSet={load} /> : null}
       <Dialog open={disabling !== null} onClose={() => setDisabling(null)}>
@@ -162,13 +163,13 @@ export function ResetPinDialog({ operator, onClose, onDone }: { operator: Operat
       <DialogTitle>{TEXT.resetTitle(operator.name)}</DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>{TEXT.resetBody}</DialogContentText>
-        <PinField autoFocus fullWidth label={TEXT.adminPin} value={adminPin} onChange={setAdminPin} error={error !== null} helperText={error} disabled={running} />
+        <PinField autoFocus fullWidth label={TEXT.adminPin} value={adminPin} onChange={setAdminPin} error={error !== null} helperText={error} readOnly={running} />
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{TEXT.cancel}</Button>
-        <Button type="submit" variant="contained" disabled={running || !PIN.test(adminPin)}>
+        <BusyButton type="submit" variant="contained" busy={running} disabled={!PIN.test(adminPin)}>
           {TEXT.resetPin}
-        </Button>
+        </BusyButton>
       </DialogActions>
     </Dialog>
   );
@@ -206,9 +207,9 @@ function AdminPin({ set, onSet }: { set: boolean; onSet(): Promise<void> }) {
           <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start', flexWrap: 'wrap' }}>
             <PinField label={TEXT.adminNew} value={pin} onChange={setPin} disabled={running} />
             <PinField label={TEXT.adminRepeat} value={repeat} onChange={setRepeat} disabled={running} error={(problem ?? error) !== null} helperText={problem ?? error} />
-            <Button type="submit" variant="outlined" disabled={running} sx={{ mt: 1 }}>
+            <BusyButton type="submit" variant="outlined" busy={running} sx={{ mt: 1 }}>
               {TEXT.adminSave}
-            </Button>
+            </BusyButton>
           </Stack>
         </Box>
       )}

@@ -3,7 +3,6 @@
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -27,6 +26,7 @@ import { ContactSettingsCard } from './ContactSettingsCard';
 import { OperatorsCard } from './OperatorsCard';
 import { RecoveryKey } from './RecoveryKey';
 import { SETTINGS_TEXT as TEXT } from './settings.text';
+import { BusyButton } from '../components/BusyButton';
 
 export function SettingsScreen() {
   const info = useSession((s) => s.info);
@@ -118,9 +118,9 @@ function AuditCheck() {
       <Typography variant="body2" sx={{ color: 'text.secondary', mb: 2, maxWidth: 720 }}>
         {TEXT.auditHelp}
       </Typography>
-      <Button variant="outlined" onClick={() => void verify()} disabled={running}>
+      <BusyButton variant="outlined" onClick={() => void verify()} busy={running}>
         {TEXT.verify}
-      </Button>
+      </BusyButton>
       <Box sx={{ mt: 2 }} aria-live="polite">
         {running ? (
           <Box role="status">

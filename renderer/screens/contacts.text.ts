@@ -1,5 +1,6 @@
 // Words of the Atendimentos screens: the list, one atendimento, its dialogs, and its cards on
 // Início, Configurações and the record.
+import { formatCount } from '../../shared/display/numbers';
 import type { ContactCase } from '../../shared/contract/contacts';
 import { plural } from '../../shared/display/plural';
 import { formatDateTimeBr } from '../../shared/rules/dates';
@@ -34,6 +35,7 @@ export const CONTACTS_TEXT = {
     cpf: 'CPF informado',
     cpfHelp: 'Como a/o profissional informou; o cadastro pode ser localizado depois.',
     /** A CPF the rules refuse is still kept as told (a digit heard wrong is a reason to call back). */
+    cpfLength: (digits: number) => `Um CPF tem 11 dígitos; este tem ${formatCount(digits)}. Informe os 11 dígitos do CPF, ou deixe-o em branco e informe o nome.`,
     cpfDoubt: (problem: string) => `${problem} Confira com a/o profissional; o atendimento pode ser registrado assim mesmo.`,
     name: 'Nome informado',
     channel: 'Como chegou',

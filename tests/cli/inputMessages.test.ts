@@ -13,8 +13,9 @@ describe('number options out of range', () => {
   it.each([
     [['contact', 'settings', '--overdue-days', '0'], '--overdue-days', '1 a 60'],
     [['contact', 'settings', '--overdue-days', '61'], '--overdue-days', '1 a 60'],
-    [['batch', 'mark-sent', '2026-0001', '--overdue-hours', '0'], '--overdue-hours', '1 a 8760'],
-    [['demo', '--professionals', '0'], '--professionals', '1 a 500000'],
+    [['batch', 'mark-sent', '2026-0001', '--overdue-hours', '0'], '--overdue-hours', '1 a 8.760'],
+    [['batch', 'mark-sent', '2026-0001', '--overdue-hours', '8761'], '--overdue-hours', 'de 1 a 8.760 (recebido: 8761)'],
+    [['demo', '--professionals', '0'], '--professionals', '1 a 500.000'],
     [['init', '--region', '42', '--operator', 'Outra'], '--region', '1 a 27'],
   ])('%j is refused naming the option and its range', (args, option, range) => {
     const result = run(...args);
@@ -131,6 +132,7 @@ describe('typed text longer than the store keeps', () => {
     [['cep', 'add', '01310-100', '--street', long(121), '--district', 'Bela Vista', '--city', 'São Paulo', '--uf', 'SP'], '--street', 'no máximo 120 caracteres'],
     [['contact', 'add', '1001', '--channel', 'phone', '--case', 'F', '--summary', 'Não consegue entrar', '--name', long(201)], '--name', 'no máximo 200 caracteres'],
     [['contact', 'settings', '--implanta-email', `${long(260)}@implanta.net.br`], '--implanta-email', 'no máximo 254 caracteres'],
+    [['contact', 'add', '1001', '--channel', 'phone', '--case', 'F', '--summary', long(4001)], '--summary', 'no máximo 4.000 caracteres (tem 4.001)'],
     [['init', '--region', '9', '--operator', 'Outra Pessoa', '--seccional', long(81)], '--seccional', 'no máximo 80 caracteres (tem 81)'],
     [['dip', 'arrive', '1001', '--item', 'photo', '--date', '01/01/2026 (ontem)', '--way', 'post'], '--date', 'no máximo 10 caracteres'],
   ])('%j is refused naming the option and its limit, and nothing is saved', (args, option, limit) => {

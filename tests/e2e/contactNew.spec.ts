@@ -75,3 +75,31 @@ test('a new atendimento warns of a told CPF whose check digits do not match, wit
   await expect(page.getByRole('heading', { level: 1, name: /^AT-/ })).toBeVisible();
   expect(desk.query('SELECT told_cpf FROM contacts')).toEqual([{ told_cpf: '12345678900' }]);
 });
+
+test('a told CPF without its 11 digits is said wrong under the field and Registrar goes back to it, instead of promising it can be registered and then refusing it', async ({ desk }) => {
+  const { page } = desk;
+  await setUpDemoDesk(desk, 10, 3);
+  await page.reload();
+  await page.getByRole('button', { name: 'Atendimentos', exact: true }).click();
+  await page.getByRole('button', { name: 'Registrar atendimento' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Registrar atendimento' });
+  const cpf = dialog.getByLabel('CPF informado');
+  await cpf.fill('123.456.789-0');
+  await cpf.press('Tab');
+  await expect(dialog).not.toContainText('pode ser registrado assim mesmo');
+  await expect(dialog.getByText(/Informe os 11 dígitos do CPF, ou deixe-o em branco e informe o nome\./)).toBeVisible();
+  await expect(cpf).toHaveAttribute('aria-invalid', 'true');
+  await dialog.getByLabel('Caso do comunicado').click();
+  await page.getByRole('option', { name: /^D — / }).click();
+  await dialog.getByLabel('O que aconteceu').fill('Não recebe o e-mail de senha.');
+  await dialog.getByRole('button', { name: 'Registrar', exact: true }).click();
+  await expect(cpf).toBeFocused();
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  expect(desk.query('SELECT id FROM contacts')).toHaveLength(0);
+
+  // The 11 digits, even with check digits that do not match, register it as told.
+  await cpf.fill('123.456.789-00');
+  await dialog.getByRole('button', { name: 'Registrar', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^AT-/ })).toBeVisible();
+  expect(desk.query('SELECT told_cpf FROM contacts')).toEqual([{ told_cpf: '12345678900' }]);
+});

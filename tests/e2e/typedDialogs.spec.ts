@@ -2,6 +2,7 @@
 // desk asks first, "Continuar editando" brings every word back, "Descartar" closes. A dialog with
 // nothing typed still closes at once.
 import type { Locator, Page } from '@playwright/test';
+import { dirname } from 'node:path';
 import { fillNewCep } from './cepDialog';
 import { expect, openRecord, setUpDemoDesk, test } from './fixtures';
 
@@ -81,4 +82,88 @@ test('Ctrl+K, F3 or Alt+← pressed in an open dialog leave the dialog and its t
   }
   await dialog.getByRole('button', { name: 'Cancelar' }).click();
   await expect(page.getByRole('heading', { name: 'Atendimentos', level: 1 })).toBeVisible();
+});
+
+test('Esc in a backup with its passphrase typed asks before throwing the passphrase away', async ({ desk }) => {
+  const { page } = desk;
+  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
+  await page.reload();
+  await page.getByRole('button', { name: 'Backups', exact: true }).click();
+  await page.getByRole('button', { name: 'Fazer backup agora' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Fazer backup agora' });
+  await dialog.getByLabel('Proteger com senha').check();
+  await dialog.getByLabel('Senha', { exact: true }).fill('uma frase longa');
+  const repeat = dialog.getByLabel('Repita a senha');
+  await repeat.fill('uma frase longa');
+  await escAsksBeforeDiscarding(page, dialog, repeat, 'uma frase longa');
+
+  // The copy for Implanta asks as well.
+  await page.getByRole('button', { name: 'Cópia para a Implanta…' }).click();
+  const copy = page.getByRole('dialog', { name: 'Cópia do banco para a Implanta' });
+  const passphrase = copy.getByLabel('Senha', { exact: true });
+  await passphrase.fill('uma frase combinada com a Implanta');
+  await escAsksBeforeDiscarding(page, copy, passphrase, 'uma frase combinada com a Implanta');
+});
+
+test('Esc in a lote’s export with its passphrase typed asks before throwing the passphrase away', async ({ desk }) => {
+  const { page } = desk;
+  await setUpDemoDesk(desk, 10, 3);
+  const [who] = desk.query<{ cpf: string }>("SELECT cpf FROM professionals LIMIT 1");
+  expect((await desk.cli('correct', who!.cpf, '--field', 'email', '--value', 'nova.pessoa@example.com.br', '--reason', 'Pedido por e-mail')).code).toBe(0);
+  expect((await desk.cli('batch', 'create')).code).toBe(0);
+  expect((await desk.cli('batch', 'seal', '2026-0001')).code).toBe(0);
+  await page.reload();
+  await page.getByRole('button', { name: 'Lotes', exact: true }).click();
+  await page.getByRole('row').filter({ hasText: '2026-0001' }).click();
+  await page.getByRole('button', { name: 'Exportar pacote' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Proteger com senha (AES-256)').check();
+  const passphrase = dialog.getByLabel('Senha', { exact: true });
+  await passphrase.fill('frase para a Implanta');
+  await escAsksBeforeDiscarding(page, dialog, passphrase, 'frase para a Implanta');
+});
+
+test('Esc in Marcar como enviado with the date or the deadline changed asks before throwing them away', async ({ desk }) => {
+  const { page } = desk;
+  await setUpDemoDesk(desk, 10, 3);
+  const [who] = desk.query<{ cpf: string }>('SELECT cpf FROM professionals LIMIT 1');
+  expect((await desk.cli('correct', who!.cpf, '--field', 'email', '--value', 'nova.pessoa@example.com.br', '--reason', 'Pedido por e-mail')).code).toBe(0);
+  expect((await desk.cli('batch', 'create')).code).toBe(0);
+  expect((await desk.cli('batch', 'seal', '2026-0001')).code).toBe(0);
+  expect((await desk.cli('batch', 'export', '2026-0001', '--out', dirname(desk.storePath))).code).toBe(0);
+  await page.reload();
+  await page.getByRole('button', { name: 'Lotes', exact: true }).click();
+  await page.getByRole('row').filter({ hasText: '2026-0001' }).click();
+  await page.getByRole('button', { name: 'Marcar como enviado' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Marcar o lote 2026-0001 como enviado' });
+  // As it opened (now, the usual deadline): Esc closes at once.
+  await dialog.getByLabel('Prazo de resposta (horas)').press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('button', { name: 'Marcar como enviado' }).click();
+  const deadline = dialog.getByLabel('Prazo de resposta (horas)');
+  await deadline.fill('72');
+  await escAsksBeforeDiscarding(page, dialog, deadline, '72');
+  expect(desk.query<{ sent_at: string | null }>('SELECT sent_at FROM batches')[0]?.sent_at).toBeNull();
+});
+
+test('Esc in the passphrase asked to open a protected backup asks before throwing it away', async ({ desk }) => {
+  const { page } = desk;
+  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
+  await page.reload();
+  await page.getByRole('button', { name: 'Backups', exact: true }).click();
+  await page.getByRole('button', { name: 'Fazer backup agora' }).first().click();
+  const create = page.getByRole('dialog', { name: 'Fazer backup agora' });
+  await create.getByLabel('Proteger com senha').check();
+  await create.getByLabel('Senha', { exact: true }).fill('uma frase longa');
+  await create.getByLabel('Repita a senha').fill('uma frase longa');
+  await create.getByRole('button', { name: 'Fazer backup', exact: true }).click();
+  const row = page.getByRole('row').filter({ hasText: 'backup-' }).first();
+  await expect(row).toContainText('Com senha');
+
+  await row.getByRole('button', { name: 'Verificar' }).click();
+  const ask = page.getByRole('dialog', { name: 'Backup protegido por senha' });
+  const passphrase = ask.getByLabel('Senha', { exact: true });
+  await passphrase.fill('uma frase lon');
+  await escAsksBeforeDiscarding(page, ask, passphrase, 'uma frase lon');
 });

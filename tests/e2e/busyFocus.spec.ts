@@ -1,0 +1,82 @@
+// A clerk working by the keyboard presses a button whose work takes a while (a backup, a check, a
+// save): the focus stays on that button while it works and after, so Tab goes on from there —
+// never dropped to the page because the button was disabled meanwhile.
+import { expect, test } from './fixtures';
+
+test('Fazer backup agora and Verificar on a backup keep the keyboard’s focus while the backup is made and checked', async ({ desk }) => {
+  const { page } = desk;
+  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
+  await page.reload();
+  await page.getByRole('button', { name: 'Backups', exact: true }).click();
+
+  const create = page.getByRole('button', { name: 'Fazer backup agora' }).first();
+  await create.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Fazer backup agora' });
+  await dialog.getByRole('button', { name: 'Fazer backup', exact: true }).press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: /Backup criado e verificado/ }).first()).toBeVisible();
+  await expect(create).toBeFocused();
+
+  const verify = page.getByRole('row').filter({ hasText: 'backup-' }).first().getByRole('button', { name: 'Verificar' });
+  await verify.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: /Backup válido/ })).toBeVisible();
+  await expect(verify).toBeFocused();
+});
+
+test('Verificar histórico de auditoria keeps the keyboard’s focus while the history is checked', async ({ desk }) => {
+  const { page } = desk;
+  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
+  await page.reload();
+  await page.getByRole('button', { name: 'Configurações', exact: true }).click();
+  const verify = page.getByRole('button', { name: 'Verificar histórico de auditoria' });
+  await verify.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/Histórico de auditoria íntegro/)).toBeVisible();
+  await expect(verify).toBeFocused();
+});
+
+test('a wrong passphrase typed to open a protected backup leaves the keyboard in the field, ready for the right one', async ({ desk }) => {
+  const { page } = desk;
+  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
+  await page.reload();
+  await page.getByRole('button', { name: 'Backups', exact: true }).click();
+  await page.getByRole('button', { name: 'Fazer backup agora' }).first().click();
+  const create = page.getByRole('dialog', { name: 'Fazer backup agora' });
+  await create.getByLabel('Proteger com senha').check();
+  await create.getByLabel('Senha', { exact: true }).fill('uma frase longa');
+  await create.getByLabel('Repita a senha').fill('uma frase longa');
+  await create.getByRole('button', { name: 'Fazer backup', exact: true }).click();
+  const row = page.getByRole('row').filter({ hasText: 'backup-' }).first();
+  await expect(row).toContainText('Com senha');
+
+  await row.getByRole('button', { name: 'Verificar' }).click();
+  const ask = page.getByRole('dialog', { name: 'Backup protegido por senha' });
+  const passphrase = ask.getByLabel('Senha', { exact: true });
+  await passphrase.fill('senha errada');
+  await passphrase.press('Enter');
+  await expect(ask.getByText(/^Senha incorreta/)).toBeVisible();
+  await expect(passphrase).toBeFocused();
+  await page.keyboard.type('uma frase longa');
+  await page.keyboard.press('Enter');
+  await expect(ask).toBeHidden();
+  await expect(page.getByRole('alert').filter({ hasText: /Backup válido/ })).toBeVisible();
+});
+
+test('a wrong admin PIN typed to reset an operator’s PIN leaves the keyboard in the field, ready for the right one', async ({ desk }) => {
+  const { page } = desk;
+  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
+  await page.reload();
+  await page.getByRole('button', { name: 'Configurações', exact: true }).click();
+  await page.getByLabel('PIN de administrador', { exact: true }).fill('9999');
+  await page.getByLabel('Repita o PIN').fill('9999');
+  await page.getByRole('button', { name: 'Definir PIN de administrador' }).click();
+  await expect(page.getByText('O PIN de administrador está definido.', { exact: false })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Redefinir PIN: Ana Souza' }).click();
+  const pin = page.getByRole('dialog').getByLabel('PIN de administrador do CRESS');
+  await pin.fill('1111');
+  await pin.press('Enter');
+  await expect(page.getByRole('dialog')).toContainText(/incorreto/);
+  await expect(pin).toBeFocused();
+});
