@@ -32,7 +32,7 @@ export default defineConfig({
       input: {
         'main/main': 'electron/main/main.ts',
         'cli/cress-desk': 'electron/cli/entry.ts',
-        'host/host': 'electron/preview/host.ts',
+        'host/host': 'electron/preview/entry.ts',
         'bench/bench': 'tests/bench/bench.ts',
         'worker/jobs': 'db/jobs/worker.ts',
         'worker/importWriter': 'db/imports/writer/worker.ts',

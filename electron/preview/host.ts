@@ -1,4 +1,4 @@
-// `node out/host/host.cjs [--db FILE] [--port N] [--token-file F | --token T]`: starts the browser
+// `node out/host/host.cjs [--db FILE] [--port N] [--token-file F | --token T]` (through entry.ts): starts the browser
 // host (server.ts) on the desk's store and prints the page's address.
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';

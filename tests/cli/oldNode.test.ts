@@ -1,8 +1,10 @@
 // Under a Node older than the one the package asks for (engines: >= 22.12), the store's native module
 // can crash the process outright (a segmentation fault) when it opens the store: the command refuses
-// at once, saying which Node it needs and how to run it, before any store is opened.
+// at once, saying which Node it needs and how to run it, before any store is opened; so does the
+// browser host.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeTooOld } from '../../electron/cli/nodeVersion';
 import { CLI_BIN, cliDesk, initDesk } from './command';
@@ -26,5 +28,14 @@ describe('the Node the command runs under', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/Node\.js 22\.12/);
     expect(result.stderr).toContain('npm run cli');
+  });
+
+  it.skipIf(system === undefined)('the browser host refuses under an older Node with a message instead of crashing', () => {
+    const host = join(dirname(CLI_BIN), '..', 'host', 'host.cjs');
+    const result = spawnSync(system as string, [host, '--db', desk.store, '--port', '0'], { encoding: 'utf8', timeout: 20_000 });
+    expect(result.signal).toBeNull();
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/Node\.js 22\.12/);
+    expect(result.stderr).toContain('npm run preview');
   });
 });
