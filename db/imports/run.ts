@@ -139,7 +139,7 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
       conflictLimit: input.errorLimit ?? Number.POSITIVE_INFINITY,
     });
     // Rows written on the writer's own connection: this one only reads, a window at a time (readSnapshot.ts).
-    const outcome = processRows(source, sheet, header.row, processor, columns, link, link.threaded ? db : null, input, context);
+    const outcome = processRows(source, sheet, header.row, processor, columns, link, link.writesElsewhere ? db : null, input, context);
     processor.flush();
 
     const written = !input.dryRun && !(input.allOrNothing && outcome.counts.rejected > 0);

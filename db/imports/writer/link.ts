@@ -23,6 +23,8 @@ export interface WriterLink {
    * another thread); false: the checking side's connection sees them (one transaction on it).
    */
   readonly threaded: boolean;
+  /** The import is written on a connection of its own (a writer thread): the checking side's connection only reads. */
+  readonly writesElsewhere: boolean;
   /** `writeWhileReading`: the import will be written whatever its rows say (stagedWriter.ts). */
   begin(data: NewImport, writeWhileReading: boolean): number;
   /** The row of the file the next operations come from. */
@@ -40,6 +42,7 @@ export interface WriterLink {
 
 export class InlineLink implements WriterLink {
   readonly threaded = false;
+  readonly writesElsewhere = false;
   private readonly writer: ImportWriter;
 
   constructor(db: Database) {
@@ -58,6 +61,7 @@ export class InlineLink implements WriterLink {
 /** A staged import on the job's own connection (no writer thread: unit tests). */
 export class StagedInlineLink implements WriterLink {
   readonly threaded = true;
+  readonly writesElsewhere = false;
   private readonly writer: StagedWriter;
 
   private row = 0;
@@ -112,6 +116,7 @@ export function writerScript(): string | null {
 
 export class ThreadLink implements WriterLink {
   readonly threaded = true;
+  readonly writesElsewhere = true;
   private readonly flags = new Int32Array(new SharedArrayBuffer(4 * FLAG_COUNT));
   /** Folds the log the writer's steps leave while this side would only wait for the writer. */
   private readonly folds: LogFolds;
