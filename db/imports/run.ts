@@ -8,7 +8,6 @@
 import type { Database } from 'better-sqlite3';
 import { basename } from 'node:path';
 import type { ImportError, ImportKind, ImportMapping, ImportSummary, PreviewRow } from '../../shared/contract/imports';
-import type { DipConsequence } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { CHECKING_CACHE_KIB, openJobConnection, WRITING_CACHE_KIB } from '../connections';
 import { jobCancelled } from '../jobs/cancel';
@@ -20,7 +19,7 @@ import { previousImports, repeatedFileError } from './history';
 import { CepProcessor } from './kinds/cep';
 import { CorrectionsProcessor } from './kinds/corrections';
 import { RegistryProcessor } from './kinds/registry';
-import { rejected, type KindProcessor, type ProcessorContext, type ProcessorTotals } from './kinds/types';
+import { rejected, type KindProcessor, type ProcessorContext } from './kinds/types';
 import { mappingFor } from './mappings';
 import { openCopied, type CopiedSpreadsheet } from './readers/privateCopy';
 import { checkSaveDestination } from '../saveDestination';
@@ -32,7 +31,8 @@ import { detach, FirstByRow, RowsInStoreOrder } from './storeOrder';
 import { chooseSheet, readHeader } from './sheets';
 import { uuidV7Sequence } from './uuid';
 import { openWriterLink, writerScript, type WriterLink } from './writer/link';
-import { OP_ERROR, staleTotals, type StaleRow } from './writer/ops';
+import { OP_ERROR } from './writer/ops';
+import { dipNotAcknowledged, leaveOutStale, type RowsOutcome } from './outcome';
 
 export interface ImportJobInput {
   path: string;
@@ -218,18 +218,6 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
   }
 }
 
-interface RowsOutcome {
-  counts: { rows: number; accepted: number; unchanged: number; rejected: number };
-  dip: Record<Exclude<DipConsequence, 'none'>, number>;
-  dipPeople: ImportSummary['dipPeople'];
-  errors: ImportError[];
-  errorsTotal: number;
-  /** Rows that go in with a warning (accepted, with a problem listed): few, so kept by row. */
-  warned: Set<number>;
-  sample: PreviewRow[];
-  reportRows: ReportRow[];
-}
-
 function processRows(
   source: SpreadsheetSource,
   sheet: string,
@@ -367,35 +355,4 @@ function processRows(
   const sample = [...firstRows, ...rejectedRows.list()].sort((a, b) => a.row - b.row);
   reportRows.sort((a, b) => a.row - b.row);
   return { counts, dip, dipPeople: dipPeople.list(), errors: errors.list(), errorsTotal, warned, sample, reportRows };
-}
-
-function dipNotAcknowledged(): AppError {
-  return new AppError(
-    'DIP_CONFIRMATION_REQUIRED',
-    'Esta planilha altera dados de quem já tem a solicitação do DIP confirmada ou o cartão em confecção: confira na conferência quem são e marque que entendeu a consequência (na linha de comando, --dry-run lista as linhas e --accept-dip confirma). Nada foi gravado.',
-  );
-}
-
-/**
- * Rows whose record someone else changed before the import was written (a staged import: see
- * writer/stagedWriter.ts) were not written: they count as rejected, with the reason.
- */
-function leaveOutStale(outcome: RowsOutcome, totals: ProcessorTotals, stale: readonly StaleRow[]): void {
-  if (stale.length === 0) return;
-  const off = staleTotals(stale);
-  outcome.counts.accepted -= off.rows;
-  outcome.counts.rejected += off.rows;
-  totals.corrections -= off.items;
-  totals.updated -= off.rows;
-  for (const [consequence, rows] of Object.entries(off.dip)) outcome.dip[consequence as keyof RowsOutcome['dip']] -= rows;
-  const byRow = new Map(stale.map((s) => [s.row, s]));
-  for (const row of stale) outcome.errors.push({ row: row.row, column: '', code: 'VERSION_CONFLICT', message: row.message });
-  outcome.errorsTotal += stale.length;
-  for (const row of stale) outcome.warned.delete(row.row);
-  for (const sample of outcome.sample) {
-    const row = byRow.get(sample.row);
-    if (!row || sample.status !== 'accepted') continue;
-    sample.status = 'rejected';
-    sample.errors = [{ row: row.row, column: '', code: 'VERSION_CONFLICT', message: row.message }];
-  }
 }

@@ -1,0 +1,51 @@
+// What an import's rows came to (counts, problems, the preview's sample), and how it is put right
+// when rows checked against a record were not written after all because someone changed it first.
+import type { ImportError, ImportSummary, PreviewRow } from '../../shared/contract/imports';
+import type { DipConsequence } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import type { ProcessorTotals } from './kinds/types';
+import type { ReportRow } from './report';
+import { staleTotals, type StaleRow } from './writer/ops';
+
+export interface RowsOutcome {
+  counts: { rows: number; accepted: number; unchanged: number; rejected: number };
+  dip: Record<Exclude<DipConsequence, 'none'>, number>;
+  dipPeople: ImportSummary['dipPeople'];
+  errors: ImportError[];
+  errorsTotal: number;
+  /** Rows that go in with a warning (accepted, with a problem listed): few, so kept by row. */
+  warned: Set<number>;
+  sample: PreviewRow[];
+  reportRows: ReportRow[];
+}
+
+export function dipNotAcknowledged(): AppError {
+  return new AppError(
+    'DIP_CONFIRMATION_REQUIRED',
+    'Esta planilha altera dados de quem já tem a solicitação do DIP confirmada ou o cartão em confecção: confira na conferência quem são e marque que entendeu a consequência (na linha de comando, --dry-run lista as linhas e --accept-dip confirma). Nada foi gravado.',
+  );
+}
+
+/**
+ * Rows whose record someone else changed before the import was written (a staged import: see
+ * writer/stagedWriter.ts) were not written: they count as rejected, with the reason.
+ */
+export function leaveOutStale(outcome: RowsOutcome, totals: ProcessorTotals, stale: readonly StaleRow[]): void {
+  if (stale.length === 0) return;
+  const off = staleTotals(stale);
+  outcome.counts.accepted -= off.rows;
+  outcome.counts.rejected += off.rows;
+  totals.corrections -= off.items;
+  totals.updated -= off.rows;
+  for (const [consequence, rows] of Object.entries(off.dip)) outcome.dip[consequence as keyof RowsOutcome['dip']] -= rows;
+  const byRow = new Map(stale.map((s) => [s.row, s]));
+  for (const row of stale) outcome.errors.push({ row: row.row, column: '', code: 'VERSION_CONFLICT', message: row.message });
+  outcome.errorsTotal += stale.length;
+  for (const row of stale) outcome.warned.delete(row.row);
+  for (const sample of outcome.sample) {
+    const row = byRow.get(sample.row);
+    if (!row || sample.status !== 'accepted') continue;
+    sample.status = 'rejected';
+    sample.errors = [{ row: row.row, column: '', code: 'VERSION_CONFLICT', message: row.message }];
+  }
+}
