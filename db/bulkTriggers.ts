@@ -4,10 +4,11 @@
 // professionals with its indexes: 7.0 s bare, 14.0 s with the row-seal queue's insert trigger,
 // 7.0 s with one INSERT … SELECT after the rows instead; the search index's insert trigger, 15.7 s
 // against 7.5 s. The triggers are dropped and created again — as their migrations made them
-// (db/storeGuards.ts) — inside a savepoint of the caller's write transaction: no other connection
-// ever sees a table without them, and a failure or a killed process rolls the drop back with
-// everything else. Only triggers present are dropped and made again: one found missing is left
-// for the next open of the store to put back and record.
+// (db/storeGuards.ts) — inside the caller's write transaction: no other connection ever sees a
+// table without them, and a failure or a killed process rolls the drop back with everything else
+// (not in a savepoint of its own: that would first copy every page the bulk write changes). Only
+// triggers present are dropped and made again: one found missing is left for the next open of the
+// store to put back and record.
 import type { Database } from 'better-sqlite3';
 import { SEALED, type SealedTable } from './auditSeals';
 import { expectedTriggers } from './storeGuards';
@@ -21,14 +22,29 @@ export type DeferredTrigger = 'professionals_fts_after_insert' | 'professionals_
  */
 export function withTriggersDeferred<T>(db: Database, triggers: readonly DeferredTrigger[], work: () => T): T {
   if (!db.inTransaction) throw new Error('withTriggersDeferred runs inside a write transaction');
-  return db.transaction(() => {
-    const exists = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'trigger' AND name = ?").pluck();
-    const present = triggers.filter((name) => exists.get(name) !== undefined);
-    for (const name of present) db.exec(`DROP TRIGGER "${name}"`);
-    const result = work();
+  const exists = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'trigger' AND name = ?").pluck();
+  const present = triggers.filter((name) => exists.get(name) !== undefined);
+  const restore = (): void => {
     for (const name of present) db.exec(expectedTriggers().get(name) as string);
-    return result;
-  })();
+  };
+  for (const name of present) db.exec(`DROP TRIGGER "${name}"`);
+  let result: T;
+  try {
+    result = work();
+  } catch (error) {
+    // The caller's transaction is rolled back, the drop with it; should a caller go on instead,
+    // it still commits the triggers.
+    if (db.inTransaction) {
+      try {
+        restore();
+      } catch {
+        /* the transaction is failing already: its rollback undoes the drop */
+      }
+    }
+    throw error;
+  }
+  restore();
+  return result;
 }
 
 /** The highest row id of a table now (rows written after have bigger ids). */

@@ -52,7 +52,8 @@ export const READ_WAIT_MS = 5000;
 /**
  * The one place a database file is opened: with the store's key (db/storeKey.ts), SQLCipher 4's
  * format with a raw 256-bit key (no passphrase to stretch: the key is random). Every page the
- * connection writes — the store, its log, a staging file, a backup's copy — is encrypted. A file
+ * connection writes — the store, its log, a staging file, a backup's copy — is encrypted, and
+ * nothing goes to a temporary file. A file
  * its owner made read-only is opened read-only, whoever runs the desk: a write is then refused
  * (STORE_READ_ONLY, db/storeLock.ts) instead of going through for a user the system lets write
  * anything.
@@ -64,6 +65,10 @@ function connect(
 ): Database.Database {
   const db = new Database(path, { ...options, readonly: options.readonly === true || writeProtected(path) });
   rememberOpenedFile(db);
+  // SQLite's own scratch files (the pages a savepoint or a statement may have to put back, a sort
+  // too big for the cache) are not encrypted: left to go to the system's temp folder, they would
+  // hold people's data in the clear. Kept in memory instead.
+  db.pragma('temp_store = MEMORY');
   if (secret) {
     try {
       db.pragma("cipher = 'sqlcipher'");

@@ -52,14 +52,14 @@ export function waitForWriters(db: Database.Database, ms: number = writeWaitMs()
 export function writeTransaction<T>(db: Database.Database, fn: () => T): T {
   if (db.inTransaction) return db.transaction(fn).immediate(); // a savepoint: the outer transaction commits
   // With the writer lock held, the file is first checked to hold what this connection sees.
-  const transaction = db.transaction(() => {
+  const work = (): T => {
     requireOwnContent(db);
     return fn();
-  });
+  };
   const wait = patience.get(db) ?? 0;
   requireOwnFiles(db);
   if (wait === 0 || db.memory) {
-    const result = transaction.immediate();
+    const result = db.transaction(work).immediate();
     committed(db);
     return result;
   }
@@ -72,7 +72,9 @@ export function writeTransaction<T>(db: Database.Database, fn: () => T): T {
     }
   }
   try {
-    const result = transaction(); // a savepoint inside the transaction just begun
+    // Not a savepoint inside the transaction just begun: a failure rolls all of it back anyway,
+    // and a savepoint first copies every page the transaction changes (db/connections.ts).
+    const result = work();
     db.exec('COMMIT');
     committed(db);
     return result;

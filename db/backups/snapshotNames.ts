@@ -15,7 +15,7 @@ function kindOf(storePath: string): LeftoverKind {
     unnamedAfterMs: Number.POSITIVE_INFINITY,
     namedAfterMs: 0,
     directory: false,
-    companions: ['-journal', '-wal', '-shm'],
+    companions: ['-journal', '-wal', '-shm', '-compact'],
   };
 }
 

@@ -3,11 +3,13 @@
 // folder — does not stay: once its process is gone, the next open of the store (the next restore)
 // or the next import removes it at once. What a live process is still using stays, an older
 // version's (no process in its name) stays until it was untouched for long, and so does anything
-// that is not named like ours.
+// that is not named like ours. A backup's snapshot, and the copy for Implanta rebuilt from it, go
+// the same way.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { removeLeftSnapshots } from '../../db/backups/snapshotNames';
 import { privateCopy } from '../../db/imports/readers/privateCopy';
 import { ownerTag } from '../../db/leftovers';
 import { openStore } from '../../db/open';
@@ -77,5 +79,20 @@ describe('an import killed outright', () => {
     for (const kept of [olderVersionRecent, live, notOurs]) expect(existsSync(kept), kept).toBe(true);
     // The import's own folder went with it.
     expect(readdirSync(temp).sort()).toEqual([olderVersionRecent, live, notOurs].map((path) => path.slice(temp.length + 1)).sort());
+  });
+});
+
+describe('a backup killed outright', () => {
+  it('leaves its snapshot, and the copy for Implanta it was rebuilding, that the next backup removes once its process is gone', () => {
+    const folder = dir.file('copias');
+    mkdirSync(folder);
+    const store = join(dir.file('..'), 'cress-desk.sqlite');
+    const killed = leave(join(folder, `.cress-desk.sqlite.snapshot-${deadPid()}-0-${HEX}`), new Date());
+    const rebuilding = leave(`${killed}-compact`, new Date());
+    const live = leave(join(folder, `.cress-desk.sqlite.snapshot-${ownerTag()}-${HEX.replace('1', 'e')}`), new Date());
+    const liveRebuilding = leave(`${live}-compact`, new Date());
+    removeLeftSnapshots(folder, store);
+    for (const gone of [killed, rebuilding]) expect(existsSync(gone), gone).toBe(false);
+    for (const kept of [live, liveRebuilding]) expect(existsSync(kept), kept).toBe(true);
   });
 });
