@@ -1,6 +1,7 @@
 // A clerk working by the keyboard presses a button whose work takes a while (a backup, a check, a
 // save): the focus stays on that button while it works and after, so Tab goes on from there —
 // never dropped to the page because the button was disabled meanwhile.
+import { askProtectedBackupPassphrase } from './backupDialog';
 import { expect, test } from './fixtures';
 
 test('Fazer backup agora and Verificar on a backup keep the keyboard’s focus while the backup is made and checked', async ({ desk }) => {
@@ -40,19 +41,7 @@ test('a wrong passphrase typed to open a protected backup leaves the keyboard in
   const { page } = desk;
   await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
   await page.reload();
-  await page.getByRole('button', { name: 'Backups', exact: true }).click();
-  await page.getByRole('button', { name: 'Fazer backup agora' }).first().click();
-  const create = page.getByRole('dialog', { name: 'Fazer backup agora' });
-  await create.getByLabel('Proteger com senha').check();
-  await create.getByLabel('Senha', { exact: true }).fill('uma frase longa');
-  await create.getByLabel('Repita a senha').fill('uma frase longa');
-  await create.getByRole('button', { name: 'Fazer backup', exact: true }).click();
-  const row = page.getByRole('row').filter({ hasText: 'backup-' }).first();
-  await expect(row).toContainText('Com senha');
-
-  await row.getByRole('button', { name: 'Verificar' }).click();
-  const ask = page.getByRole('dialog', { name: 'Backup protegido por senha' });
-  const passphrase = ask.getByLabel('Senha', { exact: true });
+  const { ask, field: passphrase } = await askProtectedBackupPassphrase(page, 'uma frase longa');
   await passphrase.fill('senha errada');
   await passphrase.press('Enter');
   await expect(ask.getByText(/^Senha incorreta/)).toBeVisible();
