@@ -69,3 +69,32 @@ test('a wrong admin PIN typed to reset an operator’s PIN leaves the keyboard i
   await expect(page.getByRole('dialog')).toContainText(/incorreto/);
   await expect(pin).toBeFocused();
 });
+
+test('Salvar in Configurações keeps the keyboard’s focus while it saves and after, and says when nothing changed', async ({ desk }) => {
+  const { page } = desk;
+  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
+  await page.reload();
+  await page.getByRole('button', { name: 'Configurações', exact: true }).click();
+
+  await page.getByLabel('Seccional', { exact: true }).fill('Baixada Santista');
+  await page.keyboard.press('Tab');
+  const saveDesk = page.getByRole('button', { name: 'Salvar configurações' });
+  await expect(saveDesk).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Configurações salvas.')).toBeVisible();
+  await expect(saveDesk).toBeFocused();
+  expect(desk.query('SELECT seccional FROM settings')).toEqual([{ seccional: 'Baixada Santista' }]);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Nada mudou.')).toBeVisible();
+  await expect(saveDesk).toBeFocused();
+
+  const contacts = page.getByRole('region', { name: 'Atendimentos' });
+  await contacts.getByLabel('Dias até atrasar').fill('7');
+  await page.keyboard.press('Tab');
+  const saveContacts = contacts.getByRole('button', { name: 'Salvar' });
+  await expect(saveContacts).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Configurações de atendimentos salvas.')).toBeVisible();
+  await expect(saveContacts).toBeFocused();
+  expect(desk.query('SELECT overdue_days FROM contact_settings')).toEqual([{ overdue_days: 7 }]);
+});
