@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import type { AckResult, OutOfOrder, SealedOnRejected } from '../../shared/contract/batches';
 import type { DipConsequence } from '../../shared/domain';
+import { formatCount } from '../../shared/display/numbers';
 import { AppError } from '../../shared/errors';
 import { appendAudit } from '../audit';
 import { refreshAfterCorrections } from '../pendencies';
@@ -126,14 +127,14 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
       }
     }
     if (unknown.length > 0) {
-      throw new AppError('ACK_UNKNOWN_IDS', `${unknown.length === 1 ? 'Um id do arquivo não é' : `${unknown.length} ids do arquivo não são`} de nenhum lote deste computador: ${listIds(unknown)}. ${nothingKnown(db)}`, {
+      throw new AppError('ACK_UNKNOWN_IDS', `${unknown.length === 1 ? 'Um id do arquivo não é' : `${formatCount(unknown.length)} ids do arquivo não são`} de nenhum lote deste computador: ${listIds(unknown)}. ${nothingKnown(db)}`, {
         details: { ids: unknown },
       });
     }
     if (outOfBatch.length > 0) {
       throw new AppError(
         'ACK_NOT_SENT',
-        `${outOfBatch.length === 1 ? 'Um id do arquivo é de uma correção desta mesa que não está' : `${outOfBatch.length} ids do arquivo são de correções desta mesa que não estão`} em nenhum lote (o lote foi cancelado, ou a correção foi retirada dele antes de lacrá-lo, e ela voltou para a fila; a correção foi cancelada antes de sair; ou uma cópia de segurança anterior ao lote foi restaurada): ${listIds(outOfBatch)}. Nada foi alterado: confira com a Implanta de que pacote é esta confirmação.`,
+        `${outOfBatch.length === 1 ? 'Um id do arquivo é de uma correção desta mesa que não está' : `${formatCount(outOfBatch.length)} ids do arquivo são de correções desta mesa que não estão`} em nenhum lote (o lote foi cancelado, ou a correção foi retirada dele antes de lacrá-lo, e ela voltou para a fila; a correção foi cancelada antes de sair; ou uma cópia de segurança anterior ao lote foi restaurada): ${listIds(outOfBatch)}. Nada foi alterado: confira com a Implanta de que pacote é esta confirmação.`,
         { details: { ids: outOfBatch } },
       );
     }
@@ -182,7 +183,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
       const now = first.registryOnly ? 'aplicada no cadastro, DIP não corrigido' : STATUS_WORDS[first.status];
       throw new AppError(
         'ACK_CONFLICT',
-        `${conflicts.length === 1 ? 'Uma correção já respondida' : `${conflicts.length} correções já respondidas`} recebe${conflicts.length === 1 ? '' : 'm'} outra resposta neste arquivo (por exemplo ${first.id}, agora “${now}”). Nada foi alterado: confira com a Implanta qual resposta vale.`,
+        `${conflicts.length === 1 ? 'Uma correção já respondida' : `${formatCount(conflicts.length)} correções já respondidas`} recebe${conflicts.length === 1 ? '' : 'm'} outra resposta neste arquivo (por exemplo ${first.id}, agora “${now}”). Nada foi alterado: confira com a Implanta qual resposta vale.`,
         { details: { ids: conflicts } },
       );
     }
@@ -191,7 +192,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
     if (cepWithDip.length > 0) {
       throw new AppError(
         'ACK_INVALID',
-        `O arquivo traz a situação do DIP para ${cepWithDip.length === 1 ? 'uma alteração de CEP' : `${cepWithDip.length} alterações de CEP`} (${listIds(cepWithDip.map((a) => a.id))}): a situação do DIP só vale para correções de dados de uma/um profissional. Nada foi alterado.`,
+        `O arquivo traz a situação do DIP para ${cepWithDip.length === 1 ? 'uma alteração de CEP' : `${formatCount(cepWithDip.length)} alterações de CEP`} (${listIds(cepWithDip.map((a) => a.id))}): a situação do DIP só vale para correções de dados de uma/um profissional. Nada foi alterado.`,
       );
     }
 

@@ -2,6 +2,7 @@
 // lote is not one of this computer's, or its ids are not; each says what the desk can see and that
 // nothing was changed.
 import type { Database } from 'better-sqlite3';
+import { formatCount } from '../../shared/display/numbers';
 import { AppError } from '../../shared/errors';
 import { getSettings } from '../settings';
 import { statement } from '../statements';
@@ -15,7 +16,7 @@ export type BatchOfItem = (id: string) => number | null | undefined;
 
 export function listIds(ids: string[]): string {
   const shown = ids.slice(0, SHOWN_IDS).join(', ');
-  return ids.length > SHOWN_IDS ? `${shown} e mais ${ids.length - SHOWN_IDS}` : shown;
+  return ids.length > SHOWN_IDS ? `${shown} e mais ${formatCount(ids.length - SHOWN_IDS)}` : shown;
 }
 
 /** Why a lote that was not sent cannot be answered, in the words of its state. */
@@ -62,7 +63,7 @@ export function unknownBatch(db: Database, ack: AckFile, named: BatchRow | null,
     ? `O arquivo responde ao lote ${asked.number} de identificador ${asked.uuid}, mas o lote ${asked.number} deste computador é outro (${same.uuid}).`
     : `O arquivo responde ao lote ${asked.number ?? asked.uuid}, que não existe neste computador.`;
   if (known === 0) return new AppError('ACK_UNKNOWN_BATCH', `${which} ${nothingKnown(db)}`);
-  const corrections = known === 1 ? 'A correção a que ele responde é deste computador' : `As ${known} correções a que ele responde são deste computador`;
+  const corrections = known === 1 ? 'A correção a que ele responde é deste computador' : `As ${formatCount(known)} correções a que ele responde são deste computador`;
   return new AppError(
     'ACK_UNKNOWN_BATCH',
     `${which} ${corrections}: provavelmente uma cópia de segurança anterior ao lote foi restaurada, e este computador não o conhece mais. Nada foi alterado: ${
