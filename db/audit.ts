@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import type { AuditVerification } from '../shared/contract/audit';
+import { formatCount } from '../shared/display/numbers';
 import { AppError } from '../shared/errors';
 import { formatDateTimeBr } from '../shared/rules/dates';
 import { auditKeyPath, createAuditKey, hmacHex, missingKeyError, readAuditKey, readAuditKeyOrNull, type AuditKey } from './auditKey';
@@ -361,12 +362,8 @@ export function verifyAuditChain(db: Database): ChainResult {
   if (!anchor) return broken(null, 'O controle do histórico de auditoria foi apagado: não é possível garantir que o histórico está completo.');
   if (entries < anchor.count) {
     const missing = anchor.count - entries;
-    return broken(
-      lastId + 1,
-      missing === 1
-        ? `A entrada ${lastId + 1} do histórico foi apagada: o histórico deveria ter ${anchor.count} entradas e tem ${entries}.`
-        : `As últimas ${missing} entradas do histórico foram apagadas: o histórico deveria ter ${anchor.count} entradas e tem ${entries}.`,
-    );
+    const gone = missing === 1 ? `A entrada ${lastId + 1} do histórico foi apagada` : `As últimas ${formatCount(missing)} entradas do histórico foram apagadas`;
+    return broken(lastId + 1, `${gone}: o histórico deveria ter ${formatCount(anchor.count)} entradas e tem ${formatCount(entries)}.`);
   }
   if (entries > anchor.count || prevHash !== anchor.lastHash) {
     return broken(lastId || null, 'O histórico não confere com o seu controle: entradas foram incluídas ou substituídas fora do CRESS Desk.');

@@ -5,6 +5,7 @@
 // corrections) this reads everything once: it runs as a job (a worker thread in the app).
 import type Database from 'better-sqlite3';
 import type { AuditRowProblem, AuditVerification } from '../shared/contract/audit';
+import { formatCount } from '../shared/display/numbers';
 import { AppError } from '../shared/errors';
 import { fieldLabel, isFieldName } from '../shared/fields';
 import { formatDateTimeBr } from '../shared/rules/dates';
@@ -231,10 +232,10 @@ export function verifyAudit(db: Database.Database, context?: Pick<JobContext, 'p
     // The rows are sealed with the key that signs the chain now: without it they cannot be checked.
     if (!key || !anchor || anchor.keyId !== key.id) return base;
     const { rows, total, waiting } = verifyRows(db, key, context);
-    if (waiting > 0) base.notices.push(`Uma importação está sendo gravada: ${waiting} ${waiting === 1 ? 'registro ainda sem selo não foi conferido' : 'registros ainda sem selo não foram conferidos'}. Verifique de novo quando ela terminar.`);
+    if (waiting > 0) base.notices.push(`Uma importação está sendo gravada: ${formatCount(waiting)} ${waiting === 1 ? 'registro ainda sem selo não foi conferido' : 'registros ainda sem selo não foram conferidos'}. Verifique de novo quando ela terminar.`);
     if (total === 0) return base;
     const summary =
-      total === 1 ? `1 registro não confere com o histórico: ${rows[0]?.message ?? ''}` : `${total} registros não conferem com o histórico. Primeiro: ${rows[0]?.message ?? ''}`;
+      total === 1 ? `1 registro não confere com o histórico: ${rows[0]?.message ?? ''}` : `${formatCount(total)} registros não conferem com o histórico. Primeiro: ${rows[0]?.message ?? ''}`;
     return { ...base, ok: false, problem: chain.problem ?? summary, rows, rowProblems: total };
   })();
 }

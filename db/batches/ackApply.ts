@@ -6,13 +6,14 @@
 import type { Database } from 'better-sqlite3';
 import type { AckResult, OutOfOrder, SealedOnRejected } from '../../shared/contract/batches';
 import type { DipConsequence } from '../../shared/domain';
+import { formatCount } from '../../shared/display/numbers';
 import { AppError } from '../../shared/errors';
 import { appendAudit } from '../audit';
 import { refreshAfterCorrections } from '../pendencies';
 import { appendHistory } from '../recordHistory';
 import { getProfessional } from '../registry';
 import { giveBackImplantaValue } from '../rejections';
-import { getSettings, requireSettings } from '../settings';
+import { requireSettings } from '../settings';
 import { statement } from '../statements';
 import { mixedAddresses } from './ackAddress';
 import { refuseOtherPerson } from './ackCpf';
@@ -21,10 +22,9 @@ import { refuseNoItemFor } from './ackNoItem';
 import { appliedAfterNewer, outOfOrderNote } from './ackOrder';
 import { sealedOnRejected } from './ackSealedOnRejected';
 import { normaliseDipDate, type AckFile } from './ackRead';
+import { listIds, nothingKnown, notSentError, unknownBatch } from './ackRefusals';
 import { batchSummary, requireBatchRow, type BatchRow } from './summary';
 import { writeTransaction } from '../storeLock';
-
-const SHOWN_IDS = 5;
 
 interface ItemState {
   table: 'corrections' | 'cep_changes';
@@ -41,22 +41,6 @@ interface ItemState {
   statusChangedAt: string | null;
   /** Whether Implanta said it corrected the DIP request too (1), or only the registry (0); null when unknown. */
   dipRequestCorrected: number | null;
-}
-
-function listIds(ids: string[]): string {
-  const shown = ids.slice(0, SHOWN_IDS).join(', ');
-  return ids.length > SHOWN_IDS ? `${shown} e mais ${ids.length - SHOWN_IDS}` : shown;
-}
-
-/** Why a lote that was not sent cannot be answered, in the words of its state. */
-function notSentError(batch: BatchRow): AppError {
-  const why: Record<string, string> = {
-    open: 'ainda está em revisão: lacre, exporte e envie o pacote antes',
-    sealed: 'foi lacrado, mas ainda não foi exportado: a Implanta não pode ter recebido o pacote desta mesa',
-    exported: 'ainda não foi marcado como enviado: marque o envio antes de importar a confirmação',
-    cancelled: 'foi cancelado nesta mesa, e suas correções voltaram para a fila: confira com a Implanta de que pacote é esta confirmação',
-  };
-  return new AppError('ACK_NOT_SENT', `O lote ${batch.number} ${why[batch.state] ?? why.exported}. Nada foi alterado.`);
 }
 
 /**
@@ -105,50 +89,6 @@ function numberOf(db: Database, batchId: number): string {
 
 const STATUS_WORDS: Record<string, string> = { synced: 'aplicada', rejected: 'rejeitada' };
 
-/**
- * What may explain an answer of items this computer never had: another desk of the CRESS (the head
- * office and each seccional number their lotes alike), another CRESS, or a restored backup.
- */
-function nothingKnown(db: Database): string {
-  const seccional = getSettings(db)?.seccional;
-  const desk = seccional ? `esta é a seccional ${seccional}` : 'esta é a sede';
-  return `Confira se a confirmação é desta mesa (a sede e cada seccional têm lotes próprios, numerados da mesma forma; ${desk}) e deste CRESS; se for, uma cópia de segurança anterior a essas correções pode ter sido restaurada, e elas não estão mais neste computador. Nada foi alterado.`;
-}
-
-/**
- * Why the lote the JSON names is not one of this computer's, in what the desk can see: its
- * identifier is another lote's under another number, its number is another lote's here (a backup
- * older than the lote was restored and a new lote took the number), or the corrections it answers
- * are this computer's although the lote is not (the same restore). Only an answer of nothing known
- * here may be of another CRESS.
- */
-function unknownBatch(db: Database, ack: AckFile, named: BatchRow | null): AppError {
-  const asked = ack.batch as NonNullable<AckFile['batch']>;
-  if (named) {
-    return new AppError(
-      'ACK_UNKNOWN_BATCH',
-      `O arquivo diz responder ao lote ${asked.number}, mas traz o identificador do lote ${named.number} deste computador: a confirmação foi alterada ou mistura dois lotes. Nada foi alterado: peça à Implanta a confirmação certa.`,
-    );
-  }
-  const states = ack.answers.map((a) => lookup(db, a.id)).filter((state): state is ItemState => state !== null);
-  const known = states.length;
-  const lotes = [...new Set(states.flatMap((state) => (state.batchId === null ? [] : [numberOf(db, state.batchId)])))];
-  const same = asked.number === null ? undefined : statement<{ uuid: string }>(db, 'SELECT uuid FROM batches WHERE number = ?').get(asked.number);
-  const which = same
-    ? `O arquivo responde ao lote ${asked.number} de identificador ${asked.uuid}, mas o lote ${asked.number} deste computador é outro (${same.uuid}).`
-    : `O arquivo responde ao lote ${asked.number ?? asked.uuid}, que não existe neste computador.`;
-  if (known === 0) return new AppError('ACK_UNKNOWN_BATCH', `${which} ${nothingKnown(db)}`);
-  const corrections = known === 1 ? 'A correção a que ele responde é deste computador' : `As ${known} correções a que ele responde são deste computador`;
-  return new AppError(
-    'ACK_UNKNOWN_BATCH',
-    `${which} ${corrections}: provavelmente uma cópia de segurança anterior ao lote foi restaurada, e este computador não o conhece mais. Nada foi alterado: ${
-      lotes.length > 0
-        ? `${known === 1 ? 'ela está' : 'elas estão'} ${lotes.length === 1 ? `no lote ${lotes[0]}` : `nos lotes ${lotes.join(', ')}`} deste computador; confira com a Implanta o que ela já aplicou e peça a confirmação desse lote.`
-        : `confira com a Implanta o que ela já aplicou antes de enviar ${known === 1 ? 'essa correção' : 'essas correções'} de novo.`
-    }`,
-  );
-}
-
 /** Checks and applies an acknowledgement; throws (changing nothing) on any problem. */
 export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date): AckResult {
   return writeTransaction(db, () => {
@@ -169,7 +109,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
     let named: BatchRow | null = null;
     if (ack.batch) {
       named = statement<BatchRow>(db, 'SELECT * FROM batches WHERE uuid = ?').get(ack.batch.uuid) ?? null;
-      if (!named || (ack.batch.number !== null && ack.batch.number !== named.number)) throw unknownBatch(db, ack, named);
+      if (!named || (ack.batch.number !== null && ack.batch.number !== named.number)) throw unknownBatch(db, ack, named, (id) => lookup(db, id)?.batchId);
       if (named.state === 'cancelled') throw notSentError(named);
     }
 
@@ -187,14 +127,14 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
       }
     }
     if (unknown.length > 0) {
-      throw new AppError('ACK_UNKNOWN_IDS', `${unknown.length === 1 ? 'Um id do arquivo não é' : `${unknown.length} ids do arquivo não são`} de nenhum lote deste computador: ${listIds(unknown)}. ${nothingKnown(db)}`, {
+      throw new AppError('ACK_UNKNOWN_IDS', `${unknown.length === 1 ? 'Um id do arquivo não é' : `${formatCount(unknown.length)} ids do arquivo não são`} de nenhum lote deste computador: ${listIds(unknown)}. ${nothingKnown(db)}`, {
         details: { ids: unknown },
       });
     }
     if (outOfBatch.length > 0) {
       throw new AppError(
         'ACK_NOT_SENT',
-        `${outOfBatch.length === 1 ? 'Um id do arquivo é de uma correção desta mesa que não está' : `${outOfBatch.length} ids do arquivo são de correções desta mesa que não estão`} em nenhum lote (o lote foi cancelado, ou a correção foi retirada dele antes de lacrá-lo, e ela voltou para a fila; a correção foi cancelada antes de sair; ou uma cópia de segurança anterior ao lote foi restaurada): ${listIds(outOfBatch)}. Nada foi alterado: confira com a Implanta de que pacote é esta confirmação.`,
+        `${outOfBatch.length === 1 ? 'Um id do arquivo é de uma correção desta mesa que não está' : `${formatCount(outOfBatch.length)} ids do arquivo são de correções desta mesa que não estão`} em nenhum lote (o lote foi cancelado, ou a correção foi retirada dele antes de lacrá-lo, e ela voltou para a fila; a correção foi cancelada antes de sair; ou uma cópia de segurança anterior ao lote foi restaurada): ${listIds(outOfBatch)}. Nada foi alterado: confira com a Implanta de que pacote é esta confirmação.`,
         { details: { ids: outOfBatch } },
       );
     }
@@ -243,7 +183,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
       const now = first.registryOnly ? 'aplicada no cadastro, DIP não corrigido' : STATUS_WORDS[first.status];
       throw new AppError(
         'ACK_CONFLICT',
-        `${conflicts.length === 1 ? 'Uma correção já respondida' : `${conflicts.length} correções já respondidas`} recebe${conflicts.length === 1 ? '' : 'm'} outra resposta neste arquivo (por exemplo ${first.id}, agora “${now}”). Nada foi alterado: confira com a Implanta qual resposta vale.`,
+        `${conflicts.length === 1 ? 'Uma correção já respondida' : `${formatCount(conflicts.length)} correções já respondidas`} recebe${conflicts.length === 1 ? '' : 'm'} outra resposta neste arquivo (por exemplo ${first.id}, agora “${now}”). Nada foi alterado: confira com a Implanta qual resposta vale.`,
         { details: { ids: conflicts } },
       );
     }
@@ -252,7 +192,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
     if (cepWithDip.length > 0) {
       throw new AppError(
         'ACK_INVALID',
-        `O arquivo traz a situação do DIP para ${cepWithDip.length === 1 ? 'uma alteração de CEP' : `${cepWithDip.length} alterações de CEP`} (${listIds(cepWithDip.map((a) => a.id))}): a situação do DIP só vale para correções de dados de uma/um profissional. Nada foi alterado.`,
+        `O arquivo traz a situação do DIP para ${cepWithDip.length === 1 ? 'uma alteração de CEP' : `${formatCount(cepWithDip.length)} alterações de CEP`} (${listIds(cepWithDip.map((a) => a.id))}): a situação do DIP só vale para correções de dados de uma/um profissional. Nada foi alterado.`,
       );
     }
 

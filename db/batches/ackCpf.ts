@@ -3,6 +3,7 @@
 // CPF — a column sorted on its own, an id copied from another row — would give one person's answer
 // to another: the whole file is refused, naming the line and both people.
 import type { Database } from 'better-sqlite3';
+import { formatCount } from '../../shared/display/numbers';
 import { AppError } from '../../shared/errors';
 import { formatCpf } from '../../shared/rules/cpf';
 import { statement } from '../statements';
@@ -47,7 +48,7 @@ export function refuseOtherPerson(db: Database, ack: AckFile): void {
   }
   if (wrong.length === 0) return;
   const shown = wrong.slice(0, 3).join('; ');
-  const more = wrong.length > 3 ? `; e mais ${wrong.length - 3} linhas` : '';
+  const more = wrong.length > 3 ? `; e mais ${formatCount(wrong.length - 3)} linhas` : '';
   throw new AppError(
     'ACK_INVALID',
     `${shown}${more}. As colunas da planilha podem ter sido desalinhadas (uma coluna ordenada sem as outras) ou um id foi copiado de outra linha: a resposta iria para outra pessoa. Nada foi alterado: peça à Implanta a planilha corrigida.`,

@@ -2,6 +2,7 @@
 // and sent lotes every item had left (taken out, cancelled, dropped by a conflict): a sealed lote is
 // never cancelled, so Implanta's answer listing no item is what closes such a lote.
 import type { Database } from 'better-sqlite3';
+import { formatCount } from '../../shared/display/numbers';
 import { AppError } from '../../shared/errors';
 import { statement } from '../statements';
 import type { BatchRow } from './summary';
@@ -18,6 +19,6 @@ export function refuseNoItemFor(db: Database, batch: BatchRow): void {
   if (held.n === 0) return;
   throw new AppError(
     'ACK_INVALID',
-    `O arquivo de confirmação não responde a nenhum item, mas o lote ${batch.number} tem ${held.n} ${held.n === 1 ? 'item' : 'itens'}: peça à Implanta a resposta de cada item. Nada foi alterado.`,
+    `O arquivo de confirmação não responde a nenhum item, mas o lote ${batch.number} tem ${formatCount(held.n)} ${held.n === 1 ? 'item' : 'itens'}: peça à Implanta a resposta de cada item. Nada foi alterado.`,
   );
 }

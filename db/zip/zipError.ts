@@ -90,7 +90,7 @@ const WORDS: ZipFaultTable<ZipError> = {
   inflate: ({ entry = '', encrypted }) =>
     encrypted ? new ZipError('ZIP_AUTH_FAILED', MESSAGES.authFailed(entry), entry) : corrupt(`dados comprimidos de "${entry}" inválidos`, entry),
   'auth-failed': ({ entry = '' }) => new ZipError('ZIP_AUTH_FAILED', MESSAGES.authFailed(entry), entry),
-  'size-mismatch': ({ entry = '', produced, size }) => corrupt(`"${entry}" tem ${produced} bytes, o índice declara ${size}`, entry),
+  'size-mismatch': ({ entry = '', produced, size }) => corrupt(`"${entry}" tem ${formatCount(produced ?? 0)} bytes, o índice declara ${formatCount(size ?? 0)}`, entry),
   crc: ({ entry = '' }) => new ZipError('ZIP_CRC_MISMATCH', MESSAGES.crc(entry), entry),
 };
 

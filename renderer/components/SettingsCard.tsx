@@ -1,13 +1,15 @@
 // A card of the settings screen: its title (which names the region for screen readers), a line
 // of help when it has one, what the card offers, and the error of its last action under it. A card
-// of settings to edit holds a SettingsForm: its fields one under another, the save button last.
+// of settings to edit holds a SettingsForm: its fields one under another, the save button last. The
+// button keeps the keyboard's focus while it saves and after (a save with nothing changed says so):
+// it is disabled only while a field holds what cannot be saved.
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Typography from '@mui/material/Typography';
 import type { FormEvent, ReactNode } from 'react';
+import { BusyButton } from './BusyButton';
 
 export function SettingsCard({ title, help, error, children }: { title: string; help?: ReactNode; error?: string | null; children: ReactNode }) {
   return (
@@ -32,14 +34,27 @@ export function SettingsCard({ title, help, error, children }: { title: string; 
   );
 }
 
-export function SettingsForm({ onSubmit, saveLabel, canSave, children }: { onSubmit(event: FormEvent): void; saveLabel: string; canSave: boolean; children: ReactNode }) {
+export function SettingsForm({
+  onSubmit,
+  saveLabel,
+  saving,
+  canSave,
+  children,
+}: {
+  onSubmit(event: FormEvent): void;
+  saveLabel: string;
+  saving: boolean;
+  /** False while a field holds what cannot be saved (too long). */
+  canSave: boolean;
+  children: ReactNode;
+}) {
   return (
     <Box component="form" onSubmit={onSubmit} noValidate sx={{ display: 'grid', gap: 2, maxWidth: 560 }}>
       {children}
       <Box>
-        <Button type="submit" variant="contained" disabled={!canSave}>
+        <BusyButton type="submit" variant="contained" busy={saving} disabled={!canSave}>
           {saveLabel}
-        </Button>
+        </BusyButton>
       </Box>
     </Box>
   );

@@ -67,7 +67,7 @@ export function ContactSettingsCard() {
   const fieldError = (field: string) => (problem?.field === field ? problem.message : null);
   return (
     <SettingsCard title={TEXT.title} help={TEXT.help}>
-      <SettingsForm onSubmit={(e: FormEvent) => void submit(e)} saveLabel={TEXT.save} canSave={!saving && changed && !emailTooLong}>
+      <SettingsForm onSubmit={(e: FormEvent) => void submit(e)} saveLabel={TEXT.save} saving={saving} canSave={saved !== null && !emailTooLong}>
         <LimitedTextField
           label={TEXT.email}
           max={IMPLANTA_EMAIL_MAX}

@@ -34,7 +34,7 @@ export function SettingsScreen() {
   return (
     <Page text={TEXT}>
       <Stack spacing={2}>
-        <DeskSettings key={info.settings.seccional ?? ''} />
+        <DeskSettings />
         <OperatorsCard />
         <ContactSettingsCard />
         <SettingsCard title={TEXT.storeTitle}>
@@ -64,7 +64,15 @@ function DeskSettings() {
   const settings = useSession((s) => s.info?.settings);
   const updateSettings = useSession((s) => s.updateSettings);
   const notify = useNotify((s) => s.show);
-  const [seccional, setSeccional] = useState(settings?.seccional ?? '');
+  const stored = settings?.seccional ?? '';
+  const [seccional, setSeccional] = useState(stored);
+  // The field follows the stored seccional when it changes (saved here or elsewhere) without the
+  // card being rebuilt, which would drop the keyboard's focus from Salvar.
+  const [shown, setShown] = useState(stored);
+  if (shown !== stored) {
+    setShown(stored);
+    setSeccional(stored);
+  }
   const { running: saving, error, run } = useWork();
   if (!settings) return null;
 
@@ -86,7 +94,7 @@ function DeskSettings() {
 
   return (
     <SettingsCard title={TEXT.deskTitle}>
-      <SettingsForm onSubmit={(e: FormEvent) => void submit(e)} saveLabel={TEXT.save} canSave={!saving && changed && !tooLong}>
+      <SettingsForm onSubmit={(e: FormEvent) => void submit(e)} saveLabel={TEXT.save} saving={saving} canSave={!tooLong}>
         <TextField label={TEXT.region} value={regionLabel(settings.region)} helperText={TEXT.regionHelp} slotProps={{ htmlInput: { readOnly: true } }} />
         <LimitedTextField
           label={TEXT.seccional}

@@ -1,6 +1,7 @@
 // A clerk working by the keyboard presses a button whose work takes a while (a backup, a check, a
 // save): the focus stays on that button while it works and after, so Tab goes on from there —
 // never dropped to the page because the button was disabled meanwhile.
+import { askProtectedBackupPassphrase } from './backupDialog';
 import { expect, test } from './fixtures';
 
 test('Fazer backup agora and Verificar on a backup keep the keyboard’s focus while the backup is made and checked', async ({ desk }) => {
@@ -40,19 +41,7 @@ test('a wrong passphrase typed to open a protected backup leaves the keyboard in
   const { page } = desk;
   await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
   await page.reload();
-  await page.getByRole('button', { name: 'Backups', exact: true }).click();
-  await page.getByRole('button', { name: 'Fazer backup agora' }).first().click();
-  const create = page.getByRole('dialog', { name: 'Fazer backup agora' });
-  await create.getByLabel('Proteger com senha').check();
-  await create.getByLabel('Senha', { exact: true }).fill('uma frase longa');
-  await create.getByLabel('Repita a senha').fill('uma frase longa');
-  await create.getByRole('button', { name: 'Fazer backup', exact: true }).click();
-  const row = page.getByRole('row').filter({ hasText: 'backup-' }).first();
-  await expect(row).toContainText('Com senha');
-
-  await row.getByRole('button', { name: 'Verificar' }).click();
-  const ask = page.getByRole('dialog', { name: 'Backup protegido por senha' });
-  const passphrase = ask.getByLabel('Senha', { exact: true });
+  const { ask, field: passphrase } = await askProtectedBackupPassphrase(page, 'uma frase longa');
   await passphrase.fill('senha errada');
   await passphrase.press('Enter');
   await expect(ask.getByText(/^Senha incorreta/)).toBeVisible();
@@ -79,4 +68,33 @@ test('a wrong admin PIN typed to reset an operator’s PIN leaves the keyboard i
   await pin.press('Enter');
   await expect(page.getByRole('dialog')).toContainText(/incorreto/);
   await expect(pin).toBeFocused();
+});
+
+test('Salvar in Configurações keeps the keyboard’s focus while it saves and after, and says when nothing changed', async ({ desk }) => {
+  const { page } = desk;
+  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
+  await page.reload();
+  await page.getByRole('button', { name: 'Configurações', exact: true }).click();
+
+  await page.getByLabel('Seccional', { exact: true }).fill('Baixada Santista');
+  await page.keyboard.press('Tab');
+  const saveDesk = page.getByRole('button', { name: 'Salvar configurações' });
+  await expect(saveDesk).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Configurações salvas.')).toBeVisible();
+  await expect(saveDesk).toBeFocused();
+  expect(desk.query('SELECT seccional FROM settings')).toEqual([{ seccional: 'Baixada Santista' }]);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Nada mudou.')).toBeVisible();
+  await expect(saveDesk).toBeFocused();
+
+  const contacts = page.getByRole('region', { name: 'Atendimentos' });
+  await contacts.getByLabel('Dias até atrasar').fill('7');
+  await page.keyboard.press('Tab');
+  const saveContacts = contacts.getByRole('button', { name: 'Salvar' });
+  await expect(saveContacts).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Configurações de atendimentos salvas.')).toBeVisible();
+  await expect(saveContacts).toBeFocused();
+  expect(desk.query('SELECT overdue_days FROM contact_settings')).toEqual([{ overdue_days: 7 }]);
 });

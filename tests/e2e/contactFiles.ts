@@ -1,5 +1,5 @@
 // What the atendimento specs share: a real image to attach, a professional as the store has her, and
-// the first steps of registering an atendimento from her record.
+// the first steps of registering an atendimento, from her record or from the Atendimentos screen.
 import type { Locator, Page } from '@playwright/test';
 import { openRecord, type RecordRow } from './fixtures';
 
@@ -23,4 +23,11 @@ export async function startCaseB(page: Page, who: RecordRow): Promise<Locator> {
   await page.getByRole('option', { name: /^B — / }).click();
   await dialog.getByLabel('O que aconteceu').fill('Não consegue entrar na plataforma.');
   return dialog;
+}
+
+/** From the Atendimentos screen: the Registrar atendimento dialog, nothing typed yet. */
+export async function openNewContact(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: 'Atendimentos', exact: true }).click();
+  await page.getByRole('button', { name: 'Registrar atendimento' }).first().click();
+  return page.getByRole('dialog', { name: 'Registrar atendimento' });
 }

@@ -3,7 +3,7 @@
 // warned of, and Registrar goes to the first field missing.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PNG, startCaseB, type Person } from './contactFiles';
+import { openNewContact, PNG, startCaseB, type Person } from './contactFiles';
 import { expect, openRecord, setUpDemoDesk, test } from './fixtures';
 
 test('a refused PDF sent with a new atendimento registers nothing; without it, one atendimento with the print', async ({ desk }) => {
@@ -43,8 +43,7 @@ test('the case of a new atendimento comes from the record’s pendência, and is
   await dialog.getByRole('button', { name: 'Cancelar' }).click();
 
   // From Atendimentos, for someone not found yet: no case is assumed.
-  await page.getByRole('button', { name: 'Atendimentos', exact: true }).click();
-  await page.getByRole('button', { name: 'Registrar atendimento' }).first().click();
+  await openNewContact(page);
   await dialog.getByLabel('Nome informado').fill('Joana Prado');
   await dialog.getByLabel('O que aconteceu').fill('Não consegue entrar na plataforma.');
   await dialog.getByRole('button', { name: 'Registrar', exact: true }).click();
@@ -56,9 +55,7 @@ test('a new atendimento warns of a told CPF whose check digits do not match, wit
   const { page } = desk;
   await setUpDemoDesk(desk, 10, 3);
   await page.reload();
-  await page.getByRole('button', { name: 'Atendimentos', exact: true }).click();
-  await page.getByRole('button', { name: 'Registrar atendimento' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Registrar atendimento' });
+  const dialog = await openNewContact(page);
   const cpf = dialog.getByLabel('CPF informado');
   await cpf.fill('123.456.789-00');
   await cpf.press('Tab');
@@ -80,9 +77,7 @@ test('a told CPF without its 11 digits is said wrong under the field and Registr
   const { page } = desk;
   await setUpDemoDesk(desk, 10, 3);
   await page.reload();
-  await page.getByRole('button', { name: 'Atendimentos', exact: true }).click();
-  await page.getByRole('button', { name: 'Registrar atendimento' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Registrar atendimento' });
+  const dialog = await openNewContact(page);
   const cpf = dialog.getByLabel('CPF informado');
   await cpf.fill('123.456.789-0');
   await cpf.press('Tab');

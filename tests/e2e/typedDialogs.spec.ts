@@ -3,7 +3,9 @@
 // nothing typed still closes at once.
 import type { Locator, Page } from '@playwright/test';
 import { dirname } from 'node:path';
+import { askProtectedBackupPassphrase, fillProtectedBackup } from './backupDialog';
 import { fillNewCep } from './cepDialog';
+import { openNewContact } from './contactFiles';
 import { expect, openRecord, setUpDemoDesk, test } from './fixtures';
 
 /** Esc in the dialog: the question, kept typing; Esc again: the question, discarded. */
@@ -26,9 +28,7 @@ test('Esc or a click beside a new atendimento with its text typed asks before th
   const { page } = desk;
   await setUpDemoDesk(desk, 10, 3);
   await page.reload();
-  await page.getByRole('button', { name: 'Atendimentos', exact: true }).click();
-  await page.getByRole('button', { name: 'Registrar atendimento' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Registrar atendimento' });
+  const dialog = await openNewContact(page);
   // Nothing typed yet: Esc closes at once.
   await dialog.getByLabel('CPF informado').press('Escape');
   await expect(dialog).toBeHidden();
@@ -70,9 +70,7 @@ test('Ctrl+K, F3 or Alt+← pressed in an open dialog leave the dialog and its t
   const { page } = desk;
   await setUpDemoDesk(desk, 10, 3);
   await page.reload();
-  await page.getByRole('button', { name: 'Atendimentos', exact: true }).click();
-  await page.getByRole('button', { name: 'Registrar atendimento' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Registrar atendimento' });
+  const dialog = await openNewContact(page);
   const summary = dialog.getByLabel('O que aconteceu');
   await summary.fill('Pediu a segunda via do boleto');
   for (const keys of ['Control+k', 'F3', 'Alt+ArrowLeft']) {
@@ -88,13 +86,8 @@ test('Esc in a backup with its passphrase typed asks before throwing the passphr
   const { page } = desk;
   await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
   await page.reload();
-  await page.getByRole('button', { name: 'Backups', exact: true }).click();
-  await page.getByRole('button', { name: 'Fazer backup agora' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Fazer backup agora' });
-  await dialog.getByLabel('Proteger com senha').check();
-  await dialog.getByLabel('Senha', { exact: true }).fill('uma frase longa');
+  const dialog = await fillProtectedBackup(page, 'uma frase longa');
   const repeat = dialog.getByLabel('Repita a senha');
-  await repeat.fill('uma frase longa');
   await escAsksBeforeDiscarding(page, dialog, repeat, 'uma frase longa');
 
   // The copy for Implanta asks as well.
@@ -151,19 +144,7 @@ test('Esc in the passphrase asked to open a protected backup asks before throwin
   const { page } = desk;
   await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
   await page.reload();
-  await page.getByRole('button', { name: 'Backups', exact: true }).click();
-  await page.getByRole('button', { name: 'Fazer backup agora' }).first().click();
-  const create = page.getByRole('dialog', { name: 'Fazer backup agora' });
-  await create.getByLabel('Proteger com senha').check();
-  await create.getByLabel('Senha', { exact: true }).fill('uma frase longa');
-  await create.getByLabel('Repita a senha').fill('uma frase longa');
-  await create.getByRole('button', { name: 'Fazer backup', exact: true }).click();
-  const row = page.getByRole('row').filter({ hasText: 'backup-' }).first();
-  await expect(row).toContainText('Com senha');
-
-  await row.getByRole('button', { name: 'Verificar' }).click();
-  const ask = page.getByRole('dialog', { name: 'Backup protegido por senha' });
-  const passphrase = ask.getByLabel('Senha', { exact: true });
+  const { ask, field: passphrase } = await askProtectedBackupPassphrase(page, 'uma frase longa');
   await passphrase.fill('uma frase lon');
   await escAsksBeforeDiscarding(page, ask, passphrase, 'uma frase lon');
 });

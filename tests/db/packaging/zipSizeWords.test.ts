@@ -32,4 +32,8 @@ describe('sizes in zip refusals', () => {
   it('writes counts of entries with thousands separated', () => {
     expect(words('too-many-entries', { count: 70_000, limit: 10_000 })).toBe('O zip tem 70.000 arquivos, mais do que os 10.000 aceitos.');
   });
+
+  it('writes the byte counts of an entry whose size differs from the index with thousands separated', () => {
+    expect(words('size-mismatch', { entry: 'corrections.csv', produced: 12_345, size: 12_288 })).toBe('O arquivo zip está danificado ("corrections.csv" tem 12.345 bytes, o índice declara 12.288).');
+  });
 });
