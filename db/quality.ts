@@ -17,6 +17,7 @@ import { rescanRegistry } from './pendencyScan';
 import { toProfessional, type ProfessionalRow } from './professionalRow';
 import { exportCell, writeExportFile } from './registryExport';
 import { requireSettings } from './settings';
+import { byRegistrationNumber } from './registrationOrder';
 import { whereAll } from './statements';
 
 interface Filters {
@@ -85,9 +86,10 @@ export async function exportQuality(db: Database, input: ParsedInput<'quality:ex
   const rows = db
     .prepare(
       `SELECT p.*, group_concat(d.message, ' | ') AS pendencies_text FROM pendencies d JOIN professionals p ON p.id = d.professional_id
-       ${filter.sql} GROUP BY p.id ORDER BY length(p.registration_number), p.registration_number`,
+       ${filter.sql} GROUP BY p.id`,
     )
     .all(...filter.params) as (ProfessionalRow & { pendencies_text: string })[];
+  rows.sort(byRegistrationNumber);
   const table = rows.map((row) => {
     const record = toProfessional(row);
     return [...TARGETS.map((target) => (target === 'reason' || target === 'evidence' ? '' : exportCell(record, target))), row.pendencies_text];

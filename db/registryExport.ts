@@ -30,6 +30,7 @@ import { writeRefusal } from './fileRefusals';
 import { FinalNameTakenError, partialPathFor, syncFile, syncFolder, writeAtomically } from './packaging';
 import { valuesOfCorrectionText } from '../shared/rules/correctionText';
 import { toProfessional, type ProfessionalRow } from './registry';
+import { byRegistrationNumber } from './registrationOrder';
 import { requireSettings } from './settings';
 
 export type RegistryExportFormat = 'xlsx' | 'csv';
@@ -114,9 +115,7 @@ const SYNCED_SINCE = `SELECT professional_id FROM corrections WHERE status = 'sy
  * the value before the earliest of them, since Implanta may still reject it.
  */
 function syncedSince(db: Database, since: string): Professional[] {
-  const rows = db
-    .prepare(`SELECT p.* FROM professionals p WHERE p.id IN (${SYNCED_SINCE}) ORDER BY length(p.registration_number), p.registration_number`)
-    .all(since, since) as ProfessionalRow[];
+  const rows = (db.prepare(`SELECT p.* FROM professionals p WHERE p.id IN (${SYNCED_SINCE})`).all(since, since) as ProfessionalRow[]).sort(byRegistrationNumber);
   const records = new Map(rows.map((row) => [row.id, toProfessional(row)]));
   // Newest first, so the earliest correction's old value is the one left in each field.
   const inFlight = db

@@ -9,7 +9,7 @@ import type { QualityItem } from '../../shared/contract/quality';
 import type { Professional } from '../../shared/domain';
 import { importInput, jobContext, runImport } from '../fixtures/imports/jobs';
 import { CLEAN_REGISTRY, DESIGNED_REGISTRY } from '../unit/registryFixtures';
-import { addProfessional, EVIDENCE, openTestDesk, REASON, type TestDesk } from './fixtures';
+import { addProfessional, EVIDENCE, openTestDesk, REASON, validCpf, type TestDesk } from './fixtures';
 
 let desk: TestDesk;
 beforeEach(() => {
@@ -175,6 +175,14 @@ describe('the export to correct', () => {
     const summary = runImport(importInput(back, { kind: 'corrections' }), jobContext(desk.store.path));
     expect(summary).toMatchObject({ accepted: 1, rejected: 0, corrections: 1 });
     expect(codesOf(typo.registrationNumber)).toEqual([]);
+  });
+
+  it('lists the records by registration number as a number sorts, whatever order they were stored in', async () => {
+    for (const [at, registrationNumber] of ['100', '9', '10', '0011', '99'].entries()) add({ ...CLEAN_REGISTRY[4]!, registrationNumber, cpf: validCpf(900 + at), email: `pessoa${at}@gmail.con` });
+    const path = desk.file('pendencias-ordem.xlsx');
+    expect(((await desk.handlers['quality:export']({ case: null, code: null, path })) as { rows: number }).rows).toBe(5);
+    const rows = XLSX.utils.sheet_to_json<Record<string, string>>(XLSX.read(readFileSync(path)).Sheets['Pendências'] as XLSX.WorkSheet, { raw: false });
+    expect(rows.map((row) => row.Registro)).toEqual(['9', '10', '99', '100', '0011']);
   });
 
   it('filled in for a record missing its mother, takes the e-mail fixed and leaves the mother a pendência (case D does not wait on case F)', async () => {

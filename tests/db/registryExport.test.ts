@@ -153,6 +153,18 @@ describe('which records are exported', () => {
   });
 });
 
+describe('the order of the records', () => {
+  it('follows the registration number as a number sorts, whatever order the records were stored in', async () => {
+    const stored = ['100', '9', '10', '0011', '99'].map((registrationNumber) => addProfessional(desk.store, { registrationNumber }));
+    desk.setNow('2026-03-12T12:00:00.000Z');
+    const saved = stored.map((record, at) => uuidsOf(correct(desk, record, { email: `ordem${at}@exemplo.com.br` })));
+    answer(applied(...saved), '2026-03-12T15:00:00.000Z');
+    const path = out('csv');
+    expect((await exportSince('2026-03-12', path)).rows).toBe(5);
+    expect(registrationsIn(path)).toEqual(['9', '10', '99', '100', '0011']);
+  });
+});
+
 describe('the file', () => {
   let maria: Professional;
 
