@@ -17,6 +17,7 @@ import { basename, dirname, join } from 'node:path';
 import type { RestoreApplied, RestorePrepared } from '../../shared/contract/backups';
 import { AppError } from '../../shared/errors';
 import { appendAudit } from '../audit';
+import { lotesUndoneBy, type UndoneLote } from '../batches/undoneLotes';
 import { claimStoreAlone, openStoreReader } from '../connections';
 import type { JobContext } from '../jobs/types';
 import { openStore } from '../open';
@@ -120,6 +121,8 @@ export interface ApplyOptions {
   confirmOtherRegion: boolean;
   operator: string;
   now: Date;
+  /** What the store about to be set aside had let out (db/batches/undoneLotes.ts). */
+  lotesOut?: readonly UndoneLote[];
 }
 
 /**
@@ -175,6 +178,7 @@ export function applyRestore(storePath: string, options: ApplyOptions, catalog: 
     const store = openStore({ path: storePath, create: false, adoptOtherKey: true });
     try {
       importCatalog(store.db, catalog, options.now.toISOString());
+      const undoneLotes = lotesUndoneBy(store.db, options.lotesOut ?? []);
       // The backup just passed a full verification: the list says so.
       noteVerification(
         storePath,
@@ -187,9 +191,9 @@ export function applyRestore(storePath: string, options: ApplyOptions, catalog: 
         action: 'backup.restore',
         entity: 'backup',
         entityId: basename(prepared.file),
-        detail: { file: prepared.file, previousStore: aside, schemaVersion: prepared.schemaVersion, migratedFrom: prepared.migratedFrom },
+        detail: { file: prepared.file, previousStore: aside, schemaVersion: prepared.schemaVersion, migratedFrom: prepared.migratedFrom, undoneLotes },
       });
-      return { file: prepared.file, previousStore: aside, schemaVersion: store.schemaVersion, counts: prepared.counts };
+      return { file: prepared.file, previousStore: aside, schemaVersion: store.schemaVersion, counts: prepared.counts, undoneLotes };
     } finally {
       store.close();
     }

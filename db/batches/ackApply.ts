@@ -6,13 +6,14 @@
 import type { Database } from 'better-sqlite3';
 import type { AckResult, OutOfOrder, SealedOnRejected } from '../../shared/contract/batches';
 import type { DipConsequence } from '../../shared/domain';
+import { BATCH_STATE_LABELS, inSentence } from '../../shared/display/labels';
 import { AppError } from '../../shared/errors';
 import { appendAudit } from '../audit';
 import { refreshAfterCorrections } from '../pendencies';
 import { appendHistory } from '../recordHistory';
 import { getProfessional } from '../registry';
 import { giveBackImplantaValue } from '../rejections';
-import { getSettings, requireSettings } from '../settings';
+import { requireSettings } from '../settings';
 import { statement } from '../statements';
 import { mixedAddresses } from './ackAddress';
 import { refuseOtherPerson } from './ackCpf';
@@ -20,6 +21,7 @@ import { applyDipStatus, futureDipDate } from './ackDip';
 import { refuseNoItemFor } from './ackNoItem';
 import { appliedAfterNewer, outOfOrderNote } from './ackOrder';
 import { sealedOnRejected } from './ackSealedOnRejected';
+import { nothingKnown, undoneByRestore, unknownBatch } from './ackUnknownBatch';
 import { normaliseDipDate, type AckFile } from './ackRead';
 import { batchSummary, requireBatchRow, type BatchRow } from './summary';
 import { writeTransaction } from '../storeLock';
@@ -49,7 +51,15 @@ function listIds(ids: string[]): string {
 }
 
 /** Why a lote that was not sent cannot be answered, in the words of its state. */
-function notSentError(batch: BatchRow): AppError {
+function notSentError(db: Database, batch: BatchRow): AppError {
+  // Sent, then a restore of a backup from before it was sent took it back a step: say so.
+  const undone = batch.state === 'cancelled' ? null : undoneByRestore(db, batch.uuid);
+  if (undone) {
+    return new AppError(
+      'ACK_NOT_SENT',
+      `${undone} Aqui ele está ${inSentence(BATCH_STATE_LABELS[batch.state])}: confira com a Implanta o que ela já aplicou antes de enviá-lo de novo. Nada foi alterado.`,
+    );
+  }
   const why: Record<string, string> = {
     open: 'ainda está em revisão: lacre, exporte e envie o pacote antes',
     sealed: 'foi lacrado, mas ainda não foi exportado: a Implanta não pode ter recebido o pacote desta mesa',
@@ -105,50 +115,6 @@ function numberOf(db: Database, batchId: number): string {
 
 const STATUS_WORDS: Record<string, string> = { synced: 'aplicada', rejected: 'rejeitada' };
 
-/**
- * What may explain an answer of items this computer never had: another desk of the CRESS (the head
- * office and each seccional number their lotes alike), another CRESS, or a restored backup.
- */
-function nothingKnown(db: Database): string {
-  const seccional = getSettings(db)?.seccional;
-  const desk = seccional ? `esta é a seccional ${seccional}` : 'esta é a sede';
-  return `Confira se a confirmação é desta mesa (a sede e cada seccional têm lotes próprios, numerados da mesma forma; ${desk}) e deste CRESS; se for, uma cópia de segurança anterior a essas correções pode ter sido restaurada, e elas não estão mais neste computador. Nada foi alterado.`;
-}
-
-/**
- * Why the lote the JSON names is not one of this computer's, in what the desk can see: its
- * identifier is another lote's under another number, its number is another lote's here (a backup
- * older than the lote was restored and a new lote took the number), or the corrections it answers
- * are this computer's although the lote is not (the same restore). Only an answer of nothing known
- * here may be of another CRESS.
- */
-function unknownBatch(db: Database, ack: AckFile, named: BatchRow | null): AppError {
-  const asked = ack.batch as NonNullable<AckFile['batch']>;
-  if (named) {
-    return new AppError(
-      'ACK_UNKNOWN_BATCH',
-      `O arquivo diz responder ao lote ${asked.number}, mas traz o identificador do lote ${named.number} deste computador: a confirmação foi alterada ou mistura dois lotes. Nada foi alterado: peça à Implanta a confirmação certa.`,
-    );
-  }
-  const states = ack.answers.map((a) => lookup(db, a.id)).filter((state): state is ItemState => state !== null);
-  const known = states.length;
-  const lotes = [...new Set(states.flatMap((state) => (state.batchId === null ? [] : [numberOf(db, state.batchId)])))];
-  const same = asked.number === null ? undefined : statement<{ uuid: string }>(db, 'SELECT uuid FROM batches WHERE number = ?').get(asked.number);
-  const which = same
-    ? `O arquivo responde ao lote ${asked.number} de identificador ${asked.uuid}, mas o lote ${asked.number} deste computador é outro (${same.uuid}).`
-    : `O arquivo responde ao lote ${asked.number ?? asked.uuid}, que não existe neste computador.`;
-  if (known === 0) return new AppError('ACK_UNKNOWN_BATCH', `${which} ${nothingKnown(db)}`);
-  const corrections = known === 1 ? 'A correção a que ele responde é deste computador' : `As ${known} correções a que ele responde são deste computador`;
-  return new AppError(
-    'ACK_UNKNOWN_BATCH',
-    `${which} ${corrections}: provavelmente uma cópia de segurança anterior ao lote foi restaurada, e este computador não o conhece mais. Nada foi alterado: ${
-      lotes.length > 0
-        ? `${known === 1 ? 'ela está' : 'elas estão'} ${lotes.length === 1 ? `no lote ${lotes[0]}` : `nos lotes ${lotes.join(', ')}`} deste computador; confira com a Implanta o que ela já aplicou e peça a confirmação desse lote.`
-        : `confira com a Implanta o que ela já aplicou antes de enviar ${known === 1 ? 'essa correção' : 'essas correções'} de novo.`
-    }`,
-  );
-}
-
 /** Checks and applies an acknowledgement; throws (changing nothing) on any problem. */
 export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date): AckResult {
   return writeTransaction(db, () => {
@@ -170,7 +136,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
     if (ack.batch) {
       named = statement<BatchRow>(db, 'SELECT * FROM batches WHERE uuid = ?').get(ack.batch.uuid) ?? null;
       if (!named || (ack.batch.number !== null && ack.batch.number !== named.number)) throw unknownBatch(db, ack, named);
-      if (named.state === 'cancelled') throw notSentError(named);
+      if (named.state === 'cancelled') throw notSentError(db, named);
     }
 
     const states = new Map<string, ItemState>();
@@ -215,7 +181,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
     const batch = named ?? requireBatchRow(db, [...batches.keys()][0] as number);
     refuseOtherPerson(db, ack);
 
-    if (batch.state !== 'sent' && batch.state !== 'acknowledged') throw notSentError(batch);
+    if (batch.state !== 'sent' && batch.state !== 'acknowledged') throw notSentError(db, batch);
     if (ack.answers.length === 0) refuseNoItemFor(db, batch);
     if (ack.packageSha256 !== null && !wroteThisPackage(db, batch, ack.packageSha256)) {
       throw new AppError(

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import type { BackupItem, BackupVerification } from '../../shared/contract/backups';
+import type { BackupItem, BackupVerification, RestoreApplied } from '../../shared/contract/backups';
 import { formatCount, formatFileSize } from '../../shared/display/numbers';
 import { plural } from '../../shared/display/plural';
 import { AppError } from '../../shared/errors';
@@ -126,6 +126,20 @@ async function verify(context: CliContext): Promise<CommandOutcome> {
 /** A copy made for Implanta leaves the council's casework out (db/backups/implantaCopy.ts). */
 const IMPLANTA_COPY = 'It is a copy made for Implanta: the council’s atendimentos (with their attachments) are not in it';
 
+/** Lotes Implanta may hold that the restored data no longer has at that step (db/batches/undoneLotes.ts). */
+function undoneLotesLines(lotes: RestoreApplied['undoneLotes']): string[] {
+  if (lotes.length === 0) return [];
+  const step = { exported: 'exported', sent: 'sent', acknowledged: 'answered' } as const;
+  return [
+    `  ${plural(lotes.length, 'batch had left this desk and is', 'batches had left this desk and are')} not in the restored data as ${lotes.length === 1 ? 'it was' : 'they were'}: Implanta may already have applied ${lotes.length === 1 ? 'it' : 'them'}.`,
+    ...lotes.map(
+      (lote) =>
+        `    Batch ${lote.number} (${step[lote.state]}${lote.sentAt ? ` ${formatDateTimeBr(lote.sentAt)}` : ''}, ${plural(lote.items, 'correction', 'corrections')})${lote.stateNow ? `: back to ${lote.stateNow}` : ': not in the backup'}`,
+    ),
+    `    Corrections of ${lotes.length === 1 ? 'that batch' : 'those batches'} that the backup holds are pending again: check with Implanta what it applied before sending them in a new batch. ${lotes.length === 1 ? 'Its number is' : 'Their numbers are'} not given to a new batch.`,
+  ];
+}
+
 /** Asks on the terminal; without one, the clerk must say --yes. */
 async function confirm(question: string): Promise<boolean> {
   if (!process.stdin.isTTY) return false;
@@ -174,6 +188,7 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
     prepared.implantaCopy ? `  It was ${IMPLANTA_COPY.replace(/^It is /, '')}; those of before are kept in ${applied.previousStore}.` : '',
     prepared.migratedFrom !== null ? `  Updated from schema ${prepared.migratedFrom} to ${applied.schemaVersion}.` : '',
     `  ${countsLine(applied.counts)}`,
+    ...undoneLotesLines(applied.undoneLotes),
   ]
     .filter(Boolean)
     .join('\n');

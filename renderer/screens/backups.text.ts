@@ -95,6 +95,13 @@ export const BACKUPS_TEXT = {
   otherRegionConfirm: 'Entendo que os dados de outro CRESS substituirão os deste computador.',
   restoreConfirm: 'Restaurar e substituir os dados',
   restored: (aside: string) => `Backup restaurado. Os dados anteriores foram guardados em ${aside}`,
+  /** Lotes that had left the desk and the restored data no longer holds as they were (db/batches/undoneLotes.ts). */
+  restoredUndoneLotes: (aside: string, lotes: readonly { number: string; sentAt: string | null }[], when: (iso: string) => string) =>
+    `Backup restaurado. Os dados anteriores foram guardados em ${aside}. Atenção: ${lotes.length === 1 ? 'o lote' : 'os lotes'} ${lotes
+      .map((l) => `${l.number}${l.sentAt ? ` (enviado em ${when(l.sentAt)})` : ' (exportado)'}`)
+      .join(', ')} não ${lotes.length === 1 ? 'está' : 'estão'} no backup como ${lotes.length === 1 ? 'foi enviado' : 'foram enviados'}: a Implanta pode já ter aplicado suas correções. As que o backup tem voltaram a ficar pendentes: confira com a Implanta antes de enviá-las de novo. ${
+      lotes.length === 1 ? 'O número do lote não será usado' : 'Os números desses lotes não serão usados'
+    } por outro.`,
 
   // Settings
   settingsTitle: 'Rotina de backup',

@@ -129,6 +129,13 @@ export const restoreAppliedSchema = z.object({
   previousStore: z.string(),
   schemaVersion: z.number().int(),
   counts: backupCountsSchema,
+  /**
+   * Lotes the store set aside had exported, sent or had answered, which the backup does not hold at
+   * that step: Implanta may have them (and have applied them) although this desk no longer does.
+   */
+  undoneLotes: z
+    .array(z.object({ number: z.string(), uuid: z.string(), state: z.enum(['exported', 'sent', 'acknowledged']), sentAt: z.string().nullable(), items: z.number().int(), stateNow: z.string().nullable().optional() }))
+    .default([]),
 });
 export type RestoreApplied = z.infer<typeof restoreAppliedSchema>;
 

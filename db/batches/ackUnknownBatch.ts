@@ -1,0 +1,89 @@
+// Why an answer names a lote this computer does not have as it was sent: another desk's or another
+// CRESS's lote, or one a restore of an older backup undid (db/batches/undoneLotes.ts), which is
+// named with its number, when it was sent and the restore that undid it.
+import type { Database } from 'better-sqlite3';
+import { basename } from 'node:path';
+import { AppError } from '../../shared/errors';
+import { formatDateTimeBr } from '../../shared/rules/dates';
+import { getSettings } from '../settings';
+import { statement } from '../statements';
+import type { AckFile } from './ackRead';
+import { requireBatchRow, type BatchRow } from './summary';
+import { recordedUndoneLotes } from './undoneLotes';
+
+/**
+ * What may explain an answer of items this computer never had: another desk of the CRESS (the head
+ * office and each seccional number their lotes alike), another CRESS, or a restored backup.
+ */
+export function nothingKnown(db: Database): string {
+  const seccional = getSettings(db)?.seccional;
+  const desk = seccional ? `esta é a seccional ${seccional}` : 'esta é a sede';
+  return `Confira se a confirmação é desta mesa (a sede e cada seccional têm lotes próprios, numerados da mesma forma; ${desk}) e deste CRESS; se for, uma cópia de segurança anterior a essas correções pode ter sido restaurada, e elas não estão mais neste computador. Nada foi alterado.`;
+}
+
+/** `O lote 2026-0001, enviado em …, foi desfeito pela restauração do backup … em …`, or null when no restore undid it. */
+export function undoneByRestore(db: Database, uuid: string): string | null {
+  const lote = recordedUndoneLotes(db)
+    .filter((undone) => undone.uuid === uuid)
+    .at(-1);
+  if (!lote) return null;
+  const sent = lote.sentAt ? `, enviado em ${formatDateTimeBr(lote.sentAt)},` : ', já exportado,';
+  return `O lote ${lote.number}${sent} foi desfeito pela restauração do backup ${basename(lote.backupFile)} em ${formatDateTimeBr(lote.restoredAt)}: o backup é anterior ao envio, e este computador não tem o lote como ele foi enviado.`;
+}
+
+/** The lote of each item of this computer the answer names (null: an item in no lote). */
+function batchesOfItems(db: Database, ids: readonly string[]): (number | null)[] {
+  const correction = statement<{ batchId: number | null }>(db, 'SELECT batch_id AS batchId FROM corrections WHERE uuid = ?');
+  const cepChange = statement<{ batchId: number | null }>(db, 'SELECT batch_id AS batchId FROM cep_changes WHERE uuid = ?');
+  return ids.flatMap((id) => {
+    const row = correction.get(id) ?? cepChange.get(id);
+    return row ? [row.batchId] : [];
+  });
+}
+
+/**
+ * Why the lote the JSON names is not one of this computer's, in what the desk can see: its
+ * identifier is another lote's under another number, a restore undid it, its number is another
+ * lote's here (a backup older than the lote was restored and a new lote took the number), or the
+ * corrections it answers are this computer's although the lote is not (the same restore). Only an
+ * answer of nothing known here may be of another CRESS.
+ */
+export function unknownBatch(db: Database, ack: AckFile, named: BatchRow | null): AppError {
+  const asked = ack.batch as NonNullable<AckFile['batch']>;
+  if (named) {
+    return new AppError(
+      'ACK_UNKNOWN_BATCH',
+      `O arquivo diz responder ao lote ${asked.number}, mas traz o identificador do lote ${named.number} deste computador: a confirmação foi alterada ou mistura dois lotes. Nada foi alterado: peça à Implanta a confirmação certa.`,
+    );
+  }
+  const batchIds = batchesOfItems(
+    db,
+    ack.answers.map((a) => a.id),
+  );
+  const known = batchIds.length;
+  const lotes = [...new Set(batchIds.flatMap((id) => (id === null ? [] : [requireBatchRow(db, id).number])))];
+  const undone = undoneByRestore(db, asked.uuid);
+  const same = asked.number === null ? undefined : statement<{ uuid: string }>(db, 'SELECT uuid FROM batches WHERE number = ?').get(asked.number);
+  const which =
+    undone ??
+    (same
+      ? `O arquivo responde ao lote ${asked.number} de identificador ${asked.uuid}, mas o lote ${asked.number} deste computador é outro (${same.uuid}).`
+      : `O arquivo responde ao lote ${asked.number ?? asked.uuid}, que não existe neste computador.`);
+  if (known === 0) {
+    return new AppError(
+      'ACK_UNKNOWN_BATCH',
+      undone
+        ? `${undone} As correções a que ele responde não estão no backup restaurado: a Implanta pode tê-las aplicado; confira com ela e registre de novo o que faltar. Nada foi alterado.`
+        : `${which} ${nothingKnown(db)}`,
+    );
+  }
+  const corrections = known === 1 ? 'A correção a que ele responde é deste computador' : `As ${known} correções a que ele responde são deste computador`;
+  return new AppError(
+    'ACK_UNKNOWN_BATCH',
+    `${which} ${corrections}${undone ? '' : ': provavelmente uma cópia de segurança anterior ao lote foi restaurada, e este computador não o conhece mais'}. Nada foi alterado: ${
+      lotes.length > 0
+        ? `${known === 1 ? 'ela está' : 'elas estão'} ${lotes.length === 1 ? `no lote ${lotes[0]}` : `nos lotes ${lotes.join(', ')}`} deste computador; confira com a Implanta o que ela já aplicou e peça a confirmação desse lote.`
+        : `confira com a Implanta o que ela já aplicou antes de enviar ${known === 1 ? 'essa correção' : 'essas correções'} de novo.`
+    }`,
+  );
+}

@@ -1,0 +1,59 @@
+// A backup made before a lote left the desk, restored after: the restore says which lote it undid
+// (the corrections it carried may already be applied by Implanta), the next lote never takes its
+// number, and Implanta's answer to it is refused naming it.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openRawStore } from '../rawStore';
+import { cliDesk, initDesk } from './command';
+
+const desk = cliDesk('cress-cli-restore-lote-', (d) => initDesk(d, { professionals: 3, seed: 5 }));
+const { run, json } = desk;
+
+function one<T>(sql: string): T {
+  const db = openRawStore(desk.store, { readonly: true });
+  try {
+    return db.prepare(sql).get() as T;
+  } finally {
+    db.close();
+  }
+}
+
+describe('a restore of a backup older than a sent lote', () => {
+  it('names the lote it undoes, the next lote takes a new number, and the answer to the undone lote is refused naming it', () => {
+    const { registration } = one<{ registration: string }>('SELECT registration_number AS registration FROM professionals ORDER BY id LIMIT 1');
+    expect(run('correct', registration, '--field', 'email', '--value', 'nova.caixa@gmail.com', '--reason', 'Pedido no balcão').code).toBe(0);
+    mkdirSync(join(desk.dir, 'backups'));
+    const backup = json('backup', 'create', '--out', join(desk.dir, 'backups')).body.file as string;
+    const lotes = join(desk.dir, 'lotes');
+    mkdirSync(lotes);
+    for (const step of [['batch', 'create'], ['batch', 'seal', '2026-0001'], ['batch', 'export', '2026-0001', '--out', lotes], ['batch', 'mark-sent', '2026-0001']]) {
+      expect(run(...step).code).toBe(0);
+    }
+    const sent = one<{ uuid: string; sha: string }>("SELECT uuid, package_sha256 AS sha FROM batches WHERE number = '2026-0001'");
+    const correction = one<{ uuid: string }>('SELECT uuid FROM corrections');
+
+    const restored = run('backup', 'restore', backup, '--yes');
+
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(restored.stdout).toContain('Batch 2026-0001 (sent');
+    expect(restored.stdout).toContain('1 correction');
+    expect(restored.stdout).toContain('Implanta may already have applied');
+    expect(one<{ status: string }>('SELECT status FROM corrections').status).toBe('pending');
+    const audited = one<{ detail: string }>("SELECT detail FROM audit_log WHERE action = 'backup.restore' ORDER BY id DESC LIMIT 1");
+    expect(JSON.parse(audited.detail).undoneLotes).toMatchObject([{ number: '2026-0001', uuid: sent.uuid, state: 'sent' }]);
+
+    const next = run('batch', 'create');
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stdout).toContain('Batch 2026-0002');
+
+    const ack = join(desk.dir, 'resposta.json');
+    writeFileSync(ack, JSON.stringify({ schemaVersion: 1, batch: sent.uuid, packageSha256: sent.sha, items: [{ id: correction.uuid, status: 'applied' }] }));
+    const answered = run('batch', 'ack', ack);
+    expect(answered.code).toBe(1);
+    expect(answered.stderr).toContain('[ACK_UNKNOWN_BATCH]');
+    expect(answered.stderr).toContain('lote 2026-0001');
+    expect(answered.stderr).toContain('desfeito pela restauração');
+    expect(one<{ status: string }>('SELECT status FROM corrections').status).toBe('batched');
+  });
+});
