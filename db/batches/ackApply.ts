@@ -57,7 +57,9 @@ function notSentError(db: Database, batch: BatchRow): AppError {
   if (undone) {
     return new AppError(
       'ACK_NOT_SENT',
-      `${undone} Aqui ele está ${inSentence(BATCH_STATE_LABELS[batch.state])}: confira com a Implanta o que ela já aplicou antes de enviá-lo de novo. Nada foi alterado.`,
+      `${undone} Aqui ele voltou a estar ${inSentence(BATCH_STATE_LABELS[batch.state])}, e é o mesmo lote: ${
+        batch.state === 'exported' ? 'marque-o como enviado de novo e importe esta confirmação outra vez' : 'exporte-o e marque-o como enviado de novo, e importe esta confirmação outra vez'
+      }. Nada foi alterado.`,
     );
   }
   const why: Record<string, string> = {

@@ -130,14 +130,21 @@ const IMPLANTA_COPY = 'It is a copy made for Implanta: the council’s atendimen
 function undoneLotesLines(lotes: RestoreApplied['undoneLotes']): string[] {
   if (lotes.length === 0) return [];
   const step = { exported: 'exported', sent: 'sent', acknowledged: 'answered' } as const;
+  const gone = lotes.filter((lote) => !lote.stateNow);
   return [
     `  ${plural(lotes.length, 'batch had left this desk and is', 'batches had left this desk and are')} not in the restored data as ${lotes.length === 1 ? 'it was' : 'they were'}: Implanta may already have applied ${lotes.length === 1 ? 'it' : 'them'}.`,
-    ...lotes.map(
-      (lote) =>
-        `    Batch ${lote.number} (${step[lote.state]}${lote.sentAt ? ` ${formatDateTimeBr(lote.sentAt)}` : ''}, ${plural(lote.items, 'correction', 'corrections')})${lote.stateNow ? `: back to ${lote.stateNow}` : ': not in the backup'}`,
-    ),
-    `    Corrections of ${lotes.length === 1 ? 'that batch' : 'those batches'} that the backup holds are pending again: check with Implanta what it applied before sending them in a new batch. ${lotes.length === 1 ? 'Its number is' : 'Their numbers are'} not given to a new batch.`,
-  ];
+    ...lotes.map((lote) => {
+      const facts = `${step[lote.state]}${lote.sentAt ? `, sent ${formatDateTimeBr(lote.sentAt)}` : ''}, ${plural(lote.items, 'correction', 'corrections')}`;
+      // Still in the backup at an earlier step, it is the same lote and package: its answer is taken again once it is marked sent.
+      const now = lote.stateNow
+        ? `back to ${lote.stateNow}: the same batch; ${lote.stateNow === 'sent' ? '' : 'mark it sent again, then '}import Implanta's answer again`
+        : 'not in the backup; its number is not given to a new batch';
+      return `    Batch ${lote.number} (${facts}): ${now}`;
+    }),
+    gone.length > 0
+      ? `    Corrections of ${gone.length === 1 ? 'a batch' : 'batches'} not in the backup that the backup holds are pending again: check with Implanta what it applied before sending them in a new batch.`
+      : '',
+  ].filter(Boolean);
 }
 
 /** Asks on the terminal; without one, the clerk must say --yes. */

@@ -9,9 +9,10 @@ import { cliDesk, initDesk } from './command';
 
 const desk = cliDesk('cress-cli-restore-lote-', (d) => initDesk(d, { professionals: 3, seed: 5 }));
 const { run, json } = desk;
+const exported = cliDesk('cress-cli-restore-exported-', (d) => initDesk(d, { professionals: 3, seed: 5 }));
 
-function one<T>(sql: string): T {
-  const db = openRawStore(desk.store, { readonly: true });
+function one<T>(sql: string, store = desk.store): T {
+  const db = openRawStore(store, { readonly: true });
   try {
     return db.prepare(sql).get() as T;
   } finally {
@@ -55,5 +56,38 @@ describe('a restore of a backup older than a sent lote', () => {
     expect(answered.stderr).toContain('lote 2026-0001');
     expect(answered.stderr).toContain('desfeito pela restauração');
     expect(one<{ status: string }>('SELECT status FROM corrections').status).toBe('batched');
+  });
+});
+
+describe('a restore of a backup made after a lote was exported, before it was sent and answered', () => {
+  it('says the lote is back to exported and to mark it sent again; the answer is refused until then, and applied once after', () => {
+    const { registration } = one<{ registration: string }>('SELECT registration_number AS registration FROM professionals ORDER BY id LIMIT 1', exported.store);
+    expect(exported.run('correct', registration, '--field', 'email', '--value', 'nova.caixa@gmail.com', '--reason', 'Pedido no balcão').code).toBe(0);
+    const lotes = join(exported.dir, 'lotes');
+    mkdirSync(lotes);
+    for (const step of [['batch', 'create'], ['batch', 'seal', '2026-0001'], ['batch', 'export', '2026-0001', '--out', lotes]]) expect(exported.run(...step).code).toBe(0);
+    mkdirSync(join(exported.dir, 'backups'));
+    const backup = exported.json('backup', 'create', '--out', join(exported.dir, 'backups')).body.file as string;
+    expect(exported.run('batch', 'mark-sent', '2026-0001').code).toBe(0);
+    const sent = one<{ uuid: string; sha: string }>("SELECT uuid, package_sha256 AS sha FROM batches WHERE number = '2026-0001'", exported.store);
+    const correction = one<{ uuid: string }>('SELECT uuid FROM corrections', exported.store);
+    const ack = join(exported.dir, 'resposta.json');
+    writeFileSync(ack, JSON.stringify({ schemaVersion: 1, batch: sent.uuid, packageSha256: sent.sha, items: [{ id: correction.uuid, status: 'applied' }] }));
+    expect(exported.run('batch', 'ack', ack).stdout).toContain('1 synced');
+
+    const restored = exported.run('backup', 'restore', backup, '--yes');
+
+    expect(restored.stdout).toContain('Batch 2026-0001 (answered, sent ');
+    expect(restored.stdout).toContain('back to exported: the same batch; mark it sent again, then import Implanta');
+    expect(restored.stdout).not.toContain('pending again');
+    const early = exported.run('batch', 'ack', ack);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain('O lote 2026-0001, enviado em');
+    expect(early.stderr).toContain('marque-o como enviado de novo e importe esta confirmação outra vez');
+    expect(early.stderr).toContain('[ACK_NOT_SENT]');
+    expect(exported.run('batch', 'mark-sent', '2026-0001').code).toBe(0);
+    const again = exported.run('batch', 'ack', ack);
+    expect(again.stdout).toContain('1 synced, 0 rejected, 0 already answered');
+    expect(one<{ status: string }>('SELECT status FROM corrections', exported.store).status).toBe('synced');
   });
 });
