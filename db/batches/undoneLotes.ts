@@ -31,7 +31,8 @@ const STEP: Record<string, number> = { open: 0, cancelled: 0, sealed: 1, exporte
 
 /** Every lote recorded as undone by a restore, in this store's audit trail. */
 export function recordedUndoneLotes(db: Database): RecordedUndoneLote[] {
-  const rows = db.prepare("SELECT at, detail FROM audit_log WHERE action = 'backup.restore'").all() as { at: string; detail: string }[];
+  // Through the entity index: the backups' entries are few, the whole trail may be millions.
+  const rows = db.prepare("SELECT at, detail FROM audit_log WHERE entity = 'backup' AND action = 'backup.restore'").all() as { at: string; detail: string }[];
   return rows.flatMap((row) => {
     const detail = JSON.parse(row.detail) as { file?: string; undoneLotes?: unknown };
     const lotes = z.array(undoneLoteSchema).safeParse(detail.undoneLotes ?? []);
