@@ -77,3 +77,23 @@ export function lastUndoneSeq(db: Database, region: number, year: number): numbe
     .map((lote) => lote.seq);
   return Math.max(0, ...seqs);
 }
+
+/** A lote a restore undid, as a lote made after the restore names it. */
+export interface UndoneBefore {
+  number: string;
+  sentAt: string | null;
+  restoredAt: string;
+}
+
+/**
+ * The lotes restores undid between the creation of the lote before this one and this one's: the
+ * corrections they carried, pending again, may be in this lote, and Implanta may have applied them.
+ */
+export function undoneBefore(db: Database, batch: { id: number; created_at: string }): UndoneBefore[] {
+  const recorded = recordedUndoneLotes(db);
+  if (recorded.length === 0) return [];
+  const previous = db.prepare('SELECT max(created_at) FROM batches WHERE created_at <= ? AND id <> ?').pluck().get(batch.created_at, batch.id) as string | null;
+  return recorded
+    .filter((lote) => !lote.stateNow && lote.restoredAt <= batch.created_at && (previous === null || lote.restoredAt > previous))
+    .map((lote) => ({ number: lote.number, sentAt: lote.sentAt, restoredAt: lote.restoredAt }));
+}

@@ -47,6 +47,11 @@ describe('a restore of a backup older than a sent lote', () => {
     const next = run('batch', 'create');
     expect(next.code, next.stderr).toBe(0);
     expect(next.stdout).toContain('Batch 2026-0002');
+    // The first lote after the restore may carry again what the undone one carried: it says so until it is sent.
+    expect(next.stdout).toContain('batch 2026-0001 (sent ');
+    expect(next.stdout).toContain('undone by a restore');
+    expect(next.stdout).toContain('check with Implanta what it applied before sending this batch');
+    expect(run('batch', 'seal', '2026-0002').stdout).toContain('undone by a restore');
 
     const ack = join(desk.dir, 'resposta.json');
     writeFileSync(ack, JSON.stringify({ schemaVersion: 1, batch: sent.uuid, packageSha256: sent.sha, items: [{ id: correction.uuid, status: 'applied' }] }));
