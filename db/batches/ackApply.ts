@@ -6,7 +6,6 @@
 import type { Database } from 'better-sqlite3';
 import type { AckResult, OutOfOrder, SealedOnRejected } from '../../shared/contract/batches';
 import type { DipConsequence } from '../../shared/domain';
-import { BATCH_STATE_LABELS, inSentence } from '../../shared/display/labels';
 import { AppError } from '../../shared/errors';
 import { appendAudit } from '../audit';
 import { refreshAfterCorrections } from '../pendencies';
@@ -21,7 +20,7 @@ import { applyDipStatus, futureDipDate } from './ackDip';
 import { refuseNoItemFor } from './ackNoItem';
 import { appliedAfterNewer, outOfOrderNote } from './ackOrder';
 import { sealedOnRejected } from './ackSealedOnRejected';
-import { nothingKnown, undoneByRestore, unknownBatch } from './ackUnknownBatch';
+import { nothingKnown, notSentError, unknownBatch } from './ackUnknownBatch';
 import { normaliseDipDate, type AckFile } from './ackRead';
 import { batchSummary, requireBatchRow, type BatchRow } from './summary';
 import { writeTransaction } from '../storeLock';
@@ -48,27 +47,6 @@ interface ItemState {
 function listIds(ids: string[]): string {
   const shown = ids.slice(0, SHOWN_IDS).join(', ');
   return ids.length > SHOWN_IDS ? `${shown} e mais ${ids.length - SHOWN_IDS}` : shown;
-}
-
-/** Why a lote that was not sent cannot be answered, in the words of its state. */
-function notSentError(db: Database, batch: BatchRow): AppError {
-  // Sent, then a restore of a backup from before it was sent took it back a step: say so.
-  const undone = batch.state === 'cancelled' ? null : undoneByRestore(db, batch.uuid);
-  if (undone) {
-    return new AppError(
-      'ACK_NOT_SENT',
-      `${undone} Aqui ele voltou a estar ${inSentence(BATCH_STATE_LABELS[batch.state])}, e é o mesmo lote: ${
-        batch.state === 'exported' ? 'marque-o como enviado de novo e importe esta confirmação outra vez' : 'exporte-o e marque-o como enviado de novo, e importe esta confirmação outra vez'
-      }. Nada foi alterado.`,
-    );
-  }
-  const why: Record<string, string> = {
-    open: 'ainda está em revisão: lacre, exporte e envie o pacote antes',
-    sealed: 'foi lacrado, mas ainda não foi exportado: a Implanta não pode ter recebido o pacote desta mesa',
-    exported: 'ainda não foi marcado como enviado: marque o envio antes de importar a confirmação',
-    cancelled: 'foi cancelado nesta mesa, e suas correções voltaram para a fila: confira com a Implanta de que pacote é esta confirmação',
-  };
-  return new AppError('ACK_NOT_SENT', `O lote ${batch.number} ${why[batch.state] ?? why.exported}. Nada foi alterado.`);
 }
 
 /**

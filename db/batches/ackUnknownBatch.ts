@@ -1,15 +1,16 @@
 // Why an answer names a lote this computer does not have as it was sent: another desk's or another
-// CRESS's lote, or one a restore of an older backup undid (db/batches/undoneLotes.ts), which is
-// named with its number, when it was sent and the restore that undid it.
+// CRESS's lote, one not sent yet, or one a restore of an older backup undid (db/batches/undoneLotes.ts),
+// which is named with its number, when it was sent and the restore that undid it.
 import type { Database } from 'better-sqlite3';
 import { basename } from 'node:path';
+import { BATCH_STATE_LABELS, inSentence } from '../../shared/display/labels';
 import { AppError } from '../../shared/errors';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { getSettings } from '../settings';
 import { statement } from '../statements';
 import type { AckFile } from './ackRead';
 import { requireBatchRow, type BatchRow } from './summary';
-import { recordedUndoneLotes } from './undoneLotes';
+import { recordedUndoneLotes, undoneBefore } from './undoneLotes';
 
 /**
  * What may explain an answer of items this computer never had: another desk of the CRESS (the head
@@ -29,6 +30,36 @@ export function undoneByRestore(db: Database, uuid: string): string | null {
   if (!lote) return null;
   const sent = lote.sentAt ? `, enviado em ${formatDateTimeBr(lote.sentAt)},` : ', já exportado,';
   return `O lote ${lote.number}${sent} foi desfeito pela restauração do backup ${basename(lote.backupFile)} em ${formatDateTimeBr(lote.restoredAt)}: o backup é anterior ao envio, e este computador não tem o lote como ele foi enviado.`;
+}
+
+/** Why a lote that was not sent cannot be answered, in the words of its state. */
+export function notSentError(db: Database, batch: BatchRow): AppError {
+  // Sent, then a restore of a backup from before it was sent took it back a step: say so.
+  const undone = batch.state === 'cancelled' ? null : undoneByRestore(db, batch.uuid);
+  if (undone) {
+    return new AppError(
+      'ACK_NOT_SENT',
+      `${undone} Aqui ele voltou a estar ${inSentence(BATCH_STATE_LABELS[batch.state])}, e é o mesmo lote: ${
+        batch.state === 'exported' ? 'marque-o como enviado de novo e importe esta confirmação outra vez' : 'exporte-o e marque-o como enviado de novo, e importe esta confirmação outra vez'
+      }. Nada foi alterado.`,
+    );
+  }
+  const why: Record<string, string> = {
+    open: 'ainda está em revisão: lacre, exporte e envie o pacote antes',
+    sealed: 'foi lacrado, mas ainda não foi exportado: a Implanta não pode ter recebido o pacote desta mesa',
+    exported: 'ainda não foi marcado como enviado: marque o envio antes de importar a confirmação',
+    cancelled: 'foi cancelado nesta mesa, e suas correções voltaram para a fila: confira com a Implanta de que pacote é esta confirmação',
+  };
+  return new AppError('ACK_NOT_SENT', `O lote ${batch.number} ${why[batch.state] ?? why.exported}.${undoneBeforeNote(db, batch)} Nada foi alterado.`);
+}
+
+/** For a lote made after a restore undid a sent one: the answer may be that lote's, whose corrections this one carries again. */
+function undoneBeforeNote(db: Database, batch: BatchRow): string {
+  if (batch.state === 'cancelled') return '';
+  const undone = undoneBefore(db, batch);
+  if (undone.length === 0) return '';
+  const lotes = undone.map((lote) => `${lote.number}${lote.sentAt ? `, enviado em ${formatDateTimeBr(lote.sentAt)},` : ''}`).join(' ou ');
+  return ` Se a confirmação for do lote ${lotes} desfeito pela restauração de um backup em ${formatDateTimeBr(undone[0]!.restoredAt)}, as correções dele voltaram para a fila e estão neste lote: confira com a Implanta o que ela já aplicou antes de enviá-lo.`;
 }
 
 /** The lote of each item of this computer the answer names (null: an item in no lote). */

@@ -61,6 +61,15 @@ describe('a restore of a backup older than a sent lote', () => {
     expect(answered.stderr).toContain('lote 2026-0001');
     expect(answered.stderr).toContain('desfeito pela restauração');
     expect(one<{ status: string }>('SELECT status FROM corrections').status).toBe('batched');
+
+    // A spreadsheet answer names no lote: its correction is now in 2026-0002, which says why.
+    const sheet = join(desk.dir, 'resposta.csv');
+    writeFileSync(sheet, `id;situação\r\n${correction.uuid};aplicada\r\n`);
+    const bySheet = run('batch', 'ack', sheet);
+    expect(bySheet.code).toBe(1);
+    expect(bySheet.stderr).toContain('O lote 2026-0002 foi lacrado');
+    expect(bySheet.stderr).toContain('Se a confirmação for do lote 2026-0001, enviado em');
+    expect(bySheet.stderr).toContain('desfeito pela restauração');
   });
 });
 
