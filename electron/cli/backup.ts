@@ -126,6 +126,9 @@ async function verify(context: CliContext): Promise<CommandOutcome> {
 /** A copy made for Implanta leaves the council's casework out (db/backups/implantaCopy.ts). */
 const IMPLANTA_COPY = 'It is a copy made for Implanta: the council’s atendimentos (with their attachments) are not in it';
 
+/** What brings a lote back to sent, from the step a restore took it back to (a sealed lote exports the same bytes again). */
+const AGAIN: Record<string, string> = { sent: '', exported: 'mark it sent again, then ', sealed: 'export it again (the same package) and mark it sent, then ' };
+
 /** Lotes Implanta may hold that the restored data no longer has at that step (db/batches/undoneLotes.ts). */
 function undoneLotesLines(lotes: RestoreApplied['undoneLotes']): string[] {
   if (lotes.length === 0) return [];
@@ -134,10 +137,11 @@ function undoneLotesLines(lotes: RestoreApplied['undoneLotes']): string[] {
   return [
     `  ${plural(lotes.length, 'batch had left this desk and is', 'batches had left this desk and are')} not in the restored data as ${lotes.length === 1 ? 'it was' : 'they were'}: Implanta may already have applied ${lotes.length === 1 ? 'it' : 'them'}.`,
     ...lotes.map((lote) => {
-      const facts = `${step[lote.state]}${lote.sentAt ? `, sent ${formatDateTimeBr(lote.sentAt)}` : ''}, ${plural(lote.items, 'correction', 'corrections')}`;
+      const when = lote.sentAt ? `sent ${formatDateTimeBr(lote.sentAt)}` : '';
+      const facts = `${[lote.state === 'sent' ? '' : step[lote.state], when].filter(Boolean).join(', ')}, ${plural(lote.items, 'correction', 'corrections')}`;
       // Still in the backup at an earlier step, it is the same lote and package: its answer is taken again once it is marked sent.
       const now = lote.stateNow
-        ? `back to ${lote.stateNow}: the same batch; ${lote.stateNow === 'sent' ? '' : 'mark it sent again, then '}import Implanta's answer again`
+        ? `back to ${lote.stateNow}: the same batch; ${AGAIN[lote.stateNow] ?? AGAIN.exported}import Implanta's answer again`
         : 'not in the backup; its number is not given to a new batch';
       return `    Batch ${lote.number} (${facts}): ${now}`;
     }),

@@ -107,7 +107,7 @@ export const BACKUPS_TEXT = {
         ? `Atenção: ${gone.length === 1 ? 'o lote' : 'os lotes'} ${named(gone)} não ${gone.length === 1 ? 'está' : 'estão'} no backup: a Implanta pode já ter aplicado suas correções. As que o backup tem voltaram a ficar pendentes: confira com a Implanta antes de enviá-las de novo. ${gone.length === 1 ? 'O número do lote não será usado' : 'Os números desses lotes não serão usados'} por outro.`
         : '',
       back.length > 0
-        ? `Atenção: ${back.length === 1 ? 'o lote' : 'os lotes'} ${named(back)} ${back.length === 1 ? 'voltou' : 'voltaram'} a uma etapa anterior ao envio: ${back.length === 1 ? 'marque-o' : 'marque-os'} como ${back.length === 1 ? 'enviado' : 'enviados'} de novo e importe outra vez a confirmação da Implanta.`
+        ? `Atenção: ${back.length === 1 ? 'o lote' : 'os lotes'} ${named(back)} ${back.length === 1 ? 'voltou' : 'voltaram'} a uma etapa anterior ao envio: ${back.some((l) => l.stateNow === 'sealed') ? `exporte ${back.length === 1 ? 'o pacote' : 'os pacotes'} de novo (${back.length === 1 ? 'sai o mesmo arquivo' : 'saem os mesmos arquivos'}), ` : ''}${back.length === 1 ? 'marque-o' : 'marque-os'} como ${back.length === 1 ? 'enviado' : 'enviados'} de novo e importe outra vez a confirmação da Implanta.`
         : '',
       unanswered.length > 0
         ? `${unanswered.length === 1 ? 'O lote' : 'Os lotes'} ${named(unanswered)} ${unanswered.length === 1 ? 'voltou' : 'voltaram'} a aguardar a resposta: importe outra vez a confirmação da Implanta.`

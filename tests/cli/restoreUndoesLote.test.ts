@@ -10,6 +10,7 @@ import { cliDesk, initDesk } from './command';
 const desk = cliDesk('cress-cli-restore-lote-', (d) => initDesk(d, { professionals: 3, seed: 5 }));
 const { run, json } = desk;
 const exported = cliDesk('cress-cli-restore-exported-', (d) => initDesk(d, { professionals: 3, seed: 5 }));
+const sealed = cliDesk('cress-cli-restore-sealed-', (d) => initDesk(d, { professionals: 3, seed: 5 }));
 
 function one<T>(sql: string, store = desk.store): T {
   const db = openRawStore(store, { readonly: true });
@@ -103,5 +104,27 @@ describe('a restore of a backup made after a lote was exported, before it was se
     const again = exported.run('batch', 'ack', ack);
     expect(again.stdout).toContain('1 synced, 0 rejected, 0 already answered');
     expect(one<{ status: string }>('SELECT status FROM corrections', exported.store).status).toBe('synced');
+  });
+});
+
+describe('a restore of a backup made after a lote was sealed, before it was exported', () => {
+  it('says to export the lote again, which gives the same package, and mark it sent', () => {
+    const { registration } = one<{ registration: string }>('SELECT registration_number AS registration FROM professionals ORDER BY id LIMIT 1', sealed.store);
+    expect(sealed.run('correct', registration, '--field', 'email', '--value', 'nova.caixa@gmail.com', '--reason', 'Pedido no balcão').code).toBe(0);
+    expect(sealed.run('batch', 'create').code).toBe(0);
+    expect(sealed.run('batch', 'seal', '2026-0001').code).toBe(0);
+    mkdirSync(join(sealed.dir, 'backups'));
+    const backup = sealed.json('backup', 'create', '--out', join(sealed.dir, 'backups')).body.file as string;
+    const lotes = join(sealed.dir, 'lotes');
+    mkdirSync(lotes);
+    const first = sealed.json('batch', 'export', '2026-0001', '--out', lotes).body as { sha256: string };
+    expect(sealed.run('batch', 'mark-sent', '2026-0001').code).toBe(0);
+
+    const restored = sealed.run('backup', 'restore', backup, '--yes');
+
+    expect(restored.stdout).toContain('back to sealed: the same batch; export it again (the same package) and mark it sent, then import Implanta');
+    const again = join(sealed.dir, 'de-novo');
+    mkdirSync(again);
+    expect(sealed.json('batch', 'export', '2026-0001', '--out', again).body.sha256).toBe(first.sha256);
   });
 });
