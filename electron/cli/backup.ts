@@ -177,7 +177,10 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
     if (!yes) {
       const other = prepared.otherRegion ? ` It is a backup of CRESS region ${prepared.region}, not of this desk's region ${prepared.currentRegion}.` : '';
       const implanta = prepared.implantaCopy ? ` ${IMPLANTA_COPY}.` : '';
-      const question = `Restore ${file}? The current data is replaced (and kept aside).${other}${implanta}`;
+      const undone = prepared.undoneLotes.length > 0
+        ? ` It undoes ${prepared.undoneLotes.map((lote) => `batch ${lote.number}`).join(', ')}, which left this desk after the backup: Implanta may already have applied ${prepared.undoneLotes.length === 1 ? 'it' : 'them'}.`
+        : '';
+      const question = `Restore ${file}? The current data is replaced (and kept aside).${other}${implanta}${undone}`;
       if (!(await confirm(question))) throw new UsageError(`restoring replaces this desk's data: confirm with --yes.${other}`);
     }
     // Asked on the terminal, the question named the other region; --yes alone does not cover it.

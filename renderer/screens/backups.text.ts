@@ -94,6 +94,11 @@ export const BACKUPS_TEXT = {
   otherRegion: (backup: number | null, desk: number | null) => `Atenção: este backup é do CRESS ${backup ?? '?'}ª Região, e este computador é do CRESS ${desk ?? '?'}ª Região.`,
   otherRegionConfirm: 'Entendo que os dados de outro CRESS substituirão os deste computador.',
   restoreConfirm: 'Restaurar e substituir os dados',
+  /** Lotes that left the desk after the backup was made, told before the clerk confirms. */
+  restoreUndoesLotes: (lotes: readonly { number: string; sentAt: string | null; stateNow?: string | null }[], when: (iso: string) => string) =>
+    `${lotes.length === 1 ? 'O lote' : 'Os lotes'} ${lotes.map((l) => `${l.number}${l.sentAt ? ` (enviado em ${when(l.sentAt)})` : ' (exportado)'}`).join(', ')} ${
+      lotes.length === 1 ? 'saiu' : 'saíram'
+    } desta mesa depois deste backup: restaurá-lo ${lotes.length === 1 ? 'desfaz esse lote' : 'desfaz esses lotes'} aqui, e a Implanta pode já ter aplicado suas correções.`,
   restored: (aside: string) => `Backup restaurado. Os dados anteriores foram guardados em ${aside}`,
   /** Lotes that had left the desk and the restored data no longer holds as they were (db/batches/undoneLotes.ts). */
   restoredUndoneLotes: (aside: string, lotes: readonly { number: string; sentAt: string | null; stateNow?: string | null }[], when: (iso: string) => string) => {

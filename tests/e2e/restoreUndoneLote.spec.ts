@@ -1,4 +1,4 @@
-// A backup older than a lote sent to Implanta, restored in the window: the confirmation warns that
+// A backup older than a lote sent to Implanta, restored in the window: the question and the confirmation warn that
 // the lote is not in the backup and that Implanta may already have applied it, and the next lote's
 // page names it until that lote is sent.
 import { mkdirSync } from 'node:fs';
@@ -24,7 +24,10 @@ test('restoring a backup older than a sent lote names that lote, and the next lo
   await page.reload();
   await page.getByRole('button', { name: 'Backups', exact: true }).click();
   await page.getByRole('row').filter({ hasText: 'CRESS09-DEMONSTRACAO-backup-' }).getByRole('button', { name: 'Restaurar' }).click();
-  await page.getByRole('dialog', { name: 'Restaurar este backup?' }).getByRole('button', { name: 'Restaurar e substituir os dados' }).click();
+  // Told before the clerk confirms.
+  const dialog = page.getByRole('dialog', { name: 'Restaurar este backup?' });
+  await expect(dialog).toContainText(/O lote 2026-0001 \(enviado em \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\) saiu desta mesa depois deste backup: restaurá-lo desfaz esse lote aqui/);
+  await dialog.getByRole('button', { name: 'Restaurar e substituir os dados' }).click();
   const warned = page.getByRole('alert').filter({ hasText: 'Backup restaurado.' });
   await expect(warned).toContainText(/o lote 2026-0001 \(enviado em \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\) não está no backup: a Implanta pode já ter aplicado suas correções/);
   await expect(warned).toContainText('O número do lote não será usado por outro.');
