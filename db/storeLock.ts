@@ -218,13 +218,9 @@ export function isReadOnlyError(error: unknown): boolean {
   return (code.startsWith('SQLITE_READONLY') && code !== 'SQLITE_READONLY_DBMOVED') || code === 'EROFS';
 }
 
-/**
- * A folder on a file system mounted read-only (a share, a DVD, a disk the system remounted after an
- * error): SQLite opens the store read-only by itself, then cannot make the -wal and -shm files a
- * store in WAL mode needs even to be read, and says only "unable to open database file".
- */
-function onReadOnlyFileSystem(error: unknown, storePath: string | null): boolean {
-  if (storePath === null || !codeOf(error).startsWith('SQLITE_CANTOPEN')) return false;
+/** Whether the store's folder is on a file system mounted read-only (a share, a DVD, a disk the system remounted after an error). */
+function folderOnReadOnlyFileSystem(storePath: string | null): boolean {
+  if (storePath === null) return false;
   try {
     accessSync(dirname(resolve(storePath)), constants.W_OK);
     return false;
@@ -234,15 +230,25 @@ function onReadOnlyFileSystem(error: unknown, storePath: string | null): boolean
 }
 
 /**
+ * On such a file system SQLite opens the store read-only by itself, then cannot make the -wal and
+ * -shm files a store in WAL mode needs even to be read, and says only "unable to open database file".
+ */
+function onReadOnlyFileSystem(error: unknown, storePath: string | null): boolean {
+  return codeOf(error).startsWith('SQLITE_CANTOPEN') && folderOnReadOnlyFileSystem(storePath);
+}
+
+/**
  * The store cannot be written: "O arquivo de dados … não permite gravação", or, when SQLite could
  * not make the -wal and -shm files beside it (needed even to read a store in WAL mode), its folder.
  */
 export function storeReadOnlyError(error: unknown, storePath: string | null): AppError {
-  if ((codeOf(error) === 'SQLITE_READONLY_DIRECTORY' || codeOf(error) === 'EROFS' || onReadOnlyFileSystem(error, storePath)) && storePath !== null) {
+  // A -wal and -shm left beside the store (a desk killed outright) make SQLite say only that it is
+  // read-only: the folder's file system still is the cause, not the file's mode.
+  if ((codeOf(error) === 'SQLITE_READONLY_DIRECTORY' || codeOf(error) === 'EROFS' || folderOnReadOnlyFileSystem(storePath)) && storePath !== null) {
     const folder = dirname(resolve(storePath));
     return new AppError(
       'STORE_READ_ONLY',
-      `A pasta "${folder}" do arquivo de dados não permite gravação, e o CRESS Desk precisa criar nela os arquivos -wal e -shm do banco, mesmo só para ler. O arquivo de dados não está danificado e nada foi gravado: peça ao suporte de informática a permissão de gravação nessa pasta para este usuário do computador.`,
+      `A pasta "${folder}" do arquivo de dados não permite gravação, e o CRESS Desk precisa criar ou gravar nela os arquivos -wal e -shm do banco, mesmo só para ler. O arquivo de dados não está danificado e nada foi gravado: peça ao suporte de informática a permissão de gravação nessa pasta para este usuário do computador.`,
       { details: { folder, path: storePath } },
     );
   }

@@ -7,6 +7,7 @@ import type { Store } from '../open';
 import { appendOperatorAudit, requireSettings } from '../settings';
 import { exportCatalog, getBackupSettings, lastBackupAt, listBackups, setPinned, updateBackupSettings } from './catalog';
 import { backupDue, backupSummary } from './routine';
+import { lotesThatLeft } from '../batches/undoneLotes';
 import { applyRestore, checkApplicable, discardPrepared } from './restore';
 import { requireWritableStore, writeTransaction } from '../storeLock';
 
@@ -90,9 +91,10 @@ export function backupHandlers(store: Store, options: BackupHandlerOptions): Pic
       if (!options.withStoreClosed) throw new Error('restore needs a desk that can close its store');
       const operator = requireSettings(db).operator;
       const catalog = exportCatalog(db);
+      const lotesOut = lotesThatLeft(db);
       const now = clock();
       checkApplicable(store.path, { prepared, confirmOtherRegion });
-      return options.withStoreClosed((path) => applyRestore(path, { prepared, confirmOtherRegion, operator, now }, catalog));
+      return options.withStoreClosed((path) => applyRestore(path, { prepared, confirmOtherRegion, operator, now, lotesOut }, catalog));
     },
     'backups:restoreDiscard': ({ jobId }) => {
       let prepared: RestorePrepared;

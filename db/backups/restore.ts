@@ -17,7 +17,8 @@ import { basename, dirname, join } from 'node:path';
 import type { RestoreApplied, RestorePrepared } from '../../shared/contract/backups';
 import { AppError } from '../../shared/errors';
 import { appendAudit } from '../audit';
-import { claimStoreAlone, openStoreReader } from '../connections';
+import { lotesThatLeft, lotesUndoneBy, type UndoneLote } from '../batches/undoneLotes';
+import { claimStoreAlone, openStoreReader, readBackupCopy } from '../connections';
 import type { JobContext } from '../jobs/types';
 import { openStore } from '../open';
 import { getSettings } from '../settings';
@@ -28,12 +29,24 @@ import { isPreparedPath, preparedPathFor, removeStalePrepared } from './prepared
 import { schemaVerdict } from './snapshot';
 import { noteVerification, verifyBackupFile, type VerifyInput } from './verify';
 
-function currentRegion(storePath: string): number | null {
+/** The store's region, and the lotes it has let out (db/batches/undoneLotes.ts). */
+function currentFacts(storePath: string): { region: number | null; lotesOut: UndoneLote[] } {
   const db = openStoreReader(storePath);
   try {
-    return getSettings(db)?.region ?? null;
+    return { region: getSettings(db)?.region ?? null, lotesOut: lotesThatLeft(db) };
   } finally {
     db.close();
+  }
+}
+
+/** The lotes of `lotesOut` the prepared copy does not hold as they left, read without writing it (it is in rollback-journal mode). */
+function undoneInCopy(preparedPath: string, lotesOut: readonly UndoneLote[]): UndoneLote[] {
+  if (lotesOut.length === 0) return [];
+  const copy = readBackupCopy(preparedPath);
+  try {
+    return lotesUndoneBy(copy, lotesOut);
+  } finally {
+    copy.close();
   }
 }
 
@@ -56,16 +69,23 @@ export async function prepareRestore(input: VerifyInput, context: JobContext): P
     const schemaVersion = verification.schemaVersion as number;
     let migratedFrom: number | null = null;
     let preparedVersion = schemaVersion;
+    const current = currentFacts(context.storePath);
+    let undoneLotes: UndoneLote[] | null = null;
     if (schemaVerdict(schemaVersion) === 'older') {
       context.progress({ phase: 'migrate', label: 'Atualizando a cópia para esta versão…', done: 0, total: null });
       // Its version is read on the connection that migrated it: a read-only look afterwards would
       // leave the copy's -wal and -shm behind, beside the store, once the copy is swapped in.
       const migrated = openStore({ path: preparedPath, create: false, adoptOtherKey: true });
       preparedVersion = migrated.schemaVersion;
-      migrated.close();
+      try {
+        undoneLotes = lotesUndoneBy(migrated.db, current.lotesOut);
+      } finally {
+        migrated.close();
+      }
       migratedFrom = schemaVersion;
     }
-    const region = currentRegion(context.storePath);
+    const region = current.region;
+    undoneLotes ??= undoneInCopy(preparedPath, current.lotesOut);
     keep = true;
     return {
       file: verification.file,
@@ -80,6 +100,7 @@ export async function prepareRestore(input: VerifyInput, context: JobContext): P
       implantaCopy: verification.unlockedWith === 'passphrase',
       createdAt: verification.createdAt,
       counts: verification.counts ?? {},
+      undoneLotes: undoneLotes.map(({ number, uuid, state, sentAt, items, stateNow }) => ({ number, uuid, state, sentAt, items, stateNow })),
     };
   } finally {
     if (!keep) {
@@ -120,6 +141,8 @@ export interface ApplyOptions {
   confirmOtherRegion: boolean;
   operator: string;
   now: Date;
+  /** What the store about to be set aside had let out (db/batches/undoneLotes.ts). */
+  lotesOut?: readonly UndoneLote[];
 }
 
 /**
@@ -175,6 +198,7 @@ export function applyRestore(storePath: string, options: ApplyOptions, catalog: 
     const store = openStore({ path: storePath, create: false, adoptOtherKey: true });
     try {
       importCatalog(store.db, catalog, options.now.toISOString());
+      const undoneLotes = lotesUndoneBy(store.db, options.lotesOut ?? []);
       // The backup just passed a full verification: the list says so.
       noteVerification(
         storePath,
@@ -187,9 +211,9 @@ export function applyRestore(storePath: string, options: ApplyOptions, catalog: 
         action: 'backup.restore',
         entity: 'backup',
         entityId: basename(prepared.file),
-        detail: { file: prepared.file, previousStore: aside, schemaVersion: prepared.schemaVersion, migratedFrom: prepared.migratedFrom },
+        detail: { file: prepared.file, previousStore: aside, schemaVersion: prepared.schemaVersion, migratedFrom: prepared.migratedFrom, undoneLotes },
       });
-      return { file: prepared.file, previousStore: aside, schemaVersion: store.schemaVersion, counts: prepared.counts };
+      return { file: prepared.file, previousStore: aside, schemaVersion: store.schemaVersion, counts: prepared.counts, undoneLotes };
     } finally {
       store.close();
     }

@@ -21,8 +21,8 @@ import { applyDipStatus, futureDipDate } from './ackDip';
 import { refuseNoItemFor } from './ackNoItem';
 import { appliedAfterNewer, outOfOrderNote } from './ackOrder';
 import { sealedOnRejected } from './ackSealedOnRejected';
+import { nothingKnown, notSentError, unknownBatch } from './ackUnknownBatch';
 import { normaliseDipDate, type AckFile } from './ackRead';
-import { listIds, nothingKnown, notSentError, unknownBatch } from './ackRefusals';
 import { batchSummary, requireBatchRow, type BatchRow } from './summary';
 import { writeTransaction } from '../storeLock';
 
@@ -41,6 +41,14 @@ interface ItemState {
   statusChangedAt: string | null;
   /** Whether Implanta said it corrected the DIP request too (1), or only the registry (0); null when unknown. */
   dipRequestCorrected: number | null;
+}
+
+/** Ids shown in a refusal; the rest are counted. */
+const SHOWN_IDS = 5;
+
+function listIds(ids: string[]): string {
+  const shown = ids.slice(0, SHOWN_IDS).join(', ');
+  return ids.length > SHOWN_IDS ? `${shown} e mais ${formatCount(ids.length - SHOWN_IDS)}` : shown;
 }
 
 /**
@@ -109,8 +117,8 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
     let named: BatchRow | null = null;
     if (ack.batch) {
       named = statement<BatchRow>(db, 'SELECT * FROM batches WHERE uuid = ?').get(ack.batch.uuid) ?? null;
-      if (!named || (ack.batch.number !== null && ack.batch.number !== named.number)) throw unknownBatch(db, ack, named, (id) => lookup(db, id)?.batchId);
-      if (named.state === 'cancelled') throw notSentError(named);
+      if (!named || (ack.batch.number !== null && ack.batch.number !== named.number)) throw unknownBatch(db, ack, named);
+      if (named.state === 'cancelled') throw notSentError(db, named);
     }
 
     const states = new Map<string, ItemState>();
@@ -155,7 +163,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
     const batch = named ?? requireBatchRow(db, [...batches.keys()][0] as number);
     refuseOtherPerson(db, ack);
 
-    if (batch.state !== 'sent' && batch.state !== 'acknowledged') throw notSentError(batch);
+    if (batch.state !== 'sent' && batch.state !== 'acknowledged') throw notSentError(db, batch);
     if (ack.answers.length === 0) refuseNoItemFor(db, batch);
     if (ack.packageSha256 !== null && !wroteThisPackage(db, batch, ack.packageSha256)) {
       throw new AppError(

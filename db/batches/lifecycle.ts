@@ -16,6 +16,7 @@ import { refreshDipActions } from './dipActions';
 import { IMPLANTA_CPF_SQL } from './payloadPreviousCpf';
 import { CURRENT_SCHEMA_VERSION } from './schemas';
 import { batchNumber, batchSummary, requireBatchRow, type BatchRow } from './summary';
+import { lastUndoneSeq } from './undoneLotes';
 import { writeTransaction } from '../storeLock';
 
 /** A correction of no import, or of an import already recorded (one still being written has no row yet). */
@@ -75,7 +76,8 @@ export function createBatch(db: Database, now: Date): BatchSummary {
     const iso = now.toISOString();
     const year = brasilia(now).year;
     const last = statement<{ seq: number | null }>(db, 'SELECT max(seq) AS seq FROM batches WHERE region = ? AND year = ?').get(settings.region, year);
-    const seq = (last?.seq ?? 0) + 1;
+    // A lote a restore undid may be in Implanta's hands under its number: never give it to another.
+    const seq = Math.max(last?.seq ?? 0, lastUndoneSeq(db, settings.region, year)) + 1;
     const number = batchNumber(year, seq);
     const uuid = randomUUID();
     const id = Number(

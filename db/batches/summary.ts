@@ -9,6 +9,7 @@ import { getSettings, isDemoBatch } from '../settings';
 import { statement } from '../statements';
 import type { batches } from '../schema';
 import type { SqlRow } from '../sqlRow';
+import { undoneBefore } from './undoneLotes';
 
 /** A batches row as SQLite returns it (`SELECT *`). */
 export type BatchRow = SqlRow<typeof batches>;
@@ -112,7 +113,15 @@ export function toSummary(db: Database, row: BatchRow, now: Date): BatchSummary 
     fileName: `${lotePackageStem(db, row)}.zip`,
     packageSha256: row.package_sha256,
     encryptedSha256: row.encrypted_sha256,
+    ...unsentAfterRestore(db, row),
   };
+}
+
+/** A lote not sent yet, made after a restore undid a sent one: it names that lote (db/batches/undoneLotes.ts). */
+function unsentAfterRestore(db: Database, row: BatchRow): Pick<BatchSummary, 'undoneBefore'> {
+  if (!['open', 'sealed', 'exported'].includes(row.state)) return {};
+  const undone = undoneBefore(db, row);
+  return undone.length > 0 ? { undoneBefore: undone } : {};
 }
 
 export function batchSummary(db: Database, id: number, now: Date): BatchSummary {

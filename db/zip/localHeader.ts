@@ -92,13 +92,42 @@ export function* dataOffsetOf(record: EntryRecord, fileSize: number): Steps<numb
 
 /** A data descriptor after an entry's data: CRC and sizes (32 or 64 bits), with or without its signature. */
 const DESCRIPTOR_LENGTHS = [12, 16, 20, 24];
+const SIG_DESCRIPTOR = 0x08074b50;
+
+/**
+ * What of the data descriptor after `record`'s data (`bytes`, all that lies before the next entry)
+ * disagrees with the directory, or null. A streaming reader takes the entry's CRC and sizes from
+ * it: they must be the ones the desk checked. The length tells its layout: with the signature or
+ * not, 32- or 64-bit sizes.
+ */
+function descriptorDisagreement(record: EntryRecord, bytes: Buffer): string | null {
+  if (!DESCRIPTOR_LENGTHS.includes(bytes.length)) return 'descritor de dados';
+  const signed = bytes.length === 16 || bytes.length === 24;
+  if (signed && bytes.readUInt32LE(0) !== SIG_DESCRIPTOR) return 'descritor de dados';
+  const at = signed ? 4 : 0;
+  const wide = bytes.length >= 20;
+  const compressedSize = wide ? u64(bytes, at + 4, record.name) : bytes.readUInt32LE(at + 4);
+  const size = wide ? u64(bytes, at + 12, record.name) : bytes.readUInt32LE(at + 8);
+  if (bytes.readUInt32LE(at) !== record.crc32) return 'CRC no descritor de dados';
+  if (compressedSize !== record.compressedSize) return 'tamanho comprimido no descritor de dados';
+  if (size !== record.size) return 'tamanho no descritor de dados';
+  return null;
+}
+
+/** Checks the data descriptor between `record`'s data end and `next`, when its flags say it has one. */
+function* checkDescriptor(record: EntryRecord | null, dataEnd: number, next: number): Steps<void> {
+  if (record === null || (record.flags & FLAG_DATA_DESCRIPTOR) === 0) return;
+  const reason = next - dataEnd > 0 ? descriptorDisagreement(record, yield* exactly(dataEnd, next - dataEnd, record.name)) : 'descritor de dados ausente';
+  if (reason !== null) throw fault('local-header-mismatch', { entry: record.name, reason });
+}
 
 /**
  * Every byte before the central directory belongs to an entry it lists: from the first byte, each
- * local header right after the previous entry's data (and its data descriptor), the directory right
- * after the last. A tool that walks the local headers from the start (a streaming reader) would
- * otherwise find an entry the directory — and so the desk's checks — never saw. Checks each local
- * header against the directory on the way.
+ * local header right after the previous entry's data (and its data descriptor, which must say the
+ * CRC and sizes the directory says), the directory right after the last. A tool that walks the
+ * local headers from the start (a streaming reader) would otherwise find an entry, or read CRC and
+ * sizes, the directory — and so the desk's checks — never saw. Checks each local header against
+ * the directory on the way.
  */
 export function* checkLayout(records: readonly EntryRecord[], centralStart: number, fileSize: number): Steps<void> {
   let expected = 0;
@@ -107,8 +136,10 @@ export function* checkLayout(records: readonly EntryRecord[], centralStart: numb
     offset === expected || (previous !== null && (previous.flags & FLAG_DATA_DESCRIPTOR) !== 0 && DESCRIPTOR_LENGTHS.includes(offset - expected));
   for (const record of [...records].sort((a, b) => a.offset - b.offset)) {
     if (!follows(record.offset)) throw fault('hidden-data', { entry: record.name });
+    yield* checkDescriptor(previous, expected, record.offset);
     expected = (yield* dataOffsetOf(record, fileSize)) + record.compressedSize;
     previous = record;
   }
   if (!follows(centralStart)) throw fault('hidden-data', previous === null ? {} : { entry: previous.name, after: true });
+  yield* checkDescriptor(previous, expected, centralStart);
 }

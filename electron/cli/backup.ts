@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import type { BackupItem, BackupVerification } from '../../shared/contract/backups';
+import type { BackupItem, BackupVerification, RestoreApplied } from '../../shared/contract/backups';
 import { formatCount, formatFileSize } from '../../shared/display/numbers';
 import { plural } from '../../shared/display/plural';
 import { AppError } from '../../shared/errors';
@@ -126,6 +126,31 @@ async function verify(context: CliContext): Promise<CommandOutcome> {
 /** A copy made for Implanta leaves the council's casework out (db/backups/implantaCopy.ts). */
 const IMPLANTA_COPY = 'It is a copy made for Implanta: the council’s atendimentos (with their attachments) are not in it';
 
+/** What brings a lote back to sent, from the step a restore took it back to (a sealed lote exports the same bytes again). */
+const AGAIN: Record<string, string> = { sent: '', exported: 'mark it sent again, then ', sealed: 'export it again (the same package) and mark it sent, then ' };
+
+/** Lotes Implanta may hold that the restored data no longer has at that step (db/batches/undoneLotes.ts). */
+function undoneLotesLines(lotes: RestoreApplied['undoneLotes']): string[] {
+  if (lotes.length === 0) return [];
+  const step = { exported: 'exported', sent: 'sent', acknowledged: 'answered' } as const;
+  const gone = lotes.filter((lote) => !lote.stateNow);
+  return [
+    `  ${plural(lotes.length, 'batch had left this desk and is', 'batches had left this desk and are')} not in the restored data as ${lotes.length === 1 ? 'it was' : 'they were'}: Implanta may already have applied ${lotes.length === 1 ? 'it' : 'them'}.`,
+    ...lotes.map((lote) => {
+      const when = lote.sentAt ? `sent ${formatDateTimeBr(lote.sentAt)}` : '';
+      const facts = `${[lote.state === 'sent' ? '' : step[lote.state], when].filter(Boolean).join(', ')}, ${plural(lote.items, 'correction', 'corrections')}`;
+      // Still in the backup at an earlier step, it is the same lote and package: its answer is taken again once it is marked sent.
+      const now = lote.stateNow
+        ? `back to ${lote.stateNow}: the same batch; ${AGAIN[lote.stateNow] ?? AGAIN.exported}import Implanta's answer again`
+        : 'not in the backup; its number is not given to a new batch';
+      return `    Batch ${lote.number} (${facts}): ${now}`;
+    }),
+    gone.length > 0
+      ? `    Corrections of ${gone.length === 1 ? 'a batch' : 'batches'} not in the backup that the backup holds are pending again: check with Implanta what it applied before sending them in a new batch.`
+      : '',
+  ].filter(Boolean);
+}
+
 /** Asks on the terminal; without one, the clerk must say --yes. */
 async function confirm(question: string): Promise<boolean> {
   if (!process.stdin.isTTY) return false;
@@ -152,7 +177,10 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
     if (!yes) {
       const other = prepared.otherRegion ? ` It is a backup of CRESS region ${prepared.region}, not of this desk's region ${prepared.currentRegion}.` : '';
       const implanta = prepared.implantaCopy ? ` ${IMPLANTA_COPY}.` : '';
-      const question = `Restore ${file}? The current data is replaced (and kept aside).${other}${implanta}`;
+      const undone = prepared.undoneLotes.length > 0
+        ? ` It undoes ${prepared.undoneLotes.map((lote) => `batch ${lote.number}`).join(', ')}, which left this desk after the backup: Implanta may already have applied ${prepared.undoneLotes.length === 1 ? 'it' : 'them'}.`
+        : '';
+      const question = `Restore ${file}? The current data is replaced (and kept aside).${other}${implanta}${undone}`;
       if (!(await confirm(question))) throw new UsageError(`restoring replaces this desk's data: confirm with --yes.${other}`);
     }
     // Asked on the terminal, the question named the other region; --yes alone does not cover it.
@@ -174,6 +202,7 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
     prepared.implantaCopy ? `  It was ${IMPLANTA_COPY.replace(/^It is /, '')}; those of before are kept in ${applied.previousStore}.` : '',
     prepared.migratedFrom !== null ? `  Updated from schema ${prepared.migratedFrom} to ${applied.schemaVersion}.` : '',
     `  ${countsLine(applied.counts)}`,
+    ...undoneLotesLines(applied.undoneLotes),
   ]
     .filter(Boolean)
     .join('\n');

@@ -59,6 +59,12 @@ function describe(b: BatchSummary): string {
     `Batch ${b.number} (${b.fileName}) — ${STATE_WORDS[b.state]}${b.overdue ? ', OVERDUE' : ''}`,
     `  ${plural(c.corrections, 'correction', 'corrections')}, ${plural(c.cepChanges, 'CEP change', 'CEP changes')}, ${plural(c.dipRequests, 'DIP request', 'DIP requests')} to correct`,
   ];
+  for (const lote of b.undoneBefore ?? []) {
+    const sent = lote.sentAt ? `sent ${formatDateTimeBr(lote.sentAt)}` : 'exported';
+    lines.push(
+      `  Warning: batch ${lote.number} (${sent}) was undone by a restore (${formatDateTimeBr(lote.restoredAt)}): its corrections that are here again may already be applied by Implanta; check with Implanta what it applied before sending this batch.`,
+    );
+  }
   if (b.sentAt) lines.push(`  sent ${formatDateTimeBr(b.sentAt)}, answer due ${formatDateTimeBr(b.dueAt)}; ${formatCount(c.unanswered)} unanswered`);
   if (c.statuses.synced + c.statuses.rejected > 0) {
     const toFix = c.statuses.rejected > 0 ? ` (${formatCount(c.unresolvedRejections)} still to fix)` : '';

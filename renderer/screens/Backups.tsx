@@ -147,11 +147,12 @@ export function BackupsScreen() {
     setRestore(null);
     try {
       const applied = await useBackups.getState().applyRestore(jobId, confirmOtherRegion);
-      setNotice({ severity: 'success', text: TEXT.restored(applied.previousStore) });
+      const said = applied.undoneLotes.length > 0 ? TEXT.restoredUndoneLotes(applied.previousStore, applied.undoneLotes, formatDateTimeBr) : TEXT.restored(applied.previousStore);
+      setNotice({ severity: applied.undoneLotes.length > 0 ? 'warning' : 'success', text: said });
       await refreshSession();
       // A backup whose operators do not include the one working ends the session: the window goes
       // to the choice of operator, and the confirmation goes with it.
-      if (!useSession.getState().info?.sessionOperator) useNotify.getState().show(TEXT.restored(applied.previousStore));
+      if (!useSession.getState().info?.sessionOperator) useNotify.getState().show(said);
     } catch (error) {
       // Refused (the store in use elsewhere…): the copy prepared for it is not left beside the store.
       void useBackups.getState().discardRestore(jobId);

@@ -243,6 +243,7 @@ export function RestoreDialog({
           <Typography variant="body2">{TEXT.restoreKept}</Typography>
           {prepared.migratedFrom !== null ? <Alert severity="info">{TEXT.restoreMigrated(prepared.migratedFrom, prepared.schemaVersion)}</Alert> : null}
           {prepared.implantaCopy ? <Alert severity="warning">{TEXT.restoreImplantaCopy}</Alert> : null}
+          {prepared.undoneLotes.length > 0 ? <Alert severity="warning">{TEXT.restoreUndoesLotes(prepared.undoneLotes, formatDateTimeBr)}</Alert> : null}
           {prepared.otherRegion ? (
             <Alert severity="error">
               {TEXT.otherRegion(prepared.region, prepared.currentRegion)}

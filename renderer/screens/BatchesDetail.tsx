@@ -110,6 +110,12 @@ export function BatchDetailScreen({ id }: { id: number }) {
 }
 
 function hint(batch: BatchSummary): { severity: 'info' | 'warning' | 'error' | 'success'; text: string } {
+  const said = stateHint(batch);
+  if (!batch.undoneBefore) return said;
+  return { severity: 'warning', text: TEXT.undoneBeforeHint(batch.undoneBefore, formatDateTimeBr, said.text) };
+}
+
+function stateHint(batch: BatchSummary): { severity: 'info' | 'warning' | 'error' | 'success'; text: string } {
   const due = formatDateTimeBr(batch.dueAt);
   switch (batch.state) {
     case 'open':

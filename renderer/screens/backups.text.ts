@@ -94,7 +94,33 @@ export const BACKUPS_TEXT = {
   otherRegion: (backup: number | null, desk: number | null) => `Atenção: este backup é do CRESS ${backup ?? '?'}ª Região, e este computador é do CRESS ${desk ?? '?'}ª Região.`,
   otherRegionConfirm: 'Entendo que os dados de outro CRESS substituirão os deste computador.',
   restoreConfirm: 'Restaurar e substituir os dados',
+  /** Lotes that left the desk after the backup was made, told before the clerk confirms. */
+  restoreUndoesLotes: (lotes: readonly { number: string; sentAt: string | null; stateNow?: string | null }[], when: (iso: string) => string) =>
+    `${lotes.length === 1 ? 'O lote' : 'Os lotes'} ${lotes.map((l) => `${l.number}${l.sentAt ? ` (enviado em ${when(l.sentAt)})` : ' (exportado)'}`).join(', ')} ${
+      lotes.length === 1 ? 'saiu' : 'saíram'
+    } desta mesa depois deste backup: restaurá-lo ${lotes.length === 1 ? 'desfaz esse lote' : 'desfaz esses lotes'} aqui, e a Implanta pode já ter aplicado suas correções.`,
   restored: (aside: string) => `Backup restaurado. Os dados anteriores foram guardados em ${aside}`,
+  /** Lotes that had left the desk and the restored data no longer holds as they were (db/batches/undoneLotes.ts). */
+  restoredUndoneLotes: (aside: string, lotes: readonly { number: string; sentAt: string | null; stateNow?: string | null }[], when: (iso: string) => string) => {
+    const named = (some: typeof lotes) => some.map((l) => `${l.number}${l.sentAt ? ` (enviado em ${when(l.sentAt)})` : ' (exportado)'}`).join(', ');
+    const gone = lotes.filter((l) => !l.stateNow);
+    const back = lotes.filter((l) => l.stateNow && l.stateNow !== 'sent');
+    const unanswered = lotes.filter((l) => l.stateNow === 'sent');
+    return [
+      `Backup restaurado. Os dados anteriores foram guardados em ${aside}.`,
+      gone.length > 0
+        ? `Atenção: ${gone.length === 1 ? 'o lote' : 'os lotes'} ${named(gone)} não ${gone.length === 1 ? 'está' : 'estão'} no backup: a Implanta pode já ter aplicado suas correções. As que o backup tem voltaram a ficar pendentes: confira com a Implanta antes de enviá-las de novo. ${gone.length === 1 ? 'O número do lote não será usado' : 'Os números desses lotes não serão usados'} por outro.`
+        : '',
+      back.length > 0
+        ? `Atenção: ${back.length === 1 ? 'o lote' : 'os lotes'} ${named(back)} ${back.length === 1 ? 'voltou' : 'voltaram'} a uma etapa anterior ao envio: ${back.some((l) => l.stateNow === 'sealed') ? `exporte ${back.length === 1 ? 'o pacote' : 'os pacotes'} de novo (${back.length === 1 ? 'sai o mesmo arquivo' : 'saem os mesmos arquivos'}), ` : ''}${back.length === 1 ? 'marque-o' : 'marque-os'} como ${back.length === 1 ? 'enviado' : 'enviados'} de novo e importe outra vez a confirmação da Implanta.`
+        : '',
+      unanswered.length > 0
+        ? `${unanswered.length === 1 ? 'O lote' : 'Os lotes'} ${named(unanswered)} ${unanswered.length === 1 ? 'voltou' : 'voltaram'} a aguardar a resposta: importe outra vez a confirmação da Implanta.`
+        : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+  },
 
   // Settings
   settingsTitle: 'Rotina de backup',

@@ -85,6 +85,11 @@ export const BATCHES_TEXT = {
     importAck: 'Importar confirmação',
     dipEmail: 'E-mail para a Implanta (DIP)',
     openHint: 'Revise os itens abaixo. Depois de lacrado, o lote não muda mais: o pacote exportado será sempre o mesmo.',
+    /** A lote made after a restore undid a sent one (docs/backups.md), before the state's own hint. */
+    undoneBeforeHint: (lotes: readonly { number: string; sentAt: string | null; restoredAt: string }[], when: (iso: string) => string, then: string) =>
+      `${lotes
+        .map((l) => `O lote ${l.number}${l.sentAt ? `, enviado em ${when(l.sentAt)},` : ''} foi desfeito pela restauração de um backup em ${when(l.restoredAt)}.`)
+        .join(' ')} As correções dele que voltaram a ficar pendentes podem estar neste lote, e a Implanta pode já tê-las aplicado: confira com ela antes de enviar este lote. ${then}`,
     sealedHint: 'Lote lacrado: exporte o pacote e envie-o à Implanta; depois marque o envio.',
     exportedHint: 'Pacote exportado: envie-o à Implanta e marque o envio para acompanhar o prazo de resposta.',
     sentHint: (due: string) => `Aguardando a confirmação da Implanta (esperada até ${due}).`,

@@ -103,6 +103,14 @@ export const backupVerificationSchema = z.object({
 });
 export type BackupVerification = z.infer<typeof backupVerificationSchema>;
 
+/**
+ * Lotes the store had exported, sent or had answered, which the backup does not hold at that step:
+ * Implanta may have them (and have applied them) although the restored desk no longer does.
+ */
+const undoneLotesSchema = z
+  .array(z.object({ number: z.string(), uuid: z.string(), state: z.enum(['exported', 'sent', 'acknowledged']), sentAt: z.string().nullable(), items: z.number().int(), stateNow: z.string().nullable().optional() }))
+  .default([]);
+
 /** What `backup.restorePrepare` answers: a verified copy waiting to replace the store. */
 export const restorePreparedSchema = z.object({
   file: z.string(),
@@ -120,6 +128,8 @@ export const restorePreparedSchema = z.object({
   implantaCopy: z.boolean(),
   createdAt: z.string().nullable(),
   counts: backupCountsSchema,
+  /** What restoring it would undo, told before the clerk confirms (the restore tells it again, as found then). */
+  undoneLotes: undoneLotesSchema,
 });
 export type RestorePrepared = z.infer<typeof restorePreparedSchema>;
 
@@ -129,6 +139,11 @@ export const restoreAppliedSchema = z.object({
   previousStore: z.string(),
   schemaVersion: z.number().int(),
   counts: backupCountsSchema,
+  /**
+   * Lotes the store set aside had exported, sent or had answered, which the backup does not hold at
+   * that step: Implanta may have them (and have applied them) although this desk no longer does.
+   */
+  undoneLotes: undoneLotesSchema,
 });
 export type RestoreApplied = z.infer<typeof restoreAppliedSchema>;
 

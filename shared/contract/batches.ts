@@ -60,6 +60,11 @@ export const batchSummarySchema = z.object({
   fileName: z.string(),
   packageSha256: z.string().nullable(),
   encryptedSha256: z.string().nullable(),
+  /**
+   * Not sent yet and made after a restore undid a lote that had been sent (docs/backups.md): that
+   * lote, whose corrections this one may carry again. Absent otherwise.
+   */
+  undoneBefore: z.array(z.object({ number: z.string(), sentAt: z.string().nullable(), restoredAt: z.string() })).optional(),
 });
 export type BatchSummary = z.infer<typeof batchSummarySchema>;
 

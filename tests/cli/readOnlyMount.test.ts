@@ -4,11 +4,12 @@
 // restore a backup over sound data. The mount is made in a private mount namespace (unshare -m, as
 // root); where that is not allowed the test says so and skips.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { storeError } from '../../db/storeLock';
 import { AppError } from '../../shared/errors';
+import { openRawStore } from '../rawStore';
 import { CLI_BIN, cliDesk, initDesk } from './command';
 
 const desk = cliDesk('cress-cli-rofs-', (d) => initDesk(d, { professionals: 20, seed: 2 }), 60_000);
@@ -38,6 +39,35 @@ describe('a store on a read-only file system', () => {
     mkdirSync(folder);
     mkdirSync(backups);
     copyFileSync(desk.store, join(folder, 'desk.sqlite'));
+    const answers = onReadOnlyMount(folder, backups);
+    context.skip(answers === null, 'no read-only mount can be made here (unshare -m and mount need root and a kernel that allows mount namespaces).');
+    expect(answers).toHaveLength(COMMANDS.length);
+    for (const answer of answers ?? []) {
+      expect(answer.code).toBe(1);
+      expect(answer.body.error?.code).toBe('STORE_READ_ONLY');
+      expect(answer.body.error?.message).toContain(`A pasta "${folder}"`);
+      expect(answer.body.error?.message).not.toMatch(/danificado\.|Restaure/);
+    }
+  });
+
+  it('with the -wal a desk killed outright left beside it, says the folder does not allow writing, not that the store is damaged', (context) => {
+    const folder = join(desk.dir, 'somente-leitura-com-wal');
+    const backups = join(desk.dir, 'backups-com-wal');
+    mkdirSync(folder);
+    mkdirSync(backups);
+    // A writer holding the store open with its last write still in the -wal, copied as it is: as a
+    // desk killed outright leaves it.
+    const writer = openRawStore(desk.store);
+    try {
+      writer.pragma('wal_autocheckpoint = 0');
+      writer.prepare("UPDATE professionals SET email = 'ultima@escrita.com.br' WHERE registration_number = '1011'").run();
+      copyFileSync(desk.store, join(folder, 'desk.sqlite'));
+      copyFileSync(`${desk.store}-wal`, join(folder, 'desk.sqlite-wal'));
+      copyFileSync(`${desk.store}-shm`, join(folder, 'desk.sqlite-shm'));
+    } finally {
+      writer.close();
+    }
+    expect(statSync(join(folder, 'desk.sqlite-wal')).size).toBeGreaterThan(0);
     const answers = onReadOnlyMount(folder, backups);
     context.skip(answers === null, 'no read-only mount can be made here (unshare -m and mount need root and a kernel that allows mount namespaces).');
     expect(answers).toHaveLength(COMMANDS.length);

@@ -58,6 +58,42 @@ function withHiddenEntry(zip: string, name: string, copyName: string): string {
   return copy;
 }
 
+/**
+ * A copy of `zip` whose `entry` is streamed as a tool writing a zip on the fly does it (flag bit 3,
+ * CRC and sizes also in a data descriptor after the data), the descriptor's `field` one off from
+ * the index: a streaming reader takes the descriptor, the desk the index.
+ */
+function withDataDescriptor(zip: string, entry: string, field: 'crc' | 'compressedSize' | 'size', copyName: string): string {
+  const bytes = readFileSync(zip);
+  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = bytes.readUInt16LE(end + 10);
+  const centralStart = bytes.readUInt32LE(end + 16);
+  const records: number[] = [];
+  for (let i = 0, at = centralStart; i < count; i++) {
+    records.push(at);
+    at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+  }
+  const record = records.find((at) => bytes.subarray(at + 46, at + 46 + bytes.readUInt16LE(at + 28)).toString() === entry) as number;
+  expect(record).toBeDefined();
+  const local = bytes.readUInt32LE(record + 42);
+  const crc = bytes.readUInt32LE(record + 16);
+  const compressedSize = bytes.readUInt32LE(record + 20);
+  const size = bytes.readUInt32LE(record + 24);
+  const dataEnd = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28) + compressedSize;
+  const descriptor = Buffer.alloc(16);
+  descriptor.writeUInt32LE(0x08074b50, 0);
+  descriptor.writeUInt32LE(field === 'crc' ? (crc ^ 1) >>> 0 : crc, 4);
+  descriptor.writeUInt32LE(field === 'compressedSize' ? compressedSize + 1 : compressedSize, 8);
+  descriptor.writeUInt32LE(field === 'size' ? size + 1 : size, 12);
+  bytes.writeUInt16LE(bytes.readUInt16LE(local + 6) | 0x08, local + 6);
+  bytes.writeUInt16LE(bytes.readUInt16LE(record + 8) | 0x08, record + 8);
+  for (const at of records) if (bytes.readUInt32LE(at + 42) > local) bytes.writeUInt32LE(bytes.readUInt32LE(at + 42) + descriptor.length, at + 42);
+  bytes.writeUInt32LE(centralStart + descriptor.length, end + 16);
+  const copy = join(desk.dir, copyName);
+  writeFileSync(copy, Buffer.concat([bytes.subarray(0, dataEnd), descriptor, bytes.subarray(dataEnd)]));
+  return copy;
+}
+
 let sealedPackage: string | null = null;
 
 /** The desk's first lote, exported once for the tests that need it (each may run alone). */
@@ -89,6 +125,25 @@ describe('verify and a local header that disagrees with the zip index', () => {
       expect(result.body.valid).toBe(false);
       expect(result.body.problems.map((p: { message: string }) => p.message).join('\n'), field).toContain(`cabeçalho local de "${entry}" não confere com o índice`);
     }
+  });
+
+  it('refuses a lote package whose data descriptor after data/corrections.jsonl differs from the index in its CRC or sizes', () => {
+    const zip = firstSealedPackage();
+    const entry = `${zip.slice(zip.lastIndexOf('/') + 1, -'.zip'.length)}/data/corrections.jsonl`;
+    for (const field of ['crc', 'compressedSize', 'size'] as const) {
+      const changed = withDataDescriptor(zip, entry, field, `lote-descritor-${field}.zip`);
+      const result = json('batch', 'verify', changed);
+      expect(result.code, `${field}: ${result.stdout}`).toBe(3);
+      expect(result.body.problems.map((p: { message: string }) => p.message).join('\n'), field).toContain(`"${entry}"`);
+    }
+    // The same streaming with a descriptor that agrees is a valid package.
+    const agreeing = readFileSync(withDataDescriptor(zip, entry, 'crc', 'lote-descritor-base.zip'));
+    const crcAt = agreeing.indexOf(Buffer.from([0x50, 0x4b, 0x07, 0x08])) + 4;
+    agreeing.writeUInt32LE((agreeing.readUInt32LE(crcAt) ^ 1) >>> 0, crcAt);
+    const fixed = join(desk.dir, 'lote-descritor-certo.zip');
+    writeFileSync(fixed, agreeing);
+    expect(spawnSync('unzip', ['-tq', fixed]).status).toBe(0);
+    expect(run('batch', 'verify', fixed).code).toBe(0);
   });
 
   it('tells a damaged bag-info.txt once, though more than one check reads it', () => {

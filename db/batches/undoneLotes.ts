@@ -1,0 +1,99 @@
+// Lotes a restore undid: exported, sent or answered on the store set aside, and unknown (or at an
+// earlier step) on the backup restored over it. Implanta may hold them and have applied their
+// corrections, so the restore names them, its audit entry keeps them (the only record of them left
+// in the store), the next lote never takes one's number, and an answer to one is refused naming it.
+import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
+
+/** A lote as it had left the desk: what the restore reports and its audit entry keeps. */
+const undoneLoteSchema = z.object({
+  uuid: z.string(),
+  number: z.string(),
+  region: z.number().int(),
+  year: z.number().int(),
+  seq: z.number().int(),
+  state: z.enum(['exported', 'sent', 'acknowledged']),
+  sentAt: z.string().nullable(),
+  /** Corrections and CEP changes it carried. */
+  items: z.number().int(),
+  /** Its step on the restored store (null: not there at all). */
+  stateNow: z.string().nullable().optional(),
+});
+export type UndoneLote = z.infer<typeof undoneLoteSchema>;
+
+/** An undone lote as the audit trail keeps it, with the restore that undid it. */
+export interface RecordedUndoneLote extends UndoneLote {
+  restoredAt: string;
+  backupFile: string;
+}
+
+const STEP: Record<string, number> = { open: 0, cancelled: 0, sealed: 1, exported: 2, sent: 3, acknowledged: 4 };
+
+/** Every lote recorded as undone by a restore, in this store's audit trail. */
+export function recordedUndoneLotes(db: Database): RecordedUndoneLote[] {
+  // Through the entity index: the backups' entries are few, the whole trail may be millions.
+  const rows = db.prepare("SELECT at, detail FROM audit_log WHERE entity = 'backup' AND action = 'backup.restore'").all() as { at: string; detail: string }[];
+  return rows.flatMap((row) => {
+    const detail = JSON.parse(row.detail) as { file?: string; undoneLotes?: unknown };
+    const lotes = z.array(undoneLoteSchema).safeParse(detail.undoneLotes ?? []);
+    return lotes.success ? lotes.data.map((lote) => ({ ...lote, restoredAt: row.at, backupFile: detail.file ?? '' })) : [];
+  });
+}
+
+/**
+ * What the store about to be set aside has let out: its lotes exported, sent or answered, and the
+ * lotes earlier restores recorded as undone (a backup older than those restores knows none of them).
+ */
+export function lotesThatLeft(db: Database): UndoneLote[] {
+  const own = db
+    .prepare(
+      `SELECT uuid, number, region, year, seq, state, sent_at AS sentAt,
+         (SELECT count(*) FROM corrections WHERE batch_id = b.id) + (SELECT count(*) FROM cep_changes WHERE batch_id = b.id) AS items
+       FROM batches b WHERE state IN ('exported', 'sent', 'acknowledged') ORDER BY region, year, seq`,
+    )
+    .all() as UndoneLote[];
+  const known = new Set(own.map((lote) => lote.uuid));
+  const earlier = recordedUndoneLotes(db)
+    .filter((lote) => !known.has(lote.uuid))
+    .map(({ restoredAt: _at, backupFile: _file, stateNow: _now, ...lote }) => lote);
+  return [...own, ...earlier.filter((lote, i) => earlier.findIndex((other) => other.uuid === lote.uuid) === i)];
+}
+
+/** Those of `left` the restored store does not hold at their step, nor already records as undone. */
+export function lotesUndoneBy(restored: Database, left: readonly UndoneLote[]): UndoneLote[] {
+  const recorded = new Set(recordedUndoneLotes(restored).map((lote) => lote.uuid));
+  const stateOf = restored.prepare('SELECT state FROM batches WHERE uuid = ?').pluck();
+  return left.flatMap((lote) => {
+    const now = (stateOf.get(lote.uuid) as string | undefined) ?? null;
+    if (now === null ? recorded.has(lote.uuid) : (STEP[now] ?? 0) >= (STEP[lote.state] ?? 0)) return [];
+    return [{ ...lote, stateNow: now }];
+  });
+}
+
+/** The highest number a restore-undone lote of the region and year took: the next lote's starts after it. */
+export function lastUndoneSeq(db: Database, region: number, year: number): number {
+  const seqs = recordedUndoneLotes(db)
+    .filter((lote) => lote.region === region && lote.year === year)
+    .map((lote) => lote.seq);
+  return Math.max(0, ...seqs);
+}
+
+/** A lote a restore undid, as a lote made after the restore names it. */
+export interface UndoneBefore {
+  number: string;
+  sentAt: string | null;
+  restoredAt: string;
+}
+
+/**
+ * The lotes restores undid between the creation of the lote before this one and this one's: the
+ * corrections they carried, pending again, may be in this lote, and Implanta may have applied them.
+ */
+export function undoneBefore(db: Database, batch: { id: number; created_at: string }): UndoneBefore[] {
+  const recorded = recordedUndoneLotes(db);
+  if (recorded.length === 0) return [];
+  const previous = db.prepare('SELECT max(created_at) FROM batches WHERE created_at <= ? AND id <> ?').pluck().get(batch.created_at, batch.id) as string | null;
+  return recorded
+    .filter((lote) => !lote.stateNow && lote.restoredAt <= batch.created_at && (previous === null || lote.restoredAt > previous))
+    .map((lote) => ({ number: lote.number, sentAt: lote.sentAt, restoredAt: lote.restoredAt }));
+}

@@ -1,0 +1,130 @@
+// A backup made before a lote left the desk, restored after: the restore says which lote it undid
+// (the corrections it carried may already be applied by Implanta), the next lote never takes its
+// number, and Implanta's answer to it is refused naming it.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openRawStore } from '../rawStore';
+import { cliDesk, initDesk } from './command';
+
+const desk = cliDesk('cress-cli-restore-lote-', (d) => initDesk(d, { professionals: 3, seed: 5 }));
+const { run, json } = desk;
+const exported = cliDesk('cress-cli-restore-exported-', (d) => initDesk(d, { professionals: 3, seed: 5 }));
+const sealed = cliDesk('cress-cli-restore-sealed-', (d) => initDesk(d, { professionals: 3, seed: 5 }));
+
+function one<T>(sql: string, store = desk.store): T {
+  const db = openRawStore(store, { readonly: true });
+  try {
+    return db.prepare(sql).get() as T;
+  } finally {
+    db.close();
+  }
+}
+
+describe('a restore of a backup older than a sent lote', () => {
+  it('names the lote it undoes, the next lote takes a new number, and the answer to the undone lote is refused naming it', () => {
+    const { registration } = one<{ registration: string }>('SELECT registration_number AS registration FROM professionals ORDER BY id LIMIT 1');
+    expect(run('correct', registration, '--field', 'email', '--value', 'nova.caixa@gmail.com', '--reason', 'Pedido no balcão').code).toBe(0);
+    mkdirSync(join(desk.dir, 'backups'));
+    const backup = json('backup', 'create', '--out', join(desk.dir, 'backups')).body.file as string;
+    const lotes = join(desk.dir, 'lotes');
+    mkdirSync(lotes);
+    for (const step of [['batch', 'create'], ['batch', 'seal', '2026-0001'], ['batch', 'export', '2026-0001', '--out', lotes], ['batch', 'mark-sent', '2026-0001']]) {
+      expect(run(...step).code).toBe(0);
+    }
+    const sent = one<{ uuid: string; sha: string }>("SELECT uuid, package_sha256 AS sha FROM batches WHERE number = '2026-0001'");
+    const correction = one<{ uuid: string }>('SELECT uuid FROM corrections');
+
+    const restored = run('backup', 'restore', backup, '--yes');
+
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(restored.stdout).toContain('Batch 2026-0001 (sent');
+    expect(restored.stdout).toContain('1 correction');
+    expect(restored.stdout).toContain('Implanta may already have applied');
+    expect(one<{ status: string }>('SELECT status FROM corrections').status).toBe('pending');
+    const audited = one<{ detail: string }>("SELECT detail FROM audit_log WHERE action = 'backup.restore' ORDER BY id DESC LIMIT 1");
+    expect(JSON.parse(audited.detail).undoneLotes).toMatchObject([{ number: '2026-0001', uuid: sent.uuid, state: 'sent' }]);
+
+    const next = run('batch', 'create');
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stdout).toContain('Batch 2026-0002');
+    // The first lote after the restore may carry again what the undone one carried: it says so until it is sent.
+    expect(next.stdout).toContain('batch 2026-0001 (sent ');
+    expect(next.stdout).toContain('undone by a restore');
+    expect(next.stdout).toContain('check with Implanta what it applied before sending this batch');
+    expect(run('batch', 'seal', '2026-0002').stdout).toContain('undone by a restore');
+
+    const ack = join(desk.dir, 'resposta.json');
+    writeFileSync(ack, JSON.stringify({ schemaVersion: 1, batch: sent.uuid, packageSha256: sent.sha, items: [{ id: correction.uuid, status: 'applied' }] }));
+    const answered = run('batch', 'ack', ack);
+    expect(answered.code).toBe(1);
+    expect(answered.stderr).toContain('[ACK_UNKNOWN_BATCH]');
+    expect(answered.stderr).toContain('lote 2026-0001');
+    expect(answered.stderr).toContain('desfeito pela restauração');
+    expect(one<{ status: string }>('SELECT status FROM corrections').status).toBe('batched');
+
+    // A spreadsheet answer names no lote: its correction is now in 2026-0002, which says why.
+    const sheet = join(desk.dir, 'resposta.csv');
+    writeFileSync(sheet, `id;situação\r\n${correction.uuid};aplicada\r\n`);
+    const bySheet = run('batch', 'ack', sheet);
+    expect(bySheet.code).toBe(1);
+    expect(bySheet.stderr).toContain('O lote 2026-0002 foi lacrado');
+    expect(bySheet.stderr).toContain('Se a confirmação for do lote 2026-0001, enviado em');
+    expect(bySheet.stderr).toContain('desfeito pela restauração');
+  });
+});
+
+describe('a restore of a backup made after a lote was exported, before it was sent and answered', () => {
+  it('says the lote is back to exported and to mark it sent again; the answer is refused until then, and applied once after', () => {
+    const { registration } = one<{ registration: string }>('SELECT registration_number AS registration FROM professionals ORDER BY id LIMIT 1', exported.store);
+    expect(exported.run('correct', registration, '--field', 'email', '--value', 'nova.caixa@gmail.com', '--reason', 'Pedido no balcão').code).toBe(0);
+    const lotes = join(exported.dir, 'lotes');
+    mkdirSync(lotes);
+    for (const step of [['batch', 'create'], ['batch', 'seal', '2026-0001'], ['batch', 'export', '2026-0001', '--out', lotes]]) expect(exported.run(...step).code).toBe(0);
+    mkdirSync(join(exported.dir, 'backups'));
+    const backup = exported.json('backup', 'create', '--out', join(exported.dir, 'backups')).body.file as string;
+    expect(exported.run('batch', 'mark-sent', '2026-0001').code).toBe(0);
+    const sent = one<{ uuid: string; sha: string }>("SELECT uuid, package_sha256 AS sha FROM batches WHERE number = '2026-0001'", exported.store);
+    const correction = one<{ uuid: string }>('SELECT uuid FROM corrections', exported.store);
+    const ack = join(exported.dir, 'resposta.json');
+    writeFileSync(ack, JSON.stringify({ schemaVersion: 1, batch: sent.uuid, packageSha256: sent.sha, items: [{ id: correction.uuid, status: 'applied' }] }));
+    expect(exported.run('batch', 'ack', ack).stdout).toContain('1 synced');
+
+    const restored = exported.run('backup', 'restore', backup, '--yes');
+
+    expect(restored.stdout).toContain('Batch 2026-0001 (answered, sent ');
+    expect(restored.stdout).toContain('back to exported: the same batch; mark it sent again, then import Implanta');
+    expect(restored.stdout).not.toContain('pending again');
+    const early = exported.run('batch', 'ack', ack);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain('O lote 2026-0001, enviado em');
+    expect(early.stderr).toContain('marque-o como enviado de novo e importe esta confirmação outra vez');
+    expect(early.stderr).toContain('[ACK_NOT_SENT]');
+    expect(exported.run('batch', 'mark-sent', '2026-0001').code).toBe(0);
+    const again = exported.run('batch', 'ack', ack);
+    expect(again.stdout).toContain('1 synced, 0 rejected, 0 already answered');
+    expect(one<{ status: string }>('SELECT status FROM corrections', exported.store).status).toBe('synced');
+  });
+});
+
+describe('a restore of a backup made after a lote was sealed, before it was exported', () => {
+  it('says to export the lote again, which gives the same package, and mark it sent', () => {
+    const { registration } = one<{ registration: string }>('SELECT registration_number AS registration FROM professionals ORDER BY id LIMIT 1', sealed.store);
+    expect(sealed.run('correct', registration, '--field', 'email', '--value', 'nova.caixa@gmail.com', '--reason', 'Pedido no balcão').code).toBe(0);
+    expect(sealed.run('batch', 'create').code).toBe(0);
+    expect(sealed.run('batch', 'seal', '2026-0001').code).toBe(0);
+    mkdirSync(join(sealed.dir, 'backups'));
+    const backup = sealed.json('backup', 'create', '--out', join(sealed.dir, 'backups')).body.file as string;
+    const lotes = join(sealed.dir, 'lotes');
+    mkdirSync(lotes);
+    const first = sealed.json('batch', 'export', '2026-0001', '--out', lotes).body as { sha256: string };
+    expect(sealed.run('batch', 'mark-sent', '2026-0001').code).toBe(0);
+
+    const restored = sealed.run('backup', 'restore', backup, '--yes');
+
+    expect(restored.stdout).toContain('back to sealed: the same batch; export it again (the same package) and mark it sent, then import Implanta');
+    const again = join(sealed.dir, 'de-novo');
+    mkdirSync(again);
+    expect(sealed.json('batch', 'export', '2026-0001', '--out', again).body.sha256).toBe(first.sha256);
+  });
+});

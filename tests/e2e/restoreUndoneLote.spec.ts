@@ -1,0 +1,40 @@
+// A backup older than a lote sent to Implanta, restored in the window: the question and the confirmation warn that
+// the lote is not in the backup and that Implanta may already have applied it, and the next lote's
+// page names it until that lote is sent.
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { openRawStore } from '../rawStore';
+import { expect, setUpDemoDesk, test } from './fixtures';
+
+test('restoring a backup older than a sent lote names that lote, and the next lote warns before it is sent', async ({ desk }) => {
+  const { page } = desk;
+  await setUpDemoDesk(desk, 40, 4);
+  const folder = join(dirname(desk.storePath), 'backups');
+  mkdirSync(folder, { recursive: true });
+  const db = openRawStore(desk.storePath);
+  db.prepare("INSERT INTO backup_settings (id, folder, updated_at) VALUES (1, ?, 'x')").run(folder);
+  db.close();
+  const [someone] = desk.query<{ registration_number: string }>("SELECT registration_number FROM professionals WHERE dip_status IN ('none', 'requested') LIMIT 1");
+  expect((await desk.cli('correct', someone!.registration_number, '--field', 'email', '--value', 'antes@exemplo.com.br', '--reason', 'E-mail informado no balcão', '--evidence', 'RG')).code).toBe(0);
+  expect((await desk.cli('backup', 'create', '--out', folder)).code).toBe(0);
+  for (const step of [['batch', 'create'], ['batch', 'seal', '2026-0001'], ['batch', 'export', '2026-0001', '--out', dirname(desk.storePath)], ['batch', 'mark-sent', '2026-0001']]) {
+    expect((await desk.cli(...step)).code).toBe(0);
+  }
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Backups', exact: true }).click();
+  await page.getByRole('row').filter({ hasText: 'CRESS09-DEMONSTRACAO-backup-' }).getByRole('button', { name: 'Restaurar' }).click();
+  // Told before the clerk confirms.
+  const dialog = page.getByRole('dialog', { name: 'Restaurar este backup?' });
+  await expect(dialog).toContainText(/O lote 2026-0001 \(enviado em \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\) saiu desta mesa depois deste backup: restaurá-lo desfaz esse lote aqui/);
+  await dialog.getByRole('button', { name: 'Restaurar e substituir os dados' }).click();
+  const warned = page.getByRole('alert').filter({ hasText: 'Backup restaurado.' });
+  await expect(warned).toContainText(/o lote 2026-0001 \(enviado em \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\) não está no backup: a Implanta pode já ter aplicado suas correções/);
+  await expect(warned).toContainText('O número do lote não será usado por outro.');
+
+  expect((await desk.cli('batch', 'create')).code).toBe(0);
+  await page.getByRole('button', { name: 'Lotes', exact: true }).click();
+  await page.getByRole('button', { name: 'Abrir o lote 2026-0002' }).click();
+  await expect(page.getByRole('heading', { name: 'Lote 2026-0002' })).toBeVisible();
+  await expect(page.getByText(/O lote 2026-0001, enviado em .*, foi desfeito pela restauração de um backup em .*: confira com ela antes de enviar este lote\./)).toBeVisible();
+});
