@@ -92,6 +92,12 @@ const FLAG_COUNT = LOG_FOLD_AT + LOG_FOLD_SLOTS;
  * Values per message, and how many messages may wait untaken before the checking side waits: about
  * as many rows as the checking side reads while the writer writes one step.
  */
+/**
+ * The writer thread's heap. What it holds is bounded (the chunks it writes: STEP_BYTES,
+ * stagedWriter.ts), about 35 MB for a council's file; left unbounded, V8 let it grow to three
+ * times that before collecting, and the import passed 400 MB.
+ */
+export const WRITER_HEAP_MB = 64;
 const BATCH_VALUES = 8192;
 const IN_FLIGHT = 32;
 /** How long an answer of the writer may take (writing a big import in steps, each waiting its turn). */
@@ -135,7 +141,11 @@ export class ThreadLink implements WriterLink {
     this.replies = channel.port1;
     const data: WriterData = { storePath, port: channel.port2, shared: this.flags.buffer as SharedArrayBuffer, storeKey: storeKeyForThread() };
     // A small young generation: the writer's garbage is the short-lived batches it applies.
-    this.worker = new Worker(script, { workerData: data, transferList: [channel.port2], resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    this.worker = new Worker(script, {
+      workerData: data,
+      transferList: [channel.port2],
+      resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: WRITER_HEAP_MB },
+    });
   }
 
   /** The writer's failure (its reply is posted before the flag is raised, so it is there to read). */

@@ -38,6 +38,13 @@ export const SINGLE_UP_TO = 4096;
  */
 export const STEP_MS = 400;
 export const STEP_OPERATIONS = 16_384;
+/**
+ * A chunk is also written once its rows hold about this much memory (PendingOps.bytes): a file
+ * changing every field with long values fills it long before STEP_OPERATIONS rows, while a
+ * council's file (a field or two a row, about 600 bytes) does not. With AHEAD_CHUNKS it bounds what
+ * the writer's thread holds whatever the file, well inside its heap (WRITER_HEAP_MB, link.ts).
+ */
+export const STEP_BYTES = 8 * 1024 * 1024;
 /** Chunks the checking side may run ahead of the writing before it waits for it (memory stays flat). */
 const AHEAD_CHUNKS = 2;
 /** Accepted rows kept in memory before they go to the staging file (imports written at the end). */
@@ -145,7 +152,7 @@ export class StagedWriter {
     }
     if (!this.early) {
       if (this.pending.size >= SPILL_AT) this.spill();
-    } else if (this.pending.size >= AHEAD_CHUNKS * this.steps.perStep) {
+    } else if (this.pending.size >= AHEAD_CHUNKS * this.steps.perStep || this.pending.bytes >= AHEAD_CHUNKS * STEP_BYTES) {
       // The checking side ran far ahead: catch up now (it waits meanwhile).
       while (this.stepDue()) this.step();
     }
@@ -153,7 +160,7 @@ export class StagedWriter {
 
   /** Whether a step of writing is due while the file is still read (see `step`). */
   stepDue(): boolean {
-    return this.early && this.stage !== null && (this.chunk !== null || this.pending.size >= this.steps.perStep);
+    return this.early && this.stage !== null && (this.chunk !== null || this.pending.size >= this.steps.perStep || this.pending.bytes >= STEP_BYTES);
   }
 
   /** Writes one step of the accepted rows so far, while the file is still read; then a breath. */
