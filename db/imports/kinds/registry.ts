@@ -293,7 +293,7 @@ export class RegistryProcessor implements KindProcessor {
     const rules = merge.take.length > 0 ? this.refreshRules(record) : (this.withRules[existing.id] ?? 0);
     if (rules + noted > 0) this.flagged++;
 
-    this.staleConflicts.settle(existing.id, file.values, now, operator);
+    this.staleConflicts.settle(existing.id, file.values, merge.agreed, now, operator);
     for (const conflict of merge.conflicts) this.conflict(row, existing, conflict);
     if (merge.conflicts.length > 0) this.rowsWithConflicts++;
     if (merge.kept.length > 0) this.kept++;
