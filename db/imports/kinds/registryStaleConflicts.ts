@@ -23,14 +23,17 @@ export class StaleConflicts {
 
   /**
    * Closes the record's open conflicts whose file value the row no longer states, or whose field the
-   * record holds at the file's value after the row (`agreed`): call before storing the row's own conflicts.
+   * record holds at the file's value after the row (`agreed`): call before storing the row's own
+   * conflicts. Answers how many it closed.
    */
-  settle(professionalId: number, values: ReadonlyMap<string, string | null>, agreed: ReadonlySet<string>, now: string, operator: string): void {
-    if (!this.some.has(professionalId)) return;
+  settle(professionalId: number, values: ReadonlyMap<string, string | null>, agreed: ReadonlySet<string>, now: string, operator: string): number {
+    let closed = 0;
+    if (!this.some.has(professionalId)) return closed;
     for (const conflict of this.openOf.all(professionalId)) {
       if (!values.has(conflict.field)) continue;
       if (values.get(conflict.field) === conflict.file_value && !agreed.has(conflict.field)) continue;
-      this.close.run(now, operator, conflict.id);
+      closed += this.close.run(now, operator, conflict.id).changes;
     }
+    return closed;
   }
 }

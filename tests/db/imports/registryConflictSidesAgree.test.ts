@@ -69,7 +69,7 @@ describe.each(CASES)('a conflict of $field whose correction Implanta rejected', 
   it('closes when the next load brings the main system’s value again and the record takes it', async () => {
     await rejectedAfterConflict(c);
     const summary = load(c.third);
-    expect(summary).toMatchObject({ accepted: 1, conflictsTotal: 0 });
+    expect(summary).toMatchObject({ accepted: 1, conflictsTotal: 0, conflictsClosed: 1 });
     c.holds(maria());
     expect(open()).toEqual([]);
     // Closed by the load, not by a choice of the clerk.
@@ -79,7 +79,7 @@ describe.each(CASES)('a conflict of $field whose correction Implanta rejected', 
   it('stays open while the clerk’s new correction still differs from the main system’s value', async () => {
     await rejectedAfterConflict(c);
     correct(desk, maria(), c.again);
-    expect(load(c.third)).toMatchObject({ accepted: 0 });
+    expect(load(c.third)).toMatchObject({ accepted: 0, conflictsClosed: 0 });
     expect(open()).toEqual([expect.objectContaining({ field: c.field })]);
   });
 
