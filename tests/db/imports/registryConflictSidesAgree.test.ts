@@ -22,6 +22,7 @@ const CASES = [
     correction: { email: 'maria.souza@gmail.com' },
     again: { email: 'maria.s@hotmail.com' },
     third: { email: 'msouza@uol.com.br' },
+    toThird: { email: 'msouza@uol.com.br' },
     holds: (p: Professional) => expect(p.email).toBe('msouza@uol.com.br'),
   },
   {
@@ -29,6 +30,7 @@ const CASES = [
     correction: { cep: '04538-132' },
     again: { cep: '30130-010' },
     third: { cep: '20040-020' },
+    toThird: { cep: '20040-020' },
     holds: (p: Professional) => expect(p.cep?.replace('-', '')).toBe('20040020'),
   },
   {
@@ -36,6 +38,7 @@ const CASES = [
     correction: { motherName: 'Rita de Cássia Souza' },
     again: { motherName: 'Rita Maria de Cássia Souza' },
     third: { mother: '', notListed: 'Sim' },
+    toThird: { motherName: null, motherNotListed: true },
     holds: (p: Professional) => expect(p).toMatchObject({ motherName: null, motherNotListed: true }),
   },
 ] as const;
@@ -100,5 +103,27 @@ describe.each(CASES)('a conflict of $field whose correction Implanta rejected', 
     c.holds(maria());
     expect(stored()).toEqual(before);
     expect(before).toEqual([expect.objectContaining({ resolution: 'file' })]);
+  });
+});
+
+describe.each(CASES)('a conflict of $field whose desk side the clerk corrects', (c) => {
+  async function inConflict(): Promise<void> {
+    correct(desk, maria(), c.correction);
+    await sendBatch(desk);
+    expect(load(c.third).conflicts).toEqual([expect.objectContaining({ field: c.field })]);
+  }
+
+  it('to the main system’s value closes at once: both sides agree', async () => {
+    await inConflict();
+    correct(desk, maria(), c.toThird, { dipAcknowledged: true });
+    c.holds(maria());
+    expect(open()).toEqual([]);
+    expect(stored()).toEqual([{ field: c.field, resolvedAt: expect.any(String), resolution: null }]);
+  });
+
+  it('to yet another value stays open', async () => {
+    await inConflict();
+    correct(desk, maria(), c.again, { dipAcknowledged: true });
+    expect(open()).toEqual([expect.objectContaining({ field: c.field, resolvedAt: null })]);
   });
 });
