@@ -1,9 +1,11 @@
 // A registry conflict sets the main system's value of a field against the desk's. Once the record
-// holds the main system's value — the clerk corrected the field to it — there is nothing left to
-// choose: the conflict closes without a choice (`resolution` empty), as when a load finds the sides
+// holds the main system's value — the clerk corrected the field to it, or to its own spelling of it
+// (capitals, accents, spaces: the main system catches up that way, shared/rules/spelling.ts) —
+// there is nothing left to choose: the conflict closes without a choice (`resolution` empty), as when a load finds the sides
 // agree (db/imports/kinds/registryStaleConflicts.ts), instead of showing the same value on both sides.
 import type { Database } from 'better-sqlite3';
 import { currentCorrectionText } from '../shared/rules/correctionText';
+import { sameBarSpelling } from '../shared/rules/spelling';
 import { requireProfessional } from './registry';
 import { statement } from './statements';
 
@@ -20,7 +22,7 @@ export function closeAgreedConflicts(db: Database, professionalId: number, field
   const close = statement(db, 'UPDATE registry_conflicts SET resolved_at = ?, resolution = NULL, operator = ? WHERE id = ? AND resolved_at IS NULL');
   const closed: number[] = [];
   for (const conflict of open) {
-    if (currentCorrectionText(record, conflict.field) !== conflict.file_value) continue;
+    if (!sameBarSpelling(conflict.field, currentCorrectionText(record, conflict.field), conflict.file_value)) continue;
     close.run(now, operator, conflict.id);
     closed.push(conflict.id);
   }

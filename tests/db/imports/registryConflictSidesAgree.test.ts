@@ -10,10 +10,10 @@ import type { Professional } from '../../../shared/domain';
 import { correct, importAck, loadRegistry, openBatchDesk, sendBatch, writeAck, type BatchDesk } from '../batchFixtures';
 import { validCpf } from '../fixtures';
 
-const HEADER = 'Registro;CPF;Nome;Nome da mãe;Não consta mãe;E-mail;CEP';
+const HEADER = 'Registro;CPF;Nome;Nome da mãe;Não consta mãe;E-mail;CEP;Logradouro';
 
-type Cells = { mother: string; notListed: string; email: string; cep: string };
-const FIRST: Cells = { mother: 'Rita Souza', notListed: 'Não', email: 'maria@exemplo.com.br', cep: '01310-100' };
+type Cells = { mother: string; notListed: string; email: string; cep: string; street: string };
+const FIRST: Cells = { mother: 'Rita Souza', notListed: 'Não', email: 'maria@exemplo.com.br', cep: '01310-100', street: 'Rua das Flores' };
 
 /** Each field the desk corrects and the main system later changes to a third value of its own. */
 const CASES = [
@@ -53,7 +53,7 @@ afterEach(() => desk.cleanup());
 const maria = () => findProfessional(desk.store.db, '40001') as Professional;
 function load(change: Partial<Cells>) {
   const c = { ...FIRST, ...change };
-  return loadRegistry(desk, [HEADER, `40001;${validCpf(40001)};Maria Souza;${c.mother};${c.notListed};${c.email};${c.cep}`]);
+  return loadRegistry(desk, [HEADER, `40001;${validCpf(40001)};Maria Souza;${c.mother};${c.notListed};${c.email};${c.cep};${c.street}`]);
 }
 const open = () => (desk.handlers['registry:conflicts']({ page: 0, pageSize: 50 }) as { items: RegistryConflict[] }).items;
 const stored = () => desk.store.db.prepare('SELECT field, resolved_at AS resolvedAt, resolution FROM registry_conflicts ORDER BY id').all();
@@ -125,5 +125,18 @@ describe.each(CASES)('a conflict of $field whose desk side the clerk corrects', 
     await inConflict();
     correct(desk, maria(), c.again, { dipAcknowledged: true });
     expect(open()).toEqual([expect.objectContaining({ field: c.field, resolvedAt: null })]);
+  });
+});
+
+describe('a conflict of the street whose desk side the clerk corrects to the main system’s value in her own spelling', () => {
+  it('closes: the main system’s capitals without accents are the same street', async () => {
+    correct(desk, maria(), { street: 'Rua das Acácias' });
+    await sendBatch(desk);
+    expect(load({ street: 'RUA DOS LIRIOS' }).conflicts).toEqual([expect.objectContaining({ field: 'street' })]);
+    correct(desk, maria(), { street: 'Rua dos Lírios' });
+    expect(open()).toEqual([]);
+    expect(load({ street: 'RUA DOS LIRIOS' })).toMatchObject({ conflictsTotal: 0 });
+    expect(maria().street).toBe('Rua dos Lírios');
+    expect(open()).toEqual([]);
   });
 });
