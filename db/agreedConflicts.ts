@@ -28,3 +28,31 @@ export function closeAgreedConflicts(db: Database, professionalId: number, field
   }
   return closed;
 }
+
+/**
+ * Opens again the conflicts a correction closed when it was saved (closed without a choice at the
+ * moment it was created, on its field, at its value), once it is cancelled and the record is back on
+ * a value the main system's differs from: the disagreement is there again, and only the clerk can
+ * settle it. Answers their ids. The caller owns the transaction.
+ */
+export function reopenConflictsClosedBy(
+  db: Database,
+  correction: { professional_id: number; field: string; new_value: string | null; created_at: string },
+): number[] {
+  const closed = statement<{ id: number; file_value: string | null }>(
+    db,
+    `SELECT id, file_value FROM registry_conflicts
+      WHERE professional_id = ? AND field = ? AND resolution IS NULL AND resolved_at = ?
+        AND NOT EXISTS (SELECT 1 FROM registry_conflicts o WHERE o.professional_id = registry_conflicts.professional_id AND o.field = registry_conflicts.field AND o.resolved_at IS NULL)`,
+  ).all(correction.professional_id, correction.field, correction.created_at);
+  const record = requireProfessional(db, correction.professional_id);
+  const desk = currentCorrectionText(record, correction.field);
+  const reopen = statement(db, 'UPDATE registry_conflicts SET resolved_at = NULL, operator = NULL WHERE id = ?');
+  const opened: number[] = [];
+  for (const conflict of closed) {
+    if (!sameBarSpelling(correction.field, correction.new_value, conflict.file_value) || sameBarSpelling(correction.field, desk, conflict.file_value)) continue;
+    reopen.run(conflict.id);
+    opened.push(conflict.id);
+  }
+  return opened;
+}

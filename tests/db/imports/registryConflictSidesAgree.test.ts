@@ -121,6 +121,17 @@ describe.each(CASES)('a conflict of $field whose desk side the clerk corrects', 
     expect(stored()).toEqual([{ field: c.field, resolvedAt: expect.any(String), resolution: null }]);
   });
 
+  it('to the main system’s value and then cancelled opens again: the sides differ once more', async () => {
+    await inConflict();
+    const uuid = correct(desk, maria(), c.toThird, { dipAcknowledged: true }).corrections[0]!.uuid;
+    expect(open()).toEqual([]);
+    desk.handlers['corrections:cancel']({ uuid, reason: 'Corrigido por engano' });
+    expect(open()).toEqual([expect.objectContaining({ field: c.field, resolvedAt: null })]);
+    // The main system's same value loaded again leaves it open for the clerk, as before the correction.
+    expect(load(c.third)).toMatchObject({ conflictsClosed: 0 });
+    expect(open()).toHaveLength(1);
+  });
+
   it('to yet another value stays open', async () => {
     await inConflict();
     correct(desk, maria(), c.again, { dipAcknowledged: true });
