@@ -7,6 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { Correction } from '../shared/contract/corrections';
 import { AppError } from '../shared/errors';
 import { fieldLabel } from '../shared/fields';
+import { reopenConflictsClosedBy } from './agreedConflicts';
 import { appendAudit } from './audit';
 import { correctionByUuid, heldBefore, reopenRejectionsAnsweredBy } from './corrections';
 import { appendHistory } from './recordHistory';
@@ -56,6 +57,8 @@ export function cancelCorrection(db: Database, input: { uuid: string; reason: st
     const reverted = currentCorrectionText(record, row.field) === row.new_value;
     const written = reverted ? writeRecordFields(db, row.professional_id, valuesOfCorrectionText(row.field, held), now) : record;
     if (!reverted) refreshAfterCorrections(db, written);
+    // A conflict this correction closed by bringing the record to the main system's value is open again.
+    const reopenedConflicts = reverted ? reopenConflictsClosedBy(db, row) : [];
     appendHistory(db, {
       professionalId: row.professional_id,
       at: now,
@@ -74,7 +77,7 @@ export function cancelCorrection(db: Database, input: { uuid: string; reason: st
       action: 'correction.cancel',
       entity: 'professional',
       entityId: String(row.professional_id),
-      detail: { registrationNumber: record.registrationNumber, uuid: row.uuid, field: row.field, reason, batch: batch?.number ?? null, reverted },
+      detail: { registrationNumber: record.registrationNumber, uuid: row.uuid, field: row.field, reason, batch: batch?.number ?? null, reverted, ...(reopenedConflicts.length > 0 ? { reopenedConflicts } : {}) },
     });
     return { uuid: row.uuid, rowVersion: written.rowVersion, reverted };
   });

@@ -12,6 +12,7 @@ import { maskCpf } from '../shared/rules/cpf';
 import { todayIso } from '../shared/rules/dates';
 import { EVIDENCE_MESSAGES, evidenceProblem, isFutureEvidenceDate } from '../shared/rules/evidence';
 import { queueItemsOf } from '../shared/rules/motherFact';
+import { closeAgreedConflicts } from './agreedConflicts';
 import { appendAudit } from './audit';
 import { directoryUfOf } from './cep';
 import { linkableContact, linkCorrections } from './contacts/link';
@@ -224,6 +225,7 @@ export function saveCorrection(
       });
     }
     refreshAfterCorrections(db, written);
+    const closedConflicts = closeAgreedConflicts(db, current.id, corrections.map((c) => c.field), now, settings.operator);
     if (contact) {
       const linked = corrections.map((c) => ({ id: ids.get(c.uuid) ?? 0, uuid: c.uuid, field: c.field, professionalId: current.id }));
       linkCorrections(db, contact.id, linked, now, settings.operator);
@@ -244,6 +246,7 @@ export function saveCorrection(
         dipConsequence: plan.dipConsequence,
         ...(plan.dipWarning ? { dipWarning: plan.dipWarning } : {}),
         ...(contact ? { contact: contact.protocol } : {}),
+        ...(closedConflicts.length > 0 ? { closedConflicts } : {}),
       },
     });
     return { corrections, rowVersion: current.rowVersion + 1, dipWarningMessage: plan.dipWarningMessage };

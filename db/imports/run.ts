@@ -195,6 +195,7 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
       kept: totals.kept,
       conflictsTotal: totals.conflicts,
       rowsWithConflicts: totals.rowsWithConflicts ?? 0,
+      conflictsClosed: totals.conflictsClosed ?? 0,
       cleaned: totals.cleaned ?? 0,
       // A preview stored nothing: its conflicts have no number to resolve them by.
       conflicts: (processor.conflictList?.() ?? []).map((c) => (written ? c : { ...c, id: null })),

@@ -48,6 +48,10 @@ function summaryText(summary: ImportSummary, forced: boolean): string {
       for (const c of summary.conflicts) lines.push(conflictLine({ ...c, registrationNumber: c.registration }));
       if (summary.written) lines.push(RESOLVE_HINT);
     }
+    if (summary.conflictsClosed > 0) {
+      const closed = summary.written ? 'closed' : 'would be closed';
+      lines.push(`${plural(summary.conflictsClosed, 'open conflict', 'open conflicts')} ${closed}: the main system's value now agrees with the desk's, or it left the value in conflict.`);
+    }
   }
   if (summary.written && summary.kind === 'cep') lines.push(`${plural(summary.corrections, 'CEP change', 'CEP changes')} queued for Implanta (import ${summary.importId}).`);
   const dip = summary.dipConsequences;
@@ -119,6 +123,7 @@ async function importCommand(context: CliContext): Promise<CommandOutcome> {
       flagged: summary.flagged,
       kept: summary.kept,
       ...(summary.cleaned > 0 ? { cleaned: summary.cleaned } : {}),
+      ...(summary.conflictsClosed > 0 ? { conflictsClosed: summary.conflictsClosed } : {}),
       conflicts: summary.conflicts.map(({ row, registration, field, deskValue, fileValue }) => ({ row, registration, field, deskValue, fileValue })),
       errors: summary.errors.map(({ row, column, code, message }) => ({ row, column, code, message })),
       ...(summary.reportWarning ? { reportWarning: summary.reportWarning } : {}),

@@ -71,6 +71,7 @@ export function RegistryNotices({ summary }: { summary: ImportSummary }) {
     <>
       {summary.flagged > 0 ? <Alert severity="info">{TEXT.preview.flaggedHelp(summary.flagged)}</Alert> : null}
       {summary.kept > 0 ? <Alert severity="info">{TEXT.preview.keptHelp(summary.kept)}</Alert> : null}
+      {summary.conflictsClosed > 0 ? <Alert severity="info">{TEXT.preview.closedHelp(summary.conflictsClosed, summary.written)}</Alert> : null}
       {summary.cleaned > 0 ? <Alert severity="info">{TEXT.preview.cleanedHelp(summary.cleaned)}</Alert> : null}
     </>
   );

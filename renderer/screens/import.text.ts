@@ -100,6 +100,9 @@ export const IMPORT_TEXT = {
       `${plural(value, 'cadastro entra', 'cadastros entram')} com dados a corrigir (CPF, CEP, mãe…): ${value === 1 ? 'ele aparece' : 'eles aparecem'} em Cadastro com o filtro “Com pendências”.`,
     keptHelp: (value: number) =>
       `Em ${plural(value, 'linha', 'linhas')}, o sistema do Regional ainda traz o valor antigo de um campo que a mesa corrigiu, ou uma situação do DIP diferente da que a Implanta informou: vale o valor da mesa.`,
+    /** Conflicts open before the load that it closed: nothing is left for the clerk to choose there. */
+    closedHelp: (value: number, written: boolean) =>
+      `${plural(value, 'conflito aberto', 'conflitos abertos')} ${written ? (value === 1 ? 'foi fechado' : 'foram fechados') : value === 1 ? 'será fechado' : 'serão fechados'}: o sistema do Regional agora traz o mesmo valor da mesa, ou deixou o valor que estava em conflito.`,
     cleanedHelp: (value: number) =>
       `${plural(value, 'célula trazia', 'células traziam')} caracteres invisíveis (espaço de largura zero, controle ou de direção do texto): ${value === 1 ? 'foi lida' : 'foram lidas'} sem eles, para que nomes iguais na tela sejam iguais na busca.`,
     dipCorrect: (value: number) =>

@@ -170,6 +170,11 @@ export const importSummarySchema = z.object({
   /** Registry: rows with at least one conflict (counted among the accepted or unchanged). */
   rowsWithConflicts: z.number().int(),
   conflicts: z.array(importConflictSchema),
+  /**
+   * Registry: conflicts open before the load that it closed without a choice — the main system left
+   * the value in conflict, or its value now agrees with the record's.
+   */
+  conflictsClosed: z.number().int().default(0),
   /** Registry: cells whose invisible characters (zero-width, controls, bidirectional) were dropped. */
   cleaned: z.number().int().default(0),
   /** Rows written (or to be written) with a warning: accepted, and listed with the problems (EMAIL_SHARED). */

@@ -1,8 +1,9 @@
 // The seams between the three copies of the registry, as a clerk meets them: a correction cancelled
 // before it leaves, "Não consta mãe" as one item, a rejection from Implanta closed by "Corrigir de
 // novo" (or changed after it by the main system), a re-import from the main system that conflicts
-// with a correction on its way (and outlives its rejection), the export back to the main system
-// while a correction is still on its way, and two lotes of one field answered out of order.
+// with a correction on its way (and outlives its rejection, until the main system's value comes in
+// again), the export back to the main system while a correction is still on its way, and two lotes
+// of one field answered out of order.
 import type { Locator } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -352,4 +353,34 @@ test('the main system took a correction Implanta then rejected: loading it again
   await expect(row).toContainText('Valor da mesa mantido');
   const [stored] = desk.query<{ email: string | null }>('SELECT email FROM professionals WHERE id = ?', who.id);
   expect(stored?.email).toBe(who.email);
+});
+
+test('a conflict whose correction Implanta rejected closes when the main system’s value comes in again on Importar', async ({ desk }) => {
+  await seed(desk);
+  const who = somebody(desk, "email IS NOT NULL AND dip_status IN ('none', 'requested')");
+  await correctEmail(desk, who, 'correcao.mesa@exemplo.com.br');
+  const batch = await sendBatch(desk);
+  await mainSystemLoads(desk, who, 'outro.valor@exemplo.com.br');
+  await implantaAnswers(desk, batch, { status: 'rejected', message: 'E-mail recusado' });
+  const again = join(dirname(desk.storePath), 'sistema-principal-de-novo.csv');
+  writeFileSync(again, `Registro;E-mail\n${who.registration_number};outro.valor@exemplo.com.br\n`, 'latin1');
+
+  const { page } = desk;
+  await page.reload();
+  await page.getByRole('button', { name: 'Importar', exact: true }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Escolher planilha' }).click();
+  await (await chooser).setFiles(again);
+  await page.getByRole('radio', { name: /Cadastro \(carga do sistema do Regional\)/ }).check();
+  await page.getByRole('button', { name: 'Continuar' }).click();
+  await page.getByRole('button', { name: 'Conferir planilha' }).click();
+  await expect(page.getByText(/1 conflito aberto será fechado: o sistema do Regional agora traz o mesmo valor da mesa/)).toBeVisible();
+  await page.getByRole('button', { name: /^Gravar/ }).click();
+  await expect(page.getByText(/1 conflito aberto foi fechado/)).toBeVisible();
+
+  await openRecord(page, who);
+  await expect(page.getByTestId('conflict-note')).toHaveCount(0);
+  const [stored] = desk.query<{ email: string }>('SELECT email FROM professionals WHERE id = ?', who.id);
+  expect(stored?.email).toBe('outro.valor@exemplo.com.br');
+  expect(desk.query('SELECT resolution FROM registry_conflicts WHERE resolved_at IS NOT NULL')).toEqual([{ resolution: null }]);
 });

@@ -67,6 +67,7 @@ export class RegistryProcessor implements KindProcessor {
   private kept = 0;
   private conflicts = 0;
   private rowsWithConflicts = 0;
+  private conflictsClosed = 0;
   private cleaned = 0;
 
   constructor(private readonly context: ProcessorContext) {
@@ -293,7 +294,7 @@ export class RegistryProcessor implements KindProcessor {
     const rules = merge.take.length > 0 ? this.refreshRules(record) : (this.withRules[existing.id] ?? 0);
     if (rules + noted > 0) this.flagged++;
 
-    this.staleConflicts.settle(existing.id, file.values, now, operator);
+    this.conflictsClosed += this.staleConflicts.settle(existing.id, file.values, merge.agreed, now, operator);
     for (const conflict of merge.conflicts) this.conflict(row, existing, conflict);
     if (merge.conflicts.length > 0) this.rowsWithConflicts++;
     if (merge.kept.length > 0) this.kept++;
@@ -365,7 +366,7 @@ export class RegistryProcessor implements KindProcessor {
   }
 
   totals(): ProcessorTotals {
-    return { corrections: 0, inserted: this.inserted, updated: this.updated, flagged: this.flagged, kept: this.kept, conflicts: this.conflicts, rowsWithConflicts: this.rowsWithConflicts, cleaned: this.cleaned };
+    return { corrections: 0, inserted: this.inserted, updated: this.updated, flagged: this.flagged, kept: this.kept, conflicts: this.conflicts, rowsWithConflicts: this.rowsWithConflicts, conflictsClosed: this.conflictsClosed, cleaned: this.cleaned };
   }
 
   conflictList(): ImportConflict[] {

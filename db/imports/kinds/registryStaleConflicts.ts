@@ -2,7 +2,9 @@
 // another value for that field says the main system has moved on (it caught up with the desk, or
 // changed the field once more): the old conflict closes — without a choice of the clerk
 // (`resolution` stays null) — so that "use the file's value" can never bring back a value the main
-// system itself has left. A new third value is a conflict of its own, stored by the load.
+// system itself has left. A new third value is a conflict of its own, stored by the load. A load
+// that brings the same value closes the conflict too once the record holds it (the correction was
+// rejected or cancelled, and the record took the main system's value): both sides now agree.
 import type { Database, Statement } from 'better-sqlite3';
 
 export class StaleConflicts {
@@ -19,12 +21,19 @@ export class StaleConflicts {
     }
   }
 
-  /** Closes the record's open conflicts whose file value the row no longer states (call before storing the row's own conflicts). */
-  settle(professionalId: number, values: ReadonlyMap<string, string | null>, now: string, operator: string): void {
-    if (!this.some.has(professionalId)) return;
+  /**
+   * Closes the record's open conflicts whose file value the row no longer states, or whose field the
+   * record holds at the file's value after the row (`agreed`): call before storing the row's own
+   * conflicts. Answers how many it closed.
+   */
+  settle(professionalId: number, values: ReadonlyMap<string, string | null>, agreed: ReadonlySet<string>, now: string, operator: string): number {
+    let closed = 0;
+    if (!this.some.has(professionalId)) return closed;
     for (const conflict of this.openOf.all(professionalId)) {
-      if (!values.has(conflict.field) || values.get(conflict.field) === conflict.file_value) continue;
-      this.close.run(now, operator, conflict.id);
+      if (!values.has(conflict.field)) continue;
+      if (values.get(conflict.field) === conflict.file_value && !agreed.has(conflict.field)) continue;
+      closed += this.close.run(now, operator, conflict.id).changes;
     }
+    return closed;
   }
 }

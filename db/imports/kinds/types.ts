@@ -52,6 +52,8 @@ export interface ProcessorTotals {
   conflicts: number;
   /** Registry: rows with at least one conflict. */
   rowsWithConflicts?: number;
+  /** Registry: open conflicts the load closed (registryStaleConflicts.ts). */
+  conflictsClosed?: number;
   /** Registry: cells read without the invisible characters they held (registryCells.ts). */
   cleaned?: number;
 }

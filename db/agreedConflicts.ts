@@ -1,0 +1,58 @@
+// A registry conflict sets the main system's value of a field against the desk's. Once the record
+// holds the main system's value — the clerk corrected the field to it, or to its own spelling of it
+// (capitals, accents, spaces: the main system catches up that way, shared/rules/spelling.ts) —
+// there is nothing left to choose: the conflict closes without a choice (`resolution` empty), as when a load finds the sides
+// agree (db/imports/kinds/registryStaleConflicts.ts), instead of showing the same value on both sides.
+import type { Database } from 'better-sqlite3';
+import { currentCorrectionText } from '../shared/rules/correctionText';
+import { sameBarSpelling } from '../shared/rules/spelling';
+import { requireProfessional } from './registry';
+import { statement } from './statements';
+
+/** Closes the record's open conflicts of `fields` whose file value the record now holds; answers their ids. The caller owns the transaction. */
+export function closeAgreedConflicts(db: Database, professionalId: number, fields: readonly string[], now: string, operator: string): number[] {
+  const open = statement<{ id: number; field: string; file_value: string | null }>(
+    db,
+    'SELECT id, field, file_value FROM registry_conflicts WHERE professional_id = ? AND resolved_at IS NULL ORDER BY id',
+  )
+    .all(professionalId)
+    .filter((c) => fields.includes(c.field));
+  if (open.length === 0) return [];
+  const record = requireProfessional(db, professionalId);
+  const close = statement(db, 'UPDATE registry_conflicts SET resolved_at = ?, resolution = NULL, operator = ? WHERE id = ? AND resolved_at IS NULL');
+  const closed: number[] = [];
+  for (const conflict of open) {
+    if (!sameBarSpelling(conflict.field, currentCorrectionText(record, conflict.field), conflict.file_value)) continue;
+    close.run(now, operator, conflict.id);
+    closed.push(conflict.id);
+  }
+  return closed;
+}
+
+/**
+ * Opens again the conflicts a correction closed when it was saved (closed without a choice at the
+ * moment it was created, on its field, at its value), once it is cancelled and the record is back on
+ * a value the main system's differs from: the disagreement is there again, and only the clerk can
+ * settle it. Answers their ids. The caller owns the transaction.
+ */
+export function reopenConflictsClosedBy(
+  db: Database,
+  correction: { professional_id: number; field: string; new_value: string | null; created_at: string },
+): number[] {
+  const closed = statement<{ id: number; file_value: string | null }>(
+    db,
+    `SELECT id, file_value FROM registry_conflicts
+      WHERE professional_id = ? AND field = ? AND resolution IS NULL AND resolved_at = ?
+        AND NOT EXISTS (SELECT 1 FROM registry_conflicts o WHERE o.professional_id = registry_conflicts.professional_id AND o.field = registry_conflicts.field AND o.resolved_at IS NULL)`,
+  ).all(correction.professional_id, correction.field, correction.created_at);
+  const record = requireProfessional(db, correction.professional_id);
+  const desk = currentCorrectionText(record, correction.field);
+  const reopen = statement(db, 'UPDATE registry_conflicts SET resolved_at = NULL, operator = NULL WHERE id = ?');
+  const opened: number[] = [];
+  for (const conflict of closed) {
+    if (!sameBarSpelling(correction.field, correction.new_value, conflict.file_value) || sameBarSpelling(correction.field, desk, conflict.file_value)) continue;
+    reopen.run(conflict.id);
+    opened.push(conflict.id);
+  }
+  return opened;
+}

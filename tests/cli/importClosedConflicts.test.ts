@@ -1,0 +1,44 @@
+// A registry load that closes conflicts still open — the main system caught up with the desk's
+// correction, or its value now agrees with the record's — says so, in the text and in the JSON
+// result, so that conflicts gone from Início are not a mystery.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validCpf } from '../db/fixtures';
+import { cliDesk } from './command';
+
+const HEADER = 'Registro;CPF;Nome;Nome da mãe;E-mail';
+const desk = cliDesk('cress-cli-closed-conflicts-', ({ run }) => {
+  expect(run('init', '--region', '9', '--operator', 'Ana Souza').code).toBe(0);
+});
+
+let files = 0;
+function sheet(email: string): string {
+  const path = join(desk.dir, `carga-${++files}.csv`);
+  writeFileSync(path, [HEADER, `41001;${validCpf(41001)};Joana Lima;Rita Lima;${email}`].join('\r\n'));
+  return path;
+}
+
+describe('a registry load that closes open conflicts', () => {
+  it('says how many it closed, and why', () => {
+    const { run } = desk;
+    expect(run('import', 'registry', sheet('joana@exemplo.com.br')).code).toBe(0);
+    expect(run('correct', '41001', '--field', 'email', '--value', 'joana.lima@gmail.com', '--reason', 'Pedido no balcão', '--evidence', 'RG').code).toBe(0);
+    expect(run('import', 'registry', sheet('jlima@uol.com.br')).stdout).toMatch(/1 conflict with the desk's corrections/);
+
+    const caughtUp = sheet('joana.lima@gmail.com');
+    const checked = run('import', 'registry', caughtUp, '--dry-run');
+    expect(checked.stdout).toMatch(/1 open conflict would be closed: the main system's value now agrees with the desk's, or it left the value in conflict\./);
+    const loaded = run('import', 'registry', caughtUp);
+    expect(loaded.code).toBe(0);
+    expect(loaded.stdout).toMatch(/1 open conflict closed: the main system's value now agrees with the desk's, or it left the value in conflict\./);
+  });
+
+  it('counts them in the JSON result', () => {
+    const { run } = desk;
+    expect(run('correct', '41001', '--field', 'email', '--value', 'joana.l@gmail.com', '--reason', 'Pedido no balcão', '--evidence', 'RG').code).toBe(0);
+    run('import', 'registry', sheet('jl@uol.com.br'));
+    const loaded = desk.json('import', 'registry', sheet('joana.l@gmail.com'));
+    expect(loaded.body).toMatchObject({ conflictsClosed: 1 });
+  });
+});
