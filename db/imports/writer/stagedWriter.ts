@@ -39,10 +39,8 @@ export const SINGLE_UP_TO = 4096;
 export const STEP_MS = 400;
 export const STEP_OPERATIONS = 16_384;
 /**
- * A chunk is also written once its rows hold about this much memory (PendingOps.bytes): a file
- * changing every field with long values fills it long before STEP_OPERATIONS rows, while a
- * council's file (a field or two a row, about 600 bytes) does not. With AHEAD_CHUNKS it bounds what
- * the writer's thread holds whatever the file, well inside its heap (WRITER_HEAP_MB, link.ts).
+ * A chunk is also cut at about this much memory (PendingOps.bytes), which a file changing every
+ * field with long values reaches long before STEP_OPERATIONS rows: the writer's heap is bounded (link.ts).
  */
 export const STEP_BYTES = 8 * 1024 * 1024;
 /** Chunks the checking side may run ahead of the writing before it waits for it (memory stays flat). */
@@ -66,7 +64,6 @@ const PAUSE_MS = { least: 150, most: 300, ofStep: 0.25 };
 function pause(ms: number): void {
   if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
-
 
 export class StagedWriter {
   private stage: ImportStage | null = null;
@@ -203,7 +200,6 @@ export class StagedWriter {
     if (staged.length === 0 && pending.length === 0) return stored;
     return withOperations(stored, [...staged, ...pending], this.data?.startedAt ?? stored.updated_at);
   }
-
 
   /**
    * Writes the import (when `data.written`): its number, and the rows whose record someone else
