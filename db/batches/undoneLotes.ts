@@ -4,6 +4,7 @@
 // in the store), the next lote never takes one's number, and an answer to one is refused naming it.
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
+import { statement } from '../statements';
 
 /** A lote as it had left the desk: what the restore reports and its audit entry keeps. */
 const undoneLoteSchema = z.object({
@@ -32,7 +33,7 @@ const STEP: Record<string, number> = { open: 0, cancelled: 0, sealed: 1, exporte
 /** Every lote recorded as undone by a restore, in this store's audit trail. */
 export function recordedUndoneLotes(db: Database): RecordedUndoneLote[] {
   // Through the entity index: the backups' entries are few, the whole trail may be millions.
-  const rows = db.prepare("SELECT at, detail FROM audit_log WHERE entity = 'backup' AND action = 'backup.restore'").all() as { at: string; detail: string }[];
+  const rows = statement<{ at: string; detail: string }>(db, "SELECT at, detail FROM audit_log WHERE entity = 'backup' AND action = 'backup.restore'").all();
   return rows.flatMap((row) => {
     const detail = JSON.parse(row.detail) as { file?: string; undoneLotes?: unknown };
     const lotes = z.array(undoneLoteSchema).safeParse(detail.undoneLotes ?? []);
@@ -52,11 +53,10 @@ export function lotesThatLeft(db: Database): UndoneLote[] {
        FROM batches b WHERE state IN ('exported', 'sent', 'acknowledged') ORDER BY region, year, seq`,
     )
     .all() as UndoneLote[];
-  const known = new Set(own.map((lote) => lote.uuid));
-  const earlier = recordedUndoneLotes(db)
-    .filter((lote) => !known.has(lote.uuid))
-    .map(({ restoredAt: _at, backupFile: _file, stateNow: _now, ...lote }) => lote);
-  return [...own, ...earlier.filter((lote, i) => earlier.findIndex((other) => other.uuid === lote.uuid) === i)];
+  // Each lote once: the store's own first, then the first record of each earlier undone one.
+  const byUuid = new Map(own.map((lote) => [lote.uuid, lote]));
+  for (const { restoredAt: _at, backupFile: _file, stateNow: _now, ...lote } of recordedUndoneLotes(db)) if (!byUuid.has(lote.uuid)) byUuid.set(lote.uuid, lote);
+  return [...byUuid.values()];
 }
 
 /** Those of `left` the restored store does not hold at their step, nor already records as undone. */
@@ -92,7 +92,7 @@ export interface UndoneBefore {
 export function undoneBefore(db: Database, batch: { id: number; created_at: string }): UndoneBefore[] {
   const recorded = recordedUndoneLotes(db);
   if (recorded.length === 0) return [];
-  const previous = db.prepare('SELECT max(created_at) FROM batches WHERE created_at <= ? AND id <> ?').pluck().get(batch.created_at, batch.id) as string | null;
+  const previous = statement<{ at: string | null }>(db, 'SELECT max(created_at) AS at FROM batches WHERE created_at <= ? AND id <> ?').get(batch.created_at, batch.id)?.at ?? null;
   return recorded
     .filter((lote) => !lote.stateNow && lote.restoredAt <= batch.created_at && (previous === null || lote.restoredAt > previous))
     .map((lote) => ({ number: lote.number, sentAt: lote.sentAt, restoredAt: lote.restoredAt }));
