@@ -259,6 +259,19 @@ test('a rejection note says what the record holds when the main system changed t
   await picture(page, 'rejeicao-campo-mudou');
 });
 
+/** The main system's file chosen on Importar as a registry load, up to its review (nothing written yet). */
+async function reviewRegistryLoadInWindow(desk: DeskApp, file: string): Promise<void> {
+  const { page } = desk;
+  await page.reload();
+  await page.getByRole('button', { name: 'Importar', exact: true }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Escolher planilha' }).click();
+  await (await chooser).setFiles(file);
+  await page.getByRole('radio', { name: /Cadastro \(carga do sistema do Regional\)/ }).check();
+  await page.getByRole('button', { name: 'Continuar' }).click();
+  await page.getByRole('button', { name: 'Conferir planilha' }).click();
+}
+
 /** Opens Lotes anew, then Importar confirmação, and chooses Implanta's answer `file`: the dialog, showing its preview. */
 async function chooseAnswerInWindow(desk: DeskApp, file: string): Promise<Locator> {
   const { page } = desk;
@@ -329,14 +342,7 @@ test('the main system took a correction Implanta then rejected: loading it again
   writeFileSync(again, `Registro;E-mail\n${who.registration_number};caixa.recusada@exemplo.com.br\n`, 'latin1');
 
   const { page } = desk;
-  await page.reload();
-  await page.getByRole('button', { name: 'Importar', exact: true }).click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Escolher planilha' }).click();
-  await (await chooser).setFiles(again);
-  await page.getByRole('radio', { name: /Cadastro \(carga do sistema do Regional\)/ }).check();
-  await page.getByRole('button', { name: 'Continuar' }).click();
-  await page.getByRole('button', { name: 'Conferir planilha' }).click();
+  await reviewRegistryLoadInWindow(desk, again);
   await page.getByRole('button', { name: /^Gravar/ }).click();
   // The row is "sem mudança" (the desk kept its value): the counts say it holds a conflict all the same.
   await expect(page.getByText('1 conflito em 1 linha')).toBeVisible();
@@ -366,14 +372,7 @@ test('a conflict whose correction Implanta rejected closes when the main system�
   writeFileSync(again, `Registro;E-mail\n${who.registration_number};outro.valor@exemplo.com.br\n`, 'latin1');
 
   const { page } = desk;
-  await page.reload();
-  await page.getByRole('button', { name: 'Importar', exact: true }).click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Escolher planilha' }).click();
-  await (await chooser).setFiles(again);
-  await page.getByRole('radio', { name: /Cadastro \(carga do sistema do Regional\)/ }).check();
-  await page.getByRole('button', { name: 'Continuar' }).click();
-  await page.getByRole('button', { name: 'Conferir planilha' }).click();
+  await reviewRegistryLoadInWindow(desk, again);
   await expect(page.getByText(/1 conflito aberto será fechado: o sistema do Regional agora traz o mesmo valor da mesa/)).toBeVisible();
   await page.getByRole('button', { name: /^Gravar/ }).click();
   await expect(page.getByText(/1 conflito aberto foi fechado/)).toBeVisible();
