@@ -32,6 +32,18 @@ function onReadOnlyMount(folder: string, backups: string): { code: number; body:
     }, []);
 }
 
+/** Every command refused as a store whose folder does not allow writing, naming it, never as damaged. */
+function expectFolderNamedReadOnly(answers: ReturnType<typeof onReadOnlyMount>, folder: string, context: { skip: (skip: boolean, note: string) => void }): void {
+  context.skip(answers === null, 'no read-only mount can be made here (unshare -m and mount need root and a kernel that allows mount namespaces).');
+  expect(answers).toHaveLength(COMMANDS.length);
+  for (const answer of answers ?? []) {
+    expect(answer.code).toBe(1);
+    expect(answer.body.error?.code).toBe('STORE_READ_ONLY');
+    expect(answer.body.error?.message).toContain(`A pasta "${folder}"`);
+    expect(answer.body.error?.message).not.toMatch(/danificado\.|Restaure/);
+  }
+}
+
 describe('a store on a read-only file system', () => {
   it('info, registry show, correct, backup create and store check say the folder does not allow writing, naming it, never that the store is damaged', (context) => {
     const folder = join(desk.dir, 'somente-leitura');
@@ -39,15 +51,7 @@ describe('a store on a read-only file system', () => {
     mkdirSync(folder);
     mkdirSync(backups);
     copyFileSync(desk.store, join(folder, 'desk.sqlite'));
-    const answers = onReadOnlyMount(folder, backups);
-    context.skip(answers === null, 'no read-only mount can be made here (unshare -m and mount need root and a kernel that allows mount namespaces).');
-    expect(answers).toHaveLength(COMMANDS.length);
-    for (const answer of answers ?? []) {
-      expect(answer.code).toBe(1);
-      expect(answer.body.error?.code).toBe('STORE_READ_ONLY');
-      expect(answer.body.error?.message).toContain(`A pasta "${folder}"`);
-      expect(answer.body.error?.message).not.toMatch(/danificado\.|Restaure/);
-    }
+    expectFolderNamedReadOnly(onReadOnlyMount(folder, backups), folder, context);
   });
 
   it('with the -wal a desk killed outright left beside it, says the folder does not allow writing, not that the store is damaged', (context) => {
@@ -68,15 +72,7 @@ describe('a store on a read-only file system', () => {
       writer.close();
     }
     expect(statSync(join(folder, 'desk.sqlite-wal')).size).toBeGreaterThan(0);
-    const answers = onReadOnlyMount(folder, backups);
-    context.skip(answers === null, 'no read-only mount can be made here (unshare -m and mount need root and a kernel that allows mount namespaces).');
-    expect(answers).toHaveLength(COMMANDS.length);
-    for (const answer of answers ?? []) {
-      expect(answer.code).toBe(1);
-      expect(answer.body.error?.code).toBe('STORE_READ_ONLY');
-      expect(answer.body.error?.message).toContain(`A pasta "${folder}"`);
-      expect(answer.body.error?.message).not.toMatch(/danificado\.|Restaure/);
-    }
+    expectFolderNamedReadOnly(onReadOnlyMount(folder, backups), folder, context);
   });
 
   it('the system’s own "read-only file system" is the store being read-only, never an internal error', () => {
