@@ -4,12 +4,14 @@
 // gone was left by a crash, a kill or a power cut — also when, after a restart, its id was given to
 // another program, told by when that one started (db/leftovers.ts): the next open then runs
 // SQLite's quick_check before anyone reads (about a second on a national store), and clears the
-// marks once the file passed.
+// marks once the file passed. A -wal with no desk running beside it counts as a crash too: the
+// last clean close deletes it, so it was left by a kill whose mark someone deleted since (or by
+// another program holding the store open).
 // A clean open skips that check — SQLite's journal already makes a killed writer harmless; the
 // full checks run where they matter (docs/store.md, "Opening the store"): after an unclean
 // shutdown, on the copy every backup makes, and on demand (`cress-desk store check`).
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, openSync, readdirSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { AppError } from '../shared/errors';
 import { basename, dirname, join } from 'node:path';
 import { PRIVATE_FILE } from './fileModes';
@@ -59,9 +61,11 @@ function openElsewhere(storePath: string): boolean {
  */
 export function beginSession(storePath: string): StoreSession {
   const folder = dirname(storePath);
-  const abandoned = marksOf(storePath)
-    .filter((mark) => !mark.alive())
-    .map((mark) => mark.name);
+  // Looked at before the marks: a desk starting meanwhile leaves its mark before its -wal.
+  const logLeft = (statSync(`${storePath}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0;
+  const marks = marksOf(storePath);
+  const abandoned = marks.filter((mark) => !mark.alive()).map((mark) => mark.name);
+  const unmarkedLog = logLeft && !marks.some((mark) => mark.alive());
   let own: string | null = join(folder, `.${basename(storePath)}.open-${ownerTag()}-${randomBytes(4).toString('hex')}`);
   try {
     closeSync(openSync(own, 'wx', PRIVATE_FILE));
@@ -70,7 +74,7 @@ export function beginSession(storePath: string): StoreSession {
   }
   const remove = (path: string) => rmSync(path, { force: true });
   return {
-    abandoned: own === null ? [...abandoned, '(no mark could be written)'] : abandoned,
+    abandoned: [...abandoned, ...(own === null ? ['(no mark could be written)'] : []), ...(unmarkedLog ? ['(a -wal left without a mark)'] : [])],
     clearAbandoned() {
       for (const name of abandoned) remove(join(folder, name));
     },

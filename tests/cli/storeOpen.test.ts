@@ -6,7 +6,9 @@ import { closeSync, openSync, readdirSync, rmSync, statSync, writeFileSync, writ
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliDesk, initDesk } from './command';
-import { openRawStore } from '../rawStore';
+import { openRawStore, readRawRows } from '../rawStore';
+import { posixOnly } from '../posixOnly';
+import { cliAsync, startHostProcess } from './processes';
 
 const desk = cliDesk('cress-open-', (d) => initDesk(d, { professionals: 2000, seed: 4 }), 60_000);
 const { run } = desk;
@@ -106,5 +108,27 @@ describe('opening the store', () => {
     expect(after.code).toBe(3);
     expect(after.stderr).toContain('danificado');
     expect(marks()).toContain(left);
+  });
+
+  it('a log left by a desk killed outright, whose mark was deleted since, still makes the next open read every page', async (context) => {
+    posixOnly(context, 'signals');
+    rmSync(desk.store);
+    for (const name of readdirSync(desk.dir)) rmSync(join(desk.dir, name), { force: true });
+    expect(run('init', '--region', '9', '--operator', 'Ana Souza').code).toBe(0);
+    expect(run('demo', '--professionals', '2000', '--seed', '4').code).toBe(0);
+    const someone = readRawRows<{ cpf: string }>(desk.store, 'SELECT cpf FROM professionals ORDER BY id LIMIT 1')[0]?.cpf as string;
+    damageAPage(desk.store);
+    expect(run('info').code).toBe(0);
+    const host = await startHostProcess(desk.store);
+    const saved = await cliAsync(desk.store, ['correct', someone, '--field', 'email', '--value', 'morto.depois@exemplo.com.br', '--reason', 'Pedido']);
+    expect(saved.code, saved.stderr).toBe(0);
+    process.kill(host.pid, 'SIGKILL');
+    await host.stop();
+    // Someone tidied the folder: the killed desk's mark went, its log stayed.
+    for (const mark of marks()) rmSync(join(desk.dir, mark));
+    expect(statSync(`${desk.store}-wal`).size).toBeGreaterThan(0);
+    const after = run('info');
+    expect(after.code).toBe(3);
+    expect(after.stderr).toContain('danificado');
   });
 });
