@@ -71,7 +71,7 @@ function newBackupPassphrase(context: CliContext): string | null {
   const file = resolve(text(context, 'passphraseFile') ?? '');
   throw new AppError(
     'INPUT_INVALID',
-    `A senha no arquivo "${file}" tem ${value.length} caracteres: a de um backup precisa de pelo menos ${BACKUP_PASSPHRASE_MIN} caracteres (ela protege os dados quando o arquivo sai do computador). Nada foi gravado.`,
+    `A senha no arquivo "${file}" tem ${formatCount(value.length)} caracteres: a de um backup precisa de pelo menos ${BACKUP_PASSPHRASE_MIN} caracteres (ela protege os dados quando o arquivo sai do computador). Nada foi gravado.`,
     { details: { path: file } },
   );
 }

@@ -2,6 +2,7 @@
 // desk's writes. Adding and disabling are signed by --operator with its PIN; a reset clears the
 // PIN (the operator's next session sets a new one) and takes the council's admin PIN instead.
 import type { Operator } from '../../shared/contract/operators';
+import { formatCount } from '../../shared/display/numbers';
 import { AppError } from '../../shared/errors';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { ADMIN_PIN_FILE_ENV, readPin } from './signIn';
@@ -34,7 +35,7 @@ export const operatorsCli: CliModule = (program, action) => {
     .action(
       action(async (context) => {
         const name = (context.args[0] ?? '').trim();
-        if (name.length < 2 || name.length > 80) throw new AppError('INPUT_INVALID', `O nome do operador precisa ter de 2 a 80 caracteres (tem ${name.length}).`);
+        if (name.length < 2 || name.length > 80) throw new AppError('INPUT_INVALID', `O nome do operador precisa ter de 2 a 80 caracteres (tem ${formatCount(name.length)}).`);
         const result = await context.call('operators:add', { name });
         return { result, text: `Operator added: ${result.name}. The PIN is set at the first session.`, exit: EXIT.ok };
       }),

@@ -22,7 +22,7 @@ export const COMMON_TEXT = {
         : `cerca de ${plural(Math.ceil(seconds / 60), 'minuto restante', 'minutos restantes')}`,
   reasonLabel: 'Motivo',
   reasonHelp: (min: number) => `Escreva o motivo (pelo menos ${min} caracteres).`,
-  reasonTooLong: (max: number, length: number) => `Motivo muito longo: no máximo ${max} caracteres (tem ${length}).`,
+  reasonTooLong: (max: number, length: number) => `Motivo muito longo: no máximo ${formatCount(max)} caracteres (tem ${formatCount(length)}).`,
   cancelAction: 'Voltar',
   discardTypedTitle: 'Descartar o que foi digitado?',
   discardTypedBody: 'O que você digitou nesta janela será perdido. Nada foi gravado.',

@@ -2,6 +2,7 @@
 // with them, and the exact inputs for `corrections:preview` and `corrections:save`.
 import type { Input } from '../../shared/contract';
 import { EVIDENCE_KIND_MAX, EVIDENCE_NOTE_MAX } from '../../shared/contract/corrections';
+import { formatCount } from '../../shared/display/numbers';
 import { punctuate } from '../../shared/display/values';
 import type { EvidenceArrival, Professional } from '../../shared/domain';
 import { FIELD_GROUP_LABELS, FIELD_NAMES, FIELDS, type FieldGroup, type FieldName, type FieldValue } from '../../shared/fields';
@@ -161,7 +162,7 @@ export function evidenceErrors(draft: CorrectionDraft, now: Date = new Date(), c
   const reason = draft.reason.trim();
   if (reason === '') errors.reason = 'Informe o motivo da correção.';
   // The input has no maxLength (a pasted text would lose its end without a word): the rule says it.
-  else if (reason.length > REASON_MAX) errors.reason = `Motivo muito longo: no máximo ${REASON_MAX} caracteres (tem ${reason.length}).`;
+  else if (reason.length > REASON_MAX) errors.reason = `Motivo muito longo: no máximo ${formatCount(REASON_MAX)} caracteres (tem ${formatCount(reason.length)}).`;
   const kindTooLong = tooLongError(EVIDENCE_KIND.name, draft.evidenceKind, EVIDENCE_KIND.max);
   if (draft.evidenceKind.trim().length < 2) {
     errors.evidenceKind = 'Informe o documento apresentado (ex.: RG, Certidão de casamento).';

@@ -1,4 +1,6 @@
 // Words of the CEP directory.
+import { formatCount } from '../../shared/display/numbers';
+
 export const CEPS_TEXT = {
   title: 'CEPs',
   subtitle:
@@ -33,7 +35,7 @@ export const CEPS_TEXT = {
     reason: 'Motivo',
     reasonHelp: 'Ex.: CEP informado pela/o profissional e conferido no comprovante de residência.',
     required: (label: string) => `Informe ${label}.`,
-    tooLong: (label: string, max: number, length: number) => `${label} muito longo: no máximo ${max} caracteres (tem ${length}).`,
+    tooLong: (label: string, max: number, length: number) => `${label} muito longo: no máximo ${formatCount(max)} caracteres (tem ${formatCount(length)}).`,
     cancel: 'Cancelar',
     save: 'Salvar CEP',
     saving: 'Salvando…',

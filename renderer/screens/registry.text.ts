@@ -1,4 +1,5 @@
 // Words of the registry search.
+import { formatCount } from '../../shared/display/numbers';
 import { plural } from '../../shared/display/plural';
 
 export const REGISTRY_TEXT = {
@@ -22,7 +23,7 @@ export const REGISTRY_TEXT = {
   importRegistry: 'Importar o cadastro',
   openRow: (name: string) => `Abrir o cadastro de ${name}`,
   searching: 'Buscando…',
-  tooLong: (max: number, length: number) => `A busca aceita até ${max} caracteres e o texto digitado tem ${length}: apague o que não é CPF, registro ou nome.`,
+  tooLong: (max: number, length: number) => `A busca aceita até ${formatCount(max)} caracteres e o texto digitado tem ${formatCount(length)}: apague o que não é CPF, registro ou nome.`,
   withPendencies: 'Só cadastros com pendências',
   pendencies: (n: number) => plural(n, 'pendência', 'pendências'),
   noPendencies: 'Nenhum cadastro com pendências para esta busca.',

@@ -2,6 +2,7 @@
 import cepRanges from '../../resources/cep-ranges.json';
 import type { Uf } from '../domain';
 import { fail, ok, type Parsed } from '../errors';
+import { formatCount } from '../display/numbers';
 import { digitsOnly } from '../text';
 
 type Range = readonly [string, string];
@@ -20,7 +21,7 @@ export function parseCep(input: string | number): Parsed<string> {
     if (digits !== raw) return fail('CEP_INVALID', sevenDigits(raw));
     digits = `0${digits}`;
   }
-  if (digits.length !== 8) return fail('CEP_INVALID', `CEP inválido: deve ter 8 dígitos (tem ${digits.length}), no formato 00000-000.`);
+  if (digits.length !== 8) return fail('CEP_INVALID', `CEP inválido: deve ter 8 dígitos (tem ${formatCount(digits.length)}), no formato 00000-000.`);
   if (digits === '00000000') return fail('CEP_INVALID', 'CEP inválido: 00000-000 não existe.');
   if (digits.startsWith('00')) return fail('CEP_INVALID', `CEP inválido: ${formatCep(digits)} não existe (nenhum CEP começa com 00).`);
   return ok(digits);

@@ -1,5 +1,6 @@
 // CPF rules: check digits as the Receita Federal defines them, and the masked form shown on lists (LGPD).
 import { fail, ok, type Parsed } from '../errors';
+import { formatCount } from '../display/numbers';
 import { digitsOnly } from '../text';
 
 /** Check digits of the first nine digits (mod 11, as the Receita Federal defines them). */
@@ -48,7 +49,7 @@ export function parseCpf(input: string | number): Parsed<string> {
     const padded = digits.padStart(11, '0');
     if (digits.length >= 9 || isValidCpf(padded)) digits = padded;
   }
-  if (digits.length !== 11) return fail('CPF_INVALID', `CPF inválido: deve ter 11 dígitos (tem ${digits.length}).`);
+  if (digits.length !== 11) return fail('CPF_INVALID', `CPF inválido: deve ter 11 dígitos (tem ${formatCount(digits.length)}).`);
   if (/^(\d)\1{10}$/.test(digits)) return fail('CPF_INVALID', 'CPF inválido: todos os dígitos são iguais.');
   if (!isValidCpf(digits)) return fail('CPF_INVALID', 'CPF inválido: os dígitos verificadores não conferem.');
   return ok(digits);

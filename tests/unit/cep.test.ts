@@ -32,6 +32,10 @@ describe('parseCep', () => {
     expectRefusal(parseCep(input), 'CEP_INVALID', 'deve ter 8 dígitos');
   });
 
+  it('says how many digits a long paste had, with a thousands dot', () => {
+    expectRefusal(parseCep('1'.repeat(1500)), 'CEP_INVALID', 'deve ter 8 dígitos (tem 1.500)');
+  });
+
   it('refuses letters', () => {
     expectInvalid('0131O-100');
     expectInvalid('CEP 01310-100');

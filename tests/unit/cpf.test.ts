@@ -94,6 +94,8 @@ describe('parseCpf refuses invalid CPFs in Portuguese', () => {
 
   it('refuses too many digits and says how many were given', () => {
     expectRefused('529982247250', 'deve ter 11 dígitos (tem 12)');
+    // A column of numbers pasted into one cell: the count is written as the rest of the text writes numbers.
+    expectRefused('5'.repeat(1200), 'deve ter 11 dígitos (tem 1.200)');
   });
 
   it('refuses short numbers that are not a valid CPF once padded, saying how many digits were given', () => {

@@ -17,6 +17,7 @@ import { DIP_LABELS, parseDipStatus, parseFlag } from '../../../shared/rules/voc
 import { formatDateBr } from '../../../shared/rules/dates';
 import type { DipStatus } from '../../../shared/domain';
 import { dipReportedByImplanta } from '../../batches/ackDip';
+import { formatCount } from '../../../shared/display/numbers';
 import { digitsOnly } from '../../../shared/text';
 import type { ColumnMap, RowIssue } from '../columns';
 
@@ -71,7 +72,7 @@ export function storableCpf(text: string): { ok: true; value: string } | { ok: f
     const padded = digits.padStart(11, '0');
     if (digits.length >= 9 || isValidCpf(padded)) digits = padded;
   }
-  if (digits.length !== 11) return { ok: false, message: `CPF inválido: deve ter 11 dígitos (tem ${digits.length}).` };
+  if (digits.length !== 11) return { ok: false, message: `CPF inválido: deve ter 11 dígitos (tem ${formatCount(digits.length)}).` };
   return { ok: true, value: digits };
 }
 

@@ -112,6 +112,8 @@ describe('evidenceErrors', () => {
   it('says a reason longer than the store keeps is too long, with its length', () => {
     const errors = evidenceErrors({ ...draftOf(), reason: `  ${'a'.repeat(501)}  ` }, NOW);
     expect(errors.reason).toBe('Motivo muito longo: no máximo 500 caracteres (tem 501).');
+    // A whole document pasted into the field: its length written as the rest of the text writes numbers.
+    expect(evidenceErrors({ ...draftOf(), reason: 'b'.repeat(12_345) }, NOW).reason).toBe('Motivo muito longo: no máximo 500 caracteres (tem 12.345).');
   });
 
   it('requires a reason and the document seen', () => {
