@@ -9,48 +9,56 @@ import { sameBarSpelling } from '../shared/rules/spelling';
 import { requireProfessional } from './registry';
 import { statement } from './statements';
 
-/** Closes the record's open conflicts of `fields` whose file value the record now holds; answers their ids. The caller owns the transaction. */
-export function closeAgreedConflicts(db: Database, professionalId: number, fields: readonly string[], now: string, operator: string): number[] {
+/** A correction just written: the field it set and its id, which the conflicts it closes keep. */
+export interface Closer {
+  field: string;
+  uuid: string;
+}
+
+/**
+ * Closes the record's open conflicts of the `closers`' fields whose file value the record now holds,
+ * each naming the correction that closed it; answers their ids. The caller owns the transaction.
+ */
+export function closeAgreedConflicts(db: Database, professionalId: number, closers: readonly Closer[], now: string, operator: string): number[] {
   const open = statement<{ id: number; field: string; file_value: string | null }>(
     db,
     'SELECT id, field, file_value FROM registry_conflicts WHERE professional_id = ? AND resolved_at IS NULL ORDER BY id',
   )
     .all(professionalId)
-    .filter((c) => fields.includes(c.field));
+    .filter((c) => closers.some((k) => k.field === c.field));
   if (open.length === 0) return [];
   const record = requireProfessional(db, professionalId);
-  const close = statement(db, 'UPDATE registry_conflicts SET resolved_at = ?, resolution = NULL, operator = ? WHERE id = ? AND resolved_at IS NULL');
+  const close = statement(db, 'UPDATE registry_conflicts SET resolved_at = ?, resolution = NULL, operator = ?, closed_by = ? WHERE id = ? AND resolved_at IS NULL');
   const closed: number[] = [];
   for (const conflict of open) {
     if (!sameBarSpelling(conflict.field, currentCorrectionText(record, conflict.field), conflict.file_value)) continue;
-    close.run(now, operator, conflict.id);
+    // The last correction of the field is the one that brought the record to this value.
+    const closer = closers.findLast((k) => k.field === conflict.field) as Closer;
+    close.run(now, operator, closer.uuid, conflict.id);
     closed.push(conflict.id);
   }
   return closed;
 }
 
 /**
- * Opens again the conflicts a correction closed when it was saved (closed without a choice at the
- * moment it was created, on its field, at its value), once it is cancelled and the record is back on
- * a value the main system's differs from: the disagreement is there again, and only the clerk can
- * settle it. Answers their ids. The caller owns the transaction.
+ * Opens again the conflicts a correction closed when it was written (closed without a choice, naming
+ * it), once it is cancelled, rejected or undone and the record is back on a value the main system's
+ * differs from: the disagreement is there again, and only the clerk can settle it. Answers their
+ * ids. The caller owns the transaction.
  */
-export function reopenConflictsClosedBy(
-  db: Database,
-  correction: { professional_id: number; field: string; new_value: string | null; created_at: string },
-): number[] {
+export function reopenConflictsClosedBy(db: Database, correction: { uuid: string; professional_id: number; field: string }): number[] {
   const closed = statement<{ id: number; file_value: string | null }>(
     db,
     `SELECT id, file_value FROM registry_conflicts
-      WHERE professional_id = ? AND field = ? AND resolution IS NULL AND resolved_at = ?
+      WHERE closed_by = ? AND resolved_at IS NOT NULL AND resolution IS NULL
         AND NOT EXISTS (SELECT 1 FROM registry_conflicts o WHERE o.professional_id = registry_conflicts.professional_id AND o.field = registry_conflicts.field AND o.resolved_at IS NULL)`,
-  ).all(correction.professional_id, correction.field, correction.created_at);
-  const record = requireProfessional(db, correction.professional_id);
-  const desk = currentCorrectionText(record, correction.field);
-  const reopen = statement(db, 'UPDATE registry_conflicts SET resolved_at = NULL, operator = NULL WHERE id = ?');
+  ).all(correction.uuid);
+  if (closed.length === 0) return [];
+  const desk = currentCorrectionText(requireProfessional(db, correction.professional_id), correction.field);
+  const reopen = statement(db, 'UPDATE registry_conflicts SET resolved_at = NULL, operator = NULL, closed_by = NULL WHERE id = ?');
   const opened: number[] = [];
   for (const conflict of closed) {
-    if (!sameBarSpelling(correction.field, correction.new_value, conflict.file_value) || sameBarSpelling(correction.field, desk, conflict.file_value)) continue;
+    if (sameBarSpelling(correction.field, desk, conflict.file_value)) continue;
     reopen.run(conflict.id);
     opened.push(conflict.id);
   }

@@ -225,7 +225,7 @@ export function saveCorrection(
       });
     }
     refreshAfterCorrections(db, written);
-    const closedConflicts = closeAgreedConflicts(db, current.id, corrections.map((c) => c.field), now, settings.operator);
+    const closedConflicts = closeAgreedConflicts(db, current.id, corrections, now, settings.operator);
     if (contact) {
       const linked = corrections.map((c) => ({ id: ids.get(c.uuid) ?? 0, uuid: c.uuid, field: c.field, professionalId: current.id }));
       linkCorrections(db, contact.id, linked, now, settings.operator);
