@@ -64,3 +64,17 @@ export function reopenConflictsClosedBy(db: Database, correction: { uuid: string
   }
   return opened;
 }
+
+/**
+ * Opens again the conflicts the corrections of import `importId` closed (see reopenConflictsClosedBy),
+ * once the import is undone or rolled back and its records are back on their values; the records in
+ * `keep` keep what the import wrote. Answers their ids. The caller owns the transaction.
+ */
+export function reopenConflictsClosedByImport(db: Database, importId: number, keep: ReadonlySet<number> = new Set()): number[] {
+  const closers = statement<{ uuid: string; professional_id: number; field: string }>(
+    db,
+    `SELECT k.uuid, k.professional_id, k.field FROM registry_conflicts c JOIN corrections k ON k.uuid = c.closed_by
+      WHERE k.import_id = ? AND c.resolved_at IS NOT NULL ORDER BY c.id`,
+  ).all(importId);
+  return closers.filter((k) => !keep.has(k.professional_id)).flatMap((k) => reopenConflictsClosedBy(db, k));
+}

@@ -45,6 +45,7 @@ export function SummaryStep() {
       <SummaryCounts summary={summary} />
       {stands ? <DipNotices summary={summary} /> : null}
       {stands ? <RegistryNotices summary={summary} /> : null}
+      {stands && summary.kind === 'corrections' && summary.conflictsClosed > 0 ? <Alert severity="info">{t.conflictsClosed(summary.conflictsClosed)}</Alert> : null}
       {summaryUndone ? null : <ImportConflicts summary={summary} />}
       {summary.warned > 0 && stands ? <Alert severity="warning">{t.warned(summary.warned)}</Alert> : null}
       {summary.rejected > 0 ? (

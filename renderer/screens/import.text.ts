@@ -159,6 +159,9 @@ export const IMPORT_TEXT = {
     title: 'Resumo',
     written: (id: number) => `Importação nº ${id} gravada.`,
     notWritten: 'Nada foi gravado: “Tudo ou nada” estava marcado e há linhas com erro.',
+    /** Conflicts with the main system that rows of a corrections import settled by taking its value. */
+    conflictsClosed: (value: number) =>
+      `${plural(value, 'conflito aberto', 'conflitos abertos')} com o sistema do Regional ${value === 1 ? 'foi fechado' : 'foram fechados'}: a planilha deixou o cadastro com o mesmo valor do sistema do Regional.`,
     undone: (id: number, kind: ImportKind) =>
       `Importação nº ${id} desfeita: ${
         kind === 'cep' ? 'as alterações de CEP dela saíram da fila e os CEPs voltaram' : kind === 'registry' ? 'os cadastros voltaram' : 'as correções dela saíram da fila e os cadastros voltaram'
