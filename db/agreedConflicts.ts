@@ -43,7 +43,9 @@ export function closeAgreedConflicts(db: Database, professionalId: number, close
 /**
  * Opens again the conflicts a correction closed when it was written (closed without a choice, naming
  * it), once it is cancelled, rejected or undone and the record is back on a value the main system's
- * differs from: the disagreement is there again, and only the clerk can settle it. Answers their
+ * differs from: the disagreement is there again, and only the clerk can settle it — unless a later
+ * load raised a conflict of the field since (the main system moved on: its value is no longer the
+ * one this conflict states; that later conflict speaks for it). Answers their
  * ids. The caller owns the transaction.
  */
 export function reopenConflictsClosedBy(db: Database, correction: { uuid: string; professional_id: number; field: string }): number[] {
@@ -51,7 +53,8 @@ export function reopenConflictsClosedBy(db: Database, correction: { uuid: string
     db,
     `SELECT id, file_value FROM registry_conflicts
       WHERE closed_by = ? AND resolved_at IS NOT NULL AND resolution IS NULL
-        AND NOT EXISTS (SELECT 1 FROM registry_conflicts o WHERE o.professional_id = registry_conflicts.professional_id AND o.field = registry_conflicts.field AND o.resolved_at IS NULL)`,
+        AND NOT EXISTS (SELECT 1 FROM registry_conflicts o WHERE o.professional_id = registry_conflicts.professional_id AND o.field = registry_conflicts.field
+                          AND (o.resolved_at IS NULL OR o.id > registry_conflicts.id))`,
   ).all(correction.uuid);
   if (closed.length === 0) return [];
   const desk = currentCorrectionText(requireProfessional(db, correction.professional_id), correction.field);

@@ -51,3 +51,17 @@ describe('a correction that closed a conflict, cancelled', () => {
     expect(open()).toEqual([expect.objectContaining({ field: 'email', deskValue: DESK, fileValue: FILE })]);
   });
 });
+
+describe('a correction that closed a conflict, after the main system moved on to another value', () => {
+  it('cancelled, does not open the old conflict again with a value the main system no longer holds', async () => {
+    correct(desk, maria(), { email: DESK });
+    await sendBatch(desk);
+    load(FILE);
+    const uuid = correct(desk, maria(), { email: FILE }).corrections[0]!.uuid;
+    const later = load('ms@hotmail.com').conflicts[0]!;
+    expect(later).toMatchObject({ field: 'email', deskValue: FILE, fileValue: 'ms@hotmail.com' });
+    desk.handlers['registry:resolveConflict']({ id: later.id as number, choice: 'kept', reason: 'Vale o documento da profissional' });
+    desk.handlers['corrections:cancel']({ uuid, reason: 'Corrigido por engano' });
+    expect(open().map((c) => c.fileValue)).not.toContain(FILE);
+  });
+});
