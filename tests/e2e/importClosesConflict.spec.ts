@@ -1,0 +1,37 @@
+// A corrections spreadsheet that gives a record the main system's value of an open registry
+// conflict: Importar's summary says the conflict was closed, and Início no longer counts it.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type DeskApp, expect, test } from './fixtures';
+
+const HEADER = 'Registro;CPF;Nome;Nome da mãe;E-mail';
+
+function csvBesideStore(desk: DeskApp, name: string, lines: string[]): string {
+  const path = join(desk.storePath, '..', name);
+  writeFileSync(path, `${lines.join('\r\n')}\r\n`);
+  return path;
+}
+
+const load = (desk: DeskApp, name: string, email: string) =>
+  desk.cli('import', 'registry', csvBesideStore(desk, name, [HEADER, `10001;01234567890;Ana Paula Ferreira;Antônia Ferreira;${email}`]));
+
+test('a corrections import that closes an open conflict says so in its summary', async ({ desk }) => {
+  const { page } = desk;
+  await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
+  expect((await load(desk, 'cadastro.csv', 'ana@exemplo.com.br')).code).toBe(0);
+  expect((await desk.cli('correct', '10001', '--field', 'email', '--value', 'ana.paula@gmail.com', '--reason', 'E-mail informado no balcão', '--evidence', 'RG')).code).toBe(0);
+  expect((await load(desk, 'cadastro-2.csv', 'apferreira@uol.com.br')).stdout).toMatch(/1 conflict with the desk's corrections/);
+  const sheet = csvBesideStore(desk, 'correcoes.csv', ['Registro;E-mail;Motivo', '10001;apferreira@uol.com.br;E-mail confirmado pela profissional']);
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Importar', exact: true }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Escolher planilha' }).click();
+  await (await chooser).setFiles(sheet);
+  await page.getByRole('button', { name: 'Continuar' }).click();
+  await page.getByRole('button', { name: 'Conferir planilha' }).click();
+  await page.getByRole('button', { name: 'Gravar 1 linha' }).click();
+  await expect(page.getByText('Importação nº 3 gravada.')).toBeVisible();
+  await expect(page.getByText('1 conflito aberto com o sistema do Regional foi fechado: a planilha deixou o cadastro com o mesmo valor do sistema do Regional.')).toBeVisible();
+  expect(desk.query('SELECT resolved_at IS NOT NULL AS closed FROM registry_conflicts')).toEqual([{ closed: 1 }]);
+});
