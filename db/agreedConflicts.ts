@@ -81,3 +81,36 @@ export function reopenConflictsClosedByImport(db: Database, importId: number, ke
   ).all(importId);
   return closers.filter((k) => !keep.has(k.professional_id)).flatMap((k) => reopenConflictsClosedBy(db, k));
 }
+
+/**
+ * The open conflicts the rows of a corrections import would close, counted as the rows are checked
+ * (a preview writes nothing, so the writing side cannot say it). Open conflicts are few: read once.
+ */
+export class AgreeingConflicts {
+  private readonly open = new Map<number, { id: number; field: string; file: string | null }[]>();
+  private readonly counted = new Set<number>();
+
+  constructor(db: Database) {
+    const rows = db.prepare('SELECT id, professional_id AS professional, field, file_value AS file FROM registry_conflicts WHERE resolved_at IS NULL').all() as {
+      id: number;
+      professional: number;
+      field: string;
+      file: string | null;
+    }[];
+    for (const { professional, ...conflict } of rows) this.open.set(professional, [...(this.open.get(professional) ?? []), conflict]);
+  }
+
+  /** How many open conflicts of the record, not counted yet, the items bring to their file value. */
+  closedBy(professionalId: number, items: readonly { field: string; newValue: string | null }[]): number {
+    const open = this.open.get(professionalId);
+    if (!open) return 0;
+    let closed = 0;
+    for (const conflict of open) {
+      const item = items.findLast((i) => i.field === conflict.field);
+      if (!item || this.counted.has(conflict.id) || !sameBarSpelling(conflict.field, item.newValue, conflict.file)) continue;
+      this.counted.add(conflict.id);
+      closed++;
+    }
+    return closed;
+  }
+}

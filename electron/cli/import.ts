@@ -37,7 +37,8 @@ function summaryText(summary: ImportSummary, forced: boolean): string {
   );
   if (summary.written && summary.kind === 'corrections') lines.push(`${plural(summary.corrections, 'correction', 'corrections')} queued for Implanta (import ${summary.importId}).`);
   if (summary.kind === 'corrections' && summary.conflictsClosed > 0) {
-    lines.push(`${plural(summary.conflictsClosed, 'open conflict', 'open conflicts')} closed: the record now holds the main system's value.`);
+    const closed = summary.written ? 'closed: the record now holds' : 'would be closed: the record would hold';
+    lines.push(`${plural(summary.conflictsClosed, 'open conflict', 'open conflicts')} ${closed} the main system's value.`);
   }
   if (summary.written && summary.kind === 'registry') lines.push(`${plural(summary.inserted, 'record', 'records')} added, ${formatCount(summary.updated)} updated (import ${summary.importId}).`);
   if (summary.kind === 'registry') {

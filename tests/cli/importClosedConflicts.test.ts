@@ -51,6 +51,7 @@ describe('a corrections import that closes open conflicts', () => {
     expect(run('import', 'registry', sheet('jm@uol.com.br')).stdout).toMatch(/1 conflict with the desk's corrections/);
     const path = join(desk.dir, `correcoes-${++files}.csv`);
     writeFileSync(path, ['Registro;E-mail;Motivo', '41001;jm@uol.com.br;E-mail informado pela profissional'].join('\r\n'));
+    expect(run('import', 'corrections', path, '--dry-run').stdout).toMatch(/1 open conflict would be closed: the record would hold the main system's value\./);
     const imported = run('import', 'corrections', path);
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(/1 open conflict closed: the record now holds the main system's value\./);

@@ -1,5 +1,5 @@
 // A corrections spreadsheet that gives a record the main system's value of an open registry
-// conflict: Importar's summary says the conflict was closed, and Início no longer counts it.
+// conflict: Importar's check says the conflict will be closed, and its summary that it was.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DeskApp, expect, test } from './fixtures';
@@ -15,7 +15,7 @@ function csvBesideStore(desk: DeskApp, name: string, lines: string[]): string {
 const load = (desk: DeskApp, name: string, email: string) =>
   desk.cli('import', 'registry', csvBesideStore(desk, name, [HEADER, `10001;01234567890;Ana Paula Ferreira;Antônia Ferreira;${email}`]));
 
-test('a corrections import that closes an open conflict says so in its summary', async ({ desk }) => {
+test('a corrections import that closes an open conflict says so in its check and its summary', async ({ desk }) => {
   const { page } = desk;
   await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
   expect((await load(desk, 'cadastro.csv', 'ana@exemplo.com.br')).code).toBe(0);
@@ -30,6 +30,7 @@ test('a corrections import that closes an open conflict says so in its summary',
   await (await chooser).setFiles(sheet);
   await page.getByRole('button', { name: 'Continuar' }).click();
   await page.getByRole('button', { name: 'Conferir planilha' }).click();
+  await expect(page.getByText('1 conflito aberto com o sistema do Regional será fechado: a planilha deixa o cadastro com o mesmo valor do sistema do Regional.')).toBeVisible();
   await page.getByRole('button', { name: 'Gravar 1 linha' }).click();
   await expect(page.getByText('Importação nº 3 gravada.')).toBeVisible();
   await expect(page.getByText('1 conflito aberto com o sistema do Regional foi fechado: a planilha deixou o cadastro com o mesmo valor do sistema do Regional.')).toBeVisible();

@@ -38,7 +38,7 @@ async function inConflict(): Promise<void> {
 }
 
 /** `whileWriting`: called at each progress report of the writing, as another window would look meanwhile. */
-function importEmails(lines: string[], options: { cancelAfter?: number; whileWriting?: () => void } = {}) {
+function importEmails(lines: string[], options: { cancelAfter?: number; whileWriting?: () => void; dryRun?: boolean } = {}) {
   const path = desk.dir.file(`correcoes-${++files}.csv`);
   writeFileSync(path, ['Registro;E-mail;Motivo', ...lines].join('\r\n'));
   const context = jobContext(desk.store.path, { now: desk.now().toISOString(), cancelAfter: options.cancelAfter });
@@ -47,7 +47,7 @@ function importEmails(lines: string[], options: { cancelAfter?: number; whileWri
     if (p.phase === 'write') options.whileWriting?.();
     report(p);
   };
-  return runImport(importInput(path, { kind: 'corrections' }), context);
+  return runImport(importInput(path, { kind: 'corrections', dryRun: options.dryRun ?? false }), context);
 }
 
 const importCorrection = () => desk.store.db.prepare("SELECT uuid FROM corrections WHERE source = 'import' AND field = 'email' AND professional_id = ?").pluck().get(maria().id) as string;
@@ -62,6 +62,14 @@ describe('a corrections import that sets a field to the value of its open confli
     expect(stored()).toEqual([{ open: 0, resolution: null, closedBy: importCorrection() }]);
     const audit = desk.store.db.prepare("SELECT detail FROM audit_log WHERE action = 'import.run' ORDER BY id DESC LIMIT 1").pluck().get() as string;
     expect(JSON.parse(audit)).toMatchObject({ kind: 'corrections', conflictsClosed: 1 });
+  });
+
+  it('previewed, says how many it would close, and closes none', async () => {
+    await inConflict();
+    const preview = importEmails([`40001;${FILE};E-mail informado pela profissional`], { dryRun: true });
+    expect(preview).toMatchObject({ written: false, accepted: 1, conflictsClosed: 1 });
+    expect(open()).toEqual([expect.objectContaining({ field: 'email' })]);
+    expect(importEmails([`40001;maria.s@hotmail.com;E-mail informado pela profissional`], { dryRun: true })).toMatchObject({ conflictsClosed: 0 });
   });
 
   it('to yet another value leaves it open', async () => {
