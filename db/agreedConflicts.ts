@@ -48,7 +48,7 @@ export function closeAgreedConflicts(db: Database, professionalId: number, close
  * one this conflict states; that later conflict speaks for it). Answers their
  * ids. The caller owns the transaction.
  */
-export function reopenConflictsClosedBy(db: Database, correction: { uuid: string; professional_id: number; field: string }): number[] {
+export function reopenConflictsClosedBy(db: Database, correction: { uuid: string; professional_id: number; field: string; new_value: string | null }): number[] {
   const closed = statement<{ id: number; file_value: string | null }>(
     db,
     `SELECT id, file_value FROM registry_conflicts
@@ -61,7 +61,8 @@ export function reopenConflictsClosedBy(db: Database, correction: { uuid: string
   const reopen = statement(db, 'UPDATE registry_conflicts SET resolved_at = NULL, operator = NULL, closed_by = NULL WHERE id = ?');
   const opened: number[] = [];
   for (const conflict of closed) {
-    if (sameBarSpelling(correction.field, desk, conflict.file_value)) continue;
+    // Its value was the file's (a link a store of an earlier version inferred may not be), and the record's no longer is.
+    if (!sameBarSpelling(correction.field, correction.new_value, conflict.file_value) || sameBarSpelling(correction.field, desk, conflict.file_value)) continue;
     reopen.run(conflict.id);
     opened.push(conflict.id);
   }
@@ -74,9 +75,9 @@ export function reopenConflictsClosedBy(db: Database, correction: { uuid: string
  * `keep` keep what the import wrote. Answers their ids. The caller owns the transaction.
  */
 export function reopenConflictsClosedByImport(db: Database, importId: number, keep: ReadonlySet<number> = new Set()): number[] {
-  const closers = statement<{ uuid: string; professional_id: number; field: string }>(
+  const closers = statement<{ uuid: string; professional_id: number; field: string; new_value: string | null }>(
     db,
-    `SELECT k.uuid, k.professional_id, k.field FROM registry_conflicts c JOIN corrections k ON k.uuid = c.closed_by
+    `SELECT k.uuid, k.professional_id, k.field, k.new_value FROM registry_conflicts c JOIN corrections k ON k.uuid = c.closed_by
       WHERE k.import_id = ? AND c.resolved_at IS NOT NULL ORDER BY c.id`,
   ).all(importId);
   return closers.filter((k) => !keep.has(k.professional_id)).flatMap((k) => reopenConflictsClosedBy(db, k));
