@@ -1,8 +1,10 @@
 // A registry conflict sets the main system's value of a field against the desk's. Once the record
 // holds the main system's value — the clerk corrected the field to it, or to its own spelling of it
 // (capitals, accents, spaces: the main system catches up that way, shared/rules/spelling.ts) —
-// there is nothing left to choose: the conflict closes without a choice (`resolution` empty), as when a load finds the sides
-// agree (db/imports/kinds/registryStaleConflicts.ts), instead of showing the same value on both sides.
+// there is nothing left to choose: the conflict closes without a choice (`resolution` empty), as when
+// a load finds the sides agree (db/imports/kinds/registryStaleConflicts.ts), instead of showing the
+// same value on both sides — whether the correction was saved at the desk or came in a corrections
+// import. The conflict names that correction (`closed_by`): undoing it opens the conflict again.
 import type { Database } from 'better-sqlite3';
 import { currentCorrectionText } from '../shared/rules/correctionText';
 import { sameBarSpelling } from '../shared/rules/spelling';
