@@ -142,7 +142,7 @@ export function saveCorrection(
   db: Database,
   input: ParsedInput<'corrections:save'>,
   now: string,
-): { corrections: Correction[]; rowVersion: number; dipWarningMessage: string | null } {
+): { corrections: Correction[]; rowVersion: number; dipWarningMessage: string | null; conflictsClosed: number } {
   return writeTransaction(db, () => {
     const settings = requireSettings(db);
     const current = requireProfessional(db, input.professionalId);
@@ -249,7 +249,7 @@ export function saveCorrection(
         ...(closedConflicts.length > 0 ? { closedConflicts } : {}),
       },
     });
-    return { corrections, rowVersion: current.rowVersion + 1, dipWarningMessage: plan.dipWarningMessage };
+    return { corrections, rowVersion: current.rowVersion + 1, dipWarningMessage: plan.dipWarningMessage, conflictsClosed: closedConflicts.length };
   });
 }
 

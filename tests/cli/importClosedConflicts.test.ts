@@ -63,3 +63,14 @@ describe('a corrections import that closes open conflicts', () => {
     expect(desk.json('import', 'corrections', again).body).toMatchObject({ conflictsClosed: 1 });
   });
 });
+
+describe('a correction saved from the command line that closes an open conflict', () => {
+  it('says so', () => {
+    const { run } = desk;
+    expect(run('correct', '41001', '--field', 'email', '--value', 'joana.p@gmail.com', '--reason', 'Pedido no balcão', '--evidence', 'RG').code).toBe(0);
+    expect(run('import', 'registry', sheet('jp@uol.com.br')).stdout).toMatch(/1 conflict with the desk's corrections/);
+    const saved = run('correct', '41001', '--field', 'email', '--value', 'jp@uol.com.br', '--reason', 'Confirmado com a profissional', '--evidence', 'RG');
+    expect(saved.code).toBe(0);
+    expect(saved.stdout).toMatch(/1 open conflict closed: the record now holds the main system's value\./);
+  });
+});

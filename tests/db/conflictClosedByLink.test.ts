@@ -45,9 +45,11 @@ describe('a correction that closed a conflict, cancelled', () => {
     correct(desk, maria(), { email: DESK });
     await sendBatch(desk);
     load(FILE);
-    const uuid = correct(desk, maria(), { email: FILE }).corrections[0]!.uuid;
+    const saved = correct(desk, maria(), { email: FILE });
+    // The save says it closed the conflict, as an import's summary does.
+    expect(saved).toMatchObject({ conflictsClosed: 1 });
     expect(open()).toEqual([]);
-    desk.handlers['corrections:cancel']({ uuid, reason: 'Corrigido por engano' });
+    desk.handlers['corrections:cancel']({ uuid: saved.corrections[0]!.uuid, reason: 'Corrigido por engano' });
     expect(open()).toEqual([expect.objectContaining({ field: 'email', deskValue: DESK, fileValue: FILE })]);
   });
 });

@@ -1,8 +1,9 @@
-// A corrections spreadsheet that gives a record the main system's value of an open registry
-// conflict: Importar's check says the conflict will be closed, and its summary that it was.
+// A corrections spreadsheet, or a correction saved on the record, that gives a record the main
+// system's value of an open registry conflict: Importar's check says the conflict will be closed and
+// its summary that it was; the save's message says it was.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type DeskApp, expect, test } from './fixtures';
+import { type DeskApp, expect, openRecord, test } from './fixtures';
 
 const HEADER = 'Registro;CPF;Nome;Nome da mãe;E-mail';
 
@@ -15,12 +16,30 @@ function csvBesideStore(desk: DeskApp, name: string, lines: string[]): string {
 const load = (desk: DeskApp, name: string, email: string) =>
   desk.cli('import', 'registry', csvBesideStore(desk, name, [HEADER, `10001;01234567890;Ana Paula Ferreira;Antônia Ferreira;${email}`]));
 
-test('a corrections import that closes an open conflict says so in its check and its summary', async ({ desk }) => {
-  const { page } = desk;
+async function inConflict(desk: DeskApp): Promise<void> {
   await desk.cli('init', '--region', '9', '--operator', 'Ana Souza');
   expect((await load(desk, 'cadastro.csv', 'ana@exemplo.com.br')).code).toBe(0);
   expect((await desk.cli('correct', '10001', '--field', 'email', '--value', 'ana.paula@gmail.com', '--reason', 'E-mail informado no balcão', '--evidence', 'RG')).code).toBe(0);
   expect((await load(desk, 'cadastro-2.csv', 'apferreira@uol.com.br')).stdout).toMatch(/1 conflict with the desk's corrections/);
+}
+
+test('a correction saved on the record that closes an open conflict says so', async ({ desk }) => {
+  const { page } = desk;
+  await inConflict(desk);
+  await page.reload();
+  await openRecord(page, { registration_number: '10001', name: 'Ana Paula Ferreira' });
+  await page.getByRole('button', { name: 'Corrigir dados' }).click();
+  await page.getByLabel('E-mail', { exact: true }).fill('apferreira@uol.com.br');
+  await page.getByLabel('Motivo da correção').fill('Profissional confirmou o e-mail');
+  await page.getByLabel('Documento apresentado').fill('Declaração');
+  await page.getByRole('button', { name: 'Revisar correção' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Salvar correção' }).click();
+  await expect(page.getByText(/Correção salva.*O conflito aberto com o sistema do Regional foi fechado: o cadastro ficou com o mesmo valor\./)).toBeVisible();
+});
+
+test('a corrections import that closes an open conflict says so in its check and its summary', async ({ desk }) => {
+  const { page } = desk;
+  await inConflict(desk);
   const sheet = csvBesideStore(desk, 'correcoes.csv', ['Registro;E-mail;Motivo', '10001;apferreira@uol.com.br;E-mail confirmado pela profissional']);
 
   await page.reload();
