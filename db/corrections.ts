@@ -142,7 +142,7 @@ export function saveCorrection(
   db: Database,
   input: ParsedInput<'corrections:save'>,
   now: string,
-): { corrections: Correction[]; rowVersion: number; dipWarningMessage: string | null } {
+): { corrections: Correction[]; rowVersion: number; dipWarningMessage: string | null; conflictsClosed: number } {
   return writeTransaction(db, () => {
     const settings = requireSettings(db);
     const current = requireProfessional(db, input.professionalId);
@@ -225,7 +225,7 @@ export function saveCorrection(
       });
     }
     refreshAfterCorrections(db, written);
-    const closedConflicts = closeAgreedConflicts(db, current.id, corrections.map((c) => c.field), now, settings.operator);
+    const closedConflicts = closeAgreedConflicts(db, current.id, corrections, now, settings.operator);
     if (contact) {
       const linked = corrections.map((c) => ({ id: ids.get(c.uuid) ?? 0, uuid: c.uuid, field: c.field, professionalId: current.id }));
       linkCorrections(db, contact.id, linked, now, settings.operator);
@@ -249,7 +249,7 @@ export function saveCorrection(
         ...(closedConflicts.length > 0 ? { closedConflicts } : {}),
       },
     });
-    return { corrections, rowVersion: current.rowVersion + 1, dipWarningMessage: plan.dipWarningMessage };
+    return { corrections, rowVersion: current.rowVersion + 1, dipWarningMessage: plan.dipWarningMessage, conflictsClosed: closedConflicts.length };
   });
 }
 

@@ -3,12 +3,14 @@
 // Implanta rejected too, the value before both, and that rejection is to fix again), unless a later
 // correction of the same field is on its way or was applied by Implanta: that one deals with the
 // rejection. Otherwise the rejection stays open — shown on the record, counted on Início and Lotes —
-// until a new correction of the field is saved or the clerk dismisses it with a reason.
+// until a new correction of the field is saved or the clerk dismisses it with a reason. A registry
+// conflict the rejected correction had closed opens again once the record is back on Implanta's value.
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../shared/errors';
 import { fieldLabel } from '../shared/fields';
 import { formatCep } from '../shared/rules/cep';
 import { formatCpf } from '../shared/rules/cpf';
+import { reopenConflictsClosedBy } from './agreedConflicts';
 import { appendAudit } from './audit';
 import { correctionByUuid, heldBefore, reopenRejectionsAnsweredBy, resolveRejectionsBy, type CorrectionRow } from './corrections';
 import { appendHistory } from './recordHistory';
@@ -54,6 +56,8 @@ export function giveBackImplantaValue(db: Database, uuid: string, message: strin
   const holder = cpfHolder(db, row, held);
   const reverted = !later && !applied && currentCorrectionText(record, row.field) === row.new_value && holder === null;
   if (reverted) writeRecordFields(db, row.professional_id, valuesOfCorrectionText(row.field, held), now);
+  // A conflict it closed by bringing the record to the main system's value: the record is off that value again.
+  if (reverted) reopenConflictsClosedBy(db, row);
   if (later) supersede(db, row, held, later, now);
   if (applied) resolveRejectionsBy(db, row.professional_id, [row.field], now, applied);
   appendHistory(db, {

@@ -195,7 +195,9 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
       kept: totals.kept,
       conflictsTotal: totals.conflicts,
       rowsWithConflicts: totals.rowsWithConflicts ?? 0,
-      conflictsClosed: totals.conflictsClosed ?? 0,
+      // A registry load closes conflicts as it reads; a corrections import as its rows are written
+      // (its check only foresees them: what the writing closed is the count once written).
+      conflictsClosed: input.kind === 'corrections' && written ? finished.conflictsClosed : (totals.conflictsClosed ?? 0),
       cleaned: totals.cleaned ?? 0,
       // A preview stored nothing: its conflicts have no number to resolve them by.
       conflicts: (processor.conflictList?.() ?? []).map((c) => (written ? c : { ...c, id: null })),

@@ -2,13 +2,15 @@
 // nobody changed since (row version check). Each field gets back the value it had before the
 // import (the mother fact as one item), with an entry in the record's history and its pendências
 // refreshed; the import's corrections (or CEP changes) are removed, the rejections they answered
-// open again, the registry conflicts raised with them closed, the import is marked undone and
+// and the registry conflicts they closed open again, the registry conflicts raised with them
+// closed, the import is marked undone and
 // audited — one transaction, as all or nothing as the import itself.
 import type { Database } from 'better-sqlite3';
 import type { UndoResult } from '../../shared/contract/imports';
 import { AppError } from '../../shared/errors';
 import type { FieldName, FieldValue } from '../../shared/fields';
 import { formatCep } from '../../shared/rules/cep';
+import { reopenConflictsClosedByImport } from '../agreedConflicts';
 import { appendAudit } from '../audit';
 import { openJobConnection, WRITING_CACHE_KIB } from '../connections';
 import { jobCancelled } from '../jobs/cancel';
@@ -67,7 +69,7 @@ function forgetCaughtUp(
   if (changed) db.prepare('UPDATE professionals SET loaded_values = ? WHERE id = ?').run(JSON.stringify(loaded), professionalId);
 }
 
-function undoCorrections(db: Database, id: number, now: string, operator: string, context: JobContext): { restored: number; removed: number } {
+function undoCorrections(db: Database, id: number, now: string, operator: string, context: JobContext): { restored: number; removed: number; reopened: number[] } {
   const stale = db
     .prepare(
       `SELECT p.registration_number AS registration FROM professionals p
@@ -129,8 +131,10 @@ function undoCorrections(db: Database, id: number, now: string, operator: string
     else fields.set(row.field, { before: row.old, after: row.new });
   }
   flush();
+  // With the record back on the desk's value, the main system's value differs again.
+  const reopened = reopenConflictsClosedByImport(db, id);
   const removed = db.prepare('DELETE FROM corrections WHERE import_id = ?').run(id).changes;
-  return { restored, removed };
+  return { restored, removed, reopened };
 }
 
 function undoCeps(db: Database, id: number): { restored: number; removed: number } {
@@ -177,7 +181,8 @@ export function undoImport(input: { id: number }, context: JobContext): UndoResu
       if (blocker) throw refuse(blocker);
       const now = context.nowIso();
       context.progress({ phase: 'undo', label: 'Desfazendo a importação…', done: 0, total: null });
-      const { restored, removed } = record.kind === 'cep' ? undoCeps(db, input.id) : undoCorrections(db, input.id, now, settings.operator, context);
+      const undone: { restored: number; removed: number; reopened?: number[] } = record.kind === 'cep' ? undoCeps(db, input.id) : undoCorrections(db, input.id, now, settings.operator, context);
+      const { restored, removed, reopened = [] } = undone;
       db.prepare("UPDATE imports SET state = 'undone', undone_at = ? WHERE id = ?").run(now, input.id);
       appendAudit(db, {
         at: now,
@@ -185,7 +190,7 @@ export function undoImport(input: { id: number }, context: JobContext): UndoResu
         action: 'import.undo',
         entity: 'import',
         entityId: String(input.id),
-        detail: { kind: record.kind, fileName: record.file_name, sha256: record.sha256, restoredRecords: restored, removedChanges: removed },
+        detail: { kind: record.kind, fileName: record.file_name, sha256: record.sha256, restoredRecords: restored, removedChanges: removed, ...(reopened.length > 0 ? { reopenedConflicts: reopened } : {}) },
       });
       db.exec('COMMIT');
       db.pragma('wal_checkpoint(PASSIVE)');

@@ -132,6 +132,8 @@ export const registryConflicts = sqliteTable(
     /** `kept`: the correction stays; `file`: the main system's value was taken. */
     resolution: text('resolution'),
     operator: text('operator'),
+    /** The correction whose value closed it without a choice (the record came to the file's value); its cancellation opens it again. */
+    closedBy: text('closed_by'),
   },
   (t) => [
     index('registry_conflicts_professional_idx').on(t.professionalId),

@@ -36,6 +36,10 @@ function summaryText(summary: ImportSummary, forced: boolean): string {
     `${action}: ${summary.file}, sheet “${summary.sheet}” — ${plural(summary.rows, 'row', 'rows')}: ${formatCount(summary.accepted)} accepted${warned}, ${formatCount(summary.unchanged)} unchanged, ${formatCount(summary.rejected)} rejected${inConflict}.`,
   );
   if (summary.written && summary.kind === 'corrections') lines.push(`${plural(summary.corrections, 'correction', 'corrections')} queued for Implanta (import ${summary.importId}).`);
+  if (summary.kind === 'corrections' && summary.conflictsClosed > 0) {
+    const closed = summary.written ? 'closed: the record now holds' : 'would be closed: the record would hold';
+    lines.push(`${plural(summary.conflictsClosed, 'open conflict', 'open conflicts')} ${closed} the main system's value.`);
+  }
   if (summary.written && summary.kind === 'registry') lines.push(`${plural(summary.inserted, 'record', 'records')} added, ${formatCount(summary.updated)} updated (import ${summary.importId}).`);
   if (summary.kind === 'registry') {
     if (summary.flagged > 0) lines.push(`${plural(summary.flagged, 'row loaded has', 'rows loaded have')} pendências to fix (defective data of the main system).`);

@@ -76,7 +76,7 @@ export function CorrectionReview({ professional, draft, plan, changes, warnings,
         const told = counts ? ` ${NOTIFY_TEXT.count(counts.toNotify)}` : '';
         notify(`${NOTIFY_TEXT.saved(contact.protocol)}${told}`, 'success', counts && counts.toNotify > 0 ? { label: NOTIFY_TEXT.see, onClick: () => seeContacts('toNotify') } : undefined);
       } else {
-        notify(TEXT.saved(saved.corrections.length));
+        notify(saved.conflictsClosed > 0 ? `${TEXT.saved(saved.corrections.length)} ${TEXT.conflictsClosed(saved.conflictsClosed)}` : TEXT.saved(saved.corrections.length));
       }
       onClose();
       // Back to the record's header, where the clerk sees the result of the save.

@@ -77,6 +77,12 @@ export function RegistryNotices({ summary }: { summary: ImportSummary }) {
   );
 }
 
+/** A corrections import: the open conflicts its rows close by giving the record the main system's value. */
+export function CorrectionNotices({ summary }: { summary: ImportSummary }) {
+  if (summary.kind !== 'corrections' || summary.conflictsClosed === 0) return null;
+  return <Alert severity="info">{TEXT.preview.correctionsClosedHelp(summary.conflictsClosed, summary.written)}</Alert>;
+}
+
 /** How many names each DIP notice lists before "… e mais N linhas". */
 const DIP_NAMES = 20;
 
@@ -152,6 +158,7 @@ export function PreviewStep() {
       <SummaryCounts summary={preview} />
       <DipNotices summary={preview} ack={{ checked: dipAcknowledged, onChange: setDipAcknowledged }} />
       <RegistryNotices summary={preview} />
+      <CorrectionNotices summary={preview} />
       {preview.warned > 0 ? <Alert severity="warning">{TEXT.preview.warnedHelp(preview.warned)}</Alert> : null}
       {blocked ? <Alert severity="warning">{TEXT.preview.allOrNothingBlocked}</Alert> : null}
       {!blocked && nothing ? <Alert severity="info">{TEXT.preview.nothingToWrite}</Alert> : null}

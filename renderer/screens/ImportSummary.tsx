@@ -8,7 +8,7 @@ import Typography from '@mui/material/Typography';
 import { useImports } from '../stores/imports';
 import { useNavigation } from '../stores/navigation';
 import { ImportConflicts } from './ImportConflicts';
-import { DipNotices, RegistryNotices, SummaryCounts } from './ImportPreview';
+import { CorrectionNotices, DipNotices, RegistryNotices, SummaryCounts } from './ImportPreview';
 import { ImportReportButton } from './ImportReportButton';
 import { IMPORT_TEXT as TEXT } from './import.text';
 import { ImportStepHeading } from './ImportStepHeading';
@@ -45,6 +45,7 @@ export function SummaryStep() {
       <SummaryCounts summary={summary} />
       {stands ? <DipNotices summary={summary} /> : null}
       {stands ? <RegistryNotices summary={summary} /> : null}
+      {stands ? <CorrectionNotices summary={summary} /> : null}
       {summaryUndone ? null : <ImportConflicts summary={summary} />}
       {summary.warned > 0 && stands ? <Alert severity="warning">{t.warned(summary.warned)}</Alert> : null}
       {summary.rejected > 0 ? (

@@ -86,4 +86,7 @@ export const CORRECTION_TEXT = {
     saving: 'Salvando…',
   },
   saved: (n: number) => `Correção salva e adicionada à fila da Implanta (${n} ${n === 1 ? 'alteração' : 'alterações'}); ela segue no próximo lote.`,
+  /** Said after `saved` when the save brought the record to the main system's value of open conflicts. */
+  conflictsClosed: (n: number) =>
+    n === 1 ? 'O conflito aberto com o sistema do Regional foi fechado: o cadastro ficou com o mesmo valor.' : `${n} conflitos abertos com o sistema do Regional foram fechados: o cadastro ficou com os mesmos valores.`,
 } as const;

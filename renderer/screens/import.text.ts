@@ -103,6 +103,11 @@ export const IMPORT_TEXT = {
     /** Conflicts open before the load that it closed: nothing is left for the clerk to choose there. */
     closedHelp: (value: number, written: boolean) =>
       `${plural(value, 'conflito aberto', 'conflitos abertos')} ${written ? (value === 1 ? 'foi fechado' : 'foram fechados') : value === 1 ? 'será fechado' : 'serão fechados'}: o sistema do Regional agora traz o mesmo valor da mesa, ou deixou o valor que estava em conflito.`,
+    /** Conflicts with the main system that rows of a corrections import settle by taking its value. */
+    correctionsClosedHelp: (value: number, written: boolean) =>
+      written
+        ? `${plural(value, 'conflito aberto', 'conflitos abertos')} com o sistema do Regional ${value === 1 ? 'foi fechado' : 'foram fechados'}: a planilha deixou o cadastro com o mesmo valor do sistema do Regional.`
+        : `${plural(value, 'conflito aberto', 'conflitos abertos')} com o sistema do Regional ${value === 1 ? 'será fechado' : 'serão fechados'}: a planilha deixa o cadastro com o mesmo valor do sistema do Regional.`,
     cleanedHelp: (value: number) =>
       `${plural(value, 'célula trazia', 'células traziam')} caracteres invisíveis (espaço de largura zero, controle ou de direção do texto): ${value === 1 ? 'foi lida' : 'foram lidas'} sem eles, para que nomes iguais na tela sejam iguais na busca.`,
     dipCorrect: (value: number) =>

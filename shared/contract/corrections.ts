@@ -118,6 +118,8 @@ export const correctionsContract = {
       rowVersion: z.number().int(),
       /** What to tell the professional about the DIP request, when anything. */
       dipWarningMessage: z.string().nullable(),
+      /** Open registry conflicts the save closed: the record now holds the main system's value. */
+      conflictsClosed: z.number().int().default(0),
     }),
   },
   'corrections:list': { input: correctionFilterSchema, output: pageOf(correctionListItemSchema) },

@@ -1,6 +1,7 @@
 // A registry load that closes conflicts still open — the main system caught up with the desk's
 // correction, or its value now agrees with the record's — says so, in the text and in the JSON
-// result, so that conflicts gone from Início are not a mystery.
+// result, so that conflicts gone from Início are not a mystery. So does a corrections spreadsheet
+// that brings a record to the main system's value of a conflict.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,5 +41,36 @@ describe('a registry load that closes open conflicts', () => {
     run('import', 'registry', sheet('jl@uol.com.br'));
     const loaded = desk.json('import', 'registry', sheet('joana.l@gmail.com'));
     expect(loaded.body).toMatchObject({ conflictsClosed: 1 });
+  });
+});
+
+describe('a corrections import that closes open conflicts', () => {
+  it('says how many it closed, in the text and the JSON result', () => {
+    const { run } = desk;
+    expect(run('correct', '41001', '--field', 'email', '--value', 'joana.m@gmail.com', '--reason', 'Pedido no balcão', '--evidence', 'RG').code).toBe(0);
+    expect(run('import', 'registry', sheet('jm@uol.com.br')).stdout).toMatch(/1 conflict with the desk's corrections/);
+    const path = join(desk.dir, `correcoes-${++files}.csv`);
+    writeFileSync(path, ['Registro;E-mail;Motivo', '41001;jm@uol.com.br;E-mail informado pela profissional'].join('\r\n'));
+    expect(run('import', 'corrections', path, '--dry-run').stdout).toMatch(/1 open conflict would be closed: the record would hold the main system's value\./);
+    const imported = run('import', 'corrections', path);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/1 open conflict closed: the record now holds the main system's value\./);
+    run('import', 'registry', sheet('jm@uol.com.br'));
+    expect(run('correct', '41001', '--field', 'email', '--value', 'joana.n@gmail.com', '--reason', 'Pedido no balcão', '--evidence', 'RG').code).toBe(0);
+    run('import', 'registry', sheet('jn@uol.com.br'));
+    const again = join(desk.dir, `correcoes-${++files}.csv`);
+    writeFileSync(again, ['Registro;E-mail;Motivo', '41001;jn@uol.com.br;E-mail informado pela profissional'].join('\r\n'));
+    expect(desk.json('import', 'corrections', again).body).toMatchObject({ conflictsClosed: 1 });
+  });
+});
+
+describe('a correction saved from the command line that closes an open conflict', () => {
+  it('says so', () => {
+    const { run } = desk;
+    expect(run('correct', '41001', '--field', 'email', '--value', 'joana.p@gmail.com', '--reason', 'Pedido no balcão', '--evidence', 'RG').code).toBe(0);
+    expect(run('import', 'registry', sheet('jp@uol.com.br')).stdout).toMatch(/1 conflict with the desk's corrections/);
+    const saved = run('correct', '41001', '--field', 'email', '--value', 'jp@uol.com.br', '--reason', 'Confirmado com a profissional', '--evidence', 'RG');
+    expect(saved.code).toBe(0);
+    expect(saved.stdout).toMatch(/1 open conflict closed: the record now holds the main system's value\./);
   });
 });

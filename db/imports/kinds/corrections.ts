@@ -17,6 +17,7 @@ import { parseFieldValue } from '../../../shared/rules/fieldValue';
 import { recordPendencies } from '../../../shared/rules/pendencies';
 import { parseFlag } from '../../../shared/rules/vocabulary';
 import { plainLine } from '../../../shared/text';
+import { AgreeingConflicts } from '../../agreedConflicts';
 import { directoryUfOf } from '../../cep';
 import { correctionItemsOf } from '../../corrections';
 import { toProfessional } from '../../registry';
@@ -53,6 +54,9 @@ export class CorrectionsProcessor implements KindProcessor {
   private readonly planContext: PlanContext;
   private corrections = 0;
   private updated = 0;
+  private readonly agreeing: AgreeingConflicts;
+  /** Open registry conflicts the rows bring to the main system's value (closed as the rows are written). */
+  private conflictsClosed = 0;
   /**
    * CPFs the desk corrected, to whom they belonged: the main system names her by the old one until
    * it takes the correction (on its way, or applied by Implanta). Few, so read once.
@@ -64,6 +68,7 @@ export class CorrectionsProcessor implements KindProcessor {
     const capacity = this.store.maxId() + 1;
     this.claims = new ClaimTracker(capacity, FIELD_NAMES);
     this.sharedEmails = new SharedEmails(context.db);
+    this.agreeing = new AgreeingConflicts(context.db);
     this.changed = new Uint8Array(capacity);
     this.fields = context.columns.targets().filter((t): t is FieldName => isFieldName(t));
     // The council's CEP directory does not change during a corrections import; most desks have few
@@ -283,6 +288,7 @@ export class CorrectionsProcessor implements KindProcessor {
     if (current.id < this.changed.length) this.changed[current.id] = 1;
     if (plan.changes.some((c) => c.field === 'cpf')) this.cpfChanges++;
     this.corrections += items.length;
+    this.conflictsClosed += this.agreeing.closedBy(current.id, items);
     this.updated++;
     const diff = items.map((item) => ({ field: fieldLabel(item.field), from: formatFieldValue(item.field, item.oldValue, EMPTY_VALUE), to: formatFieldValue(item.field, item.newValue, EMPTY_VALUE) }));
     // Not a refusal: the record goes in with the EMAIL_SHARED pendência, and the check says so.
@@ -296,6 +302,6 @@ export class CorrectionsProcessor implements KindProcessor {
   }
 
   totals(): ProcessorTotals {
-    return { corrections: this.corrections, inserted: 0, updated: this.updated, flagged: 0, kept: 0, conflicts: 0 };
+    return { corrections: this.corrections, inserted: 0, updated: this.updated, flagged: 0, kept: 0, conflicts: 0, conflictsClosed: this.conflictsClosed };
   }
 }

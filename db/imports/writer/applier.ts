@@ -1,7 +1,8 @@
 // Writes the operations of a corrections import into the store, inside a transaction its caller
 // opened: each accepted row updates its record (guarded by the row version it was checked
 // against), queues one pending correction per item with its history entry, answers the rejections
-// of those fields and replaces the record's pendências; each problem of a rejected row becomes an
+// of those fields, closes the registry conflicts whose file value the record now holds (as a
+// correction saved at the desk does) and replaces the record's pendências; each problem of a rejected row becomes an
 // import_errors row. The one-transaction import (importWriter.ts) and the staged one
 // (stagedWriter.ts) share it.
 import type { Database, Statement } from 'better-sqlite3';
@@ -10,13 +11,14 @@ import type { FieldName, FieldValue } from '../../../shared/fields';
 import { caseOfPendency } from '../../../shared/rules/pendencyCases';
 import { columnsOfCorrectionField } from '../../../shared/rules/motherFact';
 import { foldForSearch } from '../../../shared/text';
+import { closeAgreedConflicts, type Closer } from '../../agreedConflicts';
 import { resolveRejectionsBy } from '../../corrections';
 import { columnValue } from '../../recordState';
 import { valuesOfCorrectionText } from '../../../shared/rules/correctionText';
 import { BatchedInsert } from '../kinds/batchedInsert';
 import { OP_CORRECTION, OP_ERROR } from './ops';
 
-/** Ids of the records that have rows of a kind (rule pendências, load notes, open rejections), by id. */
+/** Ids of the records that have rows of a kind (rule pendências, load notes, open rejections or conflicts), by id. */
 function idFlags(db: Database, sql: string): Uint8Array {
   const max = (db.prepare('SELECT max(id) AS id FROM professionals').get() as { id: number | null }).id ?? 0;
   const flags = new Uint8Array(max + 1);
@@ -60,6 +62,7 @@ export class CorrectionApplier {
   private withRules: Uint8Array = new Uint8Array(0);
   private withLoadNotes: Uint8Array = new Uint8Array(0);
   private withRejections: Uint8Array = new Uint8Array(0);
+  private withConflicts: Uint8Array = new Uint8Array(0);
   private flagsRead = false;
   private readonly dropRules: Statement;
   private readonly addRule: Statement;
@@ -68,6 +71,8 @@ export class CorrectionApplier {
   private readonly updates = new Map<string, Statement>();
   /** The records this applier updated (for their seals, db/bulkTriggers.ts). */
   readonly updated: number[] = [];
+  /** The registry conflicts this applier closed (the record came to the main system's value). */
+  readonly closedConflicts: number[] = [];
 
   constructor(
     private readonly db: Database,
@@ -114,6 +119,7 @@ export class CorrectionApplier {
     this.withRules = idFlags(db, "SELECT DISTINCT professional_id AS id FROM pendencies WHERE source = 'rule'");
     this.withLoadNotes = idFlags(db, "SELECT DISTINCT professional_id AS id FROM pendencies WHERE source = 'load'");
     this.withRejections = idFlags(db, "SELECT DISTINCT professional_id AS id FROM corrections WHERE status = 'rejected' AND resolved_at IS NULL");
+    this.withConflicts = idFlags(db, 'SELECT DISTINCT professional_id AS id FROM registry_conflicts WHERE resolved_at IS NULL');
     this.flagsRead = true;
   }
 
@@ -153,12 +159,15 @@ export class CorrectionApplier {
     if (update.run(...values, now, id, expected).changes !== 1) throw new StaleRecord(id);
     this.updated.push(id);
     const loadNotes = id < this.withLoadNotes.length && this.withLoadNotes[id] === 1;
+    // Open conflicts are rare: the corrections that may close them are kept only for those records.
+    const closers: Closer[] | null = id < this.withConflicts.length && this.withConflicts[id] === 1 ? [] : null;
     for (let i = 0; i < count; i++) {
       const base = at + 7 + i * 3;
       const field = ops[base] as string;
       const uuid = this.options.uuid();
       this.corrections.add(uuid, id, field, ops[base + 1], ops[base + 2], reason, evidence, this.note, operator, now, dip, importId, expected + 1);
       this.history.add(id, now, operator, field, ops[base + 1], ops[base + 2], uuid, importId, reason);
+      closers?.push({ field, uuid });
       // A new correction of a field answers the rejections of that field (rare: looked at only where there are some).
       if (id < this.withRejections.length && this.withRejections[id] === 1) resolveRejectionsBy(this.db, id, [field], now, uuid);
       if (loadNotes) {
@@ -168,6 +177,7 @@ export class CorrectionApplier {
         }
       }
     }
+    if (closers) this.closedConflicts.push(...closeAgreedConflicts(this.db, id, closers, now, operator));
     let next = at + 7 + count * 3;
     const pendencies = ops[next] as number;
     next++;

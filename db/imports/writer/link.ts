@@ -53,7 +53,7 @@ export class InlineLink implements WriterLink {
   atRow = () => undefined;
   add = (op: readonly unknown[]) => this.writer.apply(op);
   lookup = (query: FreshQuery) => this.writer.lookup(query);
-  finish = (data: FinishData): FinishOutcome => ({ importId: this.writer.finish(data), stale: [] });
+  finish = (data: FinishData): FinishOutcome => ({ importId: this.writer.finish(data), stale: [], conflictsClosed: 0 });
   abort = () => this.writer.abort();
   close = () => undefined;
 }

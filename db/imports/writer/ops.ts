@@ -71,10 +71,11 @@ export function detailWithoutStale(detail: Record<string, unknown>, stale: reado
   };
 }
 
-/** What writing the import came to: its number (null when nothing was written) and the rows found stale. */
+/** What writing the import came to: its number (null when nothing was written), the rows found stale, the registry conflicts its rows closed. */
 export interface FinishOutcome {
   importId: number | null;
   stale: StaleRow[];
+  conflictsClosed: number;
 }
 
 /** A professionals row looked up on the writing side, where the import's own changes are visible. */

@@ -4,8 +4,8 @@
 // field gets back the value it had before the import (if it still shows the import's value —
 // a later change by someone else stays), the record's pendências are recomputed and the load
 // notes the import removed are put back (from the staging file, when it is still there); the
-// import's corrections and history entries are removed, the rejections they answered are open
-// again, and the mark is cleared — one transaction, with an audit entry saying so. An unfinished
+// import's corrections and history entries are removed, the rejections they answered and the
+// registry conflicts they closed are open again, and the mark is cleared — one transaction, with an audit entry saying so. An unfinished
 // import never got its own row nor its audit entry, so the store is as if it never ran.
 import type { Database } from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import type { FieldName, FieldValue } from '../../../shared/fields';
 import type { ErrorCode } from '../../../shared/errors';
 import { caseOfPendency } from '../../../shared/rules/pendencyCases';
+import { reopenConflictsClosedByImport } from '../../agreedConflicts';
 import { appendAudit } from '../../audit';
 import { refreshPendencies } from '../../pendencies';
 import { writeRecordFields } from '../../recordState';
@@ -94,6 +95,7 @@ export function rollbackUnfinishedImport(db: Database, target: { importId: numbe
       `UPDATE corrections SET resolved_at = NULL, resolution = NULL, resolution_note = NULL
        WHERE status = 'rejected' AND resolution = 'corrected' AND resolution_note IN (SELECT uuid FROM corrections WHERE import_id = ?${others})`,
     ).run(id);
+    const reopened = reopenConflictsClosedByImport(db, id, claimed);
     db.prepare(`DELETE FROM record_history WHERE import_id = ?${others}`).run(id);
     const removed = db.prepare(`DELETE FROM corrections WHERE import_id = ?${others}`).run(id).changes;
     const putBack = db.prepare(
@@ -117,7 +119,7 @@ export function rollbackUnfinishedImport(db: Database, target: { importId: numbe
       action: 'import.rollback',
       entity: 'import',
       entityId: String(id),
-      detail: { why, restoredRecords: restored, removedCorrections: removed, keptRecords: keep.length },
+      detail: { why, restoredRecords: restored, removedCorrections: removed, keptRecords: keep.length, ...(reopened.length > 0 ? { reopenedConflicts: reopened } : {}) },
     });
   });
 }

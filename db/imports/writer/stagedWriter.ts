@@ -81,8 +81,8 @@ export class StagedWriter {
   /** The file row of the operations being staged. */
   private row = 0;
   private readonly steps = stepping();
-  /** What the steps wrote so far: the import's number, its unfinished mark, the rows found stale. */
-  private readonly progress: { importId: number; mark: string | null; finished: boolean } = { importId: 0, mark: null, finished: false };
+  /** What the steps wrote so far: the import's number, its unfinished mark, the registry conflicts they closed. */
+  private readonly progress = { importId: 0, mark: null as string | null, finished: false, conflictsClosed: 0 };
   private readonly stale: StaleRow[] = [];
   /**
    * After a stale row, every later row of the same record is stale too: its check was based on the
@@ -212,7 +212,7 @@ export class StagedWriter {
       this.rollBackSteps('failed');
       if (data.rememberMapping) writeTransaction(this.db, () => this.remember(data));
       this.discard();
-      return { importId: null, stale: [] };
+      return { importId: null, stale: [], conflictsClosed: 0 };
     }
     let source: OpSource;
     if (this.early) {
@@ -231,7 +231,7 @@ export class StagedWriter {
       this.breathe(Date.now() - began);
     }
     this.discard();
-    return { importId: this.progress.importId, stale: this.stale };
+    return { importId: this.progress.importId, stale: this.stale, conflictsClosed: this.progress.conflictsClosed };
   }
 
   /**
@@ -280,6 +280,7 @@ export class StagedWriter {
             if (!single && Date.now() - locked >= STEP_MS) break;
           }
           applier.flush();
+          progress.conflictsClosed += applier.closedConflicts.length; // a failed step fails the import: never counted twice
           queueUpdatedForSealing(this.db, 'professionals', applier.updated);
           queueInsertedForSealing(this.db, 'corrections', corrected);
         });
@@ -321,7 +322,7 @@ export class StagedWriter {
       row.message = staleRowMessage(String(registration.get(row.professionalId)));
       applier.apply([OP_ERROR, row.row, '', 'VERSION_CONFLICT', row.message, null]);
     }
-    const detail = detailWithoutStale(data.auditDetail, this.stale);
+    const detail = { ...detailWithoutStale(data.auditDetail, this.stale), conflictsClosed: this.progress.conflictsClosed };
     appendAudit(this.db, { at: data.finishedAt, operator: begun.operator, action: 'import.run', entity: 'import', entityId: String(importId), detail });
     this.remember(data);
     if (mark) clearMark(this.db, mark);
