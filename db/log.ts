@@ -21,6 +21,17 @@ export function scrub(text: string): string {
   return SCRUBBERS.reduce((acc, [pattern, mask]) => acc.replace(pattern, mask), text);
 }
 
+/**
+ * What the console may say of an unexpected error: its name and code (`Error ENXIO`), each only if
+ * shaped like one — never its message, which may quote a file or a value, nor its stack, whose paths
+ * may hold a name.
+ */
+export function errorKind(error: unknown): string {
+  const { name, code } = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; code?: unknown };
+  const word = (value: unknown) => (typeof value === 'string' && /^[A-Za-z0-9_]{1,64}$/.test(value) ? value : null);
+  return [word(name) ?? 'desconhecido', word(code)].filter(Boolean).join(' ');
+}
+
 export interface LogEvent {
   level: 'info' | 'warn' | 'error';
   /** A fixed word: `call`, `job`… */

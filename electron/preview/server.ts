@@ -11,6 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { basename, dirname, join, normalize, resolve, sep } from 'node:path';
 import { HandleBroker, openDesk, type Desk, type Store } from '../../db';
+import { errorKind } from '../../db/log';
 import { checkChosenToken, fromOwnPage, tokenMatches } from './guards';
 import { HeldDownloads } from './heldDownloads';
 import { HeldUploads } from './heldUploads';
@@ -323,13 +324,6 @@ function requestUrl(target: string | undefined, port: number): URL | null {
   } catch {
     return null;
   }
-}
-
-/** An error's name and code (`Error ENXIO`), each only if shaped like one: never its message. */
-function errorKind(error: unknown): string {
-  const { name, code } = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; code?: unknown };
-  const word = (value: unknown) => (typeof value === 'string' && /^[A-Za-z0-9_]{1,64}$/.test(value) ? value : null);
-  return [word(name) ?? 'desconhecido', word(code)].filter(Boolean).join(' ');
 }
 
 /** A JSON object sent by the page; null for anything else (an array, a number, broken JSON, a body too large). */
