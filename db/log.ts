@@ -72,10 +72,24 @@ export const silentLogger: Logger = { log: () => undefined, file: null };
 
 /** JSON lines in `<dir>/cress-desk.log`, rotated at 5 MB, three files kept. */
 export function fileLogger(dir: string): Logger {
-  privateFolder(dir);
   const file = join(dir, 'cress-desk.log');
-  // Files an older version left readable by others.
-  for (let i = 0; i <= KEEP; i++) makePrivate(i === 0 ? file : `${file}.${i}`);
+  // A folder that cannot be made (a file in its place, a disk that refuses writes) never stops the
+  // desk: it runs without a log, says so once on the console, and tries the folder again at each line.
+  let folderReady = false;
+  let warned = false;
+  const makeFolder = (): boolean => {
+    try {
+      privateFolder(dir);
+      // Files an older version left readable by others.
+      for (let i = 0; i <= KEEP; i++) makePrivate(i === 0 ? file : `${file}.${i}`);
+      return (folderReady = true);
+    } catch (error) {
+      if (!warned) console.warn(`Aviso: o log do CRESS Desk não pode ser gravado em "${dir}" (${errorKind(error)}): o trabalho segue sem ele.`);
+      warned = true;
+      return false;
+    }
+  };
+  makeFolder();
   const rotate = () => {
     if (!existsSync(file) || statSync(file).size < MAX_BYTES) return;
     rmSync(`${file}.${KEEP}`, { force: true });
@@ -85,6 +99,7 @@ export function fileLogger(dir: string): Logger {
   return {
     file,
     log(event) {
+      if (!folderReady && !makeFolder()) return;
       try {
         rotate();
         const line = scrub(JSON.stringify({ at: new Date().toISOString(), ...loggable(event) }));

@@ -1,8 +1,8 @@
 // The log file tells IT what ran and how it ended, and never whose data it was (LGPD).
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openDesk } from '../../db';
 import { fileLogger, scrub } from '../../db/log';
 import { posixOnly } from '../posixOnly';
@@ -108,5 +108,25 @@ describe('what a refusal leaves in the log', () => {
     fileLogger(logs).log({ level: 'info', event: 'call', ok: true });
     expect(statSync(logs).mode & 0o777).toBe(0o700);
     expect(statSync(join(logs, 'cress-desk.log')).mode & 0o777).toBe(0o600);
+  });
+  it('never stops the desk: with a file where its folder goes, the desk opens and answers, and the console says once that it runs without a log', async () => {
+    const place = join(dir, 'blocked');
+    mkdirSync(place);
+    writeFileSync(join(place, 'logs'), 'não é uma pasta');
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const desk = openDesk({ path: join(place, 'store.sqlite'), appVersion: 'test', logDir: join(place, 'logs'), create: true });
+      try {
+        expect(await desk.dispatch('settings:setup', { region: 9, operator: 'Ana Souza', seccional: null })).toMatchObject({ ok: true });
+        expect(await desk.dispatch('app:info', {})).toMatchObject({ ok: true, value: { settings: { region: 9 } } });
+      } finally {
+        desk.close();
+      }
+      expect(readFileSync(join(place, 'logs'), 'utf8')).toBe('não é uma pasta');
+      expect(warned).toHaveBeenCalledTimes(1);
+      expect(String(warned.mock.calls[0]?.[0])).toMatch(/log.*não pode ser gravado.*EEXIST/);
+    } finally {
+      warned.mockRestore();
+    }
   });
 });
