@@ -50,24 +50,30 @@ export interface RunningHost {
 }
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
-  // Checked before the store is opened: a host that refuses to start holds nothing.
+  // Checked and made before the store is opened (the token, the host's folder): a host that refuses to start holds nothing.
   if (options.token !== undefined) checkChosenToken(options.token);
   // An upload or a save place whose handle was forgotten can never be named again: its copy goes.
   let forgotten = (_path: string): void => undefined;
   const broker = new HandleBroker({ onForget: (path) => forgotten(path) });
-  const desk = openDesk({
-    path: options.storePath,
-    appVersion: APP_VERSION,
-    workerPath: options.workerPath ?? null,
-    logDir: join(dirname(resolve(options.storePath)), 'logs'),
-    files: broker,
-    create: true, // the desk's own file: a first run opens on the set-up screen
-    requireSessions: true,
-  });
-  const dispatch = desk.dispatch;
-  const token = options.token ?? randomBytes(24).toString('hex');
   const files = browserFiles(broker, options.maxUpload ?? MAX_UPLOAD, options.maxHeld ?? MAX_HELD);
   forgotten = files.forgotten;
+  let desk: Desk;
+  try {
+    desk = openDesk({
+      path: options.storePath,
+      appVersion: APP_VERSION,
+      workerPath: options.workerPath ?? null,
+      logDir: join(dirname(resolve(options.storePath)), 'logs'),
+      files: broker,
+      create: true, // the desk's own file: a first run opens on the set-up screen
+      requireSessions: true,
+    });
+  } catch (error) {
+    files.remove();
+    throw error;
+  }
+  const dispatch = desk.dispatch;
+  const token = options.token ?? randomBytes(24).toString('hex');
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       // Only what kind of error: its message, stack or the request may carry a file name or a value.

@@ -100,6 +100,21 @@ describe("the browser host's folder", () => {
     expect(existsSync(host.filesDir)).toBe(false);
   });
 
+  it('cannot be made in a temporary folder that does not exist: the host does not start, says so naming the folder, and leaves no store behind', async () => {
+    if (!existsSync(HOST_BIN)) throw new Error('Build first (npm run build): out/host/host.cjs is missing');
+    const missing = join(dir, 'temporaria-que-nao-existe');
+    const storePath = join(dir, 'no-temp.sqlite');
+    const child = spawn(process.execPath, [HOST_BIN, '--db', storePath, '--port', '0'], { env: { ...process.env, TMPDIR: missing } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((ok) => child.on('exit', (exit) => ok(exit)));
+    expect(code).toBe(1);
+    expect(stderr).toContain(`A pasta temporária "${missing}"`);
+    expect(stderr).toMatch(/TMPDIR/);
+    expect(stderr).not.toMatch(/ENOENT: no such file|mkdtemp/);
+    expect(existsSync(storePath)).toBe(false);
+  });
+
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`is removed when the host is stopped with ${signal}`, async (context) => {
       posixOnly(context, 'signals');
