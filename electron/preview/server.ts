@@ -16,9 +16,9 @@ import { checkChosenToken, fromOwnPage, tokenMatches } from './guards';
 import { HeldDownloads } from './heldDownloads';
 import { HeldUploads } from './heldUploads';
 import { makeHostFolder } from './hostFolder';
+import { safeName } from './safeName';
 import { APP_VERSION } from '../version';
 import { contentTypeOf } from '../../shared/contentTypes';
-import { withoutControls } from '../../shared/text';
 
 const MAX_BODY = 1024 * 1024;
 const MAX_UPLOAD = 512 * 1024 * 1024;
@@ -146,27 +146,6 @@ function listenError(error: unknown, port: number): Error {
   if (code === 'EADDRINUSE') return new Error(`A porta ${port} já está em uso por outro programa (outra prévia aberta?). Feche-o ou escolha outra porta com --port.`);
   if (code === 'EACCES') return new Error(`A porta ${port} é reservada ao administrador do sistema. Escolha uma porta acima de 1024 com --port.`);
   return error instanceof Error ? error : new Error(String(error));
-}
-
-/** The most bytes of a name kept: file systems take 255, and the host's folders must still fit. */
-const NAME_MAX_BYTES = 200;
-
-/**
- * A file name safe to put in a folder of ours: no path, no control nor bidirectional characters, and short enough
- * for any file system (counted in UTF-8 bytes: a dash or an accent takes more than one). A long
- * name loses the end of its stem, never its extension, which tells what kind of file it is.
- */
-function safeName(name: string): string {
-  // Control and bidirectional characters go (they hide or reverse part of a name); what Windows refuses becomes "_".
-  // Windows drops a name's trailing dots and spaces ("...." would name the folder itself): they go here, too.
-  const cleaned = basename(withoutControls(name).replace(/\\/g, '/'))
-    .replace(/[<>:"|?*]/g, '_')
-    .replace(/[. ]+$/, '');
-  if (!cleaned) return 'arquivo';
-  const extension = /\.[A-Za-z0-9]{1,8}$/.exec(cleaned)?.[0] ?? '';
-  let stem = [...cleaned.slice(0, cleaned.length - extension.length)].slice(0, NAME_MAX_BYTES); // whole characters, never half of one
-  while (stem.length > 0 && Buffer.byteLength(stem.join('') + extension) > NAME_MAX_BYTES) stem = stem.slice(0, -1);
-  return stem.length > 0 ? stem.join('') + extension : 'arquivo' + extension;
 }
 
 /**
