@@ -76,6 +76,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(24).toString('hex');
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
+      // A page that went away halfway (a closed tab, a reload) is nobody's error: nothing to say or answer.
+      if ((req.destroyed && !req.complete) || (res.destroyed && !res.writableFinished)) return;
       // Only what kind of error: its message, stack or the request may carry a file name or a value.
       console.error(`Erro interno: ${errorKind(error)}`);
       if (!res.headersSent) send(res, 500, 'text/plain', 'Erro interno');
