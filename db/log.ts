@@ -3,11 +3,14 @@
 // any other text is dropped before it is written, so no message that may carry a value the clerk
 // typed ever reaches the file — and what is left is still scrubbed of anything shaped like a CPF,
 // a CEP, an e-mail address or a phone number. The file is its owner's only (0600 in a 0700 folder).
-import { appendFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, lstatSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { makePrivate, PRIVATE_FILE, privateFolder } from './fileModes';
 
 const MAX_BYTES = 5 * 1024 * 1024;
+/** Appends, creating the file; a link put in its place is refused rather than written through (Windows has no such flag). */
+const APPEND_NOT_THROUGH_LINKS =
+  constants.O_NOFOLLOW === undefined ? 'a' : constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | constants.O_NOFOLLOW;
 const KEEP = 3;
 
 const SCRUBBERS: [RegExp, string][] = [
@@ -80,8 +83,11 @@ export function fileLogger(dir: string): Logger {
   const makeFolder = (): boolean => {
     try {
       privateFolder(dir);
-      // Files an older version left readable by others.
-      for (let i = 0; i <= KEEP; i++) makePrivate(i === 0 ? file : `${file}.${i}`);
+      // Files an older version left readable by others; never a link's target (someone else's file).
+      for (let i = 0; i <= KEEP; i++) {
+        const path = i === 0 ? file : `${file}.${i}`;
+        if (!lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) makePrivate(path);
+      }
       return (folderReady = true);
     } catch (error) {
       if (!warned) console.warn(`Aviso: o log do CRESS Desk não pode ser gravado em "${dir}" (${errorKind(error)}): o trabalho segue sem ele.`);
@@ -103,7 +109,12 @@ export function fileLogger(dir: string): Logger {
       try {
         rotate();
         const line = scrub(JSON.stringify({ at: new Date().toISOString(), ...loggable(event) }));
-        appendFileSync(file, `${line}\n`, { mode: PRIVATE_FILE });
+        const fd = openSync(file, APPEND_NOT_THROUGH_LINKS, PRIVATE_FILE);
+        try {
+          writeSync(fd, `${line}\n`);
+        } finally {
+          closeSync(fd);
+        }
       } catch {
         // A log that cannot be written must never stop the clerk's work.
       }

@@ -1,5 +1,5 @@
 // The log file tells IT what ran and how it ended, and never whose data it was (LGPD).
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -109,6 +109,19 @@ describe('what a refusal leaves in the log', () => {
     expect(statSync(logs).mode & 0o777).toBe(0o700);
     expect(statSync(join(logs, 'cress-desk.log')).mode & 0o777).toBe(0o600);
   });
+  it('never writes through a link put in place of its file: the file it points to stays as it was, and the desk goes on', (context) => {
+    posixOnly(context, 'symbolic links');
+    const logs = join(dir, 'linked');
+    mkdirSync(logs);
+    const elsewhere = join(dir, 'perfil-do-usuario.sh');
+    writeFileSync(elsewhere, 'export PATH=/usr/bin\n', { mode: 0o644 });
+    chmodSync(elsewhere, 0o644);
+    symlinkSync(elsewhere, join(logs, 'cress-desk.log'));
+    fileLogger(logs).log({ level: 'info', event: 'call', channel: 'registry:find', ok: true });
+    expect(readFileSync(elsewhere, 'utf8')).toBe('export PATH=/usr/bin\n');
+    expect(statSync(elsewhere).mode & 0o777).toBe(0o644);
+  });
+
   it('never stops the desk: with a file where its folder goes, the desk opens and answers, and the console says once that it runs without a log', async () => {
     const place = join(dir, 'blocked');
     mkdirSync(place);
