@@ -5,7 +5,7 @@
 // write nothing else (db/fileBroker.ts). They live in a private folder removed when the host stops,
 // or by the next host to start when this one was killed (hostFolder.ts).
 import { randomBytes } from 'node:crypto';
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -44,8 +44,8 @@ export interface RunningHost {
   port: number;
   desk: Desk;
   readonly store: Store;
-  /** The host's private folder (0700) of uploads and downloads; removed by `close`. */
-  filesDir: string;
+  /** The host's private folder (0700) of uploads and downloads (a new one if a temp cleaner took it); removed by `close`. */
+  readonly filesDir: string;
   close(): Promise<void>;
 }
 
@@ -137,7 +137,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     get store() {
       return desk.store;
     },
-    filesDir: files.root,
+    get filesDir() {
+      return files.root;
+    },
     close: () => closeServer(server, desk).finally(() => files.remove()),
   };
 }
@@ -159,8 +161,15 @@ function listenError(error: unknown, port: number): Error {
  */
 function browserFiles(broker: HandleBroker, maxUpload: number, maxHeld: number) {
   // A new, unguessable folder that only this user may enter (0700); stale ones of killed hosts go first.
-  const root = makeHostFolder();
-  const freshPath = (name: string) => join(mkdtempSync(join(root, 'f-')), safeName(name));
+  let root = makeHostFolder();
+  // A cleaner of the temporary folder may take it away while the host runs: a new one is made, never
+  // the old name again (another account could have made a folder by that name meanwhile).
+  const ownRoot = (): string => {
+    const found = lstatSync(root, { throwIfNoEntry: false });
+    if (!found?.isDirectory() || (process.getuid !== undefined && found.uid !== process.getuid())) root = makeHostFolder();
+    return root;
+  };
+  const freshPath = (name: string) => join(mkdtempSync(join(ownRoot(), 'f-')), safeName(name));
   const removeFolder = (folder: string) => {
     try {
       rmSync(folder, { recursive: true, force: true });
@@ -177,7 +186,9 @@ function browserFiles(broker: HandleBroker, maxUpload: number, maxHeld: number) 
     removeFolder(folder);
   });
   return {
-    root,
+    get root() {
+      return root;
+    },
     /** A handle the broker forgot (past its limit) can never be named again: its copy goes. */
     forgotten(path: string): void {
       if (!path.startsWith(root + sep)) return;

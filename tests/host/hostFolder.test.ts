@@ -6,7 +6,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { upload } from './hostClient';
+import { post, upload } from './hostClient';
 import { startHost, type RunningHost } from '../../electron/preview/server';
 import { posixOnly } from '../posixOnly';
 
@@ -56,6 +56,26 @@ describe("the browser host's folder", () => {
     } finally {
       await host.close();
     }
+  });
+
+  it('taken away behind the host by a cleaner of the temporary folder, is made anew (0700) for the next upload and save, and removed when the host closes', async (context) => {
+    posixOnly(context);
+    const host = await hostOn('cleaned');
+    const first = host.filesDir;
+    try {
+      rmSync(first, { recursive: true, force: true });
+      const answer = await upload(host, 'correcoes.csv', Buffer.from('CPF\n'));
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.body.toString('utf8'))).toMatchObject({ name: 'correcoes.csv' });
+      expect((await post(host, '/api/save-path', JSON.stringify({ suggestedName: 'cadastro.xlsx' }))).status).toBe(200);
+      expect(host.filesDir).not.toBe(first);
+      expect(existsSync(first)).toBe(false);
+      expect(statSync(host.filesDir).mode & 0o777).toBe(0o700);
+      expect(filesUnder(host.filesDir)).toHaveLength(1);
+    } finally {
+      await host.close();
+    }
+    expect(existsSync(host.filesDir)).toBe(false);
   });
 
   it('keeps nothing of an upload over the size limit', async () => {
