@@ -102,21 +102,32 @@ export function fileLogger(dir: string): Logger {
     for (let i = KEEP - 1; i >= 1; i--) if (existsSync(`${file}.${i}`)) renameSync(`${file}.${i}`, `${file}.${i + 1}`);
     renameSync(file, `${file}.1`);
   };
+  const append = (line: string) => {
+    rotate();
+    const fd = openSync(file, APPEND_NOT_THROUGH_LINKS, PRIVATE_FILE);
+    try {
+      writeSync(fd, `${line}\n`);
+    } finally {
+      closeSync(fd);
+    }
+  };
   return {
     file,
     log(event) {
       if (!folderReady && !makeFolder()) return;
+      const line = scrub(JSON.stringify({ at: new Date().toISOString(), ...loggable(event) }));
       try {
-        rotate();
-        const line = scrub(JSON.stringify({ at: new Date().toISOString(), ...loggable(event) }));
-        const fd = openSync(file, APPEND_NOT_THROUGH_LINKS, PRIVATE_FILE);
+        append(line);
+      } catch (error) {
+        // A folder taken away while the desk runs is made again; a log that still cannot be written
+        // must never stop the clerk's work.
+        folderReady = (error as NodeJS.ErrnoException).code !== 'ENOENT';
+        if (folderReady || !makeFolder()) return;
         try {
-          writeSync(fd, `${line}\n`);
-        } finally {
-          closeSync(fd);
+          append(line);
+        } catch {
+          // Nothing more to try: the line is lost, the work goes on.
         }
-      } catch {
-        // A log that cannot be written must never stop the clerk's work.
       }
     },
   };

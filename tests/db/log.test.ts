@@ -122,6 +122,17 @@ describe('what a refusal leaves in the log', () => {
     expect(statSync(elsewhere).mode & 0o777).toBe(0o644);
   });
 
+  it('taken away while the desk runs (a cleaner, the IT person), its folder is made again (0700) and the next lines are written', () => {
+    const logs = join(dir, 'removed');
+    const logger = fileLogger(logs);
+    logger.log({ level: 'info', event: 'call', channel: 'registry:find', ok: true });
+    rmSync(logs, { recursive: true, force: true });
+    logger.log({ level: 'info', event: 'call', channel: 'registry:search', ok: true });
+    const lines = readFileSync(join(logs, 'cress-desk.log'), 'utf8').trim().split('\n');
+    expect(lines.map((line) => (JSON.parse(line) as { channel: string }).channel)).toEqual(['registry:search']);
+    if (process.platform !== 'win32') expect(statSync(logs).mode & 0o777).toBe(0o700);
+  });
+
   it('never stops the desk: with a file where its folder goes, the desk opens and answers, and the console says once that it runs without a log', async () => {
     const place = join(dir, 'blocked');
     mkdirSync(place);
