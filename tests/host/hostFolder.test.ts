@@ -135,7 +135,8 @@ describe("the browser host's folder", () => {
     expect(existsSync(storePath)).toBe(false);
   });
 
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  // SIGHUP: the terminal the host was started from is closed.
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
     it(`is removed when the host is stopped with ${signal}`, async (context) => {
       posixOnly(context, 'signals');
       if (!existsSync(HOST_BIN)) throw new Error('Build first (npm run build): out/host/host.cjs is missing');
