@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { contract, isChannel, needsOperator, type Channel, type Envelope, type Handlers, type Input, type Output } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import { describeIssues, issuesSaid } from './inputIssues';
-import { scrub, silentLogger, type Logger } from './log';
+import { errorKind, silentLogger, type Logger } from './log';
 import { storeError } from './storeLock';
 
 const ptBR = z.locales.ptBR();
@@ -78,13 +78,16 @@ async function answer(
     // Another writer past the bounded wait, or a full disk: the clerk can act on those.
     const error = storeError(thrown, storePath);
     if (error instanceof AppError) return { ok: false, error: error.toData() };
-    console.error(scrub(`[${channel}] ${error instanceof Error ? error.stack : String(error)}`));
+    // Its kind only: the message may quote a cell, a name or a file's path (db/log.ts).
+    console.error(`[${channel}] Erro interno: ${errorKind(error)}`);
     return internal(error);
   }
   const output = spec.output.safeParse(value);
   if (!output.success) {
     // The handler answered something the contract does not allow: a bug, not the clerk's doing.
-    console.error(`[${channel}] output does not match the contract:`, output.error.issues);
+    // The problems' kinds and how many: their paths may hold a record's keys, which can be values.
+    const kinds = [...new Set(output.error.issues.map((issue) => issue.code))].join(', ');
+    console.error(`[${channel}] output does not match the contract: ${output.error.issues.length} problem(s) (${kinds})`);
     return internal(new Error(`output of ${channel} does not match the contract`));
   }
   return { ok: true, value: output.data };

@@ -6,6 +6,7 @@
 // that process is gone (db/leftovers.ts).
 import { closeSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
 import { renameInPlaceSync } from './renameInPlace';
+import { syncFolderSync } from './packaging/atomicFile';
 import { dirname, join } from 'node:path';
 import { alreadyThere, nameTaken } from './fileGrants';
 import { ownerTag, removeLeftovers, type LeftoverKind } from './leftovers';
@@ -41,6 +42,11 @@ export function writeFileWhole(path: string, data: string | Buffer, options: { r
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+  try {
+    syncFolderSync(dirname(path)); // the rename on disk, too
+  } catch {
+    // The file is whole under its name: a folder that cannot be flushed (a network share) keeps it all the same.
   }
 }
 

@@ -3,11 +3,14 @@
 // any other text is dropped before it is written, so no message that may carry a value the clerk
 // typed ever reaches the file — and what is left is still scrubbed of anything shaped like a CPF,
 // a CEP, an e-mail address or a phone number. The file is its owner's only (0600 in a 0700 folder).
-import { appendFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, lstatSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { makePrivate, PRIVATE_FILE, privateFolder } from './fileModes';
 
 const MAX_BYTES = 5 * 1024 * 1024;
+/** Appends, creating the file; a link put in its place is refused rather than written through (Windows has no such flag). */
+const APPEND_NOT_THROUGH_LINKS =
+  constants.O_NOFOLLOW === undefined ? 'a' : constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | constants.O_NOFOLLOW;
 const KEEP = 3;
 
 const SCRUBBERS: [RegExp, string][] = [
@@ -19,6 +22,17 @@ const SCRUBBERS: [RegExp, string][] = [
 
 export function scrub(text: string): string {
   return SCRUBBERS.reduce((acc, [pattern, mask]) => acc.replace(pattern, mask), text);
+}
+
+/**
+ * What the console may say of an unexpected error: its name and code (`Error ENXIO`), each only if
+ * shaped like one — never its message, which may quote a file or a value, nor its stack, whose paths
+ * may hold a name.
+ */
+export function errorKind(error: unknown): string {
+  const { name, code } = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; code?: unknown };
+  const word = (value: unknown) => (typeof value === 'string' && /^[A-Za-z0-9_]{1,64}$/.test(value) ? value : null);
+  return [word(name) ?? 'desconhecido', word(code)].filter(Boolean).join(' ');
 }
 
 export interface LogEvent {
@@ -61,25 +75,59 @@ export const silentLogger: Logger = { log: () => undefined, file: null };
 
 /** JSON lines in `<dir>/cress-desk.log`, rotated at 5 MB, three files kept. */
 export function fileLogger(dir: string): Logger {
-  privateFolder(dir);
   const file = join(dir, 'cress-desk.log');
-  // Files an older version left readable by others.
-  for (let i = 0; i <= KEEP; i++) makePrivate(i === 0 ? file : `${file}.${i}`);
+  // A folder that cannot be made (a file in its place, a disk that refuses writes) never stops the
+  // desk: it runs without a log, says so once on the console, and tries the folder again at each line.
+  let folderReady = false;
+  let warned = false;
+  const makeFolder = (): boolean => {
+    try {
+      privateFolder(dir);
+      // Files an older version left readable by others; never a link's target (someone else's file).
+      for (let i = 0; i <= KEEP; i++) {
+        const path = i === 0 ? file : `${file}.${i}`;
+        if (!lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) makePrivate(path);
+      }
+      return (folderReady = true);
+    } catch (error) {
+      if (!warned) console.warn(`Aviso: o log do CRESS Desk não pode ser gravado em "${dir}" (${errorKind(error)}): o trabalho segue sem ele.`);
+      warned = true;
+      return false;
+    }
+  };
+  makeFolder();
   const rotate = () => {
     if (!existsSync(file) || statSync(file).size < MAX_BYTES) return;
     rmSync(`${file}.${KEEP}`, { force: true });
     for (let i = KEEP - 1; i >= 1; i--) if (existsSync(`${file}.${i}`)) renameSync(`${file}.${i}`, `${file}.${i + 1}`);
     renameSync(file, `${file}.1`);
   };
+  const append = (line: string) => {
+    rotate();
+    const fd = openSync(file, APPEND_NOT_THROUGH_LINKS, PRIVATE_FILE);
+    try {
+      writeSync(fd, `${line}\n`);
+    } finally {
+      closeSync(fd);
+    }
+  };
   return {
     file,
     log(event) {
+      if (!folderReady && !makeFolder()) return;
+      const line = scrub(JSON.stringify({ at: new Date().toISOString(), ...loggable(event) }));
       try {
-        rotate();
-        const line = scrub(JSON.stringify({ at: new Date().toISOString(), ...loggable(event) }));
-        appendFileSync(file, `${line}\n`, { mode: PRIVATE_FILE });
-      } catch {
-        // A log that cannot be written must never stop the clerk's work.
+        append(line);
+      } catch (error) {
+        // A folder taken away while the desk runs is made again; a log that still cannot be written
+        // must never stop the clerk's work.
+        folderReady = (error as NodeJS.ErrnoException).code !== 'ENOENT';
+        if (folderReady || !makeFolder()) return;
+        try {
+          append(line);
+        } catch {
+          // Nothing more to try: the line is lost, the work goes on.
+        }
       }
     },
   };

@@ -8,8 +8,6 @@
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { rmSync, statSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
-import { renameInPlace } from './renameInPlace';
 import { basename, dirname, extname, isAbsolute } from 'node:path';
 import { xlsxBytes } from './sheetjs';
 import { IMPORT_TARGETS, importTargetLabel, type ImportTarget } from '../shared/contract/imports';
@@ -26,8 +24,7 @@ import { csvLine } from '../shared/spreadsheetSafety';
 import { appendAudit } from './audit';
 import { brasilia, instantOfBrasiliaTime } from './batches/clock';
 import { alreadyThere } from './fileGrants';
-import { writeRefusal } from './fileRefusals';
-import { FinalNameTakenError, partialPathFor, syncFile, syncFolder, writeAtomically } from './packaging';
+import { writeExportFile as writeFileOnce } from './exportFile';
 import { valuesOfCorrectionText } from '../shared/rules/correctionText';
 import { toProfessional, type ProfessionalRow } from './registry';
 import { byRegistrationNumber } from './registrationOrder';
@@ -200,20 +197,6 @@ function checkDestination(path: string, replace: boolean): void {
   if (existing && (!replace || !existing.isFile())) throw alreadyThere(path);
 }
 
-/** Like writeAtomically, but the final rename may replace the file there (the clerk confirmed it). */
-async function replaceAtomically(finalPath: string, write: (partialPath: string) => Promise<void>): Promise<void> {
-  const partial = partialPathFor(finalPath);
-  try {
-    await write(partial);
-    await syncFile(partial);
-    await renameInPlace(partial, finalPath);
-    await syncFolder(dirname(finalPath));
-  } catch (error) {
-    await rm(partial, { force: true }).catch(() => {});
-    throw error;
-  }
-}
-
 /** A table to write as a spreadsheet file: its header row, its rows, the sheet's name and column widths. */
 export interface ExportTable {
   headers: readonly string[];
@@ -241,13 +224,9 @@ export async function writeExportFile(input: Pick<RegistryExportInput, 'path' | 
   checkDestination(input.path, replace);
   const bytes = format === 'csv' ? csvBytes(table) : xlsxOfTable(table);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  try {
-    const write = (partial: string) => writeFile(partial, bytes, { flag: 'wx' });
-    await (replace ? replaceAtomically(input.path, write) : writeAtomically(input.path, write));
-  } catch (error) {
-    if (error instanceof FinalNameTakenError) throw alreadyThere(input.path);
-    throw writeRefusal(error, input.path, 'EXPORT_DESTINATION');
-  }
+  // Whole or not at all, 0600, like every file the clerk asks for: a copy left by a desk killed before its
+  // rename names its process, and the next file written in the folder removes it (db/exportFile.ts).
+  writeFileOnce(input.path, bytes, { replace });
   return { format, sha256 };
 }
 

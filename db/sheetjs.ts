@@ -10,8 +10,32 @@ import { neutralizeCell } from '../shared/spreadsheetSafety';
 let loaded: typeof Sheets | null = null;
 
 export function sheetjs(): typeof Sheets {
-  loaded ??= require('xlsx') as typeof Sheets;
+  loaded ??= quietSheets(require('xlsx') as typeof Sheets);
   return loaded;
+}
+
+const CONSOLE_LEVELS = ['log', 'info', 'warn', 'error', 'debug'] as const;
+
+/**
+ * `fn` with the console silent while it runs. SheetJS prints some of what a file holds as it reads it
+ * (an .ods style's condition, a defined name, a range): on the host's or the app's console that would
+ * be a value of the clerk's spreadsheet. Its calls are synchronous, so nothing else prints meanwhile.
+ */
+function quiet<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  return (...args) => {
+    const saved = CONSOLE_LEVELS.map((level) => [level, console[level]] as const);
+    for (const level of CONSOLE_LEVELS) console[level] = () => undefined;
+    try {
+      return fn(...args);
+    } finally {
+      for (const [level, print] of saved) console[level] = print;
+    }
+  };
+}
+
+/** SheetJS with its reading and writing of whole files quiet (what it parses or writes comes from the clerk's files). */
+function quietSheets(sheets: typeof Sheets): typeof Sheets {
+  return { ...sheets, read: quiet(sheets.read), write: quiet(sheets.write) };
 }
 
 /** The most characters (UTF-16 units) Excel keeps in a cell; SheetJS refuses to write a longer text. */

@@ -8,6 +8,7 @@ import { renameInPlace } from '../renameInPlace';
 import { basename, dirname } from 'node:path';
 import type { VerifyResult } from '../../shared/contract/batches';
 import { AppError } from '../../shared/errors';
+import { makePrivate } from '../fileModes';
 import { openToRead, unreadableFile, writeRefusal } from '../fileRefusals';
 import { regionLabel } from '../../shared/regions';
 import { bagInfoValue, partialPathFor, removeStalePartials, SIGNATURE_FILE, syncFile, syncFolder, validateZipBag, writeBagZip, ZipError, ZipReader, type WriteBagOptions } from '../packaging';
@@ -137,6 +138,7 @@ export async function writeBatchPackage(batch: BatchRow, payload: PayloadFile[],
       // Exports are reproducible: the same batch gives the same file, which can stay as it is.
       if (existingSize(path) === written.bytes && (await sha256File(path)) === sha256) {
         await rm(partial, { force: true });
+        makePrivate(path); // as a new file would be: an older copy left readable by others is narrowed to its owner
         return { ...result, identical: true };
       }
       if (!options.replace) {

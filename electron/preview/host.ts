@@ -50,11 +50,10 @@ function tokenArg(args: string[]): string | undefined {
     token,
   })
     .then((host) => {
-      // Ctrl+C and SIGTERM close the store and remove the uploads and downloads; so does any other exit.
-      // Set before the address is printed: whoever waits for the address may stop the host at once.
+      // Ctrl+C, SIGTERM and a closed terminal (SIGHUP) close the store and remove the uploads and downloads;
+      // so does any other exit. Set before the address is printed: whoever waits for it may stop the host at once.
       const stop = () => void host.close().then(() => process.exit(0));
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
+      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
       process.on('exit', () => rmSync(host.filesDir, { recursive: true, force: true }));
       console.log(`CRESS Desk (prévia no navegador): ${host.url}`);
       console.log(`Dados: ${storePath}`);

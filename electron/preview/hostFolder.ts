@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ownerTag, removeLeftovers } from '../../db/leftovers';
+import { errorKind } from '../../db/log';
 
 export const HOST_FOLDER_PREFIX = 'cress-desk-files-';
 
@@ -29,8 +30,19 @@ export function removeStaleHostFolders(temp: string = tmpdir(), now: number = Da
   removeLeftovers(temp, HOST_FOLDERS, now);
 }
 
-/** Removes stale folders, then makes this host's own: new, unguessable, only this user may enter it (0700). */
+/**
+ * Removes stale folders, then makes this host's own: new, unguessable, only this user may enter it (0700).
+ * A temporary folder that is missing or takes no folder stops the host with a message naming it.
+ */
 export function makeHostFolder(temp: string = tmpdir()): string {
   removeStaleHostFolders(temp);
-  return mkdtempSync(join(temp, `${HOST_FOLDER_PREFIX}${ownerTag()}-`));
+  try {
+    return mkdtempSync(join(temp, `${HOST_FOLDER_PREFIX}${ownerTag()}-`));
+  } catch (error) {
+    throw new Error(
+      `A pasta temporária "${temp}" não existe ou não aceita arquivos (${errorKind(error)}): a prévia guarda nela os arquivos enviados e baixados. ` +
+        'Confira a variável TMPDIR (TEMP no Windows) ou libere espaço no disco, e inicie a prévia de novo.',
+      { cause: error },
+    );
+  }
 }

@@ -5,19 +5,20 @@
 // write nothing else (db/fileBroker.ts). They live in a private folder removed when the host stops,
 // or by the next host to start when this one was killed (hostFolder.ts).
 import { randomBytes } from 'node:crypto';
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { basename, dirname, join, normalize, resolve, sep } from 'node:path';
 import { HandleBroker, openDesk, type Desk, type Store } from '../../db';
+import { errorKind } from '../../db/log';
 import { checkChosenToken, fromOwnPage, tokenMatches } from './guards';
 import { HeldDownloads } from './heldDownloads';
 import { HeldUploads } from './heldUploads';
 import { makeHostFolder } from './hostFolder';
+import { safeName } from './safeName';
 import { APP_VERSION } from '../version';
 import { contentTypeOf } from '../../shared/contentTypes';
-import { withoutControls } from '../../shared/text';
 
 const MAX_BODY = 1024 * 1024;
 const MAX_UPLOAD = 512 * 1024 * 1024;
@@ -43,32 +44,40 @@ export interface RunningHost {
   port: number;
   desk: Desk;
   readonly store: Store;
-  /** The host's private folder (0700) of uploads and downloads; removed by `close`. */
-  filesDir: string;
+  /** The host's private folder (0700) of uploads and downloads (a new one if a temp cleaner took it); removed by `close`. */
+  readonly filesDir: string;
   close(): Promise<void>;
 }
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
-  // Checked before the store is opened: a host that refuses to start holds nothing.
+  // Checked and made before the store is opened (the token, the host's folder): a host that refuses to start holds nothing.
   if (options.token !== undefined) checkChosenToken(options.token);
   // An upload or a save place whose handle was forgotten can never be named again: its copy goes.
   let forgotten = (_path: string): void => undefined;
   const broker = new HandleBroker({ onForget: (path) => forgotten(path) });
-  const desk = openDesk({
-    path: options.storePath,
-    appVersion: APP_VERSION,
-    workerPath: options.workerPath ?? null,
-    logDir: join(dirname(resolve(options.storePath)), 'logs'),
-    files: broker,
-    create: true, // the desk's own file: a first run opens on the set-up screen
-    requireSessions: true,
-  });
-  const dispatch = desk.dispatch;
-  const token = options.token ?? randomBytes(24).toString('hex');
   const files = browserFiles(broker, options.maxUpload ?? MAX_UPLOAD, options.maxHeld ?? MAX_HELD);
   forgotten = files.forgotten;
+  let desk: Desk;
+  try {
+    desk = openDesk({
+      path: options.storePath,
+      appVersion: APP_VERSION,
+      workerPath: options.workerPath ?? null,
+      logDir: join(dirname(resolve(options.storePath)), 'logs'),
+      files: broker,
+      create: true, // the desk's own file: a first run opens on the set-up screen
+      requireSessions: true,
+    });
+  } catch (error) {
+    files.remove();
+    throw error;
+  }
+  const dispatch = desk.dispatch;
+  const token = options.token ?? randomBytes(24).toString('hex');
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
+      // A page that went away halfway (a closed tab, a reload) is nobody's error: nothing to say or answer.
+      if ((req.destroyed && !req.complete) || (res.destroyed && !res.writableFinished)) return;
       // Only what kind of error: its message, stack or the request may carry a file name or a value.
       console.error(`Erro interno: ${errorKind(error)}`);
       if (!res.headersSent) send(res, 500, 'text/plain', 'Erro interno');
@@ -128,7 +137,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     get store() {
       return desk.store;
     },
-    filesDir: files.root,
+    get filesDir() {
+      return files.root;
+    },
     close: () => closeServer(server, desk).finally(() => files.remove()),
   };
 }
@@ -141,27 +152,6 @@ function listenError(error: unknown, port: number): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-/** The most bytes of a name kept: file systems take 255, and the host's folders must still fit. */
-const NAME_MAX_BYTES = 200;
-
-/**
- * A file name safe to put in a folder of ours: no path, no control nor bidirectional characters, and short enough
- * for any file system (counted in UTF-8 bytes: a dash or an accent takes more than one). A long
- * name loses the end of its stem, never its extension, which tells what kind of file it is.
- */
-function safeName(name: string): string {
-  // Control and bidirectional characters go (they hide or reverse part of a name); what Windows refuses becomes "_".
-  // Windows drops a name's trailing dots and spaces ("...." would name the folder itself): they go here, too.
-  const cleaned = basename(withoutControls(name).replace(/\\/g, '/'))
-    .replace(/[<>:"|?*]/g, '_')
-    .replace(/[. ]+$/, '');
-  if (!cleaned) return 'arquivo';
-  const extension = /\.[A-Za-z0-9]{1,8}$/.exec(cleaned)?.[0] ?? '';
-  let stem = [...cleaned.slice(0, cleaned.length - extension.length)].slice(0, NAME_MAX_BYTES); // whole characters, never half of one
-  while (stem.length > 0 && Buffer.byteLength(stem.join('') + extension) > NAME_MAX_BYTES) stem = stem.slice(0, -1);
-  return stem.length > 0 ? stem.join('') + extension : 'arquivo' + extension;
-}
-
 /**
  * What the desktop app does with file dialogs, done the browser's way: an upload gets a read handle
  * to the copy kept here; a save place is a fresh file in a folder of ours, behind a write handle,
@@ -171,8 +161,15 @@ function safeName(name: string): string {
  */
 function browserFiles(broker: HandleBroker, maxUpload: number, maxHeld: number) {
   // A new, unguessable folder that only this user may enter (0700); stale ones of killed hosts go first.
-  const root = makeHostFolder();
-  const freshPath = (name: string) => join(mkdtempSync(join(root, 'f-')), safeName(name));
+  let root = makeHostFolder();
+  // A cleaner of the temporary folder may take it away while the host runs: a new one is made, never
+  // the old name again (another account could have made a folder by that name meanwhile).
+  const ownRoot = (): string => {
+    const found = lstatSync(root, { throwIfNoEntry: false });
+    if (!found?.isDirectory() || (process.getuid !== undefined && found.uid !== process.getuid())) root = makeHostFolder();
+    return root;
+  };
+  const freshPath = (name: string) => join(mkdtempSync(join(ownRoot(), 'f-')), safeName(name));
   const removeFolder = (folder: string) => {
     try {
       rmSync(folder, { recursive: true, force: true });
@@ -189,7 +186,9 @@ function browserFiles(broker: HandleBroker, maxUpload: number, maxHeld: number) 
     removeFolder(folder);
   });
   return {
-    root,
+    get root() {
+      return root;
+    },
     /** A handle the broker forgot (past its limit) can never be named again: its copy goes. */
     forgotten(path: string): void {
       if (!path.startsWith(root + sep)) return;
@@ -323,13 +322,6 @@ function requestUrl(target: string | undefined, port: number): URL | null {
   } catch {
     return null;
   }
-}
-
-/** An error's name and code (`Error ENXIO`), each only if shaped like one: never its message. */
-function errorKind(error: unknown): string {
-  const { name, code } = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; code?: unknown };
-  const word = (value: unknown) => (typeof value === 'string' && /^[A-Za-z0-9_]{1,64}$/.test(value) ? value : null);
-  return [word(name) ?? 'desconhecido', word(code)].filter(Boolean).join(' ');
 }
 
 /** A JSON object sent by the page; null for anything else (an array, a number, broken JSON, a body too large). */

@@ -1,9 +1,10 @@
 // `cress-desk batch …` as an IT person runs it (the built command, a real store), and the export
 // killed at random moments: never a partial file under the final name, the batch still exportable.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { posixOnly } from '../posixOnly';
 import { openRawStore } from '../rawStore';
 import { CLI_BIN, cliDesk, cliOn, initDesk } from './command';
 
@@ -251,6 +252,19 @@ describe('cress-desk batch', () => {
     expect(result.code).toBe(3);
     expect(result.body.valid).toBe(false);
     expect(result.body.problems.length).toBeGreaterThan(0);
+  });
+
+  it('exported again where the same package lies readable by others (an older copy), leaves it readable by its owner only', (context) => {
+    posixOnly(context);
+    const store = storeWithSealedBatch('identical-modes.sqlite', 3, 1);
+    const folder = folderIn('identical-modes');
+    run(store, 'batch', 'export', '2026-0001', '--out', folder);
+    const [name] = readdirSync(folder);
+    const file = join(folder, name as string);
+    chmodSync(file, 0o644);
+    run(store, 'batch', 'export', '2026-0001', '--out', folder);
+    expect(readdirSync(folder)).toEqual([name]);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('killed at random moments during export: no partial file under the final name, the batch still sealed and exportable', async () => {

@@ -56,6 +56,33 @@ describe('the dispatcher', () => {
     expect(logged).toHaveBeenCalledTimes(2);
     logged.mockRestore();
   });
+
+  it('says an unexpected error on the console by its channel and kind only, never its message nor its stack, which may quote a file or a value', async () => {
+    desk = openTestDesk();
+    const marker = 'Zuleica Marcadora 12345678909';
+    const broken: Handlers = {
+      ...desk.handlers,
+      'registry:get': () => {
+        throw Object.assign(new Error(`ENOENT: no such file or directory, open '/home/ana/${marker}.csv'`), { code: 'ENOENT' });
+      },
+      'registry:find': () => {
+        throw `${marker} não encontrada`;
+      },
+    };
+    const dispatch = createDispatcher(broken);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(await dispatch('registry:get', { id: 1 })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+      expect(await dispatch('registry:find', { key: '123' })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+      const said = logged.mock.calls.map((call) => call.map(String).join(' '));
+      expect(said).toHaveLength(2);
+      expect(said[0]).toMatch(/^\[registry:get\] Erro interno: Error ENOENT/);
+      expect(said[1]).toMatch(/^\[registry:find\] Erro interno: desconhecido/);
+      for (const line of said) expect(line).not.toMatch(/Zuleica|Marcadora|12345678909|\/home\/ana|\n\s+at /);
+    } finally {
+      logged.mockRestore();
+    }
+  });
 });
 
 describe('setting the desk up', () => {

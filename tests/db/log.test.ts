@@ -1,8 +1,8 @@
 // The log file tells IT what ran and how it ended, and never whose data it was (LGPD).
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openDesk } from '../../db';
 import { fileLogger, scrub } from '../../db/log';
 import { posixOnly } from '../posixOnly';
@@ -108,5 +108,49 @@ describe('what a refusal leaves in the log', () => {
     fileLogger(logs).log({ level: 'info', event: 'call', ok: true });
     expect(statSync(logs).mode & 0o777).toBe(0o700);
     expect(statSync(join(logs, 'cress-desk.log')).mode & 0o777).toBe(0o600);
+  });
+  it('never writes through a link put in place of its file: the file it points to stays as it was, and the desk goes on', (context) => {
+    posixOnly(context, 'symbolic links');
+    const logs = join(dir, 'linked');
+    mkdirSync(logs);
+    const elsewhere = join(dir, 'perfil-do-usuario.sh');
+    writeFileSync(elsewhere, 'export PATH=/usr/bin\n', { mode: 0o644 });
+    chmodSync(elsewhere, 0o644);
+    symlinkSync(elsewhere, join(logs, 'cress-desk.log'));
+    fileLogger(logs).log({ level: 'info', event: 'call', channel: 'registry:find', ok: true });
+    expect(readFileSync(elsewhere, 'utf8')).toBe('export PATH=/usr/bin\n');
+    expect(statSync(elsewhere).mode & 0o777).toBe(0o644);
+  });
+
+  it('taken away while the desk runs (a cleaner, the IT person), its folder is made again (0700) and the next lines are written', () => {
+    const logs = join(dir, 'removed');
+    const logger = fileLogger(logs);
+    logger.log({ level: 'info', event: 'call', channel: 'registry:find', ok: true });
+    rmSync(logs, { recursive: true, force: true });
+    logger.log({ level: 'info', event: 'call', channel: 'registry:search', ok: true });
+    const lines = readFileSync(join(logs, 'cress-desk.log'), 'utf8').trim().split('\n');
+    expect(lines.map((line) => (JSON.parse(line) as { channel: string }).channel)).toEqual(['registry:search']);
+    if (process.platform !== 'win32') expect(statSync(logs).mode & 0o777).toBe(0o700);
+  });
+
+  it('never stops the desk: with a file where its folder goes, the desk opens and answers, and the console says once that it runs without a log', async () => {
+    const place = join(dir, 'blocked');
+    mkdirSync(place);
+    writeFileSync(join(place, 'logs'), 'não é uma pasta');
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const desk = openDesk({ path: join(place, 'store.sqlite'), appVersion: 'test', logDir: join(place, 'logs'), create: true });
+      try {
+        expect(await desk.dispatch('settings:setup', { region: 9, operator: 'Ana Souza', seccional: null })).toMatchObject({ ok: true });
+        expect(await desk.dispatch('app:info', {})).toMatchObject({ ok: true, value: { settings: { region: 9 } } });
+      } finally {
+        desk.close();
+      }
+      expect(readFileSync(join(place, 'logs'), 'utf8')).toBe('não é uma pasta');
+      expect(warned).toHaveBeenCalledTimes(1);
+      expect(String(warned.mock.calls[0]?.[0])).toMatch(/log.*não pode ser gravado.*EEXIST/);
+    } finally {
+      warned.mockRestore();
+    }
   });
 });

@@ -2,6 +2,7 @@
 // Implanta since a Brasília day), how the file is written (columns of `import registry`, CSV with
 // BOM and `;`, xlsx, formula cells neutralised, never over another file, audited), and the key
 // property: the file imports back into the same desk changing nothing.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import * as XLSX from 'xlsx';
 import { createDispatcher } from '../../db';
 import { suggestMapping } from '../../db/imports/headers';
 import { rescanRegistry } from '../../db/pendencyScan';
+import { ownerTag, processStart } from '../../db/leftovers';
 import { brasiliaDayStart, REGISTRY_EXPORT_HEADERS, REGISTRY_EXPORT_TARGETS } from '../../db/registryExport';
 import type { ImportSummary } from '../../shared/contract/imports';
 import type { Professional } from '../../shared/domain';
@@ -360,5 +362,16 @@ describe('the round trip', () => {
     await exportSince('2026-03-12', path);
     expect(readdirSync(folder).filter((name) => name.startsWith('.'))).toEqual([]);
     expect(existsSync(path)).toBe(true);
+  });
+
+  it('removes the partial copy an export killed before its rename left in the folder, as the audit export does; a running one’s stays', async () => {
+    // A process that has just ended, as a desk killed outright (or a power cut) between the write and the rename.
+    const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    const killed = `.cress-desk-${dead}-${processStart(process.pid)}-1764800000000.partial`;
+    const running = `.cress-desk-${ownerTag()}-1764800000001.partial`;
+    for (const name of [killed, running]) writeFileSync(join(folder, name), 'CPF;Nome\n52998224725;Zuleica Marcadora\n');
+    const path = out('csv');
+    await exportSince('2026-03-12', path);
+    expect(readdirSync(folder).sort()).toEqual([running, 'cadastro-' + files + '.csv'].sort());
   });
 });

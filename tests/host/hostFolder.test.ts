@@ -6,7 +6,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { upload } from './hostClient';
+import { post, upload } from './hostClient';
 import { startHost, type RunningHost } from '../../electron/preview/server';
 import { posixOnly } from '../posixOnly';
 
@@ -58,6 +58,26 @@ describe("the browser host's folder", () => {
     }
   });
 
+  it('taken away behind the host by a cleaner of the temporary folder, is made anew (0700) for the next upload and save, and removed when the host closes', async (context) => {
+    posixOnly(context);
+    const host = await hostOn('cleaned');
+    const first = host.filesDir;
+    try {
+      rmSync(first, { recursive: true, force: true });
+      const answer = await upload(host, 'correcoes.csv', Buffer.from('CPF\n'));
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.body.toString('utf8'))).toMatchObject({ name: 'correcoes.csv' });
+      expect((await post(host, '/api/save-path', JSON.stringify({ suggestedName: 'cadastro.xlsx' }))).status).toBe(200);
+      expect(host.filesDir).not.toBe(first);
+      expect(existsSync(first)).toBe(false);
+      expect(statSync(host.filesDir).mode & 0o777).toBe(0o700);
+      expect(filesUnder(host.filesDir)).toHaveLength(1);
+    } finally {
+      await host.close();
+    }
+    expect(existsSync(host.filesDir)).toBe(false);
+  });
+
   it('keeps nothing of an upload over the size limit', async () => {
     const host = await hostOn('limit', 1024);
     try {
@@ -100,7 +120,23 @@ describe("the browser host's folder", () => {
     expect(existsSync(host.filesDir)).toBe(false);
   });
 
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  it('cannot be made in a temporary folder that does not exist: the host does not start, says so naming the folder, and leaves no store behind', async () => {
+    if (!existsSync(HOST_BIN)) throw new Error('Build first (npm run build): out/host/host.cjs is missing');
+    const missing = join(dir, 'temporaria-que-nao-existe');
+    const storePath = join(dir, 'no-temp.sqlite');
+    const child = spawn(process.execPath, [HOST_BIN, '--db', storePath, '--port', '0'], { env: { ...process.env, TMPDIR: missing } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((ok) => child.on('exit', (exit) => ok(exit)));
+    expect(code).toBe(1);
+    expect(stderr).toContain(`A pasta temporária "${missing}"`);
+    expect(stderr).toMatch(/TMPDIR/);
+    expect(stderr).not.toMatch(/ENOENT: no such file|mkdtemp/);
+    expect(existsSync(storePath)).toBe(false);
+  });
+
+  // SIGHUP: the terminal the host was started from is closed.
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
     it(`is removed when the host is stopped with ${signal}`, async (context) => {
       posixOnly(context, 'signals');
       if (!existsSync(HOST_BIN)) throw new Error('Build first (npm run build): out/host/host.cjs is missing');

@@ -150,6 +150,21 @@ describe('browser host', () => {
     }
   });
 
+  it('says nothing of a page that went away halfway through its call, and keeps answering', async () => {
+    const printed = await consoleDuring(async () => {
+      for (const path of ['/api/invoke', '/api/save-path', '/api/download']) {
+        const req = request({ host: '127.0.0.1', port: host.port, path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '1000', 'x-cress-token': host.token } });
+        req.on('error', () => undefined);
+        req.write('{"channel":"app:info",');
+        await new Promise((ok) => setTimeout(ok, 100));
+        req.destroy();
+      }
+      await new Promise((ok) => setTimeout(ok, 200));
+    });
+    expect(printed).not.toMatch(/Erro interno|ECONNRESET|aborted/);
+    expect((await post({ channel: 'app:info', input: {} }, { 'x-cress-token': host.token })).status).toBe(200);
+  });
+
   it('does not serve files outside the built UI', async () => {
     const res = await new Promise<{ status: number; body: string }>((ok) => {
       request({ host: '127.0.0.1', port: host.port, path: '/../store.sqlite' }, (r) => {

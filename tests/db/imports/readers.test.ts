@@ -1,7 +1,7 @@
 // The readers on files made by LibreOffice (committed, see tests/fixtures/imports/make-fixtures.sh)
 // and on files nobody should trust, built here: each is refused quickly with a clear message.
 import { writeFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import * as XLSX from 'xlsx';
 import { DEFAULT_LIMITS } from '../../../db/imports/readers/limits';
 import { openSpreadsheet } from '../../../db/imports/readers/open';
@@ -142,6 +142,29 @@ describe('files nobody should trust', () => {
       { name: 'content.xml', data: `<?xml version="1.0"?>${billionLaughs}<office:document-content/>` },
     ]);
     expect(refusal(file('dtd.ods', ods)).code).toBe('FILE_UNSAFE');
+  });
+
+  it('reads an .ods whose number style holds text SheetJS would print, and prints nothing of it on the console', () => {
+    const ns = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"';
+    const style = '<number:number-style style:name="N1"><number:number/><style:map style:condition="value()&lt;Zuleica Marcadora 12345678909" style:apply-style-name="N0"/></number:number-style>';
+    const cell = (text: string) => `<table:table-cell office:value-type="string"><text:p>${text}</text:p></table:table-cell>`;
+    const ods = buildZip([
+      { name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet', method: 0 },
+      { name: 'META-INF/manifest.xml', data: '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml"/></manifest:manifest>' },
+      { name: 'styles.xml', data: `<?xml version="1.0"?><office:document-styles ${ns}><office:styles>${style}</office:styles></office:document-styles>` },
+      {
+        name: 'content.xml',
+        data: `<?xml version="1.0"?><office:document-content ${ns}><office:automatic-styles>${style}</office:automatic-styles><office:body><office:spreadsheet><table:table table:name="Planilha1"><table:table-row>${cell('CPF')}</table:table-row><table:table-row>${cell('52998224725')}</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>`,
+      },
+    ]);
+    const printed: string[] = [];
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) => vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void printed.push(args.map(String).join(' '))));
+    try {
+      expect(read(file('estilos.ods', ods)).rows.Planilha1).toHaveLength(2);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    expect(printed.join('\n')).not.toMatch(/Zuleica|12345678909/);
   });
 
   it('says a password-protected file is protected (Office encryption, ODF encryption, encrypted zip entries)', () => {
