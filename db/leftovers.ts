@@ -70,14 +70,16 @@ export interface LeftoverKind {
  * Removes this user's leftovers of `kind` in `folder`: named after a process that no longer runs
  * (or whose id another process now has), or unnamed and untouched for long. Links, other users'
  * entries and live processes' stay. Never throws: what cannot be removed now is tried again later.
+ * Answers the names removed.
  */
-export function removeLeftovers(folder: string, kind: LeftoverKind, now: number = Date.now()): void {
+export function removeLeftovers(folder: string, kind: LeftoverKind, now: number = Date.now()): string[] {
   let names: string[];
   try {
     names = readdirSync(folder);
   } catch {
-    return;
+    return [];
   }
+  const removed: string[] = [];
   for (const name of names) {
     const named = kind.named.exec(name);
     if (!named && !kind.unnamed.test(name)) continue;
@@ -91,8 +93,10 @@ export function removeLeftovers(folder: string, kind: LeftoverKind, now: number 
       // rm removes links inside a folder, never what they point to.
       rmSync(path, { recursive: kind.directory, force: true });
       for (const suffix of kind.companions ?? []) rmSync(`${path}${suffix}`, { force: true });
+      removed.push(name);
     } catch {
       // gone meanwhile, or not ours to remove: left alone
     }
   }
+  return removed;
 }

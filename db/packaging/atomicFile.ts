@@ -4,23 +4,29 @@
 //
 // API
 //   writeAtomically(finalPath, async (partialPath) => { …write and fsync partialPath… }, options)
-//   partialPathFor(finalPath)  → `<dir>/.<final-name>.partial-<random>`
+//   partialPathFor(finalPath)  → `<dir>/.<final-name>.partial-<pid>-<start>-<random>`
 //   isPartialName(fileName)    → whether a file name is one of those
-//   removeStalePartials(dir, olderThanMs) → removes leftovers of killed writers
+//   removeStalePartials(dir, olderThanMs) → removes leftovers of killed writers: at once when the
+//     process named in it no longer runs (db/leftovers.ts); an older version's, without a process
+//     in its name, once untouched for `olderThanMs`
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fsyncSync, openSync } from 'node:fs';
-import { access, open, readdir, rm, stat } from 'node:fs/promises';
+import { access, open, rm } from 'node:fs/promises';
+import { ownerTag, removeLeftovers } from '../leftovers';
 import { renameInPlace } from '../renameInPlace';
 import { basename, dirname, join } from 'node:path';
 
 const PARTIAL_MARK = '.partial-';
 
 export function partialPathFor(finalPath: string): string {
-  return join(dirname(finalPath), `.${basename(finalPath)}${PARTIAL_MARK}${randomBytes(6).toString('hex')}`);
+  return join(dirname(finalPath), `.${basename(finalPath)}${PARTIAL_MARK}${ownerTag()}-${randomBytes(6).toString('hex')}`);
 }
 
+const NAMED_PARTIAL = /^\..+\.partial-(\d+)-(\d+)-[0-9a-f]{12}(?:\.[a-z]+)?$/;
+const UNNAMED_PARTIAL = /^\..+\.partial-[0-9a-f]{12}(?:\.[a-z]+)?$/;
+
 export function isPartialName(fileName: string): boolean {
-  return fileName.startsWith('.') && /\.partial-[0-9a-f]{12}(\.[a-z]+)?$/.test(fileName);
+  return NAMED_PARTIAL.test(fileName) || UNNAMED_PARTIAL.test(fileName);
 }
 
 /** Flushes a folder's entry list to disk (the rename); Windows cannot open folders, and needs not. */
@@ -90,25 +96,10 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** Removes partial files older than `olderThanMs` (a writer still running is younger). */
+/**
+ * Removes partial files of writers that no longer run, and those of an older version (no writer in
+ * their name) untouched for `olderThanMs`. Answers their names.
+ */
 export async function removeStalePartials(folder: string, olderThanMs: number, now = Date.now()): Promise<string[]> {
-  let names: string[];
-  try {
-    names = await readdir(folder);
-  } catch {
-    return [];
-  }
-  const removed: string[] = [];
-  for (const name of names.filter(isPartialName)) {
-    const path = join(folder, name);
-    try {
-      if (now - (await stat(path)).mtimeMs >= olderThanMs) {
-        await rm(path, { force: true });
-        removed.push(name);
-      }
-    } catch {
-      /* gone already, or not ours to remove */
-    }
-  }
-  return removed;
+  return removeLeftovers(folder, { named: NAMED_PARTIAL, unnamed: UNNAMED_PARTIAL, unnamedAfterMs: olderThanMs, namedAfterMs: 0, directory: false }, now);
 }

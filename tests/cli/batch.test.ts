@@ -295,7 +295,7 @@ describe('cress-desk batch', () => {
       if (exit === null) killedBeforeEnd++;
       // Whatever is under the final name is the whole package; partial files are hidden names.
       if (existsSync(final)) expect(spawnSync('sha256sum', [final], { encoding: 'utf8' }).stdout.split(' ')[0]).toBe(reference.sha256);
-      for (const name of readdirSync(out)) expect(name === 'CRESS09-DEMONSTRACAO-lote-2026-0001.zip' || /^\.CRESS09-DEMONSTRACAO-lote-2026-0001\.zip\.partial-[0-9a-f]+$/.test(name)).toBe(true);
+      for (const name of readdirSync(out)) expect(name === 'CRESS09-DEMONSTRACAO-lote-2026-0001.zip' || /^\.CRESS09-DEMONSTRACAO-lote-2026-0001\.zip\.partial-[0-9a-f-]+$/.test(name)).toBe(true);
       const db = openRawStore(store, { readonly: true });
       expect(db.pragma('quick_check', { simple: true })).toBe('ok');
       expect(['sealed', 'exported']).toContain((db.prepare('SELECT state FROM batches').get() as { state: string }).state);

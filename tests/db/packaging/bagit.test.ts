@@ -1,4 +1,5 @@
 // BagIt bags in zips: what standard tools say about them, and every problem the validator names.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -180,7 +181,7 @@ describe('atomic writes', () => {
   it('renames a complete file to its final name and leaves no partial file', async () => {
     const final = dir.file('saida.zip');
     await writeAtomically(final, async (partial) => {
-      expect(partial).toMatch(/\/\.saida\.zip\.partial-[0-9a-f]{12}$/);
+      expect(partial).toMatch(new RegExp(`/\\.saida\\.zip\\.partial-${process.pid}-\\d+-[0-9a-f]{12}$`));
       writeFileSync(partial, 'conteúdo');
     });
     expect(readFileSync(final, 'utf8')).toBe('conteúdo');
@@ -218,5 +219,18 @@ describe('atomic writes', () => {
     expect(await removeStalePartials(dir.file('pasta'), 600_000)).toEqual(['.a.zip.partial-0123456789ab']);
     expect(existsSync(recent)).toBe(true);
     expect(existsSync(join(dir.file('pasta'), 'c.zip'))).toBe(true);
+  });
+
+  it('removes at once a partial file whose writer no longer runs, and keeps a running writer\'s however old', async () => {
+    mkdirSync(dir.file('pasta'));
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const killed = `.lote.zip.partial-${gone}-0-0123456789ab`;
+    writeFileSync(join(dir.file('pasta'), killed), 'dados da metade de um lote');
+    const running = `.outro.zip.partial-${process.pid}-0-ba9876543210`;
+    writeFileSync(join(dir.file('pasta'), running), 'x');
+    const dayAgo = new Date(Date.now() - 86_400_000);
+    utimesSync(join(dir.file('pasta'), running), dayAgo, dayAgo);
+    expect(await removeStalePartials(dir.file('pasta'), 600_000)).toEqual([killed]);
+    expect(readdirSync(dir.file('pasta'))).toEqual([running]);
   });
 });
