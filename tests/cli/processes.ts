@@ -44,10 +44,10 @@ export interface HostProcess {
   stop(): Promise<void>;
 }
 
-/** The browser host (out/host/host.cjs, or `hostBin`) on `store`, in a process of its own, ready to answer, its session started. */
-export function startHostProcess(store: string, hostBin: string = HOST_BIN): Promise<HostProcess> {
+/** The browser host (out/host/host.cjs, or `hostBin`) on `store`, in a process of its own (`env` on top of this one's), ready to answer, its session started. */
+export function startHostProcess(store: string, hostBin: string = HOST_BIN, env: NodeJS.ProcessEnv = {}): Promise<HostProcess> {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [hostBin, '--db', store, '--port', '0']);
+    const child = spawn(process.execPath, [hostBin, '--db', store, '--port', '0'], { env: { ...process.env, ...env } });
     let output = '';
     const onData = (d: Buffer) => {
       output += d.toString();
