@@ -19,6 +19,7 @@ import { encryptPlainStore, isPlainDatabaseFile, refusedForItsKey, type Encrypti
 import { ensureStoreKey, storeKeyError, storesArePlain } from './storeKey';
 import { beginSession, requireSharedIndex } from './storeSessions';
 import { removeStalePrepared } from './backups/preparedCopies';
+import { removeLeftSnapshots } from './backups/snapshotNames';
 import { storeError, waitForWriters } from './storeLock';
 import { settleChangedFiles } from './storeLockFiles';
 import { explainStaleLog } from './staleLog';
@@ -187,6 +188,7 @@ function openOnce(path: string, options: OpenOptions, last = false): Store | nul
     recoverUnfinishedImports(db, path);
     session.clearAbandoned();
     removeStalePrepared(path); // a restore's copy of a backup, left by a restore killed outright
+    removeLeftSnapshots(dirname(path), path); // a backup's copy of the store, as large as it, left by a backup killed outright
     const folder = foldWhenQuiet(db);
     let open = true;
     return {
