@@ -41,6 +41,8 @@ export interface HostProcess {
   pid: number;
   /** A contract call over HTTP, as the page makes it. */
   invoke(channel: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
+  /** Uploads a file as the page's file input does: the handle a job is then given as its path. */
+  upload(name: string, bytes: Buffer): Promise<{ handle: string; name: string }>;
   stop(): Promise<void>;
 }
 
@@ -56,21 +58,20 @@ export function startHostProcess(store: string, hostBin: string = HOST_BIN, env:
       child.stdout?.off('data', onData);
       const port = Number(match[1]);
       const token = match[2] as string;
+      const post = <T>(path: string, type: string, body: string | Buffer): Promise<T> =>
+        new Promise((answer, refuse) => {
+          const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': type, 'x-cress-token': token } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => answer(JSON.parse(Buffer.concat(chunks).toString('utf8')) as T));
+          });
+          req.on('error', refuse);
+          req.end(body);
+        });
       const host: HostProcess = {
         pid: child.pid as number,
-        invoke: (channel, input) =>
-          new Promise((answer, refuse) => {
-            const req = request(
-              { host: '127.0.0.1', port, path: '/api/invoke', method: 'POST', headers: { 'content-type': 'application/json', 'x-cress-token': token } },
-              (res) => {
-                const chunks: Buffer[] = [];
-                res.on('data', (c: Buffer) => chunks.push(c));
-                res.on('end', () => answer(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-              },
-            );
-            req.on('error', refuse);
-            req.end(JSON.stringify({ channel, input }));
-          }),
+        invoke: (channel, input) => post('/api/invoke', 'application/json', JSON.stringify({ channel, input })),
+        upload: (name, bytes) => post(`/api/upload?name=${encodeURIComponent(name)}`, 'application/octet-stream', bytes),
         stop: async () => {
           child.kill('SIGTERM');
           await exited(child);
