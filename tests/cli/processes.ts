@@ -120,11 +120,12 @@ const BETTER_SQLITE3 = createRequire(__filename).resolve('better-sqlite3');
 /**
  * Another process with a plain SQLite connection to `store` inside a transaction: `read` (a
  * deferred transaction that has read, as a sqlite3 session running a SELECT inside BEGIN) or
- * `write` (BEGIN IMMEDIATE and an update not yet committed). Resolves once the transaction holds.
+ * `write` (BEGIN IMMEDIATE and an update not yet committed). Resolves once the transaction holds;
+ * `releaseAfterMs`: it then commits and ends by itself after that long (the test's own thread may be busy).
  * The connection has the desk's key, as tests/rawStore.ts gives it (in the environment, not on the
  * command line, where every user of the machine could read it).
  */
-export function holdStore(store: string, mode: 'read' | 'write'): Promise<Holder> {
+export function holdStore(store: string, mode: 'read' | 'write', releaseAfterMs?: number): Promise<Holder> {
   const script = `
     const Database = require(${JSON.stringify(BETTER_SQLITE3)});
     const db = new Database(${JSON.stringify(store)}, { fileMustExist: true });
@@ -138,7 +139,9 @@ export function holdStore(store: string, mode: 'read' | 'write'): Promise<Holder
       db.prepare('SELECT count(*) FROM professionals').get();
     }
     process.stdout.write('held\\n');
-    process.stdin.on('data', () => { db.exec('COMMIT'); db.close(); process.exit(0); });
+    const end = () => { db.exec('COMMIT'); db.close(); process.exit(0); };
+    process.stdin.on('data', end);
+    if (${JSON.stringify(releaseAfterMs ?? null)} !== null) setTimeout(end, ${JSON.stringify(releaseAfterMs ?? 0)});
     setInterval(() => {}, 1000);`;
   return new Promise((ok, fail) => {
     const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, STORE_KEY_PRAGMAS: JSON.stringify(storeKeyPragmas(store)) } });

@@ -8,6 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { verifyAuditChain } from '../../../db/audit';
 import { importInput, importStepRowsInEachTest, jobContext, runImport } from '../../fixtures/imports/jobs';
 import { addNumberedProfessionals, correctionsCsv, testDeskForEachTest, validCpf, type TestDesk } from '../fixtures';
+import { holdStore } from '../../cli/processes';
 
 const BUILT_WRITER = resolve(__dirname, '../../../out/worker/importWriter.cjs');
 
@@ -79,6 +80,28 @@ function importDyingWriter(kind: 'ops' | 'finish', nth: number, how: 'exit' | 'h
   // No staging file of the dead writer stays beside the store.
   expect(readdirSync(dirname(desk.store.path)).filter((name) => name.includes('.import-'))).toEqual([]);
 }
+
+describe('a corrections import whose writer thread waits its turn', () => {
+  it('is not taken for dead while another program holds the store for seconds, and is written', async () => {
+    if (!existsSync(BUILT_WRITER)) throw new Error('Build first (npx vite build -c vite.node.config.ts): out/worker/importWriter.cjs is missing');
+    writerScript = BUILT_WRITER;
+    const lines = Array.from({ length: ROWS }, (_, i) => `${validCpf(300_000_001 + i)};espera${i}@exemplo.com.br;Atualização anual`);
+    const file = correctionsCsv(desk, 'CPF;E-mail;Motivo', lines);
+    // Another program's write transaction: the import's first step waits for it (about 3 s).
+    const holder = await holdStore(desk.store.path, 'write', 3000);
+    const began = Date.now();
+    try {
+      // The job blocks this thread while it waits: the holder lets go by its own timer.
+      const summary = runImport(importInput(file, { kind: 'corrections' }), jobContext(desk.store.path));
+      expect(summary).toMatchObject({ written: true, accepted: ROWS });
+      expect(Date.now() - began).toBeGreaterThan(2000);
+    } finally {
+      writerScript = null;
+      await holder.kill();
+    }
+    expect(desk.store.db.prepare("SELECT count(*) FROM professionals WHERE email LIKE 'espera%'").pluck().get()).toBe(ROWS);
+  });
+});
 
 describe('a corrections import whose writer thread dies', () => {
   it('fails within seconds and rolls back what was written when the thread runs out of memory while the file is read', () => {
