@@ -168,6 +168,6 @@ describe('a long command killed at a random moment', () => {
         await host.stop();
       }
       expect(leftovers(dir, before)).toEqual([]);
-    }, 30_000);
+    }, 60_000);
   }
 });
