@@ -65,7 +65,7 @@ async function hostJob(host: HostProcess, channel: string, file: string, kind: '
 
 /** Waits until the corrections import has written its first steps (and has more to write: ten rows a step). */
 async function importWriting(store: string): Promise<void> {
-  for (let tries = 0; tries < 600; tries++) {
+  for (let tries = 0; tries < 3000; tries++) {
     if ((read<{ n: number }>(store, "SELECT count(*) AS n FROM corrections WHERE source = 'import'")[0]?.n ?? 0) > 0) return;
     await sleep(10);
   }
