@@ -48,7 +48,8 @@ it('the copy a killed backup left beside the store is gone as soon as any comman
   const out = join(desk.dir, 'copias-depois');
   mkdirSync(out);
   expect(await killedWhileWriting(out, desk.dir)).toBe(true);
-  expect(partials(desk.dir)).toHaveLength(1);
+  // Its copy, and what SQLite may keep beside it.
+  expect(partials(desk.dir).length).toBeGreaterThan(0);
   const info = desk.run('info');
   expect(info.code, info.stderr).toBe(0);
   expect(partials(desk.dir)).toEqual([]);
