@@ -1,8 +1,8 @@
 // The copy of the store a backup makes before packaging it (db/backups/create.ts):
 // `.<store>.snapshot-<pid>-<start>-<random>`, named after the process that makes it. It is as large
-// as the store; a backup killed outright leaves it behind, and the next backup removes it as soon
-// as its process is gone (db/leftovers.ts) — a clerk who retries a backup that seemed stuck must not
-// find the disk filled with copies of the store.
+// as the store; a backup killed outright leaves it behind, and the next open of the store (db/open.ts)
+// or the next backup removes it as soon as its process is gone (db/leftovers.ts) — a clerk who
+// retries a backup that seemed stuck must not find the disk filled with copies of the store.
 import { randomBytes } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { escapeRegExp, ownerTag, removeLeftovers, type LeftoverKind } from '../leftovers';

@@ -11,6 +11,7 @@ import { storeError } from '../storeLock';
 import type { JobKind } from '../../shared/contract/jobKinds';
 import { jobFunction, type JobInput } from './registry';
 import type { JobContext, JobFn } from './types';
+import { recoverAfterDeadJob } from './afterDeadThread';
 
 export interface JobRunnerOptions {
   /** Where the store is (read at each start: a restore may move it). */
@@ -178,6 +179,7 @@ export class JobRunner {
   private runInWorker(path: string, data: WorkerData, status: JobStatus, finish: (o: { result: unknown } | { error: AppErrorData }) => void): void {
     const worker = new Worker(path, { workerData: data, resourceLimits: JOB_RESOURCE_LIMITS });
     let ended = false;
+    let died: unknown = null;
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') {
         status.progress = message.progress;
@@ -188,17 +190,14 @@ export class JobRunner {
         finish(message.type === 'done' ? { result: message.result } : { error: message.error });
       }
     });
-    worker.on('error', (error) => {
-      if (!ended) {
-        ended = true;
-        finish({ error: errorData(error) });
-      }
-    });
+    // Out of memory: 'exit' follows, once the thread (and any thread it started) is gone.
+    worker.on('error', (error) => (died ??= error));
     worker.on('exit', (code) => {
-      if (!ended) {
-        ended = true;
-        finish({ error: errorData(new Error(`job worker exited with code ${code}`)) });
-      }
+      if (ended) return;
+      ended = true;
+      // Its writes are undone before the job is said to have failed.
+      recoverAfterDeadJob(data.storePath);
+      finish({ error: errorData(died ?? new Error(`job worker exited with code ${code}`)) });
     });
   }
 

@@ -43,3 +43,14 @@ it('the next backup removes the copies killed backups left beside the store', as
   expect(readdirSync(out).filter((name) => name.endsWith('.zip') && !name.startsWith('.'))).toHaveLength(1);
   expect(desk.run('backup', 'verify', join(out, readdirSync(out).find((name) => name.endsWith('.zip') && !name.startsWith('.')) as string)).code).toBe(0);
 }, 120_000);
+
+it('the copy a killed backup left beside the store is gone as soon as any command opens the store', async () => {
+  const out = join(desk.dir, 'copias-depois');
+  mkdirSync(out);
+  expect(await killedWhileWriting(out, desk.dir)).toBe(true);
+  // Its copy, and what SQLite may keep beside it.
+  expect(partials(desk.dir).length).toBeGreaterThan(0);
+  const info = desk.run('info');
+  expect(info.code, info.stderr).toBe(0);
+  expect(partials(desk.dir)).toEqual([]);
+}, 60_000);

@@ -41,13 +41,15 @@ export interface HostProcess {
   pid: number;
   /** A contract call over HTTP, as the page makes it. */
   invoke(channel: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
+  /** Uploads a file as the page's file input does: the handle a job is then given as its path. */
+  upload(name: string, bytes: Buffer): Promise<{ handle: string; name: string }>;
   stop(): Promise<void>;
 }
 
-/** The browser host (out/host/host.cjs, or `hostBin`) on `store`, in a process of its own, ready to answer, its session started. */
-export function startHostProcess(store: string, hostBin: string = HOST_BIN): Promise<HostProcess> {
+/** The browser host (out/host/host.cjs, or `hostBin`) on `store`, in a process of its own (`env` on top of this one's), ready to answer, its session started. */
+export function startHostProcess(store: string, hostBin: string = HOST_BIN, env: NodeJS.ProcessEnv = {}): Promise<HostProcess> {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [hostBin, '--db', store, '--port', '0']);
+    const child = spawn(process.execPath, [hostBin, '--db', store, '--port', '0'], { env: { ...process.env, ...env } });
     let output = '';
     const onData = (d: Buffer) => {
       output += d.toString();
@@ -56,21 +58,20 @@ export function startHostProcess(store: string, hostBin: string = HOST_BIN): Pro
       child.stdout?.off('data', onData);
       const port = Number(match[1]);
       const token = match[2] as string;
+      const post = <T>(path: string, type: string, body: string | Buffer): Promise<T> =>
+        new Promise((answer, refuse) => {
+          const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': type, 'x-cress-token': token } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => answer(JSON.parse(Buffer.concat(chunks).toString('utf8')) as T));
+          });
+          req.on('error', refuse);
+          req.end(body);
+        });
       const host: HostProcess = {
         pid: child.pid as number,
-        invoke: (channel, input) =>
-          new Promise((answer, refuse) => {
-            const req = request(
-              { host: '127.0.0.1', port, path: '/api/invoke', method: 'POST', headers: { 'content-type': 'application/json', 'x-cress-token': token } },
-              (res) => {
-                const chunks: Buffer[] = [];
-                res.on('data', (c: Buffer) => chunks.push(c));
-                res.on('end', () => answer(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-              },
-            );
-            req.on('error', refuse);
-            req.end(JSON.stringify({ channel, input }));
-          }),
+        invoke: (channel, input) => post('/api/invoke', 'application/json', JSON.stringify({ channel, input })),
+        upload: (name, bytes) => post(`/api/upload?name=${encodeURIComponent(name)}`, 'application/octet-stream', bytes),
         stop: async () => {
           child.kill('SIGTERM');
           await exited(child);
@@ -119,11 +120,12 @@ const BETTER_SQLITE3 = createRequire(__filename).resolve('better-sqlite3');
 /**
  * Another process with a plain SQLite connection to `store` inside a transaction: `read` (a
  * deferred transaction that has read, as a sqlite3 session running a SELECT inside BEGIN) or
- * `write` (BEGIN IMMEDIATE and an update not yet committed). Resolves once the transaction holds.
+ * `write` (BEGIN IMMEDIATE and an update not yet committed). Resolves once the transaction holds;
+ * `releaseAfterMs`: it then commits and ends by itself after that long (the test's own thread may be busy).
  * The connection has the desk's key, as tests/rawStore.ts gives it (in the environment, not on the
  * command line, where every user of the machine could read it).
  */
-export function holdStore(store: string, mode: 'read' | 'write'): Promise<Holder> {
+export function holdStore(store: string, mode: 'read' | 'write', releaseAfterMs?: number): Promise<Holder> {
   const script = `
     const Database = require(${JSON.stringify(BETTER_SQLITE3)});
     const db = new Database(${JSON.stringify(store)}, { fileMustExist: true });
@@ -137,7 +139,9 @@ export function holdStore(store: string, mode: 'read' | 'write'): Promise<Holder
       db.prepare('SELECT count(*) FROM professionals').get();
     }
     process.stdout.write('held\\n');
-    process.stdin.on('data', () => { db.exec('COMMIT'); db.close(); process.exit(0); });
+    const end = () => { db.exec('COMMIT'); db.close(); process.exit(0); };
+    process.stdin.on('data', end);
+    if (${JSON.stringify(releaseAfterMs ?? null)} !== null) setTimeout(end, ${JSON.stringify(releaseAfterMs ?? 0)});
     setInterval(() => {}, 1000);`;
   return new Promise((ok, fail) => {
     const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, STORE_KEY_PRAGMAS: JSON.stringify(storeKeyPragmas(store)) } });

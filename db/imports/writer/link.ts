@@ -14,7 +14,9 @@ import type { NewImport } from '../history';
 import { ImportWriter } from './importWriter';
 import { LOG_FOLD_SLOTS, LogFolds } from './logFolds';
 import { OP_CORRECTION, OP_ROW, type FinishData, type FinishOutcome, type FreshQuery } from './ops';
-import type { RollbackReason } from './rollback';
+import { outsideReadSnapshot } from '../readSnapshot';
+import { recoverUnfinishedImports, type RollbackReason } from './rollback';
+import { stageHeld, stagePathFor } from './stage';
 import { StagedWriter } from './stagedWriter';
 
 export interface WriterLink {
@@ -102,6 +104,24 @@ const BATCH_VALUES = 8192;
 const IN_FLIGHT = 32;
 /** How long an answer of the writer may take (writing a big import in steps, each waiting its turn). */
 const WAIT_MS = 600_000;
+/**
+ * The checking side waits for the writer in slices of this long, and after each looks whether the
+ * writer still lives: a thread that died without a word (out of memory, killed) never answers, and
+ * the job, waiting synchronously, hears no 'exit' event. The sign is the staging file's lock, held
+ * by the writer's connection for as long as it lives and let go when its thread ends (the SQLite
+ * binding closes a dead thread's connections) — whatever the writer waits for meanwhile (the
+ * store's lock, a long step), and at no cost per row.
+ */
+const ALIVE_CHECK_MS = 1000;
+/** The writer lets its staging file go just before it reports a failure of its own: that report may take this long. */
+const LAST_REPLY_MS = 250;
+
+function writerGoneError(): AppError {
+  return new AppError(
+    'INTERNAL',
+    'A gravação da importação parou de repente (faltou memória ou ela foi interrompida). Nada desta importação ficou gravado: importe a planilha de novo; se voltar a acontecer, divida-a em partes menores.',
+  );
+}
 
 export type WriterReply = { ok: true; value: unknown } | { ok: false; error: AppErrorData };
 
@@ -134,8 +154,18 @@ export class ThreadLink implements WriterLink {
   private closed = false;
   private error: AppError | null = null;
   private row = 0;
+  /** Chosen here, so that this side can tell whether the writer still holds it (ALIVE_CHECK_MS). */
+  private readonly stagePath: string;
+  private stageMade = false;
+  /** The writer thread died without a word. */
+  private gone = false;
 
-  constructor(script: string, storePath: string, db: Database) {
+  constructor(
+    script: string,
+    private readonly storePath: string,
+    private readonly db: Database,
+  ) {
+    this.stagePath = stagePathFor(storePath);
     this.folds = new LogFolds(this.flags, LOG_FOLD_AT, db);
     const channel = new MessageChannel();
     this.replies = channel.port1;
@@ -146,6 +176,9 @@ export class ThreadLink implements WriterLink {
       transferList: [channel.port2],
       resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: WRITER_HEAP_MB },
     });
+    // A thread that dies (out of memory) is noticed by its staging file (ALIVE_CHECK_MS); its 'error'
+    // event, unheard, would end the job's own thread or process with it.
+    this.worker.on('error', () => undefined);
   }
 
   /** The writer's failure (its reply is posted before the flag is raised, so it is there to read). */
@@ -160,6 +193,7 @@ export class ThreadLink implements WriterLink {
 
   /** The next reply of the writer; waits for it unless told not to. */
   private nextReply(wait = true): WriterReply | null {
+    let waitingSince: number | undefined;
     for (;;) {
       const received = receiveMessageOnPort(this.replies);
       if (received) {
@@ -168,10 +202,19 @@ export class ThreadLink implements WriterLink {
       }
       if (!wait) return null;
       if (this.folds.foldIfDue()) continue;
-      if (Atomics.wait(this.flags, REPLIES, this.seen, WAIT_MS) === 'timed-out') {
-        throw new AppError('INTERNAL', 'A gravação da importação parou de responder. Nada foi gravado.');
-      }
+      waitingSince ??= Date.now();
+      if (Atomics.wait(this.flags, REPLIES, this.seen, ALIVE_CHECK_MS) !== 'timed-out') continue;
+      this.assertWriterLives();
+      if (Date.now() - waitingSince >= WAIT_MS) throw new AppError('INTERNAL', 'A gravação da importação parou de responder. Nada foi gravado.');
     }
+  }
+
+  /** Throws when the writer thread is gone without a word: it no longer holds its staging file. */
+  private assertWriterLives(): void {
+    if (!this.stageMade || stageHeld(this.stagePath) !== false) return;
+    if (Atomics.wait(this.flags, REPLIES, this.seen, LAST_REPLY_MS) !== 'timed-out' || Atomics.load(this.flags, FAILED) === 1) return;
+    this.gone = true;
+    throw writerGoneError();
   }
 
   private request(message: Record<string, unknown>): unknown {
@@ -193,12 +236,14 @@ export class ThreadLink implements WriterLink {
       const applied = Atomics.load(this.flags, APPLIED);
       if (this.sent - applied <= IN_FLIGHT) break;
       if (Atomics.load(this.flags, FAILED) === 1) throw this.failure();
-      if (!this.folds.foldIfDue()) Atomics.wait(this.flags, APPLIED, applied, 1000);
+      if (!this.folds.foldIfDue() && Atomics.wait(this.flags, APPLIED, applied, ALIVE_CHECK_MS) === 'timed-out') this.assertWriterLives();
     }
   }
 
   begin(data: NewImport, writeWhileReading: boolean): number {
-    return this.request({ t: 'begin', data, writeWhileReading }) as number;
+    const importId = this.request({ t: 'begin', data, writeWhileReading, stagePath: this.stagePath }) as number;
+    this.stageMade = true;
+    return importId;
   }
 
   atRow(row: number): void {
@@ -223,7 +268,24 @@ export class ThreadLink implements WriterLink {
     this.batch = [];
     // After a failure the writer has already rolled back.
     if (Atomics.load(this.flags, FAILED) === 1) return;
-    this.request({ t: 'abort', why });
+    try {
+      if (!this.gone) this.request({ t: 'abort', why });
+    } catch (error) {
+      if (!this.gone) throw error;
+    }
+    if (this.gone) this.rollBackAfterWriter();
+  }
+
+  /**
+   * What a writer gone without a word wrote is rolled back now, as the next open of the store would
+   * do it (rollback.ts): nobody holds its staging file any more.
+   */
+  private rollBackAfterWriter(): void {
+    try {
+      outsideReadSnapshot(this.db, () => recoverUnfinishedImports(this.db, this.storePath));
+    } catch {
+      /* the next open of the store rolls it back */
+    }
   }
 
   /**
@@ -234,7 +296,7 @@ export class ThreadLink implements WriterLink {
     if (this.closed) return;
     this.closed = true;
     this.batch = [];
-    if (Atomics.load(this.flags, FAILED) === 1) void this.worker.terminate();
+    if (this.gone || Atomics.load(this.flags, FAILED) === 1) void this.worker.terminate();
     else this.worker.postMessage({ t: 'close' });
   }
 }

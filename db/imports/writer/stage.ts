@@ -8,7 +8,7 @@
 // notes it removes, to put them back should it be rolled back.
 import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createStagingFile, openStagingFileNoWait } from '../../connections';
 import { isBusyError } from '../../storeLock';
@@ -41,6 +41,25 @@ export function stageNamesOf(storePath: string): string[] {
     return [];
   }
   return names.filter((name) => STAGE_NAME.exec(name)?.[1] === basename(storePath));
+}
+
+/** A new staging file's name beside the store at `storePath`. */
+export function stagePathFor(storePath: string): string {
+  return join(dirname(storePath), `.${basename(storePath)}.import-${randomBytes(6).toString('hex')}.stage`);
+}
+
+/**
+ * Whether an import still holds its staging file (its writer lives: the lock goes with the
+ * writer's connection, closed also when its thread dies); null when there is no such file (not
+ * made yet, or already removed: no answer either way).
+ */
+export function stageHeld(path: string): boolean | null {
+  if (!existsSync(path)) return null;
+  const stage = ImportStage.openAbandoned(path);
+  if (stage === 'held') return true;
+  if (stage === 'unreadable') return null;
+  stage.close();
+  return false;
 }
 
 /** Deletes a staging file and what SQLite keeps beside it. */
@@ -79,9 +98,8 @@ export class ImportStage {
     return basename(this.path);
   }
 
-  /** A new staging file beside the store, locked for this import alone. */
-  static create(storePath: string): ImportStage {
-    const path = join(dirname(storePath), `.${basename(storePath)}.import-${randomBytes(6).toString('hex')}.stage`);
+  /** A new staging file beside the store (at `path`, when given), locked for this import alone. */
+  static create(storePath: string, path = stagePathFor(storePath)): ImportStage {
     // A scratch file (the import is then simply not written); the journal keeps it readable after a kill.
     const db = createStagingFile(path);
     try {

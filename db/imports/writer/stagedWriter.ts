@@ -109,14 +109,14 @@ export class StagedWriter {
   }
 
   /**
-   * Opens the staging file. `writeWhileReading`: the import is written whatever its rows say (see
-   * the top of this file). The import's number is only known when it is written: 0 until then.
+   * Opens the staging file (at `stagePath`, when the checking side chose it). `writeWhileReading`:
+   * written whatever its rows say (see the top). The import's number is only known when written: 0 until then.
    */
-  begin(data: NewImport, writeWhileReading = false): number {
+  begin(data: NewImport, writeWhileReading = false, stagePath?: string): number {
     this.data = data;
     this.early = writeWhileReading;
     this.uuid = uuidV7Sequence(Date.parse(data.startedAt));
-    this.stage = ImportStage.create(this.storePath);
+    this.stage = ImportStage.create(this.storePath, stagePath);
     // Folding the log back into the file waits until the answer is out (see the worker); each
     // step's own pages are folded in right after it, so a clerk's next save never does it.
     this.db.pragma('wal_autocheckpoint = 0');

@@ -82,7 +82,7 @@ parentPort?.on('message', (message: { t: string; [key: string]: unknown }) => {
       case 'begin':
         db = openJobConnection(storePath, WRITING_CACHE_KIB);
         writer = new StagedWriter(db, storePath, new LogFolds(flags, LOG_FOLD_AT));
-        return reply({ ok: true, value: writer.begin(message.data as Parameters<StagedWriter['begin']>[0], message.writeWhileReading === true) });
+        return reply({ ok: true, value: writer.begin(message.data as Parameters<StagedWriter['begin']>[0], message.writeWhileReading === true, message.stagePath as string) });
       case 'lookup':
         return reply({ ok: true, value: writer?.lookup(message.query as Parameters<StagedWriter['lookup']>[0]) ?? null });
       case 'finish': {
