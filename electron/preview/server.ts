@@ -103,11 +103,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Método não permitido');
       if (!tokenMatches(String(req.headers['x-cress-token'] ?? ''), token)) return send(res, 403, 'text/plain', 'Token inválido');
       const body = await readBody(req);
-      if (body === null) {
-        res.setHeader('connection', 'close');
-        refuse(res, 413, 'Pedido grande demais.');
-        return void req.resume(); // the rest is read and dropped
-      }
+      if (body === null) return refuseTooLarge(req, res);
       const request = jsonObject(body);
       if (!request) return refuse(res, 400, 'Pedido inválido.');
       const envelope = await dispatch(request.channel, request.input ?? {});
@@ -219,14 +215,18 @@ function browserFiles(broker: HandleBroker, maxUpload: number, maxHeld: number) 
         return send(res, 200, 'application/json', JSON.stringify({ handle, name }));
       }
       if (url.pathname === '/api/save-path') {
-        const { suggestedName } = (jsonObject(await readBody(req)) ?? {}) as { suggestedName?: unknown };
+        const body = await readBody(req);
+        if (body === null) return refuseTooLarge(req, res);
+        const { suggestedName } = (jsonObject(body) ?? {}) as { suggestedName?: unknown };
         const path = freshPath(typeof suggestedName === 'string' ? suggestedName : 'arquivo');
         const handle = broker.issue(path, 'write');
         downloads.add(dirname(path), { handle, path });
         return send(res, 200, 'application/json', JSON.stringify({ handle, name: basename(path) }));
       }
       if (url.pathname === '/api/download') {
-        const { handle } = (jsonObject(await readBody(req)) ?? {}) as { handle?: unknown };
+        const body = await readBody(req);
+        if (body === null) return refuseTooLarge(req, res);
+        const { handle } = (jsonObject(body) ?? {}) as { handle?: unknown };
         const entry = broker.entry(handle);
         const file = entry?.mode === 'write' && entry.path.startsWith(root + sep) ? statSync(entry.path, { throwIfNoEntry: false }) : undefined;
         if (!entry || !file?.isFile()) return send(res, 404, 'text/plain', 'Arquivo não encontrado');
@@ -346,6 +346,13 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A body past MAX_BODY: refused, the connection closed once the rest is read and dropped. */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
+  res.setHeader('connection', 'close');
+  refuse(res, 413, 'Pedido grande demais.');
+  req.resume();
 }
 
 /** A refused call, in the dispatcher's envelope so the page reads it like any other refusal. */

@@ -101,6 +101,15 @@ describe('browser host', () => {
     expect(res.status).toBe(200);
   });
 
+  it('refuses a save place or a download asked with a body too large, as a call is refused, and issues nothing', async () => {
+    for (const path of ['/api/save-path', '/api/download']) {
+      const res = await postRaw(host, path, JSON.stringify({ suggestedName: 'a'.repeat(2 * 1024 * 1024) }));
+      expect(res.status, path).toBe(413);
+      expect(JSON.parse(res.body.toString('utf8'))).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID', message: 'Pedido grande demais.' } });
+    }
+    expect((await post({ channel: 'app:info', input: {} }, { 'x-cress-token': host.token })).status).toBe(200);
+  });
+
   it('answers an address with broken percent-encoding as not found, not as an internal error', async () => {
     const status = await new Promise<number>((ok) => {
       request({ host: '127.0.0.1', port: host.port, path: '/%E0%A4%A' }, (r) => {
