@@ -4,6 +4,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openRawStore } from '../rawStore';
 import { expect, setUpDemoDesk, test } from './fixtures';
+import { checkSpreadsheet, chooseSpreadsheet } from './importSteps';
 
 test('a double click on Gravar writes the spreadsheet once and sums up that one import', async ({ desk }) => {
   const { page } = desk;
@@ -12,12 +13,8 @@ test('a double click on Gravar writes the spreadsheet once and sums up that one 
   const sheet = join(desk.storePath, '..', 'divorcios.csv');
   writeFileSync(sheet, ['Registro;Estado civil;Motivo;Documento', ...people.map((p) => `${p.registration_number};Divorciado(a);Averbação de divórcio;Certidão`)].join('\r\n') + '\r\n');
   await page.reload();
-  await page.getByRole('button', { name: 'Importar', exact: true }).click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Escolher planilha' }).click();
-  await (await chooser).setFiles(sheet);
-  await page.getByRole('button', { name: 'Continuar' }).click();
-  await page.getByRole('button', { name: 'Conferir planilha' }).click();
+  await chooseSpreadsheet(page, sheet);
+  await checkSpreadsheet(page);
   await page.getByRole('button', { name: `Gravar ${people.length} linhas` }).dblclick();
   await expect(page.getByText('Importação nº 1 gravada.')).toBeVisible();
   await expect(page.getByText(`${people.length} linhas foram gravadas`)).toBeVisible();

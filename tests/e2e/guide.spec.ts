@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fillNewCep } from './cepDialog';
 import { expect, fillFirstRun, test } from './fixtures';
 import { shot } from './guideShot';
+import { checkSpreadsheet, chooseSpreadsheet } from './importSteps';
 
 test('a day at the desk, screen by screen', async ({ desk }) => {
   const { page } = desk;
@@ -73,13 +74,8 @@ test('a day at the desk, screen by screen', async ({ desk }) => {
   ].join('\r\n');
   const sheet = join(dirname(desk.storePath), 'pedidos-do-mes.csv');
   writeFileSync(sheet, `${csv}\r\n`, 'latin1');
-  await page.getByRole('button', { name: 'Importar', exact: true }).click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Escolher planilha' }).click();
-  await (await chooser).setFiles(sheet);
-  await page.getByRole('button', { name: 'Continuar' }).click();
-  await page.getByRole('button', { name: 'Conferir planilha' }).click();
-  await expect(page.getByRole('heading', { name: 'Conferência' })).toBeVisible();
+  await chooseSpreadsheet(page, sheet);
+  await checkSpreadsheet(page);
   await shot(page, '09-importar');
 
   // Backups go to a folder beside the test's store, never the real Documents.

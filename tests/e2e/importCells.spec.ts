@@ -5,16 +5,13 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { allowClipboard, paste } from './clipboard';
 import { type DeskApp, expect, type RecordRow, setUpDemoDesk, test } from './fixtures';
+import { chooseSpreadsheet } from './importSteps';
 
 /** Chooses a CSV written beside the store and goes on to the columns. */
 async function toColumns(desk: DeskApp, page: Page, lines: string[]): Promise<void> {
   const path = join(desk.storePath, '..', 'correcoes.csv');
   writeFileSync(path, `${lines.join('\r\n')}\r\n`);
-  await page.getByRole('button', { name: 'Importar', exact: true }).click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Escolher planilha' }).click();
-  await (await chooser).setFiles(path);
-  await expect(page.getByRole('heading', { name: 'Aba e tipo de importação' })).toBeVisible();
+  await chooseSpreadsheet(page, path);
   await page.getByRole('button', { name: 'Continuar' }).click();
 }
 

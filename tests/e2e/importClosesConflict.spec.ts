@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DeskApp, expect, openRecord, test } from './fixtures';
+import { checkSpreadsheet, chooseSpreadsheet } from './importSteps';
 
 const HEADER = 'Registro;CPF;Nome;Nome da mãe;E-mail';
 
@@ -43,12 +44,8 @@ test('a corrections import that closes an open conflict says so in its check and
   const sheet = csvBesideStore(desk, 'correcoes.csv', ['Registro;E-mail;Motivo', '10001;apferreira@uol.com.br;E-mail confirmado pela profissional']);
 
   await page.reload();
-  await page.getByRole('button', { name: 'Importar', exact: true }).click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Escolher planilha' }).click();
-  await (await chooser).setFiles(sheet);
-  await page.getByRole('button', { name: 'Continuar' }).click();
-  await page.getByRole('button', { name: 'Conferir planilha' }).click();
+  await chooseSpreadsheet(page, sheet);
+  await checkSpreadsheet(page);
   await expect(page.getByText('1 conflito aberto com o sistema do Regional será fechado: a planilha deixa o cadastro com o mesmo valor do sistema do Regional.')).toBeVisible();
   await page.getByRole('button', { name: 'Gravar 1 linha' }).click();
   await expect(page.getByText('Importação nº 3 gravada.')).toBeVisible();

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { seriousViolations } from './axe';
 import { type DeskApp, expect, test } from './fixtures';
+import { checkSpreadsheet, chooseSpreadsheet } from './importSteps';
 
 const REGISTRY = [
   'Registro;CPF;Nome;Nome da mãe;Estado civil;Data de nascimento;E-mail;CEP;Logradouro;Número;Bairro;Município;UF;Situação do DIP',
@@ -22,13 +23,8 @@ function csvBesideStore(desk: DeskApp, name: string, lines: string[]): string {
 }
 
 async function preview(page: Page, path: string) {
-  await page.getByRole('button', { name: 'Importar', exact: true }).click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Escolher planilha' }).click();
-  await (await chooser).setFiles(path);
-  await page.getByRole('button', { name: 'Continuar' }).click();
-  await page.getByRole('button', { name: 'Conferir planilha' }).click();
-  await expect(page.getByRole('heading', { name: 'Conferência' })).toBeVisible();
+  await chooseSpreadsheet(page, path);
+  await checkSpreadsheet(page);
 }
 
 test('a row with only a warning: shown as a warning, counted, in the report, and told after the write', async ({ desk }) => {
