@@ -4,7 +4,7 @@
 // typed ever reaches the file — and what is left is still scrubbed of anything shaped like a CPF,
 // a CEP, an e-mail address or a phone number. The file is its owner's only (0600 in a 0700 folder).
 import { closeSync, constants, existsSync, lstatSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { makePrivate, PRIVATE_FILE, privateFolder } from './fileModes';
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -80,7 +80,11 @@ export function fileLogger(dir: string): Logger {
   // desk: it runs without a log, says so once on the console, and tries the folder again at each line.
   let folderReady = false;
   let warned = false;
+  let madeOnce = false;
   const makeFolder = (): boolean => {
+    // Made again after it was taken away — only it: a parent moved away (the store's folder
+    // renamed) is not brought back empty where it was.
+    if (madeOnce && !existsSync(dirname(dir))) return false;
     try {
       privateFolder(dir);
       // Files an older version left readable by others; never a link's target (someone else's file).
@@ -88,6 +92,7 @@ export function fileLogger(dir: string): Logger {
         const path = i === 0 ? file : `${file}.${i}`;
         if (!lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) makePrivate(path);
       }
+      madeOnce = true;
       return (folderReady = true);
     } catch (error) {
       if (!warned) console.warn(`Aviso: o log do CRESS Desk não pode ser gravado em "${dir}" (${errorKind(error)}): o trabalho segue sem ele.`);

@@ -1,5 +1,5 @@
 // The log file tells IT what ran and how it ended, and never whose data it was (LGPD).
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -131,6 +131,16 @@ describe('what a refusal leaves in the log', () => {
     const lines = readFileSync(join(logs, 'cress-desk.log'), 'utf8').trim().split('\n');
     expect(lines.map((line) => (JSON.parse(line) as { channel: string }).channel)).toEqual(['registry:search']);
     if (process.platform !== 'win32') expect(statSync(logs).mode & 0o777).toBe(0o700);
+  });
+
+  it('whose parent folder was moved away (the store\'s folder renamed), is not made again there: no empty folder appears where the store was', () => {
+    const storeFolder = join(dir, 'pasta-do-banco');
+    const logger = fileLogger(join(storeFolder, 'logs'));
+    logger.log({ level: 'info', event: 'call', channel: 'registry:find', ok: true });
+    renameSync(storeFolder, `${storeFolder}-renomeada`);
+    logger.log({ level: 'info', event: 'call', channel: 'registry:search', ok: true });
+    expect(existsSync(storeFolder)).toBe(false);
+    expect(readFileSync(join(`${storeFolder}-renomeada`, 'logs', 'cress-desk.log'), 'utf8').trim().split('\n')).toHaveLength(1);
   });
 
   it('never stops the desk: with a file where its folder goes, the desk opens and answers, and the console says once that it runs without a log', async () => {
