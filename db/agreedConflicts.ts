@@ -51,6 +51,11 @@ export function closeAgreedConflicts(db: Database, professionalId: number, close
  * ids. The caller owns the transaction.
  */
 export function reopenConflictsClosedBy(db: Database, correction: { uuid: string; professional_id: number; field: string; new_value: string | null }): number[] {
+  // Most fields of most records never had a conflict closed without a choice: nothing to look for.
+  const anyClosed = statement(db, 'SELECT 1 FROM registry_conflicts WHERE professional_id = ? AND field = ? AND resolved_at IS NOT NULL AND resolution IS NULL LIMIT 1')
+    .pluck()
+    .get(correction.professional_id, correction.field);
+  if (anyClosed === undefined) return [];
   const closed = statement<{ id: number; file_value: string | null }>(
     db,
     `SELECT id, file_value FROM registry_conflicts
