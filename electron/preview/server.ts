@@ -12,6 +12,7 @@ import { HandleBroker, openDesk, type Desk, type Store } from '../../db';
 import { errorKind } from '../../db/log';
 import { browserFiles } from './browserFiles';
 import { checkChosenToken, fromOwnPage, tokenMatches } from './guards';
+import { answerJson } from './hostPaths';
 import { jsonObject, readBody, refuse, refuseTooLarge, send } from './http';
 import { APP_VERSION } from '../version';
 import { contentTypeOf } from '../../shared/contentTypes';
@@ -102,7 +103,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       const request = jsonObject(body);
       if (!request) return refuse(res, 400, 'Pedido inválido.');
       const envelope = await dispatch(request.channel, request.input ?? {});
-      return send(res, 200, 'application/json', JSON.stringify(envelope));
+      return send(res, 200, 'application/json', answerJson(envelope));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Método não permitido');
     return serveStatic(options.rendererDir, url.pathname, res);
