@@ -13,6 +13,7 @@ import { errorKind } from '../../db/log';
 import { browserFiles } from './browserFiles';
 import { checkChosenToken, fromOwnPage, tokenMatches } from './guards';
 import { answerJson } from './hostPaths';
+import { PageTickets, tradeTicket } from './pageTickets';
 import { jsonObject, readBody, refuse, refuseTooLarge, send } from './http';
 import { APP_VERSION } from '../version';
 import { contentTypeOf } from '../../shared/contentTypes';
@@ -32,10 +33,15 @@ export interface HostOptions {
   maxUpload?: number;
   /** The most bytes of uploads kept at once, and of files waiting to be downloaded (2 GB each): past it the oldest go. */
   maxHeld?: number;
+  /** Told a new address each time a page traded its one-time address (pageTickets.ts), for another tab. */
+  onAddressUsed?: (next: string) => void;
 }
 
 export interface RunningHost {
+  /** The page's first address: a one-time ticket, never the token (pageTickets.ts). */
   url: string;
+  /** Another one-time address, for another tab. */
+  newAddress(): string;
   token: string;
   port: number;
   desk: Desk;
@@ -70,6 +76,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   }
   const dispatch = desk.dispatch;
   const token = options.token ?? randomBytes(24).toString('hex');
+  const tickets = new PageTickets();
+  const address = () => `http://127.0.0.1:${(server.address() as { port: number }).port}/?ticket=${tickets.issue()}`;
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       // A page that went away halfway (a closed tab, a reload) is nobody's error: nothing to say or answer.
@@ -92,7 +100,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
     if (url.pathname.startsWith('/api/') && url.pathname !== '/api/invoke') {
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Método não permitido');
+      if (url.pathname === '/api/page-token') return tradeTicket(req, res, tickets, token, () => options.onAddressUsed?.(address()));
       if (!tokenMatches(String(req.headers['x-cress-token'] ?? ''), token)) return send(res, 403, 'text/plain', 'Token inválido');
+      // A script that chose the token asks for an address to open the page with.
+      if (url.pathname === '/api/address') return send(res, 200, 'application/json', JSON.stringify({ url: address() }));
       return files.handle(url, req, res);
     }
     if (url.pathname === '/api/invoke') {
@@ -122,7 +133,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   }
   const port = (server.address() as { port: number }).port;
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: address(),
+    newAddress: address,
     token,
     port,
     desk,
