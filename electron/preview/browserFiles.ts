@@ -49,6 +49,14 @@ export function browserFiles(broker: HandleBroker, maxUpload: number, maxHeld: n
     get root() {
       return root;
     },
+    /** A handler was granted `path`: an upload is in use, and kept a while longer. */
+    granted(path: string): void {
+      if (path.startsWith(root + sep)) uploads.used(dirname(path), Date.now());
+    },
+    /** Lets go the uploads no handler was granted since `before` (ms). */
+    letGoUnusedSince(before: number): void {
+      uploads.letGoUnusedSince(before);
+    },
     /** A handle the broker forgot (past its limit) can never be named again: its copy goes. */
     forgotten(path: string): void {
       if (!path.startsWith(root + sep)) return;
@@ -75,7 +83,7 @@ export function browserFiles(broker: HandleBroker, maxUpload: number, maxHeld: n
           return undefined; // the page went away: nobody to answer
         }
         const handle = broker.issue(path, 'read', { name });
-        uploads.add({ handle, folder: dirname(path), size });
+        uploads.add({ handle, folder: dirname(path), size, usedAt: Date.now() });
         return send(res, 200, 'application/json', JSON.stringify({ handle, name }));
       }
       if (url.pathname === '/api/save-path') {

@@ -21,6 +21,8 @@ import { contentTypeOf } from '../../shared/contentTypes';
 const MAX_UPLOAD = 512 * 1024 * 1024;
 /** The most bytes of uploads kept at once (heldUploads.ts): four of the largest. */
 const MAX_HELD = 4 * MAX_UPLOAD;
+/** How long an upload stays once no job ran and none was granted it: long enough for a clerk to think over an import's mapping. */
+const UPLOAD_IDLE_MS = 30 * 60_000;
 
 export interface HostOptions {
   storePath: string;
@@ -33,6 +35,8 @@ export interface HostOptions {
   maxUpload?: number;
   /** The most bytes of uploads kept at once, and of files waiting to be downloaded (2 GB each): past it the oldest go. */
   maxHeld?: number;
+  /** How long an upload unused by any job stays in the host's folder (30 minutes). */
+  uploadIdleMs?: number;
   /** Told a new address each time a page traded its one-time address (pageTickets.ts), for another tab. */
   onAddressUsed?: (next: string) => void;
 }
@@ -56,9 +60,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   if (options.token !== undefined) checkChosenToken(options.token);
   // An upload or a save place whose handle was forgotten can never be named again: its copy goes.
   let forgotten = (_path: string): void => undefined;
-  const broker = new HandleBroker({ onForget: (path) => forgotten(path) });
+  let granted = (_path: string): void => undefined;
+  const broker = new HandleBroker({ onForget: (path) => forgotten(path), onGrant: (path) => granted(path) });
   const files = browserFiles(broker, options.maxUpload ?? MAX_UPLOAD, options.maxHeld ?? MAX_HELD);
   forgotten = files.forgotten;
+  granted = files.granted;
   let desk: Desk;
   try {
     desk = openDesk({
@@ -132,6 +138,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     throw listenError(error, options.port ?? 0);
   }
   const port = (server.address() as { port: number }).port;
+  const sweep = sweepUnusedUploads(desk, files, options.uploadIdleMs ?? UPLOAD_IDLE_MS);
   return {
     url: address(),
     newAddress: address,
@@ -144,8 +151,27 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     get filesDir() {
       return files.root;
     },
-    close: () => closeServer(server, desk).finally(() => files.remove()),
+    close: () => {
+      clearInterval(sweep);
+      return closeServer(server, desk).finally(() => files.remove());
+    },
   };
+}
+
+/**
+ * An upload sits in the clear in the temporary folder (a spreadsheet of CPFs): it goes once `idleMs`
+ * passed with no job running and none granted it, not only when the host stops. A job keeps every
+ * upload while it runs (the clerk may go on with the same file once it ends).
+ */
+function sweepUnusedUploads(desk: Desk, files: { letGoUnusedSince(before: number): void }, idleMs: number): NodeJS.Timeout {
+  let busyAt = Date.now();
+  const timer = setInterval(() => {
+    const now = Date.now();
+    if (desk.jobs.busy()) busyAt = now;
+    else if (now - busyAt >= idleMs) files.letGoUnusedSince(now - idleMs);
+  }, Math.min(60_000, idleMs));
+  timer.unref();
+  return timer;
 }
 
 /** Why the host could not listen on its port, in Portuguese: in use by another program, or not this user's to take. */
