@@ -61,10 +61,13 @@ export class HandleBroker implements FileBroker {
   private readonly limit: number;
   /** Told of each file whose handle was forgotten past the limit (the preview removes its upload). */
   private readonly onForget: (path: string) => void;
+  /** Told of each file a handler was granted (the preview keeps an upload while it is used). */
+  private readonly onGrant: (path: string) => void;
 
-  constructor(options: { limit?: number; onForget?: (path: string) => void } = {}) {
+  constructor(options: { limit?: number; onForget?: (path: string) => void; onGrant?: (path: string) => void } = {}) {
     this.limit = options.limit ?? DEFAULT_LIMIT;
     this.onForget = options.onForget ?? (() => undefined);
+    this.onGrant = options.onGrant ?? (() => undefined);
   }
 
   /** A new handle for a path the transport got from a dialog or wrote itself (absolute). */
@@ -87,6 +90,7 @@ export class HandleBroker implements FileBroker {
     if (!entry || entry.mode !== mode) throw notGranted();
     const replace = entry.replace;
     entry.replace = false;
+    this.onGrant(entry.path);
     return { path: entry.path, name: entry.name, replace };
   }
 

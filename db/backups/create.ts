@@ -51,7 +51,7 @@ const MB = 1024 * 1024;
 /** SQLite's default page size, which the store keeps: only used to show megabytes copied. */
 const PAGE_SIZE = 4096;
 
-function bagInfo(facts: CopyFacts & { region: number }, fileRoot: string, appVersion: string, createdAt: Date, forImplanta: boolean): BagInfoField[] {
+function bagInfo(facts: CopyFacts & { region: number }, fileRoot: string, appVersion: string, createdAt: Date, forImplanta: boolean, encrypted: boolean): BagInfoField[] {
   const description = forImplanta
     ? 'Cópia do banco de dados do CRESS Desk para a Implanta (SQLite criptografado no formato SQLCipher 4; abre com a senha combinada com o Conselho)'
     : 'Backup do banco de dados do CRESS Desk (SQLite)';
@@ -63,7 +63,8 @@ function bagInfo(facts: CopyFacts & { region: number }, fileRoot: string, appVer
     { label: 'CRESS-Desk-Version', value: appVersion },
     { label: 'Schema-Version', value: String(facts.schemaVersion) },
     { label: 'CRESS-Region', value: String(facts.region) },
-    { label: 'Operator', value: facts.operator ?? '' },
+    // A council employee's name is personal data: only inside a zip a passphrase encrypts, never in a plain bag-info.txt anyone may read.
+    ...(encrypted ? [{ label: 'Operator', value: facts.operator ?? '' }] : []),
     // Which desk of the CRESS the copy for Implanta comes from (the head office says none).
     ...(forImplanta && facts.seccional ? [{ label: 'CRESS-Seccional', value: facts.seccional }] : []),
     { label: 'Backup-Created', value: localIsoWithOffset(createdAt) },
@@ -199,7 +200,7 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
         const written = await writeBagZip(partial, {
           root,
           payload: [{ path: BACKUP_PAYLOAD, data: { path: snapshot } }],
-          info: bagInfo({ ...facts, region }, root, input.appVersion, createdAt, forImplanta),
+          info: bagInfo({ ...facts, region }, root, input.appVersion, createdAt, forImplanta, Boolean(input.passphrase)),
           sign,
           baggingDate: isoDateLocal(createdAt),
           zip: {

@@ -9,6 +9,8 @@ export interface HeldUpload {
   /** The upload's own folder, removed with it. */
   folder: string;
   size: number;
+  /** When it arrived or a handler was last granted it (ms). */
+  usedAt: number;
 }
 
 export class HeldUploads {
@@ -51,6 +53,24 @@ export class HeldUploads {
       if (this.total + this.incoming <= this.budget || oldest === keep) break;
       this.forget(oldest.folder);
       this.letGo(oldest);
+    }
+  }
+
+  /** A handler was granted the upload in `folder`: it is in use. */
+  used(folder: string, at: number): void {
+    const upload = this.held.get(folder);
+    if (upload) upload.usedAt = at;
+  }
+
+  /**
+   * Lets go the uploads no handler was granted since `before`: an upload sits in the clear in the
+   * temporary folder, and the page uploads a file again each time the clerk chooses it.
+   */
+  letGoUnusedSince(before: number): void {
+    for (const upload of [...this.held.values()]) {
+      if (upload.usedAt >= before) continue;
+      this.forget(upload.folder);
+      this.letGo(upload);
     }
   }
 

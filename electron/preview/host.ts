@@ -48,6 +48,8 @@ function tokenArg(args: string[]): string | undefined {
     workerPath: resolve(__dirname, '../worker/jobs.cjs'),
     port: portArg(argValue(args, '--port')),
     token,
+    // Each address opens one tab (pageTickets.ts): whoever started the host gets the next one here.
+    onAddressUsed: (next) => console.log(`Endereço usado. Para abrir outra aba: ${next}`),
   })
     .then((host) => {
       // Ctrl+C, SIGTERM and a closed terminal (SIGHUP) close the store and remove the uploads and downloads;

@@ -5,25 +5,24 @@
 // write nothing else (db/fileBroker.ts). They live in a private folder removed when the host stops,
 // or by the next host to start when this one was killed (hostFolder.ts).
 import { randomBytes } from 'node:crypto';
-import { createReadStream, existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { open, rm } from 'node:fs/promises';
-import { pipeline } from 'node:stream/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { basename, dirname, join, normalize, resolve, sep } from 'node:path';
+import { dirname, join, normalize, resolve, sep } from 'node:path';
 import { HandleBroker, openDesk, type Desk, type Store } from '../../db';
 import { errorKind } from '../../db/log';
+import { browserFiles } from './browserFiles';
 import { checkChosenToken, fromOwnPage, tokenMatches } from './guards';
-import { HeldDownloads } from './heldDownloads';
-import { HeldUploads } from './heldUploads';
-import { makeHostFolder } from './hostFolder';
-import { safeName } from './safeName';
+import { answerJson } from './hostPaths';
+import { PageTickets, tradeTicket } from './pageTickets';
+import { jsonObject, readBody, refuse, refuseTooLarge, send } from './http';
 import { APP_VERSION } from '../version';
 import { contentTypeOf } from '../../shared/contentTypes';
 
-const MAX_BODY = 1024 * 1024;
 const MAX_UPLOAD = 512 * 1024 * 1024;
 /** The most bytes of uploads kept at once (heldUploads.ts): four of the largest. */
 const MAX_HELD = 4 * MAX_UPLOAD;
+/** How long an upload stays once no job ran and none was granted it: long enough for a clerk to think over an import's mapping. */
+const UPLOAD_IDLE_MS = 30 * 60_000;
 
 export interface HostOptions {
   storePath: string;
@@ -36,10 +35,17 @@ export interface HostOptions {
   maxUpload?: number;
   /** The most bytes of uploads kept at once, and of files waiting to be downloaded (2 GB each): past it the oldest go. */
   maxHeld?: number;
+  /** How long an upload unused by any job stays in the host's folder (30 minutes). */
+  uploadIdleMs?: number;
+  /** Told a new address each time a page traded its one-time address (pageTickets.ts), for another tab. */
+  onAddressUsed?: (next: string) => void;
 }
 
 export interface RunningHost {
+  /** The page's first address: a one-time ticket, never the token (pageTickets.ts). */
   url: string;
+  /** Another one-time address, for another tab. */
+  newAddress(): string;
   token: string;
   port: number;
   desk: Desk;
@@ -54,9 +60,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   if (options.token !== undefined) checkChosenToken(options.token);
   // An upload or a save place whose handle was forgotten can never be named again: its copy goes.
   let forgotten = (_path: string): void => undefined;
-  const broker = new HandleBroker({ onForget: (path) => forgotten(path) });
+  let granted = (_path: string): void => undefined;
+  const broker = new HandleBroker({ onForget: (path) => forgotten(path), onGrant: (path) => granted(path) });
   const files = browserFiles(broker, options.maxUpload ?? MAX_UPLOAD, options.maxHeld ?? MAX_HELD);
   forgotten = files.forgotten;
+  granted = files.granted;
   let desk: Desk;
   try {
     desk = openDesk({
@@ -74,6 +82,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   }
   const dispatch = desk.dispatch;
   const token = options.token ?? randomBytes(24).toString('hex');
+  const tickets = new PageTickets();
+  const address = () => `http://127.0.0.1:${(server.address() as { port: number }).port}/?ticket=${tickets.issue()}`;
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       // A page that went away halfway (a closed tab, a reload) is nobody's error: nothing to say or answer.
@@ -96,7 +106,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
     if (url.pathname.startsWith('/api/') && url.pathname !== '/api/invoke') {
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Método não permitido');
+      if (url.pathname === '/api/page-token') return tradeTicket(req, res, tickets, token, () => options.onAddressUsed?.(address()));
       if (!tokenMatches(String(req.headers['x-cress-token'] ?? ''), token)) return send(res, 403, 'text/plain', 'Token inválido');
+      // A script that chose the token asks for an address to open the page with.
+      if (url.pathname === '/api/address') return send(res, 200, 'application/json', JSON.stringify({ url: address() }));
       return files.handle(url, req, res);
     }
     if (url.pathname === '/api/invoke') {
@@ -107,7 +120,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       const request = jsonObject(body);
       if (!request) return refuse(res, 400, 'Pedido inválido.');
       const envelope = await dispatch(request.channel, request.input ?? {});
-      return send(res, 200, 'application/json', JSON.stringify(envelope));
+      return send(res, 200, 'application/json', answerJson(envelope));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Método não permitido');
     return serveStatic(options.rendererDir, url.pathname, res);
@@ -125,8 +138,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     throw listenError(error, options.port ?? 0);
   }
   const port = (server.address() as { port: number }).port;
+  const sweep = sweepUnusedUploads(desk, files, options.uploadIdleMs ?? UPLOAD_IDLE_MS);
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: address(),
+    newAddress: address,
     token,
     port,
     desk,
@@ -136,8 +151,27 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     get filesDir() {
       return files.root;
     },
-    close: () => closeServer(server, desk).finally(() => files.remove()),
+    close: () => {
+      clearInterval(sweep);
+      return closeServer(server, desk).finally(() => files.remove());
+    },
   };
+}
+
+/**
+ * An upload sits in the clear in the temporary folder (a spreadsheet of CPFs): it goes once `idleMs`
+ * passed with no job running and none granted it, not only when the host stops. A job keeps every
+ * upload while it runs (the clerk may go on with the same file once it ends).
+ */
+function sweepUnusedUploads(desk: Desk, files: { letGoUnusedSince(before: number): void }, idleMs: number): NodeJS.Timeout {
+  let busyAt = Date.now();
+  const timer = setInterval(() => {
+    const now = Date.now();
+    if (desk.jobs.busy()) busyAt = now;
+    else if (now - busyAt >= idleMs) files.letGoUnusedSince(now - idleMs);
+  }, Math.min(60_000, idleMs));
+  timer.unref();
+  return timer;
 }
 
 /** Why the host could not listen on its port, in Portuguese: in use by another program, or not this user's to take. */
@@ -148,173 +182,6 @@ function listenError(error: unknown, port: number): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-/**
- * What the desktop app does with file dialogs, done the browser's way: an upload gets a read handle
- * to the copy kept here; a save place is a fresh file in a folder of ours, behind a write handle,
- * which the page then downloads. Nothing here is ever overwritten: each file has its own new
- * folder, so an export never replaces anything, and the browser's own download names the copy in
- * the clerk's Downloads folder (adding " (1)" rather than replacing one already there).
- */
-function browserFiles(broker: HandleBroker, maxUpload: number, maxHeld: number) {
-  // A new, unguessable folder that only this user may enter (0700); stale ones of killed hosts go first.
-  let root = makeHostFolder();
-  // A cleaner of the temporary folder may take it away while the host runs: a new one is made, never
-  // the old name again (another account could have made a folder by that name meanwhile).
-  const ownRoot = (): string => {
-    const found = lstatSync(root, { throwIfNoEntry: false });
-    if (!found?.isDirectory() || (process.getuid !== undefined && found.uid !== process.getuid())) root = makeHostFolder();
-    return root;
-  };
-  const freshPath = (name: string) => join(mkdtempSync(join(ownRoot(), 'f-')), safeName(name));
-  const removeFolder = (folder: string) => {
-    try {
-      rmSync(folder, { recursive: true, force: true });
-    } catch {
-      // A file a job still holds open (Windows): it goes with the host's folder when the host stops.
-    }
-  };
-  const uploads = new HeldUploads(maxHeld, (upload) => {
-    broker.revoke(upload.handle);
-    removeFolder(upload.folder);
-  });
-  const downloads = new HeldDownloads(maxHeld, (waiting, folder) => {
-    broker.revoke(waiting.handle);
-    removeFolder(folder);
-  });
-  return {
-    get root() {
-      return root;
-    },
-    /** A handle the broker forgot (past its limit) can never be named again: its copy goes. */
-    forgotten(path: string): void {
-      if (!path.startsWith(root + sep)) return;
-      uploads.forget(dirname(path));
-      downloads.forget(dirname(path));
-      removeFolder(dirname(path));
-    },
-    remove(): void {
-      rmSync(root, { recursive: true, force: true });
-    },
-    async handle(url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
-      if (url.pathname === '/api/upload') {
-        const name = safeName(url.searchParams.get('name') ?? 'arquivo');
-        if (Number(req.headers['content-length'] ?? 0) > maxUpload) return tooLarge(req, res);
-        const path = freshPath(name);
-        const { outcome, size } = await receive(req, path, maxUpload, (bytes) => uploads.receiving(bytes));
-        uploads.arrived(size);
-        if (outcome !== 'complete') {
-          // Nothing of a refused or abandoned upload stays behind.
-          await rm(dirname(path), { recursive: true, force: true });
-          if (outcome === 'too-large') return tooLarge(req, res);
-          if (outcome === 'no-room') return noRoom(req, res);
-          if (outcome === 'over-budget') return overBudget(req, res);
-          return undefined; // the page went away: nobody to answer
-        }
-        const handle = broker.issue(path, 'read', { name });
-        uploads.add({ handle, folder: dirname(path), size });
-        return send(res, 200, 'application/json', JSON.stringify({ handle, name }));
-      }
-      if (url.pathname === '/api/save-path') {
-        const body = await readBody(req);
-        if (body === null) return refuseTooLarge(req, res);
-        const { suggestedName } = (jsonObject(body) ?? {}) as { suggestedName?: unknown };
-        const path = freshPath(typeof suggestedName === 'string' ? suggestedName : 'arquivo');
-        const handle = broker.issue(path, 'write');
-        downloads.add(dirname(path), { handle, path });
-        return send(res, 200, 'application/json', JSON.stringify({ handle, name: basename(path) }));
-      }
-      if (url.pathname === '/api/download') {
-        const body = await readBody(req);
-        if (body === null) return refuseTooLarge(req, res);
-        const { handle } = (jsonObject(body) ?? {}) as { handle?: unknown };
-        const entry = broker.entry(handle);
-        const file = entry?.mode === 'write' && entry.path.startsWith(root + sep) ? statSync(entry.path, { throwIfNoEntry: false }) : undefined;
-        if (!entry || !file?.isFile()) return send(res, 404, 'text/plain', 'Arquivo não encontrado');
-        // Handed over once: the handle is spent before the first byte goes out (a second request,
-        // even one racing this, finds nothing), and the host's copy goes once it was sent.
-        broker.revoke(handle);
-        downloads.forget(dirname(entry.path));
-        res.writeHead(200, {
-          'content-type': 'application/octet-stream',
-          'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(entry.name)}`,
-          'cache-control': 'no-store',
-        });
-        try {
-          await pipeline(createReadStream(entry.path), res);
-        } finally {
-          await rm(dirname(entry.path), { recursive: true, force: true });
-        }
-        return;
-      }
-      send(res, 404, 'text/plain', 'Não encontrado');
-    },
-  };
-}
-
-type Received = 'complete' | 'too-large' | 'no-room' | 'over-budget' | 'aborted';
-
-/**
- * Writes the request body to `path` (created 0600, never over a file): `complete`, `too-large` as
- * soon as it passes `limit`, `no-room` when the host's disk could not take it (full, or refusing
- * writes), `over-budget` when `room` refuses a chunk (heldUploads.ts), or `aborted` when the page
- * went away halfway. Answers the bytes `room` was asked for, too.
- */
-async function receive(req: IncomingMessage, path: string, limit: number, room: (bytes: number) => boolean): Promise<{ outcome: Received; size: number }> {
-  let file;
-  try {
-    file = await open(path, 'wx', 0o600);
-  } catch {
-    return { outcome: 'no-room', size: 0 };
-  }
-  let size = 0;
-  const ended = (outcome: Received) => ({ outcome, size });
-  try {
-    // destroyOnReturn: false keeps the connection open to answer 413 after stopping early.
-    for await (const chunk of req.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (!room(chunk.length)) return ended('over-budget');
-      if (size > limit) return ended('too-large');
-      try {
-        await file.write(chunk);
-      } catch {
-        return ended('no-room'); // the page is still there, waiting for an answer
-      }
-    }
-    return ended(req.complete ? 'complete' : 'aborted');
-  } catch {
-    return ended('aborted');
-  } finally {
-    await file.close().catch(() => {});
-  }
-}
-
-function overBudget(req: IncomingMessage, res: ServerResponse): void {
-  res.setHeader('connection', 'close');
-  const message = 'Arquivos demais sendo enviados à prévia ao mesmo tempo: espere os envios em andamento terminarem e envie este de novo.';
-  send(res, 507, 'application/json', JSON.stringify({ ok: false, error: { code: 'DISK_FULL', message } }));
-  req.resume(); // the rest of the body is read and dropped, never written
-}
-
-function noRoom(req: IncomingMessage, res: ServerResponse): void {
-  res.setHeader('connection', 'close');
-  send(
-    res,
-    507,
-    'application/json',
-    JSON.stringify({
-      ok: false,
-      error: { code: 'DISK_FULL', message: 'Não há espaço na pasta temporária deste computador para receber o arquivo. Libere espaço no disco e envie o arquivo de novo.' },
-    }),
-  );
-  req.resume(); // the rest of the body is read and dropped, never written
-}
-
-function tooLarge(req: IncomingMessage, res: ServerResponse): void {
-  res.setHeader('connection', 'close');
-  send(res, 413, 'text/plain', 'Arquivo grande demais para a prévia no navegador.');
-  req.resume(); // the rest of the body is read and dropped, never written
-}
-
 /** The request's address; null for a target no URL can be made of (`http://[::1`). */
 function requestUrl(target: string | undefined, port: number): URL | null {
   try {
@@ -322,42 +189,6 @@ function requestUrl(target: string | undefined, port: number): URL | null {
   } catch {
     return null;
   }
-}
-
-/** A JSON object sent by the page; null for anything else (an array, a number, broken JSON, a body too large). */
-function jsonObject(text: string | null): Record<string, unknown> | null {
-  if (text === null) return null;
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The request's body as text; null as soon as it passes MAX_BODY (the caller answers 413). */
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  // destroyOnReturn: false keeps the connection open to answer after stopping early.
-  for await (const chunk of req.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** A body past MAX_BODY: refused, the connection closed once the rest is read and dropped. */
-function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
-  res.setHeader('connection', 'close');
-  refuse(res, 413, 'Pedido grande demais.');
-  req.resume();
-}
-
-/** A refused call, in the dispatcher's envelope so the page reads it like any other refusal. */
-function refuse(res: ServerResponse, status: number, message: string): void {
-  send(res, status, 'application/json', JSON.stringify({ ok: false, error: { code: 'INPUT_INVALID', message } }));
 }
 
 function serveStatic(root: string, pathname: string, res: ServerResponse): void {
@@ -374,18 +205,6 @@ function serveStatic(root: string, pathname: string, res: ServerResponse): void 
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(base, 'index.html');
   if (!existsSync(file)) return send(res, 404, 'text/plain', 'Interface não compilada: rode npm run build.');
   send(res, 200, contentTypeOf(file), readFileSync(file));
-}
-
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, {
-    'content-type': type,
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
-    // frame-ancestors only works as a header; the page's own meta CSP carries the rest.
-    'content-security-policy': "frame-ancestors 'none'",
-  });
-  res.end(body);
 }
 
 function closeServer(server: Server, desk: Desk): Promise<void> {

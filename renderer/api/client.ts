@@ -2,11 +2,11 @@
 // preload bridge when present, otherwise over the browser host's HTTP endpoint.
 import type { Channel, Envelope, Input, Output } from '../../shared/contract';
 import type { ErrorCode } from '../../shared/errors';
-import { takeToken } from './token';
+import { tokenFor } from './token';
 
 export const NETWORK_MESSAGE = 'Não foi possível falar com o armazenamento local do aplicativo.';
 const FORBIDDEN_MESSAGE =
-  'O armazenamento local recusou o acesso desta janela. Abra novamente o endereço mostrado ao iniciar o aplicativo.';
+  'O armazenamento local recusou o acesso desta janela. Abra o endereço mais recente que a prévia mostrou no terminal: cada endereço abre uma aba só.';
 
 export class ClientError extends Error {
   readonly code: ErrorCode;
@@ -33,11 +33,11 @@ export function bridgeTransport(bridge: CressBridge): Transport {
   return (channel, input) => bridge.invoke(channel, input);
 }
 
-export function httpTransport(token: string | null, fetchImpl: typeof fetch = fetch, endpoint = '/api/invoke'): Transport {
+export function httpTransport(token: string | null | Promise<string | null>, fetchImpl: typeof fetch = fetch, endpoint = '/api/invoke'): Transport {
   return async (channel, input) => {
     const response = await fetchImpl(endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-cress-token': token ?? '' },
+      headers: { 'content-type': 'application/json', 'x-cress-token': (await token) ?? '' },
       body: JSON.stringify({ channel, input }),
     });
     if (response.status === 401 || response.status === 403) throw new ClientError('INTERNAL', FORBIDDEN_MESSAGE);
@@ -78,10 +78,10 @@ declare global {
 }
 
 let defaultCall: Call | null = null;
-let browserToken: string | null = null;
+let browserToken: Promise<string | null> = Promise.resolve(null);
 
 /** The browser host's token (null inside Electron). */
-export function hostToken(): string | null {
+export function hostToken(): Promise<string | null> {
   browserCall();
   return browserToken;
 }
@@ -90,9 +90,20 @@ function browserCall(): Call {
   if (!defaultCall) {
     defaultCall = window.cress
       ? createClient(bridgeTransport(window.cress))
-      : createClient(httpTransport((browserToken = takeToken({ location: window.location, history: window.history, storage: window.sessionStorage }))));
+      : createClient(httpTransport((browserToken = tokenFor({ location: window.location, history: window.history, storage: window.sessionStorage }, tradeTicket))));
   }
   return defaultCall;
+}
+
+/** The token the browser host gives for the one-time ticket of the page's address; null when refused (spent, unknown). */
+async function tradeTicket(ticket: string): Promise<string | null> {
+  try {
+    const response = await fetch('/api/page-token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ticket }) });
+    const body = response.ok ? ((await response.json()) as { token?: unknown }) : {};
+    return typeof body.token === 'string' ? body.token : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Call one channel of the contract; throws ClientError with a Portuguese message on failure. */
@@ -110,7 +121,7 @@ export function call<C extends Channel>(channel: C, input: Input<C>): Promise<Ou
 /** Fired when a call finds the session gone (detail: the store's words why); the app then goes back to the choice of who works. */
 export const SESSION_LOST_EVENT = 'cress:session-lost';
 
-/** Pick up the token before anything renders, so it leaves the address bar at once. */
+/** Pick up the ticket (or token) before anything renders, so it leaves the address bar at once. */
 export function initClient(): void {
   browserCall();
 }

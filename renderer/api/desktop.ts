@@ -13,7 +13,7 @@ const bridge = () => window.cress?.desktop;
 const TOO_LARGE_MESSAGE = 'O arquivo é grande demais para a prévia no navegador (até 512 MB): use o aplicativo instalado ou a linha de comando.';
 
 async function hostPost(path: string, body: BodyInit, contentType: string): Promise<Response> {
-  const response = await fetch(path, { method: 'POST', headers: { 'content-type': contentType, 'x-cress-token': hostToken() ?? '' }, body });
+  const response = await fetch(path, { method: 'POST', headers: { 'content-type': contentType, 'x-cress-token': (await hostToken()) ?? '' }, body });
   if (response.status === 413) throw new ClientError('FILE_UNREADABLE', TOO_LARGE_MESSAGE);
   if (!response.ok) throw (await hostRefusal(response)) ?? new ClientError('INTERNAL', 'Não foi possível transferir o arquivo.');
   return response;

@@ -53,11 +53,12 @@ export function startHostProcess(store: string, hostBin: string = HOST_BIN, env:
     let output = '';
     const onData = (d: Buffer) => {
       output += d.toString();
-      const match = /http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\w+)/.exec(output);
+      const match = /http:\/\/127\.0\.0\.1:(\d+)\/\?ticket=(\w+)/.exec(output);
       if (!match) return;
       child.stdout?.off('data', onData);
       const port = Number(match[1]);
-      const token = match[2] as string;
+      // As the page does: the address's one-time ticket is traded for the token first.
+      let token = '';
       const post = <T>(path: string, type: string, body: string | Buffer): Promise<T> =>
         new Promise((answer, refuse) => {
           const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': type, 'x-cress-token': token } }, (res) => {
@@ -78,8 +79,11 @@ export function startHostProcess(store: string, hostBin: string = HOST_BIN, env:
         },
       };
       // As the clerk would in the window: the desk's first active operator, with the tests' PIN.
-      host
-        .invoke('operators:list', {})
+      post<{ token: string }>('/api/page-token', 'application/json', JSON.stringify({ ticket: match[2] }))
+        .then((traded) => {
+          token = traded.token;
+          return host.invoke('operators:list', {});
+        })
         .then(async (listed) => {
           const first = ((listed.value as { operators?: { name: string; disabled: boolean }[] } | undefined)?.operators ?? []).find((o) => !o.disabled);
           if (first) await host.invoke('session:start', { name: first.name, pin: TEST_PIN });

@@ -85,7 +85,7 @@ function startHost(storePath: string, env: NodeJS.ProcessEnv): Promise<{ url: st
     let output = '';
     const onData = (d: Buffer) => {
       output += d.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\w+)/.exec(output);
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?ticket=\w+)/.exec(output);
       if (match) {
         child.stdout?.off('data', onData);
         ok({ url: match[1] as string, child });
@@ -156,9 +156,11 @@ export const test = base.extend<{ desk: DeskApp }>({
         });
         await page.goto(host.url);
         startSession = async (name) => {
+          // The page traded its address's one-time ticket for the token, which it keeps for the tab.
+          const token = await (await page.waitForFunction(() => sessionStorage.getItem('cress-desk-token'))).jsonValue();
           const response = await fetch(`${origin}/api/invoke`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-cress-token': new URL(host.url).searchParams.get('token') ?? '' },
+            headers: { 'content-type': 'application/json', 'x-cress-token': token ?? '' },
             body: JSON.stringify({ channel: 'session:start', input: { name, pin: DESK_PIN } }),
           });
           const envelope = (await response.json()) as { ok: boolean };

@@ -66,8 +66,9 @@ afterAll(async () => {
 });
 
 describe('browser host', () => {
-  it('binds to loopback and hands out a token in the page address', () => {
-    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{48}$/);
+  it('binds to loopback and hands out a one-time ticket, not the token, in the page address', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?ticket=[0-9a-f]{48}$/);
+    expect(host.url).not.toContain(host.token);
   });
 
   it('answers a contract call with the right token', async () => {

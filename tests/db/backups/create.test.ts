@@ -40,10 +40,21 @@ describe('creating a backup', () => {
       'CRESS-Desk-Version': '0.0.0-test',
       'Schema-Version': String(KNOWN_SCHEMA_VERSION),
       'CRESS-Region': '9',
-      Operator: 'Ana Paula',
     });
     expect(validation.info.filter((f) => f.label === 'Row-Count').map((f) => f.value)).toContain('professionals 30');
     expect(info['Payload-Oxum']).toMatch(/^\d+\.1$/);
+  });
+
+  it('names no operator in the bag-info.txt of a backup without a passphrase, which anyone may read; an encrypted one keeps the name inside', async () => {
+    const b = await desks.setUp({ professionals: 2 });
+    const plain = await b.create();
+    const plainInfo = (await validateZipBag(plain.file)).info;
+    expect(plainInfo.map((f) => f.label)).not.toContain('Operator');
+    expect(plainInfo.some((f) => f.value.includes('Ana Paula'))).toBe(false);
+    expect((await b.verify(plain.file)).valid).toBe(true);
+    const sealed = await b.create({ passphrase: 'frase secreta longa' });
+    const sealedInfo = Object.fromEntries((await validateZipBag(sealed.file, { password: 'frase secreta longa' })).info.map((f) => [f.label, f.value]));
+    expect(sealedInfo.Operator).toBe('Ana Paula');
   });
 
   it('can be checked by anyone with unzip and sha256sum, and the database inside opens', async (context) => {

@@ -1,7 +1,7 @@
 // The renderer's client: typed answers, Portuguese errors, and the browser host's token handling.
 import { describe, expect, it, vi } from 'vitest';
 import { ClientError, createClient, httpTransport, NETWORK_MESSAGE } from '../../../renderer/api/client';
-import { takeToken, type TokenPlace } from '../../../renderer/api/token';
+import { takeToken, tokenFor, type TokenPlace } from '../../../renderer/api/token';
 
 describe('call', () => {
   it('returns the value of a successful answer', async () => {
@@ -78,5 +78,27 @@ describe('takeToken', () => {
 
   it('returns null when no token was ever given', () => {
     expect(takeToken(place('http://127.0.0.1:5199/').target)).toBeNull();
+  });
+});
+
+describe('tokenFor', () => {
+  it('takes the one-time ticket out of the address bar before trading it, and keeps the token it traded for', async () => {
+    const { state, target } = place('http://127.0.0.1:5199/?ticket=t1ck3t&x=1');
+    const seen: string[] = [];
+    const token = await tokenFor(target, async (ticket) => {
+      seen.push(`${ticket} ${state.href}`);
+      return 's3cr3t';
+    });
+    expect(token).toBe('s3cr3t');
+    expect(seen).toEqual(['t1ck3t http://127.0.0.1:5199/?x=1']);
+    expect(Object.values(state.stored)).toEqual(['s3cr3t']);
+    // A reload of the tab (no ticket now) keeps working with the token kept for it.
+    expect(await tokenFor(target, async () => 'another')).toBe('s3cr3t');
+  });
+
+  it('keeps the tab’s token when its ticket was already spent (the address reopened from the history)', async () => {
+    const reopened = place('http://127.0.0.1:5199/?ticket=spent', { 'cress-desk-token': 's3cr3t' });
+    expect(await tokenFor(reopened.target, async () => null)).toBe('s3cr3t');
+    expect(await tokenFor(place('http://127.0.0.1:5199/?ticket=spent').target, async () => null)).toBeNull();
   });
 });
