@@ -43,6 +43,36 @@ export function closeAgreedConflicts(db: Database, professionalId: number, close
 }
 
 /**
+ * Opens again the record's conflicts of `fields` that a correction closed without a choice by
+ * bringing the record to the main system's value (`closed_by`), once a later correction took the
+ * record off that value: the two sides differ again, as they did before the closing correction —
+ * unless a later load raised a conflict of the field since (that one speaks for the main system).
+ * A conflict a load closed (the main system left the value) stays closed. Answers their ids. The
+ * caller owns the transaction, after the record took the later correction's value.
+ */
+export function reopenConflictsLeftBy(db: Database, professionalId: number, fields: readonly string[]): number[] {
+  const closed = statement<{ id: number; field: string; file_value: string | null }>(
+    db,
+    `SELECT id, field, file_value FROM registry_conflicts
+      WHERE professional_id = ? AND closed_by IS NOT NULL AND resolved_at IS NOT NULL AND resolution IS NULL
+        AND NOT EXISTS (SELECT 1 FROM registry_conflicts o WHERE o.professional_id = registry_conflicts.professional_id AND o.field = registry_conflicts.field
+                          AND (o.resolved_at IS NULL OR o.id > registry_conflicts.id))`,
+  )
+    .all(professionalId)
+    .filter((c) => fields.includes(c.field));
+  if (closed.length === 0) return [];
+  const record = requireProfessional(db, professionalId);
+  const reopen = statement(db, 'UPDATE registry_conflicts SET resolved_at = NULL, operator = NULL, closed_by = NULL WHERE id = ?');
+  const opened: number[] = [];
+  for (const conflict of closed) {
+    if (sameBarSpelling(conflict.field, currentCorrectionText(record, conflict.field), conflict.file_value)) continue;
+    reopen.run(conflict.id);
+    opened.push(conflict.id);
+  }
+  return opened;
+}
+
+/**
  * Opens again the conflicts a correction closed when it was written (closed without a choice, naming
  * it), once it is cancelled, rejected or undone and the record is back on a value the main system's
  * differs from: the disagreement is there again, and only the clerk can settle it — unless a later
@@ -108,16 +138,22 @@ export class AgreeingConflicts {
     for (const { professional, ...conflict } of rows) this.open.set(professional, [...(this.open.get(professional) ?? []), conflict]);
   }
 
-  /** How many open conflicts of the record, not counted yet, the items bring to their file value. */
+  /**
+   * How many more open conflicts of the record the items bring to their file value: one an earlier
+   * row closed and these items take off that value again counts back (the writing side opens it again).
+   */
   closedBy(professionalId: number, items: readonly { field: string; newValue: string | null }[]): number {
     const open = this.open.get(professionalId);
     if (!open) return 0;
     let closed = 0;
     for (const conflict of open) {
       const item = items.findLast((i) => i.field === conflict.field);
-      if (!item || this.counted.has(conflict.id) || !sameBarSpelling(conflict.field, item.newValue, conflict.file)) continue;
-      this.counted.add(conflict.id);
-      closed++;
+      if (!item) continue;
+      const agrees = sameBarSpelling(conflict.field, item.newValue, conflict.file);
+      if (agrees === this.counted.has(conflict.id)) continue;
+      if (agrees) this.counted.add(conflict.id);
+      else this.counted.delete(conflict.id);
+      closed += agrees ? 1 : -1;
     }
     return closed;
   }

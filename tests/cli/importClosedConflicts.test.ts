@@ -74,3 +74,15 @@ describe('a correction saved from the command line that closes an open conflict'
     expect(saved.stdout).toMatch(/1 open conflict closed: the record now holds the main system's value\./);
   });
 });
+
+describe('a conflict a correction closed, and the field corrected again from the command line', () => {
+  it('is listed open again, with the record’s new value', () => {
+    const { run } = desk;
+    expect(run('correct', '41001', '--field', 'email', '--value', 'joana.q@gmail.com', '--reason', 'Pedido no balcão', '--evidence', 'RG').code).toBe(0);
+    run('import', 'registry', sheet('jq@uol.com.br'));
+    expect(run('correct', '41001', '--field', 'email', '--value', 'jq@uol.com.br', '--reason', 'Confirmado com a profissional', '--evidence', 'RG').stdout).toMatch(/1 open conflict closed/);
+    expect(run('registry', 'conflicts').stdout).toMatch(/No open conflicts/);
+    expect(run('correct', '41001', '--field', 'email', '--value', 'joana.r@gmail.com', '--reason', 'A profissional trocou de e-mail', '--evidence', 'RG').code).toBe(0);
+    expect(run('registry', 'conflicts').stdout).toMatch(/#\d+ registration 41001 \(Joana Lima\), E-mail: desk “joana.r@gmail.com”, file “jq@uol.com.br”/);
+  });
+});

@@ -1,0 +1,70 @@
+// A correction that brought the record to the main system's value closed the registry conflict of
+// that field. A later correction of the field — saved at the desk or brought by a corrections
+// import — takes the record off that value again: the disagreement is back, and the conflict is
+// open for the clerk to choose, as if the closing correction had never been saved.
+import { writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { importInput, jobContext, runImport } from '../fixtures/imports/jobs';
+import { correct, sendBatch } from './batchFixtures';
+import { DESK, FILE, useConflictDesk } from './conflictDesk';
+
+const conflictDesk = useConflictDesk();
+const { maria, load, open } = conflictDesk;
+const LATER = 'maria.s@hotmail.com';
+
+async function inConflict(): Promise<void> {
+  correct(conflictDesk.desk, maria(), { email: DESK });
+  await sendBatch(conflictDesk.desk);
+  expect(load(FILE).conflicts).toEqual([expect.objectContaining({ field: 'email' })]);
+}
+
+let files = 0;
+function importEmail(email: string, dryRun = false) {
+  const { desk } = conflictDesk;
+  const path = desk.dir.file(`correcoes-${++files}.csv`);
+  writeFileSync(path, ['Registro;E-mail;Motivo', `40001;${email};E-mail informado pela profissional`].join('\r\n'));
+  return runImport(importInput(path, { kind: 'corrections', dryRun }), jobContext(desk.store.path, { now: desk.now().toISOString() }));
+}
+
+const stored = () => conflictDesk.desk.store.db.prepare('SELECT resolved_at IS NULL AS open, resolution, closed_by AS closedBy FROM registry_conflicts ORDER BY id').all();
+
+describe('a conflict closed by a correction, and the field corrected again', () => {
+  it('at the desk, opens again showing the record’s new value', async () => {
+    await inConflict();
+    expect(correct(conflictDesk.desk, maria(), { email: FILE })).toMatchObject({ conflictsClosed: 1 });
+    expect(open()).toEqual([]);
+    correct(conflictDesk.desk, maria(), { email: LATER });
+    expect(maria().email).toBe(LATER);
+    expect(open()).toEqual([expect.objectContaining({ field: 'email', deskValue: LATER, fileValue: FILE, resolvedAt: null })]);
+    expect(stored()).toEqual([{ open: 1, resolution: null, closedBy: null }]);
+    const audit = conflictDesk.desk.store.db.prepare("SELECT detail FROM audit_log WHERE action = 'correction.save' ORDER BY id DESC LIMIT 1").pluck().get() as string;
+    expect(JSON.parse(audit)).toMatchObject({ reopenedConflicts: [expect.any(Number)] });
+  });
+
+  it('by a corrections import, opens again; its preview closes nothing', async () => {
+    await inConflict();
+    expect(importEmail(FILE)).toMatchObject({ accepted: 1, conflictsClosed: 1 });
+    expect(open()).toEqual([]);
+    expect(importEmail(LATER, true)).toMatchObject({ accepted: 1, conflictsClosed: 0 });
+    expect(open()).toEqual([]);
+    expect(importEmail(LATER)).toMatchObject({ accepted: 1, conflictsClosed: 0 });
+    expect(maria().email).toBe(LATER);
+    expect(open()).toEqual([expect.objectContaining({ field: 'email', deskValue: LATER, fileValue: FILE, resolvedAt: null })]);
+  });
+
+  it('back to the main system’s value once more, closes it again', async () => {
+    await inConflict();
+    correct(conflictDesk.desk, maria(), { email: FILE });
+    correct(conflictDesk.desk, maria(), { email: LATER });
+    expect(correct(conflictDesk.desk, maria(), { email: FILE })).toMatchObject({ conflictsClosed: 1 });
+    expect(open()).toEqual([]);
+  });
+
+  it('a conflict the main system closed by leaving the value stays closed', async () => {
+    await inConflict();
+    load(DESK);
+    expect(open()).toEqual([]);
+    correct(conflictDesk.desk, maria(), { email: LATER });
+    expect(open()).toEqual([]);
+  });
+});
