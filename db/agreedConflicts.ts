@@ -107,6 +107,39 @@ export function reopenConflictsClosedBy(db: Database, correction: { uuid: string
 }
 
 /**
+ * Closes again the record's open conflicts of `field` whose file value the record is back on, once a
+ * later correction that took it off was cancelled, rejected or undone: the correction that holds
+ * that value (the newest of the field still standing) closed them first, and is named again. Answers
+ * their ids. The caller owns the transaction, after the record took its value back.
+ */
+export function closeConflictsAgreedAgain(db: Database, professionalId: number, field: string, now: string, operator: string): number[] {
+  const open = statement(db, 'SELECT 1 FROM registry_conflicts WHERE professional_id = ? AND field = ? AND resolved_at IS NULL LIMIT 1').pluck().get(professionalId, field);
+  if (open === undefined) return [];
+  const value = currentCorrectionText(requireProfessional(db, professionalId), field);
+  const holder = statement<{ uuid: string }>(
+    db,
+    "SELECT uuid FROM corrections WHERE professional_id = ? AND field = ? AND new_value IS ? AND status NOT IN ('cancelled', 'rejected') ORDER BY id DESC LIMIT 1",
+  ).get(professionalId, field, value);
+  return holder ? closeAgreedConflicts(db, professionalId, [{ field, uuid: holder.uuid }], now, operator) : [];
+}
+
+/**
+ * closeConflictsAgreedAgain for many fields of many records at once (an import undone or rolled
+ * back): open conflicts are few, so they are read first. Answers the ids closed.
+ */
+export function closeConflictsAgreedAgainOf(db: Database, fields: Iterable<readonly [number, string]>, now: string, operator: string): number[] {
+  const open = new Set(
+    (db.prepare('SELECT DISTINCT professional_id AS id, field FROM registry_conflicts WHERE resolved_at IS NULL').all() as { id: number; field: string }[]).map((c) => `${c.id}:${c.field}`),
+  );
+  if (open.size === 0) return [];
+  const closed: number[] = [];
+  for (const [professionalId, field] of fields) {
+    if (open.has(`${professionalId}:${field}`)) closed.push(...closeConflictsAgreedAgain(db, professionalId, field, now, operator));
+  }
+  return closed;
+}
+
+/**
  * Opens again the conflicts the corrections of import `importId` closed (see reopenConflictsClosedBy),
  * once the import is undone or rolled back and its records are back on their values; the records in
  * `keep` keep what the import wrote. Answers their ids. The caller owns the transaction.

@@ -10,7 +10,7 @@ import type { UndoResult } from '../../shared/contract/imports';
 import { AppError } from '../../shared/errors';
 import type { FieldName, FieldValue } from '../../shared/fields';
 import { formatCep } from '../../shared/rules/cep';
-import { reopenConflictsClosedByImport } from '../agreedConflicts';
+import { closeConflictsAgreedAgainOf, reopenConflictsClosedByImport } from '../agreedConflicts';
 import { appendAudit } from '../audit';
 import { openJobConnection, WRITING_CACHE_KIB } from '../connections';
 import { jobCancelled } from '../jobs/cancel';
@@ -120,8 +120,10 @@ function undoCorrections(db: Database, id: number, now: string, operator: string
   let restored = 0;
   let current = -1;
   let fields = new Map<string, { before: string | null; after: string | null }>();
+  const restoredFields: [number, string][] = [];
   const flush = () => {
     if (current < 0 || fields.size === 0) return;
+    for (const field of fields.keys()) restoredFields.push([current, field]);
     const values: Partial<Record<FieldName, FieldValue>> = {};
     for (const [field, change] of fields) Object.assign(values, valuesOfCorrectionText(field, change.before));
     writeRecordFields(db, current, values, now);
@@ -151,6 +153,8 @@ function undoCorrections(db: Database, id: number, now: string, operator: string
   // With the record back on the desk's value, the main system's value differs again.
   const reopened = reopenConflictsClosedByImport(db, id);
   const removed = db.prepare('DELETE FROM corrections WHERE import_id = ?').run(id).changes;
+  // A conflict the import's corrections opened again by taking a record off the main system's value closes again.
+  closeConflictsAgreedAgainOf(db, restoredFields, now, operator);
   return { restored, removed, reopened };
 }
 

@@ -1,11 +1,13 @@
 // A correction that brought the record to the main system's value closed the registry conflict of
 // that field. A later correction of the field — saved at the desk or brought by a corrections
 // import — takes the record off that value again: the disagreement is back, and the conflict is
-// open for the clerk to choose, as if the closing correction had never been saved.
+// open for the clerk to choose, as if the closing correction had never been saved. Cancelling or
+// undoing that later correction brings the record back to the main system's value: closed again.
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { undoImport } from '../../db/imports/undo';
 import { importInput, jobContext, runImport } from '../fixtures/imports/jobs';
-import { correct, sendBatch } from './batchFixtures';
+import { correct, importAck, sendBatch, writeAck } from './batchFixtures';
 import { DESK, FILE, useConflictDesk } from './conflictDesk';
 
 const conflictDesk = useConflictDesk();
@@ -65,6 +67,49 @@ describe('a conflict closed by a correction, and the field corrected again', () 
     load(DESK);
     expect(open()).toEqual([]);
     correct(conflictDesk.desk, maria(), { email: LATER });
+    expect(open()).toEqual([]);
+  });
+});
+
+describe('the later correction that opened it again, given up', () => {
+  const closedBy = () => conflictDesk.desk.store.db.prepare('SELECT closed_by FROM registry_conflicts').pluck().get();
+
+  it('cancelled, closes it again naming the correction that holds the main system’s value', async () => {
+    await inConflict();
+    const closer = correct(conflictDesk.desk, maria(), { email: FILE }).corrections[0]!.uuid;
+    const later = correct(conflictDesk.desk, maria(), { email: LATER }).corrections[0]!.uuid;
+    expect(open()).toHaveLength(1);
+    conflictDesk.desk.handlers['corrections:cancel']({ uuid: later, reason: 'Salva por engano' });
+    expect(maria().email).toBe(FILE);
+    expect(open()).toEqual([]);
+    expect(closedBy()).toBe(closer);
+    conflictDesk.desk.handlers['corrections:cancel']({ uuid: closer, reason: 'Salva por engano' });
+    expect(open()).toEqual([expect.objectContaining({ field: 'email', deskValue: DESK, fileValue: FILE })]);
+  });
+
+  it('rejected by Implanta, closes it again', async () => {
+    await inConflict();
+    const closer = correct(conflictDesk.desk, maria(), { email: FILE }).corrections[0]!.uuid;
+    const later = correct(conflictDesk.desk, maria(), { email: LATER }).corrections[0]!.uuid;
+    const { batch, sha256 } = await sendBatch(conflictDesk.desk);
+    const items = [
+      { id: closer, status: 'applied' },
+      { id: later, status: 'rejected', message: 'Recusado' },
+    ];
+    await importAck(conflictDesk.desk, writeAck(conflictDesk.desk, 'resposta.json', { schemaVersion: 1, batch: batch.uuid, packageSha256: sha256, items }));
+    expect(maria().email).toBe(FILE);
+    expect(open()).toEqual([]);
+    expect(closedBy()).toBe(closer);
+  });
+
+  it('undone with its import, closes it again', async () => {
+    await inConflict();
+    correct(conflictDesk.desk, maria(), { email: FILE });
+    const summary = importEmail(LATER);
+    expect(open()).toHaveLength(1);
+    const { desk } = conflictDesk;
+    undoImport({ id: summary.importId as number }, jobContext(desk.store.path, { now: desk.now().toISOString() }));
+    expect(maria().email).toBe(FILE);
     expect(open()).toEqual([]);
   });
 });
