@@ -142,7 +142,7 @@ export function saveCorrection(
   db: Database,
   input: ParsedInput<'corrections:save'>,
   now: string,
-): { corrections: Correction[]; rowVersion: number; dipWarningMessage: string | null; conflictsClosed: number } {
+): { corrections: Correction[]; rowVersion: number; dipWarningMessage: string | null; conflictsClosed: number; conflictsReopened: number } {
   return writeTransaction(db, () => {
     const settings = requireSettings(db);
     const current = requireProfessional(db, input.professionalId);
@@ -252,7 +252,7 @@ export function saveCorrection(
         ...(reopenedConflicts.length > 0 ? { reopenedConflicts } : {}),
       },
     });
-    return { corrections, rowVersion: current.rowVersion + 1, dipWarningMessage: plan.dipWarningMessage, conflictsClosed: closedConflicts.length };
+    return { corrections, rowVersion: current.rowVersion + 1, dipWarningMessage: plan.dipWarningMessage, conflictsClosed: closedConflicts.length, conflictsReopened: reopenedConflicts.length };
   });
 }
 

@@ -35,7 +35,7 @@ describe('a conflict closed by a correction, and the field corrected again', () 
     await inConflict();
     expect(correct(conflictDesk.desk, maria(), { email: FILE })).toMatchObject({ conflictsClosed: 1 });
     expect(open()).toEqual([]);
-    correct(conflictDesk.desk, maria(), { email: LATER });
+    expect(correct(conflictDesk.desk, maria(), { email: LATER })).toMatchObject({ conflictsClosed: 0, conflictsReopened: 1 });
     expect(maria().email).toBe(LATER);
     expect(open()).toEqual([expect.objectContaining({ field: 'email', deskValue: LATER, fileValue: FILE, resolvedAt: null })]);
     expect(stored()).toEqual([{ open: 1, resolution: null, closedBy: null }]);
