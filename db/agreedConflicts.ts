@@ -160,6 +160,9 @@ export function reopenConflictsClosedByImport(db: Database, importId: number, ke
 export class AgreeingConflicts {
   private readonly open = new Map<number, { id: number; field: string; file: string | null }[]>();
   private readonly counted = new Set<number>();
+  /** Conflicts a correction closed, by record: a row taking the record off their value opens them again. */
+  private readonly closedByCorrection = new Map<number, { id: number; field: string; file: string | null }[]>();
+  private readonly reopened = new Set<number>();
 
   constructor(db: Database) {
     const rows = db.prepare('SELECT id, professional_id AS professional, field, file_value AS file FROM registry_conflicts WHERE resolved_at IS NULL').all() as {
@@ -169,6 +172,27 @@ export class AgreeingConflicts {
       file: string | null;
     }[];
     for (const { professional, ...conflict } of rows) this.open.set(professional, [...(this.open.get(professional) ?? []), conflict]);
+    const closed = db
+      .prepare(
+        `SELECT id, professional_id AS professional, field, file_value AS file FROM registry_conflicts
+          WHERE closed_by IS NOT NULL AND resolved_at IS NOT NULL AND resolution IS NULL
+            AND NOT EXISTS (SELECT 1 FROM registry_conflicts o WHERE o.professional_id = registry_conflicts.professional_id AND o.field = registry_conflicts.field
+                              AND (o.resolved_at IS NULL OR o.id > registry_conflicts.id))`,
+      )
+      .all() as { id: number; professional: number; field: string; file: string | null }[];
+    for (const { professional, ...conflict } of closed) this.closedByCorrection.set(professional, [...(this.closedByCorrection.get(professional) ?? []), conflict]);
+  }
+
+  /** How many conflicts a correction closed, not counted yet, the items take the record off the file value of (reopenConflictsLeftBy). */
+  reopenedBy(professionalId: number, items: readonly { field: string; newValue: string | null }[]): number {
+    let reopened = 0;
+    for (const conflict of this.closedByCorrection.get(professionalId) ?? []) {
+      const item = items.findLast((i) => i.field === conflict.field);
+      if (!item || this.reopened.has(conflict.id) || sameBarSpelling(conflict.field, item.newValue, conflict.file)) continue;
+      this.reopened.add(conflict.id);
+      reopened++;
+    }
+    return reopened;
   }
 
   /**

@@ -47,9 +47,9 @@ describe('a conflict closed by a correction, and the field corrected again', () 
     await inConflict();
     expect(importEmail(FILE)).toMatchObject({ accepted: 1, conflictsClosed: 1 });
     expect(open()).toEqual([]);
-    expect(importEmail(LATER, true)).toMatchObject({ accepted: 1, conflictsClosed: 0 });
+    expect(importEmail(LATER, true)).toMatchObject({ accepted: 1, conflictsClosed: 0, conflictsReopened: 1 });
     expect(open()).toEqual([]);
-    expect(importEmail(LATER)).toMatchObject({ accepted: 1, conflictsClosed: 0 });
+    expect(importEmail(LATER)).toMatchObject({ accepted: 1, conflictsClosed: 0, conflictsReopened: 1 });
     expect(maria().email).toBe(LATER);
     expect(open()).toEqual([expect.objectContaining({ field: 'email', deskValue: LATER, fileValue: FILE, resolvedAt: null })]);
   });
