@@ -43,6 +43,14 @@ export function closeAgreedConflicts(db: Database, professionalId: number, close
 }
 
 /**
+ * A conflict a correction closed without a choice, the newest of its record and field (a later load's
+ * conflict of the field, open or not, speaks for the main system instead).
+ */
+const CLOSED_BY_CORRECTION = `closed_by IS NOT NULL AND resolved_at IS NOT NULL AND resolution IS NULL
+  AND NOT EXISTS (SELECT 1 FROM registry_conflicts o WHERE o.professional_id = registry_conflicts.professional_id AND o.field = registry_conflicts.field
+                    AND (o.resolved_at IS NULL OR o.id > registry_conflicts.id))`;
+
+/**
  * Opens again the record's conflicts of `fields` that a correction closed without a choice by
  * bringing the record to the main system's value (`closed_by`), once a later correction took the
  * record off that value: the two sides differ again, as they did before the closing correction —
@@ -53,10 +61,7 @@ export function closeAgreedConflicts(db: Database, professionalId: number, close
 export function reopenConflictsLeftBy(db: Database, professionalId: number, fields: readonly string[]): number[] {
   const closed = statement<{ id: number; field: string; file_value: string | null }>(
     db,
-    `SELECT id, field, file_value FROM registry_conflicts
-      WHERE professional_id = ? AND closed_by IS NOT NULL AND resolved_at IS NOT NULL AND resolution IS NULL
-        AND NOT EXISTS (SELECT 1 FROM registry_conflicts o WHERE o.professional_id = registry_conflicts.professional_id AND o.field = registry_conflicts.field
-                          AND (o.resolved_at IS NULL OR o.id > registry_conflicts.id))`,
+    `SELECT id, field, file_value FROM registry_conflicts WHERE professional_id = ? AND ${CLOSED_BY_CORRECTION}`,
   )
     .all(professionalId)
     .filter((c) => fields.includes(c.field));
@@ -172,14 +177,7 @@ export class AgreeingConflicts {
       file: string | null;
     }[];
     for (const { professional, ...conflict } of rows) this.open.set(professional, [...(this.open.get(professional) ?? []), conflict]);
-    const closed = db
-      .prepare(
-        `SELECT id, professional_id AS professional, field, file_value AS file FROM registry_conflicts
-          WHERE closed_by IS NOT NULL AND resolved_at IS NOT NULL AND resolution IS NULL
-            AND NOT EXISTS (SELECT 1 FROM registry_conflicts o WHERE o.professional_id = registry_conflicts.professional_id AND o.field = registry_conflicts.field
-                              AND (o.resolved_at IS NULL OR o.id > registry_conflicts.id))`,
-      )
-      .all() as { id: number; professional: number; field: string; file: string | null }[];
+    const closed = db.prepare(`SELECT id, professional_id AS professional, field, file_value AS file FROM registry_conflicts WHERE ${CLOSED_BY_CORRECTION}`).all() as { id: number; professional: number; field: string; file: string | null }[];
     for (const { professional, ...conflict } of closed) this.closedByCorrection.set(professional, [...(this.closedByCorrection.get(professional) ?? []), conflict]);
   }
 
