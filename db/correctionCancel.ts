@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { Correction } from '../shared/contract/corrections';
 import { AppError } from '../shared/errors';
 import { fieldLabel } from '../shared/fields';
-import { reopenConflictsClosedBy } from './agreedConflicts';
+import { closeConflictsAgreedAgain, reopenConflictsClosedBy } from './agreedConflicts';
 import { appendAudit } from './audit';
 import { correctionByUuid, heldBefore, reopenRejectionsAnsweredBy } from './corrections';
 import { appendHistory } from './recordHistory';
@@ -59,6 +59,8 @@ export function cancelCorrection(db: Database, input: { uuid: string; reason: st
     if (!reverted) refreshAfterCorrections(db, written);
     // A conflict this correction closed by bringing the record to the main system's value is open again.
     const reopenedConflicts = reverted ? reopenConflictsClosedBy(db, row) : [];
+    // One it had opened again, taking the record off the main system's value, closes again: the record is back on it.
+    const closedConflicts = reverted ? closeConflictsAgreedAgain(db, row.professional_id, row.field, now, settings.operator) : [];
     appendHistory(db, {
       professionalId: row.professional_id,
       at: now,
@@ -77,7 +79,7 @@ export function cancelCorrection(db: Database, input: { uuid: string; reason: st
       action: 'correction.cancel',
       entity: 'professional',
       entityId: String(row.professional_id),
-      detail: { registrationNumber: record.registrationNumber, uuid: row.uuid, field: row.field, reason, batch: batch?.number ?? null, reverted, ...(reopenedConflicts.length > 0 ? { reopenedConflicts } : {}) },
+      detail: { registrationNumber: record.registrationNumber, uuid: row.uuid, field: row.field, reason, batch: batch?.number ?? null, reverted, ...(reopenedConflicts.length > 0 ? { reopenedConflicts } : {}), ...(closedConflicts.length > 0 ? { closedConflicts } : {}) },
     });
     return { uuid: row.uuid, rowVersion: written.rowVersion, reverted };
   });

@@ -12,7 +12,7 @@ import { maskCpf } from '../shared/rules/cpf';
 import { todayIso } from '../shared/rules/dates';
 import { EVIDENCE_MESSAGES, evidenceProblem, isFutureEvidenceDate } from '../shared/rules/evidence';
 import { queueItemsOf } from '../shared/rules/motherFact';
-import { closeAgreedConflicts } from './agreedConflicts';
+import { closeAgreedConflicts, reopenConflictsLeftBy } from './agreedConflicts';
 import { appendAudit } from './audit';
 import { directoryUfOf } from './cep';
 import { linkableContact, linkCorrections } from './contacts/link';
@@ -142,7 +142,7 @@ export function saveCorrection(
   db: Database,
   input: ParsedInput<'corrections:save'>,
   now: string,
-): { corrections: Correction[]; rowVersion: number; dipWarningMessage: string | null; conflictsClosed: number } {
+): { corrections: Correction[]; rowVersion: number; dipWarningMessage: string | null; conflictsClosed: number; conflictsReopened: number } {
   return writeTransaction(db, () => {
     const settings = requireSettings(db);
     const current = requireProfessional(db, input.professionalId);
@@ -226,6 +226,8 @@ export function saveCorrection(
     }
     refreshAfterCorrections(db, written);
     const closedConflicts = closeAgreedConflicts(db, current.id, corrections, now, settings.operator);
+    // A conflict an earlier correction closed, and this one takes the record off the main system's value again.
+    const reopenedConflicts = reopenConflictsLeftBy(db, current.id, corrections.map((c) => c.field));
     if (contact) {
       const linked = corrections.map((c) => ({ id: ids.get(c.uuid) ?? 0, uuid: c.uuid, field: c.field, professionalId: current.id }));
       linkCorrections(db, contact.id, linked, now, settings.operator);
@@ -247,9 +249,10 @@ export function saveCorrection(
         ...(plan.dipWarning ? { dipWarning: plan.dipWarning } : {}),
         ...(contact ? { contact: contact.protocol } : {}),
         ...(closedConflicts.length > 0 ? { closedConflicts } : {}),
+        ...(reopenedConflicts.length > 0 ? { reopenedConflicts } : {}),
       },
     });
-    return { corrections, rowVersion: current.rowVersion + 1, dipWarningMessage: plan.dipWarningMessage, conflictsClosed: closedConflicts.length };
+    return { corrections, rowVersion: current.rowVersion + 1, dipWarningMessage: plan.dipWarningMessage, conflictsClosed: closedConflicts.length, conflictsReopened: reopenedConflicts.length };
   });
 }
 

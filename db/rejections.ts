@@ -10,7 +10,7 @@ import { AppError } from '../shared/errors';
 import { fieldLabel } from '../shared/fields';
 import { formatCep } from '../shared/rules/cep';
 import { formatCpf } from '../shared/rules/cpf';
-import { reopenConflictsClosedBy } from './agreedConflicts';
+import { closeConflictsAgreedAgain, reopenConflictsClosedBy } from './agreedConflicts';
 import { appendAudit } from './audit';
 import { correctionByUuid, heldBefore, reopenRejectionsAnsweredBy, resolveRejectionsBy, type CorrectionRow } from './corrections';
 import { appendHistory } from './recordHistory';
@@ -58,6 +58,8 @@ export function giveBackImplantaValue(db: Database, uuid: string, message: strin
   if (reverted) writeRecordFields(db, row.professional_id, valuesOfCorrectionText(row.field, held), now);
   // A conflict it closed by bringing the record to the main system's value: the record is off that value again.
   if (reverted) reopenConflictsClosedBy(db, row);
+  // One it had opened again by taking the record off the main system's value: the record is back on it.
+  if (reverted) closeConflictsAgreedAgain(db, row.professional_id, row.field, now, operator);
   if (later) supersede(db, row, held, later, now);
   if (applied) resolveRejectionsBy(db, row.professional_id, [row.field], now, applied);
   appendHistory(db, {

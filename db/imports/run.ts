@@ -198,6 +198,8 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
       // A registry load closes conflicts as it reads; a corrections import as its rows are written
       // (its check only foresees them: what the writing closed is the count once written).
       conflictsClosed: input.kind === 'corrections' && written ? finished.conflictsClosed : (totals.conflictsClosed ?? 0),
+      // Foreseen as the rows are checked; the writing opens them again row by row, as it closes others.
+      conflictsReopened: totals.conflictsReopened ?? 0,
       cleaned: totals.cleaned ?? 0,
       // A preview stored nothing: its conflicts have no number to resolve them by.
       conflicts: (processor.conflictList?.() ?? []).map((c) => (written ? c : { ...c, id: null })),

@@ -10,7 +10,7 @@ import type { UndoResult } from '../../shared/contract/imports';
 import { AppError } from '../../shared/errors';
 import type { FieldName, FieldValue } from '../../shared/fields';
 import { formatCep } from '../../shared/rules/cep';
-import { reopenConflictsClosedByImport } from '../agreedConflicts';
+import { closeConflictsAgreedAgainOf, reopenConflictsClosedByImport } from '../agreedConflicts';
 import { appendAudit } from '../audit';
 import { openJobConnection, WRITING_CACHE_KIB } from '../connections';
 import { jobCancelled } from '../jobs/cancel';
@@ -21,6 +21,7 @@ import { writeRecordFields } from '../recordState';
 import { valuesOfCorrectionText } from '../../shared/rules/correctionText';
 import { sameBarSpelling } from '../../shared/rules/spelling';
 import { requireSettings } from '../settings';
+import { statement } from '../statements';
 import { queuedOf, requireImport, undoBlocker } from './history';
 
 const LISTED = 10;
@@ -35,14 +36,27 @@ function listed(items: string[]): string {
 }
 
 /**
- * The fields whose last registry load already held the value the import left (the main system
- * caught up with it), or the value of a load that raised a conflict with the import's correction:
- * their load baseline goes back to the value before the import too, so the
+ * Whether a registry load written before import `importId` brought `value` for the record's field:
+ * it raised a conflict with it, or the record took it. The baseline then holds what the main system
+ * already had, not a value it caught up with.
+ */
+function loadedBefore(db: Database, importId: number, professionalId: number, field: string, value: string | null): boolean {
+  const conflict = statement(db, 'SELECT 1 FROM registry_conflicts WHERE professional_id = ? AND field = ? AND file_value IS ? AND import_id < ? LIMIT 1');
+  const taken = statement(db, "SELECT 1 FROM record_history WHERE professional_id = ? AND field = ? AND kind = 'registry_load' AND new_value IS ? AND import_id < ? LIMIT 1");
+  return conflict.get(professionalId, field, value, importId) !== undefined || taken.get(professionalId, field, value, importId) !== undefined;
+}
+
+/**
+ * The fields whose last registry load, written after the import, already held the value the import
+ * left (the main system caught up with it), or the value of a load that raised a conflict with the
+ * import's correction: their load baseline goes back to the value before the import too, so the
  * record is as if the import never happened — the main system's value is not the desk's own
- * change to keep, and the next load takes it as any other value the main system changed.
+ * change to keep, and the next load takes it as any other value the main system changed. A value a
+ * load before the import brought stays the baseline: the main system held it all along.
  */
 function forgetCaughtUp(
   db: Database,
+  importId: number,
   professionalId: number,
   fields: Map<string, { before: string | null; after: string | null }>,
   conflictValues: ReadonlyMap<string, (string | null)[]>,
@@ -60,8 +74,9 @@ function forgetCaughtUp(
   for (const [field, change] of fields) {
     if (!Object.hasOwn(loaded, field)) continue;
     const had = loaded[field] ?? null;
-    const loadedSince = had === change.after || sameBarSpelling(field, had, change.after) || (conflictValues.get(`${professionalId}:${field}`) ?? []).includes(had);
-    if (had !== change.before && loadedSince) {
+    const raisedWithImport = (conflictValues.get(`${professionalId}:${field}`) ?? []).includes(had);
+    const caughtUp = (had === change.after || sameBarSpelling(field, had, change.after)) && !loadedBefore(db, importId, professionalId, field, had);
+    if (had !== change.before && (raisedWithImport || caughtUp)) {
       loaded[field] = change.before;
       changed = true;
     }
@@ -99,16 +114,20 @@ function undoCorrections(db: Database, id: number, now: string, operator: string
   db.prepare(
     'UPDATE registry_conflicts SET resolved_at = ?, resolution = NULL, operator = ? WHERE resolved_at IS NULL AND correction_uuid IN (SELECT uuid FROM corrections WHERE import_id = ?)',
   ).run(now, operator, id);
+  // With no load since the import, no baseline can have caught up with it.
+  const loadedSince = db.prepare("SELECT 1 FROM imports WHERE kind = 'registry' AND id > ? LIMIT 1").get(id) !== undefined;
   const note = `Importação nº ${id} desfeita`;
   let restored = 0;
   let current = -1;
   let fields = new Map<string, { before: string | null; after: string | null }>();
+  const restoredFields: [number, string][] = [];
   const flush = () => {
     if (current < 0 || fields.size === 0) return;
+    for (const field of fields.keys()) restoredFields.push([current, field]);
     const values: Partial<Record<FieldName, FieldValue>> = {};
     for (const [field, change] of fields) Object.assign(values, valuesOfCorrectionText(field, change.before));
     writeRecordFields(db, current, values, now);
-    forgetCaughtUp(db, current, fields, conflictValues);
+    if (loadedSince) forgetCaughtUp(db, id, current, fields, conflictValues);
     for (const [field, change] of fields) {
       appendHistory(db, { professionalId: current, at: now, operator, kind: 'import_undone', field, oldValue: change.after, newValue: change.before, importId: id, note });
     }
@@ -134,6 +153,8 @@ function undoCorrections(db: Database, id: number, now: string, operator: string
   // With the record back on the desk's value, the main system's value differs again.
   const reopened = reopenConflictsClosedByImport(db, id);
   const removed = db.prepare('DELETE FROM corrections WHERE import_id = ?').run(id).changes;
+  // A conflict the import's corrections opened again by taking a record off the main system's value closes again.
+  closeConflictsAgreedAgainOf(db, restoredFields, now, operator);
   return { restored, removed, reopened };
 }
 

@@ -40,6 +40,10 @@ function summaryText(summary: ImportSummary, forced: boolean): string {
     const closed = summary.written ? 'closed: the record now holds' : 'would be closed: the record would hold';
     lines.push(`${plural(summary.conflictsClosed, 'open conflict', 'open conflicts')} ${closed} the main system's value.`);
   }
+  if (summary.kind === 'corrections' && summary.conflictsReopened > 0) {
+    const opened = summary.written ? 'open again: the record no longer holds' : 'would be open again: the record would no longer hold';
+    lines.push(`${plural(summary.conflictsReopened, 'conflict', 'conflicts')} with the main system ${opened} its value (cress-desk registry conflicts).`);
+  }
   if (summary.written && summary.kind === 'registry') lines.push(`${plural(summary.inserted, 'record', 'records')} added, ${formatCount(summary.updated)} updated (import ${summary.importId}).`);
   if (summary.kind === 'registry') {
     if (summary.flagged > 0) lines.push(`${plural(summary.flagged, 'row loaded has', 'rows loaded have')} pendências to fix (defective data of the main system).`);
@@ -128,6 +132,7 @@ async function importCommand(context: CliContext): Promise<CommandOutcome> {
       kept: summary.kept,
       ...(summary.cleaned > 0 ? { cleaned: summary.cleaned } : {}),
       ...(summary.conflictsClosed > 0 ? { conflictsClosed: summary.conflictsClosed } : {}),
+      ...(summary.conflictsReopened > 0 ? { conflictsReopened: summary.conflictsReopened } : {}),
       conflicts: summary.conflicts.map(({ row, registration, field, deskValue, fileValue }) => ({ row, registration, field, deskValue, fileValue })),
       errors: summary.errors.map(({ row, column, code, message }) => ({ row, column, code, message })),
       ...(summary.reportWarning ? { reportWarning: summary.reportWarning } : {}),

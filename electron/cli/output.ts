@@ -73,12 +73,15 @@ export const renderers = {
           ['Registro', 'Nome', 'CPF', 'Município/UF', 'DIP'],
           ...page.items.map((p: ProfessionalSummary) => [p.registrationNumber, p.name, p.cpfMasked, [p.city, p.uf].filter(Boolean).join('/'), DIP_LABELS[p.dipStatus]]),
         ])}\n${formatCount(page.total)} found (${pageLine(page)}).`,
-  corrections: (r: { corrections: Correction[]; dipWarningMessage?: string | null; conflictsClosed?: number }) =>
+  corrections: (r: { corrections: Correction[]; dipWarningMessage?: string | null; conflictsClosed?: number; conflictsReopened?: number }) =>
     `Saved ${plural(r.corrections.length, 'correction', 'corrections')}, queued for Implanta:\n${table(r.corrections.map(correctionLine))}` +
     (r.corrections[0]?.dipConsequence === 'correct_dip_request' ? '\nThe DIP request must also be corrected by Implanta.' : '') +
     (r.corrections[0]?.dipConsequence === 'new_card_required' ? '\nThe DIP already went to manufacture: a new card must be requested.' : '') +
     (r.dipWarningMessage ? `\nDIP: ${r.dipWarningMessage}` : '') +
-    (r.conflictsClosed ? `\n${plural(r.conflictsClosed, 'open conflict', 'open conflicts')} closed: the record now holds the main system's value.` : ''),
+    (r.conflictsClosed ? `\n${plural(r.conflictsClosed, 'open conflict', 'open conflicts')} closed: the record now holds the main system's value.` : '') +
+    (r.conflictsReopened
+      ? `\n${plural(r.conflictsReopened, 'conflict', 'conflicts')} with the main system open again: the record no longer holds its value (cress-desk registry conflicts).`
+      : ''),
   queue: (page: Output<'corrections:list'>) =>
     page.items.length === 0
       ? page.total > 0

@@ -76,7 +76,8 @@ export function CorrectionReview({ professional, draft, plan, changes, warnings,
         const told = counts ? ` ${NOTIFY_TEXT.count(counts.toNotify)}` : '';
         notify(`${NOTIFY_TEXT.saved(contact.protocol)}${told}`, 'success', counts && counts.toNotify > 0 ? { label: NOTIFY_TEXT.see, onClick: () => seeContacts('toNotify') } : undefined);
       } else {
-        notify(saved.conflictsClosed > 0 ? `${TEXT.saved(saved.corrections.length)} ${TEXT.conflictsClosed(saved.conflictsClosed)}` : TEXT.saved(saved.corrections.length));
+        const conflicts = [saved.conflictsClosed > 0 ? TEXT.conflictsClosed(saved.conflictsClosed) : '', saved.conflictsReopened > 0 ? TEXT.conflictsReopened(saved.conflictsReopened) : ''];
+        notify([TEXT.saved(saved.corrections.length), ...conflicts].filter(Boolean).join(' '));
       }
       onClose();
       // Back to the record's header, where the clerk sees the result of the save.

@@ -77,10 +77,18 @@ export function RegistryNotices({ summary }: { summary: ImportSummary }) {
   );
 }
 
-/** A corrections import: the open conflicts its rows close by giving the record the main system's value. */
+/**
+ * A corrections import: the open conflicts its rows close by giving the record the main system's
+ * value, and those an earlier correction closed that its rows open again by taking it off.
+ */
 export function CorrectionNotices({ summary }: { summary: ImportSummary }) {
-  if (summary.kind !== 'corrections' || summary.conflictsClosed === 0) return null;
-  return <Alert severity="info">{TEXT.preview.correctionsClosedHelp(summary.conflictsClosed, summary.written)}</Alert>;
+  if (summary.kind !== 'corrections' || summary.conflictsClosed + summary.conflictsReopened === 0) return null;
+  return (
+    <>
+      {summary.conflictsClosed > 0 ? <Alert severity="info">{TEXT.preview.correctionsClosedHelp(summary.conflictsClosed, summary.written)}</Alert> : null}
+      {summary.conflictsReopened > 0 ? <Alert severity="warning">{TEXT.preview.correctionsReopenedHelp(summary.conflictsReopened, summary.written)}</Alert> : null}
+    </>
+  );
 }
 
 /** How many names each DIP notice lists before "… e mais N linhas". */

@@ -89,4 +89,9 @@ export const CORRECTION_TEXT = {
   /** Said after `saved` when the save brought the record to the main system's value of open conflicts. */
   conflictsClosed: (n: number) =>
     n === 1 ? 'O conflito aberto com o sistema do Regional foi fechado: o cadastro ficou com o mesmo valor.' : `${n} conflitos abertos com o sistema do Regional foram fechados: o cadastro ficou com os mesmos valores.`,
+  /** Said after `saved` when the save took the record off the main system's value of conflicts an earlier correction had closed. */
+  conflictsReopened: (n: number) =>
+    n === 1
+      ? 'O conflito com o sistema do Regional foi reaberto: o cadastro não tem mais o valor de lá. Escolha qual valor fica.'
+      : `${n} conflitos com o sistema do Regional foram reabertos: o cadastro não tem mais os valores de lá. Escolha quais valores ficam.`,
 } as const;

@@ -108,6 +108,10 @@ export const IMPORT_TEXT = {
       written
         ? `${plural(value, 'conflito aberto', 'conflitos abertos')} com o sistema do Regional ${value === 1 ? 'foi fechado' : 'foram fechados'}: a planilha deixou o cadastro com o mesmo valor do sistema do Regional.`
         : `${plural(value, 'conflito aberto', 'conflitos abertos')} com o sistema do Regional ${value === 1 ? 'será fechado' : 'serão fechados'}: a planilha deixa o cadastro com o mesmo valor do sistema do Regional.`,
+    correctionsReopenedHelp: (value: number, written: boolean) =>
+      written
+        ? `${plural(value, 'conflito', 'conflitos')} com o sistema do Regional ${value === 1 ? 'foi reaberto' : 'foram reabertos'}: a planilha tirou o cadastro do valor do sistema do Regional, e é preciso escolher qual valor fica.`
+        : `${plural(value, 'conflito', 'conflitos')} com o sistema do Regional ${value === 1 ? 'será reaberto' : 'serão reabertos'}: a planilha tira o cadastro do valor do sistema do Regional, e será preciso escolher qual valor fica.`,
     cleanedHelp: (value: number) =>
       `${plural(value, 'célula trazia', 'células traziam')} caracteres invisíveis (espaço de largura zero, controle ou de direção do texto): ${value === 1 ? 'foi lida' : 'foram lidas'} sem eles, para que nomes iguais na tela sejam iguais na busca.`,
     dipCorrect: (value: number) =>

@@ -120,6 +120,8 @@ export const correctionsContract = {
       dipWarningMessage: z.string().nullable(),
       /** Open registry conflicts the save closed: the record now holds the main system's value. */
       conflictsClosed: z.number().int().default(0),
+      /** Registry conflicts an earlier correction had closed, open again: the save took the record off the main system's value. */
+      conflictsReopened: z.number().int().default(0),
     }),
   },
   'corrections:list': { input: correctionFilterSchema, output: pageOf(correctionListItemSchema) },

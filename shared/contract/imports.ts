@@ -175,6 +175,11 @@ export const importSummarySchema = z.object({
    * the value in conflict, or its value now agrees with the record's.
    */
   conflictsClosed: z.number().int().default(0),
+  /**
+   * Corrections: conflicts with the main system an earlier correction had closed that the rows open
+   * again, taking the record off the main system's value.
+   */
+  conflictsReopened: z.number().int().default(0),
   /** Registry: cells whose invisible characters (zero-width, controls, bidirectional) were dropped. */
   cleaned: z.number().int().default(0),
   /** Rows written (or to be written) with a warning: accepted, and listed with the problems (EMAIL_SHARED). */

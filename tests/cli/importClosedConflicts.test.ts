@@ -74,3 +74,30 @@ describe('a correction saved from the command line that closes an open conflict'
     expect(saved.stdout).toMatch(/1 open conflict closed: the record now holds the main system's value\./);
   });
 });
+
+describe('a conflict a correction closed, and the field corrected again from the command line', () => {
+  it('is listed open again, with the record’s new value', () => {
+    const { run } = desk;
+    expect(run('correct', '41001', '--field', 'email', '--value', 'joana.q@gmail.com', '--reason', 'Pedido no balcão', '--evidence', 'RG').code).toBe(0);
+    run('import', 'registry', sheet('jq@uol.com.br'));
+    expect(run('correct', '41001', '--field', 'email', '--value', 'jq@uol.com.br', '--reason', 'Confirmado com a profissional', '--evidence', 'RG').stdout).toMatch(/1 open conflict closed/);
+    expect(run('registry', 'conflicts').stdout).toMatch(/No open conflicts/);
+    const again = run('correct', '41001', '--field', 'email', '--value', 'joana.r@gmail.com', '--reason', 'A profissional trocou de e-mail', '--evidence', 'RG');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/1 conflict with the main system open again: the record no longer holds its value/);
+    expect(run('registry', 'conflicts').stdout).toMatch(/#\d+ registration 41001 \(Joana Lima\), E-mail: desk “joana.r@gmail.com”, file “jq@uol.com.br”/);
+  });
+
+  it('by a corrections import, which says so when checked and when written', () => {
+    const { run } = desk;
+    expect(run('correct', '41001', '--field', 'email', '--value', 'joana.s@gmail.com', '--reason', 'Pedido no balcão', '--evidence', 'RG').code).toBe(0);
+    run('import', 'registry', sheet('js@uol.com.br'));
+    expect(run('correct', '41001', '--field', 'email', '--value', 'js@uol.com.br', '--reason', 'Confirmado com a profissional', '--evidence', 'RG').code).toBe(0);
+    const path = join(desk.dir, `correcoes-${++files}.csv`);
+    writeFileSync(path, ['Registro;E-mail;Motivo', '41001;joana.t@gmail.com;E-mail informado pela profissional'].join('\r\n'));
+    expect(run('import', 'corrections', path, '--dry-run').stdout).toMatch(/1 conflict with the main system would be open again: the record would no longer hold its value/);
+    expect(run('registry', 'conflicts').stdout).toMatch(/No open conflicts/);
+    expect(desk.json('import', 'corrections', path).body).toMatchObject({ conflictsReopened: 1 });
+    expect(run('registry', 'conflicts').stdout).toMatch(/desk “joana.t@gmail.com”, file “js@uol.com.br”/);
+  });
+});

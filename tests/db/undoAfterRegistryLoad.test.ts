@@ -1,12 +1,13 @@
 // A corrections import undone after a registry load had already brought the same value: the desk
 // goes back to its value before the import, and the main system's value is no longer the desk's
-// own change to keep — the next load takes it as it takes any value the main system changed.
+// own change to keep — the next load takes it as it takes any value the main system changed. A load
+// that came before the import is no catching up: its value stays the field's baseline.
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { undoImport } from '../../db/imports/undo';
 import { importInput, jobContext, runImport } from '../fixtures/imports/jobs';
-import { type BatchDesk } from './batchFixtures';
-import { LOADED, loadMaria, MAIN_SYSTEM, mariaOn, mariaDeskForEachTest } from './mariaLoads';
+import { correct, sendBatch, type BatchDesk } from './batchFixtures';
+import { CORRECTED, LOADED, loadMaria, MAIN_SYSTEM, mariaOn, mariaDeskForEachTest } from './mariaLoads';
 
 let desk: BatchDesk;
 mariaDeskForEachTest((fresh) => (desk = fresh));
@@ -56,5 +57,43 @@ describe('a corrections import undone while a registry load left a conflict with
 
     expect(load(MAIN_SYSTEM)).toMatchObject({ kept: 0, conflictsTotal: 0 });
     expect(maria().email).toBe(MAIN_SYSTEM);
+  });
+});
+
+describe('a corrections import undone, the main system’s value loaded before it', () => {
+  const openConflicts = () => desk.store.db.prepare('SELECT field, file_value AS file FROM registry_conflicts WHERE resolved_at IS NULL').all();
+
+  it('keeps the load’s baseline: the same file loaded again raises no second conflict', async () => {
+    correct(desk, maria(), { email: CORRECTED });
+    await sendBatch(desk);
+    expect(load(MAIN_SYSTEM)).toMatchObject({ conflictsTotal: 1 });
+    const id = importEmail(MAIN_SYSTEM);
+    expect(openConflicts()).toEqual([]);
+    undoImport({ id }, jobContext(desk.store.path, { now: desk.now().toISOString() }));
+    expect(openConflicts()).toEqual([{ field: 'email', file: MAIN_SYSTEM }]);
+
+    expect(load(MAIN_SYSTEM)).toMatchObject({ kept: 1, conflictsTotal: 0 });
+    expect(maria().email).toBe(CORRECTED);
+    expect(openConflicts()).toEqual([{ field: 'email', file: MAIN_SYSTEM }]);
+  });
+
+  it('keeps it also after a later load of that value: the main system held it before the import', async () => {
+    correct(desk, maria(), { email: CORRECTED });
+    await sendBatch(desk);
+    load(MAIN_SYSTEM);
+    const id = importEmail(MAIN_SYSTEM);
+    expect(load(MAIN_SYSTEM)).toMatchObject({ conflictsTotal: 0 });
+    undoImport({ id }, jobContext(desk.store.path, { now: desk.now().toISOString() }));
+    expect(load(MAIN_SYSTEM)).toMatchObject({ kept: 1, conflictsTotal: 0 });
+    expect(openConflicts()).toEqual([{ field: 'email', file: MAIN_SYSTEM }]);
+  });
+
+  it('leaves a value the main system holds but the desk changed as the desk’s to keep', async () => {
+    correct(desk, maria(), { email: CORRECTED });
+    const id = importEmail(LOADED);
+    undoImport({ id }, jobContext(desk.store.path, { now: desk.now().toISOString() }));
+    expect(maria().email).toBe(CORRECTED);
+    expect(load(LOADED)).toMatchObject({ kept: 1, conflictsTotal: 0 });
+    expect(maria().email).toBe(CORRECTED);
   });
 });

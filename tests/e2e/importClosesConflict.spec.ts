@@ -1,6 +1,7 @@
 // A corrections spreadsheet, or a correction saved on the record, that gives a record the main
 // system's value of an open registry conflict: Importar's check says the conflict will be closed and
-// its summary that it was; the save's message says it was.
+// its summary that it was; the save's message says it was. One that takes the record off that value
+// again, after a correction had closed the conflict, says the conflict is open again.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DeskApp, expect, openRecord, test } from './fixtures';
@@ -51,4 +52,35 @@ test('a corrections import that closes an open conflict says so in its check and
   await expect(page.getByText('Importação nº 3 gravada.')).toBeVisible();
   await expect(page.getByText('1 conflito aberto com o sistema do Regional foi fechado: a planilha deixou o cadastro com o mesmo valor do sistema do Regional.')).toBeVisible();
   expect(desk.query('SELECT resolved_at IS NOT NULL AS closed FROM registry_conflicts')).toEqual([{ closed: 1 }]);
+});
+
+test('a correction saved on the record that takes it off the main system’s value again says the conflict is open again', async ({ desk }) => {
+  const { page } = desk;
+  await inConflict(desk);
+  expect((await desk.cli('correct', '10001', '--field', 'email', '--value', 'apferreira@uol.com.br', '--reason', 'Profissional confirmou o e-mail', '--evidence', 'RG')).code).toBe(0);
+  await page.reload();
+  await openRecord(page, { registration_number: '10001', name: 'Ana Paula Ferreira' });
+  await page.getByRole('button', { name: 'Corrigir dados' }).click();
+  await page.getByLabel('E-mail', { exact: true }).fill('ana.ferreira@gmail.com');
+  await page.getByLabel('Motivo da correção').fill('Profissional trocou de e-mail');
+  await page.getByLabel('Documento apresentado').fill('Declaração');
+  await page.getByRole('button', { name: 'Revisar correção' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Salvar correção' }).click();
+  await expect(page.getByText(/Correção salva.*O conflito com o sistema do Regional foi reaberto: o cadastro não tem mais o valor de lá\./)).toBeVisible();
+});
+
+test('a corrections import that takes a record off the main system’s value again says the conflict will be, and was, open again', async ({ desk }) => {
+  const { page } = desk;
+  await inConflict(desk);
+  expect((await desk.cli('correct', '10001', '--field', 'email', '--value', 'apferreira@uol.com.br', '--reason', 'Profissional confirmou o e-mail', '--evidence', 'RG')).code).toBe(0);
+  const sheet = csvBesideStore(desk, 'correcoes.csv', ['Registro;E-mail;Motivo', '10001;ana.ferreira@gmail.com;E-mail trocado pela profissional']);
+
+  await page.reload();
+  await chooseSpreadsheet(page, sheet);
+  await checkSpreadsheet(page);
+  await expect(page.getByText(/^1 conflito com o sistema do Regional será reaberto: a planilha tira o cadastro do valor do sistema do Regional/)).toBeVisible();
+  await page.getByRole('button', { name: 'Gravar 1 linha' }).click();
+  await expect(page.getByText('Importação nº 3 gravada.')).toBeVisible();
+  await expect(page.getByText(/^1 conflito com o sistema do Regional foi reaberto: a planilha tirou o cadastro do valor do sistema do Regional/)).toBeVisible();
+  expect(desk.query('SELECT resolved_at IS NULL AS open FROM registry_conflicts')).toEqual([{ open: 1 }]);
 });

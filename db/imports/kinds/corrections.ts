@@ -57,6 +57,8 @@ export class CorrectionsProcessor implements KindProcessor {
   private readonly agreeing: AgreeingConflicts;
   /** Open registry conflicts the rows bring to the main system's value (closed as the rows are written). */
   private conflictsClosed = 0;
+  /** Conflicts an earlier correction closed that the rows take the record off the main system's value of. */
+  private conflictsReopened = 0;
   /**
    * CPFs the desk corrected, to whom they belonged: the main system names her by the old one until
    * it takes the correction (on its way, or applied by Implanta). Few, so read once.
@@ -289,6 +291,7 @@ export class CorrectionsProcessor implements KindProcessor {
     if (plan.changes.some((c) => c.field === 'cpf')) this.cpfChanges++;
     this.corrections += items.length;
     this.conflictsClosed += this.agreeing.closedBy(current.id, items);
+    this.conflictsReopened += this.agreeing.reopenedBy(current.id, items);
     this.updated++;
     const diff = items.map((item) => ({ field: fieldLabel(item.field), from: formatFieldValue(item.field, item.oldValue, EMPTY_VALUE), to: formatFieldValue(item.field, item.newValue, EMPTY_VALUE) }));
     // Not a refusal: the record goes in with the EMAIL_SHARED pendência, and the check says so.
@@ -302,6 +305,6 @@ export class CorrectionsProcessor implements KindProcessor {
   }
 
   totals(): ProcessorTotals {
-    return { corrections: this.corrections, inserted: 0, updated: this.updated, flagged: 0, kept: 0, conflicts: 0, conflictsClosed: this.conflictsClosed };
+    return { corrections: this.corrections, inserted: 0, updated: this.updated, flagged: 0, kept: 0, conflicts: 0, conflictsClosed: this.conflictsClosed, conflictsReopened: this.conflictsReopened };
   }
 }

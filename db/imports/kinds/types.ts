@@ -54,6 +54,8 @@ export interface ProcessorTotals {
   rowsWithConflicts?: number;
   /** Registry: open conflicts the load closed (registryStaleConflicts.ts). */
   conflictsClosed?: number;
+  /** Corrections: conflicts an earlier correction closed that the rows open again (agreedConflicts.ts). */
+  conflictsReopened?: number;
   /** Registry: cells read without the invisible characters they held (registryCells.ts). */
   cleaned?: number;
 }

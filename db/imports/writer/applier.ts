@@ -1,8 +1,9 @@
 // Writes the operations of a corrections import into the store, inside a transaction its caller
 // opened: each accepted row updates its record (guarded by the row version it was checked
 // against), queues one pending correction per item with its history entry, answers the rejections
-// of those fields, closes the registry conflicts whose file value the record now holds (as a
-// correction saved at the desk does) and replaces the record's pendências; each problem of a rejected row becomes an
+// of those fields, closes the registry conflicts whose file value the record now holds and opens
+// again those an earlier correction closed that it takes off that value (as a correction saved at
+// the desk does), and replaces the record's pendências; each problem of a rejected row becomes an
 // import_errors row. The one-transaction import (importWriter.ts) and the staged one
 // (stagedWriter.ts) share it.
 import type { Database, Statement } from 'better-sqlite3';
@@ -11,7 +12,7 @@ import type { FieldName, FieldValue } from '../../../shared/fields';
 import { caseOfPendency } from '../../../shared/rules/pendencyCases';
 import { columnsOfCorrectionField } from '../../../shared/rules/motherFact';
 import { foldForSearch } from '../../../shared/text';
-import { closeAgreedConflicts, type Closer } from '../../agreedConflicts';
+import { closeAgreedConflicts, reopenConflictsLeftBy, type Closer } from '../../agreedConflicts';
 import { resolveRejectionsBy } from '../../corrections';
 import { columnValue } from '../../recordState';
 import { valuesOfCorrectionText } from '../../../shared/rules/correctionText';
@@ -63,6 +64,8 @@ export class CorrectionApplier {
   private withLoadNotes: Uint8Array = new Uint8Array(0);
   private withRejections: Uint8Array = new Uint8Array(0);
   private withConflicts: Uint8Array = new Uint8Array(0);
+  /** Records with a conflict a correction closed (a later correction may open it again). */
+  private withClosedByCorrection: Uint8Array = new Uint8Array(0);
   private flagsRead = false;
   private readonly dropRules: Statement;
   private readonly addRule: Statement;
@@ -120,6 +123,7 @@ export class CorrectionApplier {
     this.withLoadNotes = idFlags(db, "SELECT DISTINCT professional_id AS id FROM pendencies WHERE source = 'load'");
     this.withRejections = idFlags(db, "SELECT DISTINCT professional_id AS id FROM corrections WHERE status = 'rejected' AND resolved_at IS NULL");
     this.withConflicts = idFlags(db, 'SELECT DISTINCT professional_id AS id FROM registry_conflicts WHERE resolved_at IS NULL');
+    this.withClosedByCorrection = idFlags(db, 'SELECT DISTINCT professional_id AS id FROM registry_conflicts WHERE closed_by IS NOT NULL AND resolution IS NULL');
     this.flagsRead = true;
   }
 
@@ -159,8 +163,8 @@ export class CorrectionApplier {
     if (update.run(...values, now, id, expected).changes !== 1) throw new StaleRecord(id);
     this.updated.push(id);
     const loadNotes = id < this.withLoadNotes.length && this.withLoadNotes[id] === 1;
-    // Open conflicts are rare: the corrections that may close them are kept only for those records.
-    const closers: Closer[] | null = id < this.withConflicts.length && this.withConflicts[id] === 1 ? [] : null;
+    // Conflicts are rare: the corrections that may close or open them again are kept only for those records.
+    const closers: Closer[] | null = this.hasConflicts(id) ? [] : null;
     for (let i = 0; i < count; i++) {
       const base = at + 7 + i * 3;
       const field = ops[base] as string;
@@ -177,7 +181,7 @@ export class CorrectionApplier {
         }
       }
     }
-    if (closers) this.closedConflicts.push(...closeAgreedConflicts(this.db, id, closers, now, operator));
+    if (closers) this.settleConflicts(id, closers);
     let next = at + 7 + count * 3;
     const pendencies = ops[next] as number;
     next++;
@@ -189,6 +193,28 @@ export class CorrectionApplier {
     }
     if (id < this.withRules.length) this.withRules[id] = pendencies > 0 ? 1 : 0;
     return next;
+  }
+
+  /** Whether the record has an open conflict, or one a correction closed. */
+  private hasConflicts(id: number): boolean {
+    return (id < this.withConflicts.length && this.withConflicts[id] === 1) || (id < this.withClosedByCorrection.length && this.withClosedByCorrection[id] === 1);
+  }
+
+  /**
+   * After a row's corrections: the record's conflicts it brought to the main system's value close,
+   * those an earlier correction closed and it took off that value open again (counted net).
+   */
+  private settleConflicts(id: number, closers: readonly Closer[]): void {
+    const { now, operator } = this.options;
+    const reopened = reopenConflictsLeftBy(this.db, id, closers.map((k) => k.field));
+    const closed = closeAgreedConflicts(this.db, id, closers, now, operator);
+    if (reopened.length > 0) {
+      const stillClosed = this.closedConflicts.filter((c) => !reopened.includes(c));
+      this.closedConflicts.splice(0, this.closedConflicts.length, ...stillClosed);
+    }
+    this.closedConflicts.push(...closed);
+    if (closed.length > 0 && id < this.withClosedByCorrection.length) this.withClosedByCorrection[id] = 1;
+    if (reopened.length > 0 && id < this.withConflicts.length) this.withConflicts[id] = 1;
   }
 
   /** Writes the rows still buffered (before the transaction ends). */

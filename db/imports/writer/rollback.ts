@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import type { FieldName, FieldValue } from '../../../shared/fields';
 import type { ErrorCode } from '../../../shared/errors';
 import { caseOfPendency } from '../../../shared/rules/pendencyCases';
-import { reopenConflictsClosedByImport } from '../../agreedConflicts';
+import { closeConflictsAgreedAgainOf, reopenConflictsClosedByImport } from '../../agreedConflicts';
 import { appendAudit } from '../../audit';
 import { refreshPendencies } from '../../pendencies';
 import { writeRecordFields } from '../../recordState';
@@ -98,6 +98,9 @@ export function rollbackUnfinishedImport(db: Database, target: { importId: numbe
     const reopened = reopenConflictsClosedByImport(db, id, claimed);
     db.prepare(`DELETE FROM record_history WHERE import_id = ?${others}`).run(id);
     const removed = db.prepare(`DELETE FROM corrections WHERE import_id = ?${others}`).run(id).changes;
+    // A conflict its corrections opened again by taking a record off the main system's value closes again.
+    const restoredFields = [...byRecord].flatMap(([professional, written]) => [...written.fields.keys()].map((field) => [professional, field] as const));
+    closeConflictsAgreedAgainOf(db, restoredFields, now, unattendedOperator(db) ?? 'sistema');
     const putBack = db.prepare(
       `INSERT INTO pendencies (professional_id, code, field, message, source, case_letter)
        SELECT ?, ?, ?, ?, 'load', ? WHERE NOT EXISTS (SELECT 1 FROM pendencies WHERE professional_id = ? AND source = 'load' AND field IS ? AND code = ?)`,

@@ -109,3 +109,18 @@ describe('a corrections import that sets a field to the value of its open confli
     expect(stored()).toEqual([{ open: 1, resolution: null, closedBy: null }]);
   });
 });
+
+describe('a corrections import that opens again a conflict a correction had closed', () => {
+  it('cancelled after its first steps were written, is rolled back with the conflict closed again', async () => {
+    await inConflict();
+    const closer = correct(desk, maria(), { email: FILE }).corrections[0]!.uuid;
+    const others = Array.from({ length: OTHERS }, (_, i) => `${50001 + i};novo${i + 1}@exemplo.com.br;Atualização anual`);
+    let openMidway = false;
+    const whileWriting = () => (openMidway ||= open().length === 1);
+    expect(() => withImportStepRows(16, () => importEmails([`40001;maria.s@hotmail.com;E-mail informado pela profissional`, ...others], { cancelAfter: 200, whileWriting }))).toThrow(/cancelada/);
+    expect(openMidway).toBe(true);
+    expect(maria().email).toBe(FILE);
+    expect(open()).toEqual([]);
+    expect(stored()).toEqual([{ open: 0, resolution: null, closedBy: closer }]);
+  });
+});
