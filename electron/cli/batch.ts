@@ -7,7 +7,7 @@ import { BATCH_STATES, type BatchState } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { formatDateTimeBr, parseDateBr } from '../../shared/rules/dates';
 import { Option } from 'commander';
-import { brasiliaDateTime, instantOfBrasiliaTime } from '../../db/batches/clock';
+import { instantOfBrasiliaTime } from '../../db/batches/clock';
 import { EXIT, PASSPHRASE_OPTION, commandGroup, commandsOf, runJob, UsageError, wholeNumberIn, type CliContext, type CliModule, type CommandOutcome, type Handler, optionText, passphraseFromFile, requiredOutputPath, withFilePassphrase } from './types';
 
 const STATE_WORDS: Record<BatchState, string> = {
@@ -35,10 +35,7 @@ async function resolveBatch(context: CliContext): Promise<BatchSummary> {
 
 const passphrase = passphraseFromFile;
 
-/**
- * `dd/mm/aaaa hh:mm` or an ISO date or date-time without a zone: Brasília time, as Implanta's times
- * and the lote's own dates are, whatever zone this computer is set to.
- */
+/** `dd/mm/aaaa hh:mm` (this computer's time) or an ISO date or date-time. */
 function dateTime(value: string): string {
   const match = /^(\d{1,2}\/\d{1,2}\/\d{4})(?:\s+(\d{1,2}):(\d{2}))?$/.exec(value.trim());
   if (match) {
@@ -47,8 +44,8 @@ function dateTime(value: string): string {
     const [hours, minutes] = [Number(match[2] ?? 0), Number(match[3] ?? 0)];
     // 25:00 would otherwise be taken for 01:00 of the next day.
     if (hours > 23 || minutes > 59) throw new AppError('DATE_INVALID', `--at ${value.trim()}: hora inválida: use hh:mm, de 00:00 a 23:59.`, { field: 'sentAt' });
-    const two = (n: number) => String(n).padStart(2, '0');
-    return instantOfBrasiliaTime(`${date.value}T${two(hours)}:${two(minutes)}:00`).toISOString();
+    const [y, m, d] = date.value.split('-').map(Number) as [number, number, number];
+    return new Date(y, m - 1, d, hours, minutes).toISOString();
   }
   // An ISO date or date-time without a zone is Brasília time, as the store reads it.
   const parsed = instantOfBrasiliaTime(value.trim());
@@ -68,8 +65,7 @@ function describe(b: BatchSummary): string {
       `  Warning: batch ${lote.number} (${sent}) was undone by a restore (${formatDateTimeBr(lote.restoredAt)}): its corrections that are here again may already be applied by Implanta; check with Implanta what it applied before sending this batch.`,
     );
   }
-  // In Brasília time, as `mark-sent --at` reads it: the time typed is the time shown.
-  if (b.sentAt) lines.push(`  sent ${brasiliaDateTime(b.sentAt)} (Brasília time), answer due ${b.dueAt ? brasiliaDateTime(b.dueAt) : ''}; ${formatCount(c.unanswered)} unanswered`);
+  if (b.sentAt) lines.push(`  sent ${formatDateTimeBr(b.sentAt)}, answer due ${formatDateTimeBr(b.dueAt)}; ${formatCount(c.unanswered)} unanswered`);
   if (c.statuses.synced + c.statuses.rejected > 0) {
     const toFix = c.statuses.rejected > 0 ? ` (${formatCount(c.unresolvedRejections)} still to fix)` : '';
     lines.push(`  ${formatCount(c.statuses.synced)} synced, ${formatCount(c.statuses.rejected)} rejected${toFix}`);
@@ -218,7 +214,7 @@ export const batchCli: CliModule = (program, action) => {
     .action(action(handlers.export));
   command('mark-sent', 'Mark a batch as sent to Implanta: the answer time starts')
     .argument(...ID)
-    .option('--at <"dd/mm/aaaa hh:mm">', 'when it was sent, in Brasília time whatever zone this computer is set to (default: now)')
+    .option('--at <"dd/mm/aaaa hh:mm">', 'when it was sent (default: now)')
     .option('--overdue-hours <n>', 'hours until the answer is overdue')
     .action(action(handlers['mark-sent']));
   command('ack', "Import Implanta's answer (JSON, CSV or xlsx)").argument('<file>', 'the answer').action(action(handlers.ack));
