@@ -109,14 +109,14 @@ export class StagedWriter {
   }
 
   /**
-   * Opens the staging file (at `stagePath`, when the checking side chose it). `writeWhileReading`:
+   * Takes the staging file (`stage`: made by the writer thread first; otherwise a new one). `writeWhileReading`:
    * written whatever its rows say (see the top). The import's number is only known when written: 0 until then.
    */
-  begin(data: NewImport, writeWhileReading = false, stagePath?: string): number {
+  begin(data: NewImport, writeWhileReading = false, stage?: ImportStage): number {
     this.data = data;
     this.early = writeWhileReading;
     this.uuid = uuidV7Sequence(Date.parse(data.startedAt));
-    this.stage = ImportStage.create(this.storePath, stagePath);
+    this.stage = stage ?? ImportStage.create(this.storePath);
     // Folding the log back into the file waits until the answer is out (see the worker); each
     // step's own pages are folded in right after it, so a clerk's next save never does it.
     this.db.pragma('wal_autocheckpoint = 0');
@@ -205,8 +205,9 @@ export class StagedWriter {
    * Writes the import (when `data.written`): its number, and the rows whose record someone else
    * changed since they were checked (rejected then; with "all or nothing", nothing is written). A
    * preview or an all-or-nothing import with rejected rows only remembers the mapping, as before.
+   * `onWhole`: told the outcome inside the transaction that makes the import whole, before its commit.
    */
-  finish(data: FinishData): FinishOutcome {
+  finish(data: FinishData, onWhole?: (outcome: FinishOutcome) => void): FinishOutcome {
     const stage = this.requireStage();
     if (!data.written) {
       this.rollBackSteps('failed');
@@ -227,7 +228,7 @@ export class StagedWriter {
     const single = this.progress.importId === 0 && source.remaining <= this.steps.singleUpTo;
     for (;;) {
       const began = Date.now();
-      if (this.writeStep(source, data, single)) break;
+      if (this.writeStep(source, data, single, onWhole)) break;
       this.breathe(Date.now() - began);
     }
     this.discard();
@@ -239,7 +240,7 @@ export class StagedWriter {
    * when `closing` and the source is then empty, the import's row, its problems and its audit entry
    * too. Answers whether that closed the import.
    */
-  private writeStep(source: OpSource, closing: FinishData | null, single: boolean): boolean {
+  private writeStep(source: OpSource, closing: FinishData | null, single: boolean, onWhole?: (outcome: FinishOutcome) => void): boolean {
     const stage = this.requireStage();
     const begun = this.data as NewImport;
     const progress = this.progress;
@@ -290,6 +291,7 @@ export class StagedWriter {
         // A step's rows are sealed with it (db/auditSeals.ts); the last step's audit entry seals its own.
         if (!progress.finished) return sealWritten(this.db);
         this.closeImport(closing as FinishData, applier);
+        onWhole?.({ importId: progress.importId, stale: this.stale, conflictsClosed: progress.conflictsClosed });
       });
     } catch (error) {
       progress.finished = false;
@@ -370,11 +372,8 @@ export class StagedWriter {
   private failure(error: unknown): unknown {
     if (!(error instanceof StaleRecord)) return error;
     const registration = (this.db.prepare('SELECT registration_number FROM professionals WHERE id = ?').pluck().get(error.professionalId) as string | undefined) ?? '?';
-    return new AppError(
-      'VERSION_CONFLICT',
-      `O cadastro de registro ${registration} foi alterado enquanto a planilha era conferida: nada foi gravado. Importe a planilha de novo.`,
-      { details: { professionalId: error.professionalId } },
-    );
+    const message = `O cadastro de registro ${registration} foi alterado enquanto a planilha era conferida: nada foi gravado. Importe a planilha de novo.`;
+    return new AppError('VERSION_CONFLICT', message, { details: { professionalId: error.professionalId } });
   }
 
   private requireStage(): ImportStage {
