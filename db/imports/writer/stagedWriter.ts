@@ -27,6 +27,7 @@ import { PendingOps } from './pending';
 import { clearMark, markUnfinished, nextImportId } from './reservations';
 import { rollbackUnfinishedImport, type RollbackReason } from './rollback';
 import { ChunkSource, StageSource, type OpSource } from './sources';
+import { lastHistoryEntry } from './stillRight';
 import { ImportStage } from './stage';
 
 /** An import of up to this many accepted rows is one transaction (a few tenths of a second). */
@@ -81,6 +82,7 @@ export class StagedWriter {
   /** The file row of the operations being staged. */
   private row = 0;
   private readonly steps = stepping();
+  private historyBefore = 0; // the record history's last entry when the import began (applier.ts)
   /** What the steps wrote so far: the import's number, its unfinished mark, the registry conflicts they closed. */
   private readonly progress = { importId: 0, mark: null as string | null, finished: false, conflictsClosed: 0 };
   private readonly stale: StaleRow[] = [];
@@ -117,6 +119,7 @@ export class StagedWriter {
     this.early = writeWhileReading;
     this.uuid = uuidV7Sequence(Date.parse(data.startedAt));
     this.stage = stage ?? ImportStage.create(this.storePath);
+    this.historyBefore = lastHistoryEntry(this.db); // before any row is checked
     // Folding the log back into the file waits until the answer is out (see the worker); each
     // step's own pages are folded in right after it, so a clerk's next save never does it.
     this.db.pragma('wal_autocheckpoint = 0');
@@ -261,6 +264,7 @@ export class StagedWriter {
           fileName: begun.fileName,
           uuid: this.uuid,
           onDroppedNotes: single ? undefined : (notes) => stage.keepDropped(notes),
+          historyBefore: this.historyBefore,
         });
         withTriggersDeferred(this.db, ['professionals_unsealed_update', 'corrections_unsealed_insert'], () => {
           for (let budget = single ? source.remaining : this.steps.perStep; budget > 0; ) {
@@ -353,10 +357,7 @@ export class StagedWriter {
     pause(wanted - (Date.now() - started));
   }
 
-  /**
-   * Undoes the steps already written (an import that failed, was cancelled or will not be written);
-   * when that fails too, the next open of the store does it.
-   */
+  /** Undoes the steps already written (failed, cancelled, not to be written); failing that, the next open does it. */
   private rollBackSteps(why: RollbackReason): void {
     const { importId, mark, finished } = this.progress;
     if (!mark || finished || !this.stage) return;
