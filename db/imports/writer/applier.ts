@@ -17,7 +17,7 @@ import { directoryUfOf } from '../../cep';
 import { resolveRejectionsBy } from '../../corrections';
 import { toProfessional, type ProfessionalRow } from '../../professionalRow';
 import { columnValue } from '../../recordState';
-import { changedByOthers } from './stillRight';
+import { changeRestedOn } from './stillRight';
 import { valuesOfCorrectionText } from '../../../shared/rules/correctionText';
 import { BatchedInsert } from '../kinds/batchedInsert';
 import { OP_CORRECTION, OP_ERROR } from './ops';
@@ -32,7 +32,11 @@ function idFlags(db: Database, sql: string): Uint8Array {
 
 /** A record changed since the import checked its row: its operation would overwrite that change. */
 export class StaleRecord extends Error {
-  constructor(readonly professionalId: number) {
+  /** `field`: what changed that the row corrects or rests on, when known. */
+  constructor(
+    readonly professionalId: number,
+    readonly field: string | null = null,
+  ) {
     super(`professional ${professionalId} changed during the import`);
     this.name = 'StaleRecord';
   }
@@ -230,10 +234,11 @@ export class CorrectionApplier {
       fields.push(field);
       for (const [column, value] of Object.entries(valuesOfCorrectionText(field, ops[at + 8 + i * 3] as string | null)) as [FieldName, FieldValue][]) {
         const [name, value_] = columnValue(column, value);
-        if (stored[name] !== value_) throw new StaleRecord(id);
+        if (stored[name] !== value_) throw new StaleRecord(id, field);
       }
     }
-    if (changedByOthers(this.db, id, this.options.historyBefore as number, this.options.importId, fields)) throw new StaleRecord(id);
+    const changed = changeRestedOn(this.db, id, this.options.historyBefore as number, this.options.importId, fields);
+    if (changed) throw new StaleRecord(id, changed.field);
     return row.row_version;
   }
 

@@ -12,7 +12,6 @@
 // process dies the next open of the store rolls it back (rollback.ts).
 import type { Database, Statement } from 'better-sqlite3';
 import type { ImportKind, ImportMapping } from '../../../shared/contract/imports';
-import { AppError } from '../../../shared/errors';
 import { appendAudit, sealWritten } from '../../audit';
 import { lastRowId, queueInsertedForSealing, queueUpdatedForSealing, withTriggersDeferred } from '../../bulkTriggers';
 import type { ProfessionalRow } from '../../registry';
@@ -21,7 +20,8 @@ import { finishImport, insertImport, type NewImport } from '../history';
 import { rememberMapping } from '../mappings';
 import { uuidV7Sequence } from '../uuid';
 import { CorrectionApplier, StaleRecord } from './applier';
-import { detailWithoutStale, OP_ERROR, OP_ROW, operationLength, withOperations, staleRowMessage, staleTotals, type FinishData, type FinishOutcome, type FreshQuery, type StaleRow } from './ops';
+import { detailWithoutStale, OP_ERROR, OP_ROW, operationLength, withOperations, staleTotals, type FinishData, type FinishOutcome, type FreshQuery, type StaleRow } from './ops';
+import { nameStaleRows, staleImportError } from './staleRows';
 import { LOG_FOLD_SLOTS, LogFolds } from './logFolds';
 import { PendingOps } from './pending';
 import { clearMark, markUnfinished, nextImportId } from './reservations';
@@ -90,7 +90,7 @@ export class StagedWriter {
    * After a stale row, every later row of the same record is stale too: its check was based on the
    * import's own change, and a version number matching by chance proves nothing.
    */
-  private readonly staleRecords = new Set<number>();
+  private readonly staleRecords = new Map<number, string | null>(); // and the field that changed
   private uuid: () => string = () => {
     throw new Error('the import has not begun');
   };
@@ -272,12 +272,13 @@ export class StagedWriter {
             if (slice.length === 0) break;
             for (const { row, op } of slice) {
               try {
-                if (this.staleRecords.has(op[1] as number)) throw new StaleRecord(op[1] as number);
+                if (this.staleRecords.has(op[1] as number)) throw new StaleRecord(op[1] as number, this.staleRecords.get(op[1] as number));
                 applier.apply(op);
               } catch (error) {
                 if (!(error instanceof StaleRecord) || begun.allOrNothing) throw error;
-                this.staleRecords.add(error.professionalId);
-                this.stale.push({ row, professionalId: error.professionalId, items: op[6] as number, dipConsequence: op[3] as string, message: '' });
+                this.staleRecords.set(error.professionalId, error.field);
+                const { professionalId, field } = error;
+                this.stale.push({ row, professionalId, items: op[6] as number, dipConsequence: op[3] as string, field, message: '', column: '' });
               }
               source.settled(op);
             }
@@ -322,12 +323,9 @@ export class StagedWriter {
       for (const { op } of slice) applier.apply(op);
       afterProblem = (slice[slice.length - 1] as { seq: number }).seq;
     }
-    const registration = this.db.prepare('SELECT registration_number FROM professionals WHERE id = ?').pluck();
     this.stale.sort((a, b) => a.row - b.row); // met in the store's order, listed in the file's
-    for (const row of this.stale) {
-      row.message = staleRowMessage(String(registration.get(row.professionalId)));
-      applier.apply([OP_ERROR, row.row, '', 'VERSION_CONFLICT', row.message, null]);
-    }
+    nameStaleRows(this.db, this.stale, data.mapping);
+    for (const row of this.stale) applier.apply([OP_ERROR, row.row, row.column, 'VERSION_CONFLICT', row.message, null]);
     const detail = { ...detailWithoutStale(data.auditDetail, this.stale), conflictsClosed: this.progress.conflictsClosed };
     appendAudit(this.db, { at: data.finishedAt, operator: begun.operator, action: 'import.run', entity: 'import', entityId: String(importId), detail });
     this.remember(data);
@@ -371,10 +369,7 @@ export class StagedWriter {
   }
 
   private failure(error: unknown): unknown {
-    if (!(error instanceof StaleRecord)) return error;
-    const registration = (this.db.prepare('SELECT registration_number FROM professionals WHERE id = ?').pluck().get(error.professionalId) as string | undefined) ?? '?';
-    const message = `O cadastro de registro ${registration} foi alterado enquanto a planilha era conferida: nada foi gravado. Importe a planilha de novo.`;
-    return new AppError('VERSION_CONFLICT', message, { details: { professionalId: error.professionalId } });
+    return error instanceof StaleRecord ? staleImportError(this.db, error) : error;
   }
 
   private requireStage(): ImportStage {

@@ -16,14 +16,16 @@ export function lastHistoryEntry(db: Database): number {
 }
 
 /**
- * Whether anyone but this import (`importId`) changed, after history entry `after`, a field a row
- * correcting `fields` of record `id` rests on (an entry naming no field: anything may have changed).
+ * A field a row correcting `fields` of record `id` rests on that anyone but this import (`importId`)
+ * changed after history entry `after` (`field` null: an entry naming none, anything may have
+ * changed); null when there is none.
  */
-export function changedByOthers(db: Database, id: number, after: number, importId: number, fields: readonly string[]): boolean {
+export function changeRestedOn(db: Database, id: number, after: number, importId: number, fields: readonly string[]): { field: string | null } | null {
   const restsOn = new Set([...ALWAYS_RESTS_ON, ...fields, ...fields.flatMap((field) => CHECKED_TOGETHER[field] ?? [])]);
   const changed = db
     .prepare("SELECT DISTINCT field FROM record_history WHERE professional_id = ? AND id > ? AND NOT (kind = 'correction_import' AND import_id IS ?)")
     .pluck()
     .all(id, after, importId) as (string | null)[];
-  return changed.some((field) => field === null || restsOn.has(correctionFieldOf(field)));
+  const found = changed.find((field) => field === null || restsOn.has(correctionFieldOf(field)));
+  return found === undefined ? null : { field: found === null ? null : correctionFieldOf(found) };
 }

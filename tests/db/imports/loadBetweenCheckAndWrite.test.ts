@@ -1,11 +1,11 @@
 // A registry load of the main system lands after a corrections import checked its rows and before
 // it writes them. A row whose record the load changed only in fields the row does not correct is
-// still right and is written; a row whose corrected field (or what its check rests on, such as the
-// CPF it found the record by) the load changed is refused in words, naming its row.
+// still right and is written; a row whose corrected field the load changed is refused in words,
+// naming its row, the field and its column.
 import { describe, expect, it } from 'vitest';
 import { importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
 import { registryLoader } from './registryLoads';
-import { addProfessional, correctionsCsv, testDeskForEachTest, validCpf, type TestDesk } from '../fixtures';
+import { addProfessional, correctionsCsv, EVIDENCE, REASON, testDeskForEachTest, validCpf, type TestDesk } from '../fixtures';
 
 let desk: TestDesk;
 testDeskForEachTest((fresh) => (desk = fresh));
@@ -37,7 +37,9 @@ describe('a registry load between the check of an import’s rows and their writ
       },
     );
     expect(summary).toMatchObject({ written: true, accepted: 1, rejected: 1 });
-    expect(summary.errors).toEqual([{ row: 3, column: '', code: 'VERSION_CONFLICT', message: expect.stringMatching(/registro 81002 foi alterado por outra pessoa/) }]);
+    const refusal = { row: 3, column: 'E-mail', code: 'VERSION_CONFLICT', message: expect.stringMatching(/O campo “E-mail” do cadastro de registro 81002 foi alterado por outra pessoa/) };
+    expect(summary.errors).toEqual([refusal]);
+    expect(desk.store.db.prepare('SELECT row, "column", code, message FROM import_errors').all()).toEqual([refusal]);
     expect(emailOf(phoneOnly.id)).toMatchObject({ email: 'nova.a@exemplo.com.br', phone: expect.stringMatching(/1111.?2222/) });
     expect(emailOf(emailToo.id).email).toBe('sistema.b@exemplo.com.br');
     const corrections = desk.store.db.prepare("SELECT professional_id AS id, old_value AS old, import_row_version AS version FROM corrections WHERE source = 'import'").all();
@@ -52,8 +54,19 @@ describe('a registry load between the check of an import’s rows and their writ
     expect(emailOf(a.id).email).toBe('nova.c@exemplo.com.br');
     const b = addProfessional(desk.store, { cpf: validCpf(700_000_012), registrationNumber: '81012', email: 'antes.d@exemplo.com.br' });
     expect(() => importWithLoadBetween([`${b.cpf};nova.d@exemplo.com.br;Pedido`], () => void load(['81012;61922224444;sistema.d@exemplo.com.br']), true)).toThrow(
-      /registro 81012 foi alterado enquanto a planilha era conferida: nada foi gravado/,
+      /O campo “E-mail” do cadastro de registro 81012 foi alterado enquanto a planilha era conferida: nada foi gravado/,
     );
     expect(emailOf(b.id).email).toBe('sistema.d@exemplo.com.br');
+  });
+
+  it('refuses, naming the CPF column, a row whose record the counter gave another CPF than the one the row found it by', () => {
+    const moved = addProfessional(desk.store, { cpf: validCpf(700_000_021), registrationNumber: '81021', email: 'antes.e@exemplo.com.br' });
+    const summary = importWithLoadBetween([`${moved.cpf};nova.e@exemplo.com.br;Pedido`], () => {
+      const version = desk.store.db.prepare('SELECT row_version FROM professionals WHERE id = ?').pluck().get(moved.id) as number;
+      desk.handlers['corrections:save']({ professionalId: moved.id, expectedRowVersion: version, changes: { cpf: validCpf(700_000_099) }, reason: REASON, evidence: EVIDENCE, dipAcknowledged: true });
+    });
+    expect(summary).toMatchObject({ written: true, accepted: 0, rejected: 1 });
+    expect(summary.errors).toEqual([{ row: 2, column: 'CPF', code: 'VERSION_CONFLICT', message: expect.stringMatching(/O campo “CPF” do cadastro de registro 81021 foi alterado por outra pessoa/) }]);
+    expect(emailOf(moved.id).email).toBe('antes.e@exemplo.com.br');
   });
 });
