@@ -120,6 +120,11 @@ const ALIVE_CHECK_MS = 1000;
  * this long. Waited only when the file is no longer held, and no longer than the answer takes.
  */
 const LAST_REPLY_MS = 1000;
+/**
+ * A thread starts and makes its staging file in well under a second; one that has not made it
+ * after this long died before its first line ran (or could not start at all).
+ */
+const STARTUP_MS = 15_000;
 
 function writerGoneError(): AppError {
   return new AppError(
@@ -163,6 +168,7 @@ export class ThreadLink implements WriterLink {
   private error: AppError | null = null;
   private row = 0;
   private readonly stagePath: string;
+  private readonly threadStarted = Date.now();
   /** When the import began (to know it again in the store). */
   private startedAt = '';
   /** The writer thread died without a word. */
@@ -219,10 +225,12 @@ export class ThreadLink implements WriterLink {
 
   /**
    * Throws when the writer thread is gone without a word: it made its staging file and no longer
-   * holds it — let go, or removed as its last act — and gave no answer since.
+   * holds it — let go, or removed as its last act — and gave no answer since; or it never made it.
    */
   private assertWriterLives(): void {
-    if (Atomics.load(this.flags, STAGE_MADE) !== 1 || stageHeld(this.stagePath) === true) return;
+    if (Atomics.load(this.flags, STAGE_MADE) !== 1) {
+      if (Date.now() - this.threadStarted < STARTUP_MS) return;
+    } else if (stageHeld(this.stagePath) === true) return;
     if (Atomics.wait(this.flags, REPLIES, this.seen, LAST_REPLY_MS) !== 'timed-out' || Atomics.load(this.flags, FAILED) === 1) return;
     this.gone = true;
     throw writerGoneError();

@@ -149,6 +149,19 @@ function leftBesideStore(): string[] {
 }
 
 describe('a corrections import whose writer thread dies before it made its staging file or after it removed it', () => {
+  it('fails, nothing stored, when the thread ends before its first line ran', () => {
+    const before = storeState();
+    writerScript = join(dirname(desk.file('x')), 'writer-never-started.cjs');
+    writeFileSync(writerScript, 'process.exit(1);\n');
+    const file = correctionsCsv(desk, 'CPF;E-mail;Motivo', [`${validCpf(300_000_001)};nunca@exemplo.com.br;Atualização anual`]);
+    const began = Date.now();
+    expect(() => runImport(importInput(file, { kind: 'corrections' }), jobContext(desk.store.path))).toThrow(/gravação da importação parou de repente.*Nada desta importação ficou gravado/);
+    writerScript = null;
+    expect(Date.now() - began).toBeLessThan(25_000);
+    expect(storeState()).toEqual(before);
+    expect(leftBesideStore()).toEqual([]);
+  }, 40_000);
+
   it('fails within seconds, nothing stored, when the thread ends as it is given the import to begin', () => {
     const before = storeState();
     const { failure, ms } = importWithDeath('begin', 'inicio');
