@@ -2,6 +2,7 @@
 // runner. It owns the store so that a restore can close it, swap the file and open it again while
 // the transports keep calling the same `dispatch`.
 import type { Handlers } from '../shared/contract';
+import { recoverWhileOpen } from './abandonedImports';
 import { AppError } from '../shared/errors';
 import { createDispatcher, type Dispatch } from './dispatch';
 import type { FileBroker } from './fileBroker';
@@ -34,6 +35,12 @@ export interface DeskOptions {
   files?: FileBroker;
   /** The app and the browser host: no write without a session's operator (db/session.ts). */
   requireSessions?: boolean;
+  /**
+   * The app and the browser host keep the store open all day: they look every few seconds for an
+   * import another program was killed writing (db/abandonedImports.ts). A command's store is open
+   * for moments: the next open rolls such an import back.
+   */
+  keptOpen?: boolean;
 }
 
 export interface Desk {
@@ -52,6 +59,8 @@ export interface Desk {
 export function openDesk(options: DeskOptions): Desk {
   if (options.requireSessions) requireSessions();
   let store = openStore({ path: options.path, create: options.create ?? false });
+  // Follows the store across a restore's reopening (withStoreClosed).
+  const abandoned = options.keptOpen ? recoverWhileOpen(() => store) : null;
   const jobs = new JobRunner({
     storePath: () => store.path,
     workerPath: options.workerPath ?? null,
@@ -95,6 +104,7 @@ export function openDesk(options: DeskOptions): Desk {
       }
     },
     close() {
+      abandoned?.stop();
       store.close();
     },
   };

@@ -20,7 +20,6 @@ import { ensureStoreKey, storeKeyError, storesArePlain } from './storeKey';
 import { beginSession, requireSharedIndex } from './storeSessions';
 import { removeStalePrepared } from './backups/preparedCopies';
 import { removeLeftSnapshots } from './backups/snapshotNames';
-import { recoverWhileOpen } from './abandonedImports';
 import { storeError, waitForWriters } from './storeLock';
 import { settleChangedFiles } from './storeLockFiles';
 import { explainStaleLog } from './staleLog';
@@ -191,7 +190,6 @@ function openOnce(path: string, options: OpenOptions, last = false): Store | nul
     removeStalePrepared(path); // a restore's copy of a backup, left by a restore killed outright
     removeLeftSnapshots(dirname(path), path); // a backup's copy of the store, as large as it, left by a backup killed outright
     const folder = foldWhenQuiet(db);
-    const abandoned = recoverWhileOpen(db, path); // and one killed while this program keeps the store open
     let open = true;
     return {
       db,
@@ -202,7 +200,6 @@ function openOnce(path: string, options: OpenOptions, last = false): Store | nul
         if (!open) return;
         open = false;
         folder.stop();
-        abandoned.stop();
         // What it wrote goes into the file it holds, never into the one now at its path; on files
         // no longer the store's (or written over) nothing more is written, statistics included.
         if (settleChangedFiles(db) === null) {

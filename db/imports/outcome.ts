@@ -39,13 +39,13 @@ export function leaveOutStale(outcome: RowsOutcome, totals: ProcessorTotals, sta
   totals.updated -= off.rows;
   for (const [consequence, rows] of Object.entries(off.dip)) outcome.dip[consequence as keyof RowsOutcome['dip']] -= rows;
   const byRow = new Map(stale.map((s) => [s.row, s]));
-  for (const row of stale) outcome.errors.push({ row: row.row, column: '', code: 'VERSION_CONFLICT', message: row.message });
+  for (const row of stale) outcome.errors.push({ row: row.row, column: row.column, code: 'VERSION_CONFLICT', message: row.message });
   outcome.errorsTotal += stale.length;
   for (const row of stale) outcome.warned.delete(row.row);
   for (const sample of outcome.sample) {
     const row = byRow.get(sample.row);
     if (!row || sample.status !== 'accepted') continue;
     sample.status = 'rejected';
-    sample.errors = [{ row: row.row, column: '', code: 'VERSION_CONFLICT', message: row.message }];
+    sample.errors = [{ row: row.row, column: row.column, code: 'VERSION_CONFLICT', message: row.message }];
   }
 }

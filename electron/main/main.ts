@@ -48,7 +48,7 @@ async function openAppDesk(): Promise<Desk | null> {
   let recovered = false;
   for (;;) {
     try {
-      const opened = openDesk({ path, appVersion: APP_VERSION, workerPath: join(__dirname, '..', 'worker', 'jobs.cjs'), logDir: app.getPath('logs'), files, create: true, requireSessions: true });
+      const opened = openDesk({ path, appVersion: APP_VERSION, workerPath: join(__dirname, '..', 'worker', 'jobs.cjs'), logDir: app.getPath('logs'), files, create: true, requireSessions: true, keptOpen: true });
       if (recovered) await rememberStoreKey();
       return opened;
     } catch (error) {

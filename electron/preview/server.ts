@@ -75,6 +75,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       files: broker,
       create: true, // the desk's own file: a first run opens on the set-up screen
       requireSessions: true,
+      keptOpen: true, // open all day, as the app
     });
   } catch (error) {
     files.remove();

@@ -4,6 +4,8 @@
 // row of the corrections file is either a correction on its record — standing in a conflict with the
 // registry's value when the load came after it — or a row refused in words because the load changed
 // its record meanwhile; no correction is lost under the registry's value, no conflict is missed.
+// When the load changes another field than the one the rows correct, every row is still right:
+// each is written, whatever the order — none is refused for a change it does not touch.
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,8 +36,14 @@ function read<T>(path: string, sql: string, ...params: unknown[]): T[] {
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-/** A copy of the desk's store in a folder of its own, with the two files: new e-mails by CPF, the registry's by registration number. */
-function scene(name: string): { store: string; people: Person[]; corrections: string; registry: string } {
+/** The registry's phone of the i-th person of a file (a mobile number). */
+const loadedPhone = (i: number) => `619${String(80_000_000 + i)}`;
+
+/**
+ * A copy of the desk's store in a folder of its own, with the two files: new e-mails by CPF, the
+ * registry's e-mails (or phones, `loads`) by registration number.
+ */
+function scene(name: string, loads: 'email' | 'phone' = 'email'): { store: string; people: Person[]; corrections: string; registry: string } {
   const folder = join(desk.dir, name);
   mkdirSync(folder, { recursive: true });
   const db = openRawStore(desk.store);
@@ -45,7 +53,10 @@ function scene(name: string): { store: string; people: Person[]; corrections: st
   copyFileSync(desk.store, store);
   const people = read<Person>(store, 'SELECT id, cpf, registration_number AS registration FROM professionals ORDER BY id LIMIT ?', PEOPLE);
   const corrections = writeExcelCsv(join(desk.dir, `${name}-correcoes.csv`), ['CPF;E-mail;Motivo', ...people.map((p, i) => `${p.cpf};corrigido.${i}@exemplo.com.br;Pedido do mês`)]);
-  const registry = writeExcelCsv(join(desk.dir, `${name}-cadastro.csv`), ['Registro;E-mail', ...people.map((p, i) => `${p.registration};cadastro.${i}@exemplo.com.br`)]);
+  const registry = writeExcelCsv(
+    join(desk.dir, `${name}-cadastro.csv`),
+    loads === 'email' ? ['Registro;E-mail', ...people.map((p, i) => `${p.registration};cadastro.${i}@exemplo.com.br`)] : ['Registro;Telefone', ...people.map((p, i) => `${p.registration};${loadedPhone(i)}`)],
+  );
   return { store, people, corrections, registry };
 }
 
@@ -144,6 +155,63 @@ describe('a corrections import and a registry load of the same people at once', 
       const summary = JSON.parse(imported.stdout) as { accepted: number; rejected: number };
       const refused = read<{ n: number }>(store, "SELECT count(*) AS n FROM import_errors WHERE code = 'VERSION_CONFLICT'")[0]?.n ?? 0;
       expectSerial(store, people, summary, refused);
+    } finally {
+      await host.stop();
+    }
+  }, 120_000);
+});
+
+/** Every row written as checked beside a load of phones that landed among the import's writes; nothing refused, nothing in conflict. */
+function expectAllWritten(store: string, people: Person[], imported: { accepted: number; rejected: number }): void {
+  const history = read<{ kind: string; first: number; last: number }>(
+    store,
+    "SELECT kind, min(id) AS first, max(id) AS last FROM record_history WHERE kind IN ('correction_import', 'registry_load') GROUP BY kind",
+  );
+  const imported_ = history.find((h) => h.kind === 'correction_import');
+  const loaded = history.find((h) => h.kind === 'registry_load');
+  // The load landed while the import was being written.
+  expect(loaded && imported_ && imported_.first < loaded.first && loaded.first < imported_.last, JSON.stringify(history)).toBe(true);
+  expect(read(store, "SELECT row, message FROM import_errors WHERE code = 'VERSION_CONFLICT' LIMIT 3")).toEqual([]);
+  expect(imported).toMatchObject({ accepted: people.length, rejected: 0 });
+  const records = new Map(read<{ id: number; email: string | null; phone: string | null }>(store, 'SELECT id, email, phone FROM professionals').map((r) => [r.id, r]));
+  const pending = new Set(read<{ id: number }>(store, "SELECT professional_id AS id FROM corrections WHERE source = 'import' AND field = 'email' AND status = 'pending'").map((r) => r.id));
+  const wrong = people.filter((p, i) => {
+    const record = records.get(p.id);
+    return record?.email !== `corrigido.${i}@exemplo.com.br` || (record.phone ?? '').replace(/\D/g, '') !== loadedPhone(i) || !pending.has(p.id);
+  });
+  expect(wrong.slice(0, 5)).toEqual([]);
+  expect(read(store, 'SELECT id FROM registry_conflicts WHERE resolved_at IS NULL LIMIT 3')).toEqual([]);
+  expect(cliOn(() => store).run('audit', 'verify').code).toBe(0);
+}
+
+describe('a corrections import and a registry load of other fields of the same people at once', () => {
+  it('the host imports the e-mails while the command line loads the phones: every row written', async () => {
+    const { store, people, corrections, registry } = scene('host-importa-telefones', 'phone');
+    const host = await startHostProcess(store, undefined, STEPS);
+    try {
+      const importing = hostJob(host, 'imports:run', corrections, 'corrections');
+      await importWriting(store);
+      const load = await cliAsync(store, ['import', 'registry', registry]);
+      const imported = await importing;
+      expect(load.code, load.stderr).toBe(0);
+      expect(imported.ok, JSON.stringify(imported.error)).toBe(true);
+      expectAllWritten(store, people, imported.value as { accepted: number; rejected: number });
+    } finally {
+      await host.stop();
+    }
+  }, 120_000);
+
+  it('the host loads the phones while the command line imports the e-mails: every row written', async () => {
+    const { store, people, corrections, registry } = scene('host-carrega-telefones', 'phone');
+    const host = await startHostProcess(store);
+    try {
+      const importing = cliAsync(store, ['--json', 'import', 'corrections', corrections], STEPS);
+      await importWriting(store);
+      const load = await hostJob(host, 'imports:run', registry, 'registry');
+      const imported = await importing;
+      expect(load.ok, JSON.stringify(load.error)).toBe(true);
+      expect(imported.code, imported.stderr).toBe(0);
+      expectAllWritten(store, people, JSON.parse(imported.stdout) as { accepted: number; rejected: number });
     } finally {
       await host.stop();
     }

@@ -10,11 +10,15 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { ErrorCode } from '../../../shared/errors';
 import type { FieldName, FieldValue } from '../../../shared/fields';
 import { caseOfPendency } from '../../../shared/rules/pendencyCases';
+import { recordPendencies } from '../../../shared/rules/pendencies';
 import { columnsOfCorrectionField } from '../../../shared/rules/motherFact';
 import { foldForSearch } from '../../../shared/text';
 import { closeAgreedConflicts, reopenConflictsLeftBy, type Closer } from '../../agreedConflicts';
+import { directoryUfOf } from '../../cep';
 import { resolveRejectionsBy } from '../../corrections';
+import { toProfessional, type ProfessionalRow } from '../../professionalRow';
 import { columnValue } from '../../recordState';
+import { changeRestedOn } from './stillRight';
 import { valuesOfCorrectionText } from '../../../shared/rules/correctionText';
 import { BatchedInsert } from '../kinds/batchedInsert';
 import { OP_CORRECTION, OP_ERROR } from './ops';
@@ -29,7 +33,11 @@ function idFlags(db: Database, sql: string): Uint8Array {
 
 /** A record changed since the import checked its row: its operation would overwrite that change. */
 export class StaleRecord extends Error {
-  constructor(readonly professionalId: number) {
+  /** `field`: what changed that the row corrects or rests on, when known. */
+  constructor(
+    readonly professionalId: number,
+    readonly field: string | null = null,
+  ) {
     super(`professional ${professionalId} changed during the import`);
     this.name = 'StaleRecord';
   }
@@ -52,6 +60,12 @@ export interface ApplierOptions {
   uuid: () => string;
   /** Told of every load note about to be removed. */
   onDroppedNotes?: (notes: DroppedNote[]) => void;
+  /**
+   * The last record_history entry when the import began (staged imports): a row whose record someone
+   * else changed since its check is still written when that change left alone what the row rests on
+   * (stillRight.ts). Without it, such a row is stale.
+   */
+  historyBefore?: number;
 }
 
 export class CorrectionApplier {
@@ -59,6 +73,7 @@ export class CorrectionApplier {
   private readonly corrections: BatchedInsert;
   private readonly history: BatchedInsert;
   private readonly errors: Statement;
+  private readonly byId: Statement<[number], ProfessionalRow>;
   /** Records with rule pendências, load notes, rejections still open (looked at only for those; read at the first row). */
   private withRules: Uint8Array = new Uint8Array(0);
   private withLoadNotes: Uint8Array = new Uint8Array(0);
@@ -95,6 +110,7 @@ export class CorrectionApplier {
       "(?, ?, ?, 'correction_import', ?, ?, ?, ?, ?, NULL, ?)",
       9,
     );
+    this.byId = db.prepare('SELECT * FROM professionals WHERE id = ?');
     this.errors = db.prepare('INSERT INTO import_errors (import_id, row, "column", code, message, raw_row) VALUES (?, ?, ?, ?, ?, ?)');
     this.dropRules = db.prepare("DELETE FROM pendencies WHERE professional_id = ? AND source = 'rule'");
     this.addRule = db.prepare("INSERT INTO pendencies (professional_id, code, field, message, source, case_letter) VALUES (?, ?, ?, ?, 'rule', ?)");
@@ -160,7 +176,11 @@ export class CorrectionApplier {
       );
       this.updates.set(key, update);
     }
-    if (update.run(...values, now, id, expected).changes !== 1) throw new StaleRecord(id);
+    let version = expected;
+    if (update.run(...values, now, id, expected).changes !== 1) {
+      version = this.versionStillRight(ops, at, id, count);
+      if (update.run(...values, now, id, version).changes !== 1) throw new StaleRecord(id);
+    }
     this.updated.push(id);
     const loadNotes = id < this.withLoadNotes.length && this.withLoadNotes[id] === 1;
     // Conflicts are rare: the corrections that may close or open them again are kept only for those records.
@@ -169,7 +189,7 @@ export class CorrectionApplier {
       const base = at + 7 + i * 3;
       const field = ops[base] as string;
       const uuid = this.options.uuid();
-      this.corrections.add(uuid, id, field, ops[base + 1], ops[base + 2], reason, evidence, this.note, operator, now, dip, importId, expected + 1);
+      this.corrections.add(uuid, id, field, ops[base + 1], ops[base + 2], reason, evidence, this.note, operator, now, dip, importId, version + 1);
       this.history.add(id, now, operator, field, ops[base + 1], ops[base + 2], uuid, importId, reason);
       closers?.push({ field, uuid });
       // A new correction of a field answers the rejections of that field (rare: looked at only where there are some).
@@ -183,16 +203,47 @@ export class CorrectionApplier {
     }
     if (closers) this.settleConflicts(id, closers);
     let next = at + 7 + count * 3;
-    const pendencies = ops[next] as number;
+    let pendencies = ops[next] as number;
     next++;
     if (id < this.withRules.length && this.withRules[id] === 1) this.dropRules.run(id);
-    for (let i = 0; i < pendencies; i++, next += 3) {
-      const code = ops[next] as ErrorCode;
-      const field = ops[next + 1] as FieldName | null;
-      this.addRule.run(id, code, field, ops[next + 2], caseOfPendency(code, field));
+    const end = next + pendencies * 3;
+    // The check computed them on the record it saw: one changed since is looked at as it is now.
+    const found = version === expected ? null : recordPendencies(toProfessional(this.byId.get(id) as ProfessionalRow), { directoryUfOf: (cep) => directoryUfOf(this.db, cep) });
+    if (found) {
+      pendencies = found.length;
+      for (const p of found) this.addRule.run(id, p.code, p.field, p.message, caseOfPendency(p.code, p.field));
+    } else {
+      for (; next < end; next += 3) {
+        const code = ops[next] as ErrorCode;
+        const field = ops[next + 1] as FieldName | null;
+        this.addRule.run(id, code, field, ops[next + 2], caseOfPendency(code, field));
+      }
     }
     if (id < this.withRules.length) this.withRules[id] = pendencies > 0 ? 1 : 0;
-    return next;
+    return end;
+  }
+
+  /**
+   * The version of a record someone else changed since the row was checked, when the row is still
+   * right on it: every field it corrects still holds what the check saw, and nobody changed what
+   * the row rests on (stillRight.ts). Otherwise the row is stale.
+   */
+  private versionStillRight(ops: readonly unknown[], at: number, id: number, count: number): number {
+    const row = this.options.historyBefore === undefined ? undefined : this.byId.get(id);
+    if (!row) throw new StaleRecord(id);
+    const stored = row as unknown as Record<string, unknown>;
+    const fields: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const field = ops[at + 7 + i * 3] as string;
+      fields.push(field);
+      for (const [column, value] of Object.entries(valuesOfCorrectionText(field, ops[at + 8 + i * 3] as string | null)) as [FieldName, FieldValue][]) {
+        const [name, value_] = columnValue(column, value);
+        if (stored[name] !== value_) throw new StaleRecord(id, field);
+      }
+    }
+    const changed = changeRestedOn(this.db, id, this.options.historyBefore as number, this.options.importId, fields);
+    if (changed) throw new StaleRecord(id, changed.field);
+    return row.row_version;
   }
 
   /** Whether the record has an open conflict, or one a correction closed. */

@@ -84,11 +84,12 @@ export class StagedInlineLink implements WriterLink {
   close = () => this.writer.close();
 }
 
-/** Shared counters: replies posted, operation batches applied, failed; then the log's (logFolds.ts). */
+/** Shared counters: replies posted, operation batches applied, failed, staging file made; then the log's (logFolds.ts). */
 const REPLIES = 0;
 const APPLIED = 1;
 const FAILED = 2;
-export const LOG_FOLD_AT = 3;
+export const STAGE_MADE = 3;
+export const LOG_FOLD_AT = 4;
 const FLAG_COUNT = LOG_FOLD_AT + LOG_FOLD_SLOTS;
 /**
  * Values per message, and how many messages may wait untaken before the checking side waits: about
@@ -107,14 +108,23 @@ const WAIT_MS = 600_000;
 /**
  * The checking side waits for the writer in slices of this long, and after each looks whether the
  * writer still lives: a thread that died without a word (out of memory, killed) never answers, and
- * the job, waiting synchronously, hears no 'exit' event. The sign is the staging file's lock, held
- * by the writer's connection for as long as it lives and let go when its thread ends (the SQLite
- * binding closes a dead thread's connections) — whatever the writer waits for meanwhile (the
- * store's lock, a long step), and at no cost per row.
+ * the job, waiting synchronously, hears no 'exit' event. The sign is the staging file's lock: the
+ * thread makes the file before it takes its first message (worker.ts), its connection holds the
+ * lock for as long as it lives and lets it go when its thread ends (the SQLite binding closes a
+ * dead thread's connections) — whatever the writer waits for meanwhile (the store's lock, a long
+ * step), and at no cost per row. The writer removes the file only as its last act before an answer.
  */
 const ALIVE_CHECK_MS = 1000;
-/** The writer lets its staging file go just before it reports a failure of its own: that report may take this long. */
-const LAST_REPLY_MS = 250;
+/**
+ * The writer lets its staging file go (or removes it) just before it answers: that answer may take
+ * this long. Waited only when the file is no longer held, and no longer than the answer takes.
+ */
+const LAST_REPLY_MS = 1000;
+/**
+ * A thread starts and makes its staging file in well under a second; one that has not made it
+ * after this long died before its first line ran (or could not start at all).
+ */
+const STARTUP_MS = 15_000;
 
 function writerGoneError(): AppError {
   return new AppError(
@@ -123,10 +133,13 @@ function writerGoneError(): AppError {
   );
 }
 
-export type WriterReply = { ok: true; value: unknown } | { ok: false; error: AppErrorData };
+/** `whole`: a note, posted before the commit that makes the import whole, of what it came to (the answer follows). */
+export type WriterReply = { ok: true; value: unknown; whole?: true } | { ok: false; error: AppErrorData };
 
 export interface WriterData {
   storePath: string;
+  /** Chosen by the checking side, so that it can tell whether the writer still holds it (ALIVE_CHECK_MS). */
+  stagePath: string;
   port: MessagePort;
   /** REPLIES, APPLIED, FAILED, then the log-folding slots (logFolds.ts). */
   shared: SharedArrayBuffer;
@@ -154,9 +167,10 @@ export class ThreadLink implements WriterLink {
   private closed = false;
   private error: AppError | null = null;
   private row = 0;
-  /** Chosen here, so that this side can tell whether the writer still holds it (ALIVE_CHECK_MS). */
   private readonly stagePath: string;
-  private stageMade = false;
+  private readonly threadStarted = Date.now();
+  /** When the import began (to know it again in the store). */
+  private startedAt = '';
   /** The writer thread died without a word. */
   private gone = false;
 
@@ -169,7 +183,7 @@ export class ThreadLink implements WriterLink {
     this.folds = new LogFolds(this.flags, LOG_FOLD_AT, db);
     const channel = new MessageChannel();
     this.replies = channel.port1;
-    const data: WriterData = { storePath, port: channel.port2, shared: this.flags.buffer as SharedArrayBuffer, storeKey: storeKeyForThread() };
+    const data: WriterData = { storePath, stagePath: this.stagePath, port: channel.port2, shared: this.flags.buffer as SharedArrayBuffer, storeKey: storeKeyForThread() };
     // A small young generation: the writer's garbage is the short-lived batches it applies.
     this.worker = new Worker(script, {
       workerData: data,
@@ -209,20 +223,28 @@ export class ThreadLink implements WriterLink {
     }
   }
 
-  /** Throws when the writer thread is gone without a word: it no longer holds its staging file. */
+  /**
+   * Throws when the writer thread is gone without a word: it made its staging file and no longer
+   * holds it — let go, or removed as its last act — and gave no answer since; or it never made it.
+   */
   private assertWriterLives(): void {
-    if (!this.stageMade || stageHeld(this.stagePath) !== false) return;
+    if (Atomics.load(this.flags, STAGE_MADE) !== 1) {
+      if (Date.now() - this.threadStarted < STARTUP_MS) return;
+    } else if (stageHeld(this.stagePath) === true) return;
     if (Atomics.wait(this.flags, REPLIES, this.seen, LAST_REPLY_MS) !== 'timed-out' || Atomics.load(this.flags, FAILED) === 1) return;
     this.gone = true;
     throw writerGoneError();
   }
 
-  private request(message: Record<string, unknown>): unknown {
+  /** Sends `message` and answers the writer's reply (the first `isAnswer` takes: the others are notes it took). */
+  private request(message: Record<string, unknown>, isAnswer: (reply: WriterReply) => boolean = () => true): unknown {
     this.flush();
     this.worker.postMessage(message);
-    const reply = this.nextReply() as WriterReply;
-    if (!reply.ok) throw new AppError(reply.error.code, reply.error.message, { details: reply.error.details });
-    return reply.value;
+    for (;;) {
+      const reply = this.nextReply() as WriterReply;
+      if (!reply.ok) throw new AppError(reply.error.code, reply.error.message, { details: reply.error.details });
+      if (isAnswer(reply)) return reply.value;
+    }
   }
 
   private flush(): void {
@@ -241,9 +263,8 @@ export class ThreadLink implements WriterLink {
   }
 
   begin(data: NewImport, writeWhileReading: boolean): number {
-    const importId = this.request({ t: 'begin', data, writeWhileReading, stagePath: this.stagePath }) as number;
-    this.stageMade = true;
-    return importId;
+    this.startedAt = data.startedAt;
+    return this.request({ t: 'begin', data, writeWhileReading }) as number;
   }
 
   atRow(row: number): void {
@@ -260,8 +281,30 @@ export class ThreadLink implements WriterLink {
     return this.request({ t: 'lookup', query }) as ProfessionalRow | null;
   }
 
+  /**
+   * A writer gone after the commit that made the import whole leaves it written: it is reported so,
+   * from the note the writer posted before that commit.
+   */
   finish(data: FinishData): FinishOutcome {
-    return this.request({ t: 'finish', data }) as FinishOutcome;
+    let whole: FinishOutcome | null = null;
+    const answer = (reply: WriterReply) => {
+      if (reply.ok && reply.whole) whole = reply.value as FinishOutcome;
+      return !(reply.ok && reply.whole);
+    };
+    try {
+      return this.request({ t: 'finish', data }, answer) as FinishOutcome;
+    } catch (error) {
+      const noted = whole as FinishOutcome | null;
+      if (!this.gone || noted?.importId == null || !this.importStored(noted.importId)) throw error;
+      this.recoverAfterWriter(); // only its staging file, when it died before removing it
+      return noted;
+    }
+  }
+
+  /** Whether the store holds this import's row (its last step committed). */
+  private importStored(importId: number): boolean {
+    const startedAt = outsideReadSnapshot(this.db, () => this.db.prepare('SELECT started_at FROM imports WHERE id = ?').pluck().get(importId));
+    return startedAt === this.startedAt;
   }
 
   abort(why: RollbackReason): void {
@@ -273,14 +316,14 @@ export class ThreadLink implements WriterLink {
     } catch (error) {
       if (!this.gone) throw error;
     }
-    if (this.gone) this.rollBackAfterWriter();
+    if (this.gone) this.recoverAfterWriter();
   }
 
   /**
-   * What a writer gone without a word wrote is rolled back now, as the next open of the store would
-   * do it (rollback.ts): nobody holds its staging file any more.
+   * What a writer gone without a word wrote and did not finish is rolled back now, and its staging
+   * file removed, as the next open of the store would do it (rollback.ts): nobody holds it any more.
    */
-  private rollBackAfterWriter(): void {
+  private recoverAfterWriter(): void {
     try {
       outsideReadSnapshot(this.db, () => recoverUnfinishedImports(this.db, this.storePath));
     } catch {

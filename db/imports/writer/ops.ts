@@ -37,13 +37,17 @@ export interface StaleRow {
   /** Corrections the row would have queued, and its DIP consequence. */
   items: number;
   dipConsequence: string;
-  /** Why the row was not written (for the summary and the error list). */
+  /** The field someone else changed that the row corrects or rests on (null: not known). */
+  field: string | null;
+  /** Why the row was not written, and the file's column of that field ('' when none): for the summary and the error list. */
   message: string;
+  column: string;
 }
 
-/** The message of a stale row (see StaleRow). */
-export function staleRowMessage(registration: string): string {
-  return `O cadastro de registro ${registration} foi alterado por outra pessoa enquanto a planilha era conferida: esta linha não foi gravada. Confira o cadastro e importe a linha de novo.`;
+/** The message of a stale row (see StaleRow); `label`: the field that changed, when known. */
+export function staleRowMessage(registration: string, label: string | null = null): string {
+  const what = label === null ? 'O cadastro' : `O campo “${label}” do cadastro`;
+  return `${what} de registro ${registration} foi alterado por outra pessoa enquanto a planilha era conferida: esta linha não foi gravada. Confira o cadastro e importe a linha de novo.`;
 }
 
 /** What stale rows take off an import's counts: rows, corrections and DIP consequences. */

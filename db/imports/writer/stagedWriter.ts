@@ -12,7 +12,6 @@
 // process dies the next open of the store rolls it back (rollback.ts).
 import type { Database, Statement } from 'better-sqlite3';
 import type { ImportKind, ImportMapping } from '../../../shared/contract/imports';
-import { AppError } from '../../../shared/errors';
 import { appendAudit, sealWritten } from '../../audit';
 import { lastRowId, queueInsertedForSealing, queueUpdatedForSealing, withTriggersDeferred } from '../../bulkTriggers';
 import type { ProfessionalRow } from '../../registry';
@@ -21,12 +20,14 @@ import { finishImport, insertImport, type NewImport } from '../history';
 import { rememberMapping } from '../mappings';
 import { uuidV7Sequence } from '../uuid';
 import { CorrectionApplier, StaleRecord } from './applier';
-import { detailWithoutStale, OP_ERROR, OP_ROW, operationLength, withOperations, staleRowMessage, staleTotals, type FinishData, type FinishOutcome, type FreshQuery, type StaleRow } from './ops';
+import { detailWithoutStale, OP_ERROR, OP_ROW, operationLength, withOperations, staleTotals, type FinishData, type FinishOutcome, type FreshQuery, type StaleRow } from './ops';
+import { nameStaleRows, staleImportError } from './staleRows';
 import { LOG_FOLD_SLOTS, LogFolds } from './logFolds';
 import { PendingOps } from './pending';
 import { clearMark, markUnfinished, nextImportId } from './reservations';
 import { rollbackUnfinishedImport, type RollbackReason } from './rollback';
 import { ChunkSource, StageSource, type OpSource } from './sources';
+import { lastHistoryEntry } from './stillRight';
 import { ImportStage } from './stage';
 
 /** An import of up to this many accepted rows is one transaction (a few tenths of a second). */
@@ -81,6 +82,7 @@ export class StagedWriter {
   /** The file row of the operations being staged. */
   private row = 0;
   private readonly steps = stepping();
+  private historyBefore = 0; // the record history's last entry when the import began (applier.ts)
   /** What the steps wrote so far: the import's number, its unfinished mark, the registry conflicts they closed. */
   private readonly progress = { importId: 0, mark: null as string | null, finished: false, conflictsClosed: 0 };
   private readonly stale: StaleRow[] = [];
@@ -88,7 +90,7 @@ export class StagedWriter {
    * After a stale row, every later row of the same record is stale too: its check was based on the
    * import's own change, and a version number matching by chance proves nothing.
    */
-  private readonly staleRecords = new Set<number>();
+  private readonly staleRecords = new Map<number, string | null>(); // and the field that changed
   private uuid: () => string = () => {
     throw new Error('the import has not begun');
   };
@@ -109,14 +111,15 @@ export class StagedWriter {
   }
 
   /**
-   * Opens the staging file (at `stagePath`, when the checking side chose it). `writeWhileReading`:
+   * Takes the staging file (`stage`: made by the writer thread first; otherwise a new one). `writeWhileReading`:
    * written whatever its rows say (see the top). The import's number is only known when written: 0 until then.
    */
-  begin(data: NewImport, writeWhileReading = false, stagePath?: string): number {
+  begin(data: NewImport, writeWhileReading = false, stage?: ImportStage): number {
     this.data = data;
     this.early = writeWhileReading;
     this.uuid = uuidV7Sequence(Date.parse(data.startedAt));
-    this.stage = ImportStage.create(this.storePath, stagePath);
+    this.stage = stage ?? ImportStage.create(this.storePath);
+    this.historyBefore = lastHistoryEntry(this.db); // before any row is checked
     // Folding the log back into the file waits until the answer is out (see the worker); each
     // step's own pages are folded in right after it, so a clerk's next save never does it.
     this.db.pragma('wal_autocheckpoint = 0');
@@ -205,8 +208,9 @@ export class StagedWriter {
    * Writes the import (when `data.written`): its number, and the rows whose record someone else
    * changed since they were checked (rejected then; with "all or nothing", nothing is written). A
    * preview or an all-or-nothing import with rejected rows only remembers the mapping, as before.
+   * `onWhole`: told the outcome inside the transaction that makes the import whole, before its commit.
    */
-  finish(data: FinishData): FinishOutcome {
+  finish(data: FinishData, onWhole?: (outcome: FinishOutcome) => void): FinishOutcome {
     const stage = this.requireStage();
     if (!data.written) {
       this.rollBackSteps('failed');
@@ -227,7 +231,7 @@ export class StagedWriter {
     const single = this.progress.importId === 0 && source.remaining <= this.steps.singleUpTo;
     for (;;) {
       const began = Date.now();
-      if (this.writeStep(source, data, single)) break;
+      if (this.writeStep(source, data, single, onWhole)) break;
       this.breathe(Date.now() - began);
     }
     this.discard();
@@ -239,7 +243,7 @@ export class StagedWriter {
    * when `closing` and the source is then empty, the import's row, its problems and its audit entry
    * too. Answers whether that closed the import.
    */
-  private writeStep(source: OpSource, closing: FinishData | null, single: boolean): boolean {
+  private writeStep(source: OpSource, closing: FinishData | null, single: boolean, onWhole?: (outcome: FinishOutcome) => void): boolean {
     const stage = this.requireStage();
     const begun = this.data as NewImport;
     const progress = this.progress;
@@ -260,6 +264,7 @@ export class StagedWriter {
           fileName: begun.fileName,
           uuid: this.uuid,
           onDroppedNotes: single ? undefined : (notes) => stage.keepDropped(notes),
+          historyBefore: this.historyBefore,
         });
         withTriggersDeferred(this.db, ['professionals_unsealed_update', 'corrections_unsealed_insert'], () => {
           for (let budget = single ? source.remaining : this.steps.perStep; budget > 0; ) {
@@ -267,12 +272,13 @@ export class StagedWriter {
             if (slice.length === 0) break;
             for (const { row, op } of slice) {
               try {
-                if (this.staleRecords.has(op[1] as number)) throw new StaleRecord(op[1] as number);
+                if (this.staleRecords.has(op[1] as number)) throw new StaleRecord(op[1] as number, this.staleRecords.get(op[1] as number));
                 applier.apply(op);
               } catch (error) {
                 if (!(error instanceof StaleRecord) || begun.allOrNothing) throw error;
-                this.staleRecords.add(error.professionalId);
-                this.stale.push({ row, professionalId: error.professionalId, items: op[6] as number, dipConsequence: op[3] as string, message: '' });
+                this.staleRecords.set(error.professionalId, error.field);
+                const { professionalId, field } = error;
+                this.stale.push({ row, professionalId, items: op[6] as number, dipConsequence: op[3] as string, field, message: '', column: '' });
               }
               source.settled(op);
             }
@@ -290,6 +296,7 @@ export class StagedWriter {
         // A step's rows are sealed with it (db/auditSeals.ts); the last step's audit entry seals its own.
         if (!progress.finished) return sealWritten(this.db);
         this.closeImport(closing as FinishData, applier);
+        onWhole?.({ importId: progress.importId, stale: this.stale, conflictsClosed: progress.conflictsClosed });
       });
     } catch (error) {
       progress.finished = false;
@@ -316,12 +323,9 @@ export class StagedWriter {
       for (const { op } of slice) applier.apply(op);
       afterProblem = (slice[slice.length - 1] as { seq: number }).seq;
     }
-    const registration = this.db.prepare('SELECT registration_number FROM professionals WHERE id = ?').pluck();
     this.stale.sort((a, b) => a.row - b.row); // met in the store's order, listed in the file's
-    for (const row of this.stale) {
-      row.message = staleRowMessage(String(registration.get(row.professionalId)));
-      applier.apply([OP_ERROR, row.row, '', 'VERSION_CONFLICT', row.message, null]);
-    }
+    nameStaleRows(this.db, this.stale, data.mapping);
+    for (const row of this.stale) applier.apply([OP_ERROR, row.row, row.column, 'VERSION_CONFLICT', row.message, null]);
     const detail = { ...detailWithoutStale(data.auditDetail, this.stale), conflictsClosed: this.progress.conflictsClosed };
     appendAudit(this.db, { at: data.finishedAt, operator: begun.operator, action: 'import.run', entity: 'import', entityId: String(importId), detail });
     this.remember(data);
@@ -351,10 +355,7 @@ export class StagedWriter {
     pause(wanted - (Date.now() - started));
   }
 
-  /**
-   * Undoes the steps already written (an import that failed, was cancelled or will not be written);
-   * when that fails too, the next open of the store does it.
-   */
+  /** Undoes the steps already written (failed, cancelled, not to be written); failing that, the next open does it. */
   private rollBackSteps(why: RollbackReason): void {
     const { importId, mark, finished } = this.progress;
     if (!mark || finished || !this.stage) return;
@@ -368,13 +369,7 @@ export class StagedWriter {
   }
 
   private failure(error: unknown): unknown {
-    if (!(error instanceof StaleRecord)) return error;
-    const registration = (this.db.prepare('SELECT registration_number FROM professionals WHERE id = ?').pluck().get(error.professionalId) as string | undefined) ?? '?';
-    return new AppError(
-      'VERSION_CONFLICT',
-      `O cadastro de registro ${registration} foi alterado enquanto a planilha era conferida: nada foi gravado. Importe a planilha de novo.`,
-      { details: { professionalId: error.professionalId } },
-    );
+    return error instanceof StaleRecord ? staleImportError(this.db, error) : error;
   }
 
   private requireStage(): ImportStage {

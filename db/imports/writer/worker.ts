@@ -8,13 +8,26 @@ import { AppError, type AppErrorData } from '../../../shared/errors';
 import { storeError } from '../../storeLock';
 import { threadKey, useStoreKey } from '../../storeKey';
 import { openJobConnection, WRITING_CACHE_KIB } from '../../connections';
-import { LOG_FOLD_AT, type WriterData, type WriterReply } from './link';
+import { LOG_FOLD_AT, STAGE_MADE, type WriterData, type WriterReply } from './link';
 import { LogFolds } from './logFolds';
+import { ImportStage } from './stage';
 import { StagedWriter } from './stagedWriter';
 
-const { storePath, port, shared, storeKey } = workerData as WriterData;
+const { storePath, stagePath, port, shared, storeKey } = workerData as WriterData;
 useStoreKey(threadKey(storeKey));
 const flags = new Int32Array(shared);
+/**
+ * The staging file comes first, before any message is taken: its lock is how the checking side
+ * tells that this thread lives (link.ts), from its first message to its last answer.
+ */
+let stage: ImportStage | null = null;
+let stageFailure: unknown = null;
+try {
+  stage = ImportStage.create(storePath, stagePath);
+  Atomics.store(flags, STAGE_MADE, 1);
+} catch (error) {
+  stageFailure = error; // the answer to `begin`
+}
 let db: Database.Database | null = null;
 let writer: StagedWriter | null = null;
 let failed = false;
@@ -80,23 +93,26 @@ parentPort?.on('message', (message: { t: string; [key: string]: unknown }) => {
   try {
     switch (message.t) {
       case 'begin':
+        if (!stage) throw stageFailure;
         db = openJobConnection(storePath, WRITING_CACHE_KIB);
         writer = new StagedWriter(db, storePath, new LogFolds(flags, LOG_FOLD_AT));
-        return reply({ ok: true, value: writer.begin(message.data as Parameters<StagedWriter['begin']>[0], message.writeWhileReading === true, message.stagePath as string) });
+        return reply({ ok: true, value: writer.begin(message.data as Parameters<StagedWriter['begin']>[0], message.writeWhileReading === true, stage) });
       case 'lookup':
         return reply({ ok: true, value: writer?.lookup(message.query as Parameters<StagedWriter['lookup']>[0]) ?? null });
       case 'finish': {
-        const importId = writer?.finish(message.data as Parameters<StagedWriter['finish']>[0]) ?? null;
-        reply({ ok: true, value: importId });
+        // What the import came to is told before the commit that makes it whole, should this thread die right after it.
+        const outcome = writer?.finish(message.data as Parameters<StagedWriter['finish']>[0], (whole) => reply({ ok: true, value: whole, whole: true })) ?? null;
+        reply({ ok: true, value: outcome });
         // Then, with the import's answer on its way, fold the log back into the file.
-        if (importId !== null) db?.pragma('wal_checkpoint(PASSIVE)');
+        if (outcome?.importId != null) db?.pragma('wal_checkpoint(PASSIVE)');
         return;
       }
       case 'abort':
         writer?.abort(message.why as Parameters<StagedWriter['abort']>[0]);
         return reply({ ok: true, value: null });
       case 'close':
-        writer?.close();
+        if (writer) writer.close();
+        else stage?.remove(); // never begun
         db?.close();
         db = null;
         parentPort?.close();

@@ -29,16 +29,32 @@ testDeskForEachTest((fresh) => {
   addNumberedProfessionals(desk.store, ROWS, { cpf: 300_000_000, registration: 80_000 });
 });
 
-/** The built writer, dying (`how`) when it receives its `nth` message of kind `kind`. */
-function dyingWriter(kind: 'ops' | 'finish', nth: number, how: 'exit' | 'heap'): string {
+/**
+ * When the writer dies: as it receives its `nth` message of a kind (`begin`: before its store is
+ * even opened), or as it posts its answer to `finish` (`answer`: after its last write — the commit
+ * of a written import, the staging file already removed).
+ */
+type Death = 'begin' | 'ops' | 'finish' | 'answer';
+
+/** The built writer, dying (`how`) at `death` (its `nth` such message). */
+function dyingWriter(death: Death, nth: number, how: 'exit' | 'heap'): string {
   if (!existsSync(BUILT_WRITER)) throw new Error('Build first (npx vite build -c vite.node.config.ts): out/worker/importWriter.cjs is missing');
-  const death = how === 'exit' ? 'process.exit(1);' : 'const hog = []; for (;;) hog.push(new Array(1 << 20).fill(hog.length));';
-  const path = join(dirname(desk.file('x')), `dying-writer-${kind}-${how}.cjs`);
+  const die = how === 'exit' ? 'process.exit(1);' : 'const hog = []; for (;;) hog.push(new Array(1 << 20).fill(hog.length));';
+  const kind = death === 'answer' ? 'finish' : death;
+  // An answer is posted on the writer's reply port; a note it posts before its commit (`whole`) is let through.
+  const atAnswer =
+    death === 'answer'
+      ? `const post = MessagePort.prototype.postMessage;
+MessagePort.prototype.postMessage = function (message) { if (seen >= ${nth} && message && message.ok === true && !message.whole) { ${die} } return post.apply(this, arguments); };`
+      : '';
+  const onMessage = death === 'answer' ? '' : die;
+  const path = join(dirname(desk.file('x')), `dying-writer-${death}-${how}.cjs`);
   writeFileSync(
     path,
-    `const { parentPort } = require('node:worker_threads');
+    `const { parentPort, MessagePort } = require('node:worker_threads');
 let seen = 0;
-parentPort.on('message', (message) => { if (message.t === ${JSON.stringify(kind)} && ++seen === ${nth}) { ${death} } });
+parentPort.on('message', (message) => { if (message.t === ${JSON.stringify(kind)} && ++seen === ${nth}) { ${onMessage} } });
+${atAnswer}
 require(${JSON.stringify(BUILT_WRITER)});
 `,
   );
@@ -110,5 +126,71 @@ describe('a corrections import whose writer thread dies', () => {
 
   it('fails within seconds and rolls back what was written when the thread ends as the import is being finished', () => {
     importDyingWriter('finish', 1, 'exit');
+  });
+});
+
+/** Imports the file of ROWS new e-mails (`prefix`) with a writer dying at `death`: what came of it, and how long it took. */
+function importWithDeath(death: Death, prefix: string, overrides: { dryRun?: boolean } = {}) {
+  writerScript = dyingWriter(death, 1, 'exit');
+  const lines = Array.from({ length: ROWS }, (_, i) => `${validCpf(300_000_001 + i)};${prefix}${i}@exemplo.com.br;Atualização anual`);
+  const file = correctionsCsv(desk, 'CPF;E-mail;Motivo', lines);
+  const began = Date.now();
+  try {
+    return { summary: runImport(importInput(file, { kind: 'corrections', ...overrides }), jobContext(desk.store.path)), failure: null, ms: Date.now() - began };
+  } catch (error) {
+    return { summary: null, failure: error, ms: Date.now() - began };
+  } finally {
+    writerScript = null;
+  }
+}
+
+function leftBesideStore(): string[] {
+  return readdirSync(dirname(desk.store.path)).filter((name) => name.includes('.import-'));
+}
+
+describe('a corrections import whose writer thread dies before it made its staging file or after it removed it', () => {
+  it('fails, nothing stored, when the thread ends before its first line ran', () => {
+    const before = storeState();
+    writerScript = join(dirname(desk.file('x')), 'writer-never-started.cjs');
+    writeFileSync(writerScript, 'process.exit(1);\n');
+    const file = correctionsCsv(desk, 'CPF;E-mail;Motivo', [`${validCpf(300_000_001)};nunca@exemplo.com.br;Atualização anual`]);
+    const began = Date.now();
+    expect(() => runImport(importInput(file, { kind: 'corrections' }), jobContext(desk.store.path))).toThrow(/gravação da importação parou de repente.*Nada desta importação ficou gravado/);
+    writerScript = null;
+    expect(Date.now() - began).toBeLessThan(25_000);
+    expect(storeState()).toEqual(before);
+    expect(leftBesideStore()).toEqual([]);
+  }, 40_000);
+
+  it('fails within seconds, nothing stored, when the thread ends as it is given the import to begin', () => {
+    const before = storeState();
+    const { failure, ms } = importWithDeath('begin', 'inicio');
+    expect(failure).toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/gravação da importação parou de repente.*Nada desta importação ficou gravado/) });
+    expect(ms).toBeLessThan(10_000);
+    expect(storeState()).toEqual(before);
+    expect(leftBesideStore()).toEqual([]);
+  });
+
+  it('fails within seconds, nothing stored, when the thread of a preview ends as it answers', () => {
+    const before = storeState();
+    const { failure, ms } = importWithDeath('answer', 'previa', { dryRun: true });
+    expect(failure).toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/gravação da importação parou de repente.*Nada desta importação ficou gravado/) });
+    expect(ms).toBeLessThan(10_000);
+    expect(storeState()).toEqual(before);
+    expect(leftBesideStore()).toEqual([]);
+  });
+
+  it('reports the import written, within seconds, when the thread ends after the commit that made it whole', () => {
+    const { summary, failure, ms } = importWithDeath('answer', 'gravado');
+    expect(failure).toBeNull();
+    expect(ms).toBeLessThan(10_000);
+    const db = desk.store.db;
+    const stored = db.prepare('SELECT id, accepted FROM imports').all();
+    expect(stored).toEqual([{ id: summary?.importId, accepted: ROWS }]);
+    expect(summary).toMatchObject({ written: true, accepted: ROWS, rejected: 0 });
+    expect(db.prepare("SELECT count(*) FROM professionals WHERE email LIKE 'gravado%'").pluck().get()).toBe(ROWS);
+    expect(db.prepare("SELECT count(*) FROM audit_log WHERE action = 'import.rollback'").pluck().get()).toBe(0);
+    expect(verifyAuditChain(db).ok).toBe(true);
+    expect(leftBesideStore()).toEqual([]);
   });
 });
