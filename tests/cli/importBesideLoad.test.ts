@@ -7,10 +7,10 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openRawStore } from '../rawStore';
+import { readRawRows } from '../rawStore';
 import { cliDesk, cliOn, initDesk } from './command';
 import { cliAsync, startHostProcess, type HostProcess } from './processes';
-import { writeExcelCsv } from '../faults/stores';
+import { settle, writeExcelCsv } from '../faults/stores';
 
 const PEOPLE = 2000;
 const STEPS = { CRESS_DESK_IMPORT_STEP_ROWS: '10' };
@@ -23,27 +23,15 @@ interface Person {
   registration: string;
 }
 
-function read<T>(path: string, sql: string, ...params: unknown[]): T[] {
-  const db = openRawStore(path, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
-
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** A copy of the desk's store in a folder of its own, with the two files: new e-mails by CPF, the registry's by registration number. */
 function scene(name: string): { store: string; people: Person[]; corrections: string; registry: string } {
   const folder = join(desk.dir, name);
   mkdirSync(folder, { recursive: true });
-  const db = openRawStore(desk.store);
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
   const store = join(folder, 'store.sqlite');
-  copyFileSync(desk.store, store);
-  const people = read<Person>(store, 'SELECT id, cpf, registration_number AS registration FROM professionals ORDER BY id LIMIT ?', PEOPLE);
+  copyFileSync(settle(desk.store), store);
+  const people = readRawRows<Person>(store, 'SELECT id, cpf, registration_number AS registration FROM professionals ORDER BY id LIMIT ?', [PEOPLE]);
   const corrections = writeExcelCsv(join(desk.dir, `${name}-correcoes.csv`), ['CPF;E-mail;Motivo', ...people.map((p, i) => `${p.cpf};corrigido.${i}@exemplo.com.br;Pedido do mês`)]);
   const registry = writeExcelCsv(join(desk.dir, `${name}-cadastro.csv`), ['Registro;E-mail', ...people.map((p, i) => `${p.registration};cadastro.${i}@exemplo.com.br`)]);
   return { store, people, corrections, registry };
@@ -66,22 +54,22 @@ async function hostJob(host: HostProcess, channel: string, file: string, kind: '
 /** Waits until the corrections import has written its first steps (and has more to write: ten rows a step). */
 async function importWriting(store: string): Promise<void> {
   for (let tries = 0; tries < 3000; tries++) {
-    if ((read<{ n: number }>(store, "SELECT count(*) AS n FROM corrections WHERE source = 'import'")[0]?.n ?? 0) > 0) return;
+    if ((readRawRows<{ n: number }>(store, "SELECT count(*) AS n FROM corrections WHERE source = 'import'")[0]?.n ?? 0) > 0) return;
     await sleep(10);
   }
 }
 
 /** What each person of the files ended with, as one of the outcomes a run one after the other gives; the others listed. */
 function outcomes(store: string, people: Person[]): { correctedThenLoaded: number; loadedThenCorrected: number; refusedRow: number; wrong: string[] } {
-  const email = new Map(read<{ id: number; email: string | null }>(store, 'SELECT id, email FROM professionals').map((r) => [r.id, r.email]));
+  const email = new Map(readRawRows<{ id: number; email: string | null }>(store, 'SELECT id, email FROM professionals').map((r) => [r.id, r.email]));
   const corrections = new Map(
-    read<{ professional: number; old: string | null; new: string | null }>(
+    readRawRows<{ professional: number; old: string | null; new: string | null }>(
       store,
       "SELECT professional_id AS professional, old_value AS old, new_value AS new FROM corrections WHERE source = 'import' AND field = 'email' AND status = 'pending'",
     ).map((c) => [c.professional, c]),
   );
   const conflicts = new Map(
-    read<{ professional: number; file: string | null }>(store, "SELECT professional_id AS professional, file_value AS file FROM registry_conflicts WHERE field = 'email' AND resolved_at IS NULL").map((c) => [
+    readRawRows<{ professional: number; file: string | null }>(store, "SELECT professional_id AS professional, file_value AS file FROM registry_conflicts WHERE field = 'email' AND resolved_at IS NULL").map((c) => [
       c.professional,
       c.file,
     ]),
@@ -124,7 +112,7 @@ describe('a corrections import and a registry load of the same people at once', 
       expect(load.code, load.stderr).toBe(0);
       expect(imported.ok, JSON.stringify(imported.error)).toBe(true);
       const summary = imported.value as { accepted: number; rejected: number };
-      const refused = read<{ n: number }>(store, "SELECT count(*) AS n FROM import_errors WHERE code = 'VERSION_CONFLICT'")[0]?.n ?? 0;
+      const refused = readRawRows<{ n: number }>(store, "SELECT count(*) AS n FROM import_errors WHERE code = 'VERSION_CONFLICT'")[0]?.n ?? 0;
       expectSerial(store, people, summary, refused);
     } finally {
       await host.stop();
@@ -142,7 +130,7 @@ describe('a corrections import and a registry load of the same people at once', 
       expect(load.ok, JSON.stringify(load.error)).toBe(true);
       expect([0, 1], imported.stderr).toContain(imported.code);
       const summary = JSON.parse(imported.stdout) as { accepted: number; rejected: number };
-      const refused = read<{ n: number }>(store, "SELECT count(*) AS n FROM import_errors WHERE code = 'VERSION_CONFLICT'")[0]?.n ?? 0;
+      const refused = readRawRows<{ n: number }>(store, "SELECT count(*) AS n FROM import_errors WHERE code = 'VERSION_CONFLICT'")[0]?.n ?? 0;
       expectSerial(store, people, summary, refused);
     } finally {
       await host.stop();
