@@ -2,15 +2,13 @@
 // ended outright — after part of the import was written. The import does not wait minutes for an
 // answer that will never come: it fails within seconds, in words, and what the writer wrote is
 // rolled back at once, the store as before the import and nothing of it left beside the store.
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { verifyAuditChain } from '../../../db/audit';
-import { importInput, importStepRowsInEachTest, jobContext, runImport } from '../../fixtures/imports/jobs';
-import { addNumberedProfessionals, correctionsCsv, testDeskForEachTest, validCpf, type TestDesk } from '../fixtures';
+import { importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
 import { holdStore } from '../../cli/processes';
-
-const BUILT_WRITER = resolve(__dirname, '../../../out/worker/importWriter.cjs');
+import { builtWorker, builtWorkerAfter, numberedDeskForEachTest } from './numberedDesk';
 
 /** The writer thread the import starts: the built one, behind `dying` when a test sets it. */
 let writerScript: string | null = null;
@@ -20,33 +18,23 @@ vi.mock('../../../db/imports/writer/link', async (importOriginal) => {
 });
 
 const ROWS = 900;
-let desk: TestDesk;
-// Steps of 16 rows: the writer has written several of them before it dies.
-importStepRowsInEachTest(16);
-
-testDeskForEachTest((fresh) => {
-  desk = fresh;
-  addNumberedProfessionals(desk.store, ROWS, { cpf: 300_000_000, registration: 80_000 });
-});
+// Written 16 rows a step: the writer has written several steps before it dies.
+const people = numberedDeskForEachTest(ROWS, { cpf: 300_000_000, registration: 80_000 });
 
 /** The built writer, dying (`how`) when it receives its `nth` message of kind `kind`. */
 function dyingWriter(kind: 'ops' | 'finish', nth: number, how: 'exit' | 'heap'): string {
-  if (!existsSync(BUILT_WRITER)) throw new Error('Build first (npx vite build -c vite.node.config.ts): out/worker/importWriter.cjs is missing');
   const death = how === 'exit' ? 'process.exit(1);' : 'const hog = []; for (;;) hog.push(new Array(1 << 20).fill(hog.length));';
-  const path = join(dirname(desk.file('x')), `dying-writer-${kind}-${how}.cjs`);
-  writeFileSync(
-    path,
-    `const { parentPort } = require('node:worker_threads');
-let seen = 0;
-parentPort.on('message', (message) => { if (message.t === ${JSON.stringify(kind)} && ++seen === ${nth}) { ${death} } });
-require(${JSON.stringify(BUILT_WRITER)});
-`,
+  return builtWorkerAfter(
+    people.desk,
+    `dying-writer-${kind}-${how}.cjs`,
+    'importWriter',
+    `let seen = 0;
+parentPort.on('message', (message) => { if (message.t === ${JSON.stringify(kind)} && ++seen === ${nth}) { ${death} } });`,
   );
-  return path;
 }
 
 function storeState() {
-  const db = desk.store.db;
+  const db = people.desk.store.db;
   return {
     records: db.prepare('SELECT id, email, row_version FROM professionals ORDER BY id').all(),
     corrections: db.prepare('SELECT count(*) FROM corrections').pluck().get(),
@@ -56,10 +44,10 @@ function storeState() {
 }
 
 function importDyingWriter(kind: 'ops' | 'finish', nth: number, how: 'exit' | 'heap'): void {
+  const desk = people.desk;
   writerScript = dyingWriter(kind, nth, how);
   const before = storeState();
-  const lines = Array.from({ length: ROWS }, (_, i) => `${validCpf(300_000_001 + i)};novo${i}@exemplo.com.br;Atualização anual`);
-  const file = correctionsCsv(desk, 'CPF;E-mail;Motivo', lines);
+  const file = people.newEmails('novo');
   const began = Date.now();
   let failure: unknown = null;
   try {
@@ -83,10 +71,9 @@ function importDyingWriter(kind: 'ops' | 'finish', nth: number, how: 'exit' | 'h
 
 describe('a corrections import whose writer thread waits its turn', () => {
   it('is not taken for dead while another program holds the store for seconds, and is written', async () => {
-    if (!existsSync(BUILT_WRITER)) throw new Error('Build first (npx vite build -c vite.node.config.ts): out/worker/importWriter.cjs is missing');
-    writerScript = BUILT_WRITER;
-    const lines = Array.from({ length: ROWS }, (_, i) => `${validCpf(300_000_001 + i)};espera${i}@exemplo.com.br;Atualização anual`);
-    const file = correctionsCsv(desk, 'CPF;E-mail;Motivo', lines);
+    const desk = people.desk;
+    writerScript = builtWorker('importWriter');
+    const file = people.newEmails('espera');
     // Another program's write transaction: the import's first step waits for it (about 3 s).
     const holder = await holdStore(desk.store.path, 'write', 3000);
     const began = Date.now();
