@@ -5,6 +5,7 @@ import { fillNewCep } from './cepDialog';
 import { formatCpf } from '../../shared/rules/cpf';
 import { allowClipboard, paste } from './clipboard';
 import { startCaseB } from './contactFiles';
+import { saveWithEvidence } from './correctionSteps';
 import { type DeskApp, expect, openRecord, type RecordRow, setUpDemoDesk, test } from './fixtures';
 
 
@@ -236,10 +237,7 @@ test('an e-mail and a phone pasted with a zero-width space are read as they look
   await phone.press('Tab');
   await expect(page.getByText(/E-mail inválido|Telefone inválido/)).toHaveCount(0);
 
-  await page.getByLabel('Motivo da correção').fill('Pedido da profissional no balcão');
-  await page.getByLabel('Documento apresentado').fill('RG');
-  await page.getByRole('button', { name: 'Revisar correção' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Salvar correção' }).click();
+  await saveWithEvidence(page, 'Pedido da profissional no balcão', 'RG');
   await expect(page.getByText(/Correção salva/)).toBeVisible();
   expect(desk.query('SELECT email, phone FROM professionals WHERE registration_number = ?', who!.registration_number)).toEqual([
     { email: 'maria.souza@gmail.com', phone: '11987654321' },

@@ -8,6 +8,7 @@ import type { Locator } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as XLSX from 'xlsx';
+import { saveWithEvidence } from './correctionSteps';
 import { type DeskApp, expect, openRecord, setUpDemoDesk, test } from './fixtures';
 import { shot } from './guideShot';
 
@@ -111,10 +112,7 @@ test('“Não consta mãe” on a record that had a name is one item in the queu
   await openRecord(page, who);
   await page.getByRole('button', { name: 'Corrigir dados' }).click();
   await page.getByRole('radio', { name: 'Não consta mãe' }).check();
-  await page.getByLabel('Motivo da correção').fill('RG sem filiação materna');
-  await page.getByLabel('Documento apresentado').fill('RG');
-  await page.getByRole('button', { name: 'Revisar correção' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Salvar correção' }).click();
+  await saveWithEvidence(page, 'RG sem filiação materna', 'RG');
   await expect(page.getByText(/Correção salva/)).toBeVisible();
 
   expect(desk.query('SELECT field FROM corrections')).toEqual([{ field: 'mother' }]);
@@ -146,10 +144,7 @@ test('a rejection shows Implanta’s value and message on the record and closes 
   const email = page.getByLabel('E-mail', { exact: true });
   await expect(email).toHaveValue('caixa.inexistente@exemplo.com.br');
   await email.fill('caixa.certa@exemplo.com.br');
-  await page.getByLabel('Motivo da correção').fill('Profissional conferiu o e-mail');
-  await page.getByLabel('Documento apresentado').fill('Declaração');
-  await page.getByRole('button', { name: 'Revisar correção' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Salvar correção' }).click();
+  await saveWithEvidence(page, 'Profissional conferiu o e-mail', 'Declaração');
   await expect(page.getByText(/Correção salva/)).toBeVisible();
   await expect(page.getByTestId('rejection-note')).toHaveCount(0);
 
