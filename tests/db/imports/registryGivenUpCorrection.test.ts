@@ -3,24 +3,20 @@
 // desk is left for the main system to catch up with: the next load brings the main system's value
 // in, as it would with no correction, instead of keeping the desk's old value for good and counting
 // the row as "kept". When the clerk kept the desk's value knowing the correction was gone, it stays.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findProfessional } from '../../../db/registry';
-import type { Professional } from '../../../shared/domain';
-import { correct, importAck, loadRegistry, openBatchDesk, sendBatch, writeAck, type BatchDesk } from '../batchFixtures';
-import { CORRECTED, LOADED, MAIN_SYSTEM, MARIA_HEADER, mariaRow } from '../mariaLoads';
+import { describe, expect, it } from 'vitest';
+import { correct, importAck, sendBatch, writeAck, type BatchDesk } from '../batchFixtures';
+import { CORRECTED, LOADED, loadMaria, MAIN_SYSTEM, mariaDeskForEachTest, mariaOn } from '../mariaLoads';
 
 
 let desk: BatchDesk;
 let uuid: string;
-beforeEach(() => {
-  desk = openBatchDesk();
-  loadRegistry(desk, [MARIA_HEADER, mariaRow(LOADED)]);
+mariaDeskForEachTest((fresh) => {
+  desk = fresh;
   uuid = correct(desk, maria(), { email: CORRECTED }).corrections[0]!.uuid;
 });
-afterEach(() => desk.cleanup());
 
-const maria = () => findProfessional(desk.store.db, '40001') as Professional;
-const load = (email: string) => loadRegistry(desk, [MARIA_HEADER, mariaRow(email)]);
+const maria = () => mariaOn(desk);
+const load = (email: string) => loadMaria(desk, email);
 const lastHistory = () => desk.store.db.prepare('SELECT kind, old_value AS old, new_value AS new FROM record_history WHERE professional_id = ? ORDER BY id DESC LIMIT 1').get(maria().id);
 
 /** The main system's third value, and the clerk keeping her correction against it. */
