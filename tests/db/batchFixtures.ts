@@ -161,6 +161,12 @@ export function importAck(desk: BatchDesk, path: string): Promise<AckResult> {
   return desk.job<AckResult>(desk.handlers['batches:acknowledge']({ path, fileName: path.split('/').pop() }));
 }
 
+/** Implanta's answer to one correction of a sent lote — applied, or rejected with its message — imported as the clerk would. */
+export function answerOne(desk: BatchDesk, sent: { batch: { uuid: string }; sha256: string }, uuid: string, answer: 'applied' | { rejected: string }): Promise<AckResult> {
+  const item = answer === 'applied' ? { id: uuid, status: 'applied' } : { id: uuid, status: 'rejected', message: answer.rejected };
+  return importAck(desk, writeAck(desk, 'resposta.json', { schemaVersion: 1, batch: sent.batch.uuid, packageSha256: sent.sha256, items: [item] }));
+}
+
 /** Fixed ids of the legacy batch below, so its package is the same file on every run. */
 export const LEGACY_BATCH_UUID = '7d1c2a9e-3b4f-4c5d-8e6f-0a1b2c3d4e5f';
 export const LEGACY_CORRECTION_UUIDS = [

@@ -4,7 +4,7 @@
 // in, as it would with no correction, instead of keeping the desk's old value for good and counting
 // the row as "kept". When the clerk kept the desk's value knowing the correction was gone, it stays.
 import { describe, expect, it } from 'vitest';
-import { correct, importAck, sendBatch, writeAck, type BatchDesk } from '../batchFixtures';
+import { answerOne, correct, sendBatch, type BatchDesk } from '../batchFixtures';
 import { CORRECTED, LOADED, loadMaria, MAIN_SYSTEM, mariaDeskForEachTest, mariaOn } from '../mariaLoads';
 
 
@@ -40,7 +40,7 @@ describe('a correction kept against the main system, then given up', () => {
   it('rejected by Implanta: the next load takes the main system’s value too', async () => {
     const { batch, sha256 } = await sendBatch(desk);
     keepCorrection();
-    await importAck(desk, writeAck(desk, 'resposta.json', { schemaVersion: 1, batch: batch.uuid, packageSha256: sha256, items: [{ id: uuid, status: 'rejected', message: 'E-mail recusado' }] }));
+    await answerOne(desk, { batch, sha256 }, uuid, { rejected: 'E-mail recusado' });
     expect(maria().email).toBe(LOADED);
     expect(load(MAIN_SYSTEM)).toMatchObject({ accepted: 1, kept: 0 });
     expect(maria().email).toBe(MAIN_SYSTEM);

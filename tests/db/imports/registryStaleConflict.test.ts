@@ -4,7 +4,7 @@
 // never bring back a value the main system itself has left.
 import { describe, expect, it } from 'vitest';
 import type { RegistryConflict } from '../../../shared/contract/registry';
-import { correct, importAck, sendBatch, writeAck, type BatchDesk } from '../batchFixtures';
+import { answerOne, correct, sendBatch, type BatchDesk } from '../batchFixtures';
 import { CORRECTED, LOADED, loadMaria, MAIN_SYSTEM, mariaDeskForEachTest, mariaOn } from '../mariaLoads';
 
 const FOURTH = 'maria.s@hotmail.com';
@@ -44,7 +44,7 @@ describe('a conflict the main system has moved on from', () => {
   it('closes when the main system’s new value comes in after the correction was rejected', async () => {
     const { batch, sha256 } = await sendBatch(desk);
     load(MAIN_SYSTEM);
-    await importAck(desk, writeAck(desk, 'resposta.json', { schemaVersion: 1, batch: batch.uuid, packageSha256: sha256, items: [{ id: uuid, status: 'rejected', message: 'E-mail recusado' }] }));
+    await answerOne(desk, { batch, sha256 }, uuid, { rejected: 'E-mail recusado' });
     expect(maria().email).toBe(LOADED);
     expect(load(FOURTH)).toMatchObject({ accepted: 1 });
     expect(maria().email).toBe(FOURTH);
