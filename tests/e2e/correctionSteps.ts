@@ -1,6 +1,7 @@
 // The correction form as a clerk fills it: the change, the reason and the document presented, the
-// review, and the save there.
-import type { Page } from '@playwright/test';
+// review, and the save there; and the way to cancel a correction saved.
+import type { Locator, Page } from '@playwright/test';
+import { type DeskApp, expect, openRecord, type RecordRow, setUpDemoDesk } from './fixtures';
 
 /** On the open form: the reason and the document presented, then Revisar correção and Salvar correção in the review. */
 export async function saveWithEvidence(page: Page, reason: string, document: string): Promise<void> {
@@ -15,4 +16,20 @@ export async function correctEmail(page: Page, email: string, reason: string, do
   await page.getByRole('button', { name: 'Corrigir dados' }).click();
   await page.getByLabel('E-mail', { exact: true }).fill(email);
   await saveWithEvidence(page, reason, document);
+}
+
+/**
+ * A demo desk whose first record without a DIP had its e-mail corrected to `email` at the command
+ * line: the record opened at its Correções tab and the Cancelar correção dialog open; answers the dialog.
+ */
+export async function cancelDialogOfCorrection(desk: DeskApp, email: string): Promise<Locator> {
+  const { page } = desk;
+  await setUpDemoDesk(desk, 10, 3);
+  const [who] = desk.query<RecordRow & { cpf: string }>("SELECT cpf, registration_number, name FROM professionals WHERE dip_status = 'none' LIMIT 1");
+  expect((await desk.cli('correct', who!.cpf, '--field', 'email', '--value', email, '--reason', 'Pedido por e-mail', '--evidence', 'E-mail')).code).toBe(0);
+  await page.reload();
+  await openRecord(page, who!);
+  await page.getByRole('tab', { name: /Correções/ }).click();
+  await page.getByRole('button', { name: 'Cancelar correção' }).click();
+  return page.getByRole('dialog');
 }

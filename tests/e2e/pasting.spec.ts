@@ -5,7 +5,7 @@ import { fillNewCep } from './cepDialog';
 import { formatCpf } from '../../shared/rules/cpf';
 import { allowClipboard, paste } from './clipboard';
 import { startCaseB } from './contactFiles';
-import { saveWithEvidence } from './correctionSteps';
+import { cancelDialogOfCorrection, saveWithEvidence } from './correctionSteps';
 import { type DeskApp, expect, openRecord, type RecordRow, setUpDemoDesk, test } from './fixtures';
 
 
@@ -110,16 +110,9 @@ test('a reason pasted longer than 500 characters is kept whole and said too long
 });
 
 test('a reason pasted into a confirmation longer than 500 characters is kept whole and said too long', async ({ desk }) => {
-  await setUpDemoDesk(desk, 10, 3);
   const { page } = desk;
+  const dialog = await cancelDialogOfCorrection(desk, 'cancelar.motivo@example.com.br');
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
-  const [who] = desk.query<RecordRow & { cpf: string }>("SELECT cpf, registration_number, name FROM professionals WHERE dip_status = 'none' LIMIT 1");
-  expect((await desk.cli('correct', who!.cpf, '--field', 'email', '--value', 'cancelar.motivo@example.com.br', '--reason', 'Pedido por e-mail', '--evidence', 'E-mail')).code).toBe(0);
-  await page.reload();
-  await openRecord(page, who!);
-  await page.getByRole('tab', { name: /Correções/ }).click();
-  await page.getByRole('button', { name: 'Cancelar correção' }).click();
-  const dialog = page.getByRole('dialog');
   const reason = dialog.getByRole('textbox');
   const pasted = 'A profissional escreveu pedindo para desfazer a alteração porque se enganou. '.repeat(8).trim();
   expect(pasted.length).toBeGreaterThan(500);
