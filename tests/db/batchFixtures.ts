@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { createHandlers, openStore, type Store } from '../../db';
 import { JobRunner } from '../../db/jobs/runner';
 import type { AckResult, BatchSummary, ExportResult, Handlers, ParsedInput } from '../../shared/contract';
@@ -55,6 +56,19 @@ export function openBatchDesk(options: { region?: number; operator?: string; app
       dir.cleanup();
     },
   };
+}
+
+/** For every test of the file: a new lote desk holding Maria Souza with the e-mail `email`, both handed to `use`; removed after the test. */
+export function mariaSouzaForEachTest(email: string, use: (desk: BatchDesk, maria: Professional) => void): void {
+  let desk: BatchDesk | null = null;
+  beforeEach(() => {
+    desk = openBatchDesk();
+    use(desk, addProfessional(desk.store, { name: 'Maria Souza', email }));
+  });
+  afterEach(() => {
+    desk?.cleanup();
+    desk = null;
+  });
 }
 
 /** A lote of every pending item, sealed as an earlier version of the desk did: opened, and so sealed, in package format `schemaVersion`. */
