@@ -1,5 +1,7 @@
-// A store written by the previous version of the desk, then opened by this one: the desk's modules
-// loaded as a build knows its migrations — all of them, or only those before a given migration.
+// A store written by the previous version of the desk, then opened by this one. The earlier store is
+// best written in its own schema's SQL (`storeBefore`); the desk's modules can also be loaded as a
+// build that knows only the migrations before a given one, for what SQL alone cannot write as that
+// build did (a lote sealed and exported) — this build's code on an older schema, so kept to that.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
