@@ -52,9 +52,12 @@ export function openRawStore(path: string, options?: Database.Options): Database
   return db;
 }
 
-/** The rows `sql` answers on the store at `path`, read as someone with the key would, outside the desk. */
+/**
+ * The rows `sql` answers on the store at `path`, read as someone with the key would, outside the desk.
+ * A missing store is an error, never an empty new database.
+ */
 export function readRawRows<T = unknown>(path: string, sql: string, params: unknown[] = []): T[] {
-  const db = openRawStore(path, { readonly: true });
+  const db = openRawStore(path, { readonly: true, fileMustExist: true });
   try {
     return db.prepare(sql).all(...params) as T[];
   } finally {

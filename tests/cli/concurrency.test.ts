@@ -10,23 +10,15 @@ import { describe, expect, it } from 'vitest';
 import { writersWaiting } from '../../db/storeLock';
 import { CLI_BIN, cliDesk, cliOn, initDeskWithBackup } from './command';
 import { cliAsync, holdStore, saveEmailThroughHost, startHostProcess } from './processes';
-import { openRawStore } from '../rawStore';
+import { settle } from '../faults/stores';
+import { readRawRows } from '../rawStore';
 
 const IN_USE = 'O banco está aberto em outro programa: feche o CRESS Desk e tente de novo';
 const PEOPLE = 3600;
 let backup: string;
 
-function read<T>(path: string, sql: string, ...params: unknown[]): T[] {
-  const db = openRawStore(path, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
-
-const count = (sql: string, ...params: unknown[]) => (read<{ n: number }>(desk.store, sql, ...params)[0] as { n: number }).n;
-const cpfs = () => read<{ cpf: string }>(desk.store, 'SELECT cpf FROM professionals ORDER BY id').map((p) => p.cpf);
+const count = (sql: string, ...params: unknown[]) => (readRawRows<{ n: number }>(desk.store, sql, params)[0] as { n: number }).n;
+const cpfs = () => readRawRows<{ cpf: string }>(desk.store, 'SELECT cpf FROM professionals ORDER BY id').map((p) => p.cpf);
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** The id of a process that has just ended. */
@@ -38,10 +30,7 @@ function deadPid(): number {
 function copyOf(name: string): string {
   const folder = join(desk.dir, name);
   mkdirSync(folder, { recursive: true });
-  const db = openRawStore(desk.store);
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
-  copyFileSync(desk.store, join(folder, 'store.sqlite'));
+  copyFileSync(settle(desk.store), join(folder, 'store.sqlite'));
   return join(folder, 'store.sqlite');
 }
 
@@ -250,10 +239,10 @@ describe('writers take turns', () => {
 describe('the counter never waits on a long import', () => {
   it('a correction saved while a big corrections import runs is written long before the import ends', async () => {
     const copy = copyOf('long-import');
-    const people = read<{ cpf: string }>(copy, 'SELECT cpf FROM professionals ORDER BY id').map((p) => p.cpf);
+    const people = readRawRows<{ cpf: string }>(copy, 'SELECT cpf FROM professionals ORDER BY id').map((p) => p.cpf);
     // Every professional but the first hundred four times over: a long import, written in steps.
     const { file, rows } = fourFieldsFile('grande.csv', people.slice(100), { tag: 'grande', number: 9000, district: 'Bairro Novo' });
-    const queued = read(copy, "SELECT 1 FROM corrections WHERE source = 'import'").length;
+    const queued = readRawRows(copy, "SELECT 1 FROM corrections WHERE source = 'import'").length;
     const importing = cliAsync(copy, ['import', 'corrections', file, '--force'], { CRESS_DESK_IMPORT_STEP_ROWS: '2000' });
     let importDone = false;
     void importing.then(() => (importDone = true));
@@ -264,14 +253,14 @@ describe('the counter never waits on a long import', () => {
     expect(correction.code, correction.stderr).toBe(0);
     expect(stillImporting).toBe(true);
     expect(result.code, result.stderr).toBe(0);
-    expect(read(copy, "SELECT 1 FROM professionals WHERE email = 'no.balcao@exemplo.com.br'")).toHaveLength(1);
-    expect(read(copy, "SELECT 1 FROM corrections WHERE source = 'import'")).toHaveLength(queued + rows);
+    expect(readRawRows(copy, "SELECT 1 FROM professionals WHERE email = 'no.balcao@exemplo.com.br'")).toHaveLength(1);
+    expect(readRawRows(copy, "SELECT 1 FROM corrections WHERE source = 'import'")).toHaveLength(queued + rows);
     expect(cliOn(() => copy).run('audit', 'verify').code).toBe(0);
   }, 120_000);
 
   it('a row whose record the counter corrected after the import checked it is rejected with the reason; the clerk’s change stays', async () => {
     const copy = copyOf('stale-row');
-    const people = read<{ cpf: string }>(copy, 'SELECT cpf FROM professionals ORDER BY id').map((p) => p.cpf);
+    const people = readRawRows<{ cpf: string }>(copy, 'SELECT cpf FROM professionals ORDER BY id').map((p) => p.cpf);
     const { file, rows } = fourFieldsFile('demorada.csv', people, { tag: 'demorada', number: 7000, district: 'Bairro Antigo' });
     const importing = cliAsync(copy, ['--json', 'import', 'corrections', file]);
     // Once the import is reading (its staging file is there), its first row has been checked.
@@ -287,16 +276,16 @@ describe('the counter never waits on a long import', () => {
     expect(summary.accepted).toBe(rows - 4);
     expect(summary.errors.map((e) => [e.row, e.code])).toEqual([2, people.length + 2, 2 * people.length + 2, 3 * people.length + 2].map((row) => [row, 'VERSION_CONFLICT']));
     expect(summary.errors[0]?.message).toMatch(/foi alterado por outra pessoa enquanto a planilha era conferida/);
-    expect(read(copy, "SELECT 1 FROM professionals WHERE email = 'balcao.primeiro@exemplo.com.br'")).toHaveLength(1);
-    expect(read(copy, "SELECT 1 FROM professionals WHERE email LIKE 'demorada.%'")).toHaveLength(people.length - 1);
-    expect(read(copy, "SELECT 1 FROM import_errors WHERE code = 'VERSION_CONFLICT'")).toHaveLength(4);
+    expect(readRawRows(copy, "SELECT 1 FROM professionals WHERE email = 'balcao.primeiro@exemplo.com.br'")).toHaveLength(1);
+    expect(readRawRows(copy, "SELECT 1 FROM professionals WHERE email LIKE 'demorada.%'")).toHaveLength(people.length - 1);
+    expect(readRawRows(copy, "SELECT 1 FROM import_errors WHERE code = 'VERSION_CONFLICT'")).toHaveLength(4);
     expect(cliOn(() => copy).run('audit', 'verify').code).toBe(0);
   }, 120_000);
 
   it('an import killed between two of its steps is rolled back the next time the store is opened', async () => {
     const copy = copyOf('killed-import');
-    const imports = read(copy, 'SELECT 1 FROM imports').length;
-    const people = read<{ cpf: string; email: string | null }>(copy, 'SELECT cpf, email FROM professionals ORDER BY id LIMIT 3000');
+    const imports = readRawRows(copy, 'SELECT 1 FROM imports').length;
+    const people = readRawRows<{ cpf: string; email: string | null }>(copy, 'SELECT cpf, email FROM professionals ORDER BY id LIMIT 3000');
     const file = join(desk.dir, 'interrompida.csv');
     writeFileSync(file, ['CPF;E-mail', ...people.map((p, i) => `${p.cpf};interrompida.${i}@exemplo.com.br`)].join('\r\n'));
     const { spawn } = await import('node:child_process');
@@ -310,8 +299,8 @@ describe('the counter never waits on a long import', () => {
     for (let tries = 0; tries < 2000 && partial === 0; tries++) {
       await sleep(5);
       try {
-        const marks = read<{ name: string }>(copy, "SELECT name FROM store_tasks WHERE name LIKE 'import.apply:%'");
-        if (marks.length > 0) partial = read(copy, "SELECT 1 FROM corrections WHERE new_value LIKE 'interrompida.%'").length;
+        const marks = readRawRows<{ name: string }>(copy, "SELECT name FROM store_tasks WHERE name LIKE 'import.apply:%'");
+        if (marks.length > 0) partial = readRawRows(copy, "SELECT 1 FROM corrections WHERE new_value LIKE 'interrompida.%'").length;
       } catch {
         /* the store is busy being written: look again */
       }
@@ -321,17 +310,17 @@ describe('the counter never waits on a long import', () => {
     expect(partial).toBeGreaterThan(0);
     // The next open (any command) finds the unfinished import and rolls it back.
     expect(cliOn(() => copy).run('info').code).toBe(0);
-    expect(read(copy, "SELECT 1 FROM corrections WHERE new_value LIKE 'interrompida.%'")).toHaveLength(0);
-    expect(read(copy, "SELECT 1 FROM professionals WHERE email LIKE 'interrompida.%'")).toHaveLength(0);
-    expect(read(copy, "SELECT 1 FROM record_history WHERE new_value LIKE 'interrompida.%'")).toHaveLength(0);
-    expect(read(copy, 'SELECT 1 FROM imports')).toHaveLength(imports);
-    expect(read(copy, "SELECT 1 FROM store_tasks WHERE name LIKE 'import.apply:%'")).toHaveLength(0);
-    expect(read(copy, "SELECT 1 FROM audit_log WHERE action = 'import.rollback'")).toHaveLength(1);
+    expect(readRawRows(copy, "SELECT 1 FROM corrections WHERE new_value LIKE 'interrompida.%'")).toHaveLength(0);
+    expect(readRawRows(copy, "SELECT 1 FROM professionals WHERE email LIKE 'interrompida.%'")).toHaveLength(0);
+    expect(readRawRows(copy, "SELECT 1 FROM record_history WHERE new_value LIKE 'interrompida.%'")).toHaveLength(0);
+    expect(readRawRows(copy, 'SELECT 1 FROM imports')).toHaveLength(imports);
+    expect(readRawRows(copy, "SELECT 1 FROM store_tasks WHERE name LIKE 'import.apply:%'")).toHaveLength(0);
+    expect(readRawRows(copy, "SELECT 1 FROM audit_log WHERE action = 'import.rollback'")).toHaveLength(1);
     expect(readdirSync(join(desk.dir, 'killed-import')).filter((name) => name.endsWith('.stage'))).toEqual([]);
     expect(cliOn(() => copy).run('audit', 'verify').code).toBe(0);
     // Nothing is left to stop the same file from being imported again.
     const again = cliOn(() => copy).json('import', 'corrections', file);
     expect(again.code, again.stderr).toBe(0);
-    expect(read(copy, "SELECT 1 FROM professionals WHERE email LIKE 'interrompida.%'")).toHaveLength(people.length);
+    expect(readRawRows(copy, "SELECT 1 FROM professionals WHERE email LIKE 'interrompida.%'")).toHaveLength(people.length);
   }, 120_000);
 });

@@ -7,18 +7,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliOn, requireBuiltCli } from './command';
 import { canMountTmpfs, onFullDisk } from './processes';
-import { openRawStore, storeKeyPragmas } from '../rawStore';
+import { readRawRows, storeKeyPragmas } from '../rawStore';
 
 let dir: string;
-
-function read<T>(path: string, sql: string): T[] {
-  const db = openRawStore(path, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all() as T[];
-  } finally {
-    db.close();
-  }
-}
 
 beforeAll(() => {
   requireBuiltCli();
@@ -63,7 +54,7 @@ describe('a full disk is named as such', () => {
   it('a correction on a full disk: DISK_FULL naming the folder, exit 1, nothing written', (context) => {
     context.skip(!mountable, 'mount namespaces (unshare -m) are not allowed here: no small disk to fill.');
     const before = facts(onFullDisk(join(dir, 'full'), '4m', 1024, SETUP, AFTER, env()).stdout);
-    const cpf = read<{ cpf: string }>(small, 'SELECT cpf FROM professionals LIMIT 1')[0]?.cpf as string;
+    const cpf = readRawRows<{ cpf: string }>(small, 'SELECT cpf FROM professionals LIMIT 1')[0]?.cpf as string;
     const outcome = onFullDisk(
       join(dir, 'full'),
       '4m',

@@ -9,10 +9,10 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openRawStore } from '../rawStore';
+import { readRawRows } from '../rawStore';
 import { cliDesk, cliOn, initDesk } from './command';
 import { cliAsync, startHostProcess, type HostProcess } from './processes';
-import { writeExcelCsv } from '../faults/stores';
+import { settle, writeExcelCsv } from '../faults/stores';
 
 const PEOPLE = 2000;
 const STEPS = { CRESS_DESK_IMPORT_STEP_ROWS: '10' };
@@ -23,15 +23,6 @@ interface Person {
   id: number;
   cpf: string;
   registration: string;
-}
-
-function read<T>(path: string, sql: string, ...params: unknown[]): T[] {
-  const db = openRawStore(path, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -46,12 +37,9 @@ const loadedPhone = (i: number) => `619${String(80_000_000 + i)}`;
 function scene(name: string, loads: 'email' | 'phone' = 'email'): { store: string; people: Person[]; corrections: string; registry: string } {
   const folder = join(desk.dir, name);
   mkdirSync(folder, { recursive: true });
-  const db = openRawStore(desk.store);
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
   const store = join(folder, 'store.sqlite');
-  copyFileSync(desk.store, store);
-  const people = read<Person>(store, 'SELECT id, cpf, registration_number AS registration FROM professionals ORDER BY id LIMIT ?', PEOPLE);
+  copyFileSync(settle(desk.store), store);
+  const people = readRawRows<Person>(store, 'SELECT id, cpf, registration_number AS registration FROM professionals ORDER BY id LIMIT ?', [PEOPLE]);
   const corrections = writeExcelCsv(join(desk.dir, `${name}-correcoes.csv`), ['CPF;E-mail;Motivo', ...people.map((p, i) => `${p.cpf};corrigido.${i}@exemplo.com.br;Pedido do mês`)]);
   const registry = writeExcelCsv(
     join(desk.dir, `${name}-cadastro.csv`),
@@ -77,22 +65,22 @@ async function hostJob(host: HostProcess, channel: string, file: string, kind: '
 /** Waits until the corrections import has written its first steps (and has more to write: ten rows a step). */
 async function importWriting(store: string): Promise<void> {
   for (let tries = 0; tries < 3000; tries++) {
-    if ((read<{ n: number }>(store, "SELECT count(*) AS n FROM corrections WHERE source = 'import'")[0]?.n ?? 0) > 0) return;
+    if ((readRawRows<{ n: number }>(store, "SELECT count(*) AS n FROM corrections WHERE source = 'import'")[0]?.n ?? 0) > 0) return;
     await sleep(10);
   }
 }
 
 /** What each person of the files ended with, as one of the outcomes a run one after the other gives; the others listed. */
 function outcomes(store: string, people: Person[]): { correctedThenLoaded: number; loadedThenCorrected: number; refusedRow: number; wrong: string[] } {
-  const email = new Map(read<{ id: number; email: string | null }>(store, 'SELECT id, email FROM professionals').map((r) => [r.id, r.email]));
+  const email = new Map(readRawRows<{ id: number; email: string | null }>(store, 'SELECT id, email FROM professionals').map((r) => [r.id, r.email]));
   const corrections = new Map(
-    read<{ professional: number; old: string | null; new: string | null }>(
+    readRawRows<{ professional: number; old: string | null; new: string | null }>(
       store,
       "SELECT professional_id AS professional, old_value AS old, new_value AS new FROM corrections WHERE source = 'import' AND field = 'email' AND status = 'pending'",
     ).map((c) => [c.professional, c]),
   );
   const conflicts = new Map(
-    read<{ professional: number; file: string | null }>(store, "SELECT professional_id AS professional, file_value AS file FROM registry_conflicts WHERE field = 'email' AND resolved_at IS NULL").map((c) => [
+    readRawRows<{ professional: number; file: string | null }>(store, "SELECT professional_id AS professional, file_value AS file FROM registry_conflicts WHERE field = 'email' AND resolved_at IS NULL").map((c) => [
       c.professional,
       c.file,
     ]),
@@ -135,7 +123,7 @@ describe('a corrections import and a registry load of the same people at once', 
       expect(load.code, load.stderr).toBe(0);
       expect(imported.ok, JSON.stringify(imported.error)).toBe(true);
       const summary = imported.value as { accepted: number; rejected: number };
-      const refused = read<{ n: number }>(store, "SELECT count(*) AS n FROM import_errors WHERE code = 'VERSION_CONFLICT'")[0]?.n ?? 0;
+      const refused = readRawRows<{ n: number }>(store, "SELECT count(*) AS n FROM import_errors WHERE code = 'VERSION_CONFLICT'")[0]?.n ?? 0;
       expectSerial(store, people, summary, refused);
     } finally {
       await host.stop();
@@ -153,7 +141,7 @@ describe('a corrections import and a registry load of the same people at once', 
       expect(load.ok, JSON.stringify(load.error)).toBe(true);
       expect([0, 1], imported.stderr).toContain(imported.code);
       const summary = JSON.parse(imported.stdout) as { accepted: number; rejected: number };
-      const refused = read<{ n: number }>(store, "SELECT count(*) AS n FROM import_errors WHERE code = 'VERSION_CONFLICT'")[0]?.n ?? 0;
+      const refused = readRawRows<{ n: number }>(store, "SELECT count(*) AS n FROM import_errors WHERE code = 'VERSION_CONFLICT'")[0]?.n ?? 0;
       expectSerial(store, people, summary, refused);
     } finally {
       await host.stop();
@@ -163,7 +151,7 @@ describe('a corrections import and a registry load of the same people at once', 
 
 /** Every row written as checked beside a load of phones that landed among the import's writes; nothing refused, nothing in conflict. */
 function expectAllWritten(store: string, people: Person[], imported: { accepted: number; rejected: number }): void {
-  const history = read<{ kind: string; first: number; last: number }>(
+  const history = readRawRows<{ kind: string; first: number; last: number }>(
     store,
     "SELECT kind, min(id) AS first, max(id) AS last FROM record_history WHERE kind IN ('correction_import', 'registry_load') GROUP BY kind",
   );
@@ -171,16 +159,16 @@ function expectAllWritten(store: string, people: Person[], imported: { accepted:
   const loaded = history.find((h) => h.kind === 'registry_load');
   // The load landed while the import was being written.
   expect(loaded && imported_ && imported_.first < loaded.first && loaded.first < imported_.last, JSON.stringify(history)).toBe(true);
-  expect(read(store, "SELECT row, message FROM import_errors WHERE code = 'VERSION_CONFLICT' LIMIT 3")).toEqual([]);
+  expect(readRawRows(store, "SELECT row, message FROM import_errors WHERE code = 'VERSION_CONFLICT' LIMIT 3")).toEqual([]);
   expect(imported).toMatchObject({ accepted: people.length, rejected: 0 });
-  const records = new Map(read<{ id: number; email: string | null; phone: string | null }>(store, 'SELECT id, email, phone FROM professionals').map((r) => [r.id, r]));
-  const pending = new Set(read<{ id: number }>(store, "SELECT professional_id AS id FROM corrections WHERE source = 'import' AND field = 'email' AND status = 'pending'").map((r) => r.id));
+  const records = new Map(readRawRows<{ id: number; email: string | null; phone: string | null }>(store, 'SELECT id, email, phone FROM professionals').map((r) => [r.id, r]));
+  const pending = new Set(readRawRows<{ id: number }>(store, "SELECT professional_id AS id FROM corrections WHERE source = 'import' AND field = 'email' AND status = 'pending'").map((r) => r.id));
   const wrong = people.filter((p, i) => {
     const record = records.get(p.id);
     return record?.email !== `corrigido.${i}@exemplo.com.br` || (record.phone ?? '').replace(/\D/g, '') !== loadedPhone(i) || !pending.has(p.id);
   });
   expect(wrong.slice(0, 5)).toEqual([]);
-  expect(read(store, 'SELECT id FROM registry_conflicts WHERE resolved_at IS NULL LIMIT 3')).toEqual([]);
+  expect(readRawRows(store, 'SELECT id FROM registry_conflicts WHERE resolved_at IS NULL LIMIT 3')).toEqual([]);
   expect(cliOn(() => store).run('audit', 'verify').code).toBe(0);
 }
 

@@ -1,33 +1,24 @@
 // A registry load from a terminal when the desk has corrections on their way: `import registry
 // --json` tells what was flagged, kept and in conflict; `registry conflicts` lists the open ones and
 // `registry resolve` settles each, over the built command and a real store.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validCpf } from '../db/fixtures';
-import { cliOn, requireBuiltCli } from './command';
+import { cliDesk, initDesk } from './command';
 
 const HEADER = 'Registro;CPF;Nome;Nome da mãe;E-mail;Município;UF';
-let dir: string;
-let store: string;
-const { run } = cliOn(() => store);
+const desk = cliDesk('cress-cli-registry-', (d) => initDesk(d));
+const { run } = desk;
 
 function sheet(name: string, rows: string[]): string {
-  const path = join(dir, name);
+  const path = join(desk.dir, name);
   writeFileSync(path, [HEADER, ...rows].join('\r\n'));
   return path;
 }
 
 const row = (n: number, name: string, email: string, city = 'São Paulo') => `${n};${validCpf(n)};${name};Mãe de ${name};${email};${city};SP`;
 
-beforeAll(() => {
-  requireBuiltCli();
-  dir = mkdtempSync(join(tmpdir(), 'cress-cli-registry-'));
-  store = join(dir, 'desk.sqlite');
-  expect(run('init', '--region', '9', '--operator', 'Ana Souza').code).toBe(0);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('cress-desk import registry and the conflicts it leaves', () => {
   it('reports flagged, kept and conflicting rows, and resolves each conflict by its number', () => {
@@ -109,7 +100,7 @@ describe('cress-desk import registry and the conflicts it leaves', () => {
 
 describe('cress-desk import of a file without its key column', () => {
   it('names the column the header lacks and the names it may have, never a column association the command line has not', () => {
-    const path = join(dir, 'sem-registro.csv');
+    const path = join(desk.dir, 'sem-registro.csv');
     writeFileSync(path, `CPF;Nome;E-mail\r\n${validCpf(40101)};Lia Prado;lia@exemplo.com.br\r\n`);
     const refused = run('import', 'registry', path);
     expect(refused.code).toBe(1);
@@ -121,7 +112,7 @@ describe('cress-desk import of a file without its key column', () => {
   });
 
   it('says the same for a corrections file with neither CPF nor Registro, and a CEP file without CEP', () => {
-    const path = join(dir, 'sem-chave.csv');
+    const path = join(desk.dir, 'sem-chave.csv');
     writeFileSync(path, 'Nome;E-mail\r\nLia Prado;lia@exemplo.com.br\r\n');
     const corrections = run('import', 'corrections', path);
     expect(corrections.code).toBe(1);

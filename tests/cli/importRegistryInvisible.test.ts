@@ -2,29 +2,20 @@
 // mid-text, a soft hyphen, a bidirectional override, a control character): the desk stores the text
 // without them, so a name that looks the same is found the same, and the load says how many cells
 // it cleaned.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validCpf } from '../db/fixtures';
-import { cliOn, requireBuiltCli } from './command';
+import { cliDesk, initDesk } from './command';
 
 const HEADER = 'Registro;CPF;Nome;Nome da mãe;E-mail;Município;UF';
-let dir: string;
-let store: string;
-const { run, json } = cliOn(() => store);
+const desk = cliDesk('cress-cli-invisible-', (d) => initDesk(d));
+const { run, json } = desk;
 
-beforeAll(() => {
-  requireBuiltCli();
-  dir = mkdtempSync(join(tmpdir(), 'cress-cli-invisible-'));
-  store = join(dir, 'desk.sqlite');
-  expect(run('init', '--region', '9', '--operator', 'Ana Souza').code).toBe(0);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('cress-desk import registry with invisible characters in its cells', () => {
   it('stores each text without them, finds the name as it reads, and counts the cells cleaned', () => {
-    const path = join(dir, 'carga.csv');
+    const path = join(desk.dir, 'carga.csv');
     const rows = [
       `50001;${validCpf(50001)};Ma\u200bria Souza;\ufeffAna Souza;maria\u202e@exemplo.com.br;Cam\u00adpinas;SP`,
       `50002;${validCpf(50002)};Joana\u0007 Lima;Rute\u2066 Lima\u2069;joana@exemplo.com.br;São Paulo;SP`,

@@ -1,29 +1,20 @@
 // A registry load whose Telefone column holds something that is not a phone (a street typed in the
 // wrong column): the desk keeps the text as given, and `registry show` prints it as it is, never
 // punctuated as if it were a number.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatFieldValue } from '../../shared/display/values';
 import { validCpf } from '../db/fixtures';
-import { cliOn, requireBuiltCli } from './command';
+import { cliDesk, initDesk } from './command';
 
-let dir: string;
-let store: string;
-const { run } = cliOn(() => store);
+const desk = cliDesk('cress-cli-phone-', (d) => initDesk(d));
+const { run } = desk;
 
-beforeAll(() => {
-  requireBuiltCli();
-  dir = mkdtempSync(join(tmpdir(), 'cress-cli-phone-'));
-  store = join(dir, 'desk.sqlite');
-  expect(run('init', '--region', '9', '--operator', 'Ana Souza').code).toBe(0);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('a Telefone cell that is not a phone', () => {
   it('is shown as the main system sent it', () => {
-    const path = join(dir, 'carga.csv');
+    const path = join(desk.dir, 'carga.csv');
     writeFileSync(
       path,
       ['Registro;CPF;Nome;Nome da mãe;Telefone', `40001;${validCpf(40001)};Maria Souza;Rita Souza;RUA AUGUSTA`, `40002;${validCpf(40002)};Joana Lima;Rita Lima;11912345678`].join('\r\n'),

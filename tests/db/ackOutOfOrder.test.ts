@@ -2,21 +2,20 @@
 // then the older one's, "applied" too. The desk cannot know in which order Implanta applied them,
 // so it keeps the newer value and says, in the answer's result, the record's history and the audit
 // entry, that Implanta may now hold the older one.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../db/audit';
 import type { Professional } from '../../shared/domain';
-import { addProfessional, correct, correctAndSend, importAck, openBatchDesk, sendBatch, writeAck, type BatchDesk } from './batchFixtures';
+import { addProfessional, correct, correctAndSend, importAck, mariaSouzaForEachTest, sendBatch, writeAck, type BatchDesk } from './batchFixtures';
 
 const FIRST = 'maria.souza@gmail.com';
 const SECOND = 'maria.souza@yahoo.com.br';
 
 let desk: BatchDesk;
 let maria: Professional;
-beforeEach(() => {
-  desk = openBatchDesk();
-  maria = addProfessional(desk.store, { name: 'Maria Souza', email: 'maria@exemplo.com.br' });
+mariaSouzaForEachTest('maria@exemplo.com.br', (fresh, added) => {
+  desk = fresh;
+  maria = added;
 });
-afterEach(() => desk.cleanup());
 
 /** Maria's e-mail corrected to `email`, and a lote with that correction sent. */
 const sendEmail = (email: string) => correctAndSend(desk, maria, { email });

@@ -3,10 +3,10 @@
 // while Implanta holds the value before both. A sealed lote never changes (its package may be out
 // already), so the answer's result says which lote carries which old value, for the clerk to watch
 // that correction's answer; a later correction not sealed yet is simply rebased, and not listed.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../db/audit';
 import type { Professional } from '../../shared/domain';
-import { addProfessional, correct, correctAndSend, importAck, openBatchDesk, writeAck, type BatchDesk } from './batchFixtures';
+import { correct, correctAndSend, importAck, mariaSouzaForEachTest, writeAck, type BatchDesk } from './batchFixtures';
 
 const BEFORE = 'maria@exemplo.com.br';
 const FIRST = 'maria.souza@gmail.com';
@@ -14,11 +14,10 @@ const SECOND = 'maria.souza@yahoo.com.br';
 
 let desk: BatchDesk;
 let maria: Professional;
-beforeEach(() => {
-  desk = openBatchDesk();
-  maria = addProfessional(desk.store, { name: 'Maria Souza', email: BEFORE });
+mariaSouzaForEachTest(BEFORE, (fresh, added) => {
+  desk = fresh;
+  maria = added;
 });
-afterEach(() => desk.cleanup());
 
 /** Maria's e-mail corrected to `email`, and a lote with that correction sent. */
 const sendEmail = (email: string) => correctAndSend(desk, maria, { email });

@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { createHandlers, openStore, type Store } from '../../db';
 import { JobRunner } from '../../db/jobs/runner';
 import type { AckResult, BatchSummary, ExportResult, Handlers, ParsedInput } from '../../shared/contract';
@@ -55,6 +56,19 @@ export function openBatchDesk(options: { region?: number; operator?: string; app
       dir.cleanup();
     },
   };
+}
+
+/** For every test of the file: a new lote desk holding Maria Souza with the e-mail `email`, both handed to `use`; removed after the test. */
+export function mariaSouzaForEachTest(email: string, use: (desk: BatchDesk, maria: Professional) => void): void {
+  let desk: BatchDesk | null = null;
+  beforeEach(() => {
+    desk = openBatchDesk();
+    use(desk, addProfessional(desk.store, { name: 'Maria Souza', email }));
+  });
+  afterEach(() => {
+    desk?.cleanup();
+    desk = null;
+  });
 }
 
 /** A lote of every pending item, sealed as an earlier version of the desk did: opened, and so sealed, in package format `schemaVersion`. */
@@ -159,6 +173,12 @@ export function writeAck(desk: BatchDesk, name: string, content: string | Buffer
 
 export function importAck(desk: BatchDesk, path: string): Promise<AckResult> {
   return desk.job<AckResult>(desk.handlers['batches:acknowledge']({ path, fileName: path.split('/').pop() }));
+}
+
+/** Implanta's answer to one correction of a sent lote — applied, or rejected with its message — imported as the clerk would. */
+export function answerOne(desk: BatchDesk, sent: { batch: { uuid: string }; sha256: string }, uuid: string, answer: 'applied' | { rejected: string }): Promise<AckResult> {
+  const item = answer === 'applied' ? { id: uuid, status: 'applied' } : { id: uuid, status: 'rejected', message: answer.rejected };
+  return importAck(desk, writeAck(desk, 'resposta.json', { schemaVersion: 1, batch: sent.batch.uuid, packageSha256: sent.sha256, items: [item] }));
 }
 
 /** Fixed ids of the legacy batch below, so its package is the same file on every run. */

@@ -9,7 +9,7 @@ import { findProfessional } from '../../db/registry';
 import { formatCpf } from '../../shared/rules/cpf';
 import type { BatchSummary, RegistryConflict } from '../../shared/contract';
 import type { Professional } from '../../shared/domain';
-import { correct, importAck, loadRegistry, openBatchDesk, sendBatch, writeAck, type BatchDesk } from './batchFixtures';
+import { answerOne, correct, importAck, loadRegistry, openBatchDesk, sendBatch, writeAck, type BatchDesk } from './batchFixtures';
 import { validCpf } from './fixtures';
 import { CORRECTED, LOADED, MAIN_SYSTEM, MARIA_HEADER, mariaRow } from './mariaLoads';
 
@@ -217,7 +217,7 @@ describe('an older file of the main system, after it caught up with a correction
   async function appliedAndCaughtUp(): Promise<string> {
     const uuid = correct(desk, maria(), { email: CORRECTED }).corrections[0]?.uuid as string;
     const { batch, sha256 } = await sendBatch(desk);
-    await importAck(desk, writeAck(desk, 'resposta.json', { schemaVersion: 1, batch: batch.uuid, packageSha256: sha256, items: [{ id: uuid, status: 'applied' }] }));
+    await answerOne(desk, { batch, sha256 }, uuid, 'applied');
     expect(load(CORRECTED)).toMatchObject({ conflictsTotal: 0, accepted: 0 });
     return uuid;
   }

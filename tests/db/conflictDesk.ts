@@ -2,15 +2,13 @@
 // Maria (registration 40001), loaded from the main system with a first e-mail. DESK is the value
 // the desk corrects to, FILE the main system's third value.
 import { afterEach, beforeEach } from 'vitest';
-import { findProfessional } from '../../db/registry';
 import type { RegistryConflict } from '../../shared/contract/registry';
 import type { Professional } from '../../shared/domain';
-import { loadRegistry, openBatchDesk, type BatchDesk } from './batchFixtures';
-import { validCpf } from './fixtures';
+import type { BatchDesk, loadRegistry } from './batchFixtures';
+import { CORRECTED, loadMaria, MAIN_SYSTEM, mariaOn, openMariaDesk } from './mariaLoads';
 
-const HEADER = 'Registro;CPF;Nome;Nome da mãe;E-mail';
-export const DESK = 'maria.souza@gmail.com';
-export const FILE = 'msouza@uol.com.br';
+export const DESK = CORRECTED;
+export const FILE = MAIN_SYSTEM;
 
 export interface ConflictDesk {
   /** This test's desk (a new one for each test). */
@@ -26,17 +24,16 @@ export interface ConflictDesk {
 export function useConflictDesk(): ConflictDesk {
   let current: BatchDesk | null = null;
   const desk = () => current as BatchDesk;
-  const load = (email: string) => loadRegistry(desk(), [HEADER, `40001;${validCpf(40001)};Maria Souza;Rita Souza;${email}`]);
+  const load = (email: string) => loadMaria(desk(), email);
   beforeEach(() => {
-    current = openBatchDesk();
-    load('maria@exemplo.com.br');
+    current = openMariaDesk();
   });
   afterEach(() => desk().cleanup());
   return {
     get desk() {
       return desk();
     },
-    maria: () => findProfessional(desk().store.db, '40001') as Professional,
+    maria: () => mariaOn(desk()),
     load,
     open: () => (desk().handlers['registry:conflicts']({ page: 0, pageSize: 50 }) as { items: RegistryConflict[] }).items,
   };

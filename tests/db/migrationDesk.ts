@@ -1,9 +1,13 @@
-// A store written by the previous version of the desk, then opened by this one: the desk's modules
-// loaded as a build knows its migrations — all of them, or only those before a given migration.
+// A store written by the previous version of the desk, then opened by this one. The earlier store is
+// best written in its own schema's SQL (`storeBefore`); the desk's modules can also be loaded as a
+// build that knows only the migrations before a given one, for what SQL alone cannot write as that
+// build did (a lote sealed and exported) — this build's code on an older schema, so kept to that.
+import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
 import type { Store } from '../../db';
+import { MIGRATIONS } from '../../db/migrate';
 import type { JobRunner } from '../../db/jobs/runner';
 import type { Handlers } from '../../shared/contract';
 import type { AuditVerification } from '../../shared/contract/audit';
@@ -105,6 +109,27 @@ export function migrationTests(tag: string) {
      */
     keptByUpgrade,
   };
+}
+
+/**
+ * A plain store at `path` at the schema the migrations before `tag` made, with the rows `write`
+ * puts there in that schema's SQL: what the build before that migration left, without running
+ * this build's code on a schema it does not expect.
+ */
+export function storeBefore(tag: string, path: string, write: (db: Database.Database) => void): void {
+  const at = MIGRATIONS.findIndex((m) => m.tag === tag);
+  if (at < 0) throw new Error(`migration ${tag} is not in the journal`);
+  const db = new Database(path);
+  try {
+    // A migration that widens a CHECK rewrites the table's SQL (db/migrate.ts): SQLite's defensive mode lifted, as there.
+    db.unsafeMode(true);
+    for (const migration of MIGRATIONS.slice(0, at)) for (const statement of migration.statements) db.exec(statement);
+    db.unsafeMode(false);
+    db.pragma(`user_version = ${at}`);
+    write(db);
+  } finally {
+    db.close();
+  }
 }
 
 /** A table whose rows the desk seals, and the table of their seals. */

@@ -2,11 +2,10 @@
 // sealed lote and answered by Implanta) opened by this version, which widens the ways evidence can
 // arrive (e-mail, phone) by rebuilding the corrections table: every correction keeps its id and its
 // data, `audit verify` still says intact, and every guard of the table still holds.
-import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AuditVerification } from '../../shared/contract/audit';
 import { openRawStore, readRawRows } from '../rawStore';
-import { auditIntact, auditVerification, expectGuardsIntact, exportedLote, insertProfessional, job, type MigrationDesk, migrationTests, saveCorrection } from './migrationDesk';
+import { auditIntact, auditVerification, expectGuardsIntact, exportedLote, insertProfessional, type MigrationDesk, migrationTests, saveCorrection } from './migrationDesk';
 
 const { dir, keptByUpgrade, loadDesk, withDesk: withDeskAt } = migrationTests('0010_evidence_email_phone');
 
@@ -15,6 +14,34 @@ function addProfessional(desk: MigrationDesk, registrationNumber: string, cpf: s
 }
 
 const saveEmail = (desk: MigrationDesk, id: number, email: string, arrival: string) => saveCorrection(desk, id, { email }, { arrival });
+
+/**
+ * Implanta's answer to the lote `batchId` — one correction applied, one rejected — as that version
+ * wrote it, in its schema's SQL: the corrections answered, the rejected one's record back on the
+ * value Implanta holds, the record's history, the lote answered, and the entry in the trail (by the
+ * trail's writer, which knows a trail of any version).
+ */
+async function answeredInItsSql(desk: MigrationDesk, batchId: number, answer: { synced: string; rejected: { uuid: string; message: string } }): Promise<void> {
+  const { appendAudit } = await import('../../db/audit');
+  const at = '2026-03-10T13:00:00.000Z';
+  const db = desk.store.db;
+  type Answered = { professional_id: number; field: string; old_value: string | null; new_value: string | null };
+  const correction = db.prepare('SELECT professional_id, field, old_value, new_value FROM corrections WHERE uuid = ?');
+  const history = db.prepare(
+    "INSERT INTO record_history (professional_id, at, operator, kind, field, old_value, new_value, correction_uuid, batch_id, note) VALUES (?, ?, 'Ana Paula', ?, ?, ?, ?, ?, ?, ?)",
+  );
+  db.transaction(() => {
+    const synced = correction.get(answer.synced) as Answered;
+    db.prepare("UPDATE corrections SET status = 'synced', status_changed_at = ? WHERE uuid = ?").run(at, answer.synced);
+    history.run(synced.professional_id, at, 'synced', synced.field, synced.old_value, synced.new_value, answer.synced, batchId, null);
+    const rejected = correction.get(answer.rejected.uuid) as Answered;
+    db.prepare("UPDATE corrections SET status = 'rejected', status_message = ?, status_changed_at = ? WHERE uuid = ?").run(answer.rejected.message, at, answer.rejected.uuid);
+    db.prepare('UPDATE professionals SET email = ?, row_version = row_version + 1, updated_at = ? WHERE id = ?').run(rejected.old_value, at, rejected.professional_id);
+    history.run(rejected.professional_id, at, 'rejected', rejected.field, rejected.new_value, rejected.old_value, answer.rejected.uuid, batchId, answer.rejected.message);
+    db.prepare("UPDATE batches SET acknowledged_at = ?, state = 'acknowledged' WHERE id = ?").run(at, batchId);
+    appendAudit(db, { at, operator: 'Ana Paula', action: 'batch.acknowledge', entity: 'batch', entityId: String(batchId), detail: { applied: 1, rejected: 1 } });
+  })();
+}
 
 /** What the previous version left: an answered lote (one applied, one rejected) and two pending corrections. */
 async function previousStore(path: string): Promise<{ synced: string; rejected: string; pending: string[]; lote: { id: number; sha256: string } }> {
@@ -28,20 +55,7 @@ async function previousStore(path: string): Promise<{ synced: string; rejected: 
     // The previous version sealed its lotes in package format 2.
     const created = await exportedLote(desk, dir, 2);
     await desk.handlers['batches:markSent']({ id: created.id });
-    const ack = dir.file('resposta.json');
-    writeFileSync(
-      ack,
-      JSON.stringify({
-        schemaVersion: 2,
-        batch: created.uuid,
-        packageSha256: created.sha256,
-        items: [
-          { id: synced, status: 'applied' },
-          { id: rejected, status: 'rejected', message: 'Domínio inexistente.' },
-        ],
-      }),
-    );
-    await job(desk, desk.handlers['batches:acknowledge']({ path: ack, fileName: 'resposta.json' }));
+    await answeredInItsSql(desk, created.id, { synced, rejected: { uuid: rejected, message: 'Domínio inexistente.' } });
     const pending = [saveEmail(desk, cris, 'cris.reis@exemplo.com.br', 'post').corrections[0]!.uuid, saveEmail(desk, ana, 'ana.lima2@exemplo.com.br', 'in_person').corrections[0]!.uuid];
     expect(await auditIntact(desk)).toBe(true);
     return { synced, rejected, pending, lote: { id: created.id, sha256: created.sha256 } };

@@ -1,13 +1,12 @@
 // A store made before the mother fact became one item is carried over: its pending two-item
 // mother corrections become one, sealed lotes keep their package format, the history starts with
 // the corrections already saved, and every record's pendências are computed on first open.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../db';
-import { MIGRATIONS } from '../../db/migrate';
 import { tempDir, type TempDir } from './fixtures';
+import { storeBefore } from './migrationDesk';
 
-const BEFORE = MIGRATIONS.findIndex((m) => m.tag === '0007_three_copies');
 let dir: TempDir;
 beforeEach(() => {
   dir = tempDir();
@@ -16,9 +15,10 @@ afterEach(() => dir.cleanup());
 
 /** A store at the schema before this change, with data as that version wrote it. */
 function legacyStore(path: string): void {
-  const db = new Database(path);
-  for (const migration of MIGRATIONS.slice(0, BEFORE)) for (const statement of migration.statements) db.exec(statement);
-  db.pragma(`user_version = ${BEFORE}`);
+  storeBefore('0007_three_copies', path, legacyRows);
+}
+
+function legacyRows(db: Database.Database): void {
   const at = '2026-02-01T12:00:00.000Z';
   db.prepare(`INSERT INTO settings (id, region, uf, operator, created_at, updated_at) VALUES (1, 9, 'SP', 'Ana', ?, ?)`).run(at, at);
   const insert = db.prepare(
@@ -39,7 +39,6 @@ function legacyStore(path: string): void {
   ).run(at, at);
   correction.run('00000000-0000-4000-8000-000000000003', 3, 'motherName', 'Rosa Antiga', null, at, 'batched', 1);
   correction.run('00000000-0000-4000-8000-000000000004', 3, 'motherNotListed', 'false', 'true', at, 'batched', 1);
-  db.close();
 }
 
 describe('migration of a store made before one mother item', () => {

@@ -3,22 +3,18 @@
 // loaded), and the export names it as waiting for the clerk's choice.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { findProfessional } from '../../db/registry';
 import { REGISTRY_EXPORT_HEADERS } from '../../db/registryExport';
-import type { Professional } from '../../shared/domain';
-import { correct, importAck, loadRegistry, openBatchDesk, sendBatch, writeAck, type BatchDesk } from './batchFixtures';
-import { CORRECTED, LOADED, MAIN_SYSTEM, MARIA_HEADER, mariaRow } from './mariaLoads';
+import { correct, importAck, loadRegistry, sendBatch, writeAck, type BatchDesk } from './batchFixtures';
+import { CORRECTED, MAIN_SYSTEM, MARIA_HEADER, mariaDeskForEachTest, mariaOn, mariaRow } from './mariaLoads';
 
 let desk: BatchDesk;
-beforeEach(() => {
-  desk = openBatchDesk();
-  loadRegistry(desk, [MARIA_HEADER, mariaRow(LOADED)]);
+mariaDeskForEachTest((fresh) => {
+  desk = fresh;
 });
-afterEach(() => desk.cleanup());
 
-const maria = () => findProfessional(desk.store.db, '40001') as Professional;
+const maria = () => mariaOn(desk);
 const today = () => desk.now().toISOString().slice(0, 10);
 
 function readRows(path: string): string[][] {

@@ -1,20 +1,19 @@
 // A correction made on top of another still on its way answers that one's rejection. When Implanta
 // rejects both, the record must show what Implanta still holds (the value before both), and both
 // rejections stay to fix, whatever the order of the answers.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BatchSummary, RecordView } from '../../shared/contract';
 import type { Professional } from '../../shared/domain';
-import { addProfessional, correct, importAck, openBatchDesk, sendBatch, writeAck, type BatchDesk } from './batchFixtures';
+import { correct, importAck, mariaSouzaForEachTest, sendBatch, writeAck, type BatchDesk } from './batchFixtures';
 
 const HELD = 'maria@exemplo.com.br';
 
 let desk: BatchDesk;
 let maria: Professional;
-beforeEach(() => {
-  desk = openBatchDesk();
-  maria = addProfessional(desk.store, { name: 'Maria Souza', email: HELD });
+mariaSouzaForEachTest(HELD, (fresh, added) => {
+  desk = fresh;
+  maria = added;
 });
-afterEach(() => desk.cleanup());
 
 type Sent = { batch: BatchSummary; sha256: string };
 

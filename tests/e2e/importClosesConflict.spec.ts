@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DeskApp, expect, openRecord, test } from './fixtures';
+import { correctEmail } from './correctionSteps';
 import { checkSpreadsheet, chooseSpreadsheet } from './importSteps';
 
 const HEADER = 'Registro;CPF;Nome;Nome da mãe;E-mail';
@@ -30,12 +31,7 @@ test('a correction saved on the record that closes an open conflict says so', as
   await inConflict(desk);
   await page.reload();
   await openRecord(page, { registration_number: '10001', name: 'Ana Paula Ferreira' });
-  await page.getByRole('button', { name: 'Corrigir dados' }).click();
-  await page.getByLabel('E-mail', { exact: true }).fill('apferreira@uol.com.br');
-  await page.getByLabel('Motivo da correção').fill('Profissional confirmou o e-mail');
-  await page.getByLabel('Documento apresentado').fill('Declaração');
-  await page.getByRole('button', { name: 'Revisar correção' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Salvar correção' }).click();
+  await correctEmail(page, 'apferreira@uol.com.br', 'Profissional confirmou o e-mail', 'Declaração');
   await expect(page.getByText(/Correção salva.*O conflito aberto com o sistema do Regional foi fechado: o cadastro ficou com o mesmo valor\./)).toBeVisible();
 });
 

@@ -2,7 +2,8 @@
 // choosing a name and typing its PIN, a wrong PIN says so, Trocar in the title bar goes back to the
 // choice, and a correction saved is signed by the operator chosen.
 import { seriousViolations } from './axe';
-import { expect, fillFirstRun, setUpDemoDesk, test } from './fixtures';
+import { correctEmail } from './correctionSteps';
+import { expect, fillFirstRun, openRecord, setUpDemoDesk, test } from './fixtures';
 
 test('the first run sets the PIN, Trocar goes back to the choice, and a wrong PIN says so', async ({ desk }) => {
   const { page } = desk;
@@ -61,15 +62,8 @@ test('a correction saved is signed by the operator chosen, in Correções and in
   await expect(page.getByRole('region', { name: 'Operadores' })).toContainText('Bia Lima (você)');
   expect(await seriousViolations(page, 'Configurações')).toEqual([]);
 
-  await page.getByRole('button', { name: 'Cadastro' }).click();
-  await page.getByLabel('Buscar no cadastro').fill(target.registrationNumber);
-  await page.getByRole('row').filter({ hasText: target.name }).first().click();
-  await page.getByRole('button', { name: 'Corrigir dados' }).click();
-  await page.getByLabel('E-mail', { exact: true }).fill('bia.conferiu@exemplo.com.br');
-  await page.getByLabel('Motivo da correção').fill('E-mail informado pela profissional no balcão');
-  await page.getByLabel('Documento apresentado').fill('RG');
-  await page.getByRole('button', { name: 'Revisar correção' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Salvar correção' }).click();
+  await openRecord(page, { registration_number: target.registrationNumber, name: target.name });
+  await correctEmail(page, 'bia.conferiu@exemplo.com.br', 'E-mail informado pela profissional no balcão', 'RG');
   await expect(page.getByText(/Correção salva/)).toBeVisible();
 
   await page.getByRole('button', { name: 'Correções' }).first().click();

@@ -5,6 +5,7 @@ import { fillNewCep } from './cepDialog';
 import { formatCpf } from '../../shared/rules/cpf';
 import { allowClipboard, paste } from './clipboard';
 import { startCaseB } from './contactFiles';
+import { cancelDialogOfCorrection, saveWithEvidence } from './correctionSteps';
 import { type DeskApp, expect, openRecord, type RecordRow, setUpDemoDesk, test } from './fixtures';
 
 
@@ -109,16 +110,9 @@ test('a reason pasted longer than 500 characters is kept whole and said too long
 });
 
 test('a reason pasted into a confirmation longer than 500 characters is kept whole and said too long', async ({ desk }) => {
-  await setUpDemoDesk(desk, 10, 3);
   const { page } = desk;
+  const dialog = await cancelDialogOfCorrection(desk, 'cancelar.motivo@example.com.br');
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
-  const [who] = desk.query<RecordRow & { cpf: string }>("SELECT cpf, registration_number, name FROM professionals WHERE dip_status = 'none' LIMIT 1");
-  expect((await desk.cli('correct', who!.cpf, '--field', 'email', '--value', 'cancelar.motivo@example.com.br', '--reason', 'Pedido por e-mail', '--evidence', 'E-mail')).code).toBe(0);
-  await page.reload();
-  await openRecord(page, who!);
-  await page.getByRole('tab', { name: /Correções/ }).click();
-  await page.getByRole('button', { name: 'Cancelar correção' }).click();
-  const dialog = page.getByRole('dialog');
   const reason = dialog.getByRole('textbox');
   const pasted = 'A profissional escreveu pedindo para desfazer a alteração porque se enganou. '.repeat(8).trim();
   expect(pasted.length).toBeGreaterThan(500);
@@ -236,10 +230,7 @@ test('an e-mail and a phone pasted with a zero-width space are read as they look
   await phone.press('Tab');
   await expect(page.getByText(/E-mail inválido|Telefone inválido/)).toHaveCount(0);
 
-  await page.getByLabel('Motivo da correção').fill('Pedido da profissional no balcão');
-  await page.getByLabel('Documento apresentado').fill('RG');
-  await page.getByRole('button', { name: 'Revisar correção' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Salvar correção' }).click();
+  await saveWithEvidence(page, 'Pedido da profissional no balcão', 'RG');
   await expect(page.getByText(/Correção salva/)).toBeVisible();
   expect(desk.query('SELECT email, phone FROM professionals WHERE registration_number = ?', who!.registration_number)).toEqual([
     { email: 'maria.souza@gmail.com', phone: '11987654321' },

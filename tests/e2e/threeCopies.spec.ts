@@ -8,6 +8,7 @@ import type { Locator } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as XLSX from 'xlsx';
+import { saveWithEvidence } from './correctionSteps';
 import { type DeskApp, expect, openRecord, setUpDemoDesk, test } from './fixtures';
 import { shot } from './guideShot';
 
@@ -111,10 +112,7 @@ test('“Não consta mãe” on a record that had a name is one item in the queu
   await openRecord(page, who);
   await page.getByRole('button', { name: 'Corrigir dados' }).click();
   await page.getByRole('radio', { name: 'Não consta mãe' }).check();
-  await page.getByLabel('Motivo da correção').fill('RG sem filiação materna');
-  await page.getByLabel('Documento apresentado').fill('RG');
-  await page.getByRole('button', { name: 'Revisar correção' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Salvar correção' }).click();
+  await saveWithEvidence(page, 'RG sem filiação materna', 'RG');
   await expect(page.getByText(/Correção salva/)).toBeVisible();
 
   expect(desk.query('SELECT field FROM corrections')).toEqual([{ field: 'mother' }]);
@@ -146,10 +144,7 @@ test('a rejection shows Implanta’s value and message on the record and closes 
   const email = page.getByLabel('E-mail', { exact: true });
   await expect(email).toHaveValue('caixa.inexistente@exemplo.com.br');
   await email.fill('caixa.certa@exemplo.com.br');
-  await page.getByLabel('Motivo da correção').fill('Profissional conferiu o e-mail');
-  await page.getByLabel('Documento apresentado').fill('Declaração');
-  await page.getByRole('button', { name: 'Revisar correção' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Salvar correção' }).click();
+  await saveWithEvidence(page, 'Profissional conferiu o e-mail', 'Declaração');
   await expect(page.getByText(/Correção salva/)).toBeVisible();
   await expect(page.getByTestId('rejection-note')).toHaveCount(0);
 
@@ -260,6 +255,29 @@ test('a rejection note says what the record holds when the main system changed t
 });
 
 /** The main system's file chosen on Importar as a registry load, up to its review (nothing written yet). */
+/** Two e-mail corrections of `who`, each sent in a lote of its own (2026-0001, then 2026-0002). */
+async function twoLotesOfOneEmail(desk: DeskApp, who: Person): Promise<{ older: Awaited<ReturnType<typeof sendBatch>>; newer: Awaited<ReturnType<typeof sendBatch>> }> {
+  await correctEmail(desk, who, 'primeira.caixa@exemplo.com.br');
+  const older = await sendBatch(desk, '2026-0001');
+  await correctEmail(desk, who, 'segunda.caixa@exemplo.com.br');
+  const newer = await sendBatch(desk, '2026-0002');
+  return { older, newer };
+}
+
+/**
+ * `who`'s e-mail corrected and sent, the main system's load of `loaded` after it, Implanta's
+ * rejection with `message`; answers the main system's file bringing `loaded` once more.
+ */
+async function rejectedAfterMainSystemLoad(desk: DeskApp, who: Person, { corrected, loaded, message }: { corrected: string; loaded: string; message: string }): Promise<string> {
+  await correctEmail(desk, who, corrected);
+  const batch = await sendBatch(desk);
+  await mainSystemLoads(desk, who, loaded);
+  await implantaAnswers(desk, batch, { status: 'rejected', message });
+  const again = join(dirname(desk.storePath), 'sistema-principal-de-novo.csv');
+  writeFileSync(again, `Registro;E-mail\n${who.registration_number};${loaded}\n`, 'latin1');
+  return again;
+}
+
 async function reviewRegistryLoadInWindow(desk: DeskApp, file: string): Promise<void> {
   const { page } = desk;
   await page.reload();
@@ -289,10 +307,7 @@ test('a rejection while a later correction of the field is in a sealed lote: the
   await seed(desk);
   const who = somebody(desk, "email IS NOT NULL AND dip_status IN ('none', 'requested')");
   const before = who.email;
-  await correctEmail(desk, who, 'primeira.caixa@exemplo.com.br');
-  const older = await sendBatch(desk, '2026-0001');
-  await correctEmail(desk, who, 'segunda.caixa@exemplo.com.br');
-  await sendBatch(desk, '2026-0002');
+  const { older } = await twoLotesOfOneEmail(desk, who);
 
   const importing = await chooseAnswerInWindow(desk, implantaAnswer(desk, older, { status: 'rejected' }));
   const preview = importing.getByRole('status').filter({ hasText: 'Antes de aplicar: o que a confirmação muda no lote 2026-0001' });
@@ -307,10 +322,7 @@ test('a rejection while a later correction of the field is in a sealed lote: the
 test('an older lote answered as applied after a newer one of the same field: the desk keeps the newer value and says Implanta may hold the older', async ({ desk }) => {
   await seed(desk);
   const who = somebody(desk);
-  await correctEmail(desk, who, 'primeira.caixa@exemplo.com.br');
-  const older = await sendBatch(desk, '2026-0001');
-  await correctEmail(desk, who, 'segunda.caixa@exemplo.com.br');
-  const newer = await sendBatch(desk, '2026-0002');
+  const { older, newer } = await twoLotesOfOneEmail(desk, who);
   await implantaAnswers(desk, newer, { status: 'applied' });
 
   const { page } = desk;
@@ -334,12 +346,7 @@ test('an older lote answered as applied after a newer one of the same field: the
 test('the main system took a correction Implanta then rejected: loading it again on Importar is a conflict about the rejection', async ({ desk }) => {
   await seed(desk);
   const who = somebody(desk);
-  await correctEmail(desk, who, 'caixa.recusada@exemplo.com.br');
-  const batch = await sendBatch(desk);
-  await mainSystemLoads(desk, who, 'caixa.recusada@exemplo.com.br');
-  await implantaAnswers(desk, batch, { status: 'rejected', message: 'Domínio não recebe mensagens' });
-  const again = join(dirname(desk.storePath), 'sistema-principal-de-novo.csv');
-  writeFileSync(again, `Registro;E-mail\n${who.registration_number};caixa.recusada@exemplo.com.br\n`, 'latin1');
+  const again = await rejectedAfterMainSystemLoad(desk, who, { corrected: 'caixa.recusada@exemplo.com.br', loaded: 'caixa.recusada@exemplo.com.br', message: 'Domínio não recebe mensagens' });
 
   const { page } = desk;
   await reviewRegistryLoadInWindow(desk, again);
@@ -364,12 +371,7 @@ test('the main system took a correction Implanta then rejected: loading it again
 test('a conflict whose correction Implanta rejected closes when the main system’s value comes in again on Importar', async ({ desk }) => {
   await seed(desk);
   const who = somebody(desk, "email IS NOT NULL AND dip_status IN ('none', 'requested')");
-  await correctEmail(desk, who, 'correcao.mesa@exemplo.com.br');
-  const batch = await sendBatch(desk);
-  await mainSystemLoads(desk, who, 'outro.valor@exemplo.com.br');
-  await implantaAnswers(desk, batch, { status: 'rejected', message: 'E-mail recusado' });
-  const again = join(dirname(desk.storePath), 'sistema-principal-de-novo.csv');
-  writeFileSync(again, `Registro;E-mail\n${who.registration_number};outro.valor@exemplo.com.br\n`, 'latin1');
+  const again = await rejectedAfterMainSystemLoad(desk, who, { corrected: 'correcao.mesa@exemplo.com.br', loaded: 'outro.valor@exemplo.com.br', message: 'E-mail recusado' });
 
   const { page } = desk;
   await reviewRegistryLoadInWindow(desk, again);

@@ -6,7 +6,8 @@ import { dirname } from 'node:path';
 import { askProtectedBackupPassphrase, fillProtectedBackup } from './backupDialog';
 import { fillNewCep } from './cepDialog';
 import { openNewContact } from './contactFiles';
-import { expect, openRecord, setUpDemoDesk, test } from './fixtures';
+import { cancelDialogOfCorrection } from './correctionSteps';
+import { expect, setUpDemoDesk, test } from './fixtures';
 
 /** Esc in the dialog: the question, kept typing; Esc again: the question, discarded. */
 async function escAsksBeforeDiscarding(page: Page, dialog: Locator, field: Locator, typed: string): Promise<void> {
@@ -52,15 +53,7 @@ test('Esc in a new CEP with its fields typed asks before throwing them away', as
 
 test('Esc in the reason for cancelling a correction asks before throwing the reason away', async ({ desk }) => {
   const { page } = desk;
-  await setUpDemoDesk(desk, 10, 3);
-  const [who] = desk.query<{ cpf: string; registration_number: string; name: string }>("SELECT cpf, registration_number, name FROM professionals WHERE dip_status = 'none' LIMIT 1");
-  const corrected = await desk.cli('correct', who!.cpf, '--field', 'email', '--value', 'nova.pessoa@example.com.br', '--reason', 'Pedido por e-mail', '--evidence', 'E-mail');
-  expect(corrected.code).toBe(0);
-  await page.reload();
-  await openRecord(page, who!);
-  await page.getByRole('tab', { name: /Correções/ }).click();
-  await page.getByRole('button', { name: 'Cancelar correção' }).click();
-  const dialog = page.getByRole('dialog');
+  const dialog = await cancelDialogOfCorrection(desk, 'nova.pessoa@example.com.br');
   const reason = dialog.getByRole('textbox');
   await reason.fill('Digitado no cadastro errado');
   await escAsksBeforeDiscarding(page, dialog, reason, 'Digitado no cadastro errado');

@@ -2,7 +2,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { openRawStore } from '../rawStore';
+import { openRawStore, readRawRows } from '../rawStore';
 import { runCli, type FaultCase } from './harness';
 
 export async function deskWith(dir: string, professionals: number): Promise<string> {
@@ -53,12 +53,7 @@ export function settle(store: string): string {
 }
 
 export function read<T>(store: string, sql: string, ...params: unknown[]): T[] {
-  const db = openRawStore(store, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
+  return readRawRows<T>(store, sql, params);
 }
 
 export function count(db: Database.Database, sql: string, ...params: unknown[]): number {

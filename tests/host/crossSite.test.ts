@@ -1,27 +1,22 @@
 // A page of another site open in the clerk's browser can send the host a POST (a form, a fetch in
 // no-cors mode) but cannot read the token: the host must never answer such a request, even when
 // it was started with a token of its own choosing.
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type RunningHost } from '../../electron/preview/server';
 import { post } from './hostClient';
+import { startTestHost, type TestHost } from './testHost';
 
 let dir: string;
 let host: RunningHost;
 const appInfo = JSON.stringify({ channel: 'app:info', input: {} });
 
+let running: TestHost;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'cress-host-cross-'));
-  mkdirSync(join(dir, 'renderer'));
-  writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>CRESS Desk</title>');
-  host = await startHost({ storePath: join(dir, 'store.sqlite'), rendererDir: join(dir, 'renderer') });
+  running = await startTestHost('cress-host-cross-');
+  ({ dir, host } = running);
 });
-afterAll(async () => {
-  await host.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => running.close());
 
 describe('browser host and other sites', () => {
   it.each(['', 'abc', '   ', 'x'.repeat(31)])('refuses to start with a token anyone could guess (%j), saying why', async (token) => {

@@ -3,39 +3,27 @@
 // damaged (which would send the clerk to restore a backup over a sound store); the same when
 // another desk's key took its place. Once the key file is back, the same backup goes through.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invoke, runJob } from './hostClient';
-import { startHost, type RunningHost } from '../../electron/preview/server';
-import { openRawStore } from '../rawStore';
+import { runJob } from './hostClient';
+import type { RunningHost } from '../../electron/preview/server';
+import { startSetUpHost, type SetUpHost } from './testHost';
 
-let dir: string;
+let running: SetUpHost;
 let backups: string;
 let host: RunningHost;
 let keyFile: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'cress-host-key-gone-'));
-  backups = join(dir, 'backups');
-  mkdirSync(backups);
-  mkdirSync(join(dir, 'renderer'));
-  writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>CRESS Desk</title>');
-  const storePath = join(dir, 'store.sqlite');
-  host = await startHost({ storePath, rendererDir: join(dir, 'renderer') });
-  expect(await invoke(host, 'settings:setup', { region: 9, operator: 'Ana Souza', pin: '4321', demoProfessionals: 10 })).toMatchObject({ ok: true });
-  const db = openRawStore(storePath);
-  db.prepare("INSERT INTO backup_settings (id, folder, updated_at) VALUES (1, ?, 'x') ON CONFLICT (id) DO UPDATE SET folder = excluded.folder").run(backups);
-  db.close();
+  running = await startSetUpHost('cress-host-key-gone-', { pin: '4321', demoProfessionals: 10 });
+  ({ backups, host } = running);
   keyFile = process.env.CRESS_DESK_KEY_FILE as string;
   expect(existsSync(keyFile)).toBe(true);
 });
 
 afterAll(async () => {
   if (!existsSync(keyFile) && existsSync(`${keyFile}.guardada`)) renameSync(`${keyFile}.guardada`, keyFile);
-  await host.close();
-  rmSync(dir, { recursive: true, force: true });
+  await running.close();
 });
 
 describe('the key file gone while the host runs', () => {

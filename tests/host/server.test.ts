@@ -1,13 +1,13 @@
 // The browser host answers only its own page: loopback, the per-run token, the right Host header.
-import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { posixOnly } from '../posixOnly';
 import { startHost, type RunningHost } from '../../electron/preview/server';
 import { post as postRaw } from './hostClient';
+import { startTestHost, type TestHost } from './testHost';
 
 let dir: string;
 let host: RunningHost;
@@ -54,16 +54,12 @@ async function consoleDuring(run: () => Promise<unknown>): Promise<string> {
   return printed.map((args) => args.map((arg) => (arg instanceof Error ? `${arg.name} ${arg.message} ${arg.stack}` : String(arg))).join(' ')).join('\n');
 }
 
+let running: TestHost;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'cress-host-'));
-  mkdirSync(join(dir, 'renderer'));
-  writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>CRESS Desk</title>');
-  host = await startHost({ storePath: join(dir, 'store.sqlite'), rendererDir: join(dir, 'renderer') });
+  running = await startTestHost('cress-host-');
+  ({ dir, host } = running);
 });
-afterAll(async () => {
-  await host.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => running.close());
 
 describe('browser host', () => {
   it('binds to loopback and hands out a one-time ticket, not the token, in the page address', () => {

@@ -1,41 +1,28 @@
 // With nobody signed in at the desk, what takes the data out of it — the recovery key, a backup
 // (the copy for Implanta too), the audit trail's export — is refused through the browser host,
 // as a correction is; once an operator signs in it goes through, and the trail names her.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { download, invoke, runJob, savePath } from './hostClient';
-import { startHost, type RunningHost } from '../../electron/preview/server';
+import type { RunningHost } from '../../electron/preview/server';
+import { startSetUpHost, type SetUpHost } from './testHost';
 import { openRawStore } from '../rawStore';
 
 const PIN = '4321';
 const PERIOD = { from: '2026-01-01', to: '2026-12-31' };
+let running: SetUpHost;
 let dir: string;
 let storePath: string;
 let backups: string;
 let host: RunningHost;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'cress-host-session-'));
-  backups = join(dir, 'backups');
-  mkdirSync(backups);
-  mkdirSync(join(dir, 'renderer'));
-  writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>CRESS Desk</title>');
-  storePath = join(dir, 'store.sqlite');
-  host = await startHost({ storePath, rendererDir: join(dir, 'renderer') });
-  expect(await invoke(host, 'settings:setup', { region: 9, operator: 'Ana Souza', pin: PIN, demoProfessionals: 40 })).toMatchObject({ ok: true });
-  // The backup folder is the desk's own setting (the app's folder dialog); here it is set directly.
-  const db = openRawStore(storePath);
-  db.prepare("INSERT INTO backup_settings (id, folder, updated_at) VALUES (1, ?, 'x') ON CONFLICT (id) DO UPDATE SET folder = excluded.folder").run(backups);
-  db.close();
+  running = await startSetUpHost('cress-host-session-', { pin: PIN, demoProfessionals: 40 });
+  ({ dir, storePath, backups, host } = running);
   expect(await invoke(host, 'session:end', {})).toMatchObject({ ok: true });
 });
 
-afterAll(async () => {
-  await host.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => running.close());
 
 function auditActions(): { action: string; operator: string }[] {
   const db = openRawStore(storePath, { readonly: true, fileMustExist: true });

@@ -4,6 +4,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHost, type HostOptions, type RunningHost } from '../../electron/preview/server';
+import { openRawStore } from '../rawStore';
+import { invoke } from './hostClient';
 
 export interface TestHost {
   dir: string;
@@ -25,6 +27,30 @@ export async function startTestHost(prefix: string, options: Partial<Omit<HostOp
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export interface SetUpHost extends TestHost {
+  storePath: string;
+  /** The desk's backup folder, inside the host's folder. */
+  backups: string;
+}
+
+/**
+ * A test host whose desk is set up as the first run does (CRESS 9ª Região, Ana Souza with `pin`,
+ * `demoProfessionals` demo records) and backs up into a folder of its own.
+ */
+export async function startSetUpHost(prefix: string, { pin, demoProfessionals }: { pin: string; demoProfessionals: number }): Promise<SetUpHost> {
+  const running = await startTestHost(prefix);
+  const storePath = join(running.dir, 'store.sqlite');
+  const backups = join(running.dir, 'backups');
+  mkdirSync(backups);
+  const setUp = await invoke(running.host, 'settings:setup', { region: 9, operator: 'Ana Souza', pin, demoProfessionals });
+  if (!setUp.ok) throw new Error(`settings:setup failed: ${JSON.stringify(setUp)}`);
+  // The backup folder is the desk's own setting (the app's folder dialog); here it is set directly.
+  const db = openRawStore(storePath);
+  db.prepare("INSERT INTO backup_settings (id, folder, updated_at) VALUES (1, ?, 'x') ON CONFLICT (id) DO UPDATE SET folder = excluded.folder").run(backups);
+  db.close();
+  return { ...running, storePath, backups };
 }
 
 /** Bytes of every file in the host's folder of uploads and downloads. */

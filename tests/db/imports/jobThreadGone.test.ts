@@ -2,58 +2,46 @@
 // part of the import was written in steps. The job ends as failed, and what it wrote is rolled back
 // at once, as the next open of the store would do it — not left on the records until the app is
 // started again.
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDesk } from '../../../db';
 import { verifyAuditChain } from '../../../db/audit';
-import { importInput, importStepRowsInEachTest } from '../../fixtures/imports/jobs';
-import { addNumberedProfessionals, correctionsCsv, testDeskForEachTest, validCpf, type TestDesk } from '../fixtures';
+import { importInput } from '../../fixtures/imports/jobs';
+import { builtWorkerAfter, numberedDeskForEachTest } from './numberedDesk';
 
-const BUILT_JOBS = resolve(__dirname, '../../../out/worker/jobs.cjs');
 const ROWS = 900;
-let desk: TestDesk;
-// Steps of 16 rows: several are written while the file is read.
-importStepRowsInEachTest(16);
-
-testDeskForEachTest((fresh) => {
-  desk = fresh;
-  addNumberedProfessionals(desk.store, ROWS, { cpf: 400_000_000, registration: 60_000 });
-});
+const people = numberedDeskForEachTest(ROWS, { cpf: 400_000_000, registration: 60_000 });
 
 /**
  * The built job thread, ending itself as the import is about to write its last rows — once its
  * writer thread has had a second to commit the steps of the rows sent to it.
  */
 function dyingJobThread(): string {
-  if (!existsSync(BUILT_JOBS)) throw new Error('Build first (npx vite build -c vite.node.config.ts): out/worker/jobs.cjs is missing');
-  const path = join(dirname(desk.file('x')), 'dying-jobs.cjs');
-  writeFileSync(
-    path,
-    `const { parentPort } = require('node:worker_threads');
-const post = parentPort.postMessage.bind(parentPort);
+  return builtWorkerAfter(
+    people.desk,
+    'dying-jobs.cjs',
+    'jobs',
+    `const post = parentPort.postMessage.bind(parentPort);
 parentPort.postMessage = (message) => {
   if (message && message.type === 'progress' && message.progress.phase === 'commit') {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
     process.exit(1);
   }
   return post(message);
-};
-require(${JSON.stringify(BUILT_JOBS)});
-`,
+};`,
   );
-  return path;
 }
 
 describe('a corrections import whose job thread dies', () => {
   it('ends as failed, and the steps it wrote are rolled back at once', async () => {
+    const desk = people.desk;
     const db = desk.store.db;
     const before = {
       records: db.prepare('SELECT id, email, row_version FROM professionals ORDER BY id').all(),
       corrections: db.prepare('SELECT count(*) FROM corrections').pluck().get(),
     };
-    const lines = Array.from({ length: ROWS }, (_, i) => `${validCpf(400_000_001 + i)};novo${i}@exemplo.com.br;Atualização anual`);
-    const file = correctionsCsv(desk, 'CPF;E-mail;Motivo', lines);
+    const file = people.newEmails('novo');
     const app = openDesk({ path: desk.store.path, appVersion: 'test', workerPath: dyingJobThread() });
     try {
       const id = app.jobs.start('imports:run', importInput(file, { kind: 'corrections' }) as never);

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findProfessional } from '../../../db/registry';
 import type { RegistryConflict } from '../../../shared/contract/registry';
 import type { Professional } from '../../../shared/domain';
-import { correct, importAck, loadRegistry, openBatchDesk, sendBatch, writeAck, type BatchDesk } from '../batchFixtures';
+import { answerOne, correct, loadRegistry, openBatchDesk, sendBatch, type BatchDesk } from '../batchFixtures';
 import { validCpf } from '../fixtures';
 
 const HEADER = 'Registro;CPF;Nome;Nome da mãe;Não consta mãe;E-mail;CEP;Logradouro';
@@ -64,7 +64,7 @@ async function rejectedAfterConflict(c: (typeof CASES)[number]): Promise<number>
   const { batch, sha256 } = await sendBatch(desk);
   const conflict = load(c.third).conflicts[0]!;
   expect(conflict).toMatchObject({ field: c.field });
-  await importAck(desk, writeAck(desk, 'resposta.json', { schemaVersion: 1, batch: batch.uuid, packageSha256: sha256, items: [{ id: uuid, status: 'rejected', message: 'Recusado' }] }));
+  await answerOne(desk, { batch, sha256 }, uuid, { rejected: 'Recusado' });
   return conflict.id as number;
 }
 

@@ -2,11 +2,9 @@
 // correction only: its value is the desk's own, an earlier step of the clerk's — not a third value.
 // The desk keeps its newest value and counts the row as kept; no conflict invites the clerk to
 // "use the file's value" and so send Implanta back to the value she herself replaced.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findProfessional } from '../../../db/registry';
-import type { Professional } from '../../../shared/domain';
-import { correct, importAck, loadRegistry, openBatchDesk, sendBatch, writeAck, type BatchDesk } from '../batchFixtures';
-import { CORRECTED, LOADED, MAIN_SYSTEM, MARIA_HEADER, mariaRow } from '../mariaLoads';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { correct, importAck, sendBatch, writeAck, type BatchDesk } from '../batchFixtures';
+import { CORRECTED, loadMaria, MAIN_SYSTEM, mariaDeskForEachTest, mariaOn } from '../mariaLoads';
 
 const NEWEST = 'maria.s@hotmail.com';
 
@@ -14,18 +12,18 @@ let desk: BatchDesk;
 let first: string;
 let second: string;
 let lotes: Awaited<ReturnType<typeof sendBatch>>[];
+mariaDeskForEachTest((fresh) => {
+  desk = fresh;
+});
 beforeEach(async () => {
-  desk = openBatchDesk();
-  loadRegistry(desk, [MARIA_HEADER, mariaRow(LOADED)]);
   first = correct(desk, maria(), { email: CORRECTED }).corrections[0]!.uuid;
   lotes = [await sendBatch(desk)];
   second = correct(desk, maria(), { email: NEWEST }).corrections[0]!.uuid;
   lotes.push(await sendBatch(desk));
 });
-afterEach(() => desk.cleanup());
 
-const maria = () => findProfessional(desk.store.db, '40001') as Professional;
-const load = (email: string) => loadRegistry(desk, [MARIA_HEADER, mariaRow(email)]);
+const maria = () => mariaOn(desk);
+const load = (email: string) => loadMaria(desk, email);
 const applied = (lote: (typeof lotes)[number], id: string) =>
   importAck(desk, writeAck(desk, 'resposta.json', { schemaVersion: 1, batch: lote.batch.uuid, packageSha256: lote.sha256, items: [{ id, status: 'applied' }] }));
 

@@ -3,24 +3,20 @@
 // desk is left for the main system to catch up with: the next load brings the main system's value
 // in, as it would with no correction, instead of keeping the desk's old value for good and counting
 // the row as "kept". When the clerk kept the desk's value knowing the correction was gone, it stays.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findProfessional } from '../../../db/registry';
-import type { Professional } from '../../../shared/domain';
-import { correct, importAck, loadRegistry, openBatchDesk, sendBatch, writeAck, type BatchDesk } from '../batchFixtures';
-import { CORRECTED, LOADED, MAIN_SYSTEM, MARIA_HEADER, mariaRow } from '../mariaLoads';
+import { describe, expect, it } from 'vitest';
+import { answerOne, correct, sendBatch, type BatchDesk } from '../batchFixtures';
+import { CORRECTED, LOADED, loadMaria, MAIN_SYSTEM, mariaDeskForEachTest, mariaOn } from '../mariaLoads';
 
 
 let desk: BatchDesk;
 let uuid: string;
-beforeEach(() => {
-  desk = openBatchDesk();
-  loadRegistry(desk, [MARIA_HEADER, mariaRow(LOADED)]);
+mariaDeskForEachTest((fresh) => {
+  desk = fresh;
   uuid = correct(desk, maria(), { email: CORRECTED }).corrections[0]!.uuid;
 });
-afterEach(() => desk.cleanup());
 
-const maria = () => findProfessional(desk.store.db, '40001') as Professional;
-const load = (email: string) => loadRegistry(desk, [MARIA_HEADER, mariaRow(email)]);
+const maria = () => mariaOn(desk);
+const load = (email: string) => loadMaria(desk, email);
 const lastHistory = () => desk.store.db.prepare('SELECT kind, old_value AS old, new_value AS new FROM record_history WHERE professional_id = ? ORDER BY id DESC LIMIT 1').get(maria().id);
 
 /** The main system's third value, and the clerk keeping her correction against it. */
@@ -44,7 +40,7 @@ describe('a correction kept against the main system, then given up', () => {
   it('rejected by Implanta: the next load takes the main system’s value too', async () => {
     const { batch, sha256 } = await sendBatch(desk);
     keepCorrection();
-    await importAck(desk, writeAck(desk, 'resposta.json', { schemaVersion: 1, batch: batch.uuid, packageSha256: sha256, items: [{ id: uuid, status: 'rejected', message: 'E-mail recusado' }] }));
+    await answerOne(desk, { batch, sha256 }, uuid, { rejected: 'E-mail recusado' });
     expect(maria().email).toBe(LOADED);
     expect(load(MAIN_SYSTEM)).toMatchObject({ accepted: 1, kept: 0 });
     expect(maria().email).toBe(MAIN_SYSTEM);

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findProfessional } from '../../../db/registry';
 import type { Professional } from '../../../shared/domain';
-import { correct, importAck, loadRegistry, openBatchDesk, sendBatch, writeAck, type BatchDesk } from '../batchFixtures';
+import { answerOne, correct, loadRegistry, openBatchDesk, sendBatch, type BatchDesk } from '../batchFixtures';
 import { validCpf } from '../fixtures';
 
 const HEADER = 'Registro;CPF;Nome;Nome da mãe;Naturalidade;UF de naturalidade';
@@ -35,7 +35,7 @@ describe('the main system catching up in its own spelling', () => {
   it('after Implanta applied them: no conflict either', async () => {
     const uuid = correct(desk, joana(), { name: 'Joana Dias Conceição' }).corrections[0]!.uuid;
     const { batch, sha256 } = await sendBatch(desk);
-    await importAck(desk, writeAck(desk, 'resposta.json', { schemaVersion: 1, batch: batch.uuid, packageSha256: sha256, items: [{ id: uuid, status: 'applied' }] }));
+    await answerOne(desk, { batch, sha256 }, uuid, 'applied');
     expect(load('JOANA DIAS CONCEICAO', 'RITA DIAS', 'CAMPINAS').conflicts).toEqual([]);
     expect(joana().name).toBe('Joana Dias Conceição');
   });

@@ -3,7 +3,7 @@
 // Implanta refused: a load that brings it is a conflict about that correction, as when only one
 // correction was rejected — never taken in silence, leaving the desk with a value Implanta refused.
 import { describe, expect, it } from 'vitest';
-import { correct, importAck, sendBatch, writeAck, type BatchDesk } from '../batchFixtures';
+import { answerOne, correct, sendBatch, type BatchDesk } from '../batchFixtures';
 import { CORRECTED, LOADED, loadMaria, mariaOn, mariaDeskForEachTest } from '../mariaLoads';
 
 const SECOND = 'maria.s@hotmail.com';
@@ -17,7 +17,7 @@ const load = (email: string) => loadMaria(desk, email);
 /** Sends what is pending and Implanta rejects the correction `uuid`. */
 async function sendAndReject(uuid: string): Promise<void> {
   const { batch, sha256 } = await sendBatch(desk);
-  await importAck(desk, writeAck(desk, 'resposta.json', { schemaVersion: 1, batch: batch.uuid, packageSha256: sha256, items: [{ id: uuid, status: 'rejected', message: 'Caixa inexistente' }] }));
+  await answerOne(desk, { batch, sha256 }, uuid, { rejected: 'Caixa inexistente' });
 }
 
 describe('a value of the main system that Implanta rejected, behind a newer rejected correction', () => {

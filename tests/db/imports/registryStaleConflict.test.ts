@@ -2,26 +2,22 @@
 // for that field — the main system caught up with the desk, or changed the field once more — the old
 // conflict no longer says what the main system holds: it closes, and taking "the file's value" can
 // never bring back a value the main system itself has left.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findProfessional } from '../../../db/registry';
+import { describe, expect, it } from 'vitest';
 import type { RegistryConflict } from '../../../shared/contract/registry';
-import type { Professional } from '../../../shared/domain';
-import { correct, importAck, loadRegistry, openBatchDesk, sendBatch, writeAck, type BatchDesk } from '../batchFixtures';
-import { CORRECTED, LOADED, MAIN_SYSTEM, MARIA_HEADER, mariaRow } from '../mariaLoads';
+import { answerOne, correct, sendBatch, type BatchDesk } from '../batchFixtures';
+import { CORRECTED, LOADED, loadMaria, MAIN_SYSTEM, mariaDeskForEachTest, mariaOn } from '../mariaLoads';
 
 const FOURTH = 'maria.s@hotmail.com';
 
 let desk: BatchDesk;
 let uuid: string;
-beforeEach(() => {
-  desk = openBatchDesk();
-  loadRegistry(desk, [MARIA_HEADER, mariaRow(LOADED)]);
+mariaDeskForEachTest((fresh) => {
+  desk = fresh;
   uuid = correct(desk, maria(), { email: CORRECTED }).corrections[0]!.uuid;
 });
-afterEach(() => desk.cleanup());
 
-const maria = () => findProfessional(desk.store.db, '40001') as Professional;
-const load = (email: string) => loadRegistry(desk, [MARIA_HEADER, mariaRow(email)]);
+const maria = () => mariaOn(desk);
+const load = (email: string) => loadMaria(desk, email);
 const open = () => (desk.handlers['registry:conflicts']({ page: 0, pageSize: 50 }) as { items: RegistryConflict[] }).items;
 
 describe('a conflict the main system has moved on from', () => {
@@ -48,7 +44,7 @@ describe('a conflict the main system has moved on from', () => {
   it('closes when the main system’s new value comes in after the correction was rejected', async () => {
     const { batch, sha256 } = await sendBatch(desk);
     load(MAIN_SYSTEM);
-    await importAck(desk, writeAck(desk, 'resposta.json', { schemaVersion: 1, batch: batch.uuid, packageSha256: sha256, items: [{ id: uuid, status: 'rejected', message: 'E-mail recusado' }] }));
+    await answerOne(desk, { batch, sha256 }, uuid, { rejected: 'E-mail recusado' });
     expect(maria().email).toBe(LOADED);
     expect(load(FOURTH)).toMatchObject({ accepted: 1 });
     expect(maria().email).toBe(FOURTH);

@@ -5,34 +5,29 @@
 import { describe, expect, it } from 'vitest';
 import { FirstByRow, RowsInStoreOrder } from '../../../db/imports/storeOrder';
 import { getProfessional } from '../../../db/registry';
-import { importInput, importStepRowsInEachTest, jobContext, runImport } from '../../fixtures/imports/jobs';
-import { addNumberedProfessionals, correctionsCsv, testDeskForEachTest, validCpf, type TestDesk } from '../fixtures';
+import { importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
+import { correctionsCsv, validCpf } from '../fixtures';
+import { numberedDeskForEachTest } from './numberedDesk';
 
 const RECORDS = 300;
-let desk: TestDesk;
-// Steps of 16 rows: a file in the file's order would be written in many chunks, each out of the store's order.
-importStepRowsInEachTest(16);
+// Written 16 rows a step: a file in the file's order would be written in many chunks, each out of the store's order.
+const people = numberedDeskForEachTest(RECORDS, { cpf: 300_000_000, registration: 80_000 });
 
-testDeskForEachTest((fresh) => {
-  desk = fresh;
-  addNumberedProfessionals(desk.store, RECORDS, { cpf: 300_000_000, registration: 80_000 });
-});
-
-const csv = (header: string, lines: string[]) => correctionsCsv(desk, header, lines);
+const csv = (header: string, lines: string[]) => correctionsCsv(people.desk, header, lines);
 
 /** Record numbers 1…RECORDS in an order unrelated to theirs (as a list by name would be). */
 const shuffled = Array.from({ length: RECORDS }, (_, i) => ((i * 113) % RECORDS) + 1);
-const cpfOf = (i: number) => validCpf(300_000_000 + i);
-const idOf = (i: number) => (desk.store.db.prepare('SELECT id FROM professionals WHERE cpf = ?').pluck().get(cpfOf(i)) as number);
+const { cpfOf } = people;
+const idOf = (i: number) => (people.desk.store.db.prepare('SELECT id FROM professionals WHERE cpf = ?').pluck().get(cpfOf(i)) as number);
 
 describe('a corrections file in an order unrelated to the store’s', () => {
   it('is written record by record in the store’s order, and what the clerk sees follows the file', () => {
     const lines = shuffled.map((i) => (i % 50 === 7 ? `${cpfOf(i)};sem-arroba-${i}` : `${cpfOf(i)};novo${i}@exemplo.com.br`));
     // The record of the file's second row again, far below, with another address: the earlier row wins.
     lines.push(`${cpfOf(shuffled[1] as number)};outro@exemplo.com.br`);
-    const summary = runImport(importInput(csv('CPF;E-mail', lines), { kind: 'corrections', errorLimit: 10 }), jobContext(desk.store.path));
+    const summary = runImport(importInput(csv('CPF;E-mail', lines), { kind: 'corrections', errorLimit: 10 }), jobContext(people.desk.store.path));
 
-    const written = desk.store.db.prepare("SELECT professional_id FROM corrections WHERE source = 'import' ORDER BY id").pluck().all() as number[];
+    const written = people.desk.store.db.prepare("SELECT professional_id FROM corrections WHERE source = 'import' ORDER BY id").pluck().all() as number[];
     expect(written).toEqual([...written].sort((a, b) => a - b));
     expect(written).toHaveLength(RECORDS - 6);
 
@@ -44,7 +39,7 @@ describe('a corrections file in an order unrelated to the store’s', () => {
     expect(summary.errors.map((e) => e.row)).toEqual(badRows);
     const repeated = summary.sample.find((row) => row.row === lines.length + 1);
     expect(repeated?.errors[0]?.message).toMatch(/já aparece na linha 3 desta planilha/);
-    expect(getProfessional(desk.store.db, idOf(shuffled[1] as number))?.email).toBe(`novo${shuffled[1]}@exemplo.com.br`);
+    expect(getProfessional(people.desk.store.db, idOf(shuffled[1] as number))?.email).toBe(`novo${shuffled[1]}@exemplo.com.br`);
   });
 
   it('checks a row against whoever holds its CPF when it is checked, not when the file was read', () => {
@@ -52,7 +47,7 @@ describe('a corrections file in an order unrelated to the store’s', () => {
     // Rows about nobody after the file's own, so it is still being read once its first rows are matched.
     const nobody = Array.from({ length: 300 }, (_, i) => `${validCpf(398_000_000 + i)};ninguem${i}@exemplo.com.br`);
     const lines = [...shuffled.map((i) => `${cpfOf(i)};novo${i}@exemplo.com.br`), ...nobody];
-    const context = jobContext(desk.store.path);
+    const context = jobContext(people.desk.store.path);
     const report = context.progress;
     let changed = false;
     // While the file is still being read (its first rows already matched to their records), the
@@ -60,7 +55,7 @@ describe('a corrections file in an order unrelated to the store’s', () => {
     context.progress = (p) => {
       report(p);
       if (!changed && p.label.includes('512 lidas')) {
-        desk.store.db.prepare('UPDATE professionals SET cpf = ? WHERE id = ?').run(validCpf(399_000_001), idOf(moved));
+        people.desk.store.db.prepare('UPDATE professionals SET cpf = ? WHERE id = ?').run(validCpf(399_000_001), idOf(moved));
         changed = true;
       }
     };
@@ -69,7 +64,7 @@ describe('a corrections file in an order unrelated to the store’s', () => {
     expect(changed).toBe(true);
     expect(summary.errors[0]).toMatchObject({ row: 2, code: 'PROFESSIONAL_NOT_FOUND' });
     expect(summary.errors[1]?.row).toBeGreaterThan(RECORDS + 1);
-    const record = desk.store.db.prepare('SELECT email FROM professionals WHERE cpf = ?').get(validCpf(399_000_001)) as { email: string | null };
+    const record = people.desk.store.db.prepare('SELECT email FROM professionals WHERE cpf = ?').get(validCpf(399_000_001)) as { email: string | null };
     expect(record.email).not.toBe(`novo${moved}@exemplo.com.br`);
   });
 
@@ -79,11 +74,11 @@ describe('a corrections file in an order unrelated to the store’s', () => {
     const fresh = validCpf(399_999_999);
     const summary = runImport(
       importInput(csv('Registro;CPF;Documento comprobatório', [`80002;${fresh};RG 123`, `80001;${freed};RG 456`]), { kind: 'corrections', dipAcknowledged: true }),
-      jobContext(desk.store.path),
+      jobContext(people.desk.store.path),
     );
     expect(summary).toMatchObject({ accepted: 2, rejected: 0 });
-    expect(desk.store.db.prepare('SELECT registration_number FROM professionals WHERE cpf = ?').pluck().get(freed)).toBe('80001');
-    expect(desk.store.db.prepare('SELECT registration_number FROM professionals WHERE cpf = ?').pluck().get(fresh)).toBe('80002');
+    expect(people.desk.store.db.prepare('SELECT registration_number FROM professionals WHERE cpf = ?').pluck().get(freed)).toBe('80001');
+    expect(people.desk.store.db.prepare('SELECT registration_number FROM professionals WHERE cpf = ?').pluck().get(fresh)).toBe('80002');
   });
 });
 

@@ -8,29 +8,24 @@ import { verifyAuditChain } from '../../../db/audit';
 import { createBatch } from '../../../db/batches/lifecycle';
 import { getProfessional } from '../../../db/registry';
 import type { JobProgress } from '../../../shared/contract/jobs';
-import { importInput, importStepRowsInEachTest, jobContext, runImport } from '../../fixtures/imports/jobs';
-import { addNumberedProfessionals, correctionsCsv, testDeskForEachTest, validCpf, type TestDesk } from '../fixtures';
+import { importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
+import { correctionsCsv } from '../fixtures';
+import { numberedDeskForEachTest } from './numberedDesk';
 
 const ROWS = 900;
 const HEADER = 'CPF;E-mail;Telefone;Motivo';
 
-let desk: TestDesk;
 // Chunks of 16 rows: a 900-row file is written in many of them while it is read.
-importStepRowsInEachTest(16);
+const people = numberedDeskForEachTest(ROWS, { cpf: 200_000_000, registration: 70_000 });
 
-testDeskForEachTest((fresh) => {
-  desk = fresh;
-  addNumberedProfessionals(desk.store, ROWS, { cpf: 200_000_000, registration: 70_000 });
-});
+const csv = (lines: string[]) => correctionsCsv(people.desk, HEADER, lines);
 
-const csv = (lines: string[]) => correctionsCsv(desk, HEADER, lines);
-
-const emailRow = (i: number) => `${validCpf(200_000_000 + i)};novo${i}@exemplo.com.br;;Atualização anual`;
-const importCorrections = () => desk.store.db.prepare("SELECT count(*) FROM corrections WHERE source = 'import'").pluck().get() as number;
+const emailRow = (i: number) => `${people.cpfOf(i)};novo${i}@exemplo.com.br;;Atualização anual`;
+const importCorrections = () => people.desk.store.db.prepare("SELECT count(*) FROM corrections WHERE source = 'import'").pluck().get() as number;
 
 /** A job context that calls `during` once, the first time the import reports progress past row 512 (its first 256 rows are checked by then). */
 function contextWith(during: () => void, options: { cancelAfter?: number } = {}) {
-  const context = jobContext(desk.store.path, options);
+  const context = jobContext(people.desk.store.path, options);
   const report = context.progress;
   let called = false;
   context.progress = (p: JobProgress) => {
@@ -51,7 +46,7 @@ describe('a corrections import written while it is read', () => {
     const context = contextWith(() => {
       seenMidway = importCorrections();
       try {
-        createBatch(desk.store.db, new Date());
+        createBatch(people.desk.store.db, new Date());
       } catch (error) {
         batchMidway = error;
       }
@@ -62,36 +57,36 @@ describe('a corrections import written while it is read', () => {
     // Nothing else was pending: the import's own corrections were not the lote's to take.
     expect(batchMidway).toMatchObject({ code: 'BATCH_EMPTY', message: expect.stringMatching(/importação está sendo gravada/) });
     expect(summary).toMatchObject({ written: true, accepted: ROWS, corrections: ROWS });
-    const batch = createBatch(desk.store.db, new Date());
+    const batch = createBatch(people.desk.store.db, new Date());
     expect(batch.counts.corrections).toBe(ROWS);
-    expect(verifyAuditChain(desk.store.db).ok).toBe(true);
+    expect(verifyAuditChain(people.desk.store.db).ok).toBe(true);
   });
 
   it('is rolled back when cancelled after part of it was written, and the audit says it was cancelled', () => {
     const lines = Array.from({ length: ROWS }, (_, i) => emailRow(i + 1));
-    const emailsBefore = desk.store.db.prepare('SELECT id, email, row_version FROM professionals ORDER BY id').all();
+    const emailsBefore = people.desk.store.db.prepare('SELECT id, email, row_version FROM professionals ORDER BY id').all();
     let seenMidway = 0;
     const context = contextWith(() => (seenMidway = importCorrections()), { cancelAfter: 512 });
     expect(() => runImport(importInput(csv(lines), { kind: 'corrections' }), context)).toThrow(/cancelada/);
     expect(seenMidway).toBeGreaterThan(0);
     expect(importCorrections()).toBe(0);
-    expect(desk.store.db.prepare('SELECT id, email, row_version FROM professionals ORDER BY id').all()).toEqual(emailsBefore);
-    expect(desk.store.db.prepare('SELECT count(*) FROM imports').pluck().get()).toBe(0);
-    expect(desk.store.db.prepare("SELECT count(*) FROM store_tasks WHERE name LIKE 'import.apply:%'").pluck().get()).toBe(0);
-    const rollback = desk.store.db.prepare("SELECT detail FROM audit_log WHERE action = 'import.rollback'").pluck().all() as string[];
+    expect(people.desk.store.db.prepare('SELECT id, email, row_version FROM professionals ORDER BY id').all()).toEqual(emailsBefore);
+    expect(people.desk.store.db.prepare('SELECT count(*) FROM imports').pluck().get()).toBe(0);
+    expect(people.desk.store.db.prepare("SELECT count(*) FROM store_tasks WHERE name LIKE 'import.apply:%'").pluck().get()).toBe(0);
+    const rollback = people.desk.store.db.prepare("SELECT detail FROM audit_log WHERE action = 'import.rollback'").pluck().all() as string[];
     expect(rollback).toHaveLength(1);
     expect(JSON.parse(rollback[0] as string)).toMatchObject({ why: 'cancelled' });
-    expect(verifyAuditChain(desk.store.db).ok).toBe(true);
+    expect(verifyAuditChain(people.desk.store.db).ok).toBe(true);
   });
 
   it('writes two rows of one record far apart in the file one after the other, without calling the second stale', () => {
-    const first = getProfessional(desk.store.db, 1);
+    const first = getProfessional(people.desk.store.db, 1);
     const lines = Array.from({ length: ROWS }, (_, i) => emailRow(i + 1));
     // Row 500 changes the phone of the record row 1 gave a new e-mail (written long before).
-    lines.splice(499, 0, `${validCpf(200_000_001)};;11987654321;Telefone novo`);
-    const summary = runImport(importInput(csv(lines), { kind: 'corrections' }), jobContext(desk.store.path));
+    lines.splice(499, 0, `${people.cpfOf(1)};;11987654321;Telefone novo`);
+    const summary = runImport(importInput(csv(lines), { kind: 'corrections' }), jobContext(people.desk.store.path));
     expect(summary).toMatchObject({ rejected: 0, accepted: ROWS + 1 });
-    const after = getProfessional(desk.store.db, 1);
+    const after = getProfessional(people.desk.store.db, 1);
     expect(after).toMatchObject({ email: 'novo1@exemplo.com.br', phone: '11987654321', rowVersion: (first?.rowVersion ?? 0) + 2 });
   });
 

@@ -2,15 +2,14 @@
 // ended outright — after part of the import was written. The import does not wait minutes for an
 // answer that will never come: it fails within seconds, in words, and what the writer wrote is
 // rolled back at once, the store as before the import and nothing of it left beside the store.
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { verifyAuditChain } from '../../../db/audit';
-import { importInput, importStepRowsInEachTest, jobContext, runImport } from '../../fixtures/imports/jobs';
-import { addNumberedProfessionals, correctionsCsv, testDeskForEachTest, validCpf, type TestDesk } from '../fixtures';
+import { importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
 import { holdStore } from '../../cli/processes';
-
-const BUILT_WRITER = resolve(__dirname, '../../../out/worker/importWriter.cjs');
+import { correctionsCsv } from '../fixtures';
+import { builtWorker, builtWorkerAfter, numberedDeskForEachTest } from './numberedDesk';
 
 /** The writer thread the import starts: the built one, behind `dying` when a test sets it. */
 let writerScript: string | null = null;
@@ -20,14 +19,8 @@ vi.mock('../../../db/imports/writer/link', async (importOriginal) => {
 });
 
 const ROWS = 900;
-let desk: TestDesk;
-// Steps of 16 rows: the writer has written several of them before it dies.
-importStepRowsInEachTest(16);
-
-testDeskForEachTest((fresh) => {
-  desk = fresh;
-  addNumberedProfessionals(desk.store, ROWS, { cpf: 300_000_000, registration: 80_000 });
-});
+// Written 16 rows a step: the writer has written several steps before it dies.
+const people = numberedDeskForEachTest(ROWS, { cpf: 300_000_000, registration: 80_000 });
 
 /**
  * When the writer dies: as it receives its `nth` message of a kind (`begin`: before its store is
@@ -38,31 +31,28 @@ type Death = 'begin' | 'ops' | 'finish' | 'answer';
 
 /** The built writer, dying (`how`) at `death` (its `nth` such message). */
 function dyingWriter(death: Death, nth: number, how: 'exit' | 'heap'): string {
-  if (!existsSync(BUILT_WRITER)) throw new Error('Build first (npx vite build -c vite.node.config.ts): out/worker/importWriter.cjs is missing');
   const die = how === 'exit' ? 'process.exit(1);' : 'const hog = []; for (;;) hog.push(new Array(1 << 20).fill(hog.length));';
   const kind = death === 'answer' ? 'finish' : death;
   // An answer is posted on the writer's reply port; a note it posts before its commit (`whole`) is let through.
   const atAnswer =
     death === 'answer'
-      ? `const post = MessagePort.prototype.postMessage;
+      ? `const { MessagePort } = require('node:worker_threads');
+const post = MessagePort.prototype.postMessage;
 MessagePort.prototype.postMessage = function (message) { if (seen >= ${nth} && message && message.ok === true && !message.whole) { ${die} } return post.apply(this, arguments); };`
       : '';
   const onMessage = death === 'answer' ? '' : die;
-  const path = join(dirname(desk.file('x')), `dying-writer-${death}-${how}.cjs`);
-  writeFileSync(
-    path,
-    `const { parentPort, MessagePort } = require('node:worker_threads');
-let seen = 0;
+  return builtWorkerAfter(
+    people.desk,
+    `dying-writer-${death}-${how}.cjs`,
+    'importWriter',
+    `let seen = 0;
 parentPort.on('message', (message) => { if (message.t === ${JSON.stringify(kind)} && ++seen === ${nth}) { ${onMessage} } });
-${atAnswer}
-require(${JSON.stringify(BUILT_WRITER)});
-`,
+${atAnswer}`,
   );
-  return path;
 }
 
 function storeState() {
-  const db = desk.store.db;
+  const db = people.desk.store.db;
   return {
     records: db.prepare('SELECT id, email, row_version FROM professionals ORDER BY id').all(),
     corrections: db.prepare('SELECT count(*) FROM corrections').pluck().get(),
@@ -72,10 +62,10 @@ function storeState() {
 }
 
 function importDyingWriter(kind: 'ops' | 'finish', nth: number, how: 'exit' | 'heap'): void {
+  const desk = people.desk;
   writerScript = dyingWriter(kind, nth, how);
   const before = storeState();
-  const lines = Array.from({ length: ROWS }, (_, i) => `${validCpf(300_000_001 + i)};novo${i}@exemplo.com.br;Atualização anual`);
-  const file = correctionsCsv(desk, 'CPF;E-mail;Motivo', lines);
+  const file = people.newEmails('novo');
   const began = Date.now();
   let failure: unknown = null;
   try {
@@ -99,10 +89,9 @@ function importDyingWriter(kind: 'ops' | 'finish', nth: number, how: 'exit' | 'h
 
 describe('a corrections import whose writer thread waits its turn', () => {
   it('is not taken for dead while another program holds the store for seconds, and is written', async () => {
-    if (!existsSync(BUILT_WRITER)) throw new Error('Build first (npx vite build -c vite.node.config.ts): out/worker/importWriter.cjs is missing');
-    writerScript = BUILT_WRITER;
-    const lines = Array.from({ length: ROWS }, (_, i) => `${validCpf(300_000_001 + i)};espera${i}@exemplo.com.br;Atualização anual`);
-    const file = correctionsCsv(desk, 'CPF;E-mail;Motivo', lines);
+    const desk = people.desk;
+    writerScript = builtWorker('importWriter');
+    const file = people.newEmails('espera');
     // Another program's write transaction: the import's first step waits for it (about 3 s).
     const holder = await holdStore(desk.store.path, 'write', 3000);
     const began = Date.now();
@@ -132,11 +121,10 @@ describe('a corrections import whose writer thread dies', () => {
 /** Imports the file of ROWS new e-mails (`prefix`) with a writer dying at `death`: what came of it, and how long it took. */
 function importWithDeath(death: Death, prefix: string, overrides: { dryRun?: boolean } = {}) {
   writerScript = dyingWriter(death, 1, 'exit');
-  const lines = Array.from({ length: ROWS }, (_, i) => `${validCpf(300_000_001 + i)};${prefix}${i}@exemplo.com.br;Atualização anual`);
-  const file = correctionsCsv(desk, 'CPF;E-mail;Motivo', lines);
+  const file = people.newEmails(prefix);
   const began = Date.now();
   try {
-    return { summary: runImport(importInput(file, { kind: 'corrections', ...overrides }), jobContext(desk.store.path)), failure: null, ms: Date.now() - began };
+    return { summary: runImport(importInput(file, { kind: 'corrections', ...overrides }), jobContext(people.desk.store.path)), failure: null, ms: Date.now() - began };
   } catch (error) {
     return { summary: null, failure: error, ms: Date.now() - began };
   } finally {
@@ -145,15 +133,16 @@ function importWithDeath(death: Death, prefix: string, overrides: { dryRun?: boo
 }
 
 function leftBesideStore(): string[] {
-  return readdirSync(dirname(desk.store.path)).filter((name) => name.includes('.import-'));
+  return readdirSync(dirname(people.desk.store.path)).filter((name) => name.includes('.import-'));
 }
 
 describe('a corrections import whose writer thread dies before it made its staging file or after it removed it', () => {
   it('fails, nothing stored, when the thread ends before its first line ran', () => {
+    const desk = people.desk;
     const before = storeState();
     writerScript = join(dirname(desk.file('x')), 'writer-never-started.cjs');
     writeFileSync(writerScript, 'process.exit(1);\n');
-    const file = correctionsCsv(desk, 'CPF;E-mail;Motivo', [`${validCpf(300_000_001)};nunca@exemplo.com.br;Atualização anual`]);
+    const file = correctionsCsv(desk, 'CPF;E-mail;Motivo', [`${people.cpfOf(1)};nunca@exemplo.com.br;Atualização anual`]);
     const began = Date.now();
     expect(() => runImport(importInput(file, { kind: 'corrections' }), jobContext(desk.store.path))).toThrow(/gravação da importação parou de repente.*Nada desta importação ficou gravado/);
     writerScript = null;
@@ -184,7 +173,7 @@ describe('a corrections import whose writer thread dies before it made its stagi
     const { summary, failure, ms } = importWithDeath('answer', 'gravado');
     expect(failure).toBeNull();
     expect(ms).toBeLessThan(10_000);
-    const db = desk.store.db;
+    const db = people.desk.store.db;
     const stored = db.prepare('SELECT id, accepted FROM imports').all();
     expect(stored).toEqual([{ id: summary?.importId, accepted: ROWS }]);
     expect(summary).toMatchObject({ written: true, accepted: ROWS, rejected: 0 });
