@@ -98,11 +98,11 @@ export function auditSummary(action: string, detail: unknown): string {
     case 'cep.dismiss_rejection':
       return `Rejeição dispensada: CEP ${typeof d.cep === 'string' ? formatCep(d.cep) : ''}`;
     case 'registry.conflict_resolve':
-      return `Conflito com o sistema principal em ${fieldLabel(String(d.field ?? ''))}: ${d.choice === 'file' ? 'valor do arquivo aplicado' : 'correção mantida'}`;
+      return `Conflito com o sistema do Regional em ${fieldLabel(String(d.field ?? ''))}: ${d.choice === 'file' ? 'valor do arquivo aplicado' : 'correção mantida'}`;
     case 'batch.remove_item':
       return `Item retirado do lote ${String(d.number ?? '')}: ${d.kind === 'cep' ? 'alteração de CEP' : fieldLabel(String(d.field ?? ''))}`;
     case 'registry.export':
-      return `Cadastros exportados para o sistema principal: ${basenameOf(d.fileName ?? d.file)} (${plural(Number(d.rows ?? 0), 'cadastro', 'cadastros')})`;
+      return `Cadastros exportados para o sistema do Regional: ${basenameOf(d.fileName ?? d.file)} (${plural(Number(d.rows ?? 0), 'cadastro', 'cadastros')})`;
     case 'quality.export':
       return `Pendências exportadas para corrigir: ${basenameOf(d.fileName ?? d.file)} (${plural(Number(d.rows ?? 0), 'cadastro', 'cadastros')})`;
     case 'dip.paper_arrived':

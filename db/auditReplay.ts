@@ -25,7 +25,7 @@ const PROFESSIONAL_COLUMNS: Record<string, string> = {
   name_folded: 'nome para a busca',
   dip_status: 'situação do DIP',
   dip_status_at: 'data da situação do DIP',
-  loaded_values: 'valores da última carga do sistema principal',
+  loaded_values: 'valores da última carga do sistema do Regional',
   row_version: 'versão do cadastro',
   created_at: 'data de criação',
   updated_at: 'data de alteração',

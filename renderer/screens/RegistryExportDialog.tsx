@@ -1,4 +1,4 @@
-// Cadastro → "Exportar para o sistema principal": the records changed on the desk and synced by
+// Cadastro → "Exportar para o sistema do Regional": the records changed on the desk and synced by
 // Implanta since a date, as a spreadsheet the council's main system loads (registry-import columns).
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import Alert from '@mui/material/Alert';

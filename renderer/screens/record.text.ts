@@ -15,14 +15,14 @@ export const RECORD_TEXT = {
     `${[
       pendencies > 0 ? plural(pendencies, 'pendência', 'pendências') : '',
       rejections > 0 ? plural(rejections, 'correção rejeitada pela Implanta', 'correções rejeitadas pela Implanta') : '',
-      conflicts > 0 ? plural(conflicts, 'conflito com o sistema principal', 'conflitos com o sistema principal') : '',
+      conflicts > 0 ? plural(conflicts, 'conflito com o sistema do Regional', 'conflitos com o sistema do Regional') : '',
     ]
       .filter(Boolean)
       .join(', ')
       .replace(/, ([^,]*)$/, ' e $1')} neste cadastro:`,
   summaryLine: {
     rejected: (label: string, message: string | null) => `${label}: rejeitado pela Implanta${message ? ` — ${message}` : ''}`,
-    conflict: (label: string) => `${label}: o sistema principal enviou um valor diferente do da correção da mesa`,
+    conflict: (label: string) => `${label}: o sistema do Regional enviou um valor diferente do da correção da mesa`,
   },
   motherNotListed: 'Não consta mãe',
   tabs: {
@@ -65,13 +65,13 @@ export const RECORD_TEXT = {
     kinds: {
       correction: 'Correção',
       correction_import: 'Correção importada de planilha',
-      registry_load: 'Carga do sistema principal',
-      registry_created: 'Cadastro incluído pelo sistema principal',
+      registry_load: 'Carga do sistema do Regional',
+      registry_created: 'Cadastro incluído pelo sistema do Regional',
       rejected: 'Rejeitada pela Implanta',
       rejection_dismissed: 'Rejeição dispensada',
       cancelled: 'Correção cancelada',
       conflict_kept: 'Conflito: correção mantida',
-      conflict_file: 'Conflito: valor do sistema principal',
+      conflict_file: 'Conflito: valor do sistema do Regional',
       dip_update: 'Situação do DIP informada pela Implanta',
       import_undone: 'Importação desfeita',
       synced: 'Aplicada pela Implanta',
@@ -90,9 +90,9 @@ export const RECORD_TEXT = {
     dismissConfirm: 'Dispensar rejeição',
     dismissed: (label: string) => `Rejeição de ${label} dispensada.`,
     conflict: (file: string, desk: string, row: number | null) =>
-      `O sistema principal enviou “${file}”${row ? ` (linha ${formatCount(row)} da planilha)` : ''}, mas há uma correção a caminho da Implanta: “${desk}”. O cadastro mantém a correção até você escolher.`,
+      `O sistema do Regional enviou “${file}”${row ? ` (linha ${formatCount(row)} da planilha)` : ''}, mas há uma correção a caminho da Implanta: “${desk}”. O cadastro mantém a correção até você escolher.`,
     conflictSettled: (file: string, desk: string, row: number | null, outcome: 'rejected' | 'cancelled') =>
-      `O sistema principal enviou “${file}”${row ? ` (linha ${formatCount(row)} da planilha)` : ''}, mas a correção deste campo ${
+      `O sistema do Regional enviou “${file}”${row ? ` (linha ${formatCount(row)} da planilha)` : ''}, mas a correção deste campo ${
         outcome === 'rejected' ? 'foi rejeitada pela Implanta' : 'foi cancelada'
       }: o cadastro está com “${desk}”. Escolha qual valor fica.`,
     keepDesk: 'Manter o valor da mesa',
@@ -104,12 +104,12 @@ export const RECORD_TEXT = {
     takeFile: 'Usar o valor do arquivo',
     keepTitle: (label: string) => `Manter a correção de ${label}`,
     keepConsequence: (desk: string) => `O cadastro continua com “${desk}” e a correção segue para a Implanta. O conflito é encerrado.`,
-    takeFileTitle: (label: string) => `Usar o valor do sistema principal em ${label}`,
+    takeFileTitle: (label: string) => `Usar o valor do sistema do Regional em ${label}`,
     takeFileConsequence: (file: string, desk: string) =>
       `O cadastro passa a “${file}”. A correção para “${desk}” é cancelada; se já estiver num lote lacrado, uma nova correção leva “${file}” à Implanta.`,
     kept: (label: string) => `Correção de ${label} mantida.`,
     keptDesk: (label: string) => `${label}: valor da mesa mantido.`,
-    tookFile: (label: string) => `${label}: valor do sistema principal aplicado.`,
+    tookFile: (label: string) => `${label}: valor do sistema do Regional aplicado.`,
   },
   cancel: {
     action: 'Cancelar correção',

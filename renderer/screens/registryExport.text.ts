@@ -1,9 +1,9 @@
-// Words of Cadastro → "Exportar para o sistema principal".
+// Words of Cadastro → "Exportar para o sistema do Regional".
 import { plural } from '../../shared/display/plural';
 
 export const REGISTRY_EXPORT_TEXT = {
-  button: 'Exportar para o sistema principal',
-  title: 'Exportar para o sistema principal',
+  button: 'Exportar para o sistema do Regional',
+  title: 'Exportar para o sistema do Regional',
   intro:
     'Gera uma planilha com os cadastros alterados nesta mesa e já sincronizados pela Implanta desde a data escolhida: uma linha por profissional, com os dados que a Implanta tem (um campo com correção ainda a caminho vai com o valor de antes dela), nas mesmas colunas da importação de cadastro. Entregue o arquivo a quem atualiza o sistema do Regional.',
   since: 'Sincronizados desde',
@@ -13,7 +13,7 @@ export const REGISTRY_EXPORT_TEXT = {
   format: 'Formato do arquivo',
   xlsx: 'Planilha Excel (.xlsx)',
   csv: 'CSV para Excel (.csv, separado por ponto e vírgula)',
-  saveTitle: 'Salvar a planilha para o sistema principal',
+  saveTitle: 'Salvar a planilha para o sistema do Regional',
   filterXlsx: 'Planilha Excel',
   filterCsv: 'Arquivo CSV',
   privacy: 'O arquivo traz CPF, nome da mãe e endereço completos: guarde-o e entregue-o com cuidado.',

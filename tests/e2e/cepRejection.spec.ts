@@ -26,13 +26,13 @@ test('a rejected CEP change is dismissed with a reason from the answered lote in
   await row.getByRole('button', { name: 'Dispensar a rejeição da alteração do CEP 01310-100' }).click();
   const dialog = page.getByRole('dialog', { name: 'Dispensar a rejeição do CEP 01310-100' });
   await expect(dialog).toContainText('Nada é enviado à Implanta');
-  await dialog.getByRole('textbox').fill('O CEP já está certo no sistema principal');
+  await dialog.getByRole('textbox').fill('O CEP já está certo no sistema do Regional');
   await dialog.getByRole('button', { name: 'Dispensar rejeição' }).click();
   await expect(page.getByText('Rejeição do CEP 01310-100 dispensada.')).toBeVisible();
   await expect(dialog).toHaveCount(0);
   await expect(row.getByRole('button', { name: /Dispensar/ })).toHaveCount(0);
   expect(desk.query('SELECT resolution, resolution_note FROM cep_changes ORDER BY cep')).toEqual([
-    { resolution: 'dismissed', resolution_note: 'O CEP já está certo no sistema principal' },
+    { resolution: 'dismissed', resolution_note: 'O CEP já está certo no sistema do Regional' },
     { resolution: null, resolution_note: null },
   ]);
 

@@ -7,7 +7,7 @@ test('an impossible day in the exports is said as such, naming the field', async
   await setUpDemoDesk(desk, 5, 2);
   await page.reload();
   await page.getByRole('button', { name: 'Cadastro', exact: true }).click();
-  await page.getByRole('button', { name: 'Exportar para o sistema principal' }).click();
+  await page.getByRole('button', { name: 'Exportar para o sistema do Regional' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Sincronizados desde').fill('31/02/2026');
   await dialog.getByRole('button', { name: 'Exportar' }).click();

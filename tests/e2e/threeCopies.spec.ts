@@ -174,7 +174,7 @@ test('a re-import with a third value is a conflict the clerk settles on the reco
   await note.scrollIntoViewIfNeeded();
   if (testInfo.project.name === 'browser') await shot(page, '13-registro-conflito');
   await note.getByRole('button', { name: 'Usar o valor do arquivo' }).click();
-  await confirmWithReason(page, 'Usar o valor do arquivo', 'O sistema principal tem o e-mail confirmado');
+  await confirmWithReason(page, 'Usar o valor do arquivo', 'O sistema do Regional tem o e-mail confirmado');
   await expect(page.getByTestId('conflict-note')).toHaveCount(0);
 
   const [stored] = desk.query<{ email: string }>('SELECT email FROM professionals WHERE id = ?', who.id);
@@ -203,7 +203,7 @@ test('a conflict whose correction Implanta then rejects offers the record’s va
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('Nada é enviado à Implanta, e a rejeição conta como tratada');
   await picture(page, 'conflito-usar-arquivo');
-  await confirmWithReason(page, 'Usar o valor do arquivo', 'O sistema principal tem o e-mail confirmado');
+  await confirmWithReason(page, 'Usar o valor do arquivo', 'O sistema do Regional tem o e-mail confirmado');
   await expect(page.getByTestId('conflict-note')).toHaveCount(0);
   await expect(page.getByTestId('rejection-note')).toHaveCount(0);
 
@@ -224,7 +224,7 @@ test('the export for the main system carries what Implanta holds, not a correcti
   const { page } = desk;
   await page.reload();
   await page.getByRole('button', { name: 'Cadastro' }).click();
-  await page.getByRole('button', { name: 'Exportar para o sistema principal' }).click();
+  await page.getByRole('button', { name: 'Exportar para o sistema do Regional' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('com os dados que a Implanta tem');
   await picture(page, 'exportar-sistema-principal');
