@@ -56,12 +56,7 @@ test('a correction saved on the record that takes it off the main system’s val
   expect((await desk.cli('correct', '10001', '--field', 'email', '--value', 'apferreira@uol.com.br', '--reason', 'Profissional confirmou o e-mail', '--evidence', 'RG')).code).toBe(0);
   await page.reload();
   await openRecord(page, { registration_number: '10001', name: 'Ana Paula Ferreira' });
-  await page.getByRole('button', { name: 'Corrigir dados' }).click();
-  await page.getByLabel('E-mail', { exact: true }).fill('ana.ferreira@gmail.com');
-  await page.getByLabel('Motivo da correção').fill('Profissional trocou de e-mail');
-  await page.getByLabel('Documento apresentado').fill('Declaração');
-  await page.getByRole('button', { name: 'Revisar correção' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Salvar correção' }).click();
+  await correctEmail(page, 'ana.ferreira@gmail.com', 'Profissional trocou de e-mail', 'Declaração');
   await expect(page.getByText(/Correção salva.*O conflito com o sistema do Regional foi reaberto: o cadastro não tem mais o valor de lá\./)).toBeVisible();
 });
 
