@@ -214,7 +214,7 @@ export const batchCli: CliModule = (program, action) => {
     .action(action(handlers.export));
   command('mark-sent', 'Mark a batch as sent to Implanta: the answer time starts')
     .argument(...ID)
-    .option('--at <"dd/mm/aaaa hh:mm">', 'when it was sent (default: now)')
+    .option('--at <"dd/mm/aaaa hh:mm">', 'when it was sent, on this computer\'s clock, as the window reads it (default: now)')
     .option('--overdue-hours <n>', 'hours until the answer is overdue')
     .action(action(handlers['mark-sent']));
   command('ack', "Import Implanta's answer (JSON, CSV or xlsx)").argument('<file>', 'the answer').action(action(handlers.ack));
