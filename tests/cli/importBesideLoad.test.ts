@@ -70,6 +70,8 @@ async function importWriting(store: string): Promise<void> {
   }
 }
 
+type Imported = { accepted: number; rejected: number };
+
 /** What each person of the files ended with, as one of the outcomes a run one after the other gives; the others listed. */
 function outcomes(store: string, people: Person[]): { correctedThenLoaded: number; loadedThenCorrected: number; refusedRow: number; wrong: string[] } {
   const email = new Map(readRawRows<{ id: number; email: string | null }>(store, 'SELECT id, email FROM professionals').map((r) => [r.id, r.email]));
@@ -99,7 +101,7 @@ function outcomes(store: string, people: Person[]): { correctedThenLoaded: numbe
   return result;
 }
 
-function expectSerial(store: string, people: Person[], imported: { accepted: number; rejected: number }, importErrors: number): void {
+function expectSerial(store: string, people: Person[], imported: Imported, importErrors: number): void {
   const seen = outcomes(store, people);
   expect(seen.wrong.slice(0, 5)).toEqual([]);
   // The load came while the import was being written: after some of its steps.
@@ -111,46 +113,57 @@ function expectSerial(store: string, people: Person[], imported: { accepted: num
   expect(cliOn(() => store).run('audit', 'verify').code).toBe(0);
 }
 
+/** The host imports the corrections while the command line loads the registry (`loads`): the import's summary. */
+async function hostImportsWhileCliLoads(name: string, loads: 'email' | 'phone'): Promise<{ store: string; people: Person[]; imported: Imported }> {
+  const { store, people, corrections, registry } = scene(name, loads);
+  const host = await startHostProcess(store, undefined, STEPS);
+  try {
+    const importing = hostJob(host, 'imports:run', corrections, 'corrections');
+    await importWriting(store);
+    const load = await cliAsync(store, ['import', 'registry', registry]);
+    const imported = await importing;
+    expect(load.code, load.stderr).toBe(0);
+    expect(imported.ok, JSON.stringify(imported.error)).toBe(true);
+    return { store, people, imported: imported.value as Imported };
+  } finally {
+    await host.stop();
+  }
+}
+
+/** The host loads the registry (`loads`) while the command line imports the corrections: the import's summary and exit code. */
+async function hostLoadsWhileCliImports(name: string, loads: 'email' | 'phone'): Promise<{ store: string; people: Person[]; imported: Imported; code: number | null; stderr: string }> {
+  const { store, people, corrections, registry } = scene(name, loads);
+  const host = await startHostProcess(store);
+  try {
+    const importing = cliAsync(store, ['--json', 'import', 'corrections', corrections], STEPS);
+    await importWriting(store);
+    const load = await hostJob(host, 'imports:run', registry, 'registry');
+    const imported = await importing;
+    expect(load.ok, JSON.stringify(load.error)).toBe(true);
+    expect(imported.stdout, imported.stderr).not.toBe('');
+    return { store, people, imported: JSON.parse(imported.stdout) as Imported, code: imported.code, stderr: imported.stderr };
+  } finally {
+    await host.stop();
+  }
+}
+
+const refusedRows = (store: string) => readRawRows<{ n: number }>(store, "SELECT count(*) AS n FROM import_errors WHERE code = 'VERSION_CONFLICT'")[0]?.n ?? 0;
+
 describe('a corrections import and a registry load of the same people at once', () => {
   it('the host imports the corrections while the command line loads the registry: as if one ran after the other', async () => {
-    const { store, people, corrections, registry } = scene('host-importa');
-    const host = await startHostProcess(store, undefined, STEPS);
-    try {
-      const importing = hostJob(host, 'imports:run', corrections, 'corrections');
-      await importWriting(store);
-      const load = await cliAsync(store, ['import', 'registry', registry]);
-      const imported = await importing;
-      expect(load.code, load.stderr).toBe(0);
-      expect(imported.ok, JSON.stringify(imported.error)).toBe(true);
-      const summary = imported.value as { accepted: number; rejected: number };
-      const refused = readRawRows<{ n: number }>(store, "SELECT count(*) AS n FROM import_errors WHERE code = 'VERSION_CONFLICT'")[0]?.n ?? 0;
-      expectSerial(store, people, summary, refused);
-    } finally {
-      await host.stop();
-    }
+    const { store, people, imported } = await hostImportsWhileCliLoads('host-importa', 'email');
+    expectSerial(store, people, imported, refusedRows(store));
   }, 120_000);
 
   it('the host loads the registry while the command line imports the corrections: as if one ran after the other', async () => {
-    const { store, people, corrections, registry } = scene('host-carrega');
-    const host = await startHostProcess(store);
-    try {
-      const importing = cliAsync(store, ['--json', 'import', 'corrections', corrections], STEPS);
-      await importWriting(store);
-      const load = await hostJob(host, 'imports:run', registry, 'registry');
-      const imported = await importing;
-      expect(load.ok, JSON.stringify(load.error)).toBe(true);
-      expect([0, 1], imported.stderr).toContain(imported.code);
-      const summary = JSON.parse(imported.stdout) as { accepted: number; rejected: number };
-      const refused = readRawRows<{ n: number }>(store, "SELECT count(*) AS n FROM import_errors WHERE code = 'VERSION_CONFLICT'")[0]?.n ?? 0;
-      expectSerial(store, people, summary, refused);
-    } finally {
-      await host.stop();
-    }
+    const { store, people, imported, code, stderr } = await hostLoadsWhileCliImports('host-carrega', 'email');
+    expect([0, 1], stderr).toContain(code);
+    expectSerial(store, people, imported, refusedRows(store));
   }, 120_000);
 });
 
 /** Every row written as checked beside a load of phones that landed among the import's writes; nothing refused, nothing in conflict. */
-function expectAllWritten(store: string, people: Person[], imported: { accepted: number; rejected: number }): void {
+function expectAllWritten(store: string, people: Person[], imported: Imported): void {
   const history = readRawRows<{ kind: string; first: number; last: number }>(
     store,
     "SELECT kind, min(id) AS first, max(id) AS last FROM record_history WHERE kind IN ('correction_import', 'registry_load') GROUP BY kind",
@@ -174,34 +187,13 @@ function expectAllWritten(store: string, people: Person[], imported: { accepted:
 
 describe('a corrections import and a registry load of other fields of the same people at once', () => {
   it('the host imports the e-mails while the command line loads the phones: every row written', async () => {
-    const { store, people, corrections, registry } = scene('host-importa-telefones', 'phone');
-    const host = await startHostProcess(store, undefined, STEPS);
-    try {
-      const importing = hostJob(host, 'imports:run', corrections, 'corrections');
-      await importWriting(store);
-      const load = await cliAsync(store, ['import', 'registry', registry]);
-      const imported = await importing;
-      expect(load.code, load.stderr).toBe(0);
-      expect(imported.ok, JSON.stringify(imported.error)).toBe(true);
-      expectAllWritten(store, people, imported.value as { accepted: number; rejected: number });
-    } finally {
-      await host.stop();
-    }
+    const { store, people, imported } = await hostImportsWhileCliLoads('host-importa-telefones', 'phone');
+    expectAllWritten(store, people, imported);
   }, 120_000);
 
   it('the host loads the phones while the command line imports the e-mails: every row written', async () => {
-    const { store, people, corrections, registry } = scene('host-carrega-telefones', 'phone');
-    const host = await startHostProcess(store);
-    try {
-      const importing = cliAsync(store, ['--json', 'import', 'corrections', corrections], STEPS);
-      await importWriting(store);
-      const load = await hostJob(host, 'imports:run', registry, 'registry');
-      const imported = await importing;
-      expect(load.ok, JSON.stringify(load.error)).toBe(true);
-      expect(imported.code, imported.stderr).toBe(0);
-      expectAllWritten(store, people, JSON.parse(imported.stdout) as { accepted: number; rejected: number });
-    } finally {
-      await host.stop();
-    }
+    const { store, people, imported, code, stderr } = await hostLoadsWhileCliImports('host-carrega-telefones', 'phone');
+    expect(code, stderr).toBe(0);
+    expectAllWritten(store, people, imported);
   }, 120_000);
 });
