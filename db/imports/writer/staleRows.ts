@@ -6,6 +6,7 @@ import type { ImportMapping } from '../../../shared/contract/imports';
 import { AppError } from '../../../shared/errors';
 import { fieldLabel } from '../../../shared/fields';
 import { MOTHER_FACT_FIELD } from '../../../shared/rules/motherFact';
+import { statement } from '../../statements';
 import { ColumnMap } from '../columns';
 import type { StaleRecord } from './applier';
 import { staleRowMessage, type FinishData, type StaleRow } from './ops';
@@ -14,7 +15,7 @@ import { staleRowMessage, type FinishData, type StaleRow } from './ops';
 const OTHER_LABELS: Record<string, string> = { dipStatus: 'Situação do DIP', registrationNumber: 'Registro' };
 
 function registrationOf(db: Database, professionalId: number): string {
-  return (db.prepare('SELECT registration_number FROM professionals WHERE id = ?').pluck().get(professionalId) as string | undefined) ?? '?';
+  return (statement(db, 'SELECT registration_number FROM professionals WHERE id = ?').pluck().get(professionalId) as string | undefined) ?? '?';
 }
 
 function labelOf(field: string): string {

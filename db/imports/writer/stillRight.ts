@@ -6,13 +6,14 @@
 // than since the row's check, never less.
 import type { Database } from 'better-sqlite3';
 import { correctionFieldOf } from '../../../shared/rules/motherFact';
+import { statement } from '../../statements';
 
 const ALWAYS_RESTS_ON = ['cpf', 'registrationNumber', 'dipStatus'];
 const CHECKED_TOGETHER: Record<string, readonly string[]> = { cep: ['uf'], uf: ['cep'] };
 
 /** The last history entry now: what is written after it was written after this moment. */
 export function lastHistoryEntry(db: Database): number {
-  return (db.prepare('SELECT max(id) FROM record_history').pluck().get() as number | null) ?? 0;
+  return (statement(db, 'SELECT max(id) FROM record_history').pluck().get() as number | null) ?? 0;
 }
 
 /**
@@ -22,8 +23,10 @@ export function lastHistoryEntry(db: Database): number {
  */
 export function changeRestedOn(db: Database, id: number, after: number, importId: number, fields: readonly string[]): { field: string | null } | null {
   const restsOn = new Set([...ALWAYS_RESTS_ON, ...fields, ...fields.flatMap((field) => CHECKED_TOGETHER[field] ?? [])]);
-  const changed = db
-    .prepare("SELECT DISTINCT field FROM record_history WHERE professional_id = ? AND id > ? AND NOT (kind = 'correction_import' AND import_id IS ?)")
+  const changed = statement(
+    db,
+    "SELECT DISTINCT field FROM record_history WHERE professional_id = ? AND id > ? AND NOT (kind = 'correction_import' AND import_id IS ?)",
+  )
     .pluck()
     .all(id, after, importId) as (string | null)[];
   const found = changed.find((field) => field === null || restsOn.has(correctionFieldOf(field)));
