@@ -79,6 +79,14 @@ function runCli(storePath: string, args: string[], env: NodeJS.ProcessEnv): Prom
   });
 }
 
+/** Stops the host and waits for it to exit: its folder is removed next, and it writes there until it exits. */
+function stopHost(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  child.kill();
+  return exited;
+}
+
 function startHost(storePath: string, env: NodeJS.ProcessEnv): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((ok, fail) => {
     const child = spawn(process.execPath, [join(root, 'out/host/host.cjs'), '--db', storePath, '--port', '0'], { env });
@@ -172,10 +180,10 @@ export const test = base.extend<{ desk: DeskApp }>({
         if (leaked.length > 0) throw new Error(`The app's log holds personal data: ${leaked.length} value(s), e.g. ${leaked[0]?.slice(0, 3)}…`);
       } finally {
         await browser.close();
-        host.child.kill();
+        await stopHost(host.child);
       }
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
     }
   },
 });
