@@ -19,7 +19,7 @@ import { useNotify } from './stores/notify';
 import { useSession } from './stores/session';
 
 export function App() {
-  const { info, loadError, load } = useSession();
+  const { info, loadError, loadRetryable, load } = useSession();
 
   useLoad(load);
 
@@ -39,9 +39,11 @@ export function App() {
         <Alert
           severity="error"
           action={
-            <Button color="inherit" onClick={() => void load()}>
-              {SHELL_TEXT.retry}
-            </Button>
+            loadRetryable && (
+              <Button color="inherit" onClick={() => void load()}>
+                {SHELL_TEXT.retry}
+              </Button>
+            )
           }
         >
           <Typography component="p" sx={{ fontWeight: 600 }}>

@@ -21,6 +21,14 @@ export class ClientError extends Error {
   }
 }
 
+/** The browser host refused this tab (a spent or wrong address): trying again cannot help, a new address can. */
+export class AccessRefusedError extends ClientError {
+  constructor() {
+    super('INTERNAL', FORBIDDEN_MESSAGE);
+    this.name = 'AccessRefusedError';
+  }
+}
+
 export type Transport = (channel: string, input: unknown) => Promise<Envelope<unknown>>;
 
 export interface CressBridge {
@@ -40,7 +48,7 @@ export function httpTransport(token: string | null | Promise<string | null>, fet
       headers: { 'content-type': 'application/json', 'x-cress-token': (await token) ?? '' },
       body: JSON.stringify({ channel, input }),
     });
-    if (response.status === 401 || response.status === 403) throw new ClientError('INTERNAL', FORBIDDEN_MESSAGE);
+    if (response.status === 401 || response.status === 403) throw new AccessRefusedError();
     if (!response.ok) throw new ClientError('INTERNAL', NETWORK_MESSAGE, undefined, { status: response.status });
     return (await response.json()) as Envelope<unknown>;
   };

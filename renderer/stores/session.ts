@@ -2,13 +2,15 @@
 // who works now (`info.sessionOperator`, kept by the main side; null until someone chose their name).
 import { create } from 'zustand';
 import type { AppInfo, Input, Settings } from '../../shared/contract';
-import { call, errorMessage } from '../api/client';
+import { AccessRefusedError, call, errorMessage } from '../api/client';
 import { useDrafts } from './correctionDraft';
 
 interface SessionState {
   info: AppInfo | null;
   loading: boolean;
   loadError: string | null;
+  /** Whether trying again may help: not when the host refused this tab. */
+  loadRetryable: boolean;
   load(): Promise<void>;
   /** Refresh counts (registry size) without blanking the screen. */
   refresh(): Promise<void>;
@@ -31,6 +33,7 @@ export const useSession = create<SessionState>()((set, get) => ({
   info: null,
   loading: false,
   loadError: null,
+  loadRetryable: true,
   endedWhy: null,
   async load() {
     set({ loading: true, loadError: null });
@@ -39,7 +42,7 @@ export const useSession = create<SessionState>()((set, get) => ({
       lastOperator = info.sessionOperator ?? lastOperator;
       set({ info, loading: false });
     } catch (error) {
-      set({ loading: false, loadError: errorMessage(error) });
+      set({ loading: false, loadError: errorMessage(error), loadRetryable: !(error instanceof AccessRefusedError) });
     }
   },
   async refresh() {

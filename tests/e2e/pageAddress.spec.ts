@@ -18,6 +18,8 @@ test('the page was opened with an address that carries no token, and that addres
   const later = await page.context().newPage();
   await later.goto(opened);
   await expect(later.getByText(/recusou o acesso desta janela/).first()).toBeVisible();
+  // Trying the same address again cannot help: the page offers no retry, only the way out it names.
+  await expect(later.getByRole('button', { name: 'Tentar novamente' })).toHaveCount(0);
   expect(await later.evaluate(() => sessionStorage.getItem('cress-desk-token'))).toBeNull();
   await later.close();
 });
