@@ -20,6 +20,7 @@ import { appendHistory } from './recordHistory';
 import { refreshAfterCorrections } from './pendencies';
 import { writeRecordFields } from './recordState';
 import { requireProfessional } from './registry';
+import { refusedBefore, type RefusedBefore } from './refusedBefore';
 import { requireSettings } from './settings';
 import type { corrections } from './schema';
 import type { SqlRow } from './sqlRow';
@@ -76,9 +77,10 @@ export function correctionsOfProfessional(db: Database, professionalId: number):
     .map(toCorrection);
 }
 
-export function previewCorrection(db: Database, input: ParsedInput<'corrections:preview'>): CorrectionPlan {
+export function previewCorrection(db: Database, input: ParsedInput<'corrections:preview'>): CorrectionPlan & { refusedBefore: RefusedBefore[] } {
   const current = requireProfessional(db, input.professionalId);
-  return planCorrection(current, input.changes, { directoryUfOf: (cep) => directoryUfOf(db, cep) });
+  const plan = planCorrection(current, input.changes, { directoryUfOf: (cep) => directoryUfOf(db, cep) });
+  return { ...plan, refusedBefore: refusedBefore(db, current.id, correctionItemsOf(current, plan.changes)) };
 }
 
 /** One queue item per correction field (the mother fact is one item): see shared/rules/motherFact.ts. */
@@ -142,7 +144,14 @@ export function saveCorrection(
   db: Database,
   input: ParsedInput<'corrections:save'>,
   now: string,
-): { corrections: Correction[]; rowVersion: number; dipWarningMessage: string | null; conflictsClosed: number; conflictsReopened: number } {
+): {
+  corrections: Correction[];
+  rowVersion: number;
+  dipWarningMessage: string | null;
+  conflictsClosed: number;
+  conflictsReopened: number;
+  refusedBefore: RefusedBefore[];
+} {
   return writeTransaction(db, () => {
     const settings = requireSettings(db);
     const current = requireProfessional(db, input.professionalId);
@@ -208,6 +217,8 @@ export function saveCorrection(
        VALUES (@uuid, @professionalId, @field, @oldValue, @newValue, @reason, @evidenceKind, @evidenceArrival,
          @evidenceDate, @evidenceNote, @operator, @createdAt, @status, @source, @dipConsequence)`,
     );
+    // Read before this save answers the rejections it repeats.
+    const refused = refusedBefore(db, current.id, corrections);
     const ids = new Map<string, number>();
     for (const correction of corrections) {
       ids.set(correction.uuid, Number(insert.run(correction).lastInsertRowid));
@@ -252,7 +263,10 @@ export function saveCorrection(
         ...(reopenedConflicts.length > 0 ? { reopenedConflicts } : {}),
       },
     });
-    return { corrections, rowVersion: current.rowVersion + 1, dipWarningMessage: plan.dipWarningMessage, conflictsClosed: closedConflicts.length, conflictsReopened: reopenedConflicts.length };
+    return { corrections, rowVersion: current.rowVersion + 1, dipWarningMessage: plan.dipWarningMessage, conflictsClosed: closedConflicts.length,
+      conflictsReopened: reopenedConflicts.length,
+      refusedBefore: refused,
+    };
   });
 }
 

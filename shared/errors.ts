@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'EMAIL_MISSING',
   'EMAIL_TYPO',
   'EMAIL_SHARED',
+  /** A correction sends Implanta again the value it refused for the record (a warning: db/refusedBefore.ts). */
+  'VALUE_REFUSED_BEFORE',
   /** Pendências: the address's município or the naturalidade is not a município of its UF (IBGE list). */
   'CITY_UNKNOWN',
   'BIRTHPLACE_UNKNOWN',

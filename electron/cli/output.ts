@@ -73,8 +73,9 @@ export const renderers = {
           ['Registro', 'Nome', 'CPF', 'Município/UF', 'DIP'],
           ...page.items.map((p: ProfessionalSummary) => [p.registrationNumber, p.name, p.cpfMasked, [p.city, p.uf].filter(Boolean).join('/'), DIP_LABELS[p.dipStatus]]),
         ])}\n${formatCount(page.total)} found (${pageLine(page)}).`,
-  corrections: (r: { corrections: Correction[]; dipWarningMessage?: string | null; conflictsClosed?: number; conflictsReopened?: number }) =>
+  corrections: (r: { corrections: Correction[]; dipWarningMessage?: string | null; conflictsClosed?: number; conflictsReopened?: number; refusedBefore?: { message: string }[] }) =>
     `Saved ${plural(r.corrections.length, 'correction', 'corrections')}, queued for Implanta:\n${table(r.corrections.map(correctionLine))}` +
+    (r.refusedBefore ?? []).map((refused) => `\nWarning: ${refused.message}`).join('') +
     (r.corrections[0]?.dipConsequence === 'correct_dip_request' ? '\nThe DIP request must also be corrected by Implanta.' : '') +
     (r.corrections[0]?.dipConsequence === 'new_card_required' ? '\nThe DIP already went to manufacture: a new card must be requested.' : '') +
     (r.dipWarningMessage ? `\nDIP: ${r.dipWarningMessage}` : '') +

@@ -100,7 +100,7 @@ export function CorrectionReview({ professional, draft, plan, changes, warnings,
 
   const evidenceDate = draft.evidenceDate;
   // In the form's order, as the changes above.
-  const warningMessages = FIELD_NAMES.flatMap((field) => warnings[field] ?? []).map((w) => w.message);
+  const warningMessages = [...plan.refusedBefore.map((r) => r.message), ...FIELD_NAMES.flatMap((field) => warnings[field] ?? []).map((w) => w.message)];
   return (
     <Dialog open onClose={saving ? undefined : onClose} maxWidth="md" fullWidth aria-labelledby="review-title">
       <Box component="form" onSubmit={(e: FormEvent) => void save(e)} noValidate>

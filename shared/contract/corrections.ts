@@ -80,6 +80,9 @@ export const correctionPlanSchema = z.object({
 
 const changesSchema = z.record(z.string(), fieldValueSchema);
 
+/** A value Implanta refused for the record before, sent again: said, with Implanta's message, never refused. */
+const refusedBeforeSchema = z.array(z.object({ field: z.string(), message: z.string() }));
+
 export const correctionFilterSchema = z
   .object({
     status: correctionStatusSchema.optional(),
@@ -97,7 +100,7 @@ export type CorrectionFilter = z.input<typeof correctionFilterSchema>;
 export const correctionsContract = {
   'corrections:preview': {
     input: z.object({ professionalId: z.number().int(), changes: changesSchema }).strict(),
-    output: correctionPlanSchema,
+    output: correctionPlanSchema.extend({ refusedBefore: refusedBeforeSchema }),
   },
   'corrections:save': {
     input: z
@@ -122,6 +125,8 @@ export const correctionsContract = {
       conflictsClosed: z.number().int().default(0),
       /** Registry conflicts an earlier correction had closed, open again: the save took the record off the main system's value. */
       conflictsReopened: z.number().int().default(0),
+      /** Values of this save Implanta refused for the record before (the review said so). */
+      refusedBefore: refusedBeforeSchema.default([]),
     }),
   },
   'corrections:list': { input: correctionFilterSchema, output: pageOf(correctionListItemSchema) },

@@ -47,7 +47,7 @@ export function importTargetLabel(target: ImportTarget): string {
  */
 export const REPORT_COLUMNS = { row: 'Linha original', situation: 'Situação da linha', errors: 'Erros', codes: 'Código do erro' } as const;
 /** Problems with which a row still goes in (a warning, not a refusal): the rest refuse their row. */
-export const IMPORT_WARNING_CODES: readonly string[] = ['EMAIL_SHARED'];
+export const IMPORT_WARNING_CODES: readonly string[] = ['EMAIL_SHARED', 'VALUE_REFUSED_BEFORE'];
 export const REPORT_HEADERS: readonly string[] = Object.values(REPORT_COLUMNS);
 
 export const SPREADSHEET_FORMATS = ['xlsx', 'xlsm', 'ods', 'xls', 'csv'] as const;

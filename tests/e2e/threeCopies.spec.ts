@@ -152,6 +152,30 @@ test('a rejection shows Implanta’s value and message on the record and closes 
   await expect(page.getByTestId('home-rejected')).toContainText('Nenhuma correção rejeitada');
 });
 
+test('“Corrigir de novo” keeping the value Implanta refused: the review says Implanta refused it, with its message, before the save', async ({ desk }) => {
+  await seed(desk);
+  const who = somebody(desk);
+  await correctEmail(desk, who, 'caixa.inexistente@exemplo.com.br');
+  await implantaAnswers(desk, await sendBatch(desk), { status: 'rejected', message: 'Caixa postal inexistente no provedor' });
+
+  const { page } = desk;
+  await page.reload();
+  await openRecord(page, who);
+  await page.getByTestId('rejection-note').getByRole('button', { name: 'Corrigir de novo' }).click();
+  await expect(page.getByLabel('E-mail', { exact: true })).toHaveValue('caixa.inexistente@exemplo.com.br');
+  await page.getByLabel('Motivo da correção').fill('Profissional confirmou o e-mail');
+  await page.getByLabel('Documento apresentado').fill('Declaração');
+  await page.getByRole('button', { name: 'Revisar correção' }).click();
+  const review = page.getByRole('dialog');
+  await expect(review.getByTestId('review-warnings')).toContainText(
+    'A Implanta já recusou este mesmo valor de “E-mail” no lote 2026-0001: “Caixa postal inexistente no provedor”. A correção vai de novo para a Implanta',
+  );
+  // A warning, not a refusal: the clerk may know the reason was settled with Implanta.
+  await review.getByRole('button', { name: 'Salvar correção' }).click();
+  await expect(page.getByText(/Correção salva/)).toBeVisible();
+  expect(desk.query("SELECT count(*) AS n FROM corrections WHERE status = 'pending' AND new_value = 'caixa.inexistente@exemplo.com.br'")).toEqual([{ n: 1 }]);
+});
+
 test('a re-import with a third value is a conflict the clerk settles on the record', async ({ desk }, testInfo) => {
   await seed(desk);
   const who = somebody(desk);

@@ -15,11 +15,13 @@ import { planCorrection, type PlanContext } from '../../../shared/rules/correcti
 import { evidenceProblem } from '../../../shared/rules/evidence';
 import { parseFieldValue } from '../../../shared/rules/fieldValue';
 import { recordPendencies } from '../../../shared/rules/pendencies';
+import { MOTHER_FACT_FIELD } from '../../../shared/rules/motherFact';
 import { parseFlag } from '../../../shared/rules/vocabulary';
 import { plainLine } from '../../../shared/text';
 import { AgreeingConflicts } from '../../agreedConflicts';
 import { directoryUfOf } from '../../cep';
 import { correctionItemsOf } from '../../corrections';
+import { RefusedValues } from '../../refusedBefore';
 import { toProfessional } from '../../registry';
 import { ClaimTracker } from '../claims';
 import type { RowIssue } from '../columns';
@@ -47,6 +49,7 @@ export class CorrectionsProcessor implements KindProcessor {
   private readonly store: ProfessionalStore;
   private readonly claims: ClaimTracker;
   private readonly sharedEmails: SharedEmails;
+  private readonly refused: RefusedValues;
   private readonly fields: FieldName[];
   /** Records this import changed: with a writer thread, they are read back through it. */
   private readonly changed: Uint8Array;
@@ -70,6 +73,7 @@ export class CorrectionsProcessor implements KindProcessor {
     const capacity = this.store.maxId() + 1;
     this.claims = new ClaimTracker(capacity, FIELD_NAMES);
     this.sharedEmails = new SharedEmails(context.db);
+    this.refused = new RefusedValues(context.db);
     this.agreeing = new AgreeingConflicts(context.db);
     this.changed = new Uint8Array(capacity);
     this.fields = context.columns.targets().filter((t): t is FieldName => isFieldName(t));
@@ -297,7 +301,12 @@ export class CorrectionsProcessor implements KindProcessor {
     // Not a refusal: the record goes in with the EMAIL_SHARED pendência, and the check says so.
     const email = plan.changes.find((c) => c.field === 'email')?.newValue;
     const shared = typeof email === 'string' ? this.sharedEmails.warning(columns.columnOf('email'), current, email, (id) => this.emailNow(id)) : null;
-    return { status: 'accepted', issues: shared ? [shared] : [], changes: items.length, dipConsequence: plan.dipConsequence, who, diff };
+    // Nor is a value Implanta refused for this record: the check says so with Implanta's message (refusedBefore.ts).
+    const warnings: RowIssue[] = this.refused
+      .of(current.id, items)
+      .map((r) => ({ column: columns.columnFor(r.field === MOTHER_FACT_FIELD ? 'motherName' : r.field), code: 'VALUE_REFUSED_BEFORE', message: r.message }));
+    if (shared) warnings.push(shared);
+    return { status: 'accepted', issues: warnings, changes: items.length, dipConsequence: plan.dipConsequence, who, diff };
   }
 
   flush(): void {
