@@ -39,6 +39,10 @@ export function incompleteTypedCpf(raw: string): string | null {
  */
 export function parseCpf(input: string | number): Parsed<string> {
   const raw = typeof input === 'number' ? String(Math.trunc(input)) : input;
+  // 7,23483E+10: a spreadsheet showed the CPF as a number in scientific notation, and its last digits are gone.
+  if (/^\d+([.,]\d+)?e\+?\d+$/i.test(raw.trim())) {
+    return fail('CPF_INVALID', `CPF em notação científica (${raw.trim()}): a planilha guardou o CPF como número e perdeu dígitos. Formate a coluna como Texto e digite o CPF de novo.`);
+  }
   if (/[^\d.\-\s/]/.test(raw.trim())) return fail('CPF_INVALID', 'CPF inválido: use apenas números, pontos e hífen.');
   let digits = digitsOnly(raw);
   const incomplete = incompleteTypedCpf(raw);

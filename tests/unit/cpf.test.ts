@@ -84,6 +84,11 @@ describe('parseCpf refuses invalid CPFs in Portuguese', () => {
     expectRefused('CPF 52998224725', 'use apenas números');
   });
 
+  it('says a CPF in scientific notation lost its digits in the spreadsheet, as Excel writes such a number in a CSV', () => {
+    expectRefused('7,23483E+10', 'CPF em notação científica (7,23483E+10): a planilha guardou o CPF como número e perdeu dígitos');
+    expectRefused('5.29982E10', 'Formate a coluna como Texto');
+  });
+
   it('never pads a CPF written with dots or a hyphen: a digit is missing somewhere, not always a leading zero', () => {
     expectRefused('123.456.789-0', 'CPF incompleto: 123.456.789-0 tem 10 dígitos');
     expectRefused('12.345.678-90', 'tem 10 dígitos');
