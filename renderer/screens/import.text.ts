@@ -126,7 +126,7 @@ export const IMPORT_TEXT = {
     onlyProblems: 'Só erros e avisos',
     sampleNote: (shown: number, rows: number) => `Mostrando ${formatCount(shown)} de ${plural(rows, 'linha', 'linhas')}: as primeiras e as com erro ou aviso.`,
     warnedHelp: (value: number) =>
-      `${value === 1 ? 'Uma linha tem' : `${formatCount(value)} linhas têm`} aviso: ${value === 1 ? 'ela será gravada' : 'elas serão gravadas'} assim mesmo, e o cadastro fica com a pendência para conferir (por exemplo, um e-mail que outra/o profissional já tem).`,
+      `${value === 1 ? 'Uma linha tem' : `${formatCount(value)} linhas têm`} aviso: ${value === 1 ? 'ela será gravada' : 'elas serão gravadas'} assim mesmo. Leia o aviso ao lado de cada uma: um e-mail que outra/o profissional já tem (o cadastro fica com a pendência para conferir) ou um valor que a Implanta já recusou.`,
     tableLabel: 'Linhas da planilha conferidas',
     row: 'Linha',
     status: 'Situação',
