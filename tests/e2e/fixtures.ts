@@ -150,8 +150,10 @@ export const test = base.extend<{ desk: DeskApp }>({
         return;
       }
       const host = await startHost(storePath, env);
-      const browser = await playwright.chromium.launch(testInfo.project.use.launchOptions);
+      let browser: Awaited<ReturnType<typeof playwright.chromium.launch>> | null = null;
       try {
+        // Inside the try: a browser that cannot start must not leave the host running.
+        browser = await playwright.chromium.launch(testInfo.project.use.launchOptions);
         const { viewport, locale, timezoneId } = testInfo.project.use;
         const context = await browser.newContext({ viewport, locale, timezoneId });
         const page = await context.newPage();
@@ -179,7 +181,7 @@ export const test = base.extend<{ desk: DeskApp }>({
         const leaked = personalDataInLogs(dir, storePath);
         if (leaked.length > 0) throw new Error(`The app's log holds personal data: ${leaked.length} value(s), e.g. ${leaked[0]?.slice(0, 3)}…`);
       } finally {
-        await browser.close();
+        await browser?.close();
         await stopHost(host.child);
       }
     } finally {
