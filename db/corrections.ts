@@ -263,7 +263,11 @@ export function saveCorrection(
         ...(reopenedConflicts.length > 0 ? { reopenedConflicts } : {}),
       },
     });
-    return { corrections, rowVersion: current.rowVersion + 1, dipWarningMessage: plan.dipWarningMessage, conflictsClosed: closedConflicts.length,
+    return {
+      corrections,
+      rowVersion: current.rowVersion + 1,
+      dipWarningMessage: plan.dipWarningMessage,
+      conflictsClosed: closedConflicts.length,
       conflictsReopened: reopenedConflicts.length,
       refusedBefore: refused,
     };

@@ -27,13 +27,19 @@ const REJECTIONS = `SELECT c.professional_id, c.field, c.new_value, c.status_mes
   FROM corrections c LEFT JOIN batches b ON b.id = c.batch_id
   WHERE c.status = 'rejected' AND c.resolved_at IS NULL`;
 
+/**
+ * “A Implanta já recusou {what} no lote …: “message” {goes} de novo para a Implanta: confira antes…”.
+ * Implanta's message keeps its own full stop, inside the quotes: no second one after them.
+ */
+export function refusedAgainText(what: string, goes: string, batch: string | null, implantaMessage: string | null): string {
+  const where = batch ? ` no lote ${batch}` : '';
+  const message = implantaMessage?.trim();
+  const why = message ? `: “${message}”${/[.!?]$/.test(message) ? '' : '.'}` : '.';
+  return `A Implanta já recusou ${what}${where}${why} ${goes} de novo para a Implanta: confira antes se o motivo da recusa foi resolvido.`;
+}
+
 function messageOf(rejection: Rejection): string {
-  const where = rejection.batch ? ` no lote ${rejection.batch}` : '';
-  const why = rejection.status_message?.trim() ? `: “${rejection.status_message.trim()}”` : '';
-  return (
-    `A Implanta já recusou este mesmo valor de “${fieldLabel(correctionFieldOf(rejection.field))}”${where}${why}. ` +
-    'A correção vai de novo para a Implanta: confira antes se o motivo da recusa foi resolvido.'
-  );
+  return refusedAgainText(`este mesmo valor de “${fieldLabel(correctionFieldOf(rejection.field))}”`, 'A correção vai', rejection.batch, rejection.status_message);
 }
 
 function refusedAmong(rejections: readonly Rejection[], items: readonly { field: string; newValue: string | null }[]): RefusedBefore[] {

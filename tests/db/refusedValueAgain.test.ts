@@ -28,7 +28,7 @@ async function refusedByImplanta(): Promise<string> {
 }
 
 const preview = (email: string) => desk.handlers['corrections:preview']({ professionalId: maria.id, changes: { email } }) as { refusedBefore: { field: string; message: string }[] };
-const expected = `A Implanta já recusou este mesmo valor de “E-mail” no lote 2026-0001: “${WHY}”. A correção vai de novo para a Implanta: confira antes se o motivo da recusa foi resolvido.`;
+const expected = `A Implanta já recusou este mesmo valor de “E-mail” no lote 2026-0001: “${WHY}” A correção vai de novo para a Implanta: confira antes se o motivo da recusa foi resolvido.`;
 
 function importFile(lines: string[], options: { dryRun?: boolean; allOrNothing?: boolean } = {}) {
   const path = desk.dir.file('correcoes.csv');
