@@ -47,7 +47,7 @@ function addressText(value: string, field: 'street' | 'district' | 'city', requi
   return parsed.value;
 }
 
-export function saveCep(db: Database, input: ParsedInput<'cep:save'>, now: string): { entry: CepEntry; created: boolean } {
+export function saveCep(db: Database, input: ParsedInput<'cep:save'>, now: string): { entry: CepEntry; created: boolean; refusedBefore: string | null } {
   return writeTransaction(db, () => {
     const settings = requireSettings(db);
     const cep = parseCep(input.cep);
@@ -109,7 +109,7 @@ export function saveCep(db: Database, input: ParsedInput<'cep:save'>, now: strin
       detail: { cep: cep.value, created: before === null, change: uuid, reason, ...(resent ? { resent: true } : {}) },
     });
     const entry = statement<CepEntry>(db, `${ENTRY_SQL} WHERE d.cep = ?`).get(cep.value) as CepEntry;
-    return { entry, created: before === null };
+    return { entry, created: before === null, refusedBefore: resent?.warning ?? null };
   });
 }
 

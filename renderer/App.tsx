@@ -82,7 +82,7 @@ function Notices() {
     <Snackbar
       key={notice?.id}
       open={notice !== null}
-      autoHideDuration={notice?.action ? null : 5000}
+      autoHideDuration={notice?.action || notice?.severity === 'warning' ? null : 5000}
       onClose={(_, reason) => reason !== 'clickaway' && dismiss()}
       anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
     >

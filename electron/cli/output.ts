@@ -95,9 +95,10 @@ export const renderers = {
             return [date ?? '', c.professionalName, c.cpfMasked, field ?? '', change ?? '', status ?? '', id ?? ''];
           }),
         ])}\n${plural(page.total, 'correction', 'corrections')} (${pageLine(page)}).`,
-  cep: (r: { entry: CepEntry; created: boolean }) =>
+  cep: (r: { entry: CepEntry; created: boolean; refusedBefore?: string | null }) =>
     // A CEP of a whole município has no street (nor, sometimes, a district): no empty place for them.
-    `${r.created ? 'Added' : 'Updated'} CEP ${formatCep(r.entry.cep)}: ${[r.entry.street, r.entry.district, `${r.entry.city}/${r.entry.uf}`].filter((part) => part.trim() !== '').join(', ')} — queued for Implanta.`,
+    `${r.created ? 'Added' : 'Updated'} CEP ${formatCep(r.entry.cep)}: ${[r.entry.street, r.entry.district, `${r.entry.city}/${r.entry.uf}`].filter((part) => part.trim() !== '').join(', ')} — queued for Implanta.` +
+    (r.refusedBefore ? `\nWarning: ${r.refusedBefore}` : ''),
   auditExport: (r: { path: string; entries: number }) => `Audit trail exported: ${plural(r.entries, 'entry', 'entries')} in ${r.path}.`,
   audit: (v: AuditVerification) =>
     [

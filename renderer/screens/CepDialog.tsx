@@ -107,7 +107,10 @@ export function CepDialog({ entry, onClose }: { entry: CepEntry | null; onClose(
         reason: values.reason.trim(),
       });
       const cep = formatCep(saved.entry.cep);
-      notify(saved.created ? CEPS_TEXT.created(cep) : CEPS_TEXT.updated(cep));
+      const done = saved.created ? CEPS_TEXT.created(cep) : CEPS_TEXT.updated(cep);
+      // The same data Implanta refused, sent again: said until the clerk closes it.
+      if (saved.refusedBefore) notify(`${done} ${saved.refusedBefore}`, 'warning');
+      else notify(done);
       onClose();
     } catch (failure) {
       setSaving(false);

@@ -10,7 +10,8 @@ export interface NoticeAction {
 interface Notice {
   id: number;
   message: string;
-  severity: 'success' | 'info' | 'error';
+  /** A warning stays until closed, as a notice with a way on does. */
+  severity: 'success' | 'info' | 'warning' | 'error';
   action?: NoticeAction | undefined;
 }
 

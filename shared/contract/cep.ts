@@ -28,6 +28,11 @@ export const cepContract = {
         reason: typedLine(500),
       })
       .strict(),
-    output: z.object({ entry: cepEntrySchema, created: z.boolean() }),
+    output: z.object({
+      entry: cepEntrySchema,
+      created: z.boolean(),
+      /** The same data Implanta refused for this CEP, sent again: said in words (db/cepRejections.ts). */
+      refusedBefore: z.string().nullable().default(null),
+    }),
   },
 } as const;

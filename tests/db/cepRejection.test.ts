@@ -30,6 +30,8 @@ const toFix = async () => ({
   desk: unresolvedRejectionCounts(desk.store.db).cepChanges,
   lote: (await desk.handlers['batches:get']({ id: batch.id })).batch.counts.unresolvedRejections,
 });
+const REFUSED_AGAIN =
+  'A Implanta já recusou estes mesmos dados do CEP 13010-000 no lote 2026-0001: “Logradouro não confere com os Correios”. O CEP vai de novo para a Implanta: confira antes se o motivo da recusa foi resolvido.';
 const resolution = () => desk.store.db.prepare('SELECT resolution, resolution_note AS note FROM cep_changes WHERE uuid = ?').get(rejected);
 
 describe('a CEP change Implanta rejected', () => {
@@ -65,8 +67,9 @@ describe('a CEP change Implanta rejected', () => {
     expect(resolution()).toEqual({ resolution: null, note: null });
   });
 
-  it('is sent again by the clerk entering the same data again: a new change, in the next lote', async () => {
-    desk.handlers['cep:save']({ ...CAMPINAS, reason: 'Conferido nos Correios de novo' });
+  it('is sent again by the clerk entering the same data again: a new change, in the next lote, and the save says Implanta refused it', async () => {
+    const saved = desk.handlers['cep:save']({ ...CAMPINAS, reason: 'Conferido nos Correios de novo' }) as { refusedBefore: string | null };
+    expect(saved.refusedBefore).toBe(REFUSED_AGAIN);
     const newer = desk.store.db.prepare("SELECT uuid, old_value AS old, new_value AS new, status FROM cep_changes WHERE uuid <> ?").get(rejected) as Record<string, string>;
     expect(newer).toMatchObject({ old: null, status: 'pending' });
     expect(JSON.parse(newer.new as string)).toMatchObject({ street: CAMPINAS.street, city: 'Campinas' });
@@ -84,7 +87,9 @@ describe('a CEP change Implanta rejected', () => {
     const path = desk.dir.file('ceps.csv');
     writeFileSync(path, `CEP;Logradouro;Bairro;Município;UF;Motivo\r\n13010-000;${CAMPINAS.street};Centro;Campinas;SP;Conferido nos Correios\r\n`);
     const summary = runImport(importInput(path, { kind: 'cep' }), jobContext(desk.store.path));
-    expect(summary).toMatchObject({ accepted: 1, unchanged: 0 });
+    expect(summary).toMatchObject({ accepted: 1, unchanged: 0, warned: 1 });
+    // A warning on the row, not a refusal: the same data goes to Implanta again.
+    expect(summary.errors).toEqual([expect.objectContaining({ row: 2, column: 'CEP', code: 'VALUE_REFUSED_BEFORE', message: REFUSED_AGAIN })]);
     expect(await toFix()).toEqual({ desk: 0, lote: 0 });
     expect(desk.store.db.prepare("SELECT count(*) AS n FROM cep_changes WHERE status = 'pending'").get()).toEqual({ n: 1 });
     // Undone, the directory keeps the data it held (the rejected data), and the rejection is to fix again.

@@ -101,7 +101,8 @@ export class CepProcessor implements KindProcessor {
     resolveCepRejectionsBy(this.context.db, digits, now, change);
     if (before) this.updated++;
     else this.inserted++;
-    return { status: 'accepted', issues: [], changes: 1, dipConsequence: 'none' };
+    const warnings: RowIssue[] = resent ? [{ column: columns.columnOf('cep'), code: 'VALUE_REFUSED_BEFORE', message: resent.warning }] : [];
+    return { status: 'accepted', issues: warnings, changes: 1, dipConsequence: 'none' };
   }
 
   flush(): void {
