@@ -33,7 +33,7 @@ export function rejectedDataStillHeld(
   if (!row) return null;
   const rejected = JSON.parse(row.new_value) as Record<string, string>;
   const same = (['street', 'district', 'city', 'uf'] as const).every((key) => (rejected[key] ?? '') === address[key]);
+  if (!same) return null;
   // Sent again, and said so (refusedBefore.ts does the same for a correction).
-  const warning = refusedAgainText(`estes mesmos dados do CEP ${formatCep(cep)}`, 'O CEP vai', row.batch, row.status_message);
-  return same ? { oldValue: row.old_value, warning } : null;
+  return { oldValue: row.old_value, warning: refusedAgainText(`estes mesmos dados do CEP ${formatCep(cep)}`, 'O CEP vai', row.batch, row.status_message) };
 }
