@@ -91,17 +91,32 @@ export const correctionItemsOf = queueItemsOf;
  * corrected it again. Returns how many were resolved.
  */
 export function resolveRejectionsBy(db: Database, professionalId: number, fields: readonly string[], now: string, correctionUuid: string | null): number {
+  return closeRejectionsOf(db, professionalId, fields, now, { resolution: 'corrected', note: correctionUuid });
+}
+
+/** The clerk settled the field's rejections otherwise (she took the main system's value): `why` is kept with each. */
+export function dismissRejectionsOf(db: Database, professionalId: number, field: string, now: string, why: string): number {
+  return closeRejectionsOf(db, professionalId, [field], now, { resolution: 'dismissed', note: why });
+}
+
+function closeRejectionsOf(
+  db: Database,
+  professionalId: number,
+  fields: readonly string[],
+  now: string,
+  how: { resolution: 'corrected' | 'dismissed'; note: string | null },
+): number {
   const resolve = statement(
     db,
-    `UPDATE corrections SET resolved_at = ?, resolution = 'corrected', resolution_note = ?
+    `UPDATE corrections SET resolved_at = ?, resolution = ?, resolution_note = ?
      WHERE professional_id = ? AND status = 'rejected' AND resolved_at IS NULL AND field IN (?, ?)`,
   );
   let resolved = 0;
   for (const field of fields) {
     // Legacy stores answered the mother fact as two items: a new mother correction resolves both.
     const [a, b] = field === MOTHER_FACT_FIELD ? [MOTHER_FACT_FIELD, 'motherName'] : [field, field];
-    resolved += resolve.run(now, correctionUuid, professionalId, a, b).changes;
-    if (field === MOTHER_FACT_FIELD) resolved += resolve.run(now, correctionUuid, professionalId, 'motherNotListed', 'motherNotListed').changes;
+    resolved += resolve.run(now, how.resolution, how.note, professionalId, a, b).changes;
+    if (field === MOTHER_FACT_FIELD) resolved += resolve.run(now, how.resolution, how.note, professionalId, 'motherNotListed', 'motherNotListed').changes;
   }
   return resolved;
 }

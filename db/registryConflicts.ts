@@ -14,7 +14,7 @@ import { fieldLabel, FIELDS, isFieldName, MOTHER_FACT_FIELD } from '../shared/fi
 import { formatDateTimeBr } from '../shared/rules/dates';
 import { dipConsequence } from '../shared/rules/dip';
 import { appendAudit } from './audit';
-import { resolveRejectionsBy, type CorrectionRow } from './corrections';
+import { dismissRejectionsOf, resolveRejectionsBy, type CorrectionRow } from './corrections';
 import { appendHistory } from './recordHistory';
 import { writeRecordFields } from './recordState';
 import { currentCorrectionText, valuesOfCorrectionText } from '../shared/rules/correctionText';
@@ -25,26 +25,47 @@ import { statement } from './statements';
 import { writeTransaction } from './storeLock';
 
 /**
- * A conflict with its record's registration number and name, named as the contract names them;
- * `correctionOutcome` says when its correction left its way to Implanta without being applied.
+ * A conflict with its record's registration number and name, named as the contract names them, as
+ * stored: the correction it was raised against (shown() says which it is about now, and how that ended).
  */
 const SELECT = `SELECT c.id, c.import_id AS importId, c."row", c.professional_id AS professionalId, p.registration_number AS registrationNumber, p.name,
     c.field, c.desk_value AS deskValue, c.file_value AS fileValue, c.correction_uuid AS correctionUuid,
-    CASE WHEN k.status IN ('rejected', 'cancelled') THEN k.status END AS correctionOutcome, c.created_at AS createdAt, c.resolved_at AS resolvedAt,
-    c.resolution
-  FROM registry_conflicts c JOIN professionals p ON p.id = c.professional_id LEFT JOIN corrections k ON k.uuid = c.correction_uuid`;
+    NULL AS correctionOutcome, c.created_at AS createdAt, c.resolved_at AS resolvedAt, c.resolution
+  FROM registry_conflicts c JOIN professionals p ON p.id = c.professional_id`;
+
+type ConflictCorrection = Pick<CorrectionRow, 'id' | 'uuid' | 'field' | 'old_value' | 'new_value' | 'status' | 'batch_id'>;
+
+const CORRECTION_COLUMNS = 'id, uuid, field, old_value, new_value, status, batch_id';
+
+/**
+ * The correction a conflict is about now. It was raised against the correction on its way at the
+ * load; once the clerk corrected the field again it is about the newest correction that went or
+ * goes on to Implanta (on its way, or applied: Implanta holds its value), else the newest one
+ * Implanta rejected, else its own (cancelled, with every later one).
+ */
+function correctionNow(db: Database, conflict: Pick<RegistryConflict, 'professionalId' | 'field' | 'correctionUuid'>): ConflictCorrection | null {
+  const own = statement<ConflictCorrection>(db, `SELECT ${CORRECTION_COLUMNS} FROM corrections WHERE uuid = ?`).get(conflict.correctionUuid);
+  if (!own) return null;
+  const newest = statement<ConflictCorrection>(
+    db,
+    `SELECT ${CORRECTION_COLUMNS} FROM corrections
+      WHERE professional_id = ? AND field IN (?, ?) AND id >= ? AND status <> 'cancelled'
+      ORDER BY status IN ('pending', 'batched', 'sent', 'synced') DESC, id DESC LIMIT 1`,
+  ).get(conflict.professionalId, conflict.field, own.field, own.id);
+  return newest ?? own;
+}
 
 /**
  * A conflict as the clerk reads it: the desk's side is the record's value now (a later correction
- * may have changed it since the load). Once its correction is rejected or cancelled the conflict
- * says so — unless the clerk corrected the field again: it is then about that correction on its way.
+ * may have changed it since the load), and it is about the correction it is about now
+ * (correctionNow), which says when that one left its way to Implanta without being applied.
  */
 function shown(db: Database, conflict: RegistryConflict): RegistryConflict {
   const deskValue = currentCorrectionText(requireProfessional(db, conflict.professionalId), conflict.field);
-  if (conflict.correctionOutcome === null) return { ...conflict, deskValue };
-  const settled = statement<{ id: number }>(db, 'SELECT id FROM corrections WHERE uuid = ?').get(conflict.correctionUuid);
-  const again = settled !== undefined && laterOpenCorrection(db, conflict.professionalId, conflict.field, settled.id) !== null;
-  return { ...conflict, deskValue, correctionOutcome: again ? null : conflict.correctionOutcome };
+  const now = correctionNow(db, conflict);
+  if (!now) return { ...conflict, deskValue };
+  const correctionOutcome = now.status === 'rejected' || now.status === 'cancelled' ? now.status : null;
+  return { ...conflict, deskValue, correctionUuid: now.uuid, correctionOutcome };
 }
 
 /** A record's conflicts still waiting for the clerk's choice. */
@@ -66,8 +87,6 @@ export function listOpenConflicts(db: Database, input: { page: number; pageSize:
     .map((conflict) => shown(db, conflict));
   return { total, page: input.page, pageSize: input.pageSize, items };
 }
-
-type ConflictCorrection = Pick<CorrectionRow, 'id' | 'uuid' | 'field' | 'old_value' | 'new_value' | 'status' | 'batch_id'>;
 
 /** Whether an earlier correction of the field that left the desk (sent, applied, or in a sealed lote) brings Implanta to `value`. */
 function sentToImplanta(db: Database, correction: ConflictCorrection, value: string | null): boolean {
@@ -182,7 +201,7 @@ export function resolveConflict(db: Database, input: { id: number; choice: 'kept
     }
     const reason = input.reason.trim();
     if (reason.length < 5) throw new AppError('REASON_REQUIRED', 'Informe o motivo da escolha (pelo menos 5 caracteres).', { field: 'reason' });
-    const correction = statement<ConflictCorrection>(db, 'SELECT id, uuid, field, old_value, new_value, status, batch_id FROM corrections WHERE uuid = ?').get(conflict.correctionUuid) ?? null;
+    const correction = correctionNow(db, conflict);
     const origin = conflict.importId === null ? null : statement<{ file_name: string }>(db, 'SELECT file_name FROM imports WHERE id = ?').get(conflict.importId);
     const load = conflict.importId === null ? 'a carga do cadastro' : `a carga do cadastro nº ${conflict.importId}${origin ? ` (${origin.file_name})` : ''}`;
 
@@ -210,7 +229,9 @@ export function resolveConflict(db: Database, input: { id: number; choice: 'kept
       });
     } else {
       const record = requireProfessional(db, conflict.professionalId);
-      if (correction && laterOpenCorrection(db, conflict.professionalId, conflict.field, correction.id)) {
+      // A newer correction still on its way: Implanta's answer to it comes first.
+      const own = statement<{ id: number }>(db, 'SELECT id FROM corrections WHERE uuid = ?').get(found.correctionUuid);
+      if (own && laterOpenCorrection(db, conflict.professionalId, conflict.field, own.id)) {
         throw new AppError('CORRECTION_STATE', `Há uma correção mais recente de ${label} de ${who}: cancele-a ou aguarde a resposta da Implanta antes de usar o valor do arquivo.`);
       }
       if (conflict.field === 'cpf' && conflict.fileValue !== null) {
@@ -240,8 +261,8 @@ export function resolveConflict(db: Database, input: { id: number; choice: 'kept
         created = queueFileValue(db, conflict, record, sentValue(correction, conflict), why, correction.uuid, settings.operator, now);
         resolveRejectionsBy(db, conflict.professionalId, [conflict.field], now, created);
       } else if (correction && correction.status === 'rejected') {
-        // The main system's value answers the rejection: nothing is left to correct again.
-        statement(db, "UPDATE corrections SET resolved_at = ?, resolution = 'dismissed', resolution_note = ? WHERE id = ? AND resolved_at IS NULL").run(now, why, correction.id);
+        // The main system's value answers the field's rejections: nothing is left to correct again.
+        dismissRejectionsOf(db, conflict.professionalId, conflict.field, now, why);
       }
       if (currentCorrectionText(record, conflict.field) !== conflict.fileValue) {
         writeRecordFields(db, conflict.professionalId, valuesOfCorrectionText(conflict.field, conflict.fileValue), now);
