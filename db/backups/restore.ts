@@ -100,7 +100,7 @@ export async function prepareRestore(input: VerifyInput, context: JobContext): P
       implantaCopy: verification.unlockedWith === 'passphrase',
       createdAt: verification.createdAt,
       counts: verification.counts ?? {},
-      undoneLotes: undoneLotes.map(({ number, uuid, state, sentAt, items, stateNow }) => ({ number, uuid, state, sentAt, items, stateNow })),
+      undoneLotes: undoneLotes.map(({ number, uuid, state, sentAt, items, answered, stateNow, answeredNow }) => ({ number, uuid, state, sentAt, items, answered, stateNow, answeredNow })),
     };
   } finally {
     if (!keep) {

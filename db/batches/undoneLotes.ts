@@ -17,8 +17,12 @@ const undoneLoteSchema = z.object({
   sentAt: z.string().nullable(),
   /** Corrections and CEP changes it carried. */
   items: z.number().int(),
+  /** How many of them Implanta had answered (absent in what earlier versions recorded). */
+  answered: z.number().int().optional(),
   /** Its step on the restored store (null: not there at all). */
   stateNow: z.string().nullable().optional(),
+  /** How many of its items the restored store holds answered. */
+  answeredNow: z.number().int().nullable().optional(),
 });
 export type UndoneLote = z.infer<typeof undoneLoteSchema>;
 
@@ -29,6 +33,10 @@ export interface RecordedUndoneLote extends UndoneLote {
 }
 
 const STEP: Record<string, number> = { open: 0, cancelled: 0, sealed: 1, exported: 2, sent: 3, acknowledged: 4 };
+
+/** The items of lote `b` Implanta answered, applied or rejected. */
+const ANSWERED = `((SELECT count(*) FROM corrections WHERE batch_id = b.id AND status IN ('synced', 'rejected'))
+  + (SELECT count(*) FROM cep_changes WHERE batch_id = b.id AND status IN ('synced', 'rejected')))`;
 
 /** Every lote recorded as undone by a restore, in this store's audit trail. */
 export function recordedUndoneLotes(db: Database): RecordedUndoneLote[] {
@@ -49,24 +57,29 @@ export function lotesThatLeft(db: Database): UndoneLote[] {
   const own = db
     .prepare(
       `SELECT uuid, number, region, year, seq, state, sent_at AS sentAt,
-         (SELECT count(*) FROM corrections WHERE batch_id = b.id) + (SELECT count(*) FROM cep_changes WHERE batch_id = b.id) AS items
+         (SELECT count(*) FROM corrections WHERE batch_id = b.id) + (SELECT count(*) FROM cep_changes WHERE batch_id = b.id) AS items, ${ANSWERED} AS answered
        FROM batches b WHERE state IN ('exported', 'sent', 'acknowledged') ORDER BY region, year, seq`,
     )
     .all() as UndoneLote[];
   // Each lote once: the store's own first, then the first record of each earlier undone one.
   const byUuid = new Map(own.map((lote) => [lote.uuid, lote]));
-  for (const { restoredAt: _at, backupFile: _file, stateNow: _now, ...lote } of recordedUndoneLotes(db)) if (!byUuid.has(lote.uuid)) byUuid.set(lote.uuid, lote);
+  for (const { restoredAt: _at, backupFile: _file, stateNow: _now, answeredNow: _answeredNow, ...lote } of recordedUndoneLotes(db)) if (!byUuid.has(lote.uuid)) byUuid.set(lote.uuid, lote);
   return [...byUuid.values()];
 }
 
-/** Those of `left` the restored store does not hold at their step, nor already records as undone. */
+/**
+ * Those of `left` the restored store does not hold at their step — or holds sent with fewer of
+ * Implanta's answers (a partial answer came after the backup) — nor already records as undone.
+ */
 export function lotesUndoneBy(restored: Database, left: readonly UndoneLote[]): UndoneLote[] {
   const recorded = new Set(recordedUndoneLotes(restored).map((lote) => lote.uuid));
-  const stateOf = restored.prepare('SELECT state FROM batches WHERE uuid = ?').pluck();
+  const there = restored.prepare(`SELECT state, ${ANSWERED} AS answered FROM batches b WHERE uuid = ?`);
   return left.flatMap((lote) => {
-    const now = (stateOf.get(lote.uuid) as string | undefined) ?? null;
-    if (now === null ? recorded.has(lote.uuid) : (STEP[now] ?? 0) >= (STEP[lote.state] ?? 0)) return [];
-    return [{ ...lote, stateNow: now }];
+    const found = there.get(lote.uuid) as { state: string; answered: number } | undefined;
+    if (!found) return recorded.has(lote.uuid) ? [] : [{ ...lote, stateNow: null, answeredNow: null }];
+    const earlierStep = (STEP[found.state] ?? 0) < (STEP[lote.state] ?? 0);
+    const answersLost = found.state === lote.state && found.answered < (lote.answered ?? 0);
+    return earlierStep || answersLost ? [{ ...lote, stateNow: found.state, answeredNow: found.answered }] : [];
   });
 }
 

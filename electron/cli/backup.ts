@@ -129,6 +129,11 @@ const IMPLANTA_COPY = 'It is a copy made for Implanta: the council’s atendimen
 /** What brings a lote back to sent, from the step a restore took it back to (a sealed lote exports the same bytes again). */
 const AGAIN: Record<string, string> = { sent: '', exported: 'mark it sent again, then ', sealed: 'export it again (the same package) and mark it sent, then ' };
 
+/** How many of Implanta's answers to a lote still sent in the backup came after the backup was made (0: none, or another step). */
+function answersUndone(lote: RestoreApplied['undoneLotes'][number]): number {
+  return lote.state === 'sent' && lote.stateNow === 'sent' ? (lote.answered ?? 0) - (lote.answeredNow ?? 0) : 0;
+}
+
 /** Lotes Implanta may hold that the restored data no longer has at that step (db/batches/undoneLotes.ts). */
 function undoneLotesLines(lotes: RestoreApplied['undoneLotes']): string[] {
   if (lotes.length === 0) return [];
@@ -140,9 +145,12 @@ function undoneLotesLines(lotes: RestoreApplied['undoneLotes']): string[] {
       const when = lote.sentAt ? `sent ${formatDateTimeBr(lote.sentAt)}` : '';
       const facts = `${[lote.state === 'sent' ? '' : step[lote.state], when].filter(Boolean).join(', ')}, ${plural(lote.items, 'correction', 'corrections')}`;
       // Still in the backup at an earlier step, it is the same lote and package: its answer is taken again once it is marked sent.
-      const now = lote.stateNow
-        ? `back to ${lote.stateNow}: the same batch; ${AGAIN[lote.stateNow] ?? AGAIN.exported}import Implanta's answer again`
-        : 'not in the backup; its number is not given to a new batch';
+      const lost = answersUndone(lote);
+      const now = lost > 0
+        ? `${formatCount(lost)} of Implanta's answers to it came after the backup and ${lost === 1 ? 'is' : 'are'} undone: the same batch, still sent; import Implanta's answer again`
+        : lote.stateNow
+          ? `back to ${lote.stateNow}: the same batch; ${AGAIN[lote.stateNow] ?? AGAIN.exported}import Implanta's answer again`
+          : 'not in the backup; its number is not given to a new batch';
       return `    Batch ${lote.number} (${facts}): ${now}`;
     }),
     gone.length > 0

@@ -1,6 +1,11 @@
 // Words of the Backups screen, its dialogs, and the backup age shown on the dashboard and header.
 import { plural } from '../../shared/display/plural';
 
+/** Lotes as the restore's warnings name them: “2026-0001 (enviado em 10/12/2026 14:00)”. */
+function namedLotes(lotes: readonly { number: string; sentAt: string | null }[], when: (iso: string) => string): string {
+  return lotes.map((l) => `${l.number}${l.sentAt ? ` (enviado em ${when(l.sentAt)})` : ' (exportado)'}`).join(', ');
+}
+
 export const BACKUPS_TEXT = {
   title: 'Backups',
   subtitle: 'Cópias verificadas de todos os dados deste computador, para recuperá-los se ele quebrar ou for trocado. Não é o pacote de correções enviado à Implanta (esse fica em Lotes).',
@@ -95,14 +100,26 @@ export const BACKUPS_TEXT = {
   otherRegionConfirm: 'Entendo que os dados de outro CRESS substituirão os deste computador.',
   restoreConfirm: 'Restaurar e substituir os dados',
   /** Lotes that left the desk after the backup was made, told before the clerk confirms. */
-  restoreUndoesLotes: (lotes: readonly { number: string; sentAt: string | null; stateNow?: string | null }[], when: (iso: string) => string) =>
-    `${lotes.length === 1 ? 'O lote' : 'Os lotes'} ${lotes.map((l) => `${l.number}${l.sentAt ? ` (enviado em ${when(l.sentAt)})` : ' (exportado)'}`).join(', ')} ${
-      lotes.length === 1 ? 'saiu' : 'saíram'
-    } desta mesa depois deste backup: restaurá-lo ${lotes.length === 1 ? 'desfaz esse lote' : 'desfaz esses lotes'} aqui, e a Implanta pode já ter aplicado suas correções.`,
+  restoreUndoesLotes: (lotes: readonly { number: string; sentAt: string | null; stateNow?: string | null }[], when: (iso: string) => string) => {
+    const named = (some: typeof lotes) => namedLotes(some, when);
+    // Still sent in the backup: it had left before; what came after is (part of) Implanta's answer.
+    const left = lotes.filter((l) => l.stateNow !== 'sent');
+    const answered = lotes.filter((l) => l.stateNow === 'sent');
+    return [
+      left.length > 0
+        ? `${left.length === 1 ? 'O lote' : 'Os lotes'} ${named(left)} ${left.length === 1 ? 'saiu' : 'saíram'} desta mesa depois deste backup: restaurá-lo ${left.length === 1 ? 'desfaz esse lote' : 'desfaz esses lotes'} aqui, e a Implanta pode já ter aplicado suas correções.`
+        : '',
+      answered.length > 0
+        ? `${answered.length === 1 ? 'A resposta da Implanta ao lote' : 'As respostas da Implanta aos lotes'} ${named(answered)} ${answered.length === 1 ? 'chegou' : 'chegaram'} depois deste backup: restaurá-lo ${answered.length === 1 ? 'desfaz essa resposta' : 'desfaz essas respostas'} aqui, e será preciso importar a confirmação outra vez.`
+        : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+  },
   restored: (aside: string) => `Backup restaurado. Os dados anteriores foram guardados em ${aside}`,
   /** Lotes that had left the desk and the restored data no longer holds as they were (db/batches/undoneLotes.ts). */
   restoredUndoneLotes: (aside: string, lotes: readonly { number: string; sentAt: string | null; stateNow?: string | null }[], when: (iso: string) => string) => {
-    const named = (some: typeof lotes) => some.map((l) => `${l.number}${l.sentAt ? ` (enviado em ${when(l.sentAt)})` : ' (exportado)'}`).join(', ');
+    const named = (some: typeof lotes) => namedLotes(some, when);
     const gone = lotes.filter((l) => !l.stateNow);
     const back = lotes.filter((l) => l.stateNow && l.stateNow !== 'sent');
     const unanswered = lotes.filter((l) => l.stateNow === 'sent');

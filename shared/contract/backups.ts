@@ -108,7 +108,7 @@ export type BackupVerification = z.infer<typeof backupVerificationSchema>;
  * Implanta may have them (and have applied them) although the restored desk no longer does.
  */
 const undoneLotesSchema = z
-  .array(z.object({ number: z.string(), uuid: z.string(), state: z.enum(['exported', 'sent', 'acknowledged']), sentAt: z.string().nullable(), items: z.number().int(), stateNow: z.string().nullable().optional() }))
+  .array(z.object({ number: z.string(), uuid: z.string(), state: z.enum(['exported', 'sent', 'acknowledged']), sentAt: z.string().nullable(), items: z.number().int(), answered: z.number().int().optional(), stateNow: z.string().nullable().optional(), answeredNow: z.number().int().nullable().optional() }))
   .default([]);
 
 /** What `backup.restorePrepare` answers: a verified copy waiting to replace the store. */

@@ -11,6 +11,7 @@ const desk = cliDesk('cress-cli-restore-lote-', (d) => initDesk(d, { professiona
 const { run, json } = desk;
 const exported = cliDesk('cress-cli-restore-exported-', (d) => initDesk(d, { professionals: 3, seed: 5 }));
 const sealed = cliDesk('cress-cli-restore-sealed-', (d) => initDesk(d, { professionals: 3, seed: 5 }));
+const partly = cliDesk('cress-cli-restore-partly-', (d) => initDesk(d, { professionals: 3, seed: 5 }));
 
 function one<T>(sql: string, store = desk.store): T {
   const db = openRawStore(store, { readonly: true });
@@ -126,5 +127,35 @@ describe('a restore of a backup made after a lote was sealed, before it was expo
     const again = join(sealed.dir, 'de-novo');
     mkdirSync(again);
     expect(sealed.json('batch', 'export', '2026-0001', '--out', again).body.sha256).toBe(first.sha256);
+  });
+});
+
+describe('a restore of a backup made after a lote was sent, before part of its answer came', () => {
+  it('names the answer it undoes, and the same answer imports again', () => {
+    for (const id of [1, 2]) {
+      const { registration } = one<{ registration: string }>(`SELECT registration_number AS registration FROM professionals WHERE id = ${id}`, partly.store);
+      expect(partly.run('correct', registration, '--field', 'email', '--value', `caixa.${id}@gmail.com`, '--reason', 'Pedido no balcão').code).toBe(0);
+    }
+    const lotes = join(partly.dir, 'lotes');
+    mkdirSync(lotes);
+    for (const step of [['batch', 'create'], ['batch', 'seal', '2026-0001'], ['batch', 'export', '2026-0001', '--out', lotes], ['batch', 'mark-sent', '2026-0001']]) {
+      expect(partly.run(...step).code).toBe(0);
+    }
+    mkdirSync(join(partly.dir, 'backups'));
+    const backup = partly.json('backup', 'create', '--out', join(partly.dir, 'backups')).body.file as string;
+    const rejected = one<{ uuid: string }>('SELECT uuid FROM corrections ORDER BY id LIMIT 1', partly.store);
+    const answer = join(partly.dir, 'resposta-parcial.csv');
+    writeFileSync(answer, `id;situação;mensagem\r\n${rejected.uuid};rejeitada;E-mail recusado pela plataforma\r\n`);
+    expect(partly.run('batch', 'ack', answer).stdout).toContain('1 rejected');
+
+    const restored = partly.run('backup', 'restore', backup, '--yes');
+
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(restored.stdout).toContain("Batch 2026-0001 (sent ");
+    expect(restored.stdout).toContain("1 of Implanta's answers to it came after the backup and is undone: the same batch, still sent; import Implanta's answer again");
+    const audited = one<{ detail: string }>("SELECT detail FROM audit_log WHERE action = 'backup.restore' ORDER BY id DESC LIMIT 1", partly.store);
+    expect(JSON.parse(audited.detail).undoneLotes).toMatchObject([{ number: '2026-0001', state: 'sent', answered: 1, stateNow: 'sent', answeredNow: 0 }]);
+    expect(one<{ status: string }>(`SELECT status FROM corrections WHERE uuid = '${rejected.uuid}'`, partly.store).status).toBe('sent');
+    expect(partly.run('batch', 'ack', answer).stdout).toContain('1 rejected');
   });
 });
