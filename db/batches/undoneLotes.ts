@@ -74,7 +74,7 @@ export function lotesThatLeft(db: Database): UndoneLote[] {
 export function lotesUndoneBy(restored: Database, left: readonly UndoneLote[]): UndoneLote[] {
   const recorded = new Set(recordedUndoneLotes(restored).map((lote) => lote.uuid));
   const there = restored.prepare(`SELECT state, ${ANSWERED} AS answered FROM batches b WHERE uuid = ?`);
-  return left.flatMap((lote) => {
+  return left.flatMap((lote): UndoneLote[] => {
     const found = there.get(lote.uuid) as { state: string; answered: number } | undefined;
     if (!found) return recorded.has(lote.uuid) ? [] : [{ ...lote, stateNow: null, answeredNow: null }];
     const earlierStep = (STEP[found.state] ?? 0) < (STEP[lote.state] ?? 0);

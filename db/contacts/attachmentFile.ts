@@ -1,6 +1,8 @@
 // An attachment as it arrives: read once into memory from the file the clerk chose, then accepted
 // only when its bytes are a PNG, a JPEG or a PDF (never by its name: a renamed program is refused),
-// a PDF without active content (pdfActiveContent.ts), and 10 MB or less.
+// one whole image with nothing after it and no archive inside (imageEnd.ts: a renamed program with
+// an image's first bytes in front is refused too), a PDF without active content
+// (pdfActiveContent.ts), and 10 MB or less.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ATTACHMENT_MAX_BYTES, type AttachmentType } from '../../shared/contract/contacts';
@@ -8,6 +10,7 @@ import { formatFileSize } from '../../shared/display/numbers';
 import { AppError } from '../../shared/errors';
 import { withoutControls } from '../../shared/text';
 import { READ_WITHOUT_WAITING, unreadableMessage } from '../fileRefusals';
+import { holdsArchive, jpegEnd, onlyPaddingAfter, pngEnd } from './imageEnd';
 import { pdfHasActiveContent } from './pdfActiveContent';
 
 const SIGNATURES: readonly { type: AttachmentType; magic: readonly number[] }[] = [
@@ -57,11 +60,33 @@ export function activePdf(name: string): AppError {
   );
 }
 
+function incompleteImage(name: string, type: AttachmentType): AppError {
+  return new AppError(
+    'ATTACHMENT_TYPE',
+    `O arquivo "${name}" não é uma imagem ${type === 'image/png' ? 'PNG' : 'JPEG'} completa (pode ter sido copiado pela metade ou estar danificado): tire um novo print da tela, ou salve a imagem de novo, e anexe-a.`,
+    { field: 'path' },
+  );
+}
+
+function moreThanOneFile(name: string): AppError {
+  return new AppError(
+    'ATTACHMENT_TYPE',
+    `O arquivo "${name}" traz outro conteúdo além da imagem ou do documento (um arquivo compactado, um programa ou um vídeo, dentro dele ou depois do fim), e não é anexado nem encaminhado à Implanta. Tire um novo print da tela, ou salve o documento de novo com "Imprimir como PDF", e anexe-o.`,
+    { field: 'path' },
+  );
+}
+
+/** Where the image ends, by its own structure (imageEnd.ts); a PDF is read by pdfActiveContent.ts instead. */
+const IMAGE_END: Partial<Record<AttachmentType, (bytes: Uint8Array) => number | null>> = { 'image/png': pngEnd, 'image/jpeg': jpegEnd };
+
 /** Checks bytes already in memory: the accepted type, or the refusal naming the file. */
 export function checkAttachment(bytes: Uint8Array, name: string): AttachmentType {
   if (bytes.length > ATTACHMENT_MAX_BYTES) throw tooLarge(name, bytes.length);
   const type = detectAttachmentType(bytes);
   if (type === null) throw notAcceptedType(name);
+  const imageEnd = IMAGE_END[type]?.(bytes);
+  if (imageEnd === null) throw incompleteImage(name, type);
+  if ((imageEnd !== undefined && !onlyPaddingAfter(bytes, imageEnd)) || holdsArchive(bytes)) throw moreThanOneFile(name);
   if (type === 'application/pdf' && pdfHasActiveContent(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) throw activePdf(name);
   return type;
 }

@@ -5,8 +5,9 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliDesk, initDesk } from './command';
+import { smallPng } from '../fixtures/images';
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('print da tela')]);
+const PNG = smallPng();
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
 let registration: string;
 let cpf: string;

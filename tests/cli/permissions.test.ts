@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRawStore } from '../rawStore';
 import { cliDesk, cliOn, initDesk, type CliResult } from './command';
 import { runBuilt, unprivileged } from './otherUser';
+import { smallPng } from '../fixtures/images';
 
 const desk = cliDesk(
   'cress-cli-perm-',
@@ -152,7 +153,7 @@ describe('a store the user may read but not write', () => {
     mkdirSync(exports);
     const cli = cliOn(() => copy.store, () => copy.env);
     const png = join(copy.folder, 'tela.png');
-    writeFileSync(png, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('print da tela')]));
+    writeFileSync(png, smallPng());
     expect(cli.run('contact', 'settings', '--implanta-email', 'suporte@implanta.net.br').code).toBe(0);
     const added = cli.json('contact', 'add', '1010', '--channel', 'email', '--case', 'C', '--summary', 'Página de erro', '--attach', png);
     expect(added.code, added.stderr).toBe(0);

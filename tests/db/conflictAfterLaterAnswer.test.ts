@@ -18,7 +18,7 @@ const TAKE_FILE = { choice: 'file', reason: 'O sistema do Regional tem o e-mail 
 async function bothAnswered(older: 'applied' | 'rejected', newer: 'applied' | 'rejected') {
   const { desk } = conflictDesk;
   const first = correct(desk, maria(), { email: CORRECTED }).corrections[0]!.uuid;
-  const conflict = load(MAIN_SYSTEM).conflicts[0]!.id;
+  const conflict = load(MAIN_SYSTEM).conflicts[0]!.id as number;
   const second = correct(desk, maria(), { email: NEWER }).corrections[0]!.uuid;
   const { batch, sha256 } = await sendBatch(desk);
   const item = (id: string, status: string) => (status === 'applied' ? { id, status } : { id, status, message: 'E-mail recusado pela plataforma.' });

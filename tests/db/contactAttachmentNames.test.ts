@@ -7,11 +7,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../../shared/contract/contacts';
 import { addProfessional, answerOf, openTestDesk, type TestDesk } from './fixtures';
+import { smallPng } from '../fixtures/images';
 
 let desk: TestDesk;
 afterEach(() => desk?.cleanup());
 
-const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from('tela de erro da plataforma')]);
+const PNG = smallPng();
 const SPOOFED = 'comprovante\u202efdp.png';
 const HIDDEN = /[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/;
 

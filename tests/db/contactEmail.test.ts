@@ -1,7 +1,6 @@
 // The .eml files a clerk opens in the mail program to forward a contact to Implanta or to answer the
 // professional, read back with an independent MIME parser as the receiving mail program would.
 import { createHash } from 'node:crypto';
-import { crc32, deflateSync } from 'node:zlib';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import {
@@ -11,32 +10,10 @@ import {
   type EmailAttachment,
   type ForwardToImplanta,
 } from '../../db/contacts/email';
+import { smallPng } from '../fixtures/images';
 
 const CPF = '52998224725';
 
-/** A real 2×2 PNG (red, green, blue, white), built chunk by chunk. */
-function smallPng(): Buffer {
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(2, 0);
-  header.writeUInt32BE(2, 4);
-  header[8] = 8; // bit depth
-  header[9] = 2; // RGB
-  const rows = Buffer.from([0, 255, 0, 0, 0, 255, 0, 0, 0, 0, 255, 255, 255, 255]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 /** A real one-page PDF with its cross-reference table at the right offsets. */
 function smallPdf(): Buffer {

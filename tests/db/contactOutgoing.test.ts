@@ -8,11 +8,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../../shared/contract/contacts';
 import { formatCpf } from '../../shared/rules/cpf';
 import { addProfessional, answerOf, EVIDENCE, openTestDesk, REASON, refusalOf, type TestDesk } from './fixtures';
+import { smallPng } from '../fixtures/images';
 
 let desk: TestDesk;
 afterEach(() => desk?.cleanup());
 
-const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from('tela de erro da plataforma')]);
+const PNG = smallPng();
 
 /** Maria, with a phone correction waiting for the lote and a screenshot of the error she saw. */
 async function mariasAtendimento(overrides: Parameters<typeof addProfessional>[1] = {}) {

@@ -8,6 +8,7 @@ import { createHandlers } from '../../db';
 import { HandleBroker } from '../../db/fileBroker';
 import type { Contact } from '../../shared/contract/contacts';
 import { answerOf, openTestDesk, refusalOf, type TestDesk } from './fixtures';
+import { smallPng } from '../fixtures/images';
 
 let desk: TestDesk;
 afterEach(() => desk.cleanup());
@@ -98,7 +99,7 @@ describe('a PDF attachment', () => {
     desk = openTestDesk();
     const png = desk.file('captura.png');
     const pdf = desk.file('ativo.pdf');
-    writeFileSync(png, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR print')]));
+    writeFileSync(png, smallPng());
     writeFileSync(pdf, Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (x) >> >> endobj\n%%EOF\n'));
     const input = { channel: 'email', case: 'F', summary: 'Nome da mãe não confere', name: 'Joana Prado' };
     const refused = await refusalOf(desk, 'contacts:add', { ...input, attachments: [{ path: png }, { path: pdf }] });
@@ -114,7 +115,7 @@ describe('a PDF attachment', () => {
   it('takes the files sent with a new atendimento from the window only when its dialog handed them out', async () => {
     desk = openTestDesk();
     const png = desk.file('tela.png');
-    writeFileSync(png, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR print')]));
+    writeFileSync(png, smallPng());
     const files = new HandleBroker();
     const window = createHandlers(desk.store, { appVersion: 'test', files });
     const input = { channel: 'email' as const, case: 'C' as const, summary: 'Página de erro', name: 'Joana Prado', cpf: null, professionalId: null, notes: null };

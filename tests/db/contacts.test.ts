@@ -12,6 +12,7 @@ import { cpfCheckDigits as validCheckDigits } from '../../shared/rules/cpf';
 import { openBackupDesk, setUpDesk, type BackupDesk } from './backups/fixtures';
 import { correct } from './batchFixtures';
 import { addProfessional, answerOf, openTestDesk, refusalOf, type TestDesk, validCpf } from './fixtures';
+import { smallPng } from '../fixtures/images';
 
 let desk: TestDesk | null = null;
 let backupDesk: BackupDesk | null = null;
@@ -22,7 +23,7 @@ afterEach(() => {
   backupDesk = null;
 });
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR print da tela de erro')]);
+const PNG = smallPng();
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
 
@@ -338,7 +339,7 @@ describe('attachments', () => {
     await setUpDesk(b, { professionals: 2 });
     const contact = await answerOf<Contact>(b.desk, 'contacts:add', { name: 'Joana Prado', channel: 'email', case: 'C', summary: 'Print da tela de erro' });
     const png = b.dir.file('tela.png');
-    const bytes = Buffer.concat([PNG, Buffer.from(Array.from({ length: 50_000 }, (_, i) => (i * 7919) % 256))]);
+    const bytes = smallPng(50_000);
     writeFileSync(png, bytes);
     const attached = await answerOf<{ id: number; sha256: string }>(b.desk, 'contacts:attach', { id: contact.id, path: png });
     const created = await b.create();

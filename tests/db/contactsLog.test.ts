@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDesk } from '../../db';
 import type { Envelope } from '../../shared/contract';
 import { addProfessional } from './fixtures';
+import { smallPng } from '../fixtures/images';
 
 const dir = mkdtempSync(join(tmpdir(), 'cress-contacts-log-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -31,7 +32,7 @@ describe('the desk log after atendimentos', () => {
       await desk.dispatch('contacts:checkIdentity', { id, cpf: maria.cpf, motherName: 'Benedita Rosa Vieira' });
       await desk.dispatch('contacts:checkIdentity', { id, cpf: '111.444.777-35', motherName: 'Antonia Conceicao da Silva' });
       const png = join(dir, 'Print-Joana-111.444.777-35.png');
-      writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]));
+      writeFileSync(png, smallPng());
       const fake = join(dir, 'Comprovante-Benedita.png');
       writeFileSync(fake, Buffer.from('MZ\x90\x00 programa'));
       await desk.dispatch('contacts:attach', { id, path: png });
