@@ -218,23 +218,28 @@ export function isReadOnlyError(error: unknown): boolean {
   return (code.startsWith('SQLITE_READONLY') && code !== 'SQLITE_READONLY_DBMOVED') || code === 'EROFS';
 }
 
-/** Whether the store's folder is on a file system mounted read-only (a share, a DVD, a disk the system remounted after an error). */
-function folderOnReadOnlyFileSystem(storePath: string | null): boolean {
-  if (storePath === null) return false;
+/**
+ * Why the store's folder takes no new file, or null when it does: EROFS on a file system mounted
+ * read-only (a share, a DVD, a disk the system remounted after an error), EACCES when refused to
+ * this user, EPERM when marked immutable (which refuses even root).
+ */
+function folderRefusal(storePath: string | null): string | null {
+  if (storePath === null) return null;
   try {
     accessSync(dirname(resolve(storePath)), constants.W_OK);
-    return false;
+    return null;
   } catch (refusal) {
-    return (refusal as NodeJS.ErrnoException).code === 'EROFS';
+    const code = (refusal as NodeJS.ErrnoException).code ?? '';
+    return ['EROFS', 'EACCES', 'EPERM'].includes(code) ? code : null;
   }
 }
 
 /**
- * On such a file system SQLite opens the store read-only by itself, then cannot make the -wal and
- * -shm files a store in WAL mode needs even to be read, and says only "unable to open database file".
+ * There SQLite cannot make the -wal and -shm files a store in WAL mode needs even to be read, and
+ * says only "unable to open database file".
  */
-function onReadOnlyFileSystem(error: unknown, storePath: string | null): boolean {
-  return codeOf(error).startsWith('SQLITE_CANTOPEN') && folderOnReadOnlyFileSystem(storePath);
+function inFolderTakingNoFile(error: unknown, storePath: string | null): boolean {
+  return codeOf(error).startsWith('SQLITE_CANTOPEN') && folderRefusal(storePath) !== null;
 }
 
 /**
@@ -244,7 +249,7 @@ function onReadOnlyFileSystem(error: unknown, storePath: string | null): boolean
 export function storeReadOnlyError(error: unknown, storePath: string | null): AppError {
   // A -wal and -shm left beside the store (a desk killed outright) make SQLite say only that it is
   // read-only: the folder's file system still is the cause, not the file's mode.
-  if ((codeOf(error) === 'SQLITE_READONLY_DIRECTORY' || codeOf(error) === 'EROFS' || folderOnReadOnlyFileSystem(storePath)) && storePath !== null) {
+  if ((codeOf(error) === 'SQLITE_READONLY_DIRECTORY' || codeOf(error) === 'EROFS' || folderRefusal(storePath) === 'EROFS' || inFolderTakingNoFile(error, storePath)) && storePath !== null) {
     const folder = dirname(resolve(storePath));
     return new AppError(
       'STORE_READ_ONLY',
@@ -283,7 +288,7 @@ export function requireWritableStore(storePath: string): void {
 export function storeError(error: unknown, storePath: string | null = null): unknown {
   if (error instanceof AppError) return error;
   if (isBusyError(error)) return storeBusyError();
-  if (isReadOnlyError(error) || onReadOnlyFileSystem(error, storePath)) return storeReadOnlyError(error, storePath);
+  if (isReadOnlyError(error) || inFolderTakingNoFile(error, storePath)) return storeReadOnlyError(error, storePath);
   // Whole pages SQLite cannot read with the key this process has: the key file was replaced (or
   // this is another desk's store), said as a key problem — the start of a damaged file is named
   // there too — never sending the clerk to restore a backup over a sound store.

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { storeError } from '../../db/storeLock';
 import { AppError } from '../../shared/errors';
 import { openRawStore } from '../rawStore';
-import { CLI_BIN, cliDesk, initDesk } from './command';
+import { CLI_BIN, cliDesk, cliOn, initDesk } from './command';
 
 const desk = cliDesk('cress-cli-rofs-', (d) => initDesk(d, { professionals: 20, seed: 2 }), 60_000);
 
@@ -73,6 +73,27 @@ describe('a store on a read-only file system', () => {
     }
     expect(statSync(join(folder, 'desk.sqlite-wal')).size).toBeGreaterThan(0);
     expectFolderNamedReadOnly(onReadOnlyMount(folder, backups), folder, context);
+  });
+
+  it('in a folder marked immutable (which refuses even root a new file), says the folder does not allow writing, never that the store is damaged', (context) => {
+    const folder = join(desk.dir, 'imutavel');
+    mkdirSync(folder);
+    const store = join(folder, 'desk.sqlite');
+    copyFileSync(desk.store, store);
+    const marked = spawnSync('chattr', ['+i', folder], { encoding: 'utf8' });
+    context.skip(marked.status !== 0, `no folder can be marked immutable here (chattr +i needs root and a file system that keeps the flag): ${marked.stderr || marked.error?.message}`);
+    try {
+      const onCopy = cliOn(() => store);
+      for (const args of [['info'], ['backup', 'create', '--out', join(desk.dir, 'backups-imutavel')]]) {
+        const { code, body } = onCopy.json(...args);
+        expect(code).toBe(1);
+        expect(body.error?.code).toBe('STORE_READ_ONLY');
+        expect(body.error?.message).toContain(`A pasta "${folder}"`);
+        expect(body.error?.message).not.toMatch(/danificado\.|Restaure/);
+      }
+    } finally {
+      spawnSync('chattr', ['-i', folder]);
+    }
   });
 
   it('the system’s own "read-only file system" is the store being read-only, never an internal error', () => {
