@@ -152,8 +152,9 @@ describe('the main system caught up with a correction that Implanta then rejecte
     expect(again.conflicts).toEqual([expect.objectContaining({ field: 'email', deskValue: LOADED, fileValue: CORRECTED, correctionOutcome: 'rejected' })]);
     expect(conflictsOnRecord()).toEqual([expect.objectContaining({ deskValue: LOADED, fileValue: CORRECTED, correctionOutcome: 'rejected' })]);
     expect(maria().email).toBe(LOADED);
-    // The same file once more finds the conflict still open.
-    expect(load(CORRECTED).conflicts).toEqual([expect.objectContaining({ id: again.conflicts[0]?.id })]);
+    // The same file once more counts the field as kept: the conflict stays open, neither stored nor counted again.
+    expect(load(CORRECTED)).toMatchObject({ kept: 1, conflictsTotal: 0, rowsWithConflicts: 0, conflicts: [] });
+    expect(conflictsOnRecord()).toEqual([expect.objectContaining({ id: again.conflicts[0]?.id, correctionOutcome: 'rejected' })]);
 
     desk.handlers['registry:resolveConflict']({ id: again.conflicts[0]?.id as number, choice: 'kept', reason: 'A Implanta recusou este e-mail' });
     // Once the clerk kept the desk's value, the same file is not asked about again.

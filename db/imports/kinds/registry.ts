@@ -295,9 +295,12 @@ export class RegistryProcessor implements KindProcessor {
     if (rules + noted > 0) this.flagged++;
 
     this.conflictsClosed += this.staleConflicts.settle(existing.id, file.values, merge.agreed, now, operator);
-    for (const conflict of merge.conflicts) this.conflict(row, existing, conflict);
-    if (merge.conflicts.length > 0) this.rowsWithConflicts++;
-    if (merge.kept.length > 0) this.kept++;
+    // A conflict this file's value already has open (the same file again) is kept, as any field at
+    // its base: it stays open for the clerk, and is neither stored nor counted a second time.
+    const fresh = merge.conflicts.filter((c) => this.conflictOpen.get(existing.id, c.field, c.uuid, c.file) === undefined);
+    for (const conflict of fresh) this.conflict(row, existing, conflict);
+    if (fresh.length > 0) this.rowsWithConflicts++;
+    if (merge.kept.length > 0 || fresh.length < merge.conflicts.length) this.kept++;
     if (merge.take.length === 0) return { status: 'unchanged', issues: [], changes: 0, dipConsequence: 'none' };
     return { status: 'accepted', issues: [], changes: merge.take.length, dipConsequence: 'none', diff: registryDiff(existing, merge.take) };
   }
@@ -341,11 +344,10 @@ export class RegistryProcessor implements KindProcessor {
     return { ...(record as unknown as Professional), rowVersion: existing.rowVersion + 1, updatedAt: this.context.now };
   }
 
-  /** Stores a conflict (once: the same file again finds it still open) and lists it. */
+  /** Stores a new conflict and lists it. */
   private conflict(row: number, existing: Professional, c: RowMerge['conflicts'][number]): void {
     const { importId, now } = this.context;
-    const open = this.conflictOpen.get(existing.id, c.field, c.uuid, c.file);
-    const id = open ? open.id : Number(this.conflictInsert.run(importId, row, existing.id, c.field, c.desk, c.file, c.uuid, now).lastInsertRowid);
+    const id = Number(this.conflictInsert.run(importId, row, existing.id, c.field, c.desk, c.file, c.uuid, now).lastInsertRowid);
     this.conflicts++;
     if (this.listed.length < this.context.conflictLimit) {
       this.listed.push({
