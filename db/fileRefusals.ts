@@ -19,6 +19,9 @@ function isSystemError(error: unknown): boolean {
   return typeof (error as { syscall?: unknown } | null)?.syscall === 'string';
 }
 
+/** Not an errno: what openToRead says of a descriptor that is neither a file nor a folder. */
+const NOT_REGULAR = { code: 'NOT_REGULAR' };
+
 /** Why a file cannot be read, in the clerk's words, naming it (`code`: the system's, e.g. EACCES). */
 export function unreadableMessage(path: string, code: string): string {
   switch (code) {
@@ -30,6 +33,8 @@ export function unreadableMessage(path: string, code: string): string {
     case 'EACCES':
     case 'EPERM':
       return `Sem permissão para ler o arquivo "${path}": ele pertence a outro usuário do computador ou está protegido. Copie-o para uma pasta sua, ou peça acesso ao suporte de informática, e tente de novo.`;
+    case NOT_REGULAR.code:
+      return `"${path}" não é um arquivo comum (é um pipe ou um dispositivo). Escolha o arquivo.`;
     default:
       return `Não foi possível ler o arquivo "${path}". Escolha-o novamente.`;
   }
@@ -70,7 +75,7 @@ export function openToRead(path: string): { fd: number; size: number } {
   }
   try {
     const found = fstatSync(fd);
-    if (!found.isFile()) throw unreadableFile(path, found.isDirectory() ? IS_A_FOLDER : null);
+    if (!found.isFile()) throw unreadableFile(path, found.isDirectory() ? IS_A_FOLDER : NOT_REGULAR);
     return { fd, size: found.size };
   } catch (error) {
     closeSync(fd);

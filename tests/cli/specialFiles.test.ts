@@ -26,6 +26,7 @@ describe('a file to read that is no ordinary file', () => {
         const result = runBounded(...args);
         expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(3);
         expect(result.stdout + result.stderr, args.join(' ')).toContain(path);
+        expect(result.stdout + result.stderr, args.join(' ')).toContain('não é um arquivo comum');
       }
     }
   }, 240_000);
