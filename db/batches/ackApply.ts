@@ -18,6 +18,7 @@ import { statement } from '../statements';
 import { mixedAddresses } from './ackAddress';
 import { refuseOtherPerson } from './ackCpf';
 import { applyDipStatus, futureDipDate } from './ackDip';
+import { itemNamer } from './ackItemNames';
 import { refuseNoItemFor } from './ackNoItem';
 import { appliedAfterNewer, outOfOrderNote } from './ackOrder';
 import { sealedOnRejected } from './ackSealedOnRejected';
@@ -189,9 +190,11 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
     if (conflicts.length > 0) {
       const first = ack.answers.find((a) => a.id === conflicts[0]) as AckFile['answers'][number];
       const now = first.registryOnly ? 'aplicada no cadastro, DIP não corrigido' : STATUS_WORDS[first.status];
+      const nameOf = itemNamer(db);
+      const one = conflicts.length === 1;
       throw new AppError(
         'ACK_CONFLICT',
-        `${conflicts.length === 1 ? 'Uma correção já respondida' : `${formatCount(conflicts.length)} correções já respondidas`} recebe${conflicts.length === 1 ? '' : 'm'} outra resposta neste arquivo (por exemplo ${first.id}, agora “${now}”). Nada foi alterado: confira com a Implanta qual resposta vale.`,
+        `${one ? 'Uma correção já respondida recebe' : `${formatCount(conflicts.length)} correções já respondidas recebem`} outra resposta neste arquivo: ${listIds(conflicts.map((id) => nameOf(id) ?? id))} (${one ? 'agora' : 'a primeira, agora'} “${now}”). Nada foi alterado: confira com a Implanta qual resposta vale.`,
         { details: { ids: conflicts } },
       );
     }

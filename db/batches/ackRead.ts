@@ -215,7 +215,9 @@ function readJson(bytes: Buffer, nameOf?: ItemNamer): Omit<AckFile, 'format' | '
       let dipStatusDate: string | null = null;
       if (item.dipStatusDate !== undefined) {
         dipStatusDate = normaliseDipDate(item.dipStatusDate);
-        if (dipStatusDate === null) throw invalid(`O item ${index + 1} (${item.id}) traz a data do DIP "${item.dipStatusDate}", que não existe no calendário.`);
+        if (dipStatusDate === null) {
+          throw invalid(`Item ${index + 1} da resposta (${nameOf?.(item.id.toLowerCase()) ?? `id ${item.id}`}): a data do DIP "${item.dipStatusDate}" não existe no calendário.`);
+        }
       }
       return {
         id: item.id.toLowerCase(),

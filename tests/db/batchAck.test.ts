@@ -222,7 +222,8 @@ describe('refusals change nothing', () => {
 
   it('a different answer for a correction already answered', async () => {
     await importAck(desk, jsonAck([{ id: uuids[0]!, status: 'rejected', message: 'CPF divergente' }]));
-    await refused(jsonAck([{ id: uuids[1]!, status: 'applied' }, { id: uuids[0]!, status: 'applied' }]), 'ACK_CONFLICT');
+    // Named by the professional's CPF, as the clerk finds her.
+    await refused(jsonAck([{ id: uuids[1]!, status: 'applied' }, { id: uuids[0]!, status: 'applied' }]), 'ACK_CONFLICT', /^Uma correção já respondida recebe outra resposta neste arquivo: CPF \d{3}\.\d{3}\.\d{3}-\d{2} \(agora “aplicada”\)\./);
   });
 
   it('a spreadsheet without the id and situação columns, or with an unknown situação', async () => {

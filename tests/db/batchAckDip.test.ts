@@ -128,7 +128,8 @@ describe('an answer with DIP statuses (JSON, version 2)', () => {
     await expect(importAck(desk, jsonAck([{ id: cepFix, status: 'applied', dipStatus: 'issued' }]))).rejects.toMatchObject({ code: 'ACK_INVALID', message: /alteração de CEP/ });
     await expect(importAck(desk, jsonAck([{ id: nameFix, status: 'applied', dipStatus: 'issued', dipStatusDate: '31/02/2026' }]))).rejects.toMatchObject({
       code: 'ACK_INVALID',
-      message: /31\/02\/2026/,
+      // Named by the professional's CPF, as every detail line of a refused answer names its item.
+      message: /Item 1 da resposta \(CPF \d{3}\.\d{3}\.\d{3}-\d{2}\): a data do DIP "31\/02\/2026" não existe no calendário/,
     });
     await expect(importAck(desk, jsonAck([{ id: nameFix, status: 'applied', dipStatus: 'emitido' }]))).rejects.toMatchObject({ code: 'ACK_INVALID', message: /dipStatus/ });
     await expect(importAck(desk, jsonAck([{ id: nameFix, status: 'applied' }], { schemaVersion: 3 }))).rejects.toMatchObject({ code: 'ACK_INVALID', message: /versão 3 do formato de resposta, e este CRESS Desk lê as versões 1 e 2/ });
