@@ -29,12 +29,16 @@ export function targetLabel(field: string): string {
   return importTargetLabel(field as ImportTarget);
 }
 
-/** DUPLICATE_CONFLICT: an earlier row of the file gave this record another value for the field. */
-export function duplicateIssue(columns: ColumnMap, field: string, earlierRow: number, subject: string): RowIssue {
+/**
+ * DUPLICATE_CONFLICT: an earlier row of the file gave this record another value for the field (or,
+ * `linked`, for a field that goes with it: "Nome da mãe" and "Não consta mãe").
+ */
+export function duplicateIssue(columns: ColumnMap, field: string, earlierRow: number, subject: string, linked?: string): RowIssue {
+  const what = linked === undefined ? targetLabel(field) : `${targetLabel(field)} e ${targetLabel(linked)}, que andam juntos`;
   return {
     column: columns.columnFor(field),
     code: 'DUPLICATE_CONFLICT',
-    message: `${subject} já aparece na linha ${earlierRow} desta planilha com outro valor para ${targetLabel(field)}, e aquela linha vale. Se o certo for o valor desta linha, importe-a de novo (pelo relatório de erros); se não, apague-a do relatório.`,
+    message: `${subject} já aparece na linha ${earlierRow} desta planilha com outro valor para ${what}, e aquela linha vale. Se o certo for o valor desta linha, importe-a de novo (pelo relatório de erros); se não, apague-a do relatório.`,
   };
 }
 

@@ -34,6 +34,9 @@ import { SharedEmails } from './sharedEmail';
 import { rejected, type KindProcessor, type ProcessorContext, type ProcessorTotals, type RowOutcome } from './types';
 
 const EVIDENCE_MAX = 80;
+
+/** The mother fact's two columns: a row filling one states the other too. */
+const MOTHER_PAIR: Record<string, string> = { motherName: 'motherNotListed', motherNotListed: 'motherName' };
 /** Recorded for rows that change no identification data and name no document. */
 const DEFAULT_EVIDENCE = 'Planilha importada';
 const EVIDENCE_COLUMN = 'Documento comprobatório';
@@ -260,11 +263,16 @@ export class CorrectionsProcessor implements KindProcessor {
       const flag = requested.motherNotListed === undefined ? null : parseFlag(requested.motherNotListed);
       if (flag?.ok && flag.value) claimed.add('motherName');
       if (requested.motherName !== undefined) claimed.add('motherNotListed');
+      // A field the row only implies (the mother's name and "Não consta mãe" go together) is told
+      // in the column the row filled, once, naming both: the other cell of this row is empty.
+      const told = new Map<string, { row: number; linked?: string }>();
       for (const change of plan.changes) {
-        if (claimed.has(change.field) && this.claims.has(current.id, change.field)) {
-          issues.push(duplicateIssue(columns, change.field, this.claims.rowOf(current.id, change.field), 'A/O profissional'));
-        }
+        if (!claimed.has(change.field) || !this.claims.has(current.id, change.field)) continue;
+        const stated = requested[change.field as FieldName] === undefined ? (MOTHER_PAIR[change.field] ?? change.field) : change.field;
+        const linked = stated === change.field ? told.get(stated)?.linked : change.field;
+        told.set(stated, { row: told.get(stated)?.row ?? this.claims.rowOf(current.id, change.field), ...(linked === undefined ? {} : { linked }) });
       }
+      for (const [field, { row, linked }] of told) issues.push(duplicateIssue(columns, field, row, 'A/O profissional', linked));
       const cpfChange = plan.changes.find((c) => c.field === 'cpf');
       if (cpfChange) {
         const owner = this.byCpf(cpfChange.newValue as string);

@@ -223,6 +223,13 @@ describe('what a corrections import records', () => {
     expect(summary.errors[0]?.message).toMatch(/Preencha a coluna “Documento comprobatório” nesta linha/);
   });
 
+  it('tells a row whose mother’s name meets an earlier row’s “Não consta mãe” in the column it filled, naming both, once', () => {
+    const summary = importCsv('mae.csv', ['Registro;Não consta mãe;Nome da mãe;Documento', '10001;Sim;;Certidão de nascimento', '10001;;Maria Aparecida Lima;Certidão de nascimento']);
+    expect(summary).toMatchObject({ rows: 2, accepted: 1, rejected: 1 });
+    expect(summary.errors.map((e) => [e.row, e.code, e.column])).toEqual([[3, 'DUPLICATE_CONFLICT', 'Nome da mãe']]);
+    expect(summary.errors[0]?.message).toContain('já aparece na linha 2 desta planilha com outro valor para Nome da mãe e Não consta mãe, que andam juntos');
+  });
+
   it('keeps the words of a reason and a document cell, never their control characters or invisible overrides', () => {
     const summary = importCsv('controles.csv', ['Registro;Nome;Motivo;Documento', '10001;Ana Paula Souza Lima;Certidão \u001b[2Jde casamento\u0007;Certidão\u202e fdp.exe']);
     expect(summary).toMatchObject({ rows: 1, accepted: 1, rejected: 0 });
