@@ -10,6 +10,7 @@ import { DEFAULT_LIMITS } from '../imports/readers/limits';
 import type { RawRow } from '../imports/readers/source';
 import { ZipError, ZipReader } from '../packaging';
 import { sheetjs } from '../sheetjs';
+import { isKnownBinary } from '../knownBinary';
 
 // SheetJS parses the whole sheet in memory, at several times the size of its XML: the content is
 // bounded like the file on disk (ackRead.ts), so an answer never costs gigabytes to refuse.
@@ -24,14 +25,8 @@ export function ackInvalid(message: string, details?: unknown): AppError {
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 export const NOT_AN_ANSWER = 'O arquivo de confirmação não é uma planilha, um CSV nem um JSON: peça à Implanta a resposta em .xlsx, .csv ou .json.';
 
-/** Files that start like these are no answer whatever their name: PDF, PNG, JPEG, GIF, RAR, gzip, 7-Zip. */
-const BINARY_MAGICS = [Buffer.from('%PDF'), Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.from([0xff, 0xd8, 0xff]), Buffer.from('GIF8'), Buffer.from('Rar!'), Buffer.from([0x1f, 0x8b]), Buffer.from('7z')];
 /** Names of a spreadsheet program's own files, never text. */
 const SPREADSHEET_NAME = /\.(xlsx|xlsm|xls|ods)$/i;
-
-export function isKnownBinary(bytes: Buffer): boolean {
-  return BINARY_MAGICS.some((magic) => bytes.subarray(0, magic.length).equals(magic));
-}
 
 /**
  * Text under a spreadsheet's name (a CSV or a page saved as ".xlsx"): refused as Importar refuses

@@ -1,7 +1,7 @@
 // A backup older than a lote sent to Implanta, restored in the window: the question and the confirmation warn that
 // the lote is not in the backup and that Implanta may already have applied it, and the next lote's
 // page names it until that lote is sent.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openRawStore } from '../rawStore';
 import { expect, setUpDemoDesk, test } from './fixtures';
@@ -37,4 +37,37 @@ test('restoring a backup older than a sent lote names that lote, and the next lo
   await page.getByRole('button', { name: 'Abrir o lote 2026-0002' }).click();
   await expect(page.getByRole('heading', { name: 'Lote 2026-0002' })).toBeVisible();
   await expect(page.getByText(/O lote 2026-0001, enviado em .*, foi desfeito pela restauração de um backup em .*: confira com ela antes de enviar este lote\./)).toBeVisible();
+});
+
+test('restoring a backup made before part of Implanta’s answer names the answer it undoes, before and after the clerk confirms', async ({ desk }) => {
+  const { page } = desk;
+  await setUpDemoDesk(desk, 40, 4);
+  const folder = join(dirname(desk.storePath), 'backups');
+  mkdirSync(folder, { recursive: true });
+  const db = openRawStore(desk.storePath);
+  db.prepare("INSERT INTO backup_settings (id, folder, updated_at) VALUES (1, ?, 'x')").run(folder);
+  db.close();
+  const people = desk.query<{ registration_number: string }>("SELECT registration_number FROM professionals WHERE dip_status IN ('none', 'requested') LIMIT 2");
+  for (const [i, person] of people.entries()) {
+    expect((await desk.cli('correct', person.registration_number, '--field', 'email', '--value', `caixa.${i}@exemplo.com.br`, '--reason', 'E-mail informado no balcão', '--evidence', 'RG')).code).toBe(0);
+  }
+  for (const step of [['batch', 'create'], ['batch', 'seal', '2026-0001'], ['batch', 'export', '2026-0001', '--out', dirname(desk.storePath)], ['batch', 'mark-sent', '2026-0001']]) {
+    expect((await desk.cli(...step)).code).toBe(0);
+  }
+  expect((await desk.cli('backup', 'create', '--out', folder)).code).toBe(0);
+  const [rejected] = desk.query<{ uuid: string }>('SELECT uuid FROM corrections ORDER BY id LIMIT 1');
+  const answer = join(dirname(desk.storePath), 'resposta-parcial.csv');
+  writeFileSync(answer, `id;situação;mensagem\r\n${rejected!.uuid};rejeitada;E-mail recusado pela plataforma\r\n`);
+  expect((await desk.cli('batch', 'ack', answer)).code).toBe(0);
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Backups', exact: true }).click();
+  await page.getByRole('row').filter({ hasText: 'CRESS09-DEMONSTRACAO-backup-' }).getByRole('button', { name: 'Restaurar' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Restaurar este backup?' });
+  await expect(dialog).toContainText(/A resposta da Implanta ao lote 2026-0001 \(enviado em \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\) chegou depois deste backup: restaurá-lo desfaz essa resposta aqui/);
+  await expect(dialog).not.toContainText('saiu desta mesa depois deste backup');
+  await dialog.getByRole('button', { name: 'Restaurar e substituir os dados' }).click();
+  const warned = page.getByRole('alert').filter({ hasText: 'Backup restaurado.' });
+  await expect(warned).toContainText(/O lote 2026-0001 \(enviado em \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\) voltou a aguardar a resposta: importe outra vez a confirmação da Implanta\./);
+  expect(desk.query<{ status: string }>(`SELECT status FROM corrections WHERE uuid = '${rejected!.uuid}'`)[0]?.status).toBe('sent');
 });

@@ -13,9 +13,9 @@ import type { SpreadsheetSource } from './source';
 import { XlsxSource } from './xlsx';
 import { DeclarationGuard } from './xml';
 import { openZip } from './zipFaults';
+import { isKnownBinary } from '../../knownBinary';
 
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-const BINARY_MAGICS = [Buffer.from('%PDF'), Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.from([0xff, 0xd8, 0xff]), Buffer.from('GIF8'), Buffer.from('Rar!'), Buffer.from([0x1f, 0x8b]), Buffer.from('7z')];
 const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
 const HEAD_BYTES = 4096;
 /** Names under which text is read as CSV; text under any other name (a ".xlsx" saved as CSV) is refused. */
@@ -64,7 +64,7 @@ function openByContent(file: PositionalFile, fileName: string, limits: ReaderLim
     return openZipBased(file, extension, limits);
   }
   if (bytes.subarray(0, 8).equals(CFB_MAGIC)) return openCompoundFile(readWhole(file), fileName);
-  if (BINARY_MAGICS.some((magic) => bytes.subarray(0, magic.length).equals(magic))) throw unreadable(FILE_MESSAGES.notSpreadsheet(baseName(fileName)));
+  if (isKnownBinary(bytes)) throw unreadable(FILE_MESSAGES.notSpreadsheet(baseName(fileName)));
 
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (!utf16 && bytes.includes(0)) throw unreadable(nulRefusal(bytes, fileName, extension));
