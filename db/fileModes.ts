@@ -23,18 +23,22 @@ export function privateByDefault(): void {
 /**
  * Takes every permission of the group and of others off an existing file or folder; the owner's
  * are left as they are (a read-only file stays read-only). A missing path, one owned by someone
- * else, or one that is neither a file nor a folder (a device, a pipe), is left alone.
+ * else, or one that is neither a file nor a folder (a device, a pipe), is left alone. Answers
+ * whether it took any away.
  */
-export function makePrivate(path: string): void {
-  if (!POSIX) return;
+export function makePrivate(path: string): boolean {
+  if (!POSIX) return false;
   try {
     const found = statSync(path);
     // A device or a pipe is the system's (/dev/null given where a file was expected): never narrowed.
-    if (!found.isFile() && !found.isDirectory()) return;
+    if (!found.isFile() && !found.isDirectory()) return false;
     const mode = found.mode & 0o7777;
-    if ((mode & 0o077) !== 0) chmodSync(path, mode & ~0o077);
+    if ((mode & 0o077) === 0) return false;
+    chmodSync(path, mode & ~0o077);
+    return true;
   } catch {
     // Not there (yet), or not ours: the umask still covers whatever this process creates.
+    return false;
   }
 }
 

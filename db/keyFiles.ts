@@ -15,6 +15,15 @@ export interface KeyFileFormat {
 }
 
 const cache = new Map<string, { stamp: string; bytes: Buffer }>();
+/** Key files found readable by others in this process, and narrowed: whoever read one meanwhile can use the key. */
+const narrowed = new Set<string>();
+
+/** The key files narrowed since the last call (the command line warns of them). */
+export function takeNarrowedKeyFiles(): string[] {
+  const paths = [...narrowed];
+  narrowed.clear();
+  return paths;
+}
 
 /** The file's text for a key. */
 export function keyFileText(format: KeyFileFormat, bytes: Buffer): string {
@@ -64,7 +73,7 @@ export function readKeyFile(format: KeyFileFormat, path: string): Buffer | null 
   // read or its permissions are touched.
   const wrong = notAKeyFile(stat);
   if (wrong) throw format.invalid(path, wrong);
-  makePrivate(path);
+  if (makePrivate(path)) narrowed.add(path);
   const stamp = `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
   const cached = cache.get(path);
   if (cached && cached.stamp === stamp) return cached.bytes;

@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { openDesk, resolveStorePath, type Desk } from '../../db';
 import { auditKeyFromEnv } from '../../db/auditKey';
+import { takeNarrowedKeyFiles } from '../../db/keyFiles';
 import { requireSessions } from '../../db/session';
 import { storeError } from '../../db/storeLock';
 import type { Envelope } from '../../shared/contract';
@@ -172,5 +173,8 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     return INTEGRITY_CODES.has(data.code) ? EXIT.integrity : EXIT.refused;
   } finally {
     (desk as Desk | null)?.close();
+    for (const path of takeNarrowedKeyFiles()) {
+      io.err(terminalSafe(`Warning: the key file ${path} could be read by other accounts of this computer; it is now readable by its owner only (0600). Whoever read it meanwhile can use the key: tell the council's IT.`));
+    }
   }
 }

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { sevenZip, SEVEN_ZIP_MISSING } from '../db/packaging/tools';
 import { CLI_BIN, cliDesk } from './command';
 import { posixOnly } from '../posixOnly';
+import { smallPng } from '../fixtures/images';
 
 /** The desk the backups come from, and its key. */
 let oldStore: string;
@@ -240,7 +241,7 @@ describe('the copy for Implanta', () => {
     mkdirSync(folder);
     // The council's own casework: an atendimento with a screenshot, never part of the copy for Implanta.
     const screenshot = join(desk.dir, 'print-da-tela.png');
-    writeFileSync(screenshot, Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from('PRINT-SO-DO-CONSELHO')]));
+    writeFileSync(screenshot, smallPng());
     const told = cli(oldStore, oldKey, 'contact', 'add', '52998224725', '--channel', 'email', '--case', 'C', '--summary', 'Não consegue entrar na plataforma', '--attach', screenshot);
     expect(told.code, told.out).toBe(0);
     const made = cli(oldStore, oldKey, 'backup', 'create', '--for-implanta', '--passphrase-file', passphraseFile, '--out', folder);

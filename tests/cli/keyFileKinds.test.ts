@@ -127,3 +127,17 @@ describe('a key file saved again by a text editor', () => {
     expect(fromUnicode.code).toBe(0);
   });
 });
+
+describe('a key file other accounts of the computer could read', () => {
+  it('is narrowed to its owner and still opens the store, and the command says so once: whoever read it meanwhile can use the key', (context) => {
+    context.skip(process.platform === 'win32', 'file modes are POSIX');
+    const open = join(dir, 'aberta.key');
+    writeFileSync(open, readFileSync(keyFile));
+    chmodSync(open, 0o644);
+    const first = run(open, 'info');
+    expect(first.code).toBe(0);
+    expect(statSync(open).mode & 0o777).toBe(0o600);
+    expect(first.stderr).toContain(`Warning: the key file ${open} could be read by other accounts of this computer; it is now readable by its owner only (0600).`);
+    expect(run(open, 'info').stderr).toBe('');
+  });
+});
