@@ -3,6 +3,8 @@
 // being saved), so a save that fails leaves no link and a link never points at nothing.
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
+import { formatCpf } from '../../shared/rules/cpf';
+import { digitsOnly } from '../../shared/text';
 import { requireProfessional } from '../registry';
 import { appendEvent, auditContact } from './events';
 import { contactRow } from './read';
@@ -14,9 +16,20 @@ interface Linked {
   professionalId: number;
 }
 
+/** Whether the CPF told when the atendimento was opened is the professional's: hers now, or one the desk corrected away from. */
+function toldCpfIsTheirs(db: Database, toldCpf: string | null, professional: { id: number; cpf: string }): boolean {
+  const told = digitsOnly(toldCpf ?? '');
+  if (told === '') return false;
+  if (told === professional.cpf) return true;
+  return db.prepare("SELECT 1 FROM corrections WHERE professional_id = ? AND field = 'cpf' AND old_value = ? LIMIT 1").get(professional.id, told) !== undefined;
+}
+
 /**
  * The atendimento a correction of this professional may name: it exists, is not resolved, and is
- * the professional's (or not located yet: the correction locates it). Throws in Portuguese otherwise.
+ * the professional's — or not located yet and opened with her CPF: the correction locates it. An
+ * atendimento opened with another CPF (or none) is another person's until the clerk locates it:
+ * a protocol typed wrong must not hand a stranger's case, and what was told, to this record.
+ * Throws in Portuguese otherwise.
  */
 export function linkableContact(db: Database, contactId: number, professionalId: number): ReturnType<typeof contactRow> {
   const row = contactRow(db, contactId);
@@ -25,6 +38,17 @@ export function linkableContact(db: Database, contactId: number, professionalId:
   }
   if (row.professional_id !== null && row.professional_id !== professionalId) {
     throw new AppError('CONTACT_STATE', `O atendimento ${row.protocol} é de outro cadastro: escolha um atendimento desta/e profissional.`, { field: 'contactId' });
+  }
+  if (row.professional_id === null) {
+    const professional = requireProfessional(db, professionalId);
+    if (!toldCpfIsTheirs(db, row.told_cpf, professional)) {
+      const told = row.told_cpf ? `com o CPF ${/^\d{11}$/.test(digitsOnly(row.told_cpf)) ? formatCpf(digitsOnly(row.told_cpf)) : row.told_cpf}` : 'sem CPF';
+      throw new AppError(
+        'CONTACT_STATE',
+        `O atendimento ${row.protocol} ainda não foi localizado e foi aberto ${told}${row.told_name ? ` (${row.told_name})` : ''}, que não é o de ${professional.name} (registro ${professional.registrationNumber}): localize o cadastro do atendimento antes (Atendimentos → Localizar cadastro) ou escolha um atendimento desta/e profissional.`,
+        { field: 'contactId' },
+      );
+    }
   }
   return row;
 }

@@ -19,7 +19,7 @@ import type { ReadAttachment } from './attachmentFile';
 import { appendEvent, auditContact as audit } from './events';
 import { requireTemplateFits } from './fit';
 import { compareIdentity, type IdentityAnswer } from './identity';
-import { linkCorrections } from './link';
+import { linkableContact, linkCorrections } from './link';
 import { attachmentsOf, contactRow } from './read';
 
 export const CONTACT_MESSAGES = {
@@ -231,6 +231,7 @@ export function linkContactCorrection({ db, now }: Context, id: number, uuid: st
     if (row.professional_id !== null && correction.professional_id !== row.professional_id) {
       throw new AppError('CONTACT_STATE', `A correção ${uuid} é de outro cadastro: vincule só correções da/o profissional deste atendimento.`, { field: 'correctionUuid' });
     }
+    linkableContact(db, id, correction.professional_id);
     linkCorrections(db, id, [{ id: correction.id, uuid, field: correction.field, professionalId: correction.professional_id }], now.toISOString(), operator);
   });
 }

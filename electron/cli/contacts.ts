@@ -143,6 +143,15 @@ async function status(context: CliContext): Promise<CommandOutcome> {
   return { result, text: `Atendimento ${result.protocol}: ${CONTACT_STATUS_LABELS[result.status]}.`, exit: EXIT.ok };
 }
 
+async function locate(context: CliContext): Promise<CommandOutcome> {
+  const [id, key = ''] = context.args;
+  const contactId = await contactProtocol(context, id);
+  const professional = await context.call('registry:find', { key: key.trim() });
+  if (!professional) throw new AppError('PROFESSIONAL_NOT_FOUND', `Nenhum cadastro com CPF ou registro ${key}: confira o número, ou carregue antes o cadastro do sistema do Regional.`);
+  const result = await context.call('contacts:locate', { id: contactId, professionalId: professional.id });
+  return { result, text: `Atendimento ${result.protocol} located: ${professional.name} (registro ${professional.registrationNumber}).`, exit: EXIT.ok };
+}
+
 async function answer(context: CliContext): Promise<CommandOutcome> {
   const result = await context.call('contacts:answer', { id: await contactProtocol(context, context.args[0]), text: optionText(context, 'text') ?? '' });
   return { result, text: `Implanta's answer recorded on ${result.protocol}.`, exit: EXIT.ok };
@@ -260,6 +269,9 @@ export const contactsCli: CliModule = (program, action) => {
   onOne('status', 'Mark an atendimento forwarded to Implanta, waiting for the professional, or open again')
     .addOption(new Option('--to <state>', 'the new state').choices(['forwarded', 'waiting_professional', 'open']).makeOptionMandatory())
     .action(action(status));
+  onOne('locate', 'The record of an atendimento opened before it was found (by the CPF told): from now on it is that professional’s')
+    .argument('<cpf-or-registration>', 'CPF or registration number of the record')
+    .action(action(locate));
   onOne('answer', "Record Implanta's answer").requiredOption('--text <text>', "Implanta's answer").action(action(answer));
   onOne('close', 'Resolve an atendimento, saying what was done').requiredOption('--resolution <text>', 'what was done (required)').action(action(close));
   onOne('attach', 'Add a PNG, JPEG or PDF (10 MB at most) to an atendimento').argument('<file>', 'the file').action(action(attach));

@@ -42,6 +42,21 @@ describe('contact add', () => {
     expect(added.body.protocol).toMatch(/-000002$/);
   });
 
+  it('locates one opened before its record was found, with `contact locate`, after a correction naming it was refused', () => {
+    const added = json('contact', 'add', '111.444.777-35', '--channel', 'phone', '--case', 'B', '--summary', 'Não consegue entrar', '--name', 'Rita Souza');
+    expect(added.code, added.stderr).toBe(0);
+    const protocol = added.body.protocol as string;
+    const refused = run('correct', registration, '--field', 'email', '--value', 'outra.caixa@gmail.com', '--reason', 'Pedido no balcão', '--contact', protocol);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`O atendimento ${protocol} ainda não foi localizado e foi aberto com o CPF 111.444.777-35 (Rita Souza)`);
+    expect(json('contact', 'show', protocol).body.person).toMatchObject({ professionalId: null, name: 'Rita Souza' });
+    expect(run('contact', 'locate', protocol, '00000').code).toBe(1);
+    const located = run('contact', 'locate', protocol, registration);
+    expect(located.code, located.stderr).toBe(0);
+    expect(located.stdout).toContain(`Atendimento ${protocol} located:`);
+    expect(json('contact', 'show', protocol).body.person).toMatchObject({ registrationNumber: registration, cpf });
+  });
+
   it('exits 1 naming a file that is not an image or a PDF, and opens nothing', () => {
     const before = json('contact', 'list').body.total;
     writeFileSync(join(desk.dir, 'foto.png'), Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64)]));

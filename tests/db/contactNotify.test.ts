@@ -80,6 +80,30 @@ describe('a correction that names its atendimento', () => {
     expect((desk.handlers['registry:get']({ id: maria.id }) as { professional: Professional }).professional.email).toBe(maria.email);
   });
 
+  it('refuses an atendimento not located yet that was opened with another person’s CPF, keeping what that person told', async () => {
+    desk = openBatchDesk();
+    const maria = addProfessional(desk.store);
+    const stranger = await desk.handlers['contacts:add']({ professionalId: null, cpf: '987.654.321-00', name: 'Pedro Estranho', channel: 'phone', case: 'A', summary: 'Não lembra a senha.', notes: null, attachments: [] });
+    const refused = refusalOf(() => correct(desk, maria, { email: 'maria.nova@exemplo.com.br' }, { contactId: stranger.id }));
+    expect(refused).toMatchObject({ code: 'CONTACT_STATE' });
+    expect(refused.message).toContain(`O atendimento ${stranger.protocol} ainda não foi localizado e foi aberto com o CPF 987.654.321-00 (Pedro Estranho), que não é o de ${maria.name}`);
+    expect(count('corrections')).toBe(0);
+    expect(get(stranger.id).person).toEqual({ professionalId: null, registrationNumber: null, name: 'Pedro Estranho', cpf: '98765432100' });
+    // Linked from the atendimento, the same.
+    const saved = correct(desk, maria, { email: 'maria.nova@exemplo.com.br' });
+    expect(refusalOf(() => desk.handlers['contacts:linkCorrection']({ id: stranger.id, correctionUuid: saved.corrections[0]!.uuid }))).toMatchObject({ code: 'CONTACT_STATE' });
+    expect(get(stranger.id).person.professionalId).toBeNull();
+  });
+
+  it('takes an atendimento not located yet that was opened with her CPF, and locates it', async () => {
+    desk = openBatchDesk();
+    // Opened before her record was loaded: told her CPF, not found then.
+    const told = await desk.handlers['contacts:add']({ professionalId: null, cpf: '111.444.777-35', name: 'Maria', channel: 'phone', case: 'A', summary: 'Não lembra a senha.', notes: null, attachments: [] });
+    const maria = addProfessional(desk.store, { cpf: '11144477735' });
+    correct(desk, maria, { email: 'maria.nova@exemplo.com.br' }, { contactId: told.id });
+    expect(get(told.id).person.professionalId).toBe(maria.id);
+  });
+
   it('refuses a resolved atendimento, saying so', async () => {
     desk = openBatchDesk();
     const maria = addProfessional(desk.store);
