@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import { MESSAGE_TEMPLATES, proposeMessage, type MessageTemplate } from '../../shared/contacts/messages';
 import type { CorrectionStatus } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import { situationOf } from './notify';
+import { isLive, situationOf } from './notify';
 
 /** A correction of the record as the e-mails describe it. */
 export interface CorrectionFacts {
@@ -52,8 +52,19 @@ export function templatesThatFit(db: Database, contactId: number, professional: 
   const batchSentAt = corrections.map((c) => c.batchSentAt).filter((d): d is string => d !== null).sort().at(-1) ?? null;
   const situation = situationOf(corrections);
   const proposed =
-    situation === null ? [] : proposeMessage({ event: situation, fields: corrections.map((c) => c.field), dipStatus: professional?.dipStatus ?? null, batchSentAt });
+    situation === null ? [] : proposeMessage({ event: situation, fields: corrections.filter(isLive).map((c) => c.field), dipStatus: professional?.dipStatus ?? null, batchSentAt });
   return { corrections, batchSentAt, proposed };
+}
+
+/**
+ * The fields a template's news is about: what Implanta refused for "rejected", what it applied for
+ * "synced", and for the others every correction still standing — never one the clerk cancelled,
+ * nor a rejection corrected again since (that new correction speaks for the field).
+ */
+export function fieldsOfNews(template: MessageTemplate, corrections: readonly CorrectionFacts[]): string[] {
+  const live = corrections.filter(isLive);
+  const told = template === 'rejected' ? live.filter((c) => c.status === 'rejected') : template === 'synced' ? live.filter((c) => c.status === 'synced') : live;
+  return [...new Set(told.map((c) => c.field))];
 }
 
 /** What each template tells the professional, to say why it does not fit. */

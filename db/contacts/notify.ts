@@ -19,7 +19,7 @@ interface CorrectionNews {
 }
 
 /** Whether a correction still has news: a cancelled one has none, nor a rejection a newer correction replaced. */
-function isLive(c: { status: CorrectionStatus; resolution?: string | null }): boolean {
+export function isLive(c: { status: CorrectionStatus; resolution?: string | null }): boolean {
   return c.status !== 'cancelled' && !(c.status === 'rejected' && c.resolution === 'corrected');
 }
 

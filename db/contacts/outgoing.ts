@@ -19,7 +19,7 @@ import { getProfessional } from '../registry';
 import { getContactSettings, requireSettings } from '../settings';
 import { writeTransaction } from '../storeLock';
 import { composeForward, composeToProfessional, forwardSubject, type EmailAttachment } from './email';
-import { inFlight, templatesThatFit } from './fit';
+import { fieldsOfNews, inFlight, templatesThatFit } from './fit';
 import { contactRow } from './read';
 import { recordMessageSent, setContactStatus } from './write';
 
@@ -137,7 +137,7 @@ export async function messageForContact(
     council: regionLabel(region),
     name: professional?.name ?? row.told_name,
     protocol: row.protocol,
-    fields: corrections.map((c) => c.field),
+    fields: fieldsOfNews(template, corrections),
     batchSentAt: sent,
     reason: rejected?.statusMessage ?? null,
     dipStatus: professional?.dipStatus ?? null,

@@ -299,15 +299,22 @@ export interface MessageSituation {
 export function proposeMessage(situation: MessageSituation): MessageTemplate[] {
   const identification = identificationChanged(situation.fields);
   const mother = situation.fields.some(isMotherField);
+  // A card already made (or in the making) carries the old data: it must be made again.
+  const cardMade = situation.dipStatus === 'in_manufacture' || situation.dipStatus === 'issued' || situation.dipStatus === 'delivered';
   switch (situation.event) {
     case 'ack_rejected':
       return ['rejected'];
-    case 'ack_applied':
-      return mother ? ['synced', 'first_access_changed'] : ['synced'];
+    case 'ack_applied': {
+      // Applied in the registry while the card was already being made (Implanta's "DIP não corrigido"): it is to be redone.
+      const proposed: MessageTemplate[] = ['synced'];
+      if (identification && cardMade) proposed.push('dip_redo');
+      if (mother) proposed.push('first_access_changed');
+      return proposed;
+    }
     case 'correction_saved': {
       const proposed: MessageTemplate[] = ['correction_queued'];
       if (identification && (situation.dipStatus === 'requested' || situation.dipStatus === 'awaiting_documents')) proposed.push('dip_do_not_confirm');
-      if (identification && (situation.dipStatus === 'in_manufacture' || situation.dipStatus === 'issued' || situation.dipStatus === 'delivered')) proposed.push('dip_redo');
+      if (identification && cardMade) proposed.push('dip_redo');
       if (mother) proposed.push('first_access_changed');
       return proposed;
     }
