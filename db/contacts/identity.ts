@@ -15,6 +15,8 @@ export interface IdentityAnswer {
 export const IDENTITY_MESSAGES = {
   motherRequired: 'Informe o nome da mãe ou marque “Não consta mãe” — um dos dois é obrigatório.',
   motherBoth: 'Informe o nome da mãe ou marque “Não consta mãe”, não os dois.',
+  nothingToCompare:
+    'O cadastro não tem o nome da mãe nem “Não consta mãe” (pendência a corrigir): não há com o que conferir a resposta, e esta conferência não conta como tentativa. Confira a identidade por um documento com foto e corrija a filiação do cadastro.',
 } as const;
 
 /** Compares ignoring case, accents and extra spaces; a CPF by its digits (leading zeros restored). */
@@ -22,6 +24,8 @@ export function compareIdentity(record: Pick<Professional, 'cpf' | 'motherName' 
   const typedMother = answer.motherName === null ? '' : foldForSearch(answer.motherName);
   if (answer.motherNotListed && typedMother !== '') throw new AppError('MOTHER_CONFLICT', IDENTITY_MESSAGES.motherBoth, { field: 'motherName' });
   if (!answer.motherNotListed && typedMother === '') throw new AppError('MOTHER_MISSING', IDENTITY_MESSAGES.motherRequired, { field: 'motherName' });
+  // The desk's own gap must not count as the caller's wrong answer (three lock the check for a day).
+  if (record.motherName === null && !record.motherNotListed) throw new AppError('CONTACT_STATE', IDENTITY_MESSAGES.nothingToCompare, { field: 'motherName' });
   const digits = digitsOnly(answer.cpf);
   const cpfMatches = digits.length >= 9 && digits.length <= 11 && digits.padStart(11, '0') === record.cpf;
   const motherMatches = answer.motherNotListed
