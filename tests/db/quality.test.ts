@@ -205,4 +205,22 @@ describe('the export to correct', () => {
     expect(runImport(importInput(fixed, { kind: 'corrections' }), jobContext(desk.store.path))).toMatchObject({ accepted: 1, rejected: 0, corrections: 1 });
     expect(codesOf(motherless.registrationNumber)).toEqual(['MOTHER_MISSING']);
   });
+
+  it('imports back untouched as unchanged, even for a birth date today’s rules find implausible, and takes the fix on that row', async () => {
+    const old = add({ ...CLEAN_REGISTRY[4]!, email: 'analuiza@gmail.con', birthDate: '1890-05-10' });
+    const path = desk.file('pendencias-data.csv');
+    await desk.handlers['quality:export']({ case: null, code: null, path });
+    const rows = XLSX.utils.sheet_to_json<Record<string, string>>(XLSX.read(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), { type: 'string', raw: true, FS: ';' }).Sheets.Sheet1 as XLSX.WorkSheet, {
+      raw: false,
+      defval: '',
+    });
+    expect(rows[0]).toMatchObject({ 'Data de nascimento': '10/05/1890' });
+    expect(codesOf(old.registrationNumber)).toContain('BIRTH_DATE_IMPLAUSIBLE');
+    expect(runImport(importInput(path, { kind: 'corrections', dryRun: true }), jobContext(desk.store.path))).toMatchObject({ accepted: 0, unchanged: 1, rejected: 0 });
+    const fixed = desk.file('pendencias-data-corrigida.xlsx');
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.json_to_sheet(rows.map((r) => ({ ...r, 'E-mail': 'analuiza@gmail.com', Motivo: 'E-mail confirmado por telefone' }))), 'Pendências');
+    writeFileSync(fixed, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    expect(runImport(importInput(fixed, { kind: 'corrections' }), jobContext(desk.store.path))).toMatchObject({ accepted: 1, rejected: 0, corrections: 1 });
+  });
 });

@@ -1,4 +1,5 @@
 // Pieces every kind of import shares: the row's reason, the duplicate message, the cells worth checking.
+import { formatFieldValue } from '../../../shared/display/values';
 import type { Professional } from '../../../shared/domain';
 import { FIELDS, isFieldName } from '../../../shared/fields';
 import { parseFieldValue } from '../../../shared/rules/fieldValue';
@@ -58,12 +59,6 @@ function digitsLike(field: string, value: string): string | null {
 }
 
 /**
- * The requested values that are not, as written, what the record already holds. Stored values are
- * already normalised, so a cell equal to one (or, for CPF, CEP and phone, equal once punctuation
- * and lost leading zeros are accounted for) is no change and need not be checked again — on a
- * monthly file where most cells repeat the registry, that is most of the checking.
- */
-/**
  * A row repeating the record's mother fact as the pendências export wrote it (an empty name, "Não")
  * does not touch it: a record missing its mother then still takes the e-mail fixed on that row, and
  * the mother stays a pendência (seed cases D and F) instead of refusing the row as MOTHER_MISSING.
@@ -74,6 +69,14 @@ function repeatsMotherFact(field: string, stored: unknown, value: string): boole
   return parsed.ok && (parsed.value ?? null) === (stored ?? null);
 }
 
+/**
+ * The requested values that are not, as written, what the record already holds. Stored values are
+ * already normalised, so a cell equal to one — or to it as the desk's own exports write it (a date
+ * dd/mm/aaaa, a CPF punctuated), or, for CPF, CEP and phone, equal once punctuation and lost leading
+ * zeros are accounted for — is no change and need not be checked again: on a monthly file where most
+ * cells repeat the registry, that is most of the checking, and the Pendências worklist imports back
+ * untouched even where a stored value breaks today's rules (a birth date found implausible).
+ */
 export function differing(current: Professional, requested: Record<string, string>): Record<string, string> {
   const record = current as unknown as Record<string, unknown>;
   const rest: Record<string, string> = {};
@@ -81,6 +84,7 @@ export function differing(current: Professional, requested: Record<string, strin
     const stored = record[field];
     if (stored === value) continue;
     if (typeof stored === 'string' && field in DIGIT_FIELDS && digitsLike(field, value) === stored) continue;
+    if (typeof stored === 'string' && stored !== '' && formatFieldValue(field, stored, '') === value) continue;
     if (repeatsMotherFact(field, stored, value)) continue;
     rest[field] = value;
   }
