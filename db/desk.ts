@@ -7,7 +7,7 @@ import { AppError } from '../shared/errors';
 import { createDispatcher, type Dispatch } from './dispatch';
 import type { FileBroker } from './fileBroker';
 import { createHandlers } from './handlers';
-import { fileLogger, silentLogger } from './log';
+import { fileLogger, jobEnded, silentLogger } from './log';
 import { JobRunner, type JobRunnerOptions } from './jobs/runner';
 import { openStore, type Store } from './open';
 import { isActiveOperator } from './operators';
@@ -61,10 +61,12 @@ export function openDesk(options: DeskOptions): Desk {
   let store = openStore({ path: options.path, create: options.create ?? false });
   // Follows the store across a restore's reopening (withStoreClosed).
   const abandoned = options.keptOpen ? recoverWhileOpen(() => store) : null;
+  const logger = options.logDir ? fileLogger(options.logDir) : silentLogger;
   const jobs = new JobRunner({
     storePath: () => store.path,
     workerPath: options.workerPath ?? null,
     onProgress: options.onJobProgress,
+    onFinish: (status) => logger.log(jobEnded(status)),
     ...(options.now ? { now: options.now } : {}),
   });
   const env = {
@@ -75,7 +77,7 @@ export function openDesk(options: DeskOptions): Desk {
     files: options.files,
   };
   let handlers = createHandlers(store, env);
-  const dispatchNow = createDispatcher(() => handlers, options.logDir ? fileLogger(options.logDir) : silentLogger, {
+  const dispatchNow = createDispatcher(() => handlers, logger, {
     storePath: () => store.path,
     requireOperator: () => requireOperator(store.db),
   });

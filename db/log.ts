@@ -5,6 +5,7 @@
 // a CEP, an e-mail address or a phone number. The file is its owner's only (0600 in a 0700 folder).
 import { closeSync, constants, existsSync, lstatSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { JobStatus } from '../shared/contract/jobs';
 import { makePrivate, PRIVATE_FILE, privateFolder } from './fileModes';
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -64,6 +65,18 @@ export function loggable(event: LogEvent): Record<string, string | number | bool
     else if (typeof value === 'string' && TEXT_SHAPES[key]?.test(value)) line[key] = value;
   }
   return line;
+}
+
+/**
+ * How a job ended, as the log says it: its kind, how long it ran, ok or its error code, and the
+ * numbers of its answer (rows, accepted, rejected…) — never its text.
+ */
+export function jobEnded(status: JobStatus): LogEvent {
+  const ms = status.finishedAt === null ? null : Date.parse(status.finishedAt) - Date.parse(status.startedAt);
+  const counts = Object.fromEntries(Object.entries((status.result ?? {}) as Record<string, unknown>).filter(([, value]) => typeof value === 'number'));
+  if (status.state === 'done') return { level: 'info', event: 'job', channel: status.kind, ms, ok: true, ...counts };
+  const code = status.error?.code;
+  return { level: code === 'INTERNAL' ? 'error' : 'info', event: 'job', channel: status.kind, ms, ok: false, code, cancelled: status.state === 'cancelled' };
 }
 
 export interface Logger {

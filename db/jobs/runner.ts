@@ -23,6 +23,8 @@ export interface JobRunnerOptions {
   keep?: number;
   /** Called on every progress report (the command line prints it on stderr). */
   onProgress?: (kind: string, progress: JobProgress) => void;
+  /** Called once a job ended, however (the log says how). */
+  onFinish?: (status: JobStatus) => void;
 }
 
 /** Data a worker needs to run one job. */
@@ -114,6 +116,11 @@ export class JobRunner {
       }
       status.finishedAt = this.now().toISOString();
       this.forgetOld();
+      try {
+        this.options.onFinish?.({ ...status });
+      } catch {
+        // Telling how it ended never changes how it ended.
+      }
       settle(status);
     };
     const data: WorkerData = { kind, input, storePath: this.options.storePath(), cancelFlag: cancelFlag.buffer as SharedArrayBuffer, storeKey: storeKeyForThread(), session: carrySession(this.options.storePath()) };

@@ -50,6 +50,32 @@ describe('the desk log', () => {
   });
 });
 
+describe('what a job leaves in the log', () => {
+  it('says how each job ended — ok with its counts, or failed with its code — after the call that started it', async () => {
+    const logs = join(dir, 'jobs');
+    const desk = openDesk({ path: join(dir, 'jobs.sqlite'), appVersion: 'test', logDir: logs, create: true });
+    try {
+      await desk.dispatch('settings:setup', { region: 9, operator: 'Ana Souza', seccional: null, demoProfessionals: 20 });
+      const junk = join(dir, 'Planilha de Maria 529.982.247-25.xlsx');
+      writeFileSync(junk, Buffer.from('isto não é uma planilha'));
+      const started = (await desk.dispatch('imports:run', { path: junk, name: 'Planilha de Maria 529.982.247-25.xlsx', kind: 'corrections' })) as { ok: true; value: { jobId: string } };
+      expect((await desk.jobs.wait(started.value.jobId)).state).toBe('failed');
+      const checked = (await desk.dispatch('quality:scan', {})) as { ok: true; value: { jobId: string } };
+      expect((await desk.jobs.wait(checked.value.jobId)).state).toBe('done');
+      const log = readFileSync(join(logs, 'cress-desk.log'), 'utf8');
+      const jobs = log.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.event === 'job');
+      expect(jobs).toEqual([
+        expect.objectContaining({ level: 'info', channel: 'imports:run', ok: false, code: 'FILE_UNREADABLE', ms: expect.any(Number) }),
+        expect.objectContaining({ level: 'info', channel: 'quality:scan', ok: true, scanned: 20 }),
+      ]);
+      expect(log).not.toContain('Maria');
+      expect(log).not.toContain('529.982');
+    } finally {
+      desk.close();
+    }
+  });
+});
+
 describe('what a refusal leaves in the log', () => {
   it('a rejected correction with a typed name, date and e-mail leaves the error codes and none of the values', async () => {
     const logs = join(dir, 'refusals');
