@@ -13,6 +13,7 @@ import { openStore, type Store } from './open';
 import { isActiveOperator } from './operators';
 import { requireSessions, sessionOf, setSession } from './session';
 import { requireOperator } from './settings';
+import { removeAbandonedCopies } from './imports/readers/privateCopy';
 
 export interface DeskOptions {
   path: string;
@@ -61,6 +62,7 @@ export function openDesk(options: DeskOptions): Desk {
   let store = openStore({ path: options.path, create: options.create ?? false });
   // Follows the store across a restore's reopening (withStoreClosed).
   const abandoned = options.keptOpen ? recoverWhileOpen(() => store) : null;
+  if (options.keptOpen) removeAbandonedCopies();
   const logger = options.logDir ? fileLogger(options.logDir) : silentLogger;
   const jobs = new JobRunner({
     storePath: () => store.path,

@@ -90,6 +90,20 @@ describe('stale folders of the browser host', () => {
     expect(hostFolders(temp)).toEqual([]);
   });
 
+  it('an import copy left by a program stopped during an import is removed when the next host starts', async (context) => {
+    posixOnly(context, 'file owners');
+    const temp = join(dir, 'tmp-import-copy');
+    mkdirSync(temp);
+    const copy = folder(temp, `cress-desk-import-${deadPid()}-0-Gh78Ij`);
+    const host = await spawnHost(temp, 'import-copy');
+    try {
+      expect(existsSync(copy)).toBe(false);
+    } finally {
+      host.child.kill('SIGTERM');
+      await host.exited;
+    }
+  });
+
   it("removes a folder whose host is gone, and one of an older version only after a day; keeps everything else", (context) => {
     posixOnly(context, 'file owners');
     const temp = join(dir, 'tmp-mixed');

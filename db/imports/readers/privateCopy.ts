@@ -4,8 +4,8 @@
 // the import, or since the clerk saw it (inspect/preview) is refused and nothing is written —
 // never half of one version and half of the other. The copy is 0600 in a 0700 folder of its own,
 // removed when the import ends, and encrypted with a key held in memory only (db/positionalFiles.ts):
-// a copy a killed import leaves in the temporary folder reveals nothing, and the next import removes
-// it at once, its process being gone.
+// a copy a killed import leaves in the temporary folder reveals nothing, and the next import (or the
+// next start of the app or the browser host) removes it at once, its process being gone.
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdtempSync, readSync, rmSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,6 +35,15 @@ const LEFT_BEHIND = {
   namedAfterMs: 0,
   directory: true,
 };
+
+/**
+ * Removes the copies imports left when their process ended without finishing them (killed, or a
+ * program stopped while an import ran): at the next import, and when the app or the browser host
+ * starts, so a stopped desk does not keep a spreadsheet-sized file in the temporary folder.
+ */
+export function removeAbandonedCopies(): void {
+  removeLeftovers(tmpdir(), LEFT_BEHIND);
+}
 
 export interface PrivateCopy {
   /** The copy, opened for the readers (in the clear for them, encrypted on disk). */
@@ -84,7 +93,7 @@ export function privateCopy(original: string, fileName: string, expectedSha256: 
     const before = fstatSync(source);
     // A file too large to import is refused before it is copied.
     if (before.size > limits.maxFileBytes) throw unsafe(FILE_MESSAGES.tooLarge(Math.ceil(before.size / 1048576), Math.floor(limits.maxFileBytes / 1048576)));
-    removeLeftovers(tmpdir(), LEFT_BEHIND);
+    removeAbandonedCopies();
     folder = mkdtempSync(join(tmpdir(), `${FOLDER_PREFIX}${ownerTag()}-`));
     path = join(folder, 'planilha');
     const target = createEncryptedFile(path, PRIVATE_FILE);
