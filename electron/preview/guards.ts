@@ -10,10 +10,18 @@ const MIN_TOKEN = 32;
  * A token given by whoever starts the host. An empty or short one (an unset variable in a script)
  * would let any page, of any site open in the browser, call the desk: the host refuses to start.
  */
-export function checkChosenToken(token: string): void {
-  if (token.length < MIN_TOKEN || !/^[\x21-\x7e]+$/.test(token)) {
-    throw new Error(`--token: informe um token de pelo menos ${MIN_TOKEN} caracteres, sem espaços nem acentos (ou omita --token para a prévia sortear um).`);
-  }
+export function checkChosenToken(token: string, source = '--token'): void {
+  if (!usableToken(token)) throw new Error(tokenRule(source));
+}
+
+/** Whether a chosen token is long enough and plain enough (no spaces, no accents). */
+export function usableToken(token: string): boolean {
+  return token.length >= MIN_TOKEN && /^[\x21-\x7e]+$/.test(token);
+}
+
+/** What a chosen token must be, naming the way it was given. */
+export function tokenRule(source: string): string {
+  return `${source}: informe um token de pelo menos ${MIN_TOKEN} caracteres, sem espaços nem acentos (ou não informe nenhum, para a prévia sortear um).`;
 }
 
 /**

@@ -6,6 +6,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { requireOwnerOnly } from '../cli/signIn';
+import { tokenRule, usableToken } from './guards';
 
 export const TOKEN_ENV = 'CRESS_DESK_PREVIEW_TOKEN';
 
@@ -72,8 +73,14 @@ export function chosenToken(args: readonly string[], env: NodeJS.ProcessEnv): Ch
   delete env[TOKEN_ENV];
   const given = [file !== undefined && '--token-file', fromEnv !== undefined && TOKEN_ENV, onCommandLine !== undefined && '--token'].filter(Boolean);
   if (given.length > 1) throw new TokenSourceError(`Informe o token de um só jeito: ${given.join(', ')} foram dados juntos.`);
-  if (file !== undefined) return { token: readTokenFile(file) };
-  if (fromEnv !== undefined) return { token: fromEnv };
-  if (onCommandLine !== undefined) return { token: onCommandLine, warning: TOKEN_ON_COMMAND_LINE_WARNING };
+  if (file !== undefined) return { token: usable(readTokenFile(file), `--token-file ${file}`) };
+  if (fromEnv !== undefined) return { token: usable(fromEnv, TOKEN_ENV) };
+  if (onCommandLine !== undefined) return { token: usable(onCommandLine, '--token'), warning: TOKEN_ON_COMMAND_LINE_WARNING };
   return {};
+}
+
+/** A token too short or with spaces is wrong usage, said naming the way it was given (exit 2). */
+function usable(token: string, source: string): string {
+  if (!usableToken(token)) throw new TokenSourceError(tokenRule(source));
+  return token;
 }

@@ -95,12 +95,23 @@ describe('the token of the browser host', () => {
     expect(host.stderr).not.toContain(TOKEN);
   }, 30_000);
 
-  it('is refused from a file that holds a short token, as a short --token is', async (context) => {
+  it('is refused from a file that holds a short token, as a short --token is, naming the file, as wrong usage', async (context) => {
     posixOnly(context);
-    const host = await startHost(['--token-file', tokenFile(0o600, 'curto\n')]);
+    const file = tokenFile(0o600, 'curto\n');
+    const host = await startHost(['--token-file', file]);
     expect(host.port).toBeNull();
-    expect(host.code).toBe(1);
-    expect(host.stderr).toContain('32 caracteres');
+    expect(host.code).toBe(2);
+    expect(host.stderr).toContain(`--token-file ${file}: informe um token de pelo menos 32 caracteres`);
+  }, 30_000);
+
+  it('is refused from CRESS_DESK_PREVIEW_TOKEN when short or with a space, naming the variable, not --token', async () => {
+    for (const bad of ['abc', `${TOKEN.slice(0, 20)} ${TOKEN.slice(20)}`]) {
+      const host = await startHost([], { CRESS_DESK_PREVIEW_TOKEN: bad });
+      expect(host.port).toBeNull();
+      expect(host.code).toBe(2);
+      expect(host.stderr).toContain('CRESS_DESK_PREVIEW_TOKEN: informe um token de pelo menos 32 caracteres');
+      expect(host.stderr).not.toContain('--token');
+    }
   }, 30_000);
 
   it('is taken from CRESS_DESK_PREVIEW_TOKEN, which other accounts cannot read', async () => {
