@@ -4,6 +4,7 @@
 // can be checked against the store. Values (old → new) stay out: the officer sees the processing,
 // not the personal data itself.
 import type { Database } from 'better-sqlite3';
+import { basename, extname } from 'node:path';
 import { xlsxBytes } from './sheetjs';
 import { AppError } from '../shared/errors';
 import { maskCpf } from '../shared/rules/cpf';
@@ -51,6 +52,10 @@ function localDate(iso: string): string {
  */
 export function exportAudit(db: Database, input: AuditExportInput): { path: string; entries: number } {
   if (input.from > input.to) throw new AppError('DATE_INVALID', 'A data inicial é posterior à data final.');
+  // Always a workbook: another name would hide xlsx bytes behind it (a ".csv" opened as text).
+  if (extname(input.path).toLowerCase() !== '.xlsx') {
+    throw new AppError('EXPORT_DESTINATION', `A auditoria é exportada como planilha do Excel: o nome do arquivo deve terminar em .xlsx (${basename(input.path)}). Nada foi gravado.`);
+  }
   const replace = input.replace === true;
   if (!replace && nameTaken(input.path)) throw alreadyThere(input.path);
   const rows = (

@@ -1,7 +1,7 @@
 // The audit export for the data-protection officer names whose record each entry concerns: an
 // atendimento's entries carry the registration number and masked CPF of its professional, as a
 // correction's do.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { exportAudit } from '../../db/auditExport';
@@ -34,5 +34,11 @@ describe('the audit export', () => {
     for (const row of of(located.protocol)) expect(row).toMatchObject({ Registro: maria.registrationNumber, CPF: maskCpf(maria.cpf) });
     expect(of(told.protocol).length).toBeGreaterThanOrEqual(1);
     for (const row of of(told.protocol)) expect(row).toMatchObject({ Registro: '', CPF: '' });
+  });
+
+  it('refuses a name that does not end in .xlsx, writing nothing: a workbook is never hidden behind ".csv"', () => {
+    const path = desk.file('auditoria.csv');
+    expect(() => exportAudit(desk.store.db, { from: '2000-01-01', to: '2099-12-31', path })).toThrow(/deve terminar em \.xlsx \(auditoria\.csv\)/);
+    expect(existsSync(path)).toBe(false);
   });
 });
