@@ -12,52 +12,7 @@ import { OWN_DESCRIPTOR, readBounded } from './boundedRead';
 export const PIN_FILE_ENV = 'CRESS_DESK_PIN_FILE';
 export const ADMIN_PIN_FILE_ENV = 'CRESS_DESK_ADMIN_PIN_FILE';
 
-/** Channels that never write the store: no PIN asked. Everything else starts a session first. */
-export const READ_ONLY_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
-  'app:info',
-  'registry:search',
-  'registry:get',
-  'registry:find',
-  'registry:emailInUse',
-  'registry:overview',
-  'registry:conflicts',
-  'quality:summary',
-  'quality:list',
-  'corrections:preview',
-  'corrections:list',
-  'corrections:counts',
-  'corrections:operators',
-  'cep:list',
-  'audit:verify',
-  'jobs:status',
-  'jobs:cancel',
-  'batches:pending',
-  'batches:list',
-  'batches:find',
-  'batches:get',
-  'batches:items',
-  'batches:verify',
-  'batches:dashboard',
-  'backups:list',
-  'backups:summary',
-  'backups:settings',
-  'backups:verify',
-  'imports:inspect',
-  'imports:list',
-  'imports:errors',
-  'imports:report',
-  'contacts:list',
-  'contacts:get',
-  'contacts:counts',
-  'settings:contacts',
-  'dip:items',
-  'operators:list',
-  // These check their own secret: the PIN being proved, the first operator's, the admin PIN.
-  'session:start',
-  'session:end',
-  'settings:setup',
-  'operators:resetPin',
-]);
+export { READ_ONLY_CHANNELS } from '../../shared/contract/sessions';
 
 /**
  * Refuses the file of a secret (a PIN, a passphrase) that other accounts of the computer may read

@@ -14,6 +14,7 @@ import { browserFiles } from './browserFiles';
 import { checkChosenToken, fromOwnPage, tokenMatches } from './guards';
 import { answerJson } from './hostPaths';
 import { PageTickets, tradeTicket } from './pageTickets';
+import { tabSignerRefusal } from './tabSigner';
 import { jsonObject, readBody, refuse, refuseTooLarge, send } from './http';
 import { APP_VERSION } from '../version';
 import { contentTypeOf } from '../../shared/contentTypes';
@@ -120,7 +121,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (body === null) return refuseTooLarge(req, res);
       const request = jsonObject(body);
       if (!request) return refuse(res, 400, 'Pedido inválido.');
-      const envelope = await dispatch(request.channel, request.input ?? {});
+      const envelope = tabSignerRefusal(req, request.channel, desk.store.path) ?? (await dispatch(request.channel, request.input ?? {}));
       return send(res, 200, 'application/json', answerJson(envelope));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Método não permitido');

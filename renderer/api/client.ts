@@ -41,11 +41,23 @@ export function bridgeTransport(bridge: CressBridge): Transport {
   return (channel, input) => bridge.invoke(channel, input);
 }
 
+/** Whom this tab signed in as: the browser host refuses its writes once another tab signed in as someone else. */
+let tabOperator: string | null = null;
+
+export function setTabOperator(name: string | null): void {
+  tabOperator = name;
+}
+
+export function currentTabOperator(): string | null {
+  return tabOperator;
+}
+
 export function httpTransport(token: string | null | Promise<string | null>, fetchImpl: typeof fetch = fetch, endpoint = '/api/invoke'): Transport {
   return async (channel, input) => {
+    const signer: Record<string, string> = tabOperator === null ? {} : { 'x-cress-operator': encodeURIComponent(tabOperator) };
     const response = await fetchImpl(endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-cress-token': (await token) ?? '' },
+      headers: { 'content-type': 'application/json', 'x-cress-token': (await token) ?? '', ...signer },
       body: JSON.stringify({ channel, input }),
     });
     if (response.status === 401 || response.status === 403) throw new AccessRefusedError();

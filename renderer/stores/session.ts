@@ -2,7 +2,7 @@
 // who works now (`info.sessionOperator`, kept by the main side; null until someone chose their name).
 import { create } from 'zustand';
 import type { AppInfo, Input, Settings } from '../../shared/contract';
-import { AccessRefusedError, call, errorMessage } from '../api/client';
+import { AccessRefusedError, call, currentTabOperator, errorMessage, setTabOperator } from '../api/client';
 import { useDrafts } from './correctionDraft';
 
 interface SessionState {
@@ -29,6 +29,24 @@ interface SessionState {
 /** Who worked in the last session this window saw (the drafts are theirs). */
 let lastOperator: string | null = null;
 
+/**
+ * The app's state as this tab may act on it. A page opened on a session already going signs as its
+ * operator; after that only its own sign-in changes whom it signs as. When the session's operator
+ * is someone else — another tab of the browser preview signed in — this tab goes back to the choice
+ * of who works, saying why, instead of going on in that person's name (db/session.ts keeps one
+ * session per program).
+ */
+function tabView(info: AppInfo, set: (state: Partial<SessionState>) => void): AppInfo {
+  const mine = currentTabOperator();
+  if (mine === null) {
+    setTabOperator(info.sessionOperator ?? null);
+    return info;
+  }
+  if (info.sessionOperator === mine || !info.sessionOperator) return info;
+  set({ endedWhy: `${info.sessionOperator} entrou nesta prévia em outra aba. Para continuar aqui, escolha quem está atendendo (nome e PIN).` });
+  return { ...info, sessionOperator: null };
+}
+
 export const useSession = create<SessionState>()((set, get) => ({
   info: null,
   loading: false,
@@ -38,7 +56,7 @@ export const useSession = create<SessionState>()((set, get) => ({
   async load() {
     set({ loading: true, loadError: null });
     try {
-      const info = await call('app:info', {});
+      const info = tabView(await call('app:info', {}), set);
       lastOperator = info.sessionOperator ?? lastOperator;
       set({ info, loading: false });
     } catch (error) {
@@ -47,7 +65,7 @@ export const useSession = create<SessionState>()((set, get) => ({
   },
   async refresh() {
     try {
-      const info = await call('app:info', {});
+      const info = tabView(await call('app:info', {}), set);
       lastOperator = info.sessionOperator ?? lastOperator;
       set({ info });
     } catch {
@@ -63,6 +81,8 @@ export const useSession = create<SessionState>()((set, get) => ({
   },
   async startSession(name, pin) {
     await call('session:start', { name, pin });
+    // This tab now signs as whom the session names (the refresh below adopts it, as the main side spells it).
+    setTabOperator(null);
     // After a session that ended by itself, someone else may sign in: what the last one typed is not theirs to sign.
     if (lastOperator !== null && lastOperator !== name) useDrafts.getState().clear();
     set({ endedWhy: null });
@@ -70,6 +90,7 @@ export const useSession = create<SessionState>()((set, get) => ({
   },
   async endSession() {
     await call('session:end', {});
+    setTabOperator(null);
     set({ endedWhy: null });
     await get().refresh();
   },

@@ -23,3 +23,53 @@ const needing: ReadonlySet<Channel> = new Set(OPERATOR_CHANNELS);
 export function needsOperator(channel: Channel): boolean {
   return needing.has(channel);
 }
+
+/**
+ * Channels that never write the store nor sign anything: the command line asks no PIN for them, and a
+ * tab of the browser preview may call them after another tab signed in. Everything else is signed.
+ */
+export const READ_ONLY_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
+  'app:info',
+  'registry:search',
+  'registry:get',
+  'registry:find',
+  'registry:emailInUse',
+  'registry:overview',
+  'registry:conflicts',
+  'quality:summary',
+  'quality:list',
+  'corrections:preview',
+  'corrections:list',
+  'corrections:counts',
+  'corrections:operators',
+  'cep:list',
+  'audit:verify',
+  'jobs:status',
+  'jobs:cancel',
+  'batches:pending',
+  'batches:list',
+  'batches:find',
+  'batches:get',
+  'batches:items',
+  'batches:verify',
+  'batches:dashboard',
+  'backups:list',
+  'backups:summary',
+  'backups:settings',
+  'backups:verify',
+  'imports:inspect',
+  'imports:list',
+  'imports:errors',
+  'imports:report',
+  'contacts:list',
+  'contacts:get',
+  'contacts:counts',
+  'settings:contacts',
+  'dip:items',
+  'operators:list',
+  // These check their own secret: the PIN being proved, the first operator's, the admin PIN.
+  'session:start',
+  'session:end',
+  'settings:setup',
+  'operators:resetPin',
+]);
