@@ -41,8 +41,22 @@ export function findProfessional(db: Database, key: string): Professional | null
   const text = key.trim();
   const cpf = cpfKeyOf(text);
   const byCpf = cpf ? statement<ProfessionalRow>(db, 'SELECT * FROM professionals WHERE cpf = ?').get(cpf) : undefined;
-  const row = byCpf ?? statement<ProfessionalRow>(db, 'SELECT * FROM professionals WHERE registration_number = ?').get(text);
+  const row = byCpf ?? statement<ProfessionalRow>(db, 'SELECT * FROM professionals WHERE registration_number = ?').get(text) ?? (cpf ? byCpfCorrectedAway(db, cpf) : undefined);
   return row ? toProfessional(row) : null;
+}
+
+/**
+ * The record whose CPF the desk corrected away from `cpf` (its CPF correction on its way to
+ * Implanta, or applied), when no record holds that CPF now: Implanta and the main system still know
+ * her by it, and she says it at the counter or on the phone — as a corrections import finds her.
+ * Only when one record did: a CPF two records left is nobody's to guess.
+ */
+function byCpfCorrectedAway(db: Database, cpf: string): ProfessionalRow | undefined {
+  const ids = statement<{ id: number }>(
+    db,
+    "SELECT DISTINCT professional_id AS id FROM corrections WHERE field = 'cpf' AND old_value = ? AND status IN ('pending', 'batched', 'sent', 'synced') LIMIT 2",
+  ).all(cpf);
+  return ids.length === 1 ? statement<ProfessionalRow>(db, 'SELECT * FROM professionals WHERE id = ?').get(ids[0]!.id) : undefined;
 }
 
 
