@@ -33,3 +33,19 @@ export async function cancelDialogOfCorrection(desk: DeskApp, email: string): Pr
   await page.getByRole('button', { name: 'Cancelar correção' }).click();
   return page.getByRole('dialog');
 }
+
+/**
+ * A demo desk where Ana Souza works and Bia Lima is an operator too: Ana opened the first record
+ * without a DIP and typed a new e-mail in its form, not saved. Answers that record.
+ */
+export async function emailHalfTypedByAna(desk: DeskApp): Promise<RecordRow & { email: string }> {
+  await setUpDemoDesk(desk, 20, 8);
+  expect((await desk.cli('--operator', 'Ana Souza', 'operator', 'add', 'Bia Lima')).code).toBe(0);
+  const [who] = desk.query<RecordRow & { email: string }>("SELECT registration_number, name, email FROM professionals WHERE dip_status = 'none' AND email IS NOT NULL LIMIT 1");
+  const { page } = desk;
+  await page.reload();
+  await openRecord(page, who!);
+  await page.getByRole('button', { name: 'Corrigir dados' }).click();
+  await page.getByLabel('E-mail', { exact: true }).fill('digitado.pela.ana@exemplo.com.br');
+  return who!;
+}

@@ -1,19 +1,26 @@
 // A backup older than a lote sent to Implanta, restored in the window: the question and the confirmation warn that
 // the lote is not in the backup and that Implanta may already have applied it, and the next lote's
-// page names it until that lote is sent.
+// page names it until that lote is sent. A backup made before part of Implanta's answer: both say
+// the answer is undone, and to import it again.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openRawStore } from '../rawStore';
-import { expect, setUpDemoDesk, test } from './fixtures';
+import { type DeskApp, expect, setUpDemoDesk, test } from './fixtures';
 
-test('restoring a backup older than a sent lote names that lote, and the next lote warns before it is sent', async ({ desk }) => {
-  const { page } = desk;
+/** A demo desk whose backup folder is `backups` beside its store (the app's folder dialog, set directly); answers the folder. */
+async function demoDeskBackingUpInto(desk: DeskApp): Promise<string> {
   await setUpDemoDesk(desk, 40, 4);
   const folder = join(dirname(desk.storePath), 'backups');
   mkdirSync(folder, { recursive: true });
   const db = openRawStore(desk.storePath);
   db.prepare("INSERT INTO backup_settings (id, folder, updated_at) VALUES (1, ?, 'x')").run(folder);
   db.close();
+  return folder;
+}
+
+test('restoring a backup older than a sent lote names that lote, and the next lote warns before it is sent', async ({ desk }) => {
+  const { page } = desk;
+  const folder = await demoDeskBackingUpInto(desk);
   const [someone] = desk.query<{ registration_number: string }>("SELECT registration_number FROM professionals WHERE dip_status IN ('none', 'requested') LIMIT 1");
   expect((await desk.cli('correct', someone!.registration_number, '--field', 'email', '--value', 'antes@exemplo.com.br', '--reason', 'E-mail informado no balcão', '--evidence', 'RG')).code).toBe(0);
   expect((await desk.cli('backup', 'create', '--out', folder)).code).toBe(0);
@@ -41,12 +48,7 @@ test('restoring a backup older than a sent lote names that lote, and the next lo
 
 test('restoring a backup made before part of Implanta’s answer names the answer it undoes, before and after the clerk confirms', async ({ desk }) => {
   const { page } = desk;
-  await setUpDemoDesk(desk, 40, 4);
-  const folder = join(dirname(desk.storePath), 'backups');
-  mkdirSync(folder, { recursive: true });
-  const db = openRawStore(desk.storePath);
-  db.prepare("INSERT INTO backup_settings (id, folder, updated_at) VALUES (1, ?, 'x')").run(folder);
-  db.close();
+  const folder = await demoDeskBackingUpInto(desk);
   const people = desk.query<{ registration_number: string }>("SELECT registration_number FROM professionals WHERE dip_status IN ('none', 'requested') LIMIT 2");
   for (const [i, person] of people.entries()) {
     expect((await desk.cli('correct', person.registration_number, '--field', 'email', '--value', `caixa.${i}@exemplo.com.br`, '--reason', 'E-mail informado no balcão', '--evidence', 'RG')).code).toBe(0);

@@ -1,16 +1,11 @@
 // A correction half typed by one operator is never signed by the next: Trocar asks before
 // discarding it, and whoever comes in after a session that ended opens the record as it is.
-import { expect, openRecord, type RecordRow, setUpDemoDesk, test } from './fixtures';
+import { emailHalfTypedByAna } from './correctionSteps';
+import { expect, openRecord, test } from './fixtures';
 
 test('Trocar with a correction half typed asks, and the next operator does not find it in the form', async ({ desk }) => {
-  await setUpDemoDesk(desk, 20, 8);
-  expect((await desk.cli('--operator', 'Ana Souza', 'operator', 'add', 'Bia Lima')).code).toBe(0);
-  const [who] = desk.query<RecordRow & { email: string }>("SELECT registration_number, name, email FROM professionals WHERE dip_status = 'none' AND email IS NOT NULL LIMIT 1");
+  const who = await emailHalfTypedByAna(desk);
   const { page } = desk;
-  await page.reload();
-  await openRecord(page, who!);
-  await page.getByRole('button', { name: 'Corrigir dados' }).click();
-  await page.getByLabel('E-mail', { exact: true }).fill('digitado.pela.ana@exemplo.com.br');
   await page.getByLabel('Motivo da correção').fill('Pedido da profissional à Ana');
 
   await page.getByRole('button', { name: 'Trocar' }).click();
@@ -27,8 +22,8 @@ test('Trocar with a correction half typed asks, and the next operator does not f
   await page.getByLabel('Crie o seu PIN').fill('4321');
   await page.getByLabel('Repita o PIN').fill('4321');
   await page.getByRole('button', { name: 'Entrar' }).click();
-  await openRecord(page, who!);
+  await openRecord(page, who);
   await page.getByRole('button', { name: 'Corrigir dados' }).click();
-  await expect(page.getByLabel('E-mail', { exact: true })).toHaveValue(who!.email);
+  await expect(page.getByLabel('E-mail', { exact: true })).toHaveValue(who.email);
   await expect(page.getByLabel('Motivo da correção')).toHaveValue('');
 });

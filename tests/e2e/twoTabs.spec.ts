@@ -1,18 +1,12 @@
 // The browser preview keeps one session for all its tabs. When another clerk signs in on a second
 // tab, the first tab does not go on in her name: its next step goes back to the choice of who
 // works, saying who came in, and a save it was about to make writes nothing.
-import { saveWithEvidence } from './correctionSteps';
-import { expect, openRecord, type RecordRow, setUpDemoDesk, test } from './fixtures';
+import { emailHalfTypedByAna, saveWithEvidence } from './correctionSteps';
+import { expect, test } from './fixtures';
 
 test('a second tab signing in as someone else sends the first tab back to the choice of who works, and its save writes nothing', async ({ desk }) => {
-  await setUpDemoDesk(desk, 20, 8);
-  expect((await desk.cli('--operator', 'Ana Souza', 'operator', 'add', 'Bia Lima')).code).toBe(0);
-  const [who] = desk.query<RecordRow & { email: string }>("SELECT registration_number, name, email FROM professionals WHERE dip_status = 'none' AND email IS NOT NULL LIMIT 1");
+  await emailHalfTypedByAna(desk);
   const { page } = desk;
-  await page.reload();
-  await openRecord(page, who!);
-  await page.getByRole('button', { name: 'Corrigir dados' }).click();
-  await page.getByLabel('E-mail', { exact: true }).fill('digitado.pela.ana@exemplo.com.br');
 
   // A second tab, opened with a new address of the same host, where Bia signs in.
   const token = await page.evaluate(() => sessionStorage.getItem('cress-desk-token'));
