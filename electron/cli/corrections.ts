@@ -3,21 +3,14 @@
 // closing a rejection (dismiss).
 import { Option } from 'commander';
 import { CORRECTION_STATUSES, EVIDENCE_ARRIVALS, type CorrectionStatus, type EvidenceArrival } from '../../shared/domain';
-import { PROTOCOL_PATTERN } from '../../shared/contract/contacts';
 import { AppError } from '../../shared/errors';
 import { MOTHER_FACT_FIELD } from '../../shared/fields';
 import { parseDateBr, todayIso } from '../../shared/rules/dates';
 import { EVIDENCE_MESSAGES, evidenceProblem, isFutureEvidenceDate, isPlaceholderEvidence } from '../../shared/rules/evidence';
+import { contactProtocol } from './contactRefs';
 import { changesFromOptions, collect, requireFieldName } from './correctionChanges';
 import { renderers } from './output';
-import { EXIT, PAGE_OPTION, pageOf, REASON_OPTION, UsageError, commandGroup, commandsOf, optionText, type CliContext, type CliModule, type CommandOutcome } from './types';
-
-/** `--contact`: an atendimento's protocol, as `contact show` prints it. */
-function contactProtocol(text: string): string {
-  const value = text.trim().toUpperCase();
-  if (!PROTOCOL_PATTERN.test(value)) throw new UsageError('--contact takes the protocol of an atendimento, e.g. AT-2026-000001');
-  return value;
-}
+import { EXIT, PAGE_OPTION, pageOf, REASON_OPTION, commandGroup, commandsOf, optionText, type CliContext, type CliModule, type CommandOutcome } from './types';
 
 /** What a correction of data other than identification records when no document is named. */
 const NO_EVIDENCE = 'Não informado';
@@ -49,7 +42,8 @@ async function correct(context: CliContext): Promise<CommandOutcome> {
   if (!professional) throw new AppError('PROFESSIONAL_NOT_FOUND', `Nenhum cadastro com CPF ou registro ${key}.`);
   // The atendimento by its protocol (an unknown one is refused before anything is written).
   const protocol = optionText(context, 'contact');
-  const contact = protocol === undefined ? null : await context.call('contacts:get', { id: contactProtocol(protocol) });
+  // Named as every `contact` command names it: its protocol, or its number when it is of this year.
+  const contact = protocol === undefined ? null : await context.call('contacts:get', { id: await contactProtocol(context, protocol) });
   const result = await context.call('corrections:save', {
     professionalId: professional.id,
     expectedRowVersion: professional.rowVersion,
@@ -114,7 +108,7 @@ export const correctionsCli: CliModule = (program, action) => {
     )
     .option('--evidence-date <dd/mm/aaaa>', "the evidence's date, not in the future (default: today)")
     .option('--accept-dip', 'go ahead when the correction affects a DIP request or card')
-    .option('--contact <protocol>', 'the atendimento (AT-2026-000001, not resolved, of this professional) the correction deals with: linked to it')
+    .option('--contact <protocol>', 'the atendimento (AT-2026-000001, or its number when it is of this year; not resolved, of this professional) the correction deals with: linked to it')
     .action(action(correct));
 
   const command = commandsOf(commandGroup(program, 'corrections', 'The queue of corrections for Implanta'));

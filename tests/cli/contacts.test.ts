@@ -208,6 +208,10 @@ describe('a correction that names its atendimento', { timeout: 90_000 }, () => {
     const refused = run('correct', registration, '--field', 'phone', '--value', '(11) 98888-7777', '--reason', 'Telefone novo', '--contact', 'AT-2020-999999');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('Atendimento AT-2020-999999 não encontrado');
+    // A bare number names this year's protocol, as for every contact command.
+    const byNumber = run('correct', registration, '--field', 'phone', '--value', '(11) 98888-7777', '--reason', 'Telefone novo', '--contact', '999');
+    expect(byNumber.code).toBe(1);
+    expect(byNumber.stderr).toMatch(/Nenhum atendimento AT-\d{4}-000999: o número 999 é o do protocolo deste ano/);
     expect(json('corrections', 'list').body.total).toBe(before);
   });
 });
