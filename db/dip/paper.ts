@@ -31,7 +31,8 @@ export const DIP_PAPER_MESSAGES = {
       status === 'none' ? 'não há solicitação de DIP à espera de documentos' : 'a solicitação não espera mais documentos'
     }. A chegada não foi registrada.`,
   already: (item: DipPaperItem, date: string) => `${DIP_PAPER_ITEM_LABELS[item]} já tem chegada registrada em ${date}. Desfaça o registro antes de registrar de novo.`,
-  notArrived: (item: DipPaperItem) => `${DIP_PAPER_ITEM_LABELS[item]} não tem chegada registrada.`,
+  notArrived: (p: Pick<Professional, 'name' | 'registrationNumber'>, item: DipPaperItem) =>
+    `${p.name} (registro ${p.registrationNumber}): ${DIP_PAPER_ITEM_LABELS[item]} não tem chegada registrada. Nada foi desfeito.`,
 };
 
 /** The three items of a professional's paper side and whether it is complete. */
@@ -110,10 +111,10 @@ export function recordArrival(db: Database, input: ArrivalInput, now: Date): Dip
 export function undoArrival(db: Database, input: { professionalId: number; item: DipPaperItem }, now: Date): DipPaper {
   const at = now.toISOString();
   return writeTransaction(db, () => {
-    requireProfessional(db, input.professionalId);
+    const professional = requireProfessional(db, input.professionalId);
     const { operator } = requireSettings(db);
     const current = standing(db, input.professionalId, input.item);
-    if (!current) throw new AppError('DIP_PAPER_STATE', DIP_PAPER_MESSAGES.notArrived(input.item), { field: 'item' });
+    if (!current) throw new AppError('DIP_PAPER_STATE', DIP_PAPER_MESSAGES.notArrived(professional, input.item), { field: 'item' });
     db.prepare('UPDATE dip_paper_items SET undone_at = ?, undone_by = ? WHERE id = ?').run(at, operator, current.id);
     appendAudit(db, {
       at,

@@ -78,7 +78,7 @@ describe('recording the arrival of the DIP paper items', () => {
       code: 'DIP_PAPER_STATE',
       message: 'Formulário assinado já tem chegada registrada em 07/03/2025. Desfaça o registro antes de registrar de novo.',
     });
-    expect(await refusalOf(desk, 'dip:undo', { professionalId: maria.id, item: 'photo' })).toMatchObject({ code: 'DIP_PAPER_STATE', message: 'Foto 3×4 não tem chegada registrada.' });
+    expect(await refusalOf(desk, 'dip:undo', { professionalId: maria.id, item: 'photo' })).toMatchObject({ code: 'DIP_PAPER_STATE', message: `${maria.name} (registro ${maria.registrationNumber}): Foto 3×4 não tem chegada registrada. Nada foi desfeito.` });
     expect(rows()).toBe(1);
   });
 
