@@ -10,7 +10,7 @@ import { formatFileSize } from '../../shared/display/numbers';
 import { AppError } from '../../shared/errors';
 import { withoutControls } from '../../shared/text';
 import { READ_WITHOUT_WAITING, unreadableMessage } from '../fileRefusals';
-import { holdsArchive, jpegEnd, onlyPaddingAfter, pngEnd } from './imageEnd';
+import { holdsArchive, jpegWithPicturesEnd, onlyPaddingAfter, pngEnd } from './imageEnd';
 import { pdfHasActiveContent } from './pdfActiveContent';
 
 const SIGNATURES: readonly { type: AttachmentType; magic: readonly number[] }[] = [
@@ -77,7 +77,7 @@ function moreThanOneFile(name: string): AppError {
 }
 
 /** Where the image ends, by its own structure (imageEnd.ts); a PDF is read by pdfActiveContent.ts instead. */
-const IMAGE_END: Partial<Record<AttachmentType, (bytes: Uint8Array) => number | null>> = { 'image/png': pngEnd, 'image/jpeg': jpegEnd };
+const IMAGE_END: Partial<Record<AttachmentType, (bytes: Uint8Array) => number | null>> = { 'image/png': pngEnd, 'image/jpeg': jpegWithPicturesEnd };
 
 /** Checks bytes already in memory: the accepted type, or the refusal naming the file. */
 export function checkAttachment(bytes: Uint8Array, name: string): AttachmentType {

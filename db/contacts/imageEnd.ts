@@ -1,7 +1,8 @@
 // Where a PNG or a JPEG ends, read from its structure, and whether an archive hides in a file.
 // A file that goes on after its image (a zip, a program, a phone's video appended) is two files in
 // one: a zip reader looks for its directory from the end and opens the other one, so the first
-// bytes prove nothing. Only the walk of the chunks (PNG) or of the segments (JPEG) finds the end.
+// bytes prove nothing. Only the walk of the chunks (PNG) or of the segments (JPEG) finds the end;
+// the further pictures a phone or a camera stores after a JPEG (each a whole JPEG) are its own.
 
 /** The offset just past the PNG's IEND chunk, or null when its chunks do not reach one. */
 export function pngEnd(bytes: Uint8Array): number | null {
@@ -49,6 +50,22 @@ export function jpegEnd(bytes: Uint8Array): number | null {
     if (marker === SOS) at = afterScan(bytes, at);
   }
   return null;
+}
+
+/**
+ * The offset just past the JPEG and the pictures a camera or a phone stores after it (CIPA's
+ * Multi-Picture Format: an HDR gain map, a stereo pair — each a whole JPEG of its own, right after
+ * the first one's EOI), or null when the first one does not reach its EOI.
+ */
+export function jpegWithPicturesEnd(bytes: Uint8Array): number | null {
+  let end = jpegEnd(bytes);
+  if (end === null) return null;
+  while (bytes[end] === 0xff && bytes[end + 1] === SOI) {
+    const next = jpegEnd(bytes.subarray(end));
+    if (next === null) break;
+    end += next;
+  }
+  return end;
 }
 
 /** Whether only zero bytes follow `end` (some programs pad a file): nothing else is there. */

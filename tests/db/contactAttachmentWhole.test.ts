@@ -27,6 +27,14 @@ describe('an attachment that is more than one file', () => {
     expect(checkAttachment(Buffer.concat([SMALL_JPEG, Buffer.alloc(16)]), 'foto.jpg')).toBe('image/jpeg');
   });
 
+  it('accepts a phone’s or camera’s JPEG with its further pictures after the first (an HDR gain map, a stereo pair), and refuses one with a zip after them', () => {
+    const withGainMap = Buffer.concat([SMALL_JPEG, SMALL_JPEG]);
+    expect(checkAttachment(withGainMap, 'foto-do-celular.jpg')).toBe('image/jpeg');
+    expect(checkAttachment(Buffer.concat([SMALL_JPEG, SMALL_JPEG, SMALL_JPEG]), 'par-estereo.jpg')).toBe('image/jpeg');
+    expect(refusal(Buffer.concat([withGainMap, PROGRAM_ZIP]), 'foto-do-celular.jpg').message).toContain('traz outro conteúdo além da imagem');
+    expect(refusal(Buffer.concat([withGainMap, Buffer.from('ftypmp42 vídeo da foto com movimento')]), 'foto-do-celular.jpg').message).toContain('traz outro conteúdo além da imagem');
+  });
+
   it('refuses a PNG or a JPEG with a zip after the image, naming the file', () => {
     for (const [bytes, name] of [
       [Buffer.concat([smallPng(), PROGRAM_ZIP]), 'tela.png'],
