@@ -108,7 +108,7 @@ async function list(context: CliContext): Promise<CommandOutcome> {
           ...result.items.map((c) => [
             c.protocol,
             formatDateTimeBr(c.createdAt),
-            `${CONTACT_STATUS_LABELS[c.status]}${c.overdue ? ' (atrasado)' : ''}${c.toNotify ? ` (a avisar: ${c.toNotify})` : ''}`,
+            `${CONTACT_STATUS_LABELS[c.status]}${c.overdue ? ' (atrasado)' : ''}${c.toNotify ? ` (a avisar: ${MESSAGE_TEMPLATES[c.toNotify]})` : ''}`,
             CONTACT_CHANNEL_LABELS[c.channel],
             c.case,
             c.person.name ?? '',

@@ -177,6 +177,8 @@ describe('a correction that names its atendimento', { timeout: 90_000 }, () => {
     expect(run('contact', 'show', protocol).stdout).toContain('A avisar: Correção registrada: aguardar a sincronização');
     const listed = json('contact', 'list', '--to-notify').body;
     expect(listed.items.map((c: { protocol: string; toNotify: string }) => [c.protocol, c.toNotify])).toEqual([[protocol, 'correction_queued']]);
+    // The list says it in words, as the record does, not as the template's code.
+    expect(run('contact', 'list', '--to-notify').stdout).toContain('(a avisar: Correção registrada: aguardar a sincronização)');
 
     const drafts = mkdtempSync(join(desk.dir, 'mensagens-'));
     const untrue = run('contact', 'message', protocol, '--template', 'synced', '--out', drafts, '--sent');
