@@ -252,6 +252,12 @@ export function addContactAttachment({ db, now }: Context, id: number, file: Rea
 /** One file stored on an atendimento, on its timeline and in the audit trail (by its SHA-256). */
 function insertAttachment(db: Database, contact: { id: number; protocol: string }, file: ReadAttachment, at: string, operator: string): number {
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  // The same bytes twice would go twice to Implanta in the forward, for nothing.
+  const same = db.prepare('SELECT file_name FROM contact_attachments WHERE contact_id = ? AND sha256 = ?').get(contact.id, sha256) as { file_name: string } | undefined;
+  if (same) {
+    const as = same.file_name === file.name ? '' : ` (como “${same.file_name}”)`;
+    throw new AppError('INPUT_INVALID', `O arquivo "${file.name}" já está anexado ao atendimento ${contact.protocol}${as}: nada foi anexado de novo.`, { field: 'path' });
+  }
   const attachmentId = Number(
     db
       .prepare('INSERT INTO contact_attachments (contact_id, file_name, type, size, sha256, bytes, operator, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')

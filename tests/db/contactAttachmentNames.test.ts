@@ -29,7 +29,9 @@ describe('the name of an attachment', () => {
       summary: 'Enviou o comprovante por e-mail',
       attachments: [{ path: file, fileName: SPOOFED }],
     });
-    await answerOf(desk, 'contacts:attach', { id: contact.id, path: file, fileName: 'tela\u009b2Jerro.png' });
+    const another = desk.file('outra.png');
+    writeFileSync(another, smallPng(20));
+    await answerOf(desk, 'contacts:attach', { id: contact.id, path: another, fileName: 'tela\u009b2Jerro.png' });
     const names = (await answerOf<Contact>(desk, 'contacts:get', { id: contact.id })).attachmentList.map((a) => a.fileName);
     expect(names).toEqual(['comprovantefdp.png', 'tela2Jerro.png']);
     await answerOf(desk, 'settings:updateContacts', { implantaEmail: 'suporte@implanta.com.br' });
