@@ -51,10 +51,17 @@ export function findProfessional(db: Database, key: string): Professional | null
  * her by it, and she says it at the counter or on the phone — as a corrections import finds her.
  * Only when one record did: a CPF two records left is nobody's to guess.
  */
+/** Whether the desk corrected this professional's CPF away from `cpf` (the correction on its way to Implanta, or applied). */
+export function leftCpf(db: Database, professionalId: number, cpf: string): boolean {
+  return statement(db, `SELECT 1 FROM corrections WHERE professional_id = ? AND ${CORRECTED_AWAY} LIMIT 1`).get(professionalId, cpf) !== undefined;
+}
+
+const CORRECTED_AWAY = "field = 'cpf' AND old_value = ? AND status IN ('pending', 'batched', 'sent', 'synced')";
+
 function byCpfCorrectedAway(db: Database, cpf: string): ProfessionalRow | undefined {
   const ids = statement<{ id: number }>(
     db,
-    "SELECT DISTINCT professional_id AS id FROM corrections WHERE field = 'cpf' AND old_value = ? AND status IN ('pending', 'batched', 'sent', 'synced') LIMIT 2",
+    `SELECT DISTINCT professional_id AS id FROM corrections WHERE ${CORRECTED_AWAY} LIMIT 2`,
   ).all(cpf);
   return ids.length === 1 ? statement<ProfessionalRow>(db, 'SELECT * FROM professionals WHERE id = ?').get(ids[0]!.id) : undefined;
 }

@@ -5,7 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { formatCpf } from '../../shared/rules/cpf';
 import { digitsOnly } from '../../shared/text';
-import { requireProfessional } from '../registry';
+import { leftCpf, requireProfessional } from '../registry';
 import { appendEvent, auditContact } from './events';
 import { contactRow } from './read';
 
@@ -20,8 +20,7 @@ interface Linked {
 function toldCpfIsTheirs(db: Database, toldCpf: string | null, professional: { id: number; cpf: string }): boolean {
   const told = digitsOnly(toldCpf ?? '');
   if (told === '') return false;
-  if (told === professional.cpf) return true;
-  return db.prepare("SELECT 1 FROM corrections WHERE professional_id = ? AND field = 'cpf' AND old_value = ? LIMIT 1").get(professional.id, told) !== undefined;
+  return told === professional.cpf || leftCpf(db, professional.id, told);
 }
 
 /**
