@@ -45,19 +45,20 @@ export function findProfessional(db: Database, key: string): Professional | null
   return row ? toProfessional(row) : null;
 }
 
+/** Whether the desk corrected this professional's CPF away from `cpf` (the correction on its way to Implanta, or applied). */
+export function leftCpf(db: Database, professionalId: number, cpf: string): boolean {
+  return statement(db, `SELECT 1 FROM corrections WHERE professional_id = ? AND ${CORRECTED_AWAY} LIMIT 1`).get(professionalId, cpf) !== undefined;
+}
+
+// A CPF correction on its way to Implanta or applied; a rejected or cancelled one left nothing.
+const CORRECTED_AWAY = "field = 'cpf' AND old_value = ? AND status IN ('pending', 'batched', 'sent', 'synced')";
+
 /**
  * The record whose CPF the desk corrected away from `cpf` (its CPF correction on its way to
  * Implanta, or applied), when no record holds that CPF now: Implanta and the main system still know
  * her by it, and she says it at the counter or on the phone — as a corrections import finds her.
  * Only when one record did: a CPF two records left is nobody's to guess.
  */
-/** Whether the desk corrected this professional's CPF away from `cpf` (the correction on its way to Implanta, or applied). */
-export function leftCpf(db: Database, professionalId: number, cpf: string): boolean {
-  return statement(db, `SELECT 1 FROM corrections WHERE professional_id = ? AND ${CORRECTED_AWAY} LIMIT 1`).get(professionalId, cpf) !== undefined;
-}
-
-const CORRECTED_AWAY = "field = 'cpf' AND old_value = ? AND status IN ('pending', 'batched', 'sent', 'synced')";
-
 function byCpfCorrectedAway(db: Database, cpf: string): ProfessionalRow | undefined {
   const ids = statement<{ id: number }>(
     db,
@@ -65,7 +66,6 @@ function byCpfCorrectedAway(db: Database, cpf: string): ProfessionalRow | undefi
   ).all(cpf);
   return ids.length === 1 ? statement<ProfessionalRow>(db, 'SELECT * FROM professionals WHERE id = ?').get(ids[0]!.id) : undefined;
 }
-
 
 export function countProfessionals(db: Database): number {
   return statement<{ n: number }>(db, 'SELECT count(*) AS n FROM professionals').get()?.n ?? 0;

@@ -32,4 +32,17 @@ describe('a CPF the desk corrected away from', () => {
     correct(desk, joana, { cpf: '11144477735' });
     expect(find('39736171710')).toBeNull();
   });
+
+  it('no longer counts a CPF correction the clerk withdrew: an atendimento told that CPF is not hers', async () => {
+    desk = openBatchDesk();
+    const maria = addProfessional(desk.store, { cpf: '39736171710' });
+    const withdrawn = correct(desk, maria, { cpf: '52998224725' }).corrections[0]!.uuid;
+    desk.handlers['corrections:cancel']({ uuid: withdrawn, reason: 'CPF digitado errado.' });
+    // The main system's next load brings her real CPF: 397… was never hers to Implanta.
+    desk.store.db.prepare("UPDATE professionals SET cpf = '11144477735' WHERE id = ?").run(maria.id);
+    expect(find('39736171710')).toBeNull();
+    const told = (await desk.handlers['contacts:add']({ professionalId: null, cpf: '397.361.717-10', name: 'Outra pessoa', channel: 'phone', case: 'B', summary: 'Ligou.', notes: null, attachments: [] })) as Contact;
+    expect(told.person.professionalId).toBeNull();
+    expect(() => correct(desk, maria, { email: 'maria@exemplo.com.br' }, { contactId: told.id })).toThrow(/ainda não foi localizado e foi aberto com o CPF 397\.361\.717-10/);
+  });
 });
