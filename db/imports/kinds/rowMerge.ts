@@ -213,7 +213,7 @@ export class InFlight {
   private readonly statement: Statement<[number], { field: string; old_value: string | null; uuid: string }>;
   private readonly newest: Statement<[number, string], { uuid: string; status: string; new_value: string | null }>;
   private readonly keptBefore: Statement<[number, string, string, string | null], { id: number }>;
-  private readonly givenUpWith: Statement<[number, string, string | null, number, string], { uuid: string; status: string }>;
+  private readonly givenUp: Statement<[number, string, number, string], { uuid: string; status: string; new_value: string | null }>;
   private readonly stepWith: Statement<[number, string, string | null], { id: number }>;
   private readonly keptKnowingly: Statement<[number, string, string | null, number, string], { id: number }>;
   /** Records with a correction in flight when the load began (the load adds none); the others are not looked up. */
@@ -234,11 +234,11 @@ export class InFlight {
                            AND l.source = 'conflict' AND l.status <> 'cancelled' AND l.new_value IS NOT c.new_value)
        LIMIT 1`,
     );
-    // A rejected or cancelled correction to this value, with none of the field applied by Implanta since.
-    this.givenUpWith = db.prepare(
-      `SELECT uuid, status FROM corrections WHERE professional_id = ? AND field = ? AND new_value IS ? AND status IN ('rejected', 'cancelled')
+    // The field's rejected or cancelled corrections since the last one Implanta applied, newest first.
+    this.givenUp = db.prepare(
+      `SELECT uuid, status, new_value FROM corrections WHERE professional_id = ? AND field = ? AND status IN ('rejected', 'cancelled')
          AND id > coalesce((SELECT max(id) FROM corrections WHERE professional_id = ? AND field = ? AND status = 'synced'), 0)
-       ORDER BY id DESC LIMIT 1`,
+       ORDER BY id DESC`,
     );
     this.keptBefore = db.prepare(
       "SELECT id FROM registry_conflicts WHERE professional_id = ? AND field = ? AND correction_uuid = ? AND file_value IS ? AND resolution = 'kept' LIMIT 1",
@@ -287,8 +287,9 @@ export class InFlight {
     if (!newest) return null;
     if (newest.status === 'synced') return newest.new_value === desk ? { uuid: newest.uuid, outcome: null } : null;
     if (newest.status !== 'rejected' && newest.status !== 'cancelled') return null;
-    // The file's value may be that of an earlier correction given up too (the clerk corrected again, and that one was rejected as well).
-    const had = newest.new_value === file ? { uuid: newest.uuid, status: newest.status } : this.givenUpWith.get(professionalId, field, file, professionalId, field);
+    // The file's value may be that of an earlier correction given up too (the clerk corrected again,
+    // and that one was rejected as well) — in the main system's own spelling (capitals, no accents).
+    const had = this.givenUp.all(professionalId, field, professionalId, field).find((c) => sameBarSpelling(field, c.new_value, file));
     if (!had) return null;
     if (this.keptBefore.get(professionalId, field, had.uuid, file)) return null;
     return { uuid: had.uuid, outcome: had.status as GivenUp['outcome'] };

@@ -50,4 +50,24 @@ describe('the main system catching up in its own spelling', () => {
     expect(load('Joana Dias', 'RITA DIAS', 'CAMPINAS')).toMatchObject({ accepted: 1, conflicts: [] });
     expect(joana().name).toBe('Joana Dias');
   });
+
+  it('a value Implanta rejected, come back in capitals: a conflict about the rejection, as in the desk’s spelling', async () => {
+    const uuid = correct(desk, joana(), { birthCity: 'São José dos Campos' }).corrections[0]!.uuid;
+    const { batch, sha256 } = await sendBatch(desk);
+    await answerOne(desk, { batch, sha256 }, uuid, { rejected: 'Município não confere com a certidão' });
+    expect(joana().birthCity).toBe('CAMPINAS');
+    const summary = load('JOANA DIAS', 'RITA DIAS', 'SAO JOSE DOS CAMPOS');
+    expect(summary).toMatchObject({ accepted: 0 });
+    expect(summary.conflicts).toEqual([expect.objectContaining({ field: 'birthCity', deskValue: 'CAMPINAS', fileValue: 'SAO JOSE DOS CAMPOS', correctionOutcome: 'rejected' })]);
+    expect(joana().birthCity).toBe('CAMPINAS');
+  });
+
+  it('a value the clerk cancelled, come back in capitals: a conflict about the cancelled correction', () => {
+    const uuid = correct(desk, joana(), { birthCity: 'São José dos Campos' }).corrections[0]!.uuid;
+    load('JOANA DIAS', 'RITA DIAS', 'SAO JOSE DOS CAMPOS'); // the main system took it before the clerk withdrew it
+    desk.handlers['corrections:cancel']({ uuid, reason: 'A certidão era de outra pessoa.' });
+    const summary = load('JOANA DIAS', 'RITA DIAS', 'SAO JOSE DOS CAMPOS');
+    expect(summary.conflicts).toEqual([expect.objectContaining({ field: 'birthCity', fileValue: 'SAO JOSE DOS CAMPOS', correctionOutcome: 'cancelled' })]);
+    expect(joana().birthCity).toBe('CAMPINAS');
+  });
 });
