@@ -10,6 +10,7 @@ import { parseDateBr } from '../../shared/rules/dates';
 import { DIP_LABELS, parseDipStatus } from '../../shared/rules/vocabulary';
 import { spreadsheetError } from '../../shared/spreadsheetErrors';
 import { foldForSearch, plainLine } from '../../shared/text';
+import { columnLetter } from '../../shared/display/columnLetter';
 import { openToRead, unreadableFile } from '../fileRefusals';
 import type { RawRow } from '../imports/readers/source';
 import { ackInvalid as invalid, compoundRows, csvRows, isCompound, refuseTextAsSpreadsheet, xlsxRows } from './ackSheets';
@@ -249,13 +250,6 @@ const HEADERS = {
 const PACKAGE_COLUMNS = ['valor anterior', 'valor novo', 'campo'];
 const PACKAGE_OWN = new Set(['motivo', 'dip']);
 
-/** A column's letter as a spreadsheet program shows it: 0 is A, 26 is AA. */
-function letter(index: number): string {
-  let name = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-}
-
 function column(header: string[], names: string[]): number {
   const folded = header.map((cell) => foldForSearch(cell));
   const fromPackage = PACKAGE_COLUMNS.every((name) => folded.includes(name));
@@ -267,7 +261,7 @@ function column(header: string[], names: string[]): number {
     const again = folded.indexOf(name, index + 1);
     if (again >= 0) {
       throw invalid(
-        `A planilha de confirmação tem duas colunas "${header[index]}" (${letter(index)} e ${letter(again)}) na primeira linha: deixe só uma e importe de novo.`,
+        `A planilha de confirmação tem duas colunas "${header[index]}" (${columnLetter(index)} e ${columnLetter(again)}) na primeira linha: deixe só uma e importe de novo.`,
       );
     }
     return index;
@@ -309,7 +303,7 @@ function answersFromRows(rows: RawRow[]): AckAnswer[] {
       const cell = index >= 0 ? (row[index] ?? '') : '';
       if (spreadsheetError(cell)) {
         throw invalid(
-          `Linha ${line}, coluna ${COLUMN_WORDS[which]} (${letter(index)}): a célula mostra o erro ${cell}, de uma fórmula sem resultado, e não uma resposta. Corrija a planilha ou peça à Implanta a resposta sem erros.`,
+          `Linha ${line}, coluna ${COLUMN_WORDS[which]} (${columnLetter(index)}): a célula mostra o erro ${cell}, de uma fórmula sem resultado, e não uma resposta. Corrija a planilha ou peça à Implanta a resposta sem erros.`,
         );
       }
     });

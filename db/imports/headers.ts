@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import headerData from '../../resources/import-headers.json';
 import { ALL_IMPORT_TARGETS, IMPORT_TARGETS, importTargetLabel, type ImportKind, type ImportMapping, type ImportTarget } from '../../shared/contract/imports';
+import { columnLetter } from '../../shared/display/columnLetter';
 import { AppError } from '../../shared/errors';
 
 /** The comparable form of a header: "Nº de Registro" → "noderegistro". */
@@ -34,11 +35,36 @@ function buildSynonyms(): Map<string, ImportTarget> {
 const SYNONYMS = buildSynonyms();
 const IGNORED = new Set(headerData.ignored.map(headerKey));
 
+/** What a template adds to a column's name to say whether it must be filled: "Documento (obrigatório)", "E-mail *". */
+const FILL_NOTE = /\s*(\((obrigat[oó]rio|opcional)\)|\*)\s*$/i;
+
 /** The target a header names, whatever the kind (null when unknown or deliberately ignored). */
 export function targetOfHeader(header: string): ImportTarget | null {
   const key = headerKey(header);
   if (key === '' || IGNORED.has(key)) return null;
-  return SYNONYMS.get(key) ?? null;
+  return SYNONYMS.get(key) ?? (FILL_NOTE.test(header) ? targetOfHeader(header.replace(FILL_NOTE, '')) : null);
+}
+
+/** Headers of columns the mapping leaves unread, but those the desk ignores on purpose (its own report's columns). */
+export function unreadHeaders(headers: readonly string[], mapping: ImportMapping): string[] {
+  return headers.filter((header, index) => mapping[index] == null && header.trim() !== '' && !IGNORED.has(headerKey(header)));
+}
+
+/**
+ * Two columns whose headers name the same field of the kind (a main system's "UF" of the RG and
+ * "UF" of the address, "E-mail" and "Email"): the file does not say which one holds it.
+ */
+function sameFieldTwice(kind: ImportKind, headers: readonly string[]): { target: ImportTarget; columns: [number, number] } | null {
+  const allowed = new Set(IMPORT_TARGETS[kind]);
+  const first = new Map<ImportTarget, number>();
+  for (const [index, header] of headers.entries()) {
+    const target = targetOfHeader(header);
+    if (!target || !allowed.has(target)) continue;
+    const earlier = first.get(target);
+    if (earlier !== undefined) return { target, columns: [earlier, index] };
+    first.set(target, index);
+  }
+  return null;
 }
 
 /** The mapping proposed for a kind: each known header to its target, the first column winning a tie. */
@@ -95,11 +121,25 @@ function missingKeyColumn(kind: ImportKind, targets: readonly ImportTarget[]): s
   );
 }
 
+/** A corrections file whose columns only say whose the row is: nothing in it to correct. */
+function nothingToCorrect(headers: readonly string[], mapping: ImportMapping, fromHeaders: boolean): AppError {
+  if (!fromHeaders) {
+    return new AppError('MAPPING_INVALID', 'Associe ao menos uma coluna a um campo a corrigir (E-mail, CEP, Nome da mãe…): as colunas associadas só dizem de quem é cada linha.');
+  }
+  const unread = unreadHeaders(headers, mapping).map((h) => `“${h}”`);
+  const which = unread.length === 0 ? '' : ` (${unread.length === 1 ? 'a coluna' : 'as colunas'} ${unread.join(', ')} não ${unread.length === 1 ? 'tem' : 'têm'} o nome de um campo)`;
+  return new AppError(
+    'MAPPING_INVALID',
+    `A planilha não tem nenhuma coluna de campo a corrigir que o CRESS Desk reconheça${which}: dê a cada coluna o nome do campo que ela corrige — por exemplo “E-mail”, “CEP”, “Nome da mãe” — e importe de novo. Nada foi importado.`,
+  );
+}
+
 /**
  * A mapping the import can run with: right length, targets of the kind, each at most once, a key present.
- * `fromHeaders`: the mapping was read from the header (the command line has no step to associate columns).
+ * `fromHeaders`: the mapping was read from the header (the command line has no step to associate columns);
+ * `guessed`: nobody chose it, so two columns naming the same field are the file's ambiguity to settle.
  */
-export function checkMapping(kind: ImportKind, headers: readonly string[], mapping: ImportMapping, { fromHeaders = false } = {}): void {
+export function checkMapping(kind: ImportKind, headers: readonly string[], mapping: ImportMapping, { fromHeaders = false, guessed = false } = {}): void {
   if (mapping.length !== headers.length) {
     throw new AppError('MAPPING_INVALID', 'A associação de colunas não corresponde ao cabeçalho da planilha. Escolha a aba novamente.');
   }
@@ -122,4 +162,17 @@ export function checkMapping(kind: ImportKind, headers: readonly string[], mappi
   const has = (target: ImportTarget) => seen.has(target);
   const missing = kind === 'cep' ? (has('cep') ? [] : ['cep' as const]) : kind === 'registry' ? (has('registrationNumber') ? [] : ['registrationNumber' as const]) : has('cpf') || has('registrationNumber') ? [] : (['cpf', 'registrationNumber'] as const);
   if (missing.length > 0) throw new AppError('MAPPING_INVALID', fromHeaders ? missingKeyColumn(kind, missing) : missingKeyAssociation(kind));
+  if (guessed) {
+    const twice = sameFieldTwice(kind, headers);
+    if (twice) {
+      const [a, b] = twice.columns;
+      throw new AppError(
+        'MAPPING_INVALID',
+        `As colunas ${columnName(headers, a)} (${columnLetter(a)}) e ${columnName(headers, b)} (${columnLetter(b)}) trazem o mesmo campo (${importTargetLabel(twice.target)}): a planilha não diz qual delas vale. Apague ou renomeie uma delas e importe de novo. Nada foi importado.`,
+      );
+    }
+  }
+  // Found by registration number, a CPF column is a change; without one, the CPF only finds the record.
+  const changes = [...seen.keys()].filter((t) => t !== 'registrationNumber' && t !== 'reason' && t !== 'evidence' && !(t === 'cpf' && !has('registrationNumber')));
+  if (kind === 'corrections' && changes.length === 0) throw nothingToCorrect(headers, mapping, fromHeaders);
 }

@@ -14,7 +14,7 @@ import { jobCancelled } from '../jobs/cancel';
 import type { JobContext } from '../jobs/types';
 import { requireSettings } from '../settings';
 import { ColumnMap } from './columns';
-import { checkMapping } from './headers';
+import { checkMapping, unreadHeaders } from './headers';
 import { previousImports, repeatedFileError } from './history';
 import { CepProcessor } from './kinds/cep';
 import { CorrectionsProcessor } from './kinds/corrections';
@@ -102,8 +102,9 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
   const sheet = chooseSheet(source, input.sheet, input.kind);
   const header = readHeader(source, sheet);
   if (header.row === null) throw new AppError('FILE_UNREADABLE', `A aba “${sheet}” está vazia: não há cabeçalho nem linhas para importar.`);
-  const mapping = input.mapping ?? mappingFor(db, input.kind, header.headers).mapping;
-  checkMapping(input.kind, header.headers, mapping, { fromHeaders: input.mapping === null });
+  const found = input.mapping === null ? mappingFor(db, input.kind, header.headers) : null;
+  const mapping = found?.mapping ?? (input.mapping as ImportMapping);
+  checkMapping(input.kind, header.headers, mapping, { fromHeaders: input.mapping === null, guessed: found?.remembered === false });
   const columns = new ColumnMap(header.headers, mapping, input.mapping === null);
 
   const startedAt = context.nowIso();
@@ -187,6 +188,7 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
       sheet,
       format: source.format,
       allOrNothing: input.allOrNothing,
+      unread: unreadHeaders(header.headers, mapping),
       ...outcome.counts,
       corrections: totals.corrections,
       inserted: totals.inserted,

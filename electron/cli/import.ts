@@ -35,6 +35,10 @@ function summaryText(summary: ImportSummary, forced: boolean): string {
   lines.push(
     `${action}: ${summary.file}, sheet “${summary.sheet}” — ${plural(summary.rows, 'row', 'rows')}: ${formatCount(summary.accepted)} accepted${warned}, ${formatCount(summary.unchanged)} unchanged, ${formatCount(summary.rejected)} rejected${inConflict}.`,
   );
+  // The command line has no step to associate columns: a column it did not read must not pass unseen.
+  if (summary.unread.length > 0) {
+    lines.push(`${summary.unread.length === 1 ? 'Column not read' : 'Columns not read'} (no field of this import has that name; see the import format): ${summary.unread.map((h) => `“${h}”`).join(', ')}.`);
+  }
   if (summary.written && summary.kind === 'corrections') lines.push(`${plural(summary.corrections, 'correction', 'corrections')} queued for Implanta (import ${summary.importId}).`);
   if (summary.kind === 'corrections' && summary.conflictsClosed > 0) {
     const closed = summary.written ? 'closed: the record now holds' : 'would be closed: the record would hold';
@@ -127,6 +131,7 @@ async function importCommand(context: CliContext): Promise<CommandOutcome> {
       warned: summary.warned,
       unchanged: summary.unchanged,
       rejected: summary.rejected,
+      unread: summary.unread,
       ...(summary.kind === 'registry' ? { rowsWithConflicts: summary.rowsWithConflicts } : {}),
       flagged: summary.flagged,
       kept: summary.kept,

@@ -156,6 +156,8 @@ export const importSummarySchema = z.object({
   sheet: z.string(),
   format: z.enum(SPREADSHEET_FORMATS),
   allOrNothing: z.boolean(),
+  /** Headers of the columns the import did not read (not associated with a field), but the desk's own report columns. */
+  unread: z.array(z.string()).default([]),
   ...countsShape,
   /** Corrections queued (corrections), records inserted/updated (registry), CEPs saved (cep). */
   corrections: z.number().int(),

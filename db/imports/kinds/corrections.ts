@@ -30,6 +30,7 @@ import type { RawRow } from '../readers/source';
 import { OP_CORRECTION, type FreshQuery } from '../writer/ops';
 import { differing, duplicateIssue, reasonOf } from './common';
 import { ProfessionalStore } from './professionals';
+import { CORRECTIONS_REMEDY, lostZerosNote, withLostZeros } from './registryLostZeros';
 import { SharedEmails } from './sharedEmail';
 import { rejected, type KindProcessor, type ProcessorContext, type ProcessorTotals, type RowOutcome } from './types';
 
@@ -188,6 +189,13 @@ export class CorrectionsProcessor implements KindProcessor {
     return found ? this.current(found).email : null;
   }
 
+  /** Why no record has this registration number: Excel may have taken its leading zeros. */
+  private noRegistration(registration: string): string {
+    const stored = withLostZeros(registration).find((padded) => this.byRegistration(padded) !== null);
+    const note = stored === undefined ? null : lostZerosNote(stored, registration, CORRECTIONS_REMEDY);
+    return `Nenhum cadastro com o registro ${registration}.${note ? ` ${note}` : ''}`;
+  }
+
   /** The professional a row is about, or why it cannot be found. */
   private locate(cells: readonly string[]): { professional: Professional } | { issue: RowIssue } {
     const { columns } = this.context;
@@ -195,7 +203,7 @@ export class CorrectionsProcessor implements KindProcessor {
     if (registration !== '') {
       const professional = this.byRegistration(registration);
       if (professional) return { professional: this.current(professional) };
-      return { issue: { column: columns.columnOf('registrationNumber'), code: 'PROFESSIONAL_NOT_FOUND', message: `Nenhum cadastro com o registro ${registration}.` } };
+      return { issue: { column: columns.columnOf('registrationNumber'), code: 'PROFESSIONAL_NOT_FOUND', message: this.noRegistration(registration) } };
     }
     const cpfText = columns.cell(cells, 'cpf');
     if (cpfText !== '') {

@@ -1,6 +1,7 @@
 // The worksheet XML, scanned as it is inflated: only `<row>` and `<c>` inside `<sheetData>` are
 // read; formulas are skipped (their saved value is used, never evaluated). A hand-written scanner
 // over indexOf is several times faster than a general XML parser on a 250 000-row sheet.
+import { columnLetter } from '../../../shared/display/columnLetter';
 import { shownSpreadsheetError } from '../../../shared/spreadsheetErrors';
 import { booleanText, isoDateText, numberCellText, serialDateText } from './cells';
 import { FILE_MESSAGES, unreadable, type ReaderLimits } from './limits';
@@ -40,9 +41,7 @@ function columnOf(reference: string): number {
 
 /** 27, 5 → "AB5": the cell's name as a spreadsheet shows it. */
 function cellName(column: number, row: number): string {
-  let letters = '';
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${letters}${row}`;
+  return `${columnLetter(column)}${row}`;
 }
 
 /** Last row of the `<dimension ref="A1:L250001"/>`, when the writer gave one. */

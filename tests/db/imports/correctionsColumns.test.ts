@@ -1,0 +1,68 @@
+// A corrections file brought to the command line has no step where the clerk associates columns:
+// the desk reads them by their headers. A column it does not know must not pass unseen, a file
+// whose known columns only say whose the row is corrects nothing, and two columns naming one field
+// leave the desk to guess which one holds it — each is said, naming the columns. A registration
+// number Excel stripped of its leading zeros (the Pendências worklist saved again) is named as such.
+import { writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
+import { loadRegistry, openBatchDesk, type BatchDesk } from '../batchFixtures';
+import { validCpf } from '../fixtures';
+
+let desk: BatchDesk;
+beforeEach(() => {
+  desk = openBatchDesk();
+  loadRegistry(desk, ['Registro;CPF;Nome;Nome da mãe;E-mail;UF', `00123;${validCpf(123)};Maria Souza;Rita Souza;maria@exemplo.com.br;SP`]);
+});
+afterEach(() => desk.cleanup());
+
+let files = 0;
+function importCorrections(lines: readonly string[], options: { mapping?: (string | null)[] } = {}) {
+  const path = desk.dir.file(`correcoes-${++files}.csv`);
+  writeFileSync(path, lines.join('\r\n'));
+  const input = importInput(path, { kind: 'corrections', ...(options.mapping ? { mapping: options.mapping as never } : {}) });
+  return runImport(input, jobContext(desk.store.path, { now: desk.now().toISOString() }));
+}
+const corrections = () => (desk.store.db.prepare('SELECT count(*) AS n FROM corrections').get() as { n: number }).n;
+const imports = () => (desk.store.db.prepare("SELECT count(*) AS n FROM imports WHERE kind = 'corrections'").get() as { n: number }).n;
+
+describe('the columns of a corrections file read by their headers', () => {
+  it('lists the columns it did not read, beside those it did', () => {
+    const summary = importCorrections(['Registro;E-mail;E-mail novo;Documento;Erros', '00123;maria.souza@gmail.com;outra@exemplo.com;RG;']);
+    expect(summary).toMatchObject({ accepted: 1, unread: ['E-mail novo'] });
+  });
+
+  it('refuses a file whose known columns only say whose each row is, naming the others, and records nothing', () => {
+    expect(() => importCorrections(['Registro;E-mail novo;Novo CEP', '00123;maria.souza@gmail.com;01001-000'])).toThrow(
+      /nenhuma coluna de campo a corrigir.*as colunas “E-mail novo”, “Novo CEP” não têm o nome de um campo.*Nada foi importado/,
+    );
+    expect(() => importCorrections(['CPF;Motivo', `${validCpf(123)};Atualização`])).toThrow(/nenhuma coluna de campo a corrigir/);
+    expect([corrections(), imports()]).toEqual([0, 0]);
+  });
+
+  it('refuses two columns naming one field, naming both and where they are', () => {
+    expect(() => importCorrections(['Registro;UF;RG;UF;CEP', '00123;RJ;123;SP;01001-000'])).toThrow(/As colunas “UF” \(B\) e “UF” \(D\) trazem o mesmo campo \(UF\)/);
+    expect(() => importCorrections(['Registro;E-mail;Observações;Email', '00123;a1@exemplo.com;;a2@exemplo.com'])).toThrow(/“E-mail” \(B\) e “Email” \(D\)/);
+    expect(corrections()).toBe(0);
+  });
+
+  it('takes the columns the clerk associated in the window as they are: she chose which one counts', () => {
+    const summary = importCorrections(['Registro;E-mail;Email;Documento', '00123;maria.souza@gmail.com;outra@exemplo.com;RG'], { mapping: ['registrationNumber', 'email', null, 'evidence'] });
+    expect(summary).toMatchObject({ accepted: 1 });
+  });
+
+  it('reads a template’s “(obrigatório)” and “*” as the column’s own name', () => {
+    const summary = importCorrections(['Registro *;E-mail;Documento (obrigatório)', '00123;maria.souza@gmail.com;RG 12.345.678-9']);
+    expect(summary).toMatchObject({ accepted: 1, rejected: 0, unread: [] });
+  });
+
+  it('names the registration number Excel stripped of its leading zeros', () => {
+    const summary = importCorrections(['Registro;E-mail;Documento', '123;maria.souza@gmail.com;RG', '999;x@exemplo.com;RG']);
+    expect(summary.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [2, 'Registro', 'PROFESSIONAL_NOT_FOUND'],
+      [3, 'Registro', 'PROFESSIONAL_NOT_FOUND'],
+    ]);
+    expect(summary.errors[0]?.message).toMatch(/^Nenhum cadastro com o registro 123\. O registro 123 da planilha é o 00123 sem os zeros à esquerda.*\.xlsx que o CRESS Desk exporta/);
+    expect(summary.errors[1]?.message).toBe('Nenhum cadastro com o registro 999.');
+  });
+});
