@@ -47,6 +47,13 @@ interface ItemState {
 /** Ids shown in a refusal; the rest are counted. */
 const SHOWN_IDS = 5;
 
+/** Where answers are in the file, as its reader counts them: "linhas 3 e 7" of a sheet, "itens 1 e 4" of a JSON list. */
+function places(ack: AckFile, lines: number[]): string {
+  const json = ack.format === 'json';
+  const word = lines.length === 1 ? (json ? 'item' : 'linha') : json ? 'itens' : 'linhas';
+  return `${word} ${lines.join(' e ')}`;
+}
+
 function listIds(ids: string[]): string {
   const shown = ids.slice(0, SHOWN_IDS).join(', ');
   return ids.length > SHOWN_IDS ? `${shown} e mais ${formatCount(ids.length - SHOWN_IDS)}` : shown;
@@ -104,14 +111,15 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
     const settings = requireSettings(db);
 
     const seen = new Map<string, number>();
-    const duplicates: string[] = [];
+    const duplicates: { id: string; where: string }[] = [];
     for (const answer of ack.answers) {
-      if (seen.has(answer.id)) duplicates.push(answer.id);
+      const first = seen.get(answer.id);
+      if (first !== undefined) duplicates.push({ id: answer.id, where: places(ack, [first, answer.line]) });
       else seen.set(answer.id, answer.line);
     }
     if (duplicates.length > 0) {
-      throw new AppError('ACK_DUPLICATE_IDS', `O arquivo responde mais de uma vez ao mesmo id: ${listIds([...new Set(duplicates)])}. Peça à Implanta um arquivo com uma resposta por correção.`, {
-        details: { ids: duplicates },
+      throw new AppError('ACK_DUPLICATE_IDS', `O arquivo responde mais de uma vez ao mesmo id: ${listIds(duplicates.map((d) => `${d.id} (${d.where})`))}. Peça à Implanta um arquivo com uma resposta por correção.`, {
+        details: { ids: duplicates.map((d) => d.id) },
       });
     }
 
@@ -123,12 +131,12 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
     }
 
     const states = new Map<string, ItemState>();
-    const unknown: string[] = [];
+    const unknown: { id: string; where: string }[] = [];
     const outOfBatch: string[] = [];
     const batches = new Map<number, number>();
     for (const answer of ack.answers) {
       const state = lookup(db, answer.id);
-      if (!state) unknown.push(answer.id);
+      if (!state) unknown.push({ id: answer.id, where: places(ack, [answer.line]) });
       else if (state.batchId === null) outOfBatch.push(answer.id);
       else {
         states.set(answer.id, state);
@@ -136,8 +144,8 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
       }
     }
     if (unknown.length > 0) {
-      throw new AppError('ACK_UNKNOWN_IDS', `${unknown.length === 1 ? 'Um id do arquivo não é' : `${formatCount(unknown.length)} ids do arquivo não são`} de nenhum lote deste computador: ${listIds(unknown)}. ${nothingKnown(db)}`, {
-        details: { ids: unknown },
+      throw new AppError('ACK_UNKNOWN_IDS', `${unknown.length === 1 ? 'Um id do arquivo não é' : `${formatCount(unknown.length)} ids do arquivo não são`} de nenhum lote deste computador: ${listIds(unknown.map((u) => `${u.id} (${u.where})`))}. ${nothingKnown(db)}`, {
+        details: { ids: unknown.map((u) => u.id) },
       });
     }
     if (outOfBatch.length > 0) {

@@ -74,6 +74,9 @@ const STATUS_WORDS: Record<string, Outcome> = {
   rejected: REJECTED,
   rejeitada: REJECTED,
   rejeitado: REJECTED,
+  // The desk's own messages say "a Implanta recusou": a person typing the answer may too.
+  recusada: REJECTED,
+  recusado: REJECTED,
 };
 /** "aplicada no cadastro, DIP não corrigido", "aplicada só no cadastro"… */
 const REGISTRY_ONLY_WORDS = /^aplicad[ao] (?:so |somente |apenas )?no cadastro(?: (?:e )?(?:o )?dip nao (?:foi )?corrigid[ao])?$/;
@@ -313,12 +316,13 @@ function answersFromRows(rows: RawRow[]): AckAnswer[] {
     if ((row[statusColumn] ?? '') === '' && message === '' && dipCell === '') continue;
     const id = (row[idColumn] ?? '').toLowerCase();
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) {
-      throw invalid(`Linha ${line}, coluna id: "${row[idColumn] ?? ''}" não é o id de uma correção (esperado um UUID, como no pacote).`);
+      const said = (row[idColumn] ?? '') === '' ? 'a célula está vazia' : `"${row[idColumn]}" não é o id de uma correção`;
+      throw invalid(`Linha ${line}, coluna id: ${said} (esperado um UUID, como no pacote).`);
     }
     const outcome = statusOf(row[statusColumn] ?? '');
     if (!outcome) {
       throw invalid(
-        `Linha ${line}, coluna situação: "${row[statusColumn] ?? ''}" não é uma situação conhecida; use aplicada, aplicada no cadastro (DIP não corrigido) ou rejeitada.`,
+        `Linha ${line}, coluna situação: ${(row[statusColumn] ?? '') === '' ? 'a célula está vazia' : `"${row[statusColumn]}" não é uma situação conhecida`}; use aplicada, aplicada no cadastro (DIP não corrigido) ou rejeitada.`,
       );
     }
     let dipStatus: DipStatus | null = null;

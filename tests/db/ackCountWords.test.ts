@@ -15,6 +15,6 @@ it('refuses thousands of ids of no lote here with their count and the ids not sh
   const csv = `id;situação\r\n${ids.map((id) => `${id};aplicada`).join('\r\n')}\r\n`;
   await expect(importAck(desk, writeAck(desk, 'resposta.csv', csv))).rejects.toMatchObject({
     code: 'ACK_UNKNOWN_IDS',
-    message: expect.stringContaining(`1.234 ids do arquivo não são de nenhum lote deste computador: ${ids.slice(0, 5).join(', ')} e mais 1.229. `),
+    message: expect.stringContaining(`1.234 ids do arquivo não são de nenhum lote deste computador: ${ids.slice(0, 5).map((id, i) => `${id} (linha ${i + 2})`).join(', ')} e mais 1.229. `),
   });
 });

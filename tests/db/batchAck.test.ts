@@ -182,11 +182,23 @@ describe('refusals change nothing', () => {
   it('a file that does not follow the format', () =>
     refused(jsonAck([{ id: uuids[0]!, status: 'ok' }]), 'ACK_INVALID', /^Item 1 da resposta \(CPF [\d.-]+\): a situação \(status\) deve ser igual a um dos valores permitidos: "applied", "rejected"/));
 
-  it('duplicate ids', () =>
-    refused(jsonAck([{ id: uuids[0]!, status: 'applied' }, { id: uuids[0]!, status: 'rejected', message: 'x' }]), 'ACK_DUPLICATE_IDS', new RegExp(uuids[0]!)));
+  it('duplicate ids, naming where each answer is', async () => {
+    await refused(jsonAck([{ id: uuids[0]!, status: 'applied' }, { id: uuids[0]!, status: 'rejected', message: 'x' }]), 'ACK_DUPLICATE_IDS', new RegExp(`${uuids[0]!} \\(itens 1 e 2\\)`));
+    const sheet = `id;situação;mensagem\r\n${uuids[0]};aplicada;\r\n${uuids[1]};aplicada;\r\n${uuids[0]};rejeitada;x\r\n`;
+    await refused(writeAck(desk, 'repetida.csv', sheet), 'ACK_DUPLICATE_IDS', new RegExp(`${uuids[0]!} \\(linhas 2 e 4\\)`));
+  });
 
-  it('unknown ids', () =>
-    refused(jsonAck([{ id: uuids[0]!, status: 'applied' }, { id: '11111111-2222-4333-8444-555555555555', status: 'applied' }]), 'ACK_UNKNOWN_IDS', /11111111-2222/));
+  it('unknown ids, naming their line', async () => {
+    await refused(jsonAck([{ id: uuids[0]!, status: 'applied' }, { id: '11111111-2222-4333-8444-555555555555', status: 'applied' }]), 'ACK_UNKNOWN_IDS', /11111111-2222-4333-8444-555555555555 \(item 2\)/);
+    await refused(writeAck(desk, 'outra.csv', `id;situação\r\n${uuids[0]};aplicada\r\n11111111-2222-4333-8444-555555555555;aplicada\r\n`), 'ACK_UNKNOWN_IDS', /555555555555 \(linha 3\)/);
+  });
+
+  it('an empty id or situação cell is called empty, and “recusada” is read as rejected', async () => {
+    await refused(writeAck(desk, 'vazia.csv', `id;situação;mensagem\r\n;aplicada;\r\n`), 'ACK_INVALID', /^Linha 2, coluna id: a célula está vazia \(esperado um UUID/);
+    await refused(writeAck(desk, 'sem-situacao.csv', `id;situação;mensagem\r\n${uuids[0]};;Caixa inexistente\r\n`), 'ACK_INVALID', /^Linha 2, coluna situação: a célula está vazia; use aplicada/);
+    const result = await importAck(desk, writeAck(desk, 'recusada.csv', `id;situação;mensagem\r\n${uuids[0]};Recusada;Caixa inexistente\r\n`));
+    expect(result).toMatchObject({ rejected: 1, applied: 0 });
+  });
 
   it('a batch not yet sent, and ids of two batches', async () => {
     const later = queueEmailCorrections(desk, 1);
