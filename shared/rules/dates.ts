@@ -24,6 +24,17 @@ function notADate(value: string): string {
 }
 
 /**
+ * Why a day does not exist. Written dd/mm/aaaa with a month over 12 that is a real day month first
+ * (4/22/1955), it is a date in the American order: the rest of its column may have been read with
+ * day and month swapped (7/10/1949 is 7 October here, 10 July there), and only the clerk can tell.
+ */
+function notInCalendar(value: string, { y, m, d }: { y: number; m: number; d: number }): string {
+  const american = DATE_BR.test(value) && m > 12 && isRealDate(y, d, m);
+  if (!american) return `Data inválida: ${value} não existe no calendário.`;
+  return `Data inválida: ${value} está na ordem mês/dia/ano (a de um Excel em inglês); o CRESS Desk lê dia/mês/ano. Confira toda a coluna — uma data como 07/10 seria lida como 7 de outubro — e salve a planilha com as datas em dd/mm/aaaa.`;
+}
+
+/**
  * Parse `dd/mm/aaaa` (or ISO `aaaa-mm-dd`) into ISO for any calendar day of a four-digit year;
  * the caller decides which years make sense (parseDateBr, parseBirthDate).
  */
@@ -35,7 +46,7 @@ export function parseCalendarDate(input: string): Parsed<string> {
   if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
   else if ((match = DATE_BR.exec(value))) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
   else return fail('DATE_INVALID', notADate(value));
-  if (!isRealDate(y, m, d)) return fail('DATE_INVALID', `Data inválida: ${value} não existe no calendário.`);
+  if (!isRealDate(y, m, d)) return fail('DATE_INVALID', notInCalendar(value, { y, m, d }));
   return ok(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 }
 

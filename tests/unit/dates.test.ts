@@ -24,12 +24,18 @@ describe('parseDateBr', () => {
     expect(parseDateBr('29/02/1900')).toMatchObject({ ok: false, code: 'DATE_INVALID' });
   });
 
-  it.each(['31/02/2020', '31/04/2021', '00/01/2020', '10/13/2020', '32/01/2020', '2021-02-30'])(
+  it.each(['31/02/2020', '31/04/2021', '00/01/2020', '32/01/2020', '2021-02-30', '30/13/2020'])(
     'refuses %s, which is not in the calendar',
     (input) => {
       expectRefusal(parseDateBr(input), 'DATE_INVALID', 'não existe no calendário');
     },
   );
+
+  it.each(['4/22/1955', '10/13/2020'])('refuses %s naming the month-first order, and warns the column may hold swapped days', (input) => {
+    const result = parseDateBr(input);
+    expectRefusal(result, 'DATE_INVALID', 'ordem mês/dia/ano');
+    expect(result.ok ? '' : result.message).toMatch(/Confira toda a coluna/);
+  });
 
   it.each(['17-05-1980', '17/05/80', '1980/05/17', 'ontem', '', '17.05.1980'])('refuses %s, asking for dd/mm/aaaa', (input) => {
     expectRefusal(parseDateBr(input), 'DATE_INVALID', 'dd/mm/aaaa');
