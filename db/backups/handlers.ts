@@ -5,9 +5,8 @@ import { AppError } from '../../shared/errors';
 import type { JobRunner } from '../jobs/runner';
 import type { Store } from '../open';
 import { appendOperatorAudit, requireSettings } from '../settings';
-import { exportCatalog, getBackupSettings, lastBackupAt, listBackups, setPinned, updateBackupSettings } from './catalog';
+import { getBackupSettings, lastBackupAt, listBackups, setPinned, updateBackupSettings } from './catalog';
 import { backupDue, backupSummary } from './routine';
-import { lotesThatLeft } from '../batches/undoneLotes';
 import { applyRestore, checkApplicable, discardPrepared } from './restore';
 import { requireWritableStore, writeTransaction } from '../storeLock';
 
@@ -90,11 +89,9 @@ export function backupHandlers(store: Store, options: BackupHandlerOptions): Pic
       const prepared = preparedOf(jobs, jobId);
       if (!options.withStoreClosed) throw new Error('restore needs a desk that can close its store');
       const operator = requireSettings(db).operator;
-      const catalog = exportCatalog(db);
-      const lotesOut = lotesThatLeft(db);
       const now = clock();
       checkApplicable(store.path, { prepared, confirmOtherRegion });
-      return options.withStoreClosed((path) => applyRestore(path, { prepared, confirmOtherRegion, operator, now, lotesOut }, catalog));
+      return options.withStoreClosed((path) => applyRestore(path, { prepared, confirmOtherRegion, operator, now }));
     },
     'backups:restoreDiscard': ({ jobId }) => {
       let prepared: RestorePrepared;

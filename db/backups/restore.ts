@@ -141,14 +141,14 @@ export interface ApplyOptions {
   confirmOtherRegion: boolean;
   operator: string;
   now: Date;
-  /** What the store about to be set aside had let out (db/batches/undoneLotes.ts). */
-  lotesOut?: readonly UndoneLote[];
 }
 
-/**
- * Swaps the prepared copy in. Runs with the store closed (Desk.withStoreClosed gives `storePath`).
- * On failure the store is exactly as before and the error is rethrown.
- */
+/** What the store about to be set aside holds that the restored one keeps: its backup list, and the lotes it let out. */
+interface Outgoing {
+  catalog: ReturnType<typeof exportCatalog>;
+  lotesOut: UndoneLote[];
+}
+
 /** Whether the prepared copy can be swapped in now; checked before the store is closed, so a refusal touches nothing. */
 export function checkApplicable(storePath: string, options: Pick<ApplyOptions, 'prepared' | 'confirmOtherRegion'>): void {
   const { prepared } = options;
@@ -166,14 +166,18 @@ export function checkApplicable(storePath: string, options: Pick<ApplyOptions, '
 }
 
 /**
- * Under an exclusive claim on the store: folds its log in, leaves WAL mode (so that letting the
- * claim go touches no -wal file by name, which after the rename belongs to the restored store),
- * keeps it aside and renames the prepared copy over it. Answers the aside path.
+ * Under an exclusive claim on the store: reads what the restored store keeps of it (read under the
+ * claim, a backup another process recorded a moment ago is in the list), folds its log in, leaves
+ * WAL mode (so that letting the claim go touches no -wal file by name, which after the rename
+ * belongs to the restored store), keeps it aside and renames the prepared copy over it. Answers
+ * the aside path and what was read.
  */
-function swapIn(storePath: string, prepared: RestorePrepared, now: Date): string {
+function swapIn(storePath: string, prepared: RestorePrepared, now: Date): { aside: string; outgoing: Outgoing } {
   const claim = claimStoreAlone(storePath);
   const aside = asidePathFor(storePath, now);
+  let outgoing: Outgoing;
   try {
+    outgoing = { catalog: exportCatalog(claim.db), lotesOut: lotesThatLeft(claim.db) };
     claim.db.pragma('wal_checkpoint(TRUNCATE)');
     claim.db.pragma('journal_mode = DELETE');
     keepAside(storePath, aside);
@@ -187,18 +191,23 @@ function swapIn(storePath: string, prepared: RestorePrepared, now: Date): string
     claim.release();
   }
   syncFolderSync(dirname(storePath));
-  return aside;
+  return { aside, outgoing };
 }
 
-export function applyRestore(storePath: string, options: ApplyOptions, catalog: ReturnType<typeof exportCatalog>): RestoreApplied {
+/**
+ * Swaps the prepared copy in. Runs with the store closed (Desk.withStoreClosed gives `storePath`).
+ * On failure the store is exactly as before and the error is rethrown.
+ */
+
+export function applyRestore(storePath: string, options: ApplyOptions): RestoreApplied {
   const { prepared } = options;
   checkApplicable(storePath, options);
-  const aside = swapIn(storePath, prepared, options.now);
+  const { aside, outgoing } = swapIn(storePath, prepared, options.now);
   try {
     const store = openStore({ path: storePath, create: false, adoptOtherKey: true });
     try {
-      importCatalog(store.db, catalog, options.now.toISOString());
-      const undoneLotes = lotesUndoneBy(store.db, options.lotesOut ?? []);
+      importCatalog(store.db, outgoing.catalog, options.now.toISOString());
+      const undoneLotes = lotesUndoneBy(store.db, outgoing.lotesOut);
       // The backup just passed a full verification: the list says so.
       noteVerification(
         storePath,

@@ -2,11 +2,12 @@
 // only after a full verification, and left exactly as it was whenever a restore does not happen.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SIGNED_SCHEMA_VERSION } from '../../../db/storeGuards';
 import { KNOWN_SCHEMA_VERSION } from '../../../db';
+import { recordBackup } from '../../../db/backups/catalog';
 import { removeStalePrepared } from '../../../db/backups/preparedCopies';
 import { snapshotStore } from '../../../db/backups/snapshot';
 import { MIGRATIONS } from '../../../db/migrate';
@@ -147,6 +148,42 @@ describe('restoring a backup', () => {
     expect((await b.call('audit:verify', {})).ok).toBe(true);
     // Nothing prepared is left behind.
     expect(filesIn(b.dir.dir).filter((n) => n.includes('.restore-'))).toEqual([]);
+  });
+
+  it('keeps in the list a backup another program recorded while the restore was on its way to the store', async () => {
+    const b = await desks.setUp({ professionals: 3 });
+    const first = await b.create();
+    const { jobId } = await b.prepare(first.file);
+    // Between the clerk's confirmation and the store taken alone, another process (the app's
+    // scheduled backup, a command line) finishes a backup and records it.
+    const closing = b.desk.withStoreClosed.bind(b.desk);
+    b.desk.withStoreClosed = <T>(fn: (path: string) => T): T =>
+      closing((path) => {
+        // Made with --out in another folder: the list does not find it by looking in the backup folder.
+        mkdirSync(join(b.dir.dir, 'pendrive'), { recursive: true });
+        const made = join(b.dir.dir, 'pendrive', 'CRESS09-backup-20261124-235959.zip');
+        copyFileSync(first.file, made);
+        const other = openRawStore(path);
+        recordBackup(other, {
+          path: made,
+          createdAt: '2026-11-24T23:59:59.000Z',
+          bytes: 1,
+          sha256: 'a'.repeat(64),
+          encrypted: false,
+          region: 9,
+          schemaVersion: KNOWN_SCHEMA_VERSION,
+          counts: {},
+          trigger: 'auto',
+          operator: 'Ana Souza',
+          verifiedAt: null,
+          verifyOk: null,
+        } as never);
+        other.close();
+        return fn(path);
+      });
+    await b.call('backups:restoreApply', { jobId });
+    const { items } = await b.call('backups:list', {});
+    expect(items.map((i) => i.fileName)).toContain('CRESS09-backup-20261124-235959.zip');
   });
 
   it('restores an encrypted backup with its passphrase', async () => {
