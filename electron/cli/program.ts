@@ -70,7 +70,7 @@ export function buildProgram(io: CliIo, action: ActionOf): Command {
     .description('CRESS Desk from a terminal: the same store and rules as the app')
     .option('--db <file>', "the store (default: CRESS_DESK_DB, else the app's data folder)")
     .option('--json', 'print one JSON document on stdout')
-    .option('--operator <name>', `who signs the writes (default: the desk's only operator); the PIN from ${PIN_FILE_ENV} or the terminal`)
+    .option('--operator <name>', `who signs the writes (default: the desk's only operator, once they have a PIN); the PIN from ${PIN_FILE_ENV} or the terminal`)
     .version(APP_VERSION, '--version', 'print the version')
     .helpOption('-h, --help', 'show the help of cress-desk or of a command')
     .helpCommand(false)

@@ -1,4 +1,5 @@
-// Who signs a command's writes: `--operator NAME` (the desk's only active operator when absent) and
+// Who signs a command's writes: `--operator NAME` (the desk's only active operator when absent,
+// unless that one has no PIN yet) and
 // that operator's PIN, read from the file CRESS_DESK_PIN_FILE names (mode 0600 on POSIX) or asked
 // on the terminal. Commands that only read never ask. A wrong PIN ends the command before it writes.
 import { statSync } from 'node:fs';
@@ -98,7 +99,13 @@ export async function signIn(send: Send, named: string | undefined, env: NodeJS.
     // No operator at all: a desk not set up yet, whose handler says so (SETUP_REQUIRED).
     if (active.length === 0) return;
     if (active.length !== 1) throw new AppError('SESSION_REQUIRED', `Informe --operator NOME: esta mesa tem ${active.length} operadores ativos.`);
-    name = active[0]!.name;
+    const only = active[0]!;
+    // An operator without a PIN yet (an older store's, one a restore brought back) takes the PIN of
+    // the first session: never from a PIN file read for whoever ran the command before.
+    if (!only.hasPin) {
+      throw new AppError('SESSION_REQUIRED', `${only.name} é o único operador desta mesa e ainda não tem PIN: para criá-lo, informe --operator "${only.name}" — o PIN lido agora passa a ser o de ${only.name}.`);
+    }
+    name = only.name;
   }
   const pin = await readPin(env, PIN_FILE_ENV, 'PIN', `PIN de ${name}: `);
   await send('session:start', { name, pin });
