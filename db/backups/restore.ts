@@ -29,11 +29,18 @@ import { isPreparedPath, preparedPathFor, removeStalePrepared } from './prepared
 import { schemaVerdict } from './snapshot';
 import { noteVerification, verifyBackupFile, type VerifyInput } from './verify';
 
-/** The store's region, and the lotes it has let out (db/batches/undoneLotes.ts). */
-function currentFacts(storePath: string): { region: number | null; lotesOut: UndoneLote[] } {
+/** Corrections the desk saved after the backup was made: a restore takes them off the desk. */
+type SavedAfter = RestorePrepared['correctionsAfter'];
+
+/**
+ * The store's region, the lotes it has let out (db/batches/undoneLotes.ts), and the corrections it
+ * saved after `backupMadeAt` (none counted when the backup does not say when it was made).
+ */
+function currentFacts(storePath: string, backupMadeAt: string | null): { region: number | null; lotesOut: UndoneLote[]; correctionsAfter: SavedAfter } {
   const db = openStoreReader(storePath);
   try {
-    return { region: getSettings(db)?.region ?? null, lotesOut: lotesThatLeft(db) };
+    const after = backupMadeAt === null ? null : (db.prepare('SELECT count(*) AS count, max(created_at) AS latest FROM corrections WHERE created_at > ?').get(backupMadeAt) as SavedAfter);
+    return { region: getSettings(db)?.region ?? null, lotesOut: lotesThatLeft(db), correctionsAfter: after ?? { count: 0, latest: null } };
   } finally {
     db.close();
   }
@@ -69,7 +76,7 @@ export async function prepareRestore(input: VerifyInput, context: JobContext): P
     const schemaVersion = verification.schemaVersion as number;
     let migratedFrom: number | null = null;
     let preparedVersion = schemaVersion;
-    const current = currentFacts(context.storePath);
+    const current = currentFacts(context.storePath, verification.createdAt);
     let undoneLotes: UndoneLote[] | null = null;
     if (schemaVerdict(schemaVersion) === 'older') {
       context.progress({ phase: 'migrate', label: 'Atualizando a cópia para esta versão…', done: 0, total: null });
@@ -100,6 +107,7 @@ export async function prepareRestore(input: VerifyInput, context: JobContext): P
       implantaCopy: verification.unlockedWith === 'passphrase',
       createdAt: verification.createdAt,
       counts: verification.counts ?? {},
+      correctionsAfter: current.correctionsAfter,
       undoneLotes: undoneLotes.map(({ number, uuid, state, sentAt, items, answered, stateNow, answeredNow }) => ({ number, uuid, state, sentAt, items, answered, stateNow, answeredNow })),
     };
   } finally {

@@ -188,7 +188,12 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
       const undone = prepared.undoneLotes.length > 0
         ? ` It undoes ${prepared.undoneLotes.map((lote) => `batch ${lote.number}`).join(', ')}, which left this desk after the backup: Implanta may already have applied ${prepared.undoneLotes.length === 1 ? 'it' : 'them'}.`
         : '';
-      const question = `Restore ${file}? The current data is replaced (and kept aside).${other}${implanta}${undone}`;
+      const made = prepared.createdAt ? ` It was made on ${formatDateTimeBr(prepared.createdAt)}.` : '';
+      const after = prepared.correctionsAfter;
+      const dropped = after.count > 0 && after.latest
+        ? ` ${plural(after.count, 'correction', 'corrections')} saved here since then (the latest on ${formatDateTimeBr(after.latest)}) ${after.count === 1 ? 'is' : 'are'} not in it and leave${after.count === 1 ? 's' : ''} the desk.`
+        : '';
+      const question = `Restore ${file}?${made} The current data is replaced (and kept aside).${dropped}${other}${implanta}${undone}`;
       if (!(await confirm(question))) throw new UsageError(`restoring replaces this desk's data: confirm with --yes.${other}`);
     }
     // Asked on the terminal, the question named the other region; --yes alone does not cover it.
@@ -206,6 +211,7 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
   const text = [
     `Restored ${file}${prepared.createdAt ? ` (made ${formatDateTimeBr(prepared.createdAt)})` : ''}.`,
     `  The data as it was before is kept in ${applied.previousStore}`,
+    prepared.correctionsAfter.count > 0 ? `  ${plural(prepared.correctionsAfter.count, 'correction', 'corrections')} saved after the backup ${prepared.correctionsAfter.count === 1 ? 'is' : 'are'} only in that file now.` : '',
     prepared.otherRegion ? `  It was a backup of CRESS region ${prepared.region}: this desk is now of region ${prepared.region}.` : '',
     prepared.implantaCopy ? `  It was ${IMPLANTA_COPY.replace(/^It is /, '')}; those of before are kept in ${applied.previousStore}.` : '',
     prepared.migratedFrom !== null ? `  Updated from schema ${prepared.migratedFrom} to ${applied.schemaVersion}.` : '',
@@ -214,7 +220,7 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
   ]
     .filter(Boolean)
     .join('\n');
-  return { result: { ...applied, otherRegion: prepared.otherRegion, migratedFrom: prepared.migratedFrom, implantaCopy: prepared.implantaCopy }, text, exit: EXIT.ok };
+  return { result: { ...applied, correctionsAfter: prepared.correctionsAfter.count, otherRegion: prepared.otherRegion, migratedFrom: prepared.migratedFrom, implantaCopy: prepared.implantaCopy }, text, exit: EXIT.ok };
 }
 
 /** Who made the backup, as far as this desk's catalogue knows. */

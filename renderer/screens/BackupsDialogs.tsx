@@ -237,6 +237,9 @@ export function RestoreDialog({
         <Stack spacing={2}>
           <Typography>{TEXT.restoreWhat(name, prepared.createdAt ? formatDateTimeBr(prepared.createdAt) : '—')}</Typography>
           <Alert severity="warning">{TEXT.restoreConsequence}</Alert>
+          {prepared.correctionsAfter.count > 0 ? (
+            <Alert severity="warning">{TEXT.restoreDropsCorrections(prepared.correctionsAfter.count, formatDateTimeBr(prepared.correctionsAfter.latest))}</Alert>
+          ) : null}
           {currentProfessionals !== null ? (
             <Typography variant="body2">{TEXT.restoreCompare(currentProfessionals, prepared.counts.professionals ?? 0)}</Typography>
           ) : null}

@@ -90,6 +90,8 @@ export const BACKUPS_TEXT = {
   restoreWhat: (name: string, when: string) => `Backup ${name}, feito em ${when}.`,
   restoreConsequence:
     'Todos os dados atuais deste computador — cadastro, correções, CEPs e histórico — serão substituídos pelos do backup. As alterações feitas depois dele deixarão de aparecer.',
+  restoreDropsCorrections: (count: number, latest: string) =>
+    `${count === 1 ? 'Uma correção foi salva' : `${count.toLocaleString('pt-BR')} correções foram salvas`} nesta mesa depois deste backup (${count === 1 ? 'em' : 'a última em'} ${latest}): ${count === 1 ? 'ela não está' : 'elas não estão'} no backup e ${count === 1 ? 'sai' : 'saem'} da mesa com a restauração — só ${count === 1 ? 'fica' : 'ficam'} nos dados guardados à parte.`,
   restoreKept: 'Antes da troca, os dados atuais serão guardados inteiros em um arquivo ao lado do banco de dados; o nome dele aparecerá ao final.',
   restoreCompare: (now: number, then: number) => `Agora: ${plural(now, 'profissional', 'profissionais')}. No backup: ${plural(then, 'profissional', 'profissionais')}.`,
   restoreImplantaCopy:

@@ -27,12 +27,15 @@ test('restoring a backup older than a sent lote names that lote, and the next lo
   for (const step of [['batch', 'create'], ['batch', 'seal', '2026-0001'], ['batch', 'export', '2026-0001', '--out', dirname(desk.storePath)], ['batch', 'mark-sent', '2026-0001']]) {
     expect((await desk.cli(...step)).code).toBe(0);
   }
+  const [other] = desk.query<{ registration_number: string }>(`SELECT registration_number FROM professionals WHERE registration_number <> '${someone!.registration_number}' LIMIT 1`);
+  expect((await desk.cli('correct', other!.registration_number, '--field', 'email', '--value', 'depois@exemplo.com.br', '--reason', 'E-mail informado no balcão', '--evidence', 'RG')).code).toBe(0);
 
   await page.reload();
   await page.getByRole('button', { name: 'Backups', exact: true }).click();
   await page.getByRole('row').filter({ hasText: 'CRESS09-DEMONSTRACAO-backup-' }).getByRole('button', { name: 'Restaurar' }).click();
   // Told before the clerk confirms.
   const dialog = page.getByRole('dialog', { name: 'Restaurar este backup?' });
+  await expect(dialog).toContainText(/Uma correção foi salva nesta mesa depois deste backup \(em \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\): ela não está no backup e sai da mesa com a restauração/);
   await expect(dialog).toContainText(/O lote 2026-0001 \(enviado em \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\) saiu desta mesa depois deste backup: restaurá-lo desfaz esse lote aqui/);
   await dialog.getByRole('button', { name: 'Restaurar e substituir os dados' }).click();
   const warned = page.getByRole('alert').filter({ hasText: 'Backup restaurado.' });
