@@ -160,8 +160,9 @@ function undoneLotesLines(lotes: RestoreApplied['undoneLotes']): string[] {
 }
 
 /** Asks on the terminal; without one, the clerk must say --yes. */
-async function confirm(question: string): Promise<boolean> {
-  if (!process.stdin.isTTY) return false;
+/** The answer typed on the terminal; null when no person is at one (then only --yes confirms). */
+async function confirm(question: string): Promise<boolean | null> {
+  if (!process.stdin.isTTY) return null;
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     return /^(s|sim|y|yes)$/i.test((await rl.question(`${question} [s/N] `)).trim());
@@ -194,7 +195,10 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
         ? ` ${plural(after.count, 'correction', 'corrections')} saved here since then (the latest on ${formatDateTimeBr(after.latest)}) ${after.count === 1 ? 'is' : 'are'} not in it and leave${after.count === 1 ? 's' : ''} the desk.`
         : '';
       const question = `Restore ${file}?${made} The current data is replaced (and kept aside).${dropped}${other}${implanta}${undone}`;
-      if (!(await confirm(question))) throw new UsageError(`restoring replaces this desk's data: confirm with --yes.${other}`);
+      const answer = await confirm(question);
+      if (answer === null) throw new UsageError(`restoring replaces this desk's data: confirm with --yes.${other}`);
+      // Declined at the terminal: a choice, not a mistake of usage.
+      if (!answer) throw new AppError('JOB_CANCELLED', 'Nada foi restaurado: a restauração não foi confirmada.');
     }
     // Asked on the terminal, the question named the other region; --yes alone does not cover it.
     applied = await context.call('backups:restoreApply', { jobId, confirmOtherRegion: !yes || context.values.otherRegion === true });
