@@ -11,6 +11,7 @@
 //    and rename the copy over the store (atomic); then check that it opens. If anything fails the
 //    store is put back as it was (in rollback-journal mode, which the next open turns back to WAL).
 // A kill at any moment leaves the store either as it was or fully restored.
+import type { Database } from 'better-sqlite3';
 import { copyFileSync, constants, existsSync, linkSync, rmSync } from 'node:fs';
 import { renameInPlaceSync } from '../renameInPlace';
 import { basename, dirname, join } from 'node:path';
@@ -32,29 +33,49 @@ import { noteVerification, verifyBackupFile, type VerifyInput } from './verify';
 /** Corrections the desk saved after the backup was made: a restore takes them off the desk. */
 type SavedAfter = RestorePrepared['correctionsAfter'];
 
-/**
- * The store's region, the lotes it has let out (db/batches/undoneLotes.ts), and the corrections it
- * saved after `backupMadeAt` (none counted when the backup does not say when it was made).
- */
-function currentFacts(storePath: string, backupMadeAt: string | null): { region: number | null; lotesOut: UndoneLote[]; correctionsAfter: SavedAfter } {
+/** The store's region, and the lotes it has let out (db/batches/undoneLotes.ts). */
+function currentFacts(storePath: string): { region: number | null; lotesOut: UndoneLote[] } {
   const db = openStoreReader(storePath);
   try {
-    const after = backupMadeAt === null ? null : (db.prepare('SELECT count(*) AS count, max(created_at) AS latest FROM corrections WHERE created_at > ?').get(backupMadeAt) as SavedAfter);
-    return { region: getSettings(db)?.region ?? null, lotesOut: lotesThatLeft(db), correctionsAfter: after ?? { count: 0, latest: null } };
+    return { region: getSettings(db)?.region ?? null, lotesOut: lotesThatLeft(db) };
   } finally {
     db.close();
   }
 }
 
-/** The lotes of `lotesOut` the prepared copy does not hold as they left, read without writing it (it is in rollback-journal mode). */
-function undoneInCopy(preparedPath: string, lotesOut: readonly UndoneLote[]): UndoneLote[] {
-  if (lotesOut.length === 0) return [];
-  const copy = readBackupCopy(preparedPath);
+/**
+ * How far before the backup's time a correction is still looked for in it: the time is written to
+ * the second, and moved on a few seconds when backups of the coming seconds already have names.
+ */
+const BACKUP_TIME_SLACK_MS = 60 * 60 * 1000;
+
+/**
+ * The store's corrections the backup does not hold, by uuid, among those saved from a little before
+ * the backup was made (`madeAt`; none counted when the backup does not say when it was made).
+ */
+function correctionsNotIn(copy: Database, storePath: string, madeAt: string | null): SavedAfter {
+  const since = madeAt === null ? Number.NaN : Date.parse(madeAt) - BACKUP_TIME_SLACK_MS;
+  if (Number.isNaN(since)) return { count: 0, latest: null };
+  const inCopy = copy.prepare('SELECT 1 FROM corrections WHERE uuid = ?');
+  const db = openStoreReader(storePath);
   try {
-    return lotesUndoneBy(copy, lotesOut);
+    let count = 0;
+    let latest: string | null = null;
+    const recent = db.prepare('SELECT uuid, created_at AS at FROM corrections WHERE created_at > ?').iterate(new Date(since).toISOString()) as Iterable<{ uuid: string; at: string }>;
+    for (const { uuid, at } of recent) {
+      if (inCopy.get(uuid) !== undefined) continue;
+      count++;
+      if (latest === null || at > latest) latest = at;
+    }
+    return { count, latest };
   } finally {
-    copy.close();
+    db.close();
   }
+}
+
+/** What restoring the copy undoes of the store: the lotes that left as they left, and the corrections saved since. */
+function undoneBy(copy: Database, storePath: string, lotesOut: readonly UndoneLote[], madeAt: string | null): { undoneLotes: UndoneLote[]; correctionsAfter: SavedAfter } {
+  return { undoneLotes: lotesOut.length === 0 ? [] : lotesUndoneBy(copy, lotesOut), correctionsAfter: correctionsNotIn(copy, storePath, madeAt) };
 }
 
 export async function prepareRestore(input: VerifyInput, context: JobContext): Promise<RestorePrepared> {
@@ -76,8 +97,8 @@ export async function prepareRestore(input: VerifyInput, context: JobContext): P
     const schemaVersion = verification.schemaVersion as number;
     let migratedFrom: number | null = null;
     let preparedVersion = schemaVersion;
-    const current = currentFacts(context.storePath, verification.createdAt);
-    let undoneLotes: UndoneLote[] | null = null;
+    const current = currentFacts(context.storePath);
+    let undone: ReturnType<typeof undoneBy>;
     if (schemaVerdict(schemaVersion) === 'older') {
       context.progress({ phase: 'migrate', label: 'Atualizando a cópia para esta versão…', done: 0, total: null });
       // Its version is read on the connection that migrated it: a read-only look afterwards would
@@ -85,14 +106,22 @@ export async function prepareRestore(input: VerifyInput, context: JobContext): P
       const migrated = openStore({ path: preparedPath, create: false, adoptOtherKey: true });
       preparedVersion = migrated.schemaVersion;
       try {
-        undoneLotes = lotesUndoneBy(migrated.db, current.lotesOut);
+        undone = undoneBy(migrated.db, context.storePath, current.lotesOut, verification.createdAt);
       } finally {
         migrated.close();
       }
       migratedFrom = schemaVersion;
+    } else {
+      // Read without writing it: the copy is in rollback-journal mode.
+      const copy = readBackupCopy(preparedPath);
+      try {
+        undone = undoneBy(copy, context.storePath, current.lotesOut, verification.createdAt);
+      } finally {
+        copy.close();
+      }
     }
     const region = current.region;
-    undoneLotes ??= undoneInCopy(preparedPath, current.lotesOut);
+    const { undoneLotes, correctionsAfter } = undone;
     keep = true;
     return {
       file: verification.file,
@@ -107,7 +136,7 @@ export async function prepareRestore(input: VerifyInput, context: JobContext): P
       implantaCopy: verification.unlockedWith === 'passphrase',
       createdAt: verification.createdAt,
       counts: verification.counts ?? {},
-      correctionsAfter: current.correctionsAfter,
+      correctionsAfter,
       undoneLotes: undoneLotes.map(({ number, uuid, state, sentAt, items, answered, stateNow, answeredNow }) => ({ number, uuid, state, sentAt, items, answered, stateNow, answeredNow })),
     };
   } finally {
