@@ -88,7 +88,8 @@ export function storeKeyError(path: string): AppError {
   return new AppError(
     'STORE_KEY',
     `Chave do banco ausente ou incorreta: "${path}" está criptografado com uma chave que este computador não tem (ou o começo do arquivo está danificado). ` +
-      'Informe o arquivo da chave de recuperação (guardado pelo responsável de TI do Conselho) e tente de novo; se a chave é a certa, restaure uma cópia de segurança.',
+      'Informe o arquivo da chave de recuperação (guardado pelo responsável de TI do Conselho) e tente de novo. Se a chave é a certa, o arquivo está danificado e não abre nem para ser substituído: ' +
+      'mova-o para outra pasta (guarde-o), abra o CRESS Desk, que começa uma mesa nova, e restaure a cópia de segurança mais recente (Backups → Restaurar de um arquivo…; na linha de comando, init e depois backup restore).',
     { details: { path } },
   );
 }

@@ -97,6 +97,12 @@ describe('a store on disk', () => {
       expect(caught, key).toMatchObject({ code: 'STORE_KEY', message: expect.stringMatching(/^Chave do banco ausente ou incorreta/) });
     }
     expect(sha256(store.path)).toBe(before);
+    // A damaged start looks the same: the message says how to come back from it, since no restore can open it to replace it.
+    process.env[STORE_KEY_ENV] = dir.file('keys/store.key');
+    const bytes = readFileSync(store.path);
+    bytes.fill(0, 0, 16);
+    writeFileSync(store.path, bytes);
+    expect(() => openStore({ path: store.path })).toThrow(/o arquivo está danificado e não abre nem para ser substituído: mova-o para outra pasta.*restaure a cópia de segurança mais recente/);
     // Not even the app's own open (which may create a store) makes a key for a store that exists.
     expect(existsSync(dir.file('nowhere/store.key'))).toBe(false);
   });
