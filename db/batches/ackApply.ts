@@ -42,6 +42,8 @@ interface ItemState {
   statusChangedAt: string | null;
   /** Whether Implanta said it corrected the DIP request too (1), or only the registry (0); null when unknown. */
   dipRequestCorrected: number | null;
+  /** Implanta's message kept with its earlier answer. */
+  statusMessage: string | null;
 }
 
 /** Ids shown in a refusal; the rest are counted. */
@@ -80,12 +82,12 @@ function lookup(db: Database, id: string): ItemState | null {
     statement<ItemState>(
       db,
       `SELECT 'corrections' AS "table", id, batch_id AS batchId, status, professional_id AS professionalId, field, old_value AS oldValue, new_value AS newValue,
-        dip_consequence AS dipConsequence, status_changed_at AS statusChangedAt, dip_request_corrected AS dipRequestCorrected FROM corrections WHERE uuid = ?`,
+        dip_consequence AS dipConsequence, status_changed_at AS statusChangedAt, dip_request_corrected AS dipRequestCorrected, status_message AS statusMessage FROM corrections WHERE uuid = ?`,
     ).get(id) ??
     statement<ItemState>(
       db,
       `SELECT 'cep_changes' AS "table", id, batch_id AS batchId, status, NULL AS professionalId, NULL AS field, NULL AS oldValue, NULL AS newValue,
-        'none' AS dipConsequence, NULL AS statusChangedAt, NULL AS dipRequestCorrected FROM cep_changes WHERE uuid = ?`,
+        'none' AS dipConsequence, NULL AS statusChangedAt, NULL AS dipRequestCorrected, status_message AS statusMessage FROM cep_changes WHERE uuid = ?`,
     ).get(id) ??
     null
   );
@@ -232,6 +234,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
     let dipStale = 0;
     const outOfOrder: OutOfOrder[] = [];
     const onRejected: SealedOnRejected[] = [];
+    const otherMessages: AckResult['otherMessages'] = [];
     const updateCorrection = statement(
       db,
       "UPDATE corrections SET status = ?, status_message = ?, status_changed_at = ?, dip_request_corrected = ? WHERE uuid = ? AND status = 'sent'",
@@ -249,6 +252,10 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
       const state = states.get(answer.id) as ItemState;
       if (state.status !== 'sent') {
         unchanged++;
+        // The first answer stands; a rejection repeated with another reason is said, not dropped in silence.
+        if (answer.status === 'rejected' && state.status === 'rejected' && answer.message !== null && answer.message !== state.statusMessage) {
+          otherMessages.push({ line: answer.line, kept: state.statusMessage, file: answer.message });
+        }
       } else {
         const message = answer.message ?? (answer.status === 'rejected' ? 'Rejeitada pela Implanta sem motivo informado.' : null);
         if (state.table === 'cep_changes') {
@@ -353,6 +360,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
       outOfOrder,
       mixedAddresses: mixed.list,
       sealedOnRejected: onRejected,
+      otherMessages,
       fileSha256: ack.sha256,
       format: ack.format,
     };

@@ -1,6 +1,6 @@
 // `cress-desk batch …`: batches for Implanta from a terminal, over the same channels as the app.
 import { join, resolve } from 'node:path';
-import type { BatchSummary, MixedAddress, OutOfOrder, SealedOnRejected } from '../../shared/contract';
+import type { AckResult, BatchSummary, MixedAddress, OutOfOrder, SealedOnRejected } from '../../shared/contract';
 import { formatCount } from '../../shared/display/numbers';
 import { plural } from '../../shared/display/plural';
 import { BATCH_STATES, type BatchState } from '../../shared/domain';
@@ -91,6 +91,15 @@ function sealedOnRejectedLines(items: readonly SealedOnRejected[]): string[] {
   ];
 }
 
+/** Rejections answered again with another reason: the first answer stands, and the clerk is told. */
+function otherMessageLines(items: AckResult['otherMessages']): string[] {
+  if (items.length === 0) return [];
+  return [
+    `${plural(items.length, 'rejection already answered comes', 'rejections already answered come')} again with another reason; the first answer stands:`,
+    ...items.map((i) => `  line ${i.line}: "${i.file}" (kept: "${i.kept ?? 'no reason'}")`),
+  ];
+}
+
 /** Addresses saved together that Implanta applied in part: the record holds a mixed address. */
 function mixedAddressLines(items: readonly MixedAddress[]): string[] {
   if (items.length === 0) return [];
@@ -169,6 +178,7 @@ const handlers = {
       ...outOfOrderLines(result.outOfOrder),
       ...mixedAddressLines(result.mixedAddresses),
       ...sealedOnRejectedLines(result.sealedOnRejected),
+      ...otherMessageLines(result.otherMessages),
     ].filter(Boolean);
     return outcome(
       result,

@@ -24,6 +24,7 @@ const TEXT = BATCHES_TEXT.ackDialog;
 /** What the answer changes, before (`preview`) or after it was applied. */
 function AckOutcome({ result, preview }: { result: AckResult; preview: boolean }) {
   const nothing = result.applied + result.rejected + result.dipUpdated === 0 && result.unchanged > 0;
+  const otherMessages = result.otherMessages.length > 0 ? TEXT.otherMessages(result.otherMessages.length, result.otherMessages[0]!) : '';
   const lines = preview
     ? [
         ...(nothing ? [TEXT.previewNothing] : TEXT.preview(result.applied, result.rejected, result.unchanged, result.unanswered)),
@@ -33,6 +34,7 @@ function AckOutcome({ result, preview }: { result: AckResult; preview: boolean }
         result.outOfOrder.length > 0 ? TEXT.previewOutOfOrder(result.outOfOrder.length) : '',
         result.mixedAddresses.length > 0 ? TEXT.previewMixedAddresses(result.mixedAddresses.length) : '',
         result.sealedOnRejected.length > 0 ? TEXT.sealedOnRejected(result.sealedOnRejected.length) : '',
+        otherMessages,
       ]
     : [
         nothing ? TEXT.nothingChanged : TEXT.counts(result.applied, result.rejected, result.unchanged, result.unanswered),
@@ -42,6 +44,7 @@ function AckOutcome({ result, preview }: { result: AckResult; preview: boolean }
         result.outOfOrder.length > 0 ? TEXT.outOfOrder(result.outOfOrder.length) : '',
         result.mixedAddresses.length > 0 ? TEXT.mixedAddresses(result.mixedAddresses.length) : '',
         result.sealedOnRejected.length > 0 ? TEXT.sealedOnRejected(result.sealedOnRejected.length) : '',
+        otherMessages,
       ];
   const severity = preview ? 'info' : result.rejected > 0 || result.registryOnly > 0 || result.outOfOrder.length > 0 || result.mixedAddresses.length > 0 || result.sealedOnRejected.length > 0 ? 'warning' : 'success';
   return (

@@ -236,6 +236,9 @@ export const BATCHES_TEXT = {
     outOfOrderMore: (n: number) => `e mais ${plural(n, 'correção', 'correções')}`,
     mixedAddressesMore: (n: number) => `e mais ${plural(n, 'cadastro', 'cadastros')}`,
     nothingChanged: 'Este arquivo já tinha sido importado: nada mudou.',
+    /** Rejections answered again with another reason: the first answer stands (one example given). */
+    otherMessages: (n: number, first: { line: number; kept: string | null; file: string }) =>
+      `${n === 1 ? 'Uma rejeição já recebida vem' : `${n} rejeições já recebidas vêm`} agora com outro motivo; fica o da primeira resposta (${n === 1 ? '' : 'por exemplo, '}linha ${first.line}: “${first.file}”; mantido: “${first.kept ?? 'sem motivo'}”). Se o motivo novo importa, confira com a Implanta.`,
     previewTitle: (number: string) => `Antes de aplicar: o que a confirmação muda no lote ${number}`,
     preview: (applied: number, rejected: number, unchanged: number, unanswered: number) =>
       [

@@ -184,6 +184,8 @@ export const ackResultSchema = z.object({
   mixedAddresses: z.array(mixedAddressSchema),
   /** Later corrections, in sealed lotes, that carry as old value a value this file rejected. */
   sealedOnRejected: z.array(sealedOnRejectedSchema),
+  /** Rejections answered again with another reason (where in the file): the first answer stands, its reason kept. */
+  otherMessages: z.array(z.object({ line: z.number().int(), kept: z.string().nullable(), file: z.string() })).default([]),
   fileSha256: z.string(),
   format: z.enum(['json', 'csv', 'xlsx']),
 });

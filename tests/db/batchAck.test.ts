@@ -67,6 +67,18 @@ describe('a complete answer', () => {
     expect(snapshot()).toEqual(before);
   });
 
+  it('a rejection answered again with another reason: the first answer stands, and the result says so', async () => {
+    await importAck(desk, jsonAck([{ id: uuids[0]!, status: 'rejected', message: 'CPF divergente' }]));
+    const before = snapshot();
+    const sheet = `id;situação;mensagem\r\n${uuids[1]};aplicada;\r\n${uuids[0]};rejeitada;Certidão sem averbação\r\n`;
+    const again = await importAck(desk, writeAck(desk, 'de-novo.csv', sheet));
+    expect(again).toMatchObject({ applied: 1, unchanged: 1, otherMessages: [{ line: 3, kept: 'CPF divergente', file: 'Certidão sem averbação' }] });
+    expect(desk.store.db.prepare('SELECT status_message FROM corrections WHERE uuid = ?').pluck().get(uuids[0])).toBe('CPF divergente');
+    expect(snapshot()).not.toEqual(before); // the other row was applied
+    // The same reason again is no news.
+    expect(await importAck(desk, writeAck(desk, 'igual.csv', `id;situação;mensagem\r\n${uuids[0]};rejeitada;CPF divergente\r\n`))).toMatchObject({ unchanged: 1, otherMessages: [] });
+  });
+
   it('as CSV the way Implanta staff save it: ";", Portuguese words, Windows-1252', async () => {
     const rows = ['id;situação;mensagem', `${uuids[0]};aplicada;`, `${uuids[1]};Rejeitada;Domínio do e-mail não aceita mensagens`, `${uuids[2]};APLICADA;`, `${uuids[3]};applied;ok`, `${cepUuid};aplicada;`];
     const result = await importAck(desk, writeAck(desk, 'resposta.csv', Buffer.from(`${rows.join('\r\n')}\r\n`, 'latin1')));
