@@ -27,6 +27,13 @@ export const LOADED_FIELDS: readonly string[] = [
   'dipStatus',
 ];
 
+/**
+ * The main system's record holds both the mother's name and "Não consta mãe". The defect is there:
+ * a name that is right leaves nothing to correct here, so the note says where it goes away.
+ */
+const MOTHER_BOTH_NOTE =
+  'O arquivo do sistema do Regional traz o nome da mãe e também “Não consta mãe”: ficou o nome da mãe. Confira o documento: se o nome está certo, desmarque “Não consta mãe” no sistema do Regional (esta pendência sai na próxima carga); se no documento não consta mãe, corrija aqui marcando “Não consta mãe”.';
+
 /** Closed vocabularies: a value the store cannot keep is stored as empty, with a note. */
 const CLOSED_RULES = new Set(['uf', 'date', 'maritalStatus']);
 const FEMININE_LABELS = new Set(['birthDate', 'birthUf', 'rgUf', 'uf', 'dipStatus']);
@@ -146,7 +153,7 @@ function motherOf(columns: ColumnMap, cells: readonly string[], existing: Profes
     // Said even when the desk keeps its value, or the fact waits in a conflict: the file itself is wrong.
     notes.push({
       field: MOTHER_FACT_FIELD,
-      pendency: { code: 'MOTHER_CONFLICT', field: 'motherNotListed', message: 'O arquivo traz o nome da mãe e também “Não consta mãe”: ficou o nome da mãe. Confira o documento.' },
+      pendency: { code: 'MOTHER_CONFLICT', field: 'motherNotListed', message: MOTHER_BOTH_NOTE },
       notTaken: `O arquivo traz o nome da mãe (“${shorten(name)}”) e também “Não consta mãe”: o sistema do Regional tem os dois. A mesa manteve o seu valor e leu o do arquivo como o nome da mãe. Confira o documento.`,
     });
     return encodeMotherFact({ motherName: name, motherNotListed: false });

@@ -51,8 +51,9 @@ describe('a registry row with both a mother’s name and “Não consta mãe”'
   it('whose name the record takes keeps saying that the name stayed', () => {
     load(MARIA('Rita Souza', 'Sim'));
     expect(maria()).toMatchObject({ motherName: 'Rita Souza', motherNotListed: false });
-    expect(bothNotes()).toEqual([
-      expect.objectContaining({ message: 'O arquivo traz o nome da mãe e também “Não consta mãe”: ficou o nome da mãe. Confira o documento.' }),
-    ]);
+    expect(bothNotes()).toEqual([expect.objectContaining({ message: expect.stringMatching(/^O arquivo do sistema do Regional traz o nome da mãe e também “Não consta mãe”: ficou o nome da mãe\. Confira o documento: se o nome está certo, desmarque “Não consta mãe” no sistema do Regional \(esta pendência sai na próxima carga\)/) })]);
+    // The main system mended: the next load takes the note away, as it says.
+    load(MARIA('Rita Souza', 'Não'));
+    expect(bothNotes()).toEqual([]);
   });
 });
