@@ -36,7 +36,7 @@ const SYNONYMS = buildSynonyms();
 const IGNORED = new Set(headerData.ignored.map(headerKey));
 
 /** What a template adds to a column's name to say whether it must be filled: "Documento (obrigatório)", "E-mail *". */
-const FILL_NOTE = /\s*(\((obrigat[oó]rio|opcional)\)|\*)\s*$/i;
+const FILL_NOTE = /\s*(\((obrigat[oó]ri[oa]|opcional)\)|\*)\s*$/i;
 
 /** The target a header names, whatever the kind (null when unknown or deliberately ignored). */
 export function targetOfHeader(header: string): ImportTarget | null {

@@ -24,7 +24,7 @@ import { BatchedInsert } from './batchedInsert';
 import { cleanRegistryRow } from './registryCells';
 import { flagsOf, RowsById } from './registryRows';
 import { CpfMoves } from './registryCpfMoves';
-import { lostZerosNote } from './registryLostZeros';
+import { lostZerosNote, withLostZeros } from './registryLostZeros';
 import { IdentityCheck } from './registryIdentity';
 import { StaleConflicts } from './registryStaleConflicts';
 import { registryDiff, whoOf } from './registryPreview';
@@ -212,6 +212,10 @@ export class RegistryProcessor implements KindProcessor {
   }
 
   private insert(row: number, registration: string, file: FileRow, refuse: (issues: RowIssue[]) => RowOutcome): RowOutcome {
+    // 123 where the store has 00123 is that record with its zeros lost (Excel), never a new one beside it.
+    const padded = withLostZeros(registration).find((number) => this.byRegistration.get(number) !== undefined);
+    const zeros = padded === undefined ? null : lostZerosNote(padded, registration);
+    if (zeros) return refuse([{ column: this.context.columns.columnOf('registrationNumber'), code: 'VALUE_INVALID', message: `Nenhum cadastro com o registro ${registration}, e nenhum foi incluído. ${zeros}` }]);
     const cpf = file.values.get('cpf');
     if (cpf === undefined || cpf === null) {
       return refuse([{ column: this.context.columns.columnOf('cpf'), code: 'VALUE_REQUIRED', message: 'CPF é obrigatório para incluir um cadastro novo.' }]);

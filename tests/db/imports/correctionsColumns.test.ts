@@ -54,6 +54,9 @@ describe('the columns of a corrections file read by their headers', () => {
   it('reads a template’s “(obrigatório)” and “*” as the column’s own name', () => {
     const summary = importCorrections(['Registro *;E-mail;Documento (obrigatório)', '00123;maria.souza@gmail.com;RG 12.345.678-9']);
     expect(summary).toMatchObject({ accepted: 1, rejected: 0, unread: [] });
+    // A field named in the feminine takes "(obrigatória)".
+    const feminine = importCorrections(['Registro;Data de nascimento (obrigatória);UF (opcional);Documento', '00123;17/05/1980;SP;Certidão']);
+    expect(feminine).toMatchObject({ unread: [], rejected: 0 });
   });
 
   it('names the registration number Excel stripped of its leading zeros', () => {

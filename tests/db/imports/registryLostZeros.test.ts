@@ -30,4 +30,14 @@ describe('a registry file whose registration numbers lost their leading zeros', 
     const result = loadRegistry(desk, [HEADER, `999;${validCpf(4567)};Lia Prado;Ana Prado;lia@exemplo.com.br`]);
     expect(result.errors[0]?.message).toBe('Este CPF já pertence a outro cadastro (registro 4567). Confira o documento.');
   });
+
+  it('never adds a record beside the one whose number lost its zeros, whatever CPF the row brings', () => {
+    const before = rows();
+    for (const cpf of ['', validCpf(777)]) {
+      const result = loadRegistry(desk, [HEADER, `123;${cpf};Maria Souza;Rita Souza;maria@exemplo.com.br`]);
+      expect(result).toMatchObject({ rejected: 1, inserted: 0 });
+      expect(result.errors[0]).toMatchObject({ column: 'Registro', code: 'VALUE_INVALID', message: expect.stringMatching(/^Nenhum cadastro com o registro 123, e nenhum foi incluído\. O registro 123 da planilha é o 00123 sem os zeros à esquerda/) });
+    }
+    expect(rows()).toEqual(before);
+  });
 });
