@@ -4,6 +4,7 @@ import { spreadsheetError, spreadsheetErrorMessage } from '../../shared/spreadsh
 import { unneutralizeCell } from '../../shared/spreadsheetSafety';
 import type { ImportError, ImportMapping, ImportTarget } from '../../shared/contract/imports';
 import type { ErrorCode } from '../../shared/errors';
+import { swappedDateIssues, type MonthFirstProof } from './monthFirstDates';
 
 const NO_ISSUES: readonly RowIssue[] = Object.freeze([]);
 
@@ -64,6 +65,20 @@ export class ColumnMap {
       if (spreadsheetError(cell)) (issues ??= []).push({ column, code: 'VALUE_INVALID', message: spreadsheetErrorMessage(cell) });
     }
     return issues ?? NO_ISSUES;
+  }
+
+  /** Date columns written month first, each with the cell that showed it (monthFirstDates.ts). */
+  monthFirst: ReadonlyMap<number, MonthFirstProof> = new Map();
+
+  /**
+   * The cells that refuse their row whatever its kind: a failed formula, and a day and month a
+   * month-first column may hold swapped.
+   */
+  refusedCells(cells: readonly string[]): readonly RowIssue[] {
+    const formulas = this.formulaErrors(cells);
+    if (this.monthFirst.size === 0) return formulas;
+    const swapped = swappedDateIssues(cells, this.monthFirst, (column) => this.header(column));
+    return swapped.length === 0 ? formulas : [...formulas, ...swapped];
   }
 
   /** Where an error about a field is shown: its column; the mother rule's, on either of its two. */

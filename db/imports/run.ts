@@ -15,6 +15,7 @@ import type { JobContext } from '../jobs/types';
 import { requireSettings } from '../settings';
 import { ColumnMap } from './columns';
 import { checkMapping, unreadHeaders } from './headers';
+import { monthFirstColumns } from './monthFirstDates';
 import { previousImports, repeatedFileError } from './history';
 import { CepProcessor } from './kinds/cep';
 import { CorrectionsProcessor } from './kinds/corrections';
@@ -106,6 +107,7 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
   const mapping = found?.mapping ?? (input.mapping as ImportMapping);
   checkMapping(input.kind, header.headers, mapping, { fromHeaders: input.mapping === null, guessed: found?.remembered === false });
   const columns = new ColumnMap(header.headers, mapping, input.mapping === null);
+  columns.monthFirst = monthFirstColumns(source, sheet, header.row, columns);
 
   const startedAt = context.nowIso();
   const forced = Boolean(previous) && input.force;
@@ -270,9 +272,9 @@ function processRows(
   const handle = (raw: RawRow, ordinal: number) => {
     counts.rows++;
     link.atRow(raw.row);
-    // A failed formula in a column read refuses the row whatever its kind (columns.ts).
-    const formulaErrors = columns.formulaErrors(raw.cells);
-    const outcome = formulaErrors.length > 0 ? rejected([...formulaErrors]) : processor.process(raw);
+    // A failed formula, or a date a month-first column may hold swapped, refuses the row whatever its kind (columns.ts).
+    const refusedCells = columns.refusedCells(raw.cells);
+    const outcome = refusedCells.length > 0 ? rejected([...refusedCells]) : processor.process(raw);
     counts[outcome.status]++;
     if (outcome.dipConsequence !== 'none') {
       // Written only once the clerk read, in the preview, whose DIP this touches (as the form asks);
@@ -343,7 +345,7 @@ function processRows(
     }
     if (raw.row <= headerRow || isBlankRow(raw.cells)) continue;
     // A row refused for a failed formula states nothing the rows around it may count on.
-    if (processor.readAhead && columns.formulaErrors(raw.cells).length === 0) processor.readAhead(raw);
+    if (processor.readAhead && columns.refusedCells(raw.cells).length === 0) processor.readAhead(raw);
     if (ordered) ordered.add(raw);
     else take(raw, dataRows);
     dataRows++;

@@ -2,7 +2,8 @@
 // the desk reads them by their headers. A column it does not know must not pass unseen, a file
 // whose known columns only say whose the row is corrects nothing, and two columns naming one field
 // leave the desk to guess which one holds it — each is said, naming the columns. A registration
-// number Excel stripped of its leading zeros (the Pendências worklist saved again) is named as such.
+// number Excel stripped of its leading zeros (the Pendências worklist saved again) is named as such,
+// and a dates column written month first (an English Excel's export) is not guessed.
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
@@ -67,5 +68,45 @@ describe('the columns of a corrections file read by their headers', () => {
     ]);
     expect(summary.errors[0]?.message).toMatch(/^Nenhum cadastro com o registro 123\. O registro 123 da planilha é o 00123 sem os zeros à esquerda.*\.xlsx que o CRESS Desk exporta/);
     expect(summary.errors[1]?.message).toBe('Nenhum cadastro com o registro 999.');
+  });
+
+  it('refuses the dates a month-first column may hold swapped, naming the cell that shows the order; nothing of them is written', () => {
+    loadRegistry(desk, ['Registro;CPF;Nome;Nome da mãe;Data de nascimento', `00777;${validCpf(777)};Joana Dias;Rita Dias;11/07/1975`, `00778;${validCpf(778)};Lia Prado;Ana Prado;01/01/1980`]);
+    const summary = importCorrections([
+      'Registro;Data de nascimento;Documento',
+      '00777;7/10/1975;Certidão de nascimento',
+      '00123;4/22/1955;Certidão de nascimento',
+      '00778;13/05/1980;Certidão de nascimento',
+    ]);
+    expect(summary.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [2, 'Data de nascimento', 'DATE_INVALID'],
+      [3, 'Data de nascimento', 'DATE_INVALID'],
+    ]);
+    expect(summary.errors[0]?.message).toBe(
+      'Data ambígua: a coluna “Data de nascimento” está na ordem mês/dia/ano (linha 3: 4/22/1955), e 7/10/1975 pode ter dia e mês trocados. Escreva as datas da coluna em dd/mm/aaaa (ou formate-a como data) e importe de novo.',
+    );
+    expect(summary.errors[1]?.message).toMatch(/ordem mês\/dia\/ano/);
+    // A day over 12 is a day whichever way the column goes: that row goes in.
+    expect(summary).toMatchObject({ accepted: 1, rejected: 2 });
+    const birth = desk.store.db.prepare("SELECT birth_date FROM professionals WHERE registration_number = '00777'").pluck().get();
+    expect(birth).toBe('1975-07-11');
+  });
+
+  it('reads day-first dates as always when no cell shows the month-first order', () => {
+    loadRegistry(desk, ['Registro;CPF;Nome;Nome da mãe;Data de nascimento', `00777;${validCpf(777)};Joana Dias;Rita Dias;11/07/1975`]);
+    expect(importCorrections(['Registro;Data de nascimento;Documento', '00777;7/10/1975;Certidão de nascimento'])).toMatchObject({ accepted: 1, rejected: 0 });
+  });
+});
+
+describe('a registry load whose dates column is month first', () => {
+  it('refuses the rows whose day and month may be swapped, and loads the others', () => {
+    const summary = loadRegistry(desk, [
+      'Registro;CPF;Nome;Nome da mãe;Data de nascimento',
+      `00777;${validCpf(777)};Joana Dias;Rita Dias;3/9/1980`,
+      `00778;${validCpf(778)};Lia Prado;Ana Prado;4/22/1955`,
+    ]);
+    expect(summary.errors.map((e) => [e.row, e.code])).toEqual([[2, 'DATE_INVALID']]);
+    expect(summary.errors[0]?.message).toMatch(/^Data ambígua: a coluna “Data de nascimento” está na ordem mês\/dia\/ano \(linha 3: 4\/22\/1955\)/);
+    expect(desk.store.db.prepare("SELECT count(*) FROM professionals WHERE registration_number = '00777'").pluck().get()).toBe(0);
   });
 });
