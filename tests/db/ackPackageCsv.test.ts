@@ -64,7 +64,7 @@ describe('the lote’s corrections.csv filled in by Implanta', () => {
   it('a row with a message or a DIP status but no situação is still refused, naming the line', async () => {
     const before = storePicture(desk, { corrections: 'SELECT uuid, status FROM corrections' });
     const path = filledIn(['Situação', 'Mensagem'], [['aplicada', ''], ['', 'Falta o comprovante'], ['', '']]);
-    await expect(importAck(desk, path)).rejects.toMatchObject({ code: 'ACK_INVALID', message: expect.stringMatching(/^Linha 3, coluna situação: ""/) });
+    await expect(importAck(desk, path)).rejects.toMatchObject({ code: 'ACK_INVALID', message: expect.stringMatching(/^Linha 3, coluna situação: a célula está vazia; use aplicada/) });
     expect(storePicture(desk, { corrections: 'SELECT uuid, status FROM corrections' })).toEqual(before);
   });
 });
