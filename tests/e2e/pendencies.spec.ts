@@ -27,8 +27,8 @@ test('the worklist counts by case, filters, opens the record, and the export rou
   await page.getByRole('button', { name: /D — e-mail de senha não chega/ }).click();
   const table = page.getByRole('table', { name: 'Pendências do cadastro' });
   await expect(table.getByRole('row').nth(1)).toBeVisible();
-  const cases = await table.getByRole('row').locator('td:nth-child(4)').allTextContents();
-  expect(new Set(cases)).toEqual(new Set(['D']));
+  // Read once the filtered page has replaced the whole list (its rows of every case may still show for a moment).
+  await expect.poll(async () => new Set(await table.getByRole('row').locator('td:nth-child(4)').allTextContents())).toEqual(new Set(['D']));
 
   // By kind: the misspelt providers, each with its suggestion.
   await page.getByLabel('Tipo de pendência').click();
