@@ -2,8 +2,9 @@
 // cell whose second number is over 12 proves the column's order; then each of its cells whose day
 // and month are both 12 or under (7/10/1975: 7 October here, 10 July there) may hold them swapped,
 // and the import does not guess: such a cell refuses its row, naming the cell that showed the order.
-// The cells that show it are refused by the date rule itself (shared/rules/dates.ts).
+// The cells that show it (isMonthFirstOnly) are refused by the date rule itself (shared/rules/dates.ts).
 import { FIELDS, isFieldName } from '../../shared/fields';
+import { isMonthFirstOnly } from '../../shared/rules/dates';
 import type { ColumnMap, RowIssue } from './columns';
 import { isBlankRow, type SpreadsheetSource } from './readers/source';
 
@@ -18,12 +19,6 @@ export interface MonthFirstProof {
 function dayAndMonth(cell: string): [number, number] | null {
   const match = SLASHED.exec(cell.trim());
   return match ? [Number(match[1]), Number(match[2])] : null;
-}
-
-/** 4/22/1955: only month first can it be a day. */
-function showsMonthFirst(cell: string): boolean {
-  const parts = dayAndMonth(cell);
-  return parts !== null && parts[0] >= 1 && parts[0] <= 12 && parts[1] > 12 && parts[1] <= 31;
 }
 
 /** 7/10/1975: a day either way round, and another day each way. */
@@ -47,7 +42,7 @@ export function monthFirstColumns(source: SpreadsheetSource, sheet: string, head
     if (raw.row <= headerRow || isBlankRow(raw.cells)) continue;
     for (const column of dates) {
       const cell = raw.cells[column] ?? '';
-      if (!found.has(column) && showsMonthFirst(cell)) found.set(column, { row: raw.row, value: cell.trim() });
+      if (!found.has(column) && isMonthFirstOnly(cell)) found.set(column, { row: raw.row, value: cell.trim() });
     }
     if (found.size === dates.length) break;
   }

@@ -28,10 +28,17 @@ function notADate(value: string): string {
  * (4/22/1955), it is a date in the American order: the rest of its column may have been read with
  * day and month swapped (7/10/1949 is 7 October here, 10 July there), and only the clerk can tell.
  */
-function notInCalendar(value: string, { y, m, d }: { y: number; m: number; d: number }): string {
-  const american = DATE_BR.test(value) && m > 12 && isRealDate(y, d, m);
-  if (!american) return `Data inválida: ${value} não existe no calendário.`;
+function notInCalendar(value: string): string {
+  if (!isMonthFirstOnly(value)) return `Data inválida: ${value} não existe no calendário.`;
   return `Data inválida: ${value} está na ordem mês/dia/ano (a de um Excel em inglês); o CRESS Desk lê dia/mês/ano. Confira toda a coluna — uma data como 07/10 seria lida como 7 de outubro — e salve a planilha com as datas em dd/mm/aaaa.`;
+}
+
+/** 4/22/1955: written with slashes, a real day only month first (the order of an Excel in English). */
+export function isMonthFirstOnly(value: string): boolean {
+  const match = DATE_BR.exec(value.trim());
+  if (!match) return false;
+  const [first, second, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return second > 12 && isRealDate(year, first, second);
 }
 
 /**
@@ -46,7 +53,7 @@ export function parseCalendarDate(input: string): Parsed<string> {
   if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
   else if ((match = DATE_BR.exec(value))) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
   else return fail('DATE_INVALID', notADate(value));
-  if (!isRealDate(y, m, d)) return fail('DATE_INVALID', notInCalendar(value, { y, m, d }));
+  if (!isRealDate(y, m, d)) return fail('DATE_INVALID', notInCalendar(value));
   return ok(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 }
 
