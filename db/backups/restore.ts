@@ -33,16 +33,6 @@ import { noteVerification, verifyBackupFile, type VerifyInput } from './verify';
 /** Corrections the desk saved after the backup was made: a restore takes them off the desk. */
 type SavedAfter = RestorePrepared['correctionsAfter'];
 
-/** The store's region, and the lotes it has let out (db/batches/undoneLotes.ts). */
-function currentFacts(storePath: string): { region: number | null; lotesOut: UndoneLote[] } {
-  const db = openStoreReader(storePath);
-  try {
-    return { region: getSettings(db)?.region ?? null, lotesOut: lotesThatLeft(db) };
-  } finally {
-    db.close();
-  }
-}
-
 /**
  * How far before the backup's time a correction is still looked for in it: the time is written to
  * the second, and moved on a few seconds when backups of the coming seconds already have names.
@@ -53,29 +43,37 @@ const BACKUP_TIME_SLACK_MS = 60 * 60 * 1000;
  * The store's corrections the backup does not hold, by uuid, among those saved from a little before
  * the backup was made (`madeAt`; none counted when the backup does not say when it was made).
  */
-function correctionsNotIn(copy: Database, storePath: string, madeAt: string | null): SavedAfter {
+function correctionsNotIn(copy: Database, store: Database, madeAt: string | null): SavedAfter {
   const since = madeAt === null ? Number.NaN : Date.parse(madeAt) - BACKUP_TIME_SLACK_MS;
   if (Number.isNaN(since)) return { count: 0, latest: null };
   const inCopy = copy.prepare('SELECT 1 FROM corrections WHERE uuid = ?');
-  const db = openStoreReader(storePath);
-  try {
-    let count = 0;
-    let latest: string | null = null;
-    const recent = db.prepare('SELECT uuid, created_at AS at FROM corrections WHERE created_at > ?').iterate(new Date(since).toISOString()) as Iterable<{ uuid: string; at: string }>;
-    for (const { uuid, at } of recent) {
-      if (inCopy.get(uuid) !== undefined) continue;
-      count++;
-      if (latest === null || at > latest) latest = at;
-    }
-    return { count, latest };
-  } finally {
-    db.close();
+  let count = 0;
+  let latest: string | null = null;
+  const recent = store.prepare('SELECT uuid, created_at AS at FROM corrections WHERE created_at > ?').iterate(new Date(since).toISOString()) as Iterable<{ uuid: string; at: string }>;
+  for (const { uuid, at } of recent) {
+    if (inCopy.get(uuid) !== undefined) continue;
+    count++;
+    if (latest === null || at > latest) latest = at;
   }
+  return { count, latest };
 }
 
-/** What restoring the copy undoes of the store: the lotes that left as they left, and the corrections saved since. */
-function undoneBy(copy: Database, storePath: string, lotesOut: readonly UndoneLote[], madeAt: string | null): { undoneLotes: UndoneLote[]; correctionsAfter: SavedAfter } {
-  return { undoneLotes: lotesOut.length === 0 ? [] : lotesUndoneBy(copy, lotesOut), correctionsAfter: correctionsNotIn(copy, storePath, madeAt) };
+/**
+ * The store's region, and what restoring the copy undoes of it: the lotes that left as they left
+ * (db/batches/undoneLotes.ts), and the corrections saved since — read on one connection.
+ */
+function undoneBy(copy: Database, storePath: string, madeAt: string | null): { region: number | null; undoneLotes: UndoneLote[]; correctionsAfter: SavedAfter } {
+  const store = openStoreReader(storePath);
+  try {
+    const lotesOut = lotesThatLeft(store);
+    return {
+      region: getSettings(store)?.region ?? null,
+      undoneLotes: lotesOut.length === 0 ? [] : lotesUndoneBy(copy, lotesOut),
+      correctionsAfter: correctionsNotIn(copy, store, madeAt),
+    };
+  } finally {
+    store.close();
+  }
 }
 
 export async function prepareRestore(input: VerifyInput, context: JobContext): Promise<RestorePrepared> {
@@ -97,7 +95,6 @@ export async function prepareRestore(input: VerifyInput, context: JobContext): P
     const schemaVersion = verification.schemaVersion as number;
     let migratedFrom: number | null = null;
     let preparedVersion = schemaVersion;
-    const current = currentFacts(context.storePath);
     let undone: ReturnType<typeof undoneBy>;
     if (schemaVerdict(schemaVersion) === 'older') {
       context.progress({ phase: 'migrate', label: 'Atualizando a cópia para esta versão…', done: 0, total: null });
@@ -106,7 +103,7 @@ export async function prepareRestore(input: VerifyInput, context: JobContext): P
       const migrated = openStore({ path: preparedPath, create: false, adoptOtherKey: true });
       preparedVersion = migrated.schemaVersion;
       try {
-        undone = undoneBy(migrated.db, context.storePath, current.lotesOut, verification.createdAt);
+        undone = undoneBy(migrated.db, context.storePath, verification.createdAt);
       } finally {
         migrated.close();
       }
@@ -115,13 +112,12 @@ export async function prepareRestore(input: VerifyInput, context: JobContext): P
       // Read without writing it: the copy is in rollback-journal mode.
       const copy = readBackupCopy(preparedPath);
       try {
-        undone = undoneBy(copy, context.storePath, current.lotesOut, verification.createdAt);
+        undone = undoneBy(copy, context.storePath, verification.createdAt);
       } finally {
         copy.close();
       }
     }
-    const region = current.region;
-    const { undoneLotes, correctionsAfter } = undone;
+    const { region, undoneLotes, correctionsAfter } = undone;
     keep = true;
     return {
       file: verification.file,
