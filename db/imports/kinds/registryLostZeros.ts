@@ -18,9 +18,15 @@ export const CORRECTIONS_REMEDY = 'escreva-o com os zeros (a coluna Registro for
 const REGISTRATION_DIGITS = 12;
 
 /** `typed` with the leading zeros it may have lost, shortest first: 123 → 0123, 00123… */
-export function withLostZeros(typed: string): string[] {
+function withLostZeros(typed: string): string[] {
   if (!/^[1-9]\d*$/.test(typed)) return [];
   const out: string[] = [];
   for (let zeros = 1; typed.length + zeros <= REGISTRATION_DIGITS; zeros++) out.push('0'.repeat(zeros) + typed);
   return out;
+}
+
+/** The sentence naming the record `typed` is with its zeros lost, when `exists` finds one; else null. */
+export function lostZerosOf(typed: string, exists: (registration: string) => boolean, remedy = REGISTRY_REMEDY): string | null {
+  const stored = withLostZeros(typed).find(exists);
+  return stored === undefined ? null : lostZerosNote(stored, typed, remedy);
 }
