@@ -30,7 +30,7 @@ import { isPreparedPath, preparedPathFor, removeStalePrepared } from './prepared
 import { schemaVerdict } from './snapshot';
 import { noteVerification, verifyBackupFile, type VerifyInput } from './verify';
 
-/** Corrections the desk saved after the backup was made: a restore takes them off the desk. */
+/** Corrections the desk saved (or cancelled) after the backup was made: a count and the latest time. */
 type SavedAfter = RestorePrepared['correctionsAfter'];
 
 /**
@@ -44,25 +44,63 @@ const BACKUP_TIME_SLACK_MS = 60 * 60 * 1000;
  * the backup was made (`madeAt`; none counted when the backup does not say when it was made).
  */
 function correctionsNotIn(copy: Database, store: Database, madeAt: string | null): SavedAfter {
-  const since = madeAt === null ? Number.NaN : Date.parse(madeAt) - BACKUP_TIME_SLACK_MS;
-  if (Number.isNaN(since)) return { count: 0, latest: null };
   const inCopy = copy.prepare('SELECT 1 FROM corrections WHERE uuid = ?');
-  let count = 0;
-  let latest: string | null = null;
-  const recent = store.prepare('SELECT uuid, created_at AS at FROM corrections WHERE created_at > ?').iterate(new Date(since).toISOString()) as Iterable<{ uuid: string; at: string }>;
-  for (const { uuid, at } of recent) {
-    if (inCopy.get(uuid) !== undefined) continue;
-    count++;
+  const recent = 'SELECT uuid, created_at AS at FROM corrections WHERE created_at > ?';
+  const { count, latest } = countSince(store, recent, madeAt, (uuid) => inCopy.get(uuid) === undefined);
+  return { count, latest };
+}
+
+/**
+ * The corrections the clerk took back since the backup — cancelled, or their import undone — that it
+ * still holds on their way (pending, or in a lote not sealed): restored, they go to Implanta again.
+ */
+function cancellationsNotIn(copy: Database, store: Database, madeAt: string | null): SavedAfter {
+  const onTheirWay = copy.prepare("SELECT 1 FROM corrections WHERE uuid = ? AND status IN ('pending', 'batched')");
+  const cancelled = "SELECT uuid, status_changed_at AS at FROM corrections WHERE status = 'cancelled' AND status_changed_at > ?";
+  const byUndo = copy.prepare(
+    `SELECT count(*) FROM corrections c JOIN imports i ON i.id = c.import_id
+     WHERE i.id = ? AND i.sha256 = ? AND i.undone_at IS NULL AND c.status IN ('pending', 'batched')`,
+  );
+  const undone = store.prepare('SELECT id, sha256, undone_at AS at FROM imports WHERE undone_at > ?');
+  const taken = countSince(store, cancelled, madeAt, (uuid) => onTheirWay.get(uuid) !== undefined);
+  if (taken.since === null) return { count: 0, latest: null };
+  let { count, latest } = taken;
+  for (const { id, sha256, at } of undone.iterate(taken.since) as Iterable<{ id: number; sha256: string; at: string }>) {
+    const back = byUndo.pluck().get(id, sha256) as number;
+    if (back === 0) continue;
+    count += back;
     if (latest === null || at > latest) latest = at;
   }
   return { count, latest };
 }
 
 /**
+ * The store's rows `recent` finds from a little before `madeAt` (`since`, null when the backup does
+ * not say when it was made) that `counts`: how many, and the latest time.
+ */
+function countSince(store: Database, recent: string, madeAt: string | null, counts: (uuid: string) => boolean): SavedAfter & { since: string | null } {
+  const time = madeAt === null ? Number.NaN : Date.parse(madeAt) - BACKUP_TIME_SLACK_MS;
+  if (Number.isNaN(time)) return { count: 0, latest: null, since: null };
+  const since = new Date(time).toISOString();
+  let count = 0;
+  let latest: string | null = null;
+  for (const { uuid, at } of store.prepare(recent).iterate(since) as Iterable<{ uuid: string; at: string }>) {
+    if (!counts(uuid)) continue;
+    count++;
+    if (latest === null || at > latest) latest = at;
+  }
+  return { count, latest, since };
+}
+
+/**
  * The store's region, and what restoring the copy undoes of it: the lotes that left as they left
  * (db/batches/undoneLotes.ts), and the corrections saved since — read on one connection.
  */
-function undoneBy(copy: Database, storePath: string, madeAt: string | null): { region: number | null; undoneLotes: UndoneLote[]; correctionsAfter: SavedAfter } {
+function undoneBy(
+  copy: Database,
+  storePath: string,
+  madeAt: string | null,
+): { region: number | null; undoneLotes: UndoneLote[]; correctionsAfter: SavedAfter; cancelledAfter: SavedAfter } {
   const store = openStoreReader(storePath);
   try {
     const lotesOut = lotesThatLeft(store);
@@ -70,6 +108,7 @@ function undoneBy(copy: Database, storePath: string, madeAt: string | null): { r
       region: getSettings(store)?.region ?? null,
       undoneLotes: lotesOut.length === 0 ? [] : lotesUndoneBy(copy, lotesOut),
       correctionsAfter: correctionsNotIn(copy, store, madeAt),
+      cancelledAfter: cancellationsNotIn(copy, store, madeAt),
     };
   } finally {
     store.close();
@@ -117,7 +156,7 @@ export async function prepareRestore(input: VerifyInput, context: JobContext): P
         copy.close();
       }
     }
-    const { region, undoneLotes, correctionsAfter } = undone;
+    const { region, undoneLotes, correctionsAfter, cancelledAfter } = undone;
     keep = true;
     return {
       file: verification.file,
@@ -133,6 +172,7 @@ export async function prepareRestore(input: VerifyInput, context: JobContext): P
       createdAt: verification.createdAt,
       counts: verification.counts ?? {},
       correctionsAfter,
+      cancelledAfter,
       undoneLotes: undoneLotes.map(({ number, uuid, state, sentAt, items, answered, stateNow, answeredNow }) => ({ number, uuid, state, sentAt, items, answered, stateNow, answeredNow })),
     };
   } finally {

@@ -194,7 +194,11 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
       const dropped = after.count > 0 && after.latest
         ? ` ${plural(after.count, 'correction', 'corrections')} saved here since then (the latest on ${formatDateTimeBr(after.latest)}) ${after.count === 1 ? 'is' : 'are'} not in it and leave${after.count === 1 ? 's' : ''} the desk.`
         : '';
-      const question = `Restore ${file}?${made} The current data is replaced (and kept aside).${dropped}${other}${implanta}${undone}`;
+      const back = prepared.cancelledAfter;
+      const comeBack = back.count > 0 && back.latest
+        ? ` ${plural(back.count, 'correction', 'corrections')} cancelled here since then (or whose import was undone; the latest on ${formatDateTimeBr(back.latest)}) ${back.count === 1 ? 'is' : 'are'} pending in it and would go to Implanta again.`
+        : '';
+      const question = `Restore ${file}?${made} The current data is replaced (and kept aside).${dropped}${comeBack}${other}${implanta}${undone}`;
       const answer = await confirm(question);
       if (answer === null) throw new UsageError(`restoring replaces this desk's data: confirm with --yes.${other}`);
       // Declined at the terminal: a choice, not a mistake of usage.
@@ -216,6 +220,9 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
     `Restored ${file}${prepared.createdAt ? ` (made ${formatDateTimeBr(prepared.createdAt)})` : ''}.`,
     `  The data as it was before is kept in ${applied.previousStore}`,
     prepared.correctionsAfter.count > 0 ? `  ${plural(prepared.correctionsAfter.count, 'correction', 'corrections')} saved after the backup ${prepared.correctionsAfter.count === 1 ? 'is' : 'are'} only in that file now.` : '',
+    prepared.cancelledAfter.count > 0
+      ? `  ${plural(prepared.cancelledAfter.count, 'correction', 'corrections')} cancelled after the backup ${prepared.cancelledAfter.count === 1 ? 'is' : 'are'} pending again: cancel ${prepared.cancelledAfter.count === 1 ? 'it' : 'them'} again before the next batch (corrections list --status pending).`
+      : '',
     prepared.otherRegion ? `  It was a backup of CRESS region ${prepared.region}: this desk is now of region ${prepared.region}.` : '',
     prepared.implantaCopy ? `  It was ${IMPLANTA_COPY.replace(/^It is /, '')}; those of before are kept in ${applied.previousStore}.` : '',
     prepared.migratedFrom !== null ? `  Updated from schema ${prepared.migratedFrom} to ${applied.schemaVersion}.` : '',
@@ -224,7 +231,7 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
   ]
     .filter(Boolean)
     .join('\n');
-  return { result: { ...applied, correctionsAfter: prepared.correctionsAfter.count, otherRegion: prepared.otherRegion, migratedFrom: prepared.migratedFrom, implantaCopy: prepared.implantaCopy }, text, exit: EXIT.ok };
+  return { result: { ...applied, correctionsAfter: prepared.correctionsAfter.count, cancelledAfter: prepared.cancelledAfter.count, otherRegion: prepared.otherRegion, migratedFrom: prepared.migratedFrom, implantaCopy: prepared.implantaCopy }, text, exit: EXIT.ok };
 }
 
 /** Who made the backup, as far as this desk's catalogue knows. */

@@ -240,6 +240,9 @@ export function RestoreDialog({
           {prepared.correctionsAfter.count > 0 ? (
             <Alert severity="warning">{TEXT.restoreDropsCorrections(prepared.correctionsAfter.count, formatDateTimeBr(prepared.correctionsAfter.latest))}</Alert>
           ) : null}
+          {prepared.cancelledAfter.count > 0 ? (
+            <Alert severity="warning">{TEXT.restoreBringsBackCancelled(prepared.cancelledAfter.count, formatDateTimeBr(prepared.cancelledAfter.latest))}</Alert>
+          ) : null}
           {currentProfessionals !== null ? (
             <Typography variant="body2">{TEXT.restoreCompare(currentProfessionals, prepared.counts.professionals ?? 0)}</Typography>
           ) : null}

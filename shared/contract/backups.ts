@@ -130,6 +130,8 @@ export const restorePreparedSchema = z.object({
   counts: backupCountsSchema,
   /** Corrections this desk saved after the backup was made (the latest one's time): the restore takes them off the desk. */
   correctionsAfter: z.object({ count: z.number().int(), latest: z.string().nullable() }).default({ count: 0, latest: null }),
+  /** Corrections the clerk cancelled after the backup was made that it holds still on their way: restored, they would go to Implanta. */
+  cancelledAfter: z.object({ count: z.number().int(), latest: z.string().nullable() }).default({ count: 0, latest: null }),
   /** What restoring it would undo, told before the clerk confirms (the restore tells it again, as found then). */
   undoneLotes: undoneLotesSchema,
 });

@@ -52,4 +52,19 @@ describe('a restore of a backup older than corrections saved since', () => {
     const again = json('backup', 'restore', backup, '--yes');
     expect(again.body.correctionsAfter).toBe(0);
   });
+
+  it('says a correction cancelled since the backup is pending again, and it is', () => {
+    // The correction the first restore left on the desk is in the new backup, pending.
+    const backups = join(desk.dir, 'backups-cancel');
+    mkdirSync(backups);
+    const backup = json('backup', 'create', '--out', backups).body.file as string;
+    const pending = json('corrections', 'list', '--status', 'pending').body.items as { uuid: string; field: string }[];
+    expect(pending).toHaveLength(1);
+    expect(run('corrections', 'cancel', pending[0]!.uuid, '--reason', 'A profissional desistiu').code).toBe(0);
+
+    const restored = run('backup', 'restore', backup, '--yes');
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(restored.stdout).toMatch(/^ {2}1 correction cancelled after the backup is pending again: cancel it again before the next batch \(corrections list --status pending\)\.$/m);
+    expect(json('corrections', 'list', '--status', 'pending').body.total).toBe(1);
+  });
 });
