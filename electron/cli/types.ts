@@ -171,9 +171,34 @@ const WRONG_PASSPHRASE = new Set(['BACKUP_PASSPHRASE_WRONG', 'ZIP_PASSWORD_WRONG
  * what they encrypted with a Notepad file still opens with it.
  */
 export async function withFilePassphrase<T>(context: CliContext, open: (passphrase: string | null) => Promise<T>): Promise<T> {
-  const passphrase = passphraseFromFile(context);
   const file = optionText(context, 'passphraseFile');
-  const earlier = passphrase === null || file === undefined ? null : earlierPassphraseReading(file, passphrase);
+  if (file === undefined) {
+    const result = await open(null).catch((error: unknown) => Promise.reject(namingThePassphraseFile(error)));
+    return problemsNamingThePassphraseFile(result);
+  }
+  return withPassphraseOf(file, passphraseFromFile(context), open);
+}
+
+/** What says a file is encrypted and no passphrase was given. */
+const PASSPHRASE_MISSING = new Set(['BACKUP_PASSPHRASE_REQUIRED', 'ZIP_PASSWORD_REQUIRED']);
+
+/** "Give the passphrase" said the command line's way: the window asks for it, the command takes a file. */
+const GIVE_THE_PASSPHRASE = 'Give it with --passphrase-file FILE (the passphrase on its first line; chmod 600).';
+
+function namingThePassphraseFile(error: unknown): unknown {
+  if (!(error instanceof AppError && PASSPHRASE_MISSING.has(error.code))) return error;
+  return new AppError(error.code, `${error.message} ${GIVE_THE_PASSPHRASE}`, { field: error.field, details: error.details });
+}
+
+/** The same, in a verification's problems. */
+function problemsNamingThePassphraseFile<T>(result: T): T {
+  const problems = (result as { problems?: { code: string; message: string }[] }).problems;
+  if (!problems?.some((p) => PASSPHRASE_MISSING.has(p.code))) return result;
+  return { ...result, problems: problems.map((p) => (PASSPHRASE_MISSING.has(p.code) ? { ...p, message: `${p.message} ${GIVE_THE_PASSPHRASE}` } : p)) };
+}
+
+async function withPassphraseOf<T>(file: string, passphrase: string | null, open: (passphrase: string | null) => Promise<T>): Promise<T> {
+  const earlier = passphrase === null ? null : earlierPassphraseReading(file, passphrase);
   const wrongIn = (result: T) => ((result as { problems?: { code: string }[] }).problems ?? []).some((p) => WRONG_PASSPHRASE.has(p.code));
   let result: T;
   try {

@@ -139,3 +139,20 @@ describe('a backup made by an earlier version from a passphrase file in another 
     expect(refused.out).toMatch(/Senha incorreta/);
   });
 });
+
+describe('a backup with a passphrase opened without --passphrase-file', () => {
+  it('verify and restore say to give it with --passphrase-file, and nothing is restored', () => {
+    const passphrase = join(desk.dir, 'senha-do-backup.txt');
+    writeFileSync(passphrase, 'frase longa e secreta\n', { mode: 0o600 });
+    const folder = join(desk.dir, 'backup-com-senha');
+    mkdirSync(folder);
+    expect(runBounded('backup', 'create', '--out', folder, '--passphrase-file', passphrase).code).toBe(0);
+    const backup = join(folder, readdirSync(folder)[0] as string);
+    for (const command of ['verify', 'restore'] as const) {
+      const refused = runBounded('backup', command, backup, ...(command === 'restore' ? ['--yes'] : []));
+      expect(refused.code, refused.out).toBe(1);
+      expect(refused.out).toMatch(/protegido por senha: informe a senha usada ao criá-lo\. Give it with --passphrase-file FILE/);
+    }
+    expect(readdirSync(desk.dir).some((name) => name.includes('before-restore'))).toBe(false);
+  });
+});
