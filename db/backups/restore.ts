@@ -18,6 +18,7 @@ import { basename, dirname, join } from 'node:path';
 import type { RestoreApplied, RestorePrepared } from '../../shared/contract/backups';
 import { AppError } from '../../shared/errors';
 import { appendAudit } from '../audit';
+import { cancelBatch } from '../batches/lifecycle';
 import { lotesThatLeft, lotesUndoneBy, type UndoneLote } from '../batches/undoneLotes';
 import { claimStoreAlone, openStoreReader, readBackupCopy } from '../connections';
 import type { JobContext } from '../jobs/types';
@@ -268,6 +269,21 @@ function swapIn(storePath: string, prepared: RestorePrepared, now: Date): { asid
 }
 
 /**
+ * A lote that left the desk but is still under review in the backup is cancelled on the restored
+ * desk, its items pending again: sealed anew it would be another package under the number and
+ * identifier Implanta may already hold. It is then told as a lote not in the backup.
+ */
+function cancelReopenedLotes(db: Database, undone: UndoneLote[], now: Date): UndoneLote[] {
+  const openOne = db.prepare("SELECT id FROM batches WHERE uuid = ? AND state = 'open'").pluck();
+  return undone.map((lote) => {
+    if (lote.stateNow !== 'open') return lote;
+    const id = openOne.get(lote.uuid) as number | undefined;
+    if (id !== undefined) cancelBatch(db, id, now);
+    return { ...lote, stateNow: 'cancelled' };
+  });
+}
+
+/**
  * Swaps the prepared copy in. Runs with the store closed (Desk.withStoreClosed gives `storePath`).
  * On failure the store is exactly as before and the error is rethrown.
  */
@@ -280,7 +296,7 @@ export function applyRestore(storePath: string, options: ApplyOptions): RestoreA
     const store = openStore({ path: storePath, create: false, adoptOtherKey: true });
     try {
       importCatalog(store.db, outgoing.catalog, options.now.toISOString());
-      const undoneLotes = lotesUndoneBy(store.db, outgoing.lotesOut);
+      const undoneLotes = cancelReopenedLotes(store.db, lotesUndoneBy(store.db, outgoing.lotesOut), options.now);
       // The backup just passed a full verification: the list says so.
       noteVerification(
         storePath,

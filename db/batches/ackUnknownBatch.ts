@@ -36,7 +36,14 @@ export function undoneByRestore(db: Database, uuid: string): string | null {
 /** Why a lote that was not sent cannot be answered, in the words of its state. */
 export function notSentError(db: Database, batch: BatchRow): AppError {
   // Sent, then a restore of a backup from before it was sent took it back a step: say so.
-  const undone = batch.state === 'cancelled' ? null : undoneByRestore(db, batch.uuid);
+  const undone = undoneByRestore(db, batch.uuid);
+  if (undone && batch.state === 'cancelled') {
+    // Under review in the backup: the restore (or the clerk after it) cancelled it here.
+    return new AppError(
+      'ACK_NOT_SENT',
+      `${undone} No backup ele ainda estava em revisão; aqui ele foi cancelado, e suas correções voltaram para a fila: confira com a Implanta o que ela já aplicou antes de enviá-las de novo. Nada foi alterado.`,
+    );
+  }
   if (undone) {
     return new AppError(
       'ACK_NOT_SENT',

@@ -4,6 +4,7 @@
 // in the store), the next lote never takes one's number, and an answer to one is refused naming it.
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
+import { loteRetiredByRestore } from '../../shared/contract/backups';
 import { statement } from '../statements';
 
 /** A lote as it had left the desk: what the restore reports and its audit entry keeps. */
@@ -107,6 +108,6 @@ export function undoneBefore(db: Database, batch: { id: number; created_at: stri
   if (recorded.length === 0) return [];
   const previous = statement<{ at: string | null }>(db, 'SELECT max(created_at) AS at FROM batches WHERE created_at <= ? AND id <> ?').get(batch.created_at, batch.id)?.at ?? null;
   return recorded
-    .filter((lote) => !lote.stateNow && lote.restoredAt <= batch.created_at && (previous === null || lote.restoredAt > previous))
+    .filter((lote) => loteRetiredByRestore(lote) && lote.restoredAt <= batch.created_at && (previous === null || lote.restoredAt > previous))
     .map((lote) => ({ number: lote.number, sentAt: lote.sentAt, restoredAt: lote.restoredAt }));
 }

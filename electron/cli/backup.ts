@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import type { BackupItem, BackupVerification, RestoreApplied } from '../../shared/contract/backups';
+import { loteRetiredByRestore, type BackupItem, type BackupVerification, type RestoreApplied } from '../../shared/contract/backups';
 import { formatCount, formatFileSize } from '../../shared/display/numbers';
 import { plural } from '../../shared/display/plural';
 import { AppError } from '../../shared/errors';
@@ -138,23 +138,25 @@ function answersUndone(lote: RestoreApplied['undoneLotes'][number]): number {
 function undoneLotesLines(lotes: RestoreApplied['undoneLotes']): string[] {
   if (lotes.length === 0) return [];
   const step = { exported: 'exported', sent: 'sent', acknowledged: 'answered' } as const;
-  const gone = lotes.filter((lote) => !lote.stateNow);
+  const gone = lotes.filter(loteRetiredByRestore);
   return [
     `  ${plural(lotes.length, 'batch had left this desk and is', 'batches had left this desk and are')} not in the restored data as ${lotes.length === 1 ? 'it was' : 'they were'}: Implanta may already have applied ${lotes.length === 1 ? 'it' : 'them'}.`,
     ...lotes.map((lote) => {
       const when = lote.sentAt ? `sent ${formatDateTimeBr(lote.sentAt)}` : '';
-      const facts = `${[lote.state === 'sent' ? '' : step[lote.state], when].filter(Boolean).join(', ')}, ${plural(lote.items, 'correction', 'corrections')}`;
+      const facts = `${[lote.state === 'sent' ? '' : step[lote.state], when].filter(Boolean).join(', ')}, ${plural(lote.items, 'item', 'items')}`;
       // Still in the backup at an earlier step, it is the same lote and package: its answer is taken again once it is marked sent.
       const lost = answersUndone(lote);
       const now = lost > 0
         ? `${formatCount(lost)} of Implanta's answers to it came after the backup and ${lost === 1 ? 'is' : 'are'} undone: the same batch, still sent; import Implanta's answer again`
-        : lote.stateNow
+        : lote.stateNow === 'cancelled'
+          ? 'under review in the backup: cancelled here, so no other package leaves under its number'
+          : lote.stateNow
           ? `back to ${lote.stateNow}: the same batch; ${AGAIN[lote.stateNow] ?? AGAIN.exported}import Implanta's answer again`
           : 'not in the backup; its number is not given to a new batch';
       return `    Batch ${lote.number} (${facts}): ${now}`;
     }),
     gone.length > 0
-      ? `    Corrections of ${gone.length === 1 ? 'a batch' : 'batches'} not in the backup that the backup holds are pending again: check with Implanta what it applied before sending them in a new batch.`
+      ? `    Corrections of ${gone.length === 1 ? 'a batch' : 'batches'} not in the backup (or cancelled by the restore) that the backup holds are pending again: check with Implanta what it applied before sending them in a new batch.`
       : '',
   ].filter(Boolean);
 }
@@ -189,6 +191,8 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
       const undone = prepared.undoneLotes.length > 0
         ? ` It undoes ${prepared.undoneLotes.map((lote) => `batch ${lote.number}`).join(', ')}, which left this desk after the backup: Implanta may already have applied ${prepared.undoneLotes.length === 1 ? 'it' : 'them'}.`
         : '';
+      const reviewed = prepared.undoneLotes.filter((lote) => lote.stateNow === 'open');
+      const cancels = reviewed.length > 0 ? ` In the backup, ${reviewed.map((lote) => `batch ${lote.number}`).join(', ')} ${reviewed.length === 1 ? 'is' : 'are'} still under review: the restore cancels ${reviewed.length === 1 ? 'it' : 'them'}, ${reviewed.length === 1 ? 'its' : 'their'} corrections pending again.` : '';
       const made = prepared.createdAt ? ` It was made on ${formatDateTimeBr(prepared.createdAt)}.` : '';
       const after = prepared.correctionsAfter;
       const dropped = after.count > 0 && after.latest
@@ -198,7 +202,7 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
       const comeBack = back.count > 0 && back.latest
         ? ` ${plural(back.count, 'correction', 'corrections')} cancelled here since then (or whose import was undone; the latest on ${formatDateTimeBr(back.latest)}) ${back.count === 1 ? 'is' : 'are'} pending in it and would go to Implanta again.`
         : '';
-      const question = `Restore ${file}?${made} The current data is replaced (and kept aside).${dropped}${comeBack}${other}${implanta}${undone}`;
+      const question = `Restore ${file}?${made} The current data is replaced (and kept aside).${dropped}${comeBack}${other}${implanta}${undone}${cancels}`;
       const answer = await confirm(question);
       if (answer === null) throw new UsageError(`restoring replaces this desk's data: confirm with --yes.${other}`);
       // Declined at the terminal: a choice, not a mistake of usage.

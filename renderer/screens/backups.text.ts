@@ -1,5 +1,6 @@
 // Words of the Backups screen, its dialogs, and the backup age shown on the dashboard and header.
 import { plural } from '../../shared/display/plural';
+import { loteRetiredByRestore } from '../../shared/contract/backups';
 
 /** Lotes as the restore's warnings name them: “2026-0001 (enviado em 10/12/2026 14:00)”. */
 function namedLotes(lotes: readonly { number: string; sentAt: string | null }[], when: (iso: string) => string): string {
@@ -109,12 +110,17 @@ export const BACKUPS_TEXT = {
     // Still sent in the backup: it had left before; what came after is (part of) Implanta's answer.
     const left = lotes.filter((l) => l.stateNow !== 'sent');
     const answered = lotes.filter((l) => l.stateNow === 'sent');
+    // Sealed again it would be another package under the same number: the restore cancels it.
+    const reviewed = lotes.filter((l) => l.stateNow === 'open');
     return [
       left.length > 0
         ? `${left.length === 1 ? 'O lote' : 'Os lotes'} ${named(left)} ${left.length === 1 ? 'saiu' : 'saíram'} desta mesa depois deste backup: restaurá-lo ${left.length === 1 ? 'desfaz esse lote' : 'desfaz esses lotes'} aqui, e a Implanta pode já ter aplicado suas correções.`
         : '',
       answered.length > 0
         ? `${answered.length === 1 ? 'A resposta da Implanta ao lote' : 'As respostas da Implanta aos lotes'} ${named(answered)} ${answered.length === 1 ? 'chegou' : 'chegaram'} depois deste backup: restaurá-lo ${answered.length === 1 ? 'desfaz essa resposta' : 'desfaz essas respostas'} aqui, e será preciso importar a confirmação outra vez.`
+        : '',
+      reviewed.length > 0
+        ? `No backup, ${reviewed.length === 1 ? 'o lote' : 'os lotes'} ${reviewed.map((l) => l.number).join(', ')} ainda ${reviewed.length === 1 ? 'está' : 'estão'} em revisão: a restauração ${reviewed.length === 1 ? 'o cancela' : 'os cancela'}, e suas correções voltam para a fila.`
         : '',
     ]
       .filter(Boolean)
@@ -125,12 +131,16 @@ export const BACKUPS_TEXT = {
   restoredUndoneLotes: (aside: string, lotes: readonly { number: string; sentAt: string | null; stateNow?: string | null }[], when: (iso: string) => string) => {
     const named = (some: typeof lotes) => namedLotes(some, when);
     const gone = lotes.filter((l) => !l.stateNow);
-    const back = lotes.filter((l) => l.stateNow && l.stateNow !== 'sent');
+    const cancelled = lotes.filter((l) => l.stateNow && loteRetiredByRestore(l));
+    const back = lotes.filter((l) => !loteRetiredByRestore(l) && l.stateNow !== 'sent');
     const unanswered = lotes.filter((l) => l.stateNow === 'sent');
     return [
       `Backup restaurado. Os dados anteriores foram guardados em ${aside}.`,
       gone.length > 0
         ? `Atenção: ${gone.length === 1 ? 'o lote' : 'os lotes'} ${named(gone)} não ${gone.length === 1 ? 'está' : 'estão'} no backup: a Implanta pode já ter aplicado suas correções. As que o backup tem voltaram a ficar pendentes: confira com a Implanta antes de enviá-las de novo. ${gone.length === 1 ? 'O número do lote não será usado' : 'Os números desses lotes não serão usados'} por outro.`
+        : '',
+      cancelled.length > 0
+        ? `Atenção: ${cancelled.length === 1 ? 'o lote' : 'os lotes'} ${named(cancelled)} ainda ${cancelled.length === 1 ? 'estava' : 'estavam'} em revisão no backup e ${cancelled.length === 1 ? 'foi cancelado' : 'foram cancelados'} aqui, para que nenhum outro pacote saia com ${cancelled.length === 1 ? 'o número dele' : 'os números deles'}. A Implanta pode já ter aplicado suas correções, que voltaram a ficar pendentes: confira com a Implanta antes de enviá-las de novo.`
         : '',
       back.length > 0
         ? `Atenção: ${back.length === 1 ? 'o lote' : 'os lotes'} ${named(back)} ${back.length === 1 ? 'voltou' : 'voltaram'} a uma etapa anterior ao envio: ${back.some((l) => l.stateNow === 'sealed') ? `exporte ${back.length === 1 ? 'o pacote' : 'os pacotes'} de novo (${back.length === 1 ? 'sai o mesmo arquivo' : 'saem os mesmos arquivos'}), ` : ''}${back.length === 1 ? 'marque-o' : 'marque-os'} como ${back.length === 1 ? 'enviado' : 'enviados'} de novo e importe outra vez a confirmação da Implanta.`

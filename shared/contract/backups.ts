@@ -104,6 +104,13 @@ export const backupVerificationSchema = z.object({
 export type BackupVerification = z.infer<typeof backupVerificationSchema>;
 
 /**
+ * Whether a lote a restore undid is gone from the restored desk for good: not in the backup, or in
+ * it still under review — which the restore cancels, as sealing it again would make another package
+ * under the number and identifier Implanta may already hold. Its number is never given again.
+ */
+export const loteRetiredByRestore = (lote: { stateNow?: string | null }): boolean => !lote.stateNow || lote.stateNow === 'open' || lote.stateNow === 'cancelled';
+
+/**
  * Lotes the store had exported, sent or had answered, which the backup does not hold at that step:
  * Implanta may have them (and have applied them) although the restored desk no longer does.
  */

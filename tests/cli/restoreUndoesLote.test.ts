@@ -11,6 +11,7 @@ const desk = cliDesk('cress-cli-restore-lote-', (d) => initDesk(d, { professiona
 const { run, json } = desk;
 const exported = cliDesk('cress-cli-restore-exported-', (d) => initDesk(d, { professionals: 3, seed: 5 }));
 const sealed = cliDesk('cress-cli-restore-sealed-', (d) => initDesk(d, { professionals: 3, seed: 5 }));
+const reviewed = cliDesk('cress-cli-restore-reviewed-', (d) => initDesk(d, { professionals: 3, seed: 5 }));
 const partly = cliDesk('cress-cli-restore-partly-', (d) => initDesk(d, { professionals: 3, seed: 5 }));
 
 function one<T>(sql: string, store = desk.store): T {
@@ -40,7 +41,7 @@ describe('a restore of a backup older than a sent lote', () => {
 
     expect(restored.code, restored.stderr).toBe(0);
     expect(restored.stdout).toContain('Batch 2026-0001 (sent');
-    expect(restored.stdout).toContain('1 correction');
+    expect(restored.stdout).toContain('1 item)');
     expect(restored.stdout).toContain('Implanta may already have applied');
     expect(one<{ status: string }>('SELECT status FROM corrections').status).toBe('pending');
     const audited = one<{ detail: string }>("SELECT detail FROM audit_log WHERE action = 'backup.restore' ORDER BY id DESC LIMIT 1");
@@ -157,5 +158,47 @@ describe('a restore of a backup made after a lote was sent, before part of its a
     expect(JSON.parse(audited.detail).undoneLotes).toMatchObject([{ number: '2026-0001', state: 'sent', answered: 1, stateNow: 'sent', answeredNow: 0 }]);
     expect(one<{ status: string }>(`SELECT status FROM corrections WHERE uuid = '${rejected.uuid}'`, partly.store).status).toBe('sent');
     expect(partly.run('batch', 'ack', answer).stdout).toContain('1 rejected');
+  });
+});
+
+describe('a restore of a backup made while a lote was under review, after it was sealed, sent and answered', () => {
+  it('cancels that lote on the restored desk: its corrections are pending again, its number never sealed into another package, its answer refused naming it', () => {
+    const { run, json } = reviewed;
+    const { registration } = one<{ registration: string }>('SELECT registration_number AS registration FROM professionals ORDER BY id LIMIT 1', reviewed.store);
+    expect(run('correct', registration, '--field', 'email', '--value', 'em.revisao@gmail.com', '--reason', 'Pedido no balcão').code).toBe(0);
+    expect(run('batch', 'create').code).toBe(0);
+    mkdirSync(join(reviewed.dir, 'backups'));
+    const backup = json('backup', 'create', '--out', join(reviewed.dir, 'backups')).body.file as string;
+    const lotes = join(reviewed.dir, 'lotes');
+    mkdirSync(lotes);
+    for (const step of [['batch', 'seal', '2026-0001'], ['batch', 'export', '2026-0001', '--out', lotes], ['batch', 'mark-sent', '2026-0001']]) {
+      expect(run(...step).code).toBe(0);
+    }
+    const sent = one<{ uuid: string; sha: string }>("SELECT uuid, package_sha256 AS sha FROM batches WHERE number = '2026-0001'", reviewed.store);
+    const correction = one<{ uuid: string }>('SELECT uuid FROM corrections', reviewed.store);
+
+    const restored = run('backup', 'restore', backup, '--yes');
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(restored.stdout).toMatch(/Batch 2026-0001 \(sent [^)]*, 1 item\): under review in the backup: cancelled here, so no other package leaves under its number/);
+    expect(restored.stdout).toContain('(or cancelled by the restore) that the backup holds are pending again');
+    expect(restored.stdout).not.toMatch(/mark it sent again/);
+    expect(one<{ state: string }>("SELECT state FROM batches WHERE number = '2026-0001'", reviewed.store).state).toBe('cancelled');
+    expect(one<{ status: string; batch: number | null }>('SELECT status, batch_id AS batch FROM corrections', reviewed.store)).toEqual({ status: 'pending', batch: null });
+    expect(run('batch', 'seal', '2026-0001').code).toBe(1);
+
+    // Implanta's answer to the package it got: refused, naming the lote and what became of it.
+    const ack = join(reviewed.dir, 'resposta.json');
+    writeFileSync(ack, JSON.stringify({ schemaVersion: 1, batch: sent.uuid, packageSha256: sent.sha, items: [{ id: correction.uuid, status: 'applied' }] }));
+    const answered = run('batch', 'ack', ack);
+    expect(answered.code).toBe(1);
+    expect(answered.stderr).toContain('desfeito pela restauração');
+    expect(answered.stderr).toContain('No backup ele ainda estava em revisão; aqui ele foi cancelado');
+    expect(answered.stderr).not.toMatch(/exporte-o|marque-o/);
+
+    // The next lote takes a new number and says what the cancelled one may have carried.
+    const next = run('batch', 'create');
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stdout).toContain('Batch 2026-0002');
+    expect(next.stdout).toContain('undone by a restore');
   });
 });

@@ -76,3 +76,22 @@ test('restoring a backup made before part of Implanta’s answer names the answe
   await expect(warned).toContainText(/O lote 2026-0001 \(enviado em \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\) voltou a aguardar a resposta: importe outra vez a confirmação da Implanta\./);
   expect(desk.query<{ status: string }>(`SELECT status FROM corrections WHERE uuid = '${rejected!.uuid}'`)[0]?.status).toBe('sent');
 });
+
+test('restoring a backup that holds a correction cancelled since says it goes to Implanta again', async ({ desk }) => {
+  const { page } = desk;
+  const folder = await demoDeskBackingUpInto(desk);
+  const [someone] = desk.query<{ registration_number: string }>("SELECT registration_number FROM professionals WHERE dip_status IN ('none', 'requested') LIMIT 1");
+  expect((await desk.cli('correct', someone!.registration_number, '--field', 'email', '--value', 'desistiu@exemplo.com.br', '--reason', 'E-mail informado no balcão', '--evidence', 'RG')).code).toBe(0);
+  expect((await desk.cli('backup', 'create', '--out', folder)).code).toBe(0);
+  const [correction] = desk.query<{ uuid: string }>("SELECT uuid FROM corrections WHERE status = 'pending'");
+  expect((await desk.cli('corrections', 'cancel', correction!.uuid, '--reason', 'A profissional desistiu')).code).toBe(0);
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Backups', exact: true }).click();
+  await page.getByRole('row').filter({ hasText: 'CRESS09-DEMONSTRACAO-backup-' }).getByRole('button', { name: 'Restaurar' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Restaurar este backup?' });
+  await expect(dialog).toContainText(
+    /Uma correção cancelada nesta mesa depois deste backup \(ou de importação desfeita; em \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\) está pendente nele: com a restauração, volta a ir para a Implanta no próximo lote\. Cancele de novo depois de restaurar\./,
+  );
+  await expect(dialog).not.toContainText('foi salva nesta mesa depois deste backup');
+});
