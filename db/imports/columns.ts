@@ -71,10 +71,30 @@ export class ColumnMap {
   monthFirst: ReadonlyMap<number, MonthFirstProof> = new Map();
 
   /**
-   * The cells that refuse their row whatever its kind: a failed formula, and a day and month a
-   * month-first column may hold swapped.
+   * A text file (CSV): a value beyond the header's last column means the row's cells moved — a
+   * separator inside a value without quotes — and every cell after it is another column's.
+   */
+  widthIsTheHeaders = false;
+
+  /** The row's cells, shifted past the header's columns: refused whole, every field would be wrong. */
+  private shifted(cells: readonly string[]): RowIssue | null {
+    if (!this.widthIsTheHeaders || cells.length <= this.headers.length) return null;
+    const filled = cells.reduce((last, cell, column) => (cell.trim() !== '' ? column : last), -1) + 1;
+    if (filled <= this.headers.length) return null;
+    return {
+      column: null,
+      code: 'VALUE_INVALID',
+      message: `A linha tem valores em ${filled} colunas, e o cabeçalho nomeia ${this.headers.length}: um separador dentro de um valor sem aspas (como “Rua A; Bloco B”) desloca as colunas seguintes. Ponha esse valor entre aspas ou tire o separador dele.`,
+    };
+  }
+
+  /**
+   * The cells that refuse their row whatever its kind: cells shifted past the header, a failed
+   * formula, and a day and month a month-first column may hold swapped.
    */
   refusedCells(cells: readonly string[]): readonly RowIssue[] {
+    const shifted = this.shifted(cells);
+    if (shifted) return [shifted];
     const formulas = this.formulaErrors(cells);
     if (this.monthFirst.size === 0) return formulas;
     const swapped = swappedDateIssues(cells, this.monthFirst, (column) => this.header(column));

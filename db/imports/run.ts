@@ -108,6 +108,7 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
   checkMapping(input.kind, header.headers, mapping, { fromHeaders: input.mapping === null, guessed: found?.remembered === false });
   const columns = new ColumnMap(header.headers, mapping, input.mapping === null);
   columns.monthFirst = monthFirstColumns(source, sheet, header.row, columns);
+  columns.widthIsTheHeaders = source.format === 'csv';
 
   const startedAt = context.nowIso();
   const forced = Boolean(previous) && input.force;
