@@ -22,6 +22,25 @@ export function unneutralizeCell(text: string): string {
   return text.length > 1 && text[0] === "'" && startsLikeFormula(text.slice(1)) ? text.slice(1) : text;
 }
 
+/** `="01077"`: the formula a system writes in a CSV so that Excel keeps a number's zeros as text. */
+const TEXT_FORMULA = /^="((?:[^"]|"")*)"$/;
+
+/**
+ * A cell read from a spreadsheet the way its program shows it: without the guards that only tell the
+ * program "this is text" — the desk's own `'` before a formula sign, `="01077"`, and a `'` before
+ * digits (`'01077`, how a number is typed as text) — so 01077 is found as 01077.
+ */
+export function unguardedCell(text: string): string {
+  const first = text.charCodeAt(0);
+  if (first === 61 /* = */) {
+    const inner = TEXT_FORMULA.exec(text);
+    return inner ? (inner[1] as string).replace(/""/g, '"') : text;
+  }
+  if (first !== 39 /* ' */ || text.length < 2) return text;
+  const next = text.charCodeAt(1);
+  return next >= 48 && next <= 57 ? text.slice(1) : unneutralizeCell(text);
+}
+
 const QUOTE_TRIGGERS = /["\r\n]/;
 // Most cells need nothing: one test finds those that need neutralising or quoting (`;` files).
 const NEEDS_WORK_SEMICOLON = /^[=+\-@\t\r]|[;"\r\n]/;

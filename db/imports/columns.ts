@@ -1,7 +1,7 @@
 // The header row and its mapping, seen from a data row: the cell of a target, the column an error
 // belongs to, and how a row's problems are reported.
 import { spreadsheetError, spreadsheetErrorMessage } from '../../shared/spreadsheetErrors';
-import { unneutralizeCell } from '../../shared/spreadsheetSafety';
+import { unguardedCell } from '../../shared/spreadsheetSafety';
 import type { ImportError, ImportMapping, ImportTarget } from '../../shared/contract/imports';
 import type { ErrorCode } from '../../shared/errors';
 import { swappedDateIssues, type MonthFirstProof } from './monthFirstDates';
@@ -42,12 +42,12 @@ export class ColumnMap {
     return [...this.index.keys()];
   }
 
-  /** The cell of `target`, trimmed and without an exporter's formula guard ('' when not mapped or empty). */
+  /** The cell of `target`, trimmed and without a guard that only says "text" (`'`, `="…"`; '' when not mapped or empty). */
   cell(cells: readonly string[], target: ImportTarget): string {
     const column = this.index.get(target);
     if (column === undefined) return '';
     const value = cells[column];
-    return value === undefined ? '' : unneutralizeCell(value.trim());
+    return value === undefined ? '' : unguardedCell(value.trim());
   }
 
   /**

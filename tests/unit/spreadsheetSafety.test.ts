@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { csvField, csvLine, neutralizeCell, startsLikeFormula, unneutralizeCell } from '../../shared/spreadsheetSafety';
+import { csvField, csvLine, neutralizeCell, startsLikeFormula, unguardedCell, unneutralizeCell } from '../../shared/spreadsheetSafety';
 
 describe('neutralizeCell', () => {
   it.each(['=HYPERLINK("http://x","clique")', '+5511912345678', '-2+3', '@SUM(A1)', '\tcmd', '\r=1+1'])('prefixes %j with an apostrophe', (text) => {
@@ -41,5 +41,19 @@ describe('csvField and csvLine', () => {
     expect(unneutralizeCell("'")).toBe("'");
     expect(unneutralizeCell("'Olho d'água")).toBe("'Olho d'água");
     expect(unneutralizeCell("D'Ávila")).toBe("D'Ávila");
+  });
+
+  it('reads a cell another system guarded as text the way the spreadsheet program shows it', () => {
+    expect(unguardedCell('="01077"')).toBe('01077');
+    expect(unguardedCell('="Rua ""A"", 10"')).toBe('Rua "A", 10');
+    expect(unguardedCell("'01077")).toBe('01077');
+    expect(unguardedCell("'036.123.456-78")).toBe('036.123.456-78');
+    expect(unguardedCell("'=1+1")).toBe('=1+1');
+    // Anything else stays as written: a formula that is not a text, an apostrophe in a name.
+    expect(unguardedCell('=A1&B1')).toBe('=A1&B1');
+    expect(unguardedCell('="01077" & "x"')).toBe('="01077" & "x"');
+    expect(unguardedCell("'Olho d'água")).toBe("'Olho d'água");
+    expect(unguardedCell("D'Ávila")).toBe("D'Ávila");
+    expect(unguardedCell("'")).toBe("'");
   });
 });
