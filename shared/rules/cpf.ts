@@ -2,6 +2,7 @@
 import { fail, ok, type Parsed } from '../errors';
 import { formatCount } from '../display/numbers';
 import { digitsOnly } from '../text';
+import { inScientificNotation } from './scientificNotation';
 
 /** Check digits of the first nine digits (mod 11, as the Receita Federal defines them). */
 export function cpfCheckDigits(nine: string): string {
@@ -40,7 +41,7 @@ export function incompleteTypedCpf(raw: string): string | null {
 export function parseCpf(input: string | number): Parsed<string> {
   const raw = typeof input === 'number' ? String(Math.trunc(input)) : input;
   // 7,23483E+10: a spreadsheet showed the CPF as a number in scientific notation, and its last digits are gone.
-  if (/^\d+([.,]\d+)?e\+?\d+$/i.test(raw.trim())) {
+  if (inScientificNotation(raw)) {
     return fail('CPF_INVALID', `CPF em notação científica (${raw.trim()}): a planilha guardou o CPF como número e perdeu dígitos. Formate a coluna como Texto e digite o CPF de novo.`);
   }
   if (/[^\d.\-\s/]/.test(raw.trim())) return fail('CPF_INVALID', 'CPF inválido: use apenas números, pontos e hífen.');

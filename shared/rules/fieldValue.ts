@@ -8,6 +8,7 @@ import { parseCpf } from './cpf';
 import { parseDateBr } from './dates';
 import { parseEmail } from './email';
 import { refuseMotherPlaceholder } from './motherPlaceholder';
+import { inScientificNotation, scientificNotationProblem } from './scientificNotation';
 import { parsePersonName, parseText } from './names';
 import { parseFlag, parseMaritalStatus, parseNationality, parsePhone, parseUf } from './vocabulary';
 
@@ -34,6 +35,8 @@ export function parseFieldValue(field: FieldName, given: FieldValue, options: Fi
   if (raw === null || raw.trim() === '') {
     return spec.optional ? ok(null) : fail('VALUE_REQUIRED', `${spec.label} é obrigatório e não pode ficar vazio.`);
   }
+  // Digits a spreadsheet lost are no value of any field (a CPF says it in its own words).
+  if (spec.rule !== 'cpf' && spec.rule !== 'date' && inScientificNotation(raw)) return fail('VALUE_INVALID', `${spec.label} ${scientificNotationProblem(raw)}`);
   const parsed = parseByField(field, raw, options) ?? RULE_PARSERS[spec.rule](raw, spec.maxLength);
   if (!parsed.ok) return { ...parsed, message: prefixLabel(spec.label, parsed.message) };
   return parsed;
