@@ -241,17 +241,18 @@ const HEADERS = {
   id: ['id', 'uuid', 'identificador'],
   status: ['situacao', 'status', 'resultado'],
   message: ['mensagem', 'message', 'motivo', 'observacao'],
-  dipStatus: ['situacao do dip', 'status do dip', 'situacao dip', 'dipstatus', 'dip'],
+  dipStatus: ['situacao do dip', 'status do dip', 'situacao dip', 'status dip', 'dipstatus', 'dip'],
   dipStatusDate: ['data do dip', 'data da situacao do dip', 'dipstatusdate', 'data dip', 'data situacao dip'],
   cpf: ['cpf'],
 };
 
 /**
  * The lote's own corrections.csv, which Implanta's staff may fill in with a situação: its "Motivo"
- * is the clerk's reason and its "DIP" what the desk asked about the DIP request, not Implanta's words.
+ * is the clerk's reason, its "Observação do documento" the clerk's note and its "DIP" what the desk
+ * asked about the DIP request, not Implanta's words.
  */
 const PACKAGE_COLUMNS = ['valor anterior', 'valor novo', 'campo'];
-const PACKAGE_OWN = new Set(['motivo', 'dip']);
+const PACKAGE_OWN = new Set(['motivo', 'observacao do documento', 'dip']);
 
 function column(header: string[], names: string[]): number {
   const folded = header.map((cell) => foldForSearch(cell));
@@ -273,6 +274,27 @@ function column(header: string[], names: string[]): number {
 }
 
 /**
+ * How a person at Implanta may title the reason of a rejection ("Observações", "Motivo da rejeição",
+ * "Mensagem da Implanta", "Justificativa"): looked for when no column has one of the exact names, so
+ * a reason is never dropped for its column's title.
+ */
+const MESSAGE_BEGINNINGS = ['mensagem', 'motivo', 'obs', 'justificativa', 'justificacao', 'descricao', 'comentario'];
+
+function messageColumn(header: string[]): number {
+  const exact = column(header, HEADERS.message);
+  if (exact >= 0) return exact;
+  const folded = header.map((cell) => foldForSearch(cell));
+  const fromPackage = PACKAGE_COLUMNS.every((name) => folded.includes(name));
+  const titled = folded.flatMap((name, index) => (MESSAGE_BEGINNINGS.some((start) => name.startsWith(start)) && !(fromPackage && PACKAGE_OWN.has(name)) ? [index] : []));
+  if (titled.length > 1) {
+    throw invalid(
+      `A planilha de confirmação tem ${titled.length} colunas que podem ser o motivo da Implanta (${titled.map((index) => `"${header[index]}", ${columnLetter(index)}`).join('; ')}): deixe só uma, ou chame-a "mensagem", e importe de novo.`,
+    );
+  }
+  return titled[0] ?? -1;
+}
+
+/**
  * A CPF cell as 11 digits (punctuation ignored, the leading zeros a number cell dropped put back);
  * null for anything else (empty, masked), which is then not compared.
  */
@@ -291,7 +313,7 @@ function answersFromRows(rows: RawRow[]): AckAnswer[] {
   if (!header) throw invalid('A planilha de confirmação está vazia.');
   const idColumn = column(header, HEADERS.id);
   const statusColumn = column(header, HEADERS.status);
-  const messageColumn = column(header, HEADERS.message);
+  const messageAt = messageColumn(header);
   const dipColumn = column(header, HEADERS.dipStatus);
   const dipDateColumn = column(header, HEADERS.dipStatusDate);
   const cpfColumn = column(header, HEADERS.cpf);
@@ -302,7 +324,7 @@ function answersFromRows(rows: RawRow[]): AckAnswer[] {
   for (let i = headerIndex + 1; i < rows.length; i++) {
     const { row: line, cells: row } = rows[i] as RawRow;
     if (row.every((cell) => cell === '')) continue;
-    [idColumn, statusColumn, messageColumn, dipColumn, dipDateColumn].forEach((index, which) => {
+    [idColumn, statusColumn, messageAt, dipColumn, dipDateColumn].forEach((index, which) => {
       const cell = index >= 0 ? (row[index] ?? '') : '';
       if (spreadsheetError(cell)) {
         throw invalid(
@@ -310,7 +332,7 @@ function answersFromRows(rows: RawRow[]): AckAnswer[] {
         );
       }
     });
-    const message = messageColumn >= 0 ? (row[messageColumn] ?? '').replace(/^'(?=[=+\-@\t\r])/, '') : '';
+    const message = messageAt >= 0 ? (row[messageAt] ?? '').replace(/^'(?=[=+\-@\t\r])/, '') : '';
     const dipCell = dipColumn >= 0 ? (row[dipColumn] ?? '') : '';
     // A row Implanta has not answered yet (the lote's list with the situação still empty) is left out.
     if ((row[statusColumn] ?? '') === '' && message === '' && dipCell === '') continue;

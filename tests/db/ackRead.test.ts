@@ -46,6 +46,31 @@ describe('an acknowledgement CSV', () => {
   });
 });
 
+describe('the column of Implanta\'s reason under another title', () => {
+  it('"Observações", "Motivo da rejeição", "Mensagem da Implanta" or "Justificativa" is read as the reason', async () => {
+    for (const title of ['Observações', 'Motivo da rejeição', 'Mensagem da Implanta', 'Justificativa']) {
+      const text = `id;situação;${title}\r\n${ids[0]};rejeitada;Logradouro não existe no CEP informado\r\n`;
+      const ack = await readAck(file(`titulo-${title.length}.csv`, Buffer.from(text, 'latin1')));
+      expect(ack.answers, title).toEqual([expect.objectContaining({ id: ids[0], status: 'rejected', message: 'Logradouro não existe no CEP informado' })]);
+    }
+    const dip = `id;situação;Status DIP\r\n${ids[0]};aplicada;Emitido\r\n`;
+    expect((await readAck(file('status-dip.csv', dip))).answers[0]).toMatchObject({ dipStatus: expect.any(String) });
+  });
+
+  it('two columns that may each be the reason are refused naming both, not one taken at random', async () => {
+    const text = `id;situação;Observações;Motivo da rejeição\r\n${ids[0]};rejeitada;Conferir;CEP inexistente\r\n`;
+    await expect(readAck(file('dois-motivos.csv', text))).rejects.toMatchObject({
+      code: 'ACK_INVALID',
+      message: expect.stringMatching(/tem 2 colunas que podem ser o motivo da Implanta \("Observações", C; "Motivo da rejeição", D\)/),
+    });
+  });
+
+  it('in the lote\'s own list, the clerk\'s note on the document is never taken for Implanta\'s reason', async () => {
+    const text = `id;Campo;Valor anterior;Valor novo;Motivo;Observação do documento;situação\r\n${ids[0]};E-mail;a@b.com;c@d.com;Pedido;Cópia autenticada;rejeitada\r\n`;
+    expect((await readAck(file('lista-do-lote.csv', text))).answers).toEqual([expect.objectContaining({ id: ids[0], status: 'rejected', message: null })]);
+  });
+});
+
 describe('an acknowledgement JSON that does not follow its schema', () => {
   const ack = (items: unknown[]) => JSON.stringify({ schemaVersion: 2, batch: ids[0], packageSha256: 'a'.repeat(64), items });
 
