@@ -102,7 +102,8 @@ export function AckDialog({ onClose }: { onClose(): void }) {
     setError(null);
     let file: PickedFile | null;
     try {
-      file = await pickFile(TEXT.pickTitle, [{ name: TEXT.filter, extensions: ['json', 'csv', 'xlsx'] }]);
+      // Every kind the answer is read from, as the command line reads them (Excel's "Texto Unicode" is a .txt).
+      file = await pickFile(TEXT.pickTitle, [{ name: TEXT.filter, extensions: ['json', 'csv', 'txt', 'xlsx', 'xlsm', 'xls', 'ods'] }]);
     } catch (failure) {
       setError(errorMessage(failure));
       return;

@@ -202,7 +202,7 @@ export const BATCHES_TEXT = {
       'Escolha o arquivo que a Implanta devolveu: JSON, ou planilha (CSV ou xlsx) com as colunas id, situação (aplicada, aplicada no cadastro com DIP não corrigido, ou rejeitada) e mensagem; e, se a Implanta informar, situação do DIP e data do DIP. O lote é reconhecido pelos ids.',
     choose: 'Escolher arquivo…',
     pickTitle: 'Confirmação da Implanta',
-    filter: 'Confirmação (JSON, CSV, xlsx)',
+    filter: 'Confirmação (JSON, CSV, planilha)',
     result: (number: string) => `Confirmação do lote ${number} importada`,
     counts: (applied: number, rejected: number, unchanged: number, unanswered: number) =>
       [
