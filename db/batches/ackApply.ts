@@ -361,6 +361,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
       mixedAddresses: mixed.list,
       sealedOnRejected: onRejected,
       otherMessages,
+      unansweredCeps: ack.format === 'json' ? [] : (statement<{ cep: string }>(db, "SELECT cep FROM cep_changes WHERE batch_id = ? AND status = 'sent' ORDER BY cep").all(batch.id).map((c) => c.cep)),
       fileSha256: ack.sha256,
       format: ack.format,
     };

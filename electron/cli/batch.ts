@@ -6,6 +6,7 @@ import { plural } from '../../shared/display/plural';
 import { BATCH_STATES, type BatchState } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { formatDateTimeBr, parseDateBr } from '../../shared/rules/dates';
+import { formatCep } from '../../shared/rules/cep';
 import { Option } from 'commander';
 import { instantOfBrasiliaTime } from '../../db/batches/clock';
 import { EXIT, PASSPHRASE_OPTION, commandGroup, commandsOf, runJob, UsageError, wholeNumberIn, type CliContext, type CliModule, type CommandOutcome, type Handler, optionText, passphraseFromFile, requiredOutputPath, withFilePassphrase } from './types';
@@ -92,11 +93,19 @@ function sealedOnRejectedLines(items: readonly SealedOnRejected[]): string[] {
 }
 
 /** Rejections answered again with another reason: the first answer stands, and the clerk is told. */
-function otherMessageLines(items: AckResult['otherMessages']): string[] {
+function otherMessageLines(items: AckResult['otherMessages'], format: AckResult['format']): string[] {
   if (items.length === 0) return [];
   return [
     `${plural(items.length, 'rejection already answered comes', 'rejections already answered come')} again with another reason; the first answer stands:`,
-    ...items.map((i) => `  line ${i.line}: "${i.file}" (kept: "${i.kept ?? 'no reason'}")`),
+    ...items.map((i) => `  ${format === 'json' ? 'item' : 'line'} ${i.line}: "${i.file}" (kept: "${i.kept ?? 'no reason'}")`),
+  ];
+}
+
+/** CEP changes a spreadsheet answer cannot hold: the package's corrections.csv does not list them. */
+function cepsUnansweredLines(ceps: readonly string[]): string[] {
+  if (ceps.length === 0) return [];
+  return [
+    `The spreadsheet does not answer ${plural(ceps.length, 'CEP change', 'CEP changes')} of this batch (${ceps.map(formatCep).join(', ')}): the package lists them only in data/cep.jsonl, not in corrections.csv. Ask Implanta for their answer (as JSON, or a sheet with the ids of cep.jsonl).`,
   ];
 }
 
@@ -178,7 +187,8 @@ const handlers = {
       ...outOfOrderLines(result.outOfOrder),
       ...mixedAddressLines(result.mixedAddresses),
       ...sealedOnRejectedLines(result.sealedOnRejected),
-      ...otherMessageLines(result.otherMessages),
+      ...otherMessageLines(result.otherMessages, result.format),
+      ...cepsUnansweredLines(result.unansweredCeps),
     ].filter(Boolean);
     return outcome(
       result,

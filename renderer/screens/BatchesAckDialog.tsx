@@ -24,7 +24,7 @@ const TEXT = BATCHES_TEXT.ackDialog;
 /** What the answer changes, before (`preview`) or after it was applied. */
 function AckOutcome({ result, preview }: { result: AckResult; preview: boolean }) {
   const nothing = result.applied + result.rejected + result.dipUpdated === 0 && result.unchanged > 0;
-  const otherMessages = result.otherMessages.length > 0 ? TEXT.otherMessages(result.otherMessages.length, result.otherMessages[0]!) : '';
+  const otherMessages = result.otherMessages.length > 0 ? TEXT.otherMessages(result.otherMessages.length, result.otherMessages[0]!, result.format) : '';
   const lines = preview
     ? [
         ...(nothing ? [TEXT.previewNothing] : TEXT.preview(result.applied, result.rejected, result.unchanged, result.unanswered)),
@@ -35,6 +35,7 @@ function AckOutcome({ result, preview }: { result: AckResult; preview: boolean }
         result.mixedAddresses.length > 0 ? TEXT.previewMixedAddresses(result.mixedAddresses.length) : '',
         result.sealedOnRejected.length > 0 ? TEXT.sealedOnRejected(result.sealedOnRejected.length) : '',
         otherMessages,
+        result.unansweredCeps.length > 0 ? TEXT.cepsUnanswered(result.unansweredCeps) : '',
       ]
     : [
         nothing ? TEXT.nothingChanged : TEXT.counts(result.applied, result.rejected, result.unchanged, result.unanswered),
@@ -45,6 +46,7 @@ function AckOutcome({ result, preview }: { result: AckResult; preview: boolean }
         result.mixedAddresses.length > 0 ? TEXT.mixedAddresses(result.mixedAddresses.length) : '',
         result.sealedOnRejected.length > 0 ? TEXT.sealedOnRejected(result.sealedOnRejected.length) : '',
         otherMessages,
+        result.unansweredCeps.length > 0 ? TEXT.cepsUnanswered(result.unansweredCeps) : '',
       ];
   const severity = preview ? 'info' : result.rejected > 0 || result.registryOnly > 0 || result.outOfOrder.length > 0 || result.mixedAddresses.length > 0 || result.sealedOnRejected.length > 0 ? 'warning' : 'success';
   return (

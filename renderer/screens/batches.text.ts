@@ -1,6 +1,7 @@
 // Words of Lotes (batches for Implanta) and of the batch cards on the start screen.
 import { formatCount } from '../../shared/display/numbers';
 import { plural } from '../../shared/display/plural';
+import { formatCep } from '../../shared/rules/cep';
 
 /** "3 correções", "1 alteração de CEP", "2 correções e 1 alteração de CEP": only the kinds the lote holds. */
 function itemsOf(corrections: number, ceps: number): string {
@@ -237,8 +238,11 @@ export const BATCHES_TEXT = {
     mixedAddressesMore: (n: number) => `e mais ${plural(n, 'cadastro', 'cadastros')}`,
     nothingChanged: 'Este arquivo já tinha sido importado: nada mudou.',
     /** Rejections answered again with another reason: the first answer stands (one example given). */
-    otherMessages: (n: number, first: { line: number; kept: string | null; file: string }) =>
-      `${n === 1 ? 'Uma rejeição já recebida vem' : `${n} rejeições já recebidas vêm`} agora com outro motivo; fica o da primeira resposta (${n === 1 ? '' : 'por exemplo, '}linha ${first.line}: “${first.file}”; mantido: “${first.kept ?? 'sem motivo'}”). Se o motivo novo importa, confira com a Implanta.`,
+    otherMessages: (n: number, first: { line: number; kept: string | null; file: string }, format: string) =>
+      `${n === 1 ? 'Uma rejeição já recebida vem' : `${n} rejeições já recebidas vêm`} agora com outro motivo; fica o da primeira resposta (${n === 1 ? '' : 'por exemplo, '}${format === 'json' ? 'item' : 'linha'} ${first.line}: “${first.file}”; mantido: “${first.kept ?? 'sem motivo'}”). Se o motivo novo importa, confira com a Implanta.`,
+    /** CEP changes a spreadsheet answer cannot hold: the package's corrections.csv does not list them. */
+    cepsUnanswered: (ceps: readonly string[]) =>
+      `A planilha não responde ${ceps.length === 1 ? 'à mudança' : `às ${formatCount(ceps.length)} mudanças`} de CEP deste lote (${ceps.slice(0, 5).map(formatCep).join(', ')}${ceps.length > 5 ? '…' : ''}): no pacote, ${ceps.length === 1 ? 'ela está' : 'elas estão'} só em data/cep.jsonl, não em corrections.csv. Peça à Implanta a resposta ${ceps.length === 1 ? 'dela' : 'delas'} (em JSON, ou numa planilha com os ids do cep.jsonl).`,
     previewTitle: (number: string) => `Antes de aplicar: o que a confirmação muda no lote ${number}`,
     preview: (applied: number, rejected: number, unchanged: number, unanswered: number) =>
       [

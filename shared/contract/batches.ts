@@ -186,6 +186,11 @@ export const ackResultSchema = z.object({
   sealedOnRejected: z.array(sealedOnRejectedSchema),
   /** Rejections answered again with another reason (where in the file): the first answer stands, its reason kept. */
   otherMessages: z.array(z.object({ line: z.number().int(), kept: z.string().nullable(), file: z.string() })).default([]),
+  /**
+   * After a spreadsheet answer, the lote's CEP changes still unanswered (their CEP): the package's
+   * corrections.csv, which Implanta's staff fill in, does not list them (they are in data/cep.jsonl).
+   */
+  unansweredCeps: z.array(z.string()).default([]),
   fileSha256: z.string(),
   format: z.enum(['json', 'csv', 'xlsx']),
 });

@@ -98,6 +98,14 @@ describe('a complete answer', () => {
     expect(csv).toMatchObject({ format: 'csv', applied: 1, unanswered: 2 });
   });
 
+  it('a spreadsheet answering every correction names the CEP change it cannot hold (it is only in cep.jsonl); a JSON answer does not', async () => {
+    const rows = ['id;situação', ...uuids.map((uuid) => `${uuid};aplicada`)];
+    const sheet = await importAck(desk, writeAck(desk, 'so-correcoes.csv', `${rows.join('\r\n')}\r\n`));
+    expect(sheet).toMatchObject({ applied: 4, unanswered: 1, unansweredCeps: ['13010000'] });
+    const json = await importAck(desk, jsonAck([{ id: uuids[0]!, status: 'applied' }]));
+    expect(json.unansweredCeps).toEqual([]);
+  });
+
   it('as xlsx whose first sheet is a hidden one of instructions: the answers are read from the sheet people see', async () => {
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Preencha a aba Resposta com uma linha por correção.']]), 'Instruções');
