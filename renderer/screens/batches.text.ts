@@ -231,12 +231,12 @@ export const BATCHES_TEXT = {
       `${plural(n, 'endereço corrigido de uma vez fica misturado', 'endereços corrigidos de uma vez ficam misturados')}: a Implanta aplica parte e recusa parte.`,
     mixedAddressItem: (item: { name: string; registrationNumber: string; message: string }) => `${item.name} (registro ${item.registrationNumber}): ${item.message}`,
     sealedOnRejected: (n: number) =>
-      `${plural(n, 'correção de um lote já selado parte', 'correções de lotes já selados partem')} de um valor que a Implanta acabou de recusar: a Implanta pode recusá-${n === 1 ? 'la' : 'las'} pelo valor anterior. Acompanhe a resposta${n === 1 ? '' : 's'}.`,
+      `${plural(n, 'correção de um lote já lacrado parte', 'correções de lotes já lacrados partem')} de um valor que a Implanta acabou de recusar: a Implanta pode recusá-${n === 1 ? 'la' : 'las'} pelo valor anterior. Acompanhe a resposta${n === 1 ? '' : 's'}.`,
     sealedOnRejectedItem: (item: { name: string; registrationNumber: string; fieldLabel: string; carriedOldValue: string; newValue: string; implantaValue: string; batchNumber: string }) =>
       `${item.name} (registro ${item.registrationNumber}), ${item.fieldLabel}: o lote ${item.batchNumber} leva “${item.carriedOldValue}” → “${item.newValue}”; a Implanta tem “${item.implantaValue}”`,
     outOfOrderMore: (n: number) => `e mais ${plural(n, 'correção', 'correções')}`,
     mixedAddressesMore: (n: number) => `e mais ${plural(n, 'cadastro', 'cadastros')}`,
-    nothingChanged: 'Este arquivo já tinha sido importado: nada mudou.',
+    nothingChanged: 'Tudo o que este arquivo responde já estava registrado (a mesma resposta já foi importada): nada mudou.',
     /** Rejections answered again with another reason: the first answer stands (one example given). */
     otherMessages: (n: number, first: { line: number; kept: string | null; file: string }, format: string) =>
       `${n === 1 ? 'Uma rejeição já recebida vem' : `${n} rejeições já recebidas vêm`} agora com outro motivo; fica o da primeira resposta (${n === 1 ? '' : 'por exemplo, '}${format === 'json' ? 'item' : 'linha'} ${first.line}: “${first.file}”; mantido: “${first.kept ?? 'sem motivo'}”). Se o motivo novo importa, confira com a Implanta.`,
@@ -257,7 +257,7 @@ export const BATCHES_TEXT = {
       `${plural(n, 'correção será aplicada', 'correções serão aplicadas')} só no cadastro: a Implanta não corrigiu a solicitação do DIP.`,
     previewDip: (n: number) => `A situação do DIP muda em ${plural(n, 'cadastro', 'cadastros')}.`,
     previewDipStale: (n: number) => `${plural(n, 'situação do DIP fica', 'situações do DIP ficam')} como está${n === 1 ? '' : 'ão'}: a informação da Implanta é mais antiga.`,
-    previewNothing: 'Este arquivo já foi importado: aplicá-lo não muda nada.',
+    previewNothing: 'Tudo o que este arquivo responde já está registrado (a mesma resposta já foi importada): aplicá-lo não muda nada.',
     apply: 'Aplicar a confirmação',
     cancel: 'Cancelar',
     chooseOther: 'Escolher outro arquivo',

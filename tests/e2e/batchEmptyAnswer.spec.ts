@@ -31,11 +31,11 @@ test('an empty lote sent by an earlier version is answered by an answer with no 
   await (await chooser).setFiles(answer);
   const preview = importing.getByRole('status').filter({ hasText: 'Antes de aplicar: o que a confirmação muda no lote 2026-0001' });
   await expect(preview).toBeVisible();
-  await expect(preview).not.toContainText('já foi importado');
+  await expect(preview).not.toContainText('já está registrado');
   await importing.getByRole('button', { name: 'Aplicar a confirmação' }).click();
   const done = importing.getByRole('status').filter({ hasText: 'Confirmação do lote 2026-0001 importada' });
   await expect(done).toBeVisible();
-  await expect(done).not.toContainText('já tinha sido importado');
+  await expect(done).not.toContainText('já estava registrado');
   await importing.getByRole('button', { name: 'Fechar' }).click();
   expect(desk.query<{ state: string }>('SELECT state FROM batches')[0]?.state).toBe('acknowledged');
 });

@@ -85,7 +85,7 @@ test('a rejection while a later correction of the field is in a sealed lote: the
 
   const importing = await chooseAnswerInWindow(desk, implantaAnswer(desk, older, { status: 'rejected' }));
   const preview = importing.getByRole('status').filter({ hasText: 'Antes de aplicar: o que a confirmação muda no lote 2026-0001' });
-  await expect(preview).toContainText('1 correção de um lote já selado parte de um valor que a Implanta acabou de recusar');
+  await expect(preview).toContainText('1 correção de um lote já lacrado parte de um valor que a Implanta acabou de recusar');
   await importing.getByRole('button', { name: 'Aplicar a confirmação' }).click();
   const done = importing.getByRole('status').filter({ hasText: 'Confirmação do lote 2026-0001 importada' });
   await expect(done).toContainText(
