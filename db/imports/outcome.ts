@@ -17,6 +17,7 @@ export interface RowsOutcome {
   warned: Set<number>;
   sample: PreviewRow[];
   reportRows: ReportRow[];
+  hiddenRows: ImportSummary['hiddenRows'];
 }
 
 export function dipNotAcknowledged(): AppError {

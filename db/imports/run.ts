@@ -55,6 +55,8 @@ export interface ImportJobInput {
 
 /** Rows shown in the preview whatever their outcome (the rejected ones are added up to the limit). */
 const SAMPLE_ROWS = 100;
+/** Hidden rows named in the summary (the count says how many more). */
+const HIDDEN_ROWS_NAMED = 10;
 /** How often the loop reports progress and looks at Cancelar. */
 const CHECK_EVERY = 256;
 /** Rows handed to a kind together (it looks their records up at once). */
@@ -192,6 +194,7 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
       format: source.format,
       allOrNothing: input.allOrNothing,
       unread: unreadHeaders(header.headers, mapping),
+      hiddenRows: outcome.hiddenRows,
       ...outcome.counts,
       corrections: totals.corrections,
       inserted: totals.inserted,
@@ -338,6 +341,7 @@ function processRows(
     records = null;
   };
   let dataRows = 0;
+  const hiddenRows = { count: 0, first: [] as number[] };
   for (const raw of source.rows(sheet)) {
     read++;
     if (read % CHECK_EVERY === 0) {
@@ -345,6 +349,7 @@ function processRows(
       report();
     }
     if (raw.row <= headerRow || isBlankRow(raw.cells)) continue;
+    if (raw.hidden && hiddenRows.count++ < HIDDEN_ROWS_NAMED) hiddenRows.first.push(raw.row);
     // A row refused for a failed formula states nothing the rows around it may count on.
     if (processor.readAhead && columns.refusedCells(raw.cells).length === 0) processor.readAhead(raw);
     if (ordered) ordered.add(raw);
@@ -364,5 +369,5 @@ function processRows(
   if (counts.rows === 0) throw new AppError('FILE_UNREADABLE', `A aba “${sheet}” só tem o cabeçalho: não há linhas para importar.`);
   const sample = [...firstRows, ...rejectedRows.list()].sort((a, b) => a.row - b.row);
   reportRows.sort((a, b) => a.row - b.row);
-  return { counts, dip, dipPeople: dipPeople.list(), errors: errors.list(), errorsTotal, warned, sample, reportRows };
+  return { counts, dip, dipPeople: dipPeople.list(), errors: errors.list(), errorsTotal, warned, sample, reportRows, hiddenRows };
 }

@@ -39,6 +39,10 @@ function summaryText(summary: ImportSummary, forced: boolean): string {
   if (summary.unread.length > 0) {
     lines.push(`${summary.unread.length === 1 ? 'Column not read' : 'Columns not read'} (no field of this import has that name; see the import format): ${summary.unread.map((h) => `“${h}”`).join(', ')}.`);
   }
+  if (summary.hiddenRows.count > 0) {
+    const { count, first } = summary.hiddenRows;
+    lines.push(`${plural(count, 'row is', 'rows are')} hidden in the spreadsheet (a filter, or hidden by hand: ${count === 1 ? 'row' : 'rows'} ${first.join(', ')}${count > first.length ? '…' : ''}) and ${count === 1 ? (summary.written ? 'was' : 'is') : summary.written ? 'were' : 'are'} read like the others.`);
+  }
   if (summary.written && summary.kind === 'corrections') lines.push(`${plural(summary.corrections, 'correction', 'corrections')} queued for Implanta (import ${summary.importId}).`);
   if (summary.kind === 'corrections' && summary.conflictsClosed > 0) {
     const closed = summary.written ? 'closed: the record now holds' : 'would be closed: the record would hold';
@@ -132,6 +136,7 @@ async function importCommand(context: CliContext): Promise<CommandOutcome> {
       unchanged: summary.unchanged,
       rejected: summary.rejected,
       unread: summary.unread,
+      ...(summary.hiddenRows.count > 0 ? { hiddenRows: summary.hiddenRows } : {}),
       ...(summary.kind === 'registry' ? { rowsWithConflicts: summary.rowsWithConflicts } : {}),
       flagged: summary.flagged,
       kept: summary.kept,

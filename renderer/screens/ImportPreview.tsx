@@ -167,6 +167,7 @@ export function PreviewStep() {
       <DipNotices summary={preview} ack={{ checked: dipAcknowledged, onChange: setDipAcknowledged }} />
       <RegistryNotices summary={preview} />
       <CorrectionNotices summary={preview} />
+      {preview.hiddenRows.count > 0 ? <Alert severity="warning">{TEXT.preview.hiddenRows(preview.hiddenRows, false)}</Alert> : null}
       {preview.warned > 0 ? <Alert severity="warning">{TEXT.preview.warnedHelp(preview.warned)}</Alert> : null}
       {blocked ? <Alert severity="warning">{TEXT.preview.allOrNothingBlocked}</Alert> : null}
       {!blocked && nothing ? <Alert severity="info">{TEXT.preview.nothingToWrite}</Alert> : null}

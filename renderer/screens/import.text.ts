@@ -125,6 +125,11 @@ export const IMPORT_TEXT = {
     onlyErrors: 'Só erros',
     onlyProblems: 'Só erros e avisos',
     sampleNote: (shown: number, rows: number) => `Mostrando ${formatCount(shown)} de ${plural(rows, 'linha', 'linhas')}: as primeiras e as com erro ou aviso.`,
+    /** Rows hidden in the spreadsheet (a filter, or hidden by hand) are read like the others: said before and after. */
+    hiddenRows: (hidden: { count: number; first: readonly number[] }, written: boolean) =>
+      `A planilha tem ${hidden.count === 1 ? 'uma linha oculta' : `${formatCount(hidden.count)} linhas ocultas`} (por um filtro ou escondida${hidden.count === 1 ? '' : 's'} à mão: ${hidden.count === 1 ? 'linha' : 'linhas'} ${hidden.first.join(', ')}${hidden.count > hidden.first.length ? '…' : ''}): ${
+        written ? (hidden.count === 1 ? 'ela foi conferida e gravada' : 'elas foram conferidas e gravadas') : hidden.count === 1 ? 'ela é conferida e gravada' : 'elas são conferidas e gravadas'
+      } como as outras.${written ? '' : ` Se não ${hidden.count === 1 ? 'deve' : 'devem'} entrar, apague-${hidden.count === 1 ? 'a' : 'as'} da planilha e escolha o arquivo de novo.`}`,
     warnedHelp: (value: number) =>
       `${value === 1 ? 'Uma linha tem' : `${formatCount(value)} linhas têm`} aviso: ${value === 1 ? 'ela será gravada' : 'elas serão gravadas'} assim mesmo. Leia o aviso ao lado de cada uma: um e-mail que outra/o profissional já tem (o cadastro fica com a pendência para conferir) ou um valor que a Implanta já recusou.`,
     tableLabel: 'Linhas da planilha conferidas',

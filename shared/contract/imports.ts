@@ -158,6 +158,8 @@ export const importSummarySchema = z.object({
   allOrNothing: z.boolean(),
   /** Headers of the columns the import did not read (not associated with a field), but the desk's own report columns. */
   unread: z.array(z.string()).default([]),
+  /** Data rows hidden in the spreadsheet (filtered out or hidden by hand), read like the others: how many, and the first. */
+  hiddenRows: z.object({ count: z.number().int(), first: z.array(z.number().int()) }).default({ count: 0, first: [] }),
   ...countsShape,
   /** Corrections queued (corrections), records inserted/updated (registry), CEPs saved (cep). */
   corrections: z.number().int(),

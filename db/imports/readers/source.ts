@@ -5,6 +5,8 @@ import type { SpreadsheetFormat } from '../../../shared/contract/imports';
 export interface RawRow {
   row: number;
   cells: string[];
+  /** Hidden in the spreadsheet (filtered out, or hidden by hand): read like the others, and told. */
+  hidden?: true;
 }
 
 export interface SheetMeta {

@@ -130,7 +130,8 @@ export class SheetScanner {
       }
       this.lastRow = rowNumber;
       const cells = this.cells(s, tagEnd + 1, rowEnd, rowNumber);
-      if (cells.length > 0) rows.push({ row: rowNumber, cells });
+      const hidden = rawAttribute(s, rowStart, tagEnd, ' hidden="');
+      if (cells.length > 0) rows.push(hidden === '1' || hidden === 'true' ? { row: rowNumber, cells, hidden: true } : { row: rowNumber, cells });
       at = rowEnd + 6;
     }
     this.pending = s.slice(at);
