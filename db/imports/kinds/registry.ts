@@ -56,6 +56,8 @@ export class RegistryProcessor implements KindProcessor {
   private readonly rows: RowsById;
   /** Registration numbers of new records refused in this file, with their row. */
   private readonly refusedNew = new Map<string, number>();
+  /** Rows of this file refused whole: a later row of the same number is not told the refused one "vale". */
+  private readonly refusedRows = new Set<number>();
   /** Records whose row of this file did not leave them the CPF it states (refused, kept, or no CPF cell): few. */
   private readonly cpfNotFromRow = new Set<number>();
   private readonly withRules: Uint8Array;
@@ -160,7 +162,9 @@ export class RegistryProcessor implements KindProcessor {
         {
           column: registrationColumn,
           code: 'DUPLICATE_CONFLICT',
-          message: `O registro ${key} já aparece na linha ${earlier} desta planilha, e aquela linha vale. Se o certo for esta linha, importe-a de novo (pelo relatório de erros); se não, apague-a do relatório.`,
+          message: this.refusedRows.has(earlier)
+            ? `O registro ${key} já aparece na linha ${earlier} desta planilha, que foi recusada: a planilha se contradiz, e nenhuma das duas linhas entrou. Corrija a linha certa e importe-a de novo (pelo relatório de erros).`
+            : `O registro ${key} já aparece na linha ${earlier} desta planilha, e aquela linha vale. Se o certo for esta linha, importe-a de novo (pelo relatório de erros); se não, apague-a do relatório.`,
         },
       ]);
     }
@@ -168,6 +172,7 @@ export class RegistryProcessor implements KindProcessor {
     const file = readFileRow(columns, raw.cells, existing);
     const who = existing ? whoOf(existing.name, existing.registrationNumber) : whoOf(file.values.get('name'), key);
     const refuse = (issues: RowIssue[]): RowOutcome => {
+      this.refusedRows.add(raw.row);
       if (existing) {
         this.rows.set(existing.id, raw.row);
         this.cpfNotFromRow.add(existing.id);

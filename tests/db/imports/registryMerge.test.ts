@@ -121,6 +121,16 @@ describe('rows refused because the store cannot hold them', () => {
     expect(summary.errors[3]?.message).toMatch(/11 dígitos \(tem 8\)/);
     expect(summary.errors[4]?.message).toMatch(/já pertence a outro cadastro \(registro 40001\)/);
     expect(record('50002').name).toBe('Primeira Vez');
+    expect(summary.errors[1]?.message).toMatch(/e aquela linha vale/);
+  });
+
+  it('a number repeated after its first row was refused says that row was refused too, not that it stands', () => {
+    load([MARIA]);
+    const summary = load([`60001;;Sem CPF;Mãe Um;;;;;;`, `60001;${validCpf(60001)};Com CPF;Mãe Um;;;;;;`]);
+    expect(summary).toMatchObject({ rows: 2, accepted: 0, rejected: 2 });
+    expect(summary.errors[1]).toMatchObject({ row: 3, code: 'DUPLICATE_CONFLICT' });
+    expect(summary.errors[1]?.message).toMatch(/já aparece na linha 2 desta planilha, que foi recusada: a planilha se contradiz, e nenhuma das duas linhas entrou/);
+    expect(summary.errors[1]?.message).not.toMatch(/vale/);
   });
 });
 
