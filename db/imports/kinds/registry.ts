@@ -24,7 +24,7 @@ import { BatchedInsert } from './batchedInsert';
 import { cleanRegistryRow } from './registryCells';
 import { flagsOf, RowsById } from './registryRows';
 import { CpfMoves } from './registryCpfMoves';
-import { lostZerosNote, lostZerosOf } from './registryLostZeros';
+import { lostZerosNote, lostZerosOf, zerosLostHereNote } from './registryLostZeros';
 import { IdentityCheck } from './registryIdentity';
 import { StaleConflicts } from './registryStaleConflicts';
 import { registryDiff, whoOf } from './registryPreview';
@@ -207,7 +207,7 @@ export class RegistryProcessor implements KindProcessor {
       }
       const below = this.moves.rowBelow(registration, by.row);
       const why = below === null ? '' : `, e a linha ${below} desta planilha, desse registro, não lhe dá outro CPF`;
-      const zeros = lostZerosNote(registration, by.registration);
+      const zeros = lostZerosNote(registration, by.registration) ?? zerosLostHereNote(registration, by.registration);
       return { column, code: 'CPF_DUPLICATE', message: `Este CPF já pertence a outro cadastro (registro ${registration})${why}. ${zeros ?? 'Confira o documento.'}` };
     }
     if (this.cpfNotFromRow.has(owner.id)) {

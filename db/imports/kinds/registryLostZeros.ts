@@ -9,6 +9,16 @@ export function lostZerosNote(stored: string, typed: string, remedy = REGISTRY_R
   return `O registro ${typed} da planilha é o ${stored} sem os zeros à esquerda, que o Excel tira de uma célula de número: ${remedy}`;
 }
 
+/**
+ * The other way round: the desk holds the number without the zeros the file writes (an earlier load
+ * of a file saved in Excel made the record so). The sentence, when `stored` is `typed` without its
+ * leading zeros; else null.
+ */
+export function zerosLostHereNote(stored: string, typed: string): string | null {
+  if (stored === typed || !/^0+\d/.test(typed) || typed.replace(/^0+/, '') !== stored) return null;
+  return `O cadastro ${stored} desta mesa parece ser o ${typed} da planilha sem os zeros à esquerda, perdidos numa carga anterior de um arquivo salvo no Excel: o registro desse cadastro precisa ser corrigido para ${typed} antes que esta linha entre.`;
+}
+
 const REGISTRY_REMEDY = 'gere o arquivo do sistema do Regional com a coluna Registro como texto (ou importe-o sem abrir e salvar no Excel) e importe de novo.';
 
 /** What a clerk does about a corrections file (hers, or the desk's own export re-saved in Excel). */

@@ -40,4 +40,13 @@ describe('a registry file whose registration numbers lost their leading zeros', 
     }
     expect(rows()).toEqual(before);
   });
+
+  it('the other way round — the desk holds 4567, the file brings 04567 with its CPF — says the desk lost the zeros', () => {
+    const before = rows();
+    const result = loadRegistry(desk, [HEADER, `04567;${validCpf(4567)};Lia Prado;Ana Prado;lia.nova@exemplo.com.br`]);
+    expect(result.rejected).toBe(1);
+    expect(result.errors[0]?.message).toMatch(/O cadastro 4567 desta mesa parece ser o 04567 da planilha sem os zeros à esquerda/);
+    expect(result.errors[0]?.message).not.toMatch(/Confira o documento/);
+    expect(rows()).toEqual(before);
+  });
 });
