@@ -31,7 +31,8 @@ interface CepAddress {
  * one came from Implanta itself (synced).
  */
 const ENTRY_SQL = `SELECT d.cep, d.street, d.district, d.city, d.uf, d.updated_at AS updatedAt, d.operator,
-  coalesce((SELECT c.status FROM cep_changes c WHERE c.cep = d.cep ORDER BY c.id DESC LIMIT 1), 'synced') AS status
+  coalesce((SELECT c.status FROM cep_changes c WHERE c.cep = d.cep ORDER BY c.id DESC LIMIT 1), 'synced') AS status,
+  (SELECT CASE WHEN c.status = 'rejected' THEN c.status_message END FROM cep_changes c WHERE c.cep = d.cep ORDER BY c.id DESC LIMIT 1) AS statusMessage
   FROM cep_directory d`;
 
 export function directoryUfOf(db: Database, cep: string): Uf | null {
@@ -138,9 +139,10 @@ export function listCep(db: Database, input: ParsedInput<'cep:list'>) {
       OR fold_for_search(d.city) LIKE ? ESCAPE '\\'`;
     params = [pattern, pattern, pattern];
   }
-  const total = (db.prepare(`SELECT count(*) AS n FROM cep_directory d ${clause}`).get(...params) as { n: number }).n;
-  const rows = db
-    .prepare(`${ENTRY_SQL} ${clause} ORDER BY d.cep LIMIT ? OFFSET ?`)
-    .all(...params, input.pageSize, input.page * input.pageSize) as CepEntry[];
+  // The directory is small (a council's own CEPs): the status filter reads the listing's own column.
+  const listed = input.status === undefined ? `${ENTRY_SQL} ${clause}` : `SELECT * FROM (${ENTRY_SQL} ${clause}) WHERE status = ?`;
+  const listedParams: string[] = input.status === undefined ? params : [...params, input.status];
+  const total = (db.prepare(`SELECT count(*) AS n FROM (${listed})`).get(...listedParams) as { n: number }).n;
+  const rows = db.prepare(`${listed} ORDER BY cep LIMIT ? OFFSET ?`).all(...listedParams, input.pageSize, input.page * input.pageSize) as CepEntry[];
   return { total, page: input.page, pageSize: input.pageSize, items: rows };
 }

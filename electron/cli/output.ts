@@ -99,6 +99,20 @@ export const renderers = {
     // A CEP of a whole município has no street (nor, sometimes, a district): no empty place for them.
     `${r.created ? 'Added' : 'Updated'} CEP ${formatCep(r.entry.cep)}: ${[r.entry.street, r.entry.district, `${r.entry.city}/${r.entry.uf}`].filter((part) => part.trim() !== '').join(', ')} — queued for Implanta.` +
     (r.refusedBefore ? `\nWarning: ${r.refusedBefore}` : ''),
+  cepList: (page: Output<'cep:list'>) =>
+    page.items.length === 0
+      ? page.total > 0
+        ? `No CEP on this page: ${plural(page.total, 'CEP', 'CEPs')} (${pageLine(page)}).`
+        : 'No CEP in the directory matches.'
+      : `${table([
+          ['CEP', 'Endereço', 'Situação', 'Motivo da Implanta'],
+          ...page.items.map((e: CepEntry) => [
+            formatCep(e.cep),
+            [e.street, e.district, `${e.city}/${e.uf}`].filter((part) => part.trim() !== '').join(', '),
+            CORRECTION_STATUS_LABELS[e.status],
+            e.statusMessage ?? '',
+          ]),
+        ])}\n${plural(page.total, 'CEP', 'CEPs')} (${pageLine(page)}).`,
   auditExport: (r: { path: string; entries: number }) => `Audit trail exported: ${plural(r.entries, 'entry', 'entries')} in ${r.path}.`,
   audit: (v: AuditVerification) =>
     [

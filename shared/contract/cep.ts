@@ -12,11 +12,17 @@ export const cepEntrySchema = z.object({
   operator: z.string(),
   /** Status of the newest queued change of this CEP for Implanta. */
   status: correctionStatusSchema,
+  /** Implanta's reason, when that change was rejected (absent from answers of older versions). */
+  statusMessage: z.string().nullable().optional(),
 });
 export type CepEntry = z.infer<typeof cepEntrySchema>;
 
 export const cepContract = {
-  'cep:list': { input: z.object({ text: z.string().max(100).default(''), ...pageInput }).strict(), output: pageOf(cepEntrySchema) },
+  'cep:list': {
+    // `status`: only the CEPs whose newest change for Implanta is in it (the command line's rejected ones).
+    input: z.object({ text: z.string().max(100).default(''), status: correctionStatusSchema.optional(), ...pageInput }).strict(),
+    output: pageOf(cepEntrySchema),
+  },
   'cep:save': {
     input: z
       .object({

@@ -95,3 +95,26 @@ test('restoring a backup that holds a correction cancelled since says it goes to
   );
   await expect(dialog).not.toContainText('foi salva nesta mesa depois deste backup');
 });
+
+test('restoring a backup made while a sent lote was under review cancels it there, before and after the clerk confirms', async ({ desk }) => {
+  const { page } = desk;
+  const folder = await demoDeskBackingUpInto(desk);
+  const [someone] = desk.query<{ registration_number: string }>("SELECT registration_number FROM professionals WHERE dip_status IN ('none', 'requested') LIMIT 1");
+  expect((await desk.cli('correct', someone!.registration_number, '--field', 'email', '--value', 'revisao@exemplo.com.br', '--reason', 'E-mail informado no balcão', '--evidence', 'RG')).code).toBe(0);
+  expect((await desk.cli('batch', 'create')).code).toBe(0);
+  expect((await desk.cli('backup', 'create', '--out', folder)).code).toBe(0);
+  for (const step of [['batch', 'seal', '2026-0001'], ['batch', 'export', '2026-0001', '--out', dirname(desk.storePath)], ['batch', 'mark-sent', '2026-0001']]) {
+    expect((await desk.cli(...step)).code).toBe(0);
+  }
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Backups', exact: true }).click();
+  await page.getByRole('row').filter({ hasText: 'CRESS09-DEMONSTRACAO-backup-' }).getByRole('button', { name: 'Restaurar' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Restaurar este backup?' });
+  await expect(dialog).toContainText('No backup, o lote 2026-0001 ainda está em revisão: a restauração o cancela, e suas correções voltam para a fila.');
+  await dialog.getByRole('button', { name: 'Restaurar e substituir os dados' }).click();
+  const warned = page.getByRole('alert').filter({ hasText: 'Backup restaurado.' });
+  await expect(warned).toContainText(/o lote 2026-0001 \(enviado em \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\) ainda estava em revisão no backup e foi cancelado aqui, para que nenhum outro pacote saia com o número dele/);
+  await expect(warned).not.toContainText('marque-o como enviado de novo');
+  expect(desk.query<{ state: string }>("SELECT state FROM batches WHERE number = '2026-0001'")[0]?.state).toBe('cancelled');
+});
