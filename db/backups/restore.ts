@@ -5,8 +5,9 @@
 //    one — all on the copy: the store is not touched.
 // 2. applyRestore (inside Desk.withStoreClosed, every connection of this desk closed): claim the
 //    store alone — refused while any other program has it open, even only reading it, so no
-//    write can land in a file about to be set aside (db/storeLock.ts) —, and under that claim fold
-//    the write-ahead log into the store, keep it aside under
+//    write can land in a file about to be set aside (db/storeLock.ts) —, and under that claim write
+//    into the copy the restore's own record (its audit entry, the lotes it undoes, the backup list),
+//    fold the write-ahead log into the store, keep it aside under
 //    `cress-desk.before-restore-<when>.sqlite` (a hard link: instant), remove the -wal/-shm files
 //    and rename the copy over the store (atomic); then check that it opens. If anything fails the
 //    store is put back as it was (in rollback-journal mode, which the next open turns back to WAL).
@@ -240,24 +241,69 @@ export function checkApplicable(storePath: string, options: Pick<ApplyOptions, '
 }
 
 /**
- * Under an exclusive claim on the store: reads what the restored store keeps of it (read under the
- * claim, a backup another process recorded a moment ago is in the list), folds its log in, leaves
- * WAL mode (so that letting the claim go touches no -wal file by name, which after the rename
- * belongs to the restored store), keeps it aside and renames the prepared copy over it. Answers
- * the aside path and what was read.
+ * A lote that left the desk but is still under review in the backup is cancelled on the restored
+ * desk, its items pending again: sealed anew it would be another package under the number and
+ * identifier Implanta may already hold. It is then told as a lote not in the backup.
  */
-function swapIn(storePath: string, prepared: RestorePrepared, now: Date): { aside: string; outgoing: Outgoing } {
-  const claim = claimStoreAlone(storePath);
-  const aside = asidePathFor(storePath, now);
-  let outgoing: Outgoing;
+function cancelReopenedLotes(db: Database, undone: UndoneLote[], now: Date, operator: string): UndoneLote[] {
+  const openOne = db.prepare("SELECT id FROM batches WHERE uuid = ? AND state = 'open'").pluck();
+  return undone.map((lote) => {
+    if (lote.stateNow !== 'open') return lote;
+    const id = openOne.get(lote.uuid) as number | undefined;
+    if (id !== undefined) cancelBatch(db, id, now, operator);
+    return { ...lote, stateNow: 'cancelled' };
+  });
+}
+
+/**
+ * Writes into the prepared copy what the restored store keeps of the outgoing one — its backup list,
+ * the lotes it let out and the restore's own audit entry (with the lotes the restore undoes, which
+ * keep their numbers from being given again) — before the copy takes the store's name: a kill
+ * between the swap and these writes would leave a restored store with no record of the restore.
+ * The copy is left in rollback-journal mode, so its whole content is in the file that is renamed.
+ */
+function recordRestore(preparedPath: string, outgoing: Outgoing, aside: string, options: ApplyOptions): { undoneLotes: UndoneLote[] } {
+  const { prepared } = options;
+  const copy = openStore({ path: preparedPath, create: false, adoptOtherKey: true });
   try {
-    outgoing = { catalog: exportCatalog(claim.db), lotesOut: lotesThatLeft(claim.db) };
+    importCatalog(copy.db, outgoing.catalog, options.now.toISOString());
+    const undoneLotes = cancelReopenedLotes(copy.db, lotesUndoneBy(copy.db, outgoing.lotesOut), options.now, options.operator);
+    appendAudit(copy.db, {
+      at: options.now.toISOString(),
+      operator: options.operator,
+      action: 'backup.restore',
+      entity: 'backup',
+      entityId: basename(prepared.file),
+      detail: { file: prepared.file, previousStore: aside, schemaVersion: prepared.schemaVersion, migratedFrom: prepared.migratedFrom, undoneLotes },
+    });
+    copy.db.pragma('wal_checkpoint(TRUNCATE)');
+    copy.db.pragma('journal_mode = DELETE');
+    return { undoneLotes };
+  } finally {
+    copy.close();
+    removeSidecars(preparedPath);
+  }
+}
+
+/**
+ * Under an exclusive claim on the store: reads what the restored store keeps of it (read under the
+ * claim, a backup another process recorded a moment ago is in the list) and records it in the copy,
+ * folds the store's log in, leaves WAL mode (so that letting the claim go touches no -wal file by
+ * name, which after the rename belongs to the restored store), keeps it aside and renames the
+ * prepared copy over it. Answers the aside path and the lotes the restore undid.
+ */
+function swapIn(storePath: string, options: ApplyOptions): { aside: string; undoneLotes: UndoneLote[] } {
+  const claim = claimStoreAlone(storePath);
+  const aside = asidePathFor(storePath, options.now);
+  let recorded: { undoneLotes: UndoneLote[] };
+  try {
+    recorded = recordRestore(options.prepared.preparedPath, { catalog: exportCatalog(claim.db), lotesOut: lotesThatLeft(claim.db) }, aside, options);
     claim.db.pragma('wal_checkpoint(TRUNCATE)');
     claim.db.pragma('journal_mode = DELETE');
     keepAside(storePath, aside);
     syncFolderSync(dirname(storePath));
     removeSidecars(storePath);
-    renameInPlaceSync(prepared.preparedPath, storePath);
+    renameInPlaceSync(options.prepared.preparedPath, storePath);
   } catch (error) {
     rmSync(aside, { force: true });
     throw storeError(error, storePath);
@@ -265,52 +311,26 @@ function swapIn(storePath: string, prepared: RestorePrepared, now: Date): { asid
     claim.release();
   }
   syncFolderSync(dirname(storePath));
-  return { aside, outgoing };
-}
-
-/**
- * A lote that left the desk but is still under review in the backup is cancelled on the restored
- * desk, its items pending again: sealed anew it would be another package under the number and
- * identifier Implanta may already hold. It is then told as a lote not in the backup.
- */
-function cancelReopenedLotes(db: Database, undone: UndoneLote[], now: Date): UndoneLote[] {
-  const openOne = db.prepare("SELECT id FROM batches WHERE uuid = ? AND state = 'open'").pluck();
-  return undone.map((lote) => {
-    if (lote.stateNow !== 'open') return lote;
-    const id = openOne.get(lote.uuid) as number | undefined;
-    if (id !== undefined) cancelBatch(db, id, now);
-    return { ...lote, stateNow: 'cancelled' };
-  });
+  return { aside, undoneLotes: recorded.undoneLotes };
 }
 
 /**
  * Swaps the prepared copy in. Runs with the store closed (Desk.withStoreClosed gives `storePath`).
  * On failure the store is exactly as before and the error is rethrown.
  */
-
 export function applyRestore(storePath: string, options: ApplyOptions): RestoreApplied {
   const { prepared } = options;
   checkApplicable(storePath, options);
-  const { aside, outgoing } = swapIn(storePath, prepared, options.now);
+  const { aside, undoneLotes } = swapIn(storePath, options);
   try {
     const store = openStore({ path: storePath, create: false, adoptOtherKey: true });
     try {
-      importCatalog(store.db, outgoing.catalog, options.now.toISOString());
-      const undoneLotes = cancelReopenedLotes(store.db, lotesUndoneBy(store.db, outgoing.lotesOut), options.now);
       // The backup just passed a full verification: the list says so.
       noteVerification(
         storePath,
         { file: prepared.file, valid: true, problems: [], encrypted: prepared.encrypted, region: prepared.region, schemaVersion: prepared.migratedFrom ?? prepared.schemaVersion, createdAt: prepared.createdAt, counts: prepared.counts },
         options.now.toISOString(),
       );
-      appendAudit(store.db, {
-        at: options.now.toISOString(),
-        operator: options.operator,
-        action: 'backup.restore',
-        entity: 'backup',
-        entityId: basename(prepared.file),
-        detail: { file: prepared.file, previousStore: aside, schemaVersion: prepared.schemaVersion, migratedFrom: prepared.migratedFrom, undoneLotes },
-      });
       return { file: prepared.file, previousStore: aside, schemaVersion: store.schemaVersion, counts: prepared.counts, undoneLotes };
     } finally {
       store.close();

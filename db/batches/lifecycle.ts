@@ -159,8 +159,11 @@ export function sealBatch(db: Database, id: number, now: Date, appVersion: strin
   });
 }
 
-/** Cancels an open batch: its corrections and CEP changes go back to the queue as pending. */
-export function cancelBatch(db: Database, id: number, now: Date): BatchSummary {
+/**
+ * Cancels an open batch: its corrections and CEP changes go back to the queue as pending. `operator`:
+ * who signs it when no one is signed in on this connection (a restore, on the copy it swaps in).
+ */
+export function cancelBatch(db: Database, id: number, now: Date, operator?: string): BatchSummary {
   return writeTransaction(db, () => {
     const settings = requireSettings(db);
     const row = requireBatchRow(db, id);
@@ -171,7 +174,7 @@ export function cancelBatch(db: Database, id: number, now: Date): BatchSummary {
     statement(db, "UPDATE batches SET state = 'cancelled', cancelled_at = ? WHERE id = ?").run(iso, id);
     appendAudit(db, {
       at: iso,
-      operator: settings.operator,
+      operator: operator ?? settings.operator,
       action: 'batch.cancel',
       entity: 'batch',
       entityId: String(id),

@@ -13,6 +13,7 @@ import { openRawStore } from '../rawStore';
 
 const bin = resolve(__dirname, '../../out/cli/cress-desk.cjs');
 const FINAL_NAME = /^CRESS\d{2}-backup-\d{8}-\d{6}\.zip$/;
+// Each restore of this store takes several seconds (verification, a copy, a migration check): the kill tests have minutes.
 const KILLS = 8;
 let dir: string;
 let store: string;
@@ -105,7 +106,7 @@ describe('killed at random moments', () => {
       expect(facts).toEqual({ integrity: 'ok', professionals: expected });
       await expectOnlyWholeBackups(folder);
     }
-  }, 60_000);
+  }, 180_000);
 
   it(`while restoring (${KILLS} kills): the store is either as it was or fully restored`, async () => {
     const folder = join(dir, 'kill-restore');
@@ -137,7 +138,7 @@ describe('killed at random moments', () => {
     // The store still opens in the app's own way afterwards.
     expect(cli('info').status).toBe(0);
     console.log(`restore kills: ${restoredTimes} of ${KILLS} left the store restored, the others left it as it was`);
-  }, 60_000);
+  }, 180_000);
 });
 
 /**
