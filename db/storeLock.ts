@@ -278,6 +278,17 @@ export function requireWritableStore(storePath: string): void {
     writable = (error as NodeJS.ErrnoException).code === 'ENOENT';
   }
   if (!writable) throw storeReadOnlyError(null, storePath);
+  // The file that replaces the store is made beside it: its folder must take a new file.
+  const folder = dirname(resolve(storePath));
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new AppError(
+      'STORE_READ_ONLY',
+      `A pasta "${folder}" do arquivo de dados não permite criar arquivos, e a troca do banco (uma restauração, a criptografia) precisa criar nela o arquivo que o substitui. Nada foi alterado: peça ao suporte de informática a permissão de gravação nessa pasta para este usuário do computador.`,
+      { details: { folder, path: storePath } },
+    );
+  }
 }
 
 /**

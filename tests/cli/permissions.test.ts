@@ -218,6 +218,33 @@ describe('a store whose folder the user may not write', () => {
   });
 });
 
+describe('a restore over a store whose folder the user may not write', () => {
+  it('is refused before anything is made, naming the folder — never an internal error — and the store is left as it was', (context) => {
+    context.skip(user.unavailable !== null, user.unavailable ?? '');
+    const copy = copyOfDesk('restaurar-em-pasta-somente-leitura');
+    const backups = join(copy.folder, 'backups');
+    mkdirSync(backups);
+    user.own(backups);
+    const env = { ...copy.env, CRESS_DESK_DB: copy.store };
+    const made = user.run(['--json', 'backup', 'create', '--out', backups], env, shared);
+    expect(made.code, made.stderr).toBe(0);
+    const file = (JSON.parse(made.stdout) as { file: string }).file;
+    const before = sha256(copy.store);
+    const names = readdirSync(copy.folder).sort();
+    chmodSync(copy.folder, 0o555);
+    try {
+      const result = user.run(['backup', 'restore', file, '--yes'], env, shared);
+      // Named by the store's open (it cannot make its -wal there) or, with those files already there, by the restore's own check.
+      expectRefusal(result, 1, 'STORE_READ_ONLY', `A pasta "${copy.folder}"`);
+      expect(result.stderr).toMatch(/não permite (gravação|criar arquivos)/);
+    } finally {
+      chmodSync(copy.folder, 0o755);
+    }
+    expect(readdirSync(copy.folder).sort()).toEqual(names);
+    expect(sha256(copy.store)).toBe(before);
+  });
+});
+
 describe('a file to read that is a folder, or that the user may not read', () => {
   it('batch ack and import registry of a folder are refused like an unreadable import, naming the folder', () => {
     const folder = join(desk.dir, 'uma-pasta');
