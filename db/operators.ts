@@ -7,6 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { Operator } from '../shared/contract/operators';
 import { plural } from '../shared/display/plural';
 import { AppError } from '../shared/errors';
+import { foldForSearch } from '../shared/text';
 import { appendAudit } from './audit';
 import { hashPin, pinMatches } from './pinHash';
 import { sessionOperator, setSession } from './session';
@@ -67,11 +68,12 @@ function rowById(db: Database, id: number): OperatorRow {
 }
 
 /**
- * A name as the desk compares it: one Unicode form (an accent typed as its own character or not),
- * case folded the Portuguese way ("ANÁ" is "aná"), inner spaces collapsed.
+ * A name as the desk compares it: without accents and case ("José" is "JOSE"), any apostrophe one
+ * (D'Ávila, D’Ávila), inner spaces collapsed — so "jose d'avila" is José D'Ávila, never a second
+ * operator whose first PIN anyone could set.
  */
 export function operatorNameKey(name: string): string {
-  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('pt-BR');
+  return foldForSearch(name.trim()).replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'");
 }
 
 /** A name as stored (and signed): one Unicode form, inner spaces collapsed. */

@@ -88,6 +88,14 @@ describe('operator names', () => {
     expect(await start('ANÁ LIMA', '2468')).toMatchObject({ ok: true, value: { operator: 'Aná Lima' } });
   });
 
+  it('are one operator with or without the accents, whichever apostrophe is typed', async () => {
+    desk.handlers['operators:add']({ name: "José D'Ávila" });
+    for (const same of ["jose d'avila", 'José D\u2019Ávila', "JOSE D'AVILA"]) {
+      expect(await desk.dispatch('operators:add', { name: same })).toMatchObject({ ok: false, error: { code: 'OPERATOR_EXISTS' } });
+    }
+    expect(await start("jose d'avila", '2468')).toMatchObject({ ok: true, value: { operator: "José D'Ávila" } });
+  });
+
   it('typed at set-up with extra spaces or a decomposed accent, sign the first session’s writes as stored', async () => {
     const fresh = openTestDesk({ setUp: false });
     try {
