@@ -51,7 +51,7 @@ export function planCorrection(current: Professional, requested: Record<string, 
       errors.push({ code: 'FIELD_UNKNOWN', message: `Campo desconhecido: ${field}.` });
       continue;
     }
-    const result = parseFieldValue(field, raw);
+    const result = parseFieldValue(field, raw, { typed: true });
     if (result.ok) parsed[field] = result.value;
     else errors.push({ code: result.code, field, message: result.message });
   }

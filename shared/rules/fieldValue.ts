@@ -1,7 +1,7 @@
 // One field's value, parsed by its catalogue rule, and written as a correction's old/new text.
 import { FIELDS, type FieldName, type FieldRule, type FieldValue } from '../fields';
 import { fail, ok, type Parsed } from '../errors';
-import { withoutZeroWidth } from '../text';
+import { digitsOnly, withoutZeroWidth } from '../text';
 import { parseBirthDate } from './birthDate';
 import { parseCep } from './cep';
 import { parseCpf } from './cpf';
@@ -15,6 +15,11 @@ import { parseFlag, parseMaritalStatus, parseNationality, parsePhone, parseUf } 
 export interface FieldValueOptions {
   /** Today as ISO `aaaa-mm-dd` (birth dates are checked against it); the desk's date by default. */
   today?: string;
+  /**
+   * Typed by a person (the correction form, `cress-desk correct`), not read from a spreadsheet: a CPF
+   * short of digits lacks one somewhere, and is never padded with zeros into another person's CPF.
+   */
+  typed?: boolean;
 }
 
 /**
@@ -46,6 +51,11 @@ function parseByField(field: FieldName, raw: string, options: FieldValueOptions)
   switch (field) {
     case 'birthDate':
       return parseBirthDate(raw, options.today);
+    case 'cpf': {
+      const digits = digitsOnly(raw);
+      if (!options.typed || digits.length >= 11 || digits.length === 0 || /[^\d.\-\s/]/.test(raw.trim())) return null;
+      return fail('CPF_INVALID', `CPF incompleto: ${raw.trim()} tem ${digits.length} ${digits.length === 1 ? 'dígito' : 'dígitos'}. Um CPF tem 11 dígitos, no formato 000.000.000-00: confira o CPF.`);
+    }
     case 'motherName':
       return refuseMotherPlaceholder(raw);
     case 'nationality': {

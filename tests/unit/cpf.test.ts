@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cpfCheckDigits, formatCpf, isValidCpf, maskCpf, parseCpf } from '../../shared/rules/cpf';
+import { parseFieldValue } from '../../shared/rules/fieldValue';
 import { casesOf } from './cases';
 import { expectRefusal } from './refusal';
 
@@ -95,6 +96,13 @@ describe('parseCpf refuses invalid CPFs in Portuguese', () => {
     expectRefused('1234567-97', 'tem 9 dígitos');
     // Bare digits are a number cell's: its leading zeros are restored as before.
     expect(parseCpf('1234567890')).toEqual({ ok: true, value: '01234567890' });
+  });
+
+  it('typed by a person (a correction), never pads bare digits either: the CPF is refused as incomplete', () => {
+    expect(parseFieldValue('cpf', '1234567890', { typed: true })).toMatchObject({ ok: false, code: 'CPF_INVALID', message: expect.stringMatching(/^CPF incompleto: 1234567890 tem 10 dígitos/) });
+    expect(parseFieldValue('cpf', '01234567890', { typed: true })).toEqual({ ok: true, value: '01234567890' });
+    // Read from a spreadsheet, the zero a number cell dropped is still put back.
+    expect(parseFieldValue('cpf', '1234567890')).toEqual({ ok: true, value: '01234567890' });
   });
 
   it('refuses too many digits and says how many were given', () => {
