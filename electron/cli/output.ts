@@ -61,8 +61,9 @@ export const renderers = {
           }`,
       ),
     ].join('\n'),
-  cancelled: (r: { uuid: string; reverted: boolean }) =>
-    `Correction ${r.uuid} cancelled${r.reverted ? '; the record shows the previous value again' : ' (the record had changed since: left as it is)'}.`,
+  cancelled: (r: { uuid: string; reverted: boolean; withIt?: string[] }) =>
+    `Correction ${r.uuid} cancelled${r.reverted ? '; the record shows the previous value again' : ' (the record had changed since: left as it is)'}.` +
+    (r.withIt && r.withIt.length > 0 ? `\nThe rest of the address saved with it was cancelled too (an address goes whole): ${r.withIt.join(', ')}.` : ''),
   dismissed: (r: { uuid: string; label: string }) => `Rejection of ${r.label} (${r.uuid}) dismissed.`,
   search: (page: Output<'registry:search'>) =>
     page.items.length === 0

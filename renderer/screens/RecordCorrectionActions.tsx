@@ -5,7 +5,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { Correction } from '../../shared/contract';
 import { EMPTY_VALUE, formatFieldValue } from '../../shared/display/values';
-import { fieldLabel } from '../../shared/fields';
+import { FIELDS, fieldLabel, isFieldName } from '../../shared/fields';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { call } from '../api/client';
 import { ReasonDialog } from '../components/ReasonDialog';
@@ -47,6 +47,7 @@ export function RecordCorrectionActions({ correction }: { correction: Correction
           label,
           formatFieldValue(correction.field, correction.oldValue, EMPTY_VALUE),
           formatFieldValue(correction.field, correction.newValue, EMPTY_VALUE),
+          isFieldName(correction.field) && FIELDS[correction.field].group === 'address',
         )}
         confirmLabel={TEXT.confirm}
         onClose={() => setOpen(false)}

@@ -114,8 +114,10 @@ export const RECORD_TEXT = {
   cancel: {
     action: 'Cancelar correção',
     title: (label: string) => `Cancelar a correção de ${label}`,
-    consequence: (label: string, before: string, after: string) =>
-      `${label} volta de “${after}” para “${before}” e a correção não será enviada à Implanta. O cancelamento fica no histórico.`,
+    consequence: (label: string, before: string, after: string, address: boolean) =>
+      `${label} volta de “${after}” para “${before}” e a correção não será enviada à Implanta.${
+        address ? ' Os outros campos do endereço salvos junto com ela (CEP, logradouro, município, UF…) também são cancelados: um endereço só vai inteiro.' : ''
+      } O cancelamento fica no histórico.`,
     confirm: 'Cancelar correção',
     done: (label: string) => `Correção de ${label} cancelada.`,
     cancelledBecause: (reason: string) => `Cancelada: ${reason}`,

@@ -138,7 +138,8 @@ export const correctionsContract = {
   /** Withdraw a correction still on the desk (pending, or in a lote under review); the record goes back. */
   'corrections:cancel': {
     input: z.object({ uuid: z.string().uuid(), reason: typedLine(500) }).strict(),
-    output: z.object({ uuid: z.string(), rowVersion: z.number().int(), reverted: z.boolean() }),
+    /** `withIt`: the other fields of an address saved together, cancelled with it (their labels). */
+    output: z.object({ uuid: z.string(), rowVersion: z.number().int(), reverted: z.boolean(), withIt: z.array(z.string()).default([]) }),
   },
   /** Close a rejection without correcting again, with the reason (audited). */
   'corrections:dismissRejection': {
