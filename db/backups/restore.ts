@@ -53,6 +53,18 @@ function correctionsNotIn(copy: Database, store: Database, madeAt: string | null
 }
 
 /**
+ * The other work of the desk saved since the backup that it does not hold: CEP changes queued for
+ * Implanta (by uuid) and atendimentos (by protocol). A restore takes them off the desk too.
+ */
+function otherWorkNotIn(copy: Database, store: Database, madeAt: string | null): { cepChanges: number; contacts: number } {
+  const cepInCopy = copy.prepare('SELECT 1 FROM cep_changes WHERE uuid = ?');
+  const contactInCopy = copy.prepare('SELECT 1 FROM contacts WHERE protocol = ?');
+  const cepChanges = countSince(store, 'SELECT uuid, created_at AS at FROM cep_changes WHERE created_at > ?', madeAt, (uuid) => cepInCopy.get(uuid) === undefined).count;
+  const contacts = countSince(store, 'SELECT protocol AS uuid, created_at AS at FROM contacts WHERE created_at > ?', madeAt, (protocol) => contactInCopy.get(protocol) === undefined).count;
+  return { cepChanges, contacts };
+}
+
+/**
  * The corrections the clerk took back since the backup — cancelled, or their import undone — that it
  * still holds on their way (pending, or in a lote not sealed): restored, they go to Implanta again.
  */
@@ -102,7 +114,7 @@ function undoneBy(
   copy: Database,
   storePath: string,
   madeAt: string | null,
-): { region: number | null; undoneLotes: UndoneLote[]; correctionsAfter: SavedAfter; cancelledAfter: SavedAfter } {
+): { region: number | null; undoneLotes: UndoneLote[]; correctionsAfter: SavedAfter; cancelledAfter: SavedAfter; otherAfter: { cepChanges: number; contacts: number } } {
   const store = openStoreReader(storePath);
   try {
     const lotesOut = lotesThatLeft(store);
@@ -111,6 +123,7 @@ function undoneBy(
       undoneLotes: lotesOut.length === 0 ? [] : lotesUndoneBy(copy, lotesOut),
       correctionsAfter: correctionsNotIn(copy, store, madeAt),
       cancelledAfter: cancellationsNotIn(copy, store, madeAt),
+      otherAfter: otherWorkNotIn(copy, store, madeAt),
     };
   } finally {
     store.close();
@@ -158,7 +171,7 @@ export async function prepareRestore(input: VerifyInput, context: JobContext): P
         copy.close();
       }
     }
-    const { region, undoneLotes, correctionsAfter, cancelledAfter } = undone;
+    const { region, undoneLotes, correctionsAfter, cancelledAfter, otherAfter } = undone;
     keep = true;
     return {
       file: verification.file,
@@ -175,6 +188,7 @@ export async function prepareRestore(input: VerifyInput, context: JobContext): P
       counts: verification.counts ?? {},
       correctionsAfter,
       cancelledAfter,
+      otherAfter,
       undoneLotes: undoneLotes.map(({ number, uuid, state, sentAt, items, answered, stateNow, answeredNow }) => ({ number, uuid, state, sentAt, items, answered, stateNow, answeredNow })),
     };
   } finally {

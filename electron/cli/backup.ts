@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { loteRetiredByRestore, type BackupItem, type BackupVerification, type RestoreApplied } from '../../shared/contract/backups';
+import { loteRetiredByRestore, type BackupItem, type BackupVerification, type RestoreApplied, type RestorePrepared } from '../../shared/contract/backups';
 import { formatCount, formatFileSize } from '../../shared/display/numbers';
 import { plural } from '../../shared/display/plural';
 import { AppError } from '../../shared/errors';
@@ -161,6 +161,12 @@ function undoneLotesLines(lotes: RestoreApplied['undoneLotes']): string[] {
   ].filter(Boolean);
 }
 
+/** CEP changes and atendimentos saved after the backup: ` N CEP changes and M atendimentos saved since then are …` ('' when none). */
+function otherWorkSentence(other: RestorePrepared['otherAfter'], where: string): string {
+  const parts = [other.cepChanges > 0 ? plural(other.cepChanges, 'CEP change', 'CEP changes') : '', other.contacts > 0 ? plural(other.contacts, 'atendimento', 'atendimentos') : ''].filter(Boolean);
+  return parts.length === 0 ? '' : ` ${parts.join(' and ')} saved since the backup ${other.cepChanges + other.contacts === 1 ? 'is' : 'are'} ${where}.`;
+}
+
 /** Asks on the terminal; without one, the clerk must say --yes. */
 /** The answer typed on the terminal; null when no person is at one (then only --yes confirms). */
 async function confirm(question: string): Promise<boolean | null> {
@@ -202,7 +208,7 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
       const comeBack = back.count > 0 && back.latest
         ? ` ${plural(back.count, 'correction', 'corrections')} cancelled here since then (or whose import was undone; the latest on ${formatDateTimeBr(back.latest)}) ${back.count === 1 ? 'is' : 'are'} pending in it and would go to Implanta again.`
         : '';
-      const question = `Restore ${file}?${made} The current data is replaced (and kept aside).${dropped}${comeBack}${other}${implanta}${undone}${cancels}`;
+      const question = `Restore ${file}?${made} The current data is replaced (and kept aside).${dropped}${otherWorkSentence(prepared.otherAfter, 'not in it and leave the desk')}${comeBack}${other}${implanta}${undone}${cancels}`;
       const answer = await confirm(question);
       if (answer === null) throw new UsageError(`restoring replaces this desk's data: confirm with --yes.${other}`);
       // Declined at the terminal: a choice, not a mistake of usage.
@@ -224,6 +230,7 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
     `Restored ${file}${prepared.createdAt ? ` (made ${formatDateTimeBr(prepared.createdAt)})` : ''}.`,
     `  The data as it was before is kept in ${applied.previousStore}`,
     prepared.correctionsAfter.count > 0 ? `  ${plural(prepared.correctionsAfter.count, 'correction', 'corrections')} saved after the backup ${prepared.correctionsAfter.count === 1 ? 'is' : 'are'} only in that file now.` : '',
+    otherWorkSentence(prepared.otherAfter, 'only in that file now').replace(/^ /, '  '),
     prepared.cancelledAfter.count > 0
       ? `  ${plural(prepared.cancelledAfter.count, 'correction', 'corrections')} cancelled after the backup ${prepared.cancelledAfter.count === 1 ? 'is' : 'are'} pending again: cancel ${prepared.cancelledAfter.count === 1 ? 'it' : 'them'} again before the next batch (corrections list --status pending).`
       : '',
@@ -235,7 +242,7 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
   ]
     .filter(Boolean)
     .join('\n');
-  return { result: { ...applied, correctionsAfter: prepared.correctionsAfter.count, cancelledAfter: prepared.cancelledAfter.count, otherRegion: prepared.otherRegion, migratedFrom: prepared.migratedFrom, implantaCopy: prepared.implantaCopy }, text, exit: EXIT.ok };
+  return { result: { ...applied, correctionsAfter: prepared.correctionsAfter.count, cancelledAfter: prepared.cancelledAfter.count, otherAfter: prepared.otherAfter, otherRegion: prepared.otherRegion, migratedFrom: prepared.migratedFrom, implantaCopy: prepared.implantaCopy }, text, exit: EXIT.ok };
 }
 
 /** Who made the backup, as far as this desk's catalogue knows. */

@@ -240,6 +240,7 @@ export function RestoreDialog({
           {prepared.correctionsAfter.count > 0 ? (
             <Alert severity="warning">{TEXT.restoreDropsCorrections(prepared.correctionsAfter.count, formatDateTimeBr(prepared.correctionsAfter.latest))}</Alert>
           ) : null}
+          {prepared.otherAfter.cepChanges + prepared.otherAfter.contacts > 0 ? <Alert severity="warning">{TEXT.restoreDropsOtherWork(prepared.otherAfter)}</Alert> : null}
           {prepared.cancelledAfter.count > 0 ? (
             <Alert severity="warning">{TEXT.restoreBringsBackCancelled(prepared.cancelledAfter.count, formatDateTimeBr(prepared.cancelledAfter.latest))}</Alert>
           ) : null}

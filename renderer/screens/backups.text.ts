@@ -93,6 +93,13 @@ export const BACKUPS_TEXT = {
     'Todos os dados atuais deste computador — cadastro, correções, CEPs e histórico — serão substituídos pelos do backup. As alterações feitas depois dele deixarão de aparecer.',
   restoreDropsCorrections: (count: number, latest: string) =>
     `${count === 1 ? 'Uma correção foi salva' : `${count.toLocaleString('pt-BR')} correções foram salvas`} nesta mesa depois deste backup (${count === 1 ? 'em' : 'a última em'} ${latest}): ${count === 1 ? 'ela não está' : 'elas não estão'} no backup e ${count === 1 ? 'sai' : 'saem'} da mesa com a restauração — só ${count === 1 ? 'fica' : 'ficam'} nos dados guardados à parte.`,
+  restoreDropsOtherWork: (other: { cepChanges: number; contacts: number }) =>
+    `Também ${[
+      other.cepChanges > 0 ? `${other.cepChanges === 1 ? 'uma mudança de CEP' : `${other.cepChanges.toLocaleString('pt-BR')} mudanças de CEP`} para a Implanta` : '',
+      other.contacts > 0 ? `${other.contacts === 1 ? 'um atendimento' : `${other.contacts.toLocaleString('pt-BR')} atendimentos`}` : '',
+    ]
+      .filter(Boolean)
+      .join(' e ')} ${other.cepChanges + other.contacts === 1 ? 'foi registrado' : 'foram registrados'} depois deste backup e ${other.cepChanges + other.contacts === 1 ? 'sai' : 'saem'} da mesa com a restauração — só ${other.cepChanges + other.contacts === 1 ? 'fica' : 'ficam'} nos dados guardados à parte.`,
   restoreBringsBackCancelled: (count: number, latest: string) =>
     `${count === 1 ? 'Uma correção cancelada' : `${count.toLocaleString('pt-BR')} correções canceladas`} nesta mesa depois deste backup (ou de importação desfeita; ${count === 1 ? 'em' : 'a última em'} ${latest}) ${count === 1 ? 'está pendente' : 'estão pendentes'} nele: com a restauração, ${count === 1 ? 'volta' : 'voltam'} a ir para a Implanta no próximo lote. Cancele de novo depois de restaurar.`,
   restoreKept: 'Antes da troca, os dados atuais serão guardados inteiros em um arquivo ao lado do banco de dados; o nome dele aparecerá ao final.',

@@ -139,6 +139,8 @@ export const restorePreparedSchema = z.object({
   correctionsAfter: z.object({ count: z.number().int(), latest: z.string().nullable() }).default({ count: 0, latest: null }),
   /** Corrections the clerk cancelled after the backup was made that it holds still on their way: restored, they would go to Implanta. */
   cancelledAfter: z.object({ count: z.number().int(), latest: z.string().nullable() }).default({ count: 0, latest: null }),
+  /** CEP changes queued for Implanta and atendimentos saved after the backup was made: the restore takes them off the desk. */
+  otherAfter: z.object({ cepChanges: z.number().int(), contacts: z.number().int() }).default({ cepChanges: 0, contacts: 0 }),
   /** What restoring it would undo, told before the clerk confirms (the restore tells it again, as found then). */
   undoneLotes: undoneLotesSchema,
 });

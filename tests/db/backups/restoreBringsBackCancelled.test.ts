@@ -51,4 +51,14 @@ describe('restoring a backup that holds corrections taken back since', () => {
     const pending = b.desk.store.db.prepare("SELECT count(*) FROM corrections WHERE status = 'pending'").pluck().get();
     expect(pending).toBe(5);
   });
+
+  it('counts the CEP changes and atendimentos saved after it, which the restore takes off the desk', async () => {
+    const b = await desks.setUp({ professionals: 2 });
+    const { file } = await b.create();
+    b.setNow('2026-11-25T09:00:00.000Z');
+    b.desk.handlers['cep:save']({ cep: '13010-000', street: 'Rua Barão de Jaguara', district: 'Centro', city: 'Campinas', uf: 'SP', reason: 'CEP novo informado' });
+    await b.desk.handlers['contacts:add']({ professionalId: null, cpf: '52998224725', name: 'Joana Prado', channel: 'phone', case: 'B', summary: 'Não consegue entrar.', notes: null, attachments: [] });
+    const { prepared } = await b.prepare(file);
+    expect(prepared.otherAfter).toEqual({ cepChanges: 1, contacts: 1 });
+  });
 });
