@@ -7,6 +7,7 @@ import { AppError } from '../../shared/errors';
 import { MOTHER_FACT_FIELD } from '../../shared/fields';
 import { parseDateBr, todayIso } from '../../shared/rules/dates';
 import { EVIDENCE_MESSAGES, evidenceProblem, isFutureEvidenceDate, isPlaceholderEvidence } from '../../shared/rules/evidence';
+import { recordPendencies } from '../../shared/rules/pendencies';
 import { contactProtocol } from './contactRefs';
 import { changesFromOptions, collect, requireFieldName } from './correctionChanges';
 import { renderers } from './output';
@@ -54,7 +55,25 @@ async function correct(context: CliContext): Promise<CommandOutcome> {
     ...(contact ? { contactId: contact.id } : {}),
   });
   const linked = contact ? `\nLinked to atendimento ${contact.protocol}.` : '';
-  return { result, text: `${renderers.corrections(result)}${linked}`, exit: EXIT.ok };
+  const toCheck = await pendenciesOfChanged(context, key.trim(), Object.keys(changes));
+  const warnings = toCheck.map((p) => `\nCheck before the batch: ${p.message}`).join('');
+  return { result: toCheck.length > 0 ? { ...result, warnings: toCheck } : result, text: `${renderers.corrections(result)}${linked}${warnings}`, exit: EXIT.ok };
+}
+
+/**
+ * What the window's form warns about before saving — a misspelt e-mail provider, a município
+ * outside its UF, a name that looks incomplete — said after the save here (the command has no form):
+ * the record's pendências on the fields just corrected, or decided by them (a UF makes a município wrong).
+ */
+async function pendenciesOfChanged(context: CliContext, key: string, fields: string[]): Promise<{ field: string | null; message: string; suggestion?: string }[]> {
+  const saved = await context.call('registry:find', { key });
+  if (!saved) return [];
+  const touched = new Set(fields);
+  if (touched.has('uf')) touched.add('city').add('cep');
+  if (touched.has('birthUf')) touched.add('birthCity');
+  return recordPendencies(saved, { today: todayIso() })
+    .filter((p) => p.field !== null && touched.has(p.field))
+    .map(({ field, message, suggestion }) => ({ field, message, ...(suggestion ? { suggestion } : {}) }));
 }
 
 async function list(context: CliContext): Promise<CommandOutcome> {
