@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { openRawStore } from '../rawStore';
 
 export const CLI_BIN = resolve(__dirname, '../../out/cli/cress-desk.cjs');
 
@@ -92,4 +93,14 @@ export function initDeskWithBackup(desk: CliDesk, options: { professionals: numb
   initDesk(desk, options);
   mkdirSync(join(desk.dir, 'backups'));
   return desk.json('backup', 'create', '--out', join(desk.dir, 'backups')).body.file as string;
+}
+
+/** The registration numbers of the store's professionals, in the order they were added. */
+export function registrationsIn(store: string): string[] {
+  const db = openRawStore(store, { readonly: true });
+  try {
+    return db.prepare('SELECT registration_number FROM professionals ORDER BY id').pluck().all() as string[];
+  } finally {
+    db.close();
+  }
 }

@@ -2,20 +2,12 @@
 // UF. The command line has no form: `correct` saves, then says what to check before the batch goes —
 // the record's pendências on the fields it just corrected — and nothing when all is well.
 import { describe, expect, it } from 'vitest';
-import { openRawStore } from '../rawStore';
-import { cliDesk, initDesk } from './command';
+import { cliDesk, initDesk, registrationsIn } from './command';
 
 const desk = cliDesk('cress-cli-correct-warnings-', (d) => initDesk(d, { professionals: 3, seed: 4 }));
 const { run, json } = desk;
 
-const registrations = () => {
-  const db = openRawStore(desk.store, { readonly: true });
-  try {
-    return db.prepare('SELECT registration_number FROM professionals ORDER BY id').pluck().all() as string[];
-  } finally {
-    db.close();
-  }
-};
+const registrations = () => registrationsIn(desk.store);
 
 describe('correct', () => {
   it('says what to check after saving a misspelt e-mail or an unknown município, and nothing for a good value', () => {

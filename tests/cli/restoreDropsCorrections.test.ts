@@ -5,20 +5,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openRawStore } from '../rawStore';
-import { CLI_BIN, cliDesk, initDesk } from './command';
+import { CLI_BIN, cliDesk, initDesk, registrationsIn } from './command';
 
 const desk = cliDesk('cress-cli-restore-drops-', (d) => initDesk(d, { professionals: 3, seed: 5 }));
 const { run, json } = desk;
 
-const registrations = () => {
-  const db = openRawStore(desk.store, { readonly: true });
-  try {
-    return db.prepare('SELECT registration_number FROM professionals ORDER BY id').pluck().all() as string[];
-  } finally {
-    db.close();
-  }
-};
+const registrations = () => registrationsIn(desk.store);
 
 /** A command run on a pseudo-terminal (util-linux `script`), with `typed` as what the person types. */
 function atTerminal(command: string, typed: string) {
