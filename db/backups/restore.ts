@@ -27,7 +27,7 @@ import { openStore } from '../open';
 import { getSettings } from '../settings';
 import { exportCatalog, importCatalog } from './catalog';
 import { syncFolderSync } from '../packaging';
-import { requireWritableStore, storeError } from '../storeLock';
+import { requireWritableStore, storeError, writeTransaction } from '../storeLock';
 import { isPreparedPath, preparedPathFor, removeStalePrepared } from './preparedCopies';
 import { schemaVerdict } from './snapshot';
 import { noteVerification, verifyBackupFile, type VerifyInput } from './verify';
@@ -71,16 +71,18 @@ function otherWorkNotIn(copy: Database, store: Database, madeAt: string | null):
 function cancellationsNotIn(copy: Database, store: Database, madeAt: string | null): SavedAfter {
   const onTheirWay = copy.prepare("SELECT 1 FROM corrections WHERE uuid = ? AND status IN ('pending', 'batched')");
   const cancelled = "SELECT uuid, status_changed_at AS at FROM corrections WHERE status = 'cancelled' AND status_changed_at > ?";
-  const byUndo = copy.prepare(
-    `SELECT count(*) FROM corrections c JOIN imports i ON i.id = c.import_id
-     WHERE i.id = ? AND i.sha256 = ? AND i.undone_at IS NULL AND c.status IN ('pending', 'batched')`,
-  );
+  const byUndo = copy
+    .prepare(
+      `SELECT count(*) FROM corrections c JOIN imports i ON i.id = c.import_id
+       WHERE i.id = ? AND i.sha256 = ? AND i.undone_at IS NULL AND c.status IN ('pending', 'batched')`,
+    )
+    .pluck();
   const undone = store.prepare('SELECT id, sha256, undone_at AS at FROM imports WHERE undone_at > ?');
   const taken = countSince(store, cancelled, madeAt, (uuid) => onTheirWay.get(uuid) !== undefined);
   if (taken.since === null) return { count: 0, latest: null };
   let { count, latest } = taken;
   for (const { id, sha256, at } of undone.iterate(taken.since) as Iterable<{ id: number; sha256: string; at: string }>) {
-    const back = byUndo.pluck().get(id, sha256) as number;
+    const back = byUndo.get(id, sha256) as number;
     if (back === 0) continue;
     count += back;
     if (latest === null || at > latest) latest = at;
@@ -280,15 +282,19 @@ function recordRestore(preparedPath: string, outgoing: Outgoing, aside: string, 
   const { prepared } = options;
   const copy = openStore({ path: preparedPath, create: false, adoptOtherKey: true });
   try {
-    importCatalog(copy.db, outgoing.catalog, options.now.toISOString());
-    const undoneLotes = cancelReopenedLotes(copy.db, lotesUndoneBy(copy.db, outgoing.lotesOut), options.now, options.operator);
-    appendAudit(copy.db, {
-      at: options.now.toISOString(),
-      operator: options.operator,
-      action: 'backup.restore',
-      entity: 'backup',
-      entityId: basename(prepared.file),
-      detail: { file: prepared.file, previousStore: aside, schemaVersion: prepared.schemaVersion, migratedFrom: prepared.migratedFrom, undoneLotes },
+    // One transaction: a copy that failed halfway holds none of it (the window may apply it again).
+    const undoneLotes = writeTransaction(copy.db, () => {
+      importCatalog(copy.db, outgoing.catalog, options.now.toISOString());
+      const undone = cancelReopenedLotes(copy.db, lotesUndoneBy(copy.db, outgoing.lotesOut), options.now, options.operator);
+      appendAudit(copy.db, {
+        at: options.now.toISOString(),
+        operator: options.operator,
+        action: 'backup.restore',
+        entity: 'backup',
+        entityId: basename(prepared.file),
+        detail: { file: prepared.file, previousStore: aside, schemaVersion: prepared.schemaVersion, migratedFrom: prepared.migratedFrom, undoneLotes: undone },
+      });
+      return undone;
     });
     copy.db.pragma('wal_checkpoint(TRUNCATE)');
     copy.db.pragma('journal_mode = DELETE');
