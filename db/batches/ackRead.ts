@@ -254,9 +254,14 @@ const HEADERS = {
 const PACKAGE_COLUMNS = ['valor anterior', 'valor novo', 'campo'];
 const PACKAGE_OWN = new Set(['motivo', 'observacao do documento', 'dip']);
 
-function column(header: string[], names: string[]): number {
+/** The header as names are compared, and whether it is the lote's own corrections.csv. */
+function foldedHeader(header: string[]): { folded: string[]; fromPackage: boolean } {
   const folded = header.map((cell) => foldForSearch(cell));
-  const fromPackage = PACKAGE_COLUMNS.every((name) => folded.includes(name));
+  return { folded, fromPackage: PACKAGE_COLUMNS.every((name) => folded.includes(name)) };
+}
+
+function column(header: string[], names: string[]): number {
+  const { folded, fromPackage } = foldedHeader(header);
   for (const name of names) {
     if (fromPackage && PACKAGE_OWN.has(name)) continue;
     const index = folded.indexOf(name);
@@ -283,8 +288,7 @@ const MESSAGE_BEGINNINGS = ['mensagem', 'motivo', 'obs', 'justificativa', 'justi
 function messageColumn(header: string[]): number {
   const exact = column(header, HEADERS.message);
   if (exact >= 0) return exact;
-  const folded = header.map((cell) => foldForSearch(cell));
-  const fromPackage = PACKAGE_COLUMNS.every((name) => folded.includes(name));
+  const { folded, fromPackage } = foldedHeader(header);
   const titled = folded.flatMap((name, index) => (MESSAGE_BEGINNINGS.some((start) => name.startsWith(start)) && !(fromPackage && PACKAGE_OWN.has(name)) ? [index] : []));
   if (titled.length > 1) {
     throw invalid(
