@@ -30,7 +30,7 @@ import type { RawRow } from '../readers/source';
 import { OP_CORRECTION, type FreshQuery } from '../writer/ops';
 import { differing, duplicateIssue, reasonOf } from './common';
 import { ProfessionalStore } from './professionals';
-import { CORRECTIONS_REMEDY, lostZerosOf } from './registryLostZeros';
+import { CORRECTIONS_REMEDY, lostZerosOf, zerosLostHereNote } from './registryLostZeros';
 import { SharedEmails } from './sharedEmail';
 import { rejected, type KindProcessor, type ProcessorContext, type ProcessorTotals, type RowOutcome } from './types';
 
@@ -191,7 +191,10 @@ export class CorrectionsProcessor implements KindProcessor {
 
   /** Why no record has this registration number: Excel may have taken its leading zeros. */
   private noRegistration(registration: string): string {
-    const note = lostZerosOf(registration, (padded) => this.byRegistration(padded) !== null, CORRECTIONS_REMEDY);
+    const stripped = registration.replace(/^0+(?=\d)/, '');
+    const note =
+      lostZerosOf(registration, (padded) => this.byRegistration(padded) !== null, CORRECTIONS_REMEDY) ??
+      (stripped !== registration && this.byRegistration(stripped) !== null ? zerosLostHereNote(stripped, registration) : null);
     return `Nenhum cadastro com o registro ${registration}.${note ? ` ${note}` : ''}`;
   }
 

@@ -2,7 +2,8 @@
 // the desk reads them by their headers. A column it does not know must not pass unseen, a file
 // whose known columns only say whose the row is corrects nothing, and two columns naming one field
 // leave the desk to guess which one holds it — each is said, naming the columns. A registration
-// number Excel stripped of its leading zeros (the Pendências worklist saved again) is named as such,
+// number Excel stripped of its leading zeros (the Pendências worklist saved again), or one the desk
+// holds stripped while the file writes it whole, is named as such,
 // and a dates column written month first (an English Excel's export) is not guessed.
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -68,6 +69,15 @@ describe('the columns of a corrections file read by their headers', () => {
     ]);
     expect(summary.errors[0]?.message).toMatch(/^Nenhum cadastro com o registro 123\. O registro 123 da planilha é o 00123 sem os zeros à esquerda.*\.xlsx que o CRESS Desk exporta/);
     expect(summary.errors[1]?.message).toBe('Nenhum cadastro com o registro 999.');
+  });
+
+  it('names the record whose number lost its zeros on this desk, without correcting it by the file', () => {
+    loadRegistry(desk, ['Registro;CPF;Nome;Nome da mãe;E-mail;UF', `1002;${validCpf(1002)};Rosa Lima;Ana Lima;rosa@exemplo.com.br;SP`]);
+    const summary = importCorrections(['Registro;E-mail;Documento', '01002;rosa.lima@gmail.com;RG']);
+    expect(summary.errors.map((e) => [e.row, e.column, e.code])).toEqual([[2, 'Registro', 'PROFESSIONAL_NOT_FOUND']]);
+    expect(summary.errors[0]?.message).toMatch(/^Nenhum cadastro com o registro 01002\. O cadastro 1002 desta mesa parece ser o 01002 da planilha sem os zeros/);
+    const email = desk.store.db.prepare("SELECT email FROM professionals WHERE registration_number = '1002'").pluck().get();
+    expect(email).toBe('rosa@exemplo.com.br');
   });
 
   it('refuses the dates a month-first column may hold swapped, naming the cell that shows the order; nothing of them is written', () => {
