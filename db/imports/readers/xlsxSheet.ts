@@ -8,7 +8,7 @@ import { FILE_MESSAGES, unreadable, type ReaderLimits } from './limits';
 import type { RawRow } from './source';
 import type { PackedTexts } from './packedTexts';
 import { stringItemText, unescapeOoxml } from './xlsxParts';
-import { DeclarationGuard, endsTagName, selfClosing, unescapeXml } from './xml';
+import { attribute, DeclarationGuard, endsTagName, selfClosing, unescapeXml } from './xml';
 
 export interface SheetContext {
   sharedStrings: PackedTexts;
@@ -17,13 +17,13 @@ export interface SheetContext {
   limits: ReaderLimits;
 }
 
-/** The raw value of attribute `name` (with its leading space and `="`) inside [from, to), or null. */
-function rawAttribute(s: string, from: number, to: number, needle: string): string | null {
-  const at = s.indexOf(needle, from);
-  if (at === -1 || at >= to) return null;
-  const start = at + needle.length;
-  const end = s.indexOf('"', start);
-  return end === -1 || end > to ? null : s.slice(start, end);
+/**
+ * The value of attribute `name` of one start tag cut out of the sheet, or null. Looked for in the
+ * tag alone: an attribute most tags lack (`hidden`, `t`, `s`), looked for in the whole chunk, would
+ * be searched up to the chunk's end once for every row and cell.
+ */
+function tagAttribute(tag: string, name: string): string | null {
+  return attribute(tag, 0, tag.length, name);
 }
 
 /** "AB12" → 27 (zero-based column), or -1 when the reference has no letters. */
@@ -113,7 +113,8 @@ export class SheetScanner {
         at = tagEnd + 1;
         continue;
       }
-      const rowAttr = rawAttribute(s, rowStart, tagEnd, ' r="');
+      const rowTag = s.slice(rowStart, tagEnd);
+      const rowAttr = tagAttribute(rowTag, 'r');
       const rowNumber = rowAttr === null ? this.lastRow + 1 : Number(rowAttr);
       if (selfClosing(s, tagEnd)) {
         this.lastRow = rowNumber;
@@ -130,7 +131,7 @@ export class SheetScanner {
       }
       this.lastRow = rowNumber;
       const cells = this.cells(s, tagEnd + 1, rowEnd, rowNumber);
-      const hidden = rawAttribute(s, rowStart, tagEnd, ' hidden="');
+      const hidden = tagAttribute(rowTag, 'hidden');
       if (cells.length > 0) rows.push(hidden === '1' || hidden === 'true' ? { row: rowNumber, cells, hidden: true } : { row: rowNumber, cells });
       at = rowEnd + 6;
     }
@@ -157,7 +158,8 @@ export class SheetScanner {
         at = tagEnd + 1;
         continue;
       }
-      const reference = rawAttribute(s, c, tagEnd, ' r="');
+      const tag = s.slice(c, tagEnd);
+      const reference = tagAttribute(tag, 'r');
       const column = reference === null ? next : columnOf(reference);
       if (column < 0 || column >= limits.maxColumns) throw unreadable(FILE_MESSAGES.damaged(`coluna inválida na linha ${rowNumber}`));
       next = column + 1;
@@ -168,7 +170,7 @@ export class SheetScanner {
       const close = s.indexOf('</c>', tagEnd);
       if (close === -1 || close > to) throw unreadable(FILE_MESSAGES.damaged(`célula sem fechamento na linha ${rowNumber}`));
       at = close + 4;
-      const type = rawAttribute(s, c, tagEnd, ' t="') ?? 'n';
+      const type = tagAttribute(tag, 't') ?? 'n';
       let text: string;
       if (type === 'inlineStr') {
         const is = s.indexOf('<is>', tagEnd);
@@ -209,7 +211,7 @@ export class SheetScanner {
             text = isoDateText(raw);
             break;
           default: {
-            const style = rawAttribute(s, c, tagEnd, ' s="');
+            const style = tagAttribute(tag, 's');
             text = style !== null && dateStyles[Number(style)] === true ? serialDateText(Number(raw), date1904) : numberCellText(raw);
           }
         }

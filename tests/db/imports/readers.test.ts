@@ -89,6 +89,23 @@ describe('files written by LibreOffice', () => {
     expect(read1.Planilha1?.map((r) => r.cells)).toEqual(rows);
   });
 
+  it('reads attributes however a writer quotes and spaces them: a shared string is never taken for a number', () => {
+    const rows = [
+      ['CPF', 'Nome da mãe', 'Oculta'],
+      ['01234567890', 'Maria da Silva', 'x'],
+      ['12345678909', 'Ana Souza', 'y'],
+    ];
+    // Single quotes, a line break or a tab between attributes, and a hidden row: XML allows each.
+    const rewrite = (xml: string) =>
+      xml
+        .replace(/(\w+)="([^"]*)"/g, "$1='$2'")
+        .replace(/ s='/g, '\n\ts=\'')
+        .replace("<row r='3'", "<row r='3'\thidden='1'");
+    const { rows: got } = read(file('quotes.xlsx', buildXlsx(rows, { numbers: false, rewriteRows: rewrite })));
+    expect(got.Planilha1?.map((r) => r.cells)).toEqual(rows);
+    expect(got.Planilha1?.map((r) => r.hidden ?? false)).toEqual([false, false, true]);
+  });
+
   it('reads .xlsm as data only: the macro project is never opened', () => {
     // A "macro project" that is not even valid: reading the data never looks at it.
     const vba = { name: 'xl/vbaProject.bin', data: Buffer.from('Attribute VB_Name = "Auto_Open"\nShell "calc.exe"') };
