@@ -79,7 +79,7 @@ export function correctionsOfProfessional(db: Database, professionalId: number):
 
 export function previewCorrection(db: Database, input: ParsedInput<'corrections:preview'>): CorrectionPlan & { refusedBefore: RefusedBefore[] } {
   const current = requireProfessional(db, input.professionalId);
-  const plan = planCorrection(current, input.changes, { directoryUfOf: (cep) => directoryUfOf(db, cep) });
+  const plan = planCorrection(current, input.changes, { directoryUfOf: (cep) => directoryUfOf(db, cep), typed: true });
   return { ...plan, refusedBefore: refusedBefore(db, current.id, correctionItemsOf(current, plan.changes)) };
 }
 
@@ -172,7 +172,7 @@ export function saveCorrection(
     const current = requireProfessional(db, input.professionalId);
     if (current.rowVersion !== input.expectedRowVersion) throw new AppError('VERSION_CONFLICT', MESSAGES.versionConflict);
 
-    const plan = planCorrection(current, input.changes, { directoryUfOf: (cep) => directoryUfOf(db, cep) });
+    const plan = planCorrection(current, input.changes, { directoryUfOf: (cep) => directoryUfOf(db, cep), typed: true });
     const first = plan.errors[0];
     if (first) throw new AppError(first.code, first.message, { ...(first.field ? { field: first.field } : {}), details: plan.errors });
     if (plan.changes.length === 0) throw new AppError('NO_CHANGE', MESSAGES.noChange);

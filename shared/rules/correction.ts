@@ -36,6 +36,8 @@ export interface CorrectionPlan {
 export interface PlanContext {
   /** The UF the council's CEP directory gives this CEP, if the directory has it. */
   directoryUfOf?: (cep: string) => Uf | null;
+  /** The values were typed by a person, not read from a spreadsheet (see FieldValueOptions.typed). */
+  typed?: boolean;
 }
 
 /**
@@ -51,7 +53,7 @@ export function planCorrection(current: Professional, requested: Record<string, 
       errors.push({ code: 'FIELD_UNKNOWN', message: `Campo desconhecido: ${field}.` });
       continue;
     }
-    const result = parseFieldValue(field, raw, { typed: true });
+    const result = parseFieldValue(field, raw, { typed: context.typed === true });
     if (result.ok) parsed[field] = result.value;
     else errors.push({ code: result.code, field, message: result.message });
   }

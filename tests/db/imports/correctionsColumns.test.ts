@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
 import { loadRegistry, openBatchDesk, type BatchDesk } from '../batchFixtures';
 import { validCpf } from '../fixtures';
+import { buildXlsx } from '../../fixtures/imports/zipWriter';
 
 let desk: BatchDesk;
 beforeEach(() => {
@@ -78,6 +79,16 @@ describe('the columns of a corrections file read by their headers', () => {
     expect(summary.errors[0]?.message).toMatch(/^Nenhum cadastro com o registro 01002\. O cadastro 1002 desta mesa parece ser o 01002 da planilha sem os zeros/);
     const email = desk.store.db.prepare("SELECT email FROM professionals WHERE registration_number = '1002'").pluck().get();
     expect(email).toBe('rosa@exemplo.com.br');
+  });
+
+  it('gives back the leading zero a number cell took from a new CPF, as it does for the CPF that finds the record', () => {
+    const path = desk.dir.file('cpf-numero.xlsx');
+    const cpf = validCpf(55_555_557);
+    expect(cpf.startsWith('0')).toBe(true);
+    writeFileSync(path, buildXlsx([['Registro', 'CPF', 'Documento'], ['00123', cpf.replace(/^0+/, ''), 'Comprovante de inscrição no CPF']], { numbers: true }));
+    const summary = runImport(importInput(path, { kind: 'corrections', force: true }), jobContext(desk.store.path, { now: desk.now().toISOString() }));
+    expect(summary.errors).toEqual([]);
+    expect(desk.store.db.prepare("SELECT new_value FROM corrections WHERE field = 'cpf'").pluck().get()).toBe(cpf);
   });
 
   it('refuses the dates a month-first column may hold swapped, naming the cell that shows the order; nothing of them is written', () => {
