@@ -12,6 +12,7 @@ import { spreadsheetError } from '../../shared/spreadsheetErrors';
 import { foldForSearch, plainLine } from '../../shared/text';
 import { columnLetter } from '../../shared/display/columnLetter';
 import { openToRead, unreadableFile } from '../fileRefusals';
+import { filledBeyondHeader, shiftedRowMessage } from '../imports/readers/shiftedRow';
 import type { RawRow } from '../imports/readers/source';
 import { ackInvalid as invalid, compoundRows, csvRows, isCompound, refuseTextAsSpreadsheet, xlsxRows } from './ackSheets';
 import { schemaRefusal, unreadVersion, type ItemNamer } from './ackJsonErrors';
@@ -154,7 +155,7 @@ export async function readAck(path: string, fileName = path, nameOf?: ItemNamer)
   if (format === 'csv') refuseTextAsSpreadsheet(fileName, bytes);
   if (format === 'json') return { ...readJson(bytes, nameOf), format, sha256 };
   const rows = format === 'xlsx' ? (isCompound(bytes) ? compoundRows(bytes) : await xlsxRows(path, bytes)) : csvRows(path, bytes);
-  return { format, batch: null, packageSha256: null, acknowledgedAt: null, answers: answersFromRows(rows), sha256 };
+  return { format, batch: null, packageSha256: null, acknowledgedAt: null, answers: answersFromRows(rows, format === 'csv'), sha256 };
 }
 
 /** The file's bytes, once its size was found within bounds. */
@@ -311,7 +312,8 @@ function cpfOfCell(cell: string): string | null {
 /** The columns read, as the messages name them. */
 const COLUMN_WORDS = ['id', 'situação', 'mensagem', 'situação do DIP', 'data do DIP'];
 
-function answersFromRows(rows: RawRow[]): AckAnswer[] {
+/** `textFile`: a CSV, whose row wider than its header had a value split by a separator (shiftedRow.ts). */
+function answersFromRows(rows: RawRow[], textFile: boolean): AckAnswer[] {
   const headerIndex = rows.findIndex((row) => row.cells.some((cell) => cell !== ''));
   const header = rows[headerIndex]?.cells;
   if (!header) throw invalid('A planilha de confirmação está vazia.');
@@ -328,6 +330,8 @@ function answersFromRows(rows: RawRow[]): AckAnswer[] {
   for (let i = headerIndex + 1; i < rows.length; i++) {
     const { row: line, cells: row } = rows[i] as RawRow;
     if (row.every((cell) => cell === '')) continue;
+    const filled = textFile ? filledBeyondHeader(row, header.length) : null;
+    if (filled !== null) throw invalid(shiftedRowMessage(filled, header.length, line));
     [idColumn, statusColumn, messageAt, dipColumn, dipDateColumn].forEach((index, which) => {
       const cell = index >= 0 ? (row[index] ?? '') : '';
       if (spreadsheetError(cell)) {

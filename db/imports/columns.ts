@@ -5,6 +5,7 @@ import { unguardedCell } from '../../shared/spreadsheetSafety';
 import type { ImportError, ImportMapping, ImportTarget } from '../../shared/contract/imports';
 import type { ErrorCode } from '../../shared/errors';
 import { swappedDateIssues, type MonthFirstProof } from './monthFirstDates';
+import { filledBeyondHeader, shiftedRowMessage } from './readers/shiftedRow';
 
 const NO_ISSUES: readonly RowIssue[] = Object.freeze([]);
 
@@ -78,14 +79,8 @@ export class ColumnMap {
 
   /** The row's cells, shifted past the header's columns: refused whole, every field would be wrong. */
   private shifted(cells: readonly string[]): RowIssue | null {
-    if (!this.widthIsTheHeaders || cells.length <= this.headers.length) return null;
-    const filled = cells.reduce((last, cell, column) => (cell.trim() !== '' ? column : last), -1) + 1;
-    if (filled <= this.headers.length) return null;
-    return {
-      column: null,
-      code: 'VALUE_INVALID',
-      message: `A linha tem valores em ${filled} colunas, e o cabeçalho nomeia ${this.headers.length}: um separador dentro de um valor sem aspas (como “Rua A; Bloco B”) desloca as colunas seguintes. Ponha esse valor entre aspas ou tire o separador dele.`,
-    };
+    const filled = this.widthIsTheHeaders ? filledBeyondHeader(cells, this.headers.length) : null;
+    return filled === null ? null : { column: null, code: 'VALUE_INVALID', message: shiftedRowMessage(filled, this.headers.length) };
   }
 
   /**

@@ -27,6 +27,19 @@ describe('an acknowledgement CSV', () => {
     await expect(readAck(file('dica.csv', hinted))).rejects.toMatchObject({ code: 'ACK_INVALID', message: expect.stringMatching(/^Linha 4, coluna situação: "talvez"/) });
   });
 
+  it('refuses a reason split by an unquoted separator, naming the line, instead of keeping half of it', async () => {
+    const split = `id;situação;mensagem\r\n${ids[0]};aplicada;\r\n${ids[1]};rejeitada;Nome da mãe divergente; consta Maria na certidão\r\n`;
+    await expect(readAck(file('partido.csv', Buffer.from(split, 'latin1')))).rejects.toMatchObject({
+      code: 'ACK_INVALID',
+      message: expect.stringMatching(/^Linha 3: a linha tem valores em 4 colunas, e o cabeçalho nomeia 3: um separador dentro de um valor sem aspas/),
+    });
+    const comma = `id,situação,mensagem\r\n${ids[1]},rejeitada,E-mail inválido, já usado por outra\r\n`;
+    await expect(readAck(file('virgula.csv', comma))).rejects.toMatchObject({ code: 'ACK_INVALID', message: expect.stringMatching(/^Linha 2: /) });
+    // Empty cells past the header (a trailing separator) move nothing.
+    const trailing = `id;situação;mensagem\r\n${ids[1]};rejeitada;CEP inválido;;\r\n`;
+    expect((await readAck(file('sobra.csv', trailing))).answers).toEqual([expect.objectContaining({ id: ids[1], message: 'CEP inválido' })]);
+  });
+
   it('refuses a quote never closed with the reader\'s own reason', async () => {
     await expect(readAck(file('aspas.csv', `id;situação;mensagem\r\n${ids[0]};rejeitada;"sem fim\r\n`))).rejects.toMatchObject({
       code: 'ACK_INVALID',
