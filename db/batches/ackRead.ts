@@ -16,6 +16,7 @@ import { filledBeyondHeader, shiftedRowMessage } from '../imports/readers/shifte
 import type { RawRow } from '../imports/readers/source';
 import { ackInvalid as invalid, compoundRows, csvRows, isCompound, refuseTextAsSpreadsheet, xlsxRows } from './ackSheets';
 import { schemaRefusal, unreadVersion, type ItemNamer } from './ackJsonErrors';
+import { repeatedKey } from './ackJsonKeys';
 import { SCHEMAS } from './schemas';
 import { instantOfBrasiliaTime } from './clock';
 
@@ -192,6 +193,11 @@ function readJson(bytes: Buffer, nameOf?: ItemNamer): Omit<AckFile, 'format' | '
     value = JSON.parse(text);
   } catch (error) {
     throw invalid(`O arquivo de confirmação não é um JSON válido — está cortado ou foi alterado${whereJsonStopped(text, error)}.`);
+  }
+  const repeated = repeatedKey(text);
+  if (repeated !== null) {
+    const where = `${repeated.item === null ? '' : `no item ${repeated.item} da resposta, `}linha ${repeated.line}, coluna ${repeated.column}`;
+    throw invalid(`O arquivo de confirmação repete a chave "${repeated.key}" (${where}): com duas, não se sabe qual a Implanta quis dizer. Peça à Implanta a resposta de novo.`);
   }
   // Version 1 answers applied/rejected; version 2 adds "applied to the registry only" and the DIP status.
   const declared = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { schemaVersion?: unknown }).schemaVersion : undefined;

@@ -87,6 +87,19 @@ describe('the column of Implanta\'s reason under another title', () => {
 describe('an acknowledgement JSON that does not follow its schema', () => {
   const ack = (items: unknown[]) => JSON.stringify({ schemaVersion: 2, batch: ids[0], packageSha256: 'a'.repeat(64), items });
 
+  it('refuses a key written twice, naming it and the item, instead of taking the last one', async () => {
+    const twice = `{"schemaVersion":2,"batch":"${ids[0]}","packageSha256":"${'a'.repeat(64)}",\n"items":[{"id":"${ids[1]}","status":"applied"},\n{"id":"${ids[0]}","status":"applied","status":"rejected"}]}`;
+    await expect(readAck(file('chave-dupla.json', twice))).rejects.toMatchObject({
+      code: 'ACK_INVALID',
+      message: expect.stringMatching(/^O arquivo de confirmação repete a chave "status" \(no item 2 da resposta, linha 3, coluna 65\)/),
+    });
+    const top = `{"schemaVersion":1,"schemaVersion":2,"batch":"${ids[0]}","packageSha256":"${'a'.repeat(64)}","items":[{"id":"${ids[1]}","status":"applied"}]}`;
+    await expect(readAck(file('versao-dupla.json', top))).rejects.toMatchObject({ message: expect.stringMatching(/repete a chave "schemaVersion" \(linha 1, coluna 20\)/) });
+    // Equal words inside values, and equal keys in different objects, are no repetition.
+    const fine = `{"schemaVersion":2,"batch":"${ids[0]}","packageSha256":"${'a'.repeat(64)}","items":[{"id":"${ids[1]}","status":"rejected","message":"status \\"id\\", id"},{"id":"${ids[0]}","status":"applied"}]}`;
+    expect((await readAck(file('sem-repeticao.json', fine))).answers).toHaveLength(2);
+  });
+
   it('is told, in Portuguese, which field is wrong and how', async () => {
     await expect(readAck(file('sem-situacao.json', ack([{ id: ids[1] }])))).rejects.toMatchObject({
       code: 'ACK_INVALID',
