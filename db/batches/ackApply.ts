@@ -209,11 +209,12 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
       );
     }
 
-    const cepWithDip = ack.answers.filter((a) => a.dipStatus !== null && (states.get(a.id) as ItemState).table === 'cep_changes');
+    // "Applied to the registry, DIP request not corrected" speaks of a person's DIP: no CEP change has one.
+    const cepWithDip = ack.answers.filter((a) => (a.dipStatus !== null || a.registryOnly) && (states.get(a.id) as ItemState).table === 'cep_changes');
     if (cepWithDip.length > 0) {
       throw new AppError(
         'ACK_INVALID',
-        `O arquivo traz a situação do DIP para ${cepWithDip.length === 1 ? 'uma alteração de CEP' : `${formatCount(cepWithDip.length)} alterações de CEP`} (${listIds(cepWithDip.map((a) => a.id))}): a situação do DIP só vale para correções de dados de uma/um profissional. Nada foi alterado.`,
+        `O arquivo traz a situação do DIP (ou “aplicada no cadastro, DIP não corrigido”) para ${cepWithDip.length === 1 ? 'uma alteração de CEP' : `${formatCount(cepWithDip.length)} alterações de CEP`} (${listIds(cepWithDip.map((a) => a.id))}): a situação do DIP só vale para correções de dados de uma/um profissional. Nada foi alterado.`,
       );
     }
 

@@ -126,6 +126,8 @@ describe('an answer with DIP statuses (JSON, version 2)', () => {
   it('refuses, changing nothing, a DIP status for a CEP change and a date that does not exist', async () => {
     const before = snapshot();
     await expect(importAck(desk, jsonAck([{ id: cepFix, status: 'applied', dipStatus: 'issued' }]))).rejects.toMatchObject({ code: 'ACK_INVALID', message: /alteração de CEP/ });
+    // "Applied to the registry, DIP request not corrected" names a DIP a CEP change has not either.
+    await expect(importAck(desk, jsonAck([{ id: cepFix, status: 'synced_registry_only' }]))).rejects.toMatchObject({ code: 'ACK_INVALID', message: /alteração de CEP/ });
     await expect(importAck(desk, jsonAck([{ id: nameFix, status: 'applied', dipStatus: 'issued', dipStatusDate: '31/02/2026' }]))).rejects.toMatchObject({
       code: 'ACK_INVALID',
       // Named by the professional's CPF, as every detail line of a refused answer names its item.
