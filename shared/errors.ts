@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'EMAIL_SHARED',
   /** A correction sends Implanta again the value it refused for the record (a warning: db/refusedBefore.ts). */
   'VALUE_REFUSED_BEFORE',
+  /** An import's row gives a field back the value a correction still on its way replaced (db/imports/kinds/undoingRows.ts). */
+  'UNDOES_CORRECTION',
   /** Pendências: the address's município or the naturalidade is not a município of its UF (IBGE list). */
   'CITY_UNKNOWN',
   'BIRTHPLACE_UNKNOWN',

@@ -22,6 +22,7 @@ import { AgreeingConflicts } from '../../agreedConflicts';
 import { directoryUfOf } from '../../cep';
 import { correctionItemsOf } from '../../corrections';
 import { RefusedValues } from '../../refusedBefore';
+import { InFlightCorrections } from './undoingRows';
 import { toProfessional } from '../../registry';
 import { ClaimTracker } from '../claims';
 import type { RowIssue } from '../columns';
@@ -54,6 +55,7 @@ export class CorrectionsProcessor implements KindProcessor {
   private readonly claims: ClaimTracker;
   private readonly sharedEmails: SharedEmails;
   private readonly refused: RefusedValues;
+  private readonly inFlight: InFlightCorrections;
   private readonly fields: FieldName[];
   /** Records this import changed: with a writer thread, they are read back through it. */
   private readonly changed: Uint8Array;
@@ -78,6 +80,7 @@ export class CorrectionsProcessor implements KindProcessor {
     this.claims = new ClaimTracker(capacity, FIELD_NAMES);
     this.sharedEmails = new SharedEmails(context.db);
     this.refused = new RefusedValues(context.db);
+    this.inFlight = new InFlightCorrections(context.db);
     this.agreeing = new AgreeingConflicts(context.db);
     this.changed = new Uint8Array(capacity);
     this.fields = context.columns.targets().filter((t): t is FieldName => isFieldName(t));
@@ -293,6 +296,11 @@ export class CorrectionsProcessor implements KindProcessor {
             message: `Este CPF já pertence a outro cadastro (registro ${owner.registrationNumber}). Confira o documento.`,
           });
         }
+      }
+    }
+    if (plan.errors.length === 0) {
+      for (const undoing of this.inFlight.undoneBy(current.id, correctionItemsOf(current, plan.changes))) {
+        issues.push({ column: columns.columnFor(undoing.field === MOTHER_FACT_FIELD ? 'motherName' : undoing.field), code: 'UNDOES_CORRECTION', message: undoing.message });
       }
     }
     if (issues.length > 0) return { ...rejected(issues), who };
