@@ -195,6 +195,14 @@ export function recordExport(
     const settings = requireSettings(db);
     const row = requireBatchRow(db, id);
     requireState(row, 'exportar', ['sealed', 'exported', 'sent', 'acknowledged']);
+    // A sealed lote exports to the same bytes every time (docs/batch-format.md): other bytes mean its
+    // sealed data was rewritten outside the desk, and the package Implanta holds is the first one.
+    if (!result.encrypted && row.package_sha256 !== null && row.package_sha256 !== result.sha256) {
+      throw new AppError(
+        'AUDIT_BROKEN',
+        `Os dados do lote ${row.number} foram alterados fora do CRESS Desk depois da lacração: o pacote gerado agora (SHA-256 ${result.sha256.slice(0, 12)}…) não é o exportado antes (${row.package_sha256.slice(0, 12)}…). Nada foi exportado. Avise o responsável pela informática do Regional e restaure uma cópia de segurança anterior à alteração.`,
+      );
+    }
     const iso = now.toISOString();
     statement(
       db,
