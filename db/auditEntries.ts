@@ -144,7 +144,7 @@ function operatorAuditSummary(action: string, d: Record<string, unknown>): strin
   const lines: Record<string, string> = {
     'operator.add': `Operador incluído: ${name}`,
     'operator.disable': `Operador desativado: ${name}`,
-    'operator.pin_set': `PIN definido na primeira sessão: ${name}`,
+    'operator.pin_set': `PIN definido ${d.atSetup === true ? 'na configuração da mesa' : 'na primeira sessão'}: ${name}`,
     'operator.pin_reset': `PIN apagado com o PIN de administrador: ${name}`,
     'operator.pin_locked': `Cinco PINs incorretos seguidos: ${name} ${locked}`,
     'settings.admin_pin': 'PIN de administrador do CRESS definido',

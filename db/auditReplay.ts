@@ -13,6 +13,7 @@ import { readAnchor, verifyAuditChain } from './audit';
 import { readAuditKeyOrNull, type AuditKey } from './auditKey';
 import { checkRow, DigestAccumulator, rowJsonSql, SEALED, ZERO_DIGEST, type SealedTable } from './auditSeals';
 import { openStoreReader } from './connections';
+import { operatorsWithPinClearedOutside, pinClearedOutsideMessage } from './operatorPinTrail';
 import type { JobContext, JobFn } from './jobs/types';
 import { importInSteps } from './storeGuards';
 import type { JobRunner } from './jobs/runner';
@@ -227,6 +228,8 @@ export function verifyAudit(db: Database.Database, context?: Pick<JobContext, 'p
     const chain = verifyAuditChain(db);
     const notices = [...chain.notices, ...openingNotices(db)];
     const base = { ...chain, notices, rows: [] as AuditRowProblem[], rowProblems: 0 };
+    const pinsCleared = operatorsWithPinClearedOutside(db);
+    if (pinsCleared.length > 0) Object.assign(base, { ok: false, problem: chain.problem ?? pinClearedOutsideMessage(pinsCleared.join(', ')) });
     const key = readAuditKeyOrNull(); // none, or damaged: the chain check says why
     const anchor = readAnchor(db);
     // The rows are sealed with the key that signs the chain now: without it they cannot be checked.
@@ -236,7 +239,7 @@ export function verifyAudit(db: Database.Database, context?: Pick<JobContext, 'p
     if (total === 0) return base;
     const summary =
       total === 1 ? `1 registro não confere com o histórico: ${rows[0]?.message ?? ''}` : `${formatCount(total)} registros não conferem com o histórico. Primeiro: ${rows[0]?.message ?? ''}`;
-    return { ...base, ok: false, problem: chain.problem ?? summary, rows, rowProblems: total };
+    return { ...base, ok: false, problem: base.problem ?? summary, rows, rowProblems: total };
   })();
 }
 

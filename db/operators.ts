@@ -13,6 +13,7 @@ import { hashPin, pinMatches } from './pinHash';
 import { sessionOperator, setSession } from './session';
 import { requireSettings } from './settings';
 import { writeTransaction } from './storeLock';
+import { pinClearedOutside, pinClearedOutsideMessage } from './operatorPinTrail';
 
 export const MAX_WRONG_PINS = 5;
 export const LOCK_MS = 60_000;
@@ -222,6 +223,7 @@ export function startSession(db: Database, input: { name: string; pin: string },
   if (row.locked_until !== null && row.locked_until > now) throw lockedError(row.locked_until, now);
   let pinSet = false;
   if (row.pin_hash === null) {
+    if (pinClearedOutside(db, row.id)) throw new AppError('AUDIT_BROKEN', pinClearedOutsideMessage(row.name), { field: 'name' });
     writeTransaction(db, () => {
       const changed = db.prepare('UPDATE operators SET pin_hash = ?, failed_pins = 0, locked_until = NULL WHERE id = ? AND pin_hash IS NULL').run(hashPin(input.pin), row.id).changes;
       if (changed === 0) throw new AppError('PIN_WRONG', 'O PIN deste operador acabou de ser criado em outra janela: digite-o.', { field: 'pin' });

@@ -139,7 +139,7 @@ describe('the audit trail of operators, in words', () => {
     const lines = (desk.store.db.prepare("SELECT action, detail FROM audit_log WHERE action LIKE 'operator.%' ORDER BY id").all() as { action: string; detail: string }[]).map((r) =>
       auditSummary(r.action, JSON.parse(r.detail)),
     );
-    expect(lines).toEqual(['Operador incluído: Bia Lima', 'Operador desativado: Bia Lima', 'Cinco PINs incorretos seguidos: Ana Paula bloqueado por 1 minuto']);
+    expect(lines).toEqual(['PIN definido na configuração da mesa: Ana Paula', 'Operador incluído: Bia Lima', 'Operador desativado: Bia Lima', 'Cinco PINs incorretos seguidos: Ana Paula bloqueado por 1 minuto']);
   });
 });
 
