@@ -268,15 +268,20 @@ export async function setPinned(db: Database, path: string, pinned: boolean): Pr
   }
   db.prepare('UPDATE backups SET pinned = ? WHERE folder = ? AND file_name = ?').run(pinned ? 1 : 0, dirname(full), basename(full));
   const row = rowOf(db, full) as BackupRow;
-  const renamed = await listedRenamed(db, full);
+  // A row of its own the desk did not write: the file may be one of its backups, moved or renamed.
+  const renamed = row.trigger === 'found' ? await listedRenamed(db, full) : null;
   if (renamed) return renamed;
   return itemOfRow(row, existsSync(full) ? statSync(full).size : row.bytes, await differsFromWritten(full, row));
 }
 
-/** The backup the list shows at `path` when it is one this desk wrote under another name, or null. */
+/**
+ * The backup the list shows at `path` when it is one this desk wrote under another name or in
+ * another folder, or null. Only for a path with no row the desk wrote: the list then shows this
+ * desk's trigger there only for a file it knew by its bytes (a moved one has no `renamedFrom`).
+ */
 async function listedRenamed(db: Database, path: string): Promise<BackupItem | null> {
   const items = await listBackups(db, getBackupSettings(db).folder, { compare: false });
-  return items.find((item) => item.path === path && item.renamedFrom !== null) ?? null;
+  return items.find((item) => item.path === path && item.trigger !== null && item.trigger !== 'found') ?? null;
 }
 
 /** Triggers of backups this desk wrote itself (`found`: a file it only verified or pinned). */

@@ -1,8 +1,9 @@
-// A backup this desk wrote that the clerk renamed since (`backup de sexta.zip`): the catalogue's row
-// names a file that is gone, and a file in that folder (or the backup folder) has the size and the
-// SHA-256 the row recorded when the desk wrote it. It is the same backup, known by its bytes, not
-// by its name. The routine never removes it: pruning only touches files under the names the desk
-// wrote (catalog.ts), and a renamed file is one the clerk chose to keep.
+// A backup this desk wrote that the clerk renamed (`backup de sexta.zip`) or moved since: the
+// catalogue's row names a file that is gone, and a file in that folder, the backup folder or one
+// verified or pinned here has the size and the SHA-256 the row recorded when the desk wrote it. It
+// is the same backup, known by its bytes, not by its name. The routine never removes it: pruning
+// only touches files under the names the desk wrote (catalog.ts), and a renamed file is one the
+// clerk chose to keep.
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { BackupItem } from '../../shared/contract/backups';
@@ -61,7 +62,9 @@ export async function adoptRenamed<Row extends WrittenAndGone>(
     const at = left.findIndex((row) => row.bytes === bytes && row.sha256 === digest);
     if (at < 0) continue;
     const [row] = left.splice(at, 1) as [Row];
-    items.set(path, { ...asItem(row, path, bytes, listed), fileName: basename(path), path, renamedFrom: row.fileName });
+    // Moved to another folder under the same name is not renamed: the old name would be its own.
+    const renamedFrom = basename(path) === row.fileName ? null : row.fileName;
+    items.set(path, { ...asItem(row, path, bytes, listed), fileName: basename(path), path, renamedFrom });
     if (left.length === 0) return;
   }
 }
