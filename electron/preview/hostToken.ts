@@ -26,14 +26,6 @@ export interface ChosenToken {
   warning?: string;
 }
 
-function valueOf(args: readonly string[], name: string): string | undefined {
-  const index = args.indexOf(name);
-  if (index < 0) return undefined;
-  const value = args[index + 1];
-  if (value === undefined || value.startsWith('--')) throw new TokenSourceError(`${name}: informe o valor depois da opção.`);
-  return value;
-}
-
 /** The first line of the file, which must be an ordinary file only its owner may read. */
 export function readTokenFile(given: string): string {
   const path = resolve(given);
@@ -61,14 +53,20 @@ export function readTokenFile(given: string): string {
   return (bytes.subarray(0, length).toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '').trim();
 }
 
+/** `--token-file` and `--token` as the host's command line gave them (host.ts reads it). */
+export interface TokenArgs {
+  tokenFile?: string;
+  token?: string;
+}
+
 /**
  * The token the host is started with: from `--token-file`, `CRESS_DESK_PREVIEW_TOKEN` or `--token`
  * (one of them at most), else none. The variable is taken out of the environment once read, so no
  * program the host starts inherits it.
  */
-export function chosenToken(args: readonly string[], env: NodeJS.ProcessEnv): ChosenToken {
-  const file = valueOf(args, '--token-file');
-  const onCommandLine = valueOf(args, '--token');
+export function chosenToken(args: TokenArgs, env: NodeJS.ProcessEnv): ChosenToken {
+  const file = args.tokenFile;
+  const onCommandLine = args.token;
   const fromEnv = env[TOKEN_ENV];
   delete env[TOKEN_ENV];
   const given = [file !== undefined && '--token-file', fromEnv !== undefined && TOKEN_ENV, onCommandLine !== undefined && '--token'].filter(Boolean);
