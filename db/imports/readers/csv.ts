@@ -30,28 +30,43 @@ function byteOrderMark(head: Buffer): { encoding: CsvEncoding; length: number } 
 /**
  * Second bytes that, after 0xC3 (or 0xC2), make in UTF-8 a letter or sign of Portuguese text (ç, ã, é,
  * Ç, Ã, É…; º, ª, °, §). Read as Windows-1252 the pair is "Ã§", "Ã£", "Ã©", "Âº": never Portuguese,
- * so in a file that is not all UTF-8 it is a UTF-8 row beside Windows-1252 ones. Left out, because
- * Windows-1252 reads their second byte as something that may follow a capital "Ã" ("IRMÃ”",
- * "MANHÃ" and a no-break space, "CAPITÃ€", a soft hyphen): À, Ó, Ô, à, í.
+ * so in a file that is not all UTF-8 it is a UTF-8 row beside Windows-1252 ones (ALWAYS). Three
+ * more count only inside a word, followed by a letter (IN_WORD): Windows-1252 reads them as a capital
+ * "Ã" and a quote (Ó "Ã“", Ô "Ã”"), which may close a quoted word ("IRMÃ”") but is never followed
+ * by a letter as in "ANTÃ”NIO" — the all-capitals text a main system writes. À ("Ã€") counts also
+ * as a word of its own, after a space ("FRENTE À IGREJA"), as no Windows-1252 word is "Ã€"
+ * (AS_WORD). Left out: à and í, read as "Ã" and a no-break space or a soft hyphen, which may follow
+ * "MANHÃ" in real text.
  */
+const ALWAYS = 1;
+const IN_WORD = 2;
+const AS_WORD = 3;
 const UTF8_PAIRS: [lead: number, seconds: Uint8Array][] = [
-  [0xc3, secondBytes([0x81, 0x82, 0x83, 0x87, 0x89, 0x8a, 0x8d, 0x95, 0x9a, 0x9c, 0xa1, 0xa2, 0xa3, 0xa7, 0xa9, 0xaa, 0xb3, 0xb4, 0xb5, 0xba, 0xbc])],
-  [0xc2, secondBytes([0xa7, 0xaa, 0xb0, 0xba])],
+  [0xc3, secondBytes([0x81, 0x82, 0x83, 0x87, 0x89, 0x8a, 0x8d, 0x95, 0x9a, 0x9c, 0xa1, 0xa2, 0xa3, 0xa7, 0xa9, 0xaa, 0xb3, 0xb4, 0xb5, 0xba, 0xbc], [0x93, 0x94], [0x80])],
+  [0xc2, secondBytes([0xa7, 0xaa, 0xb0, 0xba], [], [])],
 ];
 
-function secondBytes(bytes: number[]): Uint8Array {
+function secondBytes(always: number[], inWord: number[], asWord: number[]): Uint8Array {
   const table = new Uint8Array(256);
-  for (const byte of bytes) table[byte] = 1;
+  for (const byte of always) table[byte] = ALWAYS;
+  for (const byte of inWord) table[byte] = IN_WORD;
+  for (const byte of asWord) table[byte] = AS_WORD;
   return table;
 }
 
-/** Where the first UTF-8 letter pair of UTF8_PAIRS starts in `bytes` before `end` (a pair may end at `end`), or -1. */
+function isAsciiLetter(byte: number | undefined): boolean {
+  return byte !== undefined && ((byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a));
+}
+
+/** Where the first UTF-8 letter pair of UTF8_PAIRS starts in `bytes` before `end` (a pair and its next byte may lie past `end`), or -1. */
 function utf8LetterAt(bytes: Buffer, end = bytes.length): number {
   let first = -1;
   for (const [lead, seconds] of UTF8_PAIRS) {
     const limit = first === -1 ? end : first;
     for (let at = bytes.indexOf(lead); at !== -1 && at < limit; at = bytes.indexOf(lead, at + 1)) {
-      if (seconds[bytes[at + 1] ?? 0] === 1) {
+      const kind = seconds[bytes[at + 1] ?? 0];
+      const inWord = kind >= IN_WORD && isAsciiLetter(bytes[at + 2]);
+      if (kind === ALWAYS || inWord || (kind === AS_WORD && !isAsciiLetter(bytes[at - 1]))) {
         first = at;
         break;
       }
@@ -60,10 +75,10 @@ function utf8LetterAt(bytes: Buffer, end = bytes.length): number {
   return first;
 }
 
-/** The first UTF-8 letter pair of the file at or after `from`, or -1: read in chunks that overlap by a byte. */
+/** The first UTF-8 letter pair of the file at or after `from`, or -1: read in chunks that overlap by two bytes. */
 function utf8LetterFrom(file: PositionalFile, from: number): number {
   for (let position = from; position < file.size; position += CHUNK) {
-    const at = utf8LetterAt(readChunk(file, position, CHUNK + 1), CHUNK);
+    const at = utf8LetterAt(readChunk(file, position, CHUNK + 2), CHUNK);
     if (at !== -1) return position + at;
   }
   return -1;

@@ -145,6 +145,19 @@ describe('CSV files', () => {
     expect(refusal('tarde.csv', late).message).toMatch(/linha 2 .*linha 100003 /);
   });
 
+  it('refuses the mix when the UTF-8 rows are in capitals whose only accents are Ô, Ó or À', () => {
+    for (const [name, row] of [
+      ['antonio.csv', 'RUA ANTÔNIO PRADO;CASA'],
+      ['otica.csv', 'RUA DA ÓTICA;FUNDOS'],
+      ['crase.csv', 'RUA B;EM FRENTE À IGREJA'],
+    ] as const) {
+      const bytes = Buffer.concat([utf8(`Logradouro;Complemento\r\n${row}\r\n`), cp1252('Rua São João;\r\n')]);
+      const error = refusal(name, bytes);
+      expect(error.code, name).toBe('FILE_UNREADABLE');
+      expect(error.message, name).toMatch(/linha 2 .*linha 3 /);
+    }
+  });
+
   it('still reads a Windows-1252 file full of accents, symbols and capitals exactly as written', () => {
     const lines = [
       ['Nome', 'Logradouro', 'Bairro', 'Motivo'],
