@@ -17,7 +17,7 @@ import { parseFieldValue } from '../../../shared/rules/fieldValue';
 import { recordPendencies } from '../../../shared/rules/pendencies';
 import { MOTHER_FACT_FIELD } from '../../../shared/rules/motherFact';
 import { parseFlag } from '../../../shared/rules/vocabulary';
-import { plainLine } from '../../../shared/text';
+import { plainLine, withoutInvisibles } from '../../../shared/text';
 import { AgreeingConflicts } from '../../agreedConflicts';
 import { directoryUfOf } from '../../cep';
 import { correctionItemsOf } from '../../corrections';
@@ -25,7 +25,7 @@ import { RefusedValues } from '../../refusedBefore';
 import { InFlightCorrections } from './undoingRows';
 import { toProfessional } from '../../registry';
 import { ClaimTracker } from '../claims';
-import type { RowIssue } from '../columns';
+import type { ColumnMap, RowIssue } from '../columns';
 import { otherHeaderNames } from '../headers';
 import type { RawRow } from '../readers/source';
 import { OP_CORRECTION, type FreshQuery } from '../writer/ops';
@@ -36,6 +36,11 @@ import { SharedEmails } from './sharedEmail';
 import { rejected, type KindProcessor, type ProcessorContext, type ProcessorTotals, type RowOutcome } from './types';
 
 const EVIDENCE_MAX = 80;
+
+/** A row's registration number as the clerk sees it: a character that takes no room is no part of it. */
+function registrationOf(columns: ColumnMap, cells: readonly string[]): string {
+  return withoutInvisibles(columns.cell(cells, 'registrationNumber')).trim();
+}
 
 /** The mother fact's two columns: a row filling one states the other too. */
 const MOTHER_PAIR: Record<string, string> = { motherName: 'motherNotListed', motherNotListed: 'motherName' };
@@ -116,7 +121,7 @@ export class CorrectionsProcessor implements KindProcessor {
     const cpfs: string[] = [];
     const registrations: string[] = [];
     const keys = rows.map((raw) => {
-      const registration = columns.cell(raw.cells, 'registrationNumber');
+      const registration = registrationOf(columns, raw.cells);
       if (registration !== '') {
         registrations.push(registration);
         return { by: 'registration' as const, key: registration };
@@ -204,7 +209,7 @@ export class CorrectionsProcessor implements KindProcessor {
   /** The professional a row is about, or why it cannot be found. */
   private locate(cells: readonly string[]): { professional: Professional } | { issue: RowIssue } {
     const { columns } = this.context;
-    const registration = columns.cell(cells, 'registrationNumber');
+    const registration = registrationOf(columns, cells);
     if (registration !== '') {
       const professional = this.byRegistration(registration);
       if (professional) return { professional: this.current(professional) };
@@ -234,7 +239,7 @@ export class CorrectionsProcessor implements KindProcessor {
     const { columns } = this.context;
     const cells = raw.cells;
     // Found by registration number, a CPF cell is a change; without one, the CPF is the key.
-    const keyedByCpf = columns.cell(cells, 'registrationNumber') === '';
+    const keyedByCpf = registrationOf(columns, cells) === '';
     const requested: Record<string, string> = {};
     for (const field of this.fields) {
       const value = columns.cell(cells, field);

@@ -64,7 +64,7 @@ function utf8LetterAt(bytes: Buffer, end = bytes.length): number {
   for (const [lead, seconds] of UTF8_PAIRS) {
     const limit = first === -1 ? end : first;
     for (let at = bytes.indexOf(lead); at !== -1 && at < limit; at = bytes.indexOf(lead, at + 1)) {
-      const kind = seconds[bytes[at + 1] ?? 0];
+      const kind = seconds[bytes[at + 1] ?? 0] ?? 0;
       const inWord = kind >= IN_WORD && isAsciiLetter(bytes[at + 2]);
       if (kind === ALWAYS || inWord || (kind === AS_WORD && !isAsciiLetter(bytes[at - 1]))) {
         first = at;

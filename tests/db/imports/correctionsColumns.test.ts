@@ -91,6 +91,12 @@ describe('the columns of a corrections file read by their headers', () => {
     expect(desk.store.db.prepare("SELECT new_value FROM corrections WHERE field = 'cpf'").pluck().get()).toBe(cpf);
   });
 
+  it('finds the record by a registration number carrying a character that takes no room', () => {
+    expect(importCorrections(['Registro;E-mail', '00123\u200b;maria.nova@exemplo.com.br'])).toMatchObject({ errors: [], accepted: 1 });
+    expect(importCorrections(['Registro;Telefone', '\u2060 00123;(11) 98888-7777'])).toMatchObject({ errors: [], accepted: 1 });
+    expect(desk.store.db.prepare("SELECT email FROM professionals WHERE registration_number = '00123'").pluck().get()).toBe('maria.nova@exemplo.com.br');
+  });
+
   it('refuses the dates a month-first column may hold swapped, naming the cell that shows the order; nothing of them is written', () => {
     loadRegistry(desk, ['Registro;CPF;Nome;Nome da mãe;Data de nascimento', `00777;${validCpf(777)};Joana Dias;Rita Dias;11/07/1975`, `00778;${validCpf(778)};Lia Prado;Ana Prado;01/01/1980`]);
     const summary = importCorrections([
