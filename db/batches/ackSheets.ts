@@ -170,12 +170,30 @@ export function compoundRows(bytes: Buffer): RawRow[] {
   }
 }
 
+/**
+ * The desk's own zips, chosen by mistake for Implanta's answer: a lote's package (its bag holds the
+ * corrections sent) or a backup (its bag holds the store). Said for what they are; null for others.
+ */
+function bagOf(names: readonly string[]): string | null {
+  const inBag = (file: RegExp) => names.some((name) => new RegExp(`^[^/]+/data/${file.source}$`).test(name));
+  if (!names.some((name) => /^[^/]+\/bagit\.txt$/.test(name))) return null;
+  if (inBag(/cress-desk\.sqlite/)) return 'Este arquivo é um backup do CRESS Desk, não a resposta da Implanta: escolha o arquivo que a Implanta enviou com o resultado do lote (.json, .csv ou .xlsx).';
+  if (inBag(/(summary\.json|corrections\..+|cep-changes\..+)/)) {
+    return 'Este arquivo é o pacote de um lote que a mesa gerou para a Implanta, não a resposta dela: escolha o arquivo que a Implanta enviou com o resultado do lote (.json, .csv ou .xlsx).';
+  }
+  return null;
+}
+
 export async function xlsxRows(path: string, bytes: Buffer): Promise<RawRow[]> {
   // The zip is checked with our careful reader first: no bombs reach the spreadsheet parser.
   try {
     const zip = await ZipReader.open(path, { limits: XLSX_LIMITS });
+    const names = zip.entries.map((entry) => entry.name);
     await zip.close();
+    const bag = bagOf(names);
+    if (bag !== null) throw ackInvalid(bag);
   } catch (error) {
+    if (error instanceof AppError) throw error;
     throw ackInvalid(error instanceof ZipError ? `A planilha de confirmação não pôde ser aberta: ${error.message}` : 'A planilha de confirmação não pôde ser aberta.');
   }
   try {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { readAck } from '../../db/batches/ackRead';
 import { formatCpf } from '../../shared/rules/cpf';
+import { buildZip } from '../fixtures/imports/zipWriter';
 import { ACK_IDS, ackFileWriter } from './ackFiles';
 import { addProfessional, correct, importAck, openBatchDesk, sendBatch, writeAck, type BatchDesk } from './batchFixtures';
 
@@ -21,6 +22,22 @@ describe('a file that is not what its name says', () => {
     await expect(readAck(file('resposta.csv', pdf), 'resposta.csv')).rejects.toMatchObject({ code: 'ACK_INVALID', message: expect.stringMatching(/não é uma planilha, um CSV nem um JSON/) });
     const plain = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n%%EOF\n', 'latin1');
     await expect(readAck(file('resposta2.csv', plain), 'resposta2.csv')).rejects.toMatchObject({ message: expect.stringMatching(/não é uma planilha, um CSV nem um JSON/) });
+  });
+});
+
+describe('one of the desk\'s own zips chosen for the answer', () => {
+  let desk: BatchDesk;
+  beforeEach(() => {
+    desk = openBatchDesk();
+  });
+  afterEach(() => desk.cleanup());
+
+  it('a lote\'s package or a backup is told for what it is, not as a damaged spreadsheet', async () => {
+    correct(desk, addProfessional(desk.store), { email: 'nova@exemplo.com.br' });
+    const { path } = await sendBatch(desk);
+    await expect(readAck(path)).rejects.toMatchObject({ code: 'ACK_INVALID', message: expect.stringMatching(/^Este arquivo é o pacote de um lote que a mesa gerou para a Implanta, não a resposta dela/) });
+    const backup = file('CRESS09-backup.zip', buildZip([{ name: 'CRESS09-backup/bagit.txt', data: 'BagIt-Version: 1.0\n' }, { name: 'CRESS09-backup/data/cress-desk.sqlite', data: 'x' }]));
+    await expect(readAck(backup)).rejects.toMatchObject({ code: 'ACK_INVALID', message: expect.stringMatching(/^Este arquivo é um backup do CRESS Desk, não a resposta da Implanta/) });
   });
 });
 
