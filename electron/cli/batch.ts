@@ -20,8 +20,11 @@ const STATE_WORDS: Record<BatchState, string> = {
   cancelled: 'cancelled',
 };
 
+/** The lote named on the command line; an empty one (a script's variable left unset) is wrong usage. */
 function argument(context: CliContext): string {
-  return context.args[0] ?? '';
+  const key = (context.args[0] ?? '').trim();
+  if (key === '') throw new UsageError('give the lote: its number (2026-0001), its package file name or its identifier');
+  return key;
 }
 
 const text = optionText;
@@ -144,8 +147,9 @@ const handlers = {
     return outcome(batch, `Cancelled batch ${batch.number}: its corrections are pending again.`);
   },
   remove: async (context) => {
-    const [key = '', item = ''] = context.args;
-    const removed = await context.call('batches:removeItem', { batch: key, uuid: item });
+    const item = (context.args[1] ?? '').trim();
+    if (item === '') throw new UsageError('give the item: its id (a UUID)');
+    const removed = await context.call('batches:removeItem', { batch: argument(context), uuid: item });
     const what = removed.kind === 'cep' ? 'CEP change' : 'correction';
     return outcome(removed, `Removed ${what} ${removed.uuid} from batch ${removed.batch.number}: it is pending again and goes into the next batch.\n${describe(removed.batch)}`);
   },

@@ -30,4 +30,13 @@ describe('cress-desk batch export at a seccional', () => {
     expect(desk.run('batch', 'mark-sent', 'CRESS09-lote-2026-0001.zip').code).not.toBe(0);
     expect(desk.run('batch', 'list').stdout).toContain(name);
   });
+
+  it('takes an empty lote as wrong usage, naming what to give, never the contract\'s inner words', () => {
+    for (const command of ['seal', 'cancel', 'mark-sent']) {
+      const result = desk.run('batch', command, '');
+      expect(result.code, command).toBe(2);
+      expect(result.stderr, command).toContain('give the lote');
+      expect(result.stderr, command).not.toMatch(/key:|Pequeno demais/);
+    }
+  });
 });
