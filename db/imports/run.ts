@@ -29,7 +29,7 @@ import { checkAfterWrite } from './afterWrite';
 import { inReadSnapshot } from './readSnapshot';
 import { saveImportReport, type ReportRow } from './report';
 import { detach, FirstByRow, RowsInStoreOrder } from './storeOrder';
-import { chooseSheet, readHeader } from './sheets';
+import { chooseSheet, readHeader, titleAboveHeader } from './sheets';
 import { uuidV7Sequence } from './uuid';
 import { openWriterLink, writerScript, type WriterLink } from './writer/link';
 import { OP_ERROR } from './writer/ops';
@@ -107,7 +107,11 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
   if (header.row === null) throw new AppError('FILE_UNREADABLE', `A aba “${sheet}” está vazia: não há cabeçalho nem linhas para importar.`);
   const found = input.mapping === null ? mappingFor(db, input.kind, header.headers) : null;
   const mapping = found?.mapping ?? (input.mapping as ImportMapping);
-  checkMapping(input.kind, header.headers, mapping, { fromHeaders: input.mapping === null, guessed: found?.remembered === false });
+  try {
+    checkMapping(input.kind, header.headers, mapping, { fromHeaders: input.mapping === null, guessed: found?.remembered === false });
+  } catch (error) {
+    throw (input.mapping === null ? titleAboveHeader(source, sheet, header) : null) ?? error;
+  }
   const columns = new ColumnMap(header.headers, mapping, input.mapping === null);
   columns.monthFirst = monthFirstColumns(source, sheet, header.row, columns);
   columns.widthIsTheHeaders = source.format === 'csv';

@@ -3,7 +3,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { ImportKind } from '../../shared/contract/imports';
 import { AppError } from '../../shared/errors';
-import { checkMapping, suggestMapping } from './headers';
+import { checkMapping, suggestMapping, targetOfHeader } from './headers';
 import { isBlankRow, type SpreadsheetSource } from './readers/source';
 
 export interface HeaderRow {
@@ -20,6 +20,37 @@ export function readHeader(source: SpreadsheetSource, sheet: string): HeaderRow 
     return { headers, row: raw.row };
   }
   return { headers: [], row: null };
+}
+
+/** Rows below the header looked at for the real one, when the header names no column the desk knows. */
+const TITLE_ROWS_LOOKED_AT = 10;
+
+/**
+ * A title above the table ("Correções de março") is the first row that is not blank, so it is read
+ * as the header, and the file seems to lack every column. The row a few lines below whose cells
+ * name at least two columns the desk knows, when the header names none: what the refusal points to.
+ */
+function headerBelow(source: SpreadsheetSource, sheet: string, header: HeaderRow): HeaderRow | null {
+  if (header.row === null || header.headers.some((h) => targetOfHeader(h) !== null)) return null;
+  let looked = 0;
+  for (const raw of source.rows(sheet)) {
+    if (raw.row <= header.row || isBlankRow(raw.cells)) continue;
+    const headers = raw.cells.map((cell) => cell.replace(/\s+/g, ' ').trim());
+    if (headers.filter((h) => targetOfHeader(h) !== null).length >= 2) return { headers: headers.filter((h) => h !== ''), row: raw.row };
+    if (++looked >= TITLE_ROWS_LOOKED_AT) break;
+  }
+  return null;
+}
+
+/** The refusal naming the title read as the header and the row below that looks like the header; null when none does. */
+export function titleAboveHeader(source: SpreadsheetSource, sheet: string, header: HeaderRow): AppError | null {
+  const below = headerBelow(source, sheet, header);
+  if (below === null) return null;
+  const names = below.headers.slice(0, 3).map((h) => `“${h}”`).join(', ');
+  return new AppError(
+    'MAPPING_INVALID',
+    `A linha ${header.row} (“${header.headers.find((h) => h !== '') ?? ''}”) foi lida como o cabeçalho, por ser a primeira preenchida, e não nomeia nenhuma coluna conhecida; os nomes das colunas parecem estar na linha ${below.row} (${names}${below.headers.length > 3 ? '…' : ''}). Apague as linhas acima do cabeçalho e importe de novo. Nada foi importado.`,
+  );
 }
 
 /** Rows looked at for the sample values the columns step shows under each header. */

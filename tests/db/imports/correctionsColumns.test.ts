@@ -97,6 +97,13 @@ describe('the columns of a corrections file read by their headers', () => {
     expect(desk.store.db.prepare("SELECT email FROM professionals WHERE registration_number = '00123'").pluck().get()).toBe('maria.nova@exemplo.com.br');
   });
 
+  it('names the title read as the header and the row below that holds the columns\' names', () => {
+    expect(() => importCorrections(['Correções de março;;', ';;', 'Registro;Complemento;Motivo', '00123;Casa 2;Mudança'])).toThrow(
+      /^A linha 1 \(“Correções de março”\) foi lida como o cabeçalho, .*na linha 3 \(“Registro”, “Complemento”, “Motivo”\)\. Apague as linhas acima do cabeçalho/,
+    );
+    expect(corrections()).toBe(0);
+  });
+
   it('refuses the dates a month-first column may hold swapped, naming the cell that shows the order; nothing of them is written', () => {
     loadRegistry(desk, ['Registro;CPF;Nome;Nome da mãe;Data de nascimento', `00777;${validCpf(777)};Joana Dias;Rita Dias;11/07/1975`, `00778;${validCpf(778)};Lia Prado;Ana Prado;01/01/1980`]);
     const summary = importCorrections([
