@@ -13,7 +13,7 @@ import { AppError } from '../shared/errors';
 import { openBackupCopy } from './connections';
 import { escapeRegExp, ownerTag, removeLeftovers, type LeftoverKind } from './leftovers';
 import { schemaVersionOf } from './migrate';
-import { diskFullError, isDiskFullError } from './storeLock';
+import { diskFullError, diskWriteRefusedError, isDiskFullError, isWriteRefusedError } from './storeLock';
 
 function examinedCopyPrefix(path: string): string {
   return `.${basename(path)}.check-`;
@@ -39,7 +39,7 @@ function staleLogError(path: string, log: string): AppError {
   );
 }
 
-/** Is the file, read without any -wal, a sound store of ours? Never changes the file nor its -wal. Throws DISK_FULL when there is no room for the copy. */
+/** Is the file, read without any -wal, a sound store of ours? Never changes the file nor its -wal. Throws DISK_FULL (or DISK_WRITE_REFUSED) when the disk takes no copy. */
 function soundWithoutLog(path: string): boolean {
   const beside = dirname(path);
   removeLeftovers(beside, examinedCopies(path));
@@ -57,6 +57,10 @@ function soundWithoutLog(path: string): boolean {
   } catch (error) {
     if (isDiskFullError(error, beside)) {
       throw diskFullError(beside, `Não há espaço para examinar "${path}", que não pôde ser aberto: nada foi alterado.`);
+    }
+    // A copy the disk would not take (a file-size limit): said so, not left to read as damage.
+    if (isWriteRefusedError(error)) {
+      throw diskWriteRefusedError(beside, (error as NodeJS.ErrnoException).code ?? '', `Não foi possível examinar "${path}", que não pôde ser aberto: nada foi alterado.`);
     }
     return false; // unreadable, another key, a folder that takes no copy: nothing more can be said
   } finally {

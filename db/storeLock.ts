@@ -188,6 +188,36 @@ export function isDiskFullError(error: unknown, folder: string | null = null): b
   return (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) && folder !== null && nearlyFull(folder);
 }
 
+/**
+ * The ways a disk refuses a write without saying it is full: SQLite's I/O errors while writing the
+ * store, its -wal or its -shm (growing, truncating, flushing, making the -shm), and the file
+ * system's "file too large" (a file-size limit, a FAT32 pendrive). Full, limited or faulty: never a
+ * damaged store.
+ */
+const WRITE_REFUSALS: ReadonlySet<string> = new Set([
+  'SQLITE_IOERR_WRITE',
+  'SQLITE_IOERR_SHMSIZE',
+  'SQLITE_IOERR_SHMOPEN',
+  'SQLITE_IOERR_TRUNCATE',
+  'SQLITE_IOERR_FSYNC',
+  'EFBIG',
+]);
+
+/** Did the disk refuse a write (WRITE_REFUSALS)? storeError names it DISK_FULL on a full disk, DISK_WRITE_REFUSED otherwise. */
+export function isWriteRefusedError(error: unknown): boolean {
+  return WRITE_REFUSALS.has(codeOf(error));
+}
+
+/** "O disco recusou a gravação em <folder>…": a write refused by a disk that does not say it is full. */
+export function diskWriteRefusedError(folder: string | null, system: string, extra = 'Nada foi gravado.'): AppError {
+  const where = folder === null ? '' : ` em "${folder}"`;
+  return new AppError(
+    'DISK_WRITE_REFUSED',
+    `O disco recusou a gravação${where}: ele pode estar cheio, ter um limite de tamanho de arquivo ou estar com defeito. ${extra} Libere espaço ou peça ao suporte de informática para verificar o disco, e tente de novo.`,
+    { details: { folder, system } },
+  );
+}
+
 /** SQLite found a damaged page (or a file that is not a database) while working. */
 export function isCorruptError(error: unknown): boolean {
   const code = codeOf(error);
@@ -294,7 +324,8 @@ export function requireWritableStore(storePath: string): void {
 /**
  * A failure of a store operation as the clerk should read it: busy → STORE_BUSY, a store or folder
  * that may not be written → STORE_READ_ONLY naming it, full → DISK_FULL naming the folder (the
- * file's own, or the store's), a damaged page → STORE_CORRUPT; anything else unchanged.
+ * file's own, or the store's), a write the disk refused otherwise (a file-size limit, a faulty
+ * disk) → DISK_WRITE_REFUSED naming it, a damaged page → STORE_CORRUPT; anything else unchanged.
  */
 export function storeError(error: unknown, storePath: string | null = null): unknown {
   if (error instanceof AppError) return error;
@@ -311,5 +342,6 @@ export function storeError(error: unknown, storePath: string | null = null): unk
   const path = (error as { path?: unknown } | null)?.path;
   const folder = typeof path === 'string' ? dirname(resolve(path)) : storePath ? dirname(resolve(storePath)) : null;
   if (isDiskFullError(error, folder)) return diskFullError(folder ?? '.');
+  if (isWriteRefusedError(error)) return folder !== null && nearlyFull(folder) ? diskFullError(folder) : diskWriteRefusedError(folder, codeOf(error));
   return error;
 }

@@ -57,6 +57,11 @@ export const ERROR_CODES = [
   'STORE_BUSY',
   /** The disk of the store (or of a file being written) is full. */
   'DISK_FULL',
+  /**
+   * The disk refused a write without saying it is full (SQLite's I/O error writing the store, its
+   * -wal or -shm; the system's "file too large"): a file-size limit, a faulty disk. Nothing was written.
+   */
+  'DISK_WRITE_REFUSED',
   /** The store, or its folder, does not let this user write (read-only, another user's, a read-only share). */
   'STORE_READ_ONLY',
   'AUDIT_BROKEN',

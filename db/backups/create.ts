@@ -18,7 +18,7 @@ import { keyPragmaValue, type CopySecret } from '../copySecrets';
 import { privateFolder } from '../fileModes';
 import { isPlainDatabaseFile } from '../plainFiles';
 import { jobCancelled } from '../jobs/cancel';
-import { isDiskFullError, isReadOnlyError } from '../storeLock';
+import { isDiskFullError, isReadOnlyError, isWriteRefusedError } from '../storeLock';
 import type { JobContext } from '../jobs/types';
 import { isoDateLocal, removeStalePartials, writeAtomically, writeBagZip, type BagInfoField } from '../packaging';
 import { getBackupSettings, pruneBackups, recordBackup } from './catalog';
@@ -255,10 +255,10 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
       const signer = signerOf(context.storePath, facts.operator); // an automatic backup with nobody at the desk: `sistema`
       result.removed = forImplanta ? (recordImplantaCopy(context.storePath, result, signer), []) : recordCreated(context.storePath, result, input.trigger, signer, folder);
     } catch (error) {
-      // A store whose own disk is full, or that may not be written (docs/store.md, "Who may write
-      // the store"), cannot list the backup: the backup itself is whole and verified, which is
-      // what matters then; the list finds it in its folder.
-      if (!isDiskFullError(error, dirname(context.storePath)) && !isReadOnlyError(error)) throw error;
+      // A store whose own disk is full or refuses the write, or that may not be written (docs/store.md,
+      // "Who may write the store"), cannot list the backup: the backup itself is whole and verified,
+      // which is what matters then; the list finds it in its folder.
+      if (!isDiskFullError(error, dirname(context.storePath)) && !isWriteRefusedError(error) && !isReadOnlyError(error)) throw error;
     }
     return result;
   } finally {

@@ -107,7 +107,8 @@ export function wholeNumberIn(value: unknown, name: string, min: number, max: nu
 
 /**
  * 0 done; 1 refused — the input, a store busy past the bounded wait (STORE_BUSY), a full disk
- * (DISK_FULL), a store or folder this user may not write (STORE_READ_ONLY), no store at the path
+ * (DISK_FULL) or one that refused a write otherwise (DISK_WRITE_REFUSED: never 3, the store is
+ * not damaged), a store or folder this user may not write (STORE_READ_ONLY), no store at the path
  * (STORE_NOT_FOUND; only `init` creates one), a restore while
  * another program has the store open; 2 usage; 3 the store or a file failed an integrity check.
  */
