@@ -44,6 +44,13 @@ export function withoutZeroWidth(value: string): string {
   return value.replace(ZERO_WIDTH_ONLY, '');
 }
 
+/** The first control or invisible bidirectional character of `value` (its code point as U+XXXX) and its 1-based place; null when none. */
+export function firstControlCharacter(value: string): { codePoint: string; place: number } | null {
+  const at = value.search(ANY_CONTROL);
+  if (at < 0) return null;
+  return { codePoint: `U+${(value.codePointAt(at) as number).toString(16).toUpperCase().padStart(4, '0')}`, place: [...value.slice(0, at)].length + 1 };
+}
+
 /** Whether text holds a control character or an invisible bidirectional one (free text refuses them). */
 export function hasControlCharacters(value: string): boolean {
   return ANY_CONTROL.test(value);

@@ -1,7 +1,7 @@
 // Names and free text as the registry keeps them: trimmed, single spaces, no control characters
 // (nor the invisible bidirectional ones).
 import { fail, ok, type Parsed } from '../errors';
-import { collapseSpaces, hasControlCharacters, withoutZeroWidth } from '../text';
+import { collapseSpaces, firstControlCharacter, withoutZeroWidth } from '../text';
 
 // Letters with their accents, spaces, apostrophes (straight or typographic) and hyphens. Dots are
 // refused: registry names are written in full, never abbreviated ("Ma.").
@@ -31,7 +31,10 @@ export function parsePersonName(input: string, maxLength: number): Parsed<string
 /** Free text (street, city, RG...): trimmed, spaces collapsed, no control characters. */
 export function parseText(input: string, maxLength: number): Parsed<string> {
   const value = tidy(input);
-  if (hasControlCharacters(value)) return fail('VALUE_INVALID', 'Texto inválido: contém caracteres de controle.');
+  const control = firstControlCharacter(value);
+  if (control) {
+    return fail('VALUE_INVALID', `Texto inválido: contém um caractere de controle invisível (${control.codePoint}, o ${control.place}º caractere), que muda a leitura do texto na tela. Apague-o e escreva o texto de novo.`);
+  }
   if (value.length > maxLength) return fail('VALUE_TOO_LONG', `Texto muito longo: no máximo ${maxLength} caracteres.`);
   return ok(value);
 }

@@ -83,4 +83,9 @@ describe('parseText', () => {
     expect(parseText('Rua \u202eA ed', 120)).toMatchObject({ ok: false, code: 'VALUE_INVALID' });
     expect(parseText('Rua \u2066A\u2069', 120)).toMatchObject({ ok: false, code: 'VALUE_INVALID' });
   });
+
+  it('names the invisible character it refuses and where it is, so the clerk can find it', () => {
+    expect(parseText('Rua Bela\u202e', 120)).toMatchObject({ ok: false, message: expect.stringMatching(/^Texto inválido: contém um caractere de controle invisível \(U\+202E, o 9º caractere\)/) });
+    expect(parseText('Ação\u0007 12', 120)).toMatchObject({ ok: false, message: expect.stringContaining('(U+0007, o 5º caractere)') });
+  });
 });
