@@ -145,6 +145,8 @@ async function importCommand(context: CliContext): Promise<CommandOutcome> {
       ...(summary.conflictsReopened > 0 ? { conflictsReopened: summary.conflictsReopened } : {}),
       conflicts: summary.conflicts.map(({ row, registration, field, deskValue, fileValue }) => ({ row, registration, field, deskValue, fileValue })),
       errors: summary.errors.map(({ row, column, code, message }) => ({ row, column, code, message })),
+      // The rows changing a confirmed DIP request or a card in manufacture, as the text lists them.
+      ...(summary.dipPeople.length > 0 ? { dipRows: summary.dipPeople.map(({ row, who, consequence }) => ({ row, who, consequence })) } : {}),
       ...(summary.reportWarning ? { reportWarning: summary.reportWarning } : {}),
       ...(summary.checksWarning ? { checksWarning: summary.checksWarning } : {}),
     },

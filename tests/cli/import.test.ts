@@ -31,11 +31,11 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('cress-desk import', () => {
-  it('prints exactly {file, sha256, kind, rows, accepted, warned, unchanged, rejected, unread, flagged, kept, conflicts, errors} and exits 1 when a row was rejected', () => {
+  it('prints exactly {file, sha256, kind, rows, accepted, warned, unchanged, rejected, unread, flagged, kept, conflicts, errors, dipRows} and exits 1 when a row was rejected', () => {
     const result = run('--json', 'import', 'corrections', fixture('corrections.xlsx'), '--dry-run');
     expect(result.code).toBe(1);
     const body = JSON.parse(result.stdout);
-    expect(Object.keys(body)).toEqual(['file', 'sha256', 'kind', 'rows', 'accepted', 'warned', 'unchanged', 'rejected', 'unread', 'flagged', 'kept', 'conflicts', 'errors']);
+    expect(Object.keys(body)).toEqual(['file', 'sha256', 'kind', 'rows', 'accepted', 'warned', 'unchanged', 'rejected', 'unread', 'flagged', 'kept', 'conflicts', 'errors', 'dipRows']);
     expect(body).toMatchObject({ file: 'corrections.xlsx', kind: 'corrections', rows: 19, accepted: 8, warned: 0, unchanged: 1, rejected: 10, flagged: 0, kept: 0, conflicts: [] });
     expect(body.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(body.errors).toHaveLength(10);
@@ -70,6 +70,8 @@ describe('cress-desk import', () => {
     expect(JSON.parse(run('--json', 'corrections', 'list').stdout).total).toBe(0);
     const looked = run('import', 'corrections', fixture('corrections.ods'), '--dry-run');
     expect(looked.stdout).toMatch(/row \d+: .+ \(registro \d+\)/);
+    const lookedJson = JSON.parse(run('--json', 'import', 'corrections', fixture('corrections.ods'), '--dry-run').stdout);
+    expect(lookedJson.dipRows).toEqual([expect.objectContaining({ row: expect.any(Number), who: expect.stringMatching(/\(registro \d+\)/), consequence: expect.any(String) }), expect.anything()]);
 
     const first = run('import', 'corrections', fixture('corrections.ods'), '--report', report, '--accept-dip');
     expect(first.code).toBe(1);
