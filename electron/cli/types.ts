@@ -99,8 +99,8 @@ export function pageLine(result: { page: number; pageSize: number; total: number
  * and the range, before anything is looked up — not by the contract's inner field name.
  */
 export function wholeNumberIn(value: unknown, name: string, min: number, max: number): number | undefined {
-  // Digits past what a number holds are out of the range too, said as typed.
-  const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : wholeNumber(value, name);
+  // Digits past what a number holds, and a negative number, are out of the range too, said as typed.
+  const number = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : wholeNumber(value, name);
   if (number !== undefined && (number < min || number > max)) throw new AppError('INPUT_INVALID', `--${name}: informe um número inteiro de ${formatCount(min)} a ${formatCount(max)} (recebido: ${value as string}).`);
   return number;
 }

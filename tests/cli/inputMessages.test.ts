@@ -15,6 +15,7 @@ describe('number options out of range', () => {
     [['contact', 'settings', '--overdue-days', '61'], '--overdue-days', '1 a 60'],
     [['batch', 'mark-sent', '2026-0001', '--overdue-hours', '0'], '--overdue-hours', '1 a 8.760'],
     [['batch', 'mark-sent', '2026-0001', '--overdue-hours', '8761'], '--overdue-hours', 'de 1 a 8.760 (recebido: 8761)'],
+    [['batch', 'mark-sent', '2026-0001', '--overdue-hours', '-5'], '--overdue-hours', 'de 1 a 8.760 (recebido: -5)'],
     [['demo', '--professionals', '0'], '--professionals', '1 a 500.000'],
     [['init', '--region', '42', '--operator', 'Outra'], '--region', '1 a 27'],
   ])('%j is refused naming the option and its range', (args, option, range) => {
