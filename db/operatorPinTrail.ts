@@ -17,6 +17,8 @@ export function pinClearedOutside(db: Database, id: number): boolean {
 
 /** The names of the operators without a PIN whose PIN was cleared outside the desk. */
 export function operatorsWithPinClearedOutside(db: Database): string[] {
+  // A store from before operators (schema < 13), verified as it is before its upgrade, has none.
+  if (!db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'operators'").get()) return [];
   const withoutPin = db.prepare('SELECT id, name FROM operators WHERE pin_hash IS NULL ORDER BY id').all() as { id: number; name: string }[];
   return withoutPin.filter((o) => pinClearedOutside(db, o.id)).map((o) => o.name);
 }

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { undoImport } from '../../db/imports/undo';
 import { importInput, jobContext, runImport } from '../fixtures/imports/jobs';
-import { correct, sendBatch, type BatchDesk } from './batchFixtures';
+import { answerOne, correct, sendBatch, type BatchDesk } from './batchFixtures';
 import { CORRECTED, LOADED, loadMaria, MAIN_SYSTEM, mariaOn, mariaDeskForEachTest } from './mariaLoads';
 
 let desk: BatchDesk;
@@ -89,7 +89,10 @@ describe('a corrections import undone, the main system’s value loaded before i
   });
 
   it('leaves a value the main system holds but the desk changed as the desk’s to keep', async () => {
-    correct(desk, maria(), { email: CORRECTED });
+    const uuid = correct(desk, maria(), { email: CORRECTED }).corrections[0]!.uuid;
+    // While the correction is on its way, a file bringing back the value it replaced is refused
+    // (UNDOES_CORRECTION); once Implanta applied it, such a file is a change like any other.
+    await answerOne(desk, await sendBatch(desk), uuid, 'applied');
     const id = importEmail(LOADED);
     undoImport({ id }, jobContext(desk.store.path, { now: desk.now().toISOString() }));
     expect(maria().email).toBe(CORRECTED);

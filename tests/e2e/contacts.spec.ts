@@ -239,6 +239,11 @@ test('case C: from the record to Implanta, a correction, its lote and answer, th
   await table.getByRole('row').filter({ hasText: late!.protocol }).click();
   await page.getByRole('button', { name: 'Conferir identidade' }).click();
   const guess = page.getByRole('dialog', { name: 'Conferir identidade' });
+  // A CPF typed a digit short is the clerk's slip: said so, and it counts no attempt.
+  await guess.getByLabel('CPF informado').fill(other.cpf.slice(0, 10));
+  await guess.getByLabel('Nome da mãe informado').fill('Ana Errada');
+  await guess.getByRole('button', { name: 'Conferir' }).click();
+  await expect(guess.getByText(/CPF incompleto: .*Esta conferência não conta como tentativa\./)).toBeVisible();
   await guess.getByLabel('CPF informado').fill(other.cpf);
   for (const mother of ['Ana Errada', 'Bia Errada', 'Cida Errada']) {
     await guess.getByLabel('Nome da mãe informado').fill(mother);
