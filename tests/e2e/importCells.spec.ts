@@ -46,3 +46,18 @@ test('a default reason pasted longer than 500 characters is kept whole and said 
   await reason.fill('Planilha enviada pela seccional');
   await expect(page.getByRole('button', { name: 'Conferir planilha' })).toBeEnabled();
 });
+
+test('a row bringing back the value a pending correction replaced is refused on its column, naming that correction', async ({ desk }) => {
+  await setUpDemoDesk(desk, 20, 3);
+  const { page } = desk;
+  const [who] = desk.query<RecordRow & { email: string }>("SELECT registration_number, name, email FROM professionals WHERE dip_status = 'none' AND email IS NOT NULL LIMIT 1");
+  expect((await desk.cli('correct', who!.registration_number, '--field', 'email', '--value', 'nova.caixa@exemplo.com.br', '--reason', 'Pedido da profissional')).code).toBe(0);
+  await page.reload();
+  await toColumns(desk, page, ['Registro;E-mail;Motivo', `${who!.registration_number};${who!.email};Planilha do sistema do Regional`]);
+  await page.getByRole('button', { name: 'Conferir planilha' }).click();
+  await expect(page.getByRole('heading', { name: 'Conferência' })).toBeVisible();
+  const row = page.getByRole('table', { name: 'Linhas da planilha conferidas' }).getByRole('row').filter({ hasText: who!.email });
+  await expect(row).toContainText('Esta linha devolveria “E-mail”');
+  await expect(row).toContainText('(pendente) trocou por nova.caixa@exemplo.com.br');
+  await expect(row.locator('td[aria-invalid="true"]')).toHaveText(who!.email);
+});
