@@ -9,8 +9,10 @@ import { fieldLabel } from '../../../shared/fields';
 import { formatFieldValue } from '../../../shared/display/values';
 import { formatDateBr } from '../../../shared/rules/dates';
 import { correctionFieldOf, type QueueItem } from '../../../shared/rules/motherFact';
+import { OPEN_STATUSES } from '../../corrections';
 
-const IN_FLIGHT = "('pending', 'batched', 'sent')";
+/** The statuses of a correction still on its way to Implanta, as SQL. */
+const IN_FLIGHT = `(${OPEN_STATUSES.map((status) => `'${status}'`).join(', ')})`;
 
 interface InFlight {
   field: string;
