@@ -12,10 +12,15 @@ export interface HeaderRow {
   row: number | null;
 }
 
+/** A header cell as its name is compared: spaces and line breaks collapsed, trimmed. */
+function headerText(cell: string): string {
+  return cell.replace(/\s+/g, ' ').trim();
+}
+
 export function readHeader(source: SpreadsheetSource, sheet: string): HeaderRow {
   for (const raw of source.rows(sheet)) {
     if (isBlankRow(raw.cells)) continue;
-    const headers = raw.cells.map((cell) => cell.replace(/\s+/g, ' ').trim());
+    const headers = raw.cells.map(headerText);
     while (headers.length > 0 && headers[headers.length - 1] === '') headers.pop();
     return { headers, row: raw.row };
   }
@@ -35,7 +40,7 @@ function headerBelow(source: SpreadsheetSource, sheet: string, header: HeaderRow
   let looked = 0;
   for (const raw of source.rows(sheet)) {
     if (raw.row <= header.row || isBlankRow(raw.cells)) continue;
-    const headers = raw.cells.map((cell) => cell.replace(/\s+/g, ' ').trim());
+    const headers = raw.cells.map(headerText);
     if (headers.filter((h) => targetOfHeader(h) !== null).length >= 2) return { headers: headers.filter((h) => h !== ''), row: raw.row };
     if (++looked >= TITLE_ROWS_LOOKED_AT) break;
   }
