@@ -14,6 +14,7 @@ import { recordExport } from './lifecycle';
 import { verifyBatchPackage, writeBatchPackage } from './package';
 import { batchSigner, packageSigningContext } from './packageSignature';
 import { buildPayload } from './payload';
+import { requireSealedRows } from './sealedPayload';
 import { lotePackageStem, requireBatchRow } from './summary';
 
 export interface ExportJobInput {
@@ -46,6 +47,7 @@ export const exportBatchJob: JobFn<ExportJobInput, ExportResult> = async (input,
         cancel.check();
         if (cancel.signal.aborted) throw jobCancelled();
       });
+      requireSealedRows(db, batch);
       return { batch, payload, stem: lotePackageStem(db, batch) };
     }).deferred(); // reads only: it takes no writer lock
     const written = await writeBatchPackage(batch, payload.files, input.path, {

@@ -15,6 +15,7 @@ import { brasilia, instantOfBrasiliaTime } from './clock';
 import { refreshDipActions } from './dipActions';
 import { IMPLANTA_CPF_SQL } from './payloadPreviousCpf';
 import { CURRENT_SCHEMA_VERSION } from './schemas';
+import { sealedRowsSha256 } from './sealedPayload';
 import { batchNumber, batchSummary, requireBatchRow, type BatchRow } from './summary';
 import { lastUndoneSeq } from './undoneLotes';
 import { writeTransaction } from '../storeLock';
@@ -140,6 +141,8 @@ export function sealBatch(db: Database, id: number, now: Date, appVersion: strin
     const tag = seccionalTag(settings.seccional);
     if (tag !== null) statement(db, 'UPDATE batches SET seccional_tag = ? WHERE id = ?').run(tag, id);
     statement(db, "UPDATE batches SET state = 'sealed', sealed_at = ?, app_version = ? WHERE id = ?").run(iso, appVersion, id);
+    // What this lote's package will always be made of, kept in the sealing's entry (./sealedPayload.ts).
+    const rowsSha256 = sealedRowsSha256(db, { id, sealed_at: iso });
     const summary = batchSummary(db, id, now);
     appendAudit(db, {
       at: iso,
@@ -153,6 +156,7 @@ export function sealBatch(db: Database, id: number, now: Date, appVersion: strin
         cepChanges: summary.counts.cepChanges,
         dipRequests: summary.counts.dipRequests,
         ...(dipActionsUpdated > 0 ? { dipActionsUpdated } : {}),
+        rowsSha256,
       },
     });
     return summary;
