@@ -3,15 +3,20 @@
 // any other text is dropped before it is written, so no message that may carry a value the clerk
 // typed ever reaches the file — and what is left is still scrubbed of anything shaped like a CPF,
 // a CEP, an e-mail address or a phone number. The file is its owner's only (0600 in a 0700 folder).
-import { closeSync, constants, existsSync, lstatSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { JobStatus } from '../shared/contract/jobs';
 import { makePrivate, PRIVATE_FILE, privateFolder } from './fileModes';
 
 const MAX_BYTES = 5 * 1024 * 1024;
-/** Appends, creating the file; a link put in its place is refused rather than written through (Windows has no such flag). */
+/**
+ * Appends, creating the file; a link put in its place is refused rather than written through, and
+ * a pipe is never waited on (opening one nobody reads would hang the desk). Windows has no such flags.
+ */
 const APPEND_NOT_THROUGH_LINKS =
-  constants.O_NOFOLLOW === undefined ? 'a' : constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | constants.O_NOFOLLOW;
+  constants.O_NOFOLLOW === undefined
+    ? 'a'
+    : constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | constants.O_NOFOLLOW | constants.O_NONBLOCK;
 const KEEP = 3;
 
 const SCRUBBERS: [RegExp, string][] = [
@@ -86,6 +91,12 @@ export interface Logger {
 
 export const silentLogger: Logger = { log: () => undefined, file: null };
 
+/** Whether this process's account owns the folder (always, where the system has no owners). */
+function ownFolder(dir: string): boolean {
+  const uid = process.getuid?.();
+  return uid === undefined || statSync(dir).uid === uid;
+}
+
 /** JSON lines in `<dir>/cress-desk.log`, rotated at 5 MB, three files kept. */
 export function fileLogger(dir: string): Logger {
   const file = join(dir, 'cress-desk.log');
@@ -94,12 +105,19 @@ export function fileLogger(dir: string): Logger {
   let folderReady = false;
   let warned = false;
   let madeOnce = false;
+  const warnOnce = (error: unknown) => {
+    const why = (error as { code?: unknown }).code === 'EOTHEROWNER' ? 'a pasta é de outra conta do computador' : errorKind(error);
+    if (!warned) console.warn(`Aviso: o log do CRESS Desk não pode ser gravado em "${dir}" (${why}): o trabalho segue sem ele.`);
+    warned = true;
+  };
   const makeFolder = (): boolean => {
     // Made again after it was taken away — only it: a parent moved away (the store's folder
     // renamed) is not brought back empty where it was.
     if (madeOnce && !existsSync(dirname(dir))) return false;
     try {
       privateFolder(dir);
+      // A folder of someone else's (a shared folder holding the store): they could read it or put a pipe in it.
+      if (!ownFolder(dir)) throw Object.assign(new Error('not ours'), { code: 'EOTHEROWNER' });
       // Files an older version left readable by others; never a link's target (someone else's file).
       for (let i = 0; i <= KEEP; i++) {
         const path = i === 0 ? file : `${file}.${i}`;
@@ -108,8 +126,7 @@ export function fileLogger(dir: string): Logger {
       madeOnce = true;
       return (folderReady = true);
     } catch (error) {
-      if (!warned) console.warn(`Aviso: o log do CRESS Desk não pode ser gravado em "${dir}" (${errorKind(error)}): o trabalho segue sem ele.`);
-      warned = true;
+      warnOnce(error);
       return false;
     }
   };
@@ -124,6 +141,8 @@ export function fileLogger(dir: string): Logger {
     rotate();
     const fd = openSync(file, APPEND_NOT_THROUGH_LINKS, PRIVATE_FILE);
     try {
+      // A pipe or a device put where the file goes (one with a reader opens): no line goes to it.
+      if (!fstatSync(fd).isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOTFILE' });
       writeSync(fd, `${line}\n`);
     } finally {
       closeSync(fd);
@@ -140,6 +159,7 @@ export function fileLogger(dir: string): Logger {
         // A folder taken away while the desk runs is made again; a log that still cannot be written
         // must never stop the clerk's work.
         folderReady = (error as NodeJS.ErrnoException).code !== 'ENOENT';
+        if (folderReady) warnOnce(error);
         if (folderReady || !makeFolder()) return;
         try {
           append(line);

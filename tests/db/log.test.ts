@@ -1,5 +1,6 @@
 // The log file tells IT what ran and how it ended, and never whose data it was (LGPD).
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -146,6 +147,45 @@ describe('what a refusal leaves in the log', () => {
     fileLogger(logs).log({ level: 'info', event: 'call', channel: 'registry:find', ok: true });
     expect(readFileSync(elsewhere, 'utf8')).toBe('export PATH=/usr/bin\n');
     expect(statSync(elsewhere).mode & 0o777).toBe(0o644);
+  });
+
+  it('never waits on a pipe put in place of its file: the line is dropped at once, the console says so once, and the desk goes on', (context) => {
+    posixOnly(context, 'named pipes');
+    const logs = join(dir, 'pipe');
+    mkdirSync(logs, { mode: 0o700 });
+    execFileSync('mkfifo', ['-m', '600', join(logs, 'cress-desk.log')]);
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const logger = fileLogger(logs);
+      // With nobody reading the pipe, opening it to write would wait for ever: the whole desk with it.
+      const started = Date.now();
+      logger.log({ level: 'info', event: 'call', channel: 'registry:find', ok: true });
+      logger.log({ level: 'info', event: 'call', channel: 'registry:search', ok: true });
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(warned).toHaveBeenCalledTimes(1);
+      expect(String(warned.mock.calls[0]?.[0])).toMatch(/log.*não pode ser gravado/);
+    } finally {
+      warned.mockRestore();
+    }
+  });
+
+  it('is not kept in a folder someone else owns (a shared folder where the store lives): no line goes there', (context) => {
+    posixOnly(context, 'file owners');
+    if (process.getuid?.() !== 0) {
+      context.skip();
+      return;
+    }
+    const logs = join(dir, 'alheia');
+    mkdirSync(logs, { mode: 0o777 });
+    chownSync(logs, 65534, 65534);
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      fileLogger(logs).log({ level: 'info', event: 'call', channel: 'registry:find', ok: true });
+      expect(existsSync(join(logs, 'cress-desk.log'))).toBe(false);
+      expect(String(warned.mock.calls[0]?.[0])).toMatch(/log.*não pode ser gravado.*outra conta/);
+    } finally {
+      warned.mockRestore();
+    }
   });
 
   it('taken away while the desk runs (a cleaner, the IT person), its folder is made again (0700) and the next lines are written', () => {
