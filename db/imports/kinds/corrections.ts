@@ -55,6 +55,18 @@ function missingEvidenceColumn(fromHeaders: boolean): string {
   return `Acrescente à planilha a coluna “${EVIDENCE_COLUMN}” (ou ${others.join(', ')}) e preencha-a nesta linha.`;
 }
 
+/**
+ * The mother's name and "Não consta mãe" are one fact (shared/rules/mother.ts): a row that fills
+ * both, the flag set, is judged whole — MOTHER_CONFLICT, as the form says — even where one of the
+ * two repeats the record, which `differing` would otherwise take out and let the other through.
+ */
+function withBothMotherCells(changes: Record<string, string>, requested: Record<string, string>): Record<string, string> {
+  const { motherName, motherNotListed } = requested;
+  if (motherName === undefined || motherNotListed === undefined) return changes;
+  const flag = parseFlag(motherNotListed);
+  return flag.ok && flag.value ? { ...changes, motherName, motherNotListed } : changes;
+}
+
 export class CorrectionsProcessor implements KindProcessor {
   private readonly store: ProfessionalStore;
   private readonly claims: ClaimTracker;
@@ -263,7 +275,7 @@ export class CorrectionsProcessor implements KindProcessor {
     }
     const current = located.professional;
     const who = `${current.name} (registro ${current.registrationNumber})`;
-    const plan = planCorrection(current, differing(current, requested), this.planContext);
+    const plan = planCorrection(current, withBothMotherCells(differing(current, requested), requested), this.planContext);
     for (const error of plan.errors) issues.push({ column: columns.columnFor(error.field), code: error.code, message: error.message });
     // Identification data (what the DIP prints) changes only against a document the row names.
     const noEvidence = evidenceProblem(
