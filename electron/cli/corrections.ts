@@ -11,6 +11,7 @@ import { recordPendencies } from '../../shared/rules/pendencies';
 import { contactProtocol } from './contactRefs';
 import { changesFromOptions, collect, requireFieldName } from './correctionChanges';
 import { renderers } from './output';
+import { saveOnLatest } from './saveOnLatest';
 import { EXIT, PAGE_OPTION, pageOf, REASON_OPTION, commandGroup, commandsOf, optionText, type CliContext, type CliModule, type CommandOutcome } from './types';
 
 /** What a correction of data other than identification records when no document is named. */
@@ -45,15 +46,17 @@ async function correct(context: CliContext): Promise<CommandOutcome> {
   const protocol = optionText(context, 'contact');
   // Named as every `contact` command names it: its protocol, or its number when it is of this year.
   const contact = protocol === undefined ? null : await context.call('contacts:get', { id: await contactProtocol(context, protocol) });
-  const result = await context.call('corrections:save', {
-    professionalId: professional.id,
-    expectedRowVersion: professional.rowVersion,
-    changes,
-    reason: optionText(context, 'reason') ?? '',
-    evidence: { kind: evidence ?? NO_EVIDENCE, arrival, date },
-    dipAcknowledged: context.values.acceptDip === true,
-    ...(contact ? { contactId: contact.id } : {}),
-  });
+  const result = await saveOnLatest(context, professional, Object.keys(changes), (rowVersion) =>
+    context.call('corrections:save', {
+      professionalId: professional.id,
+      expectedRowVersion: rowVersion,
+      changes,
+      reason: optionText(context, 'reason') ?? '',
+      evidence: { kind: evidence ?? NO_EVIDENCE, arrival, date },
+      dipAcknowledged: context.values.acceptDip === true,
+      ...(contact ? { contactId: contact.id } : {}),
+    }),
+  );
   const linked = contact ? `\nLinked to atendimento ${contact.protocol}.` : '';
   const toCheck = await pendenciesOfChanged(context, key.trim(), Object.keys(changes));
   const warnings = toCheck.map((p) => `\nCheck before the batch: ${p.message}`).join('');

@@ -11,6 +11,11 @@ import { statement } from '../../statements';
 const ALWAYS_RESTS_ON = ['cpf', 'registrationNumber', 'dipStatus'];
 const CHECKED_TOGETHER: Record<string, readonly string[]> = { cep: ['uf'], uf: ['cep'] };
 
+/** What a correction of `fields` rests on: those fields, the keys it was found by, the DIP state, the field its rule pairs with. */
+export function fieldsRestedOn(fields: readonly string[]): Set<string> {
+  return new Set([...ALWAYS_RESTS_ON, ...fields, ...fields.flatMap((field) => CHECKED_TOGETHER[field] ?? [])]);
+}
+
 /** The last history entry now: what is written after it was written after this moment. */
 export function lastHistoryEntry(db: Database): number {
   return (statement(db, 'SELECT max(id) FROM record_history').pluck().get() as number | null) ?? 0;
@@ -22,7 +27,7 @@ export function lastHistoryEntry(db: Database): number {
  * changed); null when there is none.
  */
 export function changeRestedOn(db: Database, id: number, after: number, importId: number, fields: readonly string[]): { field: string | null } | null {
-  const restsOn = new Set([...ALWAYS_RESTS_ON, ...fields, ...fields.flatMap((field) => CHECKED_TOGETHER[field] ?? [])]);
+  const restsOn = fieldsRestedOn(fields);
   const changed = statement(
     db,
     "SELECT DISTINCT field FROM record_history WHERE professional_id = ? AND id > ? AND NOT (kind = 'correction_import' AND import_id IS ?)",
