@@ -71,8 +71,13 @@ export const MESSAGES = {
   evidenceRequired: 'Informe o documento comprobatório que você conferiu.',
 } as const;
 
+/**
+ * A record's corrections, the last saved first: in the order they were written (their ids), not by
+ * their dates — an import's corrections carry the time the import began, and one written after a
+ * clerk's save made meanwhile is still the later one.
+ */
 export function correctionsOfProfessional(db: Database, professionalId: number): Correction[] {
-  return statement<CorrectionRow>(db, 'SELECT * FROM corrections WHERE professional_id = ? ORDER BY created_at DESC, id DESC')
+  return statement<CorrectionRow>(db, 'SELECT * FROM corrections WHERE professional_id = ? ORDER BY id DESC')
     .all(professionalId)
     .map(toCorrection);
 }
@@ -335,7 +340,7 @@ export function listCorrections(db: Database, filter: ParsedInput<'corrections:l
     .prepare(
       `SELECT c.*, p.name AS professional_name, p.cpf AS professional_cpf, p.registration_number AS professional_registration
        FROM corrections c JOIN professionals p ON p.id = c.professional_id
-       ${clause} ORDER BY c.created_at DESC, c.id DESC LIMIT ? OFFSET ?`,
+       ${clause} ORDER BY c.id DESC LIMIT ? OFFSET ?`, // the last saved first, as correctionsOfProfessional
     )
     .all(...params, filter.pageSize, filter.page * filter.pageSize) as (CorrectionRow & {
     professional_name: string;
