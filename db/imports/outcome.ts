@@ -1,9 +1,11 @@
 // What an import's rows came to (counts, problems, the preview's sample), and how it is put right
 // when rows checked against a record were not written after all because someone changed it first.
-import type { ImportError, ImportSummary, PreviewRow } from '../../shared/contract/imports';
+import type { ImportError, ImportMapping, ImportSummary, PreviewRow } from '../../shared/contract/imports';
+import { columnLetter } from '../../shared/display/columnLetter';
 import type { DipConsequence } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { ProcessorTotals } from './kinds/types';
+import type { ColumnSpan } from './readers/source';
 import type { ReportRow } from './report';
 import { staleTotals, type StaleRow } from './writer/ops';
 
@@ -18,6 +20,21 @@ export interface RowsOutcome {
   sample: PreviewRow[];
   reportRows: ReportRow[];
   hiddenRows: ImportSummary['hiddenRows'];
+}
+
+/**
+ * The columns the import reads that the sheet hides: their values go in like the others, so the
+ * clerk is told which, as she would find them (letter and header). Columns left unread are no news.
+ */
+export function hiddenMappedColumns(spans: readonly ColumnSpan[], headers: readonly string[], mapping: ImportMapping): ImportSummary['hiddenColumns'] {
+  const hidden: ImportSummary['hiddenColumns'] = [];
+  if (spans.length === 0) return hidden;
+  mapping.forEach((target, column) => {
+    if (target !== null && spans.some((span) => column >= span.first && column <= span.last)) {
+      hidden.push({ letter: columnLetter(column), header: headers[column] ?? '' });
+    }
+  });
+  return hidden;
 }
 
 export function dipNotAcknowledged(): AppError {

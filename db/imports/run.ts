@@ -33,7 +33,7 @@ import { chooseSheet, readHeader, titleAboveHeader } from './sheets';
 import { uuidV7Sequence } from './uuid';
 import { openWriterLink, writerScript, type WriterLink } from './writer/link';
 import { OP_ERROR } from './writer/ops';
-import { dipNotAcknowledged, leaveOutStale, type RowsOutcome } from './outcome';
+import { dipNotAcknowledged, hiddenMappedColumns, leaveOutStale, type RowsOutcome } from './outcome';
 
 export interface ImportJobInput {
   path: string;
@@ -199,6 +199,7 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
       allOrNothing: input.allOrNothing,
       unread: unreadHeaders(header.headers, mapping),
       hiddenRows: outcome.hiddenRows,
+      hiddenColumns: hiddenMappedColumns(source.hiddenColumns(sheet), header.headers, mapping),
       ...outcome.counts,
       corrections: totals.corrections,
       inserted: totals.inserted,

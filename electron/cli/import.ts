@@ -43,6 +43,11 @@ function summaryText(summary: ImportSummary, forced: boolean): string {
     const { count, first } = summary.hiddenRows;
     lines.push(`${plural(count, 'row is', 'rows are')} hidden in the spreadsheet (a filter, or hidden by hand: ${count === 1 ? 'row' : 'rows'} ${first.join(', ')}${count > first.length ? '…' : ''}) and ${count === 1 ? (summary.written ? 'was' : 'is') : summary.written ? 'were' : 'are'} read like the others.`);
   }
+  if (summary.hiddenColumns.length > 0) {
+    const one = summary.hiddenColumns.length === 1;
+    const names = summary.hiddenColumns.map((c) => (c.header ? `${c.letter} (“${c.header}”)` : c.letter)).join(', ');
+    lines.push(`${one ? 'Column' : 'Columns'} ${names} ${one ? 'is' : 'are'} hidden in the spreadsheet and ${summary.written ? (one ? 'was' : 'were') : one ? 'is' : 'are'} read like the others.`);
+  }
   if (summary.written && summary.kind === 'corrections') lines.push(`${plural(summary.corrections, 'correction', 'corrections')} queued for Implanta (import ${summary.importId}).`);
   if (summary.kind === 'corrections' && summary.conflictsClosed > 0) {
     const closed = summary.written ? 'closed: the record now holds' : 'would be closed: the record would hold';
@@ -137,6 +142,7 @@ async function importCommand(context: CliContext): Promise<CommandOutcome> {
       rejected: summary.rejected,
       unread: summary.unread,
       ...(summary.hiddenRows.count > 0 ? { hiddenRows: summary.hiddenRows } : {}),
+      ...(summary.hiddenColumns.length > 0 ? { hiddenColumns: summary.hiddenColumns } : {}),
       ...(summary.kind === 'registry' ? { rowsWithConflicts: summary.rowsWithConflicts } : {}),
       flagged: summary.flagged,
       kept: summary.kept,

@@ -168,6 +168,7 @@ export function PreviewStep() {
       <RegistryNotices summary={preview} />
       <CorrectionNotices summary={preview} />
       {preview.hiddenRows.count > 0 ? <Alert severity="warning">{TEXT.preview.hiddenRows(preview.hiddenRows, false)}</Alert> : null}
+      {preview.hiddenColumns.length > 0 ? <Alert severity="warning">{TEXT.preview.hiddenColumns(preview.hiddenColumns, false)}</Alert> : null}
       {preview.warned > 0 ? <Alert severity="warning">{TEXT.preview.warnedHelp(preview.warned)}</Alert> : null}
       {blocked ? <Alert severity="warning">{TEXT.preview.allOrNothingBlocked}</Alert> : null}
       {!blocked && nothing ? <Alert severity="info">{TEXT.preview.nothingToWrite}</Alert> : null}

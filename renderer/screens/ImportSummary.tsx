@@ -48,6 +48,7 @@ export function SummaryStep() {
       {stands ? <CorrectionNotices summary={summary} /> : null}
       {summaryUndone ? null : <ImportConflicts summary={summary} />}
       {summary.hiddenRows.count > 0 && stands ? <Alert severity="warning">{TEXT.preview.hiddenRows(summary.hiddenRows, summary.written)}</Alert> : null}
+      {summary.hiddenColumns.length > 0 && stands ? <Alert severity="warning">{TEXT.preview.hiddenColumns(summary.hiddenColumns, summary.written)}</Alert> : null}
       {summary.warned > 0 && stands ? <Alert severity="warning">{t.warned(summary.warned)}</Alert> : null}
       {summary.rejected > 0 ? (
         <Typography variant="body2" sx={{ color: 'text.secondary' }}>

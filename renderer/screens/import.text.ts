@@ -130,6 +130,15 @@ export const IMPORT_TEXT = {
       `A planilha tem ${hidden.count === 1 ? 'uma linha oculta' : `${formatCount(hidden.count)} linhas ocultas`} (por um filtro ou escondida${hidden.count === 1 ? '' : 's'} à mão: ${hidden.count === 1 ? 'linha' : 'linhas'} ${hidden.first.join(', ')}${hidden.count > hidden.first.length ? '…' : ''}): ${
         written ? (hidden.count === 1 ? 'ela foi conferida e gravada' : 'elas foram conferidas e gravadas') : hidden.count === 1 ? 'ela é conferida e gravada' : 'elas são conferidas e gravadas'
       } como as outras.${written ? '' : ` Se não ${hidden.count === 1 ? 'deve' : 'devem'} entrar, apague-${hidden.count === 1 ? 'a' : 'as'} da planilha e escolha o arquivo de novo.`}`,
+    /** Columns the import reads that the spreadsheet hides: named as the clerk finds them, before and after. */
+    hiddenColumns: (columns: readonly { letter: string; header: string }[], written: boolean) => {
+      const one = columns.length === 1;
+      const names = columns.map((c) => (c.header ? `${c.letter} (${c.header})` : c.letter));
+      const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} e ${names[names.length - 1]}` : names.join('');
+      const read = written ? 'foram conferidos e gravados' : 'são conferidos e gravados';
+      const advice = ` Se não ${one ? 'deve' : 'devem'} entrar, volte à etapa Colunas e ignore-${one ? 'a' : 'as'}, ou apague-${one ? 'a' : 'as'} da planilha e escolha o arquivo de novo.`;
+      return `${one ? 'A coluna' : 'As colunas'} ${list} ${one ? 'está oculta' : 'estão ocultas'} na planilha: seus valores ${read} como os das outras.${written ? '' : advice}`;
+    },
     warnedHelp: (value: number) =>
       `${value === 1 ? 'Uma linha tem' : `${formatCount(value)} linhas têm`} aviso: ${value === 1 ? 'ela será gravada' : 'elas serão gravadas'} assim mesmo. Leia o aviso ao lado de cada uma: um e-mail que outra/o profissional já tem (o cadastro fica com a pendência para conferir) ou um valor que a Implanta já recusou.`,
     tableLabel: 'Linhas da planilha conferidas',

@@ -160,6 +160,11 @@ export const importSummarySchema = z.object({
   unread: z.array(z.string()).default([]),
   /** Data rows hidden in the spreadsheet (filtered out or hidden by hand), read like the others: how many, and the first. */
   hiddenRows: z.object({ count: z.number().int(), first: z.array(z.number().int()) }).default({ count: 0, first: [] }),
+  /**
+   * Columns the import reads (associated with a field) that are hidden in the spreadsheet, read like
+   * the others: each by its letter and header, as the clerk finds it (“coluna B (E-mail)”).
+   */
+  hiddenColumns: z.array(z.object({ letter: z.string(), header: z.string() })).default([]),
   ...countsShape,
   /** Corrections queued (corrections), records inserted/updated (registry), CEPs saved (cep). */
   corrections: z.number().int(),

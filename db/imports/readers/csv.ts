@@ -6,7 +6,7 @@ import { isUtf8 } from 'node:buffer';
 import type { AppError } from '../../../shared/errors';
 import { openPlainFile, type PositionalFile } from '../../positionalFiles';
 import { FILE_MESSAGES, unreadable, type ReaderLimits } from './limits';
-import type { RawRow, SheetMeta, SpreadsheetSource } from './source';
+import type { ColumnSpan, RawRow, SheetMeta, SpreadsheetSource } from './source';
 
 export type CsvEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
@@ -321,6 +321,10 @@ export class CsvSource implements SpreadsheetSource {
 
   rowEstimate(): number | null {
     return null;
+  }
+
+  hiddenColumns(): readonly ColumnSpan[] {
+    return [];
   }
 
   *rows(): Generator<RawRow> {

@@ -167,6 +167,7 @@ export function openCopied(original: string, fileName: string, expectedSha256: s
     },
     rows: (sheet) => source.rows(sheet),
     rowEstimate: (sheet) => source.rowEstimate(sheet),
+    hiddenColumns: (sheet) => source.hiddenColumns(sheet),
     close() {
       try {
         source.close();

@@ -5,10 +5,10 @@ import { shownSpreadsheetError } from '../../../shared/spreadsheetErrors';
 import { sheetjs } from '../../sheetjs';
 import { booleanText, numberText, serialDateText } from './cells';
 import { FILE_MESSAGES, unreadable } from './limits';
-import type { RawRow, SheetMeta, SpreadsheetSource } from './source';
+import type { ColumnSpan, RawRow, SheetMeta, SpreadsheetSource } from './source';
 
 type Cell = { t?: string; v?: unknown; w?: string; z?: unknown };
-type Sheet = { '!data'?: (Cell[] | null | undefined)[]; '!ref'?: string };
+type Sheet = { '!data'?: (Cell[] | null | undefined)[]; '!ref'?: string; '!cols'?: ({ hidden?: boolean } | null | undefined)[] };
 
 const READ_OPTIONS: XLSX.ParsingOptions = {
   type: 'buffer',
@@ -66,7 +66,8 @@ export class SheetJsSource implements SpreadsheetSource {
     readonly format: 'ods' | 'xls',
   ) {
     try {
-      this.workbook = sheetjs().read(bytes, READ_OPTIONS);
+      // An .xls tells its hidden columns only with the styles read; SheetJS reads none of an .ods.
+      this.workbook = sheetjs().read(bytes, { ...READ_OPTIONS, cellStyles: format === 'xls' });
     } catch (error) {
       throw readFailure(error, format);
     }
@@ -94,6 +95,14 @@ export class SheetJsSource implements SpreadsheetSource {
   rowEstimate(sheet: string): number | null {
     const ref = this.sheet(sheet)?.['!ref'];
     return ref ? sheetjs().utils.decode_range(ref).e.r + 1 : null;
+  }
+
+  hiddenColumns(sheet: string): readonly ColumnSpan[] {
+    const spans: ColumnSpan[] = [];
+    (this.sheet(sheet)?.['!cols'] ?? []).forEach((col, index) => {
+      if (col?.hidden === true) spans.push({ first: index, last: index });
+    });
+    return spans;
   }
 
   *rows(name: string): Generator<RawRow> {

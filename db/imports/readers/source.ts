@@ -9,6 +9,12 @@ export interface RawRow {
   hidden?: true;
 }
 
+/** Columns `first` to `last` (zero-based, both included). */
+export interface ColumnSpan {
+  first: number;
+  last: number;
+}
+
 export interface SheetMeta {
   name: string;
   hidden: boolean;
@@ -21,6 +27,11 @@ export interface SpreadsheetSource {
   rows(sheet: string): Generator<RawRow>;
   /** How many rows the file says the sheet has (xlsx dimension), or null. */
   rowEstimate(sheet: string): number | null;
+  /**
+   * Columns hidden in the sheet, read like the others (the import tells the clerk which): known
+   * once its rows were read; [] when none, or when the format does not say (CSV, .ods).
+   */
+  hiddenColumns(sheet: string): readonly ColumnSpan[];
   /** Bytes of the file consumed so far and in all, for a progress bar. */
   readonly progress: { done: number; total: number };
   close(): void;

@@ -3,7 +3,7 @@
 import type { SpreadsheetFormat } from '../../../shared/contract/imports';
 import type { ZipReader } from '../../zip';
 import { FILE_MESSAGES, unreadable, type ReaderLimits } from './limits';
-import type { RawRow, SheetMeta, SpreadsheetSource } from './source';
+import type { ColumnSpan, RawRow, SheetMeta, SpreadsheetSource } from './source';
 import { readDateStyles, readSharedStrings, readWorkbook, type XlsxWorkbook } from './xlsxParts';
 import { SheetScanner, type SheetContext } from './xlsxSheet';
 
@@ -13,6 +13,7 @@ export class XlsxSource implements SpreadsheetSource {
   private readonly workbook: XlsxWorkbook;
   private context: SheetContext | null = null;
   private readonly announced = new Map<string, number | null>();
+  private readonly hidden = new Map<string, readonly ColumnSpan[]>();
 
   constructor(
     private readonly zip: ZipReader,
@@ -39,6 +40,10 @@ export class XlsxSource implements SpreadsheetSource {
     return this.announced.get(sheet) ?? null;
   }
 
+  hiddenColumns(sheet: string): readonly ColumnSpan[] {
+    return this.hidden.get(sheet) ?? [];
+  }
+
   *rows(sheet: string): Generator<RawRow> {
     const ref = this.workbook.sheets.find((s) => s.name === sheet);
     if (!ref) throw unreadable(`A aba “${sheet}” não existe nesta planilha.`);
@@ -49,6 +54,7 @@ export class XlsxSource implements SpreadsheetSource {
     for (const chunk of this.zip.chunks(ref.path, (bytes) => (this.progress.done += bytes))) {
       const rows = scanner.push(chunk);
       if (scanner.rowsAnnounced !== null) this.announced.set(sheet, scanner.rowsAnnounced);
+      if (scanner.hiddenColumns !== null) this.hidden.set(sheet, scanner.hiddenColumns);
       yield* rows;
       if (scanner.done) break;
     }

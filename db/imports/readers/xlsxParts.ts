@@ -4,7 +4,7 @@ import type { ZipReader } from '../../zip';
 import { isBuiltinDateFormat, isDateFormatCode } from './cells';
 import { FILE_MESSAGES, unreadable, type ReaderLimits } from './limits';
 import { PackedTexts } from './packedTexts';
-import { attribute, DeclarationGuard, elementTexts, endsTagName, refuseDeclarations, selfClosing, unescapeXml } from './xml';
+import { attribute, DeclarationGuard, elementTexts, endsTagName, refuseDeclarations, rootPrefix, selfClosing, unescapeXml } from './xml';
 
 export interface XlsxSheetRef {
   name: string;
@@ -42,17 +42,18 @@ function* tags(xml: string, tag: string): Generator<[number, number]> {
   }
 }
 
-function readPart(zip: ZipReader, name: string): string {
+/** A small part whole, and the prefix its elements are written with (`x:`, or '' as most writers do). */
+function readPart(zip: ZipReader, name: string): { xml: string; p: string } {
   const xml = zip.readSync(name, SMALL_PART).toString('utf8');
   refuseDeclarations(xml);
-  return xml;
+  return { xml, p: rootPrefix(xml) ?? '' };
 }
 
 function relationships(zip: ZipReader, relsPath: string): Relationship[] {
   if (!zip.has(relsPath)) return [];
-  const xml = readPart(zip, relsPath);
+  const { xml, p } = readPart(zip, relsPath);
   const found: Relationship[] = [];
-  for (const [from, to] of tags(xml, 'Relationship')) {
+  for (const [from, to] of tags(xml, `${p}Relationship`)) {
     const id = attribute(xml, from, to, 'Id');
     const type = attribute(xml, from, to, 'Type');
     const target = attribute(xml, from, to, 'Target');
@@ -81,12 +82,12 @@ export function readWorkbook(zip: ZipReader): XlsxWorkbook {
   const root = relationships(zip, '_rels/.rels').find((r) => r.type.endsWith('/officeDocument'));
   const workbookPath = root ? resolvePart('', root.target) : 'xl/workbook.xml';
   if (!zip.has(workbookPath)) throw unreadable(FILE_MESSAGES.zipNotSpreadsheet);
-  const xml = readPart(zip, workbookPath);
+  const { xml, p } = readPart(zip, workbookPath);
   const rels = relationships(zip, relsPathOf(workbookPath));
   const byId = new Map(rels.map((r) => [r.id, r]));
 
   const sheets: XlsxSheetRef[] = [];
-  for (const [from, to] of tags(xml, 'sheet')) {
+  for (const [from, to] of tags(xml, `${p}sheet`)) {
     const name = attribute(xml, from, to, 'name');
     const relId = attribute(xml, from, to, 'r:id') ?? /\s[A-Za-z0-9]+:id\s*=\s*"([^"]*)"/.exec(xml.slice(from, to))?.[1] ?? null;
     const rel = relId ? byId.get(relId) : undefined;
@@ -99,7 +100,7 @@ export function readWorkbook(zip: ZipReader): XlsxWorkbook {
     const rel = rels.find((r) => r.type.endsWith(suffix));
     return rel ? resolvePart(workbookPath, rel.target) : null;
   };
-  const props = [...tags(xml, 'workbookPr')][0];
+  const props = [...tags(xml, `${p}workbookPr`)][0];
   const date1904Attr = props ? attribute(xml, props[0], props[1], 'date1904') : null;
   return {
     sheets,
@@ -112,19 +113,19 @@ export function readWorkbook(zip: ZipReader): XlsxWorkbook {
 /** For each cell style index (`s="…"`): whether its number format shows a date. */
 export function readDateStyles(zip: ZipReader, stylesPath: string | null): boolean[] {
   if (!stylesPath || !zip.has(stylesPath)) return [];
-  const xml = readPart(zip, stylesPath);
+  const { xml, p } = readPart(zip, stylesPath);
   // Custom formats (ids 164+, or a built-in id redefined) decide by their code; the rest by id.
   const customFormats = new Map<number, string>();
-  for (const [from, to] of tags(xml, 'numFmt')) {
+  for (const [from, to] of tags(xml, `${p}numFmt`)) {
     const id = Number(attribute(xml, from, to, 'numFmtId'));
     if (Number.isInteger(id)) customFormats.set(id, attribute(xml, from, to, 'formatCode') ?? '');
   }
-  const cellXfsStart = xml.indexOf('<cellXfs');
-  const cellXfsEnd = xml.indexOf('</cellXfs>', cellXfsStart);
+  const cellXfsStart = xml.indexOf(`<${p}cellXfs`);
+  const cellXfsEnd = xml.indexOf(`</${p}cellXfs>`, cellXfsStart);
   if (cellXfsStart === -1 || cellXfsEnd === -1) return [];
   const section = xml.slice(cellXfsStart, cellXfsEnd);
   const styles: boolean[] = [];
-  for (const [from, to] of tags(section, 'xf')) {
+  for (const [from, to] of tags(section, `${p}xf`)) {
     const id = Number(attribute(section, from, to, 'numFmtId') ?? '0');
     const code = customFormats.get(id);
     styles.push(code !== undefined ? isDateFormatCode(code) : isBuiltinDateFormat(id));
@@ -138,17 +139,39 @@ export function unescapeOoxml(text: string): string {
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 }
 
-/** The text of one `<si>` (or `<is>`) body: plain `<t>`, or rich runs; phonetic runs left out. */
-export function stringItemText(xml: string, from: number, to: number): string {
-  const t = xml.indexOf('<t', from);
+/** `body` without its `<tag …>…</tag>` elements. */
+function withoutElements(body: string, tag: string): string {
+  const open = `<${tag}`;
+  const close = `</${tag}>`;
+  let kept = '';
+  let from = 0;
+  for (let at = body.indexOf(open); at !== -1; at = body.indexOf(open, at + 1)) {
+    if (!endsTagName(body.charCodeAt(at + open.length))) continue;
+    const end = body.indexOf(close, at);
+    if (end === -1) break;
+    kept += body.slice(from, at);
+    from = end + close.length;
+    at = from - 1;
+  }
+  return from === 0 ? body : kept + body.slice(from);
+}
+
+/**
+ * The text of one `<si>` (or `<is>`) body: plain `<t>`, or rich runs; phonetic runs left out.
+ * `p`: the part's element prefix (rootPrefix).
+ */
+export function stringItemText(xml: string, from: number, to: number, p = ''): string {
+  const open = p === '' ? '<t' : `<${p}t`;
+  const close = p === '' ? '</t>' : `</${p}t>`;
+  const t = xml.indexOf(open, from);
   if (t === from) {
     const tagEnd = xml.indexOf('>', t);
     if (selfClosing(xml, tagEnd)) return '';
-    const close = xml.indexOf('</t>', tagEnd);
-    if (close !== -1 && close + 4 === to) return unescapeOoxml(unescapeXml(xml.slice(tagEnd + 1, close)));
+    const end = xml.indexOf(close, tagEnd);
+    if (end !== -1 && end + close.length === to) return unescapeOoxml(unescapeXml(xml.slice(tagEnd + 1, end)));
   }
-  const body = xml.slice(from, to).replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
-  return unescapeOoxml(elementTexts(body, 't').join(''));
+  const body = withoutElements(xml.slice(from, to), `${p}rPh`);
+  return unescapeOoxml(elementTexts(body, `${p}t`).join(''));
 }
 
 /** Every shared string, streamed out of sharedStrings.xml. */
@@ -160,15 +183,28 @@ export function readSharedStrings(zip: ZipReader, path: string | null, limits: R
   const decoder = new TextDecoder('utf-8');
   const guard = new DeclarationGuard();
   let pending = '';
+  // The element names, once the root tells their prefix.
+  let p: string | null = null;
+  let open = '<si';
+  let close = '</si>';
   for (const chunk of zip.chunks(path)) {
     const text = decoder.decode(chunk, { stream: true });
     guard.check(text);
     pending += text;
+    if (p === null) {
+      p = rootPrefix(pending);
+      if (p === null) {
+        if (pending.length > limits.maxRowChars) throw unreadable(FILE_MESSAGES.damaged('textos compartilhados sem raiz reconhecível'));
+        continue;
+      }
+      open = `<${p}si`;
+      close = `</${p}si>`;
+    }
     let at = 0;
     for (;;) {
-      const start = pending.indexOf('<si', at);
+      const start = pending.indexOf(open, at);
       if (start === -1) {
-        at = Math.max(at, pending.length - 3);
+        at = Math.max(at, pending.length - open.length);
         break;
       }
       const tagEnd = pending.indexOf('>', start);
@@ -181,13 +217,13 @@ export function readSharedStrings(zip: ZipReader, path: string | null, limits: R
         at = tagEnd + 1;
         continue;
       }
-      const end = pending.indexOf('</si>', tagEnd);
+      const end = pending.indexOf(close, tagEnd);
       if (end === -1) {
         at = start;
         break;
       }
-      strings.add(stringItemText(pending, tagEnd + 1, end));
-      at = end + 5;
+      strings.add(stringItemText(pending, tagEnd + 1, end, p));
+      at = end + close.length;
     }
     pending = pending.slice(at);
     if (pending.length > limits.maxRowChars) throw unreadable(FILE_MESSAGES.damaged('texto compartilhado grande demais'));

@@ -5,10 +5,10 @@ import { columnLetter } from '../../../shared/display/columnLetter';
 import { shownSpreadsheetError } from '../../../shared/spreadsheetErrors';
 import { booleanText, isoDateText, numberCellText, serialDateText } from './cells';
 import { FILE_MESSAGES, unreadable, type ReaderLimits } from './limits';
-import type { RawRow } from './source';
+import type { ColumnSpan, RawRow } from './source';
 import type { PackedTexts } from './packedTexts';
 import { stringItemText, unescapeOoxml } from './xlsxParts';
-import { attribute, DeclarationGuard, endsTagName, selfClosing, unescapeXml } from './xml';
+import { attribute, DeclarationGuard, endsTagName, rootPrefix, selfClosing, unescapeXml } from './xml';
 
 export interface SheetContext {
   sharedStrings: PackedTexts;
@@ -45,9 +45,55 @@ function cellName(column: number, row: number): string {
 }
 
 /** Last row of the `<dimension ref="A1:L250001"/>`, when the writer gave one. */
-export function dimensionRows(prolog: string): number | null {
-  const match = /<dimension\s+ref="[A-Za-z]*\d*:?[A-Za-z]*(\d+)"/.exec(prolog);
+export function dimensionRows(prolog: string, p = ''): number | null {
+  const match = /^[A-Za-z]*\d*:?[A-Za-z]*(\d+)$/.exec(elementAttribute(prolog, `${p}dimension`, 'ref') ?? '');
   return match ? Number(match[1]) : null;
+}
+
+/** Attribute `name` of the first `<tag …>` of `xml`, or null. */
+function elementAttribute(xml: string, tag: string, name: string): string | null {
+  const open = `<${tag}`;
+  for (let at = xml.indexOf(open); at !== -1; at = xml.indexOf(open, at + 1)) {
+    if (!endsTagName(xml.charCodeAt(at + open.length))) continue;
+    const end = xml.indexOf('>', at);
+    return end === -1 ? null : attribute(xml, at, end, name);
+  }
+  return null;
+}
+
+/** The columns `<cols>` hides (`hidden="1"`), zero-based: `<col>` comes before the sheet's data. */
+export function hiddenColumnSpans(prolog: string, p = ''): ColumnSpan[] {
+  const spans: ColumnSpan[] = [];
+  const open = `<${p}col`;
+  for (let at = prolog.indexOf(open); at !== -1; at = prolog.indexOf(open, at + 1)) {
+    // `<cols>` itself ends its name with an "s".
+    if (!endsTagName(prolog.charCodeAt(at + open.length))) continue;
+    const end = prolog.indexOf('>', at);
+    if (end === -1) break;
+    const hidden = attribute(prolog, at, end, 'hidden');
+    if (hidden !== '1' && hidden !== 'true') continue;
+    const min = Number(attribute(prolog, at, end, 'min'));
+    const max = Number(attribute(prolog, at, end, 'max'));
+    if (Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max >= min) spans.push({ first: min - 1, last: max - 1 });
+  }
+  return spans;
+}
+
+/** The element names the scanner looks for, with the prefix the sheet writes them with. */
+function sheetNames(p: string) {
+  return {
+    sheetData: `<${p}sheetData`,
+    sheetDataEnd: `</${p}sheetData>`,
+    row: `<${p}row`,
+    rowEnd: `</${p}row>`,
+    c: `<${p}c`,
+    cEnd: `</${p}c>`,
+    v: `<${p}v`,
+    vEnd: `</${p}v>`,
+    f: `<${p}f`,
+    is: `<${p}is>`,
+    isEnd: `</${p}is>`,
+  };
 }
 
 export class SheetScanner {
@@ -57,8 +103,13 @@ export class SheetScanner {
   private lastRow = 0;
   private readonly guard = new DeclarationGuard();
   private readonly decoder = new TextDecoder('utf-8');
+  /** The root's prefix (rootPrefix), known from the first bytes; its element names. */
+  private p: string | null = null;
+  private names = sheetNames('');
   /** Rows the dimension element announces (known once the prolog is read). */
   rowsAnnounced: number | null = null;
+  /** Columns hidden in the sheet (known once the prolog is read). */
+  hiddenColumns: ColumnSpan[] | null = null;
 
   constructor(private readonly context: SheetContext) {}
 
@@ -75,14 +126,20 @@ export class SheetScanner {
     const rows: RawRow[] = [];
     let at = 0;
     if (!this.started) {
-      const data = this.pending.indexOf('<sheetData');
+      if (this.p === null) {
+        this.p = rootPrefix(this.pending);
+        if (this.p !== null) this.names = sheetNames(this.p);
+      }
+      const data = this.p === null ? -1 : this.pending.indexOf(this.names.sheetData);
       if (data === -1) {
         if (this.pending.length > this.context.limits.maxRowChars) throw unreadable(FILE_MESSAGES.damaged('aba sem dados reconhecíveis'));
         return rows;
       }
       const dataTagEnd = this.pending.indexOf('>', data);
       if (dataTagEnd === -1) return rows;
-      this.rowsAnnounced = dimensionRows(this.pending.slice(0, data));
+      const prolog = this.pending.slice(0, data);
+      this.rowsAnnounced = dimensionRows(prolog, this.p ?? '');
+      this.hiddenColumns = hiddenColumnSpans(prolog, this.p ?? '');
       this.started = true;
       if (selfClosing(this.pending, dataTagEnd)) {
         this.finished = true;
@@ -92,16 +149,17 @@ export class SheetScanner {
       at = dataTagEnd + 1;
     }
     const s = this.pending;
+    const names = this.names;
     for (;;) {
-      const rowStart = s.indexOf('<row', at);
+      const rowStart = s.indexOf(names.row, at);
       const gapEnd = rowStart === -1 ? s.length : rowStart;
-      if (gapEnd > at && s.slice(at, gapEnd).includes('</sheetData>')) {
+      if (gapEnd > at && s.slice(at, gapEnd).includes(names.sheetDataEnd)) {
         this.finished = true;
         this.pending = '';
         return rows;
       }
       if (rowStart === -1) {
-        at = Math.max(at, s.length - 12);
+        at = Math.max(at, s.length - names.sheetDataEnd.length);
         break;
       }
       const tagEnd = s.indexOf('>', rowStart);
@@ -109,7 +167,7 @@ export class SheetScanner {
         at = rowStart;
         break;
       }
-      if (!endsTagName(s.charCodeAt(rowStart + 4))) {
+      if (!endsTagName(s.charCodeAt(rowStart + names.row.length))) {
         at = tagEnd + 1;
         continue;
       }
@@ -121,7 +179,7 @@ export class SheetScanner {
         at = tagEnd + 1;
         continue;
       }
-      const rowEnd = s.indexOf('</row>', tagEnd);
+      const rowEnd = s.indexOf(names.rowEnd, tagEnd);
       if (rowEnd === -1) {
         at = rowStart;
         break;
@@ -133,7 +191,7 @@ export class SheetScanner {
       const cells = this.cells(s, tagEnd + 1, rowEnd, rowNumber);
       const hidden = tagAttribute(rowTag, 'hidden');
       if (cells.length > 0) rows.push(hidden === '1' || hidden === 'true' ? { row: rowNumber, cells, hidden: true } : { row: rowNumber, cells });
-      at = rowEnd + 6;
+      at = rowEnd + names.rowEnd.length;
     }
     this.pending = s.slice(at);
     if (this.pending.length > this.context.limits.maxRowChars) throw unreadable(FILE_MESSAGES.rowTooLong(this.lastRow + 1));
@@ -148,13 +206,14 @@ export class SheetScanner {
   private cells(s: string, from: number, to: number, rowNumber: number): string[] {
     const cells: string[] = [];
     const { sharedStrings, dateStyles, date1904, limits } = this.context;
+    const names = this.names;
     let next = 0;
     let at = from;
     for (;;) {
-      const c = s.indexOf('<c', at);
+      const c = s.indexOf(names.c, at);
       if (c === -1 || c >= to) break;
       const tagEnd = s.indexOf('>', c);
-      if (!endsTagName(s.charCodeAt(c + 2))) {
+      if (!endsTagName(s.charCodeAt(c + names.c.length))) {
         at = tagEnd + 1;
         continue;
       }
@@ -167,26 +226,26 @@ export class SheetScanner {
         at = tagEnd + 1;
         continue;
       }
-      const close = s.indexOf('</c>', tagEnd);
+      const close = s.indexOf(names.cEnd, tagEnd);
       if (close === -1 || close > to) throw unreadable(FILE_MESSAGES.damaged(`célula sem fechamento na linha ${rowNumber}`));
-      at = close + 4;
+      at = close + names.cEnd.length;
       const type = tagAttribute(tag, 't') ?? 'n';
       let text: string;
       if (type === 'inlineStr') {
-        const is = s.indexOf('<is>', tagEnd);
-        const isEnd = is === -1 || is > close ? -1 : s.indexOf('</is>', is);
-        text = isEnd === -1 ? '' : stringItemText(s, is + 4, isEnd);
+        const is = s.indexOf(names.is, tagEnd);
+        const isEnd = is === -1 || is > close ? -1 : s.indexOf(names.isEnd, is);
+        text = isEnd === -1 ? '' : stringItemText(s, is + names.is.length, isEnd, this.p ?? '');
       } else {
-        const v = s.indexOf('<v', tagEnd);
+        const v = s.indexOf(names.v, tagEnd);
         if (v === -1 || v > close) {
           // A formula never calculated (a file written by a script): its value is unknown, not empty.
-          const f = s.indexOf('<f', tagEnd);
+          const f = s.indexOf(names.f, tagEnd);
           if (f !== -1 && f < close) throw unreadable(FILE_MESSAGES.formulaWithoutValue(reference ?? cellName(column, rowNumber)));
           continue;
         }
         const vTagEnd = s.indexOf('>', v);
         if (selfClosing(s, vTagEnd)) continue;
-        const vClose = s.indexOf('</v>', vTagEnd);
+        const vClose = s.indexOf(names.vEnd, vTagEnd);
         if (vClose === -1 || vClose > close) continue;
         const raw = s.slice(vTagEnd + 1, vClose);
         switch (type) {

@@ -31,6 +31,34 @@ export function selfClosing(source: string, tagEnd: number): boolean {
   return source.charCodeAt(tagEnd - 1) === 47 /* / */;
 }
 
+/**
+ * The namespace prefix of the part's root element, with its colon: `x:` for `<x:worksheet …>` (as
+ * the .NET OpenXML SDK writes), '' for `<worksheet …>`. Every element of the part is then searched
+ * as `<${prefix}row`: learnt once per part, no per-cell work. Null while the root's name is not
+ * all in `xml` yet (a streamed part's first bytes).
+ */
+export function rootPrefix(xml: string): string | null {
+  let at = 0;
+  for (;;) {
+    at = xml.indexOf('<', at);
+    if (at === -1) return null;
+    const next = xml.charCodeAt(at + 1);
+    if (next === 63 /* ? */ || next === 33 /* ! */) {
+      // The XML declaration, a comment (a DOCTYPE is refused by the guard anyway).
+      const end = xml.startsWith('<!--', at) ? xml.indexOf('-->', at) : xml.indexOf('>', at);
+      if (end === -1) return null;
+      at = end + 1;
+      continue;
+    }
+    let end = at + 1;
+    while (end < xml.length && !endsTagName(xml.charCodeAt(end))) end++;
+    if (end === xml.length) return null;
+    const name = xml.slice(at + 1, end);
+    const colon = name.indexOf(':');
+    return colon === -1 ? '' : name.slice(0, colon + 1);
+  }
+}
+
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 function codePoint(value: number): string {
