@@ -54,6 +54,14 @@ const EIGHT_DIGITS = /^\d{8}$/;
 
 export const DIP_DATA_PENDING_MESSAGE =
   'A/o profissional confirmou a solicitação do DIP e dados de identificação foram corrigidos depois: peça à Implanta que corrija também a solicitação do DIP (possível só antes da confecção).';
+/** Once the card went to manufacture its request can no longer be corrected (DOMAIN, case G): a new DIP is the way. */
+export const DIP_IN_MANUFACTURE_DATA_MESSAGE =
+  'O DIP já foi enviado para confecção e dados de identificação foram corrigidos depois: o cartão não poderá ser corrigido. Oriente a/o profissional a solicitar um novo DIP.';
+
+/** What the pendência of a DIP request at risk asks, by how far the request went. */
+function dipDataPendingMessage(record: object): string {
+  return (record as { dipStatus?: unknown }).dipStatus === 'in_manufacture' ? DIP_IN_MANUFACTURE_DATA_MESSAGE : DIP_DATA_PENDING_MESSAGE;
+}
 
 /** Every pendência of a record, in the catalogue's order, whole-record ones last. */
 export function recordPendencies<R extends StoredValues>(record: R, context: PendencyContext<R> = {}): FoundPendency[] {
@@ -111,7 +119,7 @@ export function recordPendencies<R extends StoredValues>(record: R, context: Pen
   }
 
   const dip = context.dipDataPending;
-  if (dip === true || (typeof dip === 'function' && dip(record))) add('DIP_DATA_PENDING', null, DIP_DATA_PENDING_MESSAGE);
+  if (dip === true || (typeof dip === 'function' && dip(record))) add('DIP_DATA_PENDING', null, dipDataPendingMessage(record));
   return found;
 }
 

@@ -29,6 +29,17 @@ describe('the Pendências worklist on a designed registry', () => {
     expect([...codes].sort()).toEqual(PENDENCY_CODES.map((c) => c.code).sort());
   });
 
+  it('asks for the DIP request to be corrected while it can be, and for a new DIP once the card is in manufacture', () => {
+    const atRisk = { ...context, dipDataPending: () => true };
+    const [confirmed] = recordPendencies(professional({ dipStatus: 'confirmed' }), atRisk);
+    expect(confirmed?.message).toMatch(/peça à Implanta que corrija também a solicitação do DIP/);
+    const [manufacture] = recordPendencies(professional({ dipStatus: 'in_manufacture' }), atRisk);
+    expect(manufacture?.code).toBe('DIP_DATA_PENDING');
+    expect(manufacture?.message).toBe(
+      'O DIP já foi enviado para confecção e dados de identificação foram corrigidos depois: o cartão não poderá ser corrigido. Oriente a/o profissional a solicitar um novo DIP.',
+    );
+  });
+
   it('offers the whole corrected address for a misspelt provider, in the clerk’s words', () => {
     const [typo] = recordPendencies(professional({ email: 'ana@gmial.com' }), context);
     expect(typo).toMatchObject({ code: 'EMAIL_TYPO', suggestion: 'ana@gmail.com' });
