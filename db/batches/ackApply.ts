@@ -226,7 +226,8 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
     const iso = now.toISOString();
     const operator = settings.operator;
     // When the file gives no date for a DIP status: as of the answer (or of its import).
-    const answeredAt = (ack.acknowledgedAt !== null ? normaliseDipDate(ack.acknowledgedAt) : null) ?? iso;
+    const acknowledgedAt = ack.acknowledgedAt !== null ? normaliseDipDate(ack.acknowledgedAt) : null;
+    const answeredAt = acknowledgedAt ?? iso;
     let applied = 0;
     let rejected = 0;
     let unchanged = 0;
@@ -296,6 +297,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
           status: answer.dipStatus,
           date: answer.dipStatusDate ?? undatedAt,
           batchId: batch.id,
+          dated: answer.dipStatusDate !== null || acknowledgedAt !== null,
           note: `Informada pela Implanta na confirmação do lote ${batch.number}.`,
           now: iso,
           operator,

@@ -1,7 +1,9 @@
 // Implanta's answer may say where a professional's DIP stands (requested, confirmed, in
 // manufacture, issued). Implanta is where the DIP is requested and made, so its word on the status
 // is the desk's: the desk takes it when it is news — another status, dated no earlier than what
-// Implanta said before (a registry load's status is the main system's undated copy, never newer) —
+// Implanta said before (a registry load's status is the main system's undated copy, never newer),
+// and, when only its import dates it, not from an answer to a lote older than the one whose answer
+// set the status (a CSV has no date: an old lote's answer found late would always look newest) —
 // and writes it the way every record change is written: the row version bumped, the pendências
 // refreshed, one history entry. The caller owns the transaction.
 import type { Database } from 'better-sqlite3';
@@ -55,9 +57,24 @@ export interface DipNews {
   /** `YYYY-MM-DD` or an ISO date-time. */
   date: string;
   batchId: number;
+  /**
+   * Whether Implanta dated the status (its own date, or the answer's acknowledgedAt); false when the
+   * desk dated it by the import, which makes any answer look like the newest news.
+   */
+  dated: boolean;
   note: string;
   now: string;
   operator: string;
+}
+
+/** The lote whose answer wrote the record's DIP status; null when its latest change came from a registry load (or none). */
+function reportingLote(db: Database, professionalId: number): number | null {
+  const last = statement<{ kind: string; batchId: number | null }>(
+    db,
+    "SELECT kind, batch_id AS batchId FROM record_history WHERE professional_id = ? AND field = 'dipStatus' ORDER BY id DESC LIMIT 1",
+  ).get(professionalId);
+  // An entry naming no lote is older than every lote.
+  return last?.kind === 'dip_update' ? (last.batchId ?? 0) : null;
 }
 
 /**
@@ -65,10 +82,18 @@ export interface DipNews {
  * status came from an answer, not from a registry load).
  */
 export function dipReportedByImplanta(db: Database, professionalId: number): boolean {
-  const last = statement<{ kind: string }>(db, "SELECT kind FROM record_history WHERE professional_id = ? AND field = 'dipStatus' ORDER BY id DESC LIMIT 1").get(
-    professionalId,
-  );
-  return last?.kind === 'dip_update';
+  return reportingLote(db, professionalId) !== null;
+}
+
+/**
+ * Whether the news is stale: dated before what Implanta said last, or — dated only by its import —
+ * an answer to a lote older than the one whose answer set the status. Only one lote is open at a
+ * time, so lote ids run in the order they were sealed.
+ */
+function isStale(news: DipNews, storedAt: string | null, reportedBy: number | null): boolean {
+  if (reportedBy === null) return false;
+  if (storedAt !== null && isOlderThan(news.date, storedAt)) return true;
+  return !news.dated && news.batchId < reportedBy;
 }
 
 /** Sets a professional's DIP status from Implanta's answer, unless it is the same or older news. */
@@ -77,7 +102,7 @@ export function applyDipStatus(db: Database, news: DipNews): DipOutcome {
     news.professionalId,
   );
   if (!row || row.dip_status === news.status) return 'same';
-  if (row.dip_status_at !== null && isOlderThan(news.date, row.dip_status_at) && dipReportedByImplanta(db, news.professionalId)) return 'stale';
+  if (isStale(news, row.dip_status_at, reportingLote(db, news.professionalId))) return 'stale';
   statement(db, 'UPDATE professionals SET dip_status = ?, dip_status_at = ?, row_version = row_version + 1, updated_at = ? WHERE id = ?').run(
     news.status,
     news.date,

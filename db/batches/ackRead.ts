@@ -14,6 +14,8 @@ import { columnLetter } from '../../shared/display/columnLetter';
 import { openToRead, unreadableFile } from '../fileRefusals';
 import { filledBeyondHeader, shiftedRowMessage } from '../imports/readers/shiftedRow';
 import type { RawRow } from '../imports/readers/source';
+import { cpfColumn, cpfOfCell } from './ackCpfColumn';
+import { statusOf, unknownStatusMessage } from './ackStatusWords';
 import { ackInvalid as invalid, compoundRows, csvRows, isCompound, refuseTextAsSpreadsheet, xlsxRows } from './ackSheets';
 import { schemaRefusal, unreadVersion, type ItemNamer } from './ackJsonErrors';
 import { repeatedKey } from './ackJsonKeys';
@@ -60,32 +62,6 @@ export function capMessage(message: string): string {
   let kept = message.slice(0, MAX_MESSAGE_CHARS - 1);
   if (/[\uD800-\uDBFF]$/.test(kept)) kept = kept.slice(0, -1);
   return `${kept}…`;
-}
-
-type Outcome = { status: AckAnswer['status']; registryOnly: boolean };
-const SYNCED: Outcome = { status: 'synced', registryOnly: false };
-const REGISTRY_ONLY: Outcome = { status: 'synced', registryOnly: true };
-const REJECTED: Outcome = { status: 'rejected', registryOnly: false };
-
-/** Words of the situação column, folded and with punctuation as spaces. */
-const STATUS_WORDS: Record<string, Outcome> = {
-  applied: SYNCED,
-  aplicada: SYNCED,
-  aplicado: SYNCED,
-  synced_registry_only: REGISTRY_ONLY,
-  rejected: REJECTED,
-  rejeitada: REJECTED,
-  rejeitado: REJECTED,
-  // The desk's own messages say "a Implanta recusou": a person typing the answer may too.
-  recusada: REJECTED,
-  recusado: REJECTED,
-};
-/** "aplicada no cadastro, DIP não corrigido", "aplicada só no cadastro"… */
-const REGISTRY_ONLY_WORDS = /^aplicad[ao] (?:so |somente |apenas )?no cadastro(?: (?:e )?(?:o )?dip nao (?:foi )?corrigid[ao])?$/;
-
-function statusOf(cell: string): Outcome | undefined {
-  const words = foldForSearch(cell).replace(/[^a-z0-9_]+/g, ' ').trim();
-  return STATUS_WORDS[words] ?? (REGISTRY_ONLY_WORDS.test(words) ? REGISTRY_ONLY : undefined);
 }
 
 /**
@@ -250,7 +226,6 @@ const HEADERS = {
   message: ['mensagem', 'message', 'motivo', 'observacao'],
   dipStatus: ['situacao do dip', 'status do dip', 'situacao dip', 'status dip', 'dipstatus', 'dip'],
   dipStatusDate: ['data do dip', 'data da situacao do dip', 'dipstatusdate', 'data dip', 'data situacao dip'],
-  cpf: ['cpf'],
 };
 
 /**
@@ -305,16 +280,6 @@ function messageColumn(header: string[]): number {
   return titled[0] ?? -1;
 }
 
-/**
- * A CPF cell as 11 digits (punctuation ignored, the leading zeros a number cell dropped put back);
- * null for anything else (empty, masked), which is then not compared.
- */
-function cpfOfCell(cell: string): string | null {
-  if (!/^[\d.\-\s]+$/.test(cell)) return null;
-  const digits = cell.replace(/\D/g, '');
-  return digits.length >= 9 && digits.length <= 11 ? digits.padStart(11, '0') : null;
-}
-
 /** The columns read, as the messages name them. */
 const COLUMN_WORDS = ['id', 'situação', 'mensagem', 'situação do DIP', 'data do DIP'];
 
@@ -328,10 +293,10 @@ function answersFromRows(rows: RawRow[], textFile: boolean): AckAnswer[] {
   const messageAt = messageColumn(header);
   const dipColumn = column(header, HEADERS.dipStatus);
   const dipDateColumn = column(header, HEADERS.dipStatusDate);
-  const cpfColumn = column(header, HEADERS.cpf);
   if (idColumn < 0 || statusColumn < 0) {
     throw invalid('A planilha de confirmação precisa das colunas "id" e "situação" (e, se houver, "mensagem") na primeira linha.');
   }
+  const cpfAt = cpfColumn(header, (rows[headerIndex] as RawRow).row, [idColumn, statusColumn, messageAt, dipColumn, dipDateColumn]);
   const answers: AckAnswer[] = [];
   for (let i = headerIndex + 1; i < rows.length; i++) {
     const { row: line, cells: row } = rows[i] as RawRow;
@@ -356,11 +321,7 @@ function answersFromRows(rows: RawRow[], textFile: boolean): AckAnswer[] {
       throw invalid(`Linha ${line}, coluna id: ${said} (esperado um UUID, como no pacote).`);
     }
     const outcome = statusOf(row[statusColumn] ?? '');
-    if (!outcome) {
-      throw invalid(
-        `Linha ${line}, coluna situação: ${(row[statusColumn] ?? '') === '' ? 'a célula está vazia' : `"${row[statusColumn]}" não é uma situação conhecida`}; use aplicada, aplicada no cadastro (DIP não corrigido) ou rejeitada.`,
-      );
-    }
+    if (!outcome) throw invalid(unknownStatusMessage(line, row[statusColumn] ?? ''));
     let dipStatus: DipStatus | null = null;
     if (dipCell !== '') {
       const parsed = parseDipStatus(dipCell);
@@ -373,7 +334,7 @@ function answersFromRows(rows: RawRow[], textFile: boolean): AckAnswer[] {
       dipStatusDate = normaliseDipDate(spreadsheetDate(dateCell));
       if (dipStatusDate === null) throw invalid(`Linha ${line}, coluna data do DIP: "${dateCell}" não é uma data válida; use dd/mm/aaaa.`);
     }
-    const cpf = cpfColumn >= 0 ? cpfOfCell(row[cpfColumn] ?? '') : null;
+    const cpf = cpfAt >= 0 ? cpfOfCell(row[cpfAt] ?? '') : null;
     answers.push({ id, ...outcome, message: capMessage(plainLine(message)) || null, dipStatus, dipStatusDate, line, ...(cpf === null ? {} : { cpf }) });
   }
   if (answers.length === 0) throw invalid('A planilha de confirmação não tem nenhuma resposta abaixo do cabeçalho.');
