@@ -21,15 +21,18 @@ import { formatCount } from '../../shared/display/numbers';
 import { DateTimeText } from '../components/DateTimeText';
 import { EmptyState } from '../components/EmptyState';
 import { PagedTable, type Column } from '../components/PagedTable';
+import { useImportResume } from '../stores/importResume';
 import { useImports } from '../stores/imports';
 import { useNotify } from '../stores/notify';
 import { ImportProgress } from './ImportProgress';
 import { ImportReportButton } from './ImportReportButton';
 import { IMPORT_TEXT as TEXT } from './import.text';
+import { IMPORT_RESUME_TEXT as RESUME } from './importResume.text';
 import { BusyButton } from '../components/BusyButton';
 
 export function ImportHistory() {
   const { history, historyError, historyJob, loadHistory } = useImports();
+  const writing = useImportResume((s) => s.writing !== null);
   const [undoing, setUndoing] = useState<ImportRecord | null>(null);
   const t = TEXT.history;
 
@@ -40,6 +43,14 @@ export function ImportHistory() {
           {t.title}
         </Typography>
       </Box>
+      {writing && history && history.items.length > 0 ? (
+        <Stack direction="row" spacing={1} sx={{ px: 2, pb: 1, alignItems: 'center' }}>
+          <Chip size="small" variant="outlined" color="info" label={RESUME.historyWriting} />
+          <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+            {RESUME.historyWritingHelp}
+          </Typography>
+        </Stack>
+      ) : null}
       {historyError ? <Alert severity="error" sx={{ mx: 2, mb: 2 }}>{historyError}</Alert> : null}
       {historyJob ? (
         <Box sx={{ px: 2 }}>
@@ -53,7 +64,7 @@ export function ImportHistory() {
         columns={historyColumns(historyJob !== null, setUndoing)}
         rows={history ? history.items : null}
         rowKey={(item) => item.id}
-        empty={<EmptyState icon={<HistoryIcon />} title={t.empty} />}
+        empty={<EmptyState icon={<HistoryIcon />} title={writing ? RESUME.historyWritingHelp : t.empty} />}
         paging={
           // Ten fit without paging.
           history && history.total > 10

@@ -18,6 +18,34 @@ export async function followJob(jobId: string, onStatus: (status: JobStatus) => 
   }
 }
 
+/** A job this page started, with what it was started with. */
+export type StartedJob = { [C in JobChannel]: { channel: C; input: Input<C>; jobId: string } }[JobChannel];
+
+/** Hears of the jobs this page starts and of their end: a screen that must find one again after a reload. */
+export interface JobWatcher {
+  started?(job: StartedJob): void;
+  /** `final` is null when the page lost sight of the job (its status could not be asked): it may still run. */
+  ended?(job: StartedJob, final: JobStatus | null): void;
+}
+
+const watchers = new Set<JobWatcher>();
+
+/** Answers the unsubscribe. */
+export function watchJobs(watcher: JobWatcher): () => void {
+  watchers.add(watcher);
+  return () => void watchers.delete(watcher);
+}
+
+function tell(each: (watcher: JobWatcher) => void): void {
+  for (const watcher of watchers) {
+    try {
+      each(watcher);
+    } catch {
+      // A watcher that fails never changes the job's outcome for the screen that started it.
+    }
+  }
+}
+
 /** A job's end as a screen needs it, with the job's id once it started. */
 export type RunOutcome<C extends JobChannel> = JobOutcome<ChannelJobResult<C>> & { jobId?: string };
 
@@ -32,7 +60,18 @@ export async function runJob<C extends JobChannel>(channel: C, input: Input<C>, 
     const code = error instanceof ClientError ? error.code : 'INTERNAL';
     return { ok: false, cancelled: false, code, message: errorMessage(error) };
   }
-  const final = await followJob(jobId, onStatus);
+  const job = { channel, input, jobId } as StartedJob;
+  tell((watcher) => watcher.started?.(job));
+  let final: JobStatus;
+  try {
+    final = await followJob(jobId, onStatus);
+  } catch (error) {
+    // The job may still run: those who kept its id keep it (the next look at it finds its end).
+    tell((watcher) => watcher.ended?.(job, null));
+    const code = error instanceof ClientError ? error.code : 'INTERNAL';
+    return { ok: false, cancelled: false, code, message: errorMessage(error), jobId };
+  }
+  tell((watcher) => watcher.ended?.(job, final));
   return { ...jobOutcome(JOB_OF_CHANNEL[channel], final), jobId };
 }
 
