@@ -109,7 +109,7 @@ export function batchPackageProblem(paths: string[]): { code: string; message: s
   return {
     code: 'NOT_A_BACKUP',
     message:
-      'Este arquivo é um pacote de lote para a Implanta, não um backup do CRESS Desk: escolha um arquivo de backup (o nome tem "backup"). Um pacote de lote é conferido pelo comando cress-desk batch verify ARQUIVO.',
+      'Este arquivo é um pacote de lote para a Implanta, não um backup do CRESS Desk: escolha um arquivo de backup (o nome tem "backup"). Os lotes e seus pacotes ficam na tela Lotes.',
   };
 }
 

@@ -236,6 +236,11 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
   }
 }
 
+/** Where the header with no row under it is: a CSV has no sheets ("abas"), only the file. */
+function headerOnlyWhere(format: SpreadsheetSource['format'], sheet: string, fileName: string): string {
+  return format === 'csv' ? `O arquivo “${fileName}”` : `A aba “${sheet}”`;
+}
+
 function processRows(
   source: SpreadsheetSource,
   sheet: string,
@@ -371,7 +376,7 @@ function processRows(
   drain();
   report();
   if (context.cancelled()) throw jobCancelled();
-  if (counts.rows === 0) throw new AppError('FILE_UNREADABLE', `A aba “${sheet}” só tem o cabeçalho: não há linhas para importar.`);
+  if (counts.rows === 0) throw new AppError('FILE_UNREADABLE', `${headerOnlyWhere(source.format, sheet, input.name)} só tem o cabeçalho: não há linhas para importar.`);
   const sample = [...firstRows, ...rejectedRows.list()].sort((a, b) => a.row - b.row);
   reportRows.sort((a, b) => a.row - b.row);
   return { counts, dip, dipPeople: dipPeople.list(), errors: errors.list(), errorsTotal, warned, sample, reportRows, hiddenRows };

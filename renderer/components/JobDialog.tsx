@@ -14,6 +14,7 @@ import type { JobStatus } from '../../shared/contract/jobs';
 import { JobProgress } from './JobProgress';
 import { useKeepTyped } from './KeepTyped';
 import { BusyButton } from './BusyButton';
+import { DialogForm } from './DialogForm';
 
 export interface JobDialogConfirm {
   label: string;
@@ -133,9 +134,7 @@ export function JobDialog({
     <>
       <Dialog open onClose={busy ? undefined : keep.close} maxWidth={maxWidth} fullWidth aria-labelledby={id}>
         {onSubmit ? (
-          <Box component="form" onSubmit={submit} noValidate>
-            {body}
-          </Box>
+          <DialogForm onSubmit={submit}>{body}</DialogForm>
         ) : (
           body
         )}

@@ -1,5 +1,6 @@
 // A confirmation that needs a reason (cancel a correction, dismiss a rejection, resolve a
-// conflict): says the exact consequence, asks why, shows the store's refusal in place.
+// conflict): says the exact consequence, asks why, shows the store's refusal in place. Enter
+// confirms, as in every dialog; a reason may be long, so Shift+Enter starts a new line.
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -8,10 +9,11 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { COMMON_TEXT } from './common.text';
 import { useKeepTyped } from './KeepTyped';
 import { BusyButton } from './BusyButton';
+import { DialogForm } from './DialogForm';
 
 const MIN_REASON = 5;
 /** The longest reason the store keeps. The input has no maxLength: a pasted text would lose its end without a word. */
@@ -29,6 +31,13 @@ export interface ReasonDialogProps {
   onConfirm(reason: string): Promise<string | null>;
 }
 
+/** Enter sends the reason's form (a multi-line field would take it as a new line); Shift+Enter keeps the new line. */
+function submitOnEnter(event: KeyboardEvent<HTMLDivElement>) {
+  if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return;
+  event.preventDefault();
+  (event.target as HTMLElement).closest('form')?.requestSubmit();
+}
+
 export function ReasonDialog({ open, title, consequence, confirmLabel, reasonLabel = COMMON_TEXT.reasonLabel, onClose, onConfirm }: ReasonDialogProps) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -44,7 +53,10 @@ export function ReasonDialog({ open, title, consequence, confirmLabel, reasonLab
   const short = reason.trim().length < MIN_REASON;
   const tooLong = reason.trim().length > MAX_REASON;
 
-  async function confirm() {
+  async function confirm(event?: FormEvent) {
+    event?.preventDefault();
+    // The dialog is a portal: its submit must not reach a form it was opened from.
+    event?.stopPropagation();
     if (short || tooLong || busy) return;
     setBusy(true);
     const problem = await onConfirm(reason.trim());
@@ -56,34 +68,37 @@ export function ReasonDialog({ open, title, consequence, confirmLabel, reasonLab
   return (
     <>
       <Dialog open={open} onClose={busy ? undefined : keep.close} aria-labelledby={titleId} maxWidth="sm" fullWidth>
-        <DialogTitle id={titleId}>{title}</DialogTitle>
-        <DialogContent>
-          <DialogContentText sx={{ mb: 2 }}>{consequence}</DialogContentText>
-          {error ? (
-            <Alert severity="error" sx={{ mb: 2 }} role="alert">
-              {error}
-            </Alert>
-          ) : null}
-          <TextField
-            autoFocus
-            fullWidth
-            multiline
-            minRows={2}
-            label={reasonLabel}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            error={tooLong}
-            helperText={tooLong ? COMMON_TEXT.reasonTooLong(MAX_REASON, reason.trim().length) : short ? COMMON_TEXT.reasonHelp(MIN_REASON) : ' '}
-          />
-        </DialogContent>
-        <DialogActions>
-          <BusyButton onClick={onClose} busy={busy}>
-            {COMMON_TEXT.cancelAction}
-          </BusyButton>
-          <Button variant="contained" onClick={() => void confirm()} disabled={short || tooLong || busy}>
-            {confirmLabel}
-          </Button>
-        </DialogActions>
+        <DialogForm onSubmit={(e) => void confirm(e)}>
+          <DialogTitle id={titleId}>{title}</DialogTitle>
+          <DialogContent>
+            <DialogContentText sx={{ mb: 2 }}>{consequence}</DialogContentText>
+            {error ? (
+              <Alert severity="error" sx={{ mb: 2 }} role="alert">
+                {error}
+              </Alert>
+            ) : null}
+            <TextField
+              autoFocus
+              fullWidth
+              multiline
+              minRows={2}
+              label={reasonLabel}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              onKeyDown={submitOnEnter}
+              error={tooLong}
+              helperText={tooLong ? COMMON_TEXT.reasonTooLong(MAX_REASON, reason.trim().length) : short ? COMMON_TEXT.reasonHelp(MIN_REASON) : COMMON_TEXT.reasonKeys}
+            />
+          </DialogContent>
+          <DialogActions>
+            <BusyButton onClick={onClose} busy={busy}>
+              {COMMON_TEXT.cancelAction}
+            </BusyButton>
+            <Button type="submit" variant="contained" disabled={short || tooLong || busy}>
+              {confirmLabel}
+            </Button>
+          </DialogActions>
+        </DialogForm>
       </Dialog>
       {keep.question}
     </>

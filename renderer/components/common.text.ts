@@ -22,6 +22,8 @@ export const COMMON_TEXT = {
         : `cerca de ${plural(Math.ceil(seconds / 60), 'minuto restante', 'minutos restantes')}`,
   reasonLabel: 'Motivo',
   reasonHelp: (min: number) => `Escreva o motivo (pelo menos ${min} caracteres).`,
+  /** Under a reason that may be confirmed: the field takes more than one line. */
+  reasonKeys: 'Enter confirma; Shift+Enter começa uma nova linha.',
   reasonTooLong: (max: number, length: number) => `Motivo muito longo: no máximo ${formatCount(max)} caracteres (tem ${formatCount(length)}).`,
   cancelAction: 'Voltar',
   discardTypedTitle: 'Descartar o que foi digitado?',

@@ -12,6 +12,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { FormEvent } from 'react';
+import { DialogForm } from '../components/DialogForm';
 import { useKeepTyped } from '../components/KeepTyped';
 import { BACKUPS_TEXT as TEXT } from './backups.text';
 import { PassphrasePair, usePassphrasePair } from './BackupsDialogs';
@@ -32,7 +33,7 @@ export function ImplantaCopyDialog({ open, onClose, onStart }: { open: boolean; 
   return (
     <>
       <Dialog open={open} onClose={keep.close} fullWidth maxWidth="sm">
-        <form onSubmit={submit} noValidate>
+        <DialogForm onSubmit={submit}>
           <DialogTitle>{TEXT.implantaTitle}</DialogTitle>
           <DialogContent>
             <Stack spacing={2}>
@@ -40,7 +41,7 @@ export function ImplantaCopyDialog({ open, onClose, onStart }: { open: boolean; 
               <Alert severity="warning" icon={<LockIcon />}>
                 {TEXT.implantaPassphraseWarning}
               </Alert>
-              <PassphrasePair pair={pair} tooShortText={TEXT.implantaPassphraseTooShort} />
+              <PassphrasePair pair={pair} min={IMPLANTA_MIN_PASSPHRASE} tooShortText={TEXT.implantaPassphraseTooShort} />
             </Stack>
           </DialogContent>
           <DialogActions>
@@ -49,7 +50,7 @@ export function ImplantaCopyDialog({ open, onClose, onStart }: { open: boolean; 
               {TEXT.implantaStart}
             </Button>
           </DialogActions>
-        </form>
+        </DialogForm>
       </Dialog>
       {keep.question}
     </>

@@ -9,16 +9,18 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { BackupVerification, RestorePrepared } from '../../shared/contract/backups';
 import { PASSPHRASE_MAX } from '../../shared/contract/common';
 import { formatDateTimeBr } from '../../shared/rules/dates';
+import { DialogForm } from '../components/DialogForm';
 import { LimitedTextField } from '../components/LimitedTextField';
 import { useKeepTyped } from '../components/KeepTyped';
 import { tooLongError } from '../lib/textLimit';
@@ -53,7 +55,7 @@ export function usePassphrasePair(min: number) {
 }
 
 /** The two password fields of a new passphrase, with their messages once the clerk tried to go on. */
-export function PassphrasePair({ pair, tooShortText }: { pair: ReturnType<typeof usePassphrasePair>; tooShortText: string }) {
+export function PassphrasePair({ pair, min, tooShortText }: { pair: ReturnType<typeof usePassphrasePair>; min: number; tooShortText: string }) {
   return (
     <>
       <LimitedTextField
@@ -65,7 +67,8 @@ export function PassphrasePair({ pair, tooShortText }: { pair: ReturnType<typeof
         autoComplete="new-password"
         onChange={(e) => pair.setFirst(e.target.value)}
         error={pair.touched && pair.tooShort}
-        helperText={pair.touched && pair.tooShort ? tooShortText : ' '}
+        // The rule is said before any attempt; after a failed one, the failure in its place.
+        helperText={pair.touched && pair.tooShort ? tooShortText : TEXT.passphraseMin(min)}
       />
       <TextField
         type="password"
@@ -82,6 +85,7 @@ export function PassphrasePair({ pair, tooShortText }: { pair: ReturnType<typeof
 
 export function CreateBackupDialog({ open, onClose, onStart }: { open: boolean; onClose: () => void; onStart: (passphrase: string | null) => void }) {
   const [encrypt, setEncrypt] = useState(false);
+  const encryptHelpId = useId();
   const pair = usePassphrasePair(MIN_PASSPHRASE);
   const reset = () => {
     setEncrypt(false);
@@ -98,19 +102,26 @@ export function CreateBackupDialog({ open, onClose, onStart }: { open: boolean; 
   return (
     <>
       <Dialog open={open} onClose={keep.close} fullWidth maxWidth="sm">
-        <form onSubmit={submit} noValidate>
+        <DialogForm onSubmit={submit}>
           <DialogTitle>{TEXT.createTitle}</DialogTitle>
           <DialogContent>
             <Typography variant="body2" sx={{ mb: 2 }}>
               {TEXT.createIntro}
             </Typography>
-            <FormControlLabel control={<Checkbox checked={encrypt} onChange={(e) => setEncrypt(e.target.checked)} />} label={TEXT.encrypt} />
+            <FormControlLabel
+              control={<Checkbox checked={encrypt} onChange={(e) => setEncrypt(e.target.checked)} slotProps={{ input: { 'aria-describedby': encryptHelpId } }} />}
+              label={TEXT.encrypt}
+            />
+            {/* The technical detail in small print, for whoever opens the file elsewhere. */}
+            <FormHelperText id={encryptHelpId} sx={{ mt: -0.75, ml: 4 }}>
+              {TEXT.encryptHelp}
+            </FormHelperText>
             {encrypt ? (
               <Stack spacing={2} sx={{ mt: 1 }}>
                 <Alert severity="warning" icon={<LockIcon />}>
                   {TEXT.passphraseWarning}
                 </Alert>
-                <PassphrasePair pair={pair} tooShortText={TEXT.passphraseTooShort} />
+                <PassphrasePair pair={pair} min={MIN_PASSPHRASE} tooShortText={TEXT.passphraseTooShort} />
               </Stack>
             ) : null}
           </DialogContent>
@@ -120,7 +131,7 @@ export function CreateBackupDialog({ open, onClose, onStart }: { open: boolean; 
               {TEXT.start}
             </Button>
           </DialogActions>
-        </form>
+        </DialogForm>
       </Dialog>
       {keep.question}
     </>
@@ -149,7 +160,7 @@ export function PassphraseDialog({
   return (
     <>
       <Dialog open={fileName !== null} onClose={busy ? undefined : keep.close} fullWidth maxWidth="xs">
-        <form
+        <DialogForm
           onSubmit={(e) => {
             e.preventDefault();
             if (!usable) return;
@@ -185,7 +196,7 @@ export function PassphraseDialog({
               {busy ? TEXT.checking : TEXT.continue}
             </BusyButton>
           </DialogActions>
-        </form>
+        </DialogForm>
       </Dialog>
       {keep.question}
     </>
@@ -196,7 +207,7 @@ export function ProblemsDialog({ verification, onClose }: { verification: Backup
   const name = verification?.file.split(/[/\\]/).pop() ?? '';
   return (
     <Dialog open={verification !== null} onClose={onClose} fullWidth maxWidth="sm">
-      <DialogTitle>{TEXT.verifyInvalidTitle(name)}</DialogTitle>
+      <DialogTitle>{TEXT.verifyInvalidTitle(name, verification?.problems.map((p) => p.code) ?? [])}</DialogTitle>
       <DialogContent>
         <List dense>
           {verification?.problems.map((p, i) => (

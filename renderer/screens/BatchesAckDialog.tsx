@@ -25,9 +25,13 @@ const TEXT = BATCHES_TEXT.ackDialog;
 function AckOutcome({ result, preview }: { result: AckResult; preview: boolean }) {
   const nothing = result.applied + result.rejected + result.dipUpdated === 0 && result.unchanged > 0;
   const otherMessages = result.otherMessages.length > 0 ? TEXT.otherMessages(result.otherMessages.length, result.otherMessages[0]!, result.format) : '';
+  // The counts say what they count: the lote's corrections, its CEP changes, or both ("itens").
+  const items = result.batch.counts;
+  const itemsCover = !nothing && items.corrections > 0 && items.cepChanges > 0 ? TEXT.itemsCover : '';
   const lines = preview
     ? [
-        ...(nothing ? [TEXT.previewNothing] : TEXT.preview(result.applied, result.rejected, result.unchanged, result.unanswered)),
+        ...(nothing ? [TEXT.previewNothing] : TEXT.preview(result.applied, result.rejected, result.unchanged, result.unanswered, items)),
+        itemsCover,
         result.registryOnly > 0 ? TEXT.previewRegistryOnly(result.registryOnly) : '',
         result.dipUpdated > 0 ? TEXT.previewDip(result.dipUpdated) : '',
         result.dipStale > 0 ? TEXT.previewDipStale(result.dipStale) : '',
@@ -38,7 +42,9 @@ function AckOutcome({ result, preview }: { result: AckResult; preview: boolean }
         result.unansweredCeps.length > 0 ? TEXT.cepsUnanswered(result.unansweredCeps) : '',
       ]
     : [
-        nothing ? TEXT.nothingChanged : TEXT.counts(result.applied, result.rejected, result.unchanged, result.unanswered),
+        nothing ? TEXT.nothingChanged : TEXT.counts(result.applied, result.rejected, result.unchanged, result.unanswered, items),
+        itemsCover,
+        result.rejected > 0 && items.dipRequests > 0 ? TEXT.dipRequestsFollow : '',
         result.registryOnly > 0 ? TEXT.registryOnly(result.registryOnly) : '',
         result.dipUpdated > 0 ? TEXT.dipUpdated(result.dipUpdated) : '',
         result.dipStale > 0 ? TEXT.dipStale(result.dipStale) : '',
@@ -132,6 +138,8 @@ export function AckDialog({ onClose }: { onClose(): void }) {
   }
 
   const confirm = preview ? { label: TEXT.apply, onClick: () => void apply(), autoFocus: true } : { label: TEXT.choose, onClick: () => void choose(), autoFocus: true };
+  // Applied: the dialog shows the result and closes; choosing a file again would invite a second import.
+  const applied = result !== null && preview === null;
   return (
     <JobDialog
       titleId="ack-title"
@@ -147,16 +155,24 @@ export function AckDialog({ onClose }: { onClose(): void }) {
           <BusyButton onClick={() => void choose()} busy={busy}>
             {TEXT.chooseOther}
           </BusyButton>
-        ) : result ? (
-          <Button
-            onClick={() => {
-              onClose();
-              go({ name: 'batch', id: result.batch.id });
-            }}
-          >
-            {TEXT.openBatch}
-          </Button>
         ) : null
+      }
+      actions={
+        applied ? (
+          <>
+            <Button
+              onClick={() => {
+                onClose();
+                go({ name: 'batch', id: result.batch.id });
+              }}
+            >
+              {TEXT.openBatch}
+            </Button>
+            <Button variant="contained" onClick={onClose} autoFocus>
+              {TEXT.close}
+            </Button>
+          </>
+        ) : undefined
       }
     >
       {error ? (
@@ -168,7 +184,7 @@ export function AckDialog({ onClose }: { onClose(): void }) {
       {preview ? <AckOutcome result={preview.result} preview /> : null}
       {result ? <AckOutcome result={result} preview={false} /> : null}
       {result && result.applied + result.rejected > 0 ? <ContactsToNotifyNote answer={result.fileSha256} onLeave={onClose} /> : null}
-      {preview ? null : <Typography variant="body2">{TEXT.intro}</Typography>}
+      {preview || applied ? null : <Typography variant="body2">{TEXT.intro}</Typography>}
     </JobDialog>
   );
 }

@@ -7,8 +7,9 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
 import Typography from '@mui/material/Typography';
-import { type Ref, useRef, useState } from 'react';
+import { type Ref, useId, useRef, useState } from 'react';
 import type { BatchSummary, ExportResult } from '../../shared/contract';
 import { PASSPHRASE_MAX } from '../../shared/contract/common';
 import type { JobStatus } from '../../shared/contract/jobs';
@@ -44,6 +45,7 @@ export function ExportDialog({ batch, onClose }: { batch: BatchSummary; onClose(
   // Said by the field itself as soon as it is pasted; here it stops the export.
   const tooLong = protect && tooLongError(TEXT.passphrase, passphrase, PASSPHRASE_MAX) !== null;
   const passphraseInput = useRef<HTMLInputElement>(null);
+  const protectHelpId = useId();
 
   async function start() {
     setSubmitted(true);
@@ -108,9 +110,13 @@ export function ExportDialog({ batch, onClose }: { batch: BatchSummary; onClose(
             {TEXT.intro} <InfoTip text={TEXT.formatHelp} />
           </Typography>
           <FormControlLabel
-            control={<Checkbox checked={protect} onChange={(e) => setProtect(e.target.checked)} disabled={running} />}
+            control={<Checkbox checked={protect} onChange={(e) => setProtect(e.target.checked)} disabled={running} slotProps={{ input: { 'aria-describedby': protectHelpId } }} />}
             label={TEXT.protect}
           />
+          {/* The technical detail in small print, for whoever opens the package. */}
+          <FormHelperText id={protectHelpId} sx={{ mt: -0.75, ml: 4 }}>
+            {TEXT.protectHelp}
+          </FormHelperText>
           {protect ? (
             <Box sx={{ display: 'grid', gap: 2, mt: 1 }}>
               <NewPassphraseField

@@ -21,6 +21,7 @@ import { useNotify } from '../stores/notify';
 import { useSession } from '../stores/session';
 import { CEPS_TEXT } from './ceps.text';
 import { BusyButton } from '../components/BusyButton';
+import { DialogForm } from '../components/DialogForm';
 
 const TEXT = CEPS_TEXT.dialog;
 
@@ -142,7 +143,7 @@ export function CepDialog({ entry, onClose }: { entry: CepEntry | null; onClose(
   return (
     <>
       <Dialog open onClose={saving ? undefined : keep.close} maxWidth="sm" fullWidth aria-labelledby="cep-dialog-title">
-        <Box component="form" onSubmit={(e: FormEvent) => void submit(e)} noValidate>
+        <DialogForm onSubmit={(e: FormEvent) => void submit(e)}>
           <DialogTitle id="cep-dialog-title">{entry ? TEXT.editTitle(formatCep(entry.cep)) : TEXT.addTitle}</DialogTitle>
           <DialogContent dividers>
             {entry ? (
@@ -215,7 +216,7 @@ export function CepDialog({ entry, onClose }: { entry: CepEntry | null; onClose(
               {TEXT.save}
             </BusyButton>
           </DialogActions>
-        </Box>
+        </DialogForm>
       </Dialog>
       {keep.question}
     </>

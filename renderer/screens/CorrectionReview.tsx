@@ -31,6 +31,7 @@ import { contactChoiceLabel } from './CorrectionContactField';
 import { CONTACTS_TEXT } from './contacts.text';
 import type { Plan } from './CorrectionForm';
 import { BusyButton } from '../components/BusyButton';
+import { DialogForm } from '../components/DialogForm';
 
 const NOTIFY_TEXT = CONTACTS_TEXT.notifyAfter;
 
@@ -103,7 +104,7 @@ export function CorrectionReview({ professional, draft, plan, changes, warnings,
   const warningMessages = [...plan.refusedBefore.map((r) => r.message), ...FIELD_NAMES.flatMap((field) => warnings[field] ?? []).map((w) => w.message)];
   return (
     <Dialog open onClose={saving ? undefined : onClose} maxWidth="md" fullWidth aria-labelledby="review-title">
-      <Box component="form" onSubmit={(e: FormEvent) => void save(e)} noValidate>
+      <DialogForm onSubmit={(e: FormEvent) => void save(e)}>
         <DialogTitle id="review-title">{TEXT.dialog.title}</DialogTitle>
         <DialogContent dividers>
           <Typography sx={{ fontWeight: 600, mb: 2 }}>{TEXT.dialog.who(professional.name, professional.registrationNumber)}</Typography>
@@ -187,7 +188,7 @@ export function CorrectionReview({ professional, draft, plan, changes, warnings,
             {TEXT.dialog.save}
           </BusyButton>
         </DialogActions>
-      </Box>
+      </DialogForm>
     </Dialog>
   );
 }

@@ -16,7 +16,6 @@ import { CORRECTION_SOURCE_LABELS, CORRECTION_STATUS_LABELS } from '../../shared
 import { CORRECTION_STATUSES, type CorrectionStatus } from '../../shared/domain';
 import { FIELD_NAMES, FIELDS, fieldLabel, type FieldName } from '../../shared/fields';
 import { formatDateBr, parseDateBr } from '../../shared/rules/dates';
-import { DIP_CONSEQUENCE_LABELS } from '../../shared/rules/dip';
 import { ChangeText } from '../components/ChangeText';
 import { DateField } from '../components/DateField';
 import { DateTimeText } from '../components/DateTimeText';
@@ -242,21 +241,43 @@ function queueColumns(onOpen: (id: number) => void): Column<CorrectionListItem>[
       header: c.statusAndSource,
       cell: (row) => (
         <>
-          {row.statusMessage ? (
-            <Tooltip title={row.statusMessage}>
-              <span tabIndex={0}>
-                <StatusChip status={row.status} />
-              </span>
-            </Tooltip>
-          ) : (
-            <StatusChip status={row.status} />
-          )}
+          <StatusChip status={row.status} />
+          {row.statusMessage ? <StatusMessage status={row.status} message={row.statusMessage} /> : null}
           <Typography variant="caption" component="div" sx={{ color: 'text.secondary', mt: 0.5 }}>
             {CORRECTION_SOURCE_LABELS[row.source]}
           </Typography>
         </>
       ),
     },
-    { header: c.dip, sx: { maxWidth: 120 }, cell: (row) => (row.dipConsequence !== 'none' ? DIP_CONSEQUENCE_LABELS[row.dipConsequence] : '—') },
+    { header: c.dip, sx: { maxWidth: 120 }, cell: (row) => TEXT.dip(row.status, row.dipConsequence) },
   ];
+}
+
+/**
+ * Implanta's reason (or another status note) under the chip, to be read without a mouse: two lines
+ * at most in the row, the whole text on hover and on keyboard focus.
+ */
+function StatusMessage({ status, message }: { status: CorrectionStatus; message: string }) {
+  return (
+    <Tooltip title={message}>
+      <Typography
+        variant="caption"
+        component="div"
+        tabIndex={0}
+        data-testid="queue-status-message"
+        sx={{
+          mt: 0.5,
+          maxWidth: 200,
+          color: status === 'rejected' ? 'error.dark' : 'text.secondary',
+          display: '-webkit-box',
+          WebkitLineClamp: 2,
+          WebkitBoxOrient: 'vertical',
+          overflow: 'hidden',
+          overflowWrap: 'break-word',
+        }}
+      >
+        {message}
+      </Typography>
+    </Tooltip>
+  );
 }

@@ -16,6 +16,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { IMPORT_REASON_MAX, IMPORT_TARGETS, importTargetLabel, type ImportTarget } from '../../shared/contract/imports';
 import { LimitedTextField } from '../components/LimitedTextField';
+import { isCpfColumn, maskCpfCell } from '../lib/cpfCells';
 import { TableHeadRow } from '../components/TableHeadRow';
 import { tooLongError } from '../lib/textLimit';
 import { useImports } from '../stores/imports';
@@ -58,7 +59,7 @@ export function MappingStep() {
                       {name}
                     </Typography>
                     <Typography variant="caption" sx={{ color: 'text.secondary', display: 'block', maxWidth: 340, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-                      {TEXT.mapping.samples(info.samples[column] ?? [])}
+                      {TEXT.mapping.samples(isCpfColumn(header, target) ? (info.samples[column] ?? []).map(maskCpfCell) : (info.samples[column] ?? []))}
                     </Typography>
                   </TableCell>
                   <TableCell sx={{ width: 340 }}>

@@ -171,7 +171,7 @@ export function PreviewStep() {
       {preview.hiddenColumns.length > 0 ? <Alert severity="warning">{TEXT.preview.hiddenColumns(preview.hiddenColumns, false)}</Alert> : null}
       {preview.warned > 0 ? <Alert severity="warning">{TEXT.preview.warnedHelp(preview.warned)}</Alert> : null}
       {blocked ? <Alert severity="warning">{TEXT.preview.allOrNothingBlocked}</Alert> : null}
-      {!blocked && nothing ? <Alert severity="info">{TEXT.preview.nothingToWrite}</Alert> : null}
+      {!blocked && nothing ? <Alert severity={preview.rejected > 0 ? 'warning' : 'info'}>{TEXT.preview.nothingToWrite(preview.rejected, preview.unchanged)}</Alert> : null}
       {!blocked && preview.accepted === 0 && preview.conflictsTotal > 0 ? <Alert severity="info">{TEXT.preview.conflictsToWrite}</Alert> : null}
       <ImportConflicts summary={preview} />
       <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: 1 }}>

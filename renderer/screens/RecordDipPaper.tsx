@@ -172,7 +172,11 @@ function ArrivalDialog({ professionalId, item, onClose, onDone }: { professional
   const [error, setError] = useState<string | null>(null);
   const wayId = useId();
 
+  const incomplete = date.length < 10;
+
   async function confirm() {
+    // Enter in the date field submits too: an incomplete date or a second Enter does nothing.
+    if (busy || incomplete) return;
     setBusy(true);
     setDateError(null);
     setError(null);
@@ -193,7 +197,8 @@ function ArrivalDialog({ professionalId, item, onClose, onDone }: { professional
       maxWidth="xs"
       error={error}
       cancelLabel={TEXT.dialog.cancel}
-      confirm={{ label: TEXT.dialog.confirm, onClick: () => void confirm(), disabled: date.length < 10 }}
+      onSubmit={confirm}
+      confirm={{ label: TEXT.dialog.confirm, disabled: incomplete }}
     >
       <Box sx={{ pt: 1 }}>
         <DateField label={TEXT.dialog.date} value={date} onChange={setDate} error={dateError !== null} helperText={dateError ?? ' '} disabled={busy} fullWidth autoFocus />

@@ -40,7 +40,9 @@ export const BACKUPS_TEXT = {
   // Create dialog
   createTitle: 'Fazer backup agora',
   createIntro: 'O backup é uma cópia do banco de dados, conferida antes de receber o nome final. O aplicativo continua funcionando enquanto ele é feito.',
-  encrypt: 'Proteger com senha (AES-256, abre no 7-Zip e no WinZip)',
+  encrypt: 'Proteger com senha',
+  /** In small print under "Proteger com senha": the detail for whoever opens the file elsewhere. */
+  encryptHelp: 'Zip com criptografia AES-256: abre também no 7-Zip e no WinZip, com a senha.',
   passphrase: 'Senha',
   passphraseAgain: 'Repita a senha',
   passphraseWarning: 'Guarde esta senha em lugar seguro. Se ela for perdida, o backup não poderá ser aberto por ninguém — nem pelo CRESS, nem pela Implanta, nem pelo suporte.',
@@ -58,6 +60,8 @@ export const BACKUPS_TEXT = {
   implantaPassphraseWarning:
     'Combine a senha com a Implanta por telefone ou pessoalmente, nunca no mesmo e-mail que leva o arquivo. Quem tiver o arquivo e a senha lê todos os dados pessoais do cadastro.',
   implantaPassphraseTooShort: 'Use uma senha de pelo menos 12 caracteres.',
+  /** Said under the field before any attempt: the rule, not only the failure. */
+  passphraseMin: (min: number) => `Pelo menos ${min} caracteres.`,
   implantaStart: 'Gravar cópia',
   implantaCreated: (path: string, size: string) => `Cópia para a Implanta gravada e verificada: ${path} (${size}). Envie o arquivo e informe a senha por outro meio.`,
 
@@ -85,7 +89,9 @@ export const BACKUPS_TEXT = {
       .join(' · ') + '.',
   passphraseWrong: 'Senha incorreta: este backup não abre com ela. Confira maiúsculas e minúsculas e tente de novo.',
   checking: 'Conferindo…',
-  verifyInvalidTitle: (name: string) => `O backup ${name} não passou na verificação`,
+  /** A lote package or a zip of other files (every problem NOT_A_BACKUP) is no backup at all, not a damaged one. */
+  verifyInvalidTitle: (name: string, codes: readonly string[]) =>
+    codes.length > 0 && codes.every((code) => code === 'NOT_A_BACKUP') ? 'Este arquivo não é um backup' : `O backup ${name} não passou na verificação`,
   close: 'Fechar',
   restoreTitle: 'Restaurar este backup?',
   restoreWhat: (name: string, when: string) => `Backup ${name}, feito em ${when}.`,

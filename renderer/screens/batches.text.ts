@@ -9,6 +9,31 @@ function itemsOf(corrections: number, ceps: number): string {
   return kinds.filter((kind) => kind !== null).join(' e ') || plural(0, 'correção', 'correções');
 }
 
+/** What a lote holds, as an answer's counts count it: corrections, CEP changes, or both ("itens"). */
+export interface AckItems {
+  corrections: number;
+  cepChanges: number;
+}
+
+/** The noun an answer's counts are said in, with its gender: "correção aplicada", "item aplicado". */
+function ackNoun(items: AckItems): { one: string; many: string; feminine: boolean } {
+  if (items.cepChanges === 0) return { one: 'correção', many: 'correções', feminine: true };
+  if (items.corrections === 0) return { one: 'alteração de CEP', many: 'alterações de CEP', feminine: true };
+  return { one: 'item', many: 'itens', feminine: false };
+}
+
+/** `word` (masculine singular: "aplicado") agreeing with `n` of the noun: "aplicadas", "aplicado". */
+function ackWord(n: number, items: AckItems, word: string): string {
+  const agreed = ackNoun(items).feminine ? word.replace(/o$/, 'a') : word;
+  return n === 1 ? agreed : `${agreed}s`;
+}
+
+/** "4 correções rejeitadas", "1 item aplicado". */
+function ackCount(n: number, items: AckItems, word: string): string {
+  const noun = ackNoun(items);
+  return `${plural(n, noun.one, noun.many)} ${ackWord(n, items, word)}`;
+}
+
 /** "4 correções pendentes", "4 correções pendentes e 1 alteração de CEP pendente": only the kinds waiting; '' when none. */
 function pendingItems(corrections: number, ceps: number): string {
   return [
@@ -160,7 +185,9 @@ export const BATCHES_TEXT = {
     intro:
       'O pacote é o arquivo .zip que você envia à Implanta: as correções do lote para o sistema dela e uma planilha para conferir. Exportar de novo o mesmo lote gera exatamente o mesmo arquivo.',
     formatHelp: 'Detalhes para a equipe técnica: pacote no formato BagIt, com as correções em JSON Lines e em CSV (separado por ponto e vírgula), cada arquivo com sua soma SHA-256.',
-    protect: 'Proteger com senha (AES-256)',
+    protect: 'Proteger com senha',
+    /** In small print under "Proteger com senha": the detail for Implanta's staff. */
+    protectHelp: 'Zip com criptografia AES-256: a Implanta o abre com a senha (no 7-Zip ou no WinZip, por exemplo).',
     passphrase: 'Senha',
     repeat: 'Repita a senha',
     passphraseHelp: 'Pelo menos 8 caracteres.',
@@ -173,7 +200,7 @@ export const BATCHES_TEXT = {
     filter: 'Pacote zip',
     done: 'Pacote exportado',
     result: (name: string, size: string) => `${name} (${size})`,
-    encrypted: 'protegido por senha (AES-256)',
+    encrypted: 'protegido por senha',
     sha: 'Código de conferência do pacote:',
     shaHelp: 'Com ele a Implanta confirma que recebeu este pacote inteiro e sem alteração. (Soma SHA-256 do arquivo .zip.)',
     copy: 'Copiar',
@@ -205,15 +232,26 @@ export const BATCHES_TEXT = {
     pickTitle: 'Confirmação da Implanta',
     filter: 'Confirmação (JSON, CSV, planilha)',
     result: (number: string) => `Confirmação do lote ${number} importada`,
-    counts: (applied: number, rejected: number, unchanged: number, unanswered: number) =>
-      [
-        `${plural(applied, 'item aplicado', 'itens aplicados')}`,
-        `${plural(rejected, 'rejeitado', 'rejeitados')}`,
-        unchanged > 0 ? `${plural(unchanged, 'já estava respondido', 'já estavam respondidos')}` : '',
-        `${plural(unanswered, 'ainda sem resposta', 'ainda sem resposta')}`,
+    /** Each count names what it counts: the lote's corrections, its CEP changes, or both. */
+    counts: (applied: number, rejected: number, unchanged: number, unanswered: number, items: AckItems) => {
+      const noun = ackNoun(items);
+      return [
+        ackCount(applied, items, 'aplicado'),
+        ackCount(rejected, items, 'rejeitado'),
+        unchanged > 0 ? `${ackCount(unchanged, items, 'já respondido')}` : '',
+        `${plural(unanswered, noun.one, noun.many)} ainda sem resposta`,
       ]
         .filter(Boolean)
-        .join(' · '),
+        .join(' · ');
+    },
+    /** When the lote holds both kinds, what "itens" means. */
+    itemsCover: 'Itens são as correções e as alterações de CEP do lote.',
+    /**
+     * The lote's page also lists the DIP requests to correct, each rejected when a correction of the
+     * same professional is: not one more rejection to deal with, so not counted here.
+     */
+    dipRequestsFollow:
+      'Na página do lote, a solicitação do DIP a corrigir de quem teve uma correção rejeitada aparece também como rejeitada: ela segue a correção e não é outra rejeição a tratar.',
     registryOnly: (n: number) =>
       `${plural(n, 'correção foi aplicada', 'correções foram aplicadas')} só no cadastro: a Implanta não corrigiu a solicitação do DIP. Oriente a/o profissional conforme o caso.`,
     dipUpdated: (n: number) => `Situação do DIP atualizada em ${plural(n, 'cadastro', 'cadastros')}.`,
@@ -244,15 +282,16 @@ export const BATCHES_TEXT = {
     cepsUnanswered: (ceps: readonly string[]) =>
       `A planilha não responde ${ceps.length === 1 ? 'à mudança' : `às ${formatCount(ceps.length)} mudanças`} de CEP deste lote (${ceps.slice(0, 5).map(formatCep).join(', ')}${ceps.length > 5 ? '…' : ''}): no pacote, ${ceps.length === 1 ? 'ela está' : 'elas estão'} só em data/cep.jsonl, não em corrections.csv. Peça à Implanta a resposta ${ceps.length === 1 ? 'dela' : 'delas'} (em JSON, ou numa planilha com os ids do cep.jsonl).`,
     previewTitle: (number: string) => `Antes de aplicar: o que a confirmação muda no lote ${number}`,
-    preview: (applied: number, rejected: number, unchanged: number, unanswered: number) =>
-      [
-        applied > 0 ? `${plural(applied, 'item passa', 'itens passam')} a aplicado${applied === 1 ? '' : 's'}.` : '',
-        rejected > 0
-          ? `${plural(rejected, 'item passa', 'itens passam')} a rejeitado${rejected === 1 ? '' : 's'}: o cadastro volta ao valor que a Implanta tem, e a rejeição fica para você tratar.`
-          : '',
-        unchanged > 0 ? `${plural(unchanged, 'item já estava respondido', 'itens já estavam respondidos')} e não muda${unchanged === 1 ? '' : 'm'}.` : '',
-        unanswered > 0 ? `${plural(unanswered, 'item continua', 'itens continuam')} sem resposta.` : '',
-      ].filter(Boolean),
+    preview: (applied: number, rejected: number, unchanged: number, unanswered: number, items: AckItems) => {
+      const noun = ackNoun(items);
+      const becomes = (n: number, word: string) => `${plural(n, `${noun.one} passa`, `${noun.many} passam`)} a ${ackWord(n, items, word)}`;
+      return [
+        applied > 0 ? `${becomes(applied, 'aplicado')}.` : '',
+        rejected > 0 ? `${becomes(rejected, 'rejeitado')}: o cadastro volta ao valor que a Implanta tem, e a rejeição fica para você tratar.` : '',
+        unchanged > 0 ? `${plural(unchanged, `${noun.one} já estava`, `${noun.many} já estavam`)} ${ackWord(unchanged, items, 'respondido')} e não muda${unchanged === 1 ? '' : 'm'}.` : '',
+        unanswered > 0 ? `${plural(unanswered, `${noun.one} continua`, `${noun.many} continuam`)} sem resposta.` : '',
+      ].filter(Boolean);
+    },
     previewRegistryOnly: (n: number) =>
       `${plural(n, 'correção será aplicada', 'correções serão aplicadas')} só no cadastro: a Implanta não corrigiu a solicitação do DIP.`,
     previewDip: (n: number) => `A situação do DIP muda em ${plural(n, 'cadastro', 'cadastros')}.`,

@@ -1,4 +1,7 @@
 // Words of the correction queue.
+import type { CorrectionStatus, DipConsequence } from '../../shared/domain';
+import { DIP_CONSEQUENCE_LABELS } from '../../shared/rules/dip';
+
 export const CORRECTIONS_TEXT = {
   title: 'Correções',
   subtitle: 'Fila de correções para a Implanta: cada alteração salva em Cadastro fica aqui até entrar em um lote e ser sincronizada.',
@@ -29,4 +32,6 @@ export const CORRECTIONS_TEXT = {
   noMatchHelp: 'Mude ou limpe os filtros para ver outras correções.',
   openProfessional: 'Abrir o cadastro da/o profissional',
   loading: 'Carregando a fila…',
+  /** The DIP column: nothing for a cancelled correction, which asks nothing of the DIP any more. */
+  dip: (status: CorrectionStatus, consequence: DipConsequence) => (status === 'cancelled' || consequence === 'none' ? '—' : DIP_CONSEQUENCE_LABELS[consequence]),
 } as const;

@@ -117,7 +117,7 @@ export const IMPORT_TEXT = {
     dipCorrect: (value: number) =>
       `${value === 1 ? 'Uma linha altera' : `${formatCount(value)} linhas alteram`} dados de identificação de quem já confirmou a solicitação do DIP: a Implanta também precisará corrigir a solicitação. Isso fica registrado em cada correção.`,
     dipNewCard: (value: number) =>
-      `${value === 1 ? 'Uma linha altera' : `${formatCount(value)} linhas alteram`} dados de quem já tem o DIP em confecção ou emitido: o cartão não poderá ser corrigido. Oriente a solicitação de um novo DIP.`,
+      `${value === 1 ? 'Uma linha altera' : `${formatCount(value)} linhas alteram`} dados de quem já tem o DIP em confecção ou emitido: o cartão não poderá ser corrigido. Oriente ${value === 1 ? 'a/o profissional' : 'cada profissional'} a solicitar um novo DIP.`,
     dipPerson: (row: number, who: string) => `Linha ${formatCount(row)}: ${who}`,
     dipMore: (value: number) => `… e mais ${plural(value, 'linha', 'linhas')}.`,
     dipAck: 'Entendi a consequência para o DIP de cada profissional acima',
@@ -159,7 +159,13 @@ export const IMPORT_TEXT = {
     noErrors: 'Nenhuma linha com erro.',
     noProblems: 'Nenhuma linha com erro ou aviso.',
     allOrNothingBlocked: 'Com “Tudo ou nada”, nada será gravado enquanto houver linhas com erro. Corrija a planilha (use o relatório de erros) ou desmarque a opção.',
-    nothingToWrite: 'Nenhuma linha muda o que já está gravado: não há o que gravar.',
+    /** Nothing to write: said for what the rows are — rejected, unchanged, or some of each. */
+    nothingToWrite: (rejected: number, unchanged: number) =>
+      rejected === 0
+        ? 'Nenhuma linha muda o que já está gravado: não há o que gravar.'
+        : unchanged === 0
+          ? `${rejected === 1 ? 'A única linha da planilha tem erro' : 'Todas as linhas têm erro'}: baixe o relatório de erros, corrija a planilha e importe de novo.`
+          : `Não há o que gravar: ${plural(rejected, 'linha tem erro', 'linhas têm erro')} e ${plural(unchanged, 'linha não muda', 'linhas não mudam')} o que já está gravado. Baixe o relatório de erros, corrija a planilha e importe de novo.`,
     conflictsToWrite: 'Nenhum campo muda, mas há conflitos: grave a importação para registrá-los e decidir cada um.',
     back: 'Voltar às colunas',
     report: 'Baixar relatório de erros',

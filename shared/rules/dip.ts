@@ -18,7 +18,7 @@ export const DIP_CONSEQUENCE_MESSAGES: Record<DipConsequence, string | null> = {
   correct_dip_request:
     'A solicitação do DIP da/o profissional já foi confirmada: a Implanta também precisará corrigir a solicitação do DIP. Isso ficará registrado na correção.',
   new_card_required:
-    'O DIP da/o profissional já foi enviado para confecção: a correção será feita no cadastro, mas o cartão não poderá ser corrigido. Oriente a solicitação de um novo DIP.',
+    'O DIP da/o profissional já foi enviado para confecção: a correção será feita no cadastro, mas o cartão não poderá ser corrigido. Oriente a/o profissional a solicitar um novo DIP.',
 };
 
 export const DIP_CONSEQUENCE_LABELS: Record<DipConsequence, string> = {

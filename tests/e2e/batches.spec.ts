@@ -95,12 +95,12 @@ test('generate, review, seal, export, mark sent, import the answer, see the reje
   await (await chooser).setFiles(answer);
   // First what it will change, nothing written yet.
   const preview = importing.getByRole('status').filter({ hasText: 'Antes de aplicar: o que a confirmação muda no lote 2026-0001' });
-  await expect(preview).toContainText('2 itens passam a aplicados.');
-  await expect(preview).toContainText('1 item passa a rejeitado: o cadastro volta ao valor que a Implanta tem');
+  await expect(preview).toContainText('2 correções passam a aplicadas.');
+  await expect(preview).toContainText('1 correção passa a rejeitada: o cadastro volta ao valor que a Implanta tem');
   expect(desk.query<{ n: number }>("SELECT count(*) AS n FROM corrections WHERE status = 'sent'")[0]?.n).toBe(3);
   problems.push(...(await seriousViolations(page, 'Confirmação antes de aplicar')));
   await importing.getByRole('button', { name: 'Aplicar a confirmação' }).click();
-  await expect(importing.getByRole('status').filter({ hasText: 'Confirmação do lote 2026-0001 importada' })).toContainText('2 itens aplicados · 1 rejeitado');
+  await expect(importing.getByRole('status').filter({ hasText: 'Confirmação do lote 2026-0001 importada' })).toContainText('2 correções aplicadas · 1 correção rejeitada');
   await importing.getByRole('button', { name: 'Fechar' }).click();
   await expect(page.getByText('Respondido', { exact: true })).toBeVisible();
   const rejectedRow = page.getByRole('table', { name: 'Itens do lote', exact: true }).getByRole('row').filter({ hasText: 'Rejeitada' });

@@ -166,7 +166,7 @@ test('case C: from the record to Implanta, a correction, its lote and answer, th
   await (await chooser).setFiles(ack);
   await expect(importing.getByRole('status').filter({ hasText: `o que a confirmação muda no lote ${batchNumber}` })).toBeVisible();
   await importing.getByRole('button', { name: 'Aplicar a confirmação' }).click();
-  await expect(importing.getByRole('status').filter({ hasText: `Confirmação do lote ${batchNumber} importada` })).toContainText('1 item aplicado');
+  await expect(importing.getByRole('status').filter({ hasText: `Confirmação do lote ${batchNumber} importada` })).toContainText('1 correção aplicada');
   await expect(importing.getByTestId('ack-to-notify')).toContainText('1 atendimento a avisar: a/o profissional ainda não sabe da resposta da Implanta.');
   problems.push(...(await seriousViolations(page, 'Confirmação importada')));
   await importing.getByRole('button', { name: 'Ver a avisar' }).click();

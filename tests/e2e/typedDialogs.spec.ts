@@ -103,7 +103,7 @@ test('Esc in a lote’s export with its passphrase typed asks before throwing th
   await page.getByRole('row').filter({ hasText: '2026-0001' }).click();
   await page.getByRole('button', { name: 'Exportar pacote' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Proteger com senha (AES-256)').check();
+  await dialog.getByLabel('Proteger com senha', { exact: true }).check();
   const passphrase = dialog.getByLabel('Senha', { exact: true });
   await passphrase.fill('frase para a Implanta');
   await escAsksBeforeDiscarding(page, dialog, passphrase, 'frase para a Implanta');

@@ -12,14 +12,16 @@ const lotes = openBatchDesk();
 afterAll(() => lotes.cleanup());
 
 describe('verifying a file that is not a backup', () => {
-  it('a lote package is told it is a package for Implanta, pointing to where packages are checked', async () => {
+  it('a lote package is told it is a package for Implanta, pointing to the Lotes screen, never to a command', async () => {
     queueEmailCorrections(lotes, 2);
     const { path } = await sendBatch(lotes);
     const b = await desks.setUp();
     const verification = await b.verify(path);
     expect(verification.valid).toBe(false);
     expect(verification.problems).toHaveLength(1);
-    expect(verification.problems[0]?.message).toMatch(/^Este arquivo é um pacote de lote para a Implanta, não um backup do CRESS Desk.*batch verify/);
+    expect(verification.problems[0]).toMatchObject({ code: 'NOT_A_BACKUP', message: expect.stringMatching(/^Este arquivo é um pacote de lote para a Implanta, não um backup do CRESS Desk.*tela Lotes/) });
+    // A clerk at the desk is not told to type a command.
+    expect(verification.problems[0]?.message).not.toMatch(/cress-desk|batch verify/);
     expect(verification.problems[0]?.message).not.toMatch(/CRESS-Region|bag-info/);
   });
 

@@ -1,0 +1,39 @@
+// A file with the header and no row under it is refused at the check, saying where it looked: a
+// spreadsheet's sheet ("aba") by name, a CSV — which has no sheets — by the file's name.
+import { writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { deskWithPeopleForEachTest } from '../../fixtures/imports/people';
+import { importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
+import { csvFile, type TestDesk } from '../fixtures';
+
+function refusal(run: () => unknown): { code: string; message: string } {
+  try {
+    run();
+  } catch (error) {
+    return error as { code: string; message: string };
+  }
+  throw new Error('the import was not refused');
+}
+
+describe('a file with only the header', () => {
+  let desk: TestDesk;
+  deskWithPeopleForEachTest((fresh) => ({ desk } = fresh));
+
+  it('a CSV is named as a file, never as a sheet', () => {
+    const path = csvFile(desk, 'vazio.csv', ['Registro;E-mail;Motivo', '']);
+    const error = refusal(() => runImport(importInput(path, { kind: 'corrections' }), jobContext(desk.store.path)));
+    expect(error.code).toBe('FILE_UNREADABLE');
+    expect(error.message).toBe('O arquivo “vazio.csv” só tem o cabeçalho: não há linhas para importar.');
+  });
+
+  it('a spreadsheet names its sheet', () => {
+    const path = desk.file('vazia.xlsx');
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Registro', 'E-mail', 'Motivo']]), 'Correções');
+    writeFileSync(path, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const error = refusal(() => runImport(importInput(path, { kind: 'corrections' }), jobContext(desk.store.path)));
+    expect(error.code).toBe('FILE_UNREADABLE');
+    expect(error.message).toBe('A aba “Correções” só tem o cabeçalho: não há linhas para importar.');
+  });
+});
