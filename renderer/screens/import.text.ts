@@ -140,7 +140,7 @@ export const IMPORT_TEXT = {
       return `${one ? 'A coluna' : 'As colunas'} ${list} ${one ? 'está oculta' : 'estão ocultas'} na planilha: seus valores ${read} como os das outras.${written ? '' : advice}`;
     },
     warnedHelp: (value: number) =>
-      `${value === 1 ? 'Uma linha tem' : `${formatCount(value)} linhas têm`} aviso: ${value === 1 ? 'ela será gravada' : 'elas serão gravadas'} assim mesmo. Leia o aviso ao lado de cada uma: um e-mail que outra/o profissional já tem (o cadastro fica com a pendência para conferir) ou um valor que a Implanta já recusou.`,
+      `${value === 1 ? 'Uma linha tem' : `${formatCount(value)} linhas têm`} aviso: ${value === 1 ? 'ela será gravada' : 'elas serão gravadas'} assim mesmo. Leia o aviso ao lado de cada uma: um valor que o formulário também questionaria (uma naturalidade fora da UF, um provedor de e-mail digitado errado) ou um e-mail que outra/o profissional já tem — o cadastro fica com a pendência para conferir —, ou um valor que a Implanta já recusou.`,
     tableLabel: 'Linhas da planilha conferidas',
     row: 'Linha',
     status: 'Situação',
