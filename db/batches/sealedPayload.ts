@@ -17,28 +17,42 @@ import type { BatchRow } from './summary';
 
 /**
  * What a package of the lote is made of (./payload.ts, ./correctionFiles.ts, ./package.ts), with no
- * column that changes after the sealing (an item's status, when it was answered).
- * Paper items are read as of the sealing, as the package reads them.
+ * column that changes after the sealing (an item's status, when it was answered). Paper items are
+ * read as of the sealing, as the package reads them. Columns a store of an earlier schema lacks are
+ * left out, and an empty (NULL) value counts as no value, so a migration adding a column later does
+ * not change the digest of a lote sealed before it.
  */
-const SEALED_ROWS: readonly string[] = [
-  'SELECT uuid, number, region, created_at, sealed_at, operator, schema_version, app_version, seccional_tag FROM batches WHERE id = @batch',
-  `SELECT uuid, professional_id, field, old_value, new_value, reason, evidence_kind, evidence_arrival, evidence_date,
-     evidence_note, operator, created_at, source, dip_consequence FROM corrections WHERE batch_id = @batch ORDER BY id`,
-  'SELECT professional_id, cpf, previous_cpf, registration_number, name FROM batch_professionals WHERE batch_id = @batch ORDER BY professional_id',
-  'SELECT uuid, cep, old_value, new_value, reason, operator, created_at FROM cep_changes WHERE batch_id = @batch ORDER BY id',
-  `SELECT professional_id, item, arrived_on, way FROM dip_paper_items
-     WHERE professional_id IN (SELECT professional_id FROM batch_professionals WHERE batch_id = @batch)
-       AND recorded_at <= @sealedAt AND (undone_at IS NULL OR undone_at > @sealedAt) ORDER BY professional_id, item, arrived_on, way`,
+const SEALED_ROWS: readonly { table: string; columns: readonly string[]; rest: string }[] = [
+  { table: 'batches', columns: ['uuid', 'number', 'region', 'created_at', 'sealed_at', 'operator', 'schema_version', 'app_version', 'seccional_tag'], rest: 'WHERE id = @batch' },
+  {
+    table: 'corrections',
+    columns: ['uuid', 'professional_id', 'field', 'old_value', 'new_value', 'reason', 'evidence_kind', 'evidence_arrival', 'evidence_date', 'evidence_note', 'operator', 'created_at', 'source', 'dip_consequence'],
+    rest: 'WHERE batch_id = @batch ORDER BY id',
+  },
+  { table: 'batch_professionals', columns: ['professional_id', 'cpf', 'previous_cpf', 'registration_number', 'name'], rest: 'WHERE batch_id = @batch ORDER BY professional_id' },
+  { table: 'cep_changes', columns: ['uuid', 'cep', 'old_value', 'new_value', 'reason', 'operator', 'created_at'], rest: 'WHERE batch_id = @batch ORDER BY id' },
+  {
+    table: 'dip_paper_items',
+    columns: ['professional_id', 'item', 'arrived_on', 'way'],
+    rest: `WHERE professional_id IN (SELECT professional_id FROM batch_professionals WHERE batch_id = @batch)
+             AND recorded_at <= @sealedAt AND (undone_at IS NULL OR undone_at > @sealedAt) ORDER BY professional_id, item, arrived_on, way`,
+  },
 ];
 
 /** One SHA-256 over the rows a sealed lote's package is built from. */
 export function sealedRowsSha256(db: Database, batch: Pick<BatchRow, 'id' | 'sealed_at'>): string {
   const hash = createHash('sha256');
-  for (const sql of SEALED_ROWS) {
-    hash.update('\u0000');
-    const statement = db.prepare(sql).raw(true);
-    const parameters = sql.includes('@sealedAt') ? { batch: batch.id, sealedAt: batch.sealed_at } : { batch: batch.id };
-    for (const row of statement.iterate(parameters)) hash.update(`${JSON.stringify(row)}\n`);
+  for (const { table, columns, rest } of SEALED_ROWS) {
+    hash.update(`\u0000${table}\n`);
+    const present = new Set((db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name));
+    const kept = columns.filter((c) => present.has(c));
+    if (kept.length === 0) continue;
+    const statement = db.prepare(`SELECT ${kept.join(', ')} FROM ${table} ${rest}`).raw(true);
+    const parameters = rest.includes('@sealedAt') ? { batch: batch.id, sealedAt: batch.sealed_at } : { batch: batch.id };
+    for (const row of statement.iterate(parameters) as Iterable<unknown[]>) {
+      const named = row.flatMap((value, i) => (value === null ? [] : [kept[i], value]));
+      hash.update(`${JSON.stringify(named)}\n`);
+    }
   }
   return hash.digest('hex');
 }
