@@ -111,12 +111,21 @@ function keyFileHint(context: CliContext, keyMissing: boolean): string | null {
   return keyMissing && text(context, 'keyFile') === undefined ? KEY_FILE_HINT : null;
 }
 
+/** A lote package given where a backup goes: the window sends the clerk to Lotes, a terminal to the command that checks it. */
+const LOTE_PACKAGE_HINT = 'A lote package is checked with: cress-desk batch verify FILE';
+
+/** The hint for what was refused: a key file when the key is missing, the lote command for a lote package. */
+function verifyHint(context: CliContext, verification: BackupVerification): string | null {
+  if (verification.problems.some((p) => p.code === 'NOT_A_BACKUP' && /pacote de lote/.test(p.message))) return LOTE_PACKAGE_HINT;
+  return keyFileHint(context, verification.problems.some((p) => p.code === 'DB_KEY'));
+}
+
 async function verify(context: CliContext): Promise<CommandOutcome> {
   const file = fileArgument(context);
   const verification = await withFilePassphrase(context, (secret) => runJob(context, 'backups:verify', { file, passphrase: secret, keyFile: keyFile(context) }));
   const unlocked = verification.unlockedWith ? `\n  database opened with ${UNLOCKED[verification.unlockedWith]}` : '';
   // Said in the text and in the JSON document alike: a script run by the council's IT needs it as much.
-  const hint = verification.valid ? null : keyFileHint(context, verification.problems.some((p) => p.code === 'DB_KEY'));
+  const hint = verification.valid ? null : verifyHint(context, verification);
   const text = verification.valid
     ? `Backup valid: ${file}\n  region ${verification.region}, schema ${verification.schemaVersion}${verification.encrypted ? ', encrypted' : ''}${unlocked}\n  ${countsLine(verification.counts)}${verification.signature ? `\n  ${verification.signature.message}` : ''}`
     : [`${heading(verification)}: ${file}`, ...verification.problems.map((p) => `  - ${p.message} [${p.code}]`), hint ?? ''].filter(Boolean).join('\n');

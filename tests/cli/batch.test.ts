@@ -103,6 +103,10 @@ describe('cress-desk batch', () => {
 
     const verified = json(store, 'batch', 'verify', exported.body.file);
     expect(verified).toMatchObject({ code: 0, body: { valid: true, problems: [], batch: { number: '2026-0001' } } });
+    // Given where a backup goes, the package is no backup, and the terminal is told the command that checks it.
+    const asBackup = run(store, 'backup', 'verify', exported.body.file);
+    expect(asBackup.code).toBe(3);
+    expect(asBackup.stdout).toMatch(/^NOT A BACKUP: .*\n[\s\S]*pacote de lote[\s\S]*\nA lote package is checked with: cress-desk batch verify FILE/);
 
     expect(run(store, 'batch', 'mark-sent', '2026-0001', '--at', '99/99/2026 10:00').code).toBe(1);
     const sent = json(store, 'batch', 'mark-sent', 'CRESS09-DEMONSTRACAO-lote-2026-0001.zip', '--overdue-hours', '48');
