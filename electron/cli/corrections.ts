@@ -7,7 +7,7 @@ import { AppError } from '../../shared/errors';
 import { MOTHER_FACT_FIELD } from '../../shared/fields';
 import { parseDateBr, todayIso } from '../../shared/rules/dates';
 import { EVIDENCE_MESSAGES, evidenceProblem, isFutureEvidenceDate, isPlaceholderEvidence } from '../../shared/rules/evidence';
-import { recordPendencies } from '../../shared/rules/pendencies';
+import { pendenciesOnFields, recordPendencies } from '../../shared/rules/pendencies';
 import { contactProtocol } from './contactRefs';
 import { changesFromOptions, collect, requireFieldName } from './correctionChanges';
 import { renderers } from './output';
@@ -71,11 +71,7 @@ async function correct(context: CliContext): Promise<CommandOutcome> {
 async function pendenciesOfChanged(context: CliContext, key: string, fields: string[]): Promise<{ field: string | null; message: string; suggestion?: string }[]> {
   const saved = await context.call('registry:find', { key });
   if (!saved) return [];
-  const touched = new Set(fields);
-  if (touched.has('uf')) touched.add('city').add('cep');
-  if (touched.has('birthUf')) touched.add('birthCity');
-  return recordPendencies(saved, { today: todayIso() })
-    .filter((p) => p.field !== null && touched.has(p.field))
+  return pendenciesOnFields(recordPendencies(saved, { today: todayIso() }), fields)
     .map(({ field, message, suggestion }) => ({ field, message, ...(suggestion ? { suggestion } : {}) }));
 }
 

@@ -138,3 +138,15 @@ function emailPendencies(email: string, context: PendencyContext<never>, add: (c
     add('EMAIL_SHARED', 'email', `O e-mail ${email} também está no cadastro de outra/o profissional: cada pessoa precisa do seu para receber a senha.`);
   }
 }
+
+/** Fields a change decides the pendências of besides its own: a UF makes a município (or a CEP) wrong. */
+const DECIDED_BY: Record<string, readonly string[]> = { uf: ['city', 'cep'], birthUf: ['birthCity'] };
+
+/**
+ * The pendências of a record on the fields a correction changed, or decided — what the form warns
+ * of as the value is typed; the command line and an import's check say it after.
+ */
+export function pendenciesOnFields(pendencies: readonly FoundPendency[], fields: readonly string[]): (FoundPendency & { field: string })[] {
+  const touched = new Set(fields.flatMap((field) => [field, ...(DECIDED_BY[field] ?? [])]));
+  return pendencies.filter((p): p is FoundPendency & { field: string } => p.field !== null && touched.has(p.field));
+}

@@ -14,7 +14,7 @@ import { cpfKeyOf } from '../../registry';
 import { planCorrection, type PlanContext } from '../../../shared/rules/correction';
 import { evidenceProblem } from '../../../shared/rules/evidence';
 import { parseFieldValue } from '../../../shared/rules/fieldValue';
-import { recordPendencies, type FoundPendency } from '../../../shared/rules/pendencies';
+import { pendenciesOnFields, recordPendencies } from '../../../shared/rules/pendencies';
 import { MOTHER_FACT_FIELD } from '../../../shared/rules/motherFact';
 import { parseFlag } from '../../../shared/rules/vocabulary';
 import { plainLine, withoutInvisibles } from '../../../shared/text';
@@ -53,18 +53,6 @@ function missingEvidenceColumn(fromHeaders: boolean): string {
   if (!fromHeaders) return `Associe uma coluna a “${EVIDENCE_COLUMN}” e preencha-a nesta linha.`;
   const others = otherHeaderNames('evidence', 2).map((name) => `“${name}”`);
   return `Acrescente à planilha a coluna “${EVIDENCE_COLUMN}” (ou ${others.join(', ')}) e preencha-a nesta linha.`;
-}
-
-/** Fields a change decides the pendências of besides its own: a UF makes a município (or a CEP) wrong. */
-const DECIDES: Record<string, readonly string[]> = { uf: ['city', 'cep'], birthUf: ['birthCity'] };
-
-/**
- * The pendências the record will have on the fields this row changes, or decides (the form warns of
- * them as the value is typed). A shared e-mail is told apart (sharedEmails.ts).
- */
-function pendenciesOfChangedFields(pendencies: readonly FoundPendency[], changes: readonly { field: string }[]): (FoundPendency & { field: string })[] {
-  const touched = new Set(changes.flatMap((c) => [c.field, ...(DECIDES[c.field] ?? [])]));
-  return pendencies.filter((p): p is FoundPendency & { field: string } => p.field !== null && touched.has(p.field) && p.code !== 'EMAIL_SHARED');
 }
 
 /**
@@ -362,7 +350,7 @@ export class CorrectionsProcessor implements KindProcessor {
       .map((r) => ({ column: columns.columnFor(r.field === MOTHER_FACT_FIELD ? 'motherName' : r.field), code: 'VALUE_REFUSED_BEFORE', message: r.message }));
     if (shared) warnings.push(shared);
     // Nor a value the form would question (a município outside its UF, a misspelt provider): said as the form says it.
-    for (const p of pendenciesOfChangedFields(pendencies, plan.changes)) warnings.push({ column: columns.columnFor(p.field), code: p.code, message: p.message });
+    for (const p of pendenciesOnFields(pendencies, plan.changes.map((c) => c.field))) if (p.code !== 'EMAIL_SHARED') warnings.push({ column: columns.columnFor(p.field), code: p.code, message: p.message });
     return { status: 'accepted', issues: warnings, changes: items.length, dipConsequence: plan.dipConsequence, who, diff };
   }
 
