@@ -19,10 +19,11 @@ interface SealEntry {
   mac: string | null;
 }
 
-function sealEntryOf(db: Database.Database, batchId: number): SealEntry | undefined {
+/** The audit entry that sealed the lote (the latest, should a restore have sealed it again), whole. */
+export function sealEntryOf(db: Database.Database, batchId: number): (SealEntry & Record<string, unknown>) | undefined {
   return db
-    .prepare("SELECT id, hash, mac FROM audit_log WHERE action = 'batch.seal' AND entity = 'batch' AND entity_id = ? ORDER BY id DESC LIMIT 1")
-    .get(String(batchId)) as SealEntry | undefined;
+    .prepare("SELECT * FROM audit_log WHERE action = 'batch.seal' AND entity = 'batch' AND entity_id = ? ORDER BY id DESC LIMIT 1")
+    .get(String(batchId)) as (SealEntry & Record<string, unknown>) | undefined;
 }
 
 /** The `sign` option for a lote's package; none for a lote sealed before the chain was signed. */

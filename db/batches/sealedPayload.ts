@@ -13,6 +13,7 @@ import { AppError } from '../../shared/errors';
 import { readAuditKeyOrNull } from '../auditKey';
 import { entryHash, entryMac } from '../audit';
 import { currentSigning } from '../auditSigning';
+import { sealEntryOf } from './packageSignature';
 import type { BatchRow } from './summary';
 
 /**
@@ -71,12 +72,6 @@ interface SealEntryRow {
   mac: string | null;
 }
 
-function sealEntry(db: Database, batchId: number): SealEntryRow | undefined {
-  return db
-    .prepare("SELECT * FROM audit_log WHERE action = 'batch.seal' AND entity = 'batch' AND entity_id = ? ORDER BY id DESC LIMIT 1")
-    .get(String(batchId)) as SealEntryRow | undefined;
-}
-
 /** Whether the entry is as it was written: its SHA-256 link, and its signature where this desk's key signs the chain. */
 function entryIntact(db: Database, entry: SealEntryRow): boolean {
   if (entryHash(entry.prev_hash, entry) !== entry.hash) return false;
@@ -110,7 +105,7 @@ function rewritten(batch: BatchRow): AppError {
  * sealing kept the digest have nothing to compare with and pass (their re-exports are still compared).
  */
 export function requireSealedRows(db: Database, batch: BatchRow): void {
-  const entry = sealEntry(db, batch.id);
+  const entry = sealEntryOf(db, batch.id) as SealEntryRow | undefined;
   if (entry === undefined) return;
   if (!entryIntact(db, entry)) throw rewritten(batch);
   const sealed = sealedDigest(entry);
