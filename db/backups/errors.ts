@@ -102,12 +102,15 @@ function wordsOf(error: ZipError): { code: string; message: string } {
   }
 }
 
-/** A lote package for Implanta carries its corrections and summary, never the store: it is chosen by mistake for a backup. */
+/**
+ * A lote package for Implanta carries its corrections and summary, never the store: it is chosen by
+ * mistake for a backup. Its own code, so the window and the terminal can send the clerk to Lotes.
+ */
 export function batchPackageProblem(paths: string[]): { code: string; message: string } | null {
   if (paths.includes('data/cress-desk.sqlite')) return null;
   if (!paths.some((path) => path === 'data/summary.json' || /^data\/(corrections|cep-changes|dip-requests)\./.test(path))) return null;
   return {
-    code: 'NOT_A_BACKUP',
+    code: 'LOTE_PACKAGE',
     message:
       'Este arquivo é um pacote de lote para a Implanta, não um backup do CRESS Desk: escolha um arquivo de backup (o nome tem "backup"). Os lotes e seus pacotes ficam na tela Lotes.',
   };

@@ -95,11 +95,14 @@ async function create(context: CliContext): Promise<CommandOutcome> {
   return { result: created, text: lines.join('\n'), exit: EXIT.ok };
 }
 
+/** A lote package (LOTE_PACKAGE) or a zip of other files (NOT_A_BACKUP): no backup at all. */
+const NOT_A_BACKUP_CODES = new Set(['NOT_A_BACKUP', 'LOTE_PACKAGE']);
+
 /** An intact backup whose database no key given opens is not called invalid: the key is what is missing. */
 function heading(verification: BackupVerification): string {
   if (verification.problems.every((p) => p.code === 'DB_KEY')) return 'BACKUP NOT OPENED (its key is missing)';
   // A lote package or a zip of other files is no backup at all, not a damaged one.
-  if (verification.problems.every((p) => p.code === 'NOT_A_BACKUP')) return 'NOT A BACKUP';
+  if (verification.problems.every((p) => NOT_A_BACKUP_CODES.has(p.code))) return 'NOT A BACKUP';
   return 'BACKUP INVALID';
 }
 
@@ -116,7 +119,7 @@ const LOTE_PACKAGE_HINT = 'A lote package is checked with: cress-desk batch veri
 
 /** The hint for what was refused: a key file when the key is missing, the lote command for a lote package. */
 function verifyHint(context: CliContext, verification: BackupVerification): string | null {
-  if (verification.problems.some((p) => p.code === 'NOT_A_BACKUP' && /pacote de lote/.test(p.message))) return LOTE_PACKAGE_HINT;
+  if (verification.problems.some((p) => p.code === 'LOTE_PACKAGE')) return LOTE_PACKAGE_HINT;
   return keyFileHint(context, verification.problems.some((p) => p.code === 'DB_KEY'));
 }
 

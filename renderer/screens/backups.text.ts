@@ -89,9 +89,11 @@ export const BACKUPS_TEXT = {
       .join(' · ') + '.',
   passphraseWrong: 'Senha incorreta: este backup não abre com ela. Confira maiúsculas e minúsculas e tente de novo.',
   checking: 'Conferindo…',
-  /** A lote package or a zip of other files (every problem NOT_A_BACKUP) is no backup at all, not a damaged one. */
+  /** A lote package (LOTE_PACKAGE) or a zip of other files (NOT_A_BACKUP) is no backup at all, not a damaged one. */
   verifyInvalidTitle: (name: string, codes: readonly string[]) =>
-    codes.length > 0 && codes.every((code) => code === 'NOT_A_BACKUP') ? 'Este arquivo não é um backup' : `O backup ${name} não passou na verificação`,
+    codes.length > 0 && codes.every((code) => code === 'NOT_A_BACKUP' || code === 'LOTE_PACKAGE')
+      ? 'Este arquivo não é um backup'
+      : `O backup ${name} não passou na verificação`,
   close: 'Fechar',
   restoreTitle: 'Restaurar este backup?',
   restoreWhat: (name: string, when: string) => `Backup ${name}, feito em ${when}.`,

@@ -81,12 +81,14 @@ describe('cress-desk backup', () => {
 
   it('verify: a zip of other files is headed as not a backup, not as an invalid one', async () => {
     const photos = join(desk.dir, 'fotos.zip');
-    await writeZip(photos, [{ name: 'reuniao.jpg', data: Buffer.from('jpeg') }]);
+    // A file of the zip named like a lote package's words: still a zip of other files, not sent to `batch verify`.
+    await writeZip(photos, [{ name: 'pacote de lote.jpg', data: Buffer.from('jpeg') }]);
     const result = run('backup', 'verify', photos);
     expect(result.code).toBe(3);
     expect(result.stdout).toMatch(/^NOT A BACKUP: /);
     expect(result.stdout).not.toContain('BACKUP INVALID');
     expect(result.stdout).toMatch(/não é um backup do CRESS Desk/);
+    expect(result.stdout).not.toContain('batch verify');
   });
 
   it('verify and restore of an empty file name (a script whose variable was not set) ask for the file, never name the folder the command runs in', () => {

@@ -19,7 +19,7 @@ describe('verifying a file that is not a backup', () => {
     const verification = await b.verify(path);
     expect(verification.valid).toBe(false);
     expect(verification.problems).toHaveLength(1);
-    expect(verification.problems[0]).toMatchObject({ code: 'NOT_A_BACKUP', message: expect.stringMatching(/^Este arquivo é um pacote de lote para a Implanta, não um backup do CRESS Desk.*tela Lotes/) });
+    expect(verification.problems[0]).toMatchObject({ code: 'LOTE_PACKAGE', message: expect.stringMatching(/^Este arquivo é um pacote de lote para a Implanta, não um backup do CRESS Desk.*tela Lotes/) });
     // A clerk at the desk is not told to type a command.
     expect(verification.problems[0]?.message).not.toMatch(/cress-desk|batch verify/);
     expect(verification.problems[0]?.message).not.toMatch(/CRESS-Region|bag-info/);

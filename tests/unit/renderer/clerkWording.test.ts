@@ -33,7 +33,8 @@ describe('"Verificar um arquivo…" given something that is no backup', () => {
   const title = BACKUPS_TEXT.verifyInvalidTitle;
 
   it('is titled "Este arquivo não é um backup", not a backup that failed', () => {
-    expect(title('CRESS09-lote-2026-0001.zip', ['NOT_A_BACKUP'])).toBe('Este arquivo não é um backup');
+    expect(title('CRESS09-lote-2026-0001.zip', ['LOTE_PACKAGE'])).toBe('Este arquivo não é um backup');
+    expect(title('fotos.zip', ['NOT_A_BACKUP'])).toBe('Este arquivo não é um backup');
   });
 
   it('a damaged backup keeps its own title', () => {
