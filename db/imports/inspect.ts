@@ -39,7 +39,8 @@ function describe(source: CopiedSpreadsheet, db: Database, fileName: string, con
       mappings[kind] = found.mapping;
       remembered[kind] = found.remembered;
     }
-    return { name: sheet.name, hidden: sheet.hidden, headers: header.headers, headerRow: header.row, samples: readSamples(source, sheet.name, header), mappings, remembered };
+    const { samples, headerOnly } = readSamples(source, sheet.name, header);
+    return { name: sheet.name, hidden: sheet.hidden, headers: header.headers, headerRow: header.row, samples, headerOnly, mappings, remembered };
   });
   return { file: fileName, format: source.format, size: source.size, sha256, sheets, previous: previousImports(db, sha256) };
 }

@@ -62,9 +62,9 @@ export function titleAboveHeader(source: SpreadsheetSource, sheet: string, heade
 const SAMPLE_ROWS_READ = 20;
 
 /** Up to `count` different values of each column, from the first data rows: what the clerk recognises a column by. */
-export function readSamples(source: SpreadsheetSource, sheet: string, header: HeaderRow, count = 3): string[][] {
+export function readSamples(source: SpreadsheetSource, sheet: string, header: HeaderRow, count = 3): { samples: string[][]; headerOnly: boolean } {
   const samples: string[][] = header.headers.map(() => []);
-  if (header.row === null) return samples;
+  if (header.row === null) return { samples, headerOnly: false };
   let read = 0;
   for (const raw of source.rows(sheet)) {
     if (raw.row <= header.row || isBlankRow(raw.cells)) continue;
@@ -75,7 +75,8 @@ export function readSamples(source: SpreadsheetSource, sheet: string, header: He
     });
     if (++read >= SAMPLE_ROWS_READ) break;
   }
-  return samples;
+  // No row but blank ones after the header: the import would refuse it, so the clerk is told at once.
+  return { samples, headerOnly: read === 0 };
 }
 
 /** The sheet named, or (when none is) the first visible one whose headers fit the kind. */

@@ -99,10 +99,11 @@ export function SheetStep() {
         {inspect.format === 'csv' ? null : (
           <TextField select label={TEXT.sheet.sheetLabel} value={sheet} onChange={(event) => chooseSheet(event.target.value)} sx={{ minWidth: 320 }}>
             {inspect.sheets.map((option) => (
-              <MenuItem key={option.name} value={option.name} disabled={option.headerRow === null}>
+              <MenuItem key={option.name} value={option.name} disabled={option.headerRow === null || option.headerOnly}>
                 {option.name}
                 {option.hidden ? ` ${TEXT.sheet.hidden}` : ''}
                 {option.headerRow === null ? ` — ${TEXT.sheet.emptySheet}` : ''}
+                {option.headerOnly ? ` — ${TEXT.sheet.headerOnlySheet}` : ''}
               </MenuItem>
             ))}
           </TextField>
@@ -120,10 +121,11 @@ export function SheetStep() {
           </Box>
         ) : null}
       </Box>
+      {current?.headerOnly ? <Alert severity="error">{TEXT.sheet.headerOnly(inspect.format === 'csv' ? inspect.file : null, current.name)}</Alert> : null}
       {repeated ? <Alert severity="warning">{TEXT.sheet.repeated(formatDateTimeBr(repeated.finishedAt), repeated.id)}</Alert> : null}
       <Stack direction="row" spacing={1.5}>
         <Button onClick={reset}>{TEXT.sheet.back}</Button>
-        <Button variant="contained" disabled={!current || current.headerRow === null} onClick={() => goTo('mapping')}>
+        <Button variant="contained" disabled={!current || current.headerRow === null || current.headerOnly} onClick={() => goTo('mapping')}>
           {TEXT.sheet.next}
         </Button>
       </Stack>

@@ -30,6 +30,10 @@ export const IMPORT_TEXT = {
     sheetLabel: 'Aba da planilha',
     hidden: '(oculta)',
     emptySheet: 'vazia',
+    headerOnlySheet: 'só o cabeçalho',
+    /** A sheet (or a CSV) with a header and no row under it: said at once, not after mapping and checking. */
+    headerOnly: (csvFile: string | null, sheet: string) =>
+      `${csvFile !== null ? `O arquivo “${csvFile}”` : `A aba “${sheet}”`} só tem o cabeçalho: não há linhas para importar. Confira se escolheu o arquivo${csvFile !== null ? '' : ' e a aba'} certo${csvFile !== null ? '' : 's'}.`,
     headerAt: (row: number) => `Cabeçalho na linha ${row}:`,
     kindLabel: 'O que esta planilha traz',
     kinds: {

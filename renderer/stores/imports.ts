@@ -92,9 +92,9 @@ const INITIAL = {
   resolved: {} as Record<number, 'kept' | 'file'>,
 };
 
-/** The sheet to propose: the first visible one whose headers name a key column for the kind. */
+/** The sheet to propose: the first visible one with rows whose headers name a key column for the kind. */
 function proposeSheet(inspect: InspectResult, kind: ImportKind): string {
-  const visible = inspect.sheets.filter((s) => !s.hidden && s.headerRow !== null);
+  const visible = inspect.sheets.filter((s) => !s.hidden && s.headerRow !== null && !s.headerOnly);
   const keys: ImportTarget[] = kind === 'cep' ? ['cep'] : ['cpf', 'registrationNumber'];
   const fitting = visible.find((s) => s.mappings[kind].some((t) => t !== null && keys.includes(t)));
   return (fitting ?? visible[0] ?? inspect.sheets[0])?.name ?? '';

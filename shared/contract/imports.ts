@@ -219,6 +219,8 @@ export const sheetInfoSchema = z.object({
   headerRow: z.number().int().nullable(),
   /** Per column, a few values of its first rows (shown under the header when mapping). */
   samples: z.array(z.array(z.string())),
+  /** A header and no row under it (blank rows aside): nothing to import from this sheet. */
+  headerOnly: z.boolean().default(false),
   /** Mapping proposed from the headers, per kind (a remembered one when the clerk set it before). */
   mappings: z.object({ corrections: importMappingSchema, registry: importMappingSchema, cep: importMappingSchema }),
   remembered: z.object({ corrections: z.boolean(), registry: z.boolean(), cep: z.boolean() }),

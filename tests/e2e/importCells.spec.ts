@@ -61,3 +61,14 @@ test('a row bringing back the value a pending correction replaced is refused on 
   await expect(row).toContainText('(pendente) trocou por nova.caixa@exemplo.com.br');
   await expect(row.locator('td[aria-invalid="true"]')).toHaveText(who!.email);
 });
+
+test('a CSV with only its header is stopped at the first step, named by the file, before any column is mapped', async ({ desk }) => {
+  await setUpDemoDesk(desk, 5, 0);
+  const { page } = desk;
+  await page.reload();
+  const path = join(desk.storePath, '..', 'so-cabecalho.csv');
+  writeFileSync(path, 'Registro;E-mail;Motivo\r\n;;\r\n');
+  await chooseSpreadsheet(page, path);
+  await expect(page.getByText('O arquivo “so-cabecalho.csv” só tem o cabeçalho: não há linhas para importar.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Continuar' })).toBeDisabled();
+});
