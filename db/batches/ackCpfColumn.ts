@@ -1,35 +1,18 @@
 // The CPF column of a spreadsheet answer: the person each row is about, which ackCpf.ts checks
 // against the row's id. It goes by the names the corrections import takes for the CPF
-// (resources/import-headers.json, compared as the import compares headers) and a few more an answer
-// sheet uses. A column that speaks of a CPF the desk cannot place is refused: skipped, it would skip
+// (resources/import-headers.json, compared as the import compares headers: one list for both, so
+// a title the council's spreadsheets use is known to the import and to Implanta's answers alike). A column that speaks of a CPF the desk cannot place is refused: skipped, it would skip
 // that check, and a sheet sorted on its own would give one person's answer to another.
 import { columnLetter } from '../../shared/display/columnLetter';
 import { headerKey, targetOfHeader } from '../imports/headers';
 import { ackInvalid as invalid } from './ackSheets';
-
-/** The professional's CPF as an answer sheet may title it, besides the import's names. */
-const ANSWER_NAMES = new Set(
-  [
-    'CPF profissional',
-    'CPF da/o profissional',
-    'CPF do/a profissional',
-    'CPF titular',
-    'CPF do titular',
-    'CPF da titular',
-    'CPF do inscrito',
-    'CPF da inscrita',
-    'CPF da/o inscrita/o',
-    'CPF do assistente social',
-    'CPF da assistente social',
-  ].map(headerKey),
-);
 
 /** Another CPF than the one the professional goes by now: the lote's own "CPF anterior" (the CPF Implanta knew her by). */
 const OTHER_CPF_NAMES = new Set(['CPF anterior', 'CPF antigo', 'previousCpf'].map(headerKey));
 
 /** Whether the header names the professional's CPF. */
 function namesPersonCpf(title: string): boolean {
-  return targetOfHeader(title) === 'cpf' || ANSWER_NAMES.has(headerKey(title));
+  return targetOfHeader(title) === 'cpf';
 }
 
 /**

@@ -6,6 +6,8 @@ import { casesOf } from '../../unit/cases';
 describe('header matching', () => {
   casesOf(targetOfHeader, '“%s” is %s', [
     ['CPF', 'cpf'],
+    ['CPF da assistente social', 'cpf'],
+    ['CPF (titular)', 'cpf'],
     ['Registro', 'registrationNumber'],
     ['Nº de registro', 'registrationNumber'],
     ['N° DE REGISTRO', 'registrationNumber'],
