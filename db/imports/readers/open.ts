@@ -8,6 +8,7 @@ import { openPlainFile, type PositionalFile } from '../../positionalFiles';
 import type { ZipReader } from '../../zip';
 import { CsvSource } from './csv';
 import { DEFAULT_LIMITS, FILE_MESSAGES, unreadable, unsafe, type ReaderLimits } from './limits';
+import { OdsVisibilityScanner, type HiddenParts } from './odsVisibility';
 import { SheetJsSource } from './sheetjs';
 import type { SpreadsheetSource } from './source';
 import { XlsxSource } from './xlsx';
@@ -129,14 +130,14 @@ function openZipBased(file: PositionalFile, extension: string, limits: ReaderLim
       return new XlsxSource(zip, extension === '.xlsm' ? 'xlsm' : 'xlsx', limits);
     }
     if (zip.has('mimetype') && zip.readSync('mimetype', 256).toString('utf8').trim() === ODS_MIMETYPE) {
-      checkOdsParts(zip);
+      const hiddenParts = checkOdsParts(zip);
       const content = zip.entry('content.xml')?.size ?? 0;
       if (content > limits.maxWholeSheetBytes) {
         throw unreadable(FILE_MESSAGES.wholeSheetTooLarge('ods', Math.ceil(content / 1048576), Math.floor(limits.maxWholeSheetBytes / 1048576)));
       }
       const whole = file.readAtSync(0, file.size);
       zip.closeSync();
-      return new SheetJsSource(whole, 'ods');
+      return new SheetJsSource(whole, 'ods', hiddenParts);
     }
     throw unreadable(FILE_MESSAGES.zipNotSpreadsheet);
   } catch (error) {
@@ -145,8 +146,12 @@ function openZipBased(file: PositionalFile, extension: string, limits: ReaderLim
   }
 }
 
-/** Before SheetJS parses an .ods: no encrypted parts, no DTD or entity declarations in any XML. */
-function checkOdsParts(zip: ZipReader): void {
+/**
+ * Before SheetJS parses an .ods: no encrypted parts, no DTD or entity declarations in any XML. The
+ * same pass reads which rows and columns each sheet hides (SheetJS does not).
+ */
+function checkOdsParts(zip: ZipReader): Map<string, HiddenParts> {
+  const hidden = new OdsVisibilityScanner();
   if (zip.has('META-INF/manifest.xml') && zip.readSync('META-INF/manifest.xml', 1024 * 1024).toString('utf8').includes('encryption-data')) {
     throw unreadable(FILE_MESSAGES.encrypted);
   }
@@ -155,8 +160,14 @@ function checkOdsParts(zip: ZipReader): void {
     if (!name.endsWith('.xml') && !name.endsWith('.rdf')) continue;
     const guard = new DeclarationGuard();
     const decoder = new TextDecoder('utf-8');
-    for (const chunk of zip.chunks(name)) guard.check(decoder.decode(chunk, { stream: true }));
+    const isContent = name === 'content.xml';
+    for (const chunk of zip.chunks(name)) {
+      const text = decoder.decode(chunk, { stream: true });
+      guard.check(text);
+      if (isContent) hidden.feed(text);
+    }
   }
+  return hidden.sheets;
 }
 
 /** An OLE compound file is an .xls, or an Office file encrypted with a password. */

@@ -5,6 +5,7 @@ import { shownSpreadsheetError } from '../../../shared/spreadsheetErrors';
 import { sheetjs } from '../../sheetjs';
 import { booleanText, numberText, serialDateText } from './cells';
 import { FILE_MESSAGES, unreadable } from './limits';
+import { spanAt, type HiddenParts } from './odsVisibility';
 import type { ColumnSpan, RawRow, SheetMeta, SpreadsheetSource } from './source';
 
 type Cell = { t?: string; v?: unknown; w?: string; z?: unknown };
@@ -60,13 +61,17 @@ export class SheetJsSource implements SpreadsheetSource {
   private readonly workbook: XLSX.WorkBook;
   private readonly date1904: boolean;
 
-  /** `bytes`: the whole file (SheetJS reads these formats whole). */
+  /**
+   * `bytes`: the whole file (SheetJS reads these formats whole). `odsHidden`: what each sheet of an
+   * .ods hides, read beside it (odsVisibility.ts); an .xls tells its hidden columns itself.
+   */
   constructor(
     bytes: Buffer,
     readonly format: 'ods' | 'xls',
+    private readonly odsHidden: ReadonlyMap<string, HiddenParts> = new Map(),
   ) {
     try {
-      // An .xls tells its hidden columns only with the styles read; SheetJS reads none of an .ods.
+      // An .xls tells its hidden columns only with the styles read; SheetJS reads none of an .ods (odsHidden does).
       this.workbook = sheetjs().read(bytes, { ...READ_OPTIONS, cellStyles: format === 'xls' });
     } catch (error) {
       throw readFailure(error, format);
@@ -98,6 +103,7 @@ export class SheetJsSource implements SpreadsheetSource {
   }
 
   hiddenColumns(sheet: string): readonly ColumnSpan[] {
+    if (this.format === 'ods') return this.odsHidden.get(sheet)?.columns ?? [];
     const spans: ColumnSpan[] = [];
     (this.sheet(sheet)?.['!cols'] ?? []).forEach((col, index) => {
       if (col?.hidden === true) spans.push({ first: index, last: index });
@@ -109,14 +115,19 @@ export class SheetJsSource implements SpreadsheetSource {
     const sheet = this.sheet(name);
     if (!sheet) throw unreadable(`A aba “${name}” não existe nesta planilha.`);
     const data = sheet['!data'] ?? [];
+    const hiddenRows = this.odsHidden.get(name)?.rows ?? [];
+    let span = 0;
     for (let r = 0; r < data.length; r++) {
       const row = data[r];
       if (!row) continue;
       const cells: string[] = [];
       for (let c = 0; c < row.length; c++) cells.push(cellText(row[c], this.date1904));
       while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
-      if (cells.length > 0) yield { row: r + 1, cells };
       this.progress.done = (r + 1) / data.length;
+      if (cells.length === 0) continue;
+      const hidden = spanAt(hiddenRows, r, span);
+      span = hidden.at;
+      yield hidden.inside ? { row: r + 1, cells, hidden: true } : { row: r + 1, cells };
     }
     this.progress.done = 1;
   }

@@ -29,7 +29,7 @@ export interface SpreadsheetSource {
   rowEstimate(sheet: string): number | null;
   /**
    * Columns hidden in the sheet, read like the others (the import tells the clerk which): known
-   * once its rows were read; [] when none, or when the format does not say (CSV, .ods).
+   * once its rows were read; [] when none, or when the format does not say (CSV).
    */
   hiddenColumns(sheet: string): readonly ColumnSpan[];
   /** Bytes of the file consumed so far and in all, for a progress bar. */
