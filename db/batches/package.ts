@@ -210,6 +210,14 @@ async function checkSchema(zip: ZipReader, entry: string, version: SchemaVersion
   }
 }
 
+/** The database a desk's backup carries in its bag (db/backups), which no lote package has. */
+const BACKUP_DATABASE = 'cress-desk.sqlite';
+export const BACKUP_NOT_LOTE: Problem = {
+  code: 'NOT_A_LOTE_PACKAGE',
+  message:
+    'Este arquivo é um backup do CRESS Desk, não um pacote de lote para a Implanta: escolha o pacote do lote (o nome tem “lote” e termina em .zip). Backups são verificados na tela Backups, em “Verificar um arquivo…”.',
+};
+
 /**
  * Checks a package: the zip opens (with the passphrase, if encrypted), the bag is complete and
  * valid (manifests, checksums, nothing extra, no path leaving the bag, Payload-Oxum), bag-info has
@@ -258,6 +266,10 @@ export async function verifyBatchPackage(
       });
     }
     const present = new Set(bag.payload.map((f) => f.path.slice('data/'.length)));
+    if (present.has(BACKUP_DATABASE)) {
+      // A desk's backup given as a lote: said once, never as the lote format's files it lacks.
+      return { file: path, valid: false, problems: [BACKUP_NOT_LOTE], encrypted, batch: null, schemaVersion: null, sha256 };
+    }
     for (const file of PAYLOAD_FILES) {
       if (!present.has(file)) problems.push({ code: 'BATCH_FILE_MISSING', path: `data/${file}`, message: `Falta o arquivo data/${file} do formato de lote.` });
     }

@@ -1,6 +1,6 @@
 // `cress-desk batch …`: batches for Implanta from a terminal, over the same channels as the app.
 import { join, resolve } from 'node:path';
-import type { AckResult, BatchSummary, MixedAddress, OutOfOrder, SealedOnRejected } from '../../shared/contract';
+import type { AckResult, BatchSummary, MixedAddress, OutOfOrder, SealedOnRejected, VerifyResult } from '../../shared/contract';
 import { formatCount } from '../../shared/display/numbers';
 import { plural } from '../../shared/display/plural';
 import { BATCH_STATES, type BatchState } from '../../shared/domain';
@@ -209,7 +209,7 @@ const handlers = {
     const result = await withFilePassphrase(context, (secret) => runJob(context, 'batches:verify', { path: file, passphrase: secret }));
     const report = result.valid
       ? `Package valid: batch ${result.batch?.number} of ${result.batch?.sourceOrganization}, Schema-Version ${result.schemaVersion}${result.encrypted ? ' (AES-256)' : ''}\nSHA-256 ${result.sha256}${result.signature ? `\n${result.signature.message}` : ''}`
-      : `PACKAGE NOT VALID: ${result.file}\n${result.problems.map((p) => `  - ${p.message}`).join('\n')}`;
+      : notValidReport(result);
     return outcome(result, report, result.valid ? EXIT.ok : EXIT.integrity);
   },
   list: async (context) => {
@@ -219,6 +219,14 @@ const handlers = {
     return outcome(page, `${listing}${page.total > page.items.length ? `\n… ${plural(page.total - page.items.length, 'older batch', 'older batches')} not shown.` : ''}`);
   },
 } satisfies Record<string, Handler>;
+
+/** A package that failed its check; a desk's backup given here is sent to the command that checks it. */
+function notValidReport(result: VerifyResult): string {
+  const backup = result.problems.some((p) => p.code === 'NOT_A_LOTE_PACKAGE');
+  const lines = [`${backup ? 'NOT A LOTE PACKAGE' : 'PACKAGE NOT VALID'}: ${result.file}`, ...result.problems.map((p) => `  - ${p.message}`)];
+  if (backup) lines.push('A backup is checked with: cress-desk backup verify FILE');
+  return lines.join('\n');
+}
 
 const ID = ['<id>', 'the batch: its number (2026-0001), its file name or its id'] as const;
 

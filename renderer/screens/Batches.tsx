@@ -2,6 +2,7 @@
 import AddIcon from '@mui/icons-material/Add';
 import Inventory2Icon from '@mui/icons-material/Inventory2';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
+import VerifiedIcon from '@mui/icons-material/Verified';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -15,6 +16,7 @@ import type { BatchSummary, PendingForBatch } from '../../shared/contract';
 import { formatCount } from '../../shared/display/numbers';
 import { fieldLabel } from '../../shared/fields';
 import { formatDateTimeBr } from '../../shared/rules/dates';
+import { BusyButton } from '../components/BusyButton';
 import { EmptyState } from '../components/EmptyState';
 import { Page } from '../components/Page';
 import { PagedTable, type Column } from '../components/PagedTable';
@@ -26,6 +28,7 @@ import { useNotify } from '../stores/notify';
 import { BATCHES_TEXT as TEXT } from './batches.text';
 import { AckDialog } from './BatchesAckDialog';
 import { BatchStateChip } from './BatchesParts';
+import { usePackageVerify } from './BatchVerifyDialog';
 
 export function BatchesScreen() {
   const { pending, list, page, pageSize, loading, error, loadOverview, setPage, setPageSize, create } = useBatches();
@@ -33,6 +36,7 @@ export function BatchesScreen() {
   const notify = useNotify((s) => s.show);
   const creation = useWork();
   const [acknowledging, setAcknowledging] = useState(false);
+  const verify = usePackageVerify();
 
   useLoad(loadOverview);
 
@@ -49,11 +53,17 @@ export function BatchesScreen() {
     <Page
       text={TEXT}
       actions={
-        <Button variant="outlined" startIcon={<UploadFileIcon />} onClick={() => setAcknowledging(true)}>
-          {TEXT.importAck}
-        </Button>
+        <>
+          <BusyButton variant="outlined" startIcon={<VerifiedIcon />} busy={verify.busy} onClick={verify.start}>
+            {TEXT.verifyPackage}
+          </BusyButton>
+          <Button variant="outlined" startIcon={<UploadFileIcon />} onClick={() => setAcknowledging(true)}>
+            {TEXT.importAck}
+          </Button>
+        </>
       }
     >
+      {verify.view}
       <PendingCard pending={pending} creating={creation.running} error={creation.error} onCreate={() => void generate()} onOpen={(id) => go({ name: 'batch', id })} />
       <PagedTable
         label={TEXT.tableLabel}

@@ -44,6 +44,18 @@ function pendingItems(corrections: number, ceps: number): string {
     .join(' e ');
 }
 
+/** A problem a package check found (shared/contract/batches.ts VerifyResult). */
+interface VerifyProblem {
+  code: string;
+  message: string;
+  path?: string | undefined;
+}
+
+/** A backup of the desk checked as a lote package (its one problem says so, db/batches/package.ts). */
+export function isBackupZip(problems: readonly VerifyProblem[]): boolean {
+  return problems.some((p) => p.code === 'NOT_A_LOTE_PACKAGE');
+}
+
 export const BATCHES_TEXT = {
   title: 'Lotes',
   subtitle:
@@ -59,6 +71,7 @@ export const BATCHES_TEXT = {
   creating: 'Gerando o lote…',
   created: (number: string) => `Lote ${number} gerado: revise e lacre quando estiver tudo certo.`,
   importAck: 'Importar confirmação',
+  verifyPackage: 'Verificar um pacote…',
   listTitle: 'Lotes',
   tableLabel: 'Lotes para a Implanta',
   empty: 'Nenhum lote ainda. Quando houver correções pendentes, use “Gerar lote”.',
@@ -305,6 +318,35 @@ export const BATCHES_TEXT = {
     refusedDetail: (message: string) => message.replace(/\s*Nada foi alterado\.\s*$/, ''),
     close: 'Fechar',
     openBatch: 'Abrir o lote',
+  },
+
+  /** "Verificar um pacote…": a package file checked as Implanta will receive it (batches:verify). */
+  verifyDialog: {
+    pickTitle: 'Verificar um pacote de lote',
+    filter: 'Pacote de lote (zip)',
+    progress: 'Conferindo o pacote…',
+    askTitle: 'Pacote protegido por senha',
+    askText: (name: string) => `Informe a senha usada ao exportar ${name}.`,
+    passphrase: 'Senha',
+    wrong: 'Senha incorreta: este pacote não abre com ela. Confira maiúsculas e minúsculas e tente de novo.',
+    checking: 'Conferindo…',
+    continue: 'Continuar',
+    cancel: 'Cancelar',
+    /** A desk's backup given here: one sentence sends the clerk to Backups, never the lote format's missing files. */
+    title: (valid: boolean, problems: readonly VerifyProblem[]) =>
+      valid ? 'Pacote íntegro' : isBackupZip(problems) ? 'Este arquivo não é um pacote de lote' : 'Este pacote não passou na verificação',
+    validIntro: (name: string) => `${name} está completo e sem alteração: cada arquivo confere com sua soma de verificação e segue o formato de lote da Implanta.`,
+    invalidIntro: (name: string) =>
+      `Não envie ${name} à Implanta. Se o lote é deste computador, exporte o pacote de novo na página do lote; se o arquivo veio de outro lugar, peça uma nova cópia.`,
+    problems: (problems: readonly VerifyProblem[]) => problems.map((p) => p.message),
+    number: 'Lote',
+    organization: 'Origem',
+    protection: 'Proteção',
+    encrypted: 'Com senha (AES-256)',
+    sha: 'Código de conferência do pacote',
+    signature: 'Assinatura',
+    failed: 'Não foi possível verificar o pacote.',
+    close: 'Fechar',
   },
 
   dipDialog: {

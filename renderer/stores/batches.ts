@@ -5,7 +5,7 @@ import type { AckResult, BatchDashboard, BatchGroup, BatchItemKind, BatchSummary
 import type { JobStatus } from '../../shared/contract/jobs';
 import type { CorrectionStatus } from '../../shared/domain';
 import { call, errorMessage } from '../api/client';
-import { runJob, valueOrThrow } from './jobs';
+import { runJob, valueOrThrow, type RunOutcome } from './jobs';
 import { FIRST_PAGE, newestOnly, pageSetters } from './paged';
 
 type ItemsPage = Output<'batches:items'>;
@@ -56,6 +56,11 @@ interface BatchesState {
   exportPackage(input: { id: number; path: string; passphrase: string | null }, onStatus: (status: JobStatus) => void): Promise<ExportResult>;
   /** `dryRun`: what the answer would change, nothing written; `expectedSha256`: the file looked at. */
   acknowledge(input: { path: string; fileName: string; dryRun?: boolean; expectedSha256?: string }, onStatus: (status: JobStatus) => void): Promise<AckResult>;
+  /**
+   * Checks a package file (`path`: a picked file's handle) as a job; never throws. An encrypted one
+   * without its passphrase, or with a wrong one, ends well with that problem (ZIP_PASSWORD_*).
+   */
+  verifyPackage(input: { path: string; passphrase: string | null }, onStatus: (status: JobStatus) => void): Promise<RunOutcome<'batches:verify'>>;
 }
 
 const nextItemsTicket = newestOnly();
@@ -182,5 +187,8 @@ export const useBatches = create<BatchesState>()((set, get) => ({
     if (opened !== undefined) await get().open(opened);
     void get().loadOverview();
     return result;
+  },
+  verifyPackage(input, onStatus) {
+    return runJob('batches:verify', input, onStatus);
   },
 }));

@@ -79,6 +79,16 @@ describe('cress-desk backup', () => {
     expect(human.stdout).toContain('BACKUP INVALID');
   });
 
+  it('batch verify of a backup: one problem saying it is a backup, and the command that checks it', () => {
+    const result = run('batch', 'verify', plain.file);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toMatch(/^NOT A LOTE PACKAGE: /);
+    expect(result.stdout).toContain('é um backup do CRESS Desk, não um pacote de lote');
+    expect(result.stdout).not.toMatch(/Batch-Sequence|data\/summary\.json|formato de lote\./);
+    expect(result.stdout).toMatch(/\nA backup is checked with: cress-desk backup verify FILE$/m);
+    expect(json('batch', 'verify', plain.file).body.problems).toEqual([expect.objectContaining({ code: 'NOT_A_LOTE_PACKAGE' })]);
+  });
+
   it('verify: a zip of other files is headed as not a backup, not as an invalid one', async () => {
     const photos = join(desk.dir, 'fotos.zip');
     // A file of the zip named like a lote package's words: still a zip of other files, not sent to `batch verify`.
