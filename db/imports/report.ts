@@ -3,7 +3,7 @@
 // (the report's own columns are ignored then). Saved whole or not at all; one an import could not
 // save after writing its rows is a warning in the import's answer, never a failure of the import.
 import { xlsxBytes } from '../sheetjs';
-import { IMPORT_WARNING_CODES, REPORT_COLUMNS, type ImportError, type ReportResult } from '../../shared/contract/imports';
+import { isImportWarning, REPORT_COLUMNS, type ImportError, type ReportResult } from '../../shared/contract/imports';
 import { CHECKING_CACHE_KIB, openJobConnection } from '../connections';
 import { writeExportFile, writeFileWhole } from '../exportFile';
 import type { JobContext } from '../jobs/types';
@@ -33,23 +33,23 @@ export function errorCodes(errors: readonly ImportError[]): string {
 
 const REPORT_KEYS = new Set(Object.values(REPORT_COLUMNS).map(headerKey));
 
-/** Whether the row went in (or would) with a warning: all its problems are warnings. */
-export function onlyWarned(errors: readonly ImportError[]): boolean {
-  return errors.length > 0 && errors.every((e) => IMPORT_WARNING_CODES.includes(e.code));
+/** Whether the row of an import of `kind` went in (or would) with a warning: all its problems are warnings. */
+export function onlyWarned(kind: string, errors: readonly ImportError[]): boolean {
+  return errors.length > 0 && errors.every((e) => isImportWarning(kind, e.code));
 }
 
 /** A row's situation: refused, or with a warning — imported, or not when the import wrote nothing. */
-function situationOf(errors: readonly ImportError[], written: boolean): string {
-  if (!onlyWarned(errors)) return 'recusada';
+function situationOf(kind: string, errors: readonly ImportError[], written: boolean): string {
+  if (!onlyWarned(kind, errors)) return 'recusada';
   return written ? 'importada com aviso' : 'com aviso (não gravada)';
 }
 
-function reportBytes(headers: readonly string[], rows: readonly ReportRow[], written: boolean): Buffer {
+function reportBytes(kind: string, headers: readonly string[], rows: readonly ReportRow[], written: boolean): Buffer {
   // A report imported again: its old report columns are not carried into the new one.
   const kept = headers.map((h, i) => ({ h, i })).filter(({ h }) => !REPORT_KEYS.has(headerKey(h)));
   const table: string[][] = [[REPORT_COLUMNS.row, ...kept.map(({ h }) => h), REPORT_COLUMNS.situation, REPORT_COLUMNS.errors, REPORT_COLUMNS.codes]];
   for (const row of rows) {
-    table.push([String(row.row), ...kept.map(({ i }) => row.cells[i] ?? ''), situationOf(row.errors, written), errorsText(row.errors), errorCodes(row.errors)]);
+    table.push([String(row.row), ...kept.map(({ i }) => row.cells[i] ?? ''), situationOf(kind, row.errors, written), errorsText(row.errors), errorCodes(row.errors)]);
   }
   // Every cell is text: a CPF or CEP keeps its leading zeros, a date stays dd/mm/aaaa.
   const widths = [14, ...kept.map(({ h }) => Math.min(40, Math.max(10, h.length + 2))), 24, 80, 24];
@@ -60,8 +60,8 @@ function reportBytes(headers: readonly string[], rows: readonly ReportRow[], wri
 const CHECKED = { replace: true };
 
 /** Writes the report at `path`; a failure is said in Portuguese with the path. */
-export function writeErrorReport(path: string, headers: readonly string[], rows: readonly ReportRow[], written: boolean): void {
-  writeExportFile(path, reportBytes(headers, rows, written), CHECKED);
+export function writeErrorReport(kind: string, path: string, headers: readonly string[], rows: readonly ReportRow[], written: boolean): void {
+  writeExportFile(path, reportBytes(kind, headers, rows, written), CHECKED);
 }
 
 const REASONS: Readonly<Record<string, string>> = {
@@ -87,9 +87,9 @@ function reasonOf(error: unknown): string {
  * Saves the report of the rows an import just checked. Answers null, or — when it cannot be saved —
  * the warning the import's answer carries: the import (`importId`, null when it wrote nothing) stands.
  */
-export function saveImportReport(path: string, headers: readonly string[], rows: readonly ReportRow[], importId: number | null): string | null {
+export function saveImportReport(kind: string, path: string, headers: readonly string[], rows: readonly ReportRow[], importId: number | null): string | null {
   try {
-    writeFileWhole(path, reportBytes(headers, rows, importId !== null), CHECKED);
+    writeFileWhole(path, reportBytes(kind, headers, rows, importId !== null), CHECKED);
     return null;
   } catch (error) {
     const notSaved = `O relatório de erros não pôde ser salvo em ${path} (${reasonOf(error)}).`;
@@ -117,7 +117,7 @@ export function importReport(input: { id: number; path: string }, context: JobCo
       }
       last.errors.push(error);
     }
-    writeErrorReport(input.path, JSON.parse(record.headers) as string[], rows, true);
+    writeErrorReport(record.kind, input.path, JSON.parse(record.headers) as string[], rows, true);
     return { path: input.path, rows: rows.length };
   } finally {
     db.close();

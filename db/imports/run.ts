@@ -185,7 +185,7 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
     let reportWarning: string | null = null;
     if (input.reportPath) {
       context.progress({ phase: 'report', label: 'Gerando o relatório de erros…', done: 0, total: null });
-      reportWarning = saveImportReport(input.reportPath, header.headers, outcome.reportRows, written ? finished.importId : null);
+      reportWarning = saveImportReport(input.kind, input.reportPath, header.headers, outcome.reportRows, written ? finished.importId : null);
     }
     return {
       importId: written ? finished.importId : null,

@@ -4,7 +4,7 @@
 // be trusted.
 import { basename, resolve } from 'node:path';
 import { repeatedFileError } from '../../db/imports/history';
-import { IMPORT_KINDS, IMPORT_WARNING_CODES, type ImportKind, type ImportSummary } from '../../shared/contract/imports';
+import { IMPORT_KINDS, isImportWarning, type ImportKind, type ImportSummary } from '../../shared/contract/imports';
 import { formatCount } from '../../shared/display/numbers';
 import { plural } from '../../shared/display/plural';
 import { terminalSafe } from '../../shared/text';
@@ -67,6 +67,8 @@ function summaryText(summary: ImportSummary, forced: boolean): string {
         `${plural(summary.conflictsTotal, 'conflict', 'conflicts')} with the desk's corrections — a third value while a correction is on its way to Implanta, another value than one Implanta applied from a correction, or the value of a correction Implanta rejected or the clerk cancelled (the desk kept its value):`,
       );
       for (const c of summary.conflicts) lines.push(conflictLine({ ...c, registrationNumber: c.registration }));
+      const unlisted = summary.conflictsTotal - summary.conflicts.length;
+      if (unlisted > 0) lines.push(`  … ${plural(unlisted, 'more conflict', 'more conflicts')} not listed (cress-desk registry conflicts).`);
       if (summary.written) lines.push(RESOLVE_HINT);
     }
     if (summary.conflictsClosed > 0) {
@@ -85,9 +87,11 @@ function summaryText(summary: ImportSummary, forced: boolean): string {
   if (summary.errors.length > 0) {
     lines.push('Problems:');
     for (const e of summary.errors) {
-      const note = IMPORT_WARNING_CODES.includes(e.code) ? ` (warning: the row ${summary.written ? 'went' : 'goes'} in)` : '';
+      const note = isImportWarning(summary.kind, e.code) ? ` (warning: the row ${summary.written ? 'went' : 'goes'} in)` : '';
       lines.push(`  row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.message} [${e.code}]${note}`);
     }
+    const unlisted = summary.errorsTotal - summary.errors.length;
+    if (unlisted > 0) lines.push(`  … ${plural(unlisted, 'more problem', 'more problems')} not listed: --report FILE.xlsx lists every row.`);
   }
   if (summary.reportPath) {
     const held = summary.warned > 0 ? ` (${plural(summary.rejected, 'row', 'rows')} refused, ${formatCount(summary.warned)} with a warning)` : '';
@@ -103,6 +107,9 @@ function onCommandLine(error: unknown): unknown {
   if (typeof previous?.id !== 'number' || typeof previous.finishedAt !== 'string') return error;
   return repeatedFileError({ id: previous.id, finishedAt: previous.finishedAt }, 'repita o comando com --force');
 }
+
+/** Problems (and registry conflicts) listed; the count says how many more, the report has them all. */
+const LISTED_PROBLEMS = 2000;
 
 async function importCommand(context: CliContext): Promise<CommandOutcome> {
   const [kind, file = ''] = context.args;
@@ -120,7 +127,8 @@ async function importCommand(context: CliContext): Promise<CommandOutcome> {
     mapping: null,
     allOrNothing: flag(context, 'allOrNothing'),
     reportPath: report ?? null,
-    errorLimit: null,
+    // As the app lists them: a file of a million wrong rows must not hold (and print) every one.
+    errorLimit: LISTED_PROBLEMS,
     dipAcknowledged: flag(context, 'acceptDip'),
   };
   let summary: ImportSummary;
@@ -151,6 +159,9 @@ async function importCommand(context: CliContext): Promise<CommandOutcome> {
       ...(summary.conflictsReopened > 0 ? { conflictsReopened: summary.conflictsReopened } : {}),
       conflicts: summary.conflicts.map(({ row, registration, field, deskValue, fileValue }) => ({ row, registration, field, deskValue, fileValue })),
       errors: summary.errors.map(({ row, column, code, message }) => ({ row, column, code, message })),
+      // The first problems are listed (LISTED_PROBLEMS): how many there are in all.
+      errorsTotal: summary.errorsTotal,
+      ...(summary.kind === 'registry' ? { conflictsTotal: summary.conflictsTotal } : {}),
       // The rows changing a confirmed DIP request or a card in manufacture, as the text lists them.
       ...(summary.dipPeople.length > 0 ? { dipRows: summary.dipPeople.map(({ row, who, consequence }) => ({ row, who, consequence })) } : {}),
       ...(summary.reportWarning ? { reportWarning: summary.reportWarning } : {}),

@@ -46,8 +46,18 @@ export function importTargetLabel(target: ImportTarget): string {
  * their codes. An import of the report ignores them, and its preview does not show them.
  */
 export const REPORT_COLUMNS = { row: 'Linha original', situation: 'Situação da linha', errors: 'Erros', codes: 'Código do erro' } as const;
-/** Problems with which a row still goes in (a warning, not a refusal): the rest refuse their row. */
-export const IMPORT_WARNING_CODES: readonly string[] = ['EMAIL_SHARED', 'VALUE_REFUSED_BEFORE'];
+/** Problems with which a row of any kind still goes in (a warning, not a refusal): the rest refuse their row. */
+const WARNING_CODES: readonly string[] = ['EMAIL_SHARED', 'VALUE_REFUSED_BEFORE'];
+/**
+ * The pendências the correction form warns of as a value is typed, said on a corrections row that
+ * goes in all the same (db/imports/kinds/corrections.ts says only these). A CEP import refuses a
+ * row for CITY_UNKNOWN or CEP_UF_MISMATCH: what a code means depends on the kind.
+ */
+export const FORM_WARNING_CODES: readonly string[] = ['EMAIL_TYPO', 'EMAIL_MISSING', 'NAME_SUSPECT', 'CITY_UNKNOWN', 'BIRTHPLACE_UNKNOWN', 'CEP_UF_MISMATCH'];
+/** Whether a problem of an import of `kind` lets its row go in (a warning). */
+export function isImportWarning(kind: string, code: string): boolean {
+  return WARNING_CODES.includes(code) || (kind === 'corrections' && FORM_WARNING_CODES.includes(code));
+}
 export const REPORT_HEADERS: readonly string[] = Object.values(REPORT_COLUMNS);
 
 export const SPREADSHEET_FORMATS = ['xlsx', 'xlsm', 'ods', 'xls', 'csv'] as const;

@@ -31,11 +31,11 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('cress-desk import', () => {
-  it('prints exactly {file, sha256, kind, rows, accepted, warned, unchanged, rejected, unread, flagged, kept, conflicts, errors, dipRows} and exits 1 when a row was rejected', () => {
+  it('prints exactly {file, sha256, kind, rows, accepted, warned, unchanged, rejected, unread, flagged, kept, conflicts, errors, errorsTotal, dipRows} and exits 1 when a row was rejected', () => {
     const result = run('--json', 'import', 'corrections', fixture('corrections.xlsx'), '--dry-run');
     expect(result.code).toBe(1);
     const body = JSON.parse(result.stdout);
-    expect(Object.keys(body)).toEqual(['file', 'sha256', 'kind', 'rows', 'accepted', 'warned', 'unchanged', 'rejected', 'unread', 'flagged', 'kept', 'conflicts', 'errors', 'dipRows']);
+    expect(Object.keys(body)).toEqual(['file', 'sha256', 'kind', 'rows', 'accepted', 'warned', 'unchanged', 'rejected', 'unread', 'flagged', 'kept', 'conflicts', 'errors', 'errorsTotal', 'dipRows']);
     expect(body).toMatchObject({ file: 'corrections.xlsx', kind: 'corrections', rows: 19, accepted: 8, warned: 0, unchanged: 1, rejected: 10, flagged: 0, kept: 0, conflicts: [] });
     expect(body.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(body.errors).toHaveLength(10);

@@ -58,7 +58,7 @@ describe('cress-desk import registry and the conflicts it leaves', () => {
     );
     expect(second.code).toBe(0);
     const body = JSON.parse(second.stdout);
-    expect(Object.keys(body)).toEqual(['file', 'sha256', 'kind', 'rows', 'accepted', 'warned', 'unchanged', 'rejected', 'unread', 'rowsWithConflicts', 'flagged', 'kept', 'conflicts', 'errors']);
+    expect(Object.keys(body)).toEqual(['file', 'sha256', 'kind', 'rows', 'accepted', 'warned', 'unchanged', 'rejected', 'unread', 'rowsWithConflicts', 'flagged', 'kept', 'conflicts', 'errors', 'errorsTotal', 'conflictsTotal']);
     expect(body).toMatchObject({ rows: 3, accepted: 1, unchanged: 2, rejected: 0, rowsWithConflicts: 2, kept: 1 });
     expect(body.conflicts).toEqual([
       { row: 3, registration: '40002', field: 'email', deskValue: 'joana.lima@gmail.com', fileValue: 'jlima@uol.com.br' },

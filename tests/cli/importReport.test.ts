@@ -157,6 +157,31 @@ describe('cress-desk import --report with a row refused and a row written with a
   });
 });
 
+describe('cress-desk import of a row with a warning the correction form gives', () => {
+  it('marks it as gone in on the terminal, as a shared e-mail is', () => {
+    files++;
+    const file = join(desk.dir, `aviso-formulario-${files}.csv`);
+    writeFileSync(file, `Registro;E-mail;Motivo\r\n10003;carla.${files}@gmial.com;Pedido da profissional\r\n`);
+    const result = desk.run('import', 'corrections', file, '--dry-run');
+    expect(result.stdout).toMatch(/row 2, E-mail: .*\[EMAIL_TYPO\] \(warning: the row goes in\)/);
+  });
+});
+
+describe('cress-desk import of a file of many wrong rows', () => {
+  it('lists the first problems as the app does and says how many more the report holds', () => {
+    files++;
+    const file = join(desk.dir, `muitos-erros-${files}.csv`);
+    const rows = Array.from({ length: 2050 }, (_, i) => `${90000 + i};x${i}@exemplo.com.br;Pedido`);
+    writeFileSync(file, `Registro;E-mail;Motivo\r\n${rows.join('\r\n')}\r\n`);
+    const result = desk.run('import', 'corrections', file, '--dry-run');
+    expect(result.stdout.match(/^ {2}row \d+, /gm)).toHaveLength(2000);
+    expect(result.stdout).toContain('  … 50 more problems not listed: --report FILE.xlsx lists every row.');
+    const json = desk.json('import', 'corrections', file, '--dry-run');
+    expect(json.body).toMatchObject({ rows: 2050, rejected: 2050, errorsTotal: 2050 });
+    expect(json.body.errors).toHaveLength(2000);
+  });
+});
+
 describe('cress-desk --json import with a row written with a warning', () => {
   it('counts the rows that went in with a warning as the plain summary does', () => {
     files++;

@@ -26,7 +26,7 @@ describe('formulas in the cells of an import error report', () => {
   it('every rejected cell, header and error text starting like a formula is written guarded by an apostrophe', () => {
     const path = join(dir, 'relatorio.xlsx');
     const errors = [{ row: 2, column: '=cmd|calc', code: 'REASON_REQUIRED', message: 'Motivo curto demais.' }];
-    expect(saveImportReport(path, ['Registro', '=cmd|calc', 'Nome', 'Telefone', 'Obs'], [{ row: 2, cells: ['1045', ...HOSTILE], errors }], null)).toBeNull();
+    expect(saveImportReport('corrections', path, ['Registro', '=cmd|calc', 'Nome', 'Telefone', 'Obs'], [{ row: 2, cells: ['1045', ...HOSTILE], errors }], null)).toBeNull();
     const [header, row] = cellsOf(path);
     expect(header?.[2]).toBe("'=cmd|calc");
     expect(row?.slice(2, 6)).toEqual(HOSTILE.map((h) => `'${h}`));
@@ -36,7 +36,7 @@ describe('formulas in the cells of an import error report', () => {
   it('the report read back gives the values the crafted file had', () => {
     const path = join(dir, 'volta.xlsx');
     const errors = [{ row: 3, column: 'Nome', code: 'NAME_INVALID', message: 'Nome inválido.' }];
-    saveImportReport(path, ['Registro', 'Nome', 'Telefone', 'Obs', 'Mais'], [{ row: 3, cells: ['1045', ...HOSTILE], errors }], null);
+    saveImportReport('corrections', path, ['Registro', 'Nome', 'Telefone', 'Obs', 'Mais'], [{ row: 3, cells: ['1045', ...HOSTILE], errors }], null);
     const source = openSpreadsheet(path, 'volta.xlsx');
     try {
       const sheet = source.sheets[0]?.name as string;

@@ -24,7 +24,7 @@ describe('texts longer than an Excel cell', () => {
   it('an import error report with a 40 000-character cell is saved, the cell cut to fit and saying so, the rest intact', () => {
     const long = 'a'.repeat(40_000);
     const path = join(dir, 'relatorio.xlsx');
-    expect(saveImportReport(path, ['Registro', 'Motivo', 'Observações'], [{ row: 2, cells: ['1045', 'x', long], errors }], null)).toBeNull();
+    expect(saveImportReport('corrections', path, ['Registro', 'Motivo', 'Observações'], [{ row: 2, cells: ['1045', 'x', long], errors }], null)).toBeNull();
     const [header, row] = cellsOf(path);
     expect(header).toEqual(['Linha original', 'Registro', 'Motivo', 'Observações', 'Situação da linha', 'Erros', 'Código do erro']);
     expect(row?.slice(0, 3)).toEqual(['2', '1045', 'x']);
@@ -38,7 +38,7 @@ describe('texts longer than an Excel cell', () => {
 
   it('the report of a finished import is written too, not refused as an internal error', () => {
     const path = join(dir, 'historico.xlsx');
-    expect(() => writeErrorReport(path, ['Registro', 'Observações'], [{ row: 5, cells: ['1045', 'b'.repeat(100_000)], errors }], true)).not.toThrow();
+    expect(() => writeErrorReport('corrections', path, ['Registro', 'Observações'], [{ row: 5, cells: ['1045', 'b'.repeat(100_000)], errors }], true)).not.toThrow();
     expect((cellsOf(path)[1]?.[2] as string).length).toBeLessThanOrEqual(EXCEL_CELL_MAX);
   });
 

@@ -15,6 +15,7 @@ import { planCorrection, type PlanContext } from '../../../shared/rules/correcti
 import { evidenceProblem } from '../../../shared/rules/evidence';
 import { parseFieldValue } from '../../../shared/rules/fieldValue';
 import { pendenciesOnFields, recordPendencies } from '../../../shared/rules/pendencies';
+import { FORM_WARNING_CODES } from '../../../shared/contract/imports';
 import { MOTHER_FACT_FIELD } from '../../../shared/rules/motherFact';
 import { parseFlag } from '../../../shared/rules/vocabulary';
 import { plainLine, withoutInvisibles } from '../../../shared/text';
@@ -350,7 +351,9 @@ export class CorrectionsProcessor implements KindProcessor {
       .map((r) => ({ column: columns.columnFor(r.field === MOTHER_FACT_FIELD ? 'motherName' : r.field), code: 'VALUE_REFUSED_BEFORE', message: r.message }));
     if (shared) warnings.push(shared);
     // Nor a value the form would question (a município outside its UF, a misspelt provider): said as the form says it.
-    for (const p of pendenciesOnFields(pendencies, plan.changes.map((c) => c.field))) if (p.code !== 'EMAIL_SHARED') warnings.push({ column: columns.columnFor(p.field), code: p.code, message: p.message });
+    for (const p of pendenciesOnFields(pendencies, plan.changes.map((c) => c.field))) {
+      if (FORM_WARNING_CODES.includes(p.code)) warnings.push({ column: columns.columnFor(p.field), code: p.code, message: p.message });
+    }
     return { status: 'accepted', issues: warnings, changes: items.length, dipConsequence: plan.dipConsequence, who, diff };
   }
 

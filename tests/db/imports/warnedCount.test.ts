@@ -45,13 +45,15 @@ describe('the history of an import whose rows went in with a warning', () => {
   });
 });
 
+/** Each row of a report: its row, its situation, its codes. */
+function situations(path: string) {
+  const book = XLSX.read(readFileSync(path), { type: 'buffer' });
+  const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet, { header: 1, defval: '' });
+  const column = (rows[0] as string[]).indexOf('Situação da linha');
+  return rows.slice(1).map((r) => [r[0], r[column], r.at(-1)]);
+}
+
 describe('the report of an import with rows refused and rows written with a warning', () => {
-  const situations = (path: string) => {
-    const book = XLSX.read(readFileSync(path), { type: 'buffer' });
-    const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet, { header: 1, defval: '' });
-    const column = (rows[0] as string[]).indexOf('Situação da linha');
-    return rows.slice(1).map((r) => [r[0], r[column], r.at(-1)]);
-  };
 
   it('tells each row apart: refused, or written with a warning; as many of each as the summary says', () => {
     addProfessional(desk.store, { registrationNumber: '81001', email: 'ana@exemplo.com.br' });
@@ -81,5 +83,24 @@ describe('the report of an import with rows refused and rows written with a warn
     const path = correctionsCsv(desk, 'Registro;E-mail', ['81002;ana@exemplo.com.br']);
     runImport(importInput(path, { kind: 'corrections', reportPath, dryRun: true }), jobContext(desk.store.path));
     expect(situations(reportPath)).toEqual([['2', 'com aviso (não gravada)', 'EMAIL_SHARED']]);
+  });
+});
+
+describe('the report of rows written with a warning the correction form gives', () => {
+  it('says they went in (a misspelt provider, a name in doubt), and the history rebuilds the same', () => {
+    addProfessional(desk.store, { registrationNumber: '81001', email: 'ana@exemplo.com.br' });
+    addProfessional(desk.store, { registrationNumber: '81002', email: 'bia@exemplo.com.br' });
+    const reportPath = desk.file('avisos-do-formulario.xlsx');
+    const path = correctionsCsv(desk, 'Registro;E-mail', ['81001;ana.nova@gmial.com', '99999;x@exemplo.com.br']);
+    const summary = runImport(importInput(path, { kind: 'corrections', reportPath }), jobContext(desk.store.path));
+    expect(summary).toMatchObject({ written: true, accepted: 1, rejected: 1, warned: 1 });
+    const rows = situations(reportPath);
+    expect(rows).toEqual([
+      ['2', 'importada com aviso', 'EMAIL_TYPO'],
+      ['3', 'recusada', expect.any(String)],
+    ]);
+    const again = desk.file('avisos-historico.xlsx');
+    importReport({ id: summary.importId as number, path: again }, jobContext(desk.store.path));
+    expect(situations(again)).toEqual(rows);
   });
 });
