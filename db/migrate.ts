@@ -43,6 +43,19 @@ export function schemaVersionOf(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+/** The tables the first migration makes: every store of ours, at any version, has them. */
+const FIRST_TABLES = ['audit_anchor', 'audit_log', 'cep_changes', 'cep_directory', 'corrections', 'professionals', 'settings'];
+
+/**
+ * Whether a database is a store of ours (or an empty file to make one in): none of another
+ * program's, whatever its user_version says — a number many programs set for their own schema.
+ */
+export function isOwnStore(db: Database): boolean {
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+  if (schemaVersionOf(db) === 0) return tables.length === 0;
+  return FIRST_TABLES.every((name) => tables.includes(name));
+}
+
 export function storeNewerError(found: number): AppError {
   return new AppError(
     'STORE_NEWER',

@@ -11,7 +11,7 @@ import { foldWhenQuiet } from './logFold';
 import { makeStorePrivate } from './fileModes';
 import { nameTooLongMessage } from './fileRefusals';
 import { refuseNotAStore } from './openRefusals';
-import { KNOWN_SCHEMA_VERSION, migrate, schemaVersionOf, storeNewerError } from './migrate';
+import { isOwnStore, KNOWN_SCHEMA_VERSION, migrate, schemaVersionOf, storeNewerError } from './migrate';
 import { recoverUnfinishedImports } from './imports/writer/rollback';
 import { runPendingPendencyScan } from './pendencyScan';
 import { protectStore } from './storeGuards';
@@ -165,12 +165,14 @@ function openOnce(path: string, options: OpenOptions, last = false): Store | nul
     if (!create && inodeOf(path) === null) throw storeNotFound(path);
     throw storeError(error, path);
   }
-  makeStorePrivate(path); // its owner's alone (a read-only store stays so), and so its -wal/-shm (SQLite gives them the store's mode)
   const session = beginSession(path);
   try {
     requireSharedIndex(path); // before anything reads, which would make a second -shm
     // The whole file is read only when it was not closed cleanly (db/storeSessions.ts).
     checkSoundAsItIs(db, path, session.abandoned.length > 0);
+    // Its owner's alone once known to be a store (a read-only store stays so), and so its -wal/-shm:
+    // a file refused as no store of ours is left as it was, its mode too.
+    makeStorePrivate(path);
     if (!last && before !== null && inodeOf(path) !== before) {
       db.close();
       session.end();
@@ -265,7 +267,6 @@ function checkSound(db: Database.Database, path: string, whole: boolean): void {
     throw corrupt(path, error instanceof Error ? error.message : String(error));
   }
   if (result !== 'ok') throw corrupt(path, String(result));
-  // A sound SQLite file of another program: never add our tables to it.
-  const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").get() as { n: number };
-  if (schemaVersionOf(db) === 0 && tables.n > 0) throw corrupt(path, 'foreign database');
+  // A sound SQLite file of another program (whatever its user_version): never add our tables to it.
+  if (!isOwnStore(db)) throw corrupt(path, 'foreign database');
 }

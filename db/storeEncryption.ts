@@ -9,7 +9,7 @@ import { closeSync, existsSync, fstatSync, fsyncSync, openSync, rmSync, statSync
 import { renameInPlaceSync } from './renameInPlace';
 import { connectPlainFile, connectWithKey } from './connections';
 import { isPlainDatabaseFile } from './plainFiles';
-import { KNOWN_SCHEMA_VERSION, schemaVersionOf } from './migrate';
+import { isOwnStore, KNOWN_SCHEMA_VERSION, schemaVersionOf } from './migrate';
 import { isBusyError, requireWritableStore, storeInUseError, waitForWriters } from './storeLock';
 
 export { isPlainDatabaseFile };
@@ -76,7 +76,8 @@ export function encryptPlainStore(path: string, keyOf: () => Buffer): Encryption
       if (isBusyError(error)) throw storeInUseError();
       throw error;
     }
-    const version = schemaVersionOf(plain);
+    // Another program's database (whatever its user_version) or a newer version's: left as it is.
+    const version = isOwnStore(plain) ? schemaVersionOf(plain) : 0;
     if (version === 0 || version > KNOWN_SCHEMA_VERSION) {
       plain.close();
       return { encrypted: false, schemaVersion: version };
