@@ -2,13 +2,15 @@
 // wait here, or are at Implanta, about 24 h) still holds the values those corrections replaced. Its
 // row would queue the old value again, silently undoing a correction made against a document. Such
 // a row is refused, naming the correction it would undo: the clerk cancels that correction if it
-// was wrong, or clears the file's cell. A correction Implanta already answered is left alone: the
-// main system may well have changed the field again since.
+// was wrong, or clears the file's cell. The old value in capitals without accents (as many main
+// systems keep names and places) is the same old value. A correction Implanta already answered is
+// left alone: the main system may well have changed the field again since.
 import type { Database, Statement } from 'better-sqlite3';
 import { fieldLabel } from '../../../shared/fields';
 import { formatFieldValue } from '../../../shared/display/values';
 import { formatDateBr } from '../../../shared/rules/dates';
 import { correctionFieldOf, type QueueItem } from '../../../shared/rules/motherFact';
+import { sameBarSpelling } from '../../../shared/rules/spelling';
 import { OPEN_STATUSES } from '../../corrections';
 
 /** The statuses of a correction still on its way to Implanta, as SQL. */
@@ -50,7 +52,8 @@ export class InFlightCorrections {
     const undoing: UndoingItem[] = [];
     for (const item of items) {
       const latest = inFlight.find((c) => c.field === item.field);
-      if (latest && latest.new_value === item.oldValue && latest.old_value === item.newValue) undoing.push({ field: item.field, message: messageOf(latest) });
+      // In capitals without accents, as many main systems keep names and places, it is the same old value.
+      if (latest && latest.new_value === item.oldValue && sameBarSpelling(item.field, latest.old_value, item.newValue)) undoing.push({ field: item.field, message: messageOf(latest) });
     }
     return undoing;
   }

@@ -60,4 +60,17 @@ describe('a corrections row that would undo a correction still on its way', () =
     await answerOne(desk, sent, corrections[0]!.uuid, 'applied');
     expect(importRows(['Registro;E-mail', `${maria.registrationNumber};maria@exemplo.com.br`])).toMatchObject({ errors: [], accepted: 1 });
   });
+
+  it('is refused too when the file gives the old value in capitals without accents, as the main system keeps it', () => {
+    const ana = addProfessional(desk.store, { name: 'ANGELA MULLER ANTONIO', street: 'AVENIDA PAULISTA' });
+    correct(desk, ana, { name: 'Ângela Müller Antônio Lima', street: 'Rua Augusta' });
+    const stale = importRows(['Registro;Nome;Logradouro;Documento', `${ana.registrationNumber};ANGELA MULLER ANTONIO;AVENIDA PAULISTA;RG`]);
+    expect(stale.errors.map((e) => [e.column, e.code])).toEqual([
+      ['Nome', 'UNDOES_CORRECTION'],
+      ['Logradouro', 'UNDOES_CORRECTION'],
+    ]);
+    expect(stale.accepted).toBe(0);
+    const now = desk.store.db.prepare('SELECT name, street FROM professionals WHERE id = ?').get(ana.id);
+    expect(now).toEqual({ name: 'Ângela Müller Antônio Lima', street: 'Rua Augusta' });
+  });
 });
