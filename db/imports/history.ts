@@ -100,6 +100,15 @@ export function repeatedFileError(previous: { id: number; finishedAt: string }, 
   );
 }
 
+/** The same file, being written right now by another import (another command, another window). */
+export function fileBeingImportedError(importId: number): AppError {
+  return new AppError(
+    'IMPORT_REPEATED',
+    `Esta mesma planilha está sendo importada agora (importação nº ${importId}, por outro programa ou outra janela). Espere ela terminar e confira o resultado no histórico de importações: nada desta foi gravado.`,
+    { details: { id: importId } },
+  );
+}
+
 export function requireImport(db: Database, id: number): ImportRow {
   const row = db.prepare('SELECT * FROM imports WHERE id = ?').get(id) as ImportRow | undefined;
   if (!row) throw new AppError('IMPORT_NOT_FOUND', `A importação nº ${id} não existe.`);

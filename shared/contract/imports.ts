@@ -50,10 +50,11 @@ export const REPORT_COLUMNS = { row: 'Linha original', situation: 'Situação da
 const WARNING_CODES: readonly string[] = ['EMAIL_SHARED', 'VALUE_REFUSED_BEFORE'];
 /**
  * The pendências the correction form warns of as a value is typed, said on a corrections row that
- * goes in all the same (db/imports/kinds/corrections.ts says only these). A CEP import refuses a
- * row for CITY_UNKNOWN or CEP_UF_MISMATCH: what a code means depends on the kind.
+ * goes in all the same (db/imports/kinds/corrections.ts says only these). None of them refuses a
+ * corrections row (a CEP outside the UF does: CEP_UF_MISMATCH is no warning); a CEP import refuses
+ * a row for CITY_UNKNOWN: what a code means depends on the kind.
  */
-export const FORM_WARNING_CODES: readonly string[] = ['EMAIL_TYPO', 'EMAIL_MISSING', 'NAME_SUSPECT', 'CITY_UNKNOWN', 'BIRTHPLACE_UNKNOWN', 'CEP_UF_MISMATCH'];
+export const FORM_WARNING_CODES: readonly string[] = ['EMAIL_TYPO', 'EMAIL_MISSING', 'NAME_SUSPECT', 'CITY_UNKNOWN', 'BIRTHPLACE_UNKNOWN'];
 /** Whether a problem of an import of `kind` lets its row go in (a warning). */
 export function isImportWarning(kind: string, code: string): boolean {
   return WARNING_CODES.includes(code) || (kind === 'corrections' && FORM_WARNING_CODES.includes(code));

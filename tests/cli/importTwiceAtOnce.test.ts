@@ -52,9 +52,13 @@ const corrections = cliDesk('cress-import-twice-corrections-', (d) => {
 describe('one corrections file imported twice at once', () => {
   it('is written by one command, in steps; the other is refused as already imported and queues nothing', async () => {
     const file = join(corrections.dir, 'emails.csv');
-    const both = await Promise.all([cliAsync(corrections.store, ['import', 'corrections', file]), cliAsync(corrections.store, ['import', 'corrections', file])]);
+    // Small steps: both commands are writing steps at the same time, not one after the other.
+    const steps = { CRESS_DESK_IMPORT_STEP_ROWS: '200' };
+    const both = await Promise.all([cliAsync(corrections.store, ['import', 'corrections', file], steps), cliAsync(corrections.store, ['import', 'corrections', file], steps)]);
     expect(both.map((r) => r.code).sort()).toEqual([0, 1]);
     expect(both.find((r) => r.code === 1)?.stderr).toMatch(/\[IMPORT_REPEATED\]/);
+    // The one written took every row: none refused for a change the other one made and took back.
+    expect(both.find((r) => r.code === 0)?.stdout).toContain('5.000 rows: 5.000 accepted, 0 unchanged, 0 rejected.');
 
     const db = openRawStore(corrections.store, { readonly: true });
     try {

@@ -2,7 +2,10 @@
 // step to its last: a `store_tasks` row naming the import's number and its staging file. While the
 // mark is there the import is unfinished; the next open of the store finds a mark whose writer is
 // gone and rolls the import back (rollback.ts). The mark also reserves the import's number, which
-// every import takes from nextImportId().
+// every import takes from nextImportId(). Beside it, an import that refuses a repeat marks the file
+// it writes (`import.file:<number>:<kind>:<sha256>`): the same file imported by another command at
+// the same moment is refused at its first step, before it writes anything — never two imports of
+// one file written in steps side by side, each taking the other's rows for changes made meanwhile.
 import type { Database } from 'better-sqlite3';
 
 const PREFIX = 'import.apply:';
@@ -40,6 +43,27 @@ export function markUnfinished(db: Database, importId: number, stageName: string
   return mark;
 }
 
+/** Clears an import's mark, and the mark of the file it wrote. */
 export function clearMark(db: Database, mark: string): void {
   db.prepare('DELETE FROM store_tasks WHERE name = ?').run(mark);
+  const importId = parse(mark)?.importId;
+  if (importId !== undefined) db.prepare(`DELETE FROM store_tasks WHERE name LIKE '${FILE_PREFIX}${importId}:%'`).run();
+}
+
+const FILE_PREFIX = 'import.file:';
+
+/** Marks the file an unfinished import writes (inside its first step's transaction, after markUnfinished). */
+export function markFile(db: Database, importId: number, kind: string, sha256: string): void {
+  db.prepare('INSERT INTO store_tasks (name, done_at) VALUES (?, NULL)').run(`${FILE_PREFIX}${importId}:${kind}:${sha256}`);
+}
+
+/** The number of an unfinished import writing this very file as `kind`, or null. */
+export function importWritingFile(db: Database, kind: string, sha256: string): number | null {
+  const unfinished = new Set(unfinishedImports(db).map((u) => u.importId));
+  const names = db.prepare("SELECT name FROM store_tasks WHERE name LIKE 'import.file:%'").pluck().all() as string[];
+  for (const name of names) {
+    const match = /^import\.file:(\d+):([a-z]+):([0-9a-f]+)$/.exec(name);
+    if (match && match[2] === kind && match[3] === sha256 && unfinished.has(Number(match[1]))) return Number(match[1]);
+  }
+  return null;
 }

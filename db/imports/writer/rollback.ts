@@ -22,7 +22,7 @@ import { getProfessional } from '../../registry';
 import { unattendedOperator } from '../../settings';
 import { writeTransaction } from '../../storeLock';
 import type { DroppedNote } from './applier';
-import { unfinishedImports } from './reservations';
+import { clearMark, unfinishedImports } from './reservations';
 import { ImportStage, removeStageFiles, stageNamesOf } from './stage';
 
 /** A staging file nobody holds and nobody could read for this long was left by a killed import. */
@@ -115,7 +115,7 @@ export function rollbackUnfinishedImport(db: Database, target: { importId: numbe
       const record = getProfessional(db, professional);
       if (record) refreshPendencies(db, record);
     }
-    db.prepare('DELETE FROM store_tasks WHERE name = ?').run(target.mark);
+    clearMark(db, target.mark);
     appendAudit(db, {
       at: now,
       operator: unattendedOperator(db) ?? 'sistema',

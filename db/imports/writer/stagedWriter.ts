@@ -16,7 +16,7 @@ import { appendAudit, sealWritten } from '../../audit';
 import { lastRowId, queueInsertedForSealing, queueUpdatedForSealing, withTriggersDeferred } from '../../bulkTriggers';
 import type { ProfessionalRow } from '../../registry';
 import { writersWaiting, writeTransaction } from '../../storeLock';
-import { finishImport, insertImport, type NewImport } from '../history';
+import { fileBeingImportedError, finishImport, insertImport, type NewImport } from '../history';
 import { rememberMapping } from '../mappings';
 import { uuidV7Sequence } from '../uuid';
 import { CorrectionApplier, StaleRecord } from './applier';
@@ -24,7 +24,7 @@ import { detailWithoutStale, OP_ERROR, OP_ROW, operationLength, withOperations, 
 import { nameStaleRows, staleImportError } from './staleRows';
 import { LOG_FOLD_SLOTS, LogFolds } from './logFolds';
 import { PendingOps } from './pending';
-import { clearMark, markUnfinished, nextImportId } from './reservations';
+import { clearMark, importWritingFile, markFile, markUnfinished, nextImportId } from './reservations';
 import { rollbackUnfinishedImport, type RollbackReason } from './rollback';
 import { ChunkSource, StageSource, type OpSource } from './sources';
 import { lastHistoryEntry } from './stillRight';
@@ -253,7 +253,13 @@ export class StagedWriter {
         const locked = Date.now();
         if (first) {
           progress.importId = nextImportId(this.db);
-          if (!single) progress.mark = markUnfinished(this.db, progress.importId, stage.name);
+          if (!single) {
+            // The same file, written in steps by another command since this one began: refused before any row.
+            const other = begun.refuseRepeat ? importWritingFile(this.db, begun.kind, begun.sha256) : null;
+            if (other !== null) throw fileBeingImportedError(other);
+            progress.mark = markUnfinished(this.db, progress.importId, stage.name);
+            if (begun.refuseRepeat) markFile(this.db, progress.importId, begun.kind, begun.sha256);
+          }
         }
         // The row-seal queue's triggers would fire once per row: their work is done after the rows.
         const corrected = lastRowId(this.db, 'corrections');

@@ -191,6 +191,7 @@ describe('the error report', () => {
     const first = runImport(importInput(fixture('corrections.xlsx'), { kind: 'corrections', reportPath }), jobContext(desk.store.path));
     const rows = sheetRows(reportPath);
     expect(rows[0]).toEqual(['Linha original', ...first.headers, 'Situação da linha', 'Erros', 'Código do erro']);
+    // Every row refused (a CEP outside its UF too: a refusal, not the form's warning).
     expect(new Set(rows.slice(1).map((r) => r.at(-3)))).toEqual(new Set(['recusada']));
     expect(rows).toHaveLength(1 + 10);
     const emailRow = rows.findIndex((r) => r.includes('helena@@exemplo'));
