@@ -3,7 +3,8 @@ import type { Database } from 'better-sqlite3';
 import type { ParsedInput } from '../shared/contract';
 import type { Professional } from '../shared/domain';
 import { AppError } from '../shared/errors';
-import { digitsOnly } from '../shared/text';
+import { cpfDigitsOf } from '../shared/rules/cpf';
+import { withoutInvisibles } from '../shared/text';
 import { appendAudit } from './audit';
 import { generateDemoProfessionals } from './demo';
 import { refreshPendenciesAfter } from './pendencyScan';
@@ -26,19 +27,18 @@ export function requireProfessional(db: Database, id: number): Professional {
 }
 
 /**
- * The CPF a typed key stands for: digits and punctuation only, 11 digits, or 9–10 when a
- * spreadsheet dropped the leading zeros. Not validated: the registry may hold a wrong CPF
- * (seed case B) and the clerk must still find the record to correct it.
+ * The CPF a typed key or a file's cell stands for, as the registry keeps it: digits and punctuation
+ * once the characters that take no room are dropped, 11 digits, or fewer when a spreadsheet dropped
+ * the leading zeros — the one rule parseCpf follows (cpfDigitsOf). Not validated: the registry may
+ * hold a wrong CPF (seed case B) and the clerk must still find the record to correct it.
  */
 export function cpfKeyOf(text: string): string | null {
-  if (!/^[\d.\-\s/]+$/.test(text)) return null;
-  const digits = digitsOnly(text);
-  return digits.length >= 9 && digits.length <= 11 ? digits.padStart(11, '0') : null;
+  return cpfDigitsOf(text);
 }
 
-/** Exact lookup by CPF or registration number. */
+/** Exact lookup by CPF or registration number (a key pasted with characters that take no room is read as it looks). */
 export function findProfessional(db: Database, key: string): Professional | null {
-  const text = key.trim();
+  const text = withoutInvisibles(key).trim();
   const cpf = cpfKeyOf(text);
   const byCpf = cpf ? statement<ProfessionalRow>(db, 'SELECT * FROM professionals WHERE cpf = ?').get(cpf) : undefined;
   const row = byCpf ?? statement<ProfessionalRow>(db, 'SELECT * FROM professionals WHERE registration_number = ?').get(text) ?? (cpf ? byCpfCorrectedAway(db, cpf) : undefined);

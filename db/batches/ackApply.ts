@@ -17,7 +17,7 @@ import { requireSettings } from '../settings';
 import { statement } from '../statements';
 import { mixedAddresses } from './ackAddress';
 import { refuseOtherPerson } from './ackCpf';
-import { applyDipStatus, futureDipDate } from './ackDip';
+import { applyDipStatus, futureDipDate, pastAckDate } from './ackDip';
 import { itemNamer } from './ackItemNames';
 import { refuseNoItemFor } from './ackNoItem';
 import { appliedAfterNewer, outOfOrderNote } from './ackOrder';
@@ -218,9 +218,9 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
       );
     }
 
-    const future = futureDipDate(ack, now);
-    if (future !== null) {
-      throw new AppError('ACK_INVALID', `${future}: confira a data com a Implanta (dia e mês trocados, ou o ano). Nada foi alterado.`);
+    const wrongDate = futureDipDate(ack, now) ?? pastAckDate(ack, { number: batch.number, sealedAt: batch.sealed_at });
+    if (wrongDate !== null) {
+      throw new AppError('ACK_INVALID', `${wrongDate}: confira a data com a Implanta (dia e mês trocados, ou o ano). Nada foi alterado.`);
     }
 
     const iso = now.toISOString();

@@ -4,6 +4,10 @@
 // a title the council's spreadsheets use is known to the import and to Implanta's answers alike). A column that speaks of a CPF the desk cannot place is refused: skipped, it would skip
 // that check, and a sheet sorted on its own would give one person's answer to another.
 import { columnLetter } from '../../shared/display/columnLetter';
+import { cpfDigitsOf } from '../../shared/rules/cpf';
+import { inScientificNotation } from '../../shared/rules/scientificNotation';
+import { spreadsheetError } from '../../shared/spreadsheetErrors';
+import { withoutInvisibles } from '../../shared/text';
 import { headerKey, targetOfHeader } from '../imports/headers';
 import { ackInvalid as invalid } from './ackSheets';
 
@@ -40,12 +44,59 @@ export function cpfColumn(header: readonly string[], headerRow: number, taken: r
   return found[0] ?? -1;
 }
 
+/** Where a CPF cell is, for the refusal of one that cannot be read: its row, column and header. */
+export interface CpfCellPlace {
+  line: number;
+  column: number;
+  title: string;
+}
+
 /**
- * A CPF cell as 11 digits (punctuation ignored, the leading zeros a number cell dropped put back);
- * null for anything else (empty, masked), which is then not compared.
+ * A CPF whose digits a list hid group by group (`***.456.789-**`, `XXX.XXX.789-XX`, `•••456789••`):
+ * no CPF to compare. A group is all digits or all marks; a stray letter among digits is no mask.
  */
-export function cpfOfCell(cell: string): string | null {
-  if (!/^[\d.\-\s]+$/.test(cell)) return null;
-  const digits = cell.replace(/\D/g, '');
-  return digits.length >= 9 && digits.length <= 11 ? digits.padStart(11, '0') : null;
+const MASKED = /^(?=.*[*•●x])(?:\d{3}|[*•●]{3}|x{3})\.?(?:\d{3}|[*•●]{3}|x{3})\.?(?:\d{3}|[*•●]{3}|x{3})[-.]?(?:\d{2}|[*•●]{2}|x{2})$/i;
+
+/**
+ * The cell as a CPF is written, without what spreadsheets and exports wrap around it: Excel's
+ * apostrophe of a number kept as text ('76009180805), a "CPF" before it (CPF 760.091.808-05,
+ * CPF: …, CPF nº …), the decimals a database or pandas export writes after a number
+ * (76009180805.0), commas for dots (760,091,808-05).
+ */
+function bareCpf(cell: string): string {
+  return withoutInvisibles(cell)
+    .trim()
+    .replace(/^'/, '')
+    .replace(/^cpf(?![a-z])\s*(?:n[º°o]?\.?\s*)?[:.\-–]?\s*/i, '')
+    .replace(/^(\d{9,11})[.,]0+$/, '$1')
+    .replace(/,/g, '.');
+}
+
+/** Why a cell with digits is no CPF, for its refusal. */
+function whyNoCpf(bare: string): string {
+  if (inScientificNotation(bare)) return 'está em notação científica: a planilha guardou o CPF como número e perdeu dígitos';
+  if (/[^\d.\-\s/]/.test(bare)) return 'tem, junto dos dígitos, caracteres que um CPF não tem';
+  const digits = bare.replace(/\D/g, '').length;
+  return `tem ${digits} ${digits === 1 ? 'dígito' : 'dígitos'}, e um CPF tem 11`;
+}
+
+/**
+ * A CPF cell as 11 digits (punctuation ignored, the leading zeros a number cell dropped put back,
+ * as every CPF lookup of the desk reads them); null for a cell that plainly holds no CPF (empty,
+ * no digit at all, masked), which is then not compared. A cell with digits that still are no CPF
+ * (12 digits, letters among them, a formula error) is refused naming its row and column: taken
+ * for no CPF, it would skip the check of the row's id.
+ */
+export function cpfOfCell(cell: string, place: CpfCellPlace): string | null {
+  const where = `Linha ${place.line}, coluna ${columnLetter(place.column)} ("${place.title.trim()}")`;
+  if (spreadsheetError(cell)) {
+    throw invalid(`${where}: a célula mostra o erro ${cell}, de uma fórmula sem resultado, e não o CPF com que a linha é conferida. Corrija a planilha e importe de novo. Nada foi alterado.`);
+  }
+  const bare = bareCpf(cell);
+  if (!/\d/.test(bare) || MASKED.test(bare.replace(/\s/g, ''))) return null;
+  const digits = cpfDigitsOf(bare);
+  if (digits !== null) return digits;
+  throw invalid(
+    `${where}: "${cell.trim()}" não pode ser lido como um CPF — ${whyNoCpf(bare)}. É com o CPF que se confere se a resposta da linha é da pessoa do id: corrija a célula (000.000.000-00) e importe de novo. Nada foi alterado.`,
+  );
 }

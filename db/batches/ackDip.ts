@@ -13,6 +13,7 @@ import { appendHistory } from '../recordHistory';
 import { requireProfessional } from '../registry';
 import { statement } from '../statements';
 import { formatDateBr } from '../../shared/rules/dates';
+import { DIP_PAPER_EARLIEST } from '../../shared/rules/dipPaper';
 import { brasilia } from './clock';
 import { normaliseDipDate, type AckFile } from './ackRead';
 
@@ -22,9 +23,13 @@ function hasTime(date: string): boolean {
   return date.includes('T');
 }
 
-/** The day of a date or date-time, in Brasília (where the councils keep their dates). */
+/**
+ * The day of a date or date-time, in Brasília (where the councils keep their dates). A plain date
+ * is its own day: read back through an instant, a day before 1914 (Brasília's local mean time,
+ * −3:06:28) would come out as the evening before.
+ */
 function dayOf(date: string): string {
-  return brasilia(date).date;
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : brasilia(date).date;
 }
 
 /**
@@ -43,6 +48,27 @@ export function futureDipDate(ack: AckFile, now: Date): string | null {
   if (!late) return null;
   const where = ack.format === 'json' ? `O item ${late.line} (${late.id}) traz` : `A linha ${late.line}, coluna data do DIP, traz`;
   return `${where} a data do DIP ${shown(late.dipStatusDate as string)}, que ainda não chegou`;
+}
+
+/**
+ * A date of the answer from before it could be (null when there is none), said where it is in the
+ * file. The answer's acknowledgedAt cannot come before the lote's sealing: no package existed
+ * before it (sealed_at is fixed; exported_at moves with every export, and sent_at is when the
+ * clerk says it went). A DIP date may: it says since when the DIP stands so, and a DIP may have
+ * gone to manufacture before the lote reached Implanta (the reason it answers "DIP não
+ * corrigido"); the floor of the DIP's paper items catches a system's empty date (01/01/1900) or a
+ * mistyped year. Both are compared by the day in Brasília.
+ */
+export function pastAckDate(ack: AckFile, lote: { number: string; sealedAt: string | null }): string | null {
+  const shown = (date: string) => formatDateBr(dayOf(date));
+  const answered = ack.acknowledgedAt === null ? null : normaliseDipDate(ack.acknowledgedAt);
+  if (answered !== null && lote.sealedAt !== null && dayOf(answered) < dayOf(lote.sealedAt)) {
+    return `A data da confirmação (acknowledgedAt) é ${shown(answered)}, anterior ao envio do lote ${lote.number}, lacrado em ${shown(lote.sealedAt)}: a Implanta só recebe o pacote depois da lacração`;
+  }
+  const early = ack.answers.find((a) => a.dipStatusDate !== null && dayOf(a.dipStatusDate) < DIP_PAPER_EARLIEST);
+  if (!early) return null;
+  const where = ack.format === 'json' ? `O item ${early.line} (${early.id}) traz` : `A linha ${early.line}, coluna data do DIP, traz`;
+  return `${where} a data do DIP ${shown(early.dipStatusDate as string)}, anterior a ${formatDateBr(DIP_PAPER_EARLIEST)}: parece a data vazia de um sistema ou um ano digitado errado`;
 }
 
 /** `date` is older than `stored`: by the instant when both carry a time, else by the day. */

@@ -280,6 +280,24 @@ function messageColumn(header: string[]): number {
   return titled[0] ?? -1;
 }
 
+/**
+ * The situação column. A header with two columns read as the situação ("situação" and "status",
+ * in any order) is refused naming both, whatever their rows say: where they disagree, or one is
+ * empty, which one Implanta meant is anyone's guess (as with "status" twice in a JSON item).
+ */
+function onlyStatusColumn(header: string[], headerRow: number): number {
+  const first = column(header, HEADERS.status);
+  const { folded } = foldedHeader(header);
+  const other = folded.findIndex((name, index) => index !== first && HEADERS.status.includes(name));
+  if (first >= 0 && other >= 0) {
+    const [a, b] = [Math.min(first, other), Math.max(first, other)];
+    throw invalid(
+      `Linha ${headerRow}: a planilha de confirmação tem duas colunas lidas como a situação da resposta ("${header[a]?.trim()}", coluna ${columnLetter(a)}, e "${header[b]?.trim()}", coluna ${columnLetter(b)}): onde uma disser outra coisa, ou estiver vazia, não se sabe qual a Implanta quis dizer. Deixe só uma e importe de novo. Nada foi alterado.`,
+    );
+  }
+  return first;
+}
+
 /** The columns read, as the messages name them. */
 const COLUMN_WORDS = ['id', 'situação', 'mensagem', 'situação do DIP', 'data do DIP'];
 
@@ -289,7 +307,7 @@ function answersFromRows(rows: RawRow[], textFile: boolean): AckAnswer[] {
   const header = rows[headerIndex]?.cells;
   if (!header) throw invalid('A planilha de confirmação está vazia.');
   const idColumn = column(header, HEADERS.id);
-  const statusColumn = column(header, HEADERS.status);
+  const statusColumn = onlyStatusColumn(header, (rows[headerIndex] as RawRow).row);
   const messageAt = messageColumn(header);
   const dipColumn = column(header, HEADERS.dipStatus);
   const dipDateColumn = column(header, HEADERS.dipStatusDate);
@@ -334,7 +352,7 @@ function answersFromRows(rows: RawRow[], textFile: boolean): AckAnswer[] {
       dipStatusDate = normaliseDipDate(spreadsheetDate(dateCell));
       if (dipStatusDate === null) throw invalid(`Linha ${line}, coluna data do DIP: "${dateCell}" não é uma data válida; use dd/mm/aaaa.`);
     }
-    const cpf = cpfAt >= 0 ? cpfOfCell(row[cpfAt] ?? '') : null;
+    const cpf = cpfAt >= 0 ? cpfOfCell(row[cpfAt] ?? '', { line, column: cpfAt, title: header[cpfAt] ?? '' }) : null;
     answers.push({ id, ...outcome, message: capMessage(plainLine(message)) || null, dipStatus, dipStatusDate, line, ...(cpf === null ? {} : { cpf }) });
   }
   if (answers.length === 0) throw invalid('A planilha de confirmação não tem nenhuma resposta abaixo do cabeçalho.');

@@ -24,6 +24,11 @@ function sentCorrection(index = 0): { registration: string; dipStatus: string; b
   return { registration: person.registrationNumber, dipStatus: person.dipStatus, batch: created.uuid, sha: exported.sha256, item };
 }
 
+/** Today in Brasília (UTC−3, no daylight saving since 2019), yyyy-mm-dd: an answer is dated no earlier than its lote's sealing, today. */
+const today = new Date(Date.now() - 3 * 3_600_000).toISOString().slice(0, 10);
+const dayAfter = new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const shownDay = (isoDay: string) => isoDay.split('-').reverse().join('/');
+
 function answer(name: string, sent: ReturnType<typeof sentCorrection>, acknowledgedAt: string, dipStatus: string): string {
   const file = join(desk.dir, name);
   writeFileSync(
@@ -46,18 +51,18 @@ describe('an answer whose time carries no time zone', () => {
 
   it('dates the DIP status it reports at that time in Brasília', () => {
     const status = sent.dipStatus === 'confirmed' ? 'requested' : 'confirmed';
-    expect(desk.run('batch', 'ack', answer('resposta.json', sent, '2026-01-01T00:00:00', status)).code).toBe(0);
+    expect(desk.run('batch', 'ack', answer('resposta.json', sent, `${today}T00:00:00`, status)).code).toBe(0);
     const shown = desk.json('registry', 'show', sent.registration).body as { dipStatus: string; dipStatusAt: string };
-    expect(shown).toMatchObject({ dipStatus: status, dipStatusAt: '2026-01-01T03:00:00.000Z' });
-    expect(desk.run('registry', 'show', sent.registration).stdout).toMatch(/Situação do DIP\s+.*\(em 01\/01\/2026\)/);
+    expect(shown).toMatchObject({ dipStatus: status, dipStatusAt: `${today}T03:00:00.000Z` });
+    expect(desk.run('registry', 'show', sent.registration).stdout).toMatch(new RegExp(`Situação do DIP\\s+.*\\(em ${shownDay(today)}\\)`));
   });
 
   it('shows the day of a DIP status reported late in the evening as the desk’s own clock reads it, not the next day of UTC', () => {
     const late = sentCorrection(1);
     const status = late.dipStatus === 'confirmed' ? 'requested' : 'confirmed';
-    // 22:00 in Brasília on 09/03/2026 is already 10/03 in UTC.
-    expect(desk.run('batch', 'ack', answer('resposta-noite.json', late, '2026-03-10T01:00:00Z', status)).code).toBe(0);
+    // 22:00 in Brasília today is already tomorrow in UTC.
+    expect(desk.run('batch', 'ack', answer('resposta-noite.json', late, `${dayAfter}T01:00:00Z`, status)).code).toBe(0);
     const inBrazil = cliOn(() => desk.store, () => ({ TZ: 'America/Sao_Paulo' }));
-    expect(inBrazil.run('registry', 'show', late.registration).stdout).toMatch(/Situação do DIP\s+.*\(em 09\/03\/2026\)/);
+    expect(inBrazil.run('registry', 'show', late.registration).stdout).toMatch(new RegExp(`Situação do DIP\\s+.*\\(em ${shownDay(today)}\\)`));
   });
 });
