@@ -150,6 +150,7 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
       columns,
       uuid: uuidV7Sequence(Date.parse(startedAt)),
       conflictLimit: input.errorLimit ?? Number.POSITIVE_INFINITY,
+      allOrNothing: input.allOrNothing,
     });
     // Rows written on the writer's own connection: this one only reads, a window at a time (readSnapshot.ts).
     const outcome = processRows(source, sheet, header.row, processor, columns, link, link.writesElsewhere ? db : null, input, context);

@@ -85,7 +85,7 @@ export class CepProcessor implements KindProcessor {
     const key = Number(digits);
     const changed = ADDRESS_FIELDS.filter((field) => (before?.[field] ?? null) !== after[field]);
     for (const field of changed) {
-      if (field in given && this.claims.has(key, field)) issues.push(duplicateIssue(columns, field, this.claims.rowOf(key, field), 'Este CEP'));
+      if (field in given && this.claims.has(key, field)) issues.push(duplicateIssue(columns, field, this.claims.rowOf(key, field), 'Este CEP', undefined, this.context.allOrNothing));
     }
     if (issues.length > 0) return rejected(issues);
 

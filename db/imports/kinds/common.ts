@@ -34,12 +34,16 @@ export function targetLabel(field: string): string {
  * DUPLICATE_CONFLICT: an earlier row of the file gave this record another value for the field (or,
  * `linked`, for a field that goes with it: "Nome da mãe" and "Não consta mãe").
  */
-export function duplicateIssue(columns: ColumnMap, field: string, earlierRow: number, subject: string, linked?: string): RowIssue {
+export function duplicateIssue(columns: ColumnMap, field: string, earlierRow: number, subject: string, linked?: string, allOrNothing = false): RowIssue {
   const what = linked === undefined ? targetLabel(field) : `${targetLabel(field)} e ${targetLabel(linked)}, que andam juntos`;
+  // "All or nothing" writes no row, the earlier one neither: the report (the refused rows alone) is no file to import then.
+  const remedy = allOrNothing
+    ? `Só uma das duas pode valer: deixe na planilha só a linha com o valor certo e importe a planilha inteira de novo (com “tudo ou nada”, nenhuma linha foi gravada).`
+    : `Aquela linha vale. Se o certo for o valor desta linha, importe-a de novo (pelo relatório de erros); se não, apague-a do relatório.`;
   return {
     column: columns.columnFor(field),
     code: 'DUPLICATE_CONFLICT',
-    message: `${subject} já aparece na linha ${earlierRow} desta planilha com outro valor para ${what}, e aquela linha vale. Se o certo for o valor desta linha, importe-a de novo (pelo relatório de erros); se não, apague-a do relatório.`,
+    message: `${subject} já aparece na linha ${earlierRow} desta planilha com outro valor para ${what}. ${remedy}`,
   };
 }
 

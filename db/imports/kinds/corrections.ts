@@ -303,7 +303,7 @@ export class CorrectionsProcessor implements KindProcessor {
         const linked = stated === change.field ? told.get(stated)?.linked : change.field;
         told.set(stated, { row: told.get(stated)?.row ?? this.claims.rowOf(current.id, change.field), ...(linked === undefined ? {} : { linked }) });
       }
-      for (const [field, { row, linked }] of told) issues.push(duplicateIssue(columns, field, row, 'A/O profissional', linked));
+      for (const [field, { row, linked }] of told) issues.push(duplicateIssue(columns, field, row, 'A/O profissional', linked, this.context.allOrNothing));
       const cpfChange = plan.changes.find((c) => c.field === 'cpf');
       if (cpfChange) {
         const owner = this.byCpf(cpfChange.newValue as string);

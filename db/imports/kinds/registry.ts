@@ -164,7 +164,9 @@ export class RegistryProcessor implements KindProcessor {
           code: 'DUPLICATE_CONFLICT',
           message: this.refusedRows.has(earlier)
             ? `O registro ${key} já aparece na linha ${earlier} desta planilha, que foi recusada: a planilha se contradiz, e nenhuma das duas linhas entrou. Corrija a linha certa e importe-a de novo (pelo relatório de erros).`
-            : `O registro ${key} já aparece na linha ${earlier} desta planilha, e aquela linha vale. Se o certo for esta linha, importe-a de novo (pelo relatório de erros); se não, apague-a do relatório.`,
+            : this.context.allOrNothing
+              ? `O registro ${key} já aparece na linha ${earlier} desta planilha: só uma das duas pode valer. Deixe na planilha só a linha certa e importe a planilha inteira de novo (com “tudo ou nada”, nenhuma linha foi gravada).`
+              : `O registro ${key} já aparece na linha ${earlier} desta planilha, e aquela linha vale. Se o certo for esta linha, importe-a de novo (pelo relatório de erros); se não, apague-a do relatório.`,
         },
       ]);
     }

@@ -38,6 +38,8 @@ export interface ProcessorContext {
   uuid: () => string;
   /** How many conflicts to list in the summary (all are stored). */
   conflictLimit: number;
+  /** "All or nothing": a rejected row means no row is written (the messages say what to do then). */
+  allOrNothing: boolean;
 }
 
 export interface ProcessorTotals {

@@ -230,6 +230,15 @@ describe('what a corrections import records', () => {
     expect(summary.errors[0]?.message).toContain('já aparece na linha 2 desta planilha com outro valor para Nome da mãe e Não consta mãe, que andam juntos');
   });
 
+  it('with “all or nothing”, tells a row repeating a record to fix the sheet and import it whole, never that the earlier row stands', () => {
+    const lines = ['Registro;E-mail', '10001;ana.primeira@exemplo.com.br', '10001;ana.segunda@exemplo.com.br'];
+    const summary = runImport(importInput(csvFile(desk, 'repetida.csv', lines), { kind: 'corrections', allOrNothing: true }), jobContext(desk.store.path));
+    expect(summary).toMatchObject({ written: false, accepted: 1, rejected: 1 });
+    expect(summary.errors[0]?.message).toContain('Só uma das duas pode valer: deixe na planilha só a linha com o valor certo e importe a planilha inteira de novo');
+    expect(summary.errors[0]?.message).not.toMatch(/vale\. Se o certo|relatório de erros/);
+    expect(reload('ana').email).not.toBe('ana.primeira@exemplo.com.br');
+  });
+
   it('keeps the words of a reason and a document cell, never their control characters or invisible overrides', () => {
     const summary = importCsv('controles.csv', ['Registro;Nome;Motivo;Documento', '10001;Ana Paula Souza Lima;Certidão \u001b[2Jde casamento\u0007;Certidão\u202e fdp.exe']);
     expect(summary).toMatchObject({ rows: 1, accepted: 1, rejected: 0 });
