@@ -121,14 +121,16 @@ describe('cress-desk import', () => {
 
   it('follows a CPF changed earlier in the same file (the writing runs in its own thread)', () => {
     const file = join(dir, 'cpf.csv');
-    // Row 2 corrects Gabriela's CPF by her registration; row 3 finds her by the new one; row 4 by the old.
+    // Row 2 corrects Gabriela's CPF by her registration; row 3 finds her by the new one; row 4 by the
+    // old one too (as a later file would), and gives her e-mail another value than row 3: a repeat.
     // A CPF is identification data: its row names the document seen.
     writeFileSync(
       file,
       'Registro;CPF;E-mail;Documento comprobatório\r\n10007;16180339805;;CPF apresentado\r\n;16180339805;gabi@exemplo.com.br;\r\n;27182818205;velho@exemplo.com.br;\r\n',
     );
     const result = JSON.parse(run('--json', 'import', 'corrections', file).stdout);
-    expect(result).toMatchObject({ rows: 3, accepted: 2, rejected: 1, errors: [{ row: 4, code: 'PROFESSIONAL_NOT_FOUND' }] });
+    expect(result).toMatchObject({ rows: 3, accepted: 2, rejected: 1, errors: [{ row: 4, code: 'DUPLICATE_CONFLICT' }] });
+    expect(result.errors[0].message).toContain('já aparece na linha 3 desta planilha');
     expect(JSON.parse(run('--json', 'registry', 'show', '16180339805').stdout)).toMatchObject({ registrationNumber: '10007', email: 'gabi@exemplo.com.br' });
   });
 

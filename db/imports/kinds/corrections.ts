@@ -336,7 +336,11 @@ export class CorrectionsProcessor implements KindProcessor {
     for (const p of pendencies) op.push(p.code, p.field, p.message);
     this.context.link.add(op);
     if (current.id < this.changed.length) this.changed[current.id] = 1;
-    if (plan.changes.some((c) => c.field === 'cpf')) this.cpfChanges++;
+    if (plan.changes.some((c) => c.field === 'cpf')) {
+      this.cpfChanges++;
+      // A later row of the file keyed by the CPF this row takes away still finds her, as a later file would.
+      if (current.cpf) this.formerCpf.set(current.cpf, current.id);
+    }
     this.corrections += items.length;
     this.conflictsClosed += this.agreeing.closedBy(current.id, items);
     this.conflictsReopened += this.agreeing.reopenedBy(current.id, items);
