@@ -125,6 +125,8 @@ const LAST_REPLY_MS = 1000;
  * after this long died before its first line ran (or could not start at all).
  */
 const STARTUP_MS = 15_000;
+/** How long the writer's failure is looked for among its replies once it raised the flag. */
+const FAILURE_READ_MS = 2000;
 
 function writerGoneError(): AppError {
   return new AppError(
@@ -195,11 +197,20 @@ export class ThreadLink implements WriterLink {
     this.worker.on('error', () => undefined);
   }
 
-  /** The writer's failure (its reply is posted before the flag is raised, so it is there to read). */
+  /**
+   * The writer's failure (its reply is posted before the flag is raised, so it is there to read —
+   * after any answer or note the checking side had not taken yet, which are passed over).
+   */
   private failure(): AppError {
     if (!this.error) {
-      const reply = this.nextReply(false);
-      const data = reply && !reply.ok ? reply.error : { code: 'INTERNAL' as const, message: 'Erro interno inesperado. Nada foi gravado pela operação que falhou.' };
+      let data: AppErrorData | null = null;
+      const until = Date.now() + FAILURE_READ_MS;
+      while (data === null && Date.now() < until) {
+        const reply = this.nextReply(false);
+        if (reply && !reply.ok) data = reply.error;
+        else if (!reply) Atomics.wait(this.flags, REPLIES, this.seen, 50);
+      }
+      data ??= { code: 'INTERNAL', message: 'Erro interno inesperado. Nada foi gravado pela operação que falhou.' };
       this.error = new AppError(data.code, data.message, { details: data.details });
     }
     return this.error;
