@@ -5,7 +5,7 @@ import type { ParsedInput } from '../shared/contract';
 import type { ProfessionalSummary } from '../shared/contract/registry';
 import type { DipStatus, Uf } from '../shared/domain';
 import { maskCpf } from '../shared/rules/cpf';
-import { digitsOnly, foldForSearch } from '../shared/text';
+import { digitsOnly, foldForSearch, withoutInvisibles } from '../shared/text';
 import { cpfKeyOf } from './registry';
 import { statement } from './statements';
 
@@ -58,7 +58,8 @@ export function nameMatchQuery(text: string): string | null {
 export function searchProfessionals(db: Database, input: Omit<ParsedInput<'registry:search'>, 'withPendencies'> & { withPendencies?: boolean }): SearchPage {
   const { page, pageSize } = input;
   const offset = page * pageSize;
-  const text = input.text.trim();
+  // Read as it looks: a CPF pasted from a web page with a zero-width space in it is still a number.
+  const text = withoutInvisibles(input.text).trim();
   const result = (total: number, rows: SummaryRow[]): SearchPage => ({ total, page, pageSize, items: rows.map(toSummary) });
   if (input.withPendencies) return searchWithPendencies(db, text, page, pageSize, result);
 

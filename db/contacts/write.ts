@@ -8,8 +8,8 @@ import type { ContactAttachment, ContactEventKind, ContactStatus, IdentityCheck 
 import type { MessageTemplate } from '../../shared/contacts/messages';
 import type { Professional } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import { incompleteTypedCpf } from '../../shared/rules/cpf';
-import { digitsOnly, collapseSpaces } from '../../shared/text';
+import { cpfDigitsOf, cpfText, incompleteTypedCpf } from '../../shared/rules/cpf';
+import { collapseSpaces } from '../../shared/text';
 import { brasilia } from '../batches/clock';
 import { correctionByUuid } from '../corrections';
 import { findProfessional, requireProfessional } from '../registry';
@@ -80,16 +80,19 @@ function requireText(value: string, message: string, field: string): string {
   return text;
 }
 
-/** The told CPF as digits (9–11, leading zeros restored), not checked further: a wrong CPF is a reason to call. */
+/**
+ * The told CPF as its 11 digits, read by the shared rule (cpfDigitsOf: characters that take no room
+ * dropped, leading zeros a number cell lost restored), not checked further: a wrong CPF is a reason to call.
+ */
 function toldCpfOf(value: string | null): string | null {
-  const text = textOrNull(value);
+  const text = textOrNull(value === null ? null : cpfText(value));
   if (text === null) return null;
-  const digits = digitsOnly(text);
-  if (!/^[\d.\-\s/]+$/.test(text) || digits.length < 9 || digits.length > 11) throw new AppError('CPF_INVALID', CONTACT_MESSAGES.cpfShape, { field: 'cpf' });
+  const digits = cpfDigitsOf(text);
+  if (digits === null) throw new AppError('CPF_INVALID', CONTACT_MESSAGES.cpfShape, { field: 'cpf' });
   // Padded, "123.456.789-0" would be 012.345.678-90: another person's CPF, and their record found.
   const incomplete = incompleteTypedCpf(text);
   if (incomplete !== null) throw new AppError('CPF_INVALID', incomplete, { field: 'cpf' });
-  return digits.padStart(11, '0');
+  return digits;
 }
 
 /**

@@ -20,9 +20,8 @@ import { formatCount, formatFileSize } from '../../shared/display/numbers';
 import { plural } from '../../shared/display/plural';
 import { AppError } from '../../shared/errors';
 import { demoFileName } from '../../shared/regions';
-import { formatCpf } from '../../shared/rules/cpf';
+import { cpfDigitsOf, cpfText, formatCpf } from '../../shared/rules/cpf';
 import { formatDateTimeBr } from '../../shared/rules/dates';
-import { digitsOnly } from '../../shared/text';
 import { contactProtocol } from './contactRefs';
 import { collect } from './correctionChanges';
 import { table } from './output';
@@ -66,8 +65,9 @@ function shown(c: Contact): string {
 async function personOf(context: CliContext, key: string): Promise<{ professionalId: number | null; cpf: string | null }> {
   const professional = await context.call('registry:find', { key: key.trim() });
   if (professional) return { professionalId: professional.id, cpf: null };
-  const digits = digitsOnly(key);
-  if (/^[\d.\-\s/]+$/.test(key.trim()) && digits.length >= 9 && digits.length <= 11) return { professionalId: null, cpf: key.trim() };
+  // Told as typed (the desk refuses a CPF typed with a digit missing); read by the shared rule.
+  const told = cpfText(key).trim();
+  if (cpfDigitsOf(told) !== null) return { professionalId: null, cpf: told };
   throw new AppError('PROFESSIONAL_NOT_FOUND', `Nenhum cadastro com CPF ou registro ${key}: para abrir o atendimento sem o cadastro, informe o CPF.`);
 }
 
