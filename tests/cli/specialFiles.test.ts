@@ -30,6 +30,15 @@ describe('a file to read that is no ordinary file', () => {
       }
     }
   }, 240_000);
+
+  it('a file the system makes as it is read (/proc) given as a spreadsheet is named so, never as a spreadsheet saved again meanwhile', (context) => {
+    posixOnly(context, 'the /proc file system');
+    if (!statSync('/proc/self/status', { throwIfNoEntry: false })) return context.skip('no /proc here');
+    const result = runBounded('import', 'corrections', '/proc/self/status');
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('"/proc/self/status" não é um arquivo comum (o sistema o gera ao ser lido');
+    expect(result.stderr).not.toMatch(/alterada enquanto|Excel/);
+  });
 });
 
 describe('a store that is no ordinary file', () => {

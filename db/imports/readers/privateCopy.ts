@@ -65,6 +65,11 @@ export function changedWhileImported(fileName: string): AppError {
   );
 }
 
+/** A file the system writes as it is read (/proc, /sys): no size of its own, never a saved spreadsheet. */
+function generatedFileError(path: string): AppError {
+  return new AppError('FILE_UNREADABLE', `"${path}" não é um arquivo comum (o sistema o gera ao ser lido, sem tamanho gravado): não é uma planilha salva. Escolha o arquivo.`, { details: { path } });
+}
+
 /** The file is not the one the clerk inspected and previewed. */
 export function changedSincePreview(fileName: string): AppError {
   return new AppError(
@@ -102,6 +107,8 @@ export function privateCopy(original: string, fileName: string, expectedSha256: 
       for (;;) {
         const n = readSync(source, buffer, 0, CHUNK, null);
         if (n === 0) break;
+        // Bytes from a file that says it holds none: one the system makes as it is read (/proc), no spreadsheet saved on disk.
+        if (before.size === 0) throw generatedFileError(original);
         size += n;
         // Growing past what it measured at the start: being written right now.
         if (size > before.size) throw changedWhileImported(fileName);
