@@ -22,6 +22,7 @@ import { PASSPHRASE_MAX } from '../../shared/contract/common';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { DialogForm } from '../components/DialogForm';
 import { LimitedTextField } from '../components/LimitedTextField';
+import { PassphraseAskField } from '../components/PassphraseAskField';
 import { useKeepTyped } from '../components/KeepTyped';
 import { tooLongError } from '../lib/textLimit';
 import { BACKUPS_TEXT as TEXT } from './backups.text';
@@ -173,20 +174,7 @@ export function PassphraseDialog({
             <Typography variant="body2" sx={{ mb: 2 }}>
               {TEXT.askPassphraseText(fileName ?? '')}
             </Typography>
-            <LimitedTextField
-              type="password"
-              label={TEXT.passphrase}
-              max={PASSPHRASE_MAX}
-              value={value}
-              onChange={(e) => setValue(e.target.value)}
-              autoFocus
-              fullWidth
-              autoComplete="off"
-              // Read-only, not disabled, while the file is checked: the keyboard stays here for a retry.
-              slotProps={{ htmlInput: { readOnly: busy } }}
-              error={wrong && !busy}
-              helperText={wrong && !busy ? TEXT.passphraseWrong : ' '}
-            />
+            <PassphraseAskField label={TEXT.passphrase} value={value} onChange={setValue} busy={busy} wrong={wrong && !busy ? TEXT.passphraseWrong : null} />
           </DialogContent>
           <DialogActions>
             <BusyButton onClick={close} busy={busy}>

@@ -24,7 +24,7 @@ import { errorMessage } from '../api/client';
 import { pickFile } from '../api/desktop';
 import { JobDialog } from '../components/JobDialog';
 import { JobProgress } from '../components/JobProgress';
-import { LimitedTextField } from '../components/LimitedTextField';
+import { PassphraseAskField } from '../components/PassphraseAskField';
 import { tooLongError } from '../lib/textLimit';
 import { useBatches } from '../stores/batches';
 import { cancelJob } from '../stores/jobs';
@@ -163,20 +163,7 @@ function PackagePassphraseDialog({
       cancelLabel={TEXT.cancel}
       confirm={{ label: busy ? TEXT.checking : TEXT.continue, disabled: !usable }}
     >
-      <LimitedTextField
-        type="password"
-        label={TEXT.passphrase}
-        max={PASSPHRASE_MAX}
-        value={value}
-        onChange={(e) => setValue(e.target.value)}
-        autoFocus
-        fullWidth
-        autoComplete="off"
-        // Read-only, not disabled, while the file is checked: the keyboard stays here for a retry.
-        slotProps={{ htmlInput: { readOnly: busy } }}
-        error={wrong}
-        helperText={wrong ? TEXT.wrong : ' '}
-      />
+      <PassphraseAskField label={TEXT.passphrase} value={value} onChange={setValue} busy={busy} wrong={wrong ? TEXT.wrong : null} />
     </JobDialog>
   );
 }
