@@ -44,12 +44,21 @@ export function makePrivate(path: string): boolean {
 
 /**
  * The store narrowed to its owner, and its sidecars (WAL, shared memory, rollback journal) given
- * the store's own permissions, as SQLite gives them when it makes them: a -shm a session on the
- * read-only store left read-only must not keep the store read-only once its owner made it writable
- * again. Called before the connection first reads, so before SQLite opens them.
+ * the store's own permissions, as SQLite gives them when it makes them. Called once the file is
+ * known to be a store of ours (a file refused keeps its mode).
  */
 export function makeStorePrivate(storePath: string): void {
   makePrivate(storePath);
+  alignSidecars(storePath);
+}
+
+/**
+ * The store's sidecars given the store's own permissions (its owner's alone), the store itself left
+ * as it is: a -shm a session on the read-only store left read-only must not keep the store
+ * read-only once its owner made it writable again. Called before the connection first reads, so
+ * before SQLite opens them.
+ */
+export function alignSidecars(storePath: string): void {
   if (!POSIX) return;
   const store = statSync(storePath, { throwIfNoEntry: false });
   if (!store) return;

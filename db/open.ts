@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { AppError } from '../shared/errors';
 import { connectStore, openStoreReader, settleStore } from './connections';
 import { foldWhenQuiet } from './logFold';
-import { makeStorePrivate } from './fileModes';
+import { alignSidecars, makeStorePrivate } from './fileModes';
 import { nameTooLongMessage } from './fileRefusals';
 import { refuseNotAStore } from './openRefusals';
 import { isOwnStore, KNOWN_SCHEMA_VERSION, migrate, schemaVersionOf, storeNewerError } from './migrate';
@@ -165,6 +165,7 @@ function openOnce(path: string, options: OpenOptions, last = false): Store | nul
     if (!create && inodeOf(path) === null) throw storeNotFound(path);
     throw storeError(error, path);
   }
+  alignSidecars(path); // before SQLite opens them: a read-only session's leftovers must not keep the store read-only
   const session = beginSession(path);
   try {
     requireSharedIndex(path); // before anything reads, which would make a second -shm

@@ -189,12 +189,12 @@ describe('what a corrections import records', () => {
       'Registro;CPF;E-mail;Documento',
       '10007;16180339805;;Cartão do CPF', // Gabriela's CPF corrected by her registration…
       ';16180339805;gabi@exemplo.com.br;', // …then she is found by the new one
-      ';27182818205;velho@exemplo.com.br;', // and no longer by the old one
+      ';27182818205;velho@exemplo.com.br;', // and by the old one too, as a later file would: another e-mail, a repeat
       `10001;${people.bruna.cpf};;Cartão do CPF`, // Bruna's CPF for Ana: refused
     ]);
     expect(summary).toMatchObject({ rows: 4, accepted: 2, rejected: 2 });
     expect(summary.errors.map((e) => [e.row, e.code])).toEqual([
-      [4, 'PROFESSIONAL_NOT_FOUND'],
+      [4, 'DUPLICATE_CONFLICT'],
       [5, 'CPF_DUPLICATE'],
     ]);
     expect(reload('gabriela')).toMatchObject({ cpf: '16180339805', email: 'gabi@exemplo.com.br' });
