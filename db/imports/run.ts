@@ -16,8 +16,8 @@ import { requireSettings } from '../settings';
 import { ColumnMap } from './columns';
 import { checkMapping, unreadHeaders } from './headers';
 import { monthFirstColumns } from './monthFirstDates';
-import { fileBeingImportedError, previousImports, repeatedFileError } from './history';
-import { importWritingFile } from './writer/reservations';
+import { previousImports, repeatedFileError } from './history';
+import { refuseFileBeingWritten } from './writer/reservations';
 import { CepProcessor } from './kinds/cep';
 import { CorrectionsProcessor } from './kinds/corrections';
 import { RegistryProcessor } from './kinds/registry';
@@ -102,8 +102,7 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
   const sha256 = source.sha256;
   const previous = previousImports(db, sha256, input.kind)[0] ?? null;
   if (previous && !input.dryRun && !input.force) throw repeatedFileError(previous);
-  const writing = !input.dryRun && !input.force ? importWritingFile(db, input.kind, sha256) : null;
-  if (writing !== null) throw fileBeingImportedError(writing);
+  if (!input.dryRun && !input.force) refuseFileBeingWritten(db, input.kind, sha256);
 
   const sheet = chooseSheet(source, input.sheet, input.kind);
   const header = readHeader(source, sheet);

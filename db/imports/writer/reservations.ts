@@ -7,6 +7,7 @@
 // the same moment is refused at its first step, before it writes anything — never two imports of
 // one file written in steps side by side, each taking the other's rows for changes made meanwhile.
 import type { Database } from 'better-sqlite3';
+import { fileBeingImportedError } from '../history';
 
 const PREFIX = 'import.apply:';
 
@@ -57,8 +58,14 @@ export function markFile(db: Database, importId: number, kind: string, sha256: s
   db.prepare('INSERT INTO store_tasks (name, done_at) VALUES (?, NULL)').run(`${FILE_PREFIX}${importId}:${kind}:${sha256}`);
 }
 
+/** Refuses an import of a file another unfinished import writes as `kind` right now (nothing of it written yet). */
+export function refuseFileBeingWritten(db: Database, kind: string, sha256: string): void {
+  const other = importWritingFile(db, kind, sha256);
+  if (other !== null) throw fileBeingImportedError(other);
+}
+
 /** The number of an unfinished import writing this very file as `kind`, or null. */
-export function importWritingFile(db: Database, kind: string, sha256: string): number | null {
+function importWritingFile(db: Database, kind: string, sha256: string): number | null {
   const unfinished = new Set(unfinishedImports(db).map((u) => u.importId));
   const names = db.prepare("SELECT name FROM store_tasks WHERE name LIKE 'import.file:%'").pluck().all() as string[];
   for (const name of names) {

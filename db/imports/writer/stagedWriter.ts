@@ -16,7 +16,7 @@ import { appendAudit, sealWritten } from '../../audit';
 import { lastRowId, queueInsertedForSealing, queueUpdatedForSealing, withTriggersDeferred } from '../../bulkTriggers';
 import type { ProfessionalRow } from '../../registry';
 import { writersWaiting, writeTransaction } from '../../storeLock';
-import { fileBeingImportedError, finishImport, insertImport, type NewImport } from '../history';
+import { finishImport, insertImport, type NewImport } from '../history';
 import { rememberMapping } from '../mappings';
 import { uuidV7Sequence } from '../uuid';
 import { CorrectionApplier, StaleRecord } from './applier';
@@ -24,7 +24,7 @@ import { detailWithoutStale, OP_ERROR, OP_ROW, operationLength, withOperations, 
 import { nameStaleRows, staleImportError } from './staleRows';
 import { LOG_FOLD_SLOTS, LogFolds } from './logFolds';
 import { PendingOps } from './pending';
-import { clearMark, importWritingFile, markFile, markUnfinished, nextImportId } from './reservations';
+import { clearMark, markFile, markUnfinished, nextImportId, refuseFileBeingWritten } from './reservations';
 import { rollbackUnfinishedImport, type RollbackReason } from './rollback';
 import { ChunkSource, StageSource, type OpSource } from './sources';
 import { lastHistoryEntry } from './stillRight';
@@ -255,8 +255,7 @@ export class StagedWriter {
           progress.importId = nextImportId(this.db);
           if (!single) {
             // The same file, written in steps by another command since this one began: refused before any row.
-            const other = begun.refuseRepeat ? importWritingFile(this.db, begun.kind, begun.sha256) : null;
-            if (other !== null) throw fileBeingImportedError(other);
+            if (begun.refuseRepeat) refuseFileBeingWritten(this.db, begun.kind, begun.sha256);
             progress.mark = markUnfinished(this.db, progress.importId, stage.name);
             if (begun.refuseRepeat) markFile(this.db, progress.importId, begun.kind, begun.sha256);
           }
