@@ -105,8 +105,11 @@ export function insertPendency(db: Database, professionalId: number, p: Pendency
   );
 }
 
-/** Recomputes one record's rule pendências; `clearLoadFor` drops load notes of fields just changed. */
-export function refreshPendencies(db: Database, record: Professional, clearLoadFor: readonly string[] = [], fresh = false): FoundPendency[] {
+/**
+ * Recomputes one record's rule pendências; `clearLoadFor` drops load notes of fields just changed.
+ * `previousEmail`: the address the record had before this write, when the write changed it.
+ */
+export function refreshPendencies(db: Database, record: Professional, clearLoadFor: readonly string[] = [], fresh = false, previousEmail: string | null = null): FoundPendency[] {
   if (!fresh) {
     statement(db, "DELETE FROM pendencies WHERE professional_id = ? AND source = 'rule'").run(record.id);
     const drop = statement(db, "DELETE FROM pendencies WHERE professional_id = ? AND source = 'load' AND field = ?");
@@ -114,8 +117,9 @@ export function refreshPendencies(db: Database, record: Professional, clearLoadF
   }
   const found = recordPendencies(record, storeContext(db));
   for (const p of found) insertPendency(db, record.id, p, 'rule');
-  // Whoever shared the old address is no longer told so; whoever shares the new one is.
-  if (!fresh) dropStaleSharedEmails(db);
+  // Whoever shared the old address is no longer told so (only its holders: a sweep of every shared
+  // address per record made a rollback of a big import take hours); whoever shares the new one is.
+  if (previousEmail && previousEmail !== record.email) refreshSharedEmail(db, previousEmail, record.id);
   if (record.email) refreshSharedEmail(db, record.email, record.id);
   return found;
 }

@@ -43,6 +43,8 @@ export function writeRecordFields(
       params.push(foldForSearch(String(value ?? '')));
     }
   }
+  // The address it leaves: whoever shared it may no longer (refreshPendencies).
+  const previousEmail = 'email' in values ? ((db.prepare('SELECT email FROM professionals WHERE id = ?').pluck().get(professionalId) as string | null | undefined) ?? null) : null;
   const guard = options.expectedRowVersion === undefined ? '' : ' AND row_version = ?';
   if (options.expectedRowVersion !== undefined) params.push(options.expectedRowVersion);
   const updated = db
@@ -52,7 +54,7 @@ export function writeRecordFields(
     throw new AppError('VERSION_CONFLICT', options.conflictMessage ?? 'Este cadastro foi alterado enquanto você trabalhava. Recarregue o cadastro e confira.');
   }
   const record = requireProfessional(db, professionalId);
-  refreshPendencies(db, record, Object.keys(values));
+  refreshPendencies(db, record, Object.keys(values), false, previousEmail);
   return record;
 }
 

@@ -3,7 +3,8 @@
 // a target is missed; the verdict column says so. It runs twice — on an encrypted store, as the app
 // keeps it, and on a plain one — and prints each case's cost of encryption (storePasses.ts).
 // `BENCH_BUSY=1` runs the encrypted pass as it is, then beside a process that keeps one core busy,
-// and prints both reports; `BENCH_ONLY=<pattern>` runs only the cases whose name matches.
+// and prints both reports; `BENCH_ONLY=<pattern>` runs only the cases whose name matches;
+// `BENCH_KEEP=1` keeps the bench's folder.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -108,7 +109,9 @@ async function main(): Promise<void> {
     console.log('Referência: a mesma operação em better-sqlite3 puro (SELECT preparado, INSERT simples em banco à parte, consulta FTS5 direta).');
   } finally {
     store.close();
-    rmSync(dir, { recursive: true, force: true });
+    // BENCH_KEEP=1 leaves the folder (store, key, spreadsheets) to profile one case by hand.
+    if (process.env.BENCH_KEEP === '1') console.log(`Pasta mantida: ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
 

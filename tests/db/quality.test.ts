@@ -7,6 +7,7 @@ import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { QualityItem } from '../../shared/contract/quality';
 import type { Professional } from '../../shared/domain';
+import { undoImport } from '../../db/imports/undo';
 import { importInput, jobContext, runImport } from '../fixtures/imports/jobs';
 import { CLEAN_REGISTRY, DESIGNED_REGISTRY } from '../unit/registryFixtures';
 import { addProfessional, EVIDENCE, openTestDesk, REASON, validCpf, type TestDesk } from './fixtures';
@@ -147,6 +148,12 @@ describe('after a corrections import', () => {
     expect(summary).toMatchObject({ accepted: 2, rejected: 0 });
     expect(codesOf(first.registrationNumber)).toEqual([]);
     expect(codesOf(second.registrationNumber)).toEqual([]);
+    expect(codesOf(third.registrationNumber)).toEqual([]);
+
+    // Undone, the address is shared again: both are told, and the addresses it gave are no one's.
+    undoImport({ id: summary.importId as number }, jobContext(desk.store.path));
+    expect(codesOf(first.registrationNumber)).toEqual(['EMAIL_SHARED']);
+    expect(codesOf(second.registrationNumber)).toEqual(['EMAIL_SHARED']);
     expect(codesOf(third.registrationNumber)).toEqual([]);
   });
 });
