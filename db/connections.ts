@@ -10,7 +10,7 @@
 // things in the same order (`settle`): foreign keys on, its bounded wait for the writer lock
 // (db/storeLock.ts), synchronous = NORMAL, then its page cache.
 import Database from 'better-sqlite3';
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { AppError } from '../shared/errors';
 import { KNOWN_SCHEMA_VERSION, schemaVersionOf } from './migrate';
 import { isPlainDatabaseFile } from './plainFiles';
@@ -277,7 +277,10 @@ export function readBackupCopy(path: string, secret?: CopySecret): Database.Data
  * — a crash loses nothing that matters, so nothing is synced —, held by its import alone.
  */
 export function createStagingFile(path: string): Database.Database {
-  const db = connect(path, { fileMustExist: false }, storeSecret(path, true));
+  const secret = storeSecret(path, true);
+  // It holds the rows of a corrections file: made private before SQLite opens it (its journal takes its mode).
+  if (!existsSync(path)) closeSync(openSync(path, 'wx', 0o600));
+  const db = connect(path, { fileMustExist: false }, secret);
   try {
     db.pragma('synchronous = OFF');
     db.pragma('locking_mode = EXCLUSIVE');
