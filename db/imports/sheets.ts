@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { ImportKind } from '../../shared/contract/imports';
 import { AppError } from '../../shared/errors';
 import { checkMapping, suggestMapping, targetOfHeader } from './headers';
-import { isBlankRow, type SpreadsheetSource } from './readers/source';
+import { isBlankRow, type RawRow, type SpreadsheetSource } from './readers/source';
 
 export interface HeaderRow {
   headers: string[];
@@ -17,12 +17,15 @@ function headerText(cell: string): string {
   return cell.replace(/\s+/g, ' ').trim();
 }
 
+function headerOf(raw: RawRow): HeaderRow {
+  const headers = raw.cells.map(headerText);
+  while (headers.length > 0 && headers[headers.length - 1] === '') headers.pop();
+  return { headers, row: raw.row };
+}
+
 export function readHeader(source: SpreadsheetSource, sheet: string): HeaderRow {
   for (const raw of source.rows(sheet)) {
-    if (isBlankRow(raw.cells)) continue;
-    const headers = raw.cells.map(headerText);
-    while (headers.length > 0 && headers[headers.length - 1] === '') headers.pop();
-    return { headers, row: raw.row };
+    if (!isBlankRow(raw.cells)) return headerOf(raw);
   }
   return { headers: [], row: null };
 }
@@ -79,23 +82,48 @@ export function readSamples(source: SpreadsheetSource, sheet: string, header: He
   return { samples, headerOnly: read === 0 };
 }
 
-/** The sheet named, or (when none is) the first visible one whose headers fit the kind. */
+function headerFits(kind: ImportKind, headers: string[]): boolean {
+  try {
+    checkMapping(kind, headers, suggestMapping(kind, headers));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether a sheet's header fits the kind, and whether a row follows it. Read no further than the
+ * first data row (or the header, when it does not fit): choosing costs a few rows per sheet.
+ */
+function sheetFit(source: SpreadsheetSource, sheet: string, kind: ImportKind): 'none' | 'headerOnly' | 'rows' {
+  let fits = false;
+  for (const raw of source.rows(sheet)) {
+    if (isBlankRow(raw.cells)) continue;
+    if (fits) return 'rows';
+    if (!headerFits(kind, headerOf(raw).headers)) return 'none';
+    fits = true;
+  }
+  return fits ? 'headerOnly' : 'none';
+}
+
+/**
+ * The sheet named, or (when none is) the first visible one whose headers fit the kind and that has
+ * rows: a sheet with only the header (a template kept before the data) is passed over. When none
+ * has rows, the first that fits, which the import refuses saying it has only the header.
+ */
 export function chooseSheet(source: SpreadsheetSource, requested: string, kind: ImportKind): string {
   if (requested !== '') {
     if (source.sheets.some((s) => s.name === requested)) return requested;
     throw new AppError('SHEET_NOT_FOUND', `A aba “${requested}” não existe nesta planilha. Abas: ${source.sheets.map((s) => `“${s.name}”`).join(', ')}.`);
   }
   const visible = source.sheets.filter((s) => !s.hidden);
+  let headerOnly: string | null = null;
   for (const sheet of visible) {
-    const { headers } = readHeader(source, sheet.name);
-    try {
-      checkMapping(kind, headers, suggestMapping(kind, headers));
-      return sheet.name;
-    } catch {
-      // Not this one: try the next sheet.
-    }
+    const fit = sheetFit(source, sheet.name, kind);
+    if (fit === 'rows') return sheet.name;
+    if (fit === 'headerOnly') headerOnly ??= sheet.name;
   }
-  return (visible[0] ?? source.sheets[0])?.name ?? '';
+  return headerOnly ?? (visible[0] ?? source.sheets[0])?.name ?? '';
 }
 
 /** SHA-256 of the file, read in chunks: the same file imported twice is recognised by it. */

@@ -178,7 +178,7 @@ export const importCli: CliModule = (program, action) => {
     .description(`Import a spreadsheet (.xlsx, .xlsm, .ods, .xls, .csv): ${Object.values(KIND_WORDS).join(', ')}`)
     .addArgument(new Argument('<kind>', 'what the file holds').choices(IMPORT_KINDS))
     .argument('<file>', 'the spreadsheet')
-    .option('--sheet <name>', 'the sheet (default: the first)')
+    .option('--sheet <name>', 'the sheet (default: the first visible sheet with a key column and rows)')
     .option('--dry-run', 'check the file, write nothing')
     .option('--all-or-nothing', 'write only when every row is valid')
     .option('--force', 'import a file already imported')

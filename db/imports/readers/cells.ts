@@ -43,12 +43,16 @@ const LAST_EXCEL_DAY = 2_958_465;
 /**
  * Days since 1899-12-30 (the 1900 system, with Lotus's phantom 29/02/1900) → dd/mm/aaaa; a serial
  * outside Excel's days (a crafted or broken file) is read as the number it is, for the rules to name.
+ * Serials 0 and 60 are days Excel shows but the calendar lacks (00/01/1900, 29/02/1900): read as
+ * shown, so the date rules refuse them as they refuse a typed 31/02 — never as a neighbouring day.
  */
 export function serialDateText(serial: number, date1904 = false): string {
   if (!Number.isFinite(serial)) return String(serial); // named by the rules, never an empty cell
   let days = Math.floor(serial);
   if (date1904) days += 1462;
-  else if (days < 61) days += 1; // serials 1–60 count the 29/02/1900 that never was
+  else if (days === 0) return '00/01/1900';
+  else if (days === 60) return '29/02/1900';
+  else if (days < 60) days += 1; // before the phantom day a serial is one short of the days since 30/12/1899
   if (days < 1 || days > LAST_EXCEL_DAY) return numberText(serial);
   const date = new Date(Date.UTC(1899, 11, 30) + days * 86_400_000);
   return `${two(date.getUTCDate())}/${two(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`;

@@ -62,6 +62,8 @@ export const FILE_MESSAGES = {
   unsafeName: (name: string) => `O arquivo foi recusado por segurança: a parte interna “${name}” tem um caminho inseguro.`,
   rowTooLong: (row: number) => `A linha ${row} é grande demais para ser uma linha de planilha (aspas sem fechamento?). Confira o arquivo.`,
   damaged: (detail: string) => `O arquivo está danificado e não pode ser lido (${detail}). Salve a planilha novamente e tente outra vez.`,
+  crcMismatch:
+    'O arquivo está danificado e não pode ser lido: parte do conteúdo não confere com a soma de verificação (CRC) gravada nele, e o que seria importado pode estar errado. Abra a planilha no Excel ou no LibreOffice, salve de novo e importe outra vez.',
   noSheets: 'A planilha não tem nenhuma aba.',
   wholeSheetTooLarge: (format: 'ods' | 'xls', mb: number | null, maxMb: number) =>
     `A planilha .${format} é grande demais para ser lida${mb === null ? '' : ` (${mb} MB de conteúdo; o limite do formato .${format} é ${maxMb} MB)`}: este formato é lido inteiro na memória. Abra-a no LibreOffice ou no Excel e salve como .xlsx (“Pasta de trabalho do Excel 2007-365”), que é lido em partes, ou divida a planilha.`,

@@ -52,11 +52,12 @@ export class XlsxSource implements SpreadsheetSource {
     this.progress.done = 0;
     this.progress.total = entry?.compressedSize ?? 0;
     for (const chunk of this.zip.chunks(ref.path, (bytes) => (this.progress.done += bytes))) {
+      // Past the data the rest of the part is only inflated: the CRC is checked at its end.
+      if (scanner.done) continue;
       const rows = scanner.push(chunk);
       if (scanner.rowsAnnounced !== null) this.announced.set(sheet, scanner.rowsAnnounced);
       if (scanner.hiddenColumns !== null) this.hidden.set(sheet, scanner.hiddenColumns);
       yield* rows;
-      if (scanner.done) break;
     }
     if (!scanner.done) scanner.end();
     // A whole sheet was read: its shared strings are let go (an import holds its rows meanwhile).

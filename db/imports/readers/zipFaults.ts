@@ -1,8 +1,9 @@
 // The zip container of .xlsx/.xlsm/.ods, opened with the desk's zip reader in the words of imports:
 // a zip fault becomes FILE_UNREADABLE (damaged, cut short, encrypted) or FILE_UNSAFE (zip bomb,
 // hostile names), with the messages of FILE_MESSAGES. The import's limits bound it; names that
-// differ only in case are allowed (parts are looked up by exact name and never extracted), and
-// CRCs are left to the XML parsers (a CRC over every inflated byte would slow big sheets down).
+// differ only in case are allowed (parts are looked up by exact name and never extracted). Every
+// part read has its CRC-32 checked as it is inflated (zlib's crc32, a small cost beside inflating):
+// a byte changed after the zip was written would otherwise be imported as if the clerk typed it.
 import type { AppError } from '../../../shared/errors';
 import { ZipFault, ZipReader, type ZipFaultTable } from '../../zip';
 import type { PositionalFile } from '../../positionalFiles';
@@ -53,7 +54,7 @@ const WORDS: ZipFaultTable<AppError> = {
   inflate: ({ truncated: cut }) => (cut ? truncated() : unreadable(FILE_MESSAGES.damaged('dados compactados inválidos'))),
   'auth-failed': encrypted,
   'size-mismatch': truncated,
-  crc: damaged('soma de verificação CRC não confere'),
+  crc: () => unreadable(FILE_MESSAGES.crcMismatch),
 };
 
 function fileError(error: unknown): unknown {
@@ -65,7 +66,7 @@ export function openZip(file: PositionalFile, limits: ReaderLimits): ZipReader {
   return ZipReader.openSync(file, {
     limits: { maxEntries: limits.maxZipEntries, maxTotalBytes: limits.maxUncompressedBytes, maxRatio: limits.maxRatio, ratioFloorBytes: limits.ratioFloorBytes },
     refuseCaseCollisions: false,
-    verifyCrc: false,
+    verifyCrc: true,
     faults: fileError,
   });
 }
