@@ -13,7 +13,7 @@ import { readAnchor, verifyAuditChain } from './audit';
 import { readAuditKeyOrNull, type AuditKey } from './auditKey';
 import { checkRow, DigestAccumulator, rowJsonSql, SEALED, ZERO_DIGEST, type SealedTable } from './auditSeals';
 import { openStoreReader } from './connections';
-import { operatorsWithPinClearedOutside, pinClearedOutsideMessage } from './operatorPinTrail';
+import { pinsOutsideProblem } from './operatorPinTrail';
 import type { JobContext, JobFn } from './jobs/types';
 import { importInSteps } from './storeGuards';
 import type { JobRunner } from './jobs/runner';
@@ -228,8 +228,8 @@ export function verifyAudit(db: Database.Database, context?: Pick<JobContext, 'p
     const chain = verifyAuditChain(db);
     const notices = [...chain.notices, ...openingNotices(db)];
     const base = { ...chain, notices, rows: [] as AuditRowProblem[], rowProblems: 0 };
-    const pinsCleared = operatorsWithPinClearedOutside(db);
-    if (pinsCleared.length > 0) Object.assign(base, { ok: false, problem: chain.problem ?? pinClearedOutsideMessage(pinsCleared.join(', ')) });
+    const pins = pinsOutsideProblem(db);
+    if (pins !== null) Object.assign(base, { ok: false, problem: chain.problem ?? pins });
     const key = readAuditKeyOrNull(); // none, or damaged: the chain check says why
     const anchor = readAnchor(db);
     // The rows are sealed with the key that signs the chain now: without it they cannot be checked.

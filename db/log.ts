@@ -74,12 +74,16 @@ export function loggable(event: LogEvent): Record<string, string | number | bool
 
 /**
  * How a job ended, as the log says it: its kind, how long it ran, ok or its error code, and the
- * numbers of its answer (rows, accepted, rejected…) — never its text.
+ * numbers of its answer (rows, accepted, rejected…) — never its text. An import's preview runs the
+ * import's job (`imports:run`): its answer's `dryRun` flag goes in too, so a preview never reads as
+ * an import written.
  */
 export function jobEnded(status: JobStatus): LogEvent {
   const ms = status.finishedAt === null ? null : Date.parse(status.finishedAt) - Date.parse(status.startedAt);
-  const counts = Object.fromEntries(Object.entries((status.result ?? {}) as Record<string, unknown>).filter(([, value]) => typeof value === 'number'));
-  if (status.state === 'done') return { level: 'info', event: 'job', channel: status.kind, ms, ok: true, ...counts };
+  const answer = (status.result ?? {}) as Record<string, unknown>;
+  const counts = Object.fromEntries(Object.entries(answer).filter(([, value]) => typeof value === 'number'));
+  const dryRun = typeof answer.dryRun === 'boolean' ? { dryRun: answer.dryRun } : {};
+  if (status.state === 'done') return { level: 'info', event: 'job', channel: status.kind, ms, ok: true, ...dryRun, ...counts };
   const code = status.error?.code;
   return { level: code === 'INTERNAL' ? 'error' : 'info', event: 'job', channel: status.kind, ms, ok: false, code, cancelled: status.state === 'cancelled' };
 }

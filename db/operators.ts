@@ -13,7 +13,7 @@ import { hashPin, pinMatches } from './pinHash';
 import { sessionOperator, setSession } from './session';
 import { requireSettings } from './settings';
 import { writeTransaction } from './storeLock';
-import { pinClearedOutside, pinClearedOutsideMessage } from './operatorPinTrail';
+import { pinOutside, pinOutsideMessage, pinSetDetail } from './operatorPinTrail';
 
 export const MAX_WRONG_PINS = 5;
 export const LOCK_MS = 60_000;
@@ -221,13 +221,15 @@ export function startSession(db: Database, input: { name: string; pin: string },
   if (!row) throw new AppError('OPERATOR_NOT_FOUND', `Não há operador chamado ${input.name.trim()}.`, { field: 'name' });
   if (row.disabled_at !== null) throw new AppError('OPERATOR_DISABLED', `${row.name} foi desativado e não pode iniciar uma sessão.`, { field: 'name' });
   if (row.locked_until !== null && row.locked_until > now) throw lockedError(row.locked_until, now);
+  // A PIN cleared or put in outside the desk is never checked nor replaced: nobody signs as her with it.
+  const outside = pinOutside(db, row.id, row.pin_hash);
+  if (outside) throw new AppError('AUDIT_BROKEN', pinOutsideMessage(row.name, outside), { field: 'name' });
   let pinSet = false;
   if (row.pin_hash === null) {
-    if (pinClearedOutside(db, row.id)) throw new AppError('AUDIT_BROKEN', pinClearedOutsideMessage(row.name), { field: 'name' });
     writeTransaction(db, () => {
       const changed = db.prepare('UPDATE operators SET pin_hash = ?, failed_pins = 0, locked_until = NULL WHERE id = ? AND pin_hash IS NULL').run(hashPin(input.pin), row.id).changes;
       if (changed === 0) throw new AppError('PIN_WRONG', 'O PIN deste operador acabou de ser criado em outra janela: digite-o.', { field: 'pin' });
-      appendAudit(db, { at: now, operator: row.name, action: 'operator.pin_set', entity: 'operator', entityId: String(row.id), detail: { name: row.name } });
+      appendAudit(db, { at: now, operator: row.name, action: 'operator.pin_set', entity: 'operator', entityId: String(row.id), detail: { name: row.name, ...pinSetDetail(db, row.id) } });
     });
     pinSet = true;
   } else if (pinMatches(input.pin, row.pin_hash)) {

@@ -9,6 +9,7 @@ import { regionUf } from '../shared/regions';
 import { parseEmail } from '../shared/rules/email';
 import { appendAudit, type AuditInput } from './audit';
 import { insertOperator, storedName } from './operators';
+import { pinSetDetail } from './operatorPinTrail';
 import { hashPin } from './pinHash';
 import { sessionEndedWhy, sessionOperator, sessionsRequired, setSession, signerOf } from './session';
 import { writeTransaction } from './storeLock';
@@ -124,7 +125,7 @@ export function setupSettings(db: Database, input: Omit<ParsedInput<'settings:se
   }
   appendAudit(db, { at: now, operator: settings.operator, action: 'settings.setup', entity: 'settings', entityId: null, detail: settings });
   // The trail says the first operator has a PIN: one cleared later outside the desk is seen (operatorPinTrail.ts).
-  if (first && input.pin) appendAudit(db, { at: now, operator: settings.operator, action: 'operator.pin_set', entity: 'operator', entityId: String(first.id), detail: { name: settings.operator, atSetup: true } });
+  if (first && input.pin) appendAudit(db, { at: now, operator: settings.operator, action: 'operator.pin_set', entity: 'operator', entityId: String(first.id), detail: { name: settings.operator, atSetup: true, ...pinSetDetail(db, first.id) } });
   setSession(db.name, settings.operator);
   return settings;
 }
