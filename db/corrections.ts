@@ -15,6 +15,7 @@ import { queueItemsOf } from '../shared/rules/motherFact';
 import { closeAgreedConflicts, reopenConflictsLeftBy } from './agreedConflicts';
 import { appendAudit } from './audit';
 import { directoryUfOf } from './cep';
+import { refuseCpfAtImplanta } from './cpfAtImplanta';
 import { linkableContact, linkCorrections } from './contacts/link';
 import { appendHistory } from './recordHistory';
 import { refreshAfterCorrections } from './pendencies';
@@ -304,6 +305,7 @@ function refuseDuplicateCpf(db: Database, cpf: string, ownId: number): void {
       field: 'cpf',
     });
   }
+  refuseCpfAtImplanta(db, cpf, ownId);
 }
 
 /** The queue: filtered, newest first, with who each correction is about (CPF masked). */

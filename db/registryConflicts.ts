@@ -20,6 +20,7 @@ import { writeRecordFields } from './recordState';
 import { currentCorrectionText, valuesOfCorrectionText } from '../shared/rules/correctionText';
 import { requireProfessional } from './registry';
 import { laterOpenCorrection } from './rejections';
+import { refuseCpfAtImplanta } from './cpfAtImplanta';
 import { requireSettings } from './settings';
 import { statement } from './statements';
 import { writeTransaction } from './storeLock';
@@ -240,6 +241,7 @@ export function resolveConflict(db: Database, input: { id: number; choice: 'kept
           conflict.professionalId,
         );
         if (owner) throw new AppError('CPF_DUPLICATE', `O CPF do arquivo, ${file}, já pertence a outro cadastro (registro ${owner.registration_number}): não pode ir para ${who}.`);
+        refuseCpfAtImplanta(db, conflict.fileValue, conflict.professionalId);
       }
       const batch = correction?.batch_id == null ? null : statement<{ state: string; number: string }>(db, 'SELECT state, number FROM batches WHERE id = ?').get(correction.batch_id);
       const sealedIn = correction?.status === 'batched' && batch && batch.state !== 'open' ? batch.number : null;

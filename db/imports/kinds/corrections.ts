@@ -21,6 +21,7 @@ import { parseFlag } from '../../../shared/rules/vocabulary';
 import { plainLine, withoutInvisibles } from '../../../shared/text';
 import { AgreeingConflicts } from '../../agreedConflicts';
 import { directoryUfOf } from '../../cep';
+import { CpfsAtImplanta, cpfAtImplantaRowMessage } from '../../cpfAtImplanta';
 import { correctionItemsOf } from '../../corrections';
 import { RefusedValues } from '../../refusedBefore';
 import { InFlightCorrections } from './undoingRows';
@@ -91,6 +92,8 @@ export class CorrectionsProcessor implements KindProcessor {
    * it takes the correction (on its way, or applied by Implanta). Few, so read once.
    */
   private readonly formerCpf = new Map<string, number>();
+  /** Old CPFs of CPF corrections Implanta has not applied: no other record may take one (cpfAtImplanta.ts). */
+  private readonly atImplanta: CpfsAtImplanta;
 
   constructor(private readonly context: ProcessorContext) {
     this.store = new ProfessionalStore(context.db);
@@ -99,6 +102,7 @@ export class CorrectionsProcessor implements KindProcessor {
     this.sharedEmails = new SharedEmails(context.db);
     this.refused = new RefusedValues(context.db);
     this.inFlight = new InFlightCorrections(context.db);
+    this.atImplanta = new CpfsAtImplanta(context.db);
     this.agreeing = new AgreeingConflicts(context.db);
     this.changed = new Uint8Array(capacity);
     this.fields = context.columns.targets().filter((t): t is FieldName => isFieldName(t));
@@ -314,6 +318,8 @@ export class CorrectionsProcessor implements KindProcessor {
             message: `Este CPF já pertence a outro cadastro (registro ${owner.registrationNumber}). Confira o documento.`,
           });
         }
+        const holder = owner && owner.id !== current.id ? null : this.atImplanta.of(cpfChange.newValue as string, current.id);
+        if (holder) issues.push({ column: columns.columnOf('cpf'), code: 'CPF_DUPLICATE', message: cpfAtImplantaRowMessage(raw.row, columns.header(columns.columnOf('cpf')), holder) });
       }
     }
     if (plan.errors.length === 0) {
@@ -340,6 +346,8 @@ export class CorrectionsProcessor implements KindProcessor {
       this.cpfChanges++;
       // A later row of the file keyed by the CPF this row takes away still finds her, as a later file would.
       if (current.cpf) this.formerCpf.set(current.cpf, current.id);
+      // And Implanta knows her by it until it applies this row's correction.
+      if (current.cpf) this.atImplanta.add(current.cpf, { professionalId: current.id, registration: current.registrationNumber, status: 'pending', batch: null, cancellable: true });
     }
     this.corrections += items.length;
     this.conflictsClosed += this.agreeing.closedBy(current.id, items);

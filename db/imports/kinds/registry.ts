@@ -190,12 +190,14 @@ export class RegistryProcessor implements KindProcessor {
   }
 
   /**
-   * Refuses a CPF another record holds, naming the row of this file that gave it that CPF; or, when
-   * its row did not (refused, or another CPF it did not take), saying it keeps it. When that record's
-   * row is still to come and gives it another CPF, the CPF is freed for this row (registryCpfMoves.ts):
-   * the caller writes the row right after.
+   * Refuses a CPF Implanta still knows another record by, or that another record holds, naming the
+   * row of this file that gave it that CPF; or, when its row did not (refused, or another CPF it did
+   * not take), saying it keeps it. When that record's row is still to come and gives it another CPF,
+   * the CPF is freed for this row (registryCpfMoves.ts): the caller writes the row right after.
    */
   private cpfTaken(cpf: string, ownId: number | null, by: { row: number; registration: string }): RowIssue | null {
+    const atImplanta = this.moves.stillAtImplanta(cpf, ownId, by.row);
+    if (atImplanta) return atImplanta;
     const owner = this.cpfOwner.get(cpf);
     if (!owner || owner.id === ownId) return null;
     const column = this.context.columns.columnOf('cpf');

@@ -5,8 +5,12 @@
 // record's row states; a row taking a CPF whose holder's row further down states another one first
 // moves the holder to a free placeholder (same transaction), and the holder's row then gives it its
 // new CPF. Should that row not (refused, or the desk kept the CPF), the load stops and writes nothing.
+// Nor may a row take a CPF Implanta still knows another record by, its CPF correction not yet applied
+// (cpfAtImplanta.ts): the next lote would name two people by it, whoever holds it on the desk now.
 import type { Statement } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
+import { CpfsAtImplanta, cpfAtImplantaRowMessage } from '../../cpfAtImplanta';
+import type { RowIssue } from '../columns';
 import type { ProcessorContext } from './types';
 import { storableCpf } from './rowMerge';
 
@@ -32,10 +36,21 @@ export class CpfMoves {
   private readonly parked = new Map<number, Parked>();
   private readonly owner: Statement<[string], { id: number }>;
   private readonly setCpf: Statement<[string, number]>;
+  /** A load queues no correction: those on their way when it began are all there are. */
+  private readonly atImplanta: CpfsAtImplanta;
 
   constructor(private readonly context: ProcessorContext) {
     this.owner = context.db.prepare('SELECT id FROM professionals WHERE cpf = ?');
     this.setCpf = context.db.prepare('UPDATE professionals SET cpf = ? WHERE id = ?');
+    this.atImplanta = new CpfsAtImplanta(context.db);
+  }
+
+  /** The refusal of row `row` giving record `ownId` (null: a new one) a CPF Implanta still knows another record by. */
+  stillAtImplanta(cpf: string, ownId: number | null, row: number): RowIssue | null {
+    const holder = this.atImplanta.of(cpf, ownId);
+    if (!holder) return null;
+    const column = this.context.columns.columnOf('cpf');
+    return { column, code: 'CPF_DUPLICATE', message: cpfAtImplantaRowMessage(row, this.context.columns.header(column), holder) };
   }
 
   /** Notes what a row states, before any row is checked (a later row of the same record does not count). */
