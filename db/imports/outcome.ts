@@ -37,10 +37,13 @@ export function hiddenMappedColumns(spans: readonly ColumnSpan[], headers: reado
   return hidden;
 }
 
-export function dipNotAcknowledged(): AppError {
+/** `rows`: rows found touching a DIP (the first of them, in the file's order; the check may stop at the first). */
+export function dipNotAcknowledged(rows: readonly number[]): AppError {
+  const named = rows.length === 0 ? '' : rows.length === 1 ? ` (linha ${rows[0]})` : ` (linhas ${rows.slice(0, 5).join(', ')}${rows.length > 5 ? '…' : ''})`;
   return new AppError(
     'DIP_CONFIRMATION_REQUIRED',
-    'Esta planilha altera dados de quem já tem a solicitação do DIP confirmada ou o cartão em confecção: confira na conferência quem são e marque que entendeu a consequência (na linha de comando, --dry-run lista as linhas e --accept-dip confirma). Nada foi gravado.',
+    `Esta planilha altera dados de quem já tem a solicitação do DIP confirmada ou o cartão em confecção${named}: confira na conferência quem são e marque que entendeu a consequência (na linha de comando, --dry-run lista as linhas e --accept-dip confirma). Nada foi gravado.`,
+    { details: { rows: [...rows] } },
   );
 }
 

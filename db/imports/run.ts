@@ -156,7 +156,7 @@ function importFrom(source: CopiedSpreadsheet, db: Database, input: ImportJobInp
     processor.flush();
 
     const written = !input.dryRun && !(input.allOrNothing && outcome.counts.rejected > 0);
-    if (written && outcome.dip.correct_dip_request + outcome.dip.new_card_required > 0 && input.dipAcknowledged !== true) throw dipNotAcknowledged();
+    if (written && outcome.dip.correct_dip_request + outcome.dip.new_card_required > 0 && input.dipAcknowledged !== true) throw dipNotAcknowledged(outcome.dipPeople.map((p) => p.row));
     const totals = processor.totals();
     const finishedAt = context.nowIso();
     if (written) context.progress({ phase: 'commit', label: 'Gravando no arquivo de dados…', done: outcome.counts.rows, total: outcome.counts.rows });
@@ -296,7 +296,7 @@ function processRows(
     if (outcome.dipConsequence !== 'none') {
       // Written only once the clerk read, in the preview, whose DIP this touches (as the form asks);
       // refused at the first such row, unless "all or nothing" may yet write nothing (checked at the end).
-      if (!input.dryRun && !input.allOrNothing && input.dipAcknowledged !== true) throw dipNotAcknowledged();
+      if (!input.dryRun && !input.allOrNothing && input.dipAcknowledged !== true) throw dipNotAcknowledged([raw.row]);
       dip[outcome.dipConsequence]++;
       dipPeople.add({ row: raw.row, who: outcome.who ?? '', consequence: outcome.dipConsequence });
     }

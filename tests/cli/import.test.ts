@@ -67,6 +67,8 @@ describe('cress-desk import', () => {
     const unconfirmed = run('import', 'corrections', fixture('corrections.ods'));
     expect(unconfirmed.code).not.toBe(0);
     expect(unconfirmed.stderr).toMatch(/--accept-dip confirma\)\. Nada foi gravado\. \[DIP_CONFIRMATION_REQUIRED\]/);
+    // The message names a row it found, so the clerk knows where to look.
+    expect(unconfirmed.stderr).toMatch(/cartão em confecção \(linhas? \d+(, \d+)*\): confira/);
     expect(JSON.parse(run('--json', 'corrections', 'list').stdout).total).toBe(0);
     const looked = run('import', 'corrections', fixture('corrections.ods'), '--dry-run');
     expect(looked.stdout).toMatch(/row \d+: .+ \(registro \d+\)/);
