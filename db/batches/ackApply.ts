@@ -23,7 +23,8 @@ import { refuseNoItemFor } from './ackNoItem';
 import { appliedAfterNewer, outOfOrderNote } from './ackOrder';
 import { sealedOnRejected } from './ackSealedOnRejected';
 import { nothingKnown, notSentError, unknownBatch } from './ackUnknownBatch';
-import { normaliseDipDate, type AckFile } from './ackRead';
+import { normaliseDipDate } from './ackDates';
+import type { AckFile } from './ackRead';
 import { batchSummary, requireBatchRow, type BatchRow } from './summary';
 import { writeTransaction } from '../storeLock';
 
@@ -218,7 +219,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
       );
     }
 
-    const wrongDate = futureDipDate(ack, now) ?? pastAckDate(ack, { number: batch.number, sealedAt: batch.sealed_at });
+    const wrongDate = futureDipDate(ack, now, itemNamer(db)) ?? pastAckDate(ack, { number: batch.number, sealedAt: batch.sealed_at }, itemNamer(db));
     if (wrongDate !== null) {
       throw new AppError('ACK_INVALID', `${wrongDate}: confira a data com a Implanta (dia e mês trocados, ou o ano). Nada foi alterado.`);
     }

@@ -15,7 +15,9 @@ import { statement } from '../statements';
 import { formatDateBr } from '../../shared/rules/dates';
 import { DIP_PAPER_EARLIEST } from '../../shared/rules/dipPaper';
 import { brasilia } from './clock';
-import { normaliseDipDate, type AckFile } from './ackRead';
+import { dayInBrasilia as dayOf, normaliseDipDate } from './ackDates';
+import type { ItemNamer } from './ackJsonErrors';
+import type { AckAnswer, AckFile } from './ackRead';
 
 export type DipOutcome = 'updated' | 'same' | 'stale';
 
@@ -23,13 +25,20 @@ function hasTime(date: string): boolean {
   return date.includes('T');
 }
 
+const shown = (date: string) => formatDateBr(dayOf(date));
+
 /**
- * The day of a date or date-time, in Brasília (where the councils keep their dates). A plain date
- * is its own day: read back through an instant, a day before 1914 (Brasília's local mean time,
- * −3:06:28) would come out as the evening before.
+ * The answer's date as a refusal shows it: its day in Brasília, and as written when that is another
+ * day (a zone far from Brasília's, a year before any time zone), so Implanta finds it in its file.
  */
-function dayOf(date: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : brasilia(date).date;
+function shownAnswered(written: string, answered: string): string {
+  return dayOf(answered) === written.trim().slice(0, 10) ? shown(answered) : `${shown(answered)} ("${written.trim()}" no arquivo)`;
+}
+
+/** Where a DIP date is in the file: a sheet's line, or a JSON item named by its record as every refusal of an item names it. */
+function dipDatePlace(ack: AckFile, answer: AckAnswer, nameOf: ItemNamer): string {
+  if (ack.format !== 'json') return `A linha ${answer.line}, coluna data do DIP, traz`;
+  return `Item ${answer.line} da resposta (${nameOf(answer.id) ?? `id ${answer.id}`}) traz`;
 }
 
 /**
@@ -37,17 +46,15 @@ function dayOf(date: string): string {
  * clocks and time zones), said where it is in the file; null when there is none. Taken, it would make
  * every true status Implanta reports until that day look older and be left aside.
  */
-export function futureDipDate(ack: AckFile, now: Date): string | null {
+export function futureDipDate(ack: AckFile, now: Date, nameOf: ItemNamer): string | null {
   const tomorrow = brasilia(new Date(now.getTime() + 86_400_000)).date;
-  const shown = (date: string) => formatDateBr(dayOf(date));
   if (ack.acknowledgedAt !== null) {
     const answered = normaliseDipDate(ack.acknowledgedAt);
-    if (answered !== null && dayOf(answered) > tomorrow) return `A data da confirmação (acknowledgedAt) é ${shown(answered)}, que ainda não chegou`;
+    if (answered !== null && dayOf(answered) > tomorrow) return `A data da confirmação (acknowledgedAt) é ${shownAnswered(ack.acknowledgedAt, answered)}, que ainda não chegou`;
   }
   const late = ack.answers.find((a) => a.dipStatusDate !== null && dayOf(a.dipStatusDate) > tomorrow);
   if (!late) return null;
-  const where = ack.format === 'json' ? `O item ${late.line} (${late.id}) traz` : `A linha ${late.line}, coluna data do DIP, traz`;
-  return `${where} a data do DIP ${shown(late.dipStatusDate as string)}, que ainda não chegou`;
+  return `${dipDatePlace(ack, late, nameOf)} a data do DIP ${shown(late.dipStatusDate as string)}, que ainda não chegou`;
 }
 
 /**
@@ -59,16 +66,14 @@ export function futureDipDate(ack: AckFile, now: Date): string | null {
  * corrigido"); the floor of the DIP's paper items catches a system's empty date (01/01/1900) or a
  * mistyped year. Both are compared by the day in Brasília.
  */
-export function pastAckDate(ack: AckFile, lote: { number: string; sealedAt: string | null }): string | null {
-  const shown = (date: string) => formatDateBr(dayOf(date));
+export function pastAckDate(ack: AckFile, lote: { number: string; sealedAt: string | null }, nameOf: ItemNamer): string | null {
   const answered = ack.acknowledgedAt === null ? null : normaliseDipDate(ack.acknowledgedAt);
-  if (answered !== null && lote.sealedAt !== null && dayOf(answered) < dayOf(lote.sealedAt)) {
-    return `A data da confirmação (acknowledgedAt) é ${shown(answered)}, anterior ao envio do lote ${lote.number}, lacrado em ${shown(lote.sealedAt)}: a Implanta só recebe o pacote depois da lacração`;
+  if (ack.acknowledgedAt !== null && answered !== null && lote.sealedAt !== null && dayOf(answered) < dayOf(lote.sealedAt)) {
+    return `A data da confirmação (acknowledgedAt) é ${shownAnswered(ack.acknowledgedAt, answered)}, anterior ao envio do lote ${lote.number}, lacrado em ${shown(lote.sealedAt)}: a Implanta só recebe o pacote depois da lacração`;
   }
   const early = ack.answers.find((a) => a.dipStatusDate !== null && dayOf(a.dipStatusDate) < DIP_PAPER_EARLIEST);
   if (!early) return null;
-  const where = ack.format === 'json' ? `O item ${early.line} (${early.id}) traz` : `A linha ${early.line}, coluna data do DIP, traz`;
-  return `${where} a data do DIP ${shown(early.dipStatusDate as string)}, anterior a ${formatDateBr(DIP_PAPER_EARLIEST)}: parece a data vazia de um sistema ou um ano digitado errado`;
+  return `${dipDatePlace(ack, early, nameOf)} a data do DIP ${shown(early.dipStatusDate as string)}, anterior a ${formatDateBr(DIP_PAPER_EARLIEST)}: parece a data vazia de um sistema ou um ano digitado errado`;
 }
 
 /** `date` is older than `stored`: by the instant when both carry a time, else by the day. */

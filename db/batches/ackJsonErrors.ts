@@ -1,6 +1,7 @@
 // What is wrong with Implanta's answer as JSON, in words a clerk can pass on to Implanta: the
 // versions this desk reads, what a field should hold (no regular expressions), and which item of
 // the list a problem is in (its position and id), never a JSON pointer alone.
+import { plainLine } from '../../shared/text';
 import { describeSchemaError, type SchemaError } from './jsonSchema';
 import { ackInvalid } from './ackSheets';
 
@@ -23,15 +24,30 @@ const FIELD_WORDS: Record<string, string> = {
   batch: 'o identificador do lote, um UUID como no pacote',
   packageSha256: 'o SHA-256 do arquivo .zip do pacote (64 algarismos hexadecimais)',
   number: 'o número do lote, como 2026-0001',
-  acknowledgedAt: 'a data e hora da resposta, como 2026-03-09T14:30:00Z',
+  acknowledgedAt: 'a data e hora da resposta (ISO 8601), como 2026-03-09T14:30:00Z ou, no horário de Brasília, 2026-03-09T11:30',
   id: 'o id de uma correção ou alteração de CEP do lote, um UUID como no pacote',
   dipStatusDate: 'a data da situação do DIP: dd/mm/aaaa, AAAA-MM-DD ou data e hora ISO 8601',
 };
 
-function withFieldWords(error: SchemaError): SchemaError {
+/** Fields whose refusal repeats what they hold: a date is found in the file by what it says. */
+const QUOTED_FIELDS = new Set(['acknowledgedAt', 'dipStatusDate']);
+
+/** The value at a JSON pointer of the answer (own keys only). */
+function valueAt(value: unknown, pointer: string): unknown {
+  return pointer
+    .split('/')
+    .slice(1)
+    .reduce<unknown>((at, key) => (typeof at === 'object' && at !== null && Object.hasOwn(at, key) ? (at as Record<string, unknown>)[key] : undefined), value);
+}
+
+function withFieldWords(error: SchemaError, value: unknown): SchemaError {
   const field = error.at.split('/').pop() ?? '';
   const words = error.keyword === 'pattern' ? FIELD_WORDS[field] : undefined;
-  return words ? { ...error, message: `deve ser ${words}` } : error;
+  if (!words) return error;
+  const written = QUOTED_FIELDS.has(field) ? valueAt(value, error.at) : undefined;
+  const text = typeof written === 'string' ? plainLine(written) : null;
+  const said = text === null ? '' : `, e traz "${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
+  return { ...error, message: `deve ser ${words}${said}` };
 }
 
 /** What each field of an item is, in words, with its name in the file. */
@@ -73,7 +89,7 @@ function describeInList(error: SchemaError, value: unknown, nameOf: ItemNamer): 
  * (which item, what is wrong), then the next ones; each one, with its item, in the details.
  */
 export function schemaRefusal(errors: SchemaError[], value: unknown, nameOf: ItemNamer = () => null) {
-  const worded = errors.map(withFieldWords).map((error) => ({ at: error.at, message: describeInList(error, value, nameOf) }));
+  const worded = errors.map((error) => withFieldWords(error, value)).map((error) => ({ at: error.at, message: describeInList(error, value, nameOf) }));
   const [first, ...others] = worded.map((error) => error.message);
   const more = others.length > 0 ? ` Também: ${others.slice(0, 2).join('; ')}${others.length > 2 ? `; e mais ${others.length - 2}` : ''}.` : '';
   const opening = (first ?? '').charAt(0).toUpperCase() + (first ?? '').slice(1);

@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto';
 import { closeSync, readFileSync } from 'node:fs';
 import type { DipStatus } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import { parseDateBr } from '../../shared/rules/dates';
 import { DIP_LABELS, parseDipStatus } from '../../shared/rules/vocabulary';
 import { spreadsheetError } from '../../shared/spreadsheetErrors';
 import { foldForSearch, plainLine } from '../../shared/text';
@@ -20,7 +19,8 @@ import { ackInvalid as invalid, compoundRows, csvRows, isCompound, refuseTextAsS
 import { schemaRefusal, unreadVersion, type ItemNamer } from './ackJsonErrors';
 import { repeatedKey } from './ackJsonKeys';
 import { SCHEMAS } from './schemas';
-import { instantOfBrasiliaTime } from './clock';
+import { dateTimeInstant, normaliseDipDate, spreadsheetDate } from './ackDates';
+import { unsavedFormulaMessage, type AckRow } from './ackFormulas';
 
 export type AckFormat = 'json' | 'csv' | 'xlsx';
 
@@ -56,48 +56,15 @@ const MAX_BYTES = 64 * 1024 * 1024;
 /** What the JSON schema allows a message; a spreadsheet's longer one is cut to it. */
 export const MAX_MESSAGE_CHARS = 1000;
 
-/** A message as stored: at most 1 000 characters, a longer one cut and ended with "…" (never half an emoji). */
+/**
+ * A message as stored: at most 1 000 characters counted as the JSON schema counts them (code
+ * points: an emoji is one, though two UTF-16 units), a longer one cut and ended with "…".
+ */
 export function capMessage(message: string): string {
+  // Never more code points than UTF-16 units: most messages need no counting.
   if (message.length <= MAX_MESSAGE_CHARS) return message;
-  let kept = message.slice(0, MAX_MESSAGE_CHARS - 1);
-  if (/[\uD800-\uDBFF]$/.test(kept)) kept = kept.slice(0, -1);
-  return `${kept}…`;
-}
-
-/**
- * A DIP date as written (dd/mm/aaaa, AAAA-MM-DD or ISO date-time, Brasília time when it names no zone):
- * `YYYY-MM-DD` or a UTC ISO date-time; null when not a real date.
- */
-export function normaliseDipDate(text: string): string | null {
-  const value = text.trim();
-  if (/^\d{4}-\d{2}-\d{2}T/.test(value)) {
-    const at = instantOfBrasiliaTime(value);
-    const date = parseDateBr(value.slice(0, 10));
-    return date.ok && !Number.isNaN(at.getTime()) ? at.toISOString() : null;
-  }
-  const date = parseDateBr(value);
-  return date.ok ? date.value : null;
-}
-
-/**
- * A DIP date cell of a spreadsheet as Excel may leave it: a date with its time (a date-time cell
- * saved as CSV, "09/03/2026 14:30", or as a database writes one, "2026-03-09 14:30:00.000"), or the
- * day's serial number (a date cell whose format was lost, "46090", with the time as a fraction,
- * "46090,6041666667"); the day it names, else the cell as it is.
- */
-function spreadsheetDate(cell: string): string {
-  const withTime = /^(\d{1,2}\/\d{1,2}\/\d{4})[ T]\d{1,2}:\d{2}(?::\d{2})?$/.exec(cell);
-  if (withTime) return withTime[1] as string;
-  const isoWithTime = /^(\d{4}-\d{2}-\d{2}) ([01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?$/.exec(cell);
-  if (isoWithTime) return isoWithTime[1] as string;
-  const serial = /^(\d{5})(?:[.,]\d+)?$/.exec(cell);
-  if (serial) {
-    // Days since 30/12/1899 (Excel's 1900 date system, as every Excel for Windows writes).
-    const day = new Date(Date.UTC(1899, 11, 30) + Number(serial[1]) * 86_400_000);
-    const two = (n: number) => String(n).padStart(2, '0');
-    return `${two(day.getUTCDate())}/${two(day.getUTCMonth() + 1)}/${day.getUTCFullYear()}`;
-  }
-  return cell;
+  const characters = Array.from(message);
+  return characters.length <= MAX_MESSAGE_CHARS ? message : `${characters.slice(0, MAX_MESSAGE_CHARS - 1).join('')}…`;
 }
 
 const DIP_WORDS_HINT = Object.values(DIP_LABELS).join(', ');
@@ -194,6 +161,13 @@ function readJson(bytes: Buffer, nameOf?: ItemNamer): Omit<AckFile, 'format' | '
     acknowledgedAt?: string;
     items: { id: string; status: 'applied' | 'synced_registry_only' | 'rejected'; message?: string | null; dipStatus?: DipStatus; dipStatusDate?: string }[];
   };
+  // Taken for "no date", a date that names no real moment would date the answer by its import.
+  if (ack.acknowledgedAt !== undefined && dateTimeInstant(ack.acknowledgedAt) === null) {
+    const written = plainLine(ack.acknowledgedAt);
+    throw invalid(
+      `A data da confirmação (acknowledgedAt) "${written.length > 40 ? `${written.slice(0, 40)}…` : written}" não existe no calendário: confira com a Implanta o dia, o mês, a hora e os minutos, e peça a resposta com a data corrigida. Nada foi alterado.`,
+    );
+  }
   return {
     batch: { uuid: ack.batch.toLowerCase(), number: ack.number ?? null },
     packageSha256: ack.packageSha256.toLowerCase(),
@@ -302,7 +276,7 @@ function onlyStatusColumn(header: string[], headerRow: number): number {
 const COLUMN_WORDS = ['id', 'situação', 'mensagem', 'situação do DIP', 'data do DIP'];
 
 /** `textFile`: a CSV, whose row wider than its header had a value split by a separator (shiftedRow.ts). */
-function answersFromRows(rows: RawRow[], textFile: boolean): AckAnswer[] {
+function answersFromRows(rows: AckRow[], textFile: boolean): AckAnswer[] {
   const headerIndex = rows.findIndex((row) => row.cells.some((cell) => cell !== ''));
   const header = rows[headerIndex]?.cells;
   if (!header) throw invalid('A planilha de confirmação está vazia.');
@@ -317,12 +291,13 @@ function answersFromRows(rows: RawRow[], textFile: boolean): AckAnswer[] {
   const cpfAt = cpfColumn(header, (rows[headerIndex] as RawRow).row, [idColumn, statusColumn, messageAt, dipColumn, dipDateColumn]);
   const answers: AckAnswer[] = [];
   for (let i = headerIndex + 1; i < rows.length; i++) {
-    const { row: line, cells: row } = rows[i] as RawRow;
-    if (row.every((cell) => cell === '')) continue;
+    const { row: line, cells: row, unsaved } = rows[i] as AckRow;
+    if (row.every((cell) => cell === '') && unsaved === undefined) continue;
     const filled = textFile ? filledBeyondHeader(row, header.length) : null;
     if (filled !== null) throw invalid(shiftedRowMessage(filled, header.length, line));
     [idColumn, statusColumn, messageAt, dipColumn, dipDateColumn].forEach((index, which) => {
       const cell = index >= 0 ? (row[index] ?? '') : '';
+      if (index >= 0 && unsaved?.includes(index)) throw invalid(unsavedFormulaMessage(line, COLUMN_WORDS[which] as string, columnLetter(index)));
       if (spreadsheetError(cell)) {
         throw invalid(
           `Linha ${line}, coluna ${COLUMN_WORDS[which]} (${columnLetter(index)}): a célula mostra o erro ${cell}, de uma fórmula sem resultado, e não uma resposta. Corrija a planilha ou peça à Implanta a resposta sem erros.`,

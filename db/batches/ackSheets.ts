@@ -11,6 +11,7 @@ import type { RawRow } from '../imports/readers/source';
 import { ZipError, ZipReader } from '../packaging';
 import { sheetjs } from '../sheetjs';
 import { isKnownBinary } from '../knownBinary';
+import { ackRow, hasUnsavedFormula, markUnsavedFormulas, type AckRow } from './ackFormulas';
 
 // SheetJS parses the whole sheet in memory, at several times the size of its XML: the content is
 // bounded like the file on disk (ackRead.ts), so an answer never costs gigabytes to refuse.
@@ -111,17 +112,16 @@ function firstVisibleSheet(workbook: XLSX.WorkBook): string | undefined {
   return workbook.SheetNames.find((name) => !hidden.has(name)) ?? workbook.SheetNames[0];
 }
 
-function sheetRows(workbook: XLSX.WorkBook): RawRow[] {
+function sheetRows(workbook: XLSX.WorkBook): AckRow[] {
   const name = firstVisibleSheet(workbook);
   const sheet = name === undefined ? undefined : workbook.Sheets[name];
   if (!sheet) throw ackInvalid('A planilha de confirmação não tem nenhuma aba.');
+  markUnsavedFormulas(sheet);
   rangeOfItsCells(sheet);
   isoDateCells(sheet);
   errorCellsAsText(sheet);
-  return (sheetjs().utils.sheet_to_json(sheet, { header: 1, raw: false, defval: '', blankrows: false }) as unknown[][]).map((row, index) => ({
-    row: index + 1,
-    cells: row.map((cell) => String(cell ?? '').trim()),
-  }));
+  const rows = sheetjs().utils.sheet_to_json(sheet, { header: 1, raw: false, defval: '', blankrows: false }) as unknown[][];
+  return rows.map((row, index) => ackRow(index + 1, row.map((cell) => String(cell ?? '').trim())));
 }
 
 /** The records of a CSV, numbered as a spreadsheet program shows them; every cell is text, as written. */
@@ -184,20 +184,31 @@ function bagOf(names: readonly string[]): string | null {
   return null;
 }
 
-export async function xlsxRows(path: string, bytes: Buffer): Promise<RawRow[]> {
-  // The zip is checked with our careful reader first: no bombs reach the spreadsheet parser.
+/**
+ * The zip checked with our careful reader first, so no bomb reaches the spreadsheet parser: whether
+ * a sheet holds a formula whose result was not saved (ackFormulas.ts).
+ */
+async function checkedZip(path: string): Promise<{ unsavedFormulas: boolean }> {
   try {
     const zip = await ZipReader.open(path, { limits: XLSX_LIMITS });
-    const names = zip.entries.map((entry) => entry.name);
-    await zip.close();
-    const bag = bagOf(names);
-    if (bag !== null) throw ackInvalid(bag);
+    try {
+      const bag = bagOf(zip.entries.map((entry) => entry.name));
+      if (bag !== null) throw ackInvalid(bag);
+      return { unsavedFormulas: await hasUnsavedFormula(zip) };
+    } finally {
+      await zip.close();
+    }
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw ackInvalid(error instanceof ZipError ? `A planilha de confirmação não pôde ser aberta: ${error.message}` : 'A planilha de confirmação não pôde ser aberta.');
   }
+}
+
+export async function xlsxRows(path: string, bytes: Buffer): Promise<AckRow[]> {
+  const formulas = (await checkedZip(path)).unsavedFormulas;
   try {
-    return sheetRows(sheetjs().read(bytes, { type: 'buffer', cellFormula: false, cellHTML: false, cellNF: true }));
+    // Empty cells are read only when a formula without a result is to be found among them.
+    return sheetRows(sheetjs().read(bytes, { type: 'buffer', cellFormula: formulas, sheetStubs: formulas, cellHTML: false, cellNF: true }));
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw ackInvalid('A planilha de confirmação está danificada ou não é um arquivo .xlsx.');

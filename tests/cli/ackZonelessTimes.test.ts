@@ -66,3 +66,16 @@ describe('an answer whose time carries no time zone', () => {
     expect(inBrazil.run('registry', 'show', late.registration).stdout).toMatch(new RegExp(`Situação do DIP\\s+.*\\(em ${shownDay(today)}\\)`));
   });
 });
+
+describe('an answer whose time names no real moment', () => {
+  it('is refused with exit 1, naming the field and what it holds, and the lote waits for its answer', () => {
+    const sent = sentCorrection(2);
+    for (const written of ['2026-02-30T10:00:00', '2026-12-06T25:99:00Z']) {
+      const refused = desk.run('batch', 'ack', answer('impossivel.json', sent, written, 'confirmed'));
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`A data da confirmação (acknowledgedAt) "${written}" não existe`);
+    }
+    const lote = (desk.json('batch', 'list').body.items as { uuid: string; state: string }[]).find((b) => b.uuid === sent.batch);
+    expect(lote?.state).toBe('sent');
+  });
+});

@@ -3,25 +3,15 @@
 // checked against the row's id like any other. A cell with digits that still are no CPF refuses the
 // file naming its row and column: taken for "no CPF", it would skip that check. Only cells that
 // plainly hold none (empty, no digit, masked) are not compared.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Professional } from '../../shared/domain';
+import { describe, expect, it } from 'vitest';
 import { formatCpf } from '../../shared/rules/cpf';
-import { addProfessional, correct, importAck, openBatchDesk, sendBatch, storePicture, writeAck, type BatchDesk } from './batchFixtures';
+import { importAck, storePicture, writeAck } from './batchFixtures';
+import { sentLoteForEachTest } from './ackSentLote';
 
-let desk: BatchDesk;
-let rita: Professional;
-let lia: Professional;
-let ritaFix: string;
-
-beforeEach(async () => {
-  desk = openBatchDesk();
-  rita = addProfessional(desk.store, { name: 'Rita Souza' });
-  lia = addProfessional(desk.store, { name: 'Lia Prado' });
-  ritaFix = correct(desk, rita, { email: 'rita.souza@exemplo.com.br' }).corrections[0]!.uuid;
-  await sendBatch(desk);
-  desk.setNow('2026-03-11T10:00:00.000Z');
-});
-afterEach(() => desk.cleanup());
+const lote = sentLoteForEachTest(['Rita Souza', 'Lia Prado']);
+const desk = () => lote.desk;
+const rita = () => lote.people[0]!;
+const lia = () => lote.people[1]!;
 
 const PICTURE = { corrections: 'SELECT uuid, status, status_message FROM corrections ORDER BY id', professionals: 'SELECT id, email, row_version FROM professionals ORDER BY id' };
 
@@ -35,33 +25,33 @@ const ODD_FORMS: [string, (cpf: string) => string][] = [
 ];
 
 async function refusal(cell: string): Promise<{ code: string; message: string }> {
-  const before = storePicture(desk, PICTURE);
-  const csv = `id;situação;CPF\r\n${ritaFix};aplicada;"${cell}"\r\n`;
-  const error = (await importAck(desk, writeAck(desk, 'respondido.csv', csv)).catch((e: unknown) => e)) as { code: string; message: string };
-  expect(storePicture(desk, PICTURE)).toEqual(before);
+  const before = storePicture(desk(), PICTURE);
+  const csv = `id;situação;CPF\r\n${lote.fix};aplicada;"${cell}"\r\n`;
+  const error = (await importAck(desk(), writeAck(desk(), 'respondido.csv', csv)).catch((e: unknown) => e)) as { code: string; message: string };
+  expect(storePicture(desk(), PICTURE)).toEqual(before);
   return error;
 }
 
 describe('a CPF cell in an odd format', () => {
   for (const [form, write] of ODD_FORMS) {
     it(`someone else's CPF with ${form} is compared, and refuses the file naming the line and both people`, async () => {
-      const error = await refusal(write(lia.cpf));
+      const error = await refusal(write(lia().cpf));
       expect(error.code).toBe('ACK_INVALID');
-      expect(error.message).toContain(`Linha 2: a linha traz o CPF ${formatCpf(lia.cpf)}`);
-      expect(error.message).toContain(`Rita Souza (CPF ${formatCpf(rita.cpf)})`);
+      expect(error.message).toContain(`Linha 2: a linha traz o CPF ${formatCpf(lia().cpf)}`);
+      expect(error.message).toContain(`Rita Souza (CPF ${formatCpf(rita().cpf)})`);
     });
 
     it(`the person's own CPF with ${form} is applied`, async () => {
-      const csv = `id;situação;CPF\r\n${ritaFix};aplicada;"${write(rita.cpf)}"\r\n`;
-      expect(await importAck(desk, writeAck(desk, 'respondido.csv', csv))).toMatchObject({ applied: 1 });
+      const csv = `id;situação;CPF\r\n${lote.fix};aplicada;"${write(rita().cpf)}"\r\n`;
+      expect(await importAck(desk(), writeAck(desk(), 'respondido.csv', csv))).toMatchObject({ applied: 1 });
     });
   }
 
   it('a cell with digits that are no CPF refuses the file, naming the row, the column and why', async () => {
-    const twelve = await refusal(`${lia.cpf}1`);
+    const twelve = await refusal(`${lia().cpf}1`);
     expect(twelve.code).toBe('ACK_INVALID');
     expect(twelve.message).toMatch(/^Linha 2, coluna C \("CPF"\): "\d{12}" não pode ser lido como um CPF — tem 12 dígitos, e um CPF tem 11\./);
-    const letters = await refusal(`${lia.cpf.slice(0, 10)}ab`);
+    const letters = await refusal(`${lia().cpf.slice(0, 10)}ab`);
     expect(letters.code).toBe('ACK_INVALID');
     expect(letters.message).toMatch(/^Linha 2, coluna C \("CPF"\): "\d{10}ab" não pode ser lido como um CPF — tem, junto dos dígitos, caracteres/);
     expect(letters.message).toContain('Nada foi alterado');
@@ -73,8 +63,8 @@ describe('a CPF cell in an odd format', () => {
 
   it('cells that plainly hold no CPF (empty, no digit, masked) are still not compared', async () => {
     for (const cell of ['', 'não informado', '***.456.789-**', 'XXX.456.789-XX', '•••.•••.789-••']) {
-      const csv = `id;situação;CPF\r\n${ritaFix};aplicada;"${cell}"\r\n`;
-      const result = await importAck(desk, writeAck(desk, 'respondido.csv', csv));
+      const csv = `id;situação;CPF\r\n${lote.fix};aplicada;"${cell}"\r\n`;
+      const result = await importAck(desk(), writeAck(desk(), 'respondido.csv', csv));
       expect(result.applied + result.unchanged).toBe(1);
     }
   });
