@@ -182,7 +182,7 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
     // A copy for Implanta: the database re-encrypted with the passphrase before it is packaged.
     const secret: CopySecret | undefined = forImplanta ? { passphrase: input.passphrase! } : undefined;
     if (secret) rekeyCopy(snapshot, secret);
-    const { createdAt, fileName } = freeBackupName(folder, startedAt, (at) => forImplanta ? implantaCopyFileName(region, at, facts.demo, facts.seccional) : backupFileName(region, at, facts.demo));
+    const { createdAt, fileName } = freeBackupName(folder, startedAt, (at) => forImplanta ? implantaCopyFileName(region, at, facts.demo, facts.seccional) : backupFileName(region, at, facts.demo, facts.seccional));
     const root = fileName.replace(/\.zip$/, '');
     const finalPath = join(folder, fileName);
     const size = statSync(snapshot).size;

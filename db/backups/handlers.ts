@@ -85,13 +85,13 @@ export function backupHandlers(store: Store, options: BackupHandlerOptions): Pic
       preparedJob = jobs.start('backups:restorePrepare', input);
       return { jobId: preparedJob };
     },
-    'backups:restoreApply': ({ jobId, confirmOtherRegion }) => {
+    'backups:restoreApply': ({ jobId, confirmOtherRegion, confirmOtherDesk }) => {
       const prepared = preparedOf(jobs, jobId);
       if (!options.withStoreClosed) throw new Error('restore needs a desk that can close its store');
       const operator = requireSettings(db).operator;
       const now = clock();
-      checkApplicable(store.path, { prepared, confirmOtherRegion });
-      return options.withStoreClosed((path) => applyRestore(path, { prepared, confirmOtherRegion, operator, now }));
+      checkApplicable(store.path, { prepared, confirmOtherRegion, confirmOtherDesk });
+      return options.withStoreClosed((path) => applyRestore(path, { prepared, confirmOtherRegion, confirmOtherDesk, operator, now }));
     },
     'backups:restoreDiscard': ({ jobId }) => {
       let prepared: RestorePrepared;

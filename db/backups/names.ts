@@ -1,6 +1,6 @@
 // Names and places of backups: `CRESS09-backup-20261124-153000.zip` (region, local time; on a demo
-// desk `CRESS09-DEMONSTRACAO-backup-…`) in `<Documents>/CRESS Desk/Backups` unless the clerk chose
-// another folder.
+// desk `CRESS09-DEMONSTRACAO-backup-…`; on a seccional's desk `CRESS09-campinas-backup-…`, as its
+// lotes are named) in `<Documents>/CRESS Desk/Backups` unless the clerk chose another folder.
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, posix, win32 } from 'node:path';
@@ -10,14 +10,19 @@ import { PRODUCT_NAME } from '../paths';
 /** The database file inside the bag: `data/cress-desk.sqlite`. */
 export const BACKUP_PAYLOAD = 'cress-desk.sqlite';
 
-const NAME = /^CRESS(\d{2})-(?:DEMONSTRACAO-)?backup-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})\.zip$/;
+const NAME = /^CRESS(\d{2})-(?:DEMONSTRACAO-)?(?:[a-z0-9]+(?:-[a-z0-9]+)*-)?backup-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})\.zip$/;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-/** `CRESS09-backup-20261124-153000.zip`, from the local time of `at`; marked on a demo desk. */
-export function backupFileName(region: number, at: Date, demo = false): string {
+/**
+ * `CRESS09-backup-20261124-153000.zip`, from the local time of `at`; marked on a demo desk, and with
+ * the seccional's mark on a seccional's desk (`CRESS09-campinas-backup-…`): the head office's and
+ * each seccional's backups are told apart by name.
+ */
+export function backupFileName(region: number, at: Date, demo = false, seccional: string | null = null): string {
   const stamp = `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
-  return demoFileName(`${regionCode(region)}-backup-${stamp}.zip`, demo);
+  const tag = seccionalTag(seccional);
+  return demoFileName(`${regionCode(region)}${tag === null ? '' : `-${tag}`}-backup-${stamp}.zip`, demo);
 }
 
 /**

@@ -26,6 +26,7 @@ import type { JobContext } from '../jobs/types';
 import { openStore } from '../open';
 import { getSettings } from '../settings';
 import { exportCatalog, importCatalog } from './catalog';
+import { deskChange, refuseOtherDesk } from './deskIdentity';
 import { syncFolderSync } from '../packaging';
 import { requireWritableStore, storeError, writeTransaction } from '../storeLock';
 import { isPreparedPath, preparedPathFor, removeStalePrepared } from './preparedCopies';
@@ -109,19 +110,23 @@ function countSince(store: Database, recent: string, madeAt: string | null, coun
 }
 
 /**
- * The store's region, and what restoring the copy undoes of it: the lotes that left as they left
- * (db/batches/undoneLotes.ts), and the corrections saved since — read on one connection.
+ * The store's region and desk against the copy's (db/backups/deskIdentity.ts), and what restoring the
+ * copy undoes of it: the lotes that left as they left (db/batches/undoneLotes.ts), and the
+ * corrections saved since — read on one connection.
  */
 function undoneBy(
   copy: Database,
   storePath: string,
-  madeAt: string | null,
-): { region: number | null; undoneLotes: UndoneLote[]; correctionsAfter: SavedAfter; cancelledAfter: SavedAfter; otherAfter: { cepChanges: number; contacts: number } } {
+  backup: { madeAt: string | null; region: number | null },
+): { region: number | null; desks: ReturnType<typeof deskChange>; undoneLotes: UndoneLote[]; correctionsAfter: SavedAfter; cancelledAfter: SavedAfter; otherAfter: { cepChanges: number; contacts: number } } {
+  const { madeAt } = backup;
   const store = openStoreReader(storePath);
   try {
     const lotesOut = lotesThatLeft(store);
+    const region = getSettings(store)?.region ?? null;
     return {
-      region: getSettings(store)?.region ?? null,
+      region,
+      desks: deskChange(copy, store, region !== null && backup.region !== null && region !== backup.region),
       undoneLotes: lotesOut.length === 0 ? [] : lotesUndoneBy(copy, lotesOut),
       correctionsAfter: correctionsNotIn(copy, store, madeAt),
       cancelledAfter: cancellationsNotIn(copy, store, madeAt),
@@ -159,7 +164,7 @@ export async function prepareRestore(input: VerifyInput, context: JobContext): P
       const migrated = openStore({ path: preparedPath, create: false, adoptOtherKey: true });
       preparedVersion = migrated.schemaVersion;
       try {
-        undone = undoneBy(migrated.db, context.storePath, verification.createdAt);
+        undone = undoneBy(migrated.db, context.storePath, { madeAt: verification.createdAt, region: verification.region });
       } finally {
         migrated.close();
       }
@@ -168,12 +173,12 @@ export async function prepareRestore(input: VerifyInput, context: JobContext): P
       // Read without writing it: the copy is in rollback-journal mode.
       const copy = readBackupCopy(preparedPath);
       try {
-        undone = undoneBy(copy, context.storePath, verification.createdAt);
+        undone = undoneBy(copy, context.storePath, { madeAt: verification.createdAt, region: verification.region });
       } finally {
         copy.close();
       }
     }
-    const { region, undoneLotes, correctionsAfter, cancelledAfter, otherAfter } = undone;
+    const { region, desks, undoneLotes, correctionsAfter, cancelledAfter, otherAfter } = undone;
     keep = true;
     return {
       file: verification.file,
@@ -182,6 +187,7 @@ export async function prepareRestore(input: VerifyInput, context: JobContext): P
       encrypted: verification.encrypted,
       currentRegion: region,
       otherRegion: region !== null && verification.region !== null && region !== verification.region,
+      ...desks,
       schemaVersion: preparedVersion,
       migratedFrom,
       // Only a copy for Implanta holds its database under the passphrase (docs/backups.md, "Keys").
@@ -230,6 +236,7 @@ function removeSidecars(path: string): void {
 export interface ApplyOptions {
   prepared: RestorePrepared;
   confirmOtherRegion: boolean;
+  confirmOtherDesk?: boolean;
   operator: string;
   now: Date;
 }
@@ -241,7 +248,7 @@ interface Outgoing {
 }
 
 /** Whether the prepared copy can be swapped in now; checked before the store is closed, so a refusal touches nothing. */
-export function checkApplicable(storePath: string, options: Pick<ApplyOptions, 'prepared' | 'confirmOtherRegion'>): void {
+export function checkApplicable(storePath: string, options: Pick<ApplyOptions, 'prepared' | 'confirmOtherRegion' | 'confirmOtherDesk'>): void {
   const { prepared } = options;
   requireWritableStore(storePath);
   if (!isPreparedPath(storePath, prepared.preparedPath) || !existsSync(prepared.preparedPath)) {
@@ -254,6 +261,7 @@ export function checkApplicable(storePath: string, options: Pick<ApplyOptions, '
       { details: { region: prepared.region, currentRegion: prepared.currentRegion } },
     );
   }
+  refuseOtherDesk(prepared, options.confirmOtherDesk === true);
 }
 
 /**
@@ -292,7 +300,15 @@ function recordRestore(preparedPath: string, outgoing: Outgoing, aside: string, 
         action: 'backup.restore',
         entity: 'backup',
         entityId: basename(prepared.file),
-        detail: { file: prepared.file, previousStore: aside, schemaVersion: prepared.schemaVersion, migratedFrom: prepared.migratedFrom, undoneLotes: undone },
+        detail: {
+          file: prepared.file,
+          previousStore: aside,
+          schemaVersion: prepared.schemaVersion,
+          migratedFrom: prepared.migratedFrom,
+          undoneLotes: undone,
+          // This desk became the backup's: the trail says which it was.
+          ...(prepared.deskChanges ? { desk: prepared.desk, previousDesk: prepared.currentDesk } : {}),
+        },
       });
       return undone;
     });

@@ -1,12 +1,13 @@
 // `cress-desk backup …`: database backups from a terminal, over the same channels as the app.
 //   backup create [--out DIR] [--passphrase-file F] [--for-implanta]
 //   backup verify FILE [--passphrase-file F] [--key-file K]            exit 3 when the file fails verification
-//   backup restore FILE [--passphrase-file F] [--key-file K] [--yes [--other-region]]   exit 3 when the file fails verification
+//   backup restore FILE [--passphrase-file F] [--key-file K] [--yes [--other-region] [--other-desk]]   exit 3 when the file fails verification
 //   backup list
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { loteRetiredByRestore, type BackupItem, type BackupVerification, type RestoreApplied, type RestorePrepared } from '../../shared/contract/backups';
+import { becameDeskSentence, otherDeskRefusal, otherDeskSentence } from '../../shared/display/desks';
 import { formatCount, formatFileSize } from '../../shared/display/numbers';
 import { plural } from '../../shared/display/plural';
 import { AppError } from '../../shared/errors';
@@ -191,6 +192,23 @@ async function confirm(question: string): Promise<boolean | null> {
   }
 }
 
+/** A refusal of another region's or desk's backup, saying which option confirms it on the command line. */
+function refusalWithOption(error: AppError, prepared: RestorePrepared): AppError {
+  if (error.code === 'BACKUP_OTHER_REGION') {
+    return new AppError(
+      'BACKUP_OTHER_REGION',
+      `Este backup é do CRESS ${prepared.region}ª Região, e esta mesa é do CRESS ${prepared.currentRegion}ª Região: nada foi alterado. Para restaurar assim mesmo, use --other-region.`,
+    );
+  }
+  if (error.code === 'BACKUP_OTHER_DESK' && prepared.desk && prepared.currentDesk) {
+    return new AppError(
+      'BACKUP_OTHER_DESK',
+      `${otherDeskRefusal(prepared.desk, prepared.currentDesk)}: nada foi alterado. Para restaurar assim mesmo, use --other-desk.`,
+    );
+  }
+  return error;
+}
+
 async function restore(context: CliContext): Promise<CommandOutcome> {
   const file = fileArgument(context);
   const { jobId, prepared } = await withFilePassphrase(context, async (secret) => {
@@ -204,7 +222,10 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
   let applied;
   try {
     if (!yes) {
-      const other = prepared.otherRegion ? ` It is a backup of CRESS region ${prepared.region}, not of this desk's region ${prepared.currentRegion}.` : '';
+      const otherRegion = prepared.otherRegion ? ` It is a backup of CRESS region ${prepared.region}, not of this desk's region ${prepared.currentRegion}.` : '';
+      // Another desk of this CRESS: both are named, whether or not this one must confirm it.
+      const otherDesk = prepared.deskChanges && !prepared.otherRegion && prepared.desk && prepared.currentDesk ? ` ${otherDeskSentence(prepared.desk, prepared.currentDesk)}` : '';
+      const other = `${otherRegion}${otherDesk}`;
       const implanta = prepared.implantaCopy ? ` ${IMPLANTA_COPY}.` : '';
       const undone = prepared.undoneLotes.length > 0
         ? ` It undoes ${prepared.undoneLotes.map((lote) => `batch ${lote.number}`).join(', ')}, which left this desk after the backup: Implanta may already have applied ${prepared.undoneLotes.length === 1 ? 'it' : 'them'}.`
@@ -226,17 +247,16 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
       // Declined at the terminal: a choice, not a mistake of usage.
       if (!answer) throw new AppError('JOB_CANCELLED', 'Nada foi restaurado: a restauração não foi confirmada.');
     }
-    // Asked on the terminal, the question named the other region; --yes alone does not cover it.
-    applied = await context.call('backups:restoreApply', { jobId, confirmOtherRegion: !yes || context.values.otherRegion === true });
+    // Asked on the terminal, the question named the other region or desk; --yes alone covers neither.
+    applied = await context.call('backups:restoreApply', {
+      jobId,
+      confirmOtherRegion: !yes || context.values.otherRegion === true,
+      confirmOtherDesk: !yes || context.values.otherDesk === true,
+    });
   } catch (error) {
     // Not confirmed, or refused (another region, the store in use…): the prepared copy is not left beside the store.
     await context.call('backups:restoreDiscard', { jobId }).catch(() => undefined);
-    throw error instanceof AppError && error.code === 'BACKUP_OTHER_REGION'
-      ? new AppError(
-          'BACKUP_OTHER_REGION',
-          `Este backup é do CRESS ${prepared.region}ª Região, e esta mesa é do CRESS ${prepared.currentRegion}ª Região: nada foi alterado. Para restaurar assim mesmo, use --other-region.`,
-        )
-      : error;
+    throw error instanceof AppError ? refusalWithOption(error, prepared) : error;
   }
   const text = [
     `Restored ${file}${prepared.createdAt ? ` (made ${formatDateTimeBr(prepared.createdAt)})` : ''}.`,
@@ -247,6 +267,8 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
       ? `  ${plural(prepared.cancelledAfter.count, 'correction', 'corrections')} cancelled after the backup ${prepared.cancelledAfter.count === 1 ? 'is' : 'are'} pending again: cancel ${prepared.cancelledAfter.count === 1 ? 'it' : 'them'} again before the next batch (corrections list --status pending).`
       : '',
     prepared.otherRegion ? `  It was a backup of CRESS region ${prepared.region}: this desk is now of region ${prepared.region}.` : '',
+    // Also a desk only set up, which was not asked: it is told which desk it is now.
+    prepared.deskChanges && prepared.desk ? `  Atenção: ${becameDeskSentence(prepared.desk)}` : '',
     prepared.implantaCopy ? `  It was ${IMPLANTA_COPY.replace(/^It is /, '')}; those of before are kept in ${applied.previousStore}.` : '',
     prepared.migratedFrom !== null ? `  Updated from schema ${prepared.migratedFrom} to ${applied.schemaVersion}.` : '',
     `  ${countsLine(applied.counts)}`,
@@ -254,7 +276,8 @@ async function restore(context: CliContext): Promise<CommandOutcome> {
   ]
     .filter(Boolean)
     .join('\n');
-  return { result: { ...applied, correctionsAfter: prepared.correctionsAfter.count, cancelledAfter: prepared.cancelledAfter.count, otherAfter: prepared.otherAfter, otherRegion: prepared.otherRegion, migratedFrom: prepared.migratedFrom, implantaCopy: prepared.implantaCopy }, text, exit: EXIT.ok };
+  const desks = { otherDesk: prepared.otherDesk, deskChanges: prepared.deskChanges, desk: prepared.desk, previousDesk: prepared.currentDesk };
+  return { result: { ...applied, correctionsAfter: prepared.correctionsAfter.count, cancelledAfter: prepared.cancelledAfter.count, otherAfter: prepared.otherAfter, otherRegion: prepared.otherRegion, ...desks, migratedFrom: prepared.migratedFrom, implantaCopy: prepared.implantaCopy }, text, exit: EXIT.ok };
 }
 
 /** Who made the backup, as far as this desk's catalogue knows. */
@@ -298,6 +321,7 @@ export const backupCli: CliModule = (program, action) => {
   opening('restore', 'Replace the store with a verified backup (the current one is kept aside)')
     .option('--yes', 'confirm without asking')
     .option('--other-region', 'with --yes: restore it even if it is a backup of another CRESS region')
+    .option('--other-desk', 'with --yes: restore it even if it is a backup of another desk of this CRESS (another seccional, or a desk set up apart)')
     .action(action(restore));
   command('list', 'Backups this desk made, and backup files found in the backup folder').action(action(list));
 };

@@ -24,6 +24,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { BackupItem, BackupVerification, RestorePrepared } from '../../shared/contract/backups';
+import { becameDeskSentence } from '../../shared/display/desks';
 import { formatFileSize } from '../../shared/display/numbers';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { errorMessage } from '../api/client';
@@ -33,7 +34,7 @@ import { JobProgress } from '../components/JobProgress';
 import { Page } from '../components/Page';
 import { TableHeadRow } from '../components/TableHeadRow';
 import { useLoad } from '../lib/load';
-import { useBackups, type BackupSecrets } from '../stores/backups';
+import { useBackups, type BackupSecrets, type RestoreConfirmation } from '../stores/backups';
 import { useNotify } from '../stores/notify';
 import { useSession } from '../stores/session';
 import { BackupAge } from './BackupAge';
@@ -141,14 +142,17 @@ export function BackupsScreen() {
     if (picked) await run({ ...pending, keyFile: picked.handle });
   }
 
-  async function confirmRestore(confirmOtherRegion: boolean) {
+  async function confirmRestore(confirm: RestoreConfirmation) {
     if (!restore) return;
-    const { jobId } = restore;
+    const { jobId, prepared } = restore;
     setRestore(null);
     try {
-      const applied = await useBackups.getState().applyRestore(jobId, confirmOtherRegion);
-      const said = applied.undoneLotes.length > 0 ? TEXT.restoredUndoneLotes(applied.previousStore, applied.undoneLotes, formatDateTimeBr) : TEXT.restored(applied.previousStore);
-      setNotice({ severity: applied.undoneLotes.length > 0 ? 'warning' : 'success', text: said });
+      const applied = await useBackups.getState().applyRestore(jobId, confirm);
+      const restored = applied.undoneLotes.length > 0 ? TEXT.restoredUndoneLotes(applied.previousStore, applied.undoneLotes, formatDateTimeBr) : TEXT.restored(applied.previousStore);
+      // Another desk's backup (also over a desk only set up): the clerk is told which desk this is now.
+      const became = prepared.deskChanges && prepared.desk ? ` ${becameDeskSentence(prepared.desk)}` : '';
+      const said = `${restored}${became}`;
+      setNotice({ severity: applied.undoneLotes.length > 0 || became ? 'warning' : 'success', text: said });
       await refreshSession();
       // A backup whose operators do not include the one working ends the session: the window goes
       // to the choice of operator, and the confirmation goes with it.

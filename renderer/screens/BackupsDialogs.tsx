@@ -25,6 +25,7 @@ import { LimitedTextField } from '../components/LimitedTextField';
 import { PassphraseAskField } from '../components/PassphraseAskField';
 import { useKeepTyped } from '../components/KeepTyped';
 import { tooLongError } from '../lib/textLimit';
+import type { RestoreConfirmation } from '../stores/backups';
 import { BACKUPS_TEXT as TEXT } from './backups.text';
 import { BusyButton } from '../components/BusyButton';
 
@@ -223,12 +224,15 @@ export function RestoreDialog({
   prepared: RestorePrepared | null;
   currentProfessionals: number | null;
   onCancel: () => void;
-  onConfirm: (confirmOtherRegion: boolean) => void;
+  onConfirm: (confirm: RestoreConfirmation) => void;
 }) {
   const [otherOk, setOtherOk] = useState(false);
+  const [otherDeskOk, setOtherDeskOk] = useState(false);
   if (!prepared) return null;
   const name = prepared.file.split(/[/\\]/).pop() ?? prepared.file;
-  const blocked = prepared.otherRegion && !otherOk;
+  const blocked = (prepared.otherRegion && !otherOk) || (prepared.otherDesk && !otherDeskOk);
+  // Another desk of this CRESS: confirmed like another CRESS, or — over a desk only set up — just told.
+  const otherDesk = prepared.deskChanges && !prepared.otherRegion && prepared.desk && prepared.currentDesk ? TEXT.otherDesk(prepared.desk, prepared.currentDesk) : null;
   return (
     <Dialog open onClose={onCancel} fullWidth maxWidth="sm">
       <DialogTitle>{TEXT.restoreTitle}</DialogTitle>
@@ -260,11 +264,23 @@ export function RestoreDialog({
               />
             </Alert>
           ) : null}
+          {otherDesk ? (
+            <Alert severity={prepared.otherDesk ? 'error' : 'warning'}>
+              {otherDesk}
+              {prepared.otherDesk ? (
+                <FormControlLabel
+                  sx={{ display: 'flex', mt: 1 }}
+                  control={<Checkbox checked={otherDeskOk} onChange={(e) => setOtherDeskOk(e.target.checked)} />}
+                  label={TEXT.otherDeskConfirm}
+                />
+              ) : null}
+            </Alert>
+          ) : null}
         </Stack>
       </DialogContent>
       <DialogActions>
         <Button onClick={onCancel}>{TEXT.cancel}</Button>
-        <Button color="error" variant="contained" disabled={blocked} onClick={() => onConfirm(prepared.otherRegion && otherOk)}>
+        <Button color="error" variant="contained" disabled={blocked} onClick={() => onConfirm({ otherRegion: prepared.otherRegion && otherOk, otherDesk: prepared.otherDesk && otherDeskOk })}>
           {TEXT.restoreConfirm}
         </Button>
       </DialogActions>

@@ -1,6 +1,7 @@
 // Words of the Backups screen, its dialogs, and the backup age shown on the dashboard and header.
+import { otherDeskSentence } from '../../shared/display/desks';
 import { plural } from '../../shared/display/plural';
-import { loteRetiredByRestore } from '../../shared/contract/backups';
+import { loteRetiredByRestore, type DeskIdentity } from '../../shared/contract/backups';
 
 /** Lotes as the restore's warnings name them: “2026-0001 (enviado em 10/12/2026 14:00)”. */
 function namedLotes(lotes: readonly { number: string; sentAt: string | null }[], when: (iso: string) => string): string {
@@ -118,6 +119,9 @@ export const BACKUPS_TEXT = {
   restoreMigrated: (from: number, to: number) => `O backup é de uma versão anterior (esquema ${from}) e foi atualizado para esta (esquema ${to}).`,
   otherRegion: (backup: number | null, desk: number | null) => `Atenção: este backup é do CRESS ${backup ?? '?'}ª Região, e este computador é do CRESS ${desk ?? '?'}ª Região.`,
   otherRegionConfirm: 'Entendo que os dados de outro CRESS substituirão os deste computador.',
+  /** Another desk of this CRESS: both named, and what this desk becomes. */
+  otherDesk: (backup: DeskIdentity, desk: DeskIdentity) => `Atenção: ${otherDeskSentence(backup, desk)} Com a restauração, esta mesa passa a ser a outra, e os próximos lotes saem com o nome e a numeração dela.`,
+  otherDeskConfirm: 'Entendo que esta mesa passará a ser a outra, e que só uma das duas pode continuar mandando lotes à Implanta.',
   restoreConfirm: 'Restaurar e substituir os dados',
   /** Lotes that left the desk after the backup was made, told before the clerk confirms. */
   restoreUndoesLotes: (lotes: readonly { number: string; sentAt: string | null; stateNow?: string | null }[], when: (iso: string) => string) => {

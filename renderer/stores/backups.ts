@@ -8,6 +8,12 @@ import type { JobStatus } from '../../shared/contract/jobs';
 import { call, errorMessage } from '../api/client';
 import { cancelJob, runJob, type RunOutcome } from './jobs';
 
+/** What the clerk confirmed in the restore dialog: another CRESS's backup, another desk's. */
+export interface RestoreConfirmation {
+  otherRegion: boolean;
+  otherDesk: boolean;
+}
+
 /** What the clerk gave to open a backup: its passphrase, a recovery key file's handle. */
 export interface BackupSecrets {
   passphrase: string | null;
@@ -32,7 +38,7 @@ interface BackupsState {
   /** `file`: a listed backup's path, or the handle of a file chosen with pickFile; `secrets`: what else may open its database. */
   verify(file: string, secrets: BackupSecrets): Promise<JobOutcome<BackupVerification>>;
   prepareRestore(file: string, secrets: BackupSecrets): Promise<RunOutcome<'backups:restorePrepare'>>;
-  applyRestore(jobId: string, confirmOtherRegion: boolean): Promise<RestoreApplied>;
+  applyRestore(jobId: string, confirm: RestoreConfirmation): Promise<RestoreApplied>;
   discardRestore(jobId: string): Promise<void>;
   cancel(): Promise<void>;
 }
@@ -99,8 +105,8 @@ export const useBackups = create<BackupsState>()((set, get) => {
       return outcome;
     },
     prepareRestore: (file, secrets) => run('backups:restorePrepare', { file, passphrase: secrets.passphrase, keyFile: secrets.keyFile }),
-    applyRestore: async (jobId, confirmOtherRegion) => {
-      const applied = await call('backups:restoreApply', { jobId, confirmOtherRegion });
+    applyRestore: async (jobId, confirm) => {
+      const applied = await call('backups:restoreApply', { jobId, confirmOtherRegion: confirm.otherRegion, confirmOtherDesk: confirm.otherDesk });
       await get().load();
       return applied;
     },

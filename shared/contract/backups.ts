@@ -118,6 +118,13 @@ const undoneLotesSchema = z
   .array(z.object({ number: z.string(), uuid: z.string(), state: z.enum(['exported', 'sent', 'acknowledged']), sentAt: z.string().nullable(), items: z.number().int(), answered: z.number().int().optional(), stateNow: z.string().nullable().optional(), answeredNow: z.number().int().nullable().optional() }))
   .default([]);
 
+/**
+ * Which desk a store is: its CRESS, its seccional (null: the head office), and who set it up and
+ * when (the settings row, which a restore brings along). Two desks of one CRESS number their lotes alike.
+ */
+export const deskIdentitySchema = z.object({ region: z.number().int(), seccional: z.string().nullable(), operator: z.string(), since: z.string() });
+export type DeskIdentity = z.infer<typeof deskIdentitySchema>;
+
 /** What `backup.restorePrepare` answers: a verified copy waiting to replace the store. */
 export const restorePreparedSchema = z.object({
   file: z.string(),
@@ -128,6 +135,16 @@ export const restorePreparedSchema = z.object({
   currentRegion: z.number().int().nullable(),
   /** The backup is of another CRESS: restoring needs the clerk's explicit confirmation. */
   otherRegion: z.boolean(),
+  /** The desk the backup is of, and this one (null when a store has no settings to tell). */
+  desk: deskIdentitySchema.nullable().default(null),
+  currentDesk: deskIdentitySchema.nullable().default(null),
+  /** Restored, this desk becomes the backup's desk, another one (told before and after). */
+  deskChanges: z.boolean().default(false),
+  /**
+   * The backup is of another desk of this CRESS, and this desk holds work of its own (not just set
+   * up): restoring needs the clerk's explicit confirmation, as another CRESS's does.
+   */
+  otherDesk: z.boolean().default(false),
   schemaVersion: z.number().int(),
   /** The copy was migrated from an older schema to this one. */
   migratedFrom: z.number().int().nullable(),
@@ -201,9 +218,9 @@ export const backupsContract = {
   'backups:verify': { input: backupFileInput, output: jobStartedSchema },
   /** Starts `backup.restorePrepare`; the job's result is a RestorePrepared. */
   'backups:restorePrepare': { input: backupFileInput, output: jobStartedSchema },
-  /** Swaps the prepared copy in. `confirmOtherRegion` must be true for another CRESS's backup. */
+  /** Swaps the prepared copy in. `confirmOtherRegion` must be true for another CRESS's backup, `confirmOtherDesk` for another desk's. */
   'backups:restoreApply': {
-    input: z.object({ jobId: z.string().max(64), confirmOtherRegion: z.boolean().default(false) }).strict(),
+    input: z.object({ jobId: z.string().max(64), confirmOtherRegion: z.boolean().default(false), confirmOtherDesk: z.boolean().default(false) }).strict(),
     output: restoreAppliedSchema,
   },
   /** Throws away a prepared copy the clerk decided not to restore. */

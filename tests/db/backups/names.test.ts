@@ -13,6 +13,18 @@ describe('backup names', () => {
     }
   });
 
+  it("carry a seccional desk's mark, as its lotes do, and read back", () => {
+    const at = new Date(2026, 10, 24, 15, 30, 0);
+    expect(backupFileName(9, at, false, 'Campinas')).toBe('CRESS09-campinas-backup-20261124-153000.zip');
+    expect(backupFileName(9, at, true, 'São José do Rio Preto')).toBe('CRESS09-DEMONSTRACAO-sao-jose-do-rio-preto-backup-20261124-153000.zip');
+    expect(backupFileName(9, at, false, null)).toBe('CRESS09-backup-20261124-153000.zip');
+    expect(parseBackupFileName('CRESS09-campinas-backup-20261124-153000.zip')).toEqual({ region: 9, createdAt: at });
+    expect(parseBackupFileName('CRESS09-DEMONSTRACAO-sao-jose-do-rio-preto-backup-20261124-153000.zip')).toEqual({ region: 9, createdAt: at });
+    for (const other of ['CRESS09-Campinas-backup-20261124-153000.zip', 'CRESS09--backup-20261124-153000.zip', 'CRESS09-campinas-para-implanta-20261124-153000.zip']) {
+      expect(parseBackupFileName(other)).toBeNull();
+    }
+  });
+
   it('go by default to Documents/CRESS Desk/Backups', () => {
     expect(defaultBackupFolder('win32', { USERPROFILE: 'C:\\Users\\ana' }, 'C:\\Users\\ana')).toBe('C:\\Users\\ana\\Documents\\CRESS Desk\\Backups');
     expect(defaultBackupFolder('darwin', {}, '/Users/ana')).toBe('/Users/ana/Documents/CRESS Desk/Backups');
