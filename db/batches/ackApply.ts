@@ -26,6 +26,7 @@ import { nothingKnown, notSentError, unknownBatch } from './ackUnknownBatch';
 import { normaliseDipDate } from './ackDates';
 import type { AckFile } from './ackRead';
 import { batchSummary, requireBatchRow, type BatchRow } from './summary';
+import { undoneLotesItMayAnswer } from './undoneAnswer';
 import { writeTransaction } from '../storeLock';
 
 interface ItemState {
@@ -368,6 +369,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
       unansweredCeps: ack.format === 'json' ? [] : (statement<{ cep: string }>(db, "SELECT cep FROM cep_changes WHERE batch_id = ? AND status = 'sent' ORDER BY cep").all(batch.id).map((c) => c.cep)),
       fileSha256: ack.sha256,
       format: ack.format,
+      mayAnswerUndone: undoneLotesItMayAnswer(db, ack, batch),
     };
   });
 }

@@ -30,7 +30,9 @@ export function undoneByRestore(db: Database, uuid: string): string | null {
     .at(-1);
   if (!lote) return null;
   const sent = lote.sentAt ? `, enviado em ${formatDateTimeBr(lote.sentAt)},` : ', já exportado,';
-  return `O lote ${lote.number}${sent} foi desfeito pela restauração do backup ${basename(lote.backupFile)} em ${formatDateTimeBr(lote.restoredAt)}: o backup é anterior ao envio, e este computador não tem o lote como ele foi enviado.`;
+  // The store that restore set aside is where the lote as it left still is.
+  const aside = lote.previousStore ? ` (os dados de antes dela estão em ${basename(lote.previousStore)})` : '';
+  return `O lote ${lote.number}${sent} foi desfeito pela restauração do backup ${basename(lote.backupFile)} em ${formatDateTimeBr(lote.restoredAt)}${aside}: o backup é anterior ao envio, e este computador não tem o lote como ele foi enviado.`;
 }
 
 /** Why a lote that was not sent cannot be answered, in the words of its state. */

@@ -16,6 +16,7 @@ import { batchSigner, packageSigningContext } from './packageSignature';
 import { buildPayload } from './payload';
 import { requireSealedRows } from './sealedPayload';
 import { lotePackageStem, requireBatchRow } from './summary';
+import { withUndoneWarning } from './undoneWarning';
 
 export interface ExportJobInput {
   id: number;
@@ -112,7 +113,7 @@ export const verifyBatchJob: JobFn<{ path: string; passphrase: string | null }, 
   // On the desk that sealed a lote, its signature is checked against the store's chain.
   const desk = packageSigningContext(context.storePath);
   try {
-    return await verifyBatchPackage(
+    const result = await verifyBatchPackage(
       input.path,
       input.passphrase,
       (bytes) => {
@@ -120,6 +121,8 @@ export const verifyBatchJob: JobFn<{ path: string; passphrase: string | null }, 
       },
       desk,
     );
+    // A sound package of a lote a restore undid here: said, not failed.
+    return withUndoneWarning(context.storePath, result);
   } finally {
     desk?.close();
   }

@@ -24,13 +24,19 @@ const undoneLoteSchema = z.object({
   stateNow: z.string().nullable().optional(),
   /** How many of its items the restored store holds answered. */
   answeredNow: z.number().int().nullable().optional(),
+  /**
+   * The restore that first undid it, when a later restore carried its record along (absent: the
+   * restore whose entry holds it): a later carry-over never takes its place.
+   */
+  undoneBy: z.object({ at: z.string(), file: z.string(), previousStore: z.string().nullable() }).optional(),
 });
 export type UndoneLote = z.infer<typeof undoneLoteSchema>;
 
-/** An undone lote as the audit trail keeps it, with the restore that undid it. */
-export interface RecordedUndoneLote extends UndoneLote {
+/** An undone lote as the audit trail keeps it, with the restore that first undid it and the store it set aside. */
+export interface RecordedUndoneLote extends Omit<UndoneLote, 'undoneBy'> {
   restoredAt: string;
   backupFile: string;
+  previousStore: string | null;
 }
 
 const STEP: Record<string, number> = { open: 0, cancelled: 0, sealed: 1, exported: 2, sent: 3, acknowledged: 4 };
@@ -44,9 +50,15 @@ export function recordedUndoneLotes(db: Database): RecordedUndoneLote[] {
   // Through the entity index: the backups' entries are few, the whole trail may be millions.
   const rows = statement<{ at: string; detail: string }>(db, "SELECT at, detail FROM audit_log WHERE entity = 'backup' AND action = 'backup.restore'").all();
   return rows.flatMap((row) => {
-    const detail = JSON.parse(row.detail) as { file?: string; undoneLotes?: unknown };
+    const detail = JSON.parse(row.detail) as { file?: string; previousStore?: string; undoneLotes?: unknown };
     const lotes = z.array(undoneLoteSchema).safeParse(detail.undoneLotes ?? []);
-    return lotes.success ? lotes.data.map((lote) => ({ ...lote, restoredAt: row.at, backupFile: detail.file ?? '' })) : [];
+    if (!lotes.success) return [];
+    return lotes.data.map(({ undoneBy, ...lote }) => ({
+      ...lote,
+      restoredAt: undoneBy?.at ?? row.at,
+      backupFile: undoneBy?.file ?? detail.file ?? '',
+      previousStore: undoneBy?.previousStore ?? detail.previousStore ?? null,
+    }));
   });
 }
 
@@ -62,9 +74,12 @@ export function lotesThatLeft(db: Database): UndoneLote[] {
        FROM batches b WHERE state IN ('exported', 'sent', 'acknowledged') ORDER BY region, year, seq`,
     )
     .all() as UndoneLote[];
-  // Each lote once: the store's own first, then the first record of each earlier undone one.
+  // Each lote once: the store's own first, then the first record of each earlier undone one, with
+  // the restore that undid it — the one its answer and the next lote name, whatever restore comes after.
   const byUuid = new Map(own.map((lote) => [lote.uuid, lote]));
-  for (const { restoredAt: _at, backupFile: _file, stateNow: _now, answeredNow: _answeredNow, ...lote } of recordedUndoneLotes(db)) if (!byUuid.has(lote.uuid)) byUuid.set(lote.uuid, lote);
+  for (const { restoredAt, backupFile, previousStore, stateNow: _now, answeredNow: _answeredNow, ...lote } of recordedUndoneLotes(db)) {
+    if (!byUuid.has(lote.uuid)) byUuid.set(lote.uuid, { ...lote, undoneBy: { at: restoredAt, file: backupFile, previousStore } });
+  }
   return [...byUuid.values()];
 }
 

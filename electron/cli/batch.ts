@@ -112,6 +112,14 @@ function cepsUnansweredLines(ceps: readonly string[]): string[] {
   ];
 }
 
+/** A spreadsheet answer (it names no batch) taken as a batch made after a restore undid another that carried its corrections. */
+function mayAnswerUndoneLines(result: AckResult): string[] {
+  return (result.mayAnswerUndone ?? []).map((lote) => {
+    const sent = lote.sentAt ? `sent ${formatDateTimeBr(lote.sentAt)}` : 'exported';
+    return `Warning: the spreadsheet names no batch and was taken as batch ${result.batch.number}'s answer, but it may be Implanta's answer to batch ${lote.number} (${sent}), undone by a restore (${formatDateTimeBr(lote.restoredAt)}), whose corrections are in batch ${result.batch.number} again: check with Implanta which batch it answers.`;
+  });
+}
+
 /** Addresses saved together that Implanta applied in part: the record holds a mixed address. */
 function mixedAddressLines(items: readonly MixedAddress[]): string[] {
   if (items.length === 0) return [];
@@ -193,6 +201,7 @@ const handlers = {
       ...sealedOnRejectedLines(result.sealedOnRejected),
       ...otherMessageLines(result.otherMessages, result.format),
       ...cepsUnansweredLines(result.unansweredCeps),
+      ...mayAnswerUndoneLines(result),
     ].filter(Boolean);
     return outcome(
       result,
@@ -210,7 +219,9 @@ const handlers = {
     const report = result.valid
       ? `Package valid: batch ${result.batch?.number} of ${result.batch?.sourceOrganization}, Schema-Version ${result.schemaVersion}${result.encrypted ? ' (AES-256)' : ''}\nSHA-256 ${result.sha256}${result.signature ? `\n${result.signature.message}` : ''}`
       : notValidReport(result);
-    return outcome(result, report, result.valid ? EXIT.ok : EXIT.integrity);
+    // Sound, but of a lote this desk no longer holds as it left: told, the exit stays that of the check.
+    const warnings = (result.warnings ?? []).map((w) => `Atenção: ${w.message}`);
+    return outcome(result, [report, ...warnings].join('\n'), result.valid ? EXIT.ok : EXIT.integrity);
   },
   list: async (context) => {
     const state = context.values.state as BatchState | undefined;

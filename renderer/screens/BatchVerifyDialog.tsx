@@ -209,6 +209,12 @@ export function BatchVerifyDialog({ name, result, onClose }: { name: string; res
               </Fact>
               {result.signature ? <Fact label={TEXT.signature}>{result.signature.message}</Fact> : null}
             </Box>
+            {/* Sound, but of a lote a restore undid on this desk: its answer will be refused. */}
+            {(result.warnings ?? []).map((w) => (
+              <Alert key={w.code} severity="warning" sx={{ mt: 2, wordBreak: 'break-word' }}>
+                {w.message}
+              </Alert>
+            ))}
           </>
         ) : (
           <>

@@ -16,6 +16,7 @@ import { useWork } from '../lib/work';
 import { useBatches } from '../stores/batches';
 import { useNavigation } from '../stores/navigation';
 import { ContactsToNotifyNote } from './ContactsToNotifyNote';
+import { formatDateTimeBr } from '../../shared/rules/dates';
 import { BATCHES_TEXT } from './batches.text';
 import { BusyButton } from '../components/BusyButton';
 
@@ -28,6 +29,7 @@ function AckOutcome({ result, preview }: { result: AckResult; preview: boolean }
   // The counts say what they count: the lote's corrections, its CEP changes, or both ("itens").
   const items = result.batch.counts;
   const itemsCover = !nothing && items.corrections > 0 && items.cepChanges > 0 ? TEXT.itemsCover : '';
+  const undone = result.mayAnswerUndone?.length ? TEXT.mayAnswerUndone(result.batch.number, result.mayAnswerUndone, formatDateTimeBr) : '';
   const lines = preview
     ? [
         ...(nothing ? [TEXT.previewNothing] : TEXT.preview(result.applied, result.rejected, result.unchanged, result.unanswered, items)),
@@ -40,6 +42,7 @@ function AckOutcome({ result, preview }: { result: AckResult; preview: boolean }
         result.sealedOnRejected.length > 0 ? TEXT.sealedOnRejected(result.sealedOnRejected.length) : '',
         otherMessages,
         result.unansweredCeps.length > 0 ? TEXT.cepsUnanswered(result.unansweredCeps) : '',
+        undone,
       ]
     : [
         nothing ? TEXT.nothingChanged : TEXT.counts(result.applied, result.rejected, result.unchanged, result.unanswered, items),
@@ -53,8 +56,9 @@ function AckOutcome({ result, preview }: { result: AckResult; preview: boolean }
         result.sealedOnRejected.length > 0 ? TEXT.sealedOnRejected(result.sealedOnRejected.length) : '',
         otherMessages,
         result.unansweredCeps.length > 0 ? TEXT.cepsUnanswered(result.unansweredCeps) : '',
+        undone,
       ];
-  const severity = preview ? 'info' : result.rejected > 0 || result.registryOnly > 0 || result.outOfOrder.length > 0 || result.mixedAddresses.length > 0 || result.sealedOnRejected.length > 0 ? 'warning' : 'success';
+  const severity = preview ? 'info' : undone || result.rejected > 0 || result.registryOnly > 0 || result.outOfOrder.length > 0 || result.mixedAddresses.length > 0 || result.sealedOnRejected.length > 0 ? 'warning' : 'success';
   return (
     <Alert severity={severity} sx={{ mb: 2 }} role="status">
       <Typography sx={{ fontWeight: 600 }}>{preview ? TEXT.previewTitle(result.batch.number) : TEXT.result(result.batch.number)}</Typography>

@@ -294,6 +294,9 @@ export const BATCHES_TEXT = {
     /** CEP changes a spreadsheet answer cannot hold: the package's corrections.csv does not list them. */
     cepsUnanswered: (ceps: readonly string[]) =>
       `A planilha não responde ${ceps.length === 1 ? 'à mudança' : `às ${formatCount(ceps.length)} mudanças`} de CEP deste lote (${ceps.slice(0, 5).map(formatCep).join(', ')}${ceps.length > 5 ? '…' : ''}): no pacote, ${ceps.length === 1 ? 'ela está' : 'elas estão'} só em data/cep.jsonl, não em corrections.csv. Peça à Implanta a resposta ${ceps.length === 1 ? 'dela' : 'delas'} (em JSON, ou numa planilha com os ids do cep.jsonl).`,
+    /** A spreadsheet names no lote: it may answer a lote a restore undid, whose corrections this one carries again. */
+    mayAnswerUndone: (number: string, lotes: readonly { number: string; sentAt: string | null; restoredAt: string }[], when: (iso: string) => string) =>
+      `A planilha não diz de que lote é e foi tomada como a confirmação do lote ${number}, mas pode ser a ${lotes.map((l) => `do lote ${l.number}${l.sentAt ? `, enviado em ${when(l.sentAt)},` : ''} desfeito pela restauração de um backup em ${when(l.restoredAt)}`).join(' ou a ')}: as correções dele estão de novo no lote ${number}. Confira com a Implanta de que lote é esta confirmação.`,
     previewTitle: (number: string) => `Antes de aplicar: o que a confirmação muda no lote ${number}`,
     preview: (applied: number, rejected: number, unchanged: number, unanswered: number, items: AckItems) => {
       const noun = ackNoun(items);

@@ -193,6 +193,11 @@ export const ackResultSchema = z.object({
   unansweredCeps: z.array(z.string()).default([]),
   fileSha256: z.string(),
   format: z.enum(['json', 'csv', 'xlsx']),
+  /**
+   * A spreadsheet answer (it names no lote) taken as this lote's, which was made after a restore undid
+   * these lotes: the answer may be Implanta's answer to one of them, whose corrections this lote carries again.
+   */
+  mayAnswerUndone: z.array(z.object({ number: z.string(), sentAt: z.string().nullable(), restoredAt: z.string() })).optional(),
 });
 export type AckResult = z.infer<typeof ackResultSchema>;
 
@@ -209,6 +214,8 @@ export const verifyResultSchema = z.object({
   sha256: z.string(),
   /** The desk's signature of the package (absent for lotes sealed before signatures, and from older versions' answers). */
   signature: signatureCheckSchema.optional(),
+  /** What the clerk must know although the package is sound: its lote was undone here by a restore (`BATCH_UNDONE`). */
+  warnings: z.array(packageProblemSchema).optional(),
 });
 export type VerifyResult = z.infer<typeof verifyResultSchema>;
 

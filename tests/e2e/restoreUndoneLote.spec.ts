@@ -47,6 +47,15 @@ test('restoring a backup older than a sent lote names that lote, and the next lo
   await page.getByRole('button', { name: 'Abrir o lote 2026-0002' }).click();
   await expect(page.getByRole('heading', { name: 'Lote 2026-0002' })).toBeVisible();
   await expect(page.getByText(/O lote 2026-0001, enviado em .*, foi desfeito pela restauração de um backup em .*: confira com ela antes de enviar este lote\./)).toBeVisible();
+
+  // The undone lote's package still checks sound, and says this desk no longer has that lote.
+  await page.getByRole('button', { name: 'Lotes', exact: true }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Verificar um pacote…' }).click();
+  await (await chooser).setFiles(join(dirname(desk.storePath), 'CRESS09-DEMONSTRACAO-lote-2026-0001.zip'));
+  const verified = page.getByRole('dialog', { name: 'Pacote íntegro' });
+  await expect(verified).toContainText('está completo e sem alteração');
+  await expect(verified).toContainText(/2026-0001.*desfeito/);
 });
 
 test('restoring a backup made before part of Implanta’s answer names the answer it undoes, before and after the clerk confirms', async ({ desk }) => {
