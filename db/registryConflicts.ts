@@ -21,6 +21,7 @@ import { currentCorrectionText, valuesOfCorrectionText } from '../shared/rules/c
 import { requireProfessional } from './registry';
 import { laterOpenCorrection } from './rejections';
 import { refuseCpfAtImplanta } from './cpfAtImplanta';
+import { refuseFileChoice, refuseUnqueueable } from './registryConflictRefusals';
 import { requireSettings } from './settings';
 import { statement } from './statements';
 import { writeTransaction } from './storeLock';
@@ -113,6 +114,8 @@ function queueFileValue(
   operator: string,
   now: string,
 ): string {
+  // Implanta is sent only what a correction saved at the desk could send.
+  refuseUnqueueable(db, conflict, record);
   const uuid = randomUUID();
   const identification = isFieldName(conflict.field) ? FIELDS[conflict.field].identification : conflict.field === MOTHER_FACT_FIELD;
   statement(
@@ -185,7 +188,8 @@ function fileChoiceNote(settled: Settled | null, cancelled: boolean, created: bo
  * the correction is cancelled while it is still on the desk, or — its lote already sealed, or
  * already sent or applied — superseded by a new correction (source `conflict`) from its value to
  * the main system's, so that Implanta ends with the main system's value. Every open conflict of
- * the same record and field is closed with it.
+ * the same record and field is closed with it. The file's value is refused when the record or
+ * Implanta would end with what the desk's own rules refuse (registryConflictRefusals.ts).
  */
 export function resolveConflict(db: Database, input: { id: number; choice: 'kept' | 'file'; reason: string }, now: string) {
   return writeTransaction(db, () => {
@@ -243,6 +247,7 @@ export function resolveConflict(db: Database, input: { id: number; choice: 'kept
         if (owner) throw new AppError('CPF_DUPLICATE', `O CPF do arquivo, ${file}, já pertence a outro cadastro (registro ${owner.registration_number}): não pode ir para ${who}.`);
         refuseCpfAtImplanta(db, conflict.fileValue, conflict.professionalId);
       }
+      refuseFileChoice(db, conflict, correction);
       const batch = correction?.batch_id == null ? null : statement<{ state: string; number: string }>(db, 'SELECT state, number FROM batches WHERE id = ?').get(correction.batch_id);
       const sealedIn = correction?.status === 'batched' && batch && batch.state !== 'open' ? batch.number : null;
       const onDesk = correction !== null && (correction.status === 'pending' || correction.status === 'batched') && (!batch || batch.state === 'open');

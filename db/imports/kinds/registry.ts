@@ -171,7 +171,7 @@ export class RegistryProcessor implements KindProcessor {
       ]);
     }
 
-    const file = readFileRow(columns, raw.cells, existing);
+    const file = readFileRow(columns, raw.cells, existing, stored ? { loaded: stored.loaded_values, inFlight: this.inFlight } : null);
     const who = existing ? whoOf(existing.name, existing.registrationNumber) : whoOf(file.values.get('name'), key);
     const refuse = (issues: RowIssue[]): RowOutcome => {
       this.refusedRows.add(raw.row);

@@ -21,6 +21,7 @@ import { dipReportedByImplanta } from '../../batches/ackDip';
 import { formatCount } from '../../../shared/display/numbers';
 import { digitsOnly } from '../../../shared/text';
 import type { ColumnMap, RowIssue } from '../columns';
+import { unstatedMotherName, type MainSystemBase } from './registryMother';
 
 /** The fields a load provides, in the order `loaded_values` keeps them: correction fields (the mother fact as one) and the DIP status. */
 export const LOADED_FIELDS: readonly string[] = [
@@ -85,8 +86,8 @@ export function storableCpf(text: string): { ok: true; value: string } | { ok: f
   return { ok: true, value: digits };
 }
 
-/** What the row says, field by field, as the store would keep it. */
-export function readFileRow(columns: ColumnMap, cells: readonly string[], existing: Professional | null): FileRow {
+/** What the row says, field by field, as the store would keep it (`base`: what the main system held of a known record). */
+export function readFileRow(columns: ColumnMap, cells: readonly string[], existing: Professional | null, base: MainSystemBase | null = null): FileRow {
   const values = new Map<string, string | null>();
   const notes: FileNote[] = [];
   const issues: RowIssue[] = [];
@@ -98,7 +99,7 @@ export function readFileRow(columns: ColumnMap, cells: readonly string[], existi
       if (cpf.ok) values.set('cpf', cpf.value);
       else issues.push({ column: columns.columnOf('cpf'), code: 'CPF_INVALID', message: cpf.message });
     } else if (field === MOTHER_FACT_FIELD) {
-      const fact = motherOf(columns, cells, existing, notes);
+      const fact = motherOf(columns, cells, existing, base, notes);
       if (fact !== null) values.set(field, fact);
     } else if (field === 'dipStatus') {
       const text = columns.cell(cells, 'dipStatus');
@@ -136,7 +137,7 @@ function readValue(field: FieldName, text: string): ReturnType<typeof parseField
 }
 
 /** The mother fact the row gives, or null when it says nothing about it. */
-function motherOf(columns: ColumnMap, cells: readonly string[], existing: Professional | null, notes: FileNote[]): string | null {
+function motherOf(columns: ColumnMap, cells: readonly string[], existing: Professional | null, base: MainSystemBase | null, notes: FileNote[]): string | null {
   const nameText = columns.cell(cells, 'motherName');
   const flagText = columns.cell(cells, 'motherNotListed');
   let flag: boolean | null = null;
@@ -162,8 +163,8 @@ function motherOf(columns: ColumnMap, cells: readonly string[], existing: Profes
   }
   if (flag === true) return encodeMotherFact({ motherName: null, motherNotListed: true });
   if (name !== null) return encodeMotherFact({ motherName: name, motherNotListed: false });
-  // "Não consta mãe" = Não without a name: the flag goes off, the name the record has stays.
-  if (flag === false) return encodeMotherFact({ motherName: existing?.motherNotListed ? null : (existing?.motherName ?? null), motherNotListed: false });
+  // "Não consta mãe" = Não without a name: the flag goes off, the name the main system held stays.
+  if (flag === false) return encodeMotherFact({ motherName: unstatedMotherName(existing, base), motherNotListed: false });
   return null;
 }
 
