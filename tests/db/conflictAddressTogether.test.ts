@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findProfessional } from '../../db/registry';
 import type { Professional } from '../../shared/domain';
 import { correct, loadRegistry, openBatchDesk, type BatchDesk } from './batchFixtures';
-import { validCpf } from './fixtures';
+import { refusalOfCall as refusal, validCpf } from './fixtures';
 
 const CPF = validCpf(1001);
 const HEADER = 'Registro;CPF;Nome;Nome da mãe;CEP;Logradouro;Município;UF';
@@ -28,15 +28,6 @@ const corrections = () => desk.store.db.prepare('SELECT field, new_value AS new,
 const openConflicts = () => desk.store.db.prepare('SELECT field, file_value AS file FROM registry_conflicts WHERE resolved_at IS NULL').all();
 const takeFile = (id: number) => desk.handlers['registry:resolveConflict']({ id, choice: 'file', reason: 'O sistema do Regional está certo' }) as { message: string; newCorrection: string | null; cancelledCorrection: string | null };
 const loadUf = (uf: string) => loadRegistry(desk, ['Registro;CPF;UF', `1001;${CPF};${uf}`]);
-
-function refusal(run: () => unknown): { code: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error('expected a refusal');
-}
 
 const RIO = { cep: '20040020', uf: 'RJ', city: 'Rio de Janeiro' };
 

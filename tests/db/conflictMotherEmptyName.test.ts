@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findProfessional } from '../../db/registry';
 import type { Professional } from '../../shared/domain';
 import { addProfessional, correct, loadRegistry, openBatchDesk, type BatchDesk } from './batchFixtures';
-import { validCpf } from './fixtures';
+import { refusalOfCall as refusal, validCpf } from './fixtures';
 
 const FULL = 'Registro;CPF;Nome;Nome da mãe;Não consta mãe';
 const MOTHER_ONLY = 'Registro;CPF;Nome da mãe;Não consta mãe';
@@ -26,15 +26,6 @@ const mother = (registration: string) => {
 };
 const corrections = () => desk.store.db.prepare('SELECT field, old_value AS old, new_value AS new, status, source FROM corrections ORDER BY id').all();
 const openConflicts = () => desk.store.db.prepare('SELECT field, file_value AS file FROM registry_conflicts WHERE resolved_at IS NULL').all();
-
-function refusal(run: () => unknown): { code: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error('expected a refusal');
-}
 
 async function sealLote(): Promise<void> {
   const lote = await desk.handlers['batches:create']({});

@@ -115,6 +115,16 @@ export async function refusalOf(desk: Dispatching, channel: string, input: unkno
   return envelope.error;
 }
 
+/** The error a call throws, as the desk's refusals carry it; fails the test when the call goes through. */
+export function refusalOfCall(run: () => unknown): { code: string; message: string } {
+  try {
+    run();
+  } catch (error) {
+    return error as { code: string; message: string };
+  }
+  throw new Error('expected a refusal');
+}
+
 /** A valid CPF from any number below 10^9 (`validCpf(1)` = 000.000.001-91). */
 export function validCpf(n: number): string {
   const nine = String(n).padStart(9, '0');

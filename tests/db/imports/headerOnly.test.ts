@@ -7,16 +7,7 @@ import * as XLSX from 'xlsx';
 import { deskWithPeopleForEachTest } from '../../fixtures/imports/people';
 import { inspectImport } from '../../../db/imports/inspect';
 import { importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
-import { csvFile, type TestDesk } from '../fixtures';
-
-function refusal(run: () => unknown): { code: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error('the import was not refused');
-}
+import { csvFile, refusalOfCall as refusal, type TestDesk } from '../fixtures';
 
 describe('a file with only the header', () => {
   let desk: TestDesk;

@@ -9,19 +9,10 @@ import { chooseSheet } from '../../../db/imports/sheets';
 import type { RawRow, SpreadsheetSource } from '../../../db/imports/readers/source';
 import { deskWithPeopleForEachTest } from '../../fixtures/imports/people';
 import { importInput, jobContext, runImport } from '../../fixtures/imports/jobs';
-import type { TestDesk } from '../fixtures';
+import { refusalOfCall as refusal, type TestDesk } from '../fixtures';
 
 const HEADER = ['CPF', 'E-mail', 'Motivo'];
 const ROW = ['123.456.789-09', 'a@b.com.br', 'Pedido da profissional'];
-
-function refusal(run: () => unknown): { code: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error('the import was not refused');
-}
 
 /** A source over rows in memory that counts the rows each sheet handed out. */
 function countingSource(sheets: Record<string, string[][]>): SpreadsheetSource & { handed: Record<string, number> } {
