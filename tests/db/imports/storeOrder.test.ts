@@ -69,16 +69,19 @@ describe('a corrections file in an order unrelated to the store’s', () => {
   });
 
   it('keeps the file’s order when it may move a CPF from one record to another', () => {
-    // Row 2 gives record 2 a new CPF; row 3 gives record 1 the CPF record 2 had: only right in this order.
+    // Row 2 gives record 2 a new CPF; row 3 then asks record 2's former CPF for record 1. Read in
+    // the file's order, row 3 meets a CPF Implanta still knows record 2 by (its correction goes in
+    // the same lote); read in the store's order, it would meet a CPF record 2 still holds.
     const freed = cpfOf(2);
     const fresh = validCpf(399_999_999);
     const summary = runImport(
       importInput(csv('Registro;CPF;Documento comprobatório', [`80002;${fresh};RG 123`, `80001;${freed};RG 456`]), { kind: 'corrections', dipAcknowledged: true }),
       jobContext(people.desk.store.path),
     );
-    expect(summary).toMatchObject({ accepted: 2, rejected: 0 });
-    expect(people.desk.store.db.prepare('SELECT registration_number FROM professionals WHERE cpf = ?').pluck().get(freed)).toBe('80001');
+    expect(summary).toMatchObject({ accepted: 1, rejected: 1 });
+    expect(summary.errors).toEqual([expect.objectContaining({ row: 3, code: 'CPF_DUPLICATE', message: expect.stringContaining('ainda é o CPF do registro 80002 para a Implanta') })]);
     expect(people.desk.store.db.prepare('SELECT registration_number FROM professionals WHERE cpf = ?').pluck().get(fresh)).toBe('80002');
+    expect(people.desk.store.db.prepare('SELECT registration_number FROM professionals WHERE cpf = ?').pluck().get(freed)).toBeUndefined();
   });
 });
 
