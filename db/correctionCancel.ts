@@ -6,7 +6,8 @@
 import type { Database } from 'better-sqlite3';
 import type { Correction } from '../shared/contract/corrections';
 import { AppError } from '../shared/errors';
-import { FIELDS, fieldLabel, type FieldName } from '../shared/fields';
+import { fieldLabel } from '../shared/fields';
+import { addressSavedWith } from './addressSavedTogether';
 import { closeConflictsAgreedAgain, reopenConflictsClosedBy } from './agreedConflicts';
 import { appendAudit } from './audit';
 import { correctionByUuid, heldBefore, reopenRejectionsAnsweredBy } from './corrections';
@@ -27,9 +28,6 @@ const STATUS_WORDS: Partial<Record<Correction['status'], string>> = {
   cancelled: 'já foi cancelada',
 };
 
-/** The address fields: saved together, they are one address, and go (or stay) together. */
-const ADDRESS_FIELDS: readonly string[] = (Object.keys(FIELDS) as FieldName[]).filter((f) => FIELDS[f].group === 'address');
-
 /**
  * Cancels a correction. One field of an address saved together (CEP, street, town, UF…) takes the
  * others of that save still on the desk with it: left alone they would make an address the save
@@ -39,24 +37,11 @@ const ADDRESS_FIELDS: readonly string[] = (Object.keys(FIELDS) as FieldName[]).f
 export function cancelCorrection(db: Database, input: { uuid: string; reason: string }, now: string): { uuid: string; rowVersion: number; reverted: boolean; withIt: string[] } {
   return writeTransaction(db, () => {
     const row = correctionByUuid(db, input.uuid);
-    const together = row && ADDRESS_FIELDS.includes(row.field) ? addressSavedWith(db, row) : [];
+    const together = row ? addressSavedWith(db, row.id, 'onDesk') : [];
     // The latest saved field first: each field's own order is kept (a later correction is cancelled before an earlier one).
     for (const sibling of together) cancelOne(db, { uuid: sibling.uuid, reason: input.reason }, now);
     return { ...cancelOne(db, input, now), withIt: together.map((sibling) => fieldLabel(sibling.field)) };
   });
-}
-
-/** The other address fields saved with `row` (same record, time and operator) still on the desk: pending, or in a lote under review. */
-function addressSavedWith(db: Database, row: { id: number; professional_id: number; created_at: string; operator: string }): { uuid: string; field: string }[] {
-  const fields = ADDRESS_FIELDS.map(() => '?').join(', ');
-  return db
-    .prepare(
-      `SELECT c.uuid, c.field FROM corrections c LEFT JOIN batches b ON b.id = c.batch_id
-       WHERE c.professional_id = ? AND c.created_at = ? AND c.operator = ? AND c.id <> ? AND c.field IN (${fields})
-         AND c.status IN ('pending', 'batched') AND (c.batch_id IS NULL OR b.state = 'open')
-       ORDER BY c.id DESC`,
-    )
-    .all(row.professional_id, row.created_at, row.operator, row.id, ...ADDRESS_FIELDS) as { uuid: string; field: string }[];
 }
 
 function cancelOne(db: Database, input: { uuid: string; reason: string }, now: string): { uuid: string; rowVersion: number; reverted: boolean } {

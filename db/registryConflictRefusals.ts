@@ -7,17 +7,14 @@ import type { Database } from 'better-sqlite3';
 import type { RegistryConflict } from '../shared/contract/registry';
 import type { Professional } from '../shared/domain';
 import { AppError } from '../shared/errors';
-import { FIELDS, fieldLabel, MOTHER_FACT_FIELD, type FieldName } from '../shared/fields';
+import { fieldLabel, MOTHER_FACT_FIELD } from '../shared/fields';
 import { EMPTY_VALUE, formatFieldValue } from '../shared/display/values';
 import { planCorrection } from '../shared/rules/correction';
 import { valuesOfCorrectionText } from '../shared/rules/correctionText';
 import { applyMotherRule } from '../shared/rules/mother';
 import { decodeMotherFact } from '../shared/rules/motherFact';
+import { addressSavedWith } from './addressSavedTogether';
 import { directoryUfOf } from './cep';
-import { statement } from './statements';
-
-/** The address fields: saved together, they are one address (as cancelling one cancels the others, correctionCancel.ts). */
-const ADDRESS_FIELDS: readonly string[] = (Object.keys(FIELDS) as FieldName[]).filter((f) => FIELDS[f].group === 'address');
 
 type Conflict = Pick<RegistryConflict, 'professionalId' | 'field' | 'fileValue' | 'name' | 'registrationNumber' | 'correctionOutcome'>;
 
@@ -48,14 +45,10 @@ export function refuseFileChoice(db: Database, conflict: Conflict, correction: {
       );
     }
   }
-  if (!correction || conflict.correctionOutcome !== null || correction.field !== conflict.field || !ADDRESS_FIELDS.includes(conflict.field)) return;
-  const marks = ADDRESS_FIELDS.map(() => '?').join(', ');
-  const together = statement<{ field: string }>(
-    db,
-    `SELECT k.field FROM corrections c JOIN corrections k ON k.professional_id = c.professional_id AND k.created_at = c.created_at AND k.operator = c.operator AND k.id <> c.id
-      WHERE c.id = ? AND k.field IN (${marks}) AND k.field <> c.field AND k.status IN ('pending', 'batched', 'sent', 'synced')
-      ORDER BY k.id`,
-  ).all(correction.id, ...ADDRESS_FIELDS);
+  if (!correction || conflict.correctionOutcome !== null || correction.field !== conflict.field) return;
+  const together = addressSavedWith(db, correction.id, 'notUndone')
+    .filter((k) => k.field !== conflict.field)
+    .reverse();
   if (together.length === 0) return;
   const label = fieldLabel(conflict.field);
   const linked = [...new Set(together.map((k) => fieldLabel(k.field)))];
