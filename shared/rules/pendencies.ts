@@ -46,6 +46,11 @@ export interface PendencyContext<R extends StoredValues = StoredValues> {
   today?: string;
   /** Whether the record's DIP request was confirmed with identification data corrected since: the store decides. */
   dipDataPending?: boolean | ((record: R) => boolean);
+  /**
+   * Only the pendências on these fields (pendencyFieldsOf): a change of some fields decides those
+   * alone, the record's others stay as stored. Whole-record ones are then left out.
+   */
+  fields?: ReadonlySet<FieldName>;
 }
 
 /** Fields whose name must look like a full name (seed case G: they are printed on the DIP). */
@@ -68,10 +73,11 @@ export function recordPendencies<R extends StoredValues>(record: R, context: Pen
   const found: FoundPendency[] = [];
   const options: FieldValueOptions = context.today === undefined ? NO_OPTIONS : { today: context.today };
   const add = (code: ErrorCode, field: FieldName | null, message: string, suggestion?: string): void => addPendency(found, code, field, message, suggestion);
+  const only = context.fields;
 
   for (const field of FIELD_NAMES) {
     const value = record[field];
-    if (field === 'motherNotListed' || field === 'motherName') continue;
+    if (field === 'motherNotListed' || field === 'motherName' || (only && !only.has(field))) continue;
     if (field === 'cpf') {
       const cpf = parseCpf(String(value ?? ''));
       if (!cpf.ok) add(cpf.code, field, cpf.message);
@@ -100,7 +106,9 @@ export function recordPendencies<R extends StoredValues>(record: R, context: Pen
     }
   }
 
-  if (record.motherName) {
+  if (only && !only.has('motherName')) {
+    // The mother fact is not in question.
+  } else if (record.motherName) {
     const parsed = parseFieldValue('motherName', record.motherName, options);
     if (!parsed.ok) add(parsed.code, 'motherName', parsed.message);
     else {
@@ -114,11 +122,11 @@ export function recordPendencies<R extends StoredValues>(record: R, context: Pen
   const { cep, uf } = record;
   // An invalid CEP is one pendência, not also one of the wrong UF.
   const cepListed = found.length > 0 && found.some((p) => p.field === 'cep');
-  if (cep && uf && !cepListed && EIGHT_DIGITS.test(cep) && !cepBelongsToUf(cep, uf) && context.directoryUfOf?.(cep) !== uf) {
+  if ((!only || only.has('cep')) && cep && uf && !cepListed && EIGHT_DIGITS.test(cep) && !cepBelongsToUf(cep, uf) && context.directoryUfOf?.(cep) !== uf) {
     add('CEP_UF_MISMATCH', 'cep', `CEP ${formatCep(cep)} não pertence à UF ${uf}. Confira o CEP e a UF, ou cadastre o CEP em CEPs.`);
   }
 
-  const dip = context.dipDataPending;
+  const dip = only ? undefined : context.dipDataPending;
   if (dip === true || (typeof dip === 'function' && dip(record))) add('DIP_DATA_PENDING', null, dipDataPendingMessage(record));
   return found;
 }
@@ -141,6 +149,22 @@ function emailPendencies(email: string, context: PendencyContext<never>, add: (c
 
 /** Fields a change decides the pendências of besides its own: a UF makes a município (or a CEP) wrong. */
 const DECIDED_BY: Record<string, readonly string[]> = { uf: ['city', 'cep'], birthUf: ['birthCity'] };
+
+/**
+ * The fields whose pendências a change of `fields` (record fields, or `mother`) decides: their own,
+ * those DECIDED_BY them, and the mother's name for either half of the mother fact (its pendências are
+ * kept on the name).
+ */
+export function pendencyFieldsOf(fields: Iterable<string>): Set<FieldName> {
+  const decided = new Set<FieldName>();
+  for (const field of fields) {
+    for (const one of [field, ...(DECIDED_BY[field] ?? [])]) {
+      const kept = one === 'motherNotListed' || one === 'mother' ? 'motherName' : one;
+      if ((FIELD_NAMES as readonly string[]).includes(kept)) decided.add(kept as FieldName);
+    }
+  }
+  return decided;
+}
 
 /**
  * The pendências of a record on the fields a correction changed, or decided — what the form warns

@@ -156,6 +156,24 @@ describe('after a corrections import', () => {
     expect(codesOf(second.registrationNumber)).toEqual(['EMAIL_SHARED']);
     expect(codesOf(third.registrationNumber)).toEqual([]);
   });
+  it('keeps what a row did not touch: an address shared with another record and a DIP request at risk stay on a record whose phone alone changed', async () => {
+    const first = add({ ...CLEAN_REGISTRY[9]!, email: 'familia.souza@gmail.com' });
+    add({ ...CLEAN_REGISTRY[10]!, email: 'familia.souza@gmail.com' });
+    const dip = add({ ...CLEAN_REGISTRY[8]!, dipStatus: 'confirmed' });
+    const saved = await saveCorrection(dip, { name: 'Beatriz Nogueira Prado' }, { dipAcknowledged: true });
+    expect(saved.ok, JSON.stringify(saved)).toBe(true);
+    expect(codesOf(first.registrationNumber)).toEqual(['EMAIL_SHARED']);
+    expect(codesOf(dip.registrationNumber)).toEqual(['DIP_DATA_PENDING']);
+    const path = desk.file('correcoes-telefones.csv');
+    writeFileSync(
+      path,
+      ['Registro;Telefone;Motivo', `${first.registrationNumber};(11) 98888-1234;Pedido no balcão`, `${dip.registrationNumber};(11) 97777-4321;Pedido no balcão`].join('\r\n'),
+    );
+    const summary = runImport(importInput(path, { kind: 'corrections' }), jobContext(desk.store.path));
+    expect(summary).toMatchObject({ accepted: 2, rejected: 0, corrections: 2 });
+    expect(codesOf(first.registrationNumber)).toEqual(['EMAIL_SHARED']);
+    expect(codesOf(dip.registrationNumber)).toEqual(['DIP_DATA_PENDING']);
+  });
 });
 
 describe('the export to correct', () => {

@@ -14,7 +14,7 @@ import { cpfKeyOf } from '../../registry';
 import { planCorrection, type PlanContext } from '../../../shared/rules/correction';
 import { evidenceProblem } from '../../../shared/rules/evidence';
 import { parseFieldValue } from '../../../shared/rules/fieldValue';
-import { pendenciesOnFields, recordPendencies } from '../../../shared/rules/pendencies';
+import { pendenciesOnFields, pendencyFieldsOf, recordPendencies } from '../../../shared/rules/pendencies';
 import { FORM_WARNING_CODES } from '../../../shared/contract/imports';
 import { MOTHER_FACT_FIELD } from '../../../shared/rules/motherFact';
 import { parseFlag } from '../../../shared/rules/vocabulary';
@@ -337,8 +337,10 @@ export class CorrectionsProcessor implements KindProcessor {
     for (const item of items) op.push(item.field, item.oldValue, item.newValue);
     const after: Record<string, unknown> = { ...current };
     for (const change of plan.changes) after[change.field] = change.newValue;
-    const pendencies = recordPendencies(after as unknown as Professional, this.planContext);
-    op.push(pendencies.length);
+    // Only the pendências the changed fields decide: the record's others stay as stored (ops.ts).
+    const decided = pendencyFieldsOf(plan.changes.map((c) => c.field));
+    const pendencies = recordPendencies(after as unknown as Professional, { ...this.planContext, fields: decided });
+    op.push([...decided].join(','), pendencies.length);
     for (const p of pendencies) op.push(p.code, p.field, p.message);
     this.context.link.add(op);
     if (current.id < this.changed.length) this.changed[current.id] = 1;

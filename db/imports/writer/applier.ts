@@ -3,7 +3,8 @@
 // against), queues one pending correction per item with its history entry, answers the rejections
 // of those fields, closes the registry conflicts whose file value the record now holds and opens
 // again those an earlier correction closed that it takes off that value (as a correction saved at
-// the desk does), and replaces the record's pendências; each problem of a rejected row becomes an
+// the desk does), and replaces the record's rule pendências on the fields the row decides (the
+// others stay: a shared address, a DIP request at risk); each problem of a rejected row becomes an
 // import_errors row. The one-transaction import (importWriter.ts) and the staged one
 // (stagedWriter.ts) share it.
 import type { Database, Statement } from 'better-sqlite3';
@@ -82,7 +83,8 @@ export class CorrectionApplier {
   /** Records with a conflict a correction closed (a later correction may open it again). */
   private withClosedByCorrection: Uint8Array = new Uint8Array(0);
   private flagsRead = false;
-  private readonly dropRules: Statement;
+  /** By the fields they remove the rule pendências of (dropRulesOn). */
+  private readonly dropRules = new Map<string, Statement>();
   private readonly addRule: Statement;
   private readonly dropLoadNote: Statement;
   private readonly loadNotes: Statement<[number, string], DroppedNote>;
@@ -112,7 +114,6 @@ export class CorrectionApplier {
     );
     this.byId = db.prepare('SELECT * FROM professionals WHERE id = ?');
     this.errors = db.prepare('INSERT INTO import_errors (import_id, row, "column", code, message, raw_row) VALUES (?, ?, ?, ?, ?, ?)');
-    this.dropRules = db.prepare("DELETE FROM pendencies WHERE professional_id = ? AND source = 'rule'");
     this.addRule = db.prepare("INSERT INTO pendencies (professional_id, code, field, message, source, case_letter) VALUES (?, ?, ?, ?, 'rule', ?)");
     this.dropLoadNote = db.prepare("DELETE FROM pendencies WHERE professional_id = ? AND source = 'load' AND field = ?");
     this.loadNotes = db.prepare<[number, string], DroppedNote>(
@@ -203,12 +204,19 @@ export class CorrectionApplier {
     }
     if (closers) this.settleConflicts(id, closers);
     let next = at + 7 + count * 3;
-    let pendencies = ops[next] as number;
-    next++;
-    if (id < this.withRules.length && this.withRules[id] === 1) this.dropRules.run(id);
+    const decided = ops[next] as string;
+    let pendencies = ops[next + 1] as number;
+    next += 2;
+    if (id < this.withRules.length && this.withRules[id] === 1) this.dropRulesOn(decided).run(id, ...decided.split(','));
     const end = next + pendencies * 3;
     // The check computed them on the record it saw: one changed since is looked at as it is now.
-    const found = version === expected ? null : recordPendencies(toProfessional(this.byId.get(id) as ProfessionalRow), { directoryUfOf: (cep) => directoryUfOf(this.db, cep) });
+    const found =
+      version === expected
+        ? null
+        : recordPendencies(toProfessional(this.byId.get(id) as ProfessionalRow), {
+            directoryUfOf: (cep) => directoryUfOf(this.db, cep),
+            fields: new Set(decided.split(',') as FieldName[]),
+          });
     if (found) {
       pendencies = found.length;
       for (const p of found) this.addRule.run(id, p.code, p.field, p.message, caseOfPendency(p.code, p.field));
@@ -219,8 +227,20 @@ export class CorrectionApplier {
         this.addRule.run(id, code, field, ops[next + 2], caseOfPendency(code, field));
       }
     }
-    if (id < this.withRules.length) this.withRules[id] = pendencies > 0 ? 1 : 0;
+    // Pendências on the fields the row left alone may remain: the flag goes down only with the records' own rows.
+    if (id < this.withRules.length && pendencies > 0) this.withRules[id] = 1;
     return end;
+  }
+
+  /** Removes a record's rule pendências on the fields of `decided` (comma-separated, as ops.ts carries them). */
+  private dropRulesOn(decided: string): Statement {
+    let drop = this.dropRules.get(decided);
+    if (!drop) {
+      const marks = decided.split(',').map(() => '?');
+      drop = this.db.prepare(`DELETE FROM pendencies WHERE professional_id = ? AND source = 'rule' AND field IN (${marks.join(', ')})`);
+      this.dropRules.set(decided, drop);
+    }
+    return drop;
   }
 
   /**

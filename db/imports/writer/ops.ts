@@ -15,10 +15,12 @@ export const OP_ROW = 3;
 
 /**
  * An accepted corrections row: `[OP_CORRECTION, professionalId, expectedRowVersion, dipConsequence,
- * reason, evidenceKind, itemCount, ...(field, oldText, newText) × itemCount, pendencyCount,
- * ...(code, field, message) × pendencyCount]` — the record is updated, one pending correction
- * queued per item (`mother` for the mother fact), and the record's pendências, computed by the
- * checking side on the record as it is after the row, replace the stored ones.
+ * reason, evidenceKind, itemCount, ...(field, oldText, newText) × itemCount, decidedFields,
+ * pendencyCount, ...(code, field, message) × pendencyCount]` — the record is updated, one pending
+ * correction queued per item (`mother` for the mother fact), and the record's rule pendências on
+ * the fields the row decides (`decidedFields`, comma-separated: pendencyFieldsOf), computed by the
+ * checking side on the record as it is after the row, replace the stored ones on those fields. The
+ * others — on fields the row left alone, or of the whole record (a DIP request at risk) — stay.
  */
 export type CorrectionOp = [typeof OP_CORRECTION, number, number, string, string, string, number, ...(string | number | null)[]];
 
@@ -103,8 +105,8 @@ export function operationLength(ops: readonly unknown[], at: number): number {
   if (ops[at] === OP_ROW) return 2;
   if (ops[at] !== OP_CORRECTION) throw new Error(`unknown import operation ${String(ops[at])}`);
   const items = ops[at + 6] as number;
-  const pendencies = ops[at + 7 + items * 3] as number;
-  return 7 + items * 3 + 1 + pendencies * 3;
+  const pendencies = ops[at + 8 + items * 3] as number;
+  return 7 + items * 3 + 2 + pendencies * 3;
 }
 
 /** A professionals row with accepted rows' operations on it applied, as writing them would leave it (`at`: their time). */
