@@ -68,7 +68,7 @@ export function openDesk(options: DeskOptions): Desk {
     storePath: () => store.path,
     workerPath: options.workerPath ?? null,
     onProgress: options.onJobProgress,
-    onFinish: (status) => logger.log(jobEnded(status)),
+    onFinish: (status, input) => logger.log(jobEnded(status, input)),
     ...(options.now ? { now: options.now } : {}),
   });
   const env = {

@@ -75,17 +75,25 @@ export function loggable(event: LogEvent): Record<string, string | number | bool
 /**
  * How a job ended, as the log says it: its kind, how long it ran, ok or its error code, and the
  * numbers of its answer (rows, accepted, rejected…) — never its text. An import's preview runs the
- * import's job (`imports:run`): its answer's `dryRun` flag goes in too, so a preview never reads as
- * an import written.
+ * import's job (`imports:run`): its `dryRun` flag goes in too, so a preview never reads as an import
+ * written — taken from the answer, or, when the job failed or was cancelled and so has none, from
+ * what it was started with (`input`: only that flag of it is read).
  */
-export function jobEnded(status: JobStatus): LogEvent {
+export function jobEnded(status: JobStatus, input?: unknown): LogEvent {
   const ms = status.finishedAt === null ? null : Date.parse(status.finishedAt) - Date.parse(status.startedAt);
   const answer = (status.result ?? {}) as Record<string, unknown>;
   const counts = Object.fromEntries(Object.entries(answer).filter(([, value]) => typeof value === 'number'));
-  const dryRun = typeof answer.dryRun === 'boolean' ? { dryRun: answer.dryRun } : {};
-  if (status.state === 'done') return { level: 'info', event: 'job', channel: status.kind, ms, ok: true, ...dryRun, ...counts };
+  const dryRun = previewFlag(answer) ?? previewFlag(input);
+  const preview = dryRun === null ? {} : { dryRun };
+  if (status.state === 'done') return { level: 'info', event: 'job', channel: status.kind, ms, ok: true, ...preview, ...counts };
   const code = status.error?.code;
-  return { level: code === 'INTERNAL' ? 'error' : 'info', event: 'job', channel: status.kind, ms, ok: false, code, cancelled: status.state === 'cancelled' };
+  return { level: code === 'INTERNAL' ? 'error' : 'info', event: 'job', channel: status.kind, ms, ok: false, ...preview, code, cancelled: status.state === 'cancelled' };
+}
+
+/** The `dryRun` flag of a job's answer or input, when it has one. */
+function previewFlag(value: unknown): boolean | null {
+  const flag = typeof value === 'object' && value !== null ? (value as { dryRun?: unknown }).dryRun : undefined;
+  return typeof flag === 'boolean' ? flag : null;
 }
 
 export interface Logger {

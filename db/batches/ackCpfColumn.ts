@@ -5,7 +5,7 @@
 // that check, and a sheet sorted on its own would give one person's answer to another.
 import { columnLetter } from '../../shared/display/columnLetter';
 import { cpfDigitsOf } from '../../shared/rules/cpf';
-import { inScientificNotation } from '../../shared/rules/scientificNotation';
+import { AS_CPF, inScientificNotation, scientificNotationCause } from '../../shared/rules/scientificNotation';
 import { spreadsheetError } from '../../shared/spreadsheetErrors';
 import { withoutInvisibles } from '../../shared/text';
 import { headerKey, targetOfHeader } from '../imports/headers';
@@ -74,7 +74,7 @@ function bareCpf(cell: string): string {
 
 /** Why a cell with digits is no CPF, for its refusal. */
 function whyNoCpf(bare: string): string {
-  if (inScientificNotation(bare)) return 'está em notação científica: a planilha guardou o CPF como número e perdeu dígitos';
+  if (inScientificNotation(bare)) return `está em notação científica: ${scientificNotationCause(bare, AS_CPF)}`;
   if (/[^\d.\-\s/]/.test(bare)) return 'tem, junto dos dígitos, caracteres que um CPF não tem';
   const digits = bare.replace(/\D/g, '').length;
   return `tem ${digits} ${digits === 1 ? 'dígito' : 'dígitos'}, e um CPF tem 11`;

@@ -83,7 +83,8 @@ const MAX_ANSWER_CELLS = 4_000_000;
 /**
  * The sheet's range cut to the cells it has. SheetJS walks the range cell by cell: a <dimension>
  * saying XFD1048576, or one stray cell there, would be 17 billion cells to read. A sheet whose
- * cells spread beyond any answer is refused naming how far they go.
+ * cells spread beyond any answer is refused naming how far they go. Its rows are counted from the
+ * range's first, its columns from A: each row read is laid out from column A (sheetRows).
  */
 function rangeOfItsCells(sheet: XLSX.WorkSheet): void {
   const { decode_cell, decode_range, encode_cell, encode_range } = sheetjs().utils;
@@ -98,7 +99,7 @@ function rangeOfItsCells(sheet: XLSX.WorkSheet): void {
   }
   if (last.r < 0) return void delete sheet['!ref'];
   const from = start && start.r <= first.r && start.c <= first.c ? start : first;
-  if ((last.r - from.r + 1) * (last.c - from.c + 1) > MAX_ANSWER_CELLS) {
+  if ((last.r - from.r + 1) * (last.c + 1) > MAX_ANSWER_CELLS) {
     throw ackInvalid(
       `A planilha de confirmação tem células de ${encode_cell(from)} até ${encode_cell(last)}: muito além de qualquer resposta. Apague o que estiver fora da tabela e salve de novo, ou peça à Implanta a resposta em .csv ou .json.`,
     );
@@ -112,6 +113,12 @@ function firstVisibleSheet(workbook: XLSX.WorkBook): string | undefined {
   return workbook.SheetNames.find((name) => !hidden.has(name)) ?? workbook.SheetNames[0];
 }
 
+/**
+ * The rows that hold something, each numbered and its cells placed as the clerk sees them in Excel or
+ * LibreOffice: row 7 is row 7 whatever blank rows lie above it, column A is column A wherever the
+ * table begins. SheetJS leaves blank rows out and counts from the range's first cell, so each row is
+ * read by its letter-keyed cells with the sheet row SheetJS gives it (`__rowNum__`).
+ */
 function sheetRows(workbook: XLSX.WorkBook): AckRow[] {
   const name = firstVisibleSheet(workbook);
   const sheet = name === undefined ? undefined : workbook.Sheets[name];
@@ -120,8 +127,11 @@ function sheetRows(workbook: XLSX.WorkBook): AckRow[] {
   rangeOfItsCells(sheet);
   isoDateCells(sheet);
   errorCellsAsText(sheet);
-  const rows = sheetjs().utils.sheet_to_json(sheet, { header: 1, raw: false, defval: '', blankrows: false }) as unknown[][];
-  return rows.map((row, index) => ackRow(index + 1, row.map((cell) => String(cell ?? '').trim())));
+  const { decode_range, encode_col, sheet_to_json } = sheetjs().utils;
+  if (typeof sheet['!ref'] !== 'string') return [];
+  const letters = Array.from({ length: decode_range(sheet['!ref']).e.c + 1 }, (_, column) => encode_col(column));
+  const rows = sheet_to_json<Record<string, unknown>>(sheet, { header: 'A', raw: false, defval: '', blankrows: false });
+  return rows.map((row) => ackRow((row as { __rowNum__: number }).__rowNum__ + 1, letters.map((letter) => String(row[letter] ?? '').trim())));
 }
 
 /** The records of a CSV, numbered as a spreadsheet program shows them; every cell is text, as written. */

@@ -50,6 +50,8 @@ export interface SchemaError {
 
 export interface CompiledSchema {
   id: string;
+  /** The schema as written (its patterns must each have words: PATTERN_WORDS). */
+  schema: JsonSchema;
   validate(value: unknown): SchemaError[];
 }
 
@@ -79,6 +81,7 @@ export function compileSchema(schema: JsonSchema): CompiledSchema {
   let first: ValidateFunction | null = null;
   const compiled: CompiledSchema = {
     id,
+    schema,
     validate(value) {
       const check = hasFewNodes(value) ? all : (first ??= compile(firstError));
       return check(value) ? [] : toSchemaErrors(check.errors ?? []);
@@ -146,17 +149,24 @@ function messageOf(error: ErrorObject): string {
 }
 
 const UUID_EXAMPLE = '0b7c54e2-55b5-4a37-9f8e-2d1bd1f0a9aa';
-/** The shapes the batch formats ask for, in words: whoever reads the message reads no regular expressions. */
-const PATTERN_WORDS: Record<string, string> = {
+/**
+ * The shapes the batch formats ask for, in words: whoever reads the message reads no regular
+ * expressions. Keyed by the pattern exactly as a schema writes it: every pattern of Implanta's
+ * answer has its words, and every entry is a pattern some schema of db/batches/schemas.ts still
+ * uses (tests/db/jsonSchemaPatternWords.test.ts), so a schema's pattern changed is never left
+ * with the raw expression for a message, nor the table with the old one.
+ */
+export const PATTERN_WORDS: Readonly<Record<string, string>> = {
   '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$': `um UUID em letras minúsculas, como ${UUID_EXAMPLE}`,
   '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$': `um UUID (em letras minúsculas ou maiúsculas), como ${UUID_EXAMPLE}`,
   '^[0-9a-fA-F-]{36}$': `um UUID de 36 caracteres, como ${UUID_EXAMPLE}`,
   '^[0-9a-fA-F]{64}$': 'um SHA-256: 64 algarismos hexadecimais (0 a 9 e a a f)',
   '^[0-9]{4}-[0-9]{4,}$': 'um número de lote como 2026-0001',
   '^[0-9]{4}-[0-9]{2}-[0-9]{2}T': 'uma data e hora ISO 8601, como 2026-03-09T14:30:00Z',
+  '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?$': 'uma data e hora ISO 8601, como 2026-03-09T14:30:00Z ou, no horário de Brasília, 2026-03-09T11:30',
   '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': 'uma data AAAA-MM-DD, como 2026-03-09',
   '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,3})?Z$': 'uma data e hora em UTC, como 2026-03-09T14:30:00Z',
-  '^([0-9]{2}/[0-9]{2}/[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,3})?)?(Z|[+-][0-9]{2}:[0-9]{2}))?)$':
+  '^([0-9]{2}/[0-9]{2}/[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?)$':
     'uma data dd/mm/aaaa, AAAA-MM-DD ou data e hora ISO 8601',
 };
 

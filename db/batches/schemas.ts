@@ -55,6 +55,7 @@ function compile(schema: unknown): CompiledSchema {
   const json = schema as JsonSchema;
   return {
     id: json.$id ?? '#',
+    schema: json,
     validate: (value) => (compiled ??= compileSchema(json)).validate(value),
   };
 }

@@ -23,8 +23,8 @@ export interface JobRunnerOptions {
   keep?: number;
   /** Called on every progress report (the command line prints it on stderr). */
   onProgress?: (kind: string, progress: JobProgress) => void;
-  /** Called once a job ended, however (the log says how). */
-  onFinish?: (status: JobStatus) => void;
+  /** Called once a job ended, however, with what it was started with (the log says how, and whether it was a preview). */
+  onFinish?: (status: JobStatus, input: unknown) => void;
 }
 
 /** Data a worker needs to run one job. */
@@ -117,7 +117,7 @@ export class JobRunner {
       status.finishedAt = this.now().toISOString();
       this.forgetOld();
       try {
-        this.options.onFinish?.({ ...status });
+        this.options.onFinish?.({ ...status }, input);
       } catch {
         // Telling how it ended never changes how it ended.
       }

@@ -2,7 +2,7 @@
 import { fail, ok, type Parsed } from '../errors';
 import { formatCount } from '../display/numbers';
 import { digitsOnly, withoutInvisibles } from '../text';
-import { inScientificNotation } from './scientificNotation';
+import { AS_CPF, inScientificNotation, scientificNotationProblem } from './scientificNotation';
 
 /** Check digits of the first nine digits (mod 11, as the Receita Federal defines them). */
 export function cpfCheckDigits(nine: string): string {
@@ -65,29 +65,14 @@ export function cpfDigitsOf(input: string | number): string | null {
 }
 
 /**
- * Why a CPF in scientific notation is refused. 7,23483E+10 shows 6 of the number's 11 digits: the
- * rest are gone. 1,7333421848E+10 shows them all, but a CPF is typed as text, never read back from
- * a number's notation — and telling the clerk digits were lost would send her looking for them.
- */
-function scientificCpfMessage(text: string): string {
-  const [, whole = '', fraction = '', exponent = '0'] = /^(\d+)(?:[.,](\d+))?e\+?(\d+)$/i.exec(text) ?? [];
-  const written = whole + fraction;
-  const zeros = written.length - written.replace(/^0+/, '').length;
-  // Digits the notation shows, against the digits of the number it stands for.
-  const lost = written.length - zeros < whole.length + Number(exponent) - zeros;
-  return lost
-    ? `CPF em notação científica (${text}): a planilha guardou o CPF como número e perdeu dígitos. Formate a coluna como Texto e digite o CPF de novo.`
-    : `CPF em notação científica (${text}): a planilha guardou o CPF como número, e um CPF escrito assim não é aceito, mesmo com todos os dígitos. Formate a coluna como Texto e digite o CPF de novo.`;
-}
-
-/**
  * Parse a CPF as typed or as a spreadsheet left it: characters that take no room and punctuation
  * are ignored, and leading zeros dropped by a number cell are restored (cpfDigitsOf) — never those
  * of a CPF written with dots or a hyphen (incompleteTypedCpf).
  */
 export function parseCpf(input: string | number): Parsed<string> {
   const raw = cpfText(input);
-  if (inScientificNotation(raw)) return fail('CPF_INVALID', scientificCpfMessage(raw.trim()));
+  // 7,23483E+10 lost digits; 1,7333421848E+10 shows them all, but a CPF is typed as text, never read back from a number's notation.
+  if (inScientificNotation(raw)) return fail('CPF_INVALID', `CPF ${scientificNotationProblem(raw, AS_CPF)}`);
   if (/[^\d.\-\s/]/.test(raw.trim())) return fail('CPF_INVALID', 'CPF inválido: use apenas números, pontos e hífen.');
   const incomplete = incompleteTypedCpf(raw);
   if (incomplete !== null) return fail('CPF_INVALID', incomplete);

@@ -61,6 +61,17 @@ describe('a CPF cell in an odd format', () => {
     expect(error.message).toMatch(/^Linha 2, coluna C \("CPF"\): a célula mostra o erro #N\/D/);
   });
 
+  it('a CPF cell in scientific notation says digits were lost only when they were', async () => {
+    const whole = await refusal('1,7333421848E+10');
+    expect(whole.code).toBe('ACK_INVALID');
+    expect(whole.message).toMatch(
+      /^Linha 2, coluna C \("CPF"\): "1,7333421848E\+10" não pode ser lido como um CPF — está em notação científica: a planilha guardou o CPF como número, e um CPF escrito assim não é aceito, mesmo com todos os dígitos\./,
+    );
+    expect(whole.message).not.toMatch(/perdeu dígitos/);
+    const short = await refusal('1,73334E+10');
+    expect(short.message).toMatch(/^Linha 2, coluna C \("CPF"\): "1,73334E\+10" não pode ser lido como um CPF — está em notação científica: a planilha guardou o CPF como número e perdeu dígitos\./);
+  });
+
   it('cells that plainly hold no CPF (empty, no digit, masked) are still not compared', async () => {
     for (const cell of ['', 'não informado', '***.456.789-**', 'XXX.456.789-XX', '•••.•••.789-••']) {
       const csv = `id;situação;CPF\r\n${lote.fix};aplicada;"${cell}"\r\n`;

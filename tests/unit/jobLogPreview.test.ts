@@ -1,9 +1,9 @@
 // An import's preview runs the import job without writing: the log line of that job says it was a
 // preview (`dryRun: true`), so IT never reads a preview as an import written — codes, counts and
 // flags only, never a value of the spreadsheet.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDesk } from '../../db';
 import { jobEnded, loggable } from '../../db/log';
@@ -63,6 +63,34 @@ describe('the log line of an import job', () => {
         expect.objectContaining({ channel: 'imports:run', ok: true, dryRun: false }),
       ]);
       expect(log).not.toContain('corrections.csv');
+    } finally {
+      desk.close();
+    }
+  });
+
+  it('says a preview was one also when it failed or was cancelled', async () => {
+    const logs = join(dir, 'logs-ended-badly');
+    const desk = openDesk({ path: join(dir, 'store-ended-badly.sqlite'), appVersion: 'test', logDir: logs, create: true });
+    try {
+      desk.handlers['settings:setup']({ region: 9, seccional: null, operator: 'Ana Paula', demoProfessionals: 0 });
+      addPeople(desk.store);
+      const broken = join(dir, 'quebrada.xlsx');
+      writeFileSync(broken, 'isto não é uma planilha');
+      const preview = async (path: string, cancel: boolean) => {
+        const started = await desk.dispatch('imports:preview', { path, name: basename(path), kind: 'corrections', dipAcknowledged: true });
+        if (!started.ok) throw new Error(started.error.message);
+        const { jobId } = started.value as { jobId: string };
+        if (cancel) desk.jobs.cancel(jobId);
+        return (await desk.jobs.wait(jobId)).state;
+      };
+      expect(await preview(broken, false)).toBe('failed');
+      expect(await preview(fixture('corrections.csv'), true)).toBe('cancelled');
+      const log = readFileSync(join(logs, 'cress-desk.log'), 'utf8');
+      const jobs = log.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.event === 'job');
+      expect(jobs).toEqual([
+        expect.objectContaining({ channel: 'imports:run', ok: false, dryRun: true, cancelled: false }),
+        expect.objectContaining({ channel: 'imports:run', ok: false, dryRun: true, cancelled: true, code: 'JOB_CANCELLED' }),
+      ]);
     } finally {
       desk.close();
     }

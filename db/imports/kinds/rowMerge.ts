@@ -10,7 +10,7 @@ import { isValidCpf } from '../../../shared/rules/cpf';
 import { fieldValueToText, parseFieldValue } from '../../../shared/rules/fieldValue';
 import { currentCorrectionText } from '../../../shared/rules/correctionText';
 import { sameBarSpelling } from '../../../shared/rules/spelling';
-import { inScientificNotation, scientificNotationProblem } from '../../../shared/rules/scientificNotation';
+import { AS_CPF, inScientificNotation, scientificNotationNote, scientificNotationProblem } from '../../../shared/rules/scientificNotation';
 import { parseCalendarDate } from '../../../shared/rules/dates';
 import { correctionFieldOf, encodeMotherFact } from '../../../shared/rules/motherFact';
 import type { Pendency } from '../../../shared/rules/pendencies';
@@ -75,7 +75,7 @@ function unrecognised(field: string, label: string, raw: string): string {
  * is loaded and flagged (seed case B).
  */
 export function storableCpf(text: string): { ok: true; value: string } | { ok: false; message: string } {
-  if (inScientificNotation(text)) return { ok: false, message: `CPF ${scientificNotationProblem(text)}` };
+  if (inScientificNotation(text)) return { ok: false, message: `CPF ${scientificNotationProblem(text, AS_CPF)}` };
   if (/[^\d.\-\s/]/.test(text)) return { ok: false, message: 'CPF ilegível: use apenas números, pontos e hífen.' };
   let digits = digitsOnly(text);
   if (digits.length > 0 && digits.length < 11) {
@@ -117,7 +117,7 @@ export function readFileRow(columns: ColumnMap, cells: readonly string[], existi
       else if (CLOSED_RULES.has(FIELDS[name].rule) || inScientificNotation(text)) {
         // A new record stores it empty; a known one keeps what it holds (a date an export wrote with
         // a time, a code another system spells its own way, digits a spreadsheet lost never erase a good value).
-        const message = inScientificNotation(text) ? `${FIELDS[name].label} no arquivo ${scientificNotationProblem(text).replace(/\. Formate.*$/, '')}` : unrecognised(name, FIELDS[name].label, text);
+        const message = inScientificNotation(text) ? `${FIELDS[name].label} no arquivo ${scientificNotationNote(text)}` : unrecognised(name, FIELDS[name].label, text);
         if (existing === null) values.set(name, null);
         notes.push({ field: name, pendency: { code: parsed.code, field: name, message: existing === null ? message : `${message}; o cadastro manteve o valor que tinha.` } });
       } else values.set(name, text); // free text as given: the rule's pendência says what is wrong

@@ -30,7 +30,7 @@ describe('numbers a spreadsheet saved in scientific notation', () => {
 
   it('a registry load names a CPF in scientific notation as such', () => {
     const result = loadRegistry(desk, [HEADER, `1000;3,61234E+10;Maria Souza;11959147412;01964-648`]);
-    expect(result.errors[0]?.message).toMatch(/^CPF em notação científica \(3,61234E\+10\): a planilha guardou o número como número e perdeu dígitos/);
+    expect(result.errors[0]?.message).toMatch(/^CPF em notação científica \(3,61234E\+10\): a planilha guardou o CPF como número e perdeu dígitos/);
   });
 
   it('a corrections file refuses the cell, saying the digits were lost', () => {
