@@ -59,6 +59,16 @@ describe('an acknowledgement CSV', () => {
   });
 });
 
+describe('an answer whose BOM says UTF-8 while rows are in Windows-1252', () => {
+  it('is refused naming the row, not read with “�” in its header and messages', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`id;situação;mensagem\r\n${ids[0]};rejeitada;Endereço não confere\r\n`, 'latin1')]);
+    await expect(readAck(file('bom-ansi.csv', bytes))).rejects.toMatchObject({
+      code: 'ACK_INVALID',
+      message: expect.stringMatching(/^O arquivo de confirmação não pôde ser lido\. O arquivo começa com a marca de UTF-8, mas a linha 1 está em Windows-1252/),
+    });
+  });
+});
+
 describe('the column of Implanta\'s reason under another title', () => {
   it('"Observações", "Motivo da rejeição", "Mensagem da Implanta" or "Justificativa" is read as the reason', async () => {
     for (const title of ['Observações', 'Motivo da rejeição', 'Mensagem da Implanta', 'Justificativa']) {

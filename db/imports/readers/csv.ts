@@ -100,16 +100,39 @@ function firstInvalidUtf8(bytes: Buffer): number {
  * (A Windows-1252 "ç" or "ã" is never valid UTF-8 next to ASCII, so a single one decides.)
  * A file that is not all UTF-8 yet holds UTF-8 letters anywhere mixes the two (rows pasted from
  * another program): it is refused, since either reading would store one kind of row's accents wrong.
+ * A UTF-8 BOM is believed only as far as the bytes bear it out: rows appended from an ANSI file
+ * after it would otherwise be stored with "�" for their accents.
  */
 export function detectEncoding(file: PositionalFile, maxRowChars: number): { encoding: CsvEncoding; skip: number } {
-  const size = file.size;
-  const head = readChunk(file, 0, Math.min(4, size));
-  const bom = byteOrderMark(head);
-  if (bom) return { encoding: bom.encoding, skip: bom.length };
-  let carry: Buffer = Buffer.alloc(0);
+  const bom = byteOrderMark(readChunk(file, 0, Math.min(4, file.size)));
+  if (bom && bom.encoding !== 'utf-8') return { encoding: bom.encoding, skip: bom.length };
+  const skip = bom?.length ?? 0;
   // The first UTF-8 letter of the valid part, looked for only until one is found.
   let utf8Letter = -1;
-  for (let position = 0; position < size; position += CHUNK) {
+  const invalid = firstInvalidUtf8From(file, skip, (valid, start) => {
+    if (utf8Letter !== -1) return;
+    const at = utf8LetterAt(valid);
+    if (at !== -1) utf8Letter = start + at;
+  });
+  if (invalid === null) return { encoding: 'utf-8', skip };
+  if (bom) return refuse(unreadable(FILE_MESSAGES.bomButWindows1252(rowsAt(file, [invalid.at], maxRowChars)[0] as number)));
+  if (utf8Letter === -1) utf8Letter = utf8LetterFrom(file, invalid.chunkStart);
+  if (utf8Letter !== -1) throw mixedEncodings(file, utf8Letter, invalid.at, maxRowChars);
+  return { encoding: 'windows-1252', skip: 0 };
+}
+
+function refuse(error: AppError): never {
+  throw error;
+}
+
+/**
+ * The first byte at or after `from` that does not start a valid UTF-8 sequence (and where the chunk
+ * holding it starts), or null; `onValid` sees each chunk found valid. Read in chunks, an incomplete
+ * sequence at a chunk's end carried over to the next.
+ */
+function firstInvalidUtf8From(file: PositionalFile, from: number, onValid: (valid: Buffer, start: number) => void): { at: number; chunkStart: number } | null {
+  let carry: Buffer = Buffer.alloc(0);
+  for (let position = from; position < file.size; position += CHUNK) {
     const start = position - carry.length;
     const chunk = carry.length > 0 ? Buffer.concat([carry, readChunk(file, position)]) : readChunk(file, position);
     // Hold back an incomplete multi-byte sequence at the end for the next chunk.
@@ -120,20 +143,13 @@ export function detectEncoding(file: PositionalFile, maxRowChars: number): { enc
       if (byte >= 0xc0) cut = chunk.length - back;
       break;
     }
-    if (position + CHUNK >= size) cut = chunk.length;
+    if (position + CHUNK >= file.size) cut = chunk.length;
     const valid = chunk.subarray(0, cut);
-    if (!isUtf8(valid)) {
-      if (utf8Letter === -1) utf8Letter = utf8LetterFrom(file, start);
-      if (utf8Letter !== -1) throw mixedEncodings(file, utf8Letter, start + Math.max(0, firstInvalidUtf8(valid)), maxRowChars);
-      return { encoding: 'windows-1252', skip: 0 };
-    }
-    if (utf8Letter === -1) {
-      const at = utf8LetterAt(valid);
-      if (at !== -1) utf8Letter = start + at;
-    }
+    if (!isUtf8(valid)) return { at: start + Math.max(0, firstInvalidUtf8(valid)), chunkStart: start };
+    onValid(valid, start);
     carry = chunk.subarray(cut);
   }
-  return { encoding: 'utf-8', skip: 0 };
+  return null;
 }
 
 /** The refusal of a file in two encodings, naming the rows of its first UTF-8 letter and first Windows-1252 byte. */

@@ -77,4 +77,6 @@ export const FILE_MESSAGES = {
     `O arquivo mistura duas codificações de texto (UTF-8 e Windows-1252): ${
       utf8Row === cp1252Row ? `a linha ${utf8Row} tem acentos nas duas` : `a linha ${utf8Row} tem acentos em UTF-8 e a linha ${cp1252Row} em Windows-1252`
     }, e os acentos de uma delas seriam gravados errados. Salve a planilha de novo numa só codificação (por exemplo, “CSV UTF-8”) e importe outra vez.`,
+  bomButWindows1252: (row: number) =>
+    `O arquivo começa com a marca de UTF-8, mas a linha ${row} está em Windows-1252 (linhas coladas de outro programa), e os acentos dela seriam gravados errados. Salve a planilha de novo numa só codificação (por exemplo, “CSV UTF-8”) e importe outra vez.`,
 } as const;

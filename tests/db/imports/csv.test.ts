@@ -145,6 +145,22 @@ describe('CSV files', () => {
     expect(refusal('tarde.csv', late).message).toMatch(/linha 2 .*linha 100003 /);
   });
 
+  it('refuses a file whose BOM says UTF-8 while a row is in Windows-1252, naming that row, instead of storing “�”', () => {
+    // The desk's own export (UTF-8 with BOM) with rows appended from an ANSI file.
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    const plain = Buffer.concat([bom, utf8('Registro;Logradouro\r\n1002;Rua Direita\r\n'), cp1252('1003;Rua São João\r\n')]);
+    const error = refusal('bom-ansi.csv', plain);
+    expect(error.code).toBe('FILE_UNREADABLE');
+    expect(error.message).toMatch(/UTF-8/);
+    expect(error.message).toMatch(/linha 3 .*Windows-1252/);
+    expect(error.message).not.toMatch(/\uFFFD/);
+    // The same when the header already has UTF-8 accents, and far beyond the first chunk read.
+    const far = Buffer.concat([bom, utf8(`Nome da mãe;Motivo\r\n${'Ana;x\r\n'.repeat(100_000)}`), cp1252('Conceição;Mudança\r\n')]);
+    expect(refusal('bom-longe.csv', far).message).toMatch(/linha 100002 /);
+    // A file all in UTF-8 after its BOM still reads.
+    expect(readFile('bom-ok.csv', Buffer.concat([bom, utf8('Nome\r\nConceição\r\n')])).rows[1]?.cells).toEqual(['Conceição']);
+  });
+
   it('refuses the mix when the UTF-8 rows are in capitals whose only accents are Ô, Ó or À', () => {
     for (const [name, row] of [
       ['antonio.csv', 'RUA ANTÔNIO PRADO;CASA'],
