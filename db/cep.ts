@@ -17,6 +17,7 @@ import { rejectedDataStillHeld, resolveCepRejectionsBy } from './cepRejections';
 import { requireSettings } from './settings';
 import { statement } from './statements';
 import { writeTransaction } from './storeLock';
+import { refreshRecordsWithCeps } from './cepPendencies';
 
 /** The address part of an entry, as stored in a queued change. */
 interface CepAddress {
@@ -101,6 +102,7 @@ export function saveCep(db: Database, input: ParsedInput<'cep:save'>, now: strin
        VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')`,
     ).run(uuid, cep.value, resent ? resent.oldValue : before ? JSON.stringify(before) : null, JSON.stringify(address), reason, settings.operator, now);
     resolveCepRejectionsBy(db, cep.value, now, uuid);
+    refreshRecordsWithCeps(db, [cep.value]);
     appendAudit(db, {
       at: now,
       operator: settings.operator,

@@ -7,7 +7,8 @@ import { openJobConnection } from '../connections';
 import type { JobContext } from '../jobs/types';
 import { refreshAfterImport } from '../pendencies';
 import { queuePendencyScan, rescanRegistry } from '../pendencyScan';
-import { isBusyError, isDiskFullError } from '../storeLock';
+import { isBusyError, isDiskFullError, writeTransaction } from '../storeLock';
+import { cepsOfImport, refreshRecordsWithCeps } from '../cepPendencies';
 
 /** Work on the store after the import's commit, on a connection of the job's own. */
 function withJobConnection(storePath: string, work: (db: Database) => unknown): void {
@@ -22,15 +23,15 @@ function withJobConnection(storePath: string, work: (db: Database) => unknown): 
 /**
  * The worklist after the rows were written: a load changes whole records (addresses now shared, DIP
  * requests now at risk), so the registry is checked again; corrections get what their rows could
- * not see (an e-mail now shared, a DIP request at risk), for the records they changed. The import is
+ * not see (an e-mail now shared, a DIP request at risk), for the records they changed; CEPs of the
+ * directory, the records that hold them (cepPendencies.ts). The import is
  * written by then: a failure here (a disk that filled up meanwhile) leaves the whole check to the
  * next open of the store and answers a warning, never an error that would say nothing was written.
  */
 export function checkAfterWrite(context: JobContext, kind: ImportKind, importId: number): string | null {
-  if (kind === 'cep') return null;
   if (kind === 'registry') context.progress({ phase: 'pendencies', label: 'Conferindo as pendências do cadastro…', done: 0, total: null });
   try {
-    withJobConnection(context.storePath, kind === 'registry' ? rescanRegistry : (db) => refreshAfterImport(db, importId));
+    withJobConnection(context.storePath, kind === 'registry' ? rescanRegistry : kind === 'cep' ? (db) => refreshAfterCepImport(db, importId) : (db) => refreshAfterImport(db, importId));
     return null;
   } catch (error) {
     try {
@@ -41,4 +42,8 @@ export function checkAfterWrite(context: JobContext, kind: ImportKind, importId:
     const reason = isDiskFullError(error, dirname(context.storePath)) ? 'disco cheio' : isBusyError(error) ? 'banco ocupado por outro programa' : 'erro ao gravar';
     return `A importação nº ${importId} foi gravada, mas a conferência das pendências não terminou (${reason}): ela é refeita por inteiro na próxima vez que o banco for aberto.`;
   }
+}
+
+function refreshAfterCepImport(db: Database, importId: number): void {
+  writeTransaction(db, () => refreshRecordsWithCeps(db, cepsOfImport(db, importId)));
 }

@@ -23,6 +23,7 @@ import { sameBarSpelling } from '../../shared/rules/spelling';
 import { requireSettings } from '../settings';
 import { statement } from '../statements';
 import { queuedOf, requireImport, undoBlocker } from './history';
+import { refreshRecordsWithCeps } from '../cepPendencies';
 
 const LISTED = 10;
 
@@ -183,6 +184,7 @@ function undoCeps(db: Database, id: number): { restored: number; removed: number
     if (old === null) remove.run(cep);
     else restore.run({ ...(JSON.parse(old) as Record<string, string>), cep });
   }
+  refreshRecordsWithCeps(db, firsts.map((f) => f.cep));
   // The rejections of these CEPs that the import's changes answered are to fix again.
   db.prepare(
     "UPDATE cep_changes SET resolved_at = NULL, resolution = NULL, resolution_note = NULL WHERE status = 'rejected' AND resolution = 'corrected' AND resolution_note IN (SELECT uuid FROM cep_changes WHERE import_id = ?)",
