@@ -11,6 +11,7 @@ import { foldWhenQuiet } from './logFold';
 import { alignSidecars, makeStorePrivate } from './fileModes';
 import { nameTooLongMessage } from './fileRefusals';
 import { refuseNotAStore } from './openRefusals';
+import { requireSingleName } from './storeLinks';
 import { isOwnStore, KNOWN_SCHEMA_VERSION, migrate, schemaVersionOf, storeNewerError } from './migrate';
 import { recoverUnfinishedImports } from './imports/writer/rollback';
 import { runPendingPendencyScan } from './pendencyScan';
@@ -134,6 +135,7 @@ function openOnce(path: string, options: OpenOptions, last = false): Store | nul
   if (found?.isDirectory()) throw folderGivenAsStore(path);
   if (found && !found.isFile()) throw notAFileGivenAsStore(path);
   if (found) refuseNotAStore(path); // a -wal or -shm beside the store, a backup's zip
+  if (found) requireSingleName(path, found); // a hard link would give it a second -wal
   // An empty file (a copy that failed, a disk that lost it) holds no store: only a caller that may
   // create one makes it there; anyone else is told so, and the file is left as it is.
   if (found?.size === 0 && !create && !statSync(`${path}-wal`, { throwIfNoEntry: false })?.size) throw emptyStore(path);
