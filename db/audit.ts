@@ -279,6 +279,13 @@ function safeKey(): { key: AuditKey | null; problem: string | null } {
 }
 
 /**
+ * What a new key cannot vouch for: it seals the rows as they are when it starts (auditSeals.ts
+ * sealAll), so a change made outside the desk before that reads as theirs from then on.
+ */
+const RESEALED =
+  'Cadastros e correções foram selados de novo como estavam nesse momento: uma alteração feita neles antes, fora do CRESS Desk, não pode mais ser apontada pela conferência.';
+
+/**
  * Recomputes the whole chain — every SHA-256 hash, and every signature this desk's key can check —
  * and compares it with the anchor. Sections signed by a key this desk does not hold (a backup
  * restored from another computer, a key replaced after it was lost) are checked by SHA-256 only, and
@@ -327,8 +334,8 @@ export function verifyAuditChain(db: Database): ChainResult {
         const range = ended.from === row.id - 1 ? `A entrada ${ended.from} foi assinada` : `As entradas ${ended.from} a ${row.id - 1} foram assinadas`;
         notices.push(
           detail.reason === 'key_replaced'
-            ? `${range} com uma chave que se perdeu; uma nova chave assina o histórico desde a entrada ${row.id} (${when}). ${ended.from === row.id - 1 ? 'Ela foi conferida' : 'Elas foram conferidas'} só pela soma SHA-256.`
-            : `${range} em outro computador (backup restaurado): ${ended.from === row.id - 1 ? 'conferida' : 'conferidas'} só pela soma SHA-256. A chave deste computador assina o histórico desde a entrada ${row.id} (${when}).`,
+            ? `${range} com uma chave que se perdeu; uma nova chave assina o histórico desde a entrada ${row.id} (${when}). ${ended.from === row.id - 1 ? 'Ela foi conferida' : 'Elas foram conferidas'} só pela soma SHA-256. ${RESEALED}`
+            : `${range} em outro computador (backup restaurado): ${ended.from === row.id - 1 ? 'conferida' : 'conferidas'} só pela soma SHA-256. A chave deste computador assina o histórico desde a entrada ${row.id} (${when}). ${RESEALED}`,
         );
       }
       if (detail.reason === 'other_key') awaitingRestore = row.id;

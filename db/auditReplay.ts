@@ -13,10 +13,13 @@ import { readAnchor, verifyAuditChain } from './audit';
 import { readAuditKeyOrNull, type AuditKey } from './auditKey';
 import { checkRow, DigestAccumulator, rowJsonSql, SEALED, ZERO_DIGEST, type SealedTable } from './auditSeals';
 import { openStoreReader } from './connections';
+import { adminPinOutsideProblem } from './adminPinTrail';
 import { pinsOutsideProblem } from './operatorPinTrail';
+import { operatorsOutsideProblem } from './operatorTrail';
 import type { JobContext, JobFn } from './jobs/types';
 import { importInSteps } from './storeGuards';
 import type { JobRunner } from './jobs/runner';
+import { rewrittenLotes } from './batches/sealedPayload';
 
 const LISTED_ROWS = 200;
 
@@ -221,6 +224,14 @@ function openingNotices(db: Database.Database): string[] {
   });
 }
 
+/** Sealed lotes whose data is no longer what they were sealed with (the check a lote's export makes). */
+function rewrittenLotesProblem(db: Database.Database): string | null {
+  const numbers = rewrittenLotes(db);
+  if (numbers.length === 0) return null;
+  const which = numbers.length === 1 ? `do lote ${numbers[0]}` : `dos lotes ${numbers.join(', ')}`;
+  return `Os dados ${which} foram alterados fora do CRESS Desk depois da lacração: o que ${numbers.length === 1 ? 'ele diz' : 'eles dizem'} agora não é o que foi lacrado, e ${numbers.length === 1 ? 'ele não será exportado' : 'eles não serão exportados'}. Restaure uma cópia de segurança anterior à alteração.`;
+}
+
 /** The whole verification, in one read transaction (one consistent view of the store). */
 export function verifyAudit(db: Database.Database, context?: Pick<JobContext, 'progress'>): AuditVerification {
   return db.transaction((): AuditVerification => {
@@ -228,8 +239,12 @@ export function verifyAudit(db: Database.Database, context?: Pick<JobContext, 'p
     const chain = verifyAuditChain(db);
     const notices = [...chain.notices, ...openingNotices(db)];
     const base = { ...chain, notices, rows: [] as AuditRowProblem[], rowProblems: 0 };
-    const pins = pinsOutsideProblem(db);
+    // Who may sign, as the trail says: the admin PIN, the operators it added and disabled, their PINs.
+    const signers = [adminPinOutsideProblem(db), operatorsOutsideProblem(db), pinsOutsideProblem(db)].filter((p) => p !== null);
+    const pins = signers.length === 0 ? null : signers.join(' ');
     if (pins !== null) Object.assign(base, { ok: false, problem: chain.problem ?? pins });
+    const lotes = rewrittenLotesProblem(db);
+    if (lotes !== null) Object.assign(base, { ok: false, problem: base.problem ?? lotes });
     const key = readAuditKeyOrNull(); // none, or damaged: the chain check says why
     const anchor = readAnchor(db);
     // The rows are sealed with the key that signs the chain now: without it they cannot be checked.

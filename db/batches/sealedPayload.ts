@@ -105,9 +105,20 @@ function rewritten(batch: BatchRow): AppError {
  * sealing kept the digest have nothing to compare with and pass (their re-exports are still compared).
  */
 export function requireSealedRows(db: Database, batch: BatchRow): void {
+  if (!sealedRowsIntact(db, batch)) throw rewritten(batch);
+}
+
+/** Whether a sealed lote's rows are still the ones it was sealed with (see requireSealedRows). */
+export function sealedRowsIntact(db: Database, batch: Pick<BatchRow, 'id' | 'sealed_at'>): boolean {
   const entry = sealEntryOf(db, batch.id) as SealEntryRow | undefined;
-  if (entry === undefined) return;
-  if (!entryIntact(db, entry)) throw rewritten(batch);
+  if (entry === undefined) return true;
+  if (!entryIntact(db, entry)) return false;
   const sealed = sealedDigest(entry);
-  if (sealed !== null && sealed !== sealedRowsSha256(db, batch)) throw rewritten(batch);
+  return sealed === null || sealed === sealedRowsSha256(db, batch);
+}
+
+/** The numbers of the sealed lotes whose rows are no longer the ones they were sealed with (`audit verify`). */
+export function rewrittenLotes(db: Database): string[] {
+  const sealed = db.prepare('SELECT id, number, sealed_at FROM batches WHERE sealed_at IS NOT NULL ORDER BY id').all() as { id: number; number: string; sealed_at: string }[];
+  return sealed.filter((batch) => !sealedRowsIntact(db, batch)).map((batch) => batch.number);
 }

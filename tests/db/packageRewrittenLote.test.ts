@@ -48,6 +48,18 @@ describe('exporting again a sealed lote whose data was rewritten outside the des
     expect(existsSync(join(desk.dir.file('forjada'), batch.fileName))).toBe(false);
   });
 
+  it('makes the audit verification fail naming the lote, as its export does, without waiting for an export', async () => {
+    desk = openBatchDesk();
+    const id = await sealedLote();
+    const number = (await desk.handlers['batches:get']({ id })).batch.number;
+    expect(await desk.handlers['audit:verify']({})).toMatchObject({ ok: true });
+    rewriteBehindTheDesk(desk.store.db, 'batch_professionals_no_update', "UPDATE batch_professionals SET name = 'Nome Trocado', cpf = '11144477735'");
+    expect(await desk.handlers['audit:verify']({})).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining(`Os dados do lote ${number} foram alterados fora do CRESS Desk depois da lacração`),
+    });
+  });
+
   it('is refused before its first export too: nothing is written and the lote stays sealed', async () => {
     desk = openBatchDesk();
     const id = await sealedLote();
