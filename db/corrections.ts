@@ -141,11 +141,19 @@ const ANSWERED = "status = 'rejected' AND resolution = 'corrected' AND resolutio
  * themselves, cancelled, or undone). Returns them, newest first.
  */
 export function reopenRejectionsAnsweredBy(db: Database, by: { uuid: string } | { importId: number }): AnsweredRejection[] {
-  const answering = 'uuid' in by ? '(?)' : '(SELECT uuid FROM corrections WHERE import_id = ?)';
-  const key = 'uuid' in by ? by.uuid : by.importId;
-  const reopened = statement<AnsweredRejection>(db, `SELECT old_value, new_value FROM corrections WHERE ${ANSWERED} ${answering} ORDER BY id DESC`).all(key);
+  if ('uuid' in by) {
+    // A correction answers only rejections of its own record (resolveRejectionsBy): looked for among
+    // that record's corrections — by the status index, every rejection of the desk would be read
+    // once per rejection an answer of Implanta brings, minutes for a lote of thousands.
+    const own = `professional_id = (SELECT professional_id FROM corrections WHERE uuid = @uuid) AND +${ANSWERED} (@uuid)`;
+    const reopened = statement<AnsweredRejection>(db, `SELECT old_value, new_value FROM corrections WHERE ${own} ORDER BY id DESC`).all({ uuid: by.uuid });
+    if (reopened.length > 0) statement(db, `UPDATE corrections SET resolved_at = NULL, resolution = NULL, resolution_note = NULL WHERE ${own}`).run({ uuid: by.uuid });
+    return reopened;
+  }
+  const answering = '(SELECT uuid FROM corrections WHERE import_id = ?)';
+  const reopened = statement<AnsweredRejection>(db, `SELECT old_value, new_value FROM corrections WHERE ${ANSWERED} ${answering} ORDER BY id DESC`).all(by.importId);
   if (reopened.length > 0) {
-    statement(db, `UPDATE corrections SET resolved_at = NULL, resolution = NULL, resolution_note = NULL WHERE ${ANSWERED} ${answering}`).run(key);
+    statement(db, `UPDATE corrections SET resolved_at = NULL, resolution = NULL, resolution_note = NULL WHERE ${ANSWERED} ${answering}`).run(by.importId);
   }
   return reopened;
 }
