@@ -10,8 +10,8 @@
 // PIN the desk sets is recorded with one (docs/store.md).
 import type { Database } from 'better-sqlite3';
 import { hmacHex, readAuditKeyOrNull, type AuditKey } from './auditKey';
-import { currentSigning } from './auditSigning';
 import { statement } from './statements';
+import { detailOf, hasOperators, keyOfEntry } from './trailDigest';
 
 const LAST_PIN_EVENT = `SELECT id, action, detail FROM audit_log
   WHERE entity = 'operator' AND entity_id = ? AND action IN ('operator.pin_set', 'operator.pin_reset')
@@ -32,12 +32,6 @@ export function pinSetDetail(db: Database, id: number): { pinDigest?: string } {
   return hash === null || key === null ? {} : { pinDigest: pinDigest(key, id, hash) };
 }
 
-/** The key a digest of entry `entryId` can be checked with: this desk's, when it signed that entry and signs the chain now. */
-function keyOfEntry(db: Database, entryId: number, key: AuditKey | null): AuditKey | null {
-  const signing = currentSigning(db);
-  return key !== null && signing.keyId === key.id && entryId >= signing.since ? key : null;
-}
-
 /** Whether operator `id`'s PIN hash (`pinHash`, null when none) is other than the trail says; `key`: the desk's audit key. */
 export function pinOutside(db: Database, id: number, pinHash: string | null, key: AuditKey | null = readAuditKeyOrNull()): PinOutside | null {
   const last = statement<{ id: number; action: string; detail: string }>(db, LAST_PIN_EVENT).get(String(id));
@@ -53,18 +47,13 @@ export function pinOutside(db: Database, id: number, pinHash: string | null, key
 }
 
 function digestOf(detail: string): string | null {
-  try {
-    const parsed = JSON.parse(detail) as { pinDigest?: unknown };
-    return typeof parsed.pinDigest === 'string' ? parsed.pinDigest : null;
-  } catch {
-    return null; // a damaged entry: the chain check says so
-  }
+  const digest = detailOf(detail)?.pinDigest;
+  return typeof digest === 'string' ? digest : null;
 }
 
 /** What `audit verify` says of the operators whose PIN was cleared or changed outside the desk; null when none. */
 export function pinsOutsideProblem(db: Database): string | null {
-  // A store from before operators (schema < 13), verified as it is before its upgrade, has none.
-  if (!db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'operators'").get()) return null;
+  if (!hasOperators(db)) return null;
   const key = readAuditKeyOrNull();
   const rows = db.prepare('SELECT id, name, pin_hash FROM operators ORDER BY id').all() as { id: number; name: string; pin_hash: string | null }[];
   const named = (how: PinOutside) => rows.filter((o) => pinOutside(db, o.id, o.pin_hash, key) === how).map((o) => o.name);

@@ -13,7 +13,9 @@ import { hashPin, pinMatches } from './pinHash';
 import { sessionOperator, setSession } from './session';
 import { requireSettings } from './settings';
 import { writeTransaction } from './storeLock';
+import { adminPinDetail, adminPinHash, refuseAdminPinOutside } from './adminPinTrail';
 import { pinOutside, pinOutsideMessage, pinSetDetail } from './operatorPinTrail';
+import { refuseOperatorOutside } from './operatorTrail';
 
 export const MAX_WRONG_PINS = 5;
 export const LOCK_MS = 60_000;
@@ -109,11 +111,6 @@ export function activeOperatorNames(db: Database): string[] {
   return db.prepare('SELECT name FROM operators WHERE disabled_at IS NULL ORDER BY name COLLATE NOCASE').pluck().all() as string[];
 }
 
-function adminPinHash(db: Database): string | null {
-  const row = db.prepare('SELECT admin_pin_hash AS hash FROM settings WHERE id = 1').get() as { hash: string | null } | undefined;
-  return row?.hash ?? null;
-}
-
 /** Inserts an operator (the caller owns the transaction and the audit entry). */
 export function insertOperator(db: Database, name: string, pin: string | null, now: string): OperatorRow {
   const trimmed = storedName(name);
@@ -152,9 +149,11 @@ export function disableOperator(db: Database, input: { id: number }, now: string
 export function setAdminPin(db: Database, input: { pin: string }, now: string): { adminPinSet: true } {
   return writeTransaction(db, () => {
     const { operator } = requireSettings(db);
+    // One cleared outside the desk is not set again: whoever cleared it would choose the next.
+    refuseAdminPinOutside(db, 'pin');
     if (adminPinHash(db) !== null) throw new AppError('INPUT_INVALID', 'O PIN de administrador do CRESS já foi definido.');
     db.prepare('UPDATE settings SET admin_pin_hash = ? WHERE id = 1').run(hashPin(input.pin));
-    appendAudit(db, { at: now, operator, action: 'settings.admin_pin', entity: 'settings', entityId: null, detail: {} });
+    appendAudit(db, { at: now, operator, action: 'settings.admin_pin', entity: 'settings', entityId: null, detail: adminPinDetail(db) });
     return { adminPinSet: true };
   });
 }
@@ -164,6 +163,8 @@ export function setAdminPin(db: Database, input: { pin: string }, now: string): 
  * wrong one in a row refuses it for a minute, and that lock is an audit entry.
  */
 function checkAdminPin(db: Database, pin: string, now: string): void {
+  // An admin PIN put in or cleared outside the desk is never checked: nothing is counted or cleared with it.
+  refuseAdminPinOutside(db, 'adminPin');
   const hash = adminPinHash(db);
   if (hash === null) throw new AppError('ADMIN_PIN_WRONG', 'Defina antes o PIN de administrador do CRESS.', { field: 'adminPin' });
   const read = () => db.prepare('SELECT admin_failed_pins AS failed, admin_locked_until AS until FROM settings WHERE id = 1').get() as { failed: number; until: string | null };
@@ -220,6 +221,8 @@ export function startSession(db: Database, input: { name: string; pin: string },
   const row = rowByName(db, input.name);
   if (!row) throw new AppError('OPERATOR_NOT_FOUND', `Não há operador chamado ${input.name.trim()}.`, { field: 'name' });
   if (row.disabled_at !== null) throw new AppError('OPERATOR_DISABLED', `${row.name} foi desativado e não pode iniciar uma sessão.`, { field: 'name' });
+  // One the trail never added, or enabled again outside the desk, signs nothing: not even a first PIN.
+  refuseOperatorOutside(db, row);
   if (row.locked_until !== null && row.locked_until > now) throw lockedError(row.locked_until, now);
   // A PIN cleared or put in outside the desk is never checked nor replaced: nobody signs as her with it.
   const outside = pinOutside(db, row.id, row.pin_hash);

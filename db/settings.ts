@@ -9,8 +9,10 @@ import { regionUf } from '../shared/regions';
 import { parseEmail } from '../shared/rules/email';
 import { appendAudit, type AuditInput } from './audit';
 import { insertOperator, storedName } from './operators';
+import { adminPinDetail } from './adminPinTrail';
 import { pinSetDetail } from './operatorPinTrail';
 import { hashPin } from './pinHash';
+import { hasOperators } from './trailDigest';
 import { sessionEndedWhy, sessionOperator, sessionsRequired, setSession, signerOf } from './session';
 import { writeTransaction } from './storeLock';
 
@@ -119,11 +121,14 @@ export function setupSettings(db: Database, input: Omit<ParsedInput<'settings:se
   // The first operator (without a PIN now, its first session sets one) and the admin PIN. Stores
   // before migration 0013, which the migration tests build with this code, have neither.
   let first: { id: number } | null = null;
-  if (db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'operators'").get()) {
+  if (hasOperators(db)) {
     first = insertOperator(db, settings.operator, input.pin ?? null, now);
     if (input.adminPin !== undefined) db.prepare('UPDATE settings SET admin_pin_hash = ? WHERE id = 1').run(hashPin(input.adminPin));
   }
-  appendAudit(db, { at: now, operator: settings.operator, action: 'settings.setup', entity: 'settings', entityId: null, detail: settings });
+  // The trail says which admin PIN the desk starts with (a keyed digest, or null for none): one put
+  // in or cleared later outside the desk is seen (adminPinTrail.ts).
+  const adminPin = first ? adminPinDetail(db) : {};
+  appendAudit(db, { at: now, operator: settings.operator, action: 'settings.setup', entity: 'settings', entityId: null, detail: { ...settings, ...adminPin } });
   // The trail says the first operator has a PIN: one cleared later outside the desk is seen (operatorPinTrail.ts).
   if (first && input.pin) appendAudit(db, { at: now, operator: settings.operator, action: 'operator.pin_set', entity: 'operator', entityId: String(first.id), detail: { name: settings.operator, atSetup: true, ...pinSetDetail(db, first.id) } });
   setSession(db.name, settings.operator);
