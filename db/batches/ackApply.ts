@@ -24,7 +24,9 @@ import { appliedAfterNewer, outOfOrderNote } from './ackOrder';
 import { sealedOnRejected } from './ackSealedOnRejected';
 import { nothingKnown, notSentError, unknownBatch } from './ackUnknownBatch';
 import { normaliseDipDate } from './ackDates';
-import type { AckFile } from './ackRead';
+import type { AckAnswer, AckFile } from './ackTypes';
+import { conflictRefusal, type Conflict } from './ackConflict';
+import { listShown, placeOf, placesOf } from './ackPlace';
 import { batchSummary, requireBatchRow, type BatchRow } from './summary';
 import { undoneLotesItMayAnswer } from './undoneAnswer';
 import { writeTransaction } from '../storeLock';
@@ -46,21 +48,6 @@ interface ItemState {
   dipRequestCorrected: number | null;
   /** Implanta's message kept with its earlier answer. */
   statusMessage: string | null;
-}
-
-/** Ids shown in a refusal; the rest are counted. */
-const SHOWN_IDS = 5;
-
-/** Where answers are in the file, as its reader counts them: "linhas 3 e 7" of a sheet, "itens 1 e 4" of a JSON list. */
-function places(ack: AckFile, lines: number[]): string {
-  const json = ack.format === 'json';
-  const word = lines.length === 1 ? (json ? 'item' : 'linha') : json ? 'itens' : 'linhas';
-  return `${word} ${lines.join(' e ')}`;
-}
-
-function listIds(ids: string[]): string {
-  const shown = ids.slice(0, SHOWN_IDS).join(', ');
-  return ids.length > SHOWN_IDS ? `${shown} e mais ${formatCount(ids.length - SHOWN_IDS)}` : shown;
 }
 
 /**
@@ -107,22 +94,27 @@ function numberOf(db: Database, batchId: number): string {
   return requireBatchRow(db, batchId).number;
 }
 
-const STATUS_WORDS: Record<string, string> = { synced: 'aplicada', rejected: 'rejeitada' };
+/** Which sheets of a workbook answer were read, and the hidden rows whose answers were taken (ackWorkbook.ts). */
+function sheetsOfResult(ack: AckFile): Pick<AckResult, 'sheets' | 'hiddenRows'> {
+  if (!ack.sheets) return { sheets: null, hiddenRows: [] };
+  const { hiddenRows, ...sheets } = ack.sheets;
+  return { sheets, hiddenRows };
+}
 
 /** Checks and applies an acknowledgement; throws (changing nothing) on any problem. */
 export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date): AckResult {
   return writeTransaction(db, () => {
     const settings = requireSettings(db);
 
-    const seen = new Map<string, number>();
+    const seen = new Map<string, AckAnswer>();
     const duplicates: { id: string; where: string }[] = [];
     for (const answer of ack.answers) {
       const first = seen.get(answer.id);
-      if (first !== undefined) duplicates.push({ id: answer.id, where: places(ack, [first, answer.line]) });
-      else seen.set(answer.id, answer.line);
+      if (first !== undefined) duplicates.push({ id: answer.id, where: placesOf(ack.format, [first, answer]) });
+      else seen.set(answer.id, answer);
     }
     if (duplicates.length > 0) {
-      throw new AppError('ACK_DUPLICATE_IDS', `O arquivo responde mais de uma vez ao mesmo id: ${listIds(duplicates.map((d) => `${d.id} (${d.where})`))}. Peça à Implanta um arquivo com uma resposta por correção.`, {
+      throw new AppError('ACK_DUPLICATE_IDS', `O arquivo responde mais de uma vez ao mesmo id: ${listShown(duplicates.map((d) => `${d.id} (${d.where})`))}. Peça à Implanta um arquivo com uma resposta por correção.`, {
         details: { ids: duplicates.map((d) => d.id) },
       });
     }
@@ -140,7 +132,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
     const batches = new Map<number, number>();
     for (const answer of ack.answers) {
       const state = lookup(db, answer.id);
-      if (!state) unknown.push({ id: answer.id, where: places(ack, [answer.line]) });
+      if (!state) unknown.push({ id: answer.id, where: placeOf(ack.format, answer) });
       else if (state.batchId === null) outOfBatch.push(answer.id);
       else {
         states.set(answer.id, state);
@@ -148,14 +140,14 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
       }
     }
     if (unknown.length > 0) {
-      throw new AppError('ACK_UNKNOWN_IDS', `${unknown.length === 1 ? 'Um id do arquivo não é' : `${formatCount(unknown.length)} ids do arquivo não são`} de nenhum lote deste computador: ${listIds(unknown.map((u) => `${u.id} (${u.where})`))}. ${nothingKnown(db)}`, {
+      throw new AppError('ACK_UNKNOWN_IDS', `${unknown.length === 1 ? 'Um id do arquivo não é' : `${formatCount(unknown.length)} ids do arquivo não são`} de nenhum lote deste computador: ${listShown(unknown.map((u) => `${u.id} (${u.where})`))}. ${nothingKnown(db)}`, {
         details: { ids: unknown.map((u) => u.id) },
       });
     }
     if (outOfBatch.length > 0) {
       throw new AppError(
         'ACK_NOT_SENT',
-        `${outOfBatch.length === 1 ? 'Um id do arquivo é de uma correção desta mesa que não está' : `${formatCount(outOfBatch.length)} ids do arquivo são de correções desta mesa que não estão`} em nenhum lote (o lote foi cancelado, ou a correção foi retirada dele antes de lacrá-lo, e ela voltou para a fila; a correção foi cancelada antes de sair; ou uma cópia de segurança anterior ao lote foi restaurada): ${listIds(outOfBatch)}. Nada foi alterado: confira com a Implanta de que pacote é esta confirmação.`,
+        `${outOfBatch.length === 1 ? 'Um id do arquivo é de uma correção desta mesa que não está' : `${formatCount(outOfBatch.length)} ids do arquivo são de correções desta mesa que não estão`} em nenhum lote (o lote foi cancelado, ou a correção foi retirada dele antes de lacrá-lo, e ela voltou para a fila; a correção foi cancelada antes de sair; ou uma cópia de segurança anterior ao lote foi restaurada): ${listShown(outOfBatch)}. Nada foi alterado: confira com a Implanta de que pacote é esta confirmação.`,
         { details: { ids: outOfBatch } },
       );
     }
@@ -185,10 +177,11 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
       );
     }
 
-    const conflicts: string[] = [];
+    const conflicts: Conflict[] = [];
     for (const answer of ack.answers) {
       const state = states.get(answer.id) as ItemState;
-      if ((state.status === 'synced' || state.status === 'rejected') && state.status !== answer.status) conflicts.push(answer.id);
+      const before = { status: state.status, dipRequestCorrected: state.dipRequestCorrected };
+      if ((state.status === 'synced' || state.status === 'rejected') && state.status !== answer.status) conflicts.push({ answer, before });
       // Applied with the DIP request corrected, and now without it (or the other way round): another answer too.
       else if (
         state.status === 'synced' &&
@@ -196,27 +189,17 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
         state.dipRequestCorrected !== null &&
         dipRequestCorrected(state, answer.registryOnly) !== state.dipRequestCorrected
       ) {
-        conflicts.push(answer.id);
+        conflicts.push({ answer, before });
       }
     }
-    if (conflicts.length > 0) {
-      const first = ack.answers.find((a) => a.id === conflicts[0]) as AckFile['answers'][number];
-      const now = first.registryOnly ? 'aplicada no cadastro, DIP não corrigido' : STATUS_WORDS[first.status];
-      const nameOf = itemNamer(db);
-      const one = conflicts.length === 1;
-      throw new AppError(
-        'ACK_CONFLICT',
-        `${one ? 'Uma correção já respondida recebe' : `${formatCount(conflicts.length)} correções já respondidas recebem`} outra resposta neste arquivo: ${listIds(conflicts.map((id) => nameOf(id) ?? id))} (${one ? 'agora' : 'a primeira, agora'} “${now}”). Nada foi alterado: confira com a Implanta qual resposta vale.`,
-        { details: { ids: conflicts } },
-      );
-    }
+    if (conflicts.length > 0) throw conflictRefusal(ack.format, conflicts, itemNamer(db));
 
     // "Applied to the registry, DIP request not corrected" speaks of a person's DIP: no CEP change has one.
     const cepWithDip = ack.answers.filter((a) => (a.dipStatus !== null || a.registryOnly) && (states.get(a.id) as ItemState).table === 'cep_changes');
     if (cepWithDip.length > 0) {
       throw new AppError(
         'ACK_INVALID',
-        `O arquivo traz a situação do DIP (ou “aplicada no cadastro, DIP não corrigido”) para ${cepWithDip.length === 1 ? 'uma alteração de CEP' : `${formatCount(cepWithDip.length)} alterações de CEP`} (${listIds(cepWithDip.map((a) => a.id))}): a situação do DIP só vale para correções de dados de uma/um profissional. Nada foi alterado.`,
+        `O arquivo traz a situação do DIP (ou “aplicada no cadastro, DIP não corrigido”) para ${cepWithDip.length === 1 ? 'uma alteração de CEP' : `${formatCount(cepWithDip.length)} alterações de CEP`} (${listShown(cepWithDip.map((a) => a.id))}): a situação do DIP só vale para correções de dados de uma/um profissional. Nada foi alterado.`,
       );
     }
 
@@ -258,7 +241,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
         unchanged++;
         // The first answer stands; a rejection repeated with another reason is said, not dropped in silence.
         if (answer.status === 'rejected' && state.status === 'rejected' && answer.message !== null && answer.message !== state.statusMessage) {
-          otherMessages.push({ line: answer.line, kept: state.statusMessage, file: answer.message });
+          otherMessages.push({ line: answer.line, ...(answer.sheet === undefined ? {} : { sheet: answer.sheet }), kept: state.statusMessage, file: answer.message });
         }
       } else {
         const message = answer.message ?? (answer.status === 'rejected' ? 'Rejeitada pela Implanta sem motivo informado.' : null);
@@ -370,6 +353,7 @@ export function applyAck(db: Database, ack: AckFile, fileName: string, now: Date
       fileSha256: ack.sha256,
       format: ack.format,
       mayAnswerUndone: undoneLotesItMayAnswer(db, ack, batch),
+      ...sheetsOfResult(ack),
     };
   });
 }

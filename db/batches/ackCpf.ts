@@ -8,6 +8,7 @@ import { AppError } from '../../shared/errors';
 import { formatCpf } from '../../shared/rules/cpf';
 import { statement } from '../statements';
 import type { AckFile } from './ackRead';
+import { placeOfStarting } from './ackPlace';
 
 interface Person {
   professionalId: number;
@@ -43,7 +44,7 @@ export function refuseOtherPerson(db: Database, ack: AckFile): void {
     const found = cpfsOf(db, answer.id);
     if (!found || found.cpfs.has(answer.cpf)) continue;
     wrong.push(
-      `Linha ${answer.line}: a linha traz o CPF ${formatCpf(answer.cpf)}, mas o id ${answer.id} é de uma correção de ${found.person.name} (CPF ${formatCpf(found.person.cpf)})`,
+      `${placeOfStarting(ack.format, answer)}: a linha traz o CPF ${formatCpf(answer.cpf)}, mas o id ${answer.id} é de uma correção de ${found.person.name} (CPF ${formatCpf(found.person.cpf)})`,
     );
   }
   if (wrong.length === 0) return;

@@ -94,7 +94,8 @@ export function dayInBrasilia(date: string): string {
  */
 export function spreadsheetDate(cell: string): string {
   const withTime = /^(\d{1,2}\/\d{1,2}\/\d{4})[ T]\d{1,2}:\d{2}(?::\d{2})?$/.exec(cell);
-  if (withTime) return withTime[1] as string;
+  // A time that does not exist (25:00, 10:60) leaves the cell as it is: no date, refused naming it.
+  if (withTime) return impossibleTime(cell) === null ? (withTime[1] as string) : cell;
   const isoWithTime = /^(\d{4}-\d{2}-\d{2}) ([01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?$/.exec(cell);
   if (isoWithTime) return isoWithTime[1] as string;
   const serial = /^(\d{5})(?:[.,]\d+)?$/.exec(cell);
@@ -104,4 +105,15 @@ export function spreadsheetDate(cell: string): string {
     return `${two(day.getUTCDate())}/${two(day.getUTCMonth() + 1)}/${day.getUTCFullYear()}`;
   }
   return cell;
+}
+
+/**
+ * The time a date-time cell writes when no clock shows it (25:00, 99:99:99, 10:60), for the refusal
+ * to name; null when the cell has no time or a real one.
+ */
+export function impossibleTime(cell: string): string | null {
+  const time = /^(?:\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}-\d{2})[ T]((\d{1,2}):(\d{2})(?::(\d{2}))?)(?:[.,]\d+)?$/.exec(cell.trim());
+  if (!time) return null;
+  const [hour, minute, second] = [time[2], time[3], time[4] ?? '0'].map(Number) as [number, number, number];
+  return hour > 23 || minute > 59 || second > 59 ? (time[1] as string) : null;
 }

@@ -37,7 +37,7 @@ function shownAnswered(written: string, answered: string): string {
 
 /** Where a DIP date is in the file: a sheet's line, or a JSON item named by its record as every refusal of an item names it. */
 function dipDatePlace(ack: AckFile, answer: AckAnswer, nameOf: ItemNamer): string {
-  if (ack.format !== 'json') return `A linha ${answer.line}, coluna data do DIP, traz`;
+  if (ack.format !== 'json') return `${answer.sheet === undefined ? 'A' : `Na aba “${answer.sheet}”, a`} linha ${answer.line}, coluna data do DIP, traz`;
   return `Item ${answer.line} da resposta (${nameOf(answer.id) ?? `id ${answer.id}`}) traz`;
 }
 

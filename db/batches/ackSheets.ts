@@ -1,17 +1,20 @@
 // The answer of Implanta as a spreadsheet, read into rows: a CSV by the spreadsheet import's CSV
 // reader (encodings, separators, row numbers as a spreadsheet program shows them), an .xlsx (or
 // .ods) by SheetJS after the careful zip reader looked at it, an Excel 97-2003 workbook by SheetJS.
-// What the rows say is read in ackRead.ts.
+// Every sheet of a workbook is read; which hold answers, and what they say, is read in
+// ackWorkbook.ts and ackRows.ts.
 import type * as XLSX from 'xlsx';
 import { AppError } from '../../shared/errors';
 import { shownSpreadsheetError } from '../../shared/spreadsheetErrors';
 import { CsvSource } from '../imports/readers/csv';
 import { DEFAULT_LIMITS } from '../imports/readers/limits';
-import type { RawRow } from '../imports/readers/source';
+import type { ColumnSpan, RawRow } from '../imports/readers/source';
 import { ZipError, ZipReader } from '../packaging';
 import { sheetjs } from '../sheetjs';
 import { isKnownBinary } from '../knownBinary';
 import { ackRow, hasUnsavedFormula, markUnsavedFormulas, type AckRow } from './ackFormulas';
+import { OdsVisibilityScanner, type HiddenParts } from '../imports/readers/odsVisibility';
+import { inSheet } from './ackPlace';
 
 // SheetJS parses the whole sheet in memory, at several times the size of its XML: the content is
 // bounded like the file on disk (ackRead.ts), so an answer never costs gigabytes to refuse.
@@ -107,22 +110,39 @@ function rangeOfItsCells(sheet: XLSX.WorkSheet): void {
   sheet['!ref'] = encode_range({ s: from, e: last });
 }
 
-/** The first sheet people see: a hidden first sheet (instructions, lists for validation) is passed over. */
-function firstVisibleSheet(workbook: XLSX.WorkBook): string | undefined {
-  const hidden = new Set((workbook.Workbook?.Sheets ?? []).filter((sheet) => sheet.Hidden).map((sheet) => sheet.name));
-  return workbook.SheetNames.find((name) => !hidden.has(name)) ?? workbook.SheetNames[0];
+/** A sheet of a workbook answer: its name, whether the workbook hides it, and its rows, each hidden one marked. */
+export interface AckSheet {
+  name: string;
+  hidden: boolean;
+  rows: AckRow[];
+}
+
+/**
+ * Every sheet of the workbook, in its order; which are read is ackWorkbook.ts's choice. `odsHidden`:
+ * the rows each sheet of an .ods hides (SheetJS reads those of an xlsx, not of an .ods).
+ */
+function workbookSheets(workbook: XLSX.WorkBook, odsHidden: ReadonlyMap<string, HiddenParts> = new Map()): AckSheet[] {
+  if (workbook.SheetNames.length === 0) throw ackInvalid('A planilha de confirmação não tem nenhuma aba.');
+  const flags = workbook.Workbook?.Sheets ?? [];
+  return workbook.SheetNames.map((name, index) => {
+    try {
+      return { name, hidden: Boolean(flags[index]?.Hidden), rows: sheetRows(workbook.Sheets[name], odsHidden.get(name)?.rows ?? []) };
+    } catch (error) {
+      // A sheet too wide to read is named when there are others.
+      throw workbook.SheetNames.length > 1 ? inSheet(error, name) : error;
+    }
+  });
 }
 
 /**
  * The rows that hold something, each numbered and its cells placed as the clerk sees them in Excel or
  * LibreOffice: row 7 is row 7 whatever blank rows lie above it, column A is column A wherever the
  * table begins. SheetJS leaves blank rows out and counts from the range's first cell, so each row is
- * read by its letter-keyed cells with the sheet row SheetJS gives it (`__rowNum__`).
+ * read by its letter-keyed cells with the sheet row SheetJS gives it (`__rowNum__`). A row the sheet
+ * hides (a filter, by hand) is marked, as the import marks it: read like the others, and told.
  */
-function sheetRows(workbook: XLSX.WorkBook): AckRow[] {
-  const name = firstVisibleSheet(workbook);
-  const sheet = name === undefined ? undefined : workbook.Sheets[name];
-  if (!sheet) throw ackInvalid('A planilha de confirmação não tem nenhuma aba.');
+function sheetRows(sheet: XLSX.WorkSheet | undefined, odsHiddenRows: readonly ColumnSpan[]): AckRow[] {
+  if (!sheet) return [];
   markUnsavedFormulas(sheet);
   rangeOfItsCells(sheet);
   isoDateCells(sheet);
@@ -130,8 +150,13 @@ function sheetRows(workbook: XLSX.WorkBook): AckRow[] {
   const { decode_range, encode_col, sheet_to_json } = sheetjs().utils;
   if (typeof sheet['!ref'] !== 'string') return [];
   const letters = Array.from({ length: decode_range(sheet['!ref']).e.c + 1 }, (_, column) => encode_col(column));
+  const hidden = (index: number) => sheet['!rows']?.[index]?.hidden === true || odsHiddenRows.some((span) => index >= span.first && index <= span.last);
   const rows = sheet_to_json<Record<string, unknown>>(sheet, { header: 'A', raw: false, defval: '', blankrows: false });
-  return rows.map((row) => ackRow((row as { __rowNum__: number }).__rowNum__ + 1, letters.map((letter) => String(row[letter] ?? '').trim())));
+  return rows.map((row) => {
+    const index = (row as { __rowNum__: number }).__rowNum__;
+    const read = ackRow(index + 1, letters.map((letter) => String(row[letter] ?? '').trim()));
+    return hidden(index) ? { ...read, hidden: true } : read;
+  });
 }
 
 /** The records of a CSV, numbered as a spreadsheet program shows them; every cell is text, as written. */
@@ -159,7 +184,7 @@ export function csvRows(path: string, bytes: Buffer): RawRow[] {
 }
 
 /** An Excel 97-2003 workbook, read by SheetJS; an Office file protected with a password is refused. */
-export function compoundRows(bytes: Buffer): RawRow[] {
+export function compoundSheets(bytes: Buffer): AckSheet[] {
   let names: string[];
   try {
     names = sheetjs()
@@ -173,7 +198,7 @@ export function compoundRows(bytes: Buffer): RawRow[] {
   }
   if (!names.includes('Workbook') && !names.includes('Book')) throw ackInvalid(NOT_AN_ANSWER);
   try {
-    return sheetRows(sheetjs().read(bytes, { type: 'buffer', cellFormula: false, cellHTML: false, cellNF: true }));
+    return workbookSheets(sheetjs().read(bytes, { type: 'buffer', cellFormula: false, cellHTML: false, cellNF: true }));
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw ackInvalid('A planilha de confirmação (.xls) está danificada.');
@@ -196,15 +221,16 @@ function bagOf(names: readonly string[]): string | null {
 
 /**
  * The zip checked with our careful reader first, so no bomb reaches the spreadsheet parser: whether
- * a sheet holds a formula whose result was not saved (ackFormulas.ts).
+ * a sheet holds a formula whose result was not saved (ackFormulas.ts), and the rows each sheet of an
+ * .ods hides (read as the import reads them, odsVisibility.ts).
  */
-async function checkedZip(path: string): Promise<{ unsavedFormulas: boolean }> {
+async function checkedZip(path: string): Promise<{ unsavedFormulas: boolean; odsHidden: ReadonlyMap<string, HiddenParts> }> {
   try {
     const zip = await ZipReader.open(path, { limits: XLSX_LIMITS });
     try {
       const bag = bagOf(zip.entries.map((entry) => entry.name));
       if (bag !== null) throw ackInvalid(bag);
-      return { unsavedFormulas: await hasUnsavedFormula(zip) };
+      return { unsavedFormulas: await hasUnsavedFormula(zip), odsHidden: await odsHiddenParts(zip) };
     } finally {
       await zip.close();
     }
@@ -214,11 +240,21 @@ async function checkedZip(path: string): Promise<{ unsavedFormulas: boolean }> {
   }
 }
 
-export async function xlsxRows(path: string, bytes: Buffer): Promise<AckRow[]> {
-  const formulas = (await checkedZip(path)).unsavedFormulas;
+/** The rows and columns each sheet of an .ods hides, by sheet name; none for an xlsx (it has no content.xml). */
+async function odsHiddenParts(zip: ZipReader): Promise<ReadonlyMap<string, HiddenParts>> {
+  if (!zip.entries.some((entry) => entry.name === 'content.xml')) return new Map();
+  const scanner = new OdsVisibilityScanner();
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of zip.stream('content.xml')) scanner.feed(decoder.decode(chunk, { stream: true }));
+  return scanner.sheets;
+}
+
+export async function xlsxSheets(path: string, bytes: Buffer): Promise<AckSheet[]> {
+  const { unsavedFormulas: formulas, odsHidden } = await checkedZip(path);
   try {
-    // Empty cells are read only when a formula without a result is to be found among them.
-    return sheetRows(sheetjs().read(bytes, { type: 'buffer', cellFormula: formulas, sheetStubs: formulas, cellHTML: false, cellNF: true }));
+    // Empty cells are read only when a formula without a result is to be found among them; the
+    // styles, for the rows an xlsx hides.
+    return workbookSheets(sheetjs().read(bytes, { type: 'buffer', cellFormula: formulas, sheetStubs: formulas, cellHTML: false, cellNF: true, cellStyles: true }), odsHidden);
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw ackInvalid('A planilha de confirmação está danificada ou não é um arquivo .xlsx.');

@@ -3,7 +3,7 @@
 // queue. Each step is one transaction with its audit entry, and moves the items' statuses along.
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import type { BatchSummary } from '../../shared/contract/batches';
+import type { BatchSummary, HeldBack } from '../../shared/contract/batches';
 import { BATCH_STATE_LABELS, inSentence } from '../../shared/display/labels';
 import type { BatchState } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
@@ -13,6 +13,7 @@ import { requireSettings } from '../settings';
 import { statement } from '../statements';
 import { brasilia, instantOfBrasiliaTime } from './clock';
 import { refreshDipActions } from './dipActions';
+import { heldBackFromNewLote, heldBackFromOpenLote, heldBackLines } from './heldBack';
 import { IMPLANTA_CPF_SQL } from './payloadPreviousCpf';
 import { CURRENT_SCHEMA_VERSION } from './schemas';
 import { sealedRowsSha256 } from './sealedPayload';
@@ -65,6 +66,12 @@ export function createBatch(db: Database, now: Date): BatchSummary {
       `SELECT (SELECT count(*) FROM corrections WHERE status = 'pending' AND ${RECORDED_IMPORT}) AS corrections,
               (SELECT count(*) FROM cep_changes WHERE status = 'pending') AS cep`,
     ).get() as { corrections: number; cep: number };
+    // A record named by the CPF Implanta still knows another record by waits (./heldBack.ts).
+    const held = heldBackFromNewLote(db);
+    const heldCorrections = held.reduce((sum, h) => sum + h.corrections, 0);
+    if (pending.corrections + pending.cep > 0 && pending.corrections - heldCorrections + pending.cep === 0) {
+      throw new AppError('BATCH_EMPTY', `Nada pendente pode entrar num lote agora: ${heldBackLines(held)}`, { details: { heldBack: held } });
+    }
     if (pending.corrections + pending.cep === 0) {
       const importing = statement(db, `SELECT 1 FROM corrections WHERE status = 'pending' AND NOT ${RECORDED_IMPORT} LIMIT 1`).get() !== undefined;
       throw new AppError(
@@ -87,7 +94,11 @@ export function createBatch(db: Database, now: Date): BatchSummary {
         `INSERT INTO batches (uuid, region, year, seq, number, state, operator, created_at, schema_version) VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
       ).run(uuid, settings.region, year, seq, number, settings.operator, iso, CURRENT_SCHEMA_VERSION).lastInsertRowid,
     );
-    const corrections = statement(db, `UPDATE corrections SET batch_id = ?, status = 'batched', status_changed_at = ? WHERE status = 'pending' AND ${RECORDED_IMPORT}`).run(id, iso).changes;
+    const corrections = statement(
+      db,
+      `UPDATE corrections SET batch_id = ?, status = 'batched', status_changed_at = ?
+       WHERE status = 'pending' AND ${RECORDED_IMPORT} AND professional_id NOT IN (SELECT value FROM json_each(?))`,
+    ).run(id, iso, JSON.stringify(held.map((h) => h.professionalId))).changes;
     const cep = statement(db, "UPDATE cep_changes SET batch_id = ?, status = 'batched' WHERE status = 'pending'").run(id).changes;
     // Reviewed as it will be sealed: with what the DIP stands at now (sealing looks again).
     refreshDipActions(db, id);
@@ -97,10 +108,15 @@ export function createBatch(db: Database, now: Date): BatchSummary {
       action: 'batch.create',
       entity: 'batch',
       entityId: String(id),
-      detail: { number, uuid, region: settings.region, corrections, cepChanges: cep },
+      detail: { number, uuid, region: settings.region, corrections, cepChanges: cep, ...heldBackDetail(held) },
     });
     return batchSummary(db, id, now);
   });
+}
+
+/** What the audit keeps of the records held back: who, and how many corrections. */
+function heldBackDetail(held: readonly HeldBack[]): { heldBack?: { registrationNumber: string; corrections: number; knownBy: string }[] } {
+  return held.length === 0 ? {} : { heldBack: held.map((h) => ({ registrationNumber: h.registrationNumber, corrections: h.corrections, knownBy: h.knownByRegistrationNumber })) };
 }
 
 /**
@@ -115,6 +131,17 @@ export function sealBatch(db: Database, id: number, now: Date, appVersion: strin
     const settings = requireSettings(db);
     const row = requireBatchRow(db, id);
     requireState(row, 'fechar', ['open']);
+    // A record named by the CPF Implanta still knows another record by leaves the lote (./heldBack.ts),
+    // however it came to: a load since the lote was created; the caller learns which.
+    const held = heldBackFromOpenLote(db, id);
+    const iso = now.toISOString();
+    if (held.length > 0) {
+      statement(db, "UPDATE corrections SET batch_id = NULL, status = 'pending', status_changed_at = ? WHERE batch_id = ? AND professional_id IN (SELECT value FROM json_each(?))").run(
+        iso,
+        id,
+        JSON.stringify(held.map((h) => h.professionalId)),
+      );
+    }
     // Every item may have left it (taken out, cancelled, dropped by a conflict): an empty lote sent
     // could never be answered, and would stay sent and overdue for good.
     const items = statement<{ n: number }>(
@@ -124,10 +151,12 @@ export function sealBatch(db: Database, id: number, now: Date, appVersion: strin
     if (items.n === 0) {
       throw new AppError(
         'BATCH_EMPTY',
-        `O lote ${row.number} ficou vazio: todos os seus itens saíram dele (retirados, cancelados ou deixados por um conflito com o sistema do Regional). Não há o que lacrar nem o que a Implanta responder: cancele-o; o que está pendente entra no próximo lote.`,
+        held.length > 0
+          ? `O lote ${row.number} ficaria vazio, e não foi lacrado: ${heldBackLines(held)} Cancele-o; o que está pendente entra num próximo lote.`
+          : `O lote ${row.number} ficou vazio: todos os seus itens saíram dele (retirados, cancelados ou deixados por um conflito com o sistema do Regional). Não há o que lacrar nem o que a Implanta responder: cancele-o; o que está pendente entra no próximo lote.`,
+        held.length > 0 ? { details: { heldBack: held } } : undefined,
       );
     }
-    const iso = now.toISOString();
     const dipActionsUpdated = refreshDipActions(db, id);
     statement(
       db,
@@ -156,10 +185,11 @@ export function sealBatch(db: Database, id: number, now: Date, appVersion: strin
         cepChanges: summary.counts.cepChanges,
         dipRequests: summary.counts.dipRequests,
         ...(dipActionsUpdated > 0 ? { dipActionsUpdated } : {}),
+        ...heldBackDetail(held),
         rowsSha256,
       },
     });
-    return summary;
+    return held.length > 0 ? { ...summary, heldBack: held } : summary;
   });
 }
 

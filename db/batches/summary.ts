@@ -9,6 +9,7 @@ import { getSettings, isDemoBatch } from '../settings';
 import { statement } from '../statements';
 import type { batches } from '../schema';
 import type { SqlRow } from '../sqlRow';
+import { heldBackFromOpenLote } from './heldBack';
 import { undoneBefore } from './undoneLotes';
 
 /** A batches row as SQLite returns it (`SELECT *`). */
@@ -114,7 +115,15 @@ export function toSummary(db: Database, row: BatchRow, now: Date): BatchSummary 
     packageSha256: row.package_sha256,
     encryptedSha256: row.encrypted_sha256,
     ...unsentAfterRestore(db, row),
+    ...heldBackWhileOpen(db, row),
   };
+}
+
+/** An open lote: the records whose corrections stay out of it (./heldBack.ts). */
+function heldBackWhileOpen(db: Database, row: BatchRow): Pick<BatchSummary, 'heldBack'> {
+  if (row.state !== 'open') return {};
+  const held = heldBackFromOpenLote(db, row.id);
+  return held.length > 0 ? { heldBack: held } : {};
 }
 
 /** A lote not sent yet, made after a restore undid a sent one: it names that lote (db/batches/undoneLotes.ts). */

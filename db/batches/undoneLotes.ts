@@ -117,11 +117,13 @@ export interface UndoneBefore {
 /**
  * The lotes restores undid between the creation of the lote before this one and this one's: the
  * corrections they carried, pending again, may be in this lote, and Implanta may have applied them.
+ * A cancelled lote is no lote before this one: its items went back to the queue, and into this one
+ * (a restore cancels a lote that left the desk but is under review in its backup).
  */
 export function undoneBefore(db: Database, batch: { id: number; created_at: string }): UndoneBefore[] {
   const recorded = recordedUndoneLotes(db);
   if (recorded.length === 0) return [];
-  const previous = statement<{ at: string | null }>(db, 'SELECT max(created_at) AS at FROM batches WHERE created_at <= ? AND id <> ?').get(batch.created_at, batch.id)?.at ?? null;
+  const previous = statement<{ at: string | null }>(db, "SELECT max(created_at) AS at FROM batches WHERE created_at <= ? AND id <> ? AND state <> 'cancelled'").get(batch.created_at, batch.id)?.at ?? null;
   return recorded
     .filter((lote) => loteRetiredByRestore(lote) && lote.restoredAt <= batch.created_at && (previous === null || lote.restoredAt > previous))
     .map((lote) => ({ number: lote.number, sentAt: lote.sentAt, restoredAt: lote.restoredAt }));

@@ -9,6 +9,7 @@ import { formatDateTimeBr, parseDateBr } from '../../shared/rules/dates';
 import { formatCep } from '../../shared/rules/cep';
 import { Option } from 'commander';
 import { instantOfBrasiliaTime } from '../../db/batches/clock';
+import { ackSheetLines } from './batchAckSheets';
 import { EXIT, PASSPHRASE_OPTION, commandGroup, commandsOf, runJob, UsageError, wholeNumberIn, type CliContext, type CliModule, type CommandOutcome, type Handler, optionText, passphraseFromFile, requiredOutputPath, withFilePassphrase } from './types';
 
 const STATE_WORDS: Record<BatchState, string> = {
@@ -69,6 +70,10 @@ function describe(b: BatchSummary): string {
       `  Warning: batch ${lote.number} (${sent}) was undone by a restore (${formatDateTimeBr(lote.restoredAt)}): its corrections that are here again may already be applied by Implanta; check with Implanta what it applied before sending this batch.`,
     );
   }
+  // Records whose corrections wait for a later lote: the store's words say why (db/batches/heldBack.ts).
+  for (const held of b.heldBack ?? []) {
+    lines.push(`  Held back (${plural(held.corrections, 'correction', 'corrections')} still pending): ${held.registrationNumber} ${held.name}: ${held.message}`);
+  }
   if (b.sentAt) lines.push(`  sent ${formatDateTimeBr(b.sentAt)}, answer due ${formatDateTimeBr(b.dueAt)}; ${formatCount(c.unanswered)} unanswered`);
   if (c.statuses.synced + c.statuses.rejected > 0) {
     const toFix = c.statuses.rejected > 0 ? ` (${formatCount(c.unresolvedRejections)} still to fix)` : '';
@@ -100,7 +105,7 @@ function otherMessageLines(items: AckResult['otherMessages'], format: AckResult[
   if (items.length === 0) return [];
   return [
     `${plural(items.length, 'rejection already answered comes', 'rejections already answered come')} again with another reason; the first answer stands:`,
-    ...items.map((i) => `  ${format === 'json' ? 'item' : 'line'} ${i.line}: "${i.file}" (kept: "${i.kept ?? 'no reason'}")`),
+    ...items.map((i) => `  ${format === 'json' ? 'item' : `${i.sheet === undefined ? '' : `sheet “${i.sheet}”, `}line`} ${i.line}: "${i.file}" (kept: "${i.kept ?? 'no reason'}")`),
   ];
 }
 
@@ -202,6 +207,7 @@ const handlers = {
       ...otherMessageLines(result.otherMessages, result.format),
       ...cepsUnansweredLines(result.unansweredCeps),
       ...mayAnswerUndoneLines(result),
+      ...ackSheetLines(result),
     ].filter(Boolean);
     return outcome(
       result,

@@ -18,6 +18,7 @@ import { useNavigation } from '../stores/navigation';
 import { ContactsToNotifyNote } from './ContactsToNotifyNote';
 import { formatDateTimeBr } from '../../shared/rules/dates';
 import { BATCHES_TEXT } from './batches.text';
+import { ackSheetLines } from './batchesAckSheets.text';
 import { BusyButton } from '../components/BusyButton';
 
 const TEXT = BATCHES_TEXT.ackDialog;
@@ -30,6 +31,8 @@ function AckOutcome({ result, preview }: { result: AckResult; preview: boolean }
   const items = result.batch.counts;
   const itemsCover = !nothing && items.corrections > 0 && items.cepChanges > 0 ? TEXT.itemsCover : '';
   const undone = result.mayAnswerUndone?.length ? TEXT.mayAnswerUndone(result.batch.number, result.mayAnswerUndone, formatDateTimeBr) : '';
+  // Which sheets of a workbook were read, and hidden sheets and rows: said, as an import says them.
+  const sheets = ackSheetLines(result, !preview);
   const lines = preview
     ? [
         ...(nothing ? [TEXT.previewNothing] : TEXT.preview(result.applied, result.rejected, result.unchanged, result.unanswered, items)),
@@ -43,6 +46,7 @@ function AckOutcome({ result, preview }: { result: AckResult; preview: boolean }
         otherMessages,
         result.unansweredCeps.length > 0 ? TEXT.cepsUnanswered(result.unansweredCeps) : '',
         undone,
+        ...sheets,
       ]
     : [
         nothing ? TEXT.nothingChanged : TEXT.counts(result.applied, result.rejected, result.unchanged, result.unanswered, items),
@@ -57,8 +61,9 @@ function AckOutcome({ result, preview }: { result: AckResult; preview: boolean }
         otherMessages,
         result.unansweredCeps.length > 0 ? TEXT.cepsUnanswered(result.unansweredCeps) : '',
         undone,
+        ...sheets,
       ];
-  const severity = preview ? 'info' : undone || result.rejected > 0 || result.registryOnly > 0 || result.outOfOrder.length > 0 || result.mixedAddresses.length > 0 || result.sealedOnRejected.length > 0 ? 'warning' : 'success';
+  const severity = preview ? 'info' : undone || result.hiddenRows.length > 0 || result.rejected > 0 || result.registryOnly > 0 || result.outOfOrder.length > 0 || result.mixedAddresses.length > 0 || result.sealedOnRejected.length > 0 ? 'warning' : 'success';
   return (
     <Alert severity={severity} sx={{ mb: 2 }} role="status">
       <Typography sx={{ fontWeight: 600 }}>{preview ? TEXT.previewTitle(result.batch.number) : TEXT.result(result.batch.number)}</Typography>

@@ -77,8 +77,10 @@ export function BatchDetailScreen({ id }: { id: number }) {
               title={BATCHES_TEXT.confirmSeal.title(batch.number)}
               confirm={BATCHES_TEXT.confirmSeal.confirm}
               onConfirm={async () => {
-                await seal(batch.id);
-                notify(BATCHES_TEXT.confirmSeal.done(batch.number));
+                const sealed = await seal(batch.id);
+                const held = sealed.heldBack?.length ?? 0;
+                if (held > 0) notify(BATCHES_TEXT.confirmSeal.doneHeldBack(batch.number, held), 'warning');
+                else notify(BATCHES_TEXT.confirmSeal.done(batch.number));
               }}
               onClose={() => setDialog(null)}
             >
@@ -110,9 +112,15 @@ export function BatchDetailScreen({ id }: { id: number }) {
 }
 
 function hint(batch: BatchSummary): { severity: 'info' | 'warning' | 'error' | 'success'; text: string } {
-  const said = stateHint(batch);
+  const said = heldBackHint(batch, stateHint(batch));
   if (!batch.undoneBefore) return said;
   return { severity: 'warning', text: TEXT.undoneBeforeHint(batch.undoneBefore, formatDateTimeBr, said.text) };
+}
+
+/** An open lote some records' corrections stay out of: each with why, before the state's own hint. */
+function heldBackHint(batch: BatchSummary, said: { severity: 'info' | 'warning' | 'error' | 'success'; text: string }) {
+  if (!batch.heldBack) return said;
+  return { severity: 'warning' as const, text: TEXT.heldBackHint(batch.heldBack, said.text) };
 }
 
 function stateHint(batch: BatchSummary): { severity: 'info' | 'warning' | 'error' | 'success'; text: string } {

@@ -129,6 +129,9 @@ export const BATCHES_TEXT = {
       `${lotes
         .map((l) => `O lote ${l.number}${l.sentAt ? `, enviado em ${when(l.sentAt)},` : ''} foi desfeito pela restauração de um backup em ${when(l.restoredAt)}.`)
         .join(' ')} As correções dele que voltaram a ficar pendentes podem estar neste lote, e a Implanta pode já tê-las aplicado: confira com ela antes de enviar este lote. ${then}`,
+    /** Records whose corrections stay out of this lote (db/batches/heldBack.ts): each with the store's reason. */
+    heldBackHint: (held: readonly { registrationNumber: string; name: string; message: string }[], then: string) =>
+      `${held.map((h) => `Registro ${h.registrationNumber} (${h.name}): ${h.message}`).join(' ')} ${then}`,
     sealedHint: 'Lote lacrado: exporte o pacote e envie-o à Implanta; depois marque o envio.',
     exportedHint: 'Pacote exportado: envie-o à Implanta e marque o envio para acompanhar o prazo de resposta.',
     sentHint: (due: string) => `Aguardando a confirmação da Implanta (esperada até ${due}).`,
@@ -175,6 +178,9 @@ export const BATCHES_TEXT = {
       `O lote fica com ${itemsOf(corrections, ceps)} e não poderá mais ser mudado nem cancelado. Correções salvas depois entram no próximo lote.`,
     confirm: 'Lacrar lote',
     done: (number: string) => `Lote ${number} lacrado. Agora exporte o pacote.`,
+    /** Sealing left records out (db/batches/heldBack.ts): their corrections stay pending. */
+    doneHeldBack: (number: string, records: number) =>
+      `Lote ${number} lacrado. ${plural(records, 'cadastro ficou', 'cadastros ficaram')} de fora, com as correções pendentes: a Implanta ainda conhece outro cadastro pelo CPF ${records === 1 ? 'dele' : 'deles'}. Agora exporte o pacote.`,
   },
   confirmCancel: {
     title: (number: string) => `Cancelar o lote ${number}?`,
@@ -289,8 +295,8 @@ export const BATCHES_TEXT = {
     mixedAddressesMore: (n: number) => `e mais ${plural(n, 'cadastro', 'cadastros')}`,
     nothingChanged: 'Tudo o que este arquivo responde já estava registrado (a mesma resposta já foi importada): nada mudou.',
     /** Rejections answered again with another reason: the first answer stands (one example given). */
-    otherMessages: (n: number, first: { line: number; kept: string | null; file: string }, format: string) =>
-      `${n === 1 ? 'Uma rejeição já recebida vem' : `${n} rejeições já recebidas vêm`} agora com outro motivo; fica o da primeira resposta (${n === 1 ? '' : 'por exemplo, '}${format === 'json' ? 'item' : 'linha'} ${first.line}: “${first.file}”; mantido: “${first.kept ?? 'sem motivo'}”). Se o motivo novo importa, confira com a Implanta.`,
+    otherMessages: (n: number, first: { line: number; sheet?: string | undefined; kept: string | null; file: string }, format: string) =>
+      `${n === 1 ? 'Uma rejeição já recebida vem' : `${n} rejeições já recebidas vêm`} agora com outro motivo; fica o da primeira resposta (${n === 1 ? '' : 'por exemplo, '}${format === 'json' ? 'item' : `${first.sheet === undefined ? '' : `aba “${first.sheet}”, `}linha`} ${first.line}: “${first.file}”; mantido: “${first.kept ?? 'sem motivo'}”). Se o motivo novo importa, confira com a Implanta.`,
     /** CEP changes a spreadsheet answer cannot hold: the package's corrections.csv does not list them. */
     cepsUnanswered: (ceps: readonly string[]) =>
       `A planilha não responde ${ceps.length === 1 ? 'à mudança' : `às ${formatCount(ceps.length)} mudanças`} de CEP deste lote (${ceps.slice(0, 5).map(formatCep).join(', ')}${ceps.length > 5 ? '…' : ''}): no pacote, ${ceps.length === 1 ? 'ela está' : 'elas estão'} só em data/cep.jsonl, não em corrections.csv. Peça à Implanta a resposta ${ceps.length === 1 ? 'dela' : 'delas'} (em JSON, ou numa planilha com os ids do cep.jsonl).`,

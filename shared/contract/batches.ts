@@ -23,6 +23,23 @@ export const BATCH_ITEM_KINDS = ['correction', 'cep'] as const;
 export const batchItemKindSchema = z.enum(BATCH_ITEM_KINDS);
 export type BatchItemKind = (typeof BATCH_ITEM_KINDS)[number];
 
+/**
+ * A record whose corrections wait for a later lote: its CPF is the one Implanta still knows another
+ * record by (db/batches/heldBack.ts).
+ */
+export const heldBackSchema = z.object({
+  professionalId: z.number().int(),
+  registrationNumber: z.string(),
+  name: z.string(),
+  /** Its corrections that wait (pending). */
+  corrections: z.number().int(),
+  /** The other record Implanta still knows by this CPF. */
+  knownByRegistrationNumber: z.string(),
+  /** Why, and until when (pt-BR). */
+  message: z.string(),
+});
+export type HeldBack = z.infer<typeof heldBackSchema>;
+
 export const batchSummarySchema = z.object({
   id: z.number().int(),
   /** The package's External-Identifier. */
@@ -65,6 +82,11 @@ export const batchSummarySchema = z.object({
    * lote, whose corrections this one may carry again. Absent otherwise.
    */
   undoneBefore: z.array(z.object({ number: z.string(), sentAt: z.string().nullable(), restoredAt: z.string() })).optional(),
+  /**
+   * Records whose corrections stay out of the lote: while it is open, those pending or in it (taken
+   * out at sealing); in what sealing answers, those it left out. Absent when none, and otherwise.
+   */
+  heldBack: z.array(heldBackSchema).optional(),
 });
 export type BatchSummary = z.infer<typeof batchSummarySchema>;
 
@@ -185,7 +207,14 @@ export const ackResultSchema = z.object({
   /** Later corrections, in sealed lotes, that carry as old value a value this file rejected. */
   sealedOnRejected: z.array(sealedOnRejectedSchema),
   /** Rejections answered again with another reason (where in the file): the first answer stands, its reason kept. */
-  otherMessages: z.array(z.object({ line: z.number().int(), kept: z.string().nullable(), file: z.string() })).default([]),
+  otherMessages: z.array(z.object({ line: z.number().int(), sheet: z.string().optional(), kept: z.string().nullable(), file: z.string() })).default([]),
+  /**
+   * A workbook answer's sheets: those read, those passed over without the answer's columns (a cover),
+   * and the hidden ones with them, not read; null for a CSV or a JSON.
+   */
+  sheets: z.object({ read: z.array(z.string()), withoutAnswers: z.array(z.string()), hiddenWithAnswers: z.array(z.string()) }).nullable().default(null),
+  /** Rows hidden in the sheets read (a filter, or by hand) whose answers were applied like the others: by sheet, how many and the first few. */
+  hiddenRows: z.array(z.object({ sheet: z.string(), count: z.number().int(), first: z.array(z.number().int()) })).default([]),
   /**
    * After a spreadsheet answer, the lote's CEP changes still unanswered (their CEP): the package's
    * corrections.csv, which Implanta's staff fill in, does not list them (they are in data/cep.jsonl).

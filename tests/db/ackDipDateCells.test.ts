@@ -29,4 +29,18 @@ describe('a DIP date cell of a spreadsheet answer', () => {
       });
     }
   });
+
+  it('with an impossible time after a dd/mm/aaaa day is refused, as the JSON answer refuses it, naming row, column and value', async () => {
+    for (const cell of ['05/12/2026 25:00', '05/12/2026 99:99:99', '05/12/2026 10:60', '05/12/2026 23:59:60']) {
+      await expect(readAck(file('resposta.csv', Buffer.from(answer(cell), 'latin1')), 'resposta.csv')).rejects.toMatchObject({
+        code: 'ACK_INVALID',
+        message: expect.stringMatching(new RegExp(`^Linha 2, coluna data do DIP: "${cell}" .*a hora .* não existe`)),
+      });
+    }
+  });
+
+  it('with a real time after a dd/mm/aaaa day is still that day', async () => {
+    expect(await dateOf('05/12/2026 23:59:59')).toBe('2026-12-05');
+    expect(await dateOf('5/12/2026 0:00')).toBe('2026-12-05');
+  });
 });

@@ -255,7 +255,7 @@ describe('refusals change nothing', () => {
   it('a different answer for a correction already answered', async () => {
     await importAck(desk, jsonAck([{ id: uuids[0]!, status: 'rejected', message: 'CPF divergente' }]));
     // Named by the professional's CPF, as the clerk finds her.
-    await refused(jsonAck([{ id: uuids[1]!, status: 'applied' }, { id: uuids[0]!, status: 'applied' }]), 'ACK_CONFLICT', /^Uma correção já respondida recebe outra resposta neste arquivo: CPF \d{3}\.\d{3}\.\d{3}-\d{2} \(agora “aplicada”\)\./);
+    await refused(jsonAck([{ id: uuids[1]!, status: 'applied' }, { id: uuids[0]!, status: 'applied' }]), 'ACK_CONFLICT', /^Uma correção já respondida recebe outra resposta neste arquivo: CPF \d{3}\.\d{3}\.\d{3}-\d{2} \(item 2, id [0-9a-f-]{36}\), antes “rejeitada”, agora “aplicada”\./);
   });
 
   it('a spreadsheet without the id and situação columns, or with an unknown situação', async () => {
