@@ -11,6 +11,7 @@ import { FILE_INPUTS, type FileInput } from '../shared/contract/files';
 import { AppError } from '../shared/errors';
 import { notGranted, type FileBroker } from './fileBroker';
 import { checkSaveDestination } from './saveDestination';
+import { specialFileKind } from './specialFiles';
 
 export interface GrantOptions {
   /** Whether `path` is a backup the desk's list shows (the window verifies and pins those by path). */
@@ -27,11 +28,11 @@ export function nameTaken(path: string): boolean {
   }
 }
 
-/** Something is already at `path`, where a file was to be saved: named as what it is (a file, a folder, a device). */
+/** Something is already at `path`, where a file was to be saved: named as what it is (a file, a folder, a named pipe, a device). */
 export function alreadyThere(path: string): AppError {
   const found = statSync(path, { throwIfNoEntry: false });
   if (found?.isDirectory()) return new AppError('EXPORT_DESTINATION', `"${path}" é uma pasta: informe o nome do arquivo a gravar dentro dela. Nada foi gravado.`);
-  if (found && !found.isFile()) return new AppError('EXPORT_DESTINATION', `"${path}" não é um arquivo comum (é um dispositivo do sistema): escolha um arquivo numa pasta sua. Nada foi gravado.`);
+  if (found && !found.isFile()) return new AppError('EXPORT_DESTINATION', `"${path}" não é um arquivo comum (é ${specialFileKind(found)}): escolha um arquivo numa pasta sua. Nada foi gravado.`);
   return new AppError('EXPORT_DESTINATION', `Já existe um arquivo ${basename(path)} nessa pasta: escolha outro nome. Nada foi substituído.`);
 }
 

@@ -19,8 +19,9 @@ function isSystemError(error: unknown): boolean {
   return typeof (error as { syscall?: unknown } | null)?.syscall === 'string';
 }
 
-/** Not an errno: what openToRead says of a descriptor that is neither a file nor a folder. */
+/** Not errnos: what openToRead says of a descriptor that is neither a file nor a folder. */
 const NOT_REGULAR = { code: 'NOT_REGULAR' };
+const NAMED_PIPE = { code: 'NAMED_PIPE' };
 
 /** Why a file cannot be read, in the clerk's words, naming it (`code`: the system's, e.g. EACCES). */
 export function unreadableMessage(path: string, code: string): string {
@@ -34,10 +35,17 @@ export function unreadableMessage(path: string, code: string): string {
     case 'EPERM':
       return `Sem permissão para ler o arquivo "${path}": ele pertence a outro usuário do computador ou está protegido. Copie-o para uma pasta sua, ou peça acesso ao suporte de informática, e tente de novo.`;
     case NOT_REGULAR.code:
-      return `"${path}" não é um arquivo comum (é um pipe ou um dispositivo). Escolha o arquivo.`;
+      return `"${path}" não é um arquivo comum (é um dispositivo do sistema). Escolha o arquivo.`;
+    case NAMED_PIPE.code:
+      return `"${path}" não é um arquivo comum (é um pipe nomeado (FIFO), que só passa adiante o que outro programa escreve nele). Escolha o arquivo.`;
     default:
       return `Não foi possível ler o arquivo "${path}". Escolha-o novamente.`;
   }
+}
+
+/** What to say of a descriptor that is no ordinary file (nor a folder): a named pipe, or a device. */
+export function notRegular(found: { isFIFO(): boolean }): { code: string } {
+  return found.isFIFO() ? NAMED_PIPE : NOT_REGULAR;
 }
 
 /** Whether a failure to open a file says it is not there (ENOENT, or a part of its path is no folder). */
@@ -75,7 +83,7 @@ export function openToRead(path: string): { fd: number; size: number } {
   }
   try {
     const found = fstatSync(fd);
-    if (!found.isFile()) throw unreadableFile(path, found.isDirectory() ? IS_A_FOLDER : NOT_REGULAR);
+    if (!found.isFile()) throw unreadableFile(path, found.isDirectory() ? IS_A_FOLDER : notRegular(found));
     return { fd, size: found.size };
   } catch (error) {
     closeSync(fd);

@@ -1,11 +1,13 @@
 // Files that hold one 256-bit key of the desk (the audit key, the store's encryption key): a header
 // line naming what the key is for, then 64 hex digits. Written whole or not at all, 0600 in a 0700
-// folder, never over an existing key; read back narrowed to its owner and cached by the file's stamp.
+// folder, never over an existing key; read back narrowed to its owner (once it is known to hold a
+// key, the file a link names too) and cached by the file's stamp.
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AppError } from '../shared/errors';
-import { makePrivate, PRIVATE_FILE, PRIVATE_FOLDER } from './fileModes';
+import { makePrivate, makePrivateKnown, PRIVATE_FILE, PRIVATE_FOLDER } from './fileModes';
+import { specialFileKind } from './specialFiles';
 
 export interface KeyFileFormat {
   /** The first line of the file: what the key is for, and the format's version. */
@@ -53,27 +55,15 @@ function unreadable(error: unknown): string {
 }
 
 /** What is wrong with the path as a key file before reading it, or null when it is an ordinary file of a key's size. */
-function notAKeyFile(stat: { isFile(): boolean; isDirectory(): boolean; size: number }): string | null {
+function notAKeyFile(stat: Stats): string | null {
   if (stat.isDirectory()) return 'é uma pasta, não um arquivo';
-  if (!stat.isFile()) return 'não é um arquivo comum: um pipe ou dispositivo não guarda a chave';
+  if (!stat.isFile()) return `não é um arquivo comum: é ${specialFileKind(stat)}, que não guarda a chave`;
   if (stat.size > KEY_FILE_MAX_BYTES) return 'grande demais para ser uma chave: é outro arquivo';
   return null;
 }
 
-/** The key in `path`, or null when there is no file. A file others may read is narrowed to its owner first. */
-export function readKeyFile(format: KeyFileFormat, path: string): Buffer | null {
-  let stat;
-  try {
-    stat = statSync(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw format.invalid(path, unreadable(error));
-  }
-  // A folder, a pipe (which would be waited on forever) or a device is refused before anything is
-  // read or its permissions are touched.
-  const wrong = notAKeyFile(stat);
-  if (wrong) throw format.invalid(path, wrong);
-  if (makePrivate(path)) narrowed.add(path);
+/** The key's bytes in the file (cached by its stamp), or the format's error when it holds no key. */
+function keyIn(format: KeyFileFormat, path: string, stat: Stats): Buffer {
   const stamp = `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
   const cached = cache.get(path);
   if (cached && cached.stamp === stamp) return cached.bytes;
@@ -86,6 +76,27 @@ export function readKeyFile(format: KeyFileFormat, path: string): Buffer | null 
   const bytes = parseKeyFile(format, text);
   if (!bytes) throw format.invalid(path, 'formato desconhecido');
   cache.set(path, { stamp, bytes });
+  return bytes;
+}
+
+/**
+ * The key in `path`, or null when there is no file. A key file others may read is narrowed to its
+ * owner once it is known to hold a key — never a file that holds none, whatever link names it.
+ */
+export function readKeyFile(format: KeyFileFormat, path: string): Buffer | null {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw format.invalid(path, unreadable(error));
+  }
+  // A folder, a pipe (which would be waited on forever) or a device is refused before anything is
+  // read or its permissions are touched.
+  const wrong = notAKeyFile(stat);
+  if (wrong) throw format.invalid(path, wrong);
+  const bytes = keyIn(format, path, stat);
+  if (makePrivateKnown(path)) narrowed.add(path);
   return bytes;
 }
 

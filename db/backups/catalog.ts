@@ -2,7 +2,7 @@
 // merged with the backup files found in the folder, so a backup made by the command line on another
 // day, or copied in from elsewhere, shows up too. Also the routine's settings and its clean-up.
 import type { Database } from 'better-sqlite3';
-import { existsSync, lstatSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { lstatSync, readdirSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BackupItem, BackupSettings, BackupTrigger } from '../../shared/contract/backups';
 import { openJobConnection } from '../connections';
@@ -184,18 +184,13 @@ function renamedItem(row: BackupRow, path: string, bytes: number, listed: Backup
   return { ...item, ...newer, pinned: listed?.pinned ?? false };
 }
 
-/** A backup file in the folder that the table does not know (yet). */
+/** A backup file in the folder that the table does not know (yet); null for anything but a regular file. */
 async function itemOfFile(path: string): Promise<BackupItem | null> {
   const parsed = parseBackupFileName(basename(path));
   if (!parsed) return null;
-  let bytes: number;
-  try {
-    const stat = statSync(path);
-    if (!stat.isFile()) return null;
-    bytes = stat.size;
-  } catch {
-    return null;
-  }
+  // A link named like a backup (to /etc/shadow, to another file) is not one: never followed.
+  const bytes = sizeOf(path);
+  if (bytes === null) return null;
   return {
     fileName: basename(path),
     path,
@@ -235,10 +230,9 @@ export async function listBackups(db: Database, folder: string, options: { compa
   const gone: (BackupRow & WrittenAndGone)[] = [];
   for (const row of db.prepare('SELECT * FROM backups').all() as BackupRow[]) {
     const path = join(row.folder, row.file_name);
-    let size: number;
-    try {
-      size = statSync(path).size;
-    } catch {
+    // A link put in its place is no backup, and is never followed (links.test.ts).
+    const size = sizeOf(path);
+    if (size === null) {
       // Gone under this name: no longer a backup the clerk has, unless the clerk renamed it (below).
       if (WRITTEN_HERE.includes(row.trigger) && row.sha256 !== '') gone.push({ ...row, fileName: row.file_name });
       continue;
@@ -271,7 +265,7 @@ export async function setPinned(db: Database, path: string, pinned: boolean): Pr
   // A row of its own the desk did not write: the file may be one of its backups, moved or renamed.
   const renamed = row.trigger === 'found' ? await listedRenamed(db, full) : null;
   if (renamed) return renamed;
-  return itemOfRow(row, existsSync(full) ? statSync(full).size : row.bytes, await differsFromWritten(full, row));
+  return itemOfRow(row, sizeOf(full) ?? row.bytes, await differsFromWritten(full, row));
 }
 
 /**

@@ -29,6 +29,7 @@ import { BACKUP_PAYLOAD, backupFileName, freeBackupName, implantaCopyFileName, l
 import { backupSigner, sealCopy } from './signature';
 import { inspectCopy, schemaVerdict, snapshotStore, SnapshotCancelled, type CopyFacts } from './snapshot';
 import { removeLeftSnapshots, snapshotPathIn } from './snapshotNames';
+import { dropUnrecorded } from './unrecorded';
 import { writeTransaction } from '../storeLock';
 
 export interface CreateBackupInput {
@@ -258,7 +259,9 @@ export async function createBackup(input: CreateBackupInput, context: JobContext
       // A store whose own disk is full or refuses the write, or that may not be written (docs/store.md,
       // "Who may write the store"), cannot list the backup: the backup itself is whole and verified,
       // which is what matters then; the list finds it in its folder.
-      if (!isDiskFullError(error, dirname(context.storePath)) && !isWriteRefusedError(error) && !isReadOnlyError(error)) throw error;
+      // Anything else (a store busy past the wait, moved or replaced) is answered as "nothing was
+      // written": the backup is removed so that it is true (unrecorded.ts).
+      if (!isDiskFullError(error, dirname(context.storePath)) && !isWriteRefusedError(error) && !isReadOnlyError(error)) await dropUnrecorded(finalPath, error);
     }
     return result;
   } finally {

@@ -204,8 +204,8 @@ export const BYTES_AFTER_END_PROBLEM = {
 
 /** A file that is no zip at all: not a backup copied badly, but another file. */
 /** A device or a named pipe given as the backup (`/dev/zero`, a fifo): refused by what it is, never read. */
-export function notAFileProblem(file: string): { code: string; message: string } {
-  return { code: 'NOT_A_FILE', message: `"${file}" não é um arquivo comum (é um pipe ou um dispositivo), não um backup. Escolha o arquivo do backup: o nome tem "backup" e termina em .zip.` };
+export function notAFileProblem(file: string, kind: string): { code: string; message: string } {
+  return { code: 'NOT_A_FILE', message: `"${file}" não é um arquivo comum (é ${kind}), não um backup. Escolha o arquivo do backup: o nome tem "backup" e termina em .zip.` };
 }
 
 export const NOT_A_ZIP_PROBLEM = {

@@ -3,7 +3,7 @@
 // nothing about the bytes there now, so the list must not call them verified. A file's digest is
 // kept for its size, times and inode while the process lives: listing again reads only files that
 // changed since.
-import { statSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { sha256File } from '../batches/package';
 
 const digests = new Map<string, { stamp: string; sha256: string }>();
@@ -12,7 +12,7 @@ const digests = new Map<string, { stamp: string; sha256: string }>();
 export async function fileDigest(path: string): Promise<string | null> {
   let stamp: string;
   try {
-    const stat = statSync(path);
+    const stat = lstatSync(path); // a link is never followed
     if (!stat.isFile()) return null;
     stamp = `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
   } catch {
@@ -36,7 +36,7 @@ export async function differsFromWritten(path: string, written: { bytes: number;
   if (written.sha256 === '') return false;
   let size: number;
   try {
-    size = statSync(path).size;
+    size = lstatSync(path).size;
   } catch {
     return false; // gone: the list leaves it out
   }

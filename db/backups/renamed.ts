@@ -4,7 +4,7 @@
 // is the same backup, known by its bytes, not by its name. The routine never removes it: pruning
 // only touches files under the names the desk wrote (catalog.ts), and a renamed file is one the
 // clerk chose to keep.
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { BackupItem } from '../../shared/contract/backups';
 import { fileDigest } from './fileMatch';
@@ -30,7 +30,7 @@ function zipsIn(folder: string): string[] {
 
 function sizeOf(path: string): number | null {
   try {
-    const stat = statSync(path);
+    const stat = lstatSync(path); // a link is no backup, and is never followed
     return stat.isFile() ? stat.size : null;
   } catch {
     return null;

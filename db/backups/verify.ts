@@ -4,7 +4,7 @@
 // declares (read while the check runs on its own thread); and the desk's signature (signature.ts)
 // holds. Each failure is its own problem with a stable code and a Portuguese message.
 import { randomBytes } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { open, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BackupProblem, BackupVerification } from '../../shared/contract/backups';
@@ -26,6 +26,7 @@ import { currentStoreKey, readRecoveryKey } from '../storeKey';
 import { inspectCopy, schemaVerdict, type CopyFacts } from './snapshot';
 import { KNOWN_SCHEMA_VERSION } from '../migrate';
 import { diskFullError, isDiskFullError } from '../storeLock';
+import { specialFileKind } from '../specialFiles';
 
 const PAYLOAD_PATH = `data/${BACKUP_PAYLOAD}`;
 const REQUIRED_INFO = ['Source-Organization', 'External-Identifier', 'Payload-Oxum', 'Schema-Version', 'CRESS-Region'];
@@ -135,8 +136,9 @@ export async function verifyBackupFile(input: VerifyInput, context: JobContext, 
   const recoveryKey = input.keyFile ? readRecoveryKey(input.keyFile) : null;
   context.progress({ phase: 'open', label: 'Abrindo o backup…', done: 0, total: null });
   // A device or a named pipe is no backup: read, it would look like a copy cut short, or never end.
-  const found = statSync(file, { throwIfNoEntry: false });
-  if (found && !found.isFile() && !found.isDirectory()) return answer([notAFileProblem(file)]);
+  // Nor is a link (to /etc/shadow, to another file): it is never followed.
+  const found = lstatSync(file, { throwIfNoEntry: false });
+  if (found && !found.isFile() && !found.isDirectory()) return answer([notAFileProblem(file, specialFileKind(found))]);
   let zip: ZipReader;
   try {
     zip = await ZipReader.open(file, { password: input.passphrase, limits: LIMITS });

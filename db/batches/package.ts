@@ -148,7 +148,9 @@ export async function writeBatchPackage(batch: BatchRow, payload: PayloadFile[],
     }
     await syncFile(partial);
     await renameInPlace(partial, path);
-    await syncFolder(dirname(path));
+    // The package is whole under its name: a folder that cannot be flushed (a network share) keeps
+    // it all the same, and the answer must not then say that nothing was written.
+    await syncFolder(dirname(path)).catch(() => {});
     return { ...result, identical: false };
   } catch (error) {
     await rm(partial, { force: true }).catch(() => {});

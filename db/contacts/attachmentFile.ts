@@ -9,7 +9,7 @@ import { ATTACHMENT_MAX_BYTES, type AttachmentType } from '../../shared/contract
 import { formatFileSize } from '../../shared/display/numbers';
 import { AppError } from '../../shared/errors';
 import { withoutControls } from '../../shared/text';
-import { READ_WITHOUT_WAITING, unreadableMessage } from '../fileRefusals';
+import { notRegular, READ_WITHOUT_WAITING, unreadableMessage } from '../fileRefusals';
 import { holdsArchive, jpegWithPicturesEnd, onlyPaddingAfter, pngEnd } from './imageEnd';
 import { pdfHasActiveContent } from './pdfActiveContent';
 
@@ -112,7 +112,8 @@ export function readAttachment(path: string, name: string): ReadAttachment {
   try {
     const stats = fstatSync(fd);
     if (stats.isDirectory()) throw new AppError('INPUT_INVALID', unreadableMessage(name, 'EISDIR'), { field: 'path' });
-    if (!stats.isFile()) throw notAcceptedType(name);
+    // A named pipe or a device holds no saved file: said as what it is, not as an unknown type.
+    if (!stats.isFile()) throw new AppError('INPUT_INVALID', unreadableMessage(name, notRegular(stats).code), { field: 'path' });
     if (stats.size > ATTACHMENT_MAX_BYTES) throw tooLarge(name, stats.size);
     // One byte more than the limit: a file that grew since its size was read is still caught.
     const buffer = Buffer.alloc(Math.min(stats.size, ATTACHMENT_MAX_BYTES) + 1);

@@ -70,21 +70,24 @@ export class FinalNameTakenError extends Error {
 /**
  * Runs `write(partialPath)`, then fsyncs the partial file, renames it to `finalPath` and fsyncs
  * the folder. When `write` fails (or the final name is taken) the partial file is removed and the
- * error rethrown; `finalPath` is never created half-written.
+ * error rethrown; `finalPath` is never created half-written, and once it is there nothing fails.
  */
 export async function writeAtomically<T>(finalPath: string, write: (partialPath: string) => Promise<T>): Promise<T> {
   const partial = partialPathFor(finalPath);
+  let value: T;
   try {
-    const value = await write(partial);
+    value = await write(partial);
     await syncFile(partial);
     if (await exists(finalPath)) throw new FinalNameTakenError(finalPath);
     await renameInPlace(partial, finalPath);
-    await syncFolder(dirname(finalPath));
-    return value;
   } catch (error) {
     await rm(partial, { force: true }).catch(() => {});
     throw error;
   }
+  // The file is whole under its name from here on: a folder that cannot be flushed (a network
+  // share) keeps it all the same, and a failure here must not be answered as "nothing written".
+  await syncFolder(dirname(finalPath)).catch(() => {});
+  return value;
 }
 
 async function exists(path: string): Promise<boolean> {

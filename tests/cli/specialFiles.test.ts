@@ -76,6 +76,9 @@ describe('an attachment that is no ordinary file', () => {
       const result = runBounded(...args);
       expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(1);
       expect(result.stderr).toContain('print.png');
+      // Named as what it is: a named pipe, neither a device nor an image of an unknown type.
+      expect(result.stderr).toContain('pipe nomeado (FIFO)');
+      expect(result.stderr).not.toMatch(/dispositivo|PNG\/JPEG nem/);
     }
     const folder = runBounded('contact', 'attach', '1', desk.dir);
     expect(folder.code).toBe(1);
@@ -83,6 +86,20 @@ describe('an attachment that is no ordinary file', () => {
     expect(runBounded('--json', 'contact', 'show', '1').stdout).toContain('"attachmentList": []');
     expect(runBounded('--json', 'contact', 'list').stdout).toContain('"total": 1');
   }, 120_000);
+});
+
+describe('a destination that is no ordinary file', () => {
+  it('--out naming a named pipe is refused naming it a named pipe, never a device, and nothing is written into it', (context) => {
+    posixOnly(context, 'named pipes');
+    const pipe = join(desk.dir, 'saida.xlsx');
+    expect(spawnSync('mkfifo', [pipe]).status).toBe(0);
+    for (const args of [['quality', 'export', '--out', pipe], ['audit', 'export', '--from', '01/01/2026', '--to', '31/12/2026', '--out', pipe]]) {
+      const result = runBounded(...args);
+      expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(1);
+      expect(result.stderr).toContain(`"${pipe}" não é um arquivo comum (é um pipe nomeado (FIFO))`);
+      expect(result.stderr).not.toContain('dispositivo');
+    }
+  }, 60_000);
 });
 
 describe('a PIN file that is no ordinary file', () => {
