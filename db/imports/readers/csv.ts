@@ -115,14 +115,10 @@ export function detectEncoding(file: PositionalFile, maxRowChars: number): { enc
     if (at !== -1) utf8Letter = start + at;
   });
   if (invalid === null) return { encoding: 'utf-8', skip };
-  if (bom) return refuse(unreadable(FILE_MESSAGES.bomButWindows1252(rowsAt(file, [invalid.at], maxRowChars)[0] as number)));
+  if (bom) throw unreadable(FILE_MESSAGES.bomButWindows1252(rowsAt(file, [invalid.at], maxRowChars)[0] as number));
   if (utf8Letter === -1) utf8Letter = utf8LetterFrom(file, invalid.chunkStart);
   if (utf8Letter !== -1) throw mixedEncodings(file, utf8Letter, invalid.at, maxRowChars);
   return { encoding: 'windows-1252', skip: 0 };
-}
-
-function refuse(error: AppError): never {
-  throw error;
 }
 
 /**
