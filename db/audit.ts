@@ -15,6 +15,7 @@ import { resealShortSeals, sealAll, sealPending, ZERO_DIGEST, type Digests } fro
 import { writeTransaction } from './storeLock';
 import type { auditLog } from './schema';
 import type { SqlRow } from './sqlRow';
+import { otherKeyProblem, uncheckableSectionNotice } from './auditKeyNotices';
 
 export const GENESIS_HASH = '0'.repeat(64);
 export const KEY_STARTED = 'audit.key_started';
@@ -279,13 +280,6 @@ function safeKey(): { key: AuditKey | null; problem: string | null } {
 }
 
 /**
- * What a new key cannot vouch for: it seals the rows as they are when it starts (auditSeals.ts
- * sealAll), so a change made outside the desk before that reads as theirs from then on.
- */
-const RESEALED =
-  'Cadastros e correções foram selados de novo como estavam nesse momento: uma alteração feita neles antes, fora do CRESS Desk, não pode mais ser apontada pela conferência.';
-
-/**
  * Recomputes the whole chain — every SHA-256 hash, and every signature this desk's key can check —
  * and compares it with the anchor. Sections signed by a key this desk does not hold (a backup
  * restored from another computer, a key replaced after it was lost) are checked by SHA-256 only, and
@@ -331,12 +325,7 @@ export function verifyAuditChain(db: Database): ChainResult {
       if (detail.reason === 'upgrade') {
         notices.push(`O histórico é assinado pela chave deste computador desde a entrada ${row.id} (${when}); as entradas anteriores são conferidas pela soma SHA-256.`);
       } else if (ended && !ended.checkable) {
-        const range = ended.from === row.id - 1 ? `A entrada ${ended.from} foi assinada` : `As entradas ${ended.from} a ${row.id - 1} foram assinadas`;
-        notices.push(
-          detail.reason === 'key_replaced'
-            ? `${range} com uma chave que se perdeu; uma nova chave assina o histórico desde a entrada ${row.id} (${when}). ${ended.from === row.id - 1 ? 'Ela foi conferida' : 'Elas foram conferidas'} só pela soma SHA-256. ${RESEALED}`
-            : `${range} em outro computador (backup restaurado): ${ended.from === row.id - 1 ? 'conferida' : 'conferidas'} só pela soma SHA-256. A chave deste computador assina o histórico desde a entrada ${row.id} (${when}). ${RESEALED}`,
-        );
+        notices.push(uncheckableSectionNotice(detail.reason, ended.from, row.id, when));
       }
       if (detail.reason === 'other_key') awaitingRestore = row.id;
     } else if (section === null && row.mac !== null) {
@@ -397,8 +386,4 @@ export function verifyAuditChain(db: Database): ChainResult {
     const total = db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number };
     return { ...result, entries: total.n };
   }
-}
-
-function otherKeyProblem(entry: number): string {
-  return `Na entrada ${entry} o banco passou a ser assinado pela chave deste computador sem uma restauração de backup: as entradas anteriores foram assinadas com outra chave e não podem ser conferidas.`;
 }
