@@ -51,19 +51,25 @@ export function waitForWriters(db: Database.Database, ms: number = writeWaitMs()
  */
 export function writeTransaction<T>(db: Database.Database, fn: () => T): T {
   if (db.inTransaction) return db.transaction(fn).immediate(); // a savepoint: the outer transaction commits
-  // With the writer lock held, the file is first checked to hold what this connection sees.
-  const work = (): T => {
-    requireOwnContent(db);
-    return fn();
-  };
+  return lockedTransaction(db, fn, 'commit');
+}
+
+/**
+ * Runs `fn` with the writer lock taken as `writeTransaction` takes it, then rolls all of it back:
+ * what a write would do, said without writing it. Never a savepoint: a savepoint first copies every
+ * page the transaction changes, which made a preview of a large answer many times slower than
+ * applying it.
+ */
+export function trialTransaction<T>(db: Database.Database, fn: () => T): T {
+  if (db.inTransaction) throw new Error('trialTransaction: a transaction is already open on this connection');
+  return lockedTransaction(db, fn, 'rollback');
+}
+
+function lockedTransaction<T>(db: Database.Database, fn: () => T, end: 'commit' | 'rollback'): T {
   const wait = patience.get(db) ?? 0;
   requireOwnFiles(db);
-  if (wait === 0 || db.memory) {
-    const result = db.transaction(work).immediate();
-    committed(db);
-    return result;
-  }
-  if (!tryBegin(db, wait)) {
+  if (wait === 0 || db.memory) db.exec('BEGIN IMMEDIATE');
+  else if (!tryBegin(db, wait)) {
     const waiting = announceWaiting(db.name);
     try {
       db.exec('BEGIN IMMEDIATE');
@@ -72,11 +78,15 @@ export function writeTransaction<T>(db: Database.Database, fn: () => T): T {
     }
   }
   try {
+    // With the writer lock held, the file is first checked to hold what this connection sees.
+    requireOwnContent(db);
     // Not a savepoint inside the transaction just begun: a failure rolls all of it back anyway,
     // and a savepoint first copies every page the transaction changes (db/connections.ts).
-    const result = work();
-    db.exec('COMMIT');
-    committed(db);
+    const result = fn();
+    if (end === 'commit') {
+      db.exec('COMMIT');
+      committed(db);
+    } else db.exec('ROLLBACK');
     return result;
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');

@@ -1,6 +1,5 @@
 // The long batch operations as jobs (docs/jobs.md): writing a package, importing an
 // acknowledgement, checking a package. Each opens its own connection to the store.
-import type { Database } from 'better-sqlite3';
 import { rm } from 'node:fs/promises';
 import type { AckResult, ExportResult, VerifyResult } from '../../shared/contract/batches';
 import { AppError } from '../../shared/errors';
@@ -8,8 +7,8 @@ import { openJobConnection } from '../connections';
 import { jobCancelled } from '../jobs/cancel';
 import type { JobContext, JobFn } from '../jobs/types';
 import { itemNamer } from './ackItemNames';
-import { readAck, type AckFile } from './ackRead';
-import { applyAck } from './ackApply';
+import { readAck } from './ackRead';
+import { applyAck, previewAck } from './ackApply';
 import { recordExport } from './lifecycle';
 import { verifyBatchPackage, writeBatchPackage } from './package';
 import { batchSigner, packageSigningContext } from './packageSignature';
@@ -77,16 +76,6 @@ export const exportBatchJob: JobFn<ExportJobInput, ExportResult> = async (input,
     db.close();
   }
 };
-
-/** What applying the answer would change: applied in a transaction that is then rolled back, so nothing is written. */
-function previewAck(db: Database, ack: AckFile, fileName: string, now: Date): AckResult {
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    return applyAck(db, ack, fileName, now);
-  } finally {
-    if (db.inTransaction) db.exec('ROLLBACK');
-  }
-}
 
 export const acknowledgeBatchJob: JobFn<{ path: string; fileName?: string; dryRun?: boolean; expectedSha256?: string }, AckResult> = async (input, context) => {
   context.progress({ phase: 'read', label: 'Lendo a confirmação da Implanta…', done: 0, total: null });

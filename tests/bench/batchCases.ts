@@ -15,7 +15,7 @@ const EXPORT_RUNS = 3;
 const EXPORT_FACTOR = 1.5;
 
 /** Waits for a job started through the handlers (the bench runs jobs inline). */
-async function jobResult<T>(handlers: Handlers, jobId: string): Promise<T> {
+export async function jobResult<T>(handlers: Handlers, jobId: string): Promise<T> {
   for (;;) {
     const status = await handlers['jobs:status']({ id: jobId });
     if (status.state === 'done') return status.result as T;

@@ -14,6 +14,7 @@ import { sealWritten } from '../../db/audit';
 import { STORE_KEY_ENV, useStoreKey } from '../../db/storeKey';
 import type { BenchContext } from './context';
 import { backupCases, backupResponsiveness } from './backupCases';
+import { answerCases } from './answerCases';
 import { batchCases } from './batchCases';
 import { correctionDuringImport } from './concurrencyCases';
 import { importCases, runImportChild } from './importCases';
@@ -90,7 +91,7 @@ async function main(): Promise<void> {
     // Later features add their own groups of cases here.
     // The command line and the browser host always encrypt: their cases run on the encrypted pass only.
     const opening = storePassOf(process.env) === 'plain' ? [] : storeOpenCases(context);
-    const cases: BenchCase[] = [...registryCases(context), ...batchCases(context), ...backupCases(context), ...opening, ...importCases(context)];
+    const cases: BenchCase[] = [...registryCases(context), ...batchCases(context), ...backupCases(context), ...opening, ...importCases(context), ...answerCases(context)];
     const only = casesToRun();
     const [fill, ...chosen] = cases.filter((c, i) => i === 0 || only.test(c.name)); // the first case fills the store the others use
     const fillResult = await runCases([fill as BenchCase], printCase, () => store.foldLog());
