@@ -21,6 +21,7 @@ import { writeRecordFields } from '../recordState';
 import { valuesOfCorrectionText } from '../../shared/rules/correctionText';
 import { sameBarSpelling } from '../../shared/rules/spelling';
 import { requireSettings } from '../settings';
+import { writeTransaction } from '../storeLock';
 import { statement } from '../statements';
 import { queuedOf, requireImport, undoBlocker } from './history';
 import { refreshRecordsWithCeps } from '../cepPendencies';
@@ -197,8 +198,8 @@ export function undoImport(input: { id: number }, context: JobContext): UndoResu
   const db = openJobConnection(context.storePath, WRITING_CACHE_KIB);
   try {
     const settings = requireSettings(db);
-    db.exec('BEGIN IMMEDIATE');
-    try {
+    // Queued for the writer lock, and on the store this connection sees, as every write (db/storeLock.ts).
+    const result = writeTransaction(db, (): UndoResult => {
       const record = requireImport(db, input.id);
       const blocker = undoBlocker(record, queuedOf(db, input.id));
       if (blocker) throw refuse(blocker);
@@ -215,12 +216,10 @@ export function undoImport(input: { id: number }, context: JobContext): UndoResu
         entityId: String(input.id),
         detail: { kind: record.kind, fileName: record.file_name, sha256: record.sha256, restoredRecords: restored, removedChanges: removed, ...(reopened.length > 0 ? { reopenedConflicts: reopened } : {}) },
       });
-      db.exec('COMMIT');
-      db.pragma('wal_checkpoint(PASSIVE)');
       return { id: input.id, restoredRecords: restored, removedChanges: removed };
-    } finally {
-      if (db.inTransaction) db.exec('ROLLBACK');
-    }
+    });
+    db.pragma('wal_checkpoint(PASSIVE)');
+    return result;
   } finally {
     db.close();
   }
