@@ -11,6 +11,7 @@ import { basename, join } from 'node:path';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import type * as XLSX from 'xlsx';
 import { runImport } from '../../db/imports/run';
+import { undoImport } from '../../db/imports/undo';
 import { JOB_RESOURCE_LIMITS } from '../../db/jobs/runner';
 import { sheetjs } from '../../db/sheetjs';
 import type { JobContext } from '../../db/jobs/types';
@@ -183,9 +184,11 @@ function writeCorrectionsXlsx(csv: string, dir: string): { file: string; writer:
   return { file, writer: 'gerador próprio no formato do LibreOffice (strings compartilhadas) — LibreOffice não instalado' };
 }
 
+const jobHere = (store: string): JobContext => ({ storePath: store, nowIso: () => new Date().toISOString(), progress: () => undefined, cancelled: () => false });
+
 /** The import (writer thread included), in this thread: until its answer is ready. */
 function importHere(file: string, store: string): ImportSummary {
-  const context: JobContext = { storePath: store, nowIso: () => new Date().toISOString(), progress: () => undefined, cancelled: () => false };
+  const context = jobHere(store);
   return runImport(
     { path: file, name: file, kind: 'corrections', sheet: '', mapping: null, allOrNothing: false, reason: null, reportPath: null, errorLimit: 100, dryRun: false, force: true },
     context,
@@ -226,6 +229,11 @@ function importCase(context: BenchContext, label: string, ratio: number, prepare
         console.log(
           `  ${label}: ${formatCount(s.rows)} linhas (${formatCount(s.accepted)} aceitas, ${formatCount(s.unchanged)} sem mudança, ${formatCount(s.rejected)} recusadas; ${formatCount(s.corrections)} correções); pico de memória num processo só seu: ${formatBytes(memory.maxRss)} (alvo < ${formatBytes(MAX_RSS)})`,
         );
+        // Shown, not a target: undoing is one transaction, and a clerk's save waits for it.
+        if (s.importId === null) return;
+        const undoStart = process.hrtime.bigint();
+        undoImport({ id: s.importId }, jobHere(store));
+        console.log(`  desfazer esta importação (uma transação só; uma gravação do balcão espera por ela): ${formatMs(Number(process.hrtime.bigint() - undoStart) / 1e6)}`);
       },
     },
     reference: {
