@@ -4,19 +4,16 @@
 // through once it ends, and a check still writes nothing.
 import { watch, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { undoImport } from '../../db/imports/undo';
 import type { AckResult } from '../../shared/contract/batches';
 import { holdStore } from '../cli/processes';
 import { importInput, jobContext, runImport } from '../fixtures/imports/jobs';
 import { jsonAnswer, openSentLote } from './ackSentLote';
 import { storePicture } from './batchFixtures';
-import { addProfessional, openTestDesk } from './fixtures';
+import { addProfessional, cleanupAfterEach, openTestDesk } from './fixtures';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
+const cleanup = cleanupAfterEach();
 
 /**
  * Runs `write` (which blocks this thread while it waits for the lock) with another process holding
@@ -43,7 +40,7 @@ async function behindAnotherWriter(store: string, holdMs: number, write: () => P
 describe('a long write started from the window, behind another program’s write', () => {
   it('checking Implanta’s answer says it waits, then says what it would change and writes nothing', async () => {
     const lote = await openSentLote();
-    cleanups.push(() => lote.desk.cleanup());
+    cleanup(() => lote.desk.cleanup());
     const path = jsonAnswer(lote, [{ id: lote.fix, status: 'applied' }]);
     const picture = { corrections: 'SELECT uuid, status FROM corrections ORDER BY id', batches: 'SELECT state FROM batches', audit: 'SELECT count(*) AS n FROM audit_log' };
     const before = storePicture(lote.desk, picture);
@@ -58,7 +55,7 @@ describe('a long write started from the window, behind another program’s write
 
   it('undoing an import says it waits, then gives the records their values back', async () => {
     const desk = openTestDesk();
-    cleanups.push(() => desk.cleanup());
+    cleanup(() => desk.cleanup());
     const person = addProfessional(desk.store, { email: 'antigo@exemplo.com.br' });
     const file = desk.file('correcoes.csv');
     writeFileSync(file, `CPF;E-mail;Motivo\r\n${person.cpf};novo@exemplo.com.br;Pedido da profissional\r\n`);
