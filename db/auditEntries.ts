@@ -45,6 +45,11 @@ function labelIn(labels: Record<string, string>, value: unknown): string {
   return typeof value === 'string' ? (labels[value] ?? value) : '';
 }
 
+/** When the desk found what another program did (db/storeGuards.ts): opening the store, or before a write while it was open. */
+export function foundWhen(detail: Record<string, unknown>): string {
+  return detail.found === 'write' ? 'antes de uma gravação' : 'ao abrir o banco';
+}
+
 /** One Portuguese line per entry, e.g. "Correção: E-mail, Nome da mãe". */
 export function auditSummary(action: string, detail: unknown): string {
   const d = (detail ?? {}) as Record<string, unknown>;
@@ -123,13 +128,13 @@ export function auditSummary(action: string, detail: unknown): string {
             : 'Histórico passou a ser assinado pela chave deste computador';
     case 'store.guards_restored': {
       const names = [...(Array.isArray(d.missing) ? d.missing : []), ...(Array.isArray(d.altered) ? d.altered : []), ...(Array.isArray(d.foreign) ? d.foreign : [])];
-      return `Proteções do banco restauradas ao abrir: ${plural(names.length, 'gatilho ausente ou alterado', 'gatilhos ausentes ou alterados')}`;
+      return `Proteções do banco restauradas ${foundWhen(d)}: ${plural(names.length, 'gatilho ausente ou alterado', 'gatilhos ausentes ou alterados')}`;
     }
     case 'store.outside_changes': {
       const p = Number(d.professionals ?? 0);
       const c = Number(d.corrections ?? 0);
       const parts = [...(p > 0 ? [plural(p, 'cadastro', 'cadastros')] : []), ...(c > 0 ? [plural(c, 'correção', 'correções')] : [])];
-      return `Alterações feitas fora do CRESS Desk encontradas ao abrir o banco: ${parts.join(' e ')}`;
+      return `Alterações feitas fora do CRESS Desk encontradas ${foundWhen(d)}: ${parts.join(' e ')}`;
     }
     default:
       return operatorAuditSummary(action, d) ?? contactAuditSummary(action, d) ?? action;

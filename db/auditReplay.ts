@@ -14,6 +14,7 @@ import { readAuditKeyOrNull, type AuditKey } from './auditKey';
 import { checkRow, DigestAccumulator, rowJsonSql, SEALED, ZERO_DIGEST, type SealedTable } from './auditSeals';
 import { openStoreReader } from './connections';
 import { adminPinOutsideProblem } from './adminPinTrail';
+import { foundWhen } from './auditEntries';
 import { pinsOutsideProblem } from './operatorPinTrail';
 import { operatorsOutsideProblem } from './operatorTrail';
 import type { JobContext, JobFn } from './jobs/types';
@@ -169,7 +170,7 @@ export function verifyRows(db: Database.Database, key: AuditKey, context?: Pick<
   // after the desk wrote them again.
   const recorded = db.prepare("SELECT at, detail FROM audit_log WHERE action = 'store.outside_changes' ORDER BY id").all() as { at: string; detail: string }[];
   for (const entry of recorded) {
-    let detail: { rows?: { t?: string; id?: number; c?: string[] }[] } = {};
+    let detail: { rows?: { t?: string; id?: number; c?: string[] }[]; found?: string } = {};
     try {
       detail = JSON.parse(entry.detail) as typeof detail;
     } catch {
@@ -189,7 +190,7 @@ export function verifyRows(db: Database.Database, key: AuditKey, context?: Pick<
         registrationNumber: who.registrationNumber,
         correctionId: who.correctionId,
         fields: row.c ?? [],
-        message: `${who.name}: ${changedText(labels)} (encontrado ao abrir o banco em ${formatDateTimeBr(entry.at)}).`,
+        message: `${who.name}: ${changedText(labels)} (encontrado ${foundWhen(detail)} em ${formatDateTimeBr(entry.at)}).`,
       });
     }
   }
@@ -212,7 +213,7 @@ function openingNotices(db: Database.Database): string[] {
     if (e.action === 'store.outside_changes') {
       const p = Number(d.professionals ?? 0);
       const c = Number(d.corrections ?? 0);
-      return `Em ${when}, ao abrir o banco, havia ${p} ${p === 1 ? 'cadastro alterado' : 'cadastros alterados'} e ${c} ${c === 1 ? 'correção alterada' : 'correções alteradas'} por outro programa (entrada ${e.id}).`;
+      return `Em ${when}, ${foundWhen(d)}, havia ${p} ${p === 1 ? 'cadastro alterado' : 'cadastros alterados'} e ${c} ${c === 1 ? 'correção alterada' : 'correções alteradas'} por outro programa (entrada ${e.id}).`;
     }
     const names = (key: string) => (Array.isArray(d[key]) ? (d[key] as string[]) : []);
     const parts = [
@@ -220,7 +221,7 @@ function openingNotices(db: Database.Database): string[] {
       ...(names('altered').length > 0 ? [`alterados: ${names('altered').join(', ')}`] : []),
       ...(names('foreign').length > 0 ? [`incluídos por outro programa e removidos: ${names('foreign').join(', ')}`] : []),
     ];
-    return `Em ${when}, ao abrir o banco, gatilhos de proteção foram restaurados (${parts.join('; ')}) — entrada ${e.id}. Alguém mexeu na estrutura do banco fora do CRESS Desk.`;
+    return `Em ${when}, ${foundWhen(d)}, gatilhos de proteção foram restaurados (${parts.join('; ')}) — entrada ${e.id}. Alguém mexeu na estrutura do banco fora do CRESS Desk.`;
   });
 }
 

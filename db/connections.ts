@@ -19,6 +19,7 @@ import { writeProtected } from './fileModes';
 import { currentStoreKey, ensureStoreKey, storeKeyMissingError, storesArePlain } from './storeKey';
 import { isBusyError, requireWritableStore, storeInUseError, waitForWriters } from './storeLock';
 import { watchContent } from './storeContent';
+import { watchGuards } from './guardWatch';
 import { rememberOpenedFile, rememberOpenedLog } from './storeLockFiles';
 import { requireSharedIndex } from './storeSessions';
 
@@ -127,9 +128,10 @@ export function connectWithKey(path: string, key: Buffer): Database.Database {
 }
 
 /** What every connection that writes the store sets, in this order. `cacheKib` null: SQLite's default cache. */
-function settle(db: Database.Database, cacheKib: number | null): void {
+function settle(db: Database.Database, cacheKib: number | null, guards: { held: boolean }): void {
   rememberOpenedLog(db);
   watchContent(db, () => openStoreReader(db.name));
+  watchGuards(db, guards);
   db.pragma('foreign_keys = ON');
   waitForWriters(db);
   db.pragma('synchronous = NORMAL');
@@ -156,7 +158,8 @@ export function connectStore(path: string, create: boolean): Database.Database {
 /** Once the file was found sound and of a schema this build knows: WAL mode, then what every writer sets. */
 export function settleStore(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
-  settle(db, STORE_CACHE_KIB);
+  // Its writes look for another program's changes once openStore checked the store (armGuardWatch).
+  settle(db, STORE_CACHE_KIB, { held: true });
 }
 
 function storeChangedError(version: number): AppError {
@@ -175,7 +178,7 @@ function storeChangedError(version: number): AppError {
 export function openJobConnection(path: string, cacheKib: number | null = null): Database.Database {
   const db = connect(path, { fileMustExist: true }, storeSecret(path));
   try {
-    settle(db, cacheKib);
+    settle(db, cacheKib, { held: false });
     const version = schemaVersionOf(db);
     if (version !== KNOWN_SCHEMA_VERSION) throw storeChangedError(version);
     return db;

@@ -16,6 +16,7 @@ import { isOwnStore, KNOWN_SCHEMA_VERSION, migrate, schemaVersionOf, storeNewerE
 import { recoverUnfinishedImports } from './imports/writer/rollback';
 import { runPendingPendencyScan } from './pendencyScan';
 import { protectStore } from './storeGuards';
+import { armGuardWatch } from './guardWatch';
 import { encryptPlainStore, isPlainDatabaseFile, refusedForItsKey, type Encryption } from './storeEncryption';
 import { ensureStoreKey, storeKeyError, storesArePlain } from './storeKey';
 import { beginSession, requireSharedIndex } from './storeSessions';
@@ -188,6 +189,7 @@ function openOnce(path: string, options: OpenOptions, last = false): Store | nul
     settleStore(db);
     const schemaVersion = migrate(db);
     protectStore(db, found, { adoptOtherKey: options.adoptOtherKey ?? false }); // guard triggers as made, the chain signed with the desk's key (docs/store.md)
+    armGuardWatch(db); // and looked at again before each of its writes, while it stays open
     runPendingPendencyScan(db);
     // An import written in steps whose process died half-way is rolled back before anyone reads it.
     recoverUnfinishedImports(db, path);

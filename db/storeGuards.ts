@@ -3,12 +3,15 @@
 // with the SQL their migrations gave them — a missing or altered one is put back, a trigger no
 // migration made is removed, and the event is recorded in the audit chain; rows another program
 // wrote while the desk was closed are recorded and left unsealed (so `audit verify` names them);
-// and the chain is signed with the desk's key (db/audit.ts ensureKeyed). See docs/store.md.
+// and the chain is signed with the desk's key (db/audit.ts ensureKeyed). The same look at the
+// triggers and the rows is taken again before each write of a desk that keeps the store open
+// (guardsBeforeWrite, db/guardWatch.ts). See docs/store.md.
 import type { Database } from 'better-sqlite3';
 import { appendAudit, ensureKeyed, readAnchor, sealNewColumns } from './audit';
 import { readAuditKeyOrNull as readAuditKey, type AuditKey } from './auditKey';
 import { SEALED, taintedRows, unsealedCounts } from './auditSeals';
 import { KNOWN_SCHEMA_VERSION, MIGRATIONS } from './migrate';
+import { statement } from './statements';
 import { writeTransaction } from './storeLock';
 
 /** The first schema version whose chain is signed (migration 0008). */
@@ -91,13 +94,16 @@ export function importInSteps(db: Database): boolean {
 /** Tainted rows listed in an audit entry (the first MAX_LISTED; counts say how many in all). */
 const MAX_LISTED = 1000;
 
+/** When the desk found what another program did: opening the store, or before one of its writes while it kept the store open. */
+type FoundAt = 'open' | 'write';
+
 /**
- * Rows another program changed while the desk was closed: those it left in the seal queue (the
+ * Rows another program changed behind the desk's back: those it left in the seal queue (the
  * triggers list every write) — or, when the queue's triggers themselves were dropped, every row
  * whose data no longer matches its seal. Recorded in the chain (so sealing them again later hides
  * nothing), and never sealed here.
  */
-function recordOutsideChanges(db: Database, key: AuditKey, everyRow: boolean, at: string): void {
+function recordOutsideChanges(db: Database, key: AuditKey, everyRow: boolean, at: string, found: FoundAt): void {
   const tainted = SEALED.flatMap((spec) => taintedRows(db, key, spec, everyRow ? 'all' : 'queued'));
   db.prepare('DELETE FROM audit_unsealed').run();
   if (tainted.length === 0) return;
@@ -112,8 +118,35 @@ function recordOutsideChanges(db: Database, key: AuditKey, everyRow: boolean, at
       professionals,
       corrections: tainted.length - professionals,
       rows: tainted.slice(0, MAX_LISTED).map((r) => ({ t: r.table === 'professionals' ? 'p' : 'c', id: r.id, c: r.columns })),
+      ...(found === 'write' ? { found } : {}),
     },
   });
+}
+
+/**
+ * No transaction of the desk leaves rows unsealed (the entry that ends it seals them): any in the
+ * queue now were written by another program, and are recorded — unless an import is being written
+ * in steps (its rows wait in the queue for its last step), or the chain is not signed with the key
+ * here (nothing could be signed).
+ */
+function recordIfOutsideChanges(db: Database, check: GuardCheck, at: string, found: FoundAt): void {
+  const key = readAuditKey();
+  const anchor = readAnchor(db);
+  if (!key || anchor?.keyId !== key.id || importInSteps(db)) return;
+  const queueTriggersTouched = [...check.missing, ...check.altered].some((name) => name.includes('_unsealed_'));
+  const pending = unsealedCounts(db);
+  if (queueTriggersTouched || pending.professionals + pending.corrections > 0) recordOutsideChanges(db, key, queueTriggersTouched, at, found);
+}
+
+/** Puts the guards back and records it, when one was found missing, altered or added. */
+function putGuardsBack(db: Database, check: GuardCheck, at: string, found: FoundAt): void {
+  if (!changed(check)) return;
+  restoreGuards(db, check);
+  // Without the key nothing can be signed: the triggers are back, and `audit verify` already says the key is missing.
+  const key = readAuditKey();
+  if (key !== null && key.id === readAnchor(db)?.keyId) {
+    appendAudit(db, { at, operator: 'sistema', action: 'store.guards_restored', entity: 'store', entityId: null, detail: found === 'write' ? { ...check, found } : check });
+  }
 }
 
 /**
@@ -124,28 +157,30 @@ export function protectStore(db: Database, found: number, options: { adoptOtherK
   if (found >= KNOWN_SCHEMA_VERSION && untouched(db)) return;
   const at = new Date().toISOString();
   writeTransaction(db, () => {
-    const key = readAuditKey();
-    const anchor = readAnchor(db);
-    const signedHere = anchor?.keyId !== null && anchor?.keyId !== undefined && key !== null && key.id === anchor.keyId;
     const check = checkGuards(db);
-    // No transaction of the desk leaves rows unsealed (the entry that ends it seals them): any
-    // found now were written by another program — unless this very open migrated the store.
-    if (found >= KNOWN_SCHEMA_VERSION && signedHere && key) {
-      const queueTriggersTouched = [...check.missing, ...check.altered].some((name) => name.includes('_unsealed_'));
-      const pending = unsealedCounts(db);
-      // (Not while an import is being written in steps: its rows wait in the queue for its last step.)
-      if (!importInSteps(db) && (queueTriggersTouched || pending.professionals + pending.corrections > 0)) recordOutsideChanges(db, key, queueTriggersTouched, at);
-    }
+    // Rows left unsealed by this very open's migration are the desk's own.
+    if (found >= KNOWN_SCHEMA_VERSION) recordIfOutsideChanges(db, check, at, 'open');
     ensureKeyed(db, { upgrading: found < SIGNED_SCHEMA_VERSION, at, adoptOtherKey: options.adoptOtherKey ?? false });
     // A migration that appended columns left the seals over the columns they had.
     if (found < KNOWN_SCHEMA_VERSION) sealNewColumns(db);
-    if (changed(check)) {
-      restoreGuards(db, check);
-      // Without the key nothing can be signed: the triggers are back, and `audit verify` already says the key is missing.
-      const keyNow = readAuditKey();
-      if (keyNow !== null && keyNow.id === readAnchor(db)?.keyId) {
-        appendAudit(db, { at, operator: 'sistema', action: 'store.guards_restored', entity: 'store', entityId: null, detail: check });
-      }
-    }
+    putGuardsBack(db, check, at, 'open');
   });
+}
+
+const AS_MADE: GuardCheck = { missing: [], altered: [], foreign: [] };
+
+/**
+ * What opening the store checks, checked again at the start of each write transaction of a desk
+ * that keeps the store open while other programs may write it (db/guardWatch.ts), with the writer
+ * lock held and before the transaction's first statement: rows another program wrote meanwhile are
+ * recorded, never sealed in with the desk's; triggers it planted, dropped or altered are put right
+ * before they can act on the desk's write. The triggers are read only when the schema changed since
+ * the last look (`schemaChanged`); the seal queue is one indexed look.
+ */
+export function guardsBeforeWrite(db: Database, schemaChanged: boolean): void {
+  const check = schemaChanged ? checkGuards(db) : AS_MADE;
+  if (!changed(check) && statement(db, 'SELECT 1 FROM audit_unsealed LIMIT 1').get() === undefined) return;
+  const at = new Date().toISOString();
+  recordIfOutsideChanges(db, check, at, 'write');
+  putGuardsBack(db, check, at, 'write');
 }

@@ -65,6 +65,18 @@ export function trialTransaction<T>(db: Database.Database, fn: () => T): T {
   return lockedTransaction(db, fn, 'rollback');
 }
 
+/** What a connection looks at once it holds the writer lock, and learns once it committed (db/guardWatch.ts). */
+export interface WriteWatch {
+  locked(db: Database.Database): void;
+  committed(db: Database.Database): void;
+}
+
+const writeWatches = new WeakMap<Database.Database, WriteWatch>();
+
+export function watchWrites(db: Database.Database, watch: WriteWatch): void {
+  writeWatches.set(db, watch);
+}
+
 function lockedTransaction<T>(db: Database.Database, fn: () => T, end: 'commit' | 'rollback'): T {
   const wait = patience.get(db) ?? 0;
   requireOwnFiles(db);
@@ -80,12 +92,15 @@ function lockedTransaction<T>(db: Database.Database, fn: () => T, end: 'commit' 
   try {
     // With the writer lock held, the file is first checked to hold what this connection sees.
     requireOwnContent(db);
+    const watch = writeWatches.get(db);
+    watch?.locked(db);
     // Not a savepoint inside the transaction just begun: a failure rolls all of it back anyway,
     // and a savepoint first copies every page the transaction changes (db/connections.ts).
     const result = fn();
     if (end === 'commit') {
       db.exec('COMMIT');
       committed(db);
+      watch?.committed(db);
     } else db.exec('ROLLBACK');
     return result;
   } catch (error) {

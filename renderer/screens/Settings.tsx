@@ -149,6 +149,16 @@ function AuditCheck() {
             </Typography>
           </Alert>
         ) : null}
+        {result && result.notices.length > 0 ? (
+          <Alert severity="warning" sx={{ mt: 1 }}>
+            <AlertTitle>{TEXT.auditNotices}</AlertTitle>
+            {result.notices.map((notice) => (
+              <Typography key={notice} variant="body2">
+                {notice}
+              </Typography>
+            ))}
+          </Alert>
+        ) : null}
       </Box>
     </SettingsCard>
   );

@@ -28,6 +28,7 @@ export const SETTINGS_TEXT = {
   auditBroken: (at: number | null) =>
     at === null ? 'O histórico de auditoria apresenta um problema.' : `O histórico de auditoria apresenta um problema a partir do registro nº ${formatCount(at)}.`,
   auditAdvice: 'Não altere dados até falar com o suporte do Regional; guarde uma cópia do arquivo de dados.',
+  auditNotices: 'O que o histórico registra além disso',
   exportTitle: 'Histórico para o encarregado de dados (LGPD)',
   exportHelp:
     'Planilha com quem alterou o quê e quando, no período escolhido. Traz o registro e o CPF mascarado de cada profissional, sem os valores alterados.',

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { sealWritten } from '../../db/audit';
+import { writeTransaction } from '../../db/storeLock';
 import { createBackup } from '../../db/backups/create';
 import { verifyBackup } from '../../db/backups/verify';
 import type { JobContext } from '../../db/jobs/types';
@@ -29,16 +30,18 @@ export function fillCorrections(context: BenchContext): void {
   const missing = CORRECTIONS - existing;
   if (missing <= 0) return;
   const professionals = db.prepare('SELECT max(id) FROM professionals').pluck().get() as number;
-  db.exec(`INSERT INTO corrections (uuid, professional_id, field, old_value, new_value, reason, evidence_kind, evidence_arrival, evidence_date,
-      operator, created_at, status, source, dip_consequence)
-    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${missing})
-    SELECT lower(hex(randomblob(16))), 1 + (i % ${professionals}),
-      CASE i % 4 WHEN 0 THEN 'email' WHEN 1 THEN 'cep' WHEN 2 THEN 'motherName' ELSE 'name' END,
-      'valor anterior ' || i, 'valor novo ' || i, 'Documento apresentado no balcão', 'RG', 'in_person', '2026-11-24', 'Benchmark',
-      '2026-11-24T12:00:00.000Z', CASE i % 5 WHEN 0 THEN 'synced' ELSE 'pending' END, 'manual', 'none' FROM n`);
-  // Sealed as the desk seals what it writes: left unsealed, the next process to open the store would
-  // find a million rows written by another program and record it (seconds charged to that open).
-  sealWritten(db);
+  writeTransaction(db, () => {
+    db.exec(`INSERT INTO corrections (uuid, professional_id, field, old_value, new_value, reason, evidence_kind, evidence_arrival, evidence_date,
+        operator, created_at, status, source, dip_consequence)
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${missing})
+      SELECT lower(hex(randomblob(16))), 1 + (i % ${professionals}),
+        CASE i % 4 WHEN 0 THEN 'email' WHEN 1 THEN 'cep' WHEN 2 THEN 'motherName' ELSE 'name' END,
+        'valor anterior ' || i, 'valor novo ' || i, 'Documento apresentado no balcão', 'RG', 'in_person', '2026-11-24', 'Benchmark',
+        '2026-11-24T12:00:00.000Z', CASE i % 5 WHEN 0 THEN 'synced' ELSE 'pending' END, 'manual', 'none' FROM n`);
+    // Sealed as the desk seals what it writes: left unsealed, the next process to open the store would
+    // find a million rows written by another program and record it (seconds charged to that open).
+    sealWritten(db);
+  });
   db.pragma('wal_checkpoint(TRUNCATE)');
 }
 

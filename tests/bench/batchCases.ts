@@ -4,6 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { sealWritten } from '../../db/audit';
+import { writeTransaction } from '../../db/storeLock';
 import type { Handlers } from '../../shared/contract';
 import type { ExportResult } from '../../shared/contract/batches';
 import type { BenchContext } from './context';
@@ -32,15 +33,18 @@ function insertPendingCorrections(context: BenchContext): void {
   const { db } = context.store;
   const already = (db.prepare("SELECT count(*) AS n FROM corrections WHERE status = 'pending'").get() as { n: number }).n;
   if (already > 0) throw new Error(`batch bench: ${already} corrections already pending; run the batch cases before others that add corrections`);
-  db.prepare(
-    `INSERT INTO corrections (uuid, professional_id, field, old_value, new_value, reason, evidence_kind, evidence_arrival, evidence_date,
-       operator, created_at, status, source, dip_consequence)
-     SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-a' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),
-       id, 'email', email, 'caixa' || id || '@exemplo.com.br', 'E-mail informado pela profissional no balcão', 'RG', 'in_person', '2026-03-01',
-       'Benchmark', '2026-03-02T12:00:00.000Z', 'pending', 'manual', 'none'
-     FROM professionals ORDER BY id LIMIT ?`,
-  ).run(CORRECTIONS);
-  sealWritten(db);
+  // One transaction that seals what it wrote, as the desk's own writes end.
+  writeTransaction(db, () => {
+    db.prepare(
+      `INSERT INTO corrections (uuid, professional_id, field, old_value, new_value, reason, evidence_kind, evidence_arrival, evidence_date,
+         operator, created_at, status, source, dip_consequence)
+       SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-a' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),
+         id, 'email', email, 'caixa' || id || '@exemplo.com.br', 'E-mail informado pela profissional no balcão', 'RG', 'in_person', '2026-03-01',
+         'Benchmark', '2026-03-02T12:00:00.000Z', 'pending', 'manual', 'none'
+       FROM professionals ORDER BY id LIMIT ?`,
+    ).run(CORRECTIONS);
+    sealWritten(db);
+  });
 }
 
 export function batchCases(context: BenchContext): BenchCase[] {

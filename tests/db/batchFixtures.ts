@@ -5,7 +5,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { createHandlers, openStore, type Store } from '../../db';
+import { sealWritten } from '../../db/audit';
 import { JobRunner } from '../../db/jobs/runner';
+import { writeTransaction } from '../../db/storeLock';
 import type { AckResult, BatchSummary, ExportResult, Handlers, ParsedInput } from '../../shared/contract';
 import type { Professional } from '../../shared/domain';
 import { importInput, jobContext, runImport } from '../fixtures/imports/jobs';
@@ -203,9 +205,13 @@ export async function sealLegacyBatch(desk: BatchDesk): Promise<{ id: number; nu
      VALUES (?, ?, ?, ?, ?, 'Certidão de nascimento apresentada', 'Certidão', 'in_person', '2026-03-02', NULL, 'Ana Paula', ?, 'pending', 'manual', ?)`,
   );
   const [name, flag, email] = LEGACY_CORRECTION_UUIDS;
-  insert.run(name, a.id, 'motherName', 'Antônia da Silva', null, '2026-03-02T14:05:11.204Z', 'correct_dip_request');
-  insert.run(flag, a.id, 'motherNotListed', 'false', 'true', '2026-03-02T14:05:11.204Z', 'correct_dip_request');
-  insert.run(email, b.id, 'email', 'rita@exemplo.com.br', 'rita.souza@exemplo.com.br', '2026-03-03T10:00:00.000Z', 'none');
+  // Sealed as that desk sealed what it saved: left unsealed, the next write takes them for another program's.
+  writeTransaction(db, () => {
+    insert.run(name, a.id, 'motherName', 'Antônia da Silva', null, '2026-03-02T14:05:11.204Z', 'correct_dip_request');
+    insert.run(flag, a.id, 'motherNotListed', 'false', 'true', '2026-03-02T14:05:11.204Z', 'correct_dip_request');
+    insert.run(email, b.id, 'email', 'rita@exemplo.com.br', 'rita.souza@exemplo.com.br', '2026-03-03T10:00:00.000Z', 'none');
+    sealWritten(db);
+  });
   const batch = await desk.handlers['batches:create']({});
   db.prepare('UPDATE batches SET uuid = ?, schema_version = 1 WHERE id = ?').run(LEGACY_BATCH_UUID, batch.id);
   desk.setNow('2026-03-10T18:45:30.000Z');

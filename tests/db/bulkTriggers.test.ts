@@ -25,14 +25,17 @@ const intactGuards = { missing: [], altered: [], foreign: [] };
 
 describe('triggers deferred during a bulk write', () => {
   it('leave generated records searchable by name and sealed, and are back as their migrations made them', async () => {
-    generateDemoProfessionals(desk.store.db, { count: 2_000, region: 9, seed: 7 });
     const db = desk.store.db;
+    // As the desk generates them (db/registry.ts): sealed by the transaction that wrote them.
+    writeTransaction(db, () => {
+      generateDemoProfessionals(db, { count: 2_000, region: 9, seed: 7 });
+      expect(unsealed()).toBe(2_000);
+      sealWritten(db);
+    });
     expect(db.prepare('SELECT count(*) FROM professionals_fts').pluck().get()).toBe(2_000);
     const someone = db.prepare('SELECT id, name_folded FROM professionals ORDER BY id DESC LIMIT 1').get() as { id: number; name_folded: string };
     const hits = await desk.handlers['registry:search']({ text: someone.name_folded, page: 0, pageSize: 100 });
     expect(hits.items.map((item) => item.id)).toContain(someone.id);
-    expect(unsealed()).toBe(2_000);
-    sealWritten(db);
     expect(verifyAudit(db)).toMatchObject({ ok: true, rowProblems: 0 });
     expect(checkGuards(db)).toEqual(intactGuards);
   });
@@ -56,9 +59,11 @@ describe('triggers deferred during a bulk write', () => {
   });
 
   it('leave a staged import’s records and corrections sealed, and a direct edit after it is still caught', () => {
-    generateDemoProfessionals(desk.store.db, { count: 300, region: 9, seed: 5 });
-    sealWritten(desk.store.db);
     const db = desk.store.db;
+    writeTransaction(db, () => {
+      generateDemoProfessionals(db, { count: 300, region: 9, seed: 5 });
+      sealWritten(db);
+    });
     const people = db.prepare('SELECT cpf FROM professionals ORDER BY id LIMIT 200').pluck().all() as string[];
     const path = join(dirname(desk.store.path), 'emails.csv');
     writeFileSync(path, ['CPF;E-mail', ...people.map((cpf, i) => `${cpf};lote.${i}@exemplo.com.br`)].join('\r\n'), 'latin1');

@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { createDispatcher, createHandlers, openStore, type Store } from '../../db';
+import { sealWritten } from '../../db/audit';
 import { JobRunner } from '../../db/jobs/runner';
 import { refreshPendencies } from '../../db/pendencies';
 import { getProfessional } from '../../db/registry';
 import { requireOperator } from '../../db/settings';
+import { writeTransaction } from '../../db/storeLock';
 import type { Envelope, Handlers } from '../../shared/contract';
 import type { Professional } from '../../shared/domain';
 import { cpfCheckDigits } from '../../shared/rules/cpf';
@@ -150,19 +152,24 @@ export function addProfessional(store: Store, overrides: Partial<Omit<Profession
     updatedAt: '2024-01-15T12:00:00.000Z',
   });
   const p: Omit<Professional, 'id'> = { ...complete, ...overrides };
-  const result = store.db
-    .prepare(
-      `INSERT INTO professionals (registration_number, cpf, name, name_folded, social_name, mother_name, mother_not_listed,
-        father_name, birth_date, marital_status, birth_city, birth_uf, nationality, rg_number, rg_issuer, rg_uf, email, phone,
-        cep, street, number, complement, district, city, uf, dip_status, row_version, created_at, updated_at)
-       VALUES (@registrationNumber, @cpf, @name, @nameFolded, @socialName, @motherName, @motherNotListed, @fatherName,
-        @birthDate, @maritalStatus, @birthCity, @birthUf, @nationality, @rgNumber, @rgIssuer, @rgUf, @email, @phone, @cep,
-        @street, @number, @complement, @district, @city, @uf, @dipStatus, @rowVersion, @createdAt, @updatedAt)`,
-    )
-    .run({ ...p, nameFolded: foldForSearch(p.name), motherNotListed: p.motherNotListed ? 1 : 0 });
-  const inserted = getProfessional(store.db, Number(result.lastInsertRowid)) as Professional;
-  refreshPendencies(store.db, inserted);
-  return inserted;
+  // Sealed in the same transaction, as a registry load seals what it writes: a row left unsealed
+  // would be taken, at the desk's next write, for one another program wrote (db/storeGuards.ts).
+  return writeTransaction(store.db, () => {
+    const result = store.db
+      .prepare(
+        `INSERT INTO professionals (registration_number, cpf, name, name_folded, social_name, mother_name, mother_not_listed,
+          father_name, birth_date, marital_status, birth_city, birth_uf, nationality, rg_number, rg_issuer, rg_uf, email, phone,
+          cep, street, number, complement, district, city, uf, dip_status, row_version, created_at, updated_at)
+         VALUES (@registrationNumber, @cpf, @name, @nameFolded, @socialName, @motherName, @motherNotListed, @fatherName,
+          @birthDate, @maritalStatus, @birthCity, @birthUf, @nationality, @rgNumber, @rgIssuer, @rgUf, @email, @phone, @cep,
+          @street, @number, @complement, @district, @city, @uf, @dipStatus, @rowVersion, @createdAt, @updatedAt)`,
+      )
+      .run({ ...p, nameFolded: foldForSearch(p.name), motherNotListed: p.motherNotListed ? 1 : 0 });
+    const inserted = getProfessional(store.db, Number(result.lastInsertRowid)) as Professional;
+    refreshPendencies(store.db, inserted);
+    sealWritten(store.db);
+    return inserted;
+  });
 }
 
 /** Adds `count` professionals numbered 1…count: number i has CPF `validCpf(from.cpf + i)` and registration `from.registration + i`. */

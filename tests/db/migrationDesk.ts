@@ -19,7 +19,14 @@ import { tempDir, type TempDir } from './fixtures';
 const JOURNAL = '../../db/migrations/meta/_journal.json';
 
 export type DbModule = typeof import('../../db');
-export type MigrationDesk = { store: Store; handlers: Handlers; modules: DbModule; jobs: JobRunner };
+export type MigrationDesk = {
+  store: Store;
+  handlers: Handlers;
+  modules: DbModule;
+  jobs: JobRunner;
+  /** Runs `write` as one transaction of the desk that seals what it wrote, as that build's own writes end. */
+  sealedWrite<T>(write: () => T): T;
+};
 
 /** The build a store is opened by: the one before the migration, or this one. */
 export type DeskVersion = 'previous' | 'current';
@@ -40,10 +47,18 @@ export async function loadDesk(tag: string, path: string, version: DeskVersion):
   } else vi.doUnmock(JOURNAL);
   const modules = await import('../../db');
   const { JobRunner } = await import('../../db/jobs/runner');
+  const { sealWritten } = await import('../../db/audit');
+  const { writeTransaction } = await import('../../db/storeLock');
   const store = modules.openStore({ path });
   const jobs = new JobRunner({ storePath: () => store.path, workerPath: null, now: () => MIGRATION_NOW });
   const handlers = modules.createHandlers(store, { appVersion: '1.2.3-test', now: () => MIGRATION_NOW, jobs });
-  return { store, handlers, modules, jobs };
+  const sealedWrite = <T>(write: () => T): T =>
+    writeTransaction(store.db, () => {
+      const result = write();
+      sealWritten(store.db);
+      return result;
+    });
+  return { store, handlers, modules, jobs, sealedWrite };
 }
 
 /** Runs `use` on the desk loaded as `version` on the store at `path`, and closes the store however `use` ends. */
@@ -138,13 +153,16 @@ export type SealedTable = { table: string; seals: string };
 /** Inserts a professional with only the columns every earlier build had, as that build's own insert would; answers the id. */
 export function insertProfessional(desk: MigrationDesk, p: { registrationNumber: string; cpf: string; name: string; email: string; dipStatus?: string }): number {
   const at = '2024-01-15T12:00:00.000Z';
-  return Number(
-    desk.store.db
-      .prepare(
-        `INSERT INTO professionals (registration_number, cpf, name, name_folded, mother_name, mother_not_listed, email, dip_status, created_at, updated_at)
-         VALUES (?, ?, ?, ?, 'Antônia da Silva', 0, ?, ?, ?, ?)`,
-      )
-      .run(p.registrationNumber, p.cpf, p.name, p.name.toLowerCase(), p.email, p.dipStatus ?? 'none', at, at).lastInsertRowid,
+  // Sealed as it is written: a row left unsealed is, at the desk's next write, one another program wrote.
+  return desk.sealedWrite(() =>
+    Number(
+      desk.store.db
+        .prepare(
+          `INSERT INTO professionals (registration_number, cpf, name, name_folded, mother_name, mother_not_listed, email, dip_status, created_at, updated_at)
+           VALUES (?, ?, ?, ?, 'Antônia da Silva', 0, ?, ?, ?, ?)`,
+        )
+        .run(p.registrationNumber, p.cpf, p.name, p.name.toLowerCase(), p.email, p.dipStatus ?? 'none', at, at).lastInsertRowid,
+    ),
   );
 }
 
