@@ -124,15 +124,15 @@ function recordOutsideChanges(db: Database, key: AuditKey, everyRow: boolean, at
 }
 
 /**
- * No transaction of the desk leaves rows unsealed (the entry that ends it seals them): any in the
- * queue now were written by another program, and are recorded — unless an import is being written
- * in steps (its rows wait in the queue for its last step), or the chain is not signed with the key
- * here (nothing could be signed).
+ * No transaction of the desk leaves rows unsealed (the entry that ends it seals them, and each step
+ * of an import written in steps seals its own): any in the queue now were written by another
+ * program, and are recorded — unless the chain is not signed with the key here (nothing could be
+ * signed, and the desk writes nothing).
  */
 function recordIfOutsideChanges(db: Database, check: GuardCheck, at: string, found: FoundAt): void {
   const key = readAuditKey();
   const anchor = readAnchor(db);
-  if (!key || anchor?.keyId !== key.id || importInSteps(db)) return;
+  if (!key || anchor?.keyId !== key.id) return;
   const queueTriggersTouched = [...check.missing, ...check.altered].some((name) => name.includes('_unsealed_'));
   const pending = unsealedCounts(db);
   if (queueTriggersTouched || pending.professionals + pending.corrections > 0) recordOutsideChanges(db, key, queueTriggersTouched, at, found);

@@ -59,6 +59,29 @@ describe('a row edited by another program while the desk is open', () => {
     expect(JSON.stringify(result)).not.toContain('Outra Pessoa');
   });
 
+  it('is not sealed in by the steps of an import being written meanwhile either', () => {
+    const people = Array.from({ length: 40 }, (_, i) => addProfessional(desk.store, { registrationNumber: String(60_000 + i) }));
+    const bystander = addProfessional(desk.store, { registrationNumber: '40002' });
+    const path = desk.file('emails.csv');
+    writeFileSync(path, ['CPF;E-mail', ...people.map((p, i) => `${p.cpf};passo.${i}@exemplo.com.br`)].join('\r\n'), 'latin1');
+    const context = jobContext(desk.store.path);
+    let edited = false;
+    const progress = context.progress;
+    context.progress = (p) => {
+      progress(p);
+      // Half-way through the file, between two of the import's steps, another program edits a record the file does not name.
+      if (!edited && p.done >= 20 && desk.store.db.prepare("SELECT count(*) FROM corrections WHERE source = 'import'").pluck().get() !== 0) {
+        edited = true;
+        meanwhile((db) => db.prepare("UPDATE professionals SET mother_name = 'Outra Pessoa' WHERE id = ?").run(bystander.id));
+      }
+    };
+    const summary = withImportStepRows(4, () => runImport(importInput(path, { kind: 'corrections' }), context));
+    expect(edited).toBe(true);
+    expect(summary).toMatchObject({ written: true, accepted: 40 });
+    expect(entries('store.outside_changes')).toEqual([expect.objectContaining({ professionals: 1, found: 'write', rows: [{ t: 'p', id: bystander.id, c: ['mother_name'] }] })]);
+    expect(verifyAudit(desk.store.db).rows).toEqual([expect.objectContaining({ registrationNumber: '40002', fields: ['mother_name'] })]);
+  });
+
   it('is recorded once: later writes of the desk find nothing more', () => {
     meanwhile((db) => db.prepare("UPDATE corrections SET new_value = 'x@y.com' WHERE professional_id = ?").run(maria.id));
     save({ phone: '11987654321' });
