@@ -10,6 +10,7 @@ import type { FieldName, FieldValue } from '../shared/fields';
 import { foldForSearch } from '../shared/text';
 import { refreshPendencies } from './pendencies';
 import { requireProfessional } from './registry';
+import { recordIfEditedUnseen } from './sealCheck';
 import { statement } from './statements';
 import { professionals } from './schema';
 
@@ -44,6 +45,8 @@ export function writeRecordFields(
       params.push(foldForSearch(String(value ?? '')));
     }
   }
+  // Another program's edit that left no trace but the row's seal is recorded before this write seals it in.
+  recordIfEditedUnseen(db, professionalId);
   // The address it leaves: whoever shared it may no longer (refreshPendencies).
   const previousEmail = 'email' in values ? (statement<{ email: string | null }>(db, 'SELECT email FROM professionals WHERE id = ?').get(professionalId)?.email ?? null) : null;
   const guard = options.expectedRowVersion === undefined ? '' : ' AND row_version = ?';

@@ -9,7 +9,7 @@
 import type { Database } from 'better-sqlite3';
 import { appendAudit, ensureKeyed, readAnchor, sealNewColumns } from './audit';
 import { readAuditKeyOrNull as readAuditKey, type AuditKey } from './auditKey';
-import { SEALED, taintedRows, unsealedCounts } from './auditSeals';
+import { SEALED, taintedRows, unsealedCounts, type TaintedRow } from './auditSeals';
 import { KNOWN_SCHEMA_VERSION, MIGRATIONS } from './migrate';
 import { statement } from './statements';
 import { writeTransaction } from './storeLock';
@@ -95,7 +95,7 @@ export function importInSteps(db: Database): boolean {
 const MAX_LISTED = 1000;
 
 /** When the desk found what another program did: opening the store, or before one of its writes while it kept the store open. */
-type FoundAt = 'open' | 'write';
+export type FoundAt = 'open' | 'write';
 
 /**
  * Rows another program changed behind the desk's back: those it left in the seal queue (the
@@ -106,6 +106,11 @@ type FoundAt = 'open' | 'write';
 function recordOutsideChanges(db: Database, key: AuditKey, everyRow: boolean, at: string, found: FoundAt): void {
   const tainted = SEALED.flatMap((spec) => taintedRows(db, key, spec, everyRow ? 'all' : 'queued'));
   db.prepare('DELETE FROM audit_unsealed').run();
+  recordTainted(db, tainted, at, found);
+}
+
+/** An entry naming rows whose data is not what their seals say (which columns, never values). */
+export function recordTainted(db: Database, tainted: readonly TaintedRow[], at: string, found: FoundAt): void {
   if (tainted.length === 0) return;
   const professionals = tainted.filter((r) => r.table === 'professionals').length;
   appendAudit(db, {

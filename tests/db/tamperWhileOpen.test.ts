@@ -14,6 +14,7 @@ import { writeTransaction } from '../../db/storeLock';
 import type { Professional } from '../../shared/domain';
 import { importInput, jobContext, runImport, withImportStepRows } from '../fixtures/imports/jobs';
 import { openRawStore } from '../rawStore';
+import { createHandlers, openStore } from '../../db';
 import { addProfessional, EVIDENCE, openTestDesk, REASON, type TestDesk } from './fixtures';
 
 let desk: TestDesk;
@@ -87,6 +88,45 @@ describe('a row edited by another program while the desk is open', () => {
     save({ phone: '11987654321' });
     save({ city: 'Santos' });
     expect(entries('store.outside_changes')).toEqual([expect.objectContaining({ professionals: 0, corrections: 1, found: 'write' })]);
+  });
+});
+
+describe('a row edited with the seal queue’s triggers dropped, then made again as they were', () => {
+  /** What leaves no trace in the queue and no trigger out of place: only the row's seal still tells. */
+  const editUnqueued = (db: Database.Database, sql: string) => {
+    const made = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'professionals_unsealed_update'").pluck().get() as string;
+    db.exec('DROP TRIGGER professionals_unsealed_update');
+    db.prepare(sql).run();
+    db.exec(made);
+  };
+
+  it('is recorded before the clerk’s next save of that record, which would otherwise seal the edit in', () => {
+    meanwhile((db) => editUnqueued(db, `UPDATE professionals SET mother_name = 'Outra Pessoa' WHERE id = ${maria.id}`));
+    save({ phone: '11987654321' });
+    expect(entries('store.outside_changes')).toEqual([expect.objectContaining({ professionals: 1, found: 'write', rows: [{ t: 'p', id: maria.id, c: ['mother_name'] }] })]);
+    expect(verifyAudit(desk.store.db).rows).toEqual([expect.objectContaining({ registrationNumber: '40001', fields: ['mother_name'] })]);
+  });
+
+  it('is also found when the desk was closed meanwhile, and the desk’s own repeated saves are never taken for it', () => {
+    save({ phone: '11987654321' });
+    save({ city: 'Santos' });
+    expect(entries('store.outside_changes')).toEqual([]);
+    desk.store.close();
+    const db = openRawStore(desk.store.path);
+    editUnqueued(db, `UPDATE professionals SET email = 'outro@exemplo.com' WHERE id = ${maria.id}`);
+    db.close();
+    // Opening finds every trigger as made and nothing queued: only the seal tells, at the next save.
+    const again = openStore({ path: desk.store.path });
+    try {
+      const handlers = createHandlers(again, { appVersion: '0.0.0-test', now: () => new Date('2025-03-10T13:00:00.000Z') });
+      const current = (handlers['registry:get']({ id: maria.id }) as { professional: Professional }).professional;
+      handlers['corrections:save']({ professionalId: maria.id, expectedRowVersion: current.rowVersion, changes: { city: 'Campinas' }, reason: REASON, evidence: EVIDENCE } as never);
+      const recorded = again.db.prepare("SELECT detail FROM audit_log WHERE action = 'store.outside_changes'").pluck().all() as string[];
+      expect(recorded.map((d) => JSON.parse(d))).toEqual([expect.objectContaining({ rows: [{ t: 'p', id: maria.id, c: ['email'] }], found: 'write' })]);
+      expect(verifyAudit(again.db).rows).toEqual([expect.objectContaining({ registrationNumber: '40001', fields: ['email'] })]);
+    } finally {
+      again.close();
+    }
   });
 });
 

@@ -1,0 +1,60 @@
+// A record edited by another program with the seal queue's triggers dropped, then made again as
+// they were, leaves nothing in the queue and no trigger out of place: opening the store and the
+// look before each write (storeGuards.ts) see nothing, and the desk's next write of that record
+// would seal the edit in with its own change. So before the desk writes a record's fields
+// (recordState.ts: a clerk's save, a cancellation, Implanta's value given back, a conflict settled,
+// an undo), the record's row is checked against its seal — one keyed SHA-256 — and a row that no
+// longer matches is recorded first, as opening records one (`store.outside_changes`, found before a
+// write). A row this transaction already wrote waits in the queue, unsealed: that one is the desk's.
+// The bulk writers (an import's steps, a registry load) do not look: at 250 000 rows it would cost
+// them about a second; `audit verify` compares every row.
+import type { Database } from 'better-sqlite3';
+import { statSync } from 'node:fs';
+import { auditKeyPath, readAuditKeyOrNull, type AuditKey } from './auditKey';
+import { SEALED, taintedRows, type TaintedRow } from './auditSeals';
+import { statement } from './statements';
+import { recordTainted } from './storeGuards';
+
+const PROFESSIONALS = SEALED[0];
+
+/** How long the key read is trusted: an undo or an answer writes thousands of records a second. */
+const KEY_FRESH_MS = 1000;
+
+/** The audit key, read again when its file changed (looked at once a second at most). */
+let cached: { path: string; stamp: string; key: AuditKey | null; at: number } | null = null;
+
+function auditKeyNow(): AuditKey | null {
+  const path = auditKeyPath();
+  const now = Date.now();
+  if (cached?.path === path && now - cached.at < KEY_FRESH_MS) return cached.key;
+  const file = statSync(path, { throwIfNoEntry: false });
+  const stamp = file ? `${file.size}:${file.mtimeMs}:${file.ino}` : 'none';
+  if (cached?.path !== path || cached.stamp !== stamp) cached = { path, stamp, key: file ? readAuditKeyOrNull(path) : null, at: now };
+  else cached.at = now;
+  return cached.key;
+}
+
+/** Before the desk writes record `professionalId` (inside its write transaction): records its row when another program changed it unseen. */
+export function recordIfEditedUnseen(db: Database, professionalId: number): void {
+  const key = auditKeyNow();
+  // Without the key that signs the chain nothing can be told (nor written: the entry would refuse).
+  if (!key || statement(db, 'SELECT key_id FROM audit_anchor WHERE id = 1').pluck().get() !== key.id) return;
+  if (statement(db, 'SELECT 1 FROM audit_unsealed WHERE kind = ? AND id = ?').get(PROFESSIONALS.kind, professionalId) !== undefined) return;
+  const tainted = taintedRows(db, key, PROFESSIONALS, professionalId).filter((row) => !alreadyRecorded(db, row));
+  recordTainted(db, tainted, new Date().toISOString(), 'write');
+}
+
+/**
+ * Whether an entry already names the row with these columns: one found in the queue and recorded
+ * (at the open, or before this very write) keeps its old seal until the desk writes it again.
+ */
+function alreadyRecorded(db: Database, row: TaintedRow): boolean {
+  return (
+    statement(
+      db,
+      `SELECT 1 FROM audit_log a, json_each(a.detail, '$.rows') r
+       WHERE a.entity = 'store' AND a.action = 'store.outside_changes'
+         AND json_extract(r.value, '$.t') = 'p' AND json_extract(r.value, '$.id') = ? AND json_extract(r.value, '$.c') = json(?) LIMIT 1`,
+    ).get(row.id, JSON.stringify(row.columns)) !== undefined
+  );
+}
