@@ -16,7 +16,6 @@ import type { Database } from 'better-sqlite3';
 import { getTableColumns } from 'drizzle-orm';
 import { corrections, professionals } from './schema';
 import type { AuditKey } from './auditKey';
-import { statement } from './statements';
 
 /** A table's columns as SQLite names them, in the order the schema declares them. */
 function columnNames(table: Parameters<typeof getTableColumns>[0]): readonly string[] {
@@ -255,16 +254,12 @@ export interface TaintedRow {
   columns: string[];
 }
 
-/** The rows of `ids` — those in the seal queue, every row, or one row by id — whose data does not match their seal. */
-export function taintedRows(db: Database, key: AuditKey, spec: Spec, ids: 'queued' | 'all' | number): TaintedRow[] {
+/** The rows of `ids` (or every row, when null) whose data does not match their seal. */
+export function taintedRows(db: Database, key: AuditKey, spec: Spec, ids: 'queued' | 'all'): TaintedRow[] {
   const keyHex = key.bytes.toString('hex');
   const from = ids === 'queued' ? `audit_unsealed u JOIN ${spec.table} t ON t.id = u.id AND u.kind = ${spec.kind}` : `${spec.table} t`;
-  const sql = `SELECT t.id, ${rowJsonSql(spec.table)}, s.seal FROM ${from} LEFT JOIN ${spec.seals} s ON s.id = t.id`;
-  type Row = [number, string, Buffer | null];
-  // One row (before the desk writes it: sealCheck.ts) is read without an iterator, which costs more than the row.
-  const one = typeof ids === 'number' ? (statement(db, `${sql} WHERE t.id = ?`).raw().get(ids) as Row | undefined) : null;
-  const rows: Iterable<Row> = typeof ids === 'number' ? (one ? [one] : []) : (db.prepare(sql).raw().iterate() as IterableIterator<Row>);
   const found: TaintedRow[] = [];
+  const rows = db.prepare(`SELECT t.id, ${rowJsonSql(spec.table)}, s.seal FROM ${from} LEFT JOIN ${spec.seals} s ON s.id = t.id`).raw().iterate() as IterableIterator<[number, string, Buffer | null]>;
   for (const [id, json, seal] of rows) {
     if (seal === null) found.push({ table: spec.table, id, columns: [] });
     else {

@@ -10,27 +10,31 @@
 // them about a second; `audit verify` compares every row.
 import type { Database } from 'better-sqlite3';
 import { statSync } from 'node:fs';
-import { auditKeyPath, readAuditKeyOrNull, type AuditKey } from './auditKey';
-import { SEALED, taintedRows, type TaintedRow } from './auditSeals';
+import { auditKeyPath, readAuditKeyOrNull } from './auditKey';
+import { checkRow, rowJsonSql, SEALED, type TaintedRow } from './auditSeals';
 import { statement } from './statements';
 import { recordTainted } from './storeGuards';
 
-const PROFESSIONALS = SEALED[0];
+/** The record's row as its seal covers it, and the seal: compiled once (an undo checks 150 000 records). */
+const ROW_AND_SEAL = `SELECT ${rowJsonSql('professionals')}, s.seal FROM professionals t LEFT JOIN professional_seals s ON s.id = t.id WHERE t.id = ?`;
+const PROFESSIONALS_KIND = SEALED[0].kind;
 
 /** How long the key read is trusted: an undo or an answer writes thousands of records a second. */
 const KEY_FRESH_MS = 1000;
 
-/** The audit key, read again when its file changed (looked at once a second at most). */
-let cached: { path: string; stamp: string; key: AuditKey | null; at: number } | null = null;
+/** The audit key (its id and its hex), read again when its file changed — looked at once a second at most. */
+let cached: { path: string; stamp: string; key: { id: string; hex: string } | null; at: number } | null = null;
 
-function auditKeyNow(): AuditKey | null {
+function auditKeyNow(): { id: string; hex: string } | null {
   const path = auditKeyPath();
   const now = Date.now();
   if (cached?.path === path && now - cached.at < KEY_FRESH_MS) return cached.key;
   const file = statSync(path, { throwIfNoEntry: false });
   const stamp = file ? `${file.size}:${file.mtimeMs}:${file.ino}` : 'none';
-  if (cached?.path !== path || cached.stamp !== stamp) cached = { path, stamp, key: file ? readAuditKeyOrNull(path) : null, at: now };
-  else cached.at = now;
+  if (cached?.path !== path || cached.stamp !== stamp) {
+    const key = file ? readAuditKeyOrNull(path) : null;
+    cached = { path, stamp, key: key ? { id: key.id, hex: key.bytes.toString('hex') } : null, at: now };
+  } else cached.at = now;
   return cached.key;
 }
 
@@ -39,9 +43,14 @@ export function recordIfEditedUnseen(db: Database, professionalId: number): void
   const key = auditKeyNow();
   // Without the key that signs the chain nothing can be told (nor written: the entry would refuse).
   if (!key || statement(db, 'SELECT key_id FROM audit_anchor WHERE id = 1').pluck().get() !== key.id) return;
-  if (statement(db, 'SELECT 1 FROM audit_unsealed WHERE kind = ? AND id = ?').get(PROFESSIONALS.kind, professionalId) !== undefined) return;
-  const tainted = taintedRows(db, key, PROFESSIONALS, professionalId).filter((row) => !alreadyRecorded(db, row));
-  recordTainted(db, tainted, new Date().toISOString(), 'write');
+  if (statement(db, 'SELECT 1 FROM audit_unsealed WHERE kind = ? AND id = ?').get(PROFESSIONALS_KIND, professionalId) !== undefined) return;
+  const found = statement(db, ROW_AND_SEAL).raw().get(professionalId) as [string, Buffer | null] | undefined;
+  if (!found) return;
+  const [json, seal] = found;
+  const check = seal ? checkRow(key.hex, 'professionals', json, seal) : { sound: false, columns: [] };
+  if (check.sound) return;
+  const row: TaintedRow = { table: 'professionals', id: professionalId, columns: check.columns };
+  if (!alreadyRecorded(db, row)) recordTainted(db, [row], new Date().toISOString(), 'write');
 }
 
 /**
