@@ -7,7 +7,7 @@
 // longer matches is recorded first, as opening records one (`store.outside_changes`, found before a
 // write). A row this transaction already wrote waits in the queue, unsealed: that one is the desk's.
 // The bulk writers (an import's steps, a registry load) do not look: at 250 000 rows it would cost
-// them about a second; `audit verify` compares every row.
+// them about 3 s; `audit verify` compares every row.
 import type { Database } from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { auditKeyPath, readAuditKeyOrNull } from './auditKey';
