@@ -10,7 +10,6 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHandlers, openStore, type Store } from '../../db';
-import { sealWritten } from '../../db/audit';
 import { STORE_KEY_ENV, useStoreKey } from '../../db/storeKey';
 import type { BenchContext } from './context';
 import { backupCases, backupResponsiveness } from './backupCases';
@@ -95,9 +94,6 @@ async function main(): Promise<void> {
     const only = casesToRun();
     const [fill, ...chosen] = cases.filter((c, i) => i === 0 || only.test(c.name)); // the first case fills the store the others use
     const fillResult = await runCases([fill as BenchCase], printCase, () => store.foldLog());
-    // The app seals generated records in the transaction that makes them (insertDemoProfessionals);
-    // the fill case times the generator alone, so its rows are sealed here, as a desk's would be.
-    sealWritten(store.db);
     const idle = [...fillResult, ...(await benchPass(context, chosen, only))];
 
     console.log(`\nTamanho do arquivo de dados: ${formatBytes(storeSize(store))}`);
