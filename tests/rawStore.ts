@@ -4,7 +4,9 @@
 // (db/connections.ts); a plain database (a store an older version left, a copy made before
 // encryption) opens as it is, without a key.
 import Database from 'better-sqlite3';
+import { sealWritten } from '../db/audit';
 import { isPlainDatabaseFile } from '../db/plainFiles';
+import { writeTransaction } from '../db/storeLock';
 import { currentStoreKey, STORE_KEY_ENV } from '../db/storeKey';
 
 /** The pragmas that give a connection to `path` the desk's key, in order (none for a plain database). */
@@ -60,6 +62,24 @@ export function readRawRows<T = unknown>(path: string, sql: string, params: unkn
   const db = openRawStore(path, { readonly: true, fileMustExist: true });
   try {
     return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Writes rows straight into the store at `path` as the desk's own work: in one transaction that
+ * seals them for the audit trail, as each desk write ends (rows written and left unsealed are what
+ * the desk takes for another program's changes).
+ */
+export function writeAsTheDesk<T>(path: string, write: (db: Database.Database) => T): T {
+  const db = openRawStore(path);
+  try {
+    return writeTransaction(db, () => {
+      const result = write(db);
+      sealWritten(db);
+      return result;
+    });
   } finally {
     db.close();
   }

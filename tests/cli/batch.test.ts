@@ -5,7 +5,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { posixOnly } from '../posixOnly';
-import { openRawStore } from '../rawStore';
+import { openRawStore, writeAsTheDesk } from '../rawStore';
 import { CLI_BIN, cliDesk, cliOn, initDesk } from './command';
 
 // Each test has a store of its own in the file's folder.
@@ -24,18 +24,16 @@ function folderIn(name: string): string {
 function storeWithCorrections(name: string, professionals: number, perProfessional: number): string {
   const store = join(desk.dir, name);
   initDesk(cliOn(() => store), { professionals, seed: 5 });
-  const db = openRawStore(store);
-  const insert = db.prepare(
+  writeAsTheDesk(store, (db) => {
+    const insert = db.prepare(
     `INSERT INTO corrections (uuid, professional_id, field, old_value, new_value, reason, evidence_kind, evidence_arrival, evidence_date,
        operator, created_at, status, source, dip_consequence)
      SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-a' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),
        id, 'email', email, 'caixa' || id || '.' || ? || '@exemplo.com.br', 'Pedido da profissional no balcão', 'RG', 'in_person', '2026-03-01',
        'Ana Souza', '2026-03-02T12:00:00.000Z', 'pending', 'manual', 'none' FROM professionals`,
-  );
-  db.transaction(() => {
+    );
     for (let i = 0; i < perProfessional; i++) insert.run(i);
-  })();
-  db.close();
+  });
   return store;
 }
 
@@ -61,15 +59,16 @@ describe('cress-desk batch', () => {
   it('an answer rejecting a correction names the sealed batch whose later correction starts from the rejected value', () => {
     const store = storeWithSealedBatch('rejeitada-base.sqlite', 1, 1);
     const [first] = sentBatchIds(store, 'rejeitada-base');
-    const db = openRawStore(store);
-    const before = db.prepare('SELECT old_value AS oldValue, new_value AS newValue FROM corrections').get() as { oldValue: string; newValue: string };
-    db.prepare(
-      `INSERT INTO corrections (uuid, professional_id, field, old_value, new_value, reason, evidence_kind, evidence_arrival, evidence_date, operator, created_at, status, source, dip_consequence)
-       SELECT '0190a000-0000-7000-8000-000000000002', professional_id, 'email', new_value, 'outra@exemplo.com.br', reason, evidence_kind, evidence_arrival, evidence_date, operator, created_at, 'pending', 'manual', 'none' FROM corrections`,
-    ).run();
-    const uuid = (db.prepare("SELECT uuid FROM batches WHERE number = '2026-0001'").pluck().get() as string);
-    const sha = (db.prepare("SELECT package_sha256 FROM batches WHERE number = '2026-0001'").pluck().get() as string);
-    db.close();
+    const { before, uuid, sha } = writeAsTheDesk(store, (db) => {
+      const before = db.prepare('SELECT old_value AS oldValue, new_value AS newValue FROM corrections').get() as { oldValue: string; newValue: string };
+      db.prepare(
+        `INSERT INTO corrections (uuid, professional_id, field, old_value, new_value, reason, evidence_kind, evidence_arrival, evidence_date, operator, created_at, status, source, dip_consequence)
+         SELECT '0190a000-0000-7000-8000-000000000002', professional_id, 'email', new_value, 'outra@exemplo.com.br', reason, evidence_kind, evidence_arrival, evidence_date, operator, created_at, 'pending', 'manual', 'none' FROM corrections`,
+      ).run();
+      const uuid = db.prepare("SELECT uuid FROM batches WHERE number = '2026-0001'").pluck().get() as string;
+      const sha = db.prepare("SELECT package_sha256 FROM batches WHERE number = '2026-0001'").pluck().get() as string;
+      return { before, uuid, sha };
+    });
     run(store, 'batch', 'create');
     run(store, 'batch', 'seal', '2026-0002');
     const ack = join(desk.dir, 'rejeitada-base.json');
@@ -175,14 +174,14 @@ describe('cress-desk batch', () => {
   it('ack says when an older batch is answered as applied after a newer correction of the same field was', () => {
     const store = storeWithSealedBatch('order.sqlite', 1, 1);
     const [older] = sentBatchIds(store, 'order-out-1');
-    const db = openRawStore(store);
-    db.prepare(
-      `INSERT INTO corrections (uuid, professional_id, field, old_value, new_value, reason, evidence_kind, evidence_arrival, evidence_date, operator, created_at, status, source, dip_consequence)
-       SELECT '0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b', professional_id, 'email', new_value, 'segunda.caixa@exemplo.com.br', reason, evidence_kind, evidence_arrival, evidence_date,
-         operator, created_at, 'pending', 'manual', 'none' FROM corrections WHERE uuid = ?`,
-    ).run(older);
-    const registration = db.prepare('SELECT registration_number FROM professionals').pluck().get() as string;
-    db.close();
+    const registration = writeAsTheDesk(store, (db) => {
+      db.prepare(
+        `INSERT INTO corrections (uuid, professional_id, field, old_value, new_value, reason, evidence_kind, evidence_arrival, evidence_date, operator, created_at, status, source, dip_consequence)
+         SELECT '0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b', professional_id, 'email', new_value, 'segunda.caixa@exemplo.com.br', reason, evidence_kind, evidence_arrival, evidence_date,
+           operator, created_at, 'pending', 'manual', 'none' FROM corrections WHERE uuid = ?`,
+      ).run(older);
+      return db.prepare('SELECT registration_number FROM professionals').pluck().get() as string;
+    });
     run(store, 'batch', 'create');
     run(store, 'batch', 'seal', '2026-0002');
     run(store, 'batch', 'export', '2026-0002', '--out', folderIn('order-out-2'));
