@@ -7,8 +7,7 @@
 // longer matches is recorded first, as opening records one (`store.outside_changes`, found before a
 // write). A row this transaction already wrote waits in the queue, unsealed: that one is the desk's.
 // The bulk writers (an import's steps, a registry load) do not look: at 250 000 rows it would cost
-// them about 3 s; `audit verify` compares every row. Sealing a lote looks at every row it sends
-// (db/batches/editedUnseen.ts).
+// them about 3 s; `audit verify` compares every row.
 import type { Database } from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { auditKeyPath, readAuditKeyOrNull } from './auditKey';
@@ -39,43 +38,32 @@ function auditKeyNow(): { id: string; hex: string } | null {
   return cached.key;
 }
 
-/** The hex of the key the chain is signed with here, or null when this desk cannot tell (no key, another key). */
-export function signingKeyHex(db: Database): string | null {
-  const key = auditKeyNow();
-  return key && statement(db, 'SELECT key_id FROM audit_anchor WHERE id = 1').pluck().get() === key.id ? key.hex : null;
-}
-
 /** Before the desk writes record `professionalId` (inside its write transaction): records its row when another program changed it unseen. */
 export function recordIfEditedUnseen(db: Database, professionalId: number): void {
-  const keyHex = signingKeyHex(db);
+  const key = auditKeyNow();
   // Without the key that signs the chain nothing can be told (nor written: the entry would refuse).
-  if (!keyHex) return;
+  if (!key || statement(db, 'SELECT key_id FROM audit_anchor WHERE id = 1').pluck().get() !== key.id) return;
   if (statement(db, 'SELECT 1 FROM audit_unsealed WHERE kind = ? AND id = ?').get(PROFESSIONALS_KIND, professionalId) !== undefined) return;
   const found = statement(db, ROW_AND_SEAL).raw().get(professionalId) as [string, Buffer | null] | undefined;
   if (!found) return;
   const [json, seal] = found;
-  const check = seal ? checkRow(keyHex, 'professionals', json, seal) : { sound: false, columns: [] };
+  const check = seal ? checkRow(key.hex, 'professionals', json, seal) : { sound: false, columns: [] };
   if (check.sound) return;
-  recordUnlessRecorded(db, [{ table: 'professionals', id: professionalId, columns: check.columns }]);
+  const row: TaintedRow = { table: 'professionals', id: professionalId, columns: check.columns };
+  if (!alreadyRecorded(db, row)) recordTainted(db, [row], new Date().toISOString(), 'write');
 }
 
 /**
- * Records rows found edited unseen before a write, but for those an entry already names with the
- * same columns: one found in the queue and recorded (at the open, or before this very write) keeps
- * its old seal until the desk writes it again.
+ * Whether an entry already names the row with these columns: one found in the queue and recorded
+ * (at the open, or before this very write) keeps its old seal until the desk writes it again.
  */
-export function recordUnlessRecorded(db: Database, rows: readonly TaintedRow[]): void {
-  const fresh = rows.filter((row) => !alreadyRecorded(db, row));
-  if (fresh.length > 0) recordTainted(db, fresh, new Date().toISOString(), 'write');
-}
-
 function alreadyRecorded(db: Database, row: TaintedRow): boolean {
   return (
     statement(
       db,
       `SELECT 1 FROM audit_log a, json_each(a.detail, '$.rows') r
        WHERE a.entity = 'store' AND a.action = 'store.outside_changes'
-         AND json_extract(r.value, '$.t') = ? AND json_extract(r.value, '$.id') = ? AND json_extract(r.value, '$.c') = json(?) LIMIT 1`,
-    ).get(row.table === 'professionals' ? 'p' : 'c', row.id, JSON.stringify(row.columns)) !== undefined
+         AND json_extract(r.value, '$.t') = 'p' AND json_extract(r.value, '$.id') = ? AND json_extract(r.value, '$.c') = json(?) LIMIT 1`,
+    ).get(row.id, JSON.stringify(row.columns)) !== undefined
   );
 }

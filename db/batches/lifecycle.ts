@@ -13,7 +13,6 @@ import { requireSettings } from '../settings';
 import { statement } from '../statements';
 import { brasilia, instantOfBrasiliaTime } from './clock';
 import { refreshDipActions } from './dipActions';
-import { editedUnseenAmong } from './editedUnseen';
 import { heldBackFromNewLote, heldBackFromOpenLote, heldBackLines } from './heldBack';
 import { IMPLANTA_CPF_SQL } from './payloadPreviousCpf';
 import { CURRENT_SCHEMA_VERSION } from './schemas';
@@ -67,11 +66,8 @@ export function createBatch(db: Database, now: Date): BatchSummary {
       `SELECT (SELECT count(*) FROM corrections WHERE status = 'pending' AND ${RECORDED_IMPORT}) AS corrections,
               (SELECT count(*) FROM cep_changes WHERE status = 'pending') AS cep`,
     ).get() as { corrections: number; cep: number };
-    // A record one of whose corrections was changed outside the desk since it wrote it waits
-    // (./editedUnseen.ts: looked at before this transaction writes anything), as does a record
-    // named by the CPF Implanta still knows another record by (./heldBack.ts).
-    const edited = editedUnseenAmong(db, `t.status = 'pending' AND ${RECORDED_IMPORT}`, [], ['corrections']);
-    const held = [...edited, ...heldBackFromNewLote(db).filter((h) => !edited.some((e) => e.professionalId === h.professionalId))];
+    // A record named by the CPF Implanta still knows another record by waits (./heldBack.ts).
+    const held = heldBackFromNewLote(db);
     const heldCorrections = held.reduce((sum, h) => sum + h.corrections, 0);
     if (pending.corrections + pending.cep > 0 && pending.corrections - heldCorrections + pending.cep === 0) {
       throw new AppError('BATCH_EMPTY', `Nada pendente pode entrar num lote agora: ${heldBackLines(held)}`, { details: { heldBack: held } });
@@ -114,18 +110,13 @@ export function createBatch(db: Database, now: Date): BatchSummary {
       entityId: String(id),
       detail: { number, uuid, region: settings.region, corrections, cepChanges: cep, ...heldBackDetail(held) },
     });
-    // The lote's page lists those held back for a CPF while it is open; those held back for an
-    // edit made outside the desk are told here, and kept in the trail.
-    const summary = batchSummary(db, id, now);
-    return edited.length > 0 ? { ...summary, heldBack: [...edited, ...(summary.heldBack ?? [])] } : summary;
+    return batchSummary(db, id, now);
   });
 }
 
 /** What the audit keeps of the records held back: who, and how many corrections. */
-function heldBackDetail(held: readonly HeldBack[]): { heldBack?: { registrationNumber: string; corrections: number; knownBy?: string; editedUnseen?: true }[] } {
-  if (held.length === 0) return {};
-  const why = (h: HeldBack) => (h.knownByRegistrationNumber === undefined ? { editedUnseen: true as const } : { knownBy: h.knownByRegistrationNumber });
-  return { heldBack: held.map((h) => ({ registrationNumber: h.registrationNumber, corrections: h.corrections, ...why(h) })) };
+function heldBackDetail(held: readonly HeldBack[]): { heldBack?: { registrationNumber: string; corrections: number; knownBy: string }[] } {
+  return held.length === 0 ? {} : { heldBack: held.map((h) => ({ registrationNumber: h.registrationNumber, corrections: h.corrections, knownBy: h.knownByRegistrationNumber })) };
 }
 
 /**
@@ -140,12 +131,9 @@ export function sealBatch(db: Database, id: number, now: Date, appVersion: strin
     const settings = requireSettings(db);
     const row = requireBatchRow(db, id);
     requireState(row, 'fechar', ['open']);
-    // A record changed outside the desk since it wrote it leaves the lote (./editedUnseen.ts: looked
-    // at first, before this transaction writes anything), as does a record named by the CPF Implanta
-    // still knows another record by (./heldBack.ts), however it came to: a load since the lote was
-    // created; the caller learns which.
-    const edited = editedUnseenAmong(db, 't.batch_id = ?', [id], ['professionals', 'corrections']);
-    const held = [...edited, ...heldBackFromOpenLote(db, id).filter((h) => !edited.some((e) => e.professionalId === h.professionalId))];
+    // A record named by the CPF Implanta still knows another record by leaves the lote (./heldBack.ts),
+    // however it came to: a load since the lote was created; the caller learns which.
+    const held = heldBackFromOpenLote(db, id);
     const iso = now.toISOString();
     if (held.length > 0) {
       statement(db, "UPDATE corrections SET batch_id = NULL, status = 'pending', status_changed_at = ? WHERE batch_id = ? AND professional_id IN (SELECT value FROM json_each(?))").run(

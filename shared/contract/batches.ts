@@ -25,8 +25,7 @@ export type BatchItemKind = (typeof BATCH_ITEM_KINDS)[number];
 
 /**
  * A record whose corrections wait for a later lote: its CPF is the one Implanta still knows another
- * record by (db/batches/heldBack.ts), or another program changed it or one of its corrections since
- * the desk wrote them (db/batches/editedUnseen.ts).
+ * record by (db/batches/heldBack.ts).
  */
 export const heldBackSchema = z.object({
   professionalId: z.number().int(),
@@ -34,8 +33,8 @@ export const heldBackSchema = z.object({
   name: z.string(),
   /** Its corrections that wait (pending). */
   corrections: z.number().int(),
-  /** The other record Implanta still knows by this CPF (none: held back for an edit made outside the desk). */
-  knownByRegistrationNumber: z.string().optional(),
+  /** The other record Implanta still knows by this CPF. */
+  knownByRegistrationNumber: z.string(),
   /** Why, and until when (pt-BR). */
   message: z.string(),
 });
