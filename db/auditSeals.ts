@@ -254,18 +254,22 @@ export interface TaintedRow {
   columns: string[];
 }
 
-/** The rows of `ids` (or every row, when null) whose data does not match their seal. */
+/** Row `id` of `table` as its seal judges it: null when sound, else what is known of what changed (no seal: none). */
+export function rowAgainstSeal(keyHex: string, table: SealedTable, id: number, json: string, seal: Buffer | null): TaintedRow | null {
+  if (seal === null) return { table, id, columns: [] };
+  const check = checkRow(keyHex, table, json, seal);
+  return check.sound ? null : { table, id, columns: check.columns };
+}
+
+/** The rows in the seal queue, or every row, whose data does not match their seal. */
 export function taintedRows(db: Database, key: AuditKey, spec: Spec, ids: 'queued' | 'all'): TaintedRow[] {
   const keyHex = key.bytes.toString('hex');
   const from = ids === 'queued' ? `audit_unsealed u JOIN ${spec.table} t ON t.id = u.id AND u.kind = ${spec.kind}` : `${spec.table} t`;
   const found: TaintedRow[] = [];
   const rows = db.prepare(`SELECT t.id, ${rowJsonSql(spec.table)}, s.seal FROM ${from} LEFT JOIN ${spec.seals} s ON s.id = t.id`).raw().iterate() as IterableIterator<[number, string, Buffer | null]>;
   for (const [id, json, seal] of rows) {
-    if (seal === null) found.push({ table: spec.table, id, columns: [] });
-    else {
-      const check = checkRow(keyHex, spec.table, json, seal);
-      if (!check.sound) found.push({ table: spec.table, id, columns: check.columns });
-    }
+    const tainted = rowAgainstSeal(keyHex, spec.table, id, json, seal);
+    if (tainted) found.push(tainted);
   }
   return found;
 }

@@ -11,7 +11,7 @@
 import type { Database } from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { auditKeyPath, readAuditKeyOrNull } from './auditKey';
-import { checkRow, rowJsonSql, SEALED, type TaintedRow } from './auditSeals';
+import { rowAgainstSeal, rowJsonSql, SEALED, type TaintedRow } from './auditSeals';
 import { statement } from './statements';
 import { recordTainted } from './storeGuards';
 
@@ -46,11 +46,8 @@ export function recordIfEditedUnseen(db: Database, professionalId: number): void
   if (statement(db, 'SELECT 1 FROM audit_unsealed WHERE kind = ? AND id = ?').get(PROFESSIONALS_KIND, professionalId) !== undefined) return;
   const found = statement(db, ROW_AND_SEAL).raw().get(professionalId) as [string, Buffer | null] | undefined;
   if (!found) return;
-  const [json, seal] = found;
-  const check = seal ? checkRow(key.hex, 'professionals', json, seal) : { sound: false, columns: [] };
-  if (check.sound) return;
-  const row: TaintedRow = { table: 'professionals', id: professionalId, columns: check.columns };
-  if (!alreadyRecorded(db, row)) recordTainted(db, [row], new Date().toISOString(), 'write');
+  const row = rowAgainstSeal(key.hex, 'professionals', professionalId, ...found);
+  if (row && !alreadyRecorded(db, row)) recordTainted(db, [row], new Date().toISOString(), 'write');
 }
 
 /**
