@@ -38,6 +38,7 @@ export function storeContext(db: Database): PendencyContext<Professional> {
 }
 
 export const IDENTIFICATION_SQL = `(${[...IDENTIFICATION_FIELDS, MOTHER_FACT_FIELD].map((f) => `'${f}'`).join(', ')})`;
+const IDENTIFICATION_FIELD_SET: ReadonlySet<string> = new Set([...IDENTIFICATION_FIELDS, MOTHER_FACT_FIELD]);
 
 /**
  * After corrections of a record were queued or closed: only a DIP request at risk depends on them
@@ -54,24 +55,36 @@ export function refreshAfterCorrections(db: Database, record: Professional): voi
  */
 export function refreshAfterImport(db: Database, importId: number): void {
   writeTransaction(db, () => {
-    const changed = (field: string) =>
-      db.prepare(`SELECT DISTINCT professional_id FROM corrections WHERE import_id = ? AND field IN ${field}`).pluck().all(importId) as number[];
-    for (const id of changed(IDENTIFICATION_SQL)) {
+    // One pass over the import's corrections (up to a few hundred thousand) finds both kinds of
+    // record; a query per kind read them all twice.
+    const identification = new Set<number>();
+    const emails = new Set<number>();
+    const changes = db.prepare('SELECT professional_id, field FROM corrections WHERE import_id = ?').raw().iterate(importId) as IterableIterator<[number, string]>;
+    for (const [id, field] of changes) {
+      if (field === 'email') emails.add(id);
+      else if (IDENTIFICATION_FIELD_SET.has(field)) identification.add(id);
+    }
+    // Only a record whose DIP request is at risk depends on its identification corrections.
+    const atRisk = db
+      .prepare(`SELECT id FROM professionals WHERE id IN (SELECT value FROM json_each(?)) AND dip_status IN ${DIP_AT_RISK_SQL}`)
+      .pluck()
+      .all(JSON.stringify([...identification])) as number[];
+    for (const id of atRisk) {
       const record = getRecord(db, id);
       if (record) refreshAfterCorrections(db, record);
     }
-    if (db.prepare("SELECT 1 FROM corrections WHERE import_id = ? AND field = 'email' LIMIT 1").get(importId) === undefined) return;
+    if (emails.size === 0) return;
     dropStaleSharedEmails(db);
     // Only a record whose new address is on another record too has anything to refresh: one
     // statement finds them, instead of four lookups for each of the import's e-mails.
     const shared = db
       .prepare(
         `SELECT p.id FROM professionals p
-         WHERE p.id IN (SELECT professional_id FROM corrections WHERE import_id = ? AND field = 'email')
+         WHERE p.id IN (SELECT value FROM json_each(?))
            AND EXISTS (SELECT 1 FROM professionals o WHERE o.email = p.email AND o.id <> p.id)`,
       )
       .pluck()
-      .all(importId) as number[];
+      .all(JSON.stringify([...emails])) as number[];
     for (const id of shared) {
       const record = getRecord(db, id);
       if (!record?.email) continue;
