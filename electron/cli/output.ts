@@ -120,10 +120,12 @@ export const renderers = {
       v.ok
         ? `Audit trail intact: ${plural(v.entries, 'entry', 'entries')} verified${v.signedFrom !== null ? `, signed from entry ${v.signedFrom}` : ''}; professionals and corrections match it.`
         : v.brokenAt !== null
-          ? `AUDIT TRAIL BROKEN at entry ${v.brokenAt}: ${v.problem}`
-          : `AUDIT TRAIL BROKEN: ${v.problem}`,
+          ? `AUDIT TRAIL BROKEN at entry ${v.brokenAt}.`
+          : 'AUDIT TRAIL BROKEN.',
+      // The verdict in the command line's words; what the desk found, in its own, on a line of its own.
+      ...(v.ok || !v.problem ? [] : [`  ${v.problem}`]),
       ...v.rows.map((r) => `  - ${r.message}`),
       ...(v.rowProblems > v.rows.length ? [`  … ${formatCount(v.rowProblems - v.rows.length)} more`] : []),
-      ...v.notices.map((n) => `Aviso: ${n}`),
+      ...v.notices.map((n) => `Warning: ${n}`),
     ].join('\n'),
 };

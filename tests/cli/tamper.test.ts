@@ -135,7 +135,7 @@ describe('the audit trail on the command line', () => {
     });
     const broken = run('audit', 'verify');
     expect(broken.code).toBe(3);
-    expect(broken.stdout).toMatch(/AUDIT TRAIL BROKEN at entry \d+: A entrada \d+ do histórico foi alterada depois de gravada: a assinatura não confere/);
+    expect(broken.stdout).toMatch(/AUDIT TRAIL BROKEN at entry \d+\.\n {2}A entrada \d+ do histórico foi alterada depois de gravada: a assinatura não confere/);
   });
 
   it("reports a direct edit of a correction's new value and of a mother's name (exit 3), naming row and field, never the values", () => {
@@ -169,7 +169,7 @@ describe('the audit trail on the command line', () => {
     });
     const verified = run('audit', 'verify');
     expect(verified.code).toBe(0);
-    expect(verified.stdout).toMatch(/Aviso: Em .*, ao abrir o banco, gatilhos de proteção foram restaurados \(ausentes: batches_no_delete, corrections_content_fixed\)/);
+    expect(verified.stdout).toMatch(/Warning: Em .*, ao abrir o banco, gatilhos de proteção foram restaurados \(ausentes: batches_no_delete, corrections_content_fixed\)/);
   });
 
   it('says clearly when the key is missing: writes refused and verify broken, both exit 3', () => {
@@ -187,7 +187,7 @@ describe('the audit trail on the command line', () => {
     expect(run('audit', 'new-key', '--yes').code).toBe(0);
     const after = run('audit', 'verify');
     expect(after.code).toBe(0);
-    expect(after.stdout).toMatch(/Aviso: As entradas 1 a \d+ foram assinadas com uma chave que se perdeu/);
+    expect(after.stdout).toMatch(/Warning: As entradas 1 a \d+ foram assinadas com uma chave que se perdeu/);
     // Rows are sealed again as they stand when the new key starts: the notice says what that cannot vouch for.
     expect(after.stdout).toMatch(/selados de novo como estavam nesse momento: uma alteração feita neles antes, fora do CRESS Desk, não pode mais ser apontada/);
   });
