@@ -38,7 +38,6 @@ export function storeContext(db: Database): PendencyContext<Professional> {
 }
 
 export const IDENTIFICATION_SQL = `(${[...IDENTIFICATION_FIELDS, MOTHER_FACT_FIELD].map((f) => `'${f}'`).join(', ')})`;
-const IDENTIFICATION_FIELD_SET: ReadonlySet<string> = new Set([...IDENTIFICATION_FIELDS, MOTHER_FACT_FIELD]);
 
 /**
  * After corrections of a record were queued or closed: only a DIP request at risk depends on them
@@ -55,36 +54,31 @@ export function refreshAfterCorrections(db: Database, record: Professional): voi
  */
 export function refreshAfterImport(db: Database, importId: number): void {
   writeTransaction(db, () => {
-    // One pass over the import's corrections (up to a few hundred thousand) finds both kinds of
-    // record; a query per kind read them all twice.
-    const identification = new Set<number>();
-    const emails = new Set<number>();
-    const changes = db.prepare('SELECT professional_id, field FROM corrections WHERE import_id = ?').raw().iterate(importId) as IterableIterator<[number, string]>;
-    for (const [id, field] of changes) {
-      if (field === 'email') emails.add(id);
-      else if (IDENTIFICATION_FIELD_SET.has(field)) identification.add(id);
-    }
-    // Only a record whose DIP request is at risk depends on its identification corrections.
+    // Only a record whose DIP request is at risk depends on its identification corrections: the
+    // others are not read again (an import may correct the names of a hundred thousand records).
     const atRisk = db
-      .prepare(`SELECT id FROM professionals WHERE id IN (SELECT value FROM json_each(?)) AND dip_status IN ${DIP_AT_RISK_SQL}`)
+      .prepare(
+        `SELECT DISTINCT c.professional_id FROM corrections c JOIN professionals p ON p.id = c.professional_id
+         WHERE c.import_id = ? AND c.field IN ${IDENTIFICATION_SQL} AND p.dip_status IN ${DIP_AT_RISK_SQL}`,
+      )
       .pluck()
-      .all(JSON.stringify([...identification])) as number[];
+      .all(importId) as number[];
     for (const id of atRisk) {
       const record = getRecord(db, id);
       if (record) refreshAfterCorrections(db, record);
     }
-    if (emails.size === 0) return;
+    if (db.prepare("SELECT 1 FROM corrections WHERE import_id = ? AND field = 'email' LIMIT 1").get(importId) === undefined) return;
     dropStaleSharedEmails(db);
     // Only a record whose new address is on another record too has anything to refresh: one
     // statement finds them, instead of four lookups for each of the import's e-mails.
     const shared = db
       .prepare(
         `SELECT p.id FROM professionals p
-         WHERE p.id IN (SELECT value FROM json_each(?))
+         WHERE p.id IN (SELECT professional_id FROM corrections WHERE import_id = ? AND field = 'email')
            AND EXISTS (SELECT 1 FROM professionals o WHERE o.email = p.email AND o.id <> p.id)`,
       )
       .pluck()
-      .all(JSON.stringify([...emails])) as number[];
+      .all(importId) as number[];
     for (const id of shared) {
       const record = getRecord(db, id);
       if (!record?.email) continue;
