@@ -149,6 +149,9 @@ describe('the audit trail on the command line', () => {
     expect(result.stdout).toContain(`Cadastro ${registration}: Nome da mãe foi alterado fora do CRESS Desk`);
     expect(result.stdout).toMatch(new RegExp(`Correção \\d+ \\(cadastro ${registration}\\): valor novo foi alterado fora do CRESS Desk`));
     expect(result.stdout).not.toMatch(/golpista|Trocada/);
+    // One verdict line in English, then each row once (the summary naming the first is not repeated).
+    expect(result.stdout.split('\n')[0]).toBe('AUDIT TRAIL BROKEN: 2 rows do not match it.');
+    expect(result.stdout.split(`Cadastro ${registration}: Nome da mãe foi alterado fora do CRESS Desk`)).toHaveLength(2);
     const body = json('audit', 'verify').body;
     expect(body.rows).toEqual(
       expect.arrayContaining([
