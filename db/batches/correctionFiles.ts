@@ -22,12 +22,13 @@ import { csvLine } from '../../shared/spreadsheetSafety';
 import { brasiliaDateTime } from './clock';
 import { csvLines, CSV_HEADER_V1, jsonLines, type CorrectionFiles, type PayloadTick } from './payloadParts';
 import type { SchemaVersion } from './schemas';
+import { SEALED_PEOPLE_COLUMNS, sealedRowsSha256 } from './sealedPayload';
 
 export const CSV_HEADER_V2 = [...CSV_HEADER_V1.slice(0, 2), 'CPF anterior', ...CSV_HEADER_V1.slice(2)];
 /** Version 4 names the evidence date for what it is: the day the council received the document. */
 export const CSV_HEADER_V4 = CSV_HEADER_V2.map((column) => (column === 'Data do documento' ? 'Data de recebimento' : column));
 
-/** Columns of the payload query, read as arrays (raw mode: 100 000 rows without an object each). */
+/** A correction as the digest reads it (SEALED_CORRECTION_COLUMNS), as an array: 100 000 rows without an object each. */
 type Row = [
   uuid: string,
   professionalId: number,
@@ -49,17 +50,22 @@ type Row = [
 type SealedPerson = [cpf: string, previousCpf: string | null, registrationNumber: string, name: string];
 
 /**
- * The batch's people as it was sealed, read once: looking each correction's person up in the same
- * query (a join) cost a third of the query's time.
+ * The batch's people as it was sealed, read once and by professional_id (the digest's order):
+ * looking each correction's person up in the same query (a join) cost a third of the query's time.
  */
 function sealedPeople(db: Database, batchId: number): Map<number, SealedPerson> {
   const people = new Map<number, SealedPerson>();
   const rows = db
-    .prepare('SELECT professional_id, cpf, previous_cpf, registration_number, name FROM batch_professionals WHERE batch_id = ?')
+    .prepare(`SELECT ${SEALED_PEOPLE_COLUMNS.join(', ')} FROM batch_professionals WHERE batch_id = ? ORDER BY professional_id`)
     .raw(true)
     .iterate(batchId) as IterableIterator<[number, ...SealedPerson]>;
   for (const [id, ...person] of rows) people.set(id, person);
   return people;
+}
+
+/** The people again as rows of SEALED_PEOPLE_COLUMNS, for the digest. */
+function* peopleRows(people: Map<number, SealedPerson>): Iterable<unknown[]> {
+  for (const [id, person] of people) yield [id, ...person];
 }
 
 type PackageValue = string | null | MotherFact;
@@ -99,8 +105,11 @@ function paperItemsAt(db: Database, professionalIds: number[], sealedAt: string)
   return new Map(professionalIds.map((id) => [id, read.all(id, sealedAt, sealedAt) as PaperItem[]]));
 }
 
-export function correctionFiles(db: Database, version: SchemaVersion, batch: { id: number; sealedAt: string }, total: number, tick: PayloadTick): CorrectionFiles {
-  const batchId = batch.id;
+/**
+ * The correction files of a sealed batch, with the digest of the rows they are built from
+ * (`rowsSha256`, sealedPayload.ts): both come from one read of the rows.
+ */
+export function correctionFiles(db: Database, version: SchemaVersion, batch: { id: number; sealed_at: string }, total: number, tick: PayloadTick): CorrectionFiles {
   // Versions 2 and 3 share every line's shape (3 only allows more values of evidence.arrival).
   const v2 = version >= 2;
   const jsonl = jsonLines([], total);
@@ -109,20 +118,12 @@ export function correctionFiles(db: Database, version: SchemaVersion, batch: { i
   const byField = new Map<string, number>();
   const dip = new Map<number, DipRequest>();
   const people = new Set<number>();
-  const sealed = sealedPeople(db, batchId);
-  const rows = db
-    .prepare(
-      `SELECT uuid, professional_id, field, old_value, new_value, reason, evidence_kind, evidence_arrival,
-         evidence_date, evidence_note, operator, created_at, source, dip_consequence
-       FROM corrections WHERE batch_id = ? ORDER BY id`,
-    )
-    .raw(true)
-    .iterate(batchId) as IterableIterator<Row>;
+  const sealed = sealedPeople(db, batch.id);
   let done = 0;
-  for (const row of rows) {
+  const add = (row: Row) => {
     const [uuid, professionalId, field, oldText, newText, reason, evidenceKind, arrival, evidenceDate, evidenceNote, operator, createdAt, source, dipAction] = row;
     const person = sealed.get(professionalId);
-    if (person === undefined) continue; // sealing keeps every professional of the batch: never the case
+    if (person === undefined) return; // sealing keeps every professional of the batch: never the case
     const [cpf, storedPreviousCpf, registration, name] = person;
     const previousCpf = v2 ? storedPreviousCpf : undefined;
     const oldValue = v2 ? packageValue(field, oldText) : oldText;
@@ -175,12 +176,13 @@ export function correctionFiles(db: Database, version: SchemaVersion, batch: { i
       request.changes.push({ field, oldValue, newValue });
     }
     if (++done % 5000 === 0) tick(done, total);
-  }
+  };
+  const rowsSha256 = sealedRowsSha256(db, batch, { correction: (row) => add(row as Row), people: peopleRows(sealed) });
   tick(done, total);
   if (version >= 4) {
-    const paper = paperItemsAt(db, [...dip.keys()], batch.sealedAt);
+    const paper = paperItemsAt(db, [...dip.keys()], batch.sealed_at);
     for (const [id, request] of dip) request.paperItems = paper.get(id) ?? [];
   }
   // Insertion order of the map is the order of each professional's first correction.
-  return { jsonl, csv, dipLines: jsonLines(dip.values()), byField, professionals: people.size };
+  return { jsonl, csv, dipLines: jsonLines(dip.values()), byField, professionals: people.size, rowsSha256 };
 }

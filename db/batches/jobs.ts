@@ -47,7 +47,7 @@ export const exportBatchJob: JobFn<ExportJobInput, ExportResult> = async (input,
         cancel.check();
         if (cancel.signal.aborted) throw jobCancelled();
       });
-      requireSealedRows(db, batch);
+      requireSealedRows(db, batch, payload.rowsSha256);
       return { batch, payload, stem: lotePackageStem(db, batch) };
     }).deferred(); // reads only: it takes no writer lock
     const written = await writeBatchPackage(batch, payload.files, input.path, {

@@ -23,6 +23,8 @@ export interface PayloadFile {
 export interface BatchPayload {
   files: PayloadFile[];
   counts: { corrections: number; professionals: number; cepChanges: number; dipRequests: number };
+  /** The digest of the rows it was built from, to compare with the sealing's (sealedPayload.ts). */
+  rowsSha256: string;
 }
 
 interface CepRow {
@@ -66,7 +68,7 @@ export function buildPayload(db: Database, batch: BatchRow, tick: PayloadTick = 
   }
   const version = batchSchemaVersion(batch);
   const total = (db.prepare('SELECT count(*) AS n FROM corrections WHERE batch_id = ?').get(batch.id) as { n: number }).n;
-  const corrections = correctionFiles(db, version, { id: batch.id, sealedAt: batch.sealed_at }, total, tick);
+  const corrections = correctionFiles(db, version, { id: batch.id, sealed_at: batch.sealed_at }, total, tick);
 
   const cepRows = db
     .prepare('SELECT uuid, cep, old_value, new_value, reason, operator, created_at FROM cep_changes WHERE batch_id = ? ORDER BY id')
@@ -99,5 +101,5 @@ export function buildPayload(db: Database, batch: BatchRow, tick: PayloadTick = 
     files: files.map((f) => ({ path: f.path, records: f.records })),
   };
   files.push({ path: 'summary.json', data: Buffer.from(`${JSON.stringify(summary, null, 2)}\n`, 'utf8'), records: 1 });
-  return { files, counts };
+  return { files, counts, rowsSha256: corrections.rowsSha256 };
 }

@@ -14,6 +14,8 @@ export interface CorrectionFiles {
   /** Corrections per field, for summary.json. */
   byField: Map<string, number>;
   professionals: number;
+  /** The digest of the rows the package is built from, as this read found them (sealedPayload.ts). */
+  rowsSha256: string;
 }
 
 /** The columns of corrections.csv in Schema-Version 1 (version 2 adds "CPF anterior" after "CPF"). */
