@@ -68,7 +68,10 @@ function byCpfCorrectedAway(db: Database, cpf: string): ProfessionalRow | undefi
 }
 
 export function countProfessionals(db: Database): number {
-  return statement<{ n: number }>(db, 'SELECT count(*) AS n FROM professionals').get()?.n ?? 0;
+  // Every record has a registration number (NOT NULL): counting them walks their index, the smallest
+  // of the table's, where count(*) walks the e-mail index, two and a half times its pages — each one
+  // decrypted, 71 ms against 34 ms on 250 000 records (`cress-desk info` counts them on every run).
+  return statement<{ n: number }>(db, 'SELECT count(registration_number) AS n FROM professionals').get()?.n ?? 0;
 }
 
 /** Synthetic professionals of the desk's region, with one audit entry (the caller owns the transaction). */
