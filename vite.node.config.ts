@@ -38,6 +38,7 @@ export default defineConfig({
         'worker/importWriter': 'db/imports/writer/worker.ts',
         'worker/integrity': 'db/backups/integrityWorker.ts',
         'worker/pendencyScan': 'db/pendencyScanWorker.ts',
+        'worker/deflate': 'db/zip/deflateWorker.ts',
       },
       external,
       output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },

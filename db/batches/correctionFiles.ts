@@ -19,6 +19,7 @@ import { DIP_CONSEQUENCE_LABELS } from '../../shared/rules/dip';
 import type { MotherFact } from '../../shared/rules/mother';
 import { decodeMotherFact } from '../../shared/rules/motherFact';
 import { csvLine } from '../../shared/spreadsheetSafety';
+import { startDeflation } from '../zip/deflateThread';
 import { brasiliaDateTime } from './clock';
 import { csvLines, CSV_HEADER_V1, jsonLines, type CorrectionFiles, type PayloadTick } from './payloadParts';
 import type { SchemaVersion } from './schemas';
@@ -107,14 +108,23 @@ function paperItemsAt(db: Database, professionalIds: number[], sealedAt: string)
 
 /**
  * The correction files of a sealed batch, with the digest of the rows they are built from
- * (`rowsSha256`, sealedPayload.ts): both come from one read of the rows.
+ * (`rowsSha256`, sealedPayload.ts): both come from one read of the rows. `deflateLevel`: the two
+ * big files are deflated at that level as they are made (db/zip/deflateThread.ts); null: kept whole.
  */
-export function correctionFiles(db: Database, version: SchemaVersion, batch: { id: number; sealed_at: string }, total: number, tick: PayloadTick): CorrectionFiles {
+export function correctionFiles(
+  db: Database,
+  version: SchemaVersion,
+  batch: { id: number; sealed_at: string },
+  total: number,
+  tick: PayloadTick,
+  deflateLevel: number | null,
+): CorrectionFiles {
   // Versions 2 and 3 share every line's shape (3 only allows more values of evidence.arrival).
   const v2 = version >= 2;
-  const jsonl = jsonLines([], total);
+  const deflation = () => (deflateLevel === null ? null : startDeflation(deflateLevel));
+  const jsonl = jsonLines([], total, deflation());
   const header = version >= 4 ? CSV_HEADER_V4 : v2 ? CSV_HEADER_V2 : CSV_HEADER_V1;
-  const csv = csvLines(csvLine(header), total + 1);
+  const csv = csvLines(csvLine(header), total + 1, deflation());
   const byField = new Map<string, number>();
   const dip = new Map<number, DipRequest>();
   const people = new Set<number>();
@@ -177,12 +187,19 @@ export function correctionFiles(db: Database, version: SchemaVersion, batch: { i
     }
     if (++done % 5000 === 0) tick(done, total);
   };
-  const rowsSha256 = sealedRowsSha256(db, batch, { correction: (row) => add(row as Row), people: peopleRows(sealed) });
-  tick(done, total);
-  if (version >= 4) {
-    const paper = paperItemsAt(db, [...dip.keys()], batch.sealed_at);
-    for (const [id, request] of dip) request.paperItems = paper.get(id) ?? [];
+  try {
+    const rowsSha256 = sealedRowsSha256(db, batch, { correction: (row) => add(row as Row), people: peopleRows(sealed) });
+    tick(done, total);
+    if (version >= 4) {
+      const paper = paperItemsAt(db, [...dip.keys()], batch.sealed_at);
+      for (const [id, request] of dip) request.paperItems = paper.get(id) ?? [];
+    }
+    // Insertion order of the map is the order of each professional's first correction.
+    return { jsonl, csv, dipLines: jsonLines(dip.values()), byField, professionals: people.size, rowsSha256 };
+  } catch (error) {
+    // A cancelled or failed read: the lines' deflating threads end with it.
+    jsonl.abort();
+    csv.abort();
+    throw error;
   }
-  // Insertion order of the map is the order of each professional's first correction.
-  return { jsonl, csv, dipLines: jsonLines(dip.values()), byField, professionals: people.size, rowsSha256 };
 }

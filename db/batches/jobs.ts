@@ -10,9 +10,9 @@ import { itemNamer } from './ackItemNames';
 import { readAck } from './ackRead';
 import { applyAck, previewAck } from './ackApply';
 import { recordExport } from './lifecycle';
-import { verifyBatchPackage, writeBatchPackage } from './package';
+import { PACKAGE_DEFLATE_LEVEL, verifyBatchPackage, writeBatchPackage } from './package';
 import { batchSigner, packageSigningContext } from './packageSignature';
-import { buildPayload } from './payload';
+import { buildPayload, payloadFiles } from './payload';
 import { requireSealedRows } from './sealedPayload';
 import { lotePackageStem, requireBatchRow } from './summary';
 import { withUndoneWarning } from './undoneWarning';
@@ -42,15 +42,22 @@ export const exportBatchJob: JobFn<ExportJobInput, ExportResult> = async (input,
     // One read transaction: the batch and its payload from a single, consistent view.
     const { batch, payload, stem } = db.transaction(() => {
       const batch = requireBatchRow(db, input.id);
-      const payload = buildPayload(db, batch, (done, total) => {
-        context.progress({ phase: 'read', label: 'Lendo as correções do lote…', done, total });
-        cancel.check();
-        if (cancel.signal.aborted) throw jobCancelled();
-      });
+      // Its big files are deflated meanwhile, beside this read (db/zip/deflateThread.ts).
+      const payload = buildPayload(
+        db,
+        batch,
+        (done, total) => {
+          context.progress({ phase: 'read', label: 'Lendo as correções do lote…', done, total });
+          cancel.check();
+          if (cancel.signal.aborted) throw jobCancelled();
+        },
+        PACKAGE_DEFLATE_LEVEL,
+      );
       requireSealedRows(db, batch, payload.rowsSha256);
       return { batch, payload, stem: lotePackageStem(db, batch) };
     }).deferred(); // reads only: it takes no writer lock
-    const written = await writeBatchPackage(batch, payload.files, input.path, {
+    const files = await payloadFiles(payload);
+    const written = await writeBatchPackage(batch, files, input.path, {
       sign: batchSigner(db, batch),
       stem,
       passphrase: input.passphrase,

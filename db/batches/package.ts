@@ -12,6 +12,7 @@ import { makePrivate } from '../fileModes';
 import { openToRead, unreadableFile, writeRefusal } from '../fileRefusals';
 import { regionLabel } from '../../shared/regions';
 import { bagInfoValue, partialPathFor, removeStalePartials, SIGNATURE_FILE, syncFile, syncFolder, validateZipBag, writeBagZip, ZipError, ZipReader, type WriteBagOptions } from '../packaging';
+import { isDeflatedEntry } from '../zip/entryDeflater';
 import { checkPackageSignature, type PackageSigningContext } from './packageSignature';
 import { brasilia } from './clock';
 import { describeSchemaError } from './jsonSchema';
@@ -105,7 +106,7 @@ export async function writeBatchPackage(batch: BatchRow, payload: PayloadFile[],
 
   const sealed = brasilia(sealedAt);
   const encrypted = options.passphrase !== null && options.passphrase !== '';
-  const total = payload.reduce((sum, f) => sum + f.data.length, 0);
+  const total = payload.reduce((sum, f) => sum + (isDeflatedEntry(f.data) ? f.data.size : f.data.length), 0);
   const partial = partialPathFor(path);
   try {
     const written = await writeBagZip(partial, {

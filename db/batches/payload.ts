@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { FIELD_NAMES, MOTHER_FACT_FIELD, type FieldName } from '../../shared/fields';
 import { regionLabel } from '../../shared/regions';
 import { AppError } from '../../shared/errors';
+import type { DeflatedEntry } from '../zip/entryDeflater';
 import { correctionFiles } from './correctionFiles';
 import { jsonLines, type PayloadTick } from './payloadParts';
 import { isSchemaVersion, type SchemaVersion } from './schemas';
@@ -16,12 +17,18 @@ export type { PayloadTick } from './payloadParts';
 export interface PayloadFile {
   /** Inside data/. */
   path: string;
-  data: Buffer;
+  /** Its bytes, or its bytes already deflated (ZipWriter takes either). */
+  data: Buffer | DeflatedEntry;
   records: number;
 }
 
+/** A payload file as built: a file deflated as it was made may still be on its way. */
+export interface BuiltPayloadFile extends Omit<PayloadFile, 'data'> {
+  data: Buffer | Promise<DeflatedEntry>;
+}
+
 export interface BatchPayload {
-  files: PayloadFile[];
+  files: BuiltPayloadFile[];
   counts: { corrections: number; professionals: number; cepChanges: number; dipRequests: number };
   /** The digest of the rows it was built from, to compare with the sealing's (sealedPayload.ts). */
   rowsSha256: string;
@@ -61,14 +68,21 @@ export function batchSchemaVersion(batch: Pick<BatchRow, 'schema_version' | 'num
   return batch.schema_version;
 }
 
-/** Builds every payload file of a sealed batch (read it inside one transaction for a consistent view). */
-export function buildPayload(db: Database, batch: BatchRow, tick: PayloadTick = () => {}): BatchPayload {
+/**
+ * Builds every payload file of a sealed batch (read it inside one transaction for a consistent view).
+ * `deflateLevel`: the big files are deflated at that level while they are made (see payloadFiles).
+ */
+export function buildPayload(db: Database, batch: BatchRow, tick: PayloadTick = () => {}, deflateLevel: number | null = null): BatchPayload {
   if (batch.sealed_at === null || batch.state === 'open' || batch.state === 'cancelled') {
     throw new AppError('BATCH_STATE', `O lote ${batch.number} ainda não foi lacrado: lacre-o antes de exportar.`);
   }
   const version = batchSchemaVersion(batch);
   const total = (db.prepare('SELECT count(*) AS n FROM corrections WHERE batch_id = ?').get(batch.id) as { n: number }).n;
-  const corrections = correctionFiles(db, version, { id: batch.id, sealed_at: batch.sealed_at }, total, tick);
+  const corrections = correctionFiles(db, version, { id: batch.id, sealed_at: batch.sealed_at }, total, tick, deflateLevel);
+  // Handed their last lines at once: nothing below leaves a deflating thread waiting for more.
+  const { jsonl, csv, dipLines, byField } = corrections;
+  const jsonlData = jsonl.data();
+  const csvData = csv.data();
 
   const cepRows = db
     .prepare('SELECT uuid, cep, old_value, new_value, reason, operator, created_at FROM cep_changes WHERE batch_id = ? ORDER BY id')
@@ -77,11 +91,10 @@ export function buildPayload(db: Database, batch: BatchRow, tick: PayloadTick = 
     cepRows.map((r) => ({ id: r.uuid, cep: r.cep, old: address(r.old_value), new: address(r.new_value), reason: r.reason, operator: r.operator, createdAt: r.created_at })),
   );
 
-  const { jsonl, csv, dipLines, byField } = corrections;
   const counts = { corrections: jsonl.count, professionals: corrections.professionals, cepChanges: cepLines.count, dipRequests: dipLines.count };
-  const files: { path: string; data: Buffer; records: number }[] = [
-    { path: 'corrections.jsonl', data: jsonl.bytes(), records: jsonl.count },
-    { path: 'corrections.csv', data: csv.bytes(), records: jsonl.count },
+  const files: BuiltPayloadFile[] = [
+    { path: 'corrections.jsonl', data: jsonlData, records: jsonl.count },
+    { path: 'corrections.csv', data: csvData, records: jsonl.count },
     { path: 'cep.jsonl', data: cepLines.bytes(), records: cepLines.count },
     { path: 'dip-requests.jsonl', data: dipLines.bytes(), records: dipLines.count },
   ];
@@ -102,4 +115,9 @@ export function buildPayload(db: Database, batch: BatchRow, tick: PayloadTick = 
   };
   files.push({ path: 'summary.json', data: Buffer.from(`${JSON.stringify(summary, null, 2)}\n`, 'utf8'), records: 1 });
   return { files, counts, rowsSha256: corrections.rowsSha256 };
+}
+
+/** The payload's files once the deflating of those deflated as they were made is done. */
+export async function payloadFiles(payload: BatchPayload): Promise<PayloadFile[]> {
+  return Promise.all(payload.files.map(async (file) => ({ ...file, data: await file.data })));
 }

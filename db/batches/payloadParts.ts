@@ -1,5 +1,6 @@
 // What the writers of each package version share: the shape of the correction files they build,
 // the CSV header for people, and how JSON Lines and CSV text are laid out.
+import type { EntryDeflation } from '../zip/deflateThread';
 import { Utf8Lines } from './utf8Lines';
 
 /** Called every few thousand records, so a job can report progress and stop when asked. */
@@ -42,17 +43,17 @@ const BOM = '\uFEFF';
 
 /**
  * The lines of a JSON Lines file: one record a line, each ending in \n (no byte when there is none);
- * `expected`: about how many more will be added.
+ * `expected`: about how many more will be added; `deflation`: where they are handed as they are made.
  */
-export function jsonLines(records: Iterable<unknown> = [], expected = 0): Utf8Lines {
-  const lines = new Utf8Lines('\n', expected);
+export function jsonLines(records: Iterable<unknown> = [], expected = 0, deflation: EntryDeflation | null = null): Utf8Lines {
+  const lines = new Utf8Lines('\n', expected, deflation);
   for (const record of records) lines.add(JSON.stringify(record));
   return lines;
 }
 
 /** The lines of a CSV file for people: the BOM and `header` first, every line ending in CRLF; about `expected` lines. */
-export function csvLines(header: string, expected = 0): Utf8Lines {
-  const lines = new Utf8Lines('\r\n', expected);
+export function csvLines(header: string, expected = 0, deflation: EntryDeflation | null = null): Utf8Lines {
+  const lines = new Utf8Lines('\r\n', expected, deflation);
   lines.add(BOM + header);
   return lines;
 }

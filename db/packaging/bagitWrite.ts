@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { BAGIT_TXT, byteOrder, encodeManifestPath, SIGNATURE_FILE, type BagInfoField, type BagZipSummary, type WriteBagOptions } from './bagit';
 import { unsafePathReason, ZipWriter } from '../zip';
+import { isDeflatedEntry } from '../zip/entryDeflater';
 
 /** `YYYY-MM-DD` of a date's local fields. */
 export function isoDateLocal(date: Date): string {
@@ -38,7 +39,8 @@ export async function writeBagZip(path: string, options: WriteBagOptions): Promi
   for (const file of payload) {
     const reason = unsafePathReason(file.path);
     if (reason !== null || /[%\r\n]/.test(file.path)) throw new Error(`invalid payload path "${file.path}"`);
-    sizes.push(typeof file.data === 'string' ? Buffer.byteLength(file.data) : file.data instanceof Uint8Array ? file.data.length : (await stat(file.data.path)).size);
+    const { data } = file;
+    sizes.push(typeof data === 'string' ? Buffer.byteLength(data) : data instanceof Uint8Array ? data.length : isDeflatedEntry(data) ? data.size : (await stat(data.path)).size);
   }
   const oxum = `${sizes.reduce((a, b) => a + b, 0)}.${payload.length}`;
   const bagInfo = formatBagInfo([

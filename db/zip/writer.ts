@@ -2,14 +2,15 @@
 //
 // API
 //   const zip = await ZipWriter.create(path, options)   // the file must not exist yet
-//   await zip.add({ name: 'bag/data/x.jsonl', data: buffer | string | { path } | () => buffer })
+//   await zip.add({ name: 'bag/data/x.jsonl', data: buffer | string | { path } | deflated | () => buffer })
 //   const summary = await zip.finish()                  // central directory, fsync, close
 //   await zip.abort()                                   // on failure: close and remove the file
 //   writeZip(path, entries, options)                    // all of the above, entries sorted by name
 //
 // What it writes
 //   - Entries are deflated (node:zlib, `level`) or stored, read in 1 MiB chunks: a multi-gigabyte
-//     database never sits in memory. Each local header is written first and patched in place once
+//     database never sits in memory. An entry deflated beforehand at the same level
+//     (entryDeflater.ts) is written as it comes. Each local header is written first and patched in place once
 //     the entry's CRC and sizes are known, so no data descriptors are used.
 //   - Reproducible: every entry gets the same timestamp (`modifiedAt`, DOS time from its local or
 //     UTC fields), mode 0644, "made by Unix 6.3", no extra field but Zip64 and AES ones, UTF-8
@@ -33,6 +34,7 @@ import { createDeflateRaw, crc32 } from 'node:zlib';
 import { createAesMac, deriveAesKeys, WinZipCtr } from './aes';
 import { AES_STRENGTH_256, deflateBound, dosDateTime, MAX_U32, METHOD_DEFLATE, METHOD_STORE, unsafePathReason } from './format';
 import { centralDirectory, describeEntry, localHeader, type DosTime, type HeaderRecord } from './headers';
+import { DEFLATE_CHUNK, isDeflatedEntry, type DeflatedEntry } from './entryDeflater';
 import { chunksOf, materialise, SALT_BYTES, seededSalt, type Materialised, type ZipSource } from './writerSources';
 
 export type { ZipSource } from './writerSources';
@@ -164,8 +166,12 @@ export class ZipWriter {
     this.names.add(entry.name);
 
     const source = await materialise(entry.data);
-    const size = 'path' in source ? (await stat(source.path)).size : source.bytes.length;
+    const deflated = isDeflatedEntry(source) ? source : null;
+    const size = deflated ? deflated.size : 'path' in source ? (await stat(source.path)).size : (source as { bytes: Buffer }).bytes.length;
     const method = (entry.method ?? this.options.method ?? 'deflate') === 'deflate' ? METHOD_DEFLATE : METHOD_STORE;
+    if (deflated && (method !== METHOD_DEFLATE || deflated.level !== (this.options.level ?? 6))) {
+      throw new Error(`"${entry.name}" was deflated at level ${deflated.level}, not as this archive's entries are`);
+    }
     const password = this.options.password ? this.options.password : null;
     const aes = password !== null;
     const worstCase = (method === METHOD_DEFLATE ? deflateBound(size) : size) + (aes ? SALT_BYTES + 12 : 0);
@@ -180,7 +186,7 @@ export class ZipWriter {
     if (aes) {
       salt = this.options.saltSeed !== undefined ? await seededSalt(this.options.saltSeed, entry.name, source) : randomBytes(SALT_BYTES);
     }
-    const sha = entry.sha256 ? createHash('sha256') : null;
+    const sha = entry.sha256 && !deflated ? createHash('sha256') : null;
     const counted = await this.writeData(source, method, password, salt, sha);
     if (counted.size !== size) throw new Error(`"${entry.name}" changed while it was being zipped (${size} → ${counted.size} bytes)`);
 
@@ -190,7 +196,7 @@ export class ZipWriter {
     await this.patch(offset, localHeader(record, this.dos), header);
     this.records.push(record);
     const result: ZipEntryResult = { name: entry.name, size, compressedSize: counted.compressedSize, crc32: counted.crc };
-    if (sha) result.sha256 = sha.digest('hex');
+    if (entry.sha256) result.sha256 = deflated ? deflated.sha256 : (sha as Hash).digest('hex');
     this.results.push(result);
     return result;
   }
@@ -210,8 +216,8 @@ export class ZipWriter {
       this.bytesIn += bytes;
       onProgress?.(this.bytesIn);
     };
-    async function* input(): AsyncGenerator<Buffer> {
-      for await (const chunk of chunksOf(source)) {
+    async function* input(content: Exclude<Materialised, DeflatedEntry>): AsyncGenerator<Buffer> {
+      for await (const chunk of chunksOf(content)) {
         signal?.throwIfAborted();
         size += chunk.length;
         crc = crc32(chunk, crc);
@@ -230,11 +236,17 @@ export class ZipWriter {
       await this.write(Buffer.from(keys.verifier));
       compressedSize += salt.length + keys.verifier.length;
     }
-    const raw = Readable.from(input(), { objectMode: false, highWaterMark: 2 });
-    const output: AsyncIterable<Buffer> =
-      method === METHOD_DEFLATE
-        ? pipeline(raw, createDeflateRaw({ level: this.options.level ?? 6, chunkSize: 256 * 1024 }), () => {})
-        : raw;
+    let output: AsyncIterable<Buffer> | Iterable<Buffer>;
+    if (isDeflatedEntry(source)) {
+      // Counted and deflated as it was made: only its deflated pieces are left to write.
+      signal?.throwIfAborted();
+      ({ size, crc } = source);
+      countIn(size);
+      output = source.deflated;
+    } else {
+      const raw = Readable.from(input(source), { objectMode: false, highWaterMark: 2 });
+      output = method === METHOD_DEFLATE ? pipeline(raw, createDeflateRaw({ level: this.options.level ?? 6, chunkSize: DEFLATE_CHUNK }), () => {}) : raw;
+    }
     for await (const chunk of output) {
       let out = chunk;
       if (ctr && mac) {
