@@ -61,5 +61,10 @@ function deflateScript(): string | null {
 export function startDeflation(level: number): EntryDeflation {
   const script = deflateScript();
   if (script === null) return new EntryDeflater(level);
-  return new ThreadDeflation(script, level);
+  try {
+    return new ThreadDeflation(script, level);
+  } catch {
+    // No thread to be had (the process's limit on threads): the export is only slower.
+    return new EntryDeflater(level);
+  }
 }
