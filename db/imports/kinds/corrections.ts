@@ -342,6 +342,7 @@ export class CorrectionsProcessor implements KindProcessor {
     const pendencies = recordPendencies(after as unknown as Professional, { ...this.planContext, fields: decided });
     op.push([...decided].join(','), pendencies.length);
     for (const p of pendencies) op.push(p.code, p.field, p.message);
+    this.handOnEditedUnseen();
     this.context.link.add(op);
     if (current.id < this.changed.length) this.changed[current.id] = 1;
     if (plan.changes.some((c) => c.field === 'cpf')) {
@@ -372,7 +373,15 @@ export class CorrectionsProcessor implements KindProcessor {
   }
 
   flush(): void {
-    // The writing side flushes its own batches when the import finishes.
+    // The writing side flushes its own batches when the import finishes; records read and found
+    // edited unseen that no row changed are still recorded.
+    this.handOnEditedUnseen();
+  }
+
+  /** Records found edited unseen go to the writing side, recorded before it writes them (sealCheck.ts). */
+  private handOnEditedUnseen(): void {
+    const rows = this.store.takeEditedUnseen();
+    if (rows.length > 0) this.context.link.recordEditedUnseen(rows);
   }
 
   totals(): ProcessorTotals {

@@ -1,7 +1,11 @@
-// Finding professionals for the corrections import, with statements prepared once for the whole import.
+// Finding professionals for the corrections import, with statements prepared once for the whole
+// import. Each record read is also checked against its seal (sealCheck.ts): the import would seal in
+// an edit another program made unseen, so what is found is handed on to be recorded first.
 import type { Database, Statement } from 'better-sqlite3';
 import type { Professional } from '../../../shared/domain';
+import type { TaintedRow } from '../../auditSeals';
 import { toProfessional, type ProfessionalRow } from '../../registry';
+import { professionalsEditedUnseen } from '../../sealCheck';
 
 /** Keys per lookup statement. */
 const MANY = 128;
@@ -15,6 +19,9 @@ export class ProfessionalStore {
   private readonly manyById: Statement<unknown[], ProfessionalRow>;
   private readonly idsByCpf: Statement<unknown[], { id: number; key: string }>;
   private readonly idsByRegistration: Statement<unknown[], { id: number; key: string }>;
+  /** Records found edited unseen, not handed on yet; and every one found (each is handed on once). */
+  private tainted: TaintedRow[] = [];
+  private readonly found = new Set<number>();
 
   constructor(private readonly db: Database) {
     this.byCpf = db.prepare('SELECT * FROM professionals WHERE cpf = ?');
@@ -31,8 +38,7 @@ export class ProfessionalStore {
   }
 
   findById(id: number): Professional | null {
-    const row = this.byId.get(id);
-    return row ? toProfessional(row) : null;
+    return this.checked(this.byId.get(id));
   }
 
   /**
@@ -47,7 +53,9 @@ export class ProfessionalStore {
       for (const key of slice) found.set(key, null);
       const params: (string | null)[] = [...slice];
       while (params.length < MANY) params.push(null);
-      for (const row of statement.all(...params)) found.set(by === 'cpf' ? row.cpf : row.registration_number, toProfessional(row));
+      const rows = statement.all(...params);
+      for (const row of rows) found.set(by === 'cpf' ? row.cpf : row.registration_number, toProfessional(row));
+      this.check(rows.map((row) => row.id));
     }
     return found;
   }
@@ -59,6 +67,7 @@ export class ProfessionalStore {
       const params: (number | null)[] = ids.slice(at, at + MANY);
       while (params.length < MANY) params.push(null);
       for (const row of this.manyById.all(...params)) found.set(row.id, toProfessional(row));
+      this.check(ids.slice(at, at + MANY));
     }
     return found;
   }
@@ -76,13 +85,32 @@ export class ProfessionalStore {
   }
 
   findByCpf(cpf: string): Professional | null {
-    const row = this.byCpf.get(cpf);
-    return row ? toProfessional(row) : null;
+    return this.checked(this.byCpf.get(cpf));
   }
 
   findByRegistration(registration: string): Professional | null {
-    const row = this.byRegistration.get(registration);
-    return row ? toProfessional(row) : null;
+    return this.checked(this.byRegistration.get(registration));
+  }
+
+  /** The records found edited unseen since the last call (sealCheck.ts), each only once. */
+  takeEditedUnseen(): TaintedRow[] {
+    const rows = this.tainted;
+    this.tainted = [];
+    return rows;
+  }
+
+  private checked(row: ProfessionalRow | undefined): Professional | null {
+    if (!row) return null;
+    this.check([row.id]);
+    return toProfessional(row);
+  }
+
+  private check(ids: readonly number[]): void {
+    for (const row of professionalsEditedUnseen(this.db, ids)) {
+      if (this.found.has(row.id)) continue;
+      this.found.add(row.id);
+      this.tainted.push(row);
+    }
   }
 
   /** The biggest id so far: claim tracking sizes its arrays by it. */

@@ -18,6 +18,7 @@ import { addLoadPendency, clearLoadPendencies, insertPendency } from '../../pend
 import { columnValue } from '../../recordState';
 import { valuesOfCorrectionText } from '../../../shared/rules/correctionText';
 import { toProfessional, type ProfessionalRow } from '../../registry';
+import { recordIfEditedUnseen } from '../../sealCheck';
 import type { RowIssue } from '../columns';
 import type { RawRow } from '../readers/source';
 import { BatchedInsert } from './batchedInsert';
@@ -298,6 +299,8 @@ export class RegistryProcessor implements KindProcessor {
     if ((cpf ? cpf[1] : existing.cpf) !== (file.values.get('cpf') ?? null)) this.cpfNotFromRow.add(existing.id);
 
     let record = existing;
+    // The load would seal in an edit another program made unseen: it is recorded first (sealCheck.ts).
+    if (merge.take.length > 0 || merge.loaded !== stored.loaded_values) recordIfEditedUnseen(this.context.db, existing.id);
     if (merge.take.length > 0) {
       record = this.write(existing, merge.take, merge.loaded);
       for (const [field, text] of merge.take) {

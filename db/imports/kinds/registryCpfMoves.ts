@@ -10,6 +10,7 @@
 import type { Statement } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { CpfsAtImplanta, cpfAtImplantaRowMessage } from '../../cpfAtImplanta';
+import { recordIfEditedUnseen } from '../../sealCheck';
 import type { RowIssue } from '../columns';
 import type { ProcessorContext } from './types';
 import { storableCpf } from './rowMerge';
@@ -78,6 +79,7 @@ export class CpfMoves {
     let candidate = 99999999999 - holder.id;
     while (this.owner.get(String(candidate))) candidate--;
     const placeholder = String(candidate);
+    recordIfEditedUnseen(this.context.db, holder.id);
     this.setCpf.run(placeholder, holder.id);
     this.parked.set(holder.id, { cpf, placeholder, byRow: by.row, byRegistration: by.registration, registration: holder.registration, row });
   }

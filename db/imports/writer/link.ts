@@ -8,7 +8,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { AppError, type AppErrorData } from '../../../shared/errors';
+import type { TaintedRow } from '../../auditSeals';
 import type { ProfessionalRow } from '../../registry';
+import { recordEditedUnseen } from '../../sealCheck';
 import { storeKeyForThread, type HandedKey } from '../../storeKey';
 import type { NewImport } from '../history';
 import { ImportWriter } from './importWriter';
@@ -35,6 +37,8 @@ export interface WriterLink {
   add(op: readonly unknown[]): void;
   /** A professionals row as the import's transaction sees it, after everything queued so far. */
   lookup(query: FreshQuery): ProfessionalRow | null;
+  /** Records rows another program edited unseen (sealCheck.ts), before the operations that follow are written. */
+  recordEditedUnseen(rows: readonly TaintedRow[]): void;
   /** Writes the import (or not: a preview, all-or-nothing with rejected rows): its number when written, and the rows found stale. */
   finish(data: FinishData): FinishOutcome;
   /** Rolls back whatever was written. */
@@ -47,7 +51,7 @@ export class InlineLink implements WriterLink {
   readonly writesElsewhere = false;
   private readonly writer: ImportWriter;
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
     this.writer = new ImportWriter(db);
   }
 
@@ -55,6 +59,7 @@ export class InlineLink implements WriterLink {
   atRow = () => undefined;
   add = (op: readonly unknown[]) => this.writer.apply(op);
   lookup = (query: FreshQuery) => this.writer.lookup(query);
+  recordEditedUnseen = (rows: readonly TaintedRow[]) => recordEditedUnseen(this.db, rows);
   finish = (data: FinishData): FinishOutcome => ({ importId: this.writer.finish(data), stale: [], conflictsClosed: 0 });
   abort = () => this.writer.abort();
   close = () => undefined;
@@ -68,7 +73,10 @@ export class StagedInlineLink implements WriterLink {
 
   private row = 0;
 
-  constructor(db: Database, storePath: string) {
+  constructor(
+    private readonly db: Database,
+    storePath: string,
+  ) {
     this.writer = new StagedWriter(db, storePath);
   }
 
@@ -79,6 +87,7 @@ export class StagedInlineLink implements WriterLink {
     while (this.writer.stepDue()) this.writer.step();
   };
   lookup = (query: FreshQuery) => this.writer.lookup(query);
+  recordEditedUnseen = (rows: readonly TaintedRow[]) => recordEditedUnseen(this.db, rows);
   finish = (data: FinishData) => this.writer.finish(data);
   abort = (why: RollbackReason) => this.writer.abort(why);
   close = () => this.writer.close();
@@ -290,6 +299,10 @@ export class ThreadLink implements WriterLink {
 
   lookup(query: FreshQuery): ProfessionalRow | null {
     return this.request({ t: 'lookup', query }) as ProfessionalRow | null;
+  }
+
+  recordEditedUnseen(rows: readonly TaintedRow[]): void {
+    this.request({ t: 'unseen', rows });
   }
 
   /**

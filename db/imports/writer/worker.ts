@@ -5,6 +5,8 @@
 import type Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, type AppErrorData } from '../../../shared/errors';
+import type { TaintedRow } from '../../auditSeals';
+import { recordEditedUnseen } from '../../sealCheck';
 import { storeError } from '../../storeLock';
 import { threadKey, useStoreKey } from '../../storeKey';
 import { openJobConnection, WRITING_CACHE_KIB } from '../../connections';
@@ -99,6 +101,9 @@ parentPort?.on('message', (message: { t: string; [key: string]: unknown }) => {
         return reply({ ok: true, value: writer.begin(message.data as Parameters<StagedWriter['begin']>[0], message.writeWhileReading === true, stage) });
       case 'lookup':
         return reply({ ok: true, value: writer?.lookup(message.query as Parameters<StagedWriter['lookup']>[0]) ?? null });
+      case 'unseen':
+        if (db) recordEditedUnseen(db, message.rows as TaintedRow[]);
+        return reply({ ok: true, value: null });
       case 'finish': {
         // What the import came to is told before the commit that makes it whole, should this thread die right after it.
         const outcome = writer?.finish(message.data as Parameters<StagedWriter['finish']>[0], (whole) => reply({ ok: true, value: whole, whole: true })) ?? null;
@@ -119,7 +124,7 @@ parentPort?.on('message', (message: { t: string; [key: string]: unknown }) => {
         return;
     }
   } catch (error) {
-    if (message.t === 'begin' || message.t === 'lookup' || message.t === 'finish') {
+    if (message.t === 'begin' || message.t === 'lookup' || message.t === 'unseen' || message.t === 'finish') {
       failed = true;
       try {
         writer?.abort();
