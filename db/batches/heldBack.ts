@@ -13,8 +13,12 @@ import { IMPLANTA_CPF_SQL } from './payloadPreviousCpf';
 /** A correction of no import, or of an import already recorded (one still being written has no row yet). */
 const RECORDED_IMPORT_OF_C = '(c.import_id IS NULL OR c.import_id IN (SELECT id FROM imports))';
 
-/** Only records whose CPF the main system or a CPF correction changed can be known by another CPF. */
-const KNOWN_BY_ANOTHER = `SELECT p.id, p.cpf, p.registration_number AS registration, ${IMPLANTA_CPF_SQL} AS known
+/**
+ * Only records whose CPF the main system or a CPF correction changed can be known by another CPF.
+ * Both are found through small indexes (the history's partial one, the corrections' by field), not by
+ * reading the whole history.
+ */
+export const KNOWN_BY_ANOTHER = `SELECT p.id, p.cpf, p.registration_number AS registration, ${IMPLANTA_CPF_SQL} AS known
   FROM professionals p
   WHERE p.id IN (SELECT professional_id FROM record_history WHERE field = 'cpf' AND kind IN ('registry_load', 'conflict_file')
                  UNION SELECT professional_id FROM corrections WHERE field = 'cpf' AND status IN ('pending', 'batched', 'sent'))`;

@@ -45,10 +45,13 @@ export class Utf8Lines {
     this.count++;
   }
 
-  /** The filled part goes to the deflation, and a new buffer takes its place (the deflation keeps the old one). */
-  private handOn(): void {
+  /**
+   * The filled part goes to the deflation (which keeps it), and a new buffer takes its place —
+   * none after the last piece.
+   */
+  private handOn(last = false): void {
     (this.deflation as EntryDeflation).write(this.buffer.subarray(0, this.at));
-    this.buffer = Buffer.allocUnsafe(PIECE);
+    this.buffer = last ? Buffer.alloc(0) : Buffer.allocUnsafe(PIECE);
     this.at = 0;
   }
 
@@ -68,7 +71,7 @@ export class Utf8Lines {
   /** The file once every line is in: its bytes, or its deflated entry once the deflation has the last piece. */
   data(): Buffer | Promise<DeflatedEntry> {
     if (this.deflation === null) return this.bytes();
-    if (this.at > 0) this.handOn();
+    if (this.at > 0) this.handOn(true);
     return this.deflation.finish();
   }
 

@@ -163,5 +163,10 @@ export const recordHistory = sqliteTable(
     batchId: integer('batch_id'),
     note: text('note'),
   },
-  (t) => [index('record_history_professional_idx').on(t.professionalId, t.id)],
+  (t) => [
+    index('record_history_professional_idx').on(t.professionalId, t.id),
+    // The few records whose CPF the main system changed: every lote looks them up (db/batches/heldBack.ts),
+    // which otherwise read the whole history, millions of rows on a national store.
+    index('record_history_cpf_from_file_idx').on(t.professionalId).where(sql.raw("field = 'cpf' AND kind IN ('registry_load', 'conflict_file')")),
+  ],
 );

@@ -3,6 +3,7 @@
 // a lote naming 9999 by that CPF meanwhile would have Implanta apply 9999's corrections to Juliana.
 // So 9999's corrections stay pending, held back from every lote until then, and the lote says why.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { KNOWN_BY_ANOTHER } from '../../db/batches/heldBack';
 import { findProfessional } from '../../db/registry';
 import type { BatchSummary } from '../../shared/contract';
 import type { Professional } from '../../shared/domain';
@@ -118,5 +119,17 @@ describe('a lote never names a record by the CPF Implanta still knows another re
       expect.objectContaining({ registrationNumber: '1003', cpf: OTHER, previousCpf: OLD }),
       expect.objectContaining({ registrationNumber: '9999', cpf: OLD, previousCpf: OTHER }),
     ]);
+  });
+});
+
+describe('finding the records Implanta may know by another CPF', () => {
+  it('reads the few history entries of CPFs changed by the main system through their own index, not the whole history', () => {
+    moveJulianasCpf();
+    const plan = (desk.store.db.prepare(`EXPLAIN QUERY PLAN ${KNOWN_BY_ANOTHER}`).all() as { detail: string }[]).map((step) => step.detail);
+    expect(plan).toContainEqual(expect.stringMatching(/record_history USING (COVERING )?INDEX record_history_cpf_from_file_idx/));
+    expect(plan.filter((step) => /^SCAN record_history$/.test(step))).toEqual([]);
+    // And it still finds her: the load moved her CPF.
+    const found = desk.store.db.prepare(KNOWN_BY_ANOTHER).all() as { registration: string }[];
+    expect(found.map((row) => row.registration)).toContain('1003');
   });
 });
