@@ -239,13 +239,17 @@ export function verifyAudit(db: Database.Database, context?: Pick<JobContext, 'p
     context?.progress({ phase: 'chain', label: 'Conferindo o histórico de auditoria…', done: 0, total: null });
     const chain = verifyAuditChain(db);
     const notices = [...chain.notices, ...openingNotices(db)];
-    const base = { ...chain, notices, rows: [] as AuditRowProblem[], rowProblems: 0 };
+    const base: AuditVerification = { ...chain, problemFrom: chain.problem === null ? null : 'chain', notices, rows: [], rowProblems: 0 };
+    /** The first check that fails gives the verdict's problem; the others still make it fail. */
+    const fails = (problem: string, from: NonNullable<AuditVerification['problemFrom']>) => {
+      base.ok = false;
+      if (base.problem === null) Object.assign(base, { problem, problemFrom: from });
+    };
     // Who may sign, as the trail says: the admin PIN, the operators it added and disabled, their PINs.
     const signers = [adminPinOutsideProblem(db), operatorsOutsideProblem(db), pinsOutsideProblem(db)].filter((p) => p !== null);
-    const pins = signers.length === 0 ? null : signers.join(' ');
-    if (pins !== null) Object.assign(base, { ok: false, problem: chain.problem ?? pins });
+    if (signers.length > 0) fails(signers.join(' '), 'signers');
     const lotes = rewrittenLotesProblem(db);
-    if (lotes !== null) Object.assign(base, { ok: false, problem: base.problem ?? lotes });
+    if (lotes !== null) fails(lotes, 'lotes');
     const key = readAuditKeyOrNull(); // none, or damaged: the chain check says why
     const anchor = readAnchor(db);
     // The rows are sealed with the key that signs the chain now: without it they cannot be checked.
@@ -253,9 +257,11 @@ export function verifyAudit(db: Database.Database, context?: Pick<JobContext, 'p
     const { rows, total, waiting } = verifyRows(db, key, context);
     if (waiting > 0) base.notices.push(`Uma importação está sendo gravada: ${formatCount(waiting)} ${waiting === 1 ? 'registro ainda sem selo não foi conferido' : 'registros ainda sem selo não foram conferidos'}. Verifique de novo quando ela terminar.`);
     if (total === 0) return base;
-    const summary =
-      total === 1 ? `1 registro não confere com o histórico: ${rows[0]?.message ?? ''}` : `${formatCount(total)} registros não conferem com o histórico. Primeiro: ${rows[0]?.message ?? ''}`;
-    return { ...base, ok: false, problem: base.problem ?? summary, rows, rowProblems: total };
+    fails(
+      total === 1 ? `1 registro não confere com o histórico: ${rows[0]?.message ?? ''}` : `${formatCount(total)} registros não conferem com o histórico. Primeiro: ${rows[0]?.message ?? ''}`,
+      'rows',
+    );
+    return { ...base, rows, rowProblems: total };
   })();
 }
 

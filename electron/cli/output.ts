@@ -32,12 +32,6 @@ function deskLine(settings: Settings, operators: string[]): string {
   return `${regionLabel(settings.region)}${settings.seccional ? `, seccional ${settings.seccional}` : ''}, ${names.length === 1 ? 'operator' : 'operators'} ${names.join(', ')}`;
 }
 
-/** Whether the verdict's problem is the summary of the rows that do not match (db/auditReplay.ts), which name the first one. */
-function summarisesRows(v: AuditVerification): boolean {
-  const first = v.rows[0];
-  return first !== undefined && v.problem !== null && v.problem.endsWith(first.message);
-}
-
 export const renderers = {
   info: (info: AppInfo) =>
     [
@@ -127,12 +121,12 @@ export const renderers = {
         ? `Audit trail intact: ${plural(v.entries, 'entry', 'entries')} verified${v.signedFrom !== null ? `, signed from entry ${v.signedFrom}` : ''}; professionals and corrections match it.`
         : v.brokenAt !== null
           ? `AUDIT TRAIL BROKEN at entry ${v.brokenAt}.`
-          : summarisesRows(v)
+          : v.problemFrom === 'rows'
             ? `AUDIT TRAIL BROKEN: ${plural(v.rowProblems, 'row does', 'rows do')} not match it.`
             : 'AUDIT TRAIL BROKEN.',
       // The verdict in the command line's words; what the desk found, in its own, on a line of its own
       // — but the rows' summary only names the first row, and the command line lists them all.
-      ...(v.ok || !v.problem || summarisesRows(v) ? [] : [`  ${v.problem}`]),
+      ...(v.ok || !v.problem || v.problemFrom === 'rows' ? [] : [`  ${v.problem}`]),
       ...v.rows.map((r) => `  - ${r.message}`),
       ...(v.rowProblems > v.rows.length ? [`  … ${formatCount(v.rowProblems - v.rows.length)} more`] : []),
       ...v.notices.map((n) => `Warning: ${n}`),

@@ -30,6 +30,11 @@ export const auditVerificationSchema = z.object({
   /** The first entry that fails (absent when the chain verifies). */
   brokenAt: z.number().int().nullable(),
   problem: z.string().nullable(),
+  /**
+   * Which check `problem` comes from: the chain itself, who may sign (PINs, operators), a sealed
+   * lote's data, or the rows (then `problem` sums up `rows`, naming the first). Null when none failed.
+   */
+  problemFrom: z.enum(['chain', 'signers', 'lotes', 'rows']).nullable().default(null),
   /** What the clerk should know even when everything verifies: where signing started, guards restored, sections signed elsewhere. */
   notices: z.array(z.string()).default([]),
   /** The first entry signed with a key (null: none yet). */

@@ -34,7 +34,7 @@ describe('a PIN cleared outside the desk', () => {
     }
     expect(desk.store.db.prepare('SELECT count(*) FROM operators WHERE pin_hash IS NOT NULL').pluck().get()).toBe(0);
     const verified: AuditVerification = verifyAudit(desk.store.db);
-    expect(verified).toMatchObject({ ok: false, problem: expect.stringContaining('O PIN de Ana Paula, Bia Lima foi apagado fora do CRESS Desk') });
+    expect(verified).toMatchObject({ ok: false, problemFrom: 'signers', problem: expect.stringContaining('O PIN de Ana Paula, Bia Lima foi apagado fora do CRESS Desk') });
   });
 
   it('is a PIN to choose again once the administrator reset it', async () => {

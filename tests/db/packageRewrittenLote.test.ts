@@ -57,6 +57,7 @@ describe('exporting again a sealed lote whose data was rewritten outside the des
     expect(await desk.handlers['audit:verify']({})).toMatchObject({
       ok: false,
       problem: expect.stringContaining(`Os dados do lote ${number} foram alterados fora do CRESS Desk depois da lacração`),
+      problemFrom: 'lotes',
     });
   });
 

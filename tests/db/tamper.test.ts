@@ -98,13 +98,13 @@ afterEach(() => {
 
 describe('the keyed audit chain', () => {
   it('verifies a trail the desk wrote, signed from its first entry, with every row matching', async () => {
-    expect(await verify()).toMatchObject({ ok: true, entries: 3, signedFrom: 1, rows: [], rowProblems: 0, notices: [] });
+    expect(await verify()).toMatchObject({ ok: true, entries: 3, signedFrom: 1, problem: null, problemFrom: null, rows: [], rowProblems: 0, notices: [] });
   });
 
   it('is broken when someone drops the triggers, edits an entry and recomputes the SHA-256 chain and the anchor', async () => {
     outside((db) => rewriteTrail(db, ["UPDATE audit_log SET detail = replace(detail, 'nova@', 'outra@'), operator = 'Intrusa' WHERE id = 2"]));
     const result = await verify();
-    expect(result).toMatchObject({ ok: false, brokenAt: 2 });
+    expect(result).toMatchObject({ ok: false, brokenAt: 2, problemFrom: 'chain' });
     expect(result.problem).toMatch(/A entrada 2 do histórico foi alterada depois de gravada: a assinatura não confere/);
   });
 
@@ -158,6 +158,8 @@ describe('replaying the chain against the data', () => {
       expect.objectContaining({ table: 'professionals', registrationNumber: '40001', fields: ['mother_name'], message: 'Cadastro 40001: Nome da mãe foi alterado fora do CRESS Desk.' }),
     ]);
     expect(result.problem).toContain('Cadastro 40001');
+    // The verdict says its problem sums up the rows (the command line then lists them instead).
+    expect(result.problemFrom).toBe('rows');
     expect(JSON.stringify(result)).not.toContain('Outra Pessoa');
   });
 
