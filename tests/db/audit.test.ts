@@ -17,7 +17,7 @@ const db = () => desk.store.db;
 
 describe('the audit trail', () => {
   it('verifies a chain written by the app', async () => {
-    expect(await desk.dispatch('audit:verify', {})).toEqual({ ok: true, value: { ok: true, entries: 4, brokenAt: null, problem: null, notices: [], signedFrom: 1, rows: [], rowProblems: 0 } });
+    expect(await desk.dispatch('audit:verify', {})).toEqual({ ok: true, value: { ok: true, entries: 4, brokenAt: null, problem: null, problemFrom: null, notices: [], signedFrom: 1, rows: [], rowProblems: 0 } });
   });
 
   it('refuses to change or remove an entry', () => {
