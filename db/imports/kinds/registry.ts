@@ -19,6 +19,7 @@ import { columnValue } from '../../recordState';
 import { valuesOfCorrectionText } from '../../../shared/rules/correctionText';
 import { toProfessional, type ProfessionalRow } from '../../registry';
 import { recordIfEditedUnseen } from '../../sealCheck';
+import { statement } from '../../statements';
 import type { RowIssue } from '../columns';
 import type { RawRow } from '../readers/source';
 import { BatchedInsert } from './batchedInsert';
@@ -44,7 +45,6 @@ export class RegistryProcessor implements KindProcessor {
   private readonly cpfOwner: Statement<[string], { id: number; registration_number: string }>;
   private readonly insertStatement: Statement;
   private readonly loadedOnly: Statement;
-  private readonly updates = new Map<string, Statement>();
   private readonly conflictInsert: Statement;
   private readonly conflictOpen: Statement<unknown[], { id: number }>;
   private readonly history: BatchedInsert;
@@ -299,7 +299,7 @@ export class RegistryProcessor implements KindProcessor {
     if ((cpf ? cpf[1] : existing.cpf) !== (file.values.get('cpf') ?? null)) this.cpfNotFromRow.add(existing.id);
 
     let record = existing;
-    // The load would seal in an edit another program made unseen: it is recorded first (sealCheck.ts).
+    // An edit another program made unseen is recorded first, not sealed in (sealCheck.ts).
     if (merge.take.length > 0 || merge.loaded !== stored.loaded_values) recordIfEditedUnseen(this.context.db, existing.id);
     if (merge.take.length > 0) {
       record = this.write(existing, merge.take, merge.loaded);
@@ -357,15 +357,9 @@ export class RegistryProcessor implements KindProcessor {
     }
     columns.push('loaded_values');
     values.push(loaded);
-    const key = columns.join(',');
-    let statement = this.updates.get(key);
-    if (!statement) {
-      statement = this.context.db.prepare(
-        `UPDATE professionals SET ${columns.map((c) => `${c} = ?`).join(', ')}, row_version = row_version + 1, updated_at = ? WHERE id = ? AND row_version = ?`,
-      );
-      this.updates.set(key, statement);
-    }
-    const result = statement.run(...values, this.context.now, existing.id, existing.rowVersion);
+    // Prepared once per set of columns (db/statements.ts keeps it).
+    const update = statement(this.context.db, `UPDATE professionals SET ${columns.map((c) => `${c} = ?`).join(', ')}, row_version = row_version + 1, updated_at = ? WHERE id = ? AND row_version = ?`);
+    const result = update.run(...values, this.context.now, existing.id, existing.rowVersion);
     if (result.changes !== 1) throw new Error(`professional ${existing.id} changed during the import`);
     return { ...(record as unknown as Professional), rowVersion: existing.rowVersion + 1, updatedAt: this.context.now };
   }
